@@ -1,0 +1,102 @@
+/**
+ * The public contract of the simulated host. The terminal island, the CLI, the
+ * tests and the exercise goals all talk to the simulator through these types only.
+ * Pure TypeScript: no DOM, no Node built-ins.
+ */
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface ExecOptions {
+  /** Aborting it is Ctrl-C: the foreground command gets SIGINT (exit 130 unless it handles it). */
+  signal?: AbortSignal;
+  /** Streamed output, in order, as the command produces it (the terminal writes these). */
+  onOutput?: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
+  /** Terminal size, for commands that format to the width. */
+  columns?: number;
+}
+
+/**
+ * How simulated waits pass. `virtual`: instantly (tests, CLI -c, replay).
+ * `realtime`: a wait of N simulated ms takes N real ms and can be interrupted
+ * (the browser terminal, so `docker stop` is felt to take 10 s).
+ */
+export type ClockMode = 'virtual' | 'realtime';
+
+export interface WorldOptions {
+  seed?: number;
+  clock?: ClockMode;
+}
+
+export interface World {
+  /** Runs one line as the learner typed it, in the current session (host shell, or a container shell after `docker run -it`). */
+  exec(line: string, options?: ExecOptions): Promise<ExecResult>;
+  /** The prompt for the current session: `root@node1:~# `, `/ # `, `root@2cecb6b0fd74:/# `. */
+  prompt(): string;
+  /** Tab completion candidates for the word at `cursor` in `line`. */
+  complete(line: string, cursor: number): Promise<string[]>;
+  /** Lets simulated time pass (hogs tick, containers exit, back-offs elapse). */
+  advance(ms: number): void;
+  /** A read-only view of the state, for goal predicates and pictures. */
+  snapshot(): WorldSnapshot;
+  /** Every line executed so far, in order (a session replays from these). */
+  history(): readonly string[];
+}
+
+/** Plain data, safe to structured-clone across a worker boundary. */
+export interface WorldSnapshot {
+  hostname: string;
+  nowMs: number;
+  processes: ProcessView[];
+  namespaces: NamespaceView[];
+  containers: ContainerView[];
+  volumes: { name: string; anonymous: boolean; mountpoint: string; files: Record<string, string> }[];
+  images: { id: string; repoTags: string[]; repoDigests: string[] }[];
+  /** registry host/repo → tag → manifest digest */
+  registry: Record<string, Record<string, string>>;
+  /** Every output line printed in this session, for goals like "some output contains 23817". */
+  transcript: { line: string; stdout: string; stderr: string; exitCode: number }[];
+}
+
+export type NamespaceType = 'cgroup' | 'ipc' | 'mnt' | 'net' | 'pid' | 'time' | 'user' | 'uts';
+
+export interface ProcessView {
+  pid: number;
+  ppid: number;
+  nspid: number[];
+  argv: string[];
+  state: 'R' | 'S' | 'Z' | 'T';
+  uid: number;
+  ns: Record<NamespaceType, number>;
+  cgroup: string;
+  capEff: string;
+  containerId?: string;
+}
+
+export interface NamespaceView {
+  inode: number;
+  type: NamespaceType;
+  /** uts: hostname; net: interface names */
+  hostname?: string;
+  interfaces?: string[];
+}
+
+export interface ContainerView {
+  id: string;
+  name: string;
+  image: string;
+  state: 'created' | 'running' | 'paused' | 'exited' | 'dead';
+  exitCode: number;
+  oomKilled: boolean;
+  pid: number;
+  ports: string[];
+  networkMode: string;
+  init: boolean;
+  /** The inspect document, as `docker inspect` would print it. */
+  inspect: Record<string, unknown>;
+  /** Files of the container's cgroup, e.g. `memory.max`. */
+  cgroupFiles: Record<string, string>;
+}
