@@ -44,6 +44,11 @@ export interface World {
   snapshot(): WorldSnapshot;
   /** Every line executed so far, in order (a session replays from these). */
   history(): readonly string[];
+  /**
+   * Switches how waits pass from now on. The browser terminal replays a saved
+   * session in 'virtual' mode (instantly), then switches to 'realtime'.
+   */
+  setClockMode(mode: ClockMode): void;
 }
 
 /** Plain data, safe to structured-clone across a worker boundary. */

@@ -1,0 +1,121 @@
+/**
+ * <cc-terminal>: the small part of the lesson terminal that ships at page load.
+ * It shows a start button, adds "Run" buttons to the lesson's `sh` code blocks,
+ * and loads xterm.js and the simulated host (session.ts) only when the learner
+ * starts the terminal or runs a command.
+ */
+import type { TerminalSession } from './session.ts';
+
+interface Strings {
+  label: string;
+  loading: string;
+  loadFailed: string;
+  resetConfirm: string;
+}
+
+const RUN_EVENT = 'cc:run';
+
+export class CcTerminal extends HTMLElement {
+  private session: TerminalSession | null = null;
+  private starting: Promise<TerminalSession | null> | null = null;
+  private strings!: Strings;
+
+  connectedCallback(): void {
+    this.strings = JSON.parse(this.dataset.strings ?? '{}') as Strings;
+    this.querySelector('[data-action="start"]')?.addEventListener('click', () => void this.start(true));
+    this.querySelector('[data-action="reset"]')?.addEventListener('click', () => void this.reset());
+    document.addEventListener(RUN_EVENT, this.onRun as EventListener);
+    addRunButtons(this);
+    // A session that was open before a reload comes back by itself.
+    if (hasSavedSession(this.dataset.lesson ?? '')) void this.start(false);
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener(RUN_EVENT, this.onRun as EventListener);
+    this.session?.dispose();
+  }
+
+  private onRun = (event: CustomEvent<{ command: string }>): void => {
+    void this.start(false).then((s) => s?.run(event.detail.command));
+    if (matchMedia('(max-width: 72rem)').matches) this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  };
+
+  /** Starts (once) and returns the live session. */
+  start(focus: boolean): Promise<TerminalSession | null> {
+    if (this.session) {
+      if (focus) this.session.focus();
+      return Promise.resolve(this.session);
+    }
+    this.starting ??= this.load(focus);
+    return this.starting;
+  }
+
+  private async load(focus: boolean): Promise<TerminalSession | null> {
+    const idle = this.querySelector<HTMLElement>('[data-role="idle"]');
+    const screen = this.querySelector<HTMLElement>('[data-role="screen"]')!;
+    const live = this.querySelector<HTMLElement>('[data-role="live"]')!;
+    if (idle) idle.setAttribute('aria-busy', 'true');
+    live.textContent = this.strings.loading;
+    try {
+      const { TerminalSession } = await import('./session.ts');
+      idle?.remove();
+      this.session = await TerminalSession.open({
+        host: screen,
+        live,
+        lesson: this.dataset.lesson ?? '',
+        scenario: this.dataset.scenario ?? '',
+        label: this.strings.label,
+      });
+      this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = false;
+      this.dataset.state = 'ready';
+      if (focus) this.session.focus();
+      return this.session;
+    } catch (err) {
+      console.error('cc-terminal: could not start', err);
+      live.textContent = this.strings.loadFailed;
+      idle?.removeAttribute('aria-busy');
+      this.starting = null;
+      this.dataset.state = 'failed';
+      return null;
+    }
+  }
+
+  private async reset(): Promise<void> {
+    if (!this.session) return;
+    if (!confirm(this.strings.resetConfirm)) return;
+    await this.session.reset();
+    this.session.focus();
+  }
+}
+
+function hasSavedSession(lesson: string): boolean {
+  try {
+    return localStorage.getItem(`cc:term:v1:${lesson}`) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Adds a Run button to each `sh` code block on the page (one command per block). */
+function addRunButtons(terminal: CcTerminal): void {
+  const label = terminal.closest('[lang]')?.getAttribute('lang')?.startsWith('zh') ? '运行' : 'Run';
+  const aria = label === '运行' ? '在终端中运行：' : 'Run in the terminal: ';
+  for (const pre of document.querySelectorAll<HTMLPreElement>('.sl-markdown-content pre[data-language="sh"]')) {
+    const figure = pre.closest('figure');
+    if (!figure || figure.querySelector('.cc-run')) continue;
+    const copy = figure.querySelector<HTMLButtonElement>('.copy button[data-code]');
+    const code = (copy?.dataset.code ?? pre.textContent ?? '').replaceAll('\u007f', '\n').trim();
+    if (!code) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cc-run';
+    button.textContent = `▶ ${label}`;
+    button.setAttribute('aria-label', aria + code);
+    button.addEventListener('click', () => {
+      document.dispatchEvent(new CustomEvent(RUN_EVENT, { detail: { command: code } }));
+    });
+    figure.append(button);
+  }
+}
+
+if (!customElements.get('cc-terminal')) customElements.define('cc-terminal', CcTerminal);

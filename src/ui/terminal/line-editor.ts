@@ -1,0 +1,314 @@
+/**
+ * A readline-style line editor for xterm.js: it turns the raw input xterm reports
+ * (keys, escape sequences, pastes) into edits of one command line, and writes the
+ * redraws back. It knows nothing about the DOM or the simulator, so it is unit-tested
+ * on its own; the terminal element wires it to xterm and to the simulated host.
+ */
+
+export interface LineEditorHost {
+  /** Write bytes to the terminal. */
+  write(data: string): void;
+  /** The learner pressed Enter on a line. */
+  submit(line: string): void;
+  /** Completion candidates for the word at `cursor`. */
+  complete(line: string, cursor: number): Promise<string[]>;
+  /** Ctrl-L. */
+  clearScreen(): void;
+  /** Ctrl-D on an empty line. */
+  endOfInput?(): void;
+}
+
+const ESC = '\x1b';
+
+/** Key sequences xterm sends, mapped to editor actions. */
+const SEQUENCES: Record<string, string> = {
+  [`${ESC}[A`]: 'up',
+  [`${ESC}OA`]: 'up',
+  [`${ESC}[B`]: 'down',
+  [`${ESC}OB`]: 'down',
+  [`${ESC}[C`]: 'right',
+  [`${ESC}OC`]: 'right',
+  [`${ESC}[D`]: 'left',
+  [`${ESC}OD`]: 'left',
+  [`${ESC}[H`]: 'home',
+  [`${ESC}OH`]: 'home',
+  [`${ESC}[1~`]: 'home',
+  [`${ESC}[F`]: 'end',
+  [`${ESC}OF`]: 'end',
+  [`${ESC}[4~`]: 'end',
+  [`${ESC}[3~`]: 'delete',
+  [`${ESC}[1;5C`]: 'wordRight',
+  [`${ESC}[1;5D`]: 'wordLeft',
+  [`${ESC}f`]: 'wordRight',
+  [`${ESC}b`]: 'wordLeft',
+};
+
+const CONTROL: Record<string, string> = {
+  '\x01': 'home',
+  '\x05': 'end',
+  '\x02': 'left',
+  '\x06': 'right',
+  '\x7f': 'backspace',
+  '\b': 'backspace',
+  '\x04': 'eof',
+  '\x0b': 'killEnd',
+  '\x15': 'killStart',
+  '\x17': 'killWord',
+  '\x0c': 'clear',
+  '\x03': 'interrupt',
+  '\t': 'complete',
+  '\x10': 'up',
+  '\x0e': 'down',
+};
+
+export class LineEditor {
+  private buffer: string[] = [];
+  private cursor = 0;
+  private prompt = '';
+  private historyIndex: number;
+  private draft = '';
+  private active = false;
+  private pending: string[] = [];
+  private lastTab = 0;
+
+  constructor(
+    private readonly host: LineEditorHost,
+    private readonly history: string[] = [],
+    private readonly historyLimit = 500,
+  ) {
+    this.historyIndex = history.length;
+  }
+
+  get line(): string {
+    return this.buffer.join('');
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  get entries(): readonly string[] {
+    return this.history;
+  }
+
+  /** Show the prompt and start taking input. Lines pasted earlier run first. */
+  start(prompt: string): void {
+    this.prompt = prompt;
+    this.buffer = [];
+    this.cursor = 0;
+    this.historyIndex = this.history.length;
+    this.draft = '';
+    this.active = true;
+    this.host.write(prompt);
+    const next = this.pending.shift();
+    if (next !== undefined) this.insert(next + '\r');
+  }
+
+  /** Stop taking input (a command is running). */
+  stop(): void {
+    this.active = false;
+  }
+
+  /** Type text as if the learner had typed it (click-to-run). */
+  type(text: string): void {
+    this.feed(text);
+  }
+
+  /** Raw input from xterm's onData. */
+  feed(data: string): void {
+    if (!this.active) {
+      // Type-ahead while a command runs: keep whole lines for later.
+      if (data.includes('\r') || data.includes('\n')) this.pending.push(...data.split(/\r\n|\r|\n/).filter(Boolean));
+      return;
+    }
+    let i = 0;
+    while (i < data.length && this.active) {
+      if (data[i] === ESC) {
+        const seq = Object.keys(SEQUENCES)
+          .filter((s) => data.startsWith(s, i))
+          .sort((a, b) => b.length - a.length)[0];
+        if (seq) {
+          this.action(SEQUENCES[seq]);
+          i += seq.length;
+        } else {
+          // An unknown escape sequence: skip it whole (CSI … final byte), never insert it.
+          const m = /^\x1b\[[0-9;?]*[ -/]*[@-~]|^\x1b./.exec(data.slice(i));
+          i += m ? m[0].length : 1;
+        }
+        continue;
+      }
+      const ch = data[i];
+      if (ch === '\r' || ch === '\n') {
+        if (ch === '\r' && data[i + 1] === '\n') i++;
+        i++;
+        const rest = data.slice(i);
+        if (rest) this.pending.push(...rest.split(/\r\n|\r|\n/).filter((l, idx, all) => l || idx < all.length - 1));
+        this.enter();
+        return;
+      }
+      const act = CONTROL[ch];
+      if (act) {
+        this.action(act);
+        i++;
+        continue;
+      }
+      const code = ch.codePointAt(0) ?? 0;
+      const char = String.fromCodePoint(code);
+      if (code >= 0x20) this.insert(char);
+      i += char.length;
+    }
+  }
+
+  private insert(text: string): void {
+    for (const ch of text) {
+      if (ch === '\r' || ch === '\n') {
+        this.enter();
+        return;
+      }
+      this.buffer.splice(this.cursor, 0, ch);
+      this.cursor++;
+    }
+    this.redraw();
+  }
+
+  private enter(): void {
+    const line = this.line;
+    this.host.write('\r\n');
+    this.active = false;
+    if (line.trim() && this.history[this.history.length - 1] !== line) {
+      this.history.push(line);
+      if (this.history.length > this.historyLimit) this.history.splice(0, this.history.length - this.historyLimit);
+    }
+    this.host.submit(line);
+  }
+
+  private action(name: string): void {
+    switch (name) {
+      case 'left':
+        if (this.cursor > 0) this.cursor--;
+        break;
+      case 'right':
+        if (this.cursor < this.buffer.length) this.cursor++;
+        break;
+      case 'home':
+        this.cursor = 0;
+        break;
+      case 'end':
+        this.cursor = this.buffer.length;
+        break;
+      case 'wordLeft':
+        while (this.cursor > 0 && this.buffer[this.cursor - 1] === ' ') this.cursor--;
+        while (this.cursor > 0 && this.buffer[this.cursor - 1] !== ' ') this.cursor--;
+        break;
+      case 'wordRight':
+        while (this.cursor < this.buffer.length && this.buffer[this.cursor] === ' ') this.cursor++;
+        while (this.cursor < this.buffer.length && this.buffer[this.cursor] !== ' ') this.cursor++;
+        break;
+      case 'backspace':
+        if (this.cursor > 0) this.buffer.splice(--this.cursor, 1);
+        break;
+      case 'delete':
+        if (this.cursor < this.buffer.length) this.buffer.splice(this.cursor, 1);
+        break;
+      case 'killEnd':
+        this.buffer.splice(this.cursor);
+        break;
+      case 'killStart':
+        this.buffer.splice(0, this.cursor);
+        this.cursor = 0;
+        break;
+      case 'killWord': {
+        let start = this.cursor;
+        while (start > 0 && this.buffer[start - 1] === ' ') start--;
+        while (start > 0 && this.buffer[start - 1] !== ' ') start--;
+        this.buffer.splice(start, this.cursor - start);
+        this.cursor = start;
+        break;
+      }
+      case 'up':
+        if (this.historyIndex > 0) {
+          if (this.historyIndex === this.history.length) this.draft = this.line;
+          this.historyIndex--;
+          this.setLine(this.history[this.historyIndex]);
+        }
+        return;
+      case 'down':
+        if (this.historyIndex < this.history.length) {
+          this.historyIndex++;
+          this.setLine(this.historyIndex === this.history.length ? this.draft : this.history[this.historyIndex]);
+        }
+        return;
+      case 'interrupt':
+        this.host.write('^C\r\n');
+        this.active = false;
+        this.pending = [];
+        this.start(this.prompt);
+        return;
+      case 'eof':
+        if (this.buffer.length === 0) this.host.endOfInput?.();
+        else if (this.cursor < this.buffer.length) this.buffer.splice(this.cursor, 1);
+        break;
+      case 'clear':
+        this.host.clearScreen();
+        this.host.write(this.prompt);
+        break;
+      case 'complete':
+        void this.complete();
+        return;
+    }
+    this.redraw();
+  }
+
+  private setLine(text: string): void {
+    this.buffer = [...text];
+    this.cursor = this.buffer.length;
+    this.redraw();
+  }
+
+  private async complete(): Promise<void> {
+    const line = this.line;
+    const cursor = this.cursor;
+    const candidates = await this.host.complete(line, cursor);
+    if (!this.active || this.line !== line || this.cursor !== cursor) return;
+    const start = wordStart(this.buffer, cursor);
+    const word = this.buffer.slice(start, cursor).join('');
+    const matches = candidates.filter((c) => c.startsWith(word));
+    if (matches.length === 0) return;
+    if (matches.length === 1) {
+      const done = matches[0];
+      const suffix = done.endsWith('/') ? '' : ' ';
+      this.insert(done.slice(word.length) + suffix);
+      return;
+    }
+    const common = commonPrefix(matches);
+    if (common.length > word.length) {
+      this.insert(common.slice(word.length));
+      return;
+    }
+    // Second Tab in a row lists the candidates, as bash does.
+    const now = Date.now();
+    if (now - this.lastTab < 1500) {
+      this.host.write('\r\n' + matches.join('  ') + '\r\n');
+      this.host.write(this.prompt);
+      this.redraw();
+    }
+    this.lastTab = now;
+  }
+
+  private redraw(): void {
+    const tail = this.buffer.length - this.cursor;
+    this.host.write(`\r${this.prompt}${this.line}${ESC}[K${tail > 0 ? `${ESC}[${tail}D` : ''}`);
+  }
+}
+
+function wordStart(buffer: string[], cursor: number): number {
+  let i = cursor;
+  while (i > 0 && buffer[i - 1] !== ' ') i--;
+  return i;
+}
+
+function commonPrefix(words: string[]): string {
+  let prefix = words[0];
+  for (const w of words) while (!w.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}

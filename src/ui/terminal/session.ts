@@ -1,0 +1,208 @@
+/**
+ * The live terminal: xterm.js wired to the simulated host through the line editor.
+ * Loaded only when the learner starts the terminal. Keeps the session across a
+ * reload: the executed lines are replayed into a fresh world (the simulator is
+ * deterministic) and the screen is restored from xterm's serialized buffer.
+ */
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { SerializeAddon } from '@xterm/addon-serialize';
+import '@xterm/xterm/css/xterm.css';
+import { createWorld } from '../../sim/index.ts';
+import type { World } from '../../sim/api.ts';
+import { LineEditor } from './line-editor.ts';
+
+const STORAGE_VERSION = 'v1';
+const MAX_SCREEN_CHARS = 200_000;
+const MAX_ANNOUNCE_CHARS = 2_000;
+
+interface Saved {
+  lines: string[];
+  history: string[];
+  screen: string;
+}
+
+export interface SessionOptions {
+  host: HTMLElement;
+  live: HTMLElement;
+  lesson: string;
+  scenario: string;
+  label: string;
+}
+
+export class TerminalSession {
+  private world!: World;
+  private editor!: LineEditor;
+  private running: AbortController | null = null;
+  private readonly queue: string[] = [];
+  private saveTimer = 0;
+  private readonly term: Terminal;
+  private readonly fit = new FitAddon();
+  private readonly serializer = new SerializeAddon();
+  private readonly resizeObserver: ResizeObserver;
+
+  private constructor(private readonly opts: SessionOptions) {
+    this.term = new Terminal({
+      convertEol: false,
+      cursorBlink: true,
+      fontSize: 13,
+      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+      scrollback: 5000,
+      screenReaderMode: false,
+      theme: { background: '#0c0f14', foreground: '#e6edf3', cursor: '#7fd3ff' },
+    });
+    this.term.loadAddon(this.fit);
+    this.term.loadAddon(this.serializer);
+    this.term.open(opts.host);
+    this.term.textarea?.setAttribute('aria-label', opts.label);
+    this.fit.fit();
+    this.resizeObserver = new ResizeObserver(() => this.fit.fit());
+    this.resizeObserver.observe(opts.host);
+    this.term.onData((data) => this.onData(data));
+    this.term.attachCustomKeyEventHandler((e) => {
+      // Ctrl-C copies when text is selected, as in desktop terminals; Ctrl-V pastes via the browser.
+      if (e.type === 'keydown' && e.ctrlKey && e.key === 'c' && this.term.hasSelection()) {
+        void navigator.clipboard?.writeText(this.term.getSelection());
+        return false;
+      }
+      return true;
+    });
+  }
+
+  static async open(opts: SessionOptions): Promise<TerminalSession> {
+    const session = new TerminalSession(opts);
+    await session.boot(load(opts.lesson));
+    return session;
+  }
+
+  private async boot(saved: Saved | null): Promise<void> {
+    this.world = createWorld(undefined, { clock: 'virtual' });
+    if (saved) {
+      for (const line of saved.lines) await this.world.exec(line);
+      this.term.write(saved.screen.slice(-MAX_SCREEN_CHARS));
+    }
+    this.world.setClockMode('realtime');
+    this.editor = new LineEditor(
+      {
+        write: (d) => this.term.write(d),
+        submit: (line) => void this.execute(line),
+        complete: (line, cursor) => this.world.complete(line, cursor),
+        clearScreen: () => this.term.clear(),
+      },
+      saved?.history ?? [],
+    );
+    if (saved) this.term.write('\x1b[2K\r'); // the saved screen ends on a prompt: redraw it
+    this.editor.start(this.world.prompt());
+  }
+
+  focus(): void {
+    this.term.focus();
+  }
+
+  /** Click-to-run: type the command at the prompt and run it. */
+  run(command: string): void {
+    if (this.editor.isActive) this.editor.type(command + '\r');
+    else this.queue.push(command);
+    this.focus();
+  }
+
+  async reset(): Promise<void> {
+    this.running?.abort();
+    remove(this.opts.lesson);
+    this.term.reset();
+    this.queue.length = 0;
+    await this.boot(null);
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    this.resizeObserver.disconnect();
+    this.term.dispose();
+  }
+
+  private onData(data: string): void {
+    if (this.running) {
+      if (data.includes('\x03')) this.running.abort();
+      else this.editor.feed(data); // type-ahead of whole lines
+      return;
+    }
+    this.editor.feed(data);
+  }
+
+  private async execute(line: string): Promise<void> {
+    const controller = new AbortController();
+    this.running = controller;
+    let streamed = '';
+    const show = (text: string) => {
+      streamed += text;
+      this.term.write(text.replace(/\r?\n/g, '\r\n'));
+    };
+    try {
+      const result = await this.world.exec(line, {
+        signal: controller.signal,
+        columns: this.term.cols,
+        onOutput: (chunk) => show(chunk.text),
+      });
+      if (!streamed) show(result.stdout + result.stderr);
+      if (controller.signal.aborted && !streamed.endsWith('\n')) this.term.write('^C\r\n');
+    } catch (err) {
+      show(`internal error: ${(err as Error).message}\n`);
+    } finally {
+      this.running = null;
+    }
+    this.announce(streamed);
+    this.scheduleSave();
+    const next = this.queue.shift();
+    this.editor.start(this.world.prompt());
+    if (next !== undefined) this.editor.type(next + '\r');
+  }
+
+  /** Screen readers hear each command's output once, as plain text. */
+  private announce(text: string): void {
+    const plain = text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').trim();
+    this.opts.live.textContent = plain.length > MAX_ANNOUNCE_CHARS ? plain.slice(0, MAX_ANNOUNCE_CHARS) + '…' : plain;
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => {
+      save(this.opts.lesson, {
+        lines: [...this.world.history()],
+        history: [...this.editor.entries],
+        screen: this.serializer.serialize({ scrollback: 1000 }),
+      });
+    }, 150);
+  }
+}
+
+function key(lesson: string): string {
+  return `cc:term:${STORAGE_VERSION}:${lesson}`;
+}
+
+function load(lesson: string): Saved | null {
+  try {
+    const raw = localStorage.getItem(key(lesson));
+    if (!raw) return null;
+    const data = JSON.parse(raw) as Partial<Saved>;
+    if (!Array.isArray(data.lines) || !Array.isArray(data.history) || typeof data.screen !== 'string') return null;
+    return { lines: data.lines.map(String), history: data.history.map(String), screen: data.screen };
+  } catch {
+    return null;
+  }
+}
+
+function save(lesson: string, data: Saved): void {
+  try {
+    localStorage.setItem(key(lesson), JSON.stringify(data));
+  } catch (err) {
+    console.warn('cc-terminal: could not save the session', err);
+  }
+}
+
+function remove(lesson: string): void {
+  try {
+    localStorage.removeItem(key(lesson));
+  } catch {
+    /* storage disabled: nothing saved to remove */
+  }
+}

@@ -1,0 +1,39 @@
+import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
+
+const PAGES = ['/', '/zh-cn/', LESSON1, LESSON1_ZH, '/glossary/', '/zh-cn/glossary/'];
+
+test.describe('axe-core finds no violations', () => {
+  for (const path of PAGES) {
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      expect(await axe(page)).toEqual([]);
+    });
+  }
+});
+
+test.describe('keyboard-only navigation reaches every link', () => {
+  for (const path of ['/', LESSON1, '/zh-cn/glossary/']) {
+    test(path, async ({ page }) => {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await page.goto(path);
+      const links = await page.$$eval('a[href]', (as) =>
+        as
+          .filter(
+            (a) =>
+              a.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }) &&
+              !a.closest('[inert],[aria-hidden="true"],dialog:not([open]),details:not([open])'),
+          )
+          .map((a) => a.getAttribute('href')!),
+      );
+      expect(links.length).toBeGreaterThan(3);
+      const reached = new Set<string>();
+      const focusable = await page.locator('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').count();
+      for (let i = 0; i < focusable * 2 + 20 && reached.size < new Set(links).size; i++) {
+        await page.keyboard.press('Tab');
+        const href = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('href'));
+        if (href) reached.add(href);
+      }
+      expect([...new Set(links)].filter((l) => !reached.has(l))).toEqual([]);
+    });
+  }
+});
