@@ -102,7 +102,8 @@ function addRunButtons(terminal: CcTerminal): void {
   const aria = label === '运行' ? '在终端中运行：' : 'Run in the terminal: ';
   for (const pre of document.querySelectorAll<HTMLPreElement>('.sl-markdown-content pre[data-language="sh"]')) {
     const figure = pre.closest('figure');
-    if (!figure || figure.querySelector('.cc-run')) continue;
+    const block = pre.closest('.expressive-code');
+    if (!figure || !block || block.querySelector('.cc-run')) continue;
     const copy = figure.querySelector<HTMLButtonElement>('.copy button[data-code]');
     const code = (copy?.dataset.code ?? pre.textContent ?? '').replaceAll('\u007f', '\n').trim();
     if (!code) continue;
@@ -114,7 +115,10 @@ function addRunButtons(terminal: CcTerminal): void {
     button.addEventListener('click', () => {
       document.dispatchEvent(new CustomEvent(RUN_EVENT, { detail: { command: code } }));
     });
-    figure.append(button);
+    const row = document.createElement('div');
+    row.className = 'cc-run-row';
+    row.append(button);
+    block.append(row);
   }
 }
 

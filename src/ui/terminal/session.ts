@@ -9,7 +9,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import { createWorld } from '../../sim/index.ts';
-import type { World } from '../../sim/api.ts';
+import type { World, WorldSnapshot } from '../../sim/api.ts';
 import { LineEditor } from './line-editor.ts';
 
 const STORAGE_VERSION = 'v1';
@@ -20,6 +20,20 @@ interface Saved {
   lines: string[];
   history: string[];
   screen: string;
+}
+
+/**
+ * Events the session dispatches on its host element (they bubble), so exercise
+ * panels can check goals against the simulator's state after every command:
+ *   cc:command  detail: CommandEventDetail   after each command completes
+ *   cc:reset    detail: { snapshot }          after Reset (and once after start)
+ */
+export interface CommandEventDetail {
+  line: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  snapshot: WorldSnapshot;
 }
 
 export interface SessionOptions {
@@ -93,6 +107,16 @@ export class TerminalSession {
     );
     if (saved) this.term.write('\x1b[2K\r'); // the saved screen ends on a prompt: redraw it
     this.editor.start(this.world.prompt());
+    this.emit('cc:reset', { snapshot: this.world.snapshot() });
+  }
+
+  /** The simulator's current state (goal checks, pictures). */
+  snapshot(): WorldSnapshot {
+    return this.world.snapshot();
+  }
+
+  private emit(type: string, detail: unknown): void {
+    this.opts.host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   focus(): void {
@@ -133,6 +157,7 @@ export class TerminalSession {
     const controller = new AbortController();
     this.running = controller;
     let streamed = '';
+    let outcome = { stdout: '', stderr: '', exitCode: 0 };
     const show = (text: string) => {
       streamed += text;
       this.term.write(text.replace(/\r?\n/g, '\r\n'));
@@ -143,6 +168,7 @@ export class TerminalSession {
         columns: this.term.cols,
         onOutput: (chunk) => show(chunk.text),
       });
+      outcome = result;
       if (!streamed) show(result.stdout + result.stderr);
       if (controller.signal.aborted && !streamed.endsWith('\n')) this.term.write('^C\r\n');
     } catch (err) {
@@ -152,6 +178,7 @@ export class TerminalSession {
     }
     this.announce(streamed);
     this.scheduleSave();
+    this.emit('cc:command', { line, ...outcome, snapshot: this.world.snapshot() } satisfies CommandEventDetail);
     const next = this.queue.shift();
     this.editor.start(this.world.prompt());
     if (next !== undefined) this.editor.type(next + '\r');

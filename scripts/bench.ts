@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: prints the project's speed and size figures. Timings are
+ * reported, not asserted (the byte budgets are tests in tests/e2e/budget.spec.ts).
+ *   - simulator: p50/p99 latency of a fixed set of commands through the facade
+ *   - images: docker build of a 10-instruction Dockerfile, docker pull of a 3-layer image
+ *   - checker: manifests graded per second vs bare YAML parsing, Dockerfiles per second
+ *   - pages: JS bytes (raw, gzip) per page type at load and after its widgets load
+ *   - browser: time from page load to the first terminal prompt
+ */
+import { countJs, kb, launch, preview } from './lib/browser.ts';
+
+const only = process.argv.slice(2);
+const want = (section: string) => only.length === 0 || only.includes(section);
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+function table(rows: (string | number)[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
+}
+
+async function simulator() {
+  const { benchCommands } = await import('../src/sim/bench.ts');
+  const rows = await benchCommands();
+  console.log('\n## Simulator: command latency through createWorld().exec (Node)\n');
+  console.log(table([['command', 'p50', 'p99'], ...rows.map((r) => [r.command, ms(r.p50Ms), ms(r.p99Ms)])]));
+}
+
+async function images() {
+  const mod = await import('../src/sim/image/bench.ts');
+  const rows = await mod.benchImages();
+  console.log('\n## Images\n');
+  console.log(table([['operation', 'p50', 'p99'], ...rows.map((r) => [r.operation, ms(r.p50Ms), ms(r.p99Ms)])]));
+}
+
+async function checker() {
+  const { benchChecker } = await import('../src/checker/bench.ts');
+  const r = await benchChecker();
+  console.log('\n## Checker\n');
+  console.log(
+    table([
+      ['measure', 'value'],
+      ['manifests graded / s', r.manifestsPerSecond.toFixed(0)],
+      ['bare YAML parses / s (the floor)', r.yamlParsesPerSecond.toFixed(0)],
+      ['ratio (grading ÷ parsing time)', `${r.ratioToParse.toFixed(1)}×`],
+      ['Dockerfiles checked / s', r.dockerfilesPerSecond.toFixed(0)],
+    ]),
+  );
+}
+
+async function pages() {
+  const server = await preview(4392);
+  const browser = await launch();
+  try {
+    const rows: (string | number)[][] = [['page type', 'when', 'files', 'raw', 'gzip']];
+    const measure = async (type: string, path: string, widgets?: { when: string; run: (p: import('playwright-core').Page) => Promise<unknown> }[]) => {
+      const page = await browser.newPage();
+      const load = await countJs(page, () => page.goto(server.url + path, { waitUntil: 'networkidle' }));
+      rows.push([type, 'at load', load.files, kb(load.raw), kb(load.gzip)]);
+      for (const w of widgets ?? []) {
+        const more = await countJs(page, () => w.run(page));
+        rows.push([type, w.when, load.files + more.files, kb(load.raw + more.raw), kb(load.gzip + more.gzip)]);
+      }
+      await page.close();
+    };
+    await measure('home', '/');
+    await measure('glossary', '/glossary/');
+    await measure('lesson', '/lessons/01-containers-are-processes/', [
+      {
+        when: 'terminal started',
+        run: async (p) => {
+          await p.click('cc-terminal [data-action="start"]');
+          await p.waitForFunction(() => document.querySelector('cc-terminal .xterm-rows')?.textContent?.includes('root@node1'));
+          await p.waitForLoadState('networkidle');
+        },
+      },
+    ]);
+    console.log('\n## Pages: JavaScript fetched\n');
+    console.log(table(rows));
+
+    // Time to the first prompt: from navigation start, and from the click on "Start".
+    const samples: { fromLoad: number; fromClick: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await page.goto(server.url + '/lessons/01-containers-are-processes/', { waitUntil: 'load' });
+      const t = await page.evaluate(async () => {
+        const clickAt = performance.now();
+        (document.querySelector('cc-terminal [data-action="start"]') as HTMLButtonElement).click();
+        await new Promise<void>((resolve) => {
+          const check = () =>
+            document.querySelector('cc-terminal .xterm-rows')?.textContent?.includes('root@node1') ? resolve() : requestAnimationFrame(check);
+          check();
+        });
+        const now = performance.now();
+        return { fromLoad: now, fromClick: now - clickAt };
+      });
+      samples.push(t);
+      await ctx.close();
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log('\n## Browser: time to the first prompt (median of 5, Chromium)\n');
+    console.log(
+      table([
+        ['measure', 'value'],
+        ['navigation start → prompt (click right after load)', ms(median(samples.map((s) => s.fromLoad)))],
+        ['click on Start → prompt', ms(median(samples.map((s) => s.fromClick)))],
+      ]),
+    );
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+const sections: [string, () => Promise<void>][] = [
+  ['sim', simulator],
+  ['images', images],
+  ['checker', checker],
+  ['pages', pages],
+];
+let failed = false;
+for (const [name, run] of sections) {
+  if (!want(name)) continue;
+  try {
+    await run();
+  } catch (err) {
+    failed = true;
+    console.error(`\nbench ${name}: ${(err as Error).message}`);
+  }
+}
+process.exit(failed ? 1 : 0);
