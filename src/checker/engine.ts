@@ -1,0 +1,168 @@
+/**
+ * The checking engine: runs the rules of a profile over manifests and Dockerfiles
+ * and turns template hits into findings with positions, texts and fixes.
+ */
+import { containersOf, type ContainerRef } from './effective.ts';
+import { isDockerfileName, looksLikeDockerfile, parseDockerfile, type DockerfileModel } from './parse/dockerfile.ts';
+import { parseManifests, type ParsedManifests } from './parse/yaml.ts';
+import { PROFILES, type Profile, type ProfileName } from './profile.ts';
+import type { Hit, RuleDef } from './rule.ts';
+import { ALL_RULES } from './rules/index.ts';
+import { crossTemplates, dockerfileTemplates, workloadTemplates } from './templates/index.ts';
+import type { FileResult, Finding, Severity, Text } from './types.ts';
+
+export interface InputFile {
+  name: string;
+  text: string;
+}
+
+export interface CheckOptions {
+  profile?: ProfileName | Profile;
+  /** Only rules with these ids (after the profile). */
+  only?: string[];
+  /** Which containers a Dockerfile in the same check builds; default: all of them. */
+  dockerfileImage?: (c: ContainerRef) => boolean;
+}
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? vars[k]! : m));
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'unset';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+export function toFinding(rule: RuleDef, severity: Severity, hit: Hit, file: string, pos: { line: number; column: number }, object?: { kind: string; name: string }, doc = 0): Finding {
+  const texts: Text[] = [];
+  const render = (locale: 'en' | 'zh-cn') => {
+    const vars: Record<string, string> = { container: hit.container ?? '', value: show(hit.value) };
+    for (const [k, v] of Object.entries(hit.vars ?? {})) vars[k] = typeof v === 'string' ? v : v[locale];
+    return { message: fill(rule.message[locale], vars), remediation: fill(rule.remediation[locale], vars) };
+  };
+  const en = render('en');
+  const zh = render('zh-cn');
+  texts.push({ en: en.message, 'zh-cn': zh.message });
+  const f: Finding = {
+    rule: rule.id, severity, message: texts[0]!, remediation: { en: en.remediation, 'zh-cn': zh.remediation },
+    file, line: hit.line ?? pos.line, column: hit.column ?? pos.column, path: hit.path,
+  };
+  if (object) f.object = object;
+  if (hit.container !== undefined) f.container = hit.container;
+  if ('value' in hit) f.value = hit.value;
+  if (hit.origin) f.origin = hit.origin;
+  if (hit.fix?.length) f.fix = { description: { en: en.remediation, 'zh-cn': zh.remediation }, document: doc, ops: hit.fix };
+  return f;
+}
+
+function activeRules(options: CheckOptions): [RuleDef, Severity][] {
+  const profile = typeof options.profile === 'object' ? options.profile : PROFILES[options.profile ?? 'course'];
+  const out: [RuleDef, Severity][] = [];
+  for (const r of ALL_RULES) {
+    const s = profile[r.id] ?? 'off';
+    if (s === 'off') continue;
+    if (options.only && !options.only.includes(r.id)) continue;
+    out.push([r, s]);
+  }
+  return out;
+}
+
+export function checkManifests(m: ParsedManifests, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const rules = activeRules(options).filter(([r]) => r.target === 'workload');
+  for (const w of m.workloads) {
+    const locate = (ptr: string) => m.locate(w.doc, ptr);
+    const ctx = { manifests: m, workload: w, containers: containersOf(w), locate };
+    for (const [rule, severity] of rules) {
+      const tpl = workloadTemplates[rule.template];
+      if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
+      for (const hit of tpl(ctx, rule.params)) {
+        findings.push(toFinding(rule, severity, hit, m.file, locate(hit.path), { kind: w.kind, name: w.name }, w.doc));
+      }
+    }
+  }
+  return findings;
+}
+
+export function checkDockerfile(df: DockerfileModel, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  if (!df.stages.length) return findings;
+  for (const [rule, severity] of activeRules(options).filter(([r]) => r.target === 'dockerfile')) {
+    const tpl = dockerfileTemplates[rule.template];
+    if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
+    for (const hit of tpl(df, rule.params)) findings.push(toFinding(rule, severity, hit, df.file, { line: hit.line ?? 1, column: hit.column ?? 1 }));
+  }
+  return findings;
+}
+
+export function checkCross(df: DockerfileModel, m: ParsedManifests, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  if (!df.stages.length) return findings;
+  const ctx = { manifests: m, dockerfile: df, matches: options.dockerfileImage ?? (() => true) };
+  for (const [rule, severity] of activeRules(options).filter(([r]) => r.target === 'cross')) {
+    const tpl = crossTemplates[rule.template];
+    if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
+    for (const hit of tpl(ctx, rule.params)) {
+      findings.push(toFinding(rule, severity, hit, m.file, m.locate(hit.doc ?? 0, hit.path), hit.object, hit.doc ?? 0));
+    }
+  }
+  return findings;
+}
+
+export function sortFindings(f: Finding[]): Finding[] {
+  return f.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+export function isDockerfile(file: InputFile): boolean {
+  return isDockerfileName(file.name) || ((file.name === '-' || file.name === '<stdin>') && looksLikeDockerfile(file.text));
+}
+
+export interface ParsedInputs {
+  manifests: ParsedManifests[];
+  dockerfiles: DockerfileModel[];
+  /** File order as given. */
+  order: { name: string; kind: 'manifest' | 'dockerfile' }[];
+}
+
+/** Parses every file once: Dockerfiles by name (or content, for stdin), everything else as YAML/JSON manifests. */
+export function parseInputs(files: InputFile[]): ParsedInputs {
+  const out: ParsedInputs = { manifests: [], dockerfiles: [], order: [] };
+  for (const file of files) {
+    if (isDockerfile(file)) {
+      out.dockerfiles.push(parseDockerfile(file.text, file.name));
+      out.order.push({ name: file.name, kind: 'dockerfile' });
+    } else {
+      out.manifests.push(parseManifests(file.text, file.name));
+      out.order.push({ name: file.name, kind: 'manifest' });
+    }
+  }
+  return out;
+}
+
+/** Runs the rules over parsed inputs: manifests, Dockerfiles, and every Dockerfile against every manifest file. */
+export function checkParsed(p: ParsedInputs, options: CheckOptions = {}): FileResult[] {
+  const results: FileResult[] = p.order.map((o) => {
+    if (o.kind === 'dockerfile') {
+      const df = p.dockerfiles.find((d) => d.file === o.name)!;
+      return { file: o.name, kind: 'dockerfile' as const, passed: true, findings: checkDockerfile(df, options), errors: df.errors };
+    }
+    const m = p.manifests.find((x) => x.file === o.name)!;
+    return { file: o.name, kind: 'manifest' as const, passed: true, findings: checkManifests(m, options), errors: m.errors };
+  });
+  for (const df of p.dockerfiles) {
+    for (const m of p.manifests) {
+      const r = results.find((x) => x.file === m.file && x.kind === 'manifest')!;
+      r.findings.push(...checkCross(df, m, options));
+    }
+  }
+  for (const r of results) {
+    sortFindings(r.findings);
+    r.passed = r.errors.length === 0 && !r.findings.some((f) => f.severity === 'error');
+  }
+  return results;
+}
+
+/** Checks a set of files together. */
+export function checkFiles(files: InputFile[], options: CheckOptions = {}): FileResult[] {
+  return checkParsed(parseInputs(files), options);
+}

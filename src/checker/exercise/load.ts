@@ -1,0 +1,25 @@
+/** Reads an exercise file (YAML text) and validates it against the schema, with clear errors. */
+import { parse } from 'yaml';
+import { exerciseSchema, type Exercise } from '../../schemas/exercise.ts';
+import { checkTemplates } from './checks.ts';
+import { goalPredicates } from '../goals/index.ts';
+
+export function loadExercise(text: string, file: string): { exercise: Exercise } | { error: string } {
+  let raw: unknown;
+  try {
+    raw = parse(text, { uniqueKeys: true, maxAliasCount: 100 });
+  } catch (e) {
+    return { error: `${file}: ${(e as Error).message.split('\n')[0]}` };
+  }
+  const r = exerciseSchema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    return { error: `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+  }
+  const ex = r.data;
+  const known = ex.kind === 'shell-goal' ? goalPredicates : checkTemplates;
+  for (const c of ex.checks) if (!known[c.template]) return { error: `${file}: check ${c.id} names unknown template "${c.template}"` };
+  const ids = new Set([...ex.checks.map((c) => c.id), ...(ex.kind === 'quiz' ? ex.questions.map((q) => q.id) : [])]);
+  for (const h of ex.hints) for (const f of h.when.failed ?? []) if (!ids.has(f)) return { error: `${file}: hint ${h.id} refers to unknown check "${f}"` };
+  return { exercise: ex };
+}

@@ -1,0 +1,65 @@
+/**
+ * Goal predicates for shell-goal exercises: pure functions over the simulator's
+ * WorldSnapshot (src/sim/api.ts). They compare end state, not the commands typed
+ * (learnGitBranching treeCompare); `start` is the scenario's snapshot before the
+ * learner's first command, for "left untouched" goals.
+ */
+import type { ContainerView, WorldSnapshot } from '../../sim/api.ts';
+import { select } from '../exercise/select.ts';
+
+export type GoalPredicate = (world: WorldSnapshot, params: Record<string, unknown>, start?: WorldSnapshot) => boolean;
+
+function byName(world: WorldSnapshot, name: unknown): ContainerView | undefined {
+  return world.containers.find((c) => c.name === name);
+}
+
+function imageMatches(c: ContainerView, pattern: unknown): boolean {
+  if (pattern === undefined) return true;
+  return new RegExp(String(pattern)).test(c.image);
+}
+
+export const goalPredicates: Record<string, GoalPredicate> = {
+  /** Container `name` exists, is running, and its image matches `image` (a regular expression). */
+  'container-running': (w, p) => {
+    const c = byName(w, p.name);
+    return !!c && c.state === 'running' && imageMatches(c, p.image);
+  },
+
+  /** Container `name` publishes `binding`, written as docker ps prints it: 0.0.0.0:8080->80/tcp. */
+  'container-port': (w, p) => {
+    const c = byName(w, p.name);
+    return !!c && c.ports.includes(String(p.binding));
+  },
+
+  /** A value of container `name` (selector over the ContainerView, e.g. inspect.HostConfig.NetworkMode, cgroupFiles.memory\.max) equals `equals` or matches `matches`. */
+  'container-field': (w, p) => {
+    const c = byName(w, p.name);
+    if (!c) return false;
+    const v = p.key !== undefined ? (select(c, String(p.path))[0] as Record<string, unknown> | undefined)?.[String(p.key)] : select(c, String(p.path))[0];
+    if (p.matches !== undefined) return typeof v === 'string' && new RegExp(String(p.matches)).test(v);
+    return JSON.stringify(v) === JSON.stringify(p.equals);
+  },
+
+  /** Some command's output contains `text`; with `command`, only commands whose line matches that regular expression count. */
+  'output-contains': (w, p) =>
+    w.transcript.some((t) => (t.stdout.includes(String(p.text))) && (p.command === undefined || new RegExp(String(p.command)).test(t.line))),
+
+  /** No container is in state `state` (default exited). */
+  'no-container-in-state': (w, p) => !w.containers.some((c) => c.state === (p.state ?? 'exited')),
+
+  /** Every container running at the start is still running, with the same id. */
+  'running-untouched': (w, _p, start) => {
+    if (!start) return true;
+    return start.containers.filter((c) => c.state === 'running').every((c) => w.containers.some((x) => x.id === c.id && x.state === 'running'));
+  },
+
+  /** Named volume `volume` holds `file` with content `content` (a trailing newline is ignored). */
+  'volume-file': (w, p) => {
+    const v = w.volumes.find((x) => x.name === p.volume && !x.anonymous);
+    const content = v?.files[String(p.file)];
+    return content !== undefined && content.replace(/\n$/, '') === String(p.content);
+  },
+
+  /** No container named `name` exists any more. */
+  'container-removed': (w, p) => !byName(w, p.name),
+};

@@ -1,0 +1,140 @@
+/**
+ * Grading: an exercise and a submission in, a weighted score, the result of every
+ * check, the findings and the hints that apply out. The same function serves the
+ * lesson page, `container-course grade` and CI.
+ */
+import type { Exercise, ExerciseCheck, ExerciseHint, QuizExercise, ShellGoalExercise, TextExercise } from '../schemas/exercise.ts';
+import type { WorldSnapshot } from '../sim/api.ts';
+import { checkParsed, isDockerfile, parseInputs } from './engine.ts';
+import { checkTemplates, type TextGradeContext } from './exercise/checks.ts';
+import { goalPredicates } from './goals/index.ts';
+import { PROFILES } from './profile.ts';
+import { ALL_RULES } from './rules/index.ts';
+import type { Finding, InputError, Text } from './types.ts';
+
+export interface CheckResult {
+  id: string;
+  title: Text;
+  passed: boolean;
+  points: number;
+  max: number;
+  hidden: boolean;
+  /** Quiz: the feedback for each chosen answer. */
+  feedback?: Text[];
+}
+
+export interface GradeResult {
+  exercise: string;
+  score: number;
+  max: number;
+  checks: CheckResult[];
+  findings: Finding[];
+  hints: { id: string; text: Text }[];
+  errors: InputError[];
+}
+
+export type Submission =
+  | { files: Record<string, string> }
+  | { snapshot: WorldSnapshot; start?: WorldSnapshot }
+  | { answers: Record<string, string[]> };
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function scored(checks: ExerciseCheck[], passed: (c: ExerciseCheck) => boolean): CheckResult[] {
+  return checks.map((c) => {
+    let ok = false;
+    try {
+      ok = passed(c);
+    } catch {
+      ok = false;
+    }
+    return { id: c.id, title: c.title, passed: ok, points: ok ? c.weight : 0, max: c.weight, hidden: c.hidden };
+  });
+}
+
+function pickHints(hints: ExerciseHint[], checks: CheckResult[], findings: Finding[], texts: string[]): { id: string; text: Text }[] {
+  const failed = new Set(checks.filter((c) => !c.passed).map((c) => c.id));
+  return hints
+    .filter((h) => {
+      const w = h.when;
+      if (w.failed && !w.failed.some((id) => failed.has(id))) return false;
+      if (w.findings && !findings.some((f) => w.findings!.includes(f.rule) && (!w.findingPath || new RegExp(w.findingPath).test(f.path)))) return false;
+      if (w.matches && !texts.some((t) => new RegExp(w.matches!, 'm').test(t))) return false;
+      return true;
+    })
+    .map((h) => ({ id: h.id, text: h.text }));
+}
+
+function total(exercise: string, checks: CheckResult[], rest: Omit<GradeResult, 'exercise' | 'score' | 'max' | 'checks'>): GradeResult {
+  return {
+    exercise,
+    score: round(checks.reduce((s, c) => s + c.points, 0)),
+    max: round(checks.reduce((s, c) => s + c.max, 0)),
+    checks,
+    ...rest,
+  };
+}
+
+const EVERY_RULE = Object.fromEntries(ALL_RULES.map((r) => [r.id, r.severity]));
+
+export function gradeText(ex: TextExercise, files: Record<string, string>): GradeResult {
+  const inputs = Object.entries(files).map(([name, text]) => ({ name, text }));
+  const checked = inputs.filter((f) => isDockerfile(f) || /\.(ya?ml|json)$/i.test(f.name));
+  // Checks see every rule's findings; the learner is shown those of the exercise's profile.
+  const parsed = parseInputs(checked);
+  const results = checkParsed(parsed, { profile: EVERY_RULE });
+  const all = results.flatMap((r) => r.findings);
+  const profile = PROFILES[ex.profile];
+  const shown = all.filter((f) => (profile[f.rule] ?? 'off') !== 'off').map((f) => ({ ...f, severity: profile[f.rule] as Finding['severity'] }));
+  const ctx: TextGradeContext = {
+    files,
+    manifests: parsed.manifests,
+    dockerfiles: parsed.dockerfiles,
+    findings: all,
+    errors: results.flatMap((r) => r.errors),
+  };
+  const checks = scored(ex.checks, (c) => {
+    const t = checkTemplates[c.template];
+    if (!t) throw new Error(`exercise ${ex.id}: unknown check template ${c.template}`);
+    return t(ctx, c.params);
+  });
+  return total(ex.id, checks, { findings: shown, hints: pickHints(ex.hints, checks, all, Object.values(files)), errors: ctx.errors });
+}
+
+export function gradeShell(ex: ShellGoalExercise, world: WorldSnapshot, start?: WorldSnapshot): GradeResult {
+  const checks = scored(ex.checks, (c) => {
+    const p = goalPredicates[c.template];
+    if (!p) throw new Error(`exercise ${ex.id}: unknown goal predicate ${c.template}`);
+    return p(world, c.params, start);
+  });
+  return total(ex.id, checks, { findings: [], hints: pickHints(ex.hints, checks, [], world.transcript.map((t) => t.line)), errors: [] });
+}
+
+export function gradeQuiz(ex: QuizExercise, answers: Record<string, string[]>): GradeResult {
+  const checks: CheckResult[] = ex.questions.map((q) => {
+    const chosen = new Set(answers[q.id] ?? []);
+    const correct = new Set(q.choices.filter((c) => c.correct).map((c) => c.id));
+    const passed = chosen.size === correct.size && [...chosen].every((c) => correct.has(c)) && (q.multiple || chosen.size === 1);
+    return {
+      id: q.id, title: q.prompt, passed, points: passed ? q.weight : 0, max: q.weight, hidden: false,
+      feedback: q.choices.filter((c) => chosen.has(c.id)).map((c) => c.feedback),
+    };
+  });
+  return total(ex.id, checks, { findings: [], hints: pickHints(ex.hints, checks, [], []), errors: [] });
+}
+
+/** Grades any exercise kind; a shell-goal exercise needs the final (and initial) simulator snapshot. */
+export function grade(exercise: Exercise, submission: Submission): GradeResult {
+  if (exercise.kind === 'quiz') {
+    if (!('answers' in submission)) throw new Error(`exercise ${exercise.id} is a quiz: submit answers`);
+    return gradeQuiz(exercise, submission.answers);
+  }
+  if (exercise.kind === 'shell-goal') {
+    if (!('snapshot' in submission)) throw new Error(`exercise ${exercise.id} is a shell-goal exercise: grade it from a simulator snapshot`);
+    return gradeShell(exercise, submission.snapshot, submission.start);
+  }
+  if (!('files' in submission)) throw new Error(`exercise ${exercise.id} is a ${exercise.kind} exercise: submit files`);
+  return gradeText(exercise, submission.files);
+}

@@ -1,0 +1,159 @@
+/**
+ * A Dockerfile as stages and instructions, with 1-based positions, parsed by
+ * dockerfile-ast (rcjsuen). It handles line continuations, heredocs (`RUN <<EOF`,
+ * `<<-EOT`, a heredoc after a continuation: hadolint#1019/#923) and parser directives,
+ * so we do not hand-write a parser.
+ */
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { checkText } from './text.ts';
+import type { InputError } from '../types.ts';
+
+export const KEYWORDS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
+
+export interface DfInstruction {
+  index: number;
+  keyword: string;
+  /** Arguments as written, continuations joined, heredoc bodies included. */
+  args: string;
+  line: number;
+  column: number;
+  endLine: number;
+  /** Exec (JSON array) form, when the arguments are one. */
+  json: string[] | null;
+  flags: Record<string, string>;
+  heredocs: { name: string; terminated: boolean; line: number }[];
+  stage: number;
+}
+
+export interface DfStage {
+  index: number;
+  /** Image as written, ARGs substituted. */
+  image: string;
+  alias: string | null;
+  /** Index of an earlier stage this one builds FROM, if any. */
+  baseStage: number | null;
+  from: DfInstruction;
+  instructions: DfInstruction[];
+}
+
+export interface DockerfileModel {
+  file: string;
+  instructions: DfInstruction[];
+  stages: DfStage[];
+  errors: InputError[];
+}
+
+function substitute(s: string, vars: Record<string, string>): string {
+  return s.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (_m, a: string | undefined, def: string | undefined, b: string | undefined) => {
+    const name = (a ?? b)!;
+    return vars[name] ?? def ?? '';
+  });
+}
+
+export function isDockerfileName(name: string): boolean {
+  return /(^|[\\/])(Dockerfile|Containerfile)([.-][\w.-]*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+}
+
+/** For stdin: does the text look like a Dockerfile rather than YAML? */
+export function looksLikeDockerfile(text: string): boolean {
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    return /^(FROM|ARG)\s/i.test(line);
+  }
+  return false;
+}
+
+export function parseDockerfile(text: string, file: string): DockerfileModel {
+  const model: DockerfileModel = { file, instructions: [], stages: [], errors: [] };
+  const bad = checkText(text, file);
+  if (bad) {
+    model.errors.push(bad);
+    return model;
+  }
+  if (text.trim() === '') {
+    model.errors.push({ file, line: 1, column: 1, message: 'file is empty' });
+    return model;
+  }
+  const ast = DockerfileParser.parse(text);
+  const globalArgs: Record<string, string> = {};
+  (ast.getInstructions() as Instruction[]).forEach((inst, index) => {
+    const r = inst.getRange();
+    const keyword = inst.getKeyword().toUpperCase();
+    const args = inst.getArgumentsContent() ?? '';
+    let json: string[] | null = null;
+    const trimmed = args.trim();
+    if (trimmed.startsWith('[')) {
+      try {
+        const v = JSON.parse(trimmed);
+        if (Array.isArray(v) && v.every((x) => typeof x === 'string')) json = v;
+      } catch {
+        json = null;
+      }
+    }
+    const flags: Record<string, string> = {};
+    const getFlags = (inst as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] }).getFlags;
+    if (getFlags) for (const f of getFlags.call(inst)) flags[f.getName()] = f.getValue() ?? '';
+    const getHeredocs = (inst as unknown as { getHeredocs?: () => { getName(): string; getDelimiterRange(): unknown; getStartRange(): { start: { line: number } } }[] }).getHeredocs;
+    const heredocs = getHeredocs
+      ? getHeredocs.call(inst).map((h) => ({ name: h.getName(), terminated: h.getDelimiterRange() !== null, line: h.getStartRange().start.line + 1 }))
+      : [];
+    const ins: DfInstruction = {
+      index, keyword, args, line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1,
+      json, flags, heredocs, stage: model.stages.length - 1,
+    };
+    model.instructions.push(ins);
+    if (!KEYWORDS.includes(keyword)) {
+      model.errors.push({ file, line: ins.line, column: ins.column, message: `unknown instruction: ${inst.getKeyword()}` });
+      return;
+    }
+    if (keyword === 'ARG' && model.stages.length === 0) {
+      for (const part of args.split(/\s+/)) {
+        const [k, v] = part.split('=');
+        if (k) globalArgs[k] = v?.replace(/^["']|["']$/g, '') ?? '';
+      }
+      return;
+    }
+    if (keyword === 'FROM') {
+      const words = args.split(/\s+/).filter((w) => w && !w.startsWith('--'));
+      const image = substitute(words[0] ?? '', globalArgs);
+      const alias = words[1]?.toUpperCase() === 'AS' && words[2] ? words[2].toLowerCase() : null;
+      const baseStage = model.stages.findIndex((s) => s.alias !== null && s.alias === image.toLowerCase());
+      ins.stage = model.stages.length;
+      model.stages.push({ index: model.stages.length, image, alias, baseStage: baseStage >= 0 ? baseStage : null, from: ins, instructions: [ins] });
+      return;
+    }
+    if (model.stages.length === 0) {
+      model.errors.push({ file, line: ins.line, column: ins.column, message: `${keyword} before the first FROM (only ARG may come before FROM)` });
+      return;
+    }
+    model.stages[model.stages.length - 1]!.instructions.push(ins);
+  });
+  if (model.stages.length === 0 && model.errors.length === 0) {
+    model.errors.push({ file, line: 1, column: 1, message: 'no FROM instruction: a Dockerfile must start its first stage with FROM' });
+  }
+  return model;
+}
+
+/** The stage chain that makes up the final image: the last stage and the stages it builds FROM. */
+export function finalChain(df: DockerfileModel): DfStage[] {
+  const chain: DfStage[] = [];
+  let s: DfStage | undefined = df.stages[df.stages.length - 1];
+  const seen = new Set<number>();
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    chain.unshift(s);
+    s = s.baseStage !== null ? df.stages[s.baseStage] : undefined;
+  }
+  return chain;
+}
+
+/** Shell commands of a RUN, split on &&, ||, ; and newlines (heredoc bodies included, delimiters dropped). */
+export function runCommands(ins: DfInstruction): string[] {
+  const delimiters = new Set(ins.heredocs.map((h) => h.name));
+  return ins.args
+    .replace(/<<-?\s*["']?\w+["']?/g, ' ')
+    .split(/&&|\|\||;|\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !delimiters.has(s) && s !== '\\');
+}

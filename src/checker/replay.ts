@@ -1,0 +1,21 @@
+/**
+ * Replays a shell-goal submission in a fresh simulated host and grades the end state.
+ * The simulator is passed in (src/sim/index.ts createWorld), so the checker stays
+ * independent of it and the site can run the replay in a worker.
+ */
+import type { ShellGoalExercise } from '../schemas/exercise.ts';
+import type { World, WorldOptions } from '../sim/api.ts';
+import { gradeShell, type GradeResult } from './grade.ts';
+
+export type CreateWorld = (fixture?: undefined, options?: WorldOptions) => World;
+
+export async function replayAndGrade(ex: ShellGoalExercise, commands: string[], createWorld: CreateWorld): Promise<GradeResult> {
+  const world = createWorld(undefined, { clock: 'virtual', seed: 1 });
+  for (const line of ex.setup) await world.exec(line);
+  const start = world.snapshot();
+  const before = start.transcript.length;
+  for (const line of commands) await world.exec(line);
+  const end = world.snapshot();
+  // Only the learner's own commands count for "some output contains …" goals.
+  return gradeShell(ex, { ...end, transcript: end.transcript.slice(before) }, start);
+}

@@ -1,0 +1,60 @@
+/** A rule is data: it names a template (code) and fills in its parameters and texts. */
+import type { FixOp, Origin, Severity, Text } from './types.ts';
+import type { ParsedManifests, Workload } from './parse/yaml.ts';
+import type { ContainerRef } from './effective.ts';
+import type { DockerfileModel } from './parse/dockerfile.ts';
+
+export type RuleTarget = 'workload' | 'dockerfile' | 'cross';
+
+export interface RuleDef {
+  /** Stable id; also the fixture folder name under tests/rules/. */
+  id: string;
+  target: RuleTarget;
+  template: string;
+  params: Record<string, unknown>;
+  category: 'pss-baseline' | 'pss-restricted' | 'image' | 'security' | 'resources' | 'reliability' | 'schema' | 'dockerfile' | 'cross-file';
+  /** Severity when no profile overrides it. */
+  severity: Severity;
+  title: Text;
+  /** Message with {placeholders} filled from the template's hit (container, value, detail, …). */
+  message: Text;
+  remediation: Text;
+  /** For Pod Security Standards controls: the PSA check id and the level. */
+  pss?: { level: 'baseline' | 'restricted'; check: string; control: string };
+}
+
+/** What a template reports; the engine turns it into a Finding with the rule's texts. */
+export interface Hit {
+  /** JSON pointer (manifests) or `/instructions/N` (Dockerfiles). */
+  path: string;
+  /** Position override (Dockerfiles: 1-based line and column). */
+  line?: number;
+  column?: number;
+  container?: string;
+  value?: unknown;
+  origin?: Origin;
+  /** Extra placeholder values, per locale when they differ. */
+  vars?: Record<string, string | Text>;
+  fix?: FixOp[];
+  fixText?: Text;
+  /** Cross-file hits: the document and object the hit is in. */
+  doc?: number;
+  object?: { kind: string; name: string };
+}
+
+export interface WorkloadContext {
+  manifests: ParsedManifests;
+  workload: Workload;
+  containers: ContainerRef[];
+  locate: (ptr: string) => { line: number; column: number };
+}
+
+export type WorkloadTemplate = (ctx: WorkloadContext, params: Record<string, unknown>) => Hit[];
+export type DockerfileTemplate = (df: DockerfileModel, params: Record<string, unknown>) => Hit[];
+export interface CrossContext {
+  manifests: ParsedManifests;
+  dockerfile: DockerfileModel;
+  /** Which containers the Dockerfile builds (by default: all). */
+  matches: (c: ContainerRef) => boolean;
+}
+export type CrossTemplate = (ctx: CrossContext, params: Record<string, unknown>) => Hit[];

@@ -1,0 +1,28 @@
+import { isPlainObject, type Workload } from '../parse/yaml.ts';
+import type { WorkloadContext } from '../rule.ts';
+
+/** `spec.os.name: windows` pods are exempt from some restricted controls (PSA 1.25+). */
+export function isWindowsPod(w: Workload): boolean {
+  const os = w.podSpec.os;
+  return isPlainObject(os) && os.name === 'windows';
+}
+
+/** `hostUsers: false` relaxes runAsNonRoot, runAsUser and procMount (KEP-127). */
+export function isUserNamespacePod(w: Workload): boolean {
+  return w.podSpec.hostUsers === false;
+}
+
+/** Parameters shared by the PSS templates: which exemptions the control honours. */
+export function exempt(ctx: WorkloadContext, params: Record<string, unknown>): boolean {
+  if (params.windowsExempt && isWindowsPod(ctx.workload)) return true;
+  if (params.userNamespaceExempt && isUserNamespacePod(ctx.workload)) return true;
+  return false;
+}
+
+export function strList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export function sc(spec: Record<string, unknown>): Record<string, unknown> {
+  return isPlainObject(spec.securityContext) ? spec.securityContext : {};
+}

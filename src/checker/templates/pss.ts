@@ -1,0 +1,307 @@
+/**
+ * Templates for the Pod Security Standards controls, following
+ * kubernetes/pod-security-admission policy/check_*.go (latest version).
+ * Allowed values and exemptions are parameters; the rules in rules/pss.ts fill them in.
+ */
+import { isPlainObject, pointer } from '../parse/yaml.ts';
+import type { Hit, WorkloadTemplate } from '../rule.ts';
+import { exempt, sc, strList } from './helpers.ts';
+
+const q = (s: string) => JSON.stringify(s);
+
+/** Pod-level booleans that must be unset or false (hostNetwork, hostPID, hostIPC). */
+export const podBooleansFalse: WorkloadTemplate = (ctx, p) => {
+  const hits: Hit[] = [];
+  for (const f of strList(p.fields)) {
+    if (ctx.workload.podSpec[f] === true) {
+      hits.push({ path: `${ctx.workload.podSpecPath}/${f}`, value: true, vars: { field: f }, fix: [{ op: 'remove', path: `${ctx.workload.podSpecPath}/${f}` }] });
+    }
+  }
+  return hits;
+};
+
+/** securityContext.windowsOptions.hostProcess must be unset or false, on the pod and every container. */
+export const windowsHostProcess: WorkloadTemplate = (ctx) => {
+  const hits: Hit[] = [];
+  const podPath = `${ctx.workload.podSpecPath}/securityContext/windowsOptions/hostProcess`;
+  const pod = sc(ctx.workload.podSpec).windowsOptions;
+  if (isPlainObject(pod) && pod.hostProcess === true) hits.push({ path: podPath, value: true, vars: { where: 'pod' }, origin: { from: 'pod', path: podPath } });
+  for (const c of ctx.containers) {
+    const w = sc(c.spec).windowsOptions;
+    if (isPlainObject(w) && w.hostProcess === true) {
+      const path = `${c.path}/securityContext/windowsOptions/hostProcess`;
+      hits.push({ path, container: c.name, value: true, vars: { where: `container ${q(c.name)}` }, origin: { from: 'container', path } });
+    }
+  }
+  return hits;
+};
+
+/** A container securityContext field that must be unset or one of the allowed values (privileged, procMount). */
+export const containerFieldAllowed: WorkloadTemplate = (ctx, p) => {
+  if (exempt(ctx, p)) return [];
+  const field = String(p.field);
+  const allowed = (p.allowed as unknown[]) ?? [];
+  const hits: Hit[] = [];
+  for (const c of ctx.containers) {
+    const v = sc(c.spec)[field];
+    if (v === undefined || v === null || allowed.includes(v)) continue;
+    const path = `${c.path}/securityContext/${field}`;
+    hits.push({ path, container: c.name, value: v, origin: { from: 'container', path }, fix: [{ op: 'remove', path }] });
+  }
+  return hits;
+};
+
+/** capabilities.add must be a subset of `allowed` (case-sensitive, as PSA compares). */
+export const capabilitiesAddAllowed: WorkloadTemplate = (ctx, p) => {
+  if (exempt(ctx, p)) return [];
+  const allowed = new Set(strList(p.allowed));
+  const hits: Hit[] = [];
+  for (const c of ctx.containers) {
+    const caps = sc(c.spec).capabilities;
+    if (!isPlainObject(caps)) continue;
+    strList(caps.add).forEach((cap, i) => {
+      if (allowed.has(cap)) return;
+      const path = `${c.path}/securityContext/capabilities/add/${i}`;
+      hits.push({ path, container: c.name, value: cap, origin: { from: 'container', path }, fix: [{ op: 'remove', path }] });
+    });
+  }
+  return hits;
+};
+
+/** capabilities.drop must contain "ALL" exactly (PSA restricted). */
+export const capabilitiesDropAll: WorkloadTemplate = (ctx, p) => {
+  if (exempt(ctx, p)) return [];
+  const hits: Hit[] = [];
+  for (const c of ctx.containers) {
+    const caps = sc(c.spec).capabilities;
+    const drop = isPlainObject(caps) ? strList(caps.drop) : [];
+    if (drop.includes('ALL')) continue;
+    const lower = drop.find((d) => d.toUpperCase() === 'ALL');
+    const path = `${c.path}/securityContext/capabilities/drop`;
+    hits.push({
+      path, container: c.name, value: isPlainObject(caps) && caps.drop !== undefined ? caps.drop : undefined,
+      origin: isPlainObject(caps) && caps.drop !== undefined ? { from: 'container', path } : { from: 'default' },
+      vars: lower ? { note: { en: ` ("${lower}" is not "ALL": Pod Security compares names exactly)`, 'zh-cn': `（"${lower}" 不等于 "ALL"：Pod 安全准入按原样比较名称）` } } : { note: '' },
+      fix: [{ op: isPlainObject(caps) && caps.drop !== undefined ? 'replace' : 'add', path, value: ['ALL'] }],
+    });
+  }
+  return hits;
+};
+
+/** volumes[*] of a forbidden type (hostPath), or of a type outside an allow-list (restricted). */
+export const volumeTypes: WorkloadTemplate = (ctx, p) => {
+  const vols = ctx.workload.podSpec.volumes;
+  if (!Array.isArray(vols)) return [];
+  const forbidden = p.forbidden ? new Set(strList(p.forbidden)) : null;
+  const allowed = p.allowed ? new Set(strList(p.allowed)) : null;
+  const hits: Hit[] = [];
+  vols.forEach((v, i) => {
+    if (!isPlainObject(v)) return;
+    const name = typeof v.name === 'string' ? v.name : `#${i}`;
+    for (const type of Object.keys(v)) {
+      if (type === 'name' || v[type] === null || v[type] === undefined) continue;
+      const bad = (forbidden && forbidden.has(type)) || (allowed && !allowed.has(type));
+      if (!bad) continue;
+      hits.push({ path: `${ctx.workload.podSpecPath}/volumes/${i}/${type}`, value: type, vars: { volume: name, type } });
+    }
+  });
+  return hits;
+};
+
+/** ports[*].hostPort must be unset or 0. */
+export const hostPorts: WorkloadTemplate = (ctx) => {
+  const hits: Hit[] = [];
+  for (const c of ctx.containers) {
+    const ports = c.spec.ports;
+    if (!Array.isArray(ports)) continue;
+    ports.forEach((port, i) => {
+      if (!isPlainObject(port) || port.hostPort === undefined || port.hostPort === null || port.hostPort === 0) return;
+      const path = `${c.path}/ports/${i}/hostPort`;
+      hits.push({ path, container: c.name, value: port.hostPort, fix: [{ op: 'remove', path }] });
+    });
+  }
+  return hits;
+};
+
+/** AppArmor: profile type RuntimeDefault or Localhost; beta annotations runtime/default or localhost/*. */
+export const appArmor: WorkloadTemplate = (ctx, p) => {
+  const allowedTypes = new Set(strList(p.allowedTypes));
+  const hits: Hit[] = [];
+  const w = ctx.workload;
+  const podProf = sc(w.podSpec).appArmorProfile;
+  if (isPlainObject(podProf) && !allowedTypes.has(String(podProf.type))) {
+    const path = `${w.podSpecPath}/securityContext/appArmorProfile/type`;
+    hits.push({ path, value: podProf.type, vars: { where: 'pod' }, origin: { from: 'pod', path } });
+  }
+  for (const c of ctx.containers) {
+    const prof = sc(c.spec).appArmorProfile;
+    if (isPlainObject(prof) && !allowedTypes.has(String(prof.type))) {
+      const path = `${c.path}/securityContext/appArmorProfile/type`;
+      hits.push({ path, container: c.name, value: prof.type, vars: { where: `container ${q(c.name)}` }, origin: { from: 'container', path } });
+    }
+  }
+  const ann = w.podMeta.annotations;
+  if (isPlainObject(ann)) {
+    for (const [k, v] of Object.entries(ann)) {
+      if (!k.startsWith(String(p.annotationPrefix))) continue;
+      const val = String(v ?? '');
+      if (val === '' || val === 'runtime/default' || val.startsWith('localhost/')) continue;
+      hits.push({ path: `${w.podMetaPath}/annotations${pointer(k)}`, container: k.slice(String(p.annotationPrefix).length), value: val, vars: { where: `annotation ${k}` } });
+    }
+  }
+  return hits;
+};
+
+/** seLinuxOptions: type in the allow-list, user and role empty. */
+export const seLinux: WorkloadTemplate = (ctx, p) => {
+  const types = new Set(strList(p.allowedTypes));
+  const hits: Hit[] = [];
+  const check = (opts: unknown, base: string, container?: string) => {
+    if (!isPlainObject(opts)) return;
+    const origin = { from: container ? 'container' as const : 'pod' as const, path: base };
+    if (opts.type !== undefined && !types.has(String(opts.type ?? ''))) hits.push({ path: `${base}/type`, container, value: opts.type, vars: { field: 'type' }, origin });
+    for (const f of ['user', 'role']) {
+      if (typeof opts[f] === 'string' && opts[f] !== '') hits.push({ path: `${base}/${f}`, container, value: opts[f], vars: { field: f }, origin, fix: [{ op: 'remove', path: `${base}/${f}` }] });
+    }
+  };
+  check(sc(ctx.workload.podSpec).seLinuxOptions, `${ctx.workload.podSpecPath}/securityContext/seLinuxOptions`);
+  for (const c of ctx.containers) check(sc(c.spec).seLinuxOptions, `${c.path}/securityContext/seLinuxOptions`, c.name);
+  return hits;
+};
+
+/** Baseline seccomp: no Unconfined at pod or container level. */
+export const seccompForbidden: WorkloadTemplate = (ctx, p) => {
+  const forbidden = new Set(strList(p.forbidden));
+  const hits: Hit[] = [];
+  const podType = (sc(ctx.workload.podSpec).seccompProfile as Record<string, unknown> | undefined)?.type;
+  if (typeof podType === 'string' && forbidden.has(podType)) {
+    const path = `${ctx.workload.podSpecPath}/securityContext/seccompProfile/type`;
+    hits.push({ path, value: podType, vars: { where: 'pod' }, origin: { from: 'pod', path }, fix: [{ op: 'replace', path, value: 'RuntimeDefault' }] });
+  }
+  for (const c of ctx.containers) {
+    const t = (sc(c.spec).seccompProfile as Record<string, unknown> | undefined)?.type;
+    if (typeof t === 'string' && forbidden.has(t)) {
+      const path = `${c.path}/securityContext/seccompProfile/type`;
+      hits.push({ path, container: c.name, value: t, vars: { where: `container ${q(c.name)}` }, origin: { from: 'container', path }, fix: [{ op: 'replace', path, value: 'RuntimeDefault' }] });
+    }
+  }
+  return hits;
+};
+
+/** Restricted seccomp: RuntimeDefault/Localhost at pod level, or on every container; no explicit other value. */
+export const seccompRequired: WorkloadTemplate = (ctx, p) => {
+  if (exempt(ctx, p)) return [];
+  const allowed = new Set(strList(p.allowed));
+  const hits: Hit[] = [];
+  const w = ctx.workload;
+  const podPath = `${w.podSpecPath}/securityContext/seccompProfile/type`;
+  const podProf = sc(w.podSpec).seccompProfile;
+  let podSet = false;
+  if (isPlainObject(podProf)) {
+    if (allowed.has(String(podProf.type))) podSet = true;
+    else hits.push({ path: podPath, value: podProf.type, vars: { detail: { en: 'the pod must not set securityContext.seccompProfile.type to ' + q(String(podProf.type)), 'zh-cn': 'Pod 不得将 securityContext.seccompProfile.type 设为 ' + q(String(podProf.type)) } }, origin: { from: 'pod', path: podPath }, fix: [{ op: 'replace', path: podPath, value: 'RuntimeDefault' }] });
+  }
+  for (const c of ctx.containers) {
+    const prof = sc(c.spec).seccompProfile;
+    const path = `${c.path}/securityContext/seccompProfile/type`;
+    if (isPlainObject(prof)) {
+      if (!allowed.has(String(prof.type))) {
+        hits.push({ path, container: c.name, value: prof.type, origin: { from: 'container', path }, vars: { detail: { en: `container ${q(c.name)} must not set securityContext.seccompProfile.type to ${q(String(prof.type))}`, 'zh-cn': `容器 ${q(c.name)} 不得将 securityContext.seccompProfile.type 设为 ${q(String(prof.type))}` } }, fix: [{ op: 'replace', path, value: 'RuntimeDefault' }] });
+      }
+    } else if (!podSet) {
+      hits.push({ path, container: c.name, value: undefined, origin: { from: 'default' }, vars: { detail: { en: `pod or container ${q(c.name)} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`, 'zh-cn': `Pod 或容器 ${q(c.name)} 必须将 securityContext.seccompProfile.type 设为 "RuntimeDefault" 或 "Localhost"` } }, fix: [{ op: 'add', path: `${c.path}/securityContext/seccompProfile`, value: { type: 'RuntimeDefault' } }] });
+    }
+  }
+  return hits;
+};
+
+/** securityContext.sysctls[*].name in the allow-list. */
+export const sysctls: WorkloadTemplate = (ctx, p) => {
+  const allowed = new Set(strList(p.allowed));
+  const list = sc(ctx.workload.podSpec).sysctls;
+  if (!Array.isArray(list)) return [];
+  const hits: Hit[] = [];
+  list.forEach((s, i) => {
+    if (!isPlainObject(s) || allowed.has(String(s.name))) return;
+    const path = `${ctx.workload.podSpecPath}/securityContext/sysctls/${i}/name`;
+    hits.push({ path, value: s.name, origin: { from: 'pod', path } });
+  });
+  return hits;
+};
+
+/** probes and lifecycle handlers: httpGet.host / tcpSocket.host must be empty. */
+export const probeHosts: WorkloadTemplate = (ctx) => {
+  const hits: Hit[] = [];
+  for (const c of ctx.containers) {
+    const handlers: [string, unknown][] = [
+      ['livenessProbe', c.spec.livenessProbe], ['readinessProbe', c.spec.readinessProbe], ['startupProbe', c.spec.startupProbe],
+    ];
+    const lc = c.spec.lifecycle;
+    if (isPlainObject(lc)) handlers.push(['lifecycle/postStart', lc.postStart], ['lifecycle/preStop', lc.preStop]);
+    for (const [where, h] of handlers) {
+      if (!isPlainObject(h)) continue;
+      for (const kind of ['httpGet', 'tcpSocket']) {
+        const a = h[kind];
+        if (isPlainObject(a) && typeof a.host === 'string' && a.host !== '') {
+          const path = `${c.path}/${where}/${kind}/host`;
+          hits.push({ path, container: c.name, value: a.host, vars: { handler: where.replace('/', '.') }, fix: [{ op: 'remove', path }] });
+        }
+      }
+    }
+  }
+  return hits;
+};
+
+/** Restricted allowPrivilegeEscalation: every container must set it to false explicitly. */
+export const allowPrivilegeEscalationFalse: WorkloadTemplate = (ctx, p) => {
+  if (exempt(ctx, p)) return [];
+  const hits: Hit[] = [];
+  for (const c of ctx.containers) {
+    const v = sc(c.spec).allowPrivilegeEscalation;
+    if (v === false) continue;
+    const path = `${c.path}/securityContext/allowPrivilegeEscalation`;
+    hits.push({
+      path, container: c.name, value: v ?? true, origin: v === undefined ? { from: 'default' } : { from: 'container', path },
+      fix: [{ op: v === undefined ? 'add' : 'replace', path, value: false }],
+    });
+  }
+  return hits;
+};
+
+/** runAsNonRoot: true at pod level (not overridden with false) or on every container. */
+export const runAsNonRoot: WorkloadTemplate = (ctx, p) => {
+  if (exempt(ctx, p)) return [];
+  const hits: Hit[] = [];
+  const w = ctx.workload;
+  const podPath = `${w.podSpecPath}/securityContext/runAsNonRoot`;
+  const pod = sc(w.podSpec).runAsNonRoot;
+  if (pod === false) hits.push({ path: podPath, value: false, origin: { from: 'pod', path: podPath }, vars: { detail: { en: 'pod must not set securityContext.runAsNonRoot=false', 'zh-cn': 'Pod 不得设置 securityContext.runAsNonRoot=false' } }, fix: [{ op: 'replace', path: podPath, value: true }] });
+  for (const c of ctx.containers) {
+    const v = sc(c.spec).runAsNonRoot;
+    const path = `${c.path}/securityContext/runAsNonRoot`;
+    if (v === false) {
+      hits.push({ path, container: c.name, value: false, origin: { from: 'container', path }, vars: { detail: { en: `container ${q(c.name)} must not set securityContext.runAsNonRoot=false`, 'zh-cn': `容器 ${q(c.name)} 不得设置 securityContext.runAsNonRoot=false` } }, fix: [{ op: 'replace', path, value: true }] });
+    } else if (v === undefined && pod !== true) {
+      hits.push({ path, container: c.name, value: pod ?? undefined, origin: pod === false ? { from: 'pod', path: podPath } : { from: 'default' }, vars: { detail: { en: `pod or container ${q(c.name)} must set securityContext.runAsNonRoot=true`, 'zh-cn': `Pod 或容器 ${q(c.name)} 必须设置 securityContext.runAsNonRoot=true` } }, fix: [{ op: 'add', path, value: true }] });
+    }
+  }
+  return hits;
+};
+
+/** runAsUser must not be 0, at pod or container level. */
+export const runAsUserNotRoot: WorkloadTemplate = (ctx, p) => {
+  if (exempt(ctx, p)) return [];
+  const hits: Hit[] = [];
+  const w = ctx.workload;
+  if (sc(w.podSpec).runAsUser === 0) {
+    const path = `${w.podSpecPath}/securityContext/runAsUser`;
+    hits.push({ path, value: 0, origin: { from: 'pod', path }, vars: { where: 'pod' } });
+  }
+  for (const c of ctx.containers) {
+    if (sc(c.spec).runAsUser === 0) {
+      const path = `${c.path}/securityContext/runAsUser`;
+      hits.push({ path, container: c.name, value: 0, origin: { from: 'container', path }, vars: { where: `container ${q(c.name)}` } });
+    }
+  }
+  return hits;
+};

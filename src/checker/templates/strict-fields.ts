@@ -1,0 +1,49 @@
+/**
+ * Unknown fields, as the API server's strict decoding reports them:
+ * `strict decoding error: unknown field "spec.containers[0].securityContext.drop"`.
+ * The known-field lists are parameters (rules/course.ts); suggestions for common
+ * misplacements (S0's indentation bug) are data too.
+ */
+import { isPlainObject, splitPointer } from '../parse/yaml.ts';
+import type { Hit, WorkloadTemplate } from '../rule.ts';
+import type { Text } from '../types.ts';
+
+/** JSON pointer → the dotted path kubectl prints: spec.containers[0].securityContext.drop */
+export function fieldPath(ptr: string): string {
+  let out = '';
+  for (const seg of splitPointer(ptr)) out += /^\d+$/.test(seg) ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+export const strictFields: WorkloadTemplate = (ctx, p) => {
+  const known = p.known as Record<string, string[]>;
+  const suggestions = (p.suggestions as { level: string; field: string; text: Text }[]) ?? [];
+  const hits: Hit[] = [];
+  const w = ctx.workload;
+  const base = w.base;
+  const check = (obj: unknown, level: string, ptr: string) => {
+    if (!isPlainObject(obj)) return;
+    const allowed = new Set(known[level] ?? []);
+    for (const key of Object.keys(obj)) {
+      if (allowed.has(key)) continue;
+      const path = `${ptr}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const rel = base ? path.slice(base.length) : path;
+      const s = suggestions.find((x) => x.level === level && x.field === key);
+      hits.push({
+        path, container: undefined, value: key,
+        vars: { field: fieldPath(rel), kind: w.kind, version: typeof w.apiVersion === 'string' ? w.apiVersion.split('/').pop()! : 'v1', hint: s ? s.text : { en: '', 'zh-cn': '' } },
+      });
+    }
+  };
+  check(w.podSpec, 'podSpec', w.podSpecPath);
+  check(w.podSpec.securityContext, 'podSecurityContext', `${w.podSpecPath}/securityContext`);
+  for (const c of ctx.containers) {
+    const before = hits.length;
+    check(c.spec, c.group === 'ephemeralContainers' ? 'ephemeralContainer' : 'container', c.path);
+    const scx = c.spec.securityContext;
+    check(scx, 'securityContext', `${c.path}/securityContext`);
+    if (isPlainObject(scx)) check(scx.capabilities, 'capabilities', `${c.path}/securityContext/capabilities`);
+    for (let i = before; i < hits.length; i++) hits[i]!.container = c.name;
+  }
+  return hits;
+};

@@ -1,0 +1,117 @@
+/** Shared pieces of the checker's subcommands: flags as data, reading inputs safely, locating content. */
+import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import parser from 'yargs-parser';
+import { loadExercise } from '../checker/exercise/load.ts';
+import { decodeInput } from '../checker/parse/text.ts';
+import type { Exercise } from '../schemas/exercise.ts';
+
+export interface FlagDef {
+  type: 'string' | 'boolean' | 'array';
+  short?: string;
+  choices?: string[];
+}
+
+export type Parsed = { ok: true; flags: Record<string, unknown>; args: string[] } | { ok: false; error: string };
+
+/** Parses argv with yargs-parser against declared flags; unknown flags and bad choices are errors. */
+export function parseArgs(argv: string[], defs: Record<string, FlagDef>): Parsed {
+  const string = Object.entries(defs).filter(([, d]) => d.type === 'string').map(([k]) => k);
+  const boolean = Object.entries(defs).filter(([, d]) => d.type === 'boolean').map(([k]) => k);
+  const array = Object.entries(defs).filter(([, d]) => d.type === 'array').map(([k]) => k);
+  const alias: Record<string, string[]> = {};
+  for (const [k, d] of Object.entries(defs)) if (d.short) alias[k] = [d.short];
+  const r = parser(argv, {
+    string, boolean, array: array.map((key) => ({ key, string: true })), alias,
+    configuration: { 'parse-numbers': false, 'parse-positional-numbers': false, 'camel-case-expansion': false, 'dot-notation': false, 'short-option-groups': true },
+  });
+  const known = new Set([...Object.keys(defs), ...Object.values(defs).flatMap((d) => (d.short ? [d.short] : []))]);
+  for (const k of Object.keys(r)) {
+    if (k === '_' || known.has(k)) continue;
+    return { ok: false, error: `unknown flag: ${k.length === 1 ? '-' : '--'}${k}` };
+  }
+  for (const [k, d] of Object.entries(defs)) {
+    const v = r[k];
+    if (d.type === 'string' && v === '') return { ok: false, error: `flag needs an argument: --${k}` };
+    if (d.type === 'string' && Array.isArray(v)) return { ok: false, error: `--${k} given more than once` };
+    if (d.choices && v !== undefined && !d.choices.includes(String(v))) {
+      return { ok: false, error: `invalid value "${v}" for --${k}; choose one of: ${d.choices.join(', ')}` };
+    }
+  }
+  return { ok: true, flags: r, args: r._.map(String) };
+}
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const exercisesDir = join(repoRoot, 'content', 'exercises');
+
+export async function packageVersion(): Promise<string> {
+  try {
+    return String(JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')).version ?? '0.0.0');
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function loadAllExercises(): Promise<{ exercises: Exercise[]; errors: string[] }> {
+  const exercises: Exercise[] = [];
+  const errors: string[] = [];
+  for (const f of (await readdir(exercisesDir)).filter((x) => x.endsWith('.yaml')).sort(naturalCompare)) {
+    const r = loadExercise(await readFile(join(exercisesDir, f), 'utf8'), `content/exercises/${f}`);
+    if ('error' in r) errors.push(r.error);
+    else exercises.push(r.exercise);
+  }
+  return { exercises, errors };
+}
+
+/** e2.2 < e10.1: compare dotted numbers numerically. */
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+export type ReadResult = { text: string } | { error: string };
+
+/** Reads a file as strict UTF-8 text; every failure is a one-line message naming the file. */
+export async function readText(path: string, display: string): Promise<ReadResult> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: `${display}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}` };
+  }
+  if (info.isDirectory()) return { error: `${display}: is a directory` };
+  if (info.size > 2 * 1024 * 1024) return { error: `${display}: file is too large (${(info.size / 1024 / 1024).toFixed(1)} MB); the limit is 2.0 MB` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return { error: `${display}: ${(e as Error).message}` };
+  }
+  const r = decodeInput(bytes, display);
+  if ('error' in r) return { error: `${display}:${r.error.line}:${r.error.column}: ${r.error.message}` };
+  return { text: r.text };
+}
+
+/** Whether `path` (possibly a symlink) resolves inside `root`. */
+export async function insideRoot(path: string, root: string): Promise<boolean> {
+  try {
+    const [real, realRoot] = await Promise.all([realpath(path), realpath(root)]);
+    return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  } catch {
+    return false;
+  }
+}
+
+export async function isSymlink(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+export function displayPath(cwd: string, p: string): string {
+  const rel = relative(cwd, resolve(cwd, p));
+  return rel && !rel.startsWith('..') ? rel : p;
+}

@@ -1,0 +1,53 @@
+/** Weighted partial credit, hidden checks, quiz feedback and submission shapes. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadExercise } from '../../src/checker/exercise/load.ts';
+import { grade } from '../../src/checker/grade.ts';
+import type { Exercise } from '../../src/schemas/exercise.ts';
+
+function load(id: string): Exercise {
+  const r = loadExercise(readFileSync(join(import.meta.dirname, `../../content/exercises/${id}.yaml`), 'utf8'), id);
+  if ('error' in r) throw new Error(r.error);
+  return r.exercise;
+}
+
+describe('grade', () => {
+  it('gives weighted partial credit and marks hidden checks', () => {
+    const ex = load('e11.1');
+    if (ex.kind !== 'k8s-yaml') throw new Error('kind');
+    const g = grade(ex, { files: ex.start });
+    expect(g.score).toBe(4);
+    expect(g.max).toBe(10);
+    expect(g.checks.map((c) => `${c.id}:${c.points}/${c.max}${c.hidden ? ' hidden' : ''}`)).toEqual([
+      'parses:1/1', 'known-fields:1/1', 'drop-all:0/2', 'add-net-bind:0/2', 'no-escalation:0/2', 'not-privileged:1/1', 'same-image:1/1 hidden',
+    ]);
+    expect(g.findings.every((f) => f.file === 'pod.yaml')).toBe(true);
+  });
+  it('gives quiz feedback for each chosen answer', () => {
+    const ex = load('e2.2');
+    const g = grade(ex, { answers: { shared: ['user', 'net'] } });
+    expect(g.score).toBe(0);
+    expect(g.checks[0]!.feedback!.map((f) => f.en.split('.')[0])).toEqual(['Right', 'No']);
+  });
+  it('refuses a submission of the wrong shape with a clear message', () => {
+    expect(() => grade(load('e2.2'), { files: {} })).toThrowError('exercise e2.2 is a quiz: submit answers');
+    expect(() => grade(load('e11.1'), { answers: {} })).toThrowError('exercise e11.1 is a k8s-yaml exercise: submit files');
+    expect(() => grade(load('e1.1'), { files: {} })).toThrowError('exercise e1.1 is a shell-goal exercise: grade it from a simulator snapshot');
+  });
+  it('reports a broken file as an error and fails every check that needs it', () => {
+    const ex = load('e13.1');
+    const g = grade(ex, { files: { 'pod.yaml': 'kind: Pod\n  bad: [\n' } });
+    expect(g.score).toBe(0);
+    expect(g.errors.length).toBe(1);
+  });
+});
+
+describe('loading exercises', () => {
+  it('names the field of a schema error and unknown templates', () => {
+    expect(loadExercise('id: x1\nkind: k8s-yaml\n', 'x1.yaml')).toEqual({ error: 'x1.yaml: title: Invalid input: expected object, received undefined' });
+    const bad = readFileSync(join(import.meta.dirname, '../../content/exercises/e6.2.yaml'), 'utf8').replace('template: requests-within-limits', 'template: no-such-template');
+    expect(loadExercise(bad, 'e6.2.yaml')).toEqual({ error: 'e6.2.yaml: check requests names unknown template "no-such-template"' });
+    expect(loadExercise('a: [', 'broken.yaml')).toMatchObject({ error: expect.stringMatching(/^broken\.yaml: /) });
+  });
+});

@@ -1,0 +1,3 @@
+FROM debian:12
+USER 1000
+# expect: line=1 path=/instructions/0 container=-

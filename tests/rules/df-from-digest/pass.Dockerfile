@@ -1,0 +1,2 @@
+FROM debian:12@sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+USER 1000

@@ -1,0 +1,3 @@
+FROM debian:12
+WORKDIR app
+# expect: line=2 path=/instructions/1 container=-

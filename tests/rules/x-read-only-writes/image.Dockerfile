@@ -1,0 +1,3 @@
+FROM nginx:1.25
+VOLUME /data
+USER 101

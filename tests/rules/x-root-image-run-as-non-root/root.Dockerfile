@@ -1,0 +1,3 @@
+FROM debian:12
+COPY demo /demo
+CMD ["/demo"]
