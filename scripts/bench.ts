@@ -26,10 +26,10 @@ async function simulator() {
 }
 
 async function images() {
-  const mod = await import('../src/sim/image/bench.ts');
-  const rows = await mod.benchImages();
-  console.log('\n## Images\n');
-  console.log(table([['operation', 'p50', 'p99'], ...rows.map((r) => [r.operation, ms(r.p50Ms), ms(r.p99Ms)])]));
+  const { runImageBench } = await import('../src/sim/image/bench.ts');
+  const rows = await runImageBench();
+  console.log('\n## Images: content-addressed store and builder (Node)\n');
+  console.log(table([['operation', 'rounds', 'median', 'max'], ...rows.map((r) => [r.name, r.rounds, ms(r.medianMs), ms(r.maxMs)])]));
 }
 
 async function checker() {

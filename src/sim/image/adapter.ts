@@ -1,0 +1,85 @@
+/**
+ * Bridges the content-addressed store to the daemon's narrow, synchronous
+ * `ImageSource` interface (src/sim/docker/images.ts), so the built-in image
+ * table can be replaced without touching the daemon: resolve a reference in
+ * the fixture registry and describe the amd64 image as the daemon expects.
+ *
+ * The registry must be materialized first (`await Registry.fixture()`, or
+ * `await registry.loadAll()` for a lazy one), which is what makes a
+ * synchronous resolve possible.
+ */
+import { familiarName, parseNormalizedNamed, tagNameOnly } from '../../oci/reference.ts';
+import type { ImageSource, ResolvedImage } from '../docker/images.ts';
+import { fromUtf8, shortId } from './digest.ts';
+import type { Image } from './image.ts';
+import { OverlayRoot } from './overlay.ts';
+import { Registry } from './registry.ts';
+import { joinPath } from './tree.ts';
+
+const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+const MAX_TEXT = 64 * 1024;
+
+/** What the daemon needs to know about an image's root filesystem. */
+export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files'> {
+  const root = new OverlayRoot(image.layers.map((l) => l.tree));
+  const commands = new Set<string>();
+  for (const dir of PATH_DIRS) {
+    if (root.stat(dir)?.type !== 'dir') continue;
+    for (const name of root.readdir(dir)) {
+      const e = root.stat(joinPath(dir, name));
+      if (e?.type === 'file' && (e.mode & 0o111) !== 0) commands.add(name);
+    }
+  }
+  const files: Record<string, string> = {};
+  const merged = new Map<string, true>();
+  for (const l of image.layers) for (const p of l.tree.keys()) merged.set(p, true);
+  for (const p of [...merged.keys()].sort()) {
+    const e = root.lstat(p);
+    if (!e || e.type === 'dir') continue;
+    const f = root.stat(p);
+    if (f?.type === 'file' && f.data && f.data.length <= MAX_TEXT) files[p] = fromUtf8(f.data);
+  }
+  return { flavor: root.stat('/bin/busybox') ? 'busybox' : 'coreutils', commands: [...commands].sort(), files };
+}
+
+/** An ImageSource over a materialized registry (amd64 images). */
+export function registryImageSource(registry: Registry, arch = 'amd64'): ImageSource {
+  const memo = new Map<string, ResolvedImage | undefined>();
+  return {
+    resolve(ref: string): ResolvedImage | undefined {
+      if (memo.has(ref)) return memo.get(ref);
+      let out: ResolvedImage | undefined;
+      try {
+        const r = tagNameOnly(parseNormalizedNamed(ref));
+        const res = registry.resolve(r.domain, r.path, r.digest ? { digest: r.digest } : { tag: r.tag }, true);
+        const image = res.ok ? Registry.platformImage(res.record, arch) : undefined;
+        if (res.ok && image) {
+          const c = image.config.config;
+          const repo = familiarName(r);
+          out = {
+            ref: `${repo}:${r.tag || r.digest}`,
+            repo,
+            tag: r.tag,
+            id: image.id,
+            digest: res.record.digest,
+            layers: image.layers.map((l) => shortId(l.digest)),
+            config: {
+              User: c.User ?? '',
+              Env: c.Env ?? [],
+              Cmd: c.Cmd ?? null,
+              Entrypoint: c.Entrypoint ?? null,
+              WorkingDir: c.WorkingDir ?? '',
+              ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}),
+              ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
+            },
+            ...describeRootfs(image),
+          };
+        }
+      } catch {
+        out = undefined;
+      }
+      memo.set(ref, out);
+      return out;
+    },
+  };
+}
