@@ -16,6 +16,8 @@ export interface LineEditorHost {
   clearScreen(): void;
   /** Ctrl-D on an empty line. */
   endOfInput?(): void;
+  /** The terminal's width in cells (long lines wrap; redraws must know where). */
+  columns?(): number;
 }
 
 const ESC = '\x1b';
@@ -69,7 +71,10 @@ export class LineEditor {
   private draft = '';
   private active = false;
   private pending: string[] = [];
+  private typeahead = '';
   private lastTab = 0;
+  /** Rows between the prompt's first row and the cursor, as last drawn. */
+  private cursorRow = 0;
 
   constructor(
     private readonly host: LineEditorHost,
@@ -99,9 +104,16 @@ export class LineEditor {
     this.historyIndex = this.history.length;
     this.draft = '';
     this.active = true;
+    this.cursorRow = 0;
     this.host.write(prompt);
+    this.cursorRow = Math.floor(cells(prompt) / this.cols());
     const next = this.pending.shift();
     if (next !== undefined) this.insert(next + '\r');
+    else if (this.typeahead) {
+      const partial = this.typeahead;
+      this.typeahead = '';
+      this.insert(partial);
+    }
   }
 
   /** Stop taking input (a command is running). */
@@ -117,8 +129,14 @@ export class LineEditor {
   /** Raw input from xterm's onData. */
   feed(data: string): void {
     if (!this.active) {
-      // Type-ahead while a command runs: keep whole lines for later.
-      if (data.includes('\r') || data.includes('\n')) this.pending.push(...data.split(/\r\n|\r|\n/).filter(Boolean));
+      // Type-ahead while a command runs: keep what is typed, run each line when the prompt returns.
+      for (const ch of data.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')) {
+        if (ch === '\r' || ch === '\n') {
+          if (this.typeahead) this.pending.push(this.typeahead);
+          this.typeahead = '';
+        } else if (ch === '\x7f' || ch === '\b') this.typeahead = this.typeahead.slice(0, -1);
+        else if (ch >= ' ') this.typeahead += ch;
+      }
       return;
     }
     let i = 0;
@@ -173,7 +191,7 @@ export class LineEditor {
 
   private enter(): void {
     const line = this.line;
-    this.host.write('\r\n');
+    this.host.write(this.moveDown() + '\r\n');
     this.active = false;
     if (line.trim() && this.history[this.history.length - 1] !== line) {
       this.history.push(line);
@@ -239,9 +257,10 @@ export class LineEditor {
         }
         return;
       case 'interrupt':
-        this.host.write('^C\r\n');
+        this.host.write(this.moveDown() + '^C\r\n');
         this.active = false;
         this.pending = [];
+        this.typeahead = '';
         this.start(this.prompt);
         return;
       case 'eof':
@@ -250,7 +269,7 @@ export class LineEditor {
         break;
       case 'clear':
         this.host.clearScreen();
-        this.host.write(this.prompt);
+        this.cursorRow = 0;
         break;
       case 'complete':
         void this.complete();
@@ -288,17 +307,55 @@ export class LineEditor {
     // Second Tab in a row lists the candidates, as bash does.
     const now = Date.now();
     if (now - this.lastTab < 1500) {
-      this.host.write('\r\n' + matches.join('  ') + '\r\n');
-      this.host.write(this.prompt);
+      this.host.write(`\r${this.moveDown()}\r\n` + matches.join('  ') + '\r\n');
+      this.cursorRow = 0;
       this.redraw();
     }
     this.lastTab = now;
   }
 
-  private redraw(): void {
-    const tail = this.buffer.length - this.cursor;
-    this.host.write(`\r${this.prompt}${this.line}${ESC}[K${tail > 0 ? `${ESC}[${tail}D` : ''}`);
+  private cols(): number {
+    return Math.max(1, this.host.columns?.() ?? 80);
   }
+
+  /** From the cursor's row down to the last row the line occupies. */
+  private moveDown(): string {
+    const cols = this.cols();
+    const lastRow = Math.floor(Math.max(0, cells(this.prompt) + cells(this.line) - 1) / cols);
+    const down = lastRow - this.cursorRow;
+    return down > 0 ? `${ESC}[${down}B` : '';
+  }
+
+  /**
+   * Redraws prompt and line from the prompt's first row, so lines longer than the
+   * terminal is wide wrap correctly, then puts the cursor where it belongs.
+   */
+  private redraw(): void {
+    const cols = this.cols();
+    const promptCells = cells(this.prompt);
+    const endCells = promptCells + cells(this.line);
+    const cursorCells = promptCells + cells(this.buffer.slice(0, this.cursor).join(''));
+    let out = (this.cursorRow > 0 ? `${ESC}[${this.cursorRow}A` : '') + `\r${this.prompt}${this.line}${ESC}[J`;
+    // At an exact multiple of the width the terminal waits to wrap; make it wrap now.
+    if (endCells > 0 && endCells % cols === 0) out += ` \r${ESC}[K`;
+    const endRow = Math.floor(endCells / cols);
+    const row = Math.floor(cursorCells / cols);
+    const col = cursorCells % cols;
+    if (endRow > row) out += `${ESC}[${endRow - row}A`;
+    out += '\r' + (col > 0 ? `${ESC}[${col}C` : '');
+    this.cursorRow = row;
+    this.host.write(out);
+  }
+}
+
+/** Terminal cells a string takes: East Asian wide characters take two. */
+function cells(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+  }
+  return n;
 }
 
 function wordStart(buffer: string[], cursor: number): number {

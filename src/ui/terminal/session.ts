@@ -48,6 +48,8 @@ export class TerminalSession {
   private world!: World;
   private editor!: LineEditor;
   private running: AbortController | null = null;
+  /** Bumped by Reset: a command of an older world must not touch the new one. */
+  private generation = 0;
   private readonly queue: string[] = [];
   private saveTimer = 0;
   private readonly term: Terminal;
@@ -102,6 +104,7 @@ export class TerminalSession {
         submit: (line) => void this.execute(line),
         complete: (line, cursor) => this.world.complete(line, cursor),
         clearScreen: () => this.term.clear(),
+        columns: () => this.term.cols,
       },
       saved?.history ?? [],
     );
@@ -131,7 +134,9 @@ export class TerminalSession {
   }
 
   async reset(): Promise<void> {
+    this.generation++;
     this.running?.abort();
+    this.running = null;
     remove(this.opts.lesson);
     this.term.reset();
     this.queue.length = 0;
@@ -154,11 +159,13 @@ export class TerminalSession {
   }
 
   private async execute(line: string): Promise<void> {
+    const generation = this.generation;
     const controller = new AbortController();
     this.running = controller;
     let streamed = '';
     let outcome = { stdout: '', stderr: '', exitCode: 0 };
     const show = (text: string) => {
+      if (generation !== this.generation) return;
       streamed += text;
       this.term.write(text.replace(/\r?\n/g, '\r\n'));
     };
@@ -172,10 +179,11 @@ export class TerminalSession {
       if (!streamed) show(result.stdout + result.stderr);
       if (controller.signal.aborted && !streamed.endsWith('\n')) this.term.write('^C\r\n');
     } catch (err) {
-      show(`internal error: ${(err as Error).message}\n`);
+      if (generation === this.generation) show(`internal error: ${(err as Error).message}\n`);
     } finally {
-      this.running = null;
+      if (generation === this.generation) this.running = null;
     }
+    if (generation !== this.generation) return; // Reset happened meanwhile
     this.announce(streamed);
     this.scheduleSave();
     this.emit('cc:command', { line, ...outcome, snapshot: this.world.snapshot() } satisfies CommandEventDetail);

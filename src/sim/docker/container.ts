@@ -1,0 +1,75 @@
+import type { ResolvedImage } from './images.ts';
+
+export interface PortBinding {
+  hostIp: string;
+  hostPort: number;
+  containerPort: number;
+  proto: string;
+}
+
+/** HostConfig fields the lessons read (inspect -f '{{.HostConfig.X}}'). */
+export interface HostConfig {
+  Memory: number;
+  MemorySwap: number;
+  NanoCpus: number;
+  CpuPeriod: number;
+  CpuQuota: number;
+  CpusetCpus: string;
+  PidsLimit: number | null;
+  CapAdd: string[] | null;
+  CapDrop: string[] | null;
+  Privileged: boolean;
+  SecurityOpt: string[] | null;
+  ReadonlyRootfs: boolean;
+  Tmpfs: Record<string, string> | null;
+  Init: boolean | null;
+  AutoRemove: boolean;
+  PidMode: string;
+  IpcMode: string;
+  UTSMode: string;
+  NetworkMode: string;
+  PortBindings: Record<string, { HostIp: string; HostPort: string }[]>;
+  RestartPolicy: { Name: string; MaximumRetryCount: number };
+  LogConfig: { Type: string; Config: Record<string, string> };
+  Sysctls: Record<string, string> | null;
+}
+
+export interface ContainerConfig {
+  Hostname: string;
+  User: string;
+  Env: string[];
+  Cmd: string[] | null;
+  Entrypoint: string[] | null;
+  WorkingDir: string;
+  Tty: boolean;
+  OpenStdin: boolean;
+  Image: string;
+  StopSignal?: string;
+  StopTimeout?: number;
+}
+
+export interface Container {
+  id: string;
+  name: string;
+  image: ResolvedImage;
+  /** The image as the learner typed it (docker ps IMAGE column). */
+  imageArg: string;
+  config: ContainerConfig;
+  hostConfig: HostConfig;
+  status: 'created' | 'running' | 'paused' | 'exited' | 'dead';
+  exitCode: number;
+  oomKilled: boolean;
+  pid: number;
+  shimPid: number;
+  createdMs: number;
+  startedMs: number;
+  finishedMs: number;
+  ip: string;
+  ports: PortBinding[];
+  logs: { stream: 'stdout' | 'stderr'; text: string }[];
+  /** Host PIDs of everything started with PID 1 (workers, the command under --init). */
+  restartCount: number;
+  /** Whether `docker stop`/`kill` asked for it to end (for restart policies and logs). */
+  stopping: boolean;
+  netns?: number;
+}

@@ -1,0 +1,352 @@
+import type { ExecResult } from '../api.ts';
+import { dockerCaps, rootCaps } from '../kernel/capabilities.ts';
+import { canonicalCpuList } from '../kernel/cgroups.ts';
+import { SIGKILL, SIGTERM, parseSignal } from '../kernel/signals.ts';
+import type { Proc } from '../kernel/types.ts';
+import type { Host, WaitOutcome } from '../host.ts';
+import type { Container, ContainerConfig, HostConfig, PortBinding } from './container.ts';
+import { builtinImages, type ImageSource, type ResolvedImage } from './images.ts';
+import { LEFT, RIGHT } from './names.ts';
+import { programFor, type ProgramSpec } from './programs.ts';
+
+/** Runs a command line inside a container as process `p` (provided by the shell layer). */
+export type Runner = (c: Container, p: Proc, argv: string[], tty?: boolean, workdir?: string) => Promise<ExecResult>;
+
+export class DaemonError extends Error {}
+
+/** The Docker daemon: containers, their processes, namespaces and cgroups. */
+export class Daemon {
+  readonly containers = new Map<string, Container>();
+  /** Images present locally: ref → image. */
+  readonly local = new Map<string, ResolvedImage>();
+  runner: Runner = async () => ({ stdout: '', stderr: '', exitCode: 0 });
+  private idCount = 0;
+  private specs = new Map<number, ProgramSpec>();
+
+  constructor(
+    private readonly host: Host,
+    readonly images: ImageSource = builtinImages,
+  ) {
+    host.kernel.onExit.push((p) => this.onProcExit(p));
+    host.onStep.push(() => this.flushRestarts());
+  }
+
+  newId(): string {
+    const fixed = this.host.fixture.docker.firstContainerIds[this.idCount++];
+    return fixed ?? this.host.rng.hex(64);
+  }
+
+  newName(): string {
+    for (;;) {
+      const name = `${this.host.rng.pick(LEFT)}_${this.host.rng.pick(RIGHT)}`;
+      if (!this.find(name)) return name;
+    }
+  }
+
+  /** By name, full id or unique id prefix. */
+  find(ref: string): Container | undefined {
+    const name = ref.replace(/^\//, '');
+    for (const c of this.containers.values()) if (c.name === name || c.id === ref) return c;
+    const byPrefix = [...this.containers.values()].filter((c) => ref.length >= 1 && c.id.startsWith(ref));
+    return byPrefix.length === 1 ? byPrefix[0] : undefined;
+  }
+
+  create(image: ResolvedImage, imageArg: string, name: string | undefined, config: ContainerConfig, hostConfig: HostConfig, ports: PortBinding[]): Container {
+    if (name !== undefined) {
+      const other = this.find(name);
+      if (other && other.name === name)
+        throw new DaemonError(`Conflict. The container name "/${name}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+    }
+    const id = this.newId();
+    const c: Container = {
+      id, name: name ?? this.newName(), image, imageArg, config: { ...config, Hostname: config.Hostname || id.slice(0, 12) }, hostConfig,
+      status: 'created', exitCode: 0, oomKilled: false, pid: 0, shimPid: 0, createdMs: this.host.clock.nowMs, startedMs: 0, finishedMs: 0,
+      ip: '', ports, logs: [], restartCount: 0, stopping: false,
+    };
+    this.containers.set(id, c);
+    return c;
+  }
+
+  private modeNs(mode: string, type: 'pid' | 'ipc' | 'uts' | 'net'): number | 'new' {
+    if (mode === 'host') return this.host.fixture.namespaces[type];
+    const m = /^container:(.+)$/.exec(mode);
+    if (m) {
+      const other = this.find(m[1] as string);
+      if (!other || other.status !== 'running') throw new DaemonError(`cannot join ${type.toUpperCase()} of a non running container: ${m[1]}`);
+      return this.host.kernel.procs.get(other.pid)!.ns[type];
+    }
+    return 'new';
+  }
+
+  /** Starts the container: namespaces, cgroup, shim and PID 1. Oneshot commands run to completion. */
+  async start(c: Container): Promise<void> {
+    const k = this.host.kernel;
+    const fx = this.host.fixture;
+    for (const p of c.ports) {
+      const clash = [...this.containers.values()].find((o) => o !== c && o.status === 'running' && o.ports.some((q) => q.hostPort === p.hostPort && q.proto === p.proto));
+      if (clash)
+        throw new DaemonError(`driver failed programming external connectivity on endpoint ${c.name} (${this.host.rng.hex(64)}): Bind for ${p.hostIp}:${p.hostPort} failed: port is already allocated`);
+    }
+    const hc = c.hostConfig;
+    const nsMode = { net: this.modeNs(hc.NetworkMode === 'host' ? 'host' : hc.NetworkMode.startsWith('container:') ? hc.NetworkMode : '', 'net'), pid: this.modeNs(hc.PidMode, 'pid'), ipc: this.modeNs(hc.IpcMode, 'ipc'), uts: this.modeNs(hc.UTSMode, 'uts') };
+    const hostNs = fx.namespaces;
+    const ns = { ...hostNs };
+    if (nsMode.net === 'new') {
+      const net = k.newNamespace('net', hostNs.net);
+      ns.net = net.inode;
+      if (hc.NetworkMode !== 'none') {
+        const used = new Set([...this.containers.values()].filter((o) => o.status === 'running').map((o) => o.ip));
+        let n = 2;
+        while (used.has(`172.17.0.${n}`)) n++;
+        c.ip = `172.17.0.${n}`;
+        const hostNet = k.ns(hostNs.net);
+        const vethIndex = (hostNet.interfaces ?? []).reduce((m, i) => Math.max(m, i.index), 3) + 1;
+        const mac = `02:42:ac:11:00:${n.toString(16).padStart(2, '0')}`;
+        net.interfaces = [
+          { index: 1, name: 'lo', kind: 'loopback', up: true, mtu: 65536, mac: '00:00:00:00:00:00', addrs: ['127.0.0.1/8'] },
+          { index: 2, name: 'eth0', kind: 'veth', peer: vethIndex, up: true, mtu: 1500, mac, addrs: [`${c.ip}/16`] },
+        ];
+        net.routes = [`default via ${fx.docker.bridgeGateway} dev eth0`, `${fx.docker.bridgeSubnet} dev eth0 proto kernel scope link src ${c.ip}`];
+        hostNet.interfaces!.push({ index: vethIndex, name: `veth${this.host.rng.hex(7)}`, kind: 'veth', peer: 2, up: true, mtu: 1500, mac: `${this.host.rng.hex(2)}:${this.host.rng.hex(2)}:${this.host.rng.hex(2)}:${this.host.rng.hex(2)}:${this.host.rng.hex(2)}:${this.host.rng.hex(2)}`, addrs: [], master: 'docker0' });
+        const docker0 = hostNet.interfaces!.find((i) => i.name === 'docker0');
+        if (docker0) docker0.up = true;
+      }
+    } else ns.net = nsMode.net;
+    const cgPath = `/system.slice/docker-${c.id}.scope`;
+    if (ns.net !== hostNs.net) k.ns(ns.net).sysctls = { ...(hc.Sysctls ?? {}) };
+    ns.mnt = k.newNamespace('mnt', hostNs.mnt).inode;
+    ns.uts = nsMode.uts === 'new' ? k.newNamespace('uts', hostNs.uts, { hostname: c.config.Hostname }).inode : nsMode.uts;
+    ns.ipc = nsMode.ipc === 'new' ? k.newNamespace('ipc', hostNs.ipc).inode : nsMode.ipc;
+    ns.pid = nsMode.pid === 'new' ? k.newNamespace('pid', hostNs.pid).inode : nsMode.pid;
+    ns.cgroup = k.newNamespace('cgroup', hostNs.cgroup, { cgroupRoot: cgPath }).inode;
+    const cg = k.cgroup(cgPath);
+    Object.assign(cg, { memoryMax: 'max', swapMax: 'max', cpuQuota: 'max', cpuPeriod: 100000, cpusetCpus: '', pidsMax: 'max' });
+    if (hc.Memory > 0) {
+      cg.memoryMax = hc.Memory;
+      cg.swapMax = hc.MemorySwap === -1 ? 'max' : hc.MemorySwap - hc.Memory;
+    }
+    const quota = hc.NanoCpus ? (hc.NanoCpus * 100000) / 1e9 : hc.CpuQuota;
+    if (quota > 0) cg.cpuQuota = Math.round(quota);
+    if (hc.CpuPeriod) cg.cpuPeriod = hc.CpuPeriod;
+    if (hc.CpusetCpus) cg.cpusetCpus = canonicalCpuList(hc.CpusetCpus.split(',').flatMap((p) => { const [a, b] = p.split('-').map(Number); return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i); }));
+    if (hc.PidsLimit !== null) cg.pidsMax = hc.PidsLimit > 0 ? hc.PidsLimit : 'max';
+
+    const rootPidNs = k.ns(hostNs.pid);
+    const init1 = k.procs.get(1)!;
+    rootPidNs.nextPid = Math.max(rootPidNs.nextPid ?? 0, fx.nextPid);
+    const shim = k.spawn({ parent: init1, argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'], ns: hostNs, patch: { cgroup: '/system.slice/containerd.service', reaps: true, rssBytes: 8_700_000, vszKb: 1238384, threads: 10, handlers: new Set([2, 15]) } });
+    rootPidNs.nextPid = shim.pid + fx.docker.shimPidOffset;
+    const argv = [...(c.hostConfig.Init ? ['/sbin/docker-init', '--'] : []), ...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])];
+    const stamp = new Date(this.host.clock.nowMs).toISOString().replace(/-/g, '/').replace('T', ' ').slice(0, 19);
+    const uid = this.uidOf(c);
+    const capMask = dockerCaps(hc.CapAdd ?? [], hc.CapDrop ?? [], hc.Privileged);
+    // Docker ≥ 20.10 sets ip_unprivileged_port_start=0 in a container's own network namespace.
+    const portStart = Number(hc.Sysctls?.['net.ipv4.ip_unprivileged_port_start'] ?? (ns.net === hostNs.net ? 1024 : 0));
+    const canBind80 = 80 >= portStart || (uid === 0 && (capMask & (1n << 10n)) !== 0n);
+    const spec = programFor(argv, this.host.clock.nowMs, fx.cpus, stamp, { readOnly: hc.ReadonlyRootfs, tmpfs: Object.keys(hc.Tmpfs ?? {}), uid, canBind80, release: fx.kernel.release });
+    const caps = uid === 0 ? { inh: 0n, prm: capMask, eff: capMask, bnd: capMask, amb: 0n } : { inh: 0n, prm: 0n, eff: 0n, bnd: capMask, amb: 0n };
+    // moby CreateDaemonEnvironment: PATH, HOSTNAME, TERM (with -t), then the image's and -e
+    // values replace or append; HOME comes last when nothing set it.
+    const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: c.config.Hostname };
+    if (c.config.Tty) env.TERM = 'xterm';
+    for (const e of c.config.Env) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
+    const nnp = (hc.SecurityOpt ?? []).some((o) => /^no-new-privileges(:true|=true)?$/.test(o));
+    const unconfinedSeccomp = hc.Privileged || (hc.SecurityOpt ?? []).includes('seccomp=unconfined');
+    const p = k.spawn({
+      parent: shim,
+      argv: spec.title,
+      comm: spec.comm,
+      ns,
+      patch: {
+        uid, gid: this.gidOf(c), euid: uid, egid: this.gidOf(c), caps, noNewPrivs: nnp, seccomp: unconfinedSeccomp ? 0 : 2,
+        apparmor: hc.Privileged || (hc.SecurityOpt ?? []).some((o) => /^apparmor[=:]unconfined$/.test(o)) ? 'unconfined' : ((hc.SecurityOpt ?? []).find((o) => /^apparmor[=:]/.test(o))?.slice(9) ?? 'docker-default'), cgroup: cgPath, env: { ...env, HOME: env.HOME ?? (uid === 0 ? '/root' : '/') },
+        handlers: new Set(spec.handlers), reaps: spec.reaps, threads: spec.threads, program: spec.program, rssBytes: spec.rssKb * 1024, vszKb: spec.vszKb,
+        containerId: c.id, root: c.id, tty: c.config.Tty ? 'pts/0' : '?', state: spec.program.kind === 'cpuhog' ? 'R' : 'S',
+      },
+    });
+    this.specs.set(p.pid, spec);
+    const pidNs = k.ns(ns.pid);
+    if (nsMode.pid === 'new') pidNs.nextPid = 7;
+    if (spec.threads > 1) {
+      pidNs.nextPid! += spec.threads - 2;
+      rootPidNs.nextPid! += spec.threads - 2;
+    }
+    if (spec.childPidStart && nsMode.pid === 'new') {
+      rootPidNs.nextPid! += spec.childPidStart - pidNs.nextPid!;
+      pidNs.nextPid = spec.childPidStart;
+    }
+    for (const ch of spec.children) {
+      k.spawn({ parent: p, argv: ch.argv, comm: ch.comm, patch: { program: ch.program, uid: ch.uid ?? uid, euid: ch.uid ?? uid, reaps: false, handlers: new Set(), rssBytes: ch.rssKb * 1024, vszKb: ch.vszKb, state: ch.program.kind === 'cpuhog' ? 'R' : 'S' } });
+    }
+    c.status = 'running';
+    c.pid = p.pid;
+    c.shimPid = shim.pid;
+    c.startedMs = this.host.clock.nowMs;
+    c.exitCode = 0;
+    c.oomKilled = false;
+    c.stopping = false;
+    c.netns = ns.net;
+    for (const line of spec.logs) c.logs.push({ stream: /\[(notice|emerg)\]/.test(line) ? 'stderr' : 'stdout', text: `${line}\n` });
+    if (spec.failWith !== undefined) {
+      k.exit(p, spec.failWith);
+      return;
+    }
+    if (spec.oneshot || (spec.shell && !c.config.OpenStdin)) {
+      const r = spec.shell ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, argv);
+      if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout });
+      if (r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr });
+      if (p.state !== 'Z' && k.procs.has(p.pid)) k.exit(p, r.exitCode);
+    }
+  }
+
+  /** The gid Docker uses: the group part of --user, the user's passwd group, or 0. */
+  gidOf(c: Container, user = c.config.User || c.image.config.User || '0'): number {
+    const [name, group] = user.split(':') as [string, string | undefined];
+    if (group !== undefined && /^\d+$/.test(group)) return Number(group);
+    for (const line of (c.image.files['/etc/passwd'] ?? '').split('\n')) {
+      const f = line.split(':');
+      if (f[0] === name || f[2] === name) return Number(f[3]);
+    }
+    return 0;
+  }
+
+  uidOf(c: Container): number {
+    const user = (c.config.User || c.image.config.User || '0').split(':')[0] as string;
+    if (/^\d+$/.test(user)) return Number(user);
+    for (const line of (c.image.files['/etc/passwd'] ?? '').split('\n')) {
+      const f = line.split(':');
+      if (f[0] === user) return Number(f[2]);
+    }
+    return 0;
+  }
+
+  /** Exit hook: container PID 1 ended → the container exits; --init forwards the child's status. */
+  private onProcExit(p: Proc): void {
+    const k = this.host.kernel;
+    const parent = k.procs.get(p.ppid);
+    const parentSpec = parent ? this.specs.get(parent.pid) : undefined;
+    if (parent && parentSpec?.onSignal === 'forward' && parent.state !== 'Z') {
+      const mainChild = k.children(parent).filter((c) => c.comm !== 'worker')[0];
+      // tini exits with its child's status as soon as it reaps it.
+      if (!mainChild || mainChild === p) k.exit(parent, p.exitStatus ?? 0);
+    }
+    if (parent && parent.comm === 'stress' && p.killedBy === SIGKILL && parent.containerId) {
+      const c = this.containers.get(parent.containerId);
+      c?.logs.push(
+        { stream: 'stderr', text: `stress: FAIL: [1] (415) <-- worker ${k.pidIn(p, parent.ns.pid)} got signal 9\n` },
+        { stream: 'stderr', text: 'stress: WARN: [1] (417) now reaping child worker processes\n' },
+        { stream: 'stderr', text: `stress: FAIL: [1] (451) failed run completed in ${Math.max(1, Math.round((k.now - parent.startMs) / 1000))}s\n` },
+      );
+      k.timers.push({ at: k.now, fn: () => k.exit(parent, 1) });
+    }
+    for (const c of this.containers.values()) {
+      if (c.pid !== p.pid || c.status !== 'running') continue;
+      const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
+      c.status = 'exited';
+      c.exitCode = p.exitStatus ?? 0;
+      c.oomKilled = (cg?.events.oom_kill ?? 0) > 0;
+      c.finishedMs = k.now;
+      this.specs.delete(p.pid);
+      const shim = k.procs.get(c.shimPid);
+      if (shim) k.exit(shim, 0);
+      const hostNet = k.ns(this.host.fixture.namespaces.net);
+      const peer = c.netns ? k.namespaces.get(c.netns)?.interfaces?.find((i) => i.name === 'eth0')?.peer : undefined;
+      hostNet.interfaces = hostNet.interfaces!.filter((i) => i.index !== peer || i.kind !== 'veth');
+      if (c.hostConfig.AutoRemove) this.remove(c);
+      else this.maybeRestart(c);
+    }
+  }
+
+  /** Restart policies: the daemon starts the container again after 100 ms, doubling each time (moby restartmanager). */
+  private maybeRestart(c: Container): void {
+    const { Name, MaximumRetryCount } = c.hostConfig.RestartPolicy;
+    if (c.stopping || Name === 'no') return;
+    if (Name === 'on-failure' && (c.exitCode === 0 || (MaximumRetryCount > 0 && c.restartCount >= MaximumRetryCount))) return;
+    const k = this.host.kernel;
+    const delay = Math.min(100 * 2 ** c.restartCount, 60_000);
+    k.timers.push({
+      at: k.now + delay,
+      fn: () => {
+        if (c.status === 'exited' && this.containers.has(c.id)) this.restartQueue.push(c);
+      },
+    });
+  }
+
+  private restartQueue: Container[] = [];
+
+  /** Starts the containers whose restart delay has passed (outside the synchronous tick). */
+  async flushRestarts(): Promise<void> {
+    while (this.restartQueue.length) {
+      const c = this.restartQueue.shift() as Container;
+      if (c.status !== 'exited' || !this.containers.has(c.id)) continue;
+      c.restartCount += 1;
+      try {
+        await this.start(c);
+      } catch (e) {
+        if (!(e instanceof DaemonError)) throw e;
+      }
+    }
+  }
+
+  initOf(c: Container): Proc | undefined {
+    return c.status === 'running' ? this.host.kernel.procs.get(c.pid) : undefined;
+  }
+
+  /** Delivers a signal to PID 1 from outside the container (docker kill/stop). */
+  signal(c: Container, sig: number): void {
+    const k = this.host.kernel;
+    const p = this.initOf(c);
+    if (!p) return;
+    k.signal(p, sig, true, (proc, s) => {
+      const spec = this.specs.get(proc.pid);
+      if (spec?.onSignal === 'exit0') k.timers.push({ at: k.now + 100, fn: () => k.exit(proc, 0) });
+      if (spec?.onSignal === 'forward') {
+        k.timers.push({
+          at: k.now + 100,
+          fn: () => {
+            for (const child of k.children(proc)) k.signal(child, s, true);
+          },
+        });
+      }
+    });
+  }
+
+  /** docker stop: the stop signal, up to `timeoutS` seconds, then SIGKILL. */
+  async stop(c: Container, timeoutS: number | undefined, abort?: AbortSignal): Promise<void> {
+    if (c.status !== 'running') return;
+    c.stopping = true;
+    const sig = parseSignal((c.config.StopSignal ?? c.image.config.StopSignal ?? 'SIGTERM').replace(/^SIG/, '')) ?? SIGTERM;
+    this.signal(c, sig);
+    const t = timeoutS ?? c.config.StopTimeout ?? 10;
+    const outcome: WaitOutcome = await this.host.waitUntil(() => c.status !== 'running', t * 1000, abort);
+    if (c.status === 'running') this.signal(c, SIGKILL);
+    if (outcome !== 'aborted') await this.host.waitUntil(() => false, 300, abort);
+  }
+
+  /** Called with the id of every removed container (the shell drops its cached filesystem). */
+  readonly onRemove: ((id: string) => void)[] = [];
+
+  remove(c: Container): void {
+    this.containers.delete(c.id);
+    for (const hook of this.onRemove) hook(c.id);
+    this.host.kernel.cgroups.delete(`/system.slice/docker-${c.id}.scope`);
+  }
+
+  /** A process started by `docker exec` inside the running container. */
+  execProcess(c: Container, argv: string[], user: string | undefined, env: string[], workdir: string | undefined): Proc {
+    const k = this.host.kernel;
+    const init = this.initOf(c)!;
+    const shim = k.procs.get(c.shimPid) ?? init;
+    const uid = user !== undefined ? (/^\d+$/.test(user.split(':')[0]!) ? Number(user.split(':')[0]) : this.uidOf({ ...c, config: { ...c.config, User: user } })) : this.uidOf(c);
+    const mask = init.caps.bnd;
+    const caps = uid === 0 ? { inh: 0n, prm: mask, eff: mask, bnd: mask, amb: 0n } : { ...rootCaps(), inh: 0n, prm: 0n, eff: 0n, bnd: mask, amb: 0n };
+    const extra = Object.fromEntries(env.map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)]));
+    void workdir;
+    return k.spawn({
+      parent: shim,
+      argv,
+      ns: init.ns,
+      patch: { uid, euid: uid, gid: this.gidOf(c, user), egid: this.gidOf(c, user), caps, env: { ...init.env, ...extra }, handlers: new Set(), reaps: false, threads: 1, program: { kind: 'idle' }, rssBytes: 3_000_000, vszKb: 4200, tty: '?', state: 'S', noNewPrivs: init.noNewPrivs, seccomp: init.seccomp, apparmor: init.apparmor, cgroup: init.cgroup, root: init.root, containerId: c.id },
+    });
+  }
+}

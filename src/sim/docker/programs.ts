@@ -1,0 +1,167 @@
+import type { Program } from '../kernel/types.ts';
+
+/** How a container's main process behaves, derived from its argv. */
+export interface ProgramSpec {
+  /** argv as `ps` shows it (nginx rewrites its title). */
+  title: string[];
+  comm: string;
+  program: Program;
+  handlers: number[];
+  reaps: boolean;
+  threads: number;
+  rssKb: number;
+  vszKb: number;
+  /** Child processes started with it (nginx workers, stress hogs, the command under tini). */
+  children: { argv: string[]; comm: string; program: Program; uid?: number; rssKb: number; vszKb: number }[];
+  /** Lines written to the log at start. */
+  logs: string[];
+  /** Run once through the shell and exit with its status. */
+  oneshot: boolean;
+  /** An interactive shell (needs -i to stay). */
+  shell: boolean;
+  /** What PID 1 does when a handled signal arrives: exit with this status, or forward it to the child (tini). */
+  onSignal: 'exit0' | 'forward' | 'none';
+  /** Exits at once with this status after writing its logs (a start-up failure). */
+  failWith?: number;
+  /** Inner PID the children start at (nginx's entrypoint scripts use PIDs 7–28 first). */
+  childPidStart?: number;
+}
+
+/** What the container's start-up can see: its root filesystem, user and capabilities. */
+export interface StartContext {
+  readOnly: boolean;
+  tmpfs: string[];
+  uid: number;
+  /** Whether binding port 80 is allowed (ip_unprivileged_port_start ≤ 80, or CAP_NET_BIND_SERVICE). */
+  canBind80: boolean;
+  release: string;
+}
+
+const DEFAULT_START: StartContext = { readOnly: false, tmpfs: [], uid: 0, canBind80: true, release: '6.8.0-45-generic' };
+
+const SIZE = /^(\d+(?:\.\d+)?)([bkmg]?)$/i;
+function bytes(text: string): number {
+  const m = SIZE.exec(text);
+  if (!m) return 256 * 1024 * 1024;
+  const mult = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase()] ?? 1;
+  return Number(m[1]) * mult;
+}
+
+/** A `sh -c` script that is one simple command: busybox/dash exec it directly. */
+function singleCommand(script: string): string[] | undefined {
+  if (/[;&|<>$`(){}]/.test(script)) return undefined;
+  const words = script.trim().split(/\s+/);
+  return words.length && words[0] ? words : undefined;
+}
+
+const spec = (s: Partial<ProgramSpec> & Pick<ProgramSpec, 'title'>): ProgramSpec => ({
+  comm: (s.title[0] ?? '').split('/').pop()!.slice(0, 15),
+  program: { kind: 'idle' },
+  handlers: [],
+  reaps: false,
+  threads: 1,
+  rssKb: 1024,
+  vszKb: 1700,
+  children: [],
+  logs: [],
+  oneshot: false,
+  shell: false,
+  onSignal: 'none',
+  ...s,
+});
+
+export function programFor(argv: string[], nowMs: number, cpus: number, stamp: string, start: StartContext = DEFAULT_START): ProgramSpec {
+  const [cmd = '', ...args] = argv;
+  const base = cmd.split('/').pop() ?? '';
+  if (base === 'docker-init' || base === 'tini') {
+    const rest = args[0] === '--' ? args.slice(1) : args;
+    const child = programFor(rest, nowMs, cpus, stamp, start);
+    return spec({
+      title: argv,
+      handlers: [1, 2, 3, 10, 12, 15],
+      reaps: true,
+      rssKb: 4,
+      vszKb: 764,
+      children: [{ argv: child.title, comm: child.comm, program: child.program, rssKb: child.rssKb, vszKb: child.vszKb }, ...child.children],
+      logs: child.logs,
+      oneshot: false,
+      onSignal: 'forward',
+    });
+  }
+  if (base === 'docker-entrypoint.sh' && args[0] === 'nginx') return programFor(args, nowMs, cpus, stamp, start);
+  if (base === 'nginx') {
+    const title = ['nginx: master process', ...argv];
+    const covered = (dir: string) => start.tmpfs.some((t) => dir === t || dir.startsWith(`${t}/`));
+    const confRo = start.readOnly && !covered('/etc/nginx/conf.d');
+    const logs = [
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+      ...(confRo || start.uid !== 0
+        ? ['10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)']
+        : ['10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf', '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf']),
+      '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+    ];
+    // nginx's start-up failures, in the order nginx meets them.
+    const fail = (msg: string) => [...logs, `${stamp} [emerg] 1#1: ${msg}`, `nginx: [emerg] ${msg}`];
+    if (start.readOnly && !covered('/var/cache/nginx'))
+      return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail('mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)'), failWith: 1 });
+    if (start.uid !== 0)
+      return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail('mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)'), failWith: 1 });
+    if (!start.canBind80) return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail('bind() to 0.0.0.0:80 failed (13: Permission denied)'), failWith: 1 });
+    logs.push(
+      `${stamp} [notice] 1#1: using the "epoll" event method`,
+      `${stamp} [notice] 1#1: nginx/1.25.5`,
+      `${stamp} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) `,
+      `${stamp} [notice] 1#1: OS: Linux ${start.release}`,
+      `${stamp} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
+      `${stamp} [notice] 1#1: start worker processes`,
+      ...Array.from({ length: cpus }, (_, i) => `${stamp} [notice] 1#1: start worker process ${29 + i}`),
+    );
+    return spec({
+      title: [title.join(' ')],
+      comm: 'nginx',
+      handlers: [1, 2, 3, 10, 12, 14, 15, 17, 28],
+      reaps: true,
+      rssKb: 5888,
+      vszKb: 11404,
+      children: Array.from({ length: cpus }, () => ({ argv: ['nginx: worker process'], comm: 'nginx', program: { kind: 'idle' as const }, uid: 101, rssKb: 2760, vszKb: 11872 })),
+      logs,
+      onSignal: 'exit0',
+      childPidStart: 29,
+    });
+  }
+  if (base === 'node') return spec({ title: argv, threads: 14, rssKb: 27876, vszKb: 550504, logs: ['Kubia server starting...'] });
+  if (base === 'sleep') {
+    const n = args[0] === 'infinity' ? Infinity : Number(args[0]);
+    if (!Number.isFinite(n)) return n === Infinity ? spec({ title: argv, rssKb: 4, vszKb: 1612 }) : spec({ title: argv, oneshot: true });
+    return spec({ title: argv, program: { kind: 'sleep', untilMs: nowMs + n * 1000 }, rssKb: 4, vszKb: 1612 });
+  }
+  if (base === 'tail' && args.includes('/dev/zero')) return spec({ title: argv, program: { kind: 'memhog', bytesPerSec: 800 * 1024 * 1024 }, rssKb: 4, vszKb: 1624 });
+  if (base === 'zombie-maker') return spec({ title: argv, program: { kind: 'zombie-maker', everyMs: 5000, nextMs: nowMs + 5000 }, rssKb: 4, vszKb: 1612 });
+  if (base === 'stress') {
+    const vm = args.indexOf('--vm');
+    const cpu = args.indexOf('--cpu');
+    const vmBytes = args.indexOf('--vm-bytes');
+    const children: ProgramSpec['children'] = [];
+    if (vm >= 0) for (let i = 0; i < Number(args[vm + 1] ?? 1); i++) children.push({ argv: argv, comm: 'stress', program: { kind: 'memhog', bytesPerSec: Math.min(bytes(args[vmBytes + 1] ?? '256M'), 512 * 1024 * 1024) }, rssKb: 4, vszKb: 7484 });
+    if (cpu >= 0) for (let i = 0; i < Number(args[cpu + 1] ?? 1); i++) children.push({ argv: argv, comm: 'stress', program: { kind: 'cpuhog' }, rssKb: 4, vszKb: 7484 });
+    const counts = `${cpu >= 0 ? args[cpu + 1] ?? 1 : 0} cpu, 0 io, ${vm >= 0 ? args[vm + 1] ?? 1 : 0} vm, 0 hdd`;
+    return spec({ title: argv, reaps: true, rssKb: 4, vszKb: 7484, children, logs: [`stress: info: [1] dispatching hogs: ${counts}`] });
+  }
+  if ((base === 'sh' || base === 'ash' || base === 'bash') && args[0] === '-c' && args[1] !== undefined) {
+    const script = args[1];
+    if (/^\s*while\s+(:|true);\s*do\s+(:|true);\s*done\s*$/.test(script)) return spec({ title: argv, program: { kind: 'cpuhog' }, rssKb: 4, vszKb: 1700 });
+    const single = singleCommand(script);
+    if (single) {
+      const inner = programFor(single, nowMs, cpus, stamp);
+      if (!inner.oneshot) return inner;
+    }
+    return spec({ title: argv, oneshot: true });
+  }
+  if ((base === 'sh' || base === 'ash' || base === 'bash') && args.length === 0) return spec({ title: argv, shell: true, handlers: [2, 15], reaps: true, rssKb: 3200, vszKb: 4100 });
+  return spec({ title: argv, oneshot: true });
+}

@@ -1,0 +1,124 @@
+import type { Host } from '../host.ts';
+import type { Cgroup } from '../kernel/cgroups.ts';
+import { GeneratedFs, type GenNode } from './generated.ts';
+
+/** The files of one cgroup, as the kernel prints them (FACTS §2). */
+export function cgroupFiles(host: Host, cg: Cgroup): Record<string, string> {
+  const k = host.kernel;
+  const procs = k.cgroupProcs(cg.path);
+  const own = procs.filter((p) => p.cgroup === cg.path);
+  const current = k.memoryCurrent(cg.path);
+  const num = (v: number | 'max') => String(v);
+  const cpus = host.fixture.cpus;
+  const c = cg.cpu;
+  return {
+    'cgroup.controllers': 'cpuset cpu io memory hugetlb pids rdma misc\n',
+    'cgroup.procs': own.map((p) => `${k.pidIn(p, host.current.ns.pid) ?? p.pid}\n`).join(''),
+    'cgroup.type': 'domain\n',
+    'cpu.max': `${num(cg.cpuQuota)} ${cg.cpuPeriod}\n`,
+    'cpu.weight': `${cg.cpuWeight}\n`,
+    'cpu.stat': `usage_usec ${c.usage_usec}\nuser_usec ${c.user_usec}\nsystem_usec ${c.system_usec}\ncore_sched.force_idle_usec 0\nnr_periods ${c.nr_periods}\nnr_throttled ${c.nr_throttled}\nthrottled_usec ${c.throttled_usec}\nnr_bursts 0\nburst_usec 0\n`,
+    'cpuset.cpus': `${cg.cpusetCpus}\n`,
+    'cpuset.cpus.effective': `${cg.cpusetCpus || `0-${cpus - 1}`}\n`,
+    'memory.current': `${current}\n`,
+    'memory.max': `${num(cg.memoryMax)}\n`,
+    'memory.peak': `${Math.max(cg.memoryPeak, current)}\n`,
+    'memory.swap.max': `${num(cg.swapMax)}\n`,
+    'memory.oom.group': `${cg.oomGroup}\n`,
+    'memory.events': `low ${cg.events.low}\nhigh ${cg.events.high}\nmax ${cg.events.max}\noom ${cg.events.oom}\noom_kill ${cg.events.oom_kill}\noom_group_kill ${cg.events.oom_group_kill}\n`,
+    'pids.current': `${procs.reduce((n, p) => n + p.threads, 0)}\n`,
+    'pids.max': `${num(cg.pidsMax)}\n`,
+  };
+}
+
+/** Applies a write to a cgroup file; returns an errno message on bad input. */
+function writeCgroup(cg: Cgroup, name: string, text: string): string | undefined {
+  const t = text.trim();
+  const lim = (s: string): number | 'max' | undefined => (s === 'max' ? 'max' : /^\d+$/.test(s) ? Number(s) : undefined);
+  if (name === 'memory.max' || name === 'pids.max' || name === 'memory.swap.max') {
+    const v = lim(t);
+    if (v === undefined) return 'EINVAL';
+    if (name === 'memory.max') cg.memoryMax = v;
+    else if (name === 'pids.max') cg.pidsMax = v;
+    else cg.swapMax = v;
+    return undefined;
+  }
+  if (name === 'cpu.max') {
+    const [q, per] = t.split(/\s+/);
+    const quota = lim(q ?? '');
+    if (quota === undefined || (per !== undefined && !/^\d+$/.test(per))) return 'EINVAL';
+    cg.cpuQuota = quota;
+    if (per) cg.cpuPeriod = Number(per);
+    return undefined;
+  }
+  if (name === 'memory.oom.group') {
+    if (t !== '0' && t !== '1') return 'EINVAL';
+    cg.oomGroup = t === '1' ? 1 : 0;
+    return undefined;
+  }
+  return 'EACCES';
+}
+
+/** /sys/fs/cgroup, rooted at the cgroup namespace of the current process; read-only inside containers. */
+export class CgroupFs extends GeneratedFs {
+  constructor(
+    private readonly host: Host,
+    private readonly readOnly: boolean,
+  ) {
+    super('/sys/fs/cgroup');
+  }
+
+  private root(): string {
+    return this.host.kernel.ns(this.host.current.ns.cgroup).cgroupRoot ?? '/';
+  }
+
+  private abs(path: string): string {
+    const root = this.root();
+    if (path === '/' || path === '') return root;
+    return root === '/' ? path : `${root}${path}`;
+  }
+
+  protected lookup(path: string): GenNode | undefined {
+    const k = this.host.kernel;
+    const abs = this.abs(path);
+    const cg = k.cgroups.get(abs);
+    if (cg) {
+      return {
+        type: 'dir',
+        mode: 0o755,
+        entries: () => {
+          const kids = [...k.cgroups.keys()]
+            .filter((p) => p !== abs && p.startsWith(abs === '/' ? '/' : `${abs}/`))
+            .map((p) => p.slice(abs === '/' ? 1 : abs.length + 1))
+            .filter((rel) => rel && !rel.includes('/'));
+          return [...Object.keys(cgroupFiles(this.host, cg)), ...kids].sort();
+        },
+      };
+    }
+    const slash = abs.lastIndexOf('/');
+    const parent = k.cgroups.get(abs.slice(0, slash) || '/');
+    const name = abs.slice(slash + 1);
+    if (!parent) return undefined;
+    const files = cgroupFiles(this.host, parent);
+    if (!(name in files)) return undefined;
+    const writable = !this.readOnly && /^(memory\.(max|swap\.max|oom\.group)|cpu\.max|pids\.max)$/.test(name);
+    return {
+      type: 'file',
+      mode: writable ? 0o644 : 0o444,
+      content: () => cgroupFiles(this.host, parent)[name] ?? '',
+      write: (text) => {
+        if (this.readOnly) throw new Error(`EROFS: read-only file system, open '/sys/fs/cgroup${path}'`);
+        const err = writeCgroup(parent, name, text);
+        if (err === 'EINVAL') throw new Error(`EINVAL: invalid argument, write '/sys/fs/cgroup${path}'`);
+        if (err) throw new Error(`EACCES: permission denied, open '/sys/fs/cgroup${path}'`);
+      },
+    };
+  }
+
+  override async mkdir(path: string): Promise<void> {
+    if (this.readOnly) throw new Error(`EROFS: read-only file system, mkdir '/sys/fs/cgroup${path}'`);
+    const abs = this.abs(path);
+    if (this.host.kernel.cgroups.has(abs)) throw new Error(`EEXIST: file already exists, mkdir '/sys/fs/cgroup${path}'`);
+    this.host.kernel.cgroup(abs);
+  }
+}

@@ -1,0 +1,200 @@
+import { capHex } from '../kernel/capabilities.ts';
+import type { Host } from '../host.ts';
+import { NS_TYPES, type Proc } from '../kernel/types.ts';
+import { GeneratedFs, type GenNode } from './generated.ts';
+import { cgroupFiles } from './cgroupfs.ts';
+
+const dir = (entries: () => string[]): GenNode => ({ type: 'dir', entries });
+const file = (content: () => string, write?: (t: string) => void): GenNode => ({ type: 'file', content, write, mode: write ? 0o644 : 0o444 });
+
+/** The cgroup path of `p` relative to the cgroup namespace of the viewer. */
+export function cgroupRelative(host: Host, p: Proc, viewer: Proc): string {
+  const root = host.kernel.ns(viewer.ns.cgroup).cgroupRoot ?? '/';
+  if (root === '/') return p.cgroup;
+  if (p.cgroup === root) return '/';
+  if (p.cgroup.startsWith(`${root}/`)) return p.cgroup.slice(root.length);
+  return `/..${p.cgroup}`;
+}
+
+export function statusText(host: Host, p: Proc, viewer: Proc): string {
+  const k = host.kernel;
+  const chain = k.pidNsChain(p.ns.pid);
+  const vlevel = k.ns(viewer.ns.pid).level;
+  const seen = (q: Proc | undefined) => (q ? (k.pidIn(q, viewer.ns.pid) ?? 0) : 0);
+  const nspid = p.nspid.slice(vlevel).join('\t');
+  const parent = k.procs.get(p.ppid);
+  const ids = (a: number, b: number) => `${a}\t${b}\t${b}\t${b}`;
+  const cpus = host.fixture.cpus;
+  const cg = k.cgroups.get(p.cgroup);
+  const cpuset = cg?.cpusetCpus || `0-${cpus - 1}`;
+  let mask = 0;
+  for (const part of cpuset.split(',')) {
+    const [a, b] = part.split('-').map(Number);
+    const lo = a ?? 0;
+    const hi = b ?? lo;
+    for (let i = lo; i <= hi; i++) mask |= 1 << i;
+  }
+  const sig = (set: Set<number>) => {
+    let m = 0n;
+    for (const s of set) m |= 1n << BigInt(s - 1);
+    return m.toString(16).padStart(16, '0');
+  };
+  const kb = Math.round(p.rssBytes / 1024);
+  const state = { R: 'R (running)', S: 'S (sleeping)', Z: 'Z (zombie)', T: 'T (stopped)' }[p.state];
+  void chain;
+  return [
+    `Name:\t${p.comm}`,
+    'Umask:\t0022',
+    `State:\t${state}`,
+    `Tgid:\t${seen(p)}`,
+    'Ngid:\t0',
+    `Pid:\t${seen(p)}`,
+    `PPid:\t${seen(parent)}`,
+    'TracerPid:\t0',
+    `Uid:\t${ids(p.uid, p.euid)}`,
+    `Gid:\t${ids(p.gid, p.egid)}`,
+    'FDSize:\t64',
+    `Groups:\t${p.uid === 0 && p.root === 'host' ? '0 ' : ''}`,
+    `NStgid:\t${nspid}`,
+    `NSpid:\t${nspid}`,
+    `NSpgid:\t${nspid}`,
+    `NSsid:\t${nspid}`,
+    ...(p.kthread
+      ? []
+      : [`VmPeak:\t${String(p.vszKb).padStart(8)} kB`, `VmSize:\t${String(p.vszKb).padStart(8)} kB`, `VmRSS:\t${String(kb).padStart(8)} kB`]),
+    `Threads:\t${p.threads}`,
+    'SigQ:\t0/63439',
+    'SigPnd:\t0000000000000000',
+    'ShdPnd:\t0000000000000000',
+    'SigBlk:\t0000000000000000',
+    'SigIgn:\t0000000000000000',
+    `SigCgt:\t${sig(p.handlers)}`,
+    `CapInh:\t${capHex(p.caps.inh)}`,
+    `CapPrm:\t${capHex(p.caps.prm)}`,
+    `CapEff:\t${capHex(p.caps.eff)}`,
+    `CapBnd:\t${capHex(p.caps.bnd)}`,
+    `CapAmb:\t${capHex(p.caps.amb)}`,
+    `NoNewPrivs:\t${p.noNewPrivs ? 1 : 0}`,
+    `Seccomp:\t${p.seccomp}`,
+    `Seccomp_filters:\t${p.seccomp === 2 ? 1 : 0}`,
+    'Speculation_Store_Bypass:\tthread vulnerable',
+    'SpeculationIndirectBranch:\tconditional enabled',
+    `Cpus_allowed:\t${mask.toString(16)}`,
+    `Cpus_allowed_list:\t${cpuset}`,
+    'Mems_allowed:\t00000000,00000001',
+    'Mems_allowed_list:\t0',
+    'voluntary_ctxt_switches:\t52',
+    'nonvoluntary_ctxt_switches:\t3',
+    '',
+  ].join('\n');
+}
+
+/** /proc as the current process sees it: only PIDs of its own PID namespace. */
+export class ProcFs extends GeneratedFs {
+  constructor(private readonly host: Host) {
+    super('/proc');
+  }
+
+  private viewer(): Proc {
+    return this.host.current;
+  }
+
+  private byVisiblePid(pid: number): Proc | undefined {
+    const v = this.viewer();
+    for (const p of this.host.kernel.procs.values()) if (this.host.kernel.pidIn(p, v.ns.pid) === pid) return p;
+    return undefined;
+  }
+
+  protected override mtime(): Date {
+    return new Date(this.host.clock.nowMs);
+  }
+
+  protected lookup(path: string): GenNode | undefined {
+    const host = this.host;
+    const k = host.kernel;
+    const v = this.viewer();
+    const parts = path.split('/').filter(Boolean);
+    if (parts.length === 0) {
+      return dir(() => {
+        const pids = [...k.procs.values()].map((p) => k.pidIn(p, v.ns.pid)).filter((x): x is number => x !== undefined);
+        return [...pids.sort((a, b) => a - b).map(String), 'cpuinfo', 'loadavg', 'meminfo', 'self', 'sys', 'uptime', 'version'];
+      });
+    }
+    const [first, ...rest] = parts as [string, ...string[]];
+    if (first === 'self' && rest.length === 0) return { type: 'link', target: String(k.pidIn(v, v.ns.pid)) };
+    if (first === 'version' && !rest.length) return file(() => `Linux version ${host.fixture.kernel.release} (buildd@lcy02-amd64-015) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0, GNU ld (GNU Binutils for Ubuntu) 2.42) ${host.fixture.kernel.version}\n`);
+    if (first === 'uptime' && !rest.length) return file(() => `${((host.clock.nowMs - k.bootMs) / 1000).toFixed(2)} ${(((host.clock.nowMs - k.bootMs) / 1000) * 3.9).toFixed(2)}\n`);
+    if (first === 'loadavg' && !rest.length) return file(() => `0.08 0.03 0.01 1/${k.live().length} ${k.ns(host.fixture.namespaces.pid).nextPid! - 1}\n`);
+    if (first === 'meminfo' && !rest.length) return file(() => `MemTotal:       ${Math.round(host.fixture.memTotalBytes / 1024)} kB\n`);
+    if (first === 'cpuinfo' && !rest.length)
+      return file(() => Array.from({ length: host.fixture.cpus }, (_, i) => `processor\t: ${i}\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\n`).join(''));
+    if (first === 'sys') return this.sys(rest);
+    if (!/^\d+$/.test(first)) return undefined;
+    const p = this.byVisiblePid(Number(first));
+    if (!p) return undefined;
+    return this.pidNode(p, rest);
+  }
+
+  private sys(rest: string[]): GenNode | undefined {
+    const k = this.host.kernel;
+    const v = this.viewer();
+    const tree: Record<string, () => string> = {
+      'kernel/hostname': () => `${k.ns(v.ns.uts).hostname}\n`,
+      'kernel/osrelease': () => `${this.host.fixture.kernel.release}\n`,
+      'kernel/pid_max': () => '4194304\n',
+      'net/ipv4/ip_unprivileged_port_start': () => (v.ns.net === this.host.fixture.namespaces.net ? '1024\n' : '0\n'),
+      // systemd ≥ 243 opens ICMP sockets to every group on the host; Docker does the same in containers.
+      'net/ipv4/ping_group_range': () => '0\t2147483647\n',
+    };
+    for (const [name, value] of Object.entries(k.ns(v.ns.net).sysctls ?? {})) tree[name.replace(/\./g, '/')] = () => `${value}\n`;
+    const key = rest.join('/');
+    if (tree[key]) return file(tree[key]);
+    const children = new Set<string>();
+    for (const t of Object.keys(tree)) if (key === '' || t.startsWith(`${key}/`)) children.add(t.slice(key ? key.length + 1 : 0).split('/')[0] as string);
+    return children.size ? dir(() => [...children].sort()) : undefined;
+  }
+
+  private pidNode(p: Proc, rest: string[]): GenNode | undefined {
+    const host = this.host;
+    const k = host.kernel;
+    const v = this.viewer();
+    const key = rest.join('/');
+    const nsNames = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'pid_for_children', 'time', 'time_for_children', 'user', 'uts'];
+    switch (key) {
+      case '':
+        return dir(() => ['attr', 'cgroup', 'cmdline', 'comm', 'environ', 'gid_map', 'ns', 'root', 'status', 'uid_map']);
+      case 'status':
+        return file(() => statusText(host, p, v));
+      case 'comm':
+        return file(() => `${p.comm}\n`);
+      case 'cmdline':
+        return file(() => (p.kthread ? '' : `${p.argv.join('\0')}\0`));
+      case 'environ':
+        return file(() => Object.entries(p.env).map(([a, b]) => `${a}=${b}\0`).join(''));
+      case 'cgroup':
+        return file(() => `0::${cgroupRelative(host, p, v)}\n`);
+      case 'uid_map':
+      case 'gid_map':
+        return file(() => {
+          const map = k.ns(p.ns.user).uidMap ?? '         0          0 4294967295';
+          return map ? `${map}\n` : '';
+        });
+      case 'attr':
+        return dir(() => ['current']);
+      case 'attr/current':
+        return file(() => (p.apparmor === 'unconfined' ? 'unconfined\n' : `${p.apparmor} (enforce)\n`));
+      case 'root':
+        return { type: 'link', target: '/' };
+      case 'ns':
+        return dir(() => nsNames);
+    }
+    if (rest[0] === 'ns' && rest.length === 2) {
+      const name = rest[1] as string;
+      if (!nsNames.includes(name)) return undefined;
+      const type = name.replace('_for_children', '') as (typeof NS_TYPES)[number];
+      return { type: 'link', target: `${type}:[${p.ns[type]}]` };
+    }
+    void cgroupFiles;
+    return undefined;
+  }
+}

@@ -1,0 +1,129 @@
+import type { ClockMode, ExecResult } from './api.ts';
+import { rootCaps } from './kernel/capabilities.ts';
+import { Clock, Interrupted } from './kernel/clock.ts';
+import { Kernel } from './kernel/kernel.ts';
+import type { Proc } from './kernel/types.ts';
+import type { Fixture } from './fixture.ts';
+import { Rng } from './rng.ts';
+
+/** In virtual mode a command that never ends on its own is interrupted (as by Ctrl-C) after this much simulated time. */
+export const VIRTUAL_BOUND_MS = 60_000;
+
+export type WaitOutcome = 'done' | 'timeout' | 'aborted';
+
+/** Everything simulated about node1 except the shell: kernel, clock, ids, users. */
+export class Host {
+  readonly clock: Clock;
+  readonly kernel: Kernel;
+  readonly rng: Rng;
+  /** The process on whose behalf the current command runs (/proc/self, capabilities). */
+  current!: Proc;
+  /** The learner's login shell on the host. */
+  readonly loginShell: Proc;
+  readonly startMs: number;
+  /** Async work due after time moved (the daemon restarting containers); run between wait steps. */
+  readonly onStep: (() => Promise<void>)[] = [];
+  /** stderr printed before anything else of the current line (docker's pull progress). */
+  early = '';
+
+  constructor(
+    readonly fixture: Fixture,
+    seed: number,
+    mode: ClockMode,
+  ) {
+    this.startMs = Date.parse(fixture.startTime);
+    this.clock = new Clock(this.startMs, mode);
+    this.rng = new Rng(seed);
+    this.kernel = new Kernel(this.clock, {
+      hostNs: fixture.namespaces,
+      nextInode: fixture.firstNewNamespaceInode,
+      hostname: fixture.hostname,
+      nextPid: fixture.nextPid,
+
+      memTotalBytes: fixture.memTotalBytes,
+      bootMs: Date.parse(fixture.bootTime),
+    });
+    const net = this.kernel.ns(fixture.namespaces.net);
+    const eth = fixture.network.eth0;
+    net.interfaces = [
+      { index: 1, name: 'lo', kind: 'loopback', up: true, mtu: 65536, mac: '00:00:00:00:00:00', addrs: ['127.0.0.1/8'] },
+      { index: 2, name: 'eth0', kind: 'ether', up: true, mtu: 1500, mac: eth.mac, addrs: [eth.addr] },
+      { index: 3, name: 'docker0', kind: 'bridge', up: false, mtu: 1500, mac: '02:42:5e:8a:1c:3d', addrs: [`${fixture.docker.bridgeGateway}/16`] },
+    ];
+    net.routes = [
+      `default via ${eth.gateway} dev eth0 proto dhcp src ${eth.addr.split('/')[0]} metric 100`,
+      `${fixture.docker.bridgeSubnet} dev docker0 proto kernel scope link src ${fixture.docker.bridgeGateway} linkdown`,
+      `${eth.addr.replace(/\.\d+\//, '.0/')} dev eth0 proto kernel scope link src ${eth.addr.split('/')[0]} metric 100`,
+    ];
+    const boot = Date.parse(fixture.bootTime);
+    const base = (pid: number, ppid: number, argv: string[], extra: Partial<Proc>): Proc => ({
+      pid, ppid, nspid: [pid], argv, comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15), state: 'S', uid: 0, gid: 0, euid: 0, egid: 0,
+      caps: rootCaps(), noNewPrivs: false, seccomp: 0, apparmor: 'unconfined', ns: { ...fixture.namespaces }, cgroup: '/',
+      env: {}, handlers: new Set(), reaps: false, startMs: boot, tty: '?', threads: 1, program: { kind: 'idle' },
+      rssBytes: 0, vszKb: 0, cpuUsec: 0, root: 'host', ...extra,
+    });
+    for (const t of fixture.kernelThreads) {
+      this.kernel.procs.set(t.pid, base(t.pid, t.ppid, [`[${t.name}]`], { comm: t.name.slice(0, 15), kthread: true, cgroup: '/' }));
+    }
+    let shell: Proc | undefined;
+    for (const f of fixture.processes) {
+      const uid = f.uid ?? 0;
+      const p = base(f.pid, f.ppid, f.argv, {
+        comm: f.comm ?? (f.argv[0] ?? '').split('/').pop()!.slice(0, 15),
+        cgroup: f.cgroup,
+        uid, gid: uid, euid: uid, egid: uid,
+        caps: uid === 0 ? rootCaps() : { inh: 0n, prm: 0n, eff: 0n, bnd: rootCaps().bnd, amb: 0n },
+        tty: f.tty ?? '?',
+        rssBytes: f.rssKb * 1024,
+        vszKb: f.vszKb,
+        threads: f.threads ?? 1,
+        reaps: f.reaps ?? false,
+        startMs: f.shell ? this.startMs - 60_000 : boot + f.pid * 10,
+        handlers: new Set(f.shell ? [2, 15] : [1, 2, 15]),
+      });
+      this.kernel.cgroup(f.cgroup);
+      this.kernel.procs.set(p.pid, p);
+      if (f.shell) shell = p;
+    }
+    if (!shell) throw new Error('fixture: no process with "shell": true');
+    shell.env = { HOME: '/root', USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', TERM: 'xterm-256color', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
+    this.loginShell = shell;
+    // PIDs of commands typed at the shell follow the login shell; the Docker daemon's first
+    // shim jumps to the fixture's nextPid (23795), so the first container is always 23817.
+    this.kernel.ns(fixture.namespaces.pid).nextPid = shell.pid + 1;
+    this.current = shell;
+  }
+
+  /** The user name for a uid in a root filesystem's passwd text; a bare number when unknown. */
+  userName(uid: number, passwd: string): string {
+    for (const line of passwd.split('\n')) {
+      const f = line.split(':');
+      if (f.length > 2 && Number(f[2]) === uid) return f[0] as string;
+    }
+    return String(uid);
+  }
+
+  /**
+   * Lets time pass until `done()` holds, in 100 ms steps. Realtime mode sleeps for real and
+   * can be interrupted; virtual mode stops after `maxMs` or VIRTUAL_BOUND_MS.
+   */
+  async waitUntil(done: () => boolean, maxMs: number | undefined, signal?: AbortSignal): Promise<WaitOutcome> {
+    const start = this.clock.nowMs;
+    const bound = maxMs ?? (this.clock.mode === 'virtual' ? VIRTUAL_BOUND_MS : Infinity);
+    while (!done()) {
+      if (this.clock.nowMs - start >= bound) return maxMs === undefined ? 'aborted' : 'timeout';
+      try {
+        await this.clock.sleepReal(100, signal);
+      } catch (e) {
+        if (e instanceof Interrupted) return 'aborted';
+        throw e;
+      }
+      this.kernel.advance(100);
+      for (const hook of this.onStep) await hook();
+    }
+    return 'done';
+  }
+}
+
+export const ok = (stdout = ''): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
+export const fail = (stderr: string, exitCode = 1, stdout = ''): ExecResult => ({ stdout, stderr, exitCode });

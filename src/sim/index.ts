@@ -1,0 +1,38 @@
+/**
+ * The simulated host node1 (CURRICULUM §0, §2).
+ *
+ * Layout: `kernel/` (processes with NSpid levels, the 8 namespace types, cgroup v2 with a
+ * 100 ms tick engine, capabilities as BigInt masks, signals with PID-1 rules, zombies),
+ * `docker/` (the daemon, run/create flags, the image table behind `ImageSource`, container
+ * programs), `fs/` (generated /proc and /sys/fs/cgroup, never stored), `shell/` (just-bash
+ * with our commands plugged in, one file per command, flags as data).
+ *
+ * Decisions worth knowing:
+ * - The fixture is data (content/world/node1.json), imported as a JSON module so the browser
+ *   bundle carries it; a caller may pass another fixture of the same shape.
+ * - just-bash is imported lazily on the first exec (only `import type` at module level).
+ * - Time: the one shared clock only moves through simulated waits, `advance()`, and one
+ *   second per typed line, so replaying `history()` reproduces the state. In 'realtime' mode a
+ *   wait of N ms also takes N real ms and Ctrl-C (the AbortSignal) interrupts it (exit 130).
+ *   In 'virtual' mode a command that never ends on its own (a foreground hog, `ping` without
+ *   -c, `sleep infinity`, `docker logs -f`, attached `docker run nginx`) is treated as
+ *   interrupted by Ctrl-C once the virtual clock has moved VIRTUAL_BOUND_MS (60 s).
+ * - PIDs: commands typed at the host follow the login shell (2045); the daemon's first shim
+ *   jumps to the fixture's 23795, so the first container's PID 1 is host PID 23817. Inside a
+ *   new PID namespace the first process after PID 1 gets 7, as under runc.
+ * - Container and namespace ids are seeded (`seed` option); the first container id is the
+ *   fixture's 2cecb6b0fd74….
+ * - Output: a blocking command streams to `onOutput` when its stdout is the terminal (no
+ *   pipe or redirection on the line); docker's pull progress comes first.
+ */
+import type { World, WorldOptions } from './api.ts';
+import type { Fixture } from './fixture.ts';
+import { SimWorld } from './world.ts';
+
+export type * from './api.ts';
+export type { Fixture } from './fixture.ts';
+
+/** A fresh simulated host. */
+export function createWorld(fixture?: Fixture, options?: WorldOptions): World {
+  return new SimWorld(fixture, options);
+}

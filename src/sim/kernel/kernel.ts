@@ -1,0 +1,331 @@
+import type { NamespaceType } from '../api.ts';
+import { newCgroup, type Cgroup } from './cgroups.ts';
+import { Clock } from './clock.ts';
+import { SIGKILL, SIGSTOP } from './signals.ts';
+import { NS_TYPES, type Namespace, type Proc } from './types.ts';
+
+export const TICK_MS = 100;
+
+export interface SpawnOptions {
+  parent: Proc | undefined;
+  argv: string[];
+  comm?: string;
+  /** Namespaces to use instead of the parent's (already created). */
+  ns?: Partial<Record<NamespaceType, number>>;
+  transient?: boolean;
+  patch?: Partial<Proc>;
+}
+
+/**
+ * The kernel model: processes with one PID per PID-namespace level, the eight namespace
+ * types, the cgroup v2 tree, the shared clock, dmesg, and the tick engine that moves hogs.
+ */
+export class Kernel {
+  readonly procs = new Map<number, Proc>();
+  readonly namespaces = new Map<number, Namespace>();
+  readonly cgroups = new Map<string, Cgroup>();
+  readonly dmesg: string[] = [];
+  readonly hostNs: Record<NamespaceType, number>;
+  nextInode: number;
+  /** Called when a process exits (after its status is set). */
+  onExit: ((p: Proc) => void)[] = [];
+  /** Actions due at a later time (a handler reacting to a signal). */
+  timers: { at: number; fn: () => void }[] = [];
+  memTotalBytes: number;
+  readonly bootMs: number;
+
+  constructor(
+    readonly clock: Clock,
+    init: {
+      hostNs: Record<NamespaceType, number>;
+      nextInode: number;
+      hostname: string;
+      nextPid: number;
+      memTotalBytes: number;
+      bootMs: number;
+    },
+  ) {
+    this.hostNs = init.hostNs;
+    this.nextInode = init.nextInode;
+    this.memTotalBytes = init.memTotalBytes;
+    this.bootMs = init.bootMs;
+    for (const type of NS_TYPES) {
+      const ns: Namespace = { inode: init.hostNs[type], type, level: 0 };
+      if (type === 'uts') ns.hostname = init.hostname;
+      if (type === 'pid') ns.nextPid = init.nextPid;
+      if (type === 'cgroup') ns.cgroupRoot = '/';
+      if (type === 'user') ns.uidMap = '         0          0 4294967295';
+      this.namespaces.set(ns.inode, ns);
+    }
+    for (const path of ['/', '/init.scope', '/system.slice', '/user.slice', '/user.slice/user-0.slice', '/user.slice/user-0.slice/session-1.scope']) {
+      this.cgroups.set(path, newCgroup(path));
+    }
+  }
+
+  get now(): number {
+    return this.clock.nowMs;
+  }
+
+  ns(inode: number): Namespace {
+    const ns = this.namespaces.get(inode);
+    if (!ns) throw new Error(`no namespace ${inode}`);
+    return ns;
+  }
+
+  /** Creates a namespace of `type` copying the payload of `from` (like unshare/clone). */
+  newNamespace(type: NamespaceType, from: number, patch: Partial<Namespace> = {}): Namespace {
+    const old = this.ns(from);
+    const ns: Namespace = { inode: this.nextInode++, type, level: 0 };
+    if (type === 'pid') {
+      ns.parent = from;
+      ns.level = old.level + 1;
+      ns.nextPid = 1;
+    }
+    if (type === 'user') ns.parent = from;
+    if (type === 'uts') ns.hostname = old.hostname;
+    if (type === 'net') {
+      ns.interfaces = [{ index: 1, name: 'lo', kind: 'loopback', up: false, mtu: 65536, mac: '00:00:00:00:00:00', addrs: [] }];
+      ns.routes = [];
+    }
+    if (type === 'cgroup') ns.cgroupRoot = old.cgroupRoot;
+    Object.assign(ns, patch);
+    this.namespaces.set(ns.inode, ns);
+    return ns;
+  }
+
+  cgroup(path: string): Cgroup {
+    let cg = this.cgroups.get(path);
+    if (!cg) {
+      cg = newCgroup(path);
+      this.cgroups.set(path, cg);
+    }
+    return cg;
+  }
+
+  /** The chain of PID namespaces from the host down to `inode`. */
+  pidNsChain(inode: number): Namespace[] {
+    const chain: Namespace[] = [];
+    for (let ns: Namespace | undefined = this.ns(inode); ns; ns = ns.parent ? this.ns(ns.parent) : undefined) chain.unshift(ns);
+    return chain;
+  }
+
+  /** The PID of `p` as seen from PID namespace `inode`, or undefined when not visible there. */
+  pidIn(p: Proc, inode: number): number | undefined {
+    const level = this.ns(inode).level;
+    const chain = this.pidNsChain(p.ns.pid);
+    if (chain[level]?.inode !== inode) return undefined;
+    return p.nspid[level];
+  }
+
+  spawn(opts: SpawnOptions): Proc {
+    const parent = opts.parent;
+    const ns = { ...(parent?.ns ?? this.hostNs), ...opts.ns } as Record<NamespaceType, number>;
+    const chain = this.pidNsChain(ns.pid);
+    const nspid = chain.map((n) => {
+      const pid = n.nextPid ?? 1;
+      n.nextPid = pid + 1;
+      return pid;
+    });
+    const base: Proc = parent
+      ? { ...parent, handlers: new Set(parent.handlers), env: { ...parent.env } }
+      : ({} as Proc);
+    const p: Proc = {
+      ...base,
+      pid: nspid[0] as number,
+      ppid: parent?.pid ?? 0,
+      nspid,
+      argv: opts.argv,
+      comm: opts.comm ?? (opts.argv[0] ?? '').split('/').pop()!.slice(0, 15),
+      state: 'S',
+      ns,
+      startMs: this.now,
+      threads: 1,
+      program: { kind: 'idle' },
+      rssBytes: 0,
+      cpuUsec: 0,
+      exitStatus: undefined,
+      killedBy: undefined,
+      transient: opts.transient,
+      ...opts.patch,
+    };
+    if (p.ns.pid !== parent?.ns.pid) p.handlers = new Set(opts.patch?.handlers ?? []);
+    this.procs.set(p.pid, p);
+    return p;
+  }
+
+  /** Removes a finished foreground command; gives back its PIDs if nothing else was allocated since. */
+  release(p: Proc): void {
+    this.procs.delete(p.pid);
+    const chain = this.pidNsChain(p.ns.pid);
+    chain.forEach((n, i) => {
+      if (n.nextPid === (p.nspid[i] as number) + 1) n.nextPid = p.nspid[i];
+    });
+  }
+
+  children(p: Proc): Proc[] {
+    return [...this.procs.values()].filter((c) => c.ppid === p.pid && c.pid !== p.pid);
+  }
+
+  /** The init (PID 1) of a PID namespace. */
+  nsInit(pidNs: number): Proc | undefined {
+    const level = this.ns(pidNs).level;
+    for (const p of this.procs.values()) if (p.ns.pid === pidNs && p.nspid[level] === 1) return p;
+    return undefined;
+  }
+
+  isNsInit(p: Proc): boolean {
+    return p.nspid[p.nspid.length - 1] === 1;
+  }
+
+  /** Terminates `p` with a wait status; children are re-parented; a namespace init takes its namespace with it. */
+  exit(p: Proc, status: number, signal?: number): void {
+    if (p.state === 'Z' || !this.procs.has(p.pid)) return;
+    p.exitStatus = status;
+    p.killedBy = signal;
+    p.state = 'Z';
+    p.rssBytes = 0;
+    p.program = { kind: 'idle' };
+    const nsInit = this.isNsInit(p);
+    for (const c of this.children(p)) {
+      if (nsInit) {
+        this.exit(c, 128 + SIGKILL, SIGKILL);
+        this.procs.delete(c.pid);
+      } else {
+        const init = this.nsInit(c.ns.pid) ?? this.procs.get(1);
+        c.ppid = init?.pid ?? 1;
+        if (c.state === 'Z' && init?.reaps) this.procs.delete(c.pid);
+      }
+    }
+    if (nsInit) for (const q of [...this.procs.values()]) if (q.ns.pid === p.ns.pid && q !== p) this.procs.delete(q.pid);
+    for (const hook of this.onExit) hook(p);
+    const parent = this.procs.get(p.ppid);
+    if (!parent || parent.reaps || p.transient) this.procs.delete(p.pid);
+  }
+
+  /**
+   * Delivers a signal. A namespace init drops signals it has no handler for, unless it is
+   * SIGKILL/SIGSTOP sent from an ancestor namespace. Returns 'handled' when a handler ran.
+   */
+  signal(p: Proc, sig: number, fromAncestor: boolean, onHandled?: (p: Proc, sig: number) => void): 'ignored' | 'handled' | 'killed' {
+    if (p.state === 'Z') return 'ignored';
+    const init = this.isNsInit(p);
+    if (sig === SIGKILL || sig === SIGSTOP) {
+      if (init && !fromAncestor) return 'ignored';
+      if (sig === SIGSTOP) {
+        p.state = 'T';
+        return 'handled';
+      }
+      this.exit(p, 128 + sig, sig);
+      return 'killed';
+    }
+    if (p.handlers.has(sig)) {
+      onHandled?.(p, sig);
+      return 'handled';
+    }
+    if ([17, 18, 23, 28].includes(sig)) return 'ignored';
+    if (init) return 'ignored';
+    this.exit(p, 128 + sig, sig);
+    return 'killed';
+  }
+
+  live(): Proc[] {
+    return [...this.procs.values()].filter((p) => p.state !== 'Z');
+  }
+
+  cgroupProcs(path: string): Proc[] {
+    return this.live().filter((p) => p.cgroup === path || p.cgroup.startsWith(`${path}/`));
+  }
+
+  memoryCurrent(path: string): number {
+    return this.cgroupProcs(path).reduce((sum, p) => sum + p.rssBytes, 0);
+  }
+
+  /** Moves simulated time forward in ticks of 100 ms (one CFS period). */
+  advance(ms: number): void {
+    let left = ms;
+    while (left > 0) {
+      const step = Math.min(TICK_MS, left);
+      this.clock.nowMs += step;
+      left -= step;
+      this.tick(step);
+    }
+  }
+
+  private tick(ms: number): void {
+    const now = this.now;
+    const due = this.timers.filter((t) => t.at <= now);
+    this.timers = this.timers.filter((t) => t.at > now);
+    for (const t of due) t.fn();
+    const cpuDemand = new Map<string, number>();
+    for (const p of this.live()) {
+      const prog = p.program;
+      if (prog.kind === 'sleep' && now >= prog.untilMs) this.exit(p, 0);
+      else if (prog.kind === 'memhog') {
+        p.rssBytes += (prog.bytesPerSec * ms) / 1000;
+        this.checkMemory(p);
+      } else if (prog.kind === 'cpuhog') {
+        cpuDemand.set(p.cgroup, (cpuDemand.get(p.cgroup) ?? 0) + ms * 1000);
+        p.state = 'R';
+      } else if (prog.kind === 'zombie-maker' && now >= prog.nextMs) {
+        prog.nextMs = now + prog.everyMs;
+        // A grandchild whose parent already left: orphaned to the namespace init, which must reap it.
+        const child = this.spawn({ parent: p, argv: ['worker'], comm: 'worker', patch: { reaps: false, handlers: new Set(), program: { kind: 'idle' } } });
+        const init = this.nsInit(p.ns.pid);
+        if (init) child.ppid = init.pid;
+        this.exit(child, 0);
+      }
+    }
+    for (const [path, demandUsec] of cpuDemand) this.chargeCpu(path, demandUsec, ms);
+    if (now % 1000 === 0) for (const cg of this.cgroups.values()) cg.usageAtSecond.push(cg.cpu.usage_usec);
+  }
+
+  private chargeCpu(path: string, demandUsec: number, ms: number): void {
+    const cg = this.cgroup(path);
+    let granted = demandUsec;
+    if (cg.cpuQuota !== 'max') {
+      const periods = (ms * 1000) / cg.cpuPeriod;
+      const allowed = cg.cpuQuota * periods;
+      cg.cpu.nr_periods += Math.round(periods);
+      if (demandUsec > allowed) {
+        cg.cpu.nr_throttled += Math.round(periods);
+        cg.cpu.throttled_usec += Math.round((cg.cpuPeriod - cg.cpuQuota) * periods);
+        granted = allowed;
+      }
+    }
+    cg.cpu.usage_usec += granted;
+    cg.cpu.user_usec += Math.round(granted * 0.99);
+    cg.cpu.system_usec = cg.cpu.usage_usec - cg.cpu.user_usec;
+    for (const p of this.cgroupProcs(path)) if (p.program.kind === 'cpuhog') p.cpuUsec += granted;
+  }
+
+  /** OOM: when a cgroup's usage passes memory.max, kill its largest process (all with oom.group). */
+  private checkMemory(p: Proc): void {
+    const cg = this.cgroups.get(p.cgroup);
+    const limit = cg && cg.memoryMax !== 'max' ? cg.memoryMax : this.memTotalBytes;
+    const used = cg ? this.memoryCurrent(p.cgroup) : p.rssBytes;
+    if (cg) cg.memoryPeak = Math.max(cg.memoryPeak, Math.min(used, limit));
+    if (used <= limit) return;
+    p.rssBytes -= used - limit;
+    const victims = cg?.oomGroup ? this.cgroupProcs(p.cgroup) : [this.largest(p.cgroup) ?? p];
+    for (const v of victims) {
+      const anonKb = Math.round(v.rssBytes / 1024);
+      const uptime = ((this.now - this.bootMs) / 1000).toFixed(6).padStart(12, ' ');
+      if (cg) {
+        cg.events.max += 1;
+        cg.events.oom += 1;
+        cg.events.oom_kill += 1;
+        if (cg.oomGroup) cg.events.oom_group_kill += 1;
+        this.dmesg.push(
+          `[${uptime}] Memory cgroup out of memory: Killed process ${v.pid} (${v.comm}) total-vm:${v.vszKb + anonKb}kB, anon-rss:${anonKb}kB, file-rss:0kB, shmem-rss:0kB, UID:${v.uid} pgtables:${Math.max(44, Math.round(anonKb / 512))}kB oom_score_adj:0`,
+        );
+      } else {
+        this.dmesg.push(`[${uptime}] Out of memory: Killed process ${v.pid} (${v.comm}) total-vm:${v.vszKb + anonKb}kB, anon-rss:${anonKb}kB, file-rss:0kB, shmem-rss:0kB, UID:${v.uid} pgtables:${Math.round(anonKb / 512)}kB oom_score_adj:0`);
+      }
+      this.exit(v, 128 + SIGKILL, SIGKILL);
+    }
+  }
+
+  private largest(path: string): Proc | undefined {
+    return this.cgroupProcs(path).sort((a, b) => b.rssBytes - a.rssBytes)[0];
+  }
+}

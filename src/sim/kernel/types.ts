@@ -1,0 +1,84 @@
+import type { NamespaceType } from '../api.ts';
+import type { CapSets } from './capabilities.ts';
+
+export const NS_TYPES: readonly NamespaceType[] = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
+
+/** What a process does as time passes. */
+export type Program =
+  | { kind: 'idle' }
+  | { kind: 'sleep'; untilMs: number }
+  | { kind: 'memhog'; bytesPerSec: number }
+  | { kind: 'cpuhog' }
+  | { kind: 'zombie-maker'; everyMs: number; nextMs: number };
+
+export interface Proc {
+  pid: number;
+  ppid: number;
+  /** One PID per PID-namespace level, host first (feeds NSpid). */
+  nspid: number[];
+  argv: string[];
+  comm: string;
+  state: 'R' | 'S' | 'Z' | 'T';
+  uid: number;
+  gid: number;
+  euid: number;
+  egid: number;
+  caps: CapSets;
+  noNewPrivs: boolean;
+  seccomp: 0 | 1 | 2;
+  apparmor: string;
+  ns: Record<NamespaceType, number>;
+  cgroup: string;
+  env: Record<string, string>;
+  /** Signals with an installed handler. */
+  handlers: Set<number>;
+  /** Whether it waits for its children (shells, init systems, tini). */
+  reaps: boolean;
+  /** Wait status once exited: the exit code, or 128+signal. */
+  exitStatus?: number;
+  killedBy?: number;
+  startMs: number;
+  tty: string;
+  threads: number;
+  program: Program;
+  rssBytes: number;
+  vszKb: number;
+  cpuUsec: number;
+  containerId?: string;
+  kthread?: boolean;
+  /** The filesystem root this process sees: 'host' or a container id. */
+  root: string;
+  /** Set while a command runs in the foreground of a shell: not counted as a lasting PID. */
+  transient?: boolean;
+}
+
+export interface NetIface {
+  index: number;
+  name: string;
+  /** `eth0@if5` style peer suffix */
+  peer?: number;
+  kind: 'loopback' | 'ether' | 'bridge' | 'veth';
+  up: boolean;
+  mtu: number;
+  mac: string;
+  addrs: string[];
+  master?: string;
+}
+
+export interface Namespace {
+  inode: number;
+  type: NamespaceType;
+  /** pid and user namespaces: parent inode */
+  parent?: number;
+  /** pid: depth (0 for the host) */
+  level: number;
+  hostname?: string;
+  interfaces?: NetIface[];
+  routes?: string[];
+  nextPid?: number;
+  /** cgroup: the cgroup path that looks like `/` inside */
+  cgroupRoot?: string;
+  uidMap?: string;
+  /** net: per-namespace sysctls set with docker run --sysctl */
+  sysctls?: Record<string, string>;
+}

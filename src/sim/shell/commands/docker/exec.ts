@@ -1,0 +1,43 @@
+import type { ExecResult } from '../../../api.ts';
+import { programFor } from '../../../docker/programs.ts';
+import { parseFlags, type FlagDef } from '../../args.ts';
+import type { CmdEnv } from '../../types.ts';
+import { imgHas } from './run.ts';
+
+const FLAGS: FlagDef[] = [
+  { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' }, { long: 'detach', short: 'd', type: 'bool' },
+  { long: 'user', short: 'u', type: 'string' }, { long: 'env', short: 'e', type: 'list' }, { long: 'workdir', short: 'w', type: 'string' }, { long: 'privileged', type: 'bool' },
+];
+
+export async function dockerExec(args: string[], env: CmdEnv): Promise<ExecResult> {
+  const p = parseFlags(args, FLAGS);
+  if (!p.ok) return { stdout: '', stderr: `${p.error}\nSee 'docker exec --help'.\n`, exitCode: 125 };
+  const [ref, ...argv] = p.rest;
+  if (!ref || !argv.length)
+    return { stdout: '', stderr: `docker: 'docker exec' requires at least 2 arguments.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n\nSee 'docker exec --help' for more information\n`, exitCode: 1 };
+  const c = env.daemon.find(ref);
+  if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+  if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };
+  if (!imgHas(c.image, argv[0] as string))
+    return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 126 };
+  const f = p.flags;
+  const proc = env.daemon.execProcess(c, argv, f.user as string | undefined, (f.env as string[] | undefined) ?? [], f.workdir as string | undefined);
+  const k = env.host.kernel;
+  if (programFor(argv, 0, 1, '').shell && f.interactive) {
+    proc.tty = f.tty ? 'pts/0' : '?';
+    proc.reaps = true;
+    proc.handlers = new Set([2, 15]);
+    env.enterSession({
+      proc, root: c.id, flavor: c.image.flavor, shell: (argv[0] ?? '').endsWith('bash') ? 'bash' : 'sh', hostname: c.config.Hostname,
+      env: { ...proc.env }, cwd: (f.workdir as string | undefined) ?? (c.config.WorkingDir || '/'), status: 0,
+      onExit: (status) => {
+        k.exit(proc, status);
+        return (argv[0] ?? '').endsWith('bash') ? 'exit\n' : '';
+      },
+    });
+    return { stdout: '', stderr: '', exitCode: 0 };
+  }
+  const r = await env.daemon.runner(c, proc, argv, Boolean(f.tty), f.workdir as string | undefined);
+  if (k.procs.has(proc.pid)) k.exit(proc, r.exitCode);
+  return r;
+}

@@ -1,0 +1,214 @@
+import type { ExecResult } from '../../../api.ts';
+import type { Container } from '../../../docker/container.ts';
+import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
+import { parseFlags, type FlagDef } from '../../args.ts';
+import type { CmdEnv } from '../../types.ts';
+import { inspectDoc } from './inspect-doc.ts';
+import { bytesSize, renderTemplate, tabwrite, TemplateError } from './format.ts';
+
+type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
+const needArgs = (cmd: string, usage: string, what: string) =>
+  R('', `docker: 'docker ${cmd}' requires at least 1 argument.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n\nSee 'docker ${cmd} --help' for more information\n`, 1);
+const noSuch = (ref: string) => `Error response from daemon: No such container: ${ref}\n`;
+
+/** Applies `fn` to each named container, printing the name on success (stop, kill, start, rm …). */
+async function each(env: CmdEnv, refs: string[], fn: (c: Container) => Promise<string | undefined>): Promise<ExecResult> {
+  let out = '';
+  let err = '';
+  for (const ref of refs) {
+    const c = env.daemon.find(ref);
+    if (!c) {
+      err += noSuch(ref);
+      continue;
+    }
+    const e = await fn(c);
+    if (e) err += e;
+    else out += `${ref}\n`;
+  }
+  return R(out, err, err ? 1 : 0);
+}
+
+export const stop: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'time', short: 't', type: 'string' }, { long: 'signal', short: 's', type: 'string' }], true);
+  if (!p.ok) return flagErr('stop', p.error);
+  if (!p.rest.length) return needArgs('stop', '[OPTIONS] CONTAINER [CONTAINER...]', 'Stop one or more running containers');
+  const t = p.flags.time !== undefined ? Number(p.flags.time) : undefined;
+  return each(env, p.rest, async (c) => {
+    await env.daemon.stop(c, t, env.signal);
+    return undefined;
+  });
+};
+
+export const kill: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'signal', short: 's', type: 'string' }], true);
+  if (!p.ok) return flagErr('kill', p.error);
+  if (!p.rest.length) return needArgs('kill', '[OPTIONS] CONTAINER [CONTAINER...]', 'Kill one or more running containers');
+  const sig = p.flags.signal ? parseSignal(p.flags.signal as string) : SIGKILL;
+  if (sig === undefined) return R('', `Error response from daemon: Invalid signal: ${p.flags.signal}\n`, 1);
+  return each(env, p.rest, async (c) => {
+    if (c.status !== 'running') return `Error response from daemon: cannot kill container: ${c.name}: container ${c.id} is not running\n`;
+    env.daemon.signal(c, sig);
+    await env.host.waitUntil(() => c.status !== 'running', 100, env.signal);
+    return undefined;
+  });
+};
+
+export const start: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'attach', short: 'a', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }], true);
+  if (!p.ok) return flagErr('start', p.error);
+  if (!p.rest.length) return needArgs('start', '[OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers');
+  return each(env, p.rest, async (c) => {
+    if (c.status === 'running') return undefined;
+    env.host.kernel.advance(300);
+    await env.daemon.start(c);
+    return undefined;
+  });
+};
+
+export const restart: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'time', short: 't', type: 'string' }], true);
+  if (!p.ok) return flagErr('restart', p.error);
+  if (!p.rest.length) return needArgs('restart', '[OPTIONS] CONTAINER [CONTAINER...]', 'Restart one or more containers');
+  return each(env, p.rest, async (c) => {
+    await env.daemon.stop(c, p.flags.time !== undefined ? Number(p.flags.time) : undefined, env.signal);
+    c.restartCount = 0;
+    await env.daemon.start(c);
+    return undefined;
+  });
+};
+
+export const rm: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'volumes', short: 'v', type: 'bool' }], true);
+  if (!p.ok) return flagErr('rm', p.error);
+  if (!p.rest.length) return needArgs('rm', '[OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers');
+  return each(env, p.rest, async (c) => {
+    if (c.status === 'running') {
+      if (!p.flags.force) return `Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove\n`;
+      env.daemon.signal(c, SIGKILL);
+    }
+    env.daemon.remove(c);
+    return undefined;
+  });
+};
+
+export const prune: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
+  if (!p.ok) return flagErr('container prune', p.error);
+  if (!p.flags.force)
+    return R('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ', '', env.stdin.trim().toLowerCase().startsWith('y') ? 0 : 1);
+  const gone = [...env.daemon.containers.values()].filter((c) => c.status !== 'running');
+  for (const c of gone) env.daemon.remove(c);
+  const list = gone.length ? `Deleted Containers:\n${gone.map((c) => `${c.id}\n`).join('')}\n` : '';
+  return R(`${list}Total reclaimed space: 0B\n`);
+};
+
+export const inspect: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }, { long: 'type', type: 'string' }, { long: 'size', short: 's', type: 'bool' }], true);
+  if (!p.ok) return flagErr('inspect', p.error);
+  if (!p.rest.length) return needArgs('inspect', '[OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information on Docker objects');
+  const docs: Record<string, unknown>[] = [];
+  let err = '';
+  for (const ref of p.rest) {
+    const c = env.daemon.find(ref);
+    if (c) docs.push(inspectDoc(env.host, c));
+    else {
+      const img = env.daemon.images.resolve(ref);
+      if (img && env.daemon.local.has(img.ref)) docs.push({ Id: img.id, RepoTags: [img.ref], RepoDigests: [`${img.repo}@${img.digest}`], Config: img.config });
+      else err += `Error: No such object: ${ref}\n`;
+    }
+  }
+  const fmt = p.flags.format as string | undefined;
+  if (fmt) {
+    try {
+      return R(docs.map((d) => `${renderTemplate(fmt.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), d)}\n`).join(''), err, err ? 1 : 0);
+    } catch (e) {
+      if (e instanceof TemplateError) return R('', `${e.message}\n`, 1);
+      throw e;
+    }
+  }
+  return R(`${JSON.stringify(docs, null, 4)}\n`, err, err ? 1 : 0);
+};
+
+export const logs: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'follow', short: 'f', type: 'bool' }, { long: 'tail', short: 'n', type: 'string' }, { long: 'timestamps', short: 't', type: 'bool' }], true);
+  if (!p.ok) return flagErr('logs', p.error);
+  if (p.rest.length !== 1) return R('', `"docker logs" requires exactly 1 argument.\nSee 'docker logs --help'.\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nFetch the logs of a container\n`, 1);
+  const c = env.daemon.find(p.rest[0] as string);
+  if (!c) return R('', noSuch(p.rest[0] as string), 1);
+  if (!['json-file', 'local', 'journald'].includes(c.hostConfig.LogConfig.Type)) return R('', 'Error response from daemon: configured logging driver does not support reading\n', 1);
+  let entries = c.logs;
+  if (p.flags.tail !== undefined && p.flags.tail !== 'all') entries = entries.slice(-Number(p.flags.tail) || entries.length);
+  if (p.flags.follow && c.status === 'running') {
+    if (env.stream) {
+      // Follow: what is there now, then each new line as the container writes it.
+      for (const l of entries) env.stream({ stream: l.stream, text: l.text });
+      let sent = c.logs.length;
+      const outcome = await env.host.waitUntil(() => {
+        for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: l.text });
+        sent = c.logs.length;
+        return c.status !== 'running';
+      }, undefined, env.signal);
+      return R('', '', outcome === 'aborted' ? 130 : 0);
+    }
+    const outcome = await env.host.waitUntil(() => c.status !== 'running', undefined, env.signal);
+    if (outcome === 'aborted') {
+      const tail = p.flags.tail !== undefined && p.flags.tail !== 'all' ? c.logs.slice(-Number(p.flags.tail) || c.logs.length) : c.logs;
+      return R(tail.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), tail.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''), 130);
+    }
+    entries = p.flags.tail !== undefined && p.flags.tail !== 'all' ? c.logs.slice(-Number(p.flags.tail) || c.logs.length) : c.logs;
+  }
+  return R(entries.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), entries.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''));
+};
+
+export const top: Sub = async (args, env) => {
+  if (!args.length) return needArgs('top', 'CONTAINER [ps OPTIONS]', 'Display the running processes of a container');
+  const c = env.daemon.find(args[0] as string);
+  if (!c) return R('', noSuch(args[0] as string), 1);
+  if (c.status !== 'running') return R('', `Error response from daemon: container ${c.id} is not running\n`, 1);
+  const k = env.host.kernel;
+  const procs = k.live().filter((p) => p.containerId === c.id && !p.transient).sort((a, b) => a.pid - b.pid);
+  const hm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  // docker top runs ps on the host, so user names come from the host's /etc/passwd.
+  const hostName = (uid: number) => env.host.fixture.users.find((u) => u.uid === uid)?.name ?? String(uid);
+  const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...procs.map((p) => [hostName(p.uid), String(p.pid), String(p.ppid), p.program.kind === 'cpuhog' ? '50' : '0', hm(p.startMs), p.tty, `00:00:${String(Math.floor(p.cpuUsec / 1e6) % 60).padStart(2, '0')}`, p.argv.join(' ')])];
+  return R(tabwrite(rows, 20, 3));
+};
+
+export const stats: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'no-stream', type: 'bool' }, { long: 'all', short: 'a', type: 'bool' }, { long: 'format', type: 'string' }, { long: 'no-trunc', type: 'bool' }], true);
+  if (!p.ok) return flagErr('stats', p.error);
+  for (const r of p.rest) if (!env.daemon.find(r)) return R('', `Error response from daemon: No such container: ${r}\n`, 1);
+  if (p.flags['no-stream']) return R(statsTable(env, p.rest, Boolean(p.flags.all)));
+  // Streaming: the CLI redraws the table every second until Ctrl-C (virtual mode: the bound).
+  let last = statsTable(env, p.rest, Boolean(p.flags.all));
+  env.stream?.({ stream: 'stdout', text: `\x1b[2J\x1b[H${last}` });
+  let tick = env.host.clock.nowMs;
+  const outcome = await env.host.waitUntil(() => {
+    if (env.host.clock.nowMs - tick >= 1000) {
+      tick = env.host.clock.nowMs;
+      last = statsTable(env, p.rest, Boolean(p.flags.all));
+      env.stream?.({ stream: 'stdout', text: `\x1b[2J\x1b[H${last}` });
+    }
+    return false;
+  }, undefined, env.signal);
+  return R(env.stream ? '' : last, '', outcome === 'aborted' ? 130 : 0);
+};
+
+function statsTable(env: CmdEnv, refs: string[], all: boolean): string {
+  const k = env.host.kernel;
+  const list = refs.length ? refs.map((r) => env.daemon.find(r) as Container) : [...env.daemon.containers.values()].filter((c) => all || c.status === 'running');
+  const rows = [['CONTAINER ID', 'NAME', 'CPU %', 'MEM USAGE / LIMIT', 'MEM %', 'NET I/O', 'BLOCK I/O', 'PIDS']];
+  for (const c of list) {
+    const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
+    const running = c.status === 'running';
+    const mem = running && cg ? k.memoryCurrent(cg.path) : 0;
+    const limit = cg && cg.memoryMax !== 'max' ? cg.memoryMax : env.host.fixture.memTotalBytes;
+    const hist = cg?.usageAtSecond ?? [];
+    const cpu = running && hist.length >= 2 ? ((hist[hist.length - 1]! - hist[hist.length - 2]!) / 1e6) * 100 : 0;
+    const pids = running && cg ? k.cgroupProcs(cg.path).reduce((n, q) => n + q.threads, 0) : 0;
+    rows.push([c.id.slice(0, 12), c.name, `${cpu.toFixed(2)}%`, `${bytesSize(mem)} / ${bytesSize(limit)}`, `${((mem / limit) * 100).toFixed(2)}%`, running ? '1.05kB / 0B' : '0B / 0B', '0B / 0B', String(pids)]);
+  }
+  return tabwrite(rows);
+}

@@ -1,0 +1,94 @@
+import type { ExecResult } from '../../../api.ts';
+import type { Container } from '../../../docker/container.ts';
+import { parseFlags, type FlagDef } from '../../args.ts';
+import type { CmdEnv } from '../../types.ts';
+import { humanDuration, renderTemplate, tabwrite, TemplateError } from './format.ts';
+
+const FLAGS: FlagDef[] = [
+  { long: 'all', short: 'a', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' },
+  { long: 'format', type: 'string' }, { long: 'no-trunc', type: 'bool' }, { long: 'latest', short: 'l', type: 'bool' }, { long: 'help', type: 'bool' },
+];
+
+export function statusText(c: Container, now: number): string {
+  if (c.status === 'running') return `Up ${humanDuration(now - c.startedMs)}`;
+  if (c.status === 'created') return 'Created';
+  return `Exited (${c.exitCode}) ${humanDuration(now - c.finishedMs)} ago`;
+}
+
+function commandText(c: Container, noTrunc: boolean): string {
+  const cmd = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].join(' ');
+  const short = !noTrunc && [...cmd].length > 20 ? `${[...cmd].slice(0, 19).join('')}…` : cmd;
+  return `"${short}"`;
+}
+
+export function portsText(c: Container): string {
+  if (c.status !== 'running') return '';
+  const exposed = Object.keys(c.image.config.ExposedPorts ?? {});
+  const bound = c.ports.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.proto}`);
+  const ipv6 = c.ports.map((p) => `:::${p.hostPort}->${p.containerPort}/${p.proto}`);
+  const unbound = exposed.filter((e) => !c.ports.some((p) => `${p.containerPort}/${p.proto}` === e));
+  return [...bound.flatMap((b, i) => [b, ipv6[i] as string]), ...unbound].join(', ');
+}
+
+function matches(c: Container, filter: string): boolean | string {
+  const [key, value = ''] = filter.split('=');
+  switch (key) {
+    case 'status':
+      return c.status === value;
+    case 'name':
+      // Docker matches names as a regular expression (unanchored).
+      try {
+        return new RegExp(value).test(c.name);
+      } catch {
+        return c.name.includes(value);
+      }
+    case 'id':
+      return c.id.startsWith(value);
+    case 'ancestor':
+      return c.imageArg === value || c.image.ref === value || c.image.repo === value;
+    case 'exited':
+      return c.status === 'exited' && String(c.exitCode) === value;
+    default:
+      return `invalid filter '${key}'`;
+  }
+}
+
+export async function dockerPs(args: string[], env: CmdEnv): Promise<ExecResult> {
+  const parsed = parseFlags(args, FLAGS, true);
+  if (!parsed.ok) return { stdout: '', stderr: `${parsed.error}\nSee 'docker ps --help'.\n`, exitCode: 125 };
+  const f = parsed.flags;
+  if (parsed.rest.length) return { stdout: '', stderr: `"docker ps" accepts no arguments.\nSee 'docker ps --help'.\n\nUsage:  docker ps [OPTIONS]\n\nList containers\n`, exitCode: 1 };
+  const now = env.host.clock.nowMs;
+  // Newest first, as the daemon lists them.
+  let list = [...env.daemon.containers.values()].reverse();
+  const filters = (f.filter as string[] | undefined) ?? [];
+  if (!f.all && !filters.some((x) => x.startsWith('status='))) list = list.filter((c) => c.status === 'running');
+  for (const flt of filters) {
+    const bad = list.length ? matches(list[0] as Container, flt) : matches(list[0] ?? ({} as Container), flt);
+    if (typeof bad === 'string' && !flt.includes('=')) return { stdout: '', stderr: `invalid argument "${flt}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker ps --help'.\n`, exitCode: 125 };
+    if (typeof bad === 'string') return { stdout: '', stderr: `Error response from daemon: ${bad}\n`, exitCode: 1 };
+    list = list.filter((c) => matches(c, flt) === true);
+  }
+  if (f.latest) list = list.slice(0, 1);
+  if (f.quiet) return { stdout: list.map((c) => `${f['no-trunc'] ? c.id : c.id.slice(0, 12)}\n`).join(''), stderr: '', exitCode: 0 };
+  const row = (c: Container) => ({
+    ID: f['no-trunc'] ? c.id : c.id.slice(0, 12), Image: c.imageArg, Command: commandText(c, Boolean(f['no-trunc'])), CreatedAt: new Date(c.createdMs).toISOString(),
+    RunningFor: `${humanDuration(now - c.createdMs)} ago`, Status: statusText(c, now), State: c.status, Ports: portsText(c), Names: c.name,
+  });
+  const format = f.format as string | undefined;
+  if (format && format !== 'table') {
+    const table = format.startsWith('table ');
+    const tpl = (table ? format.slice(6) : format).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+    try {
+      const lines = list.map((c) => renderTemplate(tpl, row(c)));
+      if (!table) return { stdout: lines.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
+      const header = tpl.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_, k: string) => ({ ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', Status: 'STATUS', Ports: 'PORTS', Names: 'NAMES', State: 'STATE', CreatedAt: 'CREATED AT' })[k] ?? k.toUpperCase());
+      return { stdout: tabwrite([header.split('\t'), ...lines.map((l) => l.split('\t'))]), stderr: '', exitCode: 0 };
+    } catch (e) {
+      if (e instanceof TemplateError) return { stdout: '', stderr: `${e.message}\n`, exitCode: 1 };
+      throw e;
+    }
+  }
+  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...list.map((c) => { const r = row(c); return [r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]; })];
+  return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };
+}

@@ -1,0 +1,301 @@
+import type { ExecResult } from '../../../api.ts';
+import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
+import { DaemonError } from '../../../docker/daemon.ts';
+import { pullLines, type ResolvedImage } from '../../../docker/images.ts';
+import { programFor } from '../../../docker/programs.ts';
+import { CapError, dockerCaps } from '../../../kernel/capabilities.ts';
+import { parseCpuList } from '../../../kernel/cgroups.ts';
+import { SIGINT } from '../../../kernel/signals.ts';
+import { parseFlags, type FlagDef } from '../../args.ts';
+import { tooBig } from '../../runtime.ts';
+import type { CmdEnv } from '../../types.ts';
+
+export const RUN_FLAGS: FlagDef[] = [
+  { long: 'detach', short: 'd', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' },
+  { long: 'rm', type: 'bool' }, { long: 'name', type: 'string' }, { long: 'hostname', short: 'h', type: 'string' }, { long: 'env', short: 'e', type: 'list' },
+  { long: 'user', short: 'u', type: 'string' }, { long: 'workdir', short: 'w', type: 'string' }, { long: 'entrypoint', type: 'string' }, { long: 'init', type: 'bool' },
+  { long: 'read-only', type: 'bool' }, { long: 'tmpfs', type: 'list' }, { long: 'memory', short: 'm', type: 'string' }, { long: 'memory-swap', type: 'string' },
+  { long: 'cpus', type: 'string' }, { long: 'cpu-period', type: 'string' }, { long: 'cpu-quota', type: 'string' }, { long: 'cpuset-cpus', type: 'string' },
+  { long: 'pids-limit', type: 'string' }, { long: 'cap-add', type: 'list' }, { long: 'cap-drop', type: 'list' }, { long: 'privileged', type: 'bool' },
+  { long: 'security-opt', type: 'list' }, { long: 'pid', type: 'string' }, { long: 'ipc', type: 'string' }, { long: 'uts', type: 'string' },
+  { long: 'publish', short: 'p', type: 'list' }, { long: 'network', type: 'string' }, { long: 'net', type: 'string' }, { long: 'stop-signal', type: 'string' },
+  { long: 'stop-timeout', type: 'string' }, { long: 'help', type: 'bool' }, { long: 'env-file', type: 'list' }, { long: 'restart', type: 'string' },
+  { long: 'log-driver', type: 'string' }, { long: 'log-opt', type: 'list' }, { long: 'sysctl', type: 'list' },
+];
+
+export const RUN_USAGE = `
+Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]
+
+Create and run a new container from an image
+
+Aliases:
+  docker container run, docker run
+
+Options:
+      --cap-add list                   Add Linux capabilities
+      --cap-drop list                  Drop Linux capabilities
+      --cpu-period int                 Limit CPU CFS (Completely Fair Scheduler) period
+      --cpu-quota int                  Limit CPU CFS (Completely Fair Scheduler) quota
+      --cpus decimal                   Number of CPUs
+      --cpuset-cpus string             CPUs in which to allow execution (0-3, 0,1)
+  -d, --detach                         Run container in background and print container ID
+      --entrypoint string              Overwrite the default ENTRYPOINT of the image
+  -e, --env list                       Set environment variables
+      --env-file list                  Read in a file of environment variables
+  -h, --hostname string                Container host name
+      --init                           Run an init inside the container that forwards signals and reaps processes
+  -i, --interactive                    Keep STDIN open even if not attached
+      --ipc string                     IPC mode to use
+      --log-driver string              Logging driver for the container
+      --log-opt list                   Log driver options
+  -m, --memory bytes                   Memory limit
+      --memory-swap bytes              Swap limit equal to memory plus swap: '-1' to enable unlimited swap
+      --name string                    Assign a name to the container
+      --network network                Connect a container to a network
+      --pid string                     PID namespace to use
+      --pids-limit int                 Tune container pids limit (set -1 for unlimited)
+      --privileged                     Give extended privileges to this container
+  -p, --publish list                   Publish a container's port(s) to the host
+      --read-only                      Mount the container's root filesystem as read only
+      --restart string                 Restart policy to apply when a container exits (default "no")
+      --rm                             Automatically remove the container and its associated anonymous volumes when it exits
+      --security-opt list              Security Options
+      --stop-signal string             Signal to stop the container
+      --stop-timeout int               Timeout (in seconds) to stop a container
+      --sysctl map                     Sysctl options (default map[])
+      --tmpfs list                     Mount a tmpfs directory
+  -t, --tty                            Allocate a pseudo-TTY
+  -u, --user string                    Username or UID (format: <name|uid>[:<group|gid>])
+      --uts string                     UTS namespace to use
+  -w, --workdir string                 Working directory inside the container
+`;
+
+/** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
+export function ramInBytes(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)i?b?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 }[(m[2] ?? '').toLowerCase()] ?? 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+
+const usageError = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
+const daemonError = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `docker: Error response from daemon: ${msg.replace(/\.$/, '')}.\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
+const invalid = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `invalid argument ${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
+
+/** Resolves an image, pulling it (stderr lines) when missing. */
+export function ensureImage(env: CmdEnv, ref: string, pulled: string[]): ResolvedImage | string {
+  const img = env.daemon.images.resolve(ref);
+  if (!img) {
+    const repo = ref.split(':')[0];
+    return `Unable to find image '${ref.includes(':') ? ref : `${ref}:latest`}' locally\ndocker: Error response from daemon: pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.\nSee 'docker run --help'.\n`;
+  }
+  if (!env.daemon.local.has(img.ref)) {
+    pulled.push(pullLines(img, true));
+    env.daemon.local.set(img.ref, img);
+  }
+  return img;
+}
+
+/** docker run / docker create. */
+export async function dockerRun(args: string[], env: CmdEnv, create = false): Promise<ExecResult> {
+  const cmdName = create ? 'create' : 'run';
+  const parsed = parseFlags(args, RUN_FLAGS);
+  if (!parsed.ok) return usageError(parsed.error, cmdName);
+  const f = parsed.flags;
+  if (f.help) return { stdout: RUN_USAGE.replace(/docker run/g, `docker ${cmdName}`), stderr: '', exitCode: 0 };
+  const [imageArg, ...cmd] = parsed.rest;
+  if (!imageArg) return usageError(`docker: '${`docker ${cmdName}`}' requires at least 1 argument.\n\nUsage:  docker ${cmdName} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\n${create ? 'Create a new container' : 'Create and run a new container from an image'}`, cmdName);
+  const str = (k: string) => f[k] as string | undefined;
+  const list = (k: string) => (f[k] as string[] | undefined) ?? [];
+  const hc: HostConfig = {
+    Memory: 0, MemorySwap: 0, NanoCpus: 0, CpuPeriod: 0, CpuQuota: 0, CpusetCpus: '', PidsLimit: null, CapAdd: null, CapDrop: null,
+    Privileged: Boolean(f.privileged), SecurityOpt: list('security-opt').length ? list('security-opt') : null, ReadonlyRootfs: Boolean(f['read-only']),
+    Tmpfs: list('tmpfs').length ? Object.fromEntries(list('tmpfs').map((t) => [t.split(':')[0], t.split(':')[1] ?? ''])) : null,
+    Init: f.init ? true : null, AutoRemove: Boolean(f.rm), PidMode: str('pid') ?? '', IpcMode: str('ipc') ?? 'private', UTSMode: str('uts') ?? '',
+    NetworkMode: str('network') ?? str('net') ?? 'bridge', PortBindings: {},
+    RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+    LogConfig: { Type: str('log-driver') ?? 'json-file', Config: Object.fromEntries(list('log-opt').map((o) => [o.split('=')[0], o.slice(o.indexOf('=') + 1)])) },
+    Sysctls: null,
+  };
+  if (str('restart') !== undefined) {
+    const m = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/.exec(str('restart') as string);
+    if (!m || (m[2] !== undefined && m[1] !== 'on-failure')) return invalid(`"${str('restart')}" for "--restart" flag: invalid restart policy format`, cmdName);
+    hc.RestartPolicy = { Name: m[1] as string, MaximumRetryCount: Number(m[2] ?? 0) };
+    if (hc.AutoRemove && m[1] !== 'no') return { stdout: '', stderr: `docker: Conflicting options: --restart and --rm.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+  }
+  if (!['json-file', 'local', 'none', 'journald', 'syslog', 'fluentd', 'gelf', 'awslogs', 'splunk', 'etwlogs', 'gcplogs'].includes(hc.LogConfig.Type))
+    return { stdout: '', stderr: `docker: Error response from daemon: failed to create task for container: failed to initialize logging driver: logger: no log driver named '${hc.LogConfig.Type}' is registered.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+  for (const sc of list('sysctl')) {
+    const [k, v] = [sc.slice(0, sc.indexOf('=')), sc.slice(sc.indexOf('=') + 1)];
+    if (!sc.includes('=')) return invalid(`"${sc}" for "--sysctl" flag: invalid value ${sc}`, cmdName);
+    (hc.Sysctls ??= {})[k] = v;
+  }
+  const fileEnv: string[] = [];
+  for (const file of list('env-file')) {
+    let text: string;
+    try {
+      text = await env.readFile(file);
+    } catch {
+      return { stdout: '', stderr: `docker: open ${file}: no such file or directory.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    }
+    for (const raw of text.split('\n')) {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) continue;
+      fileEnv.push(line.includes('=') ? line : `${line}=${env.env.get(line) ?? ''}`);
+    }
+  }
+  if (str('memory') !== undefined) {
+    const m = ramInBytes(str('memory') as string);
+    if (m === undefined) return invalid(`"${str('memory')}" for "-m, --memory" flag: invalid size: '${str('memory')}'`, cmdName);
+    hc.Memory = m;
+  }
+  if (str('memory-swap') !== undefined) {
+    const v = str('memory-swap') as string;
+    const m = v === '-1' ? -1 : ramInBytes(v);
+    if (m === undefined) return invalid(`"${v}" for "--memory-swap" flag: invalid size: '${v}'`, cmdName);
+    hc.MemorySwap = m;
+  }
+  if (str('cpus') !== undefined) {
+    const n = Number(str('cpus'));
+    if (!Number.isFinite(n)) return invalid(`"${str('cpus')}" for "--cpus" flag: failed to parse ${str('cpus')} as a rational number`, cmdName);
+    hc.NanoCpus = Math.round(n * 1e9);
+  }
+  for (const [flag, key] of [['cpu-period', 'CpuPeriod'], ['cpu-quota', 'CpuQuota']] as const) {
+    const v = str(flag);
+    if (v === undefined) continue;
+    if (!/^-?\d+$/.test(v)) return invalid(`"${v}" for "--${flag}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`, cmdName);
+    hc[key] = Number(v);
+  }
+  if (str('pids-limit') !== undefined) {
+    const v = str('pids-limit') as string;
+    if (!/^-?\d+$/.test(v)) return invalid(`"${v}" for "--pids-limit" flag: strconv.ParseInt: parsing "${v}": invalid syntax`, cmdName);
+    hc.PidsLimit = Number(v);
+  }
+  if (list('cap-add').length) hc.CapAdd = list('cap-add');
+  if (list('cap-drop').length) hc.CapDrop = list('cap-drop');
+  const ports: PortBinding[] = [];
+  for (const p of list('publish')) {
+    const m = /^(?:(\d+\.\d+\.\d+\.\d+):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/.exec(p);
+    if (!m) return invalid(`"${p}" for "-p, --publish" flag: invalid containerPort: ${p}`, cmdName);
+    const b = { hostIp: m[1] ?? '0.0.0.0', hostPort: Number(m[2] ?? 32768 + ports.length), containerPort: Number(m[3]), proto: m[4] ?? 'tcp' };
+    ports.push(b);
+    (hc.PortBindings[`${b.containerPort}/${b.proto}`] ??= []).push({ HostIp: m[1] ?? '', HostPort: String(m[2] ?? '') });
+  }
+  // Daemon-side validation (moby daemon_unix.go), before pulling is finished in real Docker only after the image resolves.
+  const pulled: string[] = [];
+  const img = ensureImage(env, imageArg, pulled);
+  if (typeof img === 'string') return { stdout: '', stderr: img, exitCode: 125 };
+  let errPrefix = pulled.join('');
+  if (env.stream && errPrefix) {
+    env.stream({ stream: 'stderr', text: errPrefix });
+    errPrefix = '';
+  }
+  env.host.early += errPrefix;
+  const cpus = env.host.fixture.cpus;
+  const validation = (() => {
+    if (hc.Memory > 0 && hc.Memory < 6291456) return 'Minimum memory limit allowed is 6MB';
+    if (hc.MemorySwap > 0 && hc.Memory > 0 && hc.MemorySwap < hc.Memory) return 'Minimum memoryswap limit should be larger than memory limit, see usage';
+    if (hc.NanoCpus && (hc.CpuPeriod || hc.CpuQuota)) return hc.CpuPeriod ? 'Conflicting options: Nano CPUs and CPU Period cannot both be set' : 'Conflicting options: Nano CPUs and CPU Quota cannot both be set';
+    if (hc.NanoCpus < 0 || hc.NanoCpus > cpus * 1e9 || (hc.NanoCpus > 0 && hc.NanoCpus < 1e7)) return `range of CPUs is from 0.01 to ${cpus.toFixed(2)}, as there are only ${cpus} CPUs available`;
+    if (hc.CpuPeriod && (hc.CpuPeriod < 1000 || hc.CpuPeriod > 1000000)) return 'CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)';
+    if (hc.CpuQuota > 0 && hc.CpuQuota < 1000) return 'CPU cfs quota can not be less than 1ms (i.e. 1000)';
+    if (hc.CpusetCpus || str('cpuset-cpus')) {
+      const list2 = parseCpuList(str('cpuset-cpus') as string);
+      if (!list2) return `Invalid value ${str('cpuset-cpus')} for cpuset cpus`;
+      if (list2.some((c) => c >= cpus)) return `Requested CPUs are not available - requested ${str('cpuset-cpus')}, available: 0-${cpus - 1}`;
+      hc.CpusetCpus = str('cpuset-cpus') as string;
+    }
+    try {
+      dockerCaps(hc.CapAdd ?? [], hc.CapDrop ?? [], hc.Privileged);
+    } catch (e) {
+      if (e instanceof CapError) return e.message;
+      throw e;
+    }
+    return undefined;
+  })();
+  if (hc.Memory > 0 && hc.MemorySwap === 0) hc.MemorySwap = hc.Memory * 2;
+  if (validation) return { ...daemonError(validation, cmdName), stderr: errPrefix + daemonError(validation, cmdName).stderr };
+  const entrypoint = str('entrypoint') !== undefined ? (str('entrypoint') ? [str('entrypoint') as string] : null) : img.config.Entrypoint;
+  const config: ContainerConfig = {
+    Hostname: str('hostname') ?? '', User: str('user') ?? img.config.User, Env: [...img.config.Env, ...fileEnv, ...list('env').map((e) => (e.includes('=') ? e : `${e}=${env.env.get(e) ?? ''}`))],
+    Cmd: cmd.length ? cmd : str('entrypoint') !== undefined ? null : img.config.Cmd, Entrypoint: entrypoint, WorkingDir: str('workdir') ?? img.config.WorkingDir,
+    Tty: Boolean(f.tty), OpenStdin: Boolean(f.interactive), Image: imageArg, StopSignal: str('stop-signal') ?? img.config.StopSignal,
+    ...(str('stop-timeout') ? { StopTimeout: Number(str('stop-timeout')) } : {}),
+  };
+  const argv0 = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])][0] ?? '';
+  let c;
+  try {
+    c = env.daemon.create(img, imageArg, str('name'), config, hc, ports);
+  } catch (e) {
+    if (e instanceof DaemonError) return { stdout: '', stderr: errPrefix + daemonError(e.message, cmdName).stderr, exitCode: 125 };
+    throw e;
+  }
+  if (create) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
+  const known = /^(\/docker-entrypoint\.sh|\/usr\/local\/bin\/zombie-maker|\/usr\/bin\/stress|\/sbin\/docker-init)$/.test(argv0) || env.host && imgHas(img, argv0);
+  if (!known) {
+    return {
+      stdout: '',
+      stderr: `${errPrefix}docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": executable file not found in $PATH: unknown.\n`,
+      exitCode: 127,
+    };
+  }
+  const bigEnv = config.Env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as [string, string]);
+  if (tooBig([...(config.Entrypoint ?? []), ...(config.Cmd ?? [])], bigEnv)) {
+    return {
+      stdout: '',
+      stderr: `${errPrefix}docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": argument list too long: unknown.\n`,
+      exitCode: 126,
+    };
+  }
+  try {
+    await env.daemon.start(c);
+  } catch (e) {
+    if (e instanceof DaemonError) return { stdout: '', stderr: errPrefix + `docker: Error response from daemon: ${e.message}.\n`, exitCode: 125 };
+    throw e;
+  }
+  if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
+  // Attached: an interactive shell becomes the learner's session.
+  const spec = programFor([argv0], 0, 1, '');
+  const init = env.daemon.initOf(c);
+  if (init && spec.shell && f.interactive && c.status === 'running') {
+    env.enterSession({
+      proc: init, root: c.id, flavor: img.flavor, shell: img.flavor === 'busybox' ? 'sh' : 'bash', hostname: c.config.Hostname,
+      env: { ...init.env, PATH: init.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: c.config.WorkingDir || '/', status: 0,
+      onExit: (status) => {
+        env.host.kernel.exit(init, status);
+        return img.flavor === 'busybox' ? '' : 'exit\n';
+      },
+    });
+    return { stdout: '', stderr: errPrefix, exitCode: 0 };
+  }
+  // Attached: the container's output goes to the terminal as it is written (streamed when possible).
+  let sent = 0;
+  const flush = () => {
+    const fresh = c.logs.slice(sent);
+    sent = c.logs.length;
+    for (const l of fresh) env.stream?.({ stream: l.stream, text: l.text });
+    return fresh;
+  };
+  if (env.stream) flush();
+  const outcome = await env.host.waitUntil(() => {
+    if (env.stream) flush();
+    return c.status !== 'running';
+  }, undefined, env.signal);
+  if (outcome === 'aborted' && c.status === 'running') {
+    // docker run proxies Ctrl-C to PID 1; a process that handles it (nginx) exits at once, one that does not keeps running.
+    env.daemon.signal(c, SIGINT);
+    await env.host.waitUntil(() => c.status !== 'running', 500);
+  }
+  const out = env.stream ? flush() : c.logs;
+  const stdout = out.filter((l) => l.stream === 'stdout').map((l) => l.text).join('');
+  const stderr = errPrefix + out.filter((l) => l.stream === 'stderr').map((l) => l.text).join('');
+  const streamedAll = Boolean(env.stream);
+  const code = c.status === 'running' ? 130 : c.exitCode;
+  if (c.hostConfig.AutoRemove && c.status !== 'running') env.daemon.remove(c);
+  return streamedAll ? { stdout: '', stderr: '', exitCode: code } : { stdout, stderr, exitCode: code };
+}
+
+export function imgHas(img: ResolvedImage, argv0: string): boolean {
+  const base = argv0.split('/').pop() ?? '';
+  return img.commands.includes(base) || ['echo', 'true', 'false', 'sh', 'test', 'printf', 'env'].includes(base);
+}

@@ -1,0 +1,148 @@
+import type { ExecResult } from '../../api.ts';
+import type { FsStat } from 'just-bash';
+import type { CmdEnv, SimCommand } from '../types.ts';
+
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function modeString(st: FsStat): string {
+  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : '-';
+  if (st.isSymbolicLink) return 'lrwxrwxrwx';
+  const bits = 'rwxrwxrwx';
+  let out = type;
+  for (let i = 0; i < 9; i++) out += st.mode & (1 << (8 - i)) ? bits[i] : '-';
+  return out;
+}
+
+function when(ms: number, now: number): string {
+  const d = new Date(ms);
+  const day = String(d.getUTCDate()).padStart(2, ' ');
+  const recent = now - ms < 183 * 86_400_000 && ms <= now + 3_600_000;
+  const tail = recent ? `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}` : ` ${d.getUTCFullYear()}`;
+  return `${MONTHS[d.getUTCMonth()]} ${day} ${tail}`;
+}
+
+/** coreutils quotes names with shell-special characters when writing to a terminal. */
+function quote(name: string, tty: boolean, busybox: boolean): string {
+  if (!tty || busybox || /^[\w.+,/@%^-]+$/.test(name)) return name;
+  return `'${name.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Lays names out in columns, top to bottom, like ls on a terminal. */
+function columns(names: string[], width: number): string {
+  if (!names.length) return '';
+  for (let cols = names.length; cols >= 1; cols--) {
+    const rows = Math.ceil(names.length / cols);
+    const widths: number[] = [];
+    for (let c = 0; c < cols; c++) widths.push(Math.max(0, ...names.slice(c * rows, c * rows + rows).map((n) => n.length)));
+    const total = widths.reduce((a, b) => a + b, 0) + 2 * (cols - 1);
+    if (total <= width || cols === 1) {
+      const lines: string[] = [];
+      for (let r = 0; r < rows; r++) {
+        const cells: string[] = [];
+        for (let c = 0; c < cols; c++) {
+          const n = names[c * rows + r];
+          if (n !== undefined) cells.push(n);
+        }
+        lines.push(cells.map((n, i) => (i < cells.length - 1 ? n.padEnd((widths[i] as number) + 2) : n)).join(''));
+      }
+      return `${lines.join('\n')}\n`;
+    }
+  }
+  return '';
+}
+
+interface Entry {
+  name: string;
+  path: string;
+  st: FsStat;
+  target?: string;
+}
+
+export const ls: SimCommand = {
+  name: 'ls',
+  async run(args, env) {
+    const bb = env.flavor === 'busybox';
+    let long = false;
+    let all = false;
+    let dots = false;
+    let one = false;
+    let dirOnly = false;
+    const paths: string[] = [];
+    for (const a of args) {
+      if (a === '--help') return R('Usage: ls [OPTION]... [FILE]...\nList information about the FILEs (the current directory by default).\n');
+      if (a.startsWith('--')) return R('', bb ? `ls: unrecognized option: ${a.slice(2)}\n` : `ls: unrecognized option '${a}'\nTry 'ls --help' for more information.\n`, 2);
+      if (a.startsWith('-') && a.length > 1) {
+        for (const ch of a.slice(1)) {
+          if (ch === 'l') long = true;
+          else if (ch === 'a') all = dots = true;
+          else if (ch === 'A') all = true;
+          else if (ch === '1') one = true;
+          else if (ch === 'd') dirOnly = true;
+          else if (ch === 'h' || ch === 'F') continue;
+          else return R('', bb ? `ls: unrecognized option: ${ch}\n` : `ls: invalid option -- '${ch}'\nTry 'ls --help' for more information.\n`, 2);
+        }
+      } else paths.push(a);
+    }
+    if (!paths.length) paths.push('.');
+    const fs = env.fs;
+    const tty = env.tty;
+    const now = env.host.clock.nowMs;
+    let out = '';
+    let err = '';
+    let code = 0;
+    const files: Entry[] = [];
+    const dirs: Entry[] = [];
+    for (const p of paths) {
+      const abs = fs.resolvePath(env.cwd, p);
+      try {
+        const st = await fs.lstat(abs);
+        let followed = st;
+        if (st.isSymbolicLink && !long) followed = await fs.stat(abs).catch(() => st);
+        const e: Entry = { name: p, path: abs, st };
+        if (st.isSymbolicLink) e.target = await fs.readlink(abs);
+        if (followed.isDirectory && !dirOnly) dirs.push(e);
+        else files.push(e);
+      } catch {
+        err += bb ? `ls: ${p}: No such file or directory\n` : `ls: cannot access '${p}': No such file or directory\n`;
+        code = 2;
+      }
+    }
+    const render = (entries: Entry[]): string => {
+      if (!long) {
+        const names = entries.map((e) => quote(e.name, tty, bb));
+        return one || !tty ? names.map((n) => `${n}\n`).join('') : columns(names, env.columns);
+      }
+      const sizeW = Math.max(1, ...entries.map((e) => String(e.st.isSymbolicLink || e.st.isDirectory ? (e.st.isDirectory ? 4096 : 0) : e.st.size).length));
+      return entries
+        .map((e) => {
+          const size = e.st.isDirectory ? 4096 : e.st.isSymbolicLink ? 0 : e.st.size;
+          const nlink = e.st.isDirectory ? 2 : 1;
+          const name = quote(e.name, tty, bb) + (e.target !== undefined ? ` -> ${quote(e.target, tty, bb)}` : '');
+          return bb
+            ? `${modeString(e.st)} ${String(nlink).padStart(4)} ${'root'.padEnd(8)} ${'root'.padEnd(8)} ${String(size).padStart(9)} ${when(e.st.mtime.getTime(), now)} ${name}\n`
+            : `${modeString(e.st)} ${nlink} root root ${String(size).padStart(sizeW)} ${when(e.st.mtime.getTime(), now)} ${name}\n`;
+        })
+        .join('');
+    };
+    if (files.length) out += render(files);
+    for (const d of dirs) {
+      const names = [...(dots ? ['.', '..'] : []), ...(await fs.readdir(d.path)).filter((n) => all || !n.startsWith('.')).sort()];
+      const entries: Entry[] = [];
+      for (const n of names) {
+        const path = n === '.' ? d.path : n === '..' ? fs.resolvePath(d.path, '..') : d.path === '/' ? `/${n}` : `${d.path}/${n}`;
+        const st = await fs.lstat(path).catch(() => undefined);
+        if (!st) continue;
+        const e: Entry = { name: n, path, st };
+        if (st.isSymbolicLink) e.target = await fs.readlink(path).catch(() => '');
+        entries.push(e);
+      }
+      if (paths.length > 1) out += `${out ? '\n' : ''}${d.name}:\n`;
+      if (long) out += `total ${entries.some((e) => e.st.isFile && e.st.size > 0) ? entries.filter((e) => !e.st.isSymbolicLink).length * 4 : 0}\n`;
+      out += render(entries);
+    }
+    return R(out, err, code);
+  },
+};
+
+export type { CmdEnv };

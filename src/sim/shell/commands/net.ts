@@ -1,0 +1,112 @@
+import type { ExecResult } from '../../api.ts';
+import { hasCap } from '../../kernel/capabilities.ts';
+import type { CmdEnv, SimCommand } from '../types.ts';
+
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+
+/** Whether `ip` answers from the current network namespace, and with which TTL. */
+function reach(env: CmdEnv, ip: string): { ok: boolean; ttl: number; base: number } | 'unreachable' {
+  const k = env.host.kernel;
+  const ns = k.ns(env.self.ns.net);
+  const ifs = ns.interfaces ?? [];
+  if (ip.startsWith('127.')) return { ok: true, ttl: 64, base: 0.031 };
+  const up = ifs.filter((i) => i.up && i.kind !== 'loopback' && i.addrs.length);
+  if (!up.length) return 'unreachable';
+  if (up.some((i) => i.addrs.some((a) => a.split('/')[0] === ip))) return { ok: true, ttl: 64, base: 0.031 };
+  const running = [...env.daemon.containers.values()].filter((c) => c.status === 'running' && c.ip);
+  if (ip === env.host.fixture.docker.bridgeGateway || running.some((c) => c.ip === ip)) return { ok: true, ttl: 64, base: 0.052 };
+  if (ip.startsWith('172.17.') || ip.startsWith('10.0.0.')) return { ok: false, ttl: 64, base: 0 };
+  return { ok: true, ttl: 117, base: 11.8 };
+}
+
+export const ping: SimCommand = {
+  name: 'ping',
+  async run(args, env) {
+    const bb = env.flavor === 'busybox';
+    let count: number | undefined;
+    const hosts: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a === '-c') count = Number(args[++i]);
+      else if (a.startsWith('-c')) count = Number(a.slice(2));
+      else if (a.startsWith('-')) return R('', bb ? `ping: unrecognized option: ${a.replace(/^-+/, '')}\n` : `ping: invalid option -- '${a.slice(1, 2)}'\n`, bb ? 1 : 2);
+      else hosts.push(a);
+    }
+    const host = hosts[0];
+    if (!host) return R('', bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n' : 'ping: usage error: Destination address required\n', bb ? 1 : 2);
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(host)) return R('', bb ? `ping: bad address '${host}'\n` : `ping: ${host}: Name or service not known\n`, bb ? 1 : 2);
+    const range = (await env.readFile('/proc/sys/net/ipv4/ping_group_range').catch(() => '1\t0')).trim().split(/\s+/).map(Number);
+    const groupOk = env.self.gid >= (range[0] ?? 1) && env.self.gid <= (range[1] ?? 0);
+    if (!hasCap(env.self.caps, 'net_raw') && !groupOk) return R('', bb ? 'ping: permission denied (are you root?)\n' : 'ping: socktype: SOCK_RAW\nping: socket: Operation not permitted\nping: => missing cap_net_raw+p capability or setuid?\n', bb ? 1 : 2);
+    const r = reach(env, host);
+    if (r === 'unreachable') return R('', bb ? `PING ${host} (${host}): 56 data bytes\nping: sendto: Network unreachable\n` : 'ping: connect: Network is unreachable\n', bb ? 1 : 2);
+    const start = env.host.clock.nowMs;
+    let sent = 0;
+    const times: number[] = [];
+    let out = bb ? `PING ${host} (${host}): 56 data bytes\n` : `PING ${host} (${host}) 56(84) bytes of data.\n`;
+    for (;;) {
+      sent++;
+      if (r.ok) {
+        const t = Number((r.base + ((sent * 7) % 5) * 0.009).toFixed(3));
+        times.push(t);
+        out += bb ? `64 bytes from ${host}: seq=${sent - 1} ttl=${r.ttl} time=${t.toFixed(3)} ms\n` : `64 bytes from ${host}: icmp_seq=${sent} ttl=${r.ttl} time=${t.toFixed(3)} ms\n`;
+      }
+      if (env.stream) {
+        env.stream({ stream: 'stdout', text: out });
+        out = '';
+      }
+      if (count !== undefined && sent >= count) break;
+      const outcome = await env.host.waitUntil(() => false, 1000, env.signal);
+      if (outcome === 'aborted' || (env.host.clock.mode === 'virtual' && env.host.clock.nowMs - start >= 60_000 && count === undefined)) break;
+    }
+    const recv = times.length;
+    const loss = Math.round(((sent - recv) / sent) * 100);
+    const took = env.host.clock.nowMs - start;
+    const min = Math.min(...times).toFixed(3);
+    const max = Math.max(...times).toFixed(3);
+    const avg = (times.reduce((a, b) => a + b, 0) / (recv || 1)).toFixed(3);
+    const mdev = (recv ? Math.sqrt(times.reduce((a, t) => a + (t - Number(avg)) ** 2, 0) / recv) : 0).toFixed(3);
+    out += `\n--- ${host} ping statistics ---\n`;
+    if (bb) out += `${sent} packets transmitted, ${recv} packets received, ${loss}% packet loss\n${recv ? `round-trip min/avg/max = ${min}/${avg}/${max} ms\n` : ''}`;
+    else out += `${sent} packets transmitted, ${recv} received, ${loss}% packet loss, time ${took}ms\n${recv ? `rtt min/avg/max/mdev = ${min}/${avg}/${max}/${mdev} ms\n` : ''}`;
+    if (env.stream) {
+      env.stream({ stream: 'stdout', text: out });
+      out = '';
+    }
+    return R(out, '', recv ? 0 : 1);
+  },
+};
+
+export const mount: SimCommand = {
+  name: 'mount',
+  async run(args, env) {
+    const bb = env.flavor === 'busybox';
+    if (args.length) {
+      if (!hasCap(env.self.caps, 'sys_admin')) return R('', bb ? 'mount: permission denied (are you root?)\n' : `mount: ${args[args.length - 1]}: permission denied.\n`, bb ? 255 : 32);
+      return R('', bb ? `mount: mounting ${args[args.length - 2] ?? 'none'} on ${args[args.length - 1]} failed: No such file or directory\n` : `mount: ${args[args.length - 1]}: mount point does not exist.\n`, bb ? 255 : 32);
+    }
+    const c = env.self.containerId ? env.daemon.containers.get(env.self.containerId) : undefined;
+    if (!c) {
+      return R(
+        '/dev/sda1 on / type ext4 (rw,relatime,discard,errors=remount-ro)\nproc on /proc type proc (rw,nosuid,nodev,noexec,relatime)\nsysfs on /sys type sysfs (rw,nosuid,nodev,noexec,relatime)\ncgroup2 on /sys/fs/cgroup type cgroup2 (rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)\ntmpfs on /run type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1637792k,mode=755,inode64)\noverlay on /var/lib/docker/overlay2/merged type overlay (rw,relatime)\n',
+      );
+    }
+    const rw = c.hostConfig.ReadonlyRootfs ? 'ro' : 'rw';
+    const id = c.id.slice(0, 26).toUpperCase();
+    const lines = [
+      `overlay on / type overlay (${rw},relatime,lowerdir=/var/lib/docker/overlay2/l/${id}:/var/lib/docker/overlay2/l/BASE,upperdir=/var/lib/docker/overlay2/${c.id}/diff,workdir=/var/lib/docker/overlay2/${c.id}/work,nouserxattr)`,
+      'proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)',
+      'tmpfs on /dev type tmpfs (rw,nosuid,size=65536k,mode=755,inode64)',
+      'devpts on /dev/pts type devpts (rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666)',
+      `sysfs on /sys type sysfs (${c.hostConfig.Privileged ? 'rw' : 'ro'},nosuid,nodev,noexec,relatime)`,
+      `cgroup on /sys/fs/cgroup type cgroup2 (${c.hostConfig.Privileged ? 'rw' : 'ro'},nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)`,
+      'mqueue on /dev/mqueue type mqueue (rw,nosuid,nodev,noexec,relatime)',
+      'shm on /dev/shm type tmpfs (rw,nosuid,nodev,noexec,relatime,size=65536k,inode64)',
+      '/dev/sda1 on /etc/resolv.conf type ext4 (rw,relatime,discard,errors=remount-ro)',
+      '/dev/sda1 on /etc/hostname type ext4 (rw,relatime,discard,errors=remount-ro)',
+      '/dev/sda1 on /etc/hosts type ext4 (rw,relatime,discard,errors=remount-ro)',
+      ...Object.keys(c.hostConfig.Tmpfs ?? {}).map((t) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime,inode64)`),
+    ];
+    return R(lines.map((l) => `${l}\n`).join(''));
+  },
+};

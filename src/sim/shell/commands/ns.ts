@@ -1,0 +1,220 @@
+import type { ExecResult, NamespaceType } from '../../api.ts';
+import { ALL_CAPS, hasCap } from '../../kernel/capabilities.ts';
+import { parseSignal } from '../../kernel/signals.ts';
+import { NS_TYPES, type Proc } from '../../kernel/types.ts';
+import { quoteArgv } from '../runtime.ts';
+import type { CmdEnv, SimCommand } from '../types.ts';
+
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+const SHELLS = ['bash', 'sh', '/bin/bash', '/bin/sh', 'ash'];
+
+export const lsns: SimCommand = {
+  name: 'lsns',
+  async run(args, env) {
+    const k = env.host.kernel;
+    let type: string | undefined;
+    let pidArg: number | undefined;
+    let cols = ['NS', 'TYPE', 'NPROCS', 'PID', 'USER', 'COMMAND'];
+    let noHead = false;
+    for (let i = 0; i < args.length; i++) {
+      if (args[i] === '-t' || args[i] === '--type') type = args[++i];
+      else if (args[i] === '-p' || args[i] === '--task') pidArg = Number(args[++i]);
+      else if (args[i] === '-o' || args[i] === '--output') cols = (args[++i] ?? '').toUpperCase().split(',');
+      else if (args[i] === '-n' || args[i] === '--noheadings') noHead = true;
+      else return R('', `lsns: unrecognized option '${args[i]}'\nTry 'lsns --help' for more information.\n`, 1);
+    }
+    const known = ['NS', 'TYPE', 'NPROCS', 'PID', 'PPID', 'USER', 'UID', 'COMMAND', 'PATH'];
+    const bad = cols.find((c) => !known.includes(c));
+    if (bad) return R('', `lsns: unknown column: ${bad}\n`, 1);
+    if (type && !NS_TYPES.includes(type as NamespaceType)) return R('', `lsns: unknown namespace type: ${type}\n`, 1);
+    const visible = [...k.procs.values()].filter((p) => k.pidIn(p, env.self.ns.pid) !== undefined && p.state !== 'Z');
+    let inodes = [...new Set(visible.flatMap((p) => NS_TYPES.map((t) => p.ns[t])))];
+    if (pidArg !== undefined) {
+      const target = visible.find((p) => k.pidIn(p, env.self.ns.pid) === pidArg);
+      if (!target) return R('', `lsns: cannot open /proc/${pidArg}: No such file or directory\n`, 1);
+      inodes = NS_TYPES.map((t) => target.ns[t]);
+    }
+    const rows = inodes
+      .map((ino) => k.ns(ino))
+      .filter((n) => !type || n.type === type)
+      .sort((a, b) => a.inode - b.inode)
+      .map((n) => {
+        const members = visible.filter((p) => p.ns[n.type] === n.inode).sort((a, b) => a.pid - b.pid);
+        const first = members[0];
+        const pid = first ? (k.pidIn(first, env.self.ns.pid) ?? 0) : 0;
+        const parent = first ? k.procs.get(first.ppid) : undefined;
+        const value: Record<string, string> = {
+          NS: String(n.inode), TYPE: n.type, NPROCS: String(members.length), PID: String(pid), PPID: String(parent ? (k.pidIn(parent, env.self.ns.pid) ?? 0) : 0),
+          USER: first && first.uid !== 0 ? (env.host.fixture.users.find((u) => u.uid === first.uid)?.name ?? String(first.uid)) : 'root', UID: String(first?.uid ?? 0),
+          COMMAND: first ? (first.kthread ? first.argv[0] ?? '' : first.argv.join(' ')) : '', PATH: `/proc/${pid}/ns/${n.type}`,
+        };
+        return cols.map((c) => value[c] ?? '');
+      });
+    const head = cols;
+    const all = noHead ? rows : [head, ...rows];
+    const w = head.map((_, i) => Math.max(...all.map((r) => (r[i] as string).length)));
+    const right = cols.map((c) => ['NS', 'NPROCS', 'PID', 'PPID', 'UID'].includes(c));
+    return R(all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : right[i] ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' ')).map((l) => `${l}\n`).join(''));
+  },
+};
+
+/** Starts `argv` (or an interactive shell) as `p`: shells become the session, other commands run once. */
+async function runAsNew(env: CmdEnv, p: Proc, argv: string[], hostname: string | undefined): Promise<ExecResult> {
+  const k = env.host.kernel;
+  if (!argv.length || (SHELLS.includes(argv[0] as string) && argv.slice(1).every((a) => a === '-i' || a === '-l' || a === '--login'))) {
+    p.argv = argv.length ? argv : ['-bash'];
+    p.comm = 'bash';
+    p.reaps = true;
+    p.tty = env.session.proc.tty;
+    env.enterSession({
+      proc: p, root: env.session.root, flavor: env.session.flavor, shell: env.session.shell, hostname: hostname ?? env.session.hostname,
+      env: { ...env.session.env }, cwd: env.cwd, status: 0,
+      onExit: (status) => {
+        k.exit(p, status);
+        return env.session.shell === 'bash' ? 'exit\n' : '';
+      },
+    });
+    return R('');
+  }
+  const r = await env.runAs(p, () => env.exec(quoteArgv(argv)));
+  k.exit(p, r.exitCode);
+  return r;
+}
+
+const UNSHARE_FLAGS: Record<string, NamespaceType | 'fork' | 'mount-proc' | 'map-root-user'> = {
+  '-u': 'uts', '--uts': 'uts', '-p': 'pid', '--pid': 'pid', '-n': 'net', '--net': 'net', '-i': 'ipc', '--ipc': 'ipc', '-m': 'mnt', '--mount': 'mnt',
+  '-U': 'user', '--user': 'user', '-C': 'cgroup', '--cgroup': 'cgroup', '-T': 'time', '--time': 'time', '-f': 'fork', '--fork': 'fork',
+  '--mount-proc': 'mount-proc', '-r': 'map-root-user', '--map-root-user': 'map-root-user',
+};
+
+export const unshare: SimCommand = {
+  name: 'unshare',
+  async run(args, env) {
+    const types = new Set<NamespaceType>();
+    let i = 0;
+    let fork = false;
+    let mapRoot = false;
+    for (; i < args.length && args[i]!.startsWith('-'); i++) {
+      const f = UNSHARE_FLAGS[args[i]!];
+      if (!f) return R('', `unshare: unrecognized option '${args[i]}'\nTry 'unshare --help' for more information.\n`, 1);
+      if (f === 'fork') fork = true;
+      else if (f === 'mount-proc') types.add('mnt');
+      else if (f === 'map-root-user') {
+        types.add('user');
+        mapRoot = true;
+      } else types.add(f);
+    }
+    if (!types.has('user') && !hasCap(env.self.caps, 'sys_admin')) return R('', 'unshare: unshare failed: Operation not permitted\n', 1);
+    const k = env.host.kernel;
+    const ns: Partial<Record<NamespaceType, number>> = {};
+    // A new user namespace is created first; the process has every capability inside it.
+    // Without a mapping its uid shows as the overflow uid 65534; -r maps root to the caller.
+    const outer = env.self.uid;
+    if (types.has('user')) ns.user = k.newNamespace('user', env.self.ns.user, { uidMap: mapRoot ? `         0 ${String(outer).padStart(10)}          1` : '' }).inode;
+    for (const t of types) if (t !== 'pid' && t !== 'user') ns[t] = k.newNamespace(t, env.self.ns[t]).inode;
+    if (types.has('pid')) ns.pid = fork ? k.newNamespace('pid', env.self.ns.pid).inode : env.self.ns.pid;
+    const argv = args.slice(i);
+    const userPatch = types.has('user') ? { uid: mapRoot ? 0 : 65534, euid: mapRoot ? 0 : 65534, gid: mapRoot ? 0 : 65534, egid: mapRoot ? 0 : 65534, caps: { inh: 0n, prm: ALL_CAPS, eff: ALL_CAPS, bnd: ALL_CAPS, amb: 0n } } : {};
+    const p = k.spawn({ parent: env.session.proc, argv: argv.length ? argv : ['-bash'], ns, patch: { transient: false, reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, ...userPatch } });
+    return runAsNew(env, p, argv, undefined);
+  },
+};
+
+export const nsenter: SimCommand = {
+  name: 'nsenter',
+  async run(args, env) {
+    const k = env.host.kernel;
+    let target: number | undefined;
+    const types = new Set<NamespaceType>();
+    const map: Record<string, NamespaceType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', C: 'cgroup', U: 'user', T: 'time' };
+    let i = 0;
+    for (; i < args.length && args[i]!.startsWith('-'); i++) {
+      const a = args[i]!;
+      if (a === '-t' || a === '--target') target = Number(args[++i]);
+      else if (a === '-a' || a === '--all') for (const t of NS_TYPES) types.add(t);
+      else if (/^-[muinpCUT]+$/.test(a)) for (const ch of a.slice(1)) types.add(map[ch]!);
+      else return R('', `nsenter: unrecognized option '${a}'\nTry 'nsenter --help' for more information.\n`, 1);
+    }
+    if (!hasCap(env.self.caps, 'sys_admin')) return R('', 'nsenter: reassociate to namespace \'ns/ipc\' failed: Operation not permitted\n', 1);
+    const tp = [...k.procs.values()].find((p) => k.pidIn(p, env.self.ns.pid) === target && p.state !== 'Z');
+    if (target === undefined || !tp) return R('', `nsenter: cannot open /proc/${target ?? ''}/ns/${[...types][0] ?? 'mnt'}: No such file or directory\n`, 1);
+    if (!types.size) return R('', 'nsenter: no namespace specified\n', 1);
+    const ns: Partial<Record<NamespaceType, number>> = {};
+    for (const t of types) ns[t] = tp.ns[t];
+    const argv = args.slice(i);
+    const p = k.spawn({ parent: env.session.proc, argv: argv.length ? argv : ['-bash'], ns, patch: { reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, cgroup: types.has('cgroup') ? tp.cgroup : env.self.cgroup } });
+    return runAsNew(env, p, argv, types.has('uts') ? k.ns(tp.ns.uts).hostname : undefined);
+  },
+};
+
+export const sudo: SimCommand = {
+  name: 'sudo',
+  async run(args, env) {
+    let uid = 0;
+    let i = 0;
+    if (args[0] === '-u') {
+      const name = args[1] ?? '';
+      const u = env.host.fixture.users.find((x) => x.name === name || String(x.uid) === name.replace(/^#/, ''));
+      if (!u) return R('', `sudo: unknown user ${name}\nsudo: error initializing audit plugin sudoers_audit\n`, 1);
+      uid = u.uid;
+      i = 2;
+    }
+    const argv = args.slice(i);
+    if (!argv.length) return R('', 'usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]\n', 1);
+    const k = env.host.kernel;
+    const full = { inh: 0n, prm: env.host.loginShell.caps.prm, eff: env.host.loginShell.caps.eff, bnd: env.self.caps.bnd, amb: 0n };
+    const caps = uid === 0 ? full : { inh: 0n, prm: 0n, eff: 0n, bnd: env.self.caps.bnd, amb: 0n };
+    const p = k.spawn({ parent: env.session.proc, argv: ['sudo', ...argv], patch: { uid, euid: uid, gid: uid, egid: uid, caps, reaps: true, handlers: new Set([2, 15]) } });
+    const r = await env.runAs(p, () => env.exec(quoteArgv(argv)));
+    if (k.procs.has(p.pid)) k.exit(p, r.exitCode);
+    k.release(p);
+    return r;
+  },
+};
+
+export const kill: SimCommand = {
+  name: 'kill',
+  async run(args, env) {
+    const k = env.host.kernel;
+    let sig = 15;
+    const pids: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '-l') return R('HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH POLL PWR SYS\n');
+      if (a === '-s') {
+        const s = parseSignal(args[++i] ?? '');
+        if (s === undefined) return R('', `bash: kill: ${args[i]}: invalid signal specification\n`, 1);
+        sig = s;
+      } else if (a.startsWith('-') && !/^-\d+$/.test(a.slice(1)) ? true : a.startsWith('-') && pids.length === 0) {
+        const s = parseSignal(a.slice(1));
+        if (s === undefined) return R('', `bash: kill: ${a.slice(1)}: invalid signal specification\n`, 1);
+        sig = s;
+      } else pids.push(a);
+    }
+    if (!pids.length) return R('', 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n', 2);
+    let err = '';
+    for (const a of pids) {
+      const t = [...k.procs.values()].find((p) => k.pidIn(p, env.self.ns.pid) === Number(a) && p.state !== 'Z');
+      // bash's kill built-in on the host and in debian; busybox's applet in alpine.
+      const bb = env.flavor === 'busybox';
+      if (!t) {
+        err += bb ? `kill: can't kill pid ${a}: No such process\n` : `bash: kill: (${a}) - No such process\n`;
+        continue;
+      }
+      if (t.uid !== env.self.uid && !hasCap(env.self.caps, 'kill')) {
+        err += bb ? `kill: can't kill pid ${a}: Operation not permitted\n` : `bash: kill: (${a}) - Operation not permitted\n`;
+        continue;
+      }
+      const fromAncestor = k.ns(env.self.ns.pid).level < k.ns(t.ns.pid).level;
+      if (t.containerId && k.isNsInit(t)) {
+        const c = env.daemon.containers.get(t.containerId);
+        if (c && fromAncestor) {
+          env.daemon.signal(c, sig);
+          continue;
+        }
+      }
+      k.signal(t, sig, fromAncestor);
+    }
+    return R('', err, err ? 1 : 0);
+  },
+};

@@ -1,0 +1,71 @@
+import type { FsStat } from 'just-bash';
+import type { ExecResult } from '../../api.ts';
+import type { CmdEnv, SimCommand } from '../types.ts';
+
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+
+function kind(st: FsStat): string {
+  return st.isSymbolicLink ? 'symbolic link' : st.isDirectory ? 'directory' : st.size === 0 ? 'regular empty file' : 'regular file';
+}
+
+function perm(st: FsStat): string {
+  const t = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : '-';
+  if (st.isSymbolicLink) return 'lrwxrwxrwx';
+  return t + [8, 7, 6, 5, 4, 3, 2, 1, 0].map((b, i) => (st.mode & (1 << b) ? 'rwx'[i % 3] : '-')).join('');
+}
+
+const stamp = (d: Date) => `${d.toISOString().replace('T', ' ').replace(/\.(\d{3})Z$/, '.$1000000')} +0000`;
+
+/** The inode a path shows: namespace files carry their namespace's inode (what `stat -L` prints). */
+async function inodeOf(env: CmdEnv, abs: string, st: FsStat, follow: boolean): Promise<number> {
+  if (follow && st.isSymbolicLink === false && /^\/proc\/[^/]+\/ns\//.test(abs)) {
+    const target = await env.fs.readlink(abs).catch(() => '');
+    const m = /\[(\d+)\]$/.exec(target);
+    if (m) return Number(m[1]);
+  }
+  let h = 0;
+  for (const ch of abs) h = (h * 31 + ch.charCodeAt(0)) % 1_000_000;
+  return 1_048_576 + h;
+}
+
+export const stat: SimCommand = {
+  name: 'stat',
+  async run(args, env) {
+    const bb = env.flavor === 'busybox';
+    let follow = false;
+    let format: string | undefined;
+    const files: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '-L' || a === '--dereference') follow = true;
+      else if (a === '-c' || a === '--format') format = args[++i];
+      else if (a.startsWith('--format=')) format = a.slice(9);
+      else if (a.startsWith('-')) return R('', bb ? `stat: unrecognized option: ${a.replace(/^-+/, '')}\n` : `stat: invalid option -- '${a.slice(1, 2)}'\nTry 'stat --help' for more information.\n`, 1);
+      else files.push(a);
+    }
+    if (!files.length) return R('', bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: stat [-ltf] [-c FMT] FILE...\n' : "stat: missing operand\nTry 'stat --help' for more information.\n", 1);
+    let out = '';
+    let err = '';
+    for (const f of files) {
+      const abs = env.fs.resolvePath(env.cwd, f);
+      let st: FsStat;
+      try {
+        st = follow ? await env.fs.stat(abs) : await env.fs.lstat(abs);
+      } catch {
+        err += bb ? `stat: can't stat '${f}': No such file or directory\n` : `stat: cannot statx '${f}': No such file or directory\n`;
+        continue;
+      }
+      const ino = await inodeOf(env, abs, st, follow);
+      const target = st.isSymbolicLink ? await env.fs.readlink(abs).catch(() => '') : '';
+      const size = st.isDirectory ? 4096 : st.size;
+      if (format !== undefined) {
+        out += `${format.replace(/%([inNsFaAUuGgh%])/g, (_, c: string) => ({ i: String(ino), n: f, N: st.isSymbolicLink ? `'${f}' -> '${target}'` : `'${f}'`, s: String(size), F: kind(st), a: (st.mode & 0o7777).toString(8), A: perm(st), U: 'root', u: '0', G: 'root', g: '0', h: st.isDirectory ? '2' : '1', '%': '%' })[c] ?? '')}\n`;
+        continue;
+      }
+      const name = st.isSymbolicLink ? `${f} -> ${target}` : f;
+      const t = stamp(st.mtime);
+      out += `  File: ${name}\n  Size: ${String(size).padEnd(10)}\tBlocks: ${String(st.isFile ? 8 : 0).padEnd(10)} IO Block: 4096   ${kind(st)}\nDevice: ${abs.startsWith('/proc') ? '0,22' : '8,1'}\tInode: ${String(ino).padEnd(11)} Links: ${st.isDirectory ? 2 : 1}\nAccess: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${perm(st)})  Uid: (    0/    root)   Gid: (    0/    root)\nAccess: ${t}\nModify: ${t}\nChange: ${t}\n${bb ? '' : ` Birth: ${t}\n`}`;
+    }
+    return R(out, err, err ? 1 : 0);
+  },
+};

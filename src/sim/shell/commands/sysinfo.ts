@@ -1,0 +1,134 @@
+import type { ExecResult } from '../../api.ts';
+import { hasCap } from '../../kernel/capabilities.ts';
+import { q } from '../quote.ts';
+import type { CmdEnv, SimCommand } from '../types.ts';
+
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+
+export const uname: SimCommand = {
+  name: 'uname',
+  async run(args, env) {
+    const k = env.host.fixture.kernel;
+    const node = env.host.kernel.ns(env.self.ns.uts).hostname ?? '';
+    const flags = args.join('').replace(/-/g, '');
+    const bad = flags.replace(/[asnrvmpio]/g, '');
+    if (bad) return R('', env.flavor === 'busybox' ? `uname: unrecognized option: ${bad[0]}\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: uname [-amnrspvio]\n` : `uname: invalid option -- '${bad[0]}'\nTry 'uname --help' for more information.\n`, 1);
+    if (flags.includes('a')) return R(env.flavor === 'busybox' ? `Linux ${node} ${k.release} ${k.version} ${k.machine} Linux\n` : `Linux ${node} ${k.release} ${k.version} ${k.machine} ${k.machine} ${k.machine} GNU/Linux\n`);
+    const parts: string[] = [];
+    if (!flags || flags.includes('s')) parts.push('Linux');
+    if (flags.includes('n')) parts.push(node);
+    if (flags.includes('r')) parts.push(k.release);
+    if (flags.includes('v')) parts.push(k.version);
+    if (flags.includes('m')) parts.push(k.machine);
+    if (flags.includes('o')) parts.push(env.flavor === 'busybox' ? 'Linux' : 'GNU/Linux');
+    return R(`${parts.join(' ')}\n`);
+  },
+};
+
+export const hostname: SimCommand = {
+  name: 'hostname',
+  async run(args, env) {
+    const ns = env.host.kernel.ns(env.self.ns.uts);
+    const name = args.find((a) => !a.startsWith('-'));
+    if (!name) return R(`${ns.hostname}\n`);
+    if (!hasCap(env.self.caps, 'sys_admin'))
+      return R('', env.flavor === 'busybox' ? 'hostname: sethostname: Operation not permitted\n' : 'hostname: you must be root to change the host name\n', 1);
+    ns.hostname = name;
+    return R('');
+  },
+};
+
+function fmtDate(ms: number): string {
+  const d = new Date(ms);
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+export const date: SimCommand = {
+  name: 'date',
+  async run(args, env) {
+    const clock = env.host.clock;
+    const si = args.findIndex((a) => a === '-s' || a === '--set' || a.startsWith('--set='));
+    if (si < 0) return R(`${fmtDate(clock.nowMs)}\n`);
+    const value = args[si]!.startsWith('--set=') ? args[si]!.slice(6) : args[si + 1];
+    const when = value ? Date.parse(`${value.replace(' ', 'T')}Z`) : NaN;
+    if (Number.isNaN(when)) return R('', env.flavor === 'busybox' ? `date: invalid date '${value ?? ''}'\n` : `date: invalid date ${q(env, value ?? '')}\n`, 1);
+    if (!hasCap(env.self.caps, 'sys_time')) {
+      if (env.flavor === 'busybox') return R(`${fmtDate(when)}\n`, "date: can't set date: Operation not permitted\n", 0);
+      return R(`${fmtDate(when)}\n`, 'date: cannot set date: Operation not permitted\n', 1);
+    }
+    clock.nowMs = when;
+    return R(`${fmtDate(when)}\n`);
+  },
+};
+
+function passwdOf(env: CmdEnv): string {
+  return env.self.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}`).join('\n') : (env.daemon.containers.get(env.self.root)?.image.files['/etc/passwd'] ?? '');
+}
+
+export const id: SimCommand = {
+  name: 'id',
+  async run(args, env) {
+    const passwd = passwdOf(env);
+    const u = env.self.uid;
+    const g = env.self.gid;
+    const un = env.host.userName(u, passwd);
+    // Debian and Ubuntu call group 65534 nogroup (busybox images: nobody).
+    const gn = g === 65534 && env.flavor === 'coreutils' ? 'nogroup' : env.host.userName(g, passwd);
+    const named = (n: number, s: string) => (s === String(n) ? s : `${n}(${s})`);
+    if (args.includes('-u')) return R(`${u}\n`);
+    const groups = env.flavor === 'busybox' && u === 0 ? '0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)' : named(g, gn);
+    return R(`uid=${named(u, un)} gid=${named(g, gn)} groups=${groups}\n`);
+  },
+};
+
+export const whoami: SimCommand = {
+  name: 'whoami',
+  async run(_args, env) {
+    const name = env.host.userName(env.self.uid, passwdOf(env));
+    if (name === String(env.self.uid)) return R('', env.flavor === 'busybox' ? `whoami: unknown uid ${name}\n` : `whoami: cannot find name for user ID ${name}\n`, 1);
+    return R(`${name}\n`);
+  },
+};
+
+export const dmesg: SimCommand = {
+  name: 'dmesg',
+  async run(_args, env) {
+    if (!hasCap(env.self.caps, 'syslog')) return R('', 'dmesg: read kernel buffer failed: Operation not permitted\n', 1);
+    return R(env.host.kernel.dmesg.map((l) => `${l}\n`).join(''));
+  },
+};
+
+export const sysctl: SimCommand = {
+  name: 'sysctl',
+  async run(args, env) {
+    const out: string[] = [];
+    const write = args.includes('-w') || args.some((a) => a.includes('='));
+    if (write) {
+      // Writing needs CAP_SYS_ADMIN (CAP_NET_ADMIN for net.*) and a writable /proc/sys; net.* is per network namespace.
+      for (const kv of args.filter((a) => !a.startsWith('-'))) {
+        const [key = '', value = ''] = [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)];
+        if (!kv.includes('=')) return R('', `sysctl: "${kv}" must be of the form name=value\n`, 255);
+        const inContainer = env.self.containerId !== undefined && !env.daemon.containers.get(env.self.containerId)?.hostConfig.Privileged;
+        if (inContainer || !hasCap(env.self.caps, key.startsWith('net.') ? 'net_admin' : 'sys_admin'))
+          return R('', env.flavor === 'busybox' ? `sysctl: error setting key '${key}': ${inContainer ? 'Read-only file system' : 'Permission denied'}\n` : inContainer ? `sysctl: setting key "${key}": Read-only file system\n` : `sysctl: permission denied on key "${key}"\n`, env.flavor === 'busybox' ? 1 : 255);
+        if (!key.startsWith('net.')) return R('', `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory\n`, 255);
+        const ns = env.host.kernel.ns(env.self.ns.net);
+        ns.sysctls = { ...(ns.sysctls ?? {}), [key]: value };
+        out.push(`${key} = ${value}`);
+      }
+      return R(out.map((l) => `${l}\n`).join(''));
+    }
+    for (const key of args.filter((a) => !a.startsWith('-'))) {
+      try {
+        const v = await env.readFile(`/proc/sys/${key.replace(/\./g, '/')}`);
+        out.push(`${key} = ${v.trim()}`);
+      } catch {
+        return R(out.map((l) => `${l}\n`).join(''), `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory\n`, 255);
+      }
+    }
+    return R(out.map((l) => `${l}\n`).join(''));
+  },
+};

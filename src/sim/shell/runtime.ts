@@ -1,0 +1,412 @@
+import type * as JB from 'just-bash';
+import type { ExecResult } from '../api.ts';
+import type { Container } from '../docker/container.ts';
+import type { Daemon } from '../docker/daemon.ts';
+import type { Flavor } from '../docker/images.ts';
+import { CgroupFs } from '../fs/cgroupfs.ts';
+import { ProcFs } from '../fs/procfs.ts';
+import { hostFiles } from '../fs/hostfiles.ts';
+import type { Host } from '../host.ts';
+import type { Proc } from '../kernel/types.ts';
+import { BUSY_LOOP } from './commands/hogs.ts';
+import { usageOf } from './commands/usage.ts';
+import type { CmdEnv, Session, SimCommand } from './types.ts';
+
+/** Shell words as a line: quote what needs quoting. */
+export function quoteArgv(argv: string[]): string {
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** just-bash commands whose output matches the real tools closely enough; wrapped so they run as their own process. */
+const WRAPPED = ['cat', 'grep', 'head', 'readlink', 'wc', 'sort', 'cut', 'tr', 'awk', 'sed', 'rm', 'find', 'uniq', 'xargs', 'tee', 'chmod', 'seq', 'basename', 'dirname', 'which', 'clear', 'expr'];
+
+/** Shell built-ins never execve, so the argument-size limit does not apply to them. */
+const SHELL_BUILTINS = new Set(['kill', 'echo', 'printf', 'pwd', 'test', 'true', 'false', 'cd', 'export']);
+
+const SHELL_VARS = new Set(['?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'PWD', 'OLDPWD', '_', 'BASH_VERSION', 'PPID', 'UID', 'EUID', 'BASHPID', 'RANDOM', 'LINENO', 'SECONDS']);
+
+/** ctx.stdin is a latin1-shaped byte string; decode it as UTF-8 (just-bash's helper is not in its browser build). */
+function decodeLatin1Utf8(byteString: JB.ByteString): string {
+  const bytes = byteString as unknown as string;
+  const arr = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) arr[i] = bytes.charCodeAt(i) & 255;
+  return new TextDecoder().decode(arr);
+}
+
+type WordLike = { parts: { type: string; value?: string; parts?: WordLike['parts'] }[] };
+
+function wordText(w: WordLike): string {
+  return w.parts.map((p) => (p.value !== undefined ? p.value : p.parts ? wordText({ parts: p.parts }) : '')).join('');
+}
+
+/**
+ * The simple commands of each multi-stage pipeline on a line, as argv (for `ps | grep` showing
+ * grep). Parsed by just-bash itself through `Bash.transform`, which its browser build also has.
+ */
+export function pipelinesOf(bash: JB.Bash, line: string): string[][][] {
+  try {
+    const ast = bash.transform(line).ast;
+    const out: string[][][] = [];
+    for (const st of ast.statements)
+      for (const pl of st.pipelines) {
+        if (pl.commands.length < 2) continue;
+        out.push(
+          pl.commands.map((c) => (c.type === 'SimpleCommand' && c.name ? [wordText(c.name as WordLike), ...c.args.map((a) => wordText(a as WordLike))] : [])),
+        );
+      }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** execve's limits: one string at most 128 KiB (MAX_ARG_STRLEN), argv plus environment about 2 MiB. */
+export function tooBig(argv: string[], env: Iterable<[string, string]>): boolean {
+  const strings = [...argv, ...[...env].map(([k, v]) => `${k}=${v}`)];
+  let total = 0;
+  for (const s of strings) {
+    const n = new TextEncoder().encode(s).length + 1;
+    if (n > 131072) return true;
+    total += n;
+  }
+  return total > 2 * 1024 * 1024;
+}
+
+/** Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines. */
+export class ShellRuntime {
+  private readonly bashes = new Map<string, JB.Bash>();
+  private pending: Session | undefined;
+  /** The container's PID 1 runs its own command (no extra process). */
+  private reuseSelf: Proc | undefined;
+  signal: AbortSignal | undefined;
+  /** The terminal's output callback for the current line, and what was streamed through it. */
+  onOutput: ((chunk: { stream: 'stdout' | 'stderr'; text: string }) => void) | undefined;
+  streamed = { stdout: '', stderr: '' };
+  columns = 80;
+  /** False when the current line pipes or redirects (commands then print as for a pipe). */
+  private lineIsTty = true;
+  private pipelines: string[][][] = [];
+  private writeErrors: { path: string; reason: string }[] = [];
+  /** Per root: whether a path is on a read-only root filesystem. */
+  readonly readOnlyCheck = new Map<string, (path: string) => boolean>();
+
+  constructor(
+    private readonly jb: typeof JB,
+    private readonly host: Host,
+    private readonly daemon: Daemon,
+    private readonly commands: SimCommand[],
+  ) {
+    daemon.runner = (c, p, argv, tty, workdir) => this.runInContainer(c, p, argv, tty, workdir);
+    daemon.onRemove.push((id) => this.forget(id));
+  }
+
+  takePending(): Session | undefined {
+    const s = this.pending;
+    this.pending = undefined;
+    return s;
+  }
+
+  private flavorOf(root: string): Flavor {
+    return root === 'host' ? 'coreutils' : (this.daemon.containers.get(root)?.image.flavor ?? 'coreutils');
+  }
+
+  private available(root: string): Set<string> | undefined {
+    if (root === 'host') return undefined;
+    const c = this.daemon.containers.get(root);
+    return new Set(c?.image.commands ?? []);
+  }
+
+  private bashFor(root: string): JB.Bash {
+    let bash = this.bashes.get(root);
+    if (bash) return bash;
+    const c = root === 'host' ? undefined : this.daemon.containers.get(root);
+    const avail = this.available(root);
+    const files: Record<string, string> = root === 'host' ? hostFiles(this.host) : { ...(c?.image.files ?? {}) };
+    const names = new Set<string>([...this.commands.map((x) => x.name), ...WRAPPED, ...(avail ?? [])]);
+    for (const n of names) if (!avail || avail.has(n)) files[`/bin/${n}`] ??= '';
+    if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
+    const host = this.host;
+    const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? host.clock.nowMs));
+    const init: Record<string, { content: string; mtime: Date }> = {};
+    for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
+    // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
+    // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
+    const tmpfs = Object.keys(c?.hostConfig.Tmpfs ?? {});
+    const readOnly = (path: string) => Boolean(c?.hostConfig.ReadonlyRootfs) && !tmpfs.some((t) => path === t || path.startsWith(`${t}/`));
+    const report = (path: string) => {
+      if (!this.writeErrors.some((e) => e.path === path)) this.writeErrors.push({ path, reason: 'Read-only file system' });
+    };
+    const stamp = async (fs: JB.InMemoryFs, path: string) => fs.utimes(path, new Date(host.clock.nowMs), new Date(host.clock.nowMs));
+    class SimFs extends this.jb.InMemoryFs {
+      override async writeFile(...a: Parameters<JB.InMemoryFs['writeFile']>): Promise<void> {
+        if (readOnly(a[0])) return report(a[0]);
+        await super.writeFile(...a);
+        await stamp(this, a[0]);
+      }
+      override async appendFile(...a: Parameters<JB.InMemoryFs['appendFile']>): Promise<void> {
+        if (readOnly(a[0])) return report(a[0]);
+        await super.appendFile(...a);
+        await stamp(this, a[0]);
+      }
+      override async mkdir(...a: Parameters<JB.InMemoryFs['mkdir']>): Promise<void> {
+        if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, mkdir '${a[0]}'`);
+        await super.mkdir(...a);
+        await stamp(this, a[0]);
+      }
+      override async rm(...a: Parameters<JB.InMemoryFs['rm']>): Promise<void> {
+        if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, rm '${a[0]}'`);
+        return super.rm(...a);
+      }
+    }
+    this.readOnlyCheck.set(root, readOnly);
+    const base = new SimFs(init);
+    const readOnlyCg = root !== 'host' && !c?.hostConfig.Privileged;
+    const procfs = new ProcFs(this.host);
+    const cgfs = new CgroupFs(this.host, readOnlyCg);
+    procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
+      if (!this.writeErrors.some((e) => e.path === path && e.reason === reason)) this.writeErrors.push({ path, reason });
+    };
+    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }] });
+    const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name)).map((cmd) => this.adapt(cmd, root));
+    const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
+    const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
+    bash = new this.jb.Bash({
+      fs,
+      cwd: '/',
+      commands: builtinNames as JB.CommandName[],
+      customCommands: [...custom, ...wrapped, this.statusCommand()],
+      sleep: async (ms) => {
+        await this.host.waitUntil(() => false, ms, this.signal);
+      },
+      processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },
+    });
+    this.bashes.set(root, bash);
+    return bash;
+  }
+
+  /** Drops the cached shell of a removed container. */
+  forget(root: string): void {
+    this.bashes.delete(root);
+  }
+
+  private statusCommand(): JB.Command {
+    return { name: '__cc_status', execute: async (args) => ({ stdout: '', stderr: '', exitCode: Number(args[0] ?? 0) }) };
+  }
+
+  private async asChild<T>(argv: string[], fn: (self: Proc) => Promise<T>): Promise<T> {
+    const parent = this.host.current;
+    let self: Proc;
+    let transient = false;
+    if (this.reuseSelf) {
+      self = this.reuseSelf;
+      self.state = 'R';
+      this.reuseSelf = undefined;
+    } else {
+      self = this.host.kernel.spawn({ parent, argv, transient: true, patch: { reaps: true, handlers: new Set(), state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } } });
+      transient = true;
+    }
+    this.host.current = self;
+    try {
+      return await fn(self);
+    } finally {
+      this.host.current = parent;
+      if (transient) this.host.kernel.release(self);
+    }
+  }
+
+  private currentSession: Session | undefined;
+
+  /** The commands after `argv` in its pipeline, if it is in one (they run at the same time). */
+  private peersOf(argv: string[]): string[][] {
+    for (const pl of this.pipelines) {
+      const i = pl.findIndex((stage) => stage.join(' ') === argv.join(' '));
+      if (i >= 0) return pl.slice(i + 1).filter((s) => s.length);
+    }
+    return [];
+  }
+
+  private adapt(cmd: SimCommand, root: string): JB.Command {
+    return {
+      name: cmd.name,
+      execute: (args, ctx) =>
+        (cmd.noProcess ? (fn: (self: Proc) => Promise<ExecResult>) => fn(this.host.current) : (fn: (self: Proc) => Promise<ExecResult>) => this.asChild([cmd.name, ...args], fn))(async (self) => {
+          const env: CmdEnv = {
+            host: this.host,
+            daemon: this.daemon,
+            self,
+            session: this.currentSession!,
+            flavor: this.flavorOf(root),
+            stdin: decodeLatin1Utf8(ctx.stdin),
+            cwd: ctx.cwd,
+            env: ctx.env,
+            signal: this.signal,
+            columns: this.columns,
+            tty: this.lineIsTty,
+            pipeline: this.peersOf([cmd.name, ...args]),
+            stream:
+              this.lineIsTty && this.onOutput
+                ? (chunk) => {
+                    this.streamed[chunk.stream] += chunk.text;
+                    this.onOutput?.(chunk);
+                  }
+                : undefined,
+            fs: ctx.fs,
+            readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
+            orig: ctx.origCommand ? async (a: string[]) => { const r = await ctx.origCommand!(a); return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }; } : undefined,
+            exec: async (line) => {
+              const r = await ctx.exec!(line, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env) });
+              return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+            },
+            readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+            enterSession: (s) => {
+              this.pending = s;
+            },
+            runAs: async (p, fn) => {
+              const prev = this.host.current;
+              this.host.current = p;
+              try {
+                return await fn();
+              } finally {
+                this.host.current = prev;
+              }
+            },
+          };
+          if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
+            return { stdout: '', stderr: `${this.currentSession?.shell === 'sh' ? 'sh' : 'bash'}: ${cmd.name}: Argument list too long\n`, exitCode: 126 };
+          const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
+          if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
+          return cmd.run(args, env);
+        }),
+    };
+  }
+
+  private wrapBuiltin(name: string, root: string): JB.Command {
+    const busybox = this.flavorOf(root) === 'busybox';
+    return {
+      name,
+      execute: (args, ctx) =>
+        this.asChild([name, ...args], async () => {
+          if (tooBig([name, ...args], ctx.env.entries()))
+            return { stdout: '', stderr: `${this.currentSession?.shell === 'sh' ? 'sh' : 'bash'}: ${name}: Argument list too long\n`, exitCode: 126 };
+          const r = await ctx.origCommand!(args);
+          if (busybox && name === 'cat') return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
+          if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
+          return r;
+        }),
+    };
+  }
+
+  /** Runs one line in a session; carries cwd, variables and $? to the next line. */
+  async run(session: Session, line: string, signal?: AbortSignal, tty?: boolean): Promise<ExecResult> {
+    const bash = this.bashFor(session.root);
+    const prevSession = this.currentSession;
+    const prevCurrent = this.host.current;
+    const prevLine = { tty: this.lineIsTty, pipelines: this.pipelines, writeErrors: this.writeErrors };
+    this.writeErrors = [];
+    this.currentSession = session;
+    this.host.current = session.proc;
+    this.signal = signal;
+    this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|\$\(|`/.test(line);
+    this.pipelines = pipelinesOf(bash, line);
+    try {
+      // just-bash does not export variables passed per exec, so mark the exported ones again.
+      session.exported ??= new Set(Object.keys(session.env));
+      for (const m of line.matchAll(/\b(?:export|declare\s+-x)\s+((?:[A-Za-z_]\w*(?:=\S*)?\s*)+)/g)) for (const w of (m[1] ?? '').split(/\s+/)) if (w) session.exported.add(w.split('=')[0] as string);
+      const names = [...session.exported].filter((k) => k in session.env && /^[A-Za-z_]\w*$/.test(k));
+      const prefix = names.length ? `export ${names.join(' ')}; ` : '';
+      const r = BUSY_LOOP.test(line) ? await this.busyLoop(session, signal) : await bash.exec(`${prefix}__cc_status ${session.status}; ${line}`, { env: session.env, cwd: session.cwd, replaceEnv: true, signal });
+      const env: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r.env)) if (!SHELL_VARS.has(k)) env[k] = v;
+      session.env = env;
+      session.cwd = r.env.PWD ?? session.cwd;
+      let stderr = r.stderr;
+      let exitCode = r.exitCode;
+      if (signal?.aborted) {
+        // Ctrl-C: the foreground command got SIGINT; bash reports 130 and says nothing more.
+        stderr = stderr.replace(/^bash: execution aborted\n/m, '');
+        exitCode = 130;
+      }
+      if (this.writeErrors.length) {
+        // bash: `bash: PATH: Reason` (or `bash: echo: write error: …`); busybox ash: `sh: can't create PATH: Reason`.
+        stderr += this.writeErrors
+          .map(({ path, reason }) =>
+            session.shell === 'sh'
+              ? reason.startsWith('write error') ? `sh: ${reason}\n` : `sh: can't create ${path}: ${reason}\n`
+              : reason.startsWith('write error') ? `bash: echo: ${reason}\n` : `bash: ${path}: ${reason}\n`,
+          )
+          .join('');
+        this.writeErrors = [];
+        if (exitCode === 0) exitCode = 1;
+      }
+      session.status = exitCode;
+      if (session.shell === 'sh') stderr = stderr.replace(/^bash: (.+): command not found$/gm, 'sh: $1: not found');
+      else if (session.root !== 'host' && !this.available(session.root)?.has('ps')) stderr = stderr.replace(/^bash: line \d+: /gm, 'bash: ');
+      return { stdout: r.stdout, stderr, exitCode };
+    } finally {
+      this.currentSession = prevSession;
+      this.host.current = prevCurrent;
+      this.lineIsTty = prevLine.tty;
+      this.pipelines = prevLine.pipelines;
+      this.writeErrors = prevLine.writeErrors;
+    }
+  }
+
+  /** The shell spins on a CPU until Ctrl-C (virtual mode: the bound); its cgroup is charged and throttled. */
+  private async busyLoop(session: Session, signal?: AbortSignal): Promise<JB.BashExecResult> {
+    const p = session.proc;
+    const before = p.program;
+    p.program = { kind: 'cpuhog' };
+    p.state = 'R';
+    const ended = () => (p as { state: string }).state === 'Z';
+    await this.host.waitUntil(ended, undefined, signal);
+    if (!ended()) {
+      p.program = before;
+      p.state = 'S';
+    }
+    return { stdout: '', stderr: '', exitCode: 130, env: { ...session.env, PWD: session.cwd } };
+  }
+
+  /** A container's main command or `docker exec` command, run once as process `p`. */
+  async runInContainer(c: Container, p: Proc, argv: string[], tty = c.config.Tty, workdir?: string): Promise<ExecResult> {
+    const session: Session = {
+      proc: p, root: c.id, flavor: c.image.flavor, shell: c.image.flavor === 'busybox' ? 'sh' : 'bash', hostname: c.config.Hostname,
+      env: { ...p.env }, cwd: workdir ?? (c.config.WorkingDir || '/'), status: 0, onExit: () => '',
+    };
+    this.reuseSelf = p;
+    try {
+      return await this.run(session, quoteArgv(argv), this.signal, tty);
+    } finally {
+      this.reuseSelf = undefined;
+    }
+  }
+
+  /** Path candidates for `word` in the session's filesystem (directories end in `/`). */
+  async completePath(session: Session, word: string): Promise<string[]> {
+    const fs = this.bashFor(session.root).fs;
+    const slash = word.lastIndexOf('/');
+    const dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
+    const dir = fs.resolvePath(session.cwd, dirPart || '.');
+    const prev = this.host.current;
+    this.host.current = session.proc;
+    try {
+      const names = await fs.readdir(dir);
+      const out: string[] = [];
+      for (const n of names) {
+        const st = await fs.stat(fs.resolvePath(dir, n)).catch(() => undefined);
+        out.push(`${dirPart}${n}${st?.isDirectory ? '/' : ''}`);
+      }
+      return out;
+    } catch {
+      return [];
+    } finally {
+      this.host.current = prev;
+    }
+  }
+
+  /** Whether a command exists in a root (for exec's "executable file not found"). */
+  hasCommand(root: string, name: string): boolean {
+    const base = name.split('/').pop() ?? name;
+    const avail = this.available(root);
+    return !avail || avail.has(base);
+  }
+}

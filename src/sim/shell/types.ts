@@ -1,0 +1,71 @@
+import type { ExecResult } from '../api.ts';
+import type { Flavor } from '../docker/images.ts';
+import type { Host } from '../host.ts';
+import type { Proc } from '../kernel/types.ts';
+import type { Daemon } from '../docker/daemon.ts';
+
+/** Where a shell runs: the host, a container, or a namespace made by unshare/nsenter. */
+export interface Session {
+  proc: Proc;
+  /** 'host' or a container id: picks the root filesystem. */
+  root: string;
+  flavor: Flavor;
+  /** The shell program: bash prints `exit` on leaving; busybox sh does not. */
+  shell: 'bash' | 'sh';
+  hostname: string;
+  env: Record<string, string>;
+  /** Names marked for export (inherited ones and those the learner exported); others stay shell variables. */
+  exported?: Set<string>;
+  cwd: string;
+  status: number;
+  /** Called with the exit status when the learner leaves this shell. */
+  onExit: (status: number) => string;
+}
+
+/** What a simulated command sees. */
+export interface CmdEnv {
+  host: Host;
+  daemon: Daemon;
+  /** The process running this command (a transient child of the shell). */
+  self: Proc;
+  session: Session;
+  flavor: Flavor;
+  stdin: string;
+  cwd: string;
+  env: Map<string, string>;
+  signal?: AbortSignal;
+  columns: number;
+  /** Whether stdout goes to the terminal (no pipe or redirection on the line). */
+  tty: boolean;
+  /**
+   * Writes output to the terminal now (only when stdout is the terminal and a caller listens).
+   * A command that blocks (ping, docker logs -f, attached docker run) streams through it and
+   * leaves that text out of its result.
+   */
+  stream?: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
+  /** The commands after this one in its pipeline (alive at the same time, e.g. the grep of `ps aux | grep x`). */
+  pipeline: string[][];
+  /** The shell's filesystem (root fs with /proc and /sys/fs/cgroup mounted). */
+  fs: import('just-bash').IFileSystem;
+  /** Whether a path lies on a read-only root filesystem (docker run --read-only). */
+  readOnly: (path: string) => boolean;
+  /** Runs a command line in the current shell context (for sudo, nsenter, sh -c). */
+  exec: (line: string) => Promise<ExecResult>;
+  /** Reads a file through the shell's filesystem. */
+  readFile: (path: string) => Promise<string>;
+  /** Starts an interactive shell that becomes the current session after this line. */
+  enterSession: (s: Session) => void;
+  /** The just-bash command this one shadows (cat, tail …), when there is one. */
+  orig?: (args: string[]) => Promise<ExecResult>;
+  /** Runs `fn` as process `p` (its namespaces, credentials, /proc/self). */
+  runAs: <T>(p: Proc, fn: () => Promise<T>) => Promise<T>;
+}
+
+export interface SimCommand {
+  name: string;
+  /** Flavours that ship this command (default: all). */
+  flavors?: Flavor[];
+  /** Runs in the shell's own process (the docker CLI is not part of any lesson's process tree). */
+  noProcess?: boolean;
+  run(args: string[], env: CmdEnv): Promise<ExecResult>;
+}

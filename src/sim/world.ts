@@ -1,0 +1,206 @@
+import type { ClockMode, ExecOptions, ExecResult, World, WorldOptions, WorldSnapshot } from './api.ts';
+import { capHex } from './kernel/capabilities.ts';
+import { Daemon } from './docker/daemon.ts';
+import { cgroupFiles } from './fs/cgroupfs.ts';
+import { node1Fixture, type Fixture } from './fixture.ts';
+import { Host } from './host.ts';
+import { NS_TYPES } from './kernel/types.ts';
+import type { ShellRuntime } from './shell/runtime.ts';
+import type { Session } from './shell/types.ts';
+import { inspectDoc } from './shell/commands/docker/inspect-doc.ts';
+
+/** Simulated time one typed line takes. */
+export const LINE_MS = 1000;
+
+const EXIT_LINE = /^\s*(exit|logout)(?:\s+(\d+))?\s*$/;
+const TIME_LINE = /^\s*time\s+(.+)$/;
+
+function fmtTime(ms: number): string {
+  const m = Math.floor(ms / 60000);
+  return `${m}m${((ms % 60000) / 1000).toFixed(3)}s`;
+}
+
+/** The facade: one simulated host with a stack of shells (host, then containers or namespaces entered). */
+export class SimWorld implements World {
+  readonly host: Host;
+  readonly daemon: Daemon;
+  private runtime: ShellRuntime | undefined;
+  private readonly sessions: Session[] = [];
+  private readonly lines: string[] = [];
+  private readonly transcript: WorldSnapshot['transcript'] = [];
+
+  constructor(fixture: Fixture = node1Fixture, options: WorldOptions = {}) {
+    this.host = new Host(fixture, options.seed ?? 1, options.clock ?? 'virtual');
+    this.daemon = new Daemon(this.host);
+    const sh = this.host.loginShell;
+    this.sessions.push({
+      proc: sh, root: 'host', flavor: 'coreutils', shell: 'bash', hostname: fixture.hostname, env: { ...sh.env }, cwd: '/root', status: 0,
+      onExit: () => 'logout\n',
+    });
+  }
+
+  private async rt(): Promise<ShellRuntime> {
+    if (!this.runtime) {
+      const [jb, { ShellRuntime }, { allCommands }] = await Promise.all([import('just-bash'), import('./shell/runtime.ts'), import('./shell/commands/index.ts')]);
+      this.runtime = new ShellRuntime(jb, this.host, this.daemon, allCommands);
+    }
+    return this.runtime;
+  }
+
+  private get session(): Session {
+    return this.sessions[this.sessions.length - 1] as Session;
+  }
+
+  prompt(): string {
+    this.dropDeadSessions();
+    const s = this.session;
+    const root = s.proc.uid === 0;
+    if (s.shell === 'sh') return `${s.cwd} ${root ? '#' : '$'} `;
+    const home = s.env.HOME ?? '/root';
+    // bash only abbreviates $HOME to ~ when HOME is longer than `/`.
+    const dir = home.length < 2 ? s.cwd : s.cwd === home ? '~' : s.cwd.startsWith(`${home}/`) ? `~${s.cwd.slice(home.length)}` : s.cwd;
+    const user = root ? 'root' : s.root === 'host' ? (this.host.fixture.users.find((u) => u.uid === s.proc.uid)?.name ?? 'I have no name!') : 'I have no name!';
+    return `${user}@${s.hostname}:${dir}${root ? '#' : '$'} `;
+  }
+
+  /** Lines run one at a time even if the caller does not wait (typed-ahead input, replay). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  exec(line: string, options: ExecOptions = {}): Promise<ExecResult> {
+    const next = this.queue.then(() => this.execNow(line, options));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async execNow(line: string, options: ExecOptions): Promise<ExecResult> {
+    this.lines.push(line);
+    // Each typed line takes a second of simulated time, so ages and hogs move the same way on replay.
+    if (line.trim()) this.host.kernel.advance(LINE_MS);
+    await this.daemon.flushRestarts();
+    let result: ExecResult;
+    this.host.early = '';
+    try {
+      result = await this.run(line, options);
+    } catch (err) {
+      result = { stdout: '', stderr: `bash: internal simulator error: ${err instanceof Error ? err.message : String(err)}\n`, exitCode: 1 };
+    }
+    // docker's pull progress comes before the command's other output when nothing redirected it.
+    await this.daemon.flushRestarts();
+    const early = this.host.early;
+    this.host.early = '';
+    const first = early && result.stderr.startsWith(early) ? early : '';
+    // Text a blocking command already streamed to the terminal is part of the result, not sent twice.
+    const streamed = this.runtime?.streamed ?? { stdout: '', stderr: '' };
+    if (this.runtime) this.runtime.streamed = { stdout: '', stderr: '' };
+    const shown = { ...result };
+    result = { ...result, stdout: streamed.stdout + result.stdout, stderr: result.stderr.slice(0, first.length) + streamed.stderr + result.stderr.slice(first.length) };
+    this.transcript.push({ line, ...result });
+    if (options.onOutput) {
+      if (first && !streamed.stdout && !streamed.stderr) options.onOutput({ stream: 'stderr', text: first });
+      if (shown.stdout) options.onOutput({ stream: 'stdout', text: shown.stdout });
+      const rest = shown.stderr.slice(first.length);
+      if (rest) options.onOutput({ stream: 'stderr', text: rest });
+    }
+    return result;
+  }
+
+  private async run(line: string, options: ExecOptions): Promise<ExecResult> {
+    this.dropDeadSessions();
+    if (!line.trim()) return { stdout: '', stderr: '', exitCode: this.session.status };
+    const exit = EXIT_LINE.exec(line);
+    if (exit) {
+      const s = this.session;
+      const status = exit[2] !== undefined ? Number(exit[2]) & 255 : s.status;
+      if (this.sessions.length === 1) return { stdout: '', stderr: '', exitCode: status };
+      this.sessions.pop();
+      const text = s.onExit(status);
+      this.session.status = status;
+      return { stdout: '', stderr: text, exitCode: status };
+    }
+    const rt = await this.rt();
+    rt.columns = options.columns ?? 80;
+    rt.onOutput = options.onOutput;
+    rt.streamed = { stdout: '', stderr: '' };
+    const timed = TIME_LINE.exec(line);
+    const start = this.host.clock.nowMs;
+    const r = await rt.run(this.session, timed ? (timed[1] as string) : line, options.signal);
+    const entered = rt.takePending();
+    if (entered) this.sessions.push(entered);
+    this.dropDeadSessions();
+    if (timed) {
+      const took = this.host.clock.nowMs - start;
+      return { ...r, stderr: `${r.stderr}\nreal\t${fmtTime(took)}\nuser\t0m0.021s\nsys\t0m0.013s\n` };
+    }
+    return r;
+  }
+
+  /**
+   * A shell killed from elsewhere (its container stopped, `kill -9` from the host) ends its
+   * session; the learner's login shell is logged in again instead, as a terminal reconnects.
+   */
+  private dropDeadSessions(): void {
+    const dead = (s: Session) => s.proc.state === 'Z' || !this.host.kernel.procs.has(s.proc.pid);
+    while (this.sessions.length > 1 && dead(this.session)) this.sessions.pop();
+    const login = this.sessions[0] as Session;
+    if (dead(login)) {
+      Object.assign(login.proc, { state: 'S', exitStatus: undefined, killedBy: undefined });
+      this.host.kernel.procs.set(login.proc.pid, login.proc);
+    }
+  }
+
+  async complete(line: string, cursor: number): Promise<string[]> {
+    const before = line.slice(0, cursor);
+    const words = before.split(/\s+/);
+    const word = words[words.length - 1] ?? '';
+    const rt = await this.rt();
+    const { allCommands, DOCKER_SUBCOMMANDS } = await import('./shell/commands/index.ts');
+    const { RUN_FLAGS } = await import('./shell/commands/docker/run.ts');
+    let pool: string[];
+    if (words.length <= 1) pool = [...new Set([...allCommands.map((c) => c.name), 'cat', 'cd', 'echo', 'exit', 'export', 'grep', 'head', 'readlink', 'tail'])];
+    else if (words[0] === 'docker' && words.length === 2) pool = [...DOCKER_SUBCOMMANDS];
+    else if (words[0] === 'docker' && word.startsWith('-') && (words[1] === 'run' || words[1] === 'create')) pool = RUN_FLAGS.map((f) => `--${f.long}`);
+    else if (words[0] === 'docker' && !word.startsWith('/')) pool = [...this.daemon.containers.values()].map((c) => c.name);
+    else pool = await rt.completePath(this.session, word);
+    return pool.filter((p) => p.startsWith(word)).sort();
+  }
+
+  setClockMode(mode: ClockMode): void {
+    this.host.clock.mode = mode;
+  }
+
+  advance(ms: number): void {
+    this.host.kernel.advance(Math.max(0, Math.floor(ms)));
+  }
+
+  history(): readonly string[] {
+    return [...this.lines];
+  }
+
+  snapshot(): WorldSnapshot {
+    const k = this.host.kernel;
+    return {
+      hostname: k.ns(this.host.fixture.namespaces.uts).hostname ?? '',
+      nowMs: this.host.clock.nowMs,
+      processes: [...k.procs.values()].map((p) => ({
+        pid: p.pid, ppid: p.ppid, nspid: [...p.nspid], argv: [...p.argv], state: p.state, uid: p.uid,
+        ns: Object.fromEntries(NS_TYPES.map((t) => [t, p.ns[t]])) as Record<(typeof NS_TYPES)[number], number>,
+        cgroup: p.cgroup, capEff: capHex(p.caps.eff), ...(p.containerId ? { containerId: p.containerId } : {}),
+      })),
+      namespaces: [...k.namespaces.values()].map((n) => ({
+        inode: n.inode, type: n.type, ...(n.hostname !== undefined ? { hostname: n.hostname } : {}), ...(n.interfaces ? { interfaces: n.interfaces.map((i) => i.name) } : {}),
+      })),
+      containers: [...this.daemon.containers.values()].map((c) => {
+        const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
+        return {
+          id: c.id, name: c.name, image: c.imageArg, state: c.status, exitCode: c.exitCode, oomKilled: c.oomKilled, pid: c.status === 'running' ? c.pid : 0,
+          ports: c.ports.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.proto}`), networkMode: c.hostConfig.NetworkMode, init: Boolean(c.hostConfig.Init),
+          inspect: inspectDoc(this.host, c), cgroupFiles: cg ? cgroupFiles(this.host, cg) : {},
+        };
+      }),
+      volumes: [],
+      images: [...this.daemon.local.values()].map((i) => ({ id: i.id, repoTags: [i.ref], repoDigests: [`${i.repo}@${i.digest}`] })),
+      registry: {},
+      transcript: this.transcript.map((t) => ({ ...t })),
+    };
+  }
+}

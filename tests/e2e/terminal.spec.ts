@@ -1,0 +1,76 @@
+import { test, expect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+/** The text on the terminal's screen, one string (xterm renders rows as DOM text). */
+const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
+
+async function startTerminal(page: Page, path = LESSON1) {
+  await page.goto(path);
+  await page.getByRole('button', { name: /Start the terminal|启动终端/ }).click();
+  await expect(screen(page)).toContainText('root@node1:~#');
+}
+
+async function type(page: Page, line: string) {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+test.describe('the lesson terminal', () => {
+  test('runs a pipeline typed by the learner and shows its output', async ({ page }) => {
+    await startTerminal(page);
+    await type(page, 'uname -r | tr a-z A-Z');
+    await expect(screen(page)).toContainText('6.8.0-45-GENERIC');
+    await type(page, 'hostname && echo $?');
+    await expect(screen(page)).toContainText('node1');
+    await expect(page.locator('cc-terminal [data-role="live"]')).toContainText('0');
+  });
+
+  test('click-to-run types a lesson command into the terminal and runs it', async ({ page }) => {
+    await page.goto(LESSON1);
+    const run = page.getByRole('button', { name: 'Run in the terminal: docker run debian /bin/echo "hello docker!"' });
+    await run.click();
+    await expect(screen(page)).toContainText('Unable to find image \'debian:latest\' locally');
+    await expect(screen(page)).toContainText('hello docker!');
+  });
+
+  test('works in Chinese too', async ({ page }) => {
+    await startTerminal(page, LESSON1_ZH);
+    await type(page, 'docker run -d --name web -p 8080:80 nginx');
+    await type(page, "docker inspect -f '{{.State.Pid}}' web");
+    await expect(screen(page)).toContainText('23817');
+  });
+
+  test('keeps the session and the history across a reload', async ({ page }) => {
+    await startTerminal(page);
+    await type(page, 'docker run -d --name web -p 8080:80 nginx');
+    await type(page, 'docker ps --format "{{.Names}} {{.Ports}}"');
+    await expect(screen(page)).toContainText('web 0.0.0.0:8080->80/tcp');
+    await page.waitForTimeout(400); // the session saves 150 ms after each command
+    await page.reload();
+    await expect(screen(page)).toContainText('web 0.0.0.0:8080->80/tcp');
+    await page.locator('cc-terminal .xterm-helper-textarea').focus();
+    // The container still exists in the replayed world, and ↑ recalls the last command.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect(screen(page).getByText('web 0.0.0.0:8080->80/tcp')).toHaveCount(2);
+  });
+
+  test('Ctrl-C interrupts a running foreground command', async ({ page }) => {
+    await startTerminal(page);
+    await type(page, 'sleep 1000');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+c');
+    await type(page, 'echo status=$?');
+    await expect(screen(page)).toContainText('status=130');
+  });
+
+  test('Reset brings back the starting state', async ({ page }) => {
+    await startTerminal(page);
+    await type(page, 'docker run -d --name web nginx');
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(screen(page)).not.toContainText('docker run -d --name web nginx');
+    await type(page, 'echo containers=$(docker ps -aq | wc -l)');
+    await expect(screen(page)).toContainText('containers=0');
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { allCommands } from '../../src/sim/shell/commands/index.ts';
+import { sh, world } from './helpers.ts';
+
+describe('every simulated command answers --help', () => {
+  it('on the host (coreutils/util-linux/iproute2 wording)', async () => {
+    const w = await world([]);
+    for (const c of allCommands) {
+      const r = await sh(w, `${c.name} --help`);
+      expect(r.exitCode, c.name).toBe(0);
+      expect(r.out.length, c.name).toBeGreaterThan(10);
+    }
+  });
+  it('in alpine with busybox wording', async () => {
+    const w = await world(['alpine']);
+    expect((await sh(w, 'docker run --rm alpine uname --help')).out).toMatch(/^BusyBox v1\.36\.1 .*\n\nUsage: uname \[-amnrspvio\]/);
+    expect((await sh(w, 'docker run --rm alpine uname -z')).out).toMatch(/^uname: unrecognized option: z\n/);
+    expect((await sh(w, 'uname -z')).out).toBe("uname: invalid option -- 'z'\nTry 'uname --help' for more information.\n");
+  });
+});
+
+describe('docker subcommands answer --help', () => {
+  it('prints the usage line of each subcommand', async () => {
+    const w = await world([]);
+    for (const sub of ['ps', 'stop', 'kill', 'start', 'restart', 'rm', 'logs', 'top', 'stats', 'exec', 'inspect', 'create', 'info', 'version']) {
+      const r = await sh(w, `docker ${sub} --help`);
+      expect(r.out, sub).toMatch(new RegExp(`^\\nUsage:  docker ${sub} `));
+      expect(r.exitCode).toBe(0);
+    }
+  });
+});
