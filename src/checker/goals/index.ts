@@ -44,6 +44,18 @@ export const goalPredicates: Record<string, GoalPredicate> = {
   'output-contains': (w, p) =>
     w.transcript.some((t) => (t.stdout.includes(String(p.text))) && (p.command === undefined || new RegExp(String(p.command)).test(t.line))),
 
+  /**
+   * Some output shows the host PID of container `name`'s main process, printed by a
+   * command matching `command`. The PID is read from the state, not fixed: it is 23817
+   * only when `name` is the first container the host started.
+   */
+  'output-contains-pid': (w, p) => {
+    const c = byName(w, p.name);
+    if (!c || !c.pid) return false;
+    const pid = new RegExp(`(^|\\D)${c.pid}(\\D|$)`, 'm');
+    return w.transcript.some((t) => pid.test(t.stdout) && (p.command === undefined || new RegExp(String(p.command)).test(t.line)));
+  },
+
   /** No container is in state `state` (default exited). */
   'no-container-in-state': (w, p) => !w.containers.some((c) => c.state === (p.state ?? 'exited')),
 
