@@ -6,7 +6,7 @@
  * Globs are kept as text (the caller matches them); command substitution is
  * not evaluated (Docker does not evaluate it in instructions either).
  */
-import { parse, type ScriptNode, type SimpleCommandNode, type WordNode } from 'just-bash';
+import { Bash, type ScriptNode, type SimpleCommandNode, type WordNode } from 'just-bash';
 
 type WordPart = WordNode['parts'][number];
 export type Env = ReadonlyMap<string, string>;
@@ -53,6 +53,34 @@ export function wordText(w: WordNode, env: Env): string {
 /** True when a word has an unquoted glob part (for `rm -rf /var/lib/apt/lists/*`). */
 export function hasGlob(w: WordNode): boolean {
   return w.parts.some((p) => p.type === 'Glob');
+}
+
+// just-bash's browser build exports no `parse`. Its transform() parses, hands the AST to
+// transform plugins, then serialises it back to text (which refuses a here-document whose
+// body the builder cut away). A plugin that hands the AST out and stops there gives the
+// parser's AST in Node and in the browser alike.
+class Parsed {
+  constructor(readonly ast: ScriptNode) {}
+}
+let parser: Bash | null = null;
+
+function parse(text: string): ScriptNode {
+  if (!parser) {
+    parser = new Bash();
+    parser.registerTransformPlugin({
+      name: 'hand-out-ast',
+      transform: ({ ast }) => {
+        throw new Parsed(ast);
+      },
+    });
+  }
+  try {
+    parser.transform(text);
+  } catch (e) {
+    if (e instanceof Parsed) return e.ast;
+    throw e;
+  }
+  throw new WordError('the shell parser returned no syntax tree');
 }
 
 function parseScript(text: string): ScriptNode {
