@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
 // that order and Starlight takes each label from the lesson's title in each locale.
@@ -10,8 +11,48 @@ const lessonSlugs = readdirSync(new URL('./content/lessons/', import.meta.url), 
   .map((d) => `lessons/${d.name}`)
   .sort();
 
+/** Monaco's CSS imports → JS modules that add the CSS (`?inline`) as a <style> when Monaco loads. */
+function monacoCssOnDemand() {
+  const PREFIX = '\0monaco-css:';
+  return {
+    name: 'container-course:monaco-css-on-demand',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('.css') || !importer || !/monaco-editor|src\/ui\/editor/.test(importer)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || !/monaco-editor\/esm\/.*\.css$/.test(resolved.id)) return null;
+      return `${PREFIX}${resolved.id}.js`;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const css = JSON.stringify(`${id.slice(PREFIX.length, -'.js'.length)}?inline`);
+      return `import css from ${css};\nconst s = document.createElement('style');\ns.textContent = css;\ndocument.head.append(s);\n`;
+    },
+  };
+}
+
 export default defineConfig({
   site: 'http://localhost:4321',
+  // Monaco 0.57 for the exercise editor (loaded only when a learner opens an exercise):
+  // 1. its package `exports` maps `monaco-editor/*` to `esm/vs/*`, so the deep imports that
+  //    monaco-yaml's worker makes (`monaco-editor/esm/vs/editor/editor.worker.js`) no longer
+  //    resolve; alias them to the files. (The createWebWorker adapter, the second 0.57 fix,
+  //    is in src/ui/editor/monaco.ts.)
+  // 2. the editor and YAML workers are ES modules with code splitting.
+  // 3. Monaco's own `import './x.css'` would make Astro link all its CSS (150 KB) into every
+  //    lesson page at load; the plugin turns them into <style> tags added when Monaco loads.
+  vite: {
+    plugins: [monacoCssOnDemand()],
+    resolve: {
+      alias: [
+        {
+          find: /^monaco-editor\/esm\/vs\/(.*)$/,
+          replacement: `${fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url))}$1`,
+        },
+      ],
+    },
+    worker: { format: 'es' },
+  },
   trailingSlash: 'ignore',
   integrations: [
     starlight({

@@ -2,7 +2,7 @@
  * Progress marks next to lesson links (sidebar and lesson lists), and the visit
  * record for the lesson on screen. Runs on every page; reads only localStorage.
  */
-import { lessonState, readProgress, updateProgress } from './store.ts';
+import { lessonState, PROGRESS_EVENT, PROGRESS_KEY, readProgress, updateProgress } from './store.ts';
 
 interface LessonMeta {
   [lesson: string]: string[];
@@ -20,8 +20,6 @@ function lessonOf(href: string): string | null {
 
 export function renderMarks(): void {
   const meta = JSON.parse(document.getElementById('cc-lessons')?.textContent ?? '{}') as LessonMeta;
-  const current = lessonOf(location.pathname);
-  if (current) updateProgress((p) => void (p.visited[current] ??= new Date().toISOString()));
   const { progress } = readProgress();
   const labels = LABELS[document.documentElement.lang.startsWith('zh') ? 'zh' : 'en'];
   for (const a of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href], a[data-cc-lesson]')) {
@@ -41,8 +39,18 @@ export function renderMarks(): void {
   }
 }
 
+/** Records the first visit of the lesson on screen (once: a write re-renders the marks). */
+function recordVisit(): void {
+  const current = lessonOf(location.pathname);
+  if (!current) return;
+  const { progress, problem } = readProgress();
+  if (problem || progress.visited[current]) return;
+  updateProgress((p) => void (p.visited[current] ??= new Date().toISOString()));
+}
+
+recordVisit();
 renderMarks();
-addEventListener('cc:progress', () => renderMarks());
+addEventListener(PROGRESS_EVENT, () => renderMarks());
 addEventListener('storage', (e) => {
-  if (e.key === 'cc:progress') renderMarks();
+  if (e.key === PROGRESS_KEY) renderMarks();
 });

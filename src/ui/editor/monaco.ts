@@ -1,0 +1,105 @@
+/**
+ * Monaco for the exercise editor, loaded only when a learner opens a manifest or
+ * Dockerfile exercise (never at page load, never in Astro's prerender).
+ *
+ * Only the editor core, the contributions a learner uses (hover, markers, find, folding,
+ * suggestions, comments, Tab focus mode) and three languages (YAML, Dockerfile, shell) are
+ * bundled, not Monaco's full language set.
+ *
+ * The second Monaco 0.57 fix lives here (the first is the Vite alias in astro.config.mjs):
+ * since 0.55 `monaco.editor.createWebWorker` needs a ready `worker`, and no longer sends
+ * `createData` through the worker protocol. monaco-yaml (via monaco-worker-manager) still
+ * calls it with `{ moduleId, label, createData }`, so the adapter below creates the worker
+ * through MonacoEnvironment.getWorker and replays the two messages the old protocol sent
+ * (an initial message, then createData) before handing it to Monaco (monaco-yaml#272).
+ */
+import 'monaco-editor/esm/vs/editor/browser/coreCommands.js';
+import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js';
+import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js';
+import 'monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js';
+import 'monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js';
+import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js';
+import 'monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js';
+import 'monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js';
+import 'monaco-editor/esm/vs/editor/contrib/find/browser/findController.js';
+import 'monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js';
+import 'monaco-editor/esm/vs/editor/contrib/format/browser/formatActions.js';
+import 'monaco-editor/esm/vs/editor/contrib/gotoError/browser/gotoError.js';
+import 'monaco-editor/esm/vs/editor/contrib/gotoError/browser/markerSelectionStatus.js';
+import 'monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution.js';
+import 'monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation.js';
+import 'monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations.js';
+import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js';
+import 'monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js';
+import 'monaco-editor/esm/vs/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js';
+import 'monaco-editor/esm/vs/editor/contrib/tokenization/browser/tokenization.js';
+import 'monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter.js';
+import 'monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperations.js';
+import 'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneHelpQuickAccess.js';
+import 'monaco-editor/esm/vs/editor/common/standaloneStrings.js';
+import 'monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css';
+import 'monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css';
+import 'monaco-editor/esm/vs/languages/definitions/yaml/register.js';
+import 'monaco-editor/esm/vs/languages/definitions/dockerfile/register.js';
+import 'monaco-editor/esm/vs/languages/definitions/shell/register.js';
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
+import { configureMonacoYaml } from 'monaco-yaml';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
+import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
+
+export { monaco };
+export type Monaco = typeof monaco;
+
+declare global {
+  // eslint-disable-next-line no-var
+  var MonacoEnvironment: { getWorker(moduleId: string, label: string): Worker } | undefined;
+}
+
+globalThis.MonacoEnvironment = {
+  getWorker(_moduleId: string, label: string): Worker {
+    return label === 'yaml' ? new YamlWorker({ name: 'yaml' }) : new EditorWorker({ name: label || 'editor' });
+  },
+};
+
+type CreateWebWorkerOptions = Parameters<typeof monaco.editor.createWebWorker>[0] & {
+  moduleId?: string;
+  label?: string;
+  createData?: unknown;
+};
+
+const createWebWorker = monaco.editor.createWebWorker;
+(monaco.editor as { createWebWorker: unknown }).createWebWorker = (opts: CreateWebWorkerOptions) => {
+  if ('worker' in opts && opts.worker) return createWebWorker(opts);
+  const worker = globalThis.MonacoEnvironment!.getWorker(opts.moduleId ?? '', opts.label ?? 'editor');
+  worker.postMessage('ignore');
+  worker.postMessage(opts.createData);
+  return createWebWorker({ ...opts, worker } as Parameters<typeof monaco.editor.createWebWorker>[0]);
+};
+
+let yamlConfigured: Promise<void> | null = null;
+
+/** Gives YAML models the Kubernetes schema (generated at build time, served as JSON). */
+export function configureKubernetesYaml(schemaUrl: string): Promise<void> {
+  yamlConfigured ??= fetch(schemaUrl)
+    .then((r) => {
+      if (!r.ok) throw new Error(`${schemaUrl}: HTTP ${r.status}`);
+      return r.json() as Promise<Record<string, unknown>>;
+    })
+    .then((schema) => {
+      configureMonacoYaml(monaco, {
+        enableSchemaRequest: false,
+        hover: true,
+        completion: true,
+        validate: true,
+        format: { enable: true },
+        schemas: [{ uri: new URL(schemaUrl, location.href).href, fileMatch: ['**/*.yaml', '**/*.yml'], schema }],
+      });
+    });
+  return yamlConfigured;
+}
+
+export { languageOf } from '../exercise/text.ts';
+
+export function themeFor(doc: Document): string {
+  return doc.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark';
+}

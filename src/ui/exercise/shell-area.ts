@@ -1,0 +1,115 @@
+/**
+ * Shell-goal exercises: the goal is a predicate over the simulated host's state. After
+ * every command in the lesson terminal the learner's commands are replayed in a fresh
+ * host (after the exercise's setup) in the grader worker, exactly as
+ * `container-course grade` does, and the goal list shows which parts hold. Changes are
+ * announced; reaching the whole goal marks the exercise done.
+ */
+import type { GradeResult } from '../../checker/grade.ts';
+import type { ShellGoalExercise } from '../../schemas/exercise.ts';
+import type { CommandEventDetail, TerminalSession } from '../terminal/session.ts';
+import { h } from './dom.ts';
+import { replayInWorker } from './grader.ts';
+import type { PanelApi, WorkArea } from './panel.ts';
+
+interface TerminalElement extends HTMLElement {
+  start(focus: boolean): Promise<TerminalSession | null>;
+}
+
+export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
+  const { t, ctx } = api;
+  const ex = api.exercise as ShellGoalExercise;
+  const goalId = `cc-goal-${ex.id.replace(/\W/g, '_')}`;
+  const title = h('h4', { id: goalId, tabindex: -1 }, t('cc.exercise.goal'));
+  const list = h('ul', { class: 'cc-goals', 'aria-labelledby': goalId });
+  const status = h('p', { class: 'cc-ex__note', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  host.append(h('p', { class: 'cc-ex__note' }, t('cc.exercise.startTerminal')), title, list, status);
+
+  let lines: string[] = [];
+  let seq = 0;
+  let lastKey = '';
+  let resetting = false;
+
+  const commands = () => lines.slice(api.work.shellStart ?? 0);
+
+  const render = (r: GradeResult, announce: boolean) => {
+    list.replaceChildren(
+      ...r.checks.map((c) =>
+        h(
+          'li', { class: c.passed ? 'cc-pass' : 'cc-fail', 'data-check': c.id },
+          h('span', { class: 'cc-mark', 'aria-hidden': 'true' }, c.passed ? '✓' : '×'),
+          `${c.hidden && !c.passed ? t('cc.exercise.hiddenCheck') : c.title[ctx.locale]} `,
+          h('span', { class: 'cc-sr' }, `(${c.passed ? t('cc.exercise.goalHolds') : t('cc.exercise.goalMissing')})`),
+        ),
+      ),
+    );
+    const passed = r.checks.filter((c) => c.passed).length;
+    const done = r.max > 0 && r.score >= r.max;
+    const key = r.checks.map((c) => (c.passed ? 1 : 0)).join('');
+    // Announce only changes, so each command does not repeat the whole list.
+    if (announce && key !== lastKey) {
+      status.textContent = done ? t('cc.exercise.goalDone') : t('cc.exercise.goalStatus', { passed, total: r.checks.length });
+    }
+    lastKey = key;
+    if (done) api.showResult(r, false);
+  };
+
+  const evaluate = async (announce: boolean) => {
+    const mine = ++seq;
+    try {
+      const r = await replayInWorker(ex, commands());
+      if (mine === seq) render(r, announce);
+      return r;
+    } catch (err) {
+      console.error('cc-exercise: goal check failed', err);
+      return null;
+    }
+  };
+
+  const terminal = () => ctx.terminal() as TerminalElement | null;
+
+  /** The lesson terminal's session lines, starting the terminal if needed. */
+  const sync = async () => {
+    const session = await terminal()?.start(false);
+    if (session) lines = session.snapshot().transcript.map((x) => x.line);
+  };
+
+  void evaluate(false);
+
+  return {
+    submission: async () => null,
+    check: async () => {
+      await sync();
+      return evaluate(true);
+    },
+    submissionFields: async () => {
+      await sync();
+      return { commands: commands() };
+    },
+    reset: async () => {
+      if (!confirm(t('cc.exercise.resetShellConfirm'))) return false;
+      const session = await terminal()?.start(false);
+      if (!session) return false;
+      resetting = true;
+      await session.reset();
+      api.save({ shellStart: ex.setup.length });
+      lines = [];
+      for (const line of ex.setup) session.run(line);
+      setTimeout(() => (resetting = false), 0);
+      return true;
+    },
+    solutionView: () => h('pre', { class: 'cc-code' }, ex.solution.join('\n')),
+    onCommand: (d: CommandEventDetail) => {
+      lines = d.snapshot.transcript.map((x) => x.line);
+      void evaluate(true);
+    },
+    onReset: (d) => {
+      lines = d.snapshot.transcript.map((x) => x.line);
+      // The terminal's own Reset starts a session without this exercise's setup.
+      if (!resetting && lines.length === 0 && api.work.shellStart) api.save({ shellStart: 0 });
+      void evaluate(false);
+    },
+    graded: () => undefined,
+    focus: () => title.focus(),
+  };
+}

@@ -1,0 +1,59 @@
+import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { gradeWithCli, openFromCard, panel } from './exercise-helpers.ts';
+
+const Q = 'e2.2';
+
+test.describe('quiz exercise (E2.2)', () => {
+  test('multiple choice: feedback for each chosen answer, then full marks; the download re-grades the same', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, Q);
+    const quiz = panel(page, Q);
+    await expect(quiz.getByRole('group', { name: /Select the two namespace types/ })).toBeVisible();
+    await expect(quiz.getByText('Choose every answer that applies.')).toBeVisible();
+
+    await quiz.getByRole('checkbox', { name: 'net' }).check();
+    await quiz.getByRole('checkbox', { name: 'pid' }).check();
+    await quiz.getByRole('button', { name: 'Check' }).click();
+    await expect(quiz.locator('.cc-ex__score')).toContainText('Score: 0 of 1');
+    await expect(quiz.locator('[data-feedback="net"]')).toHaveText('No. web has its own net namespace with its own eth0 (172.17.0.2); only --network host would share it.');
+    await expect(quiz.locator('[data-feedback="pid"]')).toContainText('That is a separate PID namespace.');
+    await expect(quiz.locator('[data-feedback="user"]')).toHaveText('');
+    await expect(quiz.locator('.cc-ex__verdict')).toHaveText('Not quite.');
+
+    // Keyboard only: Space toggles a focused checkbox.
+    await quiz.getByRole('checkbox', { name: 'net' }).focus();
+    await page.keyboard.press('Space');
+    await quiz.getByRole('checkbox', { name: 'pid' }).uncheck();
+    await quiz.getByRole('checkbox', { name: 'user' }).check();
+    await quiz.getByRole('checkbox', { name: 'time' }).check();
+    await quiz.getByRole('button', { name: 'Check' }).click();
+    await expect(quiz.locator('.cc-ex__score')).toContainText('Score: 1 of 1');
+    await expect(quiz.locator('.cc-ex__verdict')).toHaveText('Correct.');
+    await expect(quiz.locator('[data-feedback="time"]')).toContainText('The time namespace (Linux 5.6+) is not unshared by Docker');
+    await expect(page.locator(`.cc-tab [data-done-for="${Q}"]`)).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+
+    const downloading = page.waitForEvent('download');
+    await quiz.getByRole('button', { name: 'Download submission' }).click();
+    const chunks = await (await (await downloading).createReadStream()).toArray();
+    const json = Buffer.concat(chunks).toString('utf8');
+    expect(JSON.parse(json).answers).toEqual({ shared: ['user', 'time'] });
+    expect(gradeWithCli(Q, json)).toMatchObject({ score: 1, max: 1 });
+
+    // The answers are kept across a reload.
+    await page.reload();
+    await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('data-tab', Q);
+    await expect(quiz.getByRole('checkbox', { name: 'user' })).toBeChecked();
+    await expect(quiz.getByRole('checkbox', { name: 'net' })).not.toBeChecked();
+  });
+
+  test('in Chinese, the feedback is Chinese', async ({ page }) => {
+    await page.goto(LESSON1_ZH);
+    await openFromCard(page, Q);
+    const quiz = panel(page, Q);
+    await quiz.getByRole('checkbox', { name: 'uts' }).check();
+    await quiz.getByRole('button', { name: '检查' }).click();
+    await expect(quiz.locator('[data-feedback="uts"]')).toHaveText('不对。web 有自己的主机名（容器 ID），所以 uts 命名空间是独立的。');
+    await expect(quiz.locator('.cc-ex__verdict')).toHaveText('不完全对。');
+  });
+});

@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { gradeWithCli, openFromCard, panel } from './exercise-helpers.ts';
+
+const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
+
+async function type(page: Page, line: string) {
+  await page.locator('cc-terminal .xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+async function startTerminal(page: Page) {
+  await page.getByRole('button', { name: /Start the terminal|启动终端/ }).click();
+  await expect(screen(page)).toContainText('root@node1:~#');
+}
+
+async function download(page: Page, id: string): Promise<string> {
+  const downloading = page.waitForEvent('download');
+  await panel(page, id).getByRole('button', { name: /Download submission|下载提交文件/ }).click();
+  const file = await downloading;
+  const chunks = await (await file.createReadStream()).toArray();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+test.describe('shell-goal exercises', () => {
+  test('E1.1: typing the commands makes each part of the goal hold, marks it done, and the CLI re-grades the download the same', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, 'e1.1');
+    const goals = panel(page, 'e1.1').locator('.cc-goals li');
+    await expect(goals).toHaveCount(3);
+    await expect(panel(page, 'e1.1').locator('.cc-goals li.cc-fail')).toHaveCount(3);
+    // The terminal stays visible under a shell-goal exercise.
+    await startTerminal(page);
+
+    await type(page, 'docker run -d --name web -p 8080:80 nginx:1.25');
+    await expect(panel(page, 'e1.1').locator('.cc-goals li.cc-pass')).toHaveCount(2);
+    await expect(panel(page, 'e1.1').locator('.cc-goals li[data-check="pid"]')).toHaveClass('cc-fail');
+    await expect(panel(page, 'e1.1').locator('.cc-goals + p[role="status"]')).toHaveText('2 of 3 parts of the goal hold.');
+
+    await type(page, "docker inspect -f '{{.State.Pid}}' web");
+    await expect(screen(page)).toContainText('23817');
+    await expect(panel(page, 'e1.1').locator('.cc-goals li.cc-pass')).toHaveCount(3);
+    await expect(panel(page, 'e1.1').locator('.cc-goals + p[role="status"]')).toHaveText('Goal reached: the exercise is done.');
+    await expect(page.locator('.cc-tab [data-done-for="e1.1"]')).toBeVisible();
+    await expect(page.locator('.cc-card [data-done-for="e1.1"]')).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+
+    const json = await download(page, 'e1.1');
+    const sub = JSON.parse(json);
+    expect(sub.commands).toEqual(['docker run -d --name web -p 8080:80 nginx:1.25', "docker inspect -f '{{.State.Pid}}' web"]);
+    expect(sub.exercise).toBe('e1.1');
+    expect(gradeWithCli('e1.1', json)).toMatchObject({ score: 6, max: 6 });
+  });
+
+  test('E1.2: Reset sets up the exercise; pruning reaches the goal; a partial session re-grades to the same partial score', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, 'e1.2');
+    await startTerminal(page);
+    page.once('dialog', (d) => void d.accept());
+    await panel(page, 'e1.2').getByRole('button', { name: 'Reset the host' }).click();
+    await expect(screen(page)).toContainText('docker run -d --name web -p 8080:80 nginx:1.25');
+    await type(page, 'docker ps -aq --filter status=exited');
+    await expect(panel(page, 'e1.2').locator('.cc-goals li[data-check="no-exited"]')).toHaveClass('cc-fail');
+    await expect(panel(page, 'e1.2').locator('.cc-goals li[data-check="untouched"]')).toHaveClass('cc-pass');
+
+    const partial = await download(page, 'e1.2');
+    expect(JSON.parse(partial).commands).toEqual(['docker ps -aq --filter status=exited']);
+    expect(gradeWithCli('e1.2', partial)).toMatchObject({ score: 2, max: 4 });
+
+    await type(page, 'docker container prune -f');
+    await expect(panel(page, 'e1.2').locator('.cc-goals li.cc-pass')).toHaveCount(2);
+    await expect(page.locator('.cc-tab [data-done-for="e1.2"]')).toBeVisible();
+    expect(gradeWithCli('e1.2', await download(page, 'e1.2'))).toMatchObject({ score: 4, max: 4 });
+  });
+
+  test('the goal list speaks Chinese on the Chinese page', async ({ page }) => {
+    await page.goto(LESSON1_ZH);
+    await openFromCard(page, 'e1.1');
+    await expect(panel(page, 'e1.1').locator('.cc-goals li[data-check="port"]')).toContainText('web 发布了 0.0.0.0:8080->80/tcp');
+    await expect(panel(page, 'e1.1').locator('.cc-goals li[data-check="port"]')).toContainText('尚未满足');
+  });
+
+  test('tabs work by keyboard', async ({ page }) => {
+    await page.goto(LESSON1);
+    const tabs = page.getByRole('tab');
+    await tabs.first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(tabs.nth(1)).toBeFocused();
+    await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel', { name: /E1\.1/ })).toBeVisible();
+    await page.keyboard.press('End');
+    await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Home');
+    await expect(tabs.first()).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('section[data-exercise]:visible')).toHaveCount(0);
+  });
+});
