@@ -16,7 +16,9 @@ export function statusText(c: Container, now: number): string {
 }
 
 function commandText(c: Container, noTrunc: boolean): string {
-  const cmd = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].join(' ');
+  // moby's container list: Path, then the args, an arg with a space in single quotes.
+  const [path = '', ...args] = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])];
+  const cmd = [path, ...args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
   const short = !noTrunc && [...cmd].length > 20 ? `${[...cmd].slice(0, 19).join('')}…` : cmd;
   return `"${short}"`;
 }
