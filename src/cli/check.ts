@@ -5,7 +5,7 @@ import { fullName, parseNormalizedNamed } from '../oci/reference.ts';
 import { PROFILE_NAMES, type ProfileName } from '../checker/profile.ts';
 import type { FileResult, Locale } from '../checker/types.ts';
 import { formatJson, formatJunit, formatSarif, formatText } from './check-format.ts';
-import { displayPath, packageVersion, parseArgs, readText, type FlagDef } from './checker-io.ts';
+import { displayPath, packageVersion, parseCommandLine, readText, type FlagDef } from './checker-io.ts';
 import type { Subcommand } from './io.ts';
 import { resolve } from 'node:path';
 
@@ -74,15 +74,8 @@ function withInputErrors(results: FileResult[]): FileResult[] {
 }
 
 export const run: Subcommand = async (argv, io) => {
-  const p = parseArgs(argv, flags);
-  if (!p.ok) {
-    io.stderr(`container-course check: ${p.error}\n\n${USAGE}`);
-    return 2;
-  }
-  if (p.flags.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const p = parseCommandLine('check', argv, flags, USAGE, io);
+  if (typeof p === 'number') return p;
   if (!p.args.length) {
     io.stderr(`container-course check: no files given\n\n${USAGE}`);
     return 2;

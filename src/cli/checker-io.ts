@@ -42,6 +42,29 @@ export function parseArgs(argv: string[], defs: Record<string, FlagDef>): Parsed
   return { ok: true, flags: r, args: r._.map(String) };
 }
 
+/**
+ * The common start of a subcommand: parse, print usage on --help (exit 0), and on a
+ * bad flag name the problem and show usage (exit 2). Returns the parsed flags or the exit code.
+ */
+export function parseCommandLine(
+  name: string,
+  argv: string[],
+  defs: Record<string, FlagDef>,
+  usage: string,
+  io: { stdout: (t: string) => void; stderr: (t: string) => void },
+): { flags: Record<string, unknown>; args: string[] } | number {
+  const p = parseArgs(argv, defs);
+  if (!p.ok) {
+    io.stderr(`container-course ${name}: ${p.error}\n\n${usage}`);
+    return 2;
+  }
+  if (p.flags.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  return p;
+}
+
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const exercisesDir = join(repoRoot, 'content', 'exercises');
 

@@ -1,5 +1,5 @@
 /** `container-course exercises`: list the exercise ids with their titles. */
-import { loadAllExercises, parseArgs, type FlagDef } from './checker-io.ts';
+import { loadAllExercises, parseCommandLine, type FlagDef } from './checker-io.ts';
 import type { Subcommand } from './io.ts';
 
 export const summary = { en: 'list the exercise ids with their titles' };
@@ -21,15 +21,8 @@ const flags: Record<string, FlagDef> = {
 };
 
 export const run: Subcommand = async (argv, io) => {
-  const p = parseArgs(argv, flags);
-  if (!p.ok) {
-    io.stderr(`container-course exercises: ${p.error}\n\n${USAGE}`);
-    return 2;
-  }
-  if (p.flags.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const p = parseCommandLine('exercises', argv, flags, USAGE, io);
+  if (typeof p === 'number') return p;
   if (p.args.length) {
     io.stderr(`container-course exercises: unexpected argument '${p.args[0]}'\n\n${USAGE}`);
     return 2;

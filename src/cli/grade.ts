@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { grade, type GradeResult } from '../checker/grade.ts';
 import { replayAndGrade } from '../checker/replay.ts';
 import type { Locale } from '../checker/types.ts';
-import { displayPath, loadAllExercises, parseArgs, type FlagDef } from './checker-io.ts';
+import { displayPath, loadAllExercises, parseCommandLine, type FlagDef } from './checker-io.ts';
 import { formatCsv, formatJson, formatJunit, formatResultsJson, formatTable, pointsLine, type GradedRow } from './grade-format.ts';
 import { collectRows, type Row } from './grade-input.ts';
 import type { Subcommand } from './io.ts';
@@ -64,15 +64,8 @@ async function gradeRow(row: Row, ex: Parameters<typeof grade>[0]): Promise<Grad
 }
 
 export const run: Subcommand = async (argv, io) => {
-  const p = parseArgs(argv, flags);
-  if (!p.ok) {
-    io.stderr(`container-course grade: ${p.error}\n\n${USAGE}`);
-    return 2;
-  }
-  if (p.flags.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const p = parseCommandLine('grade', argv, flags, USAGE, io);
+  if (typeof p === 'number') return p;
   const id = p.flags.exercise as string | undefined;
   if (!id) {
     io.stderr(`container-course grade: --exercise is required\n\n${USAGE}`);

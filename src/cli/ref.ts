@@ -1,6 +1,6 @@
 /** `container-course ref <reference>`: parse and explain an image reference, as Docker reads it. */
 import { explainReference, type Locale } from '../oci/explain.ts';
-import { parseArgs, type FlagDef } from './checker-io.ts';
+import { parseCommandLine, type FlagDef } from './checker-io.ts';
 import type { Subcommand } from './io.ts';
 
 export const summary = { en: 'parse and explain an image reference' };
@@ -30,15 +30,8 @@ const flags: Record<string, FlagDef> = {
 };
 
 export const run: Subcommand = async (argv, io) => {
-  const p = parseArgs(argv, flags);
-  if (!p.ok) {
-    io.stderr(`container-course ref: ${p.error}\n\n${USAGE}`);
-    return 2;
-  }
-  if (p.flags.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const p = parseCommandLine('ref', argv, flags, USAGE, io);
+  if (typeof p === 'number') return p;
   if (p.args.length !== 1) {
     io.stderr(`container-course ref: ${p.args.length ? 'expected one reference' : 'missing reference'}\n\n${USAGE}`);
     return 2;
