@@ -11,7 +11,10 @@ const lessonSlugs = readdirSync(new URL('./content/lessons/', import.meta.url), 
   .map((d) => `lessons/${d.name}`)
   .sort();
 
-/** Monaco's CSS imports → JS modules that add the CSS (`?inline`) as a <style> when Monaco loads. */
+/**
+ * Monaco's CSS imports → JS modules that add the CSS (`?inline`) as a <style> when Monaco loads.
+ * @returns {import('vite').Plugin}
+ */
 function monacoCssOnDemand() {
   const PREFIX = '\0monaco-css:';
   return {

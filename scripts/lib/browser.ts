@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-// @ts-expect-error plain ESM helper shared with the Playwright config
 import { CHROMIUM_ARGS, findChromium, noChromiumAdvice } from '../../tests/e2e/chromium.mjs';
 
 export { CHROMIUM_ARGS };
