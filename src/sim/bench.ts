@@ -36,3 +36,53 @@ export async function benchCommands(rounds = 20): Promise<{ command: string; p50
     return { command, p50Ms: quantile(s, 0.5), p99Ms: quantile(s, 0.99) };
   });
 }
+
+/** The 10-instruction build context of the image bench, written into the world's /root/bench by the learner's shell. */
+const BENCH_FILES: Record<string, string> = {
+  Dockerfile: 'FROM golang:1.22-alpine\nWORKDIR /src\nCOPY go.mod ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nENV APP_ENV=production\nEXPOSE 8080\nUSER 65532\nCMD ["/out/app"]\n',
+  'go.mod': 'module example.com/app\n\ngo 1.22\n',
+  'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n',
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
+const max = (xs: number[]) => Math.max(...xs);
+const round = (x: number) => Number(x.toFixed(2));
+
+async function timed(w: ReturnType<typeof createWorld>, line: string): Promise<number> {
+  const t0 = performance.now();
+  const r = await w.exec(line);
+  const ms = performance.now() - t0;
+  if (r.exitCode !== 0) throw new Error(`bench: ${line} failed:\n${r.stderr}`);
+  return ms;
+}
+
+/**
+ * Image operations through the world facade (`createWorld().exec`), each in a
+ * fresh world: the first `docker run` (image library, lazy registry, pull,
+ * overlay), `docker pull` of a 3-layer image, and `docker build` of a
+ * 10-instruction Dockerfile (cold, then all CACHED).
+ */
+export async function benchWorldImages(rounds = 5): Promise<{ name: string; rounds: number; medianMs: number; maxMs: number }[]> {
+  const { BENCH_IMAGE } = await import('./image/bench.ts');
+  const samples: Record<string, number[]> = { first: [], pull: [], cold: [], warm: [] };
+  for (let i = 0; i < rounds; i++) {
+    const w = createWorld();
+    const t0 = performance.now();
+    await timed(w, 'docker run -d --name web -p 8080:80 nginx');
+    samples.first!.push(performance.now() - t0);
+    // The bench image is published into this world's registry (it is not in the lesson catalog).
+    await (w as unknown as { daemon: { imageLib(): Promise<{ registry: { publish(d: unknown): Promise<unknown> } }> } }).daemon.imageLib().then((lib) => lib.registry.publish(BENCH_IMAGE));
+    samples.pull!.push(await timed(w, 'docker pull bench/app:1.0'));
+    await w.exec('mkdir -p /root/bench');
+    for (const [name, text] of Object.entries(BENCH_FILES)) await w.exec(`printf '%s' '${text.replace(/'/g, `'\\''`)}' > /root/bench/${name}`);
+    samples.cold!.push(await timed(w, 'docker build -q -t bench:1 /root/bench'));
+    samples.warm!.push(await timed(w, 'docker build -q -t bench:2 /root/bench'));
+  }
+  const row = (name: string, s: number[]) => ({ name, rounds: s.length, medianMs: round(median(s)), maxMs: round(max(s)) });
+  return [
+    row('world: createWorld() + first docker run (pull nginx, 7 layers)', samples.first!),
+    row('world: docker pull (3 layers)', samples.pull!),
+    row('world: docker build (10 instructions, cold cache)', samples.cold!),
+    row('world: docker build (10 instructions, all CACHED)', samples.warm!),
+  ];
+}

@@ -5,6 +5,7 @@ import { Kernel } from './kernel/kernel.ts';
 import type { Proc } from './kernel/types.ts';
 import type { Fixture } from './fixture.ts';
 import { Rng } from './rng.ts';
+import { initHostNet } from './net/hostnet.ts';
 
 /** In virtual mode a command that never ends on its own is interrupted (as by Ctrl-C) after this much simulated time. */
 export const VIRTUAL_BOUND_MS = 60_000;
@@ -16,6 +17,7 @@ export class Host {
   readonly clock: Clock;
   readonly kernel: Kernel;
   readonly rng: Rng;
+  readonly netRng: Rng;
   /** The process on whose behalf the current command runs (/proc/self, capabilities). */
   current!: Proc;
   /** The learner's login shell on the host. */
@@ -34,6 +36,9 @@ export class Host {
     this.startMs = Date.parse(fixture.startTime);
     this.clock = new Clock(this.startMs, mode);
     this.rng = new Rng(seed);
+    // Network ids, veth names and MACs draw from their own stream, so adding a network
+    // does not change the container names and ids that follow.
+    this.netRng = new Rng((seed ^ 0x6e657477) >>> 0);
     this.kernel = new Kernel(this.clock, {
       hostNs: fixture.namespaces,
       nextInode: fixture.firstNewNamespaceInode,
@@ -43,18 +48,7 @@ export class Host {
       memTotalBytes: fixture.memTotalBytes,
       bootMs: Date.parse(fixture.bootTime),
     });
-    const net = this.kernel.ns(fixture.namespaces.net);
-    const eth = fixture.network.eth0;
-    net.interfaces = [
-      { index: 1, name: 'lo', kind: 'loopback', up: true, mtu: 65536, mac: '00:00:00:00:00:00', addrs: ['127.0.0.1/8'] },
-      { index: 2, name: 'eth0', kind: 'ether', up: true, mtu: 1500, mac: eth.mac, addrs: [eth.addr] },
-      { index: 3, name: 'docker0', kind: 'bridge', up: false, mtu: 1500, mac: '02:42:5e:8a:1c:3d', addrs: [`${fixture.docker.bridgeGateway}/16`] },
-    ];
-    net.routes = [
-      `default via ${eth.gateway} dev eth0 proto dhcp src ${eth.addr.split('/')[0]} metric 100`,
-      `${fixture.docker.bridgeSubnet} dev docker0 proto kernel scope link src ${fixture.docker.bridgeGateway} linkdown`,
-      `${eth.addr.replace(/\.\d+\//, '.0/')} dev eth0 proto kernel scope link src ${eth.addr.split('/')[0]} metric 100`,
-    ];
+    initHostNet(this.kernel.ns(fixture.namespaces.net), fixture);
     const boot = Date.parse(fixture.bootTime);
     const base = (pid: number, ppid: number, argv: string[], extra: Partial<Proc>): Proc => ({
       pid, ppid, nspid: [pid], argv, comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15), state: 'S', uid: 0, gid: 0, euid: 0, egid: 0,

@@ -3,9 +3,12 @@
  *
  * Layout: `kernel/` (processes with NSpid levels, the 8 namespace types, cgroup v2 with a
  * 100 ms tick engine, capabilities as BigInt masks, signals with PID-1 rules, zombies),
- * `docker/` (the daemon, run/create flags, the image table behind `ImageSource`, container
- * programs), `fs/` (generated /proc and /sys/fs/cgroup, never stored), `shell/` (just-bash
- * with our commands plugged in, one file per command, flags as data).
+ * `docker/` (the daemon, run/create flags, container programs, and `imagestore.ts`: the
+ * content-addressed image store, registry, builder, volumes and overlay roots of src/sim/image,
+ * loaded on first use), `fs/` (generated /proc and /sys/fs/cgroup, never stored), `shell/` (just-bash
+ * with our commands plugged in, one file per command, flags as data), `net/` (Docker networks:
+ * none/bridge/host/user-defined/container:, IPAM, veth pairs with per-namespace ifindex
+ * counters, port bindings, embedded DNS, and what `ip` prints in iproute2 and busybox wording).
  *
  * Decisions worth knowing:
  * - The fixture is data (content/world/node1.json), imported as a JSON module so the browser
@@ -22,6 +25,9 @@
  *   new PID namespace the first process after PID 1 gets 7, as under runc.
  * - Container and namespace ids are seeded (`seed` option); the first container id is the
  *   fixture's 2cecb6b0fd74….
+ * - Network ids, endpoint ids, veth names and MACs come from a second seeded stream
+ *   (`Host.netRng`), so networking never shifts container ids or names. node1 already has
+ *   ifindex 1–5 (lo, ens3, docker0, flannel.1, cni0): the first container is `6: eth0@if7`.
  * - Output: a blocking command streams to `onOutput` when its stdout is the terminal (no
  *   pipe or redirection on the line); docker's pull progress comes first.
  */

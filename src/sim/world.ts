@@ -8,6 +8,8 @@ import { NS_TYPES } from './kernel/types.ts';
 import type { ShellRuntime } from './shell/runtime.ts';
 import type { Session } from './shell/types.ts';
 import { inspectDoc } from './shell/commands/docker/inspect-doc.ts';
+import { storageSnapshot } from './docker/snapshot.ts';
+import { bindingText } from './net/ports.ts';
 
 /** Simulated time one typed line takes. */
 export const LINE_MS = 1000;
@@ -41,7 +43,8 @@ export class SimWorld implements World {
 
   private async rt(): Promise<ShellRuntime> {
     if (!this.runtime) {
-      const [jb, { ShellRuntime }, { allCommands }] = await Promise.all([import('just-bash'), import('./shell/runtime.ts'), import('./shell/commands/index.ts')]);
+      // The image library loads alongside the shell (its registry stays lazy: nothing is hashed yet).
+      const [jb, { ShellRuntime }, { allCommands }] = await Promise.all([import('just-bash'), import('./shell/runtime.ts'), import('./shell/commands/index.ts'), this.daemon.imageLib()]);
       this.runtime = new ShellRuntime(jb, this.host, this.daemon, allCommands);
     }
     return this.runtime;
@@ -60,7 +63,9 @@ export class SimWorld implements World {
     // bash only abbreviates $HOME to ~ when HOME is longer than `/`.
     const dir = home.length < 2 ? s.cwd : s.cwd === home ? '~' : s.cwd.startsWith(`${home}/`) ? `~${s.cwd.slice(home.length)}` : s.cwd;
     const user = root ? 'root' : s.root === 'host' ? (this.host.fixture.users.find((u) => u.uid === s.proc.uid)?.name ?? 'I have no name!') : 'I have no name!';
-    return `${user}@${s.hostname}:${dir}${root ? '#' : '$'} `;
+    // bash reads \h afresh for every prompt: the hostname of the shell's UTS namespace, up to the first dot.
+    const host = (this.host.kernel.ns(s.proc.ns.uts).hostname ?? s.hostname).split('.')[0];
+    return `${user}@${host}:${dir}${root ? '#' : '$'} `;
   }
 
   /** Lines run one at a time even if the caller does not wait (typed-ahead input, replay). */
@@ -193,13 +198,11 @@ export class SimWorld implements World {
         const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
         return {
           id: c.id, name: c.name, image: c.imageArg, state: c.status, exitCode: c.exitCode, oomKilled: c.oomKilled, pid: c.status === 'running' ? c.pid : 0,
-          ports: c.ports.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.proto}`), networkMode: c.hostConfig.NetworkMode, init: Boolean(c.hostConfig.Init),
-          inspect: inspectDoc(this.host, c), cgroupFiles: cg ? cgroupFiles(this.host, cg) : {},
+          ports: c.ports.map(bindingText), networkMode: c.hostConfig.NetworkMode, init: Boolean(c.hostConfig.Init),
+          inspect: inspectDoc(this.host, c, this.daemon), cgroupFiles: cg ? cgroupFiles(this.host, cg) : {},
         };
       }),
-      volumes: [],
-      images: [...this.daemon.local.values()].map((i) => ({ id: i.id, repoTags: [i.ref], repoDigests: [`${i.repo}@${i.digest}`] })),
-      registry: {},
+      ...storageSnapshot(this.daemon.lib),
       transcript: this.transcript.map((t) => ({ ...t })),
     };
   }

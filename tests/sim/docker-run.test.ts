@@ -28,11 +28,13 @@ describe('docker run: flags and errors in the Docker CLI wording', () => {
   it('pulls a missing image with the pull lines on stderr, before the output', async () => {
     const w = createWorld();
     const r = await sh(w, 'docker run debian /bin/echo "hello docker!"');
-    expect(r.out).toBe(
-      "Unable to find image 'debian:latest' locally\nlatest: Pulling from library/debian\ne756f3fdd6a3: Pull complete\n" +
-        'Digest: sha256:81200cfff43880de9ea4a0fdf93b76f43b6893b6f71c03feba4d8bc2755b9c1d\nStatus: Downloaded newer image for debian:latest\nhello docker!\n',
-    );
+    // The layer and manifest digests are the store's real ones: they agree with docker images --digests and image inspect.
+    const m = /^Unable to find image 'debian:latest' locally\nlatest: Pulling from library\/debian\n([0-9a-f]{12}): Pull complete\nDigest: (sha256:[0-9a-f]{64})\nStatus: Downloaded newer image for debian:latest\nhello docker!\n$/.exec(r.out);
+    expect(m).not.toBeNull();
     expect(r.stdout).toBe('hello docker!\n');
+    const digests = (await sh(w, 'docker images --digests debian')).stdout.split('\n')[1]!.split(/\s+/);
+    expect(digests.slice(0, 3)).toEqual(['debian', 'latest', m![2]]);
+    expect((await sh(w, "docker image inspect -f '{{json .RepoDigests}}' debian")).stdout).toBe(`["debian@${m![2]}"]\n`);
     expect((await sh(w, 'docker run debian /bin/echo again')).out).toBe('again\n');
   });
 
@@ -64,7 +66,7 @@ describe('docker run: flags and errors in the Docker CLI wording', () => {
     expect((await sh(w, "docker inspect -f '{{.State.Pid}}' web")).out).toBe('23817\n');
     expect((await sh(w, 'ps -o pid,ppid,cmd -p 23817')).out).toBe('    PID    PPID CMD\n  23817   23795 nginx: master process nginx -g daemon off;\n');
     const c = w.snapshot().containers[0]!;
-    expect([c.name, c.state, c.pid, c.ports]).toEqual(['web', 'running', 23817, ['0.0.0.0:8080->80/tcp']]);
+    expect([c.name, c.state, c.pid, c.ports]).toEqual(['web', 'running', 23817, ['0.0.0.0:8080->80/tcp', '[::]:8080->80/tcp']]);
   });
 
   it('docker create makes a container that start runs', async () => {

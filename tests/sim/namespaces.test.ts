@@ -47,7 +47,7 @@ describe('namespaces (L2, L3)', () => {
     expect((await sh(w, 'grep NSpid /proc/23817/status')).out).toBe('NSpid:\t23817\t1\n');
     expect((await sh(w, 'sudo nsenter -t 23817 -u hostname')).out).toBe('2cecb6b0fd74\n');
     expect((await sh(w, 'sudo nsenter -t 23817 -n ip -4 addr show eth0')).out).toBe(
-      '2: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n       valid_lft forever preferred_lft forever\n',
+      '6: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n       valid_lft forever preferred_lft forever\n',
     );
     const lsns = (await sh(w, 'sudo lsns -p 23817')).out.split('\n');
     expect(lsns.slice(1, 3).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['4026531834 time', '4026531837 user']);

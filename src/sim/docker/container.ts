@@ -29,6 +29,8 @@ export interface HostConfig {
   UTSMode: string;
   NetworkMode: string;
   PortBindings: Record<string, { HostIp: string; HostPort: string }[]>;
+  /** -P: every exposed port gets a host port from the ephemeral range. */
+  PublishAllPorts?: boolean;
   RestartPolicy: { Name: string; MaximumRetryCount: number };
   LogConfig: { Type: string; Config: Record<string, string> };
   Sysctls: Record<string, string> | null;

@@ -5,9 +5,10 @@ import { SIGKILL, SIGTERM, parseSignal } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { Host, WaitOutcome } from '../host.ts';
 import type { Container, ContainerConfig, HostConfig, PortBinding } from './container.ts';
-import { builtinImages, type ImageSource, type ResolvedImage } from './images.ts';
+import type { ResolvedImage } from './images.ts';
 import { LEFT, RIGHT } from './names.ts';
 import { programFor, type ProgramSpec } from './programs.ts';
+import { NetworkManager } from '../net/manager.ts';
 
 /** Runs a command line inside a container as process `p` (provided by the shell layer). */
 export type Runner = (c: Container, p: Proc, argv: string[], tty?: boolean, workdir?: string) => Promise<ExecResult>;
@@ -17,16 +18,27 @@ export class DaemonError extends Error {}
 /** The Docker daemon: containers, their processes, namespaces and cgroups. */
 export class Daemon {
   readonly containers = new Map<string, Container>();
-  /** Images present locally: ref → image. */
-  readonly local = new Map<string, ResolvedImage>();
+  /** The content-addressed image store, registry, builder and volumes (loaded on first use: imagestore.ts). */
+  lib: import('./imagestore.ts').DaemonImages | undefined;
+  private libLoading: Promise<import('./imagestore.ts').DaemonImages> | undefined;
+  imageLib(): Promise<import('./imagestore.ts').DaemonImages> {
+    this.libLoading ??= import('./imagestore.ts').then(async (m) => {
+      this.lib = await m.DaemonImages.create(this.host);
+      this.onRemove.push((id) => this.lib?.forget(id));
+      this.lib.bindLocalRegistry(() => this.containers.values());
+      return this.lib;
+    });
+    return this.libLoading;
+  }
   runner: Runner = async () => ({ stdout: '', stderr: '', exitCode: 0 });
+  /** Networks, endpoints and port bindings (src/sim/net). */
+  readonly net: NetworkManager;
   private idCount = 0;
   private specs = new Map<number, ProgramSpec>();
 
-  constructor(
-    private readonly host: Host,
-    readonly images: ImageSource = builtinImages,
-  ) {
+  constructor(private readonly host: Host) {
+    this.net = new NetworkManager(host, host.netRng);
+    this.net.containersRef = () => this.containers.values();
     host.kernel.onExit.push((p) => this.onProcExit(p));
     host.onStep.push(() => this.flushRestarts());
   }
@@ -59,7 +71,7 @@ export class Daemon {
     }
     const id = this.newId();
     const c: Container = {
-      id, name: name ?? this.newName(), image, imageArg, config: { ...config, Hostname: config.Hostname || id.slice(0, 12) }, hostConfig,
+      id, name: name ?? this.newName(), image, imageArg, config: { ...config, Hostname: config.Hostname || this.net.defaultHostname(hostConfig.NetworkMode, (r) => this.find(r)) || id.slice(0, 12) }, hostConfig,
       status: 'created', exitCode: 0, oomKilled: false, pid: 0, shimPid: 0, createdMs: this.host.clock.nowMs, startedMs: 0, finishedMs: 0,
       ip: '', ports, logs: [], restartCount: 0, stopping: false,
     };
@@ -82,11 +94,12 @@ export class Daemon {
   async start(c: Container): Promise<void> {
     const k = this.host.kernel;
     const fx = this.host.fixture;
-    for (const p of c.ports) {
-      const clash = [...this.containers.values()].find((o) => o !== c && o.status === 'running' && o.ports.some((q) => q.hostPort === p.hostPort && q.proto === p.proto));
-      if (clash)
-        throw new DaemonError(`driver failed programming external connectivity on endpoint ${c.name} (${this.host.rng.hex(64)}): Bind for ${p.hostIp}:${p.hostPort} failed: port is already allocated`);
-    }
+    const missing = this.net.missingNetwork(c);
+    if (missing) throw new DaemonError(missing);
+    const plan = this.net.planPorts(c, [...this.containers.values()]);
+    if (plan.error)
+      throw new DaemonError(`driver failed programming external connectivity on endpoint ${c.name} (${this.net.rng.hex(64)}): Bind for ${plan.error.hostIp.includes(':') ? `[${plan.error.hostIp}]` : plan.error.hostIp}:${plan.error.hostPort} failed: port is already allocated`);
+    c.ports = plan.bindings;
     const hc = c.hostConfig;
     const nsMode = { net: this.modeNs(hc.NetworkMode === 'host' ? 'host' : hc.NetworkMode.startsWith('container:') ? hc.NetworkMode : '', 'net'), pid: this.modeNs(hc.PidMode, 'pid'), ipc: this.modeNs(hc.IpcMode, 'ipc'), uts: this.modeNs(hc.UTSMode, 'uts') };
     const hostNs = fx.namespaces;
@@ -94,23 +107,8 @@ export class Daemon {
     if (nsMode.net === 'new') {
       const net = k.newNamespace('net', hostNs.net);
       ns.net = net.inode;
-      if (hc.NetworkMode !== 'none') {
-        const used = new Set([...this.containers.values()].filter((o) => o.status === 'running').map((o) => o.ip));
-        let n = 2;
-        while (used.has(`172.17.0.${n}`)) n++;
-        c.ip = `172.17.0.${n}`;
-        const hostNet = k.ns(hostNs.net);
-        const vethIndex = (hostNet.interfaces ?? []).reduce((m, i) => Math.max(m, i.index), 3) + 1;
-        const mac = `02:42:ac:11:00:${n.toString(16).padStart(2, '0')}`;
-        net.interfaces = [
-          { index: 1, name: 'lo', kind: 'loopback', up: true, mtu: 65536, mac: '00:00:00:00:00:00', addrs: ['127.0.0.1/8'] },
-          { index: 2, name: 'eth0', kind: 'veth', peer: vethIndex, up: true, mtu: 1500, mac, addrs: [`${c.ip}/16`] },
-        ];
-        net.routes = [`default via ${fx.docker.bridgeGateway} dev eth0`, `${fx.docker.bridgeSubnet} dev eth0 proto kernel scope link src ${c.ip}`];
-        hostNet.interfaces!.push({ index: vethIndex, name: `veth${this.host.rng.hex(7)}`, kind: 'veth', peer: 2, up: true, mtu: 1500, mac: `${this.host.rng.hex(2)}:${this.host.rng.hex(2)}:${this.host.rng.hex(2)}:${this.host.rng.hex(2)}:${this.host.rng.hex(2)}:${this.host.rng.hex(2)}`, addrs: [], master: 'docker0' });
-        const docker0 = hostNet.interfaces!.find((i) => i.name === 'docker0');
-        if (docker0) docker0.up = true;
-      }
+      c.netns = net.inode;
+      this.net.attach(c, net, plan.bindings);
     } else ns.net = nsMode.net;
     const cgPath = `/system.slice/docker-${c.id}.scope`;
     if (ns.net !== hostNs.net) k.ns(ns.net).sysctls = { ...(hc.Sysctls ?? {}) };
@@ -143,7 +141,7 @@ export class Daemon {
     // Docker ≥ 20.10 sets ip_unprivileged_port_start=0 in a container's own network namespace.
     const portStart = Number(hc.Sysctls?.['net.ipv4.ip_unprivileged_port_start'] ?? (ns.net === hostNs.net ? 1024 : 0));
     const canBind80 = 80 >= portStart || (uid === 0 && (capMask & (1n << 10n)) !== 0n);
-    const spec = programFor(argv, this.host.clock.nowMs, fx.cpus, stamp, { readOnly: hc.ReadonlyRootfs, tmpfs: Object.keys(hc.Tmpfs ?? {}), uid, canBind80, release: fx.kernel.release });
+    const spec = programFor(argv, this.host.clock.nowMs, fx.cpus, stamp, { readOnly: hc.ReadonlyRootfs, tmpfs: [...Object.keys(hc.Tmpfs ?? {}), ...(this.lib?.mounts.get(c.id) ?? []).filter((m) => !m.readOnly).map((m) => m.destination)], uid, canBind80, release: fx.kernel.release, binary: Boolean(argv[0] && c.image.executables?.includes(argv[0]) && !(argv[0] in c.image.files)) });
     const caps = uid === 0 ? { inh: 0n, prm: capMask, eff: capMask, bnd: capMask, amb: 0n } : { inh: 0n, prm: 0n, eff: 0n, bnd: capMask, amb: 0n };
     // moby CreateDaemonEnvironment: PATH, HOSTNAME, TERM (with -t), then the image's and -e
     // values replace or append; HOME comes last when nothing set it.
@@ -249,9 +247,7 @@ export class Daemon {
       this.specs.delete(p.pid);
       const shim = k.procs.get(c.shimPid);
       if (shim) k.exit(shim, 0);
-      const hostNet = k.ns(this.host.fixture.namespaces.net);
-      const peer = c.netns ? k.namespaces.get(c.netns)?.interfaces?.find((i) => i.name === 'eth0')?.peer : undefined;
-      hostNet.interfaces = hostNet.interfaces!.filter((i) => i.index !== peer || i.kind !== 'veth');
+      this.net.detach(c);
       if (c.hostConfig.AutoRemove) this.remove(c);
       else this.maybeRestart(c);
     }

@@ -35,6 +35,8 @@ export interface StartContext {
   /** Whether binding port 80 is allowed (ip_unprivileged_port_start ≤ 80, or CAP_NET_BIND_SERVICE). */
   canBind80: boolean;
   release: string;
+  /** argv[0] is a compiled program of the image (an executable that is not a script), e.g. a Go server in a scratch image. */
+  binary?: boolean;
 }
 
 const DEFAULT_START: StartContext = { readOnly: false, tmpfs: [], uid: 0, canBind80: true, release: '6.8.0-45-generic' };
@@ -134,6 +136,9 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
       childPidStart: 29,
     });
   }
+  // registry:2 — its entrypoint execs `registry serve CONFIG`, which shuts down cleanly on SIGTERM.
+  if (base === 'entrypoint.sh' && args[0] === '/etc/docker/registry/config.yml')
+    return spec({ title: ['registry', 'serve', ...args], comm: 'registry', threads: 7, rssKb: 14_200, vszKb: 1_236_540, handlers: [2, 15], onSignal: 'exit0', logs: [`time="${new Date(nowMs).toISOString().replace(/\.\d+Z$/, 'Z')}" level=info msg="listening on [::]:5000" go.version=go1.20.8 instance.id=${'5c1f3b8e-0d7a-4c5e-9f2b-6a8d4e1c7b90'} service=registry version=2.8.3`] });
   if (base === 'node') return spec({ title: argv, threads: 14, rssKb: 27876, vszKb: 550504, logs: ['Kubia server starting...'] });
   if (base === 'sleep') {
     const n = args[0] === 'infinity' ? Infinity : Number(args[0]);
@@ -163,5 +168,8 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     return spec({ title: argv, oneshot: true });
   }
   if ((base === 'sh' || base === 'ash' || base === 'bash') && args.length === 0) return spec({ title: argv, shell: true, handlers: [2, 15], reaps: true, rssKb: 3200, vszKb: 4100 });
+  // A compiled program the simulator knows nothing more about (the lessons' Go servers): it keeps running,
+  // silently, and installs no signal handler of its own.
+  if (start.binary) return spec({ title: argv, threads: 5, rssKb: 5_800, vszKb: 1_236_000 });
   return spec({ title: argv, oneshot: true });
 }

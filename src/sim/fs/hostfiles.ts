@@ -1,4 +1,5 @@
 import type { Host } from '../host.ts';
+import { DEMO_FILES } from './demofiles.ts';
 
 /** The host's root filesystem at boot (node1). */
 export function hostFiles(host: Host): Record<string, string> {
@@ -13,5 +14,6 @@ export function hostFiles(host: Host): Record<string, string> {
     '/home/ubuntu/.bashrc': '# ~/.bashrc\n',
     '/tmp/.keep': '',
     '/var/lib/docker/.keep': '',
+    ...DEMO_FILES,
   };
 }

@@ -101,5 +101,6 @@ export async function benchFixtureRegistry(): Promise<BenchResult[]> {
 }
 
 export async function runImageBench(): Promise<BenchResult[]> {
-  return [...(await benchFixtureRegistry()), ...(await benchBuild()), ...(await benchPull())];
+  const { benchWorldImages } = await import('../bench.ts');
+  return [...(await benchFixtureRegistry()), ...(await benchBuild()), ...(await benchPull()), ...(await benchWorldImages())];
 }

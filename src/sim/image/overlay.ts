@@ -90,6 +90,14 @@ export class OverlayRoot {
     return own;
   }
 
+  /** True when a directory above `p` is opaque in this layer: nothing below it comes from lower layers. */
+  private static belowOpaque(t: Tree, p: string): boolean {
+    return ancestors(p).some((a) => {
+      const e = t.get(a);
+      return e?.type === 'dir' && e.opaque === true;
+    });
+  }
+
   /** The merged view of a path (no symlink following). */
   lookup(path: string): Exclude<Entry, { type: 'whiteout' }> | undefined {
     const p = normPath(path);
@@ -174,7 +182,7 @@ export class OverlayRoot {
       const here = p === '/' ? undefined : OverlayRoot.inLayer(t, p);
       if (here === 'hidden') break;
       for (const k of kids) if (!seen.has(k)) seen.set(k, t.get(p === '/' ? `/${k}` : `${p}/${k}`)!.type !== 'whiteout');
-      if (here === 'opaque-stop' || (here && here.type === 'dir' && here.opaque)) break;
+      if (here === 'opaque-stop' || (here && here.type === 'dir' && (here.opaque || OverlayRoot.belowOpaque(t, p)))) break;
       if (here && here.type !== 'dir') break;
     }
     return [...seen].filter(([, visible]) => visible).map(([k]) => k).sort();

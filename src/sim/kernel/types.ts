@@ -57,12 +57,17 @@ export interface NetIface {
   name: string;
   /** `eth0@if5` style peer suffix */
   peer?: number;
-  kind: 'loopback' | 'ether' | 'bridge' | 'veth';
+  /** The peer lives in another network namespace with this id (`link-netnsid 0`). */
+  netnsid?: number;
+  kind: 'loopback' | 'ether' | 'bridge' | 'veth' | 'vxlan';
   up: boolean;
   mtu: number;
   mac: string;
+  /** CIDRs, IPv4 and IPv6 (`::1/128`, `fe80::…/64`). */
   addrs: string[];
   master?: string;
+  /** A second name udev gave the device (`altname enp0s3`). */
+  altname?: string;
 }
 
 export interface Namespace {
@@ -75,6 +80,10 @@ export interface Namespace {
   hostname?: string;
   interfaces?: NetIface[];
   routes?: string[];
+  /** net: the default route (connected routes follow from the addresses). */
+  gateway?: { via: string; dev: string; proto?: string };
+  /** net: the next interface index (never reused, like the kernel's per-namespace counter). */
+  nextIfindex?: number;
   nextPid?: number;
   /** cgroup: the cgroup path that looks like `/` inside */
   cgroupRoot?: string;

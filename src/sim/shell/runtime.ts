@@ -6,6 +6,8 @@ import type { Flavor } from '../docker/images.ts';
 import { CgroupFs } from '../fs/cgroupfs.ts';
 import { ProcFs } from '../fs/procfs.ts';
 import { hostFiles } from '../fs/hostfiles.ts';
+import { hostsFile, resolvConf } from '../net/files.ts';
+import { BindFs, fsForVolume, mirror, syncHostVolumes } from './storagefs.ts';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
@@ -87,6 +89,8 @@ export class ShellRuntime {
   private lineIsTty = true;
   private pipelines: string[][][] = [];
   private writeErrors: { path: string; reason: string }[] = [];
+  /** Volumes mounted on the host at their Mountpoint, by path. */
+  private readonly hostVolumes = new Map<string, import('../image/volumes.ts').Volume>();
   /** Per root: whether a path is on a read-only root filesystem. */
   readonly readOnlyCheck = new Map<string, (path: string) => boolean>();
 
@@ -125,6 +129,10 @@ export class ShellRuntime {
     const names = new Set<string>([...this.commands.map((x) => x.name), ...WRAPPED, ...(avail ?? [])]);
     for (const n of names) if (!avail || avail.has(n)) files[`/bin/${n}`] ??= '';
     if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
+    const hosts = c ? hostsFile(this.daemon.net, c) : undefined;
+    if (hosts !== undefined) files['/etc/hosts'] = hosts;
+    const resolv = c ? resolvConf(this.daemon.net, c, this.host.fixture.network.eth0.gateway) : undefined;
+    if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
     const host = this.host;
     const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? host.clock.nowMs));
     const init: Record<string, { content: string; mtime: Date }> = {};
@@ -132,41 +140,68 @@ export class ShellRuntime {
     // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
     // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
     const tmpfs = Object.keys(c?.hostConfig.Tmpfs ?? {});
-    const readOnly = (path: string) => Boolean(c?.hostConfig.ReadonlyRootfs) && !tmpfs.some((t) => path === t || path.startsWith(`${t}/`));
+    // Volumes and bind mounts: writable ones escape --read-only, `:ro` ones refuse writes.
+    const mountList = c ? (this.daemon.lib?.mounts.get(c.id) ?? []) : [];
+    const under = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+    const rwMounts = [...tmpfs, ...mountList.filter((m) => !m.readOnly).map((m) => m.destination)];
+    const roMounts = mountList.filter((m) => m.readOnly).map((m) => m.destination);
+    const readOnly = (path: string) =>
+      roMounts.some((d) => under(path, d)) || (Boolean(c?.hostConfig.ReadonlyRootfs) && !rwMounts.some((t) => under(path, t)));
     const report = (path: string) => {
       if (!this.writeErrors.some((e) => e.path === path)) this.writeErrors.push({ path, reason: 'Read-only file system' });
     };
     const stamp = async (fs: JB.InMemoryFs, path: string) => fs.utimes(path, new Date(host.clock.nowMs), new Date(host.clock.nowMs));
+    // A container's writes also go to its overlay upperdir (docker diff / commit read it).
+    const overlay = () => (c ? this.daemon.lib?.rootfs.get(c.id)?.root : undefined);
     class SimFs extends this.jb.InMemoryFs {
       override async writeFile(...a: Parameters<JB.InMemoryFs['writeFile']>): Promise<void> {
         if (readOnly(a[0])) return report(a[0]);
         await super.writeFile(...a);
         await stamp(this, a[0]);
+        mirror.write(overlay(), a[0], a[1]);
       }
       override async appendFile(...a: Parameters<JB.InMemoryFs['appendFile']>): Promise<void> {
         if (readOnly(a[0])) return report(a[0]);
         await super.appendFile(...a);
         await stamp(this, a[0]);
+        if (overlay()) mirror.write(overlay(), a[0], await this.readFileBuffer(a[0]));
       }
       override async mkdir(...a: Parameters<JB.InMemoryFs['mkdir']>): Promise<void> {
         if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, mkdir '${a[0]}'`);
         await super.mkdir(...a);
         await stamp(this, a[0]);
+        mirror.mkdir(overlay(), a[0], Boolean(a[1]?.recursive));
       }
       override async rm(...a: Parameters<JB.InMemoryFs['rm']>): Promise<void> {
         if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, rm '${a[0]}'`);
-        return super.rm(...a);
+        await super.rm(...a);
+        mirror.remove(overlay(), a[0], Boolean(a[1]?.recursive));
       }
     }
     this.readOnlyCheck.set(root, readOnly);
     const base = new SimFs(init);
+    for (const d of c?.image.dirs ?? []) base.mkdirSync(d, { recursive: true });
+    // Changes the container made before its shell existed (its program's start-up writes).
+    for (const [p, e] of (c ? this.daemon.lib?.rootfs.get(c.id)?.root.upper : undefined) ?? []) {
+      if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
+      else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
+    }
     const readOnlyCg = root !== 'host' && !c?.hostConfig.Privileged;
     const procfs = new ProcFs(this.host);
     const cgfs = new CgroupFs(this.host, readOnlyCg);
     procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
       if (!this.writeErrors.some((e) => e.path === path && e.reason === reason)) this.writeErrors.push({ path, reason });
     };
-    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }] });
+    const lib = this.daemon.lib;
+    const volumeMounts = (c && lib ? (lib.mounts.get(c.id) ?? []) : []).flatMap((m) => {
+      const v = m.type === 'volume' ? lib?.volumes.get(m.source) : undefined;
+      if (m.type === 'tmpfs') return [{ mountPoint: m.destination, filesystem: new this.jb.InMemoryFs() as JB.IFileSystem }];
+      if (m.type === 'bind') return [{ mountPoint: m.destination, filesystem: new BindFs(this.bashFor('host').fs, m.source, m.readOnly, report, m.destination) as JB.IFileSystem }];
+      if (!v) return [];
+      const vfs = fsForVolume(this.jb, v, () => host.clock.nowMs);
+      return [{ mountPoint: m.destination, filesystem: m.readOnly ? (new BindFs(vfs, '', true, report, m.destination) as JB.IFileSystem) : vfs }];
+    });
+    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, ...volumeMounts] });
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name)).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
@@ -299,6 +334,8 @@ export class ShellRuntime {
   /** Runs one line in a session; carries cwd, variables and $? to the next line. */
   async run(session: Session, line: string, signal?: AbortSignal, tty?: boolean): Promise<ExecResult> {
     const bash = this.bashFor(session.root);
+    const lib = this.daemon.lib;
+    if (session.root === 'host' && lib) syncHostVolumes(this.jb, bash.fs as JB.MountableFs, lib.volumes.all(), this.hostVolumes, () => this.host.clock.nowMs);
     const prevSession = this.currentSession;
     const prevCurrent = this.host.current;
     const prevLine = { tty: this.lineIsTty, pipelines: this.pipelines, writeErrors: this.writeErrors };

@@ -182,9 +182,10 @@ export const ZOMBIE_MAKER: BaseImageDef = {
   repo: 'docker.io/library/zombie-maker',
   tags: ['1.0'],
   created: '2024-05-20T10:00:00Z',
-  from: ALPINE_319,
+  from: DEBIAN_12_SLIM,
   flavor: 'docker',
   steps: [
+    { createdBy: 'RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends procps && rm -rf /var/lib/apt/lists/* # buildkit', comment: BUILDKIT, files: (b) => { b.blob('/usr/bin/ps', 154_056).blob('/usr/bin/top', 130_048).blob('/usr/bin/pgrep', 30_992).blob('/usr/lib/x86_64-linux-gnu/libproc2.so.0.0.1', 141_000, 0o644); } },
     { createdBy: 'COPY zombie-maker.sh /usr/local/bin/zombie-maker # buildkit', comment: BUILDKIT, files: (b) => { b.file('/usr/local/bin/zombie-maker', '#!/bin/sh\n# Forks a short-lived worker every 5 seconds and never waits for it:\n# without an init that reaps orphans, each one stays a zombie.\nwhile :; do\n  sh -c \'sleep 1 &\' &\n  sleep 5\ndone\n', 0o755); } },
     { createdBy: 'ENTRYPOINT ["/usr/local/bin/zombie-maker"]', comment: BUILDKIT },
   ],

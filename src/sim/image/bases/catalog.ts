@@ -69,7 +69,7 @@ export const NGINX_125: BaseImageDef = {
         b.blob('/etc/nginx/mime.types', 5_349, 0o644).blob('/etc/nginx/fastcgi_params', 1_007, 0o644).blob('/etc/nginx/scgi_params', 636, 0o644).blob('/etc/nginx/uwsgi_params', 664, 0o644);
         b.symlink('/etc/nginx/modules', '/usr/lib/nginx/modules');
         b.file('/usr/share/nginx/html/index.html', NGINX_INDEX_HTML).file('/usr/share/nginx/html/50x.html', NGINX_50X_HTML);
-        b.blob('/usr/sbin/nginx', 1_437_856).blob('/usr/sbin/nginx-debug', 1_468_288);
+        b.blob('/usr/sbin/nginx', 1_437_856).blob('/usr/sbin/nginx-debug', 1_468_288).blob('/usr/sbin/getpcaps', 14_560);
         b.blob('/usr/lib/nginx/modules/ngx_http_js_module.so', 1_612_000, 0o644).blob('/usr/lib/nginx/modules/ngx_stream_js_module.so', 1_548_000, 0o644);
         b.dir('/var/cache/nginx').dir('/var/log/nginx').dir('/docker-entrypoint.d');
         b.symlink('/var/log/nginx/access.log', '/dev/stdout').symlink('/var/log/nginx/error.log', '/dev/stderr');

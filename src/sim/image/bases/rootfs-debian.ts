@@ -90,6 +90,7 @@ const USR_BIN: [string, number][] = [
   ['apt', 18_712], ['apt-get', 31_248], ['apt-cache', 84_768], ['apt-config', 27_112], ['dpkg', 309_816],
   ['dpkg-query', 158_312], ['dpkg-deb', 158_296], ['login', 56_384], ['su', 72_000], ['sha256sum', 47_504],
   ['find', 224_848], ['xargs', 68_552], ['diff', 195_968], ['cmp', 52_000], ['awk', 154_000], ['mawk', 154_000],
+  ['cut', 47_480], ['tr', 51_592], ['dmesg', 80_136],
 ];
 
 const LIBS: [string, number][] = [

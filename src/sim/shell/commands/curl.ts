@@ -1,4 +1,6 @@
 import type { ExecResult } from '../../api.ts';
+import { resolveName, serverFor } from '../../net/reach.ts';
+import type { Container } from '../../docker/container.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -29,21 +31,34 @@ Commercial support is available at
 </html>
 `;
 
-/** Which container answers on host:port as seen from the current network namespace. */
-function server(env: CmdEnv, host: string, port: number) {
-  const running = [...env.daemon.containers.values()].filter((c) => c.status === 'running');
-  const hostNet = env.self.ns.net === env.host.fixture.namespaces.net;
-  const local = host === 'localhost' || host === '127.0.0.1' || host === '0.0.0.0';
-  for (const c of running) {
-    const inner = c.image.repo === 'nginx' ? 80 : c.image.repo === 'kubia' ? 8080 : undefined;
-    if (inner === undefined) continue;
-    const published = c.ports.some((p) => p.hostPort === port && p.containerPort === inner);
-    if (hostNet && local && published) return c;
-    if (hostNet && local && c.hostConfig.NetworkMode === 'host' && port === inner) return c;
-    if (host === c.ip && port === inner) return c;
-    if (!hostNet && local && env.self.ns.net === c.netns && port === inner) return c;
-  }
-  return undefined;
+/** nginx's $time_local: `16/Sep/2024:11:45:03 +0000`. */
+function timeLocal(ms: number): string {
+  const d = new Date(ms);
+  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${mon}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+/** The server behind host:port as seen from the command's network namespace, or why there is none. */
+function lookup(env: CmdEnv, host: string, port: number): { c: Container; client: string } | 'resolve' | 'connect' {
+  const containers = [...env.daemon.containers.values()];
+  const ip = resolveName(env.host, env.daemon.net, containers, env.self.ns.net, host);
+  if (!ip) return 'resolve';
+  return serverFor(env.host, env.daemon.net, containers, env.self.ns.net, ip, port) ?? 'connect';
+}
+
+function bodyOf(c: Container): string {
+  return c.image.repo === 'nginx' ? NGINX_INDEX : `You've hit ${c.config.Hostname}\n`;
+}
+
+/** GET / on host:port: the page, logged by the server as its access log would (curl and busybox wget share it). */
+export function httpGet(env: CmdEnv, host: string, port: number, agent: string): { body: string } | 'resolve' | 'connect' {
+  const found = lookup(env, host, port);
+  if (typeof found === 'string') return found;
+  const { c, client } = found;
+  const body = bodyOf(c);
+  c.logs.push({ stream: 'stdout', text: c.image.repo === 'nginx' ? `${client} - - [${timeLocal(env.host.clock.nowMs)}] "GET / HTTP/1.1" 200 ${body.length} "-" "${agent}" "-"\n` : `Received request from ::ffff:${client}\n` });
+  return { body };
 }
 
 export const curl: SimCommand = {
@@ -66,15 +81,17 @@ export const curl: SimCommand = {
     if (!m) return R('', `curl: (3) URL rejected: Malformed input to a URL function\n`, 3);
     const host = m[1] as string;
     const port = Number(m[2] ?? 80);
-    const c = server(env, host, port);
-    if (!c) return R('', silent ? '' : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, 7);
-    const body = c.image.repo === 'nginx' ? NGINX_INDEX : `You've hit ${c.config.Hostname}\n`;
     if (head) {
+      const found = lookup(env, host, port);
+      if (typeof found === 'string') return R('', silent ? '' : found === 'resolve' ? `curl: (6) Could not resolve host: ${host}\n` : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, found === 'resolve' ? 6 : 7);
+      const { c } = found;
+      const body = bodyOf(c);
       const date = new Date(env.host.clock.nowMs).toUTCString();
       return R(c.image.repo === 'nginx' ? `HTTP/1.1 200 OK\r\nServer: nginx/1.25.5\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n` : `HTTP/1.1 200 OK\r\nDate: ${date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n`);
     }
-    const progress = silent || !env.tty ? '' : '';
-    c.logs.push({ stream: 'stdout', text: c.image.repo === 'nginx' ? `172.17.0.1 - - [${new Date(env.host.clock.nowMs).toUTCString()}] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"\n` : `Received request from ::ffff:172.17.0.1\n` });
-    return R(body, progress);
+    const got = httpGet(env, host, port, 'curl/8.5.0');
+    if (typeof got === 'string') return R('', silent ? '' : got === 'resolve' ? `curl: (6) Could not resolve host: ${host}\n` : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, got === 'resolve' ? 6 : 7);
+    const body = got.body;
+    return R(body);
   },
 };

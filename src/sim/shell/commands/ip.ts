@@ -1,79 +1,63 @@
 import type { ExecResult } from '../../api.ts';
-import type { NetIface } from '../../kernel/types.ts';
-import type { SimCommand } from '../types.ts';
+import { showAddr, showLink, showRoute, type IpFlavor, type ShowOptions } from '../../net/iproute.ts';
+import { hasCap } from '../../kernel/capabilities.ts';
+import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
-function flags(i: NetIface): string {
-  if (i.kind === 'loopback') return i.up ? 'LOOPBACK,UP,LOWER_UP' : 'LOOPBACK';
-  if (!i.up) return 'NO-CARRIER,BROADCAST,MULTICAST,UP';
-  return 'BROADCAST,MULTICAST,UP,LOWER_UP';
-}
-
-function head(i: NetIface, withMode: boolean, busybox: boolean): string {
-  const name = i.peer !== undefined ? `${i.name}@if${i.peer}` : i.name;
-  const qdisc = i.kind === 'loopback' ? (i.up ? 'noqueue' : 'noop') : i.kind === 'ether' ? 'fq_codel' : 'noqueue';
-  const state = i.kind === 'loopback' ? (i.up ? 'UNKNOWN' : 'DOWN') : i.up ? 'UP' : 'DOWN';
-  const master = i.master ? ` master ${i.master}` : '';
-  const qlen = i.kind === 'loopback' || i.kind === 'ether' ? ' qlen 1000' : '';
-  if (busybox) return `${i.index}: ${name}: <${flags(i)}> mtu ${i.mtu} qdisc ${qdisc}${master} state ${state}${qlen ? qlen : ' '}`;
-  const mode = withMode ? ' mode DEFAULT' : '';
-  // iproute2 prints "group %s " with a trailing space, then "qlen %d" when there is one.
-  return `${i.index}: ${name}: <${flags(i)}> mtu ${i.mtu} qdisc ${qdisc}${master} state ${state}${mode} group default${qlen || ' '}`;
-}
-
-function linkLine(i: NetIface, busybox: boolean): string {
-  if (i.kind === 'loopback') return '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00';
-  return `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff${i.kind === 'veth' && !busybox ? ' link-netnsid 0' : ''}`;
-}
-
-function brd(cidr: string): string {
-  const [ip, len] = cidr.split('/');
-  const n = (ip ?? '').split('.').reduce((a, b) => a * 256 + Number(b), 0);
-  const mask = Number(len) === 0 ? 0 : (0xffffffff << (32 - Number(len))) >>> 0;
-  const b = (n | (~mask >>> 0)) >>> 0;
-  return [24, 16, 8, 0].map((s) => (b >>> s) & 255).join('.');
-}
-
 const USAGE = 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\nwhere  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |\n                   macsec | maddress | monitor | mptcp | mroute | mrule |\n                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n                   ntbl | route | rule | sr | stats | tap | tcpmetrics |\n                   token | tunnel | tuntap | vrf | xfrm }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n                    -4 | -6 | -M | -B | -0 |\n                    -l[oops] { maximum-addr-flush-attempts } | -o[neline] |\n                    -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n                    -c[olor]}\n';
 
+const matches = (word: string, full: string, min = 1) => word.length >= min && full.startsWith(word);
+
+/** `ip link set [dev] NAME up|down`: needs CAP_NET_ADMIN in the namespace; loopback gets 127.0.0.1 and ::1 when it comes up. */
+function linkSet(args: string[], env: CmdEnv, fl: IpFlavor): ExecResult {
+  const words = args[0] === 'dev' ? args.slice(1) : args;
+  const [name, state] = words;
+  const ns = env.host.kernel.ns(env.self.ns.net);
+  const i = (ns.interfaces ?? []).find((x) => x.name === name);
+  if (!name || !i) return R('', fl === 'busybox' ? `ip: can't find device '${name ?? ''}'\n` : `Cannot find device "${name ?? ''}"\n`, 1);
+  if (state !== 'up' && state !== 'down') return R('', fl === 'busybox' ? `ip: either "dev" is duplicate, or "${state ?? ''}" is garbage\n` : `Error: either "dev" is duplicate, or "${state ?? ''}" is a garbage.\n`, fl === 'busybox' ? 1 : 255);
+  if (!hasCap(env.self.caps, 'net_admin')) return R('', fl === 'busybox' ? 'ip: SIOCSIFFLAGS: Operation not permitted\n' : 'RTNETLINK answers: Operation not permitted\n', fl === 'busybox' ? 1 : 2);
+  i.up = state === 'up';
+  if (i.kind === 'loopback') i.addrs = i.up ? ['127.0.0.1/8', '::1/128'] : [];
+  return R('');
+}
+
+/** `ip [-4|-6] link|addr|route [show] [dev] NAME [master BR] [up]`, in iproute2 or busybox wording. */
 export const ip: SimCommand = {
   name: 'ip',
   async run(args, env) {
-    const bb = env.flavor === 'busybox';
+    const fl: IpFlavor = env.flavor === 'busybox' ? 'busybox' : 'iproute2';
     const rest = [...args];
-    let v4 = false;
+    const o: ShowOptions = {};
     while (rest[0]?.startsWith('-')) {
       const f = rest.shift() as string;
-      if (f === '-4') v4 = true;
-      else if (f !== '-6' && f !== '-br') return R('', `Option "${f}" is unknown, try "ip -help".\n`, 255);
+      if (f === '-4') o.family = 4;
+      else if (f === '-6') o.family = 6;
+      else if ((f === '-br' || f === '-brief') && fl === 'iproute2') o.brief = true;
+      else if (f === '-help' || f === '--help') return R('', USAGE, 255);
+      else return R('', fl === 'busybox' ? `ip: invalid option -- '${f.replace(/^-+/, '').slice(0, 1)}'\n` : `Option "${f}" is unknown, try "ip -help".\n`, fl === 'busybox' ? 1 : 255);
     }
-    const [obj = '', cmd = 'show', ...more] = rest;
+    const obj = rest.shift() ?? '';
+    if (obj === '' || obj === 'help') return R('', USAGE, obj === 'help' ? 0 : 255);
+    const kind = matches(obj, 'link') ? 'link' : matches(obj, 'address') || obj === 'addr' ? 'addr' : matches(obj, 'route') ? 'route' : undefined;
+    if (!kind) return R('', fl === 'busybox' ? `ip: unknown object '${obj}'\n` : `Object "${obj}" is unknown, try "ip help".\n`, fl === 'busybox' ? 1 : 255);
+    if (kind === 'link' && rest[0] === 'set') return linkSet(rest.slice(1), env, fl);
+    if (rest[0] && ['show', 'list', 'ls', 'lst'].includes(rest[0])) rest.shift();
+    while (rest.length) {
+      const w = rest.shift() as string;
+      if (w === 'dev') o.dev = rest.shift();
+      else if (w === 'master') o.master = rest.shift();
+      else if (w === 'up') o.up = true;
+      else if (kind !== 'route') o.dev = w;
+      else return R('', fl === 'busybox' ? `ip: an inet prefix is expected rather than "${w}"\n` : `Error: an inet prefix is expected rather than "${w}".\n`, 1);
+    }
     const ns = env.host.kernel.ns(env.self.ns.net);
-    let ifs = ns.interfaces ?? [];
-    const dev = more[0] === 'dev' ? more[1] : more[0] ?? (cmd !== 'show' && cmd !== 'list' && cmd !== 'ls' ? cmd : undefined);
-    if (dev) {
-      ifs = ifs.filter((i) => i.name === dev);
-      if (!ifs.length) return R('', `Device "${dev}" does not exist.\n`, 1);
+    for (const name of [o.dev, o.master]) {
+      if (name !== undefined && !(ns.interfaces ?? []).some((i) => i.name === name)) return R('', fl === 'busybox' ? `ip: can't find device '${name}'\n` : `Device "${name}" does not exist.\n`, 1);
     }
-    if (obj === 'help' || obj === '') return R('', USAGE, obj === 'help' ? 0 : 255);
-    if ('link'.startsWith(obj)) return R(ifs.map((i) => `${head(i, true, bb)}\n${linkLine(i, bb)}\n`).join(''));
-    if ('address'.startsWith(obj) || obj === 'a' || obj === 'addr') {
-      return R(
-        ifs
-          .filter((i) => !v4 || i.addrs.length)
-          .map((i) => {
-            const addrs = i.addrs.map((a) => {
-              const scope = a.startsWith('127.') ? 'host' : 'global';
-              const b = scope === 'host' ? '' : ` brd ${brd(a)}`;
-              return `    inet ${a}${b} scope ${scope}${i.kind === 'ether' && !bb ? ' dynamic' : ''} ${i.name}\n       valid_lft forever preferred_lft forever\n`;
-            });
-            return `${head(i, false, bb)}\n${v4 ? '' : `${linkLine(i, bb)}\n`}${addrs.join('')}`;
-          })
-          .join(''),
-      );
-    }
-    if ('route'.startsWith(obj)) return R((ns.routes ?? []).map((r) => `${r}\n`).join(''));
-    return R('', `Object "${obj}" is unknown, try "ip help".\n`, 1);
+    if (kind === 'link') return R(showLink(ns, fl, o));
+    if (kind === 'addr') return R(showAddr(ns, fl, o));
+    return R(showRoute(ns, fl));
   },
 };

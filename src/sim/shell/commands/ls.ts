@@ -1,6 +1,7 @@
 import type { ExecResult } from '../../api.ts';
 import type { FsStat } from 'just-bash';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { overlay2Ls } from './overlay2-ls.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -85,6 +86,8 @@ export const ls: SimCommand = {
       } else paths.push(a);
     }
     if (!paths.length) paths.push('.');
+    const upper = paths.length === 1 ? overlay2Ls(env, env.fs.resolvePath(env.cwd, paths[0] as string), { long, dirOnly }) : undefined;
+    if (upper) return upper;
     const fs = env.fs;
     const tty = env.tty;
     const now = env.host.clock.nowMs;

@@ -1,21 +1,17 @@
 import type { ExecResult } from '../../api.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
+import { reach, resolveName } from '../../net/reach.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 /** Whether `ip` answers from the current network namespace, and with which TTL. */
-function reach(env: CmdEnv, ip: string): { ok: boolean; ttl: number; base: number } | 'unreachable' {
-  const k = env.host.kernel;
-  const ns = k.ns(env.self.ns.net);
-  const ifs = ns.interfaces ?? [];
-  if (ip.startsWith('127.')) return { ok: true, ttl: 64, base: 0.031 };
-  const up = ifs.filter((i) => i.up && i.kind !== 'loopback' && i.addrs.length);
-  if (!up.length) return 'unreachable';
-  if (up.some((i) => i.addrs.some((a) => a.split('/')[0] === ip))) return { ok: true, ttl: 64, base: 0.031 };
-  const running = [...env.daemon.containers.values()].filter((c) => c.status === 'running' && c.ip);
-  if (ip === env.host.fixture.docker.bridgeGateway || running.some((c) => c.ip === ip)) return { ok: true, ttl: 64, base: 0.052 };
-  if (ip.startsWith('172.17.') || ip.startsWith('10.0.0.')) return { ok: false, ttl: 64, base: 0 };
+function reachable(env: CmdEnv, ip: string): { ok: boolean; ttl: number; base: number } | 'unreachable' {
+  const t = reach(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, ip);
+  if (t.kind === 'unreachable') return 'unreachable';
+  if (t.kind === 'self') return { ok: true, ttl: 64, base: 0.031 };
+  if (t.kind === 'host' || t.kind === 'container') return { ok: true, ttl: 64, base: 0.052 };
+  if (t.kind === 'dropped') return { ok: false, ttl: 64, base: 0 };
   return { ok: true, ttl: 117, base: 11.8 };
 }
 
@@ -34,22 +30,23 @@ export const ping: SimCommand = {
     }
     const host = hosts[0];
     if (!host) return R('', bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n' : 'ping: usage error: Destination address required\n', bb ? 1 : 2);
-    if (!/^\d+\.\d+\.\d+\.\d+$/.test(host)) return R('', bb ? `ping: bad address '${host}'\n` : `ping: ${host}: Name or service not known\n`, bb ? 1 : 2);
+    const addr = resolveName(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, host);
+    if (!addr) return R('', bb ? `ping: bad address '${host}'\n` : `ping: ${host}: Name or service not known\n`, bb ? 1 : 2);
     const range = (await env.readFile('/proc/sys/net/ipv4/ping_group_range').catch(() => '1\t0')).trim().split(/\s+/).map(Number);
     const groupOk = env.self.gid >= (range[0] ?? 1) && env.self.gid <= (range[1] ?? 0);
     if (!hasCap(env.self.caps, 'net_raw') && !groupOk) return R('', bb ? 'ping: permission denied (are you root?)\n' : 'ping: socktype: SOCK_RAW\nping: socket: Operation not permitted\nping: => missing cap_net_raw+p capability or setuid?\n', bb ? 1 : 2);
-    const r = reach(env, host);
-    if (r === 'unreachable') return R('', bb ? `PING ${host} (${host}): 56 data bytes\nping: sendto: Network unreachable\n` : 'ping: connect: Network is unreachable\n', bb ? 1 : 2);
+    const r = reachable(env, addr);
+    if (r === 'unreachable') return R('', bb ? `PING ${host} (${addr}): 56 data bytes\nping: sendto: Network unreachable\n` : 'ping: connect: Network is unreachable\n', bb ? 1 : 2);
     const start = env.host.clock.nowMs;
     let sent = 0;
     const times: number[] = [];
-    let out = bb ? `PING ${host} (${host}): 56 data bytes\n` : `PING ${host} (${host}) 56(84) bytes of data.\n`;
+    let out = bb ? `PING ${host} (${addr}): 56 data bytes\n` : `PING ${host} (${addr}) 56(84) bytes of data.\n`;
     for (;;) {
       sent++;
       if (r.ok) {
         const t = Number((r.base + ((sent * 7) % 5) * 0.009).toFixed(3));
         times.push(t);
-        out += bb ? `64 bytes from ${host}: seq=${sent - 1} ttl=${r.ttl} time=${t.toFixed(3)} ms\n` : `64 bytes from ${host}: icmp_seq=${sent} ttl=${r.ttl} time=${t.toFixed(3)} ms\n`;
+        out += bb ? `64 bytes from ${addr}: seq=${sent - 1} ttl=${r.ttl} time=${t.toFixed(3)} ms\n` : `64 bytes from ${addr === host ? addr : `${host} (${addr})`}: icmp_seq=${sent} ttl=${r.ttl} time=${t.toFixed(3)} ms\n`;
       }
       if (env.stream) {
         env.stream({ stream: 'stdout', text: out });
@@ -94,7 +91,7 @@ export const mount: SimCommand = {
     const rw = c.hostConfig.ReadonlyRootfs ? 'ro' : 'rw';
     const id = c.id.slice(0, 26).toUpperCase();
     const lines = [
-      `overlay on / type overlay (${rw},relatime,lowerdir=/var/lib/docker/overlay2/l/${id}:/var/lib/docker/overlay2/l/BASE,upperdir=/var/lib/docker/overlay2/${c.id}/diff,workdir=/var/lib/docker/overlay2/${c.id}/work,nouserxattr)`,
+      env.daemon.lib?.rootfs.get(c.id)?.mountLine ?? `overlay on / type overlay (${rw},relatime,lowerdir=/var/lib/docker/overlay2/l/${id}:/var/lib/docker/overlay2/l/BASE,upperdir=/var/lib/docker/overlay2/${c.id}/diff,workdir=/var/lib/docker/overlay2/${c.id}/work,nouserxattr)`,
       'proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)',
       'tmpfs on /dev type tmpfs (rw,nosuid,size=65536k,mode=755,inode64)',
       'devpts on /dev/pts type devpts (rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666)',
@@ -105,6 +102,7 @@ export const mount: SimCommand = {
       '/dev/sda1 on /etc/resolv.conf type ext4 (rw,relatime,discard,errors=remount-ro)',
       '/dev/sda1 on /etc/hostname type ext4 (rw,relatime,discard,errors=remount-ro)',
       '/dev/sda1 on /etc/hosts type ext4 (rw,relatime,discard,errors=remount-ro)',
+      ...(env.daemon.lib?.mounts.get(c.id) ?? []).filter((m) => m.type !== 'tmpfs').map((m) => `/dev/sda1 on ${m.destination} type ext4 (${m.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro)`),
       ...Object.keys(c.hostConfig.Tmpfs ?? {}).map((t) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime,inode64)`),
     ];
     return R(lines.map((l) => `${l}\n`).join(''));

@@ -5,7 +5,11 @@ import { inspect, kill, logs, prune, restart, rm, start, stats, stop, top } from
 import { dockerPs } from './ps.ts';
 import { dockerRun } from './run.ts';
 import { info, version } from './system.ts';
+import { build } from './build.ts';
+import { history, IMAGE_SUBS, images, login, logout, pull, push, rmi, tag } from './image.ts';
+import { commit, diff, systemPrune, VOLUME_SUBS } from './storage.ts';
 import { subUsage } from './usage.ts';
+import { NETWORK_SUBS, port } from './network.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -14,11 +18,42 @@ const SUBS: Record<string, Sub> = {
   create: (a, e) => (a.includes('--help') ? Promise.resolve({ stdout: subUsage('create') ?? '', stderr: '', exitCode: 0 }) : dockerRun(a, e, true)),
   ps: dockerPs,
   inspect, stop, kill, start, restart, rm, logs, top, stats, exec: dockerExec, info, version,
+  pull, push, tag, images, history, rmi, login, logout, build, commit, diff,
+  port,
+};
+
+const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
+  `\nUsage:  docker ${name} COMMAND\n\n${what}\n\nCommands:\n${cmds.map(([c, d]) => `  ${c.padEnd(12)}${d}\n`).join('')}\nRun 'docker ${name} COMMAND --help' for more information on a command.\n`;
+
+const GROUP_USAGE: Record<string, string> = {
+  image: groupUsage('image', 'Manage images', [
+    ['build', 'Build an image from a Dockerfile'], ['history', 'Show the history of an image'], ['inspect', 'Display detailed information on one or more images'],
+    ['ls', 'List images'], ['prune', 'Remove unused images'], ['pull', 'Download an image from a registry'], ['push', 'Upload an image to a registry'],
+    ['rm', 'Remove one or more images'], ['tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'],
+  ]),
+  volume: groupUsage('volume', 'Manage volumes', [
+    ['create', 'Create a volume'], ['inspect', 'Display detailed information on one or more volumes'], ['ls', 'List volumes'],
+    ['prune', 'Remove unused local volumes'], ['rm', 'Remove one or more volumes'],
+  ]),
+  system: groupUsage('system', 'Manage Docker', [['info', 'Display system-wide information'], ['prune', 'Remove unused data']]),
+  builder: groupUsage('builder', 'Manage builds', [['build', 'Build an image from a Dockerfile']]),
+};
+
+/** `docker image` (no subcommand) or `docker image --help`: the group's usage. */
+const groupHelp = (name: string): Sub => async () => ({ stdout: GROUP_USAGE[name] ?? '', stderr: '', exitCode: 0 });
+
+/** `docker image|volume|system|builder SUBCOMMAND` (management groups over the image library). */
+const GROUPS: Record<string, Record<string, Sub>> = {
+  image: { ...IMAGE_SUBS, build, '--help': groupHelp('image') },
+  volume: { ...VOLUME_SUBS, '--help': groupHelp('volume') },
+  network: NETWORK_SUBS,
+  system: { prune: systemPrune, info, '--help': groupHelp('system') },
+  builder: { build, '--help': groupHelp('builder') },
 };
 
 const CONTAINER_SUBS: Record<string, Sub> = { ...SUBS, ls: dockerPs, list: dockerPs, prune };
 
-export const DOCKER_SUBCOMMANDS = [...Object.keys(SUBS), 'container'].sort();
+export const DOCKER_SUBCOMMANDS = [...Object.keys(SUBS), 'container', ...Object.keys(GROUPS)].sort();
 
 const USAGE = `
 Usage:  docker [OPTIONS] COMMAND
@@ -32,18 +67,35 @@ Common Commands:
   info        Display system-wide information
 
 Management Commands:
+  builder     Manage builds
   container   Manage containers
+  image       Manage images
+  network     Manage networks
+  system      Manage Docker
+  volume      Manage volumes
 
 Commands:
+  build       Build an image from a Dockerfile
+  commit      Create a new image from a container's changes
   create      Create a new container
+  diff        Inspect changes to files or directories on a container's filesystem
+  history     Show the history of an image
+  images      List images
   inspect     Return low-level information on Docker objects
   kill        Kill one or more running containers
+  login       Authenticate to a registry
+  logout      Log out from a registry
   logs        Fetch the logs of a container
+  port        List port mappings or a specific mapping for the container
+  pull        Download an image from a registry
+  push        Upload an image to a registry
   restart     Restart one or more containers
   rm          Remove one or more containers
+  rmi         Remove one or more images
   start       Start one or more stopped containers
   stats       Display a live stream of container(s) resource usage statistics
   stop        Stop one or more running containers
+  tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
   top         Display the running processes of a container
   version     Show the Docker version information
 
@@ -66,6 +118,13 @@ export const docker: SimCommand = {
       if (h) return { stdout: h, stderr: '', exitCode: 0 };
       const fn = s2 ? CONTAINER_SUBS[s2] : undefined;
       if (!fn) return { stdout: '', stderr: `docker: '${s2 ?? ''}' is not a docker command.\nSee 'docker --help'\n`, exitCode: 1 };
+      return fn(r2, env);
+    }
+    const group = GROUPS[sub];
+    if (group) {
+      const [s2, ...r2] = rest;
+      const fn = group[s2 ?? '--help'];
+      if (!fn) return { stdout: '', stderr: `docker: '${sub} ${s2 ?? ''}' is not a docker command.\nSee 'docker --help'\n`, exitCode: 1 };
       return fn(r2, env);
     }
     const h = helpFor(sub, rest);

@@ -1,11 +1,18 @@
 import type { Container } from '../../../docker/container.ts';
+import type { Daemon } from '../../../docker/daemon.ts';
 import type { Host } from '../../../host.ts';
+import { inspectMounts } from './run-storage.ts';
+import { networkManagerOf } from '../../../net/manager.ts';
+import { networkSettings } from '../../../net/inspect.ts';
 
 const iso = (ms: number) => (ms ? new Date(ms).toISOString().replace('Z', '000000Z').replace(/\.(\d{3})0+Z$/, '.$1000000Z') : '0001-01-01T00:00:00Z');
 
 /** The `docker inspect` document of a container (the fields the lessons read). */
-export function inspectDoc(host: Host, c: Container): Record<string, unknown> {
+export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<string, unknown> {
   const running = c.status === 'running';
+  const rootfs = daemon?.lib?.rootfs.get(c.id);
+  const mounts = daemon ? inspectMounts(daemon, c) : [];
+  const net = networkManagerOf(host);
   const ports: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
   for (const p of Object.keys(c.image.config.ExposedPorts ?? {})) ports[p] = null;
   for (const p of c.ports) (ports[`${p.containerPort}/${p.proto}`] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
@@ -23,24 +30,13 @@ export function inspectDoc(host: Host, c: Container): Record<string, unknown> {
     RestartCount: c.restartCount,
     Driver: 'overlay2',
     GraphDriver: {
-      Data: {
-        LowerDir: `/var/lib/docker/overlay2/${c.id}-init/diff:/var/lib/docker/overlay2/${c.image.id.slice(7, 71)}/diff`,
-        MergedDir: `/var/lib/docker/overlay2/${c.id}/merged`,
-        UpperDir: `/var/lib/docker/overlay2/${c.id}/diff`,
-        WorkDir: `/var/lib/docker/overlay2/${c.id}/work`,
-      },
+      Data: rootfs?.graphDriver ?? null,
       Name: 'overlay2',
     },
-    Mounts: [],
+    Mounts: mounts,
     AppArmorProfile: c.hostConfig.Privileged ? 'unconfined' : 'docker-default',
     HostConfig: c.hostConfig,
     Config: { ...c.config, ExposedPorts: c.image.config.ExposedPorts ?? null },
-    NetworkSettings: {
-      Ports: ports,
-      IPAddress: running ? c.ip : '',
-      Gateway: running && c.ip ? host.fixture.docker.bridgeGateway : '',
-      IPPrefixLen: running && c.ip ? 16 : 0,
-      MacAddress: running && c.ip ? `02:42:ac:11:00:${Number(c.ip.split('.')[3]).toString(16).padStart(2, '0')}` : '',
-    },
+    NetworkSettings: net ? networkSettings(net, c) : { Ports: ports },
   };
 }

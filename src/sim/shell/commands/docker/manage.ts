@@ -1,9 +1,11 @@
 import type { ExecResult } from '../../../api.ts';
 import type { Container } from '../../../docker/container.ts';
+import { DaemonError } from '../../../docker/daemon.ts';
 import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { inspectDoc } from './inspect-doc.ts';
+import { imageDocs } from './image.ts';
 import { bytesSize, renderTemplate, tabwrite, TemplateError } from './format.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
@@ -59,12 +61,21 @@ export const start: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'attach', short: 'a', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }], true);
   if (!p.ok) return flagErr('start', p.error);
   if (!p.rest.length) return needArgs('start', '[OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers');
-  return each(env, p.rest, async (c) => {
+  const failed: string[] = [];
+  const r = await each(env, p.rest, async (c) => {
     if (c.status === 'running') return undefined;
     env.host.kernel.advance(300);
-    await env.daemon.start(c);
+    try {
+      await env.daemon.start(c);
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      failed.push(c.name);
+      return `Error response from daemon: ${e.message}\n`;
+    }
     return undefined;
   });
+  // The CLI sums up the containers that did not start (port clash, a removed network).
+  return failed.length ? { ...r, stderr: `${r.stderr}Error: failed to start containers: ${failed.join(', ')}\n` } : r;
 };
 
 export const restart: Sub = async (args, env) => {
@@ -88,6 +99,7 @@ export const rm: Sub = async (args, env) => {
       if (!p.flags.force) return `Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove\n`;
       env.daemon.signal(c, SIGKILL);
     }
+    if (p.flags.volumes) env.daemon.lib?.dropVolumes.add(c.id);
     env.daemon.remove(c);
     return undefined;
   });
@@ -111,11 +123,11 @@ export const inspect: Sub = async (args, env) => {
   const docs: Record<string, unknown>[] = [];
   let err = '';
   for (const ref of p.rest) {
-    const c = env.daemon.find(ref);
-    if (c) docs.push(inspectDoc(env.host, c));
+    const c = p.flags.type === 'image' ? undefined : env.daemon.find(ref);
+    if (c) docs.push(inspectDoc(env.host, c, env.daemon));
     else {
-      const img = env.daemon.images.resolve(ref);
-      if (img && env.daemon.local.has(img.ref)) docs.push({ Id: img.id, RepoTags: [img.ref], RepoDigests: [`${img.repo}@${img.digest}`], Config: img.config });
+      const { docs: found } = p.flags.type === 'container' ? { docs: [] } : await imageDocs(env, [ref]);
+      if (found.length) docs.push(...found);
       else err += `Error: No such object: ${ref}\n`;
     }
   }

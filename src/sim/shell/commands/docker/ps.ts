@@ -2,6 +2,8 @@ import type { ExecResult } from '../../../api.ts';
 import type { Container } from '../../../docker/container.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
+import type { NetworkManager } from '../../../net/manager.ts';
+import { portsColumn } from '../../../net/ports.ts';
 import { humanDuration, renderTemplate, tabwrite, TemplateError } from './format.ts';
 
 const FLAGS: FlagDef[] = [
@@ -24,15 +26,10 @@ function commandText(c: Container, noTrunc: boolean): string {
 }
 
 export function portsText(c: Container): string {
-  if (c.status !== 'running') return '';
-  const exposed = Object.keys(c.image.config.ExposedPorts ?? {});
-  const bound = c.ports.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.proto}`);
-  const ipv6 = c.ports.map((p) => `:::${p.hostPort}->${p.containerPort}/${p.proto}`);
-  const unbound = exposed.filter((e) => !c.ports.some((p) => `${p.containerPort}/${p.proto}` === e));
-  return [...bound.flatMap((b, i) => [b, ipv6[i] as string]), ...unbound].join(', ');
+  return portsColumn(c);
 }
 
-function matches(c: Container, filter: string): boolean | string {
+function matches(c: Container, filter: string, net?: NetworkManager): boolean | string {
   const [key, value = ''] = filter.split('=');
   switch (key) {
     case 'status':
@@ -48,6 +45,12 @@ function matches(c: Container, filter: string): boolean | string {
       return c.id.startsWith(value);
     case 'ancestor':
       return c.imageArg === value || c.image.ref === value || c.image.repo === value;
+    case 'network':
+      // By network name or id prefix, over the networks the container is connected to.
+      return Boolean(c.hostConfig && net?.networksOf(c).some((n) => n.name === value || (value.length > 0 && n.id.startsWith(value))));
+    case 'publish':
+      // The container port of a published binding (docker ps --filter publish=80 finds 0.0.0.0:32768->80/tcp).
+      return Boolean(c.ports?.some((p) => `${p.containerPort}` === value.split('/')[0] && (!value.includes('/') || p.proto === value.split('/')[1])));
     case 'exited':
       return c.status === 'exited' && String(c.exitCode) === value;
     default:
@@ -66,10 +69,10 @@ export async function dockerPs(args: string[], env: CmdEnv): Promise<ExecResult>
   const filters = (f.filter as string[] | undefined) ?? [];
   if (!f.all && !filters.some((x) => x.startsWith('status='))) list = list.filter((c) => c.status === 'running');
   for (const flt of filters) {
-    const bad = list.length ? matches(list[0] as Container, flt) : matches(list[0] ?? ({} as Container), flt);
+    const bad = list.length ? matches(list[0] as Container, flt, env.daemon.net) : matches(list[0] ?? ({} as Container), flt, env.daemon.net);
     if (typeof bad === 'string' && !flt.includes('=')) return { stdout: '', stderr: `invalid argument "${flt}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker ps --help'.\n`, exitCode: 125 };
     if (typeof bad === 'string') return { stdout: '', stderr: `Error response from daemon: ${bad}\n`, exitCode: 1 };
-    list = list.filter((c) => matches(c, flt) === true);
+    list = list.filter((c) => matches(c, flt, env.daemon.net) === true);
   }
   if (f.latest) list = list.slice(0, 1);
   if (f.quiet) return { stdout: list.map((c) => `${f['no-trunc'] ? c.id : c.id.slice(0, 12)}\n`).join(''), stderr: '', exitCode: 0 };

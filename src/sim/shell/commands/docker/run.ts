@@ -1,8 +1,10 @@
 import type { ExecResult } from '../../../api.ts';
 import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
-import { pullLines, type ResolvedImage } from '../../../docker/images.ts';
+import type { ResolvedImage } from '../../../docker/images.ts';
+import { attachStorage, containerStarted, ensureImage, parseMounts, STORAGE_FLAGS } from './run-storage.ts';
 import { programFor } from '../../../docker/programs.ts';
+import { parsePublish } from '../../../net/ports.ts';
 import { CapError, dockerCaps } from '../../../kernel/capabilities.ts';
 import { parseCpuList } from '../../../kernel/cgroups.ts';
 import { SIGINT } from '../../../kernel/signals.ts';
@@ -20,7 +22,8 @@ export const RUN_FLAGS: FlagDef[] = [
   { long: 'security-opt', type: 'list' }, { long: 'pid', type: 'string' }, { long: 'ipc', type: 'string' }, { long: 'uts', type: 'string' },
   { long: 'publish', short: 'p', type: 'list' }, { long: 'network', type: 'string' }, { long: 'net', type: 'string' }, { long: 'stop-signal', type: 'string' },
   { long: 'stop-timeout', type: 'string' }, { long: 'help', type: 'bool' }, { long: 'env-file', type: 'list' }, { long: 'restart', type: 'string' },
-  { long: 'log-driver', type: 'string' }, { long: 'log-opt', type: 'list' }, { long: 'sysctl', type: 'list' },
+  { long: 'log-driver', type: 'string' }, { long: 'log-opt', type: 'list' }, { long: 'sysctl', type: 'list' }, { long: 'publish-all', short: 'P', type: 'bool' },
+  ...STORAGE_FLAGS,
 ];
 
 export const RUN_USAGE = `
@@ -50,12 +53,14 @@ Options:
       --log-opt list                   Log driver options
   -m, --memory bytes                   Memory limit
       --memory-swap bytes              Swap limit equal to memory plus swap: '-1' to enable unlimited swap
+      --mount mount                    Attach a filesystem mount to the container
       --name string                    Assign a name to the container
       --network network                Connect a container to a network
       --pid string                     PID namespace to use
       --pids-limit int                 Tune container pids limit (set -1 for unlimited)
       --privileged                     Give extended privileges to this container
   -p, --publish list                   Publish a container's port(s) to the host
+  -P, --publish-all                    Publish all exposed ports to random ports
       --read-only                      Mount the container's root filesystem as read only
       --restart string                 Restart policy to apply when a container exits (default "no")
       --rm                             Automatically remove the container and its associated anonymous volumes when it exits
@@ -67,6 +72,8 @@ Options:
   -t, --tty                            Allocate a pseudo-TTY
   -u, --user string                    Username or UID (format: <name|uid>[:<group|gid>])
       --uts string                     UTS namespace to use
+  -v, --volume list                    Bind mount a volume
+      --volumes-from list              Mount volumes from the specified container(s)
   -w, --workdir string                 Working directory inside the container
 `;
 
@@ -81,20 +88,6 @@ export function ramInBytes(text: string): number | undefined {
 const usageError = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
 const daemonError = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `docker: Error response from daemon: ${msg.replace(/\.$/, '')}.\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
 const invalid = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `invalid argument ${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
-
-/** Resolves an image, pulling it (stderr lines) when missing. */
-export function ensureImage(env: CmdEnv, ref: string, pulled: string[]): ResolvedImage | string {
-  const img = env.daemon.images.resolve(ref);
-  if (!img) {
-    const repo = ref.split(':')[0];
-    return `Unable to find image '${ref.includes(':') ? ref : `${ref}:latest`}' locally\ndocker: Error response from daemon: pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.\nSee 'docker run --help'.\n`;
-  }
-  if (!env.daemon.local.has(img.ref)) {
-    pulled.push(pullLines(img, true));
-    env.daemon.local.set(img.ref, img);
-  }
-  return img;
-}
 
 /** docker run / docker create. */
 export async function dockerRun(args: string[], env: CmdEnv, create = false): Promise<ExecResult> {
@@ -112,7 +105,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     Privileged: Boolean(f.privileged), SecurityOpt: list('security-opt').length ? list('security-opt') : null, ReadonlyRootfs: Boolean(f['read-only']),
     Tmpfs: list('tmpfs').length ? Object.fromEntries(list('tmpfs').map((t) => [t.split(':')[0], t.split(':')[1] ?? ''])) : null,
     Init: f.init ? true : null, AutoRemove: Boolean(f.rm), PidMode: str('pid') ?? '', IpcMode: str('ipc') ?? 'private', UTSMode: str('uts') ?? '',
-    NetworkMode: str('network') ?? str('net') ?? 'bridge', PortBindings: {},
+    NetworkMode: str('network') ?? str('net') ?? 'bridge', PortBindings: {}, PublishAllPorts: false,
     RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
     LogConfig: { Type: str('log-driver') ?? 'json-file', Config: Object.fromEntries(list('log-opt').map((o) => [o.split('=')[0], o.slice(o.indexOf('=') + 1)])) },
     Sysctls: null,
@@ -175,15 +168,17 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   if (list('cap-drop').length) hc.CapDrop = list('cap-drop');
   const ports: PortBinding[] = [];
   for (const p of list('publish')) {
-    const m = /^(?:(\d+\.\d+\.\d+\.\d+):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/.exec(p);
-    if (!m) return invalid(`"${p}" for "-p, --publish" flag: invalid containerPort: ${p}`, cmdName);
-    const b = { hostIp: m[1] ?? '0.0.0.0', hostPort: Number(m[2] ?? 32768 + ports.length), containerPort: Number(m[3]), proto: m[4] ?? 'tcp' };
-    ports.push(b);
-    (hc.PortBindings[`${b.containerPort}/${b.proto}`] ??= []).push({ HostIp: m[1] ?? '', HostPort: String(m[2] ?? '') });
+    const specs = parsePublish(p);
+    if (typeof specs === 'string') return { stdout: '', stderr: `docker: ${specs}.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    for (const b of specs) (hc.PortBindings[b.key] ??= []).push({ HostIp: b.HostIp, HostPort: b.HostPort });
   }
+  if (f['publish-all']) hc.PublishAllPorts = true;
   // Daemon-side validation (moby daemon_unix.go), before pulling is finished in real Docker only after the image resolves.
+  const mountSpecs = await parseMounts(env, list('volume'), list('mount'), list('volumes-from'), cmdName);
+  if (typeof mountSpecs === 'string') return { stdout: '', stderr: mountSpecs, exitCode: 125 };
+  for (const m of mountSpecs) if (m.type === 'tmpfs') (hc.Tmpfs ??= {})[m.destination] = '';
   const pulled: string[] = [];
-  const img = ensureImage(env, imageArg, pulled);
+  const img = await ensureImage(env, imageArg, pulled, cmdName);
   if (typeof img === 'string') return { stdout: '', stderr: img, exitCode: 125 };
   let errPrefix = pulled.join('');
   if (env.stream && errPrefix) {
@@ -223,6 +218,16 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     ...(str('stop-timeout') ? { StopTimeout: Number(str('stop-timeout')) } : {}),
   };
   const argv0 = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])][0] ?? '';
+  const netErr = env.daemon.net.validateMode(hc.NetworkMode, Object.keys(hc.PortBindings).length > 0 || Boolean(hc.PublishAllPorts), (r) => env.daemon.find(r));
+  if (netErr) return { stdout: '', stderr: errPrefix + daemonError(netErr, cmdName).stderr, exitCode: 125 };
+  if (hc.NetworkMode === 'host' && Object.keys(hc.PortBindings).length) {
+    const warning = 'WARNING: Published ports are discarded when using host network mode\n';
+    if (env.stream) env.stream({ stream: 'stderr', text: warning });
+    else {
+      errPrefix += warning;
+      env.host.early += warning;
+    }
+  }
   let c;
   try {
     c = env.daemon.create(img, imageArg, str('name'), config, hc, ports);
@@ -230,6 +235,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     if (e instanceof DaemonError) return { stdout: '', stderr: errPrefix + daemonError(e.message, cmdName).stderr, exitCode: 125 };
     throw e;
   }
+  await attachStorage(env, c, mountSpecs);
   if (create) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
   const known = /^(\/docker-entrypoint\.sh|\/usr\/local\/bin\/zombie-maker|\/usr\/bin\/stress|\/sbin\/docker-init)$/.test(argv0) || env.host && imgHas(img, argv0);
   if (!known) {
@@ -249,6 +255,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   }
   try {
     await env.daemon.start(c);
+    containerStarted(env, c);
   } catch (e) {
     if (e instanceof DaemonError) return { stdout: '', stderr: errPrefix + `docker: Error response from daemon: ${e.message}.\n`, exitCode: 125 };
     throw e;
@@ -297,5 +304,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
 
 export function imgHas(img: ResolvedImage, argv0: string): boolean {
   const base = argv0.split('/').pop() ?? '';
-  return img.commands.includes(base) || ['echo', 'true', 'false', 'sh', 'test', 'printf', 'env'].includes(base);
+  // Shell built-ins exist only where there is a shell (not in scratch or distroless images).
+  const shell = img.commands.includes('sh');
+  return img.commands.includes(base) || (shell && ['echo', 'true', 'false', 'sh', 'test', 'printf', 'env'].includes(base)) || (img.executables?.includes(argv0) ?? false);
 }

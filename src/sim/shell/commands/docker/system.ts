@@ -52,7 +52,7 @@ Server:
   Running: ${n('running')}
   Paused: 0
   Stopped: ${cs.length - n('running')}
- Images: ${env.daemon.local.size}
+ Images: ${env.daemon.lib?.store.all().length ?? 0}
  Server Version: 27.3.1
  Storage Driver: overlay2
   Backing Filesystem: extfs

@@ -15,6 +15,18 @@ const SUB_USAGE: Record<string, [string, string, string?]> = {
   info: ['docker info [OPTIONS]', 'Display system-wide information', 'docker system info, docker info'],
   version: ['docker version [OPTIONS]', 'Show the Docker version information'],
   prune: ['docker container prune [OPTIONS]', 'Remove all stopped containers'],
+  port: ['docker port CONTAINER [PRIVATE_PORT[/PROTO]]', 'List port mappings or a specific mapping for the container', 'docker container port, docker port'],
+  pull: ['docker pull [OPTIONS] NAME[:TAG|@DIGEST]', 'Download an image from a registry', 'docker image pull, docker pull'],
+  push: ['docker push [OPTIONS] NAME[:TAG]', 'Upload an image to a registry', 'docker image push, docker push'],
+  tag: ['docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', 'docker image tag, docker tag'],
+  images: ['docker images [OPTIONS] [REPOSITORY[:TAG]]', 'List images', 'docker image ls, docker image list, docker images'],
+  history: ['docker history [OPTIONS] IMAGE', 'Show the history of an image', 'docker image history, docker history'],
+  rmi: ['docker rmi [OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images', 'docker image rm, docker image remove, docker rmi'],
+  login: ['docker login [OPTIONS] [SERVER]', 'Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.'],
+  logout: ['docker logout [SERVER]', 'Log out from a registry.\nIf no server is specified, the default is defined by the daemon.'],
+  build: ['docker buildx build [OPTIONS] PATH | URL | -', 'Start a build', 'docker build, docker builder build, docker image build, docker buildx b'],
+  commit: ['docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from a container's changes", 'docker container commit, docker commit'],
+  diff: ['docker diff CONTAINER', "Inspect changes to files or directories on a container's filesystem", 'docker container diff, docker diff'],
 };
 
 export function subUsage(sub: string): string | undefined {

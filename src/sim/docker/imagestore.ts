@@ -1,0 +1,169 @@
+/**
+ * The daemon's side of the content-addressed image library (src/sim/image,
+ * src/sim/build): the fixture registry (lazy: a repository is hashed and
+ * tarred on its first pull), the local image store, the image service, the
+ * builder with its cache, the volumes, and each container's overlay root.
+ *
+ * The daemon loads this module on the first command that needs images
+ * (`Daemon.imageLib()`), so a world starts without importing the tar, gzip and
+ * Dockerfile libraries. `describe()` turns a stored image into the daemon's
+ * `ResolvedImage` (what the shell and the process model read).
+ */
+import { familiarName, familiarString, parseNormalizedNamed } from '../../oci/reference.ts';
+import type { Builder } from '../build/builder.ts';
+import { describeRootfs } from '../image/adapter.ts';
+import { CATALOG } from '../image/bases/catalog-more.ts';
+import { containerRootfs, type ContainerRootfs } from '../image/container-fs.ts';
+import { sha256Hex } from '../image/digest.ts';
+import type { Image } from '../image/image.ts';
+import { Registry } from '../image/registry.ts';
+import { mergeLayers } from '../image/tree.ts';
+import { ImageService } from '../image/service.ts';
+import { ImageStore, type LocalImage } from '../image/store.ts';
+import { VolumeStore } from '../image/volumes.ts';
+import type { Host } from '../host.ts';
+import type { Container } from './container.ts';
+import type { ResolvedImage } from './images.ts';
+
+/** A volume or bind mount of a container (`-v`, `--mount`, `--volumes-from`, VOLUME). */
+export interface MountSpec {
+  type: 'volume' | 'bind' | 'tmpfs';
+  /** Volume name, or host path for a bind mount. */
+  source: string;
+  destination: string;
+  readOnly: boolean;
+}
+
+/**
+ * The directories of an image's merged root filesystem (whiteouts and opaque
+ * dirs applied), and its executable regular files (absolute paths).
+ */
+function imagePaths(image: Image): { dirs: string[]; executables: string[] } {
+  const merged = mergeLayers(image.layers.map((l) => l.tree));
+  // The PATH directories stay implicit: the shell finds commands in its registry when /usr/bin is absent.
+  const onPath = new Set(['/', '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
+  const dirs: string[] = [];
+  const executables: string[] = [];
+  for (const [p, e] of merged) {
+    if (e.type === 'dir' && !onPath.has(p)) dirs.push(p);
+    else if (e.type === 'file' && (e.mode & 0o111) !== 0) executables.push(p);
+  }
+  return { dirs, executables };
+}
+
+export class DaemonImages {
+  readonly store = new ImageStore();
+  readonly volumes = new VolumeStore();
+  readonly service: ImageService;
+  private builderLoading: Promise<Builder> | undefined;
+  /** Overlay root of each container, by container id. */
+  readonly rootfs = new Map<string, ContainerRootfs>();
+  /** Mounts of each container, by container id. */
+  readonly mounts = new Map<string, MountSpec[]>();
+  private readonly described = new Map<string, ResolvedImage>();
+  /** The simulated time the daemon's image store came up (the apt mirror ages from it). */
+  readonly bornMs: number;
+
+  private constructor(
+    private readonly host: Host,
+    readonly registry: Registry,
+  ) {
+    this.service = new ImageService(this.store, registry, 'amd64');
+    this.bornMs = host.clock.nowMs;
+  }
+
+  /** The builder and its cache (loaded on the first `docker build`: the Dockerfile parser is big). */
+  builder(): Promise<Builder> {
+    this.builderLoading ??= Promise.all([import('../build/builder.ts'), import('../build/packages.ts')]).then(([b, p]) => new b.Builder(this.service, new p.AptMirror()));
+    return this.builderLoading;
+  }
+
+  static async create(host: Host): Promise<DaemonImages> {
+    return new DaemonImages(host, await Registry.fixture(CATALOG, { lazy: true }));
+  }
+
+  /** The daemon's view of a stored image, as it was asked for (`nginx`, `alpine:3.18`, an ID). */
+  describe(li: LocalImage, asked: string): ResolvedImage {
+    let base = this.described.get(li.image.id);
+    if (!base) {
+      const c = li.image.config.config;
+      base = {
+        ref: '', repo: '', tag: '', id: li.image.id, digest: [...li.digests][0]?.split('@')[1] ?? '',
+        layers: li.image.layers.map((l) => l.digest.slice(7, 19)),
+        config: {
+          User: c.User ?? '', Env: c.Env ?? [], Cmd: c.Cmd ?? null, Entrypoint: c.Entrypoint ?? null, WorkingDir: c.WorkingDir ?? '',
+          ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}), ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
+        },
+        ...describeRootfs(li.image),
+        ...imagePaths(li.image),
+      };
+      this.described.set(li.image.id, base);
+    }
+    let repo = '';
+    let tag = '';
+    try {
+      const r = parseNormalizedNamed(asked);
+      repo = familiarName(r);
+      tag = r.tag || (r.digest ? '' : 'latest');
+    } catch {
+      const first = [...li.tags][0];
+      if (first) {
+        const r = parseNormalizedNamed(first);
+        repo = familiarName(r);
+        tag = r.tag;
+      }
+    }
+    return { ...base, ref: repo ? (tag ? `${repo}:${tag}` : familiarString(parseNormalizedNamed(asked))) : li.image.id.slice(7, 19), repo, tag };
+  }
+
+  /** The stored image behind a container. */
+  imageOf(c: Container): LocalImage | undefined {
+    return this.store.get(c.image.id as `sha256:${string}`);
+  }
+
+  /** Creates the container's overlay root (image layers + init layer + its own upperdir). */
+  async attach(c: Container): Promise<ContainerRootfs | undefined> {
+    const li = this.imageOf(c);
+    if (!li) return undefined;
+    const rwId = await sha256Hex(`overlay2-rw ${c.id}`);
+    const rootfs = await containerRootfs(li.image, { rwId, readOnly: c.hostConfig.ReadonlyRootfs, now: () => this.host.clock.nowMs });
+    this.rootfs.set(c.id, rootfs);
+    return rootfs;
+  }
+
+  /** Containers whose anonymous volumes go with them (`--rm`, `docker rm -v`). */
+  readonly dropVolumes = new Set<string>();
+
+  /** A container was removed: its upperdir goes, and its anonymous volumes with `--rm`/`rm -v`. */
+  forget(id: string): void {
+    if (this.dropVolumes.has(id)) {
+      for (const m of this.mounts.get(id) ?? []) {
+        const v = m.type === 'volume' ? this.volumes.get(m.source) : undefined;
+        if (v?.anonymous) this.volumes.rm([v.name], { users: () => [] });
+      }
+      this.dropVolumes.delete(id);
+    }
+    this.rootfs.delete(id);
+    this.mounts.delete(id);
+  }
+
+  /**
+   * localhost:5000 answers while a `registry:2` container runs with its port 5000
+   * published on host port 5000 (`docker run -d -p 5000:5000 registry:2`).
+   */
+  bindLocalRegistry(containers: () => Iterable<Container>): void {
+    const h = this.registry.ensureHost('localhost:5000');
+    Object.defineProperty(h, 'online', {
+      configurable: true,
+      get: () => [...containers()].some((c) => c.status === 'running' && c.image.repo === 'registry' && c.ports.some((p) => p.hostPort === 5000 && p.containerPort === 5000)),
+      set: () => undefined,
+    });
+  }
+
+  /** Names of the containers (existing, running or not) that mount a volume. */
+  usersOf(name: string, containers: Iterable<Container>): string[] {
+    const out: string[] = [];
+    for (const c of containers) if ((this.mounts.get(c.id) ?? []).some((m) => m.type === 'volume' && m.source === name)) out.push(c.id);
+    return out;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * What `ip link`, `ip addr` and `ip route` print for a network namespace, in the two
+ * wordings the lessons meet: iproute2 (the host, debian-based images) and busybox (alpine).
+ * busybox ignores IFLA_LINK_NETNSID, so a veth whose peer is in another namespace shows
+ * `@if7` plus `M-DOWN` (it cannot find the peer locally); iproute2 shows `@if7` and
+ * `link-netnsid 0`. Both print one space after every token, so some lines end in a space.
+ */
+import type { Namespace, NetIface } from '../kernel/types.ts';
+import { broadcast, ipToInt, intToIp, maskOf } from './addr.ts';
+
+export type IpFlavor = 'iproute2' | 'busybox';
+
+function flags(i: NetIface, bb: boolean): string {
+  if (i.kind === 'loopback') return i.up ? 'LOOPBACK,UP,LOWER_UP' : 'LOOPBACK';
+  const base = i.up ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP';
+  return bb && i.netnsid !== undefined ? `${base},M-DOWN` : base;
+}
+
+function qdiscOf(i: NetIface): string {
+  if (i.kind === 'loopback') return i.up ? 'noqueue' : 'noop';
+  return i.kind === 'ether' ? 'fq_codel' : 'noqueue';
+}
+
+function stateOf(i: NetIface): string {
+  if (i.kind === 'loopback' || i.kind === 'vxlan') return i.up ? 'UNKNOWN' : 'DOWN';
+  return i.up ? 'UP' : 'DOWN';
+}
+
+function qlenOf(i: NetIface): number {
+  return i.kind === 'loopback' || i.kind === 'ether' ? 1000 : 0;
+}
+
+/** The first line of an interface: `6: eth0@if7: <…> mtu 1500 qdisc noqueue state UP …`. */
+export function linkHead(i: NetIface, fl: IpFlavor, link: boolean): string {
+  const name = i.peer !== undefined ? `${i.name}@if${i.peer}` : i.name;
+  const master = i.master ? `master ${i.master} ` : '';
+  const qlen = qlenOf(i);
+  if (fl === 'busybox') return `${i.index}: ${name}: <${flags(i, true)}> mtu ${i.mtu} qdisc ${qdiscOf(i)} ${master}state ${stateOf(i)} ${qlen ? `qlen ${qlen}` : ''}`;
+  return `${i.index}: ${name}: <${flags(i, false)}> mtu ${i.mtu} qdisc ${qdiscOf(i)} ${master}state ${stateOf(i)} ${link ? 'mode DEFAULT ' : ''}group default ${qlen ? `qlen ${qlen}` : ''}`;
+}
+
+function linkLines(i: NetIface, fl: IpFlavor): string {
+  const l2 = i.kind === 'loopback' ? '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00' : `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff`;
+  if (fl === 'busybox') return `${l2}\n`;
+  return `${l2}${i.netnsid !== undefined ? ` link-netnsid ${i.netnsid}` : ''}\n${i.altname ? `    altname ${i.altname}\n` : ''}`;
+}
+
+function addrLine(i: NetIface, cidr: string, fl: IpFlavor): string {
+  const life = '       valid_lft forever preferred_lft forever\n';
+  if (cidr.includes(':')) {
+    const scope = cidr.startsWith('::1/') ? 'host' : cidr.startsWith('fe80:') ? 'link' : 'global';
+    const extra = fl === 'iproute2' && scope === 'host' ? 'noprefixroute ' : '';
+    return `    inet6 ${cidr} scope ${scope} ${extra}\n${life}`;
+  }
+  const host = cidr.startsWith('127.');
+  const len = Number(cidr.split('/')[1]);
+  const brd = host || len >= 31 ? '' : `brd ${broadcast(cidr)} `;
+  return `    inet ${cidr} ${brd}scope ${host ? 'host' : 'global'} ${i.name}\n${life}`;
+}
+
+export interface ShowOptions {
+  family?: 4 | 6;
+  /** iproute2 -br: one line per interface. */
+  brief?: boolean;
+  dev?: string;
+  master?: string;
+  up?: boolean;
+}
+
+export function selectIfaces(ns: Namespace, o: ShowOptions): NetIface[] {
+  return (ns.interfaces ?? []).filter((i) => (!o.dev || i.name === o.dev) && (!o.master || i.master === o.master) && (!o.up || i.up || i.kind === 'loopback'));
+}
+
+/** iproute2's -br column layout: name (16), state (14), then the addresses or MAC and flags. */
+function briefLine(i: NetIface, rest: string[]): string {
+  const name = i.peer !== undefined ? `${i.name}@if${i.peer}` : i.name;
+  return `${name.padEnd(16)} ${stateOf(i).padEnd(14)} ${rest.map((r) => `${r} `).join('')}\n`;
+}
+
+export function showLink(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
+  if (o.brief) return selectIfaces(ns, o).map((i) => briefLine(i, [i.mac, `<${flags(i, false)}>`])).join('');
+  return selectIfaces(ns, o).map((i) => `${linkHead(i, fl, true)}\n${linkLines(i, fl)}`).join('');
+}
+
+export function showAddr(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
+  const fam = (a: string) => (o.family === 4 ? !a.includes(':') : o.family === 6 ? a.includes(':') : true);
+  if (o.brief) return selectIfaces(ns, o).filter((i) => !o.family || i.addrs.some(fam)).map((i) => briefLine(i, i.addrs.filter(fam))).join('');
+  return selectIfaces(ns, o)
+    .filter((i) => !o.family || i.addrs.some(fam))
+    .map((i) => `${linkHead(i, fl, false)}\n${o.family ? '' : linkLines(i, fl)}${i.addrs.filter(fam).map((a) => addrLine(i, a, fl)).join('')}`)
+    .join('');
+}
+
+/** The main routing table: the default route, then one connected route per IPv4 subnet, in address order. */
+export function showRoute(ns: Namespace, fl: IpFlavor): string {
+  const rows: { key: number; text: string }[] = [];
+  const gw = ns.gateway;
+  if (gw) rows.push({ key: -1, text: fl === 'busybox' ? `default via ${gw.via} dev ${gw.dev} ` : `default via ${gw.via} dev ${gw.dev} ${gw.proto ? `proto ${gw.proto} ` : ''}` });
+  for (const i of ns.interfaces ?? []) {
+    for (const a of i.addrs) {
+      if (a.includes(':') || a.startsWith('127.')) continue;
+      const [ip, lenText] = a.split('/') as [string, string];
+      const len = Number(lenText);
+      if (len >= 32) continue;
+      const net = `${intToIp((ipToInt(ip) & maskOf(len)) >>> 0)}/${len}`;
+      const text = fl === 'busybox' ? `${net} dev ${i.name} scope link  src ${ip} ` : `${net} dev ${i.name} proto kernel scope link src ${ip} ${i.up ? '' : 'linkdown '}`;
+      rows.push({ key: (ipToInt(ip) & maskOf(len)) >>> 0, text });
+    }
+  }
+  return rows.sort((a, b) => a.key - b.key).map((r) => `${r.text}\n`).join('');
+}

@@ -1,0 +1,272 @@
+/**
+ * The daemon's network controller: networks, endpoints (one veth pair per container and
+ * network), port bindings and the host's view of peer namespaces (link-netnsid).
+ *
+ * ifindex: the kernel numbers interfaces per namespace and never reuses a number. The veth
+ * pair is created in the host namespace, the container end (the "peer", registered first,
+ * so it has the lower number) is then moved into the container and keeps its number:
+ * container `6: eth0@if7`, host `7: veth…@if6`.
+ */
+import type { Container, PortBinding } from '../docker/container.ts';
+import type { Host } from '../host.ts';
+import type { Namespace } from '../kernel/types.ts';
+import type { Rng } from '../rng.ts';
+import { linkLocal6, macFromIp, parseCidr, randomMac, inCidr, overlaps } from './addr.ts';
+import { allocateIp, DEFAULT_BRIDGE_OPTIONS, firstHost, nextPool, type Endpoint, type Network } from './networks.ts';
+import { allocatePorts, type PortPlan } from './ports.ts';
+
+/** Modes that do not name a network. */
+export function isContainerMode(mode: string): boolean {
+  return mode.startsWith('container:');
+}
+
+const managers = new WeakMap<Host, NetworkManager>();
+
+/** The network controller of a host's daemon (for documents built from the host alone, like `docker inspect`). */
+export function networkManagerOf(host: Host): NetworkManager | undefined {
+  return managers.get(host);
+}
+
+export class NetworkManager {
+  readonly networks = new Map<string, Network>();
+  /** Networks of a container once `docker network connect/disconnect` changed them (container id → network ids); else the one of --network. */
+  readonly joined = new Map<string, string[]>();
+  /** The host's ids for container network namespaces (inode → nsid). */
+  private readonly nsids = new Map<number, number>();
+  /** Ephemeral host ports handed out so far (docker's port allocator continues after the last one). */
+  lastEphemeral = 0;
+
+  constructor(
+    private readonly host: Host,
+    readonly rng: Rng,
+  ) {
+    managers.set(host, this);
+    const boot = Date.parse(host.fixture.bootTime) + 9_000;
+    const fx = host.fixture;
+    this.add({ name: 'bridge', driver: 'bridge', createdMs: boot, builtin: true, subnet: parseCidr(fx.docker.bridgeSubnet), gateway: fx.docker.bridgeGateway, bridge: 'docker0', options: { ...DEFAULT_BRIDGE_OPTIONS } });
+    this.add({ name: 'host', driver: 'host', createdMs: boot, builtin: true, options: {} });
+    this.add({ name: 'none', driver: 'null', createdMs: boot, builtin: true, options: {} });
+  }
+
+  private add(n: Omit<Network, 'id' | 'endpoints' | 'internal' | 'labels'> & Partial<Network>): Network {
+    const net: Network = { id: this.rng.hex(64), endpoints: new Map(), internal: false, labels: {}, ...n };
+    this.networks.set(net.id, net);
+    return net;
+  }
+
+  get hostNet(): Namespace {
+    return this.host.kernel.ns(this.host.fixture.namespaces.net);
+  }
+
+  /** By name, full id or unique id prefix (names win), as the daemon looks networks up. */
+  find(ref: string): Network | undefined {
+    const all = [...this.networks.values()];
+    const byName = all.find((n) => n.name === ref);
+    if (byName) return byName;
+    const byId = all.find((n) => n.id === ref);
+    if (byId) return byId;
+    const prefix = all.filter((n) => ref.length > 0 && n.id.startsWith(ref));
+    return prefix.length === 1 ? prefix[0] : undefined;
+  }
+
+  list(): Network[] {
+    return [...this.networks.values()];
+  }
+
+  /** `docker network create`: a user-defined bridge with the next free pool (or --subnet). */
+  create(name: string, opts: { driver?: string; subnet?: string; gateway?: string; internal?: boolean; labels?: Record<string, string> }): Network | string {
+    const driver = opts.driver ?? 'bridge';
+    if (driver === 'host' || driver === 'null') return `only one instance of "${driver}" network is allowed`;
+    if (driver === 'overlay') return 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
+    if (driver !== 'bridge') return `plugin "${driver}" not found`;
+    if (this.list().some((n) => n.name === name)) return `network with name ${name} already exists`;
+    let subnet = nextPool(this.networks.values());
+    if (opts.subnet !== undefined) {
+      const s = parseCidr(opts.subnet);
+      if (!s) return `invalid CIDR address: ${opts.subnet}`;
+      if (this.list().some((n) => n.subnet && overlaps(n.subnet, s))) return 'invalid pool request: Pool overlaps with other one on this address space';
+      subnet = s;
+    }
+    if (!subnet) return 'could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network';
+    const gateway = opts.gateway ?? firstHost(subnet);
+    if (opts.gateway !== undefined && !inCidr(opts.gateway, subnet)) return `no matching subnet for gateway ${opts.gateway}`;
+    const net = this.add({ name, driver: 'bridge', createdMs: this.host.clock.nowMs, builtin: false, subnet, gateway, options: {}, internal: Boolean(opts.internal), labels: opts.labels ?? {} });
+    net.bridge = `br-${net.id.slice(0, 12)}`;
+    const hn = this.hostNet;
+    const index = hn.nextIfindex ?? 6;
+    hn.nextIfindex = index + 1;
+    hn.interfaces!.push({ index, name: net.bridge, kind: 'bridge', up: false, mtu: 1500, mac: `02:42:${[0, 1, 2, 3].map(() => this.rng.hex(2)).join(':')}`, addrs: [`${gateway}/${subnet.len}`] });
+    return net;
+  }
+
+  /** Active endpoints block removal; the built-in networks cannot be removed. */
+  remove(net: Network): string | undefined {
+    if (net.builtin) return `${net.name} is a pre-defined network and cannot be removed`;
+    const users = this.containersOn(net);
+    if (users.length) return `error while removing network: network ${net.name} has active endpoints (${users.map((c) => `name:"${c.name}" id:"${net.endpoints.get(c.id)?.id.slice(0, 12) ?? c.id.slice(0, 12)}"`).join(', ')})`;
+    this.networks.delete(net.id);
+    for (const [cid, ids] of this.joined) this.joined.set(cid, ids.filter((i) => i !== net.id));
+    const hn = this.hostNet;
+    hn.interfaces = hn.interfaces!.filter((i) => i.name !== net.bridge);
+    return undefined;
+  }
+
+  /** Containers that have an endpoint on the network (running) or are configured for it. */
+  containersOn(net: Network): Container[] {
+    return [...(this.containersRef?.() ?? [])].filter((c) => this.networksOf(c).includes(net) && (net.endpoints.has(c.id) || c.status === 'running'));
+  }
+
+  /** Set by the daemon: every container it knows. */
+  containersRef?: () => Iterable<Container>;
+
+  /** The network of --network: bridge, host, none or a user-defined one; none for container:<name>. */
+  primary(c: Container): Network | undefined {
+    const mode = c.hostConfig.NetworkMode;
+    if (isContainerMode(mode)) return undefined;
+    return this.find(mode === 'default' ? 'bridge' : mode);
+  }
+
+  networksOf(c: Container): Network[] {
+    const ids = this.joined.get(c.id);
+    if (ids) return ids.map((id) => this.networks.get(id)).filter((n): n is Network => Boolean(n));
+    const p = this.primary(c);
+    return p ? [p] : [];
+  }
+
+  /** `docker network connect`: joins now when running, else at the next start. */
+  connect(c: Container, net: Network, netns: Namespace | undefined): void {
+    this.joined.set(c.id, [...this.networksOf(c).map((n) => n.id), net.id]);
+    if (netns) this.join(c, net, netns);
+  }
+
+  /** `docker network disconnect`: the endpoint goes now; NetworkMode stays as it was. */
+  disconnect(c: Container, net: Network): void {
+    this.leave(c, net);
+    this.joined.set(c.id, this.networksOf(c).filter((n) => n !== net).map((n) => n.id));
+    if (!this.networksOf(c).some((n) => n.endpoints.get(c.id)?.ip === c.ip)) c.ip = this.networksOf(c).map((n) => n.endpoints.get(c.id)?.ip).find(Boolean) ?? '';
+  }
+
+  /** The hostname a container gets when --hostname is not given: the host's with --network host, the peer's with container:<name>. */
+  defaultHostname(mode: string, findContainer: (ref: string) => Container | undefined): string | undefined {
+    if (mode === 'host') return this.host.kernel.ns(this.host.fixture.namespaces.uts).hostname;
+    if (isContainerMode(mode)) return findContainer(mode.slice('container:'.length))?.config.Hostname;
+    return undefined;
+  }
+
+  /** Checks a --network value before the container is created; returns Docker's error. */
+  validateMode(mode: string, hasPorts: boolean, findContainer: (ref: string) => Container | undefined): string | undefined {
+    if (isContainerMode(mode)) {
+      const ref = mode.slice('container:'.length);
+      if (!findContainer(ref)) return `No such container: ${ref}`;
+      if (hasPorts) return 'conflicting options: port publishing and the container type network mode';
+      return undefined;
+    }
+    if (!this.find(mode === 'default' ? 'bridge' : mode)) return `network ${mode} not found`;
+    return undefined;
+  }
+
+  /** At start: a network the container was configured for has been removed since. */
+  missingNetwork(c: Container): string | undefined {
+    const mode = c.hostConfig.NetworkMode;
+    if (isContainerMode(mode) || this.primary(c) || this.joined.has(c.id)) return undefined;
+    return `network ${mode} not found`;
+  }
+
+  /** Before anything is created at start: the host ports this container's bindings get, or the clash error. */
+  planPorts(c: Container, others: Container[]): PortPlan {
+    const p = this.primary(c);
+    if (!p || p.driver !== 'bridge') return { bindings: [] };
+    return allocatePorts(this, c, others);
+  }
+
+  private nsidFor(inode: number): number {
+    let id = this.nsids.get(inode);
+    if (id === undefined) {
+      const used = new Set(this.nsids.values());
+      id = 0;
+      while (used.has(id)) id++;
+      this.nsids.set(inode, id);
+    }
+    return id;
+  }
+
+  /** Gives a new container network namespace its loopback and one veth per bridge network. */
+  attach(c: Container, netns: Namespace, bindings: PortBinding[]): void {
+    const lo = netns.interfaces?.find((i) => i.kind === 'loopback');
+    if (lo) Object.assign(lo, { up: true, addrs: ['127.0.0.1/8', '::1/128'] });
+    netns.nextIfindex ??= 2;
+    c.ip = '';
+    for (const net of this.networksOf(c)) if (net.driver === 'bridge') this.join(c, net, netns);
+    c.ports = bindings;
+  }
+
+  /** One endpoint: an address from the pool, a veth pair, the host end enslaved to the bridge. */
+  join(c: Container, net: Network, netns: Namespace): Endpoint | undefined {
+    const ip = allocateIp(net);
+    if (!ip || !net.subnet) return undefined;
+    const hn = this.hostNet;
+    const nsIndex = hn.nextIfindex ?? 6;
+    const hostIndex = nsIndex + 1;
+    hn.nextIfindex = hostIndex + 1;
+    const ifname = `eth${(netns.interfaces ?? []).filter((i) => i.kind === 'veth').length}`;
+    const ep: Endpoint = { containerId: c.id, id: this.rng.hex(64), ip, mac: macFromIp(ip), ifname, nsIndex, hostIndex, hostIfname: `veth${this.rng.hex(7)}` };
+    net.endpoints.set(c.id, ep);
+    netns.interfaces!.push({ index: nsIndex, name: ifname, kind: 'veth', peer: hostIndex, netnsid: 0, up: true, mtu: 1500, mac: ep.mac, addrs: [`${ip}/${net.subnet.len}`] });
+    netns.nextIfindex = Math.max(netns.nextIfindex ?? 2, nsIndex + 1);
+    if (!netns.gateway && net.gateway && !net.internal) netns.gateway = { via: net.gateway, dev: ifname };
+    const mac = randomMac(this.rng);
+    hn.interfaces!.push({ index: hostIndex, name: ep.hostIfname, kind: 'veth', peer: nsIndex, netnsid: this.nsidFor(netns.inode), up: true, mtu: 1500, mac, addrs: [linkLocal6(mac)], master: net.bridge });
+    this.refreshBridge(net);
+    if (!c.ip) c.ip = ip;
+    return ep;
+  }
+
+  /** Removes the container's endpoint from one network (its veth pair disappears with it). */
+  leave(c: Container, net: Network): void {
+    const ep = net.endpoints.get(c.id);
+    if (!ep) return;
+    net.endpoints.delete(c.id);
+    const hn = this.hostNet;
+    hn.interfaces = hn.interfaces!.filter((i) => i.index !== ep.hostIndex);
+    if (c.netns !== undefined) {
+      const ns = this.host.kernel.namespaces.get(c.netns);
+      if (ns?.interfaces) ns.interfaces = ns.interfaces.filter((i) => i.index !== ep.nsIndex);
+      if (ns?.gateway?.dev === ep.ifname) ns.gateway = undefined;
+    }
+    this.refreshBridge(net);
+  }
+
+  /** Container stopped: endpoints, addresses and port bindings are released. */
+  detach(c: Container): void {
+    for (const net of this.networks.values()) this.leave(c, net);
+    if (c.netns !== undefined && c.netns !== this.host.fixture.namespaces.net) this.nsids.delete(c.netns);
+    c.ports = [];
+    c.ip = '';
+  }
+
+  /** A bridge has carrier while at least one port is attached; it keeps its link-local address once it had one. */
+  private refreshBridge(net: Network): void {
+    const br = this.hostNet.interfaces!.find((i) => i.name === net.bridge);
+    if (!br) return;
+    br.up = this.hostNet.interfaces!.some((i) => i.master === net.bridge);
+    const ll = linkLocal6(br.mac);
+    if (br.up && !br.addrs.includes(ll)) br.addrs.push(ll);
+  }
+
+  private readonly ids = new Map<string, string>();
+
+  /** A stable 64-hex id for `key` (sandboxes, endpoints of host/none containers), drawn once from the network stream. */
+  idFor(key: string): string {
+    let id = this.ids.get(key);
+    if (!id) {
+      id = this.rng.hex(64);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** The endpoint of a container on the network, if attached. */
+  endpoint(c: Container, net: Network): Endpoint | undefined {
+    return net.endpoints.get(c.id);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Docker networks as the daemon keeps them: the three built-in ones (bridge on docker0,
+ * host, none with the null driver) and user-defined bridges. Each bridge network has an
+ * IPAM pool; addresses are handed out lowest-free first (libnetwork's default, non-serial)
+ * and given back when the endpoint goes away (container stop).
+ */
+import { cidrText, intToIp, ipToInt, maskOf, overlaps, type Cidr } from './addr.ts';
+
+export type Driver = 'bridge' | 'host' | 'null';
+
+export interface Endpoint {
+  containerId: string;
+  /** 64-hex endpoint id (also in the "port is already allocated" error). */
+  id: string;
+  ip: string;
+  mac: string;
+  /** Interface name inside the container (eth0, eth1 …) and the ifindex pair. */
+  ifname: string;
+  nsIndex: number;
+  hostIndex: number;
+  hostIfname: string;
+}
+
+export interface Network {
+  id: string;
+  name: string;
+  driver: Driver;
+  createdMs: number;
+  builtin: boolean;
+  /** Bridge networks: pool, gateway and the Linux bridge (docker0, br-<12hex>). */
+  subnet?: Cidr;
+  gateway?: string;
+  bridge?: string;
+  internal: boolean;
+  options: Record<string, string>;
+  labels: Record<string, string>;
+  endpoints: Map<string, Endpoint>;
+}
+
+/** Docker's default address pools: 172.17–31.0.0/16, then 192.168.0.0/20 blocks. */
+export function* defaultPools(): Generator<Cidr> {
+  for (let b = 17; b <= 31; b++) yield { base: ipToInt(`172.${b}.0.0`), len: 16 };
+  for (let c = 0; c < 256; c += 16) yield { base: ipToInt(`192.168.${c}.0`), len: 20 };
+}
+
+export const DEFAULT_BRIDGE_OPTIONS: Record<string, string> = {
+  'com.docker.network.bridge.default_bridge': 'true',
+  'com.docker.network.bridge.enable_icc': 'true',
+  'com.docker.network.bridge.enable_ip_masquerade': 'true',
+  'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
+  'com.docker.network.bridge.name': 'docker0',
+  'com.docker.network.driver.mtu': '1500',
+};
+
+/** The lowest free address of the pool, skipping the network address, the gateway and broadcast. */
+export function allocateIp(net: Network): string | undefined {
+  const s = net.subnet;
+  if (!s) return undefined;
+  const used = new Set([...net.endpoints.values()].map((e) => e.ip));
+  if (net.gateway) used.add(net.gateway);
+  const size = 2 ** (32 - s.len);
+  for (let n = 1; n < size - 1; n++) {
+    const ip = intToIp((s.base + n) >>> 0);
+    if (!used.has(ip)) return ip;
+  }
+  return undefined;
+}
+
+/** The next default pool that overlaps no existing network. */
+export function nextPool(nets: Iterable<Network>): Cidr | undefined {
+  const taken = [...nets].flatMap((n) => (n.subnet ? [n.subnet] : []));
+  for (const p of defaultPools()) if (!taken.some((t) => overlaps(t, p))) return p;
+  return undefined;
+}
+
+export function firstHost(c: Cidr): string {
+  return intToIp(((c.base & maskOf(c.len)) + 1) >>> 0);
+}
+
+export { cidrText };

@@ -1,0 +1,210 @@
+/**
+ * Image commands over the content-addressed store (src/sim/image): pull, push,
+ * tag, images / image ls, image inspect, history, rmi, image prune, login,
+ * logout. Flags are data; output and errors are the library's (Docker 27).
+ */
+import type { ExecResult } from '../../../api.ts';
+import { formatHistory, formatImages, imageRows, inspectImage } from '../../../image/format.ts';
+import { createdAgo, humanSize } from '../../../image/units.ts';
+import { imageGraphDriver } from '../../../image/container-fs.ts';
+import { parseFlags, type FlagDef } from '../../args.ts';
+import type { CmdEnv } from '../../types.ts';
+import { renderTemplate, tabwrite, TemplateError } from './format.ts';
+
+type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
+const exactly = (cmd: string, n: number, usage: string, what: string) =>
+  R('', `docker: 'docker ${cmd}' requires ${n === 1 ? 'exactly 1 argument' : `exactly ${n} arguments`}.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n`, 1);
+const atLeast = (cmd: string, usage: string, what: string) =>
+  R('', `docker: 'docker ${cmd}' requires at least 1 argument.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n`, 1);
+
+/** Renders `-f` templates over inspect documents, as docker inspect does. */
+export function templated(docs: Record<string, unknown>[], fmt: string | undefined, err: string): ExecResult {
+  if (!fmt) return R(`${JSON.stringify(docs, null, 4)}\n`, err, err ? 1 : 0);
+  try {
+    return R(docs.map((d) => `${renderTemplate(fmt.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), d)}\n`).join(''), err, err ? 1 : 0);
+  } catch (e) {
+    if (e instanceof TemplateError) return R('', `${e.message}\n`, 1);
+    throw e;
+  }
+}
+
+/**
+ * `--format TEMPLATE` over list rows; `table TEMPLATE` adds the header row
+ * (column names from `headers`) and aligns the columns as the CLI does.
+ */
+export function formatted(docs: Record<string, unknown>[], fmt: string, headers: Record<string, string>): ExecResult {
+  const table = /^table\s*/.exec(fmt);
+  const tpl = (table ? fmt.slice(table[0].length) : fmt).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  try {
+    const lines = docs.map((d) => renderTemplate(tpl, d));
+    if (!table) return R(lines.map((l) => `${l}\n`).join(''));
+    const head = tpl.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_, k: string) => headers[k] ?? k.toUpperCase());
+    return R(tabwrite([head, ...lines].map((l) => l.split('\t'))));
+  } catch (e) {
+    if (e instanceof TemplateError) return R('', `${e.message}\n`, 1);
+    throw e;
+  }
+}
+
+const PULL_FLAGS: FlagDef[] = [{ long: 'all-tags', short: 'a', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'platform', type: 'string' }];
+
+export const pull: Sub = async (args, env) => {
+  const p = parseFlags(args, PULL_FLAGS, true);
+  if (!p.ok) return flagErr('pull', p.error);
+  if (p.rest.length !== 1) return exactly('pull', 1, '[OPTIONS] NAME[:TAG|@DIGEST]', 'Download an image from a registry');
+  const lib = await env.daemon.imageLib();
+  const r = await lib.service.pull(p.rest[0] as string);
+  if (p.flags.quiet && r.exitCode === 0) return R(r.stdout.split('\n').filter(Boolean).pop() + '\n');
+  return R(r.stdout, r.stderr, r.exitCode);
+};
+
+export const push: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'all-tags', short: 'a', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }], true);
+  if (!p.ok) return flagErr('push', p.error);
+  if (p.rest.length !== 1) return exactly('push', 1, '[OPTIONS] NAME[:TAG]', 'Upload an image to a registry');
+  const lib = await env.daemon.imageLib();
+  const r = await lib.service.push(p.rest[0] as string);
+  // --quiet: the CLI discards the progress and prints the normalized reference.
+  if (p.flags.quiet && r.exitCode === 0) return R(`${/^The push refers to repository \[(.*)\]$/m.exec(r.stdout)?.[1]}:${/^(\S+): digest: /m.exec(r.stdout)?.[1]}\n`);
+  return R(r.stdout, r.stderr, r.exitCode);
+};
+
+export const tag: Sub = async (args, env) => {
+  const p = parseFlags(args, [], true);
+  if (!p.ok) return flagErr('tag', p.error);
+  if (p.rest.length !== 2) return exactly('tag', 2, 'SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE");
+  const lib = await env.daemon.imageLib();
+  const r = lib.store.tag(p.rest[0] as string, p.rest[1] as string);
+  return R(r.stdout, r.stderr, r.exitCode);
+};
+
+const IMAGES_FLAGS: FlagDef[] = [
+  { long: 'all', short: 'a', type: 'bool' }, { long: 'digests', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' },
+  { long: 'no-trunc', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' },
+];
+
+export const images: Sub = async (args, env) => {
+  const p = parseFlags(args, IMAGES_FLAGS, true);
+  if (!p.ok) return flagErr('images', p.error);
+  if (p.rest.length > 1) return R('', `"docker images" requires at most 1 argument.\nSee 'docker images --help'.\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n`, 1);
+  let dangling: boolean | undefined;
+  let reference = p.rest[0];
+  for (const f of (p.flags.filter as string[] | undefined) ?? []) {
+    const [k, v = ''] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
+    if (k === 'dangling') {
+      if (!['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter 'dangling=${v}'\n`, 1);
+      dangling = v === 'true' || v === '1';
+    } else if (k === 'reference') reference = v;
+    else if (!['before', 'since', 'label', 'until'].includes(k) || !f.includes('=')) return R('', `Error response from daemon: invalid filter '${k || f}'\n`, 1);
+  }
+  const lib = await env.daemon.imageLib();
+  if (p.flags.format !== undefined) {
+    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}) });
+    const docs = rows.map((r) => ({
+      Repository: r.repo, Tag: r.tag, Digest: r.digest, ID: p.flags['no-trunc'] ? r.li.image.id : r.li.image.id.slice(7, 19),
+      CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs), CreatedAt: new Date(r.li.createdMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), Size: humanSize(r.li.image.size),
+    }));
+    return formatted(docs, p.flags.format as string, { Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', ID: 'IMAGE ID', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE' });
+  }
+  return R(
+    formatImages(lib.store, {
+      nowMs: env.host.clock.nowMs, all: Boolean(p.flags.all), digests: Boolean(p.flags.digests), quiet: Boolean(p.flags.quiet), noTrunc: Boolean(p.flags['no-trunc']),
+      ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}),
+    }),
+  );
+};
+
+/** `docker image inspect` (also the image half of `docker inspect`). */
+export async function imageDocs(env: CmdEnv, refs: string[]): Promise<{ docs: Record<string, unknown>[]; missing: string[] }> {
+  const lib = await env.daemon.imageLib();
+  const docs: Record<string, unknown>[] = [];
+  const missing: string[] = [];
+  for (const ref of refs) {
+    const li = lib.store.lookup(ref);
+    if (li) docs.push(inspectImage(li, await imageGraphDriver(li.image)));
+    else missing.push(ref);
+  }
+  return { docs, missing };
+}
+
+export const imageInspect: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }, { long: 'platform', type: 'string' }], true);
+  if (!p.ok) return flagErr('image inspect', p.error);
+  if (!p.rest.length) return atLeast('image inspect', '[OPTIONS] IMAGE [IMAGE...]', 'Display detailed information on one or more images');
+  const { docs, missing } = await imageDocs(env, p.rest);
+  return templated(docs, p.flags.format as string | undefined, missing.map((m) => `Error: No such image: ${m}\n`).join(''));
+};
+
+export const history: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'human', short: 'H', type: 'string' }], true);
+  if (!p.ok) return flagErr('history', p.error);
+  if (p.rest.length !== 1) return exactly('history', 1, '[OPTIONS] IMAGE', 'Show the history of an image');
+  const lib = await env.daemon.imageLib();
+  const li = lib.store.lookup(p.rest[0] as string);
+  if (!li) return R('', `Error response from daemon: No such image: ${p.rest[0]}\n`, 1);
+  return R(formatHistory(li, { nowMs: env.host.clock.nowMs, noTrunc: Boolean(p.flags['no-trunc']), quiet: Boolean(p.flags.quiet), human: p.flags.human !== 'false' }));
+};
+
+export const rmi: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'no-prune', type: 'bool' }], true);
+  if (!p.ok) return flagErr('rmi', p.error);
+  if (!p.rest.length) return atLeast('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images');
+  const lib = await env.daemon.imageLib();
+  const r = await lib.store.rmi(p.rest, {
+    force: Boolean(p.flags.force),
+    usedBy: (id) => {
+      const c = [...env.daemon.containers.values()].find((x) => x.image.id === id);
+      return c ? { container: c.id.slice(0, 12), running: c.status === 'running' } : undefined;
+    },
+  });
+  return R(r.stdout, r.stderr, r.exitCode);
+};
+
+export const imagePrune: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'all', short: 'a', type: 'bool' }, { long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
+  if (!p.ok) return flagErr('image prune', p.error);
+  if (!p.flags.force) {
+    const warn = p.flags.all ? 'WARNING! This will remove all images without at least one container associated to them.' : 'WARNING! This will remove all dangling images.';
+    if (!env.stdin.trim().toLowerCase().startsWith('y')) return R(`${warn}\nAre you sure you want to continue? [y/N] `, '', 1);
+  }
+  const lib = await env.daemon.imageLib();
+  const used = new Set([...env.daemon.containers.values()].map((c) => c.image.id));
+  const r = await lib.store.prune({ all: Boolean(p.flags.all), inUse: (id) => used.has(id) });
+  return R(r.stdout, r.stderr, r.exitCode);
+};
+
+export const login: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'username', short: 'u', type: 'string' }, { long: 'password', short: 'p', type: 'string' }, { long: 'password-stdin', type: 'bool' }], true);
+  if (!p.ok) return flagErr('login', p.error);
+  if (p.rest.length > 1) return R('', `"docker login" requires at most 1 argument.\nSee 'docker login --help'.\n\nUsage:  docker login [OPTIONS] [SERVER]\n\nAuthenticate to a registry.\nDefaults to Docker Hub if no server is specified.\n`, 1);
+  const password = p.flags['password-stdin'] ? env.stdin.replace(/\n$/, '') : ((p.flags.password as string | undefined) ?? '');
+  const lib = await env.daemon.imageLib();
+  const r = lib.service.login(p.rest[0], (p.flags.username as string | undefined) ?? '', password);
+  let warn = p.flags.password ? 'WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n' : '';
+  // The warning comes first on a terminal.
+  if (warn && env.stream) {
+    env.stream({ stream: 'stderr', text: warn });
+    warn = '';
+  }
+  return R(r.stdout, warn + r.stderr, r.exitCode);
+};
+
+export const logout: Sub = async (args, env) => {
+  const p = parseFlags(args, [], true);
+  if (!p.ok) return flagErr('logout', p.error);
+  const lib = await env.daemon.imageLib();
+  const r = lib.service.logout(p.rest[0]);
+  return R(r.stdout, r.stderr, r.exitCode);
+};
+
+/** `docker image SUBCOMMAND`. */
+export const IMAGE_SUBS: Record<string, Sub> = {
+  ls: images, list: images, inspect: imageInspect, pull, push, tag, rm: rmi, remove: rmi, prune: imagePrune, history,
+};
+
+/** Summary used by `docker system df` and `docker info`. */
+export function imageCount(env: CmdEnv): number {
+  return env.daemon.lib?.store.all().length ?? 0;
+}

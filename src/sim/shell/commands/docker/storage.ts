@@ -1,0 +1,170 @@
+/**
+ * Container storage commands: `docker diff` (from the overlay upperdir),
+ * `docker commit`, `docker volume create|ls|inspect|rm|prune`, and
+ * `docker system prune`.
+ */
+import type { ExecResult } from '../../../api.ts';
+import { parseNormalizedNamed, tagNameOnly } from '../../../../oci/reference.ts';
+import { commitImage } from '../../../image/container-fs.ts';
+import { formatDiff } from '../../../image/overlay.ts';
+import { tagKey } from '../../../image/store.ts';
+import { humanSize } from '../../../image/units.ts';
+import { parseFlags, type FlagDef } from '../../args.ts';
+import type { CmdEnv } from '../../types.ts';
+import { formatted, templated } from './image.ts';
+
+type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
+const needs = (cmd: string, n: string, usage: string, what: string) =>
+  R('', `docker: 'docker ${cmd}' requires ${n}.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n`, 1);
+
+export const diff: Sub = async (args, env) => {
+  const p = parseFlags(args, [], true);
+  if (!p.ok) return flagErr('diff', p.error);
+  if (p.rest.length !== 1) return needs('diff', 'exactly 1 argument', 'CONTAINER', "Inspect changes to files or directories on a container's filesystem");
+  const c = env.daemon.find(p.rest[0] as string);
+  if (!c) return R('', `Error response from daemon: No such container: ${p.rest[0]}\n`, 1);
+  const root = env.daemon.lib?.rootfs.get(c.id)?.root;
+  return R(root ? formatDiff(root.diff()) : '');
+};
+
+const COMMIT_FLAGS: FlagDef[] = [
+  { long: 'author', short: 'a', type: 'string' }, { long: 'message', short: 'm', type: 'string' }, { long: 'change', short: 'c', type: 'list' }, { long: 'pause', short: 'p', type: 'bool' },
+];
+
+export const commit: Sub = async (args, env) => {
+  const p = parseFlags(args, COMMIT_FLAGS, true);
+  if (!p.ok) return flagErr('commit', p.error);
+  if (p.rest.length < 1 || p.rest.length > 2) return needs('commit', 'at least 1 and at most 2 arguments', '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from a container's changes");
+  const c = env.daemon.find(p.rest[0] as string);
+  if (!c) return R('', `Error response from daemon: No such container: ${p.rest[0]}\n`, 1);
+  const lib = await env.daemon.imageLib();
+  const base = lib.imageOf(c);
+  const root = lib.rootfs.get(c.id)?.root;
+  if (!base || !root) return R('', `Error response from daemon: No such container: ${p.rest[0]}\n`, 1);
+  let key: string | undefined;
+  if (p.rest[1]) {
+    try {
+      const ref = parseNormalizedNamed(p.rest[1]);
+      if (ref.digest) return R('', `Error response from daemon: invalid reference format\n`, 1);
+      key = tagKey(tagNameOnly(ref));
+    } catch (e) {
+      return R('', `Error response from daemon: ${(e as Error).message}\n`, 1);
+    }
+  }
+  const cfg = base.image.config.config;
+  const image = await commitImage(base.image, root, {
+    createdBy: [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].join(' '),
+    createdMs: env.host.clock.nowMs,
+    config: { ...cfg, Env: c.config.Env, Cmd: c.config.Cmd, Entrypoint: c.config.Entrypoint, ...(c.config.User ? { User: c.config.User } : {}), ...(c.config.WorkingDir ? { WorkingDir: c.config.WorkingDir } : {}) },
+    ...(p.flags.author ? { author: p.flags.author as string } : {}),
+    ...(p.flags.message ? { message: p.flags.message as string } : {}),
+  });
+  await lib.store.add(image);
+  if (key) lib.store.setTag(key, image.id);
+  return R(`${image.id}\n`);
+};
+
+const users = (env: CmdEnv) => (name: string) => env.daemon.lib?.usersOf(name, env.daemon.containers.values()) ?? [];
+
+const volumeCreate: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'driver', short: 'd', type: 'string' }, { long: 'label', type: 'list' }, { long: 'name', type: 'string' }, { long: 'opt', short: 'o', type: 'list' }], true);
+  if (!p.ok) return flagErr('volume create', p.error);
+  if (p.rest.length > 1) return needs('volume create', 'at most 1 argument', '[OPTIONS] [VOLUME]', 'Create a volume');
+  const driver = (p.flags.driver as string | undefined) ?? 'local';
+  if (driver !== 'local') return R('', `Error response from daemon: create ${p.rest[0] ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found\n`, 1);
+  const lib = await env.daemon.imageLib();
+  const labels = Object.fromEntries(((p.flags.label as string[] | undefined) ?? []).map((l) => [l.split('=')[0], l.slice(l.indexOf('=') + 1)]));
+  const name = p.rest[0] ?? (p.flags.name as string | undefined);
+  const r = lib.volumes.create(name ?? env.host.rng.hex(64), { nowMs: env.host.clock.nowMs, anonymous: name === undefined, ...(Object.keys(labels).length ? { labels } : {}) });
+  return R(r.stdout, r.stderr, r.exitCode);
+};
+
+const volumeLs: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'quiet', short: 'q', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' }], true);
+  if (!p.ok) return flagErr('volume ls', p.error);
+  let dangling: boolean | undefined;
+  for (const f of (p.flags.filter as string[] | undefined) ?? []) {
+    const [k, v] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
+    if (k !== 'dangling' || !['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter '${f}'\n`, 1);
+    dangling = v === 'true' || v === '1';
+  }
+  const lib = await env.daemon.imageLib();
+  if (p.flags.format !== undefined) {
+    const names = lib.volumes.ls({ quiet: true, ...(dangling !== undefined ? { dangling } : {}), users: users(env) }).split('\n').filter(Boolean);
+    const docs = names.map((n) => ({ Name: n, Driver: 'local', Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${n}/_data` }));
+    return formatted(docs, p.flags.format as string, { Name: 'VOLUME NAME', Driver: 'DRIVER', Scope: 'SCOPE', Mountpoint: 'MOUNTPOINT' });
+  }
+  return R(lib.volumes.ls({ quiet: Boolean(p.flags.quiet), ...(dangling !== undefined ? { dangling } : {}), users: users(env) }));
+};
+
+const volumeInspect: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }], true);
+  if (!p.ok) return flagErr('volume inspect', p.error);
+  if (!p.rest.length) return needs('volume inspect', 'at least 1 argument', '[OPTIONS] VOLUME [VOLUME...]', 'Display detailed information on one or more volumes');
+  const lib = await env.daemon.imageLib();
+  const docs = p.rest.map((n) => lib.volumes.inspect(n)).filter((d): d is Record<string, unknown> => d !== undefined);
+  const err = p.rest.filter((n) => !lib.volumes.get(n)).map((n) => `Error response from daemon: get ${n}: no such volume\n`).join('');
+  return templated(docs, p.flags.format as string | undefined, err);
+};
+
+const volumeRm: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }], true);
+  if (!p.ok) return flagErr('volume rm', p.error);
+  if (!p.rest.length) return needs('volume rm', 'at least 1 argument', '[OPTIONS] VOLUME [VOLUME...]', 'Remove one or more volumes. You cannot remove a volume that is in use by a container.');
+  const lib = await env.daemon.imageLib();
+  const r = lib.volumes.rm(p.rest, { force: Boolean(p.flags.force), users: users(env) });
+  return R(r.stdout, r.stderr, r.exitCode);
+};
+
+const volumePrune: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'all', short: 'a', type: 'bool' }, { long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
+  if (!p.ok) return flagErr('volume prune', p.error);
+  if (!p.flags.force && !env.stdin.trim().toLowerCase().startsWith('y'))
+    return R(`WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] `, '', 1);
+  const lib = await env.daemon.imageLib();
+  const r = lib.volumes.prune({ all: Boolean(p.flags.all), users: users(env) });
+  return R(r.stdout, r.stderr, r.exitCode);
+};
+
+export const VOLUME_SUBS: Record<string, Sub> = { create: volumeCreate, ls: volumeLs, list: volumeLs, inspect: volumeInspect, rm: volumeRm, remove: volumeRm, prune: volumePrune };
+
+/** `docker system prune [-a] [--volumes] [-f]`: stopped containers, unused networks, dangling (or all unused) images, build cache. */
+export const systemPrune: Sub = async (args, env) => {
+  const p = parseFlags(args, [{ long: 'all', short: 'a', type: 'bool' }, { long: 'force', short: 'f', type: 'bool' }, { long: 'volumes', type: 'bool' }, { long: 'filter', type: 'list' }], true);
+  if (!p.ok) return flagErr('system prune', p.error);
+  if (!p.flags.force) {
+    const items = [
+      '  - all stopped containers',
+      '  - all networks not used by at least one container',
+      ...(p.flags.volumes ? ['  - all anonymous volumes not used by at least one container'] : []),
+      p.flags.all ? '  - all images without at least one container associated to them' : '  - all dangling images',
+      p.flags.all ? '  - all build cache' : '  - unused build cache',
+    ];
+    if (!env.stdin.trim().toLowerCase().startsWith('y'))
+      return R(`WARNING! This will remove:\n${items.join('\n')}\n\nAre you sure you want to continue? [y/N] `, '', 1);
+  }
+  const lib = await env.daemon.imageLib();
+  let out = '';
+  const stopped = [...env.daemon.containers.values()].filter((c) => c.status !== 'running');
+  for (const c of stopped) env.daemon.remove(c);
+  if (stopped.length) out += `Deleted Containers:\n${stopped.map((c) => `${c.id}\n`).join('')}\n`;
+  if (p.flags.volumes) {
+    const v = lib.volumes.prune({ users: users(env) });
+    out += v.stdout.replace(/Total reclaimed space: .*\n$/, '');
+  }
+  const used = new Set([...env.daemon.containers.values()].map((c) => c.image.id));
+  const before = lib.store.totalSize();
+  const img = await lib.store.prune({ all: Boolean(p.flags.all), inUse: (id) => used.has(id) });
+  out += img.stdout.replace(/Total reclaimed space: .*\n$/, '');
+  const builder = await lib.builder();
+  const cacheBytes = [...builder.cache.values()].reduce((n, r) => n + (r.layer?.size ?? 0), 0);
+  const cache = builder.cache.size;
+  if (cache) {
+    builder.prune();
+    out += `Deleted build cache objects:\n${[...Array(cache).keys()].map((i) => `${env.host.rng.hex(25)}\n`).join('')}\n`;
+  }
+  out += `Total reclaimed space: ${humanSize(before - lib.store.totalSize() + cacheBytes)}\n`;
+  return R(out);
+};
