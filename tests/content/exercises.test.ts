@@ -28,7 +28,9 @@ function summary(g: GradeResult) {
 }
 
 it('covers the curriculum exercises', () => {
-  expect(exercises.map((e) => e.id)).toEqual(['e1.1', 'e1.2', 'e10.1', 'e11.1', 'e12.1', 'e12.2', 'e13.1', 'e2.2', 'e5.1', 'e6.2', 'e7.2', 'e9.1', 'e9.2']);
+  // At least these; lessons add more as they are written.
+  const required = ['e1.1', 'e1.2', 'e2.1', 'e2.2', 'e5.1', 'e6.1', 'e6.2', 'e7.2', 'e9.1', 'e9.2', 'e10.1', 'e11.1', 'e12.1', 'e12.2', 'e13.1'];
+  expect(exercises.map((e) => e.id)).toEqual(expect.arrayContaining(required));
 });
 
 for (const ex of exercises) {

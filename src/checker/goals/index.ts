@@ -72,6 +72,28 @@ export const goalPredicates: Record<string, GoalPredicate> = {
     return content !== undefined && content.replace(/\n$/, '') === String(p.content);
   },
 
+  /** The host (the initial UTS namespace) is still called `name`. */
+  'host-hostname': (w, p) => w.hostname === String(p.name),
+
+  /**
+   * Some live process sits in namespaces of its own: when `hostname` is given, a UTS
+   * namespace other than the host's with that hostname; when `interfaces` is given, a
+   * network namespace other than the host's that holds exactly those interfaces.
+   */
+  'process-namespaces': (w, p) => {
+    const host = w.processes.find((x) => x.pid === 1);
+    if (!host) return false;
+    const ns = (inode: number) => w.namespaces.find((n) => n.inode === inode);
+    const wanted = Array.isArray(p.interfaces) ? p.interfaces.map(String).sort() : null;
+    return w.processes.some((x) => {
+      if (x.state === 'Z') return false;
+      if (p.hostname !== undefined && (x.ns.uts === host.ns.uts || ns(x.ns.uts)?.hostname !== String(p.hostname))) return false;
+      if (!wanted) return true;
+      const ifaces = [...(ns(x.ns.net)?.interfaces ?? [])].sort();
+      return x.ns.net !== host.ns.net && ifaces.length === wanted.length && ifaces.every((i, k) => i === wanted[k]);
+    });
+  },
+
   /** No container named `name` exists any more. */
   'container-removed': (w, p) => !byName(w, p.name),
 };
