@@ -1,6 +1,8 @@
-import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { readdirSync } from 'node:fs';
+import { test, expect, axe, LESSON1 } from './fixtures.ts';
 
-const PAGES = ['/', '/zh-cn/', LESSON1, LESSON1_ZH, '/glossary/', '/zh-cn/glossary/'];
+const LESSONS = readdirSync(new URL('../../content/lessons/', import.meta.url)).filter((d) => /^\d{2}-/.test(d));
+const PAGES = ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/', ...LESSONS.flatMap((d) => [`/lessons/${d}/`, `/zh-cn/lessons/${d}/`])];
 
 test.describe('axe-core finds no violations', () => {
   for (const path of PAGES) {
