@@ -104,6 +104,9 @@ test.describe('manifest exercise (E11.1)', () => {
     await expect(editor(page, E11)).toBeVisible();
     await setEditorText(page, E11, MISSING_DROP);
     const drop = panel(page, E11).locator('.cc-finding[data-rule="drop-all-capabilities"]');
+    // Wait for the check of the pasted text: until then the list still shows the starting
+    // text's findings (drop at line 11, where other fixes are offered too).
+    await expect(drop).toHaveAttribute('data-line', '13');
     await drop.getByRole('button', { name: /^Line \d+, column \d+$/ }).click();
     await expect(editor(page, E11)).toHaveClass(/\bfocused\b/);
     await page.keyboard.press('Control+Period');
