@@ -2,34 +2,9 @@ import type { ExecResult } from '../../api.ts';
 import { resolveName, serverFor } from '../../net/reach.ts';
 import type { Container } from '../../docker/container.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { NGINX_INDEX_HTML } from '../../image/bases/nginx-files.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
-
-/** nginx 1.25's default index.html (615 bytes). */
-const NGINX_INDEX = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
 
 /** nginx's $time_local: `16/Sep/2024:11:45:03 +0000`. */
 function timeLocal(ms: number): string {
@@ -47,17 +22,43 @@ function lookup(env: CmdEnv, host: string, port: number): { c: Container; client
   return serverFor(env.host, env.daemon.net, containers, env.self.ns.net, ip, port) ?? 'connect';
 }
 
-function bodyOf(c: Container): string {
-  return c.image.repo === 'nginx' ? NGINX_INDEX : `You've hit ${c.config.Hostname}\n`;
+/**
+ * What the server sends for `/`: nginx serves index.html from the container's own root
+ * filesystem, so a page the learner changed inside the container is what curl gets.
+ */
+function bodyOf(env: CmdEnv, c: Container): { status: 200 | 403; body: string } {
+  if (c.image.repo !== 'nginx') return { status: 200, body: `You've hit ${c.config.Hostname}\n` };
+  const root = env.daemon.lib?.rootfs.get(c.id)?.root;
+  if (!root) return { status: 200, body: NGINX_INDEX_HTML };
+  try {
+    return { status: 200, body: new TextDecoder().decode(root.readFile('/usr/share/nginx/html/index.html')) };
+  } catch {
+    // No index file: the default server has no autoindex, so nginx forbids the directory.
+    return { status: 403, body: NGINX_FORBIDDEN };
+  }
 }
+
+// nginx's built-in error pages end their lines with CRLF (ngx_http_special_response.c): 153 bytes.
+const NGINX_FORBIDDEN = [
+  '<html>',
+  '<head><title>403 Forbidden</title></head>',
+  '<body>',
+  '<center><h1>403 Forbidden</h1></center>',
+  '<hr><center>nginx/1.25.5</center>',
+  '</body>',
+  '</html>',
+  '',
+].join('\r\n');
+
+const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 /** GET / on host:port: the page, logged by the server as its access log would (curl and busybox wget share it). */
 export function httpGet(env: CmdEnv, host: string, port: number, agent: string): { body: string } | 'resolve' | 'connect' {
   const found = lookup(env, host, port);
   if (typeof found === 'string') return found;
   const { c, client } = found;
-  const body = bodyOf(c);
-  c.logs.push({ stream: 'stdout', text: c.image.repo === 'nginx' ? `${client} - - [${timeLocal(env.host.clock.nowMs)}] "GET / HTTP/1.1" 200 ${body.length} "-" "${agent}" "-"\n` : `Received request from ::ffff:${client}\n` });
+  const { status, body } = bodyOf(env, c);
+  c.logs.push({ stream: 'stdout', text: c.image.repo === 'nginx' ? `${client} - - [${timeLocal(env.host.clock.nowMs)}] "GET / HTTP/1.1" ${status} ${bytes(body)} "-" "${agent}" "-"\n` : `Received request from ::ffff:${client}\n` });
   return { body };
 }
 
@@ -85,9 +86,9 @@ export const curl: SimCommand = {
       const found = lookup(env, host, port);
       if (typeof found === 'string') return R('', silent ? '' : found === 'resolve' ? `curl: (6) Could not resolve host: ${host}\n` : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, found === 'resolve' ? 6 : 7);
       const { c } = found;
-      const body = bodyOf(c);
+      const { status, body } = bodyOf(env, c);
       const date = new Date(env.host.clock.nowMs).toUTCString();
-      return R(c.image.repo === 'nginx' ? `HTTP/1.1 200 OK\r\nServer: nginx/1.25.5\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n` : `HTTP/1.1 200 OK\r\nDate: ${date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n`);
+      return R(c.image.repo === 'nginx' ? `HTTP/1.1 ${status === 200 ? '200 OK' : '403 Forbidden'}\r\nServer: nginx/1.25.5\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${bytes(body)}\r\nConnection: keep-alive\r\n\r\n` : `HTTP/1.1 200 OK\r\nDate: ${date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n`);
     }
     const got = httpGet(env, host, port, 'curl/8.5.0');
     if (typeof got === 'string') return R('', silent ? '' : got === 'resolve' ? `curl: (6) Could not resolve host: ${host}\n` : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, got === 'resolve' ? 6 : 7);
