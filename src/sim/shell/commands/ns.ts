@@ -95,7 +95,15 @@ export const unshare: SimCommand = {
     let fork = false;
     let mapRoot = false;
     for (; i < args.length && args[i]!.startsWith('-'); i++) {
+      const a = args[i]!;
+      // getopt: short options group (-un is -u -n); an unknown letter is "invalid option -- 'x'".
+      if (/^-[^-]{2,}$/.test(a)) {
+        const bad = [...a.slice(1)].find((ch) => !UNSHARE_FLAGS[`-${ch}`]);
+        if (bad) return R('', `unshare: invalid option -- '${bad}'\nTry 'unshare --help' for more information.\n`, 1);
+        args = [...args.slice(0, i), ...[...a.slice(1)].map((ch) => `-${ch}`), ...args.slice(i + 1)];
+      }
       const f = UNSHARE_FLAGS[args[i]!];
+      if (!f && /^-[^-]$/.test(args[i]!)) return R('', `unshare: invalid option -- '${args[i]!.slice(1)}'\nTry 'unshare --help' for more information.\n`, 1);
       if (!f) return R('', `unshare: unrecognized option '${args[i]}'\nTry 'unshare --help' for more information.\n`, 1);
       if (f === 'fork') fork = true;
       else if (f === 'mount-proc') types.add('mnt');
