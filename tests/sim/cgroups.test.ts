@@ -73,3 +73,20 @@ describe('cgroup v2 files from docker flags (FACTS §2)', () => {
     expect((await sh(w, 'docker exec web cat /sys/fs/cgroup/pids.max')).out).toBe('20\n');
   });
 });
+
+describe('--cpu-shares', () => {
+  it('becomes cpu.weight by the linear formula of the fixture runc, and shows in HostConfig', async () => {
+    const { createWorld } = await import('../../src/sim/index.ts');
+    const w = createWorld();
+    expect((await w.exec('docker run --rm --cpu-shares 1024 alpine cat /sys/fs/cgroup/cpu.weight 2>/dev/null')).stdout).toBe('39\n');
+    expect((await w.exec('docker run --rm -c 512 alpine cat /sys/fs/cgroup/cpu.weight')).stdout).toBe('20\n');
+    expect((await w.exec('docker run --rm alpine cat /sys/fs/cgroup/cpu.weight')).stdout).toBe('100\n');
+    await w.exec('docker run -d --name s --cpu-shares 2048 alpine sleep 100');
+    expect((await w.exec("docker inspect -f '{{.HostConfig.CpuShares}}' s")).stdout).toBe('2048\n');
+    expect(await w.exec('docker run --rm -c x alpine true')).toEqual({
+      stdout: '',
+      stderr: `invalid argument "x" for "-c, --cpu-shares" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee 'docker run --help'.\n`,
+      exitCode: 125,
+    });
+  });
+});

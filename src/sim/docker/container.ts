@@ -12,6 +12,8 @@ export interface HostConfig {
   Memory: number;
   MemorySwap: number;
   NanoCpus: number;
+  /** --cpu-shares: relative weight (cgroup v1 shares; runc converts it to cpu.weight on v2). */
+  CpuShares: number;
   CpuPeriod: number;
   CpuQuota: number;
   CpusetCpus: string;

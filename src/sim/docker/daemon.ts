@@ -126,6 +126,7 @@ export class Daemon {
     const quota = hc.NanoCpus ? (hc.NanoCpus * 100000) / 1e9 : hc.CpuQuota;
     if (quota > 0) cg.cpuQuota = Math.round(quota);
     if (hc.CpuPeriod) cg.cpuPeriod = hc.CpuPeriod;
+    if (hc.CpuShares > 0) cg.cpuWeight = cpuWeightOf(hc.CpuShares);
     if (hc.CpusetCpus) cg.cpusetCpus = canonicalCpuList(hc.CpusetCpus.split(',').flatMap((p) => { const [a, b] = p.split('-').map(Number); return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i); }));
     if (hc.PidsLimit !== null) cg.pidsMax = hc.PidsLimit > 0 ? hc.PidsLimit : 'max';
 
@@ -345,4 +346,15 @@ export class Daemon {
       patch: { uid, euid: uid, gid: this.gidOf(c, user), egid: this.gidOf(c, user), caps, env: { ...init.env, ...extra }, handlers: new Set(), reaps: false, threads: 1, program: { kind: 'idle' }, rssBytes: 3_000_000, vszKb: 4200, tty: '?', state: 'S', noNewPrivs: init.noNewPrivs, seccomp: init.seccomp, apparmor: init.apparmor, cgroup: init.cgroup, root: init.root, containerId: c.id },
     });
   }
+}
+
+/**
+ * cpu.weight from --cpu-shares as the fixture's runc (1.1/1.2, shipped with Docker 27)
+ * converts it: linear, 1 + (shares - 2) * 9999 / 262142 (FACTS §2.1). runc ≥ 1.3.2 uses a
+ * quadratic curve instead (1024 → 100 rather than 39), which is why the lessons do not
+ * teach the number. moby first clamps shares to [2, 262144].
+ */
+export function cpuWeightOf(shares: number): number {
+  const s = Math.min(262144, Math.max(2, Math.trunc(shares)));
+  return 1 + Math.floor(((s - 2) * 9999) / 262142);
 }

@@ -17,7 +17,7 @@ export const RUN_FLAGS: FlagDef[] = [
   { long: 'rm', type: 'bool' }, { long: 'name', type: 'string' }, { long: 'hostname', short: 'h', type: 'string' }, { long: 'env', short: 'e', type: 'list' },
   { long: 'user', short: 'u', type: 'string' }, { long: 'workdir', short: 'w', type: 'string' }, { long: 'entrypoint', type: 'string' }, { long: 'init', type: 'bool' },
   { long: 'read-only', type: 'bool' }, { long: 'tmpfs', type: 'list' }, { long: 'memory', short: 'm', type: 'string' }, { long: 'memory-swap', type: 'string' },
-  { long: 'cpus', type: 'string' }, { long: 'cpu-period', type: 'string' }, { long: 'cpu-quota', type: 'string' }, { long: 'cpuset-cpus', type: 'string' },
+  { long: 'cpus', type: 'string' }, { long: 'cpu-shares', short: 'c', type: 'string' }, { long: 'cpu-period', type: 'string' }, { long: 'cpu-quota', type: 'string' }, { long: 'cpuset-cpus', type: 'string' },
   { long: 'pids-limit', type: 'string' }, { long: 'cap-add', type: 'list' }, { long: 'cap-drop', type: 'list' }, { long: 'privileged', type: 'bool' },
   { long: 'security-opt', type: 'list' }, { long: 'pid', type: 'string' }, { long: 'ipc', type: 'string' }, { long: 'uts', type: 'string' },
   { long: 'publish', short: 'p', type: 'list' }, { long: 'network', type: 'string' }, { long: 'net', type: 'string' }, { long: 'stop-signal', type: 'string' },
@@ -39,6 +39,7 @@ Options:
       --cap-drop list                  Drop Linux capabilities
       --cpu-period int                 Limit CPU CFS (Completely Fair Scheduler) period
       --cpu-quota int                  Limit CPU CFS (Completely Fair Scheduler) quota
+  -c, --cpu-shares int                 CPU shares (relative weight)
       --cpus decimal                   Number of CPUs
       --cpuset-cpus string             CPUs in which to allow execution (0-3, 0,1)
   -d, --detach                         Run container in background and print container ID
@@ -101,7 +102,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   const str = (k: string) => f[k] as string | undefined;
   const list = (k: string) => (f[k] as string[] | undefined) ?? [];
   const hc: HostConfig = {
-    Memory: 0, MemorySwap: 0, NanoCpus: 0, CpuPeriod: 0, CpuQuota: 0, CpusetCpus: '', PidsLimit: null, CapAdd: null, CapDrop: null,
+    Memory: 0, MemorySwap: 0, NanoCpus: 0, CpuShares: 0, CpuPeriod: 0, CpuQuota: 0, CpusetCpus: '', PidsLimit: null, CapAdd: null, CapDrop: null,
     Privileged: Boolean(f.privileged), SecurityOpt: list('security-opt').length ? list('security-opt') : null, ReadonlyRootfs: Boolean(f['read-only']),
     Tmpfs: list('tmpfs').length ? Object.fromEntries(list('tmpfs').map((t) => [t.split(':')[0], t.split(':')[1] ?? ''])) : null,
     Init: f.init ? true : null, AutoRemove: Boolean(f.rm), PidMode: str('pid') ?? '', IpcMode: str('ipc') ?? 'private', UTSMode: str('uts') ?? '',
@@ -153,10 +154,12 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     if (!Number.isFinite(n)) return invalid(`"${str('cpus')}" for "--cpus" flag: failed to parse ${str('cpus')} as a rational number`, cmdName);
     hc.NanoCpus = Math.round(n * 1e9);
   }
-  for (const [flag, key] of [['cpu-period', 'CpuPeriod'], ['cpu-quota', 'CpuQuota']] as const) {
+  for (const [flag, key] of [['cpu-period', 'CpuPeriod'], ['cpu-quota', 'CpuQuota'], ['cpu-shares', 'CpuShares']] as const) {
     const v = str(flag);
     if (v === undefined) continue;
-    if (!/^-?\d+$/.test(v)) return invalid(`"${v}" for "--${flag}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`, cmdName);
+    // pflag names a flag with its shorthand when it has one: "-c, --cpu-shares".
+    const name = flag === 'cpu-shares' ? '-c, --cpu-shares' : `--${flag}`;
+    if (!/^-?\d+$/.test(v)) return invalid(`"${v}" for "${name}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`, cmdName);
     hc[key] = Number(v);
   }
   if (str('pids-limit') !== undefined) {
