@@ -17,7 +17,7 @@ import canonicalize from 'canonicalize';
 export type Digest = `sha256:${string}`;
 
 interface WebGlobals {
-  crypto: { subtle: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> } };
+  crypto?: { subtle?: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> } };
   TextEncoder: new () => { encode(s: string): Uint8Array };
   TextDecoder: new (label?: string) => { decode(b: Uint8Array): string };
 }
@@ -44,10 +44,18 @@ function toHex(buf: ArrayBuffer): string {
   return s;
 }
 
-/** Lower-case hex sha256 of bytes (or of the UTF-8 bytes of a string). */
+/**
+ * Lower-case hex sha256 of bytes (or of the UTF-8 bytes of a string).
+ * Web Crypto exists only in secure contexts: a class that serves the course over plain
+ * http from a LAN address has no `crypto.subtle`, so the audited @noble/hashes
+ * implementation (loaded only then) takes over.
+ */
 export async function sha256Hex(content: Uint8Array | string): Promise<string> {
   const bytes = typeof content === 'string' ? utf8(content) : content;
-  return toHex(await web.crypto.subtle.digest('SHA-256', bytes));
+  const subtle = web.crypto?.subtle;
+  if (subtle) return toHex(await subtle.digest('SHA-256', bytes));
+  const { sha256 } = await import('@noble/hashes/sha2.js');
+  return toHex(sha256(bytes).buffer as ArrayBuffer);
 }
 
 /** `sha256:<hex>` of bytes, as the OCI descriptor spec defines a digest. */
