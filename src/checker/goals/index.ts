@@ -94,6 +94,19 @@ export const goalPredicates: Record<string, GoalPredicate> = {
     });
   },
 
+  /**
+   * Container `name` is running, has been up at least `minUptimeMs`, and holds at most
+   * `max` processes in state `state` (default: no zombies).
+   */
+  'container-processes': (w, p) => {
+    const c = byName(w, p.name);
+    if (!c || c.state !== 'running') return false;
+    const started = Date.parse(String((c.inspect.State as { StartedAt?: unknown } | undefined)?.StartedAt ?? ''));
+    if (p.minUptimeMs !== undefined && !(w.nowMs - started >= Number(p.minUptimeMs))) return false;
+    const state = String(p.state ?? 'Z');
+    return w.processes.filter((x) => x.containerId === c.id && x.state === state).length <= Number(p.max ?? 0);
+  },
+
   /** No container named `name` exists any more. */
   'container-removed': (w, p) => !byName(w, p.name),
 };
