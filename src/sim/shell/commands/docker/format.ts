@@ -47,7 +47,10 @@ function lookupPath(data: unknown, path: string): unknown {
 }
 
 function goString(v: unknown): string {
-  if (v === null || v === undefined) return '<no value>';
+  // The CLI runs templates on typed structs: a nil pointer or slice prints <nil>; only a
+  // missing map key prints <no value>.
+  if (v === null) return '<nil>';
+  if (v === undefined) return '<no value>';
   if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
   if (typeof v === 'object') return `map[${Object.entries(v as object).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => `${k}:${goString(x)}`).join(' ')}]`;
   return String(v);
