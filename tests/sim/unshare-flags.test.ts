@@ -19,3 +19,13 @@ describe('unshare parses options as util-linux getopt does', () => {
     expect((await w.exec('unshare --bogus true')).stderr).toBe("unshare: unrecognized option '--bogus'\nTry 'unshare --help' for more information.\n");
   });
 });
+
+describe('nsenter takes util-linux long options too', () => {
+  it('--target, --target=, -tPID, --uts and --net', async () => {
+    const w = createWorld();
+    await w.exec('docker run -d --name web nginx 2>/dev/null');
+    expect((await w.exec('sudo nsenter --target 23817 --uts hostname')).stdout).toBe('2cecb6b0fd74\n');
+    expect((await w.exec('sudo nsenter -t23817 -u hostname')).stdout).toBe('2cecb6b0fd74\n');
+    expect((await w.exec('sudo nsenter --target=23817 --net ip -4 addr show eth0 | grep -c 172.17.0.2/16')).stdout).toBe('1\n');
+  });
+});

@@ -138,8 +138,12 @@ export const nsenter: SimCommand = {
     let i = 0;
     for (; i < args.length && args[i]!.startsWith('-'); i++) {
       const a = args[i]!;
+      const long: Record<string, NamespaceType> = { '--mount': 'mnt', '--uts': 'uts', '--ipc': 'ipc', '--net': 'net', '--pid': 'pid', '--cgroup': 'cgroup', '--user': 'user', '--time': 'time' };
       if (a === '-t' || a === '--target') target = Number(args[++i]);
+      else if (a.startsWith('--target=')) target = Number(a.slice('--target='.length));
+      else if (/^-t\d+$/.test(a)) target = Number(a.slice(2));
       else if (a === '-a' || a === '--all') for (const t of NS_TYPES) types.add(t);
+      else if (long[a]) types.add(long[a]!);
       else if (/^-[muinpCUT]+$/.test(a)) for (const ch of a.slice(1)) types.add(map[ch]!);
       else return R('', `nsenter: unrecognized option '${a}'\nTry 'nsenter --help' for more information.\n`, 1);
     }
