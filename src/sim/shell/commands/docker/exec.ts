@@ -23,7 +23,23 @@ export async function dockerExec(args: string[], env: CmdEnv): Promise<ExecResul
   const f = p.flags;
   const proc = env.daemon.execProcess(c, argv, f.user as string | undefined, (f.env as string[] | undefined) ?? [], f.workdir as string | undefined);
   const k = env.host.kernel;
-  if (programFor(argv, 0, 1, '').shell && f.interactive) {
+  const spec = programFor(argv, 0, 1, '');
+  if (f.detach) {
+    // -d: the process starts in the background and docker exec returns at once, printing
+    // nothing. A shell kept open by -i waits on its stdin; a one-shot command just runs.
+    if (spec.oneshot && !(spec.shell && f.interactive)) {
+      await env.daemon.runner(c, proc, argv, false, f.workdir as string | undefined);
+      if (k.procs.has(proc.pid)) k.exit(proc, 0);
+    } else {
+      proc.tty = f.tty ? 'pts/0' : '?';
+      if (spec.shell) {
+        proc.reaps = true;
+        proc.handlers = new Set([2, 15]);
+      }
+    }
+    return { stdout: '', stderr: '', exitCode: 0 };
+  }
+  if (spec.shell && f.interactive) {
     proc.tty = f.tty ? 'pts/0' : '?';
     proc.reaps = true;
     proc.handlers = new Set([2, 15]);
