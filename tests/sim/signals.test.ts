@@ -60,3 +60,16 @@ describe('PID 1, signals and zombies (L10)', () => {
     expect((await sh(w, "docker inspect -f '{{.State.Status}} {{.State.Pid}}' k")).out).toMatch(/^running \d+\n$/);
   });
 });
+
+it('kill on a zombie succeeds and leaves it: only a wait() by its parent removes it', async () => {
+  const { createWorld } = await import('../../src/sim/index.ts');
+  const w = createWorld();
+  await w.exec('docker run -d --name z zombie-maker:1.0 2>/dev/null');
+  await w.exec('sleep 12');
+  const zombies = async () => (await w.exec('docker exec z ps -eo stat | grep -c Z')).stdout;
+  const before = await zombies();
+  expect(Number(before)).toBeGreaterThan(0);
+  expect((await w.exec('docker exec z ps -eo pid,stat')).stdout).toMatch(/^\s+7 Z\s*$/m);
+  expect(await w.exec('docker exec z kill -9 7')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  expect(await zombies()).toBe(before);
+});

@@ -206,7 +206,7 @@ export const kill: SimCommand = {
     if (!pids.length) return R('', 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n', 2);
     let err = '';
     for (const a of pids) {
-      const t = [...k.procs.values()].find((p) => k.pidIn(p, env.self.ns.pid) === Number(a) && p.state !== 'Z');
+      const t = [...k.procs.values()].find((p) => k.pidIn(p, env.self.ns.pid) === Number(a));
       // bash's kill built-in on the host and in debian; busybox's applet in alpine.
       const bb = env.flavor === 'busybox';
       if (!t) {
@@ -217,6 +217,8 @@ export const kill: SimCommand = {
         err += bb ? `kill: can't kill pid ${a}: Operation not permitted\n` : `bash: kill: (${a}) - Operation not permitted\n`;
         continue;
       }
+      // A zombie has already exited: kill(2) succeeds and changes nothing; only its parent's wait() removes it.
+      if (t.state === 'Z') continue;
       const fromAncestor = k.ns(env.self.ns.pid).level < k.ns(t.ns.pid).level;
       if (t.containerId && k.isNsInit(t)) {
         const c = env.daemon.containers.get(t.containerId);
