@@ -71,5 +71,7 @@ it('kill on a zombie succeeds and leaves it: only a wait() by its parent removes
   expect(Number(before)).toBeGreaterThan(0);
   expect((await w.exec('docker exec z ps -eo pid,stat')).stdout).toMatch(/^\s+7 Z\s*$/m);
   expect(await w.exec('docker exec z kill -9 7')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
-  expect(await zombies()).toBe(before);
+  // Still there (the count only grows: zombie-maker keeps making them).
+  expect((await w.exec('docker exec z ps -eo pid,stat')).stdout).toMatch(/^\s+7 Z\s*$/m);
+  expect(Number(await zombies())).toBeGreaterThanOrEqual(Number(before));
 });
