@@ -135,7 +135,7 @@ export class Daemon {
     rootPidNs.nextPid = Math.max(rootPidNs.nextPid ?? 0, fx.nextPid);
     const shim = k.spawn({ parent: init1, argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'], ns: hostNs, patch: { cgroup: '/system.slice/containerd.service', reaps: true, rssBytes: 8_700_000, vszKb: 1238384, threads: 10, handlers: new Set([2, 15]) } });
     rootPidNs.nextPid = shim.pid + fx.docker.shimPidOffset;
-    const argv = [...(c.hostConfig.Init ? ['/sbin/docker-init', '--'] : []), ...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])];
+    const argv = [...(c.hostConfig.Init ? ['/sbin/docker-init', '--'] : []), ...entrypointExec([...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])])];
     const stamp = new Date(this.host.clock.nowMs).toISOString().replace(/-/g, '/').replace('T', ' ').slice(0, 19);
     const uid = this.uidOf(c);
     const capMask = dockerCaps(hc.CapAdd ?? [], hc.CapDrop ?? [], hc.Privileged);
@@ -357,4 +357,14 @@ export class Daemon {
 export function cpuWeightOf(shares: number): number {
   const s = Math.min(262144, Math.max(2, Math.trunc(shares)));
   return 1 + Math.floor(((s - 2) * 9999) / 262142);
+}
+
+/**
+ * nginx's /docker-entrypoint.sh configures and starts nginx only when its first argument
+ * is nginx or nginx-debug; for anything else it ends in `exec "$@"`, so the process that
+ * runs is the command itself (`docker run --rm nginx ls /etc/nginx/conf.d`).
+ */
+function entrypointExec(argv: string[]): string[] {
+  if (argv[0] === '/docker-entrypoint.sh' && argv.length > 1 && argv[1] !== 'nginx' && argv[1] !== 'nginx-debug') return argv.slice(1);
+  return argv;
 }
