@@ -109,4 +109,22 @@ export const goalPredicates: Record<string, GoalPredicate> = {
 
   /** No container named `name` exists any more. */
   'container-removed': (w, p) => !byName(w, p.name),
+
+  /**
+   * Registry repository `repo` (host/repo, e.g. localhost:5000/demo) has every tag in `tags`;
+   * with `sameDigest`, they all point to one manifest digest; with `fresh`, that digest is
+   * none the repository held at the start; every tag in `unchanged` still points to the
+   * digest it had at the start.
+   */
+  'registry-tags': (w, p, start) => {
+    const repo = w.registry[String(p.repo)] ?? {};
+    const before = start?.registry[String(p.repo)] ?? {};
+    const tags = Array.isArray(p.tags) ? p.tags.map(String) : [];
+    const digests = tags.map((t) => repo[t]);
+    if (digests.some((d) => d === undefined)) return false;
+    if (p.sameDigest === true && new Set(digests).size > 1) return false;
+    if (p.fresh === true && digests.some((d) => Object.values(before).includes(d as string))) return false;
+    const unchanged = Array.isArray(p.unchanged) ? p.unchanged.map(String) : [];
+    return unchanged.every((t) => before[t] !== undefined && repo[t] === before[t]);
+  },
 };
