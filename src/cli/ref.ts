@@ -49,13 +49,19 @@ export const run: Subcommand = async (argv, io) => {
   const label = locale === 'en'
     ? { normalized: 'normalized', familiar: 'familiar' }
     : { normalized: '规范形式', familiar: '简写形式' };
+  // The parts keep their names (the --json field names) in English; in Chinese the glossary term follows.
+  const partLabel: Record<string, string> =
+    locale === 'en'
+      ? {}
+      : { domain: 'domain 主机', path: 'path 路径', namespace: 'namespace 命名空间', repository: 'repository 仓库', tag: 'tag 标签', digest: 'digest 摘要' };
   const rows: [string, string][] = [[label.normalized, r.normalized!], [label.familiar, r.familiar!]];
   // CJK characters take two terminal columns.
   const cols = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - cols(s)));
-  const width = Math.max(...rows.map(([k]) => cols(k)), ...r.explained.map((e) => e.part.length));
+  const partName = (part: string) => partLabel[part] ?? part;
+  const width = Math.max(...rows.map(([k]) => cols(k)), ...r.explained.map((e) => cols(partName(e.part))));
   const out = rows.map(([k, v]) => `${pad(k, width)}  ${v}`);
-  for (const e of r.explained) out.push(`${pad(e.part, width)}  ${e.text}`);
+  for (const e of r.explained) out.push(`${pad(partName(e.part), width)}  ${e.text}`);
   io.stdout(`${out.join('\n')}\n`);
   return 0;
 };

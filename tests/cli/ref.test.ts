@@ -56,3 +56,12 @@ describe('container-course ref: where the host came from', () => {
     expect(j.explained[2]).toMatchObject({ part: 'namespace', value: 'library', implied: false });
   });
 });
+
+describe('container-course ref in Chinese', () => {
+  it('labels every part with its glossary term as well as its JSON name', async () => {
+    const r = await runCli(['ref', 'localhost:5000/demo:1.3.0', '--locale', 'zh-cn']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('domain 主机      镜像仓库服务（registry）主机 localhost:5000；冒号后面是端口，不是标签\n');
+    expect(r.stdout).toContain('tag 标签         标签 1.3.0：可变的标记，可能被移到另一个镜像\n');
+  });
+});
