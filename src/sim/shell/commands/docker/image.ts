@@ -8,6 +8,7 @@ import { formatHistory, formatImages, imageRows, inspectImage } from '../../../i
 import { createdAgo, humanSize } from '../../../image/units.ts';
 import { imageGraphDriver } from '../../../image/container-fs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
+import { fullName, parseNormalizedNamed } from '../../../../oci/reference.ts';
 import type { CmdEnv } from '../../types.ts';
 import { renderTemplate, tabwrite, TemplateError } from './format.ts';
 
@@ -65,11 +66,39 @@ export const push: Sub = async (args, env) => {
   if (!p.ok) return flagErr('push', p.error);
   if (p.rest.length !== 1) return exactly('push', 1, '[OPTIONS] NAME[:TAG]', 'Upload an image to a registry');
   const lib = await env.daemon.imageLib();
+  if (p.flags['all-tags']) return pushAllTags(p.rest[0] as string, lib);
   const r = await lib.service.push(p.rest[0] as string);
   // --quiet: the CLI discards the progress and prints the normalized reference.
   if (p.flags.quiet && r.exitCode === 0) return R(`${/^The push refers to repository \[(.*)\]$/m.exec(r.stdout)?.[1]}:${/^(\S+): digest: /m.exec(r.stdout)?.[1]}\n`);
   return R(r.stdout, r.stderr, r.exitCode);
 };
+
+/**
+ * `docker push --all-tags NAME`: every local tag of the repository, in sorted order, under
+ * one "The push refers to repository" line, as the daemon streams it.
+ */
+async function pushAllTags(name: string, lib: Awaited<ReturnType<CmdEnv['daemon']['imageLib']>>): Promise<ExecResult> {
+  let ref: ReturnType<typeof parseNormalizedNamed>;
+  try {
+    ref = parseNormalizedNamed(name);
+  } catch (e) {
+    return R('', `${(e as Error).message}\n`, 1);
+  }
+  if (ref.tag || ref.digest) return R('', "tag can't be used with --all-tags/-a\n", 1);
+  const repo = fullName(ref);
+  const tags = [...new Set(lib.store.all().flatMap((li) => [...li.tags]))]
+    .filter((k) => k.startsWith(`${repo}:`))
+    .map((k) => k.slice(repo.length + 1))
+    .sort();
+  if (!tags.length) return R('', `An image does not exist locally with the tag: ${repo}\n`, 1);
+  let stdout = '';
+  for (const t of tags) {
+    const r = await lib.service.push(`${repo}:${t}`);
+    stdout += stdout ? r.stdout.replace(/^The push refers to repository \[.*\]\n/, '') : r.stdout;
+    if (r.exitCode !== 0) return R(stdout, r.stderr, r.exitCode);
+  }
+  return R(stdout);
+}
 
 export const tag: Sub = async (args, env) => {
   const p = parseFlags(args, [], true);
