@@ -79,3 +79,15 @@ export function renderTemplate(tpl: string, data: unknown): string {
     throw new TemplateError(`template: :1: function "${expr.split(/\s+/)[0]}" not defined`);
   });
 }
+
+/** Renders `-f` templates over inspect documents (or prints them as JSON), as docker inspect does. */
+export function templated(docs: Record<string, unknown>[], fmt: string | undefined, err: string): { stdout: string; stderr: string; exitCode: number } {
+  const status = err ? 1 : 0;
+  if (!fmt) return { stdout: `${JSON.stringify(docs, null, 4)}\n`, stderr: err, exitCode: status };
+  try {
+    return { stdout: docs.map((d) => `${renderTemplate(fmt.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), d)}\n`).join(''), stderr: err, exitCode: status };
+  } catch (e) {
+    if (e instanceof TemplateError) return { stdout: '', stderr: `${e.message}\n`, exitCode: 1 };
+    throw e;
+  }
+}

@@ -10,7 +10,7 @@ import { imageGraphDriver } from '../../../image/container-fs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import { fullName, parseNormalizedNamed } from '../../../../oci/reference.ts';
 import type { CmdEnv } from '../../types.ts';
-import { renderTemplate, tabwrite, TemplateError } from './format.ts';
+import { renderTemplate, tabwrite, templated, TemplateError } from './format.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -20,16 +20,6 @@ const exactly = (cmd: string, n: number, usage: string, what: string) =>
 const atLeast = (cmd: string, usage: string, what: string) =>
   R('', `docker: 'docker ${cmd}' requires at least 1 argument.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n`, 1);
 
-/** Renders `-f` templates over inspect documents, as docker inspect does. */
-export function templated(docs: Record<string, unknown>[], fmt: string | undefined, err: string): ExecResult {
-  if (!fmt) return R(`${JSON.stringify(docs, null, 4)}\n`, err, err ? 1 : 0);
-  try {
-    return R(docs.map((d) => `${renderTemplate(fmt.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), d)}\n`).join(''), err, err ? 1 : 0);
-  } catch (e) {
-    if (e instanceof TemplateError) return R('', `${e.message}\n`, 1);
-    throw e;
-  }
-}
 
 /**
  * `--format TEMPLATE` over list rows; `table TEMPLATE` adds the header row

@@ -6,7 +6,7 @@ import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { inspectDoc } from './inspect-doc.ts';
 import { imageDocs } from './image.ts';
-import { bytesSize, renderTemplate, tabwrite, TemplateError } from './format.ts';
+import { bytesSize, tabwrite, templated } from './format.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -131,16 +131,7 @@ export const inspect: Sub = async (args, env) => {
       else err += `Error: No such object: ${ref}\n`;
     }
   }
-  const fmt = p.flags.format as string | undefined;
-  if (fmt) {
-    try {
-      return R(docs.map((d) => `${renderTemplate(fmt.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), d)}\n`).join(''), err, err ? 1 : 0);
-    } catch (e) {
-      if (e instanceof TemplateError) return R('', `${e.message}\n`, 1);
-      throw e;
-    }
-  }
-  return R(`${JSON.stringify(docs, null, 4)}\n`, err, err ? 1 : 0);
+  return templated(docs, p.flags.format as string | undefined, err);
 };
 
 export const logs: Sub = async (args, env) => {

@@ -7,7 +7,7 @@ import type { Network } from '../../../net/networks.ts';
 import { hostAddr } from '../../../net/ports.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
-import { renderTemplate, tabwrite, TemplateError } from './format.ts';
+import { renderTemplate, tabwrite, templated, TemplateError } from './format.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -84,16 +84,7 @@ const inspect: Sub = async (args, env) => {
     if (n) docs.push(networkDoc(env.daemon.net, n, env.daemon.containers.values()));
     else err += notFound(ref);
   }
-  const fmt = p.flags.format as string | undefined;
-  if (fmt) {
-    try {
-      return R(docs.map((d) => `${renderTemplate(fmt.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), d)}\n`).join(''), err, err ? 1 : 0);
-    } catch (e) {
-      if (e instanceof TemplateError) return R('', `${e.message}\n`, 1);
-      throw e;
-    }
-  }
-  return R(docs.length || !err ? `${JSON.stringify(docs, null, 4)}\n` : '[]\n', err, err ? 1 : 0);
+  return templated(docs, p.flags.format as string | undefined, err);
 };
 
 const rm: Sub = async (args, env) => {

@@ -11,7 +11,8 @@ import { tagKey } from '../../../image/store.ts';
 import { humanSize } from '../../../image/units.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
-import { formatted, templated } from './image.ts';
+import { formatted } from './image.ts';
+import { templated } from './format.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
