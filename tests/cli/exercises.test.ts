@@ -15,7 +15,7 @@ describe('container-course exercises', () => {
   it('lists titles in Chinese and as JSON', async () => {
     expect((await runCli(['exercises', '--locale', 'zh-cn'])).stdout).toContain('e11.1  k8s-yaml    最高安全级别的容器\n');
     const j = JSON.parse((await runCli(['exercises', '--json'])).stdout);
-    expect(j[0]).toEqual({ id: 'e1.1', kind: 'shell-goal', lesson: 'L1', title: { en: 'Run nginx and find its host PID', 'zh-cn': '运行 nginx 并找到它在主机上的 PID' } });
+    expect(j[0]).toEqual({ id: 'e1.1', kind: 'shell-goal', lesson: 'L1', title: { en: 'Run nginx and find its host PID', 'zh-cn': '运行 nginx 并找到它在宿主机上的 PID' } });
   });
   it('rejects arguments and unknown flags', async () => {
     expect((await runCli(['exercises', 'x'])).code).toBe(2);
