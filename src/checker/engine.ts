@@ -10,6 +10,8 @@ import type { Hit, RuleDef } from './rule.ts';
 import { ALL_RULES } from './rules/index.ts';
 import { crossTemplates, dockerfileTemplates, workloadTemplates } from './templates/index.ts';
 import type { FileResult, Finding, Severity, Text } from './types.ts';
+import { LATEST, type Version } from '../k8s/pss/index.ts';
+import { reconcilePss } from './pss-version.ts';
 
 export interface InputFile {
   name: string;
@@ -20,6 +22,8 @@ export interface CheckOptions {
   profile?: ProfileName | Profile;
   /** Only rules with these ids (after the profile). */
   only?: string[];
+  /** The Pod Security Standards version the pss-* rules judge by (`check --pss-version`); default latest. */
+  pssVersion?: Version;
   /** Which containers a Dockerfile in the same check builds; default: all of them. */
   dockerfileImage?: (c: ContainerRef) => boolean;
 }
@@ -73,13 +77,15 @@ export function checkManifests(m: ParsedManifests, options: CheckOptions = {}): 
   for (const w of m.workloads) {
     const locate = (ptr: string) => m.locate(w.doc, ptr);
     const ctx = { manifests: m, workload: w, containers: containersOf(w), locate };
+    const own: Finding[] = [];
     for (const [rule, severity] of rules) {
       const tpl = workloadTemplates[rule.template];
       if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
       for (const hit of tpl(ctx, rule.params)) {
-        findings.push(toFinding(rule, severity, hit, m.file, locate(hit.path), { kind: w.kind, name: w.name }, w.doc));
+        own.push(toFinding(rule, severity, hit, m.file, locate(hit.path), { kind: w.kind, name: w.name }, w.doc));
       }
     }
+    findings.push(...reconcilePss(own, w, rules, options.pssVersion ?? LATEST, m.file, locate));
   }
   return findings;
 }

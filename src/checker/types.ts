@@ -52,6 +52,8 @@ export interface Finding {
   value?: unknown;
   origin?: Origin;
   fix?: Fix;
+  /** For Pod Security findings: the level and version judged at, e.g. "restricted:latest". */
+  pss?: string;
 }
 
 /** A problem reading the input itself (bad YAML, too large, binary …). */

@@ -7,6 +7,7 @@ export function where(f: Finding): string {
   const parts: string[] = [];
   if (f.object) parts.push(`${f.object.kind}/${f.object.name}`);
   if (f.container) parts.push(`container ${f.container}`);
+  if (f.pss) parts.push(`PodSecurity ${f.pss}`);
   return parts.length ? ` [${parts.join(', ')}]` : '';
 }
 
@@ -47,7 +48,7 @@ export function formatJson(results: FileResult[], locale: Locale): string {
       findings: r.findings.map((f) => ({
         rule: f.rule, severity: f.severity, message: f.message[locale], line: f.line, column: f.column, path: f.path,
         object: f.object ?? null, container: f.container ?? null, value: f.value ?? null, origin: f.origin ?? null,
-        remediation: f.remediation[locale], ...(f.fix ? { fix: f.fix.ops } : {}),
+        remediation: f.remediation[locale], ...(f.pss ? { pss: f.pss } : {}), ...(f.fix ? { fix: f.fix.ops } : {}),
       })),
     })),
   };

@@ -3,6 +3,7 @@ import type { ContainerRef } from '../checker/effective.ts';
 import { checkFiles, type InputFile } from '../checker/engine.ts';
 import { fullName, parseNormalizedNamed } from '../oci/reference.ts';
 import { PROFILE_NAMES, type ProfileName } from '../checker/profile.ts';
+import { LATEST, parseVersion, type Version } from '../k8s/pss/index.ts';
 import type { FileResult, Locale } from '../checker/types.ts';
 import { formatJson, formatJunit, formatSarif, formatText } from './check-format.ts';
 import { displayPath, packageVersion, parseCommandLine, readText, type FlagDef } from './checker-io.ts';
@@ -21,8 +22,11 @@ readOnlyRootFilesystem vs the paths the image writes). Use - to read standard in
 
 Options:
   --profile baseline|restricted|course   rule set (default: course)
-                     baseline, restricted: the Pod Security Standards (latest)
+                     baseline, restricted: the Pod Security Standards
                      course: the course's best practice, with PSS baseline
+  --pss-version latest|v1.N              the Pod Security Standards version to judge by,
+                     as a namespace's pod-security.kubernetes.io/enforce-version
+                     label does (v1.0 … v1.37; default: latest)
   --format text|json|sarif|junit         output format (default: text)
   --locale en|zh-cn                      language of messages (default: en)
   --image REF        the image the Dockerfile builds: cross-file rules then look only
@@ -38,6 +42,7 @@ const flags: Record<string, FlagDef> = {
   format: { type: 'string', choices: ['text', 'json', 'sarif', 'junit'] },
   locale: { type: 'string', choices: ['en', 'zh-cn'] },
   image: { type: 'string' },
+  'pss-version': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -100,6 +105,15 @@ export const run: Subcommand = async (argv, io) => {
     }
     inputs.push({ name: displayPath(io.cwd, arg), text: r.text });
   }
+  let pssVersion: Version = LATEST;
+  if (p.flags['pss-version'] !== undefined) {
+    const v = parseVersion(String(p.flags['pss-version']));
+    if ('error' in v) {
+      io.stderr(`container-course check: --pss-version ${String(p.flags['pss-version'])}: ${v.error}\n`);
+      return 2;
+    }
+    pssVersion = v.version;
+  }
   let dockerfileImage: ((c: ContainerRef) => boolean) | undefined;
   if (p.flags.image !== undefined) {
     const m = sameRepository(String(p.flags.image));
@@ -109,7 +123,7 @@ export const run: Subcommand = async (argv, io) => {
     }
     dockerfileImage = m;
   }
-  const results = withInputErrors(checkFiles(inputs, { profile: (p.flags.profile as ProfileName | undefined) ?? 'course', dockerfileImage }));
+  const results = withInputErrors(checkFiles(inputs, { profile: (p.flags.profile as ProfileName | undefined) ?? 'course', pssVersion, dockerfileImage }));
   for (const r of results) r.passed = !r.findings.some((f) => f.severity === 'error');
   const format = (p.flags.format as string | undefined) ?? 'text';
   if (format === 'json') io.stdout(formatJson(results, locale));

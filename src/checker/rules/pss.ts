@@ -3,15 +3,14 @@
  * Source: kubernetes/pod-security-admission policy/check_*.go and
  * https://kubernetes.io/docs/concepts/security/pod-security-standards/.
  */
+import { BASELINE_CAPABILITIES, safeSysctls } from '../../k8s/pss/checks-baseline.ts';
+import { MAX_VERSION } from '../../k8s/pss/index.ts';
 import type { RuleDef } from '../rule.ts';
 
-const BASELINE_CAPS = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
-const SAFE_SYSCTLS = [
-  'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range',
-  'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem',
-];
-const RESTRICTED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
+// One Kubernetes brain: the allow-lists are src/k8s/pss's (latest), the ones admission uses.
+const BASELINE_CAPS = BASELINE_CAPABILITIES;
+const SAFE_SYSCTLS = safeSysctls(MAX_VERSION.latest ? 0 : MAX_VERSION.minor);
+const RESTRICTED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret'];
 
 export const pssRules: RuleDef[] = [
   {

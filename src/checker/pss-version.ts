@@ -1,0 +1,122 @@
+/**
+ * The checker's Pod Security findings agree with Pod Security Admission at a chosen
+ * version. The rule templates locate each problem (line, field path, container, fix);
+ * src/k8s/pss — the same code the simulated API server calls — decides the verdict:
+ * a template's finding stays only where PSA reports that check at that level and
+ * version, and a PSA violation no template located (an older version's narrower
+ * allow-list, the seccomp annotations before v1.19, …) becomes a finding at the pod spec.
+ */
+import { evaluatePod, levelVersion, type Level, type Version, type Violation } from '../k8s/pss/index.ts';
+import type { Workload } from './parse/yaml.ts';
+import type { RuleDef } from './rule.ts';
+import type { Finding, Severity } from './types.ts';
+
+/** PSA check id → the rule that reports it. (procMount_restricted is the restricted form of the procMount control.) */
+function ruleFor(check: string, rules: [RuleDef, Severity][]): [RuleDef, Severity] | undefined {
+  if (check === 'capabilities_restricted/add') return rules.find(([r]) => r.id === 'pss-capabilities-restricted-add');
+  if (check === 'capabilities_restricted') return rules.find(([r]) => r.id === 'pss-capabilities-restricted');
+  const id = check === 'procMount_restricted' ? 'procMount' : check;
+  return rules.find(([r]) => r.pss?.check === id);
+}
+
+/**
+ * capabilities_restricted reports two problems in one detail (`…drop=["ALL"]; …must not
+ * include … in securityContext.capabilities.add`); the course has a rule for each.
+ */
+function split(v: Violation): [string, Violation][] {
+  if (v.check !== 'capabilities_restricted') return [[v.check, v]];
+  return v.detail.split('; ').map((part) => [part.includes('capabilities.add') ? 'capabilities_restricted/add' : 'capabilities_restricted', { ...v, detail: part }]);
+}
+
+/** The PSS level a profile's rules amount to: restricted if any restricted control is on. */
+export function profileLevel(rules: [RuleDef, Severity][]): Level | undefined {
+  if (rules.some(([r]) => r.pss?.level === 'restricted')) return 'restricted';
+  if (rules.some(([r]) => r.pss?.level === 'baseline')) return 'baseline';
+  return undefined;
+}
+
+/** Where a check's fields live, relative to the pod spec (or, with `meta:`, the pod metadata). */
+const FIELDS: Record<string, string[]> = {
+  sysctls: ['/securityContext/sysctls'],
+  seccompProfile_baseline: ['meta:/annotations', '/securityContext/seccompProfile'],
+  seccompProfile_restricted: ['/securityContext/seccompProfile'],
+  seLinuxOptions: ['/securityContext/seLinuxOptions'],
+  appArmorProfile: ['meta:/annotations', '/securityContext/appArmorProfile'],
+  runAsNonRoot: ['/securityContext/runAsNonRoot', '/securityContext'],
+  runAsUser: ['/securityContext/runAsUser'],
+  hostNamespaces: ['/hostNetwork', '/hostPID', '/hostIPC'],
+  restrictedVolumes: ['/volumes'],
+  hostPathVolumes: ['/volumes'],
+};
+
+/** The first of a check's fields present in the workload, as a JSON pointer; else the pod spec. */
+function fieldOf(check: string, w: Workload): string {
+  const has = (root: unknown, ptr: string) =>
+    ptr.split('/').slice(1).reduce<unknown>((o, k) => (o && typeof o === 'object' && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined), root) !== undefined;
+  for (const f of FIELDS[check] ?? []) {
+    if (f.startsWith('meta:')) {
+      if (has(w.podMeta, f.slice(5))) return `${w.podMetaPath}${f.slice(5)}`;
+    } else if (has(w.podSpec, f)) return `${w.podSpecPath}${f}`;
+  }
+  return w.podSpecPath;
+}
+
+function synthesized(rule: RuleDef, severity: Severity, v: Violation, at: string, w: Workload, file: string, locate: (ptr: string) => { line: number; column: number }): Finding {
+  const path = fieldOf(v.check, w);
+  const pos = locate(path);
+  const text = `${v.reason}${v.detail ? ` (${v.detail})` : ''}`;
+  return {
+    rule: rule.id,
+    severity,
+    message: { en: text, 'zh-cn': `Pod 安全准入：${text}` },
+    remediation: {
+      en: `Change the pod so that PodSecurity "${at}" admits it: ${v.detail || v.reason}.`,
+      'zh-cn': `修改这个 Pod，使 PodSecurity "${at}" 准入它：${v.detail || v.reason}。`,
+    },
+    file,
+    line: pos.line,
+    column: pos.column,
+    path,
+    object: { kind: w.kind, name: w.name },
+    pss: at,
+  };
+}
+
+/**
+ * Reconciles one workload's findings with PSA at `version`: drops Pod Security findings
+ * PSA does not report, adds the violations no template located, and labels each Pod
+ * Security finding with the level and version it was judged at ("restricted:v1.29").
+ */
+export function reconcilePss(
+  findings: Finding[],
+  w: Workload,
+  rules: [RuleDef, Severity][],
+  version: Version,
+  file: string,
+  locate: (ptr: string) => { line: number; column: number },
+): Finding[] {
+  const pssRules = rules.filter(([r]) => r.pss);
+  const level = profileLevel(pssRules);
+  if (!level) return findings;
+  const at = levelVersion(level, version);
+  const violations = evaluatePod(w.podMeta, w.podSpec, level, version);
+  const violatedRules = new Map<string, Violation>();
+  for (const v of violations) {
+    for (const [check, part] of split(v)) {
+      const r = ruleFor(check, pssRules);
+      if (r) violatedRules.set(r[0].id, part);
+    }
+  }
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    if (!pssRules.some(([r]) => r.id === f.rule)) kept.push(f);
+    else if (violatedRules.has(f.rule)) kept.push({ ...f, pss: at });
+  }
+  const located = new Set(kept.map((f) => f.rule));
+  for (const [ruleId, v] of violatedRules) {
+    if (located.has(ruleId)) continue;
+    const [rule, severity] = pssRules.find(([r]) => r.id === ruleId)!;
+    kept.push(synthesized(rule, severity, v, at, w, file, locate));
+  }
+  return kept;
+}
