@@ -72,6 +72,10 @@ export const textExerciseSchema = z
       .array(z.object({ id: idSchema, description: z.string().optional(), files: filesSchema, expect: expectSchema }).strict())
       .default([])
       .describe('Typical wrong answers, each with the feedback it must get.'),
+    alternatives: z
+      .array(z.object({ id: idSchema, description: z.string().optional(), files: filesSchema }).strict())
+      .default([])
+      .describe('Other correct answers, different from the solution; each must get full marks too.'),
   })
   .strict();
 
@@ -86,6 +90,10 @@ export const shellGoalExerciseSchema = z
       .array(z.object({ id: idSchema, description: z.string().optional(), commands: z.array(z.string()), expect: expectSchema }).strict())
       .default([])
       .describe('Typical wrong command sequences, each with the feedback it must get.'),
+    alternatives: z
+      .array(z.object({ id: idSchema, description: z.string().optional(), commands: z.array(z.string()).min(1) }).strict())
+      .default([])
+      .describe('Other correct command sequences, different from the solution; each must get full marks too.'),
   })
   .strict();
 
@@ -113,6 +121,10 @@ export const quizExerciseSchema = z
     wrong: z
       .array(z.object({ id: idSchema, answers: z.record(z.string(), z.array(z.string())), expect: expectSchema }).strict())
       .default([]),
+    alternatives: z
+      .array(z.object({ id: idSchema, description: z.string().optional(), answers: z.record(z.string(), z.array(z.string())) }).strict())
+      .default([])
+      .describe('Other correct answer sets (rare for quizzes); each must get full marks too.'),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 /**
- * Every exercise is graded with its own solution (full marks) and with each typical
- * wrong answer (exactly the stated failed checks, and at least the stated hints).
+ * Every exercise is graded with its own solution (full marks), with each other correct
+ * answer it lists (`alternatives`, full marks too) and with each typical wrong answer
+ * (exactly the stated failed checks, and at least the stated hints).
  * Shell-goal exercises are replayed in the simulator (learnGitBranching levels.spec.js).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -33,6 +34,12 @@ it('covers the curriculum exercises', () => {
   expect(exercises.map((e) => e.id)).toEqual(expect.arrayContaining(required));
 });
 
+it('lists another correct answer for every exercise of lessons 9 and 13', () => {
+  const mine = exercises.filter((e) => /^e(9|13)\./.test(e.id) && e.kind !== 'quiz');
+  expect(mine.length).toBeGreaterThan(0);
+  expect(mine.filter((e) => e.alternatives.length === 0).map((e) => e.id)).toEqual([]);
+});
+
 for (const ex of exercises) {
   describe(`${ex.id} (${ex.kind})`, () => {
     const run = async (sub: unknown): Promise<GradeResult> => {
@@ -46,6 +53,14 @@ for (const ex of exercises) {
       expect(g.score).toBe(g.max);
       expect(g.errors).toEqual([]);
     });
+    for (const a of ex.alternatives) {
+      it(`another correct answer "${a.id}" also gets full marks`, async () => {
+        const g = await run('commands' in a ? a.commands : 'answers' in a ? a.answers : a.files);
+        expect(summary(g)).toEqual({ failed: [], hints: [] });
+        expect(g.score).toBe(g.max);
+        expect(g.errors).toEqual([]);
+      });
+    }
     for (const w of ex.wrong) {
       it(`wrong answer "${w.id}" gets its feedback`, async () => {
         const g = await run('commands' in w ? w.commands : 'answers' in w ? w.answers : w.files);
