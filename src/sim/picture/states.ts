@@ -22,10 +22,14 @@ export const STATES: Record<string, readonly string[]> = {
   whiteout: ['docker run -d --name web nginx', 'docker exec web rm /etc/nginx/conf.d/default.conf'],
   /** Lesson 8: an official multi-arch image pulled by tag. */
   pulled: ['docker pull nginx:1.25'],
+  /** Lesson 8: alpine pulled without a tag. */
+  alpine: ['docker pull alpine'],
   /** Lesson 10: sleep as PID 1, and sleep under docker-init. */
   init: ['docker run -d --name s1 alpine sleep 1000', 'docker run -d --init --name s2 alpine sleep 1000'],
   /** Lesson 11: a default container beside one with every capability dropped but NET_BIND_SERVICE. */
   caps: ['docker run -d --name web nginx', 'docker run -d --name tight --cap-drop ALL --cap-add NET_BIND_SERVICE nginx'],
+  /** Lesson 11: a non-root process keeps the bounding set but has no effective capabilities. */
+  nonroot: ['docker run -d --name nr --user 1000 alpine sleep 3600'],
 };
 
 /** The commands a `state` stands for: a named state, or the lines of a script. */
