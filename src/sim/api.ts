@@ -59,7 +59,9 @@ export interface WorldSnapshot {
   namespaces: NamespaceView[];
   containers: ContainerView[];
   volumes: { name: string; anonymous: boolean; mountpoint: string; files: Record<string, string> }[];
-  images: { id: string; repoTags: string[]; repoDigests: string[] }[];
+  images: ImageView[];
+  /** Every cgroup of the v2 tree with its files as `cat` prints them (pictures: the cgroup view). */
+  cgroups?: { path: string; files: Record<string, string> }[];
   /** registry host/repo → tag → manifest digest */
   registry: Record<string, Record<string, string>>;
   /** Every output line printed in this session, for goals like "some output contains 23817". */
@@ -78,6 +80,8 @@ export interface ProcessView {
   ns: Record<NamespaceType, number>;
   cgroup: string;
   capEff: string;
+  /** All five capability sets in the 16-hex-digit form of /proc/PID/status (CapInh … CapAmb). */
+  caps?: { inh: string; prm: string; eff: string; bnd: string; amb: string };
   containerId?: string;
 }
 
@@ -87,6 +91,32 @@ export interface NamespaceView {
   /** uts: hostname; net: interface names */
   hostname?: string;
   interfaces?: string[];
+  /** net: each interface as `ip -d link` knows it (index, peer ifindex, bridge master, addresses). */
+  links?: LinkView[];
+}
+
+export interface LinkView {
+  index: number;
+  name: string;
+  kind: 'loopback' | 'ether' | 'bridge' | 'veth' | 'vxlan';
+  up: boolean;
+  /** The peer's ifindex (`eth0@if7`). */
+  peer?: number;
+  master?: string;
+  addrs: string[];
+}
+
+export interface ImageView {
+  id: string;
+  repoTags: string[];
+  repoDigests: string[];
+  /** The platform manifest's digest (what `docker manifest inspect` lists per platform). */
+  manifestDigest?: string;
+  platform?: string;
+  /** Bottom layer first: diffID (config rootfs), compressed digest (manifest), content size, the history line that made it. */
+  layers?: { diffId: string; digest: string; size: number; compressedSize: number; createdBy: string }[];
+  /** The multi-arch index a repo digest names, when the registry holds one. */
+  index?: { digest: string; manifests: { digest: string; platform: string }[] };
 }
 
 export interface ContainerView {
@@ -104,4 +134,6 @@ export interface ContainerView {
   inspect: Record<string, unknown>;
   /** Files of the container's cgroup, e.g. `memory.max`. */
   cgroupFiles: Record<string, string>;
+  /** The container's upperdir (overlay2 `diff/`): `docker diff` changes, whiteouts as kind D, opaque dirs flagged. */
+  overlay?: { changes: { kind: 'A' | 'C' | 'D'; path: string }[]; opaque: string[] };
 }

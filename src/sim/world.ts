@@ -8,7 +8,7 @@ import { NS_TYPES } from './kernel/types.ts';
 import type { ShellRuntime } from './shell/runtime.ts';
 import type { Session } from './shell/types.ts';
 import { inspectDoc } from './shell/commands/docker/inspect-doc.ts';
-import { storageSnapshot } from './docker/snapshot.ts';
+import { overlaySnapshot, storageSnapshot } from './docker/snapshot.ts';
 import { bindingText } from './net/ports.ts';
 
 /** Simulated time one typed line takes. */
@@ -189,17 +189,23 @@ export class SimWorld implements World {
       processes: [...k.procs.values()].map((p) => ({
         pid: p.pid, ppid: p.ppid, nspid: [...p.nspid], argv: [...p.argv], state: p.state, uid: p.uid,
         ns: Object.fromEntries(NS_TYPES.map((t) => [t, p.ns[t]])) as Record<(typeof NS_TYPES)[number], number>,
-        cgroup: p.cgroup, capEff: capHex(p.caps.eff), ...(p.containerId ? { containerId: p.containerId } : {}),
+        cgroup: p.cgroup, capEff: capHex(p.caps.eff),
+        caps: { inh: capHex(p.caps.inh), prm: capHex(p.caps.prm), eff: capHex(p.caps.eff), bnd: capHex(p.caps.bnd), amb: capHex(p.caps.amb) }, ...(p.containerId ? { containerId: p.containerId } : {}),
       })),
       namespaces: [...k.namespaces.values()].map((n) => ({
         inode: n.inode, type: n.type, ...(n.hostname !== undefined ? { hostname: n.hostname } : {}), ...(n.interfaces ? { interfaces: n.interfaces.map((i) => i.name) } : {}),
+        ...(n.interfaces
+          ? { links: n.interfaces.map((i) => ({ index: i.index, name: i.name, kind: i.kind, up: i.up, addrs: [...i.addrs], ...(i.peer !== undefined ? { peer: i.peer } : {}), ...(i.master ? { master: i.master } : {}) })) }
+          : {}),
       })),
+      cgroups: [...k.cgroups.values()].map((cg) => ({ path: cg.path, files: cgroupFiles(this.host, cg) })),
       containers: [...this.daemon.containers.values()].map((c) => {
         const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
         return {
           id: c.id, name: c.name, image: c.imageArg, state: c.status, exitCode: c.exitCode, oomKilled: c.oomKilled, pid: c.status === 'running' ? c.pid : 0,
           ports: c.ports.map(bindingText), networkMode: c.hostConfig.NetworkMode, init: Boolean(c.hostConfig.Init),
           inspect: inspectDoc(this.host, c, this.daemon), cgroupFiles: cg ? cgroupFiles(this.host, cg) : {},
+          ...overlaySnapshot(this.daemon.lib, c.id),
         };
       }),
       ...storageSnapshot(this.daemon.lib),

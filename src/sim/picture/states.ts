@@ -1,0 +1,54 @@
+/**
+ * Start states for figures: a name from this table, or a short script of commands
+ * (one per line) run in a fresh world. The named states are the lessons' own commands,
+ * so a figure shows the very state the learner reaches by following the lesson.
+ */
+import { createWorld } from '../index.ts';
+import type { World } from '../api.ts';
+
+export const STATES: Record<string, readonly string[]> = {
+  fresh: [],
+  /** Lessons 1–2: nginx published on 8080 (its PID 1 is host PID 23817). */
+  web: ['docker run -d --name web -p 8080:80 nginx'],
+  /** Lesson 3: kubia, and a shell entered with docker exec. */
+  kubia: ['docker run -d --name kubia-container -p 8080:8080 kubia'],
+  /** Lesson 4: a container on the default bridge and one on a user-defined bridge, with a published port. */
+  bridge: ['docker run -d --name box alpine sleep 3600', 'docker run -d -p 8080:80 --name web nginx:1.25', 'docker network create appnet', 'docker run -d --name db --network appnet alpine sleep 3600'],
+  /** Lesson 6: the capped container. */
+  limits: ['docker run -d --name lim --memory=100m --cpus=0.5 --cpuset-cpus="1,2" --pids-limit=100 nginx:1.25'],
+  /** Lesson 6: an OOM kill beside a throttled CPU hog. */
+  'oom-and-throttle': ["docker run --name oom --memory=100m alpine sh -c 'tail /dev/zero' || true", "docker run -d --name hog --cpus=0.5 alpine sh -c 'while :; do :; done'", 'sleep 5'],
+  /** Lesson 7: a deleted file leaves a whiteout in the upperdir. */
+  whiteout: ['docker run -d --name web nginx', 'docker exec web rm /etc/nginx/conf.d/default.conf'],
+  /** Lesson 8: an official multi-arch image pulled by tag. */
+  pulled: ['docker pull nginx:1.25'],
+  /** Lesson 8: alpine pulled without a tag. */
+  alpine: ['docker pull alpine'],
+  /** Lesson 10: sleep as PID 1, and sleep under docker-init. */
+  init: ['docker run -d --name s1 alpine sleep 1000', 'docker run -d --init --name s2 alpine sleep 1000'],
+  /** Lesson 11: a default container beside one with every capability dropped but NET_BIND_SERVICE. */
+  caps: ['docker run -d --name web nginx', 'docker run -d --name tight --cap-drop ALL --cap-add NET_BIND_SERVICE nginx'],
+  /** Lesson 11: a non-root process keeps the bounding set but has no effective capabilities. */
+  nonroot: ['docker run -d --name nr --user 1000 alpine sleep 3600'],
+};
+
+/** The commands a `state` stands for: a named state, or the lines of a script. */
+export function stateCommands(state: string): string[] {
+  const named = STATES[state.trim()];
+  if (named) return [...named];
+  const lines = state.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 1 && /^[a-z][a-z0-9-]*$/.test(lines[0] as string)) {
+    throw new Error(`unknown figure state "${state}": use one of ${Object.keys(STATES).join(', ')}, or a script of commands`);
+  }
+  return lines;
+}
+
+/** A fresh world after running the state's commands; a failing command is an error naming the line and what it printed. */
+export async function worldFor(state: string): Promise<World> {
+  const w = createWorld(undefined, { clock: 'virtual' });
+  for (const line of stateCommands(state)) {
+    const r = await w.exec(line);
+    if (r.exitCode !== 0) throw new Error(`figure state: "${line}" failed with exit code ${r.exitCode}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+  }
+  return w;
+}
