@@ -10,7 +10,10 @@ import { imageGraphDriver } from '../../../image/container-fs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import { fullName, parseNormalizedNamed } from '../../../../oci/reference.ts';
 import type { CmdEnv } from '../../types.ts';
-import { renderTemplate, tabwrite, templated, TemplateError } from './format.ts';
+import { tabwrite, templated } from './format.ts';
+import { writeList } from '../../kit/listformat.ts';
+import { GoStruct } from '../../kit/template/index.ts';
+import { goTimeString } from '../../kit/gotime.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -22,21 +25,13 @@ const atLeast = (cmd: string, usage: string, what: string) =>
 
 
 /**
- * `--format TEMPLATE` over list rows; `table TEMPLATE` adds the header row
- * (column names from `headers`) and aligns the columns as the CLI does.
+ * `--format TEMPLATE` over list rows, each a typed formatter context (`typeName`) whose
+ * methods are the document's fields; `table TEMPLATE` adds the header row from `headers`
+ * (docker/cli@v27.3.1:cli/command/formatter/formatter.go).
  */
-export function formatted(docs: Record<string, unknown>[], fmt: string, headers: Record<string, string>): ExecResult {
-  const table = /^table\s*/.exec(fmt);
-  const tpl = (table ? fmt.slice(table[0].length) : fmt).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
-  try {
-    const lines = docs.map((d) => renderTemplate(tpl, d));
-    if (!table) return R(lines.map((l) => `${l}\n`).join(''));
-    const head = tpl.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_, k: string) => headers[k] ?? k.toUpperCase());
-    return R(tabwrite([head, ...lines].map((l) => l.split('\t'))));
-  } catch (e) {
-    if (e instanceof TemplateError) return R('', `${e.message}\n`, 1);
-    throw e;
-  }
+export function formatted(docs: Record<string, unknown>[], fmt: string, headers: Record<string, string>, typeName: string): ExecResult {
+  const rows = docs.map((d) => new GoStruct(typeName, Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
+  return writeList(fmt, rows, headers);
 }
 
 const PULL_FLAGS: FlagDef[] = [{ long: 'all-tags', short: 'a', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'platform', type: 'string' }];
@@ -123,9 +118,16 @@ export const images: Sub = async (args, env) => {
     const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}) });
     const docs = rows.map((r) => ({
       Repository: r.repo, Tag: r.tag, Digest: r.digest, ID: p.flags['no-trunc'] ? r.li.image.id : r.li.image.id.slice(7, 19),
-      CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs), CreatedAt: new Date(r.li.createdMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), Size: humanSize(r.li.image.size),
+      CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs), CreatedAt: goTimeString(Math.floor(r.li.createdMs / 1000) * 1000), Size: humanSize(r.li.image.size),
+      // docker/cli@v27.3.1:cli/command/formatter/image.go: -1 (not computed by `docker images`) is N/A.
+      Containers: 'N/A', SharedSize: 'N/A', UniqueSize: 'N/A', VirtualSize: humanSize(r.li.image.size),
     }));
-    return formatted(docs, p.flags.format as string, { Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', ID: 'IMAGE ID', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE' });
+    if (p.flags.quiet) return R(docs.map((d) => `${d.ID}\n`).join(''));
+    // docker/cli@v27.3.1:cli/command/formatter/image.go NewImageContext: the header map.
+    return formatted(docs, p.flags.format as string, {
+      ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE',
+      Containers: 'CONTAINERS', VirtualSize: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
+    }, '*formatter.imageContext');
   }
   return R(
     formatImages(lib.store, {

@@ -12,6 +12,7 @@ import { humanSize } from '../../../image/units.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { formatted } from './image.ts';
+import { GoFunc } from '../../kit/template/index.ts';
 import { templated } from './format.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
@@ -94,8 +95,16 @@ const volumeLs: Sub = async (args, env) => {
   const lib = await env.daemon.imageLib();
   if (p.flags.format !== undefined) {
     const names = lib.volumes.ls({ quiet: true, ...(dangling !== undefined ? { dangling } : {}), users: users(env) }).split('\n').filter(Boolean);
-    const docs = names.map((n) => ({ Name: n, Driver: 'local', Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${n}/_data` }));
-    return formatted(docs, p.flags.format as string, { Name: 'VOLUME NAME', Driver: 'DRIVER', Scope: 'SCOPE', Mountpoint: 'MOUNTPOINT' });
+    if (p.flags.quiet) return R(names.map((n) => `${n}\n`).join(''));
+    // docker/cli@v27.3.1:cli/command/formatter/volume.go: volumeContext's methods and header map.
+    const docs = names.map((n) => ({
+      Name: n, Driver: 'local', Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${n}/_data`, Labels: '', Links: 'N/A', Size: 'N/A',
+      Group: 'N/A', Availability: 'N/A', Status: 'N/A', Label: new GoFunc(['string'], () => ''),
+    }));
+    return formatted(docs, p.flags.format as string, {
+      ID: 'ID', Name: 'VOLUME NAME', Group: 'GROUP', Driver: 'DRIVER', Scope: 'SCOPE', Availability: 'AVAILABILITY', Mountpoint: 'MOUNTPOINT',
+      Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE', Status: 'STATUS',
+    }, '*formatter.volumeContext');
   }
   return R(lib.volumes.ls({ quiet: Boolean(p.flags.quiet), ...(dangling !== undefined ? { dangling } : {}), users: users(env) }));
 };

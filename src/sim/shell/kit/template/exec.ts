@@ -8,7 +8,10 @@ import { goQuote } from './lex.ts';
 import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './parse.ts';
 import { GoCallError, GoFloat, GoFunc, GoStruct, isInt, typeName, type ParamType } from './value.ts';
 
-export class ExecError extends Error {}
+export class ExecError extends Error {
+  /** What the template wrote before it failed (Go's Execute streams to its writer). */
+  partial = '';
+}
 
 export interface FuncDef {
   params: ParamType[];
@@ -36,7 +39,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
   let depth = 0;
 
   const errorf = (msg: string): never => {
-    if (!current) throw new ExecError(`template: : ${msg}`);
+    if (!current) throw new ExecError(`template: ${tree.name}: ${msg}`);
     const pos = current.pos;
     const text = tree.text.slice(0, pos);
     const nl = text.lastIndexOf('\n');
@@ -46,7 +49,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
       : current.type === 'action' ? `{{${nodeString(current.pipe)}}}`
       : current.type === 'template' ? `{{template ${goQuote(current.name)}${current.pipe ? ` ${nodeString(current.pipe)}` : ''}}}` : '';
     if ([...context].length > 20) context = `${[...context].slice(0, 20).join('')}...`;
-    throw new ExecError(`template: :${lineNum}:${byteNum}: executing "" at <${context}>: ${msg}`);
+    throw new ExecError(`template: ${tree.name}:${lineNum}:${byteNum}: executing ${goQuote(tree.name)} at <${context}>: ${msg}`);
   };
   const at = (n: typeof current) => {
     current = n;
@@ -369,7 +372,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
   try {
     walkList(tree.root, data);
   } catch (e) {
-    if (e instanceof BreakSignal || e instanceof ContinueSignal) throw new ExecError('template: : break or continue outside range');
+    if (e instanceof ExecError) e.partial = out;
     throw e;
   }
   return out;

@@ -13,7 +13,7 @@ export { sprintf, sprint, sprintValue } from './fmt.ts';
 export type { FuncDef } from './exec.ts';
 
 export class TemplateError extends Error {
-  constructor(message: string, readonly phase: 'parse' | 'exec') {
+  constructor(message: string, readonly phase: 'parse' | 'exec', readonly partial = '') {
     super(message);
   }
 }
@@ -23,10 +23,10 @@ export interface Template {
   run(data: unknown, opts?: ExecOptions & { funcs?: Record<string, FuncDef> }): string;
 }
 
-export function parseTemplate(text: string, funcs: Record<string, FuncDef> = DOCKER_FUNCS): Template {
+export function parseTemplate(text: string, funcs: Record<string, FuncDef> = DOCKER_FUNCS, name = ''): Template {
   let tree: Tree;
   try {
-    tree = parse(text, (name) => name in funcs);
+    tree = parse(text, (f) => f in funcs, name);
   } catch (e) {
     if (e instanceof ParseError) throw new TemplateError(e.message, 'parse');
     throw e;
@@ -37,7 +37,7 @@ export function parseTemplate(text: string, funcs: Record<string, FuncDef> = DOC
       try {
         return execute(tree, data, opts.funcs ?? funcs, opts);
       } catch (e) {
-        if (e instanceof ExecError) throw new TemplateError(e.message, 'exec');
+        if (e instanceof ExecError) throw new TemplateError(e.message, 'exec', e.partial);
         throw e;
       }
     },

@@ -48,13 +48,14 @@ export function nodeString(n: Arg | CommandNode): string {
 }
 
 export interface Tree {
+  name: string;
   root: ListNode;
   text: string;
   defines: Map<string, ListNode>;
 }
 
 /** Parses `text` with the functions in `funcs` (a name not in it fails: function "x" not defined). */
-export function parse(text: string, hasFunc: (name: string) => boolean): Tree {
+export function parse(text: string, hasFunc: (name: string) => boolean, name = ''): Tree {
   const items = lex(text);
   let i = 0;
   let vars = ['$'];
@@ -85,13 +86,13 @@ export function parse(text: string, hasFunc: (name: string) => boolean): Tree {
     return t;
   };
   const errorf = (msg: string): never => {
-    throw new ParseError(`template: :${lastLine}: ${msg}`);
+    throw new ParseError(`template: ${name}:${lastLine}: ${msg}`);
   };
   const unexpected = (t: Item, context: string): never => {
     if (t.typ === 'error') {
       let extra = '';
       if (actionLine !== 0 && actionLine !== t.line) {
-        extra = ` in action started at :${actionLine}`;
+        extra = ` in action started at ${name}:${actionLine}`;
         if (t.val.endsWith(' action')) extra = extra.slice(' in action'.length);
       }
       return errorf(`${itemString(t)}${extra}`);
@@ -391,7 +392,7 @@ export function parse(text: string, hasFunc: (name: string) => boolean): Tree {
     if (n.type === 'end' || n.type === 'else') errorf(`unexpected {{${n.type}}}`);
     root.nodes.push(n as Node);
   }
-  return { root, text, defines };
+  return { name, root, text, defines };
 }
 
 /** strconv.Unquote for a double-quoted Go string. */
