@@ -4,8 +4,9 @@
  * logout. Flags are data; output and errors are the library's (Docker 27).
  */
 import type { ExecResult } from '../../../api.ts';
-import { formatHistory, formatImages, imageRows, inspectImage } from '../../../image/format.ts';
-import { createdAgo, humanSize } from '../../../image/units.ts';
+import { ellipsis, formatImages, imageRows, inspectImage } from '../../../image/format.ts';
+import { historyRows } from '../../../image/image.ts';
+import { createdAgo, humanSize, humanSizeWithPrecision } from '../../../image/units.ts';
 import { imageGraphDriver } from '../../../image/container-fs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import { fullName, parseNormalizedNamed } from '../../../../oci/reference.ts';
@@ -30,7 +31,7 @@ const atLeast = (cmd: string, usage: string, what: string) =>
  * (docker/cli@v27.3.1:cli/command/formatter/formatter.go).
  */
 export function formatted(docs: Record<string, unknown>[], fmt: string, headers: Record<string, string>, typeName: string): ExecResult {
-  const rows = docs.map((d) => new GoStruct(typeName, Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
+  const rows = docs.map((d) => new GoStruct(typeName, Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), undefined, undefined, true));
   return writeList(fmt, rows, headers);
 }
 
@@ -159,13 +160,34 @@ export const imageInspect: Sub = async (args, env) => {
 };
 
 export const history: Sub = async (args, env) => {
-  const p = parseFlags(args, [{ long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'human', short: 'H', type: 'string' }], true);
+  const p = parseFlags(args, [{ long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'human', short: 'H', type: 'string' }, { long: 'format', type: 'string' }], true);
   if (!p.ok) return flagErr('history', p.error);
   if (p.rest.length !== 1) return exactly('history', 1, '[OPTIONS] IMAGE', 'Show the history of an image');
+  const human = p.flags.human === undefined || ['true', '1', 't', 'T', 'TRUE', 'True'].includes(p.flags.human as string);
+  if (p.flags.human !== undefined && !human && !['false', '0', 'f', 'F', 'FALSE', 'False'].includes(p.flags.human as string))
+    return flagErr('history', `invalid argument "${p.flags.human}" for "-H, --human" flag: strconv.ParseBool: parsing "${p.flags.human}": invalid syntax`);
   const lib = await env.daemon.imageLib();
   const li = lib.store.lookup(p.rest[0] as string);
   if (!li) return R('', `Error response from daemon: No such image: ${p.rest[0]}\n`, 1);
-  return R(formatHistory(li, { nowMs: env.host.clock.nowMs, noTrunc: Boolean(p.flags['no-trunc']), quiet: Boolean(p.flags.quiet), human: p.flags.human !== 'false' }));
+  const noTrunc = Boolean(p.flags['no-trunc']);
+  // docker/cli@v27.3.1:cli/command/image/formatter_history.go NewHistoryFormat and historyContext.
+  const source = (p.flags.format as string | undefined) || 'table';
+  const format = p.flags.quiet ? '{{.ID}}' : source === 'table'
+    ? (human ? 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}' : 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}')
+    : source;
+  const rows = historyRows(li.image).map((r, i) => {
+    const createdSec = Math.floor(Date.parse(r.entry.created) / 1000);
+    const createdAt = new Date(createdSec * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const createdBy = (r.entry.created_by ?? '').replaceAll('\t', ' ');
+    const id = i === 0 ? (noTrunc ? li.image.id : li.image.id.slice(7, 19)) : '<missing>';
+    return {
+      Comment: r.entry.comment ?? '', CreatedAt: createdAt,
+      CreatedBy: noTrunc ? createdBy : ellipsis(createdBy, 45),
+      CreatedSince: !human ? createdAt : createdSec <= 946684800 ? 'N/A' : createdAgo(Date.parse(r.entry.created), env.host.clock.nowMs),
+      ID: id, Size: human ? humanSizeWithPrecision(r.size, 3) : String(r.size),
+    };
+  });
+  return formatted(rows, format, { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' }, '*image.historyContext');
 };
 
 export const rmi: Sub = async (args, env) => {

@@ -58,7 +58,7 @@ function containerContext(c: Container, env: CmdEnv, noTrunc: boolean, now: numb
     State: c.status,
     Status: statusText(c, now),
     Label: new GoFunc(['string'], (name) => labels[name as string] ?? ''),
-  });
+  }, undefined, undefined, true);
 }
 
 export function portsText(c: Container): string {

@@ -197,11 +197,14 @@ export const BUILTINS: Record<string, FuncDef> = {
 
 /** encoding/json with SetEscapeHTML(false), as Docker's `json` function encodes. */
 export function goJSON(v: unknown): string {
-  return JSON.stringify(toJSONValue(v)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const text = JSON.stringify(toJSONValue(v));
+  if (v instanceof GoStruct && v.marshalEscapesHTML) return text.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+  return text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 function toJSONValue(v: unknown): unknown {
   if (v === undefined) return null;
   if (v instanceof GoFloat) return v.value;
+  if (v instanceof GoStruct && v.json) return toJSONValue(v.json());
   if (v instanceof GoStruct) return Object.fromEntries(Object.entries(v.fields).filter(([, x]) => !(x instanceof GoFunc)).map(([k, x]) => [k, toJSONValue(x)]));
   if (v instanceof GoFunc) fail('json: unsupported type: func()');
   if (Array.isArray(v)) return v.map(toJSONValue);

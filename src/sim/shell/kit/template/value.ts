@@ -11,6 +11,10 @@ export class GoStruct {
     readonly fields: Record<string, unknown>,
     /** What fmt's %v prints for it (a Stringer), if not `{field field …}`. */
     readonly stringer?: () => string,
+    /** Its JSON (json tags, omitempty, MarshalJSON), if not the fields as they are. */
+    readonly json?: () => unknown,
+    /** The CLI's formatter.MarshalJSON uses json.Marshal, which escapes <, > and &. */
+    readonly marshalEscapesHTML = false,
   ) {}
 }
 
