@@ -12,6 +12,7 @@ import { parseFlags, type FlagDef } from '../../args.ts';
 import { fullName, parseNormalizedNamed } from '../../../../oci/reference.ts';
 import type { CmdEnv } from '../../types.ts';
 import { tabwrite, templated } from './format.ts';
+import { argsError } from './errors.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 import { goTimeString } from '../../kit/gotime.ts';
@@ -19,10 +20,8 @@ import { goTimeString } from '../../kit/gotime.ts';
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const exactly = (cmd: string, n: number, usage: string, what: string) =>
-  R('', `docker: 'docker ${cmd}' requires ${n === 1 ? 'exactly 1 argument' : `exactly ${n} arguments`}.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n`, 1);
-const atLeast = (cmd: string, usage: string, what: string) =>
-  R('', `docker: 'docker ${cmd}' requires at least 1 argument.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n`, 1);
+const exactly = (cmd: string, n: number, usage: string, what: string) => argsError(`docker ${cmd}`, 'exactly', n, usage, what);
+const atLeast = (cmd: string, usage: string, what: string) => argsError(`docker ${cmd}`, 'at least', 1, usage, what);
 
 
 /**

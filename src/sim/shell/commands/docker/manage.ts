@@ -5,6 +5,7 @@ import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { inspectDoc } from './inspect-doc.ts';
+import { argsError } from './errors.ts';
 import { imageDocs } from './image.ts';
 import { bytesSize, tabwrite, templated } from './format.ts';
 import { writeList } from '../../kit/listformat.ts';
@@ -13,8 +14,7 @@ import { GoStruct } from '../../kit/template/index.ts';
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const needArgs = (cmd: string, usage: string, what: string) =>
-  R('', `docker: 'docker ${cmd}' requires at least 1 argument.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n\nSee 'docker ${cmd} --help' for more information\n`, 1);
+const needArgs = (cmd: string, usage: string, what: string) => argsError(`docker ${cmd}`, 'at least', 1, usage, what);
 const noSuch = (ref: string) => `Error response from daemon: No such container: ${ref}\n`;
 
 /** Applies `fn` to each named container, printing the name on success (stop, kill, start, rm …). */

@@ -8,6 +8,7 @@ import { hostAddr } from '../../../net/ports.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { tabwrite, templated } from './format.ts';
+import { argsError } from './errors.ts';
 import { formatted } from './image.ts';
 import { GoFunc } from '../../kit/template/index.ts';
 import { goTimeString } from '../../kit/gotime.ts';
@@ -15,8 +16,11 @@ import { goTimeString } from '../../kit/gotime.ts';
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const needArgs = (cmd: string, usage: string, what: string, n: string) =>
-  R('', `docker: 'docker ${cmd}' requires ${n}.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n\nSee 'docker ${cmd} --help' for more information\n`, 1);
+const countOf = (n: string) => {
+  const m = /^(at least |at most |exactly )?(\d+) argument/.exec(n);
+  return { kind: (m?.[1]?.trim() ?? 'exactly') as 'at least' | 'at most' | 'exactly', count: Number(m?.[2] ?? 1) };
+};
+const needArgs = (cmd: string, usage: string, what: string, n: string) => argsError(`docker ${cmd}`, countOf(n).kind, countOf(n).count, usage, what);
 const notFound = (ref: string) => `Error response from daemon: network ${ref} not found\n`;
 
 const LS_FLAGS: FlagDef[] = [{ long: 'quiet', short: 'q', type: 'bool' }, { long: 'no-trunc', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' }];
