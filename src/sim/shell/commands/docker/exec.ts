@@ -1,3 +1,4 @@
+import { argsError } from './errors.ts';
 import type { ExecResult } from '../../../api.ts';
 import { programFor } from '../../../docker/programs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
@@ -14,7 +15,7 @@ export async function dockerExec(args: string[], env: CmdEnv): Promise<ExecResul
   if (!p.ok) return { stdout: '', stderr: `${p.error}\nSee 'docker exec --help'.\n`, exitCode: 125 };
   const [ref, ...argv] = p.rest;
   if (!ref || !argv.length)
-    return { stdout: '', stderr: `docker: 'docker exec' requires at least 2 arguments.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n\nSee 'docker exec --help' for more information\n`, exitCode: 1 };
+    return argsError('docker exec', 'at least', 2, '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Execute a command in a running container');
   const c = env.daemon.find(ref);
   if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
   if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };

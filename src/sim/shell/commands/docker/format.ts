@@ -1,10 +1,11 @@
-/** Go text/tabwriter as the Docker CLI configures it: minwidth, padding 3, space padded; the last cell is not padded. */
+import { tabwriter } from '../../kit/tabwriter.ts';
+import { parseTemplate, TemplateError } from '../../kit/template/index.ts';
+
+export { TemplateError };
+
+/** Rows through Go's text/tabwriter as the Docker CLI configures it (minwidth 10, padding 3). */
 export function tabwrite(rows: string[][], minWidth = 10, padding = 3): string {
-  const widths: number[] = [];
-  for (const r of rows) r.forEach((cell, i) => {
-    if (i < r.length - 1) widths[i] = Math.max(widths[i] ?? 0, [...cell].length + padding, minWidth);
-  });
-  return rows.map((r) => r.map((cell, i) => (i < r.length - 1 ? cell + ' '.repeat((widths[i] as number) - [...cell].length) : cell)).join('')).join('\n') + '\n';
+  return tabwriter(`${rows.map((r) => r.join('\t')).join('\n')}\n`, minWidth, padding);
 }
 
 /** go-units HumanDuration. */
@@ -37,57 +38,35 @@ export function bytesSize(n: number): string {
   return `${Number(v.toPrecision(4))}${units[i]}`;
 }
 
-function lookupPath(data: unknown, path: string): unknown {
-  let cur: unknown = data;
-  for (const part of path.split('.').filter(Boolean)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
-
-function goString(v: unknown): string {
-  // The CLI runs templates on typed structs: a nil pointer or slice prints <nil>; only a
-  // missing map key prints <no value>.
-  if (v === null) return '<nil>';
-  if (v === undefined) return '<no value>';
-  if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
-  if (typeof v === 'object') return `map[${Object.entries(v as object).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => `${k}:${goString(x)}`).join(' ')}]`;
-  return String(v);
-}
-
-export class TemplateError extends Error {}
-
 /**
- * The subset of Go templates the lessons use: `{{.A.B}}`, `{{json .A}}`, `{{.A | json}}`,
- * literal text and `\t`/`\n` escapes as the Docker CLI passes them.
+ * docker inspect (docker/cli@v27.3.1:cli/command/inspect/inspector.go): no format prints the
+ * documents indented ("[]" when none was found), `json` compact; a template that does not parse
+ * fails with StatusError 64 before any lookup; one that fails on an object adds
+ * "template parsing error: …" to the errors (exit 1); an empty buffer prints an empty line.
  */
-export function renderTemplate(tpl: string, data: unknown): string {
-  return tpl.replace(/\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => {
-    let m = /^json\s+(\.[\w.]*)$/.exec(expr) ?? /^(\.[\w.]*)\s*\|\s*json$/.exec(expr);
-    if (m) return JSON.stringify(lookupPath(data, m[1] as string) ?? null);
-    m = /^(\.[\w.]*)$/.exec(expr);
-    if (m) {
-      const path = m[1] as string;
-      const v = lookupPath(data, path);
-      if (v === undefined && path !== '.') {
-        const field = path.split('.').filter(Boolean).pop();
-        throw new TemplateError(`template: :1:${tpl.indexOf('{{') + 3}: executing "" at <${path}>: map has no entry for key "${field}"`);
-      }
-      return goString(v);
-    }
-    throw new TemplateError(`template: :1: function "${expr.split(/\s+/)[0]}" not defined`);
-  });
-}
-
-/** Renders `-f` templates over inspect documents (or prints them as JSON), as docker inspect does. */
 export function templated(docs: Record<string, unknown>[], fmt: string | undefined, err: string): { stdout: string; stderr: string; exitCode: number } {
-  const status = err ? 1 : 0;
-  if (!fmt) return { stdout: `${JSON.stringify(docs, null, 4)}\n`, stderr: err, exitCode: status };
+  if (!fmt || fmt === 'json') {
+    const out = fmt ? JSON.stringify(docs) : JSON.stringify(docs, null, 4);
+    return { stdout: `${out}\n`, stderr: err, exitCode: err ? 1 : 0 };
+  }
+  let t;
   try {
-    return { stdout: docs.map((d) => `${renderTemplate(fmt.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), d)}\n`).join(''), stderr: err, exitCode: status };
+    t = parseTemplate(fmt);
   } catch (e) {
-    if (e instanceof TemplateError) return { stdout: '', stderr: `${e.message}\n`, exitCode: 1 };
+    if (e instanceof TemplateError) return { stdout: '', stderr: `template parsing error: ${e.message}\n`, exitCode: 64 };
     throw e;
   }
+  let buffer = '';
+  let errors = err;
+  for (const d of docs) {
+    try {
+      // The typed run fails on a field the struct lacks; the CLI then runs the template on the
+      // raw JSON map with missingkey=error, which is what these documents are.
+      buffer += `${t.run(d, { missingKeyError: true })}\n`;
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      errors += `template parsing error: ${e.message}\n`;
+    }
+  }
+  return { stdout: buffer || '\n', stderr: errors, exitCode: errors ? 1 : 0 };
 }

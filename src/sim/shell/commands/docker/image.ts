@@ -4,39 +4,34 @@
  * logout. Flags are data; output and errors are the library's (Docker 27).
  */
 import type { ExecResult } from '../../../api.ts';
-import { formatHistory, formatImages, imageRows, inspectImage } from '../../../image/format.ts';
-import { createdAgo, humanSize } from '../../../image/units.ts';
+import { ellipsis, formatImages, imageRows, inspectImage } from '../../../image/format.ts';
+import { historyRows } from '../../../image/image.ts';
+import { createdAgo, humanSize, humanSizeWithPrecision } from '../../../image/units.ts';
 import { imageGraphDriver } from '../../../image/container-fs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import { fullName, parseNormalizedNamed } from '../../../../oci/reference.ts';
 import type { CmdEnv } from '../../types.ts';
-import { renderTemplate, tabwrite, templated, TemplateError } from './format.ts';
+import { tabwrite, templated } from './format.ts';
+import { argsError } from './errors.ts';
+import { writeList } from '../../kit/listformat.ts';
+import { GoStruct } from '../../kit/template/index.ts';
+import { goTimeString } from '../../kit/gotime.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const exactly = (cmd: string, n: number, usage: string, what: string) =>
-  R('', `docker: 'docker ${cmd}' requires ${n === 1 ? 'exactly 1 argument' : `exactly ${n} arguments`}.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n`, 1);
-const atLeast = (cmd: string, usage: string, what: string) =>
-  R('', `docker: 'docker ${cmd}' requires at least 1 argument.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n`, 1);
+const exactly = (cmd: string, n: number, usage: string, what: string) => argsError(`docker ${cmd}`, 'exactly', n, usage, what);
+const atLeast = (cmd: string, usage: string, what: string) => argsError(`docker ${cmd}`, 'at least', 1, usage, what);
 
 
 /**
- * `--format TEMPLATE` over list rows; `table TEMPLATE` adds the header row
- * (column names from `headers`) and aligns the columns as the CLI does.
+ * `--format TEMPLATE` over list rows, each a typed formatter context (`typeName`) whose
+ * methods are the document's fields; `table TEMPLATE` adds the header row from `headers`
+ * (docker/cli@v27.3.1:cli/command/formatter/formatter.go).
  */
-export function formatted(docs: Record<string, unknown>[], fmt: string, headers: Record<string, string>): ExecResult {
-  const table = /^table\s*/.exec(fmt);
-  const tpl = (table ? fmt.slice(table[0].length) : fmt).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
-  try {
-    const lines = docs.map((d) => renderTemplate(tpl, d));
-    if (!table) return R(lines.map((l) => `${l}\n`).join(''));
-    const head = tpl.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_, k: string) => headers[k] ?? k.toUpperCase());
-    return R(tabwrite([head, ...lines].map((l) => l.split('\t'))));
-  } catch (e) {
-    if (e instanceof TemplateError) return R('', `${e.message}\n`, 1);
-    throw e;
-  }
+export function formatted(docs: Record<string, unknown>[], fmt: string, headers: Record<string, string>, typeName: string): ExecResult {
+  const rows = docs.map((d) => new GoStruct(typeName, Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), undefined, undefined, true));
+  return writeList(fmt, rows, headers);
 }
 
 const PULL_FLAGS: FlagDef[] = [{ long: 'all-tags', short: 'a', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'platform', type: 'string' }];
@@ -123,9 +118,16 @@ export const images: Sub = async (args, env) => {
     const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}) });
     const docs = rows.map((r) => ({
       Repository: r.repo, Tag: r.tag, Digest: r.digest, ID: p.flags['no-trunc'] ? r.li.image.id : r.li.image.id.slice(7, 19),
-      CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs), CreatedAt: new Date(r.li.createdMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), Size: humanSize(r.li.image.size),
+      CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs), CreatedAt: goTimeString(Math.floor(r.li.createdMs / 1000) * 1000), Size: humanSize(r.li.image.size),
+      // docker/cli@v27.3.1:cli/command/formatter/image.go: -1 (not computed by `docker images`) is N/A.
+      Containers: 'N/A', SharedSize: 'N/A', UniqueSize: 'N/A', VirtualSize: humanSize(r.li.image.size),
     }));
-    return formatted(docs, p.flags.format as string, { Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', ID: 'IMAGE ID', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE' });
+    if (p.flags.quiet) return R(docs.map((d) => `${d.ID}\n`).join(''));
+    // docker/cli@v27.3.1:cli/command/formatter/image.go NewImageContext: the header map.
+    return formatted(docs, p.flags.format as string, {
+      ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE',
+      Containers: 'CONTAINERS', VirtualSize: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
+    }, '*formatter.imageContext');
   }
   return R(
     formatImages(lib.store, {
@@ -157,13 +159,34 @@ export const imageInspect: Sub = async (args, env) => {
 };
 
 export const history: Sub = async (args, env) => {
-  const p = parseFlags(args, [{ long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'human', short: 'H', type: 'string' }], true);
+  const p = parseFlags(args, [{ long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'human', short: 'H', type: 'string' }, { long: 'format', type: 'string' }], true);
   if (!p.ok) return flagErr('history', p.error);
   if (p.rest.length !== 1) return exactly('history', 1, '[OPTIONS] IMAGE', 'Show the history of an image');
+  const human = p.flags.human === undefined || ['true', '1', 't', 'T', 'TRUE', 'True'].includes(p.flags.human as string);
+  if (p.flags.human !== undefined && !human && !['false', '0', 'f', 'F', 'FALSE', 'False'].includes(p.flags.human as string))
+    return flagErr('history', `invalid argument "${p.flags.human}" for "-H, --human" flag: strconv.ParseBool: parsing "${p.flags.human}": invalid syntax`);
   const lib = await env.daemon.imageLib();
   const li = lib.store.lookup(p.rest[0] as string);
   if (!li) return R('', `Error response from daemon: No such image: ${p.rest[0]}\n`, 1);
-  return R(formatHistory(li, { nowMs: env.host.clock.nowMs, noTrunc: Boolean(p.flags['no-trunc']), quiet: Boolean(p.flags.quiet), human: p.flags.human !== 'false' }));
+  const noTrunc = Boolean(p.flags['no-trunc']);
+  // docker/cli@v27.3.1:cli/command/image/formatter_history.go NewHistoryFormat and historyContext.
+  const source = (p.flags.format as string | undefined) || 'table';
+  const format = p.flags.quiet ? '{{.ID}}' : source === 'table'
+    ? (human ? 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}' : 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}')
+    : source;
+  const rows = historyRows(li.image).map((r, i) => {
+    const createdSec = Math.floor(Date.parse(r.entry.created) / 1000);
+    const createdAt = new Date(createdSec * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const createdBy = (r.entry.created_by ?? '').replaceAll('\t', ' ');
+    const id = i === 0 ? (noTrunc ? li.image.id : li.image.id.slice(7, 19)) : '<missing>';
+    return {
+      Comment: r.entry.comment ?? '', CreatedAt: createdAt,
+      CreatedBy: noTrunc ? createdBy : ellipsis(createdBy, 45),
+      CreatedSince: !human ? createdAt : createdSec <= 946684800 ? 'N/A' : createdAgo(Date.parse(r.entry.created), env.host.clock.nowMs),
+      ID: id, Size: human ? humanSizeWithPrecision(r.size, 3) : String(r.size),
+    };
+  });
+  return formatted(rows, format, { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' }, '*image.historyContext');
 };
 
 export const rmi: Sub = async (args, env) => {

@@ -5,14 +5,16 @@ import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { inspectDoc } from './inspect-doc.ts';
+import { argsError } from './errors.ts';
 import { imageDocs } from './image.ts';
 import { bytesSize, tabwrite, templated } from './format.ts';
+import { writeList } from '../../kit/listformat.ts';
+import { GoStruct } from '../../kit/template/index.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const needArgs = (cmd: string, usage: string, what: string) =>
-  R('', `docker: 'docker ${cmd}' requires at least 1 argument.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n\nSee 'docker ${cmd} --help' for more information\n`, 1);
+const needArgs = (cmd: string, usage: string, what: string) => argsError(`docker ${cmd}`, 'at least', 1, usage, what);
 const noSuch = (ref: string) => `Error response from daemon: No such container: ${ref}\n`;
 
 /** Applies `fn` to each named container, printing the name on success (stop, kill, start, rm …). */
@@ -183,15 +185,17 @@ export const stats: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'no-stream', type: 'bool' }, { long: 'all', short: 'a', type: 'bool' }, { long: 'format', type: 'string' }, { long: 'no-trunc', type: 'bool' }], true);
   if (!p.ok) return flagErr('stats', p.error);
   for (const r of p.rest) if (!env.daemon.find(r)) return R('', `Error response from daemon: No such container: ${r}\n`, 1);
-  if (p.flags['no-stream']) return R(statsTable(env, p.rest, Boolean(p.flags.all)));
+  const table = () => statsTable(env, p.rest, Boolean(p.flags.all), (p.flags.format as string | undefined) || 'table', Boolean(p.flags['no-trunc']));
+  const first = table();
+  if (p.flags['no-stream'] || first.exitCode !== 0) return first;
   // Streaming: the CLI redraws the table every second until Ctrl-C (virtual mode: the bound).
-  let last = statsTable(env, p.rest, Boolean(p.flags.all));
+  let last = first.stdout;
   env.stream?.({ stream: 'stdout', text: `\x1b[2J\x1b[H${last}` });
   let tick = env.host.clock.nowMs;
   const outcome = await env.host.waitUntil(() => {
     if (env.host.clock.nowMs - tick >= 1000) {
       tick = env.host.clock.nowMs;
-      last = statsTable(env, p.rest, Boolean(p.flags.all));
+      last = table().stdout;
       env.stream?.({ stream: 'stdout', text: `\x1b[2J\x1b[H${last}` });
     }
     return false;
@@ -199,19 +203,28 @@ export const stats: Sub = async (args, env) => {
   return R(env.stream ? '' : last, '', outcome === 'aborted' ? 130 : 0);
 };
 
-function statsTable(env: CmdEnv, refs: string[], all: boolean): string {
+// docker/cli@v27.3.1:cli/command/container/formatter_stats.go: defaultStatsTableFormat and the header map.
+const STATS_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
+const STATS_HEADER = {
+  Container: 'CONTAINER', Name: 'NAME', ID: 'CONTAINER ID', CPUPerc: 'CPU %', MemUsage: 'MEM USAGE / LIMIT', MemPerc: 'MEM %', NetIO: 'NET I/O', BlockIO: 'BLOCK I/O', PIDs: 'PIDS',
+};
+
+function statsTable(env: CmdEnv, refs: string[], all: boolean, format = 'table', noTrunc = false): ExecResult {
   const k = env.host.kernel;
-  const list = refs.length ? refs.map((r) => env.daemon.find(r) as Container) : [...env.daemon.containers.values()].filter((c) => all || c.status === 'running');
-  const rows = [['CONTAINER ID', 'NAME', 'CPU %', 'MEM USAGE / LIMIT', 'MEM %', 'NET I/O', 'BLOCK I/O', 'PIDS']];
-  for (const c of list) {
+  const list = refs.length ? refs.map((r) => [r, env.daemon.find(r) as Container] as const) : [...env.daemon.containers.values()].filter((c) => all || c.status === 'running').map((c) => [c.id, c] as const);
+  const rows: GoStruct[] = [];
+  for (const [arg, c] of list) {
     const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
-    const running = c.status === 'running';
+    const running = c.status === 'running' || c.status === 'paused';
     const mem = running && cg ? k.memoryCurrent(cg.path) : 0;
-    const limit = cg && cg.memoryMax !== 'max' ? cg.memoryMax : env.host.fixture.memTotalBytes;
+    const limit = running ? (cg && cg.memoryMax !== 'max' ? cg.memoryMax : env.host.fixture.memTotalBytes) : 0;
     const hist = cg?.usageAtSecond ?? [];
-    const cpu = running && hist.length >= 2 ? ((hist[hist.length - 1]! - hist[hist.length - 2]!) / 1e6) * 100 : 0;
+    const cpu = c.status === 'running' && hist.length >= 2 ? ((hist[hist.length - 1]! - hist[hist.length - 2]!) / 1e6) * 100 : 0;
     const pids = running && cg ? k.cgroupProcs(cg.path).reduce((n, q) => n + q.threads, 0) : 0;
-    rows.push([c.id.slice(0, 12), c.name, `${cpu.toFixed(2)}%`, `${bytesSize(mem)} / ${bytesSize(limit)}`, `${((mem / limit) * 100).toFixed(2)}%`, running ? '1.05kB / 0B' : '0B / 0B', '0B / 0B', String(pids)]);
+    rows.push(new GoStruct('*container.statsContext', {
+      BlockIO: '0B / 0B', CPUPerc: `${cpu.toFixed(2)}%`, Container: arg, ID: noTrunc ? c.id : c.id.slice(0, 12), MemPerc: `${(limit ? (mem / limit) * 100 : 0).toFixed(2)}%`,
+      MemUsage: `${bytesSize(mem)} / ${bytesSize(limit)}`, Name: c.name, NetIO: running ? '1.05kB / 0B' : '0B / 0B', PIDs: String(pids),
+    }, undefined, undefined, true));
   }
-  return tabwrite(rows);
+  return writeList(format === 'table' ? STATS_TABLE : format, rows, STATS_HEADER);
 }

@@ -7,13 +7,20 @@ import type { Network } from '../../../net/networks.ts';
 import { hostAddr } from '../../../net/ports.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
-import { renderTemplate, tabwrite, templated, TemplateError } from './format.ts';
+import { tabwrite, templated } from './format.ts';
+import { argsError } from './errors.ts';
+import { formatted } from './image.ts';
+import { GoFunc } from '../../kit/template/index.ts';
+import { goTimeString } from '../../kit/gotime.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const needArgs = (cmd: string, usage: string, what: string, n: string) =>
-  R('', `docker: 'docker ${cmd}' requires ${n}.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n\nSee 'docker ${cmd} --help' for more information\n`, 1);
+const countOf = (n: string) => {
+  const m = /^(at least |at most |exactly )?(\d+) argument/.exec(n);
+  return { kind: (m?.[1]?.trim() ?? 'exactly') as 'at least' | 'at most' | 'exactly', count: Number(m?.[2] ?? 1) };
+};
+const needArgs = (cmd: string, usage: string, what: string, n: string) => argsError(`docker ${cmd}`, countOf(n).kind, countOf(n).count, usage, what);
 const notFound = (ref: string) => `Error response from daemon: network ${ref} not found\n`;
 
 const LS_FLAGS: FlagDef[] = [{ long: 'quiet', short: 'q', type: 'bool' }, { long: 'no-trunc', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' }];
@@ -43,14 +50,15 @@ const ls: Sub = async (args, env) => {
   const id = (n: Network) => (p.flags['no-trunc'] ? n.id : n.id.slice(0, 12));
   if (p.flags.quiet) return R(nets.map((n) => `${id(n)}\n`).join(''));
   const fmt = p.flags.format as string | undefined;
-  const row = (n: Network) => ({ ID: id(n), Name: n.name, Driver: n.driver, Scope: 'local', IPv6: 'false', Internal: String(n.internal), CreatedAt: new Date(n.createdMs).toISOString() });
+  // docker/cli@v27.3.1:cli/command/network/formatter.go: networkContext's methods and header map.
+  const row = (n: Network) => ({
+    ID: id(n), Name: n.name, Driver: n.driver, Scope: 'local', IPv6: 'false', Internal: String(n.internal), Labels: '',
+    CreatedAt: goTimeString(n.createdMs, true), Label: new GoFunc(['string'], () => ''),
+  });
   if (fmt && fmt !== 'table') {
-    try {
-      return R(nets.map((n) => `${renderTemplate(fmt.replace(/^table /, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n'), row(n))}\n`).join(''));
-    } catch (e) {
-      if (e instanceof TemplateError) return R('', `${e.message}\n`, 1);
-      throw e;
-    }
+    return formatted(nets.map(row), fmt, {
+      ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', Labels: 'LABELS', CreatedAt: 'CREATED AT',
+    }, '*network.networkContext');
   }
   return R(tabwrite([['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n), n.name, n.driver, 'local'])]));
 };

@@ -4,7 +4,12 @@ import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import type { NetworkManager } from '../../../net/manager.ts';
 import { portsColumn } from '../../../net/ports.ts';
-import { humanDuration, renderTemplate, tabwrite, TemplateError } from './format.ts';
+import { humanDuration, tabwrite } from './format.ts';
+import { writeList } from '../../kit/listformat.ts';
+import { GoFunc, GoStruct } from '../../kit/template/index.ts';
+import { goQuote } from '../../kit/template/lex.ts';
+import { goTimeString } from '../../kit/gotime.ts';
+import { inspectMounts } from './run-storage.ts';
 
 const FLAGS: FlagDef[] = [
   { long: 'all', short: 'a', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' },
@@ -18,11 +23,42 @@ export function statusText(c: Container, now: number): string {
 }
 
 function commandText(c: Container, noTrunc: boolean): string {
-  // moby's container list: Path, then the args, an arg with a space in single quotes.
+  // moby's container list: Path, then the args, an arg with a space in single quotes;
+  // docker/cli@v27.3.1:cli/command/formatter/container.go Command(): strconv.Quote(Ellipsis(cmd, 20)).
   const [path = '', ...args] = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])];
   const cmd = [path, ...args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
   const short = !noTrunc && [...cmd].length > 20 ? `${[...cmd].slice(0, 19).join('')}…` : cmd;
-  return `"${short}"`;
+  return goQuote(short);
+}
+
+// docker/cli@v27.3.1:cli/command/formatter/container.go NewContainerContext: the header map.
+const PS_HEADER = {
+  ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS',
+  State: 'STATE', Status: 'STATUS', Size: 'SIZE', Labels: 'LABELS', Mounts: 'MOUNTS', LocalVolumes: 'LOCAL VOLUMES', Networks: 'NETWORKS',
+};
+
+/** `*formatter.ContainerContext`: its methods as fields, in MarshalJSON's (sorted) key order. */
+function containerContext(c: Container, env: CmdEnv, noTrunc: boolean, now: number): GoStruct {
+  const mounts = inspectMounts(env.daemon, c) as { Name?: string; Source?: string; Driver?: string }[];
+  const ellipsis = (s: string, n: number) => (!noTrunc && [...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s);
+  const labels: Record<string, string> = (c.image.config as { Labels?: Record<string, string> | null }).Labels ?? {};
+  return new GoStruct('*formatter.ContainerContext', {
+    Command: commandText(c, noTrunc),
+    CreatedAt: goTimeString(c.createdMs),
+    ID: noTrunc ? c.id : c.id.slice(0, 12),
+    Image: c.imageArg,
+    Labels: Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','),
+    LocalVolumes: String(mounts.filter((m) => m.Driver === 'local').length),
+    Mounts: mounts.map((m) => ellipsis(m.Name || m.Source || '', 15)).join(','),
+    Names: c.name,
+    Networks: c.hostConfig && env.daemon.net ? env.daemon.net.networksOf(c).map((n) => n.name).join(',') : '',
+    Ports: portsText(c),
+    RunningFor: `${humanDuration(now - c.createdMs)} ago`,
+    Size: '0B',
+    State: c.status,
+    Status: statusText(c, now),
+    Label: new GoFunc(['string'], (name) => labels[name as string] ?? ''),
+  }, undefined, undefined, true);
 }
 
 export function portsText(c: Container): string {
@@ -82,17 +118,9 @@ export async function dockerPs(args: string[], env: CmdEnv): Promise<ExecResult>
   });
   const format = f.format as string | undefined;
   if (format && format !== 'table') {
-    const table = format.startsWith('table ');
-    const tpl = (table ? format.slice(6) : format).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
-    try {
-      const lines = list.map((c) => renderTemplate(tpl, row(c)));
-      if (!table) return { stdout: lines.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
-      const header = tpl.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_, k: string) => ({ ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', Status: 'STATUS', Ports: 'PORTS', Names: 'NAMES', State: 'STATE', CreatedAt: 'CREATED AT' })[k] ?? k.toUpperCase());
-      return { stdout: tabwrite([header.split('\t'), ...lines.map((l) => l.split('\t'))]), stderr: '', exitCode: 0 };
-    } catch (e) {
-      if (e instanceof TemplateError) return { stdout: '', stderr: `${e.message}\n`, exitCode: 1 };
-      throw e;
-    }
+    // NewContainerFormat: "raw" is its own template; anything else is the learner's.
+    const raw = 'container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n';
+    return writeList(format === 'raw' ? raw : format, list.map((c) => containerContext(c, env, Boolean(f['no-trunc']), now)), PS_HEADER);
   }
   const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...list.map((c) => { const r = row(c); return [r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]; })];
   return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };

@@ -1,3 +1,4 @@
+import { argsError } from './errors.ts';
 import type { ExecResult } from '../../../api.ts';
 import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
@@ -98,7 +99,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   const f = parsed.flags;
   if (f.help) return { stdout: RUN_USAGE.replace(/docker run/g, `docker ${cmdName}`), stderr: '', exitCode: 0 };
   const [imageArg, ...cmd] = parsed.rest;
-  if (!imageArg) return usageError(`docker: '${`docker ${cmdName}`}' requires at least 1 argument.\n\nUsage:  docker ${cmdName} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\n${create ? 'Create a new container' : 'Create and run a new container from an image'}`, cmdName);
+  if (!imageArg) return argsError(`docker ${cmdName}`, 'at least', 1, '[OPTIONS] IMAGE [COMMAND] [ARG...]', create ? 'Create a new container' : 'Create and run a new container from an image');
   const str = (k: string) => f[k] as string | undefined;
   const list = (k: string) => (f[k] as string[] | undefined) ?? [];
   const hc: HostConfig = {

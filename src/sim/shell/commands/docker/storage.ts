@@ -12,13 +12,18 @@ import { humanSize } from '../../../image/units.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { formatted } from './image.ts';
+import { argsError } from './errors.ts';
+import { GoFunc } from '../../kit/template/index.ts';
 import { templated } from './format.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const needs = (cmd: string, n: string, usage: string, what: string) =>
-  R('', `docker: 'docker ${cmd}' requires ${n}.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} ${usage}\n\n${what}\n`, 1);
+const countOf = (n: string) => {
+  const m = /^(at least |at most |exactly )?(\d+) argument/.exec(n);
+  return { kind: (m?.[1]?.trim() ?? 'exactly') as 'at least' | 'at most' | 'exactly', count: Number(m?.[2] ?? 1) };
+};
+const needs = (cmd: string, n: string, usage: string, what: string) => argsError(`docker ${cmd}`, countOf(n).kind, countOf(n).count, usage, what);
 
 export const diff: Sub = async (args, env) => {
   const p = parseFlags(args, [], true);
@@ -37,7 +42,9 @@ const COMMIT_FLAGS: FlagDef[] = [
 export const commit: Sub = async (args, env) => {
   const p = parseFlags(args, COMMIT_FLAGS, true);
   if (!p.ok) return flagErr('commit', p.error);
-  if (p.rest.length < 1 || p.rest.length > 2) return needs('commit', 'at least 1 and at most 2 arguments', '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from a container's changes");
+  // docker/cli@v27.3.1:cli/required.go RequiresRangeArgs(1, 2).
+  if (p.rest.length < 1 || p.rest.length > 2)
+    return R('', `"docker commit" requires at least 1 and at most 2 arguments.\nSee 'docker commit --help'.\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nCreate a new image from a container's changes\n`, 1);
   const c = env.daemon.find(p.rest[0] as string);
   if (!c) return R('', `Error response from daemon: No such container: ${p.rest[0]}\n`, 1);
   const lib = await env.daemon.imageLib();
@@ -94,8 +101,16 @@ const volumeLs: Sub = async (args, env) => {
   const lib = await env.daemon.imageLib();
   if (p.flags.format !== undefined) {
     const names = lib.volumes.ls({ quiet: true, ...(dangling !== undefined ? { dangling } : {}), users: users(env) }).split('\n').filter(Boolean);
-    const docs = names.map((n) => ({ Name: n, Driver: 'local', Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${n}/_data` }));
-    return formatted(docs, p.flags.format as string, { Name: 'VOLUME NAME', Driver: 'DRIVER', Scope: 'SCOPE', Mountpoint: 'MOUNTPOINT' });
+    if (p.flags.quiet) return R(names.map((n) => `${n}\n`).join(''));
+    // docker/cli@v27.3.1:cli/command/formatter/volume.go: volumeContext's methods and header map.
+    const docs = names.map((n) => ({
+      Name: n, Driver: 'local', Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${n}/_data`, Labels: '', Links: 'N/A', Size: 'N/A',
+      Group: 'N/A', Availability: 'N/A', Status: 'N/A', Label: new GoFunc(['string'], () => ''),
+    }));
+    return formatted(docs, p.flags.format as string, {
+      ID: 'ID', Name: 'VOLUME NAME', Group: 'GROUP', Driver: 'DRIVER', Scope: 'SCOPE', Availability: 'AVAILABILITY', Mountpoint: 'MOUNTPOINT',
+      Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE', Status: 'STATUS',
+    }, '*formatter.volumeContext');
   }
   return R(lib.volumes.ls({ quiet: Boolean(p.flags.quiet), ...(dangling !== undefined ? { dangling } : {}), users: users(env) }));
 };

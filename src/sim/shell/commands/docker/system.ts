@@ -1,58 +1,194 @@
+/** `docker version` and `docker info`, with and without `--format`, from typed documents. */
 import type { ExecResult } from '../../../api.ts';
+import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
+import { tabwriter } from '../../kit/tabwriter.ts';
+import { bytesSize } from './format.ts';
+import { DOCKER_FUNCS, GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
 
-export async function version(_args: string[], env: CmdEnv): Promise<ExecResult> {
-  void env;
-  return {
-    stdout: `Client: Docker Engine - Community
- Version:           27.3.1
- API version:       1.47
- Go version:        go1.22.7
- Git commit:        ce12230
- Built:             Fri Sep 20 11:41:00 2024
- OS/Arch:           linux/amd64
- Context:           default
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
+const noArgs = (cmd: string, usage: string, what: string) =>
+  R('', `"docker ${cmd}" accepts no arguments.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${usage}\n\n${what}\n`, 1);
 
-Server: Docker Engine - Community
- Engine:
-  Version:          27.3.1
-  API version:      1.47 (minimum version 1.24)
-  Go version:       go1.22.7
-  Git commit:       41ca978
-  Built:            Fri Sep 20 11:41:00 2024
-  OS/Arch:          linux/amd64
-  Experimental:     false
- containerd:
-  Version:          1.7.22
-  GitCommit:        7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c
- runc:
-  Version:          1.1.14
-  GitCommit:        v1.1.14-0-g2c9f560
- docker-init:
-  Version:          0.19.0
-  GitCommit:        de40ad0
-`,
-    stderr: '',
-    exitCode: 0,
+// docker/cli@v27.3.1:cli/command/system/version.go defaultVersionTemplate, run through the
+// same engine and tabwriter(20, 1, 1) as the CLI does.
+const DEFAULT_VERSION_TEMPLATE = `{{with .Client -}}
+Client:{{if ne .Platform nil}}{{if ne .Platform.Name ""}} {{.Platform.Name}}{{end}}{{end}}
+ Version:\t{{.Version}}
+ API version:\t{{.APIVersion}}{{if ne .APIVersion .DefaultAPIVersion}} (downgraded from {{.DefaultAPIVersion}}){{end}}
+ Go version:\t{{.GoVersion}}
+ Git commit:\t{{.GitCommit}}
+ Built:\t{{.BuildTime}}
+ OS/Arch:\t{{.Os}}/{{.Arch}}
+ Context:\t{{.Context}}
+{{- end}}
+
+{{- if ne .Server nil}}{{with .Server}}
+
+Server:{{if ne .Platform.Name ""}} {{.Platform.Name}}{{end}}
+ {{- range $component := .Components}}
+ {{$component.Name}}:
+  {{- if eq $component.Name "Engine" }}
+  Version:\t{{.Version}}
+  API version:\t{{index .Details "ApiVersion"}} (minimum version {{index .Details "MinAPIVersion"}})
+  Go version:\t{{index .Details "GoVersion"}}
+  Git commit:\t{{index .Details "GitCommit"}}
+  Built:\t{{index .Details "BuildTime"}}
+  OS/Arch:\t{{index .Details "Os"}}/{{index .Details "Arch"}}
+  Experimental:\t{{index .Details "Experimental"}}
+  {{- else }}
+  Version:\t{{$component.Version}}
+  {{- $detailsOrder := getDetailsOrder $component}}
+  {{- range $key := $detailsOrder}}
+  {{$key}}:\t{{index $component.Details $key}}
+   {{- end}}
+  {{- end}}
+ {{- end}}
+ {{- end}}{{- end}}`;
+
+const PLATFORM = 'Docker Engine - Community';
+const BUILD_TIME = '2024-09-20T11:41:00.000000000+00:00';
+
+/** The CLI's clientVersion (json tags: ApiVersion, omitempty). */
+function clientVersion(withApi: boolean): GoStruct {
+  const f = {
+    Platform: new GoStruct('*system.platformInfo', { Name: PLATFORM }),
+    Version: '27.3.1', APIVersion: withApi ? '1.47' : '', DefaultAPIVersion: withApi ? '1.47' : '', GitCommit: 'ce12230', GoVersion: 'go1.22.7',
+    Os: 'linux', Arch: 'amd64', BuildTime: 'Fri Sep 20 11:41:00 2024', Context: 'default',
   };
+  return new GoStruct('system.clientVersion', f, undefined, () => clientVersionJSON(f));
+}
+function clientVersionJSON(f: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { Platform: { Name: PLATFORM } };
+  for (const [k, json] of [['Version', 'Version'], ['APIVersion', 'ApiVersion'], ['DefaultAPIVersion', 'DefaultAPIVersion'], ['GitCommit', 'GitCommit'], ['GoVersion', 'GoVersion'], ['Os', 'Os'], ['Arch', 'Arch'], ['BuildTime', 'BuildTime']] as const)
+    if (f[k]) out[json] = f[k];
+  out.Context = f.Context;
+  return out;
 }
 
-export async function info(_args: string[], env: CmdEnv): Promise<ExecResult> {
+/** moby@v27.3.1:api/types/types.go Version and ComponentVersion, as the daemon answers /version. */
+function serverVersion(env: CmdEnv): GoStruct {
+  const kernel = env.host.fixture.kernel.release;
+  const comp = (Name: string, Version: string, Details: Record<string, string>) =>
+    new GoStruct('types.ComponentVersion', { Name, Version, Details }, undefined, () => ({ Name, Version, Details }));
+  const Components = [
+    // runVersion reformats the Engine's BuildTime (reformatDate: time.ANSIC); .Server.BuildTime stays RFC 3339.
+    comp('Engine', '27.3.1', { ApiVersion: '1.47', Arch: 'amd64', BuildTime: 'Fri Sep 20 11:41:00 2024', Experimental: 'false', GitCommit: '41ca978', GoVersion: 'go1.22.7', KernelVersion: kernel, MinAPIVersion: '1.24', Os: 'linux' }),
+    comp('containerd', '1.7.22', { GitCommit: '7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c' }),
+    comp('runc', '1.1.14', { GitCommit: 'v1.1.14-0-g2c9f560' }),
+    comp('docker-init', '0.19.0', { GitCommit: 'de40ad0' }),
+  ];
+  const f = {
+    Platform: new GoStruct('struct { Name string }', { Name: PLATFORM }), Components, Version: '27.3.1', APIVersion: '1.47', MinAPIVersion: '1.24', GitCommit: '41ca978',
+    GoVersion: 'go1.22.7', Os: 'linux', Arch: 'amd64', KernelVersion: kernel, Experimental: false, BuildTime: BUILD_TIME,
+  };
+  return new GoStruct('*types.Version', f, undefined, () => ({
+    Platform: { Name: PLATFORM }, Components, Version: f.Version, ApiVersion: f.APIVersion, MinAPIVersion: f.MinAPIVersion, GitCommit: f.GitCommit,
+    GoVersion: f.GoVersion, Os: f.Os, Arch: f.Arch, KernelVersion: f.KernelVersion, BuildTime: f.BuildTime,
+  }));
+}
+
+const VERSION_FUNCS = {
+  ...DOCKER_FUNCS,
+  // getDetailsOrder: the component's Details keys, sorted.
+  getDetailsOrder: { params: ['any' as const], fn: (v: unknown) => Object.keys(((v as GoStruct).fields.Details ?? {}) as object).sort() },
+};
+
+export async function version(args: string[], env: CmdEnv): Promise<ExecResult> {
+  const p = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }], true);
+  if (!p.ok) return flagErr('version', p.error);
+  if (p.rest.length) return noArgs('version', 'version [OPTIONS]', 'Show the Docker version information');
+  let format = (p.flags.format as string | undefined) ?? '';
+  if (format === '') format = DEFAULT_VERSION_TEMPLATE;
+  else if (format === 'json') format = '{{json .}}';
+  let t;
+  try {
+    t = parseTemplate(format, VERSION_FUNCS, 'version');
+  } catch (e) {
+    // newVersionTemplate: errors.Wrap(err, "template parsing error") → StatusError 64.
+    if (e instanceof TemplateError) return R('', `template parsing error: ${e.message}\n`, 64);
+    throw e;
+  }
+  const vd = new GoStruct('system.versionInfo', { Client: clientVersion(true), Server: serverVersion(env) }, undefined, () => ({ Client: clientVersion(true), Server: serverVersion(env) }));
+  // prettyPrintVersion: Execute into tabwriter(20, 1, 1), a newline, Flush, then the error.
+  try {
+    return R(tabwriter(`${t.run(vd)}\n`, 20, 1));
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    return R(tabwriter(`${e.partial}\n`, 20, 1), `${e.message}\n`, 1);
+  }
+}
+
+/** node1's engine ID (a UUID since moby 23, kept in /var/lib/docker/engine-id). */
+const ENGINE_ID = '5b3e0c8a-7f41-4d2e-9a6c-1e8f2d7b4c90';
+
+/** The CLI's dockerInfo: *system.Info embedded (its fields promoted), then ClientInfo. */
+function infoDoc(env: CmdEnv): GoStruct {
   const cs = [...env.daemon.containers.values()];
   const n = (s: string) => cs.filter((c) => c.status === s).length;
   const fx = env.host.fixture;
-  return {
-    stdout: `Client: Docker Engine - Community
+  const info: Record<string, unknown> = {
+    ID: ENGINE_ID, Containers: cs.length, ContainersRunning: n('running'), ContainersPaused: n('paused'), ContainersStopped: cs.length - n('running') - n('paused'),
+    Images: env.daemon.lib?.store.all().length ?? 0, Driver: 'overlay2', DriverStatus: [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Using metacopy', 'false'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']],
+    Plugins: { Volume: ['local'], Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], Authorization: null, Log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'] },
+    MemoryLimit: true, SwapLimit: true, CpuCfsPeriod: true, CpuCfsQuota: true, CPUShares: true, CPUSet: true, PidsLimit: true, IPv4Forwarding: true,
+    BridgeNfIptables: false, BridgeNfIp6tables: false, Debug: false, NFd: 24 + cs.length * 4, OomKillDisable: false, NGoroutines: 41 + n('running') * 8,
+    SystemTime: new Date(env.host.clock.nowMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z'), LoggingDriver: 'json-file', CgroupDriver: 'systemd', CgroupVersion: '2',
+    NEventsListener: 0, KernelVersion: fx.kernel.release, OperatingSystem: fx.os, OSVersion: '24.04', OSType: 'linux', Architecture: fx.kernel.machine,
+    IndexServerAddress: 'https://index.docker.io/v1/', RegistryConfig: { AllowNondistributableArtifactsCIDRs: null, AllowNondistributableArtifactsHostnames: null, InsecureRegistryCIDRs: ['127.0.0.0/8'], IndexConfigs: { 'docker.io': { Name: 'docker.io', Mirrors: [], Secure: true, Official: true } }, Mirrors: null },
+    NCPU: fx.cpus, MemTotal: fx.memTotalBytes, GenericResources: null, DockerRootDir: '/var/lib/docker', HttpProxy: '', HttpsProxy: '', NoProxy: '', Name: fx.hostname,
+    Labels: [], ExperimentalBuild: false, ServerVersion: '27.3.1',
+    Runtimes: { 'io.containerd.runc.v2': { path: 'runc', status: { 'org.opencontainers.runtime-spec.features': '{}' } }, runc: { path: 'runc', status: { 'org.opencontainers.runtime-spec.features': '{}' } } },
+    DefaultRuntime: 'runc', Swarm: { NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: null },
+    LiveRestoreEnabled: false, Isolation: '', InitBinary: 'docker-init',
+    ContainerdCommit: { ID: '7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c' }, RuncCommit: { ID: 'v1.1.14-0-g2c9f560' }, InitCommit: { ID: 'de40ad0' },
+    SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'], CDISpecDirs: ['/etc/cdi', '/var/run/cdi'],
+    Containerd: { Address: '/run/containerd/containerd.sock', Namespaces: { Containers: 'moby', Plugins: 'plugins.moby' } }, Warnings: null,
+  };
+  // Go field names where the json tag differs (moby@v27.3.1:api/types/system/info.go).
+  const goNames: Record<string, string> = { CpuCfsPeriod: 'CPUCfsPeriod', CpuCfsQuota: 'CPUCfsQuota', BridgeNfIp6tables: 'BridgeNfIP6tables', HttpProxy: 'HTTPProxy', HttpsProxy: 'HTTPSProxy' };
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(info)) fields[goNames[k] ?? k] = v;
+  const cv = clientVersion(false);
+  const clientInfo = new GoStruct('*system.clientInfo', { Debug: false, ...cv.fields, Plugins: [], Warnings: null }, undefined, () => ({ Debug: false, ...clientVersionJSON(cv.fields), Plugins: [], Warnings: null }));
+  fields.ClientInfo = clientInfo;
+  return new GoStruct('system.dockerInfo', fields, undefined, () => ({ ...info, ClientInfo: clientInfo }));
+}
+
+export async function info(args: string[], env: CmdEnv): Promise<ExecResult> {
+  const p = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }], true);
+  if (!p.ok) return flagErr('info', p.error);
+  if (p.rest.length) return noArgs('info', 'info [OPTIONS]', 'Display system-wide information');
+  const format = p.flags.format as string | undefined;
+  if (format) {
+    // docker/cli@v27.3.1:cli/command/system/info.go formatInfo.
+    let t;
+    try {
+      t = parseTemplate(format === 'json' ? '{{json .}}' : format);
+    } catch (e) {
+      if (e instanceof TemplateError) return R('', `template parsing error: ${e.message}\n`, 64);
+      throw e;
+    }
+    try {
+      return R(`${t.run(infoDoc(env))}\n`);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      return R(`${e.partial}\n`, `${e.message}\n`, 1);
+    }
+  }
+  const d = infoDoc(env).fields;
+  return R(`Client: Docker Engine - Community
  Version:    27.3.1
  Context:    default
  Debug Mode: false
 
 Server:
- Containers: ${cs.length}
-  Running: ${n('running')}
-  Paused: 0
-  Stopped: ${cs.length - n('running')}
- Images: ${env.daemon.lib?.store.all().length ?? 0}
+ Containers: ${d.Containers}
+  Running: ${d.ContainersRunning}
+  Paused: ${d.ContainersPaused}
+  Stopped: ${d.ContainersStopped}
+ Images: ${d.Images}
  Server Version: 27.3.1
  Storage Driver: overlay2
   Backing Filesystem: extfs
@@ -67,16 +203,13 @@ Server:
   seccomp
    Profile: builtin
   cgroupns
- Kernel Version: ${fx.kernel.release}
- Operating System: ${fx.os}
+ Kernel Version: ${d.KernelVersion}
+ Operating System: ${d.OperatingSystem}
  OSType: linux
- Architecture: ${fx.kernel.machine}
- CPUs: ${fx.cpus}
- Total Memory: ${(fx.memTotalBytes / 1024 ** 3).toFixed(2)}GiB
- Name: ${fx.hostname}
+ Architecture: ${d.Architecture}
+ CPUs: ${d.NCPU}
+ Total Memory: ${bytesSize(d.MemTotal as number)}
+ Name: ${d.Name}
  Docker Root Dir: /var/lib/docker
-`,
-    stderr: '',
-    exitCode: 0,
-  };
+`);
 }

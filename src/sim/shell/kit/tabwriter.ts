@@ -1,0 +1,45 @@
+/**
+ * Go's text/tabwriter (go1.22 src/text/tabwriter/tabwriter.go) with padchar ' ' and no flags,
+ * as the Docker CLI uses it: cells end at a tab; a column block is a run of consecutive lines
+ * that have a cell in that column; its width is the widest cell + padding, at least minwidth.
+ * The text after a line's last tab is not part of a column and is never padded.
+ */
+export function tabwriter(text: string, minwidth: number, padding: number): string {
+  const lines = text.split('\n').map((l) => l.split('\t'));
+  // The text after the final newline is an unterminated line; it is still written.
+  const width = (s: string) => [...s].length;
+  const widths: number[] = [];
+  let out = '';
+  const writeLines = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const line = lines[i] as string[];
+      line.forEach((cell, j) => {
+        out += cell;
+        if (j < widths.length) out += ' '.repeat(Math.max(0, (widths[j] as number) - width(cell)));
+      });
+      if (i < lines.length - 1) out += '\n';
+    }
+  };
+  const format = (line0: number, line1: number) => {
+    const column = widths.length;
+    for (let cur = line0; cur < line1; cur++) {
+      if (column >= (lines[cur] as string[]).length - 1) continue;
+      writeLines(line0, cur);
+      line0 = cur;
+      let w = minwidth;
+      for (; cur < line1; cur++) {
+        const line = lines[cur] as string[];
+        if (column >= line.length - 1) break;
+        w = Math.max(w, width(line[column] as string) + padding);
+      }
+      widths.push(w);
+      format(line0, cur);
+      widths.pop();
+      line0 = cur;
+      cur--;
+    }
+    writeLines(line0, line1);
+  };
+  format(0, lines.length);
+  return out;
+}
