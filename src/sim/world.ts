@@ -196,6 +196,10 @@ export class SimWorld implements World {
   }
 
   snapshot(): WorldSnapshot {
+    return this.host.kernel.withProcIndex(() => this.snapshotNow());
+  }
+
+  private snapshotNow(): WorldSnapshot {
     const k = this.host.kernel;
     return {
       hostname: k.ns(this.host.fixture.namespaces.uts).hostname ?? '',
