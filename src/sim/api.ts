@@ -8,6 +8,13 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** stdout and stderr in the order they were written (what a terminal shows). */
+  output?: { stream: 'stdout' | 'stderr'; text: string }[];
+  /**
+   * Course lines for the learner, not part of the output (a limit stopped the line; a command
+   * this host lacks and what to use instead). The terminal shows them dim, in the page's language.
+   */
+  notes?: string[];
 }
 
 export interface ExecOptions {
@@ -17,6 +24,10 @@ export interface ExecOptions {
   onOutput?: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
   /** Terminal size, for commands that format to the width. */
   columns?: number;
+  /** The page's language, for course notes (default en). */
+  locale?: 'en' | 'zh-cn';
+  /** Milliseconds of computing this line may take (default LIMITS.cpuMs); a restored session replays with less. */
+  cpuBudgetMs?: number;
 }
 
 /**

@@ -27,6 +27,8 @@ export class Host {
   readonly onStep: (() => Promise<void>)[] = [];
   /** stderr printed before anything else of the current line (docker's pull progress). */
   early = '';
+  /** Real milliseconds spent in simulated waits so far (not computing: a line's CPU budget leaves them out). */
+  realWaitMs = 0;
 
   constructor(
     readonly fixture: Fixture,
@@ -106,17 +108,24 @@ export class Host {
     const bound = maxMs ?? (this.clock.mode === 'virtual' ? VIRTUAL_BOUND_MS : Infinity);
     while (!done()) {
       if (this.clock.nowMs - start >= bound) return maxMs === undefined ? 'aborted' : 'timeout';
+      const t0 = realNow();
       try {
         await this.clock.sleepReal(100, signal);
       } catch (e) {
         if (e instanceof Interrupted) return 'aborted';
         throw e;
+      } finally {
+        this.realWaitMs += realNow() - t0;
       }
       this.kernel.advance(100);
       for (const hook of this.onStep) await hook();
     }
     return 'done';
   }
+}
+
+function realNow(): number {
+  return globalThis.performance?.now() ?? Date.now();
 }
 
 export const ok = (stdout = ''): ExecResult => ({ stdout, stderr: '', exitCode: 0 });

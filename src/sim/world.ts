@@ -96,16 +96,28 @@ export class SimWorld implements World {
     const first = early && result.stderr.startsWith(early) ? early : '';
     // Text a blocking command already streamed to the terminal is part of the result, not sent twice.
     const streamed = this.runtime?.streamed ?? { stdout: '', stderr: '' };
-    if (this.runtime) this.runtime.streamed = { stdout: '', stderr: '' };
-    const shown = { ...result };
-    result = { ...result, stdout: streamed.stdout + result.stdout, stderr: result.stderr.slice(0, first.length) + streamed.stderr + result.stderr.slice(first.length) };
-    this.transcript.push({ line, ...result });
-    if (options.onOutput) {
-      if (first && !streamed.stdout && !streamed.stderr) options.onOutput({ stream: 'stderr', text: first });
-      if (shown.stdout) options.onOutput({ stream: 'stdout', text: shown.stdout });
-      const rest = shown.stderr.slice(first.length);
-      if (rest) options.onOutput({ stream: 'stderr', text: rest });
+    const log = this.runtime?.log ?? [];
+    if (this.runtime) {
+      this.runtime.streamed = { stdout: '', stderr: '' };
+      this.runtime.log = [];
     }
+    const notes = this.runtime?.notes.length ? [...this.runtime.notes] : undefined;
+    if (this.runtime) this.runtime.notes = [];
+    const shown = { ...result };
+    const rest: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+    if (first && !streamed.stdout && !streamed.stderr) rest.push({ stream: 'stderr', text: first });
+    if (shown.stdout) rest.push({ stream: 'stdout', text: shown.stdout });
+    if (shown.stderr.slice(first.length)) rest.push({ stream: 'stderr', text: shown.stderr.slice(first.length) });
+    result = {
+      stdout: streamed.stdout + result.stdout,
+      stderr: result.stderr.slice(0, first.length) + streamed.stderr + result.stderr.slice(first.length),
+      exitCode: result.exitCode,
+    };
+    // Extras, not enumerable: a result still compares equal to { stdout, stderr, exitCode }.
+    Object.defineProperty(result, 'output', { value: [...log, ...rest], enumerable: false });
+    if (notes) Object.defineProperty(result, 'notes', { value: notes, enumerable: false });
+    this.transcript.push({ line, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode });
+    if (options.onOutput) for (const c of rest) options.onOutput(c);
     return result;
   }
 
@@ -124,11 +136,13 @@ export class SimWorld implements World {
     }
     const rt = await this.rt();
     rt.columns = options.columns ?? 80;
+    rt.locale = options.locale ?? 'en';
     rt.onOutput = options.onOutput;
     rt.streamed = { stdout: '', stderr: '' };
+    rt.log = [];
     const timed = TIME_LINE.exec(line);
     const start = this.host.clock.nowMs;
-    const r = await rt.run(this.session, timed ? (timed[1] as string) : line, options.signal);
+    const r = await rt.run(this.session, timed ? (timed[1] as string) : line, options.signal, undefined, options.cpuBudgetMs);
     const entered = rt.takePending();
     if (entered) this.sessions.push(entered);
     this.dropDeadSessions();
@@ -182,6 +196,10 @@ export class SimWorld implements World {
   }
 
   snapshot(): WorldSnapshot {
+    return this.host.kernel.withProcIndex(() => this.snapshotNow());
+  }
+
+  private snapshotNow(): WorldSnapshot {
     const k = this.host.kernel;
     return {
       hostname: k.ns(this.host.fixture.namespaces.uts).hostname ?? '',

@@ -233,7 +233,37 @@ export class Kernel {
   }
 
   cgroupProcs(path: string): Proc[] {
+    if (this.procIndex) return this.procIndex.get(path) ?? [];
     return this.live().filter((p) => p.cgroup === path || p.cgroup.startsWith(`${path}/`));
+  }
+
+  /** While set (during one snapshot): live processes by every cgroup that holds them, nested ones included. */
+  private procIndex: Map<string, Proc[]> | undefined;
+
+  /**
+   * Runs `fn` with the cgroup membership indexed once, so reading every container's cgroup
+   * files costs time linear in the processes (a World snapshot after each command), not
+   * containers × processes. Nothing may change the processes inside `fn`.
+   */
+  withProcIndex<T>(fn: () => T): T {
+    const index = new Map<string, Proc[]>();
+    for (const p of this.procs.values()) {
+      if (p.state === 'Z') continue;
+      for (let path = p.cgroup; ; ) {
+        let list = index.get(path);
+        if (!list) index.set(path, (list = []));
+        list.push(p);
+        if (path === '/' || path === '') break;
+        const cut = path.lastIndexOf('/');
+        path = cut <= 0 ? '/' : path.slice(0, cut);
+      }
+    }
+    this.procIndex = index;
+    try {
+      return fn();
+    } finally {
+      this.procIndex = undefined;
+    }
   }
 
   memoryCurrent(path: string): number {

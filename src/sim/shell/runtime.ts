@@ -12,6 +12,8 @@ import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
 import { usageOf } from './commands/usage.ts';
+import { JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
+import { notFoundNote } from './hints.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
 
 /** Shell words as a line: quote what needs quoting. */
@@ -21,6 +23,12 @@ export function quoteArgv(argv: string[]): string {
 
 /** just-bash commands whose output matches the real tools closely enough; wrapped so they run as their own process. */
 const WRAPPED = ['cat', 'grep', 'head', 'readlink', 'wc', 'sort', 'cut', 'tr', 'awk', 'sed', 'rm', 'find', 'uniq', 'xargs', 'tee', 'chmod', 'seq', 'basename', 'dirname', 'which', 'clear', 'expr'];
+
+/**
+ * just-bash commands taken over only so that a running line checks its budget and yields to
+ * the page between them (Ctrl-C within 100 ms) and, on the terminal, writes in the order run.
+ */
+const TICKED = ['echo', 'printf', 'true', 'false', 'test', '[', 'pwd'];
 
 /** Shell built-ins never execve, so the argument-size limit does not apply to them. */
 const SHELL_BUILTINS = new Set(['kill', 'echo', 'printf', 'pwd', 'test', 'true', 'false', 'cd', 'export']);
@@ -74,6 +82,20 @@ export function tooBig(argv: string[], env: Iterable<[string, string]>): boolean
   return total > 2 * 1024 * 1024;
 }
 
+/** One signal that aborts when any of `signals` does (AbortSignal.any where the platform has it). */
+function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
+  const list = signals.filter((x): x is AbortSignal => Boolean(x));
+  if (list.length === 1) return list[0] as AbortSignal;
+  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
+  if (any) return any(list);
+  const c = new AbortController();
+  for (const s of list) {
+    if (s.aborted) c.abort();
+    else s.addEventListener('abort', () => c.abort(), { once: true });
+  }
+  return c.signal;
+}
+
 /** Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines. */
 export class ShellRuntime {
   private readonly bashes = new Map<string, JB.Bash>();
@@ -84,6 +106,8 @@ export class ShellRuntime {
   /** The terminal's output callback for the current line, and what was streamed through it. */
   onOutput: ((chunk: { stream: 'stdout' | 'stderr'; text: string }) => void) | undefined;
   streamed = { stdout: '', stderr: '' };
+  /** What was streamed, in order (ExecResult.output). */
+  log: { stream: 'stdout' | 'stderr'; text: string }[] = [];
   columns = 80;
   /** False when the current line pipes or redirects (commands then print as for a pipe). */
   private lineIsTty = true;
@@ -93,6 +117,17 @@ export class ShellRuntime {
   private readonly hostVolumes = new Map<string, import('../image/volumes.ts').Volume>();
   /** Per root: whether a path is on a read-only root filesystem. */
   readonly readOnlyCheck = new Map<string, (path: string) => boolean>();
+  /** The budget of the line being run (shared by the lines it starts in containers). */
+  budget: LineBudget | undefined;
+  /** Nesting of `run` (1: the learner's line; deeper: a container's command started by it). */
+  private depth = 0;
+  /** The shell state a command last saw: kept when a limit or Ctrl-C stops the line. */
+  private lastSeen: { cwd: string; env: Map<string, string> } | undefined;
+  /** Course lines for the learner (limits, hints), in `locale`. */
+  notes: string[] = [];
+  locale: Locale = 'en';
+  /** Bytes written to the terminal by the current line. */
+  private outBytes = 0;
 
   constructor(
     private readonly jb: typeof JB,
@@ -209,11 +244,18 @@ export class ShellRuntime {
       fs,
       cwd: '/',
       commands: builtinNames as JB.CommandName[],
-      customCommands: [...custom, ...wrapped, this.statusCommand()],
+      customCommands: [...custom, ...wrapped, ...this.tickedCommands(root), this.statusCommand()],
+      executionLimits: JB_LIMITS,
+      // just-bash's defense in depth patches JS globals while a script runs, against code that
+      // could escape its sandbox. No learner code runs as JavaScript here (no js-exec, no python),
+      // and it blocks the clock our budget reads and the yields that keep the page responsive.
+      defenseInDepth: false,
+      // Called by the interpreter before every command: the synchronous budget check.
+      coverage: { hit: () => this.budget?.check() },
       sleep: async (ms) => {
         await this.host.waitUntil(() => false, ms, this.signal);
       },
-      processInfo: { pid: 1, ppid: 0, uid: 0, gid: 0 },
+      processInfo: { pid: root === 'host' ? this.host.loginShell.pid : 1, ppid: root === 'host' ? this.host.loginShell.ppid : 0, uid: 0, gid: 0 },
     });
     this.bashes.set(root, bash);
     return bash;
@@ -222,6 +264,60 @@ export class ShellRuntime {
   /** Drops the cached shell of a removed container. */
   forget(root: string): void {
     this.bashes.delete(root);
+  }
+
+  /** Commands of just-bash that only tick the budget and write in order (TICKED). */
+  private tickedCommands(root: string): JB.Command[] {
+    const avail = this.available(root);
+    return TICKED.filter((n) => !avail || avail.has(n) || n === 'test' || n === '[').map((name) => ({
+      name,
+      execute: async (args: string[], ctx: JB.CommandContext) => {
+        if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+        return this.inOrder(await ctx.origCommand!(args));
+      },
+    }));
+  }
+
+  /** Between commands: note the shell state, check the budget, let the page breathe. */
+  private async tick(ctx: { cwd: string; env: Map<string, string> }): Promise<boolean> {
+    // A copy: the context is revoked once the command returns.
+    if (this.depth === 1) this.lastSeen = { cwd: ctx.cwd, env: new Map(ctx.env) };
+    await this.budget?.tick();
+    return Boolean(this.budget?.exceeded || this.signal?.aborted);
+  }
+
+  /**
+   * On the terminal, a command's output is written when the command ends, so the outputs of
+   * `a; b; c` interleave stdout and stderr in the order written (the result keeps nothing).
+   * docker's pull progress (host.early) comes before its other output.
+   */
+  private inOrder<T extends { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] }>(r: T): T {
+    if (this.depth !== 1 || !this.lineIsTty || !this.onOutput) return r;
+    const chunks = r.output ?? (() => {
+      const early = this.host.early && r.stderr.startsWith(this.host.early) ? this.host.early : '';
+      if (early) this.host.early = '';
+      return [
+        { stream: 'stderr' as const, text: early },
+        { stream: 'stdout' as const, text: r.stdout },
+        { stream: 'stderr' as const, text: r.stderr.slice(early.length) },
+      ];
+    })();
+    for (const c of chunks) if (c.text) this.write(c);
+    return { ...r, stdout: '', stderr: '', output: undefined };
+  }
+
+  /** Writes to the terminal now, within the line's output budget. */
+  private write(chunk: { stream: 'stdout' | 'stderr'; text: string }): void {
+    if (this.budget?.exceeded === 'output') return;
+    const room = LIMITS.outputBytes - this.outBytes;
+    const text = chunk.text.length > room ? chunk.text.slice(0, Math.max(0, room)) : chunk.text;
+    this.outBytes += text.length;
+    this.streamed[chunk.stream] += text;
+    const last = this.log[this.log.length - 1];
+    if (last?.stream === chunk.stream) last.text += text;
+    else this.log.push({ stream: chunk.stream, text });
+    this.onOutput?.({ stream: chunk.stream, text });
+    if (text.length < chunk.text.length) this.budget?.stop('output');
   }
 
   private statusCommand(): JB.Command {
@@ -237,6 +333,7 @@ export class ShellRuntime {
       self.state = 'R';
       this.reuseSelf = undefined;
     } else {
+      this.budget?.spawned();
       self = this.host.kernel.spawn({ parent, argv, transient: true, patch: { reaps: true, handlers: new Set(), state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } } });
       transient = true;
     }
@@ -263,8 +360,9 @@ export class ShellRuntime {
   private adapt(cmd: SimCommand, root: string): JB.Command {
     return {
       name: cmd.name,
-      execute: (args, ctx) =>
-        (cmd.noProcess ? (fn: (self: Proc) => Promise<ExecResult>) => fn(this.host.current) : (fn: (self: Proc) => Promise<ExecResult>) => this.asChild([cmd.name, ...args], fn))(async (self) => {
+      execute: async (args, ctx) => {
+        if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+        return this.inOrder(await (cmd.noProcess ? (fn: (self: Proc) => Promise<ExecResult>) => fn(this.host.current) : (fn: (self: Proc) => Promise<ExecResult>) => this.asChild([cmd.name, ...args], fn))(async (self) => {
           const env: CmdEnv = {
             host: this.host,
             daemon: this.daemon,
@@ -278,13 +376,7 @@ export class ShellRuntime {
             columns: this.columns,
             tty: this.lineIsTty,
             pipeline: this.peersOf([cmd.name, ...args]),
-            stream:
-              this.lineIsTty && this.onOutput
-                ? (chunk) => {
-                    this.streamed[chunk.stream] += chunk.text;
-                    this.onOutput?.(chunk);
-                  }
-                : undefined,
+            stream: this.lineIsTty && this.onOutput ? (chunk) => this.write(chunk) : undefined,
             fs: ctx.fs,
             readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
             orig: ctx.origCommand ? async (a: string[]) => { const r = await ctx.origCommand!(a); return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }; } : undefined,
@@ -311,7 +403,8 @@ export class ShellRuntime {
           const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
           if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
           return cmd.run(args, env);
-        }),
+        }));
+      },
     };
   }
 
@@ -319,30 +412,43 @@ export class ShellRuntime {
     const busybox = this.flavorOf(root) === 'busybox';
     return {
       name,
-      execute: (args, ctx) =>
-        this.asChild([name, ...args], async () => {
+      execute: async (args, ctx) => {
+        if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+        return this.inOrder(await this.asChild([name, ...args], async () => {
           if (tooBig([name, ...args], ctx.env.entries()))
             return { stdout: '', stderr: `${this.currentSession?.shell === 'sh' ? 'sh' : 'bash'}: ${name}: Argument list too long\n`, exitCode: 126 };
           const r = await ctx.origCommand!(args);
           if (busybox && name === 'cat') return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
           if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
           return r;
-        }),
+        }));
+      },
     };
   }
 
   /** Runs one line in a session; carries cwd, variables and $? to the next line. */
-  async run(session: Session, line: string, signal?: AbortSignal, tty?: boolean): Promise<ExecResult> {
+  async run(session: Session, line: string, signal?: AbortSignal, tty?: boolean, cpuBudgetMs?: number): Promise<ExecResult> {
     const bash = this.bashFor(session.root);
     const lib = this.daemon.lib;
     if (session.root === 'host' && lib) syncHostVolumes(this.jb, bash.fs as JB.MountableFs, lib.volumes.all(), this.hostVolumes, () => this.host.clock.nowMs);
     const prevSession = this.currentSession;
     const prevCurrent = this.host.current;
-    const prevLine = { tty: this.lineIsTty, pipelines: this.pipelines, writeErrors: this.writeErrors };
+    const prevLine = { tty: this.lineIsTty, pipelines: this.pipelines, writeErrors: this.writeErrors, signal: this.signal, lastSeen: this.lastSeen };
+    const top = this.depth === 0;
+    // The learner's line gets a fresh budget; a container command it starts shares it.
+    const budget = top ? new LineBudget(cpuBudgetMs ?? LIMITS.cpuMs, () => this.host.realWaitMs) : this.budget;
+    if (top) {
+      this.budget = budget;
+      this.notes = [];
+      this.outBytes = 0;
+      this.lastSeen = undefined;
+    }
+    this.depth++;
+    const lineSignal = budget ? anySignal([signal, budget.controller.signal]) : signal;
     this.writeErrors = [];
     this.currentSession = session;
     this.host.current = session.proc;
-    this.signal = signal;
+    this.signal = lineSignal;
     this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|\$\(|`/.test(line);
     this.pipelines = pipelinesOf(bash, line);
     try {
@@ -351,14 +457,36 @@ export class ShellRuntime {
       for (const m of line.matchAll(/\b(?:export|declare\s+-x)\s+((?:[A-Za-z_]\w*(?:=\S*)?\s*)+)/g)) for (const w of (m[1] ?? '').split(/\s+/)) if (w) session.exported.add(w.split('=')[0] as string);
       const names = [...session.exported].filter((k) => k in session.env && /^[A-Za-z_]\w*$/.test(k));
       const prefix = names.length ? `export ${names.join(' ')}; ` : '';
-      const r = BUSY_LOOP.test(line) ? await this.busyLoop(session, signal) : await bash.exec(`${prefix}__cc_status ${session.status}; ${line}`, { env: session.env, cwd: session.cwd, replaceEnv: true, signal });
-      const env: Record<string, string> = {};
-      for (const [k, v] of Object.entries(r.env)) if (!SHELL_VARS.has(k)) env[k] = v;
-      session.env = env;
-      session.cwd = r.env.PWD ?? session.cwd;
+      const r = BUSY_LOOP.test(line) ? await this.busyLoop(session, lineSignal) : await this.execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
       let stderr = r.stderr;
       let exitCode = r.exitCode;
-      if (signal?.aborted) {
+      const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
+      const stopped = Boolean(limit) || Boolean(signal?.aborted);
+      if (stopped && top) {
+        // Stopped mid-line (a limit or Ctrl-C): the interpreter's state is lost with it, so keep
+        // what the shell last showed a command (cwd, variables), as bash keeps them after Ctrl-C.
+        const seen = this.lastSeen;
+        if (seen) {
+          const env: Record<string, string> = {};
+          for (const [k, v] of seen.env) if (!SHELL_VARS.has(k)) env[k] = v;
+          session.env = env;
+          session.cwd = seen.cwd;
+        }
+      } else {
+        const env: Record<string, string> = {};
+        for (const [k, v] of Object.entries(r.env)) if (!SHELL_VARS.has(k)) env[k] = v;
+        session.env = env;
+        session.cwd = r.env.PWD ?? session.cwd;
+      }
+      if (limit) {
+        if (limit.line) stderr = stderr.replace(`${limit.line}\n`, '');
+        stderr = stderr.replace(/^bash: execution aborted\n/m, '');
+        // bash's own words when FUNCNEST stops a function (bash-5.2:execute_cmd.c, execute_function):
+        // "%s: maximum function nesting level exceeded (%d)".
+        if (limit.kind === 'depth') stderr += `${session.shell === 'sh' ? 'sh' : 'bash'}: ${limit.fn}: maximum function nesting level exceeded (${LIMITS.callDepth})\n`;
+        exitCode = limit.kind === 'depth' ? 1 : 130;
+        this.notes.push(limitNote(limit.kind as LimitKind, this.locale));
+      } else if (signal?.aborted) {
         // Ctrl-C: the foreground command got SIGINT; bash reports 130 and says nothing more.
         stderr = stderr.replace(/^bash: execution aborted\n/m, '');
         exitCode = 130;
@@ -378,13 +506,50 @@ export class ShellRuntime {
       session.status = exitCode;
       if (session.shell === 'sh') stderr = stderr.replace(/^bash: (.+): command not found$/gm, 'sh: $1: not found');
       else if (session.root !== 'host' && !this.available(session.root)?.has('ps')) stderr = stderr.replace(/^bash: line \d+: /gm, 'bash: ');
-      return { stdout: r.stdout, stderr, exitCode };
+      if (top) for (const m of stderr.matchAll(/^(?:bash: (?:line \d+: )?([^\s:]+): command not found|sh: ([^\s:]+): not found)$/gm)) {
+        const note = notFoundNote((m[1] ?? m[2]) as string, line, session.root === 'host' ? 'host' : session.flavor, this.locale);
+        if (note && !this.notes.includes(note)) this.notes.push(note);
+      }
+      let stdout = r.stdout;
+      if (top && stdout.length + stderr.length + this.outBytes > LIMITS.outputBytes) {
+        const room = Math.max(0, LIMITS.outputBytes - this.outBytes);
+        stdout = stdout.slice(0, room);
+        stderr = stderr.slice(0, Math.max(0, room - stdout.length));
+        if (!limit) this.notes.push(limitNote('output', this.locale));
+      }
+      return { stdout, stderr, exitCode };
     } finally {
+      this.depth--;
+      if (top) this.budget = undefined;
       this.currentSession = prevSession;
       this.host.current = prevCurrent;
       this.lineIsTty = prevLine.tty;
       this.pipelines = prevLine.pipelines;
       this.writeErrors = prevLine.writeErrors;
+      this.signal = prevLine.signal;
+      if (!top) this.lastSeen = prevLine.lastSeen;
+    }
+  }
+
+  /**
+   * bash.exec, with what escapes just-bash turned into what bash does: an abort (Ctrl-C, a
+   * budget) ends the line with what it printed so far; a command word holding NUL bytes
+   * (`source /proc/1/cmdline`: bash drops the NULs, bash-5.2:builtins/evalfile.c
+   * _evalfile) is a path that does not exist.
+   */
+  private async execLine(bash: JB.Bash, session: Session, script: string, signal: AbortSignal | undefined): Promise<JB.BashExecResult> {
+    const keep = { ...session.env, PWD: session.cwd };
+    try {
+      return await bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal });
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      if (signal?.aborted) return { stdout: '', stderr: '', exitCode: 130, env: keep };
+      const nul = /path contains null byte, \w+ '([^']*)'/.exec(msg);
+      if (nul) {
+        const name = (nul[1] as string).replace(/\0/g, '');
+        return { stdout: '', stderr: `${session.shell === 'sh' ? 'sh' : 'bash'}: ${name}: No such file or directory\n`, exitCode: 127, env: keep };
+      }
+      throw e;
     }
   }
 

@@ -3,6 +3,7 @@ import { ALL_CAPS, hasCap } from '../../kernel/capabilities.ts';
 import { parseSignal } from '../../kernel/signals.ts';
 import { NS_TYPES, type Proc } from '../../kernel/types.ts';
 import { quoteArgv } from '../runtime.ts';
+import type { Flavor } from '../../docker/images.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -59,7 +60,7 @@ export const lsns: SimCommand = {
 };
 
 /** Starts `argv` (or an interactive shell) as `p`: shells become the session, other commands run once. */
-async function runAsNew(env: CmdEnv, p: Proc, argv: string[], hostname: string | undefined): Promise<ExecResult> {
+async function runAsNew(env: CmdEnv, p: Proc, argv: string[], hostname: string | undefined, rootfs?: { root: string; flavor: Flavor }): Promise<ExecResult> {
   const k = env.host.kernel;
   if (!argv.length || (SHELLS.includes(argv[0] as string) && argv.slice(1).every((a) => a === '-i' || a === '-l' || a === '--login'))) {
     p.argv = argv.length ? argv : ['-bash'];
@@ -67,7 +68,7 @@ async function runAsNew(env: CmdEnv, p: Proc, argv: string[], hostname: string |
     p.reaps = true;
     p.tty = env.session.proc.tty;
     env.enterSession({
-      proc: p, root: env.session.root, flavor: env.session.flavor, shell: env.session.shell, hostname: hostname ?? env.session.hostname,
+      proc: p, root: rootfs?.root ?? env.session.root, flavor: rootfs?.flavor ?? env.session.flavor, shell: rootfs ? (rootfs.flavor === 'busybox' ? 'sh' : 'bash') : env.session.shell, hostname: hostname ?? env.session.hostname,
       env: { ...env.session.env }, cwd: env.cwd, status: 0,
       onExit: (status) => {
         k.exit(p, status);
@@ -139,15 +140,23 @@ export const nsenter: SimCommand = {
     for (; i < args.length && args[i]!.startsWith('-'); i++) {
       const a = args[i]!;
       const long: Record<string, NamespaceType> = { '--mount': 'mnt', '--uts': 'uts', '--ipc': 'ipc', '--net': 'net', '--pid': 'pid', '--cgroup': 'cgroup', '--user': 'user', '--time': 'time' };
-      if (a === '-t' || a === '--target') target = Number(args[++i]);
-      else if (a.startsWith('--target=')) target = Number(a.slice('--target='.length));
-      else if (/^-t\d+$/.test(a)) target = Number(a.slice(2));
+      // getopt "+ahVt:m::…": -t takes the next word whatever it is, then strtoul_or_err
+      // (util-linux@v2.39.3:sys-utils/nsenter.c, lib/strutils.c: "%s: '%s'").
+      const pid = a === '-t' || a === '--target' ? args[++i] : a.startsWith('--target=') ? a.slice('--target='.length) : /^-t./.test(a) ? a.slice(2) : undefined;
+      if (pid === undefined && (a === '-t' || a === '--target'))
+        return R('', `nsenter: option requires an argument -- '${a === '-t' ? 't' : 'target'}'\nTry 'nsenter --help' for more information.\n`, 1);
+      if (pid !== undefined) {
+        if (!/^\d+$/.test(pid)) return R('', `nsenter: failed to parse pid: '${pid}'\n`, 1);
+        target = Number(pid);
+      }
       else if (a === '-a' || a === '--all') for (const t of NS_TYPES) types.add(t);
       else if (long[a]) types.add(long[a]!);
       else if (/^-[muinpCUT]+$/.test(a)) for (const ch of a.slice(1)) types.add(map[ch]!);
       else return R('', `nsenter: unrecognized option '${a}'\nTry 'nsenter --help' for more information.\n`, 1);
     }
     if (!hasCap(env.self.caps, 'sys_admin')) return R('', 'nsenter: reassociate to namespace \'ns/ipc\' failed: Operation not permitted\n', 1);
+    // util-linux@v2.39.3:sys-utils/nsenter.c open_target_fd: "neither filename nor target pid supplied for %s", "cannot open %s".
+    if (target === undefined && types.size) return R('', `nsenter: neither filename nor target pid supplied for ns/${[...types][0]}\n`, 1);
     const tp = [...k.procs.values()].find((p) => k.pidIn(p, env.self.ns.pid) === target && p.state !== 'Z');
     if (target === undefined || !tp) return R('', `nsenter: cannot open /proc/${target ?? ''}/ns/${[...types][0] ?? 'mnt'}: No such file or directory\n`, 1);
     if (!types.size) return R('', 'nsenter: no namespace specified\n', 1);
@@ -155,7 +164,20 @@ export const nsenter: SimCommand = {
     for (const t of types) ns[t] = tp.ns[t];
     const argv = args.slice(i);
     const p = k.spawn({ parent: env.session.proc, argv: argv.length ? argv : ['-bash'], ns, patch: { reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, cgroup: types.has('cgroup') ? tp.cgroup : env.self.cgroup } });
-    return runAsNew(env, p, argv, types.has('uts') ? k.ns(tp.ns.uts).hostname : undefined);
+    // Entering the mount namespace of a container's process: its root filesystem, so programs
+    // are the image's (nsenter -a finds no host binaries).
+    const c = types.has('mnt') && tp.root !== 'host' ? env.daemon.containers.get(tp.root) : undefined;
+    if (c) {
+      p.root = c.id;
+      if (argv.length && !(SHELLS.includes(argv[0] as string) && argv.length === 1)) {
+        const r = await env.daemon.runner(c, p, argv, false, '/');
+        if (k.procs.has(p.pid)) k.exit(p, r.exitCode);
+        // execvp failed: errexec (util-linux@v2.39.3:include/c.h) "failed to execute %s", 127 for ENOENT.
+        if (r.exitCode === 127 && /(command not found|: not found)\n$/.test(r.stderr)) return R('', `nsenter: failed to execute ${argv[0]}: No such file or directory\n`, 127);
+        return r;
+      }
+    }
+    return runAsNew(env, p, argv, types.has('uts') ? k.ns(tp.ns.uts).hostname : undefined, c ? { root: c.id, flavor: c.image.flavor } : undefined);
   },
 };
 

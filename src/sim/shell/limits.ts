@@ -1,0 +1,177 @@
+/**
+ * The bounds of one shell line. A real shell would run `while true; do echo x; done` until
+ * Ctrl-C; the simulator runs on the learner's page (or in a grader), so every line gets a
+ * budget and is stopped, as Ctrl-C would stop it, when it runs out. The learner then sees
+ * one dim course line naming the limit (ExecResult.notes). The working directory and the
+ * variables are kept, as after Ctrl-C.
+ *
+ * Counting limits (commands, nesting, output bytes, processes, containers) are deterministic,
+ * so a replay stops at the same place. The CPU budget (wall time spent computing, not the
+ * simulated waits of sleep or docker stop) only catches lines whose commands are slow.
+ */
+import type { BashOptions } from 'just-bash';
+
+type ExecutionLimits = NonNullable<BashOptions['executionLimits']>;
+
+export const LIMITS = {
+  /** Commands (simple commands, assignments, builtins) one line may run. */
+  commands: 3_000,
+  /** Function nesting (bash's FUNCNEST). */
+  callDepth: 100,
+  /** Bytes one line may write to the terminal (stdout plus stderr). */
+  outputBytes: 1 << 20,
+  /** Processes one line may start (fork bombs). */
+  processes: 2_000,
+  /** Containers that may exist at once. */
+  containers: 500,
+  /** Milliseconds of computing (not simulated waiting) one line may take. */
+  cpuMs: 2_000,
+  /** A restored session replays every saved line; all of them together get this much computing. */
+  replayCpuMs: 3_000,
+  /** Bytes in one string (a variable, a command substitution). */
+  stringBytes: 4 << 20,
+} as const;
+
+/** just-bash's own limits, from LIMITS. */
+export const JB_LIMITS: ExecutionLimits = {
+  maxCommandCount: LIMITS.commands,
+  maxCallDepth: LIMITS.callDepth,
+  maxOutputSize: LIMITS.outputBytes,
+  maxStringLength: LIMITS.stringBytes,
+  maxHeredocSize: LIMITS.stringBytes,
+  maxSubstitutionDepth: 50,
+  maxSourceDepth: 100,
+  // Our own CPU budget stops a line long before this; it is a last resort.
+  maxExecutionTimeMs: 30_000,
+};
+
+export type LimitKind = 'commands' | 'depth' | 'output' | 'processes' | 'containers' | 'cpu' | 'work';
+
+export class LineLimit extends Error {
+  constructor(readonly kind: LimitKind) {
+    super(`line limit: ${kind}`);
+  }
+}
+
+/**
+ * What just-bash says when one of its limits stops a line, mapped to our kinds. Its texts
+ * (`…, increase executionLimits.maxCommandCount`) name its API, so the learner never sees them.
+ */
+export function limitOf(stderr: string): { kind: LimitKind; line: string; fn?: string } | undefined {
+  const m = /^(?:bash|sh): (.*)$/m.exec(stderr.split('\n').filter((l) => /executionLimits\.|limit exceeded|exceeded \(|too many commands executed|total output size exceeded/.test(l)).pop() ?? '');
+  if (!m) return undefined;
+  const text = m[1] as string;
+  const line = m[0];
+  const rec = /^(.*?): maximum recursion depth \(\d+\) exceeded/.exec(text);
+  if (rec) return { kind: 'depth', line, fn: rec[1] };
+  if (/too many commands executed/.test(text)) return { kind: 'commands', line };
+  if (/output size exceeded/.test(text)) return { kind: 'output', line };
+  return { kind: 'work', line };
+}
+
+const EN: Record<LimitKind, string> = {
+  commands: `the simulator stopped this line after ${LIMITS.commands.toLocaleString('en')} commands, its limit for one line (a real shell would keep going until Ctrl-C).`,
+  depth: `the simulator stopped this line: functions nested ${LIMITS.callDepth} deep, its limit (bash's FUNCNEST); a real bash would recurse until it crashes.`,
+  output: `the simulator stopped this line after 1 MiB of output, its limit for one line.`,
+  processes: `the simulator stopped this line after it started ${LIMITS.processes.toLocaleString('en')} processes, its limit for one line.`,
+  containers: `the simulator holds at most ${LIMITS.containers} containers; remove some with docker rm.`,
+  cpu: `the simulator stopped this line after ${LIMITS.cpuMs / 1000} s of computing, its limit for one line.`,
+  work: `the simulator stopped this line: it asked for more work than one line may do.`,
+};
+
+const ZH: Record<LimitKind, string> = {
+  commands: `模拟器在本行执行了 ${LIMITS.commands} 条命令后将其停止，这是单行命令的上限（真实的 shell 会一直运行，直到按下 Ctrl-C）。`,
+  depth: `模拟器停止了本行：函数嵌套达到 ${LIMITS.callDepth} 层上限（即 bash 的 FUNCNEST）；真实的 bash 会一直递归直到崩溃。`,
+  output: `模拟器在本行输出 1 MiB 后将其停止，这是单行输出的上限。`,
+  processes: `模拟器在本行启动 ${LIMITS.processes} 个进程后将其停止，这是单行的上限。`,
+  containers: `模拟器最多容纳 ${LIMITS.containers} 个容器；请用 docker rm 删除一些。`,
+  cpu: `模拟器在本行计算 ${LIMITS.cpuMs / 1000} 秒后将其停止，这是单行的上限。`,
+  work: `模拟器停止了本行：它要求的计算量超过了单行的上限。`,
+};
+
+export type Locale = 'en' | 'zh-cn';
+
+/** The dim course line for a limit, in the page's language. */
+export function limitNote(kind: LimitKind, locale: Locale = 'en'): string {
+  return (locale === 'zh-cn' ? ZH : EN)[kind];
+}
+
+/** Gives the event loop a turn (keys, Ctrl-C, painting): a macrotask, not a microtask. */
+export function macrotask(): Promise<void> {
+  const MC = (globalThis as { MessageChannel?: typeof MessageChannel }).MessageChannel;
+  if (MC) {
+    return new Promise((resolve) => {
+      const ch = new MC();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(0);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** How often a running line lets the page breathe (ms of computing between yields). */
+export const YIELD_EVERY_MS = 20;
+
+/**
+ * The budget of the line being run: computing time (wall time less simulated waits) and
+ * processes started. `check` is called synchronously by the interpreter at every command;
+ * `tick` is awaited by commands and yields to the event loop every YIELD_EVERY_MS.
+ */
+export class LineBudget {
+  private readonly start = now();
+  private lastYield = this.start;
+  /** Real time spent in simulated waits (sleep, docker stop), which is not computing. */
+  waitedMs = 0;
+  processes = 0;
+  exceeded: LimitKind | undefined;
+  /** Aborted when a budget runs out (the interpreter then stops at its next statement). */
+  readonly controller = new AbortController();
+
+  private readonly waitedAtStart: number;
+
+  constructor(
+    readonly cpuMs: number = LIMITS.cpuMs,
+    /** Real ms spent in simulated waits so far, host-wide (Host.realWaitMs). */
+    private readonly waited: () => number = () => 0,
+  ) {
+    this.waitedAtStart = waited();
+  }
+
+  usedMs(): number {
+    return now() - this.start - this.waitedMs - (this.waited() - this.waitedAtStart);
+  }
+
+  stop(kind: LimitKind): void {
+    if (this.exceeded) return;
+    this.exceeded = kind;
+    this.controller.abort();
+  }
+
+  /** Synchronous check (the interpreter calls it before each command). */
+  check(): void {
+    if (!this.exceeded && this.usedMs() > this.cpuMs) this.stop('cpu');
+  }
+
+  spawned(): void {
+    if (++this.processes > LIMITS.processes) this.stop('processes');
+  }
+
+  /** Awaited between commands: checks the budget and yields to the event loop now and then. */
+  async tick(): Promise<void> {
+    this.check();
+    const t = now();
+    if (t - this.lastYield >= YIELD_EVERY_MS) {
+      await macrotask();
+      this.lastYield = now();
+      // The time the page spent on other work (painting, keys) is not this line's computing.
+      this.waitedMs += this.lastYield - t;
+    }
+  }
+}
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
