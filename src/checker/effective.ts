@@ -77,7 +77,7 @@ export function effective(w: Workload, c: ContainerRef, field: string, locate?: 
     }
   }
   // allowPrivilegeEscalation is always true for privileged containers or with CAP_SYS_ADMIN.
-  return { value: DEFAULTS[field], origin: { from: 'default' }, containerPath };
+  return { value: Object.hasOwn(DEFAULTS, field) ? DEFAULTS[field] : undefined, origin: { from: 'default' }, containerPath };
 }
 
 /** "runAsNonRoot: true, from the pod spec, line 12" */

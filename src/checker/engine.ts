@@ -12,6 +12,8 @@ import { crossTemplates, dockerfileTemplates, workloadTemplates } from './templa
 import type { FileResult, Finding, Severity, Text } from './types.ts';
 import { LATEST, type Version } from '../k8s/pss/index.ts';
 import { reconcilePss } from './pss-version.ts';
+import { LIMITS } from './parse/limits.ts';
+import { asText } from './templates/helpers.ts';
 
 export interface InputFile {
   name: string;
@@ -29,19 +31,24 @@ export interface CheckOptions {
 }
 
 function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? vars[k]! : m));
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k]! : m));
+}
+
+/** A value inside a message: at most LIMITS.maxQuotedChars characters, so one huge value cannot flood the output. */
+function clip(s: string): string {
+  return s.length > LIMITS.maxQuotedChars ? `${s.slice(0, LIMITS.maxQuotedChars)}… (${s.length} characters)` : s;
 }
 
 function show(v: unknown): string {
   if (v === undefined) return 'unset';
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return clip(typeof v === 'string' ? v : asText(v));
 }
 
 export function toFinding(rule: RuleDef, severity: Severity, hit: Hit, file: string, pos: { line: number; column: number }, object?: { kind: string; name: string }, doc = 0): Finding {
   const texts: Text[] = [];
   const render = (locale: 'en' | 'zh-cn') => {
     const vars: Record<string, string> = { container: hit.container ?? '', value: show(hit.value) };
-    for (const [k, v] of Object.entries(hit.vars ?? {})) vars[k] = typeof v === 'string' ? v : v[locale];
+    for (const [k, v] of Object.entries(hit.vars ?? {})) vars[k] = clip(typeof v === 'string' ? v : v[locale]);
     return { message: fill(rule.message[locale], vars), remediation: fill(rule.remediation[locale], vars) };
   };
   const en = render('en');
@@ -63,7 +70,7 @@ function activeRules(options: CheckOptions): [RuleDef, Severity][] {
   const profile = typeof options.profile === 'object' ? options.profile : PROFILES[options.profile ?? 'course'];
   const out: [RuleDef, Severity][] = [];
   for (const r of ALL_RULES) {
-    const s = profile[r.id] ?? 'off';
+    const s = (Object.hasOwn(profile, r.id) ? profile[r.id] : undefined) ?? 'off';
     if (s === 'off') continue;
     if (options.only && !options.only.includes(r.id)) continue;
     out.push([r, s]);
@@ -79,7 +86,7 @@ export function checkManifests(m: ParsedManifests, options: CheckOptions = {}): 
     const ctx = { manifests: m, workload: w, containers: containersOf(w), locate };
     const own: Finding[] = [];
     for (const [rule, severity] of rules) {
-      const tpl = workloadTemplates[rule.template];
+      const tpl = Object.hasOwn(workloadTemplates, rule.template) ? workloadTemplates[rule.template] : undefined;
       if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
       for (const hit of tpl(ctx, rule.params)) {
         own.push(toFinding(rule, severity, hit, m.file, locate(hit.path), { kind: w.kind, name: w.name }, w.doc));
@@ -94,7 +101,7 @@ export function checkDockerfile(df: DockerfileModel, options: CheckOptions = {})
   const findings: Finding[] = [];
   if (!df.stages.length) return findings;
   for (const [rule, severity] of activeRules(options).filter(([r]) => r.target === 'dockerfile')) {
-    const tpl = dockerfileTemplates[rule.template];
+    const tpl = Object.hasOwn(dockerfileTemplates, rule.template) ? dockerfileTemplates[rule.template] : undefined;
     if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
     for (const hit of tpl(df, rule.params)) findings.push(toFinding(rule, severity, hit, df.file, { line: hit.line ?? 1, column: hit.column ?? 1 }));
   }
@@ -106,7 +113,7 @@ export function checkCross(df: DockerfileModel, m: ParsedManifests, options: Che
   if (!df.stages.length) return findings;
   const ctx = { manifests: m, dockerfile: df, matches: options.dockerfileImage ?? (() => true) };
   for (const [rule, severity] of activeRules(options).filter(([r]) => r.target === 'cross')) {
-    const tpl = crossTemplates[rule.template];
+    const tpl = Object.hasOwn(crossTemplates, rule.template) ? crossTemplates[rule.template] : undefined;
     if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
     for (const hit of tpl(ctx, rule.params)) {
       findings.push(toFinding(rule, severity, hit, m.file, m.locate(hit.doc ?? 0, hit.path), hit.object, hit.doc ?? 0));
@@ -163,9 +170,28 @@ export function checkParsed(p: ParsedInputs, options: CheckOptions = {}): FileRe
   }
   for (const r of results) {
     sortFindings(r.findings);
+    bound(r);
     r.passed = r.errors.length === 0 && !r.findings.some((f) => f.severity === 'error');
   }
   return results;
+}
+
+/**
+ * At most LIMITS.maxFindingsPerFile findings and LIMITS.maxErrorsPerFile errors per file.
+ * A cut is itself an error, so a file whose findings were cut can never pass (or
+ * score) because of the findings it no longer shows.
+ */
+function bound(r: FileResult): void {
+  const errors = r.errors.length > LIMITS.maxErrorsPerFile ? r.errors.slice(0, LIMITS.maxErrorsPerFile) : [...r.errors];
+  if (r.errors.length > LIMITS.maxErrorsPerFile) {
+    errors.push({ file: r.file, line: errors[errors.length - 1]!.line, column: 1, message: `too many errors (${r.errors.length}); only the first ${LIMITS.maxErrorsPerFile} are reported` });
+  }
+  if (r.findings.length > LIMITS.maxFindingsPerFile) {
+    const last = r.findings[LIMITS.maxFindingsPerFile - 1]!;
+    errors.push({ file: r.file, line: last.line, column: last.column, message: `too many findings (${r.findings.length}); only the first ${LIMITS.maxFindingsPerFile} are reported` });
+    r.findings.length = LIMITS.maxFindingsPerFile;
+  }
+  r.errors = errors;
 }
 
 /** Checks a set of files together. */

@@ -3,6 +3,7 @@
  * check, the findings and the hints that apply out. The same function serves the
  * lesson page, `container-course grade` and CI.
  */
+import { normalizeText } from './parse/yaml.ts';
 import type { Exercise, ExerciseCheck, ExerciseHint, QuizExercise, ShellGoalExercise, TextExercise } from '../schemas/exercise.ts';
 import type { WorldSnapshot } from '../sim/api.ts';
 import { checkParsed, isDockerfile, parseInputs } from './engine.ts';
@@ -79,7 +80,9 @@ function total(exercise: string, checks: CheckResult[], rest: Omit<GradeResult, 
 
 const EVERY_RULE = Object.fromEntries(ALL_RULES.map((r) => [r.id, r.severity]));
 
-export function gradeText(ex: TextExercise, files: Record<string, string>): GradeResult {
+export function gradeText(ex: TextExercise, submitted: Record<string, string>): GradeResult {
+  // Line endings and a BOM are ordinary input for the text checks too (a script saved on Windows).
+  const files = Object.fromEntries(Object.entries(submitted).map(([name, text]) => [name, typeof text === 'string' ? normalizeText(text) : text]));
   const inputs = Object.entries(files).map(([name, text]) => ({ name, text }));
   const checked = inputs.filter((f) => isDockerfile(f) || /\.(ya?ml|json)$/i.test(f.name));
   // Checks see every rule's findings; the learner is shown those of the exercise's profile.

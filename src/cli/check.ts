@@ -6,7 +6,7 @@ import { PROFILE_NAMES, type ProfileName } from '../checker/profile.ts';
 import { LATEST, parseVersion, type Version } from '../k8s/pss/index.ts';
 import type { FileResult, Locale } from '../checker/types.ts';
 import { formatJson, formatJunit, formatSarif, formatText } from './check-format.ts';
-import { displayPath, packageVersion, parseCommandLine, readText, type FlagDef } from './checker-io.ts';
+import { displayPath, packageVersion, parseCommandLine, readStdinText, readText, type FlagDef } from './checker-io.ts';
 import type { Subcommand } from './io.ts';
 import { resolve } from 'node:path';
 
@@ -95,7 +95,12 @@ export const run: Subcommand = async (argv, io) => {
         return 2;
       }
       stdinUsed = true;
-      inputs.push({ name: '-', text: await io.readStdin() });
+      const r = await readStdinText(io);
+      if ('error' in r) {
+        io.stderr(`container-course check: ${r.error}\n`);
+        return 2;
+      }
+      inputs.push({ name: '-', text: r.text });
       continue;
     }
     const r = await readText(resolve(io.cwd, arg), displayPath(io.cwd, arg));

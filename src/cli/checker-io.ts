@@ -1,10 +1,13 @@
 /** Shared pieces of the checker's subcommands: flags as data, reading inputs safely, locating content. */
-import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import parser from 'yargs-parser';
 import { loadExercise } from '../checker/exercise/load.ts';
+import { LIMITS } from '../checker/parse/limits.ts';
 import { decodeInput } from '../checker/parse/text.ts';
+import type { CliIO } from './io.ts';
 import type { Exercise } from '../schemas/exercise.ts';
 
 export interface FlagDef {
@@ -94,26 +97,99 @@ export function naturalCompare(a: string, b: string): number {
 
 export type ReadResult = { text: string } | { error: string };
 
-/** Reads a file as strict UTF-8 text; every failure is a one-line message naming the file. */
-export async function readText(path: string, display: string): Promise<ReadResult> {
+/** An errno as a plain sentence (never the raw `ELOOP: too many symbolic links …, stat '/abs'`). */
+export function errnoText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'too many levels of symbolic links (a symlink loop?)';
+    case 'ENOTDIR': return 'a part of the path is not a directory';
+    case 'ENAMETOOLONG': return 'file name too long';
+    case 'EISDIR': return 'is a directory';
+    case 'EMFILE': case 'ENFILE': return 'too many open files';
+    case 'EIO': return 'input/output error';
+    case 'ENXIO': case 'ENODEV': return 'no such device';
+    default: return code ? `cannot be read (${code})` : 'cannot be read';
+  }
+}
+
+/** What kind of file this is, when it is not a regular file or a directory: such files are never opened. */
+export function specialFileKind(info: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isFile(): boolean }): string | null {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  if (!info.isFile()) return 'not a regular file';
+  return null;
+}
+
+function formatMB(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Reads a file as strict UTF-8 text; every failure is a one-line message naming the file.
+ * The file type is checked before opening (FIFOs, devices and sockets are refused, so
+ * nothing blocks or streams forever), the open is non-blocking and checked again on the
+ * open handle, and at most `maxBytes` + 1 bytes are read.
+ */
+export async function readText(path: string, display: string, maxBytes: number = LIMITS.maxBytes): Promise<ReadResult> {
   let info;
   try {
     info = await stat(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { error: `${display}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}` };
+    return { error: `${display}: ${errnoText(e)}` };
   }
   if (info.isDirectory()) return { error: `${display}: is a directory` };
-  if (info.size > 2 * 1024 * 1024) return { error: `${display}: file is too large (${(info.size / 1024 / 1024).toFixed(1)} MB); the limit is 2.0 MB` };
+  const special = specialFileKind(info);
+  if (special) return { error: `${display}: is ${special}, not a regular file; not read` };
+  if (info.size > maxBytes) return { error: `${display}: file is too large (${formatMB(info.size)}); the limit is ${formatMB(maxBytes)}` };
   let bytes: Uint8Array;
+  let handle;
   try {
-    bytes = await readFile(path);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    const again = await handle.stat();
+    const kind = again.isDirectory() ? 'a directory' : specialFileKind(again);
+    if (kind) return { error: `${display}: is ${kind}, not a regular file; not read` };
+    const buf = new Uint8Array(maxBytes + 1);
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n > maxBytes) return { error: `${display}: file is too large (more than ${formatMB(maxBytes)}); the limit is ${formatMB(maxBytes)}` };
+    }
+    bytes = buf.subarray(0, n);
   } catch (e) {
-    return { error: `${display}: ${(e as Error).message}` };
+    return { error: `${display}: ${errnoText(e)}` };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
+  return decoded(bytes, display);
+}
+
+/** Bytes (a file's or standard input's) as strict UTF-8 text, or the located reason why not. */
+export function decoded(bytes: Uint8Array, display: string): ReadResult {
   const r = decodeInput(bytes, display);
   if ('error' in r) return { error: `${display}:${r.error.line}:${r.error.column}: ${r.error.message}` };
   return { text: r.text };
+}
+
+/** Standard input as text, read to the file limit (so `yes | check -` or `/dev/zero` stops at once). */
+export async function readStdinText(io: CliIO, display = '-', maxBytes: number = LIMITS.maxBytes): Promise<ReadResult> {
+  if (!io.readStdinBytes) {
+    const text = await io.readStdin();
+    return text.length > maxBytes ? { error: `${display}: input is too large (more than ${formatMB(maxBytes)}); the limit is ${formatMB(maxBytes)}` } : { text };
+  }
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await io.readStdinBytes(maxBytes);
+  } catch (e) {
+    return { error: `${display}: standard input ${errnoText(e)}` };
+  }
+  if (bytes === null) return { error: `${display}: input is too large (more than ${formatMB(maxBytes)}); the limit is ${formatMB(maxBytes)}` };
+  return decoded(bytes, display);
 }
 
 /** Whether `path` (possibly a symlink) resolves inside `root`. */

@@ -43,7 +43,9 @@ export const run: Subcommand = async (argv, io) => {
     return r.valid ? 0 : 1;
   }
   if (!r.valid) {
-    io.stdout(`${JSON.stringify(r.input)}: ${r.error}\n`);
+    // A long input is shown clipped: the error is about its start, not its 100,000th character.
+    const shown = r.input.length > 200 ? `${JSON.stringify(r.input.slice(0, 200))}… (${r.input.length} characters)` : JSON.stringify(r.input);
+    io.stdout(`${shown}: ${r.error}\n`);
     return 1;
   }
   const label = locale === 'en'

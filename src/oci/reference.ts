@@ -73,7 +73,7 @@ export function validateDigest(d: string): string | null {
   if (i <= 0 || i + 1 === d.length) return ReferenceErrors.digestInvalidFormat;
   const algorithm = d.slice(0, i);
   const encoded = d.slice(i + 1);
-  const size = digestAlgorithms[algorithm];
+  const size = Object.hasOwn(digestAlgorithms, algorithm) ? digestAlgorithms[algorithm] : undefined;
   if (size === undefined) {
     return anchoredDigestRegexp.test(d) ? ReferenceErrors.digestUnsupported : ReferenceErrors.digestInvalidFormat;
   }

@@ -28,7 +28,7 @@ describe('bad YAML input', () => {
     expect(errorsOf('kind: Pod\nspec:\n  containers:\n  - name: a\n   image: x\n')).toEqual(['5:1 Sequence item without - indicator']);
   });
   it('a billion-laughs alias bomb is refused quickly', () => {
-    expect(errorsOf(bomb)).toEqual(['1:1 too many alias expansions (more than 100); this looks like a "billion laughs" attack']);
+    expect(errorsOf(bomb)).toEqual(['5:8 aliases expand to more than 10000 nodes (at alias *d); write the content out or use fewer aliases']);
   });
   it('1000-deep nesting is refused with a position', () => {
     expect(errorsOf('a: ' + '['.repeat(1000) + ']'.repeat(1000))[0]).toMatch(/^1:\d+ /);
@@ -37,7 +37,7 @@ describe('bad YAML input', () => {
     expect(errorsOf('a:\n' + Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i + 1)}- b:`).join('\n') + ' 1\n')).toEqual(['64:129 nesting is deeper than 64 levels']);
   });
   it('a 10 MB file is refused before parsing', () => {
-    expect(errorsOf('a: b\n'.repeat(2_100_000))).toEqual(['1:1 file is too large (10.0 MB); the limit is 2.0 MB']);
+    expect(errorsOf('a: b\n'.repeat(2_100_000))).toEqual(['1:1 file is too large (10.0 MB); the limit is 1.0 MB']);
   });
   it('binary bytes are refused with their position', () => {
     expect(errorsOf('kind: Pod\nx: a\u0000b\n')).toEqual(['2:5 file looks binary (it contains a NUL byte); expected YAML or a Dockerfile']);

@@ -44,7 +44,7 @@ describe('container-course grade', () => {
       'class/dave: error: pod.yaml:1:2: file looks binary (it contains a NUL byte); expected YAML or a Dockerfile',
       'class/frank.json: error: the submission file is not valid JSON: Expected double-quoted property name in JSON at position 42 (line 1 column 43)',
       'class/gina.yaml: error: the submission is empty',
-      'class/hugo.yaml: error: file is too large (3.0 MB); the limit is 2.0 MB',
+      'class/hugo.yaml: error: file is too large (3.0 MB); the limit is 1.0 MB',
       'class/ivan.json: error: the submission is for exercise e12.1, not e11.1',
       'class/zed.yaml: error: a symlink that leads outside the folder; not followed',
       'Points 29/100',

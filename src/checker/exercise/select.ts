@@ -5,6 +5,7 @@
  *   spec.containers[0].ports
  * Returns every value reached (missing branches yield nothing).
  */
+import { asText } from '../templates/helpers.ts';
 import { isPlainObject } from '../parse/yaml.ts';
 
 type Step = { key: string } | { index: number } | { all: true } | { where: [string, string] };
@@ -39,7 +40,7 @@ export function select(root: unknown, sel: string): unknown[] {
         next.push(...v);
       } else {
         const [k, want] = step.where;
-        next.push(...v.filter((x) => isPlainObject(x) && String(x[k]) === want));
+        next.push(...v.filter((x) => isPlainObject(x) && asText(Object.hasOwn(x, k) ? x[k] : undefined) === want));
       }
     }
     current = next;

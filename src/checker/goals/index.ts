@@ -4,6 +4,7 @@
  * (learnGitBranching treeCompare); `start` is the scenario's snapshot before the
  * learner's first command, for "left untouched" goals.
  */
+import { asText } from '../templates/helpers.ts';
 import type { ContainerView, WorldSnapshot } from '../../sim/api.ts';
 import { select } from '../exercise/select.ts';
 
@@ -101,7 +102,7 @@ export const goalPredicates: Record<string, GoalPredicate> = {
   'container-processes': (w, p) => {
     const c = byName(w, p.name);
     if (!c || c.state !== 'running') return false;
-    const started = Date.parse(String((c.inspect.State as { StartedAt?: unknown } | undefined)?.StartedAt ?? ''));
+    const started = Date.parse(asText((c.inspect.State as { StartedAt?: unknown } | undefined)?.StartedAt ?? ''));
     if (p.minUptimeMs !== undefined && !(w.nowMs - started >= Number(p.minUptimeMs))) return false;
     const state = String(p.state ?? 'Z');
     return w.processes.filter((x) => x.containerId === c.id && x.state === state).length <= Number(p.max ?? 0);

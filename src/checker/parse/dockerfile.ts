@@ -5,7 +5,9 @@
  * so we do not hand-write a parser.
  */
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { LIMITS } from './limits.ts';
 import { checkText } from './text.ts';
+import { normalizeText } from './yaml.ts';
 import type { InputError } from '../types.ts';
 
 export const KEYWORDS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
@@ -46,7 +48,7 @@ export interface DockerfileModel {
 function substitute(s: string, vars: Record<string, string>): string {
   return s.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (_m, a: string | undefined, def: string | undefined, b: string | undefined) => {
     const name = (a ?? b)!;
-    return vars[name] ?? def ?? '';
+    return (Object.hasOwn(vars, name) ? vars[name] : undefined) ?? def ?? '';
   });
 }
 
@@ -64,7 +66,8 @@ export function looksLikeDockerfile(text: string): boolean {
   return false;
 }
 
-export function parseDockerfile(text: string, file: string): DockerfileModel {
+export function parseDockerfile(input: string, file: string): DockerfileModel {
+  const text = normalizeText(input);
   const model: DockerfileModel = { file, instructions: [], stages: [], errors: [] };
   const bad = checkText(text, file);
   if (bad) {
@@ -75,8 +78,25 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
     model.errors.push({ file, line: 1, column: 1, message: 'file is empty' });
     return model;
   }
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
+    if (++lines > LIMITS.maxDockerfileLines) {
+      model.errors.push({ file, line: lines, column: 1, message: `the Dockerfile has more than ${LIMITS.maxDockerfileLines} lines; the limit is ${LIMITS.maxDockerfileLines}` });
+      return model;
+    }
+  }
+  const heredoc = /<<-?\s*["']?[A-Za-z_]/g;
+  for (let n = 0, m = heredoc.exec(text); m; m = heredoc.exec(text)) {
+    if (++n > LIMITS.maxHeredocs) {
+      const before = text.slice(0, m.index);
+      const line = before.split('\n').length;
+      model.errors.push({ file, line, column: m.index - before.lastIndexOf('\n'), message: `the Dockerfile has more than ${LIMITS.maxHeredocs} heredocs (<<); the limit is ${LIMITS.maxHeredocs}` });
+      return model;
+    }
+  }
   const ast = DockerfileParser.parse(text);
-  const globalArgs: Record<string, string> = {};
+  const aliases = new Map<string, number>();
+  const globalArgs: Record<string, string> = Object.create(null) as Record<string, string>;
   (ast.getInstructions() as Instruction[]).forEach((inst, index) => {
     const r = inst.getRange();
     const keyword = inst.getKeyword().toUpperCase();
@@ -91,7 +111,7 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
         json = null;
       }
     }
-    const flags: Record<string, string> = {};
+    const flags: Record<string, string> = Object.create(null) as Record<string, string>;
     const getFlags = (inst as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] }).getFlags;
     if (getFlags) for (const f of getFlags.call(inst)) flags[f.getName()] = f.getValue() ?? '';
     const getHeredocs = (inst as unknown as { getHeredocs?: () => { getName(): string; getDelimiterRange(): unknown; getStartRange(): { start: { line: number } } }[] }).getHeredocs;
@@ -118,8 +138,9 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
       const words = args.split(/\s+/).filter((w) => w && !w.startsWith('--'));
       const image = substitute(words[0] ?? '', globalArgs);
       const alias = words[1]?.toUpperCase() === 'AS' && words[2] ? words[2].toLowerCase() : null;
-      const baseStage = model.stages.findIndex((s) => s.alias !== null && s.alias === image.toLowerCase());
+      const baseStage = aliases.get(image.toLowerCase()) ?? -1;
       ins.stage = model.stages.length;
+      if (alias !== null && !aliases.has(alias)) aliases.set(alias, model.stages.length);
       model.stages.push({ index: model.stages.length, image, alias, baseStage: baseStage >= 0 ? baseStage : null, from: ins, instructions: [ins] });
       return;
     }

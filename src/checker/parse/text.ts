@@ -6,7 +6,7 @@ import { LIMITS } from './limits.ts';
 import type { InputError } from '../types.ts';
 
 declare const TextDecoder: {
-  new (label: string, options: { fatal: boolean }): { decode(input: Uint8Array): string };
+  new (label: string, options: { fatal: boolean; ignoreBOM?: boolean }): { decode(input: Uint8Array): string };
 };
 declare const TextEncoder: { new (): { encode(input: string): Uint8Array } };
 
@@ -45,6 +45,8 @@ export function decodeInput(bytes: Uint8Array, file: string): { text: string } |
   if (bytes.length > LIMITS.maxBytes) {
     return { error: { file, line: 1, column: 1, message: `file is too large (${formatSize(bytes.length)}); the limit is ${formatSize(LIMITS.maxBytes)}` } };
   }
+  const wide = utf16or32(bytes);
+  if (wide) return { error: { file, line: 1, column: 1, message: `file is ${wide} (it starts with a ${wide} byte-order mark); save it as UTF-8` } };
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return { error: { file, ...position(bytes, nul), message: 'file looks binary (it contains a NUL byte); expected YAML or a Dockerfile' } };
@@ -60,9 +62,17 @@ export function decodeInput(bytes: Uint8Array, file: string): { text: string } |
   }
 }
 
+/** UTF-16 and UTF-32 files announce themselves with a byte-order mark. */
+function utf16or32(b: Uint8Array): string | null {
+  if (b[0] === 0xff && b[1] === 0xfe) return b[2] === 0 && b[3] === 0 ? 'UTF-32' : 'UTF-16';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16';
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32';
+  return null;
+}
+
 function firstInvalidUtf8(b: Uint8Array): number {
   // Decode with replacement characters, then find the first U+FFFD that is not a real EF BF BD in the input.
-  const loose = new TextDecoder('utf-8', { fatal: false }).decode(b);
+  const loose = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(b);
   const enc = new TextEncoder();
   let from = 0;
   for (;;) {

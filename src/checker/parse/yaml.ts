@@ -3,8 +3,9 @@
  * and finds the workloads (the pod specs) in them. Bad input becomes an
  * {@link InputError} with a line and column, never an exception.
  */
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { LIMITS } from './limits.ts';
+import { aliasTargets, checkAliasExpansion, preScan } from './yaml-bounds.ts';
 import { checkText } from './text.ts';
 import type { InputError } from '../types.ts';
 
@@ -42,7 +43,7 @@ export interface ParsedManifests {
 }
 
 /** Where the pod template sits in each workload kind. */
-const podPaths: Record<string, string[]> = {
+const podPaths: ReadonlyMap<string, string[]> = new Map(Object.entries({
   Pod: [],
   Deployment: ['spec', 'template'],
   StatefulSet: ['spec', 'template'],
@@ -51,9 +52,9 @@ const podPaths: Record<string, string[]> = {
   ReplicationController: ['spec', 'template'],
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
+}));
 
-export const WORKLOAD_KINDS = Object.keys(podPaths);
+export const WORKLOAD_KINDS = [...podPaths.keys()];
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -106,48 +107,17 @@ function scanNodes(root: Node | null, lc: LineCounter, file: string): InputError
 }
 
 /**
- * A cheap pre-scan for nesting depth, so a 1000-deep document is refused before the
- * (recursive) YAML composer sees it. Counts block indentation levels, `- ` items and
- * flow brackets outside quotes; block scalars and multi-line plain scalars count at most one level.
+ * Line breaks and byte-order marks as ordinary input: CRLF and lone CR become LF (so
+ * line numbers are the ones an editor shows, and columns are unchanged), and a
+ * leading BOM is dropped.
  */
-function preScanDepth(text: string, file: string): InputError | null {
-  const indents: number[] = [];
-  let flow = 0;
-  const lines = text.split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!;
-    const m = /^( *)((?:- +)*)(.*)$/.exec(line)!;
-    const rest = m[3]!;
-    if (flow === 0 && (rest === '' || rest.startsWith('#'))) continue;
-    const indent = m[1]!.length;
-    if (flow === 0) {
-      while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
-      indents.push(indent);
-    }
-    const dashes = (m[2]!.match(/-/g) ?? []).length;
-    let quote = '';
-    for (let i = 0; i < rest.length; i++) {
-      const ch = rest[i]!;
-      if (quote) {
-        if (ch === quote) quote = '';
-        continue;
-      }
-      if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '#' && (i === 0 || rest[i - 1] === ' ')) break;
-      else if (ch === '[' || ch === '{') flow++;
-      else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
-      if (indents.length + dashes + flow > LIMITS.maxDepth) {
-        return { file, line: n + 1, column: indent + m[2]!.length + i + 1, message: `nesting is deeper than ${LIMITS.maxDepth} levels` };
-      }
-    }
-    if (indents.length + dashes + flow > LIMITS.maxDepth) {
-      return { file, line: n + 1, column: indent + 1, message: `nesting is deeper than ${LIMITS.maxDepth} levels` };
-    }
-  }
-  return null;
+export function normalizeText(text: string): string {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
 }
 
-export function parseManifests(text: string, file: string): ParsedManifests {
+export function parseManifests(input: string, file: string): ParsedManifests {
+  const text = normalizeText(input);
   const lc = new LineCounter();
   const result: ParsedManifests = {
     file, docs: [], objects: [], workloads: [], errors: [], lineCounter: lc,
@@ -162,16 +132,17 @@ export function parseManifests(text: string, file: string): ParsedManifests {
     result.errors.push({ file, line: 1, column: 1, message: 'file is empty' });
     return result;
   }
-  const deep = preScanDepth(text, file);
-  if (deep) {
-    result.errors.push(deep);
+  const bounded = preScan(text, file);
+  if (bounded) {
+    result.errors.push(bounded);
     return result;
   }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
   } catch (e) {
-    result.errors.push({ file, line: 1, column: 1, message: `cannot parse YAML: ${(e as Error).message}` });
+    const message = e instanceof RangeError ? `nesting is too deep to read (the limit is ${LIMITS.maxDepth} levels)` : `cannot parse YAML: ${(e as Error).message}`;
+    result.errors.push({ file, line: 1, column: 1, message });
     return result;
   }
   if (!Array.isArray(docs)) docs = [docs as Document.Parsed];
@@ -189,6 +160,11 @@ export function parseManifests(text: string, file: string): ParsedManifests {
     const scan = scanNodes(doc.contents as Node | null, lc, file);
     if (scan) {
       result.errors.push(scan);
+      return;
+    }
+    const expansion = checkAliasExpansion(doc, text, file);
+    if (expansion) {
+      result.errors.push(expansion);
       return;
     }
     let value: unknown;
@@ -236,7 +212,7 @@ function collect(result: ParsedManifests, obj: Record<string, unknown>, doc: num
     return;
   }
   result.objects.push({ kind, name, doc, base, object: obj });
-  const path = podPaths[kind];
+  const path = podPaths.get(kind);
   if (!path) return;
   let template: unknown = obj;
   for (const seg of path) template = isPlainObject(template) ? template[seg] : undefined;
@@ -244,10 +220,68 @@ function collect(result: ParsedManifests, obj: Record<string, unknown>, doc: num
   const podSpec = isPlainObject(tpl.spec) ? tpl.spec : {};
   const podMeta = isPlainObject(tpl.metadata) ? tpl.metadata : {};
   const tplPath = base + pointer(...path);
+  checkShapes(result, doc, base, obj, path);
   result.workloads.push({
     kind, name, apiVersion: obj.apiVersion, doc, base, object: obj, podSpec,
     podSpecPath: `${tplPath}/spec`, podMeta, podMetaPath: `${tplPath}/metadata`,
   });
+}
+
+/** `spec.containers[0].securityContext`, as kubectl prints a field path. */
+function fieldPath(segments: (string | number)[]): string {
+  let out = '';
+  for (const seg of segments) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+/**
+ * The fields the checker reads must have the shape Kubernetes gives them: a mapping
+ * where the API has an object, a list where it has a list (null means unset and is
+ * fine). Anything else is a located error such as
+ * `expected a mapping at spec.containers[0], found a string`.
+ */
+function checkShapes(result: ParsedManifests, doc: number, base: string, obj: Record<string, unknown>, tplPath: string[]): void {
+  const problem = (segs: (string | number)[], want: 'mapping' | 'list', found: unknown) => {
+    const p = result.locate(doc, base + pointer(...segs));
+    result.errors.push({ file: result.file, line: p.line, column: p.column, message: `expected a ${want} at ${fieldPath(segs)}, found ${found === '' ? 'an empty string' : `a ${typeName(found)}`}` });
+  };
+  const expect = (v: unknown, segs: (string | number)[], want: 'mapping' | 'list'): boolean => {
+    if (v === null || v === undefined) return false;
+    if (want === 'mapping' ? isPlainObject(v) : Array.isArray(v)) return true;
+    problem(segs, want, v);
+    return false;
+  };
+  expect(obj.metadata, ['metadata'], 'mapping');
+  let node: unknown = obj;
+  const at: string[] = [];
+  for (const seg of [...tplPath, 'spec']) {
+    at.push(seg);
+    node = (node as Record<string, unknown>)[seg];
+    if (!expect(node, at, 'mapping')) return;
+  }
+  const spec = node as Record<string, unknown>;
+  if (expect(spec.securityContext, [...at, 'securityContext'], 'mapping')) {
+    const psc = spec.securityContext as Record<string, unknown>;
+    expect(psc.seccompProfile, [...at, 'securityContext', 'seccompProfile'], 'mapping');
+  }
+  for (const group of ['initContainers', 'containers', 'ephemeralContainers']) {
+    const list = spec[group];
+    if (!expect(list, [...at, group], 'list')) continue;
+    (list as unknown[]).forEach((c, i) => {
+      const here = [...at, group, i];
+      if (c === null || !expect(c, here, 'mapping')) {
+        if (c === null) problem(here, 'mapping', c);
+        return;
+      }
+      const csc = (c as Record<string, unknown>).securityContext;
+      if (!expect(csc, [...here, 'securityContext'], 'mapping')) return;
+      const sc = csc as Record<string, unknown>;
+      expect(sc.seccompProfile, [...here, 'securityContext', 'seccompProfile'], 'mapping');
+      if (!expect(sc.capabilities, [...here, 'securityContext', 'capabilities'], 'mapping')) return;
+      const caps = sc.capabilities as Record<string, unknown>;
+      for (const k of ['add', 'drop']) expect(caps[k], [...here, 'securityContext', 'capabilities', k], 'list');
+    });
+  }
 }
 
 /** Position of the deepest existing node on the pointer (a key's position for map entries). */
@@ -256,7 +290,7 @@ export function locateIn(doc: Document.Parsed | undefined, lc: LineCounter, ptr:
   let node: unknown = doc.contents;
   let pos = (node as Node | null)?.range?.[0] ?? 0;
   for (const seg of splitPointer(ptr)) {
-    if (isAlias(node)) node = (node as Alias).resolve(doc);
+    if (isAlias(node)) node = aliasTargets(doc).get(node) ?? null;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
       if (!pair) break;

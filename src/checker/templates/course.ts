@@ -4,7 +4,7 @@ import { effective } from '../effective.ts';
 import { isPlainObject } from '../parse/yaml.ts';
 import { parseQuantity } from '../quantity.ts';
 import type { Hit, WorkloadTemplate } from '../rule.ts';
-import { sc, strList } from './helpers.ts';
+import { asText, sc, strList } from './helpers.ts';
 
 function imageOf(spec: Record<string, unknown>): string | null {
   return typeof spec.image === 'string' ? spec.image : null;
@@ -136,15 +136,15 @@ export const resourceUnits: WorkloadTemplate = (ctx) => {
         const path = `${c.path}/resources/${kind}/${r}`;
         const q = parseQuantity(raw);
         if (!q) {
-          hits.push({ path, container: c.name, value: raw, vars: { problem: { en: `"${raw}" is not a valid quantity`, 'zh-cn': `"${raw}" 不是合法的数量` } } });
+          hits.push({ path, container: c.name, value: raw, vars: { problem: { en: `"${asText(raw)}" is not a valid quantity`, 'zh-cn': `"${asText(raw)}" 不是合法的数量` } } });
           continue;
         }
         values[`${kind}.${r}`] = q.value;
         if (r === 'memory' && q.suffix === 'm') {
-          hits.push({ path, container: c.name, value: raw, vars: { problem: { en: `"${raw}" means ${q.value} bytes: a lowercase m is milli (one thousandth), not mega`, 'zh-cn': `"${raw}" 表示 ${q.value} 字节：小写 m 是“毫”（千分之一），不是“兆”` } } });
+          hits.push({ path, container: c.name, value: raw, vars: { problem: { en: `"${asText(raw)}" means ${q.value} bytes: a lowercase m is milli (one thousandth), not mega`, 'zh-cn': `"${asText(raw)}" 表示 ${q.value} 字节：小写 m 是“毫”（千分之一），不是“兆”` } } });
         } else if (r === 'memory' && ['k', 'M', 'G', 'T'].includes(q.suffix)) {
-          const bin = String(raw).replace(/[kMGT]$/, (s) => (s === 'k' ? 'Ki' : `${s}i`));
-          hits.push({ path, container: c.name, value: raw, vars: { problem: { en: `"${raw}" is ${q.value} bytes (decimal); "${bin}" is ${parseQuantity(bin)!.value} bytes (binary), which is what memory.max usually expects`, 'zh-cn': `"${raw}" 是 ${q.value} 字节（十进制）；"${bin}" 是 ${parseQuantity(bin)!.value} 字节（二进制），memory.max 通常用后者` } }, fix: [{ op: 'replace', path, value: bin }] });
+          const bin = asText(raw).replace(/[kMGT]$/, (s) => (s === 'k' ? 'Ki' : `${s}i`));
+          hits.push({ path, container: c.name, value: raw, vars: { problem: { en: `"${asText(raw)}" is ${q.value} bytes (decimal); "${bin}" is ${parseQuantity(bin)!.value} bytes (binary), which is what memory.max usually expects`, 'zh-cn': `"${asText(raw)}" 是 ${q.value} 字节（十进制）；"${bin}" 是 ${parseQuantity(bin)!.value} 字节（二进制），memory.max 通常用后者` } }, fix: [{ op: 'replace', path, value: bin }] });
         }
       }
     }
@@ -170,9 +170,9 @@ export const envSize: WorkloadTemplate = (ctx, p) => {
     let sum = 0;
     env.forEach((e, i) => {
       if (!isPlainObject(e)) return;
-      const s = `${String(e.name ?? '')}=${typeof e.value === 'string' ? e.value : ''}`;
+      const s = `${e.name === undefined || e.name === null ? '' : asText(e.name)}=${typeof e.value === 'string' ? e.value : ''}`;
       sum += s.length + 1;
-      if (s.length > perVar) hits.push({ path: `${c.path}/env/${i}/value`, container: c.name, value: s.length, vars: { problem: { en: `variable ${String(e.name)} is ${s.length} bytes; one string may be at most ${perVar}`, 'zh-cn': `变量 ${String(e.name)} 有 ${s.length} 字节；单个字符串最多 ${perVar} 字节` } } });
+      if (s.length > perVar) hits.push({ path: `${c.path}/env/${i}/value`, container: c.name, value: s.length, vars: { problem: { en: `variable ${asText(e.name)} is ${s.length} bytes; one string may be at most ${perVar}`, 'zh-cn': `变量 ${asText(e.name)} 有 ${s.length} 字节；单个字符串最多 ${perVar} 字节` } } });
     });
     if (sum > total) hits.push({ path: `${c.path}/env`, container: c.name, value: sum, vars: { problem: { en: `the environment totals ${sum} bytes; the limit is about ${total}`, 'zh-cn': `环境变量合计 ${sum} 字节；上限约为 ${total} 字节` } } });
   }

@@ -70,7 +70,7 @@ export const readOnlyVsWrites: CrossTemplate = (ctx, p) => {
       if (!ctx.matches(c)) continue;
       const ro = effective(w, c, 'readOnlyRootFilesystem', locate(ctx, w.doc));
       if (ro.value !== true) continue;
-      const mounts = (Array.isArray(c.spec.volumeMounts) ? c.spec.volumeMounts : []).filter(isPlainObject).map((m) => String(m.mountPath ?? ''));
+      const mounts = (Array.isArray(c.spec.volumeMounts) ? c.spec.volumeMounts : []).filter(isPlainObject).map((m) => (typeof m.mountPath === 'string' ? m.mountPath : ''));
       for (const dir of writes) {
         if (mounts.some((m) => dir === m || dir.startsWith(m.endsWith('/') ? m : `${m}/`))) continue;
         hits.push({ path: ro.origin.path ?? ro.containerPath, doc: w.doc, object: { kind: w.kind, name: w.name }, container: c.name, value: dir, origin: ro.origin, vars: { base } });

@@ -26,3 +26,18 @@ export function strList(v: unknown): string[] {
 export function sc(spec: Record<string, unknown>): Record<string, unknown> {
   return isPlainObject(spec.securityContext) ? spec.securityContext : {};
 }
+
+/**
+ * Any YAML value as text, without calling its own methods: a map with a `toString`
+ * key (or any other shape) can never throw here. Strings stay as they are.
+ */
+export function asText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === undefined) return 'undefined';
+  if (v === null || typeof v !== 'object') return `${v as number | boolean | bigint | symbol as number}`;
+  try {
+    return JSON.stringify(v) ?? '';
+  } catch {
+    return Array.isArray(v) ? '[list]' : '{map}';
+  }
+}

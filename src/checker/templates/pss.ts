@@ -5,7 +5,7 @@
  */
 import { isPlainObject, pointer } from '../parse/yaml.ts';
 import type { Hit, WorkloadTemplate } from '../rule.ts';
-import { exempt, sc, strList } from './helpers.ts';
+import { asText, exempt, sc, strList } from './helpers.ts';
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -129,13 +129,13 @@ export const appArmor: WorkloadTemplate = (ctx, p) => {
   const hits: Hit[] = [];
   const w = ctx.workload;
   const podProf = sc(w.podSpec).appArmorProfile;
-  if (isPlainObject(podProf) && !allowedTypes.has(String(podProf.type))) {
+  if (isPlainObject(podProf) && !allowedTypes.has(asText(podProf.type))) {
     const path = `${w.podSpecPath}/securityContext/appArmorProfile/type`;
     hits.push({ path, value: podProf.type, vars: { where: 'pod' }, origin: { from: 'pod', path } });
   }
   for (const c of ctx.containers) {
     const prof = sc(c.spec).appArmorProfile;
-    if (isPlainObject(prof) && !allowedTypes.has(String(prof.type))) {
+    if (isPlainObject(prof) && !allowedTypes.has(asText(prof.type))) {
       const path = `${c.path}/securityContext/appArmorProfile/type`;
       hits.push({ path, container: c.name, value: prof.type, vars: { where: `container ${q(c.name)}` }, origin: { from: 'container', path } });
     }
@@ -144,7 +144,7 @@ export const appArmor: WorkloadTemplate = (ctx, p) => {
   if (isPlainObject(ann)) {
     for (const [k, v] of Object.entries(ann)) {
       if (!k.startsWith(String(p.annotationPrefix))) continue;
-      const val = String(v ?? '');
+      const val = (v === null || v === undefined ? '' : asText(v));
       if (val === '' || val === 'runtime/default' || val.startsWith('localhost/')) continue;
       hits.push({ path: `${w.podMetaPath}/annotations${pointer(k)}`, container: k.slice(String(p.annotationPrefix).length), value: val, vars: { where: `annotation ${k}` } });
     }
@@ -159,7 +159,7 @@ export const seLinux: WorkloadTemplate = (ctx, p) => {
   const check = (opts: unknown, base: string, container?: string) => {
     if (!isPlainObject(opts)) return;
     const origin = { from: container ? 'container' as const : 'pod' as const, path: base };
-    if (opts.type !== undefined && !types.has(String(opts.type ?? ''))) hits.push({ path: `${base}/type`, container, value: opts.type, vars: { field: 'type' }, origin });
+    if (opts.type !== undefined && !types.has((opts.type === null ? '' : asText(opts.type)))) hits.push({ path: `${base}/type`, container, value: opts.type, vars: { field: 'type' }, origin });
     for (const f of ['user', 'role']) {
       if (typeof opts[f] === 'string' && opts[f] !== '') hits.push({ path: `${base}/${f}`, container, value: opts[f], vars: { field: f }, origin, fix: [{ op: 'remove', path: `${base}/${f}` }] });
     }
@@ -198,15 +198,15 @@ export const seccompRequired: WorkloadTemplate = (ctx, p) => {
   const podProf = sc(w.podSpec).seccompProfile;
   let podSet = false;
   if (isPlainObject(podProf)) {
-    if (allowed.has(String(podProf.type))) podSet = true;
-    else hits.push({ path: podPath, value: podProf.type, vars: { detail: { en: 'the pod must not set securityContext.seccompProfile.type to ' + q(String(podProf.type)), 'zh-cn': 'Pod 不得将 securityContext.seccompProfile.type 设为 ' + q(String(podProf.type)) } }, origin: { from: 'pod', path: podPath }, fix: [{ op: 'replace', path: podPath, value: 'RuntimeDefault' }] });
+    if (allowed.has(asText(podProf.type))) podSet = true;
+    else hits.push({ path: podPath, value: podProf.type, vars: { detail: { en: 'the pod must not set securityContext.seccompProfile.type to ' + q(asText(podProf.type)), 'zh-cn': 'Pod 不得将 securityContext.seccompProfile.type 设为 ' + q(asText(podProf.type)) } }, origin: { from: 'pod', path: podPath }, fix: [{ op: 'replace', path: podPath, value: 'RuntimeDefault' }] });
   }
   for (const c of ctx.containers) {
     const prof = sc(c.spec).seccompProfile;
     const path = `${c.path}/securityContext/seccompProfile/type`;
     if (isPlainObject(prof)) {
-      if (!allowed.has(String(prof.type))) {
-        hits.push({ path, container: c.name, value: prof.type, origin: { from: 'container', path }, vars: { detail: { en: `container ${q(c.name)} must not set securityContext.seccompProfile.type to ${q(String(prof.type))}`, 'zh-cn': `容器 ${q(c.name)} 不得将 securityContext.seccompProfile.type 设为 ${q(String(prof.type))}` } }, fix: [{ op: 'replace', path, value: 'RuntimeDefault' }] });
+      if (!allowed.has(asText(prof.type))) {
+        hits.push({ path, container: c.name, value: prof.type, origin: { from: 'container', path }, vars: { detail: { en: `container ${q(c.name)} must not set securityContext.seccompProfile.type to ${q(asText(prof.type))}`, 'zh-cn': `容器 ${q(c.name)} 不得将 securityContext.seccompProfile.type 设为 ${q(asText(prof.type))}` } }, fix: [{ op: 'replace', path, value: 'RuntimeDefault' }] });
       }
     } else if (!podSet) {
       hits.push({ path, container: c.name, value: undefined, origin: { from: 'default' }, vars: { detail: { en: `pod or container ${q(c.name)} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`, 'zh-cn': `Pod 或容器 ${q(c.name)} 必须将 securityContext.seccompProfile.type 设为 "RuntimeDefault" 或 "Localhost"` } }, fix: [{ op: 'add', path: `${c.path}/securityContext/seccompProfile`, value: { type: 'RuntimeDefault' } }] });
@@ -222,7 +222,7 @@ export const sysctls: WorkloadTemplate = (ctx, p) => {
   if (!Array.isArray(list)) return [];
   const hits: Hit[] = [];
   list.forEach((s, i) => {
-    if (!isPlainObject(s) || allowed.has(String(s.name))) return;
+    if (!isPlainObject(s) || allowed.has(asText(s.name))) return;
     const path = `${ctx.workload.podSpecPath}/securityContext/sysctls/${i}/name`;
     hits.push({ path, value: s.name, origin: { from: 'pod', path } });
   });
