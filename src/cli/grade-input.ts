@@ -38,7 +38,7 @@ export function specialKind(st: Stats): string | null {
 export function studentFromPath(display: string): string {
   const b = basename(display);
   const ext = extname(b);
-  return ext && ext !== b ? b.slice(0, -ext.length) : b;
+  return /^\.(json|ya?ml|sh|txt)$/i.test(ext) && ext !== b ? b.slice(0, -ext.length) : b;
 }
 
 const MAX_FILES = 20;
