@@ -1,15 +1,27 @@
 #!/usr/bin/env node
-// The `container-course` command. Runs the TypeScript sources through tsx so the
-// CLI, the site and the tests share one engine with no separate build step.
-import { register } from 'tsx/esm/api';
+// The `container-course` command. Runs the prebuilt bundle (build/cli/, made by
+// `npm run build:cli` and by `npm install`'s prepare step): plain JavaScript for any
+// Node >= 20, from any folder. In a checkout with no build yet, or with
+// CONTAINER_COURSE_SOURCES=1, it runs the TypeScript sources through tsx instead.
+import { existsSync } from 'node:fs';
 
 const major = Number(process.versions.node.split('.')[0]);
-if (major < 22) {
-  process.stderr.write(
-    `container-course: Node ${process.versions.node} is too old; run it through npx (the project pins Node 24).\n`,
-  );
+if (major < 20) {
+  process.stderr.write(`container-course: Node ${process.versions.node} is too old; it needs Node 20 or newer.\n`);
   process.exit(2);
 }
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const bundle = new URL('../build/cli/container-course.mjs', import.meta.url);
+if (process.env.CONTAINER_COURSE_SOURCES !== '1' && existsSync(bundle)) {
+  await import(bundle.href);
+} else {
+  let register;
+  try {
+    ({ register } = await import('tsx/esm/api'));
+  } catch {
+    process.stderr.write("container-course: the command is not built; run 'npm run build:cli' in the course repository.\n");
+    process.exit(2);
+  }
+  register();
+  const { main } = await import('../src/cli/main.ts');
+  process.exitCode = await main(process.argv.slice(2));
+}

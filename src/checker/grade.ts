@@ -32,6 +32,8 @@ export interface GradeResult {
   findings: Finding[];
   hints: { id: string; text: Text }[];
   errors: InputError[];
+  /** Set when the submission earns nothing beyond what the unchanged starter earns (its score is then 0). */
+  noProgress?: boolean;
 }
 
 export type Submission =
@@ -140,4 +142,16 @@ export function grade(exercise: Exercise, submission: Submission): GradeResult {
   }
   if (!('files' in submission)) throw new Error(`exercise ${exercise.id} is a ${exercise.kind} exercise: submit files`);
   return gradeText(exercise, submission.files);
+}
+
+/**
+ * No credit for no work: when every check a submission passes is also passed by the
+ * unchanged starter (the start files, or the start state with no commands), the
+ * submission made no progress and scores 0. Otherwise the weighted score stands.
+ */
+export function withoutStarterCredit(result: GradeResult, starter: GradeResult): GradeResult {
+  const starterPassed = new Set(starter.checks.filter((c) => c.passed).map((c) => c.id));
+  const progress = result.checks.some((c) => c.passed && !starterPassed.has(c.id));
+  if (progress || result.score === 0) return result;
+  return { ...result, score: 0, noProgress: true, checks: result.checks.map((c) => ({ ...c, points: 0 })) };
 }

@@ -2,6 +2,7 @@
 import { create } from 'xmlbuilder2';
 import { RULES_BY_ID } from '../checker/rules/index.ts';
 import type { FileResult, Finding, Locale } from '../checker/types.ts';
+import { termSafe, xmlSafe } from './safe-text.ts';
 
 export function where(f: Finding): string {
   const parts: string[] = [];
@@ -36,7 +37,8 @@ export function formatText(results: FileResult[], locale: Locale): string {
   out.push(locale === 'en'
     ? `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${failed ? `${failed} failed` : 'all passed'}`
     : `已检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告；${failed ? `${failed} 个未通过` : '全部通过'}`);
-  return `${out.join('\n')}\n`;
+  // File names and manifest values are the author's: no control sequence reaches the terminal raw.
+  return `${out.map(termSafe).join('\n')}\n`;
 }
 
 export function formatJson(results: FileResult[], locale: Locale): string {
@@ -92,19 +94,21 @@ export function formatSarif(results: FileResult[], locale: Locale, version: stri
 }
 
 export function formatJunit(results: FileResult[], locale: Locale): string {
+  // Any input gives well-formed XML: characters XML 1.0 forbids are written as visible escapes.
+  const x = xmlSafe;
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
     name: 'container-course check',
     tests: results.reduce((n, r) => n + Math.max(1, r.findings.length), 0),
     failures: results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0),
   });
   for (const r of results) {
-    const suite = root.ele('testsuite', { name: r.file, tests: Math.max(1, r.findings.length), failures: r.findings.filter((f) => f.severity === 'error').length });
-    if (!r.findings.length) suite.ele('testcase', { classname: r.file, name: 'no findings' });
+    const suite = root.ele('testsuite', { name: x(r.file), tests: Math.max(1, r.findings.length), failures: r.findings.filter((f) => f.severity === 'error').length });
+    if (!r.findings.length) suite.ele('testcase', { classname: x(r.file), name: 'no findings' });
     for (const f of r.findings) {
-      const tc = suite.ele('testcase', { classname: r.file, name: `${f.rule} ${f.path}` });
+      const tc = suite.ele('testcase', { classname: x(r.file), name: x(`${f.rule} ${f.path}`) });
       const body = `${f.file}:${f.line}:${f.column}: ${f.message[locale]}${where(f)}\n${f.remediation[locale]}`;
-      if (f.severity === 'error') tc.ele('failure', { message: f.message[locale], type: f.rule }).txt(body);
-      else tc.ele('system-out').txt(`${f.severity}: ${body}`);
+      if (f.severity === 'error') tc.ele('failure', { message: x(f.message[locale]), type: f.rule }).txt(x(body));
+      else tc.ele('system-out').txt(x(`${f.severity}: ${body}`));
     }
   }
   return `${root.end({ prettyPrint: true })}\n`;

@@ -1,0 +1,71 @@
+/**
+ * Builds the command-line tool into one JavaScript bundle (build/cli/), so it runs on any
+ * Node >= 20 from any folder with no TypeScript at run time. The exercises (current and
+ * every frozen rule set) are validated here and embedded. `npm run build:cli`; `prepare`
+ * runs it on `npm install` and before `npm pack`.
+ */
+import { build } from 'esbuild';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadExercise } from '../src/checker/exercise/load.ts';
+import { exerciseSchema } from '../src/schemas/exercise.ts';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'build', 'cli');
+const numeric = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+const exDir = join(root, 'content', 'exercises');
+const current = [];
+for (const f of (await readdir(exDir)).filter((x) => x.endsWith('.yaml')).sort(numeric)) {
+  const r = loadExercise(await readFile(join(exDir, f), 'utf8'), `content/exercises/${f}`);
+  if ('error' in r) {
+    console.error(`build:cli: ${r.error}`);
+    process.exit(1);
+  }
+  current.push(r.exercise);
+}
+const frozen: Record<string, { version: string; exercises: unknown[] }> = {};
+const rsDir = join(root, 'content', 'rulesets');
+for (const f of (await readdir(rsDir)).filter((x) => /^\d{4}\.\d{2}\.json$/.test(x))) {
+  const doc = JSON.parse(await readFile(join(rsDir, f), 'utf8'));
+  for (const [i, e] of doc.exercises.entries()) {
+    const r = exerciseSchema.safeParse(e);
+    if (!r.success) {
+      console.error(`build:cli: content/rulesets/${f}: exercises[${i}]: ${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
+      process.exit(1);
+    }
+  }
+  frozen[f.slice(0, -5)] = doc;
+}
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
+await rm(out, { recursive: true, force: true });
+const t0 = performance.now();
+const result = await build({
+  entryPoints: { 'container-course': join(root, 'src/cli/entry.ts'), 'grade-worker': join(root, 'src/cli/grade-worker.ts') },
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  define: {
+    __CC_BANK__: JSON.stringify({ current, frozen }),
+    __CC_VERSION__: JSON.stringify(pkg.version),
+  },
+  // Some dependencies still call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __ccCreateRequire } from 'node:module'; const require = __ccCreateRequire(import.meta.url);" },
+  // The simulator runs just-bash's browser build on the site; the CLI uses the same one
+  // (the Node build pulls in sql.js, QuickJS and native compressors the simulator never uses).
+  alias: { 'just-bash': 'just-bash/browser' },
+  external: ['@mongodb-js/zstd', 'node-liblzma'],
+  logLevel: 'warning',
+  metafile: true,
+});
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+console.log(`build:cli: build/cli/ ${(bytes / 1024).toFixed(0)} KB in ${Object.keys(result.metafile.outputs).length} files, ${current.length} exercises, rule sets: ${Object.keys(frozen).join(', ') || 'none'} (${Math.round(performance.now() - t0)} ms)`);

@@ -1,0 +1,130 @@
+/**
+ * The exercise bank the CLI grades with, by rule-set version.
+ *
+ * - `current`: the exercises of this release (content/exercises). In the built bundle they
+ *   are embedded, validated at build time (scripts/build-cli.mjs); from the sources they
+ *   are read and validated at each start.
+ * - a frozen version (`2026.12`, content/rulesets/<version>.json): the exercises exactly
+ *   as they were released, so a submission graded next term gets the same score.
+ *
+ * `--rules` picks one; without it the `container-course.lock` of the working folder
+ * decides, else `current`.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadExercise } from '../checker/exercise/load.ts';
+import { exerciseSchema, type Exercise } from '../schemas/exercise.ts';
+import { naturalCompare, readText, repoRoot } from './checker-io.ts';
+
+/** The version the current exercises will be released as (and are, as long as they equal its frozen copy). */
+export const NEWEST_RULES = '2026.12';
+
+declare const __CC_BANK__: { current: unknown[]; frozen: Record<string, { version: string; exercises: unknown[] }> } | undefined;
+
+const embedded = typeof __CC_BANK__ === 'undefined' ? undefined : __CC_BANK__;
+
+export interface Bank {
+  version: string;
+  exercises: Exercise[];
+  errors: string[];
+}
+
+async function readCurrent(): Promise<Bank> {
+  const dir = join(repoRoot, 'content', 'exercises');
+  const exercises: Exercise[] = [];
+  const errors: string[] = [];
+  for (const f of (await readdir(dir)).filter((x) => x.endsWith('.yaml')).sort(naturalCompare)) {
+    const r = loadExercise(await readFile(join(dir, f), 'utf8'), `content/exercises/${f}`);
+    if ('error' in r) errors.push(r.error);
+    else exercises.push(r.exercise);
+  }
+  return { version: 'current', exercises, errors };
+}
+
+/** The frozen rule-set versions this build knows, oldest first. */
+export async function frozenVersions(): Promise<string[]> {
+  if (embedded) return Object.keys(embedded.frozen).sort(naturalCompare);
+  const files = await readdir(join(repoRoot, 'content', 'rulesets')).catch(() => [] as string[]);
+  return files.filter((f) => /^\d{4}\.\d{2}\.json$/.test(f)).map((f) => f.slice(0, -5)).sort(naturalCompare);
+}
+
+async function readFrozen(version: string): Promise<Bank> {
+  const raw = embedded
+    ? embedded.frozen[version]
+    : (JSON.parse(await readFile(join(repoRoot, 'content', 'rulesets', `${version}.json`), 'utf8')) as { exercises: unknown[] });
+  const exercises: Exercise[] = [];
+  const errors: string[] = [];
+  for (const [i, e] of (raw?.exercises ?? []).entries()) {
+    const r = exerciseSchema.safeParse(e);
+    if (r.success) exercises.push(r.data);
+    else errors.push(`rule set ${version}: exercises[${i}]: ${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
+  }
+  return { version, exercises, errors };
+}
+
+export type BankChoice = { bank: Bank } | { error: string };
+
+/** Loads the rule set `version` ('current', a frozen version, or undefined for the newest). */
+export async function loadBank(version: string | undefined): Promise<BankChoice> {
+  if (version === undefined || version === 'current') {
+    if (embedded) return { bank: { version: 'current', exercises: embedded.current.map((e) => exerciseSchema.parse(e)), errors: [] } };
+    return { bank: await readCurrent() };
+  }
+  const known = await frozenVersions();
+  if (!known.includes(version)) return { error: `unknown rule set '${version}'; known: ${[...known, 'current'].join(', ')}` };
+  return { bank: await readFrozen(version) };
+}
+
+/** Reads `container-course.lock` in `dir`: `{ "rules": "2026.12", ... }`. */
+export async function readLock(dir: string): Promise<{ rules?: string; error?: string } | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'container-course.lock'), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const j = JSON.parse(text) as { rules?: unknown };
+    if (typeof j.rules !== 'string') return { error: 'container-course.lock: "rules" must be a string such as "2026.12"' };
+    return { rules: j.rules };
+  } catch (e) {
+    return { error: `container-course.lock: not valid JSON: ${(e as Error).message}` };
+  }
+}
+
+/** The rule set for a command: --rules, else the lock file's, else current. */
+export async function chooseBank(rules: string | undefined, cwd: string): Promise<BankChoice> {
+  if (rules !== undefined) return loadBank(rules);
+  const lock = await readLock(cwd);
+  if (lock?.error) return { error: lock.error };
+  return loadBank(lock?.rules);
+}
+
+/** Teacher-authored exercises: every *.yaml in each folder, validated; an id may not clash with the bank's. */
+export async function loadExtraExercises(dirs: string[], cwd: string, bank: Bank): Promise<{ exercises: Exercise[] } | { error: string }> {
+  const known = new Map(bank.exercises.map((e) => [e.id, 'the course']));
+  const out: Exercise[] = [];
+  for (const d of dirs) {
+    const abs = resolve(cwd, d);
+    let files: string[];
+    try {
+      files = (await readdir(abs)).filter((f) => /\.ya?ml$/.test(f)).sort(naturalCompare);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return { error: `--exercises ${d}: ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : (e as Error).message}` };
+    }
+    if (!files.length) return { error: `--exercises ${d}: no exercise files (*.yaml) in the folder` };
+    for (const f of files) {
+      const shown = join(d, f);
+      const r = await readText(join(abs, f), shown);
+      if ('error' in r) return { error: r.error };
+      const l = loadExercise(r.text, shown);
+      if ('error' in l) return { error: l.error };
+      const clash = known.get(l.exercise.id);
+      if (clash) return { error: `${shown}: id: exercise ${l.exercise.id} is already defined by ${clash}` };
+      known.set(l.exercise.id, shown);
+      out.push(l.exercise);
+    }
+  }
+  return { exercises: out };
+}

@@ -1,0 +1,68 @@
+/**
+ * Grading isolation (#17): a class of hostile shell submissions (infinite loops, fork
+ * bombs, huge output, memory blow-ups) plus one good one, graded by the built CLI with
+ * --jobs 2. Every hostile row says what stopped it (the time limit, or the simulator's
+ * own limit and the check it then fails) and the good row gets full marks.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(import.meta.dirname, '../..');
+const HOSTILE = [
+  'while true; do echo x; done',
+  'while :; do :; done',
+  ':(){ :|:& };:',
+  'f(){ f | f & }; f',
+  'f(){ f; }; f',
+  'yes',
+  'yes | head -c 100000000',
+  'seq 1 100000000',
+  'cat /dev/zero',
+  'x=a; while true; do x=$x$x; done',
+  'for i in $(seq 1 1000000); do echo $i; done',
+  'for i in $(seq 1 100000); do docker run -d alpine sleep 1d; done',
+  'sleep infinity',
+  'docker run alpine sh -c "while true; do :; done"',
+  'until false; do :; done',
+  'echo {1..10000000}',
+  'printf "%0100000000d" 0',
+  'while true; do docker ps; done',
+  'exec bash',
+  'bash -c "$(printf \'x%.0s\' {1..1000000})"',
+];
+
+describe('grade --jobs 2 on a class of hostile shell submissions', () => {
+  let bundle = '';
+  beforeAll(() => {
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: repo, stdio: 'pipe' });
+    bundle = join(repo, 'build/cli/container-course.mjs');
+  }, 120_000);
+
+  it(`grades ${HOSTILE.length} hostile submissions and a good one in bounded time; each hostile row says what stopped it`, () => {
+    const root = mkdtempSync(join(tmpdir(), 'cc-hostile-'));
+    HOSTILE.forEach((line, i) => {
+      mkdirSync(join(root, 'class', `h${String(i + 1).padStart(2, '0')}`), { recursive: true });
+      writeFileSync(join(root, 'class', `h${String(i + 1).padStart(2, '0')}`, 'commands.sh'), `${line}\n`);
+    });
+    mkdirSync(join(root, 'class', 'zz-good'));
+    writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'docker run -d --name web -p 8080:80 nginx:1.25\ndocker inspect -f \'{{.State.Pid}}\' web\n');
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, [bundle, 'grade', '-e', 'e1.1', 'class', '--jobs', '2', '--time-limit', '6', '--format', 'json'], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+    const seconds = (Date.now() - t0) / 1000;
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout) as { submissions: { submission: string; score: number; error: string | null; feedback: string }[] };
+    expect(doc.submissions).toHaveLength(HOSTILE.length + 1);
+    const good = doc.submissions.find((s) => s.submission === 'class/zz-good')!;
+    expect(good).toMatchObject({ score: 6, error: null, feedback: '' });
+    for (const s of doc.submissions.filter((x) => x !== good)) {
+      expect(s.score, s.submission).toBe(0);
+      expect(s.feedback, s.submission).toMatch(/^(stopped after 6 s: grading it took longer than the time limit \(--time-limit 6\)|stopped: grading it used more than 256 MB of memory \(--memory-limit\)|Container web is running an nginx image: .+)$/);
+    }
+    // 20 hostile rows: at most 6 s each over 2 workers, plus starting workers on a busy machine.
+    expect(seconds).toBeLessThan(160);
+  }, 180_000);
+});

@@ -1,0 +1,55 @@
+/**
+ * Reproducible grades: rule set 2026.12 is frozen (content/rulesets/2026.12.json). These
+ * submissions are fixed here, with the scores they got when it was released; they must
+ * keep them whatever happens to the current exercises.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { frozenVersions } from '../../src/cli/bank.ts';
+import { runCli } from './helpers.ts';
+
+const POD = (sc: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  containers:
+  - name: demo
+    image: cloudnatived/demo:hello
+    securityContext:
+${sc}`;
+
+const RECORDED: { exercise: string; file: string; text: string; score: string }[] = [
+  { exercise: 'e11.1', file: 'pod.yaml', text: POD('      allowPrivilegeEscalation: false\n      capabilities:\n        drop: ["ALL"]\n        add: ["NET_BIND_SERVICE"]\n'), score: '10' },
+  { exercise: 'e11.1', file: 'pod.yaml', text: POD('      capabilities:\n        add: ["NET_BIND_SERVICE"]\n      drop: ["all"]\n      allowPrivilegeEscalation: false\n'), score: '7' },
+  { exercise: 'e11.1', file: 'pod.yaml', text: POD('      allowPrivilegeEscalation: false\n      capabilities:\n        drop: ["CHOWN"]\n        add: ["NET_ADMIN"]\n'), score: '6' },
+  { exercise: 'e11.1', file: 'pod.yaml', text: POD('      {}\n').replace('    securityContext:\n      {}\n', '    ports:\n    - containerPort: 80\n    securityContext: {}\n'), score: '0' },
+  { exercise: 'e1.1', file: 'commands.sh', text: 'docker run -d --name web nginx:1.25\ndocker inspect -f \'{{.State.Pid}}\' web\n', score: '4' },
+];
+
+describe('rule set 2026.12', () => {
+  it('is frozen and known', async () => {
+    expect(await frozenVersions()).toContain('2026.12');
+  });
+  it.each(RECORDED.map((r, i) => [i, r] as const))('fixed submission %i grades to its recorded score', async (i, r) => {
+    const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
+    mkdirSync(join(root, 's'));
+    writeFileSync(join(root, 's', r.file), r.text);
+    const out = await runCli(['grade', '-e', r.exercise, '--rules', '2026.12', '--format', 'csv', 's'], { cwd: root });
+    expect(out.stderr).toBe('');
+    expect(out.stdout.split('\n')[1]!.split(',')[2], `submission ${i}`).toBe(r.score);
+    // The lock file of an assignment repository pins the same set.
+    writeFileSync(join(root, 'container-course.lock'), JSON.stringify({ rules: '2026.12', exercise: r.exercise }));
+    const locked = await runCli(['grade', '-e', r.exercise, '--format', 'csv', 's'], { cwd: root });
+    expect(locked.stdout).toBe(out.stdout);
+  });
+  it('an unknown version, or a broken lock file, is a usage error', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
+    writeFileSync(join(root, 'x.yaml'), 'a: 1\n');
+    expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, current\n" });
+    writeFileSync(join(root, 'container-course.lock'), '{"rules": 2026}');
+    expect((await runCli(['grade', '-e', 'e11.1', 'x.yaml'], { cwd: root })).stderr).toBe('container-course grade: container-course.lock: "rules" must be a string such as "2026.12"\n');
+  });
+});
