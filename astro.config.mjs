@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { browserSafeDeps, patchDockerfileAst } from './src/ui/editor/vite-browser-safe.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
 // that order and Starlight takes each label from the lesson's title in each locale.
@@ -44,8 +45,17 @@ export default defineConfig({
   // 2. the editor and YAML workers are ES modules with code splitting.
   // 3. Monaco's own `import './x.css'` would make Astro link all its CSS (150 KB) into every
   //    lesson page at load; the plugin turns them into <style> tags added when Monaco loads.
+  // 4. browserSafeDeps replaces the Node `Buffer` call in dockerfile-ast (the checker and the
+  //    simulator's `docker build` parse Dockerfiles in the browser). Worker bundles get their
+  //    own plugin list, and the dev server pre-bundles dependencies with rolldown, so the
+  //    patch is listed three times.
   vite: {
-    plugins: [monacoCssOnDemand()],
+    plugins: [monacoCssOnDemand(), browserSafeDeps()],
+    optimizeDeps: {
+      rolldownOptions: {
+        plugins: [{ name: 'container-course:browser-safe-deps-dev', transform: (code, id) => patchDockerfileAst(code, id) }],
+      },
+    },
     resolve: {
       alias: [
         {
@@ -54,7 +64,7 @@ export default defineConfig({
         },
       ],
     },
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [browserSafeDeps()] },
   },
   trailingSlash: 'ignore',
   integrations: [
