@@ -24,10 +24,16 @@ export const LIMITS = {
   processes: 2_000,
   /** Containers that may exist at once. */
   containers: 500,
-  /** Milliseconds of computing (not simulated waiting) one line may take. */
-  cpuMs: 2_000,
+  /**
+   * Milliseconds of computing (not simulated waiting) one line may take: a backstop for a
+   * slow command, not the loop guard (the counting limits above stop loops deterministically).
+   * Generous, because it is wall time: on a busy 2-core machine the first `docker run` alone
+   * (loading the image library, building layers) took over 2 s, and a budget that trips
+   * under load makes the same line give different results.
+   */
+  cpuMs: 15_000,
   /** A restored session replays every saved line; all of them together get this much computing. */
-  replayCpuMs: 3_000,
+  replayCpuMs: 20_000,
   /** Bytes in one string (a variable, a command substitution). */
   stringBytes: 4 << 20,
 } as const;
