@@ -89,6 +89,11 @@ export default defineConfig({
           translations: { 'zh-CN': '术语表' },
           link: '/glossary/',
         },
+        {
+          label: 'Sources',
+          translations: { 'zh-CN': '参考资料' },
+          link: '/sources/',
+        },
       ],
       components: {
         TwoColumnContent: './src/components/TwoColumnContent.astro',
