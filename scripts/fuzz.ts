@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- --cases N] [-- --seed S]`: the long fuzz run of issue #17. Runs N
+ * `npm run fuzz [-- --cases N --seed S --only checker|reference]`: the long fuzz run of issue #17. Runs N
  * (default 100,000) generated cases, split between the checker (mutated manifests and
  * Dockerfiles, every offered fix applied, grading) and the OCI reference parser, and
  * prints a summary: cases, exceptions, the slowest case. An exception is then minimised
@@ -15,7 +15,9 @@ function flag(name: string, fallback: number): number {
 
 const total = flag('cases', 100_000);
 const seed = flag('seed', Date.now() % 2 ** 31);
-const checkerShare = Math.round(total * 0.6);
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const checkerShare = only === 'reference' ? 0 : only === 'checker' ? total : Math.round(total * 0.6);
 
 interface Stats { cases: number; exceptions: number; first?: { input: unknown; error: string }; slowest: { ms: number; input: unknown } }
 

@@ -211,7 +211,7 @@ export function applyFix(input: string, fix: Fix): string {
   const indentSeq = !/^( *)[^\s#-][^\n]*:[ \t]*\n\1- /m.test(text);
   const out = docs
     .map((d, i) => {
-      const s = d.toString({ indentSeq });
+      const s = d.toString({ indentSeq, flowCollectionPadding: false });
       return i === 0 && !text.trimStart().startsWith('---') ? s.replace(/^---\n/, '') : s.startsWith('---') ? s : `---\n${s}`;
     })
     .join('');
