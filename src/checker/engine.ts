@@ -4,7 +4,8 @@
  */
 import { containersOf, type ContainerRef } from './effective.ts';
 import { isDockerfileName, looksLikeDockerfile, parseDockerfile, type DockerfileModel } from './parse/dockerfile.ts';
-import { parseManifests, type ParsedManifests } from './parse/yaml.ts';
+import { documentAt, parseManifests, type ParsedManifests } from './parse/yaml.ts';
+import { fixProblem } from './fix.ts';
 import { PROFILES, type Profile, type ProfileName } from './profile.ts';
 import type { Hit, RuleDef } from './rule.ts';
 import { ALL_RULES } from './rules/index.ts';
@@ -78,6 +79,15 @@ function activeRules(options: CheckOptions): [RuleDef, Severity][] {
   return out;
 }
 
+/** The hit, without its fix when the fix does not fit the document's shape (so no button is offered that cannot work). */
+function fitting(m: ParsedManifests, doc: number, hit: Hit): Hit {
+  if (!hit.fix?.length) return hit;
+  const d = documentAt(m, doc);
+  if (d && hit.fix.every((op) => fixProblem(d, op) === null)) return hit;
+  const { fix: _dropped, ...rest } = hit;
+  return rest;
+}
+
 export function checkManifests(m: ParsedManifests, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const rules = activeRules(options).filter(([r]) => r.target === 'workload');
@@ -89,7 +99,7 @@ export function checkManifests(m: ParsedManifests, options: CheckOptions = {}): 
       const tpl = Object.hasOwn(workloadTemplates, rule.template) ? workloadTemplates[rule.template] : undefined;
       if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
       for (const hit of tpl(ctx, rule.params)) {
-        own.push(toFinding(rule, severity, hit, m.file, locate(hit.path), { kind: w.kind, name: w.name }, w.doc));
+        own.push(toFinding(rule, severity, fitting(m, w.doc, hit), m.file, locate(hit.path), { kind: w.kind, name: w.name }, w.doc));
       }
     }
     findings.push(...reconcilePss(own, w, rules, options.pssVersion ?? LATEST, m.file, locate));
@@ -116,7 +126,7 @@ export function checkCross(df: DockerfileModel, m: ParsedManifests, options: Che
     const tpl = Object.hasOwn(crossTemplates, rule.template) ? crossTemplates[rule.template] : undefined;
     if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
     for (const hit of tpl(ctx, rule.params)) {
-      findings.push(toFinding(rule, severity, hit, m.file, m.locate(hit.doc ?? 0, hit.path), hit.object, hit.doc ?? 0));
+      findings.push(toFinding(rule, severity, fitting(m, hit.doc ?? 0, hit), m.file, m.locate(hit.doc ?? 0, hit.path), hit.object, hit.doc ?? 0));
     }
   }
   return findings;

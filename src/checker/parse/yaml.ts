@@ -121,7 +121,7 @@ export function parseManifests(input: string, file: string): ParsedManifests {
   const lc = new LineCounter();
   const result: ParsedManifests = {
     file, docs: [], objects: [], workloads: [], errors: [], lineCounter: lc,
-    locate: (doc, ptr) => locateIn(result.docs[doc]?.doc, lc, ptr),
+    locate: (doc, ptr) => locateIn(documentAt(result, doc), lc, ptr),
   };
   const bad = checkText(text, file);
   if (bad) {
@@ -139,7 +139,7 @@ export function parseManifests(input: string, file: string): ParsedManifests {
   }
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
   } catch (e) {
     const message = e instanceof RangeError ? `nesting is too deep to read (the limit is ${LIMITS.maxDepth} levels)` : `cannot parse YAML: ${(e as Error).message}`;
     result.errors.push({ file, line: 1, column: 1, message });
@@ -225,6 +225,12 @@ function collect(result: ParsedManifests, obj: Record<string, unknown>, doc: num
     kind, name, apiVersion: obj.apiVersion, doc, base, object: obj, podSpec,
     podSpecPath: `${tplPath}/spec`, podMeta, podMetaPath: `${tplPath}/metadata`,
   });
+}
+
+/** The parsed document with index `doc` in the file (documents with errors are not in `docs`). */
+export function documentAt(m: ParsedManifests, doc: number): Document.Parsed | undefined {
+  const at = m.docs[doc];
+  return at?.index === doc ? at.doc : m.docs.find((d) => d.index === doc)?.doc;
 }
 
 /** `spec.containers[0].securityContext`, as kubectl prints a field path. */
