@@ -52,7 +52,7 @@ const result = await build({
   minify: true,
   sourcemap: false,
   legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: 'chunk-[name]-[hash]',
   outExtension: { '.js': '.mjs' },
   define: {
     __CC_BANK__: JSON.stringify({ current, frozen }),
