@@ -1,6 +1,7 @@
 /** `container-course exercise new ID` and `exercise validate DIR|FILE...`: teachers write their own exercises. */
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { loadExercise } from '../checker/exercise/load.ts';
 import type { Exercise } from '../schemas/exercise.ts';
 import { loadBank } from './bank.ts';
@@ -78,6 +79,17 @@ export async function validateExercise(ex: Exercise, file: string): Promise<stri
   return mistakes;
 }
 
+/** Puts the exercise id (when the file has one) after the file name of a schema error. */
+function withId(error: string, file: string, text: string): string {
+  let id: unknown;
+  try {
+    id = (parse(text) as { id?: unknown } | null)?.id;
+  } catch {
+    return error;
+  }
+  return typeof id === 'string' && error.startsWith(`${file}: `) ? `${file}: exercise ${id}: ${error.slice(file.length + 2)}` : error;
+}
+
 export const run: Subcommand = async (argv, io) => {
   const p = parseCommandLine('exercise', argv, flags, USAGE, io);
   if (typeof p === 'number') return p;
@@ -124,7 +136,7 @@ export const run: Subcommand = async (argv, io) => {
     const r = await readText(f.abs, f.shown);
     const l = 'error' in r ? r : loadExercise(r.text, f.shown);
     let mistakes: string[];
-    if ('error' in l) mistakes = [l.error];
+    if ('error' in l) mistakes = [withId(l.error, f.shown, 'text' in r ? r.text : '')];
     else {
       const clash = taken.get(l.exercise.id);
       mistakes = clash ? [`${f.shown}: id: exercise ${l.exercise.id} is already defined by ${clash}`] : await validateExercise(l.exercise, f.shown);
