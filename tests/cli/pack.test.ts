@@ -62,5 +62,5 @@ describe.skipIf(!systemNode)('npm pack → npm install -g → container-course o
     const solved = inRepo();
     expect(solved.stdout.trimEnd().split('\n').pop()).toBe('Points 10/10');
     expect(solved.status).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });
