@@ -44,7 +44,7 @@ describe('rule set 2026.12', () => {
     writeFileSync(join(root, 'container-course.lock'), JSON.stringify({ rules: '2026.12', exercise: r.exercise }));
     const locked = await runCli(['grade', '-e', r.exercise, '--format', 'csv', 's'], { cwd: root });
     expect(locked.stdout).toBe(out.stdout);
-  });
+  }, 120_000);
   it('an unknown version, or a broken lock file, is a usage error', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
     writeFileSync(join(root, 'x.yaml'), 'a: 1\n');

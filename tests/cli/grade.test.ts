@@ -146,7 +146,7 @@ describe('container-course grade', () => {
     writeFileSync(join(root, 'e1.1.json'), JSON.stringify({ format: 'container-course-submission', version: 1, exercise: 'e1.1', commands: ['docker run -d --name web -p 8080:80 nginx:1.25', "docker inspect -f '{{.State.Pid}}' web"] }));
     const r = await runCli(['grade', '-e', 'e1.1', '--format', 'csv', 'e1.1.json'], { cwd: root });
     expect(r.stdout).toBe('student,submission,score,max,percent,running,port,pid,feedback\ne1.1,e1.1.json,6,6,100,2,2,2,\n');
-  });
+  }, 120_000);
 
   it('usage errors exit 2: no exercise, unknown exercise, a path that does not exist, bad flags', async () => {
     expect((await runCli(['grade', 'class'], { cwd: root })).stderr).toMatch(/^container-course grade: --exercise is required\n/);
