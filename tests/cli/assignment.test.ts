@@ -51,7 +51,7 @@ describe.each(['e11.1', 'e7.2', 'e1.1', 'e2.2'])('assignment new %s', (id) => {
   }, 60_000);
 });
 
-describe('assignment usage errors', () => {
+describe('assignment usage errors', { timeout: 120_000 }, () => {
   it('names the problem', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-asg-'));
     expect((await runCli(['assignment', 'new', 'e99'], { cwd: root })).stderr).toBe("container-course assignment: unknown exercise 'e99' in rule set current (see container-course exercises)\n");

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.ts';
 
-describe('container-course exercise', () => {
+describe('container-course exercise', { timeout: 120_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'cc-ex-'));
   it('new writes an exercise that validates as it is', async () => {
     expect(await runCli(['exercise', 'new', 't1.1', '--out', 'mine'], { cwd: root })).toEqual({ code: 0, stderr: '', stdout: 'Wrote mine/t1.1.yaml; check it with: container-course exercise validate mine\n' });

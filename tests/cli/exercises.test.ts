@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.ts';
 
-describe('container-course exercises', () => {
+describe('container-course exercises', { timeout: 120_000 }, () => {
   it('lists id, kind, points, the files to submit, lesson, hidden checks and title in course order', async () => {
     const r = await runCli(['exercises']);
     expect(r.code).toBe(0);

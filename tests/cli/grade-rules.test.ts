@@ -29,7 +29,7 @@ const RECORDED: { exercise: string; file: string; text: string; score: string }[
   { exercise: 'e1.1', file: 'commands.sh', text: 'docker run -d --name web nginx:1.25\ndocker inspect -f \'{{.State.Pid}}\' web\n', score: '4' },
 ];
 
-describe('rule set 2026.12', () => {
+describe('rule set 2026.12', { timeout: 120_000 }, () => {
   it('is frozen and known', async () => {
     expect(await frozenVersions()).toContain('2026.12');
   });

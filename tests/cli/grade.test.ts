@@ -45,7 +45,7 @@ const resultsV3 = z.object({
   }).strict()),
 }).strict();
 
-describe('container-course grade', () => {
+describe('container-course grade', { timeout: 120_000 }, () => {
   it('grades a class folder: one row per student with the reason, errors as rows, the Points line', async () => {
     const r = await runCli(['grade', '--exercise', 'e11.1', 'class'], { cwd: root });
     expect(r.code).toBe(1);
@@ -178,7 +178,7 @@ describe('container-course grade', () => {
   });
 });
 
-describe('container-course grade in a student repository', () => {
+describe('container-course grade in a student repository', { timeout: 120_000 }, () => {
   it('treats a folder holding the exercise files as one submission, even with other folders in it', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'cc-repo-'));
     writeFileSync(join(repo, 'pod.yaml'), ex.solution['pod.yaml']);
