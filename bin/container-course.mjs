@@ -4,6 +4,7 @@
 // Node >= 20, from any folder. In a checkout with no build yet, or with
 // CONTAINER_COURSE_SOURCES=1, it runs the TypeScript sources through tsx instead.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 20) {
@@ -12,6 +13,8 @@ if (major < 20) {
 }
 const bundle = new URL('../build/cli/container-course.mjs', import.meta.url);
 if (process.env.CONTAINER_COURSE_SOURCES !== '1' && existsSync(bundle)) {
+  // Node >= 22.1 keeps the compiled bundle on disk between runs (a faster start); Node 20 has no such cache.
+  module.enableCompileCache?.();
   await import(bundle.href);
 } else {
   let register;

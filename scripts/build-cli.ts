@@ -11,7 +11,8 @@ import { loadExercise } from '../src/checker/exercise/load.ts';
 import { exerciseSchema } from '../src/schemas/exercise.ts';
 
 const root = join(import.meta.dirname, '..');
-const out = join(root, 'build', 'cli');
+// CC_CLI_OUT: build somewhere else (tests build their own copy so they never race `npm pack`).
+const out = process.env.CC_CLI_OUT ?? join(root, 'build', 'cli');
 const numeric = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 const exDir = join(root, 'content', 'exercises');
@@ -52,7 +53,7 @@ const result = await build({
   minify: true,
   sourcemap: false,
   legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: 'chunk-[name]-[hash]',
   outExtension: { '.js': '.mjs' },
   define: {
     __CC_BANK__: JSON.stringify({ current, frozen }),
@@ -68,4 +69,4 @@ const result = await build({
   metafile: true,
 });
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`build:cli: build/cli/ ${(bytes / 1024).toFixed(0)} KB in ${Object.keys(result.metafile.outputs).length} files, ${current.length} exercises, rule sets: ${Object.keys(frozen).join(', ') || 'none'} (${Math.round(performance.now() - t0)} ms)`);
+console.log(`build:cli: ${out} ${(bytes / 1024).toFixed(0)} KB in ${Object.keys(result.metafile.outputs).length} files, ${current.length} exercises, rule sets: ${Object.keys(frozen).join(', ') || 'none'} (${Math.round(performance.now() - t0)} ms)`);

@@ -184,7 +184,11 @@ export async function* submissionsOf(paths: { abs: string; display: string }[], 
     }
     // A folder that holds the exercise's files itself (one student's repository) is one submission.
     const names = expectedFiles(ex);
-    if (names.length && names.every((n) => entries.some((e) => e.name === n && !e.isDirectory()))) {
+    const isFile = (n: string) => entries.some((e) => e.name === n && !e.isDirectory());
+    const ownRepo = names.length
+      ? names.every(isFile)
+      : entries.some((e) => !e.isDirectory() && (/^submission.*\.json$/.test(e.name) || (ex.kind === 'shell-goal' && e.name === 'commands.sh')));
+    if (ownRepo) {
       yield named(await fromFolder(abs, display, ex, abs), display);
       continue;
     }

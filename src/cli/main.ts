@@ -9,7 +9,9 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Sub
   check: { summary: 'check Kubernetes manifests and Dockerfiles', load: () => import('./check.ts') },
   grade: { summary: 'grade submissions for an exercise (a classroom at once)', load: () => import('./grade.ts') },
   ref: { summary: 'parse and explain an image reference', load: () => import('./ref.ts') },
-  exercises: { summary: 'list the exercise ids with their titles', load: () => import('./exercises.ts') },
+  exercises: { summary: 'list the exercises: files to submit, kind, points, titles; show one', load: () => import('./exercises.ts') },
+  assignment: { summary: 'write a starter repository for an exercise (GitHub Classroom, GitLab CI)', load: () => import('./assignment.ts') },
+  exercise: { summary: 'write your own exercise: scaffold one, validate a folder of them', load: () => import('./exercise.ts') },
 };
 
 export function usage(): string {

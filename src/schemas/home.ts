@@ -9,7 +9,7 @@ export const homeSchema = z
     lead: text,
     features: z.array(z.object({ title: text, body: text }).strict()).min(1),
     audience: text,
-    teachers: z.object({ title: text, paragraphs: z.array(text).min(1) }).strict(),
+    teachers: z.object({ title: text, paragraphs: z.array(text).min(1), guide: text.describe('Text of the link to the Teachers page.') }).strict(),
     lessons_title: text,
     start_cta: text,
   })

@@ -25,12 +25,12 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
     expect('result' in s && s.result.score).toBe(0);
     const full = await gradeContent(ex, solution(ex));
     expect('result' in full && full.result.score).toBe('result' in full && full.result.max);
-  });
+  }, 120_000);
   if (ex.kind === 'shell-goal') {
     it('a submission that does nothing (echo hi, ls) scores 0', async () => {
       const r = await gradeContent(ex, { kind: 'commands', commands: ['echo hi', 'ls /'] });
       expect('result' in r && r.result.score).toBe(0);
-    });
+    }, 120_000);
   }
   if (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile') {
     it('the starter with only a comment or blank lines added scores 0', async () => {
@@ -47,5 +47,5 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
       const weighted = checksOf(ex).filter((c) => !w.expect.failed.includes(c.id)).reduce((s, c) => s + c.weight, 0);
       expect(r.result.score, `${ex.id} wrong answer ${w.id}`).toBe(r.result.noProgress ? 0 : Math.round(weighted * 100) / 100);
     }
-  });
+  }, 120_000);
 });

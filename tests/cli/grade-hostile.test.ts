@@ -37,8 +37,10 @@ const HOSTILE = [
 describe('grade --jobs 2 on a class of hostile shell submissions', () => {
   let bundle = '';
   beforeAll(() => {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: repo, stdio: 'pipe' });
-    bundle = join(repo, 'build/cli/container-course.mjs');
+    // Its own build, so it never races the pack test's `npm pack` rebuilding build/cli.
+    const out = mkdtempSync(join(tmpdir(), 'cc-cli-'));
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: repo, stdio: 'pipe', env: { ...process.env, CC_CLI_OUT: out } });
+    bundle = join(out, 'container-course.mjs');
   }, 120_000);
 
   it(`grades ${HOSTILE.length} hostile submissions and a good one in bounded time; each hostile row says what stopped it`, () => {

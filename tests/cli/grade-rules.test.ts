@@ -29,7 +29,7 @@ const RECORDED: { exercise: string; file: string; text: string; score: string }[
   { exercise: 'e1.1', file: 'commands.sh', text: 'docker run -d --name web nginx:1.25\ndocker inspect -f \'{{.State.Pid}}\' web\n', score: '4' },
 ];
 
-describe('rule set 2026.12', () => {
+describe('rule set 2026.12', { timeout: 120_000 }, () => {
   it('is frozen and known', async () => {
     expect(await frozenVersions()).toContain('2026.12');
   });
@@ -44,7 +44,7 @@ describe('rule set 2026.12', () => {
     writeFileSync(join(root, 'container-course.lock'), JSON.stringify({ rules: '2026.12', exercise: r.exercise }));
     const locked = await runCli(['grade', '-e', r.exercise, '--format', 'csv', 's'], { cwd: root });
     expect(locked.stdout).toBe(out.stdout);
-  });
+  }, 120_000);
   it('an unknown version, or a broken lock file, is a usage error', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
     writeFileSync(join(root, 'x.yaml'), 'a: 1\n');

@@ -44,7 +44,7 @@ describe('safe text helpers', () => {
   });
 });
 
-describe('grade output with hostile names', () => {
+describe('grade output with hostile names', { timeout: 120_000 }, () => {
   it('the table: one line per submission, no raw control character', async () => {
     const r = await runCli(['grade', '-e', 'e11.1', 'class'], { cwd: root });
     expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
@@ -86,7 +86,7 @@ describe('grade output with hostile names', () => {
   });
 });
 
-describe('check output with hostile manifest values', () => {
+describe('check output with hostile manifest values', { timeout: 120_000 }, () => {
   const file = join(root, 'class', 'valerie', 'pod.yaml');
   it('text output escapes control sequences', async () => {
     const r = await runCli(['check', file]);

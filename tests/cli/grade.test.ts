@@ -45,7 +45,7 @@ const resultsV3 = z.object({
   }).strict()),
 }).strict();
 
-describe('container-course grade', () => {
+describe('container-course grade', { timeout: 120_000 }, () => {
   it('grades a class folder: one row per student with the reason, errors as rows, the Points line', async () => {
     const r = await runCli(['grade', '--exercise', 'e11.1', 'class'], { cwd: root });
     expect(r.code).toBe(1);
@@ -146,7 +146,7 @@ describe('container-course grade', () => {
     writeFileSync(join(root, 'e1.1.json'), JSON.stringify({ format: 'container-course-submission', version: 1, exercise: 'e1.1', commands: ['docker run -d --name web -p 8080:80 nginx:1.25', "docker inspect -f '{{.State.Pid}}' web"] }));
     const r = await runCli(['grade', '-e', 'e1.1', '--format', 'csv', 'e1.1.json'], { cwd: root });
     expect(r.stdout).toBe('student,submission,score,max,percent,running,port,pid,feedback\ne1.1,e1.1.json,6,6,100,2,2,2,\n');
-  });
+  }, 120_000);
 
   it('usage errors exit 2: no exercise, unknown exercise, a path that does not exist, bad flags', async () => {
     expect((await runCli(['grade', 'class'], { cwd: root })).stderr).toMatch(/^container-course grade: --exercise is required\n/);
@@ -178,7 +178,7 @@ describe('container-course grade', () => {
   });
 });
 
-describe('container-course grade in a student repository', () => {
+describe('container-course grade in a student repository', { timeout: 120_000 }, () => {
   it('treats a folder holding the exercise files as one submission, even with other folders in it', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'cc-repo-'));
     writeFileSync(join(repo, 'pod.yaml'), ex.solution['pod.yaml']);

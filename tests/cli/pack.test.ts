@@ -44,5 +44,23 @@ describe.skipIf(!systemNode)('npm pack → npm install -g → container-course o
     expect(grade.stdout).toMatch(/^class\/bob +0\/10 /m);
     expect(grade.stdout.trimEnd().split('\n').pop()).toBe('Points 10/20');
     expect(grade.status).toBe(1);
-  }, 180_000);
+
+    // Issue #16's "done when": a starter repository, and its workflow's command run by the installed CLI.
+    const made = cc('assignment', 'new', 'e11.1');
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    const asg = join(work, 'e11.1');
+    const wf = parse(readFileSync(join(asg, '.github/workflows/classroom.yml'), 'utf8'));
+    const run = wf.jobs.grade.steps.find((x: { run?: string }) => x.run).run as string;
+    expect(run).toMatch(/^npx --yes container-course@\d+\.\d+\.\d+ grade --exercise e11\.1 \.$/);
+    const args = run.split(' ').slice(3);
+    const inRepo = () => spawnSync(join(prefix, 'bin', 'container-course'), args, { cwd: asg, env, encoding: 'utf8' });
+    const starter = inRepo();
+    expect(starter.stdout.trimEnd().split('\n').pop()).toBe('Points 0/10');
+    expect(starter.status).toBe(1);
+    writeFileSync(join(asg, 'pod.yaml'), ex.solution['pod.yaml']);
+    const solved = inRepo();
+    expect(solved.stdout.trimEnd().split('\n').pop()).toBe('Points 10/10');
+    expect(solved.status).toBe(0);
+  }, 300_000);
 });
