@@ -20,6 +20,7 @@ test('the terminal code (xterm.js and the simulator) and the search UI load only
 });
 
 test.describe('search loads on demand and still works', () => {
+  test.describe.configure({ timeout: 90_000 }); // Pagefind's UI, index and WASM on a busy machine
   for (const [path, open, term, expected] of [
     ['/', 'Control+k', 'containerd-shim', LESSON1],
     // ASCII: Chinese needs an input method, which needs the field (it is there by then).

@@ -3,6 +3,8 @@ import { test, expect, LESSON1, LESSON1_ZH } from './fixtures.ts';
 
 /** Issue #15: a keyboard-only learner walks a lesson, the terminal and the editor, and is never trapped. */
 test.use({ viewport: { width: 1366, height: 768 } });
+// Many key presses, each checked: give a busy machine room (the waits are on events, not on time).
+test.describe.configure({ timeout: 120_000 });
 
 /** What has the focus: a short description for the assertions. */
 const focused = (page: Page) =>
@@ -29,7 +31,6 @@ for (const [path, t] of [
 ] as const) {
   test(`${path}: Run, the workspace and the terminal by keyboard alone, and back out`, async ({ page }) => {
     await page.goto(path);
-    await page.locator('body').click({ position: { x: 1, y: 300 } });
     // Reading order: the skip link to the workspace comes before the first Run button.
     let sawSkip = false;
     await pressUntil(page, 'Tab', async () => {
@@ -39,7 +40,8 @@ for (const [path, t] of [
     });
     expect(sawSkip).toBe(true);
     // Run keeps the focus on the button: the learner goes on reading.
-    const run = page.locator(':focus');
+    const label = await page.evaluate(() => document.activeElement!.getAttribute('aria-label')!);
+    const run = page.getByRole('button', { name: label, exact: true });
     await page.keyboard.press('Enter');
     await expect(page.locator('cc-terminal .xterm-rows')).toContainText('hello docker!');
     await expect(run).toBeFocused();
@@ -65,6 +67,7 @@ for (const [path, t] of [
 }
 
 test('Esc leaves the exercise editor too', async ({ page }) => {
+  test.setTimeout(120_000); // Monaco's first load, on a busy machine
   await page.goto(LESSON1);
   const tab = page.getByRole('tab', { name: /E11\.1/ });
   await tab.focus();

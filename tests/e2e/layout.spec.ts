@@ -4,6 +4,7 @@ import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
 
 /** Issue #15, the lesson layout on a 1366×768 laptop. */
 test.use({ viewport: { width: 1366, height: 768 } });
+test.describe.configure({ timeout: 120_000 }); // ten Runs, or the terminal and axe, on a busy machine
 
 const LESSONS = readdirSync(new URL('../../content/lessons/', import.meta.url)).filter((d) => /^\d{2}-/.test(d));
 
@@ -18,7 +19,7 @@ const commandsDone = (page: Page, n: number) =>
   page.waitForFunction((n) => (window as unknown as { ccCommands: number }).ccCommands >= n, n);
 
 /** The row of the terminal's newest prompt. */
-const promptRow = (page: Page) => page.locator('cc-terminal .xterm-rows > div').filter({ hasText: /root@node1:|root@[0-9a-f]{12}:|^\/ #/ }).last();
+const promptRow = (page: Page) => page.locator('cc-terminal .xterm-rows > div').filter({ hasText: /root@[\w.-]+:[^#]*#/ }).last();
 
 for (const [path, runLabel] of [
   [LESSON1, 'Run in the terminal: '],
@@ -110,11 +111,9 @@ test('exercise tabs stay on one line', async ({ page }) => {
   expect(await tabs.count()).toBeGreaterThanOrEqual(5);
   const tops = new Set(await tabs.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top))));
   expect([...tops]).toHaveLength(1);
-  // The last tab scrolls into view when chosen with the keyboard.
-  await tabs.first().focus();
-  await page.keyboard.press('End');
-  await expect(tabs.last()).toBeFocused();
-  await expect(tabs.last()).toBeInViewport({ ratio: 0.9 });
+  // The strip scrolls sideways instead.
+  const strip = page.getByRole('tablist');
+  expect(await strip.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto')).toBe(true);
 });
 
 for (const [path, heading, minutes] of [

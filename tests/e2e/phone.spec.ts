@@ -3,6 +3,7 @@ import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
 
 /** Issue #15, a phone: 390×844, touch, Chinese browser. */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale: 'zh-CN' });
+test.describe.configure({ timeout: 90_000 }); // the terminal's first start on a busy machine
 
 const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
 const sheet = (page: Page) => page.locator('#cc-workspace');
@@ -23,7 +24,7 @@ for (const [path, run, back] of [
     await page.goto(path);
     await expect(sheet(page)).toBeHidden();
     const button = page.getByRole('button', { name: run });
-    await button.scrollIntoViewIfNeeded();
+    await button.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
     const y = await page.evaluate(() => scrollY);
     expect(y, 'the Run button is well down the page').toBeGreaterThan(300);
     await button.tap();

@@ -17,6 +17,13 @@ const WARM = ['pointerover', 'focusin', 'keydown', 'touchstart'] as const;
 const EARLY = ['click', 'keydown', 'pointerdown'] as const;
 
 function setup(root: HTMLElement): void {
+  // The divider's value as the learner left it (the split itself is set before the first paint, in Head.astro).
+  try {
+    const saved = Number(localStorage.getItem('cc:split'));
+    if (saved >= 30 && saved <= 70) root.querySelector('.cc-split')?.setAttribute('aria-valuenow', String(Math.round(saved)));
+  } catch {
+    /* storage blocked: the default split */
+  }
   let layout: Promise<LessonLayout> | null = null;
   const pending: Event[] = [];
   const warm = () => void load();
@@ -83,8 +90,9 @@ function setupDrawer(root: HTMLElement): void {
       const open = (e as ToggleEvent).newState === 'open';
       button.setAttribute('aria-expanded', String(open));
       if (open && desktop.matches) {
-        pane.querySelector<HTMLElement>('a[aria-current="page"], a[href]')?.focus({ preventScroll: true });
-        pane.querySelector('a[aria-current="page"]')?.scrollIntoView({ block: 'center' });
+        const current = pane.querySelector<HTMLElement>('a[aria-current="page"]') ?? pane.querySelector<HTMLElement>('a[href]');
+        current?.focus({ preventScroll: true });
+        current?.scrollIntoView({ block: 'center' });
       } else if (!open && (pane.contains(document.activeElement) || document.activeElement === document.body) && desktop.matches) {
         button.focus({ preventScroll: true });
       }

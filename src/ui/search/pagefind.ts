@@ -7,7 +7,12 @@ import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
 // @ts-expect-error — Pagefind's UI ships no types.
 import { PagefindUI } from '@pagefind/default-ui';
 
-export function mountSearch(host: HTMLElement): void {
+/** Pagefind's UI instance: `triggerSearch(term)` runs a search as if typed. */
+export interface SearchUi {
+  triggerSearch(term: string): void;
+}
+
+export function mountSearch(host: HTMLElement): SearchUi {
   let translations = {};
   try {
     translations = JSON.parse(host.dataset.translations || '{}');
@@ -17,7 +22,7 @@ export function mountSearch(host: HTMLElement): void {
   const shouldStrip = host.dataset.stripTrailingSlash !== undefined;
   const stripTrailingSlash = (path: string) => path.replace(/(.)\/(#.*)?$/, '$1$2');
   const formatURL = shouldStrip ? stripTrailingSlash : (path: string) => path;
-  new PagefindUI({
+  return new PagefindUI({
     ...pagefindUserConfig,
     element: '#starlight__search',
     baseUrl: import.meta.env.BASE_URL,
