@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { test, expect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { test, expect as baseExpect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+
+// The terminal and Pagefind load on demand; on a busy 2-core machine that can take a while.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** Issue #15: a keyboard-only learner walks a lesson, the terminal and the editor, and is never trapped. */
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -67,14 +70,14 @@ for (const [path, t] of [
 }
 
 test('Esc leaves the exercise editor too', async ({ page }) => {
-  test.setTimeout(120_000); // Monaco's first load, on a busy machine
+  test.setTimeout(180_000); // Monaco's first load, on a busy machine
   await page.goto(LESSON1);
   const tab = page.getByRole('tab', { name: /E11\.1/ });
   await tab.focus();
   await page.keyboard.press('Enter');
   await expect(tab).toHaveAttribute('aria-selected', 'true');
   const panel = page.locator('[data-exercise="e11.1"]');
-  await expect(panel.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(panel.locator('.monaco-editor')).toBeVisible({ timeout: 90_000 });
   await pressUntil(page, 'Tab', async () => (await focused(page)) === 'editor', 20);
   await page.keyboard.press('Escape');
   expect(await focused(page)).not.toBe('editor');

@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { test, expect as baseExpect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
+
+// The terminal and Pagefind load on demand; on a busy 2-core machine that can take a while.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** Issue #15, a phone: 390×844, touch, Chinese browser. */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale: 'zh-CN' });
@@ -47,6 +50,8 @@ test('the key bar sends Tab and Ctrl-C to the terminal', async ({ page }) => {
   await page.locator('cc-terminal .xterm-helper-textarea').focus();
   await page.keyboard.type('ech');
   await keys.getByRole('button', { name: 'Tab（补全）' }).tap();
+  // Completion is asynchronous: go on typing once it has completed the word.
+  await expect(page.locator('cc-terminal .xterm-rows > div').filter({ hasText: 'root@node1:~#' }).last()).toContainText('root@node1:~# echo');
   await page.keyboard.type('tabbed');
   await page.keyboard.press('Enter');
   await expect(screen(page)).toContainText('root@node1:~# echo tabbed');
