@@ -29,6 +29,7 @@ for (const [path, runLabel] of [
   [LESSON1_ZH, '在终端中运行：'],
 ] as const) {
   test(`${path}: ≥ 80 columns, and the prompt is in view after every Run`, async ({ page }) => {
+    test.setTimeout(360_000); // ten commands, each awaited; minutes only on a swamped machine
     await countCommands(page);
     await page.goto(path);
     const runs = page.getByRole('button', { name: runLabel });

@@ -29,6 +29,7 @@ export class LessonLayout {
   /** Where focus goes back to when the sheet or full screen closes. */
   private returnFocus: HTMLElement | null = null;
   private sheetScrollY = 0;
+  private fullScrollY = 0;
 
   constructor(private readonly root: HTMLElement) {
     this.aside = root.querySelector<HTMLElement>('#cc-workspace')!;
@@ -96,7 +97,10 @@ export class LessonLayout {
 
   setFull(on: boolean): void {
     if (on === (this.root.dataset.full === 'true')) return;
+    // The text under the workspace keeps its place (scroll anchoring would nudge it).
+    if (on) this.fullScrollY = scrollY;
     this.root.dataset.full = String(on);
+    if (!on && scrollY !== this.fullScrollY) scrollTo({ top: this.fullScrollY, behavior: 'instant' });
     this.fullButton.setAttribute('aria-pressed', String(on));
     if (on) {
       this.root.querySelector<HTMLElement>('[data-action="back"]')!.focus();
