@@ -98,11 +98,18 @@ export default defineConfig({
       components: {
         TwoColumnContent: './src/components/TwoColumnContent.astro',
         Head: './src/components/Head.astro',
+        Search: './src/components/Search.astro',
+        PageTitle: './src/components/PageTitle.astro',
       },
       lastUpdated: false,
       // Wrap long lines: a scrolling block becomes an unnamed region, and two of those
       // on one page break axe's landmark-unique rule.
-      expressiveCode: { defaultProps: { wrap: true } },
+      // Lessons live in content/lessons/<slug>/index.<locale>.mdx, so Starlight cannot tell a
+      // block's locale from its path; the file name says it (the copy button's tooltip).
+      expressiveCode: {
+        defaultProps: { wrap: true },
+        getBlockLocale: ({ file }) => (/\.zh-cn\.mdx?$/.test(file.path) ? 'zh-CN' : 'en'),
+      },
       pagination: true,
     }),
   ],

@@ -1,20 +1,50 @@
-import { test, expect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { test, expect as baseExpect, LESSON1, LESSON1_ZH } from './fixtures.ts';
 import { countJs, kb } from '../../scripts/lib/browser.ts';
 
-/** Issue #2: a reading page ships at most 40 KB (gzip) of JavaScript at load. */
-const BUDGET_GZIP = 40 * 1024;
+// The terminal and Pagefind load on demand; on a busy 2-core machine that can take a while.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
-for (const path of ['/', '/zh-cn/', LESSON1, LESSON1_ZH, '/glossary/']) {
-  test(`${path} ships at most 40 KB gzip of JS at load`, async ({ page }) => {
+/** Issue #14: a reading page ships at most 10 KB (gzip) of JavaScript at load. */
+const BUDGET_GZIP = 10 * 1024;
+
+for (const path of ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/', LESSON1, LESSON1_ZH]) {
+  test(`${path} ships at most 10 KB gzip of JS at load`, async ({ page }) => {
     const js = await countJs(page, () => page.goto(path, { waitUntil: 'networkidle' }));
     test.info().annotations.push({ type: 'js-at-load', description: `${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip` });
     expect(js.gzip, `${path}: ${kb(js.gzip)} gzip`).toBeLessThanOrEqual(BUDGET_GZIP);
   });
 }
 
-test('the terminal code (xterm.js and the simulator) loads only when the learner starts it', async ({ page }) => {
+test('the terminal code (xterm.js and the simulator) and the search UI load only when the learner asks', async ({ page }) => {
   const atLoad: string[] = [];
   page.on('request', (r) => atLoad.push(r.url()));
   await page.goto(LESSON1, { waitUntil: 'networkidle' });
-  expect(atLoad.filter((u) => /session|xterm|just-bash/i.test(u))).toEqual([]);
+  expect(atLoad.filter((u) => /session|xterm|just-bash|pagefind/i.test(u))).toEqual([]);
+});
+
+test.describe('search loads on demand and still works', () => {
+  test.describe.configure({ timeout: 90_000 }); // Pagefind's UI, index and WASM on a busy machine
+  for (const [path, open, term, expected] of [
+    ['/', 'Control+k', 'containerd-shim', LESSON1],
+    // ASCII: Chinese needs an input method, which needs the field (it is there by then).
+    ['/zh-cn/', '/', 'containerd-shim', LESSON1_ZH],
+  ] as const) {
+    test(`${path}: ${open} opens it; keys typed at once are kept; "${term}" is found`, async ({ page }) => {
+      await page.goto(path, { waitUntil: 'networkidle' });
+      const button = page.locator('site-search button[data-open-modal]');
+      const before = await button.boundingBox();
+      const pagefind = page.waitForRequest((r) => /pagefind/.test(r.url()));
+      await page.locator('body').press(open);
+      // Typed straight away, while Pagefind's UI is still loading.
+      await page.keyboard.type(term);
+      await pagefind;
+      const input = page.locator('site-search dialog input');
+      await expect(input).toBeFocused();
+      await expect(input).toHaveValue(term);
+      await expect(page.locator(`site-search dialog a[href^="${expected}"]`).first()).toBeVisible({ timeout: 30_000 });
+      if (path.startsWith('/zh-cn/')) await expect(page.locator('site-search .pagefind-ui__message')).toContainText('找到');
+      await page.keyboard.press('Escape');
+      expect(await button.boundingBox(), 'the search button does not move').toEqual(before);
+    });
+  }
 });

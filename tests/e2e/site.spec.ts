@@ -86,7 +86,7 @@ test.describe('look and layout', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   });
 
-  test('wide screens put the workspace beside the reading column; narrow screens stack them', async ({ page }) => {
+  test('wide screens put the workspace beside the reading column; narrow screens slide it up as a sheet', async ({ page }) => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(LESSON1);
     const reading = await page.locator('.cc-lesson__reading').boundingBox();
@@ -94,11 +94,12 @@ test.describe('look and layout', () => {
     expect(work!.x).toBeGreaterThan(reading!.x + reading!.width - 2);
     await page.mouse.wheel(0, 3000);
     await expect(page.locator('.cc-lesson__workspace')).toBeInViewport();
+    // Issue #15: on a phone the workspace is a bottom sheet over the text (tests/e2e/phone.spec.ts).
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(LESSON1);
-    const r2 = await page.locator('.cc-lesson__reading').boundingBox();
-    const w2 = await page.locator('.cc-lesson__workspace').boundingBox();
-    expect(w2!.y).toBeGreaterThanOrEqual(r2!.y + r2!.height - 2);
+    await expect(page.locator('.cc-lesson__workspace')).toBeHidden();
+    await page.getByRole('button', { name: 'Workspace', exact: true }).click();
+    await expect(page.locator('.cc-lesson__workspace')).toBeInViewport();
     await expect(page.locator('button.sl-menu-button')).toBeVisible();
   });
 

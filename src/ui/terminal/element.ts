@@ -11,9 +11,19 @@ interface Strings {
   loading: string;
   loadFailed: string;
   resetConfirm: string;
+  /** Announced when Esc moves the focus out of the terminal. */
+  left: string;
 }
 
 const RUN_EVENT = 'cc:run';
+
+/** What a Run button sends: the command, and the button (focus comes back to it). */
+export interface RunEventDetail {
+  command: string;
+  origin?: HTMLElement;
+  /** Pressed with the keyboard or a touch: focus stays on the button, in reading order. */
+  keepFocus?: boolean;
+}
 
 export class CcTerminal extends HTMLElement {
   private session: TerminalSession | null = null;
@@ -32,12 +42,19 @@ export class CcTerminal extends HTMLElement {
 
   disconnectedCallback(): void {
     document.removeEventListener(RUN_EVENT, this.onRun as EventListener);
+    this.controls?.();
     this.session?.dispose();
   }
 
-  private onRun = (event: CustomEvent<{ command: string }>): void => {
-    void this.start(false).then((s) => s?.run(event.detail.command));
-    if (matchMedia('(max-width: 72rem)').matches) this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  /** Removes what controls.ts added (Esc, the key bar, the column count). */
+  private controls: (() => void) | null = null;
+
+  private onRun = (event: CustomEvent<RunEventDetail>): void => {
+    const { command, origin, keepFocus } = event.detail;
+    void this.start(false).then((s) => {
+      s?.run(command);
+      if (keepFocus && origin?.isConnected) origin.focus({ preventScroll: true });
+    });
   };
 
   /** Starts (once) and returns the live session. */
@@ -57,7 +74,7 @@ export class CcTerminal extends HTMLElement {
     if (idle) idle.setAttribute('aria-busy', 'true');
     live.textContent = this.strings.loading;
     try {
-      const { TerminalSession } = await import('./session.ts');
+      const [{ TerminalSession }, { attachControls }] = await Promise.all([import('./session.ts'), import('./controls.ts')]);
       idle?.remove();
       this.session = await TerminalSession.open({
         host: screen,
@@ -67,6 +84,7 @@ export class CcTerminal extends HTMLElement {
         label: this.strings.label,
       });
       this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = false;
+      this.controls = attachControls(this, this.session, this.strings.left);
       this.dataset.state = 'ready';
       if (focus) this.session.focus();
       return this.session;
@@ -112,8 +130,13 @@ function addRunButtons(terminal: CcTerminal): void {
     button.className = 'cc-run';
     button.textContent = `▶ ${label}`;
     button.setAttribute('aria-label', aria + code);
-    button.addEventListener('click', () => {
-      document.dispatchEvent(new CustomEvent(RUN_EVENT, { detail: { command: code } }));
+    let touched = false;
+    button.addEventListener('pointerdown', (e) => void (touched = e.pointerType === 'touch'));
+    button.addEventListener('click', (e) => {
+      // A click from the keyboard (detail 0) or a touch keeps the focus on the button.
+      const keepFocus = e.detail === 0 || touched;
+      const detail: RunEventDetail = { command: code, origin: button, keepFocus };
+      document.dispatchEvent(new CustomEvent(RUN_EVENT, { detail }));
     });
     const row = document.createElement('div');
     row.className = 'cc-run-row';

@@ -126,6 +126,16 @@ export class TerminalSession {
     this.term.focus();
   }
 
+  /** Keys from the on-screen key bar, handled as if typed (Tab, Ctrl-C, arrows…). */
+  input(data: string): void {
+    this.term.input(data, true);
+  }
+
+  /** The terminal's width in columns. */
+  get columns(): number {
+    return this.term.cols;
+  }
+
   /** Click-to-run: type the command at the prompt and run it. */
   run(command: string): void {
     if (this.editor.isActive) this.editor.type(command + '\r');

@@ -1,0 +1,105 @@
+/**
+ * The lesson page layout, at load (src/components/TwoColumnContent.astro, styles in
+ * src/styles/lesson-layout.css). Kept small for the reading page's JS budget (issue #14):
+ * the layout's behaviour (divider, full screen, bottom sheet, keeping the prompt in view)
+ * is in interactions.ts, loaded at the learner's first pointer, touch, focus or key, or the
+ * first Run. A click or key on the layout's own controls that comes before it has loaded
+ * is handed to it once it has. Here: the lesson list's drawer, Esc out of the editor, and
+ * the visit record for the progress marks.
+ */
+import { recordVisit } from '../progress/marks.ts';
+import type { LessonLayout } from './interactions.ts';
+
+const desktop = matchMedia('(min-width: 50rem)');
+/** The layout's own controls: their first events wait for interactions.ts. */
+const CONTROLS = '[data-action="open"], [data-action="full"], [data-action="back"], [data-action="to-workspace"], .cc-split';
+const WARM = ['pointerover', 'focusin', 'keydown', 'touchstart'] as const;
+const EARLY = ['click', 'keydown', 'pointerdown'] as const;
+
+function setup(root: HTMLElement): void {
+  // The divider's value as the learner left it (the split itself is set before the first paint, in Head.astro).
+  try {
+    const saved = Number(localStorage.getItem('cc:split'));
+    if (saved >= 30 && saved <= 70) root.querySelector('.cc-split')?.setAttribute('aria-valuenow', String(Math.round(saved)));
+  } catch {
+    /* storage blocked: the default split */
+  }
+  let layout: Promise<LessonLayout> | null = null;
+  const pending: Event[] = [];
+  const warm = () => void load();
+  const early = (e: Event) => {
+    const control = (e.target as Element | null)?.closest?.(CONTROLS);
+    if (!control) return;
+    const split = control.classList.contains('cc-split');
+    if (e.type === 'keydown' && !(split && /^(Arrow|Home$|End$)/.test((e as KeyboardEvent).key))) return;
+    if (e.type === 'pointerdown' && !split) return;
+    // What must not happen by default cannot wait: following the skip link, scrolling, selecting.
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    pending.push(e);
+    void load();
+  };
+  const load = () =>
+    (layout ??= import('./interactions.ts').then((m) => {
+      const l = m.init(root);
+      for (const type of WARM) document.removeEventListener(type, warm, true);
+      for (const type of EARLY) root.removeEventListener(type, early, true);
+      // Hand over what came early, as if it came now.
+      for (const e of pending.splice(0)) e.target?.dispatchEvent(new (e.constructor as typeof Event)(e.type, e));
+      return l;
+    }));
+  for (const type of WARM) document.addEventListener(type, warm, { capture: true, passive: true });
+  for (const type of EARLY) root.addEventListener(type, early, true);
+  document.addEventListener('cc:run', () => void load().then((l) => l.revealTerminal()));
+  document.addEventListener('keydown', onEditorEscape);
+  setupDrawer(root);
+}
+
+/**
+ * Esc in the exercise editor (when Monaco has no widget of its own to close) moves the focus
+ * just past the editor, so Tab goes on to what follows it and Shift+Tab back into it.
+ */
+function onEditorEscape(e: KeyboardEvent): void {
+  if (e.key !== 'Escape' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  const editor = e.target instanceof Element ? e.target.closest('.monaco-editor') : null;
+  const after = editor?.parentElement?.nextElementSibling ?? editor?.closest('.cc-panel');
+  if (!(after instanceof HTMLElement)) return;
+  if (!after.hasAttribute('tabindex')) after.tabIndex = -1;
+  e.preventDefault();
+  after.focus();
+}
+
+/**
+ * On lesson pages the lesson list is a drawer on wide screens too: Starlight's sidebar pane
+ * stays a popover (Starlight drops the attribute at ≥ 50rem; it comes back here), opened by
+ * the "Lessons" button at the top of the text. Esc and a click outside close it.
+ */
+function setupDrawer(root: HTMLElement): void {
+  const button = root.querySelector<HTMLButtonElement>('.cc-drawer-btn');
+  if (!button) return;
+  void customElements.whenDefined('sl-sidebar-pane').then(() => {
+    const pane = document.getElementById('starlight__sidebar');
+    if (!pane) return;
+    const keep = () => {
+      if (!pane.popover) pane.popover = 'auto';
+    };
+    keep();
+    desktop.addEventListener('change', keep);
+    button.setAttribute('aria-expanded', 'false');
+    pane.addEventListener('toggle', (e) => {
+      const open = (e as ToggleEvent).newState === 'open';
+      button.setAttribute('aria-expanded', String(open));
+      if (open && desktop.matches) {
+        const current = pane.querySelector<HTMLElement>('a[aria-current="page"]') ?? pane.querySelector<HTMLElement>('a[href]');
+        current?.focus({ preventScroll: true });
+        current?.scrollIntoView({ block: 'center' });
+      } else if (!open && (pane.contains(document.activeElement) || document.activeElement === document.body) && desktop.matches) {
+        button.focus({ preventScroll: true });
+      }
+    });
+  });
+}
+
+const root = document.querySelector<HTMLElement>('[data-cc-layout]');
+if (root) setup(root);
+recordVisit();
