@@ -1,0 +1,83 @@
+/**
+ * Lessons 9 (Dockerfiles) and 13 (seccomp, LSMs, devices, rootless, logging, runtimes):
+ * each page loads in both locales at laptop and phone size, its Run buttons type the
+ * command into the terminal (including the long printf that writes a Dockerfile), and
+ * axe finds nothing.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, axe } from './fixtures.ts';
+
+const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
+/** The first Run loads xterm.js and the simulator; on a busy 2-core machine that takes a while. */
+const FIRST = { timeout: 40_000 };
+
+const VIEWPORTS = [
+  { name: 'laptop', width: 1366, height: 768 },
+  { name: 'phone', width: 390, height: 844 },
+];
+
+const LOCALES = [
+  { prefix: '', run: 'Run in the terminal: ', l9: 'Writing good Dockerfiles', l13: 'Beyond the defaults' },
+  { prefix: '/zh-cn', run: '在终端中运行：', l9: '写好 Dockerfile', l13: '默认设置之外' },
+];
+
+async function run(page: Page, prefix: string, command: string) {
+  // An accessible name collapses white space, so a here-document's newlines become spaces.
+  const button = page.getByRole('button', { name: prefix + command.replace(/\s+/g, ' '), exact: true });
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+}
+
+for (const vp of VIEWPORTS) {
+  for (const loc of LOCALES) {
+    test.describe(`${loc.prefix || '/en'} at ${vp.name} size`, () => {
+      test.describe.configure({ timeout: 240_000 });
+      test.beforeEach(async ({ page }) => {
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+      });
+
+      test('lesson 9: the page loads, and its Run buttons show a Dockerfile and write a new one with a long printf', async ({ page }) => {
+        await page.goto(`${loc.prefix}/lessons/09-writing-dockerfiles/`);
+        await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l9);
+        await run(page, loc.run, 'cat /root/demo/Dockerfile');
+        await expect(screen(page)).toContainText('RUN apt-get update && apt-get install -y nginx', FIRST);
+        await run(page, loc.run, 'mkdir /root/app');
+        await run(page, loc.run, `printf '%s\\n' 'FROM alpine:3.20' 'RUN adduser -D -u 10001 app' 'WORKDIR /app' 'COPY . .' 'USER 10001' 'CMD ["httpd", "-f", "-p", "8080", "-h", "/app"]' > /root/app/Dockerfile`);
+        await run(page, loc.run, 'cat /root/app/Dockerfile');
+        await expect(screen(page)).toContainText('CMD ["httpd", "-f", "-p", "8080", "-h", "/app"]');
+      });
+
+      // docker build fails in the browser with "docker: Buffer is not defined": dockerfile-ast's
+      // Util.isUTF8BOM calls Node's Buffer, which the browser bundle lacks (it works in Node, so
+      // tests/content/lesson-commands.test.ts passes). Reported to the simulator owners.
+      test.fixme('lesson 9: a build runs from its Run button', async ({ page }) => {
+        await page.goto(`${loc.prefix}/lessons/09-writing-dockerfiles/`);
+        await run(page, loc.run, 'docker build -t demo:v1 /root/demo');
+        await expect(screen(page)).toContainText('naming to docker.io/library/demo:v1', FIRST);
+      });
+
+      test('lesson 13: the page loads and its Run buttons show seccomp, AppArmor and logging', async ({ page }) => {
+        await page.goto(`${loc.prefix}/lessons/13-beyond-the-defaults/`);
+        await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l13);
+        await run(page, loc.run, "docker info | grep -A4 'Security Options'");
+        await expect(screen(page)).toContainText('Profile: builtin', FIRST);
+        await run(page, loc.run, "docker run --rm alpine grep -E 'NoNewPrivs|Seccomp' /proc/self/status");
+        await expect(screen(page)).toContainText('Seccomp_filters:');
+        await run(page, loc.run, 'docker run --logging-driver none alpine true');
+        await expect(screen(page)).toContainText('unknown flag: --logging-driver');
+      });
+    });
+  }
+}
+
+test.describe('axe-core finds no violations on lessons 9 and 13 at phone size', () => {
+  // axe over a long lesson page takes minutes when the 2-core CI machine is busy.
+  test.describe.configure({ timeout: 300_000 });
+  for (const path of ['/lessons/09-writing-dockerfiles/', '/zh-cn/lessons/09-writing-dockerfiles/', '/lessons/13-beyond-the-defaults/', '/zh-cn/lessons/13-beyond-the-defaults/']) {
+    test(path, async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(path);
+      expect(await axe(page)).toEqual([]);
+    });
+  }
+});
