@@ -13,7 +13,7 @@ const LOCALES = [
 ] as const;
 
 // The simulated host and a docker pull run in the page: give a busy CI machine time.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
 const canvas = (page: Page) => page.locator('cc-picture [data-role="canvas"]');
@@ -25,7 +25,7 @@ const commandsDone = (page: Page) => page.evaluate(() => (window as unknown as {
 async function typeAndWait(page: Page, line: string) {
   const before = await commandsDone(page);
   await page.evaluate((command) => document.dispatchEvent(new CustomEvent('cc:run', { detail: { command } })), line);
-  await expect.poll(() => commandsDone(page), { timeout: 30_000 }).toBeGreaterThan(before);
+  await expect.poll(() => commandsDone(page), { timeout: 90_000 }).toBeGreaterThan(before);
 }
 
 async function startAndRun(page: Page, path: string, start: string, lines: string[]) {
@@ -101,7 +101,7 @@ for (const loc of LOCALES) {
     await expect(detail.getByRole('button', { name: new RegExp(`^${loc.run}: cat .*memory\\.max$`) })).toBeFocused();
     const before = await commandsDone(page);
     await page.keyboard.press('Enter');
-    await expect.poll(() => commandsDone(page), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect.poll(() => commandsDone(page), { timeout: 90_000 }).toBeGreaterThan(before);
     // (xterm does not repaint while scrolled out of view, so read what the terminal ran from its event.)
     const last = (await page.evaluate(() => (window as unknown as { ccLast: { line: string; stdout: string } }).ccLast))!;
     expect(last.line).toMatch(/^cat \/sys\/fs\/cgroup\/system\.slice\/docker-[0-9a-f]{64}\.scope\/memory\.max$/);
@@ -113,7 +113,7 @@ for (const loc of LOCALES) {
     await page.getByRole('button', { name: loc.tab, exact: true }).click();
     for (const view of [loc.layers, loc.cgroups]) {
       await page.locator('cc-picture').getByRole('tab', { name: view }).click();
-      await canvas(page).locator('[data-node]').first().click();
+      await canvas(page).locator('[data-node]').first().click({ timeout: 60_000 });
       await expect(page.locator('cc-picture [data-role="detail"] button').first()).toBeVisible();
       expect(await axe(page)).toEqual([]);
     }
