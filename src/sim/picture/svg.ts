@@ -13,7 +13,9 @@ export interface SvgOptions {
   interactive?: boolean;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const SPECIAL = /[&<>"]/;
+const esc = (s: string) => (SPECIAL.test(s) ? s.replace(/[&<>"]/g, (c) => ENTITY[c] as string) : s);
 
 /** Fill and stroke per tone: a CSS variable (set by the page's theme) with a light-theme fallback. */
 const TONES: Record<Tone, [string, string]> = {
