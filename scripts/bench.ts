@@ -6,6 +6,8 @@
  *   - checker: manifests graded per second vs bare YAML parsing, Dockerfiles per second
  *   - pages: JS bytes (raw, gzip) per page type at load and after its widgets load
  *   - browser: time from page load to the first terminal prompt
+ *   - pictures: redraw time of every lesson figure (model + layout + SVG, Node); the live
+ *     Picture tab's JS is a row of the pages table
  */
 import { countJs, kb, launch, preview } from './lib/browser.ts';
 
@@ -47,6 +49,35 @@ async function checker() {
   );
 }
 
+async function pictures() {
+  const { worldFor } = await import('../src/sim/picture/states.ts');
+  const { picture, labelsFor } = await import('../src/sim/picture/index.ts');
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const terms = (parse(readFileSync('content/glossary/terms.yaml', 'utf8')) as { terms: { id: string; en: string; zh: string }[] }).terms;
+  const L = labelsFor('en', terms);
+  // The lessons' figures (content/lessons/*: <Figure view=… state=…/>).
+  const figures: [string, string, Record<string, string>][] = [
+    ['web', 'processes', {}], ['kubia', 'processes', {}], ['bridge', 'networks', {}], ['limits', 'cgroups', {}], ['oom-and-throttle', 'cgroups', {}],
+    ['whiteout', 'layers', {}], ['alpine', 'identity', { image: 'alpine' }], ['init', 'processes', {}], ['caps', 'capabilities', { container: 'web' }], ['nonroot', 'capabilities', {}],
+  ];
+  const rows: (string | number)[][] = [['state', 'view', 'SVG bytes', 'median', 'max']];
+  for (const [state, view, focus] of figures) {
+    const snap = (await worldFor(state)).snapshot();
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      bytes = picture(snap, view as never, L, { idPrefix: 'b', interactive: true, focus }).svg.length;
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    rows.push([state, view, bytes, ms(times[15]!), ms(times[29]!)]);
+  }
+  console.log('\n## Pictures: redraw of each lesson figure, snapshot → SVG (30 rounds, Node; budget 16 ms)\n');
+  console.log(table(rows));
+}
+
 async function pages() {
   const server = await preview(4392);
   const browser = await launch();
@@ -79,6 +110,14 @@ async function pages() {
           await p.click('[role="tab"][data-tab="terminal"]');
           await p.click('cc-terminal [data-action="start"]');
           await p.waitForFunction(() => document.querySelector('cc-terminal .xterm-rows')?.textContent?.includes('root@node1'));
+          await p.waitForLoadState('networkidle');
+        },
+      },
+      {
+        when: 'Picture tab opened (live figure)',
+        run: async (p) => {
+          await p.click('cc-picture [data-action="toggle"]');
+          await p.waitForSelector('cc-picture [data-role="canvas"] svg');
           await p.waitForLoadState('networkidle');
         },
       },
@@ -127,6 +166,7 @@ const sections: [string, () => Promise<void>][] = [
   ['images', images],
   ['checker', checker],
   ['pages', pages],
+  ['pictures', pictures],
 ];
 let failed = false;
 for (const [name, run] of sections) {

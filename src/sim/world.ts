@@ -216,7 +216,8 @@ export class SimWorld implements World {
           ? { links: n.interfaces.map((i) => ({ index: i.index, name: i.name, kind: i.kind, up: i.up, addrs: [...i.addrs], ...(i.peer !== undefined ? { peer: i.peer } : {}), ...(i.master ? { master: i.master } : {}) })) }
           : {}),
       })),
-      cgroups: [...k.cgroups.values()].map((cg) => ({ path: cg.path, files: cgroupFiles(this.host, cg) })),
+      // The cgroups a picture draws (the root, the slices, container scopes), not every systemd service.
+      cgroups: [...k.cgroups.values()].filter((cg) => !cg.path.endsWith('.service') && !cg.path.includes('/system-getty.slice')).map((cg) => ({ path: cg.path, files: cgroupFiles(this.host, cg) })),
       containers: [...this.daemon.containers.values()].map((c) => {
         const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
         return {

@@ -13,7 +13,9 @@ export interface SvgOptions {
   interactive?: boolean;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const SPECIAL = /[&<>"]/;
+const esc = (s: string) => (SPECIAL.test(s) ? s.replace(/[&<>"]/g, (c) => ENTITY[c] as string) : s);
 
 /** Fill and stroke per tone: a CSS variable (set by the page's theme) with a light-theme fallback. */
 const TONES: Record<Tone, [string, string]> = {
@@ -52,14 +54,15 @@ export function renderSvg(s: Scene, opts: SvgOptions): string {
   const legendY = s.height - 22;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${s.width} ${s.height}" width="${s.width}" height="${s.height}" role="img" aria-labelledby="${p}-title ${p}-desc" class="cc-fig__svg" data-view="${esc(s.view)}" font-family="ui-sans-serif, system-ui, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${s.width} ${s.height}" width="${s.width}" height="${s.height}" role="${opts.interactive ? 'group' : 'img'}" aria-labelledby="${p}-title ${p}-desc" class="cc-fig__svg" data-view="${esc(s.view)}" font-family="ui-sans-serif, system-ui, sans-serif" font-size="12" fill="${INK}">`,
   );
   out.push(`<title id="${p}-title">${esc(s.title)}</title><desc id="${p}-desc">${esc(s.desc)}</desc>`);
+  out.push('<style>svg.cc-fig__svg .cc-m{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}svg.cc-fig__svg .cc-s{font-size:10.5px}</style>');
   out.push(patterns(p));
   out.push(`<rect x="0" y="0" width="${s.width}" height="${s.height}" fill="var(--cc-fig-bg, #ffffff)"/>`);
   for (const e of s.edges) {
     out.push(`<line x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}" stroke="var(--cc-fig-line, #5b6470)" stroke-width="1.5"${e.dashed ? ' stroke-dasharray="4 3"' : ''}${e.x1 !== e.x2 ? ` marker-end="url(#${p}-arrow)"` : ''}/>`);
-    if (e.label) out.push(`<text x="${Math.round(e.x1 + (e.x2 - e.x1) * 0.55) + 4}" y="${Math.round(e.y1 + (e.y2 - e.y1) * 0.55)}" font-size="10" fill="${INK}">${esc(e.label)}</text>`);
+    if (e.label) out.push(`<text x="${Math.round(e.x1 + (e.x2 - e.x1) * 0.55) + 4}" y="${Math.round(e.y1 + (e.y2 - e.y1) * 0.55)}" font-size="10">${esc(e.label)}</text>`);
   }
   for (const b of s.boxes) {
     const [fill, stroke] = TONES[b.tone];
@@ -70,23 +73,23 @@ export function renderSvg(s: Scene, opts: SvgOptions): string {
     out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="3" fill="${fill}" stroke="${stroke}"${b.tone === 'frame' ? ' stroke-dasharray="5 3"' : ''}/>`);
     if (b.pattern) out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="3" fill="url(#${p}-${b.pattern})" stroke="none"/>`);
     const size = b.small ? 10.5 : 12;
-    const ink = b.tone === 'on' ? INK_ON : INK;
+    const cls = [b.mono ? 'cc-m' : '', b.small ? 'cc-s' : ''].filter(Boolean).join(' ');
     b.lines.forEach((line, i) => {
       const x = b.center ? b.x + b.w / 2 : b.x + 6;
-      const y = b.lines.length === 1 && b.h <= 30 ? b.y + b.h / 2 + size / 2.8 : b.y + 14 + i * (size + 3);
-      out.push(`<text x="${x}" y="${y}" font-size="${size}" fill="${ink}"${b.center ? ' text-anchor="middle"' : ''}${b.mono ? ' font-family="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"' : ''}${i === 0 && !b.small ? ' font-weight="600"' : ''}>${esc(line)}</text>`);
+      const y = Math.round((b.lines.length === 1 && b.h <= 30 ? b.y + b.h / 2 + size / 2.8 : b.y + 14 + i * (size + 3)) * 10) / 10;
+      out.push(`<text x="${x}" y="${y}"${cls ? ` class="${cls}"` : ''}${b.tone === 'on' ? ` fill="${INK_ON}"` : ''}${b.center ? ' text-anchor="middle"' : ''}${i === 0 && !b.small ? ' font-weight="600"' : ''}>${esc(line)}</text>`);
     });
     out.push('</g>');
   }
   for (const l of s.labels) {
-    out.push(`<text x="${l.x}" y="${l.y}" font-size="${l.small ? 10.5 : 12}" fill="${INK}"${l.anchor ? ` text-anchor="${l.anchor}"` : ''}${l.bold ? ' font-weight="600"' : ''}>${esc(l.text)}</text>`);
+    out.push(`<text x="${l.x}" y="${l.y}"${l.small ? ' class="cc-s"' : ''}${l.anchor ? ` text-anchor="${l.anchor}"` : ''}${l.bold ? ' font-weight="600"' : ''}>${esc(l.text)}</text>`);
   }
   let x = 10;
   for (const item of s.legend) {
     const [fill, stroke] = TONES[item.tone];
     out.push(`<rect x="${x}" y="${legendY}" width="16" height="12" fill="${fill}" stroke="${stroke}"/>`);
     if (item.pattern) out.push(`<rect x="${x}" y="${legendY}" width="16" height="12" fill="url(#${p}-${item.pattern})"/>`);
-    out.push(`<text x="${x + 22}" y="${legendY + 10}" font-size="11" fill="${INK}">${esc(item.text)}</text>`);
+    out.push(`<text x="${x + 22}" y="${legendY + 10}" font-size="11">${esc(item.text)}</text>`);
     x += 34 + item.text.length * 6.4;
   }
   out.push('</svg>');

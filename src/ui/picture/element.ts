@@ -1,0 +1,45 @@
+/**
+ * <cc-picture>: the part of the live Picture tab that ships at page load. It keeps the
+ * latest simulator snapshot from the terminal's events (cc:command after each command,
+ * cc:reset after start and Reset; both bubble to the document) and loads the picture
+ * code (live.ts) only when the learner opens the tab.
+ */
+import type { WorldSnapshot } from '../../sim/api.ts';
+import type { LivePicture } from './live.ts';
+
+export class CcPicture extends HTMLElement {
+  private snapshot: WorldSnapshot | null = null;
+  private live: LivePicture | null = null;
+  private loading: Promise<LivePicture> | null = null;
+
+  connectedCallback(): void {
+    document.addEventListener('cc:command', this.onState as EventListener);
+    document.addEventListener('cc:reset', this.onState as EventListener);
+    this.querySelector('[data-action="toggle"]')?.addEventListener('click', () => void this.toggle());
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('cc:command', this.onState as EventListener);
+    document.removeEventListener('cc:reset', this.onState as EventListener);
+  }
+
+  private onState = (event: CustomEvent<{ snapshot?: WorldSnapshot }>): void => {
+    if (!event.detail?.snapshot) return;
+    this.snapshot = event.detail.snapshot;
+    this.live?.update(this.snapshot);
+  };
+
+  private async toggle(): Promise<void> {
+    const button = this.querySelector<HTMLButtonElement>('[data-action="toggle"]')!;
+    const panel = this.querySelector<HTMLElement>('[data-role="panel"]')!;
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+    if (!open) return;
+    this.loading ??= import('./live.ts').then(({ LivePicture }) => new LivePicture(panel, JSON.parse(this.dataset.labels ?? '{}'), JSON.parse(this.dataset.strings ?? '{}'), (this.dataset.views ?? '').split(' ')));
+    this.live = await this.loading;
+    this.live.update(this.snapshot);
+  }
+}
+
+if (!customElements.get('cc-picture')) customElements.define('cc-picture', CcPicture);

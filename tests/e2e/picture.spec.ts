@@ -1,0 +1,166 @@
+import type { Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { kb } from '../../scripts/lib/browser.ts';
+import { test, expect, axe } from './fixtures.ts';
+
+/** Issue #13: the live Picture tab beside the terminal, and the lessons' static figures. */
+const L6 = '/lessons/06-cgroups/';
+const L7 = '/lessons/07-layers-and-overlay/';
+const SIZES = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
+const LOCALES = [
+  { prefix: '', start: 'Start the terminal', tab: 'Picture', cgroups: 'Control groups', layers: 'Layers and overlay', run: 'Run' },
+  { prefix: '/zh-cn', start: '启动终端', tab: '图示', cgroups: '控制组', layers: '镜像层与叠加文件系统', run: '运行' },
+] as const;
+
+// The simulated host and a docker pull run in the page: give a busy CI machine time.
+test.describe.configure({ timeout: 240_000 });
+
+const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
+const canvas = (page: Page) => page.locator('cc-picture [data-role="canvas"]');
+
+/** Counts the terminal's cc:command events (one per finished command). */
+const commandsDone = (page: Page) => page.evaluate(() => (window as unknown as { ccDone: number }).ccDone);
+
+/** Runs a command through the terminal's own click-to-run path (cc:run) and waits until it finished. */
+async function typeAndWait(page: Page, line: string) {
+  const before = await commandsDone(page);
+  await page.evaluate((command) => document.dispatchEvent(new CustomEvent('cc:run', { detail: { command } })), line);
+  await expect.poll(() => commandsDone(page), { timeout: 90_000 }).toBeGreaterThan(before);
+}
+
+async function startAndRun(page: Page, path: string, start: string, lines: string[]) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { ccDone: number; ccLast: unknown };
+    w.ccDone = 0;
+    document.addEventListener('cc:command', (e) => {
+      w.ccDone++;
+      const d = (e as CustomEvent<{ line: string; stdout: string }>).detail;
+      w.ccLast = { line: d.line, stdout: d.stdout };
+    });
+  });
+  await page.goto(path);
+  await page.locator('cc-terminal').getByRole('button', { name: start }).click();
+  await expect(screen(page)).toContainText('root@node1:~#', { timeout: 60_000 });
+  for (const line of lines) await typeAndWait(page, line);
+}
+
+for (const loc of LOCALES) {
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    test.describe(`${loc.prefix || '/en'} at ${size} size`, () => {
+      test.use({ viewport });
+
+      test('the cgroup view shows the new docker scope at 100M', async ({ page }) => {
+        await startAndRun(page, `${loc.prefix}${L6}`, loc.start, ['docker run -d --memory 100m nginx']);
+        await page.getByRole('button', { name: loc.tab, exact: true }).click();
+        await page.locator('cc-picture').getByRole('tab', { name: loc.cgroups }).click();
+        const scope = canvas(page).locator('[data-node^="cg-mem-/system.slice/docker-"]');
+        await expect(scope).toHaveCount(1);
+        await expect(scope).toContainText('/ 100MiB');
+        await expect(scope).toHaveAttribute('aria-label', /memory\.max 104857600 \(100MiB\)/);
+      });
+
+      test('the overlay view shows the whiteout docker exec rm leaves', async ({ page }) => {
+        await startAndRun(page, `${loc.prefix}${L7}`, loc.start, ['docker run -d --name web nginx']);
+        await page.getByRole('button', { name: loc.tab, exact: true }).click();
+        await page.locator('cc-picture').getByRole('tab', { name: loc.layers }).click();
+        await expect(canvas(page).locator('svg[data-view="layers"]')).toBeVisible();
+        await expect(canvas(page)).not.toContainText('D /etc/nginx/conf.d/default.conf');
+        // The tab is open: it redraws after the next command by itself.
+        await typeAndWait(page, 'docker exec web rm /etc/nginx/conf.d/default.conf');
+        const whiteout = canvas(page).locator('[data-node="ov-change-/etc/nginx/conf.d/default.conf"]');
+        await expect(whiteout).toContainText('D /etc/nginx/conf.d/default.conf');
+        await expect(whiteout.locator('rect[fill^="url(#"]')).toHaveCount(1); // a pattern, not colour alone
+      });
+    });
+  }
+
+  test(`${loc.prefix || '/en'}: keyboard only — open the tab, pick a view, reach a node, run the command it offers`, async ({ page }) => {
+    await startAndRun(page, `${loc.prefix}${L6}`, loc.start, ['docker run -d --name web --memory 100m nginx']);
+    await page.getByRole('button', { name: loc.tab, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const tabs = page.locator('cc-picture [role="tab"]');
+    await expect(tabs.first()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Tab');
+    await expect(tabs.first()).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('cc-picture').getByRole('tab', { name: loc.cgroups })).toBeFocused();
+    await expect(page.locator('cc-picture').getByRole('tab', { name: loc.cgroups })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Tab');
+    const first = canvas(page).locator('[data-node][tabindex="0"]');
+    await expect(first).toBeFocused();
+    // Down to the docker scope's memory cell.
+    for (let i = 0; i < 40; i++) {
+      const id = await page.evaluate(() => document.activeElement?.getAttribute('data-node') ?? '');
+      if (id.startsWith('cg-mem-/system.slice/docker-')) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    const detail = page.locator('cc-picture [data-role="detail"]');
+    await expect(detail).toContainText(/cat \/sys\/fs\/cgroup\/system\.slice\/docker-[0-9a-f]{64}\.scope\/memory\.max/);
+    await page.keyboard.press('Tab');
+    await expect(detail.getByRole('button', { name: new RegExp(`^${loc.run}: cat .*memory\\.max$`) })).toBeFocused();
+    const before = await commandsDone(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => commandsDone(page), { timeout: 90_000 }).toBeGreaterThan(before);
+    // (xterm does not repaint while scrolled out of view, so read what the terminal ran from its event.)
+    const last = (await page.evaluate(() => (window as unknown as { ccLast: { line: string; stdout: string } }).ccLast))!;
+    expect(last.line).toMatch(/^cat \/sys\/fs\/cgroup\/system\.slice\/docker-[0-9a-f]{64}\.scope\/memory\.max$/);
+    expect(last.stdout).toBe('104857600\n');
+  });
+
+  test(`${loc.prefix || '/en'}: axe finds nothing wrong with the open tab`, async ({ page }) => {
+    await startAndRun(page, `${loc.prefix}${L7}`, loc.start, ['docker run -d --name web nginx']);
+    await page.getByRole('button', { name: loc.tab, exact: true }).click();
+    for (const view of [loc.layers, loc.cgroups]) {
+      await page.locator('cc-picture').getByRole('tab', { name: view }).click();
+      await canvas(page).locator('[data-node]').first().click({ timeout: 60_000 });
+      await expect(page.locator('cc-picture [data-role="detail"] button').first()).toBeVisible();
+      expect(await axe(page)).toEqual([]);
+    }
+  });
+}
+
+test('static figures ship no JS; the live tab’s code loads only when opened and stays within 15 KB gzip; it redraws within 16 ms', async ({ page, request }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    const w = window as unknown as { ccDone: number; ccLast: unknown };
+    w.ccDone = 0;
+    document.addEventListener('cc:command', (e) => {
+      w.ccDone++;
+      const d = (e as CustomEvent<{ line: string; stdout: string }>).detail;
+      w.ccLast = { line: d.line, stdout: d.stdout };
+    });
+  });
+  await page.goto(L7, { waitUntil: 'networkidle' });
+  const figures = page.locator('figure.cc-fig');
+  await expect(figures).toHaveCount(1);
+  expect(await figures.locator('script, [onclick], [onload]').count()).toBe(0);
+  await expect(figures.locator('svg[role="img"] title').first()).toHaveText('Layers and overlay');
+  await expect(figures.locator('a[download]')).toHaveAttribute('href', /^data:image\/svg\+xml/);
+  // The tab's code: the chunks its loader imports on open (Vite's dependency list in the loader).
+  const loader = requests.find((u) => /PictureTab\.astro_astro_type_script/.test(u));
+  expect(loader, 'the <cc-picture> loader script').toBeTruthy();
+  const deps = [...((await (await request.get(loader!)).text()).match(/\[("_astro\/[^"]+\.js",?)+\]/)?.[0].matchAll(/_astro\/[^"]+\.js/g) ?? [])].map((m) => `/${m[0]}`);
+  expect(deps.some((d) => d.includes('/live.'))).toBe(true);
+  expect(requests.filter((u) => deps.some((d) => u.endsWith(d) && d.includes('/live.')))).toEqual([]);
+  let gzip = 0;
+  for (const d of deps) gzip += gzipSync(await (await request.get(d)).body(), { level: 9 }).length;
+  test.info().annotations.push({ type: 'picture-tab-js', description: `${deps.join(', ')}: ${kb(gzip)} gzip` });
+  expect(gzip).toBeLessThanOrEqual(15 * 1024);
+  // Opened, it fetches its chunk and draws; after each command it redraws (median of the warm redraws ≤ 16 ms).
+  await page.locator('cc-terminal').getByRole('button', { name: 'Start the terminal' }).click();
+  await expect(screen(page)).toContainText('root@node1:~#', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Picture', exact: true }).click();
+  await expect(canvas(page).locator('svg')).toBeVisible();
+  expect(requests.filter((u) => u.includes('/live.'))).toHaveLength(1);
+  await typeAndWait(page, 'docker run -d --name web nginx');
+  const times: number[] = [];
+  for (const view of ['Layers and overlay', 'Processes and namespaces', 'Control groups', 'Capabilities', 'Networks', 'Layers and overlay', 'Processes and namespaces']) {
+    await page.locator('cc-picture').getByRole('tab', { name: view }).click();
+    times.push(Number(await page.locator('cc-picture [data-role="panel"]').getAttribute('data-redraw-ms')));
+  }
+  times.sort((a, b) => a - b);
+  test.info().annotations.push({ type: 'picture-redraw-ms', description: times.join(' ') });
+  expect(times[Math.floor(times.length / 2)]).toBeLessThanOrEqual(16);
+});
