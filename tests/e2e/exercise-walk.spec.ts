@@ -137,10 +137,12 @@ async function typeLines(page: Page, lines: string[]): Promise<void> {
   await expect.poll(async () => (await transcript(page)).slice(-lines.length), { timeout: 30_000 }).toEqual(lines);
 }
 
-async function resetHost(page: Page, id: string): Promise<void> {
+/** Reset the host from the panel: a fresh host that has run exactly the exercise's setup. */
+async function resetHost(page: Page, ex: Extract<WalkExercise, { kind: 'shell-goal' }>): Promise<void> {
   page.once('dialog', (d) => void d.accept());
-  await panel(page, id).locator('[data-action="reset"]').click();
-  await expect(panel(page, id).locator('[data-role="unchanged"]')).toBeVisible();
+  await panel(page, ex.id).locator('[data-action="reset"]').click();
+  await expect.poll(() => transcript(page), { timeout: 30_000 }).toEqual(ex.setup ?? []);
+  await expect(panel(page, ex.id).locator('[data-role="unchanged"]')).toBeVisible();
 }
 
 async function walkShell(page: Page, ex: Extract<WalkExercise, { kind: 'shell-goal' }>, full: string): Promise<void> {
@@ -148,14 +150,14 @@ async function walkShell(page: Page, ex: Extract<WalkExercise, { kind: 'shell-go
   const start = page.locator('cc-terminal [data-action="start"]');
   if (await start.isVisible()) await start.click();
   await expect(page.locator('cc-terminal .xterm-rows')).toContainText('root@node1');
-  await resetHost(page, ex.id);
+  await resetHost(page, ex);
   await expectScore(page, ex.id, 0, max);
   const wrong = typicalWrong(ex);
   if (wrong) {
     await typeLines(page, wrong.data as string[]);
     await expectScore(page, ex.id, wrong.score, max);
     await expectFailed(page, ex.id, wrong.failed, '.cc-goals');
-    await resetHost(page, ex.id);
+    await resetHost(page, ex);
   }
   await typeLines(page, ex.solution);
   await expectScore(page, ex.id, max, max);
@@ -181,7 +183,8 @@ test.describe('every exercise on every lesson page (laptop)', () => {
   for (const lesson of lessons) {
     for (const { locale, prefix, full } of LOCALES) {
       test(`${lesson.slug} (${locale}): ${lesson.exercises.join(', ')}`, async ({ page }) => {
-        test.setTimeout(60_000 + 60_000 * lesson.exercises.length);
+        // A lesson walks several exercises: the configured per-test time for each, plus one to load.
+        test.setTimeout(test.info().timeout * (1 + lesson.exercises.length));
         await page.goto(`${prefix}/${lesson.slug}/`);
         for (const id of lesson.exercises) await walk(page, id, lesson.cards.includes(id), full);
       });
@@ -206,7 +209,7 @@ test.describe('one exercise of each kind on a phone (zh-cn)', () => {
   test('every kind has a lesson page', () => expect(PHONE.map((x) => x.kind).sort()).toEqual(['dockerfile', 'k8s-yaml', 'quiz', 'shell-goal']));
   for (const { kind, lesson, id } of PHONE) {
     test(`${kind}: ${id} on ${lesson}`, async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(test.info().timeout * 2);
       await page.goto(`/zh-cn/${lesson}/`);
       const l = lessons.find((x) => x.slug === lesson)!;
       await walk(page, id, l.cards.includes(id), '满分');

@@ -260,7 +260,7 @@ spec:
     await expect(fix).toBeEnabled();
     // One keystroke: the findings on screen describe the old text, so their fixes stop working at once.
     await editor(page, E11).locator('.view-lines').click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('#');
     expect(await p.locator('[data-role="findings"]').getAttribute('data-stale')).toBe('true');
     expect(await p.locator('[data-action="fix"]').evaluateAll((bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
