@@ -36,13 +36,16 @@ test.describe('storage faults', () => {
     const a = await context.newPage();
     const b = await context.newPage();
     for (const p of [a, b]) {
+      await p.bringToFront();
       await p.goto(LESSON11);
       await openFromCard(p, E11);
       await expect(editor(p, E11)).toBeVisible();
     }
     // Tab B writes; tab A (nothing unsaved) follows and says so.
+    await b.bringToFront();
     await setEditorText(b, E11, MISSING_DROP);
     await expect.poll(() => storedText(b)).toBe(MISSING_DROP);
+    await a.bringToFront();
     await expect(panel(a, E11).locator('.cc-ex__notice')).toContainText('changed in another tab');
     await expect(panel(a, E11).locator('[data-role="findings"] .cc-finding[data-rule="drop-all-capabilities"]')).toHaveAttribute('data-line', '13');
 
