@@ -74,6 +74,31 @@ test.describe('shell-goal exercises', () => {
     expect(gradeWithCli('e1.2', await download(page, 'e1.2'))).toMatchObject({ score: 4, max: 4 });
   });
 
+  test('score, goal list and done mark come from one evaluation: breaking a reached goal takes "Full marks" and the mark away', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, 'e1.2');
+    await startTerminal(page);
+    const p = panel(page, 'e1.2');
+    page.once('dialog', (d) => void d.accept());
+    await p.getByRole('button', { name: 'Reset the host' }).click();
+    // Nothing typed yet: nothing counts.
+    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 0 of 4');
+    await expect(p.locator('[data-role="unchanged"]')).toBeVisible();
+    await type(page, 'docker container prune -f');
+    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 4 of 4 — Full marks: the exercise is done.');
+    await expect(page.locator('.cc-tab [data-done-for="e1.2"]')).toBeVisible();
+    await type(page, 'docker rm -f $(docker ps -aq)');
+    await expect(p.locator('.cc-goals li[data-check="untouched"]')).toHaveClass('cc-fail');
+    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 2 of 4');
+    await expect(p.locator('.cc-goals + p[role="status"]')).toHaveText('1 of 2 parts of the goal hold.');
+    await expect(p.locator('[data-role="passed-before"]')).toContainText('You reached full marks earlier');
+    await expect(page.locator('.cc-tab [data-done-for="e1.2"]')).toBeHidden();
+    // A hint is shown once (no second copy in a status line).
+    await p.getByRole('button', { name: 'Show a hint' }).click();
+    const hint = await p.locator('.cc-ex__hints li').first().innerText();
+    await expect(p.getByText(hint.replace(/^Hint 1:\s*/, ''), { exact: false })).toHaveCount(1);
+  });
+
   test('the goal list speaks Chinese on the Chinese page', async ({ page }) => {
     await page.goto(LESSON1_ZH);
     await openFromCard(page, 'e1.1');

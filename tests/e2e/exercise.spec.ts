@@ -81,7 +81,9 @@ test.describe('manifest exercise (E11.1)', () => {
     expect(file.suggestedFilename()).toBe(`${E11}-submission.json`);
     const json = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
     const sub = JSON.parse(json);
-    expect(Object.keys(sub).sort()).toEqual(['courseVersion', 'exercise', 'format', 'text', 'timestamp', 'version']);
+    expect(Object.keys(sub).sort()).toEqual(['courseVersion', 'exercise', 'format', 'student', 'submittedAt', 'text', 'timestamp', 'version']);
+    expect(sub.student).toEqual({});
+    expect(sub.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(sub).toMatchObject({ format: 'container-course-submission', version: 1, exercise: E11, courseVersion: '0.1.0' });
     expect(gradeWithCli(E11, json)).toMatchObject({ score: 10, max: 10 });
   });
@@ -186,5 +188,110 @@ spec:
     expect(dialogs).toBe(0);
     expect(await page.locator('script').count()).toBe(scriptsBefore);
     expect(page.url()).toBe(url);
+  });
+
+  test('findings beyond the exercise are shown apart and never counted; the solution shows "No findings."', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, E11);
+    await expect(editor(page, E11)).toBeVisible();
+    const p = panel(page, E11);
+    const beyond = p.locator('.cc-findings__beyond');
+    // The starter: resources, digest pinning … (the reference solution has them too) are beyond E11.1.
+    await expect(beyond.locator('summary')).toContainText(/^Beyond this exercise \(\d+\)$/);
+    await expect(p.locator('[data-role="findings"] > .cc-finding[data-rule="drop-all-capabilities"]')).toBeVisible();
+    await expect(beyond.locator('.cc-finding[data-rule="drop-all-capabilities"]')).toHaveCount(0);
+    page.once('dialog', (d) => void d.accept());
+    await p.locator('[data-action="solution"]').click();
+    await p.locator('[data-action="use-solution"]').click();
+    await expect(p.locator('[data-role="findings"] > .cc-finding')).toHaveCount(0);
+    await expect(p.locator('.cc-ex__findings [role="status"]').first()).toHaveText('No findings.');
+    await expect(beyond).toBeVisible();
+    // No warning squiggle is left for the learner to clear at full marks.
+    await expect(editor(page, E11).locator('.squiggly-warning, .squiggly-error')).toHaveCount(0);
+    await p.locator('[data-action="check"]').click();
+    await expect(p.locator('.cc-ex__score')).toContainText('Score: 10 of 10 — Full marks');
+  });
+
+  test('the unchanged starter scores 0; score, checks and "Full marks" come from one evaluation', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, E11);
+    await expect(editor(page, E11)).toBeVisible();
+    const p = panel(page, E11);
+    await p.locator('[data-action="check"]').click();
+    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 0 of 10');
+    await expect(p.locator('[data-role="unchanged"]')).toContainText('Nothing has changed from the starting text yet');
+    await expect(p.locator('.cc-ex__checks li.cc-pass')).toHaveCount(0);
+    await setEditorText(page, E11, MISSING_DROP);
+    // After a first Check, the score follows the text as it is typed.
+    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 8 of 10');
+    await expect(p.locator('.cc-ex__checks li.cc-fail[data-check="drop-all"]')).toBeVisible();
+    await expect(page.locator(`.cc-tab [data-done-for="${E11}"]`)).toBeHidden();
+  });
+
+  test('a hint shows once; ✓ and × have their own style, not the sidebar dot', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, E11);
+    await expect(editor(page, E11)).toBeVisible();
+    const p = panel(page, E11);
+    await setEditorText(page, E11, S0_INDENTATION_BUG);
+    await p.locator('[data-action="check"]').click();
+    await p.locator('[data-action="hint"]').click();
+    await expect(p.getByText('"drop:" sits at the same level as "capabilities:"')).toHaveCount(1);
+    await expect(p.locator('.cc-ex__hints li')).toHaveCount(1);
+    const mark = p.locator('.cc-ex__checks .cc-ex-mark').first();
+    await expect(mark).toBeVisible();
+    const style = await mark.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { radius: cs.borderTopLeftRadius, border: cs.borderTopWidth, height: el.getBoundingClientRect().height };
+    });
+    expect(style.radius).toBe('0px');
+    expect(style.border).toBe('0px');
+    expect(style.height).toBeGreaterThan(12);
+    await expect(p.locator('.cc-mark')).toHaveCount(0);
+  });
+
+  test('Apply fix acts only on findings of the current text, and a fix that cannot apply says so', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, E11);
+    await expect(editor(page, E11)).toBeVisible();
+    const p = panel(page, E11);
+    await setEditorText(page, E11, MISSING_DROP);
+    const fix = p.locator('.cc-finding[data-rule="drop-all-capabilities"] [data-action="fix"]');
+    await expect(fix).toBeEnabled();
+    // One keystroke: the findings on screen describe the old text, so their fixes stop working at once.
+    await editor(page, E11).locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('#');
+    expect(await p.locator('[data-role="findings"]').getAttribute('data-stale')).toBe('true');
+    expect(await p.locator('[data-action="fix"]').evaluateAll((bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
+    await expect(p.locator('[data-role="findings"]')).not.toHaveAttribute('data-stale', 'true');
+    await expect(fix).toBeEnabled();
+
+    // A bare securityContext: a fix either applies or says why not; nothing fails silently.
+    await setEditorText(page, E11, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: demo\n    image: cloudnatived/demo:hello\n    securityContext:\n');
+    const first = p.locator('[data-role="findings"] [data-action="fix"]').first();
+    await expect(first).toBeEnabled();
+    await first.click();
+    await expect(p.locator('[data-role="fix-status"]')).toHaveText(/^(Fix applied\.|This fix could not be applied \(.+\)\. Edit the text by hand: the finding says what to set\.|This fix changes nothing.*)$/);
+  });
+
+  test('the learner\'s name and id, entered once, sign every downloaded submission', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, E11);
+    const p = panel(page, E11);
+    await p.locator('.cc-ex__student summary').click();
+    await p.getByLabel('Name').fill('Ada Lovelace');
+    await p.getByLabel('Student id').fill('s-1815');
+    await p.locator('[data-action="save-student"]').click();
+    await expect(p.locator('.cc-ex__student summary')).toHaveText('Submissions are signed: Ada Lovelace, s-1815');
+    await page.reload();
+    await openFromCard(page, 'e2.2');
+    const downloading = page.waitForEvent('download');
+    await panel(page, 'e2.2').locator('[data-action="download"]').click();
+    const chunks = await (await (await downloading).createReadStream()).toArray();
+    const sub = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    expect(sub.student).toEqual({ name: 'Ada Lovelace', id: 's-1815' });
+    expect(Date.parse(sub.submittedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(gradeWithCli('e2.2', JSON.stringify(sub))).toMatchObject({ max: 1 });
   });
 });

@@ -197,21 +197,37 @@ export class CcWorkspace extends HTMLElement {
   private async exportProgress(): Promise<void> {
     const { createBackup, backupFileName } = await import('../progress/transfer.ts');
     const { downloadText } = await import('./download.ts');
-    downloadText(backupFileName(), JSON.stringify(createBackup(), null, 2));
+    try {
+      downloadText(backupFileName(), JSON.stringify(createBackup(), null, 2));
+    } catch {
+      // Blocked storage cannot even be read: say so instead of failing silently.
+      this.showProblem('unavailable');
+    }
   }
 
   private async importProgress(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const { parseBackup, restoreBackup } = await import('../progress/transfer.ts');
-    const parsed = parseBackup(await file.text());
-    const reasons: Record<string, string> = {
-      'not-json': 'notJson', 'not-backup': 'notBackup', 'bad-progress': 'badProgress', 'bad-terminal': 'badTerminal', storage: 'storage',
-    };
-    const fail = (code: string) =>
-      this.status(fill(this.strings['cc.progress.importFailed'] ?? '', { reason: this.strings[`cc.progress.reason.${reasons[code]}`] ?? code }));
-    if ('error' in parsed) return fail(parsed.error.code);
+    const { MAX_BACKUP_BYTES, parseBackup, restoreBackup } = await import('../progress/transfer.ts');
+    const fail = (reason: string) => this.status(fill(this.strings['cc.progress.importFailed'] ?? '', { reason }));
+    const s = (key: string, vars?: Record<string, string | number>) => fill(this.strings[key] ?? key, vars);
+    // A file far larger than any export is refused before it is read into memory.
+    if (file.size > MAX_BACKUP_BYTES) return fail(s('cc.progress.reason.tooLarge', { size: (file.size / 1024 / 1024).toFixed(1) }));
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      return fail(err instanceof Error ? err.message : String(err));
+    }
+    const parsed = parseBackup(text, file.size);
+    if ('error' in parsed) {
+      const e = parsed.error;
+      if (e.code === 'too-large') return fail(s('cc.progress.reason.tooLarge', { size: (e.bytes / 1024 / 1024).toFixed(1) }));
+      if (e.code === 'bad-progress') return fail(s('cc.progress.reason.badProgressAt', { detail: e.detail }));
+      const reasons: Record<string, string> = { 'not-json': 'notJson', 'not-backup': 'notBackup', 'bad-terminal': 'badTerminal', storage: 'storage' };
+      return fail(s(`cc.progress.reason.${reasons[e.code]}`));
+    }
     if (!confirm(this.strings['cc.progress.importConfirm'] ?? '')) return;
     let error;
     try {
@@ -219,7 +235,7 @@ export class CcWorkspace extends HTMLElement {
     } catch {
       error = { code: 'storage' as const, problem: 'unavailable' as const };
     }
-    if (error) return fail(error.code);
+    if (error) return fail(s('cc.progress.reason.storage'));
     this.status(this.strings['cc.progress.imported'] ?? '');
     setTimeout(() => location.reload(), 600);
   }

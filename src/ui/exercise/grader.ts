@@ -1,11 +1,19 @@
 /** The main-thread side of the grader worker: promise-returning calls. */
-import type { GradeResult, Submission } from '../../checker/grade.ts';
+import type { Submission } from '../../checker/grade.ts';
 import type { Fix } from '../../checker/types.ts';
 import type { Exercise, ShellGoalExercise } from '../../schemas/exercise.ts';
+import type { Evaluation } from './evaluation.ts';
 
 let worker: Worker | null = null;
 let next = 1;
 const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+function fail(all: Error): void {
+  for (const w of waiting.values()) w.reject(all);
+  waiting.clear();
+  worker?.terminate();
+  worker = null;
+}
 
 function call<T>(msg: Record<string, unknown>): Promise<T> {
   if (!worker) {
@@ -17,6 +25,12 @@ function call<T>(msg: Record<string, unknown>): Promise<T> {
       if (e.data.error !== undefined) w.reject(new Error(e.data.error));
       else w.resolve(e.data);
     };
+    // A worker that cannot load (or dies) rejects every waiting call instead of leaving it pending.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fail(new Error(e.message || 'the checker stopped'));
+    };
+    worker.onmessageerror = () => fail(new Error('the checker sent a message that could not be read'));
   }
   const id = next++;
   return new Promise<T>((resolve, reject) => {
@@ -25,8 +39,9 @@ function call<T>(msg: Record<string, unknown>): Promise<T> {
   });
 }
 
-export async function gradeInWorker(exercise: Exercise, submission: Submission): Promise<GradeResult> {
-  const r = await call<{ result: GradeResult }>({ type: 'grade', exercise, submission });
+/** Grades text or answers; `version` tags the result with the editor text it belongs to. */
+export async function gradeInWorker(exercise: Exercise, submission: Submission, version?: string): Promise<Evaluation> {
+  const r = await call<{ result: Evaluation }>({ type: 'grade', exercise, submission, version });
   return r.result;
 }
 
@@ -36,7 +51,7 @@ export async function fixInWorker(text: string, fix: Fix): Promise<string> {
 }
 
 /** Replays a shell-goal session in a fresh simulated host and grades it, as the CLI does. */
-export async function replayInWorker(exercise: ShellGoalExercise, commands: string[]): Promise<GradeResult> {
-  const r = await call<{ result: GradeResult }>({ type: 'replay', exercise, commands });
+export async function replayInWorker(exercise: ShellGoalExercise, commands: string[]): Promise<Evaluation> {
+  const r = await call<{ result: Evaluation }>({ type: 'replay', exercise, commands });
   return r.result;
 }

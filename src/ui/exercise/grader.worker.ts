@@ -2,7 +2,8 @@
  * The checker, off the main thread: grades submissions, replays shell sessions and applies
  * fixes for the exercise panels, so typing never waits for YAML parsing or rule evaluation.
  * Shell goals are graded exactly as `container-course grade` does: the learner's commands
- * replayed in a fresh simulated host after the exercise's setup.
+ * replayed in a fresh simulated host after the exercise's setup. Every answer is an
+ * Evaluation (evaluation.ts): the one object the panel draws score, checks and marks from.
  */
 import { grade, type Submission } from '../../checker/grade.ts';
 import { applyFix } from '../../checker/fix.ts';
@@ -10,18 +11,44 @@ import { replayAndGrade } from '../../checker/replay.ts';
 import { createWorld } from '../../sim/index.ts';
 import type { Exercise, ShellGoalExercise } from '../../schemas/exercise.ts';
 import type { Fix } from '../../checker/types.ts';
+import { evaluation, rulesBeyond, type Work } from './evaluation.ts';
 
 export type GraderRequest =
-  | { id: number; type: 'grade'; exercise: Exercise; submission: Submission }
+  | { id: number; type: 'grade'; exercise: Exercise; submission: Submission; version?: string }
   | { id: number; type: 'replay'; exercise: ShellGoalExercise; commands: string[] }
   | { id: number; type: 'fix'; text: string; fix: Fix };
+
+/** Exercise id → the rules that fire on its reference solution (computed once). */
+const beyondCache = new Map<string, string[]>();
+
+function beyondOf(ex: Exercise): string[] {
+  let hit = beyondCache.get(ex.id);
+  if (!hit) {
+    hit = ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile' ? rulesBeyond(grade(ex, { files: ex.solution })) : [];
+    beyondCache.set(ex.id, hit);
+  }
+  return hit;
+}
+
+function workOf(sub: Submission): Work {
+  if ('files' in sub) return { files: sub.files };
+  if ('answers' in sub) return { answers: sub.answers };
+  return { commands: sub.snapshot.transcript.map((t) => t.line) };
+}
 
 self.onmessage = async (e: MessageEvent<GraderRequest>) => {
   const req = e.data;
   try {
-    if (req.type === 'grade') self.postMessage({ id: req.id, result: grade(req.exercise, req.submission) });
-    else if (req.type === 'replay') self.postMessage({ id: req.id, result: await replayAndGrade(req.exercise, req.commands, createWorld) });
-    else self.postMessage({ id: req.id, text: applyFix(req.text, req.fix) });
+    if (req.type === 'grade') {
+      const r = grade(req.exercise, req.submission);
+      self.postMessage({ id: req.id, result: evaluation(req.exercise, workOf(req.submission), r, beyondOf(req.exercise), req.version) });
+    } else if (req.type === 'replay') {
+      const r = await replayAndGrade(req.exercise, req.commands, createWorld);
+      self.postMessage({ id: req.id, result: evaluation(req.exercise, { commands: req.commands }, r, []) });
+    } else {
+      const text = applyFix(req.text, req.fix);
+      self.postMessage({ id: req.id, text });
+    }
   } catch (err) {
     self.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) });
   }

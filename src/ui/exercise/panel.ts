@@ -2,16 +2,25 @@
  * One exercise in the workspace: the parts every kind shares (Check with score and
  * per-check feedback, hints unlocked one at a time, show solution with a confirmation,
  * reset, download submission) around a kind-specific work area (editor, goal list, quiz).
+ *
+ * Every score on screen comes from one Evaluation (evaluation.ts): the score line, the
+ * check or goal list, "Full marks" and the done mark are drawn from the same object.
+ * The learner's work is saved with a revision number; a tab holding an older revision
+ * never writes over newer work from another tab (it asks which to keep).
  */
-import type { GradeResult, Submission } from '../../checker/grade.ts';
+import type { Submission } from '../../checker/grade.ts';
 import type { Exercise } from '../../schemas/exercise.ts';
-import { readProgress, recordScore, saveWork, workOf, type ExerciseWork } from '../progress/store.ts';
+import { PROGRESS_KEY, readProgress, recordScore, saveWorkIfCurrent, workOf, type ExerciseWork } from '../progress/store.ts';
 import type { CommandEventDetail } from '../terminal/session.ts';
 import { clear, h } from './dom.ts';
 import { downloadText } from './download.ts';
 import type { PanelContext } from './element.ts';
-import { fill } from './text.ts';
+import { isFull, type Evaluation } from './evaluation.ts';
 import { gradeInWorker } from './grader.ts';
+import { currentStudent, studentForm } from './student.ts';
+import { fill } from './text.ts';
+
+export type WorkChange = Partial<Omit<ExerciseWork, 'updatedAt' | 'rev'>>;
 
 /** What a kind-specific work area provides to the panel. */
 export interface WorkArea {
@@ -23,10 +32,15 @@ export interface WorkArea {
   reset(): Promise<boolean>;
   /** How the reference solution is shown. */
   solutionView(): Node;
-  /** Grades by itself (shell goals replay the session); otherwise the panel grades `submission()`. */
-  check?(): Promise<GradeResult | null>;
-  /** Shows a Check result in the area (markers, goal list, per-choice feedback). */
-  graded?(result: GradeResult): void;
+  /** Evaluates by itself (text: the editor's current version; shell goals replay the session). */
+  check?(): Promise<Evaluation | null>;
+  /** Shows an evaluation in the area (markers and findings, goal list, per-choice feedback). */
+  graded?(result: Evaluation): void;
+  /** The area lists the checks itself (the shell goal list): the panel shows only the score line. */
+  ownsChecks?: boolean;
+  /** Work typed here that is not saved yet (a pending editor save). */
+  dirty?(): boolean;
+  dispose?(): void;
   onCommand?(detail: CommandEventDetail): void;
   onReset?(detail: { snapshot: CommandEventDetail['snapshot'] }): void;
   focus(): void;
@@ -37,9 +51,12 @@ export interface PanelApi {
   exercise: Exercise;
   work: ExerciseWork;
   t(key: string, vars?: Record<string, string | number>): string;
-  save(change: Partial<Omit<ExerciseWork, 'updatedAt'>>): void;
-  /** Shows a result as the panel's score and check list (and records it). */
-  showResult(result: GradeResult, announce: boolean): void;
+  /** Saves part of the work (refused, with a notice, when another tab saved newer work). */
+  save(change: WorkChange): void;
+  /** A live evaluation from the area (typing, a command): shown once the learner has checked. */
+  evaluated(result: Evaluation, record?: boolean): void;
+  /** The work changed and the area does not evaluate by itself (quiz answers). */
+  changed(): void;
 }
 
 export interface Mounted {
@@ -51,15 +68,13 @@ export interface Mounted {
 export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: PanelContext): Promise<Mounted> {
   const t = (key: string, vars?: Record<string, string | number>) => fill(ctx.strings[key] ?? key, vars);
   let work = workOf(readProgress().progress, exercise.id);
-  const save = (change: Partial<Omit<ExerciseWork, 'updatedAt'>>) => {
-    work = { ...work, ...change };
-    saveWork(exercise.id, change);
-  };
+  let rev = work.rev ?? 0;
 
   const areaHost = h('div', { class: 'cc-ex__area' });
+  const notice = h('div', { class: 'cc-ex__notice', role: 'alert', hidden: true });
   const result = h('div', { class: 'cc-ex__result', role: 'status', 'aria-live': 'polite' });
   const hintList = h('ol', { class: 'cc-ex__hints', 'aria-label': t('cc.exercise.hint') });
-  const hintStatus = h('p', { class: 'cc-ex__note', role: 'status' });
+  const hintStatus = h('p', { class: 'cc-sr', role: 'status' });
   const solution = h('div', { class: 'cc-ex__solution' });
   const checkBtn = h('button', { type: 'button', class: 'cc-btn cc-btn--primary', 'data-action': 'check' }, t('cc.exercise.check'));
   const hintBtn = h('button', { type: 'button', class: 'cc-btn', 'data-action': 'hint' }, t('cc.exercise.hint'));
@@ -69,58 +84,144 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
     t(exercise.kind === 'shell-goal' ? 'cc.exercise.resetShell' : 'cc.exercise.reset'),
   );
   const downloadBtn = h('button', { type: 'button', class: 'cc-btn', 'data-action': 'download' }, t('cc.exercise.download'));
+  const downloadStatus = h('p', { class: 'cc-ex__note', role: 'status' });
   const actions = h('div', { class: 'cc-ex__actions' }, checkBtn, hintBtn, solutionBtn, resetBtn, downloadBtn);
   clear(body);
-  body.append(areaHost, actions, result, hintList, hintStatus, solution);
+  body.append(notice, areaHost, actions, result, hintList, hintStatus, solution, studentForm(t), downloadStatus);
 
-  let lastResult: GradeResult | null = null;
+  let lastResult: Evaluation | null = null;
 
-  const showResult = (r: GradeResult, announce: boolean) => {
-    lastResult = r;
-    const passed = r.max > 0 && r.score >= r.max;
-    const items = r.checks.map((c) =>
-      h(
-        'li', { class: c.passed ? 'cc-pass' : 'cc-fail' },
-        h('span', { 'aria-hidden': 'true', class: 'cc-mark' }, c.passed ? '✓' : '×'),
-        h('span', { class: 'cc-sr' }, `${c.passed ? t('cc.exercise.pass') : t('cc.exercise.fail')}: `),
-        c.hidden && !c.passed ? t('cc.exercise.hiddenCheck') : c.title[ctx.locale],
-        ...(c.feedback ?? []).map((f) => h('span', { class: 'cc-ex__feedback' }, f[ctx.locale])),
-      ),
-    );
-    const summary = h('p', { class: 'cc-ex__score' }, t('cc.exercise.score', { score: r.score, max: r.max }), passed ? ` — ${t('cc.exercise.passed')}` : '');
-    const list = h('ul', { class: 'cc-ex__checks', 'aria-label': t('cc.exercise.checksTitle') }, ...items);
-    result.replaceChildren(summary, list);
-    if (!announce) result.setAttribute('aria-live', 'off');
-    else result.setAttribute('aria-live', 'polite');
-    recordScore(exercise.id, r.score, r.max);
-    area.graded?.(r);
+  const say = (text: string, ...buttons: HTMLButtonElement[]) => {
+    notice.replaceChildren(h('p', {}, text), ...(buttons.length ? [h('div', { class: 'cc-ex__actions' }, ...buttons)] : []));
+    notice.hidden = false;
+  };
+  const unsay = () => {
+    notice.hidden = true;
+    notice.replaceChildren();
   };
 
-  const api: PanelApi = { ctx, exercise, get work() { return work; }, t, save, showResult };
-  const kind = exercise.kind;
-  const area: WorkArea =
-    kind === 'shell-goal'
+  /** `drawn`: the area already shows this evaluation (its own live result). */
+  const showResult = (r: Evaluation, announce: boolean, record = true, drawn = false) => {
+    lastResult = r;
+    const full = isFull(r);
+    const before = readProgress().progress.exercises[exercise.id];
+    const summary = h(
+      'p', { class: 'cc-ex__score', 'data-score': r.score, 'data-max': r.max },
+      t('cc.exercise.score', { score: r.score, max: r.max }), full ? ` — ${t('cc.exercise.passed')}` : '',
+    );
+    const notes: HTMLElement[] = [];
+    if (r.unchanged) notes.push(h('p', { class: 'cc-ex__note', 'data-role': 'unchanged' }, t(exercise.kind === 'shell-goal' ? 'cc.exercise.unchangedShell' : 'cc.exercise.unchanged')));
+    else if (!full && before?.passedAt) {
+      notes.push(h('p', { class: 'cc-ex__note', 'data-role': 'passed-before' }, t('cc.exercise.passedBefore', { when: new Date(before.passedAt).toLocaleString(ctx.locale) })));
+    }
+    const parts: HTMLElement[] = [summary, ...notes];
+    if (!area.ownsChecks) {
+      parts.push(h('ul', { class: 'cc-ex__checks', 'aria-label': t('cc.exercise.checksTitle') }, ...r.checks.map((c) => checkItem(c))));
+    }
+    result.setAttribute('aria-live', announce ? 'polite' : 'off');
+    result.replaceChildren(...parts);
+    if (record) recordScore(exercise.id, r.score, r.max);
+    if (!drawn) area.graded?.(r);
+  };
+
+  const checkItem = (c: Evaluation['checks'][number]) =>
+    h(
+      'li', { class: c.passed ? 'cc-pass' : 'cc-fail', 'data-check': c.id },
+      h('span', { 'aria-hidden': 'true', class: 'cc-ex-mark' }, c.passed ? '✓' : '×'),
+      h('span', { class: 'cc-sr' }, `${c.passed ? t('cc.exercise.pass') : t('cc.exercise.fail')}: `),
+      c.hidden && !c.passed ? t('cc.exercise.hiddenCheck') : c.title[ctx.locale],
+      ...(c.feedback ?? []).map((f) => h('span', { class: 'cc-ex__feedback' }, f[ctx.locale])),
+    );
+
+  /** Another tab saved newer work: take it, or keep this tab's and write it over. */
+  const conflict = (stored: ExerciseWork, pending: WorkChange) => {
+    const theirs = h('button', { type: 'button', class: 'cc-btn cc-btn--primary', 'data-action': 'use-theirs' }, t('cc.exercise.conflict.useTheirs'));
+    const mine = h('button', { type: 'button', class: 'cc-btn', 'data-action': 'keep-mine' }, t('cc.exercise.conflict.keepMine'));
+    theirs.addEventListener('click', () => void adopt(stored, false));
+    mine.addEventListener('click', () => {
+      const latest = workOf(readProgress().progress, exercise.id);
+      const r = saveWorkIfCurrent(exercise.id, latest.rev ?? 0, { ...work, ...pending });
+      if (!r.conflict && !r.problem) {
+        rev = r.rev;
+        say(t('cc.exercise.conflict.kept'));
+      }
+    });
+    say(t('cc.exercise.conflict'), theirs, mine);
+  };
+
+  const save = (change: WorkChange) => {
+    work = { ...work, ...change };
+    const r = saveWorkIfCurrent(exercise.id, rev, change);
+    if (r.conflict) conflict(r.stored, change);
+    else if (!r.problem) rev = r.rev;
+  };
+
+  const evaluated = (r: Evaluation, record = true) => {
+    if (work.attempted || exercise.kind === 'shell-goal') showResult(r, false, record, true);
+  };
+
+  const api: PanelApi = {
+    ctx, exercise, t, save, evaluated,
+    get work() {
+      return work;
+    },
+    changed: () => {
+      if (work.attempted) void check(false);
+    },
+  };
+
+  const createArea = async (): Promise<WorkArea> => {
+    const kind = exercise.kind;
+    return kind === 'shell-goal'
       ? (await import('./shell-area.ts')).createShellArea(areaHost, api)
       : kind === 'quiz'
         ? (await import('./quiz-area.ts')).createQuizArea(areaHost, api)
         : await (await import('./text-area.ts')).createTextArea(areaHost, api);
+  };
+  // A placeholder until the area is built: an early live evaluation finds no TDZ binding.
+  let area: WorkArea = {
+    submission: async () => null, submissionFields: async () => ({}), reset: async () => false, solutionView: () => h('p', {}), focus: () => undefined,
+  };
+  area = await createArea();
 
-  const check = async () => {
+  /** Rebuilds the area from the stored work (another tab's newer work). */
+  const adopt = async (stored: ExerciseWork, automatic: boolean) => {
+    area.dispose?.();
+    clear(areaHost);
+    work = stored;
+    rev = stored.rev ?? 0;
+    result.replaceChildren();
+    lastResult = null;
+    area = await createArea();
+    renderHints();
+    if (automatic) say(t('cc.exercise.conflict.updated'));
+    else unsay();
+  };
+
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== PROGRESS_KEY || !body.isConnected) return;
+    const stored = workOf(readProgress().progress, exercise.id);
+    if ((stored.rev ?? 0) <= rev) return;
+    if (area.dirty?.()) conflict(stored, {});
+    else void adopt(stored, true);
+  };
+  addEventListener('storage', onStorage);
+
+  const check = async (announce = true) => {
     checkBtn.disabled = true;
     checkBtn.textContent = t('cc.exercise.checking');
     try {
-      let r: GradeResult | null;
+      let r: Evaluation | null;
       if (area.check) r = await area.check();
       else {
         const sub = await area.submission();
         r = sub ? await gradeInWorker(exercise, sub) : null;
       }
       if (!r) return;
-      save({ attempted: true });
-      showResult(r, true);
+      if (!work.attempted) save({ attempted: true });
+      showResult(r, announce);
     } catch (err) {
-      console.error('cc-exercise: check failed', err);
-      result.replaceChildren(h('p', {}, t('cc.exercise.loadFailed')));
+      result.replaceChildren(h('p', { class: 'cc-ex__error' }, t('cc.exercise.checkFailed', { reason: err instanceof Error ? err.message : String(err) })));
     } finally {
       checkBtn.disabled = false;
       checkBtn.textContent = t('cc.exercise.check');
@@ -139,7 +240,7 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
     hintBtn.hidden = exercise.hints.length === 0;
   };
 
-  /** The next hint: one that applies to the last result first, then the rest in order. */
+  /** The next hint: one that applies to the last result first, then the rest in order. Shown once, in the list. */
   const nextHint = () => {
     const shown = new Set(work.hints);
     const applicable = (lastResult?.hints ?? []).map((x) => x.id).filter((id) => !shown.has(id));
@@ -147,30 +248,35 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
     if (!id) return;
     save({ hints: [...work.hints, id] });
     renderHints();
-    const items = hintList.querySelectorAll('li');
-    const last = items[items.length - 1];
-    hintStatus.textContent = `${last?.textContent ?? ''}${exercise.hints.every((x) => work.hints.includes(x.id)) ? ` ${t('cc.exercise.noMoreHints')}` : ''}`;
+    const n = work.hints.length;
+    // Screen readers hear which hint appeared; its text is read from the list, not repeated.
+    hintStatus.textContent = `${t('cc.exercise.hintShown', { n, total: exercise.hints.length })}${n === exercise.hints.length ? ` ${t('cc.exercise.noMoreHints')}` : ''}`;
+    hintList.lastElementChild?.setAttribute('tabindex', '-1');
+    (hintList.lastElementChild as HTMLElement | null)?.focus();
   };
 
   const showSolution = (ask: boolean) => {
     if (ask && !confirm(t(work.attempted ? 'cc.exercise.solutionConfirmAfter' : 'cc.exercise.solutionConfirm'))) return;
-    save({ solutionShown: true });
+    if (!work.solutionShown) save({ solutionShown: true });
     solution.replaceChildren(h('h4', {}, t('cc.exercise.solutionTitle')), area.solutionView());
     solutionBtn.hidden = true;
   };
 
   const download = async () => {
     const file = `${exercise.id}-submission.json`;
+    const submittedAt = new Date().toISOString();
     const payload = {
       format: 'container-course-submission',
       version: 1,
       exercise: exercise.id,
+      student: currentStudent(),
       ...(await area.submissionFields()),
-      timestamp: new Date().toISOString(),
+      submittedAt,
+      timestamp: submittedAt,
       courseVersion: ctx.courseVersion,
     };
     downloadText(file, JSON.stringify(payload, null, 2) + '\n');
-    hintStatus.textContent = t('cc.exercise.downloaded', { file });
+    downloadStatus.textContent = t('cc.exercise.downloaded', { file });
   };
 
   checkBtn.addEventListener('click', () => void check());
@@ -184,7 +290,9 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
       }
     });
   });
-  downloadBtn.addEventListener('click', () => void download());
+  downloadBtn.addEventListener('click', () => void download().catch((err: unknown) => {
+    downloadStatus.textContent = t('cc.exercise.checkFailed', { reason: err instanceof Error ? err.message : String(err) });
+  }));
   renderHints();
   if (work.solutionShown) showSolution(false);
 

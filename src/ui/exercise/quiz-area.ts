@@ -2,9 +2,9 @@
  * Quizzes: single choice (radio buttons) or multiple choice (checkboxes) per question,
  * graded by the checker; after Check each chosen answer shows its own feedback.
  */
-import type { GradeResult } from '../../checker/grade.ts';
 import type { QuizExercise } from '../../schemas/exercise.ts';
 import { h } from './dom.ts';
+import type { Evaluation } from './evaluation.ts';
 import type { PanelApi, WorkArea } from './panel.ts';
 
 export function createQuizArea(host: HTMLElement, api: PanelApi): WorkArea {
@@ -33,6 +33,8 @@ export function createQuizArea(host: HTMLElement, api: PanelApi): WorkArea {
         const chosen = q.choices.filter((x) => inputs.get(`${q.id}/${x.id}`)!.checked).map((x) => x.id);
         answers = { ...answers, [q.id]: chosen };
         api.save({ answers });
+        // After a first Check, the verdicts follow the answers (one evaluation for score and verdicts).
+        api.changed();
       });
       inputs.set(`${q.id}/${c.id}`, input);
       const fb = h('span', { class: 'cc-quiz__feedback', 'data-feedback': c.id });
@@ -44,7 +46,7 @@ export function createQuizArea(host: HTMLElement, api: PanelApi): WorkArea {
   });
   host.append(h('div', { class: 'cc-quiz' }, ...sets));
 
-  const graded = (r: GradeResult) => {
+  const graded = (r: Evaluation) => {
     for (const q of ex.questions) {
       const check = r.checks.find((c) => c.id === q.id);
       verdicts.get(q.id)!.textContent = check?.passed ? t('cc.exercise.correct') : t('cc.exercise.incorrect');

@@ -5,10 +5,10 @@
  * `container-course grade` does, and the goal list shows which parts hold. Changes are
  * announced; reaching the whole goal marks the exercise done.
  */
-import type { GradeResult } from '../../checker/grade.ts';
 import type { ShellGoalExercise } from '../../schemas/exercise.ts';
 import type { CommandEventDetail, TerminalSession } from '../terminal/session.ts';
 import { h } from './dom.ts';
+import { isFull, type Evaluation } from './evaluation.ts';
 import { replayInWorker } from './grader.ts';
 import type { PanelApi, WorkArea } from './panel.ts';
 
@@ -32,36 +32,44 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
 
   const commands = () => lines.slice(api.work.shellStart ?? 0);
 
-  const render = (r: GradeResult, announce: boolean) => {
+  /** The goal list: drawn from the same evaluation as the panel's score line. */
+  const render = (r: Evaluation, announce: boolean) => {
     list.replaceChildren(
       ...r.checks.map((c) =>
         h(
           'li', { class: c.passed ? 'cc-pass' : 'cc-fail', 'data-check': c.id },
-          h('span', { class: 'cc-mark', 'aria-hidden': 'true' }, c.passed ? '✓' : '×'),
+          h('span', { class: 'cc-ex-mark', 'aria-hidden': 'true' }, c.passed ? '✓' : '×'),
           `${c.hidden && !c.passed ? t('cc.exercise.hiddenCheck') : c.title[ctx.locale]} `,
           h('span', { class: 'cc-sr' }, `(${c.passed ? t('cc.exercise.goalHolds') : t('cc.exercise.goalMissing')})`),
         ),
       ),
     );
     const passed = r.checks.filter((c) => c.passed).length;
-    const done = r.max > 0 && r.score >= r.max;
+    const done = isFull(r);
     const key = r.checks.map((c) => (c.passed ? 1 : 0)).join('');
     // Announce only changes, so each command does not repeat the whole list.
     if (announce && key !== lastKey) {
       status.textContent = done ? t('cc.exercise.goalDone') : t('cc.exercise.goalStatus', { passed, total: r.checks.length });
     }
     lastKey = key;
-    if (done) api.showResult(r, false);
   };
 
-  const evaluate = async (announce: boolean) => {
+  /**
+   * Replays the session and shows the result. `record`: the lines came from the terminal
+   * (not the empty list a panel starts with before the terminal has reported), so the
+   * score and done mark are saved.
+   */
+  const evaluate = async (announce: boolean, record: boolean) => {
     const mine = ++seq;
     try {
       const r = await replayInWorker(ex, commands());
-      if (mine === seq) render(r, announce);
+      if (mine === seq) {
+        render(r, announce);
+        api.evaluated(r, record);
+      }
       return r;
     } catch (err) {
-      console.error('cc-exercise: goal check failed', err);
+      if (mine === seq) status.textContent = t('cc.exercise.checkFailed', { reason: err instanceof Error ? err.message : String(err) });
       return null;
     }
   };
@@ -74,13 +82,13 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
     if (session) lines = session.snapshot().transcript.map((x) => x.line);
   };
 
-  void evaluate(false);
+  void evaluate(false, false);
 
   return {
     submission: async () => null,
     check: async () => {
       await sync();
-      return evaluate(true);
+      return evaluate(true, true);
     },
     submissionFields: async () => {
       await sync();
@@ -101,15 +109,16 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
     solutionView: () => h('pre', { class: 'cc-code' }, ex.solution.join('\n')),
     onCommand: (d: CommandEventDetail) => {
       lines = d.snapshot.transcript.map((x) => x.line);
-      void evaluate(true);
+      void evaluate(true, true);
     },
     onReset: (d) => {
       lines = d.snapshot.transcript.map((x) => x.line);
       // The terminal's own Reset starts a session without this exercise's setup.
       if (!resetting && lines.length === 0 && api.work.shellStart) api.save({ shellStart: 0 });
-      void evaluate(false);
+      void evaluate(false, false);
     },
-    graded: () => undefined,
+    graded: (r) => render(r, false),
+    ownsChecks: true,
     focus: () => title.focus(),
   };
 }

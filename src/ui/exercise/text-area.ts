@@ -1,19 +1,28 @@
 /**
  * Manifest and Dockerfile exercises: Monaco (loaded now, not at page load), checked as the
  * learner types (300 ms after the last keystroke, in the grader worker). Findings show three
- * ways: editor markers at their line and column, a findings list (field path, container,
- * effective value and its origin) and a one-click fix where the rule has one.
+ * ways: editor markers at their line and column, a findings list (findings-view.ts) and a
+ * one-click fix where the rule has one.
+ *
+ * Every evaluation is stamped with the editor versions it was computed from. As soon as the
+ * text changes, the findings on screen are marked stale and their fixes disabled until the
+ * new text's findings arrive; a fix is applied only to the text it was computed for, and a
+ * fix that cannot be applied says so in the panel.
  */
-import type { GradeResult } from '../../checker/grade.ts';
-import type { Finding, InputError } from '../../checker/types.ts';
+import type { Finding } from '../../checker/types.ts';
 import type { TextExercise } from '../../schemas/exercise.ts';
 import { h } from './dom.ts';
+import type { Evaluation } from './evaluation.ts';
+import { findingsView, splitByScope, type Shown } from './findings-view.ts';
 import { fixInWorker, gradeInWorker } from './grader.ts';
 import type { PanelApi, WorkArea } from './panel.ts';
-import { dottedPath, showValue } from './text.ts';
 
 const DEBOUNCE_MS = 300;
 const SCHEMA_URL = '/schemas/kubernetes.json';
+
+/** One code-action provider for all exercise editors, looked up by model URI. */
+const quickFixes = new Map<string, (line: number, endLine: number) => Promise<{ title: string; text: string; version: number }[]>>();
+let providerRegistered = false;
 
 export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<WorkArea> {
   const { t, ctx } = api;
@@ -28,8 +37,9 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   const findingsId = `cc-findings-${ex.id.replace(/\W/g, '_')}`;
   const findingsTitle = h('h4', { id: findingsId, tabindex: -1 }, t('cc.exercise.findings'));
   const findingsCount = h('p', { class: 'cc-ex__note', role: 'status', 'aria-live': 'polite' });
-  const findingsList = h('ul', { class: 'cc-findings', 'aria-labelledby': findingsId });
-  const findings = h('section', { class: 'cc-ex__findings', 'aria-labelledby': findingsId }, findingsTitle, findingsCount, findingsList);
+  const fixStatus = h('p', { class: 'cc-ex__note cc-ex__fix-status', role: 'status', 'data-role': 'fix-status' });
+  const findingsList = h('ul', { class: 'cc-findings', 'data-role': 'findings', 'aria-labelledby': findingsId });
+  const findings = h('section', { class: 'cc-ex__findings', 'aria-labelledby': findingsId }, findingsTitle, findingsCount, fixStatus, findingsList);
   host.append(...(names.length > 1 ? [fileBar] : []), editorHost, help, findings);
 
   const { monaco, configureKubernetesYaml, languageOf, themeFor } = await import('../editor/monaco.ts');
@@ -58,7 +68,8 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
     theme: themeFor(document),
     accessibilitySupport: 'auto',
   });
-  new MutationObserver(() => monaco.editor.setTheme(themeFor(document))).observe(document.documentElement, { attributeFilter: ['data-theme'] });
+  const themeWatch = new MutationObserver(() => monaco.editor.setTheme(themeFor(document)));
+  themeWatch.observe(document.documentElement, { attributeFilter: ['data-theme'] });
 
   const fileButtons = names.map((n) => {
     const b = h('button', { type: 'button', class: 'cc-btn', 'aria-pressed': String(n === current) }, n);
@@ -72,24 +83,61 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   });
   fileBar.append(...fileButtons);
 
+  /** The editor text's identity: every model's version id. */
+  const version = () => [...models.values()].map((m) => m.getAlternativeVersionId()).join('.');
+  const texts = () => Object.fromEntries([...models].map(([n, m]) => [n, m.getValue()]));
+
+  let shown: Evaluation | null = null;
   let seq = 0;
   let timer = 0;
-  const run = async () => {
+  let pendingSave = false;
+
+  /** Grades the text as it is now; renders it unless a newer text was graded meanwhile. */
+  const run = async (): Promise<Evaluation | null> => {
+    clearTimeout(timer);
     const mine = ++seq;
-    const text = Object.fromEntries([...models].map(([n, m]) => [n, m.getValue()]));
-    if (JSON.stringify(text) !== JSON.stringify(api.work.files ?? ex.start)) api.save({ files: text });
+    const text = texts();
+    if (pendingSave) {
+      pendingSave = false;
+      if (JSON.stringify(text) !== JSON.stringify(api.work.files ?? ex.start)) api.save({ files: text });
+    }
+    const v = version();
     try {
-      const r = await gradeInWorker(ex, { files: text });
-      if (mine === seq) render(r);
+      const r = await gradeInWorker(ex, { files: text }, v);
+      if (mine === seq && v === version()) {
+        render(r);
+        api.evaluated(r);
+      }
+      return r;
     } catch (err) {
-      console.error('cc-exercise: the checker failed', err);
+      if (mine === seq) checkerFailed(err);
+      return null;
     }
   };
   const schedule = () => {
+    pendingSave = true;
+    markStale();
     clearTimeout(timer);
     timer = window.setTimeout(() => void run(), DEBOUNCE_MS);
   };
-  for (const m of models.values()) m.onDidChangeContent(schedule);
+  const changeSubs = [...models.values()].map((m) => m.onDidChangeContent(schedule));
+
+  /** The text changed: the findings on screen no longer describe it, so their fixes stop working. */
+  const markStale = () => {
+    if (!shown || findingsList.dataset.stale === 'true') return;
+    findingsList.dataset.stale = 'true';
+    for (const b of findingsList.querySelectorAll<HTMLButtonElement>('[data-action="fix"]')) b.disabled = true;
+    findingsCount.textContent = t('cc.exercise.findingsStale');
+  };
+
+  const checkerFailed = (err: unknown) => {
+    shown = null;
+    fixable = [];
+    for (const model of models.values()) monaco.editor.setModelMarkers(model, 'container-course', []);
+    findingsList.replaceChildren();
+    delete findingsList.dataset.stale;
+    findingsCount.textContent = t('cc.exercise.checkFailed', { reason: err instanceof Error ? err.message : String(err) });
+  };
 
   const severity = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };
   const markerRange = (model: ReturnType<typeof monaco.editor.createModel>, line: number, column: number) => {
@@ -101,64 +149,44 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
     return { startLineNumber: l, startColumn: c, endLineNumber: l, endColumn: end };
   };
 
-  /** The findings on screen that carry a fix, for the editor's quick-fix menu (Ctrl+.). */
+  /** The in-scope findings on screen that carry a fix, for the editor's quick-fix menu (Ctrl+.). */
   let fixable: Finding[] = [];
+  const fileOf = (f: Shown) => (models.has(f.file) ? f.file : names.length === 1 ? names[0]! : current);
 
-  const render = (r: GradeResult) => {
-    const shown: (Finding | InputError)[] = [...r.errors, ...r.findings];
-    fixable = r.findings.filter((f) => f.fix);
+  const draw = findingsView({
+    t, locale: ctx.locale, fileOf,
+    canFix: (file) => models.has(file),
+    goTo: (file, line, column) => {
+      if (models.has(file) && file !== current) fileButtons[names.indexOf(file)]?.click();
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenter(line);
+      editor.focus();
+    },
+    applyFix: (file, f, button) => void applyFix(file, f, button),
+  });
+
+  const render = (r: Evaluation) => {
+    shown = r;
+    const { inScope, beyond } = splitByScope(r);
+    fixable = inScope.filter((f): f is Finding => 'rule' in f && !!f.fix);
     for (const [name, model] of models) {
-      const own = shown.filter((f) => f.file === name || (names.length === 1 && !models.has(f.file)));
-      monaco.editor.setModelMarkers(
-        model,
-        'container-course',
-        own.map((f) => ({
-          ...markerRange(model, f.line, f.column),
-          severity: 'rule' in f ? severity[f.severity] : monaco.MarkerSeverity.Error,
-          message: 'rule' in f ? f.message[ctx.locale] : f.message,
-          code: 'rule' in f ? f.rule : undefined,
-          source: 'container-course',
-        })),
-      );
+      const own = (f: Shown) => fileOf(f) === name;
+      const marker = (f: Shown, sev: number) => ({
+        ...markerRange(model, f.line, f.column),
+        severity: sev,
+        message: 'rule' in f ? f.message[ctx.locale] : f.message,
+        code: 'rule' in f ? f.rule : undefined,
+        source: 'container-course',
+      });
+      monaco.editor.setModelMarkers(model, 'container-course', [
+        ...inScope.filter(own).map((f) => marker(f, 'rule' in f ? severity[f.severity] : monaco.MarkerSeverity.Error)),
+        // Beyond the exercise: a faint hint, not a squiggle the learner must clear.
+        ...beyond.filter(own).map((f) => marker(f, monaco.MarkerSeverity.Hint)),
+      ]);
     }
-    findingsCount.textContent = shown.length ? t('cc.exercise.findingsCount', { count: shown.length }) : t('cc.exercise.noFindings');
-    findingsList.replaceChildren(...shown.map(findingItem));
-  };
-
-  const goTo = (file: string, line: number, column: number) => {
-    if (models.has(file) && file !== current) fileButtons[names.indexOf(file)]?.click();
-    editor.setPosition({ lineNumber: line, column });
-    editor.revealLineInCenter(line);
-    editor.focus();
-  };
-
-  const findingItem = (f: Finding | InputError): HTMLLIElement => {
-    const isRule = 'rule' in f;
-    const file = models.has(f.file) ? f.file : current;
-    const where = h('button', { type: 'button', class: 'cc-link' }, t('cc.exercise.at', { line: f.line, column: f.column }));
-    where.addEventListener('click', () => goTo(file, f.line, f.column));
-    const sev = isRule ? f.severity : 'error';
-    const li = h(
-      'li', { class: `cc-finding cc-finding--${sev}`, 'data-rule': isRule ? f.rule : 'input', 'data-line': f.line, 'data-column': f.column },
-      h('p', { class: 'cc-finding__head' }, h('span', { class: 'cc-finding__sev' }, `${t(`cc.exercise.severity.${sev}`)}: `), isRule ? f.message[ctx.locale] : `${t('cc.exercise.inputError')}: ${f.message}`),
-      where,
-    );
-    if (!isRule) return li;
-    const rows: [string, string][] = [[t('cc.exercise.field'), dottedPath(f.path)]];
-    if (f.container !== undefined) rows.push([t('cc.exercise.container'), f.container]);
-    if ('value' in f) rows.push([t('cc.exercise.value'), showValue(f.value, t('cc.exercise.unset'))]);
-    if (f.origin) {
-      const from = t(`cc.exercise.origin.${f.origin.from}`);
-      rows.push([t('cc.exercise.origin'), f.origin.path ? `${from} (${dottedPath(f.origin.path)})` : from]);
-    }
-    li.append(h('dl', { class: 'cc-finding__facts' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
-    if (f.remediation[ctx.locale] && f.remediation[ctx.locale] !== f.message[ctx.locale]) li.append(h('p', { class: 'cc-finding__fix-text' }, f.remediation[ctx.locale]));
-    if (f.fix && models.has(file)) {
-      const fixBtn = h('button', { type: 'button', class: 'cc-btn cc-btn--primary', 'data-action': 'fix' }, t('cc.exercise.fix'));
-      fixBtn.addEventListener('click', () => void applyFix(file, f));
-      li.append(fixBtn);
-    }
-    return li;
+    delete findingsList.dataset.stale;
+    findingsList.dataset.version = r.version ?? '';
+    draw(r, findingsList, findingsCount);
   };
 
   const replaceText = (file: string, text: string) => {
@@ -168,48 +196,86 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
     editor.pushUndoStop();
   };
 
-  const applyFix = async (file: string, f: Finding) => {
-    const next = await fixInWorker(models.get(file)!.getValue(), f.fix!);
-    replaceText(file, next);
-    findingsCount.textContent = t('cc.exercise.fixed');
-    findingsTitle.focus();
+  const applyFix = async (file: string, f: Finding, button: HTMLButtonElement) => {
+    const stamp = shown?.version;
+    if (!shown || stamp !== version()) {
+      fixStatus.textContent = t('cc.exercise.fixStale');
+      void run();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const before = models.get(file)!.getValue();
+      const next = await fixInWorker(before, f.fix!);
+      if (version() !== stamp) {
+        fixStatus.textContent = t('cc.exercise.fixStale');
+        return;
+      }
+      if (next === before) {
+        fixStatus.textContent = t('cc.exercise.fixNoChange');
+        return;
+      }
+      replaceText(file, next);
+      fixStatus.textContent = t('cc.exercise.fixed');
+      findingsTitle.focus();
+    } catch (err) {
+      fixStatus.textContent = t('cc.exercise.fixFailed', { reason: err instanceof Error ? err.message : String(err) });
+    } finally {
+      button.disabled = findingsList.dataset.stale === 'true';
+    }
   };
 
-  const ours = new Set([...models.values()].map((m) => m.uri.toString()));
-  monaco.languages.registerCodeActionProvider(['yaml', 'dockerfile', 'shell', 'plaintext'], {
-    provideCodeActions: async (model, range) => {
-      if (!ours.has(model.uri.toString())) return { actions: [], dispose: () => undefined };
-      const file = names.find((n) => models.get(n) === model)!;
-      const here = fixable.filter((f) => (f.file === file || names.length === 1) && f.line >= range.startLineNumber && f.line <= range.endLineNumber);
-      const actions = await Promise.all(
-        here.map(async (f) => ({
-          title: `${t('cc.exercise.fix')}: ${f.fix!.description[ctx.locale]}`,
-          kind: 'quickfix',
-          diagnostics: [],
-          edit: {
-            edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: model.getFullModelRange(), text: await fixInWorker(model.getValue(), f.fix!) } }],
-          },
-        })),
-      );
-      return { actions, dispose: () => undefined };
-    },
-  });
+  const modelUri = (n: string) => models.get(n)!.uri.toString();
+  for (const n of names) {
+    quickFixes.set(modelUri(n), async (line, endLine) => {
+      if (!shown || shown.version !== version()) return [];
+      const model = models.get(n)!;
+      const here = fixable.filter((f) => fileOf(f) === n && f.line >= line && f.line <= endLine);
+      const out: { title: string; text: string; version: number }[] = [];
+      for (const f of here) {
+        try {
+          out.push({ title: `${t('cc.exercise.fix')}: ${f.fix!.description[ctx.locale]}`, text: await fixInWorker(model.getValue(), f.fix!), version: model.getVersionId() });
+        } catch {
+          // A fix that cannot apply to this text is not offered in the menu (the panel's button says why).
+        }
+      }
+      return out;
+    });
+  }
+  if (!providerRegistered) {
+    providerRegistered = true;
+    monaco.languages.registerCodeActionProvider(['yaml', 'dockerfile', 'shell', 'plaintext'], {
+      provideCodeActions: async (model, range) => {
+        const fixes = await quickFixes.get(model.uri.toString())?.(range.startLineNumber, range.endLineNumber);
+        return {
+          actions: (fixes ?? []).map((x) => ({
+            title: x.title,
+            kind: 'quickfix',
+            diagnostics: [],
+            edit: { edits: [{ resource: model.uri, versionId: x.version, textEdit: { range: model.getFullModelRange(), text: x.text } }] },
+          })),
+          dispose: () => undefined,
+        };
+      },
+    });
+  }
 
   void run();
 
   return {
-    submission: async () => ({ files: Object.fromEntries([...models].map(([n, m]) => [n, m.getValue()])) }),
+    submission: async () => ({ files: texts() }),
     submissionFields: async () => {
-      const text = Object.fromEntries([...models].map(([n, m]) => [n, m.getValue()]));
+      const text = texts();
       return names.length === 1 ? { text: text[names[0]!] } : { files: text };
     },
+    check: () => run(),
     reset: async () => {
       if (!confirm(t('cc.exercise.resetConfirm'))) return false;
       for (const n of names) replaceText(n, ex.start[n] ?? '');
       return true;
     },
     solutionView: () => {
-      const use = h('button', { type: 'button', class: 'cc-btn' }, t('cc.exercise.useSolution'));
+      const use = h('button', { type: 'button', class: 'cc-btn', 'data-action': 'use-solution' }, t('cc.exercise.useSolution'));
       use.addEventListener('click', () => {
         for (const n of names) if (ex.solution[n] !== undefined) replaceText(n, ex.solution[n]!);
         editor.focus();
@@ -220,7 +286,19 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
         use,
       );
     },
-    graded: (r) => render(r),
+    graded: (r) => {
+      if (r.version === version()) render(r);
+    },
+    dirty: () => pendingSave,
+    dispose: () => {
+      clearTimeout(timer);
+      seq++;
+      for (const s of changeSubs) s.dispose();
+      themeWatch.disconnect();
+      for (const n of names) quickFixes.delete(modelUri(n));
+      editor.dispose();
+      for (const m of models.values()) m.dispose();
+    },
     focus: () => editor.focus(),
   };
 }

@@ -16,11 +16,19 @@ export const PROGRESS_EVENT = 'cc:progress';
 export const PROBLEM_EVENT = 'cc:storage-problem';
 
 export interface ExerciseProgress {
-  /** 'passed' once the learner reached full marks at least once. */
+  /** The latest evaluation: 'passed' while it has full marks (the done mark shows this). */
   status: 'started' | 'passed';
   score: number;
   max: number;
   updatedAt: string;
+  /** When the learner first reached full marks (kept when a later evaluation falls short). */
+  passedAt?: string;
+}
+
+/** Who the learner is, for the submission files a teacher grades (entered once, optional). */
+export interface Student {
+  name?: string;
+  id?: string;
 }
 
 /** What the learner has done in one exercise; keyed by the locale-independent exercise id. */
@@ -37,6 +45,8 @@ export interface ExerciseWork {
   attempted: boolean;
   solutionShown: boolean;
   updatedAt: string;
+  /** Bumped by every save: a tab holding an older revision never writes over newer work. */
+  rev?: number;
 }
 
 export interface Progress {
@@ -47,9 +57,11 @@ export interface Progress {
   exercises: Record<string, ExerciseProgress>;
   /** exercise id → the learner's work */
   work: Record<string, ExerciseWork>;
+  student?: Student;
 }
 
-export type StorageProblem = 'unavailable' | 'corrupted' | 'full' | null;
+/** `terminal`: the lesson's terminal session could not be saved (storage full or blocked). */
+export type StorageProblem = 'unavailable' | 'corrupted' | 'full' | 'terminal' | null;
 
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, visited: {}, exercises: {}, work: {} };
@@ -80,39 +92,115 @@ function storage(): Storage | null {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isStringMap = (v: unknown): v is Record<string, string> => isRecord(v) && Object.values(v).every((x) => typeof x === 'string');
-const isChoiceMap = (v: unknown): v is Record<string, string[]> =>
-  isRecord(v) && Object.values(v).every((x) => Array.isArray(x) && x.every((c) => typeof c === 'string'));
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const STUDENT_FIELD_MAX = 200;
 
-function validWork(w: unknown): w is ExerciseWork {
-  if (!isRecord(w)) return false;
-  if (w.files !== undefined && !isStringMap(w.files)) return false;
-  if (w.answers !== undefined && !isChoiceMap(w.answers)) return false;
-  if (w.shellStart !== undefined && (typeof w.shellStart !== 'number' || !Number.isInteger(w.shellStart) || w.shellStart < 0)) return false;
-  return (
-    Array.isArray(w.hints) && w.hints.every((x) => typeof x === 'string') &&
-    typeof w.attempted === 'boolean' && typeof w.solutionShown === 'boolean' && typeof w.updatedAt === 'string'
-  );
+/** Where a stored or imported value does not fit the schema, e.g. `exercises["e1.1"].score is not a number`. */
+export class ProgressShapeError extends Error {}
+
+function fail(where: string, what: string): never {
+  throw new ProgressShapeError(`${where} ${what}`);
+}
+
+const at = (base: string, key: string) => `${base}[${JSON.stringify(key)}]`;
+
+function record(v: unknown, where: string): Record<string, unknown> {
+  if (!isRecord(v)) fail(where, Array.isArray(v) ? 'is a list, not an object' : `is ${v === null ? 'null' : typeof v}, not an object`);
+  for (const k of Object.keys(v)) if (FORBIDDEN_KEYS.has(k)) fail(at(where, k), 'is a key the course never writes (refused)');
+  return v;
+}
+
+function str(v: unknown, where: string): string {
+  if (typeof v !== 'string') fail(where, `is ${v === null ? 'null' : typeof v}, not a string`);
+  return v;
+}
+
+function num(v: unknown, where: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(where, 'is not a number');
+  return v;
+}
+
+function strings(v: unknown, where: string): string[] {
+  if (!Array.isArray(v)) fail(where, 'is not a list');
+  return v.map((x, i) => str(x, `${where}[${i}]`));
+}
+
+function work(v: unknown, where: string): ExerciseWork {
+  const w = record(v, where);
+  const out: ExerciseWork = {
+    hints: strings(w.hints, `${where}.hints`),
+    attempted: typeof w.attempted === 'boolean' ? w.attempted : fail(`${where}.attempted`, 'is not true or false'),
+    solutionShown: typeof w.solutionShown === 'boolean' ? w.solutionShown : fail(`${where}.solutionShown`, 'is not true or false'),
+    updatedAt: str(w.updatedAt, `${where}.updatedAt`),
+  };
+  if (w.files !== undefined) {
+    const files = record(w.files, `${where}.files`);
+    out.files = Object.fromEntries(Object.entries(files).map(([k, x]) => [k, str(x, at(`${where}.files`, k))]));
+  }
+  if (w.answers !== undefined) {
+    const answers = record(w.answers, `${where}.answers`);
+    out.answers = Object.fromEntries(Object.entries(answers).map(([k, x]) => [k, strings(x, at(`${where}.answers`, k))]));
+  }
+  if (w.shellStart !== undefined) {
+    if (!Number.isInteger(w.shellStart) || (w.shellStart as number) < 0) fail(`${where}.shellStart`, 'is not a whole number ≥ 0');
+    out.shellStart = w.shellStart as number;
+  }
+  if (w.rev !== undefined) {
+    if (!Number.isInteger(w.rev) || (w.rev as number) < 0) fail(`${where}.rev`, 'is not a whole number ≥ 0');
+    out.rev = w.rev as number;
+  }
+  return out;
+}
+
+function exerciseProgress(v: unknown, where: string): ExerciseProgress {
+  const e = record(v, where);
+  if (e.status !== 'started' && e.status !== 'passed') fail(`${where}.status`, 'is neither "started" nor "passed"');
+  const out: ExerciseProgress = { status: e.status, score: num(e.score, `${where}.score`), max: num(e.max, `${where}.max`), updatedAt: String(e.updatedAt ?? '') };
+  if (e.passedAt !== undefined) out.passedAt = str(e.passedAt, `${where}.passedAt`);
+  return out;
+}
+
+function student(v: unknown, where: string): Student {
+  const s = record(v, where);
+  const out: Student = {};
+  for (const k of ['name', 'id'] as const) {
+    if (s[k] === undefined) continue;
+    const x = str(s[k], `${where}.${k}`);
+    if (x.length > STUDENT_FIELD_MAX) fail(`${where}.${k}`, `is longer than ${STUDENT_FIELD_MAX} characters`);
+    out[k] = x;
+  }
+  return out;
+}
+
+/**
+ * Checks a parsed value against the schema (version 1 or 2) and copies it into fresh
+ * objects; throws ProgressShapeError naming the first field that does not fit.
+ */
+export function checkProgress(value: unknown, where = 'progress'): Progress {
+  const v = record(value, where);
+  if (v.version !== 1 && v.version !== PROGRESS_VERSION) fail(`${where}.version`, `is ${JSON.stringify(v.version)}, not 1 or ${PROGRESS_VERSION}`);
+  const visited = record(v.visited, `${where}.visited`);
+  const exercises = record(v.exercises, `${where}.exercises`);
+  const works = v.version === 1 ? {} : record(v.work, `${where}.work`);
+  for (const [k, x] of Object.entries(visited)) str(x, at(`${where}.visited`, k));
+  for (const [k, x] of Object.entries(exercises)) exerciseProgress(x, at(`${where}.exercises`, k));
+  for (const [k, x] of Object.entries(works)) work(x, at(`${where}.work`, k));
+  if (v.student !== undefined) student(v.student, `${where}.student`);
+  // Checked: now a deep copy that keeps the stored key order (an export round-trips byte for byte).
+  const copy = <T>(x: unknown) => JSON.parse(JSON.stringify(x)) as T;
+  const out: Progress = { version: PROGRESS_VERSION, visited: copy(visited), exercises: copy(exercises), work: copy(works) };
+  if (v.student !== undefined) out.student = copy(v.student);
+  return out;
 }
 
 /** Checks a parsed value against the schema (version 1 or 2); returns null when it does not fit. */
 export function validateProgress(value: unknown): Progress | null {
-  if (!isRecord(value)) return null;
-  if (value.version !== 1 && value.version !== PROGRESS_VERSION) return null;
-  if (!isStringMap(value.visited) || !isRecord(value.exercises)) return null;
-  for (const e of Object.values(value.exercises)) {
-    if (!isRecord(e) || (e.status !== 'started' && e.status !== 'passed') || typeof e.score !== 'number' || typeof e.max !== 'number') {
-      return null;
-    }
+  try {
+    return checkProgress(value);
+  } catch (e) {
+    if (e instanceof ProgressShapeError) return null;
+    throw e;
   }
-  const work = value.version === 1 ? {} : value.work;
-  if (!isRecord(work) || !Object.values(work).every(validWork)) return null;
-  return {
-    version: PROGRESS_VERSION,
-    visited: { ...value.visited },
-    exercises: { ...(value.exercises as Record<string, ExerciseProgress>) },
-    work: { ...(work as Record<string, ExerciseWork>) },
-  };
 }
 
 export function readProgress(): ReadResult {
@@ -129,7 +217,8 @@ export function readProgress(): ReadResult {
   return { progress: emptyProgress(), problem: 'corrupted' };
 }
 
-function announce(problem: StorageProblem): void {
+/** Tells the page (the workspace's notice) about a storage problem. */
+export function announce(problem: StorageProblem): void {
   if (problem && typeof dispatchEvent === 'function') dispatchEvent(new CustomEvent(PROBLEM_EVENT, { detail: problem }));
 }
 
@@ -170,18 +259,53 @@ export function workOf(p: Progress, id: string): ExerciseWork {
 }
 
 /** Saves part of the learner's work in one exercise. */
-export function saveWork(id: string, change: Partial<Omit<ExerciseWork, 'updatedAt'>>): StorageProblem {
+export function saveWork(id: string, change: Partial<Omit<ExerciseWork, 'updatedAt' | 'rev'>>): StorageProblem {
   return updateProgress((p) => {
-    p.work[id] = { ...workOf(p, id), ...change, updatedAt: new Date().toISOString() };
+    const before = workOf(p, id);
+    p.work[id] = { ...before, ...change, updatedAt: new Date().toISOString(), rev: (before.rev ?? 0) + 1 };
   });
 }
 
-/** Records a graded attempt; 'passed' is kept once reached. */
+export type GuardedSave = { problem: StorageProblem; conflict: false; rev: number } | { problem: null; conflict: true; stored: ExerciseWork };
+
+/**
+ * Saves only if the stored work is still at revision `rev` (what this tab last read or
+ * wrote). When another tab wrote newer work, nothing is written and the newer work is
+ * returned, so the caller can ask the learner which to keep.
+ */
+export function saveWorkIfCurrent(id: string, rev: number, change: Partial<Omit<ExerciseWork, 'updatedAt' | 'rev'>>): GuardedSave {
+  const { progress, problem } = readProgress();
+  if (problem) {
+    announce(problem);
+    return { problem, conflict: false, rev };
+  }
+  const stored = workOf(progress, id);
+  if ((stored.rev ?? 0) !== rev) return { problem: null, conflict: true, stored };
+  const next = { ...stored, ...change, updatedAt: new Date().toISOString(), rev: rev + 1 };
+  progress.work[id] = next;
+  const written = writeProgress(progress);
+  return { problem: written, conflict: false, rev: written ? rev : next.rev };
+}
+
+/** Records a graded attempt: the status follows the latest evaluation; passedAt keeps the first full marks. */
 export function recordScore(id: string, score: number, max: number): StorageProblem {
   return updateProgress((p) => {
     const before = p.exercises[id];
-    const passed = before?.status === 'passed' || (max > 0 && score >= max);
-    p.exercises[id] = { status: passed ? 'passed' : 'started', score, max, updatedAt: new Date().toISOString() };
+    const full = max > 0 && score >= max;
+    const now = new Date().toISOString();
+    const passedAt = before?.passedAt ?? (before?.status === 'passed' ? before.updatedAt : undefined) ?? (full ? now : undefined);
+    p.exercises[id] = { status: full ? 'passed' : 'started', score, max, updatedAt: now, ...(passedAt ? { passedAt } : {}) };
+  });
+}
+
+/** Saves the learner's name and/or student id (empty strings remove them). */
+export function saveStudent(student: Student): StorageProblem {
+  return updateProgress((p) => {
+    const clean: Student = {};
+    if (student.name?.trim()) clean.name = student.name.trim().slice(0, STUDENT_FIELD_MAX);
+    if (student.id?.trim()) clean.id = student.id.trim().slice(0, STUDENT_FIELD_MAX);
+    if (clean.name || clean.id) p.student = clean;
+    else delete p.student;
   });
 }
 

@@ -4,11 +4,13 @@
  * (`cc:term:*`, the commands typed per lesson). The file round-trips losslessly: an
  * import restores exactly the values that were exported.
  */
-import { PROGRESS_EVENT, PROGRESS_KEY, validateProgress, type Progress } from './store.ts';
+import { checkProgress, PROGRESS_EVENT, PROGRESS_KEY, ProgressShapeError, validateProgress, type Progress } from './store.ts';
 
 export const BACKUP_FORMAT = 'container-course-progress';
 export const BACKUP_VERSION = 1;
 const TERMINAL_PREFIX = 'cc:term:';
+/** A progress export is tens of kilobytes; anything past this is not one (and would not fit in storage). */
+export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -23,7 +25,8 @@ export interface Backup {
 export type ImportError =
   | { code: 'not-json'; detail: string }
   | { code: 'not-backup' }
-  | { code: 'bad-progress' }
+  | { code: 'too-large'; bytes: number }
+  | { code: 'bad-progress'; detail: string }
   | { code: 'bad-terminal'; key: string }
   | { code: 'storage'; problem: 'unavailable' | 'full' };
 
@@ -54,8 +57,9 @@ export function backupFileName(now = new Date()): string {
   return `container-course-progress-${now.toISOString().slice(0, 10)}.json`;
 }
 
-/** Reads and checks a backup file's text. */
-export function parseBackup(text: string): { backup: Backup } | { error: ImportError } {
+/** Reads and checks a backup file's text (`bytes`: the file's size, checked before anything else). */
+export function parseBackup(text: string, bytes = text.length): { backup: Backup } | { error: ImportError } {
+  if (bytes > MAX_BACKUP_BYTES) return { error: { code: 'too-large', bytes } };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -63,15 +67,23 @@ export function parseBackup(text: string): { backup: Backup } | { error: ImportE
     return { error: { code: 'not-json', detail: (e as Error).message } };
   }
   const v = value as Partial<Backup> | null;
-  if (!v || typeof v !== 'object' || v.format !== BACKUP_FORMAT || v.version !== BACKUP_VERSION) return { error: { code: 'not-backup' } };
-  const progress = v.progress === null ? null : validateProgress(v.progress);
-  if (v.progress !== null && !progress) return { error: { code: 'bad-progress' } };
+  if (!v || typeof v !== 'object' || Array.isArray(v) || v.format !== BACKUP_FORMAT || v.version !== BACKUP_VERSION) return { error: { code: 'not-backup' } };
+  if (Object.keys(v).includes('__proto__')) return { error: { code: 'bad-progress', detail: 'the file has a key named __proto__ (refused)' } };
+  let progress: Progress | null = null;
+  if (v.progress !== null) {
+    try {
+      progress = checkProgress(v.progress);
+    } catch (e) {
+      if (e instanceof ProgressShapeError) return { error: { code: 'bad-progress', detail: e.message } };
+      throw e;
+    }
+  }
   const terminal = v.terminal ?? {};
-  if (!terminal || typeof terminal !== 'object') return { error: { code: 'bad-terminal', key: '(terminal)' } };
+  if (!terminal || typeof terminal !== 'object' || Array.isArray(terminal)) return { error: { code: 'bad-terminal', key: '(terminal)' } };
   for (const [key, val] of Object.entries(terminal)) {
     if (!key.startsWith(TERMINAL_PREFIX) || typeof val !== 'string') return { error: { code: 'bad-terminal', key } };
   }
-  return { backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: String(v.exportedAt ?? ''), progress, terminal } };
+  return { backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: String(v.exportedAt ?? ''), progress, terminal: { ...terminal } } };
 }
 
 /**

@@ -4,6 +4,7 @@
  * reload: the executed lines are replayed into a fresh world (the simulator is
  * deterministic) and the screen is restored from xterm's serialized buffer.
  */
+import { announce } from '../progress/store.ts';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SerializeAddon } from '@xterm/addon-serialize';
@@ -239,8 +240,9 @@ function load(lesson: string): Saved | null {
 function save(lesson: string, data: Saved): void {
   try {
     localStorage.setItem(key(lesson), JSON.stringify(data));
-  } catch (err) {
-    console.warn('cc-terminal: could not save the session', err);
+  } catch {
+    // Full or blocked storage: the workspace shows the learner (not only the console).
+    announce('terminal');
   }
 }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  PROGRESS_KEY, emptyProgress, lessonState, readProgress, recordScore, saveWork, updateProgress, validateProgress, workOf,
+  PROGRESS_KEY, emptyProgress, lessonState, readProgress, recordScore, saveStudent, saveWork, saveWorkIfCurrent, updateProgress, validateProgress, workOf,
 } from '../../../src/ui/progress/store.ts';
 import { install, type MemoryStorage } from './memory-storage.ts';
 
@@ -15,19 +15,46 @@ describe('progress store', () => {
     expect(saveWork('e11.1', { files: { 'pod.yaml': 'kind: Pod\n' } })).toBeNull();
     expect(saveWork('e11.1', { hints: ['drop-all'] })).toBeNull();
     const w = workOf(readProgress().progress, 'e11.1');
-    expect({ ...w, updatedAt: 'T' }).toEqual({ files: { 'pod.yaml': 'kind: Pod\n' }, hints: ['drop-all'], attempted: false, solutionShown: false, updatedAt: 'T' });
+    expect({ ...w, updatedAt: 'T' }).toEqual({ files: { 'pod.yaml': 'kind: Pod\n' }, hints: ['drop-all'], attempted: false, solutionShown: false, updatedAt: 'T', rev: 2 });
     expect(workOf(readProgress().progress, 'e1.1')).toEqual({ hints: [], attempted: false, solutionShown: false, updatedAt: '' });
   });
 
-  it('keeps "passed" once reached, and a lesson is done when all its exercises passed', () => {
+  it('the status follows the latest evaluation (passedAt remembers the first full marks); a lesson is done when all its exercises pass', () => {
     recordScore('e1.1', 6, 6);
+    const first = readProgress().progress.exercises['e1.1']!;
+    expect(first.status).toBe('passed');
+    expect(first.passedAt).toBe(first.updatedAt);
     recordScore('e1.1', 2, 6);
-    recordScore('e1.2', 2, 4);
-    const p = readProgress().progress;
-    expect([p.exercises['e1.1']!.status, p.exercises['e1.1']!.score, p.exercises['e1.2']!.status]).toEqual(['passed', 2, 'started']);
-    expect(lessonState(p, 'lessons/01', ['e1.1', 'e1.2'])).toBe('new');
     recordScore('e1.2', 4, 4);
-    expect(lessonState(readProgress().progress, 'lessons/01', ['e1.1', 'e1.2'])).toBe('done');
+    let p = readProgress().progress;
+    expect([p.exercises['e1.1']!.status, p.exercises['e1.1']!.score, p.exercises['e1.1']!.passedAt, p.exercises['e1.2']!.status]).toEqual(['started', 2, first.passedAt, 'passed']);
+    expect(lessonState(p, 'lessons/01', ['e1.1', 'e1.2'])).toBe('new');
+    recordScore('e1.1', 6, 6);
+    p = readProgress().progress;
+    expect(p.exercises['e1.1']!.passedAt).toBe(first.passedAt);
+    expect(lessonState(p, 'lessons/01', ['e1.1', 'e1.2'])).toBe('done');
+  });
+
+  it('an older tab never writes over newer work: saveWorkIfCurrent refuses and returns the newer work', () => {
+    const a = saveWorkIfCurrent('e11.1', 0, { files: { 'pod.yaml': 'A' } });
+    expect(a).toMatchObject({ conflict: false, rev: 1, problem: null });
+    // Tab B read revision 1 and saves: revision 2.
+    expect(saveWorkIfCurrent('e11.1', 1, { files: { 'pod.yaml': 'B' } })).toMatchObject({ conflict: false, rev: 2 });
+    // Tab A still holds revision 1: refused, B's text is kept and handed back.
+    const stale = saveWorkIfCurrent('e11.1', 1, { files: { 'pod.yaml': 'A2' } });
+    expect(stale).toMatchObject({ conflict: true, stored: { files: { 'pod.yaml': 'B' }, rev: 2 } });
+    expect(workOf(readProgress().progress, 'e11.1').files).toEqual({ 'pod.yaml': 'B' });
+  });
+
+  it('keeps the student\'s name and id with the progress (trimmed; empty removes)', () => {
+    expect(saveStudent({ name: '  Ada Lovelace ', id: 's-1815' })).toBeNull();
+    expect(readProgress().progress.student).toEqual({ name: 'Ada Lovelace', id: 's-1815' });
+    saveStudent({ name: '', id: 's-1815' });
+    expect(readProgress().progress.student).toEqual({ id: 's-1815' });
+    saveStudent({});
+    expect(readProgress().progress.student).toBeUndefined();
+    s.setItem(PROGRESS_KEY, JSON.stringify({ ...emptyProgress(), student: { name: 7 } }));
+    expect(readProgress().problem).toBe('corrupted');
   });
 
   it('migrates a version-1 record (no work) and writes it back as version 2', () => {

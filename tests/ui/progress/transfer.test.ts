@@ -58,8 +58,33 @@ describe('export and import', () => {
     expect(parseBackup('{nope')).toMatchObject({ error: { code: 'not-json' } });
     expect(parseBackup('{"format":"other"}')).toEqual({ error: { code: 'not-backup' } });
     const base = { format: BACKUP_FORMAT, version: 1, exportedAt: 'x', progress: null, terminal: {} };
-    expect(parseBackup(JSON.stringify({ ...base, progress: { version: 2 } }))).toEqual({ error: { code: 'bad-progress' } });
+    expect(parseBackup(JSON.stringify({ ...base, progress: { version: 2 } }))).toEqual({ error: { code: 'bad-progress', detail: 'progress.visited is undefined, not an object' } });
+    const good = { version: 2, visited: {}, exercises: {}, work: {} };
+    expect(parseBackup(JSON.stringify({ ...base, progress: { ...good, exercises: { 'e1.1': { status: 'passed', score: '10', max: 10, updatedAt: 'x' } } } }))).toEqual({
+      error: { code: 'bad-progress', detail: 'progress.exercises["e1.1"].score is not a number' },
+    });
+    expect(parseBackup(JSON.stringify({ ...base, progress: { ...good, visited: [] } }))).toEqual({ error: { code: 'bad-progress', detail: 'progress.visited is a list, not an object' } });
     expect(parseBackup(JSON.stringify({ ...base, terminal: { 'cc:progress': 'x' } }))).toEqual({ error: { code: 'bad-terminal', key: 'cc:progress' } });
+  });
+
+  it('refuses __proto__ anywhere, without polluting any prototype', () => {
+    const base = '{"format":"container-course-progress","version":1,"exportedAt":"x","terminal":{},"progress":';
+    const good = '{"version":2,"visited":{},"exercises":{},"work":{}';
+    for (const [file, where] of [
+      [`${base}${good},"__proto__":{"polluted":1}}}`, 'progress["__proto__"]'],
+      [`${base}{"version":2,"visited":{"__proto__":"x"},"exercises":{},"work":{}}}`, 'progress.visited["__proto__"]'],
+      [`${base}{"version":2,"visited":{},"exercises":{},"work":{"e1.1":{"hints":[],"attempted":false,"solutionShown":false,"updatedAt":"t","files":{"__proto__":"x"}}}}}`, 'progress.work["e1.1"].files["__proto__"]'],
+    ] as const) {
+      const r = parseBackup(file);
+      expect(r).toMatchObject({ error: { code: 'bad-progress' } });
+      expect(('error' in r && r.error.code === 'bad-progress' && r.error.detail) || '').toContain(where);
+    }
+    expect(parseBackup(`{"__proto__":{"polluted":1},"format":"container-course-progress","version":1,"progress":null,"terminal":{}}`)).toMatchObject({ error: { code: 'bad-progress' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a file over 5 MB before parsing it', () => {
+    expect(parseBackup('{}', 50 * 1024 * 1024)).toEqual({ error: { code: 'too-large', bytes: 50 * 1024 * 1024 } });
   });
 
   it('keeps a corrupted stored value aside before importing over it', () => {
