@@ -2,7 +2,7 @@ import { test, expect as baseExpect, LESSON1, LESSON1_ZH } from './fixtures.ts';
 import { countJs, kb } from '../../scripts/lib/browser.ts';
 
 // The terminal and Pagefind load on demand; on a busy 2-core machine that can take a while.
-const expect = baseExpect.configure({ timeout: 30_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 /** Issue #14: a reading page ships at most 10 KB (gzip) of JavaScript at load. */
 const BUDGET_GZIP = 10 * 1024;

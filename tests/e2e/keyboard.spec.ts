@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect as baseExpect, LESSON1, LESSON1_ZH } from './fixtures.ts';
 
 // The terminal and Pagefind load on demand; on a busy 2-core machine that can take a while.
-const expect = baseExpect.configure({ timeout: 30_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 /** Issue #15: a keyboard-only learner walks a lesson, the terminal and the editor, and is never trapped. */
 test.use({ viewport: { width: 1366, height: 768 } });

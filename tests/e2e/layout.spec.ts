@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { test, expect as baseExpect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
 
 // The terminal and Pagefind load on demand; on a busy 2-core machine that can take a while.
-const expect = baseExpect.configure({ timeout: 30_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 /** Issue #15, the lesson layout on a 1366×768 laptop. */
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect as baseExpect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
 
 // The terminal and Pagefind load on demand; on a busy 2-core machine that can take a while.
-const expect = baseExpect.configure({ timeout: 30_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 /** Issue #15, a phone: 390×844, touch, Chinese browser. */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale: 'zh-CN' });

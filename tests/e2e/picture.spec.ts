@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { kb } from '../../scripts/lib/browser.ts';
-import { test, expect, axe } from './fixtures.ts';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.ts';
 
 /** Issue #13: the live Picture tab beside the terminal, and the lessons' static figures. */
 const L6 = '/lessons/06-cgroups/';
@@ -108,15 +109,15 @@ for (const loc of LOCALES) {
     expect(last.stdout).toBe('104857600\n');
   });
 
-  test(`${loc.prefix || '/en'}: axe finds nothing wrong with the open tab`, async ({ page }) => {
+  test(`${loc.prefix || '/en'}: axe finds nothing wrong with the open tab and the static figure`, async ({ page }) => {
     await startAndRun(page, `${loc.prefix}${L7}`, loc.start, ['docker run -d --name web nginx']);
     await page.getByRole('button', { name: loc.tab, exact: true }).click();
-    for (const view of [loc.layers, loc.cgroups]) {
-      await page.locator('cc-picture').getByRole('tab', { name: view }).click();
-      await canvas(page).locator('[data-node]').first().click({ timeout: 60_000 });
-      await expect(page.locator('cc-picture [data-role="detail"] button').first()).toBeVisible();
-      expect(await axe(page)).toEqual([]);
-    }
+    await page.locator('cc-picture').getByRole('tab', { name: loc.layers }).click();
+    await canvas(page).locator('[data-node]').first().click({ timeout: 60_000 });
+    await expect(page.locator('cc-picture [data-role="detail"] button').first()).toBeVisible();
+    // The whole lesson page is axe-checked by a11y.spec; here the tab and the figure, open and drawn.
+    const results = await new AxeBuilder({ page }).include('cc-picture').include('figure.cc-fig').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
 
