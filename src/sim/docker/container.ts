@@ -76,4 +76,11 @@ export interface Container {
   /** Whether `docker stop`/`kill` asked for it to end (for restart policies and logs). */
   stopping: boolean;
   netns?: number;
+  /** Frozen by `docker pause` (moby keeps State.Running true and sets State.Paused). */
+  paused?: boolean;
+}
+
+/** moby@v27.3.1:container/state.go StateString: "paused" for a running container that is paused. */
+export function stateString(c: Container): string {
+  return c.status === 'running' && c.paused ? 'paused' : c.status;
 }

@@ -9,6 +9,7 @@ import type { ResolvedImage } from './images.ts';
 import { LEFT, RIGHT } from './names.ts';
 import { programFor, type ProgramSpec } from './programs.ts';
 import { NetworkManager } from '../net/manager.ts';
+import { containerAttributes, EventLog, type DockerEvent } from './events.ts';
 
 /** Runs a command line inside a container as process `p` (provided by the shell layer). */
 export type Runner = (c: Container, p: Proc, argv: string[], tty?: boolean, workdir?: string) => Promise<ExecResult>;
@@ -33,7 +34,16 @@ export class Daemon {
   runner: Runner = async () => ({ stdout: '', stderr: '', exitCode: 0 });
   /** Networks, endpoints and port bindings (src/sim/net). */
   readonly net: NetworkManager;
+  /** What `docker events` reads. */
+  readonly events = new EventLog();
   private idCount = 0;
+
+  emit(type: DockerEvent['type'], action: string, id: string, attributes: Record<string, string>): void {
+    this.events.add({ type, action, id, attributes, timeMs: this.host.clock.nowMs });
+  }
+  emitFor(c: Container, action: string, extra: Record<string, string> = {}): void {
+    this.emit('container', action, c.id, containerAttributes(c, extra));
+  }
   private specs = new Map<number, ProgramSpec>();
 
   constructor(private readonly host: Host) {
@@ -76,6 +86,7 @@ export class Daemon {
       ip: '', ports, logs: [], restartCount: 0, stopping: false,
     };
     this.containers.set(id, c);
+    this.emitFor(c, 'create');
     return c;
   }
 
@@ -185,6 +196,7 @@ export class Daemon {
     c.oomKilled = false;
     c.stopping = false;
     c.netns = ns.net;
+    this.emitFor(c, 'start');
     for (const line of spec.logs) c.logs.push({ stream: /\[(notice|emerg)\]/.test(line) ? 'stderr' : 'stdout', text: `${line}\n` });
     if (spec.failWith !== undefined) {
       k.exit(p, spec.failWith);
@@ -245,6 +257,8 @@ export class Daemon {
       c.exitCode = p.exitStatus ?? 0;
       c.oomKilled = (cg?.events.oom_kill ?? 0) > 0;
       c.finishedMs = k.now;
+      c.paused = false;
+      this.emitFor(c, 'die', { execDuration: String(Math.round((c.finishedMs - c.startedMs) / 1000)), exitCode: String(c.exitCode) });
       this.specs.delete(p.pid);
       const shim = k.procs.get(c.shimPid);
       if (shim) k.exit(shim, 0);
@@ -294,6 +308,13 @@ export class Daemon {
     const k = this.host.kernel;
     const p = this.initOf(c);
     if (!p) return;
+    this.emitFor(c, 'kill', { signal: String(sig) });
+    // A paused container is thawed so that its PID 1 can take the signal.
+    if (c.paused) {
+      const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
+      if (cg) cg.frozen = 0;
+      c.paused = false;
+    }
     k.signal(p, sig, true, (proc, s) => {
       const spec = this.specs.get(proc.pid);
       if (spec?.onSignal === 'exit0') k.timers.push({ at: k.now + 100, fn: () => k.exit(proc, 0) });
@@ -318,6 +339,7 @@ export class Daemon {
     const outcome: WaitOutcome = await this.host.waitUntil(() => c.status !== 'running', t * 1000, abort);
     if (c.status === 'running') this.signal(c, SIGKILL);
     if (outcome !== 'aborted') await this.host.waitUntil(() => false, 300, abort);
+    this.emitFor(c, 'stop');
   }
 
   /** Called with the id of every removed container (the shell drops its cached filesystem). */
@@ -325,6 +347,7 @@ export class Daemon {
 
   remove(c: Container): void {
     this.containers.delete(c.id);
+    this.emitFor(c, 'destroy');
     for (const hook of this.onRemove) hook(c.id);
     this.host.kernel.cgroups.delete(`/system.slice/docker-${c.id}.scope`);
   }

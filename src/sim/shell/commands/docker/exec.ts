@@ -19,6 +19,8 @@ export async function dockerExec(args: string[], env: CmdEnv): Promise<ExecResul
   const c = env.daemon.find(ref);
   if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
   if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };
+  // moby@v27.3.1:daemon/errors.go errExecPaused.
+  if (c.paused) return { stdout: '', stderr: `Error response from daemon: Container ${c.id} is paused, unpause the container before exec\n`, exitCode: 1 };
   if (!imgHas(c.image, argv[0] as string))
     return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 126 };
   const f = p.flags;

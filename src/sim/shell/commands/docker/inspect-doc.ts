@@ -1,4 +1,4 @@
-import type { Container } from '../../../docker/container.ts';
+import { stateString, type Container } from '../../../docker/container.ts';
 import type { Daemon } from '../../../docker/daemon.ts';
 import type { Host } from '../../../host.ts';
 import { inspectMounts } from './run-storage.ts';
@@ -22,7 +22,7 @@ export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<st
     Path: (c.config.Entrypoint ?? c.config.Cmd ?? [''])[0],
     Args: [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].slice(1),
     State: {
-      Status: c.status, Running: running, Paused: false, Restarting: false, OOMKilled: c.oomKilled, Dead: false,
+      Status: stateString(c), Running: running, Paused: Boolean(c.paused), Restarting: false, OOMKilled: c.oomKilled, Dead: false,
       Pid: running ? c.pid : 0, ExitCode: c.exitCode, Error: '', StartedAt: iso(c.startedMs), FinishedAt: iso(c.finishedMs),
     },
     Image: c.image.id,

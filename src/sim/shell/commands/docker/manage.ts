@@ -5,7 +5,7 @@ import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { inspectDoc } from './inspect-doc.ts';
-import { argsError } from './errors.ts';
+import { argsError, confirmed } from './errors.ts';
 import { imageDocs } from './image.ts';
 import { bytesSize, tabwrite, templated } from './format.ts';
 import { writeList } from '../../kit/listformat.ts';
@@ -110,12 +110,13 @@ export const rm: Sub = async (args, env) => {
 export const prune: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
   if (!p.ok) return flagErr('container prune', p.error);
-  if (!p.flags.force)
-    return R('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ', '', env.stdin.trim().toLowerCase().startsWith('y') ? 0 : 1);
+  const prompt = p.flags.force ? '' : 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ';
+  // A "no" is errdefs.Cancelled: main exits 0 without a message.
+  if (!p.flags.force && !confirmed(env.stdin)) return R(prompt);
   const gone = [...env.daemon.containers.values()].filter((c) => c.status !== 'running');
   for (const c of gone) env.daemon.remove(c);
   const list = gone.length ? `Deleted Containers:\n${gone.map((c) => `${c.id}\n`).join('')}\n` : '';
-  return R(`${list}Total reclaimed space: 0B\n`);
+  return R(`${prompt}${list}Total reclaimed space: 0B\n`);
 };
 
 export const inspect: Sub = async (args, env) => {
