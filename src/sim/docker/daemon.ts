@@ -6,7 +6,7 @@ import type { Proc } from '../kernel/types.ts';
 import type { Host, WaitOutcome } from '../host.ts';
 import type { Container, ContainerConfig, HostConfig, PortBinding } from './container.ts';
 import type { ResolvedImage } from './images.ts';
-import { LEFT, RIGHT } from './names.ts';
+import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
 import { programFor, type ProgramSpec } from './programs.ts';
 import { NetworkManager } from '../net/manager.ts';
 import { containerAttributes, EventLog, type DockerEvent } from './events.ts';
@@ -75,6 +75,7 @@ export class Daemon {
 
   create(image: ResolvedImage, imageArg: string, name: string | undefined, config: ContainerConfig, hostConfig: HostConfig, ports: PortBinding[]): Container {
     if (name !== undefined) {
+      if (!VALID_NAME.test(name)) throw new DaemonError(invalidName(name));
       const other = this.find(name);
       if (other && other.name === name)
         throw new DaemonError(`Conflict. The container name "/${name}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);
@@ -159,7 +160,9 @@ export class Daemon {
     // values replace or append; HOME comes last when nothing set it.
     const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: c.config.Hostname };
     if (c.config.Tty) env.TERM = 'xterm';
-    for (const e of c.config.Env) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
+    // docker/cli@v27.3.1:opts/env.go ValidateEnv keeps an unset `-e NAME` bare; it stays in
+    // Config.Env but sets nothing in the process environment.
+    for (const e of c.config.Env) if (e.includes('=')) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
     const nnp = (hc.SecurityOpt ?? []).some((o) => /^no-new-privileges(:true|=true)?$/.test(o));
     const unconfinedSeccomp = hc.Privileged || (hc.SecurityOpt ?? []).includes('seccomp=unconfined');
     const p = k.spawn({
@@ -203,7 +206,7 @@ export class Daemon {
       return;
     }
     if (spec.oneshot || (spec.shell && !c.config.OpenStdin)) {
-      const r = spec.shell ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, argv);
+      const r = spec.shell ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv);
       if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout });
       if (r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr });
       if (p.state !== 'Z' && k.procs.has(p.pid)) k.exit(p, r.exitCode);

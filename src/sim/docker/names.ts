@@ -30,3 +30,8 @@ export const RIGHT = [
   'torvalds', 'turing', 'varahamihira', 'visvesvaraya', 'volhard', 'wescoff', 'wiles', 'williams', 'wilson', 'wing',
   'wozniak', 'wright', 'wu', 'yalow', 'yonath', 'zhukovsky',
 ];
+
+/** moby@v27.3.1:daemon/names/names.go RestrictedNamePattern (a name needs two characters or more). */
+export const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+/** moby@v27.3.1:daemon/names.go reserveName. */
+export const invalidName = (name: string) => `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`;

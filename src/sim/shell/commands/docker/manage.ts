@@ -96,7 +96,10 @@ export const rm: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'volumes', short: 'v', type: 'bool' }], true);
   if (!p.ok) return flagErr('rm', p.error);
   if (!p.rest.length) return needArgs('rm', '[OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers');
-  return each(env, p.rest, async (c) => {
+  // docker/cli@v27.3.1:cli/command/container/rm.go: with --force a missing container is
+  // reported on stderr but is not an error (exit 0).
+  const missing = p.rest.filter((r) => !env.daemon.find(r));
+  const r = await each(env, p.rest, async (c) => {
     if (c.status === 'running') {
       if (!p.flags.force) return `Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove\n`;
       env.daemon.signal(c, SIGKILL);
@@ -105,6 +108,11 @@ export const rm: Sub = async (args, env) => {
     env.daemon.remove(c);
     return undefined;
   });
+  if (p.flags.force && r.exitCode !== 0) {
+    const other = r.stderr.split('\n').filter((l) => l && !missing.some((m) => l === noSuch(m).trim()));
+    return { ...r, exitCode: other.length ? 1 : 0 };
+  }
+  return r;
 };
 
 export const prune: Sub = async (args, env) => {

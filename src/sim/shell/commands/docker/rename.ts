@@ -7,10 +7,8 @@ import type { ExecResult } from '../../../api.ts';
 import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
+import { invalidName, VALID_NAME } from '../../../docker/names.ts';
 
-/** moby@v27.3.1:daemon/names/names.go RestrictedNameChars. */
-export const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-export const invalidName = (name: string) => `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`;
 
 export async function rename(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parseFlags(args, [], true);
