@@ -4,7 +4,7 @@ import { canonicalCpuList } from '../kernel/cgroups.ts';
 import { SIGKILL, SIGTERM, parseSignal } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { Host, WaitOutcome } from '../host.ts';
-import type { Container, ContainerConfig, HostConfig, PortBinding } from './container.ts';
+import { LogBuffer, type Container, type ContainerConfig, type HostConfig, type PortBinding } from './container.ts';
 import type { ResolvedImage } from './images.ts';
 import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
 import { programFor, type ProgramSpec } from './programs.ts';
@@ -84,7 +84,7 @@ export class Daemon {
     const c: Container = {
       id, name: name ?? this.newName(), image, imageArg, config: { ...config, Hostname: config.Hostname || this.net.defaultHostname(hostConfig.NetworkMode, (r) => this.find(r)) || id.slice(0, 12) }, hostConfig,
       status: 'created', exitCode: 0, oomKilled: false, pid: 0, shimPid: 0, createdMs: this.host.clock.nowMs, startedMs: 0, finishedMs: 0,
-      ip: '', ports, logs: [], restartCount: 0, stopping: false,
+      ip: '', ports, logs: new LogBuffer(() => this.host.clock.nowMs), restartCount: 0, stopping: false,
     };
     this.containers.set(id, c);
     this.emitFor(c, 'create');

@@ -1,5 +1,6 @@
 import type { ExecResult } from '../../../api.ts';
-import type { Container } from '../../../docker/container.ts';
+import type { Container, LogEntry } from '../../../docker/container.ts';
+import { getTimestamp } from '../../kit/timestamp.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
 import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
@@ -63,6 +64,7 @@ export const start: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'attach', short: 'a', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }], true);
   if (!p.ok) return flagErr('start', p.error);
   if (!p.rest.length) return needArgs('start', '[OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers');
+  if (p.flags.attach || p.flags.interactive) return startAttached(p.rest, env);
   const failed: string[] = [];
   const r = await each(env, p.rest, async (c) => {
     if (c.status === 'running') return undefined;
@@ -79,6 +81,41 @@ export const start: Sub = async (args, env) => {
   // The CLI sums up the containers that did not start (port clash, a removed network).
   return failed.length ? { ...r, stderr: `${r.stderr}Error: failed to start containers: ${failed.join(', ')}\n` } : r;
 };
+
+/**
+ * `docker start -a CONTAINER`: start it, stream its output, exit with its status
+ * (docker/cli@v27.3.1:cli/command/container/start.go).
+ */
+async function startAttached(refs: string[], env: CmdEnv): Promise<ExecResult> {
+  if (refs.length > 1) return R('', 'you cannot start and attach multiple containers at once\n', 1);
+  const c = env.daemon.find(refs[0] as string);
+  if (!c) return R('', noSuch(refs[0] as string), 1);
+  const from = c.logs.length;
+  if (c.status !== 'running') {
+    env.host.kernel.advance(300);
+    try {
+      await env.daemon.start(c);
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      return R('', `Error response from daemon: ${e.message}\nError: failed to start containers: ${refs[0]}\n`, 1);
+    }
+  }
+  let sent = from;
+  const flush = () => {
+    for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: l.text });
+    sent = c.logs.length;
+  };
+  const outcome = await env.host.waitUntil(() => {
+    if (env.stream) flush();
+    return c.status !== 'running';
+  }, undefined, env.signal);
+  if (env.stream) {
+    flush();
+    return R('', '', outcome === 'aborted' ? 130 : c.exitCode);
+  }
+  const out = c.logs.slice(from);
+  return R(out.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), out.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''), outcome === 'aborted' ? 130 : c.exitCode);
+}
 
 export const restart: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'time', short: 't', type: 'string' }], true);
@@ -146,34 +183,54 @@ export const inspect: Sub = async (args, env) => {
 };
 
 export const logs: Sub = async (args, env) => {
-  const p = parseFlags(args, [{ long: 'follow', short: 'f', type: 'bool' }, { long: 'tail', short: 'n', type: 'string' }, { long: 'timestamps', short: 't', type: 'bool' }], true);
+  const p = parseFlags(args, [
+    { long: 'follow', short: 'f', type: 'bool' }, { long: 'tail', short: 'n', type: 'string' }, { long: 'timestamps', short: 't', type: 'bool' },
+    { long: 'since', type: 'string' }, { long: 'until', type: 'string' }, { long: 'details', type: 'bool' },
+  ], true);
   if (!p.ok) return flagErr('logs', p.error);
-  if (p.rest.length !== 1) return R('', `"docker logs" requires exactly 1 argument.\nSee 'docker logs --help'.\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nFetch the logs of a container\n`, 1);
+  if (p.rest.length !== 1) return argsError('docker logs', 'exactly', 1, '[OPTIONS] CONTAINER', 'Fetch the logs of a container');
   const c = env.daemon.find(p.rest[0] as string);
   if (!c) return R('', noSuch(p.rest[0] as string), 1);
   if (!['json-file', 'local', 'journald'].includes(c.hostConfig.LogConfig.Type)) return R('', 'Error response from daemon: configured logging driver does not support reading\n', 1);
-  let entries = c.logs;
-  if (p.flags.tail !== undefined && p.flags.tail !== 'all') entries = entries.slice(-Number(p.flags.tail) || entries.length);
-  if (p.flags.follow && c.status === 'running') {
+  // moby@v27.3.1:api/types/time/timestamp.go for --since/--until (client side, before the request).
+  const now = env.host.clock.nowMs;
+  const bound = (v: unknown) => (v === undefined || v === '' ? undefined : getTimestamp(v as string, now));
+  const since = bound(p.flags.since);
+  const until = bound(p.flags.until);
+  for (const b of [since, until]) if (b && 'error' in b) return R('', `${b.error}\n`, 1);
+  const sinceMs = since && 'ms' in since ? since.ms : undefined;
+  const untilMs = until && 'ms' in until ? until.ms : undefined;
+  // moby@v27.3.1:daemon/logs.go: strconv.Atoi(tail), and anything that is not a number means all (-1).
+  const raw = p.flags.tail as string | undefined;
+  const tail = raw !== undefined && /^[+-]?\d+$/.test(raw) ? String(Number(raw)) : undefined;
+  const window = (list: LogEntry[]) => {
+    let l = list.filter((e) => (sinceMs === undefined || (e.timeMs ?? c.startedMs) >= sinceMs) && (untilMs === undefined || (e.timeMs ?? c.startedMs) <= untilMs));
+    if (tail !== undefined && tail !== 'all' && Number(tail) >= 0) l = Number(tail) === 0 ? [] : l.slice(-Number(tail));
+    return l;
+  };
+  // daemon/logs.go: with --timestamps each line starts with RFC3339NanoFixed (UTC prints Z).
+  const line = (e: LogEntry) => (p.flags.timestamps
+    ? e.text.split(/(?<=\n)/).map((t) => `${new Date(e.timeMs ?? c.startedMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')} ${t}`).join('')
+    : e.text);
+  const join = (l: LogEntry[], s: 'stdout' | 'stderr') => l.filter((e) => e.stream === s).map(line).join('');
+  let entries = window(c.logs);
+  if (p.flags.follow && c.status === 'running' && untilMs === undefined) {
     if (env.stream) {
       // Follow: what is there now, then each new line as the container writes it.
-      for (const l of entries) env.stream({ stream: l.stream, text: l.text });
+      for (const l of entries) env.stream({ stream: l.stream, text: line(l) });
       let sent = c.logs.length;
       const outcome = await env.host.waitUntil(() => {
-        for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: l.text });
+        for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: line(l) });
         sent = c.logs.length;
         return c.status !== 'running';
       }, undefined, env.signal);
       return R('', '', outcome === 'aborted' ? 130 : 0);
     }
     const outcome = await env.host.waitUntil(() => c.status !== 'running', undefined, env.signal);
-    if (outcome === 'aborted') {
-      const tail = p.flags.tail !== undefined && p.flags.tail !== 'all' ? c.logs.slice(-Number(p.flags.tail) || c.logs.length) : c.logs;
-      return R(tail.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), tail.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''), 130);
-    }
-    entries = p.flags.tail !== undefined && p.flags.tail !== 'all' ? c.logs.slice(-Number(p.flags.tail) || c.logs.length) : c.logs;
+    entries = window(c.logs);
+    if (outcome === 'aborted') return R(join(entries, 'stdout'), join(entries, 'stderr'), 130);
   }
-  return R(entries.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), entries.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''));
+  return R(join(entries, 'stdout'), join(entries, 'stderr'));
 };
 
 export const top: Sub = async (args, env) => {

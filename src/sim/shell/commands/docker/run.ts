@@ -14,7 +14,7 @@ import { tooBig } from '../../runtime.ts';
 import type { CmdEnv } from '../../types.ts';
 
 export const RUN_FLAGS: FlagDef[] = [
-  { long: 'detach', short: 'd', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' },
+  { long: 'detach', short: 'd', type: 'bool' }, { long: 'attach', short: 'a', type: 'list' }, { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' },
   { long: 'rm', type: 'bool' }, { long: 'name', type: 'string' }, { long: 'hostname', short: 'h', type: 'string' }, { long: 'env', short: 'e', type: 'list' },
   { long: 'user', short: 'u', type: 'string' }, { long: 'workdir', short: 'w', type: 'string' }, { long: 'entrypoint', type: 'string' }, { long: 'init', type: 'bool' },
   { long: 'read-only', type: 'bool' }, { long: 'tmpfs', type: 'list' }, { long: 'memory', short: 'm', type: 'string' }, { long: 'memory-swap', type: 'string' },
@@ -36,6 +36,7 @@ Aliases:
   docker container run, docker run
 
 Options:
+  -a, --attach list                    Attach to STDIN, STDOUT or STDERR
       --cap-add list                   Add Linux capabilities
       --cap-drop list                  Drop Linux capabilities
       --cpu-period int                 Limit CPU CFS (Completely Fair Scheduler) period
@@ -102,6 +103,12 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   if (!imageArg) return argsError(`docker ${cmdName}`, 'at least', 1, '[OPTIONS] IMAGE [COMMAND] [ARG...]', create ? 'Create a new container' : 'Create and run a new container from an image');
   const str = (k: string) => f[k] as string | undefined;
   const list = (k: string) => (f[k] as string[] | undefined) ?? [];
+  // docker/cli@v27.3.1:cli/command/container/opts.go validateAttach (a flag error, 125).
+  for (const a of list('attach'))
+    if (!['stdin', 'stdout', 'stderr'].includes(a.toLowerCase())) return invalid(`"${a}" for "-a, --attach" flag: valid streams are STDIN, STDOUT and STDERR`, cmdName);
+  const attached = list('attach').length ? new Set(list('attach').map((a) => a.toLowerCase())) : new Set(['stdout', 'stderr']);
+  // run.go runContainer: a plain error (exit 1), after the options parsed.
+  if (f.detach && list('attach').length && !create) return { stdout: '', stderr: 'Conflicting options: -a and -d\n', exitCode: 1 };
   const hc: HostConfig = {
     Memory: 0, MemorySwap: 0, NanoCpus: 0, CpuShares: 0, CpuPeriod: 0, CpuQuota: 0, CpusetCpus: '', PidsLimit: null, CapAdd: null, CapDrop: null,
     Privileged: Boolean(f.privileged), SecurityOpt: list('security-opt').length ? list('security-opt') : null, ReadonlyRootfs: Boolean(f['read-only']),
@@ -302,7 +309,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   const flush = () => {
     const fresh = c.logs.slice(sent);
     sent = c.logs.length;
-    for (const l of fresh) env.stream?.({ stream: l.stream, text: l.text });
+    for (const l of fresh) if (attached.has(l.stream)) env.stream?.({ stream: l.stream, text: l.text });
     return fresh;
   };
   if (env.stream) flush();
@@ -316,8 +323,8 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     await env.host.waitUntil(() => c.status !== 'running', 500);
   }
   const out = env.stream ? flush() : c.logs;
-  const stdout = out.filter((l) => l.stream === 'stdout').map((l) => l.text).join('');
-  const stderr = errPrefix + out.filter((l) => l.stream === 'stderr').map((l) => l.text).join('');
+  const stdout = attached.has('stdout') ? out.filter((l) => l.stream === 'stdout').map((l) => l.text).join('') : '';
+  const stderr = errPrefix + (attached.has('stderr') ? out.filter((l) => l.stream === 'stderr').map((l) => l.text).join('') : '');
   const streamedAll = Boolean(env.stream);
   const code = c.status === 'running' ? 130 : c.exitCode;
   if (c.hostConfig.AutoRemove && c.status !== 'running') env.daemon.remove(c);
