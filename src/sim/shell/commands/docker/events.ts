@@ -12,10 +12,11 @@ import { getTimestamp } from '../../kit/timestamp.ts';
 import { GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
 import { argsError, flagError } from './errors.ts';
 
-/** rfc3339NanoFixed: 2006-01-02T15:04:05.000000000Z07:00 (UTC prints +00:00). */
+/** rfc3339NanoFixed: 2006-01-02T15:04:05.000000000Z07:00. */
 function stamp(e: DockerEvent): string {
   const iso = new Date(e.timeMs).toISOString();
-  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}${String(e.seq % 1e6).padStart(6, '0')}+00:00`;
+  // Go's "Z07:00" prints Z for a zero offset (node1 runs in UTC).
+  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}${String(e.seq % 1e6).padStart(6, '0')}Z`;
 }
 
 function pretty(e: DockerEvent): string {

@@ -36,7 +36,8 @@ export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<st
     Mounts: mounts,
     AppArmorProfile: c.hostConfig.Privileged ? 'unconfined' : 'docker-default',
     HostConfig: c.hostConfig,
-    Config: { ...c.config, ExposedPorts: c.image.config.ExposedPorts ?? null },
+    // Config.Labels: the image's labels merged with the container's (--label is not simulated).
+    Config: { ...c.config, ExposedPorts: c.image.config.ExposedPorts ?? null, Labels: { ...((c.image.config as { Labels?: Record<string, string> | null }).Labels ?? {}) } },
     NetworkSettings: net ? networkSettings(net, c) : { Ports: ports },
   };
 }

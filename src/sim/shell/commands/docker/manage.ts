@@ -203,7 +203,9 @@ export const logs: Sub = async (args, env) => {
   // moby@v27.3.1:daemon/logs.go: strconv.Atoi(tail), and anything that is not a number means all (-1).
   const raw = p.flags.tail as string | undefined;
   const tail = raw !== undefined && /^[+-]?\d+$/.test(raw) ? String(Number(raw)) : undefined;
-  const window = (list: LogEntry[]) => {
+  const window = (all: LogEntry[]) => {
+    // json-file keeps one record per line.
+    const list = all.flatMap((e) => e.text.split(/(?<=\n)/).filter(Boolean).map((text) => ({ ...e, text })));
     let l = list.filter((e) => (sinceMs === undefined || (e.timeMs ?? c.startedMs) >= sinceMs) && (untilMs === undefined || (e.timeMs ?? c.startedMs) <= untilMs));
     if (tail !== undefined && tail !== 'all' && Number(tail) >= 0) l = Number(tail) === 0 ? [] : l.slice(-Number(tail));
     return l;

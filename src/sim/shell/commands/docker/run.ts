@@ -344,5 +344,11 @@ export function imgHas(img: ResolvedImage, argv0: string): boolean {
   const base = argv0.split('/').pop() ?? '';
   // Shell built-ins exist only where there is a shell (not in scratch or distroless images).
   const shell = img.commands.includes('sh');
-  return img.commands.includes(base) || (shell && ['echo', 'true', 'false', 'sh', 'test', 'printf', 'env'].includes(base)) || (img.executables?.includes(argv0) ?? false);
+  if (img.executables?.includes(argv0)) return true;
+  // A path names one file: the image's commands live in the standard bin directories.
+  if (argv0.includes('/')) {
+    const dir = argv0.slice(0, argv0.lastIndexOf('/')) || '/';
+    if (!['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'].includes(dir)) return false;
+  }
+  return img.commands.includes(base) || (shell && ['echo', 'true', 'false', 'sh', 'test', 'printf', 'env'].includes(base));
 }

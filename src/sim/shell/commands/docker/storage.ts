@@ -85,7 +85,11 @@ const volumeCreate: Sub = async (args, env) => {
   const lib = await env.daemon.imageLib();
   const labels = Object.fromEntries(((p.flags.label as string[] | undefined) ?? []).map((l) => [l.split('=')[0], l.slice(l.indexOf('=') + 1)]));
   const name = p.rest[0] ?? (p.flags.name as string | undefined);
-  const r = lib.volumes.create(name ?? env.host.rng.hex(64), { nowMs: env.host.clock.nowMs, anonymous: name === undefined, ...(Object.keys(labels).length ? { labels } : {}) });
+  const vname = name ?? env.host.rng.hex(64);
+  const existed = Boolean(lib.volumes.get(vname));
+  const r = lib.volumes.create(vname, { nowMs: env.host.clock.nowMs, anonymous: name === undefined, ...(Object.keys(labels).length ? { labels } : {}) });
+  // moby@v27.3.1:daemon/volumes.go LogVolumeEvent(…, "create", {"driver": "local"}).
+  if (r.exitCode === 0 && !existed) env.daemon.emit('volume', 'create', vname, { driver: 'local' });
   return R(r.stdout, r.stderr, r.exitCode);
 };
 
