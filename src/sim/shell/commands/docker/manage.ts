@@ -203,7 +203,7 @@ export const logs: Sub = async (args, env) => {
   // moby@v27.3.1:daemon/logs.go: strconv.Atoi(tail), and anything that is not a number means all (-1).
   const raw = p.flags.tail as string | undefined;
   const tail = raw !== undefined && /^[+-]?\d+$/.test(raw) ? String(Number(raw)) : undefined;
-  const window = (all: LogEntry[]) => {
+  const pick = (all: LogEntry[]) => {
     // json-file keeps one record per line.
     const list = all.flatMap((e) => e.text.split(/(?<=\n)/).filter(Boolean).map((text) => ({ ...e, text })));
     let l = list.filter((e) => (sinceMs === undefined || (e.timeMs ?? c.startedMs) >= sinceMs) && (untilMs === undefined || (e.timeMs ?? c.startedMs) <= untilMs));
@@ -215,7 +215,7 @@ export const logs: Sub = async (args, env) => {
     ? e.text.split(/(?<=\n)/).map((t) => `${new Date(e.timeMs ?? c.startedMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')} ${t}`).join('')
     : e.text);
   const join = (l: LogEntry[], s: 'stdout' | 'stderr') => l.filter((e) => e.stream === s).map(line).join('');
-  let entries = window(c.logs);
+  let entries = pick(c.logs);
   if (p.flags.follow && c.status === 'running' && untilMs === undefined) {
     if (env.stream) {
       // Follow: what is there now, then each new line as the container writes it.
@@ -229,7 +229,7 @@ export const logs: Sub = async (args, env) => {
       return R('', '', outcome === 'aborted' ? 130 : 0);
     }
     const outcome = await env.host.waitUntil(() => c.status !== 'running', undefined, env.signal);
-    entries = window(c.logs);
+    entries = pick(c.logs);
     if (outcome === 'aborted') return R(join(entries, 'stdout'), join(entries, 'stderr'), 130);
   }
   return R(join(entries, 'stdout'), join(entries, 'stderr'));
