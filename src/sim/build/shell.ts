@@ -92,7 +92,23 @@ function fsError(ctx: ShellContext, cmd: string, e: unknown, path: string): numb
   throw e;
 }
 
+/** `exit N` unwinds the whole script (caught in runShell). */
+class ShellExit {
+  constructor(readonly code: number) {}
+}
+let lastStatus = 0;
+
 const BUILTINS: Record<string, Tool> = {
+  // exit [n]: n & 255, or the last command's status; dash and busybox ash reject a non-number.
+  exit: (args, ctx) => {
+    const a = args[0];
+    if (a === undefined) throw new ShellExit(lastStatus);
+    if (!/^\d+$/.test(a)) {
+      say(ctx, ctx.flavor === 'dash' ? `/bin/sh: 1: exit: Illegal number: ${a}` : `/bin/sh: exit: line 1: Illegal number: ${a}`);
+      throw new ShellExit(2);
+    }
+    throw new ShellExit(Number(a) & 255);
+  },
   true: () => 0,
   ':': () => 0,
   false: () => 1,
@@ -274,6 +290,7 @@ function runStatement(st: StatementNode, ctx: ShellContext): number {
         continue;
       }
       rc = runSimple(c, ctx);
+      lastStatus = rc;
     }
     if (pl.negated) rc = rc === 0 ? 1 : 0;
   });
@@ -293,9 +310,15 @@ export function runShell(script: string, ctx: ShellContext): number {
     throw e;
   }
   let rc = 0;
-  for (const st of parsed.statements) {
-    rc = runStatement(st, ctx);
-    if (ctx.errexit && rc !== 0) break;
+  lastStatus = 0;
+  try {
+    for (const st of parsed.statements) {
+      rc = runStatement(st, ctx);
+      if (ctx.errexit && rc !== 0) break;
+    }
+  } catch (e) {
+    if (e instanceof ShellExit) return e.code;
+    throw e;
   }
   return rc;
 }

@@ -70,10 +70,38 @@ export interface Container {
   finishedMs: number;
   ip: string;
   ports: PortBinding[];
-  logs: { stream: 'stdout' | 'stderr'; text: string }[];
+  logs: LogEntry[];
   /** Host PIDs of everything started with PID 1 (workers, the command under --init). */
   restartCount: number;
   /** Whether `docker stop`/`kill` asked for it to end (for restart policies and logs). */
   stopping: boolean;
   netns?: number;
+  /** Frozen by `docker pause` (moby keeps State.Running true and sets State.Paused). */
+  paused?: boolean;
+}
+
+/** moby@v27.3.1:container/state.go StateString: "paused" for a running container that is paused. */
+export function stateString(c: Container): string {
+  return c.status === 'running' && c.paused ? 'paused' : c.status;
+}
+
+export interface LogEntry {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  /** When the daemon's log driver received it (set by LogBuffer.push). */
+  timeMs?: number;
+}
+
+/** A container's log: every entry pushed is stamped with the clock, as json-file records "time". */
+export class LogBuffer extends Array<LogEntry> {
+  static get [Symbol.species]() {
+    return Array;
+  }
+  constructor(private readonly now: () => number) {
+    super();
+  }
+  override push(...items: LogEntry[]): number {
+    for (const i of items) super.push({ ...i, timeMs: i.timeMs ?? this.now() });
+    return this.length;
+  }
 }

@@ -4,11 +4,12 @@ import { canonicalCpuList } from '../kernel/cgroups.ts';
 import { SIGKILL, SIGTERM, parseSignal } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { Host, WaitOutcome } from '../host.ts';
-import type { Container, ContainerConfig, HostConfig, PortBinding } from './container.ts';
+import { LogBuffer, type Container, type ContainerConfig, type HostConfig, type PortBinding } from './container.ts';
 import type { ResolvedImage } from './images.ts';
-import { LEFT, RIGHT } from './names.ts';
+import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
 import { programFor, type ProgramSpec } from './programs.ts';
 import { NetworkManager } from '../net/manager.ts';
+import { containerAttributes, EventLog, type DockerEvent } from './events.ts';
 
 /** Runs a command line inside a container as process `p` (provided by the shell layer). */
 export type Runner = (c: Container, p: Proc, argv: string[], tty?: boolean, workdir?: string) => Promise<ExecResult>;
@@ -33,7 +34,16 @@ export class Daemon {
   runner: Runner = async () => ({ stdout: '', stderr: '', exitCode: 0 });
   /** Networks, endpoints and port bindings (src/sim/net). */
   readonly net: NetworkManager;
+  /** What `docker events` reads. */
+  readonly events = new EventLog();
   private idCount = 0;
+
+  emit(type: DockerEvent['type'], action: string, id: string, attributes: Record<string, string>): void {
+    this.events.add({ type, action, id, attributes, timeMs: this.host.clock.nowMs });
+  }
+  emitFor(c: Container, action: string, extra: Record<string, string> = {}): void {
+    this.emit('container', action, c.id, containerAttributes(c, extra));
+  }
   private specs = new Map<number, ProgramSpec>();
 
   constructor(private readonly host: Host) {
@@ -65,6 +75,7 @@ export class Daemon {
 
   create(image: ResolvedImage, imageArg: string, name: string | undefined, config: ContainerConfig, hostConfig: HostConfig, ports: PortBinding[]): Container {
     if (name !== undefined) {
+      if (!VALID_NAME.test(name)) throw new DaemonError(invalidName(name));
       const other = this.find(name);
       if (other && other.name === name)
         throw new DaemonError(`Conflict. The container name "/${name}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);
@@ -73,9 +84,10 @@ export class Daemon {
     const c: Container = {
       id, name: name ?? this.newName(), image, imageArg, config: { ...config, Hostname: config.Hostname || this.net.defaultHostname(hostConfig.NetworkMode, (r) => this.find(r)) || id.slice(0, 12) }, hostConfig,
       status: 'created', exitCode: 0, oomKilled: false, pid: 0, shimPid: 0, createdMs: this.host.clock.nowMs, startedMs: 0, finishedMs: 0,
-      ip: '', ports, logs: [], restartCount: 0, stopping: false,
+      ip: '', ports, logs: new LogBuffer(() => this.host.clock.nowMs), restartCount: 0, stopping: false,
     };
     this.containers.set(id, c);
+    this.emitFor(c, 'create');
     return c;
   }
 
@@ -148,7 +160,9 @@ export class Daemon {
     // values replace or append; HOME comes last when nothing set it.
     const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: c.config.Hostname };
     if (c.config.Tty) env.TERM = 'xterm';
-    for (const e of c.config.Env) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
+    // docker/cli@v27.3.1:opts/env.go ValidateEnv keeps an unset `-e NAME` bare; it stays in
+    // Config.Env but sets nothing in the process environment.
+    for (const e of c.config.Env) if (e.includes('=')) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
     const nnp = (hc.SecurityOpt ?? []).some((o) => /^no-new-privileges(:true|=true)?$/.test(o));
     const unconfinedSeccomp = hc.Privileged || (hc.SecurityOpt ?? []).includes('seccomp=unconfined');
     const p = k.spawn({
@@ -185,13 +199,14 @@ export class Daemon {
     c.oomKilled = false;
     c.stopping = false;
     c.netns = ns.net;
+    this.emitFor(c, 'start');
     for (const line of spec.logs) c.logs.push({ stream: /\[(notice|emerg)\]/.test(line) ? 'stderr' : 'stdout', text: `${line}\n` });
     if (spec.failWith !== undefined) {
       k.exit(p, spec.failWith);
       return;
     }
     if (spec.oneshot || (spec.shell && !c.config.OpenStdin)) {
-      const r = spec.shell ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, argv);
+      const r = spec.shell ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv);
       if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout });
       if (r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr });
       if (p.state !== 'Z' && k.procs.has(p.pid)) k.exit(p, r.exitCode);
@@ -245,6 +260,8 @@ export class Daemon {
       c.exitCode = p.exitStatus ?? 0;
       c.oomKilled = (cg?.events.oom_kill ?? 0) > 0;
       c.finishedMs = k.now;
+      c.paused = false;
+      this.emitFor(c, 'die', { execDuration: String(Math.round((c.finishedMs - c.startedMs) / 1000)), exitCode: String(c.exitCode) });
       this.specs.delete(p.pid);
       const shim = k.procs.get(c.shimPid);
       if (shim) k.exit(shim, 0);
@@ -294,6 +311,13 @@ export class Daemon {
     const k = this.host.kernel;
     const p = this.initOf(c);
     if (!p) return;
+    this.emitFor(c, 'kill', { signal: String(sig) });
+    // A paused container is thawed so that its PID 1 can take the signal.
+    if (c.paused) {
+      const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
+      if (cg) cg.frozen = 0;
+      c.paused = false;
+    }
     k.signal(p, sig, true, (proc, s) => {
       const spec = this.specs.get(proc.pid);
       if (spec?.onSignal === 'exit0') k.timers.push({ at: k.now + 100, fn: () => k.exit(proc, 0) });
@@ -318,6 +342,7 @@ export class Daemon {
     const outcome: WaitOutcome = await this.host.waitUntil(() => c.status !== 'running', t * 1000, abort);
     if (c.status === 'running') this.signal(c, SIGKILL);
     if (outcome !== 'aborted') await this.host.waitUntil(() => false, 300, abort);
+    this.emitFor(c, 'stop');
   }
 
   /** Called with the id of every removed container (the shell drops its cached filesystem). */
@@ -325,6 +350,7 @@ export class Daemon {
 
   remove(c: Container): void {
     this.containers.delete(c.id);
+    this.emitFor(c, 'destroy');
     for (const hook of this.onRemove) hook(c.id);
     this.host.kernel.cgroups.delete(`/system.slice/docker-${c.id}.scope`);
   }

@@ -30,3 +30,12 @@ export const RIGHT = [
   'torvalds', 'turing', 'varahamihira', 'visvesvaraya', 'volhard', 'wescoff', 'wiles', 'williams', 'wilson', 'wing',
   'wozniak', 'wright', 'wu', 'yalow', 'yonath', 'zhukovsky',
 ];
+
+/**
+ * moby@v27.3.1:daemon/names/names.go RestrictedNamePattern is `^[a-zA-Z0-9][a-zA-Z0-9_.-]+$`,
+ * which also refuses one-character names. The lessons' transcripts (L06 `--name m`, L07 `w`,
+ * L09 `d`, L10 `z`) rely on them, so the simulation checks the characters only.
+ */
+export const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** moby@v27.3.1:daemon/names.go reserveName. */
+export const invalidName = (name: string) => `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`;

@@ -21,6 +21,8 @@ export interface ProgramSpec {
   shell: boolean;
   /** What PID 1 does when a handled signal arrives: exit with this status, or forward it to the child (tini). */
   onSignal: 'exit0' | 'forward' | 'none';
+  /** Set when docker-init wraps a one-shot command: the runner runs the command after `--`. */
+  initWrapped?: boolean;
   /** Exits at once with this status after writing its logs (a start-up failure). */
   failWith?: number;
   /** Inner PID the children start at (nginx's entrypoint scripts use PIDs 7–28 first). */
@@ -78,6 +80,9 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
   if (base === 'docker-init' || base === 'tini') {
     const rest = args[0] === '--' ? args.slice(1) : args;
     const child = programFor(rest, nowMs, cpus, stamp, start);
+    // A one-shot command under tini (docker run --init alpine echo hi): the command runs to
+    // completion and tini exits with its status.
+    if (child.oneshot || child.shell) return { ...child, title: argv, handlers: [1, 2, 3, 10, 12, 15], reaps: true, onSignal: 'forward', initWrapped: true };
     return spec({
       title: argv,
       handlers: [1, 2, 3, 10, 12, 15],

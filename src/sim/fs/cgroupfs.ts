@@ -13,6 +13,8 @@ export function cgroupFiles(host: Host, cg: Cgroup): Record<string, string> {
   const c = cg.cpu;
   return {
     'cgroup.controllers': 'cpuset cpu io memory hugetlb pids rdma misc\n',
+    'cgroup.events': `populated ${procs.length ? 1 : 0}\nfrozen ${cg.frozen ?? 0}\n`,
+    'cgroup.freeze': `${cg.frozen ?? 0}\n`,
     'cgroup.procs': own.map((p) => `${k.pidIn(p, host.current.ns.pid) ?? p.pid}\n`).join(''),
     'cgroup.type': 'domain\n',
     'cpu.max': `${num(cg.cpuQuota)} ${cg.cpuPeriod}\n`,
@@ -49,6 +51,11 @@ function writeCgroup(cg: Cgroup, name: string, text: string): string | undefined
     if (quota === undefined || (per !== undefined && !/^\d+$/.test(per))) return 'EINVAL';
     cg.cpuQuota = quota;
     if (per) cg.cpuPeriod = Number(per);
+    return undefined;
+  }
+  if (name === 'cgroup.freeze') {
+    if (t !== '0' && t !== '1') return 'EINVAL';
+    cg.frozen = t === '1' ? 1 : 0;
     return undefined;
   }
   if (name === 'memory.oom.group') {

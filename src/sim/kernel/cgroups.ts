@@ -14,6 +14,8 @@ export interface Cgroup {
   cpu: { usage_usec: number; user_usec: number; system_usec: number; nr_periods: number; nr_throttled: number; throttled_usec: number };
   /** CPU usage (µs) at each whole second, for `docker stats`. */
   usageAtSecond: number[];
+  /** cgroup v2 freezer: cgroup.freeze (runc pause/resume writes it). */
+  frozen?: 0 | 1;
 }
 
 export function newCgroup(path: string): Cgroup {

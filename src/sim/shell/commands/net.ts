@@ -84,8 +84,14 @@ export const mount: SimCommand = {
     }
     const c = env.self.containerId ? env.daemon.containers.get(env.self.containerId) : undefined;
     if (!c) {
+      // On the host each running container's root is an overlay mounted at its MergedDir,
+      // with the same short-link lowerdirs the container itself sees for `/`.
+      const overlays = [...env.daemon.containers.values()].filter((x) => x.status === 'running').flatMap((x) => {
+        const r = env.daemon.lib?.rootfs.get(x.id);
+        return r ? [r.mountLine.replace('overlay on / type overlay', `overlay on ${r.graphDriver.MergedDir} type overlay`)] : [];
+      });
       return R(
-        '/dev/sda1 on / type ext4 (rw,relatime,discard,errors=remount-ro)\nproc on /proc type proc (rw,nosuid,nodev,noexec,relatime)\nsysfs on /sys type sysfs (rw,nosuid,nodev,noexec,relatime)\ncgroup2 on /sys/fs/cgroup type cgroup2 (rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)\ntmpfs on /run type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1637792k,mode=755,inode64)\noverlay on /var/lib/docker/overlay2/merged type overlay (rw,relatime)\n',
+        `/dev/sda1 on / type ext4 (rw,relatime,discard,errors=remount-ro)\nproc on /proc type proc (rw,nosuid,nodev,noexec,relatime)\nsysfs on /sys type sysfs (rw,nosuid,nodev,noexec,relatime)\ncgroup2 on /sys/fs/cgroup type cgroup2 (rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)\ntmpfs on /run type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1637792k,mode=755,inode64)\n${overlays.map((l) => `${l}\n`).join('')}`,
       );
     }
     const rw = c.hostConfig.ReadonlyRootfs ? 'ro' : 'rw';

@@ -17,3 +17,6 @@ export const daemonErr = (msg: string) => `Error response from daemon: ${msg}\n`
 
 /** cobra's flag error, wrapped by the CLI's FlagErrorFunc as StatusError 125. */
 export const flagError = (path: string, e: string): ExecResult => ({ stdout: '', stderr: `${e}\nSee '${path} --help'.\n`, exitCode: 125 });
+
+/** PromptForConfirmation (docker/cli@v27.3.1:cli/command/utils.go): only "y"/"Y" on the first line says yes. */
+export const confirmed = (stdin: string) => (stdin.split('\n')[0] ?? '').trim().toLowerCase() === 'y';

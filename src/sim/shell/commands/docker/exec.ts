@@ -3,7 +3,7 @@ import type { ExecResult } from '../../../api.ts';
 import { programFor } from '../../../docker/programs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
-import { imgHas } from './run.ts';
+import { imgHas, lookPathError } from './run.ts';
 
 const FLAGS: FlagDef[] = [
   { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' }, { long: 'detach', short: 'd', type: 'bool' },
@@ -19,8 +19,13 @@ export async function dockerExec(args: string[], env: CmdEnv): Promise<ExecResul
   const c = env.daemon.find(ref);
   if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
   if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };
-  if (!imgHas(c.image, argv[0] as string))
-    return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 126 };
+  // moby@v27.3.1:daemon/errors.go errExecPaused.
+  if (c.paused) return { stdout: '', stderr: `Error response from daemon: Container ${c.id} is paused, unpause the container before exec\n`, exitCode: 1 };
+  if (!imgHas(c.image, argv[0] as string)) {
+    const why = lookPathError(c.image, argv[0] as string);
+    // moby@v27.3.1:daemon/exec.go: an exec that fails to start has ExitCode 126, whatever the cause.
+    return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown\n`, exitCode: 126 };
+  }
   const f = p.flags;
   const proc = env.daemon.execProcess(c, argv, f.user as string | undefined, (f.env as string[] | undefined) ?? [], f.workdir as string | undefined);
   const k = env.host.kernel;

@@ -12,7 +12,7 @@ import { parseFlags, type FlagDef } from '../../args.ts';
 import { fullName, parseNormalizedNamed } from '../../../../oci/reference.ts';
 import type { CmdEnv } from '../../types.ts';
 import { tabwrite, templated } from './format.ts';
-import { argsError } from './errors.ts';
+import { argsError, confirmed } from './errors.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 import { goTimeString } from '../../kit/gotime.ts';
@@ -209,7 +209,8 @@ export const imagePrune: Sub = async (args, env) => {
   if (!p.ok) return flagErr('image prune', p.error);
   if (!p.flags.force) {
     const warn = p.flags.all ? 'WARNING! This will remove all images without at least one container associated to them.' : 'WARNING! This will remove all dangling images.';
-    if (!env.stdin.trim().toLowerCase().startsWith('y')) return R(`${warn}\nAre you sure you want to continue? [y/N] `, '', 1);
+    // A "no" is errdefs.Cancelled: main exits 0 without a message.
+    if (!confirmed(env.stdin)) return R(`${warn}\nAre you sure you want to continue? [y/N] `, '', 0);
   }
   const lib = await env.daemon.imageLib();
   const used = new Set([...env.daemon.containers.values()].map((c) => c.image.id));

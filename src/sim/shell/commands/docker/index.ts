@@ -10,6 +10,15 @@ import { history, IMAGE_SUBS, images, login, logout, pull, push, rmi, tag } from
 import { commit, diff, systemPrune, VOLUME_SUBS } from './storage.ts';
 import { subUsage } from './usage.ts';
 import { NETWORK_SUBS, port } from './network.ts';
+import { pause } from './pause.ts';
+import { unpause } from './unpause.ts';
+import { wait } from './wait.ts';
+import { rename } from './rename.ts';
+import { update } from './update.ts';
+import { events } from './events.ts';
+import { systemDf } from './system-df.ts';
+import { context } from './context.ts';
+import { builderPrune } from './builder-prune.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -19,7 +28,7 @@ const SUBS: Record<string, Sub> = {
   ps: dockerPs,
   inspect, stop, kill, start, restart, rm, logs, top, stats, exec: dockerExec, info, version,
   pull, push, tag, images, history, rmi, login, logout, build, commit, diff,
-  port,
+  port, pause, unpause, wait, rename, update, events,
 };
 
 const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
@@ -35,8 +44,8 @@ const GROUP_USAGE: Record<string, string> = {
     ['create', 'Create a volume'], ['inspect', 'Display detailed information on one or more volumes'], ['ls', 'List volumes'],
     ['prune', 'Remove unused local volumes'], ['rm', 'Remove one or more volumes'],
   ]),
-  system: groupUsage('system', 'Manage Docker', [['info', 'Display system-wide information'], ['prune', 'Remove unused data']]),
-  builder: groupUsage('builder', 'Manage builds', [['build', 'Build an image from a Dockerfile']]),
+  system: groupUsage('system', 'Manage Docker', [['df', 'Show docker disk usage'], ['events', 'Get real time events from the server'], ['info', 'Display system-wide information'], ['prune', 'Remove unused data']]),
+  builder: groupUsage('builder', 'Manage builds', [['build', 'Build an image from a Dockerfile'], ['prune', 'Remove build cache']]),
 };
 
 /** `docker image` (no subcommand) or `docker image --help`: the group's usage. */
@@ -47,8 +56,9 @@ const GROUPS: Record<string, Record<string, Sub>> = {
   image: { ...IMAGE_SUBS, build, '--help': groupHelp('image') },
   volume: { ...VOLUME_SUBS, '--help': groupHelp('volume') },
   network: NETWORK_SUBS,
-  system: { prune: systemPrune, info, '--help': groupHelp('system') },
-  builder: { build, '--help': groupHelp('builder') },
+  system: { prune: systemPrune, info, df: systemDf, events, '--help': groupHelp('system') },
+  builder: { build, prune: builderPrune, '--help': groupHelp('builder') },
+  context: Object.fromEntries(['ls', 'list', 'show', 'inspect', 'use', '--help'].map((k) => [k, (a: string[], e: CmdEnv) => context([k, ...a], e)])),
 };
 
 const CONTAINER_SUBS: Record<string, Sub> = { ...SUBS, ls: dockerPs, list: dockerPs, prune };
@@ -69,6 +79,7 @@ Common Commands:
 Management Commands:
   builder     Manage builds
   container   Manage containers
+  context     Manage contexts
   image       Manage images
   network     Manage networks
   system      Manage Docker
@@ -79,6 +90,7 @@ Commands:
   commit      Create a new image from a container's changes
   create      Create a new container
   diff        Inspect changes to files or directories on a container's filesystem
+  events      Get real time events from the server
   history     Show the history of an image
   images      List images
   inspect     Return low-level information on Docker objects
@@ -86,9 +98,11 @@ Commands:
   login       Authenticate to a registry
   logout      Log out from a registry
   logs        Fetch the logs of a container
+  pause       Pause all processes within one or more containers
   port        List port mappings or a specific mapping for the container
   pull        Download an image from a registry
   push        Upload an image to a registry
+  rename      Rename a container
   restart     Restart one or more containers
   rm          Remove one or more containers
   rmi         Remove one or more images
@@ -97,7 +111,10 @@ Commands:
   stop        Stop one or more running containers
   tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
   top         Display the running processes of a container
+  unpause     Unpause all processes within one or more containers
+  update      Update configuration of one or more containers
   version     Show the Docker version information
+  wait        Block until one or more containers stop, then print their exit codes
 
 Run 'docker COMMAND --help' for more information on a command.
 `;
@@ -108,6 +125,8 @@ export const docker: SimCommand = {
   async run(args, env) {
     const [sub, ...rest] = args;
     if (!sub || sub === '--help') return { stdout: USAGE, stderr: '', exitCode: 0 };
+    // docker/cli@v27.3.1:cli/cobra.go SetVersionTemplate; cmd/docker/docker.go "%s, build %s".
+    if (sub === '--version' || sub === '-v') return { stdout: 'Docker version 27.3.1, build ce12230\n', stderr: '', exitCode: 0 };
     if (sub.startsWith('-')) return { stdout: '', stderr: `unknown flag: ${sub}\nSee 'docker --help'.\n`, exitCode: 125 };
     if (env.self.uid !== 0)
       return { stdout: '', stderr: 'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/containers/json": dial unix /var/run/docker.sock: connect: permission denied\n', exitCode: 1 };

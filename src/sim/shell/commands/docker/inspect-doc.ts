@@ -1,4 +1,4 @@
-import type { Container } from '../../../docker/container.ts';
+import { stateString, type Container } from '../../../docker/container.ts';
 import type { Daemon } from '../../../docker/daemon.ts';
 import type { Host } from '../../../host.ts';
 import { inspectMounts } from './run-storage.ts';
@@ -22,7 +22,7 @@ export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<st
     Path: (c.config.Entrypoint ?? c.config.Cmd ?? [''])[0],
     Args: [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].slice(1),
     State: {
-      Status: c.status, Running: running, Paused: false, Restarting: false, OOMKilled: c.oomKilled, Dead: false,
+      Status: stateString(c), Running: running, Paused: Boolean(c.paused), Restarting: false, OOMKilled: c.oomKilled, Dead: false,
       Pid: running ? c.pid : 0, ExitCode: c.exitCode, Error: '', StartedAt: iso(c.startedMs), FinishedAt: iso(c.finishedMs),
     },
     Image: c.image.id,
@@ -36,7 +36,8 @@ export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<st
     Mounts: mounts,
     AppArmorProfile: c.hostConfig.Privileged ? 'unconfined' : 'docker-default',
     HostConfig: c.hostConfig,
-    Config: { ...c.config, ExposedPorts: c.image.config.ExposedPorts ?? null },
+    // Config.Labels: the image's labels merged with the container's (--label is not simulated).
+    Config: { ...c.config, ExposedPorts: c.image.config.ExposedPorts ?? null, Labels: { ...((c.image.config as { Labels?: Record<string, string> | null }).Labels ?? {}) } },
     NetworkSettings: net ? networkSettings(net, c) : { Ports: ports },
   };
 }

@@ -1,11 +1,12 @@
 import type { ExecResult } from '../../../api.ts';
-import type { Container } from '../../../docker/container.ts';
+import type { Container, LogEntry } from '../../../docker/container.ts';
+import { getTimestamp } from '../../kit/timestamp.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
 import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { inspectDoc } from './inspect-doc.ts';
-import { argsError } from './errors.ts';
+import { argsError, confirmed } from './errors.ts';
 import { imageDocs } from './image.ts';
 import { bytesSize, tabwrite, templated } from './format.ts';
 import { writeList } from '../../kit/listformat.ts';
@@ -63,6 +64,7 @@ export const start: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'attach', short: 'a', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }], true);
   if (!p.ok) return flagErr('start', p.error);
   if (!p.rest.length) return needArgs('start', '[OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers');
+  if (p.flags.attach || p.flags.interactive) return startAttached(p.rest, env);
   const failed: string[] = [];
   const r = await each(env, p.rest, async (c) => {
     if (c.status === 'running') return undefined;
@@ -80,6 +82,41 @@ export const start: Sub = async (args, env) => {
   return failed.length ? { ...r, stderr: `${r.stderr}Error: failed to start containers: ${failed.join(', ')}\n` } : r;
 };
 
+/**
+ * `docker start -a CONTAINER`: start it, stream its output, exit with its status
+ * (docker/cli@v27.3.1:cli/command/container/start.go).
+ */
+async function startAttached(refs: string[], env: CmdEnv): Promise<ExecResult> {
+  if (refs.length > 1) return R('', 'you cannot start and attach multiple containers at once\n', 1);
+  const c = env.daemon.find(refs[0] as string);
+  if (!c) return R('', noSuch(refs[0] as string), 1);
+  const from = c.logs.length;
+  if (c.status !== 'running') {
+    env.host.kernel.advance(300);
+    try {
+      await env.daemon.start(c);
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      return R('', `Error response from daemon: ${e.message}\nError: failed to start containers: ${refs[0]}\n`, 1);
+    }
+  }
+  let sent = from;
+  const flush = () => {
+    for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: l.text });
+    sent = c.logs.length;
+  };
+  const outcome = await env.host.waitUntil(() => {
+    if (env.stream) flush();
+    return c.status !== 'running';
+  }, undefined, env.signal);
+  if (env.stream) {
+    flush();
+    return R('', '', outcome === 'aborted' ? 130 : c.exitCode);
+  }
+  const out = c.logs.slice(from);
+  return R(out.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), out.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''), outcome === 'aborted' ? 130 : c.exitCode);
+}
+
 export const restart: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'time', short: 't', type: 'string' }], true);
   if (!p.ok) return flagErr('restart', p.error);
@@ -96,7 +133,10 @@ export const rm: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'volumes', short: 'v', type: 'bool' }], true);
   if (!p.ok) return flagErr('rm', p.error);
   if (!p.rest.length) return needArgs('rm', '[OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers');
-  return each(env, p.rest, async (c) => {
+  // docker/cli@v27.3.1:cli/command/container/rm.go: with --force a missing container is
+  // reported on stderr but is not an error (exit 0).
+  const missing = p.rest.filter((r) => !env.daemon.find(r));
+  const r = await each(env, p.rest, async (c) => {
     if (c.status === 'running') {
       if (!p.flags.force) return `Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove\n`;
       env.daemon.signal(c, SIGKILL);
@@ -105,17 +145,23 @@ export const rm: Sub = async (args, env) => {
     env.daemon.remove(c);
     return undefined;
   });
+  if (p.flags.force && r.exitCode !== 0) {
+    const other = r.stderr.split('\n').filter((l) => l && !missing.some((m) => l === noSuch(m).trim()));
+    return { ...r, exitCode: other.length ? 1 : 0 };
+  }
+  return r;
 };
 
 export const prune: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
   if (!p.ok) return flagErr('container prune', p.error);
-  if (!p.flags.force)
-    return R('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ', '', env.stdin.trim().toLowerCase().startsWith('y') ? 0 : 1);
+  const prompt = p.flags.force ? '' : 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ';
+  // A "no" is errdefs.Cancelled: main exits 0 without a message.
+  if (!p.flags.force && !confirmed(env.stdin)) return R(prompt);
   const gone = [...env.daemon.containers.values()].filter((c) => c.status !== 'running');
   for (const c of gone) env.daemon.remove(c);
   const list = gone.length ? `Deleted Containers:\n${gone.map((c) => `${c.id}\n`).join('')}\n` : '';
-  return R(`${list}Total reclaimed space: 0B\n`);
+  return R(`${prompt}${list}Total reclaimed space: 0B\n`);
 };
 
 export const inspect: Sub = async (args, env) => {
@@ -137,34 +183,56 @@ export const inspect: Sub = async (args, env) => {
 };
 
 export const logs: Sub = async (args, env) => {
-  const p = parseFlags(args, [{ long: 'follow', short: 'f', type: 'bool' }, { long: 'tail', short: 'n', type: 'string' }, { long: 'timestamps', short: 't', type: 'bool' }], true);
+  const p = parseFlags(args, [
+    { long: 'follow', short: 'f', type: 'bool' }, { long: 'tail', short: 'n', type: 'string' }, { long: 'timestamps', short: 't', type: 'bool' },
+    { long: 'since', type: 'string' }, { long: 'until', type: 'string' }, { long: 'details', type: 'bool' },
+  ], true);
   if (!p.ok) return flagErr('logs', p.error);
-  if (p.rest.length !== 1) return R('', `"docker logs" requires exactly 1 argument.\nSee 'docker logs --help'.\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nFetch the logs of a container\n`, 1);
+  if (p.rest.length !== 1) return argsError('docker logs', 'exactly', 1, '[OPTIONS] CONTAINER', 'Fetch the logs of a container');
   const c = env.daemon.find(p.rest[0] as string);
   if (!c) return R('', noSuch(p.rest[0] as string), 1);
   if (!['json-file', 'local', 'journald'].includes(c.hostConfig.LogConfig.Type)) return R('', 'Error response from daemon: configured logging driver does not support reading\n', 1);
-  let entries = c.logs;
-  if (p.flags.tail !== undefined && p.flags.tail !== 'all') entries = entries.slice(-Number(p.flags.tail) || entries.length);
-  if (p.flags.follow && c.status === 'running') {
+  // moby@v27.3.1:api/types/time/timestamp.go for --since/--until (client side, before the request).
+  const now = env.host.clock.nowMs;
+  const bound = (v: unknown) => (v === undefined || v === '' ? undefined : getTimestamp(v as string, now));
+  const since = bound(p.flags.since);
+  const until = bound(p.flags.until);
+  for (const b of [since, until]) if (b && 'error' in b) return R('', `${b.error}\n`, 1);
+  const sinceMs = since && 'ms' in since ? since.ms : undefined;
+  const untilMs = until && 'ms' in until ? until.ms : undefined;
+  // moby@v27.3.1:daemon/logs.go: strconv.Atoi(tail), and anything that is not a number means all (-1).
+  const raw = p.flags.tail as string | undefined;
+  const tail = raw !== undefined && /^[+-]?\d+$/.test(raw) ? String(Number(raw)) : undefined;
+  const pick = (all: LogEntry[]) => {
+    // json-file keeps one record per line.
+    const list = all.flatMap((e) => e.text.split(/(?<=\n)/).filter(Boolean).map((text) => ({ ...e, text })));
+    let l = list.filter((e) => (sinceMs === undefined || (e.timeMs ?? c.startedMs) >= sinceMs) && (untilMs === undefined || (e.timeMs ?? c.startedMs) <= untilMs));
+    if (tail !== undefined && tail !== 'all' && Number(tail) >= 0) l = Number(tail) === 0 ? [] : l.slice(-Number(tail));
+    return l;
+  };
+  // daemon/logs.go: with --timestamps each line starts with RFC3339NanoFixed (UTC prints Z).
+  const line = (e: LogEntry) => (p.flags.timestamps
+    ? e.text.split(/(?<=\n)/).map((t) => `${new Date(e.timeMs ?? c.startedMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')} ${t}`).join('')
+    : e.text);
+  const join = (l: LogEntry[], s: 'stdout' | 'stderr') => l.filter((e) => e.stream === s).map(line).join('');
+  let entries = pick(c.logs);
+  if (p.flags.follow && c.status === 'running' && untilMs === undefined) {
     if (env.stream) {
       // Follow: what is there now, then each new line as the container writes it.
-      for (const l of entries) env.stream({ stream: l.stream, text: l.text });
+      for (const l of entries) env.stream({ stream: l.stream, text: line(l) });
       let sent = c.logs.length;
       const outcome = await env.host.waitUntil(() => {
-        for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: l.text });
+        for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: line(l) });
         sent = c.logs.length;
         return c.status !== 'running';
       }, undefined, env.signal);
       return R('', '', outcome === 'aborted' ? 130 : 0);
     }
     const outcome = await env.host.waitUntil(() => c.status !== 'running', undefined, env.signal);
-    if (outcome === 'aborted') {
-      const tail = p.flags.tail !== undefined && p.flags.tail !== 'all' ? c.logs.slice(-Number(p.flags.tail) || c.logs.length) : c.logs;
-      return R(tail.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), tail.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''), 130);
-    }
-    entries = p.flags.tail !== undefined && p.flags.tail !== 'all' ? c.logs.slice(-Number(p.flags.tail) || c.logs.length) : c.logs;
+    entries = pick(c.logs);
+    if (outcome === 'aborted') return R(join(entries, 'stdout'), join(entries, 'stderr'), 130);
   }
-  return R(entries.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), entries.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''));
+  return R(join(entries, 'stdout'), join(entries, 'stderr'));
 };
 
 export const top: Sub = async (args, env) => {

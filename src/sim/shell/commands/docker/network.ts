@@ -8,7 +8,7 @@ import { hostAddr } from '../../../net/ports.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { tabwrite, templated } from './format.ts';
-import { argsError } from './errors.ts';
+import { argsError, confirmed } from './errors.ts';
 import { formatted } from './image.ts';
 import { GoFunc } from '../../kit/template/index.ts';
 import { goTimeString } from '../../kit/gotime.ts';
@@ -154,7 +154,7 @@ const prune: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
   if (!p.ok) return flagErr('network prune', p.error);
   const warn = 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ';
-  if (!p.flags.force && !env.stdin.trim().toLowerCase().startsWith('y')) return R(warn, '', 1);
+  if (!p.flags.force && !confirmed(env.stdin)) return R(warn);
   const mgr = env.daemon.net;
   const used = new Set([...env.daemon.containers.values()].flatMap((c) => mgr.networksOf(c)));
   const gone = mgr.list().filter((n) => !n.builtin && !used.has(n));

@@ -1,5 +1,5 @@
 import type { ExecResult } from '../../../api.ts';
-import type { Container } from '../../../docker/container.ts';
+import { stateString, type Container } from '../../../docker/container.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import type { NetworkManager } from '../../../net/manager.ts';
@@ -17,7 +17,8 @@ const FLAGS: FlagDef[] = [
 ];
 
 export function statusText(c: Container, now: number): string {
-  if (c.status === 'running') return `Up ${humanDuration(now - c.startedMs)}`;
+  // moby@v27.3.1:container/state.go String(): "Up 5 seconds (Paused)".
+  if (c.status === 'running') return `Up ${humanDuration(now - c.startedMs)}${c.paused ? ' (Paused)' : ''}`;
   if (c.status === 'created') return 'Created';
   return `Exited (${c.exitCode}) ${humanDuration(now - c.finishedMs)} ago`;
 }
@@ -55,7 +56,7 @@ function containerContext(c: Container, env: CmdEnv, noTrunc: boolean, now: numb
     Ports: portsText(c),
     RunningFor: `${humanDuration(now - c.createdMs)} ago`,
     Size: '0B',
-    State: c.status,
+    State: stateString(c),
     Status: statusText(c, now),
     Label: new GoFunc(['string'], (name) => labels[name as string] ?? ''),
   }, undefined, undefined, true);
@@ -69,7 +70,7 @@ function matches(c: Container, filter: string, net?: NetworkManager): boolean | 
   const [key, value = ''] = filter.split('=');
   switch (key) {
     case 'status':
-      return c.status === value;
+      return stateString(c) === value;
     case 'name':
       // Docker matches names as a regular expression (unanchored).
       try {
@@ -114,7 +115,7 @@ export async function dockerPs(args: string[], env: CmdEnv): Promise<ExecResult>
   if (f.quiet) return { stdout: list.map((c) => `${f['no-trunc'] ? c.id : c.id.slice(0, 12)}\n`).join(''), stderr: '', exitCode: 0 };
   const row = (c: Container) => ({
     ID: f['no-trunc'] ? c.id : c.id.slice(0, 12), Image: c.imageArg, Command: commandText(c, Boolean(f['no-trunc'])), CreatedAt: new Date(c.createdMs).toISOString(),
-    RunningFor: `${humanDuration(now - c.createdMs)} ago`, Status: statusText(c, now), State: c.status, Ports: portsText(c), Names: c.name,
+    RunningFor: `${humanDuration(now - c.createdMs)} ago`, Status: statusText(c, now), State: stateString(c), Ports: portsText(c), Names: c.name,
   });
   const format = f.format as string | undefined;
   if (format && format !== 'table') {

@@ -14,7 +14,7 @@ import { tooBig } from '../../runtime.ts';
 import type { CmdEnv } from '../../types.ts';
 
 export const RUN_FLAGS: FlagDef[] = [
-  { long: 'detach', short: 'd', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' },
+  { long: 'detach', short: 'd', type: 'bool' }, { long: 'attach', short: 'a', type: 'list' }, { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' },
   { long: 'rm', type: 'bool' }, { long: 'name', type: 'string' }, { long: 'hostname', short: 'h', type: 'string' }, { long: 'env', short: 'e', type: 'list' },
   { long: 'user', short: 'u', type: 'string' }, { long: 'workdir', short: 'w', type: 'string' }, { long: 'entrypoint', type: 'string' }, { long: 'init', type: 'bool' },
   { long: 'read-only', type: 'bool' }, { long: 'tmpfs', type: 'list' }, { long: 'memory', short: 'm', type: 'string' }, { long: 'memory-swap', type: 'string' },
@@ -36,6 +36,7 @@ Aliases:
   docker container run, docker run
 
 Options:
+  -a, --attach list                    Attach to STDIN, STDOUT or STDERR
       --cap-add list                   Add Linux capabilities
       --cap-drop list                  Drop Linux capabilities
       --cpu-period int                 Limit CPU CFS (Completely Fair Scheduler) period
@@ -102,6 +103,12 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   if (!imageArg) return argsError(`docker ${cmdName}`, 'at least', 1, '[OPTIONS] IMAGE [COMMAND] [ARG...]', create ? 'Create a new container' : 'Create and run a new container from an image');
   const str = (k: string) => f[k] as string | undefined;
   const list = (k: string) => (f[k] as string[] | undefined) ?? [];
+  // docker/cli@v27.3.1:cli/command/container/opts.go validateAttach (a flag error, 125).
+  for (const a of list('attach'))
+    if (!['stdin', 'stdout', 'stderr'].includes(a.toLowerCase())) return invalid(`"${a}" for "-a, --attach" flag: valid streams are STDIN, STDOUT and STDERR`, cmdName);
+  const attached = list('attach').length ? new Set(list('attach').map((a) => a.toLowerCase())) : new Set(['stdout', 'stderr']);
+  // run.go runContainer: a plain error (exit 1), after the options parsed.
+  if (f.detach && list('attach').length && !create) return { stdout: '', stderr: 'Conflicting options: -a and -d\n', exitCode: 1 };
   const hc: HostConfig = {
     Memory: 0, MemorySwap: 0, NanoCpus: 0, CpuShares: 0, CpuPeriod: 0, CpuQuota: 0, CpusetCpus: '', PidsLimit: null, CapAdd: null, CapDrop: null,
     Privileged: Boolean(f.privileged), SecurityOpt: list('security-opt').length ? list('security-opt') : null, ReadonlyRootfs: Boolean(f['read-only']),
@@ -112,11 +119,24 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     LogConfig: { Type: str('log-driver') ?? 'json-file', Config: Object.fromEntries(list('log-opt').map((o) => [o.split('=')[0], o.slice(o.indexOf('=') + 1)])) },
     Sysctls: null,
   };
-  if (str('restart') !== undefined) {
-    const m = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/.exec(str('restart') as string);
-    if (!m || (m[2] !== undefined && m[1] !== 'on-failure')) return invalid(`"${str('restart')}" for "--restart" flag: invalid restart policy format`, cmdName);
-    hc.RestartPolicy = { Name: m[1] as string, MaximumRetryCount: Number(m[2] ?? 0) };
-    if (hc.AutoRemove && m[1] !== 'no') return { stdout: '', stderr: `docker: Conflicting options: --restart and --rm.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+  if (str('restart') !== undefined && str('restart') !== '') {
+    // docker/cli@v27.3.1:opts/parse.go ParseRestartPolicy (client side, reportError → 125), then
+    // moby@v27.3.1:api/types/container/hostconfig.go ValidateRestartPolicy (daemon, before any pull).
+    const policy = str('restart') as string;
+    const colon = policy.indexOf(':');
+    const [k, v] = colon < 0 ? [policy, ''] : [policy.slice(0, colon), policy.slice(colon + 1)];
+    if (colon >= 0 && k === '') return { stdout: '', stderr: `docker: invalid restart policy format: no policy provided before colon.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    if (v !== '' && !/^[+-]?\d+$/.test(v)) return { stdout: '', stderr: `docker: invalid restart policy format: maximum retry count must be an integer.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    const count = v === '' ? 0 : Number(v);
+    hc.RestartPolicy = { Name: k, MaximumRetryCount: count };
+    if (hc.AutoRemove && k !== 'no') return { stdout: '', stderr: `docker: Conflicting options: --restart and --rm.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    let bad: string | undefined;
+    if (['always', 'unless-stopped', 'no'].includes(k)) {
+      if (count !== 0) bad = `invalid restart policy: maximum retry count can only be used with 'on-failure'${count < 0 ? ' and cannot be negative' : ''}`;
+    } else if (k === 'on-failure') {
+      if (count < 0) bad = 'invalid restart policy: maximum retry count cannot be negative';
+    } else bad = `invalid restart policy: unknown policy '${k}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`;
+    if (bad) return daemonError(bad, cmdName);
   }
   if (!['json-file', 'local', 'none', 'journald', 'syslog', 'fluentd', 'gelf', 'awslogs', 'splunk', 'etwlogs', 'gcplogs'].includes(hc.LogConfig.Type))
     return { stdout: '', stderr: `docker: Error response from daemon: failed to create task for container: failed to initialize logging driver: logger: no log driver named '${hc.LogConfig.Type}' is registered.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
@@ -136,7 +156,9 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     for (const raw of text.split('\n')) {
       const line = raw.trim();
       if (!line || line.startsWith('#')) continue;
-      fileEnv.push(line.includes('=') ? line : `${line}=${env.env.get(line) ?? ''}`);
+      // docker/cli@v27.3.1:opts/parse.go parseKeyValueFile: a bare name takes the client's value, or is dropped.
+      if (line.includes('=')) fileEnv.push(line);
+      else if (env.env.get(line) !== undefined) fileEnv.push(`${line}=${env.env.get(line)}`);
     }
   }
   if (str('memory') !== undefined) {
@@ -216,7 +238,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   if (validation) return { ...daemonError(validation, cmdName), stderr: errPrefix + daemonError(validation, cmdName).stderr };
   const entrypoint = str('entrypoint') !== undefined ? (str('entrypoint') ? [str('entrypoint') as string] : null) : img.config.Entrypoint;
   const config: ContainerConfig = {
-    Hostname: str('hostname') ?? '', User: str('user') ?? img.config.User, Env: [...img.config.Env, ...fileEnv, ...list('env').map((e) => (e.includes('=') ? e : `${e}=${env.env.get(e) ?? ''}`))],
+    Hostname: str('hostname') ?? '', User: str('user') ?? img.config.User, Env: [...img.config.Env, ...fileEnv, ...list('env').map((e) => (e.includes('=') || env.env.get(e) === undefined ? e : `${e}=${env.env.get(e)}`))],
     Cmd: cmd.length ? cmd : str('entrypoint') !== undefined ? null : img.config.Cmd, Entrypoint: entrypoint, WorkingDir: str('workdir') ?? img.config.WorkingDir,
     Tty: Boolean(f.tty), OpenStdin: Boolean(f.interactive), Image: imageArg, StopSignal: str('stop-signal') ?? img.config.StopSignal,
     ...(str('stop-timeout') ? { StopTimeout: Number(str('stop-timeout')) } : {}),
@@ -243,10 +265,13 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   if (create) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
   const known = /^(\/docker-entrypoint\.sh|\/usr\/local\/bin\/zombie-maker|\/usr\/bin\/stress|\/sbin\/docker-init)$/.test(argv0) || env.host && imgHas(img, argv0);
   if (!known) {
+    // runc@v1.1.14:libcontainer/standard_init_linux.go exec.LookPath: a name with a slash is
+    // stat'ed, not searched; moby@v27.3.1:daemon/start.go maps ENOENT to 127 and EACCES to 126.
+    const why = lookPathError(img, argv0);
     return {
       stdout: '',
-      stderr: `${errPrefix}docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": executable file not found in $PATH: unknown.\n`,
-      exitCode: 127,
+      stderr: `${errPrefix}docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": ${why}: unknown.\n`,
+      exitCode: why.endsWith('permission denied') ? 126 : 127,
     };
   }
   const bigEnv = config.Env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as [string, string]);
@@ -284,7 +309,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   const flush = () => {
     const fresh = c.logs.slice(sent);
     sent = c.logs.length;
-    for (const l of fresh) env.stream?.({ stream: l.stream, text: l.text });
+    for (const l of fresh) if (attached.has(l.stream)) env.stream?.({ stream: l.stream, text: l.text });
     return fresh;
   };
   if (env.stream) flush();
@@ -298,17 +323,32 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     await env.host.waitUntil(() => c.status !== 'running', 500);
   }
   const out = env.stream ? flush() : c.logs;
-  const stdout = out.filter((l) => l.stream === 'stdout').map((l) => l.text).join('');
-  const stderr = errPrefix + out.filter((l) => l.stream === 'stderr').map((l) => l.text).join('');
+  const stdout = attached.has('stdout') ? out.filter((l) => l.stream === 'stdout').map((l) => l.text).join('') : '';
+  const stderr = errPrefix + (attached.has('stderr') ? out.filter((l) => l.stream === 'stderr').map((l) => l.text).join('') : '');
   const streamedAll = Boolean(env.stream);
   const code = c.status === 'running' ? 130 : c.exitCode;
   if (c.hostConfig.AutoRemove && c.status !== 'running') env.daemon.remove(c);
   return streamedAll ? { stdout: '', stderr: '', exitCode: code } : { stdout, stderr, exitCode: code };
 }
 
+/** Go's exec.LookPath error text for a command the image does not run. */
+export function lookPathError(img: ResolvedImage, argv0: string): string {
+  if (!argv0.includes('/')) return 'executable file not found in $PATH';
+  const path = argv0.startsWith('/') ? argv0 : `/${argv0.replace(/^\.\//, '')}`;
+  const isDir = (img.dirs ?? []).includes(path.replace(/\/$/, '') || '/') || Object.keys(img.files).some((f) => f.startsWith(`${path.replace(/\/$/, '')}/`));
+  if (path in img.files || isDir) return 'permission denied';
+  return `stat ${argv0}: no such file or directory`;
+}
+
 export function imgHas(img: ResolvedImage, argv0: string): boolean {
   const base = argv0.split('/').pop() ?? '';
   // Shell built-ins exist only where there is a shell (not in scratch or distroless images).
   const shell = img.commands.includes('sh');
-  return img.commands.includes(base) || (shell && ['echo', 'true', 'false', 'sh', 'test', 'printf', 'env'].includes(base)) || (img.executables?.includes(argv0) ?? false);
+  if (img.executables?.includes(argv0)) return true;
+  // A path names one file: the image's commands live in the standard bin directories.
+  if (argv0.includes('/')) {
+    const dir = argv0.slice(0, argv0.lastIndexOf('/')) || '/';
+    if (!['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'].includes(dir)) return false;
+  }
+  return img.commands.includes(base) || (shell && ['echo', 'true', 'false', 'sh', 'test', 'printf', 'env'].includes(base));
 }

@@ -12,7 +12,7 @@ import { humanSize } from '../../../image/units.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { formatted } from './image.ts';
-import { argsError } from './errors.ts';
+import { argsError, confirmed } from './errors.ts';
 import { GoFunc } from '../../kit/template/index.ts';
 import { templated } from './format.ts';
 
@@ -85,7 +85,11 @@ const volumeCreate: Sub = async (args, env) => {
   const lib = await env.daemon.imageLib();
   const labels = Object.fromEntries(((p.flags.label as string[] | undefined) ?? []).map((l) => [l.split('=')[0], l.slice(l.indexOf('=') + 1)]));
   const name = p.rest[0] ?? (p.flags.name as string | undefined);
-  const r = lib.volumes.create(name ?? env.host.rng.hex(64), { nowMs: env.host.clock.nowMs, anonymous: name === undefined, ...(Object.keys(labels).length ? { labels } : {}) });
+  const vname = name ?? env.host.rng.hex(64);
+  const existed = Boolean(lib.volumes.get(vname));
+  const r = lib.volumes.create(vname, { nowMs: env.host.clock.nowMs, anonymous: name === undefined, ...(Object.keys(labels).length ? { labels } : {}) });
+  // moby@v27.3.1:daemon/volumes.go LogVolumeEvent(…, "create", {"driver": "local"}).
+  if (r.exitCode === 0 && !existed) env.daemon.emit('volume', 'create', vname, { driver: 'local' });
   return R(r.stdout, r.stderr, r.exitCode);
 };
 
@@ -137,8 +141,8 @@ const volumeRm: Sub = async (args, env) => {
 const volumePrune: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'all', short: 'a', type: 'bool' }, { long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
   if (!p.ok) return flagErr('volume prune', p.error);
-  if (!p.flags.force && !env.stdin.trim().toLowerCase().startsWith('y'))
-    return R(`WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] `, '', 1);
+  if (!p.flags.force && !confirmed(env.stdin))
+    return R(`WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] `);
   const lib = await env.daemon.imageLib();
   const r = lib.volumes.prune({ all: Boolean(p.flags.all), users: users(env) });
   return R(r.stdout, r.stderr, r.exitCode);
@@ -158,8 +162,7 @@ export const systemPrune: Sub = async (args, env) => {
       p.flags.all ? '  - all images without at least one container associated to them' : '  - all dangling images',
       p.flags.all ? '  - all build cache' : '  - unused build cache',
     ];
-    if (!env.stdin.trim().toLowerCase().startsWith('y'))
-      return R(`WARNING! This will remove:\n${items.join('\n')}\n\nAre you sure you want to continue? [y/N] `, '', 1);
+    if (!confirmed(env.stdin)) return R(`WARNING! This will remove:\n${items.join('\n')}\n\nAre you sure you want to continue? [y/N] `);
   }
   const lib = await env.daemon.imageLib();
   let out = '';

@@ -2,6 +2,7 @@
 import type { ExecResult } from '../../../api.ts';
 import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
+import { stateString } from '../../../docker/container.ts';
 import { tabwriter } from '../../kit/tabwriter.ts';
 import { bytesSize } from './format.ts';
 import { DOCKER_FUNCS, GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
@@ -126,7 +127,8 @@ const ENGINE_ID = '5b3e0c8a-7f41-4d2e-9a6c-1e8f2d7b4c90';
 /** The CLI's dockerInfo: *system.Info embedded (its fields promoted), then ClientInfo. */
 function infoDoc(env: CmdEnv): GoStruct {
   const cs = [...env.daemon.containers.values()];
-  const n = (s: string) => cs.filter((c) => c.status === s).length;
+  // moby@v27.3.1:daemon/info.go: a paused container counts as paused, not running.
+  const n = (s: string) => cs.filter((c) => stateString(c) === s).length;
   const fx = env.host.fixture;
   const info: Record<string, unknown> = {
     ID: ENGINE_ID, Containers: cs.length, ContainersRunning: n('running'), ContainersPaused: n('paused'), ContainersStopped: cs.length - n('running') - n('paused'),

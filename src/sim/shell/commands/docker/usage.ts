@@ -26,6 +26,12 @@ const SUB_USAGE: Record<string, [string, string, string?]> = {
   logout: ['docker logout [SERVER]', 'Log out from a registry.\nIf no server is specified, the default is defined by the daemon.'],
   build: ['docker buildx build [OPTIONS] PATH | URL | -', 'Start a build', 'docker build, docker builder build, docker image build, docker buildx b'],
   commit: ['docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from a container's changes", 'docker container commit, docker commit'],
+  pause: ['docker pause CONTAINER [CONTAINER...]', 'Pause all processes within one or more containers', 'docker container pause, docker pause'],
+  unpause: ['docker unpause CONTAINER [CONTAINER...]', 'Unpause all processes within one or more containers', 'docker container unpause, docker unpause'],
+  wait: ['docker wait CONTAINER [CONTAINER...]', 'Block until one or more containers stop, then print their exit codes', 'docker container wait, docker wait'],
+  rename: ['docker rename CONTAINER NEW_NAME', 'Rename a container', 'docker container rename, docker rename'],
+  update: ['docker update [OPTIONS] CONTAINER [CONTAINER...]', 'Update configuration of one or more containers', 'docker container update, docker update'],
+  events: ['docker events [OPTIONS]', 'Get real time events from the server', 'docker system events, docker events'],
   diff: ['docker diff CONTAINER', "Inspect changes to files or directories on a container's filesystem", 'docker container diff, docker diff'],
 };
 
