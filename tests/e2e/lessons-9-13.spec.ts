@@ -47,10 +47,8 @@ for (const vp of VIEWPORTS) {
         await expect(screen(page)).toContainText('CMD ["httpd", "-f", "-p", "8080", "-h", "/app"]');
       });
 
-      // docker build fails in the browser with "docker: Buffer is not defined": dockerfile-ast's
-      // Util.isUTF8BOM calls Node's Buffer, which the browser bundle lacks (it works in Node, so
-      // tests/content/lesson-commands.test.ts passes). Reported to the simulator owners.
-      test.fixme('lesson 9: a build runs from its Run button', async ({ page }) => {
+      // dockerfile-ast's one Buffer call is replaced in every browser bundle (src/ui/editor/vite-browser-safe.mjs).
+      test('lesson 9: a build runs from its Run button', async ({ page }) => {
         await page.goto(`${loc.prefix}/lessons/09-writing-dockerfiles/`);
         await run(page, loc.run, 'docker build -t demo:v1 /root/demo');
         await expect(screen(page)).toContainText('naming to docker.io/library/demo:v1', FIRST);
