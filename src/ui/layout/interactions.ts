@@ -100,7 +100,12 @@ export class LessonLayout {
     // The text under the workspace keeps its place (scroll anchoring would nudge it).
     if (on) this.fullScrollY = scrollY;
     this.root.dataset.full = String(on);
-    if (!on && scrollY !== this.fullScrollY) scrollTo({ top: this.fullScrollY, behavior: 'instant' });
+    if (!on) {
+      const y = this.fullScrollY;
+      const restore = () => void (scrollY !== y && scrollTo({ top: y, behavior: 'instant' }));
+      restore();
+      requestAnimationFrame(restore); // after the layout that brings the text back
+    }
     this.fullButton.setAttribute('aria-pressed', String(on));
     if (on) {
       this.root.querySelector<HTMLElement>('[data-action="back"]')!.focus();
