@@ -122,7 +122,32 @@ export class Host {
     }
     return 'done';
   }
+
+  /**
+   * Lets `ms` of simulated time pass at once, without waiting for real (a long foreground
+   * `sleep`): the first hour in the same 100 ms ticks as waitUntil, the rest in one-minute
+   * steps. `pause` is awaited between steps (the line's budget yields to the page there),
+   * so Ctrl-C still ends it.
+   */
+  async fastForward(ms: number, signal: AbortSignal | undefined, pause: () => Promise<void>): Promise<WaitOutcome> {
+    let left = ms;
+    while (left > 0) {
+      if (signal?.aborted) return 'aborted';
+      const exact = ms - left < EXACT_FORWARD_MS;
+      const step = Math.min(left, exact ? 100 : COARSE_STEP_MS);
+      if (exact) this.kernel.advance(step);
+      else this.kernel.advanceCoarse(step);
+      left -= step;
+      for (const hook of this.onStep) await hook();
+      await pause();
+    }
+    return 'done';
+  }
 }
+
+/** Simulated time a fast-forward moves in exact 100 ms ticks; beyond it, in coarse steps. */
+const EXACT_FORWARD_MS = 3_600_000;
+const COARSE_STEP_MS = 60_000;
 
 function realNow(): number {
   return globalThis.performance?.now() ?? Date.now();
