@@ -96,20 +96,29 @@ export function limitNote(kind: LimitKind, locale: Locale = 'en'): string {
   return (locale === 'zh-cn' ? ZH : EN)[kind];
 }
 
-/** Gives the event loop a turn (keys, Ctrl-C, painting): a macrotask, not a microtask. */
+let channel: MessagePort | undefined;
+const waiting: (() => void)[] = [];
+
+/**
+ * Gives the event loop a turn (keys, Ctrl-C, painting): a macrotask, not a microtask.
+ * setImmediate where the platform has it (Node); else one MessageChannel for the page's
+ * life (setTimeout(0) is clamped to 4 ms once nested).
+ */
 export function macrotask(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  if (immediate) return new Promise((resolve) => void immediate(resolve));
   const MC = (globalThis as { MessageChannel?: typeof MessageChannel }).MessageChannel;
-  if (MC) {
-    return new Promise((resolve) => {
-      const ch = new MC();
-      ch.port1.onmessage = () => {
-        ch.port1.close();
-        resolve();
-      };
-      ch.port2.postMessage(0);
-    });
+  if (!MC) return new Promise((resolve) => setTimeout(resolve, 0));
+  if (!channel) {
+    const ch = new MC();
+    ch.port1.onmessage = () => waiting.shift()?.();
+    channel = ch.port2;
   }
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  const port = channel;
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    port.postMessage(0);
+  });
 }
 
 /** How often a running line lets the page breathe (ms of computing between yields). */

@@ -14,6 +14,7 @@ import { BUSY_LOOP } from './commands/hogs.ts';
 import { usageOf } from './commands/usage.ts';
 import { JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNote } from './hints.ts';
+import { echo } from './commands/echo.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
 
 /** Shell words as a line: quote what needs quoting. */
@@ -275,7 +276,7 @@ export class ShellRuntime {
       name,
       execute: async (args: string[], ctx: JB.CommandContext) => {
         if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-        return this.inOrder(await ctx.origCommand!(args));
+        return this.inOrder(name === 'echo' ? echo(args) : await ctx.origCommand!(args));
       },
     }));
   }
