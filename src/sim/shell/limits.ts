@@ -24,10 +24,17 @@ export const LIMITS = {
   processes: 2_000,
   /** Containers that may exist at once. */
   containers: 500,
-  /** Milliseconds of computing (not simulated waiting) one line may take. */
-  cpuMs: 2_000,
-  /** A restored session replays every saved line; all of them together get this much computing. */
-  replayCpuMs: 3_000,
+  /**
+   * Milliseconds of computing (not simulated waiting) one line may take. A backstop: loops
+   * end on the command limit long before; this catches lines of heavy commands. Generous,
+   * because a command's first use loads its code (on the page, over the network), and the
+   * page stays responsive meanwhile (the line yields every YIELD_EVERY_MS).
+   */
+  cpuMs: 8_000,
+  /** A restored session replays every saved line; together they get this much computing… */
+  replayCpuMs: 6_000,
+  /** …and each line at least this much, so loading code never cuts a legitimate line short. */
+  replayLineMinMs: 1_000,
   /** Bytes in one string (a variable, a command substitution). */
   stringBytes: 4 << 20,
 } as const;

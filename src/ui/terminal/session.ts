@@ -100,7 +100,7 @@ export class TerminalSession {
       const start = performance.now();
       for (const line of saved.lines) {
         const left = LIMITS.replayCpuMs - (performance.now() - start);
-        await this.world.exec(line, { cpuBudgetMs: Math.max(20, Math.min(LIMITS.cpuMs, left)) });
+        await this.world.exec(line, { cpuBudgetMs: Math.max(LIMITS.replayLineMinMs, Math.min(LIMITS.cpuMs, left)) });
       }
       this.term.write(saved.screen.slice(-MAX_SCREEN_CHARS));
     }
