@@ -44,6 +44,14 @@ describe('host shell and Linux tools (#10, #15)', { timeout: 120_000 }, () => {
     expect((await sh(w, 'echo $$')).stdout).toBe('2045\n');
   });
 
+  it('ps -o NAME= renames a column; all-empty headers leave the header line out', async () => {
+    const w = createWorld();
+    // procps-ng@v4.0.4:src/ps/sortformat.c format_parse splits at commas, then at '='.
+    expect((await sh(w, 'ps -o pid=,comm=')).stdout).toMatch(/^ +2045 bash\n +\d+ ps\n$/);
+    expect((await sh(w, 'ps -o stat=')).stdout).toBe('Ss\nR+\n');
+    expect((await sh(w, 'ps -o pid,comm=NAME')).stdout).toMatch(/^ +PID NAME\n/);
+  });
+
   it('help: bash 5.2 header, then the programs this host has', async () => {
     const w = createWorld();
     const r = await sh(w, 'help');
