@@ -31,6 +31,11 @@ export const LIMITS = {
    * page stays responsive meanwhile (the line yields every YIELD_EVERY_MS).
    */
   cpuMs: 8_000,
+  /**
+   * The same backstop in virtual mode (tests, the CLI, graders): nothing waits for real there
+   * and a busy machine must not cut a correct solution short; the command limit still ends loops.
+   */
+  virtualCpuMs: 30_000,
   /** A restored session replays every saved line; together they get this much computing… */
   replayCpuMs: 6_000,
   /** …and each line at least this much, so loading code never cuts a legitimate line short. */

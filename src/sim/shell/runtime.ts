@@ -443,7 +443,7 @@ export class ShellRuntime {
     const prevLine = { tty: this.lineIsTty, pipelines: this.pipelines, writeErrors: this.writeErrors, signal: this.signal, lastSeen: this.lastSeen };
     const top = this.depth === 0;
     // The learner's line gets a fresh budget; a container command it starts shares it.
-    const budget = top ? new LineBudget(cpuBudgetMs ?? LIMITS.cpuMs, () => this.host.realWaitMs) : this.budget;
+    const budget = top ? new LineBudget(cpuBudgetMs ?? (this.host.clock.mode === 'virtual' ? LIMITS.virtualCpuMs : LIMITS.cpuMs), () => this.host.realWaitMs) : this.budget;
     if (top) {
       this.budget = budget;
       this.notes = [];
