@@ -112,17 +112,45 @@ export class Host {
       try {
         await this.clock.sleepReal(100, signal);
       } catch (e) {
+        this.realWaitMs += realNow() - t0;
         if (e instanceof Interrupted) return 'aborted';
         throw e;
-      } finally {
-        this.realWaitMs += realNow() - t0;
       }
       this.kernel.advance(100);
       for (const hook of this.onStep) await hook();
+      this.realWaitMs += realNow() - t0;
+    }
+    return 'done';
+  }
+
+  /**
+   * Lets `ms` of simulated time pass at once, without waiting for real (a long foreground
+   * `sleep`): the first hour in the same 100 ms ticks as waitUntil, the rest in one-minute
+   * steps. `pause` is awaited between steps (the line's budget yields to the page there),
+   * so Ctrl-C still ends it.
+   */
+  async fastForward(ms: number, signal: AbortSignal | undefined, pause: () => Promise<void>): Promise<WaitOutcome> {
+    let left = ms;
+    while (left > 0) {
+      if (signal?.aborted) return 'aborted';
+      // Simulated time passing is waiting, not the line's computing (its CPU budget).
+      const t0 = realNow();
+      const exact = ms - left < EXACT_FORWARD_MS;
+      const step = Math.min(left, exact ? 100 : COARSE_STEP_MS);
+      if (exact) this.kernel.advance(step);
+      else this.kernel.advanceCoarse(step);
+      left -= step;
+      for (const hook of this.onStep) await hook();
+      this.realWaitMs += realNow() - t0;
+      await pause();
     }
     return 'done';
   }
 }
+
+/** Simulated time a fast-forward moves in exact 100 ms ticks; beyond it, in coarse steps. */
+const EXACT_FORWARD_MS = 600_000;
+const COARSE_STEP_MS = 60_000;
 
 function realNow(): number {
   return globalThis.performance?.now() ?? Date.now();

@@ -46,6 +46,7 @@ export class SimWorld implements World {
       // The image library loads alongside the shell (its registry stays lazy: nothing is hashed yet).
       const [jb, { ShellRuntime }, { allCommands }] = await Promise.all([import('just-bash'), import('./shell/runtime.ts'), import('./shell/commands/index.ts'), this.daemon.imageLib()]);
       this.runtime = new ShellRuntime(jb, this.host, this.daemon, allCommands);
+      this.runtime.history = () => this.lines;
     }
     return this.runtime;
   }

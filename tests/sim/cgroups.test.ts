@@ -4,7 +4,7 @@ import { sh, world } from './helpers.ts';
 const files = async (w: Awaited<ReturnType<typeof world>>, name: string, list: string[]) =>
   (await sh(w, `docker exec ${name} cat ${list.map((f) => `/sys/fs/cgroup/${f}`).join(' ')}`)).out;
 
-describe('cgroup v2 files from docker flags (FACTS §2)', () => {
+describe('cgroup v2 files from docker flags (FACTS §2)', { timeout: 120_000 }, () => {
   it('converts --memory, --cpus, --cpuset-cpus and --pids-limit', async () => {
     const w = await world(['nginx']);
     await sh(w, 'docker run -d --name lim --memory=100m --cpus=0.5 --cpuset-cpus="1,2" --pids-limit=100 nginx');

@@ -23,7 +23,7 @@ async function runAll(w: World, cmds: string[]) {
   }
 }
 
-describe('simulator invariants', () => {
+describe('simulator invariants', { timeout: 180_000 }, () => {
   it('random command sequences never throw out of the facade, and the kernel stays consistent', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...COMMANDS), { maxLength: 12 }), async (cmds) => {
@@ -68,7 +68,7 @@ describe('simulator invariants', () => {
   });
 });
 
-describe('arbitrary input', () => {
+describe('arbitrary input', { timeout: 180_000 }, () => {
   it('never escapes the facade or hits an internal error', async () => {
     const tokens = ['docker', 'run', 'exec', 'ps', '-it', '-d', '--rm', '--name', 'x', 'alpine', 'debian', 'nginx', 'sh', '-c', 'kill', '-9', '1', 'ls', '/proc/self/ns', 'cat', '/sys/fs/cgroup/memory.max', '|', '&&', ';', '>', '/tmp/f', 'unshare', '--uts', 'nsenter', '-t', '23817', 'exit', 'sudo', 'ip', 'link', "'", '"', '$(', ')', '--memory=1g', '--cpus=abc', 'stat', '-L', 'env', 'echo', '$?'];
     await fc.assert(

@@ -1,3 +1,4 @@
+import { sleepSeconds } from '../shell/commands/sleep.ts';
 import type { Program } from '../kernel/types.ts';
 
 /** How a container's main process behaves, derived from its argv. */
@@ -146,7 +147,8 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     return spec({ title: ['registry', 'serve', ...args], comm: 'registry', threads: 7, rssKb: 14_200, vszKb: 1_236_540, handlers: [2, 15], onSignal: 'exit0', logs: [`time="${new Date(nowMs).toISOString().replace(/\.\d+Z$/, 'Z')}" level=info msg="listening on [::]:5000" go.version=go1.20.8 instance.id=${'5c1f3b8e-0d7a-4c5e-9f2b-6a8d4e1c7b90'} service=registry version=2.8.3`] });
   if (base === 'node') return spec({ title: argv, threads: 14, rssKb: 27876, vszKb: 550504, logs: ['Kubia server starting...'] });
   if (base === 'sleep') {
-    const n = args[0] === 'infinity' ? Infinity : Number(args[0]);
+    // `sleep 10m`, `sleep 1d`: coreutils and busybox take s/m/h/d suffixes (shell/commands/sleep.ts).
+    const n = sleepSeconds(args) ?? NaN;
     if (!Number.isFinite(n)) return n === Infinity ? spec({ title: argv, rssKb: 4, vszKb: 1612 }) : spec({ title: argv, oneshot: true });
     return spec({ title: argv, program: { kind: 'sleep', untilMs: nowMs + n * 1000 }, rssKb: 4, vszKb: 1612 });
   }

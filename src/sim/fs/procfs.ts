@@ -142,6 +142,8 @@ export class ProcFs extends GeneratedFs {
       'kernel/hostname': () => `${k.ns(v.ns.uts).hostname}\n`,
       'kernel/osrelease': () => `${this.host.fixture.kernel.release}\n`,
       'kernel/pid_max': () => '4194304\n',
+      // CAP_CHECKPOINT_RESTORE (40) is the last capability of kernel 6.8.
+      'kernel/cap_last_cap': () => '40\n',
       'net/ipv4/ip_unprivileged_port_start': () => (v.ns.net === this.host.fixture.namespaces.net ? '1024\n' : '0\n'),
       // systemd ≥ 243 opens ICMP sockets to every group on the host; Docker does the same in containers.
       'net/ipv4/ping_group_range': () => '0\t2147483647\n',

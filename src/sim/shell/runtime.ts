@@ -14,6 +14,7 @@ import { BUSY_LOOP } from './commands/hogs.ts';
 import { usageOf } from './commands/usage.ts';
 import { JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNote } from './hints.ts';
+import { echo } from './commands/echo.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
 
 /** Shell words as a line: quote what needs quoting. */
@@ -126,6 +127,8 @@ export class ShellRuntime {
   /** Course lines for the learner (limits, hints), in `locale`. */
   notes: string[] = [];
   locale: Locale = 'en';
+  /** The lines typed so far (set by the world). */
+  history: () => readonly string[] = () => [];
   /** Bytes written to the terminal by the current line. */
   private outBytes = 0;
 
@@ -162,7 +165,7 @@ export class ShellRuntime {
     const avail = this.available(root);
     const files: Record<string, string> = root === 'host' ? hostFiles(this.host) : { ...(c?.image.files ?? {}) };
     const names = new Set<string>([...this.commands.map((x) => x.name), ...WRAPPED, ...(avail ?? [])]);
-    for (const n of names) if (!avail || avail.has(n)) files[`/bin/${n}`] ??= '';
+    for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`/bin/${n}`] ??= '';
     if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
     const hosts = c ? hostsFile(this.daemon.net, c) : undefined;
     if (hosts !== undefined) files['/etc/hosts'] = hosts;
@@ -237,7 +240,7 @@ export class ShellRuntime {
       return [{ mountPoint: m.destination, filesystem: m.readOnly ? (new BindFs(vfs, '', true, report, m.destination) as JB.IFileSystem) : vfs }];
     });
     const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, ...volumeMounts] });
-    const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name)).map((cmd) => this.adapt(cmd, root));
+    const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
     bash = new this.jb.Bash({
@@ -273,7 +276,7 @@ export class ShellRuntime {
       name,
       execute: async (args: string[], ctx: JB.CommandContext) => {
         if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-        return this.inOrder(await ctx.origCommand!(args));
+        return this.inOrder(name === 'echo' ? echo(args) : await ctx.origCommand!(args));
       },
     }));
   }
@@ -385,6 +388,10 @@ export class ShellRuntime {
               return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
             },
             readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+            tick: async () => {
+              await this.budget?.tick();
+            },
+            history: () => this.history(),
             enterSession: (s) => {
               this.pending = s;
             },
@@ -436,7 +443,7 @@ export class ShellRuntime {
     const prevLine = { tty: this.lineIsTty, pipelines: this.pipelines, writeErrors: this.writeErrors, signal: this.signal, lastSeen: this.lastSeen };
     const top = this.depth === 0;
     // The learner's line gets a fresh budget; a container command it starts shares it.
-    const budget = top ? new LineBudget(cpuBudgetMs ?? LIMITS.cpuMs, () => this.host.realWaitMs) : this.budget;
+    const budget = top ? new LineBudget(cpuBudgetMs ?? (this.host.clock.mode === 'virtual' ? LIMITS.virtualCpuMs : LIMITS.cpuMs), () => this.host.realWaitMs) : this.budget;
     if (top) {
       this.budget = budget;
       this.notes = [];
@@ -451,6 +458,8 @@ export class ShellRuntime {
     this.signal = lineSignal;
     this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|\$\(|`/.test(line);
     this.pipelines = pipelinesOf(bash, line);
+    // `help` with no topic lists what this host has (commands/help.ts); just-bash's builtin answers `help NAME`.
+    line = line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help');
     try {
       // just-bash does not export variables passed per exec, so mark the exported ones again.
       session.exported ??= new Set(Object.keys(session.env));

@@ -57,6 +57,10 @@ export interface CmdEnv {
   enterSession: (s: Session) => void;
   /** The just-bash command this one shadows (cat, tail …), when there is one. */
   orig?: (args: string[]) => Promise<ExecResult>;
+  /** Between steps of a long-running command: checks the line's budget and yields to the page now and then. */
+  tick: () => Promise<void>;
+  /** Every line typed in this terminal so far, the current one included (history). */
+  history: () => readonly string[];
   /** Runs `fn` as process `p` (its namespaces, credentials, /proc/self). */
   runAs: <T>(p: Proc, fn: () => Promise<T>) => Promise<T>;
 }

@@ -61,7 +61,58 @@ const CONTROL: Record<string, string> = {
   '\t': 'complete',
   '\x10': 'up',
   '\x0e': 'down',
+  '\x12': 'search',
 };
+
+/**
+ * Input the learner did not type: what the terminal sends on its own after a program asked
+ * (mouse reports after `\e[?1000h`, cursor-position and device-attribute replies, OSC colour
+ * replies, DCS strings). Matched whole at an ESC and dropped, never inserted into the line.
+ */
+const UNTYPED = /^\x1b(?:\[M[\s\S]{3}|\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[P_^X][\s\S]*?(?:\x1b\\|$)|[\s\S])/;
+
+/** Strips UNTYPED sequences from text (type-ahead while a command runs). */
+export function stripUntyped(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    if (text[i] === ESC) {
+      const m = UNTYPED.exec(text.slice(i));
+      i += m ? m[0].length : 1;
+      continue;
+    }
+    out += text[i];
+    i++;
+  }
+  return out;
+}
+
+/** Escape sequences the simulator may pass to the screen: colours (SGR) and clear (clear, Ctrl-L). */
+const ALLOWED = /^\x1b\[(?:[0-9;:]*m|H|[0-3]?J|[0-2]?K)/;
+
+/**
+ * Output as the terminal may show it. Text from the simulated host carries names the
+ * learner typed (files, containers, printf): any control sequence but colours and clear is
+ * shown as caret text (^[]52;c;…^G), as `cat -v` would, so it cannot set the clipboard,
+ * retitle the window, move the cursor over earlier output or turn on mouse reports.
+ */
+export function safeOutput(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const code = ch.charCodeAt(0);
+    if (ch === ESC) {
+      const ok = ALLOWED.exec(text.slice(i));
+      if (ok) {
+        out += ok[0];
+        i += ok[0].length - 1;
+      } else out += '^[';
+    } else if (code < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\b') out += `^${String.fromCharCode(code + 64)}`;
+    else if (code === 0x7f) out += '^?';
+    else if (code >= 0x80 && code < 0xa0) out += `M-^${String.fromCharCode(code - 128 + 64)}`;
+    else out += ch;
+  }
+  return out;
+}
 
 export class LineEditor {
   private buffer: string[] = [];
@@ -98,6 +149,7 @@ export class LineEditor {
 
   /** Show the prompt and start taking input. Lines pasted earlier run first. */
   start(prompt: string): void {
+    this.search = undefined;
     this.prompt = prompt;
     this.buffer = [];
     this.cursor = 0;
@@ -130,7 +182,7 @@ export class LineEditor {
   feed(data: string): void {
     if (!this.active) {
       // Type-ahead while a command runs: keep what is typed, run each line when the prompt returns.
-      for (const ch of data.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')) {
+      for (const ch of stripUntyped(data)) {
         if (ch === '\r' || ch === '\n') {
           if (this.typeahead) this.pending.push(this.typeahead);
           this.typeahead = '';
@@ -141,6 +193,10 @@ export class LineEditor {
     }
     let i = 0;
     while (i < data.length && this.active) {
+      if (this.search && this.searchKey(data, i)) {
+        i += data[i] === ESC ? (UNTYPED.exec(data.slice(i))?.[0].length ?? 1) : 1;
+        continue;
+      }
       if (data[i] === ESC) {
         const seq = Object.keys(SEQUENCES)
           .filter((s) => data.startsWith(s, i))
@@ -149,8 +205,8 @@ export class LineEditor {
           this.action(SEQUENCES[seq]);
           i += seq.length;
         } else {
-          // An unknown escape sequence: skip it whole (CSI … final byte), never insert it.
-          const m = /^\x1b\[[0-9;?]*[ -/]*[@-~]|^\x1b./.exec(data.slice(i));
+          // An unknown escape sequence or a terminal's reply: skip it whole, never insert it.
+          const m = UNTYPED.exec(data.slice(i));
           i += m ? m[0].length : 1;
         }
         continue;
@@ -274,8 +330,74 @@ export class LineEditor {
       case 'complete':
         void this.complete();
         return;
+      case 'search':
+        this.search = { query: '', from: this.history.length, prompt: this.prompt, failed: false };
+        this.showSearch();
+        return;
     }
     this.redraw();
+  }
+
+  /** Ctrl-R: reverse incremental search through the history, as readline does. */
+  private search: { query: string; from: number; prompt: string; failed: boolean } | undefined;
+
+  private showSearch(): void {
+    const s = this.search!;
+    this.prompt = `(${s.failed ? 'failed ' : ''}reverse-i-search)\`${s.query}': `;
+    this.redraw();
+  }
+
+  private findOlder(start: number): void {
+    const s = this.search!;
+    for (let k = Math.min(start, this.history.length - 1); k >= 0; k--) {
+      const at = (this.history[k] as string).indexOf(s.query);
+      if (at >= 0) {
+        s.from = k;
+        s.failed = false;
+        this.buffer = [...(this.history[k] as string)];
+        this.cursor = at;
+        return;
+      }
+    }
+    s.failed = true;
+  }
+
+  /** A key while searching; true when it was consumed by the search. */
+  private searchKey(data: string, i: number): boolean {
+    const s = this.search!;
+    const ch = data[i] as string;
+    if (ch === '\x12') {
+      if (s.query) this.findOlder(s.from - 1);
+      this.showSearch();
+      return true;
+    }
+    if (ch === '\x7f' || ch === '\b') {
+      s.query = s.query.slice(0, -1);
+      this.findOlder(this.history.length - 1);
+      this.showSearch();
+      return true;
+    }
+    if (ch === '\x03' || ch === '\x07') {
+      // Ctrl-C / Ctrl-G: give up; the line is as before the search.
+      this.prompt = s.prompt;
+      this.search = undefined;
+      this.buffer = [];
+      this.cursor = 0;
+      if (ch === '\x03') this.action('interrupt');
+      else this.redraw();
+      return true;
+    }
+    if (ch >= ' ' && ch !== '\x7f') {
+      s.query += ch;
+      this.findOlder(s.from);
+      this.showSearch();
+      return true;
+    }
+    // Any other key (Enter, arrows, Ctrl-A…) ends the search with the found line, then acts.
+    this.prompt = s.prompt;
+    this.search = undefined;
+    this.redraw();
+    return false;
   }
 
   private setLine(text: string): void {

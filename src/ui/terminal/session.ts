@@ -11,7 +11,8 @@ import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import { createWorld } from '../../sim/index.ts';
 import type { World, WorldSnapshot } from '../../sim/api.ts';
-import { LineEditor } from './line-editor.ts';
+import { LIMITS } from '../../sim/shell/limits.ts';
+import { LineEditor, safeOutput } from './line-editor.ts';
 
 const STORAGE_VERSION = 'v1';
 const MAX_SCREEN_CHARS = 200_000;
@@ -95,7 +96,13 @@ export class TerminalSession {
   private async boot(saved: Saved | null): Promise<void> {
     this.world = createWorld(undefined, { clock: 'virtual' });
     if (saved) {
-      for (const line of saved.lines) await this.world.exec(line);
+      // The replay of a saved session shares one computing budget, so a session full of
+      // runaway loops restores in seconds (each such line stops sooner; the state stays close).
+      const start = performance.now();
+      for (const line of saved.lines) {
+        const left = LIMITS.replayCpuMs - (performance.now() - start);
+        await this.world.exec(line, { cpuBudgetMs: Math.max(LIMITS.replayLineMinMs, Math.min(LIMITS.cpuMs, left)) });
+      }
       this.term.write(saved.screen.slice(-MAX_SCREEN_CHARS));
     }
     this.world.setClockMode('realtime');
@@ -106,6 +113,12 @@ export class TerminalSession {
         complete: (line, cursor) => this.world.complete(line, cursor),
         clearScreen: () => this.term.clear(),
         columns: () => this.term.cols,
+        // Ctrl-D on an empty line: the shell reads end of input and exits (a container's shell
+        // ends; the login shell stays, as the page has nowhere to log out to).
+        endOfInput: () => {
+          this.editor.stop();
+          void this.execute('exit');
+        },
       },
       saved?.history ?? [],
     );
@@ -174,33 +187,46 @@ export class TerminalSession {
     const controller = new AbortController();
     this.running = controller;
     let streamed = '';
-    let outcome = { stdout: '', stderr: '', exitCode: 0 };
+    let outcome: { stdout: string; stderr: string; exitCode: number; notes?: string[] } = { stdout: '', stderr: '', exitCode: 0 };
     const show = (text: string) => {
       if (generation !== this.generation) return;
       streamed += text;
-      this.term.write(text.replace(/\r?\n/g, '\r\n'));
+      this.term.write(safeOutput(text).replace(/\r?\n/g, '\r\n'));
     };
     try {
       const result = await this.world.exec(line, {
         signal: controller.signal,
         columns: this.term.cols,
+        locale: this.locale(),
         onOutput: (chunk) => show(chunk.text),
       });
       outcome = result;
       if (!streamed) show(result.stdout + result.stderr);
       if (controller.signal.aborted && !streamed.endsWith('\n')) this.term.write('^C\r\n');
+      // The course's own lines (a limit stopped the line; what to use instead of a missing
+      // command): dim, after the output, never part of it.
+      if (generation === this.generation && result.notes?.length) {
+        if (streamed && !streamed.endsWith('\n')) this.term.write('\r\n');
+        for (const note of result.notes) this.term.write(`\x1b[2m${safeOutput(note)}\x1b[22m\r\n`);
+        this.opts.host.dataset.note = result.notes.join('\n');
+      } else if (generation === this.generation) delete this.opts.host.dataset.note;
     } catch (err) {
       if (generation === this.generation) show(`internal error: ${(err as Error).message}\n`);
     } finally {
       if (generation === this.generation) this.running = null;
     }
     if (generation !== this.generation) return; // Reset happened meanwhile
-    this.announce(streamed);
+    this.announce(outcome.notes?.length ? `${streamed}\n${outcome.notes.join('\n')}` : streamed);
     this.scheduleSave();
-    this.emit('cc:command', { line, ...outcome, snapshot: this.world.snapshot() } satisfies CommandEventDetail);
+    this.emit('cc:command', { line, stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode, snapshot: this.world.snapshot() } satisfies CommandEventDetail);
     const next = this.queue.shift();
     this.editor.start(this.world.prompt());
     if (next !== undefined) this.editor.type(next + '\r');
+  }
+
+  /** The page's language: the course's notes speak it. */
+  private locale(): 'en' | 'zh-cn' {
+    return /^zh/i.test(this.opts.host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang) ? 'zh-cn' : 'en';
   }
 
   /** Screen readers hear each command's output once, as plain text. */

@@ -13,9 +13,14 @@ import { ls } from './ls.ts';
 import { ps } from './ps.ts';
 import { sleep } from './sleep.ts';
 import { stat } from './stat.ts';
+import { free } from './free.ts';
+import { help } from './help.ts';
+import { history } from './history.ts';
+import { nproc } from './nproc.ts';
+import { yes } from './yes.ts';
 import { date, dmesg, hostname, id, sysctl, uname, whoami } from './sysinfo.ts';
 
 export { DOCKER_SUBCOMMANDS } from './docker/index.ts';
 
 /** Every simulated command; a container only gets those its image ships. */
-export const allCommands: SimCommand[] = [docker, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget];
+export const allCommands: SimCommand[] = [docker, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, yes];

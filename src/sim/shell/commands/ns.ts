@@ -3,6 +3,7 @@ import { ALL_CAPS, hasCap } from '../../kernel/capabilities.ts';
 import { parseSignal } from '../../kernel/signals.ts';
 import { NS_TYPES, type Proc } from '../../kernel/types.ts';
 import { quoteArgv } from '../runtime.ts';
+import { killList } from './killlist.ts';
 import type { Flavor } from '../../docker/images.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
@@ -214,7 +215,7 @@ export const kill: SimCommand = {
     const pids: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
-      if (a === '-l') return R('HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH POLL PWR SYS\n');
+      if (a === '-l' || a === '-L') return killList(args.slice(i + 1), env.session.shell === 'sh' ? 'sh' : 'bash');
       if (a === '-s') {
         const s = parseSignal(args[++i] ?? '');
         if (s === undefined) return R('', `bash: kill: ${args[i]}: invalid signal specification\n`, 1);

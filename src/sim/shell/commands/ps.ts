@@ -107,6 +107,11 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
         cmd: ['CMD', 0, (x) => cmdline(x.p)], command: ['COMMAND', 0, (x) => cmdline(x.p)], args: ['COMMAND', 0, (x) => cmdline(x.p)], comm: ['COMMAND', -15, (x) => x.p.comm],
         uid: ['UID', w, (x) => String(x.p.uid)], tty: ['TT', -8, (x) => x.p.tty], nlwp: ['NLWP', 4, (x) => String(x.p.threads)],
       };
+      // `-o pid=,comm=`: the text after `=` is the column's header; when every header is empty
+      // the header line is left out (procps-ng@v4.0.4:src/ps/sortformat.c format_parse).
+      const labels = cols.map((c) => (c.includes('=') ? c.slice(c.indexOf('=') + 1) : undefined));
+      cols = cols.map((c) => (c.includes('=') ? c.slice(0, c.indexOf('=')) : c));
+      const noHeader = labels.every((l) => l === '');
       for (const c of cols) if (!def[c]) return { stdout: '', stderr: `error: unknown user-defined format specifier "${c}"\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`, exitCode: 1 };
       const cell = (c: string, v: string, last: boolean) => {
         const [, width] = def[c]!;
@@ -114,7 +119,9 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
         return width > 0 ? v.padStart(width) : v.padEnd(-width);
       };
       const line = (vals: string[]) => vals.map((v, i) => cell(cols![i]!, v, i === vals.length - 1)).join(' ');
-      return { stdout: [line(cols.map((c) => def[c]![0])), ...list.map((x) => line(cols!.map((c) => def[c]![2](x))))].map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
+      const header = line(cols.map((c, i) => labels[i] ?? def[c]![0]));
+      const body = list.map((x) => line(cols!.map((c) => def[c]![2](x))));
+      return { stdout: (noHeader ? body : [header, ...body]).map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
     }
     if (joined.includes('-ef')) {
       const rows = list.map(({ p, pid }) => `${user(env, p).padEnd(8).slice(0, 8)} ${String(pid).padStart(w)} ${String(ppidOf(p)).padStart(w)}  0 ${hm(p.startMs)} ${p.tty.padEnd(8)} 00:00:00 ${cmdline(p)}`);

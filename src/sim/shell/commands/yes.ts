@@ -1,0 +1,34 @@
+import type { SimCommand } from '../types.ts';
+
+/** What a pipe holds before the writer blocks (Linux's default pipe buffer, 64 KiB). */
+const PIPE_BUFFER = 65536;
+
+/**
+ * yes (coreutils 9.4): prints its arguments (or `y`) forever. Into a pipe it writes one pipe
+ * buffer's worth, which is all a reader like `head` takes before the pipe closes (SIGPIPE);
+ * at the terminal it streams until Ctrl-C (or the line's output limit).
+ */
+export const yes: SimCommand = {
+  name: 'yes',
+  async run(args, env) {
+    const line = `${args.length ? args.join(' ') : 'y'}\n`;
+    if (!env.tty || !env.stream) {
+      const block = line.repeat(Math.ceil(PIPE_BUFFER / line.length));
+      // The reader closed the pipe after one buffer: yes dies of SIGPIPE (128 + 13).
+      return { stdout: block, stderr: '', exitCode: env.pipeline.length ? 141 : 0 };
+    }
+    const chunk = line.repeat(Math.max(1, Math.floor(8192 / line.length)));
+    const stream = env.stream;
+    // Streams a chunk per step; the budget's yields let Ctrl-C through within a few ms.
+    const p = env.self;
+    p.program = { kind: 'cpuhog' };
+    for (;;) {
+      if (env.signal?.aborted) break;
+      stream({ stream: 'stdout', text: chunk });
+      if (env.signal?.aborted) break;
+      await env.tick();
+    }
+    p.program = { kind: 'idle' };
+    return { stdout: '', stderr: '', exitCode: 130 };
+  },
+};

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { LineEditor, safeOutput, stripUntyped, type LineEditorHost } from '../../src/ui/terminal/line-editor.ts';
+
+function setup(history: string[] = []) {
+  const submitted: string[] = [];
+  const host: LineEditorHost = { write: () => undefined, submit: (l) => submitted.push(l), complete: async () => [], clearScreen: () => undefined };
+  const editor = new LineEditor(host, history);
+  editor.start('$ ');
+  return { editor, submitted };
+}
+
+describe('terminal output from the simulator is made safe (#17)', () => {
+  it('shows OSC 52, title and cursor sequences as caret text; keeps colours and clear', () => {
+    expect(safeOutput('x\x1b]52;c;Y3VybA==\x07y')).toBe('x^[]52;c;Y3VybA==^Gy');
+    expect(safeOutput('\x1b]0;PWNED\x07')).toBe('^[]0;PWNED^G');
+    expect(safeOutput('\x1b[2K\x1b[1A')).toBe('\x1b[2K^[[1A');
+    expect(safeOutput('\x1b[?1000h')).toBe('^[[?1000h');
+    expect(safeOutput('\x1b[31mred\x1b[0m')).toBe('\x1b[31mred\x1b[0m');
+    expect(safeOutput('\x1b[H\x1b[2J\x1b[3J')).toBe('\x1b[H\x1b[2J\x1b[3J');
+    expect(safeOutput('a\tb\r\nc\x00\x7f\x9b')).toBe('a\tb\r\nc^@^?M-^[');
+  });
+
+  it('terminal replies and mouse reports are never typed into the prompt', () => {
+    const { editor } = setup();
+    editor.feed('ls');
+    editor.feed('\x1b[M !!'); // X10 mouse report
+    editor.feed('\x1b[<0;12;5M\x1b[<0;12;5m'); // SGR mouse press/release
+    editor.feed('\x1b[12;40R'); // cursor position report
+    editor.feed('\x1b[?1;2c'); // device attributes
+    editor.feed('\x1b]11;rgb:0000/0000/0000\x07'); // OSC colour reply
+    editor.feed('\x1bP1$r0m\x1b\\'); // DCS reply
+    editor.feed(' -l');
+    expect(editor.line).toBe('ls -l');
+    expect(stripUntyped('a\x1b[<0;1;1Mb\x1b[Mxyzc')).toBe('abc');
+  });
+
+  it('Ctrl-R searches the history backwards; Enter runs the match; Ctrl-G gives up', () => {
+    const { editor, submitted } = setup(['docker ps', 'ls /tmp', 'docker images']);
+    editor.feed('\x12dock');
+    expect(editor.line).toBe('docker images');
+    editor.feed('\x12');
+    expect(editor.line).toBe('docker ps');
+    editor.feed('\r');
+    expect(submitted).toEqual(['docker ps']);
+    const b = setup(['echo hi']);
+    b.editor.feed('\x12zzz');
+    b.editor.feed('\x07');
+    expect(b.editor.line).toBe('');
+    b.editor.feed('\x12ech\x1b[C');
+    expect(b.editor.line).toBe('echo hi');
+  });
+});
