@@ -183,7 +183,12 @@ test.beforeEach(async ({ page }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
+// The full walk (22 lesson pages, every exercise: about 30 worker-minutes on 2 cores) runs with
+// CC_E2E_WALK=1 (`CC_E2E_WALK=1 npm run test:e2e -- tests/e2e/exercise-walk.spec.ts`). It is kept
+// out of the default `npm test` until it has been seen green on a quiet machine and fits the
+// 30-minute CI budget; the per-kind phone walk below and the exercise-*.spec.ts files run always.
 test.describe('every exercise on every lesson page (laptop)', () => {
+  test.skip(!process.env.CC_E2E_WALK, 'opt-in: CC_E2E_WALK=1');
   test.use({ viewport: { width: 1366, height: 768 } });
   for (const lesson of lessons) {
     for (const { locale, prefix, full } of LOCALES) {
