@@ -53,7 +53,7 @@ test.describe('shell-goal exercises', () => {
     expect(gradeWithCli('e1.1', json)).toMatchObject({ score: 6, max: 6 });
   });
 
-  test('E1.2: Reset sets up the exercise; pruning reaches the goal; a partial session re-grades to the same partial score', async ({ page }) => {
+  test('E1.2: Reset sets up the exercise; pruning reaches the goal; the CLI re-grades the sessions', async ({ page }) => {
     await page.goto(LESSON1);
     await openFromCard(page, 'e1.2');
     await startTerminal(page);
@@ -66,7 +66,10 @@ test.describe('shell-goal exercises', () => {
 
     const partial = await download(page, 'e1.2');
     expect(JSON.parse(partial).commands).toEqual(['docker ps -aq --filter status=exited']);
-    expect(gradeWithCli('e1.2', partial)).toMatchObject({ score: 2, max: 4 });
+    // The CLI gives no credit to a session that passes nothing the untouched host does not
+    // already pass (issue #16's "a submission that does nothing scores 0"); the page still
+    // shows 2 of 4 here. Making the page apply the same rule is open work (closing note, #15).
+    expect(gradeWithCli('e1.2', partial)).toMatchObject({ score: 0, max: 4 });
 
     await type(page, 'docker container prune -f');
     await expect(panel(page, 'e1.2').locator('.cc-goals li.cc-pass')).toHaveCount(2);
