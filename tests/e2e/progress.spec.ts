@@ -55,8 +55,15 @@ test.describe('progress and learner work', () => {
     await openFromCard(page, E11);
     await expect.poll(() => editorText(page, E11)).toBe(textBefore);
     await expect(panel(page, E11).locator('.cc-ex__hints li')).toHaveCount(1);
-    // Lossless: what is stored now is exactly what was exported.
-    expect(JSON.parse((await stored(page))!)).toEqual({ ...backup.progress, visited: expect.any(Object) });
+    // Lossless: what is stored now is what was exported (opening the exercise re-evaluates it,
+    // which only moves its updatedAt).
+    const now = JSON.parse((await stored(page))!);
+    const withoutTimes = (p: { exercises: Record<string, Record<string, unknown>> }) => ({
+      ...p,
+      visited: null,
+      exercises: Object.fromEntries(Object.entries(p.exercises).map(([k, v]) => [k, { ...v, updatedAt: null }])),
+    });
+    expect(withoutTimes(now)).toEqual(withoutTimes(backup.progress));
     expect(JSON.parse((await stored(page))!).work).toEqual(backup.progress.work);
   });
 
