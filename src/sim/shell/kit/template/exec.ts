@@ -6,7 +6,7 @@
 import { goLess, sprintValue } from './fmt.ts';
 import { goQuote } from './lex.ts';
 import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './parse.ts';
-import { GoCallError, GoFloat, GoFunc, GoStruct, isInt, typeName, type ParamType } from './value.ts';
+import { GoCallError, GoFloat, GoFunc, GoStruct, isInt, isTrue, typeName, type ParamType } from './value.ts';
 
 export class ExecError extends Error {
   /** What the template wrote before it failed (Go's Execute streams to its writer). */
@@ -68,17 +68,6 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
       }
     }
     errorf(`undefined variable: ${name}`);
-  };
-
-  const isTrue = (v: unknown): boolean => {
-    if (v === undefined || v === null) return false;
-    if (typeof v === 'boolean') return v;
-    if (typeof v === 'number') return v !== 0;
-    if (v instanceof GoFloat) return v.value !== 0;
-    if (typeof v === 'string') return v.length > 0;
-    if (Array.isArray(v)) return v.length > 0;
-    if (v instanceof GoStruct || v instanceof GoFunc) return true;
-    return Object.keys(v as object).length > 0;
   };
 
   const walkList = (list: ListNode, dot: unknown) => {

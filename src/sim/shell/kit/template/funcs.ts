@@ -5,7 +5,7 @@
  */
 import type { FuncDef } from './exec.ts';
 import { sprint, sprintf, sprintln, sprintValue } from './fmt.ts';
-import { GoCallError, GoFloat, GoFunc, GoStruct, isInt, typeName } from './value.ts';
+import { GoCallError, GoFloat, GoFunc, GoStruct, isInt, isTrue as truth, typeName } from './value.ts';
 
 const fail = (msg: string): never => {
   throw new GoCallError(msg);
@@ -22,16 +22,6 @@ function basicKind(v: unknown): Kind {
 }
 const num = (v: unknown) => (v instanceof GoFloat ? v.value : (v as number));
 
-function truth(v: unknown): boolean {
-  if (v === undefined || v === null) return false;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  if (v instanceof GoFloat) return v.value !== 0;
-  if (typeof v === 'string') return v.length > 0;
-  if (Array.isArray(v)) return v.length > 0;
-  if (v instanceof GoStruct || v instanceof GoFunc) return true;
-  return Object.keys(v as object).length > 0;
-}
 
 // go1.22 funcs.go: errBadComparisonType, errBadComparison, errNoComparison.
 const BAD_TYPE = 'invalid type for comparison';

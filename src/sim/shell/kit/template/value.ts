@@ -54,3 +54,15 @@ export function typeName(v: unknown): string {
   if (v instanceof GoFunc) return `func(${v.params.join(', ')}${v.variadic ? `${v.params.length ? ', ' : ''}...${v.variadic}` : ''})`;
   return 'map[string]interface {}';
 }
+
+/** text/template's IsTrue: the zero value of its type is false, as `if`, `and`, `or` and `not` see it. */
+export function isTrue(v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (v instanceof GoFloat) return v.value !== 0;
+  if (typeof v === 'string') return v.length > 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof GoStruct || v instanceof GoFunc) return true;
+  return Object.keys(v as object).length > 0;
+}
