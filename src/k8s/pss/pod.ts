@@ -38,7 +38,13 @@ export const list = (o: unknown, key: string): unknown[] => {
   return Array.isArray(v) ? v : [];
 };
 
-export const strings = (o: unknown, key: string): string[] => list(o, key).map((v) => (typeof v === 'string' ? v : String(v ?? '')));
+/**
+ * A scalar as text; anything else (a mapping or list where a string belongs, which the API
+ * server's decoder refuses) is ''. `String()` is not used on objects: `{toString: null}` throws.
+ */
+const scalarText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '');
+
+export const strings = (o: unknown, key: string): string[] => list(o, key).map(scalarText);
 
 /** A container as PSA visits it: init containers, then containers, then ephemeral containers. */
 export interface Container {
@@ -63,7 +69,7 @@ export function containers(podSpec: Obj): Container[] {
 export function annotations(podMeta: Obj): Map<string, string> {
   const a = obj(podMeta, 'annotations');
   const out = new Map<string, string>();
-  if (a) for (const k of Object.keys(a)) out.set(k, typeof a[k] === 'string' ? (a[k] as string) : String(a[k] ?? ''));
+  if (a) for (const k of Object.keys(a)) out.set(k, scalarText(a[k]));
   return out;
 }
 
