@@ -38,10 +38,15 @@ const SHELL_VARS = new Set(['?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTY
 
 /** ctx.stdin is a latin1-shaped byte string; decode it as UTF-8 (just-bash's helper is not in its browser build). */
 function decodeLatin1Utf8(byteString: JB.ByteString): string {
+  return new TextDecoder().decode(latin1Bytes(byteString));
+}
+
+/** ctx.stdin's bytes (each char of the latin1-shaped string is one byte). */
+function latin1Bytes(byteString: JB.ByteString): Uint8Array {
   const bytes = byteString as unknown as string;
   const arr = new Uint8Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) arr[i] = bytes.charCodeAt(i) & 255;
-  return new TextDecoder().decode(arr);
+  return arr;
 }
 
 type WordLike = { parts: { type: string; value?: string; parts?: WordLike['parts'] }[] };
@@ -373,6 +378,8 @@ export class ShellRuntime {
             session: this.currentSession!,
             flavor: this.flavorOf(root),
             stdin: decodeLatin1Utf8(ctx.stdin),
+            stdinBytes: () => latin1Bytes(ctx.stdin),
+            rootFs: (id) => this.bashFor(id).fs,
             cwd: ctx.cwd,
             env: ctx.env,
             signal: this.signal,

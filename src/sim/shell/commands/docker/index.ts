@@ -19,6 +19,7 @@ import { events } from './events.ts';
 import { systemDf } from './system-df.ts';
 import { context } from './context.ts';
 import { builderPrune } from './builder-prune.ts';
+import { cp } from './cp.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -28,7 +29,7 @@ const SUBS: Record<string, Sub> = {
   ps: dockerPs,
   inspect, stop, kill, start, restart, rm, logs, top, stats, exec: dockerExec, info, version,
   pull, push, tag, images, history, rmi, login, logout, build, commit, diff,
-  port, pause, unpause, wait, rename, update, events,
+  port, pause, unpause, wait, rename, update, events, cp,
 };
 
 const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
@@ -88,6 +89,7 @@ Management Commands:
 Commands:
   build       Build an image from a Dockerfile
   commit      Create a new image from a container's changes
+  cp          Copy files/folders between a container and the local filesystem
   create      Create a new container
   diff        Inspect changes to files or directories on a container's filesystem
   events      Get real time events from the server
