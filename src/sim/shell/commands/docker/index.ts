@@ -20,6 +20,8 @@ import { systemDf } from './system-df.ts';
 import { context } from './context.ts';
 import { builderPrune } from './builder-prune.ts';
 import { cp } from './cp.ts';
+import { save } from './save.ts';
+import { load } from './load.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -29,7 +31,7 @@ const SUBS: Record<string, Sub> = {
   ps: dockerPs,
   inspect, stop, kill, start, restart, rm, logs, top, stats, exec: dockerExec, info, version,
   pull, push, tag, images, history, rmi, login, logout, build, commit, diff,
-  port, pause, unpause, wait, rename, update, events, cp,
+  port, pause, unpause, wait, rename, update, events, cp, save, load,
 };
 
 const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
@@ -38,8 +40,9 @@ const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
 const GROUP_USAGE: Record<string, string> = {
   image: groupUsage('image', 'Manage images', [
     ['build', 'Build an image from a Dockerfile'], ['history', 'Show the history of an image'], ['inspect', 'Display detailed information on one or more images'],
-    ['ls', 'List images'], ['prune', 'Remove unused images'], ['pull', 'Download an image from a registry'], ['push', 'Upload an image to a registry'],
-    ['rm', 'Remove one or more images'], ['tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'],
+    ['load', 'Load an image from a tar archive or STDIN'], ['ls', 'List images'], ['prune', 'Remove unused images'], ['pull', 'Download an image from a registry'],
+    ['push', 'Upload an image to a registry'], ['rm', 'Remove one or more images'], ['save', 'Save one or more images to a tar archive (streamed to STDOUT by default)'],
+    ['tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'],
   ]),
   volume: groupUsage('volume', 'Manage volumes', [
     ['create', 'Create a volume'], ['inspect', 'Display detailed information on one or more volumes'], ['ls', 'List volumes'],
@@ -54,7 +57,7 @@ const groupHelp = (name: string): Sub => async () => ({ stdout: GROUP_USAGE[name
 
 /** `docker image|volume|system|builder SUBCOMMAND` (management groups over the image library). */
 const GROUPS: Record<string, Record<string, Sub>> = {
-  image: { ...IMAGE_SUBS, build, '--help': groupHelp('image') },
+  image: { ...IMAGE_SUBS, build, save, load, '--help': groupHelp('image') },
   volume: { ...VOLUME_SUBS, '--help': groupHelp('volume') },
   network: NETWORK_SUBS,
   system: { prune: systemPrune, info, df: systemDf, events, '--help': groupHelp('system') },
@@ -97,6 +100,7 @@ Commands:
   images      List images
   inspect     Return low-level information on Docker objects
   kill        Kill one or more running containers
+  load        Load an image from a tar archive or STDIN
   login       Authenticate to a registry
   logout      Log out from a registry
   logs        Fetch the logs of a container
@@ -108,6 +112,7 @@ Commands:
   restart     Restart one or more containers
   rm          Remove one or more containers
   rmi         Remove one or more images
+  save        Save one or more images to a tar archive (streamed to STDOUT by default)
   start       Start one or more stopped containers
   stats       Display a live stream of container(s) resource usage statistics
   stop        Stop one or more running containers
