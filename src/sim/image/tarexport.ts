@@ -24,8 +24,8 @@ import { unpackTar, packTar, type TarEntry } from 'modern-tar';
 import { gunzipSync } from 'fflate';
 import { chainId, fromUtf8, hexOf, sha256Digest, utf8, type Digest } from './digest.ts';
 import { manifestFor, MEDIA, type Image, type ImageConfigJson } from './image.ts';
-import { buildLayer, gunzip, OPAQUE_MARKER, WHITEOUT_PREFIX, type Layer } from './layer.ts';
-import { normPath, type Entry, type Tree } from './tree.ts';
+import { gunzip, gzipDeterministic, OPAQUE_MARKER, WHITEOUT_PREFIX, type Layer } from './layer.ts';
+import { contentSize, normPath, type Entry, type Tree } from './tree.ts';
 
 /** Go's json.Marshal: compact, with <, > and & (and U+2028/9) escaped as \u00XX. */
 export function goJson(value: unknown): string {
@@ -116,6 +116,19 @@ export interface LoadedImage {
 /** gzip (1f 8b) is decompressed first, as archive.DecompressStream does. */
 function decompress(b: Uint8Array): Uint8Array {
   return b.length > 2 && b[0] === 0x1f && b[1] === 0x8b ? gunzipSync(b) : b;
+}
+
+/**
+ * A layer from the bytes of its tar (gzip or not): the diffID is the sha256 of exactly those
+ * bytes, as moby's layer store computes it while it applies the stream; the tar is kept, so a
+ * later `docker save` writes the same bytes under that digest.
+ */
+export async function layerFromTar(raw: Uint8Array): Promise<Layer> {
+  const tar = decompress(raw);
+  const tree = await layerTree(tar);
+  const blob = gzipDeterministic(tar);
+  const [diffId, digest] = await Promise.all([sha256Digest(tar), sha256Digest(blob)]);
+  return { tree, diffId, digest, compressedSize: blob.length, tarSize: tar.length, size: contentSize(tree), blob };
 }
 
 /** The file tree of a layer tar (whiteouts, opaque markers and our GNU sparse holes understood). */
@@ -221,11 +234,7 @@ export async function loadArchive(bytes: Uint8Array, knownLayer: (chain: Digest)
         const p = normPath(`/${layerPaths[i]}`).slice(1);
         const raw = files.get(p);
         if (!raw) throw new LoadError(`open ${tmpDir}/${p}: no such file or directory`);
-        const tar = decompress(raw);
-        const got = await sha256Digest(tar);
-        const built = await buildLayer(await layerTree(tar));
-        // Our own layers re-serialise to the same bytes; a foreign tar keeps its own diffID.
-        layer = built.diffId === got ? built : { ...built, diffId: got, tarSize: tar.length };
+        layer = await layerFromTar(raw);
         if (layer.diffId !== diffIds[i]) throw new LoadError(`invalid diffID for layer ${i}: expected "${diffIds[i]}", got "${layer.diffId}"`);
       }
       layers.push(layer);

@@ -22,6 +22,8 @@ import { builderPrune } from './builder-prune.ts';
 import { cp } from './cp.ts';
 import { save } from './save.ts';
 import { load } from './load.ts';
+import { exportContainer } from './export.ts';
+import { importImage } from './import.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -31,7 +33,7 @@ const SUBS: Record<string, Sub> = {
   ps: dockerPs,
   inspect, stop, kill, start, restart, rm, logs, top, stats, exec: dockerExec, info, version,
   pull, push, tag, images, history, rmi, login, logout, build, commit, diff,
-  port, pause, unpause, wait, rename, update, events, cp, save, load,
+  port, pause, unpause, wait, rename, update, events, cp, save, load, export: exportContainer, import: importImage,
 };
 
 const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
@@ -39,7 +41,7 @@ const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
 
 const GROUP_USAGE: Record<string, string> = {
   image: groupUsage('image', 'Manage images', [
-    ['build', 'Build an image from a Dockerfile'], ['history', 'Show the history of an image'], ['inspect', 'Display detailed information on one or more images'],
+    ['build', 'Build an image from a Dockerfile'], ['history', 'Show the history of an image'], ['import', 'Import the contents from a tarball to create a filesystem image'], ['inspect', 'Display detailed information on one or more images'],
     ['load', 'Load an image from a tar archive or STDIN'], ['ls', 'List images'], ['prune', 'Remove unused images'], ['pull', 'Download an image from a registry'],
     ['push', 'Upload an image to a registry'], ['rm', 'Remove one or more images'], ['save', 'Save one or more images to a tar archive (streamed to STDOUT by default)'],
     ['tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'],
@@ -57,7 +59,7 @@ const groupHelp = (name: string): Sub => async () => ({ stdout: GROUP_USAGE[name
 
 /** `docker image|volume|system|builder SUBCOMMAND` (management groups over the image library). */
 const GROUPS: Record<string, Record<string, Sub>> = {
-  image: { ...IMAGE_SUBS, build, save, load, '--help': groupHelp('image') },
+  image: { ...IMAGE_SUBS, build, save, load, import: importImage, '--help': groupHelp('image') },
   volume: { ...VOLUME_SUBS, '--help': groupHelp('volume') },
   network: NETWORK_SUBS,
   system: { prune: systemPrune, info, df: systemDf, events, '--help': groupHelp('system') },
@@ -96,8 +98,10 @@ Commands:
   create      Create a new container
   diff        Inspect changes to files or directories on a container's filesystem
   events      Get real time events from the server
+  export      Export a container's filesystem as a tar archive
   history     Show the history of an image
   images      List images
+  import      Import the contents from a tarball to create a filesystem image
   inspect     Return low-level information on Docker objects
   kill        Kill one or more running containers
   load        Load an image from a tar archive or STDIN
