@@ -5,9 +5,11 @@ import type { Daemon } from '../docker/daemon.ts';
 import type { Flavor } from '../docker/images.ts';
 import { CgroupFs } from '../fs/cgroupfs.ts';
 import { ProcFs } from '../fs/procfs.ts';
+import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFiles } from '../fs/hostfiles.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import { BindFs, fsForVolume, mirror, syncHostVolumes } from './storagefs.ts';
+import { mountTable, procMounts } from './mounttable.ts';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
@@ -231,6 +233,7 @@ export class ShellRuntime {
     }
     const readOnlyCg = root !== 'host' && !c?.hostConfig.Privileged;
     const procfs = new ProcFs(this.host);
+    procfs.mounts = (p) => procMounts(mountTable(this.daemon, p.containerId ? this.daemon.containers.get(p.containerId) : undefined));
     const cgfs = new CgroupFs(this.host, readOnlyCg);
     procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
       if (!this.writeErrors.some((e) => e.path === path && e.reason === reason)) this.writeErrors.push({ path, reason });
@@ -244,7 +247,7 @@ export class ShellRuntime {
       const vfs = fsForVolume(this.jb, v, () => host.clock.nowMs);
       return [{ mountPoint: m.destination, filesystem: m.readOnly ? (new BindFs(vfs, '', true, report, m.destination) as JB.IFileSystem) : vfs }];
     });
-    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, ...volumeMounts] });
+    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(this.host) }, ...volumeMounts] });
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
