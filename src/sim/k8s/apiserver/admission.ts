@@ -67,3 +67,28 @@ export function admitPodController(policy: NamespacePolicy, meta: unknown, spec:
   const warn = evaluatePod(meta, spec, policy.warn.level, policy.warn.version);
   return { warnings: warn.length ? [wouldViolateMessage(policy.warn.level, policy.warn.version, warn)] : [] };
 }
+
+/**
+ * ValidateNamespace on a label update that changes enforce: the existing pods that would now be
+ * refused, one evaluation per controller, grouped by their reasons (`web (and 2 other pods): …`).
+ */
+export function namespaceWarnings(namespace: string, before: NamespacePolicy, after: NamespacePolicy, pods: { name: string; owner?: string; meta: unknown; spec: unknown }[]): string[] {
+  if (same(before.enforce, after.enforce) || after.enforce.level === 'privileged') return [];
+  const seenOwners = new Set<string>();
+  const groups = new Map<string, string[]>();
+  for (const p of pods.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (p.owner) {
+      if (seenOwners.has(p.owner)) continue;
+      seenOwners.add(p.owner);
+    }
+    const v = evaluatePod(p.meta, p.spec, after.enforce.level, after.enforce.version);
+    if (!v.length) continue;
+    const reasons = [...new Set(v.map((x) => x.reason))].join(', ');
+    groups.set(reasons, [...(groups.get(reasons) ?? []), p.name]);
+  }
+  if (!groups.size) return [];
+  const level = `${after.enforce.level}:${after.enforce.version.latest ? 'latest' : `v1.${after.enforce.version.minor}`}`;
+  const out = [`existing pods in namespace "${namespace}" violate the new PodSecurity enforce level "${level}"`];
+  for (const [reasons, names] of groups) out.push(`${names[0]}${names.length > 1 ? ` (and ${names.length - 1} other pods)` : ''}: ${reasons}`);
+  return out;
+}

@@ -6,7 +6,7 @@
  */
 import { modelOf, unknownFields } from '../../../k8s/schema/index.ts';
 import type { KObject, KubeletApiClient } from '../types.ts';
-import { admitPodController, admitPodSecurity, policyOf } from './admission.ts';
+import { admitPodController, admitPodSecurity, namespaceWarnings, policyOf } from './admission.ts';
 import { admitPod, defaultPodSpec, defaultWorkload, qosClass } from './defaults.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
@@ -174,6 +174,26 @@ export class ApiServer implements KubeletApiClient {
       if (!deepEqual(cur.spec, next.spec)) next.metadata.generation = (cur.metadata.generation ?? 1) + 1;
     }
     return this.store(res, next);
+  }
+
+  /** PATCH of labels (kubectl label): `null` removes a key. Namespaces answer with Pod Security warnings. */
+  patchLabels(res: ResourceInfo, namespace: string, name: string, labels: Record<string, string | null>): WriteResult {
+    const cur = this.get(res, namespace, name);
+    if (!cur) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, name);
+    const next = clone(cur);
+    const merged: Record<string, string> = { ...(cur.metadata.labels ?? {}) };
+    for (const [k, v] of Object.entries(labels)) if (v === null) delete merged[k]; else merged[k] = v;
+    if (Object.keys(merged).length) next.metadata.labels = merged;
+    else delete next.metadata.labels;
+    // The NamespaceLifecycle controller keeps kubernetes.io/metadata.name on every namespace.
+    if (cur.kind === 'Namespace') next.metadata.labels = { ...merged, 'kubernetes.io/metadata.name': name };
+    if (deepEqual(cur.metadata.labels, next.metadata.labels)) return { obj: cur, warnings: [] };
+    const warnings = cur.kind === 'Namespace'
+      ? namespaceWarnings(name, policyOf(cur.metadata.labels), policyOf(next.metadata.labels), this.list(resourceOfKind('v1', 'Pod')!, name).map((p) => ({
+        name: p.metadata.name, owner: p.metadata.ownerReferences?.find((r) => r.controller)?.uid, meta: p.metadata, spec: p.spec,
+      })))
+      : [];
+    return { obj: this.store(res, next), warnings };
   }
 
   /** kubectl apply (client-side): create with the last-applied annotation, or a three-way patch of the live object. */

@@ -24,6 +24,7 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
   const p = parse(argv, FLAGS, verb);
   if (!p.ok) return p.usage!;
   const files = (p.flags.filename as string[] | undefined) ?? [];
+  if (verb === 'create' && !files.length && (p.rest[0] === 'namespace' || p.rest[0] === 'ns')) return createNamespace(p.rest.slice(1), env);
   if (!files.length) {
     if (verb === 'apply') return out('', 'error: must specify one of -f and -k\n', 1);
     if (p.rest.length) return out('', `error: Unexpected args: [${p.rest.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`, 1);
@@ -77,4 +78,17 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
   for (const e of errors) output.push({ stream: 'stderr', text: e });
   const stderr = output.filter((o) => o.stream === 'stderr').map((o) => o.text).join('');
   return { stdout, stderr, exitCode: errors.length ? 1 : 0, output };
+}
+
+/** kubectl create namespace NAME (create/create_namespace.go). */
+async function createNamespace(names: string[], env: CmdEnv): Promise<ExecResult> {
+  if (names.length !== 1) return out('', `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create namespace -h' for help and examples\n`, 1);
+  const cluster = clusterFor(env.host);
+  try {
+    cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: names[0] } }, '');
+    return out(`namespace/${names[0]} created\n`);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return out('', errorText(e), 1);
+  }
 }
