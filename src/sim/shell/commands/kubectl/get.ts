@@ -42,6 +42,8 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
   const sel = matchSelector(f.selector as string | undefined);
   if (typeof sel !== 'function') return out('', sel.error, 1);
   if (!p.rest.length) return out('', REQUIRED, 1);
+  const fsel = fieldSelector(f['field-selector'] as string | undefined);
+  if (typeof fsel !== 'function') return out('', fsel.error, 1);
   // `get pod/a deploy/b` or `get pods a b`
   const targets: { r: ResourceInfo; names: string[] }[] = [];
   if (p.rest.every((a) => a.includes('/'))) {
@@ -72,7 +74,7 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
         else stderr += errorText(notFound(t.r.group ? `${t.r.resource}.${t.r.group}` : t.r.resource, n));
       }
     } else {
-      for (const o of api.list(t.r, all ? undefined : ns)) if (sel(o)) found.push({ r: t.r, o });
+      for (const o of api.list(t.r, all ? undefined : ns)) if (sel(o) && fsel(o)) found.push({ r: t.r, o });
     }
   }
   const exitCode = stderr ? 1 : 0;
@@ -105,4 +107,18 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
     sections.push(tabwriter(`${lines.map((l) => l.join('\t')).join('\n')}\n`, 6, 3));
   }
   return out(sections.join('\n'), stderr, exitCode);
+}
+
+/** --field-selector: `path=value`, `path==value`, `path!=value`, comma-separated (fields.ParseSelector). */
+function fieldSelector(text: string | undefined): ((o: KObject) => boolean) | { error: string } {
+  if (!text) return () => true;
+  const reqs: ((o: KObject) => boolean)[] = [];
+  for (const part of text.split(',')) {
+    const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
+    if (!m) return { error: `error: invalid selector: '${text}'; can't understand '${part}'\n` };
+    const [, path, op, value] = m as unknown as [string, string, string, string];
+    const read = (o: KObject) => String(path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o) ?? '');
+    reqs.push(op === '!=' ? (o) => read(o) !== value : (o) => read(o) === value);
+  }
+  return (o) => reqs.every((r) => r(o));
 }

@@ -7,6 +7,7 @@ import type { CmdEnv } from '../../types.ts';
 import { applyOrCreate } from './apply.ts';
 import { out } from './common.ts';
 import { get } from './get.ts';
+import { del } from './delete.ts';
 import { label } from './label.ts';
 
 type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
@@ -14,6 +15,7 @@ type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const VERBS: Record<string, Verb> = {
   apply: (a, e) => applyOrCreate('apply', a, e),
   create: (a, e) => applyOrCreate('create', a, e),
+  delete: del,
   get,
   label,
 };

@@ -54,8 +54,9 @@ function steps(path: string): string[] {
     if (c === '.') {
       if (path[i + 1] === '.') { out.push('..'); i += 2; continue; }
       i++;
-      const m = /^[^.[\s]*/.exec(path.slice(i))![0];
-      if (m) out.push(`.${m}`);
+      // `\.` keeps a dot inside a key (`.metadata.annotations.deployment\.kubernetes\.io/revision`).
+      const m = /^(?:\\.|[^.[\s\\])*/.exec(path.slice(i))![0];
+      if (m) out.push(`.${m.replace(/\\\./g, '.')}`);
       i += m.length;
     } else if (c === '[') {
       let depth = 0;
