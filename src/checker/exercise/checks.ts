@@ -2,7 +2,7 @@
 import { containersOf, effective } from '../effective.ts';
 import { finalChain, runCommands, type DockerfileModel } from '../parse/dockerfile.ts';
 import { isPlainObject, type ParsedManifests } from '../parse/yaml.ts';
-import { parseQuantity } from '../../k8s/quantity.ts';
+import { parseQuantity } from '../quantity.ts';
 import type { Finding, InputError } from '../types.ts';
 import { select } from './select.ts';
 

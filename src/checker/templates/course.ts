@@ -2,7 +2,7 @@
 import { parseNormalizedNamed } from '../../oci/reference.ts';
 import { effective } from '../effective.ts';
 import { isPlainObject } from '../parse/yaml.ts';
-import { parseQuantity } from '../../k8s/quantity.ts';
+import { parseQuantity } from '../quantity.ts';
 import type { Hit, WorkloadTemplate } from '../rule.ts';
 import { asText, sc, strList } from './helpers.ts';
 

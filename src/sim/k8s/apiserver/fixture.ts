@@ -42,9 +42,9 @@ export function nodeObject(f: NodeFacts, uid: string): KObject {
       ].map(([type, status, reason, message]) => ({ lastHeartbeatTime: CLUSTER_CREATED, lastTransitionTime: CLUSTER_CREATED, message, reason, status, type })),
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
-        architecture: 'amd64', bootID: '', containerRuntimeVersion: CONTAINER_RUNTIME, kernelVersion: f.kernel,
-        kubeProxyVersion: KUBE_VERSION, kubeletVersion: KUBE_VERSION, machineID: '', operatingSystem: 'linux',
-        osImage: 'Ubuntu 24.04.1 LTS', systemUUID: '',
+        architecture: 'amd64', bootID: '3f6c2b1e-8d4a-4c7e-9b2f-5a1d7e3c9f08', containerRuntimeVersion: CONTAINER_RUNTIME, kernelVersion: f.kernel,
+        kubeProxyVersion: KUBE_VERSION, kubeletVersion: KUBE_VERSION, machineID: '9e2d4f6a8b1c3e5f7a9b2d4c6e8f0a1b', operatingSystem: 'linux',
+        osImage: 'Ubuntu 24.04.1 LTS', systemUUID: 'c4a1e7d2-5b3f-4e8a-9c6d-2f1b7e4a3d95',
       },
     },
   };

@@ -8,6 +8,7 @@ import { applyOrCreate } from './apply.ts';
 import { out } from './common.ts';
 import { get } from './get.ts';
 import { del } from './delete.ts';
+import { describe } from './describe.ts';
 import { label } from './label.ts';
 
 type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
@@ -16,6 +17,7 @@ const VERBS: Record<string, Verb> = {
   apply: (a, e) => applyOrCreate('apply', a, e),
   create: (a, e) => applyOrCreate('create', a, e),
   delete: del,
+  describe,
   get,
   label,
 };
