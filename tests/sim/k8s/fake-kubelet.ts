@@ -41,7 +41,7 @@ export function fakeKubelet(api: KubeletApiClient & { nowIso(): string }): Kubel
       }
     },
     container: () => undefined,
-    logs: () => undefined,
+    logs: (ns, pod, container, previous) => (previous || !api.pods().some((p) => p.metadata.namespace === ns && p.metadata.name === pod && (p.status as { phase?: string }).phase === 'Running') ? undefined : `line 1 of ${container}\nline 2 of ${container}\nline 3 of ${container}\n`),
   };
 }
 

@@ -10,6 +10,9 @@ import { get } from './get.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
 import { label } from './label.ts';
+import { logs } from './logs.ts';
+import { run } from './run.ts';
+import { config, version } from './version.ts';
 
 type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -20,6 +23,10 @@ const VERBS: Record<string, Verb> = {
   describe,
   get,
   label,
+  logs,
+  run,
+  version,
+  config,
 };
 
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
@@ -96,7 +103,7 @@ Use "kubectl <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin', 'options'];
+const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin', 'options', 'exec', 'explain', 'debug'];
 
 export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> {
   // Global flags may come before the verb (`kubectl -n demo get pods`).
