@@ -35,9 +35,16 @@ export class Cluster {
   async sync(): Promise<void> {
     for (let i = 0; i < MAX_PASSES; i++) {
       const before = this.api.version;
-      runControllers(this.api);
+      // The controllers react to the API's state only: nothing to do while it has not moved.
+      if (before !== this.settled) runControllers(this.api);
       if (this.kubelet) await this.kubelet.sync();
-      if (this.api.version === before) return;
+      if (this.api.version === before) {
+        this.settled = before;
+        return;
+      }
     }
   }
+
+  /** The API version at which the controllers last found nothing to change. */
+  private settled = -1;
 }

@@ -63,10 +63,15 @@ export class ApiServer implements KubeletApiClient {
     return o ? clone(o) : undefined;
   }
 
-  /** Objects of a resource in one namespace (or all, when namespace is undefined), in etcd's key order. */
+  /** Objects of a resource in one namespace (or all, when namespace is undefined), in etcd's key order: copies. */
   list(res: ResourceInfo, namespace?: string): KObject[] {
+    return this.scan(res, namespace).map((o) => clone(o));
+  }
+
+  /** The same, as the stored objects themselves, for readers that never change them (printers, controllers' reads). */
+  scan(res: ResourceInfo, namespace?: string): readonly KObject[] {
     const prefix = res.namespaced && namespace !== undefined ? `${res.resource}/${namespace}/` : `${res.resource}/`;
-    return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => byteOrder(a, b)).map(([, o]) => clone(o));
+    return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => byteOrder(a, b)).map(([, o]) => o);
   }
 
   /** The namespace must exist (NamespaceLifecycle admission) and not be terminating. */
@@ -250,7 +255,7 @@ export class ApiServer implements KubeletApiClient {
 
   /** Events about one object, oldest first (what describe lists). */
   eventsFor(obj: KObject): KObject[] {
-    return this.list(resourceOfKind('v1', 'Event')!, obj.metadata.namespace ?? 'default')
+    return this.scan(resourceOfKind('v1', 'Event')!, obj.metadata.namespace ?? 'default')
       .filter((e) => (e.involvedObject as Obj).uid === obj.metadata.uid)
       .sort((a, b) => byteOrder(String(a.firstTimestamp), String(b.firstTimestamp)));
   }

@@ -22,7 +22,7 @@ export function runControllers(api: ApiServer): boolean {
 
 function collectGarbage(api: ApiServer): void {
   const uids = new Set<string>();
-  const all = RESOURCES.filter((r) => r.resource !== 'events').flatMap((r) => api.list(r).map((o) => ({ r, o })));
+  const all = RESOURCES.filter((r) => r.resource !== 'events').flatMap((r) => api.scan(r).map((o) => ({ r, o })));
   for (const { o } of all) uids.add(o.metadata.uid);
   for (const { r, o } of all) {
     const owners = o.metadata.ownerReferences ?? [];

@@ -22,7 +22,7 @@ export function syncReplicaSet(api: ApiServer, rs: KObject): void {
   const ns = rs.metadata.namespace ?? 'default';
   const spec = rs.spec as Obj;
   const want = Number(spec.replicas ?? 1);
-  const pods = api.list(PODS, ns).filter((p) => ownedBy(p, rs) && !p.metadata.deletionTimestamp);
+  const pods = api.scan(PODS, ns).filter((p) => ownedBy(p, rs) && !p.metadata.deletionTimestamp);
   let failure: string | undefined;
   if (pods.length < want) {
     const tpl = (isObj(spec.template) ? spec.template : {}) as Obj;
@@ -57,7 +57,7 @@ export function syncReplicaSet(api: ApiServer, rs: KObject): void {
       api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
     }
   }
-  const live = api.list(PODS, ns).filter((p) => ownedBy(p, rs) && !p.metadata.deletionTimestamp);
+  const live = api.scan(PODS, ns).filter((p) => ownedBy(p, rs) && !p.metadata.deletionTimestamp);
   const ready = live.filter(podReady).length;
   const status: Obj = { replicas: live.length };
   if (live.length) status.fullyLabeledReplicas = live.length;

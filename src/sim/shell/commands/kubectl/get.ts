@@ -74,7 +74,7 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
         else stderr += errorText(notFound(t.r.group ? `${t.r.resource}.${t.r.group}` : t.r.resource, n));
       }
     } else {
-      for (const o of api.list(t.r, all ? undefined : ns)) if (sel(o) && fsel(o)) found.push({ r: t.r, o });
+      for (const o of api.scan(t.r, all ? undefined : ns)) if (sel(o) && fsel(o)) found.push({ r: t.r, o });
     }
   }
   const exitCode = stderr ? 1 : 0;
