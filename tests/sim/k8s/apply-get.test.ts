@@ -12,6 +12,7 @@ describe('kubectl get: the fixture cluster', () => {
     expect((await w.exec('kubectl get ns')).stdout).toBe('NAME              STATUS   AGE\ndefault           Active   14d\nkube-node-lease   Active   14d\nkube-public       Active   14d\nkube-system       Active   14d\n');
     expect(await w.exec('kubectl get pods')).toMatchObject({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
     expect(await w.exec('kubectl get pods -A')).toMatchObject({ stdout: '', stderr: 'No resources found\n', exitCode: 0 });
+    expect((await w.exec('kubectl get all')).stdout).toBe('NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   14d\n');
   });
 
   it('answers unknown resources, names and flags as kubectl does', async () => {

@@ -58,3 +58,14 @@ export const namespaceObject = (name: string, uid: string): KObject => ({
 });
 
 export const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/** The `kubernetes` Service every cluster has in default (the API server's own ClusterIP). */
+export const kubernetesService = (uid: string): KObject => ({
+  apiVersion: 'v1', kind: 'Service',
+  metadata: { name: 'kubernetes', namespace: 'default', uid, resourceVersion: '200', creationTimestamp: CLUSTER_CREATED, labels: { component: 'apiserver', provider: 'kubernetes' } },
+  spec: {
+    clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], internalTrafficPolicy: 'Cluster', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack',
+    ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP',
+  },
+  status: { loadBalancer: {} },
+});

@@ -10,7 +10,7 @@ import { admitPodController, admitPodSecurity, namespaceWarnings, policyOf } fro
 import { admitPod, defaultPodSpec, defaultWorkload, qosClass } from './defaults.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
-import { INITIAL_NAMESPACES, namespaceObject, nodeObject, type NodeFacts } from './fixture.ts';
+import { INITIAL_NAMESPACES, kubernetesService, namespaceObject, nodeObject, type NodeFacts } from './fixture.ts';
 import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
 import { validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
@@ -48,6 +48,7 @@ export class ApiServer implements KubeletApiClient {
     this.nodeName = node.hostname;
     this.objects.set(this.key('nodes', '', node.hostname), nodeObject(node, this.newUid()));
     for (const ns of INITIAL_NAMESPACES) this.objects.set(this.key('namespaces', '', ns), namespaceObject(ns, this.newUid()));
+    this.objects.set(this.key('services', 'default', 'kubernetes'), kubernetesService(this.newUid()));
   }
 
   nowIso(): string {
