@@ -128,4 +128,14 @@ spec:
     expect((await w.exec(`cat m/c.yml | sed 's/name: c/name: d/' | kubectl apply -f -`)).stdout).toBe('pod/d created\n');
     expect((await w.exec('kubectl get pods -o name')).stdout).toBe('pod/a\npod/b\npod/c\npod/d\n');
   });
+
+  it('prints -o go-template, -o json (four-space indent, sorted keys) and -o name', async () => {
+    const w = k8sWorld();
+    await write(w, 'p.yaml', POD('web'));
+    await w.exec('kubectl apply -f p.yaml');
+    expect((await w.exec(`kubectl get pods -o go-template='{{range .items}}{{.metadata.name}} {{.status.phase}}{{"\\n"}}{{end}}'`)).stdout).toBe('web Running\n');
+    expect((await w.exec('kubectl get pod web -o json')).stdout).toMatch(/^\{\n {4}"apiVersion": "v1",\n {4}"kind": "Pod",\n {4}"metadata": \{\n {8}"annotations": \{/);
+    expect((await w.exec('kubectl get pods,deploy -o name')).stdout).toBe('pod/web\n');
+    expect((await w.exec("kubectl get pod web -o jsonpath='{.status.nope}'")).stdout).toBe('');
+  });
 });

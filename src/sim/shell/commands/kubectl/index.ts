@@ -116,12 +116,14 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
     if ((a === '-n' || a === '--namespace' || a === '--context' || a === '--kubeconfig') && i < args.length) pre.push(args[i++]!);
   }
   const verb = args[i];
-  if (verb === undefined) {
-    if (pre.includes('-h') || pre.includes('--help') || !pre.length) return out(USAGE);
-    return out(USAGE);
-  }
+  if (verb === undefined) return out(USAGE);
   const rest = [...pre, ...args.slice(i + 1)];
-  const run = VERBS[verb];
+  const run: Verb | undefined = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
+  const dash = rest.indexOf('--');
+  if (run && (dash < 0 ? rest : rest.slice(0, dash)).some((a) => a === '--help' || a === '-h')) {
+    // Not kubectl's words: its long per-verb help pages are not reproduced.
+    return out('', `kubectl ${verb} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${verb}/\n`, 1);
+  }
   if (run) return run(rest, env);
   if (KNOWN_UNBUILT.includes(verb)) {
     // Not kubectl's words: a real kubectl has this verb; the simulated one says plainly that it does not.
