@@ -21,7 +21,7 @@ const MAP = /^\{ \[key: string\]: (.+); \}$/;
 const QUANTITY_MAPS = new Set(['limits', 'requests', 'capacity', 'allocatable', 'overhead', 'hard', 'used']);
 const QUANTITY_FIELDS = new Set(['sizeLimit', 'storage']);
 
-/** Compact type strings: `string`, `integer`, `number`, `boolean`, `any`, `intOrString`, `quantity`, `time`, a model name; `[]T` arrays, `{}T` maps. */
+/** Compact type strings: `string`, `int32`, `int64`, `number`, `boolean`, `any`, `intOrString`, `quantity`, `time`, a model name; `[]T` arrays, `{}T` maps. */
 export function generateModels(): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   const pending: string[] = KINDS.map((k) => k.model);
@@ -32,7 +32,7 @@ export function generateModels(): Record<string, Record<string, string>> {
     if (map) return `{}${QUANTITY_MAPS.has(field) ? 'quantity' : typeOf(map[1]!, '', field)}`;
     switch (type) {
       case 'string': return QUANTITY_FIELDS.has(field) ? 'quantity' : 'string';
-      case 'number': return format === 'int32' || format === 'int64' ? 'integer' : 'number';
+      case 'number': return format === 'int32' || format === 'int64' ? format : 'number';
       case 'boolean': return 'boolean';
       case 'Date': return 'time';
       case 'IntOrString': return 'intOrString';

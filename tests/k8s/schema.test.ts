@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderModels } from '../../scripts/gen-k8s-models.ts';
-import { fieldsOf, unknownFields } from '../../src/k8s/schema/index.ts';
+import { fieldsOf, typeError, unknownFields } from '../../src/k8s/schema/index.ts';
 import { KNOWN_FIELDS } from '../../src/checker/rules/k8s-schema.ts';
 
 describe('src/k8s/schema', () => {
@@ -24,5 +24,14 @@ describe('src/k8s/schema', () => {
   it('the checker reads its known fields from the same schema', () => {
     expect(KNOWN_FIELDS.container).toEqual(fieldsOf('V1Container'));
     expect(KNOWN_FIELDS.capabilities).toEqual(['add', 'drop']);
+  });
+
+  it('reports the first value of the wrong type as encoding/json does', () => {
+    const pod = (c: Record<string, unknown>) => ({ metadata: { name: 'x' }, spec: { containers: [{ name: 'a', image: 'x', ...c }] } });
+    expect(typeError(pod({ ports: [{ containerPort: '80' }] }), 'V1Pod')).toBe('json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32');
+    expect(typeError(pod({ securityContext: { runAsUser: 10.5 } }), 'V1Pod')).toBe('json: cannot unmarshal number 10.5 into Go struct field SecurityContext.spec.containers.securityContext.runAsUser of type int64');
+    expect(typeError(pod({ args: 'echo hi' }), 'V1Pod')).toBe('json: cannot unmarshal string into Go struct field Container.spec.containers.args of type []string');
+    expect(typeError({ metadata: { labels: { app: 1 } } }, 'V1Pod')).toBe('json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string');
+    expect(typeError(pod({ resources: { limits: { cpu: 0.5, memory: '128Mi' } } }), 'V1Pod')).toBeUndefined();
   });
 });

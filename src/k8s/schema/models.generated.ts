@@ -21,7 +21,7 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1AWSElasticBlockStoreVolumeSource": {
   "fsType": "string",
-  "partition": "integer",
+  "partition": "int32",
   "readOnly": "boolean",
   "volumeID": "string"
  },
@@ -73,7 +73,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "volumeID": "string"
  },
  "V1ClientIPConfig": {
-  "timeoutSeconds": "integer"
+  "timeoutSeconds": "int32"
  },
  "V1ClusterTrustBundleProjection": {
   "labelSelector": "V1LabelSelector",
@@ -85,7 +85,7 @@ export const MODELS: Record<string, Record<string, string>> = {
  "V1Condition": {
   "lastTransitionTime": "time",
   "message": "string",
-  "observedGeneration": "integer",
+  "observedGeneration": "int64",
   "reason": "string",
   "status": "string",
   "type": "string"
@@ -113,7 +113,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "optional": "boolean"
  },
  "V1ConfigMapVolumeSource": {
-  "defaultMode": "integer",
+  "defaultMode": "int32",
   "items": "[]V1KeyToPath",
   "name": "string",
   "optional": "boolean"
@@ -151,9 +151,9 @@ export const MODELS: Record<string, Record<string, string>> = {
   "resourceName": "string"
  },
  "V1ContainerPort": {
-  "containerPort": "integer",
+  "containerPort": "int32",
   "hostIP": "string",
-  "hostPort": "integer",
+  "hostPort": "int32",
   "name": "string",
   "protocol": "string"
  },
@@ -179,11 +179,11 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1ContainerStateTerminated": {
   "containerID": "string",
-  "exitCode": "integer",
+  "exitCode": "int32",
   "finishedAt": "time",
   "message": "string",
   "reason": "string",
-  "signal": "integer",
+  "signal": "int32",
   "startedAt": "time"
  },
  "V1ContainerStateWaiting": {
@@ -200,7 +200,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "name": "string",
   "ready": "boolean",
   "resources": "V1ResourceRequirements",
-  "restartCount": "integer",
+  "restartCount": "int32",
   "started": "boolean",
   "state": "V1ContainerState",
   "stopSignal": "string",
@@ -219,11 +219,11 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1CronJobSpec": {
   "concurrencyPolicy": "string",
-  "failedJobsHistoryLimit": "integer",
+  "failedJobsHistoryLimit": "int32",
   "jobTemplate": "V1JobTemplateSpec",
   "schedule": "string",
-  "startingDeadlineSeconds": "integer",
-  "successfulJobsHistoryLimit": "integer",
+  "startingDeadlineSeconds": "int64",
+  "successfulJobsHistoryLimit": "int32",
   "suspend": "boolean",
   "timeZone": "string"
  },
@@ -247,23 +247,23 @@ export const MODELS: Record<string, Record<string, string>> = {
   "type": "string"
  },
  "V1DaemonSetSpec": {
-  "minReadySeconds": "integer",
-  "revisionHistoryLimit": "integer",
+  "minReadySeconds": "int32",
+  "revisionHistoryLimit": "int32",
   "selector": "V1LabelSelector",
   "template": "V1PodTemplateSpec",
   "updateStrategy": "V1DaemonSetUpdateStrategy"
  },
  "V1DaemonSetStatus": {
-  "collisionCount": "integer",
+  "collisionCount": "int32",
   "conditions": "[]V1DaemonSetCondition",
-  "currentNumberScheduled": "integer",
-  "desiredNumberScheduled": "integer",
-  "numberAvailable": "integer",
-  "numberMisscheduled": "integer",
-  "numberReady": "integer",
-  "numberUnavailable": "integer",
-  "observedGeneration": "integer",
-  "updatedNumberScheduled": "integer"
+  "currentNumberScheduled": "int32",
+  "desiredNumberScheduled": "int32",
+  "numberAvailable": "int32",
+  "numberMisscheduled": "int32",
+  "numberReady": "int32",
+  "numberUnavailable": "int32",
+  "observedGeneration": "int64",
+  "updatedNumberScheduled": "int32"
  },
  "V1DaemonSetUpdateStrategy": {
   "rollingUpdate": "V1RollingUpdateDaemonSet",
@@ -285,25 +285,25 @@ export const MODELS: Record<string, Record<string, string>> = {
   "type": "string"
  },
  "V1DeploymentSpec": {
-  "minReadySeconds": "integer",
+  "minReadySeconds": "int32",
   "paused": "boolean",
-  "progressDeadlineSeconds": "integer",
-  "replicas": "integer",
-  "revisionHistoryLimit": "integer",
+  "progressDeadlineSeconds": "int32",
+  "replicas": "int32",
+  "revisionHistoryLimit": "int32",
   "selector": "V1LabelSelector",
   "strategy": "V1DeploymentStrategy",
   "template": "V1PodTemplateSpec"
  },
  "V1DeploymentStatus": {
-  "availableReplicas": "integer",
-  "collisionCount": "integer",
+  "availableReplicas": "int32",
+  "collisionCount": "int32",
   "conditions": "[]V1DeploymentCondition",
-  "observedGeneration": "integer",
-  "readyReplicas": "integer",
-  "replicas": "integer",
-  "terminatingReplicas": "integer",
-  "unavailableReplicas": "integer",
-  "updatedReplicas": "integer"
+  "observedGeneration": "int64",
+  "readyReplicas": "int32",
+  "replicas": "int32",
+  "terminatingReplicas": "int32",
+  "unavailableReplicas": "int32",
+  "updatedReplicas": "int32"
  },
  "V1DeploymentStrategy": {
   "rollingUpdate": "V1RollingUpdateDeployment",
@@ -314,12 +314,12 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1DownwardAPIVolumeFile": {
   "fieldRef": "V1ObjectFieldSelector",
-  "mode": "integer",
+  "mode": "int32",
   "path": "string",
   "resourceFieldRef": "V1ResourceFieldSelector"
  },
  "V1DownwardAPIVolumeSource": {
-  "defaultMode": "integer",
+  "defaultMode": "int32",
   "items": "[]V1DownwardAPIVolumeFile"
  },
  "V1EmptyDirVolumeSource": {
@@ -379,7 +379,7 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1FCVolumeSource": {
   "fsType": "string",
-  "lun": "integer",
+  "lun": "int32",
   "readOnly": "boolean",
   "targetWWNs": "[]string",
   "wwids": "[]string"
@@ -403,12 +403,12 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1GCEPersistentDiskVolumeSource": {
   "fsType": "string",
-  "partition": "integer",
+  "partition": "int32",
   "pdName": "string",
   "readOnly": "boolean"
  },
  "V1GRPCAction": {
-  "port": "integer",
+  "port": "int32",
   "service": "string"
  },
  "V1GitRepoVolumeSource": {
@@ -450,7 +450,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "initiatorName": "string",
   "iqn": "string",
   "iscsiInterface": "string",
-  "lun": "integer",
+  "lun": "int32",
   "portals": "[]string",
   "readOnly": "boolean",
   "secretRef": "V1LocalObjectReference",
@@ -479,34 +479,34 @@ export const MODELS: Record<string, Record<string, string>> = {
   "type": "string"
  },
  "V1JobSpec": {
-  "activeDeadlineSeconds": "integer",
-  "backoffLimit": "integer",
-  "backoffLimitPerIndex": "integer",
+  "activeDeadlineSeconds": "int64",
+  "backoffLimit": "int32",
+  "backoffLimitPerIndex": "int32",
   "completionMode": "string",
-  "completions": "integer",
+  "completions": "int32",
   "managedBy": "string",
   "manualSelector": "boolean",
-  "maxFailedIndexes": "integer",
-  "parallelism": "integer",
+  "maxFailedIndexes": "int32",
+  "parallelism": "int32",
   "podFailurePolicy": "V1PodFailurePolicy",
   "podReplacementPolicy": "string",
   "selector": "V1LabelSelector",
   "successPolicy": "V1SuccessPolicy",
   "suspend": "boolean",
   "template": "V1PodTemplateSpec",
-  "ttlSecondsAfterFinished": "integer"
+  "ttlSecondsAfterFinished": "int32"
  },
  "V1JobStatus": {
-  "active": "integer",
+  "active": "int32",
   "completedIndexes": "string",
   "completionTime": "time",
   "conditions": "[]V1JobCondition",
-  "failed": "integer",
+  "failed": "int32",
   "failedIndexes": "string",
-  "ready": "integer",
+  "ready": "int32",
   "startTime": "time",
-  "succeeded": "integer",
-  "terminating": "integer",
+  "succeeded": "int32",
+  "terminating": "int32",
   "uncountedTerminatedPods": "V1UncountedTerminatedPods"
  },
  "V1JobTemplateSpec": {
@@ -515,7 +515,7 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1KeyToPath": {
   "key": "string",
-  "mode": "integer",
+  "mode": "int32",
   "path": "string"
  },
  "V1LabelSelector": {
@@ -539,9 +539,9 @@ export const MODELS: Record<string, Record<string, string>> = {
   "tcpSocket": "V1TCPSocketAction"
  },
  "V1LinuxContainerUser": {
-  "gid": "integer",
+  "gid": "int64",
   "supplementalGroups": "[]number",
-  "uid": "integer"
+  "uid": "int64"
  },
  "V1LoadBalancerIngress": {
   "hostname": "string",
@@ -622,11 +622,11 @@ export const MODELS: Record<string, Record<string, string>> = {
  "V1ObjectMeta": {
   "annotations": "{}string",
   "creationTimestamp": "time",
-  "deletionGracePeriodSeconds": "integer",
+  "deletionGracePeriodSeconds": "int64",
   "deletionTimestamp": "time",
   "finalizers": "[]string",
   "generateName": "string",
-  "generation": "integer",
+  "generation": "int64",
   "labels": "{}string",
   "managedFields": "[]V1ManagedFieldsEntry",
   "name": "string",
@@ -729,7 +729,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "credentialBundlePath": "string",
   "keyPath": "string",
   "keyType": "string",
-  "maxExpirationSeconds": "integer",
+  "maxExpirationSeconds": "int32",
   "signerName": "string",
   "userAnnotations": "{}string"
  },
@@ -737,7 +737,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "lastProbeTime": "time",
   "lastTransitionTime": "time",
   "message": "string",
-  "observedGeneration": "integer",
+  "observedGeneration": "int64",
   "reason": "string",
   "status": "string",
   "type": "string"
@@ -798,11 +798,11 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1PodSecurityContext": {
   "appArmorProfile": "V1AppArmorProfile",
-  "fsGroup": "integer",
+  "fsGroup": "int64",
   "fsGroupChangePolicy": "string",
-  "runAsGroup": "integer",
+  "runAsGroup": "int64",
   "runAsNonRoot": "boolean",
-  "runAsUser": "integer",
+  "runAsUser": "int64",
   "seLinuxChangePolicy": "string",
   "seLinuxOptions": "V1SELinuxOptions",
   "seccompProfile": "V1SeccompProfile",
@@ -812,7 +812,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "windowsOptions": "V1WindowsSecurityContextOptions"
  },
  "V1PodSpec": {
-  "activeDeadlineSeconds": "integer",
+  "activeDeadlineSeconds": "int64",
   "affinity": "V1Affinity",
   "automountServiceAccountToken": "boolean",
   "containers": "[]V1Container",
@@ -834,7 +834,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "os": "V1PodOS",
   "overhead": "{}quantity",
   "preemptionPolicy": "string",
-  "priority": "integer",
+  "priority": "int32",
   "priorityClassName": "string",
   "readinessGates": "[]V1PodReadinessGate",
   "resourceClaims": "[]V1PodResourceClaim",
@@ -850,7 +850,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "setHostnameAsFQDN": "boolean",
   "shareProcessNamespace": "boolean",
   "subdomain": "string",
-  "terminationGracePeriodSeconds": "integer",
+  "terminationGracePeriodSeconds": "int64",
   "tolerations": "[]V1Toleration",
   "topologySpreadConstraints": "[]V1TopologySpreadConstraint",
   "volumes": "[]V1Volume"
@@ -867,7 +867,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "message": "string",
   "nodeAllocatableResourceClaimStatuses": "[]V1NodeAllocatableResourceClaimStatus",
   "nominatedNodeName": "string",
-  "observedGeneration": "integer",
+  "observedGeneration": "int64",
   "phase": "string",
   "podIP": "string",
   "podIPs": "[]V1PodIP",
@@ -884,7 +884,7 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1PortStatus": {
   "error": "string",
-  "port": "integer",
+  "port": "int32",
   "protocol": "string"
  },
  "V1PortworxVolumeSource": {
@@ -894,22 +894,22 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1PreferredSchedulingTerm": {
   "preference": "V1NodeSelectorTerm",
-  "weight": "integer"
+  "weight": "int32"
  },
  "V1Probe": {
   "exec": "V1ExecAction",
-  "failureThreshold": "integer",
+  "failureThreshold": "int32",
   "grpc": "V1GRPCAction",
   "httpGet": "V1HTTPGetAction",
-  "initialDelaySeconds": "integer",
-  "periodSeconds": "integer",
-  "successThreshold": "integer",
+  "initialDelaySeconds": "int32",
+  "periodSeconds": "int32",
+  "successThreshold": "int32",
   "tcpSocket": "V1TCPSocketAction",
-  "terminationGracePeriodSeconds": "integer",
-  "timeoutSeconds": "integer"
+  "terminationGracePeriodSeconds": "int64",
+  "timeoutSeconds": "int32"
  },
  "V1ProjectedVolumeSource": {
-  "defaultMode": "integer",
+  "defaultMode": "int32",
   "sources": "[]V1VolumeProjection"
  },
  "V1QuobyteVolumeSource": {
@@ -945,19 +945,19 @@ export const MODELS: Record<string, Record<string, string>> = {
   "type": "string"
  },
  "V1ReplicaSetSpec": {
-  "minReadySeconds": "integer",
-  "replicas": "integer",
+  "minReadySeconds": "int32",
+  "replicas": "int32",
   "selector": "V1LabelSelector",
   "template": "V1PodTemplateSpec"
  },
  "V1ReplicaSetStatus": {
-  "availableReplicas": "integer",
+  "availableReplicas": "int32",
   "conditions": "[]V1ReplicaSetCondition",
-  "fullyLabeledReplicas": "integer",
-  "observedGeneration": "integer",
-  "readyReplicas": "integer",
-  "replicas": "integer",
-  "terminatingReplicas": "integer"
+  "fullyLabeledReplicas": "int32",
+  "observedGeneration": "int64",
+  "readyReplicas": "int32",
+  "replicas": "int32",
+  "terminatingReplicas": "int32"
  },
  "V1ResourceFieldSelector": {
   "containerName": "string",
@@ -988,7 +988,7 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1RollingUpdateStatefulSetStrategy": {
   "maxUnavailable": "intOrString",
-  "partition": "integer"
+  "partition": "int32"
  },
  "V1SELinuxOptions": {
   "level": "string",
@@ -1036,7 +1036,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "optional": "boolean"
  },
  "V1SecretVolumeSource": {
-  "defaultMode": "integer",
+  "defaultMode": "int32",
   "items": "[]V1KeyToPath",
   "optional": "boolean",
   "secretName": "string"
@@ -1048,9 +1048,9 @@ export const MODELS: Record<string, Record<string, string>> = {
   "privileged": "boolean",
   "procMount": "string",
   "readOnlyRootFilesystem": "boolean",
-  "runAsGroup": "integer",
+  "runAsGroup": "int64",
   "runAsNonRoot": "boolean",
-  "runAsUser": "integer",
+  "runAsUser": "int64",
   "seLinuxOptions": "V1SELinuxOptions",
   "seccompProfile": "V1SeccompProfile",
   "windowsOptions": "V1WindowsSecurityContextOptions"
@@ -1072,14 +1072,14 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1ServiceAccountTokenProjection": {
   "audience": "string",
-  "expirationSeconds": "integer",
+  "expirationSeconds": "int64",
   "path": "string"
  },
  "V1ServicePort": {
   "appProtocol": "string",
   "name": "string",
-  "nodePort": "integer",
-  "port": "integer",
+  "nodePort": "int32",
+  "port": "int32",
   "protocol": "string",
   "targetPort": "intOrString"
  },
@@ -1090,7 +1090,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "externalIPs": "[]string",
   "externalName": "string",
   "externalTrafficPolicy": "string",
-  "healthCheckNodePort": "integer",
+  "healthCheckNodePort": "int32",
   "internalTrafficPolicy": "string",
   "ipFamilies": "[]string",
   "ipFamilyPolicy": "string",
@@ -1113,7 +1113,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "clientIP": "V1ClientIPConfig"
  },
  "V1SleepAction": {
-  "seconds": "integer"
+  "seconds": "int64"
  },
  "V1StatefulSet": {
   "apiVersion": "string",
@@ -1130,19 +1130,19 @@ export const MODELS: Record<string, Record<string, string>> = {
   "type": "string"
  },
  "V1StatefulSetOrdinals": {
-  "start": "integer"
+  "start": "int32"
  },
  "V1StatefulSetPersistentVolumeClaimRetentionPolicy": {
   "whenDeleted": "string",
   "whenScaled": "string"
  },
  "V1StatefulSetSpec": {
-  "minReadySeconds": "integer",
+  "minReadySeconds": "int32",
   "ordinals": "V1StatefulSetOrdinals",
   "persistentVolumeClaimRetentionPolicy": "V1StatefulSetPersistentVolumeClaimRetentionPolicy",
   "podManagementPolicy": "string",
-  "replicas": "integer",
-  "revisionHistoryLimit": "integer",
+  "replicas": "int32",
+  "revisionHistoryLimit": "int32",
   "selector": "V1LabelSelector",
   "serviceName": "string",
   "template": "V1PodTemplateSpec",
@@ -1150,16 +1150,16 @@ export const MODELS: Record<string, Record<string, string>> = {
   "volumeClaimTemplates": "[]V1PersistentVolumeClaim"
  },
  "V1StatefulSetStatus": {
-  "availableReplicas": "integer",
-  "collisionCount": "integer",
+  "availableReplicas": "int32",
+  "collisionCount": "int32",
   "conditions": "[]V1StatefulSetCondition",
-  "currentReplicas": "integer",
+  "currentReplicas": "int32",
   "currentRevision": "string",
-  "observedGeneration": "integer",
-  "readyReplicas": "integer",
-  "replicas": "integer",
+  "observedGeneration": "int64",
+  "readyReplicas": "int32",
+  "replicas": "int32",
   "updateRevision": "string",
-  "updatedReplicas": "integer"
+  "updatedReplicas": "int32"
  },
  "V1StatefulSetUpdateStrategy": {
   "rollingUpdate": "V1RollingUpdateStatefulSetStrategy",
@@ -1176,7 +1176,7 @@ export const MODELS: Record<string, Record<string, string>> = {
   "rules": "[]V1SuccessPolicyRule"
  },
  "V1SuccessPolicyRule": {
-  "succeededCount": "integer",
+  "succeededCount": "int32",
   "succeededIndexes": "string"
  },
  "V1Sysctl": {
@@ -1191,14 +1191,14 @@ export const MODELS: Record<string, Record<string, string>> = {
   "effect": "string",
   "key": "string",
   "operator": "string",
-  "tolerationSeconds": "integer",
+  "tolerationSeconds": "int64",
   "value": "string"
  },
  "V1TopologySpreadConstraint": {
   "labelSelector": "V1LabelSelector",
   "matchLabelKeys": "[]string",
-  "maxSkew": "integer",
-  "minDomains": "integer",
+  "maxSkew": "int32",
+  "minDomains": "int32",
   "nodeAffinityPolicy": "string",
   "nodeTaintsPolicy": "string",
   "topologyKey": "string",
@@ -1295,7 +1295,7 @@ export const MODELS: Record<string, Record<string, string>> = {
  },
  "V1WeightedPodAffinityTerm": {
   "podAffinityTerm": "V1PodAffinityTerm",
-  "weight": "integer"
+  "weight": "int32"
  },
  "V1WindowsSecurityContextOptions": {
   "gmsaCredentialSpec": "string",

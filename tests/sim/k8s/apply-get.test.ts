@@ -68,6 +68,9 @@ spec:
       stdout: '', exitCode: 1,
       stderr: 'Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.securityContext.capabilities"\n',
     });
+    await write(w, 'q.yaml', POD('q', '\n    ports:\n    - containerPort: "80"'));
+    expect((await w.exec('kubectl apply -f q.yaml')).stderr).toBe(
+      'Error from server (BadRequest): error when creating "q.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32\n');
     await write(w, 'd.yaml', DEPLOY().replace('        image: nginx:1.27', '        image: nginx:1.27\n        securityContext:\n          drop: [ALL]'));
     expect((await w.exec('kubectl apply -f d.yaml')).stderr).toBe(
       'Error from server (BadRequest): error when creating "d.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containers[0].securityContext.drop"\n');

@@ -4,7 +4,7 @@
  * Admission from namespace labels; events with aggregation. kubectl, the controllers and the
  * kubelet (through KubeletApiClient) all go through it.
  */
-import { modelOf, unknownFields } from '../../../k8s/schema/index.ts';
+import { modelOf, typeError, unknownFields } from '../../../k8s/schema/index.ts';
 import type { KObject, KubeletApiClient } from '../types.ts';
 import { admitPodController, admitPodSecurity, namespaceWarnings, policyOf } from './admission.ts';
 import { admitPod, defaultPodSpec, defaultWorkload, qosClass } from './defaults.ts';
@@ -93,9 +93,12 @@ export class ApiServer implements KubeletApiClient {
     if (!res) throw new ApiError('NotFound', `the server could not find the requested resource`);
     const model = modelOf(apiVersion, kind);
     if (model) {
+      const version = apiVersion.split('/').pop();
+      // A value of the wrong type stops decoding before strict field checking reports anything.
+      const bad = typeError(raw, model);
+      if (bad) throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: ${bad}`);
       const unknown = unknownFields(raw, model);
       if (unknown.length) {
-        const version = apiVersion.split('/').pop();
         // staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json: "strict decoding error: " + joined field errors.
         throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
       }
