@@ -77,8 +77,30 @@ export interface WorldSnapshot {
   cgroups?: { path: string; files: Record<string, string> }[];
   /** registry host/repo → tag → manifest digest */
   registry: Record<string, Record<string, string>>;
+  /** Pods of node1's cluster (once kubectl has run), for goals on phase, readiness, restarts and events. */
+  pods?: PodView[];
   /** Every output line printed in this session, for goals like "some output contains 23817". */
   transcript: { line: string; stdout: string; stderr: string; exitCode: number }[];
+}
+
+/** A pod as `kubectl get pods` and `describe` see it. */
+export interface PodView {
+  namespace: string;
+  name: string;
+  uid: string;
+  /** status.phase: Pending, Running, Succeeded, Failed, Unknown. */
+  phase: string;
+  /** All containers ready (the Ready condition). */
+  ready: boolean;
+  /** The STATUS column of `kubectl get pods` (Running, ContainerCreating, CrashLoopBackOff, Terminating …). */
+  status: string;
+  /** Sum of the containers' restartCount. */
+  restarts: number;
+  labels: Record<string, string>;
+  podIP?: string;
+  containers: { name: string; image: string; imageID?: string; ready: boolean; restartCount: number; state: 'waiting' | 'running' | 'terminated' | 'unknown'; reason?: string; exitCode?: number; lastTerminationReason?: string }[];
+  /** The pod's events as `describe` lists them: type, reason, source, message (count when > 1). */
+  events: { type: string; reason: string; from: string; message: string; count: number }[];
 }
 
 export type NamespaceType = 'cgroup' | 'ipc' | 'mnt' | 'net' | 'pid' | 'time' | 'user' | 'uts';

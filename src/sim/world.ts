@@ -10,6 +10,7 @@ import type { Session } from './shell/types.ts';
 import { inspectDoc } from './shell/commands/docker/inspect-doc.ts';
 import { overlaySnapshot, storageSnapshot } from './docker/snapshot.ts';
 import { bindingText } from './net/ports.ts';
+import { clusterViews } from './k8s/registry.ts';
 
 /** Simulated time one typed line takes. */
 export const LINE_MS = 1000;
@@ -229,6 +230,7 @@ export class SimWorld implements World {
         };
       }),
       ...storageSnapshot(this.daemon.lib),
+      ...(clusterViews.has(this.host) ? { pods: clusterViews.get(this.host)!.pods() } : {}),
       transcript: this.transcript.map((t) => ({ ...t })),
     };
   }

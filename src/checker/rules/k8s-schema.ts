@@ -1,33 +1,13 @@
-/** Known fields of the core/v1 types the course touches (k8s.io/api core/v1, v1.34). */
+/** Known fields of the core/v1 types the workload rule checks: the generated schema's (src/k8s/schema), shared with the API server's strict decoding. */
+import { fieldsOf } from '../../k8s/schema/index.ts';
+
 export const KNOWN_FIELDS: Record<string, string[]> = {
-  podSpec: [
-    'volumes', 'initContainers', 'containers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds',
-    'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount', 'automountServiceAccountToken',
-    'nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace', 'securityContext', 'imagePullSecrets', 'hostname',
-    'subdomain', 'affinity', 'schedulerName', 'tolerations', 'hostAliases', 'priorityClassName', 'priority', 'dnsConfig',
-    'readinessGates', 'runtimeClassName', 'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints',
-    'setHostnameAsFQDN', 'os', 'hostUsers', 'schedulingGates', 'resourceClaims', 'resources', 'hostnameOverride',
-  ],
-  podSecurityContext: [
-    'seLinuxOptions', 'windowsOptions', 'runAsUser', 'runAsGroup', 'runAsNonRoot', 'supplementalGroups', 'supplementalGroupsPolicy',
-    'fsGroup', 'sysctls', 'fsGroupChangePolicy', 'seccompProfile', 'appArmorProfile', 'seLinuxChangePolicy',
-  ],
-  container: [
-    'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy', 'restartPolicy',
-    'restartPolicyRules', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle',
-    'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty',
-  ],
-  ephemeralContainer: [
-    'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy', 'restartPolicy',
-    'restartPolicyRules', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle',
-    'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty',
-    'targetContainerName',
-  ],
-  securityContext: [
-    'capabilities', 'privileged', 'seLinuxOptions', 'windowsOptions', 'runAsUser', 'runAsGroup', 'runAsNonRoot',
-    'readOnlyRootFilesystem', 'allowPrivilegeEscalation', 'procMount', 'seccompProfile', 'appArmorProfile',
-  ],
-  capabilities: ['add', 'drop'],
+  podSpec: fieldsOf('V1PodSpec'),
+  podSecurityContext: fieldsOf('V1PodSecurityContext'),
+  container: fieldsOf('V1Container'),
+  ephemeralContainer: fieldsOf('V1EphemeralContainer'),
+  securityContext: fieldsOf('V1SecurityContext'),
+  capabilities: fieldsOf('V1Capabilities'),
 };
 
 const under = (en: string, zh: string) => ({ en, 'zh-cn': zh });

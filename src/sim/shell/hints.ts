@@ -32,7 +32,6 @@ const HINTS: Record<string, Hint> = {
   netstat: { en: 'netstat is not installed; use ip addr, ip route and docker port NAME.', zh: '没有安装 netstat；请用 ip addr、ip route 和 docker port NAME。' },
   ss: { en: 'ss is not simulated; use docker port NAME and ip addr.', zh: '模拟器没有 ss；请用 docker port NAME 和 ip addr。' },
   ssh: { en: 'there is no other machine to reach: this host has no network.', zh: '没有其他机器可连：这台主机没有网络。' },
-  kubectl: { en: 'there is no Kubernetes cluster here; the Kubernetes lessons check manifests in the editor instead.', zh: '这里没有 Kubernetes 集群；Kubernetes 相关课程在编辑器里检查清单。' },
   python: { en: 'there is no Python on this host; the shell (bash) and the course’s commands are here (see help).', zh: '这台主机上没有 Python；可以使用 shell（bash）和课程的命令（见 help）。' },
   python3: { en: 'there is no Python on this host; the shell (bash) and the course’s commands are here (see help).', zh: '这台主机上没有 Python；可以使用 shell（bash）和课程的命令（见 help）。' },
   git: { en: 'git is not installed on this host.', zh: '这台主机上没有安装 git。' },

@@ -1,6 +1,7 @@
 import type { SimCommand } from '../types.ts';
 import { capsh, chown, getpcaps } from './caps.ts';
 import { docker } from './docker/index.ts';
+import { kubectl } from './kubectl.ts';
 import { mount, ping } from './net.ts';
 import { kill, lsns, nsenter, sudo, unshare } from './ns.ts';
 import { curl } from './curl.ts';
@@ -23,4 +24,4 @@ import { date, dmesg, hostname, id, sysctl, uname, whoami } from './sysinfo.ts';
 export { DOCKER_SUBCOMMANDS } from './docker/index.ts';
 
 /** Every simulated command; a container only gets those its image ships. */
-export const allCommands: SimCommand[] = [docker, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, yes];
+export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, yes];

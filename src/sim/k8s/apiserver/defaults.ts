@@ -1,0 +1,129 @@
+/**
+ * Defaulting, as the API server and its admission plugins fill in a stored object
+ * (kubernetes@v1.30.0 pkg/apis/core/v1/defaults.go, pkg/apis/apps/v1/defaults.go,
+ * plugin/pkg/admission/serviceaccount/admission.go, the DefaultTolerationSeconds plugin).
+ */
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const setDefault = (o: Obj, k: string, v: unknown) => {
+  if (o[k] === undefined || o[k] === null) o[k] = v;
+};
+
+/** pkg/apis/core/v1/defaults.go SetDefaults_Container: Always for `:latest` or no tag, else IfNotPresent (a digest counts as pinned). */
+export function defaultPullPolicy(image: string): string {
+  if (image.includes('@')) return 'IfNotPresent';
+  const slash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  const tag = colon > slash ? image.slice(colon + 1) : '';
+  return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: Obj): void {
+  if (typeof c.image === 'string') setDefault(c, 'imagePullPolicy', defaultPullPolicy(c.image));
+  setDefault(c, 'terminationMessagePath', '/dev/termination-log');
+  setDefault(c, 'terminationMessagePolicy', 'File');
+  setDefault(c, 'resources', {});
+  if (Array.isArray(c.ports)) for (const p of c.ports) if (isObj(p)) setDefault(p, 'protocol', 'TCP');
+  if (Array.isArray(c.env)) for (const e of c.env) if (isObj(e) && isObj(e.valueFrom) && isObj(e.valueFrom.fieldRef)) setDefault(e.valueFrom.fieldRef, 'apiVersion', 'v1');
+  // SetDefaults_Container copies limits to requests when requests are unset (Pod-level: SetDefaults_Pod).
+  if (isObj(c.resources) && isObj(c.resources.limits)) {
+    const req = (isObj(c.resources.requests) ? c.resources.requests : (c.resources.requests = {})) as Obj;
+    for (const [k, v] of Object.entries(c.resources.limits)) setDefault(req, k, v);
+  }
+}
+
+/** SetDefaults_PodSpec (and the pod template's, which a Deployment stores). */
+export function defaultPodSpec(spec: Obj): void {
+  setDefault(spec, 'dnsPolicy', 'ClusterFirst');
+  setDefault(spec, 'restartPolicy', 'Always');
+  setDefault(spec, 'terminationGracePeriodSeconds', 30);
+  setDefault(spec, 'securityContext', {});
+  setDefault(spec, 'schedulerName', 'default-scheduler');
+  for (const group of ['initContainers', 'containers'] as const) {
+    const list = spec[group];
+    if (Array.isArray(list)) for (const c of list) if (isObj(c)) defaultContainer(c);
+  }
+  if (Array.isArray(spec.volumes)) {
+    for (const v of spec.volumes) {
+      if (isObj(v) && isObj(v.configMap)) setDefault(v.configMap, 'defaultMode', 420);
+      if (isObj(v) && isObj(v.secret)) setDefault(v.secret, 'defaultMode', 420);
+    }
+  }
+}
+
+/**
+ * What the ServiceAccount and DefaultTolerationSeconds admission plugins and the priority
+ * admission add to a pod: the service account, its token volume, the two tolerations.
+ */
+export function admitPod(spec: Obj, tokenSuffix: string): void {
+  defaultPodSpec(spec);
+  setDefault(spec, 'serviceAccountName', 'default');
+  spec.serviceAccount = spec.serviceAccountName;
+  setDefault(spec, 'enableServiceLinks', true);
+  setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority');
+  setDefault(spec, 'priority', 0);
+  const tolerations = (Array.isArray(spec.tolerations) ? spec.tolerations : (spec.tolerations = [])) as Obj[];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    if (!tolerations.some((t) => isObj(t) && t.key === key)) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
+  }
+  if (spec.automountServiceAccountToken === false) return;
+  const name = `kube-api-access-${tokenSuffix}`;
+  const volumes = (Array.isArray(spec.volumes) ? spec.volumes : (spec.volumes = [])) as Obj[];
+  volumes.push({
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+      ],
+    },
+  });
+  for (const group of ['initContainers', 'containers'] as const) {
+    const list = spec[group];
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      if (!isObj(c)) continue;
+      const mounts = (Array.isArray(c.volumeMounts) ? c.volumeMounts : (c.volumeMounts = [])) as Obj[];
+      mounts.push({ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name, readOnly: true });
+    }
+  }
+}
+
+/** The pod's QoS class (pkg/apis/core/helper/qos): Guaranteed, Burstable or BestEffort. */
+export function qosClass(spec: Obj): string {
+  const containers = (Array.isArray(spec.containers) ? spec.containers : []).filter(isObj);
+  let any = false;
+  let guaranteed = containers.length > 0;
+  for (const c of containers) {
+    const res = isObj(c.resources) ? c.resources : {};
+    const lim = isObj(res.limits) ? res.limits : {};
+    const req = isObj(res.requests) ? res.requests : {};
+    if (Object.keys(lim).length || Object.keys(req).length) any = true;
+    for (const k of ['cpu', 'memory']) if (lim[k] === undefined || String(lim[k]) !== String(req[k] ?? lim[k])) guaranteed = false;
+  }
+  return !any ? 'BestEffort' : guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** SetDefaults_Deployment (apps/v1) and SetDefaults_ReplicaSet. */
+export function defaultWorkload(kind: string, spec: Obj): void {
+  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'StatefulSet') setDefault(spec, 'replicas', 1);
+  if (kind === 'Deployment') {
+    setDefault(spec, 'revisionHistoryLimit', 10);
+    setDefault(spec, 'progressDeadlineSeconds', 600);
+    const strategy = (isObj(spec.strategy) ? spec.strategy : (spec.strategy = {})) as Obj;
+    setDefault(strategy, 'type', 'RollingUpdate');
+    if (strategy.type === 'RollingUpdate') {
+      const ru = (isObj(strategy.rollingUpdate) ? strategy.rollingUpdate : (strategy.rollingUpdate = {})) as Obj;
+      setDefault(ru, 'maxSurge', '25%');
+      setDefault(ru, 'maxUnavailable', '25%');
+    }
+  }
+  const tpl = isObj(spec.template) ? spec.template : undefined;
+  if (tpl) {
+    setDefault(tpl, 'metadata', {});
+    if (isObj(tpl.metadata)) setDefault(tpl.metadata, 'creationTimestamp', null);
+    if (isObj(tpl.spec)) defaultPodSpec(tpl.spec);
+  }
+}

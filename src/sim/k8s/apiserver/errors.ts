@@ -1,0 +1,30 @@
+/**
+ * API errors as metav1.Status (kubernetes@v1.30.0 staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go),
+ * with what kubectl needs to print them (details.kind/name/causes for Invalid).
+ */
+export type Reason = 'BadRequest' | 'Forbidden' | 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'MethodNotAllowed';
+
+export interface Cause { field: string; message: string }
+
+export class ApiError extends Error {
+  constructor(
+    readonly reason: Reason,
+    message: string,
+    readonly details: { kind?: string; name?: string; causes?: Cause[] } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** errors.NewNotFound: `pods "x" not found`. */
+export const notFound = (resource: string, name: string) => new ApiError('NotFound', `${resource} "${name}" not found`);
+/** errors.NewAlreadyExists: `pods "x" already exists`. */
+export const alreadyExists = (resource: string, name: string) => new ApiError('AlreadyExists', `${resource} "${name}" already exists`);
+/** errors.NewForbidden: `pods "x" is forbidden: <reason>`. */
+export const forbidden = (resource: string, name: string, why: string) => new ApiError('Forbidden', `${resource} "${name}" is forbidden: ${why}`);
+/** errors.NewInvalid: `Pod "x" is invalid: [a, b]` (kubectl prints the causes instead). */
+export function invalid(kind: string, name: string, causes: Cause[]): ApiError {
+  const list = causes.map((c) => `${c.field}: ${c.message}`);
+  const msg = `${kind} "${name}" is invalid: ${list.length === 1 ? list[0] : `[${list.join(', ')}]`}`;
+  return new ApiError('Invalid', msg, { kind, name, causes });
+}

@@ -1,0 +1,314 @@
+/**
+ * node1's API server: an object store with uids, resourceVersions and creation times from the
+ * host clock; strict decoding against the generated schema; defaulting; validation; Pod Security
+ * Admission from namespace labels; events with aggregation. kubectl, the controllers and the
+ * kubelet (through KubeletApiClient) all go through it.
+ */
+import { modelOf, typeError, unknownFields } from '../../../k8s/schema/index.ts';
+import type { KObject, KubeletApiClient } from '../types.ts';
+import { admitPodController, admitPodSecurity, namespaceWarnings, policyOf } from './admission.ts';
+import { admitPod, defaultPodSpec, defaultWorkload, qosClass } from './defaults.ts';
+import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
+import { eventKey, newEvent, type EventSource } from './events.ts';
+import { INITIAL_NAMESPACES, kubernetesService, namespaceObject, nodeObject, type NodeFacts } from './fixture.ts';
+import { randomSuffix, uuid } from './names.ts';
+import { resourceOfKind, type ResourceInfo } from './resources.ts';
+import { validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
+import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
+
+export { ApiError } from './errors.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const clone = <T>(x: T): T => structuredClone(x);
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
+
+export interface Random { int(n: number): number; hex(n: number): string }
+export interface WriteResult { obj: KObject; warnings: string[] }
+
+/** Go's byte order for keys (etcd lists in key order). */
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class ApiServer implements KubeletApiClient {
+  private readonly objects = new Map<string, KObject>();
+  private readonly eventIndex = new Map<string, KObject>();
+  private rv = 1200;
+  private eventSeq = 0;
+  /** Bumped on every write: the controllers and the kubelet re-sync when it moves. */
+  version = 0;
+  readonly nodeName: string;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly rng: Random,
+    node: NodeFacts,
+  ) {
+    this.nodeName = node.hostname;
+    this.objects.set(this.key('nodes', '', node.hostname), nodeObject(node, this.newUid()));
+    for (const ns of INITIAL_NAMESPACES) this.objects.set(this.key('namespaces', '', ns), namespaceObject(ns, this.newUid()));
+    this.objects.set(this.key('services', 'default', 'kubernetes'), kubernetesService(this.newUid()));
+  }
+
+  nowIso(): string {
+    return new Date(Math.floor(this.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  }
+
+  private newUid = () => uuid((n) => this.rng.hex(n));
+  private key = (resource: string, ns: string, name: string) => `${resource}/${ns}/${name}`;
+  private nextRv = () => String(++this.rv);
+
+  get(res: ResourceInfo, namespace: string, name: string): KObject | undefined {
+    const o = this.objects.get(this.key(res.resource, res.namespaced ? namespace : '', name));
+    return o ? clone(o) : undefined;
+  }
+
+  /** Objects of a resource in one namespace (or all, when namespace is undefined), in etcd's key order: copies. */
+  list(res: ResourceInfo, namespace?: string): KObject[] {
+    return this.scan(res, namespace).map((o) => clone(o));
+  }
+
+  /** The same, as the stored objects themselves, for readers that never change them (printers, controllers' reads). */
+  scan(res: ResourceInfo, namespace?: string): readonly KObject[] {
+    const prefix = res.namespaced && namespace !== undefined ? `${res.resource}/${namespace}/` : `${res.resource}/`;
+    return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => byteOrder(a, b)).map(([, o]) => o);
+  }
+
+  /** The namespace must exist (NamespaceLifecycle admission) and not be terminating. */
+  private requireNamespace(ns: string): KObject {
+    const o = this.objects.get(this.key('namespaces', '', ns));
+    if (!o) throw notFound('namespaces', ns);
+    return o;
+  }
+
+  /**
+   * Decodes a manifest object as the API server's strict decoding does: an unknown field is a
+   * BadRequest (`Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "…"`).
+   */
+  decode(raw: Obj): { res: ResourceInfo; obj: Obj } {
+    const apiVersion = String(raw.apiVersion ?? '');
+    const kind = String(raw.kind ?? '');
+    const res = resourceOfKind(apiVersion, kind);
+    if (!res) throw new ApiError('NotFound', `the server could not find the requested resource`);
+    const model = modelOf(apiVersion, kind);
+    if (model) {
+      const version = apiVersion.split('/').pop();
+      // A value of the wrong type stops decoding before strict field checking reports anything.
+      const bad = typeError(raw, model);
+      if (bad) throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: ${bad}`);
+      const unknown = unknownFields(raw, model);
+      if (unknown.length) {
+        // staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json: "strict decoding error: " + joined field errors.
+        throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+      }
+    }
+    return { res, obj: clone(raw) };
+  }
+
+  /** POST: decode, default, admit (mutating), validate, admit (Pod Security), store. */
+  create(raw: Obj, namespace: string, opts: { dryRun?: boolean } = {}): WriteResult {
+    const { res, obj } = this.decode(raw);
+    const meta = (isObj(obj.metadata) ? obj.metadata : (obj.metadata = {})) as Obj;
+    const ns = res.namespaced ? namespace : '';
+    if (res.namespaced) meta.namespace = ns;
+    else delete meta.namespace;
+    if (!meta.name && typeof meta.generateName === 'string' && meta.generateName) meta.name = `${meta.generateName}${randomSuffix((n) => this.rng.int(n))}`;
+    const name = String(meta.name ?? '');
+    const kind = String(obj.kind);
+    if (res.namespaced) this.requireNamespace(ns);
+    const spec = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+    if (kind === 'Pod') admitPod(spec, randomSuffix((n) => this.rng.int(n)));
+    if (WORKLOADS.has(kind)) defaultWorkload(kind, spec);
+    const causes = validateName(meta.name, kind === 'Namespace');
+    if (kind === 'Pod') causes.push(...validatePodSpec(spec, 'spec'));
+    if (kind === 'Deployment' || kind === 'ReplicaSet') causes.push(...validateWorkloadSpec(spec));
+    if (causes.length) throw invalid(kind, name, causes);
+    if (this.objects.has(this.key(res.resource, ns, name))) throw alreadyExists(res.group ? `${res.resource}.${res.group}` : res.resource, name);
+    const warnings: string[] = [];
+    if (res.namespaced) {
+      const policy = policyOf(this.requireNamespace(ns).metadata.labels);
+      if (kind === 'Pod') {
+        const r = admitPodSecurity(policy, meta, spec);
+        if (r.denied) throw forbidden('pods', name, r.denied);
+        warnings.push(...r.warnings);
+      } else if (WORKLOADS.has(kind)) {
+        const tpl = kind === 'CronJob' ? (isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec.template : undefined) : spec.template;
+        if (isObj(tpl)) warnings.push(...admitPodController(policy, tpl.metadata, tpl.spec).warnings);
+      }
+    }
+    meta.uid = this.newUid();
+    meta.creationTimestamp = this.nowIso();
+    if (WORKLOADS.has(kind)) meta.generation = 1;
+    if (kind === 'Pod') {
+      spec.nodeName = this.nodeName;
+      obj.status = { phase: 'Pending', conditions: [{ lastProbeTime: null, lastTransitionTime: meta.creationTimestamp, status: 'True', type: 'PodScheduled' }], qosClass: qosClass(spec) };
+    } else if (kind === 'Namespace') {
+      meta.labels = { ...(isObj(meta.labels) ? meta.labels : {}), 'kubernetes.io/metadata.name': name };
+      obj.spec = { finalizers: ['kubernetes'] };
+      obj.status = { phase: 'Active' };
+    } else if (kind === 'Deployment' || kind === 'ReplicaSet') {
+      obj.status = {};
+    }
+    if (Object.keys(spec).length === 0 && (kind === 'ConfigMap' || kind === 'Secret' || kind === 'ServiceAccount')) delete obj.spec;
+    const stored = this.store(res, obj as unknown as KObject, opts.dryRun);
+    if (kind === 'Pod' && !opts.dryRun) this.event(stored, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${this.nodeName}`, { component: 'default-scheduler' });
+    return { obj: stored, warnings };
+  }
+
+  private store(res: ResourceInfo, obj: KObject, dryRun = false): KObject {
+    obj.metadata.resourceVersion = dryRun ? '' : this.nextRv();
+    if (!dryRun) {
+      this.objects.set(this.key(res.resource, res.namespaced ? obj.metadata.namespace ?? '' : '', obj.metadata.name), obj);
+      this.version++;
+    }
+    return clone(obj);
+  }
+
+  /** PUT of a whole object (controllers, label, apply's patch): validation of pod updates; generation moves with spec. */
+  update(res: ResourceInfo, obj: KObject): KObject {
+    const cur = this.objects.get(this.key(res.resource, res.namespaced ? obj.metadata.namespace ?? '' : '', obj.metadata.name));
+    if (!cur) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, obj.metadata.name);
+    const next = clone(obj);
+    if (next.kind === 'Pod' && !deepEqual(cur.spec, next.spec)) {
+      const why = podUpdateForbidden(cur.spec ?? {}, next.spec ?? {});
+      if (why) throw invalid('Pod', next.metadata.name, [{ field: 'spec', message: why }]);
+    }
+    if (WORKLOADS.has(next.kind)) {
+      if (isObj(next.spec)) defaultWorkload(next.kind, next.spec);
+      if (next.kind === 'Deployment' || next.kind === 'ReplicaSet') {
+        const causes = validateWorkloadSpec(next.spec ?? {});
+        if (causes.length) throw invalid(next.kind, next.metadata.name, causes);
+      }
+      if (!deepEqual(cur.spec, next.spec)) next.metadata.generation = (cur.metadata.generation ?? 1) + 1;
+    }
+    return this.store(res, next);
+  }
+
+  /** PATCH of labels (kubectl label): `null` removes a key. Namespaces answer with Pod Security warnings. */
+  patchLabels(res: ResourceInfo, namespace: string, name: string, labels: Record<string, string | null>): WriteResult {
+    const cur = this.get(res, namespace, name);
+    if (!cur) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, name);
+    const next = clone(cur);
+    const merged: Record<string, string> = { ...(cur.metadata.labels ?? {}) };
+    for (const [k, v] of Object.entries(labels)) if (v === null) delete merged[k]; else merged[k] = v;
+    if (Object.keys(merged).length) next.metadata.labels = merged;
+    else delete next.metadata.labels;
+    // The NamespaceLifecycle controller keeps kubernetes.io/metadata.name on every namespace.
+    if (cur.kind === 'Namespace') next.metadata.labels = { ...merged, 'kubernetes.io/metadata.name': name };
+    if (deepEqual(cur.metadata.labels, next.metadata.labels)) return { obj: cur, warnings: [] };
+    const warnings = cur.kind === 'Namespace'
+      ? namespaceWarnings(name, policyOf(cur.metadata.labels), policyOf(next.metadata.labels), this.list(resourceOfKind('v1', 'Pod')!, name).map((p) => ({
+        name: p.metadata.name, owner: p.metadata.ownerReferences?.find((r) => r.controller)?.uid, meta: p.metadata, spec: p.spec,
+      })))
+      : [];
+    return { obj: this.store(res, next), warnings };
+  }
+
+  /** kubectl apply (client-side): create with the last-applied annotation, or a three-way patch of the live object. */
+  apply(raw: Obj, namespace: string): WriteResult & { action: 'created' | 'configured' | 'unchanged' } {
+    const { res } = this.decode(raw);
+    const applied = clone(raw);
+    const meta = (isObj(applied.metadata) ? applied.metadata : (applied.metadata = {})) as Obj;
+    const annotations = (isObj(meta.annotations) ? meta.annotations : (meta.annotations = {})) as Obj;
+    delete annotations[LAST_APPLIED];
+    if (res.namespaced) meta.namespace = namespace;
+    const lastApplied = `${goJson(applied)}\n`;
+    const live = this.objects.get(this.key(res.resource, res.namespaced ? namespace : '', String(meta.name ?? '')));
+    const withAnnotation = clone(applied);
+    ((withAnnotation.metadata as Obj).annotations as Obj)[LAST_APPLIED] = lastApplied;
+    if (!live || !meta.name) return { ...this.create(withAnnotation, namespace), action: 'created' };
+    const prev = live.metadata.annotations?.[LAST_APPLIED];
+    const prevObj = prev ? (JSON.parse(prev) as Obj) : {};
+    const merged = applyPatch(clone(live) as unknown as Obj, prevObj, withAnnotation) as unknown as KObject;
+    if (merged.kind === 'Pod' && isObj(merged.spec)) defaultPodSpec(merged.spec);
+    if (WORKLOADS.has(merged.kind) && isObj(merged.spec)) defaultWorkload(merged.kind, merged.spec);
+    if (deepEqual(merged, live)) return { obj: clone(live), warnings: [], action: 'unchanged' };
+    const warnings: string[] = [];
+    if (WORKLOADS.has(merged.kind) && isObj(merged.spec) && isObj(merged.spec.template)) {
+      const policy = policyOf(this.requireNamespace(namespace).metadata.labels);
+      warnings.push(...admitPodController(policy, merged.spec.template.metadata, merged.spec.template.spec).warnings);
+    }
+    return { obj: this.update(res, merged), warnings, action: 'configured' };
+  }
+
+  /**
+   * DELETE. A pod on node1 is marked (deletionTimestamp) for its kubelet to stop; gracePeriod 0
+   * (`--force --grace-period=0`) removes it at once. Other objects go at once; their dependents
+   * follow through the garbage collector (controllers.ts).
+   */
+  delete(res: ResourceInfo, namespace: string, name: string, gracePeriodSeconds?: number): KObject {
+    const k = this.key(res.resource, res.namespaced ? namespace : '', name);
+    const o = this.objects.get(k);
+    if (!o) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, name);
+    if (o.kind === 'Pod' && gracePeriodSeconds !== 0) {
+      if (!o.metadata.deletionTimestamp) {
+        const grace = gracePeriodSeconds ?? Number((o.spec as Obj | undefined)?.terminationGracePeriodSeconds ?? 30);
+        o.metadata.deletionTimestamp = new Date(Math.floor(this.now() / 1000) * 1000 + grace * 1000).toISOString().replace('.000Z', 'Z');
+        o.metadata.deletionGracePeriodSeconds = grace;
+        o.metadata.resourceVersion = this.nextRv();
+        this.version++;
+      }
+      return clone(o);
+    }
+    this.objects.delete(k);
+    if (o.kind === 'Namespace') for (const key of [...this.objects.keys()]) if (key.split('/')[1] === name) this.objects.delete(key);
+    this.version++;
+    return clone(o);
+  }
+
+  /** Events about one object, oldest first (what describe lists). */
+  eventsFor(obj: KObject): KObject[] {
+    return this.scan(resourceOfKind('v1', 'Event')!, obj.metadata.namespace ?? 'default')
+      .filter((e) => (e.involvedObject as Obj).uid === obj.metadata.uid)
+      .sort((a, b) => byteOrder(String(a.firstTimestamp), String(b.firstTimestamp)));
+  }
+
+  // ---- KubeletApiClient ----
+
+  pods(): KObject[] {
+    return this.list(resourceOfKind('v1', 'Pod')!).filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName);
+  }
+
+  updatePodStatus(namespace: string, name: string, status: Record<string, unknown>): void {
+    const o = this.objects.get(this.key('pods', namespace, name));
+    if (!o) return;
+    if (deepEqual(o.status, status)) return;
+    o.status = clone(status);
+    o.metadata.resourceVersion = this.nextRv();
+    this.version++;
+  }
+
+  podTerminated(namespace: string, name: string): void {
+    if (this.objects.delete(this.key('pods', namespace, name))) this.version++;
+  }
+
+  event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
+    const key = eventKey(obj, type, reason, message, source, fieldPath);
+    const now = this.nowIso();
+    const existing = this.eventIndex.get(key);
+    const ns = obj.metadata.namespace ?? 'default';
+    if (existing && this.objects.get(this.key('events', ns, existing.metadata.name)) === existing) {
+      existing.count = Number(existing.count ?? 1) + 1;
+      existing.lastTimestamp = now;
+      existing.metadata.resourceVersion = this.nextRv();
+      this.version++;
+      return;
+    }
+    // record/event.go makeEvent: `fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())` (a counter stands in for the nanoseconds).
+    const nanos = BigInt(this.now()) * 1000000n + BigInt(++this.eventSeq);
+    const e = newEvent(obj, type, reason, message, source, fieldPath, now, nanos.toString(16));
+    e.metadata.uid = this.newUid();
+    this.eventIndex.set(key, e);
+    e.metadata.resourceVersion = this.nextRv();
+    this.objects.set(this.key('events', ns, e.metadata.name), e);
+    this.version++;
+  }
+}
+
+/** Go's encoding/json of an unstructured map (what kubectl writes into last-applied-configuration): keys sorted, <, > and & escaped. */
+export function goJson(v: unknown): string {
+  const sorted = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(sorted) : isObj(x) ? Object.fromEntries(Object.keys(x).sort(byteOrder).map((k) => [k, sorted(x[k])])) : x;
+  return JSON.stringify(sorted(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,31 @@
+/**
+ * The controller manager: Deployments, ReplicaSets and the garbage collector (background
+ * propagation: dependents whose controller is gone are deleted), run until nothing changes.
+ */
+import type { ApiServer } from '../apiserver/index.ts';
+import { RESOURCES, resourceOfKind } from '../apiserver/resources.ts';
+import { syncDeployment } from './deployment.ts';
+import { syncReplicaSet } from './replicaset.ts';
+
+const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
+const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
+
+/** One pass of every controller; returns whether it wrote anything. */
+export function runControllers(api: ApiServer): boolean {
+  const before = api.version;
+  collectGarbage(api);
+  for (const d of api.list(DEPLOY)) syncDeployment(api, d);
+  for (const rs of api.list(RS)) syncReplicaSet(api, rs);
+  for (const d of api.list(DEPLOY)) syncDeployment(api, d);
+  return api.version !== before;
+}
+
+function collectGarbage(api: ApiServer): void {
+  const uids = new Set<string>();
+  const all = RESOURCES.filter((r) => r.resource !== 'events').flatMap((r) => api.scan(r).map((o) => ({ r, o })));
+  for (const { o } of all) uids.add(o.metadata.uid);
+  for (const { r, o } of all) {
+    const owners = o.metadata.ownerReferences ?? [];
+    if (owners.length && owners.every((ref) => !uids.has(ref.uid)) && !o.metadata.deletionTimestamp) api.delete(r, o.metadata.namespace ?? '', o.metadata.name);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The ReplicaSet controller (kubernetes@v1.30.0 pkg/controller/replicaset/replica_set.go):
+ * pods named `<rs>-<5 chars>` from the template, as many as spec.replicas; FailedCreate when the
+ * API server refuses one (Pod Security Admission); status counts from the pods' readiness.
+ */
+import { ApiError, type ApiServer } from '../apiserver/index.ts';
+import { resourceOfKind } from '../apiserver/resources.ts';
+import type { KObject } from '../types.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const PODS = resourceOfKind('v1', 'Pod')!;
+const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
+const SOURCE = { component: 'replicaset-controller' };
+
+export const ownedBy = (o: KObject, owner: KObject) => (o.metadata.ownerReferences ?? []).some((r) => r.uid === owner.metadata.uid && r.controller);
+
+export const podReady = (p: KObject) =>
+  ((p.status?.conditions as Obj[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+
+export function syncReplicaSet(api: ApiServer, rs: KObject): void {
+  const ns = rs.metadata.namespace ?? 'default';
+  const spec = rs.spec as Obj;
+  const want = Number(spec.replicas ?? 1);
+  const pods = api.scan(PODS, ns).filter((p) => ownedBy(p, rs) && !p.metadata.deletionTimestamp);
+  let failure: string | undefined;
+  if (pods.length < want) {
+    const tpl = (isObj(spec.template) ? spec.template : {}) as Obj;
+    const tmeta = (isObj(tpl.metadata) ? tpl.metadata : {}) as Obj;
+    for (let i = pods.length; i < want; i++) {
+      const pod: Obj = {
+        apiVersion: 'v1', kind: 'Pod',
+        metadata: {
+          generateName: `${rs.metadata.name}-`, namespace: ns,
+          ...(isObj(tmeta.labels) ? { labels: structuredClone(tmeta.labels) } : {}),
+          ...(isObj(tmeta.annotations) ? { annotations: structuredClone(tmeta.annotations) } : {}),
+          ownerReferences: [{ apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid }],
+        },
+        spec: structuredClone(tpl.spec ?? {}),
+      };
+      try {
+        const { obj } = api.create(pod, ns);
+        api.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${obj.metadata.name}`, SOURCE);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        // replica_set.go: "Error creating: %v"
+        api.event(rs, 'Warning', 'FailedCreate', `Error creating: ${e.message}`, SOURCE);
+        failure = e.message;
+        break;
+      }
+    }
+  } else if (pods.length > want) {
+    // getPodsToDelete: not-ready before ready, then the newest first.
+    const victims = pods.slice().sort((a, b) => Number(podReady(a)) - Number(podReady(b)) || (b.metadata.creationTimestamp < a.metadata.creationTimestamp ? -1 : 1)).slice(0, pods.length - want);
+    for (const p of victims) {
+      api.delete(PODS, ns, p.metadata.name);
+      api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
+    }
+  }
+  const live = api.scan(PODS, ns).filter((p) => ownedBy(p, rs) && !p.metadata.deletionTimestamp);
+  const ready = live.filter(podReady).length;
+  const status: Obj = { replicas: live.length };
+  if (live.length) status.fullyLabeledReplicas = live.length;
+  if (ready) { status.readyReplicas = ready; status.availableReplicas = ready; }
+  status.observedGeneration = rs.metadata.generation ?? 1;
+  const cur = api.get(RS, ns, rs.metadata.name);
+  // replica_set_utils.go: the ReplicaFailure condition stays while creating fails, and goes once the count is right.
+  const prevCond = ((cur?.status?.conditions as Obj[] | undefined) ?? []).find((c) => c.type === 'ReplicaFailure');
+  if (failure) status.conditions = [{ lastTransitionTime: prevCond?.lastTransitionTime ?? api.nowIso(), message: failure, reason: 'FailedCreate', status: 'True', type: 'ReplicaFailure' }];
+  else if (prevCond && live.length < want) status.conditions = [prevCond];
+  if (cur && JSON.stringify(cur.status) !== JSON.stringify(status)) {
+    cur.status = status;
+    api.update(RS, cur);
+  }
+}

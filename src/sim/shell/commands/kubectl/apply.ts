@@ -1,0 +1,94 @@
+/**
+ * kubectl apply -f / create -f (staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go, create/create.go):
+ * every document of every file in order; `pod/x created|configured|unchanged`; warnings from the
+ * server as `Warning: …`; errors after the objects that worked, exit 1.
+ */
+import type { ExecResult } from '../../../api.ts';
+import { ApiError } from '../../../k8s/apiserver/index.ts';
+import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
+import type { CmdEnv } from '../../types.ts';
+import { clusterFor } from './cluster.ts';
+import { errorText, namespaceOf, objName, out, parse, readManifests } from './common.ts';
+import { badFormat, parseFormat, printObjects } from './output.ts';
+
+const FLAGS = [
+  { long: 'filename', short: 'f', type: 'list' as const }, { long: 'output', short: 'o', type: 'string' as const },
+  { long: 'dry-run', type: 'string' as const }, { long: 'recursive', short: 'R', type: 'bool' as const }, { long: 'validate', type: 'string' as const },
+];
+
+type Obj = Record<string, unknown>;
+
+export async function applyOrCreate(verb: 'apply' | 'create', args: string[], env: CmdEnv): Promise<ExecResult> {
+  // yargs-parser reads a lone `-` as an argument, not as -f's value (stdin).
+  const argv = args.map((a, i) => (a === '-' && (args[i - 1] === '-f' || args[i - 1] === '--filename') ? '--filename=-' : a)).filter((a, i) => !((a === '-f' || a === '--filename') && args[i + 1] === '-'));
+  const p = parse(argv, FLAGS, verb);
+  if (!p.ok) return p.usage!;
+  const files = (p.flags.filename as string[] | undefined) ?? [];
+  if (verb === 'create' && !files.length && (p.rest[0] === 'namespace' || p.rest[0] === 'ns')) return createNamespace(p.rest.slice(1), env);
+  if (!files.length) {
+    if (verb === 'apply') return out('', 'error: must specify one of -f and -k\n', 1);
+    if (p.rest.length) return out('', `error: Unexpected args: [${p.rest.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`, 1);
+    return out('', `error: must specify one of -f and -k\n`, 1);
+  }
+  const format = parseFormat(p.flags.output as string | undefined);
+  if (!format) return out('', badFormat(String(p.flags.output)), 1);
+  const read = await readManifests(env, files);
+  if ('error' in read) return out('', read.error, 1);
+  const cluster = clusterFor(env.host);
+  const api = cluster.api;
+  const flagNs = p.flags.namespace as string | undefined;
+  let stdout = '';
+  const output: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+  const errors: string[] = [];
+  const dry = p.flags['dry-run'] === 'client' || p.flags['dry-run'] === 'server';
+  const emit = (stream: 'stdout' | 'stderr', text: string) => {
+    if (stream === 'stdout') stdout += text;
+    output.push({ stream, text });
+  };
+  for (const d of read.docs) {
+    const meta = (d.obj.metadata && typeof d.obj.metadata === 'object' ? d.obj.metadata : {}) as Obj;
+    const r = resourceOfKind(String(d.obj.apiVersion), String(d.obj.kind));
+    const name = String(meta.name ?? '');
+    if (!r) {
+      errors.push(`error: resource mapping not found for name: "${name}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`);
+      continue;
+    }
+    const objNs = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : undefined;
+    if (r.namespaced && objNs && flagNs && objNs !== flagNs) {
+      // cmd/util/resource builder: the file's namespace and -n disagree.
+      errors.push(`error: the namespace from the provided object "${objNs}" does not match the namespace "${flagNs}". You must pass '--namespace=${objNs}' to perform this operation.\n`);
+      continue;
+    }
+    const ns = objNs ?? namespaceOf(p.flags);
+    if (!name && !(verb === 'create' && meta.generateName)) {
+      errors.push(verb === 'apply' ? `error: error when retrieving current configuration of:\nResource: "${r.group ? `${r.group}/v1` : '/v1'}, Resource=${r.resource}", GroupVersionKind: "${r.group ? `${r.group}/v1` : '/v1'}, Kind=${r.kind}"\nName: "", Namespace: "${ns}"\nfrom server for: "${d.file}": resource name may not be empty\n` : `error: resource name may not be empty\n`);
+      continue;
+    }
+    try {
+      const res = verb === 'apply' ? api.apply(d.obj, ns) : { ...api.create(d.obj, ns, { dryRun: dry }), action: 'created' as const };
+      for (const w of res.warnings) emit('stderr', `Warning: ${w}\n`);
+      if (format.kind === 'table') emit('stdout', `${objName(r, res.obj.metadata.name)} ${res.action}${dry ? ` (${p.flags['dry-run']} dry run)` : ''}\n`);
+      else emit('stdout', printObjects(format, [{ r, o: res.obj }], true).stdout);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      errors.push(errorText(e, { verb: 'creating', file: d.file }));
+    }
+  }
+  await cluster.sync();
+  for (const e of errors) output.push({ stream: 'stderr', text: e });
+  const stderr = output.filter((o) => o.stream === 'stderr').map((o) => o.text).join('');
+  return { stdout, stderr, exitCode: errors.length ? 1 : 0, output };
+}
+
+/** kubectl create namespace NAME (create/create_namespace.go). */
+async function createNamespace(names: string[], env: CmdEnv): Promise<ExecResult> {
+  if (names.length !== 1) return out('', `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create namespace -h' for help and examples\n`, 1);
+  const cluster = clusterFor(env.host);
+  try {
+    cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: names[0] } }, '');
+    return out(`namespace/${names[0]} created\n`);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return out('', errorText(e), 1);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The host's cluster, built the first time kubectl runs (the Kubernetes code is loaded then and
+ * not before): the API server with node1's facts, the controllers, and the kubelet.
+ */
+import type { Host } from '../../../host.ts';
+import { Cluster, type KubeletFactory } from '../../../k8s/cluster.ts';
+import { clusterViews } from '../../../k8s/registry.ts';
+import { podView } from './podview.ts';
+import { Rng } from '../../../rng.ts';
+
+const clusters = new WeakMap<Host, Cluster>();
+
+export function clusterFor(host: Host, kubelet?: KubeletFactory): Cluster {
+  let c = clusters.get(host);
+  if (c) return c;
+  const f = host.fixture;
+  const ip = f.network.eth0.addr.split('/')[0]!;
+  c = new Cluster({
+    now: () => host.clock.nowMs,
+    // Its own stream, so typing kubectl does not change the container ids docker draws next.
+    rng: new Rng(0x6b756265),
+    node: { hostname: f.hostname, ip, kernel: f.kernel.release, cpus: f.cpus, memBytes: f.memTotalBytes },
+    // node1's kubelet (src/sim/k8s/kubelet/, built alongside) plugs in here as the default: (api) => new Kubelet(api, host).
+    ...(kubelet ? { kubelet } : {}),
+  });
+  clusters.set(host, c);
+  const cluster = c;
+  clusterViews.set(host, { pods: () => cluster.api.pods().map((p) => podView(cluster.api, p)) });
+  // Time passing (sleep, waits) moves the cluster on: back-offs elapse, pods start, controllers roll.
+  host.onStep.push(() => cluster.sync());
+  return c;
+}

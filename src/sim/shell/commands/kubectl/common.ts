@@ -1,0 +1,131 @@
+/** What kubectl's verbs share: errors in kubectl's words, manifests from -f, label selectors, the namespace. */
+import { parseAllDocuments } from 'yaml';
+import type { ExecResult } from '../../../api.ts';
+import { ApiError } from '../../../k8s/apiserver/index.ts';
+import { resourceFor, RESOURCES, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
+import type { KObject } from '../../../k8s/types.ts';
+import { parseFlags, type FlagDef, type Parsed } from '../../args.ts';
+import type { CmdEnv } from '../../types.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+export const out = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+
+/**
+ * staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go StandardErrorMessage / MultilineError:
+ * `Error from server (NotFound): …`; an Invalid error lists its causes.
+ */
+export function errorText(e: unknown, source?: { verb: string; file: string }): string {
+  if (!(e instanceof ApiError)) return `error: ${e instanceof Error ? e.message : String(e)}\n`;
+  if (e.reason === 'Invalid' && e.details.causes?.length) {
+    const prefix = `The ${e.details.kind} "${e.details.name}" is invalid: `;
+    const causes = e.details.causes.map((c) => `${c.field}: ${c.message}`);
+    return causes.length === 1 ? `${prefix}${causes[0]}\n` : `${prefix}\n${causes.map((c) => `* ${c}\n`).join('')}`;
+  }
+  // cmdutil.AddSourceToErr: `error when creating "pod.yaml": …`
+  const msg = source ? `error when ${source.verb} "${source.file}": ${e.message}` : e.message;
+  return `Error from server (${e.reason}): ${msg}\n`;
+}
+
+/** pflag's errors as kubectl prints them: `error: unknown flag: --x` and the help pointer. */
+export function parse(args: string[], defs: FlagDef[], verb: string): Parsed & { usage?: ExecResult } {
+  const p = parseFlags(args, [...defs, ...GLOBAL_FLAGS], true);
+  if (!p.ok) return { ...p, usage: out('', `error: ${p.error}\nSee 'kubectl ${verb} --help' for usage.\n`, 1) };
+  return p;
+}
+
+export const GLOBAL_FLAGS: FlagDef[] = [
+  { long: 'namespace', short: 'n', type: 'string' }, { long: 'context', type: 'string' }, { long: 'kubeconfig', type: 'string' },
+  { long: 'request-timeout', type: 'string' }, { long: 'v', short: 'v', type: 'string' },
+];
+
+export const namespaceOf = (flags: Record<string, unknown>): string => (typeof flags.namespace === 'string' && flags.namespace ? flags.namespace : 'default');
+
+/** `error: the server doesn't have a resource type "podz"` (kubectl's RESTMapper miss). */
+export const noResourceType = (word: string) => out('', `error: the server doesn't have a resource type "${word}"\n`, 1);
+
+/** Resolves `pods`, `po`, `deploy,rs`, `pod/x`: returns the resource infos or the kubectl error. */
+export function resourcesOf(word: string): ResourceInfo[] | { error: ExecResult } {
+  const list: ResourceInfo[] = [];
+  for (const w of word.split(',')) {
+    if (w === 'all') {
+      for (const n of ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'cronjobs', 'jobs']) list.push(RESOURCES.find((r) => r.resource === n)!);
+      continue;
+    }
+    const r = resourceFor(w);
+    if (!r) return { error: noResourceType(w) };
+    list.push(r);
+  }
+  return list;
+}
+
+export interface Doc { obj: Obj; file: string }
+
+/**
+ * Reads -f arguments: files, directories (their .json, .yaml and .yml files, sorted) and `-`
+ * (stdin). Each YAML document that is not empty becomes a Doc. Errors are kubectl's.
+ */
+export async function readManifests(env: CmdEnv, files: string[]): Promise<{ docs: Doc[] } | { error: string }> {
+  const docs: Doc[] = [];
+  for (const f of files) {
+    let sources: { name: string; text: string }[] = [];
+    if (f === '-') sources = [{ name: 'STDIN', text: env.stdin }];
+    else {
+      const abs = env.fs.resolvePath(env.cwd, f);
+      const st = await env.fs.stat(abs).catch(() => undefined);
+      if (!st) return { error: `error: the path "${f}" does not exist\n` };
+      if (st.isDirectory) {
+        const names = (await env.fs.readdir(abs)).filter((n) => /\.(json|ya?ml)$/.test(n)).sort();
+        for (const n of names) sources.push({ name: `${f.replace(/\/$/, '')}/${n}`, text: await env.fs.readFile(`${abs}/${n}`) });
+      } else sources = [{ name: f, text: await env.fs.readFile(abs) }];
+    }
+    for (const s of sources) {
+      const parsed = parseAllDocuments(s.text, { prettyErrors: false, uniqueKeys: false });
+      for (const d of Array.isArray(parsed) ? parsed : [parsed]) {
+        const err = d.errors[0];
+        if (err) {
+          const line = err.linePos?.[0]?.line ?? 1;
+          // kubectl: error parsing FILE: error converting YAML to JSON: yaml: line N: … (the parser's words, not go-yaml's)
+          return { error: `error: error parsing ${s.name}: error converting YAML to JSON: yaml: line ${line}: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').toLowerCase()}\n` };
+        }
+        const obj = d.toJS() as unknown;
+        if (obj === null || obj === undefined) continue;
+        if (!isObj(obj)) return { error: `error: error parsing ${s.name}: json: cannot unmarshal ${Array.isArray(obj) ? 'array' : typeof obj === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}\n` };
+        const missing = [!obj.apiVersion && 'apiVersion not set', !obj.kind && 'kind not set'].filter(Boolean) as string[];
+        if (missing.length) {
+          const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
+          return { error: `error: error validating "${s.name}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false\n` };
+        }
+        docs.push({ obj, file: s.name });
+      }
+    }
+  }
+  return { docs };
+}
+
+/** A label selector (`app=web`, `tier!=db`, `env`, `!env`, `env in (a,b)`), as labels.Parse reads it. */
+export function matchSelector(selector: string | undefined): ((o: KObject) => boolean) | { error: string } {
+  if (!selector) return () => true;
+  const reqs: ((l: Record<string, string>) => boolean)[] = [];
+  const parts = selector.match(/(?:[^,(]+(?:\([^)]*\))?)+/g) ?? [];
+  for (const raw of parts) {
+    const p = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(p))) {
+      const [, k, op, v] = m as unknown as [string, string, string, string];
+      reqs.push(op === '!=' ? (l) => l[k] !== v : (l) => l[k] === v);
+    } else if ((m = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(p))) {
+      const [, k, op, vs] = m as unknown as [string, string, string, string];
+      const set = vs.split(',').map((x) => x.trim());
+      reqs.push(op === 'in' ? (l) => l[k] !== undefined && set.includes(l[k]) : (l) => l[k] === undefined || !set.includes(l[k]));
+    } else if ((m = /^(!?)([\w./-]+)$/.exec(p))) {
+      const [, not, k] = m as unknown as [string, string, string];
+      reqs.push(not ? (l) => l[k] === undefined : (l) => l[k] !== undefined);
+    } else return { error: `error: unable to parse requirement: found '${p}', expected: identifier\n` };
+  }
+  return (o) => reqs.every((r) => r(o.metadata.labels ?? {}));
+}
+
+/** `pod/x created`: the kind's singular name, with its group (`deployment.apps/web`). */
+export const objName = (r: ResourceInfo, name: string) => `${r.group ? `${r.singular}.${r.group}` : r.singular}/${name}`;

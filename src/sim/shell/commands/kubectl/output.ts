@@ -1,0 +1,45 @@
+/** `-o`: yaml, json, name, jsonpath=, go-template=, wide; kubectl's words for a bad format. */
+import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
+import type { KObject } from '../../../k8s/types.ts';
+import { BUILTINS, parseTemplate, TemplateError } from '../../kit/template/index.ts';
+import { objName } from './common.ts';
+import { JsonPathError, runJsonPath } from './jsonpath.ts';
+import { toJson, toYaml } from './yaml-out.ts';
+
+export const OUTPUT_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+export type Format = { kind: 'table'; wide: boolean } | { kind: 'yaml' | 'json' | 'name' } | { kind: 'jsonpath' | 'go-template'; template: string };
+
+/** Parses -o; undefined for an unknown format (the caller prints kubectl's error). */
+export function parseFormat(o: string | undefined): Format | undefined {
+  if (!o) return { kind: 'table', wide: false };
+  if (o === 'wide') return { kind: 'table', wide: true };
+  if (o === 'yaml' || o === 'json' || o === 'name') return { kind: o };
+  const m = /^(jsonpath|go-template|template)=(.*)$/s.exec(o);
+  if (m) return { kind: m[1] === 'jsonpath' ? 'jsonpath' : 'go-template', template: m[2]! };
+  return undefined;
+}
+
+export const badFormat = (o: string) => `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${OUTPUT_FORMATS}\n`;
+
+/** A List as kubectl builds it for more than one object. */
+export const asList = (items: KObject[]) => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
+
+/** Prints objects in a non-table format; `single` prints one object bare (a get by one name). */
+export function printObjects(f: Format, items: { r: ResourceInfo; o: KObject }[], single: boolean): { stdout: string; stderr: string } {
+  const data = single && items.length === 1 ? items[0]!.o : asList(items.map((x) => x.o));
+  try {
+    switch (f.kind) {
+      case 'yaml': return { stdout: toYaml(data), stderr: '' };
+      case 'json': return { stdout: toJson(data), stderr: '' };
+      case 'name': return { stdout: items.map((x) => `${objName(x.r, x.o.metadata.name)}\n`).join(''), stderr: '' };
+      case 'jsonpath': return { stdout: runJsonPath(f.template, data), stderr: '' };
+      case 'go-template': return { stdout: parseTemplate(f.template, BUILTINS).run(data), stderr: '' };
+      default: return { stdout: '', stderr: '' };
+    }
+  } catch (e) {
+    if (e instanceof JsonPathError) return { stdout: '', stderr: `error: error executing jsonpath "${f.kind === 'jsonpath' ? f.template : ''}": Error executing template: ${e.message}. Printing more information for debugging the template:\n` };
+    if (e instanceof TemplateError) return { stdout: e.partial, stderr: `error: error executing template "${f.kind === 'go-template' ? f.template : ''}": ${e.message}\n` };
+    throw e;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * kubectl run NAME --image=IMAGE (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go): a Pod labelled
+ * run=NAME with one container NAME; --restart, --env, --labels, --port, --command, -- args;
+ * --dry-run=client -o yaml prints the manifest. Attaching (-i/-t, --rm) needs the kubelet's exec.
+ */
+import type { ExecResult } from '../../../api.ts';
+import { ApiError } from '../../../k8s/apiserver/index.ts';
+import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
+import type { CmdEnv } from '../../types.ts';
+import { clusterFor } from './cluster.ts';
+import { errorText, namespaceOf, out, parse } from './common.ts';
+import { badFormat, parseFormat, printObjects } from './output.ts';
+
+const FLAGS = [
+  { long: 'image', type: 'string' as const }, { long: 'restart', type: 'string' as const }, { long: 'env', type: 'list' as const },
+  { long: 'labels', short: 'l', type: 'string' as const }, { long: 'port', type: 'string' as const }, { long: 'command', type: 'bool' as const },
+  { long: 'rm', type: 'bool' as const }, { long: 'stdin', short: 'i', type: 'bool' as const }, { long: 'tty', short: 't', type: 'bool' as const },
+  { long: 'dry-run', type: 'string' as const }, { long: 'output', short: 'o', type: 'string' as const }, { long: 'image-pull-policy', type: 'string' as const },
+];
+
+export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
+  const dash = args.indexOf('--');
+  const own = dash < 0 ? args : args.slice(0, dash);
+  const p = parse(own, FLAGS, 'run');
+  if (!p.ok) return p.usage!;
+  const f = p.flags;
+  const [name, ...extra] = p.rest;
+  const argv = [...extra, ...(dash < 0 ? [] : args.slice(dash + 1))];
+  if (!name) return out('', "error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n", 1);
+  if (!f.image) return out('', 'error: required flag(s) "image" not set\n', 1);
+  const restart = (f.restart as string | undefined) ?? 'Always';
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) return out('', `error: invalid restart policy: ${restart}\n`, 1);
+  if (f.rm && !f.stdin && !f.tty) return out('', 'error: --rm should only be used for attached containers\n', 1);
+  if (f.stdin || f.tty) {
+    // Not kubectl's words: attaching to the container needs the kubelet's exec, which this build does not wire yet.
+    return out('', `kubectl run -i/-t: attaching is not simulated on node1 yet; run it without -i/-t and use kubectl logs ${name}\n`, 1);
+  }
+  const format = parseFormat(f.output as string | undefined);
+  if (!format) return out('', badFormat(String(f.output)), 1);
+  const labels: Record<string, string> = {};
+  if (f.labels) for (const kv of String(f.labels).split(',')) labels[kv.split('=')[0]!] = kv.split('=').slice(1).join('=');
+  else labels.run = name;
+  const container: Record<string, unknown> = { name, image: f.image };
+  if (argv.length) container[f.command ? 'command' : 'args'] = argv;
+  if (f.env) container.env = (f.env as string[]).map((kv) => ({ name: kv.split('=')[0], value: kv.split('=').slice(1).join('=') }));
+  if (f.port) container.ports = [{ containerPort: Number(f.port) }];
+  if (f['image-pull-policy']) container.imagePullPolicy = f['image-pull-policy'];
+  container.resources = {};
+  const pod = {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { creationTimestamp: null, labels, name },
+    spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
+    status: {},
+  };
+  const r = resourceOfKind('v1', 'Pod')!;
+  if (f['dry-run'] === 'client') {
+    if (format.kind === 'table') return out(`pod/${name} created (dry run)\n`);
+    return out(printObjects(format, [{ r, o: pod as never }], true).stdout);
+  }
+  const cluster = clusterFor(env.host);
+  try {
+    const { status: _status, ...body } = pod;
+    void _status;
+    const res = cluster.api.create({ ...body, metadata: { labels, name } }, namespaceOf(f));
+    await cluster.sync();
+    let stderr = '';
+    for (const w of res.warnings) stderr += `Warning: ${w}\n`;
+    if (format.kind !== 'table') return out(printObjects(format, [{ r, o: res.obj }], true).stdout, stderr);
+    return out(`pod/${name} created\n`, stderr);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return out('', errorText(e), 1);
+  }
+}

@@ -1,0 +1,49 @@
+import type { Page } from '@playwright/test';
+import { test, expect as baseExpect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+
+// The terminal and the Kubernetes code load on demand; on a busy 2-core machine that can take a while.
+const expect = baseExpect.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
+
+const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
+
+async function startTerminal(page: Page, path: string, phone: boolean) {
+  await page.goto(path);
+  if (phone) {
+    await page.locator('.cc-sheet-open').tap();
+    await expect(page.locator('#cc-workspace')).toBeInViewport();
+    await page.getByRole('button', { name: /Start the terminal|启动终端/ }).tap();
+  } else await page.getByRole('button', { name: /Start the terminal|启动终端/ }).click();
+  await expect(screen(page)).toContainText('root@node1:~#');
+  await page.locator('cc-terminal .xterm-helper-textarea').focus();
+}
+
+const SIZES = [
+  { name: 'laptop', use: { viewport: { width: 1280, height: 800 } }, phone: false },
+  { name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }, phone: true },
+] as const;
+
+for (const size of SIZES) {
+  test.describe(`kubectl in the lesson-1 terminal (${size.name})`, () => {
+    test.use(size.use);
+    for (const path of [LESSON1, LESSON1_ZH]) {
+      test(`${path}: kubectl get nodes lists node1, and the Kubernetes code loads only then`, async ({ page }) => {
+        const scripts: string[] = [];
+        page.on('request', (r) => {
+          if (r.resourceType() === 'script') scripts.push(r.url());
+        });
+        await startTerminal(page, path, size.phone);
+        await page.keyboard.type('echo ready');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('ready');
+        const before = scripts.length;
+        await page.keyboard.type('kubectl get nodes');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('control-plane');
+        await expect(screen(page)).toContainText('v1.30.5');
+        await expect(screen(page)).not.toContainText('command not found');
+        expect(scripts.length, 'typing kubectl fetched its own code').toBeGreaterThan(before);
+      });
+    }
+  });
+}
