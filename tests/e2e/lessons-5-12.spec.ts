@@ -54,7 +54,7 @@ for (const loc of LOCALES) {
       await run(page, loc.run, 'docker run --rm --user 1000 alpine id');
       await expect(screen(page)).toContainText('uid=1000 gid=0(root) groups=0(root)');
       // The file the here-document wrote, read back by the learner typing into the terminal.
-      await screen(page).click();
+      await page.locator('cc-terminal .xterm-screen').click();
       await page.keyboard.type('tr a-z A-Z < demo.yaml | grep GREETING');
       await page.keyboard.press('Enter');
       await expect(screen(page)).toContainText('- NAME: GREETING');
