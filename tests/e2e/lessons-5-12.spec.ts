@@ -2,7 +2,7 @@
  * Lessons 5 (pods and shared namespaces) and 12 (the security context): each page loads in
  * both locales, the Run buttons of its Docker half type the command into the terminal and
  * show the real output (a pod built by hand from a pause container; a read-only root
- * filesystem), a here-document Run button writes a manifest, and axe finds nothing.
+ * filesystem), a printf Run button writes a manifest, and axe finds nothing.
  * The kubectl steps wait for the simulated cluster (tests/content/lesson-commands.test.ts).
  */
 import type { Page } from '@playwright/test';
@@ -20,7 +20,7 @@ const LOCALES = [
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function run(page: Page, prefix: string, command: string) {
-  // An accessible name collapses white space, so a here-document's newlines become spaces.
+  // An accessible name collapses white space (the indentation inside the printf's quoted lines too).
   const button = page.getByRole('button', { name: prefix + command.replace(/\s+/g, ' '), exact: true });
   await button.scrollIntoViewIfNeeded();
   await button.click();
@@ -43,17 +43,17 @@ for (const loc of LOCALES) {
       await expect(screen(page)).toContainText('<title>Welcome to nginx!</title>', FIRST);
     });
 
-    test('lesson 12: a read-only root filesystem, and a here-document that writes the demo manifest', async ({ page }) => {
+    test('lesson 12: a read-only root filesystem, and a printf that writes the demo manifest', async ({ page }) => {
       await page.goto(`${loc.prefix}/lessons/12-security-context/`);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l12);
       await run(page, loc.run, 'docker run --rm --read-only alpine touch /x');
       await expect(screen(page)).toContainText('touch: /x: Read-only file system', FIRST);
-      const heredoc = page.getByRole('button', { name: new RegExp(`^${escape(`${loc.run}cat > demo.yaml <<'EOF'`)}`) });
-      await heredoc.scrollIntoViewIfNeeded();
-      await heredoc.click();
+      const writer = page.getByRole('button', { name: new RegExp(`^${escape(`${loc.run}printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' ' name: demo'`)}`) });
+      await writer.scrollIntoViewIfNeeded();
+      await writer.click();
       await run(page, loc.run, 'docker run --rm --user 1000 alpine id');
       await expect(screen(page)).toContainText('uid=1000 gid=0(root) groups=0(root)');
-      // The file the here-document wrote, read back by the learner typing into the terminal.
+      // The file the printf wrote, read back by the learner typing into the terminal.
       await page.locator('cc-terminal .xterm-screen').click();
       await page.keyboard.type('tr a-z A-Z < demo.yaml | grep GREETING');
       await page.keyboard.press('Enter');
