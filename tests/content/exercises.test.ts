@@ -30,8 +30,21 @@ function summary(g: GradeResult) {
 
 it('covers the curriculum exercises', () => {
   // At least these; lessons add more as they are written.
-  const required = ['e1.1', 'e1.2', 'e2.1', 'e2.2', 'e5.1', 'e6.1', 'e6.2', 'e7.2', 'e9.1', 'e9.2', 'e10.1', 'e11.1', 'e12.1', 'e12.2', 'e13.1'];
+  const required = ['e1.1', 'e1.2', 'e2.1', 'e2.2', 'e5.1', 'e6.1', 'e6.2', 'e7.2', 'e8.1', 'e9.1', 'e9.2', 'e10.1', 'e11.1', 'e12.1', 'e12.2', 'e13.1'];
   expect(exercises.map((e) => e.id)).toEqual(expect.arrayContaining(required));
+});
+
+it('has at least 30 exercises, each with a home in the lesson it names', () => {
+  expect(exercises.length).toBeGreaterThanOrEqual(30);
+  const lessons = readdirSync(join(import.meta.dirname, '../../content/lessons'), { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d{2}-/.test(d.name));
+  const homes = new Map<string, string>();
+  for (const d of lessons) {
+    const text = readFileSync(join(import.meta.dirname, '../../content/lessons', d.name, 'index.en.mdx'), 'utf8');
+    const ids = /^exercises:\s*\[([^\]]*)\]/m.exec(text)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+    for (const id of ids) homes.set(id, `L${Number(d.name.slice(0, 2))}`);
+  }
+  const homeless = exercises.filter((e) => homes.get(e.id) !== e.lesson).map((e) => `${e.id} (lesson ${e.lesson}, listed in ${homes.get(e.id) ?? 'none'})`);
+  expect(homeless).toEqual([]);
 });
 
 it('lists another correct answer for every exercise of lessons 9 and 13', () => {

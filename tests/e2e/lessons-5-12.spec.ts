@@ -1,0 +1,77 @@
+/**
+ * Lessons 5 (pods and shared namespaces) and 12 (the security context): each page loads in
+ * both locales, the Run buttons of its Docker half type the command into the terminal and
+ * show the real output (a pod built by hand from a pause container; a read-only root
+ * filesystem), a printf Run button writes a manifest, and axe finds nothing.
+ * The kubectl steps wait for the simulated cluster (tests/content/lesson-commands.test.ts).
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, axe } from './fixtures.ts';
+
+const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
+/** The first Run loads xterm.js and the simulator; on a busy 2-core machine that takes a while. */
+const FIRST = { timeout: 40_000 };
+
+const LOCALES = [
+  { prefix: '', run: 'Run in the terminal: ', l5: 'Pods and shared namespaces', l12: 'The security context' },
+  { prefix: '/zh-cn', run: '在终端中运行：', l5: 'Pod 与共享的命名空间', l12: '安全上下文' },
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function run(page: Page, prefix: string, command: string) {
+  // An accessible name collapses white space (the indentation inside the printf's quoted lines too).
+  const button = page.getByRole('button', { name: prefix + command.replace(/\s+/g, ' '), exact: true });
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+}
+
+for (const loc of LOCALES) {
+  test.describe(`${loc.prefix || '/en'} at laptop size`, () => {
+    test.describe.configure({ timeout: 240_000 });
+    test.beforeEach(async ({ page }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    });
+
+    test('lesson 5: a pod by hand: nginx joins the pause container and answers on localhost', async ({ page }) => {
+      await page.goto(`${loc.prefix}/lessons/05-pods-and-shared-namespaces/`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l5);
+      await run(page, loc.run, 'docker run -d --name pod-pause registry.k8s.io/pause:3.9');
+      await expect(screen(page)).toContainText('Downloaded newer image for registry.k8s.io/pause:3.9', FIRST);
+      await run(page, loc.run, 'docker run -d --name pod-web --network container:pod-pause --ipc container:pod-pause nginx:1.25');
+      await run(page, loc.run, "docker run --rm --network container:pod-pause --ipc container:pod-pause alpine sh -c 'hostname; wget -qO- localhost | grep title'");
+      await expect(screen(page)).toContainText('<title>Welcome to nginx!</title>', FIRST);
+    });
+
+    test('lesson 12: a read-only root filesystem, and a printf that writes the demo manifest', async ({ page }) => {
+      await page.goto(`${loc.prefix}/lessons/12-security-context/`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l12);
+      await run(page, loc.run, 'docker run --rm --read-only alpine touch /x');
+      await expect(screen(page)).toContainText('touch: /x: Read-only file system', FIRST);
+      const writer = page.getByRole('button', { name: new RegExp(`^${escape(`${loc.run}printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' ' name: demo'`)}`) });
+      await writer.scrollIntoViewIfNeeded();
+      await writer.click();
+      await run(page, loc.run, 'docker run --rm --user 1000 alpine id');
+      await expect(screen(page)).toContainText('uid=1000 gid=0(root) groups=0(root)');
+      // The file the printf wrote, read back by the learner typing into the terminal.
+      await page.locator('cc-terminal .xterm-screen').click();
+      await page.keyboard.type('tr a-z A-Z < demo.yaml | grep GREETING');
+      await page.keyboard.press('Enter');
+      await expect(screen(page)).toContainText('- NAME: GREETING');
+      await run(page, loc.run, 'docker run --rm --user 1000:1000 alpine id');
+      await expect(screen(page)).toContainText('uid=1000 gid=1000 groups=1000');
+    });
+  });
+}
+
+test.describe('axe-core finds no violations on lessons 5 and 12 at laptop size', () => {
+  // axe over a long lesson page takes minutes when the 2-core CI machine is busy.
+  test.describe.configure({ timeout: 300_000 });
+  for (const path of ['/lessons/05-pods-and-shared-namespaces/', '/zh-cn/lessons/05-pods-and-shared-namespaces/', '/lessons/12-security-context/', '/zh-cn/lessons/12-security-context/']) {
+    test(path, async ({ page }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(path);
+      expect(await axe(page)).toEqual([]);
+    });
+  }
+});
