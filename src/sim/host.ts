@@ -32,6 +32,8 @@ export class Host {
   realWaitMs = 0;
   /** The OCI runtime (runc and its shim) both engines start containers with, and the roots the shell enters. */
   readonly runc: Runc;
+  /** containerd's CRI side (its k8s.io image store, sandboxes, containers), once something asked for it (runtime/containerd.ts containerdOf). */
+  containerd: import('./runtime/containerd.ts').Containerd | undefined;
 
   constructor(
     readonly fixture: Fixture,

@@ -8,6 +8,7 @@ import { LogBuffer, type Container, type ContainerConfig, type HostConfig, type 
 import type { ResolvedImage } from './images.ts';
 import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
 import type { CgroupSpec } from '../runtime/spec.ts';
+import { cpuWeightOf } from '../runtime/runc.ts';
 import { dockerRoot } from './root.ts';
 import { NetworkManager } from '../net/manager.ts';
 import { containerAttributes, EventLog, type DockerEvent } from './events.ts';
@@ -318,17 +319,6 @@ export class Daemon {
     void workdir;
     return this.host.runc.execProcess(init, shim, argv, uid, gid, Object.fromEntries(env.map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)])));
   }
-}
-
-/**
- * cpu.weight from --cpu-shares as the fixture's runc (1.1/1.2, shipped with Docker 27)
- * converts it: linear, 1 + (shares - 2) * 9999 / 262142 (FACTS §2.1). runc ≥ 1.3.2 uses a
- * quadratic curve instead (1024 → 100 rather than 39), which is why the lessons do not
- * teach the number. moby first clamps shares to [2, 262144].
- */
-export function cpuWeightOf(shares: number): number {
-  const s = Math.min(262144, Math.max(2, Math.trunc(shares)));
-  return 1 + Math.floor(((s - 2) * 9999) / 262142);
 }
 
 /**

@@ -160,6 +160,20 @@ export class Runc {
     }
   }
 
+  /**
+   * Runs a command to completion inside a running container, as its PID 1's user (kubectl exec
+   * without -it; CRI ExecSync). undefined when the init is gone.
+   */
+  async exec(initPid: number, argv: string[], opts: { tty?: boolean; workdir?: string } = {}): Promise<ExecResult | undefined> {
+    const k = this.host.kernel;
+    const init = k.procs.get(initPid);
+    if (!init || init.state === 'Z') return undefined;
+    const p = this.execProcess(init, k.procs.get(init.ppid), argv, init.uid, init.gid, {});
+    const r = await this.runner(init.root, p, argv, { tty: Boolean(opts.tty), workdir: opts.workdir ?? '/', env: {} });
+    if (k.procs.has(p.pid)) k.exit(p, r.exitCode);
+    return r;
+  }
+
   /** A process started by `exec` inside a running container: its namespaces, cgroup and confinement, the caps its uid gets. */
   execProcess(init: Proc, shim: Proc | undefined, argv: string[], uid: number, gid: number, env: Record<string, string>): Proc {
     const mask = init.caps.bnd;
@@ -172,3 +186,15 @@ export class Runc {
     });
   }
 }
+
+/**
+ * cpu.weight from --cpu-shares as the fixture's runc (1.1/1.2, shipped with Docker 27)
+ * converts it: linear, 1 + (shares - 2) * 9999 / 262142 (FACTS §2.1). runc ≥ 1.3.2 uses a
+ * quadratic curve instead (1024 → 100 rather than 39), which is why the lessons do not
+ * teach the number. moby (and the kubelet, MilliCPUToShares) clamp shares to [2, 262144] first.
+ */
+export function cpuWeightOf(shares: number): number {
+  const s = Math.min(262144, Math.max(2, Math.trunc(shares)));
+  return 1 + Math.floor(((s - 2) * 9999) / 262142);
+}
+

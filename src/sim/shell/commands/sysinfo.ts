@@ -65,7 +65,7 @@ export const date: SimCommand = {
 };
 
 function passwdOf(env: CmdEnv): string {
-  return env.self.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}`).join('\n') : (env.daemon.containers.get(env.self.root)?.image.files['/etc/passwd'] ?? '');
+  return env.self.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}`).join('\n') : (env.host.runc.roots.get(env.self.root)?.files['/etc/passwd'] ?? '');
 }
 
 export const id: SimCommand = {
