@@ -92,8 +92,19 @@ export interface CriContainerConfig {
 
 export type PullOutcome = { ok: true; image: LocalImage; repoDigest: string } | { ok: false; reason: 'ErrImagePull' | 'InvalidImageName'; message: string };
 
+/** One ref of containerd's image store: `repo:tag`, `repo@digest` and `sha256:<config>` all name the same target. */
+export interface ImageRef {
+  name: string;
+  mediaType: string;
+  digest: string;
+  platforms: string[];
+  image: LocalImage;
+}
+
 export class Containerd {
   readonly store = new ImageStore();
+  /** The refs the CRI plugin writes per pulled image (what `ctr -n k8s.io images ls` lists). */
+  readonly refs = new Map<string, ImageRef>();
   private readonly service: ImageService;
   readonly sandboxes = new Map<string, CriSandbox>();
   readonly containers = new Map<string, CriContainer>();
@@ -125,6 +136,8 @@ export class Containerd {
     const parsed = tagNameOnly(parseNormalizedNamed(ref));
     if (!parsed.digest) this.store.setTag(tagKey(parsed), r.image.id);
     this.store.addDigest(r.imageID, r.image.id);
+    const names = [...(parsed.digest ? [] : [tagKey(parsed)]), r.imageID, r.image.id];
+    for (const name of names) this.refs.set(name, { name, mediaType: r.target.mediaType, digest: r.target.digest, platforms: r.target.platforms, image: li });
     return { ok: true, image: li, repoDigest: r.imageID };
   }
 
