@@ -75,3 +75,15 @@ describe('kubelet: pod sandbox and containers (L5)', () => {
     expect((await w.exec(`cat /sys/fs/cgroup${path}/cpu.max`)).stdout).toBe('50000 100000\n');
   });
 });
+
+describe('kubelet: containers of a pod reach each other on localhost (L5)', () => {
+  it('nc -z localhost 11211 from app finds memcached; a closed port is refused', async () => {
+    const { api, kubelet, exec } = await cluster();
+    api.add({ metadata: { name: 'cache-demo' }, spec: { containers: [{ name: 'app', image: 'alpine:3.18', command: ['sleep', 'infinity'] }, { name: 'memcached', image: 'memcached:1.6', ports: [{ containerPort: 11211 }] }] } });
+    await kubelet.sync();
+    expect(await exec('cache-demo', 'app', 'nc -z localhost 11211 && echo open')).toMatchObject({ stdout: 'open\n', exitCode: 0 });
+    expect(await exec('cache-demo', 'app', 'nc -z localhost 11212')).toMatchObject({ stdout: '', exitCode: 1 });
+    expect((await exec('cache-demo', 'app', 'nc localhost 80')).stderr).toBe("nc: can't connect to remote host (127.0.0.1): Connection refused\n");
+    expect((await exec('cache-demo', 'app', 'hostname; ip -4 addr show eth0')).stdout).toMatch(/^cache-demo\n[\s\S]*inet 10\.244\.0\.12\/24 /);
+  });
+});

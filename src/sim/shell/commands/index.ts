@@ -6,6 +6,7 @@ import { kill, lsns, nsenter, sudo, unshare } from './ns.ts';
 import { crictl } from './crictl.ts';
 import { ctr } from './ctr.ts';
 import { curl } from './curl.ts';
+import { nc } from './nc.ts';
 import { wget } from './wget.ts';
 import { envCommand, printenv } from './envcmd.ts';
 import { mkdir, touch } from './files.ts';
@@ -25,4 +26,4 @@ import { date, dmesg, hostname, id, sysctl, uname, whoami } from './sysinfo.ts';
 export { DOCKER_SUBCOMMANDS } from './docker/index.ts';
 
 /** Every simulated command; a container only gets those its image ships. */
-export const allCommands: SimCommand[] = [docker, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, yes, crictl, ctr];
+export const allCommands: SimCommand[] = [docker, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, yes, crictl, ctr, nc];
