@@ -62,7 +62,7 @@ export async function cluster(): Promise<{ w: SimWorld; api: FakeApi; kubelet: K
   const cri = containerdOf(w.host, lib.registry);
   const api = new FakeApi();
   api.now = () => w.host.clock.nowMs;
-  const kubelet = new Kubelet(w.host, cri, api);
+  const kubelet = new Kubelet(w.host, cri, api, { ownSteps: true });
   const step = async (ms: number) => {
     await w.host.waitUntil(() => false, ms);
     await kubelet.sync();

@@ -1,8 +1,8 @@
 /**
  * node1's kubelet: reconciles the pods the API server bound to node1 against containerd
  * (sandbox, image pulls, container starts, restarts with back-off, graceful kills), and
- * reports status and events back. Time is the host clock: `sync()` runs on each simulated
- * step, and nothing waits in real time.
+ * reports status and events back. Time is the host clock: whoever drives it (the cluster, on
+ * each simulated step) calls `sync()`, and nothing waits in real time.
  *
  * Wording: kubernetes@v1.30.0 pkg/kubelet/kuberuntime/kuberuntime_container.go (Created,
  * Started, Killing "Stopping container"), kuberuntime_manager.go doBackOff ("Back-off
@@ -47,9 +47,11 @@ export class Kubelet implements KubeletHandle {
     private readonly host: Host,
     private readonly cri: Containerd,
     private readonly api: KubeletApiClient,
+    /** Sync on every simulated step by itself (a kubelet without a cluster driving it, as in tests). */
+    opts: { ownSteps?: boolean } = {},
   ) {
     this.images = new ImageManager(cri, () => host.clock.nowMs);
-    host.onStep.push(() => this.sync());
+    if (opts.ownSteps) host.onStep.push(() => this.sync());
   }
 
   private get now(): number {
