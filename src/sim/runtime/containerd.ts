@@ -78,6 +78,7 @@ export interface CriContainerConfig {
   env: Record<string, string>;
   uid: number;
   gid: number;
+  groups?: number[];
   caps: { add: string[]; drop: string[] };
   privileged: boolean;
   noNewPrivs: boolean;
@@ -184,7 +185,7 @@ export class Containerd {
     const pidNs: NsChoice = sb.sharePid ? ns.pid : 'new';
     const argv = cfg.argv;
     const { init, program } = this.host.runc.start({
-      id, namespace: 'k8s.io', argv, env: cfg.env, uid: cfg.uid, gid: cfg.gid, caps: mask, noNewPrivs: cfg.noNewPrivs,
+      id, namespace: 'k8s.io', argv, env: cfg.env, uid: cfg.uid, gid: cfg.gid, ...(cfg.groups ? { groups: cfg.groups } : {}), caps: mask, noNewPrivs: cfg.noNewPrivs,
       seccomp: cfg.seccomp === 'runtime/default' && !cfg.privileged ? 2 : 0, apparmor: cfg.privileged ? 'unconfined' : CRI_APPARMOR, hostname: sb.hostname,
       namespaces: { net: ns.net, uts: ns.uts, ipc: ns.ipc, pid: pidNs }, cgroup: { ...cfg.cgroup, path: `${sb.cgroupParent}/cri-containerd-${id}.scope` },
       tty: cfg.tty, readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, unprivilegedPortStart: 1024,

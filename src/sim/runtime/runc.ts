@@ -87,7 +87,7 @@ export class Runc {
       comm: program.comm,
       ns,
       patch: {
-        uid, gid: spec.gid, euid: uid, egid: spec.gid, caps, noNewPrivs: spec.noNewPrivs, seccomp: spec.seccomp, apparmor: spec.apparmor, cgroup: cgs.path,
+        uid, gid: spec.gid, euid: uid, egid: spec.gid, ...(spec.groups ? { groups: spec.groups } : {}), caps, noNewPrivs: spec.noNewPrivs, seccomp: spec.seccomp, apparmor: spec.apparmor, cgroup: cgs.path,
         env: { ...spec.env, HOME: spec.env.HOME ?? (uid === 0 ? '/root' : '/') },
         handlers: new Set(program.handlers), reaps: program.reaps, threads: program.threads, program: program.program, rssBytes: program.rssKb * 1024, vszKb: program.vszKb,
         containerId: spec.id, root: spec.id, tty: spec.tty ? 'pts/0' : '?', state: program.program.kind === 'cpuhog' ? 'R' : 'S',
@@ -182,7 +182,7 @@ export class Runc {
       parent: shim ?? init,
       argv,
       ns: init.ns,
-      patch: { uid, euid: uid, gid, egid: gid, caps, env: { ...init.env, ...env }, handlers: new Set(), reaps: false, threads: 1, program: { kind: 'idle' }, rssBytes: 3_000_000, vszKb: 4200, tty: '?', state: 'S', noNewPrivs: init.noNewPrivs, seccomp: init.seccomp, apparmor: init.apparmor, cgroup: init.cgroup, root: init.root, containerId: init.containerId },
+      patch: { uid, euid: uid, gid, egid: gid, groups: init.groups, caps, env: { ...init.env, ...env }, handlers: new Set(), reaps: false, threads: 1, program: { kind: 'idle' }, rssBytes: 3_000_000, vszKb: 4200, tty: '?', state: 'S', noNewPrivs: init.noNewPrivs, seccomp: init.seccomp, apparmor: init.apparmor, cgroup: init.cgroup, root: init.root, containerId: init.containerId },
     });
   }
 }

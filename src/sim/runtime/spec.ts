@@ -36,6 +36,8 @@ export interface ContainerSpec {
   env: Record<string, string>;
   uid: number;
   gid: number;
+  /** Supplementary groups (the kubelet's fsGroup and supplementalGroups, with the primary gid). */
+  groups?: number[];
   /** The bounding set; a root process also gets it as permitted and effective, others get none effective. */
   caps: bigint;
   noNewPrivs: boolean;

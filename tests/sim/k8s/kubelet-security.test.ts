@@ -90,3 +90,12 @@ describe('kubelet: securityContext (L12)', () => {
     expect(cs.lastState.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
   });
 });
+
+describe('kubelet: fsGroup', () => {
+  it('fsGroup and runAsGroup: id shows the supplementary groups, sorted', async () => {
+    const { api, kubelet, exec } = await cluster();
+    api.add({ metadata: { name: 'grp' }, spec: sleeper({}, { runAsUser: 1000, runAsGroup: 3000, fsGroup: 2000 }) });
+    await kubelet.sync();
+    expect((await exec('grp', 'demo', 'id')).stdout).toBe('uid=1000 gid=3000 groups=2000,3000\n');
+  });
+});

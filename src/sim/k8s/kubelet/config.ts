@@ -102,10 +102,15 @@ export function containerConfig(pod: KObject, c: Obj, image: LocalImage, attempt
     uid = Number(ent[2]);
     gid = sc.runAsGroup ?? Number(ent[3]);
   }
+  // fsGroup and supplementalGroups become supplementary groups beside the primary one (containerd
+  // WithAdditionalGIDs + WithSupplementalGroups); the kernel sorts the list (setgroups).
+  const podSc = (spec.securityContext ?? {}) as { fsGroup?: number; supplementalGroups?: number[] };
+  const extra = [...(podSc.fsGroup !== undefined ? [podSc.fsGroup] : []), ...(podSc.supplementalGroups ?? [])];
+  const groups = extra.length ? [...new Set([gid, ...extra])].sort((a, b) => a - b) : undefined;
   const mounts = ((c.volumeMounts as { mountPath: string; readOnly?: boolean }[] | undefined) ?? []).filter((m) => !m.readOnly).map((m) => m.mountPath);
   const seccomp = sc.seccompProfile?.type === 'RuntimeDefault' || sc.seccompProfile?.type === 'Localhost' ? 'runtime/default' : 'unconfined';
   return {
-    name, attempt, image: String(c.image), argv: containerArgv(c, image), env: containerEnv(pod, c, image), uid, gid,
+    name, attempt, image: String(c.image), argv: containerArgv(c, image), env: containerEnv(pod, c, image), uid, gid, ...(groups ? { groups } : {}),
     caps: { add: sc.capabilities?.add ?? [], drop: sc.capabilities?.drop ?? [] }, privileged: Boolean(sc.privileged),
     // securitycontext.AddNoNewPrivileges: set only when allowPrivilegeEscalation is false.
     noNewPrivs: sc.allowPrivilegeEscalation === false, seccomp, readOnlyRoot: Boolean(sc.readOnlyRootFilesystem), writable: mounts,
