@@ -5,7 +5,7 @@
  * runs it on `npm install` and before `npm pack`.
  */
 import { build } from 'esbuild';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadExercise } from '../src/checker/exercise/load.ts';
 import { exerciseSchema } from '../src/schemas/exercise.ts';
@@ -56,7 +56,6 @@ const result = await build({
   chunkNames: 'chunk-[name]-[hash]',
   outExtension: { '.js': '.mjs' },
   define: {
-    __CC_BANK__: JSON.stringify({ current, frozen }),
     __CC_VERSION__: JSON.stringify(pkg.version),
   },
   // Some dependencies still call require(); give the ESM bundle one.
@@ -68,5 +67,7 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
+// The exercise bank goes beside the code, read only by the commands that grade (src/cli/bank.ts).
+await writeFile(join(out, 'bank.json'), JSON.stringify({ current, frozen }));
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(`build:cli: ${out} ${(bytes / 1024).toFixed(0)} KB in ${Object.keys(result.metafile.outputs).length} files, ${current.length} exercises, rule sets: ${Object.keys(frozen).join(', ') || 'none'} (${Math.round(performance.now() - t0)} ms)`);

@@ -2,7 +2,7 @@
  * The exercise bank the CLI grades with, by rule-set version.
  *
  * - `current`: the exercises of this release (content/exercises). In the built bundle they
- *   are embedded, validated at build time (scripts/build-cli.mjs); from the sources they
+ *   are in bank.json beside it, validated at build time (scripts/build-cli.ts); from the sources they
  *   are read and validated at each start.
  * - a frozen version (`2026.12`, content/rulesets/<version>.json): the exercises exactly
  *   as they were released, so a submission graded next term gets the same score.
@@ -19,9 +19,21 @@ import { naturalCompare, readText, repoRoot } from './checker-io.ts';
 /** The version the current exercises will be released as (and are, as long as they equal its frozen copy). */
 export const NEWEST_RULES = '2026.12';
 
-declare const __CC_BANK__: { current: unknown[]; frozen: Record<string, { version: string; exercises: unknown[] }> } | undefined;
+declare const __CC_VERSION__: string | undefined;
 
-const embedded = typeof __CC_BANK__ === 'undefined' ? undefined : __CC_BANK__;
+type Embedded = { current: unknown[]; frozen: Record<string, { version: string; exercises: unknown[] }> };
+let embeddedBank: Promise<Embedded | undefined> | undefined;
+
+/**
+ * The built bundle's bank: bank.json beside it, written and validated by scripts/build-cli.ts.
+ * Read on first use, so commands that grade nothing (`check`, `ref`) never parse it.
+ */
+function embedded(): Promise<Embedded | undefined> {
+  embeddedBank ??= typeof __CC_VERSION__ === 'undefined'
+    ? Promise.resolve(undefined)
+    : readFile(new URL('./bank.json', import.meta.url), 'utf8').then((t) => JSON.parse(t) as Embedded);
+  return embeddedBank;
+}
 
 export interface Bank {
   version: string;
@@ -43,14 +55,16 @@ async function readCurrent(): Promise<Bank> {
 
 /** The frozen rule-set versions this build knows, oldest first. */
 export async function frozenVersions(): Promise<string[]> {
-  if (embedded) return Object.keys(embedded.frozen).sort(naturalCompare);
+  const bank = await embedded();
+  if (bank) return Object.keys(bank.frozen).sort(naturalCompare);
   const files = await readdir(join(repoRoot, 'content', 'rulesets')).catch(() => [] as string[]);
   return files.filter((f) => /^\d{4}\.\d{2}\.json$/.test(f)).map((f) => f.slice(0, -5)).sort(naturalCompare);
 }
 
 async function readFrozen(version: string): Promise<Bank> {
-  const raw = embedded
-    ? embedded.frozen[version]
+  const bank = await embedded();
+  const raw = bank
+    ? bank.frozen[version]
     : (JSON.parse(await readFile(join(repoRoot, 'content', 'rulesets', `${version}.json`), 'utf8')) as { exercises: unknown[] });
   const exercises: Exercise[] = [];
   const errors: string[] = [];
@@ -67,7 +81,8 @@ export type BankChoice = { bank: Bank } | { error: string };
 /** Loads the rule set `version` ('current', a frozen version, or undefined for the newest). */
 export async function loadBank(version: string | undefined): Promise<BankChoice> {
   if (version === undefined || version === 'current') {
-    if (embedded) return { bank: { version: 'current', exercises: embedded.current.map((e) => exerciseSchema.parse(e)), errors: [] } };
+    const bank = await embedded();
+    if (bank) return { bank: { version: 'current', exercises: bank.current.map((e) => exerciseSchema.parse(e)), errors: [] } };
     return { bank: await readCurrent() };
   }
   const known = await frozenVersions();

@@ -1,8 +1,7 @@
-/** Output formats of `container-course check`: text, json, sarif (2.1.0) and junit. */
-import { create } from 'xmlbuilder2';
+/** Output formats of `container-course check`: text, json and sarif (2.1.0); junit is in check-junit.ts, loaded only when asked for. */
 import { RULES_BY_ID } from '../checker/rules/index.ts';
 import type { FileResult, Finding, Locale } from '../checker/types.ts';
-import { termSafe, xmlSafe } from './safe-text.ts';
+import { termSafe } from './safe-text.ts';
 
 export function where(f: Finding): string {
   const parts: string[] = [];
@@ -91,25 +90,4 @@ export function formatSarif(results: FileResult[], locale: Locale, version: stri
     }],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
-}
-
-export function formatJunit(results: FileResult[], locale: Locale): string {
-  // Any input gives well-formed XML: characters XML 1.0 forbids are written as visible escapes.
-  const x = xmlSafe;
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
-    name: 'container-course check',
-    tests: results.reduce((n, r) => n + Math.max(1, r.findings.length), 0),
-    failures: results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0),
-  });
-  for (const r of results) {
-    const suite = root.ele('testsuite', { name: x(r.file), tests: Math.max(1, r.findings.length), failures: r.findings.filter((f) => f.severity === 'error').length });
-    if (!r.findings.length) suite.ele('testcase', { classname: x(r.file), name: 'no findings' });
-    for (const f of r.findings) {
-      const tc = suite.ele('testcase', { classname: x(r.file), name: x(`${f.rule} ${f.path}`) });
-      const body = `${f.file}:${f.line}:${f.column}: ${f.message[locale]}${where(f)}\n${f.remediation[locale]}`;
-      if (f.severity === 'error') tc.ele('failure', { message: x(f.message[locale]), type: f.rule }).txt(x(body));
-      else tc.ele('system-out').txt(x(`${f.severity}: ${body}`));
-    }
-  }
-  return `${root.end({ prettyPrint: true })}\n`;
 }

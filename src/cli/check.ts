@@ -5,7 +5,7 @@ import { fullName, parseNormalizedNamed } from '../oci/reference.ts';
 import { PROFILE_NAMES, type ProfileName } from '../checker/profile.ts';
 import { LATEST, parseVersion, type Version } from '../k8s/pss/index.ts';
 import type { FileResult, Locale } from '../checker/types.ts';
-import { formatJson, formatJunit, formatSarif, formatText } from './check-format.ts';
+import { formatJson, formatSarif, formatText } from './check-format.ts';
 import { displayPath, packageVersion, parseCommandLine, readStdinText, readText, type FlagDef } from './checker-io.ts';
 import type { Subcommand } from './io.ts';
 import { resolve } from 'node:path';
@@ -133,7 +133,7 @@ export const run: Subcommand = async (argv, io) => {
   const format = (p.flags.format as string | undefined) ?? 'text';
   if (format === 'json') io.stdout(formatJson(results, locale));
   else if (format === 'sarif') io.stdout(formatSarif(results, locale, await packageVersion()));
-  else if (format === 'junit') io.stdout(formatJunit(results, locale));
+  else if (format === 'junit') io.stdout((await import('./check-junit.ts')).formatJunit(results, locale));
   else io.stdout(formatText(results, locale));
   return results.every((r) => r.passed) ? 0 : 1;
 };

@@ -4,7 +4,6 @@ import { lstat, open, readFile, readdir, realpath, stat } from 'node:fs/promises
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import parser from 'yargs-parser';
-import { loadExercise } from '../checker/exercise/load.ts';
 import { LIMITS } from '../checker/parse/limits.ts';
 import { decodeInput } from '../checker/parse/text.ts';
 import type { CliIO } from './io.ts';
@@ -82,6 +81,8 @@ export async function packageVersion(): Promise<string> {
 export async function loadAllExercises(): Promise<{ exercises: Exercise[]; errors: string[] }> {
   const exercises: Exercise[] = [];
   const errors: string[] = [];
+  // zod (the exercise schema) is most of the checker's code: only commands that load exercises pay for it.
+  const { loadExercise } = await import('../checker/exercise/load.ts');
   for (const f of (await readdir(exercisesDir)).filter((x) => x.endsWith('.yaml')).sort(naturalCompare)) {
     const r = loadExercise(await readFile(join(exercisesDir, f), 'utf8'), `content/exercises/${f}`);
     if ('error' in r) errors.push(r.error);

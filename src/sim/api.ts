@@ -8,6 +8,8 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** 'bytes': stdout is a latin1-shaped byte string (a tar stream), passed through pipes and redirects unchanged. */
+  stdoutKind?: 'text' | 'bytes';
   /** stdout and stderr in the order they were written (what a terminal shows). */
   output?: { stream: 'stdout' | 'stderr'; text: string }[];
   /**

@@ -5,6 +5,9 @@ const LESSONS = readdirSync(new URL('../../content/lessons/', import.meta.url)).
 const PAGES = ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/', ...LESSONS.flatMap((d) => [`/lessons/${d}/`, `/zh-cn/lessons/${d}/`])];
 
 test.describe('axe-core finds no violations', () => {
+  // axe's work grows with the page (L9 and L13 are long, with figures): about 5 s idle, near a
+  // minute on a 2-core machine at load 15. A ceiling, not a wait.
+  test.describe.configure({ timeout: 180_000 });
   for (const path of PAGES) {
     test(path, async ({ page }) => {
       await page.goto(path);
@@ -14,6 +17,8 @@ test.describe('axe-core finds no violations', () => {
 });
 
 test.describe('keyboard-only navigation reaches every link', () => {
+  // One Tab press per focusable element, each a round trip to the browser (a ceiling, not a wait).
+  test.describe.configure({ timeout: 180_000 });
   for (const path of ['/', LESSON1, '/zh-cn/glossary/']) {
     test(path, async ({ page }) => {
       await page.setViewportSize({ width: 1400, height: 900 });

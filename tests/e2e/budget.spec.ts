@@ -7,11 +7,12 @@ const expect = baseExpect.configure({ timeout: 60_000 });
 /** Issue #14: a reading page ships at most 10 KB (gzip) of JavaScript at load. */
 const BUDGET_GZIP = 10 * 1024;
 /**
- * A lesson page also carries the workspace (tabs, exercise cards, the Picture tab's loader):
- * 11.3 KB at this writing, over issue #14's 10 KB. The ceiling stops it growing; bringing it
- * under 10 KB (the Picture tab's loader and the workspace script on first interaction) is open work.
+ * A lesson page also carries the workspace (tabs, exercise cards, the terminal's element, the
+ * layout, the Picture tab's loader), now one module: 10.4 KB at this writing (11.6 KB as four),
+ * still over issue #14's 10 KB. The ceiling stops it growing; the rest (the progress store's
+ * validation on first use) is open work.
  */
-const LESSON_BUDGET_GZIP = 12 * 1024;
+const LESSON_BUDGET_GZIP = 10.75 * 1024;
 
 for (const path of ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/', LESSON1, LESSON1_ZH]) {
   const budget = path.includes('/lessons/') ? LESSON_BUDGET_GZIP : BUDGET_GZIP;

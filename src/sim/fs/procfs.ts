@@ -91,6 +91,9 @@ export function statusText(host: Host, p: Proc, viewer: Proc): string {
 
 /** /proc as the current process sees it: only PIDs of its own PID namespace. */
 export class ProcFs extends GeneratedFs {
+  /** The text of /proc/PID/mounts for a process (its mount namespace's table; set by the shell layer). */
+  mounts: (p: Proc) => string = () => '';
+
   constructor(private readonly host: Host) {
     super('/proc');
   }
@@ -117,11 +120,14 @@ export class ProcFs extends GeneratedFs {
     if (parts.length === 0) {
       return dir(() => {
         const pids = [...k.procs.values()].map((p) => k.pidIn(p, v.ns.pid)).filter((x): x is number => x !== undefined);
-        return [...pids.sort((a, b) => a - b).map(String), 'cpuinfo', 'loadavg', 'meminfo', 'self', 'sys', 'uptime', 'version'];
+        return [...pids.sort((a, b) => a - b).map(String), 'cpuinfo', 'loadavg', 'meminfo', 'mounts', 'self', 'sys', 'uptime', 'version'];
       });
     }
     const [first, ...rest] = parts as [string, ...string[]];
     if (first === 'self' && rest.length === 0) return { type: 'link', target: String(k.pidIn(v, v.ns.pid)) };
+    // linux v6.8 fs/proc/root.c: /proc/mounts is a symlink to self/mounts.
+    if (first === 'mounts' && rest.length === 0) return { type: 'link', target: 'self/mounts' };
+    if (first === 'self') return this.pidNode(v, rest);
     if (first === 'version' && !rest.length) return file(() => `Linux version ${host.fixture.kernel.release} (buildd@lcy02-amd64-015) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0, GNU ld (GNU Binutils for Ubuntu) 2.42) ${host.fixture.kernel.version}\n`);
     if (first === 'uptime' && !rest.length) return file(() => `${((host.clock.nowMs - k.bootMs) / 1000).toFixed(2)} ${(((host.clock.nowMs - k.bootMs) / 1000) * 3.9).toFixed(2)}\n`);
     if (first === 'loadavg' && !rest.length) return file(() => `0.08 0.03 0.01 1/${k.live().length} ${k.ns(host.fixture.namespaces.pid).nextPid! - 1}\n`);
@@ -164,7 +170,9 @@ export class ProcFs extends GeneratedFs {
     const nsNames = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'pid_for_children', 'time', 'time_for_children', 'user', 'uts'];
     switch (key) {
       case '':
-        return dir(() => ['attr', 'cgroup', 'cmdline', 'comm', 'environ', 'gid_map', 'ns', 'root', 'status', 'uid_map']);
+        return dir(() => ['attr', 'cgroup', 'cmdline', 'comm', 'environ', 'gid_map', 'mounts', 'ns', 'root', 'status', 'uid_map']);
+      case 'mounts':
+        return file(() => this.mounts(p));
       case 'status':
         return file(() => statusText(host, p, v));
       case 'comm':

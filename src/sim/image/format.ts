@@ -139,9 +139,10 @@ export function inspectImage(li: LocalImage, graphDriver: GraphDriverData | null
     RepoTags: ImageStore.repoTags(li),
     RepoDigests: ImageStore.repoDigests(li),
     Parent: '',
-    Comment: c.history[c.history.length - 1]?.comment ?? '',
+    // An imported image's config has its own comment and docker_version (moby@v27.3.1:daemon/images/image_import.go).
+    Comment: (c as { comment?: string }).comment ?? c.history[c.history.length - 1]?.comment ?? '',
     Created: c.created,
-    DockerVersion: '',
+    DockerVersion: (c as { docker_version?: string }).docker_version ?? '',
     Author: c.author ?? '',
     Config: {
       Hostname: '',

@@ -222,7 +222,7 @@ export class OverlayRoot {
   }
 
   /** Creates or replaces a regular file (content or size-only). */
-  writeFile(path: string, content: Uint8Array | { size: number }, opts: { mode?: number; uid?: number; gid?: number } = {}): void {
+  writeFile(path: string, content: Uint8Array | { size: number }, opts: { mode?: number; uid?: number; gid?: number; mtime?: number } = {}): void {
     const p = this.target(path);
     this.guardWrite(p);
     let old = this.lookup(p);
@@ -237,10 +237,10 @@ export class OverlayRoot {
     const uid = opts.uid ?? (old ? old.uid : 0);
     const gid = opts.gid ?? (old ? old.gid : 0);
     const entry = content instanceof Uint8Array ? { type: 'file' as const, data: content, size: content.length } : { type: 'file' as const, size: content.size };
-    this.upper.set(p, { ...entry, ...this.meta(mode, uid, gid) });
+    this.upper.set(p, { ...entry, ...this.meta(mode, uid, gid), ...(opts.mtime !== undefined ? { mtime: opts.mtime } : {}) });
   }
 
-  mkdir(path: string, opts: { recursive?: boolean; mode?: number } = {}): void {
+  mkdir(path: string, opts: { recursive?: boolean; mode?: number; uid?: number; gid?: number; mtime?: number } = {}): void {
     const p = this.target(path);
     this.guardWrite(p);
     const have = this.lookup(p);
@@ -251,25 +251,26 @@ export class OverlayRoot {
     if (opts.recursive) for (const a of ancestors(p)) if (!this.lookup(a)) this.mkdir(a, { mode: 0o755 });
     this.copyUpParents(p);
     const overWhiteout = this.upper.get(p)?.type === 'whiteout' && this.lowerLookup(p)?.type === 'dir';
-    this.upper.set(p, { type: 'dir', ...this.meta(opts.mode ?? 0o755), ...(overWhiteout ? { opaque: true } : {}) });
+    const meta = this.meta(opts.mode ?? 0o755, opts.uid, opts.gid);
+    this.upper.set(p, { type: 'dir', ...meta, ...(opts.mtime !== undefined ? { mtime: opts.mtime } : {}), ...(overWhiteout ? { opaque: true } : {}) });
   }
 
-  symlink(path: string, target: string): void {
+  symlink(path: string, target: string, opts: { uid?: number; gid?: number; mtime?: number } = {}): void {
     const p = this.target(path);
     this.guardWrite(p);
     if (this.lookup(p)) throw new OverlayError('EEXIST', p);
     this.copyUpParents(p);
-    this.upper.set(p, { type: 'symlink', target, ...this.meta(0o777) });
+    this.upper.set(p, { type: 'symlink', target, ...this.meta(0o777, opts.uid, opts.gid), ...(opts.mtime !== undefined ? { mtime: opts.mtime } : {}) });
   }
 
   /** Changes mode/owner: copies the entry up (metadata-only copy-up). */
-  setMeta(path: string, meta: Partial<Pick<EntryMeta, 'mode' | 'uid' | 'gid'>>): void {
+  setMeta(path: string, meta: Partial<EntryMeta>): void {
     const p = this.target(path);
     this.guardWrite(p);
     const e = this.lookup(p);
     if (!e) throw new OverlayError('ENOENT', p);
     this.copyUpParents(p);
-    this.upper.set(p, { ...e, ...(e.type === 'dir' ? { opaque: (this.upper.get(p) as DirEntry | undefined)?.opaque } : {}), ...meta, mtime: e.mtime });
+    this.upper.set(p, { ...e, ...(e.type === 'dir' ? { opaque: (this.upper.get(p) as DirEntry | undefined)?.opaque } : {}), ...meta, mtime: meta.mtime ?? e.mtime });
   }
 
   /** Deletes a path (`recursive` for a non-empty directory): whiteouts for what the lowers still hold. */

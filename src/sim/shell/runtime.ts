@@ -5,9 +5,11 @@ import type { Daemon } from '../docker/daemon.ts';
 import type { Flavor } from '../docker/images.ts';
 import { CgroupFs } from '../fs/cgroupfs.ts';
 import { ProcFs } from '../fs/procfs.ts';
+import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFiles } from '../fs/hostfiles.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import { BindFs, fsForVolume, mirror, syncHostVolumes } from './storagefs.ts';
+import { mountTable, procMounts } from './mounttable.ts';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
@@ -38,10 +40,15 @@ const SHELL_VARS = new Set(['?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTY
 
 /** ctx.stdin is a latin1-shaped byte string; decode it as UTF-8 (just-bash's helper is not in its browser build). */
 function decodeLatin1Utf8(byteString: JB.ByteString): string {
+  return new TextDecoder().decode(latin1Bytes(byteString));
+}
+
+/** ctx.stdin's bytes (each char of the latin1-shaped string is one byte). */
+function latin1Bytes(byteString: JB.ByteString): Uint8Array {
   const bytes = byteString as unknown as string;
   const arr = new Uint8Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) arr[i] = bytes.charCodeAt(i) & 255;
-  return new TextDecoder().decode(arr);
+  return arr;
 }
 
 type WordLike = { parts: { type: string; value?: string; parts?: WordLike['parts'] }[] };
@@ -230,6 +237,7 @@ export class ShellRuntime {
     }
     const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
     const procfs = new ProcFs(this.host);
+    procfs.mounts = (p) => procMounts(mountTable(this.daemon, p.containerId ? this.daemon.containers.get(p.containerId) : undefined));
     const cgfs = new CgroupFs(this.host, readOnlyCg);
     procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
       if (!this.writeErrors.some((e) => e.path === path && e.reason === reason)) this.writeErrors.push({ path, reason });
@@ -245,7 +253,7 @@ export class ShellRuntime {
     });
     // emptyDir volumes of a pod: each an empty writable filesystem of its own.
     const emptyDirs = (other?.writable ?? []).map((d) => ({ mountPoint: d, filesystem: new this.jb.InMemoryFs() as JB.IFileSystem }));
-    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, ...volumeMounts, ...emptyDirs] });
+    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(this.host) }, ...volumeMounts, ...emptyDirs] });
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
@@ -379,6 +387,8 @@ export class ShellRuntime {
             session: this.currentSession!,
             flavor: this.flavorOf(root),
             stdin: decodeLatin1Utf8(ctx.stdin),
+            stdinBytes: () => latin1Bytes(ctx.stdin),
+            rootFs: (id) => this.bashFor(id).fs,
             cwd: ctx.cwd,
             env: ctx.env,
             signal: this.signal,

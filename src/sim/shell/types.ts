@@ -31,6 +31,10 @@ export interface CmdEnv {
   session: Session;
   flavor: Flavor;
   stdin: string;
+  /** Standard input as raw bytes (a tar stream for `docker cp -`, `docker load`). */
+  stdinBytes: () => Uint8Array;
+  /** The root filesystem a container's shell sees (created on first use), for `docker cp`. */
+  rootFs: (containerId: string) => import('just-bash').IFileSystem;
   cwd: string;
   env: Map<string, string>;
   signal?: AbortSignal;

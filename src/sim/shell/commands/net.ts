@@ -1,6 +1,7 @@
 import type { ExecResult } from '../../api.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
 import { reach, resolveName } from '../../net/reach.ts';
+import { mountLines, mountTable } from '../mounttable.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -83,34 +84,6 @@ export const mount: SimCommand = {
       return R('', bb ? `mount: mounting ${args[args.length - 2] ?? 'none'} on ${args[args.length - 1]} failed: No such file or directory\n` : `mount: ${args[args.length - 1]}: mount point does not exist.\n`, bb ? 255 : 32);
     }
     const c = env.self.containerId ? env.daemon.containers.get(env.self.containerId) : undefined;
-    if (!c) {
-      // On the host each running container's root is an overlay mounted at its MergedDir,
-      // with the same short-link lowerdirs the container itself sees for `/`.
-      const overlays = [...env.daemon.containers.values()].filter((x) => x.status === 'running').flatMap((x) => {
-        const r = env.daemon.lib?.rootfs.get(x.id);
-        return r ? [r.mountLine.replace('overlay on / type overlay', `overlay on ${r.graphDriver.MergedDir} type overlay`)] : [];
-      });
-      return R(
-        `/dev/sda1 on / type ext4 (rw,relatime,discard,errors=remount-ro)\nproc on /proc type proc (rw,nosuid,nodev,noexec,relatime)\nsysfs on /sys type sysfs (rw,nosuid,nodev,noexec,relatime)\ncgroup2 on /sys/fs/cgroup type cgroup2 (rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)\ntmpfs on /run type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1637792k,mode=755,inode64)\n${overlays.map((l) => `${l}\n`).join('')}`,
-      );
-    }
-    const rw = c.hostConfig.ReadonlyRootfs ? 'ro' : 'rw';
-    const id = c.id.slice(0, 26).toUpperCase();
-    const lines = [
-      env.daemon.lib?.rootfs.get(c.id)?.mountLine ?? `overlay on / type overlay (${rw},relatime,lowerdir=/var/lib/docker/overlay2/l/${id}:/var/lib/docker/overlay2/l/BASE,upperdir=/var/lib/docker/overlay2/${c.id}/diff,workdir=/var/lib/docker/overlay2/${c.id}/work,nouserxattr)`,
-      'proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)',
-      'tmpfs on /dev type tmpfs (rw,nosuid,size=65536k,mode=755,inode64)',
-      'devpts on /dev/pts type devpts (rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666)',
-      `sysfs on /sys type sysfs (${c.hostConfig.Privileged ? 'rw' : 'ro'},nosuid,nodev,noexec,relatime)`,
-      `cgroup on /sys/fs/cgroup type cgroup2 (${c.hostConfig.Privileged ? 'rw' : 'ro'},nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)`,
-      'mqueue on /dev/mqueue type mqueue (rw,nosuid,nodev,noexec,relatime)',
-      'shm on /dev/shm type tmpfs (rw,nosuid,nodev,noexec,relatime,size=65536k,inode64)',
-      '/dev/sda1 on /etc/resolv.conf type ext4 (rw,relatime,discard,errors=remount-ro)',
-      '/dev/sda1 on /etc/hostname type ext4 (rw,relatime,discard,errors=remount-ro)',
-      '/dev/sda1 on /etc/hosts type ext4 (rw,relatime,discard,errors=remount-ro)',
-      ...(env.daemon.lib?.mounts.get(c.id) ?? []).filter((m) => m.type !== 'tmpfs').map((m) => `/dev/sda1 on ${m.destination} type ext4 (${m.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro)`),
-      ...Object.keys(c.hostConfig.Tmpfs ?? {}).map((t) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime,inode64)`),
-    ];
-    return R(lines.map((l) => `${l}\n`).join(''));
+    return R(mountLines(mountTable(env.daemon, c)));
   },
 };

@@ -19,6 +19,11 @@ import { events } from './events.ts';
 import { systemDf } from './system-df.ts';
 import { context } from './context.ts';
 import { builderPrune } from './builder-prune.ts';
+import { cp } from './cp.ts';
+import { save } from './save.ts';
+import { load } from './load.ts';
+import { exportContainer } from './export.ts';
+import { importImage } from './import.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -28,7 +33,7 @@ const SUBS: Record<string, Sub> = {
   ps: dockerPs,
   inspect, stop, kill, start, restart, rm, logs, top, stats, exec: dockerExec, info, version,
   pull, push, tag, images, history, rmi, login, logout, build, commit, diff,
-  port, pause, unpause, wait, rename, update, events,
+  port, pause, unpause, wait, rename, update, events, cp, save, load, export: exportContainer, import: importImage,
 };
 
 const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
@@ -36,9 +41,10 @@ const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
 
 const GROUP_USAGE: Record<string, string> = {
   image: groupUsage('image', 'Manage images', [
-    ['build', 'Build an image from a Dockerfile'], ['history', 'Show the history of an image'], ['inspect', 'Display detailed information on one or more images'],
-    ['ls', 'List images'], ['prune', 'Remove unused images'], ['pull', 'Download an image from a registry'], ['push', 'Upload an image to a registry'],
-    ['rm', 'Remove one or more images'], ['tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'],
+    ['build', 'Build an image from a Dockerfile'], ['history', 'Show the history of an image'], ['import', 'Import the contents from a tarball to create a filesystem image'], ['inspect', 'Display detailed information on one or more images'],
+    ['load', 'Load an image from a tar archive or STDIN'], ['ls', 'List images'], ['prune', 'Remove unused images'], ['pull', 'Download an image from a registry'],
+    ['push', 'Upload an image to a registry'], ['rm', 'Remove one or more images'], ['save', 'Save one or more images to a tar archive (streamed to STDOUT by default)'],
+    ['tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'],
   ]),
   volume: groupUsage('volume', 'Manage volumes', [
     ['create', 'Create a volume'], ['inspect', 'Display detailed information on one or more volumes'], ['ls', 'List volumes'],
@@ -53,7 +59,7 @@ const groupHelp = (name: string): Sub => async () => ({ stdout: GROUP_USAGE[name
 
 /** `docker image|volume|system|builder SUBCOMMAND` (management groups over the image library). */
 const GROUPS: Record<string, Record<string, Sub>> = {
-  image: { ...IMAGE_SUBS, build, '--help': groupHelp('image') },
+  image: { ...IMAGE_SUBS, build, save, load, import: importImage, '--help': groupHelp('image') },
   volume: { ...VOLUME_SUBS, '--help': groupHelp('volume') },
   network: NETWORK_SUBS,
   system: { prune: systemPrune, info, df: systemDf, events, '--help': groupHelp('system') },
@@ -88,13 +94,17 @@ Management Commands:
 Commands:
   build       Build an image from a Dockerfile
   commit      Create a new image from a container's changes
+  cp          Copy files/folders between a container and the local filesystem
   create      Create a new container
   diff        Inspect changes to files or directories on a container's filesystem
   events      Get real time events from the server
+  export      Export a container's filesystem as a tar archive
   history     Show the history of an image
   images      List images
+  import      Import the contents from a tarball to create a filesystem image
   inspect     Return low-level information on Docker objects
   kill        Kill one or more running containers
+  load        Load an image from a tar archive or STDIN
   login       Authenticate to a registry
   logout      Log out from a registry
   logs        Fetch the logs of a container
@@ -106,6 +116,7 @@ Commands:
   restart     Restart one or more containers
   rm          Remove one or more containers
   rmi         Remove one or more images
+  save        Save one or more images to a tar archive (streamed to STDOUT by default)
   start       Start one or more stopped containers
   stats       Display a live stream of container(s) resource usage statistics
   stop        Stop one or more running containers

@@ -243,6 +243,8 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     Tty: Boolean(f.tty), OpenStdin: Boolean(f.interactive), Image: imageArg, StopSignal: str('stop-signal') ?? img.config.StopSignal,
     ...(str('stop-timeout') ? { StopTimeout: Number(str('stop-timeout')) } : {}),
   };
+  // moby@v27.3.1:daemon/create.go mergeAndVerifyConfig (an image without CMD, e.g. from docker import).
+  if (!config.Entrypoint?.length && !config.Cmd?.length) return { ...daemonError('no command specified', cmdName), stderr: errPrefix + daemonError('no command specified', cmdName).stderr };
   const argv0 = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])][0] ?? '';
   const netErr = env.daemon.net.validateMode(hc.NetworkMode, Object.keys(hc.PortBindings).length > 0 || Boolean(hc.PublishAllPorts), (r) => env.daemon.find(r));
   if (netErr) return { stdout: '', stderr: errPrefix + daemonError(netErr, cmdName).stderr, exitCode: 125 };

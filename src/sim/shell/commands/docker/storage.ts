@@ -62,10 +62,14 @@ export const commit: Sub = async (args, env) => {
     }
   }
   const cfg = base.image.config.config;
+  // moby@v27.3.1:daemon/commit.go: --change goes through dockerfile.BuildFromConfig (build/changes.ts).
+  const { applyChanges } = await import('../../../build/changes.ts');
+  const config = applyChanges({ ...cfg, Env: c.config.Env, Cmd: c.config.Cmd, Entrypoint: c.config.Entrypoint, ...(c.config.User ? { User: c.config.User } : {}), ...(c.config.WorkingDir ? { WorkingDir: c.config.WorkingDir } : {}) }, (p.flags.change as string[] | undefined) ?? []);
+  if ('error' in config) return R('', `Error response from daemon: ${config.error as string}\n`, 1);
   const image = await commitImage(base.image, root, {
     createdBy: [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].join(' '),
     createdMs: env.host.clock.nowMs,
-    config: { ...cfg, Env: c.config.Env, Cmd: c.config.Cmd, Entrypoint: c.config.Entrypoint, ...(c.config.User ? { User: c.config.User } : {}), ...(c.config.WorkingDir ? { WorkingDir: c.config.WorkingDir } : {}) },
+    config,
     ...(p.flags.author ? { author: p.flags.author as string } : {}),
     ...(p.flags.message ? { message: p.flags.message as string } : {}),
   });

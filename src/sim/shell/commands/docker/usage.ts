@@ -32,6 +32,11 @@ const SUB_USAGE: Record<string, [string, string, string?]> = {
   rename: ['docker rename CONTAINER NEW_NAME', 'Rename a container', 'docker container rename, docker rename'],
   update: ['docker update [OPTIONS] CONTAINER [CONTAINER...]', 'Update configuration of one or more containers', 'docker container update, docker update'],
   events: ['docker events [OPTIONS]', 'Get real time events from the server', 'docker system events, docker events'],
+  cp: ['docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH', 'Copy files/folders between a container and the local filesystem\n\nUse \'-\' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse \'-\' as the destination to stream a tar archive of a\ncontainer source to stdout.', 'docker container cp, docker cp'],
+  save: ['docker save [OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)', 'docker image save, docker save'],
+  load: ['docker load [OPTIONS]', 'Load an image from a tar archive or STDIN', 'docker image load, docker load'],
+  export: ['docker export [OPTIONS] CONTAINER', "Export a container's filesystem as a tar archive", 'docker container export, docker export'],
+  import: ['docker import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]', 'Import the contents from a tarball to create a filesystem image', 'docker image import, docker import'],
   diff: ['docker diff CONTAINER', "Inspect changes to files or directories on a container's filesystem", 'docker container diff, docker diff'],
 };
 

@@ -1,0 +1,63 @@
+/**
+ * The mount table a process sees: what `mount` prints (util-linux 2.39.3 and busybox both
+ * read it and print "SRC on TARGET type FSTYPE (OPTIONS)") and what /proc/mounts holds, in
+ * the kernel's format "SRC TARGET FSTYPE OPTIONS 0 0" (linux v6.8 fs/proc_namespace.c
+ * show_vfsmnt). One table, so the two always agree.
+ */
+import type { Container } from '../docker/container.ts';
+import type { Daemon } from '../docker/daemon.ts';
+
+export interface MountEntry {
+  src: string;
+  target: string;
+  type: string;
+  opts: string;
+}
+
+const entry = (line: string): MountEntry => {
+  const m = /^(\S+) on (\S+) type (\S+) \((.*)\)$/.exec(line);
+  return m ? { src: m[1] as string, target: m[2] as string, type: m[3] as string, opts: m[4] as string } : { src: 'none', target: '/', type: 'none', opts: '' };
+};
+
+/** The mounts of the host (no container) or of a container's mount namespace. */
+export function mountTable(daemon: Daemon, c: Container | undefined): MountEntry[] {
+  if (!c) {
+    // On the host each running container's root is an overlay mounted at its MergedDir,
+    // with the same short-link lowerdirs the container itself sees for `/`.
+    const overlays = [...daemon.containers.values()].filter((x) => x.status === 'running').flatMap((x) => {
+      const r = daemon.lib?.rootfs.get(x.id);
+      return r ? [r.mountLine.replace('overlay on / type overlay', `overlay on ${r.graphDriver.MergedDir} type overlay`)] : [];
+    });
+    return [
+      '/dev/sda1 on / type ext4 (rw,relatime,discard,errors=remount-ro)',
+      'proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)',
+      'sysfs on /sys type sysfs (rw,nosuid,nodev,noexec,relatime)',
+      'cgroup2 on /sys/fs/cgroup type cgroup2 (rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)',
+      'tmpfs on /run type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1637792k,mode=755,inode64)',
+      ...overlays,
+    ].map(entry);
+  }
+  const rw = c.hostConfig.ReadonlyRootfs ? 'ro' : 'rw';
+  const id = c.id.slice(0, 26).toUpperCase();
+  return [
+    daemon.lib?.rootfs.get(c.id)?.mountLine ?? `overlay on / type overlay (${rw},relatime,lowerdir=/var/lib/docker/overlay2/l/${id}:/var/lib/docker/overlay2/l/BASE,upperdir=/var/lib/docker/overlay2/${c.id}/diff,workdir=/var/lib/docker/overlay2/${c.id}/work,nouserxattr)`,
+    'proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)',
+    'tmpfs on /dev type tmpfs (rw,nosuid,size=65536k,mode=755,inode64)',
+    'devpts on /dev/pts type devpts (rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666)',
+    `sysfs on /sys type sysfs (${c.hostConfig.Privileged ? 'rw' : 'ro'},nosuid,nodev,noexec,relatime)`,
+    `cgroup on /sys/fs/cgroup type cgroup2 (${c.hostConfig.Privileged ? 'rw' : 'ro'},nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)`,
+    'mqueue on /dev/mqueue type mqueue (rw,nosuid,nodev,noexec,relatime)',
+    'shm on /dev/shm type tmpfs (rw,nosuid,nodev,noexec,relatime,size=65536k,inode64)',
+    '/dev/sda1 on /etc/resolv.conf type ext4 (rw,relatime,discard,errors=remount-ro)',
+    '/dev/sda1 on /etc/hostname type ext4 (rw,relatime,discard,errors=remount-ro)',
+    '/dev/sda1 on /etc/hosts type ext4 (rw,relatime,discard,errors=remount-ro)',
+    ...(daemon.lib?.mounts.get(c.id) ?? []).filter((m) => m.type !== 'tmpfs').map((m) => `/dev/sda1 on ${m.destination} type ext4 (${m.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro)`),
+    ...Object.keys(c.hostConfig.Tmpfs ?? {}).map((t) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime,inode64)`),
+  ].map(entry);
+}
+
+/** `mount` with no arguments. */
+export const mountLines = (t: readonly MountEntry[]) => t.map((m) => `${m.src} on ${m.target} type ${m.type} (${m.opts})\n`).join('');
+
+/** /proc/mounts (and /proc/PID/mounts). */
+export const procMounts = (t: readonly MountEntry[]) => t.map((m) => `${m.src} ${m.target} ${m.type} ${m.opts} 0 0\n`).join('');
