@@ -251,9 +251,9 @@ export class ShellRuntime {
       const vfs = fsForVolume(this.jb, v, () => host.clock.nowMs);
       return [{ mountPoint: m.destination, filesystem: m.readOnly ? (new BindFs(vfs, '', true, report, m.destination) as JB.IFileSystem) : vfs }];
     });
-    // emptyDir volumes of a pod: each an empty writable filesystem of its own.
-    const emptyDirs = (other?.writable ?? []).map((d) => ({ mountPoint: d, filesystem: new this.jb.InMemoryFs() as JB.IFileSystem }));
-    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(this.host) }, ...volumeMounts, ...emptyDirs] });
+    // --tmpfs PATH (and a pod's emptyDir volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
+    for (const t of tmpfs) if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new this.jb.InMemoryFs() as JB.IFileSystem });
+    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(this.host) }, ...volumeMounts] });
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
