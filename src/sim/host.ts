@@ -6,6 +6,7 @@ import type { Proc } from './kernel/types.ts';
 import type { Fixture } from './fixture.ts';
 import { Rng } from './rng.ts';
 import { initHostNet } from './net/hostnet.ts';
+import { Runc } from './runtime/runc.ts';
 
 /** In virtual mode a command that never ends on its own is interrupted (as by Ctrl-C) after this much simulated time. */
 export const VIRTUAL_BOUND_MS = 60_000;
@@ -29,6 +30,10 @@ export class Host {
   early = '';
   /** Real milliseconds spent in simulated waits so far (not computing: a line's CPU budget leaves them out). */
   realWaitMs = 0;
+  /** The OCI runtime (runc and its shim) both engines start containers with, and the roots the shell enters. */
+  readonly runc: Runc;
+  /** containerd's CRI side (its k8s.io image store, sandboxes, containers), once something asked for it (runtime/containerd.ts containerdOf). */
+  containerd: import('./runtime/containerd.ts').Containerd | undefined;
 
   constructor(
     readonly fixture: Fixture,
@@ -88,6 +93,7 @@ export class Host {
     // shim jumps to the fixture's nextPid (23795), so the first container is always 23817.
     this.kernel.ns(fixture.namespaces.pid).nextPid = shell.pid + 1;
     this.current = shell;
+    this.runc = new Runc(this);
   }
 
   /** The user name for a uid in a root filesystem's passwd text; a bare number when unknown. */

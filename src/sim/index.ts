@@ -3,7 +3,10 @@
  *
  * Layout: `kernel/` (processes with NSpid levels, the 8 namespace types, cgroup v2 with a
  * 100 ms tick engine, capabilities as BigInt masks, signals with PID-1 rules, zombies),
- * `docker/` (the daemon, run/create flags, container programs, and `imagestore.ts`: the
+ * `runtime/` (runc and the shim: a ContainerSpec becomes namespaces, a cgroup, credentials
+ * and PID 1; the container programs; the ContainerRoot registry the shell enters; containerd's
+ * CRI side with its own k8s.io image store and CNI on cni0), `k8s/kubelet/` (node1's kubelet),
+ * `docker/` (the daemon, which builds a ContainerSpec with Docker's policy, and `imagestore.ts`: the
  * content-addressed image store, registry, builder, volumes and overlay roots of src/sim/image,
  * loaded on first use), `fs/` (generated /proc and /sys/fs/cgroup, never stored), `shell/` (just-bash
  * with our commands plugged in, one file per command, flags as data), `net/` (Docker networks:

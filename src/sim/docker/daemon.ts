@@ -1,5 +1,5 @@
 import type { ExecResult } from '../api.ts';
-import { dockerCaps, rootCaps } from '../kernel/capabilities.ts';
+import { dockerCaps } from '../kernel/capabilities.ts';
 import { canonicalCpuList } from '../kernel/cgroups.ts';
 import { SIGKILL, SIGTERM, parseSignal } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
@@ -7,7 +7,9 @@ import type { Host, WaitOutcome } from '../host.ts';
 import { LogBuffer, type Container, type ContainerConfig, type HostConfig, type PortBinding } from './container.ts';
 import type { ResolvedImage } from './images.ts';
 import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
-import { programFor, type ProgramSpec } from './programs.ts';
+import type { CgroupSpec } from '../runtime/spec.ts';
+import { cpuWeightOf } from '../runtime/runc.ts';
+import { dockerRoot } from './root.ts';
 import { NetworkManager } from '../net/manager.ts';
 import { containerAttributes, EventLog, type DockerEvent } from './events.ts';
 
@@ -44,12 +46,12 @@ export class Daemon {
   emitFor(c: Container, action: string, extra: Record<string, string> = {}): void {
     this.emit('container', action, c.id, containerAttributes(c, extra));
   }
-  private specs = new Map<number, ProgramSpec>();
 
   constructor(private readonly host: Host) {
     this.net = new NetworkManager(host, host.netRng);
     this.net.containersRef = () => this.containers.values();
     host.kernel.onExit.push((p) => this.onProcExit(p));
+    host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push(line));
     host.onStep.push(() => this.flushRestarts());
   }
 
@@ -87,6 +89,7 @@ export class Daemon {
       ip: '', ports, logs: new LogBuffer(() => this.host.clock.nowMs), restartCount: 0, stopping: false,
     };
     this.containers.set(id, c);
+    this.host.runc.roots.add(dockerRoot(c));
     this.emitFor(c, 'create');
     return c;
   }
@@ -124,38 +127,21 @@ export class Daemon {
     } else ns.net = nsMode.net;
     const cgPath = `/system.slice/docker-${c.id}.scope`;
     if (ns.net !== hostNs.net) k.ns(ns.net).sysctls = { ...(hc.Sysctls ?? {}) };
-    ns.mnt = k.newNamespace('mnt', hostNs.mnt).inode;
-    ns.uts = nsMode.uts === 'new' ? k.newNamespace('uts', hostNs.uts, { hostname: c.config.Hostname }).inode : nsMode.uts;
-    ns.ipc = nsMode.ipc === 'new' ? k.newNamespace('ipc', hostNs.ipc).inode : nsMode.ipc;
-    ns.pid = nsMode.pid === 'new' ? k.newNamespace('pid', hostNs.pid).inode : nsMode.pid;
-    ns.cgroup = k.newNamespace('cgroup', hostNs.cgroup, { cgroupRoot: cgPath }).inode;
-    const cg = k.cgroup(cgPath);
-    Object.assign(cg, { memoryMax: 'max', swapMax: 'max', cpuQuota: 'max', cpuPeriod: 100000, cpusetCpus: '', pidsMax: 'max' });
+    const cgroup: CgroupSpec = { path: cgPath };
     if (hc.Memory > 0) {
-      cg.memoryMax = hc.Memory;
-      cg.swapMax = hc.MemorySwap === -1 ? 'max' : hc.MemorySwap - hc.Memory;
+      cgroup.memoryMax = hc.Memory;
+      cgroup.swapMax = hc.MemorySwap === -1 ? 'max' : hc.MemorySwap - hc.Memory;
     }
     const quota = hc.NanoCpus ? (hc.NanoCpus * 100000) / 1e9 : hc.CpuQuota;
-    if (quota > 0) cg.cpuQuota = Math.round(quota);
-    if (hc.CpuPeriod) cg.cpuPeriod = hc.CpuPeriod;
-    if (hc.CpuShares > 0) cg.cpuWeight = cpuWeightOf(hc.CpuShares);
-    if (hc.CpusetCpus) cg.cpusetCpus = canonicalCpuList(hc.CpusetCpus.split(',').flatMap((p) => { const [a, b] = p.split('-').map(Number); return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i); }));
-    if (hc.PidsLimit !== null) cg.pidsMax = hc.PidsLimit > 0 ? hc.PidsLimit : 'max';
+    if (quota > 0) cgroup.cpuQuota = Math.round(quota);
+    if (hc.CpuPeriod) cgroup.cpuPeriod = hc.CpuPeriod;
+    if (hc.CpuShares > 0) cgroup.cpuWeight = cpuWeightOf(hc.CpuShares);
+    if (hc.CpusetCpus) cgroup.cpusetCpus = canonicalCpuList(hc.CpusetCpus.split(',').flatMap((p) => { const [a, b] = p.split('-').map(Number); return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i); }));
+    if (hc.PidsLimit !== null) cgroup.pidsMax = hc.PidsLimit > 0 ? hc.PidsLimit : 'max';
 
-    const rootPidNs = k.ns(hostNs.pid);
-    const init1 = k.procs.get(1)!;
-    rootPidNs.nextPid = Math.max(rootPidNs.nextPid ?? 0, fx.nextPid);
-    const shim = k.spawn({ parent: init1, argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'], ns: hostNs, patch: { cgroup: '/system.slice/containerd.service', reaps: true, rssBytes: 8_700_000, vszKb: 1238384, threads: 10, handlers: new Set([2, 15]) } });
-    rootPidNs.nextPid = shim.pid + fx.docker.shimPidOffset;
     const argv = [...(c.hostConfig.Init ? ['/sbin/docker-init', '--'] : []), ...entrypointExec([...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])])];
-    const stamp = new Date(this.host.clock.nowMs).toISOString().replace(/-/g, '/').replace('T', ' ').slice(0, 19);
     const uid = this.uidOf(c);
     const capMask = dockerCaps(hc.CapAdd ?? [], hc.CapDrop ?? [], hc.Privileged);
-    // Docker ≥ 20.10 sets ip_unprivileged_port_start=0 in a container's own network namespace.
-    const portStart = Number(hc.Sysctls?.['net.ipv4.ip_unprivileged_port_start'] ?? (ns.net === hostNs.net ? 1024 : 0));
-    const canBind80 = 80 >= portStart || (uid === 0 && (capMask & (1n << 10n)) !== 0n);
-    const spec = programFor(argv, this.host.clock.nowMs, fx.cpus, stamp, { readOnly: hc.ReadonlyRootfs, tmpfs: [...Object.keys(hc.Tmpfs ?? {}), ...(this.lib?.mounts.get(c.id) ?? []).filter((m) => !m.readOnly).map((m) => m.destination)], uid, canBind80, release: fx.kernel.release, binary: Boolean(argv[0] && c.image.executables?.includes(argv[0]) && !(argv[0] in c.image.files)) });
-    const caps = uid === 0 ? { inh: 0n, prm: capMask, eff: capMask, bnd: capMask, amb: 0n } : { inh: 0n, prm: 0n, eff: 0n, bnd: capMask, amb: 0n };
     // moby CreateDaemonEnvironment: PATH, HOSTNAME, TERM (with -t), then the image's and -e
     // values replace or append; HOME comes last when nothing set it.
     const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: c.config.Hostname };
@@ -163,34 +149,28 @@ export class Daemon {
     // docker/cli@v27.3.1:opts/env.go ValidateEnv keeps an unset `-e NAME` bare; it stays in
     // Config.Env but sets nothing in the process environment.
     for (const e of c.config.Env) if (e.includes('=')) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
-    const nnp = (hc.SecurityOpt ?? []).some((o) => /^no-new-privileges(:true|=true)?$/.test(o));
-    const unconfinedSeccomp = hc.Privileged || (hc.SecurityOpt ?? []).includes('seccomp=unconfined');
-    const p = k.spawn({
-      parent: shim,
-      argv: spec.title,
-      comm: spec.comm,
-      ns,
-      patch: {
-        uid, gid: this.gidOf(c), euid: uid, egid: this.gidOf(c), caps, noNewPrivs: nnp, seccomp: unconfinedSeccomp ? 0 : 2,
-        apparmor: hc.Privileged || (hc.SecurityOpt ?? []).some((o) => /^apparmor[=:]unconfined$/.test(o)) ? 'unconfined' : ((hc.SecurityOpt ?? []).find((o) => /^apparmor[=:]/.test(o))?.slice(9) ?? 'docker-default'), cgroup: cgPath, env: { ...env, HOME: env.HOME ?? (uid === 0 ? '/root' : '/') },
-        handlers: new Set(spec.handlers), reaps: spec.reaps, threads: spec.threads, program: spec.program, rssBytes: spec.rssKb * 1024, vszKb: spec.vszKb,
-        containerId: c.id, root: c.id, tty: c.config.Tty ? 'pts/0' : '?', state: spec.program.kind === 'cpuhog' ? 'R' : 'S',
-      },
+    const secOpt = hc.SecurityOpt ?? [];
+    const { init: p, shim, program: spec } = this.host.runc.start({
+      id: c.id,
+      namespace: 'moby',
+      argv,
+      env,
+      uid,
+      gid: this.gidOf(c),
+      caps: capMask,
+      noNewPrivs: secOpt.some((o) => /^no-new-privileges(:true|=true)?$/.test(o)),
+      seccomp: hc.Privileged || secOpt.includes('seccomp=unconfined') ? 0 : 2,
+      apparmor: hc.Privileged || secOpt.some((o) => /^apparmor[=:]unconfined$/.test(o)) ? 'unconfined' : (secOpt.find((o) => /^apparmor[=:]/.test(o))?.slice(9) ?? 'docker-default'),
+      hostname: c.config.Hostname,
+      namespaces: { net: ns.net, uts: nsMode.uts, ipc: nsMode.ipc, pid: nsMode.pid },
+      cgroup,
+      tty: c.config.Tty,
+      readOnlyRoot: hc.ReadonlyRootfs,
+      writable: [...Object.keys(hc.Tmpfs ?? {}), ...(this.lib?.mounts.get(c.id) ?? []).filter((m) => !m.readOnly).map((m) => m.destination)],
+      // Docker ≥ 20.10 sets ip_unprivileged_port_start=0 in a container's own network namespace.
+      unprivilegedPortStart: Number(hc.Sysctls?.['net.ipv4.ip_unprivileged_port_start'] ?? (ns.net === hostNs.net ? 1024 : 0)),
+      binary: Boolean(argv[0] && c.image.executables?.includes(argv[0]) && !(argv[0] in c.image.files)),
     });
-    this.specs.set(p.pid, spec);
-    const pidNs = k.ns(ns.pid);
-    if (nsMode.pid === 'new') pidNs.nextPid = 7;
-    if (spec.threads > 1) {
-      pidNs.nextPid! += spec.threads - 2;
-      rootPidNs.nextPid! += spec.threads - 2;
-    }
-    if (spec.childPidStart && nsMode.pid === 'new') {
-      rootPidNs.nextPid! += spec.childPidStart - pidNs.nextPid!;
-      pidNs.nextPid = spec.childPidStart;
-    }
-    for (const ch of spec.children) {
-      k.spawn({ parent: p, argv: ch.argv, comm: ch.comm, patch: { program: ch.program, uid: ch.uid ?? uid, euid: ch.uid ?? uid, reaps: false, handlers: new Set(), rssBytes: ch.rssKb * 1024, vszKb: ch.vszKb, state: ch.program.kind === 'cpuhog' ? 'R' : 'S' } });
-    }
     c.status = 'running';
     c.pid = p.pid;
     c.shimPid = shim.pid;
@@ -234,25 +214,9 @@ export class Daemon {
     return 0;
   }
 
-  /** Exit hook: container PID 1 ended → the container exits; --init forwards the child's status. */
+  /** Exit hook: container PID 1 ended → the container exits (the runtime already forwarded tini's child status). */
   private onProcExit(p: Proc): void {
     const k = this.host.kernel;
-    const parent = k.procs.get(p.ppid);
-    const parentSpec = parent ? this.specs.get(parent.pid) : undefined;
-    if (parent && parentSpec?.onSignal === 'forward' && parent.state !== 'Z') {
-      const mainChild = k.children(parent).filter((c) => c.comm !== 'worker')[0];
-      // tini exits with its child's status as soon as it reaps it.
-      if (!mainChild || mainChild === p) k.exit(parent, p.exitStatus ?? 0);
-    }
-    if (parent && parent.comm === 'stress' && p.killedBy === SIGKILL && parent.containerId) {
-      const c = this.containers.get(parent.containerId);
-      c?.logs.push(
-        { stream: 'stderr', text: `stress: FAIL: [1] (415) <-- worker ${k.pidIn(p, parent.ns.pid)} got signal 9\n` },
-        { stream: 'stderr', text: 'stress: WARN: [1] (417) now reaping child worker processes\n' },
-        { stream: 'stderr', text: `stress: FAIL: [1] (451) failed run completed in ${Math.max(1, Math.round((k.now - parent.startMs) / 1000))}s\n` },
-      );
-      k.timers.push({ at: k.now, fn: () => k.exit(parent, 1) });
-    }
     for (const c of this.containers.values()) {
       if (c.pid !== p.pid || c.status !== 'running') continue;
       const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
@@ -262,7 +226,7 @@ export class Daemon {
       c.finishedMs = k.now;
       c.paused = false;
       this.emitFor(c, 'die', { execDuration: String(Math.round((c.finishedMs - c.startedMs) / 1000)), exitCode: String(c.exitCode) });
-      this.specs.delete(p.pid);
+      this.host.runc.forget(p.pid);
       const shim = k.procs.get(c.shimPid);
       if (shim) k.exit(shim, 0);
       this.net.detach(c);
@@ -318,18 +282,7 @@ export class Daemon {
       if (cg) cg.frozen = 0;
       c.paused = false;
     }
-    k.signal(p, sig, true, (proc, s) => {
-      const spec = this.specs.get(proc.pid);
-      if (spec?.onSignal === 'exit0') k.timers.push({ at: k.now + 100, fn: () => k.exit(proc, 0) });
-      if (spec?.onSignal === 'forward') {
-        k.timers.push({
-          at: k.now + 100,
-          fn: () => {
-            for (const child of k.children(proc)) k.signal(child, s, true);
-          },
-        });
-      }
-    });
+    this.host.runc.signal(p, sig);
   }
 
   /** docker stop: the stop signal, up to `timeoutS` seconds, then SIGKILL. */
@@ -352,6 +305,7 @@ export class Daemon {
     this.containers.delete(c.id);
     this.emitFor(c, 'destroy');
     for (const hook of this.onRemove) hook(c.id);
+    this.host.runc.roots.remove(c.id);
     this.host.kernel.cgroups.delete(`/system.slice/docker-${c.id}.scope`);
   }
 
@@ -361,28 +315,10 @@ export class Daemon {
     const init = this.initOf(c)!;
     const shim = k.procs.get(c.shimPid) ?? init;
     const uid = user !== undefined ? (/^\d+$/.test(user.split(':')[0]!) ? Number(user.split(':')[0]) : this.uidOf({ ...c, config: { ...c.config, User: user } })) : this.uidOf(c);
-    const mask = init.caps.bnd;
-    const caps = uid === 0 ? { inh: 0n, prm: mask, eff: mask, bnd: mask, amb: 0n } : { ...rootCaps(), inh: 0n, prm: 0n, eff: 0n, bnd: mask, amb: 0n };
-    const extra = Object.fromEntries(env.map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)]));
+    const gid = this.gidOf(c, user);
     void workdir;
-    return k.spawn({
-      parent: shim,
-      argv,
-      ns: init.ns,
-      patch: { uid, euid: uid, gid: this.gidOf(c, user), egid: this.gidOf(c, user), caps, env: { ...init.env, ...extra }, handlers: new Set(), reaps: false, threads: 1, program: { kind: 'idle' }, rssBytes: 3_000_000, vszKb: 4200, tty: '?', state: 'S', noNewPrivs: init.noNewPrivs, seccomp: init.seccomp, apparmor: init.apparmor, cgroup: init.cgroup, root: init.root, containerId: c.id },
-    });
+    return this.host.runc.execProcess(init, shim, argv, uid, gid, Object.fromEntries(env.map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)])));
   }
-}
-
-/**
- * cpu.weight from --cpu-shares as the fixture's runc (1.1/1.2, shipped with Docker 27)
- * converts it: linear, 1 + (shares - 2) * 9999 / 262142 (FACTS §2.1). runc ≥ 1.3.2 uses a
- * quadratic curve instead (1024 → 100 rather than 39), which is why the lessons do not
- * teach the number. moby first clamps shares to [2, 262144].
- */
-export function cpuWeightOf(shares: number): number {
-  const s = Math.min(262144, Math.max(2, Math.trunc(shares)));
-  return 1 + Math.floor(((s - 2) * 9999) / 262142);
 }
 
 /**

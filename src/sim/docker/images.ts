@@ -5,7 +5,8 @@
  * (docker/imagestore.ts); `ImageSource` is the same view behind a synchronous
  * resolve (`registryImageSource` in src/sim/image/adapter.ts).
  */
-export type Flavor = 'busybox' | 'coreutils';
+export type { Flavor } from '../runtime/roots.ts';
+import type { Flavor } from '../runtime/roots.ts';
 
 export interface ImageConfig {
   User: string;

@@ -11,13 +11,11 @@
  */
 import { familiarName, familiarString, parseNormalizedNamed } from '../../oci/reference.ts';
 import type { Builder } from '../build/builder.ts';
-import { describeRootfs } from '../image/adapter.ts';
+import { describeRootfs, imagePaths } from '../image/adapter.ts';
 import { CATALOG } from '../image/bases/catalog-more.ts';
 import { containerRootfs, type ContainerRootfs } from '../image/container-fs.ts';
 import { sha256Hex } from '../image/digest.ts';
-import type { Image } from '../image/image.ts';
 import { Registry } from '../image/registry.ts';
-import { mergeLayers } from '../image/tree.ts';
 import { ImageService } from '../image/service.ts';
 import { ImageStore, type LocalImage } from '../image/store.ts';
 import { VolumeStore } from '../image/volumes.ts';
@@ -32,23 +30,6 @@ export interface MountSpec {
   source: string;
   destination: string;
   readOnly: boolean;
-}
-
-/**
- * The directories of an image's merged root filesystem (whiteouts and opaque
- * dirs applied), and its executable regular files (absolute paths).
- */
-function imagePaths(image: Image): { dirs: string[]; executables: string[] } {
-  const merged = mergeLayers(image.layers.map((l) => l.tree));
-  // The PATH directories stay implicit: the shell finds commands in its registry when /usr/bin is absent.
-  const onPath = new Set(['/', '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
-  const dirs: string[] = [];
-  const executables: string[] = [];
-  for (const [p, e] of merged) {
-    if (e.type === 'dir' && !onPath.has(p)) dirs.push(p);
-    else if (e.type === 'file' && (e.mode & 0o111) !== 0) executables.push(p);
-  }
-  return { dirs, executables };
 }
 
 export class DaemonImages {

@@ -14,7 +14,7 @@ import { fromUtf8, shortId } from './digest.ts';
 import type { Image } from './image.ts';
 import { OverlayRoot } from './overlay.ts';
 import { Registry } from './registry.ts';
-import { joinPath } from './tree.ts';
+import { joinPath, mergeLayers } from './tree.ts';
 
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 const MAX_TEXT = 64 * 1024;
@@ -83,3 +83,21 @@ export function registryImageSource(registry: Registry, arch = 'amd64'): ImageSo
     },
   };
 }
+
+/**
+ * The directories of an image's merged root filesystem (whiteouts and opaque
+ * dirs applied), and its executable regular files (absolute paths).
+ */
+export function imagePaths(image: Image): { dirs: string[]; executables: string[] } {
+  const merged = mergeLayers(image.layers.map((l) => l.tree));
+  // The PATH directories stay implicit: the shell finds commands in its registry when /usr/bin is absent.
+  const onPath = new Set(['/', '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
+  const dirs: string[] = [];
+  const executables: string[] = [];
+  for (const [p, e] of merged) {
+    if (e.type === 'dir' && !onPath.has(p)) dirs.push(p);
+    else if (e.type === 'file' && (e.mode & 0o111) !== 0) executables.push(p);
+  }
+  return { dirs, executables };
+}
+

@@ -149,7 +149,7 @@ export class ImageService {
    * the digest the tag resolved to) and the config digest; on failure the
    * message of the `Failed to pull image` event (CURRICULUM §3).
    */
-  async criPull(refString: string): Promise<{ ok: true; imageID: string; image: Image } | { ok: false; reason: 'ErrImagePull' | 'InvalidImageName'; message: string }> {
+  async criPull(refString: string): Promise<{ ok: true; imageID: string; image: Image; target: { mediaType: string; digest: Digest; platforms: string[] } } | { ok: false; reason: 'ErrImagePull' | 'InvalidImageName'; message: string }> {
     let ref: ParsedReference;
     try {
       ref = tagNameOnly(parseNormalizedNamed(refString));
@@ -169,7 +169,11 @@ export class ImageService {
             : `code = Unknown desc = failed to pull and unpack image "${full}": failed to resolve reference "${full}": failed to do request: Head "${Registry.v2Url(this.registry.host(ref.domain) ?? { name: ref.domain, insecure: false })}manifests/${ref.tag}": dial tcp: lookup ${ref.domain} on 127.0.0.53:53: no such host`;
       return { ok: false, reason: 'ErrImagePull', message: `Failed to pull image "${refString}": rpc error: ${why}` };
     }
-    return { ok: true, imageID: `${fullName(ref)}@${res.record.digest}`, image };
+    // What the ref points at in containerd's image store (ctr images ls: TYPE, DIGEST, PLATFORMS).
+    const platforms = res.record.index
+      ? res.record.index.index.manifests.map((m) => (m.platform ? `${m.platform.os}/${m.platform.architecture}${m.platform.variant ? `/${m.platform.variant}` : ''}` : '')).filter(Boolean)
+      : [`${image.config.os}/${image.config.architecture}${image.config.variant ? `/${image.config.variant}` : ''}`];
+    return { ok: true, imageID: `${fullName(ref)}@${res.record.digest}`, image, target: { mediaType: res.record.mediaType, digest: res.record.digest, platforms } };
   }
 
   /** The image `docker run` would use: local if present, else pulled (output for stderr). */

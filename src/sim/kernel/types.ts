@@ -23,6 +23,8 @@ export interface Proc {
   gid: number;
   euid: number;
   egid: number;
+  /** Supplementary groups set by the runtime (setgroups; the kernel keeps them sorted); unset: the user's own. */
+  groups?: number[];
   caps: CapSets;
   noNewPrivs: boolean;
   seccomp: 0 | 1 | 2;

@@ -147,6 +147,8 @@ export class ShellRuntime {
   ) {
     daemon.runner = (c, p, argv, tty, workdir) => this.runInContainer(c, p, argv, tty, workdir);
     daemon.onRemove.push((id) => this.forget(id));
+    host.runc.runner = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
+    host.runc.roots.onRemove.push((id) => this.forget(id));
   }
 
   takePending(): Session | undefined {
@@ -156,21 +158,23 @@ export class ShellRuntime {
   }
 
   private flavorOf(root: string): Flavor {
-    return root === 'host' ? 'coreutils' : (this.daemon.containers.get(root)?.image.flavor ?? 'coreutils');
+    return root === 'host' ? 'coreutils' : (this.daemon.containers.get(root)?.image.flavor ?? this.host.runc.roots.get(root)?.flavor ?? 'coreutils');
   }
 
   private available(root: string): Set<string> | undefined {
     if (root === 'host') return undefined;
     const c = this.daemon.containers.get(root);
-    return new Set(c?.image.commands ?? []);
+    return new Set(c?.image.commands ?? this.host.runc.roots.get(root)?.commands ?? []);
   }
 
   private bashFor(root: string): JB.Bash {
     let bash = this.bashes.get(root);
     if (bash) return bash;
     const c = root === 'host' ? undefined : this.daemon.containers.get(root);
+    // A container another engine (the kubelet, through containerd) created: its ContainerRoot.
+    const other = root === 'host' || c ? undefined : this.host.runc.roots.get(root);
     const avail = this.available(root);
-    const files: Record<string, string> = root === 'host' ? hostFiles(this.host) : { ...(c?.image.files ?? {}) };
+    const files: Record<string, string> = root === 'host' ? hostFiles(this.host) : { ...(c?.image.files ?? other?.files ?? {}), ...(other?.etc ?? {}) };
     const names = new Set<string>([...this.commands.map((x) => x.name), ...WRAPPED, ...(avail ?? [])]);
     for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`/bin/${n}`] ??= '';
     if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
@@ -179,19 +183,19 @@ export class ShellRuntime {
     const resolv = c ? resolvConf(this.daemon.net, c, this.host.fixture.network.eth0.gateway) : undefined;
     if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
     const host = this.host;
-    const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? host.clock.nowMs));
+    const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
     const init: Record<string, { content: string; mtime: Date }> = {};
     for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
     // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
     // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
-    const tmpfs = Object.keys(c?.hostConfig.Tmpfs ?? {});
+    const tmpfs = other ? other.writable : Object.keys(c?.hostConfig.Tmpfs ?? {});
     // Volumes and bind mounts: writable ones escape --read-only, `:ro` ones refuse writes.
     const mountList = c ? (this.daemon.lib?.mounts.get(c.id) ?? []) : [];
     const under = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
     const rwMounts = [...tmpfs, ...mountList.filter((m) => !m.readOnly).map((m) => m.destination)];
     const roMounts = mountList.filter((m) => m.readOnly).map((m) => m.destination);
     const readOnly = (path: string) =>
-      roMounts.some((d) => under(path, d)) || (Boolean(c?.hostConfig.ReadonlyRootfs) && !rwMounts.some((t) => under(path, t)));
+      roMounts.some((d) => under(path, d)) || (Boolean(c?.hostConfig.ReadonlyRootfs ?? other?.readOnlyRoot) && !rwMounts.some((t) => under(path, t)));
     const report = (path: string) => {
       if (!this.writeErrors.some((e) => e.path === path)) this.writeErrors.push({ path, reason: 'Read-only file system' });
     };
@@ -225,13 +229,13 @@ export class ShellRuntime {
     }
     this.readOnlyCheck.set(root, readOnly);
     const base = new SimFs(init);
-    for (const d of c?.image.dirs ?? []) base.mkdirSync(d, { recursive: true });
+    for (const d of c?.image.dirs ?? other?.dirs ?? []) base.mkdirSync(d, { recursive: true });
     // Changes the container made before its shell existed (its program's start-up writes).
     for (const [p, e] of (c ? this.daemon.lib?.rootfs.get(c.id)?.root.upper : undefined) ?? []) {
       if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
       else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
     }
-    const readOnlyCg = root !== 'host' && !c?.hostConfig.Privileged;
+    const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
     const procfs = new ProcFs(this.host);
     procfs.mounts = (p) => procMounts(mountTable(this.daemon, p.containerId ? this.daemon.containers.get(p.containerId) : undefined));
     const cgfs = new CgroupFs(this.host, readOnlyCg);
@@ -247,7 +251,7 @@ export class ShellRuntime {
       const vfs = fsForVolume(this.jb, v, () => host.clock.nowMs);
       return [{ mountPoint: m.destination, filesystem: m.readOnly ? (new BindFs(vfs, '', true, report, m.destination) as JB.IFileSystem) : vfs }];
     });
-    // --tmpfs PATH: an empty tmpfs at PATH (created if the image lacks it), gone with the container.
+    // --tmpfs PATH (and a pod's emptyDir volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
     for (const t of tmpfs) if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new this.jb.InMemoryFs() as JB.IFileSystem });
     const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(this.host) }, ...volumeMounts] });
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
@@ -598,6 +602,21 @@ export class ShellRuntime {
     this.reuseSelf = p;
     try {
       return await this.run(session, quoteArgv(argv), this.signal, tty);
+    } finally {
+      this.reuseSelf = undefined;
+    }
+  }
+
+  /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
+  async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string> }): Promise<ExecResult> {
+    const flavor = this.flavorOf(root);
+    const session: Session = {
+      proc: p, root, flavor, shell: flavor === 'busybox' ? 'sh' : 'bash', hostname: this.host.runc.roots.get(root)?.hostname ?? '',
+      env: { ...p.env, ...opts.env }, cwd: opts.workdir || '/', status: 0, onExit: () => '',
+    };
+    this.reuseSelf = p;
+    try {
+      return await this.run(session, quoteArgv(argv), this.signal, opts.tty);
     } finally {
       this.reuseSelf = undefined;
     }

@@ -4,7 +4,10 @@ import { docker } from './docker/index.ts';
 import { kubectl } from './kubectl.ts';
 import { mount, ping } from './net.ts';
 import { kill, lsns, nsenter, sudo, unshare } from './ns.ts';
+import { crictl } from './crictl.ts';
+import { ctr } from './ctr.ts';
 import { curl } from './curl.ts';
+import { nc } from './nc.ts';
 import { wget } from './wget.ts';
 import { envCommand, printenv } from './envcmd.ts';
 import { mkdir, touch } from './files.ts';
@@ -24,4 +27,4 @@ import { date, dmesg, hostname, id, sysctl, uname, whoami } from './sysinfo.ts';
 export { DOCKER_SUBCOMMANDS } from './docker/index.ts';
 
 /** Every simulated command; a container only gets those its image ships. */
-export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, yes];
+export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, yes, crictl, ctr, nc];

@@ -3,7 +3,7 @@ import type { Proc } from '../../kernel/types.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 function user(env: CmdEnv, p: Proc): string {
-  const passwd = p.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:`).join('\n') : (env.daemon.containers.get(p.root)?.image.files['/etc/passwd'] ?? '');
+  const passwd = p.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:`).join('\n') : (env.host.runc.roots.get(p.root)?.files['/etc/passwd'] ?? '');
   return env.host.userName(p.uid, passwd);
 }
 

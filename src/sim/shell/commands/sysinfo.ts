@@ -65,7 +65,7 @@ export const date: SimCommand = {
 };
 
 function passwdOf(env: CmdEnv): string {
-  return env.self.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}`).join('\n') : (env.daemon.containers.get(env.self.root)?.image.files['/etc/passwd'] ?? '');
+  return env.self.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}`).join('\n') : (env.host.runc.roots.get(env.self.root)?.files['/etc/passwd'] ?? '');
 }
 
 export const id: SimCommand = {
@@ -79,7 +79,7 @@ export const id: SimCommand = {
     const gn = g === 65534 && env.flavor === 'coreutils' ? 'nogroup' : env.host.userName(g, passwd);
     const named = (n: number, s: string) => (s === String(n) ? s : `${n}(${s})`);
     if (args.includes('-u')) return R(`${u}\n`);
-    const groups = env.flavor === 'busybox' && u === 0 ? '0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)' : named(g, gn);
+    const groups = env.self.groups ? env.self.groups.map((n) => named(n, env.host.userName(n, passwd))).join(',') : env.flavor === 'busybox' && u === 0 ? '0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)' : named(g, gn);
     return R(`uid=${named(u, un)} gid=${named(g, gn)} groups=${groups}\n`);
   },
 };

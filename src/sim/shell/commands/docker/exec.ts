@@ -1,6 +1,6 @@
 import { argsError } from './errors.ts';
 import type { ExecResult } from '../../../api.ts';
-import { programFor } from '../../../docker/programs.ts';
+import { programFor } from '../../../runtime/programs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { imgHas, lookPathError } from './run.ts';

@@ -4,7 +4,7 @@ import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/c
 import { DaemonError } from '../../../docker/daemon.ts';
 import type { ResolvedImage } from '../../../docker/images.ts';
 import { attachStorage, containerStarted, ensureImage, parseMounts, STORAGE_FLAGS } from './run-storage.ts';
-import { programFor } from '../../../docker/programs.ts';
+import { programFor } from '../../../runtime/programs.ts';
 import { parsePublish } from '../../../net/ports.ts';
 import { CapError, dockerCaps } from '../../../kernel/capabilities.ts';
 import { parseCpuList } from '../../../kernel/cgroups.ts';

@@ -6,7 +6,7 @@
  * daemon/daemon_unix.go verifyPlatformContainerResources.
  */
 import type { ExecResult } from '../../../api.ts';
-import { cpuWeightOf } from '../../../docker/daemon.ts';
+import { cpuWeightOf } from '../../../runtime/runc.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';

@@ -1,0 +1,120 @@
+/**
+ * A pod's container → the CRI ContainerConfig the kubelet sends to containerd
+ * (kubernetes@v1.30.0 pkg/kubelet/kuberuntime/kuberuntime_container.go
+ * generateContainerConfig, kuberuntime_container_linux.go, security_context.go), and
+ * containerd's user resolution (containerd@v1.7.22 pkg/cri/sbserver/container_create_linux.go:
+ * runAsUser with runAsGroup, else the image's USER looked up in its /etc/passwd).
+ */
+import { linuxResources } from '../../../k8s/resources.ts';
+import { effectiveSecurityContext, verifyRunAsNonRoot } from '../../../k8s/securitycontext.ts';
+import type { LocalImage } from '../../image/store.ts';
+import type { CriContainerConfig } from '../../runtime/containerd.ts';
+import type { CgroupSpec } from '../../runtime/spec.ts';
+import { cpuWeightOf } from '../../runtime/runc.ts';
+import type { KObject } from '../types.ts';
+
+export type Obj = Record<string, unknown>;
+
+/** The kubernetes service's variables every container gets (enableServiceLinks; pkg/kubelet/envvars/envvars.go FromServices). */
+const SERVICE_ENV: [string, string][] = [
+  ['KUBERNETES_SERVICE_HOST', '10.96.0.1'],
+  ['KUBERNETES_SERVICE_PORT', '443'],
+  ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+  ['KUBERNETES_PORT', 'tcp://10.96.0.1:443'],
+  ['KUBERNETES_PORT_443_TCP', 'tcp://10.96.0.1:443'],
+  ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+  ['KUBERNETES_PORT_443_TCP_PORT', '443'],
+  ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
+];
+
+function passwdEntry(passwd: string, match: (f: string[]) => boolean): string[] | undefined {
+  for (const line of passwd.split('\n')) {
+    const f = line.split(':');
+    if (f.length > 3 && match(f)) return f;
+  }
+  return undefined;
+}
+
+/** The image's USER as the kubelet reads it: a numeric uid, or a user name. */
+export function imageUser(image: LocalImage): { uid: number | undefined; username: string } {
+  const user = (image.image.config.config.User ?? '').split(':')[0] ?? '';
+  if (user === '') return { uid: 0, username: '' };
+  if (/^\d+$/.test(user)) return { uid: Number(user), username: '' };
+  return { uid: undefined, username: user };
+}
+
+export function containerArgv(c: Obj, image: LocalImage): string[] {
+  const cfg = image.image.config.config;
+  const command = c.command as string[] | undefined;
+  const args = c.args as string[] | undefined;
+  if (command?.length) return [...command, ...(args ?? [])];
+  return [...(cfg.Entrypoint ?? []), ...(args ?? cfg.Cmd ?? [])];
+}
+
+/** containerd's env: HOSTNAME, the image's ENV, then the pod's values replacing or appending (in order). */
+export function containerEnv(pod: KObject, c: Obj, image: LocalImage): Record<string, string> {
+  const env: Record<string, string> = { HOSTNAME: pod.metadata.name };
+  const set = (k: string, v: string) => {
+    env[k] = v;
+  };
+  for (const e of image.image.config.config.Env ?? []) if (e.includes('=')) set(e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1));
+  for (const e of (c.env as { name: string; value?: string }[] | undefined) ?? []) set(e.name, String(e.value ?? ''));
+  for (const [k, v] of SERVICE_ENV) if (!(k in env)) set(k, v);
+  return env;
+}
+
+/** The container cgroup's limits: shares (→ cpu.weight by runc's formula), quota, memory.max; oom.group on v2. */
+export function cgroupOf(c: Obj): Omit<CgroupSpec, 'path'> {
+  const r = linuxResources(c.resources as Parameters<typeof linuxResources>[0]);
+  const out: Omit<CgroupSpec, 'path'> = { cpuWeight: cpuWeightOf(r.cpuShares), oomGroup: 1 };
+  if (r.cpuQuota > 0) {
+    out.cpuQuota = r.cpuQuota;
+    out.cpuPeriod = r.cpuPeriod;
+  }
+  if (r.memoryLimit > 0) {
+    out.memoryMax = r.memoryLimit;
+    out.swapMax = 0;
+  }
+  return out;
+}
+
+/** generateContainerConfig: the CRI config, or the CreateContainerConfigError message. */
+export function containerConfig(pod: KObject, c: Obj, image: LocalImage, attempt: number, files: Record<string, string>): CriContainerConfig | { error: string } {
+  const spec = (pod.spec ?? {}) as Obj;
+  const sc = effectiveSecurityContext(spec, c);
+  const name = String(c.name);
+  const iu = imageUser(image);
+  const err = verifyRunAsNonRoot(pod.metadata, name, sc, iu.uid, iu.username);
+  if (err) return { error: err };
+  const passwd = files['/etc/passwd'] ?? '';
+  let uid: number;
+  let gid: number;
+  const groupPart = (image.image.config.config.User ?? '').split(':')[1];
+  if (sc.runAsUser !== undefined) {
+    uid = sc.runAsUser;
+    gid = sc.runAsGroup ?? Number(passwdEntry(passwd, (f) => Number(f[2]) === uid)?.[3] ?? 0);
+  } else if (iu.uid !== undefined) {
+    uid = iu.uid;
+    gid = sc.runAsGroup ?? (groupPart && /^\d+$/.test(groupPart) ? Number(groupPart) : Number(passwdEntry(passwd, (f) => Number(f[2]) === uid)?.[3] ?? 0));
+  } else {
+    const ent = passwdEntry(passwd, (f) => f[0] === iu.username);
+    if (!ent) return { error: `failed to create containerd container: mount callback failed on /tmp/containerd-mount: no users found` };
+    uid = Number(ent[2]);
+    gid = sc.runAsGroup ?? Number(ent[3]);
+  }
+  // fsGroup and supplementalGroups become supplementary groups beside the primary one (containerd
+  // WithAdditionalGIDs + WithSupplementalGroups); the kernel sorts the list (setgroups).
+  const podSc = (spec.securityContext ?? {}) as { fsGroup?: number; supplementalGroups?: number[] };
+  const extra = [...(podSc.fsGroup !== undefined ? [podSc.fsGroup] : []), ...(podSc.supplementalGroups ?? [])];
+  const groups = extra.length ? [...new Set([gid, ...extra])].sort((a, b) => a - b) : undefined;
+  const mounts = ((c.volumeMounts as { mountPath: string; readOnly?: boolean }[] | undefined) ?? []).filter((m) => !m.readOnly).map((m) => m.mountPath);
+  const seccomp = sc.seccompProfile?.type === 'RuntimeDefault' || sc.seccompProfile?.type === 'Localhost' ? 'runtime/default' : 'unconfined';
+  return {
+    name, attempt, image: String(c.image), argv: containerArgv(c, image), env: containerEnv(pod, c, image), uid, gid, ...(groups ? { groups } : {}),
+    caps: { add: sc.capabilities?.add ?? [], drop: sc.capabilities?.drop ?? [] }, privileged: Boolean(sc.privileged),
+    // securitycontext.AddNoNewPrivileges: set only when allowPrivilegeEscalation is false.
+    noNewPrivs: sc.allowPrivilegeEscalation === false, seccomp, readOnlyRoot: Boolean(sc.readOnlyRootFilesystem), writable: mounts,
+    cgroup: cgroupOf(c), workdir: (c.workingDir as string | undefined) || image.image.config.config.WorkingDir || '/', tty: Boolean(c.tty),
+    labels: { 'io.kubernetes.container.name': name, 'io.kubernetes.pod.name': pod.metadata.name, 'io.kubernetes.pod.namespace': pod.metadata.namespace ?? 'default', 'io.kubernetes.pod.uid': pod.metadata.uid },
+  };
+}

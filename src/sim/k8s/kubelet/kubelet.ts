@@ -1,0 +1,222 @@
+/**
+ * node1's kubelet: reconciles the pods the API server bound to node1 against containerd
+ * (sandbox, image pulls, container starts, restarts with back-off, graceful kills), and
+ * reports status and events back. Time is the host clock: whoever drives it (the cluster, on
+ * each simulated step) calls `sync()`, and nothing waits in real time.
+ *
+ * Wording: kubernetes@v1.30.0 pkg/kubelet/kuberuntime/kuberuntime_container.go (Created,
+ * Started, Killing "Stopping container"), kuberuntime_manager.go doBackOff ("Back-off
+ * restarting failed container %s in pod %s", "back-off %s restarting failed container=%s
+ * pod=%s"), pkg/kubelet/images/image_manager.go (image events, images.ts).
+ */
+import { formatPod } from '../../../k8s/securitycontext.ts';
+import { podQos } from '../../../k8s/resources.ts';
+import type { Host } from '../../host.ts';
+import { describeRootfs } from '../../image/adapter.ts';
+import type { Containerd, CriContainer, CriSandbox } from '../../runtime/containerd.ts';
+import type { KObject, KubeletApiClient, KubeletHandle } from '../types.ts';
+import { Backoff, goDuration } from './backoff.ts';
+import { containerConfig, type Obj } from './config.ts';
+import { ImageManager, type Emit } from './images.ts';
+import { podStatus, type ContainerTrack } from './status.ts';
+
+/** How often a pod that cannot start is tried again (pod_workers.go workerBackOffPeriod). */
+const RETRY_MS = 10_000;
+
+export interface PodTrack {
+  uid: string;
+  namespace: string;
+  name: string;
+  sandbox?: CriSandbox;
+  startMs: number;
+  containers: Map<string, ContainerTrack>;
+  /** Set once deletion began: SIGTERM sent, SIGKILL due at `killAtMs`. */
+  killing?: { killAtMs: number };
+  lastStatus?: string;
+  retryAtMs: number;
+}
+
+export class Kubelet implements KubeletHandle {
+  private readonly pods = new Map<string, PodTrack>();
+  private readonly crash = new Backoff();
+  readonly images: ImageManager;
+  private syncing: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly cri: Containerd,
+    private readonly api: KubeletApiClient,
+    /** Sync on every simulated step by itself (a kubelet without a cluster driving it, as in tests). */
+    opts: { ownSteps?: boolean } = {},
+  ) {
+    this.images = new ImageManager(cri, () => host.clock.nowMs);
+    if (opts.ownSteps) host.onStep.push(() => this.sync());
+  }
+
+  private get now(): number {
+    return this.host.clock.nowMs;
+  }
+
+  sync(): Promise<void> {
+    if (this.syncing) {
+      this.again = true;
+      return this.syncing;
+    }
+    this.syncing = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.syncOnce();
+        } while (this.again);
+      } finally {
+        this.syncing = undefined;
+      }
+    })();
+    return this.syncing;
+  }
+
+  private async syncOnce(): Promise<void> {
+    const seen = new Set<string>();
+    for (const pod of this.api.pods()) {
+      const uid = pod.metadata.uid;
+      seen.add(uid);
+      let t = this.pods.get(uid);
+      if (!t) {
+        t = { uid, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, startMs: this.now, containers: new Map(), retryAtMs: 0 };
+        this.pods.set(uid, t);
+      }
+      if (pod.metadata.deletionTimestamp) await this.terminate(pod, t);
+      else await this.syncPod(pod, t);
+      if (this.pods.has(uid)) this.report(pod, t);
+    }
+    for (const [uid, t] of this.pods) {
+      if (seen.has(uid)) continue;
+      if (t.sandbox) this.cri.removePodSandbox(t.sandbox.id);
+      this.pods.delete(uid);
+    }
+  }
+
+  private emitter(pod: KObject, container?: string): Emit {
+    return (type, reason, message) => this.api.event(pod, type, reason, message, { component: 'kubelet', host: this.host.fixture.hostname }, container ? `spec.containers{${container}}` : undefined);
+  }
+
+  private async syncPod(pod: KObject, t: PodTrack): Promise<void> {
+    const spec = (pod.spec ?? {}) as Obj;
+    const containers = (spec.containers as Obj[] | undefined) ?? [];
+    if (!t.sandbox) {
+      const qos = podQos(containers as { resources?: never }[]);
+      const slug = t.uid.replace(/-/g, '_');
+      const parent = qos === 'Guaranteed' ? `/kubepods.slice/kubepods-pod${slug}.slice` : `/kubepods.slice/kubepods-${qos.toLowerCase()}.slice/kubepods-${qos.toLowerCase()}-pod${slug}.slice`;
+      const sb = await this.cri.runPodSandbox({ name: t.name, namespace: t.namespace, uid: t.uid, attempt: 0 }, parent, spec.shareProcessNamespace === true);
+      if (typeof sb === 'string') {
+        this.emitter(pod)('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${sb}`);
+        return;
+      }
+      t.sandbox = sb;
+    }
+    const policy = String(spec.restartPolicy ?? 'Always');
+    for (const c of containers) await this.syncContainer(pod, t, c, policy);
+  }
+
+  private async syncContainer(pod: KObject, t: PodTrack, c: Obj, policy: string): Promise<void> {
+    const name = String(c.name);
+    let ct = t.containers.get(name);
+    if (!ct) {
+      ct = { name, image: String(c.image ?? ''), restartCount: 0, imageID: '', lastEventMs: -Infinity };
+      t.containers.set(name, ct);
+    }
+    const cur = ct.current;
+    if (cur && cur.state === 'CONTAINER_RUNNING') return;
+    const emit = this.emitter(pod, name);
+    if (cur && cur.state === 'CONTAINER_EXITED') {
+      if (policy === 'Never' || (policy === 'OnFailure' && cur.exitCode === 0)) return;
+      const key = `${t.name}_${t.namespace}_${t.uid}_${name}`;
+      if (this.crash.isInBackOffSince(key, cur.finishedMs, this.now)) {
+        ct.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(this.crash.get(key))} restarting failed container=${name} pod=${formatPod(pod.metadata)}` };
+        if (this.now - ct.lastEventMs >= RETRY_MS) {
+          ct.lastEventMs = this.now;
+          emit('Warning', 'BackOff', `Back-off restarting failed container ${name} in pod ${formatPod(pod.metadata)}`);
+        }
+        return;
+      }
+      this.crash.next(key, cur.finishedMs);
+    } else if (ct.waiting && this.now < (ct.retryAtMs ?? 0)) return;
+    await this.startContainer(pod, t, ct, c, emit);
+  }
+
+  private async startContainer(pod: KObject, t: PodTrack, ct: ContainerTrack, c: Obj, emit: Emit): Promise<void> {
+    ct.retryAtMs = this.now + RETRY_MS;
+    const img = await this.images.ensure(t.uid, c, emit);
+    if (!img.ok) {
+      ct.waiting = { reason: img.reason, message: img.message };
+      emit('Warning', 'Failed', `Error: ${img.reason}`);
+      if (img.reason === 'ErrImagePull') ct.retryAtMs = this.now;
+      return;
+    }
+    ct.imageID = img.imageID;
+    const attempt = ct.current ? ct.restartCount + 1 : ct.restartCount;
+    const cfg = containerConfig(pod, c, img.image, attempt, describeRootfs(img.image.image).files);
+    if ('error' in cfg) {
+      ct.waiting = { reason: 'CreateContainerConfigError', message: cfg.error };
+      emit('Warning', 'Failed', `Error: ${cfg.error}`);
+      return;
+    }
+    if (ct.current) {
+      if (ct.previous) this.cri.removeContainer(ct.previous.id);
+      ct.previous = ct.current;
+      ct.restartCount += 1;
+    }
+    emit('Normal', 'Created', `Created container ${ct.name}`);
+    ct.waiting = undefined;
+    const started = this.cri.startContainer(t.sandbox!, cfg, img.image);
+    ct.current = await started;
+    emit('Normal', 'Started', `Started container ${ct.name}`);
+  }
+
+  /** Graceful deletion: SIGTERM to every container, SIGKILL after the grace period, then the sandbox goes and the pod object with it. */
+  private async terminate(pod: KObject, t: PodTrack): Promise<void> {
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? ((pod.spec as Obj | undefined)?.terminationGracePeriodSeconds as number | undefined) ?? 30;
+    if (!t.killing) {
+      t.killing = { killAtMs: this.now + grace * 1000 };
+      for (const ct of t.containers.values()) {
+        if (ct.current?.state !== 'CONTAINER_RUNNING') continue;
+        this.emitter(pod, ct.name)('Normal', 'Killing', `Stopping container ${ct.name}`);
+        this.cri.stopContainer(ct.current.id, grace);
+      }
+    }
+    const running = [...t.containers.values()].some((ct) => ct.current?.state === 'CONTAINER_RUNNING');
+    if (running) return;
+    if (t.sandbox) this.cri.removePodSandbox(t.sandbox.id);
+    t.sandbox = undefined;
+    this.pods.delete(t.uid);
+    this.api.podTerminated(t.namespace, t.name);
+  }
+
+  private report(pod: KObject, t: PodTrack): void {
+    const status = podStatus(pod, t, this.host.fixture.network.eth0.addr.split('/')[0] as string, this.now);
+    const text = JSON.stringify(status);
+    if (text === t.lastStatus) return;
+    t.lastStatus = text;
+    this.api.updatePodStatus(t.namespace, t.name, status);
+  }
+
+  container(namespace: string, pod: string, container: string): { id: string; pid: number; running: boolean } | undefined {
+    const t = [...this.pods.values()].find((p) => p.namespace === namespace && p.name === pod);
+    const cur = t?.containers.get(container)?.current;
+    if (!cur) return undefined;
+    return { id: cur.id, pid: cur.pid, running: cur.state === 'CONTAINER_RUNNING' };
+  }
+
+  logs(namespace: string, pod: string, container: string, previous: boolean): string | undefined {
+    const t = [...this.pods.values()].find((p) => p.namespace === namespace && p.name === pod);
+    const ct = t?.containers.get(container);
+    const inst: CriContainer | undefined = previous ? ct?.previous : ct?.current;
+    return inst ? inst.logs.map((l) => l.text).join('') : undefined;
+  }
+
+  /** The kubelet's view of a pod (tests, the World snapshot). */
+  track(namespace: string, pod: string): PodTrack | undefined {
+    return [...this.pods.values()].find((p) => p.namespace === namespace && p.name === pod);
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The pod status the kubelet reports (kubernetes@v1.30.0 pkg/kubelet/kubelet_pods.go
+ * generateAPIPodStatus, getPhase; pkg/kubelet/status/generate.go for the Ready,
+ * ContainersReady, Initialized and PodReadyToStartContainers conditions).
+ */
+import { fullName, parseNormalizedNamed, tagNameOnly, referenceString } from '../../../oci/reference.ts';
+import { podQos } from '../../../k8s/resources.ts';
+import type { CriContainer, CriSandbox } from '../../runtime/containerd.ts';
+import type { ContainerState, ContainerStatus, KObject } from '../types.ts';
+import type { Obj } from './config.ts';
+
+export interface ContainerTrack {
+  name: string;
+  image: string;
+  restartCount: number;
+  imageID: string;
+  current?: CriContainer;
+  previous?: CriContainer;
+  waiting?: { reason: string; message?: string };
+  lastEventMs: number;
+  retryAtMs?: number;
+}
+
+interface Track {
+  sandbox?: CriSandbox;
+  startMs: number;
+  containers: Map<string, ContainerTrack>;
+  transitions?: Map<string, { status: string; at: string }>;
+}
+
+export const rfc3339 = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function terminated(c: CriContainer): ContainerState {
+  return { terminated: { exitCode: c.exitCode, reason: c.reason, startedAt: rfc3339(c.startedMs), finishedAt: rfc3339(c.finishedMs), containerID: `containerd://${c.id}` } };
+}
+
+/** containerd reports the image of a container by its normalised name (`docker.io/library/nginx:1.25`). */
+function fullImage(image: string): string {
+  try {
+    const r = tagNameOnly(parseNormalizedNamed(image));
+    return r.digest && !r.tag ? `${fullName(r)}@${r.digest}` : referenceString(r);
+  } catch {
+    return image;
+  }
+}
+
+function containerStatus(ct: ContainerTrack): ContainerStatus {
+  const cur = ct.current;
+  let state: ContainerState;
+  let lastState: ContainerState = {};
+  if (cur?.state === 'CONTAINER_RUNNING') {
+    state = { running: { startedAt: rfc3339(cur.startedMs) } };
+    if (ct.previous) lastState = terminated(ct.previous);
+  } else if (ct.waiting) {
+    state = { waiting: { ...ct.waiting } };
+    if (cur) lastState = terminated(cur);
+  } else if (cur) {
+    state = terminated(cur);
+    if (ct.previous) lastState = terminated(ct.previous);
+  } else state = { waiting: { reason: 'ContainerCreating' } };
+  const running = cur?.state === 'CONTAINER_RUNNING';
+  const out: ContainerStatus = { name: ct.name, state, lastState, ready: running, restartCount: ct.restartCount, image: cur ? fullImage(ct.image) : ct.image, imageID: cur ? ct.imageID : '', started: running };
+  if (cur) out.containerID = `containerd://${cur.id}`;
+  return { name: out.name, state: out.state, lastState: out.lastState, ready: out.ready, restartCount: out.restartCount, image: out.image, imageID: out.imageID, ...(cur ? { containerID: out.containerID } : {}), started: out.started };
+}
+
+/** getPhase: Pending until every container has run; then Running, or Succeeded/Failed once all stopped for good. */
+function phaseOf(spec: Obj, cts: ContainerTrack[]): string {
+  if (cts.some((c) => !c.current)) return 'Pending';
+  const policy = String(spec.restartPolicy ?? 'Always');
+  const stopped = cts.filter((c) => c.current?.state === 'CONTAINER_EXITED');
+  if (stopped.length < cts.length) return 'Running';
+  const failed = stopped.some((c) => c.current!.exitCode !== 0);
+  if (policy === 'Always') return 'Running';
+  if (policy === 'OnFailure') return failed ? 'Running' : 'Succeeded';
+  return failed ? 'Failed' : 'Succeeded';
+}
+
+export function podStatus(pod: KObject, t: Track, hostIP: string, nowMs: number): Record<string, unknown> {
+  const spec = (pod.spec ?? {}) as Obj;
+  const names = ((spec.containers as Obj[] | undefined) ?? []).map((c) => String(c.name));
+  const cts = names.map((n) => t.containers.get(n)).filter((c): c is ContainerTrack => Boolean(c));
+  const phase = phaseOf(spec, cts);
+  const unready = cts.filter((c) => c.current?.state !== 'CONTAINER_RUNNING').map((c) => c.name);
+  const transitions = (t.transitions ??= new Map());
+  const cond = (type: string, ok: boolean, reason?: string, message?: string) => {
+    const status = ok ? 'True' : 'False';
+    const prev = transitions.get(type);
+    if (!prev || prev.status !== status) transitions.set(type, { status, at: rfc3339(nowMs) });
+    return { type, status, lastProbeTime: null, lastTransitionTime: transitions.get(type)!.at, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+  };
+  const done = phase === 'Succeeded' || phase === 'Failed';
+  const notReady = done ? ['PodCompleted', undefined] : ['ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`];
+  const ready = !done && unready.length === 0;
+  const old = ((pod.status ?? {}) as Obj).conditions as Obj[] | undefined;
+  const conditions = [
+    cond('PodReadyToStartContainers', Boolean(t.sandbox)),
+    cond('Initialized', true),
+    ready ? cond('Ready', true) : cond('Ready', false, notReady[0], notReady[1]),
+    ready ? cond('ContainersReady', true) : cond('ContainersReady', false, notReady[0], notReady[1]),
+    ...(old ?? []).filter((c) => !['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'].includes(String(c.type))),
+  ];
+  const ip = t.sandbox?.net.ip;
+  return {
+    phase,
+    conditions,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
+    startTime: rfc3339(t.startMs),
+    containerStatuses: cts.map(containerStatus),
+    qosClass: (((pod.status ?? {}) as Obj).qosClass as string | undefined) ?? podQos((spec.containers as { resources?: never }[]) ?? []),
+  };
+}

@@ -1,0 +1,287 @@
+/**
+ * containerd 1.7's CRI plugin on node1: its own image store in the `k8s.io` namespace
+ * (apart from Docker's: an image from `docker build` is not visible here), pod sandboxes
+ * held by `registry.k8s.io/pause:3.9`, and containers started through runc with
+ * containerd's defaults: the default capability set (containerd@v1.7.22:oci/spec.go
+ * defaultUnixCaps, the same 14 as Docker's), AppArmor `cri-containerd.apparmor.d`
+ * (pkg/cri/sbserver/helpers_linux.go), seccomp unconfined unless the pod asks for one,
+ * one shim per pod sandbox. The kubelet (src/sim/k8s/kubelet) decides what to run;
+ * this file does what the CRI calls say.
+ */
+import { fullName, parseNormalizedNamed, tagNameOnly } from '../../oci/reference.ts';
+import type { Host } from '../host.ts';
+import { ALL_CAPS, capNumber, DOCKER_DEFAULT_MASK } from '../kernel/capabilities.ts';
+import { SIGKILL } from '../kernel/signals.ts';
+import type { Proc } from '../kernel/types.ts';
+import { describeRootfs, imagePaths } from '../image/adapter.ts';
+import type { Registry } from '../image/registry.ts';
+import { ImageService } from '../image/service.ts';
+import { digestKey, ImageStore, tagKey, type LocalImage } from '../image/store.ts';
+import { Rng } from '../rng.ts';
+import { Cni, type CniResult } from './cni.ts';
+import type { Flavor } from './roots.ts';
+import type { CgroupSpec, NsChoice } from './spec.ts';
+
+export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.9';
+/** containerd's default AppArmor profile for CRI containers. */
+export const CRI_APPARMOR = 'cri-containerd.apparmor.d';
+
+export interface LogLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  timeMs: number;
+}
+
+export interface CriSandbox {
+  id: string;
+  name: string;
+  namespace: string;
+  uid: string;
+  attempt: number;
+  createdMs: number;
+  state: 'SANDBOX_READY' | 'SANDBOX_NOTREADY';
+  pause: Proc;
+  shim: Proc;
+  net: CniResult;
+  /** The pod's cgroup: `/kubepods.slice/…/kubepods-…-pod<uid>.slice`. */
+  cgroupParent: string;
+  hostname: string;
+  sharePid: boolean;
+}
+
+export interface CriContainer {
+  id: string;
+  sandboxId: string;
+  name: string;
+  attempt: number;
+  /** The image as the pod asked for it. */
+  image: string;
+  /** sha256 of the config (crictl's IMAGE column, truncated). */
+  imageRef: string;
+  createdMs: number;
+  startedMs: number;
+  finishedMs: number;
+  state: 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED';
+  exitCode: number;
+  reason: string;
+  pid: number;
+  logs: LogLine[];
+  labels: Record<string, string>;
+}
+
+/** What the kubelet asks for when it creates a container (CRI ContainerConfig, reduced). */
+export interface CriContainerConfig {
+  name: string;
+  attempt: number;
+  image: string;
+  argv: string[];
+  env: Record<string, string>;
+  uid: number;
+  gid: number;
+  groups?: number[];
+  caps: { add: string[]; drop: string[] };
+  privileged: boolean;
+  noNewPrivs: boolean;
+  seccomp: 'unconfined' | 'runtime/default';
+  readOnlyRoot: boolean;
+  writable: string[];
+  cgroup: Omit<CgroupSpec, 'path'>;
+  workdir: string;
+  tty: boolean;
+  labels: Record<string, string>;
+}
+
+export type PullOutcome = { ok: true; image: LocalImage; repoDigest: string } | { ok: false; reason: 'ErrImagePull' | 'InvalidImageName'; message: string };
+
+/** One ref of containerd's image store: `repo:tag`, `repo@digest` and `sha256:<config>` all name the same target. */
+export interface ImageRef {
+  name: string;
+  mediaType: string;
+  digest: string;
+  platforms: string[];
+  image: LocalImage;
+}
+
+export class Containerd {
+  readonly store = new ImageStore();
+  /** The refs the CRI plugin writes per pulled image (what `ctr -n k8s.io images ls` lists). */
+  readonly refs = new Map<string, ImageRef>();
+  private readonly service: ImageService;
+  readonly sandboxes = new Map<string, CriSandbox>();
+  readonly containers = new Map<string, CriContainer>();
+  private readonly rng = new Rng(0x636f6e74);
+  private readonly cni: Cni;
+  /** Called when a container's PID 1 exits. */
+  readonly onExit: ((c: CriContainer) => void)[] = [];
+
+  constructor(
+    private readonly host: Host,
+    registry: Registry,
+  ) {
+    this.service = new ImageService(this.store, registry, 'amd64');
+    this.cni = new Cni(host, new Rng(0x636e6930));
+    host.kernel.onExit.push((p) => this.procExited(p));
+    host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push({ ...line, timeMs: host.clock.nowMs }));
+  }
+
+  /** The stored image a reference names in the k8s.io namespace (ImageStatus). */
+  imageStatus(ref: string): LocalImage | undefined {
+    return this.store.lookup(ref);
+  }
+
+  /** PullImage: resolves in the registry, stores under the tag and the repo digest. */
+  async pullImage(ref: string): Promise<PullOutcome> {
+    const r = await this.service.criPull(ref);
+    if (!r.ok) return r;
+    const li = await this.store.add(r.image);
+    const parsed = tagNameOnly(parseNormalizedNamed(ref));
+    if (!parsed.digest) this.store.setTag(tagKey(parsed), r.image.id);
+    this.store.addDigest(r.imageID, r.image.id);
+    const names = [...(parsed.digest ? [] : [tagKey(parsed)]), r.imageID, r.image.id];
+    for (const name of names) this.refs.set(name, { name, mediaType: r.target.mediaType, digest: r.target.digest, platforms: r.target.platforms, image: li });
+    return { ok: true, image: li, repoDigest: r.imageID };
+  }
+
+  /** RunPodSandbox: CNI's network namespace, then the pause process holding uts, ipc (and pid when shared). */
+  async runPodSandbox(meta: { name: string; namespace: string; uid: string; attempt: number }, cgroupParent: string, sharePid: boolean): Promise<CriSandbox | string> {
+    let pause = this.imageStatus(PAUSE_IMAGE);
+    if (!pause) {
+      const r = await this.pullImage(PAUSE_IMAGE);
+      if (!r.ok) return r.message;
+      pause = r.image;
+    }
+    const id = this.rng.hex(64);
+    const net = this.cni.add();
+    const shim = this.host.runc.spawnShim(id, 'k8s.io');
+    const user = (pause.image.config.config.User ?? '').split(':');
+    const { init } = this.host.runc.start({
+      id, namespace: 'k8s.io', argv: ['/pause'], env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+      uid: Number(user[0] || 0), gid: Number(user[1] || user[0] || 0), caps: DOCKER_DEFAULT_MASK, noNewPrivs: true, seccomp: 2, apparmor: CRI_APPARMOR,
+      hostname: meta.name, namespaces: { net: net.netns.inode, uts: 'new', ipc: 'new', pid: 'new' },
+      cgroup: { path: `${cgroupParent}/cri-containerd-${id}.scope` }, tty: false, readOnlyRoot: true, writable: [], unprivilegedPortStart: 1024, binary: true, shim,
+    });
+    const sb: CriSandbox = { id, name: meta.name, namespace: meta.namespace, uid: meta.uid, attempt: meta.attempt, createdMs: this.host.clock.nowMs, state: 'SANDBOX_READY', pause: init, shim, net, cgroupParent, hostname: meta.name, sharePid };
+    this.sandboxes.set(id, sb);
+    return sb;
+  }
+
+  /** CreateContainer + StartContainer: the container's root is registered, then runc starts PID 1 in the sandbox's namespaces. */
+  async startContainer(sb: CriSandbox, cfg: CriContainerConfig, image: LocalImage): Promise<CriContainer> {
+    const id = this.rng.hex(64);
+    const now = this.host.clock.nowMs;
+    const fs = describeRootfs(image.image);
+    const flavor: Flavor = fs.flavor;
+    const paths = imagePaths(image.image);
+    const hosts = `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sb.net.ip}\t${sb.hostname}\n`;
+    this.host.runc.roots.add({
+      id, engine: 'containerd', flavor, commands: fs.commands, files: fs.files, dirs: paths.dirs, hostname: sb.hostname, createdMs: now, workdir: cfg.workdir,
+      readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, privileged: cfg.privileged,
+      etc: { '/etc/hostname': `${sb.hostname}\n`, '/etc/hosts': hosts, '/etc/resolv.conf': `search ${sb.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n` },
+    });
+    const c: CriContainer = { id, sandboxId: sb.id, name: cfg.name, attempt: cfg.attempt, image: cfg.image, imageRef: image.image.id, createdMs: now, startedMs: 0, finishedMs: 0, state: 'CONTAINER_CREATED', exitCode: 0, reason: '', pid: 0, logs: [], labels: cfg.labels };
+    this.containers.set(id, c);
+    const mask = cfg.privileged ? ALL_CAPS : capMask(cfg.caps.add, cfg.caps.drop);
+    const ns = sb.pause.ns;
+    const pidNs: NsChoice = sb.sharePid ? ns.pid : 'new';
+    const argv = cfg.argv;
+    const { init, program } = this.host.runc.start({
+      id, namespace: 'k8s.io', argv, env: cfg.env, uid: cfg.uid, gid: cfg.gid, ...(cfg.groups ? { groups: cfg.groups } : {}), caps: mask, noNewPrivs: cfg.noNewPrivs,
+      seccomp: cfg.seccomp === 'runtime/default' && !cfg.privileged ? 2 : 0, apparmor: cfg.privileged ? 'unconfined' : CRI_APPARMOR, hostname: sb.hostname,
+      namespaces: { net: ns.net, uts: ns.uts, ipc: ns.ipc, pid: pidNs }, cgroup: { ...cfg.cgroup, path: `${sb.cgroupParent}/cri-containerd-${id}.scope` },
+      tty: cfg.tty, readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, unprivilegedPortStart: 1024,
+      binary: Boolean(argv[0] && !(argv[0] in fs.files) && paths.executables.includes(argv[0])), shim: sb.shim,
+    });
+    c.state = 'CONTAINER_RUNNING';
+    c.pid = init.pid;
+    c.startedMs = now;
+    for (const line of program.logs) c.logs.push({ stream: /\[(notice|emerg)\]/.test(line) ? 'stderr' : 'stdout', text: `${line}\n`, timeMs: now });
+    if (program.failWith !== undefined) this.host.kernel.exit(init, program.failWith);
+    else if (program.oneshot || program.shell) {
+      // A one-shot command runs to completion through the shell; an interactive shell without stdin ends at once.
+      const r = program.shell ? { stdout: '', stderr: '', exitCode: 0 } : await this.host.runc.runner(id, init, program.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv, { tty: cfg.tty, workdir: cfg.workdir, env: {} });
+      if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout, timeMs: this.host.clock.nowMs });
+      if (r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr, timeMs: this.host.clock.nowMs });
+      if (init.state !== 'Z' && this.host.kernel.procs.has(init.pid)) this.host.kernel.exit(init, r.exitCode);
+    }
+    return c;
+  }
+
+  private procExited(p: Proc): void {
+    for (const c of this.containers.values()) {
+      if (c.pid !== p.pid || c.state !== 'CONTAINER_RUNNING') continue;
+      const sb = this.sandboxes.get(c.sandboxId);
+      const cg = this.host.kernel.cgroups.get(`${sb?.cgroupParent}/cri-containerd-${c.id}.scope`);
+      c.state = 'CONTAINER_EXITED';
+      c.exitCode = p.exitStatus ?? 0;
+      c.finishedMs = this.host.kernel.now;
+      // containerd@v1.7.22 pkg/cri/sbserver/events.go handleContainerExit: OOMKilled when the task saw an OOM, else Completed or Error.
+      c.reason = (cg?.events.oom_kill ?? 0) > 0 ? 'OOMKilled' : c.exitCode === 0 ? 'Completed' : 'Error';
+      this.host.runc.forget(p.pid);
+      for (const hook of this.onExit) hook(c);
+    }
+  }
+
+  /** StopContainer: SIGTERM now, SIGKILL when `timeoutS` has passed (the kernel's timers, on the host clock). */
+  stopContainer(id: string, timeoutS: number): void {
+    const c = this.containers.get(id);
+    if (!c || c.state !== 'CONTAINER_RUNNING') return;
+    const p = this.host.kernel.procs.get(c.pid);
+    if (!p) return;
+    const k = this.host.kernel;
+    if (timeoutS <= 0) {
+      this.host.runc.signal(p, SIGKILL);
+      return;
+    }
+    this.host.runc.signal(p, 15);
+    k.timers.push({ at: k.now + timeoutS * 1000, fn: () => { if (c.state === 'CONTAINER_RUNNING') this.host.runc.signal(p, SIGKILL); } });
+  }
+
+  removeContainer(id: string): void {
+    const c = this.containers.get(id);
+    if (!c) return;
+    const sb = this.sandboxes.get(c.sandboxId);
+    this.containers.delete(id);
+    this.host.kernel.cgroups.delete(`${sb?.cgroupParent}/cri-containerd-${id}.scope`);
+    this.host.runc.roots.remove(id);
+  }
+
+  /** StopPodSandbox + RemovePodSandbox: pause goes, CNI DEL, the shim exits. */
+  removePodSandbox(id: string): void {
+    const sb = this.sandboxes.get(id);
+    if (!sb) return;
+    for (const c of [...this.containers.values()]) if (c.sandboxId === id) this.removeContainer(c.id);
+    const k = this.host.kernel;
+    if (sb.pause.state !== 'Z') k.exit(sb.pause, 128 + SIGKILL, SIGKILL);
+    this.host.runc.forget(sb.pause.pid);
+    if (sb.shim.state !== 'Z') k.exit(sb.shim, 0);
+    this.cni.del(sb.net);
+    k.cgroups.delete(`${sb.cgroupParent}/cri-containerd-${id}.scope`);
+    this.sandboxes.delete(id);
+  }
+
+  /** Normalised name of a reference (`docker.io/library/nginx`), for crictl and ctr. */
+  static repoOf(ref: string): string {
+    return fullName(parseNormalizedNamed(ref));
+  }
+
+  static digestKey = digestKey;
+}
+
+/** The CRI capability rule (pkg/cri/sbserver/container_create_linux.go via oci.WithCapabilities/WithAddedCapabilities/WithDroppedCapabilities): drop ALL then add. */
+export function capMask(add: string[], drop: string[]): bigint {
+  const bit = (c: string) => {
+    const n = capNumber(c);
+    return n === undefined ? 0n : 1n << BigInt(n);
+  };
+  let mask = drop.some((d) => d.toUpperCase() === 'ALL') ? 0n : DOCKER_DEFAULT_MASK;
+  for (const d of drop) mask &= ~bit(d);
+  if (add.some((a) => a.toUpperCase() === 'ALL')) return ALL_CAPS;
+  for (const a of add) mask |= bit(a);
+  return mask;
+}
+
+/** node1's containerd, created on first use over the world's registry (the one Docker pulls from and pushes to). */
+export function containerdOf(host: Host, registry: Registry): Containerd {
+  host.containerd ??= new Containerd(host, registry);
+  return host.containerd;
+}

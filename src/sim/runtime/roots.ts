@@ -1,0 +1,47 @@
+/**
+ * What a shell sees inside a container, whoever created it: the image's files and
+ * commands, the hostname, and which paths are read-only. Docker and the kubelet both
+ * register their containers here by id; the shell (shell/runtime.ts `bashFor`) enters
+ * a root by that id (`Session.root`), so `docker exec` and `kubectl exec` land the same way.
+ */
+export type Flavor = 'busybox' | 'coreutils';
+
+export interface ContainerRoot {
+  id: string;
+  /** Which engine made it: Docker's containers keep their own storage (volumes, overlay upperdir). */
+  engine: 'docker' | 'containerd';
+  flavor: Flavor;
+  /** Commands of the image besides the shell built-ins. */
+  commands: string[];
+  /** Text files of the root filesystem (path → content). */
+  files: Record<string, string>;
+  dirs: string[];
+  hostname: string;
+  createdMs: number;
+  workdir: string;
+  readOnlyRoot: boolean;
+  /** Mount points that stay writable (emptyDir, tmpfs); each is an empty filesystem of its own. */
+  writable: string[];
+  /** Files the runtime writes into the root (/etc/hosts, /etc/resolv.conf, /etc/hostname). */
+  etc: Record<string, string>;
+  privileged: boolean;
+}
+
+export class ContainerRoots {
+  private readonly roots = new Map<string, ContainerRoot>();
+  /** Called with the id of every root that goes away (the shell drops its cached filesystem). */
+  readonly onRemove: ((id: string) => void)[] = [];
+
+  add(root: ContainerRoot): void {
+    this.roots.set(root.id, root);
+  }
+
+  get(id: string): ContainerRoot | undefined {
+    return this.roots.get(id);
+  }
+
+  remove(id: string): void {
+    if (!this.roots.delete(id)) return;
+    for (const hook of this.onRemove) hook(id);
+  }
+}

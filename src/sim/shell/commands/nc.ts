@@ -1,0 +1,42 @@
+/**
+ * nc, busybox 1.36's netcat (alpine): `nc -z [-w SECS] HOST PORT` tells whether something
+ * listens there (exit 0) or not (exit 1, silent with -z). A connection to a port nobody
+ * listens on: `nc: can't connect to remote host (IP): Connection refused`
+ * (busybox@1_36_1 networking/nc.c and libbb/xconnect.c bb_perror_msg_and_die). `localhost`
+ * is the caller's own network namespace: containers of one pod reach each other there.
+ * On the host (Ubuntu's netcat-openbsd 1.226) a refused connection reads
+ * `nc: connect to HOST port PORT (tcp) failed: Connection refused`, with -z too.
+ */
+import type { SimCommand } from '../types.ts';
+
+export const nc: SimCommand = {
+  name: 'nc',
+  async run(args, env) {
+    const words: string[] = [];
+    let scan = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a === '-z') scan = true;
+      else if (a === '-w') i++;
+      else if (/^-w\d+$/.test(a) || a === '-v') continue;
+      else if (a.startsWith('-') && a.length > 1) return { stdout: '', stderr: `nc: invalid option -- '${a[1]}'\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n`, exitCode: 1 };
+      else words.push(a);
+    }
+    const [hostArg, portArg] = words;
+    if (!hostArg || !portArg) return { stdout: '', stderr: 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n', exitCode: 1 };
+    const port = Number(portArg);
+    if (!/^\d+$/.test(portArg) || port < 1 || port > 65535) return { stdout: '', stderr: `nc: bad port '${portArg}'\n`, exitCode: 1 };
+    const k = env.host.kernel;
+    const me = env.self.ns.net;
+    const ip = hostArg === 'localhost' ? '127.0.0.1' : hostArg;
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return { stdout: '', stderr: `nc: bad address '${hostArg}'\n`, exitCode: 1 };
+    // The namespace that owns the address: the caller's own for loopback, else the one with it on an interface.
+    let target: number | undefined = ip.startsWith('127.') ? me : undefined;
+    if (target === undefined)
+      for (const ns of k.namespaces.values()) if (ns.type === 'net' && ns.interfaces?.some((i) => i.addrs.some((a) => a.split('/')[0] === ip))) target = ns.inode;
+    const open = target !== undefined && k.live().some((p) => p.ns.net === target && (env.host.runc.programOf(p.pid)?.listens ?? []).includes(port));
+    if (open) return { stdout: '', stderr: '', exitCode: 0 };
+    if (env.flavor !== 'busybox') return { stdout: '', stderr: `nc: connect to ${hostArg} port ${port} (tcp) failed: Connection refused\n`, exitCode: 1 };
+    return scan ? { stdout: '', stderr: '', exitCode: 1 } : { stdout: '', stderr: `nc: can't connect to remote host (${ip}): Connection refused\n`, exitCode: 1 };
+  },
+};
