@@ -42,8 +42,10 @@ export class Cni {
     this.used.add(ip);
     this.next = n >= 254 ? 2 : n + 1;
     const hn = k.ns(hostNs.net);
-    const nsIndex = hn.nextIfindex ?? 6;
-    const hostIndex = nsIndex + 1;
+    // containernetworking/plugins pkg/ip SetupVeth makes the pair inside the pod's namespace
+    // (lo is 1 there, so eth0 is 2) and moves the host end out, where it takes the host's next index.
+    const nsIndex = 2;
+    const hostIndex = hn.nextIfindex ?? 6;
     hn.nextIfindex = hostIndex + 1;
     const hostIfname = `veth${this.rng.hex(8)}`;
     netns.interfaces!.push({ index: nsIndex, name: 'eth0', kind: 'veth', peer: hostIndex, netnsid: 0, up: true, mtu: 1450, mac: randomMac(this.rng), addrs: [`${ip}/24`] });

@@ -14,12 +14,13 @@ export const lsns: SimCommand = {
   name: 'lsns',
   async run(args, env) {
     const k = env.host.kernel;
-    let type: string | undefined;
+    // util-linux lsns.c: each -t adds a type to the set shown.
+    const types: string[] = [];
     let pidArg: number | undefined;
     let cols = ['NS', 'TYPE', 'NPROCS', 'PID', 'USER', 'COMMAND'];
     let noHead = false;
     for (let i = 0; i < args.length; i++) {
-      if (args[i] === '-t' || args[i] === '--type') type = args[++i];
+      if (args[i] === '-t' || args[i] === '--type') types.push(args[++i] ?? '');
       else if (args[i] === '-p' || args[i] === '--task') pidArg = Number(args[++i]);
       else if (args[i] === '-o' || args[i] === '--output') cols = (args[++i] ?? '').toUpperCase().split(',');
       else if (args[i] === '-n' || args[i] === '--noheadings') noHead = true;
@@ -28,7 +29,8 @@ export const lsns: SimCommand = {
     const known = ['NS', 'TYPE', 'NPROCS', 'PID', 'PPID', 'USER', 'UID', 'COMMAND', 'PATH'];
     const bad = cols.find((c) => !known.includes(c));
     if (bad) return R('', `lsns: unknown column: ${bad}\n`, 1);
-    if (type && !NS_TYPES.includes(type as NamespaceType)) return R('', `lsns: unknown namespace type: ${type}\n`, 1);
+    const type = types.find((t) => !NS_TYPES.includes(t as NamespaceType));
+    if (type !== undefined) return R('', `lsns: unknown namespace type: ${type}\n`, 1);
     const visible = [...k.procs.values()].filter((p) => k.pidIn(p, env.self.ns.pid) !== undefined && p.state !== 'Z');
     let inodes = [...new Set(visible.flatMap((p) => NS_TYPES.map((t) => p.ns[t])))];
     if (pidArg !== undefined) {
@@ -38,7 +40,7 @@ export const lsns: SimCommand = {
     }
     const rows = inodes
       .map((ino) => k.ns(ino))
-      .filter((n) => !type || n.type === type)
+      .filter((n) => !types.length || types.includes(n.type))
       .sort((a, b) => a.inode - b.inode)
       .map((n) => {
         const members = visible.filter((p) => p.ns[n.type] === n.inode).sort((a, b) => a.pid - b.pid);

@@ -2,8 +2,10 @@ import type { ExecResult } from '../../api.ts';
 import type { Proc } from '../../kernel/types.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
+/** A process's user as ps names it: from the /etc/passwd of the filesystem ps runs in, not the process's own. */
 function user(env: CmdEnv, p: Proc): string {
-  const passwd = p.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:`).join('\n') : (env.host.runc.roots.get(p.root)?.files['/etc/passwd'] ?? '');
+  const root = env.session.root;
+  const passwd = root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:`).join('\n') : (env.host.runc.roots.get(root)?.files['/etc/passwd'] ?? '');
   return env.host.userName(p.uid, passwd);
 }
 

@@ -7,6 +7,15 @@ import { Cluster, type KubeletFactory } from '../../../k8s/cluster.ts';
 import { clusterViews } from '../../../k8s/registry.ts';
 import { podView } from './podview.ts';
 import { Rng } from '../../../rng.ts';
+import { kubeletFactory } from '../../../k8s/kubelet/index.ts';
+import type { CmdEnv } from '../../types.ts';
+
+/** The cluster with node1's kubelet on containerd (over the registry Docker pulls from and pushes to). */
+export async function withKubelet(env: CmdEnv): Promise<Cluster> {
+  if (clusters.has(env.host)) return clusters.get(env.host)!;
+  const { registry } = await env.daemon.imageLib();
+  return clusterFor(env.host, kubeletFactory(env.host, registry));
+}
 
 const clusters = new WeakMap<Host, Cluster>();
 
@@ -20,7 +29,7 @@ export function clusterFor(host: Host, kubelet?: KubeletFactory): Cluster {
     // Its own stream, so typing kubectl does not change the container ids docker draws next.
     rng: new Rng(0x6b756265),
     node: { hostname: f.hostname, ip, kernel: f.kernel.release, cpus: f.cpus, memBytes: f.memTotalBytes },
-    // node1's kubelet (src/sim/k8s/kubelet/, built alongside) plugs in here as the default: (api) => new Kubelet(api, host).
+    // node1's kubelet: withKubelet() passes it in the first time kubectl runs; tests may pass a stand-in.
     ...(kubelet ? { kubelet } : {}),
   });
   clusters.set(host, c);

@@ -9,6 +9,8 @@ import { out } from './common.ts';
 import { get } from './get.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
+import { exec } from './exec.ts';
+import { withKubelet } from './cluster.ts';
 import { label } from './label.ts';
 import { logs } from './logs.ts';
 import { run } from './run.ts';
@@ -21,6 +23,7 @@ const VERBS: Record<string, Verb> = {
   create: (a, e) => applyOrCreate('create', a, e),
   delete: del,
   describe,
+  exec,
   get,
   label,
   logs,
@@ -103,7 +106,7 @@ Use "kubectl <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin', 'options', 'exec', 'explain', 'debug'];
+const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin', 'options', 'explain', 'debug'];
 
 export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> {
   // Global flags may come before the verb (`kubectl -n demo get pods`).
@@ -124,7 +127,11 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
     // Not kubectl's words: its long per-verb help pages are not reproduced.
     return out('', `kubectl ${verb} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${verb}/\n`, 1);
   }
-  if (run) return run(rest, env);
+  if (run) {
+    // node1's kubelet joins the cluster the first time kubectl runs (it needs the image registry).
+    await withKubelet(env);
+    return run(rest, env);
+  }
   if (KNOWN_UNBUILT.includes(verb)) {
     // Not kubectl's words: a real kubectl has this verb; the simulated one says plainly that it does not.
     return out('', `kubectl ${verb}: not simulated on node1 (this kubectl has: ${KUBECTL_VERBS.join(', ')})\n`, 1);
