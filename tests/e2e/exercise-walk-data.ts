@@ -4,6 +4,8 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { parse } from 'yaml';
+import { loadExercise } from '../../src/checker/exercise/load.ts';
+import { gradeContent } from '../../src/cli/grade-core.ts';
 
 export interface WalkCheck {
   id: string;
@@ -73,8 +75,12 @@ export function maxScore(ex: WalkExercise): number {
 
 const normal = (t: string) => t.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\s+$/, '');
 
-/** The first typical wrong answer, with the checks it must fail (all of them if it is the unchanged starter). */
-export function typicalWrong(ex: WalkExercise): { failed: string[]; score: number; data: unknown } | null {
+/**
+ * The first typical wrong answer, with the checks it must fail (all of them if it is the
+ * unchanged starter) and the score `container-course grade` gives it: no credit when it
+ * passes only checks the unchanged starter passes too (the page applies the same rule).
+ */
+export async function typicalWrong(ex: WalkExercise): Promise<{ failed: string[]; score: number; data: unknown } | null> {
   const w = ex.wrong[0];
   if (!w) return null;
   const all = [...weights(ex).keys()];
@@ -83,8 +89,15 @@ export function typicalWrong(ex: WalkExercise): { failed: string[]; score: numbe
     const files = (w as { files: Record<string, string> }).files;
     if (Object.keys(ex.start).every((n) => normal(files[n] ?? '') === normal(ex.start[n] ?? ''))) failed = all;
   }
-  const wt = weights(ex);
-  const score = all.filter((id) => !failed.includes(id)).reduce((s, id) => s + (wt.get(id) ?? 1), 0);
   const data = 'files' in w ? w.files : 'commands' in w ? w.commands : w.answers;
-  return { failed, score, data };
+  return { failed, score: await cliScore(ex.id, w), data };
+}
+
+async function cliScore(id: string, w: WalkExercise['wrong'][number]): Promise<number> {
+  const loaded = loadExercise(readFileSync(`content/exercises/${id}.yaml`, 'utf8'), `${id}.yaml`);
+  if ('error' in loaded) throw new Error(loaded.error);
+  const content = 'files' in w ? { kind: 'files' as const, files: w.files } : 'commands' in w ? { kind: 'commands' as const, commands: w.commands } : { kind: 'answers' as const, answers: w.answers };
+  const outcome = await gradeContent(loaded.exercise, content);
+  if (!('result' in outcome)) throw new Error(`${id}: ${outcome.error}`);
+  return outcome.result.score;
 }

@@ -7,7 +7,7 @@ import { exercises, lessons, maxScore, typicalWrong, type WalkExercise } from '.
  * Every exercise on every lesson page, in both locales, as a learner meets it: open it
  * (from its card when the page has one), check the unchanged start (score 0), give the
  * first typical wrong answer from the exercise's data (the checks it must fail fail, the
- * score is what the data says, a hint applies), then the solution (full marks, done mark).
+ * score is what `container-course grade` gives it, a hint applies), then the solution (full marks, done mark).
  * Data-driven: content/exercises/*.yaml and the lessons' frontmatter, so exercises added
  * later are walked too. One page per lesson and locale; every wait is on the page's state.
  */
@@ -69,7 +69,7 @@ async function walkText(page: Page, ex: Extract<WalkExercise, { kind: 'k8s-yaml'
   await expectScore(page, ex.id, 0, max);
   await expect(p.locator('[data-role="unchanged"]')).toBeVisible();
 
-  const wrong = typicalWrong(ex);
+  const wrong = await typicalWrong(ex);
   if (wrong) {
     const files = wrong.data as Record<string, string>;
     for (const [name, text] of Object.entries(files)) {
@@ -107,7 +107,7 @@ async function walkQuiz(page: Page, ex: Extract<WalkExercise, { kind: 'quiz' }>,
       }
     }
   };
-  const wrong = typicalWrong(ex);
+  const wrong = await typicalWrong(ex);
   if (wrong) {
     await choose(wrong.data as Record<string, string[]>);
     await check(page, ex.id);
@@ -157,7 +157,7 @@ async function walkShell(page: Page, ex: Extract<WalkExercise, { kind: 'shell-go
   await expect(page.locator('cc-terminal .xterm-rows')).toContainText('root@node1');
   await resetHost(page, ex);
   await expectScore(page, ex.id, 0, max);
-  const wrong = typicalWrong(ex);
+  const wrong = await typicalWrong(ex);
   if (wrong) {
     await typeLines(page, wrong.data as string[]);
     await expectScore(page, ex.id, wrong.score, max);

@@ -40,6 +40,9 @@ async function startAndRun(page: Page, path: string, start: string, lines: strin
     });
   });
   await page.goto(path);
+  // On a phone the workspace is a bottom sheet: the learner opens it first.
+  const open = page.locator('.cc-sheet-open');
+  if (await open.isVisible()) await open.click();
   await page.locator('cc-terminal').getByRole('button', { name: start }).click();
   await expect(screen(page)).toContainText('root@node1:~#', { timeout: 60_000 });
   for (const line of lines) await typeAndWait(page, line);
@@ -49,13 +52,17 @@ for (const loc of LOCALES) {
   for (const [size, viewport] of Object.entries(SIZES)) {
     test.describe(`${loc.prefix || '/en'} at ${size} size`, () => {
       test.use({ viewport });
-      // On the merged main the phone layout (the workspace as a bottom sheet) and the Picture tab
-      // have not been made to meet: at 390×844 these time out. Open work, named in the closing note.
-      test.fixme(size === 'phone', 'the Picture tab inside the phone bottom sheet');
 
       test('the cgroup view shows the new docker scope at 100M', async ({ page }) => {
         await startAndRun(page, `${loc.prefix}${L6}`, loc.start, ['docker run -d --memory 100m nginx']);
         await page.getByRole('button', { name: loc.tab, exact: true }).click();
+        // The picture opens in view (on a phone: in the bottom sheet, which scrolls to it).
+        await expect(page.locator('cc-picture [data-role="panel"] [data-role="canvas"]')).toBeInViewport();
+        if (size === 'phone') {
+          // The terminal above it keeps its height in the sheet (it was squeezed to its title bar).
+          const term = await page.locator('cc-terminal').boundingBox();
+          expect(term!.height).toBeGreaterThan(300);
+        }
         await page.locator('cc-picture').getByRole('tab', { name: loc.cgroups }).click();
         const scope = canvas(page).locator('[data-node^="cg-mem-/system.slice/docker-"]');
         await expect(scope).toHaveCount(1);

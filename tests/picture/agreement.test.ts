@@ -13,18 +13,18 @@ import type { CapabilitiesModel, CgroupsModel, IdentityModel, NetworksModel, Pro
 import { CAP_ROW, CAP_SETS } from '../../src/sim/picture/model.ts';
 
 const POOL = [
-  'docker run -d --name a nginx',
-  'docker run -d --name b --memory=64m --cpus=0.25 --pids-limit=50 alpine sleep 600',
-  'docker run -d --name c --cap-drop ALL --cap-add NET_RAW alpine sleep 600',
-  'docker run -d --name d --privileged alpine sleep 600',
-  'docker run -d --name e --network host alpine sleep 600',
-  'docker run -d --name f --init --memory=100m debian sleep 600',
+  'docker run -d --name web nginx',
+  'docker run -d --name lim --memory=64m --cpus=0.25 --pids-limit=50 alpine sleep 600',
+  'docker run -d --name caps --cap-drop ALL --cap-add NET_RAW alpine sleep 600',
+  'docker run -d --name priv --privileged alpine sleep 600',
+  'docker run -d --name hostnet --network host alpine sleep 600',
+  'docker run -d --name initd --init --memory=100m debian sleep 600',
   'docker network create n1',
-  'docker run -d --name g --network n1 --user 1000 alpine sleep 600',
-  'docker stop a',
-  'docker rm -f b',
+  'docker run -d --name user1000 --network n1 --user 1000 alpine sleep 600',
+  'docker stop web',
+  'docker rm -f lim',
   'docker pull nginx:1.25',
-  'docker exec a rm /etc/nginx/nginx.conf',
+  'docker exec web rm /etc/nginx/nginx.conf',
   'sudo unshare --uts --net bash',
   'exit',
 ];

@@ -123,8 +123,8 @@ describe('every shell line has a budget (#17)', { timeout: 120_000 }, () => {
 
   it('nsenter -a into a container runs the image programs, not the host ones', async () => {
     const w = createWorld();
-    await run(w, 'docker run -d --name w nginx');
-    const pid = (await run(w, "docker inspect -f '{{.State.Pid}}' w")).stdout.trim();
+    await run(w, 'docker run -d --name web nginx');
+    const pid = (await run(w, "docker inspect -f '{{.State.Pid}}' web")).stdout.trim();
     const r = await run(w, `nsenter -t ${pid} -a capsh --print`);
     expect(r.stderr).toBe('nsenter: failed to execute capsh: No such file or directory\n');
     expect(r.exitCode).toBe(127);

@@ -16,12 +16,12 @@ describe('cgroup v2 files from docker flags (FACTS §2)', { timeout: 120_000 }, 
 
   it('follows the memory-swap table and the unlimited defaults', async () => {
     const w = await world(['nginx']);
-    await sh(w, 'docker run -d --name a -m 512m --memory-swap 512m nginx');
-    await sh(w, 'docker run -d --name b -m 512m --memory-swap -1 --pids-limit -1 nginx');
-    await sh(w, 'docker run -d --name c --cpu-quota=25000 --cpu-period=100000 nginx');
-    expect(await files(w, 'a', ['memory.max', 'memory.swap.max'])).toBe('536870912\n0\n');
-    expect(await files(w, 'b', ['memory.swap.max', 'pids.max'])).toBe('max\nmax\n');
-    expect(await files(w, 'c', ['cpu.max', 'memory.max'])).toBe('25000 100000\nmax\n');
+    await sh(w, 'docker run -d --name c1 -m 512m --memory-swap 512m nginx');
+    await sh(w, 'docker run -d --name c2 -m 512m --memory-swap -1 --pids-limit -1 nginx');
+    await sh(w, 'docker run -d --name c3 --cpu-quota=25000 --cpu-period=100000 nginx');
+    expect(await files(w, 'c1', ['memory.max', 'memory.swap.max'])).toBe('536870912\n0\n');
+    expect(await files(w, 'c2', ['memory.swap.max', 'pids.max'])).toBe('max\nmax\n');
+    expect(await files(w, 'c3', ['cpu.max', 'memory.max'])).toBe('25000 100000\nmax\n');
   });
 
   it('OOM-kills a memory hog: exit 137, OOMKilled, memory.events and dmesg', async () => {
@@ -35,11 +35,11 @@ describe('cgroup v2 files from docker flags (FACTS §2)', { timeout: 120_000 }, 
 
   it('kills only a child hog: the shell prints Killed, PID 1 survives, OOMKilled is still true', async () => {
     const w = await world(['alpine']);
-    await sh(w, 'docker run -it --memory=100m --name m alpine');
+    await sh(w, 'docker run -it --memory=100m --name mem alpine');
     expect(await sh(w, 'tail /dev/zero')).toMatchObject({ out: 'Killed\n', exitCode: 137 });
     expect(w.prompt()).toBe('/ # ');
     await sh(w, 'exit 0');
-    expect((await sh(w, "docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' m")).out).toBe('true 0\n');
+    expect((await sh(w, "docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' mem")).out).toBe('true 0\n');
   });
 
   it('a stress worker is the victim: stress reports it and exits 1', async () => {
@@ -81,8 +81,8 @@ describe('--cpu-shares', () => {
     expect((await w.exec('docker run --rm --cpu-shares 1024 alpine cat /sys/fs/cgroup/cpu.weight 2>/dev/null')).stdout).toBe('39\n');
     expect((await w.exec('docker run --rm -c 512 alpine cat /sys/fs/cgroup/cpu.weight')).stdout).toBe('20\n');
     expect((await w.exec('docker run --rm alpine cat /sys/fs/cgroup/cpu.weight')).stdout).toBe('100\n');
-    await w.exec('docker run -d --name s --cpu-shares 2048 alpine sleep 100');
-    expect((await w.exec("docker inspect -f '{{.HostConfig.CpuShares}}' s")).stdout).toBe('2048\n');
+    await w.exec('docker run -d --name sh2 --cpu-shares 2048 alpine sleep 100');
+    expect((await w.exec("docker inspect -f '{{.HostConfig.CpuShares}}' sh2")).stdout).toBe('2048\n');
     expect(await w.exec('docker run --rm -c x alpine true')).toEqual({
       stdout: '',
       stderr: `invalid argument "x" for "-c, --cpu-shares" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee 'docker run --help'.\n`,

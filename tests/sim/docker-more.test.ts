@@ -45,8 +45,8 @@ describe('docker: restart policies, sysctls, env files, log drivers, curl', () =
 
   it('shows GraphDriver data in inspect', async () => {
     const w = await world(['alpine']);
-    await sh(w, 'docker run -d --name g alpine sleep 100');
-    expect((await sh(w, "docker inspect -f '{{.GraphDriver.Name}} {{.GraphDriver.Data.UpperDir}}' g")).out).toMatch(/^overlay2 \/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/diff\n$/);
+    await sh(w, 'docker run -d --name gd alpine sleep 100');
+    expect((await sh(w, "docker inspect -f '{{.GraphDriver.Name}} {{.GraphDriver.Data.UpperDir}}' gd")).out).toMatch(/^overlay2 \/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/diff\n$/);
   });
 });
 

@@ -45,9 +45,9 @@ describe('docker run: flags and errors in the Docker CLI wording', () => {
       exitCode: 125,
     });
     expect((await sh(w, 'docker run alpine nosuch')).exitCode).toBe(127);
-    await sh(w, 'docker run -d --name a alpine sleep 100');
-    const r = await sh(w, 'docker run --name a alpine true');
-    expect(r.stderr).toMatch(/^docker: Error response from daemon: Conflict\. The container name "\/a" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.\nSee 'docker run --help'\.\n$/);
+    await sh(w, 'docker run -d --name app alpine sleep 100');
+    const r = await sh(w, 'docker run --name app alpine true');
+    expect(r.stderr).toMatch(/^docker: Error response from daemon: Conflict\. The container name "\/app" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.\nSee 'docker run --help'\.\n$/);
     expect(r.exitCode).toBe(125);
   });
 

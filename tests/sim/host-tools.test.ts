@@ -78,12 +78,12 @@ describe('host shell and Linux tools (#10, #15)', { timeout: 120_000 }, () => {
     const w = createWorld(undefined, { clock: 'realtime' });
     await sh(w, 'docker pull alpine >/dev/null 2>&1');
     const t = performance.now();
-    expect((await sh(w, 'docker run -d --name s alpine sleep 10m')).exitCode).toBe(0);
-    expect((await sh(w, "docker ps --format '{{.Names}} {{.Command}}'")).stdout).toBe('s "sleep 10m"\n');
+    expect((await sh(w, 'docker run -d --name sl alpine sleep 10m')).exitCode).toBe(0);
+    expect((await sh(w, "docker ps --format '{{.Names}} {{.Command}}'")).stdout).toBe('sl "sleep 10m"\n');
     const before = Date.parse((await sh(w, 'date -u +%FT%TZ')).stdout.trim() || '0');
     expect((await sh(w, 'sleep 1d')).exitCode).toBe(0);
     expect(performance.now() - t).toBeLessThan(60_000);
-    expect((await sh(w, "docker ps -a --format '{{.Names}} {{.Status}}'")).stdout).toMatch(/^s Exited \(0\) (2[34] hours|About an hour|\d+ hours) ago\n$/);
+    expect((await sh(w, "docker ps -a --format '{{.Names}} {{.Status}}'")).stdout).toMatch(/^sl Exited \(0\) (2[34] hours|About an hour|\d+ hours) ago\n$/);
     expect(before).not.toBeNaN();
   });
 });

@@ -56,8 +56,8 @@ describe('namespaces (L2, L3)', () => {
 
   it('docker exec joins the namespaces: PID 19 inside is a host PID whose NSpid ends in 19', async () => {
     const w = await world([]);
-    await sh(w, 'docker run -d --name k kubia 2>/dev/null');
-    await sh(w, 'docker exec -it k bash');
+    await sh(w, 'docker run -d --name kubia kubia 2>/dev/null');
+    await sh(w, 'docker exec -it kubia bash');
     expect(w.prompt()).toBe('root@2cecb6b0fd74:/# ');
     expect((await sh(w, 'ps -o pid,cmd')).out).toBe('  PID CMD\n   19 bash\n   20 ps -o pid,cmd\n');
     const bash = w.snapshot().processes.find((p) => p.nspid[1] === 19)!;

@@ -4,15 +4,15 @@ import { createWorld } from '../../src/sim/index.ts';
 import type { World } from '../../src/sim/index.ts';
 
 const COMMANDS = [
-  'docker run -d --name a nginx', 'docker run -d alpine sleep 30', 'docker run -d --init alpine sleep 1000', 'docker run --rm alpine true',
+  'docker run -d --name app nginx', 'docker run -d alpine sleep 30', 'docker run -d --init alpine sleep 1000', 'docker run --rm alpine true',
   "docker run -d --memory=64m alpine sh -c 'tail /dev/zero'", "docker run -d --cpus=0.5 alpine sh -c 'while :; do :; done'",
-  'docker stop a', 'docker kill a', 'docker rm -f a', 'docker start a', 'docker restart a', 'docker ps -a', 'docker container prune -f',
-  'docker exec a cat /proc/self/status', 'docker run --memory=1m alpine true', 'docker run --bogus alpine', 'sudo unshare --uts --net bash',
-  'exit', 'hostname lab', 'ps aux', 'lsns', 'kill -9 1', 'cat /proc/self/ns', 'sleep 5', 'docker logs a', 'docker stats --no-stream',
+  'docker stop app', 'docker kill app', 'docker rm -f app', 'docker start app', 'docker restart app', 'docker ps -a', 'docker container prune -f',
+  'docker exec app cat /proc/self/status', 'docker run --memory=1m alpine true', 'docker run --bogus alpine', 'sudo unshare --uts --net bash',
+  'exit', 'hostname lab', 'ps aux', 'lsns', 'kill -9 1', 'cat /proc/self/ns', 'sleep 5', 'docker logs app', 'docker stats --no-stream',
   'nsenter -t 23817 -u hostname', 'docker run --cap-drop NOPE alpine true', '', 'cd /nope', 'echo $?',
   'docker run -it --memory=64m alpine', 'tail /dev/zero', 'while :; do :; done', 'ping -c 2 172.17.0.2', 'env', 'stat -L /proc/self/ns/pid',
-  'docker run --rm --read-only alpine touch /x', 'mount', 'docker exec -it a bash', 'docker run -d --init zombie-maker:1.0', 'ls -l /proc/self/ns',
-  'echo 5 > /sys/fs/cgroup/pids.max', 'docker stop -t 1 a', 'sudo -u ubuntu id', 'capsh --print', 'ip addr', 'lsns -t net', 'kill -9 2045', 'kill -9 23795', 'kill -9 812', 'docker run nginx', 'docker run -d --restart always alpine sh -c "exit 2"',
+  'docker run --rm --read-only alpine touch /x', 'mount', 'docker exec -it app bash', 'docker run -d --init zombie-maker:1.0', 'ls -l /proc/self/ns',
+  'echo 5 > /sys/fs/cgroup/pids.max', 'docker stop -t 1 app', 'sudo -u ubuntu id', 'capsh --print', 'ip addr', 'lsns -t net', 'kill -9 2045', 'kill -9 23795', 'kill -9 812', 'docker run nginx', 'docker run -d --restart always alpine sh -c "exit 2"',
 ];
 
 async function runAll(w: World, cmds: string[]) {

@@ -49,7 +49,7 @@ describe('the shell: state across lines, prompts, sessions', () => {
 
   it('replays history() into the same state', async () => {
     const w = await world(['alpine']);
-    await sh(w, 'docker run -d --name a alpine sleep 100');
+    await sh(w, 'docker run -d --name app alpine sleep 100');
     await sh(w, 'docker run -it alpine');
     const again = createWorld();
     for (const line of w.history()) await again.exec(line);
@@ -129,8 +129,8 @@ describe('facade', () => {
 describe('sessions end with their process', () => {
   it('a docker exec shell ends when its container stops; a killed login shell logs in again', async () => {
     const w = await world(['alpine']);
-    await sh(w, 'docker run -d --name a alpine sleep 5');
-    await sh(w, 'docker exec -it a sh');
+    await sh(w, 'docker run -d --name app alpine sleep 5');
+    await sh(w, 'docker exec -it app sh');
     expect(w.prompt()).toBe('/ # ');
     w.advance(6000);
     expect(w.prompt()).toBe('root@node1:~# ');

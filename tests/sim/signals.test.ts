@@ -41,37 +41,37 @@ describe('PID 1, signals and zombies (L10)', () => {
 
   it('zombies pile up under a PID 1 that does not reap, and not with --init', async () => {
     const w = await world([]);
-    await sh(w, 'docker run -d --name z zombie-maker:1.0 2>/dev/null');
+    await sh(w, 'docker run -d --name z1 zombie-maker:1.0 2>/dev/null');
     await sh(w, 'docker run -d --init --name z2 zombie-maker:1.0 2>/dev/null');
     w.advance(60_000);
     const zombies = (name: string) => w.snapshot().processes.filter((p) => p.containerId === w.snapshot().containers.find((c) => c.name === name)!.id && p.state === 'Z').length;
-    expect(zombies('z')).toBeGreaterThanOrEqual(12);
+    expect(zombies('z1')).toBeGreaterThanOrEqual(12);
     expect(zombies('z2')).toBe(0);
-    expect((await sh(w, 'docker exec z ps -eo pid,ppid,stat,cmd')).out).toMatch(/^  PID  PPID STAT CMD\n    1     0 Ss   \/usr\/local\/bin\/zombie-maker\n    7     1 Z    \[worker\] <defunct>\n    8     1 Z    \[worker\] <defunct>\n/);
+    expect((await sh(w, 'docker exec z1 ps -eo pid,ppid,stat,cmd')).out).toMatch(/^  PID  PPID STAT CMD\n    1     0 Ss   \/usr\/local\/bin\/zombie-maker\n    7     1 Z    \[worker\] <defunct>\n    8     1 Z    \[worker\] <defunct>\n/);
   });
 
   it('docker kill -s and restart', async () => {
     const w = await world(['alpine']);
-    await sh(w, 'docker run -d --name k alpine sleep 1000');
-    expect((await sh(w, 'docker kill -s HUP k')).out).toBe('k\n');
-    expect((await sh(w, "docker inspect -f '{{.State.Status}}' k")).out).toBe('running\n');
-    expect((await sh(w, 'docker kill -s NOPE k')).out).toBe('Error response from daemon: Invalid signal: NOPE\n');
-    expect((await sh(w, 'docker restart -t 1 k')).out).toBe('k\n');
-    expect((await sh(w, "docker inspect -f '{{.State.Status}} {{.State.Pid}}' k")).out).toMatch(/^running \d+\n$/);
+    await sh(w, 'docker run -d --name k1 alpine sleep 1000');
+    expect((await sh(w, 'docker kill -s HUP k1')).out).toBe('k1\n');
+    expect((await sh(w, "docker inspect -f '{{.State.Status}}' k1")).out).toBe('running\n');
+    expect((await sh(w, 'docker kill -s NOPE k1')).out).toBe('Error response from daemon: Invalid signal: NOPE\n');
+    expect((await sh(w, 'docker restart -t 1 k1')).out).toBe('k1\n');
+    expect((await sh(w, "docker inspect -f '{{.State.Status}} {{.State.Pid}}' k1")).out).toMatch(/^running \d+\n$/);
   });
 });
 
 it('kill on a zombie succeeds and leaves it: only a wait() by its parent removes it', async () => {
   const { createWorld } = await import('../../src/sim/index.ts');
   const w = createWorld();
-  await w.exec('docker run -d --name z zombie-maker:1.0 2>/dev/null');
+  await w.exec('docker run -d --name z1 zombie-maker:1.0 2>/dev/null');
   await w.exec('sleep 12');
-  const zombies = async () => (await w.exec('docker exec z ps -eo stat | grep -c Z')).stdout;
+  const zombies = async () => (await w.exec('docker exec z1 ps -eo stat | grep -c Z')).stdout;
   const before = await zombies();
   expect(Number(before)).toBeGreaterThan(0);
-  expect((await w.exec('docker exec z ps -eo pid,stat')).stdout).toMatch(/^\s+7 Z\s*$/m);
-  expect(await w.exec('docker exec z kill -9 7')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  expect((await w.exec('docker exec z1 ps -eo pid,stat')).stdout).toMatch(/^\s+7 Z\s*$/m);
+  expect(await w.exec('docker exec z1 kill -9 7')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
   // Still there (the count only grows: zombie-maker keeps making them).
-  expect((await w.exec('docker exec z ps -eo pid,stat')).stdout).toMatch(/^\s+7 Z\s*$/m);
+  expect((await w.exec('docker exec z1 ps -eo pid,stat')).stdout).toMatch(/^\s+7 Z\s*$/m);
   expect(Number(await zombies())).toBeGreaterThanOrEqual(Number(before));
 });

@@ -62,10 +62,10 @@ describe('L8: one digest from pull and push to images, inspect and the registry'
 
 describe('L7: overlay paths and volumes agree across commands', () => {
   it('the upperdir of docker inspect is the one mount shows and the one holding the whiteout', () => {
-    const upper = out('L07', "docker inspect -f '{{.GraphDriver.Data.UpperDir}}' w").trim();
+    const upper = out('L07', "docker inspect -f '{{.GraphDriver.Data.UpperDir}}' web").trim();
     expect(upper).toMatch(/^\/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/diff$/);
-    expect(out('L07', 'docker exec w mount | grep overlay')).toContain(`upperdir=${upper},workdir=${upper.replace(/diff$/, 'work')})`);
-    expect(out('L07', "sudo ls -l $(docker inspect -f '{{.GraphDriver.Data.UpperDir}}' w)/etc/nginx/conf.d")).toMatch(/^total 0\nc--------- 2 root root 0, 0 .* default\.conf\n$/);
+    expect(out('L07', 'docker exec web mount | grep overlay')).toContain(`upperdir=${upper},workdir=${upper.replace(/diff$/, 'work')})`);
+    expect(out('L07', "sudo ls -l $(docker inspect -f '{{.GraphDriver.Data.UpperDir}}' web)/etc/nginx/conf.d")).toMatch(/^total 0\nc--------- 2 root root 0, 0 .* default\.conf\n$/);
   });
 
   it('the anonymous volume of v1 is the dangling one and the one prune deletes', () => {

@@ -78,6 +78,8 @@ export class Daemon {
   create(image: ResolvedImage, imageArg: string, name: string | undefined, config: ContainerConfig, hostConfig: HostConfig, ports: PortBinding[]): Container {
     if (name !== undefined) {
       if (!VALID_NAME.test(name)) throw new DaemonError(invalidName(name));
+      // moby@v27.3.1:daemon/names.go reserveName: `/ab` and `ab` are the same name.
+      name = name.replace(/^\//, '');
       const other = this.find(name);
       if (other && other.name === name)
         throw new DaemonError(`Conflict. The container name "/${name}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);

@@ -32,10 +32,10 @@ export const RIGHT = [
 ];
 
 /**
- * moby@v27.3.1:daemon/names/names.go RestrictedNamePattern is `^[a-zA-Z0-9][a-zA-Z0-9_.-]+$`,
- * which also refuses one-character names. The lessons' transcripts (L06 `--name m`, L07 `w`,
- * L09 `d`, L10 `z`) rely on them, so the simulation checks the characters only.
+ * moby@v27.3.1:daemon/names/names.go: RestrictedNameChars `[a-zA-Z0-9][a-zA-Z0-9_.-]` and
+ * RestrictedNamePattern `^[a-zA-Z0-9][a-zA-Z0-9_.-]+$`, so a name has at least two characters.
+ * daemon/names.go reserveName matches it against the name without its leading '/'.
  */
-export const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+export const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 /** moby@v27.3.1:daemon/names.go reserveName. */
 export const invalidName = (name: string) => `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`;

@@ -7,11 +7,13 @@
  * On top of the checker's GradeResult it decides two things:
  * - An unchanged starter (the starting text, no answer chosen, no command typed) scores 0:
  *   no check is counted as holding until the learner has done something.
+ * - Work that passes only the checks the unchanged starter already passes scores 0 too
+ *   (`noProgress`), exactly as `container-course grade` scores it (withoutStarterCredit).
  * - Scope: a rule that also fires on the exercise's reference solution is not part of this
  *   exercise (the solution gets full marks with it). Its findings are shown apart, as
  *   "beyond this exercise", and never counted.
  */
-import type { GradeResult } from '../../checker/grade.ts';
+import { withoutStarterCredit, type GradeResult } from '../../checker/grade.ts';
 import type { Exercise, TextExercise } from '../../schemas/exercise.ts';
 
 export interface Evaluation extends GradeResult {
@@ -48,11 +50,13 @@ export function rulesBeyond(solution: GradeResult): string[] {
   return [...new Set(solution.findings.map((f) => f.rule))].sort();
 }
 
-export function evaluation(ex: Exercise, work: Work, result: GradeResult, beyond: string[], version?: string): Evaluation {
+/** `starter`: what the unchanged starter earns; without it, only an unchanged starter scores 0. */
+export function evaluation(ex: Exercise, work: Work, result: GradeResult, beyond: string[], version?: string, starter?: GradeResult): Evaluation {
   const unchanged = isUnchanged(ex, work);
-  const checks = unchanged ? result.checks.map((c) => ({ ...c, passed: false, points: 0 })) : result.checks;
-  const score = unchanged ? 0 : result.score;
-  return { ...result, checks, score, unchanged, beyond, ...(version === undefined ? {} : { version }) };
+  const credited = !unchanged && starter ? withoutStarterCredit(result, starter) : result;
+  const checks = unchanged ? result.checks.map((c) => ({ ...c, passed: false, points: 0 })) : credited.checks;
+  const score = unchanged ? 0 : credited.score;
+  return { ...credited, checks, score, unchanged, beyond, ...(version === undefined ? {} : { version }) };
 }
 
 /** Full marks, from the same object the score line is drawn from. */

@@ -5,7 +5,7 @@
  * replayed in a fresh simulated host after the exercise's setup. Every answer is an
  * Evaluation (evaluation.ts): the one object the panel draws score, checks and marks from.
  */
-import { grade, type Submission } from '../../checker/grade.ts';
+import { grade, type GradeResult, type Submission } from '../../checker/grade.ts';
 import { applyFix } from '../../checker/fix.ts';
 import { replayAndGrade } from '../../checker/replay.ts';
 import { createWorld } from '../../sim/index.ts';
@@ -30,6 +30,22 @@ function beyondOf(ex: Exercise): string[] {
   return hit;
 }
 
+/** Exercise id → what the unchanged starter earns (computed once), as `container-course grade` computes it. */
+const starterCache = new Map<string, Promise<GradeResult>>();
+
+/** The start files, the start state with no commands, or no answers: src/cli/grade-core.ts starterResult. */
+function starterOf(ex: Exercise): Promise<GradeResult> {
+  let hit = starterCache.get(ex.id);
+  if (!hit) {
+    hit =
+      ex.kind === 'shell-goal' ? replayAndGrade(ex, [], createWorld)
+      : ex.kind === 'quiz' ? Promise.resolve(grade(ex, { answers: {} }))
+      : Promise.resolve(grade(ex, { files: ex.start }));
+    starterCache.set(ex.id, hit);
+  }
+  return hit;
+}
+
 function workOf(sub: Submission): Work {
   if ('files' in sub) return { files: sub.files };
   if ('answers' in sub) return { answers: sub.answers };
@@ -41,10 +57,12 @@ self.onmessage = async (e: MessageEvent<GraderRequest>) => {
   try {
     if (req.type === 'grade') {
       const r = grade(req.exercise, req.submission);
-      self.postMessage({ id: req.id, result: evaluation(req.exercise, workOf(req.submission), r, beyondOf(req.exercise), req.version) });
+      const starter = await starterOf(req.exercise);
+      self.postMessage({ id: req.id, result: evaluation(req.exercise, workOf(req.submission), r, beyondOf(req.exercise), req.version, starter) });
     } else if (req.type === 'replay') {
       const r = await replayAndGrade(req.exercise, req.commands, createWorld);
-      self.postMessage({ id: req.id, result: evaluation(req.exercise, { commands: req.commands }, r, []) });
+      const starter = await starterOf(req.exercise);
+      self.postMessage({ id: req.id, result: evaluation(req.exercise, { commands: req.commands }, r, [], undefined, starter) });
     } else {
       const text = applyFix(req.text, req.fix);
       self.postMessage({ id: req.id, text });

@@ -111,6 +111,7 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
     );
     const notes: HTMLElement[] = [];
     if (r.unchanged) notes.push(h('p', { class: 'cc-ex__note', 'data-role': 'unchanged' }, t(exercise.kind === 'shell-goal' ? 'cc.exercise.unchangedShell' : 'cc.exercise.unchanged')));
+    else if (r.noProgress) notes.push(h('p', { class: 'cc-ex__note', 'data-role': 'no-progress' }, t(exercise.kind === 'shell-goal' ? 'cc.exercise.noProgressShell' : 'cc.exercise.noProgress')));
     else if (!full && before?.passedAt) {
       notes.push(h('p', { class: 'cc-ex__note', 'data-role': 'passed-before' }, t('cc.exercise.passedBefore', { when: new Date(before.passedAt).toLocaleString(ctx.locale) })));
     }

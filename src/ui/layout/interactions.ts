@@ -54,9 +54,6 @@ export class LessonLayout {
       }
     });
     document.addEventListener('cc:command', () => this.scrollTerminalIntoView());
-    document.addEventListener('click', (e) => {
-      if ((e.target as Element | null)?.closest?.('[data-cc-open-exercise]') && !wide.matches) this.openSheet(false);
-    });
     wide.addEventListener('change', () => {
       if (wide.matches) this.closeSheet(false);
       else this.setFull(false);

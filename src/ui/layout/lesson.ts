@@ -51,6 +51,11 @@ function setup(root: HTMLElement): void {
   for (const type of WARM) document.addEventListener(type, warm, { capture: true, passive: true });
   for (const type of EARLY) root.addEventListener(type, early, true);
   document.addEventListener('cc:run', () => void load().then((l) => l.revealTerminal()));
+  // "Open in the workspace" on an exercise card opens the sheet on a narrow screen, also when
+  // the card is pressed before interactions.ts has loaded (a slow phone's first tap).
+  document.addEventListener('click', (e) => {
+    if ((e.target as Element | null)?.closest?.('[data-cc-open-exercise]')) void load().then((l) => l.openSheet(false));
+  });
   document.addEventListener('keydown', onEditorEscape);
   setupDrawer(root);
 }

@@ -39,6 +39,19 @@ export class CcPicture extends HTMLElement {
     this.loading ??= import('./live.ts').then(({ LivePicture }) => new LivePicture(panel, JSON.parse(this.dataset.labels ?? '{}'), JSON.parse(this.dataset.strings ?? '{}'), (this.dataset.views ?? '').split(' ')));
     this.live = await this.loading;
     this.live.update(this.snapshot);
+    this.reveal(panel);
+  }
+
+  /**
+   * In the phone's bottom sheet (or a workspace that scrolls) the picture opens below the
+   * terminal: scroll that container, never the page, so the picture's top is in view.
+   */
+  private reveal(panel: HTMLElement): void {
+    const box = this.closest<HTMLElement>('.cc-lesson__workspace');
+    if (!box || box.scrollHeight <= box.clientHeight) return;
+    const outer = box.getBoundingClientRect();
+    const top = this.getBoundingClientRect().top; // the toggle, then the picture under it
+    if (top < outer.top || panel.getBoundingClientRect().bottom > outer.bottom) box.scrollTop += top - outer.top - 8;
   }
 }
 

@@ -4,7 +4,7 @@
  * and loads xterm.js and the simulated host (session.ts) only when the learner
  * starts the terminal or runs a command.
  */
-import type { TerminalSession } from './session.ts';
+import type { SessionNotice, TerminalSession } from './session.ts';
 
 interface Strings {
   label: string;
@@ -13,6 +13,12 @@ interface Strings {
   resetConfirm: string;
   /** Announced when Esc moves the focus out of the terminal. */
   left: string;
+  /** The same lesson's terminal in another tab (session.ts SessionNotice). */
+  conflict: string;
+  useTheirs: string;
+  keepMine: string;
+  kept: string;
+  updated: string;
 }
 
 const RUN_EVENT = 'cc:run';
@@ -82,6 +88,7 @@ export class CcTerminal extends HTMLElement {
         lesson: this.dataset.lesson ?? '',
         scenario: this.dataset.scenario ?? '',
         label: this.strings.label,
+        notice: (kind) => this.showNotice(kind),
       });
       this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = false;
       this.controls = attachControls(this, this.session, this.strings.left);
@@ -98,6 +105,35 @@ export class CcTerminal extends HTMLElement {
     }
   }
 
+  /** Another tab's session: say what happened, and on a conflict let the learner choose. */
+  private showNotice(kind: SessionNotice): void {
+    const box = this.querySelector<HTMLElement>('[data-role="notice"]');
+    if (!box) return;
+    box.replaceChildren();
+    box.hidden = kind === null;
+    if (kind === null) return;
+    const text = document.createElement('p');
+    text.textContent = this.strings[kind];
+    box.append(text);
+    if (kind !== 'conflict') return;
+    const button = (action: string, label: string, run: () => void) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'cc-btn';
+      b.dataset.action = action;
+      b.textContent = label;
+      b.addEventListener('click', run);
+      return b;
+    };
+    const row = document.createElement('div');
+    row.className = 'cc-term__notice-actions';
+    row.append(
+      button('use-theirs', this.strings.useTheirs, () => void this.session?.useStored()),
+      button('keep-mine', this.strings.keepMine, () => this.session?.keepMine()),
+    );
+    box.append(row);
+  }
+
   private async reset(): Promise<void> {
     if (!this.session) return;
     if (!confirm(this.strings.resetConfirm)) return;
@@ -106,9 +142,12 @@ export class CcTerminal extends HTMLElement {
   }
 }
 
+/** A saved session with commands (storage.ts, inlined: that module ships with the session). */
 function hasSavedSession(lesson: string): boolean {
   try {
-    return localStorage.getItem(`cc:term:v1:${lesson}`) !== null;
+    const raw = localStorage.getItem(`cc:term:v1:${lesson}`);
+    const lines = raw ? (JSON.parse(raw) as { lines?: unknown }).lines : undefined;
+    return Array.isArray(lines) && lines.length > 0;
   } catch {
     return false;
   }

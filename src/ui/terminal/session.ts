@@ -4,7 +4,6 @@
  * reload: the executed lines are replayed into a fresh world (the simulator is
  * deterministic) and the screen is restored from xterm's serialized buffer.
  */
-import { announce } from '../progress/store.ts';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SerializeAddon } from '@xterm/addon-serialize';
@@ -13,16 +12,17 @@ import { createWorld } from '../../sim/index.ts';
 import type { World, WorldSnapshot } from '../../sim/api.ts';
 import { LIMITS } from '../../sim/shell/limits.ts';
 import { LineEditor, safeOutput } from './line-editor.ts';
+import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
 
-const STORAGE_VERSION = 'v1';
 const MAX_SCREEN_CHARS = 200_000;
 const MAX_ANNOUNCE_CHARS = 2_000;
 
-interface Saved {
-  lines: string[];
-  history: string[];
-  screen: string;
-}
+/**
+ * The same lesson in another tab or window: `conflict`, it saved a newer session while this
+ * tab has commands of its own, and this tab did not save over it; `updated`, this tab had
+ * nothing unsaved and now shows the newer session; `kept`, this tab's session replaced it.
+ */
+export type SessionNotice = 'conflict' | 'updated' | 'kept' | null;
 
 /**
  * Events the session dispatches on its host element (they bubble), so exercise
@@ -44,6 +44,8 @@ export interface SessionOptions {
   lesson: string;
   scenario: string;
   label: string;
+  /** Tells the page about the other tab (and clears the notice with null). */
+  notice?: (kind: SessionNotice) => void;
 }
 
 export class TerminalSession {
@@ -54,6 +56,12 @@ export class TerminalSession {
   private generation = 0;
   private readonly queue: string[] = [];
   private saveTimer = 0;
+  /** The stored revision this tab last read or wrote (storage.ts). */
+  private rev = 0;
+  /** Lines of this world that are in the stored session (the rest are unsaved). */
+  private savedLines = 0;
+  /** Another tab's newer session is waiting for the learner's choice: saves are held. */
+  private conflicted = false;
   private readonly term: Terminal;
   private readonly fit = new FitAddon();
   private readonly serializer = new SerializeAddon();
@@ -77,6 +85,7 @@ export class TerminalSession {
     this.resizeObserver = new ResizeObserver(() => this.fit.fit());
     this.resizeObserver.observe(opts.host);
     this.term.onData((data) => this.onData(data));
+    addEventListener('storage', this.onStorage);
     this.term.attachCustomKeyEventHandler((e) => {
       // Ctrl-C copies when text is selected, as in desktop terminals; Ctrl-V pastes via the browser.
       if (e.type === 'keydown' && e.ctrlKey && e.key === 'c' && this.term.hasSelection()) {
@@ -89,12 +98,14 @@ export class TerminalSession {
 
   static async open(opts: SessionOptions): Promise<TerminalSession> {
     const session = new TerminalSession(opts);
-    await session.boot(load(opts.lesson));
+    await session.boot(loadSession(opts.lesson));
     return session;
   }
 
   private async boot(saved: Saved | null): Promise<void> {
     this.world = createWorld(undefined, { clock: 'virtual' });
+    this.rev = saved?.rev ?? storedRev(this.opts.lesson);
+    this.conflicted = false;
     if (saved) {
       // The replay of a saved session shares one computing budget, so a session full of
       // runaway loops restores in seconds (each such line stops sooner; the state stays close).
@@ -105,6 +116,7 @@ export class TerminalSession {
       }
       this.term.write(saved.screen.slice(-MAX_SCREEN_CHARS));
     }
+    this.savedLines = this.world.history().length;
     this.world.setClockMode('realtime');
     this.editor = new LineEditor(
       {
@@ -161,13 +173,50 @@ export class TerminalSession {
     this.generation++;
     this.running?.abort();
     this.running = null;
-    remove(this.opts.lesson);
+    clearTimeout(this.saveTimer);
+    // An empty session with a newer revision: a tab still holding the old one cannot write over it.
+    resetSession(this.opts.lesson);
     this.term.reset();
     this.queue.length = 0;
+    this.opts.notice?.(null);
     await this.boot(null);
   }
 
+  /** Takes the other tab's newer session: the stored lines are replayed into a fresh world. */
+  async useStored(automatic = false): Promise<void> {
+    this.generation++;
+    this.running?.abort();
+    this.running = null;
+    clearTimeout(this.saveTimer);
+    this.term.reset();
+    this.queue.length = 0;
+    await this.boot(loadSession(this.opts.lesson));
+    this.opts.notice?.(automatic ? 'updated' : null);
+  }
+
+  /** Keeps this tab's session: it is saved over the other tab's. */
+  keepMine(): void {
+    this.conflicted = false;
+    if (this.write(true)) this.opts.notice?.('kept');
+  }
+
+  private readonly onStorage = (e: StorageEvent): void => {
+    if (e.key !== sessionKey(this.opts.lesson) || this.conflicted) return;
+    if (storedRev(this.opts.lesson) === this.rev) return;
+    // Nothing of this tab's own is unsaved: follow the other tab. Otherwise ask.
+    const unsaved = this.running !== null || this.world.history().length !== this.savedLines;
+    if (unsaved) this.conflict();
+    else void this.useStored(true);
+  };
+
+  private conflict(): void {
+    this.conflicted = true;
+    clearTimeout(this.saveTimer);
+    this.opts.notice?.('conflict');
+  }
+
   dispose(): void {
+    removeEventListener('storage', this.onStorage);
     this.running?.abort();
     this.resizeObserver.disconnect();
     this.term.dispose();
@@ -237,45 +286,20 @@ export class TerminalSession {
 
   private scheduleSave(): void {
     clearTimeout(this.saveTimer);
-    this.saveTimer = window.setTimeout(() => {
-      save(this.opts.lesson, {
-        lines: [...this.world.history()],
-        history: [...this.editor.entries],
-        screen: this.serializer.serialize({ scrollback: 1000 }),
-      });
-    }, 150);
+    if (this.conflicted) return;
+    this.saveTimer = window.setTimeout(() => void this.write(false), 150);
   }
-}
 
-function key(lesson: string): string {
-  return `cc:term:${STORAGE_VERSION}:${lesson}`;
-}
-
-function load(lesson: string): Saved | null {
-  try {
-    const raw = localStorage.getItem(key(lesson));
-    if (!raw) return null;
-    const data = JSON.parse(raw) as Partial<Saved>;
-    if (!Array.isArray(data.lines) || !Array.isArray(data.history) || typeof data.screen !== 'string') return null;
-    return { lines: data.lines.map(String), history: data.history.map(String), screen: data.screen };
-  } catch {
-    return null;
-  }
-}
-
-function save(lesson: string, data: Saved): void {
-  try {
-    localStorage.setItem(key(lesson), JSON.stringify(data));
-  } catch {
-    // Full or blocked storage: the workspace shows the learner (not only the console).
-    announce('terminal');
-  }
-}
-
-function remove(lesson: string): void {
-  try {
-    localStorage.removeItem(key(lesson));
-  } catch {
-    /* storage disabled: nothing saved to remove */
+  /** Saves the session over the revision this tab holds (or over any, `force`). */
+  private write(force: boolean): boolean {
+    const lines = [...this.world.history()];
+    const r = saveSession(this.opts.lesson, this.rev, { lines, history: [...this.editor.entries], screen: this.serializer.serialize({ scrollback: 1000 }) }, force);
+    if (r.ok) {
+      this.rev = r.rev;
+      this.savedLines = lines.length;
+      return true;
+    }
+    if (r.conflict) this.conflict();
+    return false;
   }
 }

@@ -32,14 +32,14 @@ describe('network namespaces: none, bridge, host (busybox and iproute2 wording)'
     const w = await netWorld(['alpine']);
     await sh(w, 'docker run --rm alpine true');
     expect((await sh(w, 'ip link show master docker0')).out).toBe('');
-    await sh(w, 'docker run -d --name b alpine sleep 3600');
-    expect((await sh(w, 'docker exec b ip -4 addr show eth0')).out).toBe(
+    await sh(w, 'docker run -d --name box alpine sleep 3600');
+    expect((await sh(w, 'docker exec box ip -4 addr show eth0')).out).toBe(
       '8: eth0@if9: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP \n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n       valid_lft forever preferred_lft forever\n',
     );
     expect((await sh(w, 'ip -4 addr show docker0')).out).toBe(
       '3: docker0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n    inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0\n       valid_lft forever preferred_lft forever\n',
     );
-    await sh(w, 'docker rm -f b');
+    await sh(w, 'docker rm -f box');
     expect((await sh(w, 'ip link show master docker0')).out).toBe('');
     expect((await sh(w, 'ip link show docker0')).out).toMatch(/^3: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN mode DEFAULT group default \n/);
   });

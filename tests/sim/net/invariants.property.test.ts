@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../../src/sim/index.ts';
 import type { SimWorld } from '../../../src/sim/world.ts';
 
-const NAMES = ['a', 'b', 'c'];
+const NAMES = ['c1', 'c2', 'c3'];
 const step = fc.oneof(
   fc.record({ kind: fc.constant('run'), name: fc.constantFrom(...NAMES), net: fc.constantFrom('bridge', 'lab', 'none', 'host'), port: fc.constantFrom('', '-p 8080:80', '-p 80') }),
   fc.record({ kind: fc.constantFrom('stop', 'start', 'rm -f', 'kill'), name: fc.constantFrom(...NAMES) }),

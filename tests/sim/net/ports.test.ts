@@ -53,29 +53,29 @@ describe('port publishing', () => {
 
   it('-p 80 and -P take ports from the ephemeral range in order; 127.0.0.1 bindings answer only on loopback', async () => {
     const w = await netWorld(['nginx:1.25']);
-    await sh(w, 'docker run -d -p 80 --name a nginx:1.25');
-    await sh(w, 'docker run -d -P --name b nginx:1.25');
-    expect((await sh(w, 'docker port a')).out).toBe('80/tcp -> 0.0.0.0:32768\n80/tcp -> [::]:32768\n');
-    expect((await sh(w, 'docker port b')).out).toBe('80/tcp -> 0.0.0.0:32769\n80/tcp -> [::]:32769\n');
-    await sh(w, 'docker run -d -p 127.0.0.1:9090:80 --name c nginx:1.25');
-    expect((await sh(w, "docker ps --filter name=c --format '{{.Ports}}'")).out).toBe('127.0.0.1:9090->80/tcp\n');
+    await sh(w, 'docker run -d -p 80 --name p1 nginx:1.25');
+    await sh(w, 'docker run -d -P --name p2 nginx:1.25');
+    expect((await sh(w, 'docker port p1')).out).toBe('80/tcp -> 0.0.0.0:32768\n80/tcp -> [::]:32768\n');
+    expect((await sh(w, 'docker port p2')).out).toBe('80/tcp -> 0.0.0.0:32769\n80/tcp -> [::]:32769\n');
+    await sh(w, 'docker run -d -p 127.0.0.1:9090:80 --name p3 nginx:1.25');
+    expect((await sh(w, "docker ps --filter name=p3 --format '{{.Ports}}'")).out).toBe('127.0.0.1:9090->80/tcp\n');
     expect((await sh(w, 'curl -s 127.0.0.1:9090 | wc -c')).out).toBe('615\n');
     expect((await sh(w, 'curl 10.0.0.11:9090')).exitCode).toBe(7);
     expect((await sh(w, 'curl -s 10.0.0.11:32768 | wc -c')).out).toBe('615\n');
-    expect((await sh(w, "docker ps --filter publish=80/tcp --filter network=bridge --format '{{.Names}}'")).out).toBe('c\nb\na\n');
+    expect((await sh(w, "docker ps --filter publish=80/tcp --filter network=bridge --format '{{.Names}}'")).out).toBe('p3\np2\np1\n');
     // Not a clash: 127.0.0.1:9090 is taken, but 9091 is not.
-    expect((await sh(w, 'docker run -d -p 127.0.0.1:9091:80 --name d nginx:1.25')).exitCode).toBe(0);
-    expect((await sh(w, 'docker run -d -p 9090:80 --name e nginx:1.25')).out).toMatch(/Bind for 0\.0\.0\.0:9090 failed: port is already allocated\.\n$/);
+    expect((await sh(w, 'docker run -d -p 127.0.0.1:9091:80 --name p4 nginx:1.25')).exitCode).toBe(0);
+    expect((await sh(w, 'docker run -d -p 9090:80 --name p5 nginx:1.25')).out).toMatch(/Bind for 0\.0\.0\.0:9090 failed: port is already allocated\.\n$/);
   });
 
   it('bad -p values and host mode are reported as the CLI does', async () => {
     const w = await netWorld(['nginx:1.25']);
     expect(await sh(w, 'docker run -d -p abc nginx:1.25')).toMatchObject({ out: "docker: invalid containerPort: abc.\nSee 'docker run --help'.\n", exitCode: 125 });
     expect(await sh(w, 'docker run -d -p 70000:80 nginx:1.25')).toMatchObject({ out: "docker: invalid hostPort: 70000.\nSee 'docker run --help'.\n", exitCode: 125 });
-    const r = await sh(w, 'docker run -d -p 8080:80 --name h --network host nginx:1.25');
+    const r = await sh(w, 'docker run -d -p 8080:80 --name hostnet --network host nginx:1.25');
     expect(r.out).toMatch(/^WARNING: Published ports are discarded when using host network mode\n[0-9a-f]{64}\n$/);
-    expect((await sh(w, "docker ps --filter name=h --format '[{{.Ports}}]'")).out).toBe('[]\n');
-    const h = w.snapshot().containers.find((x) => x.name === 'h')!;
+    expect((await sh(w, "docker ps --filter name=hostnet --format '[{{.Ports}}]'")).out).toBe('[]\n');
+    const h = w.snapshot().containers.find((x) => x.name === 'hostnet')!;
     expect([h.networkMode, h.ports]).toEqual(['host', []]);
     // nginx on the host network answers on the host's port 80 directly.
     expect((await sh(w, 'curl -s localhost | wc -c')).out).toBe('615\n');

@@ -97,8 +97,8 @@ describe('docker network: ls, create, inspect, rm, prune, connect, disconnect', 
     expect(await sh(w, 'docker run -d --network container:nope alpine sleep 1')).toMatchObject({ out: "docker: Error response from daemon: No such container: nope.\nSee 'docker run --help'.\n", exitCode: 125 });
     expect(await sh(w, 'docker network create')).toMatchObject({ exitCode: 1 });
     expect(await sh(w, 'docker network ls --frob')).toMatchObject({ out: "unknown flag: --frob\nSee 'docker network ls --help'.\n", exitCode: 125 });
-    await sh(w, 'docker run -d --name t --network lab alpine sleep 3600');
-    expect((await sh(w, 'docker exec t ip -4 addr show eth0 | grep inet')).out).toBe('    inet 10.10.0.2/24 brd 10.10.0.255 scope global eth0\n');
+    await sh(w, 'docker run -d --name tl --network lab alpine sleep 3600');
+    expect((await sh(w, 'docker exec tl ip -4 addr show eth0 | grep inet')).out).toBe('    inet 10.10.0.2/24 brd 10.10.0.255 scope global eth0\n');
     await sh(w, 'docker network create gone >/dev/null; docker create --name late --network gone alpine sleep 9 >/dev/null; docker network rm gone >/dev/null');
     expect(await sh(w, 'docker start late')).toMatchObject({ out: 'Error response from daemon: network gone not found\nError: failed to start containers: late\n', exitCode: 1 });
     await sh(w, 'docker network create unused >/dev/null');

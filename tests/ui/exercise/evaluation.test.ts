@@ -5,6 +5,10 @@ import { loadExercise } from '../../../src/checker/exercise/load.ts';
 import type { Exercise, TextExercise } from '../../../src/schemas/exercise.ts';
 import { evaluation, isFull, isStarter, isUnchanged, rulesBeyond } from '../../../src/ui/exercise/evaluation.ts';
 import { splitByScope } from '../../../src/ui/exercise/findings-view.ts';
+import { replayAndGrade } from '../../../src/checker/replay.ts';
+import { createWorld } from '../../../src/sim/index.ts';
+import { gradeContent } from '../../../src/cli/grade-core.ts';
+import type { ShellGoalExercise } from '../../../src/schemas/exercise.ts';
 
 function load(id: string): Exercise {
   const r = loadExercise(readFileSync(`content/exercises/${id}.yaml`, 'utf8'), `${id}.yaml`);
@@ -46,5 +50,29 @@ describe('one evaluation for the learner', () => {
     expect(inScope.map((f) => ('rule' in f ? f.rule : 'input'))).toContain('drop-all-capabilities');
     expect(apart.length).toBeGreaterThan(0);
     expect(apart.every((f) => beyond.includes(f.rule))).toBe(true);
+  });
+
+  it('work that passes only what the starter passes scores 0 on the page, as the CLI grades it (E1.2, docker ps)', async () => {
+    const e12 = load('e1.2') as ShellGoalExercise;
+    const commands = ['docker ps'];
+    const raw = await replayAndGrade(e12, commands, createWorld);
+    expect(raw.score).toBe(2); // "the running containers are untouched" holds from the start
+    const starter = await replayAndGrade(e12, [], createWorld);
+    const page = evaluation(e12, { commands }, raw, [], undefined, starter);
+    const cli = await gradeContent(e12, { kind: 'commands', commands });
+    expect('result' in cli && cli.result.score).toBe(0);
+    expect([page.score, page.noProgress, page.unchanged, isFull(page)]).toEqual([0, true, false, false]);
+    expect(page.checks.map((c) => [c.id, c.passed, c.points])).toEqual(cli.result!.checks.map((c) => [c.id, c.passed, c.points]));
+    // Real progress keeps its points: removing the exited containers.
+    const solved = await replayAndGrade(e12, e12.solution, createWorld);
+    expect(evaluation(e12, { commands: e12.solution }, solved, [], undefined, starter).score).toBe(4);
+  });
+
+  it('a changed text that passes only what the starting text passes scores 0 (as the CLI)', async () => {
+    const files = { 'pod.yaml': `# a comment\n${e11.start['pod.yaml']}` };
+    const page = evaluation(e11, { files }, grade(e11, { files }), [], undefined, grade(e11, { files: e11.start }));
+    const cli = await gradeContent(e11, { kind: 'files', files });
+    expect([page.unchanged, page.noProgress, page.score]).toEqual([false, true, 0]);
+    expect('result' in cli && cli.result.score).toBe(0);
   });
 });

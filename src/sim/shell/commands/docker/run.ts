@@ -89,7 +89,15 @@ export function ramInBytes(text: string): number | undefined {
 }
 
 const usageError = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
-const daemonError = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `docker: Error response from daemon: ${msg.replace(/\.$/, '')}.\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
+/**
+ * An error from the daemon's ContainerCreate. docker/cli@v27.3.1:cli/command/container/run.go
+ * runContainer passes it to reportError ("docker: …." and the help hint, 125); create.go
+ * runCreate returns it as is, so cmd/docker/docker.go prints it alone and exits 1.
+ */
+const daemonError = (msg: string, cmd = 'run'): ExecResult =>
+  cmd === 'create'
+    ? { stdout: '', stderr: `Error response from daemon: ${msg}\n`, exitCode: 1 }
+    : { stdout: '', stderr: `docker: Error response from daemon: ${msg.replace(/\.$/, '')}.\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 };
 const invalid = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `invalid argument ${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
 
 /** docker run / docker create. */
@@ -247,7 +255,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   if (!config.Entrypoint?.length && !config.Cmd?.length) return { ...daemonError('no command specified', cmdName), stderr: errPrefix + daemonError('no command specified', cmdName).stderr };
   const argv0 = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])][0] ?? '';
   const netErr = env.daemon.net.validateMode(hc.NetworkMode, Object.keys(hc.PortBindings).length > 0 || Boolean(hc.PublishAllPorts), (r) => env.daemon.find(r));
-  if (netErr) return { stdout: '', stderr: errPrefix + daemonError(netErr, cmdName).stderr, exitCode: 125 };
+  if (netErr) return { ...daemonError(netErr, cmdName), stderr: errPrefix + daemonError(netErr, cmdName).stderr };
   if (hc.NetworkMode === 'host' && Object.keys(hc.PortBindings).length) {
     const warning = 'WARNING: Published ports are discarded when using host network mode\n';
     if (env.stream) env.stream({ stream: 'stderr', text: warning });
@@ -260,7 +268,7 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   try {
     c = env.daemon.create(img, imageArg, str('name'), config, hc, ports);
   } catch (e) {
-    if (e instanceof DaemonError) return { stdout: '', stderr: errPrefix + daemonError(e.message, cmdName).stderr, exitCode: 125 };
+    if (e instanceof DaemonError) return { ...daemonError(e.message, cmdName), stderr: errPrefix + daemonError(e.message, cmdName).stderr };
     throw e;
   }
   await attachStorage(env, c, mountSpecs);
