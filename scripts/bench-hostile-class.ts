@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-hostile-class.ts [--hostile 500] [--jobs 2]`: issue 17's grading
+ * `npx tsx scripts/bench-hostile-class.ts [--hostile 500] [--jobs 2] [--verbose]`: issue 17's grading
  * measurement. Builds the CLI bundle into a temporary folder (as tests/cli/grade-hostile.test.ts
  * does, so it never races `npm pack`), writes a class folder of N hostile shell submissions
  * (the shapes of that test, cycled) plus one honest one for e1.1, grades it with
@@ -74,6 +74,13 @@ for (const s of doc.submissions) {
 console.log(`grade -e e1.1 --jobs ${JOBS}: ${doc.submissions.length} submissions (${N} hostile + 1 honest) in ${seconds.toFixed(1)} s, exit ${r.status}`);
 console.log(`  honest row: ${JSON.stringify(good)}`);
 for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${n} hostile rows: ${reason}`);
+// Which shape ended how (--verbose): the feedback of each row, by the line it submitted.
+if (process.argv.includes('--verbose')) {
+  for (const s of doc.submissions) {
+    const i = Number(/h(\d+)$/.exec(s.submission)?.[1] ?? 0) - 1;
+    if (i >= 0) console.log(`  ${HOSTILE[i % HOSTILE.length]}  →  ${s.feedback.replace(/\s+/g, ' ').slice(0, 220)}`);
+  }
+}
 const ok = doc.submissions.length === N + 1 && good?.score === 6 && wrong === 0;
 console.log(ok ? '  every row as expected' : `  UNEXPECTED: ${wrong} hostile rows with a score or no reason; honest row ${JSON.stringify(good)}`);
 console.log(`  ${seconds <= 60 ? 'within' : 'OVER'} the issue's 60 s`);
