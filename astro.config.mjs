@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { browserSafeDeps, patchDockerfileAst } from './src/ui/editor/vite-browser-safe.mjs';
+import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
 // that order and Starlight takes each label from the lesson's title in each locale.
@@ -67,6 +68,37 @@ export default defineConfig({
     worker: { format: 'es', plugins: () => [browserSafeDeps()] },
   },
   trailingSlash: 'ignore',
+  // A Content-Security-Policy in a <meta http-equiv> on every page (issue 17). Astro hashes
+  // every script it emits, bundled or inline (Starlight's theme and table-of-contents
+  // scripts included), into script-src, so no inline script runs unless it was built here
+  // (Astro hashes bundled scripts; src/integrations/csp-inline.mjs adds the is:inline ones).
+  // - script-src: 'self' plus those hashes, and 'wasm-unsafe-eval' for Pagefind's WebAssembly;
+  //   no 'unsafe-inline', no 'unsafe-eval'.
+  // - style-src: 'unsafe-inline', because Monaco, xterm.js and Expressive Code set style
+  //   attributes and add <style> elements at run time (Astro then emits no style hashes,
+  //   which the browser would ignore next to 'unsafe-inline' anyway).
+  // - worker-src 'self': the grader, Monaco's editor and YAML workers are same-origin module
+  //   workers (no blob: workers).
+  // - img-src data:: the CSS mask icons and the figures' SVG download links are data: URLs.
+  // frame-ancestors, report-uri and sandbox have no effect in a <meta> policy (Chromium logs
+  // an error for them), so a server that wants them sends them as a header (README).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   integrations: [
     starlight({
       title: { en: 'Container Course', 'zh-CN': '容器原理课程' },
@@ -112,5 +144,7 @@ export default defineConfig({
       },
       pagination: true,
     }),
+    // Hashes the inline scripts Astro leaves out of the policy, and puts the policy first.
+    cspInlineScripts(),
   ],
 });
