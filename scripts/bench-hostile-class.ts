@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HOSTILE } from '../tests/cli/hostile-shapes.ts';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,30 +21,6 @@ function flag(name: string, fallback: number): number {
 const N = flag('hostile', 500);
 const JOBS = flag('jobs', 2);
 const repo = join(import.meta.dirname, '..');
-// The same shapes as tests/cli/grade-hostile.test.ts: loops, fork bombs, huge output, memory.
-const HOSTILE = [
-  'while true; do echo x; done',
-  'while :; do :; done',
-  ':(){ :|:& };:',
-  'f(){ f | f & }; f',
-  'f(){ f; }; f',
-  'yes',
-  'yes | head -c 100000000',
-  'seq 1 100000000',
-  'cat /dev/zero',
-  'x=a; while true; do x=$x$x; done',
-  'for i in $(seq 1 1000000); do echo $i; done',
-  'for i in $(seq 1 100000); do docker run -d alpine sleep 1d; done',
-  'sleep infinity',
-  'docker run alpine sh -c "while true; do :; done"',
-  'until false; do :; done',
-  'echo {1..10000000}',
-  'printf "%0100000000d" 0',
-  'while true; do docker ps; done',
-  'exec bash',
-  'bash -c "$(printf \'x%.0s\' {1..1000000})"',
-];
-
 const out = mkdtempSync(join(tmpdir(), 'cc-cli-'));
 execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: repo, stdio: 'pipe', env: { ...process.env, CC_CLI_OUT: out } });
 const bundle = join(out, 'container-course.mjs');

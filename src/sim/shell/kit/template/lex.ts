@@ -96,6 +96,20 @@ export function lex(input: string): Item[] {
     if (r === '\n') line++;
     return r;
   };
+
+  /** lexQuote and lexChar: on to the closing quote; false at a newline or the end of the input. */
+  const scanTo = (close: string): boolean => {
+    for (;;) {
+      const c = next();
+      if (c === '\\') {
+        const d = next();
+        if (d !== '' && d !== '\n') continue;
+        return false;
+      }
+      if (c === '' || c === '\n') return false;
+      if (c === close) return true;
+    }
+  };
   const peek = (): string => (pos >= input.length ? '' : String.fromCodePoint(input.codePointAt(pos) as number));
   const backup = (r: string) => {
     pos -= r.length;
@@ -263,22 +277,7 @@ export function lex(input: string): Item[] {
     } else if (r === '|') emit('pipe');
     else if (r === '"') {
       // lexQuote
-      let ok = true;
-      for (;;) {
-        const c = next();
-        if (c === '\\') {
-          const d = next();
-          if (d !== '' && d !== '\n') continue;
-          ok = false;
-          break;
-        }
-        if (c === '' || c === '\n') {
-          ok = false;
-          break;
-        }
-        if (c === '"') break;
-      }
-      if (!ok) {
+      if (!scanTo('"')) {
         errorf('unterminated quoted string');
         return items;
       }
@@ -313,22 +312,7 @@ export function lex(input: string): Item[] {
       }
       emit(typ);
     } else if (r === '\'') {
-      let ok = true;
-      for (;;) {
-        const c = next();
-        if (c === '\\') {
-          const d = next();
-          if (d !== '' && d !== '\n') continue;
-          ok = false;
-          break;
-        }
-        if (c === '' || c === '\n') {
-          ok = false;
-          break;
-        }
-        if (c === '\'') break;
-      }
-      if (!ok) {
+      if (!scanTo('\'')) {
         errorf('unterminated character constant');
         return items;
       }
