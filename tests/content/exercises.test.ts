@@ -47,10 +47,10 @@ it('has at least 30 exercises, each with a home in the lesson it names', () => {
   expect(homeless).toEqual([]);
 });
 
-it('lists another correct answer for every exercise of lessons 9 and 13', () => {
-  const mine = exercises.filter((e) => /^e(9|13)\./.test(e.id) && e.kind !== 'quiz');
-  expect(mine.length).toBeGreaterThan(0);
-  expect(mine.filter((e) => e.alternatives.length === 0).map((e) => e.id)).toEqual([]);
+it('lists another correct answer for every exercise that is not a quiz', () => {
+  const graded = exercises.filter((e) => e.kind !== 'quiz');
+  expect(graded.length).toBeGreaterThanOrEqual(25);
+  expect(graded.filter((e) => e.alternatives.length === 0).map((e) => e.id)).toEqual([]);
 });
 
 for (const ex of exercises) {
