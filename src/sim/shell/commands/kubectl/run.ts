@@ -98,7 +98,8 @@ function attachTo(env: CmdEnv, name: string, ns: string, rm: boolean, warnings: 
   const root = c ? env.host.runc.roots.get(c.id) : undefined;
   const base = init?.argv[0]?.split('/').pop() ?? '';
   if (c && init && root && ['sh', 'ash', 'bash'].includes(base) && init.argv.length === 1) {
-    // attach.go Run: the prompt hint goes to stderr before the stream is attached.
+    // kubernetes/kubectl@v0.30.5:pkg/cmd/attach/attach.go Run: the prompt hint goes to stderr before the stream is attached;
+    // the deletion line is pkg/cmd/delete/delete.go's operation printer ("deleted").
     env.enterSession({
       proc: init, root: c.id, flavor: root.flavor, shell: base === 'bash' ? 'bash' : 'sh', hostname: root.hostname,
       env: { ...init.env }, cwd: root.workdir || '/', status: 0,
