@@ -88,6 +88,8 @@ export interface CriContainerConfig {
   cgroup: Omit<CgroupSpec, 'path'>;
   workdir: string;
   tty: boolean;
+  /** The container keeps its standard input open (CRI ContainerConfig.stdin): an interactive shell waits on it. */
+  stdin?: boolean;
   labels: Record<string, string>;
 }
 
@@ -196,7 +198,9 @@ export class Containerd {
     c.startedMs = now;
     for (const line of program.logs) c.logs.push({ stream: /\[(notice|emerg)\]/.test(line) ? 'stderr' : 'stdout', text: `${line}\n`, timeMs: now });
     if (program.failWith !== undefined) this.host.kernel.exit(init, program.failWith);
-    else if (program.oneshot || program.shell) {
+    else if (program.shell && cfg.stdin) {
+      // A shell with stdin open (`kubectl run -it`) waits for input until something attaches and ends it.
+    } else if (program.oneshot || program.shell) {
       // A one-shot command runs to completion through the shell; an interactive shell without stdin ends at once.
       const r = program.shell ? { stdout: '', stderr: '', exitCode: 0 } : await this.host.runc.runner(id, init, program.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv, { tty: cfg.tty, workdir: cfg.workdir, env: {} });
       if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout, timeMs: this.host.clock.nowMs });

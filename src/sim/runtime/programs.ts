@@ -183,6 +183,13 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     return spec({ title: argv, oneshot: true });
   }
   if ((base === 'sh' || base === 'ash' || base === 'bash') && args.length === 0) return spec({ title: argv, shell: true, handlers: [2, 15], reaps: true, rssKb: 3200, vszKb: 4100 });
+  // cloudnatived/demo:hello's /bin/demo (image/bases/catalog-more.ts): a Go net/http server on :80 whose main is
+  // log.Fatal(http.ListenAndServe(":80", nil)). Without the right to bind it logs the *net.OpError, prefixed with the
+  // standard logger's date and time, and exits 1 (golang/go@go1.22.3:src/net/net.go OpError.Error, src/log/log.go Fatal).
+  if (cmd === '/bin/demo') {
+    if (!start.canBind80) return spec({ title: argv, logs: [`${stamp} listen tcp :80: bind: permission denied`], failWith: 1 });
+    return spec({ title: argv, threads: 5, rssKb: 5_800, vszKb: 1_236_000, listens: [80] });
+  }
   // A compiled program the simulator knows nothing more about (the lessons' Go servers): it keeps running,
   // silently, and installs no signal handler of its own.
   if (start.binary) return spec({ title: argv, threads: 5, rssKb: 5_800, vszKb: 1_236_000 });

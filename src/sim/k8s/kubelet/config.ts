@@ -114,7 +114,7 @@ export function containerConfig(pod: KObject, c: Obj, image: LocalImage, attempt
     caps: { add: sc.capabilities?.add ?? [], drop: sc.capabilities?.drop ?? [] }, privileged: Boolean(sc.privileged),
     // securitycontext.AddNoNewPrivileges: set only when allowPrivilegeEscalation is false.
     noNewPrivs: sc.allowPrivilegeEscalation === false, seccomp, readOnlyRoot: Boolean(sc.readOnlyRootFilesystem), writable: mounts,
-    cgroup: cgroupOf(c), workdir: (c.workingDir as string | undefined) || image.image.config.config.WorkingDir || '/', tty: Boolean(c.tty),
+    cgroup: cgroupOf(c), workdir: (c.workingDir as string | undefined) || image.image.config.config.WorkingDir || '/', tty: Boolean(c.tty), stdin: Boolean(c.stdin),
     labels: { 'io.kubernetes.container.name': name, 'io.kubernetes.pod.name': pod.metadata.name, 'io.kubernetes.pod.namespace': pod.metadata.namespace ?? 'default', 'io.kubernetes.pod.uid': pod.metadata.uid },
   };
 }

@@ -17,11 +17,16 @@ const cputime = (p: Proc) => {
 
 function stat(env: CmdEnv, p: Proc): string {
   let s = p.kthread ? (p.comm.startsWith('kworker') ? 'I' : 'S') : p.state;
-  const leader = p.pid === 1 || p.nspid[p.nspid.length - 1] === 1 || (!p.transient && (p.argv[0]?.startsWith('-') || ['bash', 'sh', 'ash', 'sshd', 'containerd-shim'].includes(p.comm)));
+  // runc's nsexec calls setsid() before it execs a container's process (opencontainers/runc@v1.1.14:libcontainer/nsenter/nsexec.c),
+  // so a container's init is a session leader even when it is not PID 1 of its namespace (a pod's shareProcessNamespace).
+  // The init is the first process the shim started for that container; `docker exec`'s and `kubectl exec`'s come later.
+  const k = env.host.kernel;
+  const containerInit = !p.transient && p.containerId !== undefined && k.procs.get(p.ppid)?.comm.startsWith('containerd-shim') === true
+    && ![...k.procs.values()].some((q) => q.containerId === p.containerId && q.ppid === p.ppid && q.pid < p.pid);
+  const leader = p.pid === 1 || p.nspid[p.nspid.length - 1] === 1 || containerInit || (!p.transient && (p.argv[0]?.startsWith('-') || ['bash', 'sh', 'ash', 'sshd', 'containerd-shim'].includes(p.comm)));
   if (leader && !p.kthread) s += 's';
   if (p.threads > 1) s += 'l';
   if (p.transient && p.tty !== '?') s += '+';
-  void env;
   return s;
 }
 

@@ -1,7 +1,9 @@
 /**
  * kubectl run NAME --image=IMAGE (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go): a Pod labelled
  * run=NAME with one container NAME; --restart, --env, --labels, --port, --command, -- args;
- * --dry-run=client -o yaml prints the manifest. Attaching (-i/-t, --rm) needs the kubelet's exec.
+ * --dry-run=client -o yaml prints the manifest. With -i/-t it waits for the pod and attaches (run.go
+ * handleAttachPod): an interactive shell becomes the learner's session, as `kubectl exec -it` does; a pod that
+ * already completed has its logs printed (logOpts). --rm deletes the pod afterwards (removeCreatedObjects).
  */
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
@@ -30,11 +32,10 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (!f.image) return out('', 'error: required flag(s) "image" not set\n', 1);
   const restart = (f.restart as string | undefined) ?? 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) return out('', `error: invalid restart policy: ${restart}\n`, 1);
-  if (f.rm && !f.stdin && !f.tty) return out('', 'error: --rm should only be used for attached containers\n', 1);
-  if (f.stdin || f.tty) {
-    // Not kubectl's words: attaching to the container needs the kubelet's exec, which this build does not wire yet.
-    return out('', `kubectl run -i/-t: attaching is not simulated on node1 yet; run it without -i/-t and use kubectl logs ${name}\n`, 1);
-  }
+  // kubernetes/kubectl@v0.30.5:pkg/cmd/run/run.go Run: the usage errors, in its order.
+  if (f.tty && !f.stdin) return out('', "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n", 1);
+  if (f.rm && !f.stdin && !f.tty) return out('', "error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n", 1);
+  const attach = Boolean(f.stdin);
   const format = parseFormat(f.output as string | undefined);
   if (!format) return out('', badFormat(String(f.output)), 1);
   const labels: Record<string, string> = {};
@@ -46,6 +47,8 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (f.port) container.ports = [{ containerPort: Number(f.port) }];
   if (f['image-pull-policy']) container.imagePullPolicy = f['image-pull-policy'];
   container.resources = {};
+  // pkg/generate/versioned/run.go BasicPod.Generate: Stdin, StdinOnce (!leaveStdinOpen && stdin), TTY.
+  if (attach) Object.assign(container, { stdin: true, stdinOnce: true, ...(f.tty ? { tty: true } : {}) });
   const pod = {
     apiVersion: 'v1', kind: 'Pod',
     metadata: { creationTimestamp: null, labels, name },
@@ -65,10 +68,49 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
     await cluster.sync();
     let stderr = '';
     for (const w of res.warnings) stderr += `Warning: ${w}\n`;
+    if (attach) return attachTo(env, name, namespaceOf(f), Boolean(f.rm), stderr);
     if (format.kind !== 'table') return out(printObjects(format, [{ r, o: res.obj }], true).stdout, stderr);
     return out(`pod/${name} created\n`, stderr);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     return out('', errorText(e), 1);
   }
+}
+
+/** run.go handleAttachPod, then removeCreatedObjects for --rm (delete's `pod "NAME" deleted`). */
+function attachTo(env: CmdEnv, name: string, ns: string, rm: boolean, warnings: string): ExecResult {
+  const cluster = clusterFor(env.host);
+  const pods = resourceOfKind('v1', 'Pod')!;
+  const remove = () => {
+    if (!rm) return '';
+    try {
+      cluster.api.delete(pods, ns, name);
+      void cluster.sync();
+      return `pod "${name}" deleted\n`;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return '';
+    }
+  };
+  const k = env.host.kernel;
+  const c = cluster.kubelet?.container(ns, name, name);
+  const init = c?.running ? k.procs.get(c.pid) : undefined;
+  const root = c ? env.host.runc.roots.get(c.id) : undefined;
+  const base = init?.argv[0]?.split('/').pop() ?? '';
+  if (c && init && root && ['sh', 'ash', 'bash'].includes(base) && init.argv.length === 1) {
+    // kubernetes/kubectl@v0.30.5:pkg/cmd/attach/attach.go Run: the prompt hint goes to stderr before the stream is attached;
+    // the deletion line is pkg/cmd/delete/delete.go's operation printer ("deleted").
+    env.enterSession({
+      proc: init, root: c.id, flavor: root.flavor, shell: base === 'bash' ? 'bash' : 'sh', hostname: root.hostname,
+      env: { ...init.env }, cwd: root.workdir || '/', status: 0,
+      onExit: (status) => {
+        k.exit(init, status);
+        return (base === 'bash' ? 'exit\n' : '') + remove();
+      },
+    });
+    return out('', `${warnings}If you don't see a command prompt, try pressing enter.\n`);
+  }
+  // The pod already completed: logOpts prints its container's log instead of attaching.
+  const log = cluster.kubelet?.logs(ns, name, name, false) ?? '';
+  return out(log + remove(), warnings);
 }
