@@ -91,21 +91,6 @@ export function admitPod(spec: Obj, tokenSuffix: string): void {
   }
 }
 
-/** The pod's QoS class (pkg/apis/core/helper/qos): Guaranteed, Burstable or BestEffort. */
-export function qosClass(spec: Obj): string {
-  const containers = (Array.isArray(spec.containers) ? spec.containers : []).filter(isObj);
-  let any = false;
-  let guaranteed = containers.length > 0;
-  for (const c of containers) {
-    const res = isObj(c.resources) ? c.resources : {};
-    const lim = isObj(res.limits) ? res.limits : {};
-    const req = isObj(res.requests) ? res.requests : {};
-    if (Object.keys(lim).length || Object.keys(req).length) any = true;
-    for (const k of ['cpu', 'memory']) if (lim[k] === undefined || String(lim[k]) !== String(req[k] ?? lim[k])) guaranteed = false;
-  }
-  return !any ? 'BestEffort' : guaranteed ? 'Guaranteed' : 'Burstable';
-}
-
 /** SetDefaults_Deployment (apps/v1) and SetDefaults_ReplicaSet. */
 export function defaultWorkload(kind: string, spec: Obj): void {
   if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'StatefulSet') setDefault(spec, 'replicas', 1);

@@ -7,7 +7,8 @@
 import { modelOf, typeError, unknownFields } from '../../../k8s/schema/index.ts';
 import type { KObject, KubeletApiClient } from '../types.ts';
 import { admitPodController, admitPodSecurity, namespaceWarnings, policyOf } from './admission.ts';
-import { admitPod, defaultPodSpec, defaultWorkload, qosClass } from './defaults.ts';
+import { admitPod, defaultPodSpec, defaultWorkload } from './defaults.ts';
+import { podQos } from '../../../k8s/resources.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
 import { INITIAL_NAMESPACES, kubernetesService, namespaceObject, nodeObject, type NodeFacts } from './fixture.ts';
@@ -142,7 +143,7 @@ export class ApiServer implements KubeletApiClient {
     if (WORKLOADS.has(kind)) meta.generation = 1;
     if (kind === 'Pod') {
       spec.nodeName = this.nodeName;
-      obj.status = { phase: 'Pending', conditions: [{ lastProbeTime: null, lastTransitionTime: meta.creationTimestamp, status: 'True', type: 'PodScheduled' }], qosClass: qosClass(spec) };
+      obj.status = { phase: 'Pending', conditions: [{ lastProbeTime: null, lastTransitionTime: meta.creationTimestamp, status: 'True', type: 'PodScheduled' }], qosClass: podQos((Array.isArray(spec.containers) ? spec.containers : []) as Parameters<typeof podQos>[0]) };
     } else if (kind === 'Namespace') {
       meta.labels = { ...(isObj(meta.labels) ? meta.labels : {}), 'kubernetes.io/metadata.name': name };
       obj.spec = { finalizers: ['kubernetes'] };
