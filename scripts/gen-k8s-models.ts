@@ -7,19 +7,9 @@
  *
  * `npx tsx scripts/gen-k8s-models.ts` regenerates it; tests/k8s/schema.test.ts fails when it is stale.
  */
-import * as k8s from '@kubernetes/client-node';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { KINDS } from './gen-k8s-schema.ts';
-
-interface Attribute { name: string; baseName: string; type: string; format: string }
-interface ModelClass { getAttributeTypeMap(): Attribute[] }
-const models = k8s as unknown as Record<string, ModelClass | undefined>;
-
-const ARRAY = /^Array<(.+)>$/;
-const MAP = /^\{ \[key: string\]: (.+); \}$/;
-const QUANTITY_MAPS = new Set(['limits', 'requests', 'capacity', 'allocatable', 'overhead', 'hard', 'used']);
-const QUANTITY_FIELDS = new Set(['sizeLimit', 'storage']);
+import { ARRAY, KINDS, MAP, models, QUANTITY_FIELDS, QUANTITY_MAPS } from './gen-k8s-schema.ts';
 
 /** Compact type strings: `string`, `int32`, `int64`, `number`, `boolean`, `any`, `intOrString`, `quantity`, `time`, a model name; `[]T` arrays, `{}T` maps. */
 export function generateModels(): Record<string, Record<string, string>> {

@@ -44,10 +44,10 @@ export const KINDS: { kind: string; apiVersion: string; model: string }[] = [
 ];
 
 /** Resource quantities: the API takes `cpu: 1` as well as `cpu: "500m"`. */
-const QUANTITY_MAPS = new Set(['limits', 'requests', 'capacity', 'allocatable', 'overhead', 'hard', 'used']);
-const QUANTITY_FIELDS = new Set(['sizeLimit', 'storage']);
+export const QUANTITY_MAPS = new Set(['limits', 'requests', 'capacity', 'allocatable', 'overhead', 'hard', 'used']);
+export const QUANTITY_FIELDS = new Set(['sizeLimit', 'storage']);
 
-const models = k8s as unknown as Record<string, ModelClass | undefined>;
+export const models = k8s as unknown as Record<string, ModelClass | undefined>;
 
 function modelOf(name: string): ModelClass {
   const m = models[name];
@@ -57,8 +57,8 @@ function modelOf(name: string): ModelClass {
   return m;
 }
 
-const ARRAY = /^Array<(.+)>$/;
-const MAP = /^\{ \[key: string\]: (.+); \}$/;
+export const ARRAY = /^Array<(.+)>$/;
+export const MAP = /^\{ \[key: string\]: (.+); \}$/;
 
 export function generateK8sSchema(): JsonSchema {
   const definitions: Record<string, JsonSchema> = {};
