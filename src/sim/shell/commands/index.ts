@@ -18,6 +18,7 @@ import { ps } from './ps.ts';
 import { sleep } from './sleep.ts';
 import { stat } from './stat.ts';
 import { free } from './free.ts';
+import { df } from './df.ts';
 import { help } from './help.ts';
 import { history } from './history.ts';
 import { nproc } from './nproc.ts';
@@ -27,4 +28,4 @@ import { date, dmesg, hostname, id, sysctl, uname, whoami } from './sysinfo.ts';
 export { DOCKER_SUBCOMMANDS } from './docker/index.ts';
 
 /** Every simulated command; a container only gets those its image ships. */
-export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, yes, crictl, ctr, nc];
+export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, df, yes, crictl, ctr, nc];

@@ -1,5 +1,8 @@
 import type { FsStat } from 'just-bash';
 import type { ExecResult } from '../../api.ts';
+import { mountOf, statfsOf, statfsText } from '../fsstat.ts';
+import { mountTable } from '../mounttable.ts';
+import { q } from '../quote.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -33,17 +36,27 @@ export const stat: SimCommand = {
   async run(args, env) {
     const bb = env.flavor === 'busybox';
     let follow = false;
+    let fsMode = false;
+    let terse = false;
     let format: string | undefined;
     const files: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === '-L' || a === '--dereference') follow = true;
+      else if (a === '-f' || a === '--file-system') fsMode = true;
+      else if (a === '-t' || a === '--terse') terse = true;
+      else if (/^-[fLt]{2,}$/.test(a)) {
+        fsMode ||= a.includes('f');
+        follow ||= a.includes('L');
+        terse ||= a.includes('t');
+      }
       else if (a === '-c' || a === '--format') format = args[++i];
       else if (a.startsWith('--format=')) format = a.slice(9);
       else if (a.startsWith('-')) return R('', bb ? `stat: unrecognized option: ${a.replace(/^-+/, '')}\n` : `stat: invalid option -- '${a.slice(1, 2)}'\nTry 'stat --help' for more information.\n`, 1);
       else files.push(a);
     }
     if (!files.length) return R('', bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: stat [-ltf] [-c FMT] FILE...\n' : "stat: missing operand\nTry 'stat --help' for more information.\n", 1);
+    if (fsMode) return statFs(files, env, bb, format, terse);
     let out = '';
     let err = '';
     for (const f of files) {
@@ -69,3 +82,20 @@ export const stat: SimCommand = {
     return R(out, err, err ? 1 : 0);
   },
 };
+
+/** stat -f: statfs of the mount holding each file (fsstat.ts). */
+async function statFs(files: string[], env: CmdEnv, bb: boolean, format: string | undefined, terse: boolean): Promise<ExecResult> {
+  const c = env.self.containerId ? env.daemon.containers.get(env.self.containerId) : undefined;
+  const table = mountTable(env.daemon, c);
+  let out = '';
+  let err = '';
+  for (const f of files) {
+    const abs = env.fs.resolvePath(env.cwd, f);
+    const m = (await env.fs.exists(abs)) || table.some((x) => x.target === abs) ? mountOf(table, abs) : undefined;
+    // coreutils@v9.4:src/stat.c do_statfs: "cannot read file system information for %s" (quoteaf);
+    // busybox@1_36_1:coreutils/stat.c: "can't read file system information for '%s'".
+    if (!m) err += bb ? `stat: can't read file system information for '${f}': No such file or directory\n` : `stat: cannot read file system information for ${q(env, f)}: No such file or directory\n`;
+    else out += statfsText(f, statfsOf(m, env.daemon, env.host, c), bb, format, terse);
+  }
+  return R(out, err, err ? 1 : 0);
+}
