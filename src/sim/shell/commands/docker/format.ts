@@ -44,7 +44,7 @@ export function bytesSize(n: number): string {
  * fails with StatusError 64 before any lookup; one that fails on an object adds
  * "template parsing error: …" to the errors (exit 1); an empty buffer prints an empty line.
  */
-export function templated(docs: Record<string, unknown>[], fmt: string | undefined, err: string): { stdout: string; stderr: string; exitCode: number } {
+export function templated(docs: Record<string, unknown>[], fmt: string | undefined, err: string, typed: unknown[] = []): { stdout: string; stderr: string; exitCode: number } {
   if (!fmt || fmt === 'json') {
     const out = fmt ? JSON.stringify(docs) : JSON.stringify(docs, null, 4);
     return { stdout: `${out}\n`, stderr: err, exitCode: err ? 1 : 0 };
@@ -58,11 +58,21 @@ export function templated(docs: Record<string, unknown>[], fmt: string | undefin
   }
   let buffer = '';
   let errors = err;
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
     try {
-      // The typed run fails on a field the struct lacks; the CLI then runs the template on the
-      // raw JSON map with missingkey=error, which is what these documents are.
-      buffer += `${t.run(d, { missingKeyError: true })}\n`;
+      // The typed run first (where the document has a typed view, inspect-typed.ts); when it
+      // fails, the CLI runs the template on the raw JSON map with missingkey=error, which is what
+      // these documents are (tryRawInspectFallback).
+      const view = typed[i];
+      let text: string | undefined;
+      if (view !== undefined) {
+        try {
+          text = t.run(view);
+        } catch (e) {
+          if (!(e instanceof TemplateError)) throw e;
+        }
+      }
+      buffer += `${text ?? t.run(d, { missingKeyError: true })}\n`;
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       errors += `template parsing error: ${e.message}\n`;

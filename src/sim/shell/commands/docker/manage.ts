@@ -9,6 +9,7 @@ import { inspectDoc } from './inspect-doc.ts';
 import { argsError, confirmed } from './errors.ts';
 import { imageDocs } from './image.ts';
 import { bytesSize, tabwrite, templated } from './format.ts';
+import { typedContainer } from './inspect-typed.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 
@@ -169,17 +170,21 @@ export const inspect: Sub = async (args, env) => {
   if (!p.ok) return flagErr('inspect', p.error);
   if (!p.rest.length) return needArgs('inspect', '[OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information on Docker objects');
   const docs: Record<string, unknown>[] = [];
+  const typed: unknown[] = [];
   let err = '';
   for (const ref of p.rest) {
     const c = p.flags.type === 'image' ? undefined : env.daemon.find(ref);
-    if (c) docs.push(inspectDoc(env.host, c, env.daemon));
-    else {
+    if (c) {
+      const doc = inspectDoc(env.host, c, env.daemon);
+      typed[docs.length] = typedContainer(doc);
+      docs.push(doc);
+    } else {
       const { docs: found } = p.flags.type === 'container' ? { docs: [] } : await imageDocs(env, [ref]);
       if (found.length) docs.push(...found);
       else err += `Error: No such object: ${ref}\n`;
     }
   }
-  return templated(docs, p.flags.format as string | undefined, err);
+  return templated(docs, p.flags.format as string | undefined, err, typed);
 };
 
 export const logs: Sub = async (args, env) => {

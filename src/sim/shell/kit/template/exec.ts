@@ -6,7 +6,7 @@
 import { goLess, sprintValue } from './fmt.ts';
 import { goQuote } from './lex.ts';
 import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './parse.ts';
-import { GoCallError, GoFloat, GoFunc, GoStruct, isInt, isTrue, typeName, type ParamType } from './value.ts';
+import { GoCallError, GoFloat, GoFunc, GoNil, GoStruct, isInt, isTrue, typeName, type ParamType } from './value.ts';
 
 export class ExecError extends Error {
   /** What the template wrote before it failed (Go's Execute streams to its writer). */
@@ -139,7 +139,10 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
       return true;
     };
     let ran = false;
-    if (Array.isArray(val)) {
+    if (val instanceof GoNil) {
+      // A nil slice or map ranges zero times; a nil pointer is indirected to nothing (go1.22 walkRange, indirect).
+      if (val.kind === 'ptr') errorf(`range can't iterate over <nil>`);
+    } else if (Array.isArray(val)) {
       for (let k = 0; k < val.length; k++) {
         ran = true;
         if (!oneIteration(k, val[k])) break;
@@ -244,6 +247,14 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
     }
     const hasArgs = args.length > 1 || final !== MISSING;
     if (receiver === null) return errorf(`nil pointer evaluating interface {}.${fieldName}`);
+    if (receiver instanceof GoNil) {
+      // go1.22 evalField: a nil pointer to a struct; a nil map has no keys (missingkey decides); a slice has no fields.
+      if (receiver.kind === 'ptr') return errorf(`nil pointer evaluating ${receiver.goType}.${fieldName}`);
+      if (receiver.kind === 'slice') return errorf(`can't evaluate field ${fieldName} in type ${receiver.goType}`);
+      if (hasArgs) errorf(`${fieldName} is not a method but has arguments`);
+      if (opts.missingKeyError) errorf(`map has no entry for key ${goQuote(fieldName)}`);
+      return undefined;
+    }
     if (receiver instanceof GoStruct) {
       if (!(fieldName in receiver.fields)) return errorf(`can't evaluate field ${fieldName} in type ${receiver.typeName}`);
       const f = receiver.fields[fieldName];
@@ -308,6 +319,11 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
   };
 
   const validateType = (value: unknown, t: ParamType): unknown => {
+    if (value instanceof GoNil) {
+      if (t === 'any') return value;
+      if (t === '[]string' && value.kind === 'slice') return null;
+      return errorf(`wrong type for value; expected ${t}; got ${value.goType}`);
+    }
     if (value === undefined) {
       if (t === 'any' || t === '[]string') return t === 'any' ? undefined : null;
       return errorf(`invalid value; expected ${t}`);

@@ -4,7 +4,7 @@
  * and precision (also `*`), and fmt's own error texts (%!d(string=hi), %!s(MISSING)).
  */
 import { goQuote } from './lex.ts';
-import { GoFloat, GoFunc, GoStruct, isInt, typeName } from './value.ts';
+import { GoFloat, GoFunc, GoNil, GoStruct, isInt, typeName } from './value.ts';
 
 /** strconv.FormatFloat(f, 'g', -1, 64) as %v prints a float64. */
 export function formatFloatG(f: number, prec = -1, upper = false): string {
@@ -78,9 +78,10 @@ export function sprintValue(v: unknown, plus = false, depth = 0): string {
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number') return isInt(v) ? String(v) : formatFloatG(v);
   if (v instanceof GoFloat) return formatFloatG(v.value);
+  if (v instanceof GoNil) return v.kind === 'slice' ? '[]' : v.kind === 'map' ? 'map[]' : '<nil>';
   if (Array.isArray(v)) return `[${v.map((x) => sprintValue(x, plus, depth + 1)).join(' ')}]`;
   if (v instanceof GoStruct) {
-    if (v.stringer) return v.stringer();
+    if (v.stringer) return v.stringer(depth);
     return `{${Object.entries(v.fields).filter(([, x]) => !(x instanceof GoFunc)).map(([k, x]) => (plus ? `${k}:` : '') + sprintValue(x, plus, depth + 1)).join(' ')}}`;
   }
   if (v instanceof GoFunc) return '0x4a3b20';
@@ -186,6 +187,7 @@ function fmtString(s: string, verb: string, sp: Spec): string {
 
 function fmtOne(v: unknown, verb: string, sp: Spec): string {
   if (verb === 'T') return pad(v === undefined || v === null ? '<nil>' : typeName(v), sp);
+  if (v instanceof GoNil) return v.kind === 'ptr' ? fmtOne(null, verb, sp) : pad(sprintValue(v), sp);
   if (verb === 'v' && v instanceof GoStruct && sp.plus) return pad(sprintValue(v, true), sp);
   if (typeof v === 'boolean') return verb === 'v' || verb === 't' ? pad(String(v), sp) : badVerb(verb, v);
   if (typeof v === 'number' && isInt(v)) return fmtInt(v, verb, sp);

@@ -5,7 +5,7 @@
  */
 import type { FuncDef } from './exec.ts';
 import { sprint, sprintf, sprintln, sprintValue } from './fmt.ts';
-import { GoCallError, GoFloat, GoFunc, GoStruct, isInt, isTrue as truth, typeName } from './value.ts';
+import { GoCallError, GoFloat, GoFunc, GoNil, GoStruct, isInt, isTrue as truth, typeName } from './value.ts';
 
 const fail = (msg: string): never => {
   throw new GoCallError(msg);
@@ -66,7 +66,7 @@ function indexArg(i: unknown, cap: number): number {
 
 function index(item: unknown, ...indexes: unknown[]): unknown {
   if (item === undefined) fail('index of untyped nil');
-  let cur = item;
+  let cur = item instanceof GoNil && item.kind !== 'ptr' ? null : item;
   for (const i of indexes) {
     if (cur === null) {
       // a nil slice or map
@@ -95,6 +95,7 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
 
 function slice(item: unknown, ...indexes: unknown[]): unknown {
   if (item === undefined) fail('slice of untyped nil');
+  if (item instanceof GoNil && item.kind === 'slice') item = null;
   if (indexes.length > 3) fail(`too many slice indexes: ${indexes.length}`);
   let len: number;
   if (typeof item === 'string') {
@@ -115,7 +116,7 @@ function slice(item: unknown, ...indexes: unknown[]): unknown {
 
 function length(v: unknown): number {
   if (v === undefined) fail('reflect: call of reflect.Value.Type on zero Value');
-  if (v === null) return 0;
+  if (v === null || (v instanceof GoNil && v.kind !== 'ptr')) return 0;
   if (typeof v === 'string') return new TextEncoder().encode(v).length;
   if (Array.isArray(v)) return v.length;
   if (typeof v === 'object' && !(v instanceof GoStruct) && !(v instanceof GoFunc) && !(v instanceof GoFloat)) return Object.keys(v).length;
@@ -192,7 +193,7 @@ export function goJSON(v: unknown): string {
   return text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 function toJSONValue(v: unknown): unknown {
-  if (v === undefined) return null;
+  if (v === undefined || v instanceof GoNil) return null;
   if (v instanceof GoFloat) return v.value;
   if (v instanceof GoStruct && v.json) return toJSONValue(v.json());
   if (v instanceof GoStruct) return Object.fromEntries(Object.entries(v.fields).filter(([, x]) => !(x instanceof GoFunc)).map(([k, x]) => [k, toJSONValue(x)]));

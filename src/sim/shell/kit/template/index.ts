@@ -8,7 +8,7 @@ import { DOCKER_FUNCS } from './funcs.ts';
 import { parse, ParseError, type Tree } from './parse.ts';
 
 export { DOCKER_FUNCS, HEADER_FUNCS, BUILTINS, goJSON } from './funcs.ts';
-export { GoStruct, GoFunc, GoFloat, GoCallError } from './value.ts';
+export { GoStruct, GoFunc, GoFloat, GoNil, GoCallError } from './value.ts';
 export { sprintf, sprint, sprintValue } from './fmt.ts';
 export type { FuncDef } from './exec.ts';
 

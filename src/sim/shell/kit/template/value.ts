@@ -9,12 +9,25 @@ export class GoStruct {
   constructor(
     readonly typeName: string,
     readonly fields: Record<string, unknown>,
-    /** What fmt's %v prints for it (a Stringer), if not `{field field …}`. */
-    readonly stringer?: () => string,
+    /** What fmt's %v prints for it (a Stringer), if not `{field field …}`; `depth` > 0 inside another value. */
+    readonly stringer?: (depth?: number) => string,
     /** Its JSON (json tags, omitempty, MarshalJSON), if not the fields as they are. */
     readonly json?: () => unknown,
     /** The CLI's formatter.MarshalJSON uses json.Marshal, which escapes <, > and &. */
     readonly marshalEscapesHTML = false,
+  ) {}
+}
+
+/**
+ * A typed nil: a nil slice, map or pointer of a known Go type. fmt prints a nil slice `[]`, a nil
+ * map `map[]` and a nil pointer `<nil>` (go1.22 src/fmt/print.go printValue); encoding/json writes
+ * `null` for all three; text/template's IsTrue is false. Plain `null` stays the nil interface.
+ */
+export class GoNil {
+  constructor(
+    readonly kind: 'slice' | 'map' | 'ptr',
+    /** The Go type, for %T and error messages: `strslice.StrSlice`, `*types.Health`. */
+    readonly goType: string,
   ) {}
 }
 
@@ -51,13 +64,14 @@ export function typeName(v: unknown): string {
   if (v instanceof GoFloat) return 'float64';
   if (Array.isArray(v)) return v.length && v.every((x) => typeof x === 'string') ? '[]string' : '[]interface {}';
   if (v instanceof GoStruct) return v.typeName;
+  if (v instanceof GoNil) return v.goType;
   if (v instanceof GoFunc) return `func(${v.params.join(', ')}${v.variadic ? `${v.params.length ? ', ' : ''}...${v.variadic}` : ''})`;
   return 'map[string]interface {}';
 }
 
 /** text/template's IsTrue: the zero value of its type is false, as `if`, `and`, `or` and `not` see it. */
 export function isTrue(v: unknown): boolean {
-  if (v === undefined || v === null) return false;
+  if (v === undefined || v === null || v instanceof GoNil) return false;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
   if (v instanceof GoFloat) return v.value !== 0;
