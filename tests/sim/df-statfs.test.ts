@@ -117,3 +117,18 @@ describe('df and stat -f on node1 and in containers (#10)', { timeout: 120_000 }
     expect((await sh(w, 'stat -f /nope')).stderr).toBe('stat: cannot read file system information for ‘/nope’: No such file or directory\n');
   });
 });
+
+describe('df block sizes (#10)', { timeout: 120_000 }, () => {
+  it('-B and --block-size as gnulib humblock reads them, busybox -B with kmg_i_suffixes', async () => {
+    const w = await world(['alpine']);
+    // get_header picks the base that states the size exactly; values carry the unit letter.
+    expect((await sh(w, 'df -BM /')).stdout).toBe('Filesystem     1M-blocks  Used Available Use% Mounted on\n/dev/sda1         29589M 4745M    23365M  17% /\n');
+    expect((await sh(w, 'df -BMB /')).stdout).toBe('Filesystem     1MB-blocks   Used Available Use% Mounted on\n/dev/sda1         31026MB 4975MB   24500MB  17% /\n');
+    expect((await sh(w, 'df -B 1000 /')).stdout.split('\n')[0]).toBe('Filesystem     1kB-blocks    Used Available Use% Mounted on');
+    expect((await sh(w, 'df -kP /')).stdout.split('\n')[0]).toBe('Filesystem     1024-blocks    Used Available Capacity Mounted on');
+    expect((await sh(w, 'df -Bx')).stderr).toBe("df: invalid --block-size argument 'x'\n");
+    expect((await sh(w, 'docker run --rm alpine df -B 1M /')).stdout).toBe('Filesystem           1M-blocks      Used Available Use% Mounted on\noverlay                  29588      4744     23364  17% /\n');
+    expect((await sh(w, 'docker run --rm alpine df -B 1Q /')).stderr).toBe("df: invalid number '1Q'\n");
+    expect((await sh(w, 'df --help')).stdout.split('\n')[0]).toBe('Usage: df [OPTION]... [FILE]...');
+  });
+});

@@ -5,14 +5,13 @@
  */
 import type { ExecResult } from '../../api.ts';
 import { statfsOf, mountOf, type StatFs } from '../fsstat.ts';
-import { HUMAN, bbHumanReadable, humanReadable } from '../kit/human.ts';
+import { HUMAN, bbHumanReadable, humBlock, humanReadable } from '../kit/human.ts';
 import { mountTable, type MountEntry } from '../mounttable.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { usageOf } from './usage.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
-/** busybox@1_36_1:coreutils/df.c df_trivial_usage / df_full_usage (FEATURE_HUMAN_READABLE, DF_FANCY). */
-const BB_USAGE = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: df [-PkmhTai] [-B SIZE] [-t TYPE] [FILESYSTEM]...\n\nPrint filesystem usage statistics\n\n\t-P\tPOSIX output format\n\t-k\t1024-byte blocks (default)\n\t-m\t1M-byte blocks\n\t-h\tHuman readable (e.g. 1K 243M 2G)\n\t-T\tPrint filesystem type\n\t-t TYPE\tPrint only mounts of this type\n\t-a\tShow all filesystems\n\t-i\tInodes\n\t-B SIZE\tBlocksize\n';
 
 /** gnulib mountlist.c ME_DUMMY_0: file systems df skips unless -a. */
 const DUMMY = new Set(['autofs', 'proc', 'subfs', 'debugfs', 'devpts', 'fusectl', 'fuse.portal', 'mqueue', 'rpc_pipefs', 'sysfs', 'devfs', 'kernfs', 'ignore', 'none', 'rootfs']);
@@ -23,7 +22,7 @@ interface Row { m: MountEntry; st: StatFs }
 const LONG: Record<string, string> = { all: 'a', 'block-size': 'B', inodes: 'i', 'human-readable': 'h', si: 'H', local: 'l', portability: 'P', 'print-type': 'T', sync: 'sync', 'no-sync': 'no-sync', total: 'total', type: 't', 'exclude-type': 'x' };
 const WITH_ARG = new Set(['B', 't', 'x', 'F']);
 
-type Opts = { all: boolean; human: 0 | 1024 | 1000; inodes: boolean; kilo: boolean; mega: boolean; posix: boolean; type: boolean; total: boolean; only: string[]; exclude: string[]; files: string[] };
+type Opts = { all: boolean; human: 0 | 1024 | 1000; block?: { size: number; opts: number }; bad?: string; inodes: boolean; kilo: boolean; mega: boolean; posix: boolean; type: boolean; total: boolean; only: string[]; exclude: string[]; files: string[] };
 
 /** getopt_long over "aB:iF:hHklmPTt:vx:" (busybox: getopt32 "kPTt:aiB:hHm"); an error's text, or the options. */
 function parse(args: string[], bb: boolean): Opts | string {
@@ -34,13 +33,32 @@ function parse(args: string[], bb: boolean): Opts | string {
     else if (c === 'i') o.inodes = true;
     else if (c === 'h') o.human = 1024;
     else if (c === 'H') o.human = bb ? 1024 : 1000;
-    else if (c === 'k') { o.kilo = true; o.mega = false; o.human = 0; }
-    else if (c === 'm') { o.mega = true; o.human = 0; }
+    else if (c === 'k') { o.kilo = true; o.mega = false; o.human = 0; o.block = undefined; }
+    else if (c === 'm') { o.mega = true; o.human = 0; o.block = undefined; }
     else if (c === 'P') o.posix = true;
     else if (c === 'T') o.type = true;
     else if (c === 'total') o.total = true;
     else if (c === 't') o.only.push(v as string);
     else if (c === 'x' || c === 'F') o.exclude.push(v as string);
+    else if (c === 'B') {
+      o.human = 0;
+      o.mega = false;
+      if (bb) {
+        // busybox: xatoul_range_sfx with kmg_i_suffixes (k, m, g and KiB… forms), at least 1.
+        // busybox@1_36_1:libbb/xatonum.c kmg_i_suffixes.
+        const m = /^(\d*)(KiB|kiB|K|k|MiB|miB|M|m|GiB|giB|G|g|KB|MB|GB)?$/.exec(v as string);
+        const mult: Record<string, number> = { '': 1, KiB: 1024, kiB: 1024, K: 1024, k: 1024, MiB: 1048576, miB: 1048576, M: 1048576, m: 1048576, GiB: 1073741824, giB: 1073741824, G: 1073741824, g: 1073741824, KB: 1000, MB: 1000000, GB: 1000000000 };
+        const size = m && (m[1] || m[2]) ? Number(m[1] || '1') * (mult[m[2] ?? ''] as number) : 0;
+        if (size < 1) o.bad ??= `df: invalid number '${v}'\n`;
+        o.block = { size, opts: 0 };
+      } else {
+        const b = humBlock(v as string);
+        // gnulib xstrtol-error.c: "invalid %s argument '%s'" with "block size" and --block-size.
+        if (!b) o.bad ??= `df: invalid --block-size argument '${v}'\n`;
+        else if (b.opts & HUMAN.autoscale) o.human = b.opts & HUMAN.base1024 ? 1024 : 1000;
+        else o.block = b;
+      }
+    }
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -101,16 +119,35 @@ function dedupe(rows: Row[], mntroot: (m: MountEntry) => string | undefined, dev
   return out;
 }
 
+/** coreutils@v9.4:src/df.c get_header: the block size in the base that states it exactly ("1K", "1M", "1MB"). */
+function sizeHeader(block: number, hopts: number): string {
+  let opts = HUMAN.suppressPointZero | HUMAN.autoscale | HUMAN.SI | (hopts & (HUMAN.groupDigits | HUMAN.base1024 | HUMAN.B));
+  let q1000 = block;
+  let q1024 = block;
+  let by1000: boolean;
+  let by1024: boolean;
+  do {
+    by1000 = q1000 % 1000 === 0;
+    q1000 = Math.floor(q1000 / 1000);
+    by1024 = q1024 % 1024 === 0;
+    q1024 = Math.floor(q1024 / 1024);
+  } while (by1000 && by1024);
+  if (by1000 < by1024) opts |= HUMAN.base1024;
+  if (by1024 < by1000) opts &= ~HUMAN.base1024;
+  if (!(opts & HUMAN.base1024)) opts |= HUMAN.B;
+  return humanReadable(block, opts, 1, 1);
+}
+
 function coreutilsTable(rows: Row[], o: Opts): string {
-  const block = o.mega ? 1048576 : 1024;
-  const hopts = o.human === 1024 ? HUMAN.autoscale | HUMAN.SI | HUMAN.base1024 : o.human === 1000 ? HUMAN.autoscale | HUMAN.SI : 0;
+  const block = o.block?.size ?? (o.mega ? 1048576 : 1024);
+  const hopts = o.human === 1024 ? HUMAN.autoscale | HUMAN.SI | HUMAN.base1024 : o.human === 1000 ? HUMAN.autoscale | HUMAN.SI : (o.block?.opts ?? 0);
   const out = o.human ? 1 : block;
   const num = (n: number, from: number) => humanReadable(BigInt(n), hopts, from, o.inodes ? 1 : out);
   // pct = ceil(used * 100 / (used + avail)), "-" when nothing is known.
   const pct = (used: number, avail: number) => (used + avail === 0 ? '-' : `${Math.floor((used * 100) / (used + avail)) + ((used * 100) % (used + avail) !== 0 ? 1 : 0)}%`);
   const head = ['Filesystem', ...(o.type ? ['Type'] : [])];
   if (o.inodes) head.push('Inodes', 'IUsed', 'IFree', 'IUse%');
-  else head.push(o.human ? 'Size' : o.posix ? `${block === 1024 ? '1024' : '1048576'}-blocks` : `${block === 1024 ? '1K' : '1M'}-blocks`, 'Used', o.human ? 'Avail' : 'Available', o.posix ? 'Capacity' : 'Use%');
+  else head.push(o.human ? 'Size' : o.posix ? `${block}-blocks` : `${sizeHeader(block, hopts)}-blocks`, 'Used', o.human ? 'Avail' : 'Available', o.posix ? 'Capacity' : 'Use%');
   head.push('Mounted on');
   const table: string[][] = [head];
   const sum = { size: 0, used: 0, avail: 0, files: 0, iused: 0, ifree: 0 };
@@ -146,8 +183,19 @@ function coreutilsTable(rows: Row[], o: Opts): string {
 }
 
 function busyboxTable(rows: Row[], o: Opts): string {
-  const disp = o.human ? 0 : o.mega ? 1048576 : 1024;
-  const units = o.inodes ? '   Inodes' : o.human ? '     Size' : o.posix ? `${disp}-blocks` : `${disp === 1024 ? '1K' : '1M'}-blocks`;
+  const disp = o.human ? 0 : (o.block?.size ?? (o.mega ? 1048576 : 1024));
+  // make_human_readable_str(df_disp_hr, 0, !!(opt & OPT_POSIX)): "1K", "1M", or the plain number.
+  const bbUnit = (n: number) => {
+    const letters = ['', 'K', 'M', 'G', 'T'];
+    let u = 0;
+    let v = n;
+    while (v >= 1024 && u < letters.length - 1) {
+      v = Math.floor(v / 1024);
+      u++;
+    }
+    return u ? `${v}${letters[u]}` : String(n);
+  };
+  const units = o.inodes ? '   Inodes' : o.human ? '     Size' : o.posix ? `${disp}-blocks` : `${bbUnit(disp)}-blocks`;
   let out = `Filesystem           ${o.type ? 'Type       ' : ''}${units.padEnd(15)}Used Available ${o.posix ? 'Capacity' : 'Use%'} Mounted on\n`;
   for (const { m, st } of rows) {
     let blocks = st.blocks;
@@ -185,7 +233,8 @@ export const df: SimCommand = {
   async run(args, env: CmdEnv) {
     const bb = env.flavor === 'busybox';
     const o = parse(args, bb);
-    if (typeof o === 'string') return R('', bb ? `${o}${BB_USAGE}` : `${o}Try 'df --help' for more information.\n`, 1);
+    if (typeof o === 'string') return R('', bb ? `${o}${usageOf('df', 'busybox')?.text ?? ''}` : `${o}Try 'df --help' for more information.\n`, 1);
+    if (o.bad) return R('', o.bad, 1);
     const c = env.self.containerId ? env.daemon.containers.get(env.self.containerId) : undefined;
     const table = mountTable(env.daemon, c);
     const statOf = (m: MountEntry): Row => ({ m, st: statfsOf(m, env.daemon, env.host, c) });

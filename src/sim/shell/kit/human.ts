@@ -32,8 +32,15 @@ export function humanReadable(n: bigint | number, opts: number, fromBlockSize: n
     amt = N / divisor;
     tenths = r10 / divisor;
     rounding = r2 < divisor ? (0n < r2 ? 1n : 0n) : 2n + (divisor < r2 ? 1n : 0n);
+  } else if (!(opts & HUMAN.autoscale)) {
+    // The floating-point fallback without autoscale: sprintf ("%.0Lf", adjust_value (inexact_style, damt)).
+    const num = N * from;
+    const q = num / to;
+    const r = num % to;
+    const up = inexact === HUMAN.ceiling ? r > 0n : inexact === HUMAN.roundToNearest ? r * 2n >= to : false;
+    return `${up ? q + 1n : q}${siSuffix(-1, opts, base, to, exponentMax)}`;
   } else {
-    throw new Error(`humanReadable: block sizes ${fromBlockSize} and ${toBlockSize} need floating point`);
+    throw new Error(`humanReadable: autoscale from ${fromBlockSize} to ${toBlockSize} needs floating point`);
   }
   let fraction = '';
   if (opts & HUMAN.autoscale) {
@@ -71,16 +78,21 @@ export function humanReadable(n: bigint | number, opts: number, fromBlockSize: n
       amt = 1n;
     }
   }
-  let out = `${amt}${fraction}`;
-  if (opts & HUMAN.SI) {
-    if (exponent < 0) {
-      exponent = 0;
-      for (let power = 1n; power < to; power *= base) if (++exponent === exponentMax) break;
-    }
-    if ((exponent || opts & HUMAN.B) && opts & HUMAN.spaceBeforeUnit) out += ' ';
-    if (exponent) out += !(opts & HUMAN.base1024) && exponent === 1 ? 'k' : POWER_LETTER[exponent];
-    if (opts & HUMAN.B) out += `${opts & HUMAN.base1024 && exponent ? 'i' : ''}B`;
+  return `${amt}${fraction}${siSuffix(exponent, opts, base, to, exponentMax)}`;
+}
+
+/** human_readable's unit: the power letter (k for 1000¹), then "B" or "iB" with human_B. */
+function siSuffix(exp: number, opts: number, base: bigint, to: bigint, exponentMax: number): string {
+  if (!(opts & HUMAN.SI)) return '';
+  let exponent = exp;
+  if (exponent < 0) {
+    exponent = 0;
+    for (let power = 1n; power < to; power *= base) if (++exponent === exponentMax) break;
   }
+  let out = '';
+  if ((exponent || opts & HUMAN.B) && opts & HUMAN.spaceBeforeUnit) out += ' ';
+  if (exponent) out += !(opts & HUMAN.base1024) && exponent === 1 ? 'k' : POWER_LETTER[exponent];
+  if (opts & HUMAN.B) out += `${opts & HUMAN.base1024 && exponent ? 'i' : ''}B`;
   return out;
 }
 
@@ -109,4 +121,32 @@ export function bbHumanReadable(val: bigint | number, blockSize: number, display
     frac = 0n;
   }
   return scaled ? `${v}.${frac}${units[u]}` : String(v);
+}
+
+/**
+ * gnulib lib/human.c humblock: a --block-size SPEC as [block size, options], or undefined when
+ * invalid. `human-readable` and `si`; a number with an optional unit K M G T P E Z Y R Q (powers of
+ * 1024), KB MB … (powers of 1000), KiB MiB … (1024); a leading ' groups digits.
+ */
+export function humBlock(spec: string): { size: number; opts: number } | undefined {
+  let opts = 0;
+  let s = spec;
+  if (s.startsWith("'")) {
+    opts |= HUMAN.groupDigits;
+    s = s.slice(1);
+  }
+  if (s === 'human-readable') return { size: 1, opts: opts | HUMAN.autoscale | HUMAN.SI | HUMAN.base1024 };
+  if (s === 'si') return { size: 1, opts: opts | HUMAN.autoscale | HUMAN.SI };
+  const m = /^(\d*)([KMGTPEZYRQkmgtpezyrq]?)(iB|B)?$/.exec(s);
+  if (!m || (!m[1] && !m[2]) || (m[3] && !m[2])) return undefined;
+  const letter = (m[2] ?? '').toUpperCase();
+  const base = m[3] === 'B' ? 1000 : 1024;
+  const power = letter ? 'KMGTPEZYRQ'.indexOf(letter) + 1 : 0;
+  const size = Number(m[1] || '1') * base ** power;
+  if (!m[1] && letter) {
+    opts |= HUMAN.SI;
+    if (m[3] === 'B' || m[3] === 'iB') opts |= HUMAN.B;
+    if (m[3] !== 'B') opts |= HUMAN.base1024;
+  }
+  return size > 0 && Number.isSafeInteger(size) ? { size, opts } : undefined;
 }
