@@ -44,3 +44,14 @@ describe('docker inspect -f on a container: the typed struct first (#10)', { tim
     expect([health.stdout, health.stderr, health.exitCode]).toEqual(['\n', 'template parsing error: template: :1:8: executing "" at <.State.Health.Status>: map has no entry for key "Health"\n', 1]);
   });
 });
+
+describe('docker image inspect -f: typed types.ImageInspect first (#10)', { timeout: 120_000 }, () => {
+  it('nil Entrypoint and Volumes, time.Time printed by Time.String, a nil ContainerConfig pointer', async () => {
+    const w = await world(['alpine']);
+    const f = async (t: string) => (await sh(w, `docker image inspect -f '${t}' alpine`)).stdout;
+    expect(await f('{{.Config.Entrypoint}} {{json .Config.Entrypoint}} {{.Config.Volumes}} {{.ContainerConfig}}')).toBe('[] null map[] <nil>\n');
+    expect(await f('{{.Metadata}} {{json .Metadata}}')).toBe('{0001-01-01 00:00:00 +0000 UTC} {"LastTagTime":"0001-01-01T00:00:00Z"}\n');
+    expect(await f('{{.RootFS.Type}} {{len .RootFS.Layers}} {{.Os}}/{{.Architecture}}')).toBe('layers 1 linux/amd64\n');
+    expect((await sh(w, "docker inspect -f '{{.Config.Entrypoint}}' alpine")).stdout).toBe('[]\n');
+  });
+});

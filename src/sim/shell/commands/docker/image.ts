@@ -4,6 +4,7 @@
  * logout. Flags are data; output and errors are the library's (Docker 27).
  */
 import type { ExecResult } from '../../../api.ts';
+import { typedImage } from './inspect-typed.ts';
 import { ellipsis, formatImages, imageRows, inspectImage } from '../../../image/format.ts';
 import { historyRows } from '../../../image/image.ts';
 import { createdAgo, humanSize, humanSizeWithPrecision } from '../../../image/units.ts';
@@ -155,7 +156,7 @@ export const imageInspect: Sub = async (args, env) => {
   if (!p.ok) return flagErr('image inspect', p.error);
   if (!p.rest.length) return atLeast('image inspect', '[OPTIONS] IMAGE [IMAGE...]', 'Display detailed information on one or more images');
   const { docs, missing } = await imageDocs(env, p.rest);
-  return templated(docs, p.flags.format as string | undefined, missing.map((m) => `Error: No such image: ${m}\n`).join(''));
+  return templated(docs, p.flags.format as string | undefined, missing.map((m) => `Error: No such image: ${m}\n`).join(''), docs.map(typedImage));
 };
 
 export const history: Sub = async (args, env) => {

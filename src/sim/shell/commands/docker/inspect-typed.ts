@@ -46,6 +46,13 @@ function element(kind: string, raw: unknown): unknown {
   return value(['', '', kind, kind.startsWith('ptr:') ? `*${kind.slice(4)}` : kind.slice(7)], raw);
 }
 
+/** A time.Time in UTC: %v is Time.String ("2006-01-02 15:04:05.999999999 -0700 MST"), JSON RFC 3339 with nanoseconds. */
+function goTime(rfc3339: string): GoStruct {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(rfc3339);
+  const text = m ? `${m[1]} ${m[2]}${m[3] && /[1-9]/.test(m[3]) ? `.${m[3].replace(/0+$/, '')}` : ''} +0000 UTC` : rfc3339;
+  return new GoStruct('time.Time', {}, () => text, () => rfc3339);
+}
+
 /** One field's value from its JSON form. */
 function value(f: GoField, raw: unknown): unknown {
   const [, , kind, goType] = f;
@@ -54,7 +61,7 @@ function value(f: GoField, raw: unknown): unknown {
     case 'int': return typeof raw === 'number' ? raw : 0;
     case 'bool': return raw === true;
     case 'array': return Array.isArray(raw) ? raw : [0, 0];
-    case 'time': return raw ?? '';
+    case 'time': return goTime(typeof raw === 'string' ? raw : '0001-01-01T00:00:00Z');
     case 'any': return raw ?? null;
     case 'slice': {
       if (!Array.isArray(raw)) return new GoNil('slice', goType);
@@ -101,4 +108,9 @@ function struct(name: string, raw: Json, pointer: boolean): GoStruct {
 /** The typed view of a container's inspect document (types.ContainerJSON). */
 export function typedContainer(doc: Json): GoStruct {
   return struct('ContainerJSON', doc, false);
+}
+
+/** The typed view of an image's inspect document (types.ImageInspect, moby@v27.3.1:api/types/types.go). */
+export function typedImage(doc: Json): GoStruct {
+  return struct('ImageInspect', doc, false);
 }

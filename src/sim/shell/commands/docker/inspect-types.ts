@@ -1,7 +1,7 @@
 /**
  * The Go types of `docker inspect`'s container document, generated from moby@v27.3.1 (api/types/types.go,
  * api/types/graph_driver_data.go, api/types/container/config.go and hostconfig.go, api/types/network/endpoint.go
- * and network.go, api/types/blkiodev/blkio.go): per struct, its fields in declaration order as
+ * and network.go, api/types/blkiodev/blkio.go, api/types/image/image.go): per struct, its fields in declaration order as
  * [Go name, JSON name, kind, Go type]. Kinds: string, int, bool, slice, map, array, time, any, ptr (to a
  * scalar), ptr:S / struct:S (to or of struct S); an embedded struct is `embed:S` or `embedptr:S`.
  */
@@ -9,6 +9,9 @@ export type FieldKind = string;
 export type GoField = readonly [name: string, json: string, kind: FieldKind, goType: string];
 
 export const INSPECT_STRUCTS: Record<string, { pkg: string; fields: readonly GoField[] }> = {
+  ImageInspect: { pkg: 'types', fields: [['ID', 'Id', 'string', 'string'], ['RepoTags', 'RepoTags', 'slice', '[]string'], ['RepoDigests', 'RepoDigests', 'slice', '[]string'], ['Parent', 'Parent', 'string', 'string'], ['Comment', 'Comment', 'string', 'string'], ['Created', 'Created', 'string', 'string'], ['Container', 'Container', 'string', 'string'], ['ContainerConfig', 'ContainerConfig', 'ptr:Config', '*container.Config'], ['DockerVersion', 'DockerVersion', 'string', 'string'], ['Author', 'Author', 'string', 'string'], ['Config', 'Config', 'ptr:Config', '*container.Config'], ['Architecture', 'Architecture', 'string', 'string'], ['Variant', 'Variant', 'string', 'string'], ['Os', 'Os', 'string', 'string'], ['OsVersion', 'OsVersion', 'string', 'string'], ['Size', 'Size', 'int', 'int64'], ['VirtualSize', 'VirtualSize', 'int', 'int64'], ['GraphDriver', 'GraphDriver', 'struct:GraphDriverData', 'types.GraphDriverData'], ['RootFS', 'RootFS', 'struct:RootFS', 'types.RootFS'], ['Metadata', 'Metadata', 'struct:Metadata', 'image.Metadata']] },
+  RootFS: { pkg: 'types', fields: [['Type', 'Type', 'string', 'string'], ['Layers', 'Layers', 'slice', '[]string']] },
+  Metadata: { pkg: 'image', fields: [['LastTagTime', 'LastTagTime', 'time', 'time.Time']] },
   HealthcheckResult: { pkg: 'types', fields: [['Start', 'Start', 'time', 'time.Time'], ['End', 'End', 'time', 'time.Time'], ['ExitCode', 'ExitCode', 'int', 'int'], ['Output', 'Output', 'string', 'string']] },
   Health: { pkg: 'types', fields: [['Status', 'Status', 'string', 'string'], ['FailingStreak', 'FailingStreak', 'int', 'int'], ['Log', 'Log', 'slice', '[]*types.HealthcheckResult']] },
   ContainerState: { pkg: 'types', fields: [['Status', 'Status', 'string', 'string'], ['Running', 'Running', 'bool', 'bool'], ['Paused', 'Paused', 'bool', 'bool'], ['Restarting', 'Restarting', 'bool', 'bool'], ['OOMKilled', 'OOMKilled', 'bool', 'bool'], ['Dead', 'Dead', 'bool', 'bool'], ['Pid', 'Pid', 'int', 'int'], ['ExitCode', 'ExitCode', 'int', 'int'], ['Error', 'Error', 'string', 'string'], ['StartedAt', 'StartedAt', 'string', 'string'], ['FinishedAt', 'FinishedAt', 'string', 'string'], ['Health', 'Health', 'ptr:Health', '*types.Health']] },

@@ -9,7 +9,7 @@ import { inspectDoc } from './inspect-doc.ts';
 import { argsError, confirmed } from './errors.ts';
 import { imageDocs } from './image.ts';
 import { bytesSize, tabwrite, templated } from './format.ts';
-import { typedContainer } from './inspect-typed.ts';
+import { typedContainer, typedImage } from './inspect-typed.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 
@@ -180,8 +180,11 @@ export const inspect: Sub = async (args, env) => {
       docs.push(doc);
     } else {
       const { docs: found } = p.flags.type === 'container' ? { docs: [] } : await imageDocs(env, [ref]);
-      if (found.length) docs.push(...found);
-      else err += `Error: No such object: ${ref}\n`;
+      if (!found.length) err += `Error: No such object: ${ref}\n`;
+      for (const d of found) {
+        typed[docs.length] = typedImage(d);
+        docs.push(d);
+      }
     }
   }
   return templated(docs, p.flags.format as string | undefined, err, typed);
