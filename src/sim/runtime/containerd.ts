@@ -20,6 +20,7 @@ import { digestKey, ImageStore, tagKey, type LocalImage } from '../image/store.t
 import { Rng } from '../rng.ts';
 import { Cni, type CniResult } from './cni.ts';
 import type { Flavor } from './roots.ts';
+import { logStream } from './programs.ts';
 import type { CgroupSpec, NsChoice } from './spec.ts';
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.9';
@@ -191,12 +192,12 @@ export class Containerd {
       seccomp: cfg.seccomp === 'runtime/default' && !cfg.privileged ? 2 : 0, apparmor: cfg.privileged ? 'unconfined' : CRI_APPARMOR, hostname: sb.hostname,
       namespaces: { net: ns.net, uts: ns.uts, ipc: ns.ipc, pid: pidNs }, cgroup: { ...cfg.cgroup, path: `${sb.cgroupParent}/cri-containerd-${id}.scope` },
       tty: cfg.tty, readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, unprivilegedPortStart: 1024,
-      binary: Boolean(argv[0] && !(argv[0] in fs.files) && paths.executables.includes(argv[0])), shim: sb.shim,
+      binary: Boolean(argv[0] && !(argv[0] in fs.files) && paths.executables.includes(argv[0])), files: fs.files, shim: sb.shim,
     });
     c.state = 'CONTAINER_RUNNING';
     c.pid = init.pid;
     c.startedMs = now;
-    for (const line of program.logs) c.logs.push({ stream: /\[(notice|emerg)\]/.test(line) ? 'stderr' : 'stdout', text: `${line}\n`, timeMs: now });
+    for (const line of program.logs) c.logs.push({ stream: logStream(line), text: `${line}\n`, timeMs: now });
     if (program.failWith !== undefined) this.host.kernel.exit(init, program.failWith);
     else if (program.shell && cfg.stdin) {
       // A shell with stdin open (`kubectl run -it`) waits for input until something attaches and ends it.
