@@ -5,8 +5,14 @@
  * - alpine's busybox `nc -l -p 80` as UID 1000 with NET_BIND_SERVICE added dies with "nc: bind: Permission denied"
  *   and the kubelet backs off; as root with only NET_BIND_SERVICE it binds.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createWorld } from '../../../src/sim/index.ts';
+
+const e111 = parse(readFileSync(join(import.meta.dirname, '../../../content/exercises/e11.1.yaml'), 'utf8')) as { solution: { 'pod.yaml': string } };
+const write = (text: string) => `printf '%s\\n' ${text.trimEnd().split('\n').map((l) => `'${l}'`).join(' ')} > pod.yaml`;
 
 const pod = (name: string, image: string, command: string, sc: string[]) =>
   `printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' '  name: ${name}' 'spec:' '  containers:' '  - name: ${name}' '    image: ${image}'${command} '    securityContext:' ${sc.map((l) => `'      ${l}'`).join(' ')} > ${name}.yaml`;
@@ -24,6 +30,15 @@ describe('cloudnatived/demo:hello in a pod', () => {
     const ip = (await w.exec("kubectl get pod demo -o jsonpath='{.status.podIP}'")).stdout;
     expect((await w.exec(`nc -z ${ip} 8888; echo $?`)).stdout).toBe('0\n');
     expect((await w.exec(`nc -z ${ip} 80; echo $?`)).stdout).toBe('1\n');
+  });
+  it("E11.1's solution (root, every capability dropped, none added) runs and serves 8888", async () => {
+    const w = createWorld(undefined, { clock: 'virtual' });
+    await w.exec(write(e111.solution['pod.yaml']));
+    expect((await w.exec('kubectl apply -f pod.yaml')).stdout).toBe('pod/demo created\n');
+    await w.exec('sleep 40');
+    expect((await w.exec('kubectl get pod demo')).stdout).toMatch(/^demo +1\/1 +Running +0 /m);
+    const ip = (await w.exec("kubectl get pod demo -o jsonpath='{.status.podIP}'")).stdout;
+    expect((await w.exec(`nc -z ${ip} 8888; echo $?`)).stdout).toBe('0\n');
   });
   it('has no ExposedPorts and no User in its config, as its Dockerfile has no EXPOSE and no USER', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
