@@ -155,6 +155,11 @@ export class Containerd {
     }
     const id = this.rng.hex(64);
     const net = this.cni.add();
+    // containerd 1.7's CRI leaves the new network namespace's sysctls at the kernel's defaults: enable_unprivileged_ports
+    // and enable_unprivileged_icmp default to false (containerd/containerd@v1.7.22:docs/cri/config.md), so ports below 1024 need
+    // CAP_NET_BIND_SERVICE and no group may open ICMP echo sockets (torvalds/linux@v6.8:net/ipv4/af_inet.c inet_init_net).
+    const nsObj = this.host.kernel.ns(net.netns.inode);
+    nsObj.sysctls = { 'net.ipv4.ip_unprivileged_port_start': '1024', 'net.ipv4.ping_group_range': '1\t0', ...nsObj.sysctls };
     const shim = this.host.runc.spawnShim(id, 'k8s.io');
     const user = (pause.image.config.config.User ?? '').split(':');
     const { init } = this.host.runc.start({

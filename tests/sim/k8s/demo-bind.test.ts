@@ -66,6 +66,13 @@ describe('binding port 80 in a pod', () => {
     expect((await w.exec('kubectl logs web')).stdout).toBe('');
     expect((await w.exec('kubectl get pod web')).stdout).toMatch(/^web +1\/1 +Running +0 /m);
   });
+  it("a pod's network namespace keeps the kernel's defaults on containerd 1.7; Docker's has 0 and every group", async () => {
+    const w = createWorld(undefined, { clock: 'virtual' });
+    await w.exec('kubectl run caps --image=alpine:3.20 -- sleep 3600');
+    await w.exec('sleep 5');
+    expect((await w.exec('kubectl exec caps -- sysctl net.ipv4.ip_unprivileged_port_start net.ipv4.ping_group_range')).stdout).toBe('net.ipv4.ip_unprivileged_port_start = 1024\nnet.ipv4.ping_group_range = 1\t0\n');
+    expect((await w.exec('docker run --rm alpine:3.20 sysctl net.ipv4.ip_unprivileged_port_start net.ipv4.ping_group_range')).stdout).toBe('net.ipv4.ip_unprivileged_port_start = 0\nnet.ipv4.ping_group_range = 0\t2147483647\n');
+  });
   it('in Docker, UID 1000 with no capabilities binds port 80: ip_unprivileged_port_start is 0 there', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     await w.exec('docker run -d --name web --user 1000 --cap-drop ALL alpine nc -l -p 80');
