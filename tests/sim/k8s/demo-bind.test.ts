@@ -58,6 +58,15 @@ describe('binding port 80 in a pod', () => {
     expect((await w.exec('kubectl logs web')).stdout).toBe('nc: bind: Permission denied\n');
     expect((await w.exec('kubectl get pod web')).stdout).toMatch(/^web +0\/1 +CrashLoopBackOff +3 \(\d+s ago\)/m);
   });
+  it('nc -l -p 80 run with kubectl exec as UID 1000 fails the same way; a bad port is named', async () => {
+    const w = createWorld(undefined, { clock: 'virtual' });
+    await w.exec(pod('caps', 'alpine:3.20', ` '    command: ["sleep", "3600"]'`, ['runAsUser: 1000', ...BIND]));
+    await w.exec('kubectl apply -f caps.yaml');
+    await w.exec('sleep 5');
+    const r = await w.exec('kubectl exec caps -- nc -l -p 80');
+    expect([r.stdout, r.stderr, r.exitCode]).toEqual(['', 'nc: bind: Permission denied\ncommand terminated with exit code 1\n', 1]);
+    expect((await w.exec('kubectl exec caps -- nc -l -p http8')).stderr).toBe("nc: bad port 'http8'\ncommand terminated with exit code 1\n");
+  });
   it('as root with only NET_BIND_SERVICE it binds and keeps running', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     await w.exec(pod('web', 'alpine:3.20', NC, BIND));
