@@ -17,10 +17,10 @@ describe('grade', () => {
     const ex = load('e11.1');
     if (ex.kind !== 'k8s-yaml') throw new Error('kind');
     const g = grade(ex, { files: ex.start });
-    expect(g.score).toBe(4);
+    expect(g.score).toBe(6);
     expect(g.max).toBe(10);
     expect(g.checks.map((c) => `${c.id}:${c.points}/${c.max}${c.hidden ? ' hidden' : ''}`)).toEqual([
-      'parses:1/1', 'known-fields:1/1', 'drop-all:0/2', 'add-net-bind:0/2', 'no-escalation:0/2', 'not-privileged:1/1', 'same-image:1/1 hidden',
+      'parses:1/1', 'known-fields:1/1', 'drop-all:0/2', 'add-nothing:2/2', 'no-escalation:0/2', 'not-privileged:1/1', 'same-image:1/1 hidden',
     ]);
     expect(g.findings.every((f) => f.file === 'pod.yaml')).toBe(true);
   });

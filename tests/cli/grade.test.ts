@@ -51,10 +51,10 @@ describe('container-course grade', { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('submission        score  parses  known-fields  drop-all  add-net-bind  no-escalation  not-privileged  hidden-7  feedback');
+    expect(lines[0]).toBe('submission        score  parses  known-fields  drop-all  add-nothing  no-escalation  not-privileged  hidden-7  feedback');
     expect(lines.slice(1, 11).map((l) => l.replace(/ +/g, ' '))).toEqual([
       'class/alice 10/10 ok ok ok ok ok ok ok all checks pass',
-      `class/bob 7/10 ok FAIL FAIL ok ok ok ok ${KNOWN}`,
+      `class/bob 5/10 ok FAIL FAIL FAIL ok ok ok ${KNOWN}`,
       `class/carol 6/10 ok ok FAIL FAIL ok ok ok ${DROP}`,
       'class/dave 0/10 - - - - - - - pod.yaml:1:2: file looks binary (it contains a NUL byte); expected YAML or a Dockerfile',
       `class/erin.json 6/10 ok ok FAIL FAIL ok ok ok ${DROP}`,
@@ -64,17 +64,17 @@ describe('container-course grade', { timeout: 120_000 }, () => {
       'class/ivan.json 0/10 - - - - - - - the submission is for exercise e12.1, not e11.1',
       'class/zed.yaml 0/10 - - - - - - - a symlink that leads outside the folder; not followed',
     ]);
-    expect(lines.slice(11)).toEqual(['Points 29/100', '']);
+    expect(lines.slice(11)).toEqual(['Points 27/100', '']);
   });
 
   it('writes a gradebook CSV: student, score, max, percent, points per check, feedback; it parses back', async () => {
     const r = await runCli(['grade', '-e', 'e11.1', '--format', 'csv', '--out', 'grades.csv', 'class/alice', 'class/bob', 'class/erin.json'], { cwd: root });
-    expect(r).toEqual({ code: 1, stderr: '', stdout: 'Points 23/30\n' });
+    expect(r).toEqual({ code: 1, stderr: '', stdout: 'Points 21/30\n' });
     const rows = parseCsv(readFileSync(join(root, 'grades.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['student', 'submission', 'score', 'max', 'percent', 'parses', 'known-fields', 'drop-all', 'add-net-bind', 'no-escalation', 'not-privileged', 'hidden-7', 'feedback']);
+    expect(Object.keys(rows[0]!)).toEqual(['student', 'submission', 'score', 'max', 'percent', 'parses', 'known-fields', 'drop-all', 'add-nothing', 'no-escalation', 'not-privileged', 'hidden-7', 'feedback']);
     expect(rows.map((x) => [x.student, x.score, x.max, x.percent, x['drop-all'], x.feedback])).toEqual([
       ['alice', '10', '10', '100', '2', ''],
-      ['bob', '7', '10', '70', '0', KNOWN],
+      ['bob', '5', '10', '50', '0', KNOWN],
       ['erin', '6', '10', '60', '0', DROP],
     ]);
   });
@@ -91,20 +91,20 @@ describe('container-course grade', { timeout: 120_000 }, () => {
       ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', 'The maximum-security container (e11.1)'],
       ['Points Possible', '', '', '', '', '10'],
       ['alice', '', 'alice', 'alice', '', '10'],
-      ['bob', '', 'bob', 'bob', '', '7'],
+      ['bob', '', 'bob', 'bob', '', '5'],
     ]);
     const m = parseCsv((await runCli(['grade', '-e', 'e11.1', '--format', 'moodle', 'class/alice', 'class/bob'], { cwd: root })).stdout) as string[][];
-    expect(m).toEqual([['ID number', 'e11.1', 'Feedback e11.1'], ['alice', '10', ''], ['bob', '7', KNOWN]]);
+    expect(m).toEqual([['ID number', 'e11.1', 'Feedback e11.1'], ['alice', '10', ''], ['bob', '5', KNOWN]]);
   });
 
   it('writes Exercism results.json (v3) per student with --out-dir; hidden checks leak no id', async () => {
     const out = join(root, 'results');
     const r = await runCli(['grade', '-e', 'e11.1', '--format', 'results-json', '--out-dir', 'results', 'class/alice', 'class/bob', 'class/gina.yaml'], { cwd: root });
-    expect(r.stdout).toBe('3 reports in results\nPoints 17/30\n');
+    expect(r.stdout).toBe('3 reports in results\nPoints 15/30\n');
     expect(readdirSync(out).sort()).toEqual(['alice', 'bob', 'gina']);
     const bob = resultsV3.parse(JSON.parse(readFileSync(join(out, 'bob', 'results.json'), 'utf8')));
     expect(bob.status).toBe('fail');
-    expect(bob.tests.map((t) => `${t.test_code}:${t.status}`)).toEqual(['parses:pass', 'known-fields:fail', 'drop-all:fail', 'add-net-bind:pass', 'no-escalation:pass', 'not-privileged:pass', ':pass']);
+    expect(bob.tests.map((t) => `${t.test_code}:${t.status}`)).toEqual(['parses:pass', 'known-fields:fail', 'drop-all:fail', 'add-nothing:fail', 'no-escalation:pass', 'not-privileged:pass', ':pass']);
     expect(bob.tests[2]!.message).toBe(`${DROP}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.`);
     expect(bob.tests[6]!.name).toBe('hidden check 7');
     expect(JSON.stringify(bob)).not.toContain('same-image');
@@ -119,11 +119,11 @@ describe('container-course grade', { timeout: 120_000 }, () => {
     await runCli(['grade', '-e', 'e11.1', '--format', 'html', '--out-dir', 'html', 'class/bob'], { cwd: root });
     const html = readFileSync(join(root, 'html', 'bob.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
-    expect(html).toContain('<strong>7/10</strong> (70%)');
+    expect(html).toContain('<strong>5/10</strong> (50%)');
     expect(html).toContain('<li>capabilities.drop contains ALL: Start from nothing');
     expect(html).not.toContain('same-image');
     const md = (await runCli(['grade', '-e', 'e11.1', '--format', 'markdown', '--locale', 'zh-cn', 'class/bob'], { cwd: root })).stdout;
-    expect(md.split('\n').slice(0, 4)).toEqual(['# 成绩报告: bob', '', '练习: e11.1 — 最高安全级别的容器  ', '得分: **7/10** (70%)']);
+    expect(md.split('\n').slice(0, 4)).toEqual(['# 成绩报告: bob', '', '练习: e11.1 — 最高安全级别的容器  ', '得分: **5/10** (50%)']);
     expect(md).toContain('| 隐藏检查 7 | 通过 (1/1) |');
   });
 
@@ -134,7 +134,7 @@ describe('container-course grade', { timeout: 120_000 }, () => {
     expect(j.submissions[0].checks[6]).toEqual({ id: 'hidden-7', title: '隐藏检查 7', passed: true, points: 1, max: 1, hidden: true });
     const x = (await runCli(['grade', '-e', 'e11.1', '--format', 'junit', 'class'], { cwd: root })).stdout;
     expect(XMLValidator.validate(x)).toBe(true);
-    expect(x).toContain('<testsuite name="class/bob" tests="7" failures="2" errors="0">');
+    expect(x).toContain('<testsuite name="class/bob" tests="7" failures="3" errors="0">');
     expect(x).toContain(`<failure message="${DROP}" type="drop-all">${DROP}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.</failure>`);
   });
 

@@ -22,7 +22,7 @@ spec:
       allowPrivilegeEscalation: false
 `;
 
-/** Everything right except capabilities.drop, which the checker's one-click fix adds. */
+/** Everything right except capabilities.drop, which the checker's one-click fix adds (the app on 8888 needs nothing added). */
 export const MISSING_DROP = `apiVersion: v1
 kind: Pod
 metadata:
@@ -32,11 +32,11 @@ spec:
   - name: demo
     image: cloudnatived/demo:hello
     ports:
-    - containerPort: 80
+    - containerPort: 8888
     securityContext:
       allowPrivilegeEscalation: false
       capabilities:
-        add: ["NET_BIND_SERVICE"]
+        add: []
 `;
 
 export const panel = (page: Page, id: string) => page.locator(`section[data-exercise="${id}"]`);

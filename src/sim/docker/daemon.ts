@@ -9,6 +9,7 @@ import type { ResolvedImage } from './images.ts';
 import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
 import type { CgroupSpec } from '../runtime/spec.ts';
 import { cpuWeightOf } from '../runtime/runc.ts';
+import { logStream } from '../runtime/programs.ts';
 import { dockerRoot } from './root.ts';
 import { NetworkManager } from '../net/manager.ts';
 import { containerAttributes, EventLog, type DockerEvent } from './events.ts';
@@ -172,6 +173,7 @@ export class Daemon {
       // Docker ≥ 20.10 sets ip_unprivileged_port_start=0 in a container's own network namespace.
       unprivilegedPortStart: Number(hc.Sysctls?.['net.ipv4.ip_unprivileged_port_start'] ?? (ns.net === hostNs.net ? 1024 : 0)),
       binary: Boolean(argv[0] && c.image.executables?.includes(argv[0]) && !(argv[0] in c.image.files)),
+      files: c.image.files,
     });
     c.status = 'running';
     c.pid = p.pid;
@@ -182,7 +184,7 @@ export class Daemon {
     c.stopping = false;
     c.netns = ns.net;
     this.emitFor(c, 'start');
-    for (const line of spec.logs) c.logs.push({ stream: /\[(notice|emerg)\]/.test(line) ? 'stderr' : 'stdout', text: `${line}\n` });
+    for (const line of spec.logs) c.logs.push({ stream: logStream(line), text: `${line}\n` });
     if (spec.failWith !== undefined) {
       k.exit(p, spec.failWith);
       return;

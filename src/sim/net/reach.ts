@@ -88,9 +88,14 @@ export function serverFor(host: Host, mgr: NetworkManager, containers: Iterable<
   const list = [...containers].filter((c) => c.status === 'running');
   const hostNs = host.fixture.namespaces.net;
   const t = reach(host, mgr, list, netns, ip);
-  const listenerIn = (ns: number) => list.find((c) => c.netns === ns && listeningPort(c) === port);
+  // The port the container's main program bound (runtime/programs.ts `listens`), else the image's usual port.
+  const listensOn = (c: Container, p: number | undefined) => {
+    const prog = c.pid ? host.runc.programOf(c.pid) : undefined;
+    return p !== undefined && (prog?.listens ? prog.listens.includes(p) : listeningPort(c) === p);
+  };
+  const listenerIn = (ns: number) => list.find((c) => c.netns === ns && listensOn(c, port));
   const published = (loopback: boolean) =>
-    list.find((c) => c.ports.some((p) => p.hostPort === port && (p.hostIp === '0.0.0.0' || p.hostIp === '::' || p.hostIp === ip || (loopback && p.hostIp.startsWith('127.')))) && listeningPort(c) === c.ports.find((p) => p.hostPort === port)?.containerPort);
+    list.find((c) => c.ports.some((p) => p.hostPort === port && (p.hostIp === '0.0.0.0' || p.hostIp === '::' || p.hostIp === ip || (loopback && p.hostIp.startsWith('127.')))) && listensOn(c, c.ports.find((p) => p.hostPort === port)?.containerPort));
   const gatewayOf = (c: Container) => mgr.networksOf(c).find((n) => n.endpoints.has(c.id))?.gateway ?? '172.17.0.1';
   if (t.kind === 'self') {
     const local = listenerIn(netns);

@@ -20,6 +20,7 @@ import { digestKey, ImageStore, tagKey, type LocalImage } from '../image/store.t
 import { Rng } from '../rng.ts';
 import { Cni, type CniResult } from './cni.ts';
 import type { Flavor } from './roots.ts';
+import { logStream } from './programs.ts';
 import type { CgroupSpec, NsChoice } from './spec.ts';
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.9';
@@ -154,6 +155,11 @@ export class Containerd {
     }
     const id = this.rng.hex(64);
     const net = this.cni.add();
+    // containerd 1.7's CRI leaves the new network namespace's sysctls at the kernel's defaults: enable_unprivileged_ports
+    // and enable_unprivileged_icmp default to false (containerd/containerd@v1.7.22:docs/cri/config.md), so ports below 1024 need
+    // CAP_NET_BIND_SERVICE and no group may open ICMP echo sockets (torvalds/linux@v6.8:net/ipv4/af_inet.c inet_init_net).
+    const nsObj = this.host.kernel.ns(net.netns.inode);
+    nsObj.sysctls = { 'net.ipv4.ip_unprivileged_port_start': '1024', 'net.ipv4.ping_group_range': '1\t0', ...nsObj.sysctls };
     const shim = this.host.runc.spawnShim(id, 'k8s.io');
     const user = (pause.image.config.config.User ?? '').split(':');
     const { init } = this.host.runc.start({
@@ -191,12 +197,12 @@ export class Containerd {
       seccomp: cfg.seccomp === 'runtime/default' && !cfg.privileged ? 2 : 0, apparmor: cfg.privileged ? 'unconfined' : CRI_APPARMOR, hostname: sb.hostname,
       namespaces: { net: ns.net, uts: ns.uts, ipc: ns.ipc, pid: pidNs }, cgroup: { ...cfg.cgroup, path: `${sb.cgroupParent}/cri-containerd-${id}.scope` },
       tty: cfg.tty, readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, unprivilegedPortStart: 1024,
-      binary: Boolean(argv[0] && !(argv[0] in fs.files) && paths.executables.includes(argv[0])), shim: sb.shim,
+      binary: Boolean(argv[0] && !(argv[0] in fs.files) && paths.executables.includes(argv[0])), files: fs.files, shim: sb.shim,
     });
     c.state = 'CONTAINER_RUNNING';
     c.pid = init.pid;
     c.startedMs = now;
-    for (const line of program.logs) c.logs.push({ stream: /\[(notice|emerg)\]/.test(line) ? 'stderr' : 'stdout', text: `${line}\n`, timeMs: now });
+    for (const line of program.logs) c.logs.push({ stream: logStream(line), text: `${line}\n`, timeMs: now });
     if (program.failWith !== undefined) this.host.kernel.exit(init, program.failWith);
     else if (program.shell && cfg.stdin) {
       // A shell with stdin open (`kubectl run -it`) waits for input until something attaches and ends it.

@@ -1,5 +1,6 @@
 import { sleepSeconds } from '../shell/commands/sleep.ts';
 import type { Program } from '../kernel/types.ts';
+import { NGINX_CONF, NGINX_DEFAULT_CONF } from '../image/bases/nginx-files.ts';
 
 /** How a container's main process behaves, derived from its argv. */
 export interface ProgramSpec {
@@ -37,14 +38,35 @@ export interface StartContext {
   readOnly: boolean;
   tmpfs: string[];
   uid: number;
-  /** Whether binding port 80 is allowed (ip_unprivileged_port_start ≤ 80, or CAP_NET_BIND_SERVICE). */
-  canBind80: boolean;
+  /** net.ipv4.ip_unprivileged_port_start of the container's network namespace. */
+  unprivilegedPortStart: number;
+  /** CAP_NET_BIND_SERVICE is in the effective set (root with the capability; a non-root user never has it without ambient capabilities). */
+  netBindService: boolean;
   release: string;
   /** argv[0] is a compiled program of the image (an executable that is not a script), e.g. a Go server in a scratch image. */
   binary?: boolean;
+  /** The image's text files (path → content): the configuration a program reads at start-up. */
+  files?: Readonly<Record<string, string>>;
 }
 
-const DEFAULT_START: StartContext = { readOnly: false, tmpfs: [], uid: 0, canBind80: true, release: '6.8.0-45-generic' };
+/**
+ * Whether bind(2) to this TCP port succeeds: a port below ip_unprivileged_port_start needs CAP_NET_BIND_SERVICE, else
+ * EACCES (torvalds/linux@v6.8:include/net/ip.h inet_port_requires_bind_service, net/ipv4/af_inet.c __inet_bind).
+ */
+export function canBind(start: StartContext, port: number): boolean {
+  return port >= start.unprivilegedPortStart || start.netBindService;
+}
+
+const DEFAULT_START: StartContext = { readOnly: false, tmpfs: [], uid: 0, unprivilegedPortStart: 0, netBindService: true, release: '6.8.0-45-generic' };
+
+/**
+ * The stream a start-up line goes to: nginx's error log (/var/log/nginx/error.log → /dev/stderr) and `nginx: [emerg]`,
+ * Go's standard logger (log.Fatal writes to os.Stderr), busybox's bb_perror_msg; the entrypoint scripts' and
+ * fmt.Println's lines go to stdout.
+ */
+export function logStream(line: string): 'stdout' | 'stderr' {
+  return /\[(notice|emerg|warn)\]|^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d |^nc: /.test(line) ? 'stderr' : 'stdout';
+}
 
 const SIZE = /^(\d+(?:\.\d+)?)([bkmg]?)$/i;
 function bytes(text: string): number {
@@ -102,14 +124,29 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
   if (base === 'nginx') {
     const title = ['nginx: master process', ...argv];
     const covered = (dir: string) => start.tmpfs.some((t) => dir === t || dir.startsWith(`${t}/`));
+    const site = start.files?.['/etc/nginx/conf.d/default.conf'] ?? NGINX_DEFAULT_CONF;
+    const conf = start.files?.['/etc/nginx/nginx.conf'] ?? NGINX_CONF;
+    // What nginx.conf and default.conf say: the port of `listen`, and where the temp directories go (compiled-in
+    // default /var/cache/nginx/client_temp). nginxinc/nginx-unprivileged rewrites both (listen 8080, temp paths in
+    // /tmp), deletes `user  nginx;` and hands /etc/nginx and /var/cache/nginx to UID 101
+    // (nginxinc/docker-nginx-unprivileged@b3b9e1c:mainline/debian/Dockerfile).
+    const port = Number(/^\s*listen\s+(\d+);/m.exec(site)?.[1] ?? 80);
+    const clientTemp = /^\s*client_body_temp_path\s+(\S+);/m.exec(conf)?.[1] ?? '/var/cache/nginx/client_temp';
+    const tempDir = clientTemp.slice(0, clientTemp.lastIndexOf('/')) || '/';
+    const owner = /^user\s+nginx;/m.test(conf) ? 0 : 101;
     const confRo = start.readOnly && !covered('/etc/nginx/conf.d');
+    // 10-listen-on-ipv6-by-default.sh: `touch` decides whether it may edit default.conf, then it compares the file with
+    // the package's checksum (nginxinc/docker-nginx@1.25.5:mainline/debian/10-listen-on-ipv6-by-default.sh).
+    const ipv6 = confRo || (start.uid !== 0 && start.uid !== owner)
+      ? ['10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)']
+      : site !== NGINX_DEFAULT_CONF
+        ? ['10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf', '10-listen-on-ipv6-by-default.sh: info: /etc/nginx/conf.d/default.conf differs from the packaged version']
+        : ['10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf', '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf'];
     const logs = [
       '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
       '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
       '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
-      ...(confRo || start.uid !== 0
-        ? ['10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)']
-        : ['10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf', '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf']),
+      ...ipv6,
       '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
       '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
       '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
@@ -117,11 +154,12 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     ];
     // nginx's start-up failures, in the order nginx meets them.
     const fail = (msg: string) => [...logs, `${stamp} [emerg] 1#1: ${msg}`, `nginx: [emerg] ${msg}`];
-    if (start.readOnly && !covered('/var/cache/nginx'))
-      return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail('mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)'), failWith: 1 });
-    if (start.uid !== 0 && !covered('/var/cache/nginx'))
-      return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail('mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)'), failWith: 1 });
-    if (!start.canBind80) return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail('bind() to 0.0.0.0:80 failed (13: Permission denied)'), failWith: 1 });
+    const tempRo = start.readOnly && !covered(tempDir);
+    const tempOwner = tempDir === '/tmp' ? start.uid : owner;
+    if (tempRo) return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail(`mkdir() "${clientTemp}" failed (30: Read-only file system)`), failWith: 1 });
+    if (start.uid !== 0 && start.uid !== tempOwner && !covered(tempDir))
+      return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail(`mkdir() "${clientTemp}" failed (13: Permission denied)`), failWith: 1 });
+    if (!canBind(start, port)) return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail(`bind() to 0.0.0.0:${port} failed (13: Permission denied)`), failWith: 1 });
     logs.push(
       `${stamp} [notice] 1#1: using the "epoll" event method`,
       `${stamp} [notice] 1#1: nginx/1.25.5`,
@@ -138,11 +176,12 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
       reaps: true,
       rssKb: 5888,
       vszKb: 11404,
-      children: Array.from({ length: cpus }, () => ({ argv: ['nginx: worker process'], comm: 'nginx', program: { kind: 'idle' as const }, uid: 101, rssKb: 2760, vszKb: 11872 })),
+      // Without `user` (or as non-root, where nginx ignores it) the workers keep the master's UID.
+      children: Array.from({ length: cpus }, () => ({ argv: ['nginx: worker process'], comm: 'nginx', program: { kind: 'idle' as const }, uid: owner === 0 && start.uid === 0 ? 101 : start.uid, rssKb: 2760, vszKb: 11872 })),
       logs,
       onSignal: 'exit0',
       childPidStart: 29,
-      listens: [80],
+      listens: [port],
     });
   }
   // registry:2 — its entrypoint execs `registry serve CONFIG`, which shuts down cleanly on SIGTERM.
@@ -183,12 +222,25 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     return spec({ title: argv, oneshot: true });
   }
   if ((base === 'sh' || base === 'ash' || base === 'bash') && args.length === 0) return spec({ title: argv, shell: true, handlers: [2, 15], reaps: true, rssKb: 3200, vszKb: 4100 });
-  // cloudnatived/demo:hello's /bin/demo (image/bases/catalog-more.ts): a Go net/http server on :80 whose main is
-  // log.Fatal(http.ListenAndServe(":80", nil)). Without the right to bind it logs the *net.OpError, prefixed with the
-  // standard logger's date and time, and exits 1 (golang/go@go1.22.3:src/net/net.go OpError.Error, src/log/log.go Fatal).
+  // cloudnatived/demo:hello's /bin/demo (image/bases/catalog-more.ts): a Go net/http server whose main prints a line
+  // with fmt.Println, then runs log.Fatal(http.ListenAndServe(":8888", nil)) (cloudnativedevops/demo@a87b655:hello/main.go).
+  // Port 8888 needs no capability anywhere. Should the bind fail, log.Fatal prints the *net.OpError after the standard
+  // logger's date and time and exits 1 (golang/go@go1.22.3:src/net/net.go OpError.Error, src/log/log.go Fatal).
   if (cmd === '/bin/demo') {
-    if (!start.canBind80) return spec({ title: argv, logs: [`${stamp} listen tcp :80: bind: permission denied`], failWith: 1 });
-    return spec({ title: argv, threads: 5, rssKb: 5_800, vszKb: 1_236_000, listens: [80] });
+    const hello = 'Running demo app. Press Ctrl+C to exit...';
+    if (!canBind(start, 8888)) return spec({ title: argv, logs: [hello, `${stamp} listen tcp :8888: bind: permission denied`], failWith: 1 });
+    return spec({ title: argv, threads: 5, rssKb: 5_800, vszKb: 1_236_000, listens: [8888], logs: [hello] });
+  }
+  // busybox 1.36's nc in alpine (CONFIG_NC_110_COMPAT, networking/nc_bloaty.c): `nc -l -p PORT` binds with xbind,
+  // which dies with bb_simple_perror_msg_and_die("bind") (busybox@1_36_1:libbb/xfuncs_printf.c) and exit 1.
+  // Bound, it waits for one connection. (alpine's busybox has no httpd applet: aports main/busybox/busyboxconfig.)
+  if (base === 'nc' && args.includes('-l')) {
+    const p = args.indexOf('-p');
+    const port = Number(p >= 0 ? args[p + 1] : NaN);
+    if (Number.isInteger(port) && port > 0 && port < 65536) {
+      if (!canBind(start, port)) return spec({ title: argv, logs: ['nc: bind: Permission denied'], failWith: 1 });
+      return spec({ title: argv, rssKb: 4, vszKb: 1612, listens: [port] });
+    }
   }
   // A compiled program the simulator knows nothing more about (the lessons' Go servers): it keeps running,
   // silently, and installs no signal handler of its own.

@@ -78,8 +78,12 @@ export class Runc {
     const stamp = new Date(this.host.clock.nowMs).toISOString().replace(/-/g, '/').replace('T', ' ').slice(0, 19);
     const uid = spec.uid;
     const mask = spec.caps;
-    const canBind80 = 80 >= spec.unprivilegedPortStart || (uid === 0 && (mask & (1n << 10n)) !== 0n);
-    const program = programFor(spec.argv, this.host.clock.nowMs, fx.cpus, stamp, { readOnly: spec.readOnlyRoot, tmpfs: spec.writable, uid, canBind80, release: fx.kernel.release, binary: spec.binary });
+    // Without ambient capabilities only root keeps CAP_NET_BIND_SERVICE effective across execve.
+    const netBindService = uid === 0 && (mask & (1n << 10n)) !== 0n;
+    const program = programFor(spec.argv, this.host.clock.nowMs, fx.cpus, stamp, {
+      readOnly: spec.readOnlyRoot, tmpfs: spec.writable, uid, unprivilegedPortStart: spec.unprivilegedPortStart, netBindService, release: fx.kernel.release, binary: spec.binary,
+      ...(spec.files ? { files: spec.files } : {}),
+    });
     const caps = uid === 0 ? { inh: 0n, prm: mask, eff: mask, bnd: mask, amb: 0n } : { inh: 0n, prm: 0n, eff: 0n, bnd: mask, amb: 0n };
     const p = k.spawn({
       parent: shim,

@@ -57,6 +57,8 @@ export interface ContainerSpec {
   unprivilegedPortStart: number;
   /** argv[0] is a compiled program of the image (not a script). */
   binary: boolean;
+  /** The image's text files, which the program reads its configuration from (nginx.conf, default.conf). */
+  files?: Readonly<Record<string, string>>;
   /** The shim to run under; absent: a new shim for this container (Docker). containerd runs one shim per pod. */
   shim?: Proc;
 }

@@ -4,6 +4,7 @@ const REGISTRY_BASE = ALPINE_318;
 import { DEBIAN_GROUP, DEBIAN_PASSWD, fillTo } from './rootfs-debian.ts';
 import { BUILDKIT, addRootfs, nop, type BaseImageDef } from './define.ts';
 import type { TreeBuilder } from '../tree.ts';
+import { NGINX_UNPRIVILEGED_125 } from './nginx-unprivileged.ts';
 
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const BOTH = ['amd64', 'arm64'] as const;
@@ -164,7 +165,11 @@ export const MEMCACHED_16: BaseImageDef = {
   config: { Env: [PATH_ENV, 'MEMCACHED_VERSION=1.6.29'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['memcached'], User: 'memcache', ExposedPorts: { '11211/tcp': {} } },
 };
 
-/** cloudnatived/demo:hello (Cloud Native DevOps with Kubernetes): a static Go binary on scratch, runs as root, listens on :80. */
+/**
+ * cloudnatived/demo:hello (Cloud Native DevOps with Kubernetes): a static Go binary on scratch that runs as root and
+ * listens on :8888. Its Dockerfile has no EXPOSE and no USER, so the config has no ExposedPorts and no User
+ * (cloudnativedevops/demo@a87b655:hello/Dockerfile, hello/main.go).
+ */
 export const DEMO_HELLO: BaseImageDef = {
   repo: 'docker.io/cloudnatived/demo',
   tags: ['hello'],
@@ -174,7 +179,7 @@ export const DEMO_HELLO: BaseImageDef = {
     { createdBy: 'COPY /bin/demo /bin/demo # buildkit', comment: BUILDKIT, files: (b) => { b.blob('/bin/demo', 6_509_568); } },
     { createdBy: 'ENTRYPOINT ["/bin/demo"]', comment: BUILDKIT },
   ],
-  config: { Env: [PATH_ENV], Entrypoint: ['/bin/demo'], ExposedPorts: { '80/tcp': {} } },
+  config: { Env: [PATH_ENV], Entrypoint: ['/bin/demo'] },
 };
 
 /** zombie-maker:1.0 (fixture world, CURRICULUM L10): a parent that forks children and never reaps them. */
@@ -221,7 +226,7 @@ export const ACME_PRIVATE: BaseImageDef = {
 
 /** Every definition the fixture registry serves. */
 export const CATALOG: readonly BaseImageDef[] = [
-  ALPINE_318, ALPINE_319, ALPINE_320, DEBIAN_12, DEBIAN_12_SLIM, NGINX_125, GOLANG_122, GOLANG_122_ALPINE,
+  ALPINE_318, ALPINE_319, ALPINE_320, DEBIAN_12, DEBIAN_12_SLIM, NGINX_125, NGINX_UNPRIVILEGED_125, GOLANG_122, GOLANG_122_ALPINE,
   BUILDPACK_DEPS, NODE_20, NODE_20_ALPINE, KUBIA, KUBIA_LIBRARY, STRESS, REGISTRY_2, DISTROLESS_STATIC, DISTROLESS_STATIC_DEBIAN12,
   MEMCACHED_16, DEMO_HELLO, ZOMBIE_MAKER, PAUSE_39, ACME_PRIVATE,
 ];

@@ -6,6 +6,9 @@ import { NGINX_INDEX_HTML } from '../../image/bases/nginx-files.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
+/** nginx and nginxinc/nginx-unprivileged serve the same pages and log the same lines. */
+const isNginx = (c: Container) => /^(nginx|nginxinc\/nginx-unprivileged)$/.test(c.image.repo);
+
 /** nginx's $time_local: `16/Sep/2024:11:45:03 +0000`. */
 function timeLocal(ms: number): string {
   const d = new Date(ms);
@@ -27,7 +30,7 @@ function lookup(env: CmdEnv, host: string, port: number): { c: Container; client
  * filesystem, so a page the learner changed inside the container is what curl gets.
  */
 function bodyOf(env: CmdEnv, c: Container): { status: 200 | 403; body: string } {
-  if (c.image.repo !== 'nginx') return { status: 200, body: `You've hit ${c.config.Hostname}\n` };
+  if (!isNginx(c)) return { status: 200, body: `You've hit ${c.config.Hostname}\n` };
   const root = env.daemon.lib?.rootfs.get(c.id)?.root;
   if (!root) return { status: 200, body: NGINX_INDEX_HTML };
   try {
@@ -58,7 +61,7 @@ export function httpGet(env: CmdEnv, host: string, port: number, agent: string):
   if (typeof found === 'string') return found;
   const { c, client } = found;
   const { status, body } = bodyOf(env, c);
-  c.logs.push({ stream: 'stdout', text: c.image.repo === 'nginx' ? `${client} - - [${timeLocal(env.host.clock.nowMs)}] "GET / HTTP/1.1" ${status} ${bytes(body)} "-" "${agent}" "-"\n` : `Received request from ::ffff:${client}\n` });
+  c.logs.push({ stream: 'stdout', text: isNginx(c) ? `${client} - - [${timeLocal(env.host.clock.nowMs)}] "GET / HTTP/1.1" ${status} ${bytes(body)} "-" "${agent}" "-"\n` : `Received request from ::ffff:${client}\n` });
   return { body };
 }
 
@@ -88,7 +91,7 @@ export const curl: SimCommand = {
       const { c } = found;
       const { status, body } = bodyOf(env, c);
       const date = new Date(env.host.clock.nowMs).toUTCString();
-      return R(c.image.repo === 'nginx' ? `HTTP/1.1 ${status === 200 ? '200 OK' : '403 Forbidden'}\r\nServer: nginx/1.25.5\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${bytes(body)}\r\nConnection: keep-alive\r\n\r\n` : `HTTP/1.1 200 OK\r\nDate: ${date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n`);
+      return R(isNginx(c) ? `HTTP/1.1 ${status === 200 ? '200 OK' : '403 Forbidden'}\r\nServer: nginx/1.25.5\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${bytes(body)}\r\nConnection: keep-alive\r\n\r\n` : `HTTP/1.1 200 OK\r\nDate: ${date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n`);
     }
     const got = httpGet(env, host, port, 'curl/8.5.0');
     if (typeof got === 'string') return R('', silent ? '' : got === 'resolve' ? `curl: (6) Could not resolve host: ${host}\n` : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, got === 'resolve' ? 6 : 7);

@@ -6,7 +6,11 @@
  * is the caller's own network namespace: containers of one pod reach each other there.
  * On the host (Ubuntu's netcat-openbsd 1.226) a refused connection reads
  * `nc: connect to HOST port PORT (tcp) failed: Connection refused`, with -z too.
+ * `nc -l -p PORT` in busybox binds first: a port below ip_unprivileged_port_start without
+ * CAP_NET_BIND_SERVICE ends with `nc: bind: Permission denied` (busybox@1_36_1 networking/nc_bloaty.c,
+ * libbb/xfuncs_printf.c xbind); bound, it waits for a connection until Ctrl-C.
  */
+import { hasCap } from '../../kernel/capabilities.ts';
 import type { SimCommand } from '../types.ts';
 
 export const nc: SimCommand = {
@@ -14,13 +18,25 @@ export const nc: SimCommand = {
   async run(args, env) {
     const words: string[] = [];
     let scan = false;
+    let listen = false;
+    let lport: string | undefined;
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
       if (a === '-z') scan = true;
+      else if (env.flavor === 'busybox' && (a === '-l' || a === '-lk' || a === '-k')) listen ||= a !== '-k';
+      else if (env.flavor === 'busybox' && a === '-p') lport = args[++i] ?? '';
       else if (a === '-w') i++;
       else if (/^-w\d+$/.test(a) || a === '-v') continue;
       else if (a.startsWith('-') && a.length > 1) return { stdout: '', stderr: `nc: invalid option -- '${a[1]}'\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n`, exitCode: 1 };
       else words.push(a);
+    }
+    if (listen) {
+      const port = Number(lport ?? 0);
+      if (lport !== undefined && (!/^\d+$/.test(lport) || port > 65535)) return { stdout: '', stderr: `nc: bad port '${lport}'\n`, exitCode: 1 };
+      const first = Number((await env.readFile('/proc/sys/net/ipv4/ip_unprivileged_port_start').catch(() => '1024')).trim());
+      if (port > 0 && port < first && !hasCap(env.self.caps, 'net_bind_service')) return { stdout: '', stderr: 'nc: bind: Permission denied\n', exitCode: 1 };
+      const outcome = await env.host.waitUntil(() => false, undefined, env.signal);
+      return { stdout: '', stderr: '', exitCode: outcome === 'aborted' ? 130 : 0 };
     }
     const [hostArg, portArg] = words;
     if (!hostArg || !portArg) return { stdout: '', stderr: 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n', exitCode: 1 };
