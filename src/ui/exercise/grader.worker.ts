@@ -2,12 +2,14 @@
  * The checker, off the main thread: grades submissions, replays shell sessions and applies
  * fixes for the exercise panels, so typing never waits for YAML parsing or rule evaluation.
  * Shell goals are graded exactly as `container-course grade` does: the learner's commands
- * replayed in a fresh simulated host after the exercise's setup. Every answer is an
+ * replayed in a fresh simulated host after the exercise's setup, and a manifest exercise's `cluster`
+ * checks apply the files to a fresh simulated cluster (checker/cluster/). Every answer is an
  * Evaluation (evaluation.ts): the one object the panel draws score, checks and marks from.
  */
 import { grade, type GradeResult, type Submission } from '../../checker/grade.ts';
 import { applyFix } from '../../checker/fix.ts';
 import { replayAndGrade } from '../../checker/replay.ts';
+import { gradeOnCluster } from '../../checker/cluster/index.ts';
 import { createWorld } from '../../sim/index.ts';
 import type { Exercise, ShellGoalExercise } from '../../schemas/exercise.ts';
 import type { Fix } from '../../checker/types.ts';
@@ -40,7 +42,7 @@ function starterOf(ex: Exercise): Promise<GradeResult> {
     hit =
       ex.kind === 'shell-goal' ? replayAndGrade(ex, [], createWorld)
       : ex.kind === 'quiz' ? Promise.resolve(grade(ex, { answers: {} }))
-      : Promise.resolve(grade(ex, { files: ex.start }));
+      : gradeOnCluster(ex, { files: ex.start }, createWorld);
     starterCache.set(ex.id, hit);
   }
   return hit;
@@ -56,7 +58,8 @@ self.onmessage = async (e: MessageEvent<GraderRequest>) => {
   const req = e.data;
   try {
     if (req.type === 'grade') {
-      const r = grade(req.exercise, req.submission);
+      // Manifest checks of kind `cluster` apply the files to a fresh simulated cluster (its code loads on first use).
+      const r = await gradeOnCluster(req.exercise, req.submission, createWorld);
       const starter = await starterOf(req.exercise);
       self.postMessage({ id: req.id, result: evaluation(req.exercise, workOf(req.submission), r, beyondOf(req.exercise), req.version, starter) });
     } else if (req.type === 'replay') {
