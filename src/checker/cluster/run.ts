@@ -149,14 +149,23 @@ async function whyNotReady(world: World, ns: string, p: Obj, settle: number, fin
   return both(`pod ${name} is ${phase}, not Running and Ready, after ${settle} s`, `Pod ${name} 处于 ${phase}，${settle} 秒后仍未 Running 且 Ready`);
 }
 
-/** No pod at all: a controller's FailedCreate event says why (PSA enforce refuses a workload's pods there). */
-async function whyNoPods(world: World, ns: string, want: number, have: number): Promise<Text> {
-  const events = items(await getJson(world, `kubectl get events -n ${ns} -o json`));
-  const failed = events.filter((e) => e.reason === 'FailedCreate' || e.reason === 'FailedCreatePodSandBox').pop();
-  if (failed?.message) {
-    const what = `${String(o(failed.involvedObject).kind ?? '')} ${String(o(failed.involvedObject).name ?? '')}`.trim();
-    return both(`${what}: ${String(failed.reason)}: ${clip(String(failed.message))}`, `${what}：${String(failed.reason)}：${clip(String(failed.message))}`);
+/**
+ * A controller that cannot create its pods (Pod Security enforce refuses a workload's pods there) says so in
+ * its ReplicaFailure condition, whose message its FailedCreate event repeats as "Error creating: …"
+ * (kubernetes@v1.30.0:pkg/controller/replicaset/replica_set.go).
+ */
+async function replicaFailure(world: World, ns: string): Promise<{ name: string; message: string } | null> {
+  for (const rs of items(await getJson(world, `kubectl get rs -n ${ns} -o json`))) {
+    const conds = Array.isArray(o(rs.status).conditions) ? (o(rs.status).conditions as Obj[]) : [];
+    const failed = conds.find((c) => c.type === 'ReplicaFailure' && c.status === 'True');
+    if (failed) return { name: String(o(rs.metadata).name ?? ''), message: String(failed.message ?? '') };
   }
+  return null;
+}
+
+async function whyNoPods(world: World, ns: string, want: number, have: number): Promise<Text> {
+  const f = await replicaFailure(world, ns);
+  if (f) return both(`ReplicaSet ${f.name}: FailedCreate: Error creating: ${clip(f.message)}`, `ReplicaSet ${f.name}：FailedCreate：Error creating: ${clip(f.message)}`);
   return both(`${have} pod(s) in namespace ${ns}, ${want} expected`, `命名空间 ${ns} 中有 ${have} 个 Pod，应为 ${want} 个`);
 }
 
@@ -204,6 +213,8 @@ export async function runClusterCheck(submitted: Record<string, string>, p: Clus
     await world.exec(`sleep ${POLL_S}`);
     pods = items(await getJson(world, `kubectl get pods -n ${ns} -o json`)).filter((x) => !o(x.metadata).deletionTimestamp);
     if (pods.length >= p.pods && pods.every(reached)) break;
+    // Refused pods are not retried into existence: stop waiting once a controller reports it.
+    if (pods.length < p.pods && (await replicaFailure(world, ns))) break;
   }
   if (pods.length < p.pods) return done(await whyNoPods(world, ns, p.pods, pods.length));
   const notReady = pods.find((x) => !reached(x));
