@@ -45,7 +45,7 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-function scored(checks: ExerciseCheck[], passed: (c: ExerciseCheck) => boolean): CheckResult[] {
+function scored(checks: ExerciseCheck[], passed: (c: ExerciseCheck) => boolean, feedback: (c: ExerciseCheck) => Text | undefined = () => undefined): CheckResult[] {
   return checks.map((c) => {
     let ok = false;
     try {
@@ -53,9 +53,19 @@ function scored(checks: ExerciseCheck[], passed: (c: ExerciseCheck) => boolean):
     } catch {
       ok = false;
     }
-    return { id: c.id, title: c.title, passed: ok, points: ok ? c.weight : 0, max: c.weight, hidden: c.hidden };
+    const said = ok ? undefined : feedback(c);
+    return { id: c.id, title: c.title, passed: ok, points: ok ? c.weight : 0, max: c.weight, hidden: c.hidden, ...(said ? { feedback: [said] } : {}) };
   });
 }
+
+/** The template of checks graded on the simulated cluster (src/checker/cluster/), not on the text. */
+export const CLUSTER_TEMPLATE = 'cluster';
+
+/** What a `cluster` check says when the grader was given no simulator (gradeOnCluster runs them). */
+const NOT_RUN: Text = {
+  en: 'not run: this grader has no simulated cluster',
+  'zh-cn': '未运行：这个评分程序没有模拟集群',
+};
 
 function pickHints(hints: ExerciseHint[], checks: CheckResult[], findings: Finding[], texts: string[]): { id: string; text: Text }[] {
   const failed = new Set(checks.filter((c) => !c.passed).map((c) => c.id));
@@ -82,7 +92,11 @@ function total(exercise: string, checks: CheckResult[], rest: Omit<GradeResult, 
 
 const EVERY_RULE = Object.fromEntries(ALL_RULES.map((r) => [r.id, r.severity]));
 
-export function gradeText(ex: TextExercise, submitted: Record<string, string>): GradeResult {
+/**
+ * Grades files on their text. `cluster` holds the outcome of each `cluster` check, run beforehand
+ * on the simulated cluster (cluster/index.ts gradeOnCluster); without one such a check fails, saying so.
+ */
+export function gradeText(ex: TextExercise, submitted: Record<string, string>, cluster: Record<string, { passed: boolean; feedback?: Text }> = {}): GradeResult {
   // Line endings and a BOM are ordinary input for the text checks too (a script saved on Windows).
   const files = Object.fromEntries(Object.entries(submitted).map(([name, text]) => [name, typeof text === 'string' ? normalizeText(text) : text]));
   const inputs = Object.entries(files).map(([name, text]) => ({ name, text }));
@@ -101,10 +115,11 @@ export function gradeText(ex: TextExercise, submitted: Record<string, string>): 
     errors: results.flatMap((r) => r.errors),
   };
   const checks = scored(ex.checks, (c) => {
+    if (c.template === CLUSTER_TEMPLATE) return cluster[c.id]?.passed === true;
     const t = checkTemplates[c.template];
     if (!t) throw new Error(`exercise ${ex.id}: unknown check template ${c.template}`);
     return t(ctx, c.params);
-  });
+  }, (c) => (c.template === CLUSTER_TEMPLATE ? (cluster[c.id] ? cluster[c.id]!.feedback : NOT_RUN) : undefined));
   return total(ex.id, checks, { findings: shown, hints: pickHints(ex.hints, checks, all, Object.values(files)), errors: ctx.errors });
 }
 

@@ -4,7 +4,9 @@ export function scaffold(id: string): string {
 # Then grade with it: container-course grade --exercises . --exercise ${id} CLASS_DIR
 # Every field is described in the schema (src/schemas/exercise.ts); kinds: k8s-yaml,
 # dockerfile, shell-goal, quiz. Check templates: parses, object, field, effective,
-# no-finding, container-names, requests-within-limits, empty-dir-at, df-* and text.
+# no-finding, container-names, requests-within-limits, empty-dir-at, df-* and text; and
+# cluster, which applies the files to node1's simulated cluster and grades the pods
+# (parameters: src/checker/cluster/params.ts).
 id: ${id}
 kind: k8s-yaml
 profile: course

@@ -5,6 +5,7 @@
  */
 import { grade, withoutStarterCredit, type GradeResult } from '../checker/grade.ts';
 import { replayAndGrade } from '../checker/replay.ts';
+import { gradeOnCluster, needsCluster } from '../checker/cluster/index.ts';
 import type { Exercise } from '../schemas/exercise.ts';
 import type { SubmissionContent } from './grade-input.ts';
 
@@ -24,6 +25,11 @@ async function gradeRaw(ex: Exercise, c: SubmissionContent): Promise<GradeResult
     return grade(ex, { answers: c.answers });
   }
   if (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile') return `exercise ${ex.id} is a ${ex.kind} exercise; submit ${ex.kind === 'quiz' ? 'answers' : 'commands'}`;
+  if (needsCluster(ex)) {
+    // Its `cluster` checks apply the files to node1's simulated cluster, as the lesson page does.
+    const { createWorld } = await import('../sim/index.ts');
+    return gradeOnCluster(ex, { files: c.files }, createWorld as never);
+  }
   return grade(ex, { files: c.files });
 }
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/checker/engine.ts';
 import { loadExercise } from '../../src/checker/exercise/load.ts';
-import { grade } from '../../src/checker/grade.ts';
+import { gradeOnCluster } from '../../src/checker/cluster/index.ts';
+import { createWorld } from '../../src/sim/index.ts';
 import type { Exercise } from '../../src/schemas/exercise.ts';
 
 const dir = join(import.meta.dirname, '../../content/exercises');
@@ -51,13 +52,14 @@ describe('line endings and byte-order marks', () => {
     expect(lf.findings.length).toBeGreaterThan(0);
     for (const t of [crlf(df), cr(df), bom(df)]) expect(summary('Dockerfile', t)).toEqual(lf);
   });
-  it('every exercise\'s reference solution saved with CRLF (or CR, or a BOM) still gets full marks', () => {
+  it('every exercise\'s reference solution saved with CRLF (or CR, or a BOM) still gets full marks', async () => {
     let graded = 0;
     for (const ex of exercises) {
       if (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile') continue;
       for (const conv of [crlf, cr, bom]) {
         const files = Object.fromEntries(Object.entries(ex.solution).map(([k, v]) => [k, conv(v)]));
-        const g = grade(ex, { files });
+        // On the simulated cluster too, for the exercises with a `cluster` check.
+        const g = await gradeOnCluster(ex, { files }, createWorld as never);
         expect(`${ex.id} ${g.score}/${g.max}`).toBe(`${ex.id} ${g.max}/${g.max}`);
         graded++;
       }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExercise } from '../../src/checker/exercise/load.ts';
+import { gradeOnCluster } from '../../src/checker/cluster/index.ts';
 import { grade, type GradeResult } from '../../src/checker/grade.ts';
 import { replayAndGrade } from '../../src/checker/replay.ts';
 import type { Exercise } from '../../src/schemas/exercise.ts';
@@ -58,7 +59,8 @@ for (const ex of exercises) {
     const run = async (sub: unknown): Promise<GradeResult> => {
       if (ex.kind === 'shell-goal') return replayAndGrade(ex, sub as string[], createWorld as never);
       if (ex.kind === 'quiz') return grade(ex, { answers: sub as Record<string, string[]> });
-      return grade(ex, { files: sub as Record<string, string> });
+      // Manifest exercises with a `cluster` check are also applied to the simulated cluster.
+      return gradeOnCluster(ex, { files: sub as Record<string, string> }, createWorld as never);
     };
     it('the reference solution gets full marks', async () => {
       const g = await run(ex.solution);

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise.ts';
 import { checkTemplates } from './checks.ts';
 import { goalPredicates } from '../goals/index.ts';
+import { parseClusterParams } from '../cluster/params.ts';
 
 export function loadExercise(text: string, file: string): { exercise: Exercise } | { error: string } {
   let raw: unknown;
@@ -18,7 +19,15 @@ export function loadExercise(text: string, file: string): { exercise: Exercise }
   }
   const ex = r.data;
   const known = ex.kind === 'shell-goal' ? goalPredicates : checkTemplates;
-  for (const c of ex.checks) if (!known[c.template]) return { error: `${file}: check ${c.id} names unknown template "${c.template}"` };
+  for (const c of ex.checks) {
+    if (c.template === 'cluster' && (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile')) {
+      const p = parseClusterParams(c.params);
+      if ('error' in p) return { error: `${file}: check ${c.id} (cluster): params.${p.error}` };
+      c.params = p.params;
+      continue;
+    }
+    if (!known[c.template]) return { error: `${file}: check ${c.id} names unknown template "${c.template}"` };
+  }
   const ids = new Set([...ex.checks.map((c) => c.id), ...(ex.kind === 'quiz' ? ex.questions.map((q) => q.id) : [])]);
   for (const h of ex.hints) for (const f of h.when.failed ?? []) if (!ids.has(f)) return { error: `${file}: hint ${h.id} refers to unknown check "${f}"` };
   return { exercise: ex };

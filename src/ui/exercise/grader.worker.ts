@@ -2,12 +2,14 @@
  * The checker, off the main thread: grades submissions, replays shell sessions and applies
  * fixes for the exercise panels, so typing never waits for YAML parsing or rule evaluation.
  * Shell goals are graded exactly as `container-course grade` does: the learner's commands
- * replayed in a fresh simulated host after the exercise's setup. Every answer is an
+ * replayed in a fresh simulated host after the exercise's setup, and a manifest exercise's `cluster`
+ * checks apply the files to a fresh simulated cluster (checker/cluster/). Every answer is an
  * Evaluation (evaluation.ts): the one object the panel draws score, checks and marks from.
  */
 import { grade, type GradeResult, type Submission } from '../../checker/grade.ts';
 import { applyFix } from '../../checker/fix.ts';
 import { replayAndGrade } from '../../checker/replay.ts';
+import { gradeOnCluster, needsCluster } from '../../checker/cluster/index.ts';
 import { createWorld } from '../../sim/index.ts';
 import type { Exercise, ShellGoalExercise } from '../../schemas/exercise.ts';
 import type { Fix } from '../../checker/types.ts';
@@ -40,10 +42,29 @@ function starterOf(ex: Exercise): Promise<GradeResult> {
     hit =
       ex.kind === 'shell-goal' ? replayAndGrade(ex, [], createWorld)
       : ex.kind === 'quiz' ? Promise.resolve(grade(ex, { answers: {} }))
-      : Promise.resolve(grade(ex, { files: ex.start }));
+      : gradeWork(ex, { files: ex.start });
     starterCache.set(ex.id, hit);
   }
   return hit;
+}
+
+/**
+ * The last results of exercises graded on the simulated cluster, by exercise and text: the same text
+ * (undo, a fix undone, a second Check) is not applied again. Grading is deterministic, so a kept result is the result.
+ */
+const clusterCache = new Map<string, GradeResult>();
+const CLUSTER_CACHE_MAX = 16;
+
+async function gradeWork(ex: Exercise, sub: Submission): Promise<GradeResult> {
+  if (!needsCluster(ex) || !('files' in sub)) return grade(ex, sub);
+  const key = `${ex.id}\u0000${JSON.stringify(Object.entries(sub.files).sort(([a], [b]) => a.localeCompare(b)))}`;
+  const hit = clusterCache.get(key);
+  if (hit) return hit;
+  // Its `cluster` checks apply the files to a fresh simulated cluster (the k8s code loads on first use).
+  const r = await gradeOnCluster(ex, sub, createWorld);
+  clusterCache.set(key, r);
+  if (clusterCache.size > CLUSTER_CACHE_MAX) clusterCache.delete(clusterCache.keys().next().value!);
+  return r;
 }
 
 function workOf(sub: Submission): Work {
@@ -56,7 +77,7 @@ self.onmessage = async (e: MessageEvent<GraderRequest>) => {
   const req = e.data;
   try {
     if (req.type === 'grade') {
-      const r = grade(req.exercise, req.submission);
+      const r = await gradeWork(req.exercise, req.submission);
       const starter = await starterOf(req.exercise);
       self.postMessage({ id: req.id, result: evaluation(req.exercise, workOf(req.submission), r, beyondOf(req.exercise), req.version, starter) });
     } else if (req.type === 'replay') {

@@ -1,4 +1,4 @@
-/** More fixture images: node, kubia, registry, distroless, memcached, demo, zombie-maker, pause. */
+/** More fixture images: node, kubia, registry, distroless, memcached, demo, zombie-maker, pause, example/app. */
 import { ALPINE_318, ALPINE_319, ALPINE_320, DEBIAN_12, DEBIAN_12_SLIM, GOLANG_122, GOLANG_122_ALPINE, NGINX_125 } from './catalog.ts';
 const REGISTRY_BASE = ALPINE_318;
 import { DEBIAN_GROUP, DEBIAN_PASSWD, fillTo } from './rootfs-debian.ts';
@@ -224,11 +224,29 @@ export const ACME_PRIVATE: BaseImageDef = {
   config: { Env: [PATH_ENV], Cmd: ['app'] },
 };
 
+/**
+ * example/app:1.0 (CURRICULUM L5, E5.1): the course's stand-in application, a compiled server on alpine that finds
+ * its cache through MEMCACHED_HOST. It keeps running (runtime/programs.ts treats an unknown binary so) and, being on
+ * alpine, has busybox's `ps` and `id` for `kubectl exec`.
+ */
+export const EXAMPLE_APP: BaseImageDef = {
+  repo: 'docker.io/example/app',
+  tags: ['1.0'],
+  created: '2024-05-20T10:00:00Z',
+  from: ALPINE_320,
+  flavor: 'docker',
+  steps: [
+    { createdBy: 'COPY app /usr/local/bin/app # buildkit', comment: BUILDKIT, files: (b) => { b.blob('/usr/local/bin/app', 5_210_112); } },
+    { createdBy: 'ENTRYPOINT ["/usr/local/bin/app"]', comment: BUILDKIT },
+  ],
+  config: { Env: [PATH_ENV], Entrypoint: ['/usr/local/bin/app'] },
+};
+
 /** Every definition the fixture registry serves. */
 export const CATALOG: readonly BaseImageDef[] = [
   ALPINE_318, ALPINE_319, ALPINE_320, DEBIAN_12, DEBIAN_12_SLIM, NGINX_125, NGINX_UNPRIVILEGED_125, GOLANG_122, GOLANG_122_ALPINE,
   BUILDPACK_DEPS, NODE_20, NODE_20_ALPINE, KUBIA, KUBIA_LIBRARY, STRESS, REGISTRY_2, DISTROLESS_STATIC, DISTROLESS_STATIC_DEBIAN12,
-  MEMCACHED_16, DEMO_HELLO, ZOMBIE_MAKER, PAUSE_39, ACME_PRIVATE,
+  MEMCACHED_16, DEMO_HELLO, ZOMBIE_MAKER, PAUSE_39, ACME_PRIVATE, EXAMPLE_APP,
 ];
 
 export { addRootfs, nop };

@@ -1,0 +1,36 @@
+/**
+ * Grading with the simulated cluster: every `cluster` check of a text exercise is run on a
+ * fresh World (run.ts), then the files are graded as usual with those outcomes. Every other
+ * exercise and submission is graded exactly as grade() does. The lesson page's worker, the CLI
+ * and the tests call this with src/sim's createWorld.
+ */
+import type { Exercise } from '../../schemas/exercise.ts';
+import { CLUSTER_TEMPLATE, grade, gradeText, type GradeResult, type Submission } from '../grade.ts';
+import type { CreateWorld } from '../replay.ts';
+import { parseClusterParams } from './params.ts';
+import { runClusterCheck, type ClusterOutcome } from './run.ts';
+
+export type { ClusterOutcome } from './run.ts';
+
+/** Whether grading this exercise needs the simulator (it has a `cluster` check). */
+export function needsCluster(ex: Exercise): boolean {
+  return (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile') && ex.checks.some((c) => c.template === CLUSTER_TEMPLATE);
+}
+
+/** Runs the exercise's `cluster` checks on these files: check id → outcome. */
+export async function clusterOutcomes(ex: Exercise, files: Record<string, string>, createWorld: CreateWorld): Promise<Record<string, ClusterOutcome>> {
+  const out: Record<string, ClusterOutcome> = {};
+  for (const c of ex.checks) {
+    if (c.template !== CLUSTER_TEMPLATE) continue;
+    const p = parseClusterParams(c.params);
+    if ('error' in p) throw new Error(`exercise ${ex.id}: check ${c.id} (cluster): params.${p.error}`);
+    out[c.id] = await runClusterCheck(files, p.params, createWorld);
+  }
+  return out;
+}
+
+/** grade(), with the `cluster` checks run on the simulated cluster. */
+export async function gradeOnCluster(ex: Exercise, submission: Submission, createWorld: CreateWorld): Promise<GradeResult> {
+  if (!needsCluster(ex) || !('files' in submission) || (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile')) return grade(ex, submission);
+  return gradeText(ex, submission.files, await clusterOutcomes(ex, submission.files, createWorld));
+}
