@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { test, expect, axe, LESSON1 } from './fixtures.ts';
 
 const LESSONS = readdirSync(new URL('../../content/lessons/', import.meta.url)).filter((d) => /^\d{2}-/.test(d));
-const PAGES = ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/', ...LESSONS.flatMap((d) => [`/lessons/${d}/`, `/zh-cn/lessons/${d}/`])];
+const PAGES = ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/'];
+const LESSON_PAGES = LESSONS.flatMap((d) => [`/lessons/${d}/`, `/zh-cn/lessons/${d}/`]);
 
 test.describe('axe-core finds no violations', () => {
   // axe's work grows with the page (L9 and L13 are long, with figures): about 5 s idle, near a
@@ -12,6 +13,19 @@ test.describe('axe-core finds no violations', () => {
     test(path, async ({ page }) => {
       await page.goto(path);
       expect(await axe(page)).toEqual([]);
+    });
+  }
+  // A lesson page twice, at laptop size, in one visit: the whole page as it loads, then the
+  // workspace again once the terminal runs (only what starting it changed, so axe does not
+  // walk the long text a second time).
+  for (const path of LESSON_PAGES) {
+    test(`${path}, and its workspace with the terminal running`, async ({ page }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(path);
+      expect(await axe(page), 'the page as it loads').toEqual([]);
+      await page.getByRole('button', { name: /Start the terminal|启动终端/ }).click();
+      await expect(page.locator('cc-terminal')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+      expect(await axe(page, '.cc-lesson__workspace'), 'the workspace, terminal running').toEqual([]);
     });
   }
 });

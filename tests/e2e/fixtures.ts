@@ -29,7 +29,10 @@ export { expect };
 export const LESSON1 = '/lessons/01-containers-are-processes/';
 export const LESSON1_ZH = '/zh-cn/lessons/01-containers-are-processes/';
 
-export async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/** axe-core's violations on the page, or only within `include` (a CSS selector). */
+export async function axe(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const results = await builder.analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -56,16 +56,12 @@ for (const size of SIZES) {
         await see(page, 'status=130 dir=/tmp');
       });
 
-      test('history lists the lines typed, numbered as bash does', async ({ page }) => {
+      test('history lists the lines typed, numbered as bash does; a command the host lacks gets bash’s error and one dim hint in the page’s language', async ({ page }) => {
         await startTerminal(page, loc.path);
         await type(page, 'echo one');
         await type(page, 'history');
         await see(page, '1  echo one');
         await see(page, '2  history');
-      });
-
-      test('a command the host lacks gets bash’s error and one dim hint in the page’s language', async ({ page }) => {
-        await startTerminal(page, loc.path);
         await type(page, 'top');
         await see(page, 'bash: top: command not found');
         await see(page, loc.hint);
