@@ -27,7 +27,7 @@ for (const f of (await readdir(exDir)).filter((x) => x.endsWith('.yaml')).sort(n
 }
 const frozen: Record<string, { version: string; exercises: unknown[] }> = {};
 const rsDir = join(root, 'content', 'rulesets');
-for (const f of (await readdir(rsDir)).filter((x) => /^\d{4}\.\d{2}\.json$/.test(x))) {
+for (const f of (await readdir(rsDir)).filter((x) => /^\d{4}\.\d{2}(\.\d+)?\.json$/.test(x))) {
   const doc = JSON.parse(await readFile(join(rsDir, f), 'utf8'));
   for (const [i, e] of doc.exercises.entries()) {
     const r = exerciseSchema.safeParse(e);

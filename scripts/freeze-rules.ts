@@ -1,6 +1,6 @@
 /**
  * Freezes the current exercises as a released rule set: content/rulesets/<VERSION>.json.
- * A frozen set never changes; `grade --rules VERSION` (or a container-course.lock) grades
+ * A frozen set never changes (a second set in the same month is YYYY.MM.1, and so on); `grade --rules VERSION` (or a container-course.lock) grades
  * with it, so the same submission keeps its score. Usage: npm run rules:freeze -- 2026.12
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -10,8 +10,9 @@ import { loadExercise } from '../src/checker/exercise/load.ts';
 import { RULES_BY_ID } from '../src/checker/rules/index.ts';
 
 const version = process.argv[2] ?? '';
-if (!/^\d{4}\.\d{2}$/.test(version)) {
-  console.error('usage: npm run rules:freeze -- YYYY.MM');
+// YYYY.MM, or YYYY.MM.N for a further set in the same month (a set, once frozen, never changes).
+if (!/^\d{4}\.\d{2}(\.\d+)?$/.test(version)) {
+  console.error('usage: npm run rules:freeze -- YYYY.MM[.N]');
   process.exit(2);
 }
 const root = join(import.meta.dirname, '..');

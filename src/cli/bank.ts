@@ -4,8 +4,9 @@
  * - `current`: the exercises of this release (content/exercises). In the built bundle they
  *   are in bank.json beside it, validated at build time (scripts/build-cli.ts); from the sources they
  *   are read and validated at each start.
- * - a frozen version (`2026.12`, content/rulesets/<version>.json): the exercises exactly
- *   as they were released, so a submission graded next term gets the same score.
+ * - a frozen version (`2026.12`, `2026.12.1`, content/rulesets/<version>.json): the exercises exactly
+ *   as they were released, so a submission graded next term gets the same score. A second set
+ *   frozen in the same month takes a revision number; versions sort numerically (2026.12 < 2026.12.1).
  *
  * `--rules` picks one; without it the `container-course.lock` of the working folder
  * decides, else `current`.
@@ -17,7 +18,7 @@ import { exerciseSchema, type Exercise } from '../schemas/exercise.ts';
 import { naturalCompare, readText, repoRoot } from './checker-io.ts';
 
 /** The version the current exercises will be released as (and are, as long as they equal its frozen copy). */
-export const NEWEST_RULES = '2026.12';
+export const NEWEST_RULES = '2026.12.1';
 
 declare const __CC_VERSION__: string | undefined;
 
@@ -58,7 +59,7 @@ export async function frozenVersions(): Promise<string[]> {
   const bank = await embedded();
   if (bank) return Object.keys(bank.frozen).sort(naturalCompare);
   const files = await readdir(join(repoRoot, 'content', 'rulesets')).catch(() => [] as string[]);
-  return files.filter((f) => /^\d{4}\.\d{2}\.json$/.test(f)).map((f) => f.slice(0, -5)).sort(naturalCompare);
+  return files.filter((f) => /^\d{4}\.\d{2}(\.\d+)?\.json$/.test(f)).map((f) => f.slice(0, -5)).sort(naturalCompare);
 }
 
 async function readFrozen(version: string): Promise<Bank> {

@@ -48,7 +48,7 @@ describe('rule set 2026.12', { timeout: 120_000 }, () => {
   it('an unknown version, or a broken lock file, is a usage error', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
     writeFileSync(join(root, 'x.yaml'), 'a: 1\n');
-    expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, current\n" });
+    expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, current\n" });
     writeFileSync(join(root, 'container-course.lock'), '{"rules": 2026}');
     expect((await runCli(['grade', '-e', 'e11.1', 'x.yaml'], { cwd: root })).stderr).toBe('container-course grade: container-course.lock: "rules" must be a string such as "2026.12"\n');
   });
