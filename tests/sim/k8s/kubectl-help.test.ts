@@ -91,6 +91,9 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     const config = await w.exec('kubectl config', { columns: 60 });
     expect([config.stdout, config.exitCode, config.stderr.startsWith('Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n')]).toEqual(['', 1, true]);
     expect(await w.exec('kubectl config view --help')).toEqual({ stdout: '', stderr: 'kubectl config view --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_config_view/\n', exitCode: 1 });
+    const topic = await w.exec('kubectl help foo | cat');
+    expect([topic.stdout, topic.exitCode, topic.stderr.startsWith('Unknown help topic [`foo`]\n\n\nBasic Commands (Beginner):\n  create          Create a resource')]).toEqual(['', 0, true]);
+    expect(topic.stderr.endsWith('Use "kubectl options" for a list of global command-line options (applies to all commands).\n')).toBe(true);
     // After `--` the words are the container's command, not kubectl's flags.
     expect((await w.exec('kubectl exec nopod -- ls --help')).stderr).toBe('Error from server (NotFound): pods "nopod" not found\n');
   });

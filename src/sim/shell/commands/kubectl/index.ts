@@ -54,7 +54,14 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
   // cmd.go: bare `kubectl` prints the root command's help; so do `kubectl --help` and `kubectl help`.
   if (verb === undefined || (verb === 'help' && args.length === i + 1)) return out((await helpPage('', env))!);
   // cobra's `help VERB` is `VERB --help`.
-  if (verb === 'help') return help(args.slice(i + 1).filter((a) => !a.startsWith('-')), env);
+  if (verb === 'help') {
+    const topic = args.slice(i + 1).filter((a) => !a.startsWith('-'));
+    if (Object.hasOwn(VERBS, topic[0]!) || KNOWN_UNBUILT.includes(topic[0]!) || topic[0] === 'options') return help(topic, env);
+    // cobra@v1.7.0 command.go InitDefaultHelpCmd: `Unknown help topic %#q` and the root's usage (its help without the
+    // Long text), both on stderr, exit 0.
+    const root = (await helpPage('', env))!;
+    return out('', `Unknown help topic [${topic.map((t) => `\`${t}\``).join(' ')}]\n\n\n${root.slice(root.indexOf('Basic Commands (Beginner):'))}`);
+  }
   if (verb === 'options') {
     // kubernetes/kubectl@v0.30.5:pkg/util/templates/templates.go OptionsHelpTemplate is empty: `kubectl options --help` prints nothing.
     return out(asksHelp ? '' : (await helpPage('options', env))!);
