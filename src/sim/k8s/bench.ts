@@ -30,12 +30,10 @@ const quantile = (sorted: number[], q: number) => Number((sorted[Math.max(0, Mat
 /** Wall time, and the process's CPU time (user + system, which a shared machine's other load does not inflate). */
 export interface KubectlBenchRow { measure: string; samples: number; p50Ms: number; p99Ms: number; cpuP50Ms: number; cpuP99Ms: number }
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
-export async function benchKubectl(rounds = 20, gets = 50): Promise<KubectlBenchRow[]> {
+
+/** cpuMs: the process's CPU clock in ms (the bench script passes Node's process.cpuUsage; this module stays pure). */
+export async function benchKubectl(cpuMs: () => number, rounds = 20, gets = 50): Promise<KubectlBenchRow[]> {
   const apply: number[] = [];
   const get: number[] = [];
   const applyCpu: number[] = [];
