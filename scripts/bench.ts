@@ -2,6 +2,7 @@
  * `npm run bench`: prints the project's speed and size figures. Timings are
  * reported, not asserted (the byte budgets are tests in tests/e2e/budget.spec.ts).
  *   - simulator: p50/p99 latency of a fixed set of commands through the facade
+ *   - kubectl: `kubectl get pods` p50/p99, and `kubectl apply` of a Deployment until its pod is Running
  *   - images: docker build of a 10-instruction Dockerfile, docker pull of a 3-layer image
  *   - checker: manifests graded per second vs bare YAML parsing, Dockerfiles per second
  *   - pages: JS bytes (raw, gzip) per page type at load and after its widgets load
@@ -25,6 +26,16 @@ async function simulator() {
   const rows = await benchCommands();
   console.log('\n## Simulator: command latency through createWorld().exec (Node)\n');
   console.log(table([['command', 'p50', 'p99'], ...rows.map((r) => [r.command, ms(r.p50Ms), ms(r.p99Ms)])]));
+}
+
+async function kubectl() {
+  const { benchKubectl } = await import('../src/sim/k8s/bench.ts');
+  const rows = await benchKubectl(() => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  });
+  console.log('\n## kubectl: the simulated cluster through createWorld().exec (Node, virtual clock; issue #11)\n');
+  console.log(table([['measure', 'samples', 'p50', 'p99', 'CPU p50', 'CPU p99'], ...rows.map((r) => [r.measure, r.samples, ms(r.p50Ms), ms(r.p99Ms), ms(r.cpuP50Ms), ms(r.cpuP99Ms)])]));
 }
 
 async function images() {
@@ -163,6 +174,7 @@ async function pages() {
 
 const sections: [string, () => Promise<void>][] = [
   ['sim', simulator],
+  ['kubectl', kubectl],
   ['images', images],
   ['checker', checker],
   ['pages', pages],

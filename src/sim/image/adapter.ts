@@ -21,6 +21,16 @@ const MAX_TEXT = 64 * 1024;
 
 /** What the daemon needs to know about an image's root filesystem. */
 export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files'> {
+  // An image never changes once built: its description is computed once (the kubelet and containerd both ask for it
+  // on every container start, and walking the merged layers is most of a pod's start-up work). Callers only read it.
+  let d = described.get(image);
+  if (!d) described.set(image, (d = describe(image)));
+  return d;
+}
+
+const described = new WeakMap<Image, Pick<ResolvedImage, 'flavor' | 'commands' | 'files'>>();
+
+function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files'> {
   const root = new OverlayRoot(image.layers.map((l) => l.tree));
   const commands = new Set<string>();
   for (const dir of PATH_DIRS) {
@@ -89,6 +99,15 @@ export function registryImageSource(registry: Registry, arch = 'amd64'): ImageSo
  * dirs applied), and its executable regular files (absolute paths).
  */
 export function imagePaths(image: Image): { dirs: string[]; executables: string[] } {
+  // Computed once per image, as describeRootfs is; callers only read it.
+  let d = pathsOf.get(image);
+  if (!d) pathsOf.set(image, (d = listPaths(image)));
+  return d;
+}
+
+const pathsOf = new WeakMap<Image, { dirs: string[]; executables: string[] }>();
+
+function listPaths(image: Image): { dirs: string[]; executables: string[] } {
   const merged = mergeLayers(image.layers.map((l) => l.tree));
   // The PATH directories stay implicit: the shell finds commands in its registry when /usr/bin is absent.
   const onPath = new Set(['/', '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);

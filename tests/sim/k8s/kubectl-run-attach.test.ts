@@ -26,6 +26,22 @@ describe('kubectl run -it --rm', () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     expect((await run(w, 'kubectl run once --image alpine:3.18 --rm -i --restart=Never -- echo hi')).shown).toBe('hi\npod "once" deleted\n');
   });
+  it('returns a failed --restart=Never pod\'s exit code after deleting it (run.go: CodeExitError "pod NS/NAME terminated (Reason)")', async () => {
+    const w = createWorld(undefined, { clock: 'virtual' });
+    const r = await w.exec("kubectl run x --image=alpine --rm -it --restart=Never -- sh -c 'echo hi; exit 3'");
+    expect(r).toEqual({ stdout: 'hi\npod "x" deleted\n', stderr: 'pod default/x terminated (Error)\n', exitCode: 3 });
+    const ok = await w.exec("kubectl run z --image=alpine --rm -i --restart=Never -- sh -c 'exit 0'");
+    expect(ok).toEqual({ stdout: 'pod "z" deleted\n', stderr: '', exitCode: 0 });
+    // --restart=Always (kubectl run's default) does not wait for an exit code: 0.
+    const always = await w.exec("kubectl run y --image=alpine -i -- sh -c 'exit 3'");
+    expect(always.exitCode).toBe(0);
+  });
+  it('exits with the status of an attached shell that the learner leaves with exit N', async () => {
+    const w = createWorld(undefined, { clock: 'virtual' });
+    await w.exec('kubectl run a --image alpine:3.18 --rm -it --restart=Never /bin/ash');
+    const r = await w.exec('exit 4');
+    expect([r.stderr, r.exitCode]).toEqual(['pod "a" deleted\npod default/a terminated (Error)\n', 4]);
+  });
   it('answers -t without -i, and --rm without either, with kubectl\'s usage errors', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     const t = await w.exec('kubectl run x --image alpine -t');

@@ -15,6 +15,7 @@ import { label } from './label.ts';
 import { logs } from './logs.ts';
 import { run } from './run.ts';
 import { config, version } from './version.ts';
+import { helpPage } from './help.ts';
 
 type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -34,79 +35,7 @@ const VERBS: Record<string, Verb> = {
 
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
 
-/** staging/src/k8s.io/kubectl/pkg/cmd/cmd.go: the root command's help (the groups node1 serves). */
-const USAGE = `kubectl controls the Kubernetes cluster manager.
-
- Find more information at: https://kubernetes.io/docs/reference/kubectl/
-
-Basic Commands (Beginner):
-  create          Create a resource from a file or from stdin
-  expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
-  run             Run a particular image on the cluster
-  set             Set specific features on objects
-
-Basic Commands (Intermediate):
-  explain         Get documentation for a resource
-  get             Display one or many resources
-  edit            Edit a resource on the server
-  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
-
-Deploy Commands:
-  rollout         Manage the rollout of a resource
-  scale           Set a new size for a deployment, replica set, or replication controller
-  autoscale       Auto-scale a deployment, replica set, stateful set, or replication controller
-
-Cluster Management Commands:
-  certificate     Modify certificate resources
-  cluster-info    Display cluster information
-  top             Display resource (CPU/memory) usage
-  cordon          Mark node as unschedulable
-  uncordon        Mark node as schedulable
-  drain           Drain node in preparation for maintenance
-  taint           Update the taints on one or more nodes
-
-Troubleshooting and Debugging Commands:
-  describe        Show details of a specific resource or group of resources
-  logs            Print the logs for a container in a pod
-  attach          Attach to a running container
-  exec            Execute a command in a container
-  port-forward    Forward one or more local ports to a pod
-  proxy           Run a proxy to the Kubernetes API server
-  cp              Copy files and directories to and from containers
-  auth            Inspect authorization
-  debug           Create debugging sessions for troubleshooting workloads and nodes
-  events          List events
-
-Advanced Commands:
-  diff            Diff the live version against a would-be applied version
-  apply           Apply a configuration to a resource by file name or stdin
-  patch           Update fields of a resource
-  replace         Replace a resource by file name or stdin
-  wait            Experimental: Wait for a specific condition on one or many resources
-  kustomize       Build a kustomization target from a directory or URL
-
-Settings Commands:
-  label           Update the labels on a resource
-  annotate        Update the annotations on a resource
-  completion      Output shell completion code for the specified shell (bash, zsh, fish, or powershell)
-
-Subcommands provided by plugins:
-
-Other Commands:
-  api-resources   Print the supported API resources on the server
-  api-versions    Print the supported API versions on the server, in the form of "group/version"
-  config          Modify kubeconfig files
-  plugin          Provides utilities for interacting with plugins
-  version         Print the client and server version information
-
-Usage:
-  kubectl [flags] [options]
-
-Use "kubectl <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).
-`;
-
-const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin', 'options', 'explain', 'debug'];
+const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin', 'explain', 'debug'];
 
 export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> {
   // Global flags may come before the verb (`kubectl -n demo get pods`).
@@ -119,14 +48,26 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
     if ((a === '-n' || a === '--namespace' || a === '--context' || a === '--kubeconfig') && i < args.length) pre.push(args[i++]!);
   }
   const verb = args[i];
-  if (verb === undefined) return out(USAGE);
   const rest = [...pre, ...args.slice(i + 1)];
-  const run: Verb | undefined = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   const dash = rest.indexOf('--');
-  if (run && (dash < 0 ? rest : rest.slice(0, dash)).some((a) => a === '--help' || a === '-h')) {
-    // Not kubectl's words: its long per-verb help pages are not reproduced.
-    return out('', `kubectl ${verb} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${verb}/\n`, 1);
+  const asksHelp = (dash < 0 ? rest : rest.slice(0, dash)).some((a) => a === '--help' || a === '-h');
+  // cmd.go: bare `kubectl` prints the root command's help; so do `kubectl --help` and `kubectl help`.
+  if (verb === undefined || (verb === 'help' && args.length === i + 1)) return out((await helpPage('', env))!);
+  // cobra's `help VERB` is `VERB --help`.
+  if (verb === 'help') {
+    const topic = args.slice(i + 1).filter((a) => !a.startsWith('-'));
+    if (Object.hasOwn(VERBS, topic[0]!) || KNOWN_UNBUILT.includes(topic[0]!) || topic[0] === 'options') return help(topic, env);
+    // cobra@v1.7.0 command.go InitDefaultHelpCmd: `Unknown help topic %#q` and the root's usage (its help without the
+    // Long text), both on stderr, exit 0.
+    const root = (await helpPage('', env))!;
+    return out('', `Unknown help topic [${topic.map((t) => `\`${t}\``).join(' ')}]\n\n\n${root.slice(root.indexOf('Basic Commands (Beginner):'))}`);
   }
+  if (verb === 'options') {
+    // kubernetes/kubectl@v0.30.5:pkg/util/templates/templates.go OptionsHelpTemplate is empty: `kubectl options --help` prints nothing.
+    return out(asksHelp ? '' : (await helpPage('options', env))!);
+  }
+  const run: Verb | undefined = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
+  if (run && asksHelp) return help([verb, ...rest.filter((a) => !a.startsWith('-'))], env);
   if (run) {
     // node1's kubelet joins the cluster the first time kubectl runs (it needs the image registry).
     await withKubelet(env);
@@ -138,4 +79,15 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
   }
   // cmd.go: an unknown subcommand.
   return out('', `error: unknown command "${verb}" for "kubectl"\n`, 1);
+}
+
+/** `kubectl VERB --help` (and `kubectl config current-context --help`): the page kubectl v1.30 prints (help.ts). */
+async function help(words: string[], env: CmdEnv): Promise<ExecResult> {
+  const [verb = '', sub] = words;
+  const page = verb === 'config' && sub !== undefined ? (sub === 'current-context' ? 'config current-context' : undefined) : verb;
+  const text = page === undefined ? undefined : await helpPage(page, env);
+  if (text !== undefined) return out(text);
+  // Not kubectl's words: the page of a verb (or subcommand) node1 does not simulate is not reproduced.
+  const what = verb === 'config' && sub !== undefined ? `config ${sub}` : verb;
+  return out('', `kubectl ${what} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${what.replace(' ', '_')}/\n`, 1);
 }

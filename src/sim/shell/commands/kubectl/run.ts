@@ -8,6 +8,7 @@
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
+import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { errorText, namespaceOf, out, parse } from './common.ts';
@@ -68,7 +69,7 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
     await cluster.sync();
     let stderr = '';
     for (const w of res.warnings) stderr += `Warning: ${w}\n`;
-    if (attach) return attachTo(env, name, namespaceOf(f), Boolean(f.rm), stderr);
+    if (attach) return attachTo(env, name, namespaceOf(f), Boolean(f.rm), stderr, restart);
     if (format.kind !== 'table') return out(printObjects(format, [{ r, o: res.obj }], true).stdout, stderr);
     return out(`pod/${name} created\n`, stderr);
   } catch (e) {
@@ -78,7 +79,7 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
 }
 
 /** run.go handleAttachPod, then removeCreatedObjects for --rm (delete's `pod "NAME" deleted`). */
-function attachTo(env: CmdEnv, name: string, ns: string, rm: boolean, warnings: string): ExecResult {
+function attachTo(env: CmdEnv, name: string, ns: string, rm: boolean, warnings: string, restart: string): ExecResult {
   const cluster = clusterFor(env.host);
   const pods = resourceOfKind('v1', 'Pod')!;
   const remove = () => {
@@ -105,12 +106,34 @@ function attachTo(env: CmdEnv, name: string, ns: string, rm: boolean, warnings: 
       env: { ...init.env }, cwd: root.workdir || '/', status: 0,
       onExit: (status) => {
         k.exit(init, status);
-        return (base === 'bash' ? 'exit\n' : '') + remove();
+        // The shell was the container's process: its status is the container's exit code (reason Error when not 0).
+        const ended = restart === 'Never' && status !== 0 ? exitOf({ metadata: { name, namespace: ns }, status: { phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: status, reason: 'Error' } } }] } } as unknown as KObject, restart) : undefined;
+        return (base === 'bash' ? 'exit\n' : '') + remove() + (ended?.stderr ?? '');
       },
     });
     return out('', `${warnings}If you don't see a command prompt, try pressing enter.\n`);
   }
   // The pod already completed: logOpts prints its container's log instead of attaching.
   const log = cluster.kubelet?.logs(ns, name, name, false) ?? '';
-  return out(log + remove(), warnings);
+  const ended = exitOf(cluster.api.get(pods, ns, name), restart);
+  return out(log + remove(), warnings + ended.stderr, ended.exitCode);
+}
+
+/**
+ * kubernetes/kubectl@v0.30.5:pkg/cmd/run/run.go Run, after the attach: with --restart=Never it waits for the pod to
+ * complete and returns its container's exit code (a uexec.CodeExitError, which cmdutil.CheckErr prints without an
+ * `error: ` prefix and exits with: pkg/cmd/util/helpers.go checkErr). The deferred --rm deletion prints first.
+ * With --restart=Always (or -i left open) it does not wait and exits 0.
+ */
+function exitOf(pod: KObject | undefined, restart: string): { stderr: string; exitCode: number } {
+  if (!pod || restart !== 'Never') return { stderr: '', exitCode: 0 };
+  const status = pod.status as { phase?: string; containerStatuses?: { state?: { terminated?: { exitCode: number; reason?: string; message?: string } } }[] } | undefined;
+  if (status?.phase !== 'Failed') return { stderr: '', exitCode: 0 };
+  const ns = pod.metadata.namespace ?? 'default';
+  const t = status.containerStatuses?.[0]?.state?.terminated;
+  // run.go: "pod %s/%s failed with unknown exit code" when there is no terminated state or its code is 0.
+  if (!t || t.exitCode === 0) return { stderr: `error: pod ${ns}/${pod.metadata.name} failed with unknown exit code\n`, exitCode: 1 };
+  // fmt.Errorf("pod %s/%s terminated (%s)\n%s", …, Reason, Message); fatal() adds the final newline when missing.
+  const msg = `pod ${ns}/${pod.metadata.name} terminated (${t.reason ?? ''})\n${t.message ?? ''}`;
+  return { stderr: msg.endsWith('\n') ? msg : `${msg}\n`, exitCode: t.exitCode };
 }
