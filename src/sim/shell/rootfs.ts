@@ -19,7 +19,7 @@ import type { Flavor } from '../docker/images.ts';
 import type { Session } from './types.ts';
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
-export interface WriteError {
+interface WriteError {
   path: string;
   reason: string;
 }
