@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../src/sim/index.ts';
 import type { World } from '../../src/sim/index.ts';
 import { buildModel } from '../../src/sim/picture/index.ts';
-import type { CapabilitiesModel, CgroupsModel, IdentityModel, NetworksModel, ProcessesModel } from '../../src/sim/picture/model.ts';
-import { CAP_ROW, CAP_SETS } from '../../src/sim/picture/model.ts';
+import type { CapabilitiesModel, CgroupsModel, IdentityModel, NetworksModel, ProcessesModel } from '../../src/sim/picture/model-types.ts';
+import { CAP_ROW, CAP_SETS } from '../../src/sim/picture/model-types.ts';
 
 const POOL = [
   'docker run -d --name web nginx',

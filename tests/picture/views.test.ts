@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, picture, PictureError } from '../../src/sim/picture/index.ts';
-import type { CapabilitiesModel, CgroupsModel, IdentityModel, LayersModel, NetworksModel, ProcessesModel } from '../../src/sim/picture/model.ts';
+import type { CapabilitiesModel, CgroupsModel, IdentityModel, LayersModel, NetworksModel, ProcessesModel } from '../../src/sim/picture/model-types.ts';
 import { stateCommands, worldFor } from '../../src/sim/picture/states.ts';
 import { labels, worldAfter } from './helpers.ts';
 

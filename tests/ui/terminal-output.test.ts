@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LineEditor, safeOutput, stripUntyped, type LineEditorHost } from '../../src/ui/terminal/line-editor.ts';
+import { LineEditor, type LineEditorHost } from '../../src/ui/terminal/line-editor.ts';
+import { stripUntyped } from '../../src/ui/terminal/keys.ts';
+import { safeOutput } from '../../src/ui/terminal/screen.ts';
 
 function setup(history: string[] = []) {
   const submitted: string[] = [];

@@ -8,11 +8,13 @@ import type { Labels } from './labels.ts';
 import { layoutCapabilities, layoutCgroups, layoutProcesses } from './layout-kernel.ts';
 import { layoutNetworks } from './layout-net.ts';
 import { layoutIdentity, layoutLayers } from './layout-storage.ts';
-import { buildModel, type Focus, type PictureModel, type ViewName } from './model.ts';
+import { buildModel } from './model.ts';
+import type { Focus, PictureModel, ViewName } from './model-types.ts';
 import type { Scene } from './scene.ts';
 import { renderSvg, type SvgOptions } from './svg.ts';
 
-export { buildModel, VIEWS, PictureError, type Focus, type PictureModel, type ViewName } from './model.ts';
+export { buildModel } from './model.ts';
+export { VIEWS, PictureError, type Focus, type PictureModel, type ViewName } from './model-types.ts';
 export { labelsFor, type Labels, type Locale, type GlossaryTerm } from './labels.ts';
 export type { Scene, Box } from './scene.ts';
 export { renderSvg } from './svg.ts';

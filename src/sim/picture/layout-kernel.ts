@@ -1,7 +1,7 @@
 /** Layouts of the kernel views: processes and namespaces, control groups, capabilities. */
 import { NS_TYPES } from '../kernel/types.ts';
 import type { Labels } from './labels.ts';
-import { CAP_ROW, CAP_SETS, type CapabilitiesModel, type CgroupsModel, type ProcessesModel } from './model.ts';
+import { CAP_ROW, CAP_SETS, type CapabilitiesModel, type CgroupsModel, type ProcessesModel } from './model-types.ts';
 import { cut, ibytes, scene, type Scene } from './scene.ts';
 
 const ROW = 26;

@@ -1,6 +1,6 @@
 /** Layout of the networks view: network namespaces, veth pairs matched by ifindex, bridges, published ports. */
 import type { Labels } from './labels.ts';
-import type { NetworksModel } from './model.ts';
+import type { NetworksModel } from './model-types.ts';
 import { cut, scene, type Scene } from './scene.ts';
 
 export function layoutNetworks(m: NetworksModel, L: Labels): Scene {

@@ -1,6 +1,6 @@
 /** Layouts of the storage views: layers and overlay, image identity. */
 import type { Labels } from './labels.ts';
-import type { IdentityModel, LayersModel } from './model.ts';
+import type { IdentityModel, LayersModel } from './model-types.ts';
 import { cut, dsize, scene, shortDigest, type Box, type Scene } from './scene.ts';
 
 const MAX_CHANGES = 14;

@@ -3,6 +3,7 @@
  * simulated host. The shell's message itself stays exactly bash's (or busybox sh's).
  */
 import type { Locale } from './limits.ts';
+import type { Session } from './types.ts';
 
 type Hint = { en: string; zh: string };
 
@@ -54,10 +55,18 @@ const IN_CONTAINER: Hint = {
  * The note for `name` not found (where: 'host', or the container's flavour), or undefined for
  * names that are plainly typos of nothing (a single character, a path).
  */
-export function notFoundNote(name: string, _line: string, where: string, locale: Locale = 'en'): string | undefined {
+function notFoundNote(name: string, _line: string, where: string, locale: Locale = 'en'): string | undefined {
   if (!/^[\w.+-]{2,}$/.test(name)) return undefined;
   const hint = Object.hasOwn(HINTS, name) ? HINTS[name] : undefined;
   const pick = (h: Hint) => (locale === 'zh-cn' ? h.zh : h.en).replace('%s', name);
   if (hint) return pick(hint);
   return pick(where === 'host' ? GENERIC : IN_CONTAINER);
+}
+
+/** The notes for each "command not found" (bash's or busybox sh's) in a line's stderr. */
+export function notFoundNotes(stderr: string, line: string, session: Session, locale: Locale): string[] {
+  return [...stderr.matchAll(/^(?:bash: (?:line \d+: )?([^\s:]+): command not found|sh: ([^\s:]+): not found)$/gm)].flatMap((m) => {
+    const note = notFoundNote((m[1] ?? m[2]) as string, line, session.root === 'host' ? 'host' : session.flavor, locale);
+    return note ? [note] : [];
+  });
 }

@@ -1,28 +1,24 @@
+/**
+ * The shell runtime: plugs the simulated host into just-bash. It keeps one interpreter per
+ * root (its filesystem from rootfs.ts), turns the simulator's commands into just-bash commands
+ * that run as their own process, and runs each line within its budget (limits.ts), carrying
+ * cwd, variables and $? from one line to the next. What needs no runtime state is in line.ts.
+ */
 import type * as JB from 'just-bash';
 import type { ExecResult } from '../api.ts';
 import type { Container } from '../docker/container.ts';
 import type { Daemon } from '../docker/daemon.ts';
-import type { Flavor } from '../docker/images.ts';
-import { CgroupFs } from '../fs/cgroupfs.ts';
-import { ProcFs } from '../fs/procfs.ts';
-import { SysNetFs } from '../fs/sysnet.ts';
-import { hostFiles } from '../fs/hostfiles.ts';
-import { hostsFile, resolvConf } from '../net/files.ts';
-import { BindFs, fsForVolume, mirror, syncHostVolumes } from './storagefs.ts';
-import { mountTable, procMounts } from './mounttable.ts';
+import { syncHostVolumes } from './storagefs.ts';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
 import { usageOf } from './commands/usage.ts';
 import { JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
-import { notFoundNote } from './hints.ts';
+import { notFoundNotes } from './hints.ts';
 import { echo } from './commands/echo.ts';
+import { anySignal, argListTooLong, busyLoop, chunksOf, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, pipelinesOf, quoteArgv, sessionVars, stoppedLine, tooBig, writeErrorText } from './line.ts';
+import { completePath, rootCommands, rootFlavor, rootFs } from './rootfs.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
-
-/** Shell words as a line: quote what needs quoting. */
-export function quoteArgv(argv: string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
 
 /** just-bash commands whose output matches the real tools closely enough; wrapped so they run as their own process. */
 const WRAPPED = ['cat', 'grep', 'head', 'readlink', 'wc', 'sort', 'cut', 'tr', 'awk', 'sed', 'rm', 'find', 'uniq', 'xargs', 'tee', 'chmod', 'seq', 'basename', 'dirname', 'which', 'clear', 'expr'];
@@ -35,74 +31,6 @@ const TICKED = ['echo', 'printf', 'true', 'false', 'test', '[', 'pwd'];
 
 /** Shell built-ins never execve, so the argument-size limit does not apply to them. */
 const SHELL_BUILTINS = new Set(['kill', 'echo', 'printf', 'pwd', 'test', 'true', 'false', 'cd', 'export']);
-
-const SHELL_VARS = new Set(['?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'PWD', 'OLDPWD', '_', 'BASH_VERSION', 'PPID', 'UID', 'EUID', 'BASHPID', 'RANDOM', 'LINENO', 'SECONDS']);
-
-/** ctx.stdin is a latin1-shaped byte string; decode it as UTF-8 (just-bash's helper is not in its browser build). */
-function decodeLatin1Utf8(byteString: JB.ByteString): string {
-  return new TextDecoder().decode(latin1Bytes(byteString));
-}
-
-/** ctx.stdin's bytes (each char of the latin1-shaped string is one byte). */
-function latin1Bytes(byteString: JB.ByteString): Uint8Array {
-  const bytes = byteString as unknown as string;
-  const arr = new Uint8Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) arr[i] = bytes.charCodeAt(i) & 255;
-  return arr;
-}
-
-type WordLike = { parts: { type: string; value?: string; parts?: WordLike['parts'] }[] };
-
-function wordText(w: WordLike): string {
-  return w.parts.map((p) => (p.value !== undefined ? p.value : p.parts ? wordText({ parts: p.parts }) : '')).join('');
-}
-
-/**
- * The simple commands of each multi-stage pipeline on a line, as argv (for `ps | grep` showing
- * grep). Parsed by just-bash itself through `Bash.transform`, which its browser build also has.
- */
-export function pipelinesOf(bash: JB.Bash, line: string): string[][][] {
-  try {
-    const ast = bash.transform(line).ast;
-    const out: string[][][] = [];
-    for (const st of ast.statements)
-      for (const pl of st.pipelines) {
-        if (pl.commands.length < 2) continue;
-        out.push(
-          pl.commands.map((c) => (c.type === 'SimpleCommand' && c.name ? [wordText(c.name as WordLike), ...c.args.map((a) => wordText(a as WordLike))] : [])),
-        );
-      }
-    return out;
-  } catch {
-    return [];
-  }
-}
-
-/** execve's limits: one string at most 128 KiB (MAX_ARG_STRLEN), argv plus environment about 2 MiB. */
-export function tooBig(argv: string[], env: Iterable<[string, string]>): boolean {
-  const strings = [...argv, ...[...env].map(([k, v]) => `${k}=${v}`)];
-  let total = 0;
-  for (const s of strings) {
-    const n = new TextEncoder().encode(s).length + 1;
-    if (n > 131072) return true;
-    total += n;
-  }
-  return total > 2 * 1024 * 1024;
-}
-
-/** One signal that aborts when any of `signals` does (AbortSignal.any where the platform has it). */
-function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
-  const list = signals.filter((x): x is AbortSignal => Boolean(x));
-  if (list.length === 1) return list[0] as AbortSignal;
-  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
-  if (any) return any(list);
-  const c = new AbortController();
-  for (const s of list) {
-    if (s.aborted) c.abort();
-    else s.addEventListener('abort', () => c.abort(), { once: true });
-  }
-  return c.signal;
-}
 
 /** Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines. */
 export class ShellRuntime {
@@ -157,103 +85,12 @@ export class ShellRuntime {
     return s;
   }
 
-  private flavorOf(root: string): Flavor {
-    return root === 'host' ? 'coreutils' : (this.daemon.containers.get(root)?.image.flavor ?? this.host.runc.roots.get(root)?.flavor ?? 'coreutils');
-  }
-
-  private available(root: string): Set<string> | undefined {
-    if (root === 'host') return undefined;
-    const c = this.daemon.containers.get(root);
-    return new Set(c?.image.commands ?? this.host.runc.roots.get(root)?.commands ?? []);
-  }
-
   private bashFor(root: string): JB.Bash {
     let bash = this.bashes.get(root);
     if (bash) return bash;
-    const c = root === 'host' ? undefined : this.daemon.containers.get(root);
-    // A container another engine (the kubelet, through containerd) created: its ContainerRoot.
-    const other = root === 'host' || c ? undefined : this.host.runc.roots.get(root);
-    const avail = this.available(root);
-    const files: Record<string, string> = root === 'host' ? hostFiles(this.host) : { ...(c?.image.files ?? other?.files ?? {}), ...(other?.etc ?? {}) };
-    const names = new Set<string>([...this.commands.map((x) => x.name), ...WRAPPED, ...(avail ?? [])]);
-    for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`/bin/${n}`] ??= '';
-    if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
-    const hosts = c ? hostsFile(this.daemon.net, c) : undefined;
-    if (hosts !== undefined) files['/etc/hosts'] = hosts;
-    const resolv = c ? resolvConf(this.daemon.net, c, this.host.fixture.network.eth0.gateway) : undefined;
-    if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
-    const host = this.host;
-    const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
-    const init: Record<string, { content: string; mtime: Date }> = {};
-    for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
-    // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
-    // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
-    const tmpfs = other ? other.writable : Object.keys(c?.hostConfig.Tmpfs ?? {});
-    // Volumes and bind mounts: writable ones escape --read-only, `:ro` ones refuse writes.
-    const mountList = c ? (this.daemon.lib?.mounts.get(c.id) ?? []) : [];
-    const under = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
-    const rwMounts = [...tmpfs, ...mountList.filter((m) => !m.readOnly).map((m) => m.destination)];
-    const roMounts = mountList.filter((m) => m.readOnly).map((m) => m.destination);
-    const readOnly = (path: string) =>
-      roMounts.some((d) => under(path, d)) || (Boolean(c?.hostConfig.ReadonlyRootfs ?? other?.readOnlyRoot) && !rwMounts.some((t) => under(path, t)));
-    const report = (path: string) => {
-      if (!this.writeErrors.some((e) => e.path === path)) this.writeErrors.push({ path, reason: 'Read-only file system' });
-    };
-    const stamp = async (fs: JB.InMemoryFs, path: string) => fs.utimes(path, new Date(host.clock.nowMs), new Date(host.clock.nowMs));
-    // A container's writes also go to its overlay upperdir (docker diff / commit read it).
-    const overlay = () => (c ? this.daemon.lib?.rootfs.get(c.id)?.root : undefined);
-    class SimFs extends this.jb.InMemoryFs {
-      override async writeFile(...a: Parameters<JB.InMemoryFs['writeFile']>): Promise<void> {
-        if (readOnly(a[0])) return report(a[0]);
-        await super.writeFile(...a);
-        await stamp(this, a[0]);
-        mirror.write(overlay(), a[0], a[1]);
-      }
-      override async appendFile(...a: Parameters<JB.InMemoryFs['appendFile']>): Promise<void> {
-        if (readOnly(a[0])) return report(a[0]);
-        await super.appendFile(...a);
-        await stamp(this, a[0]);
-        if (overlay()) mirror.write(overlay(), a[0], await this.readFileBuffer(a[0]));
-      }
-      override async mkdir(...a: Parameters<JB.InMemoryFs['mkdir']>): Promise<void> {
-        if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, mkdir '${a[0]}'`);
-        await super.mkdir(...a);
-        await stamp(this, a[0]);
-        mirror.mkdir(overlay(), a[0], Boolean(a[1]?.recursive));
-      }
-      override async rm(...a: Parameters<JB.InMemoryFs['rm']>): Promise<void> {
-        if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, rm '${a[0]}'`);
-        await super.rm(...a);
-        mirror.remove(overlay(), a[0], Boolean(a[1]?.recursive));
-      }
-    }
+    const avail = rootCommands(this.host, this.daemon, root);
+    const { fs, readOnly } = rootFs(this.jb, this.host, this.daemon, root, avail, [...this.commands.map((x) => x.name), ...WRAPPED], () => this.bashFor('host').fs, () => this.writeErrors);
     this.readOnlyCheck.set(root, readOnly);
-    const base = new SimFs(init);
-    for (const d of c?.image.dirs ?? other?.dirs ?? []) base.mkdirSync(d, { recursive: true });
-    // Changes the container made before its shell existed (its program's start-up writes).
-    for (const [p, e] of (c ? this.daemon.lib?.rootfs.get(c.id)?.root.upper : undefined) ?? []) {
-      if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
-      else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
-    }
-    const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
-    const procfs = new ProcFs(this.host);
-    procfs.mounts = (p) => procMounts(mountTable(this.daemon, p.containerId ? this.daemon.containers.get(p.containerId) : undefined));
-    const cgfs = new CgroupFs(this.host, readOnlyCg);
-    procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
-      if (!this.writeErrors.some((e) => e.path === path && e.reason === reason)) this.writeErrors.push({ path, reason });
-    };
-    const lib = this.daemon.lib;
-    const volumeMounts = (c && lib ? (lib.mounts.get(c.id) ?? []) : []).flatMap((m) => {
-      const v = m.type === 'volume' ? lib?.volumes.get(m.source) : undefined;
-      if (m.type === 'tmpfs') return [{ mountPoint: m.destination, filesystem: new this.jb.InMemoryFs() as JB.IFileSystem }];
-      if (m.type === 'bind') return [{ mountPoint: m.destination, filesystem: new BindFs(this.bashFor('host').fs, m.source, m.readOnly, report, m.destination) as JB.IFileSystem }];
-      if (!v) return [];
-      const vfs = fsForVolume(this.jb, v, () => host.clock.nowMs);
-      return [{ mountPoint: m.destination, filesystem: m.readOnly ? (new BindFs(vfs, '', true, report, m.destination) as JB.IFileSystem) : vfs }];
-    });
-    // --tmpfs PATH (and a pod's emptyDir volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
-    for (const t of tmpfs) if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new this.jb.InMemoryFs() as JB.IFileSystem });
-    const fs = new this.jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(this.host) }, ...volumeMounts] });
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
@@ -285,7 +122,7 @@ export class ShellRuntime {
 
   /** Commands of just-bash that only tick the budget and write in order (TICKED). */
   private tickedCommands(root: string): JB.Command[] {
-    const avail = this.available(root);
+    const avail = rootCommands(this.host, this.daemon, root);
     return TICKED.filter((n) => !avail || avail.has(n) || n === 'test' || n === '[').map((name) => ({
       name,
       execute: async (args: string[], ctx: JB.CommandContext) => {
@@ -310,16 +147,7 @@ export class ShellRuntime {
    */
   private inOrder<T extends { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] }>(r: T): T {
     if (this.depth !== 1 || !this.lineIsTty || !this.onOutput) return r;
-    const chunks = r.output ?? (() => {
-      const early = this.host.early && r.stderr.startsWith(this.host.early) ? this.host.early : '';
-      if (early) this.host.early = '';
-      return [
-        { stream: 'stderr' as const, text: early },
-        { stream: 'stdout' as const, text: r.stdout },
-        { stream: 'stderr' as const, text: r.stderr.slice(early.length) },
-      ];
-    })();
-    for (const c of chunks) if (c.text) this.write(c);
+    for (const c of r.output ?? chunksOf(this.host, r)) if (c.text) this.write(c);
     return { ...r, stdout: '', stderr: '', output: undefined };
   }
 
@@ -385,7 +213,7 @@ export class ShellRuntime {
             daemon: this.daemon,
             self,
             session: this.currentSession!,
-            flavor: this.flavorOf(root),
+            flavor: rootFlavor(this.host, this.daemon, root),
             stdin: decodeLatin1Utf8(ctx.stdin),
             stdinBytes: () => latin1Bytes(ctx.stdin),
             rootFs: (id) => this.bashFor(id).fs,
@@ -422,7 +250,7 @@ export class ShellRuntime {
             },
           };
           if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
-            return { stdout: '', stderr: `${this.currentSession?.shell === 'sh' ? 'sh' : 'bash'}: ${cmd.name}: Argument list too long\n`, exitCode: 126 };
+            return argListTooLong(this.currentSession, cmd.name);
           const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
           if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
           return cmd.run(args, env);
@@ -432,14 +260,14 @@ export class ShellRuntime {
   }
 
   private wrapBuiltin(name: string, root: string): JB.Command {
-    const busybox = this.flavorOf(root) === 'busybox';
+    const busybox = rootFlavor(this.host, this.daemon, root) === 'busybox';
     return {
       name,
       execute: async (args, ctx) => {
         if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
         return this.inOrder(await this.asChild([name, ...args], async () => {
           if (tooBig([name, ...args], ctx.env.entries()))
-            return { stdout: '', stderr: `${this.currentSession?.shell === 'sh' ? 'sh' : 'bash'}: ${name}: Argument list too long\n`, exitCode: 126 };
+            return argListTooLong(this.currentSession, name);
           const r = await ctx.origCommand!(args);
           if (busybox && name === 'cat') return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
           if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
@@ -477,12 +305,8 @@ export class ShellRuntime {
     // `help` with no topic lists what this host has (commands/help.ts); just-bash's builtin answers `help NAME`.
     line = line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help');
     try {
-      // just-bash does not export variables passed per exec, so mark the exported ones again.
-      session.exported ??= new Set(Object.keys(session.env));
-      for (const m of line.matchAll(/\b(?:export|declare\s+-x)\s+((?:[A-Za-z_]\w*(?:=\S*)?\s*)+)/g)) for (const w of (m[1] ?? '').split(/\s+/)) if (w) session.exported.add(w.split('=')[0] as string);
-      const names = [...session.exported].filter((k) => k in session.env && /^[A-Za-z_]\w*$/.test(k));
-      const prefix = names.length ? `export ${names.join(' ')}; ` : '';
-      const r = BUSY_LOOP.test(line) ? await this.busyLoop(session, lineSignal) : await this.execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
+      const prefix = exportPrefix(session, line);
+      const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal) : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
       let stderr = r.stderr;
       let exitCode = r.exitCode;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
@@ -492,49 +316,24 @@ export class ShellRuntime {
         // what the shell last showed a command (cwd, variables), as bash keeps them after Ctrl-C.
         const seen = this.lastSeen;
         if (seen) {
-          const env: Record<string, string> = {};
-          for (const [k, v] of seen.env) if (!SHELL_VARS.has(k)) env[k] = v;
-          session.env = env;
+          session.env = sessionVars(seen.env);
           session.cwd = seen.cwd;
         }
       } else {
-        const env: Record<string, string> = {};
-        for (const [k, v] of Object.entries(r.env)) if (!SHELL_VARS.has(k)) env[k] = v;
-        session.env = env;
+        session.env = sessionVars(Object.entries(r.env));
         session.cwd = r.env.PWD ?? session.cwd;
       }
-      if (limit) {
-        if (limit.line) stderr = stderr.replace(`${limit.line}\n`, '');
-        stderr = stderr.replace(/^bash: execution aborted\n/m, '');
-        // bash's own words when FUNCNEST stops a function (bash-5.2:execute_cmd.c, execute_function):
-        // "%s: maximum function nesting level exceeded (%d)".
-        if (limit.kind === 'depth') stderr += `${session.shell === 'sh' ? 'sh' : 'bash'}: ${limit.fn}: maximum function nesting level exceeded (${LIMITS.callDepth})\n`;
-        exitCode = limit.kind === 'depth' ? 1 : 130;
-        this.notes.push(limitNote(limit.kind as LimitKind, this.locale));
-      } else if (signal?.aborted) {
-        // Ctrl-C: the foreground command got SIGINT; bash reports 130 and says nothing more.
-        stderr = stderr.replace(/^bash: execution aborted\n/m, '');
-        exitCode = 130;
-      }
+      if (limit || signal?.aborted) ({ stderr, exitCode } = stoppedLine(stderr, limit, session.shell));
+      if (limit) this.notes.push(limitNote(limit.kind as LimitKind, this.locale));
       if (this.writeErrors.length) {
-        // bash: `bash: PATH: Reason` (or `bash: echo: write error: …`); busybox ash: `sh: can't create PATH: Reason`.
-        stderr += this.writeErrors
-          .map(({ path, reason }) =>
-            session.shell === 'sh'
-              ? reason.startsWith('write error') ? `sh: ${reason}\n` : `sh: can't create ${path}: ${reason}\n`
-              : reason.startsWith('write error') ? `bash: echo: ${reason}\n` : `bash: ${path}: ${reason}\n`,
-          )
-          .join('');
+        stderr += writeErrorText(session.shell, this.writeErrors);
         this.writeErrors = [];
         if (exitCode === 0) exitCode = 1;
       }
       session.status = exitCode;
       if (session.shell === 'sh') stderr = stderr.replace(/^bash: (.+): command not found$/gm, 'sh: $1: not found');
-      else if (session.root !== 'host' && !this.available(session.root)?.has('ps')) stderr = stderr.replace(/^bash: line \d+: /gm, 'bash: ');
-      if (top) for (const m of stderr.matchAll(/^(?:bash: (?:line \d+: )?([^\s:]+): command not found|sh: ([^\s:]+): not found)$/gm)) {
-        const note = notFoundNote((m[1] ?? m[2]) as string, line, session.root === 'host' ? 'host' : session.flavor, this.locale);
-        if (note && !this.notes.includes(note)) this.notes.push(note);
-      }
+      else if (session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps')) stderr = stderr.replace(/^bash: line \d+: /gm, 'bash: ');
+      if (top) for (const note of notFoundNotes(stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
       let stdout = r.stdout;
       if (top && stdout.length + stderr.length + this.outBytes > LIMITS.outputBytes) {
         const room = Math.max(0, LIMITS.outputBytes - this.outBytes);
@@ -556,50 +355,28 @@ export class ShellRuntime {
     }
   }
 
-  /**
-   * bash.exec, with what escapes just-bash turned into what bash does: an abort (Ctrl-C, a
-   * budget) ends the line with what it printed so far; a command word holding NUL bytes
-   * (`source /proc/1/cmdline`: bash drops the NULs, bash-5.2:builtins/evalfile.c
-   * _evalfile) is a path that does not exist.
-   */
-  private async execLine(bash: JB.Bash, session: Session, script: string, signal: AbortSignal | undefined): Promise<JB.BashExecResult> {
-    const keep = { ...session.env, PWD: session.cwd };
-    try {
-      return await bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal });
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      if (signal?.aborted) return { stdout: '', stderr: '', exitCode: 130, env: keep };
-      const nul = /path contains null byte, \w+ '([^']*)'/.exec(msg);
-      if (nul) {
-        const name = (nul[1] as string).replace(/\0/g, '');
-        return { stdout: '', stderr: `${session.shell === 'sh' ? 'sh' : 'bash'}: ${name}: No such file or directory\n`, exitCode: 127, env: keep };
-      }
-      throw e;
-    }
-  }
-
-  /** The shell spins on a CPU until Ctrl-C (virtual mode: the bound); its cgroup is charged and throttled. */
-  private async busyLoop(session: Session, signal?: AbortSignal): Promise<JB.BashExecResult> {
-    const p = session.proc;
-    const before = p.program;
-    p.program = { kind: 'cpuhog' };
-    p.state = 'R';
-    const ended = () => (p as { state: string }).state === 'Z';
-    await this.host.waitUntil(ended, undefined, signal);
-    if (!ended()) {
-      p.program = before;
-      p.state = 'S';
-    }
-    return { stdout: '', stderr: '', exitCode: 130, env: { ...session.env, PWD: session.cwd } };
-  }
-
   /** A container's main command or `docker exec` command, run once as process `p`. */
   async runInContainer(c: Container, p: Proc, argv: string[], tty = c.config.Tty, workdir?: string): Promise<ExecResult> {
     const session: Session = {
       proc: p, root: c.id, flavor: c.image.flavor, shell: c.image.flavor === 'busybox' ? 'sh' : 'bash', hostname: c.config.Hostname,
       env: { ...p.env }, cwd: workdir ?? (c.config.WorkingDir || '/'), status: 0, onExit: () => '',
     };
-    this.reuseSelf = p;
+    return this.runOnce(session, argv, tty);
+  }
+
+  /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
+  async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string> }): Promise<ExecResult> {
+    const flavor = rootFlavor(this.host, this.daemon, root);
+    const session: Session = {
+      proc: p, root, flavor, shell: flavor === 'busybox' ? 'sh' : 'bash', hostname: this.host.runc.roots.get(root)?.hostname ?? '',
+      env: { ...p.env, ...opts.env }, cwd: opts.workdir || '/', status: 0, onExit: () => '',
+    };
+    return this.runOnce(session, argv, opts.tty);
+  }
+
+  /** Runs `argv` once as the session's own process (no child for its command). */
+  private async runOnce(session: Session, argv: string[], tty: boolean): Promise<ExecResult> {
+    this.reuseSelf = session.proc;
     try {
       return await this.run(session, quoteArgv(argv), this.signal, tty);
     } finally {
@@ -607,48 +384,15 @@ export class ShellRuntime {
     }
   }
 
-  /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
-  async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string> }): Promise<ExecResult> {
-    const flavor = this.flavorOf(root);
-    const session: Session = {
-      proc: p, root, flavor, shell: flavor === 'busybox' ? 'sh' : 'bash', hostname: this.host.runc.roots.get(root)?.hostname ?? '',
-      env: { ...p.env, ...opts.env }, cwd: opts.workdir || '/', status: 0, onExit: () => '',
-    };
-    this.reuseSelf = p;
-    try {
-      return await this.run(session, quoteArgv(argv), this.signal, opts.tty);
-    } finally {
-      this.reuseSelf = undefined;
-    }
-  }
-
   /** Path candidates for `word` in the session's filesystem (directories end in `/`). */
   async completePath(session: Session, word: string): Promise<string[]> {
-    const fs = this.bashFor(session.root).fs;
-    const slash = word.lastIndexOf('/');
-    const dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
-    const dir = fs.resolvePath(session.cwd, dirPart || '.');
-    const prev = this.host.current;
-    this.host.current = session.proc;
-    try {
-      const names = await fs.readdir(dir);
-      const out: string[] = [];
-      for (const n of names) {
-        const st = await fs.stat(fs.resolvePath(dir, n)).catch(() => undefined);
-        out.push(`${dirPart}${n}${st?.isDirectory ? '/' : ''}`);
-      }
-      return out;
-    } catch {
-      return [];
-    } finally {
-      this.host.current = prev;
-    }
+    return completePath(this.bashFor(session.root).fs, this.host, session, word);
   }
 
   /** Whether a command exists in a root (for exec's "executable file not found"). */
   hasCommand(root: string, name: string): boolean {
     const base = name.split('/').pop() ?? name;
-    const avail = this.available(root);
+    const avail = rootCommands(this.host, this.daemon, root);
     return !avail || avail.has(base);
   }
 }

@@ -4,6 +4,8 @@
  * redraws back. It knows nothing about the DOM or the simulator, so it is unit-tested
  * on its own; the terminal element wires it to xterm and to the simulated host.
  */
+import { CONTROL, ESC, SEQUENCES, UNTYPED, stripUntyped } from './keys.ts';
+import { cells } from './screen.ts';
 
 export interface LineEditorHost {
   /** Write bytes to the terminal. */
@@ -18,100 +20,6 @@ export interface LineEditorHost {
   endOfInput?(): void;
   /** The terminal's width in cells (long lines wrap; redraws must know where). */
   columns?(): number;
-}
-
-const ESC = '\x1b';
-
-/** Key sequences xterm sends, mapped to editor actions. */
-const SEQUENCES: Record<string, string> = {
-  [`${ESC}[A`]: 'up',
-  [`${ESC}OA`]: 'up',
-  [`${ESC}[B`]: 'down',
-  [`${ESC}OB`]: 'down',
-  [`${ESC}[C`]: 'right',
-  [`${ESC}OC`]: 'right',
-  [`${ESC}[D`]: 'left',
-  [`${ESC}OD`]: 'left',
-  [`${ESC}[H`]: 'home',
-  [`${ESC}OH`]: 'home',
-  [`${ESC}[1~`]: 'home',
-  [`${ESC}[F`]: 'end',
-  [`${ESC}OF`]: 'end',
-  [`${ESC}[4~`]: 'end',
-  [`${ESC}[3~`]: 'delete',
-  [`${ESC}[1;5C`]: 'wordRight',
-  [`${ESC}[1;5D`]: 'wordLeft',
-  [`${ESC}f`]: 'wordRight',
-  [`${ESC}b`]: 'wordLeft',
-};
-
-const CONTROL: Record<string, string> = {
-  '\x01': 'home',
-  '\x05': 'end',
-  '\x02': 'left',
-  '\x06': 'right',
-  '\x7f': 'backspace',
-  '\b': 'backspace',
-  '\x04': 'eof',
-  '\x0b': 'killEnd',
-  '\x15': 'killStart',
-  '\x17': 'killWord',
-  '\x0c': 'clear',
-  '\x03': 'interrupt',
-  '\t': 'complete',
-  '\x10': 'up',
-  '\x0e': 'down',
-  '\x12': 'search',
-};
-
-/**
- * Input the learner did not type: what the terminal sends on its own after a program asked
- * (mouse reports after `\e[?1000h`, cursor-position and device-attribute replies, OSC colour
- * replies, DCS strings). Matched whole at an ESC and dropped, never inserted into the line.
- */
-const UNTYPED = /^\x1b(?:\[M[\s\S]{3}|\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[P_^X][\s\S]*?(?:\x1b\\|$)|[\s\S])/;
-
-/** Strips UNTYPED sequences from text (type-ahead while a command runs). */
-export function stripUntyped(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    if (text[i] === ESC) {
-      const m = UNTYPED.exec(text.slice(i));
-      i += m ? m[0].length : 1;
-      continue;
-    }
-    out += text[i];
-    i++;
-  }
-  return out;
-}
-
-/** Escape sequences the simulator may pass to the screen: colours (SGR) and clear (clear, Ctrl-L). */
-const ALLOWED = /^\x1b\[(?:[0-9;:]*m|H|[0-3]?J|[0-2]?K)/;
-
-/**
- * Output as the terminal may show it. Text from the simulated host carries names the
- * learner typed (files, containers, printf): any control sequence but colours and clear is
- * shown as caret text (^[]52;c;…^G), as `cat -v` would, so it cannot set the clipboard,
- * retitle the window, move the cursor over earlier output or turn on mouse reports.
- */
-export function safeOutput(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const code = ch.charCodeAt(0);
-    if (ch === ESC) {
-      const ok = ALLOWED.exec(text.slice(i));
-      if (ok) {
-        out += ok[0];
-        i += ok[0].length - 1;
-      } else out += '^[';
-    } else if (code < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\b') out += `^${String.fromCharCode(code + 64)}`;
-    else if (code === 0x7f) out += '^?';
-    else if (code >= 0x80 && code < 0xa0) out += `M-^${String.fromCharCode(code - 128 + 64)}`;
-    else out += ch;
-  }
-  return out;
 }
 
 export class LineEditor {
@@ -470,15 +378,6 @@ export class LineEditor {
   }
 }
 
-/** Terminal cells a string takes: East Asian wide characters take two. */
-function cells(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    n += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
-  }
-  return n;
-}
 
 function wordStart(buffer: string[], cursor: number): number {
   let i = cursor;

@@ -11,7 +11,8 @@ import '@xterm/xterm/css/xterm.css';
 import { createWorld } from '../../sim/index.ts';
 import type { World, WorldSnapshot } from '../../sim/api.ts';
 import { LIMITS } from '../../sim/shell/limits.ts';
-import { LineEditor, safeOutput } from './line-editor.ts';
+import { LineEditor } from './line-editor.ts';
+import { safeOutput } from './screen.ts';
 import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
 
 const MAX_SCREEN_CHARS = 200_000;

@@ -2,7 +2,7 @@ import type { ExecResult, NamespaceType } from '../../api.ts';
 import { ALL_CAPS, hasCap } from '../../kernel/capabilities.ts';
 import { parseSignal } from '../../kernel/signals.ts';
 import { NS_TYPES, type Proc } from '../../kernel/types.ts';
-import { quoteArgv } from '../runtime.ts';
+import { quoteArgv } from '../line.ts';
 import { killList } from './killlist.ts';
 import type { Flavor } from '../../docker/images.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';

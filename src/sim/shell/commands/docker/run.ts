@@ -10,7 +10,7 @@ import { CapError, dockerCaps } from '../../../kernel/capabilities.ts';
 import { parseCpuList } from '../../../kernel/cgroups.ts';
 import { SIGINT } from '../../../kernel/signals.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
-import { tooBig } from '../../runtime.ts';
+import { tooBig } from '../../line.ts';
 import type { CmdEnv } from '../../types.ts';
 
 export const RUN_FLAGS: FlagDef[] = [

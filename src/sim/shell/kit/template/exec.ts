@@ -5,7 +5,7 @@
  */
 import { goLess, sprintValue } from './fmt.ts';
 import { goQuote } from './lex.ts';
-import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './parse.ts';
+import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './node.ts';
 import { GoCallError, GoFloat, GoFunc, GoNil, GoStruct, isInt, isTrue, typeName, type ParamType } from './value.ts';
 
 export class ExecError extends Error {

@@ -5,7 +5,8 @@
  */
 import { execute, ExecError, type ExecOptions, type FuncDef } from './exec.ts';
 import { DOCKER_FUNCS } from './funcs.ts';
-import { parse, ParseError, type Tree } from './parse.ts';
+import type { Tree } from './node.ts';
+import { parse, ParseError } from './parse.ts';
 
 export { DOCKER_FUNCS, HEADER_FUNCS, BUILTINS, goJSON } from './funcs.ts';
 export { GoStruct, GoFunc, GoFloat, GoNil, GoCallError } from './value.ts';

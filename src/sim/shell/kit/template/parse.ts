@@ -1,58 +1,15 @@
 /**
- * Go text/template's parser (go1.22 src/text/template/parse/parse.go and node.go): the same
- * tree, the same checks and the same error texts, "template: :1: unexpected \"}\" in operand".
+ * Go text/template's parser (go1.22 src/text/template/parse/parse.go): the tree of node.ts from
+ * lex.ts's items, with the same checks and the same error texts, "template: :1: unexpected \"}\"
+ * in operand".
  */
 import { goQuote, itemString, lex, type Item, type ItemType } from './lex.ts';
-
-export type Node =
-  | { type: 'text'; pos: number; text: string }
-  | { type: 'action'; pos: number; line: number; pipe: PipeNode }
-  | { type: 'if' | 'range' | 'with'; pos: number; line: number; pipe: PipeNode; list: ListNode; elseList: ListNode | null }
-  | { type: 'break' | 'continue'; pos: number; line: number }
-  | { type: 'template'; pos: number; line: number; name: string; pipe: PipeNode | null };
-
-export interface ListNode { type: 'list'; pos: number; nodes: Node[] }
-export interface PipeNode { type: 'pipe'; pos: number; line: number; isAssign: boolean; decl: string[]; cmds: CommandNode[] }
-export interface CommandNode { type: 'command'; pos: number; args: Arg[] }
-export type Arg =
-  | { type: 'field'; pos: number; ident: string[] }
-  | { type: 'variable'; pos: number; ident: string[] }
-  | { type: 'chain'; pos: number; node: Arg; field: string[] }
-  | { type: 'identifier'; pos: number; ident: string }
-  | { type: 'dot'; pos: number }
-  | { type: 'nil'; pos: number }
-  | { type: 'bool'; pos: number; value: boolean }
-  | { type: 'number'; pos: number; text: string; isInt: boolean; isFloat: boolean; int: number; float: number }
-  | { type: 'string'; pos: number; quoted: string; text: string }
-  | PipeNode;
+import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './node.ts';
+import { unquote, unquoteChar } from './unquote.ts';
 
 type End = { type: 'end' | 'else'; pos: number; line: number };
 
 export class ParseError extends Error {}
-
-/** node.String() as Go prints it in error contexts. */
-export function nodeString(n: Arg | CommandNode): string {
-  switch (n.type) {
-    case 'field': return `.${n.ident.join('.')}`;
-    case 'variable': return n.ident.join('.');
-    case 'chain': return `${n.node.type === 'pipe' ? `(${nodeString(n.node)})` : nodeString(n.node)}.${n.field.join('.')}`;
-    case 'identifier': return n.ident;
-    case 'dot': return '.';
-    case 'nil': return 'nil';
-    case 'bool': return String(n.value);
-    case 'number': return n.text;
-    case 'string': return n.quoted;
-    case 'command': return n.args.map((a) => (a.type === 'pipe' ? `(${nodeString(a)})` : nodeString(a))).join(' ');
-    case 'pipe': return `${n.decl.length ? `${n.decl.join(', ')} ${n.isAssign ? '=' : ':='} ` : ''}${n.cmds.map(nodeString).join(' | ')}`;
-  }
-}
-
-export interface Tree {
-  name: string;
-  root: ListNode;
-  text: string;
-  defines: Map<string, ListNode>;
-}
 
 /** Parses `text` with the functions in `funcs` (a name not in it fails: function "x" not defined). */
 export function parse(text: string, hasFunc: (name: string) => boolean, name = ''): Tree {
@@ -393,45 +350,4 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
     root.nodes.push(n as Node);
   }
   return { name, root, text, defines };
-}
-
-/** strconv.Unquote for a double-quoted Go string. */
-export function unquote(q: string): string | null {
-  if (q.length < 2 || !q.startsWith('"') || !q.endsWith('"')) return null;
-  let out = '';
-  const s = q.slice(1, -1);
-  for (let k = 0; k < s.length; k++) {
-    const c = s[k] as string;
-    if (c !== '\\') {
-      if (c === '"') return null;
-      out += c;
-      continue;
-    }
-    const e = s[++k];
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"' };
-    if (e !== undefined && simple[e] !== undefined) out += simple[e];
-    else if (e === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(k + 1, k + 3))) {
-      out += String.fromCharCode(parseInt(s.slice(k + 1, k + 3), 16));
-      k += 2;
-    } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(k + 1, k + 5))) {
-      out += String.fromCodePoint(parseInt(s.slice(k + 1, k + 5), 16));
-      k += 4;
-    } else if (e === 'U' && /^[0-9a-fA-F]{8}$/.test(s.slice(k + 1, k + 9))) {
-      out += String.fromCodePoint(parseInt(s.slice(k + 1, k + 9), 16));
-      k += 8;
-    } else if (e !== undefined && /[0-7]/.test(e) && /^[0-7]{3}$/.test(s.slice(k, k + 3))) {
-      out += String.fromCharCode(parseInt(s.slice(k, k + 3), 8));
-      k += 2;
-    } else return null;
-  }
-  return out;
-}
-
-function unquoteChar(q: string): string | null {
-  const body = q.slice(1, -1);
-  if (body === '\\\'') return '\'';
-  if (body === '"') return '"';
-  const s = unquote(`"${body.replace(/"/g, '\\"')}"`);
-  if (s === null || [...s].length !== 1) return null;
-  return s;
 }

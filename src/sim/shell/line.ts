@@ -1,0 +1,184 @@
+/**
+ * The parts of running one shell line that need no runtime state: quoting argv back into a
+ * line, the line's pipelines as just-bash parses them, execve's argument limits, stdin's bytes,
+ * the line's abort signal, bash.exec with just-bash's escapes turned into what bash does, the
+ * busy loop `while :; do :; done`, and the shell's words about failed writes.
+ */
+import type * as JB from 'just-bash';
+import type { Host } from '../host.ts';
+import type { ExecResult } from '../api.ts';
+import { LIMITS } from './limits.ts';
+import type { Session } from './types.ts';
+
+/** Shell words as a line: quote what needs quoting. */
+export function quoteArgv(argv: string[]): string {
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** Variables bash keeps for itself: not carried from one line to the next. */
+const SHELL_VARS = new Set(['?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'PWD', 'OLDPWD', '_', 'BASH_VERSION', 'PPID', 'UID', 'EUID', 'BASHPID', 'RANDOM', 'LINENO', 'SECONDS']);
+
+/** ctx.stdin is a latin1-shaped byte string; decode it as UTF-8 (just-bash's helper is not in its browser build). */
+export function decodeLatin1Utf8(byteString: JB.ByteString): string {
+  return new TextDecoder().decode(latin1Bytes(byteString));
+}
+
+/** ctx.stdin's bytes (each char of the latin1-shaped string is one byte). */
+export function latin1Bytes(byteString: JB.ByteString): Uint8Array {
+  const bytes = byteString as unknown as string;
+  const arr = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) arr[i] = bytes.charCodeAt(i) & 255;
+  return arr;
+}
+
+type WordLike = { parts: { type: string; value?: string; parts?: WordLike['parts'] }[] };
+
+function wordText(w: WordLike): string {
+  return w.parts.map((p) => (p.value !== undefined ? p.value : p.parts ? wordText({ parts: p.parts }) : '')).join('');
+}
+
+/**
+ * The simple commands of each multi-stage pipeline on a line, as argv (for `ps | grep` showing
+ * grep). Parsed by just-bash itself through `Bash.transform`, which its browser build also has.
+ */
+export function pipelinesOf(bash: JB.Bash, line: string): string[][][] {
+  try {
+    const ast = bash.transform(line).ast;
+    const out: string[][][] = [];
+    for (const st of ast.statements)
+      for (const pl of st.pipelines) {
+        if (pl.commands.length < 2) continue;
+        out.push(
+          pl.commands.map((c) => (c.type === 'SimpleCommand' && c.name ? [wordText(c.name as WordLike), ...c.args.map((a) => wordText(a as WordLike))] : [])),
+        );
+      }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** execve's limits: one string at most 128 KiB (MAX_ARG_STRLEN), argv plus environment about 2 MiB. */
+export function tooBig(argv: string[], env: Iterable<[string, string]>): boolean {
+  const strings = [...argv, ...[...env].map(([k, v]) => `${k}=${v}`)];
+  let total = 0;
+  for (const s of strings) {
+    const n = new TextEncoder().encode(s).length + 1;
+    if (n > 131072) return true;
+    total += n;
+  }
+  return total > 2 * 1024 * 1024;
+}
+
+/** One signal that aborts when any of `signals` does (AbortSignal.any where the platform has it). */
+export function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
+  const list = signals.filter((x): x is AbortSignal => Boolean(x));
+  if (list.length === 1) return list[0] as AbortSignal;
+  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
+  if (any) return any(list);
+  const c = new AbortController();
+  for (const s of list) {
+    if (s.aborted) c.abort();
+    else s.addEventListener('abort', () => c.abort(), { once: true });
+  }
+  return c.signal;
+}
+
+/**
+ * bash.exec, with what escapes just-bash turned into what bash does: an abort (Ctrl-C, a
+ * budget) ends the line with what it printed so far; a command word holding NUL bytes
+ * (`source /proc/1/cmdline`: bash drops the NULs, bash-5.2:builtins/evalfile.c
+ * _evalfile) is a path that does not exist.
+ */
+export async function execLine(bash: JB.Bash, session: Session, script: string, signal: AbortSignal | undefined): Promise<JB.BashExecResult> {
+  const keep = { ...session.env, PWD: session.cwd };
+  try {
+    return await bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (signal?.aborted) return { stdout: '', stderr: '', exitCode: 130, env: keep };
+    const nul = /path contains null byte, \w+ '([^']*)'/.exec(msg);
+    if (nul) {
+      const name = (nul[1] as string).replace(/\0/g, '');
+      return { stdout: '', stderr: `${session.shell === 'sh' ? 'sh' : 'bash'}: ${name}: No such file or directory\n`, exitCode: 127, env: keep };
+    }
+    throw e;
+  }
+}
+
+/** The shell spins on a CPU until Ctrl-C (virtual mode: the bound); its cgroup is charged and throttled. */
+export async function busyLoop(host: Host, session: Session, signal?: AbortSignal): Promise<JB.BashExecResult> {
+  const p = session.proc;
+  const before = p.program;
+  p.program = { kind: 'cpuhog' };
+  p.state = 'R';
+  const ended = () => (p as { state: string }).state === 'Z';
+  await host.waitUntil(ended, undefined, signal);
+  if (!ended()) {
+    p.program = before;
+    p.state = 'S';
+  }
+  return { stdout: '', stderr: '', exitCode: 130, env: { ...session.env, PWD: session.cwd } };
+}
+
+/**
+ * What the shell says after a line about writes that failed: bash `bash: PATH: Reason` (or
+ * `bash: echo: write error: …`); busybox ash `sh: can't create PATH: Reason`.
+ */
+export function writeErrorText(shell: Session['shell'], errors: { path: string; reason: string }[]): string {
+  return errors
+    .map(({ path, reason }) =>
+      shell === 'sh'
+        ? reason.startsWith('write error') ? `sh: ${reason}\n` : `sh: can't create ${path}: ${reason}\n`
+        : reason.startsWith('write error') ? `bash: echo: ${reason}\n` : `bash: ${path}: ${reason}\n`,
+    )
+    .join('');
+}
+
+/** A session's variables from the interpreter's: all but bash's own (SHELL_VARS). */
+export function sessionVars(vars: Iterable<[string, string]>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of vars) if (!SHELL_VARS.has(k)) env[k] = v;
+  return env;
+}
+
+/** What execve's E2BIG looks like from the shell (exit status 126). */
+export function argListTooLong(session: Session | undefined, name: string): ExecResult {
+  return { stdout: '', stderr: `${session?.shell === 'sh' ? 'sh' : 'bash'}: ${name}: Argument list too long\n`, exitCode: 126 };
+}
+
+/**
+ * The `export NAME…; ` to put before a line: just-bash does not export variables passed per
+ * exec, so mark the exported ones again (noting those `line` exports).
+ */
+export function exportPrefix(session: Session, line: string): string {
+  session.exported ??= new Set(Object.keys(session.env));
+  for (const m of line.matchAll(/\b(?:export|declare\s+-x)\s+((?:[A-Za-z_]\w*(?:=\S*)?\s*)+)/g)) for (const w of (m[1] ?? '').split(/\s+/)) if (w) session.exported.add(w.split('=')[0] as string);
+  const names = [...session.exported].filter((k) => k in session.env && /^[A-Za-z_]\w*$/.test(k));
+  return names.length ? `export ${names.join(' ')}; ` : '';
+}
+
+/**
+ * The stderr and status of a line a limit stopped (`limit`) or Ctrl-C did (no `limit`): the
+ * foreground command got SIGINT, bash reports 130 and says nothing more.
+ */
+export function stoppedLine(stderr: string, limit: { kind: string; line: string; fn?: string } | undefined, shell: Session['shell']): { stderr: string; exitCode: number } {
+  if (!limit) return { stderr: stderr.replace(/^bash: execution aborted\n/m, ''), exitCode: 130 };
+  if (limit.line) stderr = stderr.replace(`${limit.line}\n`, '');
+  stderr = stderr.replace(/^bash: execution aborted\n/m, '');
+  // bash's own words when FUNCNEST stops a function (bash-5.2:execute_cmd.c, execute_function):
+  // "%s: maximum function nesting level exceeded (%d)".
+  if (limit.kind === 'depth') stderr += `${shell === 'sh' ? 'sh' : 'bash'}: ${limit.fn}: maximum function nesting level exceeded (${LIMITS.callDepth})\n`;
+  return { stderr, exitCode: limit.kind === 'depth' ? 1 : 130 };
+}
+
+/** A command's output in the order written: docker's pull progress (host.early) before the rest. */
+export function chunksOf(host: Host, r: { stdout: string; stderr: string }): { stream: 'stdout' | 'stderr'; text: string }[] {
+  const early = host.early && r.stderr.startsWith(host.early) ? host.early : '';
+  if (early) host.early = '';
+  return [
+    { stream: 'stderr' as const, text: early },
+    { stream: 'stdout' as const, text: r.stdout },
+    { stream: 'stderr' as const, text: r.stderr.slice(early.length) },
+  ];
+}

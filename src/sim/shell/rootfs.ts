@@ -1,0 +1,159 @@
+/**
+ * The filesystem one root's shell sees: the image's (or the host's) files with the commands
+ * it has under /bin, /etc/hostname, /etc/hosts and /etc/resolv.conf, the writes the container
+ * made before its shell existed, and /proc, /sys/fs/cgroup, /sys/class/net, its volumes, bind
+ * mounts and tmpfs mounted on top. Writes take the simulated clock's time and reach the
+ * container's overlay upperdir; --read-only and `:ro` mounts refuse them.
+ */
+import type * as JB from 'just-bash';
+import type { Daemon } from '../docker/daemon.ts';
+import { CgroupFs } from '../fs/cgroupfs.ts';
+import { ProcFs } from '../fs/procfs.ts';
+import { SysNetFs } from '../fs/sysnet.ts';
+import { hostFiles } from '../fs/hostfiles.ts';
+import { hostsFile, resolvConf } from '../net/files.ts';
+import type { Host } from '../host.ts';
+import { BindFs, fsForVolume, mirror } from './storagefs.ts';
+import { mountTable, procMounts } from './mounttable.ts';
+import type { Flavor } from '../docker/images.ts';
+import type { Session } from './types.ts';
+
+/** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
+interface WriteError {
+  path: string;
+  reason: string;
+}
+
+/**
+ * Builds the filesystem of `root` ('host', a docker container's id, or a root another engine
+ * registered). `binNames` are the commands to list under /bin (those of `avail`, the commands
+ * the image has, are added); `hostFs` is the host's filesystem, for bind mounts; write errors
+ * go to the list `writeErrors` returns (the current line's).
+ */
+export function rootFs(
+  jb: typeof JB,
+  host: Host,
+  daemon: Daemon,
+  root: string,
+  avail: Set<string> | undefined,
+  binNames: string[],
+  hostFs: () => JB.IFileSystem,
+  writeErrors: () => WriteError[],
+): { fs: JB.MountableFs; readOnly: (path: string) => boolean } {
+  const c = root === 'host' ? undefined : daemon.containers.get(root);
+  // A container another engine (the kubelet, through containerd) created: its ContainerRoot.
+  const other = root === 'host' || c ? undefined : host.runc.roots.get(root);
+  const files: Record<string, string> = root === 'host' ? hostFiles(host) : { ...(c?.image.files ?? other?.files ?? {}), ...(other?.etc ?? {}) };
+  const names = new Set<string>([...binNames, ...(avail ?? [])]);
+  for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`/bin/${n}`] ??= '';
+  if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
+  const hosts = c ? hostsFile(daemon.net, c) : undefined;
+  if (hosts !== undefined) files['/etc/hosts'] = hosts;
+  const resolv = c ? resolvConf(daemon.net, c, host.fixture.network.eth0.gateway) : undefined;
+  if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
+  const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
+  const init: Record<string, { content: string; mtime: Date }> = {};
+  for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
+  // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
+  // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
+  const tmpfs = other ? other.writable : Object.keys(c?.hostConfig.Tmpfs ?? {});
+  // Volumes and bind mounts: writable ones escape --read-only, `:ro` ones refuse writes.
+  const mountList = c ? (daemon.lib?.mounts.get(c.id) ?? []) : [];
+  const under = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+  const rwMounts = [...tmpfs, ...mountList.filter((m) => !m.readOnly).map((m) => m.destination)];
+  const roMounts = mountList.filter((m) => m.readOnly).map((m) => m.destination);
+  const readOnly = (path: string) =>
+    roMounts.some((d) => under(path, d)) || (Boolean(c?.hostConfig.ReadonlyRootfs ?? other?.readOnlyRoot) && !rwMounts.some((t) => under(path, t)));
+  const report = (path: string) => {
+    if (!writeErrors().some((e) => e.path === path)) writeErrors().push({ path, reason: 'Read-only file system' });
+  };
+  const stamp = async (fs: JB.InMemoryFs, path: string) => fs.utimes(path, new Date(host.clock.nowMs), new Date(host.clock.nowMs));
+  // A container's writes also go to its overlay upperdir (docker diff / commit read it).
+  const overlay = () => (c ? daemon.lib?.rootfs.get(c.id)?.root : undefined);
+  class SimFs extends jb.InMemoryFs {
+    override async writeFile(...a: Parameters<JB.InMemoryFs['writeFile']>): Promise<void> {
+      if (readOnly(a[0])) return report(a[0]);
+      await super.writeFile(...a);
+      await stamp(this, a[0]);
+      mirror.write(overlay(), a[0], a[1]);
+    }
+    override async appendFile(...a: Parameters<JB.InMemoryFs['appendFile']>): Promise<void> {
+      if (readOnly(a[0])) return report(a[0]);
+      await super.appendFile(...a);
+      await stamp(this, a[0]);
+      if (overlay()) mirror.write(overlay(), a[0], await this.readFileBuffer(a[0]));
+    }
+    override async mkdir(...a: Parameters<JB.InMemoryFs['mkdir']>): Promise<void> {
+      if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, mkdir '${a[0]}'`);
+      await super.mkdir(...a);
+      await stamp(this, a[0]);
+      mirror.mkdir(overlay(), a[0], Boolean(a[1]?.recursive));
+    }
+    override async rm(...a: Parameters<JB.InMemoryFs['rm']>): Promise<void> {
+      if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, rm '${a[0]}'`);
+      await super.rm(...a);
+      mirror.remove(overlay(), a[0], Boolean(a[1]?.recursive));
+    }
+  }
+  const base = new SimFs(init);
+  for (const d of c?.image.dirs ?? other?.dirs ?? []) base.mkdirSync(d, { recursive: true });
+  // Changes the container made before its shell existed (its program's start-up writes).
+  for (const [p, e] of (c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined) ?? []) {
+    if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
+    else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
+  }
+  const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
+  const procfs = new ProcFs(host);
+  procfs.mounts = (p) => procMounts(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined));
+  const cgfs = new CgroupFs(host, readOnlyCg);
+  procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
+    if (!writeErrors().some((e) => e.path === path && e.reason === reason)) writeErrors().push({ path, reason });
+  };
+  const lib = daemon.lib;
+  const volumeMounts = (c && lib ? (lib.mounts.get(c.id) ?? []) : []).flatMap((m) => {
+    const v = m.type === 'volume' ? lib?.volumes.get(m.source) : undefined;
+    if (m.type === 'tmpfs') return [{ mountPoint: m.destination, filesystem: new jb.InMemoryFs() as JB.IFileSystem }];
+    if (m.type === 'bind') return [{ mountPoint: m.destination, filesystem: new BindFs(hostFs(), m.source, m.readOnly, report, m.destination) as JB.IFileSystem }];
+    if (!v) return [];
+    const vfs = fsForVolume(jb, v, () => host.clock.nowMs);
+    return [{ mountPoint: m.destination, filesystem: m.readOnly ? (new BindFs(vfs, '', true, report, m.destination) as JB.IFileSystem) : vfs }];
+  });
+  // --tmpfs PATH (and a pod's emptyDir volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
+  for (const t of tmpfs) if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });
+  const fs = new jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) }, ...volumeMounts] });
+  return { fs, readOnly };
+}
+
+/** The command flavour of a root (the host's coreutils, or its image's). */
+export function rootFlavor(host: Host, daemon: Daemon, root: string): Flavor {
+  return root === 'host' ? 'coreutils' : (daemon.containers.get(root)?.image.flavor ?? host.runc.roots.get(root)?.flavor ?? 'coreutils');
+}
+
+/** The commands a root's image has (undefined on the host: all of them). */
+export function rootCommands(host: Host, daemon: Daemon, root: string): Set<string> | undefined {
+  if (root === 'host') return undefined;
+  const c = daemon.containers.get(root);
+  return new Set(c?.image.commands ?? host.runc.roots.get(root)?.commands ?? []);
+}
+
+/** Path candidates for `word` in the session's filesystem (directories end in `/`). */
+export async function completePath(fs: JB.IFileSystem, host: Host, session: Session, word: string): Promise<string[]> {
+  const slash = word.lastIndexOf('/');
+  const dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
+  const dir = fs.resolvePath(session.cwd, dirPart || '.');
+  const prev = host.current;
+  host.current = session.proc;
+  try {
+    const names = await fs.readdir(dir);
+    const out: string[] = [];
+    for (const n of names) {
+      const st = await fs.stat(fs.resolvePath(dir, n)).catch(() => undefined);
+      out.push(`${dirPart}${n}${st?.isDirectory ? '/' : ''}`);
+    }
+    return out;
+  } catch {
+    return [];
+  } finally {
+    host.current = prev;
+  }
+}
