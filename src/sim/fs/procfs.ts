@@ -154,7 +154,8 @@ export class ProcFs extends GeneratedFs {
       // systemd ≥ 243 opens ICMP sockets to every group on the host; Docker does the same in containers.
       'net/ipv4/ping_group_range': () => '0\t2147483647\n',
     };
-    for (const [name, value] of Object.entries(k.ns(v.ns.net).sysctls ?? {})) tree[name.replace(/\./g, '/')] = () => `${value}\n`;
+    // A pod's IPC sysctls (kernel.shm_rmid_forced …) live in its IPC namespace, the network ones in its network namespace.
+    for (const [name, value] of Object.entries({ ...k.ns(v.ns.ipc).sysctls, ...k.ns(v.ns.net).sysctls })) tree[name.replace(/\./g, '/')] = () => `${value}\n`;
     const key = rest.join('/');
     if (tree[key]) return file(tree[key]);
     const children = new Set<string>();

@@ -33,6 +33,12 @@ export interface LogLine {
   timeMs: number;
 }
 
+/** net.ipv4.ip_unprivileged_port_start of a network namespace (the kernel's default, 1024, when unset). */
+function unprivilegedPortStart(sysctls: Record<string, string> | undefined): number {
+  const v = Number(sysctls?.['net.ipv4.ip_unprivileged_port_start'] ?? '1024');
+  return Number.isInteger(v) ? v : 1024;
+}
+
 export interface CriSandbox {
   id: string;
   name: string;
@@ -145,8 +151,15 @@ export class Containerd {
     return { ok: true, image: li, repoDigest: r.imageID };
   }
 
-  /** RunPodSandbox: CNI's network namespace, then the pause process holding uts, ipc (and pid when shared). */
-  async runPodSandbox(meta: { name: string; namespace: string; uid: string; attempt: number }, cgroupParent: string, sharePid: boolean): Promise<CriSandbox | string> {
+  /**
+   * RunPodSandbox: CNI's network namespace, then the pause process holding uts, ipc (and pid when shared).
+   * `sysctls` are the pod's (LinuxPodSandboxConfig.sysctls, from spec.securityContext.sysctls): containerd puts them
+   * in the sandbox's OCI spec (containerd@v1.7.22:pkg/cri/sbserver/podsandbox/sandbox_run_linux.go WithSysctls), and
+   * runc writes each one under /proc/sys once the sandbox's namespaces exist: net.* land in the pod's network
+   * namespace, kernel.shm*, kernel.msg*, kernel.sem and fs.mqueue.* in its IPC namespace, so every container of the
+   * pod sees them.
+   */
+  async runPodSandbox(meta: { name: string; namespace: string; uid: string; attempt: number }, cgroupParent: string, sharePid: boolean, sysctls: Record<string, string> = {}): Promise<CriSandbox | string> {
     let pause = this.imageStatus(PAUSE_IMAGE);
     if (!pause) {
       const r = await this.pullImage(PAUSE_IMAGE);
@@ -159,15 +172,21 @@ export class Containerd {
     // and enable_unprivileged_icmp default to false (containerd/containerd@v1.7.22:docs/cri/config.md), so ports below 1024 need
     // CAP_NET_BIND_SERVICE and no group may open ICMP echo sockets (torvalds/linux@v6.8:net/ipv4/af_inet.c inet_init_net).
     const nsObj = this.host.kernel.ns(net.netns.inode);
-    nsObj.sysctls = { 'net.ipv4.ip_unprivileged_port_start': '1024', 'net.ipv4.ping_group_range': '1\t0', ...nsObj.sysctls };
+    const netSysctls = Object.fromEntries(Object.entries(sysctls).filter(([k]) => k.startsWith('net.')));
+    nsObj.sysctls = { 'net.ipv4.ip_unprivileged_port_start': '1024', 'net.ipv4.ping_group_range': '1\t0', ...nsObj.sysctls, ...netSysctls };
     const shim = this.host.runc.spawnShim(id, 'k8s.io');
     const user = (pause.image.config.config.User ?? '').split(':');
     const { init } = this.host.runc.start({
       id, namespace: 'k8s.io', argv: ['/pause'], env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
       uid: Number(user[0] || 0), gid: Number(user[1] || user[0] || 0), caps: DOCKER_DEFAULT_MASK, noNewPrivs: true, seccomp: 2, apparmor: CRI_APPARMOR,
       hostname: meta.name, namespaces: { net: net.netns.inode, uts: 'new', ipc: 'new', pid: 'new' },
-      cgroup: { path: `${cgroupParent}/cri-containerd-${id}.scope` }, tty: false, readOnlyRoot: true, writable: [], unprivilegedPortStart: 1024, binary: true, shim,
+      cgroup: { path: `${cgroupParent}/cri-containerd-${id}.scope` }, tty: false, readOnlyRoot: true, writable: [], unprivilegedPortStart: unprivilegedPortStart(nsObj.sysctls), binary: true, shim,
     });
+    const ipcSysctls = Object.entries(sysctls).filter(([k]) => !k.startsWith('net.'));
+    if (ipcSysctls.length) {
+      const ipc = this.host.kernel.ns(init.ns.ipc);
+      ipc.sysctls = { ...ipc.sysctls, ...Object.fromEntries(ipcSysctls) };
+    }
     const sb: CriSandbox = { id, name: meta.name, namespace: meta.namespace, uid: meta.uid, attempt: meta.attempt, createdMs: this.host.clock.nowMs, state: 'SANDBOX_READY', pause: init, shim, net, cgroupParent, hostname: meta.name, sharePid };
     this.sandboxes.set(id, sb);
     return sb;
@@ -196,7 +215,7 @@ export class Containerd {
       id, namespace: 'k8s.io', argv, env: cfg.env, uid: cfg.uid, gid: cfg.gid, ...(cfg.groups ? { groups: cfg.groups } : {}), caps: mask, noNewPrivs: cfg.noNewPrivs,
       seccomp: cfg.seccomp === 'runtime/default' && !cfg.privileged ? 2 : 0, apparmor: cfg.privileged ? 'unconfined' : CRI_APPARMOR, hostname: sb.hostname,
       namespaces: { net: ns.net, uts: ns.uts, ipc: ns.ipc, pid: pidNs }, cgroup: { ...cfg.cgroup, path: `${sb.cgroupParent}/cri-containerd-${id}.scope` },
-      tty: cfg.tty, readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, unprivilegedPortStart: 1024,
+      tty: cfg.tty, readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, unprivilegedPortStart: unprivilegedPortStart(this.host.kernel.ns(ns.net).sysctls),
       binary: Boolean(argv[0] && !(argv[0] in fs.files) && paths.executables.includes(argv[0])), files: fs.files, shim: sb.shim,
     });
     c.state = 'CONTAINER_RUNNING';

@@ -19,6 +19,7 @@ import { Backoff, goDuration } from './backoff.ts';
 import { containerConfig, type Obj } from './config.ts';
 import { ImageManager, type Emit } from './images.ts';
 import { podStatus, type ContainerTrack } from './status.ts';
+import { admitSysctls, podSysctls } from './sysctl.ts';
 
 /** How often a pod that cannot start is tried again (pod_workers.go workerBackOffPeriod). */
 const RETRY_MS = 10_000;
@@ -34,6 +35,8 @@ export interface PodTrack {
   killing?: { killAtMs: number };
   lastStatus?: string;
   retryAtMs: number;
+  /** Refused by the kubelet's admission (SysctlForbidden): reported Failed, never started. */
+  rejected?: { reason: string; message: string };
 }
 
 export class Kubelet implements KubeletHandle {
@@ -104,11 +107,19 @@ export class Kubelet implements KubeletHandle {
   private async syncPod(pod: KObject, t: PodTrack): Promise<void> {
     const spec = (pod.spec ?? {}) as Obj;
     const containers = (spec.containers as Obj[] | undefined) ?? [];
+    if (t.rejected) return;
     if (!t.sandbox) {
+      // kubernetes@v1.30.0:pkg/kubelet/kubelet.go HandlePodAdditions → canAdmitPod → rejectPod (event and status).
+      const refused = admitSysctls(spec);
+      if (refused) {
+        t.rejected = { reason: 'SysctlForbidden', message: refused };
+        this.emitter(pod)('Warning', 'SysctlForbidden', refused);
+        return;
+      }
       const qos = podQos(containers as { resources?: never }[]);
       const slug = t.uid.replace(/-/g, '_');
       const parent = qos === 'Guaranteed' ? `/kubepods.slice/kubepods-pod${slug}.slice` : `/kubepods.slice/kubepods-${qos.toLowerCase()}.slice/kubepods-${qos.toLowerCase()}-pod${slug}.slice`;
-      const sb = await this.cri.runPodSandbox({ name: t.name, namespace: t.namespace, uid: t.uid, attempt: 0 }, parent, spec.shareProcessNamespace === true);
+      const sb = await this.cri.runPodSandbox({ name: t.name, namespace: t.namespace, uid: t.uid, attempt: 0 }, parent, spec.shareProcessNamespace === true, podSysctls(spec));
       if (typeof sb === 'string') {
         this.emitter(pod)('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${sb}`);
         return;

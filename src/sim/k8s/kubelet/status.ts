@@ -23,6 +23,8 @@ export interface ContainerTrack {
 
 interface Track {
   sandbox?: CriSandbox;
+  /** The kubelet's admission refused the pod (lifecycle.PodAdmitResult): it never starts. */
+  rejected?: { reason: string; message: string };
   startMs: number;
   containers: Map<string, ContainerTrack>;
   transitions?: Map<string, { status: string; at: string }>;
@@ -78,6 +80,16 @@ function phaseOf(spec: Obj, cts: ContainerTrack[]): string {
 
 export function podStatus(pod: KObject, t: Track, hostIP: string, nowMs: number): Record<string, unknown> {
   const spec = (pod.spec ?? {}) as Obj;
+  if (t.rejected) {
+    // kubernetes@v1.30.0:pkg/kubelet/kubelet.go rejectPod: Failed, the handler's reason, "Pod was rejected: " + message;
+    // the status manager adds startTime and keeps what the kubelet does not own (PodScheduled, the API server's qosClass).
+    const old = (pod.status ?? {}) as Obj;
+    const kept = ((old.conditions as Obj[] | undefined) ?? []).filter((c) => c.type === 'PodScheduled');
+    return {
+      phase: 'Failed', ...(kept.length ? { conditions: kept } : {}), message: `Pod was rejected: ${t.rejected.message}`, reason: t.rejected.reason,
+      startTime: rfc3339(t.startMs), ...(old.qosClass ? { qosClass: old.qosClass } : {}),
+    };
+  }
   const names = ((spec.containers as Obj[] | undefined) ?? []).map((c) => String(c.name));
   const cts = names.map((n) => t.containers.get(n)).filter((c): c is ContainerTrack => Boolean(c));
   const phase = phaseOf(spec, cts);
