@@ -127,13 +127,19 @@ export const checkTemplates: Record<string, CheckTemplate> = {
     return new RegExp(String(p.matches)).test(s.image) && (!p.alias || s.alias !== null);
   },
 
-  /** Some instruction `keyword` (in the last stage if `stage: last`) has arguments matching `matches`. */
+  /**
+   * Some instruction `keyword` (in the last stage if `stage: last`) has arguments matching `matches` (an exec form is
+   * matched as compact JSON: ["/bin/sh","-c","…"]); with `flag`, it has that flag (--chmod), whose value matches
+   * `flagMatches` if given.
+   */
   'df-instruction': (ctx, p) => {
     const df = ctx.dockerfiles[0];
     if (!df?.stages.length) return false;
     const pool = p.stage === 'last' ? df.stages[df.stages.length - 1]!.instructions : df.instructions;
     const re = new RegExp(String(p.matches ?? ''));
-    const n = pool.filter((i) => i.keyword === p.keyword && re.test(i.json ? JSON.stringify(i.json) : i.args) && (!p.flag || i.flags[String(p.flag)] !== undefined)).length;
+    const flagRe = p.flagMatches === undefined ? null : new RegExp(String(p.flagMatches));
+    const flagOk = (v: string | undefined) => !p.flag || (v !== undefined && (!flagRe || flagRe.test(v)));
+    const n = pool.filter((i) => i.keyword === p.keyword && re.test(i.json ? JSON.stringify(i.json) : i.args) && flagOk(i.flags[String(p.flag)])).length;
     return n >= Number(p.min ?? 1) && (p.max === undefined || n <= Number(p.max));
   },
 
@@ -159,6 +165,12 @@ export const checkTemplates: Record<string, CheckTemplate> = {
     return !!a && !!b && a.index < b.index;
   },
 
+  /** Any of the checks in `of` ({ template, params }) passes: one check for answers that are right in different ways. */
+  any: (ctx, p) => subChecks(p).some(([t, q]) => t(ctx, q)),
+
+  /** Every check in `of` passes (inside `any`: one of the ways, all of whose parts must hold). */
+  all: (ctx, p) => subChecks(p).every(([t, q]) => t(ctx, q)),
+
   /** A submitted file matches `matches`; `line: last-command` tests only its last non-empty, non-comment line. */
   text: (ctx, p) => {
     const t = ctx.files[String(p.file)];
@@ -169,3 +181,28 @@ export const checkTemplates: Record<string, CheckTemplate> = {
     return new RegExp(String(p.matches), 'm').test(subject) !== Boolean(p.negate);
   },
 };
+
+/** The `of` list of `any`/`all` as templates with their parameters (validated when the exercise loads). */
+function subChecks(p: Record<string, unknown>): [CheckTemplate, Record<string, unknown>][] {
+  const of = Array.isArray(p.of) ? (p.of as { template?: unknown; params?: unknown }[]) : [];
+  return of.map((c) => [checkTemplates[String(c.template)]!, (c.params ?? {}) as Record<string, unknown>]);
+}
+
+/** Why an `any`/`all` check's `of` is malformed (path: problem), or null: every entry names a known template. */
+export function subCheckError(p: Record<string, unknown>, path = 'params'): string | null {
+  if (!Array.isArray(p.of) || p.of.length === 0) return `${path}.of: a non-empty list of { template, params } is required`;
+  for (const [i, c] of (p.of as unknown[]).entries()) {
+    const at = `${path}.of[${i}]`;
+    if (!c || typeof c !== 'object' || Array.isArray(c)) return `${at}: must be { template, params }`;
+    const { template, params, ...rest } = c as Record<string, unknown>;
+    if (Object.keys(rest).length) return `${at}: unknown key "${Object.keys(rest)[0]}"`;
+    if (typeof template !== 'string' || !checkTemplates[template] || template === 'cluster') return `${at}.template: unknown template "${String(template)}"`;
+    if (params !== undefined && (!params || typeof params !== 'object' || Array.isArray(params))) return `${at}.params: must be a mapping`;
+    if (template === 'any' || template === 'all') {
+      const e = subCheckError((params ?? {}) as Record<string, unknown>, `${at}.params`);
+      if (e) return e;
+    }
+  }
+  return null;
+}
+

@@ -1,7 +1,7 @@
 /** Reads an exercise file (YAML text) and validates it against the schema, with clear errors. */
 import { parse } from 'yaml';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise.ts';
-import { checkTemplates } from './checks.ts';
+import { checkTemplates, subCheckError } from './checks.ts';
 import { goalPredicates } from '../goals/index.ts';
 import { parseClusterParams } from '../cluster/params.ts';
 
@@ -27,6 +27,10 @@ export function loadExercise(text: string, file: string): { exercise: Exercise }
       continue;
     }
     if (!known[c.template]) return { error: `${file}: check ${c.id} names unknown template "${c.template}"` };
+    if (ex.kind !== 'shell-goal' && (c.template === 'any' || c.template === 'all')) {
+      const e = subCheckError(c.params);
+      if (e) return { error: `${file}: check ${c.id} (${c.template}): ${e}` };
+    }
   }
   const ids = new Set([...ex.checks.map((c) => c.id), ...(ex.kind === 'quiz' ? ex.questions.map((q) => q.id) : [])]);
   for (const h of ex.hints) for (const f of h.when.failed ?? []) if (!ids.has(f)) return { error: `${file}: hint ${h.id} refers to unknown check "${f}"` };
