@@ -23,6 +23,12 @@ describe('goal predicates', () => {
     expect(g['container-running']!(w, { name: 'web', image: '^httpd' })).toBe(false);
     expect(g['container-running']!(w, { name: 'nope' })).toBe(false);
   });
+  it('no-container-in-state ignores the containers named in except', () => {
+    const w = world([container('web'), container('notes', { state: 'exited', image: 'alpine' }), container('old', { state: 'exited', image: 'debian' })]);
+    expect(g['no-container-in-state']!(w, { state: 'exited', except: ['notes'] })).toBe(false);
+    expect(g['no-container-in-state']!(world([container('web'), container('notes', { state: 'exited' })]), { state: 'exited', except: ['notes'] })).toBe(true);
+    expect(g['no-container-in-state']!(world([container('notes', { state: 'exited' })]), {})).toBe(false);
+  });
   it('container-port matches the docker ps binding', () => {
     const w = world([container('web', { ports: ['0.0.0.0:8080->80/tcp'] })]);
     expect(g['container-port']!(w, { name: 'web', binding: '0.0.0.0:8080->80/tcp' })).toBe(true);

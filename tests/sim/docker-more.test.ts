@@ -59,6 +59,14 @@ describe('docker ps filters and live stats', () => {
     expect((await sh(w, "docker ps --filter name=web --format '{{.Names}}'")).out).toBe('myweb\nweb1\n');
   });
 
+  it('--filter ancestor= with no container at all lists nothing (no crash), and combines with status=', async () => {
+    const w = await world(['alpine']);
+    expect(await sh(w, 'docker ps -aq --filter ancestor=debian')).toMatchObject({ out: '', exitCode: 0 });
+    await sh(w, 'docker run --name a1 alpine true');
+    await sh(w, 'docker run -d --name a2 alpine sleep 100');
+    expect((await sh(w, "docker ps -a --filter status=exited --filter ancestor=alpine --format '{{.Names}}'")).out).toBe('a1\n');
+  });
+
   it('docker stats redraws every second until interrupted', async () => {
     const w = await world(['alpine']);
     await sh(w, "docker run -d --name hog --cpus=0.5 alpine sh -c 'while :; do :; done'");

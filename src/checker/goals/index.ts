@@ -57,8 +57,11 @@ export const goalPredicates: Record<string, GoalPredicate> = {
     return w.transcript.some((t) => pid.test(t.stdout) && (p.command === undefined || new RegExp(String(p.command)).test(t.line)));
   },
 
-  /** No container is in state `state` (default exited). */
-  'no-container-in-state': (w, p) => !w.containers.some((c) => c.state === (p.state ?? 'exited')),
+  /** No container is in state `state` (default exited), apart from those named in `except`. */
+  'no-container-in-state': (w, p) => {
+    const except = Array.isArray(p.except) ? p.except.map(String) : [];
+    return !w.containers.some((c) => c.state === (p.state ?? 'exited') && !except.includes(c.name));
+  },
 
   /** Every container running at the start is still running, with the same id. */
   'running-untouched': (w, _p, start) => {

@@ -81,7 +81,7 @@ function matches(c: Container, filter: string, net?: NetworkManager): boolean | 
     case 'id':
       return c.id.startsWith(value);
     case 'ancestor':
-      return c.imageArg === value || c.image.ref === value || c.image.repo === value;
+      return c.imageArg === value || c.image?.ref === value || c.image?.repo === value;
     case 'network':
       // By network name or id prefix, over the networks the container is connected to.
       return Boolean(c.hostConfig && net?.networksOf(c).some((n) => n.name === value || (value.length > 0 && n.id.startsWith(value))));
