@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { frozenVersions } from '../../src/cli/bank.ts';
+import { frozenVersions, loadBank, NEWEST_RULES } from '../../src/cli/bank.ts';
 import { runCli } from './helpers.ts';
 
 const POD = (sc: string) => `apiVersion: v1
@@ -48,8 +48,19 @@ describe('rule set 2026.12', { timeout: 120_000 }, () => {
   it('an unknown version, or a broken lock file, is a usage error', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
     writeFileSync(join(root, 'x.yaml'), 'a: 1\n');
-    expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, current\n" });
+    expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, current\n" });
     writeFileSync(join(root, 'container-course.lock'), '{"rules": 2026}');
     expect((await runCli(['grade', '-e', 'e11.1', 'x.yaml'], { cwd: root })).stderr).toBe('container-course grade: container-course.lock: "rules" must be a string such as "2026.12"\n');
+  });
+});
+
+describe(`the newest rule set, ${NEWEST_RULES}`, () => {
+  it('is the newest frozen set, and equals the current exercises (a changed exercise needs npm run rules:freeze -- YYYY.MM.N)', async () => {
+    expect((await frozenVersions()).at(-1)).toBe(NEWEST_RULES);
+    const [current, newest] = await Promise.all([loadBank('current'), loadBank(NEWEST_RULES)]);
+    if ('error' in current || 'error' in newest) throw new Error('rule set not loaded');
+    expect(newest.bank.errors).toEqual([]);
+    expect(current.bank.exercises.map((e) => e.id)).toEqual(newest.bank.exercises.map((e) => e.id));
+    for (const e of current.bank.exercises) expect(newest.bank.exercises.find((x) => x.id === e.id), e.id).toEqual(e);
   });
 });

@@ -3,6 +3,8 @@ import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
 import { gradeWithCli, openFromCard, panel } from './exercise-helpers.ts';
 
 const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
+/** E1.2's answer: the exited debian containers, not notes (the alpine one), which prune would take too. */
+const RM_DEBIAN = 'docker rm $(docker ps -aq --filter status=exited --filter ancestor=debian)';
 
 async function type(page: Page, line: string) {
   await page.locator('cc-terminal .xterm-helper-textarea').focus();
@@ -56,7 +58,7 @@ test.describe('shell-goal exercises', () => {
     expect(gradeWithCli('e1.1', json)).toMatchObject({ score: 6, max: 6 });
   });
 
-  test('E1.2: Reset sets up the exercise; pruning reaches the goal; the CLI re-grades the sessions', async ({ page }) => {
+  test('E1.2: Reset sets up the exercise; removing the exited debian containers reaches the goal; the CLI re-grades the sessions', async ({ page }) => {
     await page.goto(LESSON1);
     await openFromCard(page, 'e1.2');
     await startTerminal(page);
@@ -64,21 +66,22 @@ test.describe('shell-goal exercises', () => {
     await panel(page, 'e1.2').getByRole('button', { name: 'Reset the host' }).click();
     await expect(screen(page)).toContainText('docker run -d --name web -p 8080:80 nginx:1.25');
     await type(page, 'docker ps -aq --filter status=exited');
-    await expect(panel(page, 'e1.2').locator('.cc-goals li[data-check="no-exited"]')).toHaveClass('cc-fail');
+    await expect(panel(page, 'e1.2').locator('.cc-goals li[data-check="others-removed"]')).toHaveClass('cc-fail');
+    await expect(panel(page, 'e1.2').locator('.cc-goals li[data-check="notes-kept"]')).toHaveClass('cc-pass');
     await expect(panel(page, 'e1.2').locator('.cc-goals li[data-check="untouched"]')).toHaveClass('cc-pass');
 
     const partial = await download(page, 'e1.2');
     expect(JSON.parse(partial).commands).toEqual(['docker ps -aq --filter status=exited']);
     // No credit for a session that passes nothing the untouched host does not already pass
     // (issue #16's "a submission that does nothing scores 0"): the page and the CLI agree.
-    expect(gradeWithCli('e1.2', partial)).toMatchObject({ score: 0, max: 4 });
-    await expect(panel(page, 'e1.2').locator('.cc-ex__score')).toHaveText('Score: 0 of 4');
+    expect(gradeWithCli('e1.2', partial)).toMatchObject({ score: 0, max: 6 });
+    await expect(panel(page, 'e1.2').locator('.cc-ex__score')).toHaveText('Score: 0 of 6');
     await expect(panel(page, 'e1.2').locator('[data-role="no-progress"]')).toContainText('No credit yet');
 
-    await type(page, 'docker container prune -f');
-    await expect(panel(page, 'e1.2').locator('.cc-goals li.cc-pass')).toHaveCount(2);
+    await type(page, RM_DEBIAN);
+    await expect(panel(page, 'e1.2').locator('.cc-goals li.cc-pass')).toHaveCount(3);
     await expect(page.locator('.cc-tab [data-done-for="e1.2"]')).toBeVisible();
-    expect(gradeWithCli('e1.2', await download(page, 'e1.2'))).toMatchObject({ score: 4, max: 4 });
+    expect(gradeWithCli('e1.2', await download(page, 'e1.2'))).toMatchObject({ score: 6, max: 6 });
   });
 
   test('score, goal list and done mark come from one evaluation: breaking a reached goal takes "Full marks" and the mark away', async ({ page }) => {
@@ -89,15 +92,16 @@ test.describe('shell-goal exercises', () => {
     page.once('dialog', (d) => void d.accept());
     await p.getByRole('button', { name: 'Reset the host' }).click();
     // Nothing typed yet: nothing counts.
-    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 0 of 4');
+    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 0 of 6');
     await expect(p.locator('[data-role="unchanged"]')).toBeVisible();
-    await type(page, 'docker container prune -f');
-    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 4 of 4 — Full marks: the exercise is done.');
+    await type(page, RM_DEBIAN);
+    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 6 of 6 — Full marks: the exercise is done.');
     await expect(page.locator('.cc-tab [data-done-for="e1.2"]')).toBeVisible();
     await type(page, 'docker rm -f $(docker ps -aq)');
     await expect(p.locator('.cc-goals li[data-check="untouched"]')).toHaveClass('cc-fail');
-    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 2 of 4');
-    await expect(p.locator('.cc-goals + p[role="status"]')).toHaveText('1 of 2 parts of the goal hold.');
+    await expect(p.locator('.cc-goals li[data-check="notes-kept"]')).toHaveClass('cc-fail');
+    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 2 of 6');
+    await expect(p.locator('.cc-goals + p[role="status"]')).toHaveText('1 of 3 parts of the goal hold.');
     await expect(p.locator('[data-role="passed-before"]')).toContainText('You reached full marks earlier');
     await expect(page.locator('.cc-tab [data-done-for="e1.2"]')).toBeHidden();
     // A hint is shown once (no second copy in a status line).
