@@ -56,16 +56,16 @@ describe('one evaluation for the learner', () => {
     const e12 = load('e1.2') as ShellGoalExercise;
     const commands = ['docker ps'];
     const raw = await replayAndGrade(e12, commands, createWorld);
-    expect(raw.score).toBe(2); // "the running containers are untouched" holds from the start
+    expect(raw.score).toBe(4); // "notes still exists" and "the running containers are untouched" hold from the start
     const starter = await replayAndGrade(e12, [], createWorld);
     const page = evaluation(e12, { commands }, raw, [], undefined, starter);
     const cli = await gradeContent(e12, { kind: 'commands', commands });
     expect('result' in cli && cli.result.score).toBe(0);
     expect([page.score, page.noProgress, page.unchanged, isFull(page)]).toEqual([0, true, false, false]);
     expect(page.checks.map((c) => [c.id, c.passed, c.points])).toEqual(cli.result!.checks.map((c) => [c.id, c.passed, c.points]));
-    // Real progress keeps its points: removing the exited containers.
+    // Real progress keeps its points: removing the exited debian containers.
     const solved = await replayAndGrade(e12, e12.solution, createWorld);
-    expect(evaluation(e12, { commands: e12.solution }, solved, [], undefined, starter).score).toBe(4);
+    expect(evaluation(e12, { commands: e12.solution }, solved, [], undefined, starter).score).toBe(6);
   });
 
   it('a changed text that passes only what the starting text passes scores 0 (as the CLI)', async () => {
