@@ -90,7 +90,7 @@ async function pictures() {
 }
 
 async function pages() {
-  const server = await preview(4392);
+  const server = await preview(Number(process.env.CC_BENCH_PORT ?? 4392));
   const browser = await launch();
   try {
     const rows: (string | number)[][] = [['page type', 'when', 'files', 'raw', 'gzip']];

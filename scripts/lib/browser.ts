@@ -60,14 +60,25 @@ export interface JsBytes {
   gzip: number;
 }
 
-/** Counts the JavaScript a page fetches from now until `until` resolves (raw and gzip -9 sizes). */
+const isJsUrl = (url: string) => /\.m?js(\?|$)/.test(url);
+
+/** The JavaScript files the page's document has fetched so far (its resource timing entries). */
+const scriptEntries = (page: Page): Promise<string[]> =>
+  page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' || /\\.m?js(\\?|$)/.test(e.name)).map((e) => e.name)`);
+
+/**
+ * Counts the JavaScript a page fetches from now until `until` resolves (raw and gzip -9 sizes).
+ * Two witnesses, so that no file escapes: the page's responses, and the document's resource
+ * timing entries (a file only the entries name, or whose body could not be read from its
+ * response, is fetched again here).
+ */
 export async function countJs(page: Page, until: () => Promise<unknown>): Promise<JsBytes> {
   const seen = new Map<string, Buffer>();
   const pending: Promise<void>[] = [];
   const onResponse = (r: import('playwright-core').Response) => {
     const url = r.url();
     const type = r.request().resourceType();
-    const isJs = type === 'script' || /\.m?js(\?|$)/.test(url) || (r.headers()['content-type'] ?? '').includes('javascript');
+    const isJs = type === 'script' || isJsUrl(url) || (r.headers()['content-type'] ?? '').includes('javascript');
     if (!isJs || seen.has(url) || r.status() >= 300) return;
     seen.set(url, Buffer.alloc(0));
     pending.push(
@@ -77,10 +88,20 @@ export async function countJs(page: Page, until: () => Promise<unknown>): Promis
       ),
     );
   };
+  const before = new Set(await scriptEntries(page).catch(() => []));
   page.on('response', onResponse);
   await until();
+  // `networkidle` alone can come before the module scripts are even requested when the
+  // machine is busy (a page then seemed to ship 2 of its 5 files): the load event waits for
+  // them and their static imports, and a second quiet network for what they load at once.
+  await page.waitForLoadState('load');
+  await page.waitForLoadState('networkidle');
   await Promise.all(pending);
   page.off('response', onResponse);
+  for (const url of await scriptEntries(page)) {
+    if (before.has(url) || !url.startsWith('http')) continue;
+    if (!seen.get(url)?.length) seen.set(url, await page.request.get(url).then((r) => r.body()));
+  }
   let raw = 0;
   let gzip = 0;
   for (const body of seen.values()) {

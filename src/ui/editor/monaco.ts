@@ -44,10 +44,15 @@ import 'monaco-editor/esm/vs/languages/definitions/dockerfile/register.js';
 import 'monaco-editor/esm/vs/languages/definitions/shell/register.js';
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import { configureMonacoYaml } from 'monaco-yaml';
+import { onEditorEscape } from './escape.ts';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
 
 export { monaco };
+
+// Esc moves the focus out of the editor (issue #14: this came with the page before).
+document.addEventListener('keydown', onEditorEscape);
+
 export type Monaco = typeof monaco;
 
 declare global {

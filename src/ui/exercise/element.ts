@@ -6,7 +6,6 @@
  */
 import { PROBLEM_EVENT, PROGRESS_EVENT, readProgress, type StorageProblem } from '../progress/store.ts';
 import type { CommandEventDetail } from '../terminal/session.ts';
-import { fill } from './text.ts';
 import './exercise.css';
 
 export type Strings = Record<string, string>;
@@ -44,9 +43,9 @@ export class CcWorkspace extends HTMLElement {
     document.addEventListener('cc:reset', this.onReset as EventListener);
     addEventListener(PROGRESS_EVENT, this.renderDone);
     addEventListener(PROBLEM_EVENT, this.onProblem as EventListener);
-    this.querySelector('[data-action="export"]')?.addEventListener('click', () => void this.exportProgress());
+    this.querySelector('[data-action="export"]')?.addEventListener('click', () => void this.transfer().then((m) => m.exportProgress(this.transferUi())));
     this.querySelector('[data-action="import"]')?.addEventListener('click', () => this.querySelector<HTMLInputElement>('[data-role="import-file"]')?.click());
-    this.querySelector<HTMLInputElement>('[data-role="import-file"]')?.addEventListener('change', (e) => void this.importProgress(e.target as HTMLInputElement));
+    this.querySelector<HTMLInputElement>('[data-role="import-file"]')?.addEventListener('change', (e) => void this.transfer().then((m) => m.importProgress(e.target as HTMLInputElement, this.transferUi())));
     this.renderDone();
     const { problem } = readProgress();
     if (problem) this.showProblem(problem);
@@ -189,55 +188,20 @@ export class CcWorkspace extends HTMLElement {
     box.hidden = false;
   }
 
-  private status(text: string): void {
-    const el = this.querySelector<HTMLElement>('[data-role="progress-status"]');
-    if (el) el.textContent = text;
+  /** Export and import load their code at the first press (progress/transfer-ui.ts). */
+  private transfer(): Promise<typeof import('../progress/transfer-ui.ts')> {
+    return import('../progress/transfer-ui.ts');
   }
 
-  private async exportProgress(): Promise<void> {
-    const { createBackup, backupFileName } = await import('../progress/transfer.ts');
-    const { downloadText } = await import('./download.ts');
-    try {
-      downloadText(backupFileName(), JSON.stringify(createBackup(), null, 2));
-    } catch {
-      // Blocked storage cannot even be read: say so instead of failing silently.
-      this.showProblem('unavailable');
-    }
-  }
-
-  private async importProgress(input: HTMLInputElement): Promise<void> {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    const { MAX_BACKUP_BYTES, parseBackup, restoreBackup } = await import('../progress/transfer.ts');
-    const fail = (reason: string) => this.status(fill(this.strings['cc.progress.importFailed'] ?? '', { reason }));
-    const s = (key: string, vars?: Record<string, string | number>) => fill(this.strings[key] ?? key, vars);
-    // A file far larger than any export is refused before it is read into memory.
-    if (file.size > MAX_BACKUP_BYTES) return fail(s('cc.progress.reason.tooLarge', { size: (file.size / 1024 / 1024).toFixed(1) }));
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (err) {
-      return fail(err instanceof Error ? err.message : String(err));
-    }
-    const parsed = parseBackup(text, file.size);
-    if ('error' in parsed) {
-      const e = parsed.error;
-      if (e.code === 'too-large') return fail(s('cc.progress.reason.tooLarge', { size: (e.bytes / 1024 / 1024).toFixed(1) }));
-      if (e.code === 'bad-progress') return fail(s('cc.progress.reason.badProgressAt', { detail: e.detail }));
-      const reasons: Record<string, string> = { 'not-json': 'notJson', 'not-backup': 'notBackup', 'bad-terminal': 'badTerminal', storage: 'storage' };
-      return fail(s(`cc.progress.reason.${reasons[e.code]}`));
-    }
-    if (!confirm(this.strings['cc.progress.importConfirm'] ?? '')) return;
-    let error;
-    try {
-      error = restoreBackup(parsed.backup);
-    } catch {
-      error = { code: 'storage' as const, problem: 'unavailable' as const };
-    }
-    if (error) return fail(s('cc.progress.reason.storage'));
-    this.status(this.strings['cc.progress.imported'] ?? '');
-    setTimeout(() => location.reload(), 600);
+  private transferUi(): import('../progress/transfer-ui.ts').TransferUi {
+    return {
+      strings: this.strings,
+      showProblem: (problem) => this.showProblem(problem),
+      status: (text) => {
+        const el = this.querySelector<HTMLElement>('[data-role="progress-status"]');
+        if (el) el.textContent = text;
+      },
+    };
   }
 }
 

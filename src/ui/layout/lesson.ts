@@ -4,8 +4,8 @@
  * the layout's behaviour (divider, full screen, bottom sheet, keeping the prompt in view)
  * is in interactions.ts, loaded at the learner's first pointer, touch, focus or key, or the
  * first Run. A click or key on the layout's own controls that comes before it has loaded
- * is handed to it once it has. Here: the lesson list's drawer, Esc out of the editor, and
- * the visit record for the progress marks.
+ * is handed to it once it has. Here: the lesson list's drawer and the visit record for the
+ * progress marks (Esc out of the editor comes with the editor: src/ui/editor/escape.ts).
  */
 import { recordVisit } from '../progress/marks.ts';
 import type { LessonLayout } from './interactions.ts';
@@ -56,22 +56,7 @@ function setup(root: HTMLElement): void {
   document.addEventListener('click', (e) => {
     if ((e.target as Element | null)?.closest?.('[data-cc-open-exercise]')) void load().then((l) => l.openSheet(false));
   });
-  document.addEventListener('keydown', onEditorEscape);
   setupDrawer(root);
-}
-
-/**
- * Esc in the exercise editor (when Monaco has no widget of its own to close) moves the focus
- * just past the editor, so Tab goes on to what follows it and Shift+Tab back into it.
- */
-function onEditorEscape(e: KeyboardEvent): void {
-  if (e.key !== 'Escape' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-  const editor = e.target instanceof Element ? e.target.closest('.monaco-editor') : null;
-  const after = editor?.parentElement?.nextElementSibling ?? editor?.closest('.cc-panel');
-  if (!(after instanceof HTMLElement)) return;
-  if (!after.hasAttribute('tabindex')) after.tabIndex = -1;
-  e.preventDefault();
-  after.focus();
 }
 
 /**

@@ -4,21 +4,16 @@
  * and loads xterm.js and the simulated host (session.ts) only when the learner
  * starts the terminal or runs a command.
  */
-import type { SessionNotice, TerminalSession } from './session.ts';
+import type { NoticeStrings } from './notice.ts';
+import type { TerminalSession } from './session.ts';
 
-interface Strings {
+interface Strings extends NoticeStrings {
   label: string;
   loading: string;
   loadFailed: string;
   resetConfirm: string;
   /** Announced when Esc moves the focus out of the terminal. */
   left: string;
-  /** The same lesson's terminal in another tab (session.ts SessionNotice). */
-  conflict: string;
-  useTheirs: string;
-  keepMine: string;
-  kept: string;
-  updated: string;
 }
 
 const RUN_EVENT = 'cc:run';
@@ -80,7 +75,8 @@ export class CcTerminal extends HTMLElement {
     if (idle) idle.setAttribute('aria-busy', 'true');
     live.textContent = this.strings.loading;
     try {
-      const [{ TerminalSession }, { attachControls }] = await Promise.all([import('./session.ts'), import('./controls.ts')]);
+      const [{ TerminalSession }, { attachControls }, { showNotice }] = await Promise.all([import('./session.ts'), import('./controls.ts'), import('./notice.ts')]);
+      const box = this.querySelector<HTMLElement>('[data-role="notice"]');
       idle?.remove();
       this.session = await TerminalSession.open({
         host: screen,
@@ -88,7 +84,7 @@ export class CcTerminal extends HTMLElement {
         lesson: this.dataset.lesson ?? '',
         scenario: this.dataset.scenario ?? '',
         label: this.strings.label,
-        notice: (kind) => this.showNotice(kind),
+        notice: (kind) => box && showNotice(box, kind, this.strings, () => this.session),
       });
       this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = false;
       this.controls = attachControls(this, this.session, this.strings.left);
@@ -103,35 +99,6 @@ export class CcTerminal extends HTMLElement {
       this.dataset.state = 'failed';
       return null;
     }
-  }
-
-  /** Another tab's session: say what happened, and on a conflict let the learner choose. */
-  private showNotice(kind: SessionNotice): void {
-    const box = this.querySelector<HTMLElement>('[data-role="notice"]');
-    if (!box) return;
-    box.replaceChildren();
-    box.hidden = kind === null;
-    if (kind === null) return;
-    const text = document.createElement('p');
-    text.textContent = this.strings[kind];
-    box.append(text);
-    if (kind !== 'conflict') return;
-    const button = (action: string, label: string, run: () => void) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'cc-btn';
-      b.dataset.action = action;
-      b.textContent = label;
-      b.addEventListener('click', run);
-      return b;
-    };
-    const row = document.createElement('div');
-    row.className = 'cc-term__notice-actions';
-    row.append(
-      button('use-theirs', this.strings.useTheirs, () => void this.session?.useStored()),
-      button('keep-mine', this.strings.keepMine, () => this.session?.keepMine()),
-    );
-    box.append(row);
   }
 
   private async reset(): Promise<void> {
