@@ -7,7 +7,7 @@
 import { BASELINE_CHECKS } from './checks-baseline.ts';
 import { RESTRICTED_CHECKS } from './checks-restricted.ts';
 import { isObj, type Obj } from './pod.ts';
-import type { Check, CheckFn, CheckResult, Level, Version } from './types.ts';
+import type { Check, CheckFn, Level, Version } from './types.ts';
 import { older, v, versionString } from './types.ts';
 
 export type { CheckResult, Level, Version } from './types.ts';
