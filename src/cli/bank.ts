@@ -17,9 +17,6 @@ import { loadExercise } from '../checker/exercise/load.ts';
 import { exerciseSchema, type Exercise } from '../schemas/exercise.ts';
 import { naturalCompare, readText, repoRoot } from './checker-io.ts';
 
-/** The version the current exercises will be released as (and are, as long as they equal its frozen copy). */
-export const NEWEST_RULES = '2026.12.1';
-
 declare const __CC_VERSION__: string | undefined;
 
 type Embedded = { current: unknown[]; frozen: Record<string, { version: string; exercises: unknown[] }> };

@@ -10,8 +10,8 @@ import { isObj, type Obj } from './pod.ts';
 import type { Check, CheckFn, Level, Version } from './types.ts';
 import { older, v, versionString } from './types.ts';
 
-export type { CheckResult, Level, Version } from './types.ts';
-export { LATEST, parseLevel, parseVersion, versionString, v } from './types.ts';
+export type { Level, Version } from './types.ts';
+export { LATEST, parseLevel, parseVersion, v } from './types.ts';
 
 const ALL_CHECKS: Check[] = [...BASELINE_CHECKS, ...RESTRICTED_CHECKS];
 

@@ -103,14 +103,3 @@ export function typeError(obj: unknown, model: string): string | undefined {
   check(obj, model, '', model);
   return found;
 }
-
-/** The type of the field at a dotted path (`pod.spec.containers`), for explain: [model or scalar, field names walked]. */
-export function typeAt(model: string, path: string[]): string | undefined {
-  let t: string | undefined = model;
-  for (const seg of path) {
-    const base: string = t!.replace(/^(\[\]|\{\})+/, '');
-    t = MODELS[base]?.[seg];
-    if (t === undefined) return undefined;
-  }
-  return t;
-}

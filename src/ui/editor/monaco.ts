@@ -48,7 +48,6 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
 
 export { monaco };
-export type Monaco = typeof monaco;
 
 declare global {
   // eslint-disable-next-line no-var

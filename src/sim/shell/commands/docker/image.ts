@@ -247,8 +247,3 @@ export const logout: Sub = async (args, env) => {
 export const IMAGE_SUBS: Record<string, Sub> = {
   ls: images, list: images, inspect: imageInspect, pull, push, tag, rm: rmi, remove: rmi, prune: imagePrune, history,
 };
-
-/** Summary used by `docker system df` and `docker info`. */
-export function imageCount(env: CmdEnv): number {
-  return env.daemon.lib?.store.all().length ?? 0;
-}
