@@ -1,7 +1,6 @@
 /** Shared types of the checker. Pure TypeScript: no DOM, no Node built-ins. */
 
 export type Locale = 'en' | 'zh-cn';
-export const LOCALES: readonly Locale[] = ['en', 'zh-cn'];
 
 /** A text in both course languages. */
 export interface Text {

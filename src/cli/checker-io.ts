@@ -1,13 +1,12 @@
 /** Shared pieces of the checker's subcommands: flags as data, reading inputs safely, locating content. */
 import { constants } from 'node:fs';
-import { lstat, open, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import parser from 'yargs-parser';
 import { LIMITS } from '../checker/parse/limits.ts';
 import { decodeInput } from '../checker/parse/text.ts';
 import type { CliIO } from './io.ts';
-import type { Exercise } from '../schemas/exercise.ts';
 
 export interface FlagDef {
   type: 'string' | 'boolean' | 'array';
@@ -68,7 +67,6 @@ export function parseCommandLine(
 }
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const exercisesDir = join(repoRoot, 'content', 'exercises');
 
 export async function packageVersion(): Promise<string> {
   try {
@@ -76,19 +74,6 @@ export async function packageVersion(): Promise<string> {
   } catch {
     return '0.0.0';
   }
-}
-
-export async function loadAllExercises(): Promise<{ exercises: Exercise[]; errors: string[] }> {
-  const exercises: Exercise[] = [];
-  const errors: string[] = [];
-  // zod (the exercise schema) is most of the checker's code: only commands that load exercises pay for it.
-  const { loadExercise } = await import('../checker/exercise/load.ts');
-  for (const f of (await readdir(exercisesDir)).filter((x) => x.endsWith('.yaml')).sort(naturalCompare)) {
-    const r = loadExercise(await readFile(join(exercisesDir, f), 'utf8'), `content/exercises/${f}`);
-    if ('error' in r) errors.push(r.error);
-    else exercises.push(r.exercise);
-  }
-  return { exercises, errors };
 }
 
 /** e2.2 < e10.1: compare dotted numbers numerically. */

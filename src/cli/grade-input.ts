@@ -4,7 +4,7 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { submissionFileSchema } from '../schemas/exercise.ts';
 import type { Exercise } from '../schemas/exercise.ts';
 import { insideRoot, isSymlink, naturalCompare, readText } from './checker-io.ts';
@@ -210,15 +210,4 @@ export async function* submissionsOf(paths: { abs: string; display: string }[], 
       else yield named(await fromFile(p, name, ex), name);
     }
   }
-}
-
-/** All rows at once (small classes, tests). */
-export async function collectRows(paths: { abs: string; display: string }[], ex: Exercise): Promise<Row[]> {
-  const rows: Row[] = [];
-  for await (const r of submissionsOf(paths, ex)) rows.push(r);
-  return rows;
-}
-
-export function shortName(submission: string, base: string): string {
-  return relative(base, submission) || basename(submission);
 }

@@ -20,7 +20,7 @@ export function milliCpuToShares(milli: number): number {
 export function milliCpuToQuota(milli: number, period = QUOTA_PERIOD): number {
   if (milli === 0) return 0;
   const quota = Math.floor((milli * period) / 1000);
-  return quota < MIN_QUOTA_PERIOD ? MIN_QUOTA_PERIOD : quota;
+  return Math.max(quota, MIN_QUOTA_PERIOD);
 }
 
 /** resource.Quantity MilliValue (rounded up), for cpu. */

@@ -30,7 +30,6 @@ const referenceRegexp = new RegExp(`^(${namePat})(?::(${tagPat}))?(?:@(${digestP
 const anchoredNameRegexp = new RegExp(`^(?:(${domainAndPort})/)?(${remoteName})$`);
 const anchoredIdentifierRegexp = new RegExp(`^${identifier}$`);
 const anchoredDigestRegexp = new RegExp(`^${digestPat}$`);
-const anchoredTagRegexp = new RegExp(`^${tagPat}$`);
 
 export const RepositoryNameTotalLengthMax = 255;
 const defaultDomain = 'docker.io';
@@ -184,14 +183,4 @@ export function parseAnyReference(s: string): ParsedReference {
   if (anchoredIdentifierRegexp.test(s)) return { domain: '', path: '', tag: '', digest: `sha256:${s}` };
   if (validateDigest(s) === null) return { domain: '', path: '', tag: '', digest: s };
   return parseNormalizedNamed(s);
-}
-
-/** `reference.WithTag` validation of a tag on its own (for `docker tag`). */
-export function isValidTag(tag: string): boolean {
-  return anchoredTagRegexp.test(tag);
-}
-
-/** Whether a normalized reference is pinned to content (has a digest). */
-export function isDigestPinned(r: ParsedReference): boolean {
-  return r.digest !== '';
 }

@@ -151,5 +151,3 @@ export const submissionFileSchema = z
     courseVersion: z.string().optional(),
   })
   .passthrough();
-
-export type SubmissionFile = z.infer<typeof submissionFileSchema>;

@@ -18,5 +18,3 @@ export const lessonSchema = z.object({
   /** The simulator scenario the lesson's terminal starts from. */
   scenario: z.string().optional().describe('Simulator scenario for the page terminal (omit for no terminal).'),
 });
-
-export type LessonFrontmatter = z.infer<typeof lessonSchema>;

@@ -1,4 +1,4 @@
-import type { ClockMode, ExecResult } from './api.ts';
+import type { ClockMode } from './api.ts';
 import { rootCaps } from './kernel/capabilities.ts';
 import { Clock, Interrupted } from './kernel/clock.ts';
 import { Kernel } from './kernel/kernel.ts';
@@ -161,6 +161,3 @@ const COARSE_STEP_MS = 60_000;
 function realNow(): number {
   return globalThis.performance?.now() ?? Date.now();
 }
-
-export const ok = (stdout = ''): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
-export const fail = (stderr: string, exitCode = 1, stdout = ''): ExecResult => ({ stdout, stderr, exitCode });

@@ -26,12 +26,12 @@ function steps(body: string): Step[] {
 }
 
 /** A step that needs the cluster: a Kubernetes client, or the host's view of a pod's pause container. */
-export const CLUSTER_STEP = /\b(?:kubectl|crictl|ctr)\b|\| grep pause$/;
+const CLUSTER_STEP = /\b(?:kubectl|crictl|ctr)\b|\| grep pause$/;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A pattern for the lesson's text: random values and elisions become wildcards, column padding is flexible. */
-export function pattern(expected: string): RegExp {
+function pattern(expected: string): RegExp {
   const WILD: [RegExp, string][] = [
     [/sha256:(?:[0-9a-f]{64}|…)/g, 'sha256:[0-9a-f]{64}'],
     [/\b[0-9a-f]{64}\b/g, '[0-9a-f]{64}'],
@@ -48,7 +48,7 @@ export function pattern(expected: string): RegExp {
     .map((part) =>
       part
         .split(/( {2,})/)
-        .map((chunk) => (/^ {2,}$/.test(chunk) ? ' +' : escape(chunk)))
+        .map((chunk) => (/^ {2,}$/.test(chunk) ? ' +' : escapeRe(chunk)))
         .join(''),
     )
     .join('[\\s\\S]*?')

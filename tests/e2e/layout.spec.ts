@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect, LESSON1, LESSON1_ZH } from './fixtures.ts';
 
@@ -8,8 +7,6 @@ const expect = baseExpect.configure({ timeout: 60_000 });
 /** Issue #15, the lesson layout on a 1366×768 laptop. */
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ timeout: 120_000 }); // ten Runs, or the terminal and axe, on a busy machine
-
-const LESSONS = readdirSync(new URL('../../content/lessons/', import.meta.url)).filter((d) => /^\d{2}-/.test(d));
 
 /** Counts the terminal's finished commands (cc:command events) from page load. */
 async function countCommands(page: Page) {

@@ -17,7 +17,7 @@ const LOCALES = [
   { prefix: '/zh-cn', run: '在终端中运行：', l5: 'Pod 与共享的命名空间', l12: '安全上下文' },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function run(page: Page, prefix: string, command: string) {
   // An accessible name collapses white space (the indentation inside the printf's quoted lines too).
@@ -48,7 +48,7 @@ for (const loc of LOCALES) {
       await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l12);
       await run(page, loc.run, 'docker run --rm --read-only alpine touch /x');
       await expect(screen(page)).toContainText('touch: /x: Read-only file system', FIRST);
-      const writer = page.getByRole('button', { name: new RegExp(`^${escape(`${loc.run}printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' ' name: demo'`)}`) });
+      const writer = page.getByRole('button', { name: new RegExp(`^${escapeRe(`${loc.run}printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' ' name: demo'`)}`) });
       await writer.scrollIntoViewIfNeeded();
       await writer.click();
       await run(page, loc.run, 'docker run --rm --user 1000 alpine id');

@@ -33,7 +33,7 @@ export function select(root: unknown, sel: string): unknown[] {
       if ('key' in step) {
         if (isPlainObject(v) && Object.hasOwn(v, step.key) && v[step.key] !== undefined) next.push(v[step.key]);
       } else if (!Array.isArray(v)) {
-        continue;
+        // a scalar or a mapping: the remaining steps select only from lists
       } else if ('index' in step) {
         if (v[step.index] !== undefined) next.push(v[step.index]);
       } else if ('all' in step) {

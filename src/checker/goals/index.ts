@@ -52,7 +52,7 @@ export const goalPredicates: Record<string, GoalPredicate> = {
    */
   'output-contains-pid': (w, p) => {
     const c = byName(w, p.name);
-    if (!c || !c.pid) return false;
+    if (!c?.pid) return false;
     const pid = new RegExp(`(^|\\D)${c.pid}(\\D|$)`, 'm');
     return w.transcript.some((t) => pid.test(t.stdout) && (p.command === undefined || new RegExp(String(p.command)).test(t.line)));
   },
@@ -104,7 +104,7 @@ export const goalPredicates: Record<string, GoalPredicate> = {
    */
   'container-processes': (w, p) => {
     const c = byName(w, p.name);
-    if (!c || c.state !== 'running') return false;
+    if (c?.state !== 'running') return false;
     const started = Date.parse(asText((c.inspect.State as { StartedAt?: unknown } | undefined)?.StartedAt ?? ''));
     if (p.minUptimeMs !== undefined && !(w.nowMs - started >= Number(p.minUptimeMs))) return false;
     const state = String(p.state ?? 'Z');

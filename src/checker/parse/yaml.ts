@@ -54,8 +54,6 @@ const podPaths: ReadonlyMap<string, string[]> = new Map(Object.entries({
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 }));
 
-export const WORKLOAD_KINDS = [...podPaths.keys()];
-
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -100,7 +100,7 @@ export const volumeTypes: WorkloadTemplate = (ctx, p) => {
     const name = typeof v.name === 'string' ? v.name : `#${i}`;
     for (const type of Object.keys(v)) {
       if (type === 'name' || v[type] === null || v[type] === undefined) continue;
-      const bad = (forbidden && forbidden.has(type)) || (allowed && !allowed.has(type));
+      const bad = forbidden?.has(type) || (allowed && !allowed.has(type));
       if (!bad) continue;
       hits.push({ path: `${ctx.workload.podSpecPath}/volumes/${i}/${type}`, value: type, vars: { volume: name, type } });
     }

@@ -3,7 +3,7 @@
  * kubernetes/pod-security-admission@v0.37.0-alpha.2 (Kubernetes 1.37) policy/check_*.go.
  */
 import { procMount, setters, validSeccomp } from './checks-baseline.ts';
-import { bool, containers, int, isObj, joinQuote, list, obj, type Obj, pluralize, sortedSet, str, strings, userNamespacePod, isWindows } from './pod.ts';
+import { bool, containers, int, isObj, joinQuote, list, obj, pluralize, sortedSet, str, strings, userNamespacePod, isWindows } from './pod.ts';
 import type { Check, CheckFn } from './types.ts';
 import { ALLOWED, v } from './types.ts';
 

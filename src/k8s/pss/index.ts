@@ -7,11 +7,11 @@
 import { BASELINE_CHECKS } from './checks-baseline.ts';
 import { RESTRICTED_CHECKS } from './checks-restricted.ts';
 import { isObj, type Obj } from './pod.ts';
-import type { Check, CheckFn, CheckResult, Level, Version } from './types.ts';
+import type { Check, CheckFn, Level, Version } from './types.ts';
 import { older, v, versionString } from './types.ts';
 
-export type { CheckResult, Level, Version } from './types.ts';
-export { LATEST, parseLevel, parseVersion, versionString, v } from './types.ts';
+export type { Level, Version } from './types.ts';
+export { LATEST, parseLevel, parseVersion, v } from './types.ts';
 
 const ALL_CHECKS: Check[] = [...BASELINE_CHECKS, ...RESTRICTED_CHECKS];
 

@@ -29,7 +29,7 @@ export function unknownFields(obj: unknown, model: string): string[] {
   const walk = (v: unknown, type: string, path: string): void => {
     if (v === null || v === undefined) return;
     if (type.startsWith('[]')) {
-      if (Array.isArray(v)) v.forEach((x, i) => walk(x, type.slice(2), `${path}[${i}]`));
+      if (Array.isArray(v)) v.forEach((x, i) => { walk(x, type.slice(2), `${path}[${i}]`); });
       return;
     }
     if (type.startsWith('{}')) {
@@ -73,12 +73,12 @@ export function typeError(obj: unknown, model: string): string | undefined {
     const kind = jsonKind(v);
     const fail = () => { found = `json: cannot unmarshal ${kind} into Go struct field ${struct}.${path} of type ${goType(type)}`; };
     if (type.startsWith('[]')) {
-      if (!Array.isArray(v)) return fail();
+      if (!Array.isArray(v)) { fail(); return; }
       for (const x of v) check(x, type.slice(2), path, struct);
       return;
     }
     if (type.startsWith('{}')) {
-      if (!isObj(v)) return fail();
+      if (!isObj(v)) { fail(); return; }
       for (const k of Object.keys(v).sort(byteOrder)) check(v[k], type.slice(2), path, struct);
       return;
     }
@@ -94,7 +94,7 @@ export function typeError(obj: unknown, model: string): string | undefined {
     }
     const fields = MODELS[type];
     if (!fields) return;
-    if (!isObj(v)) return fail();
+    if (!isObj(v)) { fail(); return; }
     for (const k of Object.keys(v).sort(byteOrder)) {
       const t = fields[k];
       if (t !== undefined) check(v[k], t, path ? `${path}.${k}` : k, goType(type).replace(/^v1\./, ''));
@@ -102,15 +102,4 @@ export function typeError(obj: unknown, model: string): string | undefined {
   };
   check(obj, model, '', model);
   return found;
-}
-
-/** The type of the field at a dotted path (`pod.spec.containers`), for explain: [model or scalar, field names walked]. */
-export function typeAt(model: string, path: string[]): string | undefined {
-  let t: string | undefined = model;
-  for (const seg of path) {
-    const base: string = t!.replace(/^(\[\]|\{\})+/, '');
-    t = MODELS[base]?.[seg];
-    if (t === undefined) return undefined;
-  }
-  return t;
 }

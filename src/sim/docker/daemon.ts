@@ -102,7 +102,7 @@ export class Daemon {
     const m = /^container:(.+)$/.exec(mode);
     if (m) {
       const other = this.find(m[1] as string);
-      if (!other || other.status !== 'running') throw new DaemonError(`cannot join ${type.toUpperCase()} of a non running container: ${m[1]}`);
+      if (other?.status !== 'running') throw new DaemonError(`cannot join ${type.toUpperCase()} of a non running container: ${m[1]}`);
       return this.host.kernel.procs.get(other.pid)!.ns[type];
     }
     return 'new';

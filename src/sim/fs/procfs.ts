@@ -1,6 +1,6 @@
 import { capHex } from '../kernel/capabilities.ts';
 import type { Host } from '../host.ts';
-import { NS_TYPES, type Proc } from '../kernel/types.ts';
+import type { NS_TYPES, Proc } from '../kernel/types.ts';
 import { GeneratedFs, type GenNode } from './generated.ts';
 import { cgroupFiles } from './cgroupfs.ts';
 

@@ -228,7 +228,7 @@ export class OverlayRoot {
     let old = this.lookup(p);
     if (old?.type === 'symlink') {
       const real = this.realpath(p);
-      if (real !== p) return this.writeFile(real, content, opts);
+      if (real !== p) { this.writeFile(real, content, opts); return; }
       old = undefined;
     }
     if (old?.type === 'dir') throw new OverlayError('EISDIR', p);

@@ -15,7 +15,7 @@ import {
 import { chainIds, sha256Digest, shortId, type Digest } from './digest.ts';
 import { withFlavor, type Image } from './image.ts';
 import { Registry, type RegistryHost } from './registry.ts';
-import { ImageStore, digestKey, tagKey, type CmdResult, type LocalImage } from './store.ts';
+import { type ImageStore, digestKey, tagKey, type CmdResult, type LocalImage } from './store.ts';
 
 export interface PullResult extends CmdResult {
   image?: LocalImage;
@@ -116,7 +116,7 @@ export class ImageService {
     }
     if (!existing) {
       const chains = await chainIds(image.layers.map((l) => l.diffId));
-      image.layers.forEach((l, i) => out.push(`${shortId(l.digest)}: ${this.store.hasChain(chains[i]!) ? 'Already exists' : 'Pull complete'}`));
+      image.layers.forEach((l, i) => { out.push(`${shortId(l.digest)}: ${this.store.hasChain(chains[i]!) ? 'Already exists' : 'Pull complete'}`); });
     }
     const li = await this.store.add(image);
     if (tk) this.store.setTag(tk, image.id);
@@ -202,7 +202,7 @@ export class ImageService {
     const li = id ? this.store.get(id) : undefined;
     if (!li) return { stdout: lines(out), stderr: `An image does not exist locally with the tag: ${fullName(ref)}\n`, exitCode: 1 };
     const h = this.registry.host(ref.domain);
-    if (!h || !h.online) {
+    if (!h?.online) {
       const err = this.connectError(h ?? ({ name: ref.domain, insecure: false } as RegistryHost));
       return { stdout: lines(out), stderr: `${err}\n`, exitCode: 1 };
     }

@@ -1,6 +1,6 @@
 import type { NamespaceType } from '../api.ts';
 import { newCgroup, type Cgroup } from './cgroups.ts';
-import { Clock } from './clock.ts';
+import type { Clock } from './clock.ts';
 import { SIGKILL, SIGSTOP } from './signals.ts';
 import { NS_TYPES, type Namespace, type Proc } from './types.ts';
 

@@ -19,8 +19,3 @@ export function parseSignal(text: string): number | undefined {
   const name = text.toUpperCase().replace(/^SIG/, '');
   return SIGNALS[name];
 }
-
-export function signalName(n: number): string {
-  for (const [k, v] of Object.entries(SIGNALS)) if (v === n) return k;
-  return String(n);
-}

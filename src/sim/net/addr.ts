@@ -31,10 +31,6 @@ export function maskOf(len: number): number {
   return len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
 }
 
-export function cidrText(c: Cidr): string {
-  return `${intToIp(c.base)}/${c.len}`;
-}
-
 export function inCidr(ip: string, c: Cidr): boolean {
   return ((ipToInt(ip) & maskOf(c.len)) >>> 0) === c.base;
 }

@@ -175,7 +175,7 @@ export class NetworkManager {
   /** Before anything is created at start: the host ports this container's bindings get, or the clash error. */
   planPorts(c: Container, others: Container[]): PortPlan {
     const p = this.primary(c);
-    if (!p || p.driver !== 'bridge') return { bindings: [] };
+    if (p?.driver !== 'bridge') return { bindings: [] };
     return allocatePorts(this, c, others);
   }
 

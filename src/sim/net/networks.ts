@@ -4,7 +4,7 @@
  * IPAM pool; addresses are handed out lowest-free first (libnetwork's default, non-serial)
  * and given back when the endpoint goes away (container stop).
  */
-import { cidrText, intToIp, ipToInt, maskOf, overlaps, type Cidr } from './addr.ts';
+import { intToIp, ipToInt, maskOf, overlaps, type Cidr } from './addr.ts';
 
 export type Driver = 'bridge' | 'host' | 'null';
 
@@ -76,5 +76,3 @@ export function nextPool(nets: Iterable<Network>): Cidr | undefined {
 export function firstHost(c: Cidr): string {
   return intToIp(((c.base & maskOf(c.len)) + 1) >>> 0);
 }
-
-export { cidrText };

@@ -17,7 +17,6 @@ export { buildModel } from './model.ts';
 export { VIEWS, PictureError, type Focus, type PictureModel, type ViewName } from './model-types.ts';
 export { labelsFor, type Labels, type Locale, type GlossaryTerm } from './labels.ts';
 export type { Scene, Box } from './scene.ts';
-export { renderSvg } from './svg.ts';
 
 /** The scene of a model. */
 export function layout(model: PictureModel, labels: Labels): Scene {

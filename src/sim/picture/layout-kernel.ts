@@ -14,7 +14,7 @@ export function layoutProcesses(m: ProcessesModel, L: Labels): Scene {
   const x0 = treeW + 10;
   s.width = x0 + NS_TYPES.length * cellW + 10;
   s.labels.push({ x: 10, y: 26, text: `${L.pid} · ${L.nspid} · ${L.command}`, bold: true });
-  NS_TYPES.forEach((t, i) => s.labels.push({ x: x0 + i * cellW + cellW / 2, y: 26, text: t, anchor: 'middle', bold: true }));
+  NS_TYPES.forEach((t, i) => { s.labels.push({ x: x0 + i * cellW + cellW / 2, y: 26, text: t, anchor: 'middle', bold: true }); });
   m.procs.forEach((p, r) => {
     const y = TOP + r * ROW;
     const indent = Math.min(p.depth, 6) * 14;

@@ -76,7 +76,7 @@ export function layoutIdentity(m: IdentityModel, L: Labels): Scene {
   const col = (i: number) => 10 + i * (colW + gap);
   const r = m.reference;
   const heads = [L.reference, L.index, L.manifest, L.config];
-  heads.forEach((h, i) => s.labels.push({ x: col(i), y: 24, text: h, bold: true }));
+  heads.forEach((h, i) => { s.labels.push({ x: col(i), y: 24, text: h, bold: true }); });
   const image = r.text;
   s.boxes.push({
     id: 'id-ref', x: col(0), y: 36, w: colW, h: 92, tone: 'plain', mono: true, small: true,

@@ -110,7 +110,7 @@ export function capabilitiesModel(snap: WorldSnapshot, focus: Focus = {}): Capab
     if (!p) throw new PictureError(`no process with host PID ${focus.pid} in this state`);
   } else {
     const c = focus.container || snap.containers.length ? findContainer(snap, focus.container) : undefined;
-    p = c && c.pid ? snap.processes.find((x) => x.pid === c.pid) : undefined;
+    p = c?.pid ? snap.processes.find((x) => x.pid === c.pid) : undefined;
     p ??= snap.processes.find((x) => x.argv[0] === '-bash') ?? snap.processes.find((x) => x.pid === 1);
   }
   if (!p) throw new PictureError('the state has no process to show');

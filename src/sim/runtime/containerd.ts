@@ -253,7 +253,7 @@ export class Containerd {
   /** StopContainer: SIGTERM now, SIGKILL when `timeoutS` has passed (the kernel's timers, on the host clock). */
   stopContainer(id: string, timeoutS: number): void {
     const c = this.containers.get(id);
-    if (!c || c.state !== 'CONTAINER_RUNNING') return;
+    if (c?.state !== 'CONTAINER_RUNNING') return;
     const p = this.host.kernel.procs.get(c.pid);
     if (!p) return;
     const k = this.host.kernel;

@@ -59,12 +59,6 @@ export const JB_LIMITS: ExecutionLimits = {
 
 export type LimitKind = 'commands' | 'depth' | 'output' | 'processes' | 'containers' | 'cpu' | 'work';
 
-export class LineLimit extends Error {
-  constructor(readonly kind: LimitKind) {
-    super(`line limit: ${kind}`);
-  }
-}
-
 /**
  * What just-bash says when one of its limits stops a line, mapped to our kinds. Its texts
  * (`…, increase executionLimits.maxCommandCount`) name its API, so the learner never sees them.

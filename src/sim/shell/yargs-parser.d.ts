@@ -6,9 +6,7 @@ declare module 'yargs-parser/browser' {
     alias?: Record<string, string[]>;
     configuration?: Record<string, boolean>;
   }
-  interface Parser {
-    (args: string[], opts?: Options): { _: (string | number)[]; [key: string]: unknown };
-  }
+  type Parser = (args: string[], opts?: Options) => { _: (string | number)[]; [key: string]: unknown };
   const parser: Parser;
   export default parser;
 }

@@ -53,8 +53,6 @@ export { monaco };
 // Esc moves the focus out of the editor (issue #14: this came with the page before).
 document.addEventListener('keydown', onEditorEscape);
 
-export type Monaco = typeof monaco;
-
 declare global {
   // eslint-disable-next-line no-var
   var MonacoEnvironment: { getWorker(moduleId: string, label: string): Worker } | undefined;

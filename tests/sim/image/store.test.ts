@@ -36,7 +36,7 @@ describe('local image store', () => {
   it('image inspect shows Id, RepoTags, RepoDigests, RootFS.Layers (diffIDs, not blob digests), Config', async () => {
     await svc.pull('nginx:1.25');
     const li = svc.store.lookup('nginx:1.25')!;
-    const doc = inspectImage(li) as Record<string, any>;
+    const doc = inspectImage(li) as { Id: string; RepoTags: string[]; RepoDigests: string[]; RootFS: { Layers: string[] }; Config: { Cmd: string[]; StopSignal: string }; Size: number };
     expect(doc.Id).toBe(li.image.id);
     expect(doc.RepoTags).toEqual(['nginx:1.25']);
     expect(doc.RepoDigests).toEqual([`nginx@${svc.registry.host('docker.io')!.repos.get('library/nginx')!.tags.get('1.25')}`]);

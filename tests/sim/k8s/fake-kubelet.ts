@@ -2,7 +2,7 @@
  * A stand-in kubelet for the API server's tests (the real one lives in src/sim/k8s/kubelet/):
  * every pod goes Running and Ready at once, deleted pods go at once, with the kubelet's events.
  */
-import type { KObject, KubeletApiClient, KubeletHandle } from '../../../src/sim/k8s/types.ts';
+import type { KubeletApiClient, KubeletHandle } from '../../../src/sim/k8s/types.ts';
 
 export function fakeKubelet(api: KubeletApiClient & { nowIso(): string }): KubeletHandle {
   let ip = 10;
@@ -45,4 +45,3 @@ export function fakeKubelet(api: KubeletApiClient & { nowIso(): string }): Kubel
   };
 }
 
-export type { KObject };

@@ -21,7 +21,7 @@ export class MemoryStorage implements Storage {
   }
   setItem(key: string, value: string): void {
     const used = [...this.data].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), 0);
-    if ((this.failOn && this.failOn.test(key)) || used + key.length + value.length > this.quota) {
+    if (this.failOn?.test(key) || used + key.length + value.length > this.quota) {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     }
     this.data.set(key, String(value));

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { PROGRESS_KEY, type Progress } from '../../../src/ui/progress/store.ts';
 import { BACKUP_FORMAT, createBackup, parseBackup, restoreBackup } from '../../../src/ui/progress/transfer.ts';
-import { install, MemoryStorage } from './memory-storage.ts';
+import { install, type MemoryStorage } from './memory-storage.ts';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 let s: MemoryStorage;

@@ -2,7 +2,7 @@
 import { ALPINE_318, ALPINE_319, ALPINE_320, DEBIAN_12, DEBIAN_12_SLIM, GOLANG_122, GOLANG_122_ALPINE, NGINX_125 } from './catalog.ts';
 const REGISTRY_BASE = ALPINE_318;
 import { DEBIAN_GROUP, DEBIAN_PASSWD, fillTo } from './rootfs-debian.ts';
-import { BUILDKIT, addRootfs, nop, type BaseImageDef } from './define.ts';
+import { BUILDKIT, type BaseImageDef } from './define.ts';
 import type { TreeBuilder } from '../tree.ts';
 import { NGINX_UNPRIVILEGED_125 } from './nginx-unprivileged.ts';
 
@@ -248,5 +248,3 @@ export const CATALOG: readonly BaseImageDef[] = [
   BUILDPACK_DEPS, NODE_20, NODE_20_ALPINE, KUBIA, KUBIA_LIBRARY, STRESS, REGISTRY_2, DISTROLESS_STATIC, DISTROLESS_STATIC_DEBIAN12,
   MEMCACHED_16, DEMO_HELLO, ZOMBIE_MAKER, PAUSE_39, ACME_PRIVATE, EXAMPLE_APP,
 ];
-
-export { addRootfs, nop };

@@ -4,7 +4,7 @@
  * alpine ≈7MB); `fillTo` pins totals exactly.
  */
 import { DEBIAN_GROUP, DEBIAN_PASSWD, debianRootfs, fillTo } from './rootfs-debian.ts';
-import { ALPINE_PASSWD, alpineRootfs } from './rootfs-alpine.ts';
+import { alpineRootfs } from './rootfs-alpine.ts';
 import { BUILDKIT, addRootfs, nop, type BaseImageDef } from './define.ts';
 import { NGINX_50X_HTML, NGINX_CONF, NGINX_DEFAULT_CONF, NGINX_ENTRYPOINT, NGINX_INDEX_HTML, NGINX_SCRIPTS } from './nginx-files.ts';
 
@@ -185,5 +185,3 @@ export const GOLANG_122_ALPINE: BaseImageDef = {
     WorkingDir: '/go',
   },
 };
-
-export const ALPINE_PASSWD_TEXT = ALPINE_PASSWD;

@@ -45,6 +45,3 @@ export function resourceFor(word: string): ResourceInfo | undefined {
 
 export const resourceOfKind = (apiVersion: string, kind: string): ResourceInfo | undefined =>
   RESOURCES.find((x) => x.kind === kind && x.apiVersion === apiVersion);
-
-/** `pod`, `deployment.apps`: how kubectl names a kind in `pod/x created`. */
-export const qualifiedName = (x: ResourceInfo): string => (x.group ? `${x.singular}.${x.group}` : x.singular);

@@ -101,8 +101,8 @@ export function validatePodSpec(spec: Obj, path: string, templateLabels?: { sele
   const names = new Set<string>();
   const containers = spec.containers;
   if (!Array.isArray(containers) || containers.length === 0) errs.push(required(`${path}.containers`));
-  else containers.forEach((c, i) => isObj(c) && errs.push(...validateContainer(c, `${path}.containers[${i}]`, names)));
-  if (Array.isArray(spec.initContainers)) spec.initContainers.forEach((c, i) => isObj(c) && errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, names)));
+  else containers.forEach((c, i) => { if (isObj(c)) errs.push(...validateContainer(c, `${path}.containers[${i}]`, names)); });
+  if (Array.isArray(spec.initContainers)) spec.initContainers.forEach((c, i) => { if (isObj(c)) errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, names)); });
   if (spec.restartPolicy !== undefined && !['Always', 'OnFailure', 'Never'].includes(String(spec.restartPolicy))) {
     errs.push(notSupported(`${path}.restartPolicy`, spec.restartPolicy, ['Always', 'OnFailure', 'Never']));
   }

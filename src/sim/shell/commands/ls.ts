@@ -1,6 +1,6 @@
 import type { ExecResult } from '../../api.ts';
 import type { FsStat } from 'just-bash';
-import type { CmdEnv, SimCommand } from '../types.ts';
+import type { SimCommand } from '../types.ts';
 import { overlay2Ls } from './overlay2-ls.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -148,4 +148,3 @@ export const ls: SimCommand = {
   },
 };
 
-export type { CmdEnv };

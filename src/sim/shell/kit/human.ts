@@ -14,7 +14,7 @@ export function humanReadable(n: bigint | number, opts: number, fromBlockSize: n
   const inexact = opts & 3;
   const base = opts & HUMAN.base1024 ? 1024n : 1000n;
   const exponentMax = POWER_LETTER.length - 1;
-  let N = BigInt(n);
+  const N = BigInt(n);
   let amt: bigint;
   let tenths: bigint;
   let rounding: bigint;

@@ -12,7 +12,7 @@ import { imageGraphDriver } from '../../../image/container-fs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import { fullName, parseNormalizedNamed } from '../../../../oci/reference.ts';
 import type { CmdEnv } from '../../types.ts';
-import { tabwrite, templated } from './format.ts';
+import { templated } from './format.ts';
 import { argsError, confirmed } from './errors.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
@@ -247,8 +247,3 @@ export const logout: Sub = async (args, env) => {
 export const IMAGE_SUBS: Record<string, Sub> = {
   ls: images, list: images, inspect: imageInspect, pull, push, tag, rm: rmi, remove: rmi, prune: imagePrune, history,
 };
-
-/** Summary used by `docker system df` and `docker info`. */
-export function imageCount(env: CmdEnv): number {
-  return env.daemon.lib?.store.all().length ?? 0;
-}

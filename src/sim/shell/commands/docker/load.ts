@@ -46,7 +46,7 @@ export async function load(args: string[], env: CmdEnv): Promise<ExecResult> {
   const store = lib.store;
   // Layers the store holds, by ChainID (moby registers only the missing ones).
   const known = new Map<Digest, Layer>();
-  for (const li of store.all()) (await chainIds(li.image.layers.map((l) => l.diffId))).forEach((c, i) => known.set(c, li.image.layers[i]!));
+  for (const li of store.all()) (await chainIds(li.image.layers.map((l) => l.diffId))).forEach((c, i) => { known.set(c, li.image.layers[i]!); });
   const tmpDir = `/var/lib/docker/tmp/docker-import-${env.host.rng.int(4294967295)}`;
   let loaded;
   try {

@@ -3,7 +3,7 @@ import type { Container, LogEntry } from '../../../docker/container.ts';
 import { getTimestamp } from '../../kit/timestamp.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
 import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
-import { parseFlags, type FlagDef } from '../../args.ts';
+import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { inspectDoc } from './inspect-doc.ts';
 import { argsError, confirmed } from './errors.ts';

@@ -186,7 +186,7 @@ export const systemPrune: Sub = async (args, env) => {
   const cache = builder.cache.size;
   if (cache) {
     builder.prune();
-    out += `Deleted build cache objects:\n${[...Array(cache).keys()].map((i) => `${env.host.rng.hex(25)}\n`).join('')}\n`;
+    out += `Deleted build cache objects:\n${[...Array(cache).keys()].map(() => `${env.host.rng.hex(25)}\n`).join('')}\n`;
   }
   out += `Total reclaimed space: ${humanSize(before - lib.store.totalSize() + cacheBytes)}\n`;
   return R(out);

@@ -27,7 +27,7 @@ export async function exec(args: string[], env: CmdEnv): Promise<ExecResult> {
   let stderr = '';
   // exec.go Complete: the command follows `--`; without it the words after the pod still are, with a warning.
   const podName = p.rest[0];
-  let command = dash < 0 ? p.rest.slice(1) : args.slice(dash + 1);
+  const command = dash < 0 ? p.rest.slice(1) : args.slice(dash + 1);
   if (dash < 0 && p.rest.length > 1 && !quiet) stderr += DEPRECATED;
   // exec.go Validate
   if (!podName) return out('', 'error: pod, type/name or --filename must be specified\n', 1);
@@ -54,7 +54,7 @@ export async function exec(args: string[], env: CmdEnv): Promise<ExecResult> {
   }
   // The kubelet answers for a container it is not running (pkg/kubelet/server: the streaming request).
   const c = cluster.kubelet?.container(ns, name, container);
-  if (!c || !c.running) return out('', `${stderr}error: unable to upgrade connection: container not found ("${container}")\n`, 1);
+  if (!c?.running) return out('', `${stderr}error: unable to upgrade connection: container not found ("${container}")\n`, 1);
   const k = env.host.kernel;
   const init = k.procs.get(c.pid);
   const root = env.host.runc.roots.get(c.id);

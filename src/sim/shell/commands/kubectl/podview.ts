@@ -30,8 +30,8 @@ export function podColumns(p: KObject): PodColumns {
     const st = isObj(c.state) ? c.state : {};
     const waiting = isObj(st.waiting) ? st.waiting : undefined;
     const term = isObj(st.terminated) ? st.terminated : undefined;
-    if (waiting && waiting.reason) reason = String(waiting.reason);
-    else if (term && term.reason) reason = String(term.reason);
+    if (waiting?.reason) reason = String(waiting.reason);
+    else if (term?.reason) reason = String(term.reason);
     else if (term) reason = term.signal ? `Signal:${term.signal}` : `ExitCode:${term.exitCode}`;
     else if (c.ready && isObj(st.running)) { hasRunning = true; readyCount++; }
   }

@@ -95,10 +95,10 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
         vars = vars.slice(0, mark);
         return;
       }
-      case 'range': return walkRange(n as RangeNode, dot);
+      case 'range': walkRange(n as RangeNode, dot); return;
       case 'template': {
         const t = tree.defines.get(n.name);
-        if (!t) return errorf(`template ${goQuote(n.name)} not defined`);
+        if (!t) { errorf(`template ${goQuote(n.name)} not defined`); return; }
         if (++depth > 100000) errorf('exceeded maximum template depth (100000)');
         const newDot = n.pipe ? evalPipeline(dot, n.pipe) : undefined;
         const saved = vars;
@@ -265,7 +265,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
     if (typeof receiver === 'object' && !Array.isArray(receiver) && !(receiver instanceof GoFunc) && !(receiver instanceof GoFloat)) {
       if (hasArgs) errorf(`${fieldName} is not a method but has arguments`);
       const o = receiver as Record<string, unknown>;
-      if (!Object.prototype.hasOwnProperty.call(o, fieldName)) {
+      if (!Object.hasOwn(o, fieldName)) {
         if (opts.missingKeyError) errorf(`map has no entry for key ${goQuote(fieldName)}`);
         return undefined;
       }

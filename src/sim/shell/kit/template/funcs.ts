@@ -85,7 +85,7 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
     } else if (cur !== undefined && typeof cur === 'object' && !(cur instanceof GoStruct) && !(cur instanceof GoFunc) && !(cur instanceof GoFloat)) {
       if (typeof i !== 'string') fail(`value has type ${typeName(i)}; should be string`);
       const o = cur as Record<string, unknown>;
-      if (Object.prototype.hasOwnProperty.call(o, i as string)) cur = o[i as string];
+      if (Object.hasOwn(o, i as string)) cur = o[i as string];
       // The zero value of the map's element type: "" for map[string]string (Labels), else nil.
       else cur = Object.values(o).every((v) => typeof v === 'string') ? '' : undefined;
     } else fail(`can't index item of type ${typeName(cur)}`);

@@ -8,9 +8,9 @@ import { DOCKER_FUNCS } from './funcs.ts';
 import type { Tree } from './node.ts';
 import { parse, ParseError } from './parse.ts';
 
-export { DOCKER_FUNCS, HEADER_FUNCS, BUILTINS, goJSON } from './funcs.ts';
-export { GoStruct, GoFunc, GoFloat, GoNil, GoCallError } from './value.ts';
-export { sprintf, sprint, sprintValue } from './fmt.ts';
+export { DOCKER_FUNCS, HEADER_FUNCS, BUILTINS } from './funcs.ts';
+export { GoStruct, GoFunc, GoNil } from './value.ts';
+export { sprintf, sprintValue } from './fmt.ts';
 export type { FuncDef } from './exec.ts';
 
 export class TemplateError extends Error {

@@ -173,7 +173,7 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
   const pipeline = (context: string, end: ItemType): PipeNode => {
     const tok = peekNonSpace();
     const pipe: PipeNode = { type: 'pipe', pos: tok.pos, line: tok.line, isAssign: false, decl: [], cmds: [] };
-    decls: for (;;) {
+    for (;;) {
       const v = peekNonSpace();
       if (v.typ !== 'variable') break;
       nextNonSpace();
@@ -190,7 +190,7 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
         vars.push(v.val);
         if (context === 'range' && pipe.decl.length < 2) {
           const p = peekNonSpace().typ;
-          if (p === 'variable' || p === 'rightDelim' || p === 'rightParen') continue decls;
+          if (p === 'variable' || p === 'rightDelim' || p === 'rightParen') continue;
           errorf('range can only initialize variables');
         }
         errorf(`too many declarations in ${context}`);
