@@ -3,6 +3,11 @@
  * (pkg/explain/v2): the resource and field path are resolved as pkg/explain/explain.go does, then the "plaintext"
  * template (explain/plaintext.ts, verbatim) renders the API server's OpenAPI v3 document of the resource's group-version
  * (explain/openapi.generated.ts, loaded the first time explain runs).
+ *
+ * What node1's API server does not have: /openapi/v3 lists only the group-versions of its resources (api/v1,
+ * apis/apps/v1, apis/batch/v1), so `--api-version=autoscaling/v2` gets "couldn't find resource" where a real v1.30
+ * server (which serves that group-version) answers "GVR (…) not found in OpenAPI schema"; and kubectl's OpenAPI v2
+ * renderer (--output=plaintext-openapiv2) is not reproduced.
  */
 import type { ExecResult } from '../../../api.ts';
 import { resourceFor, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
