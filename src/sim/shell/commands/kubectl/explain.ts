@@ -128,7 +128,7 @@ export async function explain(args: string[], _env: CmdEnv): Promise<ExecResult>
   if (!gv) return fatal('', `couldn't find resource for "${gvrString}"`);
   // generator.go Render: an unknown template name.
   if (format !== 'plaintext') return fatal('', `unrecognized format: ${format}`);
-  const document = { openapi: '3.0.0', paths: gv.paths, components: { schemas: Object.fromEntries(gv.schemas.map((n) => [n, data.SCHEMAS[n]])) } };
+  const openapi = { openapi: '3.0.0', paths: gv.paths, components: { schemas: Object.fromEntries(gv.schemas.map((n) => [n, data.SCHEMAS[n]])) } };
   if (!compiled) {
     const text = (await import('./explain/plaintext.ts')).default;
     let tree: Tree | undefined;
@@ -142,7 +142,7 @@ export async function explain(args: string[], _env: CmdEnv): Promise<ExecResult>
       Group: gvr.group, Version: gvr.version, Resource: gvr.resource,
       String: new GoFunc([], () => gvrString),
     }),
-    Document: document,
+    Document: openapi,
     Recursive: Boolean(p.flags.recursive),
     FieldPath: req.fields,
   });

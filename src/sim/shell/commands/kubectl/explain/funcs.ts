@@ -107,9 +107,9 @@ export function explainFuncs(tree: () => Tree): Record<string, FuncDef> {
     // A fragment-only JSON reference ("#/components/schemas/…") walked through the document's maps; anything else is nil.
     resolveRef: {
       params: ['any', 'any'],
-      fn: (refAny, document) => {
-        if (typeof refAny !== 'string' || !refAny.startsWith('#') || refAny.length < 2 || !isMap(document)) return null;
-        let cur: Obj = document;
+      fn: (refAny, doc) => {
+        if (typeof refAny !== 'string' || !refAny.startsWith('#') || refAny.length < 2 || !isMap(doc)) return null;
+        let cur: Obj = doc;
         for (const k of decodeURIComponent(refAny.slice(1)).split('/')) {
           if (k.length === 0) continue;
           const next = cur[k];
