@@ -20,6 +20,7 @@ const PAGES: Record<string, () => Promise<{ default: string }>> = {
   delete: () => import('./help/delete.ts'),
   describe: () => import('./help/describe.ts'),
   exec: () => import('./help/exec.ts'),
+  explain: () => import('./help/explain.ts'),
   get: () => import('./help/get.ts'),
   label: () => import('./help/label.ts'),
   logs: () => import('./help/logs.ts'),

@@ -10,6 +10,7 @@ import { get } from './get.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
 import { exec } from './exec.ts';
+import { explain } from './explain.ts';
 import { withKubelet } from './cluster.ts';
 import { label } from './label.ts';
 import { logs } from './logs.ts';
@@ -25,6 +26,7 @@ const VERBS: Record<string, Verb> = {
   delete: del,
   describe,
   exec,
+  explain,
   get,
   label,
   logs,
@@ -35,7 +37,7 @@ const VERBS: Record<string, Verb> = {
 
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
 
-const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin', 'explain', 'debug'];
+const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin', 'debug'];
 
 export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> {
   // Global flags may come before the verb (`kubectl -n demo get pods`).

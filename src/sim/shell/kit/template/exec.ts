@@ -11,6 +11,8 @@ import { GoCallError, GoFloat, GoFunc, GoNil, GoStruct, isInt, isTrue, typeName,
 export class ExecError extends Error {
   /** What the template wrote before it failed (Go's Execute streams to its writer). */
   partial = '';
+  /** The error a function returned, which Go wraps with %w (go1.22 exec.go evalCall): errors.As finds it. */
+  wrapped?: GoCallError;
 }
 
 export interface FuncDef {
@@ -313,7 +315,14 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
     try {
       return fn.fn(...values);
     } catch (e) {
-      if (e instanceof GoCallError) return errorf(`error calling ${name}: ${e.message}`);
+      if (e instanceof GoCallError) {
+        try {
+          errorf(`error calling ${name}: ${e.message}`);
+        } catch (x) {
+          if (x instanceof ExecError) x.wrapped = e;
+          throw x;
+        }
+      }
       throw e;
     }
   };
