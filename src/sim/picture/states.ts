@@ -28,6 +28,28 @@ export const STATES: Record<string, readonly string[]> = {
   init: ['docker run -d --name s1 alpine sleep 1000', 'docker run -d --init --name s2 alpine sleep 1000'],
   /** Lesson 11: a default container beside one with every capability dropped but NET_BIND_SERVICE. */
   caps: ['docker run -d --name web nginx', 'docker run -d --name tight --cap-drop ALL --cap-add NET_BIND_SERVICE nginx'],
+  /** Lesson 5: the cache-demo pod, two containers around one pause sandbox. */
+  pod: [
+    `printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' '  name: cache-demo' 'spec:' '  containers:' '  - name: app' '    image: alpine:3.20' '    command: ["sleep", "3600"]' '  - name: memcached' '    image: memcached:1.6' > cache-demo.yaml`,
+    'kubectl apply -f cache-demo.yaml',
+    'kubectl get pod cache-demo -o wide',
+  ],
+  /** Lesson 5: the same pod with shareProcessNamespace: true (one PID namespace, the sandbox's). */
+  'pod-shared-pid': [
+    `printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' '  name: cache-demo' 'spec:' '  shareProcessNamespace: true' '  containers:' '  - name: app' '    image: alpine:3.20' '    command: ["sleep", "3600"]' '  - name: memcached' '    image: memcached:1.6' > cache-demo.yaml`,
+    'kubectl apply -f cache-demo.yaml',
+    'kubectl get pod cache-demo -o wide',
+  ],
+  /** Lesson 9: the multi-stage hello build beside the golang image its build stage ran in. */
+  multistage: ['docker build -t hello:1.0 /root/hello', 'docker pull golang:1.22-alpine'],
+  /** Lesson 12: the demo pod (runAsUser 1000, capabilities drop ALL, allowPrivilegeEscalation false). */
+  'security-context': [
+    `printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' '  name: demo' 'spec:' '  securityContext:' '    runAsUser: 1000' '    runAsGroup: 3000' '    fsGroup: 2000' '  containers:' '  - name: demo' '    image: alpine:3.20' '    command: ["sleep", "3600"]' '    securityContext:' '      allowPrivilegeEscalation: false' '      readOnlyRootFilesystem: true' '      capabilities:' '        drop: ["ALL"]' '    volumeMounts:' '    - name: tmp' '      mountPath: /tmp' '  volumes:' '  - name: tmp' '    emptyDir: {}' > demo.yaml`,
+    'kubectl apply -f demo.yaml',
+    'kubectl get pod demo',
+  ],
+  /** Lesson 13: what --privileged grants: every capability in every set but the ambient one. */
+  privileged: ['docker run -d --name priv --privileged alpine sleep 3600'],
   /** Lesson 11: a non-root process keeps the bounding set but has no effective capabilities. */
   nonroot: ['docker run -d --name nr --user 1000 alpine sleep 3600'],
 };
