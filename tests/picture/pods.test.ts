@@ -66,19 +66,19 @@ describe('pods', () => {
     expect(alt).toContain(`pid:[${pause!.ns.pid.inode}] held by the sandbox, shared in the pod`);
   }, 60_000);
 
-  it('draws the lesson state as SVG with a table of the same inodes, in English and Chinese', async () => {
+  it('draws lesson 5’s state (the PIDs and inodes its text prints) as SVG with a table of the same inodes, in English and Chinese', async () => {
     const w = await worldFor('pod');
     const snap = w.snapshot();
     const pic = picture(snap, 'pods', L, { idPrefix: 'k' });
     expect(pic.svg).toContain('<title id="k-title">Pods</title>');
     expect(pic.svg).toContain('Pod default/cache-demo · IP 10.244.0.12');
     expect(pic.svg).toContain('url(#k-dots)');
-    expect(pic.scene.desc).toBe('Pod cache-demo: held by the sandbox, shared in the pod: ipc:[4026532180], net:[4026532177], uts:[4026532179]; its own namespace: app: cgroup, mnt, pid; memcached: cgroup, mnt, pid');
-    expect(pic.alt).toContain('<td>pause / sandbox container</td><td>23817</td><td>23817 1</td><td>/pause</td>');
+    expect(pic.scene.desc).toBe('Pod cache-demo: held by the sandbox, shared in the pod: ipc:[4026532194], net:[4026532191], uts:[4026532193]; its own namespace: app: cgroup, mnt, pid; memcached: cgroup, mnt, pid');
+    expect(pic.alt).toContain('<td>pause / sandbox container</td><td>23912</td><td>23912 1</td><td>/pause</td>');
     expect(pic.svg).toMatchSnapshot();
     const zh = picture(snap, 'pods', labels('zh-cn'), { idPrefix: 'z' });
     expect(zh.alt).toContain('pause 容器 / 沙箱容器');
-    expect(zh.alt).toContain('net:[4026532177] 由沙箱持有，Pod 内共享');
+    expect(zh.alt).toContain('net:[4026532191] 由沙箱持有，Pod 内共享');
     expect(zh.svg).toContain('Pod（容器组） default/cache-demo');
   }, 60_000);
 
@@ -86,7 +86,7 @@ describe('pods', () => {
     const w = await worldFor('pod');
     const { svg, scene } = picture(w.snapshot(), 'pods', L, { idPrefix: 'i', interactive: true });
     expect(svg.match(/role="button"/g)).toHaveLength(scene.boxes.filter((b) => b.reveal.length).length);
-    expect(scene.boxes.find((b) => b.id === 'podns-default/cache-demo/app-net')?.reveal[0]).toBe('ls -l /proc/23818/ns/net');
+    expect(scene.boxes.find((b) => b.id === 'podns-default/cache-demo/app-net')?.reveal[0]).toBe('ls -l /proc/23913/ns/net');
     expect(scene.boxes.find((b) => b.id === 'podm-default/cache-demo/memcached')?.reveal).toContain('kubectl exec cache-demo -c memcached -- hostname');
   }, 60_000);
 
