@@ -100,22 +100,24 @@ for (const loc of LOCALES) {
         await page.locator('cc-picture').getByRole('tab', { name: loc.pods, exact: true }).click();
         await expect(canvas(page).locator('svg[data-view="pods"]')).toBeVisible();
         const cell = (member: string, type: string) => canvas(page).locator(`[data-node="podns-default/cache-demo/${member}-${type}"]`);
+        // The inode a cell draws (its <text>; the <g> also holds a <title>).
+        const drawn = (member: string, type: string) => cell(member, type).locator('text');
         await expect(canvas(page).locator('[data-node="podm-default/cache-demo/pause"]')).toContainText('/pause [pause]');
         for (const type of ['net', 'uts', 'ipc']) {
-          const inode = (await cell('pause', type).textContent())!;
+          const inode = (await drawn('pause', type).textContent())!;
           expect(inode).toMatch(/^\d{10}$/);
           for (const member of ['app', 'memcached']) {
-            await expect(cell(member, type)).toHaveText(inode);
+            await expect(drawn(member, type)).toHaveText(inode);
             await expect(cell(member, type)).toHaveAttribute('aria-label', new RegExp(`${type}:\\[${inode}\\] — ${loc.podShared}$`));
           }
         }
-        for (const type of ['mnt', 'pid', 'cgroup']) await expect(cell('app', type)).not.toHaveText((await cell('pause', type).textContent())!);
+        for (const type of ['mnt', 'pid', 'cgroup']) await expect(drawn('app', type)).not.toHaveText((await drawn('pause', type).textContent())!);
         // A cell offers the command that shows the same inode in the terminal.
         await cell('app', 'net').click();
         const detail = page.locator('cc-picture [data-role="detail"]');
         await expect(detail).toContainText(/ls -l \/proc\/\d+\/ns\/net/);
         await detail.getByRole('button', { name: new RegExp(`^${loc.run}: ls -l /proc/\\d+/ns/net$`) }).click();
-        const inode = (await cell('pause', 'net').textContent())!;
+        const inode = (await drawn('pause', 'net').textContent())!;
         await expect.poll(async () => (await page.evaluate(() => (window as unknown as { ccLast: { stdout: string } }).ccLast)).stdout, { timeout: 90_000 }).toContain(`net:[${inode}]`);
       });
     });
