@@ -71,6 +71,8 @@ async function pictures() {
   const figures: [string, string, Record<string, string>][] = [
     ['web', 'processes', {}], ['kubia', 'processes', {}], ['bridge', 'networks', {}], ['limits', 'cgroups', {}], ['oom-and-throttle', 'cgroups', {}],
     ['whiteout', 'layers', {}], ['alpine', 'identity', { image: 'alpine' }], ['init', 'processes', {}], ['caps', 'capabilities', { container: 'web' }], ['nonroot', 'capabilities', {}],
+    ['pod', 'pods', {}], ['pod-shared-pid', 'pods', {}], ['multistage', 'layers', { image: 'hello:1.0' }], ['multistage', 'layers', { image: 'golang:1.22-alpine' }],
+    ['security-context', 'capabilities', { pod: 'demo', container: 'demo' }], ['privileged', 'capabilities', { container: 'priv' }],
   ];
   const rows: (string | number)[][] = [['state', 'view', 'SVG bytes', 'median', 'max']];
   for (const [state, view, focus] of figures) {
@@ -83,7 +85,7 @@ async function pictures() {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    rows.push([state, view, bytes, ms(times[15]!), ms(times[29]!)]);
+    rows.push([state + (focus.image ? ` (${focus.image})` : ''), view, bytes, ms(times[15]!), ms(times[29]!)]);
   }
   console.log('\n## Pictures: redraw of each lesson figure, snapshot → SVG (30 rounds, Node; budget 16 ms)\n');
   console.log(table(rows));

@@ -7,10 +7,16 @@ import { test, expect } from './fixtures.ts';
 /** Issue #13: the live Picture tab beside the terminal, and the lessons' static figures. */
 const L6 = '/lessons/06-cgroups/';
 const L7 = '/lessons/07-layers-and-overlay/';
+const L5 = '/lessons/05-pods-and-shared-namespaces/';
+/** Lesson 5's two-container pod, written and applied as its Run buttons do. */
+const POD = [
+  `printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' '  name: cache-demo' 'spec:' '  containers:' '  - name: app' '    image: alpine:3.20' '    command: ["sleep", "3600"]' '  - name: memcached' '    image: memcached:1.6' > cache-demo.yaml`,
+  'kubectl apply -f cache-demo.yaml',
+];
 const SIZES = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
 const LOCALES = [
-  { prefix: '', start: 'Start the terminal', tab: 'Picture', cgroups: 'Control groups', layers: 'Layers and overlay', run: 'Run' },
-  { prefix: '/zh-cn', start: '启动终端', tab: '图示', cgroups: '控制组', layers: '镜像层与叠加文件系统', run: '运行' },
+  { prefix: '', start: 'Start the terminal', tab: 'Picture', cgroups: 'Control groups', layers: 'Layers and overlay', pods: 'Pods', podShared: 'held by the sandbox, shared in the pod', run: 'Run' },
+  { prefix: '/zh-cn', start: '启动终端', tab: '图示', cgroups: '控制组', layers: '镜像层与叠加文件系统', pods: 'Pod', podShared: '由沙箱持有，Pod 内共享', run: '运行' },
 ] as const;
 
 // The simulated host and a docker pull run in the page: give a busy CI machine time.
@@ -81,6 +87,38 @@ for (const loc of LOCALES) {
         const whiteout = canvas(page).locator('[data-node="ov-change-/etc/nginx/conf.d/default.conf"]');
         await expect(whiteout).toContainText('D /etc/nginx/conf.d/default.conf');
         await expect(whiteout.locator('rect[fill^="url(#"]')).toHaveCount(1); // a pattern, not colour alone
+      });
+
+      test('the pods view shows the pause sandbox holding the pod’s net, uts and ipc', async ({ page }) => {
+        await startAndRun(page, `${loc.prefix}${L5}`, loc.start, POD);
+        // The kubelet pulls and starts the containers after apply returns: ask until both are running.
+        await expect.poll(async () => {
+          await typeAndWait(page, 'kubectl get pod cache-demo');
+          return (await page.evaluate(() => (window as unknown as { ccLast: { stdout: string } }).ccLast)).stdout;
+        }, { timeout: 120_000 }).toMatch(/cache-demo +2\/2 +Running/);
+        await page.getByRole('button', { name: loc.tab, exact: true }).click();
+        await page.locator('cc-picture').getByRole('tab', { name: loc.pods, exact: true }).click();
+        await expect(canvas(page).locator('svg[data-view="pods"]')).toBeVisible();
+        const cell = (member: string, type: string) => canvas(page).locator(`[data-node="podns-default/cache-demo/${member}-${type}"]`);
+        // The inode a cell draws (its <text>; the <g> also holds a <title>).
+        const drawn = (member: string, type: string) => cell(member, type).locator('text');
+        await expect(canvas(page).locator('[data-node="podm-default/cache-demo/pause"]')).toContainText('/pause [pause]');
+        for (const type of ['net', 'uts', 'ipc']) {
+          const inode = (await drawn('pause', type).textContent())!;
+          expect(inode).toMatch(/^\d{10}$/);
+          for (const member of ['app', 'memcached']) {
+            await expect(drawn(member, type)).toHaveText(inode);
+            await expect(cell(member, type)).toHaveAttribute('aria-label', new RegExp(`${type}:\\[${inode}\\] — ${loc.podShared}$`));
+          }
+        }
+        for (const type of ['mnt', 'pid', 'cgroup']) await expect(drawn('app', type)).not.toHaveText((await drawn('pause', type).textContent())!);
+        // A cell offers the command that shows the same inode in the terminal.
+        await cell('app', 'net').click();
+        const detail = page.locator('cc-picture [data-role="detail"]');
+        await expect(detail).toContainText(/ls -l \/proc\/\d+\/ns\/net/);
+        await detail.getByRole('button', { name: new RegExp(`^${loc.run}: ls -l /proc/\\d+/ns/net$`) }).click();
+        const inode = (await drawn('pause', 'net').textContent())!;
+        await expect.poll(async () => (await page.evaluate(() => (window as unknown as { ccLast: { stdout: string } }).ccLast)).stdout, { timeout: 90_000 }).toContain(`net:[${inode}]`);
       });
     });
   }

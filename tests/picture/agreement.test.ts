@@ -2,14 +2,14 @@
  * The picture model says what the shell prints for the same state: namespace inodes
  * (readlink /proc/PID/ns/TYPE), cgroup limits (cat memory.max, cpu.max, pids.max),
  * capability masks (grep Cap /proc/PID/status), image IDs and digests (docker inspect,
- * docker images --digests), veth peers (ip link).
+ * docker images --digests), veth peers (ip link), a pod's sandbox and containers (readlink, crictl pods, crictl inspect).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../src/sim/index.ts';
 import type { World } from '../../src/sim/index.ts';
 import { buildModel } from '../../src/sim/picture/index.ts';
-import type { CapabilitiesModel, CgroupsModel, IdentityModel, NetworksModel, ProcessesModel } from '../../src/sim/picture/model-types.ts';
+import type { CapabilitiesModel, CgroupsModel, IdentityModel, NetworksModel, PodsModel, ProcessesModel } from '../../src/sim/picture/model-types.ts';
 import { CAP_ROW, CAP_SETS } from '../../src/sim/picture/model-types.ts';
 
 const POOL = [
@@ -27,6 +27,8 @@ const POOL = [
   'docker exec web rm /etc/nginx/nginx.conf',
   'sudo unshare --uts --net bash',
   'exit',
+  `printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' '  name: two' 'spec:' '  containers:' '  - name: app' '    image: alpine:3.20' '    command: ["sleep", "3600"]' '  - name: memcached' '    image: memcached:1.6' > two.yaml && kubectl apply -f two.yaml`,
+  'kubectl run solo --image=alpine:3.20 -- sleep 3600',
 ];
 
 async function sh(w: World, line: string): Promise<string> {
@@ -60,6 +62,15 @@ async function checkAgreement(w: World): Promise<void> {
     expect(await sh(w, `docker inspect --format '{{.Id}}' ${tag}`)).toBe(`${id.config.imageId}\n`);
     if (id.index) expect(await sh(w, `docker inspect --format '{{json .RepoDigests}}' ${tag}`)).toBe(`${JSON.stringify([`${tag.split(':')[0]}@${id.index.digest}`])}\n`);
     expect(await sh(w, `docker image inspect --format '{{json .RootFS.Layers}}' ${tag}`)).toBe(`${JSON.stringify(id.layers.map((l) => l.diffId))}\n`);
+  }
+  if (snap.pods?.some((p) => p.phase === 'Running')) {
+    const pods = buildModel(snap, 'pods') as PodsModel;
+    expect(pods.pods.map((p) => p.name)).toEqual(snap.pods.filter((p) => p.phase === 'Running').map((p) => p.name).sort());
+    expect((await sh(w, 'crictl pods -q --no-trunc')).split('\n').filter(Boolean).sort()).toEqual(pods.pods.map((p) => p.members[0]!.id).sort());
+    for (const mem of pods.pods.flatMap((p) => p.members)) {
+      for (const [type, ns] of Object.entries(mem.ns)) expect(await sh(w, `readlink /proc/${mem.pid}/ns/${type}`)).toBe(`${type}:[${ns.inode}]\n`);
+      if (!mem.sandbox) expect(JSON.parse(await sh(w, `crictl inspect ${mem.id}`)).info.pid).toBe(mem.pid);
+    }
   }
   const net = buildModel(snap, 'networks') as NetworksModel;
   const links = await sh(w, 'ip link');

@@ -159,7 +159,7 @@ describe('labels and states', () => {
 
 describe('the commands a node offers', () => {
   const cases: [string, Parameters<typeof buildModel>[1], Record<string, string>?][] = [
-    ['web', 'processes'], ['oom-and-throttle', 'cgroups'], ['caps', 'capabilities', { container: 'tight' }], ['whiteout', 'layers'], ['pulled', 'identity', { image: 'nginx:1.25' }], ['bridge', 'networks'],
+    ['web', 'processes'], ['oom-and-throttle', 'cgroups'], ['caps', 'capabilities', { container: 'tight' }], ['whiteout', 'layers'], ['pulled', 'identity', { image: 'nginx:1.25' }], ['bridge', 'networks'], ['pod', 'pods'], ['pod-shared-pid', 'pods'],
   ];
   for (const [state, view, focus] of cases) {
     it(`${view} (${state}): every offered command runs on node1 without an error`, async () => {

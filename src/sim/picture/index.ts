@@ -9,6 +9,7 @@ import { layoutCapabilities, layoutCgroups, layoutProcesses } from './layout-ker
 import { layoutNetworks } from './layout-net.ts';
 import { layoutIdentity, layoutLayers } from './layout-storage.ts';
 import { buildModel } from './model.ts';
+import { layoutPods } from './layout-pods.ts';
 import type { Focus, PictureModel, ViewName } from './model-types.ts';
 import type { Scene } from './scene.ts';
 import { renderSvg, type SvgOptions } from './svg.ts';
@@ -33,6 +34,8 @@ export function layout(model: PictureModel, labels: Labels): Scene {
       return layoutIdentity(model, labels);
     case 'networks':
       return layoutNetworks(model, labels);
+    case 'pods':
+      return layoutPods(model, labels);
   }
 }
 

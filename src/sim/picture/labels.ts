@@ -27,6 +27,8 @@ export const GLOSSARY_KEYS = {
   throttling: 'cpu-throttling',
   image: 'image',
   container: 'container',
+  pod: 'pod',
+  pause: 'pause-sandbox-container',
 } as const;
 
 const WORDS = {
@@ -38,6 +40,7 @@ const WORDS = {
     merged: 'merged', upperdir: 'upperdir', lowerdir: 'lowerdir', initLayer: 'init layer', added: 'added', copyUp: 'copied up', deleted: 'deleted (whiteout)', opaque: 'opaque directory', size: 'size', instruction: 'instruction', diffId: 'diffID', change: 'change', noChanges: 'no changes yet',
     reference: 'reference', index: 'index', manifest: 'manifest', platform: 'platform', config: 'config = image ID', chosen: 'pulled for this host', level: 'level', value: 'value',
     iface: 'interface', ifindex: 'ifindex', peer: 'peer', master: 'master', addresses: 'addresses', netns: 'network namespace', published: 'published', owners: 'used by',
+    pods: 'Pods', sandbox: 'sandbox (pause)', podShared: 'held by the sandbox, shared in the pod', ownNs: 'its own namespace', notRunning: 'not running',
     reveal: 'Commands that show this', run: 'Run', figure: 'Figure', download: 'Download SVG', textAlt: 'The figure as a table', noState: 'nothing to draw yet',
   },
   'zh-cn': {
@@ -48,6 +51,7 @@ const WORDS = {
     merged: '合并视图（merged）', upperdir: '上层目录（upperdir）', lowerdir: '下层目录（lowerdir）', initLayer: 'init 层', added: '新增', copyUp: '已复制到上层', deleted: '已删除（白障文件）', opaque: '不透明目录', size: '大小', instruction: '指令', diffId: 'diffID', change: '变更', noChanges: '尚无变更',
     reference: '镜像引用', index: '索引', manifest: '清单', platform: '平台', config: '配置 = 镜像 ID', chosen: '本机拉取的平台', level: '层级', value: '值',
     iface: '网络接口', ifindex: 'ifindex', peer: '对端', master: '所属网桥', addresses: '地址', netns: '网络命名空间', published: '已发布', owners: '使用者',
+    pods: 'Pod', sandbox: '沙箱（pause）', podShared: '由沙箱持有，Pod 内共享', ownNs: '独有的命名空间', notRunning: '未运行',
     reveal: '显示这一事实的命令', run: '运行', figure: '图', download: '下载 SVG', textAlt: '以表格形式查看此图', noState: '暂无可绘制的内容',
   },
 } as const;

@@ -4,7 +4,7 @@
  */
 import type { NamespaceType } from '../api.ts';
 
-export const VIEWS = ['processes', 'cgroups', 'capabilities', 'layers', 'identity', 'networks'] as const;
+export const VIEWS = ['processes', 'cgroups', 'capabilities', 'layers', 'identity', 'networks', 'pods'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** What a view should focus on: a container (name or id prefix), a host PID, an image reference. */
@@ -12,6 +12,8 @@ export interface Focus {
   container?: string;
   pid?: number;
   image?: string;
+  /** A pod name (the pods view draws only that pod). */
+  pod?: string;
 }
 
 export interface ProcNode {
@@ -147,7 +149,41 @@ export interface NetworksModel {
   ports: { container: string; binding: string }[];
 }
 
-export type PictureModel = ProcessesModel | CgroupsModel | CapabilitiesModel | LayersModel | IdentityModel | NetworksModel;
+/** Where a pod member's namespace comes from: node1's own, the pod's sandbox (pause), or its own new one. */
+export type PodNsOrigin = 'host' | 'sandbox' | 'own';
+
+export interface PodMember {
+  /** `pause` for the sandbox, else the container's name in the pod spec. */
+  name: string;
+  sandbox: boolean;
+  /** The containerd id (the sandbox's is the pod ID `crictl pods` prints). */
+  id: string;
+  /** Host PID of its first process (`crictl inspect` info.pid), and NSpid as /proc/PID/status prints it. */
+  pid: number;
+  nspid: number[];
+  command: string;
+  ns: Record<NamespaceType, { inode: number; origin: PodNsOrigin }>;
+}
+
+export interface PodBox {
+  namespace: string;
+  name: string;
+  uid: string;
+  podIP?: string;
+  shareProcessNamespace: boolean;
+  /** The sandbox first, then the running containers in spec order. */
+  members: PodMember[];
+  /** Containers of the spec that have no running process (waiting, terminated), with the reason. */
+  notRunning: { name: string; state: string; reason?: string }[];
+}
+
+export interface PodsModel {
+  view: 'pods';
+  hostNs: Record<NamespaceType, number>;
+  pods: PodBox[];
+}
+
+export type PictureModel = ProcessesModel | CgroupsModel | CapabilitiesModel | LayersModel | IdentityModel | NetworksModel | PodsModel;
 
 export class PictureError extends Error {
   override name = 'PictureError';

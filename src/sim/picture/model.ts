@@ -7,6 +7,7 @@
 import type { ProcessView, WorldSnapshot } from '../api.ts';
 import { CAP_NAMES } from '../kernel/capabilities.ts';
 import { NS_TYPES } from '../kernel/types.ts';
+import { podsModel } from './model-pods.ts';
 import { CAP_SETS, PictureError, VIEWS, type CapSetName, type CapabilitiesModel, type CgroupNode, type CgroupsModel, type Focus, type IdentityModel, type LayersModel, type NetNamespace, type NetworksModel, type PictureModel, type ProcNode, type ProcessesModel, type VethPair, type ViewName } from './model-types.ts';
 
 const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
@@ -102,10 +103,19 @@ function bitsOf(hex: string): number[] {
   return out;
 }
 
-/** The five capability sets of one process: the focused PID, else the focused (or newest running) container's PID 1, else the login shell. */
+/** The five capability sets of one process: a pod's container, else the focused PID, else the focused (or newest running) container's PID 1, else the login shell. */
 export function capabilitiesModel(snap: WorldSnapshot, focus: Focus = {}): CapabilitiesModel {
   let p: ProcessView | undefined;
-  if (focus.pid !== undefined) {
+  let podContainer: string | undefined;
+  if (focus.pod !== undefined) {
+    // A pod's container (focus.container names it; else the pod's first running container).
+    const pod = podsModel(snap, { pod: focus.pod }).pods[0]!;
+    const ctrs = pod.members.filter((m) => !m.sandbox);
+    const m = focus.container ? ctrs.find((x) => x.name === focus.container) : ctrs[0];
+    if (!m) throw new PictureError(`pod "${focus.pod}" has no running container${focus.container ? ` named "${focus.container}"` : ''} (running: ${ctrs.map((x) => x.name).join(', ') || 'none'})`);
+    p = snap.processes.find((x) => x.pid === m.pid);
+    podContainer = `${pod.name}/${m.name}`;
+  } else if (focus.pid !== undefined) {
     p = snap.processes.find((x) => x.pid === focus.pid);
     if (!p) throw new PictureError(`no process with host PID ${focus.pid} in this state`);
   } else {
@@ -117,7 +127,7 @@ export function capabilitiesModel(snap: WorldSnapshot, focus: Focus = {}): Capab
   const caps = p.caps ?? { inh: '0'.repeat(16), prm: p.capEff, eff: p.capEff, bnd: p.capEff, amb: '0'.repeat(16) };
   const bits = Object.fromEntries(CAP_SETS.map((s) => [s, bitsOf(caps[s])])) as Record<CapSetName, number[]>;
   const bnd = new Set(bits.bnd);
-  const name = containerName(snap, p.containerId);
+  const name = podContainer ?? containerName(snap, p.containerId);
   return {
     view: 'capabilities', pid: p.pid, command: p.argv.join(' '), ...(name ? { container: name } : {}),
     hex: { ...caps }, bits, names: CAP_NAMES.map((n) => `cap_${n}`),
@@ -252,6 +262,8 @@ export function buildModel(snap: WorldSnapshot, view: ViewName, focus: Focus = {
       return identityModel(snap, focus);
     case 'networks':
       return networksModel(snap);
+    case 'pods':
+      return podsModel(snap, focus);
     default:
       throw new PictureError(`unknown view "${String(view)}": use one of ${VIEWS.join(', ')}`);
   }

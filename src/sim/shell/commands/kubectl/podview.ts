@@ -55,6 +55,7 @@ export function podView(api: ApiServer, p: KObject): PodView {
     return {
       name: String(c.name), image: String(c.image ?? ''), ready: Boolean(s?.ready), restartCount: Number(s?.restartCount ?? 0), state,
       ...(s?.imageID ? { imageID: String(s.imageID) } : {}),
+      ...(s?.containerID ? { containerID: String(s.containerID) } : {}),
       ...(detail.reason ? { reason: String(detail.reason) } : {}),
       ...(typeof detail.exitCode === 'number' ? { exitCode: detail.exitCode } : {}),
       ...(last?.reason ? { lastTerminationReason: String(last.reason) } : {}),
@@ -65,6 +66,7 @@ export function podView(api: ApiServer, p: KObject): PodView {
     ready: (Array.isArray(status.conditions) ? (status.conditions as Obj[]) : []).some((c) => c.type === 'Ready' && c.status === 'True'),
     status: col.status, restarts: col.restarts, labels: { ...(p.metadata.labels ?? {}) },
     ...(status.podIP ? { podIP: String(status.podIP) } : {}),
+    ...(spec.shareProcessNamespace === true ? { shareProcessNamespace: true } : {}),
     containers,
     events: api.eventsFor(p).map((e) => ({
       type: String(e.type), reason: String(e.reason), from: String((e.source as Obj | undefined)?.component ?? ''), message: String(e.message), count: Number(e.count ?? 1),
