@@ -5,10 +5,11 @@
  * (the shapes of that test, cycled) plus one honest one for e1.1, grades it with
  * `container-course grade -e e1.1 class --jobs J --format json` at the default limits
  * (--time-limit 5, --memory-limit 256), and prints the wall-clock time, the honest row, and
- * how many hostile rows each reason stopped. Exit 1 if a row is not what it should be.
+ * how many hostile rows each reason stopped, and the CPU time grading took (on a shared machine the
+ * wall-clock time mostly measures the other load). Exit 1 if a row is not what it should be.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOSTILE } from '../tests/cli/hostile-shapes.ts';
@@ -34,9 +35,25 @@ for (let i = 0; i < N; i++) {
 mkdirSync(join(root, 'class', 'zz-good'));
 writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'docker run -d --name web -p 8080:80 nginx:1.25\ndocker inspect -f \'{{.State.Pid}}\' web\n');
 
+/**
+ * CPU seconds (user + system) of this process's finished children, from /proc/self/stat
+ * (cutime, cstime; Linux only, else undefined): what grading cost, whatever else the machine runs.
+ */
+function childCpuSeconds(): number | undefined {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').slice(readFileSync('/proc/self/stat', 'utf8').lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const cpu0 = childCpuSeconds();
 const t0 = Date.now();
 const r = spawnSync(process.execPath, [bundle, 'grade', '-e', 'e1.1', 'class', '--jobs', String(JOBS), '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 const seconds = (Date.now() - t0) / 1000;
+const cpu1 = childCpuSeconds();
+const cpu = cpu0 === undefined || cpu1 === undefined ? '' : `, ${(cpu1 - cpu0).toFixed(1)} s of CPU`;
 if (r.stderr) console.log(`stderr: ${r.stderr.slice(0, 500)}`);
 const doc = JSON.parse(r.stdout) as { submissions: { submission: string; score: number; error: string | null; feedback: string }[] };
 const good = doc.submissions.find((s) => s.submission === 'class/zz-good');
@@ -48,7 +65,7 @@ for (const s of doc.submissions) {
   reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   if (s.score !== 0 || !s.feedback) wrong++;
 }
-console.log(`grade -e e1.1 --jobs ${JOBS}: ${doc.submissions.length} submissions (${N} hostile + 1 honest) in ${seconds.toFixed(1)} s, exit ${r.status}`);
+console.log(`grade -e e1.1 --jobs ${JOBS}: ${doc.submissions.length} submissions (${N} hostile + 1 honest) in ${seconds.toFixed(1)} s${cpu}, exit ${r.status}`);
 console.log(`  honest row: ${JSON.stringify(good)}`);
 for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${n} hostile rows: ${reason}`);
 // Which shape ended how (--verbose): the feedback of each row, by the line it submitted.

@@ -34,6 +34,19 @@ export interface GradeResult {
   errors: InputError[];
   /** Set when the submission earns nothing beyond what the unchanged starter earns (its score is then 0). */
   noProgress?: boolean;
+  /** A shell submission's commands that one of the simulator's limits stopped, in order. */
+  stopped?: StoppedCommand[];
+}
+
+/** A submitted command a simulator limit stopped (as Ctrl-C would), and the limit's note. */
+export interface StoppedCommand {
+  /** 1-based, among the commands replayed. */
+  command: number;
+  /** Where the command was written, when the submission is a file of commands (grade-input.ts). */
+  file?: string;
+  line?: number;
+  limit: string;
+  note: Text;
 }
 
 export type Submission =

@@ -5,7 +5,7 @@
  */
 import type { ShellGoalExercise } from '../schemas/exercise.ts';
 import type { World, WorldOptions } from '../sim/api.ts';
-import { gradeShell, type GradeResult } from './grade.ts';
+import { gradeShell, type GradeResult, type StoppedCommand } from './grade.ts';
 
 export type CreateWorld = (fixture?: undefined, options?: WorldOptions) => World;
 
@@ -14,8 +14,13 @@ export async function replayAndGrade(ex: ShellGoalExercise, commands: string[], 
   for (const line of ex.setup) await world.exec(line);
   const start = world.snapshot();
   const before = start.transcript.length;
-  for (const line of commands) await world.exec(line);
+  const stopped: StoppedCommand[] = [];
+  for (const [i, line] of commands.entries()) {
+    const r = await world.exec(line);
+    if (r.stopped) stopped.push({ command: i + 1, limit: r.stopped.limit, note: r.stopped.note });
+  }
   const end = world.snapshot();
   // Only the learner's own commands count for "some output contains …" goals.
-  return gradeShell(ex, { ...end, transcript: end.transcript.slice(before) }, start);
+  const result = gradeShell(ex, { ...end, transcript: end.transcript.slice(before) }, start);
+  return stopped.length ? { ...result, stopped } : result;
 }

@@ -18,7 +18,10 @@ async function gradeRaw(ex: Exercise, c: SubmissionContent): Promise<GradeResult
   if (c.kind === 'commands') {
     if (ex.kind !== 'shell-goal') return `exercise ${ex.id} is not a shell-goal exercise`;
     const { createWorld } = await import('../sim/index.ts');
-    return replayAndGrade(ex, c.commands.slice(0, MAX_COMMANDS), createWorld as never);
+    const r = await replayAndGrade(ex, c.commands.slice(0, MAX_COMMANDS), createWorld as never);
+    // Where each stopped command was written (commands.sh:3), for the teacher and the student.
+    if (r.stopped && c.file) r.stopped = r.stopped.map((s) => ({ ...s, file: c.file, ...(c.lines?.[s.command - 1] ? { line: c.lines[s.command - 1] } : {}) }));
+    return r;
   }
   if (c.kind === 'answers') {
     if (ex.kind !== 'quiz') return `exercise ${ex.id} is not a quiz`;

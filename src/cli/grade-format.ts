@@ -7,7 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { create } from 'xmlbuilder2';
-import type { CheckResult, GradeResult } from '../checker/grade.ts';
+import type { CheckResult, GradeResult, StoppedCommand } from '../checker/grade.ts';
 import type { Locale } from '../checker/types.ts';
 import type { Exercise } from '../schemas/exercise.ts';
 import { csvSafe, termSafe, xmlSafe } from './safe-text.ts';
@@ -31,6 +31,8 @@ const T = {
     error: 'error',
     late: 'late',
     allPassed: 'all checks pass',
+    command: (n: number) => `command ${n}`,
+    moreStopped: (n: number) => `${n} more commands stopped by the simulator's limits`,
   },
   'zh-cn': {
     noProgress: '不计分：它只通过了未修改的初始文件本来就能通过的检查',
@@ -40,6 +42,8 @@ const T = {
     error: '错误',
     late: '迟交',
     allPassed: '全部检查通过',
+    command: (n: number) => `第 ${n} 条命令`,
+    moreStopped: (n: number) => `另有 ${n} 条命令被模拟器的上限停止`,
   },
 } as const;
 
@@ -84,13 +88,27 @@ export interface Reason {
   details: string[];
 }
 
-/** Why a row lost points, worst first: the error, no progress, then each failed check with its hint. */
+/** Stopped commands named one by one in a row's reasons; the rest are counted. */
+const MAX_STOPPED = 5;
+
+/** Where a stopped command was written: commands.sh:3, else its number among the commands. */
+function stoppedAt(s: StoppedCommand, locale: Locale): string {
+  return s.file && s.line ? `${s.file}:${s.line}` : T[locale].command(s.command);
+}
+
+/**
+ * Why a row lost points, worst first: the error, the commands a simulator limit stopped (what
+ * stopped each one, where), no progress, then each failed check with its hint.
+ */
 export function reasons(r: GradedRow, ex: Exercise, locale: Locale): Reason[] {
   const t = T[locale];
   const out: Reason[] = [];
   if (r.error) out.push({ check: null, text: r.error, details: [] });
   const res = r.result;
   if (!res) return out;
+  const stopped = res.stopped ?? [];
+  for (const s of stopped.slice(0, MAX_STOPPED)) out.push({ check: null, text: `${stoppedAt(s, locale)}: ${s.note[locale]}`, details: [] });
+  if (stopped.length > MAX_STOPPED) out.push({ check: null, text: t.moreStopped(stopped.length - MAX_STOPPED), details: [] });
   if (res.noProgress) out.push({ check: null, text: t.noProgress, details: [] });
   const cols = checkColumns(ex);
   const hints = visibleHints(ex, res);

@@ -11,7 +11,8 @@ import { insideRoot, isSymlink, naturalCompare, readText } from './checker-io.ts
 
 export type SubmissionContent =
   | { kind: 'files'; files: Record<string, string> }
-  | { kind: 'commands'; commands: string[] }
+  /** `file` and `lines` (1-based, one per command) say where a file of commands wrote each one. */
+  | { kind: 'commands'; commands: string[]; file?: string; lines?: number[] }
   | { kind: 'answers'; answers: Record<string, string[]> };
 
 export interface Row {
@@ -104,7 +105,15 @@ async function fromFile(path: string, name: string, ex: Exercise): Promise<Row> 
   if (json) return json;
   const names = expectedFiles(ex);
   if (ex.kind === 'shell-goal') {
-    return { submission: name, content: { kind: 'commands', commands: r.text.split('\n').map((l) => l.replace(/^\$\s+/, '')).filter((l) => l.trim() && !l.trimStart().startsWith('#')) } };
+    const commands: string[] = [];
+    const lines: number[] = [];
+    r.text.split('\n').forEach((raw, i) => {
+      const l = raw.replace(/^\$\s+/, '');
+      if (!l.trim() || l.trimStart().startsWith('#')) return;
+      commands.push(l);
+      lines.push(i + 1);
+    });
+    return { submission: name, content: { kind: 'commands', commands, file: basename(path), lines } };
   }
   if (names.length !== 1) return { submission: name, error: `exercise ${ex.id} needs ${names.length ? names.join(' and ') : 'a submission file'}; submit a folder or a submission file` };
   return { submission: name, content: { kind: 'files', files: { [names[0]!]: r.text } } };

@@ -17,6 +17,11 @@ export interface ExecResult {
    * this host lacks and what to use instead). The terminal shows them dim, in the page's language.
    */
   notes?: string[];
+  /**
+   * The simulator's limit that stopped this line, if one did (the same words as its note, in
+   * both languages): graders report it for the line it stopped.
+   */
+  stopped?: { limit: 'commands' | 'depth' | 'output' | 'processes' | 'containers' | 'cpu' | 'work' | 'time'; note: { en: string; 'zh-cn': string } };
 }
 
 export interface ExecOptions {

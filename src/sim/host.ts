@@ -28,6 +28,8 @@ export class Host {
   readonly onStep: (() => Promise<void>)[] = [];
   /** stderr printed before anything else of the current line (docker's pull progress). */
   early = '';
+  /** Commands interrupted so far because they never end on their own (virtual mode, VIRTUAL_BOUND_MS). */
+  virtualStops = 0;
   /** Real milliseconds spent in simulated waits so far (not computing: a line's CPU budget leaves them out). */
   realWaitMs = 0;
   /** The OCI runtime (runc and its shim) both engines start containers with, and the roots the shell enters. */
@@ -113,7 +115,10 @@ export class Host {
     const start = this.clock.nowMs;
     const bound = maxMs ?? (this.clock.mode === 'virtual' ? VIRTUAL_BOUND_MS : Infinity);
     while (!done()) {
-      if (this.clock.nowMs - start >= bound) return maxMs === undefined ? 'aborted' : 'timeout';
+      if (this.clock.nowMs - start >= bound) {
+        if (maxMs === undefined) this.virtualStops++;
+        return maxMs === undefined ? 'aborted' : 'timeout';
+      }
       const t0 = realNow();
       try {
         await this.clock.sleepReal(100, signal);

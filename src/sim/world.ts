@@ -104,6 +104,7 @@ export class SimWorld implements World {
       this.runtime.log = [];
     }
     const notes = this.runtime?.notes.length ? [...this.runtime.notes] : undefined;
+    const stopped = this.runtime?.stopped;
     if (this.runtime) this.runtime.notes = [];
     const shown = { ...result };
     const rest: { stream: 'stdout' | 'stderr'; text: string }[] = [];
@@ -118,6 +119,7 @@ export class SimWorld implements World {
     // Extras, not enumerable: a result still compares equal to { stdout, stderr, exitCode }.
     Object.defineProperty(result, 'output', { value: [...log, ...rest], enumerable: false });
     if (notes) Object.defineProperty(result, 'notes', { value: notes, enumerable: false });
+    if (stopped) Object.defineProperty(result, 'stopped', { value: stopped, enumerable: false });
     this.transcript.push({ line, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode });
     if (options.onOutput) for (const c of rest) options.onOutput(c);
     return result;

@@ -38,10 +38,19 @@ describe('grade --jobs 2 on a class of hostile shell submissions', () => {
     expect(doc.submissions).toHaveLength(HOSTILE.length + 1);
     const good = doc.submissions.find((s) => s.submission === 'class/zz-good')!;
     expect(good).toMatchObject({ score: 6, error: null, feedback: '' });
+    const timeLimit = 'stopped after 6 s: grading it took longer than the time limit (--time-limit 6)';
     for (const s of doc.submissions.filter((x) => x !== good)) {
       expect(s.score, s.submission).toBe(0);
-      expect(s.feedback, s.submission).toMatch(/^(stopped after 6 s: grading it took longer than the time limit \(--time-limit 6\)|stopped: grading it used more than 256 MB of memory \(--memory-limit\)|Container web is running an nginx image: .+)$/);
+      // What stopped it: the time or memory limit, else the simulator's limit and where (commands.sh:1);
+      // a shape that nothing needs to stop (exec bash, a missing command) fails the checks.
+      expect(s.feedback, s.submission).toMatch(/^(stopped after 6 s: grading it took longer than the time limit \(--time-limit 6\)|stopped: grading it used more than 256 MB of memory \(--memory-limit\)|commands\.sh:1: the simulator (stopped this line|interrupted a command of this line|holds at most 500 containers)[^\n]+|Container web is running an nginx image: .+)$/);
     }
+    // Rows of shapes a simulator limit stops at once say exactly which (unless the machine is so
+    // loaded that even they reach the time limit).
+    const row = (line: string) => doc.submissions.find((s) => s.submission === `class/h${String(HOSTILE.indexOf(line) + 1).padStart(2, '0')}`)!.feedback;
+    expect([timeLimit, "commands.sh:1: the simulator stopped this line: functions nested 100 deep, its limit (bash's FUNCNEST); a real bash would recurse until it crashes."]).toContain(row('f(){ f; }; f'));
+    expect([timeLimit, 'commands.sh:1: the simulator interrupted a command of this line after 60 s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.']).toContain(row('sleep infinity'));
+    expect([timeLimit, 'commands.sh:1: the simulator stopped this line after 1 MiB of output, its limit for one line.']).toContain(row('yes'));
     // 20 hostile rows: at most 6 s each over 2 workers, plus starting workers on a busy machine.
     expect(seconds).toBeLessThan(160);
   }, 180_000);

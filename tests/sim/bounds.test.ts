@@ -63,7 +63,43 @@ describe('every shell line has a budget (#17)', { timeout: 120_000 }, () => {
     const r = await run(w, 'for i in $(seq 1 100000); do true; done; echo never', { cpuBudgetMs: 50 });
     expect(r.exitCode).toBe(130);
     expect(r.out).not.toContain('never');
-    expect(r.notes).toEqual([limitNote('cpu')]);
+    // The note names the budget the line had, not the page's default.
+    expect(r.notes).toEqual(['the simulator stopped this line after 0.05 s of computing, its limit for one line.']);
+    expect(r.stopped?.limit).toBe('cpu');
+  });
+
+  it('a command that never ends stops after 60 s of simulated time in virtual mode, and says so', async () => {
+    const w = createWorld();
+    const r = await run(w, 'sleep infinity; echo $?');
+    // As after Ctrl-C, the line goes on: sleep reports 130.
+    expect(r.stdout).toBe('130\n');
+    const en = 'the simulator interrupted a command of this line after 60 s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.';
+    expect(r.notes).toEqual([en]);
+    expect(r.stopped).toEqual({ limit: 'time', note: { en, 'zh-cn': '模拟器在模拟时间 60 秒后中断了本行的一个命令，如同按下 Ctrl-C：这个命令不会自行结束，而此时没有人在键盘前停止它。' } });
+    expect((await run(w, 'while :; do :; done')).stopped?.limit).toBe('time');
+    // A line that ends on its own carries no stop.
+    expect((await run(w, 'sleep 5')).stopped).toBeUndefined();
+  });
+
+  it('docker run stops the line once 500 containers exist, with the containers note', async () => {
+    const w = createWorld();
+    const r = await run(w, 'for i in $(seq 1 600); do docker run -d alpine sleep 1d >/dev/null; done; echo never');
+    expect(r.exitCode).toBe(130);
+    expect(r.out).not.toContain('never');
+    expect(r.notes).toEqual(['the simulator holds at most 500 containers; remove some with docker rm.']);
+    expect(r.stopped?.note['zh-cn']).toBe('模拟器最多容纳 500 个容器；请用 docker rm 删除一些。');
+    expect((await run(w, 'docker ps -q | wc -l')).stdout).toBe('500\n');
+    // After docker rm there is room again.
+    await run(w, 'docker rm -f $(docker ps -aq | head -1) >/dev/null');
+    expect((await run(w, 'docker run -d --name one-more alpine sleep 1d >/dev/null; docker ps -q | wc -l')).stdout).toBe('500\n');
+  });
+
+  it('yes at a terminal nobody watches (a replay) stops at the output limit too', async () => {
+    const w = createWorld();
+    const r = await w.exec('yes');
+    expect(r.exitCode).toBe(130);
+    expect(r.stopped?.limit).toBe('output');
+    expect(r.notes).toEqual(['the simulator stopped this line after 1 MiB of output, its limit for one line.']);
   });
 
   it('yes at the terminal stops at the output limit; into a pipe it writes one pipe buffer', async () => {

@@ -40,8 +40,19 @@ export async function linkId(cacheId: string): Promise<string> {
   return out;
 }
 
-/** Docker's init layer: mount points and placeholder files for the bind mounts it adds. */
+/**
+ * Docker's init layer: mount points and placeholder files for the bind mounts it adds. The same
+ * every time, and a lower layer is never written (overlay.ts writes to the upper one), so every
+ * container shares one (a loop of docker runs builds it once).
+ */
 export function initLayerTree(): Tree {
+  initLayer ??= buildInitLayer();
+  return initLayer;
+}
+
+let initLayer: Tree | undefined;
+
+function buildInitLayer(): Tree {
   const b = new TreeBuilder(0, utf8);
   b.dir('/dev').dir('/dev/pts').dir('/dev/shm').dir('/proc', 0o555).dir('/sys', 0o555).dir('/etc');
   b.file('/.dockerenv', '', 0o755).file('/dev/console', '', 0o755);

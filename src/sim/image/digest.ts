@@ -50,7 +50,25 @@ function toHex(buf: ArrayBuffer): string {
  * http from a LAN address has no `crypto.subtle`, so the audited @noble/hashes
  * implementation (loaded only then) takes over.
  */
-export async function sha256Hex(content: Uint8Array | string): Promise<string> {
+export function sha256Hex(content: Uint8Array | string): Promise<string> {
+  if (typeof content !== 'string' || content.length > MEMO_CHARS) return digestHex(content);
+  // Short strings (IDs derived from IDs: ChainIDs, overlay2 cache and link names) come back
+  // again and again, every `docker run` of the same image; each digest is a round trip.
+  let p = memo.get(content);
+  if (!p) {
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    p = digestHex(content);
+    memo.set(content, p);
+  }
+  return p;
+}
+
+/** Strings up to this long have their digests remembered, at most MEMO_ENTRIES of them. */
+const MEMO_CHARS = 256;
+const MEMO_ENTRIES = 4096;
+const memo = new Map<string, Promise<string>>();
+
+async function digestHex(content: Uint8Array | string): Promise<string> {
   const bytes = typeof content === 'string' ? utf8(content) : content;
   const subtle = web.crypto?.subtle;
   if (subtle) return toHex(await subtle.digest('SHA-256', bytes));

@@ -10,6 +10,8 @@
  * simulated waits of sleep or docker stop) only catches lines whose commands are slow.
  */
 import type { BashOptions } from 'just-bash';
+import type { ExecResult } from '../api.ts';
+import { VIRTUAL_BOUND_MS } from '../host.ts';
 
 type ExecutionLimits = NonNullable<BashOptions['executionLimits']>;
 
@@ -57,7 +59,12 @@ export const JB_LIMITS: ExecutionLimits = {
   maxExecutionTimeMs: 30_000,
 };
 
-export type LimitKind = 'commands' | 'depth' | 'output' | 'processes' | 'containers' | 'cpu' | 'work';
+/**
+ * What stopped a line. `time`: in virtual mode (a replay, the command line, a grader) nobody can
+ * press Ctrl-C, so a command that never ends on its own is interrupted after VIRTUAL_BOUND_MS of
+ * simulated time (host.ts waitUntil); the line then goes on, as after Ctrl-C.
+ */
+export type LimitKind = NonNullable<ExecResult['stopped']>['limit'];
 
 /**
  * What just-bash says when one of its limits stops a line, mapped to our kinds. Its texts
@@ -75,31 +82,35 @@ export function limitOf(stderr: string): { kind: LimitKind; line: string; fn?: s
   return { kind: 'work', line };
 }
 
-const EN: Record<LimitKind, string> = {
-  commands: `the simulator stopped this line after ${LIMITS.commands.toLocaleString('en')} commands, its limit for one line (a real shell would keep going until Ctrl-C).`,
-  depth: `the simulator stopped this line: functions nested ${LIMITS.callDepth} deep, its limit (bash's FUNCNEST); a real bash would recurse until it crashes.`,
-  output: `the simulator stopped this line after 1 MiB of output, its limit for one line.`,
-  processes: `the simulator stopped this line after it started ${LIMITS.processes.toLocaleString('en')} processes, its limit for one line.`,
-  containers: `the simulator holds at most ${LIMITS.containers} containers; remove some with docker rm.`,
-  cpu: `the simulator stopped this line after ${LIMITS.cpuMs / 1000} s of computing, its limit for one line.`,
-  work: `the simulator stopped this line: it asked for more work than one line may do.`,
+const seconds = (ms: number) => (ms / 1000).toLocaleString('en');
+
+const EN: Record<LimitKind, (cpuMs: number) => string> = {
+  commands: () => `the simulator stopped this line after ${LIMITS.commands.toLocaleString('en')} commands, its limit for one line (a real shell would keep going until Ctrl-C).`,
+  depth: () => `the simulator stopped this line: functions nested ${LIMITS.callDepth} deep, its limit (bash's FUNCNEST); a real bash would recurse until it crashes.`,
+  output: () => `the simulator stopped this line after 1 MiB of output, its limit for one line.`,
+  processes: () => `the simulator stopped this line after it started ${LIMITS.processes.toLocaleString('en')} processes, its limit for one line.`,
+  containers: () => `the simulator holds at most ${LIMITS.containers} containers; remove some with docker rm.`,
+  cpu: (cpuMs) => `the simulator stopped this line after ${seconds(cpuMs)} s of computing, its limit for one line.`,
+  work: () => `the simulator stopped this line: it asked for more work than one line may do.`,
+  time: () => `the simulator interrupted a command of this line after ${seconds(VIRTUAL_BOUND_MS)} s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.`,
 };
 
-const ZH: Record<LimitKind, string> = {
-  commands: `模拟器在本行执行了 ${LIMITS.commands} 条命令后将其停止，这是单行命令的上限（真实的 shell 会一直运行，直到按下 Ctrl-C）。`,
-  depth: `模拟器停止了本行：函数嵌套达到 ${LIMITS.callDepth} 层上限（即 bash 的 FUNCNEST）；真实的 bash 会一直递归直到崩溃。`,
-  output: `模拟器在本行输出 1 MiB 后将其停止，这是单行输出的上限。`,
-  processes: `模拟器在本行启动 ${LIMITS.processes} 个进程后将其停止，这是单行的上限。`,
-  containers: `模拟器最多容纳 ${LIMITS.containers} 个容器；请用 docker rm 删除一些。`,
-  cpu: `模拟器在本行计算 ${LIMITS.cpuMs / 1000} 秒后将其停止，这是单行的上限。`,
-  work: `模拟器停止了本行：它要求的计算量超过了单行的上限。`,
+const ZH: Record<LimitKind, (cpuMs: number) => string> = {
+  commands: () => `模拟器在本行执行了 ${LIMITS.commands} 条命令后将其停止，这是单行命令的上限（真实的 shell 会一直运行，直到按下 Ctrl-C）。`,
+  depth: () => `模拟器停止了本行：函数嵌套达到 ${LIMITS.callDepth} 层上限（即 bash 的 FUNCNEST）；真实的 bash 会一直递归直到崩溃。`,
+  output: () => `模拟器在本行输出 1 MiB 后将其停止，这是单行输出的上限。`,
+  processes: () => `模拟器在本行启动 ${LIMITS.processes} 个进程后将其停止，这是单行的上限。`,
+  containers: () => `模拟器最多容纳 ${LIMITS.containers} 个容器；请用 docker rm 删除一些。`,
+  cpu: (cpuMs) => `模拟器在本行计算 ${seconds(cpuMs)} 秒后将其停止，这是单行的上限。`,
+  work: () => `模拟器停止了本行：它要求的计算量超过了单行的上限。`,
+  time: () => `模拟器在模拟时间 ${seconds(VIRTUAL_BOUND_MS)} 秒后中断了本行的一个命令，如同按下 Ctrl-C：这个命令不会自行结束，而此时没有人在键盘前停止它。`,
 };
 
 export type Locale = 'en' | 'zh-cn';
 
-/** The dim course line for a limit, in the page's language. */
-export function limitNote(kind: LimitKind, locale: Locale = 'en'): string {
-  return (locale === 'zh-cn' ? ZH : EN)[kind];
+/** The dim course line for a limit, in the page's language; `cpuMs` is the line's computing budget. */
+export function limitNote(kind: LimitKind, locale: Locale = 'en', cpuMs: number = LIMITS.cpuMs): string {
+  return (locale === 'zh-cn' ? ZH : EN)[kind](cpuMs);
 }
 
 let channel: MessagePort | undefined;

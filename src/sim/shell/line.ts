@@ -70,6 +70,30 @@ export function tooBig(argv: string[], env: Iterable<[string, string]>): boolean
   return total > 2 * 1024 * 1024;
 }
 
+/**
+ * A copy of a command's variables. forEach, not `new Map(env)`: just-bash hands a command a
+ * guarded view of the map, whose iterators wrap every entry (a loop's commands each pay it).
+ */
+export function copyEnv(env: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  env.forEach((v, k) => out.set(k, v));
+  return out;
+}
+
+/** just-bash's command that sets `$?` from the previous line (every line starts with it). */
+export function statusCommand(): JB.Command {
+  return { name: '__cc_status', execute: async (args) => ({ stdout: '', stderr: '', exitCode: Number(args[0] ?? 0) }) };
+}
+
+/** The commands after `argv` in its line's pipelines, if it is in one (they run at the same time). */
+export function peersOf(pipelines: string[][][], argv: string[]): string[][] {
+  for (const pl of pipelines) {
+    const i = pl.findIndex((stage) => stage.join(' ') === argv.join(' '));
+    if (i >= 0) return pl.slice(i + 1).filter((s) => s.length);
+  }
+  return [];
+}
+
 /** One signal that aborts when any of `signals` does (AbortSignal.any where the platform has it). */
 export function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
   const list = signals.filter((x): x is AbortSignal => Boolean(x));

@@ -16,7 +16,7 @@ import { usageOf } from './commands/usage.ts';
 import { JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { echo } from './commands/echo.ts';
-import { anySignal, argListTooLong, busyLoop, chunksOf, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, pipelinesOf, quoteArgv, sessionVars, stoppedLine, tooBig, writeErrorText } from './line.ts';
+import { anySignal, argListTooLong, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs } from './rootfs.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
 
@@ -61,6 +61,8 @@ export class ShellRuntime {
   private lastSeen: { cwd: string; env: Map<string, string> } | undefined;
   /** Course lines for the learner (limits, hints), in `locale`. */
   notes: string[] = [];
+  /** The limit that stopped the current line, if one did (ExecResult.stopped). */
+  stopped: ExecResult['stopped'];
   locale: Locale = 'en';
   /** The lines typed so far (set by the world). */
   history: () => readonly string[] = () => [];
@@ -98,7 +100,7 @@ export class ShellRuntime {
       fs,
       cwd: '/',
       commands: builtinNames as JB.CommandName[],
-      customCommands: [...custom, ...wrapped, ...this.tickedCommands(root), this.statusCommand()],
+      customCommands: [...custom, ...wrapped, ...this.tickedCommands(root), statusCommand()],
       executionLimits: JB_LIMITS,
       // just-bash's defense in depth patches JS globals while a script runs, against code that
       // could escape its sandbox. No learner code runs as JavaScript here (no js-exec, no python),
@@ -135,7 +137,7 @@ export class ShellRuntime {
   /** Between commands: note the shell state, check the budget, let the page breathe. */
   private async tick(ctx: { cwd: string; env: Map<string, string> }): Promise<boolean> {
     // A copy: the context is revoked once the command returns.
-    if (this.depth === 1) this.lastSeen = { cwd: ctx.cwd, env: new Map(ctx.env) };
+    if (this.depth === 1) this.lastSeen = { cwd: ctx.cwd, env: copyEnv(ctx.env) };
     await this.budget?.tick();
     return Boolean(this.budget?.exceeded || this.signal?.aborted);
   }
@@ -165,10 +167,6 @@ export class ShellRuntime {
     if (text.length < chunk.text.length) this.budget?.stop('output');
   }
 
-  private statusCommand(): JB.Command {
-    return { name: '__cc_status', execute: async (args) => ({ stdout: '', stderr: '', exitCode: Number(args[0] ?? 0) }) };
-  }
-
   private async asChild<T>(argv: string[], fn: (self: Proc) => Promise<T>): Promise<T> {
     const parent = this.host.current;
     let self: Proc;
@@ -193,15 +191,6 @@ export class ShellRuntime {
 
   private currentSession: Session | undefined;
 
-  /** The commands after `argv` in its pipeline, if it is in one (they run at the same time). */
-  private peersOf(argv: string[]): string[][] {
-    for (const pl of this.pipelines) {
-      const i = pl.findIndex((stage) => stage.join(' ') === argv.join(' '));
-      if (i >= 0) return pl.slice(i + 1).filter((s) => s.length);
-    }
-    return [];
-  }
-
   private adapt(cmd: SimCommand, root: string): JB.Command {
     return {
       name: cmd.name,
@@ -222,7 +211,7 @@ export class ShellRuntime {
             signal: this.signal,
             columns: this.columns,
             tty: this.lineIsTty,
-            pipeline: this.peersOf([cmd.name, ...args]),
+            pipeline: peersOf(this.pipelines, [cmd.name, ...args]),
             stream: this.lineIsTty && this.onOutput ? (chunk) => this.write(chunk) : undefined,
             fs: ctx.fs,
             readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
@@ -235,6 +224,7 @@ export class ShellRuntime {
             tick: async () => {
               await this.budget?.tick();
             },
+            stopLine: (kind) => (this.budget?.stop(kind), { stdout: '', stderr: '', exitCode: 130 }),
             history: () => this.history(),
             enterSession: (s) => {
               this.pending = s;
@@ -286,11 +276,13 @@ export class ShellRuntime {
     const prevCurrent = this.host.current;
     const prevLine = { tty: this.lineIsTty, pipelines: this.pipelines, writeErrors: this.writeErrors, signal: this.signal, lastSeen: this.lastSeen };
     const top = this.depth === 0;
+    const virtualStops = this.host.virtualStops;
     // The learner's line gets a fresh budget; a container command it starts shares it.
     const budget = top ? new LineBudget(cpuBudgetMs ?? (this.host.clock.mode === 'virtual' ? LIMITS.virtualCpuMs : LIMITS.cpuMs), () => this.host.realWaitMs) : this.budget;
     if (top) {
       this.budget = budget;
       this.notes = [];
+      this.stopped = undefined;
       this.outBytes = 0;
       this.lastSeen = undefined;
     }
@@ -324,7 +316,8 @@ export class ShellRuntime {
         session.cwd = r.env.PWD ?? session.cwd;
       }
       if (limit || signal?.aborted) ({ stderr, exitCode } = stoppedLine(stderr, limit, session.shell));
-      if (limit) this.notes.push(limitNote(limit.kind as LimitKind, this.locale));
+      if (limit) this.stopNote(limit.kind as LimitKind, budget);
+      else if (top && this.host.virtualStops > virtualStops) this.stopNote('time', budget);
       if (this.writeErrors.length) {
         stderr += writeErrorText(session.shell, this.writeErrors);
         this.writeErrors = [];
@@ -339,7 +332,7 @@ export class ShellRuntime {
         const room = Math.max(0, LIMITS.outputBytes - this.outBytes);
         stdout = stdout.slice(0, room);
         stderr = stderr.slice(0, Math.max(0, room - stdout.length));
-        if (!limit) this.notes.push(limitNote('output', this.locale));
+        if (!limit) this.stopNote('output', budget);
       }
       return { stdout, stderr, exitCode };
     } finally {
@@ -353,6 +346,13 @@ export class ShellRuntime {
       this.signal = prevLine.signal;
       if (!top) this.lastSeen = prevLine.lastSeen;
     }
+  }
+
+  /** The course note of the limit that stopped the line. */
+  private stopNote(kind: LimitKind, budget: LineBudget | undefined): void {
+    const note = (locale: Locale) => limitNote(kind, locale, budget?.cpuMs);
+    this.stopped = { limit: kind, note: { en: note('en'), 'zh-cn': note('zh-cn') } };
+    this.notes.push(note(this.locale));
   }
 
   /** A container's main command or `docker exec` command, run once as process `p`. */

@@ -63,6 +63,8 @@ export interface CmdEnv {
   orig?: (args: string[]) => Promise<ExecResult>;
   /** Between steps of a long-running command: checks the line's budget and yields to the page now and then. */
   tick: () => Promise<void>;
+  /** Stops the line on one of the simulator's limits (limits.ts), as Ctrl-C would; returns this command's result. */
+  stopLine: (kind: import('./limits.ts').LimitKind) => ExecResult;
   /** Every line typed in this terminal so far, the current one included (history). */
   history: () => readonly string[];
   /** Runs `fn` as process `p` (its namespaces, credentials, /proc/self). */

@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.ts';
 import type { SimCommand } from '../types.ts';
 
 /** What a pipe holds before the writer blocks (Linux's default pipe buffer, 64 KiB). */
@@ -12,6 +13,11 @@ export const yes: SimCommand = {
   name: 'yes',
   async run(args, env) {
     const line = `${args.length ? args.join(' ') : 'y'}\n`;
+    if (env.tty && !env.stream) {
+      // At a terminal nobody watches (a replay, `shell -c`): more than the line's output limit,
+      // which the line then stops at (shell/runtime.ts), as it stops the streaming yes.
+      return { stdout: line.repeat(Math.ceil((LIMITS.outputBytes + 1) / line.length)), stderr: '', exitCode: 130 };
+    }
     if (!env.tty || !env.stream) {
       const block = line.repeat(Math.ceil(PIPE_BUFFER / line.length));
       // The reader closed the pipe after one buffer: yes dies of SIGPIPE (128 + 13).

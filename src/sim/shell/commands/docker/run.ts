@@ -11,6 +11,7 @@ import { parseCpuList } from '../../../kernel/cgroups.ts';
 import { SIGINT } from '../../../kernel/signals.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import { tooBig } from '../../line.ts';
+import { LIMITS } from '../../limits.ts';
 import type { CmdEnv } from '../../types.ts';
 
 export const RUN_FLAGS: FlagDef[] = [
@@ -109,6 +110,8 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
   if (f.help) return { stdout: RUN_USAGE.replace(/docker run/g, `docker ${cmdName}`), stderr: '', exitCode: 0 };
   const [imageArg, ...cmd] = parsed.rest;
   if (!imageArg) return argsError(`docker ${cmdName}`, 'at least', 1, '[OPTIONS] IMAGE [COMMAND] [ARG...]', create ? 'Create a new container' : 'Create and run a new container from an image');
+  // The simulator's bound, not Docker's (limits.ts): the line stops here, with a course note.
+  if (env.daemon.containers.size >= LIMITS.containers) return env.stopLine('containers');
   const str = (k: string) => f[k] as string | undefined;
   const list = (k: string) => (f[k] as string[] | undefined) ?? [];
   // docker/cli@v27.3.1:cli/command/container/opts.go validateAttach (a flag error, 125).
