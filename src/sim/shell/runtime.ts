@@ -16,6 +16,7 @@ import { usageOf } from './commands/usage.ts';
 import { JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { shellWording } from './wording.ts';
+import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
 import { anySignal, argListTooLong, busyLoop, chunksOf, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, pipelinesOf, quoteArgv, sessionVars, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs } from './rootfs.ts';
@@ -99,7 +100,7 @@ export class ShellRuntime {
       fs,
       cwd: '/',
       commands: builtinNames as JB.CommandName[],
-      customCommands: [...custom, ...wrapped, ...this.tickedCommands(root), this.statusCommand()],
+      customCommands: ((cmds) => [...cmds, appletCommand((n) => cmds.find((x) => x.name === n), () => appletsOf(this.daemon, this.host.runc.roots, root))])([...custom, ...wrapped, ...this.tickedCommands(root), this.statusCommand()]),
       executionLimits: JB_LIMITS,
       // just-bash's defense in depth patches JS globals while a script runs, against code that
       // could escape its sandbox. No learner code runs as JavaScript here (no js-exec, no python),
