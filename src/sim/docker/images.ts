@@ -37,6 +37,8 @@ export interface ResolvedImage {
   files: Record<string, string>;
   /** Directories of the root filesystem (so empty ones like /tmp exist). */
   dirs?: string[];
+  /** Symbolic links in the PATH directories (path → target): busybox's applets in alpine. */
+  links?: Record<string, string>;
   /** Absolute paths of the image's executable files (an ENTRYPOINT like /entrypoint.sh or /hello). */
   executables?: string[];
 }

@@ -20,7 +20,7 @@ const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin',
 const MAX_TEXT = 64 * 1024;
 
 /** What the daemon needs to know about an image's root filesystem. */
-export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files'> {
+export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links'> {
   // An image never changes once built: its description is computed once (the kubelet and containerd both ask for it
   // on every container start, and walking the merged layers is most of a pod's start-up work). Callers only read it.
   let d = described.get(image);
@@ -28,16 +28,19 @@ export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'co
   return d;
 }
 
-const described = new WeakMap<Image, Pick<ResolvedImage, 'flavor' | 'commands' | 'files'>>();
+const described = new WeakMap<Image, Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links'>>();
 
-function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files'> {
+function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links'> {
   const root = new OverlayRoot(image.layers.map((l) => l.tree));
   const commands = new Set<string>();
+  const links: Record<string, string> = {};
   for (const dir of PATH_DIRS) {
-    if (root.stat(dir)?.type !== 'dir') continue;
+    if (root.stat(dir)?.type !== 'dir' || root.lstat(dir)?.type === 'symlink') continue;
     for (const name of root.readdir(dir)) {
       const e = root.stat(joinPath(dir, name));
       if (e?.type === 'file' && (e.mode & 0o111) !== 0) commands.add(name);
+      const l = root.lstat(joinPath(dir, name));
+      if (l?.type === 'symlink' && e?.type === 'file') links[joinPath(dir, name)] = l.target;
     }
   }
   const files: Record<string, string> = {};
@@ -49,7 +52,7 @@ function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'fi
     const f = root.stat(p);
     if (f?.type === 'file' && f.data && f.data.length <= MAX_TEXT) files[p] = fromUtf8(f.data);
   }
-  return { flavor: root.stat('/bin/busybox') ? 'busybox' : 'coreutils', commands: [...commands].sort(), files };
+  return { flavor: root.stat('/bin/busybox') ? 'busybox' : 'coreutils', commands: [...commands].sort(), files, links };
 }
 
 /** An ImageSource over a materialized registry (amd64 images). */
@@ -113,8 +116,10 @@ function listPaths(image: Image): { dirs: string[]; executables: string[] } {
   const onPath = new Set(['/', '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
   const dirs: string[] = [];
   const executables: string[] = [];
+  // An image with busybox's applet links gets its PATH directories as they are (the shell's rootfs.ts lays them out).
+  const busybox = merged.has('/bin/busybox');
   for (const [p, e] of merged) {
-    if (e.type === 'dir' && !onPath.has(p)) dirs.push(p);
+    if (e.type === 'dir' && (busybox ? p !== '/' : !onPath.has(p))) dirs.push(p);
     else if (e.type === 'file' && (e.mode & 0o111) !== 0) executables.push(p);
   }
   return { dirs, executables };

@@ -201,7 +201,7 @@ export class Containerd {
     const paths = imagePaths(image.image);
     const hosts = `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sb.net.ip}\t${sb.hostname}\n`;
     this.host.runc.roots.add({
-      id, engine: 'containerd', flavor, commands: fs.commands, files: fs.files, dirs: paths.dirs, hostname: sb.hostname, createdMs: now, workdir: cfg.workdir,
+      id, engine: 'containerd', flavor, commands: fs.commands, files: fs.files, dirs: paths.dirs, links: fs.links, executables: paths.executables, hostname: sb.hostname, createdMs: now, workdir: cfg.workdir,
       readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, privileged: cfg.privileged,
       etc: { '/etc/hostname': `${sb.hostname}\n`, '/etc/hosts': hosts, '/etc/resolv.conf': `search ${sb.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n` },
     });

@@ -16,6 +16,9 @@ export interface ContainerRoot {
   /** Text files of the root filesystem (path → content). */
   files: Record<string, string>;
   dirs: string[];
+  /** busybox's applet links in the PATH directories (path → target), and the image's executable files. */
+  links?: Record<string, string>;
+  executables?: string[];
   hostname: string;
   createdMs: number;
   workdir: string;

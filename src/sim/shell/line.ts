@@ -117,7 +117,9 @@ export function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
 export async function execLine(bash: JB.Bash, session: Session, script: string, signal: AbortSignal | undefined): Promise<JB.BashExecResult> {
   const keep = { ...session.env, PWD: session.cwd };
   try {
-    return await bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal });
+    const r = await bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal });
+    // A line that does not parse runs nothing: the shell keeps its directory and variables.
+    return r.exitCode === 2 && /^bash: (?:syntax error: Parse error at |line \d+: unexpected EOF while looking for matching )/m.test(r.stderr) ? { ...r, env: keep } : r;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (signal?.aborted) return { stdout: '', stderr: '', exitCode: 130, env: keep };

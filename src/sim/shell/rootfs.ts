@@ -17,6 +17,10 @@ import { BindFs, fsForVolume, mirror } from './storagefs.ts';
 import { mountTable, procMounts } from './mounttable.ts';
 import type { Flavor } from '../docker/images.ts';
 import type { Session } from './types.ts';
+import { BUSYBOX_SCRIPT } from './applet.ts';
+
+/** The runtime's own commands (runtime.ts, commands/help.ts). */
+const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help'];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
 interface WriteError {
@@ -44,16 +48,22 @@ export function rootFs(
   // A container another engine (the kubelet, through containerd) created: its ContainerRoot.
   const other = root === 'host' || c ? undefined : host.runc.roots.get(root);
   const files: Record<string, string> = root === 'host' ? hostFiles(host) : { ...(c?.image.files ?? other?.files ?? {}), ...(other?.etc ?? {}) };
+  // An image with busybox's applet links gets its own PATH directories (the links, /bin/busybox, its other programs);
+  // elsewhere the commands are listed under /bin.
+  const links = (c?.image.flavor ?? other?.flavor) === 'busybox' ? (c?.image.links ?? other?.links) : undefined;
   const names = new Set<string>([...binNames, ...(avail ?? [])]);
-  for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`/bin/${n}`] ??= '';
+  if (!links) {
+    for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`/bin/${n}`] ??= '';
+  } else for (const n of INTERNAL) files[`/bin/${n}`] = ''; // with its own /usr/bin the shell no longer falls back to its registry: its internal commands sit, unlisted, in /bin
   if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
   const hosts = c ? hostsFile(daemon.net, c) : undefined;
   if (hosts !== undefined) files['/etc/hosts'] = hosts;
   const resolv = c ? resolvConf(daemon.net, c, host.fixture.network.eth0.gateway) : undefined;
   if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
-  const init: Record<string, { content: string; mtime: Date }> = {};
+  const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
   for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
+  if (links) for (const p of c?.image.executables ?? other?.executables ?? []) if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)) init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime, mode: 0o755 };
   // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
   // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
   const tmpfs = other ? other.writable : Object.keys(c?.hostConfig.Tmpfs ?? {});
@@ -70,7 +80,25 @@ export function rootFs(
   const stamp = async (fs: JB.InMemoryFs, path: string) => fs.utimes(path, new Date(host.clock.nowMs), new Date(host.clock.nowMs));
   // A container's writes also go to its overlay upperdir (docker diff / commit read it).
   const overlay = () => (c ? daemon.lib?.rootfs.get(c.id)?.root : undefined);
+  // Symbolic links take the simulated clock's time too (just-bash stamps them with the real one).
+  const linkTimes = new Map<string, Date>();
   class SimFs extends jb.InMemoryFs {
+    override async symlink(target: string, path: string): Promise<void> {
+      if (readOnly(path)) throw new Error(`EROFS: read-only file system, symlink '${path}'`);
+      await super.symlink(target, path);
+      linkTimes.set(this.resolvePath('/', path), new Date(host.clock.nowMs));
+    }
+    override async readdir(path: string): Promise<string[]> {
+      return (await super.readdir(path)).filter((n) => !links || !INTERNAL.includes(n));
+    }
+    override async readdirWithFileTypes(path: string): ReturnType<JB.InMemoryFs['readdirWithFileTypes']> {
+      return (await super.readdirWithFileTypes(path)).filter((d) => !links || !INTERNAL.includes(d.name));
+    }
+    override async lstat(path: string): Promise<JB.FsStat> {
+      const st = await super.lstat(path);
+      const t = st.isSymbolicLink ? linkTimes.get(this.resolvePath('/', path)) : undefined;
+      return t ? { ...st, mtime: t } : st;
+    }
     override async writeFile(...a: Parameters<JB.InMemoryFs['writeFile']>): Promise<void> {
       if (readOnly(a[0])) return report(a[0]);
       await super.writeFile(...a);
@@ -96,7 +124,14 @@ export function rootFs(
     }
   }
   const base = new SimFs(init);
-  for (const d of c?.image.dirs ?? other?.dirs ?? []) base.mkdirSync(d, { recursive: true });
+  for (const d of c?.image.dirs ?? other?.dirs ?? []) {
+    base.mkdirSync(d, { recursive: true });
+    void base.utimes(d, mtime, mtime); // just-bash stamps a new directory with the real clock
+  }
+  for (const [path, target] of Object.entries(links ?? {})) {
+    void jb.InMemoryFs.prototype.symlink.call(base, target, path);
+    linkTimes.set(path, mtime);
+  }
   // Changes the container made before its shell existed (its program's start-up writes).
   for (const [p, e] of (c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined) ?? []) {
     if (e.type === 'dir') base.mkdirSync(p, { recursive: true });

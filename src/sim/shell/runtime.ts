@@ -15,6 +15,8 @@ import { BUSY_LOOP } from './commands/hogs.ts';
 import { usageOf } from './commands/usage.ts';
 import { JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
+import { shellWording } from './wording.ts';
+import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
 import { anySignal, argListTooLong, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs } from './rootfs.ts';
@@ -100,7 +102,7 @@ export class ShellRuntime {
       fs,
       cwd: '/',
       commands: builtinNames as JB.CommandName[],
-      customCommands: [...custom, ...wrapped, ...this.tickedCommands(root), statusCommand()],
+      customCommands: ((cmds) => [...cmds, appletCommand((n) => cmds.find((x) => x.name === n), () => appletsOf(this.daemon, this.host.runc.roots, root))])([...custom, ...wrapped, ...this.tickedCommands(root), statusCommand()]),
       executionLimits: JB_LIMITS,
       // just-bash's defense in depth patches JS globals while a script runs, against code that
       // could escape its sandbox. No learner code runs as JavaScript here (no js-exec, no python),
@@ -324,8 +326,7 @@ export class ShellRuntime {
         if (exitCode === 0) exitCode = 1;
       }
       session.status = exitCode;
-      if (session.shell === 'sh') stderr = stderr.replace(/^bash: (.+): command not found$/gm, 'sh: $1: not found');
-      else if (session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps')) stderr = stderr.replace(/^bash: line \d+: /gm, 'bash: ');
+      stderr = shellWording(stderr, session, !session.script && !/\bsh\s+-c\b/.test(line), session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'));
       if (top) for (const note of notFoundNotes(stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
       let stdout = r.stdout;
       if (top && stdout.length + stderr.length + this.outBytes > LIMITS.outputBytes) {
@@ -359,7 +360,7 @@ export class ShellRuntime {
   async runInContainer(c: Container, p: Proc, argv: string[], tty = c.config.Tty, workdir?: string): Promise<ExecResult> {
     const session: Session = {
       proc: p, root: c.id, flavor: c.image.flavor, shell: c.image.flavor === 'busybox' ? 'sh' : 'bash', hostname: c.config.Hostname,
-      env: { ...p.env }, cwd: workdir ?? (c.config.WorkingDir || '/'), status: 0, onExit: () => '',
+      env: { ...p.env }, cwd: workdir ?? (c.config.WorkingDir || '/'), status: 0, onExit: () => '', script: true,
     };
     return this.runOnce(session, argv, tty);
   }
@@ -369,7 +370,7 @@ export class ShellRuntime {
     const flavor = rootFlavor(this.host, this.daemon, root);
     const session: Session = {
       proc: p, root, flavor, shell: flavor === 'busybox' ? 'sh' : 'bash', hostname: this.host.runc.roots.get(root)?.hostname ?? '',
-      env: { ...p.env, ...opts.env }, cwd: opts.workdir || '/', status: 0, onExit: () => '',
+      env: { ...p.env, ...opts.env }, cwd: opts.workdir || '/', status: 0, onExit: () => '', script: true,
     };
     return this.runOnce(session, argv, opts.tty);
   }

@@ -18,6 +18,8 @@ export interface Session {
   exported?: Set<string>;
   cwd: string;
   status: number;
+  /** A shell that runs one command and is not interactive (a container's command, sh -c): ash then says "line N:". */
+  script?: boolean;
   /** Called with the exit status when the learner leaves this shell. */
   onExit: (status: number) => string;
 }

@@ -16,13 +16,13 @@ const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, 
 /** gnulib mountlist.c ME_DUMMY_0: file systems df skips unless -a. */
 const DUMMY = new Set(['autofs', 'proc', 'subfs', 'debugfs', 'devpts', 'fusectl', 'fuse.portal', 'mqueue', 'rpc_pipefs', 'sysfs', 'devfs', 'kernfs', 'ignore', 'none', 'rootfs']);
 
-interface Row { m: MountEntry; st: StatFs }
+interface Row { m: MountEntry; st: StatFs; file?: string }
 
 /** coreutils@v9.4:src/df.c long_options (getopt_long also takes an unambiguous prefix). */
-const LONG: Record<string, string> = { all: 'a', 'block-size': 'B', inodes: 'i', 'human-readable': 'h', si: 'H', local: 'l', portability: 'P', 'print-type': 'T', sync: 'sync', 'no-sync': 'no-sync', total: 'total', type: 't', 'exclude-type': 'x' };
+const LONG: Record<string, string> = { output: 'output', all: 'a', 'block-size': 'B', inodes: 'i', 'human-readable': 'h', si: 'H', local: 'l', portability: 'P', 'print-type': 'T', sync: 'sync', 'no-sync': 'no-sync', total: 'total', type: 't', 'exclude-type': 'x' };
 const WITH_ARG = new Set(['B', 't', 'x', 'F']);
 
-type Opts = { all: boolean; human: 0 | 1024 | 1000; block?: { size: number; opts: number }; bad?: string; inodes: boolean; kilo: boolean; mega: boolean; posix: boolean; type: boolean; total: boolean; only: string[]; exclude: string[]; files: string[] };
+type Opts = { output?: string[]; all: boolean; human: 0 | 1024 | 1000; block?: { size: number; opts: number }; bad?: string; inodes: boolean; kilo: boolean; mega: boolean; posix: boolean; type: boolean; total: boolean; only: string[]; exclude: string[]; files: string[] };
 
 /** getopt_long over "aB:iF:hHklmPTt:vx:" (busybox: getopt32 "kPTt:aiB:hHm"); an error's text, or the options. */
 function parse(args: string[], bb: boolean): Opts | string {
@@ -38,6 +38,16 @@ function parse(args: string[], bb: boolean): Opts | string {
     else if (c === 'P') o.posix = true;
     else if (c === 'T') o.type = true;
     else if (c === 'total') o.total = true;
+    else if (c === 'output') {
+      // coreutils@v9.4:src/df.c decode_output_arg: "option --output: field %s unknown" / "used more than once".
+      const fields = v === undefined ? Object.keys(OUTPUT) : v.split(',');
+      o.output ??= [];
+      for (const f of fields) {
+        if (!(f in OUTPUT)) o.bad ??= `df: option --output: field ‘${f}’ unknown\nTry 'df --help' for more information.\n`;
+        else if (o.output.includes(f)) o.bad ??= `df: option --output: field ‘${f}’ used more than once\nTry 'df --help' for more information.\n`;
+        else o.output.push(f);
+      }
+    }
     else if (c === 't') o.only.push(v as string);
     else if (c === 'x' || c === 'F') o.exclude.push(v as string);
     else if (c === 'B') {
@@ -72,7 +82,8 @@ function parse(args: string[], bb: boolean): Opts | string {
       const key = hits.includes(name) ? name : hits.length === 1 ? hits[0] : undefined;
       if (!key) return hits.length > 1 ? `df: option '${a}' is ambiguous; possibilities:${hits.map((h) => ` '--${h}'`).join('')}\n` : `df: unrecognized option '${a}'\n`;
       const c = LONG[key] as string;
-      if (WITH_ARG.has(c) && val === undefined) {
+      if (c === 'output' && val === undefined) set(c, undefined);
+      else if (WITH_ARG.has(c) && val === undefined) {
         if (i + 1 >= args.length) return `df: option '--${key}' requires an argument\n`;
         set(c, args[++i]);
       } else set(c, val);
@@ -94,8 +105,17 @@ function parse(args: string[], bb: boolean): Opts | string {
     }
     o.files.push(a);
   }
+  // coreutils@v9.4:src/df.c main: msg_mut_excl "options %s and %s are mutually exclusive".
+  const excl = o.output && (o.inodes ? '-i' : o.posix ? '-P' : o.type ? '-T' : undefined);
+  if (excl) return `df: options ${excl} and --output are mutually exclusive\n`;
   return o;
 }
+
+/** coreutils@v9.4:src/df.c field_data: --output's fields in their order, header (as decode_output_arg sets it), minimum width, left-aligned. */
+const OUTPUT: Record<string, [string, number, boolean]> = {
+  source: ['Filesystem', 14, true], fstype: ['Type', 4, true], itotal: ['Inodes', 5, false], iused: ['IUsed', 5, false], iavail: ['IFree', 5, false], ipcent: ['IUse%', 4, false],
+  size: ['Size', 5, false], used: ['Used', 5, false], avail: ['Avail', 5, false], pcent: ['Use%', 4, false], file: ['File', 0, true], target: ['Mounted on', 0, true],
+};
 
 /** coreutils@v9.4:src/df.c filter_mount_list: one entry per device; a shorter mount point nearer its source's root wins, in the first one's place. */
 function dedupe(rows: Row[], mntroot: (m: MountEntry) => string | undefined, dev: (r: Row) => string): Row[] {
@@ -168,6 +188,7 @@ function coreutilsTable(rows: Row[], o: Opts): string {
     cells.push(m.target);
     table.push(cells);
   }
+  if (o.output) return outputTable(rows, o, { num, inum: (n) => humanReadable(BigInt(n), hopts, 1, 1), pct, block, sum, hopts });
   if (o.total) {
     const cells = ['total', ...(o.type ? ['-'] : [])];
     if (o.inodes) cells.push(num(sum.files, 1), num(sum.iused, 1), num(sum.ifree, 1), pct(sum.iused, sum.ifree));
@@ -180,6 +201,45 @@ function coreutilsTable(rows: Row[], o: Opts): string {
   const left = new Set([0, ...(o.type ? [1] : []), head.length - 1]);
   const width = head.map((_, c) => Math.max(min[c] ?? 0, ...table.map((r) => [...(r[c] as string)].length)));
   return table.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : left.has(c) ? cell.padEnd(width[c] as number) : cell.padStart(width[c] as number))).join(' ').replace(/\s+$/, '') + '\n').join('');
+}
+
+/** df --output=FIELDS (coreutils@v9.4:src/df.c get_header, get_dev): the columns in the order asked, the same alignment rules. */
+function outputTable(rows: Row[], o: Opts, k: { num: (n: number, from: number) => string; inum: (n: number) => string; pct: (u: number, a: number) => string; block: number; sum: Record<string, number>; hopts: number }): string {
+  const fields = o.output as string[];
+  const head = fields.map((f) => (f === 'size' && !o.human ? `${sizeHeader(k.block, k.hopts)}-blocks` : (OUTPUT[f] as [string, number, boolean])[0]));
+  const cell = (f: string, r: Row | undefined): string => {
+    const st = r?.st;
+    const files = st ? st.files : k.sum.files as number;
+    const ifree = st ? st.ffree : (k.sum.files as number) - (k.sum.iused as number);
+    const iused = files - ifree;
+    const used = st ? (st.blocks - st.bfree) * st.bsize : (k.sum.used as number) * 4096;
+    const avail = st ? st.bavail * st.bsize : (k.sum.avail as number) * 4096;
+    const size = st ? st.blocks * st.bsize : (k.sum.size as number) * 4096;
+    switch (f) {
+      case 'source': return r ? r.m.src : 'total';
+      case 'fstype': return r ? r.m.type : '-';
+      case 'itotal': return k.inum(files);
+      case 'iused': return k.inum(iused);
+      case 'iavail': return k.inum(ifree);
+      case 'ipcent': return k.pct(iused, ifree);
+      case 'size': return k.num(size, 1);
+      case 'used': return k.num(used, 1);
+      case 'avail': return k.num(avail, 1);
+      case 'pcent': return k.pct(used, avail);
+      case 'file': return r?.file ?? '-';
+      default: return r ? r.m.target : '-';
+    }
+  };
+  const table = [head, ...rows.map((r) => fields.map((f) => cell(f, r)))];
+  if (o.total) {
+    for (const r of rows) {
+      k.sum.files = (k.sum.files as number) + r.st.files;
+      k.sum.iused = (k.sum.iused as number) + r.st.files - r.st.ffree;
+    }
+    table.push(fields.map((f) => cell(f, undefined)));
+  }
+  const width = head.map((_, c) => Math.max((OUTPUT[fields[c] as string] as [string, number, boolean])[1], ...table.map((r) => [...(r[c] as string)].length)));
+  return table.map((r) => r.map((v, c) => (c === r.length - 1 && (OUTPUT[fields[c] as string] as [string, number, boolean])[2] ? v : (OUTPUT[fields[c] as string] as [string, number, boolean])[2] ? v.padEnd(width[c] as number) : v.padStart(width[c] as number))).join(' ').replace(/\s+$/, '') + '\n').join('');
 }
 
 function busyboxTable(rows: Row[], o: Opts): string {
@@ -249,7 +309,7 @@ export const df: SimCommand = {
         const m = exists ? mountOf(table, abs) : undefined;
         // coreutils: error (0, errno, "%s", quotef (name)); busybox: "%s: can't find mount point".
         if (!m) err += bb ? `df: ${f}: can't find mount point\n` : `df: ${f}: No such file or directory\n`;
-        else rows.push(statOf(m));
+        else rows.push({ ...statOf(m), file: f });
       }
       if (!bb) rows = rows.filter((r) => (!o.only.length || o.only.includes(r.m.type)) && !o.exclude.includes(r.m.type));
       else if (o.only.length) rows = rows.filter((r) => o.only.includes(r.m.type));

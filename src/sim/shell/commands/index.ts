@@ -23,7 +23,8 @@ import { help } from './help.ts';
 import { history } from './history.ts';
 import { nproc } from './nproc.ts';
 import { yes } from './yes.ts';
-import { date, dmesg, hostname, id, sysctl, uname, whoami } from './sysinfo.ts';
+import { date } from './date.ts';
+import { dmesg, hostname, id, sysctl, uname, whoami } from './sysinfo.ts';
 
 export { DOCKER_SUBCOMMANDS } from './docker/index.ts';
 

@@ -1,6 +1,5 @@
 import type { ExecResult } from '../../api.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
-import { q } from '../quote.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -35,32 +34,6 @@ export const hostname: SimCommand = {
       return R('', env.flavor === 'busybox' ? 'hostname: sethostname: Operation not permitted\n' : 'hostname: you must be root to change the host name\n', 1);
     ns.hostname = name;
     return R('');
-  },
-};
-
-function fmtDate(ms: number): string {
-  const d = new Date(ms);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
-}
-
-export const date: SimCommand = {
-  name: 'date',
-  async run(args, env) {
-    const clock = env.host.clock;
-    const si = args.findIndex((a) => a === '-s' || a === '--set' || a.startsWith('--set='));
-    if (si < 0) return R(`${fmtDate(clock.nowMs)}\n`);
-    const value = args[si]!.startsWith('--set=') ? args[si]!.slice(6) : args[si + 1];
-    const when = value ? Date.parse(`${value.replace(' ', 'T')}Z`) : NaN;
-    if (Number.isNaN(when)) return R('', env.flavor === 'busybox' ? `date: invalid date '${value ?? ''}'\n` : `date: invalid date ${q(env, value ?? '')}\n`, 1);
-    if (!hasCap(env.self.caps, 'sys_time')) {
-      if (env.flavor === 'busybox') return R(`${fmtDate(when)}\n`, "date: can't set date: Operation not permitted\n", 0);
-      return R(`${fmtDate(when)}\n`, 'date: cannot set date: Operation not permitted\n', 1);
-    }
-    clock.nowMs = when;
-    return R(`${fmtDate(when)}\n`);
   },
 };
 

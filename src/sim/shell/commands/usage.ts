@@ -1,4 +1,5 @@
 import type { Flavor } from '../../docker/images.ts';
+import { BB_USAGE as DATE_BB_USAGE } from './date.ts';
 
 const BB = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\n';
 
@@ -6,7 +7,7 @@ const BB = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\n';
 const USAGE: Record<string, { coreutils: string; busybox?: string }> = {
   uname: { coreutils: 'Usage: uname [OPTION]...\nPrint certain system information.  With no OPTION, same as -s.\n\n  -a, --all                print all information\n  -s, --kernel-name        print the kernel name\n  -n, --nodename           print the network node hostname\n  -r, --kernel-release     print the kernel release\n  -v, --kernel-version     print the kernel version\n  -m, --machine            print the machine hardware name\n  -o, --operating-system   print the operating system\n', busybox: `${BB}Usage: uname [-amnrspvio]\n\nPrint system information\n` },
   hostname: { coreutils: 'Usage: hostname [-b] {hostname|-F file}         set host name (from file)\n       hostname [-a|-A|-d|-f|-i|-I|-s|-y]       display formatted name\n       hostname                                 display host name\n', busybox: `${BB}Usage: hostname [-sidf] [HOSTNAME | -F FILE]\n\nGet or set hostname or DNS domain name\n` },
-  date: { coreutils: 'Usage: date [OPTION]... [+FORMAT]\n  or:  date [-u|--utc|--universal] [MMDDhhmm[[CC]YY][.ss]]\nDisplay date and time in the given FORMAT.\nWith -s, or with [MMDDhhmm[[CC]YY][.ss]], set the date and time.\n', busybox: `${BB}Usage: date [OPTIONS] [+FMT] [[-s] TIME]\n\nDisplay time (using +FMT), or set time\n` },
+  date: { coreutils: 'Usage: date [OPTION]... [+FORMAT]\n  or:  date [-u|--utc|--universal] [MMDDhhmm[[CC]YY][.ss]]\nDisplay date and time in the given FORMAT.\nWith -s, or with [MMDDhhmm[[CC]YY][.ss]], set the date and time.\n', busybox: DATE_BB_USAGE },
   id: { coreutils: 'Usage: id [OPTION]... [USER]...\nPrint user and group information for each specified USER,\nor (when USER omitted) for the current process.\n', busybox: `${BB}Usage: id [-gGnru] [USER]\n\nPrint information about USER or the current user\n` },
   whoami: { coreutils: 'Usage: whoami [OPTION]...\nPrint the user name associated with the current effective user ID.\nSame as id -un.\n', busybox: `${BB}Usage: whoami\n\nPrint the user name associated with the current effective user id\n` },
   dmesg: { coreutils: '\nUsage:\n dmesg [options]\n\nDisplay or control the kernel ring buffer.\n', busybox: `${BB}Usage: dmesg [-cr] [-n LEVEL] [-s SIZE]\n\nPrint or control the kernel ring buffer\n` },

@@ -9,7 +9,7 @@ import type { Tree } from './node.ts';
 import { parse, ParseError } from './parse.ts';
 
 export { DOCKER_FUNCS, HEADER_FUNCS, BUILTINS } from './funcs.ts';
-export { GoStruct, GoFunc, GoNil } from './value.ts';
+export { GoStruct, GoFunc, GoNil, GoCallError } from './value.ts';
 export { sprintf, sprintValue } from './fmt.ts';
 export type { FuncDef } from './exec.ts';
 
