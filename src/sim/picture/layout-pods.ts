@@ -47,7 +47,9 @@ export function layoutPods(m: PodsModel, L: Labels): Scene {
   const x0 = NAME_W + 10;
   s.width = x0 + NS_TYPES.length * CELL_W + 10;
   s.labels.push({ x: 10, y: 26, text: `${L.pod} · ${L.pid} (${L.nspid}) · ${L.command}`, bold: true });
-  NS_TYPES.forEach((t, i) => s.labels.push({ x: x0 + i * CELL_W + CELL_W / 2, y: 26, text: t, anchor: 'middle', bold: true }));
+  NS_TYPES.forEach((t, i) => {
+    s.labels.push({ x: x0 + i * CELL_W + CELL_W / 2, y: 26, text: t, anchor: 'middle', bold: true });
+  });
   let y = 40;
   const descs: string[] = [];
   for (const pod of m.pods) {

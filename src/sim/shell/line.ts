@@ -76,7 +76,9 @@ export function tooBig(argv: string[], env: Iterable<[string, string]>): boolean
  */
 export function copyEnv(env: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>();
-  env.forEach((v, k) => out.set(k, v));
+  env.forEach((v, k) => {
+    out.set(k, v);
+  });
   return out;
 }
 

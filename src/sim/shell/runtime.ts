@@ -226,7 +226,7 @@ export class ShellRuntime {
             tick: async () => {
               await this.budget?.tick();
             },
-            stopLine: (kind) => (this.budget?.stop(kind), { stdout: '', stderr: '', exitCode: 130 }),
+            stopLine: (kind) => { this.budget?.stop(kind); return { stdout: '', stderr: '', exitCode: 130 }; },
             history: () => this.history(),
             enterSession: (s) => {
               this.pending = s;

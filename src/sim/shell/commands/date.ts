@@ -236,8 +236,14 @@ async function busyboxDate(args: string[], env: CmdEnv): Promise<ExecResult> {
         const v = val ?? args[++i];
         if (v === undefined) return usage(`option requires an argument: ${name}`);
         if (c === 'r') reference = v;
-        else ((dateStr = v), (set = c === 's'));
-      } else if (c === 'R') ((rfc = true), (iso = undefined));
+        else {
+          dateStr = v;
+          set = c === 's';
+        }
+      } else if (c === 'R') {
+        rfc = true;
+        iso = undefined;
+      }
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
@@ -247,7 +253,10 @@ async function busyboxDate(args: string[], env: CmdEnv): Promise<ExecResult> {
           const v = j + 1 < a.length ? a.slice(j + 1) : args[++i];
           if (v === undefined) return usage(`option requires an argument: ${c}`);
           if (c === 'r') reference = v;
-          else if (c !== 'D') ((dateStr = v), (set = c === 's'));
+          else if (c !== 'D') {
+            dateStr = v;
+            set = c === 's';
+          }
           break;
         }
         if (c === 'I') {
@@ -255,15 +264,20 @@ async function busyboxDate(args: string[], env: CmdEnv): Promise<ExecResult> {
           rfc = false;
           break;
         }
-        if (c === 'R') ((rfc = true), (iso = undefined));
-        else if (c !== 'u') return usage(`unrecognized option: ${c}`);
+        if (c === 'R') {
+          rfc = true;
+          iso = undefined;
+        } else if (c !== 'u') return usage(`unrecognized option: ${c}`);
       }
       continue;
     }
     operands.push(a);
   }
   if (operands[0]?.startsWith('+')) fmt = operands.shift()!.slice(1);
-  if (dateStr === undefined && operands.length) ((dateStr = operands.shift()), (set = true));
+  if (dateStr === undefined && operands.length) {
+    dateStr = operands.shift();
+    set = true;
+  }
   if (operands.length) return R('', BB_USAGE, 1);
   if (iso !== undefined && !(iso in BB_ISO) && iso !== 'ns') return R('', BB_USAGE, 1);
   const now = env.host.clock.nowMs;
