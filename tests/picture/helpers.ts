@@ -24,3 +24,8 @@ export async function worldAfter(...lines: string[]): Promise<World> {
   }
   return w;
 }
+
+export async function out(w: World, line: string): Promise<string> {
+  const r = await w.exec(line);
+  return r.stdout;
+}
