@@ -3,7 +3,6 @@ import { test, expect, axe, LESSON1 } from './fixtures.ts';
 
 const LESSONS = readdirSync(new URL('../../content/lessons/', import.meta.url)).filter((d) => /^\d{2}-/.test(d));
 const PAGES = ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/'];
-const LESSON_PAGES = LESSONS.flatMap((d) => [`/lessons/${d}/`, `/zh-cn/lessons/${d}/`]);
 
 test.describe('axe-core finds no violations', () => {
   // axe's work grows with the page (L9 and L13 are long, with figures): about 5 s idle, near a
@@ -15,18 +14,24 @@ test.describe('axe-core finds no violations', () => {
       expect(await axe(page)).toEqual([]);
     });
   }
-  // A lesson page twice, at laptop size, in one visit: the whole page as it loads, then the
-  // workspace again once the terminal runs (only what starting it changed, so axe does not
-  // walk the long text a second time).
-  for (const path of LESSON_PAGES) {
-    test(`${path}, and its workspace with the terminal running`, async ({ page }) => {
-      await page.setViewportSize({ width: 1366, height: 768 });
-      await page.goto(path);
-      expect(await axe(page), 'the page as it loads').toEqual([]);
-      await page.getByRole('button', { name: /Start the terminal|启动终端/ }).click();
-      await expect(page.locator('cc-terminal')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
-      expect(await axe(page, '.cc-lesson__workspace'), 'the workspace, terminal running').toEqual([]);
-    });
+  // Every lesson page as it loads, at laptop size. The workspace with the terminal running is the
+  // same component on every lesson (only its tab labels differ), so it is checked again on two
+  // lessons in each locale, one with a shell-goal exercise and one with manifest exercises:
+  // starting a terminal on all 26 pages cost about four minutes of a CI run and found nothing more.
+  const WITH_TERMINAL = new Set(['01-containers-are-processes', '12-security-context']);
+  for (const d of LESSONS) {
+    for (const path of [`/lessons/${d}/`, `/zh-cn/lessons/${d}/`]) {
+      const running = WITH_TERMINAL.has(d);
+      test(running ? `${path}, and its workspace with the terminal running` : path, async ({ page }) => {
+        await page.setViewportSize({ width: 1366, height: 768 });
+        await page.goto(path);
+        expect(await axe(page), 'the page as it loads').toEqual([]);
+        if (!running) return;
+        await page.getByRole('button', { name: /Start the terminal|启动终端/ }).click();
+        await expect(page.locator('cc-terminal')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+        expect(await axe(page, '.cc-lesson__workspace'), 'the workspace, terminal running').toEqual([]);
+      });
+    }
   }
 });
 
