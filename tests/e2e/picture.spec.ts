@@ -15,8 +15,8 @@ const POD = [
 ];
 const SIZES = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
 const LOCALES = [
-  { prefix: '', start: 'Start the terminal', tab: 'Picture', cgroups: 'Control groups', layers: 'Layers and overlay', pods: 'Pods', podShared: 'held by the sandbox, shared in the pod', run: 'Run' },
-  { prefix: '/zh-cn', start: '启动终端', tab: '图示', cgroups: '控制组', layers: '镜像层与叠加文件系统', pods: 'Pod', podShared: '由沙箱持有，Pod 内共享', run: '运行' },
+  { prefix: '', start: 'Start the terminal', tab: 'Picture', cgroups: 'Control groups', layers: 'Layers and overlay', pods: 'Pods', podShared: 'held by the sandbox, shared in the pod', noPods: 'nothing to draw yet: no pods on node1 in this state', run: 'Run' },
+  { prefix: '/zh-cn', start: '启动终端', tab: '图示', cgroups: '控制组', layers: '镜像层与叠加文件系统', pods: 'Pod', podShared: '由沙箱持有，Pod 内共享', noPods: '暂无可绘制的内容: node1 上还没有 Pod', run: '运行' },
 ] as const;
 
 // The simulated host and a docker pull run in the page: give a busy CI machine time.
@@ -90,14 +90,18 @@ for (const loc of LOCALES) {
       });
 
       test('the pods view shows the pause sandbox holding the pod’s net, uts and ipc', async ({ page }) => {
-        await startAndRun(page, `${loc.prefix}${L5}`, loc.start, POD);
+        await startAndRun(page, `${loc.prefix}${L5}`, loc.start, []);
+        // Before any pod exists the view says so, in the page's language.
+        await page.getByRole('button', { name: loc.tab, exact: true }).click();
+        await page.locator('cc-picture').getByRole('tab', { name: loc.pods, exact: true }).click();
+        await expect(canvas(page)).toContainText(loc.noPods);
+        for (const line of POD) await typeAndWait(page, line);
         // The kubelet pulls and starts the containers after apply returns: ask until both are running.
         await expect.poll(async () => {
           await typeAndWait(page, 'kubectl get pod cache-demo');
           return (await page.evaluate(() => (window as unknown as { ccLast: { stdout: string } }).ccLast)).stdout;
         }, { timeout: 120_000 }).toMatch(/cache-demo +2\/2 +Running/);
-        await page.getByRole('button', { name: loc.tab, exact: true }).click();
-        await page.locator('cc-picture').getByRole('tab', { name: loc.pods, exact: true }).click();
+        // The Picture tab stayed open while the commands ran, on the Pods view: it redrew after each.
         await expect(canvas(page).locator('svg[data-view="pods"]')).toBeVisible();
         const cell = (member: string, type: string) => canvas(page).locator(`[data-node="podns-default/cache-demo/${member}-${type}"]`);
         // The inode a cell draws (its <text>; the <g> also holds a <title>).

@@ -92,9 +92,9 @@ describe('pods', () => {
 
   it('says what is missing: no pods yet, or no pod of that name', async () => {
     const w = await worldFor('fresh');
-    expect(() => buildModel(w.snapshot(), 'pods')).toThrow(new PictureError('no pods on node1 in this state: create one first (kubectl apply -f pod.yaml)'));
+    expect(() => buildModel(w.snapshot(), 'pods')).toThrow(new PictureError('no pods on node1 in this state: create one first (kubectl apply -f pod.yaml)', 'node1 上还没有 Pod：请先创建一个（kubectl apply -f pod.yaml）'));
     const p = await worldFor('pod');
-    expect(() => buildModel(p.snapshot(), 'pods', { pod: 'nope' })).toThrow(new PictureError('no pod named "nope" in this state (pods: cache-demo)'));
+    expect(() => buildModel(p.snapshot(), 'pods', { pod: 'nope' })).toThrow(new PictureError('no pod named "nope" in this state (pods: cache-demo)', '此状态中没有名为 "nope" 的 Pod（现有 Pod：cache-demo）'));
   }, 60_000);
 
   it('shows the capability sets of a pod’s container: securityContext drop ALL leaves every set empty', async () => {
@@ -105,6 +105,6 @@ describe('pods', () => {
     expect(m.dropped).toHaveLength(41);
     expect(await out(w, 'kubectl exec demo -- grep -E CapEff /proc/1/status')).toBe('CapEff:\t0000000000000000\n');
     expect(await out(w, `grep CapBnd /proc/${m.pid}/status`)).toBe('CapBnd:\t0000000000000000\n');
-    expect(() => buildModel(w.snapshot(), 'capabilities', { pod: 'demo', container: 'web' })).toThrow(new PictureError('pod "demo" has no running container named "web" (running: demo)'));
+    expect(() => buildModel(w.snapshot(), 'capabilities', { pod: 'demo', container: 'web' })).toThrow(new PictureError('pod "demo" has no running container named "web" (running: demo)', 'Pod "demo" 中没有正在运行的名为 "web" 的容器（正在运行：demo）'));
   }, 60_000);
 });

@@ -77,7 +77,7 @@ describe('capabilities', () => {
 
   it('names the process it could not find', async () => {
     const w = await worldFor('fresh');
-    expect(() => buildModel(w.snapshot(), 'capabilities', { pid: 99999 })).toThrow(new PictureError('no process with host PID 99999 in this state'));
+    expect(() => buildModel(w.snapshot(), 'capabilities', { pid: 99999 })).toThrow(new PictureError('no process with host PID 99999 in this state', '此状态中没有宿主机 PID 为 99999 的进程'));
     expect(() => buildModel(w.snapshot(), 'capabilities', { container: 'nope' })).toThrow(/no container named "nope"/);
   });
 });

@@ -52,13 +52,13 @@ function podBox(snap: WorldSnapshot, pod: PodView, hostNs: Record<NamespaceType,
 /** Every pod with a running sandbox on node1 (or only `focus.pod`), in `kubectl get pods` order: namespace, then name. */
 export function podsModel(snap: WorldSnapshot, focus: Focus = {}): PodsModel {
   const init = snap.processes.find((p) => p.pid === 1);
-  if (!init) throw new PictureError('the state has no PID 1');
+  if (!init) throw new PictureError('the state has no PID 1', '此状态中没有 PID 1');
   const all = snap.pods ?? [];
-  if (!all.length) throw new PictureError('no pods on node1 in this state: create one first (kubectl apply -f pod.yaml)');
+  if (!all.length) throw new PictureError('no pods on node1 in this state: create one first (kubectl apply -f pod.yaml)', 'node1 上还没有 Pod：请先创建一个（kubectl apply -f pod.yaml）');
   const wanted = focus.pod ? all.filter((p) => p.name === focus.pod) : all;
-  if (!wanted.length) throw new PictureError(`no pod named "${focus.pod}" in this state (pods: ${all.map((p) => p.name).join(', ')})`);
+  if (!wanted.length) throw new PictureError(`no pod named "${focus.pod}" in this state (pods: ${all.map((p) => p.name).join(', ')})`, `此状态中没有名为 "${focus.pod}" 的 Pod（现有 Pod：${all.map((p) => p.name).join(', ')}）`);
   const sorted = [...wanted].sort((a, b) => (a.namespace + '/' + a.name < b.namespace + '/' + b.name ? -1 : 1));
   const pods = sorted.map((p) => podBox(snap, p, init.ns)).filter((b): b is PodBox => b !== undefined);
-  if (!pods.length) throw new PictureError(`no pod has a running sandbox yet (${wanted.map((p) => `${p.name}: ${p.status}`).join(', ')})`);
+  if (!pods.length) throw new PictureError(`no pod has a running sandbox yet (${wanted.map((p) => `${p.name}: ${p.status}`).join(', ')})`, `还没有 Pod 的沙箱在运行（${wanted.map((p) => `${p.name}: ${p.status}`).join(', ')}）`);
   return { view: 'pods', hostNs: { ...init.ns }, pods };
 }

@@ -185,6 +185,10 @@ export interface PodsModel {
 
 export type PictureModel = ProcessesModel | CgroupsModel | CapabilitiesModel | LayersModel | IdentityModel | NetworksModel | PodsModel;
 
+/** Why a view has nothing to draw, in both locales (the live tab shows the page's). */
 export class PictureError extends Error {
   override name = 'PictureError';
+  constructor(message: string, readonly zh: string = message) {
+    super(message);
+  }
 }

@@ -21,7 +21,7 @@ function findContainer(snap: WorldSnapshot, want: string | undefined) {
   const running = snap.containers.filter((c) => c.state === 'running');
   if (!want) return running[running.length - 1] ?? snap.containers[snap.containers.length - 1];
   const c = snap.containers.find((x) => x.name === want || (want.length >= 3 && x.id.startsWith(want)));
-  if (!c) throw new PictureError(`no container named "${want}" in this state (containers: ${snap.containers.map((x) => x.name).join(', ') || 'none'})`);
+  if (!c) throw new PictureError(`no container named "${want}" in this state (containers: ${snap.containers.map((x) => x.name).join(', ') || 'none'})`, `此状态中没有名为 "${want}" 的容器（现有容器：${snap.containers.map((x) => x.name).join(', ') || '无'}）`);
   return c;
 }
 
@@ -33,7 +33,7 @@ function isKernelThread(p: ProcessView): boolean {
 export function processesModel(snap: WorldSnapshot): ProcessesModel {
   const byPid = new Map(snap.processes.map((p) => [p.pid, p]));
   const init = byPid.get(1);
-  if (!init) throw new PictureError('the state has no PID 1');
+  if (!init) throw new PictureError('the state has no PID 1', '此状态中没有 PID 1');
   const hostNs = init.ns;
   const keep = new Set<number>([1]);
   const live = snap.processes.filter((p) => p.state !== 'Z' || p.containerId);
@@ -112,18 +112,18 @@ export function capabilitiesModel(snap: WorldSnapshot, focus: Focus = {}): Capab
     const pod = podsModel(snap, { pod: focus.pod }).pods[0]!;
     const ctrs = pod.members.filter((m) => !m.sandbox);
     const m = focus.container ? ctrs.find((x) => x.name === focus.container) : ctrs[0];
-    if (!m) throw new PictureError(`pod "${focus.pod}" has no running container${focus.container ? ` named "${focus.container}"` : ''} (running: ${ctrs.map((x) => x.name).join(', ') || 'none'})`);
+    if (!m) throw new PictureError(`pod "${focus.pod}" has no running container${focus.container ? ` named "${focus.container}"` : ''} (running: ${ctrs.map((x) => x.name).join(', ') || 'none'})`, `Pod "${focus.pod}" 中没有正在运行的${focus.container ? `名为 "${focus.container}" 的` : ''}容器（正在运行：${ctrs.map((x) => x.name).join(', ') || '无'}）`);
     p = snap.processes.find((x) => x.pid === m.pid);
     podContainer = `${pod.name}/${m.name}`;
   } else if (focus.pid !== undefined) {
     p = snap.processes.find((x) => x.pid === focus.pid);
-    if (!p) throw new PictureError(`no process with host PID ${focus.pid} in this state`);
+    if (!p) throw new PictureError(`no process with host PID ${focus.pid} in this state`, `此状态中没有宿主机 PID 为 ${focus.pid} 的进程`);
   } else {
     const c = focus.container || snap.containers.length ? findContainer(snap, focus.container) : undefined;
     p = c?.pid ? snap.processes.find((x) => x.pid === c.pid) : undefined;
     p ??= snap.processes.find((x) => x.argv[0] === '-bash') ?? snap.processes.find((x) => x.pid === 1);
   }
-  if (!p) throw new PictureError('the state has no process to show');
+  if (!p) throw new PictureError('the state has no process to show', '此状态中没有可显示的进程');
   const caps = p.caps ?? { inh: '0'.repeat(16), prm: p.capEff, eff: p.capEff, bnd: p.capEff, amb: '0'.repeat(16) };
   const bits = Object.fromEntries(CAP_SETS.map((s) => [s, bitsOf(caps[s])])) as Record<CapSetName, number[]>;
   const bnd = new Set(bits.bnd);
@@ -140,7 +140,7 @@ function findImage(snap: WorldSnapshot, ref: string | undefined, containerImageI
   if (!ref) return snap.images[snap.images.length - 1];
   const want = ref.includes(':') || ref.includes('@') ? ref : `${ref}:latest`;
   const img = snap.images.find((i) => i.repoTags.includes(want) || i.repoTags.includes(ref) || shortId(i.id) === shortId(ref) || i.repoDigests.includes(ref));
-  if (!img) throw new PictureError(`no local image "${ref}" in this state (images: ${snap.images.flatMap((i) => i.repoTags).join(', ') || 'none'})`);
+  if (!img) throw new PictureError(`no local image "${ref}" in this state (images: ${snap.images.flatMap((i) => i.repoTags).join(', ') || 'none'})`, `此状态中没有本地镜像 "${ref}"（现有镜像：${snap.images.flatMap((i) => i.repoTags).join(', ') || '无'}）`);
   return img;
 }
 
@@ -149,7 +149,7 @@ export function layersModel(snap: WorldSnapshot, focus: Focus = {}): LayersModel
   const c = focus.image ? undefined : focus.container || snap.containers.length ? findContainer(snap, focus.container) : undefined;
   const imageId = c ? String((c.inspect as { Image?: string }).Image ?? '') : undefined;
   const img = findImage(snap, focus.image, imageId);
-  if (!img) throw new PictureError('the state has no image: pull or run one first');
+  if (!img) throw new PictureError('the state has no image: pull or run one first', '此状态中还没有镜像：请先拉取或运行一个');
   const model: LayersModel = {
     view: 'layers',
     image: img.repoTags[0] ?? shortId(img.id),
@@ -189,7 +189,7 @@ function refParts(text: string): IdentityModel['reference'] {
 /** Reference → index → platform manifest → config (image ID) → layers, with the local tags on the image. */
 export function identityModel(snap: WorldSnapshot, focus: Focus = {}): IdentityModel {
   const img = findImage(snap, focus.image);
-  if (!img) throw new PictureError('the state has no image: pull or run one first');
+  if (!img) throw new PictureError('the state has no image: pull or run one first', '此状态中还没有镜像：请先拉取或运行一个');
   const tag = focus.image ?? img.repoTags[0] ?? shortId(img.id);
   const manifest = { digest: img.manifestDigest ?? '', platform: img.platform ?? '' };
   return {

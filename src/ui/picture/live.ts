@@ -6,7 +6,7 @@
  * fact, each with a Run button that sends it to the terminal (the cc:run event).
  */
 import type { WorldSnapshot } from '../../sim/api.ts';
-import { picture, type Box, type Labels, type ViewName } from '../../sim/picture/index.ts';
+import { picture, PictureError, type Box, type Labels, type ViewName } from '../../sim/picture/index.ts';
 
 interface Strings {
   idle: string;
@@ -95,7 +95,7 @@ export class LivePicture {
     try {
       pic = picture(snap, this.view, this.L, { idPrefix: 'ccl', interactive: true });
     } catch (err) {
-      this.canvas.replaceChildren(el('p', { class: 'cc-pic__idle' }, `${this.L.noState}: ${(err as Error).message}`));
+      this.canvas.replaceChildren(el('p', { class: 'cc-pic__idle' }, `${this.L.noState}: ${err instanceof PictureError && this.L.locale === 'zh-cn' ? err.zh : (err as Error).message}`));
       this.alt.replaceChildren();
       return;
     }
