@@ -44,6 +44,23 @@ for (const size of SIZES) {
         await expect(screen(page)).not.toContainText('command not found');
         expect(scripts.length, 'typing kubectl fetched its own code').toBeGreaterThan(before);
       });
+
+      test(`${path}: kubectl explain prints the v1.30 field documentation, fetched only when it runs`, async ({ page }) => {
+        const docs: string[] = [];
+        page.on('request', (r) => {
+          if (/openapi\.generated/.test(r.url())) docs.push(r.url());
+        });
+        await startTerminal(page, path, size.phone);
+        await page.keyboard.type('kubectl explain pod.spec.containers.securityContext.capabilities');
+        await page.keyboard.press('Enter');
+        // The end of the page (its start may have scrolled out of a phone's rows).
+        await expect(screen(page)).toContainText('Removed capabilities');
+        await expect(screen(page)).toContainText('<[]string>');
+        expect(docs.length, 'the documents came with the command').toBeGreaterThan(0);
+        await page.keyboard.type('kubectl explain pod.spec.nope');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('error: field "nope" does not exist');
+      });
     }
   });
 }
