@@ -98,11 +98,12 @@ export class ShellRuntime {
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
+    const cmds = [...custom, ...wrapped, ...this.tickedCommands(root), statusCommand()];
     bash = new this.jb.Bash({
       fs,
       cwd: '/',
       commands: builtinNames as JB.CommandName[],
-      customCommands: ((cmds) => [...cmds, appletCommand((n) => cmds.find((x) => x.name === n), () => appletsOf(this.daemon, this.host.runc.roots, root))])([...custom, ...wrapped, ...this.tickedCommands(root), statusCommand()]),
+      customCommands: [...cmds, appletCommand((n) => cmds.find((x) => x.name === n), () => appletsOf(this.daemon, this.host.runc.roots, root))],
       executionLimits: JB_LIMITS,
       // just-bash's defense in depth patches JS globals while a script runs, against code that
       // could escape its sandbox. No learner code runs as JavaScript here (no js-exec, no python),
