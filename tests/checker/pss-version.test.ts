@@ -13,7 +13,7 @@ import { runCli } from '../cli/helpers.ts';
 
 const RULES = join(import.meta.dirname, '../rules');
 
-function pssFindings(text: string, level: Level, version: Version) {
+function pssFindings(text: string, level: Exclude<Level, 'privileged'>, version: Version) {
   return checkFiles([{ name: 'pod.yaml', text }], { profile: level, pssVersion: version })[0]!.findings.filter((f) => f.pss);
 }
 

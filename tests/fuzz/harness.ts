@@ -36,7 +36,7 @@ export const exercises: Exercise[] = readdirSync(join(ROOT, 'content/exercises')
 });
 
 const isDockerfileName = (n: string) => /Dockerfile|\.dockerfile$/i.test(n);
-const texts = exercises.flatMap((e) => ('start' in e && 'solution' in e && !Array.isArray(e.solution) && e.kind !== 'quiz' ? [...Object.entries(e.start as Record<string, string>), ...Object.entries(e.solution as Record<string, string>)] : []));
+const texts = exercises.flatMap((e) => ('start' in e && 'solution' in e && !Array.isArray(e.solution) ? [...Object.entries(e.start as Record<string, string>), ...Object.entries(e.solution as Record<string, string>)] : []));
 const fixtures = walk(join(ROOT, 'tests/rules')).filter((p) => /\.(ya?ml|json)$|Dockerfile/.test(p)).map((p) => [p, readFileSync(p, 'utf8')] as const);
 export const yamlSeeds = [...texts.filter(([n]) => /\.(ya?ml|json)$/.test(n)).map(([, t]) => t), ...fixtures.filter(([p]) => !isDockerfileName(p)).map(([, t]) => t)];
 export const dockerfileSeeds = [...texts.filter(([n]) => isDockerfileName(n)).map(([, t]) => t), ...fixtures.filter(([p]) => isDockerfileName(p)).map(([, t]) => t)];
@@ -86,7 +86,7 @@ const structural: fc.Arbitrary<(seed: string) => string> = fc.tuple(
   ),
   fc.constantFrom<'block' | 'flow' | 'json'>('block', 'flow', 'json'),
   fc.constantFrom('replace', 'rename', 'delete', 'wrap'),
-  fc.constantFrom('constructor', 'toString', 'valueOf', '__proto__', 'kind', 'securityContext', 'capabilities', 'containers', 'x'),
+  fc.constantFrom<string>('constructor', 'toString', 'valueOf', '__proto__', 'kind', 'securityContext', 'capabilities', 'containers', 'x'),
 ).map(([pick, value, style, how, name]) => (seed: string) => {
   let doc: unknown;
   try {
@@ -105,7 +105,7 @@ const structural: fc.Arbitrary<(seed: string) => string> = fc.tuple(
   visit(doc, 0);
   if (slots.length) {
     const [parent, key] = slots[pick % slots.length]!;
-    const p = parent as Record<string | number, unknown>;
+    const p = parent as { [k: string | number]: unknown };
     if (how === 'replace') p[key] = value;
     else if (how === 'delete') delete p[key];
     else if (how === 'wrap') p[key] = [p[key]];

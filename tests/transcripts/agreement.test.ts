@@ -55,7 +55,7 @@ describe('L8: one digest from pull and push to images, inspect and the registry'
     const w = await replay('L08');
     const tags = w.snapshot().registry['localhost:5000/demo']!;
     expect(tags).toEqual({ '1': release, '1.3': release, '1.3.0': pushed, '1.3.1': release, '5ba6bfd': release, latest: release });
-    const rec = w.daemon.lib!.registry.host('localhost:5000')!.repos.get('demo')!.manifests.get(pushed)!;
+    const rec = w.daemon.lib!.registry.host('localhost:5000')!.repos.get('demo')!.manifests.get(pushed as `sha256:${string}`)!;
     expect(sha256(rec.bytes)).toBe(pushed);
   });
 });

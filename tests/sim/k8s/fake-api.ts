@@ -18,7 +18,7 @@ export class FakeApi implements KubeletApiClient {
   readonly terminated: string[] = [];
   now = () => 0;
 
-  add(pod: Partial<KObject> & { metadata: Partial<KObject['metadata']> & { name: string }; spec: Record<string, unknown> }): KObject {
+  add(pod: Omit<Partial<KObject>, 'metadata' | 'spec'> & { metadata: Partial<KObject['metadata']> & { name: string }; spec: Record<string, unknown> }): KObject {
     const ns = pod.metadata.namespace ?? 'default';
     const n = this.objs.size + 1;
     const full: KObject = {

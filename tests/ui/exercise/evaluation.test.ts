@@ -62,7 +62,8 @@ describe('one evaluation for the learner', () => {
     const cli = await gradeContent(e12, { kind: 'commands', commands });
     expect('result' in cli && cli.result.score).toBe(0);
     expect([page.score, page.noProgress, page.unchanged, isFull(page)]).toEqual([0, true, false, false]);
-    expect(page.checks.map((c) => [c.id, c.passed, c.points])).toEqual(cli.result!.checks.map((c) => [c.id, c.passed, c.points]));
+    if (!('result' in cli)) throw new Error(cli.error);
+    expect(page.checks.map((c) => [c.id, c.passed, c.points])).toEqual(cli.result.checks.map((c) => [c.id, c.passed, c.points]));
     // Real progress keeps its points: removing the exited debian containers.
     const solved = await replayAndGrade(e12, e12.solution, createWorld);
     expect(evaluation(e12, { commands: e12.solution }, solved, [], undefined, starter).score).toBe(6);
