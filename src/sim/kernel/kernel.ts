@@ -289,11 +289,18 @@ export class Kernel {
 
   private tick(ms: number): void {
     const now = this.now;
-    const due = this.timers.filter((t) => t.at <= now);
-    this.timers = this.timers.filter((t) => t.at > now);
-    for (const t of due) t.fn();
+    // Every command moves time by a second (ten ticks): a tick with no timer due and no busy program allocates nothing.
+    if (this.timers.some((t) => t.at <= now)) {
+      const due = this.timers.filter((t) => t.at <= now);
+      this.timers = this.timers.filter((t) => t.at > now);
+      for (const t of due) t.fn();
+    }
+    // The live processes whose program does something as time passes, in PID-table order, taken before any of them
+    // runs (an exit or a spawn below does not change this tick's list).
+    let busy: Proc[] | undefined;
+    for (const p of this.procs.values()) if (p.state !== 'Z' && p.program.kind !== 'idle') (busy ??= []).push(p);
     const cpuDemand = new Map<string, number>();
-    for (const p of this.live()) {
+    for (const p of busy ?? []) {
       const prog = p.program;
       if (prog.kind === 'sleep' && now >= prog.untilMs) this.exit(p, 0);
       else if (prog.kind === 'memhog') {
