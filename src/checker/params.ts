@@ -43,3 +43,9 @@ export function parseParams<S extends z.ZodType>(schema: S, raw: unknown): { par
   const r = schema.safeParse(raw ?? {});
   return r.success ? { params: r.data } : { error: firstIssue(r.error) };
 }
+
+/** The parameters a schema takes, for authors: `name` or `name?` (optional, or with a default), in declaration order. */
+export function paramNames(schema: z.ZodType): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  return Object.entries(shape).map(([k, v]) => (v.safeParse(undefined).success ? `${k}?` : k));
+}
