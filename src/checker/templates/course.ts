@@ -15,7 +15,9 @@ function imageOf(spec: Record<string, unknown>): string | null {
 }
 
 /** Image references: `valid` (parses), `tag` (a tag that is not latest, or a digest), `digest` (pinned by digest). */
-export const imageReference = workloadTemplate(z.object({ require: z.enum(['valid', 'tag', 'digest']).describe('valid: the reference parses; tag: a tag that is not latest, or a digest; digest: pinned by digest.') }).strict(), (ctx, p) => {
+export const imageReference = workloadTemplate(z.object({
+  require: z.enum(['valid', 'tag', 'digest']).describe('valid: the reference parses; tag: a tag that is not latest, or a digest; digest: pinned by digest.'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     const image = imageOf(c.spec);
@@ -66,7 +68,11 @@ export const pullPolicy = workloadTemplate(noParams, (ctx) => {
 });
 
 /** An effective securityContext value must equal `equals` (readOnlyRootFilesystem, runAsNonRoot …). */
-export const effectiveEquals = workloadTemplate(z.object({ field: z.string().min(1).describe('The securityContext field (readOnlyRootFilesystem, runAsNonRoot …).'), equals: z.union([z.boolean(), z.number(), z.string()]).describe('The effective value it must have.'), groups: z.array(z.enum(GROUPS)).default(['initContainers', 'containers']).describe('Which container lists are checked.') }).strict(), (ctx, p) => {
+export const effectiveEquals = workloadTemplate(z.object({
+  field: z.string().min(1).describe('The securityContext field (readOnlyRootFilesystem, runAsNonRoot …).'),
+  equals: z.union([z.boolean(), z.number(), z.string()]).describe('The effective value it must have.'),
+  groups: z.array(z.enum(GROUPS)).default(['initContainers', 'containers']).describe('Which container lists are checked.'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
   const field = p.field;
   const groups: string[] = p.groups;
@@ -84,7 +90,10 @@ export const effectiveEquals = workloadTemplate(z.object({ field: z.string().min
 });
 
 /** capabilities.drop contains ALL (any case, as the runtime accepts) and add ⊆ allowed. */
-export const capabilitiesCourse = workloadTemplate(z.object({ mode: z.enum(['drop-all', 'add-allowed']).describe('drop-all: capabilities.drop holds ALL (any case); add-allowed: capabilities.add holds only allowedAdd.'), allowedAdd: z.array(z.string().min(1)).default([]).describe('Capabilities that may be added (any case, with or without CAP_).') }).strict(), (ctx, p) => {
+export const capabilitiesCourse = workloadTemplate(z.object({
+  mode: z.enum(['drop-all', 'add-allowed']).describe('drop-all: capabilities.drop holds ALL (any case); add-allowed: capabilities.add holds only allowedAdd.'),
+  allowedAdd: z.array(z.string().min(1)).default([]).describe('Capabilities that may be added (any case, with or without CAP_).'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
   const allowed = new Set(p.allowedAdd.map((s) => s.toUpperCase()));
   for (const c of ctx.containers) {
@@ -108,7 +117,10 @@ export const capabilitiesCourse = workloadTemplate(z.object({ mode: z.enum(['dro
 });
 
 /** resources.requests / limits for cpu and memory are set. */
-export const resourcesSet = workloadTemplate(z.object({ kinds: z.array(z.enum(['requests', 'limits'])).min(1).describe('Which blocks must be set.'), resources: z.array(z.string().min(1)).min(1).describe('Which resources each block must set (cpu, memory).') }).strict(), (ctx, p) => {
+export const resourcesSet = workloadTemplate(z.object({
+  kinds: z.array(z.enum(['requests', 'limits'])).min(1).describe('Which blocks must be set.'),
+  resources: z.array(z.string().min(1)).min(1).describe('Which resources each block must set (cpu, memory).'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     if (c.group === 'ephemeralContainers') continue;
@@ -164,7 +176,10 @@ export const resourceUnits = workloadTemplate(noParams, (ctx) => {
 });
 
 /** Environment size: one string ≤ 128 KiB, all of them ≤ 2 MiB (ARG_MAX), or exec fails with E2BIG. */
-export const envSize = workloadTemplate(z.object({ maxBytesPerVar: z.number().int().positive().describe('The most bytes one NAME=value string may have (MAX_ARG_STRLEN).'), maxBytesTotal: z.number().int().positive().describe('The most bytes of all of them together (about ARG_MAX).') }).strict(), (ctx, p) => {
+export const envSize = workloadTemplate(z.object({
+  maxBytesPerVar: z.number().int().positive().describe('The most bytes one NAME=value string may have (MAX_ARG_STRLEN).'),
+  maxBytesTotal: z.number().int().positive().describe('The most bytes of all of them together (about ARG_MAX).'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
   const perVar = p.maxBytesPerVar;
   const total = p.maxBytesTotal;
@@ -184,7 +199,10 @@ export const envSize = workloadTemplate(z.object({ maxBytesPerVar: z.number().in
 });
 
 /** Long-running containers declare readiness and liveness probes. */
-export const probesSet = workloadTemplate(z.object({ probes: z.array(z.enum(['readinessProbe', 'livenessProbe', 'startupProbe'])).min(1).describe('The probes every long-running container must declare.'), skipKinds: z.array(z.string().min(1)).default([]).describe('Workload kinds that are not long-running (Job, CronJob, Pod).') }).strict(), (ctx, p) => {
+export const probesSet = workloadTemplate(z.object({
+  probes: z.array(z.enum(['readinessProbe', 'livenessProbe', 'startupProbe'])).min(1).describe('The probes every long-running container must declare.'),
+  skipKinds: z.array(z.string().min(1)).default([]).describe('Workload kinds that are not long-running (Job, CronJob, Pod).'),
+}).strict(), (ctx, p) => {
   if (p.skipKinds.includes(ctx.workload.kind)) return [];
   const hits: Hit[] = [];
   for (const c of ctx.containers) {

@@ -58,7 +58,9 @@ export const exposeVsContainerPort = crossTemplate(noParams, (ctx) => {
 });
 
 /** readOnlyRootFilesystem: true, but the image writes to paths no volume covers. */
-export const readOnlyVsWrites = crossTemplate(z.object({ knownWrites: z.record(regex, z.array(z.string().min(1))).default({}).describe('Base image (regular expression) → the paths that image writes to at run time.') }).strict(), (ctx, p) => {
+export const readOnlyVsWrites = crossTemplate(z.object({
+  knownWrites: z.record(regex, z.array(z.string().min(1))).default({}).describe('Base image (regular expression) → the paths that image writes to at run time.'),
+}).strict(), (ctx, p) => {
   const chain = finalChain(ctx.dockerfile);
   const writes = new Set<string>();
   for (const s of chain) for (const i of s.instructions) if (i.keyword === 'VOLUME') for (const v of i.json ?? i.args.split(/\s+/)) if (v) writes.add(v);

@@ -15,7 +15,9 @@ function matchesAny(s: string, patterns: string[]): boolean {
 }
 
 /** FROM names a tag that is not latest (or a digest); `digest` mode requires a digest. */
-export const fromPinned = dockerfileTemplate(z.object({ require: z.enum(['tag', 'digest']).describe('tag: a tag that is not latest, or a digest; digest: pinned by digest.') }).strict(), (df, p) => {
+export const fromPinned = dockerfileTemplate(z.object({
+  require: z.enum(['tag', 'digest']).describe('tag: a tag that is not latest, or a digest; digest: pinned by digest.'),
+}).strict(), (df, p) => {
   const hits: Hit[] = [];
   for (const s of df.stages) {
     if (s.baseStage !== null || s.image.toLowerCase() === 'scratch' || s.image === '') continue;
@@ -103,7 +105,9 @@ export const aptListsCleaned = dockerfileTemplate(noParams, (df) =>
     .map((i) => at(i, { value: i.args.trim() })));
 
 /** A RUN that only deletes or purges: the files stay in the earlier layer, so the image does not shrink. */
-export const laterLayerDelete = dockerfileTemplate(z.object({ deleteCommands: regexList.min(1).describe('Regular expressions (case-insensitive) for commands that only delete or purge.') }).strict(), (df, p) => {
+export const laterLayerDelete = dockerfileTemplate(z.object({
+  deleteCommands: regexList.min(1).describe('Regular expressions (case-insensitive) for commands that only delete or purge.'),
+}).strict(), (df, p) => {
   const hits: Hit[] = [];
   const deleters = p.deleteCommands;
   for (const stage of df.stages) {
@@ -121,7 +125,9 @@ export const laterLayerDelete = dockerfileTemplate(z.object({ deleteCommands: re
 });
 
 /** Dependency manifests are copied and installed before `COPY . .`, so source edits keep the install layer cached. */
-export const depsBeforeSource = dockerfileTemplate(z.object({ installCommands: regexList.min(1).describe('Regular expressions (case-insensitive) for dependency installs (npm ci, pip install -r …).') }).strict(), (df, p) => {
+export const depsBeforeSource = dockerfileTemplate(z.object({
+  installCommands: regexList.min(1).describe('Regular expressions (case-insensitive) for dependency installs (npm ci, pip install -r …).'),
+}).strict(), (df, p) => {
   const hits: Hit[] = [];
   const installs = p.installCommands;
   for (const stage of df.stages) {
@@ -134,7 +140,9 @@ export const depsBeforeSource = dockerfileTemplate(z.object({ installCommands: r
 });
 
 /** A multi-stage build ends on scratch, distroless or a slim image. */
-export const finalStageMinimal = dockerfileTemplate(z.object({ minimal: regexList.min(1).describe('Regular expressions (case-insensitive) for minimal base images (scratch, distroless, slim …).') }).strict(), (df, p) => {
+export const finalStageMinimal = dockerfileTemplate(z.object({
+  minimal: regexList.min(1).describe('Regular expressions (case-insensitive) for minimal base images (scratch, distroless, slim …).'),
+}).strict(), (df, p) => {
   if (df.stages.length < 2) return [];
   const chain = finalChain(df);
   const base = chain[0]!;
@@ -164,7 +172,9 @@ export const workdirAbsolute = dockerfileTemplate(noParams, (df) =>
     .map((i) => at(i, { value: i.args.trim() })));
 
 /** No secret-looking names in ARG or ENV: they end up in the image history and config. */
-export const noSecretsInArgEnv = dockerfileTemplate(z.object({ pattern: regex.describe('Regular expression (case-insensitive) for secret-looking ARG and ENV names.') }).strict(), (df, p) => {
+export const noSecretsInArgEnv = dockerfileTemplate(z.object({
+  pattern: regex.describe('Regular expression (case-insensitive) for secret-looking ARG and ENV names.'),
+}).strict(), (df, p) => {
   const re = new RegExp(p.pattern, 'i');
   const hits: Hit[] = [];
   for (const i of df.instructions) {

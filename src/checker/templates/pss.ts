@@ -14,7 +14,9 @@ const names = z.array(z.string().min(1));
 const q = (s: string) => JSON.stringify(s);
 
 /** Pod-level booleans that must be unset or false (hostNetwork, hostPID, hostIPC). */
-export const podBooleansFalse = workloadTemplate(z.object({ fields: z.array(z.string().min(1)).min(1).describe('Pod fields that must be unset or false (hostNetwork, hostPID, hostIPC).') }).strict(), (ctx, p) => {
+export const podBooleansFalse = workloadTemplate(z.object({
+  fields: z.array(z.string().min(1)).min(1).describe('Pod fields that must be unset or false (hostNetwork, hostPID, hostIPC).'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
   for (const f of p.fields) {
     if (ctx.workload.podSpec[f] === true) {
@@ -41,7 +43,11 @@ export const windowsHostProcess = workloadTemplate(noParams, (ctx) => {
 });
 
 /** A container securityContext field that must be unset or one of the allowed values (privileged, procMount). */
-export const containerFieldAllowed = workloadTemplate(z.object({ field: z.string().min(1).describe('The container securityContext field (privileged, procMount).'), allowed: z.array(z.union([z.string(), z.boolean(), z.number()])).default([]).describe('The values it may have besides unset.'), ...exemptions }).strict(), (ctx, p) => {
+export const containerFieldAllowed = workloadTemplate(z.object({
+  field: z.string().min(1).describe('The container securityContext field (privileged, procMount).'),
+  allowed: z.array(z.union([z.string(), z.boolean(), z.number()])).default([]).describe('The values it may have besides unset.'),
+  ...exemptions,
+}).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const field = p.field;
   const allowed: unknown[] = p.allowed;
@@ -56,7 +62,10 @@ export const containerFieldAllowed = workloadTemplate(z.object({ field: z.string
 });
 
 /** capabilities.add must be a subset of `allowed` (case-sensitive, as PSA compares). */
-export const capabilitiesAddAllowed = workloadTemplate(z.object({ allowed: names.describe('Capabilities capabilities.add may hold (compared exactly, as PSA does).'), ...exemptions }).strict(), (ctx, p) => {
+export const capabilitiesAddAllowed = workloadTemplate(z.object({
+  allowed: names.describe('Capabilities capabilities.add may hold (compared exactly, as PSA does).'),
+  ...exemptions,
+}).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const allowed = new Set(p.allowed);
   const hits: Hit[] = [];
@@ -93,7 +102,10 @@ export const capabilitiesDropAll = workloadTemplate(z.object(exemptions).strict(
 });
 
 /** volumes[*] of a forbidden type (hostPath), or of a type outside an allow-list (restricted). */
-export const volumeTypes = workloadTemplate(z.object({ forbidden: names.optional().describe('Volume types that are not allowed (hostPath).'), allowed: names.optional().describe('The only volume types allowed.') }).strict().refine((p) => p.forbidden || p.allowed, 'give forbidden or allowed'), (ctx, p) => {
+export const volumeTypes = workloadTemplate(z.object({
+  forbidden: names.optional().describe('Volume types that are not allowed (hostPath).'),
+  allowed: names.optional().describe('The only volume types allowed.'),
+}).strict().refine((p) => p.forbidden || p.allowed, 'give forbidden or allowed'), (ctx, p) => {
   const vols = ctx.workload.podSpec.volumes;
   if (!Array.isArray(vols)) return [];
   const forbidden = p.forbidden ? new Set(p.forbidden) : null;
@@ -128,7 +140,10 @@ export const hostPorts = workloadTemplate(noParams, (ctx) => {
 });
 
 /** AppArmor: profile type RuntimeDefault or Localhost; beta annotations runtime/default or localhost/*. */
-export const appArmor = workloadTemplate(z.object({ allowedTypes: names.describe('appArmorProfile.type values allowed.'), annotationPrefix: z.string().min(1).describe('The beta annotations\' key prefix; their values may be runtime/default or localhost/*.') }).strict(), (ctx, p) => {
+export const appArmor = workloadTemplate(z.object({
+  allowedTypes: names.describe('appArmorProfile.type values allowed.'),
+  annotationPrefix: z.string().min(1).describe('The beta annotations\' key prefix; their values may be runtime/default or localhost/*.'),
+}).strict(), (ctx, p) => {
   const allowedTypes = new Set(p.allowedTypes);
   const hits: Hit[] = [];
   const w = ctx.workload;
@@ -157,7 +172,9 @@ export const appArmor = workloadTemplate(z.object({ allowedTypes: names.describe
 });
 
 /** seLinuxOptions: type in the allow-list, user and role empty. */
-export const seLinux = workloadTemplate(z.object({ allowedTypes: z.array(z.string()).describe('seLinuxOptions.type values allowed ("" included when empty is).') }).strict(), (ctx, p) => {
+export const seLinux = workloadTemplate(z.object({
+  allowedTypes: z.array(z.string()).describe('seLinuxOptions.type values allowed ("" included when empty is).'),
+}).strict(), (ctx, p) => {
   const types = new Set(p.allowedTypes);
   const hits: Hit[] = [];
   const check = (opts: unknown, base: string, container?: string) => {
@@ -174,7 +191,9 @@ export const seLinux = workloadTemplate(z.object({ allowedTypes: z.array(z.strin
 });
 
 /** Baseline seccomp: no Unconfined at pod or container level. */
-export const seccompForbidden = workloadTemplate(z.object({ forbidden: names.describe('seccompProfile.type values that are not allowed.') }).strict(), (ctx, p) => {
+export const seccompForbidden = workloadTemplate(z.object({
+  forbidden: names.describe('seccompProfile.type values that are not allowed.'),
+}).strict(), (ctx, p) => {
   const forbidden = new Set(p.forbidden);
   const hits: Hit[] = [];
   const podType = (sc(ctx.workload.podSpec).seccompProfile as Record<string, unknown> | undefined)?.type;
@@ -193,7 +212,10 @@ export const seccompForbidden = workloadTemplate(z.object({ forbidden: names.des
 });
 
 /** Restricted seccomp: RuntimeDefault/Localhost at pod level, or on every container; no explicit other value. */
-export const seccompRequired = workloadTemplate(z.object({ allowed: names.describe('seccompProfile.type values that count as set.'), ...exemptions }).strict(), (ctx, p) => {
+export const seccompRequired = workloadTemplate(z.object({
+  allowed: names.describe('seccompProfile.type values that count as set.'),
+  ...exemptions,
+}).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const allowed = new Set(p.allowed);
   const hits: Hit[] = [];
