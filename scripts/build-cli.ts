@@ -7,8 +7,7 @@
 import { build } from 'esbuild';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadExercise } from '../src/checker/exercise/load.ts';
-import { exerciseSchema } from '../src/schemas/exercise.ts';
+import { loadExercise, parseExercise } from '../src/checker/exercise/load.ts';
 
 const root = join(import.meta.dirname, '..');
 // CC_CLI_OUT: build somewhere else (tests build their own copy so they never race `npm pack`).
@@ -30,9 +29,9 @@ const rsDir = join(root, 'content', 'rulesets');
 for (const f of (await readdir(rsDir)).filter((x) => /^\d{4}\.\d{2}(\.\d+)?\.json$/.test(x))) {
   const doc = JSON.parse(await readFile(join(rsDir, f), 'utf8'));
   for (const [i, e] of doc.exercises.entries()) {
-    const r = exerciseSchema.safeParse(e);
-    if (!r.success) {
-      console.error(`build:cli: content/rulesets/${f}: exercises[${i}]: ${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
+    const r = parseExercise(e, `content/rulesets/${f}: exercises[${i}]`);
+    if ('error' in r) {
+      console.error(`build:cli: ${r.error}`);
       process.exit(1);
     }
   }

@@ -98,7 +98,7 @@ export function checkManifests(m: ParsedManifests, options: CheckOptions = {}): 
     for (const [rule, severity] of rules) {
       const tpl = Object.hasOwn(workloadTemplates, rule.template) ? workloadTemplates[rule.template] : undefined;
       if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
-      for (const hit of tpl(ctx, rule.params)) {
+      for (const hit of tpl.run(ctx, rule.params)) {
         own.push(toFinding(rule, severity, fitting(m, w.doc, hit), m.file, locate(hit.path), { kind: w.kind, name: w.name }, w.doc));
       }
     }
@@ -113,7 +113,7 @@ export function checkDockerfile(df: DockerfileModel, options: CheckOptions = {})
   for (const [rule, severity] of activeRules(options).filter(([r]) => r.target === 'dockerfile')) {
     const tpl = Object.hasOwn(dockerfileTemplates, rule.template) ? dockerfileTemplates[rule.template] : undefined;
     if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
-    for (const hit of tpl(df, rule.params)) findings.push(toFinding(rule, severity, hit, df.file, { line: hit.line ?? 1, column: hit.column ?? 1 }));
+    for (const hit of tpl.run(df, rule.params)) findings.push(toFinding(rule, severity, hit, df.file, { line: hit.line ?? 1, column: hit.column ?? 1 }));
   }
   return findings;
 }
@@ -125,7 +125,7 @@ export function checkCross(df: DockerfileModel, m: ParsedManifests, options: Che
   for (const [rule, severity] of activeRules(options).filter(([r]) => r.target === 'cross')) {
     const tpl = Object.hasOwn(crossTemplates, rule.template) ? crossTemplates[rule.template] : undefined;
     if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
-    for (const hit of tpl(ctx, rule.params)) {
+    for (const hit of tpl.run(ctx, rule.params)) {
       findings.push(toFinding(rule, severity, fitting(m, hit.doc ?? 0, hit), m.file, m.locate(hit.doc ?? 0, hit.path), hit.object, hit.doc ?? 0));
     }
   }

@@ -129,18 +129,20 @@ export function gradeText(ex: TextExercise, submitted: Record<string, string>, c
   };
   const checks = scored(ex.checks, (c) => {
     if (c.template === CLUSTER_TEMPLATE) return cluster[c.id]?.passed === true;
-    const t = checkTemplates[c.template];
+    const t = Object.hasOwn(checkTemplates, c.template) ? checkTemplates[c.template] : undefined;
     if (!t) throw new Error(`exercise ${ex.id}: unknown check template ${c.template}`);
-    return t(ctx, c.params);
+    // c.params were parsed against t.params when the exercise loaded (exercise/load.ts).
+    return t.test(ctx, c.params);
   }, (c) => (c.template === CLUSTER_TEMPLATE ? (cluster[c.id] ? cluster[c.id]!.feedback : NOT_RUN) : undefined));
   return total(ex.id, checks, { findings: shown, hints: pickHints(ex.hints, checks, all, Object.values(files)), errors: ctx.errors });
 }
 
 export function gradeShell(ex: ShellGoalExercise, world: WorldSnapshot, start?: WorldSnapshot): GradeResult {
   const checks = scored(ex.checks, (c) => {
-    const p = goalPredicates[c.template];
-    if (!p) throw new Error(`exercise ${ex.id}: unknown goal predicate ${c.template}`);
-    return p(world, c.params, start);
+    const g = Object.hasOwn(goalPredicates, c.template) ? goalPredicates[c.template] : undefined;
+    if (!g) throw new Error(`exercise ${ex.id}: unknown goal ${c.template}`);
+    // c.params were parsed against g.params when the exercise loaded (exercise/load.ts).
+    return g.test(world, c.params, start);
   });
   return total(ex.id, checks, { findings: [], hints: pickHints(ex.hints, checks, [], world.transcript.map((t) => t.line)), errors: [] });
 }

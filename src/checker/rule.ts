@@ -1,4 +1,5 @@
-/** A rule is data: it names a template (code) and fills in its parameters and texts. */
+/** A rule is data: it names a rule template (code) and fills in its parameters and texts. */
+import type { z } from 'zod';
 import type { FixOp, Origin, Severity, Text } from './types.ts';
 import type { ParsedManifests, Workload } from './parse/yaml.ts';
 import type { ContainerRef } from './effective.ts';
@@ -10,7 +11,9 @@ export interface RuleDef {
   /** Stable id; also the fixture folder name under tests/rules/. */
   id: string;
   target: RuleTarget;
+  /** The rule template (templates/index.ts) whose code runs. */
   template: string;
+  /** The template's parameters: parsed against its schema when the rule table is built (rules/index.ts). */
   params: Record<string, unknown>;
   category: 'pss-baseline' | 'pss-restricted' | 'image' | 'security' | 'resources' | 'reliability' | 'schema' | 'dockerfile' | 'cross-file';
   /** Severity when no profile overrides it. */
@@ -49,12 +52,31 @@ export interface WorkloadContext {
   locate: (ptr: string) => { line: number; column: number };
 }
 
-export type WorkloadTemplate = (ctx: WorkloadContext, params: Record<string, unknown>) => Hit[];
-export type DockerfileTemplate = (df: DockerfileModel, params: Record<string, unknown>) => Hit[];
+/** A rule template: the schema of its parameters, and code that reports hits given parameters it parsed. */
+export interface RuleTemplate<C, S extends z.ZodType = z.ZodType> {
+  params: S;
+  run(ctx: C, params: z.output<S>): Hit[];
+}
+
+export type WorkloadTemplate = RuleTemplate<WorkloadContext>;
+export type DockerfileTemplate = RuleTemplate<DockerfileModel>;
+export type CrossTemplate = RuleTemplate<CrossContext>;
+
+export function workloadTemplate<S extends z.ZodType>(params: S, run: (ctx: WorkloadContext, params: z.output<S>) => Hit[]): RuleTemplate<WorkloadContext, S> {
+  return { params, run };
+}
+
+export function dockerfileTemplate<S extends z.ZodType>(params: S, run: (df: DockerfileModel, params: z.output<S>) => Hit[]): RuleTemplate<DockerfileModel, S> {
+  return { params, run };
+}
+
+export function crossTemplate<S extends z.ZodType>(params: S, run: (ctx: CrossContext, params: z.output<S>) => Hit[]): RuleTemplate<CrossContext, S> {
+  return { params, run };
+}
+
 export interface CrossContext {
   manifests: ParsedManifests;
   dockerfile: DockerfileModel;
   /** Which containers the Dockerfile builds (by default: all). */
   matches: (c: ContainerRef) => boolean;
 }
-export type CrossTemplate = (ctx: CrossContext, params: Record<string, unknown>) => Hit[];

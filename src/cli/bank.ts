@@ -13,8 +13,8 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadExercise } from '../checker/exercise/load.ts';
-import { exerciseSchema, type Exercise } from '../schemas/exercise.ts';
+import { loadExercise, parseExercise } from '../checker/exercise/load.ts';
+import type { Exercise } from '../schemas/exercise.ts';
 import { naturalCompare, readText, repoRoot } from './checker-io.ts';
 
 /** The version the current exercises will be released as (and are, as long as they equal its frozen copy). */
@@ -54,6 +54,18 @@ async function readCurrent(): Promise<Bank> {
   return { version: 'current', exercises, errors };
 }
 
+/** The bundle's current exercises: validated when it was built, parsed again here (parameters included). */
+function embeddedCurrent(bank: Embedded): Bank {
+  const exercises: Exercise[] = [];
+  const errors: string[] = [];
+  for (const [i, e] of bank.current.entries()) {
+    const r = parseExercise(e, `bank.json: current[${i}]`);
+    if ('exercise' in r) exercises.push(r.exercise);
+    else errors.push(r.error);
+  }
+  return { version: 'current', exercises, errors };
+}
+
 /** The frozen rule-set versions this build knows, oldest first. */
 export async function frozenVersions(): Promise<string[]> {
   const bank = await embedded();
@@ -70,9 +82,10 @@ async function readFrozen(version: string): Promise<Bank> {
   const exercises: Exercise[] = [];
   const errors: string[] = [];
   for (const [i, e] of (raw?.exercises ?? []).entries()) {
-    const r = exerciseSchema.safeParse(e);
-    if (r.success) exercises.push(r.data);
-    else errors.push(`rule set ${version}: exercises[${i}]: ${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
+    // Parameters too, as loadExercise parses them: graded checks take parsed parameters.
+    const r = parseExercise(e, `rule set ${version}: exercises[${i}]`);
+    if ('exercise' in r) exercises.push(r.exercise);
+    else errors.push(r.error);
   }
   return { version, exercises, errors };
 }
@@ -83,7 +96,7 @@ export type BankChoice = { bank: Bank } | { error: string };
 export async function loadBank(version: string | undefined): Promise<BankChoice> {
   if (version === undefined || version === 'current') {
     const bank = await embedded();
-    if (bank) return { bank: { version: 'current', exercises: bank.current.map((e) => exerciseSchema.parse(e)), errors: [] } };
+    if (bank) return { bank: embeddedCurrent(bank) };
     return { bank: await readCurrent() };
   }
   const known = await frozenVersions();

@@ -1,12 +1,30 @@
+import { clusterParamsSchema } from '../checker/cluster/params.ts';
+import { checkTemplates } from '../checker/exercise/checks.ts';
+import { goalPredicates } from '../checker/goals/index.ts';
+import { paramNames } from '../checker/params.ts';
+import type { z } from 'zod';
+
+/** `#   name: param, optional?, …` for each template, from the schemas themselves. */
+function listing(defs: Record<string, { params: z.ZodType }>): string {
+  return Object.entries(defs).map(([name, d]) => {
+    const ps = paramNames(d.params);
+    return `#   ${name}${ps.length ? `: ${ps.join(', ')}` : ''}`;
+  }).join('\n');
+}
+
 /** The exercise `container-course exercise new` writes: a small, complete k8s-yaml exercise that validates as it is. */
 export function scaffold(id: string): string {
   return `# An exercise for container-course. Check it with: container-course exercise validate .
 # Then grade with it: container-course grade --exercises . --exercise ${id} CLASS_DIR
 # Every field is described in the schema (src/schemas/exercise.ts); kinds: k8s-yaml,
-# dockerfile, shell-goal, quiz. Check templates: parses, object, field, effective,
-# no-finding, container-names, requests-within-limits, empty-dir-at, df-* and text; and
-# cluster, which applies the files to node1's simulated cluster and grades the pods
-# (parameters: src/checker/cluster/params.ts).
+# dockerfile, shell-goal, quiz. A check names a template and fills in its params
+# (name? is optional); each template's schema, beside its code, describes them.
+# Checks of k8s-yaml and dockerfile exercises (src/checker/exercise/):
+${listing(checkTemplates)}
+#   cluster (applies the files to node1's simulated cluster and grades the pods;
+#     src/checker/cluster/params.ts): ${paramNames(clusterParamsSchema).join(', ')}
+# Goals of shell-goal exercises (src/checker/goals/):
+${listing(goalPredicates)}
 id: ${id}
 kind: k8s-yaml
 profile: course

@@ -22,8 +22,8 @@ export const checkSchema = z
     title: textSchema.describe('What the check verifies, shown to the learner (unless hidden).'),
     weight: z.number().positive().default(1).describe('Points this check is worth.'),
     hidden: z.boolean().default(false).describe('Hidden checks count towards the score but their titles are not shown before submission.'),
-    template: z.string().min(1).describe('Goal-check template (src/checker/exercise/checks.ts or src/checker/goals/; `cluster`: src/checker/cluster/).'),
-    params: z.record(z.string(), z.unknown()).default({}).describe('Parameters for the template.'),
+    template: z.string().min(1).describe('The check (k8s-yaml, dockerfile: src/checker/exercise/checks.ts; `cluster`: src/checker/cluster/) or goal (shell-goal: src/checker/goals/) this check runs.'),
+    params: z.record(z.string(), z.unknown()).default({}).describe('Parameters for the template, parsed against its zod schema when the exercise loads (src/checker/exercise/load.ts).'),
   })
   .strict();
 

@@ -1,9 +1,15 @@
-/** Reads an exercise file (YAML text) and validates it against the schema, with clear errors. */
+/**
+ * Reads an exercise file (YAML text) and validates it: the exercise against the schema, then
+ * every check's parameters against its template's schema (parsed once, here: the loaded
+ * exercise carries the parsed parameters, defaults filled in). Errors name the file, the
+ * check, its template and the field.
+ */
 import { parse } from 'yaml';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise.ts';
-import { checkTemplates, subCheckError } from './checks.ts';
-import { goalPredicates } from '../goals/index.ts';
 import { parseClusterParams } from '../cluster/params.ts';
+import { goalPredicates } from '../goals/index.ts';
+import { parseParams } from '../params.ts';
+import { checkTemplates } from './checks.ts';
 
 export function loadExercise(text: string, file: string): { exercise: Exercise } | { error: string } {
   let raw: unknown;
@@ -12,27 +18,35 @@ export function loadExercise(text: string, file: string): { exercise: Exercise }
   } catch (e) {
     return { error: `${file}: ${(e as Error).message.split('\n')[0]}` };
   }
+  return parseExercise(raw, file);
+}
+
+/**
+ * An exercise as data (YAML already parsed, or an exercise frozen as JSON) validated as
+ * loadExercise does; `where` starts each error (a file name, or `rule set V: exercises[N]`).
+ */
+export function parseExercise(raw: unknown, where: string): { exercise: Exercise } | { error: string } {
   const r = exerciseSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    return { error: `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+    return { error: `${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}` };
   }
   const ex = r.data;
-  const known = ex.kind === 'shell-goal' ? goalPredicates : checkTemplates;
   for (const c of ex.checks) {
     if (c.template === 'cluster' && (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile')) {
       const p = parseClusterParams(c.params);
-      if ('error' in p) return { error: `${file}: check ${c.id} (cluster): params.${p.error}` };
+      if ('error' in p) return { error: `${where}: check ${c.id} (cluster): params.${p.error}` };
       c.params = p.params;
       continue;
     }
-    if (!known[c.template]) return { error: `${file}: check ${c.id} names unknown template "${c.template}"` };
-    if (ex.kind !== 'shell-goal' && (c.template === 'any' || c.template === 'all')) {
-      const e = subCheckError(c.params);
-      if (e) return { error: `${file}: check ${c.id} (${c.template}): ${e}` };
-    }
+    const known = ex.kind === 'shell-goal' ? goalPredicates : checkTemplates;
+    const def = Object.hasOwn(known, c.template) ? known[c.template] : undefined;
+    if (!def) return { error: `${where}: check ${c.id} names unknown template "${c.template}"` };
+    const p = parseParams(def.params, c.params);
+    if ('error' in p) return { error: `${where}: check ${c.id} (${c.template}): ${p.error}` };
+    c.params = p.params as Record<string, unknown>;
   }
   const ids = new Set([...ex.checks.map((c) => c.id), ...(ex.kind === 'quiz' ? ex.questions.map((q) => q.id) : [])]);
-  for (const h of ex.hints) for (const f of h.when.failed ?? []) if (!ids.has(f)) return { error: `${file}: hint ${h.id} refers to unknown check "${f}"` };
+  for (const h of ex.hints) for (const f of h.when.failed ?? []) if (!ids.has(f)) return { error: `${where}: hint ${h.id} refers to unknown check "${f}"` };
   return { exercise: ex };
 }

@@ -1,118 +1,202 @@
 /**
- * Goal predicates for shell-goal exercises: pure functions over the simulator's
- * WorldSnapshot (src/sim/api.ts). They compare end state, not the commands typed
- * (learnGitBranching treeCompare); `start` is the scenario's snapshot before the
- * learner's first command, for "left untouched" goals.
+ * Goals for shell-goal exercises: pure functions over the simulator's WorldSnapshot
+ * (src/sim/api.ts). They compare end state, not the commands typed (learnGitBranching
+ * treeCompare); `start` is the scenario's snapshot before the learner's first command, for
+ * "left untouched" goals. Each goal declares its parameters as a zod schema; exercises are
+ * parsed against it when they load (exercise/load.ts).
  */
+import { z } from 'zod';
 import { asText } from '../templates/helpers.ts';
 import type { ContainerView, WorldSnapshot } from '../../sim/api.ts';
 import { select } from '../exercise/select.ts';
+import { regex } from '../params.ts';
 
-export type GoalPredicate = (world: WorldSnapshot, params: Record<string, unknown>, start?: WorldSnapshot) => boolean;
+/**
+ * A goal. `test` takes parameters already parsed (grading: parsed once, when the exercise
+ * loaded); calling the goal itself parses raw parameters first (hand-built checks, tests).
+ */
+export interface Goal<S extends z.ZodType = z.ZodType> {
+  (world: WorldSnapshot, params: unknown, start?: WorldSnapshot): boolean;
+  params: S;
+  test(world: WorldSnapshot, params: z.output<S>, start?: WorldSnapshot): boolean;
+}
 
-function byName(world: WorldSnapshot, name: unknown): ContainerView | undefined {
+function defineGoal<S extends z.ZodType>(def: { params: S; test: (world: WorldSnapshot, params: z.output<S>, start?: WorldSnapshot) => boolean }): Goal<S> {
+  const run = (world: WorldSnapshot, raw: unknown, start?: WorldSnapshot) => def.test(world, def.params.parse(raw ?? {}), start);
+  return Object.assign(run, { params: def.params, test: def.test });
+}
+
+const name = z.string().min(1).describe('The container\'s name.');
+const command = regex.optional().describe('Only commands whose line matches this regular expression count.');
+const CONTAINER_STATES = ['created', 'running', 'paused', 'exited', 'dead'] as const;
+
+function byName(world: WorldSnapshot, name: string): ContainerView | undefined {
   return world.containers.find((c) => c.name === name);
 }
 
-function imageMatches(c: ContainerView, pattern: unknown): boolean {
+function imageMatches(c: ContainerView, pattern: string | undefined): boolean {
   if (pattern === undefined) return true;
-  return new RegExp(String(pattern)).test(c.image);
+  return new RegExp(pattern).test(c.image);
 }
 
-export const goalPredicates: Record<string, GoalPredicate> = {
+export const goalPredicates: Record<string, Goal> = {
   /** Container `name` exists, is running, and its image matches `image` (a regular expression). */
-  'container-running': (w, p) => {
-    const c = byName(w, p.name);
-    return !!c && c.state === 'running' && imageMatches(c, p.image);
-  },
+  'container-running': defineGoal({
+    params: z.object({ name, image: regex.optional().describe('Regular expression the container\'s image must match.') }).strict(),
+    test: (w, p) => {
+      const c = byName(w, p.name);
+      return !!c && c.state === 'running' && imageMatches(c, p.image);
+    },
+  }),
 
   /** Container `name` publishes `binding`, written as docker ps prints it: 0.0.0.0:8080->80/tcp. */
-  'container-port': (w, p) => {
-    const c = byName(w, p.name);
-    return !!c && c.ports.includes(String(p.binding));
-  },
+  'container-port': defineGoal({
+    params: z.object({ name, binding: z.string().min(1).describe('The binding as docker ps prints it, e.g. 0.0.0.0:8080->80/tcp.') }).strict(),
+    test: (w, p) => {
+      const c = byName(w, p.name);
+      return !!c && c.ports.includes(p.binding);
+    },
+  }),
 
   /** A value of container `name` (selector over the ContainerView, e.g. inspect.HostConfig.NetworkMode, cgroupFiles.memory\.max) equals `equals` or matches `matches`. */
-  'container-field': (w, p) => {
-    const c = byName(w, p.name);
-    if (!c) return false;
-    const v = p.key !== undefined ? (select(c, String(p.path))[0] as Record<string, unknown> | undefined)?.[String(p.key)] : select(c, String(p.path))[0];
-    if (p.matches !== undefined) return typeof v === 'string' && new RegExp(String(p.matches)).test(v);
-    return JSON.stringify(v) === JSON.stringify(p.equals);
-  },
+  'container-field': defineGoal({
+    params: z
+      .object({
+        name,
+        path: z.string().min(1).describe('Selector over the container\'s view, e.g. inspect.HostConfig.NetworkMode or cgroupFiles.'),
+        key: z.string().min(1).optional().describe('A key of the selected mapping (for keys with dots, such as memory.max).'),
+        matches: regex.optional().describe('Regular expression the value (a string) must match.'),
+        equals: z.unknown().optional().describe('The value must equal this (compared as JSON).'),
+      })
+      .strict()
+      .refine((p) => p.matches !== undefined || 'equals' in p, { message: 'give equals or matches', path: ['equals'] }),
+    test: (w, p) => {
+      const c = byName(w, p.name);
+      if (!c) return false;
+      const v = p.key !== undefined ? (select(c, p.path)[0] as Record<string, unknown> | undefined)?.[p.key] : select(c, p.path)[0];
+      if (p.matches !== undefined) return typeof v === 'string' && new RegExp(p.matches).test(v);
+      return JSON.stringify(v) === JSON.stringify(p.equals);
+    },
+  }),
 
   /** Some command's output contains `text`; with `command`, only commands whose line matches that regular expression count. */
-  'output-contains': (w, p) =>
-    w.transcript.some((t) => (t.stdout.includes(String(p.text))) && (p.command === undefined || new RegExp(String(p.command)).test(t.line))),
+  'output-contains': defineGoal({
+    params: z.object({ text: z.string().describe('Text some command\'s standard output must contain.'), command }).strict(),
+    test: (w, p) =>
+      w.transcript.some((t) => (t.stdout.includes(p.text)) && (p.command === undefined || new RegExp(p.command).test(t.line))),
+  }),
 
   /**
    * Some output shows the host PID of container `name`'s main process, printed by a
    * command matching `command`. The PID is read from the state, not fixed: it is 23817
    * only when `name` is the first container the host started.
    */
-  'output-contains-pid': (w, p) => {
-    const c = byName(w, p.name);
-    if (!c?.pid) return false;
-    const pid = new RegExp(`(^|\\D)${c.pid}(\\D|$)`, 'm');
-    return w.transcript.some((t) => pid.test(t.stdout) && (p.command === undefined || new RegExp(String(p.command)).test(t.line)));
-  },
+  'output-contains-pid': defineGoal({
+    params: z.object({ name, command }).strict(),
+    test: (w, p) => {
+      const c = byName(w, p.name);
+      if (!c?.pid) return false;
+      const pid = new RegExp(`(^|\\D)${c.pid}(\\D|$)`, 'm');
+      return w.transcript.some((t) => pid.test(t.stdout) && (p.command === undefined || new RegExp(p.command).test(t.line)));
+    },
+  }),
 
   /** No container is in state `state` (default exited), apart from those named in `except`. */
-  'no-container-in-state': (w, p) => {
-    const except = Array.isArray(p.except) ? p.except.map(String) : [];
-    return !w.containers.some((c) => c.state === (p.state ?? 'exited') && !except.includes(c.name));
-  },
+  'no-container-in-state': defineGoal({
+    params: z
+      .object({
+        state: z.enum(CONTAINER_STATES).default('exited').describe('The container state none may be in.'),
+        except: z.array(z.string()).default([]).describe('Names of containers allowed to be in that state.'),
+      })
+      .strict(),
+    test: (w, p) => !w.containers.some((c) => c.state === p.state && !p.except.includes(c.name)),
+  }),
 
   /** Every container running at the start is still running, with the same id. */
-  'running-untouched': (w, _p, start) => {
-    if (!start) return true;
-    return start.containers.filter((c) => c.state === 'running').every((c) => w.containers.some((x) => x.id === c.id && x.state === 'running'));
-  },
+  'running-untouched': defineGoal({
+    params: z.object({}).strict(),
+    test: (w, _p, start) => {
+      if (!start) return true;
+      return start.containers.filter((c) => c.state === 'running').every((c) => w.containers.some((x) => x.id === c.id && x.state === 'running'));
+    },
+  }),
 
   /** Named volume `volume` holds `file` with content `content` (a trailing newline is ignored). */
-  'volume-file': (w, p) => {
-    const v = w.volumes.find((x) => x.name === p.volume && !x.anonymous);
-    const content = v?.files[String(p.file)];
-    return content !== undefined && content.replace(/\n$/, '') === String(p.content);
-  },
+  'volume-file': defineGoal({
+    params: z
+      .object({
+        volume: z.string().min(1).describe('The named volume.'),
+        file: z.string().min(1).describe('Path of the file inside the volume.'),
+        content: z.string().describe('Its content (a trailing newline is ignored).'),
+      })
+      .strict(),
+    test: (w, p) => {
+      const v = w.volumes.find((x) => x.name === p.volume && !x.anonymous);
+      const content = v?.files[p.file];
+      return content !== undefined && content.replace(/\n$/, '') === p.content;
+    },
+  }),
 
   /** The host (the initial UTS namespace) is still called `name`. */
-  'host-hostname': (w, p) => w.hostname === String(p.name),
+  'host-hostname': defineGoal({
+    params: z.object({ name: z.string().min(1).describe('The host\'s hostname.') }).strict(),
+    test: (w, p) => w.hostname === p.name,
+  }),
 
   /**
    * Some live process sits in namespaces of its own: when `hostname` is given, a UTS
    * namespace other than the host's with that hostname; when `interfaces` is given, a
    * network namespace other than the host's that holds exactly those interfaces.
    */
-  'process-namespaces': (w, p) => {
-    const host = w.processes.find((x) => x.pid === 1);
-    if (!host) return false;
-    const ns = (inode: number) => w.namespaces.find((n) => n.inode === inode);
-    const wanted = Array.isArray(p.interfaces) ? p.interfaces.map(String).sort() : null;
-    return w.processes.some((x) => {
-      if (x.state === 'Z') return false;
-      if (p.hostname !== undefined && (x.ns.uts === host.ns.uts || ns(x.ns.uts)?.hostname !== String(p.hostname))) return false;
-      if (!wanted) return true;
-      const ifaces = [...(ns(x.ns.net)?.interfaces ?? [])].sort();
-      return x.ns.net !== host.ns.net && ifaces.length === wanted.length && ifaces.every((i, k) => i === wanted[k]);
-    });
-  },
+  'process-namespaces': defineGoal({
+    params: z
+      .object({
+        hostname: z.string().optional().describe('A UTS namespace other than the host\'s, with this hostname.'),
+        interfaces: z.array(z.string().min(1)).optional().describe('A network namespace other than the host\'s, with exactly these interfaces.'),
+      })
+      .strict(),
+    test: (w, p) => {
+      const host = w.processes.find((x) => x.pid === 1);
+      if (!host) return false;
+      const ns = (inode: number) => w.namespaces.find((n) => n.inode === inode);
+      const wanted = p.interfaces ? [...p.interfaces].sort() : null;
+      return w.processes.some((x) => {
+        if (x.state === 'Z') return false;
+        if (p.hostname !== undefined && (x.ns.uts === host.ns.uts || ns(x.ns.uts)?.hostname !== p.hostname)) return false;
+        if (!wanted) return true;
+        const ifaces = [...(ns(x.ns.net)?.interfaces ?? [])].sort();
+        return x.ns.net !== host.ns.net && ifaces.length === wanted.length && ifaces.every((i, k) => i === wanted[k]);
+      });
+    },
+  }),
 
   /**
    * Container `name` is running, has been up at least `minUptimeMs`, and holds at most
    * `max` processes in state `state` (default: no zombies).
    */
-  'container-processes': (w, p) => {
-    const c = byName(w, p.name);
-    if (c?.state !== 'running') return false;
-    const started = Date.parse(asText((c.inspect.State as { StartedAt?: unknown } | undefined)?.StartedAt ?? ''));
-    if (p.minUptimeMs !== undefined && !(w.nowMs - started >= Number(p.minUptimeMs))) return false;
-    const state = String(p.state ?? 'Z');
-    return w.processes.filter((x) => x.containerId === c.id && x.state === state).length <= Number(p.max ?? 0);
-  },
+  'container-processes': defineGoal({
+    params: z
+      .object({
+        name,
+        minUptimeMs: z.number().int().nonnegative().optional().describe('The container must have been up at least this long (simulated milliseconds).'),
+        state: z.enum(['R', 'S', 'Z', 'T']).default('Z').describe('The process state counted (ps STAT letter).'),
+        max: z.number().int().nonnegative().default(0).describe('At most this many of the container\'s processes may be in that state.'),
+      })
+      .strict(),
+    test: (w, p) => {
+      const c = byName(w, p.name);
+      if (c?.state !== 'running') return false;
+      const started = Date.parse(asText((c.inspect.State as { StartedAt?: unknown } | undefined)?.StartedAt ?? ''));
+      if (p.minUptimeMs !== undefined && !(w.nowMs - started >= p.minUptimeMs)) return false;
+      return w.processes.filter((x) => x.containerId === c.id && x.state === p.state).length <= p.max;
+    },
+  }),
 
   /** No container named `name` exists any more. */
-  'container-removed': (w, p) => !byName(w, p.name),
+  'container-removed': defineGoal({
+    params: z.object({ name }).strict(),
+    test: (w, p) => !byName(w, p.name),
+  }),
 
   /**
    * Registry repository `repo` (host/repo, e.g. localhost:5000/demo) has every tag in `tags`;
@@ -120,15 +204,24 @@ export const goalPredicates: Record<string, GoalPredicate> = {
    * none the repository held at the start; every tag in `unchanged` still points to the
    * digest it had at the start.
    */
-  'registry-tags': (w, p, start) => {
-    const repo = w.registry[String(p.repo)] ?? {};
-    const before = start?.registry[String(p.repo)] ?? {};
-    const tags = Array.isArray(p.tags) ? p.tags.map(String) : [];
-    const digests = tags.map((t) => repo[t]);
-    if (digests.some((d) => d === undefined)) return false;
-    if (p.sameDigest === true && new Set(digests).size > 1) return false;
-    if (p.fresh === true && digests.some((d) => Object.values(before).includes(d as string))) return false;
-    const unchanged = Array.isArray(p.unchanged) ? p.unchanged.map(String) : [];
-    return unchanged.every((t) => before[t] !== undefined && repo[t] === before[t]);
-  },
+  'registry-tags': defineGoal({
+    params: z
+      .object({
+        repo: z.string().min(1).describe('host/repository, e.g. localhost:5000/demo.'),
+        tags: z.array(z.string().min(1)).default([]).describe('Tags the repository must have.'),
+        sameDigest: z.boolean().default(false).describe('Those tags all point to one manifest digest.'),
+        fresh: z.boolean().default(false).describe('That digest is none the repository held at the start.'),
+        unchanged: z.array(z.string().min(1)).default([]).describe('Tags that must still point to the digest they had at the start.'),
+      })
+      .strict(),
+    test: (w, p, start) => {
+      const repo = w.registry[p.repo] ?? {};
+      const before = start?.registry[p.repo] ?? {};
+      const digests = p.tags.map((t) => repo[t]);
+      if (digests.some((d) => d === undefined)) return false;
+      if (p.sameDigest && new Set(digests).size > 1) return false;
+      if (p.fresh && digests.some((d) => Object.values(before).includes(d as string))) return false;
+      return p.unchanged.every((t) => before[t] !== undefined && repo[t] === before[t]);
+    },
+  }),
 };

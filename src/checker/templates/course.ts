@@ -1,17 +1,23 @@
 /** Templates for the `course` best-practice rules on workloads. */
+import { z } from 'zod';
 import { parseNormalizedNamed } from '../../oci/reference.ts';
 import { effective } from '../effective.ts';
+import { noParams } from '../params.ts';
 import { isPlainObject } from '../parse/yaml.ts';
 import { parseQuantity } from '../quantity.ts';
-import type { Hit, WorkloadTemplate } from '../rule.ts';
+import { workloadTemplate, type Hit } from '../rule.ts';
 import { asText, sc, strList } from './helpers.ts';
+
+const GROUPS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 function imageOf(spec: Record<string, unknown>): string | null {
   return typeof spec.image === 'string' ? spec.image : null;
 }
 
 /** Image references: `valid` (parses), `tag` (a tag that is not latest, or a digest), `digest` (pinned by digest). */
-export const imageReference: WorkloadTemplate = (ctx, p) => {
+export const imageReference = workloadTemplate(z.object({
+  require: z.enum(['valid', 'tag', 'digest']).describe('valid: the reference parses; tag: a tag that is not latest, or a digest; digest: pinned by digest.'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     const image = imageOf(c.spec);
@@ -35,10 +41,10 @@ export const imageReference: WorkloadTemplate = (ctx, p) => {
     }
   }
   return hits;
-};
+});
 
 /** imagePullPolicy consistent with the reference: Never/IfNotPresent with latest or no tag, Always with a digest. */
-export const pullPolicy: WorkloadTemplate = (ctx) => {
+export const pullPolicy = workloadTemplate(noParams, (ctx) => {
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     const image = imageOf(c.spec);
@@ -59,13 +65,17 @@ export const pullPolicy: WorkloadTemplate = (ctx) => {
     }
   }
   return hits;
-};
+});
 
 /** An effective securityContext value must equal `equals` (readOnlyRootFilesystem, runAsNonRoot …). */
-export const effectiveEquals: WorkloadTemplate = (ctx, p) => {
+export const effectiveEquals = workloadTemplate(z.object({
+  field: z.string().min(1).describe('The securityContext field (readOnlyRootFilesystem, runAsNonRoot …).'),
+  equals: z.union([z.boolean(), z.number(), z.string()]).describe('The effective value it must have.'),
+  groups: z.array(z.enum(GROUPS)).default(['initContainers', 'containers']).describe('Which container lists are checked.'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
-  const field = String(p.field);
-  const groups = (p.groups as string[] | undefined) ?? ['initContainers', 'containers'];
+  const field = p.field;
+  const groups: string[] = p.groups;
   for (const c of ctx.containers) {
     if (!groups.includes(c.group)) continue;
     const e = effective(ctx.workload, c, field, ctx.locate);
@@ -77,12 +87,15 @@ export const effectiveEquals: WorkloadTemplate = (ctx, p) => {
     });
   }
   return hits;
-};
+});
 
 /** capabilities.drop contains ALL (any case, as the runtime accepts) and add ⊆ allowed. */
-export const capabilitiesCourse: WorkloadTemplate = (ctx, p) => {
+export const capabilitiesCourse = workloadTemplate(z.object({
+  mode: z.enum(['drop-all', 'add-allowed']).describe('drop-all: capabilities.drop holds ALL (any case); add-allowed: capabilities.add holds only allowedAdd.'),
+  allowedAdd: z.array(z.string().min(1)).default([]).describe('Capabilities that may be added (any case, with or without CAP_).'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
-  const allowed = new Set(strList(p.allowedAdd).map((s) => s.toUpperCase()));
+  const allowed = new Set(p.allowedAdd.map((s) => s.toUpperCase()));
   for (const c of ctx.containers) {
     if (c.group === 'ephemeralContainers') continue;
     const caps = sc(c.spec).capabilities;
@@ -101,28 +114,31 @@ export const capabilitiesCourse: WorkloadTemplate = (ctx, p) => {
     }
   }
   return hits;
-};
+});
 
 /** resources.requests / limits for cpu and memory are set. */
-export const resourcesSet: WorkloadTemplate = (ctx, p) => {
+export const resourcesSet = workloadTemplate(z.object({
+  kinds: z.array(z.enum(['requests', 'limits'])).min(1).describe('Which blocks must be set.'),
+  resources: z.array(z.string().min(1)).min(1).describe('Which resources each block must set (cpu, memory).'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     if (c.group === 'ephemeralContainers') continue;
     const res = isPlainObject(c.spec.resources) ? c.spec.resources : {};
     const missing: string[] = [];
-    for (const kind of strList(p.kinds)) {
+    for (const kind of p.kinds) {
       const block = isPlainObject(res[kind]) ? (res[kind] as Record<string, unknown>) : {};
-      for (const r of strList(p.resources)) if (block[r] === undefined || block[r] === null) missing.push(`${kind}.${r}`);
+      for (const r of p.resources) if (block[r] === undefined || block[r] === null) missing.push(`${kind}.${r}`);
     }
     // Kubernetes copies limits into unset requests, so a request is only missing when the limit is missing too.
     const effectiveMissing = missing.filter((m) => !(m.startsWith('requests.') && !missing.includes(`limits.${m.slice(9)}`)));
     if (effectiveMissing.length) hits.push({ path: `${c.path}/resources`, container: c.name, value: effectiveMissing.join(', '), vars: { missing: effectiveMissing.join(', ') } });
   }
   return hits;
-};
+});
 
 /** Quantities parse; memory uses binary units (Mi) rather than decimal M or milli-bytes m; requests ≤ limits. */
-export const resourceUnits: WorkloadTemplate = (ctx) => {
+export const resourceUnits = workloadTemplate(noParams, (ctx) => {
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     const res = isPlainObject(c.spec.resources) ? c.spec.resources : {};
@@ -157,13 +173,16 @@ export const resourceUnits: WorkloadTemplate = (ctx) => {
     }
   }
   return hits;
-};
+});
 
 /** Environment size: one string ≤ 128 KiB, all of them ≤ 2 MiB (ARG_MAX), or exec fails with E2BIG. */
-export const envSize: WorkloadTemplate = (ctx, p) => {
+export const envSize = workloadTemplate(z.object({
+  maxBytesPerVar: z.number().int().positive().describe('The most bytes one NAME=value string may have (MAX_ARG_STRLEN).'),
+  maxBytesTotal: z.number().int().positive().describe('The most bytes of all of them together (about ARG_MAX).'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
-  const perVar = Number(p.maxBytesPerVar);
-  const total = Number(p.maxBytesTotal);
+  const perVar = p.maxBytesPerVar;
+  const total = p.maxBytesTotal;
   for (const c of ctx.containers) {
     const env = c.spec.env;
     if (!Array.isArray(env)) continue;
@@ -177,16 +196,19 @@ export const envSize: WorkloadTemplate = (ctx, p) => {
     if (sum > total) hits.push({ path: `${c.path}/env`, container: c.name, value: sum, vars: { problem: { en: `the environment totals ${sum} bytes; the limit is about ${total}`, 'zh-cn': `环境变量合计 ${sum} 字节；上限约为 ${total} 字节` } } });
   }
   return hits;
-};
+});
 
 /** Long-running containers declare readiness and liveness probes. */
-export const probesSet: WorkloadTemplate = (ctx, p) => {
-  if (strList(p.skipKinds).includes(ctx.workload.kind)) return [];
+export const probesSet = workloadTemplate(z.object({
+  probes: z.array(z.enum(['readinessProbe', 'livenessProbe', 'startupProbe'])).min(1).describe('The probes every long-running container must declare.'),
+  skipKinds: z.array(z.string().min(1)).default([]).describe('Workload kinds that are not long-running (Job, CronJob, Pod).'),
+}).strict(), (ctx, p) => {
+  if (p.skipKinds.includes(ctx.workload.kind)) return [];
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     if (c.group !== 'containers') continue;
-    const missing = strList(p.probes).filter((pr) => !isPlainObject(c.spec[pr]));
+    const missing = p.probes.filter((pr) => !isPlainObject(c.spec[pr]));
     if (missing.length) hits.push({ path: c.path, container: c.name, value: missing.join(', '), vars: { missing: missing.join(', ') } });
   }
   return hits;
-};
+});

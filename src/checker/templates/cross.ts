@@ -2,18 +2,19 @@
 import { containersOf, effective } from '../effective.ts';
 import { finalChain } from '../parse/dockerfile.ts';
 import { isPlainObject } from '../parse/yaml.ts';
-import type { CrossTemplate, Hit } from '../rule.ts';
-import { finalUser, isRootUser } from './dockerfile.ts';
-import { strList } from './helpers.ts';
+import { z } from 'zod';
+import { noParams, regex } from '../params.ts';
+import { crossTemplate, type CrossContext, type Hit } from '../rule.ts';
+import { finalUser, isRootUser, nonRootBases } from './dockerfile.ts';
 
-function locate(ctx: Parameters<CrossTemplate>[0], doc: number) {
+function locate(ctx: CrossContext, doc: number) {
   return (ptr: string) => ctx.manifests.locate(doc, ptr);
 }
 
 /** runAsNonRoot: true while the image runs as root (or as a name the kubelet cannot verify). */
-export const rootImageVsRunAsNonRoot: CrossTemplate = (ctx, p) => {
+export const rootImageVsRunAsNonRoot = crossTemplate(z.object({ nonRootBases }).strict(), (ctx, p) => {
   const hits: Hit[] = [];
-  const u = finalUser(ctx.dockerfile, strList(p.nonRootBases));
+  const u = finalUser(ctx.dockerfile, p.nonRootBases);
   for (const w of ctx.manifests.workloads) {
     for (const c of containersOf(w, ['initContainers', 'containers'])) {
       if (!ctx.matches(c)) continue;
@@ -30,10 +31,10 @@ export const rootImageVsRunAsNonRoot: CrossTemplate = (ctx, p) => {
     }
   }
   return hits;
-};
+});
 
 /** EXPOSE in the Dockerfile against containerPort in the manifest. */
-export const exposeVsContainerPort: CrossTemplate = (ctx) => {
+export const exposeVsContainerPort = crossTemplate(noParams, (ctx) => {
   const exposed = new Set<number>();
   for (const s of finalChain(ctx.dockerfile)) {
     for (const i of s.instructions) if (i.keyword === 'EXPOSE') for (const w of i.args.split(/\s+/)) { const n = parseInt(w, 10); if (n) exposed.add(n); }
@@ -54,15 +55,17 @@ export const exposeVsContainerPort: CrossTemplate = (ctx) => {
     }
   }
   return hits;
-};
+});
 
 /** readOnlyRootFilesystem: true, but the image writes to paths no volume covers. */
-export const readOnlyVsWrites: CrossTemplate = (ctx, p) => {
+export const readOnlyVsWrites = crossTemplate(z.object({
+  knownWrites: z.record(regex, z.array(z.string().min(1))).default({}).describe('Base image (regular expression) → the paths that image writes to at run time.'),
+}).strict(), (ctx, p) => {
   const chain = finalChain(ctx.dockerfile);
   const writes = new Set<string>();
   for (const s of chain) for (const i of s.instructions) if (i.keyword === 'VOLUME') for (const v of i.json ?? i.args.split(/\s+/)) if (v) writes.add(v);
   const base = chain[0]?.image ?? '';
-  for (const [pattern, paths] of Object.entries((p.knownWrites as Record<string, string[]>) ?? {})) if (new RegExp(pattern).test(base)) for (const x of paths) writes.add(x);
+  for (const [pattern, paths] of Object.entries(p.knownWrites)) if (new RegExp(pattern).test(base)) for (const x of paths) writes.add(x);
   if (!writes.size) return [];
   const hits: Hit[] = [];
   for (const w of ctx.manifests.workloads) {
@@ -78,4 +81,4 @@ export const readOnlyVsWrites: CrossTemplate = (ctx, p) => {
     }
   }
   return hits;
-};
+});

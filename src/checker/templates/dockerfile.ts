@@ -1,8 +1,12 @@
 /** Templates for Dockerfile rules. Positions are instruction lines (1-based). */
+import { z } from 'zod';
 import { parseNormalizedNamed } from '../../oci/reference.ts';
+import { noParams, regex, regexList } from '../params.ts';
 import { finalChain, runCommands, type DfInstruction, type DockerfileModel, type DfStage } from '../parse/dockerfile.ts';
-import type { DockerfileTemplate, Hit } from '../rule.ts';
-import { strList } from './helpers.ts';
+import { dockerfileTemplate, type Hit } from '../rule.ts';
+
+/** Base images known to run as a non-root user without a USER line (regular expressions). */
+export const nonRootBases = regexList.default([]).describe('Regular expressions for base images that already run as a non-root user (distroless :nonroot, Chainguard).');
 
 const at = (ins: DfInstruction, extra: Partial<Hit> = {}): Hit => ({ path: `/instructions/${ins.index}`, line: ins.line, column: ins.column, ...extra });
 
@@ -11,7 +15,9 @@ function matchesAny(s: string, patterns: string[]): boolean {
 }
 
 /** FROM names a tag that is not latest (or a digest); `digest` mode requires a digest. */
-export const fromPinned: DockerfileTemplate = (df, p) => {
+export const fromPinned = dockerfileTemplate(z.object({
+  require: z.enum(['tag', 'digest']).describe('tag: a tag that is not latest, or a digest; digest: pinned by digest.'),
+}).strict(), (df, p) => {
   const hits: Hit[] = [];
   for (const s of df.stages) {
     if (s.baseStage !== null || s.image.toLowerCase() === 'scratch' || s.image === '') continue;
@@ -31,7 +37,7 @@ export const fromPinned: DockerfileTemplate = (df, p) => {
     }
   }
   return hits;
-};
+});
 
 export interface ImageUser {
   user: string | null;
@@ -61,26 +67,26 @@ export function isRootUser(user: string | null): boolean {
 }
 
 /** The final stage's user is not root; no USER at all counts as root. Only the final stage chain matters. */
-export const lastUserNonRoot: DockerfileTemplate = (df, p) => {
+export const lastUserNonRoot = dockerfileTemplate(z.object({ nonRootBases }).strict(), (df, p) => {
   if (!df.stages.length) return [];
-  const u = finalUser(df, strList(p.nonRootBases));
+  const u = finalUser(df, p.nonRootBases);
   if (!isRootUser(u.user)) return [];
   const last = df.stages[df.stages.length - 1]!;
   if (u.from) return [at(u.from, { value: u.user, vars: { why: { en: `USER ${u.user} makes the final image run as root`, 'zh-cn': `USER ${u.user} 让最终镜像以 root 运行` } } })];
   return [at(last.from, { value: 'root', vars: { why: { en: `the final stage (FROM ${last.image}) has no USER, so the image runs as root`, 'zh-cn': `最终阶段（FROM ${last.image}）没有 USER，镜像会以 root 运行` } } })];
-};
+});
 
 /** CMD and ENTRYPOINT use the exec (JSON) form, so the app is PID 1 and gets SIGTERM. */
-export const execForm: DockerfileTemplate = (df) =>
+export const execForm = dockerfileTemplate(noParams, (df) =>
   df.instructions
     .filter((i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.json === null && i.args.trim() !== '')
-    .map((i) => at(i, { value: i.args.trim(), vars: { keyword: i.keyword }, fixText: { en: `${i.keyword} ${JSON.stringify(i.args.trim().split(/\s+/))}`, 'zh-cn': `${i.keyword} ${JSON.stringify(i.args.trim().split(/\s+/))}` } }));
+    .map((i) => at(i, { value: i.args.trim(), vars: { keyword: i.keyword }, fixText: { en: `${i.keyword} ${JSON.stringify(i.args.trim().split(/\s+/))}`, 'zh-cn': `${i.keyword} ${JSON.stringify(i.args.trim().split(/\s+/))}` } })));
 
 const APT_UPDATE = /\bapt(-get)?\s+(-\S+\s+)*update\b/;
 const APT_INSTALL = /\bapt(-get)?\s+(-\S+\s+)*install\b/;
 
 /** `apt-get update` and `apt-get install` share one RUN (the stale-cache trap). */
-export const aptUpdateInstall: DockerfileTemplate = (df) => {
+export const aptUpdateInstall = dockerfileTemplate(noParams, (df) => {
   const hits: Hit[] = [];
   for (const ins of df.instructions) {
     if (ins.keyword !== 'RUN') continue;
@@ -90,18 +96,20 @@ export const aptUpdateInstall: DockerfileTemplate = (df) => {
     if (install && !update) hits.push(at(ins, { value: 'install', vars: { problem: { en: 'runs apt-get install without apt-get update in the same RUN: a cached update layer can be stale (404 Not Found)', 'zh-cn': '在同一个 RUN 中运行 apt-get install 却没有 apt-get update：缓存的 update 层可能已过期（404 Not Found）' } } }));
   }
   return hits;
-};
+});
 
 /** A RUN that installs with apt also removes /var/lib/apt/lists/* in the same RUN. */
-export const aptListsCleaned: DockerfileTemplate = (df) =>
+export const aptListsCleaned = dockerfileTemplate(noParams, (df) =>
   df.instructions
     .filter((i) => i.keyword === 'RUN' && APT_INSTALL.test(i.args) && !/rm\s+(-\w+\s+)*\/var\/lib\/apt\/lists/.test(i.args))
-    .map((i) => at(i, { value: i.args.trim() }));
+    .map((i) => at(i, { value: i.args.trim() })));
 
 /** A RUN that only deletes or purges: the files stay in the earlier layer, so the image does not shrink. */
-export const laterLayerDelete: DockerfileTemplate = (df, p) => {
+export const laterLayerDelete = dockerfileTemplate(z.object({
+  deleteCommands: regexList.min(1).describe('Regular expressions (case-insensitive) for commands that only delete or purge.'),
+}).strict(), (df, p) => {
   const hits: Hit[] = [];
-  const deleters = strList(p.deleteCommands);
+  const deleters = p.deleteCommands;
   for (const stage of df.stages) {
     let seenContent = false;
     for (const ins of stage.instructions) {
@@ -114,12 +122,14 @@ export const laterLayerDelete: DockerfileTemplate = (df, p) => {
     }
   }
   return hits;
-};
+});
 
 /** Dependency manifests are copied and installed before `COPY . .`, so source edits keep the install layer cached. */
-export const depsBeforeSource: DockerfileTemplate = (df, p) => {
+export const depsBeforeSource = dockerfileTemplate(z.object({
+  installCommands: regexList.min(1).describe('Regular expressions (case-insensitive) for dependency installs (npm ci, pip install -r …).'),
+}).strict(), (df, p) => {
   const hits: Hit[] = [];
-  const installs = strList(p.installCommands);
+  const installs = p.installCommands;
   for (const stage of df.stages) {
     const copyAll = stage.instructions.find((i) => i.keyword === 'COPY' && !i.flags.from && /^(\.\/?|\.\/\*)\s+\S+$/.test(i.args.replace(/--\S+\s+/g, '').trim()));
     if (!copyAll) continue;
@@ -127,41 +137,45 @@ export const depsBeforeSource: DockerfileTemplate = (df, p) => {
     if (laterInstall) hits.push(at(copyAll, { value: laterInstall.args.trim(), vars: { install: laterInstall.args.trim(), installLine: String(laterInstall.line) } }));
   }
   return hits;
-};
+});
 
 /** A multi-stage build ends on scratch, distroless or a slim image. */
-export const finalStageMinimal: DockerfileTemplate = (df, p) => {
+export const finalStageMinimal = dockerfileTemplate(z.object({
+  minimal: regexList.min(1).describe('Regular expressions (case-insensitive) for minimal base images (scratch, distroless, slim …).'),
+}).strict(), (df, p) => {
   if (df.stages.length < 2) return [];
   const chain = finalChain(df);
   const base = chain[0]!;
-  if (matchesAny(base.image, strList(p.minimal))) return [];
+  if (matchesAny(base.image, p.minimal)) return [];
   const last: DfStage = df.stages[df.stages.length - 1]!;
   return [at(last.from, { value: base.image })];
-};
+});
 
 /** ADD only for URLs and archives; COPY for local files. */
-export const copyNotAdd: DockerfileTemplate = (df) =>
+export const copyNotAdd = dockerfileTemplate(noParams, (df) =>
   df.instructions
     .filter((i) => i.keyword === 'ADD')
     .filter((i) => {
       const parts = (i.json ?? i.args.replace(/--\S+\s*/g, '').trim().split(/\s+/)).slice(0, -1);
       return parts.some((src) => !/^(https?:\/\/|git@|git:\/\/)/.test(src) && !/\.(tar|tgz|tar\.(gz|bz2|xz|zst))$/.test(src));
     })
-    .map((i) => at(i, { value: i.args.trim(), fixText: { en: `COPY ${i.args.trim()}`, 'zh-cn': `COPY ${i.args.trim()}` } }));
+    .map((i) => at(i, { value: i.args.trim(), fixText: { en: `COPY ${i.args.trim()}`, 'zh-cn': `COPY ${i.args.trim()}` } })));
 
 /** WORKDIR is absolute. */
-export const workdirAbsolute: DockerfileTemplate = (df) =>
+export const workdirAbsolute = dockerfileTemplate(noParams, (df) =>
   df.instructions
     .filter((i) => i.keyword === 'WORKDIR')
     .filter((i) => {
       const d = i.args.trim().replace(/^["']|["']$/g, '');
       return !(d.startsWith('/') || d.startsWith('$') || /^[A-Za-z]:[\\/]/.test(d));
     })
-    .map((i) => at(i, { value: i.args.trim() }));
+    .map((i) => at(i, { value: i.args.trim() })));
 
 /** No secret-looking names in ARG or ENV: they end up in the image history and config. */
-export const noSecretsInArgEnv: DockerfileTemplate = (df, p) => {
-  const re = new RegExp(String(p.pattern), 'i');
+export const noSecretsInArgEnv = dockerfileTemplate(z.object({
+  pattern: regex.describe('Regular expression (case-insensitive) for secret-looking ARG and ENV names.'),
+}).strict(), (df, p) => {
+  const re = new RegExp(p.pattern, 'i');
   const hits: Hit[] = [];
   for (const i of df.instructions) {
     if (i.keyword !== 'ARG' && i.keyword !== 'ENV') continue;
@@ -170,11 +184,11 @@ export const noSecretsInArgEnv: DockerfileTemplate = (df, p) => {
     for (const name of list) if (re.test(name)) hits.push(at(i, { value: name, vars: { keyword: i.keyword, name } }));
   }
   return hits;
-};
+});
 
 /** Every heredoc has its closing delimiter. */
-export const heredocTerminated: DockerfileTemplate = (df) => {
+export const heredocTerminated = dockerfileTemplate(noParams, (df) => {
   const hits: Hit[] = [];
   for (const i of df.instructions) for (const h of i.heredocs) if (!h.terminated) hits.push(at(i, { value: h.name, line: h.line }));
   return hits;
-};
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isPlainObject, type Workload } from '../parse/yaml.ts';
 import type { WorkloadContext } from '../rule.ts';
 
@@ -13,7 +14,12 @@ export function isUserNamespacePod(w: Workload): boolean {
 }
 
 /** Parameters shared by the PSS templates: which exemptions the control honours. */
-export function exempt(ctx: WorkloadContext, params: Record<string, unknown>): boolean {
+export const exemptions = {
+  windowsExempt: z.boolean().default(false).describe('Pods with spec.os.name: windows are exempt.'),
+  userNamespaceExempt: z.boolean().default(false).describe('Pods with hostUsers: false (a user namespace) are exempt.'),
+};
+
+export function exempt(ctx: WorkloadContext, params: { windowsExempt: boolean; userNamespaceExempt: boolean }): boolean {
   if (params.windowsExempt && isWindowsPod(ctx.workload)) return true;
   if (params.userNamespaceExempt && isUserNamespacePod(ctx.workload)) return true;
   return false;

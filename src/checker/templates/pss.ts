@@ -3,25 +3,31 @@
  * kubernetes/pod-security-admission policy/check_*.go (latest version).
  * Allowed values and exemptions are parameters; the rules in rules/pss.ts fill them in.
  */
+import { z } from 'zod';
+import { noParams } from '../params.ts';
 import { isPlainObject, pointer } from '../parse/yaml.ts';
-import type { Hit, WorkloadTemplate } from '../rule.ts';
-import { asText, exempt, sc, strList } from './helpers.ts';
+import { workloadTemplate, type Hit } from '../rule.ts';
+import { asText, exempt, exemptions, sc, strList } from './helpers.ts';
+
+const names = z.array(z.string().min(1));
 
 const q = (s: string) => JSON.stringify(s);
 
 /** Pod-level booleans that must be unset or false (hostNetwork, hostPID, hostIPC). */
-export const podBooleansFalse: WorkloadTemplate = (ctx, p) => {
+export const podBooleansFalse = workloadTemplate(z.object({
+  fields: z.array(z.string().min(1)).min(1).describe('Pod fields that must be unset or false (hostNetwork, hostPID, hostIPC).'),
+}).strict(), (ctx, p) => {
   const hits: Hit[] = [];
-  for (const f of strList(p.fields)) {
+  for (const f of p.fields) {
     if (ctx.workload.podSpec[f] === true) {
       hits.push({ path: `${ctx.workload.podSpecPath}/${f}`, value: true, vars: { field: f }, fix: [{ op: 'remove', path: `${ctx.workload.podSpecPath}/${f}` }] });
     }
   }
   return hits;
-};
+});
 
 /** securityContext.windowsOptions.hostProcess must be unset or false, on the pod and every container. */
-export const windowsHostProcess: WorkloadTemplate = (ctx) => {
+export const windowsHostProcess = workloadTemplate(noParams, (ctx) => {
   const hits: Hit[] = [];
   const podPath = `${ctx.workload.podSpecPath}/securityContext/windowsOptions/hostProcess`;
   const pod = sc(ctx.workload.podSpec).windowsOptions;
@@ -34,13 +40,17 @@ export const windowsHostProcess: WorkloadTemplate = (ctx) => {
     }
   }
   return hits;
-};
+});
 
 /** A container securityContext field that must be unset or one of the allowed values (privileged, procMount). */
-export const containerFieldAllowed: WorkloadTemplate = (ctx, p) => {
+export const containerFieldAllowed = workloadTemplate(z.object({
+  field: z.string().min(1).describe('The container securityContext field (privileged, procMount).'),
+  allowed: z.array(z.union([z.string(), z.boolean(), z.number()])).default([]).describe('The values it may have besides unset.'),
+  ...exemptions,
+}).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
-  const field = String(p.field);
-  const allowed = (p.allowed as unknown[]) ?? [];
+  const field = p.field;
+  const allowed: unknown[] = p.allowed;
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     const v = sc(c.spec)[field];
@@ -49,12 +59,15 @@ export const containerFieldAllowed: WorkloadTemplate = (ctx, p) => {
     hits.push({ path, container: c.name, value: v, origin: { from: 'container', path }, fix: [{ op: 'remove', path }] });
   }
   return hits;
-};
+});
 
 /** capabilities.add must be a subset of `allowed` (case-sensitive, as PSA compares). */
-export const capabilitiesAddAllowed: WorkloadTemplate = (ctx, p) => {
+export const capabilitiesAddAllowed = workloadTemplate(z.object({
+  allowed: names.describe('Capabilities capabilities.add may hold (compared exactly, as PSA does).'),
+  ...exemptions,
+}).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
-  const allowed = new Set(strList(p.allowed));
+  const allowed = new Set(p.allowed);
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     const caps = sc(c.spec).capabilities;
@@ -66,10 +79,10 @@ export const capabilitiesAddAllowed: WorkloadTemplate = (ctx, p) => {
     });
   }
   return hits;
-};
+});
 
 /** capabilities.drop must contain "ALL" exactly (PSA restricted). */
-export const capabilitiesDropAll: WorkloadTemplate = (ctx, p) => {
+export const capabilitiesDropAll = workloadTemplate(z.object(exemptions).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
@@ -86,14 +99,17 @@ export const capabilitiesDropAll: WorkloadTemplate = (ctx, p) => {
     });
   }
   return hits;
-};
+});
 
 /** volumes[*] of a forbidden type (hostPath), or of a type outside an allow-list (restricted). */
-export const volumeTypes: WorkloadTemplate = (ctx, p) => {
+export const volumeTypes = workloadTemplate(z.object({
+  forbidden: names.optional().describe('Volume types that are not allowed (hostPath).'),
+  allowed: names.optional().describe('The only volume types allowed.'),
+}).strict().refine((p) => p.forbidden || p.allowed, 'give forbidden or allowed'), (ctx, p) => {
   const vols = ctx.workload.podSpec.volumes;
   if (!Array.isArray(vols)) return [];
-  const forbidden = p.forbidden ? new Set(strList(p.forbidden)) : null;
-  const allowed = p.allowed ? new Set(strList(p.allowed)) : null;
+  const forbidden = p.forbidden ? new Set(p.forbidden) : null;
+  const allowed = p.allowed ? new Set(p.allowed) : null;
   const hits: Hit[] = [];
   vols.forEach((v, i) => {
     if (!isPlainObject(v)) return;
@@ -106,10 +122,10 @@ export const volumeTypes: WorkloadTemplate = (ctx, p) => {
     }
   });
   return hits;
-};
+});
 
 /** ports[*].hostPort must be unset or 0. */
-export const hostPorts: WorkloadTemplate = (ctx) => {
+export const hostPorts = workloadTemplate(noParams, (ctx) => {
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     const ports = c.spec.ports;
@@ -121,11 +137,14 @@ export const hostPorts: WorkloadTemplate = (ctx) => {
     });
   }
   return hits;
-};
+});
 
 /** AppArmor: profile type RuntimeDefault or Localhost; beta annotations runtime/default or localhost/*. */
-export const appArmor: WorkloadTemplate = (ctx, p) => {
-  const allowedTypes = new Set(strList(p.allowedTypes));
+export const appArmor = workloadTemplate(z.object({
+  allowedTypes: names.describe('appArmorProfile.type values allowed.'),
+  annotationPrefix: z.string().min(1).describe('The beta annotations\' key prefix; their values may be runtime/default or localhost/*.'),
+}).strict(), (ctx, p) => {
+  const allowedTypes = new Set(p.allowedTypes);
   const hits: Hit[] = [];
   const w = ctx.workload;
   const podProf = sc(w.podSpec).appArmorProfile;
@@ -143,18 +162,20 @@ export const appArmor: WorkloadTemplate = (ctx, p) => {
   const ann = w.podMeta.annotations;
   if (isPlainObject(ann)) {
     for (const [k, v] of Object.entries(ann)) {
-      if (!k.startsWith(String(p.annotationPrefix))) continue;
+      if (!k.startsWith(p.annotationPrefix)) continue;
       const val = (v === null || v === undefined ? '' : asText(v));
       if (val === '' || val === 'runtime/default' || val.startsWith('localhost/')) continue;
-      hits.push({ path: `${w.podMetaPath}/annotations${pointer(k)}`, container: k.slice(String(p.annotationPrefix).length), value: val, vars: { where: `annotation ${k}` } });
+      hits.push({ path: `${w.podMetaPath}/annotations${pointer(k)}`, container: k.slice(p.annotationPrefix.length), value: val, vars: { where: `annotation ${k}` } });
     }
   }
   return hits;
-};
+});
 
 /** seLinuxOptions: type in the allow-list, user and role empty. */
-export const seLinux: WorkloadTemplate = (ctx, p) => {
-  const types = new Set(strList(p.allowedTypes));
+export const seLinux = workloadTemplate(z.object({
+  allowedTypes: z.array(z.string()).describe('seLinuxOptions.type values allowed ("" included when empty is).'),
+}).strict(), (ctx, p) => {
+  const types = new Set(p.allowedTypes);
   const hits: Hit[] = [];
   const check = (opts: unknown, base: string, container?: string) => {
     if (!isPlainObject(opts)) return;
@@ -167,11 +188,13 @@ export const seLinux: WorkloadTemplate = (ctx, p) => {
   check(sc(ctx.workload.podSpec).seLinuxOptions, `${ctx.workload.podSpecPath}/securityContext/seLinuxOptions`);
   for (const c of ctx.containers) check(sc(c.spec).seLinuxOptions, `${c.path}/securityContext/seLinuxOptions`, c.name);
   return hits;
-};
+});
 
 /** Baseline seccomp: no Unconfined at pod or container level. */
-export const seccompForbidden: WorkloadTemplate = (ctx, p) => {
-  const forbidden = new Set(strList(p.forbidden));
+export const seccompForbidden = workloadTemplate(z.object({
+  forbidden: names.describe('seccompProfile.type values that are not allowed.'),
+}).strict(), (ctx, p) => {
+  const forbidden = new Set(p.forbidden);
   const hits: Hit[] = [];
   const podType = (sc(ctx.workload.podSpec).seccompProfile as Record<string, unknown> | undefined)?.type;
   if (typeof podType === 'string' && forbidden.has(podType)) {
@@ -186,12 +209,15 @@ export const seccompForbidden: WorkloadTemplate = (ctx, p) => {
     }
   }
   return hits;
-};
+});
 
 /** Restricted seccomp: RuntimeDefault/Localhost at pod level, or on every container; no explicit other value. */
-export const seccompRequired: WorkloadTemplate = (ctx, p) => {
+export const seccompRequired = workloadTemplate(z.object({
+  allowed: names.describe('seccompProfile.type values that count as set.'),
+  ...exemptions,
+}).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
-  const allowed = new Set(strList(p.allowed));
+  const allowed = new Set(p.allowed);
   const hits: Hit[] = [];
   const w = ctx.workload;
   const podPath = `${w.podSpecPath}/securityContext/seccompProfile/type`;
@@ -213,11 +239,11 @@ export const seccompRequired: WorkloadTemplate = (ctx, p) => {
     }
   }
   return hits;
-};
+});
 
 /** securityContext.sysctls[*].name in the allow-list. */
-export const sysctls: WorkloadTemplate = (ctx, p) => {
-  const allowed = new Set(strList(p.allowed));
+export const sysctls = workloadTemplate(z.object({ allowed: names.describe('The sysctls allowed.') }).strict(), (ctx, p) => {
+  const allowed = new Set(p.allowed);
   const list = sc(ctx.workload.podSpec).sysctls;
   if (!Array.isArray(list)) return [];
   const hits: Hit[] = [];
@@ -227,10 +253,10 @@ export const sysctls: WorkloadTemplate = (ctx, p) => {
     hits.push({ path, value: s.name, origin: { from: 'pod', path } });
   });
   return hits;
-};
+});
 
 /** probes and lifecycle handlers: httpGet.host / tcpSocket.host must be empty. */
-export const probeHosts: WorkloadTemplate = (ctx) => {
+export const probeHosts = workloadTemplate(noParams, (ctx) => {
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
     const handlers: [string, unknown][] = [
@@ -250,10 +276,10 @@ export const probeHosts: WorkloadTemplate = (ctx) => {
     }
   }
   return hits;
-};
+});
 
 /** Restricted allowPrivilegeEscalation: every container must set it to false explicitly. */
-export const allowPrivilegeEscalationFalse: WorkloadTemplate = (ctx, p) => {
+export const allowPrivilegeEscalationFalse = workloadTemplate(z.object(exemptions).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
@@ -266,10 +292,10 @@ export const allowPrivilegeEscalationFalse: WorkloadTemplate = (ctx, p) => {
     });
   }
   return hits;
-};
+});
 
 /** runAsNonRoot: true at pod level (not overridden with false) or on every container. */
-export const runAsNonRoot: WorkloadTemplate = (ctx, p) => {
+export const runAsNonRoot = workloadTemplate(z.object(exemptions).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const hits: Hit[] = [];
   const w = ctx.workload;
@@ -286,10 +312,10 @@ export const runAsNonRoot: WorkloadTemplate = (ctx, p) => {
     }
   }
   return hits;
-};
+});
 
 /** runAsUser must not be 0, at pod or container level. */
-export const runAsUserNotRoot: WorkloadTemplate = (ctx, p) => {
+export const runAsUserNotRoot = workloadTemplate(z.object(exemptions).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const hits: Hit[] = [];
   const w = ctx.workload;
@@ -304,4 +330,4 @@ export const runAsUserNotRoot: WorkloadTemplate = (ctx, p) => {
     }
   }
   return hits;
-};
+});

@@ -4,9 +4,22 @@
  * The known-field lists are parameters (rules/course.ts); suggestions for common
  * misplacements (S0's indentation bug) are data too.
  */
+import { z } from 'zod';
 import { isPlainObject, splitPointer } from '../parse/yaml.ts';
-import type { Hit, WorkloadTemplate } from '../rule.ts';
-import type { Text } from '../types.ts';
+import { workloadTemplate, type Hit } from '../rule.ts';
+
+const LEVELS = ['podSpec', 'podSecurityContext', 'container', 'ephemeralContainer', 'securityContext', 'capabilities'] as const;
+const text = z.object({ en: z.string(), 'zh-cn': z.string() }).strict();
+
+const params = z
+  .object({
+    known: z.partialRecord(z.enum(LEVELS), z.array(z.string().min(1))).describe('Level → the field names the API knows there.'),
+    suggestions: z
+      .array(z.object({ level: z.enum(LEVELS), field: z.string().min(1), text: text.describe('Added to the message, in both languages.') }).strict())
+      .default([])
+      .describe('Hints for common misplacements: an unknown field at a level, and what to say about it.'),
+  })
+  .strict();
 
 /** JSON pointer → the dotted path kubectl prints: spec.containers[0].securityContext.drop */
 export function fieldPath(ptr: string): string {
@@ -15,9 +28,9 @@ export function fieldPath(ptr: string): string {
   return out;
 }
 
-export const strictFields: WorkloadTemplate = (ctx, p) => {
-  const known = p.known as Record<string, string[]>;
-  const suggestions = (p.suggestions as { level: string; field: string; text: Text }[]) ?? [];
+export const strictFields = workloadTemplate(params, (ctx, p) => {
+  const known: Partial<Record<string, string[]>> = p.known;
+  const suggestions = p.suggestions;
   const hits: Hit[] = [];
   const w = ctx.workload;
   const base = w.base;
@@ -46,4 +59,4 @@ export const strictFields: WorkloadTemplate = (ctx, p) => {
     for (let i = before; i < hits.length; i++) hits[i]!.container = c.name;
   }
   return hits;
-};
+});
