@@ -129,7 +129,11 @@ export class Daemon {
       this.net.attach(c, net, plan.bindings);
     } else ns.net = nsMode.net;
     const cgPath = `/system.slice/docker-${c.id}.scope`;
-    if (ns.net !== hostNs.net) k.ns(ns.net).sysctls = { ...(hc.Sysctls ?? {}) };
+    // A container's own network namespace: ping sockets for every group and no privileged ports, unless
+    // --sysctl says otherwise (moby@v27.3.1:daemon/oci_linux.go WithSysctls); a joined one keeps its own.
+    const own: Record<string, string> = nsMode.net === 'new' ? { 'net.ipv4.ping_group_range': '0\t2147483647', 'net.ipv4.ip_unprivileged_port_start': '0' } : {};
+    const given = Object.fromEntries(Object.entries(hc.Sysctls ?? {}).map(([key, v]) => [key, key.startsWith('net.') ? v.trim().split(/\s+/).join('\t') : v]));
+    if (ns.net !== hostNs.net) k.ns(ns.net).sysctls = { ...(nsMode.net === 'new' ? {} : k.ns(ns.net).sysctls), ...own, ...given };
     const cgroup: CgroupSpec = { path: cgPath };
     if (hc.Memory > 0) {
       cgroup.memoryMax = hc.Memory;

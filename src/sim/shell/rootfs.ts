@@ -139,6 +139,7 @@ export function rootFs(
   }
   const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
   const procfs = new ProcFs(host);
+  procfs.readOnlySys = readOnlyCg;
   procfs.mounts = (p) => procMounts(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined));
   const cgfs = new CgroupFs(host, readOnlyCg);
   procfs.onWriteError = cgfs.onWriteError = (path, reason) => {

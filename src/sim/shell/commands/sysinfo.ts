@@ -73,35 +73,3 @@ export const dmesg: SimCommand = {
     return R(env.host.kernel.dmesg.map((l) => `${l}\n`).join(''));
   },
 };
-
-export const sysctl: SimCommand = {
-  name: 'sysctl',
-  async run(args, env) {
-    const out: string[] = [];
-    const write = args.includes('-w') || args.some((a) => a.includes('='));
-    if (write) {
-      // Writing needs CAP_SYS_ADMIN (CAP_NET_ADMIN for net.*) and a writable /proc/sys; net.* is per network namespace.
-      for (const kv of args.filter((a) => !a.startsWith('-'))) {
-        const [key = '', value = ''] = [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)];
-        if (!kv.includes('=')) return R('', `sysctl: "${kv}" must be of the form name=value\n`, 255);
-        const inContainer = env.self.containerId !== undefined && !env.daemon.containers.get(env.self.containerId)?.hostConfig.Privileged;
-        if (inContainer || !hasCap(env.self.caps, key.startsWith('net.') ? 'net_admin' : 'sys_admin'))
-          return R('', env.flavor === 'busybox' ? `sysctl: error setting key '${key}': ${inContainer ? 'Read-only file system' : 'Permission denied'}\n` : inContainer ? `sysctl: setting key "${key}": Read-only file system\n` : `sysctl: permission denied on key "${key}"\n`, env.flavor === 'busybox' ? 1 : 255);
-        if (!key.startsWith('net.')) return R('', `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory\n`, 255);
-        const ns = env.host.kernel.ns(env.self.ns.net);
-        ns.sysctls = { ...(ns.sysctls ?? {}), [key]: value };
-        out.push(`${key} = ${value}`);
-      }
-      return R(out.map((l) => `${l}\n`).join(''));
-    }
-    for (const key of args.filter((a) => !a.startsWith('-'))) {
-      try {
-        const v = await env.readFile(`/proc/sys/${key.replace(/\./g, '/')}`);
-        out.push(`${key} = ${v.trim()}`);
-      } catch {
-        return R(out.map((l) => `${l}\n`).join(''), `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory\n`, 255);
-      }
-    }
-    return R(out.map((l) => `${l}\n`).join(''));
-  },
-};

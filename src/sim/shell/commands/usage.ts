@@ -1,6 +1,39 @@
 import type { Flavor } from '../../docker/images.ts';
 import { BB_USAGE as DATE_BB_USAGE } from './date.ts';
 
+
+/** procps-ng@v4.0.4:src/sysctl.c Usage (with include/c.h's USAGE_HEADER, USAGE_OPTIONS, USAGE_HELP, USAGE_VERSION, USAGE_MAN_TAIL). */
+export const SYSCTL_USAGE = `
+Usage:
+ sysctl [options] [variable[=value] ...]
+
+Options:
+  -a, --all            display all variables
+  -A                   alias of -a
+  -X                   alias of -a
+      --deprecated     include deprecated parameters to listing
+      --dry-run        Print the key and values but do not write
+  -b, --binary         print value without new line
+  -e, --ignore         ignore unknown variables errors
+  -N, --names          print variable names without values
+  -n, --values         print only values of the given variable(s)
+  -p, --load[=<file>]  read values from file
+  -f                   alias of -p
+      --system         read values from all system directories
+  -r, --pattern <expression>
+                       select setting that match expression
+  -q, --quiet          do not echo variable set
+  -w, --write          enable writing a value to variable
+  -o                   does nothing
+  -x                   does nothing
+  -d                   alias of -h
+
+ -h, --help     display this help and exit
+ -V, --version  output version information and exit
+
+For more details see sysctl(8).
+`;
+
 const BB = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\n';
 
 /** The opening of each tool's --help (busybox applets print theirs to stderr and exit 0… as busybox does). */
@@ -11,7 +44,7 @@ const USAGE: Record<string, { coreutils: string; busybox?: string }> = {
   id: { coreutils: 'Usage: id [OPTION]... [USER]...\nPrint user and group information for each specified USER,\nor (when USER omitted) for the current process.\n', busybox: `${BB}Usage: id [-gGnru] [USER]\n\nPrint information about USER or the current user\n` },
   whoami: { coreutils: 'Usage: whoami [OPTION]...\nPrint the user name associated with the current effective user ID.\nSame as id -un.\n', busybox: `${BB}Usage: whoami\n\nPrint the user name associated with the current effective user id\n` },
   dmesg: { coreutils: '\nUsage:\n dmesg [options]\n\nDisplay or control the kernel ring buffer.\n', busybox: `${BB}Usage: dmesg [-cr] [-n LEVEL] [-s SIZE]\n\nPrint or control the kernel ring buffer\n` },
-  sysctl: { coreutils: '\nUsage:\n sysctl [options] [variable[=value] ...]\n', busybox: `${BB}Usage: sysctl [-enq] { -a | -p [FILE]... | [-w] [KEY[=VALUE]]... }\n\nShow/set kernel parameters\n` },
+  sysctl: { coreutils: SYSCTL_USAGE, busybox: `${BB}Usage: sysctl [-enq] { -a | -p [FILE]... | [-w] [KEY[=VALUE]]... }\n\nShow/set kernel parameters\n` },
   capsh: { coreutils: 'usage: capsh [args ...]\n  --help, -h         this message (or try \'man capsh\')\n  --print            display capability relevant state\n  --decode=xxx       decode a hex string to a list of caps\n' },
   getpcaps: { coreutils: 'usage: getpcaps [opts] <pid> [<pid> ...]\n\n  Displays the capabilities on the queried process(es).\n' },
   chown: { coreutils: 'Usage: chown [OPTION]... [OWNER][:[GROUP]] FILE...\n  or:  chown [OPTION]... --reference=RFILE FILE...\nChange the owner and/or group of each FILE to OWNER and/or GROUP.\n', busybox: `${BB}Usage: chown [-RhLHPcvf]... USER[:[GRP]] FILE...\n\nChange the owner and/or group of FILEs to USER and/or GRP\n` },
