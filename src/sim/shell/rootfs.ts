@@ -58,6 +58,8 @@ export function rootFs(
   if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
   const hosts = c ? hostsFile(daemon.net, c) : undefined;
   if (hosts !== undefined) files['/etc/hosts'] = hosts;
+  // --network host: Docker gives the container a copy of the host's /etc/hosts (moby@v27.3.1:libnetwork/sandbox_dns_unix.go: in the default sandbox, the host network, it copies originHostsPath, /etc/hosts).
+  else if (c?.hostConfig.NetworkMode === 'host') files['/etc/hosts'] = hostFiles(host)['/etc/hosts'] ?? '';
   const resolv = c ? resolvConf(daemon.net, c, host.fixture.network.eth0.gateway) : undefined;
   if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));

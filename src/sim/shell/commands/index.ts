@@ -24,7 +24,8 @@ import { history } from './history.ts';
 import { nproc } from './nproc.ts';
 import { yes } from './yes.ts';
 import { date } from './date.ts';
-import { dmesg, hostname, id, uname, whoami } from './sysinfo.ts';
+import { dmesg, id, uname, whoami } from './sysinfo.ts';
+import { hostname } from './hostname.ts';
 import { sysctl } from './sysctl.ts';
 
 export { DOCKER_SUBCOMMANDS } from './docker/index.ts';

@@ -24,19 +24,6 @@ export const uname: SimCommand = {
   },
 };
 
-export const hostname: SimCommand = {
-  name: 'hostname',
-  async run(args, env) {
-    const ns = env.host.kernel.ns(env.self.ns.uts);
-    const name = args.find((a) => !a.startsWith('-'));
-    if (!name) return R(`${ns.hostname}\n`);
-    if (!hasCap(env.self.caps, 'sys_admin'))
-      return R('', env.flavor === 'busybox' ? 'hostname: sethostname: Operation not permitted\n' : 'hostname: you must be root to change the host name\n', 1);
-    ns.hostname = name;
-    return R('');
-  },
-};
-
 function passwdOf(env: CmdEnv): string {
   return env.self.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}`).join('\n') : (env.host.runc.roots.get(env.self.root)?.files['/etc/passwd'] ?? '');
 }
