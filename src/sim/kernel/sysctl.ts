@@ -67,7 +67,7 @@ export function sysctlTree(k: Kernel, view: { net: number; ipc: number; uts: num
   t['vm/swappiness'] = glob('vm.swappiness', '60');
   // The IPC namespace's limits (linux@v6.8:ipc/ipc_sysctl.c; defaults from include/uapi/linux/shm.h, msg.h, sem.h).
   for (const [name, dflt] of [['msgmax', '8192'], ['msgmnb', '16384'], ['msgmni', '32000'], ['sem', '32000\t1024000000\t500\t32000'], ['shm_rmid_forced', '0'], ['shmall', '18446744073692774399'], ['shmmax', '18446744073692774399'], ['shmmni', '4096']] as const)
-    t[`kernel/${name}`] = rw(over(ipc, `kernel.${name}`, dflt));
+    t[`kernel/${name}`] = rw(() => ipc.sysctls?.[`kernel.${name}`] ?? net.sysctls?.[`kernel.${name}`] ?? dflt); // docker run --sysctl keeps them with the network namespace's
 
   // The network namespace's (linux@v6.8:net/core/sysctl_net_core.c, net/ipv4/sysctl_net_ipv4.c, net/ipv4/devinet.c).
   const fwd = () => ipv4Forwarding(k, net);
