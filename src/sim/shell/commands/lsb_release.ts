@@ -19,7 +19,7 @@ export const lsbRelease: SimCommand = {
     }
     const bad = [...f].find((c) => !'aidrcsvh'.includes(c));
     if (bad) return { stdout: '', stderr: `lsb_release: invalid option -- '${bad}'\n`, exitCode: 1 };
-    if (f.has('a')) ['v', 'i', 'd', 'r', 'c'].forEach((c) => f.add(c));
+    if (f.has('a')) for (const c of 'vidrc') f.add(c);
     if (![...f].some((c) => 'vidrc'.includes(c))) f.add('v');
     const short = f.has('s');
     const rows: [string, string, string][] = [

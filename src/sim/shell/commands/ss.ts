@@ -70,11 +70,13 @@ interface Column {
 function render(cols: Column[], rows: string[][], screen: number | undefined): string {
   const enabled = cols.filter((c) => !c.disabled);
   // field_flush measures every token but the very last row's Process one (render flushes it without measuring).
-  rows.forEach((row, r) => row.forEach((t, i) => {
-    const col = enabled[i] as Column;
-    if (r === rows.length - 1 && col.header === 'Process') return;
-    col.maxLen = Math.max(col.maxLen, t.length);
-  }));
+  for (const [r, row] of rows.entries()) {
+    for (const [i, t] of row.entries()) {
+      const col = enabled[i] as Column;
+      if (r === rows.length - 1 && col.header === 'Process') continue;
+      col.maxLen = Math.max(col.maxLen, t.length);
+    }
+  }
   let first = true;
   for (const c of enabled) {
     c.width = !first && c.maxLen ? c.maxLen + c.ldelim.length : c.maxLen;
