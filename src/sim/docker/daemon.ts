@@ -1,3 +1,4 @@
+import { dotsToPath, writeSysctl } from '../kernel/sysctl.ts';
 import type { ExecResult } from '../api.ts';
 import { dockerCaps } from '../kernel/capabilities.ts';
 import { canonicalCpuList } from '../kernel/cgroups.ts';
@@ -129,7 +130,16 @@ export class Daemon {
       this.net.attach(c, net, plan.bindings);
     } else ns.net = nsMode.net;
     const cgPath = `/system.slice/docker-${c.id}.scope`;
-    if (ns.net !== hostNs.net) k.ns(ns.net).sysctls = { ...(hc.Sysctls ?? {}) };
+    // A container's own network namespace: ping sockets for every group and no privileged ports, unless
+    // --sysctl says otherwise (moby@v27.3.1:daemon/oci_linux.go WithSysctls); a joined one keeps its own.
+    const own: Record<string, string> = nsMode.net === 'new' ? { 'net.ipv4.ping_group_range': '0\t2147483647', 'net.ipv4.ip_unprivileged_port_start': '0' } : {};
+    const given = Object.fromEntries(Object.entries(hc.Sysctls ?? {}).map(([key, v]) => [key, key.startsWith('net.') ? v.trim().split(/\s+/).join('\t') : v]));
+    if (ns.net !== hostNs.net) {
+      const netns = k.ns(ns.net);
+      netns.sysctls = { ...(nsMode.net === 'new' ? {} : netns.sysctls), ...own, ...Object.fromEntries(Object.entries(given).filter(([key]) => !key.startsWith('net.'))) };
+      // runc writes each one to /proc/sys (ip_forward also sets conf/all and conf/default, as the kernel does).
+      for (const [key, v] of Object.entries(given)) if (key.startsWith('net.')) writeSysctl(k, { net: ns.net, ipc: ns.ipc, uts: ns.uts }, dotsToPath(key), v);
+    }
     const cgroup: CgroupSpec = { path: cgPath };
     if (hc.Memory > 0) {
       cgroup.memoryMax = hc.Memory;

@@ -3,6 +3,7 @@ import type { Host } from '../host.ts';
 import type { NS_TYPES, Proc } from '../kernel/types.ts';
 import { GeneratedFs, type GenNode } from './generated.ts';
 import { cgroupFiles } from './cgroupfs.ts';
+import { sysctlTree, writeSysctl } from '../kernel/sysctl.ts';
 
 const dir = (entries: () => string[]): GenNode => ({ type: 'dir', entries });
 const file = (content: () => string, write?: (t: string) => void): GenNode => ({ type: 'file', content, write, mode: write ? 0o644 : 0o444 });
@@ -93,6 +94,8 @@ export function statusText(host: Host, p: Proc, viewer: Proc): string {
 export class ProcFs extends GeneratedFs {
   /** The text of /proc/PID/mounts for a process (its mount namespace's table; set by the shell layer). */
   mounts: (p: Proc) => string = () => '';
+  /** /proc/sys is mounted read-only (a container that is not privileged: runc's readonlyPaths). */
+  readOnlySys = false;
 
   constructor(private readonly host: Host) {
     super('/proc');
@@ -141,26 +144,31 @@ export class ProcFs extends GeneratedFs {
     return this.pidNode(p, rest);
   }
 
+  /**
+   * /proc/sys: the sysctls of the viewer's namespaces (kernel/sysctl.ts). A container that is not
+   * privileged has /proc/sys mounted read-only (EROFS); otherwise writing needs root.
+   */
   private sys(rest: string[]): GenNode | undefined {
-    const k = this.host.kernel;
     const v = this.viewer();
-    const tree: Record<string, () => string> = {
-      'kernel/hostname': () => `${k.ns(v.ns.uts).hostname}\n`,
-      'kernel/osrelease': () => `${this.host.fixture.kernel.release}\n`,
-      'kernel/pid_max': () => '4194304\n',
-      // CAP_CHECKPOINT_RESTORE (40) is the last capability of kernel 6.8.
-      'kernel/cap_last_cap': () => '40\n',
-      'net/ipv4/ip_unprivileged_port_start': () => (v.ns.net === this.host.fixture.namespaces.net ? '1024\n' : '0\n'),
-      // systemd ≥ 243 opens ICMP sockets to every group on the host; Docker does the same in containers.
-      'net/ipv4/ping_group_range': () => '0\t2147483647\n',
-    };
-    // A pod's IPC sysctls (kernel.shm_rmid_forced …) live in its IPC namespace, the network ones in its network namespace.
-    for (const [name, value] of Object.entries({ ...k.ns(v.ns.ipc).sysctls, ...k.ns(v.ns.net).sysctls })) tree[name.replace(/\./g, '/')] = () => `${value}\n`;
+    const view = { net: v.ns.net, ipc: v.ns.ipc, uts: v.ns.uts };
+    const tree = sysctlTree(this.host.kernel, view, this.host.fixture.kernel);
     const key = rest.join('/');
-    if (tree[key]) return file(tree[key]);
-    const children = new Set<string>();
-    for (const t of Object.keys(tree)) if (key === '' || t.startsWith(`${key}/`)) children.add(t.slice(key ? key.length + 1 : 0).split('/')[0] as string);
-    return children.size ? dir(() => [...children].sort()) : undefined;
+    const f = tree.get(key);
+    if (f) {
+      if (f.readOnly) return file(() => `${f.value()}\n`);
+      return file(() => `${f.value()}\n`, (text) => {
+        if (this.readOnlySys) throw new Error('EROFS: read-only file system');
+        if (this.viewer().euid !== 0) throw new Error('EACCES: permission denied');
+        writeSysctl(this.host.kernel, view, key, text);
+      });
+    }
+    const children: string[] = [];
+    for (const t of tree.keys()) {
+      if (key !== '' && !t.startsWith(`${key}/`)) continue;
+      const name = t.slice(key ? key.length + 1 : 0).split('/')[0] as string;
+      if (children[children.length - 1] !== name) children.push(name);
+    }
+    return children.length ? { type: 'dir', entries: () => children, mode: 0o555 } : undefined;
   }
 
   private pidNode(p: Proc, rest: string[]): GenNode | undefined {

@@ -2,6 +2,7 @@ import type { NamespaceType } from '../api.ts';
 import { newCgroup, type Cgroup } from './cgroups.ts';
 import type { Clock } from './clock.ts';
 import { SIGKILL, SIGSTOP } from './signals.ts';
+import { inheritDevconf } from './sysctl.ts';
 import { NS_TYPES, type Namespace, type Proc } from './types.ts';
 
 export const TICK_MS = 100;
@@ -33,6 +34,8 @@ export class Kernel {
   timers: { at: number; fn: () => void }[] = [];
   memTotalBytes: number;
   readonly bootMs: number;
+  /** Global sysctls written since boot (kernel/sysctl.ts; the namespaced ones live in their namespace). */
+  readonly sysctls: Record<string, string> = {};
 
   constructor(
     readonly clock: Clock,
@@ -86,6 +89,7 @@ export class Kernel {
     if (type === 'net') {
       ns.interfaces = [{ index: 1, name: 'lo', kind: 'loopback', up: false, mtu: 65536, mac: '00:00:00:00:00:00', addrs: [] }];
       ns.routes = [];
+      ns.devconf = inheritDevconf(this);
     }
     if (type === 'cgroup') ns.cgroupRoot = old.cgroupRoot;
     Object.assign(ns, patch);

@@ -80,6 +80,8 @@ export interface Namespace {
   /** pid: depth (0 for the host) */
   level: number;
   hostname?: string;
+  /** uts: kernel.domainname (unset: "(none)"). */
+  domainname?: string;
   interfaces?: NetIface[];
   routes?: string[];
   /** net: the default route (connected routes follow from the addresses). */
@@ -92,4 +94,6 @@ export interface Namespace {
   uidMap?: string;
   /** net: per-namespace sysctls set with docker run --sysctl */
   sysctls?: Record<string, string>;
+  /** net: IPv4 forwarding (all, default) copied from init_net when the namespace was made (kernel/sysctl.ts). */
+  devconf?: { all: string; dflt: string };
 }

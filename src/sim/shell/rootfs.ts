@@ -52,17 +52,28 @@ export function rootFs(
   // elsewhere the commands are listed under /bin.
   const links = (c?.image.flavor ?? other?.flavor) === 'busybox' ? (c?.image.links ?? other?.links) : undefined;
   const names = new Set<string>([...binNames, ...(avail ?? [])]);
+  // node1 is Ubuntu 24.04 with merged /usr: /bin, /sbin, /lib and /lib64 are symbolic links into /usr
+  // (usrmerge), so its programs live in /usr/bin; elsewhere the commands are listed under /bin.
+  const merged = root === 'host';
+  const hidden = merged ? [...INTERNAL, ...jb.getCommandNames().filter((n) => !names.has(n))] : INTERNAL;
+  const binDir = merged ? '/usr/bin' : '/bin';
   if (!links) {
-    for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`/bin/${n}`] ??= '';
+    for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`${binDir}/${n}`] ??= '';
+    // With /usr/bin present the shell no longer falls back to its registry: the internal commands, and the
+    // shell's own (echo, cp, …) not listed above, sit unlisted in /usr/bin.
+    if (merged) for (const n of hidden) files[`/usr/bin/${n}`] = '';
   } else for (const n of INTERNAL) files[`/bin/${n}`] = ''; // with its own /usr/bin the shell no longer falls back to its registry: its internal commands sit, unlisted, in /bin
   if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
   const hosts = c ? hostsFile(daemon.net, c) : undefined;
   if (hosts !== undefined) files['/etc/hosts'] = hosts;
+  // --network host: Docker gives the container a copy of the host's /etc/hosts (moby@v27.3.1:libnetwork/sandbox_dns_unix.go: in the default sandbox, the host network, it copies originHostsPath, /etc/hosts).
+  else if (c?.hostConfig.NetworkMode === 'host') files['/etc/hosts'] = hostFiles(host)['/etc/hosts'] ?? '';
   const resolv = c ? resolvConf(daemon.net, c, host.fixture.network.eth0.gateway) : undefined;
   if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
   const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
   for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
+  if (merged) for (const n of [...names, ...hidden]) if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: '', mtime, mode: 0o755 };
   if (links) for (const p of c?.image.executables ?? other?.executables ?? []) if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)) init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime, mode: 0o755 };
   // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
   // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
@@ -89,10 +100,10 @@ export function rootFs(
       linkTimes.set(this.resolvePath('/', path), new Date(host.clock.nowMs));
     }
     override async readdir(path: string): Promise<string[]> {
-      return (await super.readdir(path)).filter((n) => !links || !INTERNAL.includes(n));
+      return (await super.readdir(path)).filter((n) => !(links || merged) || !hidden.includes(n));
     }
     override async readdirWithFileTypes(path: string): ReturnType<JB.InMemoryFs['readdirWithFileTypes']> {
-      return (await super.readdirWithFileTypes(path)).filter((d) => !links || !INTERNAL.includes(d.name));
+      return (await super.readdirWithFileTypes(path)).filter((d) => !(links || merged) || !hidden.includes(d.name));
     }
     override async lstat(path: string): Promise<JB.FsStat> {
       const st = await super.lstat(path);
@@ -128,6 +139,18 @@ export function rootFs(
     base.mkdirSync(d, { recursive: true });
     void base.utimes(d, mtime, mtime); // just-bash stamps a new directory with the real clock
   }
+  if (merged) {
+    for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64']) {
+      base.mkdirSync(d, { recursive: true });
+      void base.utimes(d, mtime, mtime);
+    }
+    for (const [path, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib'], ['/lib64', 'usr/lib64']] as const) {
+      void jb.InMemoryFs.prototype.symlink.call(base, target, path);
+      linkTimes.set(path, mtime);
+    }
+    void base.utimes('/usr/bin', mtime, mtime);
+    void base.utimes('/usr', mtime, mtime);
+  }
   for (const [path, target] of Object.entries(links ?? {})) {
     void jb.InMemoryFs.prototype.symlink.call(base, target, path);
     linkTimes.set(path, mtime);
@@ -139,6 +162,7 @@ export function rootFs(
   }
   const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
   const procfs = new ProcFs(host);
+  procfs.readOnlySys = readOnlyCg;
   procfs.mounts = (p) => procMounts(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined));
   const cgfs = new CgroupFs(host, readOnlyCg);
   procfs.onWriteError = cgfs.onWriteError = (path, reason) => {

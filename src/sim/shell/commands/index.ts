@@ -24,9 +24,17 @@ import { history } from './history.ts';
 import { nproc } from './nproc.ts';
 import { yes } from './yes.ts';
 import { date } from './date.ts';
-import { dmesg, hostname, id, sysctl, uname, whoami } from './sysinfo.ts';
+import { dmesg, id, uname, whoami } from './sysinfo.ts';
+import { hostname } from './hostname.ts';
+import { sysctl } from './sysctl.ts';
+import { uptime } from './uptime.ts';
+import { who } from './who.ts';
+import { w } from './w.ts';
+import { tty } from './tty.ts';
+import { lsbRelease } from './lsb_release.ts';
+import { ss } from './ss.ts';
 
 export { DOCKER_SUBCOMMANDS } from './docker/index.ts';
 
 /** Every simulated command; a container only gets those its image ships. */
-export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, df, yes, crictl, ctr, nc];
+export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, df, yes, crictl, ctr, nc, uptime, who, w, tty, lsbRelease, ss];

@@ -24,19 +24,6 @@ export const uname: SimCommand = {
   },
 };
 
-export const hostname: SimCommand = {
-  name: 'hostname',
-  async run(args, env) {
-    const ns = env.host.kernel.ns(env.self.ns.uts);
-    const name = args.find((a) => !a.startsWith('-'));
-    if (!name) return R(`${ns.hostname}\n`);
-    if (!hasCap(env.self.caps, 'sys_admin'))
-      return R('', env.flavor === 'busybox' ? 'hostname: sethostname: Operation not permitted\n' : 'hostname: you must be root to change the host name\n', 1);
-    ns.hostname = name;
-    return R('');
-  },
-};
-
 function passwdOf(env: CmdEnv): string {
   return env.self.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}`).join('\n') : (env.host.runc.roots.get(env.self.root)?.files['/etc/passwd'] ?? '');
 }
@@ -71,37 +58,5 @@ export const dmesg: SimCommand = {
   async run(_args, env) {
     if (!hasCap(env.self.caps, 'syslog')) return R('', 'dmesg: read kernel buffer failed: Operation not permitted\n', 1);
     return R(env.host.kernel.dmesg.map((l) => `${l}\n`).join(''));
-  },
-};
-
-export const sysctl: SimCommand = {
-  name: 'sysctl',
-  async run(args, env) {
-    const out: string[] = [];
-    const write = args.includes('-w') || args.some((a) => a.includes('='));
-    if (write) {
-      // Writing needs CAP_SYS_ADMIN (CAP_NET_ADMIN for net.*) and a writable /proc/sys; net.* is per network namespace.
-      for (const kv of args.filter((a) => !a.startsWith('-'))) {
-        const [key = '', value = ''] = [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)];
-        if (!kv.includes('=')) return R('', `sysctl: "${kv}" must be of the form name=value\n`, 255);
-        const inContainer = env.self.containerId !== undefined && !env.daemon.containers.get(env.self.containerId)?.hostConfig.Privileged;
-        if (inContainer || !hasCap(env.self.caps, key.startsWith('net.') ? 'net_admin' : 'sys_admin'))
-          return R('', env.flavor === 'busybox' ? `sysctl: error setting key '${key}': ${inContainer ? 'Read-only file system' : 'Permission denied'}\n` : inContainer ? `sysctl: setting key "${key}": Read-only file system\n` : `sysctl: permission denied on key "${key}"\n`, env.flavor === 'busybox' ? 1 : 255);
-        if (!key.startsWith('net.')) return R('', `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory\n`, 255);
-        const ns = env.host.kernel.ns(env.self.ns.net);
-        ns.sysctls = { ...(ns.sysctls ?? {}), [key]: value };
-        out.push(`${key} = ${value}`);
-      }
-      return R(out.map((l) => `${l}\n`).join(''));
-    }
-    for (const key of args.filter((a) => !a.startsWith('-'))) {
-      try {
-        const v = await env.readFile(`/proc/sys/${key.replace(/\./g, '/')}`);
-        out.push(`${key} = ${v.trim()}`);
-      } catch {
-        return R(out.map((l) => `${l}\n`).join(''), `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory\n`, 255);
-      }
-    }
-    return R(out.map((l) => `${l}\n`).join(''));
   },
 };

@@ -1,6 +1,39 @@
 import type { Flavor } from '../../docker/images.ts';
 import { BB_USAGE as DATE_BB_USAGE } from './date.ts';
 
+
+/** procps-ng@v4.0.4:src/sysctl.c Usage (with include/c.h's USAGE_HEADER, USAGE_OPTIONS, USAGE_HELP, USAGE_VERSION, USAGE_MAN_TAIL). */
+export const SYSCTL_USAGE = `
+Usage:
+ sysctl [options] [variable[=value] ...]
+
+Options:
+  -a, --all            display all variables
+  -A                   alias of -a
+  -X                   alias of -a
+      --deprecated     include deprecated parameters to listing
+      --dry-run        Print the key and values but do not write
+  -b, --binary         print value without new line
+  -e, --ignore         ignore unknown variables errors
+  -N, --names          print variable names without values
+  -n, --values         print only values of the given variable(s)
+  -p, --load[=<file>]  read values from file
+  -f                   alias of -p
+      --system         read values from all system directories
+  -r, --pattern <expression>
+                       select setting that match expression
+  -q, --quiet          do not echo variable set
+  -w, --write          enable writing a value to variable
+  -o                   does nothing
+  -x                   does nothing
+  -d                   alias of -h
+
+ -h, --help     display this help and exit
+ -V, --version  output version information and exit
+
+For more details see sysctl(8).
+`;
+
 const BB = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\n';
 
 /** The opening of each tool's --help (busybox applets print theirs to stderr and exit 0… as busybox does). */
@@ -11,7 +44,14 @@ const USAGE: Record<string, { coreutils: string; busybox?: string }> = {
   id: { coreutils: 'Usage: id [OPTION]... [USER]...\nPrint user and group information for each specified USER,\nor (when USER omitted) for the current process.\n', busybox: `${BB}Usage: id [-gGnru] [USER]\n\nPrint information about USER or the current user\n` },
   whoami: { coreutils: 'Usage: whoami [OPTION]...\nPrint the user name associated with the current effective user ID.\nSame as id -un.\n', busybox: `${BB}Usage: whoami\n\nPrint the user name associated with the current effective user id\n` },
   dmesg: { coreutils: '\nUsage:\n dmesg [options]\n\nDisplay or control the kernel ring buffer.\n', busybox: `${BB}Usage: dmesg [-cr] [-n LEVEL] [-s SIZE]\n\nPrint or control the kernel ring buffer\n` },
-  sysctl: { coreutils: '\nUsage:\n sysctl [options] [variable[=value] ...]\n', busybox: `${BB}Usage: sysctl [-enq] { -a | -p [FILE]... | [-w] [KEY[=VALUE]]... }\n\nShow/set kernel parameters\n` },
+  // procps-ng@v4.0.4:src/uptime.c usage; busybox@1_36_1:procps/uptime.c uptime_trivial_usage "[-s]".
+  uptime: { coreutils: '\nUsage:\n uptime [options]\n\nOptions:\n -p, --pretty   show uptime in pretty format\n -h, --help     display this help and exit\n -s, --since    system up since\n -V, --version  output version information and exit\n\nFor more details see uptime(1).\n', busybox: `${BB}Usage: uptime [-s]\n\nDisplay the time since the last boot\n\n\t-s\tSince when\n` },
+  // The openings of coreutils@v9.4:src/who.c and src/tty.c usage, iproute2@v6.1.0:misc/ss.c _usage, lsb_release's optparse help.
+  who: { coreutils: 'Usage: who [OPTION]... [ FILE | ARG1 ARG2 ]\nPrint information about users who are currently logged in.\n' },
+  tty: { coreutils: 'Usage: tty [OPTION]...\nPrint the file name of the terminal connected to standard input.\n\n  -s, --silent, --quiet   print nothing, only return an exit status\n      --help        display this help and exit\n      --version     output version information and exit\n', busybox: `${BB}Usage: tty [-s]\n\nPrint file name of stdin's terminal\n\n\t-s\tPrint nothing, only return exit code\n` },
+  ss: { coreutils: 'Usage: ss [ OPTIONS ]\n       ss [ OPTIONS ] [ FILTER ]\n   -h, --help          this message\n   -V, --version       output version information\n   -n, --numeric       don\'t resolve service names\n' },
+  lsb_release: { coreutils: 'Usage: lsb_release [options]\n\nOptions:\n  -h, --help         show this help message and exit\n  -v, --version      show LSB modules this system supports\n  -i, --id           show distributor ID\n  -d, --description  show description of this distribution\n  -r, --release      show release number of this distribution\n  -c, --codename     show code name of this distribution\n  -a, --all          show all of the above information\n  -s, --short        show requested information in short format\n' },
+  sysctl: { coreutils: SYSCTL_USAGE, busybox: `${BB}Usage: sysctl [-enq] { -a | -p [FILE]... | [-w] [KEY[=VALUE]]... }\n\nShow/set kernel parameters\n` },
   capsh: { coreutils: 'usage: capsh [args ...]\n  --help, -h         this message (or try \'man capsh\')\n  --print            display capability relevant state\n  --decode=xxx       decode a hex string to a list of caps\n' },
   getpcaps: { coreutils: 'usage: getpcaps [opts] <pid> [<pid> ...]\n\n  Displays the capabilities on the queried process(es).\n' },
   chown: { coreutils: 'Usage: chown [OPTION]... [OWNER][:[GROUP]] FILE...\n  or:  chown [OPTION]... --reference=RFILE FILE...\nChange the owner and/or group of each FILE to OWNER and/or GROUP.\n', busybox: `${BB}Usage: chown [-RhLHPcvf]... USER[:[GRP]] FILE...\n\nChange the owner and/or group of FILEs to USER and/or GRP\n` },
