@@ -32,6 +32,7 @@ export interface CheckOptions {
 }
 
 function fill(template: string, vars: Record<string, string>): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k]! : m));
 }
 

@@ -45,13 +45,14 @@ export function fixProblem(doc: Document, op: FixOp): string | null {
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     const last = i === path.length - 1;
-    const where = `/${path.slice(0, i).join('/')}`;
-    if ((node as { anchor?: string } | null)?.anchor) return `${where} is an anchor (&${(node as { anchor: string }).anchor}) whose content other places share`;
+    const where = () => `/${path.slice(0, i).join('/')}`;
+    if ((node as { anchor?: string } | null)?.anchor) return `${where()} is an anchor (&${(node as { anchor: string }).anchor}) whose content other places share`;
     if (isEmpty(node)) return op.op === 'remove' ? 'nothing to remove' : null; // created as block mappings
-    if (isAlias(node)) return `${where} is ${describe(node)}; the fix would change every copy`;
+    if (isAlias(node)) return `${where()} is ${describe(node)}; the fix would change every copy`;
     if (isMap(node)) {
-      if (typeof seg === 'number' && !node.items.some((p) => keyOf(p.key) === String(seg))) return `${where} is a mapping, not a list`;
-      const pair = node.items.find((p) => keyOf(p.key) === String(seg));
+      const key = String(seg);
+      const pair = node.items.find((p) => keyOf(p.key) === key);
+      if (!pair && typeof seg === 'number') return `${where()} is a mapping, not a list`;
       if (!pair) return op.op === 'remove' && last ? 'nothing to remove' : null;
       if (!last && !isEmpty(pair.value) && !isMap(pair.value) && !isSeq(pair.value)) {
         return `/${path.slice(0, i + 1).join('/')} is ${describe(pair.value)}, not a mapping`;
@@ -62,12 +63,12 @@ export function fixProblem(doc: Document, op: FixOp): string | null {
       continue;
     }
     if (isSeq(node)) {
-      if (typeof seg !== 'number') return `${where} is a list, not a mapping`;
-      if (seg > node.items.length || (seg === node.items.length && !(last && op.op === 'add'))) return `${where} has no item ${seg}`;
+      if (typeof seg !== 'number') return `${where()} is a list, not a mapping`;
+      if (seg > node.items.length || (seg === node.items.length && !(last && op.op === 'add'))) return `${where()} has no item ${seg}`;
       node = node.items[seg];
       continue;
     }
-    return `${where} is ${describe(node)}, not a mapping`;
+    return `${where()} is ${describe(node)}, not a mapping`;
   }
   return null;
 }
