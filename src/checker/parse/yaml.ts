@@ -83,9 +83,8 @@ function scanNodes(root: Node | null, lc: LineCounter, file: string): InputError
   const stack: [Node, number][] = [[root, 1]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
-    const at = () => lc.linePos(node.range?.[0] ?? 0);
     if ((isMap(node) || isSeq(node)) && depth > LIMITS.maxDepth) {
-      const p = at();
+      const p = lc.linePos(node.range?.[0] ?? 0);
       return { file, line: p.line, column: p.col, message: `nesting is deeper than ${LIMITS.maxDepth} levels` };
     }
     if (isMap(node)) {
