@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { browserSafeDeps, patchDockerfileAst } from './src/ui/editor/vite-browser-safe.mjs';
+import { yamlWorkerWithoutPrettier } from './src/ui/editor/vite-yaml-worker.mjs';
 import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
@@ -50,6 +51,8 @@ export default defineConfig({
   //    simulator's `docker build` parse Dockerfiles in the browser). Worker bundles get their
   //    own plugin list, and the dev server pre-bundles dependencies with rolldown, so the
   //    patch is listed three times.
+  // 5. the YAML worker is built without Prettier (the editor does not format;
+  //    src/ui/editor/vite-yaml-worker.mjs).
   vite: {
     plugins: [monacoCssOnDemand(), browserSafeDeps()],
     optimizeDeps: {
@@ -65,7 +68,7 @@ export default defineConfig({
         },
       ],
     },
-    worker: { format: 'es', plugins: () => [browserSafeDeps()] },
+    worker: { format: 'es', plugins: () => [browserSafeDeps(), yamlWorkerWithoutPrettier()] },
   },
   trailingSlash: 'ignore',
   // A Content-Security-Policy in a <meta http-equiv> on every page (issue 17). Astro hashes

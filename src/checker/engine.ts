@@ -32,6 +32,7 @@ export interface CheckOptions {
 }
 
 function fill(template: string, vars: Record<string, string>): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k]! : m));
 }
 
@@ -45,15 +46,20 @@ function show(v: unknown): string {
   return clip(typeof v === 'string' ? v : asText(v));
 }
 
+/** A rule's message and remediation in one language, with the hit's values filled in. */
+function renderTexts(rule: RuleDef, hit: Hit, locale: 'en' | 'zh-cn'): { message: string; remediation: string } {
+  const vars: Record<string, string> = { container: hit.container ?? '', value: show(hit.value) };
+  if (hit.vars) for (const k of Object.keys(hit.vars)) {
+    const v = hit.vars[k]!;
+    vars[k] = clip(typeof v === 'string' ? v : v[locale]);
+  }
+  return { message: fill(rule.message[locale], vars), remediation: fill(rule.remediation[locale], vars) };
+}
+
 export function toFinding(rule: RuleDef, severity: Severity, hit: Hit, file: string, pos: { line: number; column: number }, object?: { kind: string; name: string }, doc = 0): Finding {
   const texts: Text[] = [];
-  const render = (locale: 'en' | 'zh-cn') => {
-    const vars: Record<string, string> = { container: hit.container ?? '', value: show(hit.value) };
-    for (const [k, v] of Object.entries(hit.vars ?? {})) vars[k] = clip(typeof v === 'string' ? v : v[locale]);
-    return { message: fill(rule.message[locale], vars), remediation: fill(rule.remediation[locale], vars) };
-  };
-  const en = render('en');
-  const zh = render('zh-cn');
+  const en = renderTexts(rule, hit, 'en');
+  const zh = renderTexts(rule, hit, 'zh-cn');
   texts.push({ en: en.message, 'zh-cn': zh.message });
   const f: Finding = {
     rule: rule.id, severity, message: texts[0]!, remediation: { en: en.remediation, 'zh-cn': zh.remediation },

@@ -38,6 +38,11 @@ function isEmpty(n: unknown): boolean {
  * Why `op` cannot be applied to `doc`, or null when it can. Walks the AST along the
  * path without changing anything: the engine offers a fix only when this is null.
  */
+/** The pointer of the first `i` steps of a path, for a message. */
+function prefix(path: Step[], i: number): string {
+  return `/${path.slice(0, i).join('/')}`;
+}
+
 export function fixProblem(doc: Document, op: FixOp): string | null {
   const path = steps(op.path);
   if (!path.length) return 'the fix has no path';
@@ -45,13 +50,13 @@ export function fixProblem(doc: Document, op: FixOp): string | null {
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     const last = i === path.length - 1;
-    const where = `/${path.slice(0, i).join('/')}`;
-    if ((node as { anchor?: string } | null)?.anchor) return `${where} is an anchor (&${(node as { anchor: string }).anchor}) whose content other places share`;
+    if ((node as { anchor?: string } | null)?.anchor) return `${prefix(path, i)} is an anchor (&${(node as { anchor: string }).anchor}) whose content other places share`;
     if (isEmpty(node)) return op.op === 'remove' ? 'nothing to remove' : null; // created as block mappings
-    if (isAlias(node)) return `${where} is ${describe(node)}; the fix would change every copy`;
+    if (isAlias(node)) return `${prefix(path, i)} is ${describe(node)}; the fix would change every copy`;
     if (isMap(node)) {
-      if (typeof seg === 'number' && !node.items.some((p) => keyOf(p.key) === String(seg))) return `${where} is a mapping, not a list`;
-      const pair = node.items.find((p) => keyOf(p.key) === String(seg));
+      const key = String(seg);
+      const pair = node.items.find((p) => keyOf(p.key) === key);
+      if (!pair && typeof seg === 'number') return `${prefix(path, i)} is a mapping, not a list`;
       if (!pair) return op.op === 'remove' && last ? 'nothing to remove' : null;
       if (!last && !isEmpty(pair.value) && !isMap(pair.value) && !isSeq(pair.value)) {
         return `/${path.slice(0, i + 1).join('/')} is ${describe(pair.value)}, not a mapping`;
@@ -62,12 +67,12 @@ export function fixProblem(doc: Document, op: FixOp): string | null {
       continue;
     }
     if (isSeq(node)) {
-      if (typeof seg !== 'number') return `${where} is a list, not a mapping`;
-      if (seg > node.items.length || (seg === node.items.length && !(last && op.op === 'add'))) return `${where} has no item ${seg}`;
+      if (typeof seg !== 'number') return `${prefix(path, i)} is a list, not a mapping`;
+      if (seg > node.items.length || (seg === node.items.length && !(last && op.op === 'add'))) return `${prefix(path, i)} has no item ${seg}`;
       node = node.items[seg];
       continue;
     }
-    return `${where} is ${describe(node)}, not a mapping`;
+    return `${prefix(path, i)} is ${describe(node)}, not a mapping`;
   }
   return null;
 }

@@ -5,7 +5,10 @@
  * them), and the number of nodes alias expansion adds, measured on the AST in one
  * linear pass (aliases resolved once per document, not by walking it per alias).
  */
-import { isAlias, isMap, isPair, isSeq, Lexer, type Alias, type Document, type Node } from 'yaml';
+import {
+  Composer, isAlias, isMap, isPair, isSeq, Lexer, Parser,
+  type Alias, type CST, type Document, type DocumentOptions, type LineCounter, type Node, type ParseOptions, type SchemaOptions,
+} from 'yaml';
 import { LIMITS } from './limits.ts';
 import type { InputError } from '../types.ts';
 
@@ -26,72 +29,113 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 
 /**
  * A conservative nesting depth (block indentation levels + `-`/`?` indicators on the
- * line + open flow brackets) and the document count, from yaml's lexer. Refuses the
- * text before the composer sees it; stops at the first problem.
+ * line + open flow brackets) and the document count, fed yaml's lexer tokens one at a
+ * time. `feed` returns the first problem; `finish` checks the last line.
  */
-export function preScan(text: string, file: string): InputError | null {
-  const max = LIMITS.maxDepth;
-  const indents: number[] = [];
-  let flow = 0;
-  let onLine = 0; // '-' and '?' indicators on the current line (block context)
-  let lineStart = true;
-  let afterScalarMarker = false;
-  let docs = 0;
-  let offset = 0;
-  let lineIndentOffset = 0;
-  const deep = (at: number): InputError => ({ file, ...lineCol(text, at), message: `nesting is deeper than ${max} levels` });
-  for (const tok of new Lexer().lex(text)) {
-    const at = offset;
+class DepthScan {
+  private readonly indents: number[] = [];
+  private flow = 0;
+  private onLine = 0; // '-' and '?' indicators on the current line (block context)
+  private lineStart = true;
+  private afterScalarMarker = false;
+  private docs = 0;
+  private offset = 0;
+  private lineIndentOffset = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {}
+
+  private deep(at: number): InputError {
+    return { file: this.file, ...lineCol(this.text, at), message: `nesting is deeper than ${LIMITS.maxDepth} levels` };
+  }
+
+  feed(tok: string): InputError | null {
+    const max = LIMITS.maxDepth;
+    const indents = this.indents;
+    const at = this.offset;
     if (tok === DOCUMENT || tok === SCALAR || tok === FLOW_END) {
       // Lexer markers, not source text.
-    } else offset += tok.length;
+    } else this.offset += tok.length;
     if (tok === DOCUMENT || tok === '---') {
-      docs++;
-      if (docs > LIMITS.maxDocuments) {
-        return { file, ...lineCol(text, at), message: `too many YAML documents (more than ${LIMITS.maxDocuments}); the limit is ${LIMITS.maxDocuments}` };
+      this.docs++;
+      if (this.docs > LIMITS.maxDocuments) {
+        return { file: this.file, ...lineCol(this.text, at), message: `too many YAML documents (more than ${LIMITS.maxDocuments}); the limit is ${LIMITS.maxDocuments}` };
       }
-      continue;
+      return null;
     }
     if (tok === '\n' || tok === '\r\n') {
-      if (flow === 0 && indents.length + onLine > max) return deep(lineIndentOffset);
-      lineStart = true;
-      onLine = 0;
-      continue;
+      if (this.flow === 0 && indents.length + this.onLine > max) return this.deep(this.lineIndentOffset);
+      this.lineStart = true;
+      this.onLine = 0;
+      return null;
     }
-    if (lineStart) {
-      lineStart = false;
+    if (this.lineStart) {
+      this.lineStart = false;
       const indent = /^ *$/.test(tok) ? tok.length : 0;
-      lineIndentOffset = at + indent;
-      if (flow === 0) {
+      this.lineIndentOffset = at + indent;
+      if (this.flow === 0) {
         while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
         indents.push(indent);
       }
-      if (indent && indent === tok.length) continue;
+      if (indent && indent === tok.length) return null;
     }
-    if (afterScalarMarker) {
-      afterScalarMarker = false;
-      if (indents.length + onLine + flow > max) return deep(at);
+    if (this.afterScalarMarker) {
+      this.afterScalarMarker = false;
+      if (indents.length + this.onLine + this.flow > max) return this.deep(at);
       if (tok.endsWith('\n')) {
-        lineStart = true; // a block scalar's body ends with its line break
-        onLine = 0;
+        this.lineStart = true; // a block scalar's body ends with its line break
+        this.onLine = 0;
       }
-      continue;
+      return null;
     }
     if (tok === SCALAR) {
-      afterScalarMarker = true;
-      continue;
+      this.afterScalarMarker = true;
+      return null;
     }
-    if (flow === 0 && (tok === '-' || tok === '?')) onLine++;
+    if (this.flow === 0 && (tok === '-' || tok === '?')) this.onLine++;
     else if (tok === '[' || tok === '{') {
-      flow++;
-      if (indents.length + onLine + flow > max) return deep(at);
-    } else if (tok === ']' || tok === '}') flow = Math.max(0, flow - 1);
+      this.flow++;
+      if (indents.length + this.onLine + this.flow > max) return this.deep(at);
+    } else if (tok === ']' || tok === '}') this.flow = Math.max(0, this.flow - 1);
     else if (tok[0] === '"' || tok[0] === "'" || tok[0] === '*') {
-      if (indents.length + onLine + flow > max) return deep(at);
+      if (indents.length + this.onLine + this.flow > max) return this.deep(at);
     }
+    return null;
   }
-  if (flow === 0 && indents.length + onLine > max) return deep(lineIndentOffset);
-  return null;
+
+  finish(): InputError | null {
+    if (this.flow === 0 && this.indents.length + this.onLine > LIMITS.maxDepth) return this.deep(this.lineIndentOffset);
+    return null;
+  }
+}
+
+/**
+ * Lexes the text once: each lexer token goes to the depth and document-count scan, then
+ * to yaml's CST parser. The first bound the text breaks is returned before the (recursive)
+ * composer sees any of it; otherwise the CST is composed into documents, as
+ * `parseAllDocuments` does (one lexing pass instead of a pre-scan and a parse).
+ */
+export function parseBounded(
+  text: string,
+  file: string,
+  lineCounter: LineCounter,
+  options: DocumentOptions & ParseOptions & SchemaOptions,
+): { error: InputError } | { docs: Document.Parsed[] } {
+  const scan = new DepthScan(text, file);
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0); // what Parser#parse does before its first token
+  const cst: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    const error = scan.feed(lexeme);
+    if (error) return { error };
+    for (const token of parser.next(lexeme)) cst.push(token);
+  }
+  const error = scan.finish();
+  if (error) return { error };
+  for (const token of parser.end()) cst.push(token);
+  return { docs: Array.from(new Composer(options).compose(cst)) as Document.Parsed[] };
 }
 
 const resolved = new WeakMap<Document, Map<Alias, Node | null>>();

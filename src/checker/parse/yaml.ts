@@ -3,9 +3,9 @@
  * and finds the workloads (the pod specs) in them. Bad input becomes an
  * {@link InputError} with a line and column, never an exception.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import { LIMITS } from './limits.ts';
-import { aliasTargets, checkAliasExpansion, preScan } from './yaml-bounds.ts';
+import { aliasTargets, checkAliasExpansion, parseBounded } from './yaml-bounds.ts';
 import { checkText } from './text.ts';
 import type { InputError } from '../types.ts';
 
@@ -83,9 +83,8 @@ function scanNodes(root: Node | null, lc: LineCounter, file: string): InputError
   const stack: [Node, number][] = [[root, 1]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
-    const at = () => lc.linePos(node.range?.[0] ?? 0);
     if ((isMap(node) || isSeq(node)) && depth > LIMITS.maxDepth) {
-      const p = at();
+      const p = lc.linePos(node.range?.[0] ?? 0);
       return { file, line: p.line, column: p.col, message: `nesting is deeper than ${LIMITS.maxDepth} levels` };
     }
     if (isMap(node)) {
@@ -117,9 +116,21 @@ export function normalizeText(text: string): string {
 export function parseManifests(input: string, file: string): ParsedManifests {
   const text = normalizeText(input);
   const lc = new LineCounter();
+  // Rules locate the same fields again and again (every finding on one container): each
+  // pointer is walked once per document.
+  const located = new Map<string, { line: number; column: number }>();
   const result: ParsedManifests = {
     file, docs: [], objects: [], workloads: [], errors: [], lineCounter: lc,
-    locate: (doc, ptr) => locateIn(documentAt(result, doc), lc, ptr),
+    locate: (doc, ptr) => {
+      const key = `${doc} ${ptr}`;
+      let at = located.get(key);
+      if (!at) {
+        const d = documentAt(result, doc);
+        at = locateIn(d, lc, ptr);
+        if (d) located.set(key, at);
+      }
+      return { line: at.line, column: at.column };
+    },
   };
   const bad = checkText(text, file);
   if (bad) {
@@ -130,14 +141,16 @@ export function parseManifests(input: string, file: string): ParsedManifests {
     result.errors.push({ file, line: 1, column: 1, message: 'file is empty' });
     return result;
   }
-  const bounded = preScan(text, file);
-  if (bounded) {
-    result.errors.push(bounded);
-    return result;
-  }
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
+    // One lexing pass: the depth and document-count bounds are measured on the tokens the
+    // parser reads, and the text is refused before the composer sees any of it.
+    const parsed = parseBounded(text, file, lc, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    if ('error' in parsed) {
+      result.errors.push(parsed.error);
+      return result;
+    }
+    docs = parsed.docs;
   } catch (e) {
     const message = e instanceof RangeError ? `nesting is too deep to read (the limit is ${LIMITS.maxDepth} levels)` : `cannot parse YAML: ${(e as Error).message}`;
     result.errors.push({ file, line: 1, column: 1, message });

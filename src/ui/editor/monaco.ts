@@ -2,9 +2,11 @@
  * Monaco for the exercise editor, loaded only when a learner opens a manifest or
  * Dockerfile exercise (never at page load, never in Astro's prerender).
  *
- * Only the editor core, the contributions a learner uses (hover, markers, find, folding,
- * suggestions, comments, Tab focus mode) and three languages (YAML, Dockerfile, shell) are
- * bundled, not Monaco's full language set.
+ * Only the editor core, the contributions the exercises use (markers and the next/previous
+ * marker keys, hover, quick fixes, find, suggestions, bracket matching, comments, Tab focus
+ * mode, clipboard and word keys) and three languages (YAML, Dockerfile, shell) are bundled:
+ * no context menu, folding, formatting, multi-cursor, word highlight or F1 help (issue #14:
+ * the editor's bytes).
  *
  * The second Monaco 0.57 fix lives here (the first is the Vite alias in astro.config.mjs):
  * since 0.55 `monaco.editor.createWebWorker` needs a ready `worker`, and no longer sends
@@ -19,23 +21,14 @@ import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatch
 import 'monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js';
 import 'monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js';
 import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js';
-import 'monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js';
 import 'monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js';
 import 'monaco-editor/esm/vs/editor/contrib/find/browser/findController.js';
-import 'monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js';
-import 'monaco-editor/esm/vs/editor/contrib/format/browser/formatActions.js';
 import 'monaco-editor/esm/vs/editor/contrib/gotoError/browser/gotoError.js';
-import 'monaco-editor/esm/vs/editor/contrib/gotoError/browser/markerSelectionStatus.js';
 import 'monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution.js';
 import 'monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation.js';
-import 'monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations.js';
-import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js';
 import 'monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/esm/vs/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js';
-import 'monaco-editor/esm/vs/editor/contrib/tokenization/browser/tokenization.js';
-import 'monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter.js';
 import 'monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperations.js';
-import 'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneHelpQuickAccess.js';
 import 'monaco-editor/esm/vs/editor/common/standaloneStrings.js';
 import 'monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css';
 import 'monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css';
@@ -94,7 +87,7 @@ export function configureKubernetesYaml(schemaUrl: string): Promise<void> {
         hover: true,
         completion: true,
         validate: true,
-        format: { enable: true },
+        format: { enable: false }, // no Format Document: the YAML worker is built without Prettier (vite-yaml-worker.mjs)
         schemas: [{ uri: new URL(schemaUrl, location.href).href, fileMatch: ['**/*.yaml', '**/*.yml'], schema }],
       });
     });

@@ -39,6 +39,8 @@ export class CcWorkspace extends HTMLElement {
       tab.addEventListener('keydown', (e) => this.onTabKey(e, tab));
     }
     document.addEventListener('click', this.onCardClick);
+    document.addEventListener('pointerover', this.onPrefetch);
+    document.addEventListener('focusin', this.onPrefetch);
     document.addEventListener('cc:command', this.onCommand as EventListener);
     document.addEventListener('cc:reset', this.onReset as EventListener);
     addEventListener(PROGRESS_EVENT, this.renderDone);
@@ -55,6 +57,8 @@ export class CcWorkspace extends HTMLElement {
 
   disconnectedCallback(): void {
     document.removeEventListener('click', this.onCardClick);
+    document.removeEventListener('pointerover', this.onPrefetch);
+    document.removeEventListener('focusin', this.onPrefetch);
     document.removeEventListener('cc:command', this.onCommand as EventListener);
     document.removeEventListener('cc:reset', this.onReset as EventListener);
     removeEventListener(PROGRESS_EVENT, this.renderDone);
@@ -114,6 +118,18 @@ export class CcWorkspace extends HTMLElement {
     const id = button.dataset.ccOpenExercise!;
     this.select(id, true);
     this.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  };
+
+  private prefetched = new Set<string>();
+
+  /** A pointer over (or focus on) an exercise's card button or tab: its code loads before the click (panel.ts). */
+  private onPrefetch = (e: Event): void => {
+    const el = (e.target as Element | null)?.closest?.<HTMLElement>('[data-cc-open-exercise], cc-workspace [role="tab"]');
+    const id = el?.dataset.ccOpenExercise ?? el?.dataset.tab;
+    if (!id || id === 'terminal' || this.prefetched.has(id) || this.mounted.has(id)) return;
+    this.prefetched.add(id);
+    const kind = this.panelOf(id)?.dataset.kind;
+    import('./panel.ts').then((m) => m.prefetch(kind)).catch(() => this.prefetched.delete(id));
   };
 
   /** Loads and mounts an exercise panel once. */

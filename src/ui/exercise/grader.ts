@@ -15,7 +15,8 @@ function fail(all: Error): void {
   worker = null;
 }
 
-function call<T>(msg: Record<string, unknown>): Promise<T> {
+/** Starts the grader worker (its code loads and compiles) if it is not running yet. */
+export function warmGrader(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./grader.worker.ts', import.meta.url), { type: 'module', name: 'cc-grader' });
     worker.onmessage = (e: MessageEvent<{ id: number; error?: string } & Record<string, unknown>>) => {
@@ -32,10 +33,15 @@ function call<T>(msg: Record<string, unknown>): Promise<T> {
     };
     worker.onmessageerror = () => fail(new Error('the checker sent a message that could not be read'));
   }
+  return worker;
+}
+
+function call<T>(msg: Record<string, unknown>): Promise<T> {
+  const w = warmGrader();
   const id = next++;
   return new Promise<T>((resolve, reject) => {
     waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    worker!.postMessage({ ...msg, id });
+    w.postMessage({ ...msg, id });
   });
 }
 

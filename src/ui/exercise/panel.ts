@@ -16,7 +16,7 @@ import { clear, h } from './dom.ts';
 import { downloadText } from './download.ts';
 import type { PanelContext } from './element.ts';
 import { isFull, type Evaluation } from './evaluation.ts';
-import { gradeInWorker } from './grader.ts';
+import { gradeInWorker, warmGrader } from './grader.ts';
 import { currentStudent, studentForm } from './student.ts';
 import { fill } from './text.ts';
 
@@ -63,6 +63,18 @@ export interface Mounted {
   onCommand?(detail: CommandEventDetail): void;
   onReset?(detail: { snapshot: CommandEventDetail['snapshot'] }): void;
   focus(): void;
+}
+
+/**
+ * The learner is pointing at (or has focused) an exercise's card button or tab: fetch what
+ * opening it needs before the click. An editor exercise's Monaco and text area load, and
+ * the grader worker starts (issue #14: first markers soon after the click). Never at load.
+ */
+export function prefetch(kind: string | undefined): void {
+  if (kind !== 'k8s-yaml' && kind !== 'dockerfile') return;
+  warmGrader();
+  void import('./text-area.ts').catch(() => undefined);
+  void import('../editor/monaco.ts').catch(() => undefined);
 }
 
 export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: PanelContext): Promise<Mounted> {

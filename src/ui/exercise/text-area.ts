@@ -42,6 +42,11 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   const findings = h('section', { class: 'cc-ex__findings', 'aria-labelledby': findingsId }, findingsTitle, findingsCount, fixStatus, findingsList);
   host.append(...(names.length > 1 ? [fileBar] : []), editorHost, help, findings);
 
+  // The starting text is graded while Monaco loads (issue #14: first markers soon after the click).
+  const startText = Object.fromEntries(names.map((n) => [n, files[n] ?? '']));
+  const early = gradeInWorker(ex, { files: startText });
+  early.catch(() => undefined); // awaited below; a failure is shown there
+
   const { monaco, configureKubernetesYaml, languageOf, themeFor } = await import('../editor/monaco.ts');
   if (ex.kind === 'k8s-yaml') await configureKubernetesYaml(SCHEMA_URL);
 
@@ -260,7 +265,22 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
     });
   }
 
-  void run();
+  /** The first findings: the early grading, if the editor still holds exactly the text it graded. */
+  const first = async () => {
+    const v = version();
+    if (JSON.stringify(texts()) !== JSON.stringify(startText)) return void run();
+    const mine = ++seq;
+    try {
+      const r = { ...(await early), version: v };
+      if (mine === seq && v === version()) {
+        render(r);
+        api.evaluated(r);
+      }
+    } catch (err) {
+      if (mine === seq) checkerFailed(err);
+    }
+  };
+  void first();
 
   return {
     submission: async () => ({ files: texts() }),
