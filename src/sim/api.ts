@@ -126,6 +126,8 @@ export interface ProcessView {
   /** All five capability sets in the 16-hex-digit form of /proc/PID/status (CapInh … CapAmb). */
   caps?: { inh: string; prm: string; eff: string; bnd: string; amb: string };
   containerId?: string;
+  /** TCP ports the process's program has bound and listens on (only when it listens on any). */
+  listens?: number[];
 }
 
 export interface NamespaceView {

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise.ts';
 import { checkTemplates, subCheckError } from './checks.ts';
 import { goalPredicates } from '../goals/index.ts';
+import { goalParamsError } from '../goals/params.ts';
 import { parseClusterParams } from '../cluster/params.ts';
 
 export function loadExercise(text: string, file: string): { exercise: Exercise } | { error: string } {
@@ -27,6 +28,10 @@ export function loadExercise(text: string, file: string): { exercise: Exercise }
       continue;
     }
     if (!known[c.template]) return { error: `${file}: check ${c.id} names unknown template "${c.template}"` };
+    if (ex.kind === 'shell-goal') {
+      const e = goalParamsError(c.template, c.params);
+      if (e) return { error: `${file}: check ${c.id} (${c.template}): ${e}` };
+    }
     if (ex.kind !== 'shell-goal' && (c.template === 'any' || c.template === 'all')) {
       const e = subCheckError(c.params);
       if (e) return { error: `${file}: check ${c.id} (${c.template}): ${e}` };

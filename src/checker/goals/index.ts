@@ -63,10 +63,30 @@ export const goalPredicates: Record<string, GoalPredicate> = {
     return !w.containers.some((c) => c.state === (p.state ?? 'exited') && !except.includes(c.name));
   },
 
-  /** Every container running at the start is still running, with the same id. */
-  'running-untouched': (w, _p, start) => {
+  /** Every container running at the start is still running, with the same id, apart from those named in `except`. */
+  'running-untouched': (w, p, start) => {
     if (!start) return true;
-    return start.containers.filter((c) => c.state === 'running').every((c) => w.containers.some((x) => x.id === c.id && x.state === 'running'));
+    const except = Array.isArray(p.except) ? p.except.map(String) : [];
+    return start.containers
+      .filter((c) => c.state === 'running' && !except.includes(c.name))
+      .every((c) => w.containers.some((x) => x.id === c.id && x.state === 'running'));
+  },
+
+  /** No container named `name` is running: it was stopped, it exited, or it was removed. */
+  'container-stopped': (w, p) => byName(w, p.name)?.state !== 'running',
+
+  /**
+   * Container `name` is running and its main process listens on TCP `port` (with `minPort`,
+   * on some port at least that high; with neither, on any port); with `uid`, that process
+   * runs as this UID.
+   */
+  'container-listens': (w, p) => {
+    const c = byName(w, p.name);
+    if (c?.state !== 'running') return false;
+    const main = w.processes.find((x) => x.pid === c.pid);
+    if (!main || (p.uid !== undefined && main.uid !== Number(p.uid))) return false;
+    const ports = main.listens ?? [];
+    return p.port !== undefined ? ports.includes(Number(p.port)) : ports.some((x) => x >= Number(p.minPort ?? 1));
   },
 
   /** Named volume `volume` holds `file` with content `content` (a trailing newline is ignored). */
