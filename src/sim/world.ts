@@ -176,6 +176,11 @@ export class SimWorld implements World {
     }
   }
 
+  async needsMore(text: string): Promise<boolean> {
+    const [{ parse }, { needsMoreInput }] = await Promise.all([import('just-bash'), import('./shell/continuation.ts')]);
+    return needsMoreInput(parse, text);
+  }
+
   async complete(line: string, cursor: number): Promise<string[]> {
     const before = line.slice(0, cursor);
     const words = before.split(/\s+/);
