@@ -8,7 +8,7 @@ import { z } from 'zod';
 const containerName = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'a container name (Docker: [a-zA-Z0-9][a-zA-Z0-9_.-]+)');
 const port = z.number().int().min(1).max(65535);
 
-export const goalParamSchemas: Record<string, z.ZodType> = {
+const goalParamSchemas: Record<string, z.ZodType> = {
   'container-stopped': z.object({ name: containerName }).strict(),
   'container-listens': z
     .object({
