@@ -54,6 +54,12 @@ export interface World {
   exec(line: string, options?: ExecOptions): Promise<ExecResult>;
   /** The prompt for the current session: `root@node1:~# `, `/ # `, `root@2cecb6b0fd74:/# `. */
   prompt(): string;
+  /**
+   * Whether bash would ask for more input (PS2, `> `) before running `text`, the lines typed
+   * so far joined by newlines: an open here-document, quote, `$(` or compound command, or a
+   * trailing backslash.
+   */
+  needsMore(text: string): Promise<boolean>;
   /** Tab completion candidates for the word at `cursor` in `line`. */
   complete(line: string, cursor: number): Promise<string[]>;
   /** Lets simulated time pass (hogs tick, containers exit, back-offs elapse). */
@@ -126,6 +132,8 @@ export interface ProcessView {
   /** All five capability sets in the 16-hex-digit form of /proc/PID/status (CapInh … CapAmb). */
   caps?: { inh: string; prm: string; eff: string; bnd: string; amb: string };
   containerId?: string;
+  /** TCP ports the process's program has bound and listens on (only when it listens on any). */
+  listens?: number[];
 }
 
 export interface NamespaceView {

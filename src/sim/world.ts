@@ -18,6 +18,11 @@ export const LINE_MS = 1000;
 const EXIT_LINE = /^\s*(exit|logout)(?:\s+(\d+))?\s*$/;
 const TIME_LINE = /^\s*time\s+(.+)$/;
 
+/** The snapshot's `listens` field: present only for a process that listens on some port. */
+function listening(ports: readonly number[] | undefined): { listens?: number[] } {
+  return ports?.length ? { listens: [...ports] } : {};
+}
+
 function fmtTime(ms: number): string {
   const m = Math.floor(ms / 60000);
   return `${m}m${((ms % 60000) / 1000).toFixed(3)}s`;
@@ -171,6 +176,11 @@ export class SimWorld implements World {
     }
   }
 
+  async needsMore(text: string): Promise<boolean> {
+    const [{ parse }, { needsMoreInput }] = await Promise.all([import('just-bash'), import('./shell/continuation.ts')]);
+    return needsMoreInput(parse, text);
+  }
+
   async complete(line: string, cursor: number): Promise<string[]> {
     const before = line.slice(0, cursor);
     const words = before.split(/\s+/);
@@ -213,6 +223,7 @@ export class SimWorld implements World {
         ns: Object.fromEntries(NS_TYPES.map((t) => [t, p.ns[t]])) as Record<(typeof NS_TYPES)[number], number>,
         cgroup: p.cgroup, capEff: capHex(p.caps.eff),
         caps: { inh: capHex(p.caps.inh), prm: capHex(p.caps.prm), eff: capHex(p.caps.eff), bnd: capHex(p.caps.bnd), amb: capHex(p.caps.amb) }, ...(p.containerId ? { containerId: p.containerId } : {}),
+        ...listening(this.host.runc.programOf(p.pid)?.listens),
       })),
       namespaces: [...k.namespaces.values()].map((n) => ({
         inode: n.inode, type: n.type, ...(n.hostname !== undefined ? { hostname: n.hostname } : {}), ...(n.interfaces ? { interfaces: n.interfaces.map((i) => i.name) } : {}),

@@ -1,7 +1,13 @@
+/**
+ * E1.1 works from a host PID back to its container. Its setup makes the PIDs fixed, and
+ * the task names one of them: these tests keep the task's numbers true to the simulator.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadExercise } from '../../src/checker/exercise/load.ts';
+import { goalPredicates } from '../../src/checker/goals/index.ts';
+import { parseParams } from '../../src/checker/params.ts';
 import { replayAndGrade } from '../../src/checker/replay.ts';
 import type { ShellGoalExercise } from '../../src/schemas/exercise.ts';
 import { createWorld } from '../../src/sim/index.ts';
@@ -11,21 +17,33 @@ const loaded = loadExercise(readFileSync(file, 'utf8'), 'e1.1.yaml');
 if ('error' in loaded) throw new Error(loaded.error);
 const e11 = loaded.exercise as ShellGoalExercise;
 
-it("E1.1 accepts web's real PID when web is not the host's first container (lesson 1 runs debian first)", async () => {
-  const g = await replayAndGrade(
-    e11,
-    ['docker run debian /bin/echo "hello docker!"', 'docker run -d --name web -p 8080:80 nginx', "docker inspect -f '{{.State.Pid}}' web"],
-    createWorld,
-  );
-  expect(g.checks.filter((c) => !c.passed)).toEqual([]);
-  expect(g.score).toBe(g.max);
+it("after E1.1's setup, host PID 23890 is an nginx worker of shop, whose main process is 23866, and no container's main process", async () => {
+  const w = createWorld(undefined, { clock: 'virtual', seed: 1 });
+  for (const line of e11.setup) await w.exec(line);
+  expect((await w.exec('ps -o pid,ppid,cmd -p 23890')).stdout).toBe('    PID    PPID CMD\n  23890   23866 nginx: worker process\n');
+  expect((await w.exec("docker inspect -f '{{.Name}} {{.State.Pid}}' web shop blog")).stdout).toBe('/web 23817\n/shop 23866\n/blog 23915\n');
+  expect((await w.exec('docker top shop')).stdout).toContain('23890');
+  expect(e11.task.en).toContain('23890');
+  expect(e11.task['zh-cn']).toContain('23890');
 });
 
-it('E1.1 does not accept a PID that only contains the right digits', async () => {
-  const g = await replayAndGrade(
-    e11,
-    ['docker run -d --name web -p 8080:80 nginx', "docker inspect -f '{{.State.Pid}}0' web"],
-    createWorld,
-  );
-  expect(g.checks.find((c) => c.id === 'pid')?.passed).toBe(false);
+it('E1.1: kill 23890 leaves shop running (the worker is not its main process); the goal list says so', async () => {
+  const g = await replayAndGrade(e11, ['kill 23890', 'docker ps'], createWorld);
+  expect(g.checks.map((c) => [c.id, c.passed])).toEqual([['culprit', false], ['others', true]]);
+  expect(g.hints.map((h) => h.id)).toEqual(['tree', 'not-main']);
+});
+
+const goalParamsError = (goal: string, raw: unknown) => {
+  const r = parseParams(goalPredicates[goal]!.params, raw);
+  return 'error' in r ? r.error : undefined;
+};
+
+it('goal parameters are checked when an exercise is loaded', () => {
+  expect(goalParamsError('container-listens', { name: 'edge', port: 80, minPort: 1024 })).toBe('params: give port or minPort, not both');
+  expect(goalParamsError('container-listens', { name: 'edge', prot: 80 })).toBe('params: Unrecognized key: "prot"');
+  expect(goalParamsError('container-stopped', {})).toMatch(/^params\.name: /);
+  expect(goalParamsError('container-listens', { name: 'edge', port: 70000 })).toMatch(/^params\.port: /);
+  expect(goalParamsError('container-running', { name: 'web', anything: 1 })).toMatch(/Unrecognized key/);
+  const broken = readFileSync(file, 'utf8').replace('params: { name: shop }', 'params: { nmae: shop }');
+  expect(loadExercise(broken, 'e1.1.yaml')).toEqual({ error: 'e1.1.yaml: check culprit (container-stopped): params.name: Invalid input: expected string, received undefined' });
 });

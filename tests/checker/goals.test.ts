@@ -55,6 +55,31 @@ describe('goal predicates', () => {
     expect(g['running-untouched']!(pruned, {}, start)).toBe(true);
     expect(g['running-untouched']!(nuked, {}, start)).toBe(false);
   });
+  it('running-untouched spares the containers named in except; container-stopped holds once the container is not running', () => {
+    const start = world([container('web'), container('shop', { id: 'shop-id' }), container('blog')]);
+    const stopped = world([container('web'), container('shop', { state: 'exited', pid: 0 }), container('blog')]);
+    const removed = world([container('web'), container('blog')]);
+    const wrong = world([container('web', { state: 'exited', pid: 0 }), container('shop'), container('blog')]);
+    expect(g['running-untouched']!(stopped, { except: ['shop'] }, start)).toBe(true);
+    expect(g['running-untouched']!(stopped, {}, start)).toBe(false);
+    expect(g['running-untouched']!(wrong, { except: ['shop'] }, start)).toBe(false);
+    expect([stopped, removed, wrong].map((w) => g['container-stopped']!(w, { name: 'shop' }))).toEqual([true, true, false]);
+  });
+  it('container-listens reads the ports and UID of the main process', () => {
+    const proc = (pid: number, uid: number, listens?: number[]) => ({
+      pid, ppid: 1, nspid: [pid, 1], argv: ['nc', '-l', '-p', '80'], state: 'S' as const, uid, ns: {} as never, cgroup: '/', capEff: '0000000000000000', ...(listens ? { listens } : {}),
+    });
+    const w = world([container('sealed', { pid: 100 }), container('edge', { pid: 200 }), container('gone', { state: 'exited', pid: 0 })], {
+      processes: [proc(100, 1000, [80]), proc(200, 0, [8080])],
+    });
+    expect(g['container-listens']!(w, { name: 'sealed', port: 80, uid: 1000 })).toBe(true);
+    expect(g['container-listens']!(w, { name: 'sealed', port: 8080 })).toBe(false);
+    expect(g['container-listens']!(w, { name: 'sealed', minPort: 1024 })).toBe(false);
+    expect(g['container-listens']!(w, { name: 'edge', minPort: 1024 })).toBe(true);
+    expect(g['container-listens']!(w, { name: 'edge', uid: 1000 })).toBe(false);
+    expect(g['container-listens']!(w, { name: 'edge' })).toBe(true);
+    expect(g['container-listens']!(w, { name: 'gone' })).toBe(false);
+  });
   it('volume-file and container-removed', () => {
     const w = world([], { volumes: [{ name: 'notes', anonymous: false, mountpoint: '/var/lib/docker/volumes/notes/_data', files: { 'hello.txt': 'hi\n' } }] });
     expect(g['volume-file']!(w, { volume: 'notes', file: 'hello.txt', content: 'hi' })).toBe(true);

@@ -28,7 +28,7 @@ describe('grade --jobs 2 on a class of hostile shell submissions', () => {
       writeFileSync(join(root, 'class', `h${String(i + 1).padStart(2, '0')}`, 'commands.sh'), `${line}\n`);
     });
     mkdirSync(join(root, 'class', 'zz-good'));
-    writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'docker run -d --name web -p 8080:80 nginx:1.25\ndocker inspect -f \'{{.State.Pid}}\' web\n');
+    writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'ps -o pid,ppid,cmd -p 23890\ndocker stop shop\n');
     const t0 = Date.now();
     const r = spawnSync(process.execPath, [bundle, 'grade', '-e', 'e1.1', 'class', '--jobs', '2', '--time-limit', '6', '--format', 'json'], { cwd: root, encoding: 'utf8', timeout: 170_000 });
     const seconds = (Date.now() - t0) / 1000;
@@ -42,8 +42,9 @@ describe('grade --jobs 2 on a class of hostile shell submissions', () => {
     for (const s of doc.submissions.filter((x) => x !== good)) {
       expect(s.score, s.submission).toBe(0);
       // What stopped it: the time or memory limit, else the simulator's limit and where (commands.sh:1);
-      // a shape that nothing needs to stop (exec bash, a missing command) fails the checks.
-      expect(s.feedback, s.submission).toMatch(/^(stopped after 6 s: grading it took longer than the time limit \(--time-limit 6\)|stopped: grading it used more than 256 MB of memory \(--memory-limit\)|commands\.sh:1: the simulator (stopped this line|interrupted a command of this line|holds at most 500 containers)[^\n]+|Container web is running an nginx image: .+)$/);
+      // a shape that nothing needs to stop (exec bash, a missing command) leaves E1.1's three containers
+      // running, which passes only what the untouched host passes: no credit.
+      expect(s.feedback, s.submission).toMatch(/^(stopped after 6 s: grading it took longer than the time limit \(--time-limit 6\)|stopped: grading it used more than 256 MB of memory \(--memory-limit\)|commands\.sh:1: the simulator (stopped this line|interrupted a command of this line|holds at most 500 containers)[^\n]+|no credit: it passes only the checks the unchanged starter already passes)$/);
     }
     // Rows of shapes a simulator limit stops at once say exactly which (unless the machine is so
     // loaded that even they reach the time limit).

@@ -48,10 +48,53 @@ describe('rule set 2026.12', { timeout: 120_000 }, () => {
   it('an unknown version, or a broken lock file, is a usage error', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
     writeFileSync(join(root, 'x.yaml'), 'a: 1\n');
-    expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, current\n" });
+    expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, 2026.12.3, current\n" });
     writeFileSync(join(root, 'container-course.lock'), '{"rules": 2026}');
     expect((await runCli(['grade', '-e', 'e11.1', 'x.yaml'], { cwd: root })).stderr).toBe('container-course grade: container-course.lock: "rules" must be a string such as "2026.12"\n');
   });
+});
+
+/**
+ * 2026.12.3 turned E1.1, E3.1, E4.1 and E11.2 from copy tasks into understanding tasks. Work handed in
+ * under 2026.12.2 keeps the score it got there, and each set grades its own task: the old
+ * answers score nothing against the new tasks, and the new answers nothing against the old.
+ */
+const OLD_E11 = "docker run -d --name web -p 8080:80 nginx:1.25\ndocker inspect -f '{{.State.Pid}}' web\n";
+const OLD_E41 = 'docker run -d --name isolated --network none alpine sleep 3600\ndocker run -d --name hostnet --network host alpine sleep 3600\n';
+const NEW_E11 = 'ps -o pid,ppid,cmd -p 23890\ndocker stop shop\n';
+const NEW_E41 = 'docker run -d --name sealed --user 1000 --network none alpine nc -l -p 80\ndocker run -d --name edge --user 1000 --network host alpine nc -l -p 8080\n';
+const OLD_E31 = 'docker top kubia-container\nsudo nsenter -t 23817 -u hostname\nsudo nsenter -t 23817 -n ip -4 addr show eth0\n';
+const OLD_E112 = "docker run --rm --cap-drop CHOWN alpine sh -c 'grep CapEff /proc/self/status; chown nobody /tmp'\n";
+const ACROSS: { rules: string; exercise: string; text: string; score: string }[] = [
+  { rules: '2026.12.2', exercise: 'e1.1', text: OLD_E11, score: '6' },
+  { rules: '2026.12.2', exercise: 'e4.1', text: OLD_E41, score: '6' },
+  { rules: '2026.12.2', exercise: 'e1.1', text: NEW_E11, score: '0' },
+  { rules: '2026.12.2', exercise: 'e4.1', text: NEW_E41, score: '0' },
+  { rules: '2026.12.3', exercise: 'e1.1', text: OLD_E11, score: '0' },
+  { rules: '2026.12.3', exercise: 'e4.1', text: OLD_E41, score: '0' },
+  { rules: '2026.12.3', exercise: 'e1.1', text: NEW_E11, score: '6' },
+  { rules: '2026.12.3', exercise: 'e4.1', text: NEW_E41, score: '8' },
+  // E3.1 and E11.2 changed in the same set: other numbers than the lesson's (kubia second, after web)
+  // and another pair of capabilities (NET_RAW and KILL instead of CHOWN).
+  { rules: '2026.12.2', exercise: 'e3.1', text: OLD_E31, score: '4' },
+  { rules: '2026.12.3', exercise: 'e3.1', text: OLD_E31, score: '0' },
+  { rules: '2026.12.3', exercise: 'e3.1', text: OLD_E31.replaceAll('23817', '23866'), score: '4' },
+  { rules: '2026.12.2', exercise: 'e11.2', text: OLD_E112, score: '3' },
+  { rules: '2026.12.3', exercise: 'e11.2', text: OLD_E112, score: '0' },
+  { rules: '2026.12.3', exercise: 'e11.2', text: 'docker run --rm --cap-drop NET_RAW --cap-drop KILL alpine grep CapEff /proc/self/status\n', score: '3' },
+];
+
+describe('rule sets 2026.12.2 and 2026.12.3: E1.1, E3.1, E4.1 and E11.2 before and after the redesign', { timeout: 120_000 }, () => {
+  it.each(ACROSS.map((r, i) => [i, r] as const))('submission %i grades to its recorded score under its set', async (i, r) => {
+    const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
+    mkdirSync(join(root, 's'));
+    writeFileSync(join(root, 's', 'commands.sh'), r.text);
+    writeFileSync(join(root, 'container-course.lock'), JSON.stringify({ rules: r.rules, exercise: r.exercise }));
+    // A generous time limit: the machine running the tests may be busy, and a stopped grade would score 0.
+    const out = await runCli(['grade', '-e', r.exercise, '--time-limit', '60', '--format', 'csv', 's'], { cwd: root });
+    expect(out.stderr).toBe('');
+    expect(out.stdout.split('\n')[1]!.split(',')[2], `submission ${i}`).toBe(r.score);
+  }, 120_000);
 });
 
 describe(`the newest rule set, ${NEWEST_RULES}`, () => {

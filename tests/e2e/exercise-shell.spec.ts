@@ -29,31 +29,38 @@ test.describe('shell-goal exercises', () => {
   // Each test starts the simulated host and replays the session in the grader after every
   // command: a loaded 2-core machine needs more than the default 45 s.
   test.describe.configure({ timeout: 120_000 });
-  test('E1.1: typing the commands makes each part of the goal hold, marks it done, and the CLI re-grades the download the same', async ({ page }) => {
+  test('E1.1: Reset sets up web, shop and blog; kill 23890 leaves shop running; stopping shop reaches the goal; the CLI re-grades the download the same', async ({ page }) => {
     await page.goto(LESSON1);
     await openFromCard(page, 'e1.1');
-    const goals = panel(page, 'e1.1').locator('.cc-goals li');
-    await expect(goals).toHaveCount(3);
-    await expect(panel(page, 'e1.1').locator('.cc-goals li.cc-fail')).toHaveCount(3);
+    const p = panel(page, 'e1.1');
+    await expect(p.locator('.cc-goals li')).toHaveCount(2);
     // The terminal stays visible under a shell-goal exercise.
     await startTerminal(page);
+    page.once('dialog', (d) => void d.accept());
+    await p.getByRole('button', { name: 'Reset the host' }).click();
+    await expect(screen(page)).toContainText('docker run -d --name blog -p 8082:80 nginx:1.25');
+    await expect(p.locator('.cc-goals li[data-check="culprit"]')).toHaveClass('cc-fail');
+    await expect(p.locator('.cc-goals li[data-check="others"]')).toHaveClass('cc-pass');
 
-    await type(page, 'docker run -d --name web -p 8080:80 nginx:1.25');
-    await expect(panel(page, 'e1.1').locator('.cc-goals li.cc-pass')).toHaveCount(2);
-    await expect(panel(page, 'e1.1').locator('.cc-goals li[data-check="pid"]')).toHaveClass('cc-fail');
-    await expect(panel(page, 'e1.1').locator('.cc-goals + p[role="status"]')).toHaveText('2 of 3 parts of the goal hold.');
+    // The PID the task names is the one the learner's terminal shows after Reset.
+    await type(page, 'ps -o pid,ppid,cmd -p 23890');
+    await expect(screen(page)).toContainText('23890   23866 nginx: worker process');
+    await type(page, 'kill 23890');
+    await type(page, 'docker ps --format {{.Names}}');
+    await expect(screen(page)).toContainText('shop');
+    await expect(p.locator('.cc-goals li[data-check="culprit"]')).toHaveClass('cc-fail');
+    await expect(p.locator('.cc-ex__score')).toHaveText('Score: 0 of 6');
 
-    await type(page, "docker inspect -f '{{.State.Pid}}' web");
-    await expect(screen(page)).toContainText('23817');
-    await expect(panel(page, 'e1.1').locator('.cc-goals li.cc-pass')).toHaveCount(3);
-    await expect(panel(page, 'e1.1').locator('.cc-goals + p[role="status"]')).toHaveText('Goal reached: the exercise is done.');
+    await type(page, 'docker stop shop');
+    await expect(p.locator('.cc-goals li.cc-pass')).toHaveCount(2);
+    await expect(p.locator('.cc-goals + p[role="status"]')).toHaveText('Goal reached: the exercise is done.');
     await expect(page.locator('.cc-tab [data-done-for="e1.1"]')).toBeVisible();
     await expect(page.locator('.cc-card [data-done-for="e1.1"]')).toBeVisible();
     expect(await axe(page)).toEqual([]);
 
     const json = await download(page, 'e1.1');
     const sub = JSON.parse(json);
-    expect(sub.commands).toEqual(['docker run -d --name web -p 8080:80 nginx:1.25', "docker inspect -f '{{.State.Pid}}' web"]);
+    expect(sub.commands).toEqual(['ps -o pid,ppid,cmd -p 23890', 'kill 23890', 'docker ps --format {{.Names}}', 'docker stop shop']);
     expect(sub.exercise).toBe('e1.1');
     expect(gradeWithCli('e1.1', json)).toMatchObject({ score: 6, max: 6 });
   });
@@ -113,8 +120,8 @@ test.describe('shell-goal exercises', () => {
   test('the goal list speaks Chinese on the Chinese page', async ({ page }) => {
     await page.goto(LESSON1_ZH);
     await openFromCard(page, 'e1.1');
-    await expect(panel(page, 'e1.1').locator('.cc-goals li[data-check="port"]')).toContainText('web 发布了 0.0.0.0:8080->80/tcp');
-    await expect(panel(page, 'e1.1').locator('.cc-goals li[data-check="port"]')).toContainText('尚未满足');
+    await expect(panel(page, 'e1.1').locator('.cc-goals li[data-check="culprit"]')).toContainText('宿主机 PID 23890 所属的容器已经停止');
+    await expect(panel(page, 'e1.1').locator('.cc-goals li[data-check="culprit"]')).toContainText('尚未满足');
   });
 
   test('tabs work by keyboard', async ({ page }) => {

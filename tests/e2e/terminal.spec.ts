@@ -74,3 +74,30 @@ test.describe('the lesson terminal', () => {
     await expect(screen(page)).toContainText('containers=0');
   });
 });
+
+/**
+ * A Run block that holds a here-document (lesson 9's Dockerfile) arrives line by line, as if
+ * typed: bash's continuation prompt `> ` takes each line until EOF, then the whole runs as one
+ * command, so no body line is run on its own as a command.
+ */
+test.describe('a here-document from a Run block, at laptop size', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+  for (const { locale, prefix, aria } of [
+    { locale: 'en', prefix: '', aria: 'Run in the terminal: ' },
+    { locale: 'zh-cn', prefix: '/zh-cn', aria: '在终端中运行：' },
+  ] as const) {
+    test(`runs as one command (${locale})`, async ({ page }) => {
+      await page.goto(`${prefix}/lessons/09-writing-dockerfiles/`);
+      await page.getByRole('button', { name: `${aria}mkdir /root/app`, exact: true }).click();
+      await expect(screen(page)).toContainText('root@node1:~# mkdir /root/app');
+      await page.getByRole('button', { name: new RegExp(`^${aria}cat > /root/app/Dockerfile <<'EOF'`) }).click();
+      await expect(screen(page)).toContainText("root@node1:~# cat > /root/app/Dockerfile <<'EOF'");
+      await expect(screen(page)).toContainText('> FROM alpine:3.20');
+      await expect(screen(page)).toContainText('> EOF');
+      await page.locator('cc-terminal .xterm-helper-textarea').focus();
+      await type(page, 'wc -l /root/app/Dockerfile');
+      await expect(screen(page)).toContainText('6 /root/app/Dockerfile');
+      await expect(screen(page)).not.toContainText('command not found');
+    });
+  }
+});

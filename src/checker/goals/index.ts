@@ -28,6 +28,9 @@ function defineGoal<S extends z.ZodType>(def: { params: S; test: (world: WorldSn
 
 const name = z.string().min(1).describe('The container\'s name.');
 const command = regex.optional().describe('Only commands whose line matches this regular expression count.');
+/** Docker's container names ([a-zA-Z0-9][a-zA-Z0-9_.-]+, moby@v27.3.1:daemon/names/names.go). */
+const containerName = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'a container name (Docker: [a-zA-Z0-9][a-zA-Z0-9_.-]+)').describe('The container\'s name.');
+const port = z.number().int().min(1).max(65535);
 const CONTAINER_STATES = ['created', 'running', 'paused', 'exited', 'dead'] as const;
 
 function byName(world: WorldSnapshot, name: string): ContainerView | undefined {
@@ -112,12 +115,45 @@ export const goalPredicates: Record<string, Goal> = {
     test: (w, p) => !w.containers.some((c) => c.state === p.state && !p.except.includes(c.name)),
   }),
 
-  /** Every container running at the start is still running, with the same id. */
+  /** Every container running at the start is still running, with the same id, apart from those named in `except`. */
   'running-untouched': defineGoal({
-    params: z.object({}).strict(),
-    test: (w, _p, start) => {
+    params: z.object({ except: z.array(containerName).default([]).describe('Containers that may be stopped or removed.') }).strict(),
+    test: (w, p, start) => {
       if (!start) return true;
-      return start.containers.filter((c) => c.state === 'running').every((c) => w.containers.some((x) => x.id === c.id && x.state === 'running'));
+      return start.containers
+        .filter((c) => c.state === 'running' && !p.except.includes(c.name))
+        .every((c) => w.containers.some((x) => x.id === c.id && x.state === 'running'));
+    },
+  }),
+
+  /** No container named `name` is running: it was stopped, it exited, or it was removed. */
+  'container-stopped': defineGoal({
+    params: z.object({ name: containerName }).strict(),
+    test: (w, p) => byName(w, p.name)?.state !== 'running',
+  }),
+
+  /**
+   * Container `name` is running and its main process listens on TCP `port` (with `minPort`,
+   * on some port at least that high; with neither, on any port); with `uid`, that process
+   * runs as this UID.
+   */
+  'container-listens': defineGoal({
+    params: z
+      .object({
+        name: containerName,
+        port: port.optional().describe('The TCP port the main process must listen on (default: any).'),
+        minPort: port.optional().describe('…or the lowest port it may listen on.'),
+        uid: z.number().int().min(0).optional().describe('The UID the main process must run as.'),
+      })
+      .strict()
+      .refine((p) => p.port === undefined || p.minPort === undefined, 'give port or minPort, not both'),
+    test: (w, p) => {
+      const c = byName(w, p.name);
+      if (c?.state !== 'running') return false;
+      const main = w.processes.find((x) => x.pid === c.pid);
+      if (!main || (p.uid !== undefined && main.uid !== p.uid)) return false;
+      const ports = main.listens ?? [];
+      return p.port !== undefined ? ports.includes(p.port) : ports.some((x) => x >= (p.minPort ?? 1));
     },
   }),
 

@@ -50,6 +50,30 @@ export interface StartContext {
 }
 
 /**
+ * Short options the way getopt(3) (and busybox's getopt32) reads them: clustered (`-lp 80`),
+ * with the value attached (`-p80`) or in the next word, up to the first non-option or `--`.
+ * `withValue` lists the letters that take a value.
+ */
+function shortOptions(args: readonly string[], withValue: string): { flags: Set<string>; values: Record<string, string> } {
+  const flags = new Set<string>();
+  const values: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--' || !a.startsWith('-') || a.length < 2) break;
+    for (let j = 1; j < a.length; j++) {
+      const ch = a[j]!;
+      if (!withValue.includes(ch)) {
+        flags.add(ch);
+        continue;
+      }
+      values[ch] = j + 1 < a.length ? a.slice(j + 1) : (args[++i] ?? '');
+      break;
+    }
+  }
+  return { flags, values };
+}
+
+/**
  * Whether bind(2) to this TCP port succeeds: a port below ip_unprivileged_port_start needs CAP_NET_BIND_SERVICE, else
  * EACCES (torvalds/linux@v6.8:include/net/ip.h inet_port_requires_bind_service, net/ipv4/af_inet.c __inet_bind).
  */
@@ -234,9 +258,9 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
   // busybox 1.36's nc in alpine (CONFIG_NC_110_COMPAT, networking/nc_bloaty.c): `nc -l -p PORT` binds with xbind,
   // which dies with bb_simple_perror_msg_and_die("bind") (busybox@1_36_1:libbb/xfuncs_printf.c) and exit 1.
   // Bound, it waits for one connection. (alpine's busybox has no httpd applet: aports main/busybox/busyboxconfig.)
-  if (base === 'nc' && args.includes('-l')) {
-    const p = args.indexOf('-p');
-    const port = Number(p >= 0 ? args[p + 1] : NaN);
+  const ncOpts = base === 'nc' ? shortOptions(args, 'eipqsow') : undefined;
+  if (ncOpts?.flags.has('l')) {
+    const port = Number(ncOpts.values.p ?? NaN);
     if (Number.isInteger(port) && port > 0 && port < 65536) {
       if (!canBind(start, port)) return spec({ title: argv, logs: ['nc: bind: Permission denied'], failWith: 1 });
       return spec({ title: argv, rssKb: 4, vszKb: 1612, listens: [port] });

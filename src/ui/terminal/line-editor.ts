@@ -18,6 +18,8 @@ export interface LineEditorHost {
   clearScreen(): void;
   /** Ctrl-D on an empty line. */
   endOfInput?(): void;
+  /** Ctrl-C at the prompt: the prompt to show next (default: the same one). */
+  interrupted?(): string;
   /** The terminal's width in cells (long lines wrap; redraws must know where). */
   columns?(): number;
 }
@@ -225,7 +227,7 @@ export class LineEditor {
         this.active = false;
         this.pending = [];
         this.typeahead = '';
-        this.start(this.prompt);
+        this.start(this.host.interrupted?.() ?? this.prompt);
         return;
       case 'eof':
         if (this.buffer.length === 0) this.host.endOfInput?.();

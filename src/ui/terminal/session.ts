@@ -56,6 +56,8 @@ export class TerminalSession {
   /** Bumped by Reset: a command of an older world must not touch the new one. */
   private generation = 0;
   private readonly queue: string[] = [];
+  /** Lines of a command begun at the prompt that bash would read on from (PS2, `> `): a here-document, an open quote. */
+  private partial: string[] = [];
   private saveTimer = 0;
   /** The stored revision this tab last read or wrote (storage.ts). */
   private rev = 0;
@@ -122,7 +124,7 @@ export class TerminalSession {
     this.editor = new LineEditor(
       {
         write: (d) => this.term.write(d),
-        submit: (line) => void this.execute(line),
+        submit: (line) => void this.submit(line),
         complete: (line, cursor) => this.world.complete(line, cursor),
         clearScreen: () => this.term.clear(),
         columns: () => this.term.cols,
@@ -130,7 +132,15 @@ export class TerminalSession {
         // ends; the login shell stays, as the page has nowhere to log out to).
         endOfInput: () => {
           this.editor.stop();
-          void this.execute('exit');
+          // At the continuation prompt, end of input ends the command begun, as bash does, and runs it.
+          const begun = this.partial.join('\n');
+          this.partial = [];
+          void this.execute(begun || 'exit');
+        },
+        // Ctrl-C drops a command begun at the continuation prompt; bash shows its own prompt again.
+        interrupted: () => {
+          this.partial = [];
+          return this.world.prompt();
         },
       },
       saved?.history ?? [],
@@ -179,6 +189,7 @@ export class TerminalSession {
     resetSession(this.opts.lesson);
     this.term.reset();
     this.queue.length = 0;
+    this.partial = [];
     this.opts.notice?.(null);
     await this.boot(null);
   }
@@ -191,6 +202,7 @@ export class TerminalSession {
     clearTimeout(this.saveTimer);
     this.term.reset();
     this.queue.length = 0;
+    this.partial = [];
     await this.boot(loadSession(this.opts.lesson));
     this.opts.notice?.(automatic ? 'updated' : null);
   }
@@ -230,6 +242,24 @@ export class TerminalSession {
       return;
     }
     this.editor.feed(data);
+  }
+
+  /**
+   * A line entered at the prompt: while bash would read on (an open here-document, quote or
+   * compound command), it waits at the continuation prompt `> `; then the lines run as one command.
+   */
+  private async submit(line: string): Promise<void> {
+    const generation = this.generation;
+    const text = [...this.partial, line].join('\n');
+    const more = await this.world.needsMore(text).catch(() => false);
+    if (generation !== this.generation) return; // Reset happened meanwhile
+    if (more) {
+      this.partial.push(line);
+      this.editor.start('> ');
+      return;
+    }
+    this.partial = [];
+    await this.execute(text);
   }
 
   private async execute(line: string): Promise<void> {

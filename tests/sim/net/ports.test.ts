@@ -80,4 +80,17 @@ describe('port publishing', () => {
     // nginx on the host network answers on the host's port 80 directly.
     expect((await sh(w, 'curl -s localhost | wc -c')).out).toBe('615\n');
   });
+
+  it('a non-root nc may bind port 80 in any network namespace Docker creates (none included), not in the host\'s; clustered options are read as getopt reads them', async () => {
+    const w = await netWorld(['alpine']);
+    await sh(w, 'docker run -d --name sealed --user 1000 --network none alpine nc -lp 80');
+    await sh(w, 'docker run -d --name edge --user 1000 --network host alpine nc -l -p80');
+    await sh(w, 'docker run -d --name edge2 --user 1000 --network host alpine nc -lp 8080');
+    expect((await sh(w, 'docker exec sealed cat /proc/sys/net/ipv4/ip_unprivileged_port_start')).out).toBe('0\n');
+    expect((await sh(w, "docker ps -a --format '{{.Names}} {{.Status}}'")).out.replace(/ (Up|Exited \(\d+\)) .*$/gm, ' $1')).toBe('edge2 Up\nedge Exited (1)\nsealed Up\n');
+    expect((await sh(w, 'docker logs edge')).stderr).toBe('nc: bind: Permission denied\n');
+    const snap = w.snapshot();
+    const listens = (name: string) => snap.processes.find((p) => p.pid === snap.containers.find((c) => c.name === name)!.pid)?.listens;
+    expect([listens('sealed'), listens('edge2')]).toEqual([[80], [8080]]);
+  });
 });
