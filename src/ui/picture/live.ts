@@ -4,9 +4,12 @@
  * Keyboard: Tab into the picture, arrow keys / Home / End move between nodes (one tab
  * stop, roving tabindex), Enter or Space (or a click) shows the commands that reveal that
  * fact, each with a Run button that sends it to the terminal (the cc:run event).
+ * Under the picture, "Download SVG" and "Download PNG" save the view as drawn (without the
+ * live form's focus attributes); the PNG code (png.ts) loads on the first click.
  */
 import type { WorldSnapshot } from '../../sim/api.ts';
 import { picture, PictureError, type Box, type Labels, type ViewName } from '../../sim/picture/index.ts';
+import { downloadText } from '../exercise/download.ts';
 
 interface Strings {
   idle: string;
@@ -31,6 +34,8 @@ export class LivePicture {
   private readonly canvas: HTMLDivElement;
   private readonly detail: HTMLDivElement;
   private readonly alt: HTMLDivElement;
+  private readonly actions: HTMLDivElement;
+  private readonly status: HTMLSpanElement;
   private readonly tabs: HTMLButtonElement[] = [];
   /** Milliseconds the last redraw took (model, layout, SVG and DOM). */
   lastRedrawMs = 0;
@@ -58,7 +63,42 @@ export class LivePicture {
     details.append(el('summary', {}, L.textAlt));
     this.alt = el('div', { class: 'cc-fig__tables' });
     details.append(this.alt);
-    root.replaceChildren(bar, this.canvas, hint, this.detail, details);
+    this.actions = el('div', { class: 'cc-pic__actions', hidden: '' });
+    const svgButton = el('button', { type: 'button', class: 'cc-pic__run', 'data-action': 'svg' }, L.download);
+    svgButton.addEventListener('click', () => {
+      const svg = this.fileSvg();
+      if (svg) downloadText(`${this.view}.svg`, svg, 'image/svg+xml');
+    });
+    const pngButton = el('button', { type: 'button', class: 'cc-pic__run', 'data-action': 'png' }, L.downloadPng);
+    pngButton.addEventListener('click', () => void this.png(pngButton));
+    this.status = el('span', { role: 'status', class: 'cc-pic__status' });
+    this.actions.append(svgButton, ' ', pngButton, ' ', this.status);
+    root.replaceChildren(bar, this.canvas, hint, this.detail, details, this.actions);
+  }
+
+  /** The SVG file of the view on screen: the same drawing without the live form's attributes. */
+  private fileSvg(): string | null {
+    if (!this.snapshot) return null;
+    try {
+      return picture(this.snapshot, this.view, this.L, { idPrefix: 'ccf' }).svg;
+    } catch {
+      return null; // the view has nothing to draw (the buttons are hidden then)
+    }
+  }
+
+  private async png(button: HTMLButtonElement): Promise<void> {
+    const svg = this.fileSvg();
+    if (!svg || button.getAttribute('aria-busy') === 'true') return;
+    button.setAttribute('aria-busy', 'true');
+    try {
+      const { downloadPng, svgDataUrl } = await import('./png.ts');
+      await downloadPng(svgDataUrl(svg), `${this.view}.png`);
+      this.status.textContent = '';
+    } catch (err) {
+      this.status.textContent = `${this.L.pngFailed}: ${err instanceof Error ? err.message : String(err)}`;
+    } finally {
+      button.removeAttribute('aria-busy');
+    }
   }
 
   private select(view: ViewName, focus: boolean): void {
@@ -86,6 +126,7 @@ export class LivePicture {
   /** Redraws from a snapshot (null: the terminal has not started). */
   update(snap: WorldSnapshot | null): void {
     this.snapshot = snap;
+    this.actions.hidden = true;
     if (!snap) {
       this.canvas.replaceChildren(el('p', { class: 'cc-pic__idle' }, this.strings.idle));
       return;
@@ -103,6 +144,7 @@ export class LivePicture {
     this.boxes = new Map(pic.scene.boxes.filter((b) => b.reveal.length).map((b) => [b.id, b]));
     this.canvas.innerHTML = pic.svg;
     this.alt.innerHTML = pic.alt;
+    this.actions.hidden = false;
     if (!this.boxes.has(this.current)) this.current = this.boxes.keys().next().value ?? '';
     const node = this.nodeEl(this.current);
     if (node) {
