@@ -8,7 +8,7 @@
  * through a glyph: in the dark theme the lines are light, like the text, and would cut its
  * contrast to about 3:1.
  */
-import type { Scene, Tone } from './scene.ts';
+import { textWidth, type Scene, type Tone } from './scene.ts';
 
 export interface SvgOptions {
   /** Prefix for ids inside the SVG (patterns, title): unique per figure on a page. */
@@ -95,7 +95,7 @@ export function renderSvg(s: Scene, opts: SvgOptions): string {
     out.push(`<rect x="${x}" y="${legendY}" width="16" height="12" fill="${fill}" stroke="${stroke}"/>`);
     if (item.pattern) out.push(`<rect x="${x}" y="${legendY}" width="16" height="12" fill="url(#${p}-${item.pattern})"/>`);
     out.push(`<text x="${x + 22}" y="${legendY + 10}" font-size="11">${esc(item.text)}</text>`);
-    x += 34 + item.text.length * 6.4;
+    x = Math.round((x + 34 + textWidth(item.text, 11, 6.4)) * 10) / 10; // legend text is 11px: a CJK character takes 11, a Latin one about 6.4
   }
   out.push('</svg>');
   return out.join('');
