@@ -5,7 +5,8 @@
  * stop, roving tabindex), Enter or Space (or a click) shows the commands that reveal that
  * fact, each with a Run button that sends it to the terminal (the cc:run event).
  * Under the picture, "Download SVG" and "Download PNG" save the view as drawn (without the
- * live form's focus attributes); the PNG code (png.ts) loads on the first click.
+ * live form's focus attributes); the PNG button is served by element.ts, which loads png.ts
+ * on the first click (so this chunk carries no dynamic import).
  */
 import type { WorldSnapshot } from '../../sim/api.ts';
 import { picture, PictureError, type Box, type Labels, type ViewName } from '../../sim/picture/index.ts';
@@ -35,7 +36,6 @@ export class LivePicture {
   private readonly detail: HTMLDivElement;
   private readonly alt: HTMLDivElement;
   private readonly actions: HTMLDivElement;
-  private readonly status: HTMLSpanElement;
   private readonly tabs: HTMLButtonElement[] = [];
   /** Milliseconds the last redraw took (model, layout, SVG and DOM). */
   lastRedrawMs = 0;
@@ -66,38 +66,23 @@ export class LivePicture {
     this.actions = el('div', { class: 'cc-pic__actions', hidden: '' });
     const svgButton = el('button', { type: 'button', class: 'cc-pic__run', 'data-action': 'svg' }, L.download);
     svgButton.addEventListener('click', () => {
-      const svg = this.fileSvg();
-      if (svg) downloadText(`${this.view}.svg`, svg, 'image/svg+xml');
+      const f = this.file();
+      if (f) downloadText(`${f.name}.svg`, f.svg, 'image/svg+xml');
     });
-    const pngButton = el('button', { type: 'button', class: 'cc-pic__run', 'data-action': 'png' }, L.downloadPng);
-    pngButton.addEventListener('click', () => void this.png(pngButton));
-    this.status = el('span', { role: 'status', class: 'cc-pic__status' });
-    this.actions.append(svgButton, ' ', pngButton, ' ', this.status);
+    // Served by element.ts's delegated listener, which loads png.ts and asks file() for the SVG.
+    const pngButton = el('button', { type: 'button', class: 'cc-pic__run', 'data-cc-png': '', 'data-failed': L.pngFailed }, L.downloadPng);
+    const status = el('span', { role: 'status', class: 'cc-pic__status', 'data-role': 'png-status' });
+    this.actions.append(svgButton, ' ', pngButton, ' ', status);
     root.replaceChildren(bar, this.canvas, hint, this.detail, details, this.actions);
   }
 
-  /** The SVG file of the view on screen: the same drawing without the live form's attributes. */
-  private fileSvg(): string | null {
+  /** The SVG file of the view on screen (the same drawing without the live form's attributes) and its name without extension. */
+  file(): { svg: string; name: string } | null {
     if (!this.snapshot) return null;
     try {
-      return picture(this.snapshot, this.view, this.L, { idPrefix: 'ccf' }).svg;
+      return { svg: picture(this.snapshot, this.view, this.L, { idPrefix: 'ccf' }).svg, name: this.view };
     } catch {
       return null; // the view has nothing to draw (the buttons are hidden then)
-    }
-  }
-
-  private async png(button: HTMLButtonElement): Promise<void> {
-    const svg = this.fileSvg();
-    if (!svg || button.getAttribute('aria-busy') === 'true') return;
-    button.setAttribute('aria-busy', 'true');
-    try {
-      const { downloadPng, svgDataUrl } = await import('./png.ts');
-      await downloadPng(svgDataUrl(svg), `${this.view}.png`);
-      this.status.textContent = '';
-    } catch (err) {
-      this.status.textContent = `${this.L.pngFailed}: ${err instanceof Error ? err.message : String(err)}`;
-    } finally {
-      button.removeAttribute('aria-busy');
     }
   }
 

@@ -1,8 +1,8 @@
 /**
  * "Download PNG" (issue #13): the very SVG that "Download SVG" saves, drawn by the browser
  * onto a canvas at twice its size over a white background, and saved as `<name>.png`.
- * This module loads on the first click: a static figure's button is delegated from the
- * Workspace script (src/ui/picture/element.ts), the live tab's from live.ts.
+ * This module loads on the first click, from one listener in the Workspace script
+ * (src/ui/picture/element.ts) that serves the static figures' buttons and the live tab's.
  *
  * - Rasterized in the browser, not at build time: the labels are drawn with the reader's
  *   own fonts, exactly as the figure on the page, so Chinese labels need no CJK font on
@@ -60,22 +60,38 @@ export async function downloadPng(src: string, fileName: string): Promise<void> 
 }
 
 /**
- * A static figure's "Download PNG" button: the figure's "Download SVG" link gives the SVG
- * (its data: URL) and the file name. A failure is said beside the button, in the page's
- * language (the button's data-failed), with the reason.
+ * One "Download PNG" button's click: busy while the PNG is made; a failure is said in the
+ * button's sibling status ([data-role="png-status"]), in the page's language (the button's
+ * data-failed), with the reason.
  */
-export async function figurePng(button: HTMLButtonElement): Promise<void> {
-  const link = button.closest('figure')?.querySelector<HTMLAnchorElement>('a[download]');
+export async function pngFor(button: HTMLButtonElement, source: () => { src: string; name: string } | null): Promise<void> {
   const status = button.parentElement?.querySelector<HTMLElement>('[data-role="png-status"]');
   if (button.getAttribute('aria-busy') === 'true') return;
   button.setAttribute('aria-busy', 'true');
   try {
-    if (!link) throw new Error('the figure has no SVG link');
-    await downloadPng(link.href, pngName(link.download));
+    const from = source();
+    if (!from) throw new Error('there is no picture to save');
+    await downloadPng(from.src, from.name);
     if (status) status.textContent = '';
   } catch (err) {
     if (status) status.textContent = `${button.dataset.failed ?? 'PNG'}: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
     button.removeAttribute('aria-busy');
   }
+}
+
+/** A static figure's button: its "Download SVG" link gives the SVG (a data: URL) and the file name. */
+export function figurePng(button: HTMLButtonElement): Promise<void> {
+  return pngFor(button, () => {
+    const link = button.closest('figure')?.querySelector<HTMLAnchorElement>('a[download]');
+    return link ? { src: link.href, name: pngName(link.download) } : null;
+  });
+}
+
+/** The live tab's button: the view on screen, as its SVG file. */
+export function livePng(button: HTMLButtonElement, file: () => { svg: string; name: string } | null): Promise<void> {
+  return pngFor(button, () => {
+    const f = file();
+    return f ? { src: svgDataUrl(f.svg), name: `${f.name}.png` } : null;
+  });
 }
