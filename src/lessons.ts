@@ -31,3 +31,11 @@ export async function lessonsOf(locale: Locale): Promise<LessonLink[]> {
     }))
     .sort((a, b) => a.order - b.order || a.baseId.localeCompare(b.baseId));
 }
+
+/**
+ * A page with a terminal scenario or exercises gets the workspace (TwoColumnContent.astro),
+ * and with it the Workspace script, which also serves the figures' "Download PNG" buttons.
+ */
+export function hasWorkspace(data: { scenario?: string; exercises?: string[] }): boolean {
+  return Boolean(data.scenario) || (data.exercises?.length ?? 0) > 0;
+}

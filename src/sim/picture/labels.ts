@@ -41,7 +41,7 @@ const WORDS = {
     reference: 'reference', index: 'index', manifest: 'manifest', platform: 'platform', config: 'config = image ID', chosen: 'pulled for this host', level: 'level', value: 'value',
     iface: 'interface', ifindex: 'ifindex', peer: 'peer', master: 'master', addresses: 'addresses', netns: 'network namespace', published: 'published', owners: 'used by',
     pods: 'Pods', sandbox: 'sandbox (pause)', podShared: 'held by the sandbox, shared in the pod', ownNs: 'its own namespace', notRunning: 'not running',
-    reveal: 'Commands that show this', run: 'Run', figure: 'Figure', download: 'Download SVG', textAlt: 'The figure as a table', noState: 'nothing to draw yet',
+    reveal: 'Commands that show this', run: 'Run', figure: 'Figure', download: 'Download SVG', downloadPng: 'Download PNG', pngFailed: 'The PNG could not be made', textAlt: 'The figure as a table', noState: 'nothing to draw yet',
   },
   'zh-cn': {
     processes: '进程与命名空间', cgroups: '控制组', capabilities: '能力', layers: '镜像层与叠加文件系统', identity: '镜像标识', networks: '网络',
@@ -52,7 +52,7 @@ const WORDS = {
     reference: '镜像引用', index: '索引', manifest: '清单', platform: '平台', config: '配置 = 镜像 ID', chosen: '本机拉取的平台', level: '层级', value: '值',
     iface: '网络接口', ifindex: 'ifindex', peer: '对端', master: '所属网桥', addresses: '地址', netns: '网络命名空间', published: '已发布', owners: '使用者',
     pods: 'Pod', sandbox: '沙箱（pause）', podShared: '由沙箱持有，Pod 内共享', ownNs: '独有的命名空间', notRunning: '未运行',
-    reveal: '显示这一事实的命令', run: '运行', figure: '图', download: '下载 SVG', textAlt: '以表格形式查看此图', noState: '暂无可绘制的内容',
+    reveal: '显示这一事实的命令', run: '运行', figure: '图', download: '下载 SVG', downloadPng: '下载 PNG', pngFailed: '无法生成 PNG', textAlt: '以表格形式查看此图', noState: '暂无可绘制的内容',
   },
 } as const;
 

@@ -2,7 +2,7 @@
 import { NS_TYPES } from '../kernel/types.ts';
 import type { Labels } from './labels.ts';
 import { CAP_ROW, CAP_SETS, type CapabilitiesModel, type CgroupsModel, type ProcessesModel } from './model-types.ts';
-import { cut, ibytes, scene, type Scene } from './scene.ts';
+import { cut, ibytes, MONO_CH, scene, type Scene } from './scene.ts';
 
 const ROW = 26;
 const TOP = 44;
@@ -22,7 +22,7 @@ export function layoutProcesses(m: ProcessesModel, L: Labels): Scene {
     const who = p.container ? ` [${p.container}]` : '';
     s.boxes.push({
       id: `proc-${p.pid}`, x: 10 + indent, y, w: treeW - indent - 10, h: ROW - 4, tone: p.container ? 'container' : 'plain', mono: true, small: true,
-      lines: [cut(`${p.pid}${nspid} ${p.command}`, Math.floor((treeW - indent - 20) / 6.2) - who.length) + who],
+      lines: [cut(`${p.pid}${nspid} ${p.command}`, Math.floor((treeW - indent - 20) / MONO_CH) - who.length) + who],
       title: `${L.process} ${p.pid}${p.nspid.length > 1 ? `, ${L.nspid} ${p.nspid.join(' ')}` : ''}: ${p.command}${p.container ? ` (${L.container} ${p.container})` : ''}`,
       reveal: [`ps -o pid,ppid,cmd -p ${p.pid}`, `grep NSpid /proc/${p.pid}/status`, `ls -l /proc/${p.pid}/ns`],
     });
@@ -64,7 +64,7 @@ export function layoutCgroups(m: CgroupsModel, L: Labels): Scene {
     const base = `/sys/fs/cgroup${g.path === '/' ? '' : g.path}`;
     s.boxes.push({
       id: `cg-${g.path}`, x: 10 + indent, y, w: nameW - indent, h: H - 6, tone: g.container ? 'container' : 'plain', mono: true, small: true,
-      lines: [cut(g.name, Math.floor((nameW - indent - 14) / 6.2)), ...(g.container ? [`${L.container}: ${g.container}`] : [])],
+      lines: [cut(g.name, Math.floor((nameW - indent - 14) / MONO_CH)), ...(g.container ? [`${L.container}: ${g.container}`] : [])],
       title: `${L.cgroup} ${g.path}${g.container ? ` (${L.container} ${g.container})` : ''}`,
       reveal: [`ls ${base}`, `cat ${base}/cgroup.procs`],
     });

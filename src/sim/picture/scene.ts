@@ -71,6 +71,22 @@ export function cut(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, Math.max(0, n - 1))}…`;
 }
 
+/** Wide (full-width) characters: CJK ideographs and punctuation, kana, Hangul, full-width forms. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/**
+ * The width a text will take, estimated without fonts (the SVG is made at build time): a
+ * wide character is 1em in every CJK font; other characters `narrow` pixels each.
+ */
+export function textWidth(s: string, em: number, narrow: number): number {
+  let w = 0;
+  for (const c of s) w += WIDE.test(c) ? em : narrow;
+  return w;
+}
+
+/** The average advance of a monospace character at the figures' small size (10.5px): monospace fonts are 0.55–0.61em wide. */
+export const MONO_CH = 6.4;
+
 /** `sha256:3f46…` short digest: algorithm and the first 12 hex digits, as docker prints IDs. */
 export function shortDigest(d: string): string {
   const [alg, hex] = d.includes(':') ? d.split(':') : ['', d];

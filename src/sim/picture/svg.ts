@@ -2,9 +2,13 @@
  * Scene → SVG text. Pure string output: Astro inlines it at build time, the live tab
  * sets it as innerHTML. Colours are CSS variables with fallbacks (light theme), so the
  * page's theme recolours an inline figure and a downloaded file still has colours;
- * every tone also has a pattern or a word, never colour alone.
+ * every tone also has a pattern or a word, never colour alone. The fallbacks are the
+ * light theme of src/components/mdx/figure-theme.css, value for value (a test holds them
+ * equal). Text over a pattern has a halo in its box's fill, so a pattern line never runs
+ * through a glyph: in the dark theme the lines are light, like the text, and would cut its
+ * contrast to about 3:1.
  */
-import type { Scene, Tone } from './scene.ts';
+import { textWidth, type Scene, type Tone } from './scene.ts';
 
 export interface SvgOptions {
   /** Prefix for ids inside the SVG (patterns, title): unique per figure on a page. */
@@ -28,9 +32,9 @@ const TONES: Record<Tone, [string, string]> = {
   copyup: ['var(--cc-fig-ctr, #e3eefc)', 'var(--cc-fig-ctr-line, #1f5fbf)'],
   whiteout: ['var(--cc-fig-warn, #fde8e4)', 'var(--cc-fig-warn-line, #b3261e)'],
   on: ['var(--cc-fig-on, #1f5fbf)', 'var(--cc-fig-on, #1f5fbf)'],
-  off: ['var(--cc-fig-plain, #ffffff)', 'var(--cc-fig-faint, #9aa3ad)'],
+  off: ['var(--cc-fig-plain, #ffffff)', 'var(--cc-fig-faint, #8a939d)'],
   dropped: ['var(--cc-fig-warn, #fde8e4)', 'var(--cc-fig-warn-line, #b3261e)'],
-  muted: ['var(--cc-fig-host, #eef2f6)', 'var(--cc-fig-faint, #9aa3ad)'],
+  muted: ['var(--cc-fig-host, #eef2f6)', 'var(--cc-fig-faint, #8a939d)'],
   frame: ['none', 'var(--cc-fig-line, #5b6470)'],
 };
 const INK = 'var(--cc-fig-ink, #1b1f24)';
@@ -74,10 +78,11 @@ export function renderSvg(s: Scene, opts: SvgOptions): string {
     if (b.pattern) out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="3" fill="url(#${p}-${b.pattern})" stroke="none"/>`);
     const size = b.small ? 10.5 : 12;
     const cls = [b.mono ? 'cc-m' : '', b.small ? 'cc-s' : ''].filter(Boolean).join(' ');
+    const halo = b.pattern ? ` stroke="${fill}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
     b.lines.forEach((line, i) => {
       const x = b.center ? b.x + b.w / 2 : b.x + 6;
       const y = Math.round((b.lines.length === 1 && b.h <= 30 ? b.y + b.h / 2 + size / 2.8 : b.y + 14 + i * (size + 3)) * 10) / 10;
-      out.push(`<text x="${x}" y="${y}"${cls ? ` class="${cls}"` : ''}${b.tone === 'on' ? ` fill="${INK_ON}"` : ''}${b.center ? ' text-anchor="middle"' : ''}${i === 0 && !b.small ? ' font-weight="600"' : ''}>${esc(line)}</text>`);
+      out.push(`<text x="${x}" y="${y}"${cls ? ` class="${cls}"` : ''}${b.tone === 'on' ? ` fill="${INK_ON}"` : ''}${halo}${b.center ? ' text-anchor="middle"' : ''}${i === 0 && !b.small ? ' font-weight="600"' : ''}>${esc(line)}</text>`);
     });
     out.push('</g>');
   }
@@ -90,7 +95,7 @@ export function renderSvg(s: Scene, opts: SvgOptions): string {
     out.push(`<rect x="${x}" y="${legendY}" width="16" height="12" fill="${fill}" stroke="${stroke}"/>`);
     if (item.pattern) out.push(`<rect x="${x}" y="${legendY}" width="16" height="12" fill="url(#${p}-${item.pattern})"/>`);
     out.push(`<text x="${x + 22}" y="${legendY + 10}" font-size="11">${esc(item.text)}</text>`);
-    x += 34 + item.text.length * 6.4;
+    x = Math.round((x + 34 + textWidth(item.text, 11, 6.4)) * 10) / 10; // legend text is 11px: a CJK character takes 11, a Latin one about 6.4
   }
   out.push('</svg>');
   return out.join('');

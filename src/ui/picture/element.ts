@@ -2,7 +2,9 @@
  * <cc-picture>: the part of the live Picture tab that ships at page load. It keeps the
  * latest simulator snapshot from the terminal's events (cc:command after each command,
  * cc:reset after start and Reset; both bubble to the document) and loads the picture
- * code (live.ts) only when the learner opens the tab.
+ * code (live.ts) only when the learner opens the tab. It also carries the lesson figures'
+ * "Download PNG" buttons (Figure.astro) and the live tab's: one delegated click listener,
+ * and the PNG code (png.ts) loads on the first click.
  */
 import type { WorldSnapshot } from '../../sim/api.ts';
 import type { LivePicture } from './live.ts';
@@ -21,6 +23,11 @@ export class CcPicture extends HTMLElement {
   disconnectedCallback(): void {
     document.removeEventListener('cc:command', this.onState as EventListener);
     document.removeEventListener('cc:reset', this.onState as EventListener);
+  }
+
+  /** The live view's SVG file, for its "Download PNG" button. */
+  file(): { svg: string; name: string } | null {
+    return this.live?.file() ?? null;
   }
 
   private onState = (event: CustomEvent<{ snapshot?: WorldSnapshot }>): void => {
@@ -55,4 +62,12 @@ export class CcPicture extends HTMLElement {
   }
 }
 
-if (!customElements.get('cc-picture')) customElements.define('cc-picture', CcPicture);
+if (!customElements.get('cc-picture')) {
+  customElements.define('cc-picture', CcPicture);
+  document.addEventListener('click', (e) => {
+    const button = (e.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-cc-png]');
+    if (!button) return;
+    const live = button.closest<CcPicture>('cc-picture');
+    void import('./png.ts').then((m) => (live ? m.livePng(button, () => live.file()) : m.figurePng(button)));
+  });
+}

@@ -4,9 +4,13 @@
  * Keyboard: Tab into the picture, arrow keys / Home / End move between nodes (one tab
  * stop, roving tabindex), Enter or Space (or a click) shows the commands that reveal that
  * fact, each with a Run button that sends it to the terminal (the cc:run event).
+ * Under the picture, "Download SVG" and "Download PNG" save the view as drawn (without the
+ * live form's focus attributes); the PNG button is served by element.ts, which loads png.ts
+ * on the first click (so this chunk carries no dynamic import).
  */
 import type { WorldSnapshot } from '../../sim/api.ts';
 import { picture, PictureError, type Box, type Labels, type ViewName } from '../../sim/picture/index.ts';
+import { downloadText } from '../exercise/download.ts';
 
 interface Strings {
   idle: string;
@@ -31,6 +35,7 @@ export class LivePicture {
   private readonly canvas: HTMLDivElement;
   private readonly detail: HTMLDivElement;
   private readonly alt: HTMLDivElement;
+  private readonly actions: HTMLDivElement;
   private readonly tabs: HTMLButtonElement[] = [];
   /** Milliseconds the last redraw took (model, layout, SVG and DOM). */
   lastRedrawMs = 0;
@@ -58,7 +63,27 @@ export class LivePicture {
     details.append(el('summary', {}, L.textAlt));
     this.alt = el('div', { class: 'cc-fig__tables' });
     details.append(this.alt);
-    root.replaceChildren(bar, this.canvas, hint, this.detail, details);
+    this.actions = el('div', { class: 'cc-pic__actions', hidden: '' });
+    const svgButton = el('button', { type: 'button', class: 'cc-pic__run', 'data-action': 'svg' }, L.download);
+    svgButton.addEventListener('click', () => {
+      const f = this.file();
+      if (f) downloadText(`${f.name}.svg`, f.svg, 'image/svg+xml');
+    });
+    // Served by element.ts's delegated listener, which loads png.ts and asks file() for the SVG.
+    const pngButton = el('button', { type: 'button', class: 'cc-pic__run', 'data-cc-png': '', 'data-failed': L.pngFailed }, L.downloadPng);
+    const status = el('span', { role: 'status', class: 'cc-pic__status', 'data-role': 'png-status' });
+    this.actions.append(svgButton, ' ', pngButton, ' ', status);
+    root.replaceChildren(bar, this.canvas, hint, this.detail, details, this.actions);
+  }
+
+  /** The SVG file of the view on screen (the same drawing without the live form's attributes) and its name without extension. */
+  file(): { svg: string; name: string } | null {
+    if (!this.snapshot) return null;
+    try {
+      return { svg: picture(this.snapshot, this.view, this.L, { idPrefix: 'ccf' }).svg, name: this.view };
+    } catch {
+      return null; // the view has nothing to draw (the buttons are hidden then)
+    }
   }
 
   private select(view: ViewName, focus: boolean): void {
@@ -86,6 +111,7 @@ export class LivePicture {
   /** Redraws from a snapshot (null: the terminal has not started). */
   update(snap: WorldSnapshot | null): void {
     this.snapshot = snap;
+    this.actions.hidden = true;
     if (!snap) {
       this.canvas.replaceChildren(el('p', { class: 'cc-pic__idle' }, this.strings.idle));
       return;
@@ -103,6 +129,7 @@ export class LivePicture {
     this.boxes = new Map(pic.scene.boxes.filter((b) => b.reveal.length).map((b) => [b.id, b]));
     this.canvas.innerHTML = pic.svg;
     this.alt.innerHTML = pic.alt;
+    this.actions.hidden = false;
     if (!this.boxes.has(this.current)) this.current = this.boxes.keys().next().value ?? '';
     const node = this.nodeEl(this.current);
     if (node) {
