@@ -2,7 +2,9 @@
  * Lessons 5 (pods and shared namespaces) and 12 (the security context): each page loads in
  * both locales, the Run buttons of its Docker half type the command into the terminal and
  * show the real output (a pod built by hand from a pause container; a read-only root
- * filesystem), and a printf Run button writes a manifest. axe: tests/e2e/a11y.spec.ts.
+ * filesystem), and a printf Run button writes a manifest. On a phone (390×844, touch,
+ * zh-CN) each page's key Run button is tapped once: the sheet opens with the real output in
+ * view. axe: tests/e2e/a11y.spec.ts.
  * The kubectl steps wait for the simulated cluster (tests/content/lesson-commands.test.ts).
  */
 import type { Page } from '@playwright/test';
@@ -63,3 +65,25 @@ for (const loc of LOCALES) {
     });
   });
 }
+
+/** Issue #15's phone: one page per lesson, its key Run button tapped; the sheet opens over the text with the real output. */
+test.describe('/zh-cn on a phone (390×844, touch)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const zh = LOCALES[1]!;
+  for (const [slug, command, output] of [
+    ['05-pods-and-shared-namespaces', 'docker run -d --name pod-pause registry.k8s.io/pause:3.9', 'Downloaded newer image for registry.k8s.io/pause:3.9'],
+    ['12-security-context', 'docker run --rm --read-only alpine touch /x', 'touch: /x: Read-only file system'],
+  ] as const) {
+    test(`lesson ${slug.slice(0, 2)}: tapping "${command}" opens the sheet with its output in view`, async ({ page }) => {
+      await page.goto(`${zh.prefix}/lessons/${slug}/`);
+      await expect(page.locator('#cc-workspace')).toBeHidden();
+      const button = page.getByRole('button', { name: zh.run + command, exact: true });
+      await button.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await button.tap();
+      await expect(page.locator('#cc-workspace')).toBeInViewport({ ratio: 0.95 });
+      await expect(screen(page)).toContainText(output, FIRST);
+      // The prompt after the output (long lines wrap on a phone) is in view.
+      await expect(page.locator('cc-terminal .xterm-rows > div').filter({ hasText: 'root@node1' }).last()).toBeInViewport();
+    });
+  }
+});
