@@ -78,7 +78,8 @@ export function limitOf(stderr: string): { kind: LimitKind; line: string; fn?: s
   const rec = /^(.*?): maximum recursion depth \(\d+\) exceeded/.exec(text);
   if (rec) return { kind: 'depth', line, fn: rec[1] };
   if (/too many commands executed/.test(text)) return { kind: 'commands', line };
-  if (/output size exceeded/.test(text)) return { kind: 'output', line };
+  // just-bash: "total output size exceeded" for the line, "CMD: output size limit exceeded (N bytes)" for one command.
+  if (/output size (?:limit )?exceeded/.test(text)) return { kind: 'output', line };
   return { kind: 'work', line };
 }
 

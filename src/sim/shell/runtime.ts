@@ -32,6 +32,9 @@ const WRAPPED = ['cat', 'grep', 'head', 'readlink', 'wc', 'sort', 'cut', 'tr', '
  */
 const TICKED = ['echo', 'printf', 'true', 'false', 'test', '[', 'pwd'];
 
+/** Wrapped commands that read a file to its end before they finish (an endless device: never). */
+const WHOLE_READERS = new Set(['cat', 'wc', 'sort', 'uniq']);
+
 /** Shell built-ins never execve, so the argument-size limit does not apply to them. */
 const SHELL_BUILTINS = new Set(['kill', 'echo', 'printf', 'pwd', 'test', 'true', 'false', 'cd', 'export']);
 
@@ -41,6 +44,8 @@ export class ShellRuntime {
   private pending: Session | undefined;
   /** The container's PID 1 runs its own command (no extra process). */
   private reuseSelf: Proc | undefined;
+  /** Set when a read of an endless device (/dev/zero…) was cut at its bound (fs/devfs.ts). */
+  private endless: string | undefined;
   signal: AbortSignal | undefined;
   /** The terminal's output callback for the current line, and what was streamed through it. */
   onOutput: ((chunk: { stream: 'stdout' | 'stderr'; text: string }) => void) | undefined;
@@ -94,7 +99,9 @@ export class ShellRuntime {
     let bash = this.bashes.get(root);
     if (bash) return bash;
     const avail = rootCommands(this.host, this.daemon, root);
-    const { fs, readOnly } = rootFs(this.jb, this.host, this.daemon, root, avail, [...this.commands.map((x) => x.name), ...WRAPPED], () => this.bashFor('host').fs, () => this.writeErrors);
+    const { fs, readOnly } = rootFs(this.jb, this.host, this.daemon, root, avail, [...this.commands.map((x) => x.name), ...WRAPPED], () => this.bashFor('host').fs, () => this.writeErrors, (path) => {
+      this.endless = path;
+    });
     this.readOnlyCheck.set(root, readOnly);
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
@@ -263,13 +270,31 @@ export class ShellRuntime {
         return this.inOrder(await this.asChild([name, ...args], async () => {
           if (tooBig([name, ...args], ctx.env.entries()))
             return argListTooLong(this.currentSession, name);
+          this.endless = undefined;
           const r = await ctx.origCommand!(args);
+          if (this.endless && WHOLE_READERS.has(name)) return this.endlessReader(r, [name, ...args]);
           if (busybox && name === 'cat') return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
           if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
           return r;
         }));
       },
     };
+  }
+
+  /**
+   * A command that reads all of an endless device (`cat /dev/zero`) never ends on its own. Piped
+   * into `head`, it gets what the device read returned (a pipe buffer), of which head takes what
+   * it needs before the pipe closes (SIGPIPE, 141). `cat` at the terminal prints until the line's
+   * output limit stops it. Anywhere else (`> /dev/null`, `$(…)`, `| wc -c`, `wc -c` itself) it runs
+   * until Ctrl-C, which in virtual mode is the time bound's stop, with its note.
+   */
+  private async endlessReader(r: JB.ExecResult, argv: string[]): Promise<JB.ExecResult> {
+    this.endless = undefined;
+    const next = peersOf(this.pipelines, argv);
+    if (next[0]?.[0] === 'head') return { ...r, exitCode: 141 };
+    if (this.lineIsTty && argv[0] === 'cat' && r.stdout.length) return { stdout: r.stdout.repeat(Math.ceil((LIMITS.outputBytes + 1) / r.stdout.length)), stderr: r.stderr, exitCode: 130 };
+    await this.host.waitUntil(() => false, undefined, this.signal);
+    return { stdout: '', stderr: r.stderr, exitCode: 130 };
   }
 
   /** Runs one line in a session; carries cwd, variables and $? to the next line. */
