@@ -19,7 +19,7 @@ import { shellWording } from './wording.ts';
 import { ashCdStatus } from './ash-cd.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
-import { anySignal, argListTooLong, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
+import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs } from './rootfs.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
 
@@ -327,6 +327,12 @@ export class ShellRuntime {
     // `help` with no topic lists what this host has (commands/help.ts); just-bash's builtin answers `help NAME`.
     line = line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help');
     try {
+      if (top && braceOverflow(bash, line)) {
+        // Nothing ran: the line stops before its first command, as the other work limits stop it.
+        this.stopNote('work', budget);
+        session.status = 130;
+        return { stdout: '', stderr: '', exitCode: 130 };
+      }
       const prefix = exportPrefix(session, line);
       const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal) : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
       let stderr = r.stderr;
