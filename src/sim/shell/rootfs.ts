@@ -18,6 +18,7 @@ import { BindFs, fsForVolume, mirror } from './storagefs.ts';
 import { mountTable, procMounts } from './mounttable.ts';
 import type { Flavor } from '../docker/images.ts';
 import type { Session } from './types.ts';
+import type { Proc } from '../kernel/types.ts';
 import { BUSYBOX_SCRIPT } from './applet.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
@@ -162,6 +163,11 @@ export function rootFs(
   devfs.onWriteError = procfs.onWriteError;
   const fs = new jb.MountableFs({ base, mounts: [{ mountPoint: '/dev', filesystem: devfs }, { mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) }, ...volumeMounts] });
   return { fs, readOnly };
+}
+
+/** The session of a command run once in a container root (its main command, docker exec, a kubelet or kubectl exec command). */
+export function scriptSession(p: Proc, root: string, flavor: Flavor, hostname: string, env: Record<string, string>, cwd: string): Session {
+  return { proc: p, root, flavor, shell: flavor === 'busybox' ? 'sh' : 'bash', hostname, env, cwd, status: 0, onExit: () => '', script: true };
 }
 
 /** The command flavour of a root (the host's coreutils, or its image's). */
