@@ -95,7 +95,7 @@ export class DevFs extends GeneratedFs {
   private bytes(path: string): Uint8Array | undefined {
     const { node, path: p } = this.resolve(path, true);
     const name = p.split('/').filter(Boolean).join('/');
-    if (!node || node.type !== 'file' || !ENDLESS.has(name)) return undefined;
+    if (node?.type !== 'file' || !ENDLESS.has(name)) return undefined;
     const n = PIPE_BUFFER;
     const out = new Uint8Array(n);
     if (name === 'random' || name === 'urandom') {

@@ -33,7 +33,11 @@ function walk(node: unknown, template: Node): void {
   if (!node || typeof node !== 'object') return;
   const n = node as Node;
   if (n.type === 'Pipeline' && Array.isArray(n.commands)) {
-    n.commands = (n.commands as Node[]).map((c) => (isCd(c) ? wrap(template, c) : (walk(c, template), c)));
+    n.commands = (n.commands as Node[]).map((c) => {
+      if (isCd(c)) return wrap(template, c);
+      walk(c, template);
+      return c;
+    });
     return;
   }
   for (const v of Object.values(n)) if (v && typeof v === 'object') walk(v, template);

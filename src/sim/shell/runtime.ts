@@ -300,7 +300,11 @@ export class ShellRuntime {
     line = line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help');
     try {
       // A brace range just-bash would cut short: the line stops before its first command.
-      if (top && braceOverflow(bash, line)) return (this.stopNote('work', budget), (session.status = 130), { stdout: '', stderr: '', exitCode: 130 });
+      if (top && braceOverflow(bash, line)) {
+        this.stopNote('work', budget);
+        session.status = 130;
+        return { stdout: '', stderr: '', exitCode: 130 };
+      }
       const prefix = exportPrefix(session, line);
       const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal) : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
       let stderr = r.stderr;
