@@ -24,9 +24,10 @@ function modeString(st: Stat): string {
 }
 
 /** The size column: a directory's 4096 (a tmpfs one's own size), a device's "major, minor". */
-function sizeOf(st: Stat, target?: string): number {
-  // A symlink's size is its target's length in bytes.
-  return st.isDirectory ? (st.dirSize ?? 4096) : st.isSymbolicLink ? new TextEncoder().encode(target ?? '').length : st.size;
+function sizeOf(st: Stat, target?: string, path = ''): number {
+  // A symlink's size is its target's length in bytes; procfs reports 0 for its links.
+  if (st.isSymbolicLink) return path.startsWith('/proc/') ? 0 : new TextEncoder().encode(target ?? '').length;
+  return st.isDirectory ? (st.dirSize ?? 4096) : st.size;
 }
 
 function when(ms: number, now: number): string {
@@ -135,15 +136,15 @@ export const ls: SimCommand = {
       const devs = entries.map((e) => e.st.rdev).filter((d): d is { major: number; minor: number } => Boolean(d));
       const majW = Math.max(0, ...devs.map((d) => String(d.major).length));
       const minW = Math.max(0, ...devs.map((d) => String(d.minor).length));
-      const sizeW = Math.max(1, devs.length ? majW + 2 + minW : 0, ...entries.filter((e) => !e.st.rdev).map((e) => String(sizeOf(e.st, e.target)).length));
+      const sizeW = Math.max(1, devs.length ? majW + 2 + minW : 0, ...entries.filter((e) => !e.st.rdev).map((e) => String(sizeOf(e.st, e.target, e.path)).length));
       return entries
         .map((e) => {
           const d = e.st.rdev;
           const nlink = e.st.isDirectory ? 2 : 1;
           const name = quote(e.name, tty, bb) + (e.target !== undefined ? ` -> ${quote(e.target, tty, bb)}` : '');
           // busybox@1_36_1:coreutils/ls.c display_single: "%4u, %3u " for a device, "%9"OFF_FMT"u " for a size.
-          const bbSize = d ? `${String(d.major).padStart(4)}, ${String(d.minor).padStart(3)}` : String(sizeOf(e.st, e.target)).padStart(9);
-          const size = d ? `${String(d.major).padStart(sizeW - 2 - minW)}, ${String(d.minor).padStart(minW)}` : String(sizeOf(e.st, e.target)).padStart(sizeW);
+          const bbSize = d ? `${String(d.major).padStart(4)}, ${String(d.minor).padStart(3)}` : String(sizeOf(e.st, e.target, e.path)).padStart(9);
+          const size = d ? `${String(d.major).padStart(sizeW - 2 - minW)}, ${String(d.minor).padStart(minW)}` : String(sizeOf(e.st, e.target, e.path)).padStart(sizeW);
           return bb
             ? `${modeString(e.st)} ${String(nlink).padStart(4)} ${'root'.padEnd(8)} ${'root'.padEnd(8)} ${bbSize} ${when(e.st.mtime.getTime(), now)} ${name}\n`
             : `${modeString(e.st)} ${nlink} root root ${size} ${when(e.st.mtime.getTime(), now)} ${name}\n`;
