@@ -50,6 +50,8 @@ export interface ContainerConfig {
   Image: string;
   StopSignal?: string;
   StopTimeout?: number;
+  /** The image's labels merged with --label (moby's Config.Labels). */
+  Labels?: Record<string, string>;
 }
 
 export interface Container {
@@ -104,4 +106,9 @@ export class LogBuffer extends Array<LogEntry> {
     for (const i of items) super.push({ ...i, timeMs: i.timeMs ?? this.now() });
     return this.length;
   }
+}
+
+/** The container's labels (Config.Labels): the image's merged with --label at create time. */
+export function containerLabels(c: Container): Record<string, string> {
+  return c.config.Labels ?? (c.image.config as { Labels?: Record<string, string> | null }).Labels ?? {};
 }

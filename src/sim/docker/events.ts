@@ -2,7 +2,7 @@
  * The daemon's event log (moby@v27.3.1:daemon/events.go LogContainerEventWithAttributes,
  * LogImageEvent…): type, action, actor id and attributes, stamped with the clock.
  */
-import type { Container } from './container.ts';
+import { containerLabels, type Container } from './container.ts';
 
 export interface DockerEvent {
   type: 'container' | 'image' | 'network' | 'volume' | 'builder';
@@ -26,6 +26,6 @@ export class EventLog {
 
 /** A container event's attributes: the container's labels, then image and name (moby copies labels first). */
 export function containerAttributes(c: Container, extra: Record<string, string> = {}): Record<string, string> {
-  const labels = (c.image.config as { Labels?: Record<string, string> | null }).Labels ?? {};
+  const labels = containerLabels(c);
   return { ...labels, ...extra, image: c.imageArg, name: c.name };
 }

@@ -289,10 +289,10 @@ export class ImageStore {
 
   /**
    * `docker image prune [-a] -f`: removes dangling images (with `all`, every
-   * image no container uses). Output as Docker prints it.
+   * image no container uses; `match`: the daemon's label and until filters). Output as Docker prints it.
    */
-  async prune(opts: { all?: boolean; inUse?: (id: Digest) => boolean } = {}): Promise<CmdResult> {
-    const victims = this.all().filter((li) => !opts.inUse?.(li.image.id) && (opts.all || ImageStore.dangling(li)));
+  async prune(opts: { all?: boolean; inUse?: (id: Digest) => boolean; match?: (li: LocalImage) => boolean } = {}): Promise<CmdResult> {
+    const victims = this.all().filter((li) => !opts.inUse?.(li.image.id) && (opts.all || ImageStore.dangling(li)) && (opts.match?.(li) ?? true));
     if (victims.length === 0) return ok('Total reclaimed space: 0B\n');
     const lines: string[] = [];
     let reclaimed = 0;

@@ -135,8 +135,8 @@ export class VolumeStore {
   }
 
   /** `docker volume prune -f [-a]`: unused anonymous volumes (all unused ones with -a), as Docker ≥ 23 does. */
-  prune(opts: { all?: boolean; users: (name: string) => string[] }): CmdResult {
-    const victims = this.all().filter((v) => opts.users(v.name).length === 0 && (opts.all || v.anonymous));
+  prune(opts: { all?: boolean; users: (name: string) => string[]; match?: (v: Volume) => boolean }): CmdResult {
+    const victims = this.all().filter((v) => opts.users(v.name).length === 0 && (opts.all || v.anonymous) && (opts.match?.(v) ?? true));
     let bytes = 0;
     for (const v of victims) {
       bytes += contentSize(v.data);

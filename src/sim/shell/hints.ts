@@ -51,6 +51,9 @@ const IN_CONTAINER: Hint = {
   zh: '这个镜像里没有 %s；镜像只包含其程序需要的东西（可先 exit 回到主机再试）。',
 };
 
+/** Characters of a command name the not-found note quotes (a 10 KB name is cut with an ellipsis). */
+const NOTE_NAME = 40;
+
 /**
  * The note for `name` not found (where: 'host', or the container's flavour), or undefined for
  * names that are plainly typos of nothing (a single character, a path).
@@ -58,7 +61,9 @@ const IN_CONTAINER: Hint = {
 function notFoundNote(name: string, _line: string, where: string, locale: Locale = 'en'): string | undefined {
   if (!/^[\w.+-]{2,}$/.test(name)) return undefined;
   const hint = Object.hasOwn(HINTS, name) ? HINTS[name] : undefined;
-  const pick = (h: Hint) => (locale === 'zh-cn' ? h.zh : h.en).replace('%s', name);
+  // The shell's own message quotes the name in full, as bash does; the course's note quotes at most NOTE_NAME characters.
+  const shown = [...name].length > NOTE_NAME ? `${[...name].slice(0, NOTE_NAME - 1).join('')}…` : name;
+  const pick = (h: Hint) => (locale === 'zh-cn' ? h.zh : h.en).replace('%s', shown);
   if (hint) return pick(hint);
   return pick(where === 'host' ? GENERIC : IN_CONTAINER);
 }

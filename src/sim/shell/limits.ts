@@ -44,6 +44,12 @@ export const LIMITS = {
   replayLineMinMs: 1_000,
   /** Bytes in one string (a variable, a command substitution). */
   stringBytes: 4 << 20,
+  /**
+   * Words one brace range may make. bash expands `{1..100000}` in full; just-bash stops every
+   * range at 10,000 words (its hard cap, whatever maxBraceExpansionResults says) without a word,
+   * so a larger range stops the line with the `work` note instead (shell/line.ts braceOverflow).
+   */
+  braceResults: 10_000,
 } as const;
 
 /** just-bash's own limits, from LIMITS. */
@@ -55,6 +61,8 @@ export const JB_LIMITS: ExecutionLimits = {
   maxHeredocSize: LIMITS.stringBytes,
   maxSubstitutionDepth: 50,
   maxSourceDepth: 100,
+  // Words from all the braces of one word (products such as {1..100}{1..100}); a range alone stops at LIMITS.braceResults.
+  maxBraceExpansionResults: 100_000,
   // Our own CPU budget stops a line long before this; it is a last resort.
   maxExecutionTimeMs: 30_000,
 };
@@ -78,7 +86,8 @@ export function limitOf(stderr: string): { kind: LimitKind; line: string; fn?: s
   const rec = /^(.*?): maximum recursion depth \(\d+\) exceeded/.exec(text);
   if (rec) return { kind: 'depth', line, fn: rec[1] };
   if (/too many commands executed/.test(text)) return { kind: 'commands', line };
-  if (/output size exceeded/.test(text)) return { kind: 'output', line };
+  // just-bash: "total output size exceeded" for the line, "CMD: output size limit exceeded (N bytes)" for one command.
+  if (/output size (?:limit )?exceeded/.test(text)) return { kind: 'output', line };
   return { kind: 'work', line };
 }
 

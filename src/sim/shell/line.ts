@@ -58,6 +58,35 @@ export function pipelinesOf(bash: JB.Bash, line: string): string[][][] {
   }
 }
 
+/**
+ * Whether a brace range on the line makes more words than LIMITS.braceResults (`{1..1000000}`),
+ * which just-bash would cut short without a word; parsed by just-bash itself.
+ */
+export function braceOverflow(bash: JB.Bash, line: string): boolean {
+  if (!/\{[^}]*\.\./.test(line)) return false;
+  let ast: unknown;
+  try {
+    ast = bash.transform(line).ast;
+  } catch {
+    return false;
+  }
+  const count = (r: { start: string | number; end: string | number; step?: number }): number => {
+    const a = typeof r.start === 'number' ? r.start : Number.isFinite(Number(r.start)) ? Number(r.start) : String(r.start).charCodeAt(0);
+    const b = typeof r.end === 'number' ? r.end : Number.isFinite(Number(r.end)) ? Number(r.end) : String(r.end).charCodeAt(0);
+    return Math.floor(Math.abs(b - a) / Math.max(1, Math.abs(r.step ?? 1))) + 1;
+  };
+  const seen = new Set<unknown>();
+  const walk = (n: unknown): boolean => {
+    if (!n || typeof n !== 'object' || seen.has(n)) return false;
+    seen.add(n);
+    if (Array.isArray(n)) return n.some(walk);
+    const o = n as { type?: string; items?: { type: string; start: string | number; end: string | number; step?: number }[] };
+    if (o.type === 'BraceExpansion' && o.items?.some((i) => i.type === 'Range' && count(i) > LIMITS.braceResults)) return true;
+    return Object.values(o).some(walk);
+  };
+  return walk(ast);
+}
+
 /** execve's limits: one string at most 128 KiB (MAX_ARG_STRLEN), argv plus environment about 2 MiB. */
 export function tooBig(argv: string[], env: Iterable<[string, string]>): boolean {
   const strings = [...argv, ...[...env].map(([k, v]) => `${k}=${v}`)];

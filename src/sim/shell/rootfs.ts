@@ -9,6 +9,7 @@ import type * as JB from 'just-bash';
 import type { Daemon } from '../docker/daemon.ts';
 import { CgroupFs } from '../fs/cgroupfs.ts';
 import { ProcFs } from '../fs/procfs.ts';
+import { DevFs } from '../fs/devfs.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFiles } from '../fs/hostfiles.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
@@ -17,6 +18,7 @@ import { BindFs, fsForVolume, mirror } from './storagefs.ts';
 import { mountTable, procMounts } from './mounttable.ts';
 import type { Flavor } from '../docker/images.ts';
 import type { Session } from './types.ts';
+import type { Proc } from '../kernel/types.ts';
 import { BUSYBOX_SCRIPT } from './applet.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
@@ -43,6 +45,7 @@ export function rootFs(
   binNames: string[],
   hostFs: () => JB.IFileSystem,
   writeErrors: () => WriteError[],
+  onEndless: (path: string) => void = () => {},
 ): { fs: JB.MountableFs; readOnly: (path: string) => boolean } {
   const c = root === 'host' ? undefined : daemon.containers.get(root);
   // A container another engine (the kubelet, through containerd) created: its ContainerRoot.
@@ -179,8 +182,16 @@ export function rootFs(
   });
   // --tmpfs PATH (and a pod's emptyDir volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
   for (const t of tmpfs) if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });
-  const fs = new jb.MountableFs({ base, mounts: [{ mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) }, ...volumeMounts] });
+  const devfs = new DevFs(host, () => mtime.getTime(), Boolean(c?.config.Tty));
+  devfs.onEndless = onEndless;
+  devfs.onWriteError = procfs.onWriteError;
+  const fs = new jb.MountableFs({ base, mounts: [{ mountPoint: '/dev', filesystem: devfs }, { mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) }, ...volumeMounts] });
   return { fs, readOnly };
+}
+
+/** The session of a command run once in a container root (its main command, docker exec, a kubelet or kubectl exec command). */
+export function scriptSession(p: Proc, root: string, flavor: Flavor, hostname: string, env: Record<string, string>, cwd: string): Session {
+  return { proc: p, root, flavor, shell: flavor === 'busybox' ? 'sh' : 'bash', hostname, env, cwd, status: 0, onExit: () => '', script: true };
 }
 
 /** The command flavour of a root (the host's coreutils, or its image's). */

@@ -16,23 +16,14 @@ import { usageOf } from './commands/usage.ts';
 import { JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { shellWording } from './wording.ts';
+import { ashCdStatus } from './ash-cd.ts';
+import { endlessReader, WHOLE_READERS } from './endless.ts';
+import { SHELL_BUILTINS, TICKED, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
-import { anySignal, argListTooLong, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
-import { completePath, rootCommands, rootFlavor, rootFs } from './rootfs.ts';
+import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
+import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
-
-/** just-bash commands whose output matches the real tools closely enough; wrapped so they run as their own process. */
-const WRAPPED = ['cat', 'grep', 'head', 'readlink', 'wc', 'sort', 'cut', 'tr', 'awk', 'sed', 'rm', 'find', 'uniq', 'xargs', 'tee', 'chmod', 'seq', 'basename', 'dirname', 'which', 'clear', 'expr'];
-
-/**
- * just-bash commands taken over only so that a running line checks its budget and yields to
- * the page between them (Ctrl-C within 100 ms) and, on the terminal, writes in the order run.
- */
-const TICKED = ['echo', 'printf', 'true', 'false', 'test', '[', 'pwd'];
-
-/** Shell built-ins never execve, so the argument-size limit does not apply to them. */
-const SHELL_BUILTINS = new Set(['kill', 'echo', 'printf', 'pwd', 'test', 'true', 'false', 'cd', 'export']);
 
 /** Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines. */
 export class ShellRuntime {
@@ -40,6 +31,8 @@ export class ShellRuntime {
   private pending: Session | undefined;
   /** The container's PID 1 runs its own command (no extra process). */
   private reuseSelf: Proc | undefined;
+  /** Set when a read of an endless device (/dev/zero…) was cut at its bound (fs/devfs.ts). */
+  private endless: string | undefined;
   signal: AbortSignal | undefined;
   /** The terminal's output callback for the current line, and what was streamed through it. */
   onOutput: ((chunk: { stream: 'stdout' | 'stderr'; text: string }) => void) | undefined;
@@ -93,7 +86,7 @@ export class ShellRuntime {
     let bash = this.bashes.get(root);
     if (bash) return bash;
     const avail = rootCommands(this.host, this.daemon, root);
-    const { fs, readOnly } = rootFs(this.jb, this.host, this.daemon, root, avail, [...this.commands.map((x) => x.name), ...WRAPPED], () => this.bashFor('host').fs, () => this.writeErrors);
+    const { fs, readOnly } = rootFs(this.jb, this.host, this.daemon, root, avail, [...this.commands.map((x) => x.name), ...WRAPPED], () => this.bashFor('host').fs, () => this.writeErrors, (path) => void (this.endless = path));
     this.readOnlyCheck.set(root, readOnly);
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
@@ -116,6 +109,7 @@ export class ShellRuntime {
       },
       processInfo: { pid: root === 'host' ? this.host.loginShell.pid : 1, ppid: root === 'host' ? this.host.loginShell.ppid : 0, uid: 0, gid: 0 },
     });
+    if (root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox') ashCdStatus(bash);
     this.bashes.set(root, bash);
     return bash;
   }
@@ -261,7 +255,12 @@ export class ShellRuntime {
         return this.inOrder(await this.asChild([name, ...args], async () => {
           if (tooBig([name, ...args], ctx.env.entries()))
             return argListTooLong(this.currentSession, name);
+          this.endless = undefined;
           const r = await ctx.origCommand!(args);
+          if (this.endless && WHOLE_READERS.has(name)) {
+            this.endless = undefined;
+            return endlessReader(this.host, this.pipelines, this.lineIsTty, this.signal, r, [name, ...args]);
+          }
           if (busybox && name === 'cat') return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
           if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
           return r;
@@ -300,6 +299,12 @@ export class ShellRuntime {
     // `help` with no topic lists what this host has (commands/help.ts); just-bash's builtin answers `help NAME`.
     line = line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help');
     try {
+      // A brace range just-bash would cut short: the line stops before its first command.
+      if (top && braceOverflow(bash, line)) {
+        this.stopNote('work', budget);
+        session.status = 130;
+        return { stdout: '', stderr: '', exitCode: 130 };
+      }
       const prefix = exportPrefix(session, line);
       const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal) : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
       let stderr = r.stderr;
@@ -327,7 +332,7 @@ export class ShellRuntime {
         if (exitCode === 0) exitCode = 1;
       }
       session.status = exitCode;
-      stderr = shellWording(stderr, session, !session.script && !/\bsh\s+-c\b/.test(line), session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'));
+      stderr = shellWording(stderr, session, !session.script && !/\bsh\s+-c\b/.test(line), session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'), line);
       if (top) for (const note of notFoundNotes(stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
       let stdout = r.stdout;
       if (top && stdout.length + stderr.length + this.outBytes > LIMITS.outputBytes) {
@@ -359,20 +364,12 @@ export class ShellRuntime {
 
   /** A container's main command or `docker exec` command, run once as process `p`. */
   async runInContainer(c: Container, p: Proc, argv: string[], tty = c.config.Tty, workdir?: string): Promise<ExecResult> {
-    const session: Session = {
-      proc: p, root: c.id, flavor: c.image.flavor, shell: c.image.flavor === 'busybox' ? 'sh' : 'bash', hostname: c.config.Hostname,
-      env: { ...p.env }, cwd: workdir ?? (c.config.WorkingDir || '/'), status: 0, onExit: () => '', script: true,
-    };
-    return this.runOnce(session, argv, tty);
+    return this.runOnce(scriptSession(p, c.id, c.image.flavor, c.config.Hostname, { ...p.env }, workdir ?? (c.config.WorkingDir || '/')), argv, tty);
   }
 
   /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
   async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string> }): Promise<ExecResult> {
-    const flavor = rootFlavor(this.host, this.daemon, root);
-    const session: Session = {
-      proc: p, root, flavor, shell: flavor === 'busybox' ? 'sh' : 'bash', hostname: this.host.runc.roots.get(root)?.hostname ?? '',
-      env: { ...p.env, ...opts.env }, cwd: opts.workdir || '/', status: 0, onExit: () => '', script: true,
-    };
+    const session = scriptSession(p, root, rootFlavor(this.host, this.daemon, root), this.host.runc.roots.get(root)?.hostname ?? '', { ...p.env, ...opts.env }, opts.workdir || '/');
     return this.runOnce(session, argv, opts.tty);
   }
 

@@ -16,13 +16,34 @@ function bashParseErrors(stderr: string): string {
     .replace(/^bash: syntax error: Parse error at \d+:\d+: /gm, 'bash: syntax error: ');
 }
 
+/** just-bash's names of the closing token it wanted, as ash's tokname_array prints them. */
+const EXPECTING: Record<string, string> = { FI: 'fi', THEN: 'then', DO: 'do', DONE: 'done', RBRACE: '}', RPAREN: ')' };
+
+/**
+ * An unterminated compound command: busybox@1_36_1:shell/ash.c parse_command calls
+ * raise_error_unexpected_syntax(t), "unexpected %s (expecting %s)" with tokname(TEOF) = "end of
+ * file". A `case` at end of file expects `)` after a pattern, or `;;` after a clause's commands
+ * (the TRP / TENDCASE checks), which only the source tells apart.
+ */
+function ashExpecting(stderr: string, source: string): string {
+  return stderr.replace(/^bash: syntax error: Parse error at \d+:\d+: Expected (\w+), got EOF$/gm, (m, tok: string) => {
+    let want = EXPECTING[tok];
+    if (tok === 'ESAC') {
+      const tail = source.slice(source.search(/\bcase\b(?![\s\S]*\bcase\b)/));
+      const clauses = tail.replace(/^case\s+\S+\s+in\b/, '').split(';;');
+      want = (clauses[clauses.length - 1] ?? '').includes(')') ? ';;' : ')';
+    }
+    return want ? `sh: syntax error: unexpected end of file (expecting "${want}")` : m;
+  });
+}
+
 /**
  * busybox ash's wording (busybox@1_36_1:shell/ash.c): ash_vmsg prints "sh: ", then for a builtin
  * its name, then "line N: " when the shell is not interactive (sh -c, a script), then the message.
  */
-function ashWording(stderr: string, interactive: boolean): string {
+function ashWording(stderr: string, interactive: boolean, source: string): string {
   const line = interactive ? '' : 'line 1: ';
-  return bashParseErrors(stderr)
+  return bashParseErrors(ashExpecting(stderr, source))
     // find_command / shellexec: "%s: %s" with errmsg(e, "not found") (ENOENT and ENOTDIR read "not found").
     .replace(/^bash: (?:line \d+: )?(.+): command not found$/gm, 'sh: $1: not found')
     .replace(/^bash: (?:line \d+: )?(\S*\/\S*): No such file or directory$/gm, 'sh: $1: not found')
@@ -41,9 +62,9 @@ function ashWording(stderr: string, interactive: boolean): string {
 }
 
 /** The shell's messages in `stderr` in the wording of the session's shell. */
-export function shellWording(stderr: string, session: Session, interactive: boolean, plainBash: boolean): string {
+export function shellWording(stderr: string, session: Session, interactive: boolean, plainBash: boolean, source = ''): string {
   if (!stderr) return stderr;
-  if (session.shell === 'sh') return ashWording(stderr, interactive);
+  if (session.shell === 'sh') return ashWording(stderr, interactive, source);
   const out = bashParseErrors(stderr);
   return plainBash ? out.replace(/^bash: line \d+: /gm, 'bash: ') : out;
 }

@@ -6,13 +6,28 @@ import { overlay2Ls } from './overlay2-ls.ts';
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function modeString(st: FsStat): string {
-  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : '-';
+/** A device node's numbers and a tmpfs directory's size, as /dev's stat carries them (fs/devfs.ts). */
+type Stat = FsStat & { rdev?: { major: number; minor: number }; dirSize?: number };
+
+function modeString(st: Stat): string {
+  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : st.rdev ? 'c' : '-';
   if (st.isSymbolicLink) return 'lrwxrwxrwx';
-  const bits = 'rwxrwxrwx';
   let out = type;
-  for (let i = 0; i < 9; i++) out += st.mode & (1 << (8 - i)) ? bits[i] : '-';
+  // coreutils filemodestring / busybox bb_mode_string: s/t replace x where setuid, setgid or sticky is set.
+  const special = [st.mode & 0o4000, st.mode & 0o2000, st.mode & 0o1000];
+  for (let i = 0; i < 9; i++) {
+    const on = st.mode & (1 << (8 - i));
+    const sp = i % 3 === 2 ? special[(i - 2) / 3] : 0;
+    out += sp ? (on ? (i === 8 ? 't' : 's') : i === 8 ? 'T' : 'S') : on ? 'rwxrwxrwx'[i] : '-';
+  }
   return out;
+}
+
+/** The size column: a directory's 4096 (a tmpfs one's own size), a device's "major, minor". */
+function sizeOf(st: Stat, target?: string, path = ''): number {
+  // A symlink's size is its target's length in bytes; procfs reports 0 for its links.
+  if (st.isSymbolicLink) return path.startsWith('/proc/') ? 0 : new TextEncoder().encode(target ?? '').length;
+  return st.isDirectory ? (st.dirSize ?? 4096) : st.size;
 }
 
 function when(ms: number, now: number): string {
@@ -56,7 +71,7 @@ function columns(names: string[], width: number): string {
 interface Entry {
   name: string;
   path: string;
-  st: FsStat;
+  st: Stat;
   target?: string;
 }
 
@@ -116,15 +131,23 @@ export const ls: SimCommand = {
         const names = entries.map((e) => quote(e.name, tty, bb));
         return one || !tty ? names.map((n) => `${n}\n`).join('') : columns(names, env.columns);
       }
-      const sizeW = Math.max(1, ...entries.map((e) => String(e.st.isSymbolicLink || e.st.isDirectory ? (e.st.isDirectory ? 4096 : 0) : e.st.size).length));
+      // coreutils ls.c gobble_file: a device's size column is "major, minor", the two right-aligned
+      // in their own widths, and the column as wide as the widest size or that pair.
+      const devs = entries.map((e) => e.st.rdev).filter((d): d is { major: number; minor: number } => Boolean(d));
+      const majW = Math.max(0, ...devs.map((d) => String(d.major).length));
+      const minW = Math.max(0, ...devs.map((d) => String(d.minor).length));
+      const sizeW = Math.max(1, devs.length ? majW + 2 + minW : 0, ...entries.filter((e) => !e.st.rdev).map((e) => String(sizeOf(e.st, e.target, e.path)).length));
       return entries
         .map((e) => {
-          const size = e.st.isDirectory ? 4096 : e.st.isSymbolicLink ? 0 : e.st.size;
+          const d = e.st.rdev;
           const nlink = e.st.isDirectory ? 2 : 1;
           const name = quote(e.name, tty, bb) + (e.target !== undefined ? ` -> ${quote(e.target, tty, bb)}` : '');
+          // busybox@1_36_1:coreutils/ls.c display_single: "%4u, %3u " for a device, "%9"OFF_FMT"u " for a size.
+          const bbSize = d ? `${String(d.major).padStart(4)}, ${String(d.minor).padStart(3)}` : String(sizeOf(e.st, e.target, e.path)).padStart(9);
+          const size = d ? `${String(d.major).padStart(sizeW - 2 - minW)}, ${String(d.minor).padStart(minW)}` : String(sizeOf(e.st, e.target, e.path)).padStart(sizeW);
           return bb
-            ? `${modeString(e.st)} ${String(nlink).padStart(4)} ${'root'.padEnd(8)} ${'root'.padEnd(8)} ${String(size).padStart(9)} ${when(e.st.mtime.getTime(), now)} ${name}\n`
-            : `${modeString(e.st)} ${nlink} root root ${String(size).padStart(sizeW)} ${when(e.st.mtime.getTime(), now)} ${name}\n`;
+            ? `${modeString(e.st)} ${String(nlink).padStart(4)} ${'root'.padEnd(8)} ${'root'.padEnd(8)} ${bbSize} ${when(e.st.mtime.getTime(), now)} ${name}\n`
+            : `${modeString(e.st)} ${nlink} root root ${size} ${when(e.st.mtime.getTime(), now)} ${name}\n`;
         })
         .join('');
     };

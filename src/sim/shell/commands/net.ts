@@ -3,6 +3,7 @@ import { hasCap } from '../../kernel/capabilities.ts';
 import { reach, resolveName } from '../../net/reach.ts';
 import { mountLines, mountTable } from '../mounttable.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { VIRTUAL_BOUND_MS } from '../../host.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -55,7 +56,14 @@ export const ping: SimCommand = {
       }
       if (count !== undefined && sent >= count) break;
       const outcome = await env.host.waitUntil(() => false, 1000, env.signal);
-      if (outcome === 'aborted' || (env.host.clock.mode === 'virtual' && env.host.clock.nowMs - start >= 60_000 && count === undefined)) break;
+      if (outcome === 'aborted') break;
+      // Without -c ping never ends on its own. In virtual mode nobody presses Ctrl-C: after the
+      // time bound it is interrupted as Ctrl-C would (the line then carries the time note), and,
+      // as on SIGINT, prints its statistics (iputils-20240117 ping/ping_common.c finish()).
+      if (env.host.clock.mode === 'virtual' && count === undefined && env.host.clock.nowMs - start >= VIRTUAL_BOUND_MS) {
+        env.host.virtualStops++;
+        break;
+      }
     }
     const recv = times.length;
     const loss = Math.round(((sent - recv) / sent) * 100);

@@ -9,6 +9,8 @@ const PIPE_BUFFER = 65536;
  * buffer's worth, which is all a reader like `head` takes before the pipe closes (SIGPIPE);
  * at the terminal it streams until Ctrl-C (or the line's output limit).
  */
+const p0 = (env: Parameters<SimCommand['run']>[1]) => env.self;
+
 export const yes: SimCommand = {
   name: 'yes',
   async run(args, env) {
@@ -17,6 +19,14 @@ export const yes: SimCommand = {
       // At a terminal nobody watches (a replay, `shell -c`): more than the line's output limit,
       // which the line then stops at (shell/runtime.ts), as it stops the streaming yes.
       return { stdout: line.repeat(Math.ceil((LIMITS.outputBytes + 1) / line.length)), stderr: '', exitCode: 130 };
+    }
+    if (!env.tty && !env.pipeline.length) {
+      // Into a file or /dev/null nothing ever closes the output: yes runs until Ctrl-C, which in
+      // virtual mode is the time bound's stop (host.ts waitUntil), noted like sleep infinity.
+      p0(env).program = { kind: 'cpuhog' };
+      await env.host.waitUntil(() => false, undefined, env.signal);
+      p0(env).program = { kind: 'idle' };
+      return { stdout: line.repeat(Math.ceil(PIPE_BUFFER / line.length)), stderr: '', exitCode: 130 };
     }
     if (!env.tty || !env.stream) {
       const block = line.repeat(Math.ceil(PIPE_BUFFER / line.length));

@@ -16,6 +16,8 @@ import { templated } from './format.ts';
 import { argsError, confirmed } from './errors.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
+import { parseFilters, type FilterArgs } from './filters.ts';
+import type { LocalImage } from '../../../image/store.ts';
 import { goTimeString } from '../../kit/gotime.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
@@ -208,16 +210,39 @@ export const rmi: Sub = async (args, env) => {
 export const imagePrune: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'all', short: 'a', type: 'bool' }, { long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
   if (!p.ok) return flagErr('image prune', p.error);
+  const { filters, error } = parseFilters(p.flags.filter as string[] | undefined);
+  if (error) return flagErr('image prune', error);
+  // docker/cli@v27.3.1:cli/command/image/prune.go: the CLI adds dangling=!all to the learner's filters.
+  filters.add('dangling', String(!p.flags.all));
+  let prompt = '';
   if (!p.flags.force) {
     const warn = p.flags.all ? 'WARNING! This will remove all images without at least one container associated to them.' : 'WARNING! This will remove all dangling images.';
+    prompt = `${warn}\nAre you sure you want to continue? [y/N] `;
     // A "no" is errdefs.Cancelled: main exits 0 without a message.
-    if (!confirmed(env.stdin)) return R(`${warn}\nAre you sure you want to continue? [y/N] `, '', 0);
+    if (!confirmed(env.stdin)) return R(prompt, '', 0);
   }
+  const r = await pruneImages(env, filters);
+  return R(prompt + r.stdout, r.stderr, r.exitCode);
+};
+
+/**
+ * moby@v27.3.1:daemon/images/image_prune.go ImagesPrune: dangling (or, with dangling=false, all)
+ * images no container uses, created no later than `until`, whose labels match `label` and not `label!`.
+ */
+export async function pruneImages(env: CmdEnv, filters: FilterArgs): Promise<ExecResult> {
+  const daemonErr = (e: string) => R('', `Error response from daemon: ${e}\n`, 1);
+  const bad = filters.validate(['dangling', 'label', 'label!', 'until']);
+  if (bad) return daemonErr(bad);
+  const dangling = filters.bool('dangling', true);
+  if (dangling.error) return daemonErr(dangling.error);
+  const until = filters.until(env.host.clock.nowMs);
+  if (until.error) return daemonErr(until.error);
   const lib = await env.daemon.imageLib();
   const used = new Set([...env.daemon.containers.values()].map((c) => c.image.id));
-  const r = await lib.store.prune({ all: Boolean(p.flags.all), inUse: (id) => used.has(id) });
+  const match = (li: LocalImage) => !(until.ms !== undefined && li.createdMs > until.ms) && filters.matchLabels(li.image.config.config.Labels);
+  const r = await lib.store.prune({ all: !dangling.value, inUse: (id) => used.has(id), match });
   return R(r.stdout, r.stderr, r.exitCode);
-};
+}
 
 export const login: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'username', short: 'u', type: 'string' }, { long: 'password', short: 'p', type: 'string' }, { long: 'password-stdin', type: 'bool' }], true);

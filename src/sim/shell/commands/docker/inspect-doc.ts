@@ -1,4 +1,4 @@
-import { stateString, type Container } from '../../../docker/container.ts';
+import { containerLabels, stateString, type Container } from '../../../docker/container.ts';
 import type { Daemon } from '../../../docker/daemon.ts';
 import type { Host } from '../../../host.ts';
 import { inspectMounts } from './run-storage.ts';
@@ -36,8 +36,14 @@ export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<st
     Mounts: mounts,
     AppArmorProfile: c.hostConfig.Privileged ? 'unconfined' : 'docker-default',
     HostConfig: c.hostConfig,
-    // Config.Labels: the image's labels merged with the container's (--label is not simulated).
-    Config: { ...c.config, ExposedPorts: c.image.config.ExposedPorts ?? null, Labels: { ...((c.image.config as { Labels?: Record<string, string> | null }).Labels ?? {}) } },
+    // Config.Labels: the image's labels merged with the container's --label (moby@v27.3.1:daemon/commit.go merge).
+    Config: { ...configNoLabels(c), ExposedPorts: c.image.config.ExposedPorts ?? null, Labels: { ...containerLabels(c) } },
     NetworkSettings: net ? networkSettings(net, c) : { Ports: ports },
   };
+}
+
+/** Config without Labels, which inspect places after ExposedPorts. */
+function configNoLabels(c: Container): Omit<Container['config'], 'Labels'> {
+  const { Labels: _labels, ...rest } = c.config;
+  return rest;
 }

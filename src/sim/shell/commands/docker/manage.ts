@@ -1,5 +1,6 @@
 import type { ExecResult } from '../../../api.ts';
-import type { Container, LogEntry } from '../../../docker/container.ts';
+import { containerLabels, type Container, type LogEntry } from '../../../docker/container.ts';
+import { parseFilters, type FilterArgs } from './filters.ts';
 import { getTimestamp } from '../../kit/timestamp.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
 import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
@@ -156,14 +157,32 @@ export const rm: Sub = async (args, env) => {
 export const prune: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
   if (!p.ok) return flagErr('container prune', p.error);
+  const { filters, error } = parseFilters(p.flags.filter as string[] | undefined);
+  if (error) return flagErr('container prune', error);
+  // docker/cli@v27.3.1:cli/command/container/prune.go warning; a "no" is errdefs.Cancelled: main exits 0 without a message.
   const prompt = p.flags.force ? '' : 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ';
-  // A "no" is errdefs.Cancelled: main exits 0 without a message.
   if (!p.flags.force && !confirmed(env.stdin)) return R(prompt);
-  const gone = [...env.daemon.containers.values()].filter((c) => c.status !== 'running');
-  for (const c of gone) env.daemon.remove(c);
-  const list = gone.length ? `Deleted Containers:\n${gone.map((c) => `${c.id}\n`).join('')}\n` : '';
+  const r = pruneContainers(env, filters);
+  if ('error' in r) return R(prompt, `Error response from daemon: ${r.error}\n`, 1);
+  const list = r.gone.length ? `Deleted Containers:\n${r.gone.map((id) => `${id}\n`).join('')}\n` : '';
   return R(`${prompt}${list}Total reclaimed space: 0B\n`);
 };
+
+/**
+ * moby@v27.3.1:daemon/prune.go ContainersPrune: the stopped containers created no later than
+ * `until` whose labels match `label` and not `label!`; an error is the daemon's text.
+ */
+export function pruneContainers(env: CmdEnv, filters: FilterArgs): { gone: string[] } | { error: string } {
+  const bad = filters.validate(['label', 'label!', 'until']);
+  if (bad) return { error: bad };
+  const until = filters.until(env.host.clock.nowMs);
+  if (until.error) return { error: until.error };
+  const gone = [...env.daemon.containers.values()].filter(
+    (c) => c.status !== 'running' && !(until.ms !== undefined && c.createdMs > until.ms) && filters.matchLabels(containerLabels(c)),
+  );
+  for (const c of gone) env.daemon.remove(c);
+  return { gone: gone.map((c) => c.id) };
+}
 
 export const inspect: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }, { long: 'type', type: 'string' }, { long: 'size', short: 's', type: 'bool' }], true);

@@ -12,6 +12,7 @@ import { argsError, confirmed } from './errors.ts';
 import { formatted } from './image.ts';
 import { GoFunc } from '../../kit/template/index.ts';
 import { goTimeString } from '../../kit/gotime.ts';
+import { parseFilters, type FilterArgs } from './filters.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -153,15 +154,31 @@ const disconnect: Sub = async (args, env) => {
 const prune: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
   if (!p.ok) return flagErr('network prune', p.error);
+  const { filters, error } = parseFilters(p.flags.filter as string[] | undefined);
+  if (error) return flagErr('network prune', error);
   const warn = 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ';
   if (!p.flags.force && !confirmed(env.stdin)) return R(warn);
+  const prefix = p.flags.force ? '' : warn;
+  const r = pruneNetworks(env, filters);
+  if ('error' in r) return R(prefix, `Error response from daemon: ${r.error}\n`, 1);
+  return R(r.gone.length ? `${prefix}Deleted Networks:\n${r.gone.map((n) => `${n}\n`).join('')}\n` : prefix);
+};
+
+/**
+ * moby@v27.3.1:daemon/prune.go NetworksPrune: custom networks without endpoints, created no later
+ * than `until`, whose labels match `label` and not `label!`; returns their names or the daemon's error.
+ */
+export function pruneNetworks(env: CmdEnv, filters: FilterArgs): { gone: string[] } | { error: string } {
+  const bad = filters.validate(['label', 'label!', 'until']);
+  if (bad) return { error: bad };
+  const until = filters.until(env.host.clock.nowMs);
+  if (until.error) return { error: until.error };
   const mgr = env.daemon.net;
   const used = new Set([...env.daemon.containers.values()].flatMap((c) => mgr.networksOf(c)));
-  const gone = mgr.list().filter((n) => !n.builtin && !used.has(n));
+  const gone = mgr.list().filter((n) => !n.builtin && !used.has(n) && !(until.ms !== undefined && n.createdMs > until.ms) && filters.matchLabels(n.labels));
   for (const n of gone) mgr.remove(n);
-  const prefix = p.flags.force ? '' : warn;
-  return R(gone.length ? `${prefix}Deleted Networks:\n${gone.map((n) => `${n.name}\n`).join('')}\n` : prefix);
-};
+  return { gone: gone.map((n) => n.name) };
+}
 
 const USAGE = `
 Usage:  docker network COMMAND

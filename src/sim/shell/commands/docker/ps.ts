@@ -1,5 +1,5 @@
 import type { ExecResult } from '../../../api.ts';
-import { stateString, type Container } from '../../../docker/container.ts';
+import { containerLabels, stateString, type Container } from '../../../docker/container.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import type { NetworkManager } from '../../../net/manager.ts';
@@ -42,7 +42,7 @@ const PS_HEADER = {
 function containerContext(c: Container, env: CmdEnv, noTrunc: boolean, now: number): GoStruct {
   const mounts = inspectMounts(env.daemon, c) as { Name?: string; Source?: string; Driver?: string }[];
   const ellipsis = (s: string, n: number) => (!noTrunc && [...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s);
-  const labels: Record<string, string> = (c.image.config as { Labels?: Record<string, string> | null }).Labels ?? {};
+  const labels = containerLabels(c);
   return new GoStruct('*formatter.ContainerContext', {
     Command: commandText(c, noTrunc),
     CreatedAt: goTimeString(c.createdMs),
@@ -88,6 +88,16 @@ function matches(c: Container, filter: string, net?: NetworkManager): boolean | 
     case 'publish':
       // The container port of a published binding (docker ps --filter publish=80 finds 0.0.0.0:32768->80/tcp).
       return Boolean(c.ports?.some((p) => `${p.containerPort}` === value.split('/')[0] && (!value.includes('/') || p.proto === value.split('/')[1])));
+    case 'before':
+    case 'since':
+      return true;
+    case 'label': {
+      // filters.Args.MatchKVList: the key, and the value when one is given.
+      const labels = containerLabels(c);
+      const eq = value.length ? filter.indexOf('=', key.length + 1) : -1;
+      const k = eq < 0 ? filter.slice(key.length + 1) : filter.slice(key.length + 1, eq);
+      return Object.hasOwn(labels, k) && (eq < 0 || labels[k] === filter.slice(eq + 1));
+    }
     case 'exited':
       return c.status === 'exited' && String(c.exitCode) === value;
     default:
@@ -104,6 +114,21 @@ export async function dockerPs(args: string[], env: CmdEnv): Promise<ExecResult>
   // Newest first, as the daemon lists them.
   let list = [...env.daemon.containers.values()].reverse();
   const filters = (f.filter as string[] | undefined) ?? [];
+  // moby@v27.3.1:daemon/list.go foldFilter: before= and since= name one container, by full ID or name
+  // (idOrNameFilter; view.Get's "No such container: …"); includeContainerInList skips the newer ones
+  // up to and including `before`, and stops at `since`, ahead of the running-only rule.
+  const around: Partial<Record<'before' | 'since', Container>> = {};
+  for (const flt of filters) {
+    const eq = flt.indexOf('=');
+    const key = flt.slice(0, eq).trim().toLowerCase();
+    if (eq < 0 || (key !== 'before' && key !== 'since')) continue;
+    const value = flt.slice(eq + 1).trim();
+    const c = list.find((x) => x.id === value) ?? list.find((x) => x.name === value.replace(/^\//, ''));
+    if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${value}\n`, exitCode: 1 };
+    around[key] = c;
+  }
+  if (around.before) list = list.slice(list.indexOf(around.before) + 1);
+  if (around.since) list = list.slice(0, list.indexOf(around.since));
   if (!f.all && !filters.some((x) => x.startsWith('status='))) list = list.filter((c) => c.status === 'running');
   for (const flt of filters) {
     const bad = list.length ? matches(list[0] as Container, flt, env.daemon.net) : matches(list[0] ?? ({} as Container), flt, env.daemon.net);

@@ -13,6 +13,7 @@ import { parseFlags, type FlagDef } from '../../args.ts';
 import { tooBig } from '../../line.ts';
 import { LIMITS } from '../../limits.ts';
 import type { CmdEnv } from '../../types.ts';
+import { labelMap } from './filters.ts';
 
 export const RUN_FLAGS: FlagDef[] = [
   { long: 'detach', short: 'd', type: 'bool' }, { long: 'attach', short: 'a', type: 'list' }, { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' },
@@ -24,7 +25,7 @@ export const RUN_FLAGS: FlagDef[] = [
   { long: 'security-opt', type: 'list' }, { long: 'pid', type: 'string' }, { long: 'ipc', type: 'string' }, { long: 'uts', type: 'string' },
   { long: 'publish', short: 'p', type: 'list' }, { long: 'network', type: 'string' }, { long: 'net', type: 'string' }, { long: 'stop-signal', type: 'string' },
   { long: 'stop-timeout', type: 'string' }, { long: 'help', type: 'bool' }, { long: 'env-file', type: 'list' }, { long: 'restart', type: 'string' },
-  { long: 'log-driver', type: 'string' }, { long: 'log-opt', type: 'list' }, { long: 'sysctl', type: 'list' }, { long: 'publish-all', short: 'P', type: 'bool' },
+  { long: 'log-driver', type: 'string' }, { long: 'log-opt', type: 'list' }, { long: 'sysctl', type: 'list' }, { long: 'publish-all', short: 'P', type: 'bool' }, { long: 'label', short: 'l', type: 'list' },
   ...STORAGE_FLAGS,
 ];
 
@@ -253,6 +254,9 @@ export async function dockerRun(args: string[], env: CmdEnv, create = false): Pr
     Cmd: cmd.length ? cmd : str('entrypoint') !== undefined ? null : img.config.Cmd, Entrypoint: entrypoint, WorkingDir: str('workdir') ?? img.config.WorkingDir,
     Tty: Boolean(f.tty), OpenStdin: Boolean(f.interactive), Image: imageArg, StopSignal: str('stop-signal') ?? img.config.StopSignal,
     ...(str('stop-timeout') ? { StopTimeout: Number(str('stop-timeout')) } : {}),
+    // moby@v27.3.1:daemon/commit.go merge: the image's labels, unless --label sets the same key.
+    // Kept in key order, as Go's encoding/json writes a map.
+    Labels: Object.fromEntries(Object.entries({ ...((img.config as { Labels?: Record<string, string> | null }).Labels ?? {}), ...labelMap(list('label')) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
   // moby@v27.3.1:daemon/create.go mergeAndVerifyConfig (an image without CMD, e.g. from docker import).
   if (!config.Entrypoint?.length && !config.Cmd?.length) return { ...daemonError('no command specified', cmdName), stderr: errPrefix + daemonError('no command specified', cmdName).stderr };

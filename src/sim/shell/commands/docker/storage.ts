@@ -14,6 +14,11 @@ import type { CmdEnv } from '../../types.ts';
 import { formatted } from './image.ts';
 import { argsError, confirmed } from './errors.ts';
 import { GoFunc } from '../../kit/template/index.ts';
+import { FilterArgs, labelMap, parseFilters } from './filters.ts';
+import { pruneContainers } from './manage.ts';
+import { pruneImages } from './image.ts';
+import { pruneNetworks } from './network.ts';
+import { contentSize } from '../../../image/tree.ts';
 import { templated } from './format.ts';
 
 type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
@@ -87,7 +92,7 @@ const volumeCreate: Sub = async (args, env) => {
   const driver = (p.flags.driver as string | undefined) ?? 'local';
   if (driver !== 'local') return R('', `Error response from daemon: create ${p.rest[0] ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found\n`, 1);
   const lib = await env.daemon.imageLib();
-  const labels = Object.fromEntries(((p.flags.label as string[] | undefined) ?? []).map((l) => [l.split('=')[0], l.slice(l.indexOf('=') + 1)]));
+  const labels = labelMap(p.flags.label as string[] | undefined);
   const name = p.rest[0] ?? (p.flags.name as string | undefined);
   const vname = name ?? env.host.rng.hex(64);
   const existed = Boolean(lib.volumes.get(vname));
@@ -145,49 +150,109 @@ const volumeRm: Sub = async (args, env) => {
 const volumePrune: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'all', short: 'a', type: 'bool' }, { long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }], true);
   if (!p.ok) return flagErr('volume prune', p.error);
-  if (!p.flags.force && !confirmed(env.stdin))
-    return R(`WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] `);
-  const lib = await env.daemon.imageLib();
-  const r = lib.volumes.prune({ all: Boolean(p.flags.all), users: users(env) });
-  return R(r.stdout, r.stderr, r.exitCode);
+  const { filters, error } = parseFilters(p.flags.filter as string[] | undefined);
+  if (error) return flagErr('volume prune', error);
+  // docker/cli@v27.3.1:cli/command/volume/prune.go: --all is the filter all=true, and the warning says "all".
+  if (p.flags.all) {
+    if (filters.contains('all')) return R('', 'conflicting options: cannot specify both --all and --filter all=1\n', 1);
+    filters.add('all', 'true');
+  }
+  const warning = p.flags.all
+    ? 'WARNING! This will remove all local volumes not used by at least one container.'
+    : 'WARNING! This will remove anonymous local volumes not used by at least one container.';
+  const prompt = p.flags.force ? '' : `${warning}\nAre you sure you want to continue? [y/N] `;
+  if (!p.flags.force && !confirmed(env.stdin)) return R(prompt);
+  const r = await pruneVolumes(env, filters);
+  return R(prompt + r.stdout, r.stderr, r.exitCode);
 };
+
+const GO_BOOL: Record<string, boolean> = { 1: true, t: true, T: true, TRUE: true, true: true, True: true, 0: false, f: false, F: false, FALSE: false, false: false, False: false };
+
+/**
+ * moby@v27.3.1:volume/service/service.go Prune: unused local volumes whose labels match `label`
+ * and not `label!`; without all=true, withPrune (convert.go) adds the anonymous volumes' label.
+ */
+async function pruneVolumes(env: CmdEnv, given: FilterArgs): Promise<ExecResult> {
+  const daemonErr = (e: string) => R('', `Error response from daemon: ${e}\n`, 1);
+  const filters = new FilterArgs();
+  for (const [k, vs] of given.fields) for (const v of vs) filters.add(k, v);
+  const all = filters.get('all');
+  if (all.length > 1) return daemonErr(`invalid filter 'all=[${all.join(' ')}]': only one value is expected`);
+  const allOn = all.length === 1 ? GO_BOOL[all[0] as string] : false;
+  if (allOn === undefined) return daemonErr(`invalid filter 'all': strconv.ParseBool: parsing ${JSON.stringify(all[0])}: invalid syntax`);
+  if (!allOn) filters.add('label', 'com.docker.volume.anonymous');
+  const bad = filters.validate(['label', 'label!', 'all']);
+  if (bad) return daemonErr(bad);
+  const lib = await env.daemon.imageLib();
+  const r = lib.volumes.prune({ all: true, users: users(env), match: (v) => filters.matchLabels(v.labels) });
+  return R(r.stdout, r.stderr, r.exitCode);
+}
 
 export const VOLUME_SUBS: Record<string, Sub> = { create: volumeCreate, ls: volumeLs, list: volumeLs, inspect: volumeInspect, rm: volumeRm, remove: volumeRm, prune: volumePrune };
 
-/** `docker system prune [-a] [--volumes] [-f]`: stopped containers, unused networks, dangling (or all unused) images, build cache. */
+/** docker/cli@v27.3.1:cli/command/system/prune.go confirmationTemplate, the filters as confirmationMessage lists them. */
+function systemPrunePrompt(flags: Record<string, unknown>, filters: FilterArgs): string {
+  const items = [
+    'all stopped containers',
+    'all networks not used by at least one container',
+    ...(flags.volumes ? ['all anonymous volumes not used by at least one container'] : []),
+    flags.all ? 'all images without at least one container associated to them' : 'all dangling images',
+    flags.all ? 'all build cache' : 'unused build cache',
+  ];
+  // Sorted with sortorder.NaturalLess; the values here compare the same as plain strings but for digit runs.
+  const listed = ['label', 'label!', 'until'].flatMap((n) => filters.get(n).map((v) => `${n}=${v}`)).sort(naturalLess);
+  const filterText = listed.length ? `\n  Items to be pruned will be filtered with:${listed.map((f) => `\n  - ${f}`).join('')}\n` : '';
+  return `WARNING! This will remove:${items.map((i) => `\n  - ${i}`).join('')}\n${filterText}\nAre you sure you want to continue? [y/N] `;
+}
+
+/** github.com/fvbommel/sortorder NaturalLess: digit runs compare by value. */
+function naturalLess(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant', caseFirst: 'upper' });
+}
+
+/** `docker system prune [-a] [--volumes] [-f] [--filter …]`: stopped containers, unused networks, dangling (or all unused) images, build cache. */
 export const systemPrune: Sub = async (args, env) => {
   const p = parseFlags(args, [{ long: 'all', short: 'a', type: 'bool' }, { long: 'force', short: 'f', type: 'bool' }, { long: 'volumes', type: 'bool' }, { long: 'filter', type: 'list' }], true);
   if (!p.ok) return flagErr('system prune', p.error);
-  if (!p.flags.force) {
-    const items = [
-      '  - all stopped containers',
-      '  - all networks not used by at least one container',
-      ...(p.flags.volumes ? ['  - all anonymous volumes not used by at least one container'] : []),
-      p.flags.all ? '  - all images without at least one container associated to them' : '  - all dangling images',
-      p.flags.all ? '  - all build cache' : '  - unused build cache',
-    ];
-    if (!confirmed(env.stdin)) return R(`WARNING! This will remove:\n${items.join('\n')}\n\nAre you sure you want to continue? [y/N] `);
-  }
+  const { filters, error } = parseFilters(p.flags.filter as string[] | undefined);
+  if (error) return flagErr('system prune', error);
+  // docker/cli@v27.3.1:cli/command/system/prune.go runPrune.
+  if (p.flags.volumes && filters.contains('until')) return R('', 'ERROR: The "until" filter is not supported with "--volumes"\n', 1);
+  const prompt = p.flags.force ? '' : systemPrunePrompt(p.flags, filters);
+  if (!p.flags.force && !confirmed(env.stdin)) return R(prompt);
   const lib = await env.daemon.imageLib();
-  let out = '';
-  const stopped = [...env.daemon.containers.values()].filter((c) => c.status !== 'running');
-  for (const c of stopped) env.daemon.remove(c);
-  if (stopped.length) out += `Deleted Containers:\n${stopped.map((c) => `${c.id}\n`).join('')}\n`;
+  let out = prompt;
+  const fail = (e: string) => R(out, `Error response from daemon: ${e}\n`, 1);
+  // pruneFuncs in order: containers, networks, volumes (--volumes), images, build cache; each one's output then a blank line.
+  const c = pruneContainers(env, filters);
+  if ('error' in c) return fail(c.error);
+  if (c.gone.length) out += `Deleted Containers:\n${c.gone.map((id) => `${id}\n`).join('')}\n`;
+  const n = pruneNetworks(env, filters);
+  if ('error' in n) return fail(n.error);
+  if (n.gone.length) out += `Deleted Networks:\n${n.gone.map((name) => `${name}\n`).join('')}\n`;
+  let reclaimed = 0;
   if (p.flags.volumes) {
-    const v = lib.volumes.prune({ users: users(env) });
+    const before = lib.volumes.all().reduce((sum, v) => sum + contentSize(v.data), 0);
+    const v = await pruneVolumes(env, filters);
+    if (v.exitCode) return R(out, v.stderr, v.exitCode);
     out += v.stdout.replace(/Total reclaimed space: .*\n$/, '');
+    reclaimed += before - lib.volumes.all().reduce((sum, x) => sum + contentSize(x.data), 0);
   }
-  const used = new Set([...env.daemon.containers.values()].map((c) => c.image.id));
+  const imageFilters = new FilterArgs();
+  for (const [k, vs] of filters.fields) for (const v of vs) imageFilters.add(k, v);
+  imageFilters.add('dangling', String(!p.flags.all));
   const before = lib.store.totalSize();
-  const img = await lib.store.prune({ all: Boolean(p.flags.all), inUse: (id) => used.has(id) });
+  const img = await pruneImages(env, imageFilters);
+  if (img.exitCode) return R(out, img.stderr, img.exitCode);
   out += img.stdout.replace(/Total reclaimed space: .*\n$/, '');
+  reclaimed += before - lib.store.totalSize();
   const builder = await lib.builder();
-  const cacheBytes = [...builder.cache.values()].reduce((n, r) => n + (r.layer?.size ?? 0), 0);
+  const cacheBytes = [...builder.cache.values()].reduce((sum, r) => sum + (r.layer?.size ?? 0), 0);
   const cache = builder.cache.size;
   if (cache) {
     builder.prune();
     out += `Deleted build cache objects:\n${[...Array(cache).keys()].map(() => `${env.host.rng.hex(25)}\n`).join('')}\n`;
   }
-  out += `Total reclaimed space: ${humanSize(before - lib.store.totalSize() + cacheBytes)}\n`;
+  out += `Total reclaimed space: ${humanSize(reclaimed + cacheBytes)}\n`;
   return R(out);
 };

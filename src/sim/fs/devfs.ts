@@ -1,0 +1,162 @@
+/**
+ * /dev: the character devices every root has, as a container gets them from runc's default
+ * devices and moby's default mounts (moby@v27.3.1:oci/defaults.go DefaultLinuxSpec: /dev tmpfs
+ * mode=755, /dev/pts devpts, /dev/shm, /dev/mqueue; runc@v1.1.14:libcontainer/specconv/spec_linux.go
+ * AllowedDevices: null 1:3, zero 1:5, full 1:7, tty 5:0, urandom 1:9, random 1:8, and the links
+ * fd, stdin, stdout, stderr, ptmx, core from libcontainer/rootfs_linux.go setupDevSymlinks;
+ * console 136:0 with -t). The host has the same core set (Ubuntu's devtmpfs has many more
+ * nodes: disks, ttyN, input…, which are not served).
+ *
+ * Reading an endless device (zero, full, random, urandom) returns one pipe buffer (64 KiB) and
+ * tells `onEndless`, so the shell can treat a reader that never stops (cat) as it treats
+ * `sleep infinity` (shell/runtime.ts endlessReader). urandom's bytes come from the world's seeded
+ * generator, so a replay prints the same bytes.
+ */
+import type { FsStat } from 'just-bash';
+import type { Host } from '../host.ts';
+import { GeneratedFs, type GenNode } from './generated.ts';
+
+interface Dev {
+  major: number;
+  minor: number;
+  mode: number;
+}
+
+const DEVICES: Record<string, Dev> = {
+  full: { major: 1, minor: 7, mode: 0o666 },
+  null: { major: 1, minor: 3, mode: 0o666 },
+  random: { major: 1, minor: 8, mode: 0o666 },
+  tty: { major: 5, minor: 0, mode: 0o666 },
+  urandom: { major: 1, minor: 9, mode: 0o666 },
+  zero: { major: 1, minor: 5, mode: 0o666 },
+};
+const CONSOLE: Dev = { major: 136, minor: 0, mode: 0o620 };
+const PTMX: Dev = { major: 5, minor: 2, mode: 0o666 };
+
+const LINKS: Record<string, string> = {
+  core: '/proc/kcore', fd: '/proc/self/fd', ptmx: 'pts/ptmx', stderr: '/proc/self/fd/2', stdin: '/proc/self/fd/0', stdout: '/proc/self/fd/1',
+};
+
+/** tmpfs directories (mode 1777, size 40: an empty tmpfs) and devpts (mode 755, size 0). */
+const DIRS: Record<string, { mode: number; size: number }> = { mqueue: { mode: 0o1777, size: 40 }, shm: { mode: 0o1777, size: 40 }, pts: { mode: 0o755, size: 0 } };
+
+/** Linux's default pipe buffer: what a reader like head gets before the writer would block. */
+const PIPE_BUFFER = 65536;
+
+const ENDLESS = new Set(['zero', 'full', 'random', 'urandom']);
+
+/** The stat of a device node: `rdev` (major, minor) and a tmpfs directory's size ride along for ls. */
+export type DevStat = FsStat & { rdev?: { major: number; minor: number }; dirSize?: number };
+
+export class DevFs extends GeneratedFs {
+  /** Called when a read of an endless device was cut at the bound. */
+  onEndless: (path: string) => void = () => {};
+
+  constructor(
+    private readonly host: Host,
+    private readonly createdMs: () => number,
+    private readonly console: boolean,
+  ) {
+    super('/dev');
+  }
+
+  protected override mtime(): Date {
+    return new Date(this.createdMs());
+  }
+
+  private device(name: string): Dev | undefined {
+    if (name === 'console' && this.console) return CONSOLE;
+    return Object.hasOwn(DEVICES, name) ? DEVICES[name] : undefined;
+  }
+
+  protected lookup(path: string): GenNode | undefined {
+    const parts = path.split('/').filter(Boolean);
+    if (parts.length === 0) {
+      const names = [...Object.keys(DEVICES), ...Object.keys(LINKS), ...Object.keys(DIRS), ...(this.console ? ['console'] : [])];
+      return { type: 'dir', entries: () => names.sort(), mode: 0o755 };
+    }
+    const [name = '', sub] = parts;
+    if (parts.length === 2 && name === 'pts' && sub === 'ptmx') return { type: 'file', content: () => '', write: () => {}, mode: PTMX.mode };
+    if (parts.length > 1) return undefined;
+    if (Object.hasOwn(LINKS, name)) return { type: 'link', target: LINKS[name] as string };
+    if (Object.hasOwn(DIRS, name)) return { type: 'dir', entries: () => (name === 'pts' ? ['ptmx'] : []), mode: (DIRS[name] as { mode: number }).mode };
+    const dev = this.device(name);
+    if (!dev) return undefined;
+    return {
+      type: 'file',
+      content: () => '',
+      // /dev/full: every write fails with ENOSPC (drivers/char/mem.c write_full).
+      write: name === 'full' ? () => this.onWriteError('/dev/full', 'write error: No space left on device') : () => {},
+      mode: dev.mode,
+    };
+  }
+
+  /** The bytes a read returns: nothing from null and tty, the bound's worth from an endless device. */
+  private bytes(path: string): Uint8Array | undefined {
+    const { node, path: p } = this.resolve(path, true);
+    const name = p.split('/').filter(Boolean).join('/');
+    if (node?.type !== 'file' || !ENDLESS.has(name)) return undefined;
+    const n = PIPE_BUFFER;
+    const out = new Uint8Array(n);
+    if (name === 'random' || name === 'urandom') {
+      // One draw from the world's generator seeds a fast xorshift for the rest.
+      let x = (this.host.rng.int(0x7fffffff) | 1) >>> 0;
+      for (let i = 0; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        out[i] = x & 255;
+      }
+    }
+    this.onEndless(`/dev/${name}`);
+    return out;
+  }
+
+  override async readFile(path: string): Promise<string> {
+    const b = this.bytes(path);
+    if (!b) return super.readFile(path);
+    let s = '';
+    for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+    return s;
+  }
+
+  override async readFileBuffer(path: string): Promise<Uint8Array> {
+    return this.bytes(path) ?? super.readFileBuffer(path);
+  }
+
+  override async readFileBytes(path: string): Promise<never> {
+    return (await this.readFile(path)) as never;
+  }
+
+  override async writeFile(path: string, content: string | Uint8Array): Promise<void> {
+    const { node } = this.resolve(path, true);
+    if (node?.type === 'file' && node.write) {
+      try {
+        node.write(typeof content === 'string' ? content : '');
+      } catch {
+        this.onWriteError(`/dev${path}`, 'write error: No space left on device');
+      }
+      return;
+    }
+    return super.writeFile(path, content);
+  }
+
+  override async stat(path: string): Promise<DevStat> {
+    return this.withDevice(path, await super.stat(path), true);
+  }
+
+  override async lstat(path: string): Promise<DevStat> {
+    return this.withDevice(path, await super.lstat(path), false);
+  }
+
+  private withDevice(path: string, st: FsStat, follow: boolean): DevStat {
+    const r = this.resolve(path, follow);
+    const parts = r.path.split('/').filter(Boolean);
+    const name = parts.join('/');
+    const dev = name === 'pts/ptmx' ? PTMX : parts.length === 1 ? this.device(name) : undefined;
+    if (dev && r.node?.type === 'file') return { ...st, isFile: false, mode: 0o020000 | dev.mode, size: 0, rdev: { major: dev.major, minor: dev.minor } };
+    if (r.node?.type === 'dir' && parts.length === 1 && Object.hasOwn(DIRS, name)) return { ...st, dirSize: (DIRS[name] as { size: number }).size };
+    if (r.node?.type === 'dir' && parts.length === 0) return { ...st, dirSize: 340 };
+    return st;
+  }
+}

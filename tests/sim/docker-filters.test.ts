@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { sh, world } from './helpers.ts';
+
+// moby@v27.3.1:daemon/prune.go (containersAcceptedFilters, matchLabels, getUntilFromPruneFilters),
+// api/types/filters/parse.go (MatchKVList, Validate: "invalid filter '%s'"), daemon/list.go
+// (before/since, idOrNameFilter), volume/service (withPrune, acceptedPruneFilters);
+// docker/cli@v27.3.1: cli/command/{container,image,volume,system}/prune.go, opts/opts.go FilterOpt.Set.
+describe('docker prune and ps filters (#10)', { timeout: 60_000 }, () => {
+  it('container prune honours label, label! and until, and the daemon refuses other filters', async () => {
+    const w = await world(['alpine']);
+    const id = async (name: string) => (await sh(w, `docker inspect -f '{{.Id}}' ${name}`)).stdout.trim();
+    await sh(w, 'docker run --name one --label tier=web alpine true; docker run --name two --label tier=db -l keep alpine true; docker run --name three alpine true');
+    const one = await id('one');
+    expect((await sh(w, "docker inspect -f '{{json .Config.Labels}}' two")).stdout).toBe('{"keep":"","tier":"db"}\n');
+    expect((await sh(w, 'docker container prune -f --filter label=tier=web')).stdout).toBe(`Deleted Containers:\n${one}\n\nTotal reclaimed space: 0B\n`);
+    const three = await id('three');
+    // label!=keep: containers without the key, including those with no labels at all.
+    expect((await sh(w, 'docker container prune -f --filter label!=keep')).stdout).toBe(`Deleted Containers:\n${three}\n\nTotal reclaimed space: 0B\n`);
+    // Created just now: nothing is older than an hour.
+    expect((await sh(w, 'docker container prune -f --filter until=1h')).stdout).toBe('Total reclaimed space: 0B\n');
+    expect((await sh(w, "docker ps -a --format '{{.Names}}'")).stdout).toBe('two\n');
+    const bad = await sh(w, 'docker container prune -f --filter status=exited');
+    expect([bad.stderr, bad.exitCode]).toEqual(["Error response from daemon: invalid filter 'status'\n", 1]);
+    const when = await sh(w, 'docker container prune -f --filter until=soon');
+    expect([when.stderr, when.exitCode]).toEqual(['Error response from daemon: failed to parse value as time or duration: "soon"\n', 1]);
+    const twice = await sh(w, 'docker container prune -f --filter until=1h --filter until=2h');
+    expect(twice.stderr).toBe('Error response from daemon: more than one until filter specified\n');
+    const fmt = await sh(w, 'docker container prune -f --filter label');
+    expect([fmt.stderr, fmt.exitCode]).toEqual(['invalid argument "label" for "--filter" flag: bad format of filter (expected name=value)\nSee \'docker container prune --help\'.\n', 125]);
+    // Without -f: the CLI's prompt; a "no" removes nothing.
+    expect((await sh(w, 'echo n | docker container prune --filter label=tier')).stdout).toBe('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ');
+    expect((await sh(w, "docker ps -aq | wc -l")).stdout).toBe('1\n');
+  });
+
+  it('volume, network and image prune match labels; system prune lists its filters in the prompt', async () => {
+    const w = await world(['alpine']);
+    await sh(w, 'docker volume create --label team=a va >/dev/null; docker volume create --label team=b vb >/dev/null; docker volume create plain >/dev/null');
+    expect((await sh(w, 'docker volume prune -f -a --filter label=team=a')).stdout).toBe('Deleted Volumes:\nva\n\nTotal reclaimed space: 0B\n');
+    // Without --all only anonymous volumes are candidates (withPrune adds their label).
+    expect((await sh(w, 'docker volume prune -f --filter label=team')).stdout).toBe('Total reclaimed space: 0B\n');
+    expect((await sh(w, 'echo n | docker volume prune -a')).stdout).toBe('WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ');
+    expect((await sh(w, 'docker volume prune -f --filter all=maybe')).stderr).toBe('Error response from daemon: invalid filter \'all\': strconv.ParseBool: parsing "maybe": invalid syntax\n');
+    expect((await sh(w, 'docker volume prune -f -a --filter all=1')).stderr).toBe('conflicting options: cannot specify both --all and --filter all=1\n');
+    expect((await sh(w, 'docker volume prune -f --filter until=1h')).stderr).toBe("Error response from daemon: invalid filter 'until'\n");
+    await sh(w, 'docker network create --label env=dev dev >/dev/null; docker network create prod >/dev/null');
+    expect((await sh(w, 'docker network prune -f --filter label=env=dev')).stdout).toBe('Deleted Networks:\ndev\n\n');
+    expect((await sh(w, "docker network ls --format '{{.Name}}' | grep prod")).stdout).toBe('prod\n');
+    expect((await sh(w, 'docker image prune -f --filter label=nothing')).stdout).toBe('Total reclaimed space: 0B\n');
+    expect((await sh(w, 'docker image prune -f --filter reference=alpine')).stderr).toBe("Error response from daemon: invalid filter 'reference'\n");
+    const prompt = await sh(w, 'echo n | docker system prune --filter until=24h --filter label=b=2 --filter label!=a');
+    expect(prompt.stdout).toBe(
+      'WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all dangling images\n  - unused build cache\n\n' +
+        '  Items to be pruned will be filtered with:\n  - label!=a\n  - label=b=2\n  - until=24h\n\nAre you sure you want to continue? [y/N] ',
+    );
+    const vols = await sh(w, 'docker system prune -f --volumes --filter until=1h');
+    expect([vols.stderr, vols.exitCode]).toEqual(['ERROR: The "until" filter is not supported with "--volumes"\n', 1]);
+    await sh(w, 'docker run --name keepme --label keep=1 alpine true; docker run --name dropme alpine true');
+    const sys = await sh(w, 'docker system prune -f --filter label!=keep');
+    expect(sys.stdout).toMatch(/^Deleted Containers:\n[0-9a-f]{64}\n\nDeleted Networks:\nprod\n\nTotal reclaimed space: 0B\n$/);
+    expect((await sh(w, "docker ps -a --format '{{.Names}}'")).stdout).toBe('keepme\n');
+  });
+
+  it('ps --filter before= and since= name a container by name or full ID, as daemon/list.go does', async () => {
+    const w = await world(['alpine']);
+    await sh(w, 'docker run -d --name c1 alpine true; docker run -d --name c2 -l role=x alpine sleep 1d; docker run -d --name c3 alpine true; docker run -d --name c4 alpine sleep 1d');
+    const names = async (line: string) => (await sh(w, `${line} --format '{{.Names}}'`)).stdout;
+    expect(await names('docker ps -a --filter before=c3')).toBe('c2\nc1\n');
+    expect(await names('docker ps -a --filter since=c2')).toBe('c4\nc3\n');
+    // Without -a only running containers are shown, after before/since.
+    expect(await names('docker ps --filter before=c4')).toBe('c2\n');
+    expect(await names('docker ps -a --filter since=c1 --filter before=c4')).toBe('c3\nc2\n');
+    const full = (await sh(w, "docker inspect -f '{{.Id}}' c3")).stdout.trim();
+    expect(await names(`docker ps -a --filter before=${full}`)).toBe('c2\nc1\n');
+    expect(await names('docker ps -a --filter label=role=x')).toBe('c2\n');
+    // view.Get takes a full ID only: a short ID is "No such container".
+    const short = await sh(w, `docker ps -a --filter before=${full.slice(0, 12)}`);
+    expect([short.stderr, short.exitCode]).toEqual([`Error response from daemon: No such container: ${full.slice(0, 12)}\n`, 1]);
+    const none = await sh(w, 'docker ps --filter since=nope');
+    expect([none.stdout, none.stderr, none.exitCode]).toEqual(['', 'Error response from daemon: No such container: nope\n', 1]);
+  });
+});
