@@ -20,6 +20,8 @@ import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
 import { anySignal, argListTooLong, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs } from './rootfs.ts';
+import { backgroundStatements, runWithJobs, setLastPid, type BackgroundHooks } from './background.ts';
+import { renameJobBuiltins } from './commands/jobs.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
 
 /** just-bash commands whose output matches the real tools closely enough; wrapped so they run as their own process. */
@@ -299,9 +301,16 @@ export class ShellRuntime {
     this.pipelines = pipelinesOf(bash, line);
     // `help` with no topic lists what this host has (commands/help.ts); just-bash's builtin answers `help NAME`.
     line = line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help');
+    // The host's bash has job control: `&`, `$!`, jobs, wait, fg, bg (background.ts, commands/jobs.ts).
+    const withJobs = top && session.root === 'host' && session.shell === 'bash';
+    if (withJobs) line = renameJobBuiltins(line);
     try {
       const prefix = exportPrefix(session, line);
-      const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal) : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
+      if (session.jobs) setLastPid(bash, session.jobs.lastPid);
+      const bg = withJobs ? backgroundStatements(bash, line) : undefined;
+      const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal)
+        : bg ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
+        : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
       let stderr = r.stderr;
       let exitCode = r.exitCode;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
@@ -329,6 +338,8 @@ export class ShellRuntime {
       session.status = exitCode;
       stderr = shellWording(stderr, session, !session.script && !/\bsh\s+-c\b/.test(line), session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'));
       if (top) for (const note of notFoundNotes(stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
+      // bash-5.2:jobs.c notify_of_job_status, before the next prompt: the jobs that ended.
+      if (withJobs && session.jobs) stderr += session.jobs.endOfLine(session.cwd, session.env.HOME);
       let stdout = r.stdout;
       if (top && stdout.length + stderr.length + this.outBytes > LIMITS.outputBytes) {
         const room = Math.max(0, LIMITS.outputBytes - this.outBytes);
@@ -348,6 +359,23 @@ export class ShellRuntime {
       this.signal = prevLine.signal;
       if (!top) this.lastSeen = prevLine.lastSeen;
     }
+  }
+
+  /** What a line with `&` borrows from the runtime (background.ts). */
+  private jobHooks(bash: JB.Bash, session: Session, signal: AbortSignal | undefined): BackgroundHooks {
+    return {
+      host: this.host, bash, session, signal,
+      exec: (script, env, cwd, status) => execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env }, '')}__cc_status ${status}; ${script}`, signal),
+      print: (text) => this.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr,
+      asJob: async (p, fn) => {
+        this.reuseSelf = p;
+        try {
+          return await fn();
+        } finally {
+          this.reuseSelf = undefined;
+        }
+      },
+    };
   }
 
   /** The course note of the limit that stopped the line. */
