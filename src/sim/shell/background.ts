@@ -51,8 +51,12 @@ function printStatements(bash: JB.Bash, statements: Statement[]): string {
   }
 }
 
-/** The statements of a line, or undefined when none of them ends with `&` (or it does not parse). */
-export function backgroundStatements(bash: JB.Bash, line: string): Statement[] | undefined {
+/**
+ * Before a host line runs: `$!` as the shell has it; the line's statements, or undefined when none
+ * of them ends with `&` (or it does not parse).
+ */
+export function backgroundStatements(bash: JB.Bash, session: Session, line: string): Statement[] | undefined {
+  if (session.jobs) setLastPid(bash, session.jobs.lastPid);
   // `&&`, `>&2`, `&>`, `|&` are not `&`: such lines cost no second parse.
   if (!line.includes('&') || !line.replace(/&&|[<>]&|&>|\|&/g, '').includes('&')) return undefined;
   try {
@@ -143,6 +147,7 @@ export async function runWithJobs(h: BackgroundHooks, statements: Statement[]): 
     await flush();
     if (h.signal?.aborted) break;
     const text = printStatements(h.bash, [st]);
+    const shown = text.replace(/__cc_(jobs|wait|fg|bg|help)\b/g, '$1');
     const model = modelOf(st, text, host);
     const simple = simpleArgv(st);
     // bash forks: the child is a copy of the shell until it execs the command (a subshell stays bash).
@@ -151,7 +156,7 @@ export async function runWithJobs(h: BackgroundHooks, statements: Statement[]): 
       parent: session.proc, argv, ...(argv[0] === session.proc.argv[0] ? { comm: session.proc.comm } : {}),
       patch: { job: true, handlers: new Set(), reaps: false, state: model?.program.kind === 'cpuhog' ? 'R' : 'S', program: model?.program ?? { kind: 'idle' }, rssBytes: 1_000_000, vszKb: 8_000, threads: 1, env: { ...env } },
     });
-    const job = table.add(proc, model?.text ?? text, cwd);
+    const job = table.add(proc, model?.text ?? shown, cwd);
     stderr += h.print(`[${job.id}] ${proc.pid}\n`);
     setLastPid(h.bash, proc.pid);
     status = 0;
@@ -168,7 +173,12 @@ export async function runWithJobs(h: BackgroundHooks, statements: Statement[]): 
 }
 
 /** `$!` in the lines to come: just-bash reads it from its interpreter state (lastBackgroundPid), which each exec copies. */
-export function setLastPid(bash: JB.Bash, pid: number): void {
+function setLastPid(bash: JB.Bash, pid: number): void {
   const state = (bash as unknown as { state?: { lastBackgroundPid: number } }).state;
   if (state) state.lastBackgroundPid = pid;
+}
+
+/** The host line with bash's job builtins renamed to commands/jobs.ts's (just-bash's own `wait` does nothing; no /bin/jobs may appear). */
+export function renameJobBuiltins(line: string): string {
+  return line.replace(/(^|[;&|(]\s*|\b(?:then|do|else)\s+)(jobs|wait|fg|bg)(?=\s|$|[;&|)])/g, '$1__cc_$2');
 }

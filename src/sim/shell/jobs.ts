@@ -48,7 +48,7 @@ export class JobTable {
   /** Exit statuses of background PIDs whose jobs are gone (bash's bgpids list, for `wait PID`). */
   readonly bgStatuses = new Map<number, number>();
 
-  constructor(private readonly kernel: Kernel) {
+  constructor(kernel: Kernel) {
     // bash reaps its children as soon as SIGCHLD arrives: a finished job leaves no zombie.
     kernel.onExit.push((p) => {
       if (this.jobs.some((j) => j.proc === p)) kernel.procs.delete(p.pid);

@@ -20,21 +20,9 @@ import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
 import { anySignal, argListTooLong, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs } from './rootfs.ts';
-import { backgroundStatements, runWithJobs, setLastPid, type BackgroundHooks } from './background.ts';
-import { renameJobBuiltins } from './commands/jobs.ts';
+import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
+import { SHELL_BUILTINS, TICKED, WRAPPED, oneShotSession } from './shellcommands.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
-
-/** just-bash commands whose output matches the real tools closely enough; wrapped so they run as their own process. */
-const WRAPPED = ['cat', 'grep', 'head', 'readlink', 'wc', 'sort', 'cut', 'tr', 'awk', 'sed', 'rm', 'find', 'uniq', 'xargs', 'tee', 'chmod', 'seq', 'basename', 'dirname', 'which', 'clear', 'expr'];
-
-/**
- * just-bash commands taken over only so that a running line checks its budget and yields to
- * the page between them (Ctrl-C within 100 ms) and, on the terminal, writes in the order run.
- */
-const TICKED = ['echo', 'printf', 'true', 'false', 'test', '[', 'pwd'];
-
-/** Shell built-ins never execve, so the argument-size limit does not apply to them. */
-const SHELL_BUILTINS = new Set(['kill', 'echo', 'printf', 'pwd', 'test', 'true', 'false', 'cd', 'export']);
 
 /** Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines. */
 export class ShellRuntime {
@@ -306,8 +294,7 @@ export class ShellRuntime {
     if (withJobs) line = renameJobBuiltins(line);
     try {
       const prefix = exportPrefix(session, line);
-      if (session.jobs) setLastPid(bash, session.jobs.lastPid);
-      const bg = withJobs ? backgroundStatements(bash, line) : undefined;
+      const bg = withJobs ? backgroundStatements(bash, session, line) : undefined;
       const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal)
         : bg ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
         : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
@@ -338,7 +325,6 @@ export class ShellRuntime {
       session.status = exitCode;
       stderr = shellWording(stderr, session, !session.script && !/\bsh\s+-c\b/.test(line), session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'));
       if (top) for (const note of notFoundNotes(stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
-      // bash-5.2:jobs.c notify_of_job_status, before the next prompt: the jobs that ended.
       if (withJobs && session.jobs) stderr += session.jobs.endOfLine(session.cwd, session.env.HOME);
       let stdout = r.stdout;
       if (top && stdout.length + stderr.length + this.outBytes > LIMITS.outputBytes) {
@@ -363,19 +349,8 @@ export class ShellRuntime {
 
   /** What a line with `&` borrows from the runtime (background.ts). */
   private jobHooks(bash: JB.Bash, session: Session, signal: AbortSignal | undefined): BackgroundHooks {
-    return {
-      host: this.host, bash, session, signal,
-      exec: (script, env, cwd, status) => execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env }, '')}__cc_status ${status}; ${script}`, signal),
-      print: (text) => this.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr,
-      asJob: async (p, fn) => {
-        this.reuseSelf = p;
-        try {
-          return await fn();
-        } finally {
-          this.reuseSelf = undefined;
-        }
-      },
-    };
+    const exec = (script: string, env: Record<string, string>, cwd: string, status: number) => execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env }, '')}__cc_status ${status}; ${script}`, signal);
+    return { host: this.host, bash, session, signal, exec, print: (text) => this.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr, asJob: (p, fn) => this.withSelf(p, fn) };
   }
 
   /** The course note of the limit that stopped the line. */
@@ -387,28 +362,25 @@ export class ShellRuntime {
 
   /** A container's main command or `docker exec` command, run once as process `p`. */
   async runInContainer(c: Container, p: Proc, argv: string[], tty = c.config.Tty, workdir?: string): Promise<ExecResult> {
-    const session: Session = {
-      proc: p, root: c.id, flavor: c.image.flavor, shell: c.image.flavor === 'busybox' ? 'sh' : 'bash', hostname: c.config.Hostname,
-      env: { ...p.env }, cwd: workdir ?? (c.config.WorkingDir || '/'), status: 0, onExit: () => '', script: true,
-    };
-    return this.runOnce(session, argv, tty);
+    return this.runOnce(oneShotSession(p, c.id, c.image.flavor, c.config.Hostname, { ...p.env }, workdir ?? (c.config.WorkingDir || '/')), argv, tty);
   }
 
   /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
   async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string> }): Promise<ExecResult> {
-    const flavor = rootFlavor(this.host, this.daemon, root);
-    const session: Session = {
-      proc: p, root, flavor, shell: flavor === 'busybox' ? 'sh' : 'bash', hostname: this.host.runc.roots.get(root)?.hostname ?? '',
-      env: { ...p.env, ...opts.env }, cwd: opts.workdir || '/', status: 0, onExit: () => '', script: true,
-    };
+    const session = oneShotSession(p, root, rootFlavor(this.host, this.daemon, root), this.host.runc.roots.get(root)?.hostname ?? '', { ...p.env, ...opts.env }, opts.workdir || '/');
     return this.runOnce(session, argv, opts.tty);
   }
 
   /** Runs `argv` once as the session's own process (no child for its command). */
-  private async runOnce(session: Session, argv: string[], tty: boolean): Promise<ExecResult> {
-    this.reuseSelf = session.proc;
+  private runOnce(session: Session, argv: string[], tty: boolean): Promise<ExecResult> {
+    return this.withSelf(session.proc, () => this.run(session, quoteArgv(argv), this.signal, tty));
+  }
+
+  /** Runs `fn` with `p` as the process of the first command it starts. */
+  private async withSelf<T>(p: Proc, fn: () => Promise<T>): Promise<T> {
+    this.reuseSelf = p;
     try {
-      return await this.run(session, quoteArgv(argv), this.signal, tty);
+      return await fn();
     } finally {
       this.reuseSelf = undefined;
     }

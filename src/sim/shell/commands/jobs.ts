@@ -196,8 +196,3 @@ export const bgBuiltin: SimCommand = {
     return R('', `bash: bg: job ${job.id} already in background\n`, 0);
   },
 };
-
-/** The host line with bash's job builtins renamed to the commands above. */
-export function renameJobBuiltins(line: string): string {
-  return line.replace(/(^|[;&|(]\s*|\b(?:then|do|else)\s+)(jobs|wait|fg|bg)(?=\s|$|[;&|)])/g, '$1__cc_$2');
-}
