@@ -21,6 +21,17 @@ export class Host {
   readonly netRng: Rng;
   /** The process on whose behalf the current command runs (/proc/self, capabilities). */
   current!: Proc;
+
+  /** Runs `fn` on behalf of `p`, then gives `current` back. */
+  async withCurrent<T>(p: Proc, fn: () => Promise<T>): Promise<T> {
+    const prev = this.current;
+    this.current = p;
+    try {
+      return await fn();
+    } finally {
+      this.current = prev;
+    }
+  }
   /** The learner's login shell on the host. */
   readonly loginShell: Proc;
   readonly startMs: number;

@@ -132,7 +132,8 @@ export class SimWorld implements World {
 
   private async run(line: string, options: ExecOptions): Promise<ExecResult> {
     this.dropDeadSessions();
-    if (!line.trim()) return { stdout: '', stderr: '', exitCode: this.session.status };
+    // An empty line still shows the jobs that ended (bash-5.2:jobs.c notify_of_job_status, before the prompt).
+    if (!line.trim()) return { stdout: '', stderr: this.session.jobs?.endOfLine(this.session.cwd, this.session.env.HOME) ?? '', exitCode: this.session.status };
     const exit = EXIT_LINE.exec(line);
     if (exit) {
       const s = this.session;

@@ -342,7 +342,9 @@ export class Kernel {
     cg.cpu.usage_usec += granted;
     cg.cpu.user_usec += Math.round(granted * 0.99);
     cg.cpu.system_usec = cg.cpu.usage_usec - cg.cpu.user_usec;
-    for (const p of this.cgroupProcs(path)) if (p.program.kind === 'cpuhog') p.cpuUsec += granted;
+    // The hogs of the cgroup share what it was granted (two background `yes` each get their half).
+    const hogs = this.cgroupProcs(path).filter((p) => p.program.kind === 'cpuhog');
+    for (const p of hogs) p.cpuUsec += granted / hogs.length;
   }
 
   /** OOM: when a cgroup's usage passes memory.max, kill its largest process (all with oom.group). */

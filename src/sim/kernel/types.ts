@@ -52,6 +52,8 @@ export interface Proc {
   root: string;
   /** Set while a command runs in the foreground of a shell: not counted as a lasting PID. */
   transient?: boolean;
+  /** A background job the shell forked: in its own process group, never a session leader. */
+  job?: boolean;
 }
 
 export interface NetIface {

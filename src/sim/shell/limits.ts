@@ -118,6 +118,14 @@ const ZH: Record<LimitKind, (cpuMs: number) => string> = {
 export type Locale = 'en' | 'zh-cn';
 
 /** The dim course line for a limit, in the page's language; `cpuMs` is the line's computing budget. */
+/** What of a line's stdout and stderr still fits the output limit after `used` bytes (stdout first), and whether it was cut. */
+export function fitOutput(stdout: string, stderr: string, used: number): { stdout: string; stderr: string; cut: boolean } {
+  if (stdout.length + stderr.length + used <= LIMITS.outputBytes) return { stdout, stderr, cut: false };
+  const room = Math.max(0, LIMITS.outputBytes - used);
+  const out = stdout.slice(0, room);
+  return { stdout: out, stderr: stderr.slice(0, Math.max(0, room - out.length)), cut: true };
+}
+
 export function limitNote(kind: LimitKind, locale: Locale = 'en', cpuMs: number = LIMITS.cpuMs): string {
   return (locale === 'zh-cn' ? ZH : EN)[kind](cpuMs);
 }

@@ -13,7 +13,7 @@ import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
 import { usageOf } from './commands/usage.ts';
-import { JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
+import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { shellWording } from './wording.ts';
 import { ashCdStatus } from './ash-cd.ts';
@@ -23,6 +23,7 @@ import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
 import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
+import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
 
 /** Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines. */
@@ -218,23 +219,11 @@ export class ShellRuntime {
               return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
             },
             readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
-            tick: async () => {
-              await this.budget?.tick();
-            },
+            tick: async () => void (await this.budget?.tick()),
             stopLine: (kind) => { this.budget?.stop(kind); return { stdout: '', stderr: '', exitCode: 130 }; },
             history: () => this.history(),
-            enterSession: (s) => {
-              this.pending = s;
-            },
-            runAs: async (p, fn) => {
-              const prev = this.host.current;
-              this.host.current = p;
-              try {
-                return await fn();
-              } finally {
-                this.host.current = prev;
-              }
-            },
+            enterSession: (s) => void (this.pending = s),
+            runAs: (p, fn) => this.host.withCurrent(p, fn),
           };
           if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
             return argListTooLong(this.currentSession, cmd.name);
@@ -298,6 +287,9 @@ export class ShellRuntime {
     this.pipelines = pipelinesOf(bash, line);
     // `help` with no topic lists what this host has (commands/help.ts); just-bash's builtin answers `help NAME`.
     line = line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help');
+    // The host's bash has job control: `&`, `$!`, jobs, wait, fg, bg (background.ts, commands/jobs.ts).
+    const withJobs = top && session.root === 'host' && session.shell === 'bash';
+    if (withJobs) line = renameJobBuiltins(line);
     try {
       // A brace range just-bash would cut short: the line stops before its first command.
       if (top && braceOverflow(bash, line)) {
@@ -306,7 +298,10 @@ export class ShellRuntime {
         return { stdout: '', stderr: '', exitCode: 130 };
       }
       const prefix = exportPrefix(session, line);
-      const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal) : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
+      const bg = withJobs ? backgroundStatements(bash, session, line) : undefined;
+      const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal)
+        : bg ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
+        : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
       let stderr = r.stderr;
       let exitCode = r.exitCode;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
@@ -334,14 +329,11 @@ export class ShellRuntime {
       session.status = exitCode;
       stderr = shellWording(stderr, session, !session.script && !/\bsh\s+-c\b/.test(line), session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'), line);
       if (top) for (const note of notFoundNotes(stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
-      let stdout = r.stdout;
-      if (top && stdout.length + stderr.length + this.outBytes > LIMITS.outputBytes) {
-        const room = Math.max(0, LIMITS.outputBytes - this.outBytes);
-        stdout = stdout.slice(0, room);
-        stderr = stderr.slice(0, Math.max(0, room - stdout.length));
-        if (!limit) this.stopNote('output', budget);
-      }
-      return { stdout, stderr, exitCode };
+      if (withJobs && session.jobs) stderr += session.jobs.endOfLine(session.cwd, session.env.HOME);
+      if (!top) return { stdout: r.stdout, stderr, exitCode };
+      const fit = fitOutput(r.stdout, stderr, this.outBytes);
+      if (fit.cut && !limit) this.stopNote('output', budget);
+      return { stdout: fit.stdout, stderr: fit.stderr, exitCode };
     } finally {
       this.depth--;
       if (top) this.budget = undefined;
@@ -353,6 +345,12 @@ export class ShellRuntime {
       this.signal = prevLine.signal;
       if (!top) this.lastSeen = prevLine.lastSeen;
     }
+  }
+
+  /** What a line with `&` borrows from the runtime (background.ts). */
+  private jobHooks(bash: JB.Bash, session: Session, signal: AbortSignal | undefined): BackgroundHooks {
+    const exec = (script: string, env: Record<string, string>, cwd: string, status: number) => execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env }, '')}__cc_status ${status}; ${script}`, signal);
+    return { host: this.host, bash, session, signal, exec, print: (text) => this.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr, asJob: (p, fn) => this.withSelf(p, fn) };
   }
 
   /** The course note of the limit that stopped the line. */
@@ -374,10 +372,15 @@ export class ShellRuntime {
   }
 
   /** Runs `argv` once as the session's own process (no child for its command). */
-  private async runOnce(session: Session, argv: string[], tty: boolean): Promise<ExecResult> {
-    this.reuseSelf = session.proc;
+  private runOnce(session: Session, argv: string[], tty: boolean): Promise<ExecResult> {
+    return this.withSelf(session.proc, () => this.run(session, quoteArgv(argv), this.signal, tty));
+  }
+
+  /** Runs `fn` with `p` as the process of the first command it starts. */
+  private async withSelf<T>(p: Proc, fn: () => Promise<T>): Promise<T> {
+    this.reuseSelf = p;
     try {
-      return await this.run(session, quoteArgv(argv), this.signal, tty);
+      return await fn();
     } finally {
       this.reuseSelf = undefined;
     }

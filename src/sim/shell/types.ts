@@ -22,6 +22,8 @@ export interface Session {
   script?: boolean;
   /** Called with the exit status when the learner leaves this shell. */
   onExit: (status: number) => string;
+  /** The jobs this bash started with `&` (made by the first one; jobs.ts). */
+  jobs?: import('./jobs.ts').JobTable;
 }
 
 /** What a simulated command sees. */

@@ -13,6 +13,7 @@ import { envCommand, printenv } from './envcmd.ts';
 import { mkdir, touch } from './files.ts';
 import { tail } from './hogs.ts';
 import { ip } from './ip.ts';
+import { bgBuiltin, fgBuiltin, jobsBuiltin, waitBuiltin } from './jobs.ts';
 import { ls } from './ls.ts';
 import { ps } from './ps.ts';
 import { sleep } from './sleep.ts';
@@ -37,4 +38,4 @@ import { ss } from './ss.ts';
 export { DOCKER_SUBCOMMANDS } from './docker/index.ts';
 
 /** Every simulated command; a container only gets those its image ships. */
-export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, df, yes, crictl, ctr, nc, uptime, who, w, tty, lsbRelease, ss];
+export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, df, yes, crictl, ctr, nc, uptime, who, w, tty, lsbRelease, ss, jobsBuiltin, waitBuiltin, fgBuiltin, bgBuiltin];

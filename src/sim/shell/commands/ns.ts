@@ -230,10 +230,19 @@ export const kill: SimCommand = {
     }
     if (!pids.length) return R('', 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n', 2);
     let err = '';
-    for (const a of pids) {
-      const t = [...k.procs.values()].find((p) => k.pidIn(p, env.self.ns.pid) === Number(a));
+    for (let a of pids) {
       // bash's kill built-in on the host and in debian; busybox's applet in alpine.
       const bb = env.flavor === 'busybox';
+      if (a.startsWith('%') && !bb) {
+        // A job spec: the job's process (bash-5.2:builtins/kill.def; common.c sh_badjob "%s: no such job").
+        const job = env.session.jobs?.find(a);
+        if (!job || job === 'ambiguous') {
+          err += `bash: kill: ${a}: ${job === 'ambiguous' ? 'ambiguous job spec' : 'no such job'}\n`;
+          continue;
+        }
+        a = String(job.proc.pid);
+      }
+      const t = [...k.procs.values()].find((p) => k.pidIn(p, env.self.ns.pid) === Number(a));
       if (!t) {
         err += bb ? `kill: can't kill pid ${a}: No such process\n` : `bash: kill: (${a}) - No such process\n`;
         continue;
@@ -253,6 +262,9 @@ export const kill: SimCommand = {
         }
       }
       k.signal(t, sig, fromAncestor);
+      // bash reaps the job when SIGCHLD comes, after the prompt is back: `jobs` or the next prompt tells its end.
+      const job = env.session.jobs?.byPid(t.pid);
+      if (job) job.hold = true;
     }
     return R('', err, err ? 1 : 0);
   },

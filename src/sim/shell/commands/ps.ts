@@ -23,7 +23,7 @@ function stat(env: CmdEnv, p: Proc): string {
   const k = env.host.kernel;
   const containerInit = !p.transient && p.containerId !== undefined && k.procs.get(p.ppid)?.comm.startsWith('containerd-shim') === true
     && ![...k.procs.values()].some((q) => q.containerId === p.containerId && q.ppid === p.ppid && q.pid < p.pid);
-  const leader = p.pid === 1 || p.nspid[p.nspid.length - 1] === 1 || containerInit || (!p.transient && (p.argv[0]?.startsWith('-') || ['bash', 'sh', 'ash', 'sshd', 'containerd-shim'].includes(p.comm)));
+  const leader = p.pid === 1 || p.nspid[p.nspid.length - 1] === 1 || containerInit || (!p.transient && !p.job && (p.argv[0]?.startsWith('-') || ['bash', 'sh', 'ash', 'sshd', 'containerd-shim'].includes(p.comm)));
   if (leader && !p.kthread) s += 's';
   if (p.threads > 1) s += 'l';
   if (p.transient && p.tty !== '?') s += '+';
