@@ -58,14 +58,16 @@ export function rootFs(
   // node1 is Ubuntu 24.04 with merged /usr: /bin, /sbin, /lib and /lib64 are symbolic links into /usr
   // (usrmerge), so its programs live in /usr/bin; elsewhere the commands are listed under /bin.
   const merged = root === 'host';
-  const hidden = merged ? [...INTERNAL, ...jb.getCommandNames().filter((n) => !names.has(n))] : INTERNAL;
+  // The runtime's internal commands: the fixed ones and those commands that answer for a renamed builtin (__cc_jobs, …).
+  const internal = [...new Set([...INTERNAL, ...[...names].filter((n) => n.startsWith('__cc_'))])];
+  const hidden = merged ? [...internal, ...jb.getCommandNames().filter((n) => !names.has(n))] : internal;
   const binDir = merged ? '/usr/bin' : '/bin';
   if (!links) {
     for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`${binDir}/${n}`] ??= '';
     // With /usr/bin present the shell no longer falls back to its registry: the internal commands, and the
     // shell's own (echo, cp, …) not listed above, sit unlisted in /usr/bin.
     if (merged) for (const n of hidden) files[`/usr/bin/${n}`] = '';
-  } else for (const n of INTERNAL) files[`/bin/${n}`] = ''; // with its own /usr/bin the shell no longer falls back to its registry: its internal commands sit, unlisted, in /bin
+  } else for (const n of internal) files[`/bin/${n}`] = ''; // with its own /usr/bin the shell no longer falls back to its registry: its internal commands sit, unlisted, in /bin
   if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
   const hosts = c ? hostsFile(daemon.net, c) : undefined;
   if (hosts !== undefined) files['/etc/hosts'] = hosts;
