@@ -6,7 +6,7 @@
  * that silently fails. The parsed values are plain data (defaults filled in, regular
  * expressions still strings), so a loaded exercise can be sent to a worker or frozen as JSON.
  */
-import { z } from 'zod';
+import { z } from '../schemas/zod.ts';
 
 /** A regular expression, as a string that `new RegExp` accepts (flags never change that). */
 export const regex = z.string().refine((s) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /**
  * An exercise, as data: content/exercises/<id>.yaml. The `kind` decides what the

@@ -1,7 +1,7 @@
 /**
  * Lessons 9 (Dockerfiles) and 13 (seccomp, LSMs, devices, rootless, logging, runtimes):
  * each page loads in both locales at laptop and phone size, its Run buttons type the
- * command into the terminal (including the long printf that writes a Dockerfile).
+ * command into the terminal (including the here-document that writes a Dockerfile).
  * axe: tests/e2e/a11y.spec.ts, like every lesson page.
  */
 import type { Page } from '@playwright/test';
@@ -37,13 +37,13 @@ for (const vp of VIEWPORTS) {
       });
 
       // dockerfile-ast's one Buffer call is replaced in every browser bundle (src/ui/editor/vite-browser-safe.mjs).
-      test('lesson 9: the page loads, its Run buttons show a Dockerfile, write a new one with a long printf, and build', async ({ page }) => {
+      test('lesson 9: the page loads, its Run buttons show a Dockerfile, write a new one with a here-document, and build', async ({ page }) => {
         await page.goto(`${loc.prefix}/lessons/09-writing-dockerfiles/`);
         await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l9);
         await run(page, loc.run, 'cat /root/demo/Dockerfile');
         await expect(screen(page)).toContainText('RUN apt-get update && apt-get install -y nginx', FIRST);
         await run(page, loc.run, 'mkdir /root/app');
-        await run(page, loc.run, `printf '%s\\n' 'FROM alpine:3.20' 'RUN adduser -D -u 10001 app' 'WORKDIR /app' 'COPY . .' 'USER 10001' 'CMD ["httpd", "-f", "-p", "8080", "-h", "/app"]' > /root/app/Dockerfile`);
+        await run(page, loc.run, `cat > /root/app/Dockerfile <<'EOF'\nFROM alpine:3.20\nRUN adduser -D -u 10001 app\nWORKDIR /app\nCOPY . .\nUSER 10001\nCMD ["httpd", "-f", "-p", "8080", "-h", "/app"]\nEOF`);
         await run(page, loc.run, 'cat /root/app/Dockerfile');
         await expect(screen(page)).toContainText('CMD ["httpd", "-f", "-p", "8080", "-h", "/app"]');
         await run(page, loc.run, 'docker build -t demo:v1 /root/demo');

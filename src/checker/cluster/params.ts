@@ -3,7 +3,7 @@
  * misspelt key or a bad regular expression is an authoring error naming the check, never a
  * check that silently fails.
  */
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 
 const regex = z.string().min(1).refine((s) => {
   try {

@@ -3,7 +3,7 @@
  * the parsed submission. Exercises name a check by key (`template:`) and fill in `params:`,
  * which are parsed against the schema once, when the exercise loads (load.ts).
  */
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 import type { DockerfileModel } from '../parse/dockerfile.ts';
 import type { ParsedManifests } from '../parse/yaml.ts';
 import { parseQuantity } from '../quantity.ts';

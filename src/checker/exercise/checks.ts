@@ -2,7 +2,7 @@
  * Exercise checks for text exercises (manifests and Dockerfiles): the registry, the checks
  * on manifests, and `any`/`all`. Pure functions; each declares its parameters (check.ts).
  */
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 import { containersOf, effective } from '../effective.ts';
 import { isPlainObject } from '../parse/yaml.ts';
 import { parseQuantity } from '../quantity.ts';

@@ -5,7 +5,7 @@
  * "left untouched" goals. Each goal declares its parameters as a zod schema; exercises are
  * parsed against it when they load (exercise/load.ts).
  */
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 import { asText } from '../templates/helpers.ts';
 import type { ContainerView, WorldSnapshot } from '../../sim/api.ts';
 import { select } from '../exercise/select.ts';

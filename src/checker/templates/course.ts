@@ -1,5 +1,5 @@
 /** Templates for the `course` best-practice rules on workloads. */
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 import { parseNormalizedNamed } from '../../oci/reference.ts';
 import { effective } from '../effective.ts';
 import { noParams } from '../params.ts';

@@ -2,7 +2,7 @@
 import { containersOf, effective } from '../effective.ts';
 import { finalChain } from '../parse/dockerfile.ts';
 import { isPlainObject } from '../parse/yaml.ts';
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 import { noParams, regex } from '../params.ts';
 import { crossTemplate, type CrossContext, type Hit } from '../rule.ts';
 import { finalUser, isRootUser, nonRootBases } from './dockerfile.ts';

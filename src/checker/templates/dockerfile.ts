@@ -1,5 +1,5 @@
 /** Templates for Dockerfile rules. Positions are instruction lines (1-based). */
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 import { parseNormalizedNamed } from '../../oci/reference.ts';
 import { noParams, regex, regexList } from '../params.ts';
 import { finalChain, runCommands, type DfInstruction, type DockerfileModel, type DfStage } from '../parse/dockerfile.ts';

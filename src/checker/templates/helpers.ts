@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 import { isPlainObject, type Workload } from '../parse/yaml.ts';
 import type { WorkloadContext } from '../rule.ts';
 

@@ -3,7 +3,7 @@
  * kubernetes/pod-security-admission policy/check_*.go (latest version).
  * Allowed values and exemptions are parameters; the rules in rules/pss.ts fill them in.
  */
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 import { noParams } from '../params.ts';
 import { isPlainObject, pointer } from '../parse/yaml.ts';
 import { workloadTemplate, type Hit } from '../rule.ts';

@@ -4,7 +4,7 @@
  * The known-field lists are parameters (rules/course.ts); suggestions for common
  * misplacements (S0's indentation bug) are data too.
  */
-import { z } from 'zod';
+import { z } from '../../schemas/zod.ts';
 import { isPlainObject, splitPointer } from '../parse/yaml.ts';
 import { workloadTemplate, type Hit } from '../rule.ts';
 
