@@ -39,12 +39,14 @@ test.describe('shell-goal exercises', () => {
     page.once('dialog', (d) => void d.accept());
     await p.getByRole('button', { name: 'Reset the host' }).click();
     await expect(screen(page)).toContainText('docker run -d --name blog -p 8082:80 nginx:1.25');
+    // Nothing typed yet: no part of the goal counts (an unchanged start scores 0).
+    await expect(p.locator('[data-role="unchanged"]')).toBeVisible();
     await expect(p.locator('.cc-goals li[data-check="culprit"]')).toHaveClass('cc-fail');
-    await expect(p.locator('.cc-goals li[data-check="others"]')).toHaveClass('cc-pass');
 
     // The PID the task names is the one the learner's terminal shows after Reset.
     await type(page, 'ps -o pid,ppid,cmd -p 23890');
     await expect(screen(page)).toContainText('23890   23866 nginx: worker process');
+    await expect(p.locator('.cc-goals li[data-check="others"]')).toHaveClass('cc-pass');
     await type(page, 'kill 23890');
     await type(page, 'docker ps --format {{.Names}}');
     await expect(screen(page)).toContainText('shop');
