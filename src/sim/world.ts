@@ -177,9 +177,13 @@ export class SimWorld implements World {
     }
   }
 
+  /** A shell of its own for parsing only: just-bash's browser bundle exports no `parse`, but every Bash has `transform`. */
+  private parser: { transform(text: string): { ast: unknown } } | undefined;
+
   async needsMore(text: string): Promise<boolean> {
-    const [{ parse }, { needsMoreInput }] = await Promise.all([import('just-bash'), import('./shell/continuation.ts')]);
-    return needsMoreInput(parse, text);
+    const [{ Bash }, { needsMoreInput }] = await Promise.all([import('just-bash'), import('./shell/continuation.ts')]);
+    const parser = (this.parser ??= new Bash({}));
+    return needsMoreInput((t) => parser.transform(t).ast, text);
   }
 
   async complete(line: string, cursor: number): Promise<string[]> {

@@ -7,10 +7,10 @@
  * multi-line command, a here-document from a Run block included, and run it as one.
  * Decided by just-bash's own parser, the one that runs the command.
  */
-import type * as JB from 'just-bash';
 
 /** just-bash's parse errors that mean "the input ended too soon", not "the input is wrong". */
-const ENDED_EARLY = /unexpected EOF|got EOF|end of input/i;
+// (`Bash.transform`, the parser the browser bundle exports, throws the last one for a here-document still open.)
+const ENDED_EARLY = /unexpected EOF|got EOF|end of input|unterminated here-document/i;
 
 function openHereDoc(node: unknown): boolean {
   if (!node || typeof node !== 'object') return false;
@@ -20,7 +20,7 @@ function openHereDoc(node: unknown): boolean {
   return Object.values(node).some(openHereDoc);
 }
 
-export function needsMoreInput(parse: typeof JB.parse, text: string): boolean {
+export function needsMoreInput(parse: (text: string) => unknown, text: string): boolean {
   // An odd run of backslashes at the end: a backslash-newline, which joins the next line to this
   // one (inside single quotes the quote itself is still open, so bash reads on either way).
   if (/(^|[^\\])(\\\\)*\\$/.test(text)) return true;
