@@ -4,10 +4,12 @@
  * every frozen rule set) are validated here and embedded. `npm run build:cli`; `prepare`
  * runs it on `npm install` and before `npm pack`.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { loadExercise, parseExercise } from '../src/checker/exercise/load.ts';
+import { ALL_RULES } from '../src/checker/rules/index.ts';
 
 const root = join(import.meta.dirname, '..');
 // CC_CLI_OUT: build somewhere else (tests build their own copy so they never race `npm pack`).
@@ -39,6 +41,24 @@ for (const f of (await readdir(rsDir)).filter((x) => /^\d{4}\.\d{2}(\.\d+)?\.jso
 }
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
+// The rule table, parsed here (importing rules/index.ts above parsed every rule's parameters
+// against its template's schema, and threw naming the rule on a mistake). The bundle holds it as
+// data in place of rules/index.ts, so `check` neither loads zod nor builds a schema at start.
+const table = JSON.stringify(ALL_RULES);
+if (!isDeepStrictEqual(JSON.parse(table), ALL_RULES)) {
+  console.error('build:cli: the parsed rule table is not plain JSON data (src/checker/rules/)');
+  process.exit(1);
+}
+const parsedRuleTable: Plugin = {
+  name: 'parsed-rule-table',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]checker[\\/]rules[\\/]index\.ts$/ }, () => ({
+      loader: 'js',
+      contents: `export const ALL_RULES = JSON.parse(${JSON.stringify(table)});\nexport const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));\n`,
+    }));
+  },
+};
+
 await rm(out, { recursive: true, force: true });
 const t0 = performance.now();
 const result = await build({
@@ -65,7 +85,10 @@ const result = await build({
   external: ['@mongodb-js/zstd', 'node-liblzma'],
   logLevel: 'warning',
   metafile: true,
+  plugins: [parsedRuleTable],
 });
+// CC_CLI_META: also write esbuild's metafile there (the chunk graph; tests/cli/bundle.test.ts reads it).
+if (process.env.CC_CLI_META) await writeFile(process.env.CC_CLI_META, JSON.stringify(result.metafile));
 // The exercise bank goes beside the code, read only by the commands that grade (src/cli/bank.ts).
 await writeFile(join(out, 'bank.json'), JSON.stringify({ current, frozen }));
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);

@@ -7,22 +7,26 @@
  * expressions still strings), so a loaded exercise can be sent to a worker or frozen as JSON.
  */
 import { z } from '../schemas/zod.ts';
+import type { RuleTemplate } from './rule.ts';
+import { noParams as noParamsOf, regex as regexOf } from './schema-parts.ts';
 
 /** A regular expression, as a string that `new RegExp` accepts (flags never change that). */
-export const regex = z.string().refine((s) => {
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+export const regex = regexOf(z);
 
 /** A list of regular expressions. */
 export const regexList = z.array(regex);
 
 /** No parameters at all: any key is a mistake. */
-export const noParams = z.object({}).strict();
+export const noParams = noParamsOf(z);
+
+const built = new WeakMap<RuleTemplate<never>, z.ZodType>();
+
+/** A rule template's parameter schema, built on first use (rule.ts RuleTemplate). */
+export function templateParams<S extends z.ZodType>(t: RuleTemplate<never, S>): S {
+  let s = built.get(t);
+  if (!s) built.set(t, (s = t.params(z)));
+  return s as S;
+}
 
 /** A zod issue path as an author reads it: `of[3].params.matches`. */
 export function issuePath(path: readonly PropertyKey[]): string {

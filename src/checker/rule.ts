@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { FixOp, Origin, Severity, Text } from './types.ts';
 import type { ParsedManifests, Workload } from './parse/yaml.ts';
 import type { ContainerRef } from './effective.ts';
-import type { DockerfileModel } from './parse/dockerfile.ts';
+import type { DockerfileModel } from './parse/dockerfile-model.ts';
 
 export type RuleTarget = 'workload' | 'dockerfile' | 'cross';
 
@@ -52,9 +52,18 @@ export interface WorkloadContext {
   locate: (ptr: string) => { line: number; column: number };
 }
 
-/** A rule template: the schema of its parameters, and code that reports hits given parameters it parsed. */
+/** The zod namespace, as a template's schema function receives it (src/schemas/zod.ts configures it). */
+export type Zod = typeof z;
+
+/**
+ * A rule template: a function that builds the schema of its parameters from the zod it is given,
+ * and code that reports hits given parameters it parsed. The schema is a function so that a
+ * template module never loads zod: `container-course check` runs the rule table parsed when the
+ * CLI bundle was built (scripts/build-cli.ts), and builds no schema at all (params.ts templateParams
+ * builds one when a rule table is parsed).
+ */
 export interface RuleTemplate<C, S extends z.ZodType = z.ZodType> {
-  params: S;
+  params: (z: Zod) => S;
   run(ctx: C, params: z.output<S>): Hit[];
 }
 
@@ -62,15 +71,15 @@ export type WorkloadTemplate = RuleTemplate<WorkloadContext>;
 export type DockerfileTemplate = RuleTemplate<DockerfileModel>;
 export type CrossTemplate = RuleTemplate<CrossContext>;
 
-export function workloadTemplate<S extends z.ZodType>(params: S, run: (ctx: WorkloadContext, params: z.output<S>) => Hit[]): RuleTemplate<WorkloadContext, S> {
+export function workloadTemplate<S extends z.ZodType>(params: (z: Zod) => S, run: (ctx: WorkloadContext, params: z.output<S>) => Hit[]): RuleTemplate<WorkloadContext, S> {
   return { params, run };
 }
 
-export function dockerfileTemplate<S extends z.ZodType>(params: S, run: (df: DockerfileModel, params: z.output<S>) => Hit[]): RuleTemplate<DockerfileModel, S> {
+export function dockerfileTemplate<S extends z.ZodType>(params: (z: Zod) => S, run: (df: DockerfileModel, params: z.output<S>) => Hit[]): RuleTemplate<DockerfileModel, S> {
   return { params, run };
 }
 
-export function crossTemplate<S extends z.ZodType>(params: S, run: (ctx: CrossContext, params: z.output<S>) => Hit[]): RuleTemplate<CrossContext, S> {
+export function crossTemplate<S extends z.ZodType>(params: (z: Zod) => S, run: (ctx: CrossContext, params: z.output<S>) => Hit[]): RuleTemplate<CrossContext, S> {
   return { params, run };
 }
 

@@ -1,6 +1,6 @@
 /** `container-course check`: check manifests and Dockerfiles against a rule profile. */
 import type { ContainerRef } from '../checker/effective.ts';
-import { checkFiles, type InputFile } from '../checker/engine.ts';
+import { checkManifestFiles, isDockerfile, type InputFile } from '../checker/engine-core.ts';
 import { fullName, parseNormalizedNamed } from '../oci/reference.ts';
 import { PROFILE_NAMES, type ProfileName } from '../checker/profile.ts';
 import { LATEST, parseVersion, type Version } from '../k8s/pss/index.ts';
@@ -128,7 +128,10 @@ export const run: Subcommand = async (argv, io) => {
     }
     dockerfileImage = m;
   }
-  const results = withInputErrors(checkFiles(inputs, { profile: (p.flags.profile as ProfileName | undefined) ?? 'course', pssVersion, dockerfileImage }));
+  const options = { profile: (p.flags.profile as ProfileName | undefined) ?? 'course', pssVersion, dockerfileImage };
+  // Manifests alone never load the Dockerfile parser and rules (a chunk of their own in the bundle).
+  const checked = inputs.some(isDockerfile) ? (await import('../checker/engine.ts')).checkFiles(inputs, options) : checkManifestFiles(inputs, options);
+  const results = withInputErrors(checked);
   for (const r of results) r.passed = !r.findings.some((f) => f.severity === 'error');
   const format = (p.flags.format as string | undefined) ?? 'text';
   if (format === 'json') io.stdout(formatJson(results, locale));

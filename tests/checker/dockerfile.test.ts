@@ -1,6 +1,7 @@
 /** The Dockerfile model: stages, aliases, ARG substitution, heredocs, continuations. */
 import { describe, expect, it } from 'vitest';
-import { finalChain, parseDockerfile, runCommands } from '../../src/checker/parse/dockerfile.ts';
+import { finalChain, runCommands } from '../../src/checker/parse/dockerfile-model.ts';
+import { parseDockerfile } from '../../src/checker/parse/dockerfile.ts';
 import { finalUser } from '../../src/checker/templates/dockerfile.ts';
 
 const text = `# syntax=docker/dockerfile:1

@@ -4,7 +4,7 @@
  * which are parsed against the schema once, when the exercise loads (load.ts).
  */
 import { z } from '../../schemas/zod.ts';
-import type { DockerfileModel } from '../parse/dockerfile.ts';
+import type { DockerfileModel } from '../parse/dockerfile-model.ts';
 import type { ParsedManifests } from '../parse/yaml.ts';
 import { parseQuantity } from '../quantity.ts';
 import type { Finding, InputError } from '../types.ts';

@@ -1,6 +1,6 @@
 /** Exercise checks on Dockerfiles and on the text of submitted files. Pure functions; each declares its parameters. */
 import { z } from '../../schemas/zod.ts';
-import { finalChain, KEYWORDS, runCommands } from '../parse/dockerfile.ts';
+import { finalChain, KEYWORDS, runCommands } from '../parse/dockerfile-model.ts';
 import { regex, regexList } from '../params.ts';
 import { defineCheck, type CheckTemplate } from './check.ts';
 

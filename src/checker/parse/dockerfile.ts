@@ -8,62 +8,13 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { LIMITS } from './limits.ts';
 import { checkText } from './text.ts';
 import { normalizeText } from './yaml.ts';
-import type { InputError } from '../types.ts';
-
-export const KEYWORDS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
-
-export interface DfInstruction {
-  index: number;
-  keyword: string;
-  /** Arguments as written, continuations joined, heredoc bodies included. */
-  args: string;
-  line: number;
-  column: number;
-  endLine: number;
-  /** Exec (JSON array) form, when the arguments are one. */
-  json: string[] | null;
-  flags: Record<string, string>;
-  heredocs: { name: string; terminated: boolean; line: number }[];
-  stage: number;
-}
-
-export interface DfStage {
-  index: number;
-  /** Image as written, ARGs substituted. */
-  image: string;
-  alias: string | null;
-  /** Index of an earlier stage this one builds FROM, if any. */
-  baseStage: number | null;
-  from: DfInstruction;
-  instructions: DfInstruction[];
-}
-
-export interface DockerfileModel {
-  file: string;
-  instructions: DfInstruction[];
-  stages: DfStage[];
-  errors: InputError[];
-}
+import { KEYWORDS, type DfInstruction, type DockerfileModel } from './dockerfile-model.ts';
 
 function substitute(s: string, vars: Record<string, string>): string {
   return s.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (_m, a: string | undefined, def: string | undefined, b: string | undefined) => {
     const name = (a ?? b)!;
     return (Object.hasOwn(vars, name) ? vars[name] : undefined) ?? def ?? '';
   });
-}
-
-export function isDockerfileName(name: string): boolean {
-  return /(^|[\\/])(Dockerfile|Containerfile)([.-][\w.-]*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
-}
-
-/** For stdin: does the text look like a Dockerfile rather than YAML? */
-export function looksLikeDockerfile(text: string): boolean {
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    return /^(FROM|ARG)\s/i.test(line);
-  }
-  return false;
 }
 
 export function parseDockerfile(input: string, file: string): DockerfileModel {
@@ -154,27 +105,4 @@ export function parseDockerfile(input: string, file: string): DockerfileModel {
     model.errors.push({ file, line: 1, column: 1, message: 'no FROM instruction: a Dockerfile must start its first stage with FROM' });
   }
   return model;
-}
-
-/** The stage chain that makes up the final image: the last stage and the stages it builds FROM. */
-export function finalChain(df: DockerfileModel): DfStage[] {
-  const chain: DfStage[] = [];
-  let s: DfStage | undefined = df.stages[df.stages.length - 1];
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.unshift(s);
-    s = s.baseStage !== null ? df.stages[s.baseStage] : undefined;
-  }
-  return chain;
-}
-
-/** Shell commands of a RUN, split on &&, ||, ; and newlines (heredoc bodies included, delimiters dropped). */
-export function runCommands(ins: DfInstruction): string[] {
-  const delimiters = new Set(ins.heredocs.map((h) => h.name));
-  return ins.args
-    .replace(/<<-?\s*["']?\w+["']?/g, ' ')
-    .split(/&&|\|\||;|\n/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && !delimiters.has(s) && s !== '\\');
 }

@@ -1,35 +1,15 @@
-import type { RuleDef, RuleTarget, RuleTemplate } from '../rule.ts';
-import { parseParams } from '../params.ts';
-import { crossTemplates, dockerfileTemplates, workloadTemplates } from '../templates/index.ts';
+/**
+ * The rule table. Built here from the rule data, each rule's parameters parsed against its
+ * template's schema (parse.ts). The CLI bundle holds this table already parsed, as data
+ * (scripts/build-cli.ts: the build parses it with this module and fails on a mistake), so
+ * `container-course check` neither loads zod nor builds a schema.
+ */
+import type { RuleDef } from '../rule.ts';
+import { parseRules } from './parse.ts';
 import { courseRules } from './course.ts';
 import { crossRules } from './cross.ts';
 import { dockerfileRules } from './dockerfile.ts';
 import { pssRules } from './pss.ts';
-
-const TEMPLATES: Record<RuleTarget, Record<string, RuleTemplate<never>>> = { workload: workloadTemplates, dockerfile: dockerfileTemplates, cross: crossTemplates };
-
-/**
- * The rule table: every rule with its parameters parsed against its rule template's schema
- * (defaults filled in), once, here. A mistake throws, naming the file, the rule, the
- * template and the field: `src/checker/rules/pss.ts: rule pss-privileged
- * (container-field-allowed): params.field: Invalid input: expected string, received undefined`.
- */
-export function parseRules(sources: [file: string, rules: RuleDef[]][]): RuleDef[] {
-  const seen = new Map<string, string>();
-  return sources.flatMap(([file, rules]) =>
-    rules.map((r) => {
-      const first = seen.get(r.id);
-      if (first) throw new Error(`${file}: rule ${r.id}: the id is already used in ${first}`);
-      seen.set(r.id, file);
-      const templates = TEMPLATES[r.target];
-      const t = Object.hasOwn(templates, r.template) ? templates[r.template] : undefined;
-      if (!t) throw new Error(`${file}: rule ${r.id} names unknown ${r.target} template "${r.template}"`);
-      const p = parseParams(t.params, r.params);
-      if ('error' in p) throw new Error(`${file}: rule ${r.id} (${r.template}): ${p.error}`);
-      return { ...r, params: p.params as Record<string, unknown> };
-    }),
-  );
-}
 
 const course = 'src/checker/rules/course.ts';
 

@@ -1,8 +1,7 @@
 /** Templates for the `course` best-practice rules on workloads. */
-import { z } from '../../schemas/zod.ts';
 import { parseNormalizedNamed } from '../../oci/reference.ts';
 import { effective } from '../effective.ts';
-import { noParams } from '../params.ts';
+import { noParams } from '../schema-parts.ts';
 import { isPlainObject } from '../parse/yaml.ts';
 import { parseQuantity } from '../quantity.ts';
 import { workloadTemplate, type Hit } from '../rule.ts';
@@ -15,7 +14,7 @@ function imageOf(spec: Record<string, unknown>): string | null {
 }
 
 /** Image references: `valid` (parses), `tag` (a tag that is not latest, or a digest), `digest` (pinned by digest). */
-export const imageReference = workloadTemplate(z.object({
+export const imageReference = workloadTemplate((z) => z.object({
   require: z.enum(['valid', 'tag', 'digest']).describe('valid: the reference parses; tag: a tag that is not latest, or a digest; digest: pinned by digest.'),
 }).strict(), (ctx, p) => {
   const hits: Hit[] = [];
@@ -68,7 +67,7 @@ export const pullPolicy = workloadTemplate(noParams, (ctx) => {
 });
 
 /** An effective securityContext value must equal `equals` (readOnlyRootFilesystem, runAsNonRoot …). */
-export const effectiveEquals = workloadTemplate(z.object({
+export const effectiveEquals = workloadTemplate((z) => z.object({
   field: z.string().min(1).describe('The securityContext field (readOnlyRootFilesystem, runAsNonRoot …).'),
   equals: z.union([z.boolean(), z.number(), z.string()]).describe('The effective value it must have.'),
   groups: z.array(z.enum(GROUPS)).default(['initContainers', 'containers']).describe('Which container lists are checked.'),
@@ -90,7 +89,7 @@ export const effectiveEquals = workloadTemplate(z.object({
 });
 
 /** capabilities.drop contains ALL (any case, as the runtime accepts) and add ⊆ allowed. */
-export const capabilitiesCourse = workloadTemplate(z.object({
+export const capabilitiesCourse = workloadTemplate((z) => z.object({
   mode: z.enum(['drop-all', 'add-allowed']).describe('drop-all: capabilities.drop holds ALL (any case); add-allowed: capabilities.add holds only allowedAdd.'),
   allowedAdd: z.array(z.string().min(1)).default([]).describe('Capabilities that may be added (any case, with or without CAP_).'),
 }).strict(), (ctx, p) => {
@@ -117,7 +116,7 @@ export const capabilitiesCourse = workloadTemplate(z.object({
 });
 
 /** resources.requests / limits for cpu and memory are set. */
-export const resourcesSet = workloadTemplate(z.object({
+export const resourcesSet = workloadTemplate((z) => z.object({
   kinds: z.array(z.enum(['requests', 'limits'])).min(1).describe('Which blocks must be set.'),
   resources: z.array(z.string().min(1)).min(1).describe('Which resources each block must set (cpu, memory).'),
 }).strict(), (ctx, p) => {
@@ -176,7 +175,7 @@ export const resourceUnits = workloadTemplate(noParams, (ctx) => {
 });
 
 /** Environment size: one string ≤ 128 KiB, all of them ≤ 2 MiB (ARG_MAX), or exec fails with E2BIG. */
-export const envSize = workloadTemplate(z.object({
+export const envSize = workloadTemplate((z) => z.object({
   maxBytesPerVar: z.number().int().positive().describe('The most bytes one NAME=value string may have (MAX_ARG_STRLEN).'),
   maxBytesTotal: z.number().int().positive().describe('The most bytes of all of them together (about ARG_MAX).'),
 }).strict(), (ctx, p) => {
@@ -199,7 +198,7 @@ export const envSize = workloadTemplate(z.object({
 });
 
 /** Long-running containers declare readiness and liveness probes. */
-export const probesSet = workloadTemplate(z.object({
+export const probesSet = workloadTemplate((z) => z.object({
   probes: z.array(z.enum(['readinessProbe', 'livenessProbe', 'startupProbe'])).min(1).describe('The probes every long-running container must declare.'),
   skipKinds: z.array(z.string().min(1)).default([]).describe('Workload kinds that are not long-running (Job, CronJob, Pod).'),
 }).strict(), (ctx, p) => {

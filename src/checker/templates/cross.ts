@@ -1,9 +1,8 @@
 /** Cross-file templates: a Dockerfile and the manifests that run its image, read together. */
 import { containersOf, effective } from '../effective.ts';
-import { finalChain } from '../parse/dockerfile.ts';
+import { finalChain } from '../parse/dockerfile-model.ts';
 import { isPlainObject } from '../parse/yaml.ts';
-import { z } from '../../schemas/zod.ts';
-import { noParams, regex } from '../params.ts';
+import { noParams, regex } from '../schema-parts.ts';
 import { crossTemplate, type CrossContext, type Hit } from '../rule.ts';
 import { finalUser, isRootUser, nonRootBases } from './dockerfile.ts';
 
@@ -12,7 +11,7 @@ function locate(ctx: CrossContext, doc: number) {
 }
 
 /** runAsNonRoot: true while the image runs as root (or as a name the kubelet cannot verify). */
-export const rootImageVsRunAsNonRoot = crossTemplate(z.object({ nonRootBases }).strict(), (ctx, p) => {
+export const rootImageVsRunAsNonRoot = crossTemplate((z) => z.object({ nonRootBases: nonRootBases(z) }).strict(), (ctx, p) => {
   const hits: Hit[] = [];
   const u = finalUser(ctx.dockerfile, p.nonRootBases);
   for (const w of ctx.manifests.workloads) {
@@ -58,8 +57,8 @@ export const exposeVsContainerPort = crossTemplate(noParams, (ctx) => {
 });
 
 /** readOnlyRootFilesystem: true, but the image writes to paths no volume covers. */
-export const readOnlyVsWrites = crossTemplate(z.object({
-  knownWrites: z.record(regex, z.array(z.string().min(1))).default({}).describe('Base image (regular expression) → the paths that image writes to at run time.'),
+export const readOnlyVsWrites = crossTemplate((z) => z.object({
+  knownWrites: z.record(regex(z), z.array(z.string().min(1))).default({}).describe('Base image (regular expression) → the paths that image writes to at run time.'),
 }).strict(), (ctx, p) => {
   const chain = finalChain(ctx.dockerfile);
   const writes = new Set<string>();

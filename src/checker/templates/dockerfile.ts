@@ -1,12 +1,11 @@
 /** Templates for Dockerfile rules. Positions are instruction lines (1-based). */
-import { z } from '../../schemas/zod.ts';
 import { parseNormalizedNamed } from '../../oci/reference.ts';
-import { noParams, regex, regexList } from '../params.ts';
-import { finalChain, runCommands, type DfInstruction, type DockerfileModel, type DfStage } from '../parse/dockerfile.ts';
-import { dockerfileTemplate, type Hit } from '../rule.ts';
+import { noParams, regex, regexList } from '../schema-parts.ts';
+import { finalChain, runCommands, type DfInstruction, type DockerfileModel, type DfStage } from '../parse/dockerfile-model.ts';
+import { dockerfileTemplate, type Hit, type Zod } from '../rule.ts';
 
 /** Base images known to run as a non-root user without a USER line (regular expressions). */
-export const nonRootBases = regexList.default([]).describe('Regular expressions for base images that already run as a non-root user (distroless :nonroot, Chainguard).');
+export const nonRootBases = (z: Zod) => regexList(z).default([]).describe('Regular expressions for base images that already run as a non-root user (distroless :nonroot, Chainguard).');
 
 const at = (ins: DfInstruction, extra: Partial<Hit> = {}): Hit => ({ path: `/instructions/${ins.index}`, line: ins.line, column: ins.column, ...extra });
 
@@ -15,7 +14,7 @@ function matchesAny(s: string, patterns: string[]): boolean {
 }
 
 /** FROM names a tag that is not latest (or a digest); `digest` mode requires a digest. */
-export const fromPinned = dockerfileTemplate(z.object({
+export const fromPinned = dockerfileTemplate((z) => z.object({
   require: z.enum(['tag', 'digest']).describe('tag: a tag that is not latest, or a digest; digest: pinned by digest.'),
 }).strict(), (df, p) => {
   const hits: Hit[] = [];
@@ -67,7 +66,7 @@ export function isRootUser(user: string | null): boolean {
 }
 
 /** The final stage's user is not root; no USER at all counts as root. Only the final stage chain matters. */
-export const lastUserNonRoot = dockerfileTemplate(z.object({ nonRootBases }).strict(), (df, p) => {
+export const lastUserNonRoot = dockerfileTemplate((z) => z.object({ nonRootBases: nonRootBases(z) }).strict(), (df, p) => {
   if (!df.stages.length) return [];
   const u = finalUser(df, p.nonRootBases);
   if (!isRootUser(u.user)) return [];
@@ -105,8 +104,8 @@ export const aptListsCleaned = dockerfileTemplate(noParams, (df) =>
     .map((i) => at(i, { value: i.args.trim() })));
 
 /** A RUN that only deletes or purges: the files stay in the earlier layer, so the image does not shrink. */
-export const laterLayerDelete = dockerfileTemplate(z.object({
-  deleteCommands: regexList.min(1).describe('Regular expressions (case-insensitive) for commands that only delete or purge.'),
+export const laterLayerDelete = dockerfileTemplate((z) => z.object({
+  deleteCommands: regexList(z).min(1).describe('Regular expressions (case-insensitive) for commands that only delete or purge.'),
 }).strict(), (df, p) => {
   const hits: Hit[] = [];
   const deleters = p.deleteCommands;
@@ -125,8 +124,8 @@ export const laterLayerDelete = dockerfileTemplate(z.object({
 });
 
 /** Dependency manifests are copied and installed before `COPY . .`, so source edits keep the install layer cached. */
-export const depsBeforeSource = dockerfileTemplate(z.object({
-  installCommands: regexList.min(1).describe('Regular expressions (case-insensitive) for dependency installs (npm ci, pip install -r …).'),
+export const depsBeforeSource = dockerfileTemplate((z) => z.object({
+  installCommands: regexList(z).min(1).describe('Regular expressions (case-insensitive) for dependency installs (npm ci, pip install -r …).'),
 }).strict(), (df, p) => {
   const hits: Hit[] = [];
   const installs = p.installCommands;
@@ -140,8 +139,8 @@ export const depsBeforeSource = dockerfileTemplate(z.object({
 });
 
 /** A multi-stage build ends on scratch, distroless or a slim image. */
-export const finalStageMinimal = dockerfileTemplate(z.object({
-  minimal: regexList.min(1).describe('Regular expressions (case-insensitive) for minimal base images (scratch, distroless, slim …).'),
+export const finalStageMinimal = dockerfileTemplate((z) => z.object({
+  minimal: regexList(z).min(1).describe('Regular expressions (case-insensitive) for minimal base images (scratch, distroless, slim …).'),
 }).strict(), (df, p) => {
   if (df.stages.length < 2) return [];
   const chain = finalChain(df);
@@ -172,8 +171,8 @@ export const workdirAbsolute = dockerfileTemplate(noParams, (df) =>
     .map((i) => at(i, { value: i.args.trim() })));
 
 /** No secret-looking names in ARG or ENV: they end up in the image history and config. */
-export const noSecretsInArgEnv = dockerfileTemplate(z.object({
-  pattern: regex.describe('Regular expression (case-insensitive) for secret-looking ARG and ENV names.'),
+export const noSecretsInArgEnv = dockerfileTemplate((z) => z.object({
+  pattern: regex(z).describe('Regular expression (case-insensitive) for secret-looking ARG and ENV names.'),
 }).strict(), (df, p) => {
   const re = new RegExp(p.pattern, 'i');
   const hits: Hit[] = [];

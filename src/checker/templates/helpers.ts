@@ -1,6 +1,5 @@
-import { z } from '../../schemas/zod.ts';
 import { isPlainObject, type Workload } from '../parse/yaml.ts';
-import type { WorkloadContext } from '../rule.ts';
+import type { WorkloadContext, Zod } from '../rule.ts';
 
 /** `spec.os.name: windows` pods are exempt from some restricted controls (PSA 1.25+). */
 export function isWindowsPod(w: Workload): boolean {
@@ -14,10 +13,10 @@ export function isUserNamespacePod(w: Workload): boolean {
 }
 
 /** Parameters shared by the PSS templates: which exemptions the control honours. */
-export const exemptions = {
+export const exemptions = (z: Zod) => ({
   windowsExempt: z.boolean().default(false).describe('Pods with spec.os.name: windows are exempt.'),
   userNamespaceExempt: z.boolean().default(false).describe('Pods with hostUsers: false (a user namespace) are exempt.'),
-};
+});
 
 export function exempt(ctx: WorkloadContext, params: { windowsExempt: boolean; userNamespaceExempt: boolean }): boolean {
   if (params.windowsExempt && isWindowsPod(ctx.workload)) return true;

@@ -1,8 +1,9 @@
-/** The template registry: rule data names a template by key. */
-import type { CrossTemplate, DockerfileTemplate, WorkloadTemplate } from '../rule.ts';
+/**
+ * The template registry for manifests: rule data names a template by key. The Dockerfile and
+ * cross-file templates are in dockerfile-index.ts, so checking manifests alone never loads them.
+ */
+import type { WorkloadTemplate } from '../rule.ts';
 import * as course from './course.ts';
-import * as cross from './cross.ts';
-import * as df from './dockerfile.ts';
 import * as pss from './pss.ts';
 import { strictFields } from './strict-fields.ts';
 
@@ -32,25 +33,4 @@ export const workloadTemplates: Record<string, WorkloadTemplate> = {
   'resource-units': course.resourceUnits,
   'env-size': course.envSize,
   'probes-set': course.probesSet,
-};
-
-export const dockerfileTemplates: Record<string, DockerfileTemplate> = {
-  'from-pinned': df.fromPinned,
-  'last-user-non-root': df.lastUserNonRoot,
-  'exec-form': df.execForm,
-  'apt-update-install': df.aptUpdateInstall,
-  'apt-lists-cleaned': df.aptListsCleaned,
-  'later-layer-delete': df.laterLayerDelete,
-  'deps-before-source': df.depsBeforeSource,
-  'final-stage-minimal': df.finalStageMinimal,
-  'copy-not-add': df.copyNotAdd,
-  'workdir-absolute': df.workdirAbsolute,
-  'no-secrets-in-arg-env': df.noSecretsInArgEnv,
-  'heredoc-terminated': df.heredocTerminated,
-};
-
-export const crossTemplates: Record<string, CrossTemplate> = {
-  'root-image-vs-run-as-non-root': cross.rootImageVsRunAsNonRoot,
-  'expose-vs-container-port': cross.exposeVsContainerPort,
-  'read-only-vs-writes': cross.readOnlyVsWrites,
 };

@@ -3,18 +3,17 @@
  * kubernetes/pod-security-admission policy/check_*.go (latest version).
  * Allowed values and exemptions are parameters; the rules in rules/pss.ts fill them in.
  */
-import { z } from '../../schemas/zod.ts';
-import { noParams } from '../params.ts';
+import { noParams } from '../schema-parts.ts';
 import { isPlainObject, pointer } from '../parse/yaml.ts';
-import { workloadTemplate, type Hit } from '../rule.ts';
+import { workloadTemplate, type Hit, type Zod } from '../rule.ts';
 import { asText, exempt, exemptions, sc, strList } from './helpers.ts';
 
-const names = z.array(z.string().min(1));
+const names = (z: Zod) => z.array(z.string().min(1));
 
 const q = (s: string) => JSON.stringify(s);
 
 /** Pod-level booleans that must be unset or false (hostNetwork, hostPID, hostIPC). */
-export const podBooleansFalse = workloadTemplate(z.object({
+export const podBooleansFalse = workloadTemplate((z) => z.object({
   fields: z.array(z.string().min(1)).min(1).describe('Pod fields that must be unset or false (hostNetwork, hostPID, hostIPC).'),
 }).strict(), (ctx, p) => {
   const hits: Hit[] = [];
@@ -43,10 +42,10 @@ export const windowsHostProcess = workloadTemplate(noParams, (ctx) => {
 });
 
 /** A container securityContext field that must be unset or one of the allowed values (privileged, procMount). */
-export const containerFieldAllowed = workloadTemplate(z.object({
+export const containerFieldAllowed = workloadTemplate((z) => z.object({
   field: z.string().min(1).describe('The container securityContext field (privileged, procMount).'),
   allowed: z.array(z.union([z.string(), z.boolean(), z.number()])).default([]).describe('The values it may have besides unset.'),
-  ...exemptions,
+  ...exemptions(z),
 }).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const field = p.field;
@@ -62,9 +61,9 @@ export const containerFieldAllowed = workloadTemplate(z.object({
 });
 
 /** capabilities.add must be a subset of `allowed` (case-sensitive, as PSA compares). */
-export const capabilitiesAddAllowed = workloadTemplate(z.object({
-  allowed: names.describe('Capabilities capabilities.add may hold (compared exactly, as PSA does).'),
-  ...exemptions,
+export const capabilitiesAddAllowed = workloadTemplate((z) => z.object({
+  allowed: names(z).describe('Capabilities capabilities.add may hold (compared exactly, as PSA does).'),
+  ...exemptions(z),
 }).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const allowed = new Set(p.allowed);
@@ -82,7 +81,7 @@ export const capabilitiesAddAllowed = workloadTemplate(z.object({
 });
 
 /** capabilities.drop must contain "ALL" exactly (PSA restricted). */
-export const capabilitiesDropAll = workloadTemplate(z.object(exemptions).strict(), (ctx, p) => {
+export const capabilitiesDropAll = workloadTemplate((z) => z.object(exemptions(z)).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
@@ -102,9 +101,9 @@ export const capabilitiesDropAll = workloadTemplate(z.object(exemptions).strict(
 });
 
 /** volumes[*] of a forbidden type (hostPath), or of a type outside an allow-list (restricted). */
-export const volumeTypes = workloadTemplate(z.object({
-  forbidden: names.optional().describe('Volume types that are not allowed (hostPath).'),
-  allowed: names.optional().describe('The only volume types allowed.'),
+export const volumeTypes = workloadTemplate((z) => z.object({
+  forbidden: names(z).optional().describe('Volume types that are not allowed (hostPath).'),
+  allowed: names(z).optional().describe('The only volume types allowed.'),
 }).strict().refine((p) => p.forbidden || p.allowed, 'give forbidden or allowed'), (ctx, p) => {
   const vols = ctx.workload.podSpec.volumes;
   if (!Array.isArray(vols)) return [];
@@ -140,8 +139,8 @@ export const hostPorts = workloadTemplate(noParams, (ctx) => {
 });
 
 /** AppArmor: profile type RuntimeDefault or Localhost; beta annotations runtime/default or localhost/*. */
-export const appArmor = workloadTemplate(z.object({
-  allowedTypes: names.describe('appArmorProfile.type values allowed.'),
+export const appArmor = workloadTemplate((z) => z.object({
+  allowedTypes: names(z).describe('appArmorProfile.type values allowed.'),
   annotationPrefix: z.string().min(1).describe('The beta annotations\' key prefix; their values may be runtime/default or localhost/*.'),
 }).strict(), (ctx, p) => {
   const allowedTypes = new Set(p.allowedTypes);
@@ -172,7 +171,7 @@ export const appArmor = workloadTemplate(z.object({
 });
 
 /** seLinuxOptions: type in the allow-list, user and role empty. */
-export const seLinux = workloadTemplate(z.object({
+export const seLinux = workloadTemplate((z) => z.object({
   allowedTypes: z.array(z.string()).describe('seLinuxOptions.type values allowed ("" included when empty is).'),
 }).strict(), (ctx, p) => {
   const types = new Set(p.allowedTypes);
@@ -191,8 +190,8 @@ export const seLinux = workloadTemplate(z.object({
 });
 
 /** Baseline seccomp: no Unconfined at pod or container level. */
-export const seccompForbidden = workloadTemplate(z.object({
-  forbidden: names.describe('seccompProfile.type values that are not allowed.'),
+export const seccompForbidden = workloadTemplate((z) => z.object({
+  forbidden: names(z).describe('seccompProfile.type values that are not allowed.'),
 }).strict(), (ctx, p) => {
   const forbidden = new Set(p.forbidden);
   const hits: Hit[] = [];
@@ -212,9 +211,9 @@ export const seccompForbidden = workloadTemplate(z.object({
 });
 
 /** Restricted seccomp: RuntimeDefault/Localhost at pod level, or on every container; no explicit other value. */
-export const seccompRequired = workloadTemplate(z.object({
-  allowed: names.describe('seccompProfile.type values that count as set.'),
-  ...exemptions,
+export const seccompRequired = workloadTemplate((z) => z.object({
+  allowed: names(z).describe('seccompProfile.type values that count as set.'),
+  ...exemptions(z),
 }).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const allowed = new Set(p.allowed);
@@ -242,7 +241,7 @@ export const seccompRequired = workloadTemplate(z.object({
 });
 
 /** securityContext.sysctls[*].name in the allow-list. */
-export const sysctls = workloadTemplate(z.object({ allowed: names.describe('The sysctls allowed.') }).strict(), (ctx, p) => {
+export const sysctls = workloadTemplate((z) => z.object({ allowed: names(z).describe('The sysctls allowed.') }).strict(), (ctx, p) => {
   const allowed = new Set(p.allowed);
   const list = sc(ctx.workload.podSpec).sysctls;
   if (!Array.isArray(list)) return [];
@@ -279,7 +278,7 @@ export const probeHosts = workloadTemplate(noParams, (ctx) => {
 });
 
 /** Restricted allowPrivilegeEscalation: every container must set it to false explicitly. */
-export const allowPrivilegeEscalationFalse = workloadTemplate(z.object(exemptions).strict(), (ctx, p) => {
+export const allowPrivilegeEscalationFalse = workloadTemplate((z) => z.object(exemptions(z)).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const hits: Hit[] = [];
   for (const c of ctx.containers) {
@@ -295,7 +294,7 @@ export const allowPrivilegeEscalationFalse = workloadTemplate(z.object(exemption
 });
 
 /** runAsNonRoot: true at pod level (not overridden with false) or on every container. */
-export const runAsNonRoot = workloadTemplate(z.object(exemptions).strict(), (ctx, p) => {
+export const runAsNonRoot = workloadTemplate((z) => z.object(exemptions(z)).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const hits: Hit[] = [];
   const w = ctx.workload;
@@ -315,7 +314,7 @@ export const runAsNonRoot = workloadTemplate(z.object(exemptions).strict(), (ctx
 });
 
 /** runAsUser must not be 0, at pod or container level. */
-export const runAsUserNotRoot = workloadTemplate(z.object(exemptions).strict(), (ctx, p) => {
+export const runAsUserNotRoot = workloadTemplate((z) => z.object(exemptions(z)).strict(), (ctx, p) => {
   if (exempt(ctx, p)) return [];
   const hits: Hit[] = [];
   const w = ctx.workload;

@@ -4,22 +4,22 @@
  * The known-field lists are parameters (rules/course.ts); suggestions for common
  * misplacements (S0's indentation bug) are data too.
  */
-import { z } from '../../schemas/zod.ts';
 import { isPlainObject, splitPointer } from '../parse/yaml.ts';
-import { workloadTemplate, type Hit } from '../rule.ts';
+import { workloadTemplate, type Hit, type Zod } from '../rule.ts';
 
 const LEVELS = ['podSpec', 'podSecurityContext', 'container', 'ephemeralContainer', 'securityContext', 'capabilities'] as const;
-const text = z.object({ en: z.string(), 'zh-cn': z.string() }).strict();
-
-const params = z
-  .object({
-    known: z.partialRecord(z.enum(LEVELS), z.array(z.string().min(1))).describe('Level → the field names the API knows there.'),
-    suggestions: z
-      .array(z.object({ level: z.enum(LEVELS), field: z.string().min(1), text: text.describe('Added to the message, in both languages.') }).strict())
-      .default([])
-      .describe('Hints for common misplacements: an unknown field at a level, and what to say about it.'),
-  })
-  .strict();
+const params = (z: Zod) => {
+  const text = z.object({ en: z.string(), 'zh-cn': z.string() }).strict();
+  return z
+    .object({
+      known: z.partialRecord(z.enum(LEVELS), z.array(z.string().min(1))).describe('Level → the field names the API knows there.'),
+      suggestions: z
+        .array(z.object({ level: z.enum(LEVELS), field: z.string().min(1), text: text.describe('Added to the message, in both languages.') }).strict())
+        .default([])
+        .describe('Hints for common misplacements: an unknown field at a level, and what to say about it.'),
+    })
+    .strict();
+};
 
 /** JSON pointer → the dotted path kubectl prints: spec.containers[0].securityContext.drop */
 export function fieldPath(ptr: string): string {
