@@ -3,8 +3,10 @@
 // `npm run build:cli` and by `npm install`'s prepare step): plain JavaScript for any
 // Node >= 20, from any folder. In a checkout with no build yet, or with
 // CONTAINER_COURSE_SOURCES=1, it runs the TypeScript sources through tsx instead.
-import { existsSync } from 'node:fs';
 import module from 'node:module';
+
+// node:fs through require: its ES module face would load fs/promises, readline and streams first (~10 ms).
+const { existsSync } = module.createRequire(import.meta.url)('node:fs');
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 20) {

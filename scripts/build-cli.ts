@@ -81,7 +81,11 @@ const result = await build({
   banner: { js: "import { createRequire as __ccCreateRequire } from 'node:module'; const require = __ccCreateRequire(import.meta.url);" },
   // The simulator runs just-bash's browser build on the site; the CLI uses the same one
   // (the Node build pulls in sql.js, QuickJS and native compressors the simulator never uses).
-  alias: { 'just-bash': 'just-bash/browser' },
+  // yaml's ESM build (the one the site runs) in place of its CommonJS build for Node: esbuild
+  // hoists ES modules into the chunk, where the CommonJS build runs its module wrappers at start.
+  // The checker parses with logLevel 'error', so the one difference (warnings through
+  // console.warn, not process.emitWarning) does not reach its output.
+  alias: { 'just-bash': 'just-bash/browser', yaml: join(root, 'node_modules/yaml/browser/index.js') },
   external: ['@mongodb-js/zstd', 'node-liblzma'],
   logLevel: 'warning',
   metafile: true,

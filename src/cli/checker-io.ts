@@ -1,11 +1,10 @@
 /** Shared pieces of the checker's subcommands: flags as data, reading inputs safely, locating content. */
-import { constants } from 'node:fs';
-import { lstat, open, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import parser from 'yargs-parser';
+import parser from 'yargs-parser/browser';
 import { LIMITS } from '../checker/parse/limits.ts';
 import { decodeInput } from '../checker/parse/text.ts';
+import { constants, lstat, open, readFile, realpath, stat } from './fs-lite.ts';
 import type { CliIO } from './io.ts';
 
 export interface FlagDef {

@@ -32,41 +32,41 @@ export interface ActiveCheck {
   run: CheckFn;
 }
 
-/** registry.go populate(): for each minor version, baseline's checks and restricted's (baseline ones not overridden), ordered by id, baseline first. */
-function inflate(): { baseline: ActiveCheck[][]; restricted: ActiveCheck[][] } {
-  const byId = (a: Check, b: Check) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const baselineIds = BASELINE_CHECKS.slice().sort(byId);
-  const restrictedIds = RESTRICTED_CHECKS.slice().sort(byId);
-  const baseline: ActiveCheck[][] = [];
-  const restricted: ActiveCheck[][] = [];
-  for (let minor = 0; minor <= maxMinor; minor++) {
-    const overridden = new Set<string>();
-    for (const c of RESTRICTED_CHECKS) for (const id of at(c, minor)?.overrides ?? []) overridden.add(id);
-    const b: ActiveCheck[] = [];
-    const r: ActiveCheck[] = [];
-    for (const c of baselineIds) {
-      const ver = at(c, minor);
-      if (!ver) continue;
-      b.push({ id: c.id, level: 'baseline', run: ver.run });
-      if (!overridden.has(c.id)) r.push({ id: c.id, level: 'baseline', run: ver.run });
-    }
-    for (const c of restrictedIds) {
-      const ver = at(c, minor);
-      if (ver) r.push({ id: c.id, level: 'restricted', run: ver.run });
-    }
-    baseline.push(b);
-    restricted.push(r);
-  }
-  return { baseline, restricted };
-}
+const byId = (a: Check, b: Check) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const tables = new Map<number, { baseline: ActiveCheck[]; restricted: ActiveCheck[] }>();
 
-const TABLE = inflate();
+/**
+ * registry.go populate() for one minor version: baseline's checks and restricted's (baseline
+ * ones not overridden), ordered by id, baseline first. Built when a version is first asked for
+ * (a check of one file asks for one or two versions, not all of them).
+ */
+function tableAt(minor: number): { baseline: ActiveCheck[]; restricted: ActiveCheck[] } {
+  const known = tables.get(minor);
+  if (known) return known;
+  const overridden = new Set<string>();
+  for (const c of RESTRICTED_CHECKS) for (const id of at(c, minor)?.overrides ?? []) overridden.add(id);
+  const baseline: ActiveCheck[] = [];
+  const restricted: ActiveCheck[] = [];
+  for (const c of BASELINE_CHECKS.slice().sort(byId)) {
+    const ver = at(c, minor);
+    if (!ver) continue;
+    baseline.push({ id: c.id, level: 'baseline', run: ver.run });
+    if (!overridden.has(c.id)) restricted.push({ id: c.id, level: 'baseline', run: ver.run });
+  }
+  for (const c of RESTRICTED_CHECKS.slice().sort(byId)) {
+    const ver = at(c, minor);
+    if (ver) restricted.push({ id: c.id, level: 'restricted', run: ver.run });
+  }
+  const t = { baseline, restricted };
+  tables.set(minor, t);
+  return t;
+}
 
 /** The checks a level enforces at a version (`latest`, and versions past the newest, evaluate as the newest). */
 export function checksFor(level: Level, version: Version): ActiveCheck[] {
   if (level === 'privileged') return [];
   const minor = version.latest || version.minor > maxMinor ? maxMinor : version.minor;
-  return (level === 'baseline' ? TABLE.baseline : TABLE.restricted)[minor] ?? [];
+  return tableAt(minor)[level];
 }
 
 export interface Violation {
