@@ -9,6 +9,10 @@
  *   - browser: time from page load to the first terminal prompt
  *   - pictures: redraw time of every lesson figure (model + layout + SVG, Node); the live
  *     Picture tab's JS is a row of the pages table
+ *   - cli: the built CLI's `check` of one manifest (wall and CPU, median of 20, beside bare
+ *     Node) and `grade` of 100 submissions
+ *   - peers: Monaco alone, bundled here from node_modules; the peers that need the network,
+ *     as recorded (scripts/lib/peers.ts)
  */
 import { countJs, kb, launch, preview } from './lib/browser.ts';
 
@@ -174,6 +178,64 @@ async function pages() {
   }
 }
 
+/** Runs a command `n` times; wall and CPU (user + sys, from /usr/bin/time, 10 ms steps) medians. */
+async function timed(cmd: string[], cwd: string, n: number): Promise<{ wallMs: number; cpuMs: number | null }[]> {
+  const { spawnSync } = await import('node:child_process');
+  const { existsSync } = await import('node:fs');
+  const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const out: { wallMs: number; cpuMs: number | null }[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const r = time ? spawnSync(time, ['-f', 'CC-TIME %U %S', ...cmd], { cwd, encoding: 'utf8' }) : spawnSync(cmd[0]!, cmd.slice(1), { cwd, encoding: 'utf8' });
+    const wallMs = performance.now() - t;
+    const m = /CC-TIME ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+    out.push({ wallMs, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null });
+  }
+  return out;
+}
+
+async function cli() {
+  const { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { execFileSync } = await import('node:child_process');
+  const { parse } = await import('yaml');
+  const bundle = join(import.meta.dirname, '..', 'build/cli/container-course.mjs');
+  if (!existsSync(bundle)) execFileSync('npm', ['run', '--silent', 'build:cli'], { stdio: 'inherit' });
+  const bin = join(import.meta.dirname, '..', 'bin/container-course.mjs');
+  const ex = parse(readFileSync('content/exercises/e11.1.yaml', 'utf8')) as { start: Record<string, string>; solution: Record<string, string> };
+  const dir = mkdtempSync(join(tmpdir(), 'cc-bench-cli-'));
+  try {
+    writeFileSync(join(dir, 'one.yaml'), ex.solution['pod.yaml']!);
+    for (let i = 0; i < 100; i++) {
+      const d = join(dir, 'class', `s${String(i).padStart(3, '0')}`);
+      mkdirSync(d, { recursive: true });
+      writeFileSync(join(d, 'pod.yaml'), i % 3 ? ex.solution['pod.yaml']! : ex.start['pod.yaml']!);
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const row = (name: string, runs: { wallMs: number; cpuMs: number | null }[], target: string) => [
+      name, runs.length, ms(median(runs.map((r) => r.wallMs))), runs[0]!.cpuMs === null ? 'n/a' : ms(median(runs.map((r) => r.cpuMs!))), target,
+    ];
+    const node = process.execPath;
+    const bare = await timed([node, '-e', '0'], dir, 20);
+    const check = await timed([node, bin, 'check', 'one.yaml'], dir, 20);
+    const grade = await timed([node, bin, 'grade', '-e', 'e11.1', 'class'], dir, 3);
+    console.log(`\n## CLI: the built bundle under Node ${process.versions.node} (issue #14)\n`);
+    console.log(table([['command', 'runs', 'wall median', 'CPU median', 'target'], row('node -e 0 (bare Node)', bare, ''), row('container-course check one.yaml', check, '≤ 150 ms'), row('container-course grade -e e11.1 class (100 submissions)', grade, '≤ 2 s')]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function peers() {
+  const { monacoAlone, RECORDED } = await import('./lib/peers.ts');
+  console.log('\n## Peers: bytes beside ours (our editor is the pages table\'s "manifest exercise opened" row)\n');
+  const rows: string[][] = [['peer', 'files', 'raw', 'gzip', 'how']];
+  for (const m of await monacoAlone()) rows.push([m.name, String(m.files), kb(m.raw), kb(m.gzip), 'measured here: esbuild, ESM, minified, JS only']);
+  for (const r of RECORDED) rows.push([r.peer, '', '', r.figure, r.source]);
+  console.log(table(rows));
+}
+
 const sections: [string, () => Promise<void>][] = [
   ['sim', simulator],
   ['kubectl', kubectl],
@@ -181,6 +243,8 @@ const sections: [string, () => Promise<void>][] = [
   ['checker', checker],
   ['pages', pages],
   ['pictures', pictures],
+  ['cli', cli],
+  ['peers', peers],
 ];
 let failed = false;
 for (const [name, run] of sections) {
