@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { browserSafeDeps, patchDockerfileAst } from './src/ui/editor/vite-browser-safe.mjs';
 import { yamlWorkerWithoutPrettier } from './src/ui/editor/vite-yaml-worker.mjs';
+import { zodEnglishOnly } from './src/ui/editor/vite-zod-english.mjs';
 import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
@@ -53,8 +54,10 @@ export default defineConfig({
   //    patch is listed three times.
   // 5. the YAML worker is built without Prettier (the editor does not format;
   //    src/ui/editor/vite-yaml-worker.mjs).
+  // 6. zod keeps its English messages only, not its 40 KB gzip of other locales, in the
+  //    exercise panel and the grader worker (src/ui/editor/vite-zod-english.mjs).
   vite: {
-    plugins: [monacoCssOnDemand(), browserSafeDeps()],
+    plugins: [monacoCssOnDemand(), browserSafeDeps(), zodEnglishOnly()],
     optimizeDeps: {
       rolldownOptions: {
         plugins: [{ name: 'container-course:browser-safe-deps-dev', transform: (code, id) => patchDockerfileAst(code, id) }],
@@ -68,7 +71,7 @@ export default defineConfig({
         },
       ],
     },
-    worker: { format: 'es', plugins: () => [browserSafeDeps(), yamlWorkerWithoutPrettier()] },
+    worker: { format: 'es', plugins: () => [browserSafeDeps(), yamlWorkerWithoutPrettier(), zodEnglishOnly()] },
   },
   trailingSlash: 'ignore',
   // A Content-Security-Policy in a <meta http-equiv> on every page (issue 17). Astro hashes

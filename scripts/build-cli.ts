@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { loadExercise, parseExercise } from '../src/checker/exercise/load.ts';
 import { ALL_RULES } from '../src/checker/rules/index.ts';
+import { zodEnglishOnlyEsbuild } from '../src/ui/editor/vite-zod-english.mjs';
 
 const root = join(import.meta.dirname, '..');
 // CC_CLI_OUT: build somewhere else (tests build their own copy so they never race `npm pack`).
@@ -89,7 +90,7 @@ const result = await build({
   external: ['@mongodb-js/zstd', 'node-liblzma'],
   logLevel: 'warning',
   metafile: true,
-  plugins: [parsedRuleTable],
+  plugins: [parsedRuleTable, zodEnglishOnlyEsbuild()],
 });
 // CC_CLI_META: also write esbuild's metafile there (the chunk graph; tests/cli/bundle.test.ts reads it).
 if (process.env.CC_CLI_META) await writeFile(process.env.CC_CLI_META, JSON.stringify(result.metafile));
