@@ -15,7 +15,12 @@ import { dirname, join } from 'node:path';
 const ZOD = /[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core)[\\/][^\\/]+\.js$/;
 const PREFIX = '\0cc-zod-english:';
 
-/** The English-only locale index for an import of `../locales/index.js` from inside zod, else null. */
+/**
+ * The English locale file, for an import of `../locales/index.js` from inside zod; else null.
+ * @param {string} source
+ * @param {string | undefined} importer
+ * @returns {string | null}
+ */
 function englishOnly(source, importer) {
   if (source !== '../locales/index.js' || !importer || !ZOD.test(importer.split('?')[0] ?? importer)) return null;
   return join(dirname(importer.split('?')[0] ?? importer), '..', 'locales', 'en.js');
