@@ -11,6 +11,7 @@ const expect = baseExpect.configure({ timeout: 60_000 });
  * the terminal, the Picture tab, the progress export/import, the editor's Esc handling.
  */
 const BUDGET_GZIP = 10 * 1024;
+const EDITOR_BUDGET_KB = 1370;
 
 for (const path of ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/', LESSON1, LESSON1_ZH]) {
   test(`${path} ships at most ${BUDGET_GZIP / 1024} KB gzip of JS at load`, async ({ page }) => {
@@ -31,6 +32,30 @@ test('a returning learner\'s lesson page (saved progress, a passed exercise) sta
   test.info().annotations.push({ type: 'js-at-load', description: `${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip` });
   await expect(page.locator('[data-done-for="e1.1"]').first()).toBeVisible();
   expect(js.gzip, `${LESSON1} with saved progress: ${kb(js.gzip)} gzip`).toBeLessThanOrEqual(BUDGET_GZIP);
+});
+
+/**
+ * Issue #14: the manifest editor's JavaScript, from the click that opens a manifest exercise
+ * until the network is idle (Monaco, monaco-yaml and its worker, Monaco's editor worker, the
+ * exercise panel and the grader worker with the simulator pieces it loads), counted as
+ * `npm run bench` counts it. The issue's target is 900 KB; this budget holds what has been
+ * reached, 1,366 KB measured this way (about 1,440 KB before zod lost its other locales, in the
+ * panel and the grader worker), so the figure can only go down. The annotation lists the files.
+ */
+const EDITOR_BUDGET_GZIP = EDITOR_BUDGET_KB * 1024;
+
+test(`opening a manifest exercise fetches at most ${EDITOR_BUDGET_KB} KB gzip of JS`, async ({ page }) => {
+  test.setTimeout(120_000); // Monaco and three workers on a busy machine
+  await page.goto(LESSON1, { waitUntil: 'networkidle' });
+  const names: string[] = [];
+  page.on('response', (r) => void (/\.m?js(\?|$)/.test(r.url()) && names.push(r.url().replace(/^.*\//, ''))));
+  const js = await countJs(page, async () => {
+    await page.click('[data-cc-open-exercise="e11.1"]');
+    await page.waitForSelector('section[data-exercise="e11.1"] .monaco-editor', { timeout: 90_000 });
+    await page.waitForLoadState('networkidle');
+  });
+  test.info().annotations.push({ type: 'js-editor', description: `${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip: ${names.join(' ')}` });
+  expect(js.gzip, `the editor: ${kb(js.gzip)} gzip`).toBeLessThanOrEqual(EDITOR_BUDGET_GZIP);
 });
 
 test('the terminal code (xterm.js and the simulator), the exercise panels, the progress export/import and the search UI load only when the learner asks', async ({ page }) => {
