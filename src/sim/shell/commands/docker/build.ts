@@ -7,6 +7,7 @@ import type { ExecResult } from '../../../api.ts';
 import type { ContextFile } from '../../../build/context.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
+import { defineCommand } from './define.ts';
 
 const BUILD_FLAGS: FlagDef[] = [
   { long: 'tag', short: 't', type: 'list' }, { long: 'file', short: 'f', type: 'string' }, { long: 'no-cache', type: 'bool' },
@@ -78,3 +79,47 @@ export async function build(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (p.flags.quiet) return r.exitCode === 0 && r.image ? R(`${r.image.image.id}\n`) : R('', r.stderr, r.exitCode);
   return R(r.stdout, r.stderr, r.exitCode);
 }
+
+// docker/cli@v27.3.1:cli/command/image/build.go (the cobra command; with BuildKit the default builder, `docker build --help` is buildx's own help, kept below as pluginHelp)
+export default defineCommand({
+  use: 'build [OPTIONS] PATH | URL | -',
+  short: 'Build an image from a Dockerfile',
+  top: 4,
+  pluginHelp: '\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n\nAliases:\n  docker build, docker builder build, docker image build, docker buildx b\n',
+  flags: [
+    { long: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping ("host:ip")', sim: false },
+    { long: 'build-arg', type: 'list', usage: 'Set build-time variables' },
+    { long: 'cache-from', type: 'stringSlice', usage: 'Images to consider as cache sources', sim: false },
+    { long: 'cgroup-parent', type: 'string', usage: 'Set the parent cgroup for the "RUN" instructions during build', sim: false },
+    { long: 'compress', type: 'bool', usage: 'Compress the build context using gzip', sim: false },
+    { long: 'cpu-period', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) period', sim: false },
+    { long: 'cpu-quota', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) quota', sim: false },
+    { long: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)', sim: false },
+    { long: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)', sim: false },
+    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)', sim: false },
+    { long: 'disable-content-trust', type: 'bool', default: 'true', usage: 'Skip image verification', sim: false },
+    { long: 'file', short: 'f', type: 'string', usage: 'Name of the Dockerfile (Default is "PATH/Dockerfile")' },
+    { long: 'force-rm', type: 'bool', usage: 'Always remove intermediate containers', sim: false },
+    { long: 'iidfile', type: 'string', usage: 'Write the image ID to the file', sim: false },
+    { long: 'isolation', type: 'string', usage: 'Container isolation technology', sim: false },
+    { long: 'label', type: 'list', usage: 'Set metadata for an image', sim: false },
+    { long: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit', sim: false },
+    { long: 'memory-swap', type: 'bytes', usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap', sim: false },
+    { long: 'network', type: 'string', default: 'default', usage: 'Set the networking mode for the RUN instructions during build', sim: false },
+    { long: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
+    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
+    { long: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "plain", "tty")', hidden: true },
+    { long: 'pull', type: 'bool', usage: 'Always attempt to pull a newer version of the image' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
+    { long: 'rm', type: 'bool', default: 'true', usage: 'Remove intermediate containers after a successful build', sim: false },
+    { long: 'security-opt', type: 'stringSlice', usage: 'Security options', sim: false },
+    { long: 'shm-size', type: 'bytes', usage: 'Size of "/dev/shm"', sim: false },
+    { long: 'squash', type: 'bool', usage: 'Squash newly built layers into a single new layer', hidden: true, sim: false },
+    { long: 'tag', short: 't', type: 'list', usage: 'Name and optionally a tag in the "name:tag" format' },
+    { long: 'target', type: 'string', usage: 'Set the target build stage to build.' },
+    { long: 'ulimit', type: 'ulimit', default: '[]', usage: 'Ulimit options', sim: false },
+  ],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => build(args, env),
+});

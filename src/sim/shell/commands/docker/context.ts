@@ -52,9 +52,6 @@ export async function context(args: string[], _env: CmdEnv): Promise<ExecResult>
       if (rest[0] === 'default') return { stdout: 'default\nCurrent context is now "default"\n', stderr: '', exitCode: 0 };
       return { stdout: '', stderr: `context "${rest[0] ?? ''}" does not exist\n`, exitCode: 1 };
     default:
-      return {
-        stdout: `\nUsage:  docker context COMMAND\n\nManage contexts\n\nCommands:\n  create      Create a context\n  export      Export a context to a tar archive FILE or a tar stream on STDOUT.\n  import      Import a context from a tar or zip file\n  inspect     Display detailed information on one or more contexts\n  ls          List contexts\n  rm          Remove one or more contexts\n  show        Print the name of the current context\n  update      Update a context\n  use         Set the current docker context\n\nRun 'docker context COMMAND --help' for more information on a command.\n`,
-        stderr: '', exitCode: 0,
-      };
+      return { stdout: '', stderr: `docker: 'context ${sub ?? ''}' is not a docker command.\nSee 'docker --help'\n`, exitCode: 1 };
   }
 }

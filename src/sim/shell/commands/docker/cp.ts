@@ -14,6 +14,7 @@ import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
 import { collect, ContainerView, CopyError, extract, fromTar, HostView, rebaseEntries, tarSize, toTar, type ArcEntry, type FsView } from './cpfs.ts';
+import { defineCommand } from './define.ts';
 
 const FLAGS: FlagDef[] = [
   { long: 'follow-link', short: 'L', type: 'bool' },
@@ -270,3 +271,19 @@ async function userIds(view: FsView, env: CmdEnv, user: string): Promise<{ uid: 
   if (!f) return `getent failed to find passwd entry for "${user}"`;
   return { uid: Number(f[2]), gid: Number(f[3]) };
 }
+
+// docker/cli@v27.3.1:cli/command/container/cp.go
+export default defineCommand({
+  use: 'cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n	docker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH',
+  short: 'Copy files/folders between a container and the local filesystem',
+  long: 'Copy files/folders between a container and the local filesystem\n\nUse \'-\' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse \'-\' as the destination to stream a tar archive of a\ncontainer source to stdout.',
+  aliases: 'docker container cp, docker cp',
+  flags: [
+    { long: 'archive', short: 'a', type: 'bool', usage: 'Archive mode (copy all uid/gid information)' },
+    { long: 'follow-link', short: 'L', type: 'bool', usage: 'Always follow symbol link in SRC_PATH' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached' },
+  ],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => cp(args, env),
+});

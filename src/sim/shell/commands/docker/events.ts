@@ -11,6 +11,7 @@ import type { CmdEnv } from '../../types.ts';
 import { getTimestamp } from '../../kit/timestamp.ts';
 import { GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
 import { argsError, flagError } from './errors.ts';
+import { defineCommand } from './define.ts';
 
 /** rfc3339NanoFixed: 2006-01-02T15:04:05.000000000Z07:00. */
 function stamp(e: DockerEvent): string {
@@ -119,3 +120,19 @@ export async function events(args: string[], env: CmdEnv): Promise<ExecResult> {
   }, until !== undefined ? until - now : undefined, env.signal);
   return { stdout: out, stderr: '', exitCode: outcome === 'aborted' ? 130 : 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/system/events.go
+export default defineCommand({
+  use: 'events [OPTIONS]',
+  short: 'Get real time events from the server',
+  aliases: 'docker system events, docker events',
+  flags: [
+    { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
+    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'since', type: 'string', usage: 'Show all events created since timestamp' },
+    { long: 'until', type: 'string', usage: 'Stream events until this timestamp' },
+  ],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => events(args, env),
+});

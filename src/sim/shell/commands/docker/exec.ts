@@ -4,6 +4,7 @@ import { programFor } from '../../../runtime/programs.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { imgHas, lookPathError } from './run.ts';
+import { defineCommand } from './define.ts';
 
 const FLAGS: FlagDef[] = [
   { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' }, { long: 'detach', short: 'd', type: 'bool' },
@@ -63,3 +64,26 @@ export async function dockerExec(args: string[], env: CmdEnv): Promise<ExecResul
   if (k.procs.has(proc.pid)) k.exit(proc, r.exitCode);
   return r;
 }
+
+// docker/cli@v27.3.1:cli/command/container/exec.go
+export default defineCommand({
+  use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+  short: 'Execute a command in a running container',
+  aliases: 'docker container exec, docker exec',
+  top: 2,
+  flags: [
+    { long: 'detach', short: 'd', type: 'bool', usage: 'Detached mode: run command in the background' },
+    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container', sim: false },
+    { long: 'env', short: 'e', type: 'list', usage: 'Set environment variables' },
+    { long: 'env-file', type: 'list', usage: 'Read in a file of environment variables', sim: false },
+    { long: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
+    { long: 'privileged', type: 'bool', usage: 'Give extended privileges to the command' },
+    { long: 'tty', short: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
+    { long: 'user', short: 'u', type: 'string', usage: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
+    { long: 'workdir', short: 'w', type: 'string', usage: 'Working directory inside the container' },
+  ],
+  interspersed: false,
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => dockerExec(args, env),
+});

@@ -16,12 +16,11 @@ import type { CmdEnv } from '../../types.ts';
 import { latin1 } from './cp.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
 import { validateOutputPath } from './save.ts';
-import { subUsage } from './usage.ts';
+import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
 
 export async function exportContainer(args: string[], env: CmdEnv): Promise<ExecResult> {
-  if (args.includes('--help')) return { stdout: subUsage('export') ?? '', stderr: '', exitCode: 0 };
   const p = parseFlags(args, [{ long: 'output', short: 'o', type: 'string' }], true);
   if (!p.ok) return flagError('docker export', p.error);
   if (p.rest.length !== 1) return argsError('docker export', 'exactly', 1, '[OPTIONS] CONTAINER', "Export a container's filesystem as a tar archive");
@@ -44,3 +43,16 @@ export async function exportContainer(args: string[], env: CmdEnv): Promise<Exec
   await env.fs.writeFile(normPath(output.startsWith('/') ? output : `${env.cwd}/${output}`), tar);
   return { stdout: '', stderr: '', exitCode: 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/container/export.go
+export default defineCommand({
+  use: 'export [OPTIONS] CONTAINER',
+  short: 'Export a container\'s filesystem as a tar archive',
+  aliases: 'docker container export, docker export',
+  flags: [
+    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
+  ],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => exportContainer(args, env),
+});

@@ -270,5 +270,5 @@ export const logout: Sub = async (args, env) => {
 
 /** `docker image SUBCOMMAND`. */
 export const IMAGE_SUBS: Record<string, Sub> = {
-  ls: images, list: images, inspect: imageInspect, pull, push, tag, rm: rmi, remove: rmi, prune: imagePrune, history,
+  inspect: imageInspect, prune: imagePrune,
 };

@@ -17,7 +17,7 @@ import { normPath } from '../../../image/tree.ts';
 import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
-import { subUsage } from './usage.ts';
+import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
 
@@ -39,7 +39,6 @@ export function goContainerConfig(c: RunConfig): Record<string, unknown> {
 }
 
 export async function importImage(args: string[], env: CmdEnv): Promise<ExecResult> {
-  if (args.includes('--help')) return { stdout: subUsage('import') ?? '', stderr: '', exitCode: 0 };
   const p = parseFlags(args, [{ long: 'change', short: 'c', type: 'list' }, { long: 'message', short: 'm', type: 'string' }, { long: 'platform', type: 'string' }], true);
   if (!p.ok) return flagError('docker import', p.error);
   if (p.rest.length < 1) return argsError('docker import', 'at least', 1, '[OPTIONS] file|URL|- [REPOSITORY[:TAG]]', 'Import the contents from a tarball to create a filesystem image');
@@ -96,3 +95,18 @@ export async function importImage(args: string[], env: CmdEnv): Promise<ExecResu
   env.daemon.emit('image', 'import', id, { name: id });
   return { stdout: `${id}\n`, stderr: '', exitCode: 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/image/import.go
+export default defineCommand({
+  use: 'import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]',
+  short: 'Import the contents from a tarball to create a filesystem image',
+  aliases: 'docker image import, docker import',
+  flags: [
+    { long: 'change', short: 'c', type: 'list', usage: 'Apply Dockerfile instruction to the created image' },
+    { long: 'message', short: 'm', type: 'string', usage: 'Set commit message for imported image' },
+    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
+  ],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => importImage(args, env),
+});

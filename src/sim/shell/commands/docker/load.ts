@@ -20,12 +20,11 @@ import { humanSizeWithPrecision } from '../../../image/units.ts';
 import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { argsError, flagError } from './errors.ts';
-import { subUsage } from './usage.ts';
+import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
 
 export async function load(args: string[], env: CmdEnv): Promise<ExecResult> {
-  if (args.includes('--help')) return { stdout: subUsage('load') ?? '', stderr: '', exitCode: 0 };
   const p = parseFlags(args, [{ long: 'input', short: 'i', type: 'string' }, { long: 'quiet', short: 'q', type: 'bool' }], true);
   if (!p.ok) return flagError('docker load', p.error);
   if (p.rest.length) return argsError('docker load', 'none', 0, '[OPTIONS]', 'Load an image from a tar archive or STDIN');
@@ -91,3 +90,17 @@ export async function load(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (refs === 0) out += ids;
   return { stdout: out, stderr: '', exitCode: 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/image/load.go
+export default defineCommand({
+  use: 'load [OPTIONS]',
+  short: 'Load an image from a tar archive or STDIN',
+  aliases: 'docker image load, docker load',
+  flags: [
+    { long: 'input', short: 'i', type: 'string', usage: 'Read from tar archive file, instead of STDIN' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the load output' },
+  ],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => load(args, env),
+});

@@ -180,44 +180,8 @@ export function pruneNetworks(env: CmdEnv, filters: FilterArgs): { gone: string[
   return { gone: gone.map((n) => n.name) };
 }
 
-const USAGE = `
-Usage:  docker network COMMAND
-
-Manage networks
-
-Commands:
-  connect     Connect a container to a network
-  create      Create a network
-  disconnect  Disconnect a container from a network
-  inspect     Display detailed information on one or more networks
-  ls          List networks
-  prune       Remove all unused networks
-  rm          Remove one or more networks
-
-Run 'docker network COMMAND --help' for more information on a command.
-`;
-
-/** `docker network <sub> --help`: the usage line, summary and aliases Docker 27 prints first. */
-const SUB_HELP: Record<string, [string, string, string?]> = {
-  ls: ['docker network ls [OPTIONS]', 'List networks', 'docker network ls, docker network list'],
-  create: ['docker network create [OPTIONS] NETWORK', 'Create a network'],
-  inspect: ['docker network inspect [OPTIONS] NETWORK [NETWORK...]', 'Display detailed information on one or more networks'],
-  rm: ['docker network rm NETWORK [NETWORK...]', 'Remove one or more networks', 'docker network rm, docker network remove'],
-  connect: ['docker network connect [OPTIONS] NETWORK CONTAINER', 'Connect a container to a network'],
-  disconnect: ['docker network disconnect [OPTIONS] NETWORK CONTAINER', 'Disconnect a container from a network'],
-  prune: ['docker network prune [OPTIONS]', 'Remove all unused networks'],
-};
-
-const withHelp = (name: string, fn: Sub): Sub => async (args, env) => {
-  const h = SUB_HELP[name];
-  if (!args.includes('--help') || !h) return fn(args, env);
-  return R(`\nUsage:  ${h[0]}\n\n${h[1]}\n${h[2] ? `\nAliases:\n  ${h[2]}\n` : ''}`);
-};
-
-export const NETWORK_SUBS: Record<string, Sub> = {
-  ls: withHelp('ls', ls), list: withHelp('ls', ls), create: withHelp('create', create), inspect: withHelp('inspect', inspect), rm: withHelp('rm', rm), remove: withHelp('rm', rm),
-  connect: withHelp('connect', connect), disconnect: withHelp('disconnect', disconnect), prune: withHelp('prune', prune), '--help': async () => R(USAGE),
-};
+/** `docker network SUBCOMMAND` (the registry answers --help). */
+export const NETWORK_SUBS: Record<string, Sub> = { ls, create, inspect, rm, connect, disconnect, prune };
 
 /** `docker port CONTAINER [PRIVATE_PORT[/PROTO]]`. */
 export const port: Sub = async (args, env) => {

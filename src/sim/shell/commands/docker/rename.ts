@@ -8,6 +8,7 @@ import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
 import { invalidName, VALID_NAME } from '../../../docker/names.ts';
+import { defineCommand } from './define.ts';
 
 
 export async function rename(args: string[], env: CmdEnv): Promise<ExecResult> {
@@ -31,3 +32,14 @@ export async function rename(args: string[], env: CmdEnv): Promise<ExecResult> {
   env.daemon.emitFor(c, 'rename', { oldName: `/${old}` });
   return { stdout: '', stderr: '', exitCode: 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/container/rename.go
+export default defineCommand({
+  use: 'rename CONTAINER NEW_NAME',
+  short: 'Rename a container',
+  aliases: 'docker container rename, docker rename',
+  flags: [],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => rename(args, env),
+});

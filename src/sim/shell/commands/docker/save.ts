@@ -14,7 +14,7 @@ import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { latin1 } from './cp.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
-import { subUsage } from './usage.ts';
+import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
 
@@ -81,7 +81,6 @@ function parseNames(env: CmdEnv, names: string[]): SaveItem[] | string {
 }
 
 export async function save(args: string[], env: CmdEnv): Promise<ExecResult> {
-  if (args.includes('--help')) return { stdout: subUsage('save') ?? '', stderr: '', exitCode: 0 };
   const p = parseFlags(args, [{ long: 'output', short: 'o', type: 'string' }], true);
   if (!p.ok) return flagError('docker save', p.error);
   if (p.rest.length < 1) return argsError('docker save', 'at least', 1, '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)');
@@ -99,3 +98,16 @@ export async function save(args: string[], env: CmdEnv): Promise<ExecResult> {
   await env.fs.writeFile(normPath(output.startsWith('/') ? output : `${env.cwd}/${output}`), tar);
   return { stdout: '', stderr: '', exitCode: 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/image/save.go
+export default defineCommand({
+  use: 'save [OPTIONS] IMAGE [IMAGE...]',
+  short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
+  aliases: 'docker image save, docker save',
+  flags: [
+    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
+  ],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => save(args, env),
+});

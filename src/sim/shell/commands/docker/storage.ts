@@ -15,7 +15,7 @@ import { formatted } from './image.ts';
 import { argsError, confirmed } from './errors.ts';
 import { GoFunc } from '../../kit/template/index.ts';
 import { FilterArgs, labelMap, parseFilters } from './filters.ts';
-import { pruneContainers } from './manage.ts';
+import { pruneContainers } from './container-prune.ts';
 import { pruneImages } from './image.ts';
 import { pruneNetworks } from './network.ts';
 import { contentSize } from '../../../image/tree.ts';

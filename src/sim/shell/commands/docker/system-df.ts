@@ -14,6 +14,7 @@ import { tabwriter } from '../../kit/tabwriter.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 import { createdAgo } from '../../../image/units.ts';
 import { argsError, flagError } from './errors.ts';
+import { defineCommand } from './define.ts';
 
 const HEADER = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
 const pct = (part: number, total: number) => (total > 0 ? `${humanSize(part)} (${Math.floor((part * 100) / total)}%)` : humanSize(part));
@@ -84,3 +85,16 @@ function verbose(
   const out = `Images space usage:\n\n${table(imgRows)}\nContainers space usage:\n\n${table(ctrRows)}\nLocal Volumes space usage:\n\n${table(volRows)}\nBuild cache usage: 0B\n\n${table(bcRows)}`;
   return { stdout: out, stderr: '', exitCode: 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/system/df.go
+export default defineCommand({
+  use: 'df [OPTIONS]',
+  short: 'Show docker disk usage',
+  flags: [
+    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'verbose', short: 'v', type: 'bool', usage: 'Show detailed information on space usage' },
+  ],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => systemDf(args, env),
+});

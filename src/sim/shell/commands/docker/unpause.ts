@@ -6,6 +6,7 @@ import type { ExecResult } from '../../../api.ts';
 import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
+import { defineCommand } from './define.ts';
 
 
 export async function unpause(args: string[], env: CmdEnv): Promise<ExecResult> {
@@ -28,3 +29,14 @@ export async function unpause(args: string[], env: CmdEnv): Promise<ExecResult> 
   }
   return { stdout: out, stderr: errs.map(daemonErr).join(''), exitCode: errs.length ? 1 : 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/container/unpause.go
+export default defineCommand({
+  use: 'unpause CONTAINER [CONTAINER...]',
+  short: 'Unpause all processes within one or more containers',
+  aliases: 'docker container unpause, docker unpause',
+  flags: [],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => unpause(args, env),
+});

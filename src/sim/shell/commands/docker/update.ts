@@ -11,6 +11,7 @@ import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
 import { ramInBytes } from './run.ts';
+import { defineCommand } from './define.ts';
 
 const FLAGS: FlagDef[] = [
   { long: 'memory', short: 'm', type: 'string' }, { long: 'memory-swap', type: 'string' }, { long: 'memory-reservation', type: 'string' },
@@ -111,3 +112,29 @@ export async function update(args: string[], env: CmdEnv): Promise<ExecResult> {
   }
   return { stdout: out, stderr: errs.map(daemonErr).join(''), exitCode: errs.length ? 1 : 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/container/update.go
+export default defineCommand({
+  use: 'update [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Update configuration of one or more containers',
+  aliases: 'docker container update, docker update',
+  flags: [
+    { long: 'blkio-weight', type: 'uint16', usage: 'Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)' },
+    { long: 'cpu-period', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) period' },
+    { long: 'cpu-quota', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) quota' },
+    { long: 'cpu-rt-period', type: 'int64', usage: 'Limit the CPU real-time period in microseconds', sim: false },
+    { long: 'cpu-rt-runtime', type: 'int64', usage: 'Limit the CPU real-time runtime in microseconds', sim: false },
+    { long: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)' },
+    { long: 'cpus', type: 'decimal', usage: 'Number of CPUs' },
+    { long: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)' },
+    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)', sim: false },
+    { long: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit' },
+    { long: 'memory-reservation', type: 'bytes', usage: 'Memory soft limit' },
+    { long: 'memory-swap', type: 'bytes', usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap' },
+    { long: 'pids-limit', type: 'int64', usage: 'Tune container pids limit (set -1 for unlimited)' },
+    { long: 'restart', type: 'string', usage: 'Restart policy to apply when a container exits' },
+  ],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => update(args, env),
+});

@@ -6,6 +6,7 @@ import type { ExecResult } from '../../../api.ts';
 import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
+import { defineCommand } from './define.ts';
 
 export async function wait(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parseFlags(args, [], true);
@@ -28,3 +29,14 @@ export async function wait(args: string[], env: CmdEnv): Promise<ExecResult> {
   }
   return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/container/wait.go
+export default defineCommand({
+  use: 'wait CONTAINER [CONTAINER...]',
+  short: 'Block until one or more containers stop, then print their exit codes',
+  aliases: 'docker container wait, docker wait',
+  flags: [],
+  // Parses its own arguments still (the registry has checked the flags and answered --help).
+  rawArgs: true,
+  run: (_flags, args, env) => wait(args, env),
+});
