@@ -4,6 +4,7 @@
  * image names where it expects an IMAGE (kit: no subcommand here).
  */
 import type { Daemon } from '../../../docker/daemon.ts';
+import { familiarKey } from '../../../image/store.ts';
 import { nameOf, type DockerCommand } from './define.ts';
 import { COMMANDS, DOCKER_SUBCOMMANDS, findSub, GROUPS, type Entry } from './registry.ts';
 
@@ -61,7 +62,8 @@ export async function completeDocker(words: string[], daemon: Daemon): Promise<s
   if (kind === 'container') return [...daemon.containers.values()].map((c) => c.name);
   if (kind === 'image') {
     const lib = await daemon.imageLib();
-    return [...new Set(lib.store.all().flatMap((li) => [...li.tags]))];
+    // As `docker images` names them (familiar: alpine:latest, not docker.io/library/alpine:latest).
+    return [...new Set(lib.store.all().flatMap((li) => [...li.tags].map(familiarKey)))];
   }
   return undefined;
 }
