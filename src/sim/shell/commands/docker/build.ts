@@ -5,15 +5,8 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import type { ContextFile } from '../../../build/context.ts';
-import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { defineCommand } from './define.ts';
-
-const BUILD_FLAGS: FlagDef[] = [
-  { long: 'tag', short: 't', type: 'list' }, { long: 'file', short: 'f', type: 'string' }, { long: 'no-cache', type: 'bool' },
-  { long: 'target', type: 'string' }, { long: 'build-arg', type: 'list' }, { long: 'progress', type: 'string' },
-  { long: 'pull', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'platform', type: 'string' },
-];
 
 const MIRROR_PERIOD_MS = 14 * 86_400_000;
 
@@ -33,51 +26,6 @@ async function readContext(env: CmdEnv, dir: string): Promise<Map<string, Contex
   };
   await walk(dir, '');
   return out;
-}
-
-export async function build(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, BUILD_FLAGS, true);
-  if (!p.ok) return R('', `${p.error}\nSee 'docker build --help'.\n`, 125);
-  if (p.rest.length !== 1)
-    return R('', `ERROR: "docker buildx build" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`, 1);
-  const progress = (p.flags.progress as string | undefined) ?? 'auto';
-  if (!['auto', 'tty', 'plain', 'quiet', 'rawjson'].includes(progress)) return R('', `ERROR: invalid progress mode ${progress}\n`, 1);
-  const dir = env.fs.resolvePath(env.cwd, p.rest[0] as string);
-  const st = await env.fs.stat(dir).catch(() => undefined);
-  if (!st?.isDirectory) return R('', `ERROR: unable to prepare context: path "${p.rest[0]}" not found\n`, 1);
-  const context = await readContext(env, dir);
-  let file = 'Dockerfile';
-  if (p.flags.file !== undefined) {
-    const abs = env.fs.resolvePath(env.cwd, p.flags.file as string);
-    if (abs.startsWith(`${dir}/`)) file = abs.slice(dir.length + 1);
-    else {
-      const data = await env.fs.readFileBuffer(abs).catch(() => undefined);
-      if (!data) return R('', `ERROR: resolve : lstat ${abs.split('/').slice(0, -1).join('/') || '/'}: no such file or directory\n`, 1);
-      file = abs.split('/').pop() as string;
-      context.set(file, { data });
-    }
-  }
-  const buildArgs: Record<string, string> = {};
-  for (const a of (p.flags['build-arg'] as string[] | undefined) ?? []) {
-    const eq = a.indexOf('=');
-    if (eq < 0) {
-      const v = env.env.get(a);
-      if (v !== undefined) buildArgs[a] = v;
-    } else buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
-  }
-  const lib = await env.daemon.imageLib();
-  const builder = await lib.builder();
-  // The Debian mirror publishes new package versions every 14 days of simulated time (the stale apt cache trap of L9).
-  builder.mirror.epoch = Math.max(builder.mirror.epoch, Math.floor((env.host.clock.nowMs - lib.bornMs) / MIRROR_PERIOD_MS));
-  const r = await builder.build({
-    context, file, tags: (p.flags.tag as string[] | undefined) ?? [], buildArgs, noCache: Boolean(p.flags['no-cache']),
-    ...(p.flags.target !== undefined ? { target: p.flags.target as string } : {}),
-    nowMs: env.host.clock.nowMs, columns: env.columns, progress: progress === 'plain' || !env.tty ? 'plain' : 'tty',
-  });
-  // The build takes its simulated time.
-  env.host.kernel.advance(Math.round(r.seconds * 1000));
-  if (p.flags.quiet) return r.exitCode === 0 && r.image ? R(`${r.image.image.id}\n`) : R('', r.stderr, r.exitCode);
-  return R(r.stdout, r.stderr, r.exitCode);
 }
 
 // docker/cli@v27.3.1:cli/command/image/build.go (the cobra command; with BuildKit the default builder, `docker build --help` is buildx's own help, kept below as pluginHelp)
@@ -119,7 +67,46 @@ export default defineCommand({
     { long: 'target', type: 'string', usage: 'Set the target build stage to build.' },
     { long: 'ulimit', type: 'ulimit', default: '[]', usage: 'Ulimit options', sim: false },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => build(args, env),
+  async run(flags, rest, env) {
+    if (rest.length !== 1)
+      return R('', `ERROR: "docker buildx build" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`, 1);
+    const progress = (flags.progress as string | undefined) ?? 'auto';
+    if (!['auto', 'tty', 'plain', 'quiet', 'rawjson'].includes(progress)) return R('', `ERROR: invalid progress mode ${progress}\n`, 1);
+    const dir = env.fs.resolvePath(env.cwd, rest[0] as string);
+    const st = await env.fs.stat(dir).catch(() => undefined);
+    if (!st?.isDirectory) return R('', `ERROR: unable to prepare context: path "${rest[0]}" not found\n`, 1);
+    const context = await readContext(env, dir);
+    let file = 'Dockerfile';
+    if (flags.file !== undefined) {
+      const abs = env.fs.resolvePath(env.cwd, flags.file as string);
+      if (abs.startsWith(`${dir}/`)) file = abs.slice(dir.length + 1);
+      else {
+        const data = await env.fs.readFileBuffer(abs).catch(() => undefined);
+        if (!data) return R('', `ERROR: resolve : lstat ${abs.split('/').slice(0, -1).join('/') || '/'}: no such file or directory\n`, 1);
+        file = abs.split('/').pop() as string;
+        context.set(file, { data });
+      }
+    }
+    const buildArgs: Record<string, string> = {};
+    for (const a of (flags['build-arg'] as string[] | undefined) ?? []) {
+      const eq = a.indexOf('=');
+      if (eq < 0) {
+        const v = env.env.get(a);
+        if (v !== undefined) buildArgs[a] = v;
+      } else buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
+    }
+    const lib = await env.daemon.imageLib();
+    const builder = await lib.builder();
+    // The Debian mirror publishes new package versions every 14 days of simulated time (the stale apt cache trap of L9).
+    builder.mirror.epoch = Math.max(builder.mirror.epoch, Math.floor((env.host.clock.nowMs - lib.bornMs) / MIRROR_PERIOD_MS));
+    const r = await builder.build({
+      context, file, tags: (flags.tag as string[] | undefined) ?? [], buildArgs, noCache: Boolean(flags['no-cache']),
+      ...(flags.target !== undefined ? { target: flags.target as string } : {}),
+      nowMs: env.host.clock.nowMs, columns: env.columns, progress: progress === 'plain' || !env.tty ? 'plain' : 'tty',
+    });
+    // The build takes its simulated time.
+    env.host.kernel.advance(Math.round(r.seconds * 1000));
+    if (flags.quiet) return r.exitCode === 0 && r.image ? R(`${r.image.image.id}\n`) : R('', r.stderr, r.exitCode);
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
 });
