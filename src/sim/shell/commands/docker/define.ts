@@ -104,7 +104,9 @@ export type ParsedCommand = { ok: true; help: boolean; helpShorthand: boolean; f
 
 /** Parses argv with the command's table; `help` says --help (or -h) was given. */
 export function parseCommand(def: DockerCommand, args: string[]): ParsedCommand {
-  const p = parseFlags(args, parserDefs(def.flags), def.interspersed !== false);
+  const bools = boolValues(def, args);
+  if (typeof bools === 'string') return { ok: false, error: bools };
+  const p = parseFlags(bools, parserDefs(def.flags), def.interspersed !== false);
   if (!p.ok) return p;
   const { help, ...flags } = p.flags;
   // pflag: -h is a deprecated shorthand of --help ("Flag shorthand -h has been deprecated, use --help").
@@ -112,4 +114,31 @@ export function parseCommand(def: DockerCommand, args: string[]): ParsedCommand 
   const before = end < 0 ? args : args.slice(0, end);
   const helpShorthand = Boolean(help) && !def.flags.some((f) => f.short === 'h') && before.some((a) => /^-[^-]*h/.test(a)) && !before.includes('--help');
   return { ok: true, help: Boolean(help), helpShorthand, flags, rest: p.rest };
+}
+
+// strconv.ParseBool's spellings.
+const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const GO_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/**
+ * A bool flag given a value (`--human=false`, `-H=0`): pflag parses it with strconv.ParseBool
+ * and says `invalid argument "x" for "-H, --human" flag: …` otherwise. Returns the arguments with
+ * such values spelled true/false, or that error.
+ */
+function boolValues(def: DockerCommand, args: string[]): string[] | string {
+  const out: string[] = [];
+  for (const [i, a] of args.entries()) {
+    if (a === '--') return [...out, ...args.slice(i)];
+    const m = /^(--([^=]+)|-([^-]))=(.*)$/.exec(a);
+    const f = m && def.flags.find((x) => x.type === 'bool' && x.sim !== false && (m[2] ? x.long === m[2] : x.short === m[3]));
+    if (!m || !f) {
+      out.push(a);
+      continue;
+    }
+    const v = m[4] as string;
+    if (!GO_TRUE.includes(v) && !GO_FALSE.includes(v))
+      return `invalid argument "${v}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`;
+    out.push(`--${f.long}=${GO_TRUE.includes(v)}`);
+  }
+  return out;
 }

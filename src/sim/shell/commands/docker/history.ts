@@ -1,5 +1,8 @@
+import { ellipsis } from '../../../image/format.ts';
+import { historyRows } from '../../../image/image.ts';
+import { createdAgo, humanSizeWithPrecision } from '../../../image/units.ts';
+import { R, flagErr, exactly, formatted } from './image.ts';
 import { defineCommand } from './define.ts';
-import { history } from './image.ts';
 
 // docker/cli@v27.3.1:cli/command/image/history.go
 export default defineCommand({
@@ -12,7 +15,30 @@ export default defineCommand({
     { long: 'no-trunc', type: 'bool', usage: 'Don\'t truncate output' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => history(args, env),
+  async run(flags, rest, env) {
+    if (rest.length !== 1) return exactly('history', 1, '[OPTIONS] IMAGE', 'Show the history of an image');
+    const human = flags.human !== false;
+    const lib = await env.daemon.imageLib();
+    const li = lib.store.lookup(rest[0] as string);
+    if (!li) return R('', `Error response from daemon: No such image: ${rest[0]}\n`, 1);
+    const noTrunc = Boolean(flags['no-trunc']);
+    // docker/cli@v27.3.1:cli/command/image/formatter_history.go NewHistoryFormat and historyContext.
+    const source = (flags.format as string | undefined) || 'table';
+    const format = flags.quiet ? '{{.ID}}' : source === 'table'
+      ? (human ? 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}' : 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}')
+      : source;
+    const rows = historyRows(li.image).map((r, i) => {
+      const createdSec = Math.floor(Date.parse(r.entry.created) / 1000);
+      const createdAt = new Date(createdSec * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const createdBy = (r.entry.created_by ?? '').replaceAll('\t', ' ');
+      const id = i === 0 ? (noTrunc ? li.image.id : li.image.id.slice(7, 19)) : '<missing>';
+      return {
+        Comment: r.entry.comment ?? '', CreatedAt: createdAt,
+        CreatedBy: noTrunc ? createdBy : ellipsis(createdBy, 45),
+        CreatedSince: !human ? createdAt : createdSec <= 946684800 ? 'N/A' : createdAgo(Date.parse(r.entry.created), env.host.clock.nowMs),
+        ID: id, Size: human ? humanSizeWithPrecision(r.size, 3) : String(r.size),
+      };
+    });
+    return formatted(rows, format, { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' }, '*image.historyContext');
+  },
 });

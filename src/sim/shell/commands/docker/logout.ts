@@ -1,5 +1,5 @@
+import { R } from './image.ts';
 import { defineCommand } from './define.ts';
-import { logout } from './image.ts';
 
 // docker/cli@v27.3.1:cli/command/registry/logout.go
 export default defineCommand({
@@ -8,7 +8,9 @@ export default defineCommand({
   long: 'Log out from a registry.\nIf no server is specified, the default is defined by the daemon.',
   top: 9,
   flags: [],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => logout(args, env),
+  async run(_flags, rest, env) {
+    const lib = await env.daemon.imageLib();
+    const r = lib.service.logout(rest[0]);
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
 });

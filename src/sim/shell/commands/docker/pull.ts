@@ -1,5 +1,5 @@
+import { R, exactly } from './image.ts';
 import { defineCommand } from './define.ts';
-import { pull } from './image.ts';
 
 // docker/cli@v27.3.1:cli/command/image/pull.go
 export default defineCommand({
@@ -13,7 +13,11 @@ export default defineCommand({
     { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => pull(args, env),
+  async run(flags, rest, env) {
+    if (rest.length !== 1) return exactly('pull', 1, '[OPTIONS] NAME[:TAG|@DIGEST]', 'Download an image from a registry');
+    const lib = await env.daemon.imageLib();
+    const r = await lib.service.pull(rest[0] as string);
+    if (flags.quiet && r.exitCode === 0) return R(r.stdout.split('\n').filter(Boolean).pop() + '\n');
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
 });

@@ -1,5 +1,5 @@
+import { R, exactly, pushAllTags } from './image.ts';
 import { defineCommand } from './define.ts';
-import { push } from './image.ts';
 
 // docker/cli@v27.3.1:cli/command/image/push.go
 export default defineCommand({
@@ -13,7 +13,13 @@ export default defineCommand({
     { long: 'platform', type: 'string', usage: 'Push a platform-specific manifest as a single-platform image to the registry.\nImage index won\'t be pushed, meaning that other manifests, including attestations won\'t be preserved.\n\'os[/arch[/variant]]\': Explicit platform (eg. linux/amd64)', sim: false },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => push(args, env),
+  async run(flags, rest, env) {
+    if (rest.length !== 1) return exactly('push', 1, '[OPTIONS] NAME[:TAG]', 'Upload an image to a registry');
+    const lib = await env.daemon.imageLib();
+    if (flags['all-tags']) return pushAllTags(rest[0] as string, lib);
+    const r = await lib.service.push(rest[0] as string);
+    // --quiet: the CLI discards the progress and prints the normalized reference.
+    if (flags.quiet && r.exitCode === 0) return R(`${/^The push refers to repository \[(.*)\]$/m.exec(r.stdout)?.[1]}:${/^(\S+): digest: /m.exec(r.stdout)?.[1]}\n`);
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
 });

@@ -1,5 +1,5 @@
+import { R, atLeast } from './image.ts';
 import { defineCommand } from './define.ts';
-import { rmi } from './image.ts';
 
 // docker/cli@v27.3.1:cli/command/image/remove.go
 export default defineCommand({
@@ -10,7 +10,16 @@ export default defineCommand({
     { long: 'force', short: 'f', type: 'bool', usage: 'Force removal of the image' },
     { long: 'no-prune', type: 'bool', usage: 'Do not delete untagged parents' },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => rmi(args, env),
+  async run(flags, rest, env) {
+    if (!rest.length) return atLeast('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images');
+    const lib = await env.daemon.imageLib();
+    const r = await lib.store.rmi(rest, {
+      force: Boolean(flags.force),
+      usedBy: (id) => {
+        const c = [...env.daemon.containers.values()].find((x) => x.image.id === id);
+        return c ? { container: c.id.slice(0, 12), running: c.status === 'running' } : undefined;
+      },
+    });
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
 });

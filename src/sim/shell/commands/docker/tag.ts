@@ -1,5 +1,5 @@
+import { R, exactly } from './image.ts';
 import { defineCommand } from './define.ts';
-import { tag } from './image.ts';
 
 // docker/cli@v27.3.1:cli/command/image/tag.go
 export default defineCommand({
@@ -7,7 +7,10 @@ export default defineCommand({
   short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
   aliases: 'docker image tag, docker tag',
   flags: [],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => tag(args, env),
+  async run(_flags, rest, env) {
+    if (rest.length !== 2) return exactly('tag', 2, 'SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE");
+    const lib = await env.daemon.imageLib();
+    const r = lib.store.tag(rest[0] as string, rest[1] as string);
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
 });
