@@ -1,5 +1,6 @@
+import { formatDiff } from '../../../image/overlay.ts';
+import { R, needs } from './storage.ts';
 import { defineCommand } from './define.ts';
-import { diff } from './storage.ts';
 
 // docker/cli@v27.3.1:cli/command/container/diff.go
 export default defineCommand({
@@ -7,7 +8,11 @@ export default defineCommand({
   short: 'Inspect changes to files or directories on a container\'s filesystem',
   aliases: 'docker container diff, docker diff',
   flags: [],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => diff(args, env),
+  async run(_flags, rest, env) {
+    if (rest.length !== 1) return needs('diff', 'exactly 1 argument', 'CONTAINER', "Inspect changes to files or directories on a container's filesystem");
+    const c = env.daemon.find(rest[0] as string);
+    if (!c) return R('', `Error response from daemon: No such container: ${rest[0]}\n`, 1);
+    const root = env.daemon.lib?.rootfs.get(c.id)?.root;
+    return R(root ? formatDiff(root.diff()) : '');
+  },
 });

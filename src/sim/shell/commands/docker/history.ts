@@ -1,7 +1,7 @@
 import { ellipsis } from '../../../image/format.ts';
 import { historyRows } from '../../../image/image.ts';
 import { createdAgo, humanSizeWithPrecision } from '../../../image/units.ts';
-import { R, flagErr, exactly, formatted } from './image.ts';
+import { R, exactly, formatted } from './image.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/history.go

@@ -1,5 +1,6 @@
+import { isContainerMode } from '../../../net/manager.ts';
+import { R, netAndContainer } from './network.ts';
 import { defineCommand } from './define.ts';
-import { NETWORK_SUBS } from './network.ts';
 
 // docker/cli@v27.3.1:cli/command/network/connect.go
 export default defineCommand({
@@ -13,7 +14,15 @@ export default defineCommand({
     { long: 'link', type: 'list', usage: 'Add link to another container', sim: false },
     { long: 'link-local-ip', type: 'stringSlice', usage: 'Add a link-local address for the container', sim: false },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => NETWORK_SUBS.connect!(args, env),
+  async run(_flags, rest, env) {
+    const r = netAndContainer(env, rest, 'connect', 'Connect a container to a network');
+    if ('exitCode' in r) return r;
+    const { n, c } = r;
+    const mgr = env.daemon.net;
+    const mode = c.hostConfig.NetworkMode;
+    if (mode === 'host' || isContainerMode(mode) || n.driver !== 'bridge' || mgr.networksOf(c).some((x) => x.driver !== 'bridge')) return R('', 'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n', 1);
+    if (mgr.networksOf(c).includes(n)) return R('', `Error response from daemon: endpoint with name ${c.name} already exists in network ${n.name}\n`, 1);
+    mgr.connect(c, n, c.status === 'running' && c.netns !== undefined ? env.host.kernel.namespaces.get(c.netns) : undefined);
+    return R('');
+  },
 });

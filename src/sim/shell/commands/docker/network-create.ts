@@ -1,5 +1,5 @@
+import { R, needArgs } from './network.ts';
 import { defineCommand } from './define.ts';
-import { NETWORK_SUBS } from './network.ts';
 
 // docker/cli@v27.3.1:cli/command/network/create.go
 export default defineCommand({
@@ -23,7 +23,14 @@ export default defineCommand({
     { long: 'scope', type: 'string', usage: 'Control the network\'s scope', sim: false },
     { long: 'subnet', type: 'stringSlice', usage: 'Subnet in CIDR format that represents a network segment' },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => NETWORK_SUBS.create!(args, env),
+  async run(flags, rest, env) {
+    if (rest.length !== 1) return needArgs('network create', '[OPTIONS] NETWORK', 'Create a network', '1 argument');
+    const subnets = (flags.subnet as string[] | undefined) ?? [];
+    const gateways = (flags.gateway as string[] | undefined) ?? [];
+    if (gateways.length > subnets.length) return R('', 'Error response from daemon: every ip-range or gateway must have a corresponding subnet\n', 1);
+    const labels = Object.fromEntries(((flags.label as string[] | undefined) ?? []).map((l) => [l.split('=')[0], l.includes('=') ? l.slice(l.indexOf('=') + 1) : '']));
+    const net = env.daemon.net.create(rest[0] as string, { driver: flags.driver as string | undefined, subnet: subnets[0], gateway: gateways[0], internal: Boolean(flags.internal), labels });
+    if (typeof net === 'string') return R('', `Error response from daemon: ${net}\n`, 1);
+    return R(`${net.id}\n`);
+  },
 });

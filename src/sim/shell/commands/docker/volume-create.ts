@@ -1,5 +1,6 @@
+import { labelMap } from './filters.ts';
+import { R, needs } from './storage.ts';
 import { defineCommand } from './define.ts';
-import { VOLUME_SUBS } from './storage.ts';
 
 // docker/cli@v27.3.1:cli/command/volume/create.go (the cluster-volume flags carry the "swarm" annotation: hideUnsupportedFeatures hides them off a swarm manager)
 export default defineCommand({
@@ -21,7 +22,18 @@ export default defineCommand({
     { long: 'type', type: 'string', default: 'block', usage: 'Cluster Volume access type ("mount", "block")', hidden: true, sim: false },
     { long: 'name', type: 'string', usage: 'Specify volume name', hidden: true },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => VOLUME_SUBS.create!(args, env),
+  async run(flags, rest, env) {
+    if (rest.length > 1) return needs('volume create', 'at most 1 argument', '[OPTIONS] [VOLUME]', 'Create a volume');
+    const driver = (flags.driver as string | undefined) ?? 'local';
+    if (driver !== 'local') return R('', `Error response from daemon: create ${rest[0] ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found\n`, 1);
+    const lib = await env.daemon.imageLib();
+    const labels = labelMap(flags.label as string[] | undefined);
+    const name = rest[0] ?? (flags.name as string | undefined);
+    const vname = name ?? env.host.rng.hex(64);
+    const existed = Boolean(lib.volumes.get(vname));
+    const r = lib.volumes.create(vname, { nowMs: env.host.clock.nowMs, anonymous: name === undefined, ...(Object.keys(labels).length ? { labels } : {}) });
+    // moby@v27.3.1:daemon/volumes.go LogVolumeEvent(…, "create", {"driver": "local"}).
+    if (r.exitCode === 0 && !existed) env.daemon.emit('volume', 'create', vname, { driver: 'local' });
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
 });

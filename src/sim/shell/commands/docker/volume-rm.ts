@@ -1,5 +1,5 @@
+import { R, needs, users } from './storage.ts';
 import { defineCommand } from './define.ts';
-import { VOLUME_SUBS } from './storage.ts';
 
 // docker/cli@v27.3.1:cli/command/volume/remove.go
 export default defineCommand({
@@ -10,7 +10,10 @@ export default defineCommand({
   flags: [
     { long: 'force', short: 'f', type: 'bool', usage: 'Force the removal of one or more volumes' },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => VOLUME_SUBS.rm!(args, env),
+  async run(flags, rest, env) {
+    if (!rest.length) return needs('volume rm', 'at least 1 argument', '[OPTIONS] VOLUME [VOLUME...]', 'Remove one or more volumes. You cannot remove a volume that is in use by a container.');
+    const lib = await env.daemon.imageLib();
+    const r = lib.volumes.rm(rest, { force: Boolean(flags.force), users: users(env) });
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
 });
