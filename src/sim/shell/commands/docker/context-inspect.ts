@@ -1,5 +1,6 @@
 import { defineCommand } from './define.ts';
-import { context } from './context.ts';
+import { inspectDoc } from './context.ts';
+import { templated } from './format.ts';
 
 // docker/cli@v27.3.1:cli/command/context/inspect.go
 export default defineCommand({
@@ -8,7 +9,9 @@ export default defineCommand({
   flags: [
     { long: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
   ],
-  // Parses its own arguments still (the registry has checked the flags and answered --help).
-  rawArgs: true,
-  run: (_flags, args, env) => context(['inspect', ...args], env),
+  async run(flags, rest) {
+    const names = rest.length ? rest : ['default'];
+    const missing = names.filter((n) => n !== 'default');
+    return templated(names.filter((n) => n === 'default').map(inspectDoc), flags.format, missing.map((n) => `context "${n}" does not exist\n`).join(''));
+  },
 });

@@ -73,8 +73,6 @@ export interface DockerCommand<T extends readonly DockerFlag[] = readonly Docker
   readonly flags: T;
   /** `false`: flags end at the first argument (SetInterspersed(false): run, create, exec). */
   readonly interspersed?: false;
-  /** `true`: the command parses its own arguments (`docker top CONTAINER [ps OPTIONS]`); `flags` is for --help. */
-  readonly rawArgs?: true;
   run(flags: FlagValues<T>, rest: string[], env: CmdEnv, cmd: Invocation): Promise<ExecResult>;
 }
 

@@ -40,7 +40,7 @@ async function invoke(parent: string, name: string, entry: Entry, args: string[]
     const text = def.pluginHelp ?? leafHelp({ def, parent, use, cobraAliases: entry.aliases ?? [] }, env.columns);
     return R(text, p.helpShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : '');
   }
-  return def.run(p.flags as FlagValues<typeof def.flags>, def.rawArgs ? args : p.rest, env, { path, useLine: `${parent} ${use}`, short: def.short });
+  return def.run(p.flags as FlagValues<typeof def.flags>, p.rest, env, { path, useLine: `${parent} ${use}`, short: def.short });
 }
 
 export const docker: SimCommand = {
