@@ -2,9 +2,7 @@ import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv, SimCommand } from '../../types.ts';
 import { parseCommand, type DockerCommand, type FlagValues } from './define.ts';
 import { groupHelp, leafHelp, rootHelp } from './help.ts';
-import { COMMANDS, DOCKER_SUBCOMMANDS, findSub, GROUPS, type Entry, type Group } from './registry.ts';
-
-export { DOCKER_SUBCOMMANDS };
+import { COMMANDS, findSub, GROUPS, type Entry, type Group } from './registry.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 

@@ -5,7 +5,7 @@ import { inspectDoc } from './inspect-doc.ts';
 import { typedContainer, typedImage } from './inspect-typed.ts';
 import { templated } from './format.ts';
 
-// docker/cli@v27.3.1:cli/command/system/inspect.go (also `docker container inspect` here).
+// docker/cli@v27.3.1:cli/command/system/inspect.go
 export default defineCommand({
   use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
   short: 'Return low-level information on Docker objects',

@@ -82,7 +82,7 @@ export const GROUPS: Record<string, Group> = {
     short: 'Manage containers',
     subs: {
       commit: C.commit as Entry, cp: C.cp as Entry, create: C.create as Entry, diff: C.diff as Entry, exec: C.exec as Entry, export: C.export as Entry,
-      inspect: C.inspect as Entry, kill: C.kill as Entry, logs: C.logs as Entry, ls: at(ps, { use: 'ls [OPTIONS]', aliases: ['ps', 'list'] }),
+      inspect: at(() => import('./container-inspect.ts')), kill: C.kill as Entry, logs: C.logs as Entry, ls: at(ps, { use: 'ls [OPTIONS]', aliases: ['ps', 'list'] }),
       pause: C.pause as Entry, port: C.port as Entry, prune: at(() => import('./container-prune.ts')), rename: C.rename as Entry, restart: C.restart as Entry,
       rm: at(() => import('./rm.ts'), { aliases: ['remove'] }), run: C.run as Entry, start: C.start as Entry, stats: C.stats as Entry, stop: C.stop as Entry,
       top: C.top as Entry, unpause: C.unpause as Entry, update: C.update as Entry, wait: C.wait as Entry,
