@@ -20,5 +20,9 @@ describe('docker run --help and docker create --help', () => {
     const w = await world(['alpine']);
     const r = await sh(w, 'docker run --rm alpine uname --help');
     expect(r.out).toMatch(/^BusyBox v1\.36\.1 /);
+    // So does a bool flag's =value (pflag parses --tty=0 only before the image).
+    expect((await sh(w, 'docker run --rm alpine echo -t=1 -d=0')).out).toBe('-t=1 -d=0\n');
+    expect((await sh(w, 'docker run --rm --tty=0 --name t0 alpine echo ok')).out).toBe('ok\n');
+    expect((await sh(w, 'docker run --rm -t=maybe alpine true')).out).toBe('invalid argument "maybe" for "-t, --tty" flag: strconv.ParseBool: parsing "maybe": invalid syntax\nSee \'docker run --help\'.\n');
   });
 });

@@ -125,12 +125,18 @@ const GO_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
  */
 function boolValues(def: DockerCommand, args: string[]): string[] | string {
   const out: string[] = [];
-  for (const [i, a] of args.entries()) {
-    if (a === '--') return [...out, ...args.slice(i)];
+  const takesValue = (f: DockerFlag | undefined) => f !== undefined && f.type !== 'bool';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    // After `--`, or past the first argument of a command that stops there (run's image), nothing is a flag.
+    if (a === '--' || (!a.startsWith('-') && def.interspersed === false)) return [...out, ...args.slice(i)];
     const m = /^(--([^=]+)|-([^-]))=(.*)$/.exec(a);
     const f = m && def.flags.find((x) => x.type === 'bool' && x.sim !== false && (m[2] ? x.long === m[2] : x.short === m[3]));
     if (!m || !f) {
       out.push(a);
+      // The next word is this flag's value (`--name x`, `-it -e X=1`): copy it as is.
+      const next = a.startsWith('--') ? !a.includes('=') && takesValue(def.flags.find((x) => x.long === a.slice(2))) : /^-[^-]/.test(a) && takesValue(def.flags.find((x) => x.short === a.slice(-1))) && !a.includes('=');
+      if (next && i + 1 < args.length) out.push(args[++i] as string);
       continue;
     }
     const v = m[4] as string;
