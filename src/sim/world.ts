@@ -191,14 +191,12 @@ export class SimWorld implements World {
     const words = before.split(/\s+/);
     const word = words[words.length - 1] ?? '';
     const rt = await this.rt();
-    const { allCommands, DOCKER_SUBCOMMANDS } = await import('./shell/commands/index.ts');
-    const { RUN_FLAGS } = await import('./shell/commands/docker/run.ts');
-    let pool: string[];
+    const { allCommands } = await import('./shell/commands/index.ts');
+    const { completeDocker } = await import('./shell/commands/docker/complete.ts');
+    let pool: string[] | undefined;
     if (words.length <= 1) pool = [...new Set([...allCommands.map((c) => c.name), 'cat', 'cd', 'echo', 'exit', 'export', 'grep', 'head', 'readlink', 'tail'])];
-    else if (words[0] === 'docker' && words.length === 2) pool = [...DOCKER_SUBCOMMANDS];
-    else if (words[0] === 'docker' && word.startsWith('-') && (words[1] === 'run' || words[1] === 'create')) pool = RUN_FLAGS.map((f) => `--${f.long}`);
-    else if (words[0] === 'docker' && !word.startsWith('/')) pool = [...this.daemon.containers.values()].map((c) => c.name);
-    else pool = await rt.completePath(this.session, word);
+    else if (words[0] === 'docker' && !word.startsWith('/')) pool = await completeDocker(words, this.daemon);
+    if (!pool) pool = await rt.completePath(this.session, word);
     return pool.filter((p) => p.startsWith(word)).sort();
   }
 

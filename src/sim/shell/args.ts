@@ -36,6 +36,8 @@ export function parseFlags(args: string[], defs: FlagDef[], interspersed = false
         const ch = a[j] as string;
         const def = shorts.get(ch);
         if (!def) return { ok: false, error: `unknown shorthand flag: '${ch}' in ${a}` };
+        // pflag parseSingleShortArg: `-H=false` gives the value after '=' (any type).
+        if (a[j + 1] === '=') break;
         if (def.type !== 'bool') {
           if (j + 1 < a.length) break;
           if (i + 1 >= args.length) return { ok: false, error: `flag needs an argument: '${ch}' in ${a}` };

@@ -5,14 +5,8 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import type { ContextFile } from '../../../build/context.ts';
-import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
-
-const BUILD_FLAGS: FlagDef[] = [
-  { long: 'tag', short: 't', type: 'list' }, { long: 'file', short: 'f', type: 'string' }, { long: 'no-cache', type: 'bool' },
-  { long: 'target', type: 'string' }, { long: 'build-arg', type: 'list' }, { long: 'progress', type: 'string' },
-  { long: 'pull', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'platform', type: 'string' },
-];
+import { defineCommand } from './define.ts';
 
 const MIRROR_PERIOD_MS = 14 * 86_400_000;
 
@@ -34,47 +28,85 @@ async function readContext(env: CmdEnv, dir: string): Promise<Map<string, Contex
   return out;
 }
 
-export async function build(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, BUILD_FLAGS, true);
-  if (!p.ok) return R('', `${p.error}\nSee 'docker build --help'.\n`, 125);
-  if (p.rest.length !== 1)
-    return R('', `ERROR: "docker buildx build" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`, 1);
-  const progress = (p.flags.progress as string | undefined) ?? 'auto';
-  if (!['auto', 'tty', 'plain', 'quiet', 'rawjson'].includes(progress)) return R('', `ERROR: invalid progress mode ${progress}\n`, 1);
-  const dir = env.fs.resolvePath(env.cwd, p.rest[0] as string);
-  const st = await env.fs.stat(dir).catch(() => undefined);
-  if (!st?.isDirectory) return R('', `ERROR: unable to prepare context: path "${p.rest[0]}" not found\n`, 1);
-  const context = await readContext(env, dir);
-  let file = 'Dockerfile';
-  if (p.flags.file !== undefined) {
-    const abs = env.fs.resolvePath(env.cwd, p.flags.file as string);
-    if (abs.startsWith(`${dir}/`)) file = abs.slice(dir.length + 1);
-    else {
-      const data = await env.fs.readFileBuffer(abs).catch(() => undefined);
-      if (!data) return R('', `ERROR: resolve : lstat ${abs.split('/').slice(0, -1).join('/') || '/'}: no such file or directory\n`, 1);
-      file = abs.split('/').pop() as string;
-      context.set(file, { data });
+// docker/cli@v27.3.1:cli/command/image/build.go (the cobra command; with BuildKit the default builder, `docker build --help` is buildx's own help, kept below as pluginHelp)
+export default defineCommand({
+  use: 'build [OPTIONS] PATH | URL | -',
+  short: 'Build an image from a Dockerfile',
+  top: 4,
+  pluginHelp: '\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n\nAliases:\n  docker build, docker builder build, docker image build, docker buildx b\n',
+  flags: [
+    { long: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping ("host:ip")', sim: false },
+    { long: 'build-arg', type: 'list', usage: 'Set build-time variables' },
+    { long: 'cache-from', type: 'stringSlice', usage: 'Images to consider as cache sources', sim: false },
+    { long: 'cgroup-parent', type: 'string', usage: 'Set the parent cgroup for the "RUN" instructions during build', sim: false },
+    { long: 'compress', type: 'bool', usage: 'Compress the build context using gzip', sim: false },
+    { long: 'cpu-period', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) period', sim: false },
+    { long: 'cpu-quota', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) quota', sim: false },
+    { long: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)', sim: false },
+    { long: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)', sim: false },
+    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)', sim: false },
+    { long: 'disable-content-trust', type: 'bool', default: 'true', usage: 'Skip image verification', sim: false },
+    { long: 'file', short: 'f', type: 'string', usage: 'Name of the Dockerfile (Default is "PATH/Dockerfile")' },
+    { long: 'force-rm', type: 'bool', usage: 'Always remove intermediate containers', sim: false },
+    { long: 'iidfile', type: 'string', usage: 'Write the image ID to the file', sim: false },
+    { long: 'isolation', type: 'string', usage: 'Container isolation technology', sim: false },
+    { long: 'label', type: 'list', usage: 'Set metadata for an image', sim: false },
+    { long: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit', sim: false },
+    { long: 'memory-swap', type: 'bytes', usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap', sim: false },
+    { long: 'network', type: 'string', default: 'default', usage: 'Set the networking mode for the RUN instructions during build', sim: false },
+    { long: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
+    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
+    { long: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "plain", "tty")', hidden: true },
+    { long: 'pull', type: 'bool', usage: 'Always attempt to pull a newer version of the image' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
+    { long: 'rm', type: 'bool', default: 'true', usage: 'Remove intermediate containers after a successful build', sim: false },
+    { long: 'security-opt', type: 'stringSlice', usage: 'Security options', sim: false },
+    { long: 'shm-size', type: 'bytes', usage: 'Size of "/dev/shm"', sim: false },
+    { long: 'squash', type: 'bool', usage: 'Squash newly built layers into a single new layer', hidden: true, sim: false },
+    { long: 'tag', short: 't', type: 'list', usage: 'Name and optionally a tag in the "name:tag" format' },
+    { long: 'target', type: 'string', usage: 'Set the target build stage to build.' },
+    { long: 'ulimit', type: 'ulimit', default: '[]', usage: 'Ulimit options', sim: false },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length !== 1)
+      return R('', `ERROR: "docker buildx build" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`, 1);
+    const progress = (flags.progress as string | undefined) ?? 'auto';
+    if (!['auto', 'tty', 'plain', 'quiet', 'rawjson'].includes(progress)) return R('', `ERROR: invalid progress mode ${progress}\n`, 1);
+    const dir = env.fs.resolvePath(env.cwd, rest[0] as string);
+    const st = await env.fs.stat(dir).catch(() => undefined);
+    if (!st?.isDirectory) return R('', `ERROR: unable to prepare context: path "${rest[0]}" not found\n`, 1);
+    const context = await readContext(env, dir);
+    let file = 'Dockerfile';
+    if (flags.file !== undefined) {
+      const abs = env.fs.resolvePath(env.cwd, flags.file as string);
+      if (abs.startsWith(`${dir}/`)) file = abs.slice(dir.length + 1);
+      else {
+        const data = await env.fs.readFileBuffer(abs).catch(() => undefined);
+        if (!data) return R('', `ERROR: resolve : lstat ${abs.split('/').slice(0, -1).join('/') || '/'}: no such file or directory\n`, 1);
+        file = abs.split('/').pop() as string;
+        context.set(file, { data });
+      }
     }
-  }
-  const buildArgs: Record<string, string> = {};
-  for (const a of (p.flags['build-arg'] as string[] | undefined) ?? []) {
-    const eq = a.indexOf('=');
-    if (eq < 0) {
-      const v = env.env.get(a);
-      if (v !== undefined) buildArgs[a] = v;
-    } else buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
-  }
-  const lib = await env.daemon.imageLib();
-  const builder = await lib.builder();
-  // The Debian mirror publishes new package versions every 14 days of simulated time (the stale apt cache trap of L9).
-  builder.mirror.epoch = Math.max(builder.mirror.epoch, Math.floor((env.host.clock.nowMs - lib.bornMs) / MIRROR_PERIOD_MS));
-  const r = await builder.build({
-    context, file, tags: (p.flags.tag as string[] | undefined) ?? [], buildArgs, noCache: Boolean(p.flags['no-cache']),
-    ...(p.flags.target !== undefined ? { target: p.flags.target as string } : {}),
-    nowMs: env.host.clock.nowMs, columns: env.columns, progress: progress === 'plain' || !env.tty ? 'plain' : 'tty',
-  });
-  // The build takes its simulated time.
-  env.host.kernel.advance(Math.round(r.seconds * 1000));
-  if (p.flags.quiet) return r.exitCode === 0 && r.image ? R(`${r.image.image.id}\n`) : R('', r.stderr, r.exitCode);
-  return R(r.stdout, r.stderr, r.exitCode);
-}
+    const buildArgs: Record<string, string> = {};
+    for (const a of (flags['build-arg'] as string[] | undefined) ?? []) {
+      const eq = a.indexOf('=');
+      if (eq < 0) {
+        const v = env.env.get(a);
+        if (v !== undefined) buildArgs[a] = v;
+      } else buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
+    }
+    const lib = await env.daemon.imageLib();
+    const builder = await lib.builder();
+    // The Debian mirror publishes new package versions every 14 days of simulated time (the stale apt cache trap of L9).
+    builder.mirror.epoch = Math.max(builder.mirror.epoch, Math.floor((env.host.clock.nowMs - lib.bornMs) / MIRROR_PERIOD_MS));
+    const r = await builder.build({
+      context, file, tags: (flags.tag as string[] | undefined) ?? [], buildArgs, noCache: Boolean(flags['no-cache']),
+      ...(flags.target !== undefined ? { target: flags.target as string } : {}),
+      nowMs: env.host.clock.nowMs, columns: env.columns, progress: progress === 'plain' || !env.tty ? 'plain' : 'tty',
+    });
+    // The build takes its simulated time.
+    env.host.kernel.advance(Math.round(r.seconds * 1000));
+    if (flags.quiet) return r.exitCode === 0 && r.image ? R(`${r.image.image.id}\n`) : R('', r.stderr, r.exitCode);
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
+});

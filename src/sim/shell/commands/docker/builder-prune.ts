@@ -4,16 +4,23 @@
  * docker/cli@v27.3.1:cli/command/builder/prune.go (normalWarning, allCacheWarning; a "no" is
  * errdefs.Cancelled, exit 0).
  */
-import type { ExecResult } from '../../../api.ts';
-import { parseFlags } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
-import { argsError, confirmed, flagError } from './errors.ts';
+import { argsError, confirmed } from './errors.ts';
+import { defineCommand } from './define.ts';
 
-export async function builderPrune(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, [{ long: 'all', short: 'a', type: 'bool' }, { long: 'force', short: 'f', type: 'bool' }, { long: 'filter', type: 'list' }, { long: 'keep-storage', type: 'string' }], true);
-  if (!p.ok) return flagError('docker builder prune', p.error);
-  if (p.rest.length) return argsError('docker builder prune', 'none', 0, '', 'Remove build cache');
-  const warning = p.flags.all ? 'WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] ' : 'WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ';
-  if (!p.flags.force && !confirmed(env.stdin)) return { stdout: warning, stderr: '', exitCode: 0 };
-  return { stdout: `${p.flags.force ? '' : warning}Total reclaimed space: 0B\n`, stderr: '', exitCode: 0 };
-}
+// docker/cli@v27.3.1:cli/command/builder/prune.go
+export default defineCommand({
+  use: 'prune',
+  short: 'Remove build cache',
+  flags: [
+    { long: 'all', short: 'a', type: 'bool', usage: 'Remove all unused build cache, not just dangling ones' },
+    { long: 'filter', type: 'filter', usage: 'Provide filter values (e.g. "until=24h")' },
+    { long: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
+    { long: 'keep-storage', type: 'bytes', usage: 'Amount of disk space to keep for cache' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length) return argsError('docker builder prune', 'none', 0, '', 'Remove build cache');
+    const warning = flags.all ? 'WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] ' : 'WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ';
+    if (!flags.force && !confirmed(env.stdin)) return { stdout: warning, stderr: '', exitCode: 0 };
+    return { stdout: `${flags.force ? '' : warning}Total reclaimed space: 0B\n`, stderr: '', exitCode: 0 };
+  },
+});

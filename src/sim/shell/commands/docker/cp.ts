@@ -10,16 +10,11 @@ import type { ExecResult } from '../../../api.ts';
 import { normPath } from '../../../image/tree.ts';
 import { humanSize } from '../../../image/units.ts';
 import type { Container } from '../../../docker/container.ts';
-import { parseFlags, type FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
-import { argsError, daemonErr, flagError } from './errors.ts';
+import { argsError, daemonErr } from './errors.ts';
 import { collect, ContainerView, CopyError, extract, fromTar, HostView, rebaseEntries, tarSize, toTar, type ArcEntry, type FsView } from './cpfs.ts';
+import { defineCommand } from './define.ts';
 
-const FLAGS: FlagDef[] = [
-  { long: 'follow-link', short: 'L', type: 'bool' },
-  { long: 'archive', short: 'a', type: 'bool' },
-  { long: 'quiet', short: 'q', type: 'bool' },
-];
 const USE = '[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH';
 const SHORT = 'Copy files/folders between a container and the local filesystem';
 
@@ -77,23 +72,6 @@ function containerView(env: CmdEnv, c: Container): ContainerView | undefined {
 async function statInfo(view: FsView, path: string): Promise<Info | undefined> {
   const n = await view.lstat(normPath(path));
   return n ? { path, exists: true, isDir: n.type === 'dir' } : undefined;
-}
-
-export async function cp(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, FLAGS, true);
-  if (!p.ok) return flagError('docker cp', p.error);
-  if (p.rest.length !== 2) return argsError('docker cp', 'exactly', 2, USE, SHORT);
-  const [source, destination] = p.rest as [string, string];
-  if (source === '') return fail('source can not be empty');
-  if (destination === '') return fail('destination can not be empty');
-  const quiet = p.flags.quiet === true || !env.tty;
-  const [srcCtr, srcPath] = splitCpArg(source);
-  const [dstCtr, dstPath] = splitCpArg(destination);
-  if (srcCtr && dstCtr) return fail('copying between containers is not supported');
-  if (!srcCtr && !dstCtr) return fail('must specify at least one container source');
-  await env.daemon.imageLib();
-  const o = { quiet, follow: p.flags['follow-link'] === true, archive: p.flags.archive === true };
-  return srcCtr ? fromContainer(env, srcCtr, srcPath, dstPath, o) : toContainer(env, dstCtr, srcPath, dstPath, o);
 }
 
 /** Bytes as a latin1-shaped string (one char per byte), what just-bash pipes carry. */
@@ -270,3 +248,30 @@ async function userIds(view: FsView, env: CmdEnv, user: string): Promise<{ uid: 
   if (!f) return `getent failed to find passwd entry for "${user}"`;
   return { uid: Number(f[2]), gid: Number(f[3]) };
 }
+
+// docker/cli@v27.3.1:cli/command/container/cp.go
+export default defineCommand({
+  use: 'cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n	docker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH',
+  short: 'Copy files/folders between a container and the local filesystem',
+  long: 'Copy files/folders between a container and the local filesystem\n\nUse \'-\' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse \'-\' as the destination to stream a tar archive of a\ncontainer source to stdout.',
+  aliases: 'docker container cp, docker cp',
+  flags: [
+    { long: 'archive', short: 'a', type: 'bool', usage: 'Archive mode (copy all uid/gid information)' },
+    { long: 'follow-link', short: 'L', type: 'bool', usage: 'Always follow symbol link in SRC_PATH' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length !== 2) return argsError('docker cp', 'exactly', 2, USE, SHORT);
+    const [source, destination] = rest as [string, string];
+    if (source === '') return fail('source can not be empty');
+    if (destination === '') return fail('destination can not be empty');
+    const quiet = flags.quiet === true || !env.tty;
+    const [srcCtr, srcPath] = splitCpArg(source);
+    const [dstCtr, dstPath] = splitCpArg(destination);
+    if (srcCtr && dstCtr) return fail('copying between containers is not supported');
+    if (!srcCtr && !dstCtr) return fail('must specify at least one container source');
+    await env.daemon.imageLib();
+    const o = { quiet, follow: flags['follow-link'] === true, archive: flags.archive === true };
+    return srcCtr ? fromContainer(env, srcCtr, srcPath, dstPath, o) : toContainer(env, dstCtr, srcPath, dstPath, o);
+  },
+});

@@ -4,13 +4,11 @@
  * "Error parsing format: …"); moby@v27.3.1:api/types/time/timestamp.go for the times.
  * Without --until it streams until Ctrl-C.
  */
-import type { ExecResult } from '../../../api.ts';
 import type { DockerEvent } from '../../../docker/events.ts';
-import { parseFlags } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
 import { getTimestamp } from '../../kit/timestamp.ts';
 import { GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
 import { argsError, flagError } from './errors.ts';
+import { defineCommand } from './define.ts';
 
 /** rfc3339NanoFixed: 2006-01-02T15:04:05.000000000Z07:00. */
 function stamp(e: DockerEvent): string {
@@ -61,61 +59,71 @@ function matches(e: DockerEvent, filters: string[]): boolean | string {
   return true;
 }
 
-export async function events(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, [{ long: 'since', type: 'string' }, { long: 'until', type: 'string' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' }], true);
-  if (!p.ok) return flagError('docker events', p.error);
-  if (p.rest.length) return argsError('docker events', 'none', 0, '[OPTIONS]', 'Get real time events from the server');
-  const fmt = p.flags.format as string | undefined;
-  let render = pretty;
-  if (fmt) {
-    let t: ReturnType<typeof parseTemplate>;
-    try {
-      t = parseTemplate(fmt === 'json' ? '{{json .}}' : fmt);
-      t.run(message({ type: 'container', action: '', id: '', attributes: {}, timeMs: 0, seq: 0 }));
-    } catch (e) {
-      if (e instanceof TemplateError) return { stdout: '', stderr: `Error parsing format: ${e.message}\n`, exitCode: 64 };
-      throw e;
-    }
-    render = (e) => {
+// docker/cli@v27.3.1:cli/command/system/events.go
+export default defineCommand({
+  use: 'events [OPTIONS]',
+  short: 'Get real time events from the server',
+  aliases: 'docker system events, docker events',
+  flags: [
+    { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
+    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'since', type: 'string', usage: 'Show all events created since timestamp' },
+    { long: 'until', type: 'string', usage: 'Stream events until this timestamp' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length) return argsError('docker events', 'none', 0, '[OPTIONS]', 'Get real time events from the server');
+    const fmt = flags.format as string | undefined;
+    let render = pretty;
+    if (fmt) {
+      let t: ReturnType<typeof parseTemplate>;
       try {
-        return `${t.run(message(e))}\n`;
-      } catch (err) {
-        if (err instanceof TemplateError) return `${err.partial}\n`;
-        throw err;
+        t = parseTemplate(fmt === 'json' ? '{{json .}}' : fmt);
+        t.run(message({ type: 'container', action: '', id: '', attributes: {}, timeMs: 0, seq: 0 }));
+      } catch (e) {
+        if (e instanceof TemplateError) return { stdout: '', stderr: `Error parsing format: ${e.message}\n`, exitCode: 64 };
+        throw e;
       }
-    };
-  }
-  const now = env.host.clock.nowMs;
-  const bound = (v: unknown): number | string | undefined => {
-    if (v === undefined || v === '') return undefined;
-    const r = getTimestamp(v as string, now);
-    return 'error' in r ? r.error : r.ms;
-  };
-  const since = bound(p.flags.since);
-  const until = bound(p.flags.until);
-  if (typeof since === 'string') return { stdout: '', stderr: `${since}\n`, exitCode: 1 };
-  if (typeof until === 'string') return { stdout: '', stderr: `${until}\n`, exitCode: 1 };
-  const filters = (p.flags.filter as string[] | undefined) ?? [];
-  const probe = matches({ type: 'container', action: '', id: '', attributes: {}, timeMs: 0, seq: 0 }, filters);
-  if (typeof probe === 'string') return probe.startsWith('bad format') ? flagError('docker events', `invalid argument "${filters.find((f) => !f.includes('='))}" for "-f, --filter" flag: ${probe}`) : { stdout: '', stderr: `Error response from daemon: ${probe}\n`, exitCode: 1 };
-  // The daemon replays the log from --since (whole seconds) up to --until, then streams.
-  const inWindow = (e: DockerEvent) => (since === undefined || e.timeMs >= Math.floor(since / 1000) * 1000) && (until === undefined || e.timeMs <= until);
-  const log = env.daemon.events.list;
-  let out = '';
-  const emit = (text: string) => {
-    if (env.stream) env.stream({ stream: 'stdout', text });
-    else out += text;
-  };
-  if (since !== undefined || until !== undefined) for (const e of log) if (inWindow(e) && matches(e, filters) === true) emit(render(e));
-  if (until !== undefined && until <= now) return { stdout: out, stderr: '', exitCode: 0 };
-  let seen = log.length ? (log[log.length - 1] as DockerEvent).seq : -1;
-  const outcome = await env.host.waitUntil(() => {
-    for (const e of log) {
-      if (e.seq <= seen) continue;
-      seen = e.seq;
-      if (inWindow(e) && matches(e, filters) === true) emit(render(e));
+      render = (e) => {
+        try {
+          return `${t.run(message(e))}\n`;
+        } catch (err) {
+          if (err instanceof TemplateError) return `${err.partial}\n`;
+          throw err;
+        }
+      };
     }
-    return until !== undefined && env.host.clock.nowMs >= until;
-  }, until !== undefined ? until - now : undefined, env.signal);
-  return { stdout: out, stderr: '', exitCode: outcome === 'aborted' ? 130 : 0 };
-}
+    const now = env.host.clock.nowMs;
+    const bound = (v: unknown): number | string | undefined => {
+      if (v === undefined || v === '') return undefined;
+      const r = getTimestamp(v as string, now);
+      return 'error' in r ? r.error : r.ms;
+    };
+    const since = bound(flags.since);
+    const until = bound(flags.until);
+    if (typeof since === 'string') return { stdout: '', stderr: `${since}\n`, exitCode: 1 };
+    if (typeof until === 'string') return { stdout: '', stderr: `${until}\n`, exitCode: 1 };
+    const filters = (flags.filter as string[] | undefined) ?? [];
+    const probe = matches({ type: 'container', action: '', id: '', attributes: {}, timeMs: 0, seq: 0 }, filters);
+    if (typeof probe === 'string') return probe.startsWith('bad format') ? flagError('docker events', `invalid argument "${filters.find((f) => !f.includes('='))}" for "-f, --filter" flag: ${probe}`) : { stdout: '', stderr: `Error response from daemon: ${probe}\n`, exitCode: 1 };
+    // The daemon replays the log from --since (whole seconds) up to --until, then streams.
+    const inWindow = (e: DockerEvent) => (since === undefined || e.timeMs >= Math.floor(since / 1000) * 1000) && (until === undefined || e.timeMs <= until);
+    const log = env.daemon.events.list;
+    let out = '';
+    const emit = (text: string) => {
+      if (env.stream) env.stream({ stream: 'stdout', text });
+      else out += text;
+    };
+    if (since !== undefined || until !== undefined) for (const e of log) if (inWindow(e) && matches(e, filters) === true) emit(render(e));
+    if (until !== undefined && until <= now) return { stdout: out, stderr: '', exitCode: 0 };
+    let seen = log.length ? (log[log.length - 1] as DockerEvent).seq : -1;
+    const outcome = await env.host.waitUntil(() => {
+      for (const e of log) {
+        if (e.seq <= seen) continue;
+        seen = e.seq;
+        if (inWindow(e) && matches(e, filters) === true) emit(render(e));
+      }
+      return until !== undefined && env.host.clock.nowMs >= until;
+    }, until !== undefined ? until - now : undefined, env.signal);
+    return { stdout: out, stderr: '', exitCode: outcome === 'aborted' ? 130 : 0 };
+  },
+});

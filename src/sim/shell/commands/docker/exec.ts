@@ -1,65 +1,75 @@
 import { argsError } from './errors.ts';
-import type { ExecResult } from '../../../api.ts';
 import { programFor } from '../../../runtime/programs.ts';
-import { parseFlags, type FlagDef } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
 import { imgHas, lookPathError } from './run.ts';
+import { defineCommand } from './define.ts';
 
-const FLAGS: FlagDef[] = [
-  { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' }, { long: 'detach', short: 'd', type: 'bool' },
-  { long: 'user', short: 'u', type: 'string' }, { long: 'env', short: 'e', type: 'list' }, { long: 'workdir', short: 'w', type: 'string' }, { long: 'privileged', type: 'bool' },
-];
-
-export async function dockerExec(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, FLAGS);
-  if (!p.ok) return { stdout: '', stderr: `${p.error}\nSee 'docker exec --help'.\n`, exitCode: 125 };
-  const [ref, ...argv] = p.rest;
-  if (!ref || !argv.length)
-    return argsError('docker exec', 'at least', 2, '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Execute a command in a running container');
-  const c = env.daemon.find(ref);
-  if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
-  if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };
-  // moby@v27.3.1:daemon/errors.go errExecPaused.
-  if (c.paused) return { stdout: '', stderr: `Error response from daemon: Container ${c.id} is paused, unpause the container before exec\n`, exitCode: 1 };
-  if (!imgHas(c.image, argv[0] as string)) {
-    const why = lookPathError(c.image, argv[0] as string);
-    // moby@v27.3.1:daemon/exec.go: an exec that fails to start has ExitCode 126, whatever the cause.
-    return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown\n`, exitCode: 126 };
-  }
-  const f = p.flags;
-  const proc = env.daemon.execProcess(c, argv, f.user as string | undefined, (f.env as string[] | undefined) ?? [], f.workdir as string | undefined);
-  const k = env.host.kernel;
-  const spec = programFor(argv, 0, 1, '');
-  if (f.detach) {
-    // -d: the process starts in the background and docker exec returns at once, printing
-    // nothing. A shell kept open by -i waits on its stdin; a one-shot command just runs.
-    if (spec.oneshot && !(spec.shell && f.interactive)) {
-      await env.daemon.runner(c, proc, argv, false, f.workdir as string | undefined);
-      if (k.procs.has(proc.pid)) k.exit(proc, 0);
-    } else {
-      proc.tty = f.tty ? 'pts/0' : '?';
-      if (spec.shell) {
-        proc.reaps = true;
-        proc.handlers = new Set([2, 15]);
-      }
+// docker/cli@v27.3.1:cli/command/container/exec.go
+export default defineCommand({
+  use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+  short: 'Execute a command in a running container',
+  aliases: 'docker container exec, docker exec',
+  top: 2,
+  flags: [
+    { long: 'detach', short: 'd', type: 'bool', usage: 'Detached mode: run command in the background' },
+    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container', sim: false },
+    { long: 'env', short: 'e', type: 'list', usage: 'Set environment variables' },
+    { long: 'env-file', type: 'list', usage: 'Read in a file of environment variables', sim: false },
+    { long: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
+    { long: 'privileged', type: 'bool', usage: 'Give extended privileges to the command' },
+    { long: 'tty', short: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
+    { long: 'user', short: 'u', type: 'string', usage: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
+    { long: 'workdir', short: 'w', type: 'string', usage: 'Working directory inside the container' },
+  ],
+  interspersed: false,
+  async run(flags, rest, env) {
+    const [ref, ...argv] = rest;
+    if (!ref || !argv.length)
+      return argsError('docker exec', 'at least', 2, '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Execute a command in a running container');
+    const c = env.daemon.find(ref);
+    if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+    if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };
+    // moby@v27.3.1:daemon/errors.go errExecPaused.
+    if (c.paused) return { stdout: '', stderr: `Error response from daemon: Container ${c.id} is paused, unpause the container before exec\n`, exitCode: 1 };
+    if (!imgHas(c.image, argv[0] as string)) {
+      const why = lookPathError(c.image, argv[0] as string);
+      // moby@v27.3.1:daemon/exec.go: an exec that fails to start has ExitCode 126, whatever the cause.
+      return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown\n`, exitCode: 126 };
     }
-    return { stdout: '', stderr: '', exitCode: 0 };
-  }
-  if (spec.shell && f.interactive) {
-    proc.tty = f.tty ? 'pts/0' : '?';
-    proc.reaps = true;
-    proc.handlers = new Set([2, 15]);
-    env.enterSession({
-      proc, root: c.id, flavor: c.image.flavor, shell: (argv[0] ?? '').endsWith('bash') ? 'bash' : 'sh', hostname: c.config.Hostname,
-      env: { ...proc.env }, cwd: (f.workdir as string | undefined) ?? (c.config.WorkingDir || '/'), status: 0,
-      onExit: (status) => {
-        k.exit(proc, status);
-        return (argv[0] ?? '').endsWith('bash') ? 'exit\n' : '';
-      },
-    });
-    return { stdout: '', stderr: '', exitCode: 0 };
-  }
-  const r = await env.daemon.runner(c, proc, argv, Boolean(f.tty), f.workdir as string | undefined);
-  if (k.procs.has(proc.pid)) k.exit(proc, r.exitCode);
-  return r;
-}
+    const f = flags;
+    const proc = env.daemon.execProcess(c, argv, f.user as string | undefined, (f.env as string[] | undefined) ?? [], f.workdir as string | undefined);
+    const k = env.host.kernel;
+    const spec = programFor(argv, 0, 1, '');
+    if (f.detach) {
+      // -d: the process starts in the background and docker exec returns at once, printing
+      // nothing. A shell kept open by -i waits on its stdin; a one-shot command just runs.
+      if (spec.oneshot && !(spec.shell && f.interactive)) {
+        await env.daemon.runner(c, proc, argv, false, f.workdir as string | undefined);
+        if (k.procs.has(proc.pid)) k.exit(proc, 0);
+      } else {
+        proc.tty = f.tty ? 'pts/0' : '?';
+        if (spec.shell) {
+          proc.reaps = true;
+          proc.handlers = new Set([2, 15]);
+        }
+      }
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    if (spec.shell && f.interactive) {
+      proc.tty = f.tty ? 'pts/0' : '?';
+      proc.reaps = true;
+      proc.handlers = new Set([2, 15]);
+      env.enterSession({
+        proc, root: c.id, flavor: c.image.flavor, shell: (argv[0] ?? '').endsWith('bash') ? 'bash' : 'sh', hostname: c.config.Hostname,
+        env: { ...proc.env }, cwd: (f.workdir as string | undefined) ?? (c.config.WorkingDir || '/'), status: 0,
+        onExit: (status) => {
+          k.exit(proc, status);
+          return (argv[0] ?? '').endsWith('bash') ? 'exit\n' : '';
+        },
+      });
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    const r = await env.daemon.runner(c, proc, argv, Boolean(f.tty), f.workdir as string | undefined);
+    if (k.procs.has(proc.pid)) k.exit(proc, r.exitCode);
+    return r;
+  },
+});

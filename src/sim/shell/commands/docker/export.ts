@@ -11,36 +11,40 @@ import type { ExecResult } from '../../../api.ts';
 import { initLayerTree } from '../../../image/container-fs.ts';
 import { layerTar } from '../../../image/layer.ts';
 import { mergeLayers, normPath } from '../../../image/tree.ts';
-import { parseFlags } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
 import { latin1 } from './cp.ts';
-import { argsError, daemonErr, flagError } from './errors.ts';
+import { argsError, daemonErr } from './errors.ts';
 import { validateOutputPath } from './save.ts';
-import { subUsage } from './usage.ts';
+import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
 
-export async function exportContainer(args: string[], env: CmdEnv): Promise<ExecResult> {
-  if (args.includes('--help')) return { stdout: subUsage('export') ?? '', stderr: '', exitCode: 0 };
-  const p = parseFlags(args, [{ long: 'output', short: 'o', type: 'string' }], true);
-  if (!p.ok) return flagError('docker export', p.error);
-  if (p.rest.length !== 1) return argsError('docker export', 'exactly', 1, '[OPTIONS] CONTAINER', "Export a container's filesystem as a tar archive");
-  const output = (p.flags.output as string | undefined) ?? '';
-  if (!output && env.tty) return fail('cowardly refusing to save to a terminal. Use the -o flag or redirect');
-  const bad = await validateOutputPath(env, output);
-  if (bad) return fail(`failed to export container: ${bad}`);
-  const name = p.rest[0] as string;
-  const lib = await env.daemon.imageLib();
-  const c = env.daemon.find(name);
-  if (!c) return fail(daemonErr(`No such container: ${name}`).trimEnd());
-  if (c.status === 'dead') return fail(daemonErr(`You cannot export container ${c.id} which is Dead`).trimEnd());
-  const base = lib.imageOf(c);
-  const root = lib.rootfs.get(c.id)?.root;
-  if (!base || !root) return fail(daemonErr(`No such container: ${name}`).trimEnd());
-  const merged = mergeLayers([...base.image.layers.map((l) => l.tree), initLayerTree(), root.toLayerTree()]);
-  const tar = await layerTar(merged);
-  env.daemon.emitFor(c, 'export');
-  if (!output) return { stdout: latin1(tar), stdoutKind: 'bytes', stderr: '', exitCode: 0 };
-  await env.fs.writeFile(normPath(output.startsWith('/') ? output : `${env.cwd}/${output}`), tar);
-  return { stdout: '', stderr: '', exitCode: 0 };
-}
+// docker/cli@v27.3.1:cli/command/container/export.go
+export default defineCommand({
+  use: 'export [OPTIONS] CONTAINER',
+  short: 'Export a container\'s filesystem as a tar archive',
+  aliases: 'docker container export, docker export',
+  flags: [
+    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length !== 1) return argsError('docker export', 'exactly', 1, '[OPTIONS] CONTAINER', "Export a container's filesystem as a tar archive");
+    const output = (flags.output as string | undefined) ?? '';
+    if (!output && env.tty) return fail('cowardly refusing to save to a terminal. Use the -o flag or redirect');
+    const bad = await validateOutputPath(env, output);
+    if (bad) return fail(`failed to export container: ${bad}`);
+    const name = rest[0] as string;
+    const lib = await env.daemon.imageLib();
+    const c = env.daemon.find(name);
+    if (!c) return fail(daemonErr(`No such container: ${name}`).trimEnd());
+    if (c.status === 'dead') return fail(daemonErr(`You cannot export container ${c.id} which is Dead`).trimEnd());
+    const base = lib.imageOf(c);
+    const root = lib.rootfs.get(c.id)?.root;
+    if (!base || !root) return fail(daemonErr(`No such container: ${name}`).trimEnd());
+    const merged = mergeLayers([...base.image.layers.map((l) => l.tree), initLayerTree(), root.toLayerTree()]);
+    const tar = await layerTar(merged);
+    env.daemon.emitFor(c, 'export');
+    if (!output) return { stdout: latin1(tar), stdoutKind: 'bytes', stderr: '', exitCode: 0 };
+    await env.fs.writeFile(normPath(output.startsWith('/') ? output : `${env.cwd}/${output}`), tar);
+    return { stdout: '', stderr: '', exitCode: 0 };
+  },
+});

@@ -14,10 +14,8 @@ import { manifestFor, rfc3339, type Image, type ImageConfigJson, type RunConfig 
 import { tagKey } from '../../../image/store.ts';
 import { goJson, layerFromTar } from '../../../image/tarexport.ts';
 import { normPath } from '../../../image/tree.ts';
-import { parseFlags } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
-import { argsError, daemonErr, flagError } from './errors.ts';
-import { subUsage } from './usage.ts';
+import { argsError, daemonErr } from './errors.ts';
+import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
 
@@ -38,61 +36,69 @@ export function goContainerConfig(c: RunConfig): Record<string, unknown> {
   };
 }
 
-export async function importImage(args: string[], env: CmdEnv): Promise<ExecResult> {
-  if (args.includes('--help')) return { stdout: subUsage('import') ?? '', stderr: '', exitCode: 0 };
-  const p = parseFlags(args, [{ long: 'change', short: 'c', type: 'list' }, { long: 'message', short: 'm', type: 'string' }, { long: 'platform', type: 'string' }], true);
-  if (!p.ok) return flagError('docker import', p.error);
-  if (p.rest.length < 1) return argsError('docker import', 'at least', 1, '[OPTIONS] file|URL|- [REPOSITORY[:TAG]]', 'Import the contents from a tarball to create a filesystem image');
-  const [source, reference] = p.rest as [string, string | undefined];
-  let bytes: Uint8Array;
-  if (source === '-') bytes = env.stdinBytes();
-  else if (/^https?:\/\//.test(source)) {
-    // The daemon fetches a URL; node1 resolves no outside names (as image/service.ts for registries).
-    const host = source.replace(/^https?:\/\//, '').split(/[/:]/)[0];
-    return fail(daemonErr(`Get "${source}": dial tcp: lookup ${host} on 127.0.0.53:53: no such host`).trimEnd());
-  } else {
+// docker/cli@v27.3.1:cli/command/image/import.go
+export default defineCommand({
+  use: 'import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]',
+  short: 'Import the contents from a tarball to create a filesystem image',
+  aliases: 'docker image import, docker import',
+  flags: [
+    { long: 'change', short: 'c', type: 'list', usage: 'Apply Dockerfile instruction to the created image' },
+    { long: 'message', short: 'm', type: 'string', usage: 'Set commit message for imported image' },
+    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length < 1) return argsError('docker import', 'at least', 1, '[OPTIONS] file|URL|- [REPOSITORY[:TAG]]', 'Import the contents from a tarball to create a filesystem image');
+    const [source, reference] = rest as [string, string | undefined];
+    let bytes: Uint8Array;
+    if (source === '-') bytes = env.stdinBytes();
+    else if (/^https?:\/\//.test(source)) {
+      // The daemon fetches a URL; node1 resolves no outside names (as image/service.ts for registries).
+      const host = source.replace(/^https?:\/\//, '').split(/[/:]/)[0];
+      return fail(daemonErr(`Get "${source}": dial tcp: lookup ${host} on 127.0.0.53:53: no such host`).trimEnd());
+    } else {
+      try {
+        bytes = await env.fs.readFileBuffer(normPath(source.startsWith('/') ? source : `${env.cwd}/${source}`));
+      } catch {
+        return fail(`open ${source}: no such file or directory`);
+      }
+    }
+    let key: string | undefined;
+    if (reference) {
+      try {
+        const r = parseNormalizedNamed(reference);
+        if (r.digest) return fail(daemonErr('cannot import digest reference').trimEnd());
+        key = tagKey(tagNameOnly(r));
+      } catch (e) {
+        return fail((e as Error).message);
+      }
+    }
+    const { applyChanges } = await import('../../../build/changes.ts');
+    const config = applyChanges({}, (flags.change as string[] | undefined) ?? []);
+    if ('error' in config) return fail(daemonErr(config.error as string).trimEnd());
+    let layer;
     try {
-      bytes = await env.fs.readFileBuffer(normPath(source.startsWith('/') ? source : `${env.cwd}/${source}`));
+      layer = await layerFromTar(bytes);
     } catch {
-      return fail(`open ${source}: no such file or directory`);
+      return fail(daemonErr('archive/tar: invalid tar header').trimEnd());
     }
-  }
-  let key: string | undefined;
-  if (reference) {
-    try {
-      const r = parseNormalizedNamed(reference);
-      if (r.digest) return fail(daemonErr('cannot import digest reference').trimEnd());
-      key = tagKey(tagNameOnly(r));
-    } catch (e) {
-      return fail((e as Error).message);
-    }
-  }
-  const { applyChanges } = await import('../../../build/changes.ts');
-  const config = applyChanges({}, (p.flags.change as string[] | undefined) ?? []);
-  if ('error' in config) return fail(daemonErr(config.error as string).trimEnd());
-  let layer;
-  try {
-    layer = await layerFromTar(bytes);
-  } catch {
-    return fail(daemonErr('archive/tar: invalid tar header').trimEnd());
-  }
-  const created = rfc3339(env.host.clock.nowMs);
-  const comment = (p.flags.message as string | undefined) || 'Imported from -';
-  const raw = {
-    comment, created, container_config: goContainerConfig({}), docker_version: '27.3.1', config: goContainerConfig(config as RunConfig),
-    architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [layer.diffId] }, history: [{ created, comment }],
-  };
-  const configBytes = utf8(goJson(raw));
-  const id = await sha256Digest(configBytes);
-  const manifest = manifestFor('oci', { digest: id, size: configBytes.length }, [layer]);
-  const manifestBytes = utf8(goJson(manifest));
-  const image: Image = {
-    id, config: raw as unknown as ImageConfigJson, configBytes, layers: [layer], size: layer.size,
-    chainId: (await chainId([layer.diffId])) as Digest, manifest, manifestBytes, manifestDigest: await sha256Digest(manifestBytes),
-  };
-  const lib = await env.daemon.imageLib();
-  await lib.store.add(image);
-  if (key) lib.store.setTag(key, id);
-  env.daemon.emit('image', 'import', id, { name: id });
-  return { stdout: `${id}\n`, stderr: '', exitCode: 0 };
-}
+    const created = rfc3339(env.host.clock.nowMs);
+    const comment = (flags.message as string | undefined) || 'Imported from -';
+    const raw = {
+      comment, created, container_config: goContainerConfig({}), docker_version: '27.3.1', config: goContainerConfig(config as RunConfig),
+      architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [layer.diffId] }, history: [{ created, comment }],
+    };
+    const configBytes = utf8(goJson(raw));
+    const id = await sha256Digest(configBytes);
+    const manifest = manifestFor('oci', { digest: id, size: configBytes.length }, [layer]);
+    const manifestBytes = utf8(goJson(manifest));
+    const image: Image = {
+      id, config: raw as unknown as ImageConfigJson, configBytes, layers: [layer], size: layer.size,
+      chainId: (await chainId([layer.diffId])) as Digest, manifest, manifestBytes, manifestDigest: await sha256Digest(manifestBytes),
+    };
+    const lib = await env.daemon.imageLib();
+    await lib.store.add(image);
+    if (key) lib.store.setTag(key, id);
+    env.daemon.emit('image', 'import', id, { name: id });
+    return { stdout: `${id}\n`, stderr: '', exitCode: 0 };
+  },
+});

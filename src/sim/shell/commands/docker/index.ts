@@ -1,166 +1,67 @@
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv, SimCommand } from '../../types.ts';
-import { dockerExec } from './exec.ts';
-import { inspect, kill, logs, prune, restart, rm, start, stats, stop, top } from './manage.ts';
-import { dockerPs } from './ps.ts';
-import { dockerRun } from './run.ts';
-import { info, version } from './system.ts';
-import { build } from './build.ts';
-import { history, IMAGE_SUBS, images, login, logout, pull, push, rmi, tag } from './image.ts';
-import { commit, diff, systemPrune, VOLUME_SUBS } from './storage.ts';
-import { subUsage } from './usage.ts';
-import { NETWORK_SUBS, port } from './network.ts';
-import { pause } from './pause.ts';
-import { unpause } from './unpause.ts';
-import { wait } from './wait.ts';
-import { rename } from './rename.ts';
-import { update } from './update.ts';
-import { events } from './events.ts';
-import { systemDf } from './system-df.ts';
-import { context } from './context.ts';
-import { builderPrune } from './builder-prune.ts';
-import { cp } from './cp.ts';
-import { save } from './save.ts';
-import { load } from './load.ts';
-import { exportContainer } from './export.ts';
-import { importImage } from './import.ts';
+import { parseCommand, type DockerCommand, type FlagValues } from './define.ts';
+import { groupHelp, leafHelp, rootHelp } from './help.ts';
+import { COMMANDS, findSub, GROUPS, type Entry, type Group } from './registry.ts';
 
-type Sub = (args: string[], env: CmdEnv) => Promise<ExecResult>;
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
-const SUBS: Record<string, Sub> = {
-  run: (a, e) => dockerRun(a, e),
-  create: (a, e) => (a.includes('--help') ? Promise.resolve({ stdout: subUsage('create') ?? '', stderr: '', exitCode: 0 }) : dockerRun(a, e, true)),
-  ps: dockerPs,
-  inspect, stop, kill, start, restart, rm, logs, top, stats, exec: dockerExec, info, version,
-  pull, push, tag, images, history, rmi, login, logout, build, commit, diff,
-  port, pause, unpause, wait, rename, update, events, cp, save, load, export: exportContainer, import: importImage,
-};
+/** Loads every entry of a list (for the help that lists them): [name, definition, entry]. */
+async function loadAll(subs: Record<string, Entry>): Promise<[string, DockerCommand, Entry][]> {
+  return Promise.all(Object.entries(subs).map(async ([name, e]) => [name, (await e.load()).default, e] as [string, DockerCommand, Entry]));
+}
 
-const groupUsage = (name: string, what: string, cmds: [string, string][]) =>
-  `\nUsage:  docker ${name} COMMAND\n\n${what}\n\nCommands:\n${cmds.map(([c, d]) => `  ${c.padEnd(12)}${d}\n`).join('')}\nRun 'docker ${name} COMMAND --help' for more information on a command.\n`;
+/** `docker --help`: Common Commands by category-top, the groups, then the other commands by name. */
+async function rootUsage(env: CmdEnv): Promise<string> {
+  const all = await loadAll(COMMANDS);
+  const top = all.filter(([, d]) => d.top !== undefined).sort(([, a], [, b]) => (a.top as number) - (b.top as number));
+  return rootHelp({
+    top: top.map(([n, d]) => [n, d.short]),
+    groups: Object.entries(GROUPS).sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, g]) => [n, g.short]),
+    commands: all.filter(([, d]) => d.top === undefined).map(([n, d]) => [n, d.short]),
+  }, env.columns, env.tty);
+}
 
-const GROUP_USAGE: Record<string, string> = {
-  image: groupUsage('image', 'Manage images', [
-    ['build', 'Build an image from a Dockerfile'], ['history', 'Show the history of an image'], ['import', 'Import the contents from a tarball to create a filesystem image'], ['inspect', 'Display detailed information on one or more images'],
-    ['load', 'Load an image from a tar archive or STDIN'], ['ls', 'List images'], ['prune', 'Remove unused images'], ['pull', 'Download an image from a registry'],
-    ['push', 'Upload an image to a registry'], ['rm', 'Remove one or more images'], ['save', 'Save one or more images to a tar archive (streamed to STDOUT by default)'],
-    ['tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'],
-  ]),
-  volume: groupUsage('volume', 'Manage volumes', [
-    ['create', 'Create a volume'], ['inspect', 'Display detailed information on one or more volumes'], ['ls', 'List volumes'],
-    ['prune', 'Remove unused local volumes'], ['rm', 'Remove one or more volumes'],
-  ]),
-  system: groupUsage('system', 'Manage Docker', [['df', 'Show docker disk usage'], ['events', 'Get real time events from the server'], ['info', 'Display system-wide information'], ['prune', 'Remove unused data']]),
-  builder: groupUsage('builder', 'Manage builds', [['build', 'Build an image from a Dockerfile'], ['prune', 'Remove build cache']]),
-};
+async function groupUsage(name: string, g: Group): Promise<string> {
+  return groupHelp(`docker ${name}`, g.short, (await loadAll(g.subs)).map(([n, d]) => [n, d.short]));
+}
 
-/** `docker image` (no subcommand) or `docker image --help`: the group's usage. */
-const groupHelp = (name: string): Sub => async () => ({ stdout: GROUP_USAGE[name] ?? '', stderr: '', exitCode: 0 });
-
-/** `docker image|volume|system|builder SUBCOMMAND` (management groups over the image library). */
-const GROUPS: Record<string, Record<string, Sub>> = {
-  image: { ...IMAGE_SUBS, build, save, load, import: importImage, '--help': groupHelp('image') },
-  volume: { ...VOLUME_SUBS, '--help': groupHelp('volume') },
-  network: NETWORK_SUBS,
-  system: { prune: systemPrune, info, df: systemDf, events, '--help': groupHelp('system') },
-  builder: { build, prune: builderPrune, '--help': groupHelp('builder') },
-  context: Object.fromEntries(['ls', 'list', 'show', 'inspect', 'use', '--help'].map((k) => [k, (a: string[], e: CmdEnv) => context([k, ...a], e)])),
-};
-
-const CONTAINER_SUBS: Record<string, Sub> = { ...SUBS, ls: dockerPs, list: dockerPs, prune };
-
-export const DOCKER_SUBCOMMANDS = [...Object.keys(SUBS), 'container', ...Object.keys(GROUPS)].sort();
-
-const USAGE = `
-Usage:  docker [OPTIONS] COMMAND
-
-A self-sufficient runtime for containers
-
-Common Commands:
-  run         Create and run a new container from an image
-  exec        Execute a command in a running container
-  ps          List containers
-  info        Display system-wide information
-
-Management Commands:
-  builder     Manage builds
-  container   Manage containers
-  context     Manage contexts
-  image       Manage images
-  network     Manage networks
-  system      Manage Docker
-  volume      Manage volumes
-
-Commands:
-  build       Build an image from a Dockerfile
-  commit      Create a new image from a container's changes
-  cp          Copy files/folders between a container and the local filesystem
-  create      Create a new container
-  diff        Inspect changes to files or directories on a container's filesystem
-  events      Get real time events from the server
-  export      Export a container's filesystem as a tar archive
-  history     Show the history of an image
-  images      List images
-  import      Import the contents from a tarball to create a filesystem image
-  inspect     Return low-level information on Docker objects
-  kill        Kill one or more running containers
-  load        Load an image from a tar archive or STDIN
-  login       Authenticate to a registry
-  logout      Log out from a registry
-  logs        Fetch the logs of a container
-  pause       Pause all processes within one or more containers
-  port        List port mappings or a specific mapping for the container
-  pull        Download an image from a registry
-  push        Upload an image to a registry
-  rename      Rename a container
-  restart     Restart one or more containers
-  rm          Remove one or more containers
-  rmi         Remove one or more images
-  save        Save one or more images to a tar archive (streamed to STDOUT by default)
-  start       Start one or more stopped containers
-  stats       Display a live stream of container(s) resource usage statistics
-  stop        Stop one or more running containers
-  tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
-  top         Display the running processes of a container
-  unpause     Unpause all processes within one or more containers
-  update      Update configuration of one or more containers
-  version     Show the Docker version information
-  wait        Block until one or more containers stop, then print their exit codes
-
-Run 'docker COMMAND --help' for more information on a command.
-`;
+/** Parses, answers --help, or runs one subcommand reached as `parent name`. */
+async function invoke(parent: string, name: string, entry: Entry, args: string[], env: CmdEnv): Promise<ExecResult> {
+  const def = (await entry.load()).default;
+  const use = entry.use ?? def.use;
+  const path = `${parent} ${name}`;
+  const p = parseCommand(def, args);
+  // docker/cli@v27.3.1:cli/cobra.go FlagErrorFunc: the error, the help hint, status 125.
+  if (!p.ok) return R('', `${p.error}\nSee '${path} --help'.\n`, 125);
+  if (p.help) {
+    const text = def.pluginHelp ?? leafHelp({ def, parent, use, cobraAliases: entry.aliases ?? [] }, env.columns);
+    return R(text, p.helpShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : '');
+  }
+  return def.run(p.flags as FlagValues<typeof def.flags>, p.rest, env, { path, useLine: `${parent} ${use}`, short: def.short });
+}
 
 export const docker: SimCommand = {
   name: 'docker',
   noProcess: true,
   async run(args, env) {
     const [sub, ...rest] = args;
-    if (!sub || sub === '--help') return { stdout: USAGE, stderr: '', exitCode: 0 };
+    if (!sub || sub === '--help') return R(await rootUsage(env));
     // docker/cli@v27.3.1:cli/cobra.go SetVersionTemplate; cmd/docker/docker.go "%s, build %s".
-    if (sub === '--version' || sub === '-v') return { stdout: 'Docker version 27.3.1, build ce12230\n', stderr: '', exitCode: 0 };
-    if (sub.startsWith('-')) return { stdout: '', stderr: `unknown flag: ${sub}\nSee 'docker --help'.\n`, exitCode: 125 };
+    if (sub === '--version' || sub === '-v') return R('Docker version 27.3.1, build ce12230\n');
+    if (sub.startsWith('-')) return R('', `unknown flag: ${sub}\nSee 'docker --help'.\n`, 125);
     if (env.self.uid !== 0)
-      return { stdout: '', stderr: 'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/containers/json": dial unix /var/run/docker.sock: connect: permission denied\n', exitCode: 1 };
-    const helpFor = (name: string, args: string[]) => (args.includes('--help') && name !== 'run' && name !== 'create' ? subUsage(name) : undefined);
-    if (sub === 'container') {
-      const [s2, ...r2] = rest;
-      const h = s2 ? helpFor(s2 === 'ls' || s2 === 'list' ? 'ps' : s2, r2) : undefined;
-      if (h) return { stdout: h, stderr: '', exitCode: 0 };
-      const fn = s2 ? CONTAINER_SUBS[s2] : undefined;
-      if (!fn) return { stdout: '', stderr: `docker: '${s2 ?? ''}' is not a docker command.\nSee 'docker --help'\n`, exitCode: 1 };
-      return fn(r2, env);
-    }
-    const group = GROUPS[sub];
+      return R('', 'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/containers/json": dial unix /var/run/docker.sock: connect: permission denied\n', 1);
+    const group = Object.hasOwn(GROUPS, sub) ? GROUPS[sub] : undefined;
     if (group) {
       const [s2, ...r2] = rest;
-      const fn = group[s2 ?? '--help'];
-      if (!fn) return { stdout: '', stderr: `docker: '${sub} ${s2 ?? ''}' is not a docker command.\nSee 'docker --help'\n`, exitCode: 1 };
-      return fn(r2, env);
+      if (s2 === undefined || s2 === '--help') return R(await groupUsage(sub, group));
+      const found = findSub(group, s2);
+      if (!found) return R('', `docker: '${sub} ${s2}' is not a docker command.\nSee 'docker --help'\n`, 1);
+      return invoke(`docker ${sub}`, found[0], found[1], r2, env);
     }
-    const h = helpFor(sub, rest);
-    if (h) return { stdout: h, stderr: '', exitCode: 0 };
-    const fn = SUBS[sub];
-    if (!fn) return { stdout: '', stderr: `docker: '${sub}' is not a docker command.\nSee 'docker --help'\n`, exitCode: 1 };
-    return fn(rest, env);
+    const entry = Object.hasOwn(COMMANDS, sub) ? COMMANDS[sub] : undefined;
+    if (!entry) return R('', `docker: '${sub}' is not a docker command.\nSee 'docker --help'\n`, 1);
+    return invoke('docker', sub, entry, rest, env);
   },
 };

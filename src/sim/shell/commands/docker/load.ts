@@ -17,77 +17,82 @@ import { familiarKey, tagKey } from '../../../image/store.ts';
 import { loadArchive, LoadError } from '../../../image/tarexport.ts';
 import { normPath } from '../../../image/tree.ts';
 import { humanSizeWithPrecision } from '../../../image/units.ts';
-import { parseFlags } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
-import { argsError, flagError } from './errors.ts';
-import { subUsage } from './usage.ts';
+import { argsError } from './errors.ts';
+import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
 
-export async function load(args: string[], env: CmdEnv): Promise<ExecResult> {
-  if (args.includes('--help')) return { stdout: subUsage('load') ?? '', stderr: '', exitCode: 0 };
-  const p = parseFlags(args, [{ long: 'input', short: 'i', type: 'string' }, { long: 'quiet', short: 'q', type: 'bool' }], true);
-  if (!p.ok) return flagError('docker load', p.error);
-  if (p.rest.length) return argsError('docker load', 'none', 0, '[OPTIONS]', 'Load an image from a tar archive or STDIN');
-  const input = (p.flags.input as string | undefined) ?? '';
-  let bytes: Uint8Array;
-  if (input) {
-    try {
-      bytes = await env.fs.readFileBuffer(normPath(input.startsWith('/') ? input : `${env.cwd}/${input}`));
-    } catch {
-      return fail(`open ${input}: no such file or directory`);
-    }
-  } else {
-    bytes = env.stdinBytes();
-    if (bytes.length === 0) return fail('requested load from stdin, but stdin is empty');
-  }
-  const quiet = p.flags.quiet === true || !env.tty;
-  const lib = await env.daemon.imageLib();
-  const store = lib.store;
-  // Layers the store holds, by ChainID (moby registers only the missing ones).
-  const known = new Map<Digest, Layer>();
-  for (const li of store.all()) (await chainIds(li.image.layers.map((l) => l.diffId))).forEach((c, i) => { known.set(c, li.image.layers[i]!); });
-  const tmpDir = `/var/lib/docker/tmp/docker-import-${env.host.rng.int(4294967295)}`;
-  let loaded;
-  try {
-    loaded = await loadArchive(bytes, (c) => known.get(c), tmpDir);
-  } catch (e) {
-    return fail(e instanceof LoadError ? e.message : String(e));
-  }
-  let out = '';
-  const seen = new Set(known.keys());
-  let ids = '';
-  let refs = 0;
-  for (const { image, repoTags } of loaded) {
-    const chains = await chainIds(image.layers.map((l) => l.diffId));
-    image.layers.forEach((l, i) => {
-      if (seen.has(chains[i]!)) return;
-      seen.add(chains[i]!);
-      if (quiet) return;
-      const size = humanSizeWithPrecision(l.tarSize, 4);
-      const bar = env.columns > 110 ? `[${'='.repeat(50)}>] ` : '';
-      out += `${shortId(l.diffId)}: Loading layer ${bar}${size.padStart(8)}/${size}\n`;
-    });
-    await store.add(image);
-    ids += `Loaded image ID: ${image.id}\n`;
-    refs = 0;
-    for (const t of repoTags) {
-      let key: string;
+// docker/cli@v27.3.1:cli/command/image/load.go
+export default defineCommand({
+  use: 'load [OPTIONS]',
+  short: 'Load an image from a tar archive or STDIN',
+  aliases: 'docker image load, docker load',
+  flags: [
+    { long: 'input', short: 'i', type: 'string', usage: 'Read from tar archive file, instead of STDIN' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the load output' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length) return argsError('docker load', 'none', 0, '[OPTIONS]', 'Load an image from a tar archive or STDIN');
+    const input = (flags.input as string | undefined) ?? '';
+    let bytes: Uint8Array;
+    if (input) {
       try {
-        const r = parseNormalizedNamed(t);
-        if (!r.tag) return fail(`invalid tag "${t}"`);
-        key = tagKey(tagNameOnly(r));
-      } catch (e) {
-        return fail((e as Error).message);
+        bytes = await env.fs.readFileBuffer(normPath(input.startsWith('/') ? input : `${env.cwd}/${input}`));
+      } catch {
+        return fail(`open ${input}: no such file or directory`);
       }
-      const prev = store.resolveTag(key);
-      if (prev && prev !== image.id) out += `The image ${familiarKey(key)} already exists, renaming the old one with ID ${prev} to empty string\n`;
-      store.setTag(key, image.id);
-      out += `Loaded image: ${familiarKey(key)}\n`;
-      refs++;
+    } else {
+      bytes = env.stdinBytes();
+      if (bytes.length === 0) return fail('requested load from stdin, but stdin is empty');
     }
-    env.daemon.emit('image', 'load', image.id, { name: image.id });
-  }
-  if (refs === 0) out += ids;
-  return { stdout: out, stderr: '', exitCode: 0 };
-}
+    const quiet = flags.quiet === true || !env.tty;
+    const lib = await env.daemon.imageLib();
+    const store = lib.store;
+    // Layers the store holds, by ChainID (moby registers only the missing ones).
+    const known = new Map<Digest, Layer>();
+    for (const li of store.all()) (await chainIds(li.image.layers.map((l) => l.diffId))).forEach((c, i) => { known.set(c, li.image.layers[i]!); });
+    const tmpDir = `/var/lib/docker/tmp/docker-import-${env.host.rng.int(4294967295)}`;
+    let loaded;
+    try {
+      loaded = await loadArchive(bytes, (c) => known.get(c), tmpDir);
+    } catch (e) {
+      return fail(e instanceof LoadError ? e.message : String(e));
+    }
+    let out = '';
+    const seen = new Set(known.keys());
+    let ids = '';
+    let refs = 0;
+    for (const { image, repoTags } of loaded) {
+      const chains = await chainIds(image.layers.map((l) => l.diffId));
+      image.layers.forEach((l, i) => {
+        if (seen.has(chains[i]!)) return;
+        seen.add(chains[i]!);
+        if (quiet) return;
+        const size = humanSizeWithPrecision(l.tarSize, 4);
+        const bar = env.columns > 110 ? `[${'='.repeat(50)}>] ` : '';
+        out += `${shortId(l.diffId)}: Loading layer ${bar}${size.padStart(8)}/${size}\n`;
+      });
+      await store.add(image);
+      ids += `Loaded image ID: ${image.id}\n`;
+      refs = 0;
+      for (const t of repoTags) {
+        let key: string;
+        try {
+          const r = parseNormalizedNamed(t);
+          if (!r.tag) return fail(`invalid tag "${t}"`);
+          key = tagKey(tagNameOnly(r));
+        } catch (e) {
+          return fail((e as Error).message);
+        }
+        const prev = store.resolveTag(key);
+        if (prev && prev !== image.id) out += `The image ${familiarKey(key)} already exists, renaming the old one with ID ${prev} to empty string\n`;
+        store.setTag(key, image.id);
+        out += `Loaded image: ${familiarKey(key)}\n`;
+        refs++;
+      }
+      env.daemon.emit('image', 'load', image.id, { name: image.id });
+    }
+    if (refs === 0) out += ids;
+    return { stdout: out, stderr: '', exitCode: 0 };
+  },
+});

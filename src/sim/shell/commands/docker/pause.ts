@@ -3,30 +3,32 @@
  * cgroup.freeze); moby keeps State.Running and sets State.Paused.
  * Wording: moby@v27.3.1:daemon/pause.go, daemon/errors.go; docker/cli@v27.3.1:cli/command/container/pause.go.
  */
-import type { ExecResult } from '../../../api.ts';
-import { parseFlags } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
-import { argsError, daemonErr, flagError } from './errors.ts';
+import { argsError, daemonErr } from './errors.ts';
+import { defineCommand } from './define.ts';
 
-
-export async function pause(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, [], true);
-  if (!p.ok) return flagError('docker pause', p.error);
-  if (!p.rest.length) return argsError('docker pause', 'at least', 1, 'CONTAINER [CONTAINER...]', 'Pause all processes within one or more containers');
-  let out = '';
-  const errs: string[] = [];
-  for (const ref of p.rest) {
-    const c = env.daemon.find(ref);
-    if (!c) errs.push(`No such container: ${ref}`);
-    else if (c.status !== 'running') errs.push(`container ${c.id} is not running`);
-    else if (c.paused) errs.push(`Container ${c.id} is already paused`);
-    else {
-      const cg = env.host.kernel.cgroups.get(`/system.slice/docker-${c.id}.scope`);
-      if (cg) cg.frozen = 1;
-      c.paused = true;
-      env.daemon.emitFor(c, 'pause');
-      out += `${ref}\n`;
+// docker/cli@v27.3.1:cli/command/container/pause.go
+export default defineCommand({
+  use: 'pause CONTAINER [CONTAINER...]',
+  short: 'Pause all processes within one or more containers',
+  aliases: 'docker container pause, docker pause',
+  flags: [],
+  async run(_flags, rest, env) {
+    if (!rest.length) return argsError('docker pause', 'at least', 1, 'CONTAINER [CONTAINER...]', 'Pause all processes within one or more containers');
+    let out = '';
+    const errs: string[] = [];
+    for (const ref of rest) {
+      const c = env.daemon.find(ref);
+      if (!c) errs.push(`No such container: ${ref}`);
+      else if (c.status !== 'running') errs.push(`container ${c.id} is not running`);
+      else if (c.paused) errs.push(`Container ${c.id} is already paused`);
+      else {
+        const cg = env.host.kernel.cgroups.get(`/system.slice/docker-${c.id}.scope`);
+        if (cg) cg.frozen = 1;
+        c.paused = true;
+        env.daemon.emitFor(c, 'pause');
+        out += `${ref}\n`;
+      }
     }
-  }
-  return { stdout: out, stderr: errs.map(daemonErr).join(''), exitCode: errs.length ? 1 : 0 };
-}
+    return { stdout: out, stderr: errs.map(daemonErr).join(''), exitCode: errs.length ? 1 : 0 };
+  },
+});

@@ -1,6 +1,6 @@
 import type { ExecResult } from '../../../api.ts';
 import { containerLabels, stateString, type Container } from '../../../docker/container.ts';
-import { parseFlags, type FlagDef } from '../../args.ts';
+import { defineCommand, type DockerFlag, type FlagValues, type Invocation } from './define.ts';
 import type { CmdEnv } from '../../types.ts';
 import type { NetworkManager } from '../../../net/manager.ts';
 import { portsColumn } from '../../../net/ports.ts';
@@ -10,11 +10,6 @@ import { GoFunc, GoStruct } from '../../kit/template/index.ts';
 import { goQuote } from '../../kit/template/lex.ts';
 import { goTimeString } from '../../kit/gotime.ts';
 import { inspectMounts } from './run-storage.ts';
-
-const FLAGS: FlagDef[] = [
-  { long: 'all', short: 'a', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' },
-  { long: 'format', type: 'string' }, { long: 'no-trunc', type: 'bool' }, { long: 'latest', short: 'l', type: 'bool' }, { long: 'help', type: 'bool' },
-];
 
 export function statusText(c: Container, now: number): string {
   // moby@v27.3.1:container/state.go String(): "Up 5 seconds (Paused)".
@@ -105,15 +100,34 @@ function matches(c: Container, filter: string, net?: NetworkManager): boolean | 
   }
 }
 
-export async function dockerPs(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const parsed = parseFlags(args, FLAGS, true);
-  if (!parsed.ok) return { stdout: '', stderr: `${parsed.error}\nSee 'docker ps --help'.\n`, exitCode: 125 };
-  const f = parsed.flags;
-  if (parsed.rest.length) return { stdout: '', stderr: `"docker ps" accepts no arguments.\nSee 'docker ps --help'.\n\nUsage:  docker ps [OPTIONS]\n\nList containers\n`, exitCode: 1 };
+// docker/cli@v27.3.1:cli/command/container/list.go newPsCommand (flagsHelper.FormatHelp for --format).
+const FLAGS = [
+    { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
+    { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
+    { long: 'format', type: 'string', usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+    { long: 'last', short: 'n', type: 'int', default: '-1', usage: 'Show n last created containers (includes all states)', sim: false },
+    { long: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
+    { long: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display container IDs' },
+    { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes', sim: false },
+] as const satisfies readonly DockerFlag[];
+
+// docker/cli@v27.3.1:cli/command/container/list.go newPsCommand (flagsHelper.FormatHelp for --format).
+export default defineCommand({
+  use: 'ps [OPTIONS]',
+  short: 'List containers',
+  aliases: 'docker container ls, docker container list, docker container ps, docker ps',
+  top: 3,
+  flags: FLAGS,
+  run: (flags, rest, env, cmd) => dockerPs(flags, rest, env, cmd),
+});
+
+async function dockerPs(f: FlagValues<typeof FLAGS>, rest: string[], env: CmdEnv, cmd: Invocation): Promise<ExecResult> {
+  if (rest.length) return { stdout: '', stderr: `"${cmd.path}" accepts no arguments.\nSee '${cmd.path} --help'.\n\nUsage:  ${cmd.useLine}\n\nList containers\n`, exitCode: 1 };
   const now = env.host.clock.nowMs;
   // Newest first, as the daemon lists them.
   let list = [...env.daemon.containers.values()].reverse();
-  const filters = (f.filter as string[] | undefined) ?? [];
+  const filters = f.filter ?? [];
   // moby@v27.3.1:daemon/list.go foldFilter: before= and since= name one container, by full ID or name
   // (idOrNameFilter; view.Get's "No such container: …"); includeContainerInList skips the newer ones
   // up to and including `before`, and stops at `since`, ahead of the running-only rule.
@@ -132,7 +146,7 @@ export async function dockerPs(args: string[], env: CmdEnv): Promise<ExecResult>
   if (!f.all && !filters.some((x) => x.startsWith('status='))) list = list.filter((c) => c.status === 'running');
   for (const flt of filters) {
     const bad = list.length ? matches(list[0] as Container, flt, env.daemon.net) : matches(list[0] ?? ({} as Container), flt, env.daemon.net);
-    if (typeof bad === 'string' && !flt.includes('=')) return { stdout: '', stderr: `invalid argument "${flt}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker ps --help'.\n`, exitCode: 125 };
+    if (typeof bad === 'string' && !flt.includes('=')) return { stdout: '', stderr: `invalid argument "${flt}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee '${cmd.path} --help'.\n`, exitCode: 125 };
     if (typeof bad === 'string') return { stdout: '', stderr: `Error response from daemon: ${bad}\n`, exitCode: 1 };
     list = list.filter((c) => matches(c, flt, env.daemon.net) === true);
   }
@@ -142,7 +156,7 @@ export async function dockerPs(args: string[], env: CmdEnv): Promise<ExecResult>
     ID: f['no-trunc'] ? c.id : c.id.slice(0, 12), Image: c.imageArg, Command: commandText(c, Boolean(f['no-trunc'])), CreatedAt: new Date(c.createdMs).toISOString(),
     RunningFor: `${humanDuration(now - c.createdMs)} ago`, Status: statusText(c, now), State: stateString(c), Ports: portsText(c), Names: c.name,
   });
-  const format = f.format as string | undefined;
+  const format = f.format;
   if (format && format !== 'table') {
     // NewContainerFormat: "raw" is its own template; anything else is the learner's.
     const raw = 'container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n';

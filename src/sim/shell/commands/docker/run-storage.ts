@@ -9,13 +9,6 @@ import type { MountSpec } from '../../../docker/imagestore.ts';
 import type { ResolvedImage } from '../../../docker/images.ts';
 import type { CmdEnv } from '../../types.ts';
 
-/** Flags this file reads, declared as data for RUN_FLAGS. */
-export const STORAGE_FLAGS = [
-  { long: 'volume', short: 'v', type: 'list' },
-  { long: 'mount', type: 'list' },
-  { long: 'volumes-from', type: 'list' },
-] as const;
-
 /** Resolves an image, pulling it when missing. `pulled` gets the pull lines (stderr of docker run). */
 export async function ensureImage(env: CmdEnv, ref: string, pulled: string[], cmd = 'run'): Promise<ResolvedImage | string> {
   const lib = await env.daemon.imageLib();

@@ -1,86 +1,20 @@
-import { argsError } from './errors.ts';
 import type { ExecResult } from '../../../api.ts';
 import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
 import type { ResolvedImage } from '../../../docker/images.ts';
-import { attachStorage, containerStarted, ensureImage, parseMounts, STORAGE_FLAGS } from './run-storage.ts';
+import { attachStorage, containerStarted, ensureImage, parseMounts } from './run-storage.ts';
 import { programFor } from '../../../runtime/programs.ts';
 import { parsePublish } from '../../../net/ports.ts';
 import { CapError, dockerCaps } from '../../../kernel/capabilities.ts';
 import { parseCpuList } from '../../../kernel/cgroups.ts';
 import { SIGINT } from '../../../kernel/signals.ts';
-import { parseFlags, type FlagDef } from '../../args.ts';
+import { defineCommand, type FlagValues, type Invocation } from './define.ts';
+import { needArgs } from './each.ts';
+import { RUN_FLAGS } from './run-flags.ts';
 import { tooBig } from '../../line.ts';
 import { LIMITS } from '../../limits.ts';
 import type { CmdEnv } from '../../types.ts';
 import { labelMap } from './filters.ts';
-
-export const RUN_FLAGS: FlagDef[] = [
-  { long: 'detach', short: 'd', type: 'bool' }, { long: 'attach', short: 'a', type: 'list' }, { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' },
-  { long: 'rm', type: 'bool' }, { long: 'name', type: 'string' }, { long: 'hostname', short: 'h', type: 'string' }, { long: 'env', short: 'e', type: 'list' },
-  { long: 'user', short: 'u', type: 'string' }, { long: 'workdir', short: 'w', type: 'string' }, { long: 'entrypoint', type: 'string' }, { long: 'init', type: 'bool' },
-  { long: 'read-only', type: 'bool' }, { long: 'tmpfs', type: 'list' }, { long: 'memory', short: 'm', type: 'string' }, { long: 'memory-swap', type: 'string' },
-  { long: 'cpus', type: 'string' }, { long: 'cpu-shares', short: 'c', type: 'string' }, { long: 'cpu-period', type: 'string' }, { long: 'cpu-quota', type: 'string' }, { long: 'cpuset-cpus', type: 'string' },
-  { long: 'pids-limit', type: 'string' }, { long: 'cap-add', type: 'list' }, { long: 'cap-drop', type: 'list' }, { long: 'privileged', type: 'bool' },
-  { long: 'security-opt', type: 'list' }, { long: 'pid', type: 'string' }, { long: 'ipc', type: 'string' }, { long: 'uts', type: 'string' },
-  { long: 'publish', short: 'p', type: 'list' }, { long: 'network', type: 'string' }, { long: 'net', type: 'string' }, { long: 'stop-signal', type: 'string' },
-  { long: 'stop-timeout', type: 'string' }, { long: 'help', type: 'bool' }, { long: 'env-file', type: 'list' }, { long: 'restart', type: 'string' },
-  { long: 'log-driver', type: 'string' }, { long: 'log-opt', type: 'list' }, { long: 'sysctl', type: 'list' }, { long: 'publish-all', short: 'P', type: 'bool' }, { long: 'label', short: 'l', type: 'list' },
-  ...STORAGE_FLAGS,
-];
-
-export const RUN_USAGE = `
-Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]
-
-Create and run a new container from an image
-
-Aliases:
-  docker container run, docker run
-
-Options:
-  -a, --attach list                    Attach to STDIN, STDOUT or STDERR
-      --cap-add list                   Add Linux capabilities
-      --cap-drop list                  Drop Linux capabilities
-      --cpu-period int                 Limit CPU CFS (Completely Fair Scheduler) period
-      --cpu-quota int                  Limit CPU CFS (Completely Fair Scheduler) quota
-  -c, --cpu-shares int                 CPU shares (relative weight)
-      --cpus decimal                   Number of CPUs
-      --cpuset-cpus string             CPUs in which to allow execution (0-3, 0,1)
-  -d, --detach                         Run container in background and print container ID
-      --entrypoint string              Overwrite the default ENTRYPOINT of the image
-  -e, --env list                       Set environment variables
-      --env-file list                  Read in a file of environment variables
-  -h, --hostname string                Container host name
-      --init                           Run an init inside the container that forwards signals and reaps processes
-  -i, --interactive                    Keep STDIN open even if not attached
-      --ipc string                     IPC mode to use
-      --log-driver string              Logging driver for the container
-      --log-opt list                   Log driver options
-  -m, --memory bytes                   Memory limit
-      --memory-swap bytes              Swap limit equal to memory plus swap: '-1' to enable unlimited swap
-      --mount mount                    Attach a filesystem mount to the container
-      --name string                    Assign a name to the container
-      --network network                Connect a container to a network
-      --pid string                     PID namespace to use
-      --pids-limit int                 Tune container pids limit (set -1 for unlimited)
-      --privileged                     Give extended privileges to this container
-  -p, --publish list                   Publish a container's port(s) to the host
-  -P, --publish-all                    Publish all exposed ports to random ports
-      --read-only                      Mount the container's root filesystem as read only
-      --restart string                 Restart policy to apply when a container exits (default "no")
-      --rm                             Automatically remove the container and its associated anonymous volumes when it exits
-      --security-opt list              Security Options
-      --stop-signal string             Signal to stop the container
-      --stop-timeout int               Timeout (in seconds) to stop a container
-      --sysctl map                     Sysctl options (default map[])
-      --tmpfs list                     Mount a tmpfs directory
-  -t, --tty                            Allocate a pseudo-TTY
-  -u, --user string                    Username or UID (format: <name|uid>[:<group|gid>])
-      --uts string                     UTS namespace to use
-  -v, --volume list                    Bind mount a volume
-      --volumes-from list              Mount volumes from the specified container(s)
-  -w, --workdir string                 Working directory inside the container
-`;
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -90,7 +24,6 @@ export function ramInBytes(text: string): number | undefined {
   return Math.floor(Number(m[1]) * mult);
 }
 
-const usageError = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
 /**
  * An error from the daemon's ContainerCreate. docker/cli@v27.3.1:cli/command/container/run.go
  * runContainer passes it to reportError ("docker: …." and the help hint, 125); create.go
@@ -102,18 +35,16 @@ const daemonError = (msg: string, cmd = 'run'): ExecResult =>
     : { stdout: '', stderr: `docker: Error response from daemon: ${msg.replace(/\.$/, '')}.\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 };
 const invalid = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `invalid argument ${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
 
-/** docker run / docker create. */
-export async function dockerRun(args: string[], env: CmdEnv, create = false): Promise<ExecResult> {
+/** docker run / docker create, with the flags parsed from RUN_FLAGS or CREATE_FLAGS (run-flags.ts). */
+export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: string[], env: CmdEnv, create: boolean, inv: Invocation): Promise<ExecResult> {
   const cmdName = create ? 'create' : 'run';
-  const parsed = parseFlags(args, RUN_FLAGS);
-  if (!parsed.ok) return usageError(parsed.error, cmdName);
-  const f = parsed.flags;
-  if (f.help) return { stdout: RUN_USAGE.replace(/docker run/g, `docker ${cmdName}`), stderr: '', exitCode: 0 };
-  const [imageArg, ...cmd] = parsed.rest;
-  if (!imageArg) return argsError(`docker ${cmdName}`, 'at least', 1, '[OPTIONS] IMAGE [COMMAND] [ARG...]', create ? 'Create a new container' : 'Create and run a new container from an image');
+  const f: Record<string, unknown> = flags;
+  const [imageArg, ...cmd] = rest;
+  if (!imageArg) return needArgs(inv, 'at least');
   // The simulator's bound, not Docker's (limits.ts): the line stops here, with a course note.
   if (env.daemon.containers.size >= LIMITS.containers) return env.stopLine('containers');
-  const str = (k: string) => f[k] as string | undefined;
+  // A repeatable flag (--network) keeps its last value, as the single-valued options do.
+  const str = (k: string) => { const v = f[k]; return (Array.isArray(v) ? v[v.length - 1] : v) as string | undefined; };
   const list = (k: string) => (f[k] as string[] | undefined) ?? [];
   // docker/cli@v27.3.1:cli/command/container/opts.go validateAttach (a flag error, 125).
   for (const a of list('attach'))
@@ -369,3 +300,14 @@ export function imgHas(img: ResolvedImage, argv0: string): boolean {
   }
   return img.commands.includes(base) || (shell && ['echo', 'true', 'false', 'sh', 'test', 'printf', 'env'].includes(base));
 }
+
+// docker/cli@v27.3.1:cli/command/container/run.go NewRunCommand (SetInterspersed(false): the image ends the options).
+export default defineCommand({
+  use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  short: 'Create and run a new container from an image',
+  aliases: 'docker container run, docker run',
+  top: 1,
+  flags: RUN_FLAGS,
+  interspersed: false,
+  run: (flags, rest, env, cmd) => dockerRun(flags, rest, env, false, cmd),
+});

@@ -10,11 +10,10 @@ import { familiarString, fullName, parseNormalizedNamed, tagNameOnly } from '../
 import { familiarKey, tagKey, type LocalImage } from '../../../image/store.ts';
 import { saveArchive, type SaveItem } from '../../../image/tarexport.ts';
 import { normPath } from '../../../image/tree.ts';
-import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { latin1 } from './cp.ts';
-import { argsError, daemonErr, flagError } from './errors.ts';
-import { subUsage } from './usage.ts';
+import { argsError, daemonErr } from './errors.ts';
+import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
 
@@ -80,22 +79,28 @@ function parseNames(env: CmdEnv, names: string[]): SaveItem[] | string {
   return [...items.values()];
 }
 
-export async function save(args: string[], env: CmdEnv): Promise<ExecResult> {
-  if (args.includes('--help')) return { stdout: subUsage('save') ?? '', stderr: '', exitCode: 0 };
-  const p = parseFlags(args, [{ long: 'output', short: 'o', type: 'string' }], true);
-  if (!p.ok) return flagError('docker save', p.error);
-  if (p.rest.length < 1) return argsError('docker save', 'at least', 1, '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)');
-  const output = (p.flags.output as string | undefined) ?? '';
-  if (!output && env.tty) return fail('cowardly refusing to save to a terminal. Use the -o flag or redirect');
-  const bad = await validateOutputPath(env, output);
-  if (bad) return fail(`failed to save image: ${bad}`);
-  await env.daemon.imageLib();
-  const items = parseNames(env, p.rest);
-  if (typeof items === 'string') return fail(items.trimEnd());
-  for (const it of items) if (it.image.layers.length === 0) return fail(daemonErr('empty export - not implemented').trimEnd());
-  const tar = await saveArchive(items, env.host.clock.nowMs);
-  for (const it of items) env.daemon.emit('image', 'save', it.image.id, { name: it.image.id });
-  if (!output) return { stdout: latin1(tar), stdoutKind: 'bytes', stderr: '', exitCode: 0 };
-  await env.fs.writeFile(normPath(output.startsWith('/') ? output : `${env.cwd}/${output}`), tar);
-  return { stdout: '', stderr: '', exitCode: 0 };
-}
+// docker/cli@v27.3.1:cli/command/image/save.go
+export default defineCommand({
+  use: 'save [OPTIONS] IMAGE [IMAGE...]',
+  short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
+  aliases: 'docker image save, docker save',
+  flags: [
+    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length < 1) return argsError('docker save', 'at least', 1, '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)');
+    const output = (flags.output as string | undefined) ?? '';
+    if (!output && env.tty) return fail('cowardly refusing to save to a terminal. Use the -o flag or redirect');
+    const bad = await validateOutputPath(env, output);
+    if (bad) return fail(`failed to save image: ${bad}`);
+    await env.daemon.imageLib();
+    const items = parseNames(env, rest);
+    if (typeof items === 'string') return fail(items.trimEnd());
+    for (const it of items) if (it.image.layers.length === 0) return fail(daemonErr('empty export - not implemented').trimEnd());
+    const tar = await saveArchive(items, env.host.clock.nowMs);
+    for (const it of items) env.daemon.emit('image', 'save', it.image.id, { name: it.image.id });
+    if (!output) return { stdout: latin1(tar), stdoutKind: 'bytes', stderr: '', exitCode: 0 };
+    await env.fs.writeFile(normPath(output.startsWith('/') ? output : `${env.cwd}/${output}`), tar);
+    return { stdout: '', stderr: '', exitCode: 0 };
+  },
+});

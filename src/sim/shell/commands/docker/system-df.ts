@@ -7,45 +7,16 @@ import type { ExecResult } from '../../../api.ts';
 import { stateString } from '../../../docker/container.ts';
 import { humanSize } from '../../../image/units.ts';
 import { familiarName, parseNormalizedNamed } from '../../../../oci/reference.ts';
-import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { tabwriter } from '../../kit/tabwriter.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 import { createdAgo } from '../../../image/units.ts';
-import { argsError, flagError } from './errors.ts';
+import { argsError } from './errors.ts';
+import { defineCommand } from './define.ts';
 
 const HEADER = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
 const pct = (part: number, total: number) => (total > 0 ? `${humanSize(part)} (${Math.floor((part * 100) / total)}%)` : humanSize(part));
-
-export async function systemDf(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, [{ long: 'verbose', short: 'v', type: 'bool' }, { long: 'format', type: 'string' }], true);
-  if (!p.ok) return flagError('docker system df', p.error);
-  if (p.rest.length) return argsError('docker system df', 'none', 0, '[OPTIONS]', 'Show docker disk usage');
-  const lib = await env.daemon.imageLib();
-  const images = lib.store.all();
-  const containers = [...env.daemon.containers.values()];
-  const active = (s: string) => s === 'running' || s === 'paused' || s === 'restarting';
-  // LayersSize: every distinct layer once; an image's SharedSize: its layers other images use too.
-  const layerUse = new Map<string, { size: number; n: number }>();
-  for (const li of images) for (const l of li.image.layers) layerUse.set(l.diffId, { size: l.size, n: (layerUse.get(l.diffId)?.n ?? 0) + 1 });
-  const layersSize = [...layerUse.values()].reduce((n, l) => n + l.size, 0);
-  const used = (id: string) => containers.filter((c) => c.image.id === id).length;
-  const shared = (li: (typeof images)[number]) => li.image.layers.filter((l) => (layerUse.get(l.diffId)?.n ?? 0) > 1).reduce((n, l) => n + l.size, 0);
-  const volumes = lib.volumes.all();
-  const volUsers = (name: string) => containers.filter((c) => (lib.mounts.get(c.id) ?? []).some((m) => (m as { name?: string }).name === name)).length;
-  if (p.flags.verbose && !p.flags.format) return verbose(env, images, containers, volumes, volUsers, used, shared);
-  let usedImg = 0;
-  for (const li of images) if (used(li.image.id)) usedImg += li.image.size - shared(li);
-  const rows = [
-    { Type: 'Images', TotalCount: String(images.length), Active: String(images.filter((li) => used(li.image.id) > 0).length), Size: humanSize(layersSize), Reclaimable: pct(layersSize - usedImg, layersSize) },
-    { Type: 'Containers', TotalCount: String(containers.length), Active: String(containers.filter((c) => active(stateString(c))).length), Size: humanSize(0), Reclaimable: pct(0, 0) },
-    { Type: 'Local Volumes', TotalCount: String(volumes.length), Active: String(volumes.filter((v) => volUsers(v.name) > 0).length), Size: humanSize(0), Reclaimable: pct(0, 0) },
-    { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
-  ].map((r) => new GoStruct('*formatter.diskUsageContext', r, undefined, undefined, true));
-  const format = (p.flags.format as string | undefined) || 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
-  return writeList(format === 'table' ? 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}' : format, rows, HEADER);
-}
 
 function verbose(
   env: CmdEnv, images: ReturnType<Awaited<ReturnType<CmdEnv['daemon']['imageLib']>>['store']['all']>, containers: ReturnType<CmdEnv['daemon']['containers']['values']> extends Iterable<infer C> ? C[] : never,
@@ -84,3 +55,39 @@ function verbose(
   const out = `Images space usage:\n\n${table(imgRows)}\nContainers space usage:\n\n${table(ctrRows)}\nLocal Volumes space usage:\n\n${table(volRows)}\nBuild cache usage: 0B\n\n${table(bcRows)}`;
   return { stdout: out, stderr: '', exitCode: 0 };
 }
+
+// docker/cli@v27.3.1:cli/command/system/df.go
+export default defineCommand({
+  use: 'df [OPTIONS]',
+  short: 'Show docker disk usage',
+  flags: [
+    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'verbose', short: 'v', type: 'bool', usage: 'Show detailed information on space usage' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length) return argsError('docker system df', 'none', 0, '[OPTIONS]', 'Show docker disk usage');
+    const lib = await env.daemon.imageLib();
+    const images = lib.store.all();
+    const containers = [...env.daemon.containers.values()];
+    const active = (s: string) => s === 'running' || s === 'paused' || s === 'restarting';
+    // LayersSize: every distinct layer once; an image's SharedSize: its layers other images use too.
+    const layerUse = new Map<string, { size: number; n: number }>();
+    for (const li of images) for (const l of li.image.layers) layerUse.set(l.diffId, { size: l.size, n: (layerUse.get(l.diffId)?.n ?? 0) + 1 });
+    const layersSize = [...layerUse.values()].reduce((n, l) => n + l.size, 0);
+    const used = (id: string) => containers.filter((c) => c.image.id === id).length;
+    const shared = (li: (typeof images)[number]) => li.image.layers.filter((l) => (layerUse.get(l.diffId)?.n ?? 0) > 1).reduce((n, l) => n + l.size, 0);
+    const volumes = lib.volumes.all();
+    const volUsers = (name: string) => containers.filter((c) => (lib.mounts.get(c.id) ?? []).some((m) => (m as { name?: string }).name === name)).length;
+    if (flags.verbose && !flags.format) return verbose(env, images, containers, volumes, volUsers, used, shared);
+    let usedImg = 0;
+    for (const li of images) if (used(li.image.id)) usedImg += li.image.size - shared(li);
+    const rows = [
+      { Type: 'Images', TotalCount: String(images.length), Active: String(images.filter((li) => used(li.image.id) > 0).length), Size: humanSize(layersSize), Reclaimable: pct(layersSize - usedImg, layersSize) },
+      { Type: 'Containers', TotalCount: String(containers.length), Active: String(containers.filter((c) => active(stateString(c))).length), Size: humanSize(0), Reclaimable: pct(0, 0) },
+      { Type: 'Local Volumes', TotalCount: String(volumes.length), Active: String(volumes.filter((v) => volUsers(v.name) > 0).length), Size: humanSize(0), Reclaimable: pct(0, 0) },
+      { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
+    ].map((r) => new GoStruct('*formatter.diskUsageContext', r, undefined, undefined, true));
+    const format = (flags.format as string | undefined) || 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
+    return writeList(format === 'table' ? 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}' : format, rows, HEADER);
+  },
+});

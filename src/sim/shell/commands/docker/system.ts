@@ -1,20 +1,17 @@
-/** `docker version` and `docker info`, with and without `--format`, from typed documents. */
+/** What `docker version` and `docker info` share (kit: version.ts and info.ts are the commands): their typed documents. */
 import type { ExecResult } from '../../../api.ts';
-import { parseFlags } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { stateString } from '../../../docker/container.ts';
-import { tabwriter } from '../../kit/tabwriter.ts';
-import { bytesSize } from './format.ts';
-import { DOCKER_FUNCS, GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
+import { DOCKER_FUNCS, GoStruct } from '../../kit/template/index.ts';
 
-const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
-const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const noArgs = (cmd: string, usage: string, what: string) =>
+export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+const _flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
+export const noArgs = (cmd: string, usage: string, what: string) =>
   R('', `"docker ${cmd}" accepts no arguments.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${usage}\n\n${what}\n`, 1);
 
 // docker/cli@v27.3.1:cli/command/system/version.go defaultVersionTemplate, run through the
 // same engine and tabwriter(20, 1, 1) as the CLI does.
-const DEFAULT_VERSION_TEMPLATE = `{{with .Client -}}
+export const DEFAULT_VERSION_TEMPLATE = `{{with .Client -}}
 Client:{{if ne .Platform nil}}{{if ne .Platform.Name ""}} {{.Platform.Name}}{{end}}{{end}}
  Version:\t{{.Version}}
  API version:\t{{.APIVersion}}{{if ne .APIVersion .DefaultAPIVersion}} (downgraded from {{.DefaultAPIVersion}}){{end}}
@@ -52,7 +49,7 @@ const PLATFORM = 'Docker Engine - Community';
 const BUILD_TIME = '2024-09-20T11:41:00.000000000+00:00';
 
 /** The CLI's clientVersion (json tags: ApiVersion, omitempty). */
-function clientVersion(withApi: boolean): GoStruct {
+export function clientVersion(withApi: boolean): GoStruct {
   const f = {
     Platform: new GoStruct('*system.platformInfo', { Name: PLATFORM }),
     Version: '27.3.1', APIVersion: withApi ? '1.47' : '', DefaultAPIVersion: withApi ? '1.47' : '', GitCommit: 'ce12230', GoVersion: 'go1.22.7',
@@ -69,7 +66,7 @@ function clientVersionJSON(f: Record<string, unknown>): Record<string, unknown> 
 }
 
 /** moby@v27.3.1:api/types/types.go Version and ComponentVersion, as the daemon answers /version. */
-function serverVersion(env: CmdEnv): GoStruct {
+export function serverVersion(env: CmdEnv): GoStruct {
   const kernel = env.host.fixture.kernel.release;
   const comp = (Name: string, Version: string, Details: Record<string, string>) =>
     new GoStruct('types.ComponentVersion', { Name, Version, Details }, undefined, () => ({ Name, Version, Details }));
@@ -90,42 +87,17 @@ function serverVersion(env: CmdEnv): GoStruct {
   }));
 }
 
-const VERSION_FUNCS = {
+export const VERSION_FUNCS = {
   ...DOCKER_FUNCS,
   // getDetailsOrder: the component's Details keys, sorted.
   getDetailsOrder: { params: ['any' as const], fn: (v: unknown) => Object.keys(((v as GoStruct).fields.Details ?? {}) as object).sort() },
 };
 
-export async function version(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }], true);
-  if (!p.ok) return flagErr('version', p.error);
-  if (p.rest.length) return noArgs('version', 'version [OPTIONS]', 'Show the Docker version information');
-  let format = (p.flags.format as string | undefined) ?? '';
-  if (format === '') format = DEFAULT_VERSION_TEMPLATE;
-  else if (format === 'json') format = '{{json .}}';
-  let t;
-  try {
-    t = parseTemplate(format, VERSION_FUNCS, 'version');
-  } catch (e) {
-    // newVersionTemplate: errors.Wrap(err, "template parsing error") → StatusError 64.
-    if (e instanceof TemplateError) return R('', `template parsing error: ${e.message}\n`, 64);
-    throw e;
-  }
-  const vd = new GoStruct('system.versionInfo', { Client: clientVersion(true), Server: serverVersion(env) }, undefined, () => ({ Client: clientVersion(true), Server: serverVersion(env) }));
-  // prettyPrintVersion: Execute into tabwriter(20, 1, 1), a newline, Flush, then the error.
-  try {
-    return R(tabwriter(`${t.run(vd)}\n`, 20, 1));
-  } catch (e) {
-    if (!(e instanceof TemplateError)) throw e;
-    return R(tabwriter(`${e.partial}\n`, 20, 1), `${e.message}\n`, 1);
-  }
-}
-
 /** node1's engine ID (a UUID since moby 23, kept in /var/lib/docker/engine-id). */
 const ENGINE_ID = '5b3e0c8a-7f41-4d2e-9a6c-1e8f2d7b4c90';
 
 /** The CLI's dockerInfo: *system.Info embedded (its fields promoted), then ClientInfo. */
-function infoDoc(env: CmdEnv): GoStruct {
+export function infoDoc(env: CmdEnv): GoStruct {
   const cs = [...env.daemon.containers.values()];
   // moby@v27.3.1:daemon/info.go: a paused container counts as paused, not running.
   const n = (s: string) => cs.filter((c) => stateString(c) === s).length;
@@ -158,60 +130,3 @@ function infoDoc(env: CmdEnv): GoStruct {
   return new GoStruct('system.dockerInfo', fields, undefined, () => ({ ...info, ClientInfo: clientInfo }));
 }
 
-export async function info(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, [{ long: 'format', short: 'f', type: 'string' }], true);
-  if (!p.ok) return flagErr('info', p.error);
-  if (p.rest.length) return noArgs('info', 'info [OPTIONS]', 'Display system-wide information');
-  const format = p.flags.format as string | undefined;
-  if (format) {
-    // docker/cli@v27.3.1:cli/command/system/info.go formatInfo.
-    let t;
-    try {
-      t = parseTemplate(format === 'json' ? '{{json .}}' : format);
-    } catch (e) {
-      if (e instanceof TemplateError) return R('', `template parsing error: ${e.message}\n`, 64);
-      throw e;
-    }
-    try {
-      return R(`${t.run(infoDoc(env))}\n`);
-    } catch (e) {
-      if (!(e instanceof TemplateError)) throw e;
-      return R(`${e.partial}\n`, `${e.message}\n`, 1);
-    }
-  }
-  const d = infoDoc(env).fields;
-  return R(`Client: Docker Engine - Community
- Version:    27.3.1
- Context:    default
- Debug Mode: false
-
-Server:
- Containers: ${d.Containers}
-  Running: ${d.ContainersRunning}
-  Paused: ${d.ContainersPaused}
-  Stopped: ${d.ContainersStopped}
- Images: ${d.Images}
- Server Version: 27.3.1
- Storage Driver: overlay2
-  Backing Filesystem: extfs
- Logging Driver: json-file
- Cgroup Driver: systemd
- Cgroup Version: 2
- Runtimes: io.containerd.runc.v2 runc
- Default Runtime: runc
- Init Binary: docker-init
- Security Options:
-  apparmor
-  seccomp
-   Profile: builtin
-  cgroupns
- Kernel Version: ${d.KernelVersion}
- Operating System: ${d.OperatingSystem}
- OSType: linux
- Architecture: ${d.Architecture}
- CPUs: ${d.NCPU}
- Total Memory: ${bytesSize(d.MemTotal as number)}
- Name: ${d.Name}
- Docker Root Dir: /var/lib/docker
-`);
-}

@@ -2,29 +2,31 @@
  * `docker unpause CONTAINER...`: runc thaws the cgroup (cgroup.freeze ← 0).
  * Wording: moby@v27.3.1:daemon/unpause.go; docker/cli@v27.3.1:cli/command/container/unpause.go.
  */
-import type { ExecResult } from '../../../api.ts';
-import { parseFlags } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
-import { argsError, daemonErr, flagError } from './errors.ts';
+import { argsError, daemonErr } from './errors.ts';
+import { defineCommand } from './define.ts';
 
-
-export async function unpause(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, [], true);
-  if (!p.ok) return flagError('docker unpause', p.error);
-  if (!p.rest.length) return argsError('docker unpause', 'at least', 1, 'CONTAINER [CONTAINER...]', 'Unpause all processes within one or more containers');
-  let out = '';
-  const errs: string[] = [];
-  for (const ref of p.rest) {
-    const c = env.daemon.find(ref);
-    if (!c) errs.push(`No such container: ${ref}`);
-    else if (!c.paused || c.status !== 'running') errs.push(`Container ${c.id} is not paused`);
-    else {
-      const cg = env.host.kernel.cgroups.get(`/system.slice/docker-${c.id}.scope`);
-      if (cg) cg.frozen = 0;
-      c.paused = false;
-      env.daemon.emitFor(c, 'unpause');
-      out += `${ref}\n`;
+// docker/cli@v27.3.1:cli/command/container/unpause.go
+export default defineCommand({
+  use: 'unpause CONTAINER [CONTAINER...]',
+  short: 'Unpause all processes within one or more containers',
+  aliases: 'docker container unpause, docker unpause',
+  flags: [],
+  async run(_flags, rest, env) {
+    if (!rest.length) return argsError('docker unpause', 'at least', 1, 'CONTAINER [CONTAINER...]', 'Unpause all processes within one or more containers');
+    let out = '';
+    const errs: string[] = [];
+    for (const ref of rest) {
+      const c = env.daemon.find(ref);
+      if (!c) errs.push(`No such container: ${ref}`);
+      else if (!c.paused || c.status !== 'running') errs.push(`Container ${c.id} is not paused`);
+      else {
+        const cg = env.host.kernel.cgroups.get(`/system.slice/docker-${c.id}.scope`);
+        if (cg) cg.frozen = 0;
+        c.paused = false;
+        env.daemon.emitFor(c, 'unpause');
+        out += `${ref}\n`;
+      }
     }
-  }
-  return { stdout: out, stderr: errs.map(daemonErr).join(''), exitCode: errs.length ? 1 : 0 };
-}
+    return { stdout: out, stderr: errs.map(daemonErr).join(''), exitCode: errs.length ? 1 : 0 };
+  },
+});

@@ -7,107 +7,120 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { cpuWeightOf } from '../../../runtime/runc.ts';
-import { parseFlags, type FlagDef } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
 import { argsError, daemonErr, flagError } from './errors.ts';
 import { ramInBytes } from './run.ts';
+import { defineCommand } from './define.ts';
 
-const FLAGS: FlagDef[] = [
-  { long: 'memory', short: 'm', type: 'string' }, { long: 'memory-swap', type: 'string' }, { long: 'memory-reservation', type: 'string' },
-  { long: 'cpus', type: 'string' }, { long: 'cpu-shares', short: 'c', type: 'string' }, { long: 'cpu-period', type: 'string' }, { long: 'cpu-quota', type: 'string' },
-  { long: 'cpuset-cpus', type: 'string' }, { long: 'pids-limit', type: 'string' }, { long: 'restart', type: 'string' }, { long: 'blkio-weight', type: 'string' },
-];
-
-export async function update(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, FLAGS, true);
-  if (!p.ok) return flagError('docker update', p.error);
-  if (!p.rest.length) return argsError('docker update', 'at least', 1, '[OPTIONS] CONTAINER [CONTAINER...]', 'Update configuration of one or more containers');
-  const f = p.flags as Record<string, string | undefined>;
-  const given = FLAGS.filter((d) => f[d.long] !== undefined);
-  if (!given.length) return { stdout: '', stderr: 'you must provide one or more flags when using this command\n', exitCode: 1 };
-  const invalid = (v: string, name: string, why: string) => flagError('docker update', `invalid argument "${v}" for "${name}" flag: ${why}`);
-  const num = (k: string, name: string): number | ExecResult | undefined => {
-    const v = f[k];
-    if (v === undefined) return undefined;
-    return /^-?\d+$/.test(v) ? Number(v) : invalid(v, name, `strconv.ParseInt: parsing "${v}": invalid syntax`);
-  };
-  let memory: number | undefined;
-  let swap: number | undefined;
-  if (f.memory !== undefined) {
-    memory = ramInBytes(f.memory);
-    if (memory === undefined) return invalid(f.memory, '-m, --memory', `invalid size: '${f.memory}'`);
-  }
-  if (f['memory-swap'] !== undefined) {
-    swap = f['memory-swap'] === '-1' ? -1 : ramInBytes(f['memory-swap']);
-    if (swap === undefined) return invalid(f['memory-swap'], '--memory-swap', `invalid size: '${f['memory-swap']}'`);
-  }
-  let nano: number | undefined;
-  if (f.cpus !== undefined) {
-    const n = Number(f.cpus);
-    if (!Number.isFinite(n)) return invalid(f.cpus, '--cpus', `failed to parse ${f.cpus} as a rational number`);
-    nano = Math.round(n * 1e9);
-  }
-  const shares = num('cpu-shares', '-c, --cpu-shares');
-  const period = num('cpu-period', '--cpu-period');
-  const quota = num('cpu-quota', '--cpu-quota');
-  const pids = num('pids-limit', '--pids-limit');
-  for (const v of [shares, period, quota, pids]) if (typeof v === 'object') return v;
-  let restart: { Name: string; MaximumRetryCount: number } | undefined;
-  if (f.restart !== undefined) {
-    // docker/cli@v27.3.1:opts/parse.go ParseRestartPolicy.
-    const m = /^(no|always|unless-stopped|on-failure)(?::(-?\d+))?$/.exec(f.restart);
-    if (!m) return { stdout: '', stderr: `invalid restart policy format: ${f.restart}\n`, exitCode: 1 };
-    restart = { Name: m[1] as string, MaximumRetryCount: Number(m[2] ?? 0) };
-  }
-  const cpus = env.host.fixture.cpus;
-  let out = '';
-  const errs: string[] = [];
-  for (const ref of p.rest) {
-    const c = env.daemon.find(ref);
-    if (!c) {
-      errs.push(`No such container: ${ref}`);
-      continue;
+// docker/cli@v27.3.1:cli/command/container/update.go
+export default defineCommand({
+  use: 'update [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Update configuration of one or more containers',
+  aliases: 'docker container update, docker update',
+  flags: [
+    { long: 'blkio-weight', type: 'uint16', usage: 'Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)' },
+    { long: 'cpu-period', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) period' },
+    { long: 'cpu-quota', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) quota' },
+    { long: 'cpu-rt-period', type: 'int64', usage: 'Limit the CPU real-time period in microseconds', sim: false },
+    { long: 'cpu-rt-runtime', type: 'int64', usage: 'Limit the CPU real-time runtime in microseconds', sim: false },
+    { long: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)' },
+    { long: 'cpus', type: 'decimal', usage: 'Number of CPUs' },
+    { long: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)' },
+    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)', sim: false },
+    { long: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit' },
+    { long: 'memory-reservation', type: 'bytes', usage: 'Memory soft limit' },
+    { long: 'memory-swap', type: 'bytes', usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap' },
+    { long: 'pids-limit', type: 'int64', usage: 'Tune container pids limit (set -1 for unlimited)' },
+    { long: 'restart', type: 'string', usage: 'Restart policy to apply when a container exits' },
+  ],
+  async run(flags, rest, env) {
+    if (!rest.length) return argsError('docker update', 'at least', 1, '[OPTIONS] CONTAINER [CONTAINER...]', 'Update configuration of one or more containers');
+    const f = flags as Record<string, string | undefined>;
+    const given = Object.values(f).filter((v) => v !== undefined);
+    if (!given.length) return { stdout: '', stderr: 'you must provide one or more flags when using this command\n', exitCode: 1 };
+    const invalid = (v: string, name: string, why: string) => flagError('docker update', `invalid argument "${v}" for "${name}" flag: ${why}`);
+    const num = (k: string, name: string): number | ExecResult | undefined => {
+      const v = f[k];
+      if (v === undefined) return undefined;
+      return /^-?\d+$/.test(v) ? Number(v) : invalid(v, name, `strconv.ParseInt: parsing "${v}": invalid syntax`);
+    };
+    let memory: number | undefined;
+    let swap: number | undefined;
+    if (f.memory !== undefined) {
+      memory = ramInBytes(f.memory);
+      if (memory === undefined) return invalid(f.memory, '-m, --memory', `invalid size: '${f.memory}'`);
     }
-    const hc = c.hostConfig;
-    const mem = memory ?? hc.Memory;
-    const why = (() => {
-      if (memory !== undefined && memory !== 0 && memory < 6291456) return 'Minimum memory limit allowed is 6MB';
-      if (swap !== undefined && swap > 0 && mem > 0 && swap < mem) return 'Minimum memoryswap limit should be larger than memory limit, see usage';
-      if (memory !== undefined && swap === undefined && hc.MemorySwap > 0 && memory > hc.MemorySwap)
-        return 'Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time';
-      if (nano !== undefined && (nano < 0 || nano > cpus * 1e9)) return `Range of CPUs is from 0.01 to ${cpus}.00, as there are only ${cpus} CPUs available`;
-      if (restart && hc.AutoRemove && restart.Name !== 'no') return 'Restart policy cannot be updated because AutoRemove is enabled for the container';
-      return undefined;
-    })();
-    if (why) {
-      errs.push(`Cannot update container ${c.id}: ${why}`);
-      continue;
+    if (f['memory-swap'] !== undefined) {
+      swap = f['memory-swap'] === '-1' ? -1 : ramInBytes(f['memory-swap']);
+      if (swap === undefined) return invalid(f['memory-swap'], '--memory-swap', `invalid size: '${f['memory-swap']}'`);
     }
-    if (memory !== undefined) hc.Memory = memory;
-    if (swap !== undefined) hc.MemorySwap = swap;
-    else if (memory !== undefined && hc.MemorySwap === 0 && memory > 0) hc.MemorySwap = memory * 2;
-    if (nano !== undefined) hc.NanoCpus = nano;
-    if (typeof shares === 'number') hc.CpuShares = shares;
-    if (typeof period === 'number') hc.CpuPeriod = period;
-    if (typeof quota === 'number') hc.CpuQuota = quota;
-    if (typeof pids === 'number') hc.PidsLimit = pids;
-    if (f['cpuset-cpus'] !== undefined) hc.CpusetCpus = f['cpuset-cpus'];
-    if (restart) hc.RestartPolicy = restart;
-    const cg = env.host.kernel.cgroups.get(`/system.slice/docker-${c.id}.scope`);
-    if (cg && c.status === 'running') {
-      if (hc.Memory > 0) {
-        cg.memoryMax = hc.Memory;
-        cg.swapMax = hc.MemorySwap === -1 ? 'max' : Math.max(0, hc.MemorySwap - hc.Memory);
+    let nano: number | undefined;
+    if (f.cpus !== undefined) {
+      const n = Number(f.cpus);
+      if (!Number.isFinite(n)) return invalid(f.cpus, '--cpus', `failed to parse ${f.cpus} as a rational number`);
+      nano = Math.round(n * 1e9);
+    }
+    const shares = num('cpu-shares', '-c, --cpu-shares');
+    const period = num('cpu-period', '--cpu-period');
+    const quota = num('cpu-quota', '--cpu-quota');
+    const pids = num('pids-limit', '--pids-limit');
+    for (const v of [shares, period, quota, pids]) if (typeof v === 'object') return v;
+    let restart: { Name: string; MaximumRetryCount: number } | undefined;
+    if (f.restart !== undefined) {
+      // docker/cli@v27.3.1:opts/parse.go ParseRestartPolicy.
+      const m = /^(no|always|unless-stopped|on-failure)(?::(-?\d+))?$/.exec(f.restart);
+      if (!m) return { stdout: '', stderr: `invalid restart policy format: ${f.restart}\n`, exitCode: 1 };
+      restart = { Name: m[1] as string, MaximumRetryCount: Number(m[2] ?? 0) };
+    }
+    const cpus = env.host.fixture.cpus;
+    let out = '';
+    const errs: string[] = [];
+    for (const ref of rest) {
+      const c = env.daemon.find(ref);
+      if (!c) {
+        errs.push(`No such container: ${ref}`);
+        continue;
       }
-      const q = hc.NanoCpus ? (hc.NanoCpus * (hc.CpuPeriod || 100000)) / 1e9 : hc.CpuQuota;
-      if (nano !== undefined || typeof quota === 'number') cg.cpuQuota = q > 0 ? Math.round(q) : 'max';
-      if (typeof period === 'number' && period > 0) cg.cpuPeriod = period;
-      if (typeof shares === 'number' && shares > 0) cg.cpuWeight = cpuWeightOf(shares);
-      if (typeof pids === 'number') cg.pidsMax = pids > 0 ? pids : 'max';
-      if (f['cpuset-cpus'] !== undefined) cg.cpusetCpus = f['cpuset-cpus'];
+      const hc = c.hostConfig;
+      const mem = memory ?? hc.Memory;
+      const why = (() => {
+        if (memory !== undefined && memory !== 0 && memory < 6291456) return 'Minimum memory limit allowed is 6MB';
+        if (swap !== undefined && swap > 0 && mem > 0 && swap < mem) return 'Minimum memoryswap limit should be larger than memory limit, see usage';
+        if (memory !== undefined && swap === undefined && hc.MemorySwap > 0 && memory > hc.MemorySwap)
+          return 'Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time';
+        if (nano !== undefined && (nano < 0 || nano > cpus * 1e9)) return `Range of CPUs is from 0.01 to ${cpus}.00, as there are only ${cpus} CPUs available`;
+        if (restart && hc.AutoRemove && restart.Name !== 'no') return 'Restart policy cannot be updated because AutoRemove is enabled for the container';
+        return undefined;
+      })();
+      if (why) {
+        errs.push(`Cannot update container ${c.id}: ${why}`);
+        continue;
+      }
+      if (memory !== undefined) hc.Memory = memory;
+      if (swap !== undefined) hc.MemorySwap = swap;
+      else if (memory !== undefined && hc.MemorySwap === 0 && memory > 0) hc.MemorySwap = memory * 2;
+      if (nano !== undefined) hc.NanoCpus = nano;
+      if (typeof shares === 'number') hc.CpuShares = shares;
+      if (typeof period === 'number') hc.CpuPeriod = period;
+      if (typeof quota === 'number') hc.CpuQuota = quota;
+      if (typeof pids === 'number') hc.PidsLimit = pids;
+      if (f['cpuset-cpus'] !== undefined) hc.CpusetCpus = f['cpuset-cpus'];
+      if (restart) hc.RestartPolicy = restart;
+      const cg = env.host.kernel.cgroups.get(`/system.slice/docker-${c.id}.scope`);
+      if (cg && c.status === 'running') {
+        if (hc.Memory > 0) {
+          cg.memoryMax = hc.Memory;
+          cg.swapMax = hc.MemorySwap === -1 ? 'max' : Math.max(0, hc.MemorySwap - hc.Memory);
+        }
+        const q = hc.NanoCpus ? (hc.NanoCpus * (hc.CpuPeriod || 100000)) / 1e9 : hc.CpuQuota;
+        if (nano !== undefined || typeof quota === 'number') cg.cpuQuota = q > 0 ? Math.round(q) : 'max';
+        if (typeof period === 'number' && period > 0) cg.cpuPeriod = period;
+        if (typeof shares === 'number' && shares > 0) cg.cpuWeight = cpuWeightOf(shares);
+        if (typeof pids === 'number') cg.pidsMax = pids > 0 ? pids : 'max';
+        if (f['cpuset-cpus'] !== undefined) cg.cpusetCpus = f['cpuset-cpus'];
+      }
+      env.daemon.emitFor(c, 'update');
+      out += `${ref}\n`;
     }
-    env.daemon.emitFor(c, 'update');
-    out += `${ref}\n`;
-  }
-  return { stdout: out, stderr: errs.map(daemonErr).join(''), exitCode: errs.length ? 1 : 0 };
-}
+    return { stdout: out, stderr: errs.map(daemonErr).join(''), exitCode: errs.length ? 1 : 0 };
+  },
+});

@@ -2,29 +2,32 @@
  * `docker wait CONTAINER...`: blocks until each container stops, then prints its exit code.
  * docker/cli@v27.3.1:cli/command/container/wait.go; errors joined by newlines, exit 1.
  */
-import type { ExecResult } from '../../../api.ts';
-import { parseFlags } from '../../args.ts';
-import type { CmdEnv } from '../../types.ts';
-import { argsError, daemonErr, flagError } from './errors.ts';
+import { argsError, daemonErr } from './errors.ts';
+import { defineCommand } from './define.ts';
 
-export async function wait(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parseFlags(args, [], true);
-  if (!p.ok) return flagError('docker wait', p.error);
-  if (!p.rest.length) return argsError('docker wait', 'at least', 1, 'CONTAINER [CONTAINER...]', 'Block until one or more containers stop, then print their exit codes');
-  let out = '';
-  let err = '';
-  for (const ref of p.rest) {
-    const c = env.daemon.find(ref);
-    if (!c) {
-      err += daemonErr(`No such container: ${ref}`);
-      continue;
+// docker/cli@v27.3.1:cli/command/container/wait.go
+export default defineCommand({
+  use: 'wait CONTAINER [CONTAINER...]',
+  short: 'Block until one or more containers stop, then print their exit codes',
+  aliases: 'docker container wait, docker wait',
+  flags: [],
+  async run(_flags, rest, env) {
+    if (!rest.length) return argsError('docker wait', 'at least', 1, 'CONTAINER [CONTAINER...]', 'Block until one or more containers stop, then print their exit codes');
+    let out = '';
+    let err = '';
+    for (const ref of rest) {
+      const c = env.daemon.find(ref);
+      if (!c) {
+        err += daemonErr(`No such container: ${ref}`);
+        continue;
+      }
+      // condition "not-running": a created container counts as not running.
+      const outcome = await env.host.waitUntil(() => c.status !== 'running', undefined, env.signal);
+      if (outcome === 'aborted') return { stdout: out, stderr: err, exitCode: 130 };
+      const text = `${c.exitCode}\n`;
+      if (env.stream) env.stream({ stream: 'stdout', text });
+      else out += text;
     }
-    // condition "not-running": a created container counts as not running.
-    const outcome = await env.host.waitUntil(() => c.status !== 'running', undefined, env.signal);
-    if (outcome === 'aborted') return { stdout: out, stderr: err, exitCode: 130 };
-    const text = `${c.exitCode}\n`;
-    if (env.stream) env.stream({ stream: 'stdout', text });
-    else out += text;
-  }
-  return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
-}
+    return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
+  },
+});

@@ -1,0 +1,54 @@
+import { parseNormalizedNamed, tagNameOnly } from '../../../../oci/reference.ts';
+import { commitImage } from '../../../image/container-fs.ts';
+import { tagKey } from '../../../image/store.ts';
+import { R } from './storage.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/container/commit.go
+export default defineCommand({
+  use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
+  short: 'Create a new image from a container\'s changes',
+  aliases: 'docker container commit, docker commit',
+  flags: [
+    { long: 'author', short: 'a', type: 'string', usage: 'Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")' },
+    { long: 'change', short: 'c', type: 'list', usage: 'Apply Dockerfile instruction to the created image' },
+    { long: 'message', short: 'm', type: 'string', usage: 'Commit message' },
+    { long: 'pause', short: 'p', type: 'bool', default: 'true', usage: 'Pause container during commit' },
+  ],
+  async run(flags, rest, env) {
+    // docker/cli@v27.3.1:cli/required.go RequiresRangeArgs(1, 2).
+    if (rest.length < 1 || rest.length > 2)
+      return R('', `"docker commit" requires at least 1 and at most 2 arguments.\nSee 'docker commit --help'.\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nCreate a new image from a container's changes\n`, 1);
+    const c = env.daemon.find(rest[0] as string);
+    if (!c) return R('', `Error response from daemon: No such container: ${rest[0]}\n`, 1);
+    const lib = await env.daemon.imageLib();
+    const base = lib.imageOf(c);
+    const root = lib.rootfs.get(c.id)?.root;
+    if (!base || !root) return R('', `Error response from daemon: No such container: ${rest[0]}\n`, 1);
+    let key: string | undefined;
+    if (rest[1]) {
+      try {
+        const ref = parseNormalizedNamed(rest[1]);
+        if (ref.digest) return R('', `Error response from daemon: invalid reference format\n`, 1);
+        key = tagKey(tagNameOnly(ref));
+      } catch (e) {
+        return R('', `Error response from daemon: ${(e as Error).message}\n`, 1);
+      }
+    }
+    const cfg = base.image.config.config;
+    // moby@v27.3.1:daemon/commit.go: --change goes through dockerfile.BuildFromConfig (build/changes.ts).
+    const { applyChanges } = await import('../../../build/changes.ts');
+    const config = applyChanges({ ...cfg, Env: c.config.Env, Cmd: c.config.Cmd, Entrypoint: c.config.Entrypoint, ...(c.config.User ? { User: c.config.User } : {}), ...(c.config.WorkingDir ? { WorkingDir: c.config.WorkingDir } : {}) }, (flags.change as string[] | undefined) ?? []);
+    if ('error' in config) return R('', `Error response from daemon: ${config.error as string}\n`, 1);
+    const image = await commitImage(base.image, root, {
+      createdBy: [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].join(' '),
+      createdMs: env.host.clock.nowMs,
+      config,
+      ...(flags.author ? { author: flags.author as string } : {}),
+      ...(flags.message ? { message: flags.message as string } : {}),
+    });
+    await lib.store.add(image);
+    if (key) lib.store.setTag(key, image.id);
+    return R(`${image.id}\n`);
+  },
+});

@@ -1,0 +1,43 @@
+import { containerLabels } from '../../../docker/container.ts';
+import type { CmdEnv } from '../../types.ts';
+import { defineCommand } from './define.ts';
+import { R } from './each.ts';
+import { confirmed, flagError } from './errors.ts';
+import { parseFilters, type FilterArgs } from './filters.ts';
+
+// docker/cli@v27.3.1:cli/command/container/prune.go
+export default defineCommand({
+  use: 'prune [OPTIONS]',
+  short: 'Remove all stopped containers',
+  flags: [
+    { long: 'filter', type: 'filter', usage: 'Provide filter values (e.g. "until=<timestamp>")' },
+    { long: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
+  ],
+  async run(flags, _rest, env, cmd) {
+    const { filters, error } = parseFilters(flags.filter);
+    if (error) return flagError(cmd.path, error);
+    // prune.go warning; a "no" is errdefs.Cancelled: main exits 0 without a message.
+    const prompt = flags.force ? '' : 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ';
+    if (!flags.force && !confirmed(env.stdin)) return R(prompt);
+    const r = pruneContainers(env, filters);
+    if ('error' in r) return R(prompt, `Error response from daemon: ${r.error}\n`, 1);
+    const list = r.gone.length ? `Deleted Containers:\n${r.gone.map((id) => `${id}\n`).join('')}\n` : '';
+    return R(`${prompt}${list}Total reclaimed space: 0B\n`);
+  },
+});
+
+/**
+ * moby@v27.3.1:daemon/prune.go ContainersPrune: the stopped containers created no later than
+ * `until` whose labels match `label` and not `label!`; an error is the daemon's text.
+ */
+export function pruneContainers(env: CmdEnv, filters: FilterArgs): { gone: string[] } | { error: string } {
+  const bad = filters.validate(['label', 'label!', 'until']);
+  if (bad) return { error: bad };
+  const until = filters.until(env.host.clock.nowMs);
+  if (until.error) return { error: until.error };
+  const gone = [...env.daemon.containers.values()].filter(
+    (c) => c.status !== 'running' && !(until.ms !== undefined && c.createdMs > until.ms) && filters.matchLabels(containerLabels(c)),
+  );
+  for (const c of gone) env.daemon.remove(c);
+  return { gone: gone.map((c) => c.id) };
+}

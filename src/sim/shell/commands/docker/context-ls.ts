@@ -1,0 +1,29 @@
+import { defineCommand } from './define.ts';
+import { writeList } from '../../kit/listformat.ts';
+import { GoStruct } from '../../kit/template/index.ts';
+import { ENDPOINT } from './context.ts';
+import { argsError } from './errors.ts';
+
+// docker/cli@v27.3.1:cli/command/formatter/context.go: the header map.
+const HEADER = { Name: 'NAME', Description: 'DESCRIPTION', DockerEndpoint: 'DOCKER ENDPOINT', Error: 'ERROR' };
+
+
+// docker/cli@v27.3.1:cli/command/context/list.go
+export default defineCommand({
+  use: 'ls [OPTIONS]',
+  short: 'List contexts',
+  flags: [
+    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show context names' },
+  ],
+  async run(flags, rest, _env, cmd) {
+    if (rest.length) return argsError(cmd.path, 'none', 0, '[OPTIONS]', 'List contexts');
+    if (flags.quiet) return { stdout: 'default\n', stderr: '', exitCode: 0 };
+    const fmt = flags.format || 'table';
+    // list.go: for "json"/"{{json .}}" the context carries ContextType "moby" and marshals as is.
+    const plain = fmt === 'json' || fmt === '{{json .}}';
+    const c = { Name: 'default', Description: 'Current DOCKER_HOST based configuration', DockerEndpoint: ENDPOINT, Current: true, Error: '' };
+    const row = new GoStruct('*formatter.clientContextContext', c, undefined, () => (plain ? { ...c, ContextType: 'moby' } : { Current: true, Description: c.Description, DockerEndpoint: ENDPOINT, Error: '', Name: 'default' }), true);
+    return writeList(fmt === 'table' ? 'table {{.Name}}{{if .Current}} *{{end}}\t{{.Description}}\t{{.DockerEndpoint}}\t{{.Error}}' : fmt, [row], HEADER);
+  },
+});

@@ -1,0 +1,148 @@
+/**
+ * The kit for docker subcommands: one file per subcommand exports `defineCommand({...})`
+ * with its cobra fields (Use, Short, Long, the "aliases" annotation, category-top) and its
+ * pflag flag table; the registry (registry.ts) parses the arguments with that table,
+ * answers `--help` from it (help.ts) and completes from it. `run` receives the flags
+ * typed from the table, so a subcommand never re-declares them.
+ */
+import type { ExecResult } from '../../../api.ts';
+import { parseFlags, type FlagDef } from '../../args.ts';
+import type { CmdEnv } from '../../types.ts';
+
+/**
+ * A flag's value type as pflag names it (Value.Type()): `bool`, `string`, `int`, `duration`,
+ * docker/cli's `list` (opts.ListOpts), `filter`, `bytes` (opts.MemBytes), `map`, `mount`…
+ * UnquoteUsage prints it after the flag name (`bool` prints nothing, `stringSlice` prints `strings`).
+ */
+export type FlagType =
+  | 'bool' | 'string' | 'int' | 'int64' | 'uint16' | 'uint64' | 'float' | 'duration' | 'list' | 'filter' | 'bytes' | 'decimal'
+  | 'map' | 'mount' | 'network' | 'ulimit' | 'gpu-request' | 'stringSlice' | 'stringArray' | 'command' | 'external';
+
+/** Types whose flag may be given again and again, each value kept (`-e A -e B`). */
+const REPEATED = ['list', 'filter', 'map', 'mount', 'network', 'ulimit', 'gpu-request', 'stringSlice', 'stringArray'] as const;
+type Repeated = (typeof REPEATED)[number];
+
+export interface DockerFlag {
+  readonly long: string;
+  readonly short?: string;
+  readonly type: FlagType;
+  /** pflag's Usage text, as the Go source writes it. */
+  readonly usage: string;
+  /** pflag's DefValue (Value.String() of the default), when it is not the zero value. */
+  readonly default?: string;
+  /** MarkHidden, or hidden by the CLI for this daemon (hideUnsupportedFeatures): parsed, not listed. */
+  readonly hidden?: boolean;
+  /**
+   * `false`: listed by --help as Docker prints it, but the simulator does not implement it, so
+   * the parser does not know it (`unknown flag: --size`, as before the registry).
+   */
+  readonly sim?: false;
+}
+
+type ValueOf<F> = F extends { type: 'bool' } ? boolean : F extends { type: Repeated } ? string[] : string;
+
+/** The parsed flags `run` receives, keyed and typed from the command's `const` flag table. */
+export type FlagValues<T extends readonly DockerFlag[]> = {
+  [F in T[number] as F extends { sim: false } ? never : F['long']]?: ValueOf<F>;
+};
+
+/** How the command was reached: `docker container ls` for the ps command under `container`. */
+export interface Invocation {
+  /** The command path as cobra's CommandPath() prints it. */
+  path: string;
+  /** Use with the parent path: cobra's UseLine(). */
+  useLine: string;
+  short: string;
+}
+
+export interface DockerCommand<T extends readonly DockerFlag[] = readonly DockerFlag[]> {
+  /** cobra's Use: the name, then the arguments (`stop [OPTIONS] CONTAINER [CONTAINER...]`). */
+  readonly use: string;
+  readonly short: string;
+  /** cobra's Long, printed by --help instead of Short when set. */
+  readonly long?: string;
+  /** The "aliases" annotation (commandAliases prints it as is). */
+  readonly aliases?: string;
+  /** cobra's Aliases: other names under the same parent (`remove` for `rm`). */
+  readonly cobraAliases?: readonly string[];
+  /** The "category-top" annotation: listed under Common Commands by `docker --help`. */
+  readonly top?: number;
+  readonly example?: string;
+  /** A CLI plugin's own help, printed instead of the generated one (buildx answers `docker build --help`). */
+  readonly pluginHelp?: string;
+  readonly flags: T;
+  /** `false`: flags end at the first argument (SetInterspersed(false): run, create, exec). */
+  readonly interspersed?: false;
+  run(flags: FlagValues<T>, rest: string[], env: CmdEnv, cmd: Invocation): Promise<ExecResult>;
+}
+
+export function defineCommand<const T extends readonly DockerFlag[]>(c: DockerCommand<T>): DockerCommand<T> {
+  return c;
+}
+
+/** The name: Use's first word. */
+export const nameOf = (c: Pick<DockerCommand, 'use'>): string => c.use.split(/\s/)[0] as string;
+
+/** cobra's persistent --help (docker/cli@v27.3.1:cli/cobra.go: hidden, its -h deprecated). */
+export const HELP_FLAG: DockerFlag = { long: 'help', short: 'h', type: 'bool', usage: 'Print usage', hidden: true };
+
+/** The flags the parser knows: the simulated ones and --help (-h unless the command has its own -h). */
+export function parserDefs(flags: readonly DockerFlag[]): FlagDef[] {
+  const known = flags.filter((f) => f.sim !== false);
+  // run and create declare their own --help ("Print usage"); -h is theirs for --hostname.
+  const help = known.some((f) => f.long === 'help') ? [] : [known.some((f) => f.short === 'h') ? { ...HELP_FLAG, short: undefined } : HELP_FLAG];
+  return [...known, ...help].map((f) => ({
+    long: f.long,
+    ...(f.short ? { short: f.short } : {}),
+    type: f.type === 'bool' ? 'bool' : (REPEATED as readonly string[]).includes(f.type) ? 'list' : 'string',
+  }));
+}
+
+export type ParsedCommand = { ok: true; help: boolean; helpShorthand: boolean; flags: Record<string, unknown>; rest: string[] } | { ok: false; error: string };
+
+/** Parses argv with the command's table; `help` says --help (or -h) was given. */
+export function parseCommand(def: DockerCommand, args: string[]): ParsedCommand {
+  const bools = boolValues(def, args);
+  if (typeof bools === 'string') return { ok: false, error: bools };
+  const p = parseFlags(bools, parserDefs(def.flags), def.interspersed !== false);
+  if (!p.ok) return p;
+  const { help, ...flags } = p.flags;
+  // pflag: -h is a deprecated shorthand of --help ("Flag shorthand -h has been deprecated, use --help").
+  const end = args.indexOf('--');
+  const before = end < 0 ? args : args.slice(0, end);
+  const helpShorthand = Boolean(help) && !def.flags.some((f) => f.short === 'h') && before.some((a) => /^-[^-]*h/.test(a)) && !before.includes('--help');
+  return { ok: true, help: Boolean(help), helpShorthand, flags, rest: p.rest };
+}
+
+// strconv.ParseBool's spellings.
+const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const GO_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/**
+ * A bool flag given a value (`--human=false`, `-H=0`): pflag parses it with strconv.ParseBool
+ * and says `invalid argument "x" for "-H, --human" flag: …` otherwise. Returns the arguments with
+ * such values spelled true/false, or that error.
+ */
+function boolValues(def: DockerCommand, args: string[]): string[] | string {
+  const out: string[] = [];
+  const takesValue = (f: DockerFlag | undefined) => f !== undefined && f.type !== 'bool';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    // After `--`, or past the first argument of a command that stops there (run's image), nothing is a flag.
+    if (a === '--' || (!a.startsWith('-') && def.interspersed === false)) return [...out, ...args.slice(i)];
+    const m = /^(--([^=]+)|-([^-]))=(.*)$/.exec(a);
+    const f = m && def.flags.find((x) => x.type === 'bool' && x.sim !== false && (m[2] ? x.long === m[2] : x.short === m[3]));
+    if (!m || !f) {
+      out.push(a);
+      // The next word is this flag's value (`--name x`, `-it -e X=1`): copy it as is.
+      const next = a.startsWith('--') ? !a.includes('=') && takesValue(def.flags.find((x) => x.long === a.slice(2))) : /^-[^-]/.test(a) && takesValue(def.flags.find((x) => x.short === a.slice(-1))) && !a.includes('=');
+      if (next && i + 1 < args.length) out.push(args[++i] as string);
+      continue;
+    }
+    const v = m[4] as string;
+    if (!GO_TRUE.includes(v) && !GO_FALSE.includes(v))
+      return `invalid argument "${v}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`;
+    out.push(`--${f.long}=${GO_TRUE.includes(v)}`);
+  }
+  return out;
+}

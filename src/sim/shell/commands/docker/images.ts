@@ -1,0 +1,57 @@
+import { formatImages, imageRows } from '../../../image/format.ts';
+import { createdAgo, humanSize } from '../../../image/units.ts';
+import { goTimeString } from '../../kit/gotime.ts';
+import { R, formatted } from './image.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/image/list.go
+export default defineCommand({
+  use: 'images [OPTIONS] [REPOSITORY[:TAG]]',
+  short: 'List images',
+  aliases: 'docker image ls, docker image list, docker images',
+  top: 7,
+  flags: [
+    { long: 'all', short: 'a', type: 'bool', usage: 'Show all images (default hides intermediate images)' },
+    { long: 'digests', type: 'bool', usage: 'Show digests' },
+    { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
+    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'no-trunc', type: 'bool', usage: 'Don\'t truncate output' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
+    { long: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)', sim: false },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length > 1) return R('', `"docker images" requires at most 1 argument.\nSee 'docker images --help'.\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n`, 1);
+    let dangling: boolean | undefined;
+    let reference = rest[0];
+    for (const f of (flags.filter as string[] | undefined) ?? []) {
+      const [k, v = ''] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
+      if (k === 'dangling') {
+        if (!['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter 'dangling=${v}'\n`, 1);
+        dangling = v === 'true' || v === '1';
+      } else if (k === 'reference') reference = v;
+      else if (!['before', 'since', 'label', 'until'].includes(k) || !f.includes('=')) return R('', `Error response from daemon: invalid filter '${k || f}'\n`, 1);
+    }
+    const lib = await env.daemon.imageLib();
+    if (flags.format !== undefined) {
+      const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}) });
+      const docs = rows.map((r) => ({
+        Repository: r.repo, Tag: r.tag, Digest: r.digest, ID: flags['no-trunc'] ? r.li.image.id : r.li.image.id.slice(7, 19),
+        CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs), CreatedAt: goTimeString(Math.floor(r.li.createdMs / 1000) * 1000), Size: humanSize(r.li.image.size),
+        // docker/cli@v27.3.1:cli/command/formatter/image.go: -1 (not computed by `docker images`) is N/A.
+        Containers: 'N/A', SharedSize: 'N/A', UniqueSize: 'N/A', VirtualSize: humanSize(r.li.image.size),
+      }));
+      if (flags.quiet) return R(docs.map((d) => `${d.ID}\n`).join(''));
+      // docker/cli@v27.3.1:cli/command/formatter/image.go NewImageContext: the header map.
+      return formatted(docs, flags.format as string, {
+        ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE',
+        Containers: 'CONTAINERS', VirtualSize: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
+      }, '*formatter.imageContext');
+    }
+    return R(
+      formatImages(lib.store, {
+        nowMs: env.host.clock.nowMs, all: Boolean(flags.all), digests: Boolean(flags.digests), quiet: Boolean(flags.quiet), noTrunc: Boolean(flags['no-trunc']),
+        ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}),
+      }),
+    );
+  },
+});

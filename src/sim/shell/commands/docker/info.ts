@@ -1,0 +1,70 @@
+import { bytesSize } from './format.ts';
+import { parseTemplate, TemplateError } from '../../kit/template/index.ts';
+import { R, noArgs, infoDoc } from './system.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/system/info.go
+export default defineCommand({
+  use: 'info [OPTIONS]',
+  short: 'Display system-wide information',
+  aliases: 'docker system info, docker info',
+  top: 12,
+  flags: [
+    { long: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length) return noArgs('info', 'info [OPTIONS]', 'Display system-wide information');
+    const format = flags.format as string | undefined;
+    if (format) {
+      // docker/cli@v27.3.1:cli/command/system/info.go formatInfo.
+      let t;
+      try {
+        t = parseTemplate(format === 'json' ? '{{json .}}' : format);
+      } catch (e) {
+        if (e instanceof TemplateError) return R('', `template parsing error: ${e.message}\n`, 64);
+        throw e;
+      }
+      try {
+        return R(`${t.run(infoDoc(env))}\n`);
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        return R(`${e.partial}\n`, `${e.message}\n`, 1);
+      }
+    }
+    const d = infoDoc(env).fields;
+    return R(`Client: Docker Engine - Community
+ Version:    27.3.1
+ Context:    default
+ Debug Mode: false
+
+Server:
+ Containers: ${d.Containers}
+  Running: ${d.ContainersRunning}
+  Paused: ${d.ContainersPaused}
+  Stopped: ${d.ContainersStopped}
+ Images: ${d.Images}
+ Server Version: 27.3.1
+ Storage Driver: overlay2
+  Backing Filesystem: extfs
+ Logging Driver: json-file
+ Cgroup Driver: systemd
+ Cgroup Version: 2
+ Runtimes: io.containerd.runc.v2 runc
+ Default Runtime: runc
+ Init Binary: docker-init
+ Security Options:
+  apparmor
+  seccomp
+   Profile: builtin
+  cgroupns
+ Kernel Version: ${d.KernelVersion}
+ Operating System: ${d.OperatingSystem}
+ OSType: linux
+ Architecture: ${d.Architecture}
+ CPUs: ${d.NCPU}
+ Total Memory: ${bytesSize(d.MemTotal as number)}
+ Name: ${d.Name}
+ Docker Root Dir: /var/lib/docker
+`);
+  },
+});

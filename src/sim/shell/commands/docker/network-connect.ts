@@ -1,0 +1,28 @@
+import { isContainerMode } from '../../../net/manager.ts';
+import { R, netAndContainer } from './network.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/network/connect.go
+export default defineCommand({
+  use: 'connect [OPTIONS] NETWORK CONTAINER',
+  short: 'Connect a container to a network',
+  flags: [
+    { long: 'alias', type: 'stringSlice', usage: 'Add network-scoped alias for the container' },
+    { long: 'driver-opt', type: 'stringSlice', usage: 'driver options for the network', sim: false },
+    { long: 'ip', type: 'string', usage: 'IPv4 address (e.g., "172.30.100.104")' },
+    { long: 'ip6', type: 'string', usage: 'IPv6 address (e.g., "2001:db8::33")', sim: false },
+    { long: 'link', type: 'list', usage: 'Add link to another container', sim: false },
+    { long: 'link-local-ip', type: 'stringSlice', usage: 'Add a link-local address for the container', sim: false },
+  ],
+  async run(_flags, rest, env) {
+    const r = netAndContainer(env, rest, 'connect', 'Connect a container to a network');
+    if ('exitCode' in r) return r;
+    const { n, c } = r;
+    const mgr = env.daemon.net;
+    const mode = c.hostConfig.NetworkMode;
+    if (mode === 'host' || isContainerMode(mode) || n.driver !== 'bridge' || mgr.networksOf(c).some((x) => x.driver !== 'bridge')) return R('', 'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n', 1);
+    if (mgr.networksOf(c).includes(n)) return R('', `Error response from daemon: endpoint with name ${c.name} already exists in network ${n.name}\n`, 1);
+    mgr.connect(c, n, c.status === 'running' && c.netns !== undefined ? env.host.kernel.namespaces.get(c.netns) : undefined);
+    return R('');
+  },
+});

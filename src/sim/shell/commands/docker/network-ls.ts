@@ -1,0 +1,41 @@
+import type { Network } from '../../../net/networks.ts';
+import { tabwrite } from './format.ts';
+import { formatted } from './image.ts';
+import { GoFunc } from '../../kit/template/index.ts';
+import { goTimeString } from '../../kit/gotime.ts';
+import { R, filterNet } from './network.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/network/list.go
+export default defineCommand({
+  use: 'ls [OPTIONS]',
+  short: 'List networks',
+  flags: [
+    { long: 'filter', short: 'f', type: 'filter', usage: 'Provide filter values (e.g. "driver=bridge")' },
+    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'no-trunc', type: 'bool', usage: 'Do not truncate the output' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display network IDs' },
+  ],
+  async run(flags, _rest, env) {
+    let nets = env.daemon.net.list().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const flt of (flags.filter as string[] | undefined) ?? []) {
+      const probe = filterNet(nets[0] as Network, flt);
+      if (typeof probe === 'string') return probe.startsWith('bad format') ? R('', `invalid argument "${flt}" for "-f, --filter" flag: ${probe}\nSee 'docker network ls --help'.\n`, 125) : R('', `Error response from daemon: ${probe}\n`, 1);
+      nets = nets.filter((n) => filterNet(n, flt) === true);
+    }
+    const id = (n: Network) => (flags['no-trunc'] ? n.id : n.id.slice(0, 12));
+    if (flags.quiet) return R(nets.map((n) => `${id(n)}\n`).join(''));
+    const fmt = flags.format as string | undefined;
+    // docker/cli@v27.3.1:cli/command/network/formatter.go: networkContext's methods and header map.
+    const row = (n: Network) => ({
+      ID: id(n), Name: n.name, Driver: n.driver, Scope: 'local', IPv6: 'false', Internal: String(n.internal), Labels: '',
+      CreatedAt: goTimeString(n.createdMs, true), Label: new GoFunc(['string'], () => ''),
+    });
+    if (fmt && fmt !== 'table') {
+      return formatted(nets.map(row), fmt, {
+        ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', Labels: 'LABELS', CreatedAt: 'CREATED AT',
+      }, '*network.networkContext');
+    }
+    return R(tabwrite([['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n), n.name, n.driver, 'local'])]));
+  },
+});

@@ -1,0 +1,23 @@
+import { R, exactly } from './image.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/image/pull.go
+export default defineCommand({
+  use: 'pull [OPTIONS] NAME[:TAG|@DIGEST]',
+  short: 'Download an image from a registry',
+  aliases: 'docker image pull, docker pull',
+  top: 5,
+  flags: [
+    { long: 'all-tags', short: 'a', type: 'bool', usage: 'Download all tagged images in the repository' },
+    { long: 'disable-content-trust', type: 'bool', default: 'true', usage: 'Skip image verification', sim: false },
+    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length !== 1) return exactly('pull', 1, '[OPTIONS] NAME[:TAG|@DIGEST]', 'Download an image from a registry');
+    const lib = await env.daemon.imageLib();
+    const r = await lib.service.pull(rest[0] as string);
+    if (flags.quiet && r.exitCode === 0) return R(r.stdout.split('\n').filter(Boolean).pop() + '\n');
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
+});

@@ -1,0 +1,25 @@
+import { R, atLeast } from './image.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/image/remove.go
+export default defineCommand({
+  use: 'rmi [OPTIONS] IMAGE [IMAGE...]',
+  short: 'Remove one or more images',
+  aliases: 'docker image rm, docker image remove, docker rmi',
+  flags: [
+    { long: 'force', short: 'f', type: 'bool', usage: 'Force removal of the image' },
+    { long: 'no-prune', type: 'bool', usage: 'Do not delete untagged parents' },
+  ],
+  async run(flags, rest, env) {
+    if (!rest.length) return atLeast('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images');
+    const lib = await env.daemon.imageLib();
+    const r = await lib.store.rmi(rest, {
+      force: Boolean(flags.force),
+      usedBy: (id) => {
+        const c = [...env.daemon.containers.values()].find((x) => x.image.id === id);
+        return c ? { container: c.id.slice(0, 12), running: c.status === 'running' } : undefined;
+      },
+    });
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
+});

@@ -1,0 +1,21 @@
+import { defineCommand } from './define.ts';
+import { each, needArgs } from './each.ts';
+
+// docker/cli@v27.3.1:cli/command/container/stop.go
+export default defineCommand({
+  use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Stop one or more running containers',
+  aliases: 'docker container stop, docker stop',
+  flags: [
+    { long: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' },
+    { long: 'time', short: 't', type: 'int', usage: 'Seconds to wait before killing the container' },
+  ],
+  async run(flags, rest, env, cmd) {
+    if (!rest.length) return needArgs(cmd, 'at least');
+    const t = flags.time !== undefined ? Number(flags.time) : undefined;
+    return each(env, rest, async (c) => {
+      await env.daemon.stop(c, t, env.signal);
+      return undefined;
+    });
+  },
+});

@@ -1,0 +1,16 @@
+import { R, exactly } from './image.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/image/tag.go
+export default defineCommand({
+  use: 'tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]',
+  short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
+  aliases: 'docker image tag, docker tag',
+  flags: [],
+  async run(_flags, rest, env) {
+    if (rest.length !== 2) return exactly('tag', 2, 'SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE");
+    const lib = await env.daemon.imageLib();
+    const r = lib.store.tag(rest[0] as string, rest[1] as string);
+    return R(r.stdout, r.stderr, r.exitCode);
+  },
+});

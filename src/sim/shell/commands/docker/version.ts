@@ -1,0 +1,36 @@
+import { tabwriter } from '../../kit/tabwriter.ts';
+import { GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
+import { R, noArgs, DEFAULT_VERSION_TEMPLATE, clientVersion, serverVersion, VERSION_FUNCS } from './system.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/system/version.go
+export default defineCommand({
+  use: 'version [OPTIONS]',
+  short: 'Show the Docker version information',
+  top: 10,
+  flags: [
+    { long: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+  ],
+  async run(flags, rest, env) {
+    if (rest.length) return noArgs('version', 'version [OPTIONS]', 'Show the Docker version information');
+    let format = (flags.format as string | undefined) ?? '';
+    if (format === '') format = DEFAULT_VERSION_TEMPLATE;
+    else if (format === 'json') format = '{{json .}}';
+    let t;
+    try {
+      t = parseTemplate(format, VERSION_FUNCS, 'version');
+    } catch (e) {
+      // newVersionTemplate: errors.Wrap(err, "template parsing error") → StatusError 64.
+      if (e instanceof TemplateError) return R('', `template parsing error: ${e.message}\n`, 64);
+      throw e;
+    }
+    const vd = new GoStruct('system.versionInfo', { Client: clientVersion(true), Server: serverVersion(env) }, undefined, () => ({ Client: clientVersion(true), Server: serverVersion(env) }));
+    // prettyPrintVersion: Execute into tabwriter(20, 1, 1), a newline, Flush, then the error.
+    try {
+      return R(tabwriter(`${t.run(vd)}\n`, 20, 1));
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      return R(tabwriter(`${e.partial}\n`, 20, 1), `${e.message}\n`, 1);
+    }
+  },
+});

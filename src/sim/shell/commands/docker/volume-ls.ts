@@ -1,0 +1,39 @@
+import { formatted } from './image.ts';
+import { GoFunc } from '../../kit/template/index.ts';
+import { R, users } from './storage.ts';
+import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/volume/list.go (--cluster is swarm-only)
+export default defineCommand({
+  use: 'ls [OPTIONS]',
+  short: 'List volumes',
+  flags: [
+    { long: 'cluster', type: 'bool', usage: 'Display only cluster volumes, and use cluster volume list formatting', hidden: true, sim: false },
+    { long: 'filter', short: 'f', type: 'filter', usage: 'Provide filter values (e.g. "dangling=true")' },
+    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display volume names' },
+  ],
+  async run(flags, _rest, env) {
+    let dangling: boolean | undefined;
+    for (const f of (flags.filter as string[] | undefined) ?? []) {
+      const [k, v] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
+      if (k !== 'dangling' || !['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter '${f}'\n`, 1);
+      dangling = v === 'true' || v === '1';
+    }
+    const lib = await env.daemon.imageLib();
+    if (flags.format !== undefined) {
+      const names = lib.volumes.ls({ quiet: true, ...(dangling !== undefined ? { dangling } : {}), users: users(env) }).split('\n').filter(Boolean);
+      if (flags.quiet) return R(names.map((n) => `${n}\n`).join(''));
+      // docker/cli@v27.3.1:cli/command/formatter/volume.go: volumeContext's methods and header map.
+      const docs = names.map((n) => ({
+        Name: n, Driver: 'local', Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${n}/_data`, Labels: '', Links: 'N/A', Size: 'N/A',
+        Group: 'N/A', Availability: 'N/A', Status: 'N/A', Label: new GoFunc(['string'], () => ''),
+      }));
+      return formatted(docs, flags.format as string, {
+        ID: 'ID', Name: 'VOLUME NAME', Group: 'GROUP', Driver: 'DRIVER', Scope: 'SCOPE', Availability: 'AVAILABILITY', Mountpoint: 'MOUNTPOINT',
+        Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE', Status: 'STATUS',
+      }, '*formatter.volumeContext');
+    }
+    return R(lib.volumes.ls({ quiet: Boolean(flags.quiet), ...(dangling !== undefined ? { dangling } : {}), users: users(env) }));
+  },
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { nameOf } from '../../../src/sim/shell/commands/docker/define.ts';
+import { COMMANDS, GROUPS, type Entry } from '../../../src/sim/shell/commands/docker/registry.ts';
+import { sh, world } from '../helpers.ts';
+
+/** Every path the registry serves: [parent, name, entry]. */
+const paths: [string, string, Entry][] = [
+  ...Object.entries(COMMANDS).map(([n, e]) => ['docker', n, e] as [string, string, Entry]),
+  ...Object.entries(GROUPS).flatMap(([g, grp]) => Object.entries(grp.subs).map(([n, e]) => [`docker ${g}`, n, e] as [string, string, Entry])),
+];
+
+describe('the docker command registry', () => {
+  it('every registered subcommand loads, is named as registered and has a Short, a Use and described flags', async () => {
+    for (const [parent, name, entry] of paths) {
+      const def = (await entry.load()).default;
+      const use = entry.use ?? def.use;
+      expect(nameOf({ use }), `${parent} ${name}`).toBe(name);
+      expect(def.short.length, `${parent} ${name}`).toBeGreaterThan(5);
+      const longs = new Set<string>();
+      const shorts = new Set<string>();
+      for (const f of def.flags) {
+        expect(f.usage.length, `${parent} ${name} --${f.long}`).toBeGreaterThan(3);
+        expect(longs.has(f.long), `${parent} ${name}: --${f.long} twice`).toBe(false);
+        longs.add(f.long);
+        if (f.short) {
+          expect(shorts.has(f.short), `${parent} ${name}: -${f.short} twice`).toBe(false);
+          shorts.add(f.short);
+        }
+      }
+    }
+  });
+
+  it('every registered subcommand answers --help with its usage line and every visible flag', async () => {
+    const w = await world([]);
+    for (const [parent, name, entry] of paths) {
+      const def = (await entry.load()).default;
+      const r = await sh(w, `${parent} ${name} --help`);
+      expect(r.exitCode, `${parent} ${name}`).toBe(0);
+      if (def.pluginHelp) {
+        expect(r.out).toBe(def.pluginHelp);
+        continue;
+      }
+      expect(r.out.startsWith(`\nUsage:  ${parent} ${entry.use ?? def.use}\n\n`), `${parent} ${name}`).toBe(true);
+      for (const f of def.flags.filter((x) => !x.hidden)) expect(r.out, `${parent} ${name} --${f.long}`).toContain(`--${f.long}`);
+      if (def.flags.some((f) => !f.hidden)) expect(r.out).toContain('\nOptions:\n');
+      else expect(r.out).not.toContain('Options:');
+    }
+  });
+
+  it('each group lists exactly its registered subcommands, each with its Short', async () => {
+    const w = await world([]);
+    for (const [g, grp] of Object.entries(GROUPS)) {
+      const out = (await sh(w, `docker ${g}`)).out;
+      const listed = out.split('Commands:\n')[1]?.split('\n\n')[0]?.split('\n').map((l) => l.trim().split(/\s+/)[0]);
+      expect(listed, g).toEqual(Object.keys(grp.subs).sort());
+      for (const e of Object.values(grp.subs)) expect(out).toContain((await e.load()).default.short);
+    }
+  });
+
+  it('an unknown subcommand of a group or of docker is refused as before', async () => {
+    const w = await world([]);
+    expect((await sh(w, 'docker image bogus')).out).toBe("docker: 'image bogus' is not a docker command.\nSee 'docker --help'\n");
+    expect((await sh(w, 'docker bogus')).out).toBe("docker: 'bogus' is not a docker command.\nSee 'docker --help'\n");
+  });
+});
