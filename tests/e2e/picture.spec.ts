@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { kb } from '../../scripts/lib/browser.ts';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures.ts';
+import { test, expect, axeRun } from './fixtures.ts';
 
 /** Issue #13: the live Picture tab beside the terminal, and the lessons' static figures. */
 const L6 = '/lessons/06-cgroups/';
@@ -168,8 +167,7 @@ for (const loc of LOCALES) {
     await canvas(page).locator('[data-node]').first().click({ timeout: 60_000 });
     await expect(page.locator('cc-picture [data-role="detail"] button').first()).toBeVisible();
     // The whole lesson page is axe-checked by a11y.spec; here the tab and the figure, open and drawn.
-    const results = await new AxeBuilder({ page }).include('cc-picture').include('figure.cc-fig').analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeRun(page, ['cc-picture', 'figure.cc-fig']).then((r) => r.violations)).toEqual([]);
   });
 }
 
