@@ -18,7 +18,7 @@ export function defaultPullPolicy(image: string): string {
   return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-function defaultContainer(c: Obj): void {
+export function defaultContainer(c: Obj): void {
   if (typeof c.image === 'string') setDefault(c, 'imagePullPolicy', defaultPullPolicy(c.image));
   setDefault(c, 'terminationMessagePath', '/dev/termination-log');
   setDefault(c, 'terminationMessagePolicy', 'File');

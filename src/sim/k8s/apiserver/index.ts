@@ -16,6 +16,7 @@ import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
 import { validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
 import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
+import { defaultEphemeralContainers, validateEphemeralContainers } from './ephemeral.ts';
 
 export { ApiError } from './errors.ts';
 
@@ -184,6 +185,25 @@ export class ApiServer implements KubeletApiClient {
       if (!deepEqual(cur.spec, next.spec)) next.metadata.generation = (cur.metadata.generation ?? 1) + 1;
     }
     return this.store(res, next);
+  }
+
+  /**
+   * PATCH of a pod's `ephemeralcontainers` subresource (kubectl debug): the new list is defaulted and validated, and
+   * Pod Security admission evaluates the whole pod with it (pod-security-admission@v0.30.0 admission.go ValidatePod
+   * reviews this subresource: enforce refuses it with the same Forbidden text as a create, warn warns).
+   */
+  updateEphemeralContainers(namespace: string, name: string, ephemeral: Obj[]): WriteResult {
+    const cur = this.objects.get(this.key('pods', namespace, name));
+    if (!cur) throw notFound('pods', name);
+    const next = clone(cur);
+    const spec = (isObj(next.spec) ? next.spec : (next.spec = {})) as Obj;
+    spec.ephemeralContainers = clone(ephemeral);
+    defaultEphemeralContainers(spec);
+    const causes = validateEphemeralContainers(spec);
+    if (causes.length) throw invalid('Pod', name, causes);
+    const r = admitPodSecurity(policyOf(this.requireNamespace(namespace).metadata.labels), next.metadata, spec);
+    if (r.denied) throw forbidden('pods', name, r.denied);
+    return { obj: this.store(resourceOfKind('v1', 'Pod')!, next), warnings: r.warnings };
   }
 
   /** PATCH of labels (kubectl label): `null` removes a key. Namespaces answer with Pod Security warnings. */

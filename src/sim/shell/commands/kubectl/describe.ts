@@ -76,6 +76,9 @@ function describeContainers(title: string, containers: Obj[], statuses: Obj[] | 
     if (!ports.length) s += `${ind}  Port:\t<none>\n${ind}  Host Port:\t<none>\n`;
     else if (ports.length === 1) s += `${ind}  Port:\t${ports[0]!.containerPort}/${ports[0]!.protocol ?? 'TCP'}\n${ind}  Host Port:\t${ports[0]!.hostPort ?? 0}/${ports[0]!.protocol ?? 'TCP'}\n`;
     else s += `${ind}  Ports:\t${ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ')}\n${ind}  Host Ports:\t${ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')}\n`;
+    // describeContainerBasicInfo: the container's own seccomp profile (kubectl debug --profile=restricted sets one).
+    const csc = isObj(c.securityContext) && isObj(c.securityContext.seccompProfile) ? c.securityContext.seccompProfile : undefined;
+    if (csc) s += `${ind}  SeccompProfile:\t${csc.type}\n${csc.type === 'Localhost' ? `${ind}    LocalhostProfile:\t${csc.localhostProfile}\n` : ''}`;
     for (const k of ['command', 'args'] as const) {
       if (Array.isArray(c[k]) && (c[k] as unknown[]).length) s += `${ind}  ${k === 'command' ? 'Command' : 'Args'}:\n${(c[k] as unknown[]).map((a) => `${ind}    ${a}\n`).join('')}`;
     }
@@ -168,6 +171,8 @@ export function describePod(api: ApiServer, p: KObject, now: number): string {
   if (ctl) s += `Controlled By:\t${ctl.kind}/${ctl.name}\n`;
   if (arr(spec.initContainers).length) s += describeContainers('Init Containers', arr(spec.initContainers), arr(st.initContainerStatuses), '');
   s += describeContainers('Containers', arr(spec.containers), arr(st.containerStatuses), '');
+  // describe.go describePod: the ephemeral containers, described as containers, after the regular ones.
+  if (arr(spec.ephemeralContainers).length) s += describeContainers('Ephemeral Containers', arr(spec.ephemeralContainers), arr(st.ephemeralContainerStatuses), '');
   const conds = arr(st.conditions);
   if (conds.length) s += `Conditions:\n  Type\tStatus\n${conds.map((c) => `  ${c.type} \t${c.status} \n`).join('')}`;
   s += describeVolumes(arr(spec.volumes), '');
