@@ -12,6 +12,7 @@ import { podQos } from '../../../k8s/resources.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
 import { INITIAL_NAMESPACES, kubernetesService, namespaceObject, nodeObject, type NodeFacts } from './fixture.ts';
+import { systemObjects } from './fixture-system.ts';
 import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
 import { validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
@@ -48,10 +49,19 @@ export class ApiServer implements KubeletApiClient {
     node: NodeFacts,
   ) {
     this.nodeName = node.hostname;
-    this.objects.set(this.key('nodes', '', node.hostname), nodeObject(node, this.newUid()));
+    const nodeObj = nodeObject(node, this.newUid());
+    this.objects.set(this.key('nodes', '', node.hostname), nodeObj);
     for (const ns of INITIAL_NAMESPACES) this.objects.set(this.key('namespaces', '', ns), namespaceObject(ns, this.newUid()));
     this.objects.set(this.key('services', 'default', 'kubernetes'), kubernetesService(this.newUid()));
+    for (const o of systemObjects(node, nodeObj.metadata.uid)) {
+      this.objects.set(this.key(resourceOfKind(o.apiVersion, o.kind)!.resource, 'kube-system', o.metadata.name), o);
+      this.system.add(o.metadata.uid);
+    }
   }
+
+  /** kubeadm's kube-system objects (fixture-system.ts): node1's kubelet does not run them and the controllers leave them be. */
+  private readonly system = new Set<string>();
+  isSystem = (o: KObject): boolean => this.system.has(o.metadata.uid);
 
   nowIso(): string {
     return new Date(Math.floor(this.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -262,7 +272,8 @@ export class ApiServer implements KubeletApiClient {
     const k = this.key(res.resource, res.namespaced ? namespace : '', name);
     const o = this.objects.get(k);
     if (!o) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, name);
-    if (o.kind === 'Pod' && gracePeriodSeconds !== 0) {
+    // A kube-system fixture pod has no kubelet to stop it: it goes at once (and nothing recreates it).
+    if (o.kind === 'Pod' && gracePeriodSeconds !== 0 && !this.system.has(o.metadata.uid)) {
       if (!o.metadata.deletionTimestamp) {
         const grace = gracePeriodSeconds ?? Number((o.spec as Obj | undefined)?.terminationGracePeriodSeconds ?? 30);
         o.metadata.deletionTimestamp = new Date(Math.floor(this.now() / 1000) * 1000 + grace * 1000).toISOString().replace('.000Z', 'Z');
@@ -288,7 +299,7 @@ export class ApiServer implements KubeletApiClient {
   // ---- KubeletApiClient ----
 
   pods(): KObject[] {
-    return this.list(resourceOfKind('v1', 'Pod')!).filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName);
+    return this.list(resourceOfKind('v1', 'Pod')!).filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid));
   }
 
   updatePodStatus(namespace: string, name: string, status: Record<string, unknown>): void {
