@@ -37,6 +37,8 @@ const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class ApiServer implements KubeletApiClient {
   private readonly objects = new Map<string, KObject>();
   private readonly eventIndex = new Map<string, KObject>();
+  /** EventAggregator's records: the distinct messages per source, object, type and reason, and when the last came. */
+  private readonly aggregates = new Map<string, { messages: Set<string>; lastMs: number }>();
   private rv = 1200;
   private eventSeq = 0;
   /** Bumped on every write: the controllers and the kubelet re-sync when it moves. */
@@ -63,6 +65,10 @@ export class ApiServer implements KubeletApiClient {
   private readonly system = new Set<string>();
   isSystem = (o: KObject): boolean => this.system.has(o.metadata.uid);
 
+  nowMs(): number {
+    return this.now();
+  }
+
   nowIso(): string {
     return new Date(Math.floor(this.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
@@ -84,7 +90,9 @@ export class ApiServer implements KubeletApiClient {
   /** The same, as the stored objects themselves, for readers that never change them (printers, controllers' reads). */
   scan(res: ResourceInfo, namespace?: string): readonly KObject[] {
     const prefix = res.namespaced && namespace !== undefined ? `${res.resource}/${namespace}/` : `${res.resource}/`;
-    return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => byteOrder(a, b)).map(([, o]) => o);
+    const hits: [string, KObject][] = [];
+    for (const e of this.objects) if (e[0].startsWith(prefix)) hits.push(e);
+    return hits.sort(([a], [b]) => byteOrder(a, b)).map(([, o]) => o);
   }
 
   /** The namespace must exist (NamespaceLifecycle admission) and not be terminating. */
@@ -299,7 +307,8 @@ export class ApiServer implements KubeletApiClient {
   // ---- KubeletApiClient ----
 
   pods(): KObject[] {
-    return this.list(resourceOfKind('v1', 'Pod')!).filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid));
+    // Filtered before copying: kube-system's fixture pods are large and not the kubelet's.
+    return this.scan(resourceOfKind('v1', 'Pod')!).filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid)).map((p) => clone(p));
   }
 
   updatePodStatus(namespace: string, name: string, status: Record<string, unknown>): void {
@@ -316,13 +325,28 @@ export class ApiServer implements KubeletApiClient {
   }
 
   event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
-    const key = eventKey(obj, type, reason, message, source, fieldPath);
+    let key = eventKey(obj, type, reason, message, source, fieldPath);
+    // client-go@v0.30.5 tools/record/events_cache.go EventAggregate: ten distinct messages of one source, object, type and
+    // reason within ten minutes become one event, "(combined from similar events): <the latest>", whose count moves.
+    const aggKey = eventKey(obj, type, reason, '', source);
+    const nowMs = this.now();
+    let rec = this.aggregates.get(aggKey);
+    if (!rec || nowMs - rec.lastMs > 600_000) rec = { messages: new Set(), lastMs: 0 };
+    rec.messages.add(message);
+    rec.lastMs = nowMs;
+    this.aggregates.set(aggKey, rec);
+    if (rec.messages.size >= 10) {
+      rec.messages.delete(rec.messages.values().next().value!);
+      message = `(combined from similar events): ${message}`;
+      key = `combined\u0000${aggKey}`;
+    }
     const now = this.nowIso();
     const existing = this.eventIndex.get(key);
     const ns = obj.metadata.namespace ?? 'default';
     if (existing && this.objects.get(this.key('events', ns, existing.metadata.name)) === existing) {
       existing.count = Number(existing.count ?? 1) + 1;
       existing.lastTimestamp = now;
+      existing.message = message;
       existing.metadata.resourceVersion = this.nextRv();
       this.version++;
       return;

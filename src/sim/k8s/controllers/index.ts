@@ -7,6 +7,8 @@ import { RESOURCES, resourceOfKind } from '../apiserver/resources.ts';
 import { syncDeployment } from './deployment.ts';
 import { syncReplicaSet } from './replicaset.ts';
 
+export { retryDue } from './replicaset.ts';
+
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
 const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
 

@@ -117,7 +117,7 @@ function describeContainers(title: string, containers: Obj[], statuses: Obj[] | 
  * describe.go DescribeProbe: `http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`
  * (url.URL of scheme, net.JoinHostPort(host, port) and path), `exec [cat /tmp/healthy] …`, `tcp-socket :8080 …`.
  */
-export function describeProbe(p: Obj): string {
+function describeProbe(p: Obj): string {
   const attrs = `delay=${Number(p.initialDelaySeconds ?? 0)}s timeout=${Number(p.timeoutSeconds ?? 0)}s period=${Number(p.periodSeconds ?? 0)}s #success=${Number(p.successThreshold ?? 0)} #failure=${Number(p.failureThreshold ?? 0)}`;
   if (isObj(p.exec)) return `exec [${((p.exec.command as unknown[] | undefined) ?? []).join(' ')}] ${attrs}`;
   if (isObj(p.httpGet)) {
