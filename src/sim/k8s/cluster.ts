@@ -5,7 +5,7 @@
  */
 import { ApiServer, type Random } from './apiserver/index.ts';
 import type { NodeFacts } from './apiserver/fixture.ts';
-import { runControllers } from './controllers/index.ts';
+import { retryDue, runControllers } from './controllers/index.ts';
 import type { KubeletHandle } from './types.ts';
 
 /** Builds the kubelet over the API server (a factory written for KubeletApiClient fits). */
@@ -35,8 +35,8 @@ export class Cluster {
   async sync(): Promise<void> {
     for (let i = 0; i < MAX_PASSES; i++) {
       const before = this.api.version;
-      // The controllers react to the API's state only: nothing to do while it has not moved.
-      if (before !== this.settled) runControllers(this.api);
+      // The controllers react to the API's state only: nothing to do while it has not moved (or a work queue's retry is due).
+      if (before !== this.settled || retryDue(this.api)) runControllers(this.api);
       if (this.kubelet) await this.kubelet.sync();
       if (this.api.version === before) {
         this.settled = before;

@@ -97,6 +97,8 @@ export interface CriContainerConfig {
   tty: boolean;
   /** The container keeps its standard input open (CRI ContainerConfig.stdin): an interactive shell waits on it. */
   stdin?: boolean;
+  /** NamespaceOption pid TARGET: the id of the container whose PID namespace this one joins (an ephemeral container's target). */
+  targetId?: string;
   labels: Record<string, string>;
 }
 
@@ -209,7 +211,8 @@ export class Containerd {
     this.containers.set(id, c);
     const mask = cfg.privileged ? ALL_CAPS : capMask(cfg.caps.add, cfg.caps.drop);
     const ns = sb.pause.ns;
-    const pidNs: NsChoice = sb.sharePid ? ns.pid : 'new';
+    const target = cfg.targetId ? this.host.kernel.procs.get(this.containers.get(cfg.targetId)?.pid ?? -1) : undefined;
+    const pidNs: NsChoice = target ? target.ns.pid : sb.sharePid ? ns.pid : 'new';
     const argv = cfg.argv;
     const { init, program } = this.host.runc.start({
       id, namespace: 'k8s.io', argv, env: cfg.env, uid: cfg.uid, gid: cfg.gid, ...(cfg.groups ? { groups: cfg.groups } : {}), caps: mask, noNewPrivs: cfg.noNewPrivs,

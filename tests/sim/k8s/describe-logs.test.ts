@@ -126,7 +126,8 @@ Events:
     const out = (await w.exec('kubectl describe node node1')).stdout;
     expect(out).toContain('\nSystem Info:\n');
     expect(out).toContain('  Container Runtime Version:  containerd://1.7.22\n  Kubelet Version:            v1.30.5\n');
-    expect(out).toContain('Non-terminated Pods:          (0 in total)\n');
+    // kubeadm's control plane, CoreDNS and kube-proxy (kube-system.test.ts has the table).
+    expect(out).toContain('Non-terminated Pods:          (7 in total)\n');
     expect(out.endsWith('Events:              <none>\n')).toBe(true);
   });
 });

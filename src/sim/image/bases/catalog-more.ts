@@ -5,6 +5,7 @@ import { DEBIAN_GROUP, DEBIAN_PASSWD, fillTo } from './rootfs-debian.ts';
 import { BUILDKIT, type BaseImageDef } from './define.ts';
 import type { TreeBuilder } from '../tree.ts';
 import { NGINX_UNPRIVILEGED_125 } from './nginx-unprivileged.ts';
+import { BUSYBOX_136 } from './busybox.ts';
 
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const BOTH = ['amd64', 'arm64'] as const;
@@ -246,5 +247,5 @@ export const EXAMPLE_APP: BaseImageDef = {
 export const CATALOG: readonly BaseImageDef[] = [
   ALPINE_318, ALPINE_319, ALPINE_320, DEBIAN_12, DEBIAN_12_SLIM, NGINX_125, NGINX_UNPRIVILEGED_125, GOLANG_122, GOLANG_122_ALPINE,
   BUILDPACK_DEPS, NODE_20, NODE_20_ALPINE, KUBIA, KUBIA_LIBRARY, STRESS, REGISTRY_2, DISTROLESS_STATIC, DISTROLESS_STATIC_DEBIAN12,
-  MEMCACHED_16, DEMO_HELLO, ZOMBIE_MAKER, PAUSE_39, ACME_PRIVATE, EXAMPLE_APP,
+  MEMCACHED_16, DEMO_HELLO, ZOMBIE_MAKER, PAUSE_39, ACME_PRIVATE, EXAMPLE_APP, BUSYBOX_136,
 ];

@@ -6,7 +6,7 @@
 import type { TreeBuilder } from '../tree.ts';
 
 /** busybox applets that alpine links from /bin, /sbin, /usr/bin, /usr/sbin. */
-const APPLETS: Record<string, string[]> = {
+export const APPLETS: Record<string, string[]> = {
   '/bin': [
     'arch', 'ash', 'base64', 'bbconfig', 'cat', 'chgrp', 'chmod', 'chown', 'cp', 'date', 'dd', 'df', 'dmesg',
     'dnsdomainname', 'echo', 'egrep', 'false', 'fgrep', 'getopt', 'grep', 'gunzip', 'gzip', 'hostname', 'ionice',

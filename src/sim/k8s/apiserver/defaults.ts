@@ -18,12 +18,25 @@ export function defaultPullPolicy(image: string): string {
   return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-function defaultContainer(c: Obj): void {
+export function defaultContainer(c: Obj): void {
   if (typeof c.image === 'string') setDefault(c, 'imagePullPolicy', defaultPullPolicy(c.image));
   setDefault(c, 'terminationMessagePath', '/dev/termination-log');
   setDefault(c, 'terminationMessagePolicy', 'File');
   setDefault(c, 'resources', {});
   if (Array.isArray(c.ports)) for (const p of c.ports) if (isObj(p)) setDefault(p, 'protocol', 'TCP');
+  // SetDefaults_Probe and SetDefaults_HTTPGetAction.
+  for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    const probe = c[key];
+    if (!isObj(probe)) continue;
+    setDefault(probe, 'timeoutSeconds', 1);
+    setDefault(probe, 'periodSeconds', 10);
+    setDefault(probe, 'successThreshold', 1);
+    setDefault(probe, 'failureThreshold', 3);
+    if (isObj(probe.httpGet)) {
+      setDefault(probe.httpGet, 'path', '/');
+      setDefault(probe.httpGet, 'scheme', 'HTTP');
+    }
+  }
   if (Array.isArray(c.env)) for (const e of c.env) if (isObj(e) && isObj(e.valueFrom) && isObj(e.valueFrom.fieldRef)) setDefault(e.valueFrom.fieldRef, 'apiVersion', 'v1');
   // SetDefaults_Container copies limits to requests when requests are unset (Pod-level: SetDefaults_Pod).
   if (isObj(c.resources) && isObj(c.resources.limits)) {

@@ -12,10 +12,12 @@ import { podQos } from '../../../k8s/resources.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
 import { INITIAL_NAMESPACES, kubernetesService, namespaceObject, nodeObject, type NodeFacts } from './fixture.ts';
+import { systemObjects } from './fixture-system.ts';
 import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
 import { validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
 import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
+import { defaultEphemeralContainers, validateEphemeralContainers } from './ephemeral.ts';
 
 export { ApiError } from './errors.ts';
 
@@ -35,6 +37,8 @@ const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class ApiServer implements KubeletApiClient {
   private readonly objects = new Map<string, KObject>();
   private readonly eventIndex = new Map<string, KObject>();
+  /** EventAggregator's records: the distinct messages per source, object, type and reason, and when the last came. */
+  private readonly aggregates = new Map<string, { messages: Set<string>; lastMs: number }>();
   private rv = 1200;
   private eventSeq = 0;
   /** Bumped on every write: the controllers and the kubelet re-sync when it moves. */
@@ -47,9 +51,22 @@ export class ApiServer implements KubeletApiClient {
     node: NodeFacts,
   ) {
     this.nodeName = node.hostname;
-    this.objects.set(this.key('nodes', '', node.hostname), nodeObject(node, this.newUid()));
+    const nodeObj = nodeObject(node, this.newUid());
+    this.objects.set(this.key('nodes', '', node.hostname), nodeObj);
     for (const ns of INITIAL_NAMESPACES) this.objects.set(this.key('namespaces', '', ns), namespaceObject(ns, this.newUid()));
     this.objects.set(this.key('services', 'default', 'kubernetes'), kubernetesService(this.newUid()));
+    for (const o of systemObjects(node, nodeObj.metadata.uid)) {
+      this.objects.set(this.key(resourceOfKind(o.apiVersion, o.kind)!.resource, 'kube-system', o.metadata.name), o);
+      this.system.add(o.metadata.uid);
+    }
+  }
+
+  /** kubeadm's kube-system objects (fixture-system.ts): node1's kubelet does not run them and the controllers leave them be. */
+  private readonly system = new Set<string>();
+  isSystem = (o: KObject): boolean => this.system.has(o.metadata.uid);
+
+  nowMs(): number {
+    return this.now();
   }
 
   nowIso(): string {
@@ -73,7 +90,9 @@ export class ApiServer implements KubeletApiClient {
   /** The same, as the stored objects themselves, for readers that never change them (printers, controllers' reads). */
   scan(res: ResourceInfo, namespace?: string): readonly KObject[] {
     const prefix = res.namespaced && namespace !== undefined ? `${res.resource}/${namespace}/` : `${res.resource}/`;
-    return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => byteOrder(a, b)).map(([, o]) => o);
+    const hits: [string, KObject][] = [];
+    for (const e of this.objects) if (e[0].startsWith(prefix)) hits.push(e);
+    return hits.sort(([a], [b]) => byteOrder(a, b)).map(([, o]) => o);
   }
 
   /** The namespace must exist (NamespaceLifecycle admission) and not be terminating. */
@@ -186,6 +205,25 @@ export class ApiServer implements KubeletApiClient {
     return this.store(res, next);
   }
 
+  /**
+   * PATCH of a pod's `ephemeralcontainers` subresource (kubectl debug): the new list is defaulted and validated, and
+   * Pod Security admission evaluates the whole pod with it (pod-security-admission@v0.30.0 admission.go ValidatePod
+   * reviews this subresource: enforce refuses it with the same Forbidden text as a create, warn warns).
+   */
+  updateEphemeralContainers(namespace: string, name: string, ephemeral: Obj[]): WriteResult {
+    const cur = this.objects.get(this.key('pods', namespace, name));
+    if (!cur) throw notFound('pods', name);
+    const next = clone(cur);
+    const spec = (isObj(next.spec) ? next.spec : (next.spec = {})) as Obj;
+    spec.ephemeralContainers = clone(ephemeral);
+    defaultEphemeralContainers(spec);
+    const causes = validateEphemeralContainers(spec);
+    if (causes.length) throw invalid('Pod', name, causes);
+    const r = admitPodSecurity(policyOf(this.requireNamespace(namespace).metadata.labels), next.metadata, spec);
+    if (r.denied) throw forbidden('pods', name, r.denied);
+    return { obj: this.store(resourceOfKind('v1', 'Pod')!, next), warnings: r.warnings };
+  }
+
   /** PATCH of labels (kubectl label): `null` removes a key. Namespaces answer with Pod Security warnings. */
   patchLabels(res: ResourceInfo, namespace: string, name: string, labels: Record<string, string | null>): WriteResult {
     const cur = this.get(res, namespace, name);
@@ -242,7 +280,8 @@ export class ApiServer implements KubeletApiClient {
     const k = this.key(res.resource, res.namespaced ? namespace : '', name);
     const o = this.objects.get(k);
     if (!o) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, name);
-    if (o.kind === 'Pod' && gracePeriodSeconds !== 0) {
+    // A kube-system fixture pod has no kubelet to stop it: it goes at once (and nothing recreates it).
+    if (o.kind === 'Pod' && gracePeriodSeconds !== 0 && !this.system.has(o.metadata.uid)) {
       if (!o.metadata.deletionTimestamp) {
         const grace = gracePeriodSeconds ?? Number((o.spec as Obj | undefined)?.terminationGracePeriodSeconds ?? 30);
         o.metadata.deletionTimestamp = new Date(Math.floor(this.now() / 1000) * 1000 + grace * 1000).toISOString().replace('.000Z', 'Z');
@@ -268,7 +307,8 @@ export class ApiServer implements KubeletApiClient {
   // ---- KubeletApiClient ----
 
   pods(): KObject[] {
-    return this.list(resourceOfKind('v1', 'Pod')!).filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName);
+    // Filtered before copying: kube-system's fixture pods are large and not the kubelet's.
+    return this.scan(resourceOfKind('v1', 'Pod')!).filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid)).map((p) => clone(p));
   }
 
   updatePodStatus(namespace: string, name: string, status: Record<string, unknown>): void {
@@ -285,13 +325,28 @@ export class ApiServer implements KubeletApiClient {
   }
 
   event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
-    const key = eventKey(obj, type, reason, message, source, fieldPath);
+    let key = eventKey(obj, type, reason, message, source, fieldPath);
+    // client-go@v0.30.5 tools/record/events_cache.go EventAggregate: ten distinct messages of one source, object, type and
+    // reason within ten minutes become one event, "(combined from similar events): <the latest>", whose count moves.
+    const aggKey = eventKey(obj, type, reason, '', source);
+    const nowMs = this.now();
+    let rec = this.aggregates.get(aggKey);
+    if (!rec || nowMs - rec.lastMs > 600_000) rec = { messages: new Set(), lastMs: 0 };
+    rec.messages.add(message);
+    rec.lastMs = nowMs;
+    this.aggregates.set(aggKey, rec);
+    if (rec.messages.size >= 10) {
+      rec.messages.delete(rec.messages.values().next().value!);
+      message = `(combined from similar events): ${message}`;
+      key = `combined\u0000${aggKey}`;
+    }
     const now = this.nowIso();
     const existing = this.eventIndex.get(key);
     const ns = obj.metadata.namespace ?? 'default';
     if (existing && this.objects.get(this.key('events', ns, existing.metadata.name)) === existing) {
       existing.count = Number(existing.count ?? 1) + 1;
       existing.lastTimestamp = now;
+      existing.message = message;
       existing.metadata.resourceVersion = this.nextRv();
       this.version++;
       return;

@@ -10,10 +10,10 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** field.Error.ErrorBody() value rendering: strings %q, numbers %v (maps: goMap, their %#v). */
-const shown = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+export const shown = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 const required = (field: string, detail = ''): Cause => ({ field, message: detail ? `Required value: ${detail}` : 'Required value' });
 const invalidValue = (field: string, value: unknown, detail: string, rendered = shown(value)): Cause => ({ field, message: `Invalid value: ${rendered}: ${detail}` });
-const duplicate = (field: string, value: unknown): Cause => ({ field, message: `Duplicate value: ${shown(value)}` });
+export const duplicate = (field: string, value: unknown): Cause => ({ field, message: `Duplicate value: ${shown(value)}` });
 const notSupported = (field: string, value: unknown, allowed: string[]): Cause => ({
   field, message: `Unsupported value: ${shown(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
 });
@@ -53,7 +53,7 @@ export function validateName(name: unknown, label = false): Cause[] {
 
 const str = (o: Obj, k: string): string => (typeof o[k] === 'string' ? (o[k] as string) : '');
 
-function validateContainer(c: Obj, path: string, names: Set<string>): Cause[] {
+export function validateContainer(c: Obj, path: string, names: Set<string>): Cause[] {
   const errs: Cause[] = [];
   const name = str(c, 'name');
   if (!name) errs.push(required(`${path}.name`));

@@ -7,6 +7,8 @@ import { RESOURCES, resourceOfKind } from '../apiserver/resources.ts';
 import { syncDeployment } from './deployment.ts';
 import { syncReplicaSet } from './replicaset.ts';
 
+export { retryDue } from './replicaset.ts';
+
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
 const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
 
@@ -14,9 +16,10 @@ const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
 export function runControllers(api: ApiServer): boolean {
   const before = api.version;
   collectGarbage(api);
-  for (const d of api.list(DEPLOY)) syncDeployment(api, d);
-  for (const rs of api.list(RS)) syncReplicaSet(api, rs);
-  for (const d of api.list(DEPLOY)) syncDeployment(api, d);
+  // kube-system's fixture workloads (CoreDNS) are left as kubeadm made them.
+  for (const d of api.list(DEPLOY)) if (!api.isSystem(d)) syncDeployment(api, d);
+  for (const rs of api.list(RS)) if (!api.isSystem(rs)) syncReplicaSet(api, rs);
+  for (const d of api.list(DEPLOY)) if (!api.isSystem(d)) syncDeployment(api, d);
   return api.version !== before;
 }
 

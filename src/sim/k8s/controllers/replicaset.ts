@@ -18,16 +18,35 @@ export const ownedBy = (o: KObject, owner: KObject) => (o.metadata.ownerReferenc
 export const podReady = (p: KObject) =>
   ((p.status?.conditions as Obj[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 
+/**
+ * The controller's work queue retries a ReplicaSet whose sync failed after a per-item exponential delay
+ * (client-go@v0.30.5 util/workqueue/default_rate_limiters.go DefaultControllerRateLimiter: 5 ms · 2^failures, at most
+ * 1000 s; Forget on a sync that succeeds). Kept per API server, by ReplicaSet uid.
+ */
+interface Retry { failures: number; atMs: number }
+const retries = new WeakMap<ApiServer, Map<string, Retry>>();
+const retryDelayMs = (failures: number) => Math.min(5 * 2 ** failures, 1_000_000);
+/** The attempts one sync may catch up on (the delays double, so a long wait holds only a handful). */
+const MAX_CATCH_UP = 32;
+
+/** Whether a failed ReplicaSet's retry has come due (the cluster then runs the controllers though nothing else moved). */
+export const retryDue = (api: ApiServer): boolean => [...(retries.get(api)?.values() ?? [])].some((r) => r.atMs <= api.nowMs());
+
 export function syncReplicaSet(api: ApiServer, rs: KObject): void {
   const ns = rs.metadata.namespace ?? 'default';
   const spec = rs.spec as Obj;
   const want = Number(spec.replicas ?? 1);
   const pods = api.scan(PODS, ns).filter((p) => ownedBy(p, rs) && !p.metadata.deletionTimestamp);
   let failure: string | undefined;
-  if (pods.length < want) {
+  const queue = retries.get(api) ?? new Map<string, Retry>();
+  retries.set(api, queue);
+  const retry = queue.get(rs.metadata.uid);
+  if (pods.length >= want) queue.delete(rs.metadata.uid);
+  // A failed ReplicaSet is synced again only when its delay has passed; the attempts due since then are made now.
+  if (pods.length < want && (!retry || retry.atMs <= api.nowMs())) {
     const tpl = (isObj(spec.template) ? spec.template : {}) as Obj;
     const tmeta = (isObj(tpl.metadata) ? tpl.metadata : {}) as Obj;
-    for (let i = pods.length; i < want; i++) {
+    for (let i = pods.length, attempts = 0; i < want && attempts < MAX_CATCH_UP; i++) {
       const pod: Obj = {
         apiVersion: 'v1', kind: 'Pod',
         metadata: {
@@ -41,12 +60,19 @@ export function syncReplicaSet(api: ApiServer, rs: KObject): void {
       try {
         const { obj } = api.create(pod, ns);
         api.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${obj.metadata.name}`, SOURCE);
+        queue.delete(rs.metadata.uid);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
-        // replica_set.go: "Error creating: %v"
+        // replica_set.go: "Error creating: %v"; slowStartBatch stops at the first error, and the sync is retried later.
         api.event(rs, 'Warning', 'FailedCreate', `Error creating: ${e.message}`, SOURCE);
         failure = e.message;
-        break;
+        attempts++;
+        const r = queue.get(rs.metadata.uid) ?? { failures: 0, atMs: api.nowMs() };
+        r.atMs += retryDelayMs(r.failures);
+        r.failures++;
+        queue.set(rs.metadata.uid, r);
+        if (r.atMs > api.nowMs()) break;
+        i--;
       }
     }
   } else if (pods.length > want) {

@@ -100,8 +100,10 @@ export class Kubelet implements KubeletHandle {
     }
   }
 
-  private emitter(pod: KObject, container?: string): Emit {
-    return (type, reason, message) => this.api.event(pod, type, reason, message, { component: 'kubelet', host: this.host.fixture.hostname }, container ? `spec.containers{${container}}` : undefined);
+  /** Events about the pod, or one of its containers (`spec.containers{app}`, `spec.ephemeralContainers{debugger-x}`). */
+  private emitter(pod: KObject, container?: string, ephemeral = false): Emit {
+    const fieldPath = container ? `spec.${ephemeral ? 'ephemeralContainers' : 'containers'}{${container}}` : undefined;
+    return (type, reason, message) => this.api.event(pod, type, reason, message, { component: 'kubelet', host: this.host.fixture.hostname }, fieldPath);
   }
 
   private async syncPod(pod: KObject, t: PodTrack): Promise<void> {
@@ -128,6 +130,26 @@ export class Kubelet implements KubeletHandle {
     }
     const policy = String(spec.restartPolicy ?? 'Always');
     for (const c of containers) await this.syncContainer(pod, t, c, policy);
+    for (const ec of (spec.ephemeralContainers as Obj[] | undefined) ?? []) await this.syncEphemeral(pod, t, ec);
+  }
+
+  /**
+   * An ephemeral container (kubernetes@v1.30.0 pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions:
+   * EphemeralContainersToStart): started once, in the pod's sandbox, never restarted; with targetContainerName it
+   * joins that container's PID namespace (kuberuntime_container.go: NamespaceMode TARGET).
+   */
+  private async syncEphemeral(pod: KObject, t: PodTrack, c: Obj): Promise<void> {
+    const name = String(c.name);
+    let ct = t.containers.get(name);
+    if (!ct) {
+      ct = { name, image: String(c.image ?? ''), restartCount: 0, imageID: '', lastEventMs: -Infinity, ephemeral: true };
+      t.containers.set(name, ct);
+    }
+    if (ct.current || (ct.waiting && this.now < (ct.retryAtMs ?? 0))) return;
+    const phase = String(((pod.status ?? {}) as Obj).phase ?? '');
+    if (phase === 'Succeeded' || phase === 'Failed') return;
+    const target = typeof c.targetContainerName === 'string' ? t.containers.get(c.targetContainerName)?.current : undefined;
+    await this.startContainer(pod, t, ct, c, this.emitter(pod, name, true), target?.state === 'CONTAINER_RUNNING' ? target.id : undefined);
   }
 
   private async syncContainer(pod: KObject, t: PodTrack, c: Obj, policy: string): Promise<void> {
@@ -156,7 +178,7 @@ export class Kubelet implements KubeletHandle {
     await this.startContainer(pod, t, ct, c, emit);
   }
 
-  private async startContainer(pod: KObject, t: PodTrack, ct: ContainerTrack, c: Obj, emit: Emit): Promise<void> {
+  private async startContainer(pod: KObject, t: PodTrack, ct: ContainerTrack, c: Obj, emit: Emit, targetId?: string): Promise<void> {
     ct.retryAtMs = this.now + RETRY_MS;
     const img = await this.images.ensure(t.uid, c, emit);
     if (!img.ok) {
@@ -180,6 +202,7 @@ export class Kubelet implements KubeletHandle {
     }
     emit('Normal', 'Created', `Created container ${ct.name}`);
     ct.waiting = undefined;
+    if (targetId) cfg.targetId = targetId;
     const started = this.cri.startContainer(t.sandbox!, cfg, img.image);
     ct.current = await started;
     emit('Normal', 'Started', `Started container ${ct.name}`);
@@ -192,7 +215,7 @@ export class Kubelet implements KubeletHandle {
       t.killing = { killAtMs: this.now + grace * 1000 };
       for (const ct of t.containers.values()) {
         if (ct.current?.state !== 'CONTAINER_RUNNING') continue;
-        this.emitter(pod, ct.name)('Normal', 'Killing', `Stopping container ${ct.name}`);
+        this.emitter(pod, ct.name, ct.ephemeral)('Normal', 'Killing', `Stopping container ${ct.name}`);
         this.cri.stopContainer(ct.current.id, grace);
       }
     }

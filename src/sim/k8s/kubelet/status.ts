@@ -19,6 +19,8 @@ export interface ContainerTrack {
   waiting?: { reason: string; message?: string };
   lastEventMs: number;
   retryAtMs?: number;
+  /** One of spec.ephemeralContainers: never restarted, reported in ephemeralContainerStatuses. */
+  ephemeral?: boolean;
 }
 
 interface Track {
@@ -63,6 +65,8 @@ function containerStatus(ct: ContainerTrack): ContainerStatus {
   const running = cur?.state === 'CONTAINER_RUNNING';
   const out: ContainerStatus = { name: ct.name, state, lastState, ready: running, restartCount: ct.restartCount, image: cur ? fullImage(ct.image) : ct.image, imageID: cur ? ct.imageID : '', started: running };
   if (cur) out.containerID = `containerd://${cur.id}`;
+  // An ephemeral container is never ready, and the prober manager sets `started` only on regular and init containers.
+  if (ct.ephemeral) return { name: out.name, state: out.state, lastState: out.lastState, ready: false, restartCount: out.restartCount, image: out.image, imageID: out.imageID, ...(cur ? { containerID: out.containerID } : {}) } as ContainerStatus;
   return { name: out.name, state: out.state, lastState: out.lastState, ready: out.ready, restartCount: out.restartCount, image: out.image, imageID: out.imageID, ...(cur ? { containerID: out.containerID } : {}), started: out.started };
 }
 
@@ -113,6 +117,7 @@ export function podStatus(pod: KObject, t: Track, hostIP: string, nowMs: number)
     ...(old ?? []).filter((c) => !['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'].includes(String(c.type))),
   ];
   const ip = t.sandbox?.net.ip;
+  const ephemeral = ((spec.ephemeralContainers as Obj[] | undefined) ?? []).map((c) => t.containers.get(String(c.name))).filter((c): c is ContainerTrack => Boolean(c));
   return {
     phase,
     conditions,
@@ -122,5 +127,6 @@ export function podStatus(pod: KObject, t: Track, hostIP: string, nowMs: number)
     startTime: rfc3339(t.startMs),
     containerStatuses: cts.map(containerStatus),
     qosClass: (((pod.status ?? {}) as Obj).qosClass as string | undefined) ?? podQos((spec.containers as { resources?: never }[]) ?? []),
+    ...(ephemeral.length ? { ephemeralContainerStatuses: ephemeral.map(containerStatus) } : {}),
   };
 }

@@ -28,6 +28,22 @@ function passwdOf(env: CmdEnv): string {
   return env.self.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}`).join('\n') : (env.host.runc.roots.get(env.self.root)?.files['/etc/passwd'] ?? '');
 }
 
+/**
+ * root's groups in a busybox image, as Docker's runtime gives them: the primary group, then every group of the image's
+ * /etc/group that lists root as a member (alpine: bin, daemon, sys, adm, disk, wheel, floppy, dialout, tape, video;
+ * busybox: wheel).
+ */
+function rootGroups(env: CmdEnv, g: number, gn: string): string {
+  const group = env.host.runc.roots.get(env.self.root)?.files['/etc/group'];
+  if (group === undefined) return `${g}(${gn})`;
+  const out = [`${g}(${gn})`];
+  for (const line of group.split('\n')) {
+    const [name, , gid, members = ''] = line.split(':');
+    if (name && gid !== undefined && Number(gid) !== g && members.split(',').includes('root')) out.push(`${gid}(${name})`);
+  }
+  return out.join(',');
+}
+
 export const id: SimCommand = {
   name: 'id',
   async run(args, env) {
@@ -39,7 +55,7 @@ export const id: SimCommand = {
     const gn = g === 65534 && env.flavor === 'coreutils' ? 'nogroup' : env.host.userName(g, passwd);
     const named = (n: number, s: string) => (s === String(n) ? s : `${n}(${s})`);
     if (args.includes('-u')) return R(`${u}\n`);
-    const groups = env.self.groups ? env.self.groups.map((n) => named(n, env.host.userName(n, passwd))).join(',') : env.flavor === 'busybox' && u === 0 ? '0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)' : named(g, gn);
+    const groups = env.self.groups ? env.self.groups.map((n) => named(n, env.host.userName(n, passwd))).join(',') : env.flavor === 'busybox' && u === 0 ? rootGroups(env, g, gn) : named(g, gn);
     return R(`uid=${named(u, un)} gid=${named(g, gn)} groups=${groups}\n`);
   },
 };

@@ -1,6 +1,7 @@
 /** kubectl describe node (staging/src/k8s.io/kubectl/pkg/describe/describe.go describeNode, describeNodeResource). */
 import { parseQuantity } from '../../../../k8s/quantity.ts';
 import type { ApiServer } from '../../../k8s/apiserver/index.ts';
+import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import { describeEvents, multiline, rfc1123z } from './describe.ts';
 import { since } from './duration.ts';
@@ -53,7 +54,8 @@ export function describeNode(api: ApiServer, n: KObject, now: number): string {
     + `  Kernel Version:\t${info.kernelVersion}\n  OS Image:\t${info.osImage}\n  Operating System:\t${info.operatingSystem}\n  Architecture:\t${info.architecture}\n`
     + `  Container Runtime Version:\t${info.containerRuntimeVersion}\n  Kubelet Version:\t${info.kubeletVersion}\n  Kube-Proxy Version:\t${info.kubeProxyVersion}\n`;
   s += `PodCIDR:\t${spec.podCIDR}\nPodCIDRs:\t${(spec.podCIDRs as string[] | undefined)?.join(',') ?? ''}\n`;
-  const pods = api.pods().filter((p) => !['Succeeded', 'Failed'].includes(String((p.status as Obj | undefined)?.phase)));
+  // Every pod bound to the node, kube-system's included (api.pods() is the kubelet's list, which leaves those out).
+  const pods = api.scan(resourceOfKind('v1', 'Pod')!).filter((p) => (p.spec as Obj | undefined)?.nodeName === n.metadata.name && !['Succeeded', 'Failed'].includes(String((p.status as Obj | undefined)?.phase)));
   const alloc = (isObj(st.allocatable) ? st.allocatable : {}) as Obj;
   const cpuAlloc = Math.round((parseQuantity(alloc.cpu)?.value ?? 1) * 1000);
   const memAlloc = parseQuantity(alloc.memory)?.value ?? 1;

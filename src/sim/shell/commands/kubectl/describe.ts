@@ -76,6 +76,9 @@ function describeContainers(title: string, containers: Obj[], statuses: Obj[] | 
     if (!ports.length) s += `${ind}  Port:\t<none>\n${ind}  Host Port:\t<none>\n`;
     else if (ports.length === 1) s += `${ind}  Port:\t${ports[0]!.containerPort}/${ports[0]!.protocol ?? 'TCP'}\n${ind}  Host Port:\t${ports[0]!.hostPort ?? 0}/${ports[0]!.protocol ?? 'TCP'}\n`;
     else s += `${ind}  Ports:\t${ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ')}\n${ind}  Host Ports:\t${ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')}\n`;
+    // describeContainerBasicInfo: the container's own seccomp profile (kubectl debug --profile=restricted sets one).
+    const csc = isObj(c.securityContext) && isObj(c.securityContext.seccompProfile) ? c.securityContext.seccompProfile : undefined;
+    if (csc) s += `${ind}  SeccompProfile:\t${csc.type}\n${csc.type === 'Localhost' ? `${ind}    LocalhostProfile:\t${csc.localhostProfile}\n` : ''}`;
     for (const k of ['command', 'args'] as const) {
       if (Array.isArray(c[k]) && (c[k] as unknown[]).length) s += `${ind}  ${k === 'command' ? 'Command' : 'Args'}:\n${(c[k] as unknown[]).map((a) => `${ind}    ${a}\n`).join('')}`;
     }
@@ -89,6 +92,10 @@ function describeContainers(title: string, containers: Obj[], statuses: Obj[] | 
       const m = isObj(res[key]) ? res[key] : undefined;
       if (m && Object.keys(m).length) s += `${ind}  ${label}:\n${Object.keys(m).sort().map((k) => `${ind}    ${k}:\t${m[k]}\n`).join('')}`;
     }
+    // describeContainerProbe
+    for (const [key, label] of [['livenessProbe', 'Liveness'], ['readinessProbe', 'Readiness'], ['startupProbe', 'Startup']] as const) {
+      if (isObj(c[key])) s += `${ind}  ${label}:\t${describeProbe(c[key])}\n`;
+    }
     const env = arr(c.env);
     if (!env.length) s += `${ind}  Environment:\t<none>\n`;
     else {
@@ -98,11 +105,31 @@ function describeContainers(title: string, containers: Obj[], statuses: Obj[] | 
         s += `${ind}    ${e.name}:\t${e.value ?? ''}${from}\n`;
       }
     }
-    const mounts = arr(c.volumeMounts);
+    // describeContainerVolumes sorts the mounts by path (SortableVolumeMounts).
+    const mounts = arr(c.volumeMounts).sort((a, b) => (String(a.mountPath) < String(b.mountPath) ? -1 : String(a.mountPath) > String(b.mountPath) ? 1 : 0));
     if (!mounts.length) s += `${ind}  Mounts:\t<none>\n`;
     else s += `${ind}  Mounts:\n${mounts.map((m) => `${ind}    ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'}${m.subPath ? `,path="${m.subPath}"` : ''})\n`).join('')}`;
   }
   return s;
+}
+
+/**
+ * describe.go DescribeProbe: `http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`
+ * (url.URL of scheme, net.JoinHostPort(host, port) and path), `exec [cat /tmp/healthy] …`, `tcp-socket :8080 …`.
+ */
+function describeProbe(p: Obj): string {
+  const attrs = `delay=${Number(p.initialDelaySeconds ?? 0)}s timeout=${Number(p.timeoutSeconds ?? 0)}s period=${Number(p.periodSeconds ?? 0)}s #success=${Number(p.successThreshold ?? 0)} #failure=${Number(p.failureThreshold ?? 0)}`;
+  if (isObj(p.exec)) return `exec [${((p.exec.command as unknown[] | undefined) ?? []).join(' ')}] ${attrs}`;
+  if (isObj(p.httpGet)) {
+    const h = p.httpGet;
+    const host = String(h.host ?? '');
+    const port = String(h.port ?? '');
+    const hostPort = port ? (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`) : host;
+    return `http-get ${String(h.scheme ?? '').toLowerCase()}://${hostPort}${String(h.path ?? '')} ${attrs}`;
+  }
+  if (isObj(p.tcpSocket)) return `tcp-socket ${String(p.tcpSocket.host ?? '')}:${String(p.tcpSocket.port ?? '')} ${attrs}`;
+  if (isObj(p.grpc)) return `grpc <pod>:${p.grpc.port} ${String(p.grpc.service ?? '')} ${attrs}`;
+  return `unknown ${attrs}`;
 }
 
 function describeVolumes(vols: Obj[], indent: string): string {
@@ -168,6 +195,8 @@ export function describePod(api: ApiServer, p: KObject, now: number): string {
   if (ctl) s += `Controlled By:\t${ctl.kind}/${ctl.name}\n`;
   if (arr(spec.initContainers).length) s += describeContainers('Init Containers', arr(spec.initContainers), arr(st.initContainerStatuses), '');
   s += describeContainers('Containers', arr(spec.containers), arr(st.containerStatuses), '');
+  // describe.go describePod: the ephemeral containers, described as containers, after the regular ones.
+  if (arr(spec.ephemeralContainers).length) s += describeContainers('Ephemeral Containers', arr(spec.ephemeralContainers), arr(st.ephemeralContainerStatuses), '');
   const conds = arr(st.conditions);
   if (conds.length) s += `Conditions:\n  Type\tStatus\n${conds.map((c) => `  ${c.type} \t${c.status} \n`).join('')}`;
   s += describeVolumes(arr(spec.volumes), '');

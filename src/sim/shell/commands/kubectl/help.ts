@@ -17,6 +17,7 @@ const PAGES: Record<string, () => Promise<{ default: string }>> = {
   config: () => import('./help/config.ts'),
   'config current-context': () => import('./help/config-current-context.ts'),
   create: () => import('./help/create.ts'),
+  debug: () => import('./help/debug.ts'),
   delete: () => import('./help/delete.ts'),
   describe: () => import('./help/describe.ts'),
   exec: () => import('./help/exec.ts'),

@@ -7,6 +7,7 @@ import type { CmdEnv } from '../../types.ts';
 import { applyOrCreate } from './apply.ts';
 import { out } from './common.ts';
 import { get } from './get.ts';
+import { debug } from './debug.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
 import { exec } from './exec.ts';
@@ -23,6 +24,7 @@ type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 const VERBS: Record<string, Verb> = {
   apply: (a, e) => applyOrCreate('apply', a, e),
   create: (a, e) => applyOrCreate('create', a, e),
+  debug,
   delete: del,
   describe,
   exec,
@@ -37,7 +39,7 @@ const VERBS: Record<string, Verb> = {
 
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
 
-const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin', 'debug'];
+const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin'];
 
 export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> {
   // Global flags may come before the verb (`kubectl -n demo get pods`).

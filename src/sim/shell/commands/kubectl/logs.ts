@@ -47,18 +47,25 @@ export async function logs(args: string[], env: CmdEnv): Promise<ExecResult> {
     }
   } else pod = api.get(PODS, ns, target);
   if (!pod) return out('', `Error from server (NotFound): pods "${target}" not found\n`, 1);
-  const containers = ((pod.spec as Obj).containers as Obj[]).map((c) => String(c.name));
+  const names = (k: string) => (((pod!.spec as Obj)[k] as Obj[] | undefined) ?? []).map((c) => String(c.name));
+  const containers = names('containers');
   let name = (p.flags.container as string | undefined) ?? second;
   if (!name) {
-    name = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]!;
-    if (containers.length > 1) stderr += `Defaulted container "${name}" out of: ${containers.join(', ')}\n`;
+    const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+    name = annotated ?? containers[0]!;
+    // polymorphichelpers/logsforobject.go: the note (podcmd.AllContainerNames: containers, then ephemeral ones, then
+    // init containers) when the first container is taken and the pod has others.
+    const all = [...containers, ...names('ephemeralContainers').map((n) => `${n} (ephem)`), ...names('initContainers').map((n) => `${n} (init)`)];
+    if (!annotated && all.length > 1) stderr += `Defaulted container "${name}" out of: ${all.join(', ')}\n`;
   }
-  if (!containers.includes(name)) return out('', `${stderr}error: container ${name} is not valid for pod ${pod.metadata.name}\n`, 1);
+  // podcmd.FindContainerByName: regular, init and ephemeral containers.
+  if (![...containers, ...names('initContainers'), ...names('ephemeralContainers')].includes(name)) return out('', `${stderr}error: container ${name} is not valid for pod ${pod.metadata.name}\n`, 1);
   const previous = Boolean(p.flags.previous);
   const text = cluster.kubelet?.logs(ns, pod.metadata.name, name, previous);
   if (text === undefined) {
     if (previous) return out('', `${stderr}Error from server (BadRequest): previous terminated container "${name}" in pod "${pod.metadata.name}" not found\n`, 1);
-    const st = ((pod.status as Obj | undefined)?.containerStatuses as Obj[] | undefined)?.find((c) => c.name === name);
+    const status = (pod.status ?? {}) as Obj;
+    const st = ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses'].flatMap((k) => (status[k] as Obj[] | undefined) ?? []).find((c) => c.name === name);
     const waiting = (st?.state as Obj | undefined)?.waiting as Obj | undefined;
     // The API server's answer while a container has not started (pkg/registry/core/pod/strategy.go LogLocation).
     return out('', `${stderr}Error from server (BadRequest): container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}\n`, 1);

@@ -68,6 +68,19 @@ export const TABLES: Record<string, Table> = {
     },
     wideRow: (o) => TABLES.Deployment!.wideRow(o, 0),
   },
+  DaemonSet: {
+    head: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
+    wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+    row: (o, now) => {
+      const s = (o.status ?? {}) as Obj;
+      const tpl = (o.spec as Obj).template;
+      const sel = isObj(tpl) && isObj(tpl.spec) && isObj(tpl.spec.nodeSelector) ? tpl.spec.nodeSelector : {};
+      // printers.go printDaemonSet: labels.FormatLabels of the template's nodeSelector.
+      const nodeSel = Object.keys(sel).sort().map((k) => `${k}=${sel[k]}`).join(',') || '<none>';
+      return [o.metadata.name, num(s.desiredNumberScheduled), num(s.currentNumberScheduled), num(s.numberReady), num(s.updatedNumberScheduled), num(s.numberAvailable), nodeSel, age(o, now)];
+    },
+    wideRow: (o) => TABLES.Deployment!.wideRow(o, 0),
+  },
   Node: {
     head: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
     wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],

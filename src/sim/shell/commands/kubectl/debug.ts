@@ -1,0 +1,170 @@
+/**
+ * kubectl debug POD --image=IMAGE (kubernetes/kubectl@v0.30.5:pkg/cmd/debug/debug.go): adds an ephemeral container to
+ * a running pod through its `ephemeralcontainers` subresource, with --target (the target container's PID namespace),
+ * -c, --profile, --env, -- COMMAND; with -i it waits for the container and attaches (handleAttachPod), an interactive
+ * shell becoming the learner's session as `kubectl run -it` does. Messages go where kubectl writes them: the notes
+ * ("Targeting container …", "Defaulting debug container name to …") on stdout, warnings and errors on stderr.
+ */
+import type { ExecResult } from '../../../api.ts';
+import { ApiError } from '../../../k8s/apiserver/index.ts';
+import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
+import type { KObject } from '../../../k8s/types.ts';
+import type { CmdEnv } from '../../types.ts';
+import { clusterFor } from './cluster.ts';
+import { errorText, namespaceOf, out, parse, resourcesOf } from './common.ts';
+import { applyProfile, PROFILES } from './debug-profiles.ts';
+
+type Obj = Record<string, unknown>;
+const FLAGS = [
+  { long: 'arguments-only', type: 'bool' as const }, { long: 'attach', type: 'bool' as const }, { long: 'container', short: 'c', type: 'string' as const },
+  { long: 'copy-to', type: 'string' as const }, { long: 'replace', type: 'bool' as const }, { long: 'env', type: 'list' as const },
+  { long: 'image', type: 'string' as const }, { long: 'set-image', type: 'list' as const }, { long: 'image-pull-policy', type: 'string' as const },
+  { long: 'stdin', short: 'i', type: 'bool' as const }, { long: 'quiet', short: 'q', type: 'bool' as const }, { long: 'same-node', type: 'bool' as const },
+  { long: 'share-processes', type: 'bool' as const }, { long: 'target', type: 'string' as const }, { long: 'tty', short: 't', type: 'bool' as const },
+  { long: 'profile', type: 'string' as const }, { long: 'filename', short: 'f', type: 'list' as const },
+];
+const PODS = resourceOfKind('v1', 'Pod')!;
+/** github.com/distribution/reference ReferenceRegexp (anchored): name components, an optional tag, an optional digest. */
+const REFERENCE = /^((?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9A-Fa-f]{32,})?$/;
+/** k8s.io/apimachinery/pkg/util/rand: the alphabet String(n) draws from (no vowels, no confusable digits). */
+const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+/** Not kubectl's words: the debugging styles node1 does not simulate say so plainly. */
+const unbuilt = (what: string) => out('', `kubectl debug ${what}: not simulated on node1 (an ephemeral container in a pod is)\n`, 1);
+
+export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
+  const dash = args.indexOf('--');
+  const p = parse(dash < 0 ? args : args.slice(0, dash), FLAGS, 'debug');
+  if (!p.ok) return p.usage!;
+  const f = p.flags;
+  const command = dash < 0 ? [] : args.slice(dash + 1);
+  const quiet = Boolean(f.quiet);
+  const interactive = Boolean(f.stdin);
+  const tty = Boolean(f.tty);
+  const image = (f.image as string | undefined) ?? '';
+  const container = (f.container as string | undefined) ?? '';
+  const target = (f.target as string | undefined) ?? '';
+  const pullPolicy = (f['image-pull-policy'] as string | undefined) ?? '';
+  const attachChanged = (dash < 0 ? args : args.slice(0, dash)).some((a) => a === '--attach' || a.startsWith('--attach='));
+  const attach = attachChanged ? Boolean(f.attach) : interactive;
+  const profile = (f.profile as string | undefined) ?? 'legacy';
+  // Complete: NewProfileApplier, then --env (StringToString: key=value pairs).
+  if (!(PROFILES as readonly string[]).includes(profile)) return out('', `error: unknown profile: ${profile}\n`, 1);
+  const envVars: { name: string; value: string }[] = [];
+  for (const item of ((f.env as string[] | undefined) ?? []).flatMap((e) => e.split(','))) {
+    const eq = item.indexOf('=');
+    if (eq < 0) return out('', `error: invalid argument "${item}" for "--env" flag: ${item} must be formatted as key=value\nSee 'kubectl debug --help' for usage.\n`, 1);
+    envVars.push({ name: item.slice(0, eq), value: item.slice(eq + 1) });
+  }
+  // Go ranges over the flag's map in random order; node1 keeps the names sorted.
+  envVars.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Validate, in debug.go's order.
+  const fail = (msg: string, stdout = '') => out(stdout, `error: ${msg}\n`, 1);
+  if (attach && attachChanged && !image && !container) return fail('you must specify --container or create a new container using --image in order to attach.');
+  if (f['copy-to']) return unbuilt('--copy-to');
+  if (f.replace) return fail('--replace may only be used with --copy-to.');
+  if (f['same-node']) return fail('--same-node may only be used with --copy-to.');
+  if (((f['set-image'] as string[] | undefined) ?? []).length) return fail('--set-image may only be used with --copy-to.');
+  if (!image) return fail('you must specify --image when not using --copy-to.');
+  if (!REFERENCE.test(image)) return fail(`invalid image name "${image}": invalid reference format`);
+  const names = p.rest;
+  const files = (f.filename as string[] | undefined) ?? [];
+  if (!names.length && !files.length) return fail('NAME or filename is required for debug');
+  if (!['Always', 'IfNotPresent', 'Never', ''].includes(pullPolicy)) return fail(`invalid image pull policy: ${pullPolicy}`);
+  let stdout = '';
+  if (target && !quiet) stdout += `Targeting container "${target}". If you don't see processes from this container it may be because the container runtime doesn't support this feature.\n`;
+  if (tty && !interactive) return fail('-i/--stdin is required for containers with -t/--tty=true', stdout);
+  if (files.length) return unbuilt('-f');
+  const cluster = clusterFor(env.host);
+  await cluster.sync();
+  const ns = namespaceOf(f);
+  let stderr = '';
+  for (const word of names) {
+    // The builder's ResourceNames("pods", …): a bare name is a pod; TYPE/NAME names another kind.
+    let name = word;
+    if (word.includes('/')) {
+      const [type, rest] = [word.slice(0, word.indexOf('/')), word.slice(word.indexOf('/') + 1)];
+      const r = resourcesOf(type);
+      if ('error' in r) return out(stdout, r.error.stderr, 1);
+      if (r[0]!.kind === 'Node') return out(stdout, unbuilt('node/NAME').stderr, 1);
+      const info = r[0]!;
+      if (info.kind !== 'Pod') {
+        // The builder fetches the object first; then debug.go Run's visitErr quotes its GroupVersionKind (String(): "apps/v1, Kind=Deployment").
+        if (!cluster.api.get(info, ns, rest)) return out(stdout, `${stderr}Error from server (NotFound): ${info.group ? `${info.resource}.${info.group}` : info.resource} "${rest}" not found\n`, 1);
+        return out(stdout, `${stderr}error: "${info.group}/v1, Kind=${info.kind}" not supported by debug\n`, 1);
+      }
+      name = rest;
+    }
+    const pod = cluster.api.get(PODS, ns, name);
+    if (!pod) return out(stdout, `${stderr}Error from server (NotFound): pods "${name}" not found\n`, 1);
+    const spec = (pod.spec ?? {}) as Obj;
+    const existing = ['containers', 'initContainers', 'ephemeralContainers'].flatMap((k) => ((spec[k] as Obj[] | undefined) ?? []).map((c) => String(c.name)));
+    // computeDebugContainerName: -c, or debugger-xxxxx not yet used in the pod.
+    let cn = container;
+    if (!cn) {
+      while (!cn || existing.includes(cn)) cn = `debugger-${Array.from({ length: 5 }, () => ALPHANUMS[env.host.rng.int(ALPHANUMS.length)]).join('')}`;
+      if (!quiet) stdout += `Defaulting debug container name to ${cn}.\n`;
+    }
+    // generateDebugContainer: Go's JSON leaves out the empty fields (omitempty).
+    const ec: Obj = {
+      name: cn, ...(envVars.length ? { env: envVars } : {}), image, ...(pullPolicy ? { imagePullPolicy: pullPolicy } : {}),
+      ...(interactive ? { stdin: true } : {}), terminationMessagePolicy: 'File', ...(tty ? { tty: true } : {}), ...(target ? { targetContainerName: target } : {}),
+      ...(command.length ? { [f['arguments-only'] ? 'args' : 'command']: command } : {}),
+    };
+    applyProfile(profile, ec);
+    let res: { obj: KObject; warnings: string[] };
+    try {
+      res = cluster.api.updateEphemeralContainers(ns, name, [...((spec.ephemeralContainers as Obj[] | undefined) ?? []), ec]);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return out(stdout, stderr + errorText(e), 1);
+    }
+    for (const w of res.warnings) stderr += `Warning: ${w}\n`;
+    await cluster.sync();
+    if (attach) return attachTo(env, ns, name, cn, { interactive, tty, quiet }, stdout, stderr);
+  }
+  return out(stdout, stderr);
+}
+
+/**
+ * handleAttachPod: waitForContainer (a waiting container's message is printed as a warning each time the pod changes),
+ * then attach to a running container, or print the log of one that already terminated (logOpts).
+ */
+function attachTo(env: CmdEnv, ns: string, pod: string, cn: string, o: { interactive: boolean; tty: boolean; quiet: boolean }, stdout: string, stderr: string): ExecResult {
+  const cluster = clusterFor(env.host);
+  const obj = cluster.api.get(PODS, ns, pod);
+  const statuses = ((obj?.status as Obj | undefined)?.ephemeralContainerStatuses as Obj[] | undefined) ?? [];
+  const state = (statuses.find((s) => s.name === cn)?.state ?? {}) as Obj;
+  const waiting = state.waiting as { message?: string } | undefined;
+  if (!state.running && !state.terminated) {
+    if (!o.quiet && waiting?.message) stderr += `Warning: container ${cn}: ${waiting.message}\n`;
+    // Not kubectl's words: a real kubectl keeps waiting here until the container runs (or Ctrl-C); node1's stops.
+    return out(stdout, `${stderr}kubectl debug: container ${cn} is not running; kubectl would keep waiting for it here (node1 stops: see kubectl describe pod ${pod})\n`, 1);
+  }
+  const log = () => cluster.kubelet?.logs(ns, pod, cn, false) ?? '';
+  if (state.terminated) return out(stdout + log(), stderr);
+  const k = env.host.kernel;
+  const c = cluster.kubelet?.container(ns, pod, cn);
+  const init = c?.running ? k.procs.get(c.pid) : undefined;
+  const root = c ? env.host.runc.roots.get(c.id) : undefined;
+  const base = init?.argv[0]?.split('/').pop() ?? '';
+  // kubernetes/kubectl@v0.30.5:pkg/cmd/attach/attach.go Run: the prompt hint on stderr before the stream is attached.
+  const hint = o.quiet ? '' : "If you don't see a command prompt, try pressing enter.\n";
+  if (c && init && root && o.interactive && ['sh', 'ash', 'bash'].includes(base) && init.argv.length === 1) {
+    const restartAlways = String(((obj?.spec ?? {}) as Obj).restartPolicy ?? 'Always') === 'Always';
+    env.enterSession({
+      proc: init, root: c.id, flavor: root.flavor, shell: base === 'bash' ? 'bash' : 'sh', hostname: root.hostname,
+      env: { ...init.env }, cwd: root.workdir || '/', status: 0,
+      onExit: (status) => {
+        k.exit(init, status);
+        // attach.go reattachMessage: with a raw TTY, stdin and restartPolicy Always, for a container under spec.ephemeralContainers.
+        const again = !o.quiet && o.tty && restartAlways
+          ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod} -c ${cn} -i -t' if it is still running\n`
+          : '';
+        return (base === 'bash' ? 'exit\n' : '') + again;
+      },
+    });
+    return out(stdout, stderr + hint);
+  }
+  // A running program that is not an interactive shell: what it printed so far is what the attached stream shows.
+  return out(stdout + log(), stderr + hint);
+}
