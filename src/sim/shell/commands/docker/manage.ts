@@ -1,6 +1,7 @@
 import type { ExecResult } from '../../../api.ts';
 import { containerLabels, type Container, type LogEntry } from '../../../docker/container.ts';
 import { parseFilters, type FilterArgs } from './filters.ts';
+import { cpuC, cpuSeconds, dhms } from '../../pstime.ts';
 import { getTimestamp } from '../../kit/timestamp.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
 import { SIGKILL, parseSignal } from '../../../kernel/signals.ts';
@@ -272,7 +273,7 @@ export const top: Sub = async (args, env) => {
   const hm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
   // docker top runs ps on the host, so user names come from the host's /etc/passwd.
   const hostName = (uid: number) => env.host.fixture.users.find((u) => u.uid === uid)?.name ?? String(uid);
-  const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...procs.map((p) => [hostName(p.uid), String(p.pid), String(p.ppid), p.program.kind === 'cpuhog' ? '50' : '0', hm(p.startMs), p.tty, `00:00:${String(Math.floor(p.cpuUsec / 1e6) % 60).padStart(2, '0')}`, p.argv.join(' ')])];
+  const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...procs.map((p) => [hostName(p.uid), String(p.pid), String(p.ppid), cpuC(env, p), hm(p.startMs), p.tty, dhms(cpuSeconds(p)), p.argv.join(' ')])];
   return R(tabwrite(rows, 20, 3));
 };
 
