@@ -26,28 +26,45 @@ const notFound = (ref: string) => `Error response from daemon: network ${ref} no
 
 const LS_FLAGS: FlagDef[] = [{ long: 'quiet', short: 'q', type: 'bool' }, { long: 'no-trunc', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' }];
 
-function filterNet(n: Network, f: string): boolean | string {
-  const eq = f.indexOf('=');
-  if (eq < 0) return `bad format of filter (expected name=value)`;
-  const [k, v] = [f.slice(0, eq), f.slice(eq + 1)];
-  if (k === 'name') return n.name.includes(v);
-  if (k === 'driver') return n.driver === v;
-  if (k === 'id') return n.id.startsWith(v);
-  if (k === 'type') return v === 'custom' ? !n.builtin : v === 'builtin' ? n.builtin : `invalid filter: 'type'='${v}'`;
-  if (k === 'scope') return v === 'local';
-  if (k === 'dangling') return n.endpoints.size === 0 && !n.builtin;
-  return `invalid filter '${k}'`;
+/** moby@v27.3.1:daemon/network.go acceptedNetworkFilters. */
+const NETWORK_FILTERS = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'];
+
+/**
+ * moby@v27.3.1:daemon/network/filter.go FilterNetworks: the values of one key are ORed (driver and scope exactly,
+ * name and id as regular expressions), label values must all match, and the keys are ANDed.
+ */
+function filterNets(nets: Network[], f: FilterArgs): Network[] | string {
+  const bad = f.validate(NETWORK_FILTERS);
+  if (bad) return bad;
+  let out = nets.filter((n) => f.exactMatch('driver', n.driver) && f.match('name', n.name) && f.match('id', n.id) && f.matchKVList('label', n.labels) && f.exactMatch('scope', 'local'));
+  const dangling = f.get('dangling');
+  if (dangling.length > 1) return 'got more than one value for filter key "dangling"';
+  if (dangling.length) {
+    if (!['0', 'false', '1', 'true'].includes(dangling[0] as string)) return 'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")';
+    const only = dangling[0] === '1' || dangling[0] === 'true';
+    out = out.filter((n) => (only ? !n.builtin && n.endpoints.size === 0 : n.builtin || n.endpoints.size > 0));
+  }
+  if (f.contains('type')) {
+    const typed: Network[] = [];
+    for (const v of f.get('type')) {
+      if (v !== 'custom' && v !== 'builtin') return `invalid filter: 'type'='${v}'`;
+      typed.push(...out.filter((n) => (v === 'builtin') === n.builtin));
+    }
+    out = typed;
+  }
+  return out;
 }
 
 const ls: Sub = async (args, env) => {
   const p = parseFlags(args, LS_FLAGS, true);
   if (!p.ok) return flagErr('network ls', p.error);
   let nets = env.daemon.net.list().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const flt of (p.flags.filter as string[] | undefined) ?? []) {
-    const probe = filterNet(nets[0] as Network, flt);
-    if (typeof probe === 'string') return probe.startsWith('bad format') ? R('', `invalid argument "${flt}" for "-f, --filter" flag: ${probe}\nSee 'docker network ls --help'.\n`, 125) : R('', `Error response from daemon: ${probe}\n`, 1);
-    nets = nets.filter((n) => filterNet(n, flt) === true);
-  }
+  const parsed = parseFilters(p.flags.filter as string[] | undefined, '-f, --filter');
+  if (parsed.error) return R('', `${parsed.error}\nSee 'docker network ls --help'.\n`, 125);
+  const kept = filterNets(nets, parsed.filters);
+  if (typeof kept === 'string') return R('', `Error response from daemon: ${kept}\n`, 1);
+  // docker/cli@v27.3.1:cli/command/network/list.go sorts what the daemon returned by name.
+  nets = kept.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const id = (n: Network) => (p.flags['no-trunc'] ? n.id : n.id.slice(0, 12));
   if (p.flags.quiet) return R(nets.map((n) => `${id(n)}\n`).join(''));
   const fmt = p.flags.format as string | undefined;
