@@ -189,7 +189,7 @@ export function writeErrorText(shell: Session['shell'], errors: { path: string; 
   const writers = [...fullWriters];
   return errors
     .map(({ path, reason }) =>
-      path === '/dev/full' && writers[0] === '' ? (writers.shift(), '')
+      path === '/dev/full' && writers[0] === '' ? fullWriteError(writers.shift())
       : shell === 'sh'
         ? reason.startsWith('write error') ? `sh: ${reason}\n` : `sh: can't create ${path}: ${reason}\n`
         : path === '/dev/full' && writers.length ? fullWriteError(writers.shift())
