@@ -101,3 +101,46 @@ test.describe('a here-document from a Run block, at laptop size', () => {
     });
   }
 });
+
+/**
+ * Issue #10: host commands off the lessons' script, typed into a lesson's terminal: a background job, a
+ * sysctl, ss and ps's CPU-time column. One test per size and locale, every command in one session.
+ */
+for (const size of [
+  { name: 'laptop', use: { viewport: { width: 1366, height: 768 } } },
+  { name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } },
+] as const) {
+  test.describe(`host commands off the script, ${size.name} size`, () => {
+    test.use(size.use);
+    test.describe.configure({ timeout: 90_000 }); // the terminal's first start on a busy machine
+    for (const path of [LESSON1, LESSON1_ZH]) {
+      test(`jobs, sysctl, ss and ps -o time answer as Ubuntu 24.04 (${path.startsWith('/zh-cn') ? 'zh-cn' : 'en'})`, async ({ page }) => {
+        const slow = expect.configure({ timeout: 60_000 });
+        await page.goto(path);
+        if (size.name === 'phone') await page.locator('.cc-sheet-open').tap();
+        const start = page.getByRole('button', { name: /Start the terminal|启动终端/ });
+        await (size.name === 'phone' ? start.tap() : start.click());
+        await slow(screen(page)).toContainText('root@node1:~#');
+        await page.locator('cc-terminal .xterm-helper-textarea').focus();
+        // bash 5.2: `[N] PID` after `&`, then jobs' line (Running, or Done once the 5 s have passed).
+        await type(page, 'sleep 5 &');
+        await expect(screen(page)).toContainText(/\[1\] \d+/);
+        await type(page, 'jobs');
+        await expect(screen(page)).toContainText(/\[1\]\+\s+(Running\s+sleep 5 &|Done\s+sleep 5)/);
+        // procps-ng 4.0.4 sysctl: dockerd turned forwarding on.
+        await type(page, 'sysctl net.ipv4.ip_forward');
+        await expect(screen(page)).toContainText('net.ipv4.ip_forward = 1');
+        // iproute2 6.1 ss: systemd-resolved's two stub listeners and sshd.
+        await type(page, 'ss -tln');
+        await expect(screen(page)).toContainText(/State\s+Recv-Q\s+Send-Q\s+Local\s*Address:Port/);
+        await expect(screen(page)).toContainText(/LISTEN\s+0\s+4096\s+127\.0\.0\.53%lo:53/);
+        await expect(screen(page)).toContainText(/LISTEN\s+0\s+128\s+0\.0\.0\.0:22/);
+        // procps-ng 4.0.4 `-o time`: [dd-]hh:mm:ss of CPU time; an idle shell has used none.
+        await type(page, 'ps -o pid,time,cmd');
+        await expect(screen(page)).toContainText(/PID\s+TIME\s+CMD\s+2045\s+00:00:00\s+-bash/);
+        await expect(screen(page)).toContainText(/\d+\s+00:00:00\s+ps -o pid,time,cmd/);
+        await expect(screen(page)).not.toContainText('command not found');
+      });
+    }
+  });
+}

@@ -79,3 +79,44 @@ describe('docker prune and ps filters (#10)', { timeout: 60_000 }, () => {
     expect([none.stdout, none.stderr, none.exitCode]).toEqual(['', 'Error response from daemon: No such container: nope\n', 1]);
   });
 });
+
+describe('--filter values of one key are ORed, keys ANDed (moby filters.Args, #10)', () => {
+  it('docker ps: name, status, exited, id, publish/expose, health, and the daemon errors (moby@v27.3.1:daemon/list.go)', async () => {
+    const w = await world(['alpine', 'nginx']);
+    await sh(w, 'docker run -d --name aa alpine sleep 300');
+    await sh(w, 'docker run -d --name bb alpine sleep 300');
+    await sh(w, 'docker run -d --name cc -p 8080:80 nginx');
+    await sh(w, "docker run --name dd alpine sh -c 'exit 3'");
+    const names = async (f: string) => (await sh(w, `docker ps ${f} --format '{{.Names}}'`)).out;
+    expect(await names('--filter name=aa --filter name=bb')).toBe('bb\naa\n');
+    expect(await names('-a --filter status=exited --filter status=running')).toBe('dd\ncc\nbb\naa\n');
+    expect(await names('-a --filter exited=3 --filter exited=0')).toBe('dd\n');
+    expect(await names('--filter name=a --filter status=running')).toBe('aa\n');
+    expect(await names('--filter name=^/b')).toBe('bb\n');
+    // publish matches the host port, expose the container port (container.Ports' PublicPort and PrivatePort).
+    expect(await names('--filter publish=8080')).toBe('cc\n');
+    expect(await names('--filter publish=80')).toBe('');
+    expect(await names('--filter expose=70-90/tcp')).toBe('cc\n');
+    expect(await names('--filter health=none --filter health=healthy')).toBe('cc\nbb\naa\n');
+    expect(await names('--filter is-task=false --filter name=cc')).toBe('cc\n');
+    const err = async (f: string) => (await sh(w, `docker ps ${f}`)).stderr;
+    expect(await err('--filter publish=80:80')).toBe("Error response from daemon: filter for 'publish' should not contain ':': 80:80\n");
+    expect(await err('--filter status=up')).toBe("Error response from daemon: invalid filter 'status=up'\n");
+    expect(await err('--filter exited=x')).toBe('Error response from daemon: invalid filter \'exited=x\': strconv.Atoi: parsing "x": invalid syntax\n');
+    expect(await err('--filter health=bad')).toBe('Error response from daemon: unrecognized filter value for health: bad\n');
+    expect(await err('--filter foo=bar')).toBe("Error response from daemon: invalid filter 'foo'\n");
+  });
+
+  it('docker network ls: name, driver, type, dangling (moby@v27.3.1:daemon/network/filter.go), sorted by the CLI', async () => {
+    const w = await world([]);
+    await sh(w, 'docker network create n1');
+    await sh(w, 'docker network create n2');
+    const names = async (f: string) => (await sh(w, `docker network ls ${f} --format '{{.Name}}'`)).out;
+    expect(await names('--filter name=n1 --filter name=n2')).toBe('n1\nn2\n');
+    expect(await names('--filter driver=bridge --filter driver=host')).toBe('bridge\nhost\nn1\nn2\n');
+    expect(await names('--filter type=builtin --filter type=custom')).toBe('bridge\nhost\nn1\nn2\nnone\n');
+    expect(await names('--filter dangling=true --filter name=2')).toBe('n2\n');
+    expect((await sh(w, 'docker network ls --filter dangling=yes')).stderr).toBe('Error response from daemon: invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")\n');
+    expect((await sh(w, 'docker network ls --filter type=x')).stderr).toBe("Error response from daemon: invalid filter: 'type'='x'\n");
+  });
+});

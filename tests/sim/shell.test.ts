@@ -89,7 +89,8 @@ describe('the shell: state across lines, prompts, sessions', () => {
 describe('tab completion', () => {
   it('completes paths, including generated /proc entries', async () => {
     const w = createWorld();
-    expect(await w.complete('cat /proc/self/st', 17)).toEqual(['/proc/self/status']);
+    expect(await w.complete('cat /proc/self/st', 17)).toEqual(['/proc/self/stat', '/proc/self/status']);
+    expect(await w.complete('cat /proc/self/statu', 20)).toEqual(['/proc/self/status']);
     expect(await w.complete('ls /sys/fs/cgroup/sys', 21)).toEqual(['/sys/fs/cgroup/system.slice/']);
     expect(await w.complete('docker run --cap-', 17)).toEqual(['--cap-add', '--cap-drop']);
   });

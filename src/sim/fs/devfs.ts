@@ -22,6 +22,9 @@ interface Dev {
   mode: number;
 }
 
+/** The name the shell gives /dev/full as a redirection target (shell/devfull.ts): the same device, not listed. */
+export const FULL_ALIAS = '.cc-full';
+
 const DEVICES: Record<string, Dev> = {
   full: { major: 1, minor: 7, mode: 0o666 },
   null: { major: 1, minor: 3, mode: 0o666 },
@@ -80,13 +83,15 @@ export class DevFs extends GeneratedFs {
     if (parts.length > 1) return undefined;
     if (Object.hasOwn(LINKS, name)) return { type: 'link', target: LINKS[name] as string };
     if (Object.hasOwn(DIRS, name)) return { type: 'dir', entries: () => (name === 'pts' ? ['ptmx'] : []), mode: (DIRS[name] as { mode: number }).mode };
-    const dev = this.device(name);
+    // The shell's stand-in for /dev/full as a redirection target (shell/devfull.ts): not listed, same device.
+    const full = name === 'full' || name === FULL_ALIAS;
+    const dev = this.device(full ? 'full' : name);
     if (!dev) return undefined;
     return {
       type: 'file',
       content: () => '',
-      // /dev/full: every write fails with ENOSPC (drivers/char/mem.c write_full).
-      write: name === 'full' ? () => this.onWriteError('/dev/full', 'write error: No space left on device') : () => {},
+      // /dev/full: every write fails with ENOSPC (drivers/char/mem.c write_full); a command that writes nothing makes no write.
+      write: full ? (t) => { if (t !== '') this.onWriteError('/dev/full', 'write error: No space left on device'); } : () => {},
       mode: dev.mode,
     };
   }
@@ -132,7 +137,7 @@ export class DevFs extends GeneratedFs {
     const { node } = this.resolve(path, true);
     if (node?.type === 'file' && node.write) {
       try {
-        node.write(typeof content === 'string' ? content : '');
+        node.write(typeof content === 'string' ? content : content.length ? '\0' : '');
       } catch {
         this.onWriteError(`/dev${path}`, 'write error: No space left on device');
       }

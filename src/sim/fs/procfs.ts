@@ -4,6 +4,7 @@ import type { NS_TYPES, Proc } from '../kernel/types.ts';
 import { GeneratedFs, type GenNode } from './generated.ts';
 import { cgroupFiles } from './cgroupfs.ts';
 import { sysctlTree, writeSysctl } from '../kernel/sysctl.ts';
+import { sessionIds, statLine } from './procstat.ts';
 
 const dir = (entries: () => string[]): GenNode => ({ type: 'dir', entries });
 const file = (content: () => string, write?: (t: string) => void): GenNode => ({ type: 'file', content, write, mode: write ? 0o644 : 0o444 });
@@ -179,11 +180,13 @@ export class ProcFs extends GeneratedFs {
     const nsNames = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'pid_for_children', 'time', 'time_for_children', 'user', 'uts'];
     switch (key) {
       case '':
-        return dir(() => ['attr', 'cgroup', 'cmdline', 'comm', 'environ', 'gid_map', 'mounts', 'ns', 'root', 'status', 'uid_map']);
+        return dir(() => ['attr', 'cgroup', 'cmdline', 'comm', 'environ', 'gid_map', 'mounts', 'ns', 'root', 'stat', 'status', 'uid_map']);
       case 'mounts':
         return file(() => this.mounts(p));
       case 'status':
         return file(() => statusText(host, p, v));
+      case 'stat':
+        return file(() => statLine(host, p, v, sessionIds(host, p, v)));
       case 'comm':
         return file(() => `${p.comm}\n`);
       case 'cmdline':

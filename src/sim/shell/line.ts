@@ -4,6 +4,9 @@
  * the line's abort signal, bash.exec with just-bash's escapes turned into what bash does, the
  * busy loop `while :; do :; done`, and the shell's words about failed writes.
  */
+import { fullWriteError } from './devfull.ts';
+
+export { redirectFull } from './devfull.ts';
 import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
 import type { ExecResult } from '../api.ts';
@@ -182,11 +185,14 @@ export async function busyLoop(host: Host, session: Session, signal?: AbortSigna
  * What the shell says after a line about writes that failed: bash `bash: PATH: Reason` (or
  * `bash: echo: write error: …`); busybox ash `sh: can't create PATH: Reason`.
  */
-export function writeErrorText(shell: Session['shell'], errors: { path: string; reason: string }[]): string {
+export function writeErrorText(shell: Session['shell'], errors: { path: string; reason: string }[], fullWriters: string[] = []): string {
+  const writers = [...fullWriters];
   return errors
     .map(({ path, reason }) =>
-      shell === 'sh'
+      path === '/dev/full' && writers[0] === '' ? fullWriteError(writers.shift())
+      : shell === 'sh'
         ? reason.startsWith('write error') ? `sh: ${reason}\n` : `sh: can't create ${path}: ${reason}\n`
+        : path === '/dev/full' && writers.length ? fullWriteError(writers.shift())
         : reason.startsWith('write error') ? `bash: echo: ${reason}\n` : `bash: ${path}: ${reason}\n`,
     )
     .join('');

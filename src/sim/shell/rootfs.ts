@@ -20,6 +20,7 @@ import type { Flavor } from '../docker/images.ts';
 import type { Session } from './types.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSYBOX_SCRIPT } from './applet.ts';
+import { SBIN } from './usrsbin.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
 const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help'];
@@ -63,7 +64,7 @@ export function rootFs(
   const hidden = merged ? [...internal, ...jb.getCommandNames().filter((n) => !names.has(n))] : internal;
   const binDir = merged ? '/usr/bin' : '/bin';
   if (!links) {
-    for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`${binDir}/${n}`] ??= '';
+    for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`${merged && SBIN[n] === 'sbin' ? '/usr/sbin' : binDir}/${n}`] ??= '';
     // With /usr/bin present the shell no longer falls back to its registry: the internal commands, and the
     // shell's own (echo, cp, …) not listed above, sit unlisted in /usr/bin.
     if (merged) for (const n of hidden) files[`/usr/bin/${n}`] = '';
@@ -78,7 +79,10 @@ export function rootFs(
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
   const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
   for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
-  if (merged) for (const n of [...names, ...hidden]) if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: '', mtime, mode: 0o755 };
+  if (merged) for (const n of [...names, ...hidden]) if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: SBIN[n] === 'both' ? BUSYBOX_SCRIPT : '', mtime, mode: 0o755 };
+  // just-bash runs a registered command only from /bin/NAME or /usr/bin/NAME; from /usr/sbin it runs the file as a
+  // script, so /usr/sbin's programs (and the /usr/bin files their links lead to) hand "$0" to __cc_applet (applet.ts).
+  if (merged) for (const n of Object.keys(SBIN)) if (init[`/usr/sbin/${n}`]) init[`/usr/sbin/${n}`] = { content: BUSYBOX_SCRIPT, mtime, mode: 0o755 };
   if (links) for (const p of c?.image.executables ?? other?.executables ?? []) if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)) init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime, mode: 0o755 };
   // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
   // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
@@ -155,6 +159,11 @@ export function rootFs(
     }
     void base.utimes('/usr/bin', mtime, mtime);
     void base.utimes('/usr', mtime, mtime);
+  }
+  // Programs Ubuntu ships in both places: /usr/sbin/NAME is a relative link to ../bin/NAME.
+  if (merged) for (const [n, where] of Object.entries(SBIN)) if (where === 'both' && names.has(n)) {
+    void jb.InMemoryFs.prototype.symlink.call(base, `../bin/${n}`, `/usr/sbin/${n}`);
+    linkTimes.set(`/usr/sbin/${n}`, mtime);
   }
   for (const [path, target] of Object.entries(links ?? {})) {
     void jb.InMemoryFs.prototype.symlink.call(base, target, path);

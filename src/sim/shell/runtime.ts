@@ -21,7 +21,7 @@ import { endlessReader, WHOLE_READERS } from './endless.ts';
 import { SHELL_BUILTINS, TICKED, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
-import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
+import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
@@ -285,8 +285,8 @@ export class ShellRuntime {
     this.signal = lineSignal;
     this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|\$\(|`/.test(line);
     this.pipelines = pipelinesOf(bash, line);
-    // `help` with no topic lists what this host has (commands/help.ts); just-bash's builtin answers `help NAME`.
-    line = line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help');
+    const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help')); // `help`: commands/help.ts
+    line = full.line; // `> /dev/full` fails at the write, not the open (devfull.ts)
     // The host's bash has job control: `&`, `$!`, jobs, wait, fg, bg (background.ts, commands/jobs.ts).
     const withJobs = top && session.root === 'host' && session.shell === 'bash';
     if (withJobs) line = renameJobBuiltins(line);
@@ -322,7 +322,7 @@ export class ShellRuntime {
       if (limit) this.stopNote(limit.kind as LimitKind, budget);
       else if (top && this.host.virtualStops > virtualStops) this.stopNote('time', budget);
       if (this.writeErrors.length) {
-        stderr += writeErrorText(session.shell, this.writeErrors);
+        stderr += writeErrorText(session.shell, this.writeErrors, full.writers);
         this.writeErrors = [];
         if (exitCode === 0) exitCode = 1;
       }

@@ -62,7 +62,9 @@ describe('port publishing', () => {
     expect((await sh(w, 'curl -s 127.0.0.1:9090 | wc -c')).out).toBe('615\n');
     expect((await sh(w, 'curl 10.0.0.11:9090')).exitCode).toBe(7);
     expect((await sh(w, 'curl -s 10.0.0.11:32768 | wc -c')).out).toBe('615\n');
-    expect((await sh(w, "docker ps --filter publish=80/tcp --filter network=bridge --format '{{.Names}}'")).out).toBe('p3\np2\np1\n');
+    expect((await sh(w, "docker ps --filter expose=80/tcp --filter network=bridge --format '{{.Names}}'")).out).toBe('p3\np2\np1\n');
+    // publish= is the host port (moby@v27.3.1:daemon/list.go includeContainerInList: PublicPort).
+    expect((await sh(w, "docker ps --filter publish=32768 --filter publish=9090 --format '{{.Names}}'")).out).toBe('p3\np1\n');
     // Not a clash: 127.0.0.1:9090 is taken, but 9091 is not.
     expect((await sh(w, 'docker run -d -p 127.0.0.1:9091:80 --name p4 nginx:1.25')).exitCode).toBe(0);
     expect((await sh(w, 'docker run -d -p 9090:80 --name p5 nginx:1.25')).out).toMatch(/Bind for 0\.0\.0\.0:9090 failed: port is already allocated\.\n$/);

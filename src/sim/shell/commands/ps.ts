@@ -1,6 +1,8 @@
 import type { ExecResult } from '../../api.ts';
 import type { Proc } from '../../kernel/types.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { isSessionLeader } from '../../fs/procstat.ts';
+import { cpuC, cpuSeconds, cputime, dhms, elapsed, etime, pcpu } from '../pstime.ts';
 
 /** A process's user as ps names it: from the /etc/passwd of the filesystem ps runs in, not the process's own. */
 function user(env: CmdEnv, p: Proc): string {
@@ -10,21 +12,9 @@ function user(env: CmdEnv, p: Proc): string {
 }
 
 const hm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-const cputime = (p: Proc) => {
-  const s = Math.floor(p.cpuUsec / 1e6);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
-
 function stat(env: CmdEnv, p: Proc): string {
   let s = p.kthread ? (p.comm.startsWith('kworker') ? 'I' : 'S') : p.state;
-  // runc's nsexec calls setsid() before it execs a container's process (opencontainers/runc@v1.1.14:libcontainer/nsenter/nsexec.c),
-  // so a container's init is a session leader even when it is not PID 1 of its namespace (a pod's shareProcessNamespace).
-  // The init is the first process the shim started for that container; `docker exec`'s and `kubectl exec`'s come later.
-  const k = env.host.kernel;
-  const containerInit = !p.transient && p.containerId !== undefined && k.procs.get(p.ppid)?.comm.startsWith('containerd-shim') === true
-    && ![...k.procs.values()].some((q) => q.containerId === p.containerId && q.ppid === p.ppid && q.pid < p.pid);
-  const leader = p.pid === 1 || p.nspid[p.nspid.length - 1] === 1 || containerInit || (!p.transient && !p.job && (p.argv[0]?.startsWith('-') || ['bash', 'sh', 'ash', 'sshd', 'containerd-shim'].includes(p.comm)));
-  if (leader && !p.kthread) s += 's';
+  if (isSessionLeader(env.host, p)) s += 's';
   if (p.threads > 1) s += 'l';
   if (p.transient && p.tty !== '?') s += '+';
   return s;
@@ -103,8 +93,7 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
       const head = `${'USER'.padEnd(8)} ${'PID'.padStart(w)} %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND`;
       const rows = list.map(({ p, pid }) => {
         const rss = Math.round(p.rssBytes / 1024);
-        const cpu = p.program.kind === 'cpuhog' ? 50 : 0;
-        return `${user(env, p).padEnd(8).slice(0, 8)} ${String(pid).padStart(w)} ${cpu.toFixed(1).padStart(4)} ${((rss / totalKb) * 100).toFixed(1).padStart(4)} ${String(p.kthread ? 0 : p.vszKb).padStart(6)} ${String(rss).padStart(5)} ${p.tty.padEnd(8)} ${stat(env, p).padEnd(4)} ${hm(p.startMs)} ${cputime(p).padStart(6)} ${cmdline(p)}`;
+        return `${user(env, p).padEnd(8).slice(0, 8)} ${String(pid).padStart(w)} ${pcpu(env, p).padStart(4)} ${((rss / totalKb) * 100).toFixed(1).padStart(4)} ${String(p.kthread ? 0 : p.vszKb).padStart(6)} ${String(rss).padStart(5)} ${p.tty.padEnd(8)} ${stat(env, p).padEnd(4)} ${hm(p.startMs)} ${cputime(p).padStart(6)} ${cmdline(p)}`;
       });
       return { stdout: `${head}\n${rows.map((r) => `${r}\n`).join('')}`, stderr: '', exitCode: 0 };
     }
@@ -113,6 +102,12 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
         pid: ['PID', w, (x) => String(x.pid)], ppid: ['PPID', w, (x) => String(ppidOf(x.p))], stat: ['STAT', -4, (x) => stat(env, x.p)], user: ['USER', -8, (x) => user(env, x.p)],
         cmd: ['CMD', 0, (x) => cmdline(x.p)], command: ['COMMAND', 0, (x) => cmdline(x.p)], args: ['COMMAND', 0, (x) => cmdline(x.p)], comm: ['COMMAND', -15, (x) => x.p.comm],
         uid: ['UID', w, (x) => String(x.p.uid)], tty: ['TT', -8, (x) => x.p.tty], nlwp: ['NLWP', 4, (x) => String(x.p.threads)],
+        // procps-ng@v4.0.4:src/ps/output.c format_array: header, width and alignment of each.
+        time: ['TIME', 8, (x) => dhms(cpuSeconds(x.p))], cputime: ['TIME', 8, (x) => dhms(cpuSeconds(x.p))], times: ['TIME', 8, (x) => String(cpuSeconds(x.p))],
+        bsdtime: ['TIME', 6, (x) => cputime(x.p)], etime: ['ELAPSED', 11, (x) => etime(elapsed(env, x.p))], etimes: ['ELAPSED', 7, (x) => String(elapsed(env, x.p))],
+        pcpu: ['%CPU', 4, (x) => pcpu(env, x.p)], '%cpu': ['%CPU', 4, (x) => pcpu(env, x.p)], c: ['C', 2, (x) => cpuC(env, x.p)],
+        rss: ['RSS', 5, (x) => String(x.p.kthread ? 0 : Math.round(x.p.rssBytes / 1024))], vsz: ['VSZ', 6, (x) => String(x.p.kthread ? 0 : x.p.vszKb)],
+        ni: ['NI', 3, () => '0'], stime: ['STIME', 5, (x) => hm(x.p.startMs)], start_time: ['START', 5, (x) => hm(x.p.startMs)],
       };
       // `-o pid=,comm=`: the text after `=` is the column's header; when every header is empty
       // the header line is left out (procps-ng@v4.0.4:src/ps/sortformat.c format_parse).
@@ -131,9 +126,9 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
       return { stdout: (noHeader ? body : [header, ...body]).map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
     }
     if (joined.includes('-ef')) {
-      const rows = list.map(({ p, pid }) => `${user(env, p).padEnd(8).slice(0, 8)} ${String(pid).padStart(w)} ${String(ppidOf(p)).padStart(w)}  0 ${hm(p.startMs)} ${p.tty.padEnd(8)} 00:00:00 ${cmdline(p)}`);
+      const rows = list.map(({ p, pid }) => `${user(env, p).padEnd(8).slice(0, 8)} ${String(pid).padStart(w)} ${String(ppidOf(p)).padStart(w)} ${cpuC(env, p).padStart(2)} ${hm(p.startMs)} ${p.tty.padEnd(8)} ${dhms(cpuSeconds(p))} ${cmdline(p)}`);
       return { stdout: `${'UID'.padEnd(8)} ${'PID'.padStart(w)} ${'PPID'.padStart(w)}  C STIME TTY          TIME CMD\n${rows.map((r) => `${r}\n`).join('')}`, stderr: '', exitCode: 0 };
     }
-    const rows = list.map(({ p, pid }) => `${String(pid).padStart(w)} ${(p.tty === '?' ? '?' : p.tty).padEnd(8)} 00:00:00 ${p.comm}`);
+    const rows = list.map(({ p, pid }) => `${String(pid).padStart(w)} ${(p.tty === '?' ? '?' : p.tty).padEnd(8)} ${dhms(cpuSeconds(p)).padStart(8)} ${p.comm}`);
     return { stdout: `${'PID'.padStart(w)} TTY          TIME CMD\n${rows.map((r) => `${r}\n`).join('')}`, stderr: '', exitCode: 0 };
 }

@@ -33,6 +33,26 @@ export class FilterArgs {
     return undefined;
   }
 
+  /** filters.Args.Match: true when `name` is absent, `source` is a value, or a value as an unanchored regular expression matches it. */
+  match(name: string, source: string): boolean {
+    const values = this.fields.get(name);
+    if (!values || values.size === 0 || values.has(source)) return true;
+    for (const v of values) {
+      try {
+        if (new RegExp(v).test(source)) return true;
+      } catch {
+        // regexp.MatchString's error: this value matches nothing.
+      }
+    }
+    return false;
+  }
+
+  /** filters.Args.ExactMatch: true when `name` is absent or `source` is one of its values. */
+  exactMatch(name: string, source: string): boolean {
+    const values = this.fields.get(name);
+    return !values || values.size === 0 || values.has(source);
+  }
+
   /** filters.Args.MatchKVList: every `key` or `key=value` at `name` is among `labels` (true when there are none). */
   matchKVList(name: string, labels: Record<string, string> | null | undefined): boolean {
     const values = this.fields.get(name);

@@ -3,7 +3,8 @@ import { tabwrite } from './format.ts';
 import { formatted } from './image.ts';
 import { GoFunc } from '../../kit/template/index.ts';
 import { goTimeString } from '../../kit/gotime.ts';
-import { R, filterNet } from './network.ts';
+import { R, filterNets } from './network.ts';
+import { parseFilters } from './filters.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/network/list.go
@@ -17,12 +18,12 @@ export default defineCommand({
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display network IDs' },
   ],
   async run(flags, _rest, env) {
-    let nets = env.daemon.net.list().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const flt of (flags.filter as string[] | undefined) ?? []) {
-      const probe = filterNet(nets[0] as Network, flt);
-      if (typeof probe === 'string') return probe.startsWith('bad format') ? R('', `invalid argument "${flt}" for "-f, --filter" flag: ${probe}\nSee 'docker network ls --help'.\n`, 125) : R('', `Error response from daemon: ${probe}\n`, 1);
-      nets = nets.filter((n) => filterNet(n, flt) === true);
-    }
+    const parsed = parseFilters(flags.filter as string[] | undefined, '-f, --filter');
+    if (parsed.error) return R('', `${parsed.error}\nSee 'docker network ls --help'.\n`, 125);
+    const kept = filterNets(env.daemon.net.list(), parsed.filters);
+    if (typeof kept === 'string') return R('', `Error response from daemon: ${kept}\n`, 1);
+    // docker/cli@v27.3.1:cli/command/network/list.go sorts what the daemon returned by name.
+    const nets = kept.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const id = (n: Network) => (flags['no-trunc'] ? n.id : n.id.slice(0, 12));
     if (flags.quiet) return R(nets.map((n) => `${id(n)}\n`).join(''));
     const fmt = flags.format as string | undefined;

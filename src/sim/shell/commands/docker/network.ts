@@ -15,17 +15,33 @@ const countOf = (n: string) => {
 export const needArgs = (cmd: string, usage: string, what: string, n: string) => argsError(`docker ${cmd}`, countOf(n).kind, countOf(n).count, usage, what);
 export const notFound = (ref: string) => `Error response from daemon: network ${ref} not found\n`;
 
-export function filterNet(n: Network, f: string): boolean | string {
-  const eq = f.indexOf('=');
-  if (eq < 0) return `bad format of filter (expected name=value)`;
-  const [k, v] = [f.slice(0, eq), f.slice(eq + 1)];
-  if (k === 'name') return n.name.includes(v);
-  if (k === 'driver') return n.driver === v;
-  if (k === 'id') return n.id.startsWith(v);
-  if (k === 'type') return v === 'custom' ? !n.builtin : v === 'builtin' ? n.builtin : `invalid filter: 'type'='${v}'`;
-  if (k === 'scope') return v === 'local';
-  if (k === 'dangling') return n.endpoints.size === 0 && !n.builtin;
-  return `invalid filter '${k}'`;
+/** moby@v27.3.1:daemon/network.go acceptedNetworkFilters. */
+const NETWORK_FILTERS = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'];
+
+/**
+ * moby@v27.3.1:daemon/network/filter.go FilterNetworks: the values of one key are ORed (driver and scope exactly,
+ * name and id as regular expressions), label values must all match, and the keys are ANDed.
+ */
+export function filterNets(nets: Network[], f: FilterArgs): Network[] | string {
+  const bad = f.validate(NETWORK_FILTERS);
+  if (bad) return bad;
+  let out = nets.filter((n) => f.exactMatch('driver', n.driver) && f.match('name', n.name) && f.match('id', n.id) && f.matchKVList('label', n.labels) && f.exactMatch('scope', 'local'));
+  const dangling = f.get('dangling');
+  if (dangling.length > 1) return 'got more than one value for filter key "dangling"';
+  if (dangling.length) {
+    if (!['0', 'false', '1', 'true'].includes(dangling[0] as string)) return 'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")';
+    const only = dangling[0] === '1' || dangling[0] === 'true';
+    out = out.filter((n) => (only ? !n.builtin && n.endpoints.size === 0 : n.builtin || n.endpoints.size > 0));
+  }
+  if (f.contains('type')) {
+    const typed: Network[] = [];
+    for (const v of f.get('type')) {
+      if (v !== 'custom' && v !== 'builtin') return `invalid filter: 'type'='${v}'`;
+      typed.push(...out.filter((n) => (v === 'builtin') === n.builtin));
+    }
+    out = typed;
+  }
+  return out;
 }
 
 export function netAndContainer(env: CmdEnv, args: string[], cmd: string, what: string): { n: Network; c: Container } | ExecResult {

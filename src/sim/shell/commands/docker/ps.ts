@@ -2,7 +2,6 @@ import type { ExecResult } from '../../../api.ts';
 import { containerLabels, stateString, type Container } from '../../../docker/container.ts';
 import { defineCommand, type DockerFlag, type FlagValues, type Invocation } from './define.ts';
 import type { CmdEnv } from '../../types.ts';
-import type { NetworkManager } from '../../../net/manager.ts';
 import { portsColumn } from '../../../net/ports.ts';
 import { humanDuration, tabwrite } from './format.ts';
 import { writeList } from '../../kit/listformat.ts';
@@ -10,6 +9,8 @@ import { GoFunc, GoStruct } from '../../kit/template/index.ts';
 import { goQuote } from '../../kit/template/lex.ts';
 import { goTimeString } from '../../kit/gotime.ts';
 import { inspectMounts } from './run-storage.ts';
+import { parseFilters } from './filters.ts';
+import { psFilter } from './ps-filter.ts';
 
 export function statusText(c: Container, now: number): string {
   // moby@v27.3.1:container/state.go String(): "Up 5 seconds (Paused)".
@@ -61,45 +62,6 @@ export function portsText(c: Container): string {
   return portsColumn(c);
 }
 
-function matches(c: Container, filter: string, net?: NetworkManager): boolean | string {
-  const [key, value = ''] = filter.split('=');
-  switch (key) {
-    case 'status':
-      return stateString(c) === value;
-    case 'name':
-      // Docker matches names as a regular expression (unanchored).
-      try {
-        return new RegExp(value).test(c.name);
-      } catch {
-        return c.name.includes(value);
-      }
-    case 'id':
-      return c.id.startsWith(value);
-    case 'ancestor':
-      return c.imageArg === value || c.image?.ref === value || c.image?.repo === value;
-    case 'network':
-      // By network name or id prefix, over the networks the container is connected to.
-      return Boolean(c.hostConfig && net?.networksOf(c).some((n) => n.name === value || (value.length > 0 && n.id.startsWith(value))));
-    case 'publish':
-      // The container port of a published binding (docker ps --filter publish=80 finds 0.0.0.0:32768->80/tcp).
-      return Boolean(c.ports?.some((p) => `${p.containerPort}` === value.split('/')[0] && (!value.includes('/') || p.proto === value.split('/')[1])));
-    case 'before':
-    case 'since':
-      return true;
-    case 'label': {
-      // filters.Args.MatchKVList: the key, and the value when one is given.
-      const labels = containerLabels(c);
-      const eq = value.length ? filter.indexOf('=', key.length + 1) : -1;
-      const k = eq < 0 ? filter.slice(key.length + 1) : filter.slice(key.length + 1, eq);
-      return Object.hasOwn(labels, k) && (eq < 0 || labels[k] === filter.slice(eq + 1));
-    }
-    case 'exited':
-      return c.status === 'exited' && String(c.exitCode) === value;
-    default:
-      return `invalid filter '${key}'`;
-  }
-}
-
 // docker/cli@v27.3.1:cli/command/container/list.go newPsCommand (flagsHelper.FormatHelp for --format).
 const FLAGS = [
     { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
@@ -127,29 +89,27 @@ async function dockerPs(f: FlagValues<typeof FLAGS>, rest: string[], env: CmdEnv
   const now = env.host.clock.nowMs;
   // Newest first, as the daemon lists them.
   let list = [...env.daemon.containers.values()].reverse();
-  const filters = f.filter ?? [];
+  const parsedFilters = parseFilters(f.filter, '-f, --filter');
+  if (parsedFilters.error) return { stdout: '', stderr: `${parsedFilters.error}\nSee '${cmd.path} --help'.\n`, exitCode: 125 };
+  const filters = parsedFilters.filters;
+  const daemonErr = (e: string) => ({ stdout: '', stderr: `Error response from daemon: ${e}\n`, exitCode: 1 });
+  const test = psFilter(filters, env.daemon.net, (c) => inspectMounts(env.daemon, c) as { Name?: string; Source: string; Destination: string }[]);
+  if ('error' in test) return daemonErr(test.error);
   // moby@v27.3.1:daemon/list.go foldFilter: before= and since= name one container, by full ID or name
   // (idOrNameFilter; view.Get's "No such container: …"); includeContainerInList skips the newer ones
-  // up to and including `before`, and stops at `since`, ahead of the running-only rule.
+  // up to and including `before`, and stops at `since`, ahead of the running-only rule. A status filter lists all.
   const around: Partial<Record<'before' | 'since', Container>> = {};
-  for (const flt of filters) {
-    const eq = flt.indexOf('=');
-    const key = flt.slice(0, eq).trim().toLowerCase();
-    if (eq < 0 || (key !== 'before' && key !== 'since')) continue;
-    const value = flt.slice(eq + 1).trim();
-    const c = list.find((x) => x.id === value) ?? list.find((x) => x.name === value.replace(/^\//, ''));
-    if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${value}\n`, exitCode: 1 };
-    around[key] = c;
+  for (const key of ['before', 'since'] as const) {
+    for (const value of filters.get(key)) {
+      const c = list.find((x) => x.id === value) ?? list.find((x) => x.name === value.replace(/^\//, ''));
+      if (!c) return daemonErr(`No such container: ${value}`);
+      around[key] = c;
+    }
   }
   if (around.before) list = list.slice(list.indexOf(around.before) + 1);
   if (around.since) list = list.slice(0, list.indexOf(around.since));
-  if (!f.all && !filters.some((x) => x.startsWith('status='))) list = list.filter((c) => c.status === 'running');
-  for (const flt of filters) {
-    const bad = list.length ? matches(list[0] as Container, flt, env.daemon.net) : matches(list[0] ?? ({} as Container), flt, env.daemon.net);
-    if (typeof bad === 'string' && !flt.includes('=')) return { stdout: '', stderr: `invalid argument "${flt}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee '${cmd.path} --help'.\n`, exitCode: 125 };
-    if (typeof bad === 'string') return { stdout: '', stderr: `Error response from daemon: ${bad}\n`, exitCode: 1 };
-    list = list.filter((c) => matches(c, flt, env.daemon.net) === true);
-  }
+  if (!f.all && !filters.contains('status')) list = list.filter((c) => c.status === 'running');
+  list = list.filter((c) => test.test(c));
   if (f.latest) list = list.slice(0, 1);
   if (f.quiet) return { stdout: list.map((c) => `${f['no-trunc'] ? c.id : c.id.slice(0, 12)}\n`).join(''), stderr: '', exitCode: 0 };
   const row = (c: Container) => ({

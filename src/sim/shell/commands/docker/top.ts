@@ -1,6 +1,7 @@
 import { defineCommand } from './define.ts';
 import { needArgs, noSuch, R } from './each.ts';
 import { tabwrite } from './format.ts';
+import { cpuC, cpuSeconds, dhms } from '../../pstime.ts';
 
 // docker/cli@v27.3.1:cli/command/container/top.go (SetInterspersed(false): the ps options are arguments).
 export default defineCommand({
@@ -19,7 +20,7 @@ export default defineCommand({
     const hm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
     // docker top runs ps on the host, so user names come from the host's /etc/passwd.
     const hostName = (uid: number) => env.host.fixture.users.find((u) => u.uid === uid)?.name ?? String(uid);
-    const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...procs.map((p) => [hostName(p.uid), String(p.pid), String(p.ppid), p.program.kind === 'cpuhog' ? '50' : '0', hm(p.startMs), p.tty, `00:00:${String(Math.floor(p.cpuUsec / 1e6) % 60).padStart(2, '0')}`, p.argv.join(' ')])];
+    const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...procs.map((p) => [hostName(p.uid), String(p.pid), String(p.ppid), cpuC(env, p), hm(p.startMs), p.tty, dhms(cpuSeconds(p)), p.argv.join(' ')])];
     return R(tabwrite(rows, 20, 3));
   },
 });
