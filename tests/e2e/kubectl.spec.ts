@@ -27,7 +27,7 @@ for (const size of SIZES) {
   test.describe(`kubectl in the lesson-1 terminal (${size.name})`, () => {
     test.use(size.use);
     for (const path of [LESSON1, LESSON1_ZH]) {
-      test(`${path}: kubectl get nodes lists node1, and the Kubernetes code loads only then`, async ({ page }) => {
+      test(`${path}: kubectl get nodes lists node1, the Kubernetes code loads only then, and kubectl debug attaches a busybox in the pod`, async ({ page }) => {
         const scripts: string[] = [];
         page.on('request', (r) => {
           if (r.resourceType() === 'script') scripts.push(r.url());
@@ -43,6 +43,23 @@ for (const size of SIZES) {
         await expect(screen(page)).toContainText('v1.30.5');
         await expect(screen(page)).not.toContainText('command not found');
         expect(scripts.length, 'typing kubectl fetched its own code').toBeGreaterThan(before);
+        // kubectl debug: an ephemeral busybox in the pod, in the target's PID namespace, then back to node1.
+        await page.keyboard.type('kubectl run web --image nginx:1.25');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('pod/web created');
+        await page.keyboard.type('kubectl debug -it web --image=busybox --target=web');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText(/Defaulting debug container name to debugger-[a-z0-9]{5}\./);
+        await expect(screen(page)).toContainText("If you don't see a command prompt, try pressing enter.");
+        await page.keyboard.type('ps');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('nginx: master process nginx -g daemon off;');
+        await page.keyboard.type('exit');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('Session ended, the ephemeral container will not be restarted');
+        await page.keyboard.type('echo back-on-$(hostname)');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('back-on-node1');
       });
 
       test(`${path}: kubectl explain prints the v1.30 field documentation, fetched only when it runs`, async ({ page }) => {

@@ -75,7 +75,7 @@ export class CcTerminal extends HTMLElement {
     if (idle) idle.setAttribute('aria-busy', 'true');
     live.textContent = this.strings.loading;
     try {
-      const [{ TerminalSession }, { attachControls }, { showNotice }] = await Promise.all([import('./session.ts'), import('./controls.ts'), import('./notice.ts')]);
+      const [{ TerminalSession }, { attachControls }, { showNotice }] = await (await import('./load.ts')).loadTerminal();
       const box = this.querySelector<HTMLElement>('[data-role="notice"]');
       idle?.remove();
       this.session = await TerminalSession.open({
