@@ -45,7 +45,10 @@ test.describe('the lesson terminal', () => {
     await type(page, 'docker run -d --name web -p 8080:80 nginx');
     await type(page, 'docker ps --format "{{.Names}} {{.Ports}}"');
     await expect(screen(page)).toContainText('web 0.0.0.0:8080->80/tcp');
-    await page.waitForTimeout(400); // the session saves 150 ms after each command
+    // The session saves 150 ms after each command: wait until the stored lines hold the last one.
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cc:term:')).map((k) => localStorage.getItem(k)).join('')))
+      .toContain('docker ps --format');
     await page.reload();
     await expect(screen(page)).toContainText('web 0.0.0.0:8080->80/tcp');
     await page.locator('cc-terminal .xterm-helper-textarea').focus();
@@ -57,8 +60,9 @@ test.describe('the lesson terminal', () => {
 
   test('Ctrl-C interrupts a running foreground command', async ({ page }) => {
     await startTerminal(page);
-    await type(page, 'sleep 9'); // sleeps over 10 s jump the simulated clock at once
-    await page.waitForTimeout(300);
+    // Sleeps over 10 s jump the simulated clock at once. Ctrl-C right after Enter counts, even while
+    // the line is still being parsed (on a busy machine it was lost there, and sleep ran to its end).
+    await type(page, 'sleep 9');
     await page.keyboard.press('Control+c');
     await type(page, 'echo status=$?');
     await expect(screen(page)).toContainText('status=130');

@@ -250,21 +250,32 @@ export class TerminalSession {
    */
   private async submit(line: string): Promise<void> {
     const generation = this.generation;
+    // From Enter on, Ctrl-C belongs to this line, as bash sends SIGINT to the job it starts: one pressed
+    // while the line is still being parsed stops the command at once (it was lost before).
+    const interrupt = new AbortController();
+    this.running = interrupt;
     const text = [...this.partial, line].join('\n');
     const more = await this.world.needsMore(text).catch(() => false);
     if (generation !== this.generation) return; // Reset happened meanwhile
     if (more) {
+      this.running = null;
+      if (interrupt.signal.aborted) {
+        // Ctrl-C drops a command begun, as at the continuation prompt.
+        this.partial = [];
+        this.term.write('^C\r\n');
+        this.editor.start(this.world.prompt());
+        return;
+      }
       this.partial.push(line);
       this.editor.start('> ');
       return;
     }
     this.partial = [];
-    await this.execute(text);
+    await this.execute(text, interrupt);
   }
 
-  private async execute(line: string): Promise<void> {
+  private async execute(line: string, controller = new AbortController()): Promise<void> {
     const generation = this.generation;
-    const controller = new AbortController();
     this.running = controller;
     let streamed = '';
     let outcome: { stdout: string; stderr: string; exitCode: number; notes?: string[] } = { stdout: '', stderr: '', exitCode: 0 };
