@@ -1,4 +1,4 @@
-import { defineCommand } from './define.ts';
+import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 import { needArgs } from './each.ts';
 import { templated } from './format.ts';
 import { inspectDoc } from './inspect-doc.ts';
@@ -10,7 +10,7 @@ export default defineCommand({
   use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Display detailed information on one or more containers',
   flags: [
-    { long: 'format', short: 'f', type: 'string', usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
     { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
   ],
   async run(flags, rest, env, cmd) {

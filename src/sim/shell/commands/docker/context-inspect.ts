@@ -1,4 +1,4 @@
-import { defineCommand } from './define.ts';
+import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 import { inspectDoc } from './context.ts';
 import { templated } from './format.ts';
 
@@ -7,7 +7,7 @@ export default defineCommand({
   use: 'inspect [OPTIONS] [CONTEXT] [CONTEXT...]',
   short: 'Display detailed information on one or more contexts',
   flags: [
-    { long: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
   ],
   async run(flags, rest) {
     const names = rest.length ? rest : ['default'];

@@ -1,4 +1,4 @@
-import { defineCommand } from './define.ts';
+import { defineCommand, FORMAT_HELP } from './define.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 import { ENDPOINT } from './context.ts';
@@ -13,7 +13,7 @@ export default defineCommand({
   use: 'ls [OPTIONS]',
   short: 'List contexts',
   flags: [
-    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show context names' },
   ],
   async run(flags, rest, _env, cmd) {

@@ -146,3 +146,17 @@ function boolValues(def: DockerCommand, args: string[]): string[] | string {
   }
   return out;
 }
+
+// docker/cli@v27.3.1:cli/flags/options.go: the --format usage texts the commands share (flagsHelper).
+/** FormatHelp: the --format flag of list commands. */
+export const FORMAT_HELP = `Format output using a custom template:
+'table':            Print output in table format with column headers (default)
+'table TEMPLATE':   Print output in table format using the given Go template
+'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
+/** InspectFormatHelp: the --format flag of inspect commands. */
+export const INSPECT_FORMAT_HELP = `Format output using a custom template:
+'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;

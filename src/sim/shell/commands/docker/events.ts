@@ -8,7 +8,7 @@ import type { DockerEvent } from '../../../docker/events.ts';
 import { getTimestamp } from '../../kit/timestamp.ts';
 import { GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
 import { argsError, flagError } from './errors.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 /** rfc3339NanoFixed: 2006-01-02T15:04:05.000000000Z07:00. */
 function stamp(e: DockerEvent): string {
@@ -66,7 +66,7 @@ export default defineCommand({
   aliases: 'docker system events, docker events',
   flags: [
     { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', type: 'string', usage: INSPECT_FORMAT_HELP },
     { long: 'since', type: 'string', usage: 'Show all events created since timestamp' },
     { long: 'until', type: 'string', usage: 'Stream events until this timestamp' },
   ],

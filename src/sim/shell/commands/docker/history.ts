@@ -2,7 +2,7 @@ import { ellipsis } from '../../../image/format.ts';
 import { historyRows } from '../../../image/image.ts';
 import { createdAgo, humanSizeWithPrecision } from '../../../image/units.ts';
 import { R, exactly, formatted } from './image.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/history.go
 export default defineCommand({
@@ -10,7 +10,7 @@ export default defineCommand({
   short: 'Show the history of an image',
   aliases: 'docker image history, docker history',
   flags: [
-    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'human', short: 'H', type: 'bool', default: 'true', usage: 'Print sizes and dates in human readable format' },
     { long: 'no-trunc', type: 'bool', usage: 'Don\'t truncate output' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },

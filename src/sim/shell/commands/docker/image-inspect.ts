@@ -1,14 +1,14 @@
 import { typedImage } from './inspect-typed.ts';
 import { templated } from './format.ts';
 import { atLeast, imageDocs } from './image.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/inspect.go
 export default defineCommand({
   use: 'inspect [OPTIONS] IMAGE [IMAGE...]',
   short: 'Display detailed information on one or more images',
   flags: [
-    { long: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
     { long: 'platform', type: 'string', usage: 'Inspect a specific platform of the multi-platform image.', hidden: true },
   ],
   async run(flags, rest, env) {

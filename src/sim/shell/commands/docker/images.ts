@@ -2,7 +2,7 @@ import { formatImages, imageRows } from '../../../image/format.ts';
 import { createdAgo, humanSize } from '../../../image/units.ts';
 import { goTimeString } from '../../kit/gotime.ts';
 import { R, formatted } from './image.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/list.go
 export default defineCommand({
@@ -14,7 +14,7 @@ export default defineCommand({
     { long: 'all', short: 'a', type: 'bool', usage: 'Show all images (default hides intermediate images)' },
     { long: 'digests', type: 'bool', usage: 'Show digests' },
     { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'no-trunc', type: 'bool', usage: 'Don\'t truncate output' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
     { long: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)', sim: false },

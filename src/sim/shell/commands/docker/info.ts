@@ -1,7 +1,7 @@
 import { bytesSize } from './format.ts';
 import { parseTemplate, TemplateError } from '../../kit/template/index.ts';
 import { R, noArgs, infoDoc } from './system.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/system/info.go
 export default defineCommand({
@@ -10,7 +10,7 @@ export default defineCommand({
   aliases: 'docker system info, docker info',
   top: 12,
   flags: [
-    { long: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
   ],
   async run(flags, rest, env) {
     if (rest.length) return noArgs('info', 'info [OPTIONS]', 'Display system-wide information');

@@ -1,4 +1,4 @@
-import { defineCommand } from './define.ts';
+import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 import { needArgs } from './each.ts';
 import { imageDocs } from './image.ts';
 import { inspectDoc } from './inspect-doc.ts';
@@ -10,7 +10,7 @@ export default defineCommand({
   use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
   short: 'Return low-level information on Docker objects',
   flags: [
-    { long: 'format', short: 'f', type: 'string', usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
     { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes if the type is container' },
     { long: 'type', type: 'string', usage: 'Return JSON for specified type' },
   ],

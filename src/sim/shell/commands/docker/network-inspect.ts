@@ -1,14 +1,14 @@
 import { networkDoc } from '../../../net/inspect.ts';
 import { templated } from './format.ts';
 import { needArgs, notFound } from './network.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/network/inspect.go
 export default defineCommand({
   use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
   short: 'Display detailed information on one or more networks',
   flags: [
-    { long: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
     { long: 'verbose', short: 'v', type: 'bool', usage: 'Verbose output for diagnostics' },
   ],
   async run(flags, rest, env) {

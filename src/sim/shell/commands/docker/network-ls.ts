@@ -5,7 +5,7 @@ import { GoFunc } from '../../kit/template/index.ts';
 import { goTimeString } from '../../kit/gotime.ts';
 import { R, filterNets } from './network.ts';
 import { parseFilters } from './filters.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/network/list.go
 export default defineCommand({
@@ -13,7 +13,7 @@ export default defineCommand({
   short: 'List networks',
   flags: [
     { long: 'filter', short: 'f', type: 'filter', usage: 'Provide filter values (e.g. "driver=bridge")' },
-    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'no-trunc', type: 'bool', usage: 'Do not truncate the output' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display network IDs' },
   ],

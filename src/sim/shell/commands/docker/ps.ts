@@ -1,6 +1,6 @@
 import type { ExecResult } from '../../../api.ts';
 import { containerLabels, stateString, type Container } from '../../../docker/container.ts';
-import { defineCommand, type DockerFlag, type FlagValues, type Invocation } from './define.ts';
+import { defineCommand, type DockerFlag, type FlagValues, type Invocation, FORMAT_HELP } from './define.ts';
 import type { CmdEnv } from '../../types.ts';
 import { portsColumn } from '../../../net/ports.ts';
 import { humanDuration, tabwrite } from './format.ts';
@@ -66,7 +66,7 @@ export function portsText(c: Container): string {
 const FLAGS = [
     { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
     { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-    { long: 'format', type: 'string', usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+    { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'last', short: 'n', type: 'int', default: '-1', usage: 'Show n last created containers (includes all states)', sim: false },
     { long: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
     { long: 'no-trunc', type: 'bool', usage: "Don't truncate output" },

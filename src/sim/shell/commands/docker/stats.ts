@@ -3,7 +3,7 @@ import type { Container } from '../../../docker/container.ts';
 import type { CmdEnv } from '../../types.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, FORMAT_HELP } from './define.ts';
 import { R } from './each.ts';
 import { bytesSize } from './format.ts';
 
@@ -14,7 +14,7 @@ export default defineCommand({
   aliases: 'docker container stats, docker stats',
   flags: [
     { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
-    { long: 'format', type: 'string', usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+    { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'no-stream', type: 'bool', usage: 'Disable streaming stats and only pull the first result' },
     { long: 'no-trunc', type: 'bool', usage: 'Do not truncate output' },
   ],

@@ -13,7 +13,7 @@ import { tabwriter } from '../../kit/tabwriter.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 import { createdAgo } from '../../../image/units.ts';
 import { argsError } from './errors.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, FORMAT_HELP } from './define.ts';
 
 const HEADER = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
 const pct = (part: number, total: number) => (total > 0 ? `${humanSize(part)} (${Math.floor((part * 100) / total)}%)` : humanSize(part));
@@ -61,7 +61,7 @@ export default defineCommand({
   use: 'df [OPTIONS]',
   short: 'Show docker disk usage',
   flags: [
-    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'verbose', short: 'v', type: 'bool', usage: 'Show detailed information on space usage' },
   ],
   async run(flags, rest, env) {

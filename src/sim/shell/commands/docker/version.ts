@@ -1,7 +1,7 @@
 import { tabwriter } from '../../kit/tabwriter.ts';
 import { GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
 import { R, noArgs, DEFAULT_VERSION_TEMPLATE, clientVersion, serverVersion, VERSION_FUNCS } from './system.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/system/version.go
 export default defineCommand({
@@ -9,7 +9,7 @@ export default defineCommand({
   short: 'Show the Docker version information',
   top: 10,
   flags: [
-    { long: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
   ],
   async run(flags, rest, env) {
     if (rest.length) return noArgs('version', 'version [OPTIONS]', 'Show the Docker version information');

@@ -1,13 +1,13 @@
 import { templated } from './format.ts';
 import { needs } from './storage.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/volume/inspect.go
 export default defineCommand({
   use: 'inspect [OPTIONS] VOLUME [VOLUME...]',
   short: 'Display detailed information on one or more volumes',
   flags: [
-    { long: 'format', short: 'f', type: 'string', usage: 'Format output using a custom template:\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
   ],
   async run(flags, rest, env) {
     if (!rest.length) return needs('volume inspect', 'at least 1 argument', '[OPTIONS] VOLUME [VOLUME...]', 'Display detailed information on one or more volumes');

@@ -1,7 +1,7 @@
 import { formatted } from './image.ts';
 import { GoFunc } from '../../kit/template/index.ts';
 import { R, users } from './storage.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/volume/list.go (--cluster is swarm-only)
 export default defineCommand({
@@ -10,7 +10,7 @@ export default defineCommand({
   flags: [
     { long: 'cluster', type: 'bool', usage: 'Display only cluster volumes, and use cluster volume list formatting', hidden: true, sim: false },
     { long: 'filter', short: 'f', type: 'filter', usage: 'Provide filter values (e.g. "dangling=true")' },
-    { long: 'format', type: 'string', usage: 'Format output using a custom template:\n\'table\':            Print output in table format with column headers (default)\n\'table TEMPLATE\':   Print output in table format using the given Go template\n\'json\':             Print in JSON format\n\'TEMPLATE\':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates' },
+    { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display volume names' },
   ],
   async run(flags, _rest, env) {
