@@ -159,6 +159,17 @@ export function macrotask(): Promise<void> {
 export const YIELD_EVERY_MS = 20;
 
 /**
+ * Thrown by a command's synchronous engine (the Go template executor) when its work or output
+ * would pass a line's limit before it can return; the runtime stops the line with `kind`'s note
+ * and shows `partial`, what the command wrote until then.
+ */
+export class LineLimitError extends Error {
+  constructor(readonly kind: LimitKind, readonly partial = '') {
+    super(`line limit: ${kind}`);
+  }
+}
+
+/**
  * The budget of the line being run: computing time (wall time less simulated waits) and
  * processes started. `check` is called synchronously by the interpreter at every command;
  * `tick` is awaited by commands and yields to the event loop every YIELD_EVERY_MS.

@@ -13,7 +13,7 @@ import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
 import { usageOf } from './commands/usage.ts';
-import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
+import { fitOutput, JB_LIMITS, LIMITS, LineBudget, LineLimitError, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { shellWording } from './wording.ts';
 import { ashCdStatus } from './ash-cd.ts';
@@ -153,7 +153,7 @@ export class ShellRuntime {
 
   /** Writes to the terminal now, within the line's output budget. */
   private write(chunk: { stream: 'stdout' | 'stderr'; text: string }): void {
-    if (this.budget?.exceeded === 'output') return;
+    if (this.budget?.exceeded === 'output' && this.outBytes >= LIMITS.outputBytes) return;
     const room = LIMITS.outputBytes - this.outBytes;
     const text = chunk.text.length > room ? chunk.text.slice(0, Math.max(0, room)) : chunk.text;
     this.outBytes += text.length;
@@ -229,7 +229,14 @@ export class ShellRuntime {
             return argListTooLong(this.currentSession, cmd.name);
           const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
           if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
-          return cmd.run(args, env);
+          try {
+            return await cmd.run(args, env);
+          } catch (e) {
+            // A synchronous engine (the Go template executor) reached a line limit mid-command.
+            if (!(e instanceof LineLimitError)) throw e;
+            this.budget?.stop(e.kind);
+            return { stdout: e.partial, stderr: '', exitCode: 130 };
+          }
         }));
       },
     };

@@ -3,6 +3,7 @@
  * pipelines, if/with/range (maps in sorted key order, integers, break/continue), template
  * calls, and Go's error texts: `template: :1:2: executing "" at <.Foo>: map has no entry for key "Foo"`.
  */
+import { LineLimitError } from '../../limits.ts';
 import { goLess, sprintValue } from './fmt.ts';
 import { goQuote } from './lex.ts';
 import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './node.ts';
@@ -30,6 +31,15 @@ export interface ExecOptions {
   missingKeyError?: boolean;
 }
 
+/**
+ * The executor's own bounds. Go's would run `{{range 1000000000}}{{end}}` for a minute and write
+ * what `{{range 1000000000}}x{{end}}` asks for; here a template runs synchronously inside one
+ * shell line, so past these it stops the line (LineLimitError: the `work` or `output` note),
+ * keeping what it wrote. A string of STRING_BYTES is the shell's own bound (LIMITS.stringBytes).
+ */
+export const MAX_STEPS = 1_000_000;
+export const MAX_OUTPUT = 4 << 20;
+
 const MISSING = Symbol('missing');
 class BreakSignal {}
 class ContinueSignal {}
@@ -39,6 +49,15 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
   let vars: { name: string; value: unknown }[] = [{ name: '$', value: data }];
   let current: Arg | CommandNode | PipeNode | Node | null = null;
   let depth = 0;
+  let running = tree.name;
+  let steps = 0;
+  const step = () => {
+    if (++steps > MAX_STEPS) throw new LineLimitError('work', out);
+  };
+  const emit = (text: string) => {
+    out += text;
+    if (out.length > MAX_OUTPUT) throw new LineLimitError('output', out.slice(0, MAX_OUTPUT));
+  };
 
   const errorf = (msg: string): never => {
     if (!current) throw new ExecError(`template: ${tree.name}: ${msg}`);
@@ -51,7 +70,9 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
       : current.type === 'action' ? `{{${nodeString(current.pipe)}}}`
       : current.type === 'template' ? `{{template ${goQuote(current.name)}${current.pipe ? ` ${nodeString(current.pipe)}` : ''}}}` : '';
     if ([...context].length > 20) context = `${[...context].slice(0, 20).join('')}...`;
-    throw new ExecError(`template: ${tree.name}:${lineNum}:${byteNum}: executing ${goQuote(tree.name)} at <${context}>: ${msg}`);
+    // The location names the parse (tree.name: docker's templates are all named ""); `executing`
+    // names the template running, a {{define}}d one inside {{template}} (go1.22 exec.go errorf).
+    throw new ExecError(`template: ${tree.name}:${lineNum}:${byteNum}: executing ${goQuote(running)} at <${context}>: ${msg}`);
   };
   const at = (n: typeof current) => {
     current = n;
@@ -78,13 +99,14 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
 
   const walk = (n: Node, dot: unknown): void => {
     at(n);
+    step();
     switch (n.type) {
       case 'text':
-        out += n.text;
+        emit(n.text);
         return;
       case 'action': {
         const v = evalPipeline(dot, n.pipe);
-        if (n.pipe.decl.length === 0) out += printValue(n, v);
+        if (n.pipe.decl.length === 0) emit(printValue(n, v));
         return;
       }
       case 'break': throw new BreakSignal();
@@ -104,9 +126,22 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
         if (++depth > 100000) errorf('exceeded maximum template depth (100000)');
         const newDot = n.pipe ? evalPipeline(dot, n.pipe) : undefined;
         const saved = vars;
+        const caller = running;
         vars = [{ name: '$', value: newDot }];
-        walkList(t, newDot);
+        running = n.name;
+        try {
+          walkList(t, newDot);
+        } catch (e) {
+          // JavaScript's stack ends long before Go's 100,000 nested calls (go1.22 exec.go
+          // walkTemplate's maxExecDepth), and only a template that calls itself without end gets
+          // that deep: it is given Go's error for that, at this call.
+          if (!(e instanceof RangeError)) throw e;
+          running = caller;
+          at(n);
+          errorf('exceeded maximum template depth (100000)');
+        }
         vars = saved;
+        running = caller;
         depth--;
         return;
       }
@@ -121,6 +156,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
     // go1.22 walkRange: the declared variables sit on top of the stack; setTopVar(1, elem), setTopVar(2, index).
     const decl = n.pipe.decl;
     const oneIteration = (index: unknown, elem: unknown): boolean => {
+      step();
       if (decl.length > 0) {
         if (n.pipe.isAssign) setVar(decl[0] as string, decl.length > 1 ? index : elem);
         else (vars[vars.length - 1] as { value: unknown }).value = elem;
@@ -258,7 +294,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
       return undefined;
     }
     if (receiver instanceof GoStruct) {
-      if (!(fieldName in receiver.fields)) return errorf(`can't evaluate field ${fieldName} in type ${receiver.typeName}`);
+      if (!Object.hasOwn(receiver.fields, fieldName)) return errorf(`can't evaluate field ${fieldName} in type ${receiver.typeName}`);
       const f = receiver.fields[fieldName];
       if (f instanceof GoFunc) return evalCall(dot, { params: f.params, ...(f.variadic ? { variadic: f.variadic } : {}), fn: f.fn }, node, fieldName, args, final);
       if (hasArgs) errorf(`${fieldName} has arguments but cannot be invoked as function`);
@@ -278,13 +314,14 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
 
   const evalFunction = (dot: unknown, node: Extract<Arg, { type: 'identifier' }>, cmd: CommandNode, args: Arg[], final: unknown): unknown => {
     at(node);
-    const fn = funcs[node.ident];
+    const fn = Object.hasOwn(funcs, node.ident) ? funcs[node.ident] : undefined;
     if (!fn) return errorf(`${goQuote(node.ident)} is not a defined function`);
     return evalCall(dot, fn, cmd, node.ident, args, final);
   };
 
   const evalCall = (dot: unknown, fn: FuncDef, node: Arg | CommandNode, name: string, args: Arg[], final: unknown): unknown => {
     at(node);
+    step();
     const argNodes = args.slice(1);
     let numIn = argNodes.length;
     if (final !== MISSING) numIn++;

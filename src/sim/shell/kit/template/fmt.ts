@@ -19,11 +19,9 @@ export function formatFloatG(f: number, prec = -1, upper = false): string {
     digits = m.replace('-', '').replace('.', '');
     exp = Number(ex);
   } else {
-    const p = prec === 0 ? 1 : prec;
-    const e = f.toExponential(p - 1);
-    const [m, ex] = e.split('e') as [string, string];
-    digits = m.replace('-', '').replace('.', '').replace(/0+$/, '') || '0';
-    exp = Number(ex);
+    const sig = exactSig(f, prec === 0 ? 1 : prec);
+    digits = sig.digits.replace(/0+$/, '') || '0';
+    exp = sig.exp;
   }
   const eprec = prec < 0 ? 6 : prec === 0 ? 1 : prec;
   const neg = f < 0 ? '-' : '';
@@ -54,6 +52,40 @@ function exactDecimal(x: number): { int: string; frac: string } {
   if (e >= 0) return { int: (mant << BigInt(e)).toString(), frac: '' };
   const digits = (mant * 5n ** BigInt(-e)).toString().padStart(-e + 1, '0');
   return { int: digits.slice(0, digits.length + e), frac: digits.slice(digits.length + e) };
+}
+
+/**
+ * The first `n` significant decimal digits of |x| and its decimal exponent, rounded as strconv
+ * rounds a fixed precision (an exact tie to even; JavaScript's toExponential rounds it up, and
+ * refuses more than 100 digits, where Go prints all that are asked for).
+ */
+function exactSig(x: number, n: number): { digits: string; exp: number } {
+  const { int, frac } = exactDecimal(x);
+  const all = int + frac;
+  const first = all.search(/[1-9]/);
+  if (first < 0) return { digits: '0'.repeat(n), exp: 0 };
+  let exp = int.length - 1 - first;
+  const sig = all.slice(first);
+  const rest = sig.slice(n);
+  let d = BigInt(sig.slice(0, n).padEnd(n, '0'));
+  const half = rest.length > 0 && (rest[0] as string) >= '5';
+  const tie = rest[0] === '5' && /^0*$/.test(rest.slice(1));
+  if (half && (!tie || d % 2n === 1n)) d += 1n;
+  let digits = d.toString();
+  if (digits.length > n) {
+    digits = digits.slice(0, n);
+    exp++;
+  }
+  return { digits, exp };
+}
+
+/** %.Ne: strconv.FormatFloat(f, 'e', N, 64). */
+function toExponentialEven(f: number, prec: number): string {
+  if (!Number.isFinite(f)) return formatFloatG(f);
+  const { digits, exp } = f === 0 ? { digits: '0'.repeat(prec + 1), exp: 0 } : exactSig(f, prec + 1);
+  const mant = prec > 0 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  const es = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : `${Math.abs(exp)}`;
+  return `${f < 0 || Object.is(f, -0) ? '-' : ''}${mant}e${exp < 0 ? '-' : '+'}${es}`;
 }
 
 /** %.Nf with strconv's correct rounding (an exact tie rounds to even; JS toFixed rounds it up). */
@@ -116,9 +148,26 @@ export function sprintln(args: unknown[]): string {
 
 interface Spec { minus: boolean; plus: boolean; sharp: boolean; space: boolean; zero: boolean; width: number | null; prec: number | null }
 
+/** Code points in `s` (fmt pads by runes), without building an array of them. */
+function runeCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 function pad(s: string, sp: Spec, numeric = false): string {
   const w = sp.width ?? 0;
-  const len = [...s].length;
+  if (s.length >= w) return s;
+  const len = runeCount(s);
   if (len >= w) return s;
   if (sp.minus) return s + ' '.repeat(w - len);
   if (sp.zero && numeric) {
@@ -128,9 +177,10 @@ function pad(s: string, sp: Spec, numeric = false): string {
   return ' '.repeat(w - len) + s;
 }
 
-function badVerb(verb: string, v: unknown): string {
+/** pp.badVerb: `%!verb(type=value)`, the value printed with %v and the verb's flags and width. */
+function badVerb(verb: string, v: unknown, sp: Spec): string {
   if (v === undefined || v === null) return `%!${verb}(<nil>)`;
-  return `%!${verb}(${typeName(v)}=${sprintValue(v)})`;
+  return `%!${verb}(${typeName(v)}=${fmtOne(v, 'v', sp)})`;
 }
 
 function fmtInt(n: number, verb: string, sp: Spec): string {
@@ -147,7 +197,7 @@ function fmtInt(n: number, verb: string, sp: Spec): string {
     case 'c': return pad(String.fromCodePoint(n), sp);
     case 'q': return pad(`'${String.fromCodePoint(n)}'`, sp);
     case 'U': s = `U+${a.toString(16).toUpperCase().padStart(4, '0')}`; break;
-    default: return badVerb(verb, n);
+    default: return badVerb(verb, n, sp);
   }
   if (sp.prec !== null) s = s.padStart(sp.prec, '0');
   const sign = neg ? '-' : sp.plus ? '+' : sp.space ? ' ' : '';
@@ -161,11 +211,11 @@ function fmtFloat(f: number, verb: string, sp: Spec): string {
     case 'G': s = formatFloatG(f, sp.prec ?? -1, true); break;
     case 'f': case 'F': s = Number.isFinite(f) ? toFixedEven(f, sp.prec ?? 6) : formatFloatG(f); break;
     case 'e': case 'E': {
-      const t = f.toExponential(sp.prec ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');
+      const t = toExponentialEven(f, sp.prec ?? 6);
       s = verb === 'E' ? t.toUpperCase() : t;
       break;
     }
-    default: return badVerb(verb, f);
+    default: return badVerb(verb, f, sp);
   }
   if (sp.plus && !s.startsWith('-')) s = `+${s}`;
   else if (sp.space && !s.startsWith('-')) s = ` ${s}`;
@@ -181,7 +231,7 @@ function fmtString(s: string, verb: string, sp: Spec): string {
       if (verb === 'X') h = h.toUpperCase();
       return pad(h, sp);
     }
-    default: return badVerb(verb, s);
+    default: return badVerb(verb, s, sp);
   }
 }
 
@@ -189,77 +239,161 @@ function fmtOne(v: unknown, verb: string, sp: Spec): string {
   if (verb === 'T') return pad(v === undefined || v === null ? '<nil>' : typeName(v), sp);
   if (v instanceof GoNil) return v.kind === 'ptr' ? fmtOne(null, verb, sp) : pad(sprintValue(v), sp);
   if (verb === 'v' && v instanceof GoStruct && sp.plus) return pad(sprintValue(v, true), sp);
-  if (typeof v === 'boolean') return verb === 'v' || verb === 't' ? pad(String(v), sp) : badVerb(verb, v);
+  if (typeof v === 'boolean') return verb === 'v' || verb === 't' ? pad(String(v), sp) : badVerb(verb, v, sp);
   if (typeof v === 'number' && isInt(v)) return fmtInt(v, verb, sp);
   if (typeof v === 'number' || v instanceof GoFloat) return fmtFloat(typeof v === 'number' ? v : v.value, verb, sp);
   if (typeof v === 'string') return fmtString(v, verb, sp);
   if (Array.isArray(v) && verb !== 'v') {
     if (verb === 's' || verb === 'q' || verb === 'd' || verb === 'x') return `[${v.map((x) => fmtOne(x, verb, { ...sp, width: null })).join(' ')}]`;
   }
-  if (v === undefined || v === null) return verb === 'v' || verb === 's' ? pad('<nil>', sp) : badVerb(verb, v);
+  if (v === undefined || v === null) return verb === 'v' || verb === 's' ? pad('<nil>', sp) : badVerb(verb, v, sp);
   if (verb === 'v' || verb === 's') return pad(sprintValue(v, sp.plus), sp);
-  return badVerb(verb, v);
+  return badVerb(verb, v, sp);
 }
 
-/** fmt.Sprintf. */
+const BIG = 1e6;
+/** fmt's tooLarge: widths and precisions past a million are "crazy long numbers most likely". */
+const tooLarge = (x: number) => x > BIG || x < -BIG;
+
+/** fmt's parsenum (go1.22 src/fmt/print.go): digits up to the first that follows a too-large number. */
+function parsenum(s: string, start: number, end: number): { num: number; isnum: boolean; newi: number } {
+  let num = 0;
+  let isnum = false;
+  let newi = start;
+  if (start >= end) return { num: 0, isnum: false, newi: end };
+  for (; newi < end && s.charCodeAt(newi) >= 48 && s.charCodeAt(newi) <= 57; newi++) {
+    if (tooLarge(num)) return { num: 0, isnum: false, newi: end };
+    num = num * 10 + (s.charCodeAt(newi) - 48);
+    isnum = true;
+  }
+  return { num, isnum, newi };
+}
+
+/**
+ * fmt.Sprintf: go1.22 src/fmt/print.go doPrintf, with its explicit argument indexes (`%[2]d`),
+ * `*` widths and precisions (%!(BADWIDTH), %!(BADPREC)), %!(NOVERB), %!v(BADINDEX),
+ * %!d(MISSING) and %!(EXTRA …) (not after a reordering).
+ */
 export function sprintf(format: string, args: unknown[]): string {
   let out = '';
-  let argi = 0;
-  let i = 0;
-  while (i < format.length) {
-    const c = format[i] as string;
-    if (c !== '%') {
-      out += c;
-      i++;
-      continue;
+  const end = format.length;
+  let argNum = 0;
+  let afterIndex = false;
+  let reordered = false;
+  let goodArgNum = true;
+
+  // pp.argNumber with parseArgNumber: `[n]` at i.
+  const argNumber = (an: number, i: number): { argNum: number; i: number; found: boolean } => {
+    if (end <= i || format[i] !== '[') return { argNum: an, i, found: false };
+    reordered = true;
+    let index = 0;
+    let wid = 1;
+    let ok = false;
+    if (end - i >= 3) {
+      for (let k = i + 1; k < end; k++) {
+        if (format[k] !== ']') continue;
+        const r = parsenum(format, i + 1, k);
+        wid = k - i + 1;
+        if (r.isnum && r.newi === k) {
+          index = r.num - 1;
+          ok = true;
+        }
+        break;
+      }
     }
+    if (ok && index >= 0 && index < args.length) return { argNum: index, i: i + wid, found: true };
+    goodArgNum = false;
+    return { argNum: an, i: i + wid, found: ok };
+  };
+  // intFromArg: an int argument, within tooLarge.
+  const intFromArg = (an: number): { num: number; isInt: boolean; argNum: number } => {
+    if (an >= args.length) return { num: 0, isInt: false, argNum: an };
+    const a = args[an];
+    let num = isInt(a) ? a : 0;
+    let ok = isInt(a);
+    if (tooLarge(num)) {
+      num = 0;
+      ok = false;
+    }
+    return { num, isInt: ok, argNum: an + 1 };
+  };
+
+  for (let i = 0; i < end;) {
+    goodArgNum = true;
+    const lasti = i;
+    while (i < end && format[i] !== '%') i++;
+    if (i > lasti) out += format.slice(lasti, i);
+    if (i >= end) break;
     i++;
     const sp: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false, width: null, prec: null };
-    for (; i < format.length; i++) {
-      const f = format[i];
-      if (f === '-') sp.minus = true;
-      else if (f === '+') sp.plus = true;
-      else if (f === '#') sp.sharp = true;
-      else if (f === ' ') sp.space = true;
-      else if (f === '0') sp.zero = !sp.minus;
+    for (; i < end; i++) {
+      const c = format[i];
+      if (c === '#') sp.sharp = true;
+      else if (c === '0') sp.zero = !sp.minus; // Only allow zero padding to the left.
+      else if (c === '+') sp.plus = true;
+      else if (c === '-') {
+        sp.minus = true;
+        sp.zero = false; // Do not pad with zeros to the right.
+      } else if (c === ' ') sp.space = true;
       else break;
     }
-    const num = (): number | null => {
-      if (format[i] === '*') {
-        i++;
-        const a = args[argi++];
-        return isInt(a) ? a : null;
-      }
-      const m = /^\d+/.exec(format.slice(i));
-      if (!m) return null;
-      i += m[0].length;
-      return Number(m[0]);
-    };
-    sp.width = num();
-    if (sp.width !== null && sp.width < 0) {
-      sp.minus = true;
-      sp.width = -sp.width;
-    }
-    if (format[i] === '.') {
+    let r = argNumber(argNum, i);
+    ({ argNum, i } = r);
+    afterIndex = r.found;
+    if (i < end && format[i] === '*') {
       i++;
-      sp.prec = num() ?? 0;
+      const w = intFromArg(argNum);
+      argNum = w.argNum;
+      sp.width = w.isInt ? w.num : null;
+      if (!w.isInt) out += '%!(BADWIDTH)';
+      if (sp.width !== null && sp.width < 0) {
+        sp.width = -sp.width;
+        sp.minus = true;
+        sp.zero = false;
+      }
+      afterIndex = false;
+    } else {
+      const w = parsenum(format, i, end);
+      i = w.newi;
+      sp.width = w.isnum ? w.num : null;
+      if (afterIndex && w.isnum) goodArgNum = false; // "%[3]2d"
     }
-    if (i >= format.length) {
+    if (i + 1 < end && format[i] === '.') {
+      i++;
+      if (afterIndex) goodArgNum = false; // "%[3].2d"
+      r = argNumber(argNum, i);
+      ({ argNum, i } = r);
+      afterIndex = r.found;
+      if (i < end && format[i] === '*') {
+        i++;
+        const p = intFromArg(argNum);
+        argNum = p.argNum;
+        // Negative precision arguments don't make sense.
+        sp.prec = p.isInt && p.num >= 0 ? p.num : null;
+        if (sp.prec === null) out += '%!(BADPREC)';
+        afterIndex = false;
+      } else {
+        const p = parsenum(format, i, end);
+        i = p.newi;
+        sp.prec = p.isnum ? p.num : 0;
+      }
+    }
+    if (!afterIndex) {
+      r = argNumber(argNum, i);
+      ({ argNum, i } = r);
+      afterIndex = r.found;
+    }
+    if (i >= end) {
       out += '%!(NOVERB)';
       break;
     }
     const verb = String.fromCodePoint(format.codePointAt(i) as number);
     i += verb.length;
-    if (verb === '%') {
-      out += '%';
-      continue;
-    }
-    if (argi >= args.length) {
-      out += `%!${verb}(MISSING)`;
-      continue;
-    }
-    out += fmtOne(args[argi++], verb, sp);
+    if (verb === '%') out += '%'; // Percent does not absorb operands and ignores width and precision.
+    else if (!goodArgNum) out += `%!${verb}(BADINDEX)`;
+    else if (argNum >= args.length) out += `%!${verb}(MISSING)`;
+    else out += fmtOne(args[argNum++], verb, sp);
   }
-  if (argi < args.length) out += `%!(EXTRA ${args.slice(argi).map((a) => `${a === undefined || a === null ? '<nil>' : typeName(a)}=${sprintValue(a)}`).join(', ')})`;
+  if (!reordered && argNum < args.length) out += `%!(EXTRA ${args.slice(argNum).map((a) => `${a === undefined || a === null ? '<nil>' : typeName(a)}=${sprintValue(a)}`).join(', ')})`;
   return out;
 }

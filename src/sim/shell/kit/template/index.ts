@@ -27,7 +27,7 @@ export interface Template {
 export function parseTemplate(text: string, funcs: Record<string, FuncDef> = DOCKER_FUNCS, name = ''): Template {
   let tree: Tree;
   try {
-    tree = parse(text, (f) => f in funcs, name);
+    tree = parse(text, (f) => Object.hasOwn(funcs, f), name);
   } catch (e) {
     if (e instanceof ParseError) throw new TemplateError(e.message, 'parse');
     throw e;

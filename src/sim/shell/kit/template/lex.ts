@@ -347,7 +347,7 @@ export function lex(input: string): Item[] {
         errorf(`bad character ${runeU(c)}`);
         return items;
       }
-      const kw = KEYWORDS[word];
+      const kw = Object.hasOwn(KEYWORDS, word) ? KEYWORDS[word] : undefined;
       if (kw && kw !== 'dot') emit(kw);
       else if (word === 'true' || word === 'false') emit('bool');
       else emit('identifier');
