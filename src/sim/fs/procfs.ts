@@ -3,7 +3,7 @@ import type { Host } from '../host.ts';
 import type { NS_TYPES, Proc } from '../kernel/types.ts';
 import { GeneratedFs, type GenNode } from './generated.ts';
 import { cgroupFiles } from './cgroupfs.ts';
-import { sysctlTree, writeSysctl } from '../kernel/sysctl.ts';
+import { sysctlDirs, sysctlTree, writeSysctl } from '../kernel/sysctl.ts';
 import { sessionIds, statLine } from './procstat.ts';
 
 const dir = (entries: () => string[]): GenNode => ({ type: 'dir', entries });
@@ -163,13 +163,8 @@ export class ProcFs extends GeneratedFs {
         writeSysctl(this.host.kernel, view, key, text);
       });
     }
-    const children: string[] = [];
-    for (const t of tree.keys()) {
-      if (key !== '' && !t.startsWith(`${key}/`)) continue;
-      const name = t.slice(key ? key.length + 1 : 0).split('/')[0] as string;
-      if (children[children.length - 1] !== name) children.push(name);
-    }
-    return children.length ? { type: 'dir', entries: () => children, mode: 0o555 } : undefined;
+    const children = sysctlDirs(tree).get(key);
+    return children?.length ? { type: 'dir', entries: () => children, mode: 0o555 } : undefined;
   }
 
   private pidNode(p: Proc, rest: string[]): GenNode | undefined {
