@@ -133,8 +133,11 @@ export function rootFs(
     }
     override async mkdir(...a: Parameters<JB.InMemoryFs['mkdir']>): Promise<void> {
       if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, mkdir '${a[0]}'`);
+      // mkdir -p: the parents it creates take the simulated clock too (just-bash stamps them with the real one).
+      const created: string[] = [];
+      for (let p = this.resolvePath('/', a[0]); p !== '/' && !(await this.exists(p)); p = p.slice(0, p.lastIndexOf('/')) || '/') created.push(p);
       await super.mkdir(...a);
-      await stamp(this, a[0]);
+      for (const p of created.length ? created : [a[0]]) await stamp(this, p);
       mirror.mkdir(overlay(), a[0], Boolean(a[1]?.recursive));
     }
     override async rm(...a: Parameters<JB.InMemoryFs['rm']>): Promise<void> {

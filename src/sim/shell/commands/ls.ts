@@ -75,6 +75,55 @@ interface Entry {
   target?: string;
 }
 
+/** coreutils 9.4 ls.c long_options this host answers (the rest answer "unrecognized option"). */
+const LONG_FLAGS: Record<string, string> = {
+  all: 'a', 'almost-all': 'A', directory: 'd', recursive: 'R', reverse: 'r', 'human-readable': 'h', classify: 'F',
+  inode: 'i', 'numeric-uid-gid': 'n',
+};
+
+/** coreutils 9.4 ls.c color_args / argmatch: the words --color takes. */
+const COLOR_WORDS = ["'always', 'yes', 'force'", "'never', 'no', 'none'", "'auto', 'tty', 'if-tty'"];
+
+/**
+ * human_readable with ls -h's options (gnulib human.c: powers of 1024, rounded up, one decimal
+ * below 10): 4096 → 4.0K, 1234567 → 1.2M, 512 → 512.
+ */
+function human(n: number): string {
+  if (n < 1024) return String(n);
+  const units = 'KMGTPEZY';
+  let u = 0;
+  let d = 1024;
+  while (n >= d * 1024 && u < units.length - 1) {
+    d *= 1024;
+    u++;
+  }
+  const tenths = Math.floor((n * 10 + d - 1) / d);
+  if (tenths < 100) return `${Math.floor(tenths / 10)}.${tenths % 10}${units[u]}`;
+  const whole = Math.floor((n + d - 1) / d);
+  if (whole >= 1024 && u < units.length - 1) return `1.0${units[u + 1]}`;
+  return `${whole}${units[u]}`;
+}
+
+/** The -F / -p indicator (ls.c get_type_indicator): / for a directory, * executable, @ symlink, | FIFO, = socket. */
+function indicator(st: Stat, mode: 'none' | 'slash' | 'all', long: boolean): string {
+  if (mode === 'none') return '';
+  if (st.isDirectory) return '/';
+  if (mode === 'slash') return '';
+  if (st.isSymbolicLink) return long ? '' : '@';
+  const kind = st.mode & 0o170000;
+  if (kind === 0o010000) return '|';
+  if (kind === 0o140000) return '=';
+  if (st.isFile && st.mode & 0o111) return '*';
+  return '';
+}
+
+/** The inode ls -i and stat show for a path (stat.ts inodeOf's rule for anything that is not a namespace). */
+function inodeOfPath(abs: string): number {
+  let h = 0;
+  for (const ch of abs) h = (h * 31 + ch.charCodeAt(0)) % 1_000_000;
+  return 1_048_576 + h;
+}
+
 export const ls: SimCommand = {
   name: 'ls',
   async run(args, env) {
@@ -84,24 +133,79 @@ export const ls: SimCommand = {
     let dots = false;
     let one = false;
     let dirOnly = false;
+    let recursive = false;
+    let reverse = false;
+    let sort: 'name' | 'time' | 'size' | 'none' = 'name';
+    let classify: 'none' | 'slash' | 'all' = 'none';
+    let humanSizes = false;
+    let inode = false;
+    let numeric = false;
+    let owner = true;
+    let group = true;
+    let columnsAlways = false;
     const paths: string[] = [];
+    const bad = (text: string) => R('', bb ? `ls: unrecognized option: ${text}\n` : `ls: invalid option -- '${text}'\nTry 'ls --help' for more information.\n`, 2);
+    const short = (ch: string): boolean => {
+      if (ch === 'l') long = true;
+      else if (ch === 'a') all = dots = true;
+      else if (ch === 'A') all = true;
+      else if (ch === '1') {
+        one = true;
+        columnsAlways = false;
+      }
+      else if (ch === 'd') dirOnly = true;
+      else if (ch === 'R') recursive = true;
+      else if (ch === 'r') reverse = true;
+      else if (ch === 't') sort = 'time';
+      else if (ch === 'S') sort = 'size';
+      else if (ch === 'U') sort = 'none';
+      else if (ch === 'f') {
+        // -f: -a and -U (and no colour, no long format's sorting).
+        all = dots = true;
+        sort = 'none';
+      } else if (ch === 'F') classify = 'all';
+      else if (ch === 'p') classify = 'slash';
+      else if (ch === 'h') humanSizes = true;
+      else if (ch === 'i') inode = true;
+      else if (ch === 'n') long = numeric = true;
+      else if (ch === 'g') {
+        long = true;
+        owner = false;
+      } else if (ch === 'o') {
+        long = true;
+        group = false;
+      } else if (ch === 'C') {
+        columnsAlways = true;
+        one = false;
+      } else return false;
+      return true;
+    };
+    let operandsOnly = false;
     for (const a of args) {
+      if (operandsOnly || a === '-' || !a.startsWith('-')) {
+        paths.push(a);
+        continue;
+      }
+      if (a === '--') {
+        operandsOnly = true;
+        continue;
+      }
       if (a === '--help') return R('Usage: ls [OPTION]... [FILE]...\nList information about the FILEs (the current directory by default).\n');
-      if (a.startsWith('--')) return R('', bb ? `ls: unrecognized option: ${a.slice(2)}\n` : `ls: unrecognized option '${a}'\nTry 'ls --help' for more information.\n`, 2);
-      if (a.startsWith('-') && a.length > 1) {
-        for (const ch of a.slice(1)) {
-          if (ch === 'l') long = true;
-          else if (ch === 'a') all = dots = true;
-          else if (ch === 'A') all = true;
-          else if (ch === '1') one = true;
-          else if (ch === 'd') dirOnly = true;
-          else if (ch === 'h' || ch === 'F') continue;
-          else return R('', bb ? `ls: unrecognized option: ${ch}\n` : `ls: invalid option -- '${ch}'\nTry 'ls --help' for more information.\n`, 2);
+      if (a.startsWith('--')) {
+        const [name, value] = a.slice(2).split(/=(.*)/s) as [string, string | undefined];
+        if (!bb && (name === 'color' || name === 'colour')) {
+          // The host's terminal shows no colours (as if TERM had none): every valid word is accepted.
+          if (value === undefined || /^(always|yes|force|never|no|none|auto|tty|if-tty)$/.test(value)) continue;
+          return R('', `ls: invalid argument '${value}' for '--color'\nValid arguments are:\n${COLOR_WORDS.map((w) => `  - ${w}\n`).join('')}Usage: ls [OPTION]... [FILE]...\nTry 'ls --help' for more information.\n`, 2);
         }
-      } else paths.push(a);
+        const letter = !bb && value === undefined ? LONG_FLAGS[name] : undefined;
+        if (letter && short(letter)) continue;
+        return R('', bb ? `ls: unrecognized option: ${a.slice(2)}\n` : `ls: unrecognized option '${a}'\nTry 'ls --help' for more information.\n`, 2);
+      }
+      for (const ch of a.slice(1)) if (!short(ch)) return bad(ch);
     }
     if (!paths.length) paths.push('.');
-    const upper = paths.length === 1 ? overlay2Ls(env, env.fs.resolvePath(env.cwd, paths[0] as string), { long, dirOnly }) : undefined;
+    const upper = paths.length === 1 && !recursive ? overlay2Ls(env, env.fs.resolvePath(env.cwd, paths[0] as string), { long, dirOnly }) : undefined;
     if (upper) return upper;
     const fs = env.fs;
     const tty = env.tty;
@@ -126,9 +230,25 @@ export const ls: SimCommand = {
         code = 2;
       }
     }
+    // ls.c sort_files: by name (C.UTF-8: byte order), newest first (-t), largest first (-S), ties
+    // by name; -r reverses; -U keeps the directory's order.
+    const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const order = (entries: Entry[]): Entry[] => {
+      if (sort === 'none') return entries;
+      const cmp = sort === 'time' ? (a: Entry, b: Entry) => b.st.mtime.getTime() - a.st.mtime.getTime() || byName(a, b)
+        : sort === 'size' ? (a: Entry, b: Entry) => sizeOf(b.st, b.target, b.path) - sizeOf(a.st, a.target, a.path) || byName(a, b) : byName;
+      const sorted = [...entries].sort(cmp);
+      return reverse ? sorted.reverse() : sorted;
+    };
+    const sizeText = (n: number) => (humanSizes ? human(n) : String(n));
     const render = (entries: Entry[]): string => {
+      const inoW = Math.max(0, ...entries.map((e) => String(inodeOfPath(e.path)).length));
+      // busybox@1_36_1:coreutils/ls.c display_single: "%7llu ".
+      const ino = (e: Entry) => (inode ? `${String(inodeOfPath(e.path)).padStart(bb ? 7 : inoW)} ` : '');
       if (!long) {
-        const names = entries.map((e) => quote(e.name, tty, bb));
+        const names = entries.map((e) => ino(e) + quote(e.name, tty, bb) + indicator(e.st, classify, false));
+        // -C lays out columns even into a pipe, 80 wide there (ls.c: COLUMNS unset, not a terminal).
+        if (columnsAlways) return columns(names, tty ? env.columns : 80);
         return one || !tty ? names.map((n) => `${n}\n`).join('') : columns(names, env.columns);
       }
       // coreutils ls.c gobble_file: a device's size column is "major, minor", the two right-aligned
@@ -136,24 +256,25 @@ export const ls: SimCommand = {
       const devs = entries.map((e) => e.st.rdev).filter((d): d is { major: number; minor: number } => Boolean(d));
       const majW = Math.max(0, ...devs.map((d) => String(d.major).length));
       const minW = Math.max(0, ...devs.map((d) => String(d.minor).length));
-      const sizeW = Math.max(1, devs.length ? majW + 2 + minW : 0, ...entries.filter((e) => !e.st.rdev).map((e) => String(sizeOf(e.st, e.target, e.path)).length));
+      const sizeW = Math.max(1, devs.length ? majW + 2 + minW : 0, ...entries.filter((e) => !e.st.rdev).map((e) => sizeText(sizeOf(e.st, e.target, e.path)).length));
+      const who = numeric ? '0' : 'root';
       return entries
         .map((e) => {
           const d = e.st.rdev;
           const nlink = e.st.isDirectory ? 2 : 1;
-          const name = quote(e.name, tty, bb) + (e.target !== undefined ? ` -> ${quote(e.target, tty, bb)}` : '');
+          const name = quote(e.name, tty, bb) + indicator(e.st, classify, true) + (e.target !== undefined ? ` -> ${quote(e.target, tty, bb)}` : '');
           // busybox@1_36_1:coreutils/ls.c display_single: "%4u, %3u " for a device, "%9"OFF_FMT"u " for a size.
-          const bbSize = d ? `${String(d.major).padStart(4)}, ${String(d.minor).padStart(3)}` : String(sizeOf(e.st, e.target, e.path)).padStart(9);
-          const size = d ? `${String(d.major).padStart(sizeW - 2 - minW)}, ${String(d.minor).padStart(minW)}` : String(sizeOf(e.st, e.target, e.path)).padStart(sizeW);
+          const bbSize = d ? `${String(d.major).padStart(4)}, ${String(d.minor).padStart(3)}` : sizeText(sizeOf(e.st, e.target, e.path)).padStart(9);
+          const size = d ? `${String(d.major).padStart(sizeW - 2 - minW)}, ${String(d.minor).padStart(minW)}` : sizeText(sizeOf(e.st, e.target, e.path)).padStart(sizeW);
+          const ids = `${owner ? ` ${bb ? who.padEnd(8) : who}` : ''}${group ? ` ${bb ? who.padEnd(8) : who}` : ''}`;
           return bb
-            ? `${modeString(e.st)} ${String(nlink).padStart(4)} ${'root'.padEnd(8)} ${'root'.padEnd(8)} ${bbSize} ${when(e.st.mtime.getTime(), now)} ${name}\n`
-            : `${modeString(e.st)} ${nlink} root root ${size} ${when(e.st.mtime.getTime(), now)} ${name}\n`;
+            ? `${ino(e)}${modeString(e.st)} ${String(nlink).padStart(4)}${ids} ${bbSize} ${when(e.st.mtime.getTime(), now)} ${name}\n`
+            : `${ino(e)}${modeString(e.st)} ${nlink}${ids} ${size} ${when(e.st.mtime.getTime(), now)} ${name}\n`;
         })
         .join('');
     };
-    if (files.length) out += render(files);
-    for (const d of dirs) {
-      const names = [...(dots ? ['.', '..'] : []), ...(await fs.readdir(d.path)).filter((n) => all || !n.startsWith('.')).sort()];
+    const listed = async (d: Entry): Promise<Entry[]> => {
+      const names = [...(dots ? ['.', '..'] : []), ...(await fs.readdir(d.path)).filter((n) => all || !n.startsWith('.'))];
       const entries: Entry[] = [];
       for (const n of names) {
         const path = n === '.' ? d.path : n === '..' ? fs.resolvePath(d.path, '..') : d.path === '/' ? `/${n}` : `${d.path}/${n}`;
@@ -163,11 +284,37 @@ export const ls: SimCommand = {
         if (st.isSymbolicLink) e.target = await fs.readlink(path).catch(() => '');
         entries.push(e);
       }
-      if (paths.length > 1) out += `${out ? '\n' : ''}${d.name}:\n`;
-      if (long) out += `total ${entries.some((e) => e.st.isFile && e.st.size > 0) ? entries.filter((e) => !e.st.isSymbolicLink).length * 4 : 0}\n`;
+      return order(entries);
+    };
+    if (files.length) out += render(order(files));
+    // ls.c print_dir: a header when there is more than one operand or -R; -R then lists each
+    // subdirectory (not . or .., not a symlink) after its parent, depth first, in listing order.
+    const pending = order(dirs);
+    const showHeader = paths.length > 1 || recursive;
+    while (pending.length) {
+      const d = pending.shift() as Entry;
+      await env.tick();
+      if (env.signal?.aborted) break;
+      let entries: Entry[];
+      try {
+        entries = await listed(d);
+      } catch {
+        err += bb ? `ls: ${d.name}: Permission denied\n` : `ls: cannot open directory '${d.name}': Permission denied\n`;
+        code = 2;
+        continue;
+      }
+      if (showHeader) out += `${out ? '\n' : ''}${d.name}:\n`;
+      if (long) {
+        const blocks = entries.some((e) => e.st.isFile && e.st.size > 0) ? entries.filter((e) => !e.st.isSymbolicLink).length * 4 : 0;
+        out += `total ${humanSizes ? human(blocks * 1024) : blocks}\n`;
+      }
       out += render(entries);
+      if (recursive) {
+        const subs = entries.filter((e) => e.st.isDirectory && !e.st.isSymbolicLink && e.name !== '.' && e.name !== '..')
+          .map((e) => ({ ...e, name: d.name === '/' ? `/${e.name}` : `${d.name.replace(/\/$/, '')}/${e.name}` }));
+        pending.unshift(...subs);
+      }
     }
     return R(out, err, code);
   },
 };
-
