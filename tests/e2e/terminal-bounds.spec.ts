@@ -19,7 +19,9 @@ async function see(page: Page, text: string) {
 }
 
 async function type(page: Page, line: string) {
-  await page.keyboard.type(line);
+  // Inserted as one input event (as a paste or an IME does), not key by key: these tests are about
+  // what the terminal does with a line; keyboard.spec and terminal.spec's first test type key by key.
+  await page.keyboard.insertText(line);
   await page.keyboard.press('Enter');
 }
 
@@ -40,8 +42,23 @@ for (const size of SIZES) {
       // Starting the terminal loads the simulator; a busy shared CI machine needs the room.
       test.describe.configure({ timeout: 300_000 });
 
-      test('Ctrl-C stops a loop at once and keeps the working directory', async ({ page }) => {
+      // One terminal per locale and size walks the edges in turn (a terminal start is the costly
+      // part of each test): history and the missing-command hint, Ctrl-C in a loop, then yes.
+      test('history and the missing-command hint; Ctrl-C stops a loop at once and keeps the working directory; the tab stays responsive while yes floods the terminal', async ({ page }) => {
         await startTerminal(page, loc.path);
+
+        // history lists the lines typed, numbered as bash does; a command the host lacks gets
+        // bash's error and one dim hint in the page's language.
+        await type(page, 'echo one');
+        await type(page, 'history');
+        await see(page, '1  echo one');
+        await see(page, '2  history');
+        await type(page, 'top');
+        await see(page, 'bash: top: command not found');
+        await see(page, loc.hint);
+        await expect(page.locator('cc-terminal [data-note]')).toHaveAttribute('data-note', new RegExp(loc.hint.slice(0, 8)), { timeout: 60_000 });
+
+        // Ctrl-C stops a loop at once and keeps the working directory.
         await type(page, 'cd /tmp');
         await see(page, 'root@node1:/tmp#');
         await type(page, 'while true; do echo tick; sleep 1; done');
@@ -54,22 +71,8 @@ for (const size of SIZES) {
         expect(Date.now() - pressed).toBeLessThan(20_000);
         await type(page, 'echo status=$? dir=$(pwd)');
         await see(page, 'status=130 dir=/tmp');
-      });
 
-      test('history lists the lines typed, numbered as bash does; a command the host lacks gets bash’s error and one dim hint in the page’s language', async ({ page }) => {
-        await startTerminal(page, loc.path);
-        await type(page, 'echo one');
-        await type(page, 'history');
-        await see(page, '1  echo one');
-        await see(page, '2  history');
-        await type(page, 'top');
-        await see(page, 'bash: top: command not found');
-        await see(page, loc.hint);
-        await expect(page.locator('cc-terminal [data-note]')).toHaveAttribute('data-note', new RegExp(loc.hint.slice(0, 8)), { timeout: 60_000 });
-      });
-
-      test('the tab stays responsive while yes floods the terminal, and the line stops at its output limit', async ({ page }) => {
-        await startTerminal(page, loc.path);
+        // The tab stays responsive while yes floods the terminal, and the line stops at its output limit.
         await type(page, 'yes');
         await see(page, 'y');
         // The page answers while the command still runs (its note is not there yet): the
