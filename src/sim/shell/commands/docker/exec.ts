@@ -1,4 +1,4 @@
-import { argsError } from './errors.ts';
+import { arity } from './errors.ts';
 import { programFor } from '../../../runtime/programs.ts';
 import { imgHas, lookPathError } from './run.ts';
 import { defineCommand } from './define.ts';
@@ -21,10 +21,10 @@ export default defineCommand({
     { long: 'workdir', short: 'w', type: 'string', usage: 'Working directory inside the container' },
   ],
   interspersed: false,
-  async run(flags, rest, env) {
+  async run(flags, rest, env, cmd) {
     const [ref, ...argv] = rest;
-    if (!ref || !argv.length)
-      return argsError('docker exec', 'at least', 2, '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Execute a command in a running container');
+    const argErr = arity(cmd, rest.length, 2, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     const c = env.daemon.find(ref);
     if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
     if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };

@@ -1,3 +1,4 @@
+import { arity } from './errors.ts';
 import { formatImages, imageRows } from '../../../image/format.ts';
 import { createdAgo, humanSize } from '../../../image/units.ts';
 import { goTimeString } from '../../kit/gotime.ts';
@@ -19,8 +20,9 @@ export default defineCommand({
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
     { long: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)', sim: false },
   ],
-  async run(flags, rest, env) {
-    if (rest.length > 1) return R('', `"docker images" requires at most 1 argument.\nSee 'docker images --help'.\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n`, 1);
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0, 1);
+    if (argErr) return argErr;
     let dangling: boolean | undefined;
     let reference = rest[0];
     for (const f of (flags.filter as string[] | undefined) ?? []) {

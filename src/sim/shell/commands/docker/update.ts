@@ -7,7 +7,7 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { cpuWeightOf } from '../../../runtime/runc.ts';
-import { argsError, daemonErr, flagError } from './errors.ts';
+import { arity, daemonErr, flagError } from './errors.ts';
 import { ramInBytes } from './run.ts';
 import { defineCommand } from './define.ts';
 
@@ -32,12 +32,13 @@ export default defineCommand({
     { long: 'pids-limit', type: 'int64', usage: 'Tune container pids limit (set -1 for unlimited)' },
     { long: 'restart', type: 'string', usage: 'Restart policy to apply when a container exits' },
   ],
-  async run(flags, rest, env) {
-    if (!rest.length) return argsError('docker update', 'at least', 1, '[OPTIONS] CONTAINER [CONTAINER...]', 'Update configuration of one or more containers');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     const f = flags as Record<string, string | undefined>;
     const given = Object.values(f).filter((v) => v !== undefined);
     if (!given.length) return { stdout: '', stderr: 'you must provide one or more flags when using this command\n', exitCode: 1 };
-    const invalid = (v: string, name: string, why: string) => flagError('docker update', `invalid argument "${v}" for "${name}" flag: ${why}`);
+    const invalid = (v: string, name: string, why: string) => flagError(cmd.path, `invalid argument "${v}" for "${name}" flag: ${why}`);
     const num = (k: string, name: string): number | ExecResult | undefined => {
       const v = f[k];
       if (v === undefined) return undefined;
