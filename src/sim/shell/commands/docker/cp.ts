@@ -15,8 +15,6 @@ import { arity, daemonErr } from './errors.ts';
 import { collect, ContainerView, CopyError, extract, fromTar, HostView, rebaseEntries, tarSize, toTar, type ArcEntry, type FsView } from './cpfs.ts';
 import { defineCommand } from './define.ts';
 
-const USE = '[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH';
-const SHORT = 'Copy files/folders between a container and the local filesystem';
 
 /** A client-side error, printed by main with Fprintln (exit 1). */
 const fail = (msg: string, stderr = ''): ExecResult => ({ stdout: '', stderr: `${stderr}${msg}\n`, exitCode: 1 });
