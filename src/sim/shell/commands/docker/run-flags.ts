@@ -7,13 +7,14 @@
  * hideUnsupportedFeatures hides them on a Linux daemon. --net is MarkHidden.
  */
 import type { DockerFlag } from './define.ts';
+import { validateDeviceCgroupRule, validateExtraHost, validateIPAddress, validateLink, validateThrottleBps, validateThrottleIOps, validateWeightDevice } from './run-checks.ts';
 
 export const RUN_FLAGS = [
-  { long: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping (host:ip)', sim: false },
+  { long: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping (host:ip)', sim: false, check: validateExtraHost },
   { long: 'annotation', type: 'map', default: 'map[]', usage: 'Add an annotation to the container (passed through to the OCI runtime)', sim: false },
   { long: 'attach', short: 'a', type: 'list', usage: 'Attach to STDIN, STDOUT or STDERR' },
   { long: 'blkio-weight', type: 'uint16', usage: 'Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)', sim: false },
-  { long: 'blkio-weight-device', type: 'list', default: '[]', usage: 'Block IO weight (relative device weight)', sim: false },
+  { long: 'blkio-weight-device', type: 'list', default: '[]', usage: 'Block IO weight (relative device weight)', sim: false, check: validateWeightDevice },
   { long: 'cap-add', type: 'list', usage: 'Add Linux capabilities' },
   { long: 'cap-drop', type: 'list', usage: 'Drop Linux capabilities' },
   { long: 'cgroup-parent', type: 'string', usage: 'Optional parent cgroup for the container', sim: false },
@@ -32,13 +33,13 @@ export const RUN_FLAGS = [
   { long: 'detach', short: 'd', type: 'bool', usage: 'Run container in background and print container ID' },
   { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container', sim: false },
   { long: 'device', type: 'list', usage: 'Add a host device to the container', sim: false },
-  { long: 'device-cgroup-rule', type: 'list', usage: 'Add a rule to the cgroup allowed devices list', sim: false },
-  { long: 'device-read-bps', type: 'list', default: '[]', usage: 'Limit read rate (bytes per second) from a device', sim: false },
-  { long: 'device-read-iops', type: 'list', default: '[]', usage: 'Limit read rate (IO per second) from a device', sim: false },
-  { long: 'device-write-bps', type: 'list', default: '[]', usage: 'Limit write rate (bytes per second) to a device', sim: false },
-  { long: 'device-write-iops', type: 'list', default: '[]', usage: 'Limit write rate (IO per second) to a device', sim: false },
+  { long: 'device-cgroup-rule', type: 'list', usage: 'Add a rule to the cgroup allowed devices list', sim: false, check: validateDeviceCgroupRule },
+  { long: 'device-read-bps', type: 'list', default: '[]', usage: 'Limit read rate (bytes per second) from a device', sim: false, check: validateThrottleBps },
+  { long: 'device-read-iops', type: 'list', default: '[]', usage: 'Limit read rate (IO per second) from a device', sim: false, check: validateThrottleIOps },
+  { long: 'device-write-bps', type: 'list', default: '[]', usage: 'Limit write rate (bytes per second) to a device', sim: false, check: validateThrottleBps },
+  { long: 'device-write-iops', type: 'list', default: '[]', usage: 'Limit write rate (IO per second) to a device', sim: false, check: validateThrottleIOps },
   { long: 'disable-content-trust', type: 'bool', default: 'true', usage: 'Skip image verification', sim: false },
-  { long: 'dns', type: 'list', usage: 'Set custom DNS servers', sim: false },
+  { long: 'dns', type: 'list', usage: 'Set custom DNS servers', sim: false, check: validateIPAddress },
   { long: 'dns-option', type: 'list', usage: 'Set DNS options', sim: false },
   { long: 'dns-search', type: 'list', usage: 'Set custom DNS search domains', sim: false },
   { long: 'domainname', type: 'string', usage: 'Container NIS domain name', sim: false },
@@ -67,7 +68,7 @@ export const RUN_FLAGS = [
   { long: 'kernel-memory', type: 'bytes', usage: 'Kernel memory limit', sim: false },
   { long: 'label', short: 'l', type: 'list', usage: 'Set meta data on a container' },
   { long: 'label-file', type: 'list', usage: 'Read in a line delimited file of labels', sim: false },
-  { long: 'link', type: 'list', usage: 'Add link to another container', sim: false },
+  { long: 'link', type: 'list', usage: 'Add link to another container', sim: false, check: validateLink },
   { long: 'link-local-ip', type: 'list', usage: 'Container IPv4/IPv6 link-local addresses', sim: false },
   { long: 'log-driver', type: 'string', usage: 'Logging driver for the container' },
   { long: 'log-opt', type: 'list', usage: 'Log driver options' },
