@@ -16,6 +16,7 @@ import { LIMITS } from '../../limits.ts';
 import type { CmdEnv } from '../../types.ts';
 import { labelMap } from './filters.ts';
 import { recordFlags } from './run-hostconfig.ts';
+import { readEnvFiles } from './envfile.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -92,22 +93,8 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     if (!sc.includes('=')) return invalid(`"${sc}" for "--sysctl" flag: invalid value ${sc}`, cmdName);
     (hc.Sysctls ??= {})[k] = v;
   }
-  const fileEnv: string[] = [];
-  for (const file of list('env-file')) {
-    let text: string;
-    try {
-      text = await env.readFile(file);
-    } catch {
-      return { stdout: '', stderr: `docker: open ${file}: no such file or directory.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
-    }
-    for (const raw of text.split('\n')) {
-      const line = raw.trim();
-      if (!line || line.startsWith('#')) continue;
-      // docker/cli@v27.3.1:opts/parse.go parseKeyValueFile: a bare name takes the client's value, or is dropped.
-      if (line.includes('=')) fileEnv.push(line);
-      else if (env.env.get(line) !== undefined) fileEnv.push(`${line}=${env.env.get(line)}`);
-    }
-  }
+  const fileEnv = await readEnvFiles(env, list('env-file'));
+  if (!Array.isArray(fileEnv)) return { stdout: '', stderr: `docker: open ${fileEnv.missing}: no such file or directory.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
   if (str('memory') !== undefined) {
     const m = ramInBytes(str('memory') as string);
     if (m === undefined) return invalid(`"${str('memory')}" for "-m, --memory" flag: invalid size: '${str('memory')}'`, cmdName);
