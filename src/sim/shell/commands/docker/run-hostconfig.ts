@@ -143,7 +143,9 @@ export async function recordFlags(f: Flags, hc: HostConfig, config: Partial<Cont
   }
   const reservation = hc.MemoryReservation ?? 0;
   if (reservation > 0 && reservation < 6291456) return { ...out, daemon: 'Minimum memory reservation allowed is 6MB' };
-  if (hc.Memory > 0 && reservation > 0 && hc.Memory < reservation) return { ...out, daemon: 'Minimum memory limit can not be less than memory reservation limit, see usage' };
+  const mem = str('memory') !== undefined ? ramInBytes(str('memory') as string) : undefined;
+  const memory = mem?.ok ? mem.value : hc.Memory;
+  if (memory > 0 && reservation > 0 && memory < reservation) return { ...out, daemon: 'Minimum memory limit can not be less than memory reservation limit, see usage' };
   if ((hc.KernelMemory ?? 0) > 0) {
     out.warnings.push('Your kernel does not support kernel memory limit capabilities or the cgroup is not mounted. Limitation discarded.');
     hc.KernelMemory = 0;
