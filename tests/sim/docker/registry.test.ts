@@ -85,3 +85,30 @@ describe('the docker command registry', () => {
     expect(root.exitCode).toBe(125);
   });
 });
+
+describe('docker [OPTIONS]: the global options docker --help lists', () => {
+  it('are accepted before the command, and checked as docker/cli checks them', async () => {
+    const w = await world([]);
+    const ps = (await sh(w, 'docker ps')).stdout;
+    for (const line of ['docker -D ps', 'docker --debug --log-level warn ps', 'docker -l debug --tls --tlsverify --tlscacert /x --tlscert /y --tlskey /z ps', 'docker --config /tmp/cfg ps', 'docker -H unix:///var/run/docker.sock ps', 'docker --context default ps', 'docker -c default ps']) {
+      const r = await sh(w, line);
+      expect(r.stdout, line).toBe(ps);
+      expect(r.exitCode, line).toBe(0);
+    }
+    const cases: [string, string][] = [
+      // cli/flags/options.go SetLogLevel.
+      ['docker -l loud ps', 'Unable to parse logging level: loud\n'],
+      // cli/command/cli.go Initialize.
+      ['docker -H tcp://10.0.0.1:2375 -c default ps', 'conflicting options: either specify --host or --context, not both\n'],
+      // metadatastore.go get/getByID under DockerCli.initialize: the context's directory is the SHA-256 of its name.
+      ['docker --context nope ps', 'unable to resolve docker endpoint: context "nope": context not found: open /root/.docker/contexts/meta/ca3704aa0b06f5954c79ee837faa152d84d6b2d42838f0637a15eda8337dbdce/meta.json: no such file or directory\n'],
+      ['docker -H unix:///run/other.sock ps', 'Cannot connect to the Docker daemon at unix:///run/other.sock. Is the docker daemon running?\n'],
+    ];
+    for (const [line, err] of cases) {
+      const r = await sh(w, line);
+      expect(r.stderr, line).toBe(err);
+      expect(r.exitCode, line).toBe(1);
+    }
+    expect((await sh(w, 'docker -D -v')).stdout).toBe('Docker version 27.3.1, build ce12230\n');
+  });
+});

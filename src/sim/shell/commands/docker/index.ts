@@ -3,6 +3,7 @@ import type { CmdEnv, SimCommand } from '../../types.ts';
 import { parseCommand, type DockerCommand, type FlagValues } from './define.ts';
 import { groupHelp, leafHelp, rootHelp } from './help.ts';
 import { COMMANDS, findSub, GROUPS, type Entry, type Group } from './registry.ts';
+import { parseGlobals } from './globals.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -48,12 +49,14 @@ export const docker: SimCommand = {
   name: 'docker',
   noProcess: true,
   async run(args, env) {
-    const [sub, ...rest] = args;
-    if (!sub || sub === '--help') return R(await rootUsage(env));
-    // docker/cli@v27.3.1:cli/cobra.go SetVersionTemplate; cmd/docker/docker.go "%s, build %s".
-    if (sub === '--version' || sub === '-v') return R('Docker version 27.3.1, build ce12230\n');
-    // docker/cli@v27.3.1:cli/cobra.go HandleGlobalFlags → FlagErrorFunc: a command with subcommands adds its usage.
-    if (sub.startsWith('-')) return R('', `${unknownFlag(sub)}\nSee 'docker --help'.\n\n${(await rootUsage(env)).slice(1)}\n`, 125);
+    // docker/cli@v27.3.1:cli/cobra.go HandleGlobalFlags: the global options up to the first command;
+    // a flag error is FlagErrorFunc's, which adds the usage of a command with subcommands.
+    const g = await parseGlobals(args);
+    if (!g.ok) return g.flagError ? R('', `${g.error}\nSee 'docker --help'.\n\n${(await rootUsage(env)).slice(1)}\n`, 125) : R('', `${g.error}\n`, 1);
+    const [sub, ...rest] = g.rest;
+    // cli/cobra.go SetVersionTemplate; cmd/docker/docker.go "%s, build %s".
+    if (g.version) return R('Docker version 27.3.1, build ce12230\n');
+    if (!sub || g.help) return R(await rootUsage(env));
     if (env.self.uid !== 0)
       return R('', 'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/containers/json": dial unix /var/run/docker.sock: connect: permission denied\n', 1);
     const group = Object.hasOwn(GROUPS, sub) ? GROUPS[sub] : undefined;
