@@ -47,6 +47,7 @@ describe('docker run: the options the simulator records in HostConfig and Config
       ['docker run --userns private alpine', "docker: --userns: invalid USER mode.\nSee 'docker run --help'.\n"],
       ['docker run --no-healthcheck --health-cmd true alpine', "docker: --no-healthcheck conflicts with --health-* options.\nSee 'docker run --help'.\n"],
       ['docker run --storage-opt size alpine', "docker: invalid storage option.\nSee 'docker run --help'.\n"],
+      ['docker run --network-alias db alpine', "docker: network-scoped aliases are only supported for user-defined networks.\nSee 'docker run --help'.\n"],
       ['docker run --dns 1.2.3 alpine', "invalid argument \"1.2.3\" for \"--dns\" flag: IP address is not correctly formatted: 1.2.3\nSee 'docker run --help'.\n"],
       ['docker run --add-host nohost alpine', "invalid argument \"nohost\" for \"--add-host\" flag: bad format for add-host: \"nohost\"\nSee 'docker run --help'.\n"],
       ['docker run --device-read-bps sda:1mb alpine', "invalid argument \"sda:1mb\" for \"--device-read-bps\" flag: bad format for device path: sda:1mb\nSee 'docker run --help'.\n"],

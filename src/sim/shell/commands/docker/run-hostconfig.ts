@@ -97,6 +97,9 @@ export async function recordFlags(f: Flags, hc: HostConfig, config: Partial<Cont
     if (parts.length > 2 || !/^[rwm]+$/.test(mode)) return client(`invalid device specification: ${d}`);
     (hc.Devices ??= []).push({ PathOnHost: parts[0] as string, PathInContainer: parts[1] ?? (parts[0] as string), CgroupPermissions: mode });
   }
+  // opts.go parseNetworkAttachmentOpt: --network-alias needs a user-defined network (not default, bridge, host, none, container:).
+  const net = str('network') ?? str('net') ?? 'default';
+  if (list('network-alias').length && (['default', 'bridge', 'host', 'none'].includes(net) || net.startsWith('container:'))) return client('network-scoped aliases are only supported for user-defined networks');
   if (str('domainname')) config.Domainname = str('domainname') as string;
   // The lists and strings recorded as given.
   const lists: [string, 'Dns' | 'DnsOptions' | 'DnsSearch' | 'ExtraHosts' | 'GroupAdd' | 'Links' | 'DeviceCgroupRules'][] = [
