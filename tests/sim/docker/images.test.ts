@@ -23,9 +23,10 @@ describe('docker images --tree (EXPERIMENTAL in docker/cli v27.3.1: cli/command/
         `alpine:latest\nmine:1          ${alpine}        7.8MB             0B       \n` +
         `nginx:latest    ${nginx}        187MB             0B       \n`,
     );
-    // On a terminal: aec's colours (LightYellowF warning, bold header, blue underlined bold names).
+    // On a terminal: aec's colours, one sequence per SGR (LightYellowF warning, DefaultF+Bold header, BlueF+Underline+Bold names).
     expect(r.stdout.startsWith("\x1b[93mWARNING: This is an experimental feature.")).toBe(true);
-    expect(r.stdout).toContain('\x1b[39;1mIMAGE\x1b[0m');
+    expect(r.stdout).toContain('\x1b[39m\x1b[1mIMAGE\x1b[0m');
+    expect(r.stdout).toContain('\x1b[34m\x1b[4m\x1b[1mnginx:latest\x1b[0m');
   });
 
   it('refuses the options it does not take yet, as runImages does (status 1)', async () => {

@@ -24,8 +24,9 @@ interface TopImage {
   created: number;
 }
 
-// github.com/morikuni/aec: Apply wraps in the colour and "\x1b[0m"; a Builder joins its codes with ";".
-const color = (code: string) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
+// github.com/morikuni/aec (docker/cli@v27.3.1:vendor): each SGR is its own "\x1b[Nm", a Builder concatenates
+// them, and Apply wraps the text in them and Reset "\x1b[0m".
+const color = (...codes: number[]) => (s: string) => `${codes.map((n) => `\x1b[${n}m`).join('')}${s}\x1b[0m`;
 const plain = (s: string) => s;
 
 const runes = (s: string) => [...s].length;
@@ -51,7 +52,7 @@ export function imageTree(rows: Row[], tty: boolean, columns: number): string {
   }
   const images = [...byId.values()].sort((a, b) => b.created - a.created);
   const c = tty
-    ? { warning: color('93'), header: color('39;1'), top: color('34;4;1'), normal: color('39'), green: color('32'), untagged: color('2') }
+    ? { warning: color(93), header: color(39, 1), top: color(34, 4, 1), normal: color(39), green: color(32), untagged: color(2) }
     : { warning: plain, header: plain, top: plain, normal: plain, green: plain, untagged: plain };
   let width = tty ? columns : 80;
   if (width < 20) width = 20;
