@@ -36,6 +36,41 @@ export interface HostConfig {
   RestartPolicy: { Name: string; MaximumRetryCount: number };
   LogConfig: { Type: string; Config: Record<string, string> };
   Sysctls: Record<string, string> | null;
+  // Set only when their flag is given (docker run/create, docker update): moby@v27.3.1:api/types/container/hostconfig.go.
+  ContainerIDFile?: string;
+  VolumeDriver?: string;
+  Annotations?: Record<string, string>;
+  CgroupnsMode?: string;
+  Dns?: string[];
+  DnsOptions?: string[];
+  DnsSearch?: string[];
+  ExtraHosts?: string[];
+  GroupAdd?: string[];
+  Links?: string[];
+  OomScoreAdj?: number;
+  StorageOpt?: Record<string, string>;
+  UsernsMode?: string;
+  ShmSize?: number;
+  Runtime?: string;
+  Isolation?: string;
+  CgroupParent?: string;
+  BlkioWeight?: number;
+  BlkioWeightDevice?: { Path: string; Weight: number }[];
+  BlkioDeviceReadBps?: { Path: string; Rate: number }[];
+  BlkioDeviceWriteBps?: { Path: string; Rate: number }[];
+  BlkioDeviceReadIOps?: { Path: string; Rate: number }[];
+  BlkioDeviceWriteIOps?: { Path: string; Rate: number }[];
+  CpuRealtimePeriod?: number;
+  CpuRealtimeRuntime?: number;
+  CpusetMems?: string;
+  Devices?: { PathOnHost: string; PathInContainer: string; CgroupPermissions: string }[];
+  DeviceCgroupRules?: string[];
+  DeviceRequests?: { Driver: string; Count: number; DeviceIDs: string[] | null; Capabilities: string[][]; Options: Record<string, string> }[];
+  KernelMemory?: number;
+  MemoryReservation?: number;
+  MemorySwappiness?: number | null;
+  OomKillDisable?: boolean | null;
+  Ulimits?: { Name: string; Hard: number; Soft: number }[];
 }
 
 export interface ContainerConfig {
@@ -52,6 +87,12 @@ export interface ContainerConfig {
   StopTimeout?: number;
   /** The image's labels merged with --label (moby's Config.Labels). */
   Labels?: Record<string, string>;
+  // Set only when their flag is given (moby@v27.3.1:api/types/container/config.go).
+  Domainname?: string;
+  MacAddress?: string;
+  /** --expose, beside the image's EXPOSE (nat.PortSet). */
+  ExposedPorts?: Record<string, Record<string, never>>;
+  Healthcheck?: { Test: string[] | null; Interval?: number; Timeout?: number; StartPeriod?: number; StartInterval?: number; Retries?: number };
 }
 
 export interface Container {

@@ -299,11 +299,11 @@ export class Daemon {
     this.host.runc.signal(p, sig);
   }
 
-  /** docker stop: the stop signal, up to `timeoutS` seconds, then SIGKILL. */
-  async stop(c: Container, timeoutS: number | undefined, abort?: AbortSignal): Promise<void> {
+  /** docker stop: the stop signal (or `signal`, stop/restart --signal), up to `timeoutS` seconds, then SIGKILL. */
+  async stop(c: Container, timeoutS: number | undefined, abort?: AbortSignal, signal?: number): Promise<void> {
     if (c.status !== 'running') return;
     c.stopping = true;
-    const sig = parseSignal((c.config.StopSignal ?? c.image.config.StopSignal ?? 'SIGTERM').replace(/^SIG/, '')) ?? SIGTERM;
+    const sig = signal ?? parseSignal((c.config.StopSignal ?? c.image.config.StopSignal ?? 'SIGTERM').replace(/^SIG/, '')) ?? SIGTERM;
     this.signal(c, sig);
     const t = timeoutS ?? c.config.StopTimeout ?? 10;
     const outcome: WaitOutcome = await this.host.waitUntil(() => c.status !== 'running', t * 1000, abort);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nameOf } from '../../../src/sim/shell/commands/docker/define.ts';
 import { COMMANDS, GROUPS, type Entry } from '../../../src/sim/shell/commands/docker/registry.ts';
 import { sh, world } from '../helpers.ts';
+import { helpText } from './help.ts';
 
 /** Every path the registry serves: [parent, name, entry]. */
 const paths: [string, string, Entry][] = [
@@ -57,9 +58,57 @@ describe('the docker command registry', () => {
     }
   });
 
-  it('an unknown subcommand of a group or of docker is refused as before', async () => {
+  it('an unknown subcommand of a group answers with the group usage, as cli.NoArgs does; an unknown command as before', async () => {
     const w = await world([]);
-    expect((await sh(w, 'docker image bogus')).out).toBe("docker: 'image bogus' is not a docker command.\nSee 'docker --help'\n");
+    // docker/cli@v27.3.1:cli/required.go NoArgs: "\n" + UsageString on stderr (Fprintln), status 1.
+    const image = await sh(w, 'docker image bogus');
+    expect(image.stdout).toBe('');
+    expect(image.stderr).toBe(helpText('image'));
+    expect(image.exitCode).toBe(1);
+    for (const g of Object.keys(GROUPS)) {
+      const r = await sh(w, `docker ${g} bogus`);
+      expect(r.stderr, g).toBe((await sh(w, `docker ${g} --help`)).stdout);
+      expect(r.exitCode, g).toBe(1);
+    }
     expect((await sh(w, 'docker bogus')).out).toBe("docker: 'bogus' is not a docker command.\nSee 'docker --help'\n");
+  });
+
+  it('an unknown flag of a group or of docker is a flag error followed by the usage (FlagErrorFunc), status 125', async () => {
+    const w = await world([]);
+    const r = await sh(w, 'docker image --bogus');
+    expect(r.stderr).toBe(`unknown flag: --bogus\nSee 'docker image --help'.\n\n${helpText('image').slice(1)}\n`);
+    expect(r.exitCode).toBe(125);
+    const q = await sh(w, 'docker network -q');
+    expect(q.stderr.split('\n').slice(0, 4)).toEqual(["unknown shorthand flag: 'q' in -q", "See 'docker network --help'.", '', 'Usage:  docker network COMMAND']);
+    const root = await sh(w, 'docker --bogus');
+    expect(root.stderr).toBe(`unknown flag: --bogus\nSee 'docker --help'.\n\n${(await sh(w, 'docker --help')).stdout.slice(1)}\n`);
+    expect(root.exitCode).toBe(125);
+  });
+});
+
+describe('docker [OPTIONS]: the global options docker --help lists', () => {
+  it('are accepted before the command, and checked as docker/cli checks them', async () => {
+    const w = await world([]);
+    const ps = (await sh(w, 'docker ps')).stdout;
+    for (const line of ['docker -D ps', 'docker --debug --log-level warn ps', 'docker -l debug --tls --tlsverify --tlscacert /x --tlscert /y --tlskey /z ps', 'docker --config /tmp/cfg ps', 'docker -H unix:///var/run/docker.sock ps', 'docker --context default ps', 'docker -c default ps']) {
+      const r = await sh(w, line);
+      expect(r.stdout, line).toBe(ps);
+      expect(r.exitCode, line).toBe(0);
+    }
+    const cases: [string, string][] = [
+      // cli/flags/options.go SetLogLevel.
+      ['docker -l loud ps', 'Unable to parse logging level: loud\n'],
+      // cli/command/cli.go Initialize.
+      ['docker -H tcp://10.0.0.1:2375 -c default ps', 'conflicting options: either specify --host or --context, not both\n'],
+      // metadatastore.go get/getByID under DockerCli.initialize: the context's directory is the SHA-256 of its name.
+      ['docker --context nope ps', 'unable to resolve docker endpoint: context "nope": context not found: open /root/.docker/contexts/meta/ca3704aa0b06f5954c79ee837faa152d84d6b2d42838f0637a15eda8337dbdce/meta.json: no such file or directory\n'],
+      ['docker -H unix:///run/other.sock ps', 'Cannot connect to the Docker daemon at unix:///run/other.sock. Is the docker daemon running?\n'],
+    ];
+    for (const [line, err] of cases) {
+      const r = await sh(w, line);
+      expect(r.stderr, line).toBe(err);
+      expect(r.exitCode, line).toBe(1);
+    }
+    expect((await sh(w, 'docker -D -v')).stdout).toBe('Docker version 27.3.1, build ce12230\n');
   });
 });

@@ -48,7 +48,7 @@ export default defineCommand({
     { long: 'disable-content-trust', type: 'bool', default: 'true', usage: 'Skip image verification', sim: false },
     { long: 'file', short: 'f', type: 'string', usage: 'Name of the Dockerfile (Default is "PATH/Dockerfile")' },
     { long: 'force-rm', type: 'bool', usage: 'Always remove intermediate containers', sim: false },
-    { long: 'iidfile', type: 'string', usage: 'Write the image ID to the file', sim: false },
+    { long: 'iidfile', type: 'string', usage: 'Write the image ID to the file' },
     { long: 'isolation', type: 'string', usage: 'Container isolation technology', sim: false },
     { long: 'label', type: 'list', usage: 'Set metadata for an image', sim: false },
     { long: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit', sim: false },
@@ -106,6 +106,8 @@ export default defineCommand({
     });
     // The build takes its simulated time.
     env.host.kernel.advance(Math.round(r.seconds * 1000));
+    // --iidfile: buildx (docker/buildx commands/build.go) writes the image ID, sha256:… without a newline, once the build succeeds.
+    if (flags.iidfile && r.exitCode === 0 && r.image) await env.fs.writeFile(env.fs.resolvePath(env.cwd, flags.iidfile as string), r.image.image.id);
     if (flags.quiet) return r.exitCode === 0 && r.image ? R(`${r.image.image.id}\n`) : R('', r.stderr, r.exitCode);
     return R(r.stdout, r.stderr, r.exitCode);
   },

@@ -4,7 +4,7 @@
  * docker/cli@v27.3.1:cli/command/builder/prune.go (normalWarning, allCacheWarning; a "no" is
  * errdefs.Cancelled, exit 0).
  */
-import { argsError, confirmed } from './errors.ts';
+import { arity, confirmed } from './errors.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/builder/prune.go
@@ -17,8 +17,9 @@ export default defineCommand({
     { long: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
     { long: 'keep-storage', type: 'bytes', usage: 'Amount of disk space to keep for cache' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length) return argsError('docker builder prune', 'none', 0, '', 'Remove build cache');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const warning = flags.all ? 'WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] ' : 'WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ';
     if (!flags.force && !confirmed(env.stdin)) return { stdout: warning, stderr: '', exitCode: 0 };
     return { stdout: `${flags.force ? '' : warning}Total reclaimed space: 0B\n`, stderr: '', exitCode: 0 };

@@ -1,3 +1,4 @@
+import { arity } from './errors.ts';
 import { parseNormalizedNamed, tagNameOnly } from '../../../../oci/reference.ts';
 import { commitImage } from '../../../image/container-fs.ts';
 import { tagKey } from '../../../image/store.ts';
@@ -15,10 +16,9 @@ export default defineCommand({
     { long: 'message', short: 'm', type: 'string', usage: 'Commit message' },
     { long: 'pause', short: 'p', type: 'bool', default: 'true', usage: 'Pause container during commit' },
   ],
-  async run(flags, rest, env) {
-    // docker/cli@v27.3.1:cli/required.go RequiresRangeArgs(1, 2).
-    if (rest.length < 1 || rest.length > 2)
-      return R('', `"docker commit" requires at least 1 and at most 2 arguments.\nSee 'docker commit --help'.\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nCreate a new image from a container's changes\n`, 1);
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, 2);
+    if (argErr) return argErr;
     const c = env.daemon.find(rest[0] as string);
     if (!c) return R('', `Error response from daemon: No such container: ${rest[0]}\n`, 1);
     const lib = await env.daemon.imageLib();

@@ -2,7 +2,7 @@ import { containerLabels } from '../../../docker/container.ts';
 import type { CmdEnv } from '../../types.ts';
 import { defineCommand } from './define.ts';
 import { R } from './each.ts';
-import { confirmed, flagError } from './errors.ts';
+import { arity, confirmed, flagError } from './errors.ts';
 import { parseFilters, type FilterArgs } from './filters.ts';
 
 // docker/cli@v27.3.1:cli/command/container/prune.go
@@ -13,7 +13,10 @@ export default defineCommand({
     { long: 'filter', type: 'filter', usage: 'Provide filter values (e.g. "until=<timestamp>")' },
     { long: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
   ],
-  async run(flags, _rest, env, cmd) {
+  async run(flags, rest, env, cmd) {
+    // cli.NoArgs (docker/cli@v27.3.1).
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const { filters, error } = parseFilters(flags.filter);
     if (error) return flagError(cmd.path, error);
     // prune.go warning; a "no" is errdefs.Cancelled: main exits 0 without a message.

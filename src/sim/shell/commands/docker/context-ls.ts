@@ -2,7 +2,7 @@ import { defineCommand, FORMAT_HELP } from './define.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 import { ENDPOINT } from './context.ts';
-import { argsError } from './errors.ts';
+import { arity } from './errors.ts';
 
 // docker/cli@v27.3.1:cli/command/formatter/context.go: the header map.
 const HEADER = { Name: 'NAME', Description: 'DESCRIPTION', DockerEndpoint: 'DOCKER ENDPOINT', Error: 'ERROR' };
@@ -17,7 +17,8 @@ export default defineCommand({
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show context names' },
   ],
   async run(flags, rest, _env, cmd) {
-    if (rest.length) return argsError(cmd.path, 'none', 0, '[OPTIONS]', 'List contexts');
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     if (flags.quiet) return { stdout: 'default\n', stderr: '', exitCode: 0 };
     const fmt = flags.format || 'table';
     // list.go: for "json"/"{{json .}}" the context carries ContextType "moby" and marshals as is.

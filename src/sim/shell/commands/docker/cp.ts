@@ -11,12 +11,10 @@ import { normPath } from '../../../image/tree.ts';
 import { humanSize } from '../../../image/units.ts';
 import type { Container } from '../../../docker/container.ts';
 import type { CmdEnv } from '../../types.ts';
-import { argsError, daemonErr } from './errors.ts';
+import { arity, daemonErr } from './errors.ts';
 import { collect, ContainerView, CopyError, extract, fromTar, HostView, rebaseEntries, tarSize, toTar, type ArcEntry, type FsView } from './cpfs.ts';
 import { defineCommand } from './define.ts';
 
-const USE = '[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH';
-const SHORT = 'Copy files/folders between a container and the local filesystem';
 
 /** A client-side error, printed by main with Fprintln (exit 1). */
 const fail = (msg: string, stderr = ''): ExecResult => ({ stdout: '', stderr: `${stderr}${msg}\n`, exitCode: 1 });
@@ -260,8 +258,9 @@ export default defineCommand({
     { long: 'follow-link', short: 'L', type: 'bool', usage: 'Always follow symbol link in SRC_PATH' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length !== 2) return argsError('docker cp', 'exactly', 2, USE, SHORT);
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 2);
+    if (argErr) return argErr;
     const [source, destination] = rest as [string, string];
     if (source === '') return fail('source can not be empty');
     if (destination === '') return fail('destination can not be empty');

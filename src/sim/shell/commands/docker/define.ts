@@ -7,6 +7,7 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { parseFlags, type FlagDef } from '../../args.ts';
+import { parseCpus, parseDuration, parseFloat64, parseInt64, parseUint, parseUlimit, ramInBytes, type GoResult } from '../../kit/govalues.ts';
 import type { CmdEnv } from '../../types.ts';
 
 /**
@@ -33,17 +34,22 @@ export interface DockerFlag {
   /** MarkHidden, or hidden by the CLI for this daemon (hideUnsupportedFeatures): parsed, not listed. */
   readonly hidden?: boolean;
   /**
-   * `false`: listed by --help as Docker prints it, but the simulator does not implement it, so
-   * the parser does not know it (`unknown flag: --size`, as before the registry).
+   * `false`: Docker's flag, parsed and validated as docker/cli does (a bad value is the same flag
+   * error), with no effect in the simulator beyond what the command records of it.
    */
   readonly sim?: false;
+  /**
+   * docker/cli's validator of one value (opts.ValidateIPAddress for --dns, ValidateExtraHost for
+   * --add-host…), called when the flag is set, as pflag calls Value.Set: the error's text, or undefined.
+   */
+  readonly check?: (value: string) => string | undefined;
 }
 
 type ValueOf<F> = F extends { type: 'bool' } ? boolean : F extends { type: Repeated } ? string[] : string;
 
 /** The parsed flags `run` receives, keyed and typed from the command's `const` flag table. */
 export type FlagValues<T extends readonly DockerFlag[]> = {
-  [F in T[number] as F extends { sim: false } ? never : F['long']]?: ValueOf<F>;
+  [F in T[number] as F['long']]?: ValueOf<F>;
 };
 
 /** How the command was reached: `docker container ls` for the ps command under `container`. */
@@ -86,9 +92,9 @@ export const nameOf = (c: Pick<DockerCommand, 'use'>): string => c.use.split(/\s
 /** cobra's persistent --help (docker/cli@v27.3.1:cli/cobra.go: hidden, its -h deprecated). */
 export const HELP_FLAG: DockerFlag = { long: 'help', short: 'h', type: 'bool', usage: 'Print usage', hidden: true };
 
-/** The flags the parser knows: the simulated ones and --help (-h unless the command has its own -h). */
+/** The flags the parser knows: all of the table's, and --help (-h unless the command has its own -h). */
 export function parserDefs(flags: readonly DockerFlag[]): FlagDef[] {
-  const known = flags.filter((f) => f.sim !== false);
+  const known = flags;
   // run and create declare their own --help ("Print usage"); -h is theirs for --hostname.
   const help = known.some((f) => f.long === 'help') ? [] : [known.some((f) => f.short === 'h') ? { ...HELP_FLAG, short: undefined } : HELP_FLAG];
   return [...known, ...help].map((f) => ({
@@ -107,11 +113,89 @@ export function parseCommand(def: DockerCommand, args: string[]): ParsedCommand 
   const p = parseFlags(bools, parserDefs(def.flags), def.interspersed !== false);
   if (!p.ok) return p;
   const { help, ...flags } = p.flags;
+  const bad = badValue(def.flags, flags);
+  if (bad) return { ok: false, error: bad };
   // pflag: -h is a deprecated shorthand of --help ("Flag shorthand -h has been deprecated, use --help").
   const end = args.indexOf('--');
   const before = end < 0 ? args : args.slice(0, end);
   const helpShorthand = Boolean(help) && !def.flags.some((f) => f.short === 'h') && before.some((a) => /^-[^-]*h/.test(a)) && !before.includes('--help');
   return { ok: true, help: Boolean(help), helpShorthand, flags, rest: p.rest };
+}
+
+/** pflag's name of a flag in its errors: `-m, --memory`, or `--cpus`. */
+export const flagName = (f: Pick<DockerFlag, 'long' | 'short'>) => (f.short ? `-${f.short}, --${f.long}` : `--${f.long}`);
+
+/**
+ * The error pflag gives for the first value its Value.Set refuses
+ * (docker/cli@v27.3.1:vendor/github.com/spf13/pflag/flag.go failf: `invalid argument %q for %q flag: %v`).
+ */
+function badValue(table: readonly DockerFlag[], flags: Record<string, unknown>): string | undefined {
+  for (const f of table) {
+    const given = flags[f.long];
+    if (given === undefined || typeof given === 'boolean') continue;
+    for (const v of Array.isArray(given) ? (given as string[]) : [given as string]) {
+      const why = valueError(f, v) ?? f.check?.(v);
+      if (why) return `invalid argument ${JSON.stringify(v)} for ${JSON.stringify(flagName(f))} flag: ${why}`;
+    }
+  }
+  return undefined;
+}
+
+/** The Value.Set of each pflag and docker/cli type: the error's text, or undefined. */
+function valueError(f: DockerFlag, v: string): string | undefined {
+  const err = (r: GoResult<unknown>) => (r.ok ? undefined : r.error);
+  switch (f.type) {
+    case 'int':
+    case 'int64':
+      return err(parseInt64(v));
+    case 'uint16':
+      return err(parseUint(v, 16));
+    case 'uint64':
+      return err(parseUint(v, 64));
+    case 'float':
+      return err(parseFloat64(v));
+    case 'duration':
+      return err(parseDuration(v));
+    // opts.MemBytes; --memory-swap is opts.MemSwapBytes, which also takes -1 (unlimited).
+    case 'bytes':
+      return f.long === 'memory-swap' && v === '-1' ? undefined : err(ramInBytes(v));
+    // opts.NanoCPUs (--cpus).
+    case 'decimal':
+      return err(parseCpus(v));
+    // opts.UlimitOpt.
+    case 'ulimit':
+      return err(parseUlimit(v));
+    case 'gpu-request':
+      return gpuError(v);
+    default:
+      return undefined;
+  }
+}
+
+/** docker/cli@v27.3.1:opts/gpus.go GpuOpts.Set: `all`, a count, or driver=, count=, device=, capabilities=, options=. */
+function gpuError(value: string): string | undefined {
+  const seen = new Set<string>();
+  // csv.Reader: a quoted field keeps its commas (`"device=0,1"`).
+  const fields = value.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.filter((x, i, a) => x !== '' || i < a.length - 1).map((x) => x.replace(/,$/, '').replace(/^"(.*)"$/, '$1').replaceAll('""', '"')) ?? [];
+  for (const field of fields) {
+    const eq = field.indexOf('=');
+    const key = eq < 0 ? field : field.slice(0, eq);
+    if (seen.has(key)) return `gpu request key '${key}' can be specified only once`;
+    seen.add(key);
+    // parseCount: errors.Wrap(strconv.Atoi's error, "count must be an integer").
+    const count = (s: string) => (s === 'all' || /^[+-]?\d+$/.test(s) ? undefined : `count must be an integer: strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
+    if (eq < 0) {
+      seen.add('count');
+      const e = count(key);
+      if (e) return e;
+      continue;
+    }
+    if (key === 'count') {
+      const e = count(field.slice(eq + 1));
+      if (e) return e;
+    } else if (!['driver', 'device', 'capabilities', 'options'].includes(key)) return `unexpected key '${key}' in '${field}'`;
+  }
+  return undefined;
 }
 
 // strconv.ParseBool's spellings.
@@ -131,7 +215,7 @@ function boolValues(def: DockerCommand, args: string[]): string[] | string {
     // After `--`, or past the first argument of a command that stops there (run's image), nothing is a flag.
     if (a === '--' || (!a.startsWith('-') && def.interspersed === false)) return [...out, ...args.slice(i)];
     const m = /^(--([^=]+)|-([^-]))=(.*)$/.exec(a);
-    const f = m && def.flags.find((x) => x.type === 'bool' && x.sim !== false && (m[2] ? x.long === m[2] : x.short === m[3]));
+    const f = m && def.flags.find((x) => x.type === 'bool' && (m[2] ? x.long === m[2] : x.short === m[3]));
     if (!m || !f) {
       out.push(a);
       // The next word is this flag's value (`--name x`, `-it -e X=1`): copy it as is.

@@ -1,5 +1,6 @@
+import { arity } from './errors.ts';
 import { formatDiff } from '../../../image/overlay.ts';
-import { R, needs } from './storage.ts';
+import { R } from './storage.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/container/diff.go
@@ -8,8 +9,9 @@ export default defineCommand({
   short: 'Inspect changes to files or directories on a container\'s filesystem',
   aliases: 'docker container diff, docker diff',
   flags: [],
-  async run(_flags, rest, env) {
-    if (rest.length !== 1) return needs('diff', 'exactly 1 argument', 'CONTAINER', "Inspect changes to files or directories on a container's filesystem");
+  async run(_flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1);
+    if (argErr) return argErr;
     const c = env.daemon.find(rest[0] as string);
     if (!c) return R('', `Error response from daemon: No such container: ${rest[0]}\n`, 1);
     const root = env.daemon.lib?.rootfs.get(c.id)?.root;

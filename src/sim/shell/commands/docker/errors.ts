@@ -4,12 +4,30 @@
  *   "docker stop" requires at least 1 argument.\nSee 'docker stop --help'.\n\nUsage:  …\n\nShort
  */
 import type { ExecResult } from '../../../api.ts';
+import type { Invocation } from './define.ts';
 
 type Kind = 'at least' | 'at most' | 'exactly';
 
 export function argsError(path: string, kind: Kind | 'none', n: number, usage: string, short: string): ExecResult {
   const head = kind === 'none' ? `"${path}" accepts no arguments.` : `"${path}" requires ${kind} ${n} ${n === 1 ? 'argument' : 'arguments'}.`;
   return { stdout: '', stderr: `${head}\nSee '${path} --help'.\n\nUsage:  ${path} ${usage}\n\n${short}\n`, exitCode: 1 };
+}
+
+/**
+ * cobra's Args check for the path the learner typed (cmd.CommandPath(), cmd.UseLine(), cmd.Short):
+ * NoArgs is (0, 0), ExactArgs(n) (n, n), RequiresMinArgs(n) (n, Infinity), RequiresMaxArgs(n)
+ * (0, n), RequiresRangeArgs(a, b) (a, b). Undefined when `got` fits.
+ */
+export function arity(cmd: Invocation, got: number, min: number, max = min): ExecResult | undefined {
+  if (got >= min && got <= max) return undefined;
+  const word = (k: number) => (k === 1 ? 'argument' : 'arguments');
+  const head =
+    max === 0 ? 'accepts no arguments'
+    : min === max ? `requires exactly ${min} ${word(min)}`
+    : max === Number.POSITIVE_INFINITY ? `requires at least ${min} ${word(min)}`
+    : min === 0 ? `requires at most ${max} ${word(max)}`
+    : `requires at least ${min} and at most ${max} ${word(max)}`;
+  return { stdout: '', stderr: `"${cmd.path}" ${head}.\nSee '${cmd.path} --help'.\n\nUsage:  ${cmd.useLine}\n\n${cmd.short}\n`, exitCode: 1 };
 }
 
 /** A daemon error as the CLI prints it: "Error response from daemon: …". */

@@ -7,7 +7,7 @@
 import type { DockerEvent } from '../../../docker/events.ts';
 import { getTimestamp } from '../../kit/timestamp.ts';
 import { GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
-import { argsError, flagError } from './errors.ts';
+import { arity, flagError } from './errors.ts';
 import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 /** rfc3339NanoFixed: 2006-01-02T15:04:05.000000000Z07:00. */
@@ -70,8 +70,9 @@ export default defineCommand({
     { long: 'since', type: 'string', usage: 'Show all events created since timestamp' },
     { long: 'until', type: 'string', usage: 'Stream events until this timestamp' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length) return argsError('docker events', 'none', 0, '[OPTIONS]', 'Get real time events from the server');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const fmt = flags.format as string | undefined;
     let render = pretty;
     if (fmt) {
@@ -104,7 +105,7 @@ export default defineCommand({
     if (typeof until === 'string') return { stdout: '', stderr: `${until}\n`, exitCode: 1 };
     const filters = (flags.filter as string[] | undefined) ?? [];
     const probe = matches({ type: 'container', action: '', id: '', attributes: {}, timeMs: 0, seq: 0 }, filters);
-    if (typeof probe === 'string') return probe.startsWith('bad format') ? flagError('docker events', `invalid argument "${filters.find((f) => !f.includes('='))}" for "-f, --filter" flag: ${probe}`) : { stdout: '', stderr: `Error response from daemon: ${probe}\n`, exitCode: 1 };
+    if (typeof probe === 'string') return probe.startsWith('bad format') ? flagError(cmd.path, `invalid argument "${filters.find((f) => !f.includes('='))}" for "-f, --filter" flag: ${probe}`) : { stdout: '', stderr: `Error response from daemon: ${probe}\n`, exitCode: 1 };
     // The daemon replays the log from --since (whole seconds) up to --until, then streams.
     const inWindow = (e: DockerEvent) => (since === undefined || e.timeMs >= Math.floor(since / 1000) * 1000) && (until === undefined || e.timeMs <= until);
     const log = env.daemon.events.list;

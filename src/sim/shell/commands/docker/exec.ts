@@ -1,4 +1,5 @@
-import { argsError } from './errors.ts';
+import { arity } from './errors.ts';
+import { readEnvFiles } from './envfile.ts';
 import { programFor } from '../../../runtime/programs.ts';
 import { imgHas, lookPathError } from './run.ts';
 import { defineCommand } from './define.ts';
@@ -13,7 +14,7 @@ export default defineCommand({
     { long: 'detach', short: 'd', type: 'bool', usage: 'Detached mode: run command in the background' },
     { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container', sim: false },
     { long: 'env', short: 'e', type: 'list', usage: 'Set environment variables' },
-    { long: 'env-file', type: 'list', usage: 'Read in a file of environment variables', sim: false },
+    { long: 'env-file', type: 'list', usage: 'Read in a file of environment variables' },
     { long: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
     { long: 'privileged', type: 'bool', usage: 'Give extended privileges to the command' },
     { long: 'tty', short: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
@@ -21,10 +22,13 @@ export default defineCommand({
     { long: 'workdir', short: 'w', type: 'string', usage: 'Working directory inside the container' },
   ],
   interspersed: false,
-  async run(flags, rest, env) {
+  async run(flags, rest, env, cmd) {
     const [ref, ...argv] = rest;
-    if (!ref || !argv.length)
-      return argsError('docker exec', 'at least', 2, '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Execute a command in a running container');
+    const argErr = arity(cmd, rest.length, 2, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
+    // exec.go parseExec (before the daemon is asked): ReadKVEnvStrings, the files first, then -e.
+    const fileEnv = await readEnvFiles(env, (flags['env-file'] as string[] | undefined) ?? []);
+    if (!Array.isArray(fileEnv)) return { stdout: '', stderr: `open ${fileEnv.missing}: no such file or directory\n`, exitCode: 1 };
     const c = env.daemon.find(ref);
     if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
     if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };
@@ -36,7 +40,7 @@ export default defineCommand({
       return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown\n`, exitCode: 126 };
     }
     const f = flags;
-    const proc = env.daemon.execProcess(c, argv, f.user as string | undefined, (f.env as string[] | undefined) ?? [], f.workdir as string | undefined);
+    const proc = env.daemon.execProcess(c, argv, f.user as string | undefined, [...fileEnv, ...((f.env as string[] | undefined) ?? [])], f.workdir as string | undefined);
     const k = env.host.kernel;
     const spec = programFor(argv, 0, 1, '');
     if (f.detach) {

@@ -12,7 +12,7 @@ import { initLayerTree } from '../../../image/container-fs.ts';
 import { layerTar } from '../../../image/layer.ts';
 import { mergeLayers, normPath } from '../../../image/tree.ts';
 import { latin1 } from './cp.ts';
-import { argsError, daemonErr } from './errors.ts';
+import { arity, daemonErr } from './errors.ts';
 import { validateOutputPath } from './save.ts';
 import { defineCommand } from './define.ts';
 
@@ -26,8 +26,9 @@ export default defineCommand({
   flags: [
     { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length !== 1) return argsError('docker export', 'exactly', 1, '[OPTIONS] CONTAINER', "Export a container's filesystem as a tar archive");
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1);
+    if (argErr) return argErr;
     const output = (flags.output as string | undefined) ?? '';
     if (!output && env.tty) return fail('cowardly refusing to save to a terminal. Use the -o flag or redirect');
     const bad = await validateOutputPath(env, output);

@@ -128,7 +128,7 @@ export function groupHelp(path: string, short: string, subs: [string, string][])
 
 // docker/cli@v27.3.1:cli/flags/options.go InstallFlags and cmd/docker/docker.go (--version): the root's flags.
 // The config directory is root's (config.Dir(): $HOME/.docker).
-const GLOBAL_FLAGS: DockerFlag[] = [
+export const GLOBAL_FLAGS: DockerFlag[] = [
   { long: 'config', type: 'string', default: '/root/.docker', usage: 'Location of client config files' },
   { long: 'debug', short: 'D', type: 'bool', usage: 'Enable debug mode' },
   { long: 'log-level', short: 'l', type: 'string', default: 'info', usage: 'Set the logging level ("debug", "info", "warn", "error", "fatal")' },

@@ -1,7 +1,8 @@
+import { arity } from './errors.ts';
 import { ellipsis } from '../../../image/format.ts';
 import { historyRows } from '../../../image/image.ts';
 import { createdAgo, humanSizeWithPrecision } from '../../../image/units.ts';
-import { R, exactly, formatted } from './image.ts';
+import { R, formatted } from './image.ts';
 import { defineCommand, FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/history.go
@@ -15,8 +16,9 @@ export default defineCommand({
     { long: 'no-trunc', type: 'bool', usage: 'Don\'t truncate output' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length !== 1) return exactly('history', 1, '[OPTIONS] IMAGE', 'Show the history of an image');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1);
+    if (argErr) return argErr;
     const human = flags.human !== false;
     const lib = await env.daemon.imageLib();
     const li = lib.store.lookup(rest[0] as string);

@@ -1,6 +1,7 @@
+import { arity } from './errors.ts';
 import { typedImage } from './inspect-typed.ts';
 import { templated } from './format.ts';
-import { atLeast, imageDocs } from './image.ts';
+import { imageDocs } from './image.ts';
 import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/inspect.go
@@ -11,8 +12,9 @@ export default defineCommand({
     { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
     { long: 'platform', type: 'string', usage: 'Inspect a specific platform of the multi-platform image.', hidden: true },
   ],
-  async run(flags, rest, env) {
-    if (!rest.length) return atLeast('image inspect', '[OPTIONS] IMAGE [IMAGE...]', 'Display detailed information on one or more images');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     const { docs, missing } = await imageDocs(env, rest);
     return templated(docs, flags.format as string | undefined, missing.map((m) => `Error: No such image: ${m}\n`).join(''), docs.map(typedImage));
   },

@@ -1,6 +1,7 @@
+import { arity, flagError } from './errors.ts';
 import { confirmed } from './errors.ts';
 import { parseFilters } from './filters.ts';
-import { R, flagErr, pruneImages } from './image.ts';
+import { R, pruneImages } from './image.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/prune.go
@@ -12,9 +13,12 @@ export default defineCommand({
     { long: 'filter', type: 'filter', usage: 'Provide filter values (e.g. "until=<timestamp>")' },
     { long: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
   ],
-  async run(flags, _rest, env) {
+  async run(flags, rest, env, cmd) {
+    // cli.NoArgs (docker/cli@v27.3.1).
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const { filters, error } = parseFilters(flags.filter as string[] | undefined);
-    if (error) return flagErr('image prune', error);
+    if (error) return flagError(cmd.path, error);
     // docker/cli@v27.3.1:cli/command/image/prune.go: the CLI adds dangling=!all to the learner's filters.
     filters.add('dangling', String(!flags.all));
     let prompt = '';

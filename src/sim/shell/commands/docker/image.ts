@@ -8,16 +8,12 @@ import { inspectImage } from '../../../image/format.ts';
 import { imageGraphDriver } from '../../../image/container-fs.ts';
 import { fullName, parseNormalizedNamed } from '../../../../oci/reference.ts';
 import type { CmdEnv } from '../../types.ts';
-import { argsError } from './errors.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 import type { FilterArgs } from './filters.ts';
 import type { LocalImage } from '../../../image/store.ts';
 
 export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
-export const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-export const exactly = (cmd: string, n: number, usage: string, what: string) => argsError(`docker ${cmd}`, 'exactly', n, usage, what);
-export const atLeast = (cmd: string, usage: string, what: string) => argsError(`docker ${cmd}`, 'at least', 1, usage, what);
 
 /**
  * `--format TEMPLATE` over list rows, each a typed formatter context (`typeName`) whose

@@ -1,3 +1,4 @@
+import { arity } from './errors.ts';
 import { formatImages, imageRows } from '../../../image/format.ts';
 import { createdAgo, humanSize } from '../../../image/units.ts';
 import { goTimeString } from '../../kit/gotime.ts';
@@ -17,10 +18,11 @@ export default defineCommand({
     { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'no-trunc', type: 'bool', usage: 'Don\'t truncate output' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
-    { long: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)', sim: false },
+    { long: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length > 1) return R('', `"docker images" requires at most 1 argument.\nSee 'docker images --help'.\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n`, 1);
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0, 1);
+    if (argErr) return argErr;
     let dangling: boolean | undefined;
     let reference = rest[0];
     for (const f of (flags.filter as string[] | undefined) ?? []) {
@@ -32,6 +34,14 @@ export default defineCommand({
       else if (!['before', 'since', 'label', 'until'].includes(k) || !f.includes('=')) return R('', `Error response from daemon: invalid filter '${k || f}'\n`, 1);
     }
     const lib = await env.daemon.imageLib();
+    // docker/cli@v27.3.1:cli/command/image/list.go runImages: what --tree does not take yet (main prints it, status 1).
+    if (flags.tree) {
+      const not = flags.quiet ? '--quiet' : flags['no-trunc'] ? '--no-trunc' : flags.digests ? '--show-digest' : flags.format !== undefined && flags.format !== '' ? '--format' : undefined;
+      if (not) return R('', `${not} is not yet supported with --tree\n`, 1);
+      const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}) });
+      const { imageTree } = await import('./images-tree.ts');
+      return R(imageTree(rows, env.tty, env.columns));
+    }
     if (flags.format !== undefined) {
       const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}) });
       const docs = rows.map((r) => ({

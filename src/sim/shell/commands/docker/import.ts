@@ -14,7 +14,7 @@ import { manifestFor, rfc3339, type Image, type ImageConfigJson, type RunConfig 
 import { tagKey } from '../../../image/store.ts';
 import { goJson, layerFromTar } from '../../../image/tarexport.ts';
 import { normPath } from '../../../image/tree.ts';
-import { argsError, daemonErr } from './errors.ts';
+import { arity, daemonErr } from './errors.ts';
 import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
@@ -46,8 +46,9 @@ export default defineCommand({
     { long: 'message', short: 'm', type: 'string', usage: 'Set commit message for imported image' },
     { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length < 1) return argsError('docker import', 'at least', 1, '[OPTIONS] file|URL|- [REPOSITORY[:TAG]]', 'Import the contents from a tarball to create a filesystem image');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     const [source, reference] = rest as [string, string | undefined];
     let bytes: Uint8Array;
     if (source === '-') bytes = env.stdinBytes();

@@ -1,6 +1,7 @@
+import { arity } from './errors.ts';
 import { bytesSize } from './format.ts';
 import { parseTemplate, TemplateError } from '../../kit/template/index.ts';
-import { R, noArgs, infoDoc } from './system.ts';
+import { R, infoDoc } from './system.ts';
 import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/system/info.go
@@ -12,8 +13,9 @@ export default defineCommand({
   flags: [
     { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
   ],
-  async run(flags, rest, env) {
-    if (rest.length) return noArgs('info', 'info [OPTIONS]', 'Display system-wide information');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const format = flags.format as string | undefined;
     if (format) {
       // docker/cli@v27.3.1:cli/command/system/info.go formatInfo.

@@ -37,9 +37,16 @@ export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<st
     AppArmorProfile: c.hostConfig.Privileged ? 'unconfined' : 'docker-default',
     HostConfig: c.hostConfig,
     // Config.Labels: the image's labels merged with the container's --label (moby@v27.3.1:daemon/commit.go merge).
-    Config: { ...configNoLabels(c), ExposedPorts: c.image.config.ExposedPorts ?? null, Labels: { ...containerLabels(c) } },
+    // ExposedPorts: the image's and --expose's (moby@v27.3.1:daemon/commit.go merge), keys sorted as encoding/json writes a map.
+    Config: { ...configNoLabels(c), ExposedPorts: exposed(c), Labels: { ...containerLabels(c) } },
     NetworkSettings: net ? networkSettings(net, c) : { Ports: ports },
   };
+}
+
+function exposed(c: Container): Record<string, object> | null {
+  const all: Record<string, object> = { ...(c.image.config.ExposedPorts ?? {}), ...(c.config.ExposedPorts ?? {}) };
+  const keys = Object.keys(all).sort();
+  return keys.length ? Object.fromEntries(keys.map((k) => [k, {}])) : (c.image.config.ExposedPorts ?? null);
 }
 
 /** Config without Labels, which inspect places after ExposedPorts. */

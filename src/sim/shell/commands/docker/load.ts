@@ -17,7 +17,7 @@ import { familiarKey, tagKey } from '../../../image/store.ts';
 import { loadArchive, LoadError } from '../../../image/tarexport.ts';
 import { normPath } from '../../../image/tree.ts';
 import { humanSizeWithPrecision } from '../../../image/units.ts';
-import { argsError } from './errors.ts';
+import { arity } from './errors.ts';
 import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
@@ -31,8 +31,9 @@ export default defineCommand({
     { long: 'input', short: 'i', type: 'string', usage: 'Read from tar archive file, instead of STDIN' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the load output' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length) return argsError('docker load', 'none', 0, '[OPTIONS]', 'Load an image from a tar archive or STDIN');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const input = (flags.input as string | undefined) ?? '';
     let bytes: Uint8Array;
     if (input) {

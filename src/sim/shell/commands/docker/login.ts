@@ -1,3 +1,4 @@
+import { arity } from './errors.ts';
 import { R } from './image.ts';
 import { defineCommand } from './define.ts';
 
@@ -12,8 +13,9 @@ export default defineCommand({
     { long: 'password-stdin', type: 'bool', usage: 'Take the password from stdin' },
     { long: 'username', short: 'u', type: 'string', usage: 'Username' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length > 1) return R('', `"docker login" requires at most 1 argument.\nSee 'docker login --help'.\n\nUsage:  docker login [OPTIONS] [SERVER]\n\nAuthenticate to a registry.\nDefaults to Docker Hub if no server is specified.\n`, 1);
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0, 1);
+    if (argErr) return argErr;
     const password = flags['password-stdin'] ? env.stdin.replace(/\n$/, '') : ((flags.password as string | undefined) ?? '');
     const lib = await env.daemon.imageLib();
     const r = lib.service.login(rest[0], (flags.username as string | undefined) ?? '', password);

@@ -14,8 +14,8 @@ export default defineCommand({
     { long: 'link', type: 'list', usage: 'Add link to another container', sim: false },
     { long: 'link-local-ip', type: 'stringSlice', usage: 'Add a link-local address for the container', sim: false },
   ],
-  async run(_flags, rest, env) {
-    const r = netAndContainer(env, rest, 'connect', 'Connect a container to a network');
+  async run(_flags, rest, env, cmd) {
+    const r = netAndContainer(env, rest, cmd);
     if ('exitCode' in r) return r;
     const { n, c } = r;
     const mgr = env.daemon.net;

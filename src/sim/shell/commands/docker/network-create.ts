@@ -1,4 +1,5 @@
-import { R, needArgs } from './network.ts';
+import { arity } from './errors.ts';
+import { R } from './network.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/network/create.go
@@ -23,8 +24,9 @@ export default defineCommand({
     { long: 'scope', type: 'string', usage: 'Control the network\'s scope', sim: false },
     { long: 'subnet', type: 'stringSlice', usage: 'Subnet in CIDR format that represents a network segment' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length !== 1) return needArgs('network create', '[OPTIONS] NETWORK', 'Create a network', '1 argument');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1);
+    if (argErr) return argErr;
     const subnets = (flags.subnet as string[] | undefined) ?? [];
     const gateways = (flags.gateway as string[] | undefined) ?? [];
     if (gateways.length > subnets.length) return R('', 'Error response from daemon: every ip-range or gateway must have a corresponding subnet\n', 1);

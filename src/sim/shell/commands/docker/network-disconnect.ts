@@ -8,8 +8,8 @@ export default defineCommand({
   flags: [
     { long: 'force', short: 'f', type: 'bool', usage: 'Force the container to disconnect from a network' },
   ],
-  async run(_flags, rest, env) {
-    const r = netAndContainer(env, rest, 'disconnect', 'Disconnect a container from a network');
+  async run(_flags, rest, env, cmd) {
+    const r = netAndContainer(env, rest, cmd);
     if ('exitCode' in r) return r;
     const { n, c } = r;
     const mgr = env.daemon.net;

@@ -1,6 +1,7 @@
+import { arity } from './errors.ts';
 import { networkDoc } from '../../../net/inspect.ts';
 import { templated } from './format.ts';
-import { needArgs, notFound } from './network.ts';
+import { notFound } from './network.ts';
 import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/network/inspect.go
@@ -11,8 +12,9 @@ export default defineCommand({
     { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
     { long: 'verbose', short: 'v', type: 'bool', usage: 'Verbose output for diagnostics' },
   ],
-  async run(flags, rest, env) {
-    if (!rest.length) return needArgs('network inspect', '[OPTIONS] NETWORK [NETWORK...]', 'Display detailed information on one or more networks', 'at least 1 argument');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     const docs: Record<string, unknown>[] = [];
     let err = '';
     for (const ref of rest) {

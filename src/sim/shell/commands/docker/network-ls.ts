@@ -1,3 +1,4 @@
+import { arity } from './errors.ts';
 import type { Network } from '../../../net/networks.ts';
 import { tabwrite } from './format.ts';
 import { formatted } from './image.ts';
@@ -17,9 +18,12 @@ export default defineCommand({
     { long: 'no-trunc', type: 'bool', usage: 'Do not truncate the output' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display network IDs' },
   ],
-  async run(flags, _rest, env) {
+  async run(flags, rest, env, cmd) {
+    // cli.NoArgs (docker/cli@v27.3.1).
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const parsed = parseFilters(flags.filter as string[] | undefined, '-f, --filter');
-    if (parsed.error) return R('', `${parsed.error}\nSee 'docker network ls --help'.\n`, 125);
+    if (parsed.error) return R('', `${parsed.error}\nSee '${cmd.path} --help'.\n`, 125);
     const kept = filterNets(env.daemon.net.list(), parsed.filters);
     if (typeof kept === 'string') return R('', `Error response from daemon: ${kept}\n`, 1);
     // docker/cli@v27.3.1:cli/command/network/list.go sorts what the daemon returned by name.

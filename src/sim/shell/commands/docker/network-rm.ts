@@ -1,4 +1,5 @@
-import { R, needArgs, notFound } from './network.ts';
+import { arity } from './errors.ts';
+import { R, notFound } from './network.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/network/remove.go
@@ -8,8 +9,9 @@ export default defineCommand({
   flags: [
     { long: 'force', short: 'f', type: 'bool', usage: 'Do not error if the network does not exist' },
   ],
-  async run(flags, rest, env) {
-    if (!rest.length) return needArgs('network rm', 'NETWORK [NETWORK...]', 'Remove one or more networks', 'at least 1 argument');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     let out = '';
     let err = '';
     for (const ref of rest) {

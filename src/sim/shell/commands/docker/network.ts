@@ -3,16 +3,11 @@ import type { ExecResult } from '../../../api.ts';
 import type { Container } from '../../../docker/container.ts';
 import type { Network } from '../../../net/networks.ts';
 import type { CmdEnv } from '../../types.ts';
-import { argsError } from './errors.ts';
+import { arity } from './errors.ts';
+import type { Invocation } from './define.ts';
 import type { FilterArgs } from './filters.ts';
 
 export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
-export const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const countOf = (n: string) => {
-  const m = /^(at least |at most |exactly )?(\d+) argument/.exec(n);
-  return { kind: (m?.[1]?.trim() ?? 'exactly') as 'at least' | 'at most' | 'exactly', count: Number(m?.[2] ?? 1) };
-};
-export const needArgs = (cmd: string, usage: string, what: string, n: string) => argsError(`docker ${cmd}`, countOf(n).kind, countOf(n).count, usage, what);
 export const notFound = (ref: string) => `Error response from daemon: network ${ref} not found\n`;
 
 /** moby@v27.3.1:daemon/network.go acceptedNetworkFilters. */
@@ -44,8 +39,9 @@ export function filterNets(nets: Network[], f: FilterArgs): Network[] | string {
   return out;
 }
 
-export function netAndContainer(env: CmdEnv, args: string[], cmd: string, what: string): { n: Network; c: Container } | ExecResult {
-  if (args.length !== 2) return needArgs(`network ${cmd}`, '[OPTIONS] NETWORK CONTAINER', what, '2 arguments');
+export function netAndContainer(env: CmdEnv, args: string[], cmd: Invocation): { n: Network; c: Container } | ExecResult {
+  const argErr = arity(cmd, args.length, 2);
+  if (argErr) return argErr;
   const n = env.daemon.net.find(args[0] as string);
   if (!n) return R('', notFound(args[0] as string), 1);
   const c = env.daemon.find(args[1] as string);

@@ -3,7 +3,7 @@
  * cgroup.freeze); moby keeps State.Running and sets State.Paused.
  * Wording: moby@v27.3.1:daemon/pause.go, daemon/errors.go; docker/cli@v27.3.1:cli/command/container/pause.go.
  */
-import { argsError, daemonErr } from './errors.ts';
+import { arity, daemonErr } from './errors.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/container/pause.go
@@ -12,8 +12,9 @@ export default defineCommand({
   short: 'Pause all processes within one or more containers',
   aliases: 'docker container pause, docker pause',
   flags: [],
-  async run(_flags, rest, env) {
-    if (!rest.length) return argsError('docker pause', 'at least', 1, 'CONTAINER [CONTAINER...]', 'Pause all processes within one or more containers');
+  async run(_flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     let out = '';
     const errs: string[] = [];
     for (const ref of rest) {

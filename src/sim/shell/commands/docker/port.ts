@@ -1,5 +1,6 @@
+import { arity } from './errors.ts';
 import { hostAddr } from '../../../net/ports.ts';
-import { R, needArgs } from './network.ts';
+import { R } from './network.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/container/port.go
@@ -9,8 +10,9 @@ export default defineCommand({
   short: 'List port mappings or a specific mapping for the container',
   aliases: 'docker container port, docker port',
   flags: [],
-  async run(_flags, rest, env) {
-    if (!rest.length) return needArgs('port', 'CONTAINER [PRIVATE_PORT[/PROTO]]', 'List port mappings or a specific mapping for the container', 'at least 1 argument');
+  async run(_flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, 2);
+    if (argErr) return argErr;
     const c = env.daemon.find(rest[0] as string);
     if (!c) return R('', `Error response from daemon: No such container: ${rest[0]}\n`, 1);
     const want = rest[1];

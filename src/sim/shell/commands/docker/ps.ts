@@ -11,6 +11,7 @@ import { goTimeString } from '../../kit/gotime.ts';
 import { inspectMounts } from './run-storage.ts';
 import { parseFilters } from './filters.ts';
 import { psFilter } from './ps-filter.ts';
+import { humanSizeWithPrecision } from '../../../image/units.ts';
 
 export function statusText(c: Container, now: number): string {
   // moby@v27.3.1:container/state.go String(): "Up 5 seconds (Paused)".
@@ -51,11 +52,26 @@ function containerContext(c: Container, env: CmdEnv, noTrunc: boolean, now: numb
     Networks: c.hostConfig && env.daemon.net ? env.daemon.net.networksOf(c).map((n) => n.name).join(',') : '',
     Ports: portsText(c),
     RunningFor: `${humanDuration(now - c.createdMs)} ago`,
-    Size: '0B',
+    Size: sizeText(env, c),
     State: stateString(c),
     Status: statusText(c, now),
     Label: new GoFunc(['string'], (name) => labels[name as string] ?? ''),
   }, undefined, undefined, true);
+}
+
+/**
+ * SIZE: docker/cli@v27.3.1:cli/command/formatter/container.go Size() over moby@v27.3.1:daemon/images/image_unix.go
+ * GetContainerLayerSize: SizeRw is the upperdir's size (pkg/directory Size: every entry but directories,
+ * a symlink by its target's length), SizeRootFs the image's size plus SizeRw; both HumanSizeWithPrecision(…, 3).
+ */
+function sizeText(env: CmdEnv, c: Container): string {
+  let rw = 0;
+  for (const e of env.daemon.lib?.rootfs.get(c.id)?.root.upper.values() ?? []) {
+    if (e.type === 'file') rw += e.size;
+    else if (e.type === 'symlink') rw += e.target.length;
+  }
+  const rootfs = (env.daemon.lib?.imageOf(c)?.image.size ?? 0) + rw;
+  return rootfs > 0 ? `${humanSizeWithPrecision(rw, 3)} (virtual ${humanSizeWithPrecision(rootfs, 3)})` : humanSizeWithPrecision(rw, 3);
 }
 
 export function portsText(c: Container): string {
@@ -67,11 +83,11 @@ const FLAGS = [
     { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
     { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
     { long: 'format', type: 'string', usage: FORMAT_HELP },
-    { long: 'last', short: 'n', type: 'int', default: '-1', usage: 'Show n last created containers (includes all states)', sim: false },
+    { long: 'last', short: 'n', type: 'int', default: '-1', usage: 'Show n last created containers (includes all states)' },
     { long: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
     { long: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display container IDs' },
-    { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes', sim: false },
+    { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
 ] as const satisfies readonly DockerFlag[];
 
 // docker/cli@v27.3.1:cli/command/container/list.go newPsCommand (flagsHelper.FormatHelp for --format).
@@ -108,9 +124,13 @@ async function dockerPs(f: FlagValues<typeof FLAGS>, rest: string[], env: CmdEnv
   }
   if (around.before) list = list.slice(list.indexOf(around.before) + 1);
   if (around.since) list = list.slice(0, list.indexOf(around.since));
-  if (!f.all && !filters.contains('status')) list = list.filter((c) => c.status === 'running');
+  // list.go buildContainerListOptions: --latest is a limit of 1 unless --last is given; moby@v27.3.1:daemon/list.go
+  // includeContainerInList lists stopped containers too when there is a limit, and stops at it.
+  const last = Number(f.last ?? -1);
+  const limit = f.latest && last === -1 ? 1 : last;
+  if (!f.all && limit <= 0 && !filters.contains('status')) list = list.filter((c) => c.status === 'running');
   list = list.filter((c) => test.test(c));
-  if (f.latest) list = list.slice(0, 1);
+  if (limit > 0) list = list.slice(0, limit);
   if (f.quiet) return { stdout: list.map((c) => `${f['no-trunc'] ? c.id : c.id.slice(0, 12)}\n`).join(''), stderr: '', exitCode: 0 };
   const row = (c: Container) => ({
     ID: f['no-trunc'] ? c.id : c.id.slice(0, 12), Image: c.imageArg, Command: commandText(c, Boolean(f['no-trunc'])), CreatedAt: new Date(c.createdMs).toISOString(),
@@ -119,9 +139,11 @@ async function dockerPs(f: FlagValues<typeof FLAGS>, rest: string[], env: CmdEnv
   const format = f.format;
   if (format && format !== 'table') {
     // NewContainerFormat: "raw" is its own template; anything else is the learner's.
-    const raw = 'container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n';
+    const raw = `container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n${f.size ? 'size: {{.Size}}\n' : ''}`;
     return writeList(format === 'raw' ? raw : format, list.map((c) => containerContext(c, env, Boolean(f['no-trunc']), now)), PS_HEADER);
   }
-  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...list.map((c) => { const r = row(c); return [r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]; })];
+  // NewContainerFormat: with --size the table gets `\t{{.Size}}`.
+  const head = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(f.size ? ['SIZE'] : [])];
+  const rows = [head, ...list.map((c) => { const r = row(c); return [r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names, ...(f.size ? [sizeText(env, c)] : [])]; })];
   return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };
 }

@@ -1,4 +1,5 @@
-import { R, exactly } from './image.ts';
+import { arity } from './errors.ts';
+import { R } from './image.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/pull.go
@@ -13,8 +14,9 @@ export default defineCommand({
     { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length !== 1) return exactly('pull', 1, '[OPTIONS] NAME[:TAG|@DIGEST]', 'Download an image from a registry');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1);
+    if (argErr) return argErr;
     const lib = await env.daemon.imageLib();
     const r = await lib.service.pull(rest[0] as string);
     if (flags.quiet && r.exitCode === 0) return R(r.stdout.split('\n').filter(Boolean).pop() + '\n');

@@ -1,4 +1,5 @@
-import { R, exactly, pushAllTags } from './image.ts';
+import { arity } from './errors.ts';
+import { R, pushAllTags } from './image.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/push.go
@@ -13,8 +14,9 @@ export default defineCommand({
     { long: 'platform', type: 'string', usage: 'Push a platform-specific manifest as a single-platform image to the registry.\nImage index won\'t be pushed, meaning that other manifests, including attestations won\'t be preserved.\n\'os[/arch[/variant]]\': Explicit platform (eg. linux/amd64)', sim: false },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length !== 1) return exactly('push', 1, '[OPTIONS] NAME[:TAG]', 'Upload an image to a registry');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1);
+    if (argErr) return argErr;
     const lib = await env.daemon.imageLib();
     if (flags['all-tags']) return pushAllTags(rest[0] as string, lib);
     const r = await lib.service.push(rest[0] as string);

@@ -3,7 +3,7 @@
  * docker/cli@v27.3.1:cli/command/container/rename.go (prints the daemon's error, then
  * "Error: failed to rename container named OLD"); moby@v27.3.1:daemon/rename.go, daemon/names.go.
  */
-import { argsError, daemonErr } from './errors.ts';
+import { arity, daemonErr } from './errors.ts';
 import { invalidName, VALID_NAME } from '../../../docker/names.ts';
 import { defineCommand } from './define.ts';
 
@@ -13,8 +13,9 @@ export default defineCommand({
   short: 'Rename a container',
   aliases: 'docker container rename, docker rename',
   flags: [],
-  async run(_flags, rest, env) {
-    if (rest.length !== 2) return argsError('docker rename', 'exactly', 2, 'CONTAINER NEW_NAME', 'Rename a container');
+  async run(_flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 2);
+    if (argErr) return argErr;
     const oldName = (rest[0] as string).trim();
     const newName = (rest[1] as string).trim();
     if (!oldName || !newName) return { stdout: '', stderr: 'Error: Neither old nor new names may be empty\n', exitCode: 1 };

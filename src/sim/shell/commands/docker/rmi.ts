@@ -1,4 +1,5 @@
-import { R, atLeast } from './image.ts';
+import { arity } from './errors.ts';
+import { R } from './image.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/remove.go
@@ -10,8 +11,9 @@ export default defineCommand({
     { long: 'force', short: 'f', type: 'bool', usage: 'Force removal of the image' },
     { long: 'no-prune', type: 'bool', usage: 'Do not delete untagged parents' },
   ],
-  async run(flags, rest, env) {
-    if (!rest.length) return atLeast('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     const lib = await env.daemon.imageLib();
     const r = await lib.store.rmi(rest, {
       force: Boolean(flags.force),

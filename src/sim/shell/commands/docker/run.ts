@@ -15,6 +15,8 @@ import { tooBig } from '../../line.ts';
 import { LIMITS } from '../../limits.ts';
 import type { CmdEnv } from '../../types.ts';
 import { labelMap } from './filters.ts';
+import { recordFlags } from './run-hostconfig.ts';
+import { readEnvFiles } from './envfile.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -81,6 +83,9 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     } else bad = `invalid restart policy: unknown policy '${k}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`;
     if (bad) return daemonError(bad, cmdName);
   }
+  const extra: Partial<ContainerConfig> = {};
+  const recorded = await recordFlags(f, hc, extra, env);
+  if (recorded.client) return { stdout: '', stderr: `docker: ${recorded.client.replace(/\.$/, '')}.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
   if (!['json-file', 'local', 'none', 'journald', 'syslog', 'fluentd', 'gelf', 'awslogs', 'splunk', 'etwlogs', 'gcplogs'].includes(hc.LogConfig.Type))
     return { stdout: '', stderr: `docker: Error response from daemon: failed to create task for container: failed to initialize logging driver: logger: no log driver named '${hc.LogConfig.Type}' is registered.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
   for (const sc of list('sysctl')) {
@@ -88,22 +93,8 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     if (!sc.includes('=')) return invalid(`"${sc}" for "--sysctl" flag: invalid value ${sc}`, cmdName);
     (hc.Sysctls ??= {})[k] = v;
   }
-  const fileEnv: string[] = [];
-  for (const file of list('env-file')) {
-    let text: string;
-    try {
-      text = await env.readFile(file);
-    } catch {
-      return { stdout: '', stderr: `docker: open ${file}: no such file or directory.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
-    }
-    for (const raw of text.split('\n')) {
-      const line = raw.trim();
-      if (!line || line.startsWith('#')) continue;
-      // docker/cli@v27.3.1:opts/parse.go parseKeyValueFile: a bare name takes the client's value, or is dropped.
-      if (line.includes('=')) fileEnv.push(line);
-      else if (env.env.get(line) !== undefined) fileEnv.push(`${line}=${env.env.get(line)}`);
-    }
-  }
+  const fileEnv = await readEnvFiles(env, list('env-file'));
+  if (!Array.isArray(fileEnv)) return { stdout: '', stderr: `docker: open ${fileEnv.missing}: no such file or directory.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
   if (str('memory') !== undefined) {
     const m = ramInBytes(str('memory') as string);
     if (m === undefined) return invalid(`"${str('memory')}" for "-m, --memory" flag: invalid size: '${str('memory')}'`, cmdName);
@@ -146,10 +137,29 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const mountSpecs = await parseMounts(env, list('volume'), list('mount'), list('volumes-from'), cmdName);
   if (typeof mountSpecs === 'string') return { stdout: '', stderr: mountSpecs, exitCode: 125 };
   for (const m of mountSpecs) if (m.type === 'tmpfs') (hc.Tmpfs ??= {})[m.destination] = '';
+  // create.go createContainer: the client's own warnings, then the container ID file, before the image.
+  let early = '';
+  if (f['oom-kill-disable'] && hc.Memory === 0) early += "WARNING: Disabling the OOM killer on containers without setting a '-m/--memory' limit may be dangerous.\n";
+  const localDns = (hc.Dns ?? []).find((ip) => /((127\.([0-9]{1,3}\.){2}[0-9]{1,3})|(::1)$)/.test(ip));
+  if (localDns) early += `WARNING: Localhost DNS setting (--dns=${localDns}) may fail in containers.\n`;
+  if (hc.ContainerIDFile && (await env.fs.exists(env.fs.resolvePath(env.cwd, hc.ContainerIDFile)))) {
+    const msg = `container ID file found, make sure the other container isn't running or delete ${hc.ContainerIDFile}`;
+    return { stdout: '', stderr: early + (create ? `${msg}\n` : `docker: ${msg}.\nSee 'docker run --help'.\n`), exitCode: create ? 1 : 125 };
+  }
+  if (early && env.stream) env.stream({ stream: 'stderr', text: early });
+  const pull = str('pull') ?? 'missing';
+  const lib = await env.daemon.imageLib();
+  if (pull === 'never' && !lib.service.store.lookup(imageArg)) {
+    // moby@v27.3.1:daemon/images: "No such image: " and the reference as Docker spells it (a tag added).
+    const missing = daemonError(`No such image: ${/[:@]/.test(imageArg.split('/').pop() as string) ? imageArg : `${imageArg}:latest`}`, cmdName);
+    return { ...missing, stderr: (env.stream ? '' : early) + missing.stderr };
+  }
   const pulled: string[] = [];
   const img = await ensureImage(env, imageArg, pulled, cmdName);
   if (typeof img === 'string') return { stdout: '', stderr: img, exitCode: 125 };
-  let errPrefix = pulled.join('');
+  // --quiet: pullImage writes to io.Discard, and "Unable to find image" is not printed.
+  if (f.quiet) pulled.length = 0;
+  let errPrefix = (env.stream ? '' : early) + pulled.join('');
   if (env.stream && errPrefix) {
     env.stream({ stream: 'stderr', text: errPrefix });
     errPrefix = '';
@@ -175,7 +185,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
       if (e instanceof CapError) return e.message;
       throw e;
     }
-    return undefined;
+    return recorded.daemon;
   })();
   if (hc.Memory > 0 && hc.MemorySwap === 0) hc.MemorySwap = hc.Memory * 2;
   if (validation) return { ...daemonError(validation, cmdName), stderr: errPrefix + daemonError(validation, cmdName).stderr };
@@ -187,7 +197,11 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     ...(str('stop-timeout') ? { StopTimeout: Number(str('stop-timeout')) } : {}),
     // moby@v27.3.1:daemon/commit.go merge: the image's labels, unless --label sets the same key.
     // Kept in key order, as Go's encoding/json writes a map.
-    Labels: Object.fromEntries(Object.entries({ ...((img.config as { Labels?: Record<string, string> | null }).Labels ?? {}), ...labelMap(list('label')) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    Labels: Object.fromEntries(Object.entries({ ...((img.config as { Labels?: Record<string, string> | null }).Labels ?? {}), ...extra.Labels, ...labelMap(list('label')) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    ...(extra.Domainname ? { Domainname: extra.Domainname } : {}),
+    ...(extra.MacAddress ? { MacAddress: extra.MacAddress } : {}),
+    ...(extra.ExposedPorts ? { ExposedPorts: extra.ExposedPorts } : {}),
+    ...(extra.Healthcheck ? { Healthcheck: extra.Healthcheck } : {}),
   };
   // moby@v27.3.1:daemon/create.go mergeAndVerifyConfig (an image without CMD, e.g. from docker import).
   if (!config.Entrypoint?.length && !config.Cmd?.length) return { ...daemonError('no command specified', cmdName), stderr: errPrefix + daemonError('no command specified', cmdName).stderr };
@@ -209,6 +223,11 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     if (e instanceof DaemonError) return { ...daemonError(e.message, cmdName), stderr: errPrefix + daemonError(e.message, cmdName).stderr };
     throw e;
   }
+  // create.go: the daemon's warnings, then the ID written to --cidfile.
+  const warnings = recorded.warnings.map((w) => `WARNING: ${w}\n`).join('');
+  if (warnings && env.stream) env.stream({ stream: 'stderr', text: warnings });
+  else errPrefix += warnings;
+  if (hc.ContainerIDFile) await env.fs.writeFile(env.fs.resolvePath(env.cwd, hc.ContainerIDFile), c.id);
   await attachStorage(env, c, mountSpecs);
   if (create) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
   const known = /^(\/docker-entrypoint\.sh|\/usr\/local\/bin\/zombie-maker|\/usr\/bin\/stress|\/sbin\/docker-init)$/.test(argv0) || env.host && imgHas(img, argv0);

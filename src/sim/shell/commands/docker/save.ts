@@ -12,7 +12,7 @@ import { saveArchive, type SaveItem } from '../../../image/tarexport.ts';
 import { normPath } from '../../../image/tree.ts';
 import type { CmdEnv } from '../../types.ts';
 import { latin1 } from './cp.ts';
-import { argsError, daemonErr } from './errors.ts';
+import { arity, daemonErr } from './errors.ts';
 import { defineCommand } from './define.ts';
 
 const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
@@ -87,8 +87,9 @@ export default defineCommand({
   flags: [
     { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length < 1) return argsError('docker save', 'at least', 1, '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     const output = (flags.output as string | undefined) ?? '';
     if (!output && env.tty) return fail('cowardly refusing to save to a terminal. Use the -o flag or redirect');
     const bad = await validateOutputPath(env, output);

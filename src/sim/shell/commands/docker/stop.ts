@@ -1,3 +1,4 @@
+import { parseSignal } from '../../../kernel/signals.ts';
 import { defineCommand } from './define.ts';
 import { each, needArgs } from './each.ts';
 
@@ -14,7 +15,10 @@ export default defineCommand({
     if (!rest.length) return needArgs(cmd, 'at least');
     const t = flags.time !== undefined ? Number(flags.time) : undefined;
     return each(env, rest, async (c) => {
-      await env.daemon.stop(c, t, env.signal);
+      // moby@v27.3.1:daemon/stop.go: --signal is parsed only for a running container (signal.ParseSignal).
+      const sig = flags.signal !== undefined && c.status === 'running' ? parseSignal(flags.signal) : undefined;
+      if (flags.signal !== undefined && c.status === 'running' && sig === undefined) return `Error response from daemon: cannot stop container: ${c.name}: invalid signal: ${flags.signal}\n`;
+      await env.daemon.stop(c, t, env.signal, sig);
       return undefined;
     });
   },

@@ -5,16 +5,9 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
-import { argsError } from './errors.ts';
 import { FilterArgs } from './filters.ts';
 
 export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
-export const flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-const countOf = (n: string) => {
-  const m = /^(at least |at most |exactly )?(\d+) argument/.exec(n);
-  return { kind: (m?.[1]?.trim() ?? 'exactly') as 'at least' | 'at most' | 'exactly', count: Number(m?.[2] ?? 1) };
-};
-export const needs = (cmd: string, n: string, usage: string, what: string) => argsError(`docker ${cmd}`, countOf(n).kind, countOf(n).count, usage, what);
 
 export const users = (env: CmdEnv) => (name: string) => env.daemon.lib?.usersOf(name, env.daemon.containers.values()) ?? [];
 

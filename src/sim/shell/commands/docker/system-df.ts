@@ -12,7 +12,7 @@ import { writeList } from '../../kit/listformat.ts';
 import { tabwriter } from '../../kit/tabwriter.ts';
 import { GoStruct } from '../../kit/template/index.ts';
 import { createdAgo } from '../../../image/units.ts';
-import { argsError } from './errors.ts';
+import { arity } from './errors.ts';
 import { defineCommand, FORMAT_HELP } from './define.ts';
 
 const HEADER = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
@@ -64,8 +64,9 @@ export default defineCommand({
     { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'verbose', short: 'v', type: 'bool', usage: 'Show detailed information on space usage' },
   ],
-  async run(flags, rest, env) {
-    if (rest.length) return argsError('docker system df', 'none', 0, '[OPTIONS]', 'Show docker disk usage');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const lib = await env.daemon.imageLib();
     const images = lib.store.all();
     const containers = [...env.daemon.containers.values()];

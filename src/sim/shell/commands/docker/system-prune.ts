@@ -1,3 +1,4 @@
+import { arity, flagError } from './errors.ts';
 import { humanSize } from '../../../image/units.ts';
 import { confirmed } from './errors.ts';
 import { FilterArgs, parseFilters } from './filters.ts';
@@ -5,7 +6,7 @@ import { pruneContainers } from './container-prune.ts';
 import { pruneImages } from './image.ts';
 import { pruneNetworks } from './network.ts';
 import { contentSize } from '../../../image/tree.ts';
-import { R, flagErr, pruneVolumes, systemPrunePrompt } from './storage.ts';
+import { R, pruneVolumes, systemPrunePrompt } from './storage.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/system/prune.go
@@ -19,9 +20,12 @@ export default defineCommand({
     { long: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
     { long: 'volumes', type: 'bool', usage: 'Prune anonymous volumes' },
   ],
-  async run(flags, _rest, env) {
+  async run(flags, rest, env, cmd) {
+    // cli.NoArgs (docker/cli@v27.3.1).
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const { filters, error } = parseFilters(flags.filter as string[] | undefined);
-    if (error) return flagErr('system prune', error);
+    if (error) return flagError(cmd.path, error);
     // docker/cli@v27.3.1:cli/command/system/prune.go runPrune.
     if (flags.volumes && filters.contains('until')) return R('', 'ERROR: The "until" filter is not supported with "--volumes"\n', 1);
     const prompt = flags.force ? '' : systemPrunePrompt(flags, filters);

@@ -5,9 +5,6 @@ import { stateString } from '../../../docker/container.ts';
 import { DOCKER_FUNCS, GoStruct } from '../../kit/template/index.ts';
 
 export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
-const _flagErr = (cmd: string, e: string) => R('', `${e}\nSee 'docker ${cmd} --help'.\n`, 125);
-export const noArgs = (cmd: string, usage: string, what: string) =>
-  R('', `"docker ${cmd}" accepts no arguments.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${usage}\n\n${what}\n`, 1);
 
 // docker/cli@v27.3.1:cli/command/system/version.go defaultVersionTemplate, run through the
 // same engine and tabwriter(20, 1, 1) as the CLI does.

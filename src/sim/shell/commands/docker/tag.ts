@@ -1,4 +1,5 @@
-import { R, exactly } from './image.ts';
+import { arity } from './errors.ts';
+import { R } from './image.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/image/tag.go
@@ -7,8 +8,9 @@ export default defineCommand({
   short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
   aliases: 'docker image tag, docker tag',
   flags: [],
-  async run(_flags, rest, env) {
-    if (rest.length !== 2) return exactly('tag', 2, 'SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE");
+  async run(_flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 2);
+    if (argErr) return argErr;
     const lib = await env.daemon.imageLib();
     const r = lib.store.tag(rest[0] as string, rest[1] as string);
     return R(r.stdout, r.stderr, r.exitCode);

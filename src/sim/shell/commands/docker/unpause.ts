@@ -2,7 +2,7 @@
  * `docker unpause CONTAINER...`: runc thaws the cgroup (cgroup.freeze ← 0).
  * Wording: moby@v27.3.1:daemon/unpause.go; docker/cli@v27.3.1:cli/command/container/unpause.go.
  */
-import { argsError, daemonErr } from './errors.ts';
+import { arity, daemonErr } from './errors.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/container/unpause.go
@@ -11,8 +11,9 @@ export default defineCommand({
   short: 'Unpause all processes within one or more containers',
   aliases: 'docker container unpause, docker unpause',
   flags: [],
-  async run(_flags, rest, env) {
-    if (!rest.length) return argsError('docker unpause', 'at least', 1, 'CONTAINER [CONTAINER...]', 'Unpause all processes within one or more containers');
+  async run(_flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     let out = '';
     const errs: string[] = [];
     for (const ref of rest) {

@@ -7,8 +7,9 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { cpuWeightOf } from '../../../runtime/runc.ts';
-import { argsError, daemonErr, flagError } from './errors.ts';
+import { arity, daemonErr, flagError } from './errors.ts';
 import { ramInBytes } from './run.ts';
+import { parseCpuList } from '../../../kernel/cgroups.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/container/update.go
@@ -20,24 +21,25 @@ export default defineCommand({
     { long: 'blkio-weight', type: 'uint16', usage: 'Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)' },
     { long: 'cpu-period', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) period' },
     { long: 'cpu-quota', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) quota' },
-    { long: 'cpu-rt-period', type: 'int64', usage: 'Limit the CPU real-time period in microseconds', sim: false },
-    { long: 'cpu-rt-runtime', type: 'int64', usage: 'Limit the CPU real-time runtime in microseconds', sim: false },
+    { long: 'cpu-rt-period', type: 'int64', usage: 'Limit the CPU real-time period in microseconds' },
+    { long: 'cpu-rt-runtime', type: 'int64', usage: 'Limit the CPU real-time runtime in microseconds' },
     { long: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)' },
     { long: 'cpus', type: 'decimal', usage: 'Number of CPUs' },
     { long: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)' },
-    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)', sim: false },
+    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)' },
     { long: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit' },
     { long: 'memory-reservation', type: 'bytes', usage: 'Memory soft limit' },
     { long: 'memory-swap', type: 'bytes', usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap' },
     { long: 'pids-limit', type: 'int64', usage: 'Tune container pids limit (set -1 for unlimited)' },
     { long: 'restart', type: 'string', usage: 'Restart policy to apply when a container exits' },
   ],
-  async run(flags, rest, env) {
-    if (!rest.length) return argsError('docker update', 'at least', 1, '[OPTIONS] CONTAINER [CONTAINER...]', 'Update configuration of one or more containers');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     const f = flags as Record<string, string | undefined>;
     const given = Object.values(f).filter((v) => v !== undefined);
     if (!given.length) return { stdout: '', stderr: 'you must provide one or more flags when using this command\n', exitCode: 1 };
-    const invalid = (v: string, name: string, why: string) => flagError('docker update', `invalid argument "${v}" for "${name}" flag: ${why}`);
+    const invalid = (v: string, name: string, why: string) => flagError(cmd.path, `invalid argument "${v}" for "${name}" flag: ${why}`);
     const num = (k: string, name: string): number | ExecResult | undefined => {
       const v = f[k];
       if (v === undefined) return undefined;
@@ -63,7 +65,11 @@ export default defineCommand({
     const period = num('cpu-period', '--cpu-period');
     const quota = num('cpu-quota', '--cpu-quota');
     const pids = num('pids-limit', '--pids-limit');
-    for (const v of [shares, period, quota, pids]) if (typeof v === 'object') return v;
+    const rtPeriod = num('cpu-rt-period', '--cpu-rt-period');
+    const rtRuntime = num('cpu-rt-runtime', '--cpu-rt-runtime');
+    const blkio = f['blkio-weight'] !== undefined ? Number(f['blkio-weight']) : undefined;
+    const reservation = f['memory-reservation'] !== undefined ? ramInBytes(f['memory-reservation']) : undefined;
+    for (const v of [shares, period, quota, pids, rtPeriod, rtRuntime]) if (typeof v === 'object') return v;
     let restart: { Name: string; MaximumRetryCount: number } | undefined;
     if (f.restart !== undefined) {
       // docker/cli@v27.3.1:opts/parse.go ParseRestartPolicy.
@@ -88,6 +94,17 @@ export default defineCommand({
         if (memory !== undefined && swap === undefined && hc.MemorySwap > 0 && memory > hc.MemorySwap)
           return 'Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time';
         if (nano !== undefined && (nano < 0 || nano > cpus * 1e9)) return `Range of CPUs is from 0.01 to ${cpus}.00, as there are only ${cpus} CPUs available`;
+        // daemon_unix.go verifyPlatformContainerResources (update): reservation, cpuset mems, blkio weight.
+        const resv = reservation ?? hc.MemoryReservation ?? 0;
+        if (reservation !== undefined && reservation > 0 && reservation < 6291456) return 'Minimum memory reservation allowed is 6MB';
+        if (mem > 0 && resv > 0 && mem < resv) return 'Minimum memory limit can not be less than memory reservation limit, see usage';
+        const mems = f['cpuset-mems'];
+        if (mems !== undefined && mems !== '') {
+          const list = parseCpuList(mems);
+          if (!list) return `Invalid value ${mems} for cpuset mems`;
+          if (list.some((m) => m !== 0)) return `Requested memory nodes are not available - requested ${mems}, available: 0`;
+        }
+        if (blkio !== undefined && blkio > 0 && (blkio < 10 || blkio > 1000)) return 'Range of blkio weight is from 10 to 1000';
         if (restart && hc.AutoRemove && restart.Name !== 'no') return 'Restart policy cannot be updated because AutoRemove is enabled for the container';
         return undefined;
       })();
@@ -104,6 +121,11 @@ export default defineCommand({
       if (typeof quota === 'number') hc.CpuQuota = quota;
       if (typeof pids === 'number') hc.PidsLimit = pids;
       if (f['cpuset-cpus'] !== undefined) hc.CpusetCpus = f['cpuset-cpus'];
+      if (f['cpuset-mems'] !== undefined) hc.CpusetMems = f['cpuset-mems'];
+      if (typeof rtPeriod === 'number') hc.CpuRealtimePeriod = rtPeriod;
+      if (typeof rtRuntime === 'number') hc.CpuRealtimeRuntime = rtRuntime;
+      if (blkio !== undefined) hc.BlkioWeight = blkio;
+      if (reservation !== undefined) hc.MemoryReservation = reservation;
       if (restart) hc.RestartPolicy = restart;
       const cg = env.host.kernel.cgroups.get(`/system.slice/docker-${c.id}.scope`);
       if (cg && c.status === 'running') {

@@ -1,6 +1,7 @@
+import { arity } from './errors.ts';
 import { tabwriter } from '../../kit/tabwriter.ts';
 import { GoStruct, parseTemplate, TemplateError } from '../../kit/template/index.ts';
-import { R, noArgs, DEFAULT_VERSION_TEMPLATE, clientVersion, serverVersion, VERSION_FUNCS } from './system.ts';
+import { R, DEFAULT_VERSION_TEMPLATE, clientVersion, serverVersion, VERSION_FUNCS } from './system.ts';
 import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/system/version.go
@@ -11,8 +12,9 @@ export default defineCommand({
   flags: [
     { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
   ],
-  async run(flags, rest, env) {
-    if (rest.length) return noArgs('version', 'version [OPTIONS]', 'Show the Docker version information');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     let format = (flags.format as string | undefined) ?? '';
     if (format === '') format = DEFAULT_VERSION_TEMPLATE;
     else if (format === 'json') format = '{{json .}}';

@@ -1,5 +1,6 @@
+import { arity } from './errors.ts';
 import { labelMap } from './filters.ts';
-import { R, needs } from './storage.ts';
+import { R } from './storage.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/volume/create.go (the cluster-volume flags carry the "swarm" annotation: hideUnsupportedFeatures hides them off a swarm manager)
@@ -22,8 +23,9 @@ export default defineCommand({
     { long: 'type', type: 'string', default: 'block', usage: 'Cluster Volume access type ("mount", "block")', hidden: true, sim: false },
     { long: 'name', type: 'string', usage: 'Specify volume name', hidden: true },
   ],
-  async run(flags, rest, env) {
-    if (rest.length > 1) return needs('volume create', 'at most 1 argument', '[OPTIONS] [VOLUME]', 'Create a volume');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 0, 1);
+    if (argErr) return argErr;
     const driver = (flags.driver as string | undefined) ?? 'local';
     if (driver !== 'local') return R('', `Error response from daemon: create ${rest[0] ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found\n`, 1);
     const lib = await env.daemon.imageLib();

@@ -1,3 +1,4 @@
+import { arity } from './errors.ts';
 import { formatted } from './image.ts';
 import { GoFunc } from '../../kit/template/index.ts';
 import { R, users } from './storage.ts';
@@ -13,7 +14,10 @@ export default defineCommand({
     { long: 'format', type: 'string', usage: FORMAT_HELP },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display volume names' },
   ],
-  async run(flags, _rest, env) {
+  async run(flags, rest, env, cmd) {
+    // cli.NoArgs (docker/cli@v27.3.1).
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     let dangling: boolean | undefined;
     for (const f of (flags.filter as string[] | undefined) ?? []) {
       const [k, v] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];

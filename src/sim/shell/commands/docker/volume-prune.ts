@@ -1,6 +1,7 @@
+import { arity, flagError } from './errors.ts';
 import { confirmed } from './errors.ts';
 import { parseFilters } from './filters.ts';
-import { R, flagErr, pruneVolumes } from './storage.ts';
+import { R, pruneVolumes } from './storage.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/volume/prune.go
@@ -12,9 +13,12 @@ export default defineCommand({
     { long: 'filter', type: 'filter', usage: 'Provide filter values (e.g. "label=<label>")' },
     { long: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
   ],
-  async run(flags, _rest, env) {
+  async run(flags, rest, env, cmd) {
+    // cli.NoArgs (docker/cli@v27.3.1).
+    const argErr = arity(cmd, rest.length, 0);
+    if (argErr) return argErr;
     const { filters, error } = parseFilters(flags.filter as string[] | undefined);
-    if (error) return flagErr('volume prune', error);
+    if (error) return flagError(cmd.path, error);
     // docker/cli@v27.3.1:cli/command/volume/prune.go: --all is the filter all=true, and the warning says "all".
     if (flags.all) {
       if (filters.contains('all')) return R('', 'conflicting options: cannot specify both --all and --filter all=1\n', 1);

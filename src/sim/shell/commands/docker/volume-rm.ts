@@ -1,4 +1,5 @@
-import { R, needs, users } from './storage.ts';
+import { arity } from './errors.ts';
+import { R, users } from './storage.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/volume/remove.go
@@ -10,8 +11,9 @@ export default defineCommand({
   flags: [
     { long: 'force', short: 'f', type: 'bool', usage: 'Force the removal of one or more volumes' },
   ],
-  async run(flags, rest, env) {
-    if (!rest.length) return needs('volume rm', 'at least 1 argument', '[OPTIONS] VOLUME [VOLUME...]', 'Remove one or more volumes. You cannot remove a volume that is in use by a container.');
+  async run(flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     const lib = await env.daemon.imageLib();
     const r = lib.volumes.rm(rest, { force: Boolean(flags.force), users: users(env) });
     return R(r.stdout, r.stderr, r.exitCode);

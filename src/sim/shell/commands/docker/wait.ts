@@ -2,7 +2,7 @@
  * `docker wait CONTAINER...`: blocks until each container stops, then prints its exit code.
  * docker/cli@v27.3.1:cli/command/container/wait.go; errors joined by newlines, exit 1.
  */
-import { argsError, daemonErr } from './errors.ts';
+import { arity, daemonErr } from './errors.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/container/wait.go
@@ -11,8 +11,9 @@ export default defineCommand({
   short: 'Block until one or more containers stop, then print their exit codes',
   aliases: 'docker container wait, docker wait',
   flags: [],
-  async run(_flags, rest, env) {
-    if (!rest.length) return argsError('docker wait', 'at least', 1, 'CONTAINER [CONTAINER...]', 'Block until one or more containers stop, then print their exit codes');
+  async run(_flags, rest, env, cmd) {
+    const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
+    if (argErr) return argErr;
     let out = '';
     let err = '';
     for (const ref of rest) {

@@ -1,0 +1,67 @@
+/**
+ * docker/cli's validators of list flags, called as each value is set (opts.NewListOpts(validator)):
+ * docker/cli@v27.3.1:opts/opts.go ValidateIPAddress, ValidateLink (ParseLink), opts/hosts.go
+ * ValidateExtraHost, opts/throttledevice.go, opts/weightdevice.go, and
+ * cli/command/container/opts.go validateDeviceCgroupRule. Each returns the error's text or undefined.
+ */
+import { parseUint, ramInBytes } from '../../kit/govalues.ts';
+
+const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** net.ParseIP: a dotted quad, or an IPv6 address (with at most one `::`). */
+function isIP(s: string): boolean {
+  if (IPV4.test(s)) return true;
+  if (!s.includes(':') || (s.match(/::/g) ?? []).length > 1) return false;
+  const last = s.slice(s.lastIndexOf(':') + 1);
+  const v4tail = IPV4.test(last);
+  const groups = (v4tail ? s.slice(0, s.lastIndexOf(':')) : s).split(':');
+  const full = s.includes('::') ? groups.filter((g) => g !== '').length <= (v4tail ? 6 : 8) - 1 : groups.length === (v4tail ? 6 : 8);
+  return full && groups.every((g, i) => /^[0-9a-f]{1,4}$/i.test(g) || (g === '' && s.includes('::')) || (v4tail && i === groups.length));
+}
+
+export const validateIPAddress = (v: string) => (isIP(v.trim()) ? undefined : `IP address is not correctly formatted: ${v}`);
+
+export function validateExtraHost(val: string): string | undefined {
+  let cut = val.indexOf('=');
+  if (cut < 0) cut = val.indexOf(':');
+  const [k, v0] = cut < 0 ? [val, ''] : [val.slice(0, cut), val.slice(cut + 1)];
+  if (cut < 0 || k === '' || k.includes(':')) return `bad format for add-host: ${JSON.stringify(val)}`;
+  if (v0 === 'host-gateway') return undefined;
+  const v = v0.length > 2 && v0.startsWith('[') && v0.endsWith(']') ? v0.slice(1, -1) : v0;
+  return isIP(v.trim()) ? undefined : `invalid IP address in add-host: ${JSON.stringify(v)}`;
+}
+
+export function validateLink(val: string): string | undefined {
+  if (val === '') return 'empty string specified for links';
+  return val.split(':').length > 2 ? `bad format for links: ${val}` : undefined;
+}
+
+function devicePath(val: string): [string, string] | string {
+  const cut = val.indexOf(':');
+  if (cut <= 0) return `bad format: ${val}`;
+  if (!val.startsWith('/dev/')) return `bad format for device path: ${val}`;
+  return [val.slice(0, cut), val.slice(cut + 1)];
+}
+
+export function validateThrottleBps(val: string): string | undefined {
+  const d = devicePath(val);
+  if (typeof d === 'string') return d;
+  return ramInBytes(d[1]).ok ? undefined : `invalid rate for device: ${val}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb`;
+}
+
+export function validateThrottleIOps(val: string): string | undefined {
+  const d = devicePath(val);
+  if (typeof d === 'string') return d;
+  return /^\d+$/.test(d[1]) && parseUint(d[1]).ok ? undefined : `invalid rate for device: ${val}. The correct format is <device-path>:<number>. Number must be a positive integer`;
+}
+
+export function validateWeightDevice(val: string): string | undefined {
+  const d = devicePath(val);
+  if (typeof d === 'string') return d;
+  const w = /^\d+$/.test(d[1]) ? parseUint(d[1], 16) : undefined;
+  if (!w?.ok || (w.value > 0n && (w.value < 10n || w.value > 1000n))) return `invalid weight for device: ${val}`;
+  return undefined;
+}
+
+/** `a|b|c MAJOR:MINOR rwm` (opts.go deviceCgroupRuleRegexp). */
+export const validateDeviceCgroupRule = (val: string) => (/^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/.test(val) ? undefined : `invalid device cgroup format '${val}'`);
