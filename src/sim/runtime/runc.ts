@@ -31,6 +31,8 @@ export class Runc {
   readonly roots = new ContainerRoots();
   /** Set by the shell: runs a container's one-shot command or an exec'd command. */
   runner: RootRunner = async () => ({ stdout: '', stderr: '', exitCode: 0 });
+  /** Set by the shell: a file's text as a container sees it now (its writes included); undefined when there is none. */
+  readFile: (root: string, path: string) => Promise<string | undefined> = async (root, path) => this.roots.get(root)?.files[path];
   /** Lines a container's PID 1 writes as it dies (stress reporting a killed worker), by container id. */
   readonly onLog: ((containerId: string, line: { stream: 'stdout' | 'stderr'; text: string }) => void)[] = [];
 

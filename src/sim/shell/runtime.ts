@@ -74,6 +74,7 @@ export class ShellRuntime {
     daemon.runner = (c, p, argv, tty, workdir) => this.runInContainer(c, p, argv, tty, workdir);
     daemon.onRemove.push((id) => this.forget(id));
     host.runc.runner = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
+    host.runc.readFile = (root, path) => this.bashFor(root).fs.readFile(path).catch(() => undefined);
     host.runc.roots.onRemove.push((id) => this.forget(id));
   }
 
