@@ -367,14 +367,14 @@ export class ShellRuntime {
   }
 
   /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
-  async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string> }): Promise<ExecResult> {
+  async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string>; signal?: AbortSignal }): Promise<ExecResult> {
     const session = scriptSession(p, root, rootFlavor(this.host, this.daemon, root), this.host.runc.roots.get(root)?.hostname ?? '', { ...p.env, ...opts.env }, opts.workdir || '/');
-    return this.runOnce(session, argv, opts.tty);
+    return this.runOnce(session, argv, opts.tty, opts.signal);
   }
 
   /** Runs `argv` once as the session's own process (no child for its command). */
-  private runOnce(session: Session, argv: string[], tty: boolean): Promise<ExecResult> {
-    return this.withSelf(session.proc, () => this.run(session, quoteArgv(argv), this.signal, tty));
+  private runOnce(session: Session, argv: string[], tty: boolean, signal?: AbortSignal): Promise<ExecResult> {
+    return this.withSelf(session.proc, () => this.run(session, quoteArgv(argv), signal ? anySignal([this.signal, signal]) : this.signal, tty));
   }
 
   /** Runs `fn` with `p` as the process of the first command it starts. */

@@ -112,6 +112,24 @@ describe('prober: liveness', () => {
     expect(statusOf(api, 'ex').restartCount).toBe(0);
   });
 
+  it('exec past timeoutSeconds: "command … timed out" on the simulated clock (no real wait); within it, the command\'s status counts', async () => {
+    const { api, kubelet, w } = await cluster();
+    api.add({ metadata: { name: 'slow' }, spec: { containers: [{ name: 'slow', image: 'alpine:3.18', command: ['sleep', '3600'], readinessProbe: P({ exec: { command: ['sh', '-c', 'sleep 5; true'] }, periodSeconds: 5, failureThreshold: 1 }) }] } });
+    api.add({ metadata: { name: 'quick' }, spec: { containers: [{ name: 'quick', image: 'alpine:3.18', command: ['sleep', '3600'], readinessProbe: P({ exec: { command: ['sh', '-c', 'sleep 1; true'] }, periodSeconds: 5, failureThreshold: 1, timeoutSeconds: 3 }) }] } });
+    await kubelet.sync();
+    w.host.kernel.advance(5_000);
+    // The terminal's clock runs in real time: the probes' sleeps still take no real time.
+    w.host.clock.mode = 'realtime';
+    const t0 = performance.now();
+    await kubelet.sync();
+    const took = performance.now() - t0;
+    w.host.clock.mode = 'virtual';
+    expect(took).toBeLessThan(2_500);
+    expect(api.events.filter((e) => e.reason === 'Unhealthy').map((e) => e.message)).toContain('Readiness probe failed: command "sh -c sleep 5; true" timed out');
+    expect(statusOf(api, 'slow').ready).toBe(false);
+    expect(statusOf(api, 'quick').ready).toBe(true);
+  });
+
   it('a program the image lacks: "probe errored", the result thrown away (no kill)', async () => {
     const { api, kubelet, step } = await cluster();
     api.add({ metadata: { name: 'ex' }, spec: { containers: [{ name: 'ex', image: 'alpine:3.18', command: ['sleep', '3600'], livenessProbe: P({ exec: { command: ['healthcheck'] }, periodSeconds: 5, failureThreshold: 1 }) }] } });

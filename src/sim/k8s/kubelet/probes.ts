@@ -139,7 +139,7 @@ function expand(argv: string[], container: Obj): string[] {
   return argv.map((a) => a.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name?: string) => (m === '$$' ? '$' : vars.has(name!) ? vars.get(name!)! : m)));
 }
 
-async function execProbe(cmd: Obj, t: ProbeTarget): Promise<ProbeOutcome> {
+async function execProbe(cmd: Obj, t: ProbeTarget, timeoutS: number): Promise<ProbeOutcome> {
   const argv = expand(((cmd.command as unknown[] | undefined) ?? []).map(String), t.container);
   const root = t.host.runc.roots.get(t.current.id);
   const argv0 = argv[0] ?? '';
@@ -150,7 +150,26 @@ async function execProbe(cmd: Obj, t: ProbeTarget): Promise<ProbeOutcome> {
     const why = argv0.includes('/') ? `stat ${argv0}: no such file or directory` : 'executable file not found in $PATH';
     return { result: 'unknown', output: '', error: `rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${t.rng.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv0}": ${why}: unknown` };
   }
-  const r = await t.host.runc.exec(t.current.pid, argv);
+  // CRI ExecSync with the probe's timeout: the command runs on the simulated clock (a `sleep` in it moves time at once,
+  // not in real time) and is stopped when timeoutSeconds have passed; the kubelet then reports remote_runtime.go's
+  // TimeoutError (ExecProbeTimeout is on), `command "<argv joined>" timed out`.
+  const host = t.host;
+  const ctl = new AbortController();
+  const deadline = host.clock.nowMs + timeoutS * 1000;
+  const hook = async () => {
+    if (host.clock.nowMs >= deadline) ctl.abort();
+  };
+  host.onStep.push(hook);
+  const mode = host.clock.mode;
+  host.clock.mode = 'virtual';
+  let r: Awaited<ReturnType<typeof host.runc.exec>>;
+  try {
+    r = await host.runc.exec(t.current.pid, argv, { signal: ctl.signal });
+  } finally {
+    host.onStep.splice(host.onStep.indexOf(hook), 1);
+    host.clock.mode = mode;
+  }
+  if (ctl.signal.aborted) return { result: 'failure', output: `command ${JSON.stringify(argv.join(' '))} timed out` };
   if (!r) return { result: 'unknown', output: '', error: `rpc error: code = NotFound desc = failed to exec in container: container is in CONTAINER_EXITED state` };
   // kuberuntime RunInContainer: stdout then stderr, read up to maxReadLength.
   const output = new TextDecoder().decode(new TextEncoder().encode(r.stdout + r.stderr).slice(0, MAX_READ));
@@ -169,7 +188,7 @@ function grpcProbe(g: Obj, t: ProbeTarget, timeoutS: number): ProbeOutcome {
 /** prober.go runProbe: the handler the probe names. */
 export async function runProbe(spec: Obj, t: ProbeTarget, podFullName: string, containerName: string): Promise<ProbeOutcome> {
   const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-  if (isObj(spec.exec)) return execProbe(spec.exec, t);
+  if (isObj(spec.exec)) return execProbe(spec.exec, t, Number(spec.timeoutSeconds ?? 1));
   if (isObj(spec.httpGet)) return httpProbe(spec.httpGet, t);
   if (isObj(spec.tcpSocket)) return tcpProbe(spec.tcpSocket, t);
   if (isObj(spec.grpc)) return grpcProbe(spec.grpc, t, Number(spec.timeoutSeconds ?? 1));
