@@ -142,9 +142,8 @@ export class ShellRuntime {
   }
 
   /**
-   * On the terminal, a command's output is written when the command ends, so the outputs of
-   * `a; b; c` interleave stdout and stderr in the order written (the result keeps nothing).
-   * docker's pull progress (host.early) comes before its other output.
+   * On the terminal, a command's output is written when the command ends, so the outputs of `a; b; c` interleave
+   * stdout and stderr in the order written (the result keeps nothing). docker's pull progress (host.early) comes before its other output.
    */
   private inOrder<T extends { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] }>(r: T): T {
     if (this.depth !== 1 || !this.lineIsTty || !this.onOutput) return r;
