@@ -19,10 +19,11 @@
  *   - Quantity is `oneOf: [string, number]` and IntOrString `oneOf: [integer, string]` with no `type`
  *     (their OpenAPIV3OneOfTypes), Time and MicroTime `type: string` (their OpenAPISchemaType);
  *   - x-kubernetes-group-version-kind comes from the literal types of `apiVersion` and `kind`.
- * Enums: the v1.30 OpenAPI documents this package is generated from carry no `enum` lists and no
- * "Possible enum values" paragraphs (kubernetes-types 1.30.0 has none, and neither has the v3 JSON committed in
- * kubernetes@v1.30 api/openapi-spec/v3), so the documents written here have none either.
- * Only the keys kubectl's plaintext template reads are kept (description, type, properties, required, items,
+ * Enums: kubernetes-types 1.30.0 leaves out what kube-openapi adds for a field whose Go type is a `+enum` string type
+ * (the `enum` list and the description's "Possible enum values:" paragraph). They come from
+ * scripts/data/k8s-api-v0.30.0-enums.json, read from k8s.io/api@v0.30.0 by scripts/extract-k8s-enums.ts, and are
+ * added here as kube-openapi's generateProperty does: the paragraph after a blank line, then `enum` after `type`.
+ * Only the keys kubectl's plaintext template reads are kept (description, type, enum, properties, required, items,
  * additionalProperties, allOf, $ref, x-kubernetes-group-version-kind, and per path the GET operation's GVK).
  *
  * `npx tsx scripts/gen-k8s-explain.ts` regenerates it; tests/sim/k8s/kubectl-explain.test.ts fails when it is stale.
@@ -58,6 +59,9 @@ const SCALARS: Record<string, Schema> = {
   'io.k8s.apimachinery.pkg.apis.meta.v1.Time': { type: 'string' },
   'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': { type: 'string' },
 };
+
+/** Per definition and property: the enum values and the description lines kube-openapi adds (extract-k8s-enums.ts). */
+const ENUMS = (JSON.parse(readFileSync(new URL('./data/k8s-api-v0.30.0-enums.json', import.meta.url), 'utf8')) as { definitions: Record<string, Record<string, { enum: string[]; lines: string[] }>> }).definitions;
 
 interface Decl { name: string; description: string | undefined; node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration; file: string }
 
@@ -131,7 +135,14 @@ export function generateExplainDocuments(root: string): { schemas: Record<string
       const literal = ts.isLiteralTypeNode(m.type) && ts.isStringLiteral(m.type.literal) ? m.type.literal.text : undefined;
       if (prop === 'apiVersion' && literal) apiVersion = literal;
       if (prop === 'kind' && literal) kind = literal;
-      properties[prop] = propertySchema(m.type, desc, name);
+      const e = ENUMS[name]?.[prop];
+      if (e) {
+        // openapi.go generateDescription over the comment lines plus DescriptionLines(): a new paragraph, then one line per value.
+        const paragraph = ['Possible enum values:', ...e.lines].join('\n');
+        const { description: _, ...rest } = propertySchema(m.type, desc, name);
+        if (rest.type !== 'string') throw new Error(`gen-k8s-explain: ${name}.${prop} is an enum but not a string`);
+        properties[prop] = { description: desc ? `${desc}\n\n${paragraph}` : paragraph, ...rest, enum: e.enum };
+      } else properties[prop] = propertySchema(m.type, desc, name);
     }
     // kubernetes-types' generator gives an interface without properties (RawExtension, FieldsV1) no members: type object.
     out.type = 'object';

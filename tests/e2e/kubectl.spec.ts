@@ -77,6 +77,11 @@ for (const size of SIZES) {
         await page.keyboard.insertText('kubectl explain pod.spec.nope');
         await page.keyboard.press('Enter');
         await expect(screen(page)).toContainText('error: field "nope" does not exist');
+        // A field with enum values: the end of the page lists them (the ENUM: block above may have scrolled out).
+        await page.keyboard.type('kubectl explain pod.spec.restartPolicy');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('Possible enum values:');
+        await expect(screen(page)).toContainText('- `"OnFailure"`');
       });
     }
   });

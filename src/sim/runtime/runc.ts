@@ -16,7 +16,7 @@ import { ContainerRoots } from './roots.ts';
 import type { ContainerSpec } from './spec.ts';
 
 /** Runs a command line inside a container root as process `p` (provided by the shell layer). */
-export type RootRunner = (root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string> }) => Promise<ExecResult>;
+export type RootRunner = (root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string>; signal?: AbortSignal }) => Promise<ExecResult>;
 
 export interface Started {
   init: Proc;
@@ -31,6 +31,8 @@ export class Runc {
   readonly roots = new ContainerRoots();
   /** Set by the shell: runs a container's one-shot command or an exec'd command. */
   runner: RootRunner = async () => ({ stdout: '', stderr: '', exitCode: 0 });
+  /** Set by the shell: a file's text as a container sees it now (its writes included); undefined when there is none. */
+  readFile: (root: string, path: string) => Promise<string | undefined> = async (root, path) => this.roots.get(root)?.files[path];
   /** Lines a container's PID 1 writes as it dies (stress reporting a killed worker), by container id. */
   readonly onLog: ((containerId: string, line: { stream: 'stdout' | 'stderr'; text: string }) => void)[] = [];
 
@@ -168,12 +170,12 @@ export class Runc {
    * Runs a command to completion inside a running container, as its PID 1's user (kubectl exec
    * without -it; CRI ExecSync). undefined when the init is gone.
    */
-  async exec(initPid: number, argv: string[], opts: { tty?: boolean; workdir?: string } = {}): Promise<ExecResult | undefined> {
+  async exec(initPid: number, argv: string[], opts: { tty?: boolean; workdir?: string; signal?: AbortSignal } = {}): Promise<ExecResult | undefined> {
     const k = this.host.kernel;
     const init = k.procs.get(initPid);
     if (!init || init.state === 'Z') return undefined;
     const p = this.execProcess(init, k.procs.get(init.ppid), argv, init.uid, init.gid, {});
-    const r = await this.runner(init.root, p, argv, { tty: Boolean(opts.tty), workdir: opts.workdir ?? '/', env: {} });
+    const r = await this.runner(init.root, p, argv, { tty: Boolean(opts.tty), workdir: opts.workdir ?? '/', env: {}, ...(opts.signal ? { signal: opts.signal } : {}) });
     if (k.procs.has(p.pid)) k.exit(p, r.exitCode);
     return r;
   }

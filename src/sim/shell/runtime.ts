@@ -74,6 +74,7 @@ export class ShellRuntime {
     daemon.runner = (c, p, argv, tty, workdir) => this.runInContainer(c, p, argv, tty, workdir);
     daemon.onRemove.push((id) => this.forget(id));
     host.runc.runner = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
+    host.runc.readFile = (root, path) => this.bashFor(root).fs.readFile(path).catch(() => undefined);
     host.runc.roots.onRemove.push((id) => this.forget(id));
   }
 
@@ -141,9 +142,8 @@ export class ShellRuntime {
   }
 
   /**
-   * On the terminal, a command's output is written when the command ends, so the outputs of
-   * `a; b; c` interleave stdout and stderr in the order written (the result keeps nothing).
-   * docker's pull progress (host.early) comes before its other output.
+   * On the terminal, a command's output is written when the command ends, so the outputs of `a; b; c` interleave
+   * stdout and stderr in the order written (the result keeps nothing). docker's pull progress (host.early) comes before its other output.
    */
   private inOrder<T extends { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] }>(r: T): T {
     if (this.depth !== 1 || !this.lineIsTty || !this.onOutput) return r;
@@ -373,14 +373,14 @@ export class ShellRuntime {
   }
 
   /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
-  async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string> }): Promise<ExecResult> {
+  async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string>; signal?: AbortSignal }): Promise<ExecResult> {
     const session = scriptSession(p, root, rootFlavor(this.host, this.daemon, root), this.host.runc.roots.get(root)?.hostname ?? '', { ...p.env, ...opts.env }, opts.workdir || '/');
-    return this.runOnce(session, argv, opts.tty);
+    return this.runOnce(session, argv, opts.tty, opts.signal);
   }
 
   /** Runs `argv` once as the session's own process (no child for its command). */
-  private runOnce(session: Session, argv: string[], tty: boolean): Promise<ExecResult> {
-    return this.withSelf(session.proc, () => this.run(session, quoteArgv(argv), this.signal, tty));
+  private runOnce(session: Session, argv: string[], tty: boolean, signal?: AbortSignal): Promise<ExecResult> {
+    return this.withSelf(session.proc, () => this.run(session, quoteArgv(argv), signal ? anySignal([this.signal, signal]) : this.signal, tty));
   }
 
   /** Runs `fn` with `p` as the process of the first command it starts. */

@@ -205,6 +205,12 @@ describe('kubectl debug: flags and usage errors, in debug.go\'s order and words'
     ['kubectl debug web --image=busybox --env=FOO', 'error: invalid argument "FOO" for "--env" flag: FOO must be formatted as key=value\nSee \'kubectl debug --help\' for usage.\n'],
     ['kubectl debug web --image=busybox --bogus', "error: unknown flag: --bogus\nSee 'kubectl debug --help' for usage.\n"],
     ['kubectl debug nope --image=busybox', 'Error from server (NotFound): pods "nope" not found\n'],
+    ['kubectl debug web --image=busybox --set-image=web=nginx', 'error: --set-image may only be used with --copy-to.\n'],
+    ['kubectl debug web --copy-to=x', 'error: you must specify --image, --set-image or command arguments.\n'],
+    ['kubectl debug web --copy-to=x -- sh', 'error: you must specify an existing container or a new image when specifying args.\n'],
+    ['kubectl debug web --copy-to=x --set-image=web', 'error: invalid argument "web" for "--set-image" flag: web must be formatted as key=value\nSee \'kubectl debug --help\' for usage.\n'],
+    ['kubectl debug web --copy-to=x --set-image=web=Nginx', 'error: invalid image name "Nginx" for container "web": invalid reference format\n'],
+    ['kubectl debug web --copy-to=x --image=busybox --target=web', 'error: --target is incompatible with --copy-to. Use --share-processes instead.\n'],
   ])('%s', async (line, stderr) => {
     const w = createWorld(undefined, { clock: 'virtual' });
     const r = await w.exec(line);
@@ -231,5 +237,47 @@ describe('kubectl debug: flags and usage errors, in debug.go\'s order and words'
     expect(page).toContain("\n    --profile='legacy':\n\tOptions are \"legacy\", \"general\", \"baseline\", \"netadmin\", \"restricted\" or \"sysadmin\".\n");
     expect(page.endsWith('Usage:\n  kubectl debug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ] [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n')).toBe(true);
     expect((await w.exec('kubectl help debug | cat')).stdout).toBe(page);
+  });
+});
+
+describe('kubectl debug POD --copy-to=NAME', () => {
+  it('-it --share-processes: a copy of the pod with the debugger as one more container, sharing one PID namespace', async () => {
+    const w = await nginxPod();
+    const r = await w.exec('kubectl debug web -it --copy-to=web-debug --image=busybox --share-processes');
+    const cn = nameIn(r.stdout);
+    expect(r).toEqual({ stdout: `Defaulting debug container name to ${cn}.\n`, stderr: HINT, exitCode: 0 });
+    // The pod's PID namespace: pause is PID 1, nginx and the shell beside it.
+    const ps = (await run(w, 'ps')).shown;
+    expect(ps).toMatch(/^PID +USER +TIME +COMMAND\n +1 65535 +0:00 \/pause\n +\d+ root +0:00 nginx: master process nginx -g daemon off;\n/);
+    expect(ps).toMatch(/ root +0:00 sh\n +\d+ root +0:00 ps\n$/);
+    expect((await run(w, 'exit')).shown).toBe(`Session ended, resume using 'kubectl attach web-debug -c ${cn} -i -t' command when the pod is running\n`);
+    const spec = parse((await w.exec('kubectl get pod web-debug -o yaml')).stdout).spec;
+    expect(spec.shareProcessNamespace).toBe(true);
+    expect(spec.containers.map((c: { name: string; image: string; stdin?: boolean; tty?: boolean }) => [c.name, c.image, c.stdin ?? false, c.tty ?? false])).toEqual([['web', 'nginx:1.25', false, false], [cn, 'busybox', true, true]]);
+    // One service-account token volume: the copy's own is reused, and the debugger mounts it too.
+    expect(spec.volumes.filter((v: { name: string }) => v.name.startsWith('kube-api-access-'))).toHaveLength(1);
+    expect(spec.containers[1].volumeMounts).toEqual([{ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: spec.volumes[0].name, readOnly: true }]);
+    const labels = (await w.exec("kubectl get pod web-debug -o jsonpath='{.metadata.labels}'")).stdout;
+    expect(labels).toBe('');
+  });
+
+  it('--set-image alone copies with the new image; --replace deletes the original; an existing name is AlreadyExists', async () => {
+    const w = await nginxPod();
+    expect(await w.exec('kubectl debug web --copy-to=web2 --set-image=*=nginx:1.27 --replace')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect((await w.exec("kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name} {.spec.containers[*].image}{\"\\n\"}{end}'")).stdout).toBe('web2 nginx:1.27\n');
+    expect(await w.exec('kubectl debug web2 --copy-to=web2 --image=busybox -q')).toEqual({ stdout: '', stderr: 'Error from server (AlreadyExists): pods "web2" already exists\n', exitCode: 1 });
+  });
+
+  it('--profile=general drops the copy\'s labels and probes and adds SYS_PTRACE; -c names the debug container; -- COMMAND runs in it', async () => {
+    const w = createWorld(undefined, { clock: 'virtual' });
+    await w.exec("printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' '  name: web' '  labels:' '    app: web' 'spec:' '  containers:' '  - name: web' '    image: nginx:1.25' '    readinessProbe:' '      tcpSocket:' '        port: 80' > p.yaml");
+    await w.exec('kubectl apply -f p.yaml');
+    expect(await w.exec('kubectl debug web --copy-to=dbg --profile=general -c tools --image=busybox -- echo hi')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    const pod = parse((await w.exec('kubectl get pod dbg -o yaml')).stdout);
+    expect(pod.metadata.labels).toBeUndefined();
+    expect(pod.spec.containers[0].readinessProbe).toBeUndefined();
+    expect(pod.spec.containers[1]).toMatchObject({ name: 'tools', command: ['echo', 'hi'], securityContext: { capabilities: { add: ['SYS_PTRACE'] } } });
+    expect(pod.spec.shareProcessNamespace).toBe(true);
+    expect((await w.exec('kubectl logs dbg -c tools')).stdout).toBe('hi\n');
   });
 });

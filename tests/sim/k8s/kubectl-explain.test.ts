@@ -5,7 +5,11 @@
  * Every expected output here is a real kubectl's: kubectl v1.30.13 (kubernetes/kubectl release-1.30, the same
  * explain code and template as v0.30.5) run against a stub API server that served the OpenAPI v3 documents
  * committed in kubernetes v1.30.0 (api/openapi-spec/v3/api__v1_openapi.json, apis__apps__v1_openapi.json,
- * apis__batch__v1_openapi.json). The fixtures under fixtures/kubectl-explain/ are its stdout, byte for byte.
+ * apis__batch__v1_openapi.json). The fixtures under fixtures/kubectl-explain/ are its stdout, byte for byte, with one
+ * addition: those committed documents carry no enums, while a running v1.30 API server serves them (the OpenAPIEnums
+ * feature, beta and on by default, keeps what kube-openapi generated for `+enum` types: the `enum` list and the
+ * "Possible enum values:" paragraph). The `enum:` / `ENUM:` lines and those paragraphs in the fixtures are the
+ * template's output for the enum data of scripts/data/k8s-api-v0.30.0-enums.json (scripts/extract-k8s-enums.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -105,6 +109,60 @@ describe('kubectl explain', () => {
     expect((await w.exec('kubectl explain pod.spec')).stdout).toBe(fixture('pod.spec.txt'));
     expect(await w.exec('kubectl explain pods.spec.containers.securityContext.capabilities')).toEqual({ stdout: CAPABILITIES, stderr: '', exitCode: 0 });
     expect((await w.exec('kubectl explain svc')).stdout).toBe(fixture('svc.txt'));
+  });
+
+  it('prints a field\'s enum values: ENUM: in the field view, enum: (four at most) in the field list, and the Possible enum values paragraph', async () => {
+    const w = world();
+    expect(await w.exec('kubectl explain pod.spec.restartPolicy')).toEqual({ stdout: `KIND:       Pod
+VERSION:    v1
+
+FIELD: restartPolicy <string>
+ENUM:
+    Always
+    Never
+    OnFailure
+
+DESCRIPTION:
+    Restart policy for all containers within the pod. One of Always, OnFailure,
+    Never. In some contexts, only a subset of those values may be permitted.
+    Default to Always. More info:
+    https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
+    
+    Possible enum values:
+     - \`"Always"\`
+     - \`"Never"\`
+     - \`"OnFailure"\`
+    
+
+`, stderr: '', exitCode: 0 });
+    const pull = (await w.exec('kubectl explain pod.spec.containers.imagePullPolicy')).stdout;
+    expect(pull).toContain(`FIELD: imagePullPolicy <string>
+ENUM:
+    Always
+    IfNotPresent
+    Never
+
+DESCRIPTION:
+    Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if
+    :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More
+    info: https://kubernetes.io/docs/concepts/containers/images#updating-images
+    
+    Possible enum values:
+     - \`"Always"\` means that kubelet always attempts to pull the latest image.
+    Container will fail If the pull fails.
+`);
+    expect((await w.exec('kubectl explain deploy.spec.strategy')).stdout).toContain(`  type\t<string>
+  enum: Recreate, RollingUpdate
+    Type of deployment. Can be "Recreate" or "RollingUpdate". Default is
+    RollingUpdate.
+    
+    Possible enum values:
+     - \`"Recreate"\` Kill all existing pods before creating new ones.
+     - \`"RollingUpdate"\` Replace the old ReplicaSets by new one using rolling
+    update i.e gradually scale down the old ReplicaSets and scale up the new
+    one.
+`);
+    expect((await w.exec('kubectl explain pod.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.matchExpressions')).stdout).toContain('  operator\t<string> -required-\n  enum: DoesNotExist, Exists, Gt, In, ....\n');
   });
 
   it('takes short names, singular names, kinds and resource.group, and prints GROUP for a named group', async () => {

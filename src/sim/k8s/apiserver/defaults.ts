@@ -80,8 +80,26 @@ export function admitPod(spec: Obj, tokenSuffix: string): void {
     if (!tolerations.some((t) => isObj(t) && t.key === key)) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
   }
   if (spec.automountServiceAccountToken === false) return;
-  const name = `kube-api-access-${tokenSuffix}`;
-  const volumes = (Array.isArray(spec.volumes) ? spec.volumes : (spec.volumes = [])) as Obj[];
+  // kubernetes@v1.30.0 plugin/pkg/admission/serviceaccount/admission.go mountServiceAccountToken: a kube-api-access-*
+  // volume already there (a copied pod's) is reused, a container that already mounts the token path is left alone,
+  // and the volume is added only when some container needed it.
+  const volumes = (Array.isArray(spec.volumes) ? spec.volumes : []) as Obj[];
+  const existing = volumes.find((v) => isObj(v) && typeof v.name === 'string' && v.name.startsWith('kube-api-access-'));
+  const name = existing ? String(existing.name) : `kube-api-access-${tokenSuffix}`;
+  let needed = false;
+  for (const group of ['initContainers', 'containers'] as const) {
+    const list = spec[group];
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      if (!isObj(c)) continue;
+      const mounts = (Array.isArray(c.volumeMounts) ? c.volumeMounts : []) as Obj[];
+      if (mounts.some((m) => isObj(m) && m.mountPath === '/var/run/secrets/kubernetes.io/serviceaccount')) continue;
+      c.volumeMounts = [...mounts, { mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name, readOnly: true }];
+      needed = true;
+    }
+  }
+  if (existing || !needed) return;
+  spec.volumes = volumes;
   volumes.push({
     name,
     projected: {
@@ -93,15 +111,6 @@ export function admitPod(spec: Obj, tokenSuffix: string): void {
       ],
     },
   });
-  for (const group of ['initContainers', 'containers'] as const) {
-    const list = spec[group];
-    if (!Array.isArray(list)) continue;
-    for (const c of list) {
-      if (!isObj(c)) continue;
-      const mounts = (Array.isArray(c.volumeMounts) ? c.volumeMounts : (c.volumeMounts = [])) as Obj[];
-      mounts.push({ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name, readOnly: true });
-    }
-  }
 }
 
 /** SetDefaults_Deployment (apps/v1) and SetDefaults_ReplicaSet. */

@@ -18,6 +18,8 @@ import type { KObject, KubeletApiClient, KubeletHandle } from '../types.ts';
 import { Backoff, goDuration } from './backoff.ts';
 import { containerConfig, type Obj } from './config.ts';
 import { ImageManager, type Emit } from './images.ts';
+import { Rng } from '../../rng.ts';
+import { ProbeManager } from './prober.ts';
 import { podStatus, type ContainerTrack } from './status.ts';
 import { admitSysctls, podSysctls } from './sysctl.ts';
 
@@ -45,6 +47,9 @@ export class Kubelet implements KubeletHandle {
   readonly images: ImageManager;
   private syncing: Promise<void> | undefined;
   private again = false;
+  readonly prober: ProbeManager;
+  /** An exec probe is running: time its command lets pass (a `sleep`) does not sync the kubelet inside its own sync. */
+  private probing = false;
 
   constructor(
     private readonly host: Host,
@@ -54,6 +59,14 @@ export class Kubelet implements KubeletHandle {
     opts: { ownSteps?: boolean } = {},
   ) {
     this.images = new ImageManager(cri, () => host.clock.nowMs);
+    const probeRng = new Rng(0x70726f62);
+    this.prober = new ProbeManager({
+      target: (t, ct, container) => (t.sandbox && ct.current ? { host, sandbox: t.sandbox, container, current: ct.current, rng: probeRng, log: (id, stream, text) => cri.containers.get(id)?.logs.push({ stream, text, timeMs: host.clock.nowMs }) } : undefined),
+      emit: (pod, container) => this.emitter(pod, container),
+      busy: (on) => {
+        this.probing = on;
+      },
+    });
     if (opts.ownSteps) host.onStep.push(() => this.sync());
   }
 
@@ -62,6 +75,7 @@ export class Kubelet implements KubeletHandle {
   }
 
   sync(): Promise<void> {
+    if (this.probing) return Promise.resolve();
     if (this.syncing) {
       this.again = true;
       return this.syncing;
@@ -88,7 +102,9 @@ export class Kubelet implements KubeletHandle {
       if (!t) {
         t = { uid, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, startMs: this.now, containers: new Map(), retryAtMs: 0 };
         this.pods.set(uid, t);
+        this.prober.addPod(pod, this.now);
       }
+      if (this.prober.due(this.now)) await this.prober.probePod(pod, t, this.now);
       if (pod.metadata.deletionTimestamp) await this.terminate(pod, t);
       else await this.syncPod(pod, t);
       if (this.pods.has(uid)) this.report(pod, t);
@@ -97,6 +113,7 @@ export class Kubelet implements KubeletHandle {
       if (seen.has(uid)) continue;
       if (t.sandbox) this.cri.removePodSandbox(t.sandbox.id);
       this.pods.delete(uid);
+      this.prober.removePod(uid);
     }
   }
 
@@ -160,22 +177,58 @@ export class Kubelet implements KubeletHandle {
       t.containers.set(name, ct);
     }
     const cur = ct.current;
-    if (cur && cur.state === 'CONTAINER_RUNNING') return;
     const emit = this.emitter(pod, name);
+    if (cur && cur.state === 'CONTAINER_RUNNING') {
+      if (!this.probeKill(pod, ct, c, policy, emit) || cur.state === 'CONTAINER_RUNNING') return;
+    }
     if (cur && cur.state === 'CONTAINER_EXITED') {
-      if (policy === 'Never' || (policy === 'OnFailure' && cur.exitCode === 0)) return;
+      const kill = ct.probeKill;
+      ct.probeKill = undefined;
       const key = `${t.name}_${t.namespace}_${t.uid}_${name}`;
-      if (this.crash.isInBackOffSince(key, cur.finishedMs, this.now)) {
+      const backOff = (finishedMs: number): boolean => {
+        if (!this.crash.isInBackOffSince(key, finishedMs, this.now)) return false;
         ct.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(this.crash.get(key))} restarting failed container=${name} pod=${formatPod(pod.metadata)}` };
         if (this.now - ct.lastEventMs >= RETRY_MS) {
           ct.lastEventMs = this.now;
           emit('Warning', 'BackOff', `Back-off restarting failed container ${name} in pod ${formatPod(pod.metadata)}`);
         }
-        return;
+        return true;
+      };
+      if (kill) {
+        // Killed for a failed probe: SyncPod starts it again in the same pass, and doBackOff reads the pod status taken
+        // before the kill, whose last exited instance is the one before (none the first time: no back-off yet).
+        if (!kill.restart) return;
+        if (kill.prevFinishedMs !== undefined) {
+          if (backOff(kill.prevFinishedMs)) return;
+          this.crash.next(key, kill.prevFinishedMs);
+        }
+      } else {
+        if (policy === 'Never' || (policy === 'OnFailure' && cur.exitCode === 0)) return;
+        if (backOff(cur.finishedMs)) return;
+        this.crash.next(key, cur.finishedMs);
       }
-      this.crash.next(key, cur.finishedMs);
     } else if (ct.waiting && this.now < (ct.retryAtMs ?? 0)) return;
     await this.startContainer(pod, t, ct, c, emit);
+  }
+
+  /**
+   * computePodActions on a running container whose liveness or startup probe failed: "Container X failed liveness probe,
+   * will be restarted" (Killing), stopped with the probe's grace period (killContainer setTerminationGracePeriod).
+   * Returns whether a kill began.
+   */
+  private probeKill(pod: KObject, ct: ContainerTrack, c: Obj, policy: string, emit: Emit): boolean {
+    const cur = ct.current!;
+    if (ct.probeKill) return true;
+    const why = this.prober.failed(pod.metadata.uid, ct.name, cur.id);
+    if (!why) return false;
+    // kuberuntime_manager.go shouldRestartOnFailure: every policy but Never.
+    const restart = policy !== 'Never';
+    emit('Normal', 'Killing', `Container ${ct.name} failed ${why} probe${restart ? ', will be restarted' : ''}`);
+    ct.probeKill = { restart, ...(ct.previous ? { prevFinishedMs: ct.previous.finishedMs } : {}) };
+    const probe = c[why === 'liveness' ? 'livenessProbe' : 'startupProbe'] as Obj | undefined;
+    const grace = Number(probe?.terminationGracePeriodSeconds ?? ((pod.spec as Obj | undefined)?.terminationGracePeriodSeconds as number | undefined) ?? 30);
+    this.cri.stopContainer(cur.id, grace);
+    return true;
   }
 
   private async startContainer(pod: KObject, t: PodTrack, ct: ContainerTrack, c: Obj, emit: Emit, targetId?: string): Promise<void> {
@@ -228,6 +281,13 @@ export class Kubelet implements KubeletHandle {
   }
 
   private report(pod: KObject, t: PodTrack): void {
+    // prober_manager.go UpdatePodStatus: started and ready from the probes' results.
+    for (const ct of t.containers.values()) {
+      const cur = ct.current;
+      if (ct.ephemeral || !cur) continue;
+      ct.started = cur.state === 'CONTAINER_RUNNING' && this.prober.started(t.uid, ct.name, cur.id);
+      ct.ready = ct.started && this.prober.ready(t.uid, ct.name, cur.id);
+    }
     const status = podStatus(pod, t, this.host.fixture.network.eth0.addr.split('/')[0] as string, this.now);
     const text = JSON.stringify(status);
     if (text === t.lastStatus) return;

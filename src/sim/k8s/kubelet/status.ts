@@ -21,6 +21,11 @@ export interface ContainerTrack {
   retryAtMs?: number;
   /** One of spec.ephemeralContainers: never restarted, reported in ephemeralContainerStatuses. */
   ephemeral?: boolean;
+  /** The probe manager's view of the running instance (UpdatePodStatus): started (startup probe), ready (readiness probe). */
+  started?: boolean;
+  ready?: boolean;
+  /** Being killed for a failed liveness or startup probe; the last exited instance before it, for the back-off. */
+  probeKill?: { restart: boolean; prevFinishedMs?: number };
 }
 
 interface Track {
@@ -63,7 +68,7 @@ function containerStatus(ct: ContainerTrack): ContainerStatus {
     if (ct.previous) lastState = terminated(ct.previous);
   } else state = { waiting: { reason: 'ContainerCreating' } };
   const running = cur?.state === 'CONTAINER_RUNNING';
-  const out: ContainerStatus = { name: ct.name, state, lastState, ready: running, restartCount: ct.restartCount, image: cur ? fullImage(ct.image) : ct.image, imageID: cur ? ct.imageID : '', started: running };
+  const out: ContainerStatus = { name: ct.name, state, lastState, ready: running && ct.ready !== false, restartCount: ct.restartCount, image: cur ? fullImage(ct.image) : ct.image, imageID: cur ? ct.imageID : '', started: running && ct.started !== false };
   if (cur) out.containerID = `containerd://${cur.id}`;
   // An ephemeral container is never ready, and the prober manager sets `started` only on regular and init containers.
   if (ct.ephemeral) return { name: out.name, state: out.state, lastState: out.lastState, ready: false, restartCount: out.restartCount, image: out.image, imageID: out.imageID, ...(cur ? { containerID: out.containerID } : {}) } as ContainerStatus;
@@ -97,7 +102,7 @@ export function podStatus(pod: KObject, t: Track, hostIP: string, nowMs: number)
   const names = ((spec.containers as Obj[] | undefined) ?? []).map((c) => String(c.name));
   const cts = names.map((n) => t.containers.get(n)).filter((c): c is ContainerTrack => Boolean(c));
   const phase = phaseOf(spec, cts);
-  const unready = cts.filter((c) => c.current?.state !== 'CONTAINER_RUNNING').map((c) => c.name);
+  const unready = cts.filter((c) => c.current?.state !== 'CONTAINER_RUNNING' || c.ready === false).map((c) => c.name);
   const transitions = (t.transitions ??= new Map());
   const cond = (type: string, ok: boolean, reason?: string, message?: string) => {
     const status = ok ? 'True' : 'False';

@@ -3,19 +3,12 @@ import { resolveName, serverFor } from '../../net/reach.ts';
 import type { Container } from '../../docker/container.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { NGINX_INDEX_HTML } from '../../image/bases/nginx-files.ts';
+import { accessLine } from '../../net/nginxlog.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 /** nginx and nginxinc/nginx-unprivileged serve the same pages and log the same lines. */
 const isNginx = (c: Container) => /^(nginx|nginxinc\/nginx-unprivileged)$/.test(c.image.repo);
-
-/** nginx's $time_local: `16/Sep/2024:11:45:03 +0000`. */
-function timeLocal(ms: number): string {
-  const d = new Date(ms);
-  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${mon}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
-}
 
 /** The server behind host:port as seen from the command's network namespace, or why there is none. */
 function lookup(env: CmdEnv, host: string, port: number): { c: Container; client: string } | 'resolve' | 'connect' {
@@ -61,7 +54,7 @@ export function httpGet(env: CmdEnv, host: string, port: number, agent: string):
   if (typeof found === 'string') return found;
   const { c, client } = found;
   const { status, body } = bodyOf(env, c);
-  c.logs.push({ stream: 'stdout', text: isNginx(c) ? `${client} - - [${timeLocal(env.host.clock.nowMs)}] "GET / HTTP/1.1" ${status} ${bytes(body)} "-" "${agent}" "-"\n` : `Received request from ::ffff:${client}\n` });
+  c.logs.push({ stream: 'stdout', text: isNginx(c) ? accessLine(client, env.host.clock.nowMs, 'GET / HTTP/1.1', status, bytes(body), agent) : `Received request from ::ffff:${client}\n` });
   return { body };
 }
 

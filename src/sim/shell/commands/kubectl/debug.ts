@@ -2,7 +2,10 @@
  * kubectl debug POD --image=IMAGE (kubernetes/kubectl@v0.30.5:pkg/cmd/debug/debug.go): adds an ephemeral container to
  * a running pod through its `ephemeralcontainers` subresource, with --target (the target container's PID namespace),
  * -c, --profile, --env, -- COMMAND; with -i it waits for the container and attaches (handleAttachPod), an interactive
- * shell becoming the learner's session as `kubectl run -it` does. Messages go where kubectl writes them: the notes
+ * shell becoming the learner's session as `kubectl run -it` does. With --copy-to it creates a copy of the pod instead
+ * (debug-copy.ts: --set-image, --share-processes, --same-node, --replace, the profiles' podCopy changes) and attaches to
+ * the copy's debug container. node/NAME and -f are not simulated (a node debugger needs the host's namespaces and a
+ * hostPath mount, which node1's kubelet does not run). Messages go where kubectl writes them: the notes
  * ("Targeting container …", "Defaulting debug container name to …") on stdout, warnings and errors on stderr.
  */
 import type { ExecResult } from '../../../api.ts';
@@ -12,6 +15,7 @@ import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { errorText, namespaceOf, out, parse, resourcesOf } from './common.ts';
+import { podCopy } from './debug-copy.ts';
 import { applyProfile, PROFILES } from './debug-profiles.ts';
 
 type Obj = Record<string, unknown>;
@@ -57,19 +61,34 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
   }
   // Go ranges over the flag's map in random order; node1 keeps the names sorted.
   envVars.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // --set-image: StringToString too (name=image, or *=image for every container).
+  const setImages = new Map<string, string>();
+  for (const item of ((f['set-image'] as string[] | undefined) ?? []).flatMap((e) => e.split(','))) {
+    const eq = item.indexOf('=');
+    if (eq < 0) return out('', `error: invalid argument "${item}" for "--set-image" flag: ${item} must be formatted as key=value\nSee 'kubectl debug --help' for usage.\n`, 1);
+    setImages.set(item.slice(0, eq), item.slice(eq + 1));
+  }
+  const copyTo = (f['copy-to'] as string | undefined) ?? '';
+  const shareChanged = (dash < 0 ? args : args.slice(0, dash)).some((a) => a === '--share-processes' || a.startsWith('--share-processes='));
   // Validate, in debug.go's order.
   const fail = (msg: string, stdout = '') => out(stdout, `error: ${msg}\n`, 1);
   if (attach && attachChanged && !image && !container) return fail('you must specify --container or create a new container using --image in order to attach.');
-  if (f['copy-to']) return unbuilt('--copy-to');
-  if (f.replace) return fail('--replace may only be used with --copy-to.');
-  if (f['same-node']) return fail('--same-node may only be used with --copy-to.');
-  if (((f['set-image'] as string[] | undefined) ?? []).length) return fail('--set-image may only be used with --copy-to.');
-  if (!image) return fail('you must specify --image when not using --copy-to.');
-  if (!REFERENCE.test(image)) return fail(`invalid image name "${image}": invalid reference format`);
+  if (copyTo) {
+    if (!image && !setImages.size && !command.length) return fail('you must specify --image, --set-image or command arguments.');
+    if (command.length && !container && !image) return fail('you must specify an existing container or a new image when specifying args.');
+  } else {
+    if (f.replace) return fail('--replace may only be used with --copy-to.');
+    if (f['same-node']) return fail('--same-node may only be used with --copy-to.');
+    if (setImages.size) return fail('--set-image may only be used with --copy-to.');
+    if (!image) return fail('you must specify --image when not using --copy-to.');
+  }
+  if (image && !REFERENCE.test(image)) return fail(`invalid image name "${image}": invalid reference format`);
   const names = p.rest;
   const files = (f.filename as string[] | undefined) ?? [];
   if (!names.length && !files.length) return fail('NAME or filename is required for debug');
   if (!['Always', 'IfNotPresent', 'Never', ''].includes(pullPolicy)) return fail(`invalid image pull policy: ${pullPolicy}`);
+  for (const [cname, img] of setImages) if (!REFERENCE.test(img)) return fail(`invalid image name "${img}" for container "${cname}": invalid reference format`);
+  if (target && copyTo) return fail('--target is incompatible with --copy-to. Use --share-processes instead.');
   let stdout = '';
   if (target && !quiet) stdout += `Targeting container "${target}". If you don't see processes from this container it may be because the container runtime doesn't support this feature.\n`;
   if (tty && !interactive) return fail('-i/--stdin is required for containers with -t/--tty=true', stdout);
@@ -96,6 +115,27 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
     }
     const pod = cluster.api.get(PODS, ns, name);
     if (!pod) return out(stdout, `${stderr}Error from server (NotFound): pods "${name}" not found\n`, 1);
+    if (copyTo) {
+      // debugByCopy: create the copy, then (--replace) delete the original at once.
+      const made = podCopy(pod, {
+        copyTo, image, container, args: command, argsOnly: Boolean(f['arguments-only']), env: envVars, pullPolicy, interactive, tty, quiet,
+        sameNode: Boolean(f['same-node']), shareProcesses: shareChanged ? Boolean(f['share-processes']) : undefined, setImages, profile,
+        suffix: () => Array.from({ length: 5 }, () => ALPHANUMS[env.host.rng.int(ALPHANUMS.length)]).join(''),
+      });
+      if ('error' in made) return out(stdout, `${stderr}error: ${made.error}\n`, 1);
+      stdout += made.stdout;
+      try {
+        const res = cluster.api.create(made.body, ns);
+        for (const w of res.warnings) stderr += `Warning: ${w}\n`;
+        if (f.replace) cluster.api.delete(PODS, ns, name, 0);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        return out(stdout, stderr + errorText(e), 1);
+      }
+      await cluster.sync();
+      if (attach && made.container) return attachTo(env, ns, copyTo, made.container, { interactive, tty, quiet, ephemeral: false }, stdout, stderr);
+      continue;
+    }
     const spec = (pod.spec ?? {}) as Obj;
     const existing = ['containers', 'initContainers', 'ephemeralContainers'].flatMap((k) => ((spec[k] as Obj[] | undefined) ?? []).map((c) => String(c.name)));
     // computeDebugContainerName: -c, or debugger-xxxxx not yet used in the pod.
@@ -120,7 +160,7 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
     }
     for (const w of res.warnings) stderr += `Warning: ${w}\n`;
     await cluster.sync();
-    if (attach) return attachTo(env, ns, name, cn, { interactive, tty, quiet }, stdout, stderr);
+    if (attach) return attachTo(env, ns, name, cn, { interactive, tty, quiet, ephemeral: true }, stdout, stderr);
   }
   return out(stdout, stderr);
 }
@@ -129,10 +169,10 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
  * handleAttachPod: waitForContainer (a waiting container's message is printed as a warning each time the pod changes),
  * then attach to a running container, or print the log of one that already terminated (logOpts).
  */
-function attachTo(env: CmdEnv, ns: string, pod: string, cn: string, o: { interactive: boolean; tty: boolean; quiet: boolean }, stdout: string, stderr: string): ExecResult {
+function attachTo(env: CmdEnv, ns: string, pod: string, cn: string, o: { interactive: boolean; tty: boolean; quiet: boolean; ephemeral: boolean }, stdout: string, stderr: string): ExecResult {
   const cluster = clusterFor(env.host);
   const obj = cluster.api.get(PODS, ns, pod);
-  const statuses = ((obj?.status as Obj | undefined)?.ephemeralContainerStatuses as Obj[] | undefined) ?? [];
+  const statuses = ((obj?.status as Obj | undefined)?.[o.ephemeral ? 'ephemeralContainerStatuses' : 'containerStatuses'] as Obj[] | undefined) ?? [];
   const state = (statuses.find((s) => s.name === cn)?.state ?? {}) as Obj;
   const waiting = state.waiting as { message?: string } | undefined;
   if (!state.running && !state.terminated) {
@@ -156,9 +196,11 @@ function attachTo(env: CmdEnv, ns: string, pod: string, cn: string, o: { interac
       env: { ...init.env }, cwd: root.workdir || '/', status: 0,
       onExit: (status) => {
         k.exit(init, status);
-        // attach.go reattachMessage: with a raw TTY, stdin and restartPolicy Always, for a container under spec.ephemeralContainers.
+        // attach.go reattachMessage: with a raw TTY, stdin and restartPolicy Always; its words depend on where the container is.
         const again = !o.quiet && o.tty && restartAlways
-          ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod} -c ${cn} -i -t' if it is still running\n`
+          ? o.ephemeral
+            ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod} -c ${cn} -i -t' if it is still running\n`
+            : `Session ended, resume using 'kubectl attach ${pod} -c ${cn} -i -t' command when the pod is running\n`
           : '';
         return (base === 'bash' ? 'exit\n' : '') + again;
       },
