@@ -169,6 +169,17 @@ export class LineLimitError extends Error {
   }
 }
 
+/** Runs a command; a LineLimitError from it stops the line (`stop`) and keeps what it wrote. */
+export async function withinLineLimits(run: () => Promise<ExecResult>, stop: (kind: LimitKind) => void): Promise<ExecResult> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof LineLimitError)) throw e;
+    stop(e.kind);
+    return { stdout: e.partial, stderr: '', exitCode: 130 };
+  }
+}
+
 /**
  * The budget of the line being run: computing time (wall time less simulated waits) and
  * processes started. `check` is called synchronously by the interpreter at every command;

@@ -13,7 +13,7 @@ import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
 import { usageOf } from './commands/usage.ts';
-import { fitOutput, JB_LIMITS, LIMITS, LineBudget, LineLimitError, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
+import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale, withinLineLimits } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { shellWording } from './wording.ts';
 import { ashCdStatus } from './ash-cd.ts';
@@ -229,14 +229,7 @@ export class ShellRuntime {
             return argListTooLong(this.currentSession, cmd.name);
           const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
           if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
-          try {
-            return await cmd.run(args, env);
-          } catch (e) {
-            // A synchronous engine (the Go template executor) reached a line limit mid-command.
-            if (!(e instanceof LineLimitError)) throw e;
-            this.budget?.stop(e.kind);
-            return { stdout: e.partial, stderr: '', exitCode: 130 };
-          }
+          return withinLineLimits(() => cmd.run(args, env), (kind) => this.budget?.stop(kind));
         }));
       },
     };

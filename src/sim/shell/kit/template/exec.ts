@@ -5,6 +5,7 @@
  */
 import { LineLimitError } from '../../limits.ts';
 import { goLess, sprintValue } from './fmt.ts';
+import { checkType, errorText } from './errors.ts';
 import { goQuote } from './lex.ts';
 import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './node.ts';
 import { GoCallError, GoFloat, GoFunc, GoNil, GoStruct, isInt, isTrue, typeName, type ParamType } from './value.ts';
@@ -60,19 +61,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
   };
 
   const errorf = (msg: string): never => {
-    if (!current) throw new ExecError(`template: ${tree.name}: ${msg}`);
-    const pos = current.pos;
-    const text = tree.text.slice(0, pos);
-    const nl = text.lastIndexOf('\n');
-    const byteNum = nl === -1 ? pos : pos - (nl + 1);
-    const lineNum = 1 + (text.split('\n').length - 1);
-    let context = current.type === 'pipe' || current.type === 'command' || isArg(current) ? nodeString(current as Arg)
-      : current.type === 'action' ? `{{${nodeString(current.pipe)}}}`
-      : current.type === 'template' ? `{{template ${goQuote(current.name)}${current.pipe ? ` ${nodeString(current.pipe)}` : ''}}}` : '';
-    if ([...context].length > 20) context = `${[...context].slice(0, 20).join('')}...`;
-    // The location names the parse (tree.name: docker's templates are all named ""); `executing`
-    // names the template running, a {{define}}d one inside {{template}} (go1.22 exec.go errorf).
-    throw new ExecError(`template: ${tree.name}:${lineNum}:${byteNum}: executing ${goQuote(running)} at <${context}>: ${msg}`);
+    throw new ExecError(errorText(tree, running, current, msg));
   };
   const at = (n: typeof current) => {
     current = n;
@@ -364,29 +353,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
     }
   };
 
-  const validateType = (value: unknown, t: ParamType): unknown => {
-    if (value instanceof GoNil) {
-      if (t === 'any') return value;
-      if (t === '[]string' && value.kind === 'slice') return null;
-      return errorf(`wrong type for value; expected ${t}; got ${value.goType}`);
-    }
-    if (value === undefined) {
-      if (t === 'any' || t === '[]string') return t === 'any' ? undefined : null;
-      return errorf(`invalid value; expected ${t}`);
-    }
-    switch (t) {
-      case 'any': return value;
-      case 'string': if (typeof value === 'string') return value; break;
-      case 'bool': if (typeof value === 'boolean') return value; break;
-      case 'int': if (isInt(value)) return value; break;
-      case 'float64': if (typeof value === 'number') return value; if (value instanceof GoFloat) return value.value; break;
-      case '[]string':
-        if (value === null) return null;
-        if (Array.isArray(value) && value.every((x) => typeof x === 'string')) return value;
-        break;
-    }
-    return errorf(`wrong type for value; expected ${t}; got ${typeName(value)}`);
-  };
+  const validateType = (value: unknown, t: ParamType): unknown => checkType(value, t, errorf);
 
   const convertArg = (dot: unknown, t: ParamType, n: Arg): unknown => {
     at(n);
@@ -429,6 +396,3 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
   return out;
 }
 
-function isArg(n: { type: string }): boolean {
-  return ['field', 'variable', 'chain', 'identifier', 'dot', 'nil', 'bool', 'number', 'string'].includes(n.type);
-}
