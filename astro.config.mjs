@@ -59,7 +59,8 @@ export default defineConfig({
   // 6. zod keeps its English messages only, not its 40 KB gzip of other locales, in the
   //    exercise panel and the grader worker (src/ui/editor/vite-zod-english.mjs).
   // 7. Monaco without the modules the course editor cannot reach: the diff editors, the quick
-  //    input, the WebGPU renderer, tree-sitter, the workbench lists (src/ui/editor/vite-monaco-trim.mjs).
+  //    input, the WebGPU renderer, tree-sitter, the workbench lists, the minimap (it is off)
+  //    (src/ui/editor/vite-monaco-trim.mjs).
   vite: {
     plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly()],
     optimizeDeps: {

@@ -7,7 +7,7 @@
  * mode, clipboard and word keys) and three languages (YAML, Dockerfile, shell) are bundled:
  * no context menu, folding, formatting, multi-cursor, word highlight or F1 help (issue #14:
  * the editor's bytes). What `editor.api.js` imports but the course editor cannot reach (the
- * diff editors, the quick input, the WebGPU renderer, tree-sitter, Go to Definition) is left out
+ * diff editors, the quick input, the WebGPU renderer, tree-sitter, Go to Definition, the minimap) is left out
  * at build time (src/ui/editor/vite-monaco-trim.mjs), and the YAML worker runs on a slim base
  * (yaml-worker-start.ts).
  *

@@ -116,6 +116,42 @@ export const MONACO_STUBS = {
     why: 'the in-page fallback of the editor worker',
     code: throwingClass('EditorWorker', "Monaco's editor worker did not start, and the in-page fallback"),
   },
+  // The minimap. view.js always creates this view part, and with the minimap off it draws
+  // nothing: InnerMinimap.render returns at once when renderMinimap is 0, leaving an empty,
+  // zero-width, aria-hidden node. text-area.ts creates every editor with minimap.enabled false
+  // and never turns it on; the stand-in is that empty node, and it throws if the option is ever
+  // on (81 is EditorOption.minimap in monaco-editor 0.57, checked by the unit test).
+  'editor/browser/viewParts/minimap/minimap.js': {
+    why: 'the minimap (text-area.ts turns it off)',
+    code: `import { createFastDomNode } from '../../../../base/browser/fastDomNode.js';
+import { ViewPart, PartFingerprints } from '../../view/viewPart.js';
+${unreachable('The minimap (minimap.enabled)')}const MINIMAP = 81;
+function off(context) {
+  if (context.configuration.options.get(MINIMAP).enabled) unreachable();
+}
+export class Minimap extends ViewPart {
+  constructor(context) {
+    super(context);
+    off(context);
+    this._domNode = createFastDomNode(document.createElement('div'));
+    PartFingerprints.write(this._domNode, 9);
+    this._domNode.setClassName('minimap slider-mouseover');
+    this._domNode.setPosition('absolute');
+    this._domNode.setAttribute('role', 'presentation');
+    this._domNode.setAttribute('aria-hidden', 'true');
+  }
+  getDomNode() {
+    return this._domNode;
+  }
+  onConfigurationChanged() {
+    off(this._context);
+    return false;
+  }
+  prepareRender() {}
+  render() {}
+}
+`,
+  },
   // Tree-sitter highlighting. tokenizationTextModelPart.js creates this backend only when
   // ITreeSitterLibraryService.supportsLanguage() is true, and the standalone service
   // (standalone/browser/standaloneTreeSitterLibraryService.js) always answers false.

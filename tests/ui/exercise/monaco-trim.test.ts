@@ -49,6 +49,12 @@ describe('the Monaco stand-ins', () => {
     expect(code).toContain("throw new Error(\"The diff editor is not part of the course editor (src/ui/editor/vite-monaco-trim.mjs)\")");
   });
 
+  it('the minimap stand-in reads the option Monaco numbers 81 (EditorOption.minimap) and PartFingerprint 9 (Minimap)', () => {
+    expect(readFileSync(join(VS, 'editor/common/config/editorOptions.js'), 'utf8')).toContain('super(81 /* EditorOption.minimap */');
+    expect(readFileSync(join(VS, 'editor/browser/viewParts/minimap/minimap.js'), 'utf8')).toContain('PartFingerprints.write(this._domNode, 9 /* PartFingerprint.Minimap */)');
+    expect(readFileSync(join(ROOT, 'src/ui/exercise/text-area.ts'), 'utf8')).toContain('minimap: { enabled: false }');
+  });
+
   it('only Monaco\'s files are replaced', () => {
     expect(monacoStubFor(join(ROOT, 'src/ui/editor/monaco.ts'))).toBeNull();
     expect(monacoStubFor(join(VS, 'editor/editor.api.js'))).toBeNull();
@@ -89,6 +95,7 @@ describe('the Monaco stand-ins', () => {
       'editor/contrib/gotoSymbol/browser/goToCommands.js',
       'base/browser/ui/tree/abstractTree.js',
       'editor/common/diff/linesDiffComputers.js',
+      'editor/browser/viewParts/minimap/minimapCharRenderer.js',
     ]) {
       expect(inputs, gone).not.toContain(gone);
     }
