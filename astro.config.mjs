@@ -4,8 +4,9 @@ import starlight from '@astrojs/starlight';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { browserSafeDeps, patchDockerfileAst } from './src/ui/editor/vite-browser-safe.mjs';
-import { yamlWorkerWithoutPrettier } from './src/ui/editor/vite-yaml-worker.mjs';
+import { yamlWorkerSlimBase, yamlWorkerWithoutPrettier } from './src/ui/editor/vite-yaml-worker.mjs';
 import { zodEnglishOnly } from './src/ui/editor/vite-zod-english.mjs';
+import { monacoTrim } from './src/ui/editor/vite-monaco-trim.mjs';
 import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
@@ -52,12 +53,16 @@ export default defineConfig({
   //    simulator's `docker build` parse Dockerfiles in the browser). Worker bundles get their
   //    own plugin list, and the dev server pre-bundles dependencies with rolldown, so the
   //    patch is listed three times.
-  // 5. the YAML worker is built without Prettier (the editor does not format;
-  //    src/ui/editor/vite-yaml-worker.mjs).
+  // 5. the YAML worker is built without Prettier (the editor does not format) and on a slim
+  //    worker base, the model mirror without the editor worker's services
+  //    (src/ui/editor/vite-yaml-worker.mjs, yaml-worker-start.ts).
   // 6. zod keeps its English messages only, not its 40 KB gzip of other locales, in the
   //    exercise panel and the grader worker (src/ui/editor/vite-zod-english.mjs).
+  // 7. Monaco without the modules the course editor cannot reach: the diff editors, the quick
+  //    input, the WebGPU renderer, tree-sitter, the workbench lists, the minimap (it is off)
+  //    (src/ui/editor/vite-monaco-trim.mjs).
   vite: {
-    plugins: [monacoCssOnDemand(), browserSafeDeps(), zodEnglishOnly()],
+    plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly()],
     optimizeDeps: {
       rolldownOptions: {
         plugins: [{ name: 'container-course:browser-safe-deps-dev', transform: (code, id) => patchDockerfileAst(code, id) }],
@@ -71,7 +76,7 @@ export default defineConfig({
         },
       ],
     },
-    worker: { format: 'es', plugins: () => [browserSafeDeps(), yamlWorkerWithoutPrettier(), zodEnglishOnly()] },
+    worker: { format: 'es', plugins: () => [monacoTrim({ worker: true }), browserSafeDeps(), yamlWorkerWithoutPrettier(), yamlWorkerSlimBase(), zodEnglishOnly()] },
   },
   trailingSlash: 'ignore',
   // A Content-Security-Policy in a <meta http-equiv> on every page (issue 17). Astro hashes

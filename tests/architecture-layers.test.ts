@@ -51,3 +51,25 @@ describe('layers import only downwards', () => {
     });
   }
 });
+
+/**
+ * Issue #14: the exercise panels run on the main thread and only draw what the grader worker
+ * sends them. They import the checker, the schemas (zod), evaluation.ts (which imports the
+ * checker) and the parsers as types only, so opening an exercise does not load the checker
+ * twice (it cost 135 KB gzip: zod, the rule table, yaml and dockerfile-ast in the panel's chunk).
+ */
+describe('the exercise panels load no checker code on the main thread', () => {
+  const WORKER_SIDE = new Set(['src/ui/exercise/grader.worker.ts', 'src/ui/exercise/evaluation.ts']);
+  it('src/ui/exercise (but the grader worker) imports src/checker, src/schemas, evaluation.ts, zod, yaml, dockerfile-ast only as types', () => {
+    const bad = files(join(ROOT, 'src/ui/exercise'))
+      .filter((f) => !WORKER_SIDE.has(relative(ROOT, f)))
+      .flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)]
+          .map((m) => (m[1] ?? m[2]) as string)
+          .map((s) => (s.startsWith('.') ? relative(ROOT, resolve(dirname(f), s)) : s))
+          .filter((t) => /^src\/(checker|schemas)\//.test(t) || WORKER_SIDE.has(t) || /^(zod|yaml|dockerfile-ast)(\/|$)/.test(t))
+          .map((t) => `${relative(ROOT, f)} → ${t}`),
+      );
+    expect(bad).toEqual([]);
+  });
+});

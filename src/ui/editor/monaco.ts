@@ -6,7 +6,10 @@
  * marker keys, hover, quick fixes, find, suggestions, bracket matching, comments, Tab focus
  * mode, clipboard and word keys) and three languages (YAML, Dockerfile, shell) are bundled:
  * no context menu, folding, formatting, multi-cursor, word highlight or F1 help (issue #14:
- * the editor's bytes).
+ * the editor's bytes). What `editor.api.js` imports but the course editor cannot reach (the
+ * diff editors, the quick input, the WebGPU renderer, tree-sitter, Go to Definition, the minimap) is left out
+ * at build time (src/ui/editor/vite-monaco-trim.mjs), and the YAML worker runs on a slim base
+ * (yaml-worker-start.ts).
  *
  * The second Monaco 0.57 fix lives here (the first is the Vite alias in astro.config.mjs):
  * since 0.55 `monaco.editor.createWebWorker` needs a ready `worker`, and no longer sends

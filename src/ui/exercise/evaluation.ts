@@ -59,7 +59,4 @@ export function evaluation(ex: Exercise, work: Work, result: GradeResult, beyond
   return { ...credited, checks, score, unchanged, beyond, ...(version === undefined ? {} : { version }) };
 }
 
-/** Full marks, from the same object the score line is drawn from. */
-export function isFull(e: Pick<GradeResult, 'score' | 'max'>): boolean {
-  return e.max > 0 && e.score >= e.max;
-}
+export { isFull } from './score.ts';

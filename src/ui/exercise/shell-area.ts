@@ -8,7 +8,8 @@
 import type { ShellGoalExercise } from '../../schemas/exercise.ts';
 import type { CommandEventDetail, TerminalSession } from '../terminal/session.ts';
 import { h } from './dom.ts';
-import { isFull, type Evaluation } from './evaluation.ts';
+import type { Evaluation } from './evaluation.ts';
+import { isFull } from './score.ts';
 import { replayInWorker } from './grader.ts';
 import type { PanelApi, WorkArea } from './panel.ts';
 
