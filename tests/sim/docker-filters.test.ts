@@ -120,3 +120,27 @@ describe('--filter values of one key are ORed, keys ANDed (moby filters.Args, #1
     expect((await sh(w, 'docker network ls --filter type=x')).stderr).toBe("Error response from daemon: invalid filter: 'type'='x'\n");
   });
 });
+
+// moby@v27.3.1:daemon/images/image_list.go Images (reference values ORed, each through
+// distribution/reference FamiliarMatch: path.Match on the familiar name:tag or name@digest, then
+// the familiar name); docker/cli@v27.3.1:cli/command/image/list.go adds the positional argument.
+describe('docker images --filter reference (#10)', { timeout: 60_000 }, () => {
+  it('ORs the values and the positional argument; globs; keeps only the matching tags and digests', async () => {
+    const w = await world(['alpine', 'busybox', 'nginx:1.25']);
+    await sh(w, 'docker tag alpine localhost:5000/tools/alpine:3');
+    const names = async (args: string) => (await sh(w, `docker images --format '{{.Repository}}:{{.Tag}}' ${args}`)).out;
+    expect(await names('--filter reference=alpine --filter reference=busybox')).toBe('alpine:latest\nbusybox:latest\n');
+    expect(await names('busybox --filter reference=nginx')).toBe('nginx:1.25\nbusybox:latest\n');
+    expect(await names("--filter 'reference=ngin*'")).toBe('nginx:1.25\n');
+    expect(await names("'*/*/*'")).toBe('localhost:5000/tools/alpine:3\n');
+    expect(await names("'*alpine:?'")).toBe('');
+    expect(await names("'*/*/alpine:?'")).toBe('localhost:5000/tools/alpine:3\n');
+    // The familiar name is nginx, not library/nginx.
+    expect(await names('library/nginx')).toBe('');
+    // nginx:1.25 does not match the digest reference nginx@sha256:…, so the digest is <none>.
+    expect((await sh(w, "docker images --digests --format '{{.Tag}} {{.Digest}}' nginx:1.25")).out).toBe('1.25 <none>\n');
+    expect((await sh(w, "docker images --digests --format '{{.Tag}} {{.Digest}}' nginx")).out).toMatch(/^1\.25 sha256:[0-9a-f]{64}\n$/);
+    const bad = await sh(w, "docker images --filter 'reference=[a'");
+    expect([bad.out, bad.exitCode]).toEqual(['Error response from daemon: syntax error in pattern\n', 1]);
+  });
+});
