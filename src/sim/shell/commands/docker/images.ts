@@ -31,7 +31,7 @@ export default defineCommand({
     for (const f of (flags.filter as string[] | undefined) ?? []) {
       const [k, v = ''] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
       if (k === 'dangling') {
-        if (!['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter 'dangling=${v}'\n`, 1);
+        if (!['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter 'dangling=[${v}]'\n`, 1); // filters.Args.GetBoolOrDefault: invalidFilter{key, values}
         dangling = v === 'true' || v === '1';
       } else if (k === 'reference') references.push(v);
       else if (!['before', 'since', 'label', 'until'].includes(k) || !f.includes('=')) return R('', `Error response from daemon: invalid filter '${k || f}'\n`, 1);
