@@ -174,7 +174,7 @@ export function writeSysctl(k: Kernel, view: SysctlView, path: string, text: str
 }
 
 /** The namespaces a /proc/sys reader sees its namespaced values through (pid: ns_last_pid). */
-export interface SysctlView {
+interface SysctlView {
   net: number;
   ipc: number;
   uts: number;
