@@ -68,6 +68,14 @@ export interface World {
   snapshot(): WorldSnapshot;
   /** Every line executed so far, in order (a session replays from these). */
   history(): readonly string[];
+  /** The host's last PID (its /proc/sys/kernel/ns_last_pid): a saved session keeps it with its lines. */
+  lastPid(): number;
+  /**
+   * After a replay, moves the host's PID counter on to a saved session's last PID when the
+   * replay handed out fewer (a line stopped sooner on the replay's budget), so new processes
+   * never take numbers the restored screen already shows. It never moves the counter back.
+   */
+  resumePids(lastPid: number): void;
   /**
    * Switches how waits pass from now on. The browser terminal replays a saved
    * session in 'virtual' mode (instantly), then switches to 'realtime'.

@@ -23,9 +23,12 @@
  *   In 'virtual' mode a command that never ends on its own (a foreground hog, `ping` without
  *   -c, `sleep infinity`, `docker logs -f`, attached `docker run nginx`) is treated as
  *   interrupted by Ctrl-C once the virtual clock has moved VIRTUAL_BOUND_MS (60 s).
- * - PIDs: commands typed at the host follow the login shell (2045); the daemon's first shim
- *   jumps to the fixture's 23795, so the first container's PID 1 is host PID 23817. Inside a
- *   new PID namespace the first process after PID 1 gets 7, as under runc.
+ * - PIDs: every new process takes the next PID of each PID namespace it is in, and a freed
+ *   PID is not handed out again until the counter wraps at kernel.pid_max (kernel/pids.ts).
+ *   Commands typed at the host follow the login shell (2045); the daemon's first shim jumps
+ *   to the fixture's 23795, so the first container's PID 1 is host PID 23817. Inside a new
+ *   PID namespace the first process after PID 1 gets 7, as under runc. Shell built-ins
+ *   (kill, echo, jobs…) take no PID, nor does the docker CLI.
  * - Container and namespace ids are seeded (`seed` option); the first container id is the
  *   fixture's 2cecb6b0fd74….
  * - Network ids, endpoint ids, veth names and MACs come from a second seeded stream

@@ -208,6 +208,17 @@ export class SimWorld implements World {
     this.host.kernel.advance(Math.max(0, Math.floor(ms)));
   }
 
+  lastPid(): number {
+    const k = this.host.kernel;
+    return (k.ns(k.hostNs.pid).nextPid ?? 1) - 1;
+  }
+
+  resumePids(lastPid: number): void {
+    const k = this.host.kernel;
+    const ns = k.ns(k.hostNs.pid);
+    if (Number.isInteger(lastPid) && lastPid >= this.lastPid() && lastPid < k.pidMax()) ns.nextPid = lastPid + 1;
+  }
+
   history(): readonly string[] {
     return [...this.lines];
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/sim/index.ts';
 import { sh, world } from './helpers.ts';
 
 // moby@v27.3.1:daemon/prune.go (containersAcceptedFilters, matchLabels, getUntilFromPruneFilters),
@@ -118,5 +119,65 @@ describe('--filter values of one key are ORed, keys ANDed (moby filters.Args, #1
     expect(await names('--filter dangling=true --filter name=2')).toBe('n2\n');
     expect((await sh(w, 'docker network ls --filter dangling=yes')).stderr).toBe('Error response from daemon: invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")\n');
     expect((await sh(w, 'docker network ls --filter type=x')).stderr).toBe("Error response from daemon: invalid filter: 'type'='x'\n");
+  });
+});
+
+// moby@v27.3.1:daemon/images/image_list.go Images (reference values ORed, each through
+// distribution/reference FamiliarMatch: path.Match on the familiar name:tag or name@digest, then
+// the familiar name); docker/cli@v27.3.1:cli/command/image/list.go adds the positional argument.
+describe('docker images --filter reference (#10)', { timeout: 60_000 }, () => {
+  it('ORs the values and the positional argument; globs; keeps only the matching tags and digests', async () => {
+    const w = await world(['alpine', 'busybox', 'nginx:1.25']);
+    await sh(w, 'docker tag alpine localhost:5000/tools/alpine:3');
+    const names = async (args: string) => (await sh(w, `docker images --format '{{.Repository}}:{{.Tag}}' ${args}`)).out;
+    expect(await names('--filter reference=alpine --filter reference=busybox')).toBe('alpine:latest\nbusybox:latest\n');
+    expect(await names('busybox --filter reference=nginx')).toBe('nginx:1.25\nbusybox:latest\n');
+    expect(await names("--filter 'reference=ngin*'")).toBe('nginx:1.25\n');
+    expect(await names("'*/*/*'")).toBe('localhost:5000/tools/alpine:3\n');
+    expect(await names("'*alpine:?'")).toBe('');
+    expect(await names("'*/*/alpine:?'")).toBe('localhost:5000/tools/alpine:3\n');
+    // The familiar name is nginx, not library/nginx.
+    expect(await names('library/nginx')).toBe('');
+    // nginx:1.25 does not match the digest reference nginx@sha256:…, so the digest is <none>.
+    expect((await sh(w, "docker images --digests --format '{{.Tag}} {{.Digest}}' nginx:1.25")).out).toBe('1.25 <none>\n');
+    expect((await sh(w, "docker images --digests --format '{{.Tag}} {{.Digest}}' nginx")).out).toMatch(/^1\.25 sha256:[0-9a-f]{64}\n$/);
+    const bad = await sh(w, "docker images --filter 'reference=[a'");
+    expect([bad.out, bad.exitCode]).toEqual(['Error response from daemon: syntax error in pattern\n', 1]);
+  });
+});
+
+// moby@v27.3.1:volume/service/convert.go filtersToBy and service.go acceptedListFilters (dangling, name,
+// driver, label); api/types/filters/errors.go invalidFilter ("invalid filter 'NAME'", "'NAME=[VALUES]'").
+describe('docker volume ls --filter (#10)', { timeout: 60_000 }, () => {
+  it('name (regular expression or exact), label, driver and dangling; values of a key ORed, keys ANDed', async () => {
+    const w = await world(['alpine']);
+    await sh(w, 'docker volume create data; docker volume create --label env=prod logs; docker volume create logs2');
+    await sh(w, 'docker run -d --name user -v data:/d alpine sleep 100');
+    const ls = async (args: string) => (await sh(w, `docker volume ls -q ${args}`)).out;
+    expect(await ls('-f name=log')).toBe('logs\nlogs2\n');
+    expect(await ls("-f 'name=^logs$' -f name=data")).toBe('data\nlogs\n');
+    expect(await ls('-f name=log -f label=env=prod')).toBe('logs\n');
+    expect(await ls('-f label=env')).toBe('logs\n');
+    expect(await ls('-f label=env=dev')).toBe('');
+    expect(await ls('-f driver=local -f dangling=true')).toBe('logs\nlogs2\n');
+    expect(await ls('-f dangling=0')).toBe('data\n');
+    expect(await ls('-f driver=nfs')).toBe('');
+    expect((await sh(w, 'docker volume ls --filter name=logs2')).out).toBe('DRIVER    VOLUME NAME\nlocal     logs2\n');
+  });
+
+  it('refuses other keys and bad values with the daemon\'s words, and a value without = with the CLI\'s', async () => {
+    const w = createWorld();
+    const err = async (args: string) => {
+      const r = await sh(w, `docker volume ls ${args}`);
+      return [r.out, r.exitCode];
+    };
+    expect(await err('-f status=x')).toEqual(["Error response from daemon: invalid filter 'status'\n", 1]);
+    expect(await err('-f label!=env')).toEqual(["Error response from daemon: invalid filter 'label!'\n", 1]);
+    expect(await err('-f dangling=maybe')).toEqual(["Error response from daemon: invalid filter 'dangling=[maybe]'\n", 1]);
+    expect(await err('-f dangling=true -f dangling=false')).toEqual(["Error response from daemon: invalid filter 'dangling=[true false]'\n", 1]);
+    expect(await err('-f name')).toEqual(['invalid argument "name" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee \'docker volume ls --help\'.\n', 125]);
+    expect(await err('')).toEqual(['DRIVER    VOLUME NAME\n', 0]);
+    const img = await sh(w, 'docker images -f dangling=maybe');
+    expect(img.out).toBe("Error response from daemon: invalid filter 'dangling=[maybe]'\n");
   });
 });

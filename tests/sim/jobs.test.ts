@@ -99,7 +99,7 @@ describe('background jobs in the host shell', () => {
     await sh(w, 'sleep 10');
     // PID, STAT, TIME (CPU time: each spun since its line), COMMAND.
     expect((await sh(w, "ps aux | awk '$2 == 2046 || $2 == 2047 {print $2, $8, $10, $11}'")).out).toBe('2046 R 0:13 yes\n2047 R 0:12 -bash\n');
-    expect((await sh(w, ps)).out).toBe('   2045 Ss   bash\n   2046 R    yes\n   2047 R    bash\n   2048 R+   ps\n');
+    expect((await sh(w, ps)).out).toBe('   2045 Ss   bash\n   2046 R    yes\n   2047 R    bash\n   2051 R+   ps\n');
     expect((await sh(w, 'jobs')).out).toBe('[1]-  Running                 yes > /dev/null &\n[2]+  Running                 while :; do\n    :;\ndone &\n');
     await sh(w, 'kill %1 %2');
     expect((await sh(w, 'true')).stderr).toBe('[1]-  Terminated              yes > /dev/null\n[2]+  Terminated              while :; do\n    :;\ndone\n');

@@ -22,6 +22,13 @@ describe('the terminal session in two tabs', () => {
     expect(loadSession(L)).toEqual({ ...data(['echo from-b']), rev: 3 });
   });
 
+  it('keeps the host\'s last PID with the lines (a replay resumes the counter there); older sessions have none', () => {
+    saveSession(L, 0, { ...data(['ps']), lastPid: 2046 });
+    expect(loadSession(L)).toEqual({ ...data(['ps']), rev: 1, lastPid: 2046 });
+    s.setItem(sessionKey(L), JSON.stringify({ ...data(['ps']), lastPid: 'x' }));
+    expect(loadSession(L)).toEqual({ ...data(['ps']), rev: 0 });
+  });
+
   it('a session saved before revisions existed reads as revision 0', () => {
     s.setItem(sessionKey(L), JSON.stringify(data(['docker ps'])));
     expect(storedRev(L)).toBe(0);

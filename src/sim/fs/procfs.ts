@@ -134,7 +134,8 @@ export class ProcFs extends GeneratedFs {
     if (first === 'self') return this.pidNode(v, rest);
     if (first === 'version' && !rest.length) return file(() => `Linux version ${host.fixture.kernel.release} (buildd@lcy02-amd64-015) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0, GNU ld (GNU Binutils for Ubuntu) 2.42) ${host.fixture.kernel.version}\n`);
     if (first === 'uptime' && !rest.length) return file(() => `${((host.clock.nowMs - k.bootMs) / 1000).toFixed(2)} ${(((host.clock.nowMs - k.bootMs) / 1000) * 3.9).toFixed(2)}\n`);
-    if (first === 'loadavg' && !rest.length) return file(() => `0.08 0.03 0.01 1/${k.live().length} ${k.ns(host.fixture.namespaces.pid).nextPid! - 1}\n`);
+    // The last field is the last PID of the reader's PID namespace (linux@v6.8:fs/proc/loadavg.c: idr_get_cursor(&task_active_pid_ns(current)->idr) - 1).
+    if (first === 'loadavg' && !rest.length) return file(() => `0.08 0.03 0.01 1/${k.live().length} ${(k.ns(v.ns.pid).nextPid ?? 1) - 1}\n`);
     if (first === 'meminfo' && !rest.length) return file(() => `MemTotal:       ${Math.round(host.fixture.memTotalBytes / 1024)} kB\n`);
     if (first === 'cpuinfo' && !rest.length)
       return file(() => Array.from({ length: host.fixture.cpus }, (_, i) => `processor\t: ${i}\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\n`).join(''));
@@ -151,7 +152,7 @@ export class ProcFs extends GeneratedFs {
    */
   private sys(rest: string[]): GenNode | undefined {
     const v = this.viewer();
-    const view = { net: v.ns.net, ipc: v.ns.ipc, uts: v.ns.uts };
+    const view = { net: v.ns.net, ipc: v.ns.ipc, uts: v.ns.uts, pid: v.ns.pid };
     const tree = sysctlTree(this.host.kernel, view, this.host.fixture.kernel);
     const key = rest.join('/');
     const f = tree.get(key);

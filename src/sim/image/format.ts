@@ -3,6 +3,7 @@
  * computed from content. Tables are laid out like the docker CLI's
  * text/tabwriter (minwidth 10, padding 3, no padding after the last column).
  */
+import { pathMatch } from '../../oci/pathmatch.ts';
 import { familiarName, parseNormalizedNamed } from '../../oci/reference.ts';
 import { shortId } from './digest.ts';
 import { historyRows } from './image.ts';
@@ -31,8 +32,8 @@ export interface ImagesOptions {
   noTrunc?: boolean;
   /** `--filter dangling=true|false`. */
   dangling?: boolean;
-  /** `--filter reference=…` or the positional REPOSITORY[:TAG] argument (familiar or full). */
-  reference?: string;
+  /** `--filter reference=…` values and the positional REPOSITORY[:TAG] argument (the CLI adds it as one more): patterns, ORed. */
+  references?: string[];
   nowMs: number;
 }
 
@@ -56,21 +57,43 @@ function familiarRepo(name: string): string {
   return familiarName(parseNormalizedNamed(name));
 }
 
+/**
+ * moby@v27.3.1:daemon/images/image_list.go Images: with reference patterns, an image keeps the
+ * tags and digests one of them matches (distribution/reference FamiliarMatch: Go's path.Match
+ * on the familiar `name:tag` or `name@digest`, then on the familiar name), and an image none
+ * of whose references matches is left out, a dangling one too. A malformed pattern is the
+ * daemon's `syntax error in pattern` (BadPattern, thrown), once there is a reference to test.
+ */
+function referenceMatch(patterns: string[], familiar: string, name: string): boolean {
+  for (const p of patterns) {
+    if (pathMatch(p, familiar)) return true;
+    try {
+      if (pathMatch(p, name)) return true;
+    } catch {
+      // FamiliarMatch ignores the second match's error.
+    }
+  }
+  return false;
+}
+
 /** The rows of `docker images`, newest first, one per repository:tag (plus `<none>` rows). */
 export function imageRows(store: ImageStore, opts: ImagesOptions): Row[] {
   const rows: Row[] = [];
+  const refs = opts.references?.length ? opts.references : undefined;
   for (const li of store.all().sort((a, b) => b.createdMs - a.createdMs || (a.image.id < b.image.id ? -1 : 1))) {
     const dangling = ImageStore.dangling(li);
     if (opts.dangling === true && !dangling) continue;
     if (opts.dangling === false && dangling) continue;
+    const keep = (name: string, sep: string, tag: string) => !refs || referenceMatch(refs, `${familiarRepo(name)}${sep}${tag}`, familiarRepo(name));
     const digestsByRepo = new Map<string, string>();
     for (const d of li.digests) {
       const { name, tag } = splitKey(d);
-      digestsByRepo.set(name, tag);
+      if (keep(name, '@', tag)) digestsByRepo.set(name, tag);
     }
+    const tags = [...li.tags].sort().map(splitKey).filter((t) => keep(t.name, ':', t.tag));
+    if (refs && !tags.length && !digestsByRepo.size) continue;
     const tagged = new Set<string>();
-    for (const t of [...li.tags].sort()) {
-      const { name, tag } = splitKey(t);
+    for (const { name, tag } of tags) {
       tagged.add(name);
       rows.push({ name, repo: familiarRepo(name), tag, digest: digestsByRepo.get(name) ?? '<none>', li });
     }
@@ -78,16 +101,6 @@ export function imageRows(store: ImageStore, opts: ImagesOptions): Row[] {
       if (!tagged.has(name)) rows.push({ name, repo: familiarRepo(name), tag: '<none>', digest, li });
     }
     if (dangling) rows.push({ name: '', repo: '<none>', tag: '<none>', digest: '<none>', li });
-  }
-  if (opts.reference) {
-    let want: { name: string; tag: string } | undefined;
-    try {
-      const r = parseNormalizedNamed(opts.reference);
-      want = { name: `${r.domain}/${r.path}`, tag: r.tag };
-    } catch {
-      return [];
-    }
-    return rows.filter((r) => r.name === want.name && (want.tag === '' || r.tag === want.tag));
   }
   return rows;
 }

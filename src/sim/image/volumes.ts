@@ -79,9 +79,9 @@ export class VolumeStore {
     walk(base);
   }
 
-  /** `docker volume ls [-q] [-f dangling=true|false]`. */
-  ls(opts: { quiet?: boolean; dangling?: boolean; users: (name: string) => string[] }): string {
-    const rows = this.all().filter((v) => opts.dangling === undefined || (opts.users(v.name).length === 0) === opts.dangling);
+  /** `docker volume ls [-q] [-f dangling=true|false]`; `match` is the rest of the daemon's filters (volume-ls.ts). */
+  ls(opts: { quiet?: boolean; dangling?: boolean; users: (name: string) => string[]; match?: (v: Volume) => boolean }): string {
+    const rows = this.all().filter((v) => (opts.dangling === undefined || (opts.users(v.name).length === 0) === opts.dangling) && (opts.match?.(v) ?? true));
     if (opts.quiet) return rows.map((v) => v.name + '\n').join('');
     return tabwrite([['DRIVER', 'VOLUME NAME'], ...rows.map((v) => ['local', v.name])]);
   }

@@ -1,6 +1,7 @@
 import type { NamespaceType } from '../api.ts';
 import { newCgroup, type Cgroup } from './cgroups.ts';
 import type { Clock } from './clock.ts';
+import { allocPid, PID_MAX_LIMIT, RESERVED_PIDS } from './pids.ts';
 import { SIGKILL, SIGSTOP } from './signals.ts';
 import { inheritDevconf } from './sysctl.ts';
 import { NS_TYPES, type Namespace, type Proc } from './types.ts';
@@ -124,12 +125,10 @@ export class Kernel {
   spawn(opts: SpawnOptions): Proc {
     const parent = opts.parent;
     const ns = { ...(parent?.ns ?? this.hostNs), ...opts.ns } as Record<NamespaceType, number>;
+    // One PID per level, allocated from the deepest namespace up, as alloc_pid does.
     const chain = this.pidNsChain(ns.pid);
-    const nspid = chain.map((n) => {
-      const pid = n.nextPid ?? 1;
-      n.nextPid = pid + 1;
-      return pid;
-    });
+    const nspid: number[] = [];
+    for (let level = chain.length - 1; level >= 0; level--) nspid[level] = allocPid(this, chain[level] as Namespace);
     const base: Proc = parent
       ? { ...parent, handlers: new Set(parent.handlers), env: { ...parent.env } }
       : ({} as Proc);
@@ -157,13 +156,28 @@ export class Kernel {
     return p;
   }
 
-  /** Removes a finished foreground command; gives back its PIDs if nothing else was allocated since. */
+  /** Removes a finished foreground command. Its PIDs are free again, but the next process takes the next number (allocPid). */
   release(p: Proc): void {
     this.procs.delete(p.pid);
-    const chain = this.pidNsChain(p.ns.pid);
-    chain.forEach((n, i) => {
+  }
+
+  /**
+   * Takes back processes spawned only to be shown ahead of their start (the grep of `ps | grep`,
+   * which bash forks at the same time as ps, while the simulator runs it after ps): their PIDs
+   * go back to the counter, so the command that later runs as them gets the number ps printed.
+   * Give them back newest first; a PID is returned only if nothing was allocated after it.
+   */
+  unspawn(p: Proc): void {
+    this.procs.delete(p.pid);
+    this.pidNsChain(p.ns.pid).forEach((n, i) => {
       if (n.nextPid === (p.nspid[i] as number) + 1) n.nextPid = p.nspid[i];
     });
+  }
+
+  /** kernel.pid_max (`sysctl -w` may change it): PIDs are below it. */
+  pidMax(): number {
+    const v = Number.parseInt(this.sysctls['kernel.pid_max'] ?? '', 10);
+    return Number.isInteger(v) && v > RESERVED_PIDS && v <= PID_MAX_LIMIT ? v : PID_MAX_LIMIT;
   }
 
   children(p: Proc): Proc[] {

@@ -9,6 +9,7 @@
  * `sysctls`; anything else is the kernel's value below.
  */
 import type { Kernel } from './kernel.ts';
+import { PID_MAX_LIMIT, RESERVED_PIDS } from './pids.ts';
 import type { Namespace } from './types.ts';
 
 /** One file under /proc/sys: its value (without the newline) and whether it can be written. */
@@ -47,14 +48,14 @@ export function inheritDevconf(k: Kernel): { all: string; dflt: string } {
 const built = new WeakMap<Kernel, Map<string, { spaces: Namespace[]; tree: Map<string, SysctlFile> }>>();
 
 /** The /proc/sys tree (paths with `/`, in the kernel's order: sorted by name at each level). */
-export function sysctlTree(k: Kernel, view: { net: number; ipc: number; uts: number }, fx: { release: string; version: string }): Map<string, SysctlFile> {
-  const spaces = [k.ns(view.net), k.ns(view.ipc), k.ns(view.uts)];
+export function sysctlTree(k: Kernel, view: SysctlView, fx: { release: string; version: string }): Map<string, SysctlFile> {
+  const spaces = [k.ns(view.net), k.ns(view.ipc), k.ns(view.uts), ...(view.pid !== undefined ? [k.ns(view.pid)] : [])];
   const [net, ipc] = spaces as [Namespace, Namespace, Namespace];
-  const shape = `${view.net} ${view.ipc} ${view.uts} ${fx.release}\n${(net.interfaces ?? []).map((i) => i.name).join('/')}\n${Object.keys({ ...ipc.sysctls, ...net.sysctls }).join('/')}`;
+  const shape = `${view.net} ${view.ipc} ${view.uts} ${view.pid ?? ''} ${fx.release}\n${(net.interfaces ?? []).map((i) => i.name).join('/')}\n${Object.keys({ ...ipc.sysctls, ...net.sysctls }).join('/')}`;
   let cache = built.get(k);
   if (!cache) built.set(k, (cache = new Map()));
   const hit = cache.get(shape);
-  if (hit?.spaces.every((ns, i) => ns === spaces[i])) return hit.tree;
+  if (hit?.spaces.length === spaces.length && hit.spaces.every((ns, i) => ns === spaces[i])) return hit.tree;
   const tree = buildTree(k, view, fx);
   if (cache.size > 64) cache.clear();
   cache.set(shape, { spaces, tree });
@@ -81,7 +82,7 @@ export function sysctlDirs(tree: Map<string, SysctlFile>): Map<string, string[]>
   return dirs;
 }
 
-function buildTree(k: Kernel, view: { net: number; ipc: number; uts: number }, fx: { release: string; version: string }): Map<string, SysctlFile> {
+function buildTree(k: Kernel, view: SysctlView, fx: { release: string; version: string }): Map<string, SysctlFile> {
   const net = k.ns(view.net);
   const ipc = k.ns(view.ipc);
   const uts = k.ns(view.uts);
@@ -98,7 +99,13 @@ function buildTree(k: Kernel, view: { net: number; ipc: number; uts: number }, f
   t['kernel/hostname'] = rw(() => uts.hostname ?? '');
   t['kernel/osrelease'] = ro(fx.release);
   t['kernel/ostype'] = ro('Linux');
-  t['kernel/pid_max'] = glob('kernel.pid_max', '4194304');
+  // The last PID handed out in the reader's PID namespace: linux@v6.8:kernel/pid_namespace.c pid_ns_ctl_handler
+  // (`next = idr_get_cursor(&pid_ns->idr) - 1`; mode 0666, the write checked in the handler, 0 to pid_max).
+  if (view.pid !== undefined) {
+    const pidNs = k.ns(view.pid);
+    t['kernel/ns_last_pid'] = rw(() => String((pidNs.nextPid ?? 1) - 1));
+  }
+  t['kernel/pid_max'] = glob('kernel.pid_max', String(PID_MAX_LIMIT));
   t['kernel/threads-max'] = glob('kernel.threads-max', '126878');
   t['kernel/version'] = ro(fx.version);
   // Ubuntu 24.04's kernel restricts unprivileged user namespaces to AppArmor profiles that allow them.
@@ -167,7 +174,7 @@ export function dotsToPath(name: string): string {
  * Writes a sysctl of the viewer's namespaces (the caller checked permission). `path` is the
  * /proc/sys path with `/`; `value` the text written, trimmed as proc_dointvec reads it.
  */
-export function writeSysctl(k: Kernel, view: { net: number; ipc: number; uts: number }, path: string, text: string): void {
+export function writeSysctl(k: Kernel, view: SysctlView, path: string, text: string): void {
   const value = text.trim().split(/\s+/).join('\t');
   const parts = path.split('/');
   if (path === 'kernel/hostname') {
@@ -176,6 +183,15 @@ export function writeSysctl(k: Kernel, view: { net: number; ipc: number; uts: nu
   }
   if (path === 'kernel/domainname') {
     k.ns(view.uts).domainname = text.replace(/\n$/, '');
+    return;
+  }
+  const range = intRange(k, path);
+  if (range) {
+    const v = intInRange(text, range);
+    if (v === undefined) throw new Error('EINVAL: invalid argument');
+    if (path === 'kernel/ns_last_pid') {
+      if (view.pid !== undefined) k.ns(view.pid).nextPid = v + 1;
+    } else k.sysctls['kernel.pid_max'] = String(v);
     return;
   }
   const name = parts.map((p) => p.replace(/\./g, '/')).join('.');
@@ -197,4 +213,36 @@ export function writeSysctl(k: Kernel, view: { net: number; ipc: number; uts: nu
     return;
   }
   k.sysctls[name] = value;
+}
+
+/** The namespaces a /proc/sys reader sees its namespaced values through (pid: ns_last_pid). */
+interface SysctlView {
+  net: number;
+  ipc: number;
+  uts: number;
+  pid?: number;
+}
+
+/**
+ * The bounds of a sysctl the kernel reads with proc_dointvec_minmax: kernel.pid_max from
+ * pid_max_min (RESERVED_PIDS + 1) to pid_max_max (PID_MAX_LIMIT), linux@v6.8:kernel/pid.c
+ * pid_table; kernel.ns_last_pid from 0 to pid_max, kernel/pid_namespace.c pid_ns_ctl_table.
+ */
+function intRange(k: Kernel, path: string): [number, number] | undefined {
+  if (path === 'kernel/pid_max') return [RESERVED_PIDS + 1, PID_MAX_LIMIT];
+  if (path === 'kernel/ns_last_pid') return [0, k.pidMax()];
+  return undefined;
+}
+
+/** One integer as proc_dointvec_minmax reads it (linux@v6.8:kernel/sysctl.c); undefined for anything else or out of range (EINVAL). */
+function intInRange(text: string, [min, max]: [number, number]): number | undefined {
+  const t = text.trim();
+  const v = /^[+-]?\d+$/.test(t) ? Number(t) : Number.NaN;
+  return Number.isInteger(v) && v >= min && v <= max ? v : undefined;
+}
+
+/** Whether the kernel refuses `text` for the sysctl at `path` (EINVAL when it is written), so sysctl can say so. */
+export function sysctlRefuses(k: Kernel, path: string, text: string): boolean {
+  const range = intRange(k, path);
+  return range !== undefined && intInRange(text, range) === undefined;
 }

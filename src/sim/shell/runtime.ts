@@ -18,7 +18,7 @@ import { notFoundNotes } from './hints.ts';
 import { shellWording } from './wording.ts';
 import { ashCdStatus } from './ash-cd.ts';
 import { endlessReader, WHOLE_READERS } from './endless.ts';
-import { SHELL_BUILTINS, TICKED, WRAPPED } from './wrapped.ts';
+import { SHELL_BUILTINS, TICKED, WRAPPED, wrappedArgs } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
 import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
@@ -245,7 +245,7 @@ export class ShellRuntime {
           if (tooBig([name, ...args], ctx.env.entries()))
             return argListTooLong(this.currentSession, name);
           this.endless = undefined;
-          const r = await ctx.origCommand!(args);
+          const r = await ctx.origCommand!(wrappedArgs(name, args));
           if (this.endless && WHOLE_READERS.has(name)) {
             this.endless = undefined;
             return endlessReader(this.host, this.pipelines, this.lineIsTty, this.signal, r, [name, ...args]);

@@ -11,3 +11,18 @@ export const TICKED = ['echo', 'printf', 'true', 'false', 'test', '[', 'pwd'];
 
 /** Shell built-ins never execve, so the argument-size limit does not apply to them. */
 export const SHELL_BUILTINS = new Set(['kill', 'echo', 'printf', 'pwd', 'test', 'true', 'false', 'cd', 'export']);
+
+/**
+ * The arguments a wrapped just-bash command is called with. tr: GNU tr's octal escapes in a set
+ * (`\0`, `\NNN`: coreutils-9.4 src/tr.c unquote, one to three octal digits) become the byte they
+ * name, which just-bash's tr does not read itself (`tr '\0' x`, `tr '\n' '\0'`); bytes from 0x80
+ * up stay as written.
+ */
+export function wrappedArgs(name: string, args: string[]): string[] {
+  if (name !== 'tr') return args;
+  return args.map((a, i) => (a.startsWith('-') && i === 0 ? a : a.replace(/\\\\|\\([0-7]{1,3})/g, (m, oct: string | undefined) => {
+    if (oct === undefined) return m;
+    const code = Number.parseInt(oct, 8);
+    return code < 0x80 ? String.fromCharCode(code) : m;
+  })));
+}

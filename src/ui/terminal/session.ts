@@ -117,6 +117,7 @@ export class TerminalSession {
         const left = LIMITS.replayCpuMs - (performance.now() - start);
         await this.world.exec(line, { cpuBudgetMs: Math.max(LIMITS.replayLineMinMs, Math.min(LIMITS.cpuMs, left)) });
       }
+      if (saved.lastPid !== undefined) this.world.resumePids(saved.lastPid);
       this.term.write(saved.screen.slice(-MAX_SCREEN_CHARS));
     }
     this.savedLines = this.world.history().length;
@@ -335,7 +336,7 @@ export class TerminalSession {
   /** Saves the session over the revision this tab holds (or over any, `force`). */
   private write(force: boolean): boolean {
     const lines = [...this.world.history()];
-    const r = saveSession(this.opts.lesson, this.rev, { lines, history: [...this.editor.entries], screen: this.serializer.serialize({ scrollback: 1000 }) }, force);
+    const r = saveSession(this.opts.lesson, this.rev, { lines, history: [...this.editor.entries], screen: this.serializer.serialize({ scrollback: 1000 }), lastPid: this.world.lastPid() }, force);
     if (r.ok) {
       this.rev = r.rev;
       this.savedLines = lines.length;

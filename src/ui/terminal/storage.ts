@@ -14,6 +14,8 @@ export interface Saved {
   screen: string;
   /** Bumped by every save (absent in sessions saved before revisions existed: 0). */
   rev?: number;
+  /** The host's last PID when saved (World.lastPid; absent in older sessions): the replay resumes the counter there. */
+  lastPid?: number;
 }
 
 export function sessionKey(lesson: string): string {
@@ -28,7 +30,8 @@ export function loadSession(lesson: string): Saved | null {
     const data = JSON.parse(raw) as Partial<Saved>;
     if (!Array.isArray(data.lines) || !Array.isArray(data.history) || typeof data.screen !== 'string') return null;
     const rev = Number.isInteger(data.rev) && (data.rev as number) >= 0 ? (data.rev as number) : 0;
-    return { lines: data.lines.map(String), history: data.history.map(String), screen: data.screen, rev };
+    const lastPid = Number.isInteger(data.lastPid) && (data.lastPid as number) > 0 ? { lastPid: data.lastPid as number } : {};
+    return { lines: data.lines.map(String), history: data.history.map(String), screen: data.screen, rev, ...lastPid };
   } catch {
     return null;
   }

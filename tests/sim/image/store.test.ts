@@ -30,7 +30,7 @@ describe('local image store', () => {
     expect(digests[2]).toBe(`nginx        1.25      ${[...li.digests][0]!.split('@')[1]}   ${li.image.id.slice(7, 19)}   3 months ago   187MB`);
     expect(formatImages(svc.store, { nowMs: NOW, quiet: true })).toBe(`${a.image.id.slice(7, 19)}\n${li.image.id.slice(7, 19)}\n`);
     expect(formatImages(svc.store, { nowMs: NOW, dangling: true })).toBe('REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n');
-    expect(formatImages(svc.store, { nowMs: NOW, reference: 'nginx' }).split('\n')).toHaveLength(3);
+    expect(formatImages(svc.store, { nowMs: NOW, references: ['nginx'] }).split('\n')).toHaveLength(3);
   });
 
   it('image inspect shows Id, RepoTags, RepoDigests, RootFS.Layers (diffIDs, not blob digests), Config', async () => {
@@ -88,7 +88,7 @@ describe('local image store', () => {
     svc.store.tag('nginx:1.25', 'demo:1');
     await svc.pull('nginx:1.25');
     svc.store.tag('nginx:1.25', 'demo:1');
-    expect(formatImages(svc.store, { nowMs: NOW, reference: 'demo' })).toMatch(/^demo +1 /m);
+    expect(formatImages(svc.store, { nowMs: NOW, references: ['demo'] })).toMatch(/^demo +1 /m);
     expect((await svc.store.prune()).stdout).toBe('Total reclaimed space: 0B\n');
     const r = await svc.store.prune({ all: true, inUse: () => false });
     expect(r.stdout).toMatch(/^Deleted Images:\nuntagged: /);

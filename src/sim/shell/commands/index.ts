@@ -23,6 +23,7 @@ import { df } from './df.ts';
 import { help } from './help.ts';
 import { history } from './history.ts';
 import { nproc } from './nproc.ts';
+import { od } from './od.ts';
 import { yes } from './yes.ts';
 import { date } from './date.ts';
 import { dmesg, id, uname, whoami } from './sysinfo.ts';
@@ -39,4 +40,4 @@ import { readlink } from './readlink.ts';
 
 
 /** Every simulated command; a container only gets those its image ships. */
-export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, free, df, yes, crictl, ctr, nc, uptime, who, w, tty, lsbRelease, ss, readlink, jobsBuiltin, waitBuiltin, fgBuiltin, bgBuiltin];
+export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, od, free, df, yes, crictl, ctr, nc, uptime, who, w, tty, lsbRelease, ss, readlink, jobsBuiltin, waitBuiltin, fgBuiltin, bgBuiltin];

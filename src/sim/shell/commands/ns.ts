@@ -209,8 +209,15 @@ export const sudo: SimCommand = {
   },
 };
 
+/** A signal named on kill's command line: 0 (only the checks, no signal; kill(2)) or a signal name or number. */
+function signalArg(text: string): number | undefined {
+  return text === '0' ? 0 : parseSignal(text);
+}
+
 export const kill: SimCommand = {
   name: 'kill',
+  // A shell built-in in bash and in busybox ash: it runs in the shell's process and takes no PID.
+  noProcess: true,
   async run(args, env) {
     const k = env.host.kernel;
     let sig = 15;
@@ -219,11 +226,11 @@ export const kill: SimCommand = {
       const a = args[i]!;
       if (a === '-l' || a === '-L') return killList(args.slice(i + 1), env.session.shell === 'sh' ? 'sh' : 'bash');
       if (a === '-s') {
-        const s = parseSignal(args[++i] ?? '');
+        const s = signalArg(args[++i] ?? '');
         if (s === undefined) return R('', `bash: kill: ${args[i]}: invalid signal specification\n`, 1);
         sig = s;
       } else if (a.startsWith('-') && !/^-\d+$/.test(a.slice(1)) ? true : a.startsWith('-') && pids.length === 0) {
-        const s = parseSignal(a.slice(1));
+        const s = signalArg(a.slice(1));
         if (s === undefined) return R('', `bash: kill: ${a.slice(1)}: invalid signal specification\n`, 1);
         sig = s;
       } else pids.push(a);
@@ -251,8 +258,9 @@ export const kill: SimCommand = {
         err += bb ? `kill: can't kill pid ${a}: Operation not permitted\n` : `bash: kill: (${a}) - Operation not permitted\n`;
         continue;
       }
-      // A zombie has already exited: kill(2) succeeds and changes nothing; only its parent's wait() removes it.
-      if (t.state === 'Z') continue;
+      // Signal 0 only checks that the process exists and may be signalled (kill(2)); a zombie has
+      // already exited: kill(2) succeeds and changes nothing; only its parent's wait() removes it.
+      if (sig === 0 || t.state === 'Z') continue;
       const fromAncestor = k.ns(env.self.ns.pid).level < k.ns(t.ns.pid).level;
       if (t.containerId && k.isNsInit(t)) {
         const c = env.daemon.containers.get(t.containerId);

@@ -36,7 +36,7 @@ export const ps: SimCommand = {
     try {
       return listProcesses(args, env, viewer);
     } finally {
-      for (const p of peers.reverse()) k.release(p);
+      for (const p of peers.reverse()) k.unspawn(p);
     }
   },
 };

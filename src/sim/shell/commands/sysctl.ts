@@ -4,6 +4,7 @@
  * the shell's filesystem, so they see the caller's namespaces (kernel/sysctl.ts).
  */
 import type { ExecResult } from '../../api.ts';
+import { sysctlRefuses } from '../../kernel/sysctl.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { SYSCTL_USAGE, usageOf } from './usage.ts';
 
@@ -158,6 +159,11 @@ async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
     if (sysReadOnly(env) || env.self.euid !== 0) {
       warn(`permission denied on key "${dotted}"${ignoreFailure ? ', ignoring' : ''}`);
       return ignoreFailure ? 0 : 1;
+    }
+    // The kernel refuses the value when it is written: procps@v4.0.4:src/sysctl.c WriteSetting, close_stream fails, xwarn.
+    if (sysctlRefuses(env.host.kernel, sd.text, value)) {
+      warn(`setting key "${dotted}": Invalid argument`);
+      return 1;
     }
     await env.fs.writeFile(path, `${value}\n`);
     if (!o.quiet) say(o.nameOnly ? `${dotted}\n` : o.names ? `${dotted} = ${value}\n` : o.newline ? `${value}\n` : value);

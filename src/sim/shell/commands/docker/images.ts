@@ -1,5 +1,8 @@
+import type { ExecResult } from '../../../api.ts';
+import { BadPattern } from '../../../../oci/pathmatch.ts';
 import { arity } from './errors.ts';
 import { formatImages, imageRows } from '../../../image/format.ts';
+import type { CmdEnv } from '../../types.ts';
 import { createdAgo, humanSize } from '../../../image/units.ts';
 import { goTimeString } from '../../kit/gotime.ts';
 import { R, formatted } from './image.ts';
@@ -24,44 +27,57 @@ export default defineCommand({
     const argErr = arity(cmd, rest.length, 0, 1);
     if (argErr) return argErr;
     let dangling: boolean | undefined;
-    let reference = rest[0];
+    // Every reference= value is a pattern, ORed (moby@v27.3.1:daemon/images/image_list.go); the CLI adds the positional
+    // REPOSITORY[:TAG] as one more (docker/cli@v27.3.1:cli/command/image/list.go: filters.Add("reference", options.matchName)).
+    const references: string[] = [];
     for (const f of (flags.filter as string[] | undefined) ?? []) {
       const [k, v = ''] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
       if (k === 'dangling') {
-        if (!['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter 'dangling=${v}'\n`, 1);
+        if (!['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter 'dangling=[${v}]'\n`, 1); // filters.Args.GetBoolOrDefault: invalidFilter{key, values}
         dangling = v === 'true' || v === '1';
-      } else if (k === 'reference') reference = v;
+      } else if (k === 'reference') references.push(v);
       else if (!['before', 'since', 'label', 'until'].includes(k) || !f.includes('=')) return R('', `Error response from daemon: invalid filter '${k || f}'\n`, 1);
     }
-    const lib = await env.daemon.imageLib();
-    // docker/cli@v27.3.1:cli/command/image/list.go runImages: what --tree does not take yet (main prints it, status 1).
-    if (flags.tree) {
-      const not = flags.quiet ? '--quiet' : flags['no-trunc'] ? '--no-trunc' : flags.digests ? '--show-digest' : flags.format !== undefined && flags.format !== '' ? '--format' : undefined;
-      if (not) return R('', `${not} is not yet supported with --tree\n`, 1);
-      const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}) });
-      const { imageTree } = await import('./images-tree.ts');
-      return R(imageTree(rows, env.tty, env.columns));
+    if (rest[0] !== undefined) references.push(rest[0]);
+    try {
+      return await list(flags, references, dangling, env);
+    } catch (e) {
+      // Go's path.ErrBadPattern from reference.FamiliarMatch, returned by the daemon as is.
+      if (e instanceof BadPattern) return R('', `Error response from daemon: ${e.message}\n`, 1);
+      throw e;
     }
-    if (flags.format !== undefined) {
-      const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}) });
-      const docs = rows.map((r) => ({
-        Repository: r.repo, Tag: r.tag, Digest: r.digest, ID: flags['no-trunc'] ? r.li.image.id : r.li.image.id.slice(7, 19),
-        CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs), CreatedAt: goTimeString(Math.floor(r.li.createdMs / 1000) * 1000), Size: humanSize(r.li.image.size),
-        // docker/cli@v27.3.1:cli/command/formatter/image.go: -1 (not computed by `docker images`) is N/A.
-        Containers: 'N/A', SharedSize: 'N/A', UniqueSize: 'N/A', VirtualSize: humanSize(r.li.image.size),
-      }));
-      if (flags.quiet) return R(docs.map((d) => `${d.ID}\n`).join(''));
-      // docker/cli@v27.3.1:cli/command/formatter/image.go NewImageContext: the header map.
-      return formatted(docs, flags.format as string, {
-        ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE',
-        Containers: 'CONTAINERS', VirtualSize: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
-      }, '*formatter.imageContext');
-    }
-    return R(
-      formatImages(lib.store, {
-        nowMs: env.host.clock.nowMs, all: Boolean(flags.all), digests: Boolean(flags.digests), quiet: Boolean(flags.quiet), noTrunc: Boolean(flags['no-trunc']),
-        ...(dangling !== undefined ? { dangling } : {}), ...(reference ? { reference } : {}),
-      }),
-    );
   },
 });
+
+async function list(flags: Record<string, unknown>, references: string[], dangling: boolean | undefined, env: CmdEnv): Promise<ExecResult> {
+  const lib = await env.daemon.imageLib();
+  // docker/cli@v27.3.1:cli/command/image/list.go runImages: what --tree does not take yet (main prints it, status 1).
+  if (flags.tree) {
+    const not = flags.quiet ? '--quiet' : flags['no-trunc'] ? '--no-trunc' : flags.digests ? '--show-digest' : flags.format !== undefined && flags.format !== '' ? '--format' : undefined;
+    if (not) return R('', `${not} is not yet supported with --tree\n`, 1);
+    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references });
+    const { imageTree } = await import('./images-tree.ts');
+    return R(imageTree(rows, env.tty, env.columns));
+  }
+  if (flags.format !== undefined) {
+    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references });
+    const docs = rows.map((r) => ({
+      Repository: r.repo, Tag: r.tag, Digest: r.digest, ID: flags['no-trunc'] ? r.li.image.id : r.li.image.id.slice(7, 19),
+      CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs), CreatedAt: goTimeString(Math.floor(r.li.createdMs / 1000) * 1000), Size: humanSize(r.li.image.size),
+      // docker/cli@v27.3.1:cli/command/formatter/image.go: -1 (not computed by `docker images`) is N/A.
+      Containers: 'N/A', SharedSize: 'N/A', UniqueSize: 'N/A', VirtualSize: humanSize(r.li.image.size),
+    }));
+    if (flags.quiet) return R(docs.map((d) => `${d.ID}\n`).join(''));
+    // docker/cli@v27.3.1:cli/command/formatter/image.go NewImageContext: the header map.
+    return formatted(docs, flags.format as string, {
+      ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE',
+      Containers: 'CONTAINERS', VirtualSize: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
+    }, '*formatter.imageContext');
+  }
+  return R(
+    formatImages(lib.store, {
+      nowMs: env.host.clock.nowMs, all: Boolean(flags.all), digests: Boolean(flags.digests), quiet: Boolean(flags.quiet), noTrunc: Boolean(flags['no-trunc']),
+      ...(dangling !== undefined ? { dangling } : {}), references,
+    }),
+  );
+}

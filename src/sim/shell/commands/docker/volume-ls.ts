@@ -1,6 +1,8 @@
-import { arity } from './errors.ts';
+import { arity, flagError } from './errors.ts';
 import { formatted } from './image.ts';
 import { GoFunc } from '../../kit/template/index.ts';
+import type { Volume } from '../../../image/volumes.ts';
+import { parseFilters } from './filters.ts';
 import { R, users } from './storage.ts';
 import { defineCommand, FORMAT_HELP } from './define.ts';
 
@@ -18,15 +20,26 @@ export default defineCommand({
     // cli.NoArgs (docker/cli@v27.3.1).
     const argErr = arity(cmd, rest.length, 0);
     if (argErr) return argErr;
+    // moby@v27.3.1:volume/service/convert.go filtersToBy, with service.go acceptedListFilters: the keys are
+    // validated first (filters.Args.Validate), then dangling (GetBoolOrDefault); driver values are exact
+    // driver names, name values filters.Args.Match (the name, or an unanchored regular expression), label
+    // MatchKVList; different keys are ANDed.
+    const parsed = parseFilters(flags.filter as string[] | undefined, '-f, --filter');
+    if (parsed.error) return flagError(cmd.path, parsed.error);
+    const filters = parsed.filters;
+    const invalid = filters.validate(['dangling', 'name', 'driver', 'label']);
+    if (invalid) return R('', `Error response from daemon: ${invalid}\n`, 1);
     let dangling: boolean | undefined;
-    for (const f of (flags.filter as string[] | undefined) ?? []) {
-      const [k, v] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
-      if (k !== 'dangling' || !['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter '${f}'\n`, 1);
-      dangling = v === 'true' || v === '1';
+    if (filters.contains('dangling')) {
+      const b = filters.bool('dangling', false);
+      if (b.error) return R('', `Error response from daemon: ${b.error}\n`, 1);
+      dangling = b.value;
     }
+    const drivers = filters.get('driver');
+    const match = (v: Volume) => (drivers.length === 0 || drivers.includes('local')) && filters.match('name', v.name) && filters.matchKVList('label', v.labels);
     const lib = await env.daemon.imageLib();
     if (flags.format !== undefined) {
-      const names = lib.volumes.ls({ quiet: true, ...(dangling !== undefined ? { dangling } : {}), users: users(env) }).split('\n').filter(Boolean);
+      const names = lib.volumes.ls({ quiet: true, ...(dangling !== undefined ? { dangling } : {}), users: users(env), match }).split('\n').filter(Boolean);
       if (flags.quiet) return R(names.map((n) => `${n}\n`).join(''));
       // docker/cli@v27.3.1:cli/command/formatter/volume.go: volumeContext's methods and header map.
       const docs = names.map((n) => ({
@@ -38,6 +51,6 @@ export default defineCommand({
         Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE', Status: 'STATUS',
       }, '*formatter.volumeContext');
     }
-    return R(lib.volumes.ls({ quiet: Boolean(flags.quiet), ...(dangling !== undefined ? { dangling } : {}), users: users(env) }));
+    return R(lib.volumes.ls({ quiet: Boolean(flags.quiet), ...(dangling !== undefined ? { dangling } : {}), users: users(env), match }));
   },
 });
