@@ -88,27 +88,36 @@ test.describe('the lesson terminal', () => {
  * typed: bash's continuation prompt `> ` takes each line until EOF, then the whole runs as one
  * command, so no body line is run on its own as a command.
  */
-test.describe('a here-document from a Run block, at laptop size', () => {
-  test.use({ viewport: { width: 1366, height: 768 } });
-  for (const { locale, prefix, aria } of [
-    { locale: 'en', prefix: '', aria: 'Run in the terminal: ' },
-    { locale: 'zh-cn', prefix: '/zh-cn', aria: '在终端中运行：' },
-  ] as const) {
-    test(`runs as one command (${locale})`, async ({ page }) => {
-      await page.goto(`${prefix}/lessons/09-writing-dockerfiles/`);
-      await page.getByRole('button', { name: `${aria}mkdir /root/app`, exact: true }).click();
-      await expect(screen(page)).toContainText('root@node1:~# mkdir /root/app');
-      await page.getByRole('button', { name: new RegExp(`^${aria}cat > /root/app/Dockerfile <<'EOF'`) }).click();
-      await expect(screen(page)).toContainText("root@node1:~# cat > /root/app/Dockerfile <<'EOF'");
-      // The continuation prompts appear; the body lines a Run block feeds are not yet echoed after them (a known gap).
-      await expect(screen(page)).toContainText('> > > > > > >');
-      await page.locator('cc-terminal .xterm-helper-textarea').focus();
-      await type(page, 'wc -l /root/app/Dockerfile');
-      await expect(screen(page)).toContainText('6 /root/app/Dockerfile');
-      await expect(screen(page)).not.toContainText('command not found');
-    });
-  }
-});
+for (const size of [
+  { name: 'laptop', use: { viewport: { width: 1366, height: 768 } } },
+  { name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } },
+] as const) {
+  test.describe(`a here-document from a Run block, at ${size.name} size`, () => {
+    test.use(size.use);
+    for (const { locale, prefix, aria, back } of [
+      { locale: 'en', prefix: '', aria: 'Run in the terminal: ', back: 'Back to the text' },
+      { locale: 'zh-cn', prefix: '/zh-cn', aria: '在终端中运行：', back: '返回正文' },
+    ] as const) {
+      test(`runs as one command, each body line echoed after its prompt (${locale})`, async ({ page }) => {
+        await page.goto(`${prefix}/lessons/09-writing-dockerfiles/`);
+        // On a phone, Run opens the workspace sheet with the terminal in view.
+        await page.getByRole('button', { name: `${aria}mkdir /root/app`, exact: true }).click();
+        await expect(screen(page)).toContainText('root@node1:~# mkdir /root/app');
+        // On a phone the reader goes back to the text for the next Run block, as a learner does.
+        if (size.name === 'phone') await page.getByRole('button', { name: back }).tap();
+        await page.getByRole('button', { name: new RegExp(`^${aria}cat > /root/app/Dockerfile <<'EOF'`) }).click();
+        await expect(screen(page)).toContainText("root@node1:~# cat > /root/app/Dockerfile <<'EOF'");
+        // bash's continuation prompt takes each line of the body, and the terminal shows it after the prompt.
+        await expect(screen(page)).toContainText('> FROM alpine:3.20');
+        await expect(screen(page)).toContainText('> EOF');
+        await page.locator('cc-terminal .xterm-helper-textarea').focus();
+        await type(page, 'wc -l /root/app/Dockerfile');
+        await expect(screen(page)).toContainText('6 /root/app/Dockerfile');
+        await expect(screen(page)).not.toContainText('command not found');
+      });
+    }
+  });
+}
 
 /**
  * Issue #10: host commands off the lessons' script, typed into a lesson's terminal: a background job, a

@@ -29,6 +29,15 @@ function onScreen(cols = 20) {
 }
 
 describe('LineEditor on a real terminal screen', () => {
+  it('echoes pasted lines after their prompts, as a terminal does (a here-document from a Run block)', async () => {
+    const t = onScreen(40);
+    t.editor.start('$ ');
+    t.editor.type("cat > f <<'EOF'\nFROM alpine\nRUN true\nEOF\n");
+    for (const prompt of ['> ', '> ', '> ']) t.editor.start(prompt);
+    expect(t.submitted).toEqual(["cat > f <<'EOF'", 'FROM alpine', 'RUN true', 'EOF']);
+    expect(await t.rows()).toEqual(["$ cat > f <<'EOF'", '> FROM alpine', '> RUN true', '> EOF']);
+  });
+
   it('wraps a long line without repeating it, however it is typed', async () => {
     const t = onScreen(20);
     t.editor.start('$ ');

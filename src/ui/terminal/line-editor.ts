@@ -146,6 +146,9 @@ export class LineEditor {
   private insert(text: string): void {
     for (const ch of text) {
       if (ch === '\r' || ch === '\n') {
+        // A pasted or typed-ahead line shows after its prompt before it runs, as a terminal echoes it
+        // (the body of a here-document from a Run block: `> FROM alpine`).
+        this.redraw();
         this.enter();
         return;
       }
