@@ -3,6 +3,7 @@
  * returns that many (fs/devfs.ts wants), as Linux does, when it fits the line's bounds.
  */
 import type { Flavor } from '../docker/images.ts';
+import type { Proc } from '../kernel/types.ts';
 
 const POWERS: Record<string, number> = { k: 1, K: 1, m: 2, M: 2, G: 3, T: 4, P: 5, E: 6, Z: 7, Y: 8, R: 9, Q: 10 };
 
@@ -44,12 +45,8 @@ export function headBytesArg(args: string[]): string | undefined {
   return found;
 }
 
-/** The bytes `argv` (the reading process's) asks of an endless device, or undefined for a reader to the end. */
-export function readSize(argv: readonly string[], flavor: Flavor): number | undefined {
-  const name = (argv[0] ?? '').split('/').pop();
-  if (name !== 'head') return undefined;
-  const arg = headBytesArg(argv.slice(1));
-  if (arg === undefined) return undefined;
-  const n = headCount(arg, flavor);
-  return typeof n === 'number' ? n : undefined;
-}
+/**
+ * The bytes a running process asks of the file it reads (commands/head.ts sets it around its read);
+ * fs/devfs.ts serves that many of an endless device.
+ */
+export const readWants = new WeakMap<Proc, number>();

@@ -21,7 +21,7 @@ import type { Session } from './types.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSYBOX_SCRIPT } from './applet.ts';
 import { SBIN } from './usrsbin.ts';
-import { readSize } from './readsize.ts';
+import { readWants } from './readsize.ts';
 import { LIMITS } from './limits.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
@@ -201,9 +201,8 @@ export function rootFs(
   const devfs = new DevFs(host, () => mtime.getTime(), Boolean(c?.config.Tty));
   devfs.onEndless = onEndless;
   // `head -c N /dev/zero` gets N bytes when they fit a string of the line (a larger N: commands/head.ts stops the line).
-  const flavor = c?.image.flavor ?? other?.flavor ?? 'coreutils';
   devfs.wants = () => {
-    const n = readSize(host.current.argv, flavor);
+    const n = readWants.get(host.current);
     return n !== undefined && n <= LIMITS.stringBytes ? n : undefined;
   };
   devfs.onWriteError = procfs.onWriteError;

@@ -6,7 +6,7 @@
 const INTMAX = (1n << 63n) - 1n;
 
 /** What parsing a size gave: a value, or why not (coreutils's strtol_error). */
-export type Parsed = { n: bigint; bytes: boolean } | { error: 'invalid' | 'overflow' };
+type Parsed = { n: bigint; bytes: boolean } | { error: 'invalid' | 'overflow' };
 
 /**
  * coreutils's multipliers for a suffix letter (gnulib@v0.1:lib/xstrtol.c __xstrtol with dd's
@@ -166,7 +166,7 @@ export function humanRate(bytes: number, ns: number): string {
 }
 
 /** C's printf %g (six significant digits, no trailing zeros). */
-export function fmtG(x: number): string {
+function fmtG(x: number): string {
   if (x === 0) return '0';
   const exp = Math.floor(Math.log10(Math.abs(x)));
   if (exp < -4 || exp >= 6) {
@@ -198,7 +198,7 @@ export function coreutilsReport(s: { rFull: number; rPartial: number; wFull: num
 }
 
 /** busybox@1_36_1:libbb/human_readable.c make_human_readable_str(val, 1, 0): "100.0M", "512". */
-export function bbHuman(val: number): string {
+function bbHuman(val: number): string {
   if (val === 0) return '0';
   let v = Math.floor(val);
   let frac = 0;

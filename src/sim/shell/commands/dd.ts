@@ -98,7 +98,8 @@ export const dd: SimCommand = {
         const st = await env.fs.stat(abs).catch(() => undefined);
         const parent = await env.fs.stat(abs.slice(0, abs.lastIndexOf('/')) || '/').catch(() => undefined);
         if (st?.isDirectory) return openFail(plan.ofile, 'Is a directory');
-        if (!parent?.isDirectory || (!st && plan.conv.has('nocreat'))) return openFail(plan.ofile, 'No such file or directory');
+        // The simulator's /dev takes no new files (a real /dev/shm is a tmpfs that does): the open fails.
+        if (!parent?.isDirectory || (!st && (plan.conv.has('nocreat') || abs.startsWith('/dev/')))) return openFail(plan.ofile, 'No such file or directory');
         if (st && plan.conv.has('excl')) return openFail(plan.ofile, 'File exists');
         if (env.readOnly(abs)) return openFail(plan.ofile, 'Read-only file system');
         sink = { kind: 'file', abs, old: st ? await env.fs.readFileBuffer(abs) : new Uint8Array() };

@@ -1,5 +1,5 @@
 import { LIMITS } from '../limits.ts';
-import { headBytesArg, headCount } from '../readsize.ts';
+import { headBytesArg, headCount, readWants } from '../readsize.ts';
 import type { SimCommand } from '../types.ts';
 
 /** An endless device among head's operands (/dev/zero, /dev/urandom…). */
@@ -28,8 +28,13 @@ export const head: SimCommand = {
     if (n === undefined) return orig(args);
     const files = operands(args);
     if (n > LIMITS.stringBytes && files.some((f) => ENDLESS.test(env.fs.resolvePath(env.cwd, f)))) return env.stopLine('work');
-    // just-bash's head with the count in plain bytes.
-    return orig(['-c', String(n), ...withoutCount(args)]);
+    // just-bash's head with the count in plain bytes; an endless device serves what it asks.
+    readWants.set(env.self, n);
+    try {
+      return await orig(['-c', String(n), ...withoutCount(args)]);
+    } finally {
+      readWants.delete(env.self);
+    }
   },
 };
 
