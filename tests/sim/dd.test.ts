@@ -126,6 +126,10 @@ describe('head -c N of an endless device (#10)', () => {
     expect((await sh(w, 'head -c 2M /dev/zero | wc -c')).stdout).toBe('2097152\n');
     expect((await sh(w, 'head -c 1kB /dev/zero | wc -c')).stdout).toBe('1000\n');
     expect((await sh(w, 'head -c 5X /dev/zero')).stderr).toBe('head: invalid number of bytes: ‘5X’\n');
+    // Past uintmax_t: gnulib's xnumtoumax adds EOVERFLOW's text.
+    expect((await sh(w, 'head -c 10Q /dev/zero')).stderr).toBe('head: invalid number of bytes: ‘10Q’: Value too large for defined data type\n');
+    // Through a pipe: cat keeps writing while head reads.
+    expect((await sh(w, 'cat /dev/urandom | head -c 100000 | wc -c')).stdout).toBe('100000\n');
     const big = await w.exec('head -c 50M /dev/urandom > f');
     expect(big.exitCode).toBe(130);
     expect(big.stopped?.limit).toBe('work');

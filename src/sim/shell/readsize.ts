@@ -13,7 +13,13 @@ const POWERS: Record<string, number> = { k: 1, K: 1, m: 2, M: 2, G: 3, T: 4, P: 
  * (xatoul_sfx with libbb's bkm_suffixes: b 512, k 1024, m 1048576). A leading `-` (all but the last N)
  * reads to the end: undefined. 'invalid' when the tool would refuse it.
  */
-export function headCount(text: string, flavor: Flavor): number | 'invalid' | undefined {
+export function headCount(text: string, flavor: Flavor): number | 'invalid' | 'overflow' | undefined {
+  const n = count(text, flavor);
+  // Past uintmax_t: xnumtoumax's EOVERFLOW (coreutils); busybox's range check.
+  return typeof n === 'number' && n > 2 ** 64 - 1 ? (flavor === 'busybox' ? 'invalid' : 'overflow') : n;
+}
+
+function count(text: string, flavor: Flavor): number | 'invalid' | undefined {
   if (text.startsWith('-')) return /^-\d/.test(text) ? undefined : 'invalid';
   const m = /^\+?(\d+)(.*)$/.exec(text);
   if (!m) return 'invalid';

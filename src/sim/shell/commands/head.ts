@@ -9,7 +9,8 @@ const ENDLESS = /^\/dev\/(?:zero|full|u?random)$/;
  * head: just-bash's head, with `-c N` read as coreutils and busybox read it. just-bash takes
  * `-c 5M` as 5; coreutils@v9.4:src/head.c string_to_integer takes the suffixes of xdectoumax
  * ("bkKmMGTPEZYRQ0") and says `head: invalid number of bytes: ‘5X’`; busybox@1_36_1:coreutils/head.c
- * takes b, k, m (xatoul_sfx) and says `head: invalid number '5X'` (libbb/xatonum_template.c).
+ * takes b, k, m (xatoul_sfx) and says `head: invalid number '5X'` (libbb/xatonum_template.c). A count past
+ * uintmax_t: gnulib's xnumtoumax adds EOVERFLOW's text.
  * Of an endless device it reads N bytes (fs/devfs.ts wants) when they fit a string of the line;
  * more stops the line with the simulator's note, where a real head would go on.
  */
@@ -21,8 +22,9 @@ export const head: SimCommand = {
     const arg = headBytesArg(args);
     if (arg === undefined) return orig(args);
     const n = headCount(arg, env.flavor);
-    if (n === 'invalid') {
-      const msg = env.flavor === 'busybox' ? `head: invalid number '${arg}'\n` : `head: invalid number of bytes: ${env.session.root === 'host' ? `‘${arg}’` : `'${arg}'`}\n`;
+    if (n === 'invalid' || n === 'overflow') {
+      const why = n === 'overflow' ? ': Value too large for defined data type' : '';
+      const msg = env.flavor === 'busybox' ? `head: invalid number '${arg}'\n` : `head: invalid number of bytes: ${env.session.root === 'host' ? `‘${arg}’` : `'${arg}'`}${why}\n`;
       return { stdout: '', stderr: msg, exitCode: 1 };
     }
     if (n === undefined) return orig(args);
