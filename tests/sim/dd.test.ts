@@ -58,12 +58,26 @@ describe('dd (#10)', () => {
       ['dd conv=lcase,ucase', 'dd: cannot combine lcase and ucase\n'],
       ['dd of=/tmp', 'dd: failed to open ‘/tmp’: Is a directory\n'],
       ['dd of=/nope/x', 'dd: failed to open ‘/nope/x’: No such file or directory\n'],
+      // O_BINARY is 0 on Linux, so parse_symbols does not match it.
+      ['dd iflag=binary', "dd: invalid input flag: ‘binary’\nTry 'dd --help' for more information.\n"],
+      // parse_gnu_standard_options_only: getopt's own wording, ASCII quotes.
+      ['dd -x', "dd: invalid option -- 'x'\nTry 'dd --help' for more information.\n"],
+      ['dd --foo', "dd: unrecognized option '--foo'\nTry 'dd --help' for more information.\n"],
     ];
     for (const [line, err] of cases) {
       const r = await sh(w, line);
       expect(r.stderr, line).toBe(err);
       expect(r.exitCode, line).toBe(1);
     }
+  });
+
+  it('--help and --version as coreutils 9.4 prints them', async () => {
+    const w = createWorld();
+    const help = await sh(w, 'dd --help');
+    expect(help.stdout.startsWith('Usage: dd [OPERAND]...\n  or:  dd OPTION\nCopy a file, converting and formatting according to the operands.\n')).toBe(true);
+    expect(help.stdout).toContain('\n  nofollow  do not follow symlinks\n\nSending a USR1 signal');
+    expect(help.stdout.endsWith("Full documentation <https://www.gnu.org/software/coreutils/dd>\nor available locally via: info '(coreutils) dd invocation'\n")).toBe(true);
+    expect((await sh(w, 'dd --version | head -1')).stdout).toBe('dd (GNU coreutils) 9.4\n');
   });
 
   it('fails on /dev/full after one record, as write_full returns ENOSPC', async () => {

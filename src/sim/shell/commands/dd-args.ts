@@ -26,8 +26,8 @@ export interface DdPlan {
 const CONVS = ['ascii', 'ebcdic', 'ibm', 'block', 'unblock', 'lcase', 'ucase', 'sparse', 'swab', 'noerror', 'nocreat', 'excl', 'notrunc', 'sync', 'fdatasync', 'fsync'];
 /** The conversions that make coreutils copy through a second buffer (src/dd.c conversions[], C_TWOBUFS). */
 const TWOBUF_CONVS = new Set(['ascii', 'ebcdic', 'ibm', 'block', 'unblock', 'lcase', 'ucase', 'swab']);
-/** coreutils's flags[] that exist on Linux (cio and nolinks are 0 there, so dd refuses them). */
-const FLAGS = ['append', 'binary', 'direct', 'directory', 'dsync', 'noatime', 'nocache', 'noctty', 'nofollow', 'nonblock', 'sync', 'text', 'fullblock', 'count_bytes', 'skip_bytes', 'seek_bytes'];
+/** coreutils's flags[] that exist on Linux (cio, nolinks, binary and text are 0 there, so dd refuses them). */
+const FLAGS = ['append', 'direct', 'directory', 'dsync', 'noatime', 'nocache', 'noctty', 'nofollow', 'nonblock', 'sync', 'fullblock', 'count_bytes', 'skip_bytes', 'seek_bytes'];
 
 type Fail = { error: string };
 

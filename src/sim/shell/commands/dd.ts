@@ -13,6 +13,7 @@ import { q } from '../quote.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { busyboxPlan, coreutilsPlan, type DdPlan } from './dd-args.ts';
 import { busyboxReport, coreutilsReport, humanBytes, humanRate } from './dd-format.ts';
+import { ddOptions } from './dd-usage.ts';
 
 /** busybox@1_36_1:coreutils/dd.c dd_trivial_usage and dd_full_usage, as bb_show_usage prints them. */
 const BB_USAGE = `BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.
@@ -70,7 +71,13 @@ export const dd: SimCommand = {
   name: 'dd',
   async run(args, env) {
     const bb = env.flavor === 'busybox';
-    const plan = bb ? busyboxPlan(args, BB_USAGE) : coreutilsPlan(args, (s) => q(env, s));
+    let operands = args;
+    if (!bb) {
+      const o = ddOptions(args, env.session.root === 'host');
+      if (!Array.isArray(o)) return R(o.out, o.err, o.code);
+      operands = o;
+    }
+    const plan = bb ? busyboxPlan(args, BB_USAGE) : coreutilsPlan(operands, (s) => q(env, s));
     if ('error' in plan) return R('', plan.error, 1);
     const name = (f: string) => (bb ? `'${f}'` : q(env, f));
     const openFail = (f: string, why: string) => R('', bb ? `dd: can't open '${f}': ${why}\n` : `dd: failed to open ${name(f)}: ${why}\n`, 1);
