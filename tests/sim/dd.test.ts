@@ -142,6 +142,8 @@ describe('head -c N of an endless device (#10)', () => {
     expect((await sh(w, 'head -c 5X /dev/zero')).stderr).toBe('head: invalid number of bytes: ‘5X’\n');
     // Past uintmax_t: gnulib's xnumtoumax adds EOVERFLOW's text.
     expect((await sh(w, 'head -c 10Q /dev/zero')).stderr).toBe('head: invalid number of bytes: ‘10Q’: Value too large for defined data type\n');
+    // od -N asks the device for its bytes too (od.c's -N limits the read).
+    expect((await sh(w, 'od -N 100000 /dev/zero | tail -2')).stdout).toBe('*\n0303240\n');
     // Through a pipe: cat keeps writing while head reads.
     expect((await sh(w, 'cat /dev/urandom | head -c 100000 | wc -c')).stdout).toBe('100000\n');
     const big = await w.exec('head -c 50M /dev/urandom > f');
