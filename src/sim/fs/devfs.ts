@@ -7,9 +7,9 @@
  * console 136:0 with -t). The host has the same core set (Ubuntu's devtmpfs has many more
  * nodes: disks, ttyN, input…, which are not served).
  *
- * Reading an endless device (zero, full, random, urandom) returns one pipe buffer (64 KiB) and
- * tells `onEndless`, so the shell can treat a reader that never stops (cat) as it treats
- * `sleep infinity` (shell/runtime.ts endlessReader). urandom's bytes come from the world's seeded
+ * Reading an endless device (zero, full, random, urandom) returns what the reader asks for
+ * (`head -c N`: `wants`), or else one pipe buffer (64 KiB) and tells `onEndless`, so the shell can
+ * treat a reader that never stops (cat) as it treats `sleep infinity` (shell/runtime.ts endlessReader). urandom's bytes come from the world's seeded
  * generator, so a replay prints the same bytes.
  */
 import type { FsStat } from 'just-bash';
@@ -48,12 +48,40 @@ const PIPE_BUFFER = 65536;
 
 const ENDLESS = new Set(['zero', 'full', 'random', 'urandom']);
 
+/** The endless devices. */
+export function isEndless(name: string): boolean {
+  return ENDLESS.has(name);
+}
+
+/**
+ * `n` bytes of an endless device: NULs from zero and full; from random and urandom, bytes of a fast
+ * xorshift seeded by one draw of the world's generator, so a replay reads the same bytes.
+ */
+export function endlessBytes(host: Host, name: string, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  if (name === 'random' || name === 'urandom') {
+    let x = (host.rng.int(0x7fffffff) | 1) >>> 0;
+    for (let i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      out[i] = x & 255;
+    }
+  }
+  return out;
+}
+
 /** The stat of a device node: `rdev` (major, minor) and a tmpfs directory's size ride along for ls. */
 export type DevStat = FsStat & { rdev?: { major: number; minor: number }; dirSize?: number };
 
 export class DevFs extends GeneratedFs {
   /** Called when a read of an endless device was cut at the bound. */
   onEndless: (path: string) => void = () => {};
+  /**
+   * How many bytes the reading command asks of an endless device (`head -c N`), within the line's
+   * bounds (shell/readsize.ts); undefined for a reader that reads to the end.
+   */
+  wants: () => number | undefined = () => undefined;
 
   constructor(
     private readonly host: Host,
@@ -96,25 +124,14 @@ export class DevFs extends GeneratedFs {
     };
   }
 
-  /** The bytes a read returns: nothing from null and tty, the bound's worth from an endless device. */
+  /** The bytes a read returns: nothing from null and tty; from an endless device what the reader asks for, else the bound's worth. */
   private bytes(path: string): Uint8Array | undefined {
     const { node, path: p } = this.resolve(path, true);
     const name = p.split('/').filter(Boolean).join('/');
     if (node?.type !== 'file' || !ENDLESS.has(name)) return undefined;
-    const n = PIPE_BUFFER;
-    const out = new Uint8Array(n);
-    if (name === 'random' || name === 'urandom') {
-      // One draw from the world's generator seeds a fast xorshift for the rest.
-      let x = (this.host.rng.int(0x7fffffff) | 1) >>> 0;
-      for (let i = 0; i < n; i++) {
-        x ^= x << 13;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        out[i] = x & 255;
-      }
-    }
-    this.onEndless(`/dev/${name}`);
-    return out;
+    const want = this.wants();
+    if (want === undefined) this.onEndless(`/dev/${name}`);
+    return endlessBytes(this.host, name, want ?? PIPE_BUFFER);
   }
 
   override async readFile(path: string): Promise<string> {

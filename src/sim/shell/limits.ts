@@ -56,7 +56,9 @@ export const LIMITS = {
 export const JB_LIMITS: ExecutionLimits = {
   maxCommandCount: LIMITS.commands,
   maxCallDepth: LIMITS.callDepth,
-  maxOutputSize: LIMITS.outputBytes,
+  // What one command may write into a pipe or a file: a string of the line. The terminal gets at most
+  // LIMITS.outputBytes of it (runtime.ts write, fitOutput).
+  maxOutputSize: LIMITS.stringBytes,
   maxStringLength: LIMITS.stringBytes,
   maxHeredocSize: LIMITS.stringBytes,
   maxSubstitutionDepth: 50,

@@ -21,6 +21,8 @@ import type { Session } from './types.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSYBOX_SCRIPT } from './applet.ts';
 import { SBIN } from './usrsbin.ts';
+import { readWants } from './readsize.ts';
+import { LIMITS } from './limits.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
 const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help'];
@@ -198,6 +200,11 @@ export function rootFs(
   for (const t of tmpfs) if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });
   const devfs = new DevFs(host, () => mtime.getTime(), Boolean(c?.config.Tty));
   devfs.onEndless = onEndless;
+  // `head -c N /dev/zero` gets N bytes when they fit a string of the line (a larger N: commands/head.ts stops the line).
+  devfs.wants = () => {
+    const n = readWants.get(host.current);
+    return n !== undefined && n <= LIMITS.stringBytes ? n : undefined;
+  };
   devfs.onWriteError = procfs.onWriteError;
   const fs = new jb.MountableFs({ base, mounts: [{ mountPoint: '/dev', filesystem: devfs }, { mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) }, ...volumeMounts] });
   return { fs, readOnly };

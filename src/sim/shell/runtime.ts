@@ -213,7 +213,7 @@ export class ShellRuntime {
             stream: this.lineIsTty && this.onOutput ? (chunk) => this.write(chunk) : undefined,
             fs: ctx.fs,
             readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
-            orig: ctx.origCommand ? async (a: string[]) => { const r = await ctx.origCommand!(a); return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }; } : undefined,
+            orig: ctx.origCommand ? async (a: string[]) => { const r = await ctx.origCommand!(a); return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined) }; } : undefined, // bytes stay bytes (head -c of /dev/urandom)
             exec: async (line) => {
               const r = await ctx.exec!(line, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env) });
               return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };

@@ -1,5 +1,6 @@
 import type { ExecResult } from '../../api.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { readWants } from '../readsize.ts';
 
 /**
  * od (coreutils 9.4 src/od.c; busybox's od is the same code, od_bloaty.c) over the bytes of its
@@ -146,10 +147,14 @@ async function input(p: Parsed, env: CmdEnv): Promise<{ bytes?: Uint8Array; erro
       parts.push(env.stdinBytes());
       continue;
     }
+    // -N: an endless device (/dev/zero) serves the bytes od asks for (shell/readsize.ts).
+    if (p.limit !== undefined) readWants.set(env.self, p.skip + p.limit);
     try {
       parts.push(await env.fs.readFileBuffer(env.fs.resolvePath(env.cwd, f)));
     } catch {
       errors += `od: ${f}: No such file or directory\n`;
+    } finally {
+      readWants.delete(env.self);
     }
   }
   if (!parts.length) return { errors };
