@@ -60,3 +60,28 @@ describe("/etc/resolv.conf: systemd-resolved's stub", () => {
     expect((await sh(w, 'grep -v "^#" /run/systemd/resolve/resolv.conf')).out).toBe('\nnameserver 10.0.0.1\nsearch .\n');
   });
 });
+
+// coreutils@v9.4:src/groups.c, src/realpath.c; glibc@glibc-2.39:nss/getent.c.
+describe('groups, getent, realpath', () => {
+  it('name the users and groups of /etc/passwd and /etc/group', async () => {
+    const w = createWorld();
+    expect(await sh(w, 'groups')).toMatchObject({ out: 'root\n', exitCode: 0 });
+    expect(await sh(w, 'groups ubuntu root')).toMatchObject({ out: 'ubuntu : ubuntu\nroot : root\n', exitCode: 0 });
+    expect(await sh(w, 'groups bob')).toMatchObject({ out: "groups: 'bob': no such user\n", exitCode: 1 });
+    expect(await sh(w, 'getent passwd root')).toMatchObject({ out: 'root:x:0:0:root:/root:/bin/bash\n', exitCode: 0 });
+    expect(await sh(w, 'getent group 1000')).toMatchObject({ out: 'ubuntu:x:1000:\n', exitCode: 0 });
+    expect(await sh(w, 'getent passwd bob')).toMatchObject({ out: '', exitCode: 2 });
+    expect(await sh(w, 'getent foo')).toMatchObject({ out: "Unknown database: foo\nTry `getent --help' or `getent --usage' for more information.\n", exitCode: 1 });
+  });
+
+  it('realpath follows links on merged /usr; -m, -s, --relative-to; errors', async () => {
+    const w = createWorld();
+    expect((await sh(w, 'realpath /bin/ls')).out).toBe('/usr/bin/ls\n');
+    expect((await sh(w, 'cd /tmp && realpath ../etc/resolv.conf')).out).toBe('/run/systemd/resolve/stub-resolv.conf\n');
+    expect((await sh(w, 'realpath -m /nope/x')).out).toBe('/nope/x\n');
+    expect((await sh(w, 'realpath -s /bin/ls')).out).toBe('/bin/ls\n');
+    expect((await sh(w, 'realpath --relative-to=/usr /usr/bin/ls')).out).toBe('bin/ls\n');
+    expect(await sh(w, 'realpath /nope/x')).toMatchObject({ out: 'realpath: /nope/x: No such file or directory\n', exitCode: 1 });
+    expect(await sh(w, 'realpath')).toMatchObject({ out: "realpath: missing operand\nTry 'realpath --help' for more information.\n", exitCode: 1 });
+  });
+});
