@@ -85,7 +85,7 @@ async function run(mode: Mode, argv: string[], env: CmdEnv): Promise<ExecResult>
   const viewer = env.self;
   const cmdline = (p: Proc) => (p.kthread ? `[${p.comm}]` : p.argv.join(' ') || `[${p.comm}]`);
   let found = [...k.procs.values()]
-    .filter((p) => p !== viewer && p.state !== 'X')
+    .filter((p) => p !== viewer)
     .map((p) => ({ p, pid: k.pidIn(p, viewer.ns.pid) as number }))
     .filter((x) => x.pid !== undefined)
     .filter(({ p }) => {
