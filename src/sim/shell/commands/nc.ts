@@ -32,7 +32,8 @@ export const nc: SimCommand = {
     let lport: string | undefined;
     if (env.flavor !== 'busybox') {
       const parsed = getopt(args, '46CDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz');
-      if (!parsed.ok) return { stdout: '', stderr: `nc: ${parsed.error}\n`, exitCode: 1 };
+      // netcat.c usage(1) after getopt's complaint.
+      if (!parsed.ok) return { stdout: '', stderr: `nc: ${parsed.error}\nusage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n`, exitCode: 1 };
       for (const [k] of parsed.opts) {
         if (k === 'z') scan = true;
         else if (k === 'v') verbose = true;

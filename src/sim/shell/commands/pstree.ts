@@ -2,7 +2,7 @@
  * pstree, psmisc 23.7 (the Ubuntu host): the tree from PID 1 (or a PID given), children
  * sorted by name (-n: by PID), identical subtrees compacted as `N*[name]` and threads as
  * `{name}` (-c: not compacted; -p: PIDs, implies -c; -T: no threads), UTF-8 line drawing
- * (-A: ASCII), lines cut at the width with `+` (the terminal's, 132 to a pipe; -l: not cut).
+ * to a terminal and ASCII to a pipe (-A, -U force one), no --help (an unknown option: usage, exit 1), lines cut at the width with `+` (the terminal's, 132 to a pipe; -l: not cut).
  * Logic: psmisc@v23.7:src/pstree.c (add_child, tree_equal, dump_tree, out_char,
  * get_output_width, dump_by_user, the sym_ascii/sym_utf tables, usage; "No such user name: %s"). Threads' IDs follow their
  * process's PID, as the simulator reserves them.
@@ -90,7 +90,9 @@ export const pstree: SimCommand = {
     if (parsed.operands.length > 1) return { stdout: '', stderr: USAGE, exitCode: 1 };
     const pids = has('p');
     const compact = !has('c') && !pids;
-    const sym = has('A') ? ASCII : UTF;
+    // UTF-8 lines only to a terminal (isatty(1) and a UTF-8 locale); to a pipe ASCII, unless -U.
+    const lastSym = [...parsed.opts].reverse().find(([x]) => x === 'A' || x === 'U')?.[0];
+    const sym = lastSym === 'A' ? ASCII : lastSym === 'U' || env.tty ? UTF : ASCII;
     const width = has('l') ? Number.POSITIVE_INFINITY : env.tty ? env.columns : 132;
     // The other commands of its pipeline run beside it (the `cat` of `pstree | cat`), as ps shows them.
     const k = env.host.kernel;
@@ -185,6 +187,7 @@ export const pstree: SimCommand = {
         for (const c of n.children) byUser(c);
       };
       byUser(root);
+      if (!dumped) return { stdout: '', stderr: 'No processes found.\n', exitCode: 1 };
     } else dump(root, 0, 1, true, true, 0);
     return { stdout: out, stderr: '', exitCode: 0 };
   },
