@@ -5,7 +5,8 @@ import { sh, world } from './helpers.ts';
 describe('every simulated command answers --help', () => {
   it('on the host (coreutils/util-linux/iproute2 wording)', async () => {
     const w = await world([]);
-    for (const c of allCommands) {
+    // psmisc's pstree has no --help: getopt rejects it and usage() exits 1 (psmisc@v23.7:src/pstree.c).
+    for (const c of allCommands.filter((x) => x.name !== 'pstree')) {
       const r = await sh(w, `${c.name} --help`);
       expect(r.exitCode, c.name).toBe(0);
       expect(r.out.length, c.name).toBeGreaterThan(10);

@@ -26,8 +26,6 @@ const HINTS: Record<string, Hint> = {
   vi: EDITOR, vim: EDITOR, nano: EDITOR, emacs: EDITOR, ed: EDITOR, pico: EDITOR,
   less: PAGER, more: PAGER, man: { en: 'there are no manual pages here; most commands print their usage with --help.', zh: '这里没有手册页；大多数命令可用 --help 查看用法。' },
   apt: PACKAGES, 'apt-get': PACKAGES, apk: PACKAGES, yum: PACKAGES, dnf: PACKAGES, pip: PACKAGES, pip3: PACKAGES, snap: PACKAGES,
-  systemctl: { en: 'this simulated host has no systemd to talk to; the Docker daemon is already running (docker info).', zh: '模拟主机上没有可交互的 systemd；Docker 守护进程已在运行（docker info）。' },
-  service: { en: 'this simulated host has no service manager; the Docker daemon is already running (docker info).', zh: '模拟主机上没有服务管理器；Docker 守护进程已在运行（docker info）。' },
   journalctl: { en: 'there is no journal here; a container’s output is in docker logs NAME.', zh: '这里没有 journal；容器的输出请用 docker logs NAME 查看。' },
   ifconfig: { en: 'ifconfig is not installed; use ip addr (or ip -br a).', zh: '没有安装 ifconfig；请用 ip addr（或 ip -br a）。' },
   netstat: { en: 'netstat is not installed; use ip addr, ip route and docker port NAME.', zh: '没有安装 netstat；请用 ip addr、ip route 和 docker port NAME。' },

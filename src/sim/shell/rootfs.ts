@@ -158,7 +158,8 @@ export function rootFs(
       base.mkdirSync(d, { recursive: true });
       void base.utimes(d, mtime, mtime);
     }
-    for (const [path, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib'], ['/lib64', 'usr/lib64']] as const) {
+    // Ubuntu's /etc/resolv.conf is systemd-resolved's stub file (fs/hostfiles.ts).
+    for (const [path, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib'], ['/lib64', 'usr/lib64'], ['/etc/resolv.conf', '../run/systemd/resolve/stub-resolv.conf']] as const) {
       void jb.InMemoryFs.prototype.symlink.call(base, target, path);
       linkTimes.set(path, mtime);
     }

@@ -214,8 +214,8 @@ export class ShellRuntime {
             fs: ctx.fs,
             readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
             orig: ctx.origCommand ? async (a: string[]) => { const r = await ctx.origCommand!(a); return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined) }; } : undefined, // bytes stay bytes (head -c of /dev/urandom)
-            exec: async (line) => {
-              const r = await ctx.exec!(line, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env) });
+            exec: async (line, opts) => {
+              const r = await ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin });
               return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
             },
             readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),

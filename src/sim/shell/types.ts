@@ -57,8 +57,11 @@ export interface CmdEnv {
   fs: import('just-bash').IFileSystem;
   /** Whether a path lies on a read-only root filesystem (docker run --read-only). */
   readOnly: (path: string) => boolean;
-  /** Runs a command line in the current shell context (for sudo, nsenter, sh -c). */
-  exec: (line: string) => Promise<ExecResult>;
+  /**
+   * Runs a command line in the current shell context (for sudo, nsenter, sh -c); `opts.env`
+   * replaces the environment (env -i, env -u) and `opts.stdin` feeds it.
+   */
+  exec: (line: string, opts?: { env?: Record<string, string>; stdin?: string }) => Promise<ExecResult>;
   /** Reads a file through the shell's filesystem. */
   readFile: (path: string) => Promise<string>;
   /** Starts an interactive shell that becomes the current session after this line. */

@@ -23,6 +23,20 @@ export function progressBytes(n: number): string {
   return `${v.toFixed(1)} ${units[i]}`;
 }
 
+/**
+ * Docker's containerd.io 1.7.22 package: version.Package, Version and Revision as its build
+ * links them (`docker version` shows the same server Version and GitCommit); the server's UUID
+ * is random per installation, this one is node1's.
+ */
+export const CONTAINERD = { package: 'containerd.io', version: '1.7.22', revision: '7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c', go: 'go1.22.7', uuid: '3c1f6b0e-5a2d-4e8b-9f47-0d6a2c8e1b53' };
+
+/** containerd@v1.7.22:cmd/ctr/commands/version/version.go: Client then Server, each line by fmt.Println. */
+function versionCommand(extra: string[]): ExecResult {
+  if (extra.length) return { stdout: '', stderr: `ctr: extra arguments: [${extra.join(' ')}]\n`, exitCode: 1 };
+  const c = CONTAINERD;
+  return { stdout: `Client:\n  Version:  ${c.version}\n  Revision: ${c.revision}\n  Go version: ${c.go}\n\nServer:\n  Version:  ${c.version}\n  Revision: ${c.revision}\n  UUID: ${c.uuid}\n`, stderr: '', exitCode: 0 };
+}
+
 const usageErr = (msg: string): ExecResult => ({ stdout: '', stderr: `ctr: ${msg}\n`, exitCode: 1 });
 
 export const ctr: SimCommand = {
@@ -40,6 +54,9 @@ export const ctr: SimCommand = {
       else rest.push(a);
     }
     const [group, verb, ...opts] = rest;
+    // containerd@v1.7.22:cmd/ctr/app/main.go cli.VersionPrinter: App.Name, version.Package, App.Version.
+    if (group === '--version' || group === '-v') return { stdout: `ctr ${CONTAINERD.package} ${CONTAINERD.version}\n`, stderr: '', exitCode: 0 };
+    if (group === 'version') return versionCommand(rest.slice(1));
     // urfave/cli v1 (ctr's CLI library): an unknown command.
     if (!group || !['images', 'image', 'i'].includes(group)) return { stdout: '', stderr: `ctr: No help topic for '${group ?? ''}'\n`, exitCode: 1 };
     if (!verb || !['ls', 'list'].includes(verb)) return { stdout: '', stderr: `ctr: No help topic for '${verb ?? ''}'\n`, exitCode: 1 };

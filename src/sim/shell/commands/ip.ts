@@ -2,6 +2,7 @@ import type { ExecResult } from '../../api.ts';
 import { showAddr, showLink, showRoute, type IpFlavor, type ShowOptions } from '../../net/iproute.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { netns } from './ipnetns.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -40,6 +41,7 @@ export const ip: SimCommand = {
     }
     const obj = rest.shift() ?? '';
     if (obj === '' || obj === 'help') return R('', USAGE, obj === 'help' ? 0 : 255);
+    if (fl === 'iproute2' && matches(obj, 'netns')) return netns(rest, env);
     const kind = matches(obj, 'link') ? 'link' : matches(obj, 'address') || obj === 'addr' ? 'addr' : matches(obj, 'route') ? 'route' : undefined;
     if (!kind) return R('', fl === 'busybox' ? `ip: unknown object '${obj}'\n` : `Object "${obj}" is unknown, try "ip help".\n`, fl === 'busybox' ? 1 : 255);
     if (kind === 'link' && rest[0] === 'set') return linkSet(rest.slice(1), env, fl);

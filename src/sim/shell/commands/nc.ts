@@ -4,14 +4,22 @@
  * listens on: `nc: can't connect to remote host (IP): Connection refused`
  * (busybox@1_36_1 networking/nc.c and libbb/xconnect.c bb_perror_msg_and_die). `localhost`
  * is the caller's own network namespace: containers of one pod reach each other there.
- * On the host (Ubuntu's netcat-openbsd 1.226) a refused connection reads
- * `nc: connect to HOST port PORT (tcp) failed: Connection refused`, with -z too.
+ * On the host (Ubuntu's netcat-openbsd 1.226, options by getopt "46CDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz")
+ * only -v speaks: `Connection to HOST PORT port [tcp/SERVICE] succeeded!` (connection_info, with
+ * ` (IP)` after a name that is not the address, `*` for a port /etc/services does not name) or
+ * `nc: connect to HOST port PORT (tcp) failed: Connection refused` (remote_connect's warn);
+ * without it, success and failure are only the exit status.
  * `nc -l -p PORT` in busybox binds first: a port below ip_unprivileged_port_start without
  * CAP_NET_BIND_SERVICE ends with `nc: bind: Permission denied` (busybox@1_36_1 networking/nc_bloaty.c,
  * libbb/xfuncs_printf.c xbind); bound, it waits for a connection until Ctrl-C.
  */
 import { hasCap } from '../../kernel/capabilities.ts';
+import { getopt } from '../getopt.ts';
+import { socketsOf } from './ss.ts';
 import type { SimCommand } from '../types.ts';
+
+/** Names Ubuntu's /etc/services (netbase 6.4) gives the TCP ports a learner is likely to try. */
+const SERVICES: Record<number, string> = { 21: 'ftp', 22: 'ssh', 23: 'telnet', 25: 'smtp', 53: 'domain', 80: 'http', 443: 'https', 2375: 'docker', 2376: 'docker-s', 3306: 'mysql', 5432: 'postgresql', 6379: 'redis', 8080: 'http-alt' };
 
 export const nc: SimCommand = {
   name: 'nc',
@@ -19,8 +27,21 @@ export const nc: SimCommand = {
     const words: string[] = [];
     let scan = false;
     let listen = false;
+    let verbose = false;
+    let numeric = false;
     let lport: string | undefined;
-    for (let i = 0; i < args.length; i++) {
+    if (env.flavor !== 'busybox') {
+      const parsed = getopt(args, '46CDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz');
+      // netcat.c usage(1) after getopt's complaint.
+      if (!parsed.ok) return { stdout: '', stderr: `nc: ${parsed.error}\nusage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n`, exitCode: 1 };
+      for (const [k] of parsed.opts) {
+        if (k === 'z') scan = true;
+        else if (k === 'v') verbose = true;
+        else if (k === 'n') numeric = true;
+      }
+      words.push(...parsed.operands);
+    }
+    for (let i = 0; env.flavor === 'busybox' && i < args.length; i++) {
       const a = args[i] as string;
       if (a === '-z') scan = true;
       else if (env.flavor === 'busybox' && (a === '-l' || a === '-lk' || a === '-k')) listen ||= a !== '-k';
@@ -45,14 +66,21 @@ export const nc: SimCommand = {
     const k = env.host.kernel;
     const me = env.self.ns.net;
     const ip = hostArg === 'localhost' ? '127.0.0.1' : hostArg;
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) && env.flavor !== 'busybox') return { stdout: '', stderr: `nc: getaddrinfo for host "${hostArg}" port ${portArg}: Name or service not known\n`, exitCode: 1 };
     if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return { stdout: '', stderr: `nc: bad address '${hostArg}'\n`, exitCode: 1 };
     // The namespace that owns the address: the caller's own for loopback, else the one with it on an interface.
     let target: number | undefined = ip.startsWith('127.') ? me : undefined;
     if (target === undefined)
       for (const ns of k.namespaces.values()) if (ns.type === 'net' && ns.interfaces?.some((i) => i.addrs.some((a) => a.split('/')[0] === ip))) target = ns.inode;
-    const open = target !== undefined && k.live().some((p) => p.ns.net === target && (env.host.runc.programOf(p.pid)?.listens ?? []).includes(port));
+    // The host's own listeners (sshd, systemd-resolved's stub, docker-proxy for published ports) are the sockets ss lists.
+    const hostSocket = me === env.host.fixture.namespaces.net && socketsOf(env).some((s) => s.proto === 'tcp' && s.state === 'LISTEN' && s.lport === port && ['0.0.0.0', '[::]', ip].includes(s.local));
+    const open = hostSocket || (target !== undefined && k.live().some((p) => p.ns.net === target && (env.host.runc.programOf(p.pid)?.listens ?? []).includes(port)));
+    if (env.flavor !== 'busybox') {
+      const shown = hostArg !== ip && !numeric ? `${hostArg} (${ip})` : hostArg;
+      if (open) return { stdout: '', stderr: verbose ? `Connection to ${shown} ${portArg} port [tcp/${(!numeric && SERVICES[port]) || '*'}] succeeded!\n` : '', exitCode: 0 };
+      return { stdout: '', stderr: verbose ? `nc: connect to ${shown} port ${portArg} (tcp) failed: Connection refused\n` : '', exitCode: 1 };
+    }
     if (open) return { stdout: '', stderr: '', exitCode: 0 };
-    if (env.flavor !== 'busybox') return { stdout: '', stderr: `nc: connect to ${hostArg} port ${port} (tcp) failed: Connection refused\n`, exitCode: 1 };
     return scan ? { stdout: '', stderr: '', exitCode: 1 } : { stdout: '', stderr: `nc: can't connect to remote host (${ip}): Connection refused\n`, exitCode: 1 };
   },
 };

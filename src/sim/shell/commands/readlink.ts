@@ -10,10 +10,10 @@ const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, 
 const TRY = "Try 'readlink --help' for more information.\n";
 const BUSYBOX_USAGE = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon\'t add newline\n\t-v\tVerbose\n';
 
-type Mode = 'existing' | 'all-but-last' | 'missing';
+export type Mode = 'existing' | 'all-but-last' | 'missing';
 
 /** canonicalize_filename_mode (gnulib canonicalize.c): every symlink followed; what may be missing depends on the mode. */
-async function canonicalize(env: CmdEnv, name: string, mode: Mode): Promise<string | { errno: string }> {
+export async function canonicalize(env: CmdEnv, name: string, mode: Mode): Promise<string | { errno: string }> {
   if (name === '') return { errno: 'No such file or directory' };
   const todo = (name.startsWith('/') ? name : `${env.cwd}/${name}`).split('/').filter(Boolean);
   const done: string[] = [];

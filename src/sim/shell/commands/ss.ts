@@ -13,7 +13,7 @@
 import type { ExecResult } from '../../api.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
-interface Sock {
+export interface Sock {
   proto: 'tcp' | 'udp';
   state: 'LISTEN' | 'UNCONN' | 'ESTAB';
   rq: number;
@@ -29,7 +29,7 @@ interface Sock {
 /** netbase's /etc/services, the ports node1 shows (resolve_service without -n). */
 const SERVICES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 8080: 'http-alt' };
 
-function socketsOf(env: CmdEnv): Sock[] {
+export function socketsOf(env: CmdEnv): Sock[] {
   const hostNet = env.host.fixture.namespaces.net;
   const ns = env.self.ns.net;
   const out: Sock[] = [];

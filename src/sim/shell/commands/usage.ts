@@ -95,6 +95,15 @@ const USAGE: Record<string, { coreutils: string; busybox?: string }> = {
   // containerd@v1.7.22 cmd/ctr/app/main.go (app.Usage, app.Description) in urfave/cli v1's help template; the command list and global options are left out.
   ctr: { coreutils: 'NAME:\n   ctr - \n        __\n  _____/ /______\n / ___/ __/ ___/\n/ /__/ /_/ /\n\\___/\\__/_/\n\ncontainerd CLI\n\n\nUSAGE:\n   ctr [global options] command [command options] [arguments...]\n\nVERSION:\n   1.7.22\n\nDESCRIPTION:\n   \nctr is an unsupported debug and administrative client for interacting\nwith the containerd daemon. Because it is unsupported, the commands,\noptions, and operations are not guaranteed to be backward compatible or\nstable from release to release of the containerd project.\n' },
   // busybox@1_36_1 networking/nc.c usage; netcat-openbsd 1.226 (Ubuntu 24.04) usage().
+  // coreutils@v9.4:src/paste.c, src/realpath.c, src/groups.c usage (first lines); glibc-2.39 nss/getent.c argp doc;
+  // systemd@v255:src/systemctl/systemctl.c systemctl_help; runc@v1.1.14 and containerd@v1.7.22 urfave/cli app help (NAME).
+  paste: { coreutils: 'Usage: paste [OPTION]... [FILE]...\nWrite lines consisting of the sequentially corresponding lines from\neach FILE, separated by TABs, to standard output.\n' },
+  realpath: { coreutils: 'Usage: realpath [OPTION]... FILE...\nPrint the resolved absolute file name;\nall but the last component must exist\n\n' },
+  groups: { coreutils: 'Usage: groups [OPTION]... [USERNAME]...\nPrint group memberships for each USERNAME or, if no USERNAME is specified, for\nthe current process (which may differ if the groups database has changed).\n' },
+  getent: { coreutils: 'Usage: getent [OPTION...] database [key ...]\nGet entries from Name Service Switch libraries.\n' },
+  systemctl: { coreutils: 'systemctl [OPTIONS...] COMMAND ...\n\nQuery or send control commands to the system manager.\n' },
+  runc: { coreutils: 'NAME:\n   runc - Open Container Initiative runtime\n' },
+  containerd: { coreutils: 'NAME:\n   containerd - \n' },
   nc: { coreutils: 'OpenBSD netcat (Debian patchlevel 1.226-1ubuntu2)\nusage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n', busybox: `${BB}Usage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n` },
 };
 

@@ -1,0 +1,153 @@
+/**
+ * systemctl (systemd 255, Ubuntu 24.04) for the two units behind the course's containers:
+ * docker.service and containerd.service. `status UNIT` prints the unit's block from its
+ * cgroup (/sys/fs/cgroup/system.slice/UNIT: pids.current, memory.current and memory.peak,
+ * cpu.stat usage_usec; the processes in it as a tree), `is-active`, `is-enabled`; `service
+ * NAME status` (init-system-helpers' /usr/sbin/service) is the same on a systemd host.
+ * Layout: systemd@v255:src/systemctl/systemctl-show.c print_status_info;
+ * src/basic/time-util.c format_timestamp_style, format_timestamp_relative_full and
+ * format_timespan; src/basic/format-util.c format_bytes_full; src/shared/cgroup-show.c
+ * (the ├─/└─ tree). The unit files are those of docker-ce 27.3.1 and containerd.io 1.7.22.
+ * Printed as with --no-pager to a pipe: no colour, lines not cut to the terminal's width,
+ * and without the journal's last lines (node1 has no journal to read).
+ */
+import type { ExecResult } from '../../api.ts';
+import type { CmdEnv, SimCommand } from '../types.ts';
+
+interface Unit {
+  description: string;
+  docs: string;
+  triggeredBy?: string;
+  mainComm: string;
+}
+
+const UNITS: Record<string, Unit> = {
+  'docker.service': { description: 'Docker Application Container Engine', docs: 'https://docs.docker.com', triggeredBy: 'docker.socket', mainComm: 'dockerd' },
+  'containerd.service': { description: 'containerd container runtime', docs: 'https://containerd.io', mainComm: 'containerd' },
+};
+
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+const unitName = (n: string) => (n.includes('.') ? n : `${n}.service`);
+
+/** format_bytes_full: 1024-based, one truncated decimal. */
+function formatBytes(t: number): string {
+  const units: [string, number][] = [['E', 2 ** 60], ['P', 2 ** 50], ['T', 2 ** 40], ['G', 2 ** 30], ['M', 2 ** 20], ['K', 2 ** 10]];
+  for (const [s, f] of units) if (t >= f) return `${Math.floor(t / f)}.${Math.floor((t * 10) / f) % 10}${s}`;
+  return `${t}B`;
+}
+
+/** format_timespan(usec, USEC_PER_MSEC). */
+function formatTimespan(usec: number): string {
+  if (usec <= 0) return '0';
+  const table: [string, number][] = [['y', 31_557_600e6], ['month', 2_629_800e6], ['w', 604_800e6], ['d', 86_400e6], ['h', 3_600e6], ['min', 60e6], ['s', 1e6], ['ms', 1e3]];
+  const parts: string[] = [];
+  let t = usec;
+  for (const [suffix, u] of table) {
+    if (t < 1000) break;
+    if (t < u) continue;
+    const a = Math.floor(t / u);
+    const b = t % u;
+    if (t < 60e6 && b > 0 && suffix === 's') {
+      parts.push(`${a}.${String(Math.floor(b / 1000)).padStart(3, '0')}s`);
+      t = 0;
+      break;
+    }
+    parts.push(`${a}${suffix}`);
+    t = b;
+  }
+  return parts.join(' ');
+}
+
+/** format_timestamp_relative_full: "3h 33min ago". */
+function relative(usec: number): string {
+  const H = 3_600e6;
+  const M = 60e6;
+  const D = 24 * H;
+  const f = Math.floor;
+  if (usec >= 31_557_600e6) return `${f(usec / 31_557_600e6)} years ${f((usec % 31_557_600e6) / 2_629_800e6)} months ago`;
+  if (usec >= 2_629_800e6) return `${f(usec / 2_629_800e6)} months ${f((usec % 2_629_800e6) / D)} days ago`;
+  if (usec >= 7 * D) return `${f(usec / (7 * D))} weeks ${f((usec % (7 * D)) / D)} days ago`;
+  if (usec >= 2 * D) return `${f(usec / D)} days ago`;
+  if (usec >= 25 * H) return `1 day ${f((usec - D) / H)}h ago`;
+  if (usec >= 6 * H) return `${f(usec / H)}h ago`;
+  if (usec >= H) return `${f(usec / H)}h ${f((usec % H) / M)}min ago`;
+  if (usec >= 5 * M) return `${f(usec / M)}min ago`;
+  if (usec >= M) return `${f(usec / M)}min ${f((usec % M) / 1e6)}s ago`;
+  if (usec >= 1e6) return `${f(usec / 1e6)}s ago`;
+  if (usec >= 1e3) return `${f(usec / 1e3)}ms ago`;
+  return usec > 0 ? `${usec}us ago` : 'now';
+}
+
+/** format_timestamp_style(TIMESTAMP_PRETTY): "Mon 2024-09-16 08:12:06 UTC". */
+function timestamp(ms: number): string {
+  const d = new Date(ms);
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  return `${day} ${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)} UTC`;
+}
+
+async function status(env: CmdEnv, name: string): Promise<ExecResult> {
+  const unit = UNITS[name];
+  if (!unit) return R('', `Unit ${name} could not be found.\n`, 4);
+  const dir = `/sys/fs/cgroup/system.slice/${name}`;
+  const read = async (f: string) => (await env.readFile(`${dir}/${f}`).catch(() => '')).trim();
+  const k = env.host.kernel;
+  const procs = [...k.procs.values()].filter((p) => p.cgroup === `/system.slice/${name}` && !p.kthread).sort((a, b) => a.pid - b.pid);
+  const main = procs.find((p) => p.comm === unit.mainComm);
+  const since = main?.startMs ?? env.host.clock.nowMs;
+  const usage = Number(/usage_usec (\d+)/.exec(await read('cpu.stat'))?.[1] ?? 0);
+  const tree = procs.map((p, i) => `             ${i === procs.length - 1 ? '└─' : '├─'}${p.pid} ${p.argv.join(' ')}`);
+  const lines = [
+    `● ${name} - ${unit.description}`,
+    `     Loaded: loaded (/usr/lib/systemd/system/${name}; enabled; preset: enabled)`,
+    `     Active: active (running) since ${timestamp(since)}; ${relative((env.host.clock.nowMs - since) * 1000)}`,
+    ...(unit.triggeredBy ? [`TriggeredBy: ● ${unit.triggeredBy}`] : []),
+    `       Docs: ${unit.docs}`,
+    ...(main ? [`   Main PID: ${main.pid} (${main.comm})`] : []),
+    `      Tasks: ${(await read('pids.current')) || procs.length}`,
+    `     Memory: ${formatBytes(Number(await read('memory.current')))} (peak: ${formatBytes(Number(await read('memory.peak')))})`,
+    `        CPU: ${formatTimespan(usage)}`,
+    `     CGroup: /system.slice/${name}`,
+    ...tree,
+  ];
+  return R(`${lines.join('\n')}\n`);
+}
+
+async function systemctlRun(args: string[], env: CmdEnv, prog: string): Promise<ExecResult> {
+  const words = args.filter((a) => !['--no-pager', '-l', '--full', '--no-legend', '-q', '--quiet'].includes(a));
+  const quiet = args.includes('-q') || args.includes('--quiet');
+  const [verb, ...names] = words;
+  if (verb === '--version') return R('systemd 255 (255.4-1ubuntu8.4)\n+PAM +AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL +ELFUTILS +FIDO2 +IDN2 -IDN +IPTC +KMOD +LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY +P11KIT +QRENCODE +TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n');
+  if (verb === 'status' && names.length) {
+    let out = '';
+    let err = '';
+    let code = 0;
+    for (const [i, n] of names.entries()) {
+      const r = await status(env, unitName(n));
+      out += (i && r.stdout ? '\n' : '') + r.stdout;
+      err += r.stderr;
+      code = Math.max(code, r.exitCode);
+    }
+    return R(out, err, code);
+  }
+  if ((verb === 'is-active' || verb === 'is-enabled') && names.length) {
+    const known = names.map((n) => Boolean(UNITS[unitName(n)]));
+    if (verb === 'is-active') return R(quiet ? '' : known.map((k) => (k ? 'active\n' : 'inactive\n')).join(''), '', known.some((k) => k) ? 0 : 3);
+    const missing = names.find((n) => !UNITS[unitName(n)]);
+    if (missing) return R('', `Failed to get unit file state for ${unitName(missing)}: No such file or directory\n`, 1);
+    return R(quiet ? '' : names.map(() => 'enabled\n').join(''));
+  }
+  return R('', `${prog}: only \`systemctl status|is-active|is-enabled docker|containerd\` is simulated on node1; the daemons already run and are not restarted here.\n`, 1);
+}
+
+export const systemctl: SimCommand = { name: 'systemctl', run: (args, env) => systemctlRun(args, env, 'systemctl') };
+
+/** init-system-helpers' service: `service NAME ACTION` runs `systemctl ACTION NAME.service` on a systemd host. */
+export const service: SimCommand = {
+  name: 'service',
+  run: async (args, env) => {
+    const [name, action] = args;
+    if (name === undefined || name === '--help' || name === '-h') return R('', 'Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n', name === undefined ? 1 : 0);
+    if (action === undefined) return R('', `Usage: service ${name} {start|stop|restart|status}\n`, 1);
+    return systemctlRun([action, unitName(name)], env, 'service');
+  },
+};
