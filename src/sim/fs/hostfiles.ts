@@ -1,5 +1,6 @@
 import type { Host } from '../host.ts';
 import { DEMO_FILES } from './demofiles.ts';
+import { SYSCTL_FILES } from './sysctl-files.ts';
 
 /** The host's root filesystem at boot (node1). */
 export function hostFiles(host: Host): Record<string, string> {
@@ -17,6 +18,7 @@ export function hostFiles(host: Host): Record<string, string> {
     '/home/ubuntu/.bashrc': '# ~/.bashrc\n',
     '/tmp/.keep': '',
     '/var/lib/docker/.keep': '',
+    ...SYSCTL_FILES,
     ...DEMO_FILES,
   };
 }
