@@ -21,6 +21,7 @@ import { endlessReader, WHOLE_READERS } from './endless.ts';
 import { SHELL_BUILTINS, TICKED, WRAPPED, wrappedArgs } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
+import { printfBytes } from './printf-bytes.ts';
 import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
@@ -128,7 +129,7 @@ export class ShellRuntime {
       name,
       execute: async (args: string[], ctx: JB.CommandContext) => {
         if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-        return this.inOrder(name === 'echo' ? echo(args) : await ctx.origCommand!(args));
+        return this.inOrder(name === 'echo' ? echo(args) : name === 'printf' ? printfBytes(args, await ctx.origCommand!(args)) : await ctx.origCommand!(args));
       },
     }));
   }
