@@ -1,5 +1,6 @@
 import type { Host } from '../host.ts';
 import { DEMO_FILES } from './demofiles.ts';
+import { SYSCTL_FILES } from './sysctl-files.ts';
 
 const RESOLVED_HEAD = (file: string) =>
   `# This is /run/systemd/resolve/${file} managed by man:systemd-resolved(8).\n# Do not edit.\n#\n# This file might be symlinked as /etc/resolv.conf. If you're looking at\n# /etc/resolv.conf and seeing this text, you have followed the symlink.\n`;
@@ -27,6 +28,7 @@ export function hostFiles(host: Host): Record<string, string> {
     '/home/ubuntu/.bashrc': '# ~/.bashrc\n',
     '/tmp/.keep': '',
     '/var/lib/docker/.keep': '',
+    ...SYSCTL_FILES,
     ...DEMO_FILES,
   };
 }

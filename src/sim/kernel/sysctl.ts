@@ -112,6 +112,13 @@ function buildTree(k: Kernel, view: SysctlView, fx: { release: string; version: 
   t['kernel/apparmor_restrict_unprivileged_userns'] = glob('kernel.apparmor_restrict_unprivileged_userns', '1');
   t['kernel/unprivileged_userns_clone'] = glob('kernel.unprivileged_userns_clone', '1');
   t['user/max_user_namespaces'] = glob('user.max_user_namespaces', '63439');
+  // Set at boot from Ubuntu's /etc/sysctl.d (fs/sysctl-files.ts); the kernel shows a vector with tabs.
+  t['kernel/kptr_restrict'] = glob('kernel.kptr_restrict', '1');
+  t['kernel/printk'] = glob('kernel.printk', '4\t4\t1\t7');
+  t['kernel/sysrq'] = glob('kernel.sysrq', '176');
+  t['kernel/yama/ptrace_scope'] = glob('kernel.yama.ptrace_scope', '1');
+  t['vm/max_map_count'] = glob('vm.max_map_count', '1048576');
+  t['vm/mmap_min_addr'] = glob('vm.mmap_min_addr', '65536');
   t['vm/overcommit_memory'] = glob('vm.overcommit_memory', '0');
   t['vm/swappiness'] = glob('vm.swappiness', '60');
   // The IPC namespace's limits (linux@v6.8:ipc/ipc_sysctl.c; defaults from include/uapi/linux/shm.h, msg.h, sem.h).
@@ -144,6 +151,8 @@ function buildTree(k: Kernel, view: SysctlView, fx: { release: string; version: 
     t[`net/ipv4/conf/${d}/route_localnet`] = rw(over(net, key('route_localnet'), '0'));
     t[`net/ipv6/conf/${d}/forwarding`] = rw(over(net, `net.ipv6.conf.${d.replace(/\./g, '/')}.forwarding`, '0'));
     t[`net/ipv6/conf/${d}/mc_forwarding`] = ro('0');
+    // 10-ipv6-privacy.conf sets all and default to 2 at boot; a device created later copies default.
+    t[`net/ipv6/conf/${d}/use_tempaddr`] = rw(over(net, `net.ipv6.conf.${d.replace(/\./g, '/')}.use_tempaddr`, d === 'lo' ? '-1' : init ? '2' : '0'));
   }
   // Other namespaced values the runtimes set (docker run --sysctl, a pod's securityContext.sysctls).
   for (const [name, value] of Object.entries({ ...ipc.sysctls, ...net.sysctls })) {

@@ -11,6 +11,7 @@ import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
 import type { ExecResult } from '../api.ts';
 import { LIMITS } from './limits.ts';
+export { printfBytes } from './printf-bytes.ts';
 import type { Session } from './types.ts';
 
 /** Shell words as a line: quote what needs quoting. */

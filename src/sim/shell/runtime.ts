@@ -21,7 +21,7 @@ import { endlessReader, WHOLE_READERS } from './endless.ts';
 import { SHELL_BUILTINS, TICKED, WRAPPED, wrappedArgs } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { echo } from './commands/echo.ts';
-import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
+import { anySignal, argListTooLong, printfBytes, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
@@ -128,7 +128,7 @@ export class ShellRuntime {
       name,
       execute: async (args: string[], ctx: JB.CommandContext) => {
         if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-        return this.inOrder(name === 'echo' ? echo(args) : await ctx.origCommand!(args));
+        return this.inOrder(name === 'echo' ? echo(args) : name === 'printf' ? printfBytes(args, await ctx.origCommand!(args)) : await ctx.origCommand!(args));
       },
     }));
   }

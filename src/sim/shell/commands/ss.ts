@@ -145,14 +145,50 @@ function render(cols: Column[], rows: string[][], screen: number | undefined): s
   return out;
 }
 
+/**
+ * node1's sockets other than TCP and UDP (the unix, netlink and packet sockets of systemd, journald,
+ * dbus, udev, containerd and dockerd), which /proc/net/sockstat counts in "sockets: used" but ss -s
+ * does not list: a fixed count for node1, not modelled one by one.
+ */
+const HOST_OTHER_SOCKETS = 164;
+
+/**
+ * `ss -s`: iproute2@v6.1.0:misc/ss.c print_summary, from /proc/net/sockstat and sockstat6 (get_sockstat_line)
+ * and CurrEstab of /proc/net/snmp. TCP "inuse" counts the hashed sockets of one family, "alloc" both
+ * families; RAW sockets and IP fragments are none on node1.
+ */
+function summary(env: CmdEnv): string {
+  const socks = socketsOf(env);
+  const count = (proto: string, v6: boolean) => socks.filter((s) => s.proto === proto && s.local.startsWith('[') === v6).length;
+  const tcp4 = count('tcp', false);
+  const tcp6 = count('tcp', true);
+  const udp4 = count('udp', false);
+  const udp6 = count('udp', true);
+  const estab = socks.filter((s) => s.proto === 'tcp' && s.state === 'ESTAB').length;
+  const alloc = tcp4 + tcp6;
+  const total = socks.length + (env.self.ns.net === env.host.fixture.namespaces.net ? HOST_OTHER_SOCKETS : 0);
+  const row = (name: string, a: number, b: number) => `${name}\t  ${String(a + b).padEnd(9)} ${String(a).padEnd(9)} ${String(b).padEnd(9)}\n`;
+  return (
+    `Total: ${total}\n` +
+    `TCP:   ${alloc} (estab ${estab}, closed ${alloc - (tcp4 + tcp6)}, orphaned 0, timewait 0)\n\n` +
+    'Transport Total     IP        IPv6\n' +
+    row('RAW', 0, 0) +
+    row('UDP', udp4, udp6) +
+    row('TCP', tcp4, tcp6) +
+    row('INET', udp4 + tcp4, udp6 + tcp6) +
+    row('FRAG', 0, 0) +
+    '\n'
+  );
+}
+
 const USAGE_HEAD = 'Usage: ss [ OPTIONS ]\n       ss [ OPTIONS ] [ FILTER ]\n';
 
 export const ss: SimCommand = {
   name: 'ss',
   flavors: ['coreutils'],
   async run(args, env): Promise<ExecResult> {
-    const o = { tcp: false, udp: false, listen: false, all: false, numeric: false, procs: false, v4: false, v6: false, header: true };
-    const long: Record<string, string> = { '--tcp': 't', '--udp': 'u', '--listening': 'l', '--all': 'a', '--numeric': 'n', '--processes': 'p', '--ipv4': '4', '--ipv6': '6', '--no-header': 'H' };
+    const o = { summary: false, tcp: false, udp: false, listen: false, all: false, numeric: false, procs: false, v4: false, v6: false, header: true };
+    const long: Record<string, string> = { '--tcp': 't', '--udp': 'u', '--listening': 'l', '--all': 'a', '--numeric': 'n', '--processes': 'p', '--ipv4': '4', '--ipv6': '6', '--no-header': 'H', '--summary': 's' };
     for (const a of args) {
       const opts = long[a] ? [long[a] as string] : a.startsWith('-') && !a.startsWith('--') && a.length > 1 ? [...a.slice(1)] : undefined;
       if (!opts) return { stdout: '', stderr: `ss: this simulator's ss takes no filter expression ("${a}"); use grep\n`, exitCode: 1 };
@@ -166,10 +202,14 @@ export const ss: SimCommand = {
         else if (c === '4') o.v4 = true;
         else if (c === '6') o.v6 = true;
         else if (c === 'H') o.header = false;
+        else if (c === 's') o.summary = true;
         else if (c === 'r') continue;
         else return { stdout: '', stderr: `ss: invalid option -- '${c}'\n${USAGE_HEAD}`, exitCode: 255 };
       }
     }
+    // main: print_summary, then exit when no socket table was asked for (do_default && argc == 0).
+    const head = o.summary ? summary(env) : '';
+    if (o.summary && !o.tcp && !o.udp) return { stdout: head, stderr: '', exitCode: 0 };
     if (!o.tcp && !o.udp) return { stdout: '', stderr: 'ss: only TCP and UDP sockets (-t, -u) are simulated on node1\n', exitCode: 1 };
     const states = o.all ? ['LISTEN', 'UNCONN', 'ESTAB'] : o.listen ? ['LISTEN', 'UNCONN'] : ['ESTAB'];
     const socks = socketsOf(env).filter((s) => ((s.proto === 'tcp' && o.tcp) || (s.proto === 'udp' && o.udp)) && states.includes(s.state) && (!o.v4 || !s.local.startsWith('[')) && (!o.v6 || s.local.startsWith('[')));
@@ -189,6 +229,6 @@ export const ss: SimCommand = {
     }
     // The last row's trailing empty field is never written (render stops at its Process token).
     if (rows.length) rows[rows.length - 1] = (rows[rows.length - 1] as string[]).slice(0, -1);
-    return { stdout: render(cols, rows, env.tty ? env.columns : undefined), stderr: '', exitCode: 0 };
+    return { stdout: head + render(cols, rows, env.tty ? env.columns : undefined), stderr: '', exitCode: 0 };
   },
 };

@@ -49,13 +49,22 @@ async function isDir(env: CmdEnv, path: string): Promise<boolean | undefined> {
 async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
   const o = { all: false, names: true, newline: true, ignore: false, nameOnly: false, write: false, quiet: false, pattern: undefined as RegExp | undefined };
   const keys: string[] = [];
+  let system = false;
+  let preload: string | null | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '--') {
       keys.push(...args.slice(i + 1));
       break;
     }
+    if (a === '--system') {
+      // procps-ng@v4.0.4:src/sysctl.c main, SYSTEM_OPTION: IgnoreError, PreloadSystem, write_setting_list, return.
+      o.ignore = true;
+      system = true;
+      break;
+    }
     if (a === '--all') o.all = true;
+    else if (a === '--load' || a.startsWith('--load=')) preload = a.startsWith('--load=') ? a.slice(7) : (args[++i] ?? null);
     else if (a === '--values') o.names = false;
     else if (a === '--binary') Object.assign(o, { names: false, newline: false });
     else if (a === '--ignore') o.ignore = true;
@@ -77,6 +86,11 @@ async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
         else if (c === 'N') o.nameOnly = true;
         else if (c === 'w') o.write = true;
         else if (c === 'q') o.quiet = true;
+        else if (c === 'p' || c === 'f') {
+          // -p[FILE]: an attached argument is the file; otherwise the operands are (or /etc/sysctl.conf).
+          preload = a.slice(j + 1) || null;
+          break;
+        }
         else if ('ox'.includes(c)) continue;
         else if (c === 'V') return { stdout: 'sysctl from procps-ng 4.0.4\n', stderr: '', exitCode: 0 };
         else if ('hd'.includes(c)) return { stdout: SYSCTL_USAGE, stderr: '', exitCode: 0 };
@@ -90,6 +104,7 @@ async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
   const r: Out = { out: [] };
   const warn = (m: string) => r.out.push({ stream: 'stderr', text: `sysctl: ${m}\n` });
   const say = (text: string) => r.out.push({ stream: 'stdout', text });
+  const done = (rc: number): ExecResult => ({ stdout: r.out.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''), stderr: r.out.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''), exitCode: rc & 0xff, output: r.out });
 
   // ReadSetting: one file, or a whole directory through DisplayAll.
   const read = async (name: string): Promise<number> => {
@@ -123,13 +138,13 @@ async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
     return rc;
   };
   // WriteSetting.
-  const write = async (kv: string): Promise<number> => {
+  const write = async (kv: string, where = 'command line(0)'): Promise<number> => {
     const line = kv.trimStart();
     if (line.length < 2 || line.startsWith('#') || line.startsWith(';')) return 1;
     const eq = line.indexOf('=');
     if (eq < 0) {
       if (line.startsWith('-')) return 0;
-      warn('command line(0): invalid syntax, continuing...');
+      warn(`${where}: invalid syntax, continuing...`);
       return 1;
     }
     let key = line.slice(0, eq).trimEnd();
@@ -170,12 +185,66 @@ async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
     return 0;
   };
 
+  // Preload: a file's setting lines, kept for write_setting_list (procps-ng@v4.0.4:src/sysctl.c Preload, parse_setting_line).
+  const settings: { line: string; where: string }[] = [];
+  const load = async (file: string): Promise<number> => {
+    const text = await env.fs.readFile(env.fs.resolvePath(env.cwd, file)).catch(() => undefined);
+    if (text === undefined) {
+      warn(`cannot open "${file}": No such file or directory`); // xwarn(_("cannot open \"%s\""), …)
+      return 1;
+    }
+    text.split('\n').forEach((raw, n) => {
+      const line = raw.trimStart();
+      if (raw.length + 1 < 2 || line.length < 2 || line.startsWith('#') || line.startsWith(';')) return;
+      if (o.pattern && !o.pattern.test(line)) return;
+      if (!line.includes('=')) {
+        if (!line.startsWith('-')) warn(`${file}(${n + 1}): invalid syntax, continuing...`);
+        return;
+      }
+      settings.push({ line: raw.replace(/\n$/, ''), where: `${file}(${n + 1})` });
+    });
+    return 0;
+  };
+  const writeAll = async (): Promise<number> => {
+    let rc = 0;
+    for (const s of settings) rc |= await write(s.line, s.where);
+    return rc;
+  };
+  if (system) {
+    // PreloadSystem: *.conf names from each directory (the first directory holding a name wins), sorted by name, then /etc/sysctl.conf.
+    const seen = new Map<string, string>();
+    for (const d of ['/etc/sysctl.d', '/run/sysctl.d', '/usr/local/lib/sysctl.d', '/usr/lib/sysctl.d', '/lib/sysctl.d']) {
+      for (const n of await env.fs.readdir(d).catch(() => [] as string[])) if (n.length >= 5 && n.endsWith('.conf') && !seen.has(n)) seen.set(n, `${d}/${n}`);
+    }
+    let rc = 0;
+    for (const n of [...seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const path = seen.get(n) as string;
+      if (!o.quiet) say(`* Applying ${path} ...\n`); // printf(_("* Applying %s ...\n"), …)
+      rc |= await load(path);
+    }
+    const st = await env.fs.stat('/etc/sysctl.conf').catch(() => undefined);
+    if (st?.isFile) {
+      if (!o.quiet) say('* Applying /etc/sysctl.conf ...\n');
+      rc |= await load('/etc/sysctl.conf');
+    }
+    rc |= await writeAll();
+    return done(rc);
+  }
+  if (preload !== undefined) {
+    let rc = 0;
+    if (preload === null) {
+      if (!keys.length) rc |= await load('/etc/sysctl.conf');
+    } else rc |= await load(preload);
+    for (const k of keys) rc |= await load(k);
+    rc |= await writeAll();
+    return done(rc);
+  }
   let rc = 0;
   if (o.all) rc = await displayAll(PROC);
   else if (!keys.length) return { stdout: '', stderr: "sysctl: no variables specified\nTry `sysctl --help' for more information.\n", exitCode: 1 };
   else if (o.nameOnly && o.quiet) return { stdout: '', stderr: "sysctl: options -N and -q cannot coexist\nTry `sysctl --help' for more information.\n", exitCode: 1 };
   else for (const k of keys) rc += o.write || k.includes('=') ? await write(k) : await read(k);
-  return { stdout: r.out.map((c) => c.text).filter((_, i) => r.out[i]?.stream === 'stdout').join(''), stderr: r.out.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''), exitCode: rc & 0xff, output: r.out };
+  return done(rc);
 }
 
 /** busybox 1.36.1: `sysctl [-enNqw] { -a | -p FILE | [-w] KEY[=VALUE]... }`. */
