@@ -131,7 +131,7 @@ for (const size of [
     test.use(size.use);
     test.describe.configure({ timeout: 90_000 }); // the terminal's first start on a busy machine
     for (const path of [LESSON1, LESSON1_ZH]) {
-      test(`jobs, sysctl, ss and ps -o time answer as Ubuntu 24.04 (${path.startsWith('/zh-cn') ? 'zh-cn' : 'en'})`, async ({ page }) => {
+      test(`jobs, sysctl, ss, ps -o time, dd, ls -R and systemctl answer as Ubuntu 24.04 (${path.startsWith('/zh-cn') ? 'zh-cn' : 'en'})`, async ({ page }) => {
         const slow = expect.configure({ timeout: 60_000 });
         await page.goto(path);
         if (size.name === 'phone') await page.locator('.cc-sheet-open').tap();
@@ -156,6 +156,14 @@ for (const size of [
         await type(page, 'ps -o pid,time,cmd');
         await expect(screen(page)).toContainText(/PID\s+TIME\s+CMD\s+2045\s+00:00:00\s+-bash/);
         await expect(screen(page)).toContainText(/\d+\s+00:00:00\s+ps -o pid,time,cmd/);
+        // coreutils 9.4 dd's report, ls -R's headers and systemd 255's is-active (this session's additions).
+        await type(page, 'dd if=/dev/zero of=/dev/null bs=1k count=2');
+        await expect(screen(page)).toContainText('2+0 records in');
+        await expect(screen(page)).toContainText(/2048 bytes \(2\.0 kB, 2\.0 KiB\) copied/);
+        await type(page, 'ls -R /proc/sys/net | head -2');
+        await expect(screen(page)).toContainText('/proc/sys/net:');
+        await type(page, 'systemctl is-active docker');
+        await expect(screen(page)).toContainText(/is-active docker\s*active\s*root@node1/);
         await expect(screen(page)).not.toContainText('command not found');
       });
     }
