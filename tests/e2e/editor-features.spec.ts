@@ -1,5 +1,5 @@
-import { test, expect, LESSON1 } from './fixtures.ts';
-import { E11, MISSING_DROP, editor, openFromCard, panel, setEditorText } from './exercise-helpers.ts';
+import { test, expect } from './fixtures.ts';
+import { E11, editor, focusMissingDrop } from './exercise-helpers.ts';
 
 /**
  * Issue #14: Monaco is bundled with only the parts the exercises use, and the modules it cannot
@@ -10,16 +10,9 @@ import { E11, MISSING_DROP, editor, openFromCard, panel, setEditorText } from '.
  * that is reached (it throws, naming itself) fails it too.
  */
 test.describe('the exercise editor keeps every feature the exercises use', () => {
+  // The finding's position button puts the cursor on its line and focuses the editor.
   test.beforeEach(async ({ page }) => {
-    await page.goto(LESSON1);
-    await openFromCard(page, E11);
-    await expect(editor(page, E11)).toBeVisible();
-    await setEditorText(page, E11, MISSING_DROP);
-    const drop = panel(page, E11).locator('.cc-finding[data-rule="drop-all-capabilities"]');
-    await expect(drop).toHaveAttribute('data-line', '13');
-    // The finding's position button puts the cursor on its line and focuses the editor.
-    await drop.getByRole('button', { name: /^Line \d+, column \d+$/ }).click();
-    await expect(editor(page, E11)).toHaveClass(/\bfocused\b/);
+    await focusMissingDrop(page);
   });
 
   test('hover (Ctrl+K Ctrl+I) shows the finding at the cursor', async ({ page }) => {

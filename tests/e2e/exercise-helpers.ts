@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { LESSON1 } from './fixtures.ts';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,4 +95,22 @@ export function gradeWithCli(exercise: string, json: string): { score: number; m
   const row = parsed.submissions[0]!;
   if (row.error) throw new Error(`grade: ${row.error}`);
   return { score: row.score, max: row.max, raw };
+}
+
+/**
+ * Opens E11.1 on lesson 1, pastes the manifest that misses `drop: [ALL]`, waits for the check of
+ * the pasted text (until then the list shows the starting text's findings: drop at line 11, where
+ * other fixes are offered too), and puts the cursor on the finding's line with its position button.
+ * Returns the finding.
+ */
+export async function focusMissingDrop(page: Page): Promise<Locator> {
+  await page.goto(LESSON1);
+  await openFromCard(page, E11);
+  await expect(editor(page, E11)).toBeVisible();
+  await setEditorText(page, E11, MISSING_DROP);
+  const drop = panel(page, E11).locator('.cc-finding[data-rule="drop-all-capabilities"]');
+  await expect(drop).toHaveAttribute('data-line', '13');
+  await drop.getByRole('button', { name: /^Line \d+, column \d+$/ }).click();
+  await expect(editor(page, E11)).toHaveClass(/\bfocused\b/);
+  return drop;
 }

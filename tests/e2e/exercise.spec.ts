@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
-import { E11, MISSING_DROP, S0_INDENTATION_BUG, editor, editorText, gradeWithCli, markerLines, openFromCard, panel, setEditorText } from './exercise-helpers.ts';
+import { E11, MISSING_DROP, S0_INDENTATION_BUG, editor, editorText, gradeWithCli, markerLines, openFromCard, panel, focusMissingDrop, setEditorText } from './exercise-helpers.ts';
 
 /** Monaco's code, recognised by its file names and by a string only Monaco's bundle holds. */
 const MONACO_NAME = /monaco|editor\.worker|yaml\.worker|codicon/i;
@@ -101,16 +101,7 @@ test.describe('manifest exercise (E11.1)', () => {
   });
 
   test('the fix is also a quick fix in the editor, by keyboard (Ctrl+.)', async ({ page }) => {
-    await page.goto(LESSON1);
-    await openFromCard(page, E11);
-    await expect(editor(page, E11)).toBeVisible();
-    await setEditorText(page, E11, MISSING_DROP);
-    const drop = panel(page, E11).locator('.cc-finding[data-rule="drop-all-capabilities"]');
-    // Wait for the check of the pasted text: until then the list still shows the starting
-    // text's findings (drop at line 11, where other fixes are offered too).
-    await expect(drop).toHaveAttribute('data-line', '13');
-    await drop.getByRole('button', { name: /^Line \d+, column \d+$/ }).click();
-    await expect(editor(page, E11)).toHaveClass(/\bfocused\b/);
+    const drop = await focusMissingDrop(page);
     await page.keyboard.press('Control+Period');
     await expect(page.getByText(/Apply fix: Add capabilities/).first()).toBeVisible();
     await page.keyboard.press('Enter');
