@@ -46,3 +46,9 @@ export function asText(v: unknown): string {
     return Array.isArray(v) ? '[list]' : '{map}';
   }
 }
+
+/** A parameter that lists names (capabilities, volume types, profile types, sysctls). */
+export const names = (z: Zod) => z.array(z.string().min(1));
+
+/** A value quoted as Go's %q quotes plain text, for finding details. */
+export const q = (s: string) => JSON.stringify(s);

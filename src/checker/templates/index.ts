@@ -5,6 +5,7 @@
 import type { WorkloadTemplate } from '../rule.ts';
 import * as course from './course.ts';
 import * as pss from './pss.ts';
+import * as restricted from './pss-restricted.ts';
 import { strictFields } from './strict-fields.ts';
 
 export const workloadTemplates: Record<string, WorkloadTemplate> = {
@@ -12,18 +13,18 @@ export const workloadTemplates: Record<string, WorkloadTemplate> = {
   'windows-host-process': pss.windowsHostProcess,
   'container-field-allowed': pss.containerFieldAllowed,
   'capabilities-add-allowed': pss.capabilitiesAddAllowed,
-  'capabilities-drop-all': pss.capabilitiesDropAll,
-  'volume-types': pss.volumeTypes,
+  'capabilities-drop-all': restricted.capabilitiesDropAll,
+  'volume-types': restricted.volumeTypes,
   'host-ports': pss.hostPorts,
   apparmor: pss.appArmor,
   selinux: pss.seLinux,
   'seccomp-forbidden': pss.seccompForbidden,
-  'seccomp-required': pss.seccompRequired,
+  'seccomp-required': restricted.seccompRequired,
   sysctls: pss.sysctls,
   'probe-hosts': pss.probeHosts,
-  'allow-privilege-escalation-false': pss.allowPrivilegeEscalationFalse,
-  'run-as-non-root': pss.runAsNonRoot,
-  'run-as-user-not-root': pss.runAsUserNotRoot,
+  'allow-privilege-escalation-false': restricted.allowPrivilegeEscalationFalse,
+  'run-as-non-root': restricted.runAsNonRoot,
+  'run-as-user-not-root': restricted.runAsUserNotRoot,
   'strict-fields': strictFields,
   'image-reference': course.imageReference,
   'pull-policy': course.pullPolicy,

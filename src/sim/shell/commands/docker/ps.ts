@@ -6,7 +6,7 @@ import { portsColumn } from '../../../net/ports.ts';
 import { humanDuration, tabwrite } from './format.ts';
 import { writeList } from '../../kit/listformat.ts';
 import { GoFunc, GoStruct } from '../../kit/template/index.ts';
-import { goQuote } from '../../kit/template/lex.ts';
+import { goQuote } from '../../kit/template/quote.ts';
 import { goTimeString } from '../../kit/gotime.ts';
 import { inspectMounts } from './run-storage.ts';
 import { parseFilters } from './filters.ts';

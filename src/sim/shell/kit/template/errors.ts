@@ -2,7 +2,7 @@
  * The executor's error texts (go1.22 src/text/template/exec.go errorf, parse.Tree.ErrorContext)
  * and its argument type checks (validateType), apart from the walk itself.
  */
-import { goQuote } from './lex.ts';
+import { goQuote } from './quote.ts';
 import { nodeString, type Arg, type CommandNode, type Node, type PipeNode, type Tree } from './node.ts';
 import { GoFloat, GoNil, isInt, typeName, type ParamType } from './value.ts';
 

@@ -5,8 +5,9 @@
  */
 import { LineLimitError } from '../../limits.ts';
 import { goLess, sprintValue } from './fmt.ts';
+import { constantArg, ideal } from './convert.ts';
 import { checkType, errorText } from './errors.ts';
-import { goQuote } from './lex.ts';
+import { goQuote } from './quote.ts';
 import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './node.ts';
 import { GoCallError, GoFloat, GoFunc, GoNil, GoStruct, isInt, isTrue, typeName, type ParamType } from './value.ts';
 
@@ -255,9 +256,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
 
   const idealConstant = (c: Extract<Arg, { type: 'number' }>): unknown => {
     at(c);
-    if (c.isFloat && !/^[+-]?0[xX]/.test(c.text) && !c.text.startsWith('\'') && /[.eEpP]/.test(c.text)) return new GoFloat(c.float);
-    if (c.isInt) return c.int;
-    return errorf(`${c.text} overflows int`);
+    return ideal(c, errorf);
   };
 
   const evalFieldChain = (dot: unknown, receiver: unknown, node: Arg, ident: string[], args: Arg[], final: unknown): unknown => {
@@ -371,18 +370,7 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
       case 'identifier': return validateType(evalFunction(dot, n, { type: 'command', pos: n.pos, args: [n] }, [n], MISSING), t);
       case 'chain': return validateType(evalCommand(dot, { type: 'command', pos: n.pos, args: [n] }, MISSING), t);
     }
-    switch (t) {
-      case 'bool': if (n.type === 'bool') return n.value; return errorf(`expected bool; found ${nodeString(n)}`);
-      case 'string': if (n.type === 'string') return n.text; return errorf(`expected string; found ${nodeString(n)}`);
-      case 'int': if (n.type === 'number' && n.isInt) return n.int; return errorf(`expected integer; found ${nodeString(n)}`);
-      case 'float64': if (n.type === 'number' && n.isFloat) return n.float; return errorf(`expected float; found ${nodeString(n)}`);
-      case '[]string': return errorf(`can't handle ${nodeString(n)} for arg of type []string`);
-      case 'any':
-        if (n.type === 'bool') return n.value;
-        if (n.type === 'string') return n.text;
-        if (n.type === 'number') return idealConstant(n);
-    }
-    return errorf(`can't handle ${nodeString(n)} for arg of type ${t}`);
+    return constantArg(n, t, errorf);
   };
 
   const evalArg = (dot: unknown, n: Arg): unknown => convertArg(dot, 'any', n);

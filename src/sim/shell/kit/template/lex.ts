@@ -3,6 +3,8 @@
  * built with): the same items, the same trim markers (`{{- ` / ` -}}`), comments, keywords
  * and the same error texts ("unclosed action", "bad character U+0023 '#'", …).
  */
+import { goQuote, runeU } from './quote.ts';
+
 export type ItemType =
   | 'error' | 'bool' | 'char' | 'charConstant' | 'complex' | 'assign' | 'declare' | 'eof' | 'field' | 'identifier'
   | 'leftDelim' | 'leftParen' | 'number' | 'pipe' | 'rawString' | 'rightDelim' | 'rightParen' | 'space' | 'string'
@@ -30,32 +32,6 @@ export function itemString(i: Item): string {
   if (isKeyword(i.typ)) return `<${i.val}>`;
   if ([...i.val].length > 10) return `${goQuote([...i.val].slice(0, 10).join(''))}...`;
   return goQuote(i.val);
-}
-
-/** strconv.Quote for the printable-ASCII-and-common-escapes case. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-
-/** %#U: "U+0023 '#'". */
-export function runeU(r: string): string {
-  const c = r.codePointAt(0) as number;
-  const hex = c.toString(16).toUpperCase().padStart(4, '0');
-  return /\p{L}|\p{N}|\p{P}|\p{S}|\p{Zs}/u.test(r) ? `U+${hex} '${r}'` : `U+${hex}`;
 }
 
 const SPACE = ' \t\r\n';

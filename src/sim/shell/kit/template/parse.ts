@@ -3,9 +3,10 @@
  * lex.ts's items, with the same checks and the same error texts, "template: :1: unexpected \"}\"
  * in operand".
  */
-import { goQuote, itemString, lex, type Item, type ItemType } from './lex.ts';
+import { itemString, lex, type Item, type ItemType } from './lex.ts';
+import { goQuote } from './quote.ts';
 import { nodeString, type Arg, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './node.ts';
-import { unquote, unquoteChar } from './unquote.ts';
+import { unquote, unquoteChar } from './quote.ts';
 
 type End = { type: 'end' | 'else'; pos: number; line: number };
 

@@ -1,7 +1,33 @@
 /**
- * strconv.Unquote (go1.22 src/strconv/quote.go) for the template parser's string and
- * character constants.
+ * strconv.Quote and strconv.Unquote (go1.22 src/strconv/quote.go): Go's quoting in error texts,
+ * and the template parser's string and character constants.
  */
+/** strconv.Quote for the printable-ASCII-and-common-escapes case. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\x07') out += '\\a';
+    else if (ch === '\b') out += '\\b';
+    else if (ch === '\f') out += '\\f';
+    else if (ch === '\v') out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** %#U: "U+0023 '#'". */
+export function runeU(r: string): string {
+  const c = r.codePointAt(0) as number;
+  const hex = c.toString(16).toUpperCase().padStart(4, '0');
+  return /\p{L}|\p{N}|\p{P}|\p{S}|\p{Zs}/u.test(r) ? `U+${hex} '${r}'` : `U+${hex}`;
+}
+
 /** strconv.Unquote for a double-quoted Go string. */
 export function unquote(q: string): string | null {
   if (q.length < 2 || !q.startsWith('"') || !q.endsWith('"')) return null;
