@@ -5,6 +5,7 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { issuePath } from '../checker/params.ts';
 import { submissionFileSchema } from '../schemas/exercise.ts';
 import type { Exercise } from '../schemas/exercise.ts';
 import { insideRoot, isSymlink, naturalCompare, readText } from './checker-io.ts';
@@ -62,7 +63,7 @@ function fromSubmissionJson(text: string, ex: Exercise, name: string): Row | nul
   const r = submissionFileSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    return { submission: name, error: `not a valid submission file: ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+    return { submission: name, error: `not a valid submission file: ${issuePath(issue.path) || '(root)'}: ${issue.message}` };
   }
   const s = r.data;
   const who = studentOf(s as Record<string, unknown>);

@@ -122,9 +122,9 @@ describe('the cluster check', () => {
 describe('its parameters', () => {
   it('are validated when the exercise loads, naming the check and the key', () => {
     const ex = (p: string) => `id: t1\nkind: k8s-yaml\ntitle: {en: T, zh-cn: 题}\ntask: {en: T, zh-cn: 题}\nstart: {pod.yaml: ""}\nsolution: {pod.yaml: ""}\nchecks:\n  - id: run\n    title: {en: R, zh-cn: 运行}\n    template: cluster\n    params: ${p}\n`;
-    expect(loadExercise(ex('{ namespce: x }'), 't1.yaml')).toEqual({ error: 't1.yaml: check run (cluster): params.(params): Unrecognized key: "namespce"' });
+    expect(loadExercise(ex('{ namespce: x }'), 't1.yaml')).toEqual({ error: 't1.yaml: check run (cluster): params: Unrecognized key: "namespce"' });
     expect(loadExercise(ex('{ labels: {a: b} }'), 't1.yaml')).toEqual({ error: 't1.yaml: check run (cluster): params.labels: labels need a namespace to label' });
-    expect(loadExercise(ex('{ exec: [{command: [id], matches: "(", expected: {en: x, zh-cn: y}}] }'), 't1.yaml')).toEqual({ error: 't1.yaml: check run (cluster): params.exec.0.matches: not a valid regular expression' });
+    expect(loadExercise(ex('{ exec: [{command: [id], matches: "(", expected: {en: x, zh-cn: y}}] }'), 't1.yaml')).toEqual({ error: 't1.yaml: check run (cluster): params.exec[0].matches: not a valid regular expression' });
     expect(loadExercise(ex('{ namespace: Team }'), 't1.yaml')).toMatchObject({ error: expect.stringContaining('params.namespace: a DNS-1123 label') });
     expect(loadExercise(ex('{}'), 't1.yaml')).toHaveProperty('exercise');
   });

@@ -27,7 +27,7 @@ describe('container-course exercise', { timeout: 120_000 }, () => {
       'bad/a.yaml: exercise t2.1: wrong[0] (only-non-root): expect.hints: no hint "nope"',
       'bad/a.yaml: exercise t2.1: wrong[0] (only-non-root): expect.failed: expected [non-root] to fail, but [uid] fail',
       'bad/a.yaml: exercise t2.1: wrong[0] (only-non-root): expect.hints: hint nope not given (given: uid)',
-      'bad/b.yaml: exercise t3.1: checks.1.weight: Too small: expected number to be >0',
+      'bad/b.yaml: exercise t3.1: checks[1].weight: Too small: expected number to be >0',
       'bad/c.yaml: exercise t4.1: solution: gets 4/6; these checks fail: uid',
       '3 exercise files: 3 with mistakes',
       '',

@@ -23,7 +23,7 @@ export async function clusterOutcomes(ex: Exercise, files: Record<string, string
   for (const c of ex.checks) {
     if (c.template !== CLUSTER_TEMPLATE) continue;
     const p = parseClusterParams(c.params);
-    if ('error' in p) throw new Error(`exercise ${ex.id}: check ${c.id} (cluster): params.${p.error}`);
+    if ('error' in p) throw new Error(`exercise ${ex.id}: check ${c.id} (cluster): ${p.error}`);
     out[c.id] = await runClusterCheck(files, p.params, createWorld);
   }
   return out;

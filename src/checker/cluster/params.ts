@@ -4,6 +4,7 @@
  * check that silently fails.
  */
 import { z } from '../../schemas/zod.ts';
+import { firstIssue } from '../params.ts';
 
 const regex = z.string().min(1).refine((s) => {
   try {
@@ -46,10 +47,8 @@ export const clusterParamsSchema = z
 export type ClusterParams = z.infer<typeof clusterParamsSchema>;
 export type ClusterExec = z.infer<typeof clusterExecSchema>;
 
-/** The parameters, or the first problem as "path: message". */
+/** The parameters, or the first problem as every other check's parameters report it: `params.exec[0].matches: message`. */
 export function parseClusterParams(raw: unknown): { params: ClusterParams } | { error: string } {
   const r = clusterParamsSchema.safeParse(raw);
-  if (r.success) return { params: r.data };
-  const issue = r.error.issues[0]!;
-  return { error: `${issue.path.join('.') || '(params)'}: ${issue.message}` };
+  return r.success ? { params: r.data } : { error: firstIssue(r.error) };
 }

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise.ts';
 import { parseClusterParams } from '../cluster/params.ts';
 import { goalPredicates } from '../goals/index.ts';
-import { parseParams } from '../params.ts';
+import { issuePath, parseParams } from '../params.ts';
 import { checkTemplates } from './checks.ts';
 
 export function loadExercise(text: string, file: string): { exercise: Exercise } | { error: string } {
@@ -29,13 +29,13 @@ export function parseExercise(raw: unknown, where: string): { exercise: Exercise
   const r = exerciseSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    return { error: `${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+    return { error: `${where}: ${issuePath(issue.path) || '(root)'}: ${issue.message}` };
   }
   const ex = r.data;
   for (const c of ex.checks) {
     if (c.template === 'cluster' && (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile')) {
       const p = parseClusterParams(c.params);
-      if ('error' in p) return { error: `${where}: check ${c.id} (cluster): params.${p.error}` };
+      if ('error' in p) return { error: `${where}: check ${c.id} (cluster): ${p.error}` };
       c.params = p.params;
       continue;
     }
