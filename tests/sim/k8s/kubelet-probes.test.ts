@@ -100,6 +100,9 @@ describe('prober: liveness', () => {
       '10.244.0.1 - - [16/Sep/2024:11:45:21 +0000] "GET /healthz HTTP/1.1" 404 153 "-" "kube-probe/1.30" "-"',
       '10.244.0.1 - - [16/Sep/2024:11:45:31 +0000] "GET /healthz HTTP/1.1" 404 153 "-" "kube-probe/1.30" "-"',
     ]);
+    // Each probe is a new connection; its error line (stderr) comes before its access line. Go's client sends host:port.
+    const errors = kubelet.logs('default', 'web', 'web', true)!.split('\n').filter((l) => l.includes('[error]'));
+    expect(errors).toEqual([1, 2, 3].map((n) => `2024/09/16 11:45:${n}1 [error] 29#29: *${n} open() "/usr/share/nginx/html/healthz" failed (2: No such file or directory), client: 10.244.0.1, server: localhost, request: "GET /healthz HTTP/1.1", host: "10.244.0.12:80"`));
   });
 
   it('the page nginx serves is the container\'s own: a file written inside makes the probe pass', async () => {
