@@ -1,4 +1,3 @@
-import { startProxies, stopProxies } from './proxy.ts';
 import { dotsToPath, writeSysctl } from '../kernel/sysctl.ts';
 import type { ExecResult } from '../api.ts';
 import { dockerCaps } from '../kernel/capabilities.ts';
@@ -129,8 +128,6 @@ export class Daemon {
       ns.net = net.inode;
       c.netns = net.inode;
       this.net.attach(c, net, plan.bindings);
-      // The endpoint's port mappings start their docker-proxy processes before the task starts.
-      startProxies(this.host, c);
     } else ns.net = nsMode.net;
     const cgPath = `/system.slice/docker-${c.id}.scope`;
     // A container's own network namespace: ping sockets for every group and no privileged ports, unless
@@ -246,7 +243,6 @@ export class Daemon {
       this.host.runc.forget(p.pid);
       const shim = k.procs.get(c.shimPid);
       if (shim) k.exit(shim, 0);
-      stopProxies(this.host, c);
       this.net.detach(c);
       if (c.hostConfig.AutoRemove) this.remove(c);
       else this.maybeRestart(c);

@@ -7,12 +7,11 @@
  *
  * The sockets are those of the processes `ps` shows on node1: systemd-resolved's stub listeners
  * on 127.0.0.53%lo and 127.0.0.54, sshd on port 22 (its listen backlog SSH_LISTEN_BACKLOG, 128)
- * and the learner's own ssh connection, and Docker's published ports, each held by its docker-proxy
- * (docker/proxy.ts; its listener is fd 4).
+ * and the learner's own ssh connection, and Docker's published ports. Docker's docker-proxy
+ * processes are not in node1's process table, so a published port has no users:(…).
  */
 import type { ExecResult } from '../../api.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
-import { proxyFor } from '../../docker/proxy.ts';
 
 export interface Sock {
   proto: 'tcp' | 'udp';
@@ -47,8 +46,7 @@ export function socketsOf(env: CmdEnv): Sock[] {
       for (const p of c.ports) {
         if (p.proto !== 'tcp' && p.proto !== 'udp') continue;
         const v6 = p.hostIp.includes(':');
-        const proxy = proxyFor(env.host, c, p.hostIp, p.hostPort, p.proto);
-        out.push({ proto: p.proto, state: p.proto === 'tcp' ? 'LISTEN' : 'UNCONN', rq: 0, wq: p.proto === 'tcp' ? 4096 : 0, local: v6 ? `[${p.hostIp}]` : p.hostIp, lport: p.hostPort, peer: v6 ? '[::]' : '0.0.0.0', pport: '*', ...(proxy ? { users: `("docker-proxy",pid=${proxy.pid},fd=4)` } : {}) });
+        out.push({ proto: p.proto, state: p.proto === 'tcp' ? 'LISTEN' : 'UNCONN', rq: 0, wq: p.proto === 'tcp' ? 4096 : 0, local: v6 ? `[${p.hostIp}]` : p.hostIp, lport: p.hostPort, peer: v6 ? '[::]' : '0.0.0.0', pport: '*' });
       }
     }
     out.push({ proto: 'tcp', state: 'ESTAB', rq: 0, wq: 0, local: nic, lport: 22, peer: env.host.fixture.network.eth0.gateway, pport: 52644, users: '("sshd",pid=1987,fd=4)' });
