@@ -26,12 +26,27 @@ describe('prober: readiness', () => {
     await step(25_000);
     const ip = (api.get('web').status as { podIP: string }).podIP;
     const msg = `Readiness probe failed: Get "http://${ip}:81/": dial tcp ${ip}:81: connect: connection refused`;
-    expect(lines(api).filter((l) => l.includes('Unhealthy'))).toEqual([`0 Warning Unhealthy ${msg}`, `10 Warning Unhealthy ${msg}`, `20 Warning Unhealthy ${msg}`]);
+    // At 0 twice: the worker's first run stores the initial Failure, a changed result, so the kubelet syncs the pod and
+    // UpdatePodStatus triggers an immediate second run of the not-ready container's probe.
+    expect(lines(api).filter((l) => l.includes('Unhealthy'))).toEqual([`0 Warning Unhealthy ${msg}`, `0 Warning Unhealthy ${msg}`, `10 Warning Unhealthy ${msg}`, `20 Warning Unhealthy ${msg}`]);
     expect(api.events.find((e) => e.reason === 'Unhealthy')?.fieldPath).toBe('spec.containers{web}');
     expect(statusOf(api, 'web').ready).toBe(false);
     expect(cond(api, 'web', 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [web]' });
     expect(cond(api, 'web', 'ContainersReady')).toMatchObject({ status: 'False', reason: 'ContainersNotReady' });
     expect(statusOf(api, 'web').restartCount).toBe(0);
+  });
+
+  it('each later sync of the pod while not ready runs the probe at once: the resync after 60–90 s adds a run between ticks', async () => {
+    const { api, kubelet, step } = await cluster();
+    api.add({ metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'nginx:1.25', readinessProbe: P(HTTP(81)) }] } });
+    await kubelet.sync();
+    await step(95_000);
+    const at = lines(api).filter((l) => l.includes('Unhealthy')).map((l) => Number(l.split(' ')[0]));
+    const extra = [...at];
+    for (const tick of [0, 0, 10, 20, 30, 40, 50, 60, 70, 80, 90]) extra.splice(extra.indexOf(tick), 1);
+    expect(extra).toHaveLength(1);
+    expect(extra[0]).toBeGreaterThanOrEqual(60);
+    expect(extra[0]).toBeLessThan(90);
   });
 
   it('tcpSocket: the dialer\'s error; a named port resolves through the container\'s ports', async () => {
@@ -43,7 +58,7 @@ describe('prober: readiness', () => {
     expect(statusOf(api, 'a').ready).toBe(true);
     expect(statusOf(api, 'b').ready).toBe(false);
     const ip = (api.get('b').status as { podIP: string }).podIP;
-    expect(api.events.filter((e) => e.reason === 'Unhealthy').map((e) => e.message)).toEqual([`Readiness probe failed: dial tcp ${ip}:8080: connect: connection refused`]);
+    expect(api.events.filter((e) => e.reason === 'Unhealthy').map((e) => e.message)).toEqual(Array(2).fill(`Readiness probe failed: dial tcp ${ip}:8080: connect: connection refused`));
   });
 
   it('initialDelaySeconds: nothing probes before it; successThreshold counts successes in a row', async () => {
@@ -85,6 +100,9 @@ describe('prober: liveness', () => {
       '10.244.0.1 - - [16/Sep/2024:11:45:21 +0000] "GET /healthz HTTP/1.1" 404 153 "-" "kube-probe/1.30" "-"',
       '10.244.0.1 - - [16/Sep/2024:11:45:31 +0000] "GET /healthz HTTP/1.1" 404 153 "-" "kube-probe/1.30" "-"',
     ]);
+    // Each probe is a new connection; its error line (stderr) comes before its access line. Go's client sends host:port.
+    const errors = kubelet.logs('default', 'web', 'web', true)!.split('\n').filter((l) => l.includes('[error]'));
+    expect(errors).toEqual([1, 2, 3].map((n) => `2024/09/16 11:45:${n}1 [error] 29#29: *${n} open() "/usr/share/nginx/html/healthz" failed (2: No such file or directory), client: 10.244.0.1, server: localhost, request: "GET /healthz HTTP/1.1", host: "10.244.0.12:80"`));
   });
 
   it('the page nginx serves is the container\'s own: a file written inside makes the probe pass', async () => {
@@ -206,6 +224,6 @@ spec:
     expect(d).toContain('    Ready:          False\n');
     expect(d).toContain('    Readiness:      tcp-socket :81 delay=0s timeout=1s period=10s #success=1 #failure=3\n');
     expect(d).toContain('  Ready                       False \n  ContainersReady             False \n');
-    expect(d).toContain('  Warning  Unhealthy  8s (x3 over 28s)  kubelet            Readiness probe failed: dial tcp 10.244.0.12:81: connect: connection refused\n');
+    expect(d).toContain('  Warning  Unhealthy  8s (x4 over 28s)  kubelet            Readiness probe failed: dial tcp 10.244.0.12:81: connect: connection refused\n');
   });
 });

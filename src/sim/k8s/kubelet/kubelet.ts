@@ -25,6 +25,13 @@ import { admitSysctls, podSysctls } from './sysctl.ts';
 
 /** How often a pod that cannot start is tried again (pod_workers.go workerBackOffPeriod). */
 const RETRY_MS = 10_000;
+/**
+ * A synced pod is synced again after its resync interval, jittered (pod_workers.go completeWork:
+ * wait.Jitter(p.resyncInterval, workerResyncIntervalJitterFactor), the interval being the kubelet's
+ * syncFrequency, 1m by default, and the factor 0.5).
+ */
+const RESYNC_MS = 60_000;
+const RESYNC_JITTER = 0.5;
 
 export interface PodTrack {
   uid: string;
@@ -39,6 +46,10 @@ export interface PodTrack {
   retryAtMs: number;
   /** Refused by the kubelet's admission (SysctlForbidden): reported Failed, never started. */
   rejected?: { reason: string; message: string };
+  /** When the pod worker syncs the pod again on its own (the resync interval). */
+  resyncAtMs?: number;
+  /** The containers' ids and states at the last pass: a change is a PLEG event, which syncs the pod. */
+  plegSig?: string;
 }
 
 export class Kubelet implements KubeletHandle {
@@ -50,6 +61,8 @@ export class Kubelet implements KubeletHandle {
   readonly prober: ProbeManager;
   /** An exec probe is running: time its command lets pass (a `sleep`) does not sync the kubelet inside its own sync. */
   private probing = false;
+  /** The jitter of each pod's resync interval. */
+  private readonly resyncRng = new Rng(0x72737963);
 
   constructor(
     private readonly host: Host,
@@ -99,6 +112,7 @@ export class Kubelet implements KubeletHandle {
       const uid = pod.metadata.uid;
       seen.add(uid);
       let t = this.pods.get(uid);
+      const added = !t;
       if (!t) {
         t = { uid, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, startMs: this.now, containers: new Map(), retryAtMs: 0 };
         this.pods.set(uid, t);
@@ -107,7 +121,7 @@ export class Kubelet implements KubeletHandle {
       if (this.prober.due(this.now)) await this.prober.probePod(pod, t, this.now);
       if (pod.metadata.deletionTimestamp) await this.terminate(pod, t);
       else await this.syncPod(pod, t);
-      if (this.pods.has(uid)) this.report(pod, t);
+      if (this.pods.has(uid)) this.report(pod, t, this.podSynced(t, added));
     }
     for (const [uid, t] of this.pods) {
       if (seen.has(uid)) continue;
@@ -280,13 +294,27 @@ export class Kubelet implements KubeletHandle {
     this.api.podTerminated(t.namespace, t.name);
   }
 
-  private report(pod: KObject, t: PodTrack): void {
+  /**
+   * Whether the pod worker synced the pod in this pass (kubelet.go syncLoopIteration): the pod was added, a container
+   * changed state (PLEG), a probe result the sync loop acts on changed (handleProbeSync), or its resync interval passed.
+   */
+  private podSynced(t: PodTrack, added: boolean): boolean {
+    const sig = [...t.containers.values()].map((ct) => `${ct.current?.id ?? ''}:${ct.current?.state ?? ''}`).join(',');
+    const pleg = sig !== t.plegSig;
+    t.plegSig = sig;
+    const probed = this.prober.updated(t.uid);
+    if (!added && !pleg && !probed && this.now < (t.resyncAtMs ?? Infinity)) return false;
+    t.resyncAtMs = this.now + RESYNC_MS + Math.floor(this.resyncRng.int(1_000_000) / 1_000_000 * RESYNC_JITTER * RESYNC_MS);
+    return true;
+  }
+
+  private report(pod: KObject, t: PodTrack, synced: boolean): void {
     // prober_manager.go UpdatePodStatus: started and ready from the probes' results.
     for (const ct of t.containers.values()) {
       const cur = ct.current;
       if (ct.ephemeral || !cur) continue;
       ct.started = cur.state === 'CONTAINER_RUNNING' && this.prober.started(t.uid, ct.name, cur.id);
-      ct.ready = ct.started && this.prober.ready(t.uid, ct.name, cur.id);
+      ct.ready = ct.started && this.prober.ready(t.uid, ct.name, cur.id, synced);
     }
     const status = podStatus(pod, t, this.host.fixture.network.eth0.addr.split('/')[0] as string, this.now);
     const text = JSON.stringify(status);

@@ -9,6 +9,13 @@
  * Ticks missed while time moved without a sync (a typed line moves the clock a second) are run in
  * order at the next sync, as the worker's ticker would have fired them, up to a bound after a long
  * jump; their events carry the sync's time.
+ *
+ * A readiness worker also runs at once whenever the kubelet syncs the pod while the container is not
+ * ready (prober_manager.go UpdatePodStatus: "Trigger an immediate run of the readinessProbe to update
+ * ready state", through the worker's one-slot manualTriggerCh). The kubelet syncs a pod when it is
+ * added, when a container changes state (PLEG), when a readiness or startup result changes or a
+ * liveness result becomes Failure (kubelet.go syncLoopIteration → handleProbeSync), and on its resync
+ * period; `updated()` hands it the results that changed.
  */
 import { formatPod } from '../../../k8s/securitycontext.ts';
 import type { KObject } from '../types.ts';
@@ -64,6 +71,8 @@ export interface ProberDeps {
 export class ProbeManager {
   private readonly workers = new Map<string, Worker[]>();
   private nextDueMs = Infinity;
+  /** Pods whose results manager sent an update the kubelet's sync loop acts on (results/results_manager.go Set: a changed value). */
+  private readonly updates = new Set<string>();
 
   constructor(private readonly deps: ProberDeps) {}
 
@@ -85,6 +94,19 @@ export class ProbeManager {
 
   removePod(uid: string): void {
     this.workers.delete(uid);
+    this.updates.delete(uid);
+  }
+
+  /** Whether a result of the pod changed in a way that makes the kubelet sync it (handleProbeSync); clears it. */
+  updated(uid: string): boolean {
+    return this.updates.delete(uid);
+  }
+
+  /** results_manager.go Set: stores the value; a changed one is an update (liveness: only a Failure syncs the pod). */
+  private set(w: Worker, uid: string, result: Result): void {
+    const changed = w.result !== result;
+    w.result = result;
+    if (changed && (w.type !== 'liveness' || result === 'Failure')) this.updates.add(uid);
   }
 
   /** Whether any worker's tick (or a manual trigger) has come. */
@@ -108,14 +130,16 @@ export class ProbeManager {
     return s.result ? s.result === 'Success' : !s.exists;
   }
 
-  /** UpdatePodStatus: ready once the readiness probe succeeded (or there is none); a started container not yet ready triggers a run. */
-  ready(uid: string, container: string, containerId: string): boolean {
+  /**
+   * UpdatePodStatus: ready once the readiness probe succeeded (or there is none). When the kubelet synced the pod
+   * (`synced`), a running container not yet ready triggers an immediate run, as does one the worker has not seen yet.
+   */
+  ready(uid: string, container: string, containerId: string, synced: boolean): boolean {
     const r = this.get(uid, container, 'readiness', containerId);
     if (r.result === 'Success') return true;
     if (!r.exists) return true;
     const w = this.find(uid, container, 'readiness')!;
-    // The worker has not seen this container yet: run it now rather than at its next tick.
-    if (!w.trigger && w.containerId !== containerId) {
+    if (!w.trigger && (synced || w.containerId !== containerId)) {
       w.trigger = true;
       this.nextDueMs = -Infinity;
     }
@@ -165,18 +189,19 @@ export class ProbeManager {
     if (!ct || !cur) return true;
     if (w.containerId !== cur.id) {
       w.containerId = cur.id;
-      w.result = INITIAL[w.type];
+      w.result = undefined;
+      this.set(w, t.uid, INITIAL[w.type]);
       w.onHold = false;
     }
     if (w.onHold) return true;
     const spec = ((pod.spec ?? {}) as Obj);
     if (cur.state !== 'CONTAINER_RUNNING') {
-      w.result = 'Failure';
+      this.set(w, t.uid, 'Failure');
       // A terminated container that will not be restarted ends the worker.
       return !(cur.state === 'CONTAINER_EXITED' && !ct.waiting && spec.restartPolicy === 'Never');
     }
     if (pod.metadata.deletionTimestamp && (w.type === 'liveness' || w.type === 'startup')) {
-      w.result = 'Success';
+      this.set(w, t.uid, 'Success');
       return false;
     }
     if (Math.trunc((nowMs - cur.startedMs) / 1000) < Number(w.spec.initialDelaySeconds ?? 0)) return true;
@@ -207,7 +232,7 @@ export class ProbeManager {
     }
     const threshold = Number((result === 'Failure' ? w.spec.failureThreshold : w.spec.successThreshold) ?? (result === 'Failure' ? 3 : 1));
     if (w.resultRun < threshold) return true;
-    w.result = result;
+    this.set(w, t.uid, result);
     if ((w.type === 'liveness' || w.type === 'startup') && result === 'Failure') {
       // Held until a new container: the kubelet kills this one.
       w.onHold = true;

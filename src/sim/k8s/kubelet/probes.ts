@@ -8,7 +8,7 @@
  * request with the kubelet's User-Agent `kube-probe/1.30`, from cni0's address.
  */
 import type { Host } from '../../host.ts';
-import { accessLine } from '../../net/nginxlog.ts';
+import { accept, accessLine, errorLine, nginxGet } from '../../net/nginxlog.ts';
 import type { Rng } from '../../rng.ts';
 import type { CriContainer, CriSandbox } from '../../runtime/containerd.ts';
 import { goDuration } from './backoff.ts';
@@ -72,29 +72,28 @@ function listener(host: Host, net: number, port: number) {
 
 const joinHostPort = (host: string, port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
 
-/** nginx's error pages (ngx_http_special_response.c), CRLF line ends. */
-function nginxErrorPage(status: 403 | 404, version: string): string {
-  const title = status === 403 ? '403 Forbidden' : '404 Not Found';
-  return ['<html>', `<head><title>${title}</title></head>`, '<body>', `<center><h1>${title}</h1></center>`, `<hr><center>nginx/${version}</center>`, '</body>', '</html>', ''].join('\r\n');
-}
-
 const bytes = (text: string) => new TextEncoder().encode(text).length;
 
-/** What a server answers to GET `path`: nginx serves /usr/share/nginx/html (index.html for a directory), other programs answer 200. */
-async function serve(host: Host, pid: number, path: string, t: ProbeTarget): Promise<number> {
+/**
+ * What a server answers to GET `path` (`hostHeader`: Go's client sends the URL's host and port): nginx serves its
+ * container's /usr/share/nginx/html and logs the request (net/nginxlog.ts), other programs answer 200.
+ */
+async function serve(host: Host, pid: number, path: string, hostHeader: string, t: ProbeTarget): Promise<number> {
   const p = host.kernel.procs.get(pid);
   const prog = host.runc.programOf(pid);
   const isNginx = p?.comm === 'nginx' || (prog?.title ?? []).some((w) => w.startsWith('nginx'));
   if (!p || !isNginx) return 200;
-  const clean = (path.split('?')[0] ?? '/') || '/';
-  const file = `/usr/share/nginx/html${clean.endsWith('/') ? `${clean}index.html` : clean}`;
-  const body = await host.runc.readFile(p.root, file);
   const version = p.env.NGINX_VERSION ?? '1.25.5';
-  const status = body !== undefined ? 200 : clean.endsWith('/') ? 403 : 404;
-  const sent = body ?? nginxErrorPage(status as 403 | 404, version);
+  const dirs = new Set(host.runc.roots.get(p.root)?.dirs ?? []);
+  const reply = await nginxGet(path, version, (file) => host.runc.readFile(p.root, file), async (file) => dirs.has(file.replace(/\/$/, '')));
   const containerId = p.containerId ?? t.current.id;
-  t.log(containerId, 'stdout', accessLine(KUBELET_SOURCE, host.clock.nowMs, `GET ${path || '/'} HTTP/1.1`, status, bytes(sent), USER_AGENT));
-  return status;
+  // The server's master: the listener itself, or its parent when a worker holds the socket.
+  const master = host.kernel.procs.get(p.ppid)?.containerId === p.containerId && host.kernel.procs.get(p.ppid)?.comm === 'nginx' ? host.kernel.procs.get(p.ppid)! : p;
+  const request = `GET ${path} HTTP/1.1`;
+  const { conn, worker } = accept(host.kernel, master);
+  if (reply.error) t.log(containerId, 'stderr', errorLine(host.clock.nowMs, worker, conn, reply.error, { client: KUBELET_SOURCE, request, host: hostHeader }));
+  t.log(containerId, 'stdout', accessLine(KUBELET_SOURCE, host.clock.nowMs, request, reply.status, bytes(reply.body), USER_AGENT));
+  return reply.status;
 }
 
 async function httpProbe(get: Obj, t: ProbeTarget): Promise<ProbeOutcome> {
@@ -114,7 +113,7 @@ async function httpProbe(get: Obj, t: ProbeTarget): Promise<ProbeOutcome> {
   if (!proc) return fail(`dial tcp ${joinHostPort(host, port)}: connect: connection refused`);
   // net/http's client on a plain-HTTP server (the simulated programs serve no TLS).
   if (scheme === 'https') return fail('http: server gave HTTP response to HTTPS client');
-  const status = await serve(t.host, proc.pid, path || '/', t);
+  const status = await serve(t.host, proc.pid, path || '/', joinHostPort(host, port), t);
   if (status >= 200 && status < 400) return { result: 'success', output: '' };
   // http.go: "Note: Until https://issue.k8s.io/99425 is addressed, this user-facing failure message must not contain the response body."
   return { result: 'failure', output: `HTTP probe failed with statuscode: ${status}` };

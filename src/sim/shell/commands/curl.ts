@@ -3,7 +3,7 @@ import { resolveName, serverFor } from '../../net/reach.ts';
 import type { Container } from '../../docker/container.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { NGINX_INDEX_HTML } from '../../image/bases/nginx-files.ts';
-import { accessLine } from '../../net/nginxlog.ts';
+import { accept, accessLine, errorLine, nginxGet, type NginxAnswer } from '../../net/nginxlog.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -18,57 +18,74 @@ function lookup(env: CmdEnv, host: string, port: number): { c: Container; client
   return serverFor(env.host, env.daemon.net, containers, env.self.ns.net, ip, port) ?? 'connect';
 }
 
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+const nginxVersion = (c: Container) => c.config.Env.find((e) => e.startsWith('NGINX_VERSION='))?.slice('NGINX_VERSION='.length) ?? '1.25.5';
+
 /**
- * What the server sends for `/`: nginx serves index.html from the container's own root
- * filesystem, so a page the learner changed inside the container is what curl gets.
+ * What the server sends for GET `path`: nginx serves the container's own root filesystem (net/nginxlog.ts nginxGet),
+ * so a page the learner changed inside the container is what curl gets; other programs answer every path.
  */
-function bodyOf(env: CmdEnv, c: Container): { status: 200 | 403; body: string } {
+async function answer(env: CmdEnv, c: Container, path: string): Promise<NginxAnswer> {
   if (!isNginx(c)) return { status: 200, body: `You've hit ${c.config.Hostname}\n` };
   const root = env.daemon.lib?.rootfs.get(c.id)?.root;
   if (!root) return { status: 200, body: NGINX_INDEX_HTML };
-  try {
-    return { status: 200, body: new TextDecoder().decode(root.readFile('/usr/share/nginx/html/index.html')) };
-  } catch {
-    // No index file: the default server has no autoindex, so nginx forbids the directory.
-    return { status: 403, body: NGINX_FORBIDDEN };
-  }
+  const read = async (file: string) => {
+    if (root.stat(file)?.type !== 'file') return undefined;
+    return new TextDecoder().decode(root.readFile(file));
+  };
+  return nginxGet(path, nginxVersion(c), read, async (file) => root.stat(file)?.type === 'dir');
 }
 
-// nginx's built-in error pages end their lines with CRLF (ngx_http_special_response.c): 153 bytes.
-const NGINX_FORBIDDEN = [
-  '<html>',
-  '<head><title>403 Forbidden</title></head>',
-  '<body>',
-  '<center><h1>403 Forbidden</h1></center>',
-  '<hr><center>nginx/1.25.5</center>',
-  '</body>',
-  '</html>',
-  '',
-].join('\r\n');
+export interface HttpReply extends NginxAnswer {
+  /** The server's Server header, when it sends one. */
+  server?: string;
+}
 
-const bytes = (text: string) => new TextEncoder().encode(text).length;
-
-/** GET / on host:port: the page, logged by the server as its access log would (curl and busybox wget share it). */
-export function httpGet(env: CmdEnv, host: string, port: number, agent: string): { body: string } | 'resolve' | 'connect' {
+/**
+ * GET `path` on host:port (`hostHeader` as the client sends it: `localhost:8080`): the reply, logged by the server
+ * as its error and access logs would (curl and wget share it).
+ */
+export async function httpGet(env: CmdEnv, host: string, port: number, path: string, hostHeader: string, agent: string, method: 'GET' | 'HEAD' = 'GET'): Promise<HttpReply | 'resolve' | 'connect'> {
   const found = lookup(env, host, port);
   if (typeof found === 'string') return found;
   const { c, client } = found;
-  const { status, body } = bodyOf(env, c);
-  c.logs.push({ stream: 'stdout', text: isNginx(c) ? accessLine(client, env.host.clock.nowMs, 'GET / HTTP/1.1', status, bytes(body), agent) : `Received request from ::ffff:${client}\n` });
-  return { body };
+  const reply = await answer(env, c, path);
+  const now = env.host.clock.nowMs;
+  if (!isNginx(c)) {
+    c.logs.push({ stream: 'stdout', text: `Received request from ::ffff:${client}\n` });
+    return reply;
+  }
+  const request = `${method} ${path} HTTP/1.1`;
+  const master = c.pid ? env.host.kernel.procs.get(c.pid) : undefined;
+  if (master) {
+    const { conn, worker } = accept(env.host.kernel, master);
+    if (reply.error) c.logs.push({ stream: 'stderr', text: errorLine(now, worker, conn, reply.error, { client, request, host: hostHeader }) });
+  }
+  // $body_bytes_sent: a HEAD reply has no body.
+  c.logs.push({ stream: 'stdout', text: accessLine(client, now, request, reply.status, method === 'HEAD' ? 0 : bytes(reply.body), agent) });
+  return { ...reply, server: `nginx/${nginxVersion(c)}` };
 }
+
+/** The status line's reason phrase (nginx's ngx_http_status_lines). */
+export const REASON: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 403: 'Forbidden', 404: 'Not Found' };
 
 export const curl: SimCommand = {
   name: 'curl',
   async run(args, env) {
     let silent = false;
+    let showErrors = false;
+    let fail = false;
     let head = false;
     let url: string | undefined;
     for (const a of args) {
       if (a === '-s' || a === '--silent') silent = true;
+      else if (a === '-S' || a === '--show-error') showErrors = true;
+      else if (a === '-f' || a === '--fail') fail = true;
       else if (a === '-I' || a === '--head') head = true;
       else if (/^-[sSfLI]+$/.test(a)) {
         silent ||= a.includes('s');
+        showErrors ||= a.includes('S');
+        fail ||= a.includes('f');
         head ||= a.includes('I');
       } else if (a.startsWith('-')) return R('', `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
       else url = a;
@@ -78,17 +95,19 @@ export const curl: SimCommand = {
     if (!m) return R('', `curl: (3) URL rejected: Malformed input to a URL function\n`, 3);
     const host = m[1] as string;
     const port = Number(m[2] ?? 80);
+    // curl sends the port in Host only when it is not the scheme's default.
+    const hostHeader = port === 80 ? host : `${host}:${port}`;
+    const quietErr = silent && !showErrors;
+    const got = await httpGet(env, host, port, m[3] ?? '/', hostHeader, 'curl/8.5.0', head ? 'HEAD' : 'GET');
+    if (typeof got === 'string') return R('', quietErr ? '' : got === 'resolve' ? `curl: (6) Could not resolve host: ${host}\n` : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, got === 'resolve' ? 6 : 7);
+    // curl@curl-8_5_0 lib/http.c http_should_fail / Curl_http_firstwrite: --fail on a status of 400 or more.
+    if (fail && got.status >= 400) return R('', quietErr ? '' : `curl: (22) The requested URL returned error: ${got.status}\n`, 22);
     if (head) {
-      const found = lookup(env, host, port);
-      if (typeof found === 'string') return R('', silent ? '' : found === 'resolve' ? `curl: (6) Could not resolve host: ${host}\n` : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, found === 'resolve' ? 6 : 7);
-      const { c } = found;
-      const { status, body } = bodyOf(env, c);
       const date = new Date(env.host.clock.nowMs).toUTCString();
-      return R(isNginx(c) ? `HTTP/1.1 ${status === 200 ? '200 OK' : '403 Forbidden'}\r\nServer: nginx/1.25.5\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${bytes(body)}\r\nConnection: keep-alive\r\n\r\n` : `HTTP/1.1 200 OK\r\nDate: ${date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n`);
+      if (!got.server) return R(`HTTP/1.1 200 OK\r\nDate: ${date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n`);
+      const location = got.location ? `Location: http://${host}${got.location}\r\n` : '';
+      return R(`HTTP/1.1 ${got.status} ${REASON[got.status]}\r\nServer: ${got.server}\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${bytes(got.body)}\r\n${location}Connection: keep-alive\r\n\r\n`);
     }
-    const got = httpGet(env, host, port, 'curl/8.5.0');
-    if (typeof got === 'string') return R('', silent ? '' : got === 'resolve' ? `curl: (6) Could not resolve host: ${host}\n` : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, got === 'resolve' ? 6 : 7);
-    const body = got.body;
-    return R(body);
+    return R(got.body);
   },
 };

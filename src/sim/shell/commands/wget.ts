@@ -1,7 +1,7 @@
 import type { ExecResult } from '../../api.ts';
 import type { SimCommand } from '../types.ts';
 import { resolveName } from '../../net/reach.ts';
-import { httpGet } from './curl.ts';
+import { httpGet, REASON } from './curl.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -34,7 +34,7 @@ export const wget: SimCommand = {
     const host = m[1] as string;
     const port = Number(m[2] ?? 80);
     const gnu = env.flavor !== 'busybox';
-    const got = httpGet(env, host, port, gnu ? 'Wget/1.21.4' : 'Wget');
+    const got = await httpGet(env, host, port, m[3] ?? '/', m[2] && port !== 80 ? `${host}:${port}` : host, gnu ? 'Wget/1.21.4' : 'Wget');
     const ip = resolveName(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, host) ?? host;
     const file = out ?? 'index.html';
     const toStdout = file === '-';
@@ -45,6 +45,8 @@ export const wget: SimCommand = {
       if (got === 'resolve') return R('', quiet ? '' : `--${ts}--  ${full}\nResolving ${host} (${host})... failed: Name or service not known.\nwget: unable to resolve host address \u2018${host}\u2019\n`, 4);
       const connecting = `--${ts}--  ${full}\n${ip === host ? '' : `Resolving ${host} (${host})... ${ip}\n`}Connecting to ${host} (${host})|${ip}|:${port}... `;
       if (got === 'connect') return R('', quiet ? '' : `${connecting}failed: Connection refused.\n`, 4);
+      // GNU wget@v1.21.4 src/http.c: the status line, then `ERROR 404: Not Found.`; a server error exits 8.
+      if (got.status >= 400) return R('', quiet ? '' : `${connecting}connected.\nHTTP request sent, awaiting response... ${got.status} ${REASON[got.status]}\n${ts} ERROR ${got.status}: ${REASON[got.status]}.\n\n`, 8);
       const name = toStdout ? 'STDOUT' : file;
       const log = quiet ? '' : `${connecting}connected.\nHTTP request sent, awaiting response... 200 OK\nLength: ${got.body.length} [text/html]\nSaving to: \u2018${name}\u2019\n\n${ts} - ${toStdout ? 'written to stdout' : `\u2018${file}\u2019 saved`} [${got.body.length}/${got.body.length}]\n\n`;
       if (toStdout) return R(got.body, log);
@@ -54,6 +56,8 @@ export const wget: SimCommand = {
     if (got === 'resolve') return R('', `wget: bad address '${host}'\n`, 1);
     const connecting = quiet ? '' : `Connecting to ${host}${m[2] ? `:${port}` : ''} (${ip}:${port})\n`;
     if (got === 'connect') return R('', `${connecting}wget: can't connect to remote host (${ip}): Connection refused\n`, 1);
+    // busybox@1_36_1 networking/wget.c: bb_error_msg_and_die("server returned error: %s", the status line).
+    if (got.status >= 400) return R('', `${connecting}wget: server returned error: HTTP/1.1 ${got.status} ${REASON[got.status]}\n`, 1);
     const head = quiet ? '' : `${connecting}${toStdout ? 'writing to stdout\n' : `saving to '${file}'\n`}`;
     const tail = quiet ? '' : toStdout ? 'written to stdout\n' : `'${file}' saved\n`;
     if (toStdout) return R(got.body, head + tail);

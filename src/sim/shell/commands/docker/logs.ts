@@ -61,6 +61,12 @@ export default defineCommand({
       entries = pick(c.logs);
       if (outcome === 'aborted') return R(join(entries, 'stdout'), join(entries, 'stderr'), 130);
     }
+    // To a terminal the two streams interleave in the order the container wrote them (the CLI copies each record to
+    // its own stream as it comes: docker/cli@v27.3.1 cli/command/container/logs.go, stdcopy.StdCopy).
+    if (env.stream) {
+      for (const l of entries) env.stream({ stream: l.stream, text: line(l) });
+      return R('', '');
+    }
     return R(join(entries, 'stdout'), join(entries, 'stderr'));
   },
 });
