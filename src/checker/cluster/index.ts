@@ -5,7 +5,7 @@
  * and the tests call this with src/sim's createWorld.
  */
 import type { Exercise } from '../../schemas/exercise.ts';
-import { CLUSTER_TEMPLATE, grade, gradeText, type GradeResult, type Submission } from '../grade.ts';
+import { CLUSTER_TEMPLATE, dockerfileChecksFor, gradeTextWith, gradeWith, type GradeResult, type Submission } from '../grade-core.ts';
 import type { CreateWorld } from '../replay.ts';
 import { parseClusterParams } from './params.ts';
 import { runClusterCheck, type ClusterOutcome } from './run.ts';
@@ -29,8 +29,9 @@ export async function clusterOutcomes(ex: Exercise, files: Record<string, string
   return out;
 }
 
-/** grade(), with the `cluster` checks run on the simulated cluster. */
+/** grade(), with the `cluster` checks run on the simulated cluster (and the Dockerfile checks loaded if a Dockerfile is submitted). */
 export async function gradeOnCluster(ex: Exercise, submission: Submission, createWorld: CreateWorld): Promise<GradeResult> {
-  if (!needsCluster(ex) || !('files' in submission) || (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile')) return grade(ex, submission);
-  return gradeText(ex, submission.files, await clusterOutcomes(ex, submission.files, createWorld));
+  const dockerfile = await dockerfileChecksFor(submission);
+  if (!needsCluster(ex) || !('files' in submission) || (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile')) return gradeWith(ex, submission, dockerfile);
+  return gradeTextWith(ex, submission.files, await clusterOutcomes(ex, submission.files, createWorld), dockerfile);
 }
