@@ -7,7 +7,7 @@
 import type { Exercise } from '../../schemas/exercise.ts';
 import { CLUSTER_TEMPLATE, dockerfileChecksFor, gradeTextWith, gradeWith, type GradeResult, type Submission } from '../grade-core.ts';
 import type { CreateWorld } from '../replay.ts';
-import { parseClusterParams } from './params.ts';
+import type { ClusterParams } from './params.ts';
 import { runClusterCheck, type ClusterOutcome } from './run.ts';
 
 export type { ClusterOutcome } from './run.ts';
@@ -17,14 +17,16 @@ export function needsCluster(ex: Exercise): boolean {
   return (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile') && ex.checks.some((c) => c.template === CLUSTER_TEMPLATE);
 }
 
-/** Runs the exercise's `cluster` checks on these files: check id → outcome. */
+/**
+ * Runs the exercise's `cluster` checks on these files: check id → outcome. Their parameters were
+ * parsed against params.ts's schema when the exercise loaded (exercise/load.ts), as every
+ * check's are (grade-core.ts), so grading needs no zod.
+ */
 export async function clusterOutcomes(ex: Exercise, files: Record<string, string>, createWorld: CreateWorld): Promise<Record<string, ClusterOutcome>> {
   const out: Record<string, ClusterOutcome> = {};
   for (const c of ex.checks) {
     if (c.template !== CLUSTER_TEMPLATE) continue;
-    const p = parseClusterParams(c.params);
-    if ('error' in p) throw new Error(`exercise ${ex.id}: check ${c.id} (cluster): params.${p.error}`);
-    out[c.id] = await runClusterCheck(files, p.params, createWorld);
+    out[c.id] = await runClusterCheck(files, c.params as ClusterParams, createWorld);
   }
   return out;
 }
