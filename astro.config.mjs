@@ -7,6 +7,7 @@ import { browserSafeDeps, patchDockerfileAst } from './src/ui/editor/vite-browse
 import { yamlWorkerSlimBase, yamlWorkerWithoutPrettier } from './src/ui/editor/vite-yaml-worker.mjs';
 import { zodEnglishOnly } from './src/ui/editor/vite-zod-english.mjs';
 import { monacoTrim } from './src/ui/editor/vite-monaco-trim.mjs';
+import { parsedRuleTable } from './src/ui/editor/vite-rule-table.mjs';
 import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
@@ -61,8 +62,10 @@ export default defineConfig({
   // 7. Monaco without the modules the course editor cannot reach: the diff editors, the quick
   //    input, the WebGPU renderer, tree-sitter, the workbench lists, the minimap (it is off)
   //    (src/ui/editor/vite-monaco-trim.mjs).
+  // 8. the rule table parsed at build time, as data, so the grader worker loads no zod (its
+  //    other schemas are built only where exercises are loaded) (src/ui/editor/vite-rule-table.mjs).
   vite: {
-    plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly()],
+    plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly(), parsedRuleTable()],
     optimizeDeps: {
       rolldownOptions: {
         plugins: [{ name: 'container-course:browser-safe-deps-dev', transform: (code, id) => patchDockerfileAst(code, id) }],
@@ -76,7 +79,7 @@ export default defineConfig({
         },
       ],
     },
-    worker: { format: 'es', plugins: () => [monacoTrim({ worker: true }), browserSafeDeps(), yamlWorkerWithoutPrettier(), yamlWorkerSlimBase(), zodEnglishOnly()] },
+    worker: { format: 'es', plugins: () => [monacoTrim({ worker: true }), browserSafeDeps(), yamlWorkerWithoutPrettier(), yamlWorkerSlimBase(), zodEnglishOnly(), parsedRuleTable()] },
   },
   trailingSlash: 'ignore',
   // A Content-Security-Policy in a <meta http-equiv> on every page (issue 17). Astro hashes

@@ -7,9 +7,9 @@
 import { build, type Plugin } from 'esbuild';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { loadExercise, parseExercise } from '../src/checker/exercise/load.ts';
 import { ALL_RULES } from '../src/checker/rules/index.ts';
+import { ruleTableModule } from '../src/ui/editor/vite-rule-table.mjs';
 import { zodEnglishOnlyEsbuild } from '../src/ui/editor/vite-zod-english.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -44,19 +44,19 @@ const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
 // The rule table, parsed here (importing rules/index.ts above parsed every rule's parameters
 // against its template's schema, and threw naming the rule on a mistake). The bundle holds it as
-// data in place of rules/index.ts, so `check` neither loads zod nor builds a schema at start.
-const table = JSON.stringify(ALL_RULES);
-if (!isDeepStrictEqual(JSON.parse(table), ALL_RULES)) {
-  console.error('build:cli: the parsed rule table is not plain JSON data (src/checker/rules/)');
+// data in place of rules/index.ts, so `check` neither loads zod nor builds a schema at start
+// (the site's build does the same: src/ui/editor/vite-rule-table.mjs).
+let tableModule: string;
+try {
+  tableModule = ruleTableModule(ALL_RULES);
+} catch (e) {
+  console.error(`build:cli: ${(e as Error).message}`);
   process.exit(1);
 }
 const parsedRuleTable: Plugin = {
   name: 'parsed-rule-table',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]checker[\\/]rules[\\/]index\.ts$/ }, () => ({
-      loader: 'js',
-      contents: `export const ALL_RULES = JSON.parse(${JSON.stringify(table)});\nexport const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));\n`,
-    }));
+    b.onLoad({ filter: /[\\/]src[\\/]checker[\\/]rules[\\/]index\.ts$/ }, () => ({ loader: 'js', contents: tableModule }));
   },
 };
 

@@ -73,3 +73,38 @@ describe('the exercise panels load no checker code on the main thread', () => {
     expect(bad).toEqual([]);
   });
 });
+
+/**
+ * Issue #14: the grader worker, started when an exercise opens, loads no zod (every schema is a
+ * function of the zod it is given, built only where exercises are loaded; the build replaces the
+ * rule table with its parsed data: src/ui/editor/vite-rule-table.mjs), no dockerfile-ast and no
+ * simulator: those come through import() when a Dockerfile, a shell goal or a `cluster` check
+ * needs them. Its static value imports, followed file to file, show it.
+ */
+describe('the grader worker\'s load path', () => {
+  /** Files reached from `entry` by static value imports (not `import type`, not import()). */
+  function loadPath(entry: string, stop: Set<string>): { files: Set<string>; packages: Set<string> } {
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      if (stop.has(file)) return;
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)) {
+        const s = (m[1] ?? m[2]) as string;
+        if (s.startsWith('.')) walk(relative(ROOT, resolve(dirname(join(ROOT, file)), s)));
+        else packages.add(s);
+      }
+    };
+    walk(entry);
+    return { files: seen, packages };
+  }
+
+  it('holds no zod, no dockerfile-ast and no simulator code', () => {
+    const { files: reached, packages } = loadPath('src/ui/exercise/grader.worker.ts', new Set(['src/checker/rules/index.ts']));
+    expect(reached.has('src/checker/grade-core.ts')).toBe(true);
+    expect([...packages].filter((p) => /^(zod|dockerfile-ast)(\/|$)/.test(p))).toEqual([]);
+    expect([...reached].filter((f) => f === 'src/schemas/zod.ts' || f === 'src/checker/engine-dockerfile.ts' || f.startsWith('src/sim/'))).toEqual([]);
+  });
+});

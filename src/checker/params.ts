@@ -1,28 +1,20 @@
 /**
  * Typed parameters: every rule template, exercise check and shell goal declares a zod schema
- * beside its code. Rules are parsed when the rule table is built (rules/index.ts), exercises
- * when they are loaded (exercise/load.ts), so a misspelt key, a missing field or a bad regular
+ * beside its code, as a function of the zod it is given (rule.ts RuleTemplate, schema-parts.ts),
+ * so code that only grades never loads zod; this module builds the schemas. Rules are parsed
+ * when the rule table is built (rules/index.ts), exercises when they are loaded
+ * (exercise/load.ts), so a misspelt key, a missing field or a bad regular
  * expression is an authoring error that names the file, the id and the field, never a check
  * that silently fails. The parsed values are plain data (defaults filled in, regular
  * expressions still strings), so a loaded exercise can be sent to a worker or frozen as JSON.
  */
 import { z } from '../schemas/zod.ts';
-import type { RuleTemplate } from './rule.ts';
-import { noParams as noParamsOf, regex as regexOf } from './schema-parts.ts';
+import type { Zod } from './rule.ts';
 
-/** A regular expression, as a string that `new RegExp` accepts (flags never change that). */
-export const regex = regexOf(z);
+const built = new WeakMap<object, z.ZodType>();
 
-/** A list of regular expressions. */
-export const regexList = z.array(regex);
-
-/** No parameters at all: any key is a mistake. */
-export const noParams = noParamsOf(z);
-
-const built = new WeakMap<RuleTemplate<never>, z.ZodType>();
-
-/** A rule template's parameter schema, built on first use (rule.ts RuleTemplate). */
-export function templateParams<S extends z.ZodType>(t: RuleTemplate<never, S>): S {
+/** The parameter schema of a rule template, an exercise check or a shell goal, built on first use. */
+export function templateParams<S extends z.ZodType>(t: { params: (z: Zod) => S }): S {
   let s = built.get(t);
   if (!s) built.set(t, (s = t.params(z)));
   return s as S;

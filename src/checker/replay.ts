@@ -5,7 +5,7 @@
  */
 import type { ShellGoalExercise } from '../schemas/exercise.ts';
 import type { World, WorldOptions } from '../sim/api.ts';
-import { gradeShell, type GradeResult, type StoppedCommand } from './grade.ts';
+import { gradeShell, type GradeResult, type StoppedCommand } from './grade-core.ts';
 
 export type CreateWorld = (fixture?: undefined, options?: WorldOptions) => World;
 

@@ -1,7 +1,6 @@
 /**
- * Schema pieces the rule templates share, as functions of the zod they are given (rule.ts
- * RuleTemplate: a template module never loads zod itself). params.ts builds the same pieces
- * once for the exercise checks and shell goals.
+ * Schema pieces the rule templates, exercise checks and shell goals share, as functions of the
+ * zod they are given (rule.ts RuleTemplate: a template module never loads zod itself).
  */
 import type { Zod } from './rule.ts';
 

@@ -1,13 +1,15 @@
 import { clusterParamsSchema } from '../checker/cluster/params.ts';
 import { checkTemplates } from '../checker/exercise/checks.ts';
 import { goalPredicates } from '../checker/goals/index.ts';
-import { paramNames } from '../checker/params.ts';
-import type { z } from 'zod';
+import { paramNames, templateParams } from '../checker/params.ts';
+import { z } from '../schemas/zod.ts';
+import type { z as Z } from 'zod';
+import type { Zod } from '../checker/rule.ts';
 
 /** `#   name: param, optional?, …` for each template, from the schemas themselves. */
-function listing(defs: Record<string, { params: z.ZodType }>): string {
+function listing(defs: Record<string, { params: (z: Zod) => Z.ZodType }>): string {
   return Object.entries(defs).map(([name, d]) => {
-    const ps = paramNames(d.params);
+    const ps = paramNames(templateParams(d));
     return `#   ${name}${ps.length ? `: ${ps.join(', ')}` : ''}`;
   }).join('\n');
 }
@@ -22,7 +24,7 @@ export function scaffold(id: string): string {
 # Checks of k8s-yaml and dockerfile exercises (src/checker/exercise/):
 ${listing(checkTemplates)}
 #   cluster (applies the files to node1's simulated cluster and grades the pods;
-#     src/checker/cluster/params.ts): ${paramNames(clusterParamsSchema).join(', ')}
+#     src/checker/cluster/params.ts): ${paramNames(clusterParamsSchema(z)).join(', ')}
 # Goals of shell-goal exercises (src/checker/goals/):
 ${listing(goalPredicates)}
 id: ${id}

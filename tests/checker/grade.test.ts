@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExercise } from '../../src/checker/exercise/load.ts';
-import { grade } from '../../src/checker/grade.ts';
+import { dockerfileChecksFor, grade, gradeWith, hasDockerfile } from '../../src/checker/grade.ts';
 import type { Exercise } from '../../src/schemas/exercise.ts';
 
 function load(id: string): Exercise {
@@ -36,10 +36,29 @@ describe('grade', () => {
     expect(() => grade(load('e1.1'), { files: {} })).toThrowError('exercise e1.1 is a shell-goal exercise: grade it from a simulator snapshot');
   });
   it('reports a broken file as an error and fails every check that needs it', () => {
-    const ex = load('e13.1');
+    const ex = load('e10.1');
     const g = grade(ex, { files: { 'pod.yaml': 'kind: Pod\n  bad: [\n' } });
     expect(g.score).toBe(0);
     expect(g.errors.length).toBe(1);
+  });
+});
+
+describe('the Dockerfile half of the engine loads only for a submission with a Dockerfile (grade-core.ts)', () => {
+  it('none for manifests and answers; the checks for a Dockerfile, which then grade as grade() does', async () => {
+    const ex = load('e11.1');
+    if (ex.kind !== 'k8s-yaml') throw new Error('kind');
+    expect(hasDockerfile(ex.start)).toBe(false);
+    expect(await dockerfileChecksFor({ files: ex.start })).toBeNull();
+    expect(await dockerfileChecksFor({ answers: {} })).toBeNull();
+    expect(gradeWith(ex, { files: ex.start }, null)).toEqual(grade(ex, { files: ex.start }));
+    const df = load('e10.1');
+    if (df.kind !== 'dockerfile') throw new Error('kind');
+    expect(hasDockerfile(df.start)).toBe(true);
+    const checks = await dockerfileChecksFor({ files: df.start });
+    expect(checks).not.toBeNull();
+    expect(gradeWith(df, { files: df.solution }, checks)).toEqual(grade(df, { files: df.solution }));
+    // Without them a Dockerfile is refused by name, never graded as YAML.
+    expect(() => gradeWith(df, { files: df.start }, null)).toThrowError(/Dockerfile: a Dockerfile needs the Dockerfile checks/);
   });
 });
 

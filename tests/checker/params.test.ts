@@ -83,10 +83,9 @@ describe('every shipped rule, exercise and frozen rule set parses', () => {
 
   it('every template, check and goal describes each of its parameters', () => {
     const undescribed: string[] = [];
-    const ruleTemplates = Object.entries({ ...workloadTemplates, ...dockerfileTemplates, ...crossTemplates }).map(([k, t]) => [k, { params: templateParams(t) }] as const);
-    const all = { ...Object.fromEntries(ruleTemplates), ...checkTemplates, ...goalPredicates };
+    const all = { ...workloadTemplates, ...dockerfileTemplates, ...crossTemplates, ...checkTemplates, ...goalPredicates };
     for (const [name, def] of Object.entries(all)) {
-      const shape = (def.params as unknown as { shape?: Record<string, { description?: string }> }).shape ?? {};
+      const shape = (templateParams(def) as unknown as { shape?: Record<string, { description?: string }> }).shape ?? {};
       for (const [k, v] of Object.entries(shape)) if (!v.description) undescribed.push(`${name}.${k}`);
     }
     expect(undescribed).toEqual([]);
@@ -161,11 +160,13 @@ describe('a mistake in a rule names the file, the rule, its template and the fie
   });
 });
 
-describe('goals called with raw params parse them first', () => {
-  it('fills defaults and refuses a bad key', () => {
+describe('schemas are built from the zod they are given, once, when parameters are parsed', () => {
+  it('a goal\'s schema fills defaults and refuses a bad key; the same schema object each time', () => {
     const w = { hostname: 'node1', nowMs: 0, processes: [], namespaces: [], containers: [], volumes: [], images: [], registry: {}, transcript: [] };
-    expect(goalPredicates['no-container-in-state']!(w, {})).toBe(true);
-    expect(goalPredicates['no-container-in-state']!.test(w, { state: 'exited', except: [] })).toBe(true);
-    expect(() => goalPredicates['host-hostname']!(w, { host: 'node1' })).toThrowError(/Unrecognized key/);
+    const goal = goalPredicates['no-container-in-state']!;
+    expect(templateParams(goal).parse({})).toEqual({ state: 'exited', except: [] });
+    expect(goal.test(w, { state: 'exited', except: [] })).toBe(true);
+    expect(templateParams(goal)).toBe(templateParams(goal));
+    expect(() => templateParams(goalPredicates['host-hostname']!).parse({ host: 'node1' })).toThrowError(/Unrecognized key/);
   });
 });

@@ -5,9 +5,9 @@
  * and the tests call this with src/sim's createWorld.
  */
 import type { Exercise } from '../../schemas/exercise.ts';
-import { CLUSTER_TEMPLATE, grade, gradeText, type GradeResult, type Submission } from '../grade.ts';
+import { CLUSTER_TEMPLATE, dockerfileChecksFor, gradeTextWith, gradeWith, type GradeResult, type Submission } from '../grade-core.ts';
 import type { CreateWorld } from '../replay.ts';
-import { parseClusterParams } from './params.ts';
+import type { ClusterParams } from './params.ts';
 import { runClusterCheck, type ClusterOutcome } from './run.ts';
 
 export type { ClusterOutcome } from './run.ts';
@@ -17,20 +17,23 @@ export function needsCluster(ex: Exercise): boolean {
   return (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile') && ex.checks.some((c) => c.template === CLUSTER_TEMPLATE);
 }
 
-/** Runs the exercise's `cluster` checks on these files: check id → outcome. */
+/**
+ * Runs the exercise's `cluster` checks on these files: check id → outcome. Their parameters were
+ * parsed against params.ts's schema when the exercise loaded (exercise/load.ts), as every
+ * check's are (grade-core.ts), so grading needs no zod.
+ */
 export async function clusterOutcomes(ex: Exercise, files: Record<string, string>, createWorld: CreateWorld): Promise<Record<string, ClusterOutcome>> {
   const out: Record<string, ClusterOutcome> = {};
   for (const c of ex.checks) {
     if (c.template !== CLUSTER_TEMPLATE) continue;
-    const p = parseClusterParams(c.params);
-    if ('error' in p) throw new Error(`exercise ${ex.id}: check ${c.id} (cluster): ${p.error}`);
-    out[c.id] = await runClusterCheck(files, p.params, createWorld);
+    out[c.id] = await runClusterCheck(files, c.params as ClusterParams, createWorld);
   }
   return out;
 }
 
-/** grade(), with the `cluster` checks run on the simulated cluster. */
+/** grade(), with the `cluster` checks run on the simulated cluster (and the Dockerfile checks loaded if a Dockerfile is submitted). */
 export async function gradeOnCluster(ex: Exercise, submission: Submission, createWorld: CreateWorld): Promise<GradeResult> {
-  if (!needsCluster(ex) || !('files' in submission) || (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile')) return grade(ex, submission);
-  return gradeText(ex, submission.files, await clusterOutcomes(ex, submission.files, createWorld));
+  const dockerfile = await dockerfileChecksFor(submission);
+  if (!needsCluster(ex) || !('files' in submission) || (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile')) return gradeWith(ex, submission, dockerfile);
+  return gradeTextWith(ex, submission.files, await clusterOutcomes(ex, submission.files, createWorld), dockerfile);
 }

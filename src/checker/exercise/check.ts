@@ -1,14 +1,17 @@
 /**
  * What an exercise check is in code: a zod schema for its parameters and a pure test over
  * the parsed submission. Exercises name a check by key (`template:`) and fill in `params:`,
- * which are parsed against the schema once, when the exercise loads (load.ts).
+ * which are parsed against the schema once, when the exercise loads (load.ts). As for rule
+ * templates (rule.ts), the schema is a function of the zod it is given, so grading (the lesson
+ * page's worker, `container-course grade`) never loads zod: params.ts templateParams builds it.
  */
-import { z } from '../../schemas/zod.ts';
+import type { z } from 'zod';
+import type { Zod } from '../rule.ts';
 import type { DockerfileModel } from '../parse/dockerfile-model.ts';
 import type { ParsedManifests } from '../parse/yaml.ts';
 import { parseQuantity } from '../quantity.ts';
 import type { Finding, InputError } from '../types.ts';
-import { regex } from '../params.ts';
+import { regex } from '../schema-parts.ts';
 
 export interface TextGradeContext {
   files: Record<string, string>;
@@ -19,12 +22,13 @@ export interface TextGradeContext {
 }
 
 export interface CheckTemplate<S extends z.ZodType = z.ZodType> {
-  params: S;
+  /** The parameters' schema, built from the zod it is given (params.ts templateParams). */
+  params: (z: Zod) => S;
   /** Whether the submission passes, given parameters parsed by `params`. */
   test(ctx: TextGradeContext, params: z.output<S>): boolean;
 }
 
-export function defineCheck<S extends z.ZodType>(def: { params: S; test: (ctx: TextGradeContext, params: z.output<S>) => boolean }): CheckTemplate<S> {
+export function defineCheck<S extends z.ZodType>(def: { params: (z: Zod) => S; test: (ctx: TextGradeContext, params: z.output<S>) => boolean }): CheckTemplate<S> {
   return def;
 }
 
@@ -32,23 +36,23 @@ export const OPS = ['equals', 'oneOf', 'matches', 'notMatches', 'exists', 'conta
 export type Op = (typeof OPS)[number];
 
 /** The operators' operand: what `value` must be for each one. */
-const OPERAND: Record<Op, z.ZodType | null> = {
+const operand = (z: Zod): Record<Op, z.ZodType | null> => ({
   equals: z.unknown(),
   oneOf: z.array(z.unknown()),
-  matches: regex,
-  notMatches: regex,
+  matches: regex(z),
+  notMatches: regex(z),
   exists: null,
   contains: z.unknown(),
   containsIgnoreCase: z.string(),
   subsetOfIgnoreCase: z.array(z.string()),
   quantityEquals: z.number(),
   integerAtLeast: z.number(),
-};
+});
 
-/** Adds an issue at `value` when it does not fit `op`. */
-export function checkOperand(p: { op?: string; value?: unknown }, ctx: z.RefinementCtx): void {
-  if (p.op === undefined || !Object.hasOwn(OPERAND, p.op)) return;
-  const want = OPERAND[p.op as Op];
+/** A refinement that adds an issue at `value` when it does not fit `op`. */
+export const checkOperand = (z: Zod) => (p: { op?: string; value?: unknown }, ctx: z.RefinementCtx): void => {
+  if (p.op === undefined || !(OPS as readonly string[]).includes(p.op)) return;
+  const want = operand(z)[p.op as Op];
   if (want === null) return;
   if (p.value === undefined) {
     ctx.addIssue({ code: 'custom', path: ['value'], message: `op ${p.op} needs a value` });
@@ -56,7 +60,7 @@ export function checkOperand(p: { op?: string; value?: unknown }, ctx: z.Refinem
   }
   const r = want.safeParse(p.value);
   if (!r.success) ctx.addIssue({ code: 'custom', path: ['value', ...r.error.issues[0]!.path], message: `op ${p.op}: ${r.error.issues[0]!.message}` });
-}
+};
 
 export function testValue(v: unknown, op: Op, want: unknown): boolean {
   switch (op) {

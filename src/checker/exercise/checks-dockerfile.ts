@@ -1,27 +1,27 @@
 /** Exercise checks on Dockerfiles and on the text of submitted files. Pure functions; each declares its parameters. */
-import { z } from '../../schemas/zod.ts';
 import { finalChain, KEYWORDS, runCommands } from '../parse/dockerfile-model.ts';
-import { regex, regexList } from '../params.ts';
+import type { Zod } from '../rule.ts';
+import { regex, regexList } from '../schema-parts.ts';
 import { defineCheck, type CheckTemplate } from './check.ts';
 
-const keyword = z.enum(KEYWORDS as [string, ...string[]]).describe('A Dockerfile instruction, in capitals (COPY, RUN, ENTRYPOINT …).');
-const instruction = z
-  .object({ keyword, matches: regex.default('').describe('Regular expression its arguments must match.') })
+const keyword = (z: Zod) => z.enum(KEYWORDS as [string, ...string[]]).describe('A Dockerfile instruction, in capitals (COPY, RUN, ENTRYPOINT …).');
+const instruction = (z: Zod) => z
+  .object({ keyword: keyword(z), matches: regex(z).default('').describe('Regular expression its arguments must match.') })
   .strict();
 
 export const dockerfileChecks: Record<string, CheckTemplate> = {
   /** At least `min` stages. */
   'df-stages': defineCheck({
-    params: z.object({ min: z.number().int().min(1).describe('The fewest stages (FROM lines) allowed.') }).strict(),
+    params: (z) => z.object({ min: z.number().int().min(1).describe('The fewest stages (FROM lines) allowed.') }).strict(),
     test: (ctx, p) => (ctx.dockerfiles[0]?.stages.length ?? 0) >= p.min,
   }),
 
   /** The first or last stage's FROM image matches; `alias: true` demands AS <name>. */
   'df-from': defineCheck({
-    params: z
+    params: (z) => z
       .object({
         stage: z.enum(['first', 'last', 'final-base']).default('last').describe('first, last, or final-base (the stage the final image is built on, following FROM <stage>).'),
-        matches: regex.describe('Regular expression the stage\'s FROM image must match.'),
+        matches: regex(z).describe('Regular expression the stage\'s FROM image must match.'),
         alias: z.boolean().default(false).describe('The stage must be named (FROM … AS name).'),
       })
       .strict(),
@@ -39,13 +39,13 @@ export const dockerfileChecks: Record<string, CheckTemplate> = {
    * `flagMatches` if given.
    */
   'df-instruction': defineCheck({
-    params: z
+    params: (z) => z
       .object({
-        keyword,
+        keyword: keyword(z),
         stage: z.literal('last').optional().describe('last: only the last stage counts (default: every stage).'),
-        matches: regex.default('').describe('Regular expression the arguments must match (an exec form as compact JSON).'),
+        matches: regex(z).default('').describe('Regular expression the arguments must match (an exec form as compact JSON).'),
         flag: z.string().min(1).optional().describe('A flag the instruction must have, without dashes (chmod, from).'),
-        flagMatches: regex.optional().describe('Regular expression the flag\'s value must match.'),
+        flagMatches: regex(z).optional().describe('Regular expression the flag\'s value must match.'),
         min: z.number().int().nonnegative().default(1).describe('At least this many such instructions.'),
         max: z.number().int().nonnegative().optional().describe('At most this many.'),
       })
@@ -64,7 +64,7 @@ export const dockerfileChecks: Record<string, CheckTemplate> = {
 
   /** One RUN contains every pattern in `all`. */
   'df-same-run': defineCheck({
-    params: z.object({ all: regexList.min(1).describe('Regular expressions one RUN must match, every one.') }).strict(),
+    params: (z) => z.object({ all: regexList(z).min(1).describe('Regular expressions one RUN must match, every one.') }).strict(),
     test: (ctx, p) => {
       const df = ctx.dockerfiles[0];
       return !!df && df.instructions.some((i) => i.keyword === 'RUN' && p.all.every((re) => new RegExp(re).test(i.args)));
@@ -73,7 +73,7 @@ export const dockerfileChecks: Record<string, CheckTemplate> = {
 
   /** At most `max` RUN instructions that run a command. */
   'df-run-count': defineCheck({
-    params: z.object({ max: z.number().int().nonnegative().describe('The most RUN instructions allowed.') }).strict(),
+    params: (z) => z.object({ max: z.number().int().nonnegative().describe('The most RUN instructions allowed.') }).strict(),
     test: (ctx, p) => {
       const df = ctx.dockerfiles[0];
       return !!df && df.instructions.filter((i) => i.keyword === 'RUN' && runCommands(i).length > 0).length <= p.max;
@@ -82,10 +82,10 @@ export const dockerfileChecks: Record<string, CheckTemplate> = {
 
   /** The first instruction matching `first` comes before the first matching `then`. */
   'df-before': defineCheck({
-    params: z
+    params: (z) => z
       .object({
-        first: instruction.describe('The instruction that must come first: { keyword, matches }.'),
-        then: instruction.describe('The instruction that must come after it: { keyword, matches }.'),
+        first: instruction(z).describe('The instruction that must come first: { keyword, matches }.'),
+        then: instruction(z).describe('The instruction that must come after it: { keyword, matches }.'),
       })
       .strict(),
     test: (ctx, p) => {
@@ -100,10 +100,10 @@ export const dockerfileChecks: Record<string, CheckTemplate> = {
 
   /** A submitted file matches `matches`; `line: last-command` tests only its last non-empty, non-comment line. */
   text: defineCheck({
-    params: z
+    params: (z) => z
       .object({
         file: z.string().min(1).describe('The submitted file\'s name.'),
-        matches: regex.describe('Regular expression (multiline) the text must match.'),
+        matches: regex(z).describe('Regular expression (multiline) the text must match.'),
         line: z.enum(['first', 'last-command']).optional().describe('first: only the first line; last-command: only the last non-empty line that is not a comment.'),
         negate: z.boolean().default(false).describe('Pass when the text does NOT match.'),
       })

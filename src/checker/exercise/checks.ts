@@ -2,12 +2,12 @@
  * Exercise checks for text exercises (manifests and Dockerfiles): the registry, the checks
  * on manifests, and `any`/`all`. Pure functions; each declares its parameters (check.ts).
  */
-import { z } from '../../schemas/zod.ts';
 import { containersOf, effective } from '../effective.ts';
 import { isPlainObject } from '../parse/yaml.ts';
 import { parseQuantity } from '../quantity.ts';
 import { RULES_BY_ID } from '../rules/index.ts';
-import { noParams } from '../params.ts';
+import type { Zod } from '../rule.ts';
+import { noParams } from '../schema-parts.ts';
 import { checkOperand, defineCheck, OPS, testValue, type CheckTemplate, type TextGradeContext } from './check.ts';
 import { dockerfileChecks } from './checks-dockerfile.ts';
 import { select } from './select.ts';
@@ -22,11 +22,11 @@ function workloads(ctx: TextGradeContext, kind?: string) {
   return ctx.manifests.flatMap((m) => m.workloads).filter((w) => kind === undefined || w.kind === kind);
 }
 
-const kind = z.string().min(1).optional().describe('The object kind, e.g. Pod or Deployment (default: the first object or workload).');
+const kind = (z: Zod) => z.string().min(1).optional().describe('The object kind, e.g. Pod or Deployment (default: the first object or workload).');
 const SUB_CHECKS = 'a non-empty list of { template, params } is required';
 
 /** One entry of `any`/`all`: a known check (not `cluster`) with its parameters, parsed in turn. */
-const subCheck: z.ZodType<{ template: string; params: unknown }> = z.lazy(() =>
+const subCheck = (z: Zod) => z.lazy(() =>
   z
     .object({
       template: z.string().describe('The check\'s key.'),
@@ -39,7 +39,7 @@ const subCheck: z.ZodType<{ template: string; params: unknown }> = z.lazy(() =>
         ctx.addIssue({ code: 'custom', path: ['template'], message: `unknown template "${c.template}"` });
         return z.NEVER;
       }
-      const r = def.params.safeParse(c.params);
+      const r = def.params(z).safeParse(c.params);
       if (!r.success) {
         for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: ['params', ...i.path], message: i.message });
         return z.NEVER;
@@ -48,8 +48,8 @@ const subCheck: z.ZodType<{ template: string; params: unknown }> = z.lazy(() =>
     }),
 );
 
-const subChecks = z
-  .object({ of: z.array(subCheck, { error: SUB_CHECKS }).min(1, SUB_CHECKS).describe('The checks, each { template, params }.') })
+const subChecks = (z: Zod) => z
+  .object({ of: z.array(subCheck(z), { error: SUB_CHECKS }).min(1, SUB_CHECKS).describe('The checks, each { template, params }.') })
   .strict();
 
 function run(ctx: TextGradeContext, c: { template: string; params: unknown }): boolean {
@@ -62,7 +62,7 @@ export const checkTemplates: Record<string, CheckTemplate> = {
 
   /** Exactly `count` (default 1) objects of `kind`, with apiVersion `apiVersion` if given. */
   object: defineCheck({
-    params: z
+    params: (z) => z
       .object({
         kind: z.string().min(1).optional().describe('The object kind (default: any kind).'),
         count: z.number().int().nonnegative().default(1).describe('How many such objects there must be.'),
@@ -77,16 +77,16 @@ export const checkTemplates: Record<string, CheckTemplate> = {
 
   /** A selector on the first object of `kind` (or first workload): every (or `any`) value passes `op`; absent: nothing selected. */
   field: defineCheck({
-    params: z
+    params: (z) => z
       .object({
-        kind,
+        kind: kind(z),
         path: z.string().min(1).describe('Selector, e.g. spec.containers[name=app].securityContext.privileged.'),
         op: z.enum([...OPS, 'absent']).describe('How each selected value is tested; absent: nothing is selected (or only null or false).'),
         value: z.unknown().optional().describe('The operand of op.'),
         any: z.boolean().default(false).describe('One selected value passing is enough (default: every one must).'),
       })
       .strict()
-      .superRefine(checkOperand),
+      .superRefine(checkOperand(z)),
     test: (ctx, p) => {
       const o = p.kind ? objects(ctx, p.kind)[0] : objects(ctx)[0];
       if (!o) return false;
@@ -100,9 +100,9 @@ export const checkTemplates: Record<string, CheckTemplate> = {
 
   /** Effective securityContext value for the named container (or every container with `*`); `level: container` demands it be set on the container. */
   effective: defineCheck({
-    params: z
+    params: (z) => z
       .object({
-        kind,
+        kind: kind(z),
         container: z.string().min(1).optional().describe('The container\'s name, or * for every container (default: every container).'),
         field: z.string().min(1).describe('The securityContext field, e.g. runAsNonRoot.'),
         level: z.literal('container').optional().describe('container: the value must be set on the container itself, not inherited from the pod.'),
@@ -113,7 +113,7 @@ export const checkTemplates: Record<string, CheckTemplate> = {
       .strict()
       .superRefine((p, ctx) => {
         if (p.op === undefined && !('equals' in p)) ctx.addIssue({ code: 'custom', path: ['equals'], message: 'give equals or op' });
-        checkOperand(p, ctx);
+        checkOperand(z)(p, ctx);
       }),
     test: (ctx, p) => {
       const w = workloads(ctx, p.kind)[0];
@@ -131,7 +131,7 @@ export const checkTemplates: Record<string, CheckTemplate> = {
 
   /** The files parse and none of these rules has a finding. */
   'no-finding': defineCheck({
-    params: z
+    params: (z) => z
       .object({
         rules: z.array(z.string().refine((id) => RULES_BY_ID.has(id), { error: (i) => `unknown rule "${String(i.input)}"` })).min(1).describe('Rule ids (src/checker/rules/).'),
       })
@@ -179,7 +179,7 @@ export const checkTemplates: Record<string, CheckTemplate> = {
 
   /** An emptyDir volume is mounted at `mountPath` in every container. */
   'empty-dir-at': defineCheck({
-    params: z.object({ mountPath: z.string().min(1).describe('The mount path, e.g. /tmp.') }).strict(),
+    params: (z) => z.object({ mountPath: z.string().min(1).describe('The mount path, e.g. /tmp.') }).strict(),
     test: (ctx, p) => {
       const w = workloads(ctx)[0];
       if (!w) return false;

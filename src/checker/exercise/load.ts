@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise.ts';
 import { parseClusterParams } from '../cluster/params.ts';
 import { goalPredicates } from '../goals/index.ts';
-import { issuePath, parseParams } from '../params.ts';
+import { issuePath, parseParams, templateParams } from '../params.ts';
 import { checkTemplates } from './checks.ts';
 
 export function loadExercise(text: string, file: string): { exercise: Exercise } | { error: string } {
@@ -42,7 +42,7 @@ export function parseExercise(raw: unknown, where: string): { exercise: Exercise
     const known = ex.kind === 'shell-goal' ? goalPredicates : checkTemplates;
     const def = Object.hasOwn(known, c.template) ? known[c.template] : undefined;
     if (!def) return { error: `${where}: check ${c.id} names unknown template "${c.template}"` };
-    const p = parseParams(def.params, c.params);
+    const p = parseParams(templateParams(def), c.params);
     if ('error' in p) return { error: `${where}: check ${c.id} (${c.template}): ${p.error}` };
     c.params = p.params as Record<string, unknown>;
   }

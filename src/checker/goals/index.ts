@@ -3,34 +3,33 @@
  * (src/sim/api.ts). They compare end state, not the commands typed (learnGitBranching
  * treeCompare); `start` is the scenario's snapshot before the learner's first command, for
  * "left untouched" goals. Each goal declares its parameters as a zod schema; exercises are
- * parsed against it when they load (exercise/load.ts).
+ * parsed against it when they load (exercise/load.ts). As for rule templates (rule.ts), the
+ * schema is a function of the zod it is given, so grading never loads zod (params.ts
+ * templateParams builds it).
  */
-import { z } from '../../schemas/zod.ts';
+import type { z } from 'zod';
 import { asText } from '../templates/helpers.ts';
 import type { ContainerView, WorldSnapshot } from '../../sim/api.ts';
 import { select } from '../exercise/select.ts';
-import { regex } from '../params.ts';
+import type { Zod } from '../rule.ts';
+import { regex } from '../schema-parts.ts';
 
-/**
- * A goal. `test` takes parameters already parsed (grading: parsed once, when the exercise
- * loaded); calling the goal itself parses raw parameters first (hand-built checks, tests).
- */
+/** A goal: `test` takes parameters already parsed (grading: parsed once, when the exercise loaded). */
 export interface Goal<S extends z.ZodType = z.ZodType> {
-  (world: WorldSnapshot, params: unknown, start?: WorldSnapshot): boolean;
-  params: S;
+  /** The parameters' schema, built from the zod it is given (params.ts templateParams). */
+  params: (z: Zod) => S;
   test(world: WorldSnapshot, params: z.output<S>, start?: WorldSnapshot): boolean;
 }
 
-function defineGoal<S extends z.ZodType>(def: { params: S; test: (world: WorldSnapshot, params: z.output<S>, start?: WorldSnapshot) => boolean }): Goal<S> {
-  const run = (world: WorldSnapshot, raw: unknown, start?: WorldSnapshot) => def.test(world, def.params.parse(raw ?? {}), start);
-  return Object.assign(run, { params: def.params, test: def.test });
+function defineGoal<S extends z.ZodType>(def: { params: (z: Zod) => S; test: (world: WorldSnapshot, params: z.output<S>, start?: WorldSnapshot) => boolean }): Goal<S> {
+  return def;
 }
 
-const name = z.string().min(1).describe('The container\'s name.');
-const command = regex.optional().describe('Only commands whose line matches this regular expression count.');
+const name = (z: Zod) => z.string().min(1).describe('The container\'s name.');
+const command = (z: Zod) => regex(z).optional().describe('Only commands whose line matches this regular expression count.');
 /** Docker's container names ([a-zA-Z0-9][a-zA-Z0-9_.-]+, moby@v27.3.1:daemon/names/names.go). */
-const containerName = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'a container name (Docker: [a-zA-Z0-9][a-zA-Z0-9_.-]+)').describe('The container\'s name.');
-const port = z.number().int().min(1).max(65535);
+const containerName = (z: Zod) => z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'a container name (Docker: [a-zA-Z0-9][a-zA-Z0-9_.-]+)').describe('The container\'s name.');
+const port = (z: Zod) => z.number().int().min(1).max(65535);
 const CONTAINER_STATES = ['created', 'running', 'paused', 'exited', 'dead'] as const;
 
 function byName(world: WorldSnapshot, name: string): ContainerView | undefined {
@@ -45,7 +44,7 @@ function imageMatches(c: ContainerView, pattern: string | undefined): boolean {
 export const goalPredicates: Record<string, Goal> = {
   /** Container `name` exists, is running, and its image matches `image` (a regular expression). */
   'container-running': defineGoal({
-    params: z.object({ name, image: regex.optional().describe('Regular expression the container\'s image must match.') }).strict(),
+    params: (z) => z.object({ name: name(z), image: regex(z).optional().describe('Regular expression the container\'s image must match.') }).strict(),
     test: (w, p) => {
       const c = byName(w, p.name);
       return !!c && c.state === 'running' && imageMatches(c, p.image);
@@ -54,7 +53,7 @@ export const goalPredicates: Record<string, Goal> = {
 
   /** Container `name` publishes `binding`, written as docker ps prints it: 0.0.0.0:8080->80/tcp. */
   'container-port': defineGoal({
-    params: z.object({ name, binding: z.string().min(1).describe('The binding as docker ps prints it, e.g. 0.0.0.0:8080->80/tcp.') }).strict(),
+    params: (z) => z.object({ name: name(z), binding: z.string().min(1).describe('The binding as docker ps prints it, e.g. 0.0.0.0:8080->80/tcp.') }).strict(),
     test: (w, p) => {
       const c = byName(w, p.name);
       return !!c && c.ports.includes(p.binding);
@@ -63,12 +62,12 @@ export const goalPredicates: Record<string, Goal> = {
 
   /** A value of container `name` (selector over the ContainerView, e.g. inspect.HostConfig.NetworkMode, cgroupFiles.memory\.max) equals `equals` or matches `matches`. */
   'container-field': defineGoal({
-    params: z
+    params: (z) => z
       .object({
-        name,
+        name: name(z),
         path: z.string().min(1).describe('Selector over the container\'s view, e.g. inspect.HostConfig.NetworkMode or cgroupFiles.'),
         key: z.string().min(1).optional().describe('A key of the selected mapping (for keys with dots, such as memory.max).'),
-        matches: regex.optional().describe('Regular expression the value (a string) must match.'),
+        matches: regex(z).optional().describe('Regular expression the value (a string) must match.'),
         equals: z.unknown().optional().describe('The value must equal this (compared as JSON).'),
       })
       .strict()
@@ -84,7 +83,7 @@ export const goalPredicates: Record<string, Goal> = {
 
   /** Some command's output contains `text`; with `command`, only commands whose line matches that regular expression count. */
   'output-contains': defineGoal({
-    params: z.object({ text: z.string().describe('Text some command\'s standard output must contain.'), command }).strict(),
+    params: (z) => z.object({ text: z.string().describe('Text some command\'s standard output must contain.'), command: command(z) }).strict(),
     test: (w, p) =>
       w.transcript.some((t) => (t.stdout.includes(p.text)) && (p.command === undefined || new RegExp(p.command).test(t.line))),
   }),
@@ -95,7 +94,7 @@ export const goalPredicates: Record<string, Goal> = {
    * only when `name` is the first container the host started.
    */
   'output-contains-pid': defineGoal({
-    params: z.object({ name, command }).strict(),
+    params: (z) => z.object({ name: name(z), command: command(z) }).strict(),
     test: (w, p) => {
       const c = byName(w, p.name);
       if (!c?.pid) return false;
@@ -106,7 +105,7 @@ export const goalPredicates: Record<string, Goal> = {
 
   /** No container is in state `state` (default exited), apart from those named in `except`. */
   'no-container-in-state': defineGoal({
-    params: z
+    params: (z) => z
       .object({
         state: z.enum(CONTAINER_STATES).default('exited').describe('The container state none may be in.'),
         except: z.array(z.string()).default([]).describe('Names of containers allowed to be in that state.'),
@@ -117,7 +116,7 @@ export const goalPredicates: Record<string, Goal> = {
 
   /** Every container running at the start is still running, with the same id, apart from those named in `except`. */
   'running-untouched': defineGoal({
-    params: z.object({ except: z.array(containerName).default([]).describe('Containers that may be stopped or removed.') }).strict(),
+    params: (z) => z.object({ except: z.array(containerName(z)).default([]).describe('Containers that may be stopped or removed.') }).strict(),
     test: (w, p, start) => {
       if (!start) return true;
       return start.containers
@@ -128,7 +127,7 @@ export const goalPredicates: Record<string, Goal> = {
 
   /** No container named `name` is running: it was stopped, it exited, or it was removed. */
   'container-stopped': defineGoal({
-    params: z.object({ name: containerName }).strict(),
+    params: (z) => z.object({ name: containerName(z) }).strict(),
     test: (w, p) => byName(w, p.name)?.state !== 'running',
   }),
 
@@ -138,11 +137,11 @@ export const goalPredicates: Record<string, Goal> = {
    * runs as this UID.
    */
   'container-listens': defineGoal({
-    params: z
+    params: (z) => z
       .object({
-        name: containerName,
-        port: port.optional().describe('The TCP port the main process must listen on (default: any).'),
-        minPort: port.optional().describe('…or the lowest port it may listen on.'),
+        name: containerName(z),
+        port: port(z).optional().describe('The TCP port the main process must listen on (default: any).'),
+        minPort: port(z).optional().describe('…or the lowest port it may listen on.'),
         uid: z.number().int().min(0).optional().describe('The UID the main process must run as.'),
       })
       .strict()
@@ -159,7 +158,7 @@ export const goalPredicates: Record<string, Goal> = {
 
   /** Named volume `volume` holds `file` with content `content` (a trailing newline is ignored). */
   'volume-file': defineGoal({
-    params: z
+    params: (z) => z
       .object({
         volume: z.string().min(1).describe('The named volume.'),
         file: z.string().min(1).describe('Path of the file inside the volume.'),
@@ -175,7 +174,7 @@ export const goalPredicates: Record<string, Goal> = {
 
   /** The host (the initial UTS namespace) is still called `name`. */
   'host-hostname': defineGoal({
-    params: z.object({ name: z.string().min(1).describe('The host\'s hostname.') }).strict(),
+    params: (z) => z.object({ name: z.string().min(1).describe('The host\'s hostname.') }).strict(),
     test: (w, p) => w.hostname === p.name,
   }),
 
@@ -185,7 +184,7 @@ export const goalPredicates: Record<string, Goal> = {
    * network namespace other than the host's that holds exactly those interfaces.
    */
   'process-namespaces': defineGoal({
-    params: z
+    params: (z) => z
       .object({
         hostname: z.string().optional().describe('A UTS namespace other than the host\'s, with this hostname.'),
         interfaces: z.array(z.string().min(1)).optional().describe('A network namespace other than the host\'s, with exactly these interfaces.'),
@@ -211,9 +210,9 @@ export const goalPredicates: Record<string, Goal> = {
    * `max` processes in state `state` (default: no zombies).
    */
   'container-processes': defineGoal({
-    params: z
+    params: (z) => z
       .object({
-        name,
+        name: name(z),
         minUptimeMs: z.number().int().nonnegative().optional().describe('The container must have been up at least this long (simulated milliseconds).'),
         state: z.enum(['R', 'S', 'Z', 'T']).default('Z').describe('The process state counted (ps STAT letter).'),
         max: z.number().int().nonnegative().default(0).describe('At most this many of the container\'s processes may be in that state.'),
@@ -230,7 +229,7 @@ export const goalPredicates: Record<string, Goal> = {
 
   /** No container named `name` exists any more. */
   'container-removed': defineGoal({
-    params: z.object({ name }).strict(),
+    params: (z) => z.object({ name: name(z) }).strict(),
     test: (w, p) => !byName(w, p.name),
   }),
 
@@ -241,7 +240,7 @@ export const goalPredicates: Record<string, Goal> = {
    * digest it had at the start.
    */
   'registry-tags': defineGoal({
-    params: z
+    params: (z) => z
       .object({
         repo: z.string().min(1).describe('host/repository, e.g. localhost:5000/demo.'),
         tags: z.array(z.string().min(1)).default([]).describe('Tags the repository must have.'),

@@ -13,7 +13,7 @@
  *   exercise (the solution gets full marks with it). Its findings are shown apart, as
  *   "beyond this exercise", and never counted.
  */
-import { withoutStarterCredit, type GradeResult } from '../../checker/grade.ts';
+import { withoutStarterCredit, type GradeResult } from '../../checker/grade-core.ts';
 import type { Exercise, TextExercise } from '../../schemas/exercise.ts';
 
 export interface Evaluation extends GradeResult {

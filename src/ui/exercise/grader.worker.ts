@@ -5,12 +5,15 @@
  * replayed in a fresh simulated host after the exercise's setup, and a manifest exercise's `cluster`
  * checks apply the files to a fresh simulated cluster (checker/cluster/). Every answer is an
  * Evaluation (evaluation.ts): the one object the panel draws score, checks and marks from.
+ *
+ * What a manifest exercise does not need loads on first use (issue #14: the editor's bytes):
+ * the simulator (shell-goal exercises and `cluster` checks) and the Dockerfile half of the
+ * engine with dockerfile-ast (submissions with a Dockerfile: grade-core.ts dockerfileChecksFor).
  */
-import { grade, type GradeResult, type Submission } from '../../checker/grade.ts';
+import { dockerfileChecksFor, gradeWith, type GradeResult, type Submission } from '../../checker/grade-core.ts';
 import { applyFix } from '../../checker/fix.ts';
-import { replayAndGrade } from '../../checker/replay.ts';
+import { replayAndGrade, type CreateWorld } from '../../checker/replay.ts';
 import { gradeOnCluster, needsCluster } from '../../checker/cluster/index.ts';
-import { createWorld } from '../../sim/index.ts';
 import type { Exercise, ShellGoalExercise } from '../../schemas/exercise.ts';
 import type { Fix } from '../../checker/types.ts';
 import { evaluation, rulesBeyond, type Work } from './evaluation.ts';
@@ -20,13 +23,23 @@ export type GraderRequest =
   | { id: number; type: 'replay'; exercise: ShellGoalExercise; commands: string[] }
   | { id: number; type: 'fix'; text: string; fix: Fix };
 
-/** Exercise id → the rules that fire on its reference solution (computed once). */
-const beyondCache = new Map<string, string[]>();
+/** The simulator's createWorld, its code loaded on first use. */
+async function simulator(): Promise<CreateWorld> {
+  return (await import('../../sim/index.ts')).createWorld;
+}
 
-function beyondOf(ex: Exercise): string[] {
+/** Grades without the simulator, loading the Dockerfile checks only if a Dockerfile is submitted. */
+async function gradeNow(ex: Exercise, sub: Submission): Promise<GradeResult> {
+  return gradeWith(ex, sub, await dockerfileChecksFor(sub));
+}
+
+/** Exercise id → the rules that fire on its reference solution (computed once). */
+const beyondCache = new Map<string, Promise<string[]>>();
+
+function beyondOf(ex: Exercise): Promise<string[]> {
   let hit = beyondCache.get(ex.id);
   if (!hit) {
-    hit = ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile' ? rulesBeyond(grade(ex, { files: ex.solution })) : [];
+    hit = ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile' ? gradeNow(ex, { files: ex.solution }).then(rulesBeyond) : Promise.resolve([]);
     beyondCache.set(ex.id, hit);
   }
   return hit;
@@ -40,8 +53,8 @@ function starterOf(ex: Exercise): Promise<GradeResult> {
   let hit = starterCache.get(ex.id);
   if (!hit) {
     hit =
-      ex.kind === 'shell-goal' ? replayAndGrade(ex, [], createWorld)
-      : ex.kind === 'quiz' ? Promise.resolve(grade(ex, { answers: {} }))
+      ex.kind === 'shell-goal' ? simulator().then((createWorld) => replayAndGrade(ex, [], createWorld))
+      : ex.kind === 'quiz' ? gradeNow(ex, { answers: {} })
       : gradeWork(ex, { files: ex.start });
     starterCache.set(ex.id, hit);
   }
@@ -56,12 +69,12 @@ const clusterCache = new Map<string, GradeResult>();
 const CLUSTER_CACHE_MAX = 16;
 
 async function gradeWork(ex: Exercise, sub: Submission): Promise<GradeResult> {
-  if (!needsCluster(ex) || !('files' in sub)) return grade(ex, sub);
+  if (!needsCluster(ex) || !('files' in sub)) return gradeNow(ex, sub);
   const key = `${ex.id}\u0000${JSON.stringify(Object.entries(sub.files).sort(([a], [b]) => a.localeCompare(b)))}`;
   const hit = clusterCache.get(key);
   if (hit) return hit;
   // Its `cluster` checks apply the files to a fresh simulated cluster (the k8s code loads on first use).
-  const r = await gradeOnCluster(ex, sub, createWorld);
+  const r = await gradeOnCluster(ex, sub, await simulator());
   clusterCache.set(key, r);
   if (clusterCache.size > CLUSTER_CACHE_MAX) clusterCache.delete(clusterCache.keys().next().value!);
   return r;
@@ -79,9 +92,9 @@ self.onmessage = async (e: MessageEvent<GraderRequest>) => {
     if (req.type === 'grade') {
       const r = await gradeWork(req.exercise, req.submission);
       const starter = await starterOf(req.exercise);
-      self.postMessage({ id: req.id, result: evaluation(req.exercise, workOf(req.submission), r, beyondOf(req.exercise), req.version, starter) });
+      self.postMessage({ id: req.id, result: evaluation(req.exercise, workOf(req.submission), r, await beyondOf(req.exercise), req.version, starter) });
     } else if (req.type === 'replay') {
-      const r = await replayAndGrade(req.exercise, req.commands, createWorld);
+      const r = await replayAndGrade(req.exercise, req.commands, await simulator());
       const starter = await starterOf(req.exercise);
       self.postMessage({ id: req.id, result: evaluation(req.exercise, { commands: req.commands }, r, [], undefined, starter) });
     } else {
