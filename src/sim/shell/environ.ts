@@ -1,0 +1,18 @@
+/**
+ * The environment a process of the shell sees: what `env` and `printenv` print, and the marker
+ * `env` leaves when the environment it built has no PWD.
+ */
+import type { CmdEnv } from './types.ts';
+
+/** Set in the environment `env` gives its command: just-bash adds PWD, which that environment lacks. */
+export const NO_PWD = '__CC_ENV_NO_PWD';
+
+/** Variables just-bash keeps in its environment map that a real `env` does not show. */
+const INTERNAL = new Set([NO_PWD, '?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OLDPWD', 'PPID', 'UID', 'EUID', 'BASHPID', 'SHLVL']);
+
+export function visible(env: CmdEnv): [string, string][] {
+  // A container's main command runs without a shell: no PWD; on the host HOSTNAME is a shell variable.
+  const direct = env.self.containerId !== undefined && env.self.nspid[env.self.nspid.length - 1] === 1 && env.session.proc === env.self;
+  const exported = env.session.exported;
+  return [...env.env.entries()].filter(([k]) => !INTERNAL.has(k) && (!exported || exported.has(k) || k === 'PWD') && !((direct || env.env.has(NO_PWD)) && k === 'PWD') && !(env.session.root === 'host' && k === 'HOSTNAME'));
+}
