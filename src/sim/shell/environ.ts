@@ -13,6 +13,9 @@ const INTERNAL = new Set([NO_PWD, '?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS',
 export function visible(env: CmdEnv): [string, string][] {
   // A container's main command runs without a shell: no PWD; on the host HOSTNAME is a shell variable.
   const direct = env.self.containerId !== undefined && env.self.nspid[env.self.nspid.length - 1] === 1 && env.session.proc === env.self;
+  // Exported as the shell passes it (bash's export marks and a NAME=VALUE before the command); the session's marks otherwise.
+  const passed = env.exported;
   const exported = env.session.exported;
-  return [...env.env.entries()].filter(([k]) => !INTERNAL.has(k) && (!exported || exported.has(k) || k === 'PWD') && !((direct || env.env.has(NO_PWD)) && k === 'PWD') && !(env.session.root === 'host' && k === 'HOSTNAME'));
+  const isExported = (k: string) => (passed ? k in passed : !exported || exported.has(k));
+  return [...env.env.entries()].filter(([k]) => !INTERNAL.has(k) && (isExported(k) || k === 'PWD') && !((direct || env.env.has(NO_PWD)) && k === 'PWD') && !(env.session.root === 'host' && k === 'HOSTNAME'));
 }

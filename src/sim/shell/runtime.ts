@@ -20,6 +20,7 @@ import { ashCdStatus } from './ash-cd.ts';
 import { endlessReader, WHOLE_READERS } from './endless.ts';
 import { SHELL_BUILTINS, TICKED, WRAPPED, wrappedArgs } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
+import { childShell, withExports } from './childshell.ts';
 import { echo } from './commands/echo.ts';
 import { anySignal, argListTooLong, printfBytes, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
@@ -93,7 +94,8 @@ export class ShellRuntime {
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
-    const cmds = [...custom, ...wrapped, ...this.tickedCommands(root), statusCommand()];
+    const shells = (['sh', 'bash'] as const).filter((n) => !avail || avail.has(n)).map((n) => childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'));
+    const cmds = [...custom, ...wrapped, ...this.tickedCommands(root), ...shells, statusCommand()];
     bash = new this.jb.Bash({
       fs,
       cwd: '/',
@@ -214,8 +216,10 @@ export class ShellRuntime {
             fs: ctx.fs,
             readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
             orig: ctx.origCommand ? async (a: string[]) => { const r = await ctx.origCommand!(a); return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined) }; } : undefined, // bytes stay bytes (head -c of /dev/urandom)
+            exported: ctx.exportedEnv,
             exec: async (line, opts) => {
-              const r = await ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin });
+              const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
+              const r = await withExports(this.bashFor(root), marks, () => ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }));
               return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
             },
             readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
@@ -297,7 +301,7 @@ export class ShellRuntime {
         session.status = 130;
         return { stdout: '', stderr: '', exitCode: 130 };
       }
-      const prefix = exportPrefix(session, line);
+      const prefix = exportPrefix(session);
       const bg = withJobs ? backgroundStatements(bash, session, line) : undefined;
       const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal)
         : bg ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
@@ -349,7 +353,7 @@ export class ShellRuntime {
 
   /** What a line with `&` borrows from the runtime (background.ts). */
   private jobHooks(bash: JB.Bash, session: Session, signal: AbortSignal | undefined): BackgroundHooks {
-    const exec = (script: string, env: Record<string, string>, cwd: string, status: number) => execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env }, '')}__cc_status ${status}; ${script}`, signal);
+    const exec = (script: string, env: Record<string, string>, cwd: string, status: number) => execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env })}__cc_status ${status}; ${script}`, signal);
     return { host: this.host, bash, session, signal, exec, print: (text) => this.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr, asJob: (p, fn) => this.withSelf(p, fn) };
   }
 
