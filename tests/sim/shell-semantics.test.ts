@@ -81,3 +81,32 @@ describe('id USER (coreutils 9.4 on node1, busybox 1.36.1 in alpine)', () => {
     expect(await sh(w, 'docker run --rm alpine id nosuch')).toMatchObject({ out: 'id: unknown user nosuch\n', exitCode: 1 });
   });
 });
+
+// bash@bash-5.2:execute_cmd.c execute_in_subshell, builtins/evalstring.c should_suppress_fork: a subshell,
+// $( … ) and <( … ) fork; the body's last simple command runs in that process. node1's login bash is 2045.
+describe('subshells and command substitutions take a PID on the host', () => {
+  it('$BASHPID is the subshell, $$ stays the parent', async () => {
+    const w = createWorld();
+    expect((await sh(w, 'echo $$ $BASHPID; (echo $$ $BASHPID)')).out).toBe('2045 2045\n2045 2046\n');
+    expect((await sh(w, 'echo $(echo $BASHPID) $(echo $BASHPID)')).out).toBe('2047 2048\n');
+    expect((await sh(w, 'env | grep -c BASHPID')).out).toBe('0\n');
+  });
+
+  it("the body's last command runs as the subshell; PIDs after such lines grow as bash forks", async () => {
+    const w = createWorld();
+    expect((await sh(w, '(ps -o pid,ppid,comm)')).out).toBe('    PID    PPID COMMAND\n   2045    1987 bash\n   2046    2045 ps\n');
+    expect((await sh(w, 'x=$(ps -o pid= -p $BASHPID); echo $x')).out).toBe('2047\n');
+    // The subshell 2048 runs cd, then ls as itself; sleep is 2049.
+    expect((await sh(w, '(cd /tmp; ls -d .); sleep 1 & echo $!')).out).toBe('.\n[1] 2049\n2049\n');
+    // A fresh shell: the substitution is 2046, ps 2047, tail 2048 (ps shows its pipeline peer).
+    const v = createWorld();
+    expect((await sh(v, 'x=$(echo hi); ps -o pid=,comm= | tail -1')).out).toBe('   2048 tail\n');
+    expect((await sh(v, 'ps -o pid=,comm= | tail -1')).out).toBe('   2050 tail\n');
+  });
+
+  it('keeps the status of the body, and $(<file) reads the file', async () => {
+    const w = createWorld();
+    expect((await sh(w, 'x=$(false); echo $?; (exit 3); echo $?; (true; false); echo $?')).out).toBe('1\n3\n1\n');
+    expect((await sh(w, 'echo $(<.bashrc)')).out).toBe('# ~/.bashrc\n');
+  });
+});

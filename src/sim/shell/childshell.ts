@@ -17,9 +17,9 @@
 import type * as JB from 'just-bash';
 import { NO_PWD } from './environ.ts';
 
-export const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-export const BASH_PATH = DASH_PATH;
-export const ASH_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
+const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const BASH_PATH = DASH_PATH;
+const ASH_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
 
 /** just-bash's per-Bash interpreter state, the part this file touches: the names marked for export. */
 type JbState = { exportedVars?: Set<string> };

@@ -2,13 +2,14 @@
  * The environment a process of the shell sees: what `env` and `printenv` print, and the marker
  * `env` leaves when the environment it built has no PWD.
  */
+import { BASHPID_VAR } from './forks.ts';
 import type { CmdEnv } from './types.ts';
 
 /** Set in the environment `env` gives its command: just-bash adds PWD, which that environment lacks. */
 export const NO_PWD = '__CC_ENV_NO_PWD';
 
 /** Variables just-bash keeps in its environment map that a real `env` does not show. */
-const INTERNAL = new Set([NO_PWD, '?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OLDPWD', 'PPID', 'UID', 'EUID', 'BASHPID', 'SHLVL']);
+const INTERNAL = new Set([NO_PWD, BASHPID_VAR, '?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OLDPWD', 'PPID', 'UID', 'EUID', 'BASHPID', 'SHLVL']);
 
 export function visible(env: CmdEnv): [string, string][] {
   // A container's main command runs without a shell: no PWD; on the host HOSTNAME is a shell variable.
