@@ -12,7 +12,6 @@ import type { Host } from '../host.ts';
 import type { ExecResult } from '../api.ts';
 import { LIMITS } from './limits.ts';
 import { withExports } from './childshell.ts';
-export { printfBytes } from './printf-bytes.ts';
 import type { Session } from './types.ts';
 
 /** Shell words as a line: quote what needs quoting. */
