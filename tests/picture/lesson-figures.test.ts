@@ -31,7 +31,7 @@ const snap = (state: string) => {
 
 const LESSONS: [string, number, string[]][] = [
   // The inodes and PID of `sudo lsns -t uts -t ipc | grep pause`, and the NSpid 7 and 8 of `ps ax` with shareProcessNamespace.
-  ['05-pods-and-shared-namespaces', 2, ['4026532193', '4026532194', '23917 (23917 1) /pause', ' 7) sleep 3600', ' 8) memcached']],
+  ['05-pods-and-shared-namespaces', 2, ['4026532193', '4026532194', '23918 (23918 1) /pause', ' 7) sleep 3600', ' 8) memcached']],
   ['09-writing-dockerfiles', 2, ['COPY /out/hello /hello # buildkit', '2.41MB', 'image golang:1.22-alpine']],
   ['12-security-context', 1, ['[demo/demo]: sleep 3600', 'CapBnd bit 21 cap_sys_admin: not in the set (dropped from the bounding set)']],
   ['13-beyond-the-defaults', 1, ['000001ffffffffff', 'CapBnd bit 40 cap_checkpoint_restore: in the set']],

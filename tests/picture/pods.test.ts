@@ -74,7 +74,7 @@ describe('pods', () => {
     expect(pic.svg).toContain('Pod default/cache-demo · IP 10.244.0.12');
     expect(pic.svg).toContain('url(#k-dots)');
     expect(pic.scene.desc).toBe('Pod cache-demo: held by the sandbox, shared in the pod: ipc:[4026532194], net:[4026532191], uts:[4026532193]; its own namespace: app: cgroup, mnt, pid; memcached: cgroup, mnt, pid');
-    expect(pic.alt).toContain('<td>pause / sandbox container</td><td>23917</td><td>23917 1</td><td>/pause</td>');
+    expect(pic.alt).toContain('<td>pause / sandbox container</td><td>23918</td><td>23918 1</td><td>/pause</td>');
     expect(pic.svg).toMatchSnapshot();
     const zh = picture(snap, 'pods', labels('zh-cn'), { idPrefix: 'z' });
     expect(zh.alt).toContain('pause 容器 / 沙箱容器');
@@ -86,7 +86,7 @@ describe('pods', () => {
     const w = await worldFor('pod');
     const { svg, scene } = picture(w.snapshot(), 'pods', L, { idPrefix: 'i', interactive: true });
     expect(svg.match(/role="button"/g)).toHaveLength(scene.boxes.filter((b) => b.reveal.length).length);
-    expect(scene.boxes.find((b) => b.id === 'podns-default/cache-demo/app-net')?.reveal[0]).toBe('ls -l /proc/23918/ns/net');
+    expect(scene.boxes.find((b) => b.id === 'podns-default/cache-demo/app-net')?.reveal[0]).toBe('ls -l /proc/23919/ns/net');
     expect(scene.boxes.find((b) => b.id === 'podm-default/cache-demo/memcached')?.reveal).toContain('kubectl exec cache-demo -c memcached -- hostname');
   }, 60_000);
 

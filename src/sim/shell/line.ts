@@ -11,7 +11,7 @@ import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
 import type { ExecResult } from '../api.ts';
 import { LIMITS } from './limits.ts';
-export { printfBytes } from './printf-bytes.ts';
+import { withExports } from './childshell.ts';
 import type { Session } from './types.ts';
 
 /** Shell words as a line: quote what needs quoting. */
@@ -151,8 +151,10 @@ export function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
  */
 export async function execLine(bash: JB.Bash, session: Session, script: string, signal: AbortSignal | undefined): Promise<JB.BashExecResult> {
   const keep = { ...session.env, PWD: session.cwd };
+  // The session's export marks, as the line's `export`, `export -n`, `unset` and `declare -x` leave them.
+  const marks = new Set(session.exported ?? Object.keys(session.env));
   try {
-    const r = await bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal });
+    const r = await withExports(bash, marks, () => bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal }));
     // A line that does not parse runs nothing: the shell keeps its directory and variables.
     return r.exitCode === 2 && /^bash: (?:syntax error: Parse error at |line \d+: unexpected EOF while looking for matching )/m.test(r.stderr) ? { ...r, env: keep } : r;
   } catch (e) {
@@ -164,6 +166,11 @@ export async function execLine(bash: JB.Bash, session: Session, script: string, 
       return { stdout: '', stderr: `${session.shell === 'sh' ? 'sh' : 'bash'}: ${name}: No such file or directory\n`, exitCode: 127, env: keep };
     }
     throw e;
+  } finally {
+    if (session.exported) {
+      session.exported.clear();
+      for (const k of marks) session.exported.add(k);
+    }
   }
 }
 
@@ -213,11 +220,10 @@ export function argListTooLong(session: Session | undefined, name: string): Exec
 
 /**
  * The `export NAME…; ` to put before a line: just-bash does not export variables passed per
- * exec, so mark the exported ones again (noting those `line` exports).
+ * exec, so mark the exported ones again (execLine keeps what the line changes).
  */
-export function exportPrefix(session: Session, line: string): string {
+export function exportPrefix(session: Session): string {
   session.exported ??= new Set(Object.keys(session.env));
-  for (const m of line.matchAll(/\b(?:export|declare\s+-x)\s+((?:[A-Za-z_]\w*(?:=\S*)?\s*)+)/g)) for (const w of (m[1] ?? '').split(/\s+/)) if (w) session.exported.add(w.split('=')[0] as string);
   const names = [...session.exported].filter((k) => k in session.env && /^[A-Za-z_]\w*$/.test(k));
   return names.length ? `export ${names.join(' ')}; ` : '';
 }

@@ -25,7 +25,7 @@ import { readWants } from './readsize.ts';
 import { LIMITS } from './limits.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
-const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help'];
+const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help', '__cc_fork', '__cc_exec', '__cc_forkend'];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
 interface WriteError {

@@ -18,10 +18,11 @@ import { notFoundNotes } from './hints.ts';
 import { shellWording } from './wording.ts';
 import { ashCdStatus } from './ash-cd.ts';
 import { endlessReader, WHOLE_READERS } from './endless.ts';
-import { SHELL_BUILTINS, TICKED, WRAPPED, wrappedArgs } from './wrapped.ts';
+import { SHELL_BUILTINS, tickedCommands, WRAPPED, wrappedArgs } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
-import { echo } from './commands/echo.ts';
-import { anySignal, argListTooLong, printfBytes, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
+import { childShell, withExports } from './childshell.ts';
+import { Forks, forkPlugin } from './forks.ts';
+import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
 import type { CmdEnv, Session, SimCommand } from './types.ts';
@@ -29,6 +30,8 @@ import type { CmdEnv, Session, SimCommand } from './types.ts';
 /** Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines. */
 export class ShellRuntime {
   private readonly bashes = new Map<string, JB.Bash>();
+  /** The host bash's subshells as processes (forks.ts). */
+  private readonly forks: Forks;
   private pending: Session | undefined;
   /** The container's PID 1 runs its own command (no extra process). */
   private reuseSelf: Proc | undefined;
@@ -71,6 +74,7 @@ export class ShellRuntime {
     private readonly daemon: Daemon,
     private readonly commands: SimCommand[],
   ) {
+    this.forks = new Forks(host, () => this.budget?.spawned());
     daemon.runner = (c, p, argv, tty, workdir) => this.runInContainer(c, p, argv, tty, workdir);
     daemon.onRemove.push((id) => this.forget(id));
     host.runc.runner = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
@@ -93,7 +97,8 @@ export class ShellRuntime {
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
-    const cmds = [...custom, ...wrapped, ...this.tickedCommands(root), statusCommand()];
+    const shells = (['sh', 'bash'] as const).filter((n) => !avail || avail.has(n)).map((n) => childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'));
+    const cmds = [...custom, ...wrapped, ...tickedCommands(rootCommands(this.host, this.daemon, root), (ctx) => this.tick(ctx), (r) => this.inOrder(r)), ...shells, statusCommand(), ...(root === 'host' ? this.forks.commands() : [])];
     bash = new this.jb.Bash({
       fs,
       cwd: '/',
@@ -112,6 +117,7 @@ export class ShellRuntime {
       processInfo: { pid: root === 'host' ? this.host.loginShell.pid : 1, ppid: root === 'host' ? this.host.loginShell.ppid : 0, uid: 0, gid: 0 },
     });
     if (root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox') ashCdStatus(bash);
+    if (root === 'host') forkPlugin(bash);
     this.bashes.set(root, bash);
     return bash;
   }
@@ -119,18 +125,6 @@ export class ShellRuntime {
   /** Drops the cached shell of a removed container. */
   forget(root: string): void {
     this.bashes.delete(root);
-  }
-
-  /** Commands of just-bash that only tick the budget and write in order (TICKED). */
-  private tickedCommands(root: string): JB.Command[] {
-    const avail = rootCommands(this.host, this.daemon, root);
-    return TICKED.filter((n) => !avail || avail.has(n) || n === 'test' || n === '[').map((name) => ({
-      name,
-      execute: async (args: string[], ctx: JB.CommandContext) => {
-        if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-        return this.inOrder(name === 'echo' ? echo(args) : name === 'printf' ? printfBytes(args, await ctx.origCommand!(args)) : await ctx.origCommand!(args));
-      },
-    }));
   }
 
   /** Between commands: note the shell state, check the budget, let the page breathe. */
@@ -173,6 +167,10 @@ export class ShellRuntime {
       self = this.reuseSelf;
       self.state = 'R';
       this.reuseSelf = undefined;
+    } else if ((self = this.forks.take(argv[0]) as Proc)) {
+      // The last command of a subshell runs as the subshell's process (forks.ts).
+      Object.assign(self, { argv, comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15), reaps: true, state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } });
+      transient = true;
     } else {
       this.budget?.spawned();
       self = this.host.kernel.spawn({ parent, argv, transient: true, patch: { reaps: true, handlers: new Set(), state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } } });
@@ -214,8 +212,10 @@ export class ShellRuntime {
             fs: ctx.fs,
             readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
             orig: ctx.origCommand ? async (a: string[]) => { const r = await ctx.origCommand!(a); return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined) }; } : undefined, // bytes stay bytes (head -c of /dev/urandom)
+            exported: ctx.exportedEnv,
             exec: async (line, opts) => {
-              const r = await ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin });
+              const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
+              const r = await withExports(this.bashFor(root), marks, () => ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }));
               return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
             },
             readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
@@ -297,7 +297,7 @@ export class ShellRuntime {
         session.status = 130;
         return { stdout: '', stderr: '', exitCode: 130 };
       }
-      const prefix = exportPrefix(session, line);
+      const prefix = exportPrefix(session);
       const bg = withJobs ? backgroundStatements(bash, session, line) : undefined;
       const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal)
         : bg ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
@@ -336,6 +336,7 @@ export class ShellRuntime {
       return { stdout: fit.stdout, stderr: fit.stderr, exitCode };
     } finally {
       this.depth--;
+      if (top) this.forks.releaseAll();
       if (top) this.budget = undefined;
       this.currentSession = prevSession;
       this.host.current = prevCurrent;
@@ -349,7 +350,7 @@ export class ShellRuntime {
 
   /** What a line with `&` borrows from the runtime (background.ts). */
   private jobHooks(bash: JB.Bash, session: Session, signal: AbortSignal | undefined): BackgroundHooks {
-    const exec = (script: string, env: Record<string, string>, cwd: string, status: number) => execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env }, '')}__cc_status ${status}; ${script}`, signal);
+    const exec = (script: string, env: Record<string, string>, cwd: string, status: number) => execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env })}__cc_status ${status}; ${script}`, signal);
     return { host: this.host, bash, session, signal, exec, print: (text) => this.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr, asJob: (p, fn) => this.withSelf(p, fn) };
   }
 
@@ -389,12 +390,5 @@ export class ShellRuntime {
   /** Path candidates for `word` in the session's filesystem (directories end in `/`). */
   async completePath(session: Session, word: string): Promise<string[]> {
     return completePath(this.bashFor(session.root).fs, this.host, session, word);
-  }
-
-  /** Whether a command exists in a root (for exec's "executable file not found"). */
-  hasCommand(root: string, name: string): boolean {
-    const base = name.split('/').pop() ?? name;
-    const avail = rootCommands(this.host, this.daemon, root);
-    return !avail || avail.has(base);
   }
 }

@@ -41,6 +41,8 @@ export interface CmdEnv {
   rootFs: (containerId: string) => import('just-bash').IFileSystem;
   cwd: string;
   env: Map<string, string>;
+  /** What the shell passes this command as its environment: the exported variables and the line's NAME=VALUE words. */
+  exported?: Record<string, string>;
   signal?: AbortSignal;
   columns: number;
   /** Whether stdout goes to the terminal (no pipe or redirection on the line). */

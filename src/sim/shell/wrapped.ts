@@ -1,4 +1,7 @@
 /** Which of just-bash's own commands the runtime (shell/runtime.ts) wraps, and how. */
+import type * as JB from 'just-bash';
+import { echo } from './commands/echo.ts';
+import { printfBytes } from './printf-bytes.ts';
 
 /** just-bash commands whose output matches the real tools closely enough; wrapped so they run as their own process. */
 export const WRAPPED = ['cat', 'grep', 'head', 'readlink', 'wc', 'sort', 'cut', 'tr', 'awk', 'sed', 'rm', 'find', 'uniq', 'xargs', 'tee', 'chmod', 'seq', 'basename', 'dirname', 'which', 'clear', 'expr'];
@@ -25,4 +28,18 @@ export function wrappedArgs(name: string, args: string[]): string[] {
     const code = Number.parseInt(oct, 8);
     return code < 0x80 ? String.fromCharCode(code) : m;
   })));
+}
+
+/**
+ * The TICKED commands of a root (`avail`: its command names, undefined on the host): each checks the
+ * line's budget first (`tick` says whether the line must stop) and writes in order (`inOrder`).
+ */
+export function tickedCommands(avail: Set<string> | undefined, tick: (ctx: JB.CommandContext) => Promise<boolean>, inOrder: (r: JB.ExecResult) => JB.ExecResult): JB.Command[] {
+  return TICKED.filter((n) => !avail || avail.has(n) || n === 'test' || n === '[').map((name) => ({
+    name,
+    execute: async (args: string[], ctx: JB.CommandContext) => {
+      if (await tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+      return inOrder(name === 'echo' ? echo(args) : name === 'printf' ? printfBytes(args, await ctx.origCommand!(args)) : await ctx.origCommand!(args));
+    },
+  }));
 }

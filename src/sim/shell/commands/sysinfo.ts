@@ -1,6 +1,7 @@
 import type { ExecResult } from '../../api.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
-import type { CmdEnv, SimCommand } from '../types.ts';
+import type { SimCommand } from '../types.ts';
+import { passwdOf } from '../users.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -21,42 +22,6 @@ export const uname: SimCommand = {
     if (flags.includes('m')) parts.push(k.machine);
     if (flags.includes('o')) parts.push(env.flavor === 'busybox' ? 'Linux' : 'GNU/Linux');
     return R(`${parts.join(' ')}\n`);
-  },
-};
-
-function passwdOf(env: CmdEnv): string {
-  return env.self.root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}`).join('\n') : (env.host.runc.roots.get(env.self.root)?.files['/etc/passwd'] ?? '');
-}
-
-/**
- * root's groups in a busybox image, as Docker's runtime gives them: the primary group, then every group of the image's
- * /etc/group that lists root as a member (alpine: bin, daemon, sys, adm, disk, wheel, floppy, dialout, tape, video;
- * busybox: wheel).
- */
-function rootGroups(env: CmdEnv, g: number, gn: string): string {
-  const group = env.host.runc.roots.get(env.self.root)?.files['/etc/group'];
-  if (group === undefined) return `${g}(${gn})`;
-  const out = [`${g}(${gn})`];
-  for (const line of group.split('\n')) {
-    const [name, , gid, members = ''] = line.split(':');
-    if (name && gid !== undefined && Number(gid) !== g && members.split(',').includes('root')) out.push(`${gid}(${name})`);
-  }
-  return out.join(',');
-}
-
-export const id: SimCommand = {
-  name: 'id',
-  async run(args, env) {
-    const passwd = passwdOf(env);
-    const u = env.self.uid;
-    const g = env.self.gid;
-    const un = env.host.userName(u, passwd);
-    // Debian and Ubuntu call group 65534 nogroup (busybox images: nobody).
-    const gn = g === 65534 && env.flavor === 'coreutils' ? 'nogroup' : env.host.userName(g, passwd);
-    const named = (n: number, s: string) => (s === String(n) ? s : `${n}(${s})`);
-    if (args.includes('-u')) return R(`${u}\n`);
-    const groups = env.self.groups ? env.self.groups.map((n) => named(n, env.host.userName(n, passwd))).join(',') : env.flavor === 'busybox' && u === 0 ? rootGroups(env, g, gn) : named(g, gn);
-    return R(`uid=${named(u, un)} gid=${named(g, gn)} groups=${groups}\n`);
   },
 };
 

@@ -1,25 +1,13 @@
 /**
- * env and printenv. GNU env (coreutils 9.4, the Ubuntu host and Debian images) and busybox
+ * env. GNU env (coreutils 9.4, the Ubuntu host and Debian images) and busybox
  * env (alpine): options first (`-i`/`-`, `-u NAME`, `-C DIR`, `-0`), then NAME=VALUE
  * assignments, then the command, run with exactly that environment (coreutils@v9.4:src/env.c
  * main; busybox@1_36_1:coreutils/env.c).
  */
 import type { ExecResult } from '../../api.ts';
 import { getopt, tryHelp } from '../getopt.ts';
+import { NO_PWD, visible } from '../environ.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
-
-/** Set in the environment `env` gives its command: just-bash adds PWD, which that environment lacks. */
-const NO_PWD = '__CC_ENV_NO_PWD';
-
-/** Variables just-bash keeps in its environment map that a real `env` does not show. */
-const INTERNAL = new Set([NO_PWD, '?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OLDPWD', 'PPID', 'UID', 'EUID', 'BASHPID', 'SHLVL']);
-
-function visible(env: CmdEnv): [string, string][] {
-  // A container's main command runs without a shell: no PWD; on the host HOSTNAME is a shell variable.
-  const direct = env.self.containerId !== undefined && env.self.nspid[env.self.nspid.length - 1] === 1 && env.session.proc === env.self;
-  const exported = env.session.exported;
-  return [...env.env.entries()].filter(([k]) => !INTERNAL.has(k) && (!exported || exported.has(k) || k === 'PWD') && !((direct || env.env.has(NO_PWD)) && k === 'PWD') && !(env.session.root === 'host' && k === 'HOSTNAME'));
-}
 
 const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 const fail = (stderr: string, exitCode: number): ExecResult => ({ stdout: '', stderr, exitCode });
@@ -90,15 +78,5 @@ export const envCommand: SimCommand = {
     } finally {
       for (const k of added) exported?.delete(k);
     }
-  },
-};
-
-export const printenv: SimCommand = {
-  name: 'printenv',
-  async run(args, env): Promise<ExecResult> {
-    const vars = new Map(visible(env));
-    if (!args.length) return { stdout: [...vars].map(([k, v]) => `${k}=${v}\n`).join(''), stderr: '', exitCode: 0 };
-    const found = args.filter((a) => vars.has(a));
-    return { stdout: found.map((a) => `${vars.get(a)}\n`).join(''), stderr: '', exitCode: found.length === args.length ? 0 : 1 };
   },
 };

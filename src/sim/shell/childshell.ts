@@ -1,0 +1,105 @@
+/**
+ * `sh` and `bash` started from a shell: a new shell gets the environment its parent exports (the
+ * parent's exported variables and the NAME=VALUE words before the command), every one of them
+ * exported again, and nothing of the parent's unexported variables. A shell that finds no PATH in
+ * its environment sets its own default, as a shell variable (not exported):
+ * - dash 0.5.12, /bin/sh on Ubuntu and Debian: dash@v0.5.12:src/var.c `defpathvar`,
+ *   "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+ * - bash 5.2 as Debian and Ubuntu build it: bash@bash-5.2:config-top.h DEFAULT_PATH_VALUE, which
+ *   Debian's debian/patches/deb-bash-config.diff ("Set the default path to comply with Debian
+ *   policy") sets to the same list (upstream's has /usr/local/bin first and ends in ".");
+ * - busybox 1.36.1 ash in alpine and busybox images: busybox@1_36_1:shell/ash.c `defpathvar`,
+ *   "PATH=/sbin:/usr/sbin:/bin:/usr/bin".
+ * just-bash's own sh/bash (node_modules/just-bash) merge the parent's whole state into the child and
+ * default PATH to /usr/bin:/bin; this runs the same script through the interpreter with that
+ * environment instead.
+ */
+import type * as JB from 'just-bash';
+import { NO_PWD } from './environ.ts';
+
+const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const BASH_PATH = DASH_PATH;
+const ASH_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
+
+/** just-bash's per-Bash interpreter state, the part this file touches: the names marked for export. */
+type JbState = { exportedVars?: Set<string> };
+
+const NAME = /^[A-Za-z_]\w*$/;
+
+/**
+ * Runs `fn` (which calls bash.exec or ctx.exec) with `marks` as the Bash's export marks: each exec
+ * copies the Bash's state shallowly, so without this a child's `export` would mark the name in its
+ * parent too, and one session's in another. `export`, `export -n` and `unset` change `marks` in place.
+ */
+export async function withExports<T>(bash: JB.Bash, marks: Set<string>, fn: () => Promise<T>): Promise<T> {
+  const state = (bash as unknown as { state?: JbState }).state;
+  if (!state) return fn();
+  const saved = state.exportedVars;
+  state.exportedVars = marks;
+  try {
+    return await fn();
+  } finally {
+    state.exportedVars = saved;
+  }
+}
+
+/** The default PATH of the shell `name` of a root's flavour. */
+function defaultPath(name: 'sh' | 'bash', busybox: boolean): string {
+  if (busybox) return ASH_PATH;
+  return name === 'sh' ? DASH_PATH : BASH_PATH;
+}
+
+const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * sh or bash as just-bash runs them (`-c SCRIPT [NAME [ARG…]]`, `FILE [ARG…]`, or a script on
+ * stdin), with the child's environment made as above. Other forms go to just-bash's own command.
+ */
+export function childShell(name: 'sh' | 'bash', bash: () => JB.Bash, busybox: boolean, wrap: (r: JB.ExecResult) => Promise<JB.ExecResult> | JB.ExecResult = (r) => r): JB.Command {
+  return {
+    name,
+    execute: async (args, ctx) => {
+      let script: string;
+      let zero = name as string;
+      let params: string[] = [];
+      let stdin: string | undefined;
+      if (args[0] === '-c' && args.length >= 2) {
+        script = args[1] as string;
+        zero = args[2] ?? zero;
+        params = args.slice(3);
+      } else if (args.length === 0) {
+        script = new TextDecoder().decode(Uint8Array.from(ctx.stdin as unknown as string, (c) => c.charCodeAt(0) & 255));
+        stdin = '';
+        if (!script.trim()) return wrap({ stdout: '', stderr: '', exitCode: 0, env: {} });
+      } else if (!(args[0] as string).startsWith('-')) {
+        zero = args[0] as string;
+        params = args.slice(1);
+        try {
+          script = await ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, zero));
+        } catch {
+          return wrap({ stdout: '', stderr: `${name}: ${zero}: No such file or directory\n`, exitCode: 127, env: {} });
+        }
+        if (script.startsWith('#!')) script = script.slice(script.indexOf('\n') + 1);
+      } else {
+        return wrap(await ctx.origCommand!(args) as JB.ExecResult);
+      }
+      // The shell sets PWD itself (and exports it: dash@v0.5.12:src/cd.c setpwd), whatever `env` left out.
+      const inherited: Record<string, string> = { ...(ctx.exportedEnv ?? {}) };
+      delete inherited[NO_PWD];
+      const env: Record<string, string> = { ...inherited };
+      if (!('PATH' in env)) env.PATH = defaultPath(name, busybox);
+      env['0'] = zero;
+      env['#'] = String(params.length);
+      env['@'] = params.join(' ');
+      env['*'] = params.join(' ');
+      params.forEach((p, i) => void (env[String(i + 1)] = p));
+      const names = Object.keys(inherited).filter((k) => NAME.test(k));
+      const line = `${names.length ? `export ${names.map(quote).join(' ')}; ` : ''}${script}`;
+      const opts = { cwd: ctx.cwd, env, replaceEnv: true, signal: ctx.signal };
+      // The script's commands read the shell's own stdin where it has one (just-bash's sh does the same).
+      const run = () => (stdin === undefined && ctx.execWithInheritedStdin ? ctx.execWithInheritedStdin(line, opts) : ctx.exec!(line, { ...opts, stdin: stdin ?? (ctx.stdin as unknown as string), stdinKind: 'bytes' }));
+      const r = await withExports(bash(), new Set(names), run);
+      return wrap(r as JB.ExecResult);
+    },
+  };
+}
