@@ -12,7 +12,7 @@ import type { ExecResult } from '../../api.ts';
 import { statfsOf, type StatFs } from '../fsstat.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
 import { mountTable } from '../mounttable.ts';
-import type { CmdEnv, SimCommand } from '../types.ts';
+import type { SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -178,7 +178,7 @@ export const lsblk: SimCommand = {
       rows.push({ d, depth: last.length, last });
       if (o.nodeps) return;
       const kids = DEVS.filter((x) => x.parent === d.name);
-      kids.forEach((k, i) => walk(k, [...last, i === kids.length - 1]));
+      for (const [i, k] of kids.entries()) walk(k, [...last, i === kids.length - 1]);
     };
     for (const r of roots) walk(r, []);
     const tree = !o.list;
