@@ -18,6 +18,9 @@ describe('timedatectl (systemd 255) on node1 (#10)', { timeout: 60_000 }, () => 
     const s = (await w.exec('timedatectl show')).stdout;
     expect(s).toMatch(/^Timezone=Etc\/UTC\nLocalRTC=no\nCanNTP=yes\nNTP=yes\nNTPSynchronized=yes\nTimeUSec=Mon 2024-09-16 11:45:\d\d UTC\nRTCTimeUSec=Mon 2024-09-16 11:45:\d\d UTC\n$/);
     expect(await w.exec('timedatectl status now')).toMatchObject({ stderr: 'Too many arguments.\n', exitCode: 1 });
+    const help = (await w.exec('timedatectl --help')).stdout;
+    expect(help.startsWith('timedatectl [OPTIONS...] COMMAND ...\n\nQuery or change system time and date settings.\n')).toBe(true);
+    expect(help.endsWith('  -P NAME                  Equivalent to --value --property=NAME\n\nSee the timedatectl(1) man page for details.\n')).toBe(true);
     expect(await w.exec('timedatectl set-ntp false')).toMatchObject({ stderr: 'timedatectl set-ntp: not simulated on node1 (this timedatectl has: status, show)\n', exitCode: 1 });
   });
 });

@@ -18,9 +18,56 @@ function vertical(rows: [string, string][]): string {
   return rows.map(([k, v]) => `${`${k}:`.padStart(w)} ${v}\n`).join('');
 }
 
+/** help() (systemd 255's timedatectl.c, as printed without a terminal: no highlighting, the man page named in plain text). */
+const HELP = `timedatectl [OPTIONS...] COMMAND ...
+
+Query or change system time and date settings.
+
+Commands:
+  status                   Show current time settings
+  show                     Show properties of systemd-timedated
+  set-time TIME            Set system time
+  set-timezone ZONE        Set system time zone
+  list-timezones           Show known time zones
+  set-local-rtc BOOL       Control whether RTC is in local time
+  set-ntp BOOL             Enable or disable network time synchronization
+
+systemd-timesyncd Commands:
+  timesync-status          Show status of systemd-timesyncd
+  show-timesync            Show properties of systemd-timesyncd
+  ntp-servers INTERFACE SERVER…
+                           Set the interface specific NTP servers
+  revert INTERFACE         Revert the interface specific NTP servers
+
+Options:
+  -h --help                Show this help message
+     --version             Show package version
+     --no-pager            Do not pipe output into a pager
+     --no-ask-password     Do not prompt for password
+  -H --host=[USER@]HOST    Operate on remote host
+  -M --machine=CONTAINER   Operate on local container
+     --adjust-system-clock Adjust system clock when changing local RTC mode
+     --monitor             Monitor status of systemd-timesyncd
+  -p --property=NAME       Show only properties by this name
+  -a --all                 Show all properties, including empty ones
+     --value               When showing properties, only print the value
+  -P NAME                  Equivalent to --value --property=NAME
+
+See the timedatectl(1) man page for details.
+`;
+
+/** systemctl --version's text: systemd 255 as Ubuntu 24.04 builds it. */
+const VERSION = 'systemd 255 (255.4-1ubuntu8.4)\n+PAM +AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL +ELFUTILS +FIDO2 +IDN2 -IDN +IPTC +KMOD +LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY +P11KIT +QRENCODE +TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n';
+
 export const timedatectl: SimCommand = {
   name: 'timedatectl',
   async run(args, env) {
+    // parse_argv: --help and --version act at once, in the order given.
+    for (const a of args) {
+      if (a === '-h' || a === '--help') return R(HELP);
+      if (a === '--version') return R(VERSION);
+    }
+    if (args[0] === 'help') return R(HELP);
     const ops = args.filter((a) => !a.startsWith('-'));
     const flags = args.filter((a) => a.startsWith('-') && a !== '--no-pager' && a !== '--no-ask-password');
     const verb = ops[0] ?? 'status';
