@@ -39,6 +39,11 @@ export class Host {
   readonly onStep: (() => Promise<void>)[] = [];
   /** stderr printed before anything else of the current line (docker's pull progress). */
   early = '';
+  /**
+   * File capabilities (the security.capability xattr) by `ROOT:PATH` (ROOT 'host' or a container id). Ubuntu 24.04's
+   * iputils-ping postinst gives /usr/bin/ping cap_net_raw=ep (getcap on a 24.04 server lists it).
+   */
+  readonly fileCaps = new Map<string, import('./kernel/captext.ts').CapState>([['host:/usr/bin/ping', { p: 1n << 13n, i: 0n, e: 1n << 13n }]]);
   /** Commands interrupted so far because they never end on their own (virtual mode, VIRTUAL_BOUND_MS). */
   virtualStops = 0;
   /** Real milliseconds spent in simulated waits so far (not computing: a line's CPU budget leaves them out). */

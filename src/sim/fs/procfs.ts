@@ -1,5 +1,6 @@
 import { capHex } from '../kernel/capabilities.ts';
 import type { Host } from '../host.ts';
+import { meminfoText } from './sysstats.ts';
 import type { NS_TYPES, Proc } from '../kernel/types.ts';
 import { GeneratedFs, type GenNode } from './generated.ts';
 import { cgroupFiles } from './cgroupfs.ts';
@@ -136,7 +137,7 @@ export class ProcFs extends GeneratedFs {
     if (first === 'uptime' && !rest.length) return file(() => `${((host.clock.nowMs - k.bootMs) / 1000).toFixed(2)} ${(((host.clock.nowMs - k.bootMs) / 1000) * 3.9).toFixed(2)}\n`);
     // The last field is the last PID of the reader's PID namespace (linux@v6.8:fs/proc/loadavg.c: idr_get_cursor(&task_active_pid_ns(current)->idr) - 1).
     if (first === 'loadavg' && !rest.length) return file(() => `0.08 0.03 0.01 1/${k.live().length} ${(k.ns(v.ns.pid).nextPid ?? 1) - 1}\n`);
-    if (first === 'meminfo' && !rest.length) return file(() => `MemTotal:       ${Math.round(host.fixture.memTotalBytes / 1024)} kB\n`);
+    if (first === 'meminfo' && !rest.length) return file(() => meminfoText(host));
     if (first === 'cpuinfo' && !rest.length)
       return file(() => Array.from({ length: host.fixture.cpus }, (_, i) => `processor\t: ${i}\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\n`).join(''));
     if (first === 'sys') return this.sys(rest);

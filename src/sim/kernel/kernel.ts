@@ -35,6 +35,8 @@ export class Kernel {
   timers: { at: number; fn: () => void }[] = [];
   memTotalBytes: number;
   readonly bootMs: number;
+  /** CPU time granted to busy programs since boot, all cgroups together (/proc/stat, vmstat). */
+  cpuBusyUsec = 0;
   /** Global sysctls written since boot (kernel/sysctl.ts; the namespaced ones live in their namespace). */
   readonly sysctls: Record<string, string> = {};
 
@@ -354,6 +356,7 @@ export class Kernel {
       }
     }
     cg.cpu.usage_usec += granted;
+    this.cpuBusyUsec += granted;
     cg.cpu.user_usec += Math.round(granted * 0.99);
     cg.cpu.system_usec = cg.cpu.usage_usec - cg.cpu.user_usec;
     // The hogs of the cgroup share what it was granted (two background `yes` each get their half).

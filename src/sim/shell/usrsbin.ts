@@ -2,13 +2,15 @@
  * Where Ubuntu 24.04's packages put the host's programs that are not in /usr/bin (after the usrmerge moves):
  * 'sbin' only in /usr/sbin, 'both' a program in /usr/bin with a /usr/sbin/NAME link to ../bin/NAME. With PATH
  * /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin, `which` finds these in /usr/sbin.
- * Packages: procps 2:4.0.4-4ubuntu3 (sysctl), libcap2-bin 1:2.66-5ubuntu2 (capsh, getpcaps), iproute2 6.1.0-1ubuntu6
+ * Packages: procps 2:4.0.4-4ubuntu3 (sysctl), libcap2-bin 1:2.66-5ubuntu2 (capsh, getpcaps, getcap, setcap), iproute2 6.1.0-1ubuntu6
  * (ip, with debian/iproute2.links sbin/ip → bin/ip), init-system-helpers 1.66ubuntu1 (service).
  */
 export const SBIN: Readonly<Record<string, 'sbin' | 'both'>> = {
   sysctl: 'sbin',
   capsh: 'sbin',
   getpcaps: 'sbin',
+  getcap: 'sbin',
+  setcap: 'sbin',
   ip: 'both',
   service: 'sbin',
 };

@@ -1,18 +1,15 @@
 import type { Host } from '../../host.ts';
 import type { SimCommand } from '../types.ts';
+import { memInfo } from '../../fs/sysstats.ts';
 
 /**
- * The host's memory in kB, as /proc/meminfo would give it: the kernel and page cache take a
- * fixed share, the processes their resident memory. No swap (a cloud VM's default).
+ * The figures `free` prints, in kB, from /proc/meminfo's (fs/sysstats.ts) as procps-ng 4.0.4 derives
+ * them (procps-ng@v4.0.4:library/meminfo.c meminfo_read_failed): used = MemTotal - MemAvailable,
+ * buff/cache = Buffers + Cached + SReclaimable, shared = Shmem. No swap (a cloud VM's default).
  */
-export function memInfoKb(host: Host): { total: number; used: number; free: number; shared: number; buffCache: number; available: number } {
-  const total = Math.round(host.fixture.memTotalBytes / 1024);
-  const rss = Math.round(host.kernel.live().reduce((n, p) => n + p.rssBytes, 0) / 1024);
-  const buffCache = Math.round(total * 0.18);
-  const shared = 4_096;
-  const used = Math.min(total - buffCache, Math.round(total * 0.045) + rss);
-  const free = total - used - buffCache;
-  return { total, used, free, shared, buffCache, available: free + Math.round(buffCache * 0.86) };
+export function memInfoKb(host: Host): { total: number; used: number; free: number; shared: number; buffers: number; cache: number; available: number } {
+  const m = memInfo(host);
+  return { total: m.MemTotal, used: m.MemTotal - m.MemAvailable, free: m.MemFree, shared: m.Shmem, buffers: m.Buffers, cache: m.Cached + m.SReclaimable, available: m.MemAvailable };
 }
 
 /** procps-ng@v4.0.4:src/free.c scale_size: kB in, the chosen unit out; -h keeps 4–5 characters. */
@@ -98,7 +95,7 @@ export const free: SimCommand = {
       ? '               total        used        free      shared     buffers       cache   available\n'
       : '               total        used        free      shared  buff/cache   available\n';
     out += `${head('Mem:')}${s(m.total).padStart(11)}${col(s(m.used))}${col(s(m.free))}${col(s(m.shared))}`;
-    out += wide ? `${col(s(Math.round(m.buffCache * 0.02)))}${col(s(m.buffCache - Math.round(m.buffCache * 0.02)))}` : col(s(m.buffCache));
+    out += wide ? `${col(s(m.buffers))}${col(s(m.cache))}` : col(s(m.buffers + m.cache));
     out += `${col(s(m.available))}\n`;
     out += `${head('Swap:')}${s(0).padStart(11)}${col(s(0))}${col(s(0))}\n`;
     if (total) out += `${head('Total:')}${s(m.total).padStart(11)}${col(s(m.used))}${col(s(m.free))}\n`;

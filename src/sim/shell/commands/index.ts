@@ -48,8 +48,13 @@ import { runc } from './runc.ts';
 import { containerd } from './containerd.ts';
 import { service, systemctl } from './systemctl.ts';
 import { pstree } from './pstree.ts';
+import { vmstat } from './vmstat.ts';
+import { lsblk } from './lsblk.ts';
+import { getcap } from './getcap.ts';
+import { setcap } from './setcap.ts';
+import { timedatectl } from './timedatectl.ts';
 
 
 
 /** Every simulated command; a container only gets those its image ships. */
-export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, od, free, df, yes, crictl, ctr, nc, uptime, who, w, tty, lsbRelease, ss, readlink, head, dd, paste, pgrep, pkill, realpath, groups, getent, runc, containerd, systemctl, service, pstree, jobsBuiltin, waitBuiltin, fgBuiltin, bgBuiltin];
+export const allCommands: SimCommand[] = [docker, kubectl, ps, uname, hostname, date, id, whoami, dmesg, sysctl, capsh, getpcaps, chown, lsns, unshare, nsenter, sudo, kill, ls, ip, sleep, touch, mkdir, ping, mount, envCommand, printenv, stat, tail, curl, wget, history, help, nproc, od, free, df, yes, crictl, ctr, nc, uptime, who, w, tty, lsbRelease, ss, readlink, head, dd, paste, pgrep, pkill, realpath, groups, getent, runc, containerd, systemctl, service, pstree, vmstat, lsblk, getcap, setcap, timedatectl, jobsBuiltin, waitBuiltin, fgBuiltin, bgBuiltin];

@@ -1,0 +1,341 @@
+/**
+ * lsblk (util-linux 2.39.3, util-linux@v2.39.3:misc-utils/lsblk.c) on node1, laid out as
+ * libsmartcols prints a table (util-linux@v2.39.3:libsmartcols/src/calculate.c count_column_width,
+ * print.c print_data). node1's disk is the Ubuntu 24.04 cloud image's layout on a 30 GiB virtual
+ * SCSI disk: the root filesystem on sda1 (the ext4 that `df` and `mount` show, with its statfs
+ * figures), the BIOS boot partition sda14, the EFI system partition sda15 and the /boot partition
+ * sda16 (259:0: a sd disk has 15 minors for partitions, the 16th takes an extended number).
+ * MOUNTPOINTS come from the process's mount table, the one `mount` and /proc/mounts show. The host
+ * runs in a UTF-8 locale, so the tree is drawn with box characters. alpine's busybox has no lsblk.
+ */
+import type { ExecResult } from '../../api.ts';
+import { statfsOf, type StatFs } from '../fsstat.ts';
+import { getopt, type LongOpt } from '../getopt.ts';
+import { mountTable } from '../mounttable.ts';
+import type { SimCommand } from '../types.ts';
+
+const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
+
+interface Dev {
+  name: string;
+  maj: number;
+  min: number;
+  size: number;
+  type: 'disk' | 'part';
+  parent?: string;
+  fstype?: string;
+  fsver?: string;
+  label?: string;
+  uuid?: string;
+}
+
+/** noble-server-cloudimg-amd64's partitions, grown to a 30 GiB disk (sda1 as large as its ext4: 7,574,544 blocks of 4 KiB). */
+const DEVS: Dev[] = [
+  { name: 'sda', maj: 8, min: 0, size: 32_212_254_720, type: 'disk' },
+  { name: 'sda1', maj: 8, min: 1, size: 31_025_332_224, type: 'part', parent: 'sda', fstype: 'ext4', fsver: '1.0', label: 'cloudimg-rootfs', uuid: '8d3c2a5d-9b1e-4f6a-a2c1-5e0f7b3d9c41' },
+  { name: 'sda14', maj: 8, min: 14, size: 4_194_304, type: 'part', parent: 'sda' },
+  { name: 'sda15', maj: 8, min: 15, size: 111_149_056, type: 'part', parent: 'sda', fstype: 'vfat', fsver: 'FAT32', label: 'UEFI', uuid: '3F1A-9C2E' },
+  { name: 'sda16', maj: 259, min: 0, size: 957_349_888, type: 'part', parent: 'sda', fstype: 'ext4', fsver: '1.0', label: 'BOOT', uuid: 'b4e9d1c7-2a6f-4d3b-8e15-7c9a0f2d6b38' },
+];
+
+/** util-linux@v2.39.3:lib/strutils.c size_to_human_string(SIZE_SUFFIX_1LETTER, bytes). */
+export function sizeToHuman(bytes: number): string {
+  let exp = 10;
+  for (; exp <= 60; exp += 10) if (bytes < 2 ** exp) break;
+  exp -= 10;
+  const c = 'BKMGTPE'[exp / 10] as string;
+  const unit = 2 ** exp;
+  let dec = exp ? Math.floor(bytes / unit) : bytes;
+  let frac = exp ? bytes % unit : 0;
+  if (frac) {
+    frac = Math.floor((frac * 1000) / unit);
+    frac = Math.floor((frac + 50) / 100) * 10;
+    if (frac === 100) {
+      dec++;
+      frac = 0;
+    }
+  }
+  if (!frac) return `${dec}${c}`;
+  return `${dec}.${String(frac).padStart(2, '0').replace(/0$/, '')}${c}`;
+}
+
+interface Ctx {
+  bytes: boolean;
+  paths: boolean;
+  mounts: (d: Dev) => string[];
+  stat: (d: Dev) => StatFs | undefined;
+}
+
+/** The columns lsblk.c's infos[] defines that node1's devices have values for: name, width hint, right-aligned. */
+const COLUMNS: Record<string, { hint: number; right?: boolean; value: (d: Dev, x: Ctx) => string }> = {
+  NAME: { hint: 0.25, value: (d, x) => (x.paths ? `/dev/${d.name}` : d.name) },
+  KNAME: { hint: 0.3, value: (d) => d.name },
+  PATH: { hint: 0.3, value: (d) => `/dev/${d.name}` },
+  'MAJ:MIN': { hint: 6, value: (d) => `${String(d.maj).padStart(3)}:${String(d.min).padEnd(3)}` },
+  FSAVAIL: { hint: 5, right: true, value: (d, x) => vfs(x, d, (s) => s.bavail * s.bsize) },
+  FSSIZE: { hint: 5, right: true, value: (d, x) => vfs(x, d, (s) => s.blocks * s.bsize) },
+  FSTYPE: { hint: 0.1, value: (d) => d.fstype ?? '' },
+  FSUSED: { hint: 5, right: true, value: (d, x) => vfs(x, d, (s) => (s.blocks - s.bfree) * s.bsize) },
+  'FSUSE%': { hint: 3, right: true, value: (d, x) => { const s = x.stat(d); return !s ? '' : s.blocks ? `${Math.round(((s.blocks - s.bfree) / s.blocks) * 100)}%` : '-'; } },
+  FSVER: { hint: 0.1, value: (d) => d.fsver ?? '' },
+  LABEL: { hint: 0.1, value: (d) => d.label ?? '' },
+  UUID: { hint: 36, value: (d) => d.uuid ?? '' },
+  PKNAME: { hint: 0.1, value: (d) => d.parent ?? '' },
+  PTTYPE: { hint: 0.1, value: () => 'gpt' },
+  RM: { hint: 1, right: true, value: () => '0' },
+  RO: { hint: 1, right: true, value: () => '0' },
+  SIZE: { hint: 5, right: true, value: (d, x) => (x.bytes ? String(d.size) : sizeToHuman(d.size)) },
+  TYPE: { hint: 4, value: (d) => d.type },
+  MOUNTPOINT: { hint: 0.1, value: (d, x) => x.mounts(d)[0] ?? '' },
+  MOUNTPOINTS: { hint: 0.1, value: (d, x) => x.mounts(d).join('\n') },
+};
+
+/** get_vfs_attribute(): a mounted filesystem's statfs figure, "0" when zero, human-readable unless -b. */
+function vfs(x: Ctx, d: Dev, f: (s: StatFs) => number): string {
+  const s = x.stat(d);
+  if (!s) return '';
+  const v = f(s);
+  return !v ? '0' : x.bytes ? String(v) : sizeToHuman(v);
+}
+
+const DEFAULT = ['NAME', 'MAJ:MIN', 'RM', 'SIZE', 'RO', 'TYPE', 'MOUNTPOINTS'];
+const FS = ['NAME', 'FSTYPE', 'FSVER', 'LABEL', 'UUID', 'FSAVAIL', 'FSUSE%', 'MOUNTPOINTS'];
+
+const LONGS: LongOpt[] = [
+  ['all', 'a'], ['bytes', 'b'], ['nodeps', 'd'], ['discard', 'D'], ['zoned', 'z'], ['help', 'h'], ['json', 'J'], ['output', 'o', 'required'],
+  ['output-all', 'O'], ['merge', 'M'], ['perms', 'm'], ['noheadings', 'n'], ['list', 'l'], ['ascii', 'i'], ['raw', 'r'], ['inverse', 's'],
+  ['fs', 'f'], ['exclude', 'e', 'required'], ['include', 'I', 'required'], ['topology', 't'], ['paths', 'p'], ['pairs', 'P'], ['scsi', 'S'],
+  ['nvme', 'N'], ['virtio', 'v'], ['sort', 'x', 'required'], ['sysroot', 'sysroot', 'required'], ['shell', 'y'], ['tree', 'T', 'optional'],
+  ['version', 'V'], ['width', 'w', 'required'], ['dedup', 'E', 'required'], ['noempty', 'A'],
+].map(([name, key, arg]) => ({ name: name as string, key: key as string, arg: (arg ?? 'none') as LongOpt['arg'] }));
+
+/** Options that work here; the rest print the course's line. */
+const DONE = new Set(['b', 'd', 'f', 'i', 'l', 'n', 'o', 'p', 'h', 'V']);
+
+export const lsblk: SimCommand = {
+  name: 'lsblk',
+  async run(args, env) {
+    const p = getopt(args, 'AabdDzE:e:fhJlNnMmo:OpPiI:rstVvST::w:x:y', LONGS);
+    // getopt_long's message, then errtryhelp(EXIT_FAILURE) (include/c.h).
+    if (!p.ok) return R('', `lsblk: ${p.error}\nTry 'lsblk --help' for more information.\n`, 1);
+    const o = { bytes: false, nodeps: false, list: false, ascii: false, noheadings: false, paths: false };
+    let cols = [...DEFAULT];
+    let outarg: string | undefined;
+    for (const [k, v] of p.opts) {
+      if (k === 'V') return R('lsblk from util-linux 2.39.3\n');
+      if (k === 'h') return R(USAGE);
+      if (!DONE.has(k)) {
+        // Not lsblk's words: the simulated host keeps no such device attributes.
+        return R('', `lsblk: -${k.length > 1 ? `-${k}` : k}: not simulated on node1 (this lsblk has: -b, -d, -f, -i, -l, -n, -o, -p and device arguments)\n`, 1);
+      }
+      if (k === 'b') o.bytes = true;
+      else if (k === 'd') o.nodeps = true;
+      else if (k === 'f') cols = [...FS];
+      else if (k === 'i') o.ascii = true;
+      else if (k === 'l') o.list = true;
+      else if (k === 'n') o.noheadings = true;
+      else if (k === 'p') o.paths = true;
+      else if (k === 'o') outarg = v;
+    }
+    if (outarg !== undefined) {
+      // "+LIST" adds to the default columns; otherwise LIST replaces them (string_add_to_idarray).
+      const list = outarg.startsWith('+') ? outarg.slice(1) : outarg;
+      if (!outarg.startsWith('+')) cols = [];
+      for (const name of list.split(',')) {
+        const id = Object.keys(COLUMNS).find((c) => c.toLowerCase() === name.toLowerCase());
+        if (!id) return R('', `lsblk: unknown column: ${name}\n`, 1);
+        cols.push(id);
+      }
+    }
+    const c = env.self.containerId ? env.daemon.containers.get(env.self.containerId) : undefined;
+    const table = mountTable(env.daemon, c);
+    const ctx: Ctx = {
+      bytes: o.bytes,
+      paths: o.paths,
+      mounts: (d) => table.filter((m) => m.src === `/dev/${d.name}`).map((m) => m.target).sort(),
+      stat: (d) => {
+        const m = table.find((x) => x.src === `/dev/${d.name}`);
+        return m ? statfsOf(m, env.daemon, env.host, c) : undefined;
+      },
+    };
+    // The devices to show, each with its depth in the tree: all disks, or the devices named.
+    let stderr = '';
+    let roots: Dev[] = DEVS.filter((d) => d.type === 'disk');
+    let failed = 0;
+    if (p.operands.length) {
+      roots = [];
+      for (const a of p.operands) {
+        const d = DEVS.find((x) => `/dev/${x.name}` === a);
+        if (d) roots.push(d);
+        else {
+          stderr += `lsblk: ${a}: not a block device\n`;
+          failed++;
+        }
+      }
+    }
+    const rows: { d: Dev; depth: number; last: boolean[] }[] = [];
+    const walk = (d: Dev, last: boolean[]) => {
+      rows.push({ d, depth: last.length, last });
+      if (o.nodeps) return;
+      const kids = DEVS.filter((x) => x.parent === d.name);
+      for (const [i, k] of kids.entries()) walk(k, [...last, i === kids.length - 1]);
+    };
+    for (const r of roots) walk(r, []);
+    const tree = !o.list;
+    const art = (last: boolean[]) => {
+      if (!tree || !last.length) return '';
+      const [branch, end, bar] = o.ascii ? ['|-', '`-', '| '] : ['├─', '└─', '│ '];
+      return last.slice(0, -1).map((l) => (l ? '  ' : bar)).join('') + (last[last.length - 1] ? end : branch);
+    };
+    const cells = rows.map((r) => cols.map((id) => (id === 'NAME' ? art(r.last) : '') + COLUMNS[id]!.value(r.d, ctx)));
+    const status = !p.operands.length ? 0 : failed === p.operands.length ? 32 : failed ? 64 : 0;
+    if (!rows.length) return R('', stderr, status);
+    return R(render(cols, cells, o.noheadings), stderr, status);
+  },
+};
+
+/** libsmartcols: each column as wide as its widest cell or header (count_column_width), the last one unpadded. */
+function render(cols: string[], cells: string[][], noheadings: boolean): string {
+  const width = cols.map((id, i) => {
+    const hint = COLUMNS[id]!.hint;
+    const min = Math.max(id.length, 1);
+    let w = Math.max(0, ...cells.map((r) => Math.max(...(r[i] as string).split('\n').map((s) => [...s].length))));
+    if (w < min) w = min;
+    else if (hint >= 1 && w < hint && min < hint) w = hint;
+    return w;
+  });
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) => {
+        const right = COLUMNS[cols[i]!]!.right;
+        const pad = (width[i] as number) - [...v].length;
+        if (i === vals.length - 1 && !right) return v;
+        return right ? ' '.repeat(Math.max(0, pad)) + v : v + ' '.repeat(Math.max(0, pad));
+      })
+      .join(' ');
+  let out = noheadings ? '' : `${line(cols)}\n`;
+  for (const r of cells) {
+    // A cell with several lines (MOUNTPOINTS) continues on the next lines, the other columns blank.
+    const parts = r.map((v) => v.split('\n'));
+    const n = Math.max(...parts.map((x) => x.length));
+    for (let k = 0; k < n; k++) out += `${line(parts.map((x) => x[k] ?? ''))}\n`;
+  }
+  return out;
+}
+
+/** lsblk.c usage(): the options, USAGE_HELP_OPTIONS(22), USAGE_COLUMNS with infos[] in enum order (" %12s  %s"), USAGE_MAN_TAIL. */
+const USAGE = `
+Usage:
+ lsblk [options] [<device> ...]
+
+List information about block devices.
+
+Options:
+ -A, --noempty        don't print empty devices
+ -D, --discard        print discard capabilities
+ -E, --dedup <column> de-duplicate output by <column>
+ -I, --include <list> show only devices with specified major numbers
+ -J, --json           use JSON output format
+ -M, --merge          group parents of sub-trees (usable for RAIDs, Multi-path)
+ -O, --output-all     output all columns
+ -P, --pairs          use key="value" output format
+ -S, --scsi           output info about SCSI devices
+ -N, --nvme           output info about NVMe devices
+ -v, --virtio         output info about virtio devices
+ -T, --tree[=<column>] use tree format output
+ -a, --all            print all devices
+ -b, --bytes          print SIZE in bytes rather than in human readable format
+ -d, --nodeps         don't print slaves or holders
+ -e, --exclude <list> exclude devices by major number (default: RAM disks)
+ -f, --fs             output info about filesystems
+ -i, --ascii          use ascii characters only
+ -l, --list           use list format output
+ -m, --perms          output info about permissions
+ -n, --noheadings     don't print headings
+ -o, --output <list>  output columns
+ -p, --paths          print complete device path
+ -r, --raw            use raw output format
+ -s, --inverse        inverse dependencies
+ -t, --topology       output info about topology
+ -w, --width <num>    specifies output width as number of characters
+ -x, --sort <column>  sort output by <column>
+ -y, --shell          use column names to be usable as shell variable identifiers
+ -z, --zoned          print zone related information
+     --sysroot <dir>  use specified directory as system root
+
+${' -h, --help'.padEnd(22)}display this help
+${' -V, --version'.padEnd(22)}display version
+
+Available output columns:
+    ALIGNMENT  alignment offset
+      ID-LINK  the shortest udev /dev/disk/by-id link name
+           ID  udev ID (based on ID-LINK)
+     DISC-ALN  discard alignment offset
+          DAX  dax-capable device
+    DISC-GRAN  discard granularity
+     DISK-SEQ  disk sequence number
+     DISC-MAX  discard max bytes
+    DISC-ZERO  discard zeroes data
+      FSAVAIL  filesystem size available
+      FSROOTS  mounted filesystem roots
+       FSSIZE  filesystem size
+       FSTYPE  filesystem type
+       FSUSED  filesystem size used
+       FSUSE%  filesystem use percentage
+        FSVER  filesystem version
+        GROUP  group name
+         HCTL  Host:Channel:Target:Lun for SCSI
+      HOTPLUG  removable or hotplug device (usb, pcmcia, ...)
+        KNAME  internal kernel device name
+        LABEL  filesystem LABEL
+      LOG-SEC  logical sector size
+      MAJ:MIN  major:minor device number
+       MIN-IO  minimum I/O size
+         MODE  device node permissions
+        MODEL  device identifier
+           MQ  device queues
+         NAME  device name
+       OPT-IO  optimal I/O size
+        OWNER  user name
+    PARTFLAGS  partition flags
+    PARTLABEL  partition LABEL
+        PARTN  partition number as read from the partition table
+     PARTTYPE  partition type code or UUID
+ PARTTYPENAME  partition type name
+     PARTUUID  partition UUID
+         PATH  path to the device node
+      PHY-SEC  physical sector size
+       PKNAME  internal parent kernel device name
+       PTTYPE  partition table type
+       PTUUID  partition table identifier (usually UUID)
+           RA  read-ahead of the device
+         RAND  adds randomness
+          REV  device revision
+           RM  removable device
+           RO  read-only device
+         ROTA  rotational device
+      RQ-SIZE  request queue size
+        SCHED  I/O scheduler name
+       SERIAL  disk serial number
+         SIZE  size of the device
+        START  partition start offset
+        STATE  state of the device
+   SUBSYSTEMS  de-duplicated chain of subsystems
+   MOUNTPOINT  where the device is mounted
+  MOUNTPOINTS  all locations where device is mounted
+         TRAN  device transport type
+         TYPE  device type
+         UUID  filesystem UUID
+       VENDOR  device vendor
+        WSAME  write same max bytes
+          WWN  unique storage identifier
+        ZONED  zone model
+      ZONE-SZ  zone size
+   ZONE-WGRAN  zone write granularity
+     ZONE-APP  zone append max bytes
+      ZONE-NR  number of zones
+    ZONE-OMAX  maximum number of open zones
+    ZONE-AMAX  maximum number of active zones
+
+For more details see lsblk(8).
+`;
