@@ -59,8 +59,33 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
    * Replays the session and shows the result. `record`: the lines came from the terminal
    * (not the empty list a panel starts with before the terminal has reported), so the
    * score and done mark are saved.
+   *
+   * One replay runs at a time. Requests made meanwhile (a pasted block's lines, a Reset's
+   * setup) become one replay of the lines as they are when it starts: each line would
+   * otherwise replay the whole session again only to be drawn over at once.
    */
-  const evaluate = async (announce: boolean, record: boolean) => {
+  let next: { announce: boolean; record: boolean; waiting: ((r: Evaluation | null) => void)[] } | null = null;
+  let replaying = false;
+  const evaluate = (announce: boolean, record: boolean) =>
+    new Promise<Evaluation | null>((resolve) => {
+      if (next) {
+        next.announce ||= announce;
+        next.record ||= record;
+        next.waiting.push(resolve);
+      } else next = { announce, record, waiting: [resolve] };
+      if (!replaying) void drain();
+    });
+  const drain = async () => {
+    replaying = true;
+    while (next) {
+      const job = next;
+      next = null;
+      const r = await replay(job.announce, job.record);
+      for (const done of job.waiting) done(r);
+    }
+    replaying = false;
+  };
+  const replay = async (announce: boolean, record: boolean) => {
     const mine = ++seq;
     try {
       const r = await replayInWorker(ex, commands());
