@@ -222,8 +222,10 @@ async function resetHost(page: Page, ex: Shell): Promise<void> {
   await page.evaluate(() => ((window as unknown as { ccRan: string[] | null }).ccRan = null));
   page.once('dialog', (d) => void d.accept());
   await panel(page, ex.id).locator('[data-action="reset"]').click();
-  await expect.poll(() => ran(page), { intervals: [50] }).toEqual(ex.setup ?? []);
+  // The fresh host is up (its prompt and its cc:reset event; the first Reset loads the terminal too), then it runs the setup.
   await expect(page.locator('cc-terminal .xterm-rows')).toContainText('root@node1');
+  await expect.poll(() => ran(page), { intervals: [50] }).not.toBeNull();
+  await expect.poll(() => ran(page), { intervals: [50] }).toEqual(ex.setup ?? []);
   await expect(panel(page, ex.id).locator('[data-role="unchanged"]')).toBeVisible();
 }
 

@@ -11,6 +11,7 @@ import { h } from './dom.ts';
 import type { Evaluation } from './evaluation.ts';
 import { isFull } from './score.ts';
 import { replayInWorker } from './grader.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import type { PanelApi, WorkArea } from './panel.ts';
 
 interface TerminalElement extends HTMLElement {
@@ -64,28 +65,7 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
    * setup) become one replay of the lines as they are when it starts: each line would
    * otherwise replay the whole session again only to be drawn over at once.
    */
-  let next: { announce: boolean; record: boolean; waiting: ((r: Evaluation | null) => void)[] } | null = null;
-  let replaying = false;
-  const evaluate = (announce: boolean, record: boolean) =>
-    new Promise<Evaluation | null>((resolve) => {
-      if (next) {
-        next.announce ||= announce;
-        next.record ||= record;
-        next.waiting.push(resolve);
-      } else next = { announce, record, waiting: [resolve] };
-      if (!replaying) void drain();
-    });
-  const drain = async () => {
-    replaying = true;
-    while (next) {
-      const job = next;
-      next = null;
-      const r = await replay(job.announce, job.record);
-      for (const done of job.waiting) done(r);
-    }
-    replaying = false;
-  };
-  const replay = async (announce: boolean, record: boolean) => {
+  const evaluate = oneAtATime(async ({ announce, record }: { announce: boolean; record: boolean }) => {
     const mine = ++seq;
     try {
       const r = await replayInWorker(ex, commands());
@@ -98,7 +78,7 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
       if (mine === seq) status.textContent = t('cc.exercise.checkFailed', { reason: err instanceof Error ? err.message : String(err) });
       return null;
     }
-  };
+  });
 
   const terminal = () => ctx.terminal() as TerminalElement | null;
 
@@ -108,13 +88,13 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
     if (session) lines = session.snapshot().transcript.map((x) => x.line);
   };
 
-  void evaluate(false, false);
+  void evaluate({ announce: false, record: false });
 
   return {
     submission: async () => null,
     check: async () => {
       await sync();
-      return evaluate(true, true);
+      return evaluate({ announce: true, record: true });
     },
     submissionFields: async () => {
       await sync();
@@ -135,13 +115,13 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
     solutionView: () => h('pre', { class: 'cc-code' }, ex.solution.join('\n')),
     onCommand: (d: CommandEventDetail) => {
       lines = d.snapshot.transcript.map((x) => x.line);
-      void evaluate(true, true);
+      void evaluate({ announce: true, record: true });
     },
     onReset: (d) => {
       lines = d.snapshot.transcript.map((x) => x.line);
       // The terminal's own Reset starts a session without this exercise's setup.
       if (!resetting && lines.length === 0 && api.work.shellStart) api.save({ shellStart: 0 });
-      void evaluate(false, false);
+      void evaluate({ announce: false, record: false });
     },
     graded: (r) => render(r, false),
     ownsChecks: true,
