@@ -13,6 +13,7 @@ export interface WalkCheck {
 }
 interface Base {
   id: string;
+  task: Record<'en' | 'zh-cn', string>;
   checks: WalkCheck[];
   hints: { id: string }[];
 }
@@ -80,7 +81,7 @@ const normal = (t: string) => t.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '')
  * unchanged starter) and the score `container-course grade` gives it: no credit when it
  * passes only checks the unchanged starter passes too (the page applies the same rule).
  */
-export async function typicalWrong(ex: WalkExercise): Promise<{ failed: string[]; score: number; data: unknown } | null> {
+export async function typicalWrong(ex: WalkExercise): Promise<{ failed: string[]; score: number; findings: string[]; data: unknown } | null> {
   const w = ex.wrong[0];
   if (!w) return null;
   const all = [...weights(ex).keys()];
@@ -90,14 +91,21 @@ export async function typicalWrong(ex: WalkExercise): Promise<{ failed: string[]
     if (Object.keys(ex.start).every((n) => normal(files[n] ?? '') === normal(ex.start[n] ?? ''))) failed = all;
   }
   const data = 'files' in w ? w.files : 'commands' in w ? w.commands : w.answers;
-  return { failed, score: await cliScore(ex.id, w), data };
+  return { ...(await cliGrade(ex.id, w)), failed, data };
 }
 
-async function cliScore(id: string, w: WalkExercise['wrong'][number]): Promise<number> {
+/**
+ * What `container-course grade` gives the answer: its score, and (text exercises) its findings
+ * and input errors as `rule@line` (`input@line` for an error), sorted, as the page's findings list
+ * marks them (data-rule, data-line).
+ */
+async function cliGrade(id: string, w: WalkExercise['wrong'][number]): Promise<{ score: number; findings: string[] }> {
   const loaded = loadExercise(readFileSync(`content/exercises/${id}.yaml`, 'utf8'), `${id}.yaml`);
   if ('error' in loaded) throw new Error(loaded.error);
   const content = 'files' in w ? { kind: 'files' as const, files: w.files } : 'commands' in w ? { kind: 'commands' as const, commands: w.commands } : { kind: 'answers' as const, answers: w.answers };
   const outcome = await gradeContent(loaded.exercise, content);
   if (!('result' in outcome)) throw new Error(`${id}: ${outcome.error}`);
-  return outcome.result.score;
+  const r = outcome.result;
+  const findings = [...r.errors.map((e) => `input@${e.line}`), ...r.findings.map((f) => `${f.rule}@${f.line}`)].sort();
+  return { score: r.score, findings };
 }

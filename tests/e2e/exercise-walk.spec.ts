@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { editor, panel } from './exercise-helpers.ts';
 import { exercises, lessons, maxScore, typicalWrong, type WalkExercise } from './exercise-walk-data.ts';
@@ -8,17 +8,19 @@ import { exercises, lessons, maxScore, typicalWrong, type WalkExercise } from '.
  * Every exercise on every lesson page, in both locales, as a learner meets it. Data-driven
  * (content/exercises/*.yaml and the lessons' frontmatter), so exercises added later are
  * walked too. One page per lesson and locale walks all of that page's exercises; every wait
- * is on the page's state.
+ * is on the page's state or on the terminal's own events.
  *
- * - English, the whole path: open the exercise from its card; the unchanged start scores 0;
- *   the first typical wrong answer from the exercise's data fails the checks it must fail,
- *   scores what `container-course grade` gives it, and gets its feedback (a hint, or each
- *   chosen answer's explanation); then the solution gets full marks and the done mark.
- * - Chinese: open from the card, give the solution; full marks, the done mark, and the
- *   score line, checks or goals and feedback in Chinese.
+ * In each locale, the whole path: open the exercise from its card (or its tab); the unchanged
+ * start scores 0; the first typical wrong answer from the exercise's data fails the checks it
+ * must fail, scores what `container-course grade` gives it, and is shown its feedback (a text
+ * exercise: exactly the CLI's findings, rule and line, and a hint; a quiz: each chosen
+ * answer's explanation; a shell goal: the goal list); then the solution gets full marks and
+ * the done mark. English takes the solution from the panel's "Show the solution" and "Use
+ * it"; Chinese pastes or enters it as the learner's own text, and its checks, goals, findings
+ * and feedback must be Chinese.
  *
  * Text is pasted (Monaco) or inserted a line at a time (the terminal), never typed key by
- * key: typing is tested once in tests/e2e/terminal.spec.ts and exercise.spec.ts.
+ * key: typing is tested in tests/e2e/keyboard.spec.ts, terminal.spec.ts and exercise.spec.ts.
  */
 
 type Strings = Record<string, string>;
@@ -29,12 +31,22 @@ interface Locale {
   locale: 'en' | 'zh-cn';
   prefix: string;
   strings: Strings;
-  /** The whole path (start, wrong answer, feedback, solution), or the solution alone. */
-  wrongFirst: boolean;
+  /** The solution from the panel's own buttons (English), or pasted and entered as the learner's own text (Chinese). */
+  panelSolution: boolean;
 }
-const EN: Locale = { locale: 'en', prefix: '', strings: i18n('en'), wrongFirst: true };
-const ZH: Locale = { locale: 'zh-cn', prefix: '/zh-cn', strings: i18n('zh-cn'), wrongFirst: false };
+const EN: Locale = { locale: 'en', prefix: '', strings: i18n('en'), panelSolution: true };
+const ZH: Locale = { locale: 'zh-cn', prefix: '/zh-cn', strings: i18n('zh-cn'), panelSolution: false };
 const LOCALES = [EN, ZH];
+
+/**
+ * Every element's text is Chinese (has a CJK ideograph), on the Chinese page; English pages are not checked.
+ * Text content, not rendered text: findings beyond the exercise sit in a closed <details>.
+ */
+async function expectLocalised(loc: Locale, items: Locator): Promise<void> {
+  if (loc.locale !== 'zh-cn') return;
+  await expect(items).not.toHaveCount(0);
+  for (const text of await items.allTextContents()) expect(text, 'Chinese text on the Chinese page').toMatch(HAN);
+}
 
 /** Chinese text: at least one CJK ideograph. */
 const HAN = /\p{Script=Han}/u;
@@ -44,11 +56,13 @@ const score = (page: Page, id: string) => panel(page, id).locator('.cc-ex__score
 /** The score line at full marks, exactly as the page's strings make it. */
 const fullMarks = (loc: Locale, max: number) => `${fill(loc.strings['cc.exercise.score']!, { score: max, max })} — ${loc.strings['cc.exercise.passed']}`;
 
-async function open(page: Page, id: string, hasCard: boolean): Promise<void> {
+async function open(page: Page, id: string, hasCard: boolean, loc: Locale): Promise<void> {
   if (hasCard) await page.locator(`[data-cc-open-exercise="${id}"]`).click();
   else await page.locator(`[role="tab"][data-tab="${id}"]`).click();
   await expect(page.locator(`[role="tab"][data-tab="${id}"]`)).toHaveAttribute('aria-selected', 'true');
   await expect(panel(page, id).locator('[data-action="check"]')).toBeVisible();
+  // The task in the page's language.
+  await expect(panel(page, id).locator('.cc-exercise__task')).toHaveText(exercises.get(id)!.task[loc.locale].trim());
 }
 
 async function expectScore(page: Page, id: string, value: number, max: number): Promise<void> {
@@ -90,27 +104,44 @@ async function pasteFiles(page: Page, id: string, files: Record<string, string>)
 
 type TextExercise = Extract<WalkExercise, { kind: 'k8s-yaml' | 'dockerfile' }>;
 
+/** The findings list as `rule@line`, sorted (in scope and beyond the exercise alike). */
+async function shownFindings(page: Page, id: string): Promise<string[]> {
+  const items = panel(page, id).locator('[data-role="findings"] .cc-finding');
+  return (await items.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-rule')}@${e.getAttribute('data-line')}`))).sort();
+}
+
 async function walkText(page: Page, ex: TextExercise, loc: Locale): Promise<void> {
   const p = panel(page, ex.id);
   const max = maxScore(ex);
   await expect(editor(page, ex.id)).toBeVisible();
   await expect(p.locator('[data-role="findings"]')).toHaveAttribute('data-version', /\d/);
-  if (loc.wrongFirst) {
-    await check(page, ex.id);
-    await expectScore(page, ex.id, 0, max);
-    await expect(p.locator('[data-role="unchanged"]')).toHaveText(loc.strings['cc.exercise.unchanged']!);
-    const wrong = await typicalWrong(ex);
-    if (wrong) {
-      await pasteFiles(page, ex.id, wrong.data as Record<string, string>);
-      await check(page, ex.id);
-      await expectScore(page, ex.id, wrong.score, max);
-      await expectFailed(page, ex.id, wrong.failed, '.cc-ex__checks');
-      // Feedback: a hint that applies to this answer.
-      if (ex.hints.length) {
-        await p.locator('[data-action="hint"]').click();
-        await expect(p.locator('.cc-ex__hints li')).not.toHaveCount(0);
-      }
+  await check(page, ex.id);
+  await expectScore(page, ex.id, 0, max);
+  await expect(p.locator('[data-role="unchanged"]')).toHaveText(loc.strings['cc.exercise.unchanged']!);
+  const wrong = await typicalWrong(ex);
+  if (wrong) {
+    await pasteFiles(page, ex.id, wrong.data as Record<string, string>);
+    // The findings of exactly this text, as the CLI finds them.
+    expect(await shownFindings(page, ex.id)).toEqual(wrong.findings);
+    await expectLocalised(loc, p.locator('[data-role="findings"] .cc-finding .cc-finding__head'));
+    // Each finding's position button and fix button in the page's language.
+    for (const f of await p.locator('[data-role="findings"] .cc-finding').all()) {
+      const [line, column] = [await f.getAttribute('data-line'), await f.getAttribute('data-column')];
+      await expect(f.locator(':scope > .cc-link')).toHaveText(fill(loc.strings['cc.exercise.at']!, { line: line!, column: column! }));
     }
+    for (const fix of await p.locator('[data-role="findings"] [data-action="fix"]').all()) await expect(fix).toHaveText(loc.strings['cc.exercise.fix']!);
+    await check(page, ex.id);
+    await expectScore(page, ex.id, wrong.score, max);
+    await expectFailed(page, ex.id, wrong.failed, '.cc-ex__checks');
+    await expectLocalised(loc, p.locator('.cc-ex__checks li'));
+    // Feedback: a hint that applies to this answer.
+    if (ex.hints.length) {
+      await p.locator('[data-action="hint"]').click();
+      await expect(p.locator('.cc-ex__hints li')).not.toHaveCount(0);
+      await expectLocalised(loc, p.locator('.cc-ex__hints li'));
+    }
+  }
+  if (loc.panelSolution) {
     // The reference solution, from the panel's own button.
     page.once('dialog', (d) => void d.accept());
     await p.locator('[data-action="solution"]').click();
@@ -122,7 +153,7 @@ async function walkText(page: Page, ex: TextExercise, loc: Locale): Promise<void
   }
   await check(page, ex.id);
   await expect(score(page, ex.id)).toHaveText(fullMarks(loc, max));
-  if (!loc.wrongFirst) await expect(p.locator('.cc-ex__checks li').first()).toContainText(HAN);
+  await expectLocalised(loc, p.locator('.cc-ex__checks li'));
 }
 
 type Quiz = Extract<WalkExercise, { kind: 'quiz' }>;
@@ -142,29 +173,31 @@ async function walkQuiz(page: Page, ex: Quiz, loc: Locale): Promise<void> {
     }
   };
   const feedback = p.locator('.cc-quiz__feedback:not(:empty)');
-  const wrong = loc.wrongFirst ? await typicalWrong(ex) : null;
+  const verdict = (q: string) => p.locator(`fieldset[data-question="${q}"] .cc-ex__verdict`);
+  const wrong = await typicalWrong(ex);
   if (wrong) {
     await choose(wrong.data as Record<string, string[]>);
     await check(page, ex.id);
     await expectScore(page, ex.id, wrong.score, max);
     await expectFailed(page, ex.id, wrong.failed, '.cc-ex__checks');
-    // Each chosen answer shows its own feedback.
+    // Each chosen answer shows its own feedback; each question missed says so.
     await expect(feedback).not.toHaveCount(0);
+    await expectLocalised(loc, feedback);
+    for (const q of wrong.failed) await expect(verdict(q)).toHaveText(loc.strings['cc.exercise.incorrect']!);
   }
   await choose(ex.solution);
   await check(page, ex.id);
   await expect(score(page, ex.id)).toHaveText(fullMarks(loc, max));
-  if (!loc.wrongFirst) await expect(feedback.first()).toContainText(HAN);
+  for (const q of ex.questions) await expect(verdict(q.id)).toHaveText(loc.strings['cc.exercise.correct']!);
+  await expectLocalised(loc, feedback);
 }
 
-/** The lines the lesson's terminal session has run (finished commands). */
-async function transcript(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const el = document.querySelector('cc-terminal') as (HTMLElement & { start(focus: boolean): Promise<{ snapshot(): { transcript: { line: string }[] } } | null> }) | null;
-    const session = await el?.start(false);
-    return session ? session.snapshot().transcript.map((x) => x.line) : [];
-  });
-}
+/**
+ * The lines the lesson's terminal session has run, as its own events report them: `cc:reset`
+ * and `cc:command` carry the session's snapshot (init script below), so a wait on them
+ * needs no round trip into the terminal.
+ */
+const ran = (page: Page) => page.evaluate(() => (window as unknown as { ccRan: string[] | null }).ccRan);
 
 /**
  * Enters each line at the prompt (the line inserted at once, as a paste or the on-screen
@@ -172,22 +205,27 @@ async function transcript(page: Page): Promise<string[]> {
  * Lines entered while a command runs wait their turn, as in a real terminal.
  */
 async function enterLines(page: Page, lines: string[]): Promise<void> {
+  const before = (await ran(page)) ?? [];
   await page.locator('cc-terminal .xterm-helper-textarea').focus();
   for (const line of lines) {
     await page.keyboard.insertText(line);
     await page.keyboard.press('Enter');
   }
-  await expect.poll(async () => (await transcript(page)).slice(-lines.length)).toEqual(lines);
+  await expect.poll(() => ran(page), { intervals: [50] }).toEqual([...before, ...lines]);
 }
 
 type Shell = Extract<WalkExercise, { kind: 'shell-goal' }>;
 
 /** Reset the host from the panel (it starts the terminal): a fresh host that has run exactly the exercise's setup. */
 async function resetHost(page: Page, ex: Shell): Promise<void> {
+  // Only what the session reports from now on counts.
+  await page.evaluate(() => ((window as unknown as { ccRan: string[] | null }).ccRan = null));
   page.once('dialog', (d) => void d.accept());
   await panel(page, ex.id).locator('[data-action="reset"]').click();
+  // The fresh host is up (its prompt and its cc:reset event; the first Reset loads the terminal too), then it runs the setup.
   await expect(page.locator('cc-terminal .xterm-rows')).toContainText('root@node1');
-  await expect.poll(() => transcript(page)).toEqual(ex.setup ?? []);
+  await expect.poll(() => ran(page), { intervals: [50] }).not.toBeNull();
+  await expect.poll(() => ran(page), { intervals: [50] }).toEqual(ex.setup ?? []);
   await expect(panel(page, ex.id).locator('[data-role="unchanged"]')).toBeVisible();
 }
 
@@ -196,22 +234,24 @@ async function walkShell(page: Page, ex: Shell, loc: Locale): Promise<void> {
   const max = maxScore(ex);
   await resetHost(page, ex);
   await expectScore(page, ex.id, 0, max);
-  const wrong = loc.wrongFirst ? await typicalWrong(ex) : null;
+  const wrong = await typicalWrong(ex);
   if (wrong) {
     await enterLines(page, wrong.data as string[]);
     await expectScore(page, ex.id, wrong.score, max);
     await expectFailed(page, ex.id, wrong.failed, '.cc-goals');
+    for (const c of wrong.failed) await expect(p.locator(`.cc-goals li[data-check="${c}"] .cc-sr`)).toHaveText(`(${loc.strings['cc.exercise.goalMissing']})`);
+    await expectLocalised(loc, p.locator('.cc-goals li'));
     await resetHost(page, ex);
   }
   await enterLines(page, ex.solution);
   await expect(score(page, ex.id)).toHaveText(fullMarks(loc, max));
   await expect(p.locator('.cc-goals + p[role="status"]')).toHaveText(loc.strings['cc.exercise.goalDone']!);
-  if (!loc.wrongFirst) await expect(p.locator('.cc-goals li').first()).toContainText(HAN);
+  await expectLocalised(loc, p.locator('.cc-goals li'));
 }
 
 async function walk(page: Page, id: string, hasCard: boolean, loc: Locale): Promise<void> {
   const ex = exercises.get(id)!;
-  await open(page, id, hasCard);
+  await open(page, id, hasCard, loc);
   if (ex.kind === 'quiz') await walkQuiz(page, ex, loc);
   else if (ex.kind === 'shell-goal') await walkShell(page, ex, loc);
   else await walkText(page, ex, loc);
@@ -221,22 +261,26 @@ async function walk(page: Page, id: string, hasCard: boolean, loc: Locale): Prom
 
 test.beforeEach(async ({ page }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript(() => {
+    const w = window as unknown as { ccRan: string[] | null };
+    w.ccRan = null;
+    const record = (e: Event) => {
+      w.ccRan = (e as CustomEvent<{ snapshot: { transcript: { line: string }[] } }>).detail.snapshot.transcript.map((x) => x.line);
+    };
+    document.addEventListener('cc:reset', record);
+    document.addEventListener('cc:command', record);
+  });
 });
 
-// The full walk (26 lesson pages, every exercise) costs about 25 worker-minutes on 2 cores, more than CI's
-// 30-minute budget leaves; it runs with CC_E2E_WALK=1 (`CC_E2E_WALK=1 npm run test:e2e -- tests/e2e/exercise-walk.spec.ts`).
-// The phone walk below (one exercise of each kind) and the exercise-*.spec.ts files run always.
 test.describe('every exercise on every lesson page (laptop)', () => {
-  test.skip(!process.env.CC_E2E_WALK, 'opt-in: CC_E2E_WALK=1');
   test.use({ viewport: { width: 1366, height: 768 } });
   for (const lesson of lessons) {
     for (const loc of LOCALES) {
-      const what = loc.wrongFirst ? 'start, wrong answer, feedback, solution' : 'solution, in Chinese';
-      test(`${lesson.slug} (${loc.locale}, ${what}): ${lesson.exercises.join(', ')}`, async ({ page }) => {
+      test(`${lesson.slug} (${loc.locale}): ${lesson.exercises.join(', ')}`, async ({ page }) => {
         // A lesson walks several exercises: the configured per-test time for each, plus one to load.
         test.setTimeout(test.info().timeout * (1 + lesson.exercises.length));
         await page.goto(`${loc.prefix}/${lesson.slug}/`);
-        for (const id of lesson.exercises) await walk(page, id, lesson.cards.includes(id), loc);
+        for (const id of lesson.exercises) await test.step(id, () => walk(page, id, lesson.cards.includes(id), loc));
       });
     }
   }
@@ -256,14 +300,13 @@ for (const kind of ['k8s-yaml', 'dockerfile', 'shell-goal', 'quiz'] as const) {
 
 test.describe('one exercise of each kind on a phone (zh-cn)', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  const zh: Locale = { ...ZH, wrongFirst: true };
   test('every kind has a lesson page', () => expect(PHONE.map((x) => x.kind).sort()).toEqual(['dockerfile', 'k8s-yaml', 'quiz', 'shell-goal']));
   for (const { kind, lesson, id } of PHONE) {
     test(`${kind}: ${id} on ${lesson}`, async ({ page }) => {
       test.setTimeout(test.info().timeout * 2);
       await page.goto(`/zh-cn/${lesson}/`);
       const l = lessons.find((x) => x.slug === lesson)!;
-      await walk(page, id, l.cards.includes(id), zh);
+      await walk(page, id, l.cards.includes(id), ZH);
     });
   }
 });

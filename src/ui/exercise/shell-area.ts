@@ -11,6 +11,7 @@ import { h } from './dom.ts';
 import type { Evaluation } from './evaluation.ts';
 import { isFull } from './score.ts';
 import { replayInWorker } from './grader.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import type { PanelApi, WorkArea } from './panel.ts';
 
 interface TerminalElement extends HTMLElement {
@@ -59,8 +60,12 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
    * Replays the session and shows the result. `record`: the lines came from the terminal
    * (not the empty list a panel starts with before the terminal has reported), so the
    * score and done mark are saved.
+   *
+   * One replay runs at a time. Requests made meanwhile (a pasted block's lines, a Reset's
+   * setup) become one replay of the lines as they are when it starts: each line would
+   * otherwise replay the whole session again only to be drawn over at once.
    */
-  const evaluate = async (announce: boolean, record: boolean) => {
+  const evaluate = oneAtATime(async ({ announce, record }: { announce: boolean; record: boolean }) => {
     const mine = ++seq;
     try {
       const r = await replayInWorker(ex, commands());
@@ -73,7 +78,7 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
       if (mine === seq) status.textContent = t('cc.exercise.checkFailed', { reason: err instanceof Error ? err.message : String(err) });
       return null;
     }
-  };
+  });
 
   const terminal = () => ctx.terminal() as TerminalElement | null;
 
@@ -83,13 +88,13 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
     if (session) lines = session.snapshot().transcript.map((x) => x.line);
   };
 
-  void evaluate(false, false);
+  void evaluate({ announce: false, record: false });
 
   return {
     submission: async () => null,
     check: async () => {
       await sync();
-      return evaluate(true, true);
+      return evaluate({ announce: true, record: true });
     },
     submissionFields: async () => {
       await sync();
@@ -110,13 +115,13 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
     solutionView: () => h('pre', { class: 'cc-code' }, ex.solution.join('\n')),
     onCommand: (d: CommandEventDetail) => {
       lines = d.snapshot.transcript.map((x) => x.line);
-      void evaluate(true, true);
+      void evaluate({ announce: true, record: true });
     },
     onReset: (d) => {
       lines = d.snapshot.transcript.map((x) => x.line);
       // The terminal's own Reset starts a session without this exercise's setup.
       if (!resetting && lines.length === 0 && api.work.shellStart) api.save({ shellStart: 0 });
-      void evaluate(false, false);
+      void evaluate({ announce: false, record: false });
     },
     graded: (r) => render(r, false),
     ownsChecks: true,
