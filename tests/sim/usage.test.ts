@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allCommands } from '../../src/sim/shell/commands/index.ts';
+import { COMMANDS } from '../../src/sim/shell/commands/registry.ts';
 import { sh, world } from './helpers.ts';
 
 describe('every simulated command answers --help', () => {
   it('on the host (coreutils/util-linux/iproute2 wording)', async () => {
     const w = await world([]);
     // psmisc's pstree has no --help: getopt rejects it and usage() exits 1 (psmisc@v23.7:src/pstree.c).
-    for (const c of allCommands.filter((x) => x.name !== 'pstree')) {
+    for (const c of COMMANDS.filter((x) => x.name !== 'pstree')) {
       const r = await sh(w, `${c.name} --help`);
       expect(r.exitCode, c.name).toBe(0);
       expect(r.out.length, c.name).toBeGreaterThan(10);
