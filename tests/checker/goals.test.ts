@@ -1,6 +1,6 @@
 /** Goal predicates over hand-built WorldSnapshots. */
 import { describe, expect, it } from 'vitest';
-import { goalPredicates as g } from '../../src/checker/goals/index.ts';
+import { shellGoals as g } from '../../src/checker/goals/index.ts';
 import type { ContainerView, WorldSnapshot } from '../../src/sim/api.ts';
 
 function container(name: string, over: Partial<ContainerView> = {}): ContainerView {

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExercise, parseExercise } from '../../src/checker/exercise/load.ts';
-import { checkTemplates } from '../../src/checker/exercise/checks.ts';
-import { goalPredicates } from '../../src/checker/goals/index.ts';
+import { exerciseChecks } from '../../src/checker/exercise/checks.ts';
+import { shellGoals } from '../../src/checker/goals/index.ts';
 import type { RuleDef } from '../../src/checker/rule.ts';
 import { templateParams } from '../../src/checker/params.ts';
 import { ALL_RULES } from '../../src/checker/rules/index.ts';
@@ -84,7 +84,7 @@ describe('every shipped rule, exercise and frozen rule set parses', () => {
   it('every template, check and goal describes each of its parameters', () => {
     const undescribed: string[] = [];
     const ruleTemplates = Object.entries({ ...workloadTemplates, ...dockerfileTemplates, ...crossTemplates }).map(([k, t]) => [k, { params: templateParams(t) }] as const);
-    const all = { ...Object.fromEntries(ruleTemplates), ...checkTemplates, ...goalPredicates };
+    const all = { ...Object.fromEntries(ruleTemplates), ...exerciseChecks, ...shellGoals };
     for (const [name, def] of Object.entries(all)) {
       const shape = (def.params as unknown as { shape?: Record<string, { description?: string }> }).shape ?? {};
       for (const [k, v] of Object.entries(shape)) if (!v.description) undescribed.push(`${name}.${k}`);
@@ -164,8 +164,8 @@ describe('a mistake in a rule names the file, the rule, its template and the fie
 describe('goals called with raw params parse them first', () => {
   it('fills defaults and refuses a bad key', () => {
     const w = { hostname: 'node1', nowMs: 0, processes: [], namespaces: [], containers: [], volumes: [], images: [], registry: {}, transcript: [] };
-    expect(goalPredicates['no-container-in-state']!(w, {})).toBe(true);
-    expect(goalPredicates['no-container-in-state']!.test(w, { state: 'exited', except: [] })).toBe(true);
-    expect(() => goalPredicates['host-hostname']!(w, { host: 'node1' })).toThrowError(/Unrecognized key/);
+    expect(shellGoals['no-container-in-state']!(w, {})).toBe(true);
+    expect(shellGoals['no-container-in-state']!.test(w, { state: 'exited', except: [] })).toBe(true);
+    expect(() => shellGoals['host-hostname']!(w, { host: 'node1' })).toThrowError(/Unrecognized key/);
   });
 });
