@@ -6,6 +6,8 @@
  * on a cgroup v2 host with dockerd 27.3.1's defaults (inspect-order.ts cites each one).
  */
 import { describe, expect, it } from 'vitest';
+import { FIELDS } from '../../../src/sim/shell/commands/docker/inspect-order.ts';
+import { INSPECT_STRUCTS } from '../../../src/sim/shell/commands/docker/inspect-types.ts';
 import { sh, world } from '../helpers.ts';
 
 const HOST_CONFIG = {
@@ -80,5 +82,13 @@ describe('docker inspect: HostConfig and Config in Go declaration order (issue #
     expect((await sh(w, "docker inspect -f '{{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}} {{.HostConfig.OomKillDisable}}' priv")).out).toBe('null null <nil>\n');
     await w.exec('docker run -d --name open --security-opt systempaths=unconfined nginx');
     expect((await sh(w, "docker inspect -f '{{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}}' open")).out).toBe('[] []\n');
+  });
+
+  it("lists each struct's fields as inspect-types.ts does (the typed view's table of the same structs)", () => {
+    const code = (k: string) => (k === 'string' ? ':s' : k === 'int' ? ':i' : k === 'bool' ? ':b' : k.startsWith('struct:') ? `:${k.slice(7)}` : '');
+    for (const [name, fields] of Object.entries(FIELDS)) {
+      const want = INSPECT_STRUCTS[name]!.fields.map(([, json, kind]) => (kind.startsWith('embed') ? `...${kind.split(':')[1]}` : `${json}${code(kind)}`));
+      expect(fields.split(' '), name).toEqual(want);
+    }
   });
 });

@@ -3,13 +3,25 @@
  * the Go struct in declaration order (an embedded struct's fields in its place: HostConfig embeds
  * Resources), a field the simulator did not record at the value Docker gives it, and the fields
  * tagged `json:",omitempty"` left out when empty (go1.22 src/encoding/json/encode.go isEmptyValue:
- * false, 0, "", nil, and an empty map or slice). The structs are INSPECT_STRUCTS
- * (moby@v27.3.1:api/types/container/hostconfig.go HostConfig and Resources, config.go Config).
+ * false, 0, "", nil, and an empty map or slice).
  */
 import type { Container } from '../../../docker/container.ts';
-import { INSPECT_STRUCTS } from './inspect-types.ts';
 
 type Json = Record<string, unknown>;
+
+/**
+ * Each struct's fields in declaration order (moby@v27.3.1:api/types/container/hostconfig.go HostConfig and Resources,
+ * config.go Config), by JSON name: `:s` a string, `:i` a number, `:b` a bool, `:Name` a struct, none a slice, map, array
+ * or pointer (zero: null); `...Resources` is the embedded struct. The same as inspect-types.ts INSPECT_STRUCTS (a test
+ * holds them equal), written small: this file loads with every World, that table only with `docker inspect -f`.
+ */
+export const FIELDS: Record<string, string> = {
+  HostConfig: 'Binds ContainerIDFile:s LogConfig:LogConfig NetworkMode:s PortBindings RestartPolicy:RestartPolicy AutoRemove:b VolumeDriver:s VolumesFrom ConsoleSize Annotations CapAdd CapDrop CgroupnsMode:s Dns DnsOptions DnsSearch ExtraHosts GroupAdd IpcMode:s Cgroup:s Links OomScoreAdj:i PidMode:s Privileged:b PublishAllPorts:b ReadonlyRootfs:b SecurityOpt StorageOpt Tmpfs UTSMode:s UsernsMode:s ShmSize:i Sysctls Runtime:s Isolation:s ...Resources Mounts MaskedPaths ReadonlyPaths Init',
+  Resources: 'CpuShares:i Memory:i NanoCpus:i CgroupParent:s BlkioWeight:i BlkioWeightDevice BlkioDeviceReadBps BlkioDeviceWriteBps BlkioDeviceReadIOps BlkioDeviceWriteIOps CpuPeriod:i CpuQuota:i CpuRealtimePeriod:i CpuRealtimeRuntime:i CpusetCpus:s CpusetMems:s Devices DeviceCgroupRules DeviceRequests KernelMemory:i KernelMemoryTCP:i MemoryReservation:i MemorySwap:i MemorySwappiness OomKillDisable PidsLimit Ulimits CpuCount:i CpuPercent:i IOMaximumIOps:i IOMaximumBandwidth:i',
+  Config: 'Hostname:s Domainname:s User:s AttachStdin:b AttachStdout:b AttachStderr:b ExposedPorts Tty:b OpenStdin:b StdinOnce:b Env Cmd Healthcheck ArgsEscaped:b Image:s Volumes WorkingDir:s Entrypoint NetworkDisabled:b MacAddress:s OnBuild Labels StopSignal:s StopTimeout Shell',
+  LogConfig: 'Type:s Config',
+  RestartPolicy: 'Name:s MaximumRetryCount:i',
+};
 
 /** The fields tagged `json:",omitempty"`, per struct (moby@v27.3.1:api/types/container/hostconfig.go, config.go). */
 const OMITEMPTY: Record<string, readonly string[]> = {
@@ -44,12 +56,11 @@ function hostDefaults(c: Container): Json {
 }
 
 /** The zero value of a field's kind, as encoding/json writes it. */
-function zero(kind: string): unknown {
-  if (kind === 'string') return '';
-  if (kind === 'int') return 0;
-  if (kind === 'bool') return false;
-  if (kind.startsWith('struct:')) return ordered(kind.slice(7), {});
-  return null;
+function zero(kind: string | undefined): unknown {
+  if (kind === 's') return '';
+  if (kind === 'i') return 0;
+  if (kind === 'b') return false;
+  return kind ? ordered(kind, {}) : null;
 }
 
 const isEmpty = (v: unknown): boolean =>
@@ -58,13 +69,14 @@ const isEmpty = (v: unknown): boolean =>
 /** A struct's JSON object, fields in declaration order: `raw`'s value, else `defaults`'s, else the zero value. */
 function ordered(name: string, raw: Json, defaults: Json = {}): Json {
   const out: Json = {};
-  for (const [, json, kind] of INSPECT_STRUCTS[name]?.fields ?? []) {
-    if (kind.startsWith('embed')) {
-      Object.assign(out, ordered(kind.split(':')[1] as string, raw, defaults));
+  for (const field of (FIELDS[name] ?? '').split(' ')) {
+    if (field.startsWith('...')) {
+      Object.assign(out, ordered(field.slice(3), raw, defaults));
       continue;
     }
+    const [json, kind] = field.split(':') as [string, string | undefined];
     let v = raw[json] !== undefined ? raw[json] : defaults[json] !== undefined ? defaults[json] : zero(kind);
-    if (kind.startsWith('struct:') && v && typeof v === 'object') v = ordered(kind.slice(7), v as Json);
+    if (kind && FIELDS[kind] && v && typeof v === 'object') v = ordered(kind, v as Json);
     if (OMITEMPTY[name]?.includes(json) && isEmpty(v)) continue;
     out[json] = v;
   }
