@@ -12,8 +12,8 @@ import { normalizeText } from './parse/yaml.ts';
 import type { Exercise, ExerciseCheck, ExerciseHint, QuizExercise, ShellGoalExercise, TextExercise } from '../schemas/exercise.ts';
 import type { WorldSnapshot } from '../sim/api.ts';
 import { checkParsedWith, isDockerfile, parseInputsWith, type DockerfileChecks } from './engine-core.ts';
-import { checkTemplates, type TextGradeContext } from './exercise/checks.ts';
-import { goalPredicates } from './goals/index.ts';
+import { exerciseChecks, type TextGradeContext } from './exercise/checks.ts';
+import { shellGoals } from './goals/index.ts';
 import { PROFILES } from './profile.ts';
 import { ALL_RULES } from './rules/index.ts';
 import type { Finding, InputError, Text } from './types.ts';
@@ -146,7 +146,7 @@ export function gradeTextWith(ex: TextExercise, submitted: Record<string, string
   };
   const checks = scored(ex.checks, (c) => {
     if (c.template === CLUSTER_TEMPLATE) return cluster[c.id]?.passed === true;
-    const t = Object.hasOwn(checkTemplates, c.template) ? checkTemplates[c.template] : undefined;
+    const t = Object.hasOwn(exerciseChecks, c.template) ? exerciseChecks[c.template] : undefined;
     if (!t) throw new Error(`exercise ${ex.id}: unknown check template ${c.template}`);
     // c.params were parsed against t.params when the exercise loaded (exercise/load.ts).
     return t.test(ctx, c.params);
@@ -156,7 +156,7 @@ export function gradeTextWith(ex: TextExercise, submitted: Record<string, string
 
 export function gradeShell(ex: ShellGoalExercise, world: WorldSnapshot, start?: WorldSnapshot): GradeResult {
   const checks = scored(ex.checks, (c) => {
-    const g = Object.hasOwn(goalPredicates, c.template) ? goalPredicates[c.template] : undefined;
+    const g = Object.hasOwn(shellGoals, c.template) ? shellGoals[c.template] : undefined;
     if (!g) throw new Error(`exercise ${ex.id}: unknown goal ${c.template}`);
     // c.params were parsed against g.params when the exercise loaded (exercise/load.ts).
     return g.test(world, c.params, start);

@@ -1,6 +1,6 @@
 import { clusterParamsSchema } from '../checker/cluster/params.ts';
-import { checkTemplates } from '../checker/exercise/checks.ts';
-import { goalPredicates } from '../checker/goals/index.ts';
+import { exerciseChecks } from '../checker/exercise/checks.ts';
+import { shellGoals } from '../checker/goals/index.ts';
 import { paramNames, templateParams } from '../checker/params.ts';
 import { z } from '../schemas/zod.ts';
 import type { z as Z } from 'zod';
@@ -22,11 +22,11 @@ export function scaffold(id: string): string {
 # dockerfile, shell-goal, quiz. A check names a template and fills in its params
 # (name? is optional); each template's schema, beside its code, describes them.
 # Checks of k8s-yaml and dockerfile exercises (src/checker/exercise/):
-${listing(checkTemplates)}
+${listing(exerciseChecks)}
 #   cluster (applies the files to node1's simulated cluster and grades the pods;
 #     src/checker/cluster/params.ts): ${paramNames(clusterParamsSchema(z)).join(', ')}
 # Goals of shell-goal exercises (src/checker/goals/):
-${listing(goalPredicates)}
+${listing(shellGoals)}
 id: ${id}
 kind: k8s-yaml
 profile: course

@@ -50,8 +50,8 @@ export class SimWorld implements World {
   private async rt(): Promise<ShellRuntime> {
     if (!this.runtime) {
       // The image library loads alongside the shell (its registry stays lazy: nothing is hashed yet).
-      const [jb, { ShellRuntime }, { allCommands }] = await Promise.all([import('just-bash'), import('./shell/runtime.ts'), import('./shell/commands/index.ts'), this.daemon.imageLib()]);
-      this.runtime = new ShellRuntime(jb, this.host, this.daemon, allCommands);
+      const [jb, { ShellRuntime }, { COMMANDS }] = await Promise.all([import('just-bash'), import('./shell/runtime.ts'), import('./shell/commands/registry.ts'), this.daemon.imageLib()]);
+      this.runtime = new ShellRuntime(jb, this.host, this.daemon, COMMANDS);
       this.runtime.history = () => this.lines;
     }
     return this.runtime;
@@ -191,10 +191,10 @@ export class SimWorld implements World {
     const words = before.split(/\s+/);
     const word = words[words.length - 1] ?? '';
     const rt = await this.rt();
-    const { allCommands } = await import('./shell/commands/index.ts');
+    const { COMMANDS } = await import('./shell/commands/registry.ts');
     const { completeDocker } = await import('./shell/commands/docker/complete.ts');
     let pool: string[] | undefined;
-    if (words.length <= 1) pool = [...new Set([...allCommands.map((c) => c.name), 'cat', 'cd', 'echo', 'exit', 'export', 'grep', 'head', 'readlink', 'tail'])];
+    if (words.length <= 1) pool = [...new Set([...COMMANDS.map((c) => c.name).filter((n) => !n.startsWith('__cc_')), 'cat', 'cd', 'echo', 'exit', 'export', 'grep', 'head', 'readlink', 'tail'])];
     else if (words[0] === 'docker' && !word.startsWith('/')) pool = await completeDocker(words, this.daemon);
     if (!pool) pool = await rt.completePath(this.session, word);
     return pool.filter((p) => p.startsWith(word)).sort();

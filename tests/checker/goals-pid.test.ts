@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadExercise } from '../../src/checker/exercise/load.ts';
-import { goalPredicates } from '../../src/checker/goals/index.ts';
+import { shellGoals } from '../../src/checker/goals/index.ts';
 import { parseParams, templateParams } from '../../src/checker/params.ts';
 import { replayAndGrade } from '../../src/checker/replay.ts';
 import type { ShellGoalExercise } from '../../src/schemas/exercise.ts';
@@ -34,7 +34,7 @@ it('E1.1: kill 23890 leaves shop running (the worker is not its main process); t
 });
 
 const goalParamsError = (goal: string, raw: unknown) => {
-  const r = parseParams(templateParams(goalPredicates[goal]!), raw);
+  const r = parseParams(templateParams(shellGoals[goal]!), raw);
   return 'error' in r ? r.error : undefined;
 };
 

@@ -1,11 +1,11 @@
 /** Goal predicates over hand-built WorldSnapshots. */
 import { describe, expect, it } from 'vitest';
-import { goalPredicates } from '../../src/checker/goals/index.ts';
+import { shellGoals } from '../../src/checker/goals/index.ts';
 import { templateParams } from '../../src/checker/params.ts';
 import type { ContainerView, WorldSnapshot } from '../../src/sim/api.ts';
 
 /** Each goal as a function of raw parameters: parsed first (defaults filled in, a bad key refused), as loading an exercise does. */
-const g = Object.fromEntries(Object.entries(goalPredicates).map(([k, goal]) => [
+const g = Object.fromEntries(Object.entries(shellGoals).map(([k, goal]) => [
   k, (w: WorldSnapshot, raw: unknown, start?: WorldSnapshot) => goal.test(w, templateParams(goal).parse(raw ?? {}), start),
 ]));
 

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExercise, parseExercise } from '../../src/checker/exercise/load.ts';
-import { checkTemplates } from '../../src/checker/exercise/checks.ts';
-import { goalPredicates } from '../../src/checker/goals/index.ts';
+import { exerciseChecks } from '../../src/checker/exercise/checks.ts';
+import { shellGoals } from '../../src/checker/goals/index.ts';
 import type { RuleDef } from '../../src/checker/rule.ts';
 import { templateParams } from '../../src/checker/params.ts';
 import { ALL_RULES } from '../../src/checker/rules/index.ts';
@@ -83,7 +83,7 @@ describe('every shipped rule, exercise and frozen rule set parses', () => {
 
   it('every template, check and goal describes each of its parameters', () => {
     const undescribed: string[] = [];
-    const all = { ...workloadTemplates, ...dockerfileTemplates, ...crossTemplates, ...checkTemplates, ...goalPredicates };
+    const all = { ...workloadTemplates, ...dockerfileTemplates, ...crossTemplates, ...exerciseChecks, ...shellGoals };
     for (const [name, def] of Object.entries(all)) {
       const shape = (templateParams(def) as unknown as { shape?: Record<string, { description?: string }> }).shape ?? {};
       for (const [k, v] of Object.entries(shape)) if (!v.description) undescribed.push(`${name}.${k}`);
@@ -163,10 +163,10 @@ describe('a mistake in a rule names the file, the rule, its template and the fie
 describe('schemas are built from the zod they are given, once, when parameters are parsed', () => {
   it('a goal\'s schema fills defaults and refuses a bad key; the same schema object each time', () => {
     const w = { hostname: 'node1', nowMs: 0, processes: [], namespaces: [], containers: [], volumes: [], images: [], registry: {}, transcript: [] };
-    const goal = goalPredicates['no-container-in-state']!;
+    const goal = shellGoals['no-container-in-state']!;
     expect(templateParams(goal).parse({})).toEqual({ state: 'exited', except: [] });
     expect(goal.test(w, { state: 'exited', except: [] })).toBe(true);
     expect(templateParams(goal)).toBe(templateParams(goal));
-    expect(() => templateParams(goalPredicates['host-hostname']!).parse({ host: 'node1' })).toThrowError(/Unrecognized key/);
+    expect(() => templateParams(shellGoals['host-hostname']!).parse({ host: 'node1' })).toThrowError(/Unrecognized key/);
   });
 });

@@ -34,7 +34,7 @@ const subCheck = (z: Zod) => z.lazy(() =>
     })
     .strict()
     .transform((c, ctx) => {
-      const def = Object.hasOwn(checkTemplates, c.template) ? checkTemplates[c.template] : undefined;
+      const def = Object.hasOwn(exerciseChecks, c.template) ? exerciseChecks[c.template] : undefined;
       if (!def) {
         ctx.addIssue({ code: 'custom', path: ['template'], message: `unknown template "${c.template}"` });
         return z.NEVER;
@@ -53,10 +53,11 @@ const subChecks = (z: Zod) => z
   .strict();
 
 function run(ctx: TextGradeContext, c: { template: string; params: unknown }): boolean {
-  return checkTemplates[c.template]!.test(ctx, c.params);
+  return exerciseChecks[c.template]!.test(ctx, c.params);
 }
 
-export const checkTemplates: Record<string, CheckTemplate> = {
+/** The exercise checks by name: what the checks of an exercise that is not a shell goal name as `template`. */
+export const exerciseChecks: Record<string, CheckTemplate> = {
   /** Every submitted file parses. */
   parses: defineCheck({ params: noParams, test: (ctx) => ctx.errors.length === 0 }),
 

@@ -7,9 +7,9 @@
 import { parse } from 'yaml';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise.ts';
 import { parseClusterParams } from '../cluster/params.ts';
-import { goalPredicates } from '../goals/index.ts';
+import { shellGoals } from '../goals/index.ts';
 import { issuePath, parseParams, templateParams } from '../params.ts';
-import { checkTemplates } from './checks.ts';
+import { exerciseChecks } from './checks.ts';
 
 export function loadExercise(text: string, file: string): { exercise: Exercise } | { error: string } {
   let raw: unknown;
@@ -39,7 +39,7 @@ export function parseExercise(raw: unknown, where: string): { exercise: Exercise
       c.params = p.params;
       continue;
     }
-    const known = ex.kind === 'shell-goal' ? goalPredicates : checkTemplates;
+    const known = ex.kind === 'shell-goal' ? shellGoals : exerciseChecks;
     const def = Object.hasOwn(known, c.template) ? known[c.template] : undefined;
     if (!def) return { error: `${where}: check ${c.id} names unknown template "${c.template}"` };
     const p = parseParams(templateParams(def), c.params);

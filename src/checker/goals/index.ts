@@ -41,7 +41,8 @@ function imageMatches(c: ContainerView, pattern: string | undefined): boolean {
   return new RegExp(pattern).test(c.image);
 }
 
-export const goalPredicates: Record<string, Goal> = {
+/** The shell goals by name: what a shell-goal exercise's checks name as `template`. */
+export const shellGoals: Record<string, Goal> = {
   /** Container `name` exists, is running, and its image matches `image` (a regular expression). */
   'container-running': defineGoal({
     params: (z) => z.object({ name: name(z), image: regex(z).optional().describe('Regular expression the container\'s image must match.') }).strict(),

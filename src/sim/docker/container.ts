@@ -82,6 +82,11 @@ export interface ContainerConfig {
   WorkingDir: string;
   Tty: boolean;
   OpenStdin: boolean;
+  /** The streams the client attached (docker/cli@v27.3.1:cli/command/container/opts.go parse, run.go: none with -d); StdinOnce with -i and stdin attached. */
+  AttachStdin?: boolean;
+  AttachStdout?: boolean;
+  AttachStderr?: boolean;
+  StdinOnce?: boolean;
   Image: string;
   StopSignal?: string;
   StopTimeout?: number;

@@ -25,7 +25,8 @@ import { Forks, forkPlugin } from './forks.ts';
 import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
-import type { CmdEnv, Session, SimCommand } from './types.ts';
+import type { CmdEnv, Session } from './types.ts';
+import { type CommandRow, loadCommand } from './commands/registry.ts';
 
 /** Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines. */
 export class ShellRuntime {
@@ -67,12 +68,13 @@ export class ShellRuntime {
   history: () => readonly string[] = () => [];
   /** Bytes written to the terminal by the current line. */
   private outBytes = 0;
+  private currentSession: Session | undefined;
 
   constructor(
     private readonly jb: typeof JB,
     private readonly host: Host,
     private readonly daemon: Daemon,
-    private readonly commands: SimCommand[],
+    private readonly commands: readonly CommandRow[],
   ) {
     this.forks = new Forks(host, () => this.budget?.spawned());
     daemon.runner = (c, p, argv, tty, workdir) => this.runInContainer(c, p, argv, tty, workdir);
@@ -185,13 +187,12 @@ export class ShellRuntime {
     }
   }
 
-  private currentSession: Session | undefined;
-
-  private adapt(cmd: SimCommand, root: string): JB.Command {
+  private adapt(row: CommandRow, root: string): JB.Command {
     return {
-      name: cmd.name,
+      name: row.name,
       execute: async (args, ctx) => {
         if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+        const cmd = await loadCommand(row);
         return this.inOrder(await (cmd.noProcess ? (fn: (self: Proc) => Promise<ExecResult>) => fn(this.host.current) : (fn: (self: Proc) => Promise<ExecResult>) => this.asChild([cmd.name, ...args], fn))(async (self) => {
           const env: CmdEnv = {
             host: this.host,
@@ -225,8 +226,7 @@ export class ShellRuntime {
             enterSession: (s) => void (this.pending = s),
             runAs: (p, fn) => this.host.withCurrent(p, fn),
           };
-          if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
-            return argListTooLong(this.currentSession, cmd.name);
+          if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries())) return argListTooLong(this.currentSession, cmd.name);
           const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
           if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
           return withinLineLimits(() => cmd.run(args, env), (kind) => this.budget?.stop(kind));

@@ -8,6 +8,7 @@ import { hasCap } from '../../kernel/capabilities.ts';
 import { strftime } from '../kit/strftime.ts';
 import { q } from '../quote.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { DATE_BB_USAGE as BB_USAGE } from './usage.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -18,7 +19,6 @@ const ISO_8601: Record<string, string> = { hours: '%Y-%m-%dT%H%:z', minutes: '%Y
 const RFC_3339: Record<string, string> = { date: '%Y-%m-%d', seconds: '%Y-%m-%d %H:%M:%S%:z', ns: '%Y-%m-%d %H:%M:%S.%N%:z' };
 // busybox@1_36_1:coreutils/date.c: -I[SPEC] (isoformats, "+hh:mm" made from %z), -R and the default.
 const BB_ISO: Record<string, string> = { date: '%Y-%m-%d', hours: '%Y-%m-%dT%H+00:00', minutes: '%Y-%m-%dT%H:%M+00:00', seconds: '%Y-%m-%dT%H:%M:%S+00:00' };
-export const BB_USAGE = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: date [OPTIONS] [+FMT] [[-s] TIME]\n\nDisplay time (using +FMT), or set time\n\n\t-u\t\tWork in UTC (don\'t convert to local time)\n\t[-s] TIME\tSet time to TIME\n\t-d TIME\t\tDisplay TIME, not \'now\'\n\t-D FMT\t\tFMT (strptime format) for -s/-d TIME conversion\n\t-r FILE\t\tDisplay last modification time of FILE\n\t-R\t\tOutput RFC-2822 date\n\t-I[SPEC]\tOutput ISO-8601 date\n\t\t\tSPEC=date (default), hours, minutes, seconds or ns\n\nRecognized TIME formats:\n\t@seconds_since_1970\n\thh:mm[:ss]\n\t[YYYY.]MM.DD-hh:mm[:ss]\n\tYYYY-MM-DD hh:mm[:ss]\n\t[[[[[YY]YY]MM]DD]hh]mm[.ss]\n\t\'date TIME\' form accepts MMDDhhmm[[YY]YY][.ss] instead\n';
 const TRY = "Try 'date --help' for more information.\n";
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@ import type { Proc, Program } from '../../kernel/types.ts';
 
 /** Read through a function so TypeScript does not narrow the state we just set. */
 const ended = (p: Proc): boolean => p.state === 'Z';
-import type { CmdEnv, SimCommand } from '../types.ts';
+import type { CmdEnv } from '../types.ts';
 
 /**
  * Runs the current command as a hog in the foreground until something kills it (OOM: the
@@ -22,16 +22,6 @@ export async function foregroundHog(env: CmdEnv, program: Program): Promise<Exec
   p.rssBytes = 0;
   return { stdout: '', stderr: '', exitCode: outcome === 'aborted' ? 130 : 0 };
 }
-
-/** tail: `tail /dev/zero` is the memory hog of L6; anything else is just-bash's tail. */
-export const tail: SimCommand = {
-  name: 'tail',
-  async run(args, env) {
-    if (args.includes('/dev/zero')) return foregroundHog(env, { kind: 'memhog', bytesPerSec: 800 * 1024 * 1024 });
-    if (args.length >= 2 && args[0] === '-f' && args[1] === '/dev/null') return foregroundHog(env, { kind: 'idle' });
-    return env.orig ? env.orig(args) : { stdout: '', stderr: 'tail: not available\n', exitCode: 1 };
-  },
-};
 
 /** `while :; do :; done` typed at a prompt: the shell itself spins on one CPU. */
 export const BUSY_LOOP = /^\s*while\s+(:|true);\s*do\s+(:|true);?\s*done\s*$/;

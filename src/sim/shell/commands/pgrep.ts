@@ -34,7 +34,7 @@ const LONGS: LongOpt[] = [
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
-async function run(mode: Mode, argv: string[], env: CmdEnv): Promise<ExecResult> {
+export async function procpsSelect(mode: Mode, argv: string[], env: CmdEnv): Promise<ExecResult> {
   const args = [...argv];
   let sig = 15;
   if (mode === 'pkill') {
@@ -127,5 +127,4 @@ async function run(mode: Mode, argv: string[], env: CmdEnv): Promise<ExecResult>
   return R(out, err, killed ? 0 : 1);
 }
 
-export const pgrep: SimCommand = { name: 'pgrep', run: (args, env) => run('pgrep', args, env) };
-export const pkill: SimCommand = { name: 'pkill', run: (args, env) => run('pkill', args, env) };
+export const pgrep: SimCommand = { name: 'pgrep', run: (args, env) => procpsSelect('pgrep', args, env) };

@@ -27,7 +27,7 @@ const UNITS: Record<string, Unit> = {
 };
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
-const unitName = (n: string) => (n.includes('.') ? n : `${n}.service`);
+export const unitName = (n: string) => (n.includes('.') ? n : `${n}.service`);
 
 /** format_bytes_full: 1024-based, one truncated decimal. */
 function formatBytes(t: number): string {
@@ -112,7 +112,7 @@ async function status(env: CmdEnv, name: string): Promise<ExecResult> {
   return R(`${lines.join('\n')}\n`);
 }
 
-async function systemctlRun(args: string[], env: CmdEnv, prog: string): Promise<ExecResult> {
+export async function systemctlRun(args: string[], env: CmdEnv, prog: string): Promise<ExecResult> {
   const words = args.filter((a) => !['--no-pager', '-l', '--full', '--no-legend', '-q', '--quiet'].includes(a));
   const quiet = args.includes('-q') || args.includes('--quiet');
   const [verb, ...names] = words;
@@ -140,14 +140,3 @@ async function systemctlRun(args: string[], env: CmdEnv, prog: string): Promise<
 }
 
 export const systemctl: SimCommand = { name: 'systemctl', run: (args, env) => systemctlRun(args, env, 'systemctl') };
-
-/** init-system-helpers' service: `service NAME ACTION` runs `systemctl ACTION NAME.service` on a systemd host. */
-export const service: SimCommand = {
-  name: 'service',
-  run: async (args, env) => {
-    const [name, action] = args;
-    if (name === undefined || name === '--help' || name === '-h') return R('', 'Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n', name === undefined ? 1 : 0);
-    if (action === undefined) return R('', `Usage: service ${name} {start|stop|restart|status}\n`, 1);
-    return systemctlRun([action, unitName(name)], env, 'service');
-  },
-};

@@ -1,5 +1,4 @@
 import type { Flavor } from '../../docker/images.ts';
-import { BB_USAGE as DATE_BB_USAGE } from './date.ts';
 
 
 /** procps-ng@v4.0.4:src/sysctl.c Usage (with include/c.h's USAGE_HEADER, USAGE_OPTIONS, USAGE_HELP, USAGE_VERSION, USAGE_MAN_TAIL). */
@@ -33,6 +32,9 @@ Options:
 
 For more details see sysctl(8).
 `;
+
+/** busybox@1_36_1:coreutils/date.c date_trivial_usage and date_full_usage (date.ts prints it on a bad option too). */
+export const DATE_BB_USAGE = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: date [OPTIONS] [+FMT] [[-s] TIME]\n\nDisplay time (using +FMT), or set time\n\n\t-u\t\tWork in UTC (don\'t convert to local time)\n\t[-s] TIME\tSet time to TIME\n\t-d TIME\t\tDisplay TIME, not \'now\'\n\t-D FMT\t\tFMT (strptime format) for -s/-d TIME conversion\n\t-r FILE\t\tDisplay last modification time of FILE\n\t-R\t\tOutput RFC-2822 date\n\t-I[SPEC]\tOutput ISO-8601 date\n\t\t\tSPEC=date (default), hours, minutes, seconds or ns\n\nRecognized TIME formats:\n\t@seconds_since_1970\n\thh:mm[:ss]\n\t[YYYY.]MM.DD-hh:mm[:ss]\n\tYYYY-MM-DD hh:mm[:ss]\n\t[[[[[YY]YY]MM]DD]hh]mm[.ss]\n\t\'date TIME\' form accepts MMDDhhmm[[YY]YY][.ss] instead\n';
 
 const BB = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\n';
 

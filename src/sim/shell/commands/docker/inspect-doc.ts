@@ -1,6 +1,7 @@
 import { containerLabels, stateString, type Container } from '../../../docker/container.ts';
 import type { Daemon } from '../../../docker/daemon.ts';
 import type { Host } from '../../../host.ts';
+import { inspectConfig, inspectHostConfig } from './inspect-order.ts';
 import { inspectMounts } from './run-storage.ts';
 import { networkManagerOf } from '../../../net/manager.ts';
 import { networkSettings } from '../../../net/inspect.ts';
@@ -35,10 +36,10 @@ export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<st
     },
     Mounts: mounts,
     AppArmorProfile: c.hostConfig.Privileged ? 'unconfined' : 'docker-default',
-    HostConfig: c.hostConfig,
+    HostConfig: inspectHostConfig(c),
     // Config.Labels: the image's labels merged with the container's --label (moby@v27.3.1:daemon/commit.go merge).
     // ExposedPorts: the image's and --expose's (moby@v27.3.1:daemon/commit.go merge), keys sorted as encoding/json writes a map.
-    Config: { ...configNoLabels(c), ExposedPorts: exposed(c), Labels: { ...containerLabels(c) } },
+    Config: inspectConfig(c, { ...c.config, ExposedPorts: exposed(c), Labels: { ...containerLabels(c) } }),
     NetworkSettings: net ? networkSettings(net, c) : { Ports: ports },
   };
 }
@@ -47,10 +48,4 @@ function exposed(c: Container): Record<string, object> | null {
   const all: Record<string, object> = { ...(c.image.config.ExposedPorts ?? {}), ...(c.config.ExposedPorts ?? {}) };
   const keys = Object.keys(all).sort();
   return keys.length ? Object.fromEntries(keys.map((k) => [k, {}])) : (c.image.config.ExposedPorts ?? null);
-}
-
-/** Config without Labels, which inspect places after ExposedPorts. */
-function configNoLabels(c: Container): Omit<Container['config'], 'Labels'> {
-  const { Labels: _labels, ...rest } = c.config;
-  return rest;
 }

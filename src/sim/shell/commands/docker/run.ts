@@ -37,6 +37,17 @@ const daemonError = (msg: string, cmd = 'run'): ExecResult =>
     : { stdout: '', stderr: `docker: Error response from daemon: ${msg.replace(/\.$/, '')}.\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 };
 const invalid = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `invalid argument ${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
 
+/**
+ * Config's Attach* and StdinOnce: -a's streams, else stdout and stderr, stdin with -i, StdinOnce when stdin is open
+ * and attached (docker/cli@v27.3.1:cli/command/container/opts.go parse); `run -d` attaches nothing (run.go runContainer).
+ */
+function attachFields(f: Record<string, unknown>, attach: string[], create: boolean): Pick<ContainerConfig, 'AttachStdin' | 'AttachStdout' | 'AttachStderr' | 'StdinOnce'> {
+  const a = attach.map((x) => x.toLowerCase());
+  const on = !(f.detach && !create);
+  const stdin = on && (a.includes('stdin') || Boolean(f.interactive));
+  return { AttachStdin: stdin, AttachStdout: on && (!a.length || a.includes('stdout')), AttachStderr: on && (!a.length || a.includes('stderr')), StdinOnce: stdin && Boolean(f.interactive) };
+}
+
 /** docker run / docker create, with the flags parsed from RUN_FLAGS or CREATE_FLAGS (run-flags.ts). */
 export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: string[], env: CmdEnv, create: boolean, inv: Invocation): Promise<ExecResult> {
   const cmdName = create ? 'create' : 'run';
@@ -193,7 +204,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const config: ContainerConfig = {
     Hostname: str('hostname') ?? '', User: str('user') ?? img.config.User, Env: [...img.config.Env, ...fileEnv, ...list('env').map((e) => (e.includes('=') || env.env.get(e) === undefined ? e : `${e}=${env.env.get(e)}`))],
     Cmd: cmd.length ? cmd : str('entrypoint') !== undefined ? null : img.config.Cmd, Entrypoint: entrypoint, WorkingDir: str('workdir') ?? img.config.WorkingDir,
-    Tty: Boolean(f.tty), OpenStdin: Boolean(f.interactive), Image: imageArg, StopSignal: str('stop-signal') ?? img.config.StopSignal,
+    Tty: Boolean(f.tty), OpenStdin: Boolean(f.interactive), ...attachFields(f, list('attach'), create), Image: imageArg, StopSignal: str('stop-signal') ?? img.config.StopSignal,
     ...(str('stop-timeout') ? { StopTimeout: Number(str('stop-timeout')) } : {}),
     // moby@v27.3.1:daemon/commit.go merge: the image's labels, unless --label sets the same key.
     // Kept in key order, as Go's encoding/json writes a map.

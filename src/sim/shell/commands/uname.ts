@@ -1,7 +1,5 @@
 import type { ExecResult } from '../../api.ts';
-import { hasCap } from '../../kernel/capabilities.ts';
 import type { SimCommand } from '../types.ts';
-import { passwdOf } from '../users.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -22,22 +20,5 @@ export const uname: SimCommand = {
     if (flags.includes('m')) parts.push(k.machine);
     if (flags.includes('o')) parts.push(env.flavor === 'busybox' ? 'Linux' : 'GNU/Linux');
     return R(`${parts.join(' ')}\n`);
-  },
-};
-
-export const whoami: SimCommand = {
-  name: 'whoami',
-  async run(_args, env) {
-    const name = env.host.userName(env.self.uid, passwdOf(env));
-    if (name === String(env.self.uid)) return R('', env.flavor === 'busybox' ? `whoami: unknown uid ${name}\n` : `whoami: cannot find name for user ID ${name}\n`, 1);
-    return R(`${name}\n`);
-  },
-};
-
-export const dmesg: SimCommand = {
-  name: 'dmesg',
-  async run(_args, env) {
-    if (!hasCap(env.self.caps, 'syslog')) return R('', 'dmesg: read kernel buffer failed: Operation not permitted\n', 1);
-    return R(env.host.kernel.dmesg.map((l) => `${l}\n`).join(''));
   },
 };
