@@ -79,7 +79,10 @@ export default defineConfig({
         },
       ],
     },
-    worker: { format: 'es', plugins: () => [monacoTrim({ worker: true }), browserSafeDeps(), yamlWorkerWithoutPrettier(), yamlWorkerSlimBase(), zodEnglishOnly(), parsedRuleTable()] },
+    worker: {
+      format: 'es',
+      plugins: () => [monacoTrim({ worker: true }), browserSafeDeps(), yamlWorkerWithoutPrettier(), yamlWorkerSlimBase(), zodEnglishOnly(), parsedRuleTable()],
+    },
   },
   trailingSlash: 'ignore',
   // A Content-Security-Policy in a <meta http-equiv> on every page (issue 17). Astro hashes

@@ -41,7 +41,9 @@ writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'ps -o pid,ppid,cmd
  */
 function childCpuSeconds(): number | undefined {
   try {
-    const f = readFileSync('/proc/self/stat', 'utf8').slice(readFileSync('/proc/self/stat', 'utf8').lastIndexOf(')') + 2).split(' ');
+    const f = readFileSync('/proc/self/stat', 'utf8')
+      .slice(readFileSync('/proc/self/stat', 'utf8').lastIndexOf(')') + 2)
+      .split(' ');
     return (Number(f[13]) + Number(f[14])) / 100;
   } catch {
     return undefined;
@@ -50,7 +52,11 @@ function childCpuSeconds(): number | undefined {
 
 const cpu0 = childCpuSeconds();
 const t0 = Date.now();
-const r = spawnSync(process.execPath, [bundle, 'grade', '-e', 'e1.1', 'class', '--jobs', String(JOBS), '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const r = spawnSync(process.execPath, [bundle, 'grade', '-e', 'e1.1', 'class', '--jobs', String(JOBS), '--format', 'json'], {
+  cwd: root,
+  encoding: 'utf8',
+  maxBuffer: 256 * 1024 * 1024,
+});
 const seconds = (Date.now() - t0) / 1000;
 const cpu1 = childCpuSeconds();
 const cpu = cpu0 === undefined || cpu1 === undefined ? '' : `, ${(cpu1 - cpu0).toFixed(1)} s of CPU`;

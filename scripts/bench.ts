@@ -39,7 +39,12 @@ async function kubectl() {
     return (u.user + u.system) / 1000;
   });
   console.log('\n## kubectl: the simulated cluster through createWorld().exec (Node, virtual clock; issue #11)\n');
-  console.log(table([['measure', 'samples', 'p50', 'p99', 'CPU p50', 'CPU p99'], ...rows.map((r) => [r.measure, r.samples, ms(r.p50Ms), ms(r.p99Ms), ms(r.cpuP50Ms), ms(r.cpuP99Ms)])]));
+  console.log(
+    table([
+      ['measure', 'samples', 'p50', 'p99', 'CPU p50', 'CPU p99'],
+      ...rows.map((r) => [r.measure, r.samples, ms(r.p50Ms), ms(r.p99Ms), ms(r.cpuP50Ms), ms(r.cpuP99Ms)]),
+    ]),
+  );
 }
 
 async function images() {
@@ -73,10 +78,22 @@ async function pictures() {
   const L = labelsFor('en', terms);
   // The lessons' figures (content/lessons/*: <Figure view=… state=…/>).
   const figures: [string, string, Record<string, string>][] = [
-    ['web', 'processes', {}], ['kubia', 'processes', {}], ['bridge', 'networks', {}], ['limits', 'cgroups', {}], ['oom-and-throttle', 'cgroups', {}],
-    ['whiteout', 'layers', {}], ['alpine', 'identity', { image: 'alpine' }], ['init', 'processes', {}], ['caps', 'capabilities', { container: 'web' }], ['nonroot', 'capabilities', {}],
-    ['pod', 'pods', {}], ['pod-shared-pid', 'pods', {}], ['multistage', 'layers', { image: 'hello:1.0' }], ['multistage', 'layers', { image: 'golang:1.22-alpine' }],
-    ['security-context', 'capabilities', { pod: 'demo', container: 'demo' }], ['privileged', 'capabilities', { container: 'priv' }],
+    ['web', 'processes', {}],
+    ['kubia', 'processes', {}],
+    ['bridge', 'networks', {}],
+    ['limits', 'cgroups', {}],
+    ['oom-and-throttle', 'cgroups', {}],
+    ['whiteout', 'layers', {}],
+    ['alpine', 'identity', { image: 'alpine' }],
+    ['init', 'processes', {}],
+    ['caps', 'capabilities', { container: 'web' }],
+    ['nonroot', 'capabilities', {}],
+    ['pod', 'pods', {}],
+    ['pod-shared-pid', 'pods', {}],
+    ['multistage', 'layers', { image: 'hello:1.0' }],
+    ['multistage', 'layers', { image: 'golang:1.22-alpine' }],
+    ['security-context', 'capabilities', { pod: 'demo', container: 'demo' }],
+    ['privileged', 'capabilities', { container: 'priv' }],
   ];
   const rows: (string | number)[][] = [['state', 'view', 'SVG bytes', 'median', 'max']];
   for (const [state, view, focus] of figures) {
@@ -121,7 +138,9 @@ async function pages() {
           await p.click('[data-cc-open-exercise="e11.1"]');
           await p.waitForSelector('section[data-exercise="e11.1"] .monaco-editor');
           // The starter's findings drawn in the editor (as tests/e2e/exercise.spec.ts times them).
-          await p.waitForSelector('section[data-exercise="e11.1"] .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)', { state: 'attached' });
+          await p.waitForSelector('section[data-exercise="e11.1"] .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)', {
+            state: 'attached',
+          });
           markersMs = Date.now() - clicked;
           await p.waitForLoadState('networkidle');
         },
@@ -146,7 +165,8 @@ async function pages() {
     ]);
     console.log('\n## Pages: JavaScript fetched\n');
     console.log(table(rows));
-    if (markersMs !== undefined) console.log(`\nManifest exercise (e11.1): click → first markers in the editor ${ms(markersMs)} (target ≤ 600 ms; one cold run)`);
+    if (markersMs !== undefined)
+      console.log(`\nManifest exercise (e11.1): click → first markers in the editor ${ms(markersMs)} (target ≤ 600 ms; one cold run)`);
 
     // Time to the first prompt: from navigation start, and from the click on "Start".
     const samples: { fromLoad: number; fromClick: number }[] = [];
@@ -220,14 +240,25 @@ async function cli() {
     }
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const row = (name: string, runs: { wallMs: number; cpuMs: number | null }[], target: string) => [
-      name, runs.length, ms(median(runs.map((r) => r.wallMs))), runs[0]!.cpuMs === null ? 'n/a' : ms(median(runs.map((r) => r.cpuMs!))), target,
+      name,
+      runs.length,
+      ms(median(runs.map((r) => r.wallMs))),
+      runs[0]!.cpuMs === null ? 'n/a' : ms(median(runs.map((r) => r.cpuMs!))),
+      target,
     ];
     const node = process.execPath;
     const bare = await timed([node, '-e', '0'], dir, 20);
     const check = await timed([node, bin, 'check', 'one.yaml'], dir, 20);
     const grade = await timed([node, bin, 'grade', '-e', 'e11.1', 'class'], dir, 3);
     console.log(`\n## CLI: the built bundle under Node ${process.versions.node} (issue #14)\n`);
-    console.log(table([['command', 'runs', 'wall median', 'CPU median', 'target'], row('node -e 0 (bare Node)', bare, ''), row('container-course check one.yaml', check, '≤ 150 ms'), row('container-course grade -e e11.1 class (100 submissions)', grade, '≤ 2 s')]));
+    console.log(
+      table([
+        ['command', 'runs', 'wall median', 'CPU median', 'target'],
+        row('node -e 0 (bare Node)', bare, ''),
+        row('container-course check one.yaml', check, '≤ 150 ms'),
+        row('container-course grade -e e11.1 class (100 submissions)', grade, '≤ 2 s'),
+      ]),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -97,4 +97,6 @@ if (process.env.CC_CLI_META) await writeFile(process.env.CC_CLI_META, JSON.strin
 // The exercise bank goes beside the code, read only by the commands that grade (src/cli/bank.ts).
 await writeFile(join(out, 'bank.json'), JSON.stringify({ current, frozen }));
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`build:cli: ${out} ${(bytes / 1024).toFixed(0)} KB in ${Object.keys(result.metafile.outputs).length} files, ${current.length} exercises, rule sets: ${Object.keys(frozen).join(', ') || 'none'} (${Math.round(performance.now() - t0)} ms)`);
+console.log(
+  `build:cli: ${out} ${(bytes / 1024).toFixed(0)} KB in ${Object.keys(result.metafile.outputs).length} files, ${current.length} exercises, rule sets: ${Object.keys(frozen).join(', ') || 'none'} (${Math.round(performance.now() - t0)} ms)`,
+);

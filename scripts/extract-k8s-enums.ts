@@ -30,7 +30,9 @@ const git = (...args: string[]) => execFileSync('git', ['-C', gitDir, ...args], 
 /** Package dir → the OpenAPI definition prefix of its types. */
 const PACKAGES: Record<string, string> = { 'core/v1': 'io.k8s.api.core.v1', 'apps/v1': 'io.k8s.api.apps.v1', 'batch/v1': 'io.k8s.api.batch.v1' };
 
-interface EnumType { values: { name: string; value: string; comment: string }[] }
+interface EnumType {
+  values: { name: string; value: string; comment: string }[];
+}
 const enums = new Map<string, EnumType>(); // "core/v1.PullPolicy"
 const sources = new Map<string, string>();
 
@@ -87,7 +89,11 @@ const byteSort = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** enum.go Description: the comment without the constant's name, whitespace collapsed. */
 const describe = (v: { name: string; value: string; comment: string }) => {
-  const comment = v.comment.trim().replace(new RegExp(`^${v.name}`), '').trim().replace(/\s+/g, ' ');
+  const comment = v.comment
+    .trim()
+    .replace(new RegExp(`^${v.name}`), '')
+    .trim()
+    .replace(/\s+/g, ' ');
   return ` - \`${goQuote(v.value)}\` ${comment}`;
 };
 
@@ -95,7 +101,10 @@ type Out = Record<string, Record<string, { enum: string[]; lines: string[] }>>;
 const out: Out = {};
 for (const [path, text] of sources) {
   const pkg = path.slice(0, path.lastIndexOf('/'));
-  const imports = new Map<string, string>([['v1', 'core/v1'], ['corev1', 'core/v1']]);
+  const imports = new Map<string, string>([
+    ['v1', 'core/v1'],
+    ['corev1', 'core/v1'],
+  ]);
   let struct: string | undefined;
   for (const line of text.split('\n')) {
     const open = /^type (\w+) struct \{/.exec(line);
@@ -114,13 +123,26 @@ for (const [path, text] of sources) {
     if (!t?.values.length) continue;
     const def = `${PACKAGES[pkg]}.${struct}`;
     (out[def] ??= {})[json!] = {
-      enum: t.values.map((v) => goQuote(v.value)).sort(byteSort).map((q) => JSON.parse(q) as string),
-      lines: t.values.map(describe).sort(byteSort).map((l) => l.trimEnd()),
+      enum: t.values
+        .map((v) => goQuote(v.value))
+        .sort(byteSort)
+        .map((q) => JSON.parse(q) as string),
+      lines: t.values
+        .map(describe)
+        .sort(byteSort)
+        .map((l) => l.trimEnd()),
     };
   }
 }
 
-const sorted: Out = Object.fromEntries(Object.entries(out).sort(([a], [b]) => byteSort(a, b)).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).sort(([a], [b]) => byteSort(a, b)))]));
+const sorted: Out = Object.fromEntries(
+  Object.entries(out)
+    .sort(([a], [b]) => byteSort(a, b))
+    .map(([k, v]) => [k, Object.fromEntries(Object.entries(v).sort(([a], [b]) => byteSort(a, b)))]),
+);
 const dest = join(dirname(fileURLToPath(import.meta.url)), 'data', `k8s-api-${tag}-enums.json`);
-writeFileSync(dest, `${JSON.stringify({ source: `k8s.io/api@${tag} (+enum types), kube-openapi@70dd3763d340 pkg/generators/enum.go`, definitions: sorted }, null, 1)}\n`);
+writeFileSync(
+  dest,
+  `${JSON.stringify({ source: `k8s.io/api@${tag} (+enum types), kube-openapi@70dd3763d340 pkg/generators/enum.go`, definitions: sorted }, null, 1)}\n`,
+);
 console.log(`wrote ${dest}: ${Object.values(sorted).reduce((n, v) => n + Object.keys(v).length, 0)} fields in ${Object.keys(sorted).length} definitions`);

@@ -22,7 +22,12 @@ const seed = flag('seed', Date.now() % 2 ** 31);
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 
-interface Target<T> { name: string; share: number; arb: fc.Arbitrary<T>; body: (v: T) => unknown }
+interface Target<T> {
+  name: string;
+  share: number;
+  arb: fc.Arbitrary<T>;
+  body: (v: T) => unknown;
+}
 const targets: Target<never>[] = [
   { name: 'checker', share: 0.4, arb: checkerCase, body: ([m, d]: [string, string | null]) => checkCase(m, d) },
   { name: 'reference', share: 0.25, arb: referenceInput, body: (s: string) => referenceCase(s) },
@@ -34,25 +39,37 @@ if (only && !targets.some((t) => t.name === only)) {
   process.exit(2);
 }
 
-interface Stats { name: string; cases: number; exceptions: number; first?: { input: unknown; error: string }; slowest: { ms: number; input: unknown } }
+interface Stats {
+  name: string;
+  cases: number;
+  exceptions: number;
+  first?: { input: unknown; error: string };
+  slowest: { ms: number; input: unknown };
+}
 
 async function run<T>(t: Target<T>, n: number): Promise<Stats> {
   const stats: Stats = { name: t.name, cases: 0, exceptions: 0, slowest: { ms: 0, input: null } };
   const started = Date.now();
   // A property that never fails: every case runs, and exceptions are counted.
-  await fc.assert(fc.asyncProperty(t.arb, async (v) => {
-    const t0 = performance.now();
-    try {
-      await t.body(v);
-    } catch (e) {
-      stats.exceptions++;
-      stats.first ??= { input: v, error: e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e) };
-    }
-    const ms = performance.now() - t0;
-    if (ms > stats.slowest.ms) stats.slowest = { ms, input: v };
-    stats.cases++;
-    if (stats.cases % 2500 === 0) process.stderr.write(`${t.name}: ${stats.cases}/${n} cases, ${stats.exceptions} exceptions, slowest ${stats.slowest.ms.toFixed(0)} ms (${Math.round((Date.now() - started) / 1000)} s)\n`);
-  }), { numRuns: n, seed });
+  await fc.assert(
+    fc.asyncProperty(t.arb, async (v) => {
+      const t0 = performance.now();
+      try {
+        await t.body(v);
+      } catch (e) {
+        stats.exceptions++;
+        stats.first ??= { input: v, error: e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e) };
+      }
+      const ms = performance.now() - t0;
+      if (ms > stats.slowest.ms) stats.slowest = { ms, input: v };
+      stats.cases++;
+      if (stats.cases % 2500 === 0)
+        process.stderr.write(
+          `${t.name}: ${stats.cases}/${n} cases, ${stats.exceptions} exceptions, slowest ${stats.slowest.ms.toFixed(0)} ms (${Math.round((Date.now() - started) / 1000)} s)\n`,
+        );
+    }),
+    { numRuns: n, seed },
+  );
   return stats;
 }
 
@@ -83,7 +100,12 @@ for (const s of results) {
 for (const [i, s] of results.entries()) {
   if (!s.first) continue;
   const t = chosen[i]!;
-  const r = await fc.check(fc.asyncProperty(t.arb, async (v) => { await t.body(v); }), { numRuns: s.cases, seed });
+  const r = await fc.check(
+    fc.asyncProperty(t.arb, async (v) => {
+      await t.body(v);
+    }),
+    { numRuns: s.cases, seed },
+  );
   if (r.failed) console.log(`  ${s.name} minimised: ${show(r.counterexample)}\n  ${String(r.errorInstance).split('\n')[0]}`);
 }
 process.exitCode = results.some((s) => s.exceptions) ? 1 : 0;

@@ -50,7 +50,8 @@ const FILES: Record<string, string> = {
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 /** kubernetes/apimachinery@v0.30.0:pkg/util/intstr/intstr.go IntOrString's comment, as openapi-gen makes it the description. */
 const INT_OR_STRING_SCHEMA: Schema = {
-  description: 'IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.',
+  description:
+    'IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.',
   oneOf: [{ type: 'integer' }, { type: 'string' }],
 };
 /** Scalar definitions: their OpenAPI v3 shape without the description (apimachinery's OpenAPISchemaType / OpenAPIV3OneOfTypes). */
@@ -61,9 +62,18 @@ const SCALARS: Record<string, Schema> = {
 };
 
 /** Per definition and property: the enum values and the description lines kube-openapi adds (extract-k8s-enums.ts). */
-const ENUMS = (JSON.parse(readFileSync(new URL('./data/k8s-api-v0.30.0-enums.json', import.meta.url), 'utf8')) as { definitions: Record<string, Record<string, { enum: string[]; lines: string[] }>> }).definitions;
+const ENUMS = (
+  JSON.parse(readFileSync(new URL('./data/k8s-api-v0.30.0-enums.json', import.meta.url), 'utf8')) as {
+    definitions: Record<string, Record<string, { enum: string[]; lines: string[] }>>;
+  }
+).definitions;
 
-interface Decl { name: string; description: string | undefined; node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration; file: string }
+interface Decl {
+  name: string;
+  description: string | undefined;
+  node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+  file: string;
+}
 
 /** The text of the JSDoc comment right before `node`, without its `/**`, ` * ` and `*\/` (as ts-morph wrote it). */
 function docOf(node: ts.Node, text: string): string | undefined {
@@ -74,7 +84,10 @@ function docOf(node: ts.Node, text: string): string | undefined {
   const lines = body.split('\n');
   if (lines.length === 1) return body.trim();
   // ts-morph writes "/**\n * line\n *\n * line\n */": the first and last lines are empty.
-  return lines.slice(1, -1).map((l) => l.replace(/^\s*\* ?/, '')).join('\n');
+  return lines
+    .slice(1, -1)
+    .map((l) => l.replace(/^\s*\* ?/, ''))
+    .join('\n');
 }
 
 function loadDecls(root: string): Map<string, Decl> {
@@ -101,7 +114,10 @@ function resolveName(name: string, from: string, decls: Map<string, Decl>): stri
   return hits[0]!;
 }
 
-export function generateExplainDocuments(root: string): { schemas: Record<string, Schema>; groupVersions: Record<string, { paths: Record<string, Schema>; schemas: string[] }> } {
+export function generateExplainDocuments(root: string): {
+  schemas: Record<string, Schema>;
+  groupVersions: Record<string, { paths: Record<string, Schema>; schemas: string[] }>;
+} {
   const decls = loadDecls(root);
   const schemas: Record<string, Schema> = {};
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -149,7 +165,7 @@ export function generateExplainDocuments(root: string): { schemas: Record<string
     if (Object.keys(properties).length) out.properties = properties;
     if (required.length) out.required = required;
     if (apiVersion && kind) {
-      const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') as [string, string] : ['', apiVersion];
+      const [group, version] = apiVersion.includes('/') ? (apiVersion.split('/') as [string, string]) : ['', apiVersion];
       out['x-kubernetes-group-version-kind'] = [{ group, kind, version }];
     }
   };
@@ -159,7 +175,11 @@ export function generateExplainDocuments(root: string): { schemas: Record<string
     if (t.kind === ts.SyntaxKind.NumberKeyword) return { type: 'integer' };
     if (t.kind === ts.SyntaxKind.BooleanKeyword) return { type: 'boolean' };
     if (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal)) return { type: 'string' };
-    if (ts.isUnionTypeNode(t) && t.types.length === 2 && t.types.every((x) => x.kind === ts.SyntaxKind.NumberKeyword || x.kind === ts.SyntaxKind.StringKeyword)) {
+    if (
+      ts.isUnionTypeNode(t) &&
+      t.types.length === 2 &&
+      t.types.every((x) => x.kind === ts.SyntaxKind.NumberKeyword || x.kind === ts.SyntaxKind.StringKeyword)
+    ) {
       build(INT_OR_STRING);
       return ref(INT_OR_STRING);
     }
@@ -207,17 +227,23 @@ export function generateExplainDocuments(root: string): { schemas: Record<string
     gv.schemas.forEach(walk);
     gv.schemas = [...seen].sort();
   }
-  const sorted = Object.fromEntries(Object.keys(schemas).sort().map((k) => [k, schemas[k]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(schemas)
+      .sort()
+      .map((k) => [k, schemas[k]!]),
+  );
   return { schemas: sorted, groupVersions };
 }
 
 export function renderExplainDocuments(root: string): string {
   const { schemas, groupVersions } = generateExplainDocuments(root);
   const lines = Object.entries(schemas).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-  return '/* Generated by scripts/gen-k8s-explain.ts from kubernetes-types@1.30.0 (Kubernetes v1.30 OpenAPI). Do not edit. */\n'
-    + 'export const SCHEMAS: Record<string, Record<string, unknown>> = {\n'
-    + `${lines.join('\n')}\n};\n\n`
-    + `export const GROUP_VERSIONS: Record<string, { paths: Record<string, Record<string, unknown>>; schemas: string[] }> = ${JSON.stringify(groupVersions, null, 1)};\n`;
+  return (
+    '/* Generated by scripts/gen-k8s-explain.ts from kubernetes-types@1.30.0 (Kubernetes v1.30 OpenAPI). Do not edit. */\n' +
+    'export const SCHEMAS: Record<string, Record<string, unknown>> = {\n' +
+    `${lines.join('\n')}\n};\n\n` +
+    `export const GROUP_VERSIONS: Record<string, { paths: Record<string, Record<string, unknown>>; schemas: string[] }> = ${JSON.stringify(groupVersions, null, 1)};\n`
+  );
 }
 
 /** Where kubernetes-types is installed. */

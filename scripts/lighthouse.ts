@@ -47,7 +47,10 @@ try {
         if (started) {
           const page = await browser.contexts()[0]!.newPage();
           await page.goto(url);
-          await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [SAVED.key, JSON.stringify({ lines: SAVED.lines, history: SAVED.lines, screen: '', rev: 1 })]);
+          await page.evaluate(
+            ([k, v]) => localStorage.setItem(k!, v!),
+            [SAVED.key, JSON.stringify({ lines: SAVED.lines, history: SAVED.lines, screen: '', rev: 1 })],
+          );
           await page.close();
         }
         const result = await lighthouse(
@@ -59,7 +62,14 @@ try {
                 settings: {
                   formFactor: 'desktop',
                   screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
-                  throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 },
+                  throttling: {
+                    rttMs: 40,
+                    throughputKbps: 10240,
+                    cpuSlowdownMultiplier: 1,
+                    requestLatencyMs: 0,
+                    downloadThroughputKbps: 0,
+                    uploadThroughputKbps: 0,
+                  },
                 },
               }
             : undefined,
@@ -67,7 +77,8 @@ try {
         if (started) {
           // The terminal's session module is among the load's requests: the host started within the measured load.
           const requests = result!.lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined;
-          if (!requests?.items?.some((r) => /\/session\.[\w-]+\.js$/.test(r.url))) notes.add(`${path} (${formFactor}): the terminal did not start during the load`);
+          if (!requests?.items?.some((r) => /\/session\.[\w-]+\.js$/.test(r.url)))
+            notes.add(`${path} (${formFactor}): the terminal did not start during the load`);
         }
         runs.push(result!.lhr);
       }

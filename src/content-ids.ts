@@ -14,9 +14,7 @@ const FILE = /^(?<dir>lessons\/[^/]+\/index|pages\/[^/]+)\.(?<locale>en|zh-cn)\.
 export function entryIdFor(path: string): string {
   const m = FILE.exec(path.replaceAll('\\', '/'));
   if (!m?.groups) {
-    throw new Error(
-      `content/${path}: a page must be named lessons/<NN-slug>/index.<locale>.mdx or pages/<name>.<locale>.mdx, with locale en or zh-cn`,
-    );
+    throw new Error(`content/${path}: a page must be named lessons/<NN-slug>/index.<locale>.mdx or pages/<name>.<locale>.mdx, with locale en or zh-cn`);
   }
   const { dir, locale } = m.groups;
   let slug = dir.startsWith('lessons/') ? dir.replace(/\/index$/, '') : dir.replace(/^pages\//, '');

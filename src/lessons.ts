@@ -14,10 +14,7 @@ export interface LessonLink {
 }
 
 export async function lessonsOf(locale: Locale): Promise<LessonLink[]> {
-  const entries: CollectionEntry<'docs'>[] = await getCollection(
-    'docs',
-    (e) => localeOf(e.id) === locale && baseIdOf(e.id).startsWith('lessons/'),
-  );
+  const entries: CollectionEntry<'docs'>[] = await getCollection('docs', (e) => localeOf(e.id) === locale && baseIdOf(e.id).startsWith('lessons/'));
   return entries
     .map((e) => ({
       id: e.id,

@@ -26,13 +26,17 @@ function definitions(sf: ts.SourceFile): number {
 
 /** Static import specifiers of a file (import declarations, not `import(…)`). */
 const staticImports = (sf: ts.SourceFile) =>
-  sf.statements.filter(ts.isImportDeclaration).filter((d) => !d.importClause?.isTypeOnly).map((d) => (d.moduleSpecifier as ts.StringLiteral).text);
+  sf.statements
+    .filter(ts.isImportDeclaration)
+    .filter((d) => !d.importClause?.isTypeOnly)
+    .map((d) => (d.moduleSpecifier as ts.StringLiteral).text);
 
 /** The files the registry loads: `import('./x.ts')`. */
 function loaded(sf: ts.SourceFile): string[] {
   const out: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) out.push((node.arguments[0] as ts.StringLiteral).text.replace('./', ''));
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      out.push((node.arguments[0] as ts.StringLiteral).text.replace('./', ''));
     ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -50,7 +54,10 @@ describe('docker subcommands: one per file, loaded lazily', () => {
     for (const t of targets) {
       const sf = source(t);
       expect(definitions(sf), t).toBe(1);
-      expect(sf.statements.some((s) => ts.isExportAssignment(s)), t).toBe(true);
+      expect(
+        sf.statements.some((s) => ts.isExportAssignment(s)),
+        t,
+      ).toBe(true);
     }
   });
   it('every subcommand file is registered (no orphan definitions)', () => {

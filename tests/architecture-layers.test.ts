@@ -81,7 +81,7 @@ describe('the exercise panels load no checker code on the main thread', () => {
  * simulator: those come through import() when a Dockerfile, a shell goal or a `cluster` check
  * needs them. Its static value imports, followed file to file, show it.
  */
-describe('the grader worker\'s load path', () => {
+describe("the grader worker's load path", () => {
   /** Files reached from `entry` by static value imports (not `import type`, not import()). */
   function loadPath(entry: string, stop: Set<string>): { files: Set<string>; packages: Set<string> } {
     const seen = new Set<string>();

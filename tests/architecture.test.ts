@@ -19,7 +19,19 @@ function files(dir: string): string[] {
 }
 
 /** Identifiers used as values (not property names, not type names) that name DOM or Node globals. */
-const BANNED = new Set(['document', 'window', 'localStorage', 'sessionStorage', 'HTMLElement', 'navigator', 'process', 'Buffer', 'require', 'global', '__dirname']);
+const BANNED = new Set([
+  'document',
+  'window',
+  'localStorage',
+  'sessionStorage',
+  'HTMLElement',
+  'navigator',
+  'process',
+  'Buffer',
+  'require',
+  'global',
+  '__dirname',
+]);
 
 function bannedGlobals(file: string, text: string): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
@@ -47,7 +59,40 @@ function bannedGlobals(file: string, text: string): string[] {
   return found;
 }
 
-const NODE_BUILTINS = new Set(['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'url', 'util', 'zlib', 'stream', 'buffer', 'process', 'events', 'worker_threads', 'module', 'net', 'http', 'https', 'tls', 'dns', 'readline', 'vm', 'v8', 'perf_hooks', 'timers', 'assert', 'cluster', 'dgram', 'inspector', 'querystring', 'string_decoder', 'tty']);
+const NODE_BUILTINS = new Set([
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'url',
+  'util',
+  'zlib',
+  'stream',
+  'buffer',
+  'process',
+  'events',
+  'worker_threads',
+  'module',
+  'net',
+  'http',
+  'https',
+  'tls',
+  'dns',
+  'readline',
+  'vm',
+  'v8',
+  'perf_hooks',
+  'timers',
+  'assert',
+  'cluster',
+  'dgram',
+  'inspector',
+  'querystring',
+  'string_decoder',
+  'tty',
+]);
 
 /**
  * Module specifiers the file imports, found in the AST: import and export declarations,
@@ -57,12 +102,18 @@ function importedModules(file: string, text: string): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const out: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) out.push(node.moduleSpecifier.text);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) out.push(node.moduleReference.expression.text);
-    else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
+      out.push(node.moduleSpecifier.text);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression))
+      out.push(node.moduleReference.expression.text);
+    else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    ) {
       const arg = node.arguments[0];
       out.push(arg && ts.isStringLiteralLike(arg) ? arg.text : '<computed>');
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) out.push(node.argument.literal.text);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal))
+      out.push(node.argument.literal.text);
     ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -74,8 +125,16 @@ function globalThisAccess(file: string, text: string): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'globalThis' && BANNED.has(node.name.text)) found.push(`globalThis.${node.name.text}`);
-    if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'globalThis' && ts.isStringLiteralLike(node.argumentExpression) && BANNED.has(node.argumentExpression.text)) found.push(`globalThis['${node.argumentExpression.text}']`);
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'globalThis' && BANNED.has(node.name.text))
+      found.push(`globalThis.${node.name.text}`);
+    if (
+      ts.isElementAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'globalThis' &&
+      ts.isStringLiteralLike(node.argumentExpression) &&
+      BANNED.has(node.argumentExpression.text)
+    )
+      found.push(`globalThis['${node.argumentExpression.text}']`);
     ts.forEachChild(node, visit);
   };
   visit(sf);

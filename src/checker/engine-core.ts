@@ -51,21 +51,36 @@ function show(v: unknown): string {
 /** A rule's message and remediation in one language, with the hit's values filled in. */
 function renderTexts(rule: RuleDef, hit: Hit, locale: 'en' | 'zh-cn'): { message: string; remediation: string } {
   const vars: Record<string, string> = { container: hit.container ?? '', value: show(hit.value) };
-  if (hit.vars) for (const k of Object.keys(hit.vars)) {
-    const v = hit.vars[k]!;
-    vars[k] = clip(typeof v === 'string' ? v : v[locale]);
-  }
+  if (hit.vars)
+    for (const k of Object.keys(hit.vars)) {
+      const v = hit.vars[k]!;
+      vars[k] = clip(typeof v === 'string' ? v : v[locale]);
+    }
   return { message: fill(rule.message[locale], vars), remediation: fill(rule.remediation[locale], vars) };
 }
 
-export function toFinding(rule: RuleDef, severity: Severity, hit: Hit, file: string, pos: { line: number; column: number }, object?: { kind: string; name: string }, doc = 0): Finding {
+export function toFinding(
+  rule: RuleDef,
+  severity: Severity,
+  hit: Hit,
+  file: string,
+  pos: { line: number; column: number },
+  object?: { kind: string; name: string },
+  doc = 0,
+): Finding {
   const texts: Text[] = [];
   const en = renderTexts(rule, hit, 'en');
   const zh = renderTexts(rule, hit, 'zh-cn');
   texts.push({ en: en.message, 'zh-cn': zh.message });
   const f: Finding = {
-    rule: rule.id, severity, message: texts[0]!, remediation: { en: en.remediation, 'zh-cn': zh.remediation },
-    file, line: hit.line ?? pos.line, column: hit.column ?? pos.column, path: hit.path,
+    rule: rule.id,
+    severity,
+    message: texts[0]!,
+    remediation: { en: en.remediation, 'zh-cn': zh.remediation },
+    file,
+    line: hit.line ?? pos.line,
+    column: hit.column ?? pos.column,
+    path: hit.path,
   };
   if (object) f.object = object;
   if (hit.container !== undefined) f.container = hit.container;
@@ -166,7 +181,13 @@ export function checkParsedWith(p: ParsedInputs, options: CheckOptions, dockerfi
   const results: FileResult[] = p.order.map((o) => {
     if (o.kind === 'dockerfile') {
       const df = p.dockerfiles.find((d) => d.file === o.name)!;
-      return { file: o.name, kind: 'dockerfile' as const, passed: true, findings: dockerfile ? dockerfile.checkDockerfile(df, options) : noDockerfiles(df.file), errors: df.errors };
+      return {
+        file: o.name,
+        kind: 'dockerfile' as const,
+        passed: true,
+        findings: dockerfile ? dockerfile.checkDockerfile(df, options) : noDockerfiles(df.file),
+        errors: df.errors,
+      };
     }
     const m = p.manifests.find((x) => x.file === o.name)!;
     return { file: o.name, kind: 'manifest' as const, passed: true, findings: checkManifests(m, options), errors: m.errors };
@@ -193,11 +214,21 @@ export function checkParsedWith(p: ParsedInputs, options: CheckOptions, dockerfi
 function bound(r: FileResult): void {
   const errors = r.errors.length > LIMITS.maxErrorsPerFile ? r.errors.slice(0, LIMITS.maxErrorsPerFile) : [...r.errors];
   if (r.errors.length > LIMITS.maxErrorsPerFile) {
-    errors.push({ file: r.file, line: errors[errors.length - 1]!.line, column: 1, message: `too many errors (${r.errors.length}); only the first ${LIMITS.maxErrorsPerFile} are reported` });
+    errors.push({
+      file: r.file,
+      line: errors[errors.length - 1]!.line,
+      column: 1,
+      message: `too many errors (${r.errors.length}); only the first ${LIMITS.maxErrorsPerFile} are reported`,
+    });
   }
   if (r.findings.length > LIMITS.maxFindingsPerFile) {
     const last = r.findings[LIMITS.maxFindingsPerFile - 1]!;
-    errors.push({ file: r.file, line: last.line, column: last.column, message: `too many findings (${r.findings.length}); only the first ${LIMITS.maxFindingsPerFile} are reported` });
+    errors.push({
+      file: r.file,
+      line: last.line,
+      column: last.column,
+      message: `too many findings (${r.findings.length}); only the first ${LIMITS.maxFindingsPerFile} are reported`,
+    });
     r.findings.length = LIMITS.maxFindingsPerFile;
   }
   r.errors = errors;

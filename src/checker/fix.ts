@@ -26,7 +26,8 @@ function describe(n: unknown): string {
   if (isAlias(n)) return `an alias (*${n.source}), which shares its content`;
   if (isSeq(n)) return 'a list';
   if (isMap(n)) return 'a mapping';
-  if (isScalar(n)) return n.value === null ? 'empty' : `a ${typeof n.value === 'string' ? 'string' : typeof n.value === 'object' ? 'tagged value' : typeof n.value}`;
+  if (isScalar(n))
+    return n.value === null ? 'empty' : `a ${typeof n.value === 'string' ? 'string' : typeof n.value === 'object' ? 'tagged value' : typeof n.value}`;
   return 'something else';
 }
 
@@ -50,7 +51,8 @@ export function fixProblem(doc: Document, op: FixOp): string | null {
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     const last = i === path.length - 1;
-    if ((node as { anchor?: string } | null)?.anchor) return `${prefix(path, i)} is an anchor (&${(node as { anchor: string }).anchor}) whose content other places share`;
+    if ((node as { anchor?: string } | null)?.anchor)
+      return `${prefix(path, i)} is an anchor (&${(node as { anchor: string }).anchor}) whose content other places share`;
     if (isEmpty(node)) return op.op === 'remove' ? 'nothing to remove' : null; // created as block mappings
     if (isAlias(node)) return `${prefix(path, i)} is ${describe(node)}; the fix would change every copy`;
     if (isMap(node)) {
@@ -126,7 +128,12 @@ function blockNode(doc: Document, value: unknown): Node {
 /** Applies one op in place; `fixProblem` has said it fits. */
 function apply(doc: Document, op: FixOp): void {
   const path = steps(op.path);
-  let holder: { get: () => unknown; set: (n: Node) => void } = { get: () => doc.contents, set: (n) => { doc.contents = n as never; } };
+  let holder: { get: () => unknown; set: (n: Node) => void } = {
+    get: () => doc.contents,
+    set: (n) => {
+      doc.contents = n as never;
+    },
+  };
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     const last = i === path.length - 1;
@@ -167,7 +174,13 @@ function apply(doc: Document, op: FixOp): void {
         const child = new YAMLMap(doc.schema);
         map.add(doc.createPair(String(seg), child));
         holder = { get: () => child, set: () => undefined };
-      } else holder = { get: () => pair.value, set: (n) => { pair.value = n; } };
+      } else
+        holder = {
+          get: () => pair.value,
+          set: (n) => {
+            pair.value = n;
+          },
+        };
       continue;
     }
     if (isSeq(node)) {
@@ -185,7 +198,12 @@ function apply(doc: Document, op: FixOp): void {
         }
         return;
       }
-      holder = { get: () => seq.items[idx], set: (n) => { seq.items[idx] = n; } };
+      holder = {
+        get: () => seq.items[idx],
+        set: (n) => {
+          seq.items[idx] = n;
+        },
+      };
       continue;
     }
     throw new FixError(`the fix does not fit the document at /${path.slice(0, i).join('/')}`);
@@ -223,7 +241,9 @@ export function applyFix(input: string, fix: Fix): string {
   // The result must parse, and to exactly the intended documents.
   const again = parseAllDocuments(out, PARSE) as unknown as Document.Parsed[];
   const againDocs = Array.isArray(again) ? again : [again as Document.Parsed];
-  const ok = againDocs.length === docs.length && againDocs.every((d, i) => !d.errors.length && deepEqual(d.toJS({ maxAliasCount: 100 }), i === fix.document ? expected : before[i]));
+  const ok =
+    againDocs.length === docs.length &&
+    againDocs.every((d, i) => !d.errors.length && deepEqual(d.toJS({ maxAliasCount: 100 }), i === fix.document ? expected : before[i]));
   if (!ok) throw new FixError('the fix cannot be applied without changing other parts of the file; make the change by hand');
   const ended = cr ? out.replace(/\n/g, '\r') : crlf ? out.replace(/\n/g, '\r\n') : out;
   return bom ? `\ufeff${ended}` : ended;

@@ -54,16 +54,17 @@ export interface StoppedCommand {
   note: Text;
 }
 
-export type Submission =
-  | { files: Record<string, string> }
-  | { snapshot: WorldSnapshot; start?: WorldSnapshot }
-  | { answers: Record<string, string[]> };
+export type Submission = { files: Record<string, string> } | { snapshot: WorldSnapshot; start?: WorldSnapshot } | { answers: Record<string, string[]> };
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-function scored(checks: ExerciseCheck[], passed: (c: ExerciseCheck) => boolean, feedback: (c: ExerciseCheck) => Text | undefined = () => undefined): CheckResult[] {
+function scored(
+  checks: ExerciseCheck[],
+  passed: (c: ExerciseCheck) => boolean,
+  feedback: (c: ExerciseCheck) => Text | undefined = () => undefined,
+): CheckResult[] {
   return checks.map((c) => {
     let ok = false;
     try {
@@ -126,7 +127,12 @@ export async function dockerfileChecksFor(submission: Submission): Promise<Docke
  * on the simulated cluster (cluster/index.ts gradeOnCluster); without one such a check fails, saying so.
  * `dockerfile`: the Dockerfile half of the engine, needed when the files include a Dockerfile.
  */
-export function gradeTextWith(ex: TextExercise, submitted: Record<string, string>, cluster: Record<string, { passed: boolean; feedback?: Text }>, dockerfile: DockerfileChecks | null): GradeResult {
+export function gradeTextWith(
+  ex: TextExercise,
+  submitted: Record<string, string>,
+  cluster: Record<string, { passed: boolean; feedback?: Text }>,
+  dockerfile: DockerfileChecks | null,
+): GradeResult {
   // Line endings and a BOM are ordinary input for the text checks too (a script saved on Windows).
   const files = Object.fromEntries(Object.entries(submitted).map(([name, text]) => [name, typeof text === 'string' ? normalizeText(text) : text]));
   const inputs = Object.entries(files).map(([name, text]) => ({ name, text }));
@@ -144,13 +150,17 @@ export function gradeTextWith(ex: TextExercise, submitted: Record<string, string
     findings: all,
     errors: results.flatMap((r) => r.errors),
   };
-  const checks = scored(ex.checks, (c) => {
-    if (c.template === CLUSTER_TEMPLATE) return cluster[c.id]?.passed === true;
-    const t = Object.hasOwn(exerciseChecks, c.template) ? exerciseChecks[c.template] : undefined;
-    if (!t) throw new Error(`exercise ${ex.id}: unknown check template ${c.template}`);
-    // c.params were parsed against t.params when the exercise loaded (exercise/load.ts).
-    return t.test(ctx, c.params);
-  }, (c) => (c.template === CLUSTER_TEMPLATE ? (cluster[c.id] ? cluster[c.id]!.feedback : NOT_RUN) : undefined));
+  const checks = scored(
+    ex.checks,
+    (c) => {
+      if (c.template === CLUSTER_TEMPLATE) return cluster[c.id]?.passed === true;
+      const t = Object.hasOwn(exerciseChecks, c.template) ? exerciseChecks[c.template] : undefined;
+      if (!t) throw new Error(`exercise ${ex.id}: unknown check template ${c.template}`);
+      // c.params were parsed against t.params when the exercise loaded (exercise/load.ts).
+      return t.test(ctx, c.params);
+    },
+    (c) => (c.template === CLUSTER_TEMPLATE ? (cluster[c.id] ? cluster[c.id]!.feedback : NOT_RUN) : undefined),
+  );
   return total(ex.id, checks, { findings: shown, hints: pickHints(ex.hints, checks, all, Object.values(files)), errors: ctx.errors });
 }
 
@@ -161,7 +171,16 @@ export function gradeShell(ex: ShellGoalExercise, world: WorldSnapshot, start?: 
     // c.params were parsed against g.params when the exercise loaded (exercise/load.ts).
     return g.test(world, c.params, start);
   });
-  return total(ex.id, checks, { findings: [], hints: pickHints(ex.hints, checks, [], world.transcript.map((t) => t.line)), errors: [] });
+  return total(ex.id, checks, {
+    findings: [],
+    hints: pickHints(
+      ex.hints,
+      checks,
+      [],
+      world.transcript.map((t) => t.line),
+    ),
+    errors: [],
+  });
 }
 
 export function gradeQuiz(ex: QuizExercise, answers: Record<string, string[]>): GradeResult {
@@ -170,7 +189,12 @@ export function gradeQuiz(ex: QuizExercise, answers: Record<string, string[]>): 
     const correct = new Set(q.choices.filter((c) => c.correct).map((c) => c.id));
     const passed = chosen.size === correct.size && [...chosen].every((c) => correct.has(c)) && (q.multiple || chosen.size === 1);
     return {
-      id: q.id, title: q.prompt, passed, points: passed ? q.weight : 0, max: q.weight, hidden: false,
+      id: q.id,
+      title: q.prompt,
+      passed,
+      points: passed ? q.weight : 0,
+      max: q.weight,
+      hidden: false,
       feedback: q.choices.filter((c) => chosen.has(c.id)).map((c) => c.feedback),
     };
   });

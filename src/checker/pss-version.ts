@@ -25,7 +25,9 @@ function ruleFor(check: string, rules: [RuleDef, Severity][]): [RuleDef, Severit
  */
 function split(v: Violation): [string, Violation][] {
   if (v.check !== 'capabilities_restricted') return [[v.check, v]];
-  return v.detail.split('; ').map((part) => [part.includes('capabilities.add') ? 'capabilities_restricted/add' : 'capabilities_restricted', { ...v, detail: part }]);
+  return v.detail
+    .split('; ')
+    .map((part) => [part.includes('capabilities.add') ? 'capabilities_restricted/add' : 'capabilities_restricted', { ...v, detail: part }]);
 }
 
 /** The PSS level a profile's rules amount to: restricted if any restricted control is on. */
@@ -52,7 +54,10 @@ const FIELDS: Record<string, string[]> = {
 /** The first of a check's fields present in the workload, as a JSON pointer; else the pod spec. */
 function fieldOf(check: string, w: Workload): string {
   const has = (root: unknown, ptr: string) =>
-    ptr.split('/').slice(1).reduce<unknown>((o, k) => (o && typeof o === 'object' && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined), root) !== undefined;
+    ptr
+      .split('/')
+      .slice(1)
+      .reduce<unknown>((o, k) => (o && typeof o === 'object' && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined), root) !== undefined;
   for (const f of FIELDS[check] ?? []) {
     if (f.startsWith('meta:')) {
       if (has(w.podMeta, f.slice(5))) return `${w.podMetaPath}${f.slice(5)}`;
@@ -61,7 +66,15 @@ function fieldOf(check: string, w: Workload): string {
   return w.podSpecPath;
 }
 
-function synthesized(rule: RuleDef, severity: Severity, v: Violation, at: string, w: Workload, file: string, locate: (ptr: string) => { line: number; column: number }): Finding {
+function synthesized(
+  rule: RuleDef,
+  severity: Severity,
+  v: Violation,
+  at: string,
+  w: Workload,
+  file: string,
+  locate: (ptr: string) => { line: number; column: number },
+): Finding {
   const path = fieldOf(v.check, w);
   const pos = locate(path);
   const text = `${v.reason}${v.detail ? ` (${v.detail})` : ''}`;

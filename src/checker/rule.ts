@@ -71,15 +71,24 @@ export type WorkloadTemplate = RuleTemplate<WorkloadContext>;
 export type DockerfileTemplate = RuleTemplate<DockerfileModel>;
 export type CrossTemplate = RuleTemplate<CrossContext>;
 
-export function workloadTemplate<S extends z.ZodType>(params: (z: Zod) => S, run: (ctx: WorkloadContext, params: z.output<S>) => Hit[]): RuleTemplate<WorkloadContext, S> {
+export function workloadTemplate<S extends z.ZodType>(
+  params: (z: Zod) => S,
+  run: (ctx: WorkloadContext, params: z.output<S>) => Hit[],
+): RuleTemplate<WorkloadContext, S> {
   return { params, run };
 }
 
-export function dockerfileTemplate<S extends z.ZodType>(params: (z: Zod) => S, run: (df: DockerfileModel, params: z.output<S>) => Hit[]): RuleTemplate<DockerfileModel, S> {
+export function dockerfileTemplate<S extends z.ZodType>(
+  params: (z: Zod) => S,
+  run: (df: DockerfileModel, params: z.output<S>) => Hit[],
+): RuleTemplate<DockerfileModel, S> {
   return { params, run };
 }
 
-export function crossTemplate<S extends z.ZodType>(params: (z: Zod) => S, run: (ctx: CrossContext, params: z.output<S>) => Hit[]): RuleTemplate<CrossContext, S> {
+export function crossTemplate<S extends z.ZodType>(
+  params: (z: Zod) => S,
+  run: (ctx: CrossContext, params: z.output<S>) => Hit[],
+): RuleTemplate<CrossContext, S> {
   return { params, run };
 }
 

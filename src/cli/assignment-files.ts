@@ -8,10 +8,14 @@ export type LocaleChoice = Locale | 'both';
 export function starterFiles(ex: Exercise): Record<string, string> {
   if (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile') return ex.start;
   if (ex.kind === 'shell-goal') {
-    return { 'commands.sh': `# ${ex.id}: ${ex.title.en}\n# One shell command a line, in order; lines starting with # are ignored.\n# 一行一条命令，按顺序执行；以 # 开头的行会被忽略。\n` };
+    return {
+      'commands.sh': `# ${ex.id}: ${ex.title.en}\n# One shell command a line, in order; lines starting with # are ignored.\n# 一行一条命令，按顺序执行；以 # 开头的行会被忽略。\n`,
+    };
   }
   const questions = ex.kind === 'quiz' ? ex.questions : [];
-  return { 'submission.json': `${JSON.stringify({ format: 'container-course-submission', version: 1, exercise: ex.id, answers: Object.fromEntries(questions.map((q) => [q.id, []])) }, null, 2)}\n` };
+  return {
+    'submission.json': `${JSON.stringify({ format: 'container-course-submission', version: 1, exercise: ex.id, answers: Object.fromEntries(questions.map((q) => [q.id, []])) }, null, 2)}\n`,
+  };
 }
 
 /** The solution in the same files (for the teacher's own test run; never written into the student repository). */
@@ -29,12 +33,15 @@ const R = {
   en: {
     task: 'Task',
     files: 'What to hand in',
-    filesText: (names: string[]) => `Edit ${names.map((n) => `\`${n}\``).join(' and ')} in this repository and push. The grader reads ${names.length === 1 ? 'this file' : 'these files'} under ${names.length === 1 ? 'this exact name' : 'these exact names'}.`,
-    shell: 'Write the shell commands that reach the goal in `commands.sh`, one a line. The grader runs them in a fresh simulated host (the same one as the course site\'s terminal) and checks the end state. You can also paste the file the course site\'s **Download submission** button writes.',
-    quiz: 'Put the ids of your chosen answers in `submission.json`, or replace it with the file the course site\'s **Download submission** button writes.',
+    filesText: (names: string[]) =>
+      `Edit ${names.map((n) => `\`${n}\``).join(' and ')} in this repository and push. The grader reads ${names.length === 1 ? 'this file' : 'these files'} under ${names.length === 1 ? 'this exact name' : 'these exact names'}.`,
+    shell:
+      "Write the shell commands that reach the goal in `commands.sh`, one a line. The grader runs them in a fresh simulated host (the same one as the course site's terminal) and checks the end state. You can also paste the file the course site's **Download submission** button writes.",
+    quiz: "Put the ids of your chosen answers in `submission.json`, or replace it with the file the course site's **Download submission** button writes.",
     site: 'You can also work on the course site and use **Download submission**: commit the downloaded `submission-*.json` file instead (it may carry your name and id).',
     hints: 'Hints and hidden checks',
-    hintsText: 'Every push is graded. The report names each failing check and gives a hint for it. Some checks are hidden: they count, but are shown only as "hidden check N". An unchanged starter scores 0.',
+    hintsText:
+      'Every push is graded. The report names each failing check and gives a hint for it. Some checks are hidden: they count, but are shown only as "hidden check N". An unchanged starter scores 0.',
     local: 'Check your work locally',
     localText: 'With Node.js 20 or newer:',
     points: 'The last line, `Points X/Y`, is your score. GitHub Classroom reads it from the workflow run.',
@@ -43,7 +50,8 @@ const R = {
     task: '任务',
     files: '需要提交的内容',
     filesText: (names: string[]) => `在本仓库中编辑 ${names.map((n) => `\`${n}\``).join(' 和 ')} 并推送（push）。评分器按这个确切的文件名读取。`,
-    shell: '把能达成目标的 shell 命令写进 `commands.sh`，一行一条。评分器会在一台全新的模拟主机（与课程网站终端相同）中执行它们，然后检查最终状态。也可以粘贴课程网站 **下载提交** 按钮生成的文件。',
+    shell:
+      '把能达成目标的 shell 命令写进 `commands.sh`，一行一条。评分器会在一台全新的模拟主机（与课程网站终端相同）中执行它们，然后检查最终状态。也可以粘贴课程网站 **下载提交** 按钮生成的文件。',
     quiz: '把你选择的答案 id 写进 `submission.json`，或用课程网站 **下载提交** 按钮生成的文件替换它。',
     site: '也可以在课程网站上完成练习，再用 **下载提交** 按钮下载，提交下载得到的 `submission-*.json` 文件（其中可以带有你的姓名和学号）。',
     hints: '提示与隐藏检查',

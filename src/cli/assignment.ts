@@ -80,7 +80,10 @@ export const run: Subcommand = async (argv, io) => {
       const b = await loadBank('current');
       ex = 'bank' in b ? b.bank.exercises.find((e) => e.id === id) : undefined;
       rules = 'current';
-      if (ex) io.stderr(`container-course assignment: warning: ${id} is in no released rule set; the lock pins 'current', so its grading may change with a new CLI version\n`);
+      if (ex)
+        io.stderr(
+          `container-course assignment: warning: ${id} is in no released rule set; the lock pins 'current', so its grading may change with a new CLI version\n`,
+        );
     }
   }
   if (!ex) return fail(`unknown exercise '${id}' in rule set ${rules ?? 'current'} (see container-course exercises)`);
@@ -108,6 +111,10 @@ export const run: Subcommand = async (argv, io) => {
   } catch (e) {
     return fail(`cannot write into ${outArg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  io.stdout(`Wrote ${outArg}/ for ${ex.id} (rule set ${rules}, container-course ${version}):\n${Object.keys(files).map((f) => `  ${f}`).join('\n')}\n`);
+  io.stdout(
+    `Wrote ${outArg}/ for ${ex.id} (rule set ${rules}, container-course ${version}):\n${Object.keys(files)
+      .map((f) => `  ${f}`)
+      .join('\n')}\n`,
+  );
   return 0;
 };

@@ -30,9 +30,10 @@ let embeddedBank: Promise<Embedded | undefined> | undefined;
  * Read on first use, so commands that grade nothing (`check`, `ref`) never parse it.
  */
 function embedded(): Promise<Embedded | undefined> {
-  embeddedBank ??= typeof __CC_VERSION__ === 'undefined'
-    ? Promise.resolve(undefined)
-    : readFile(new URL('./bank.json', import.meta.url), 'utf8').then((t) => JSON.parse(t) as Embedded);
+  embeddedBank ??=
+    typeof __CC_VERSION__ === 'undefined'
+      ? Promise.resolve(undefined)
+      : readFile(new URL('./bank.json', import.meta.url), 'utf8').then((t) => JSON.parse(t) as Embedded);
   return embeddedBank;
 }
 
@@ -71,7 +72,10 @@ export async function frozenVersions(): Promise<string[]> {
   const bank = await embedded();
   if (bank) return Object.keys(bank.frozen).sort(naturalCompare);
   const files = await readdir(join(repoRoot, 'content', 'rulesets')).catch(() => [] as string[]);
-  return files.filter((f) => /^\d{4}\.\d{2}(\.\d+)?\.json$/.test(f)).map((f) => f.slice(0, -5)).sort(naturalCompare);
+  return files
+    .filter((f) => /^\d{4}\.\d{2}(\.\d+)?\.json$/.test(f))
+    .map((f) => f.slice(0, -5))
+    .sort(naturalCompare);
 }
 
 async function readFrozen(version: string): Promise<Bank> {

@@ -23,9 +23,18 @@ export function formatText(results: FileResult[], locale: Locale): string {
       out.push(`    ${f.path}`);
       if (f.origin && f.origin.from !== 'container') {
         const o = f.origin;
-        const text = locale === 'en'
-          ? (o.from === 'pod' ? `inherited from the pod spec, line ${o.line}` : o.from === 'default' ? 'not set anywhere: the Kubernetes default applies' : `from the ${o.from}`)
-          : (o.from === 'pod' ? `继承自 Pod 规约，第 ${o.line} 行` : o.from === 'default' ? '未在任何地方设置：使用 Kubernetes 默认值' : `来自${o.from === 'image' ? '镜像' : o.from}`);
+        const text =
+          locale === 'en'
+            ? o.from === 'pod'
+              ? `inherited from the pod spec, line ${o.line}`
+              : o.from === 'default'
+                ? 'not set anywhere: the Kubernetes default applies'
+                : `from the ${o.from}`
+            : o.from === 'pod'
+              ? `继承自 Pod 规约，第 ${o.line} 行`
+              : o.from === 'default'
+                ? '未在任何地方设置：使用 Kubernetes 默认值'
+                : `来自${o.from === 'image' ? '镜像' : o.from}`;
         out.push(`    ${locale === 'en' ? 'effective value' : '生效值'}: ${JSON.stringify(f.value ?? null)} (${text})`);
       }
       out.push(`    ${locale === 'en' ? 'fix' : '修复'}: ${f.remediation[locale]}`);
@@ -33,9 +42,11 @@ export function formatText(results: FileResult[], locale: Locale): string {
   }
   const files = results.length;
   const failed = results.filter((r) => !r.passed).length;
-  out.push(locale === 'en'
-    ? `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${failed ? `${failed} failed` : 'all passed'}`
-    : `已检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告；${failed ? `${failed} 个未通过` : '全部通过'}`);
+  out.push(
+    locale === 'en'
+      ? `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${failed ? `${failed} failed` : 'all passed'}`
+      : `已检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告；${failed ? `${failed} 个未通过` : '全部通过'}`,
+  );
   // File names and manifest values are the author's: no control sequence reaches the terminal raw.
   return `${out.map(termSafe).join('\n')}\n`;
 }
@@ -47,9 +58,19 @@ export function formatJson(results: FileResult[], locale: Locale): string {
       file: r.file,
       passed: r.passed,
       findings: r.findings.map((f) => ({
-        rule: f.rule, severity: f.severity, message: f.message[locale], line: f.line, column: f.column, path: f.path,
-        object: f.object ?? null, container: f.container ?? null, value: f.value ?? null, origin: f.origin ?? null,
-        remediation: f.remediation[locale], ...(f.pss ? { pss: f.pss } : {}), ...(f.fix ? { fix: f.fix.ops } : {}),
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message[locale],
+        line: f.line,
+        column: f.column,
+        path: f.path,
+        object: f.object ?? null,
+        container: f.container ?? null,
+        value: f.value ?? null,
+        origin: f.origin ?? null,
+        remediation: f.remediation[locale],
+        ...(f.pss ? { pss: f.pss } : {}),
+        ...(f.fix ? { fix: f.fix.ops } : {}),
       })),
     })),
   };
@@ -74,20 +95,26 @@ export function formatSarif(results: FileResult[], locale: Locale, version: stri
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'container-course', version, rules } },
-      results: results.flatMap((r) => r.findings.map((f) => ({
-        ruleId: f.rule,
-        ruleIndex: used.indexOf(f.rule),
-        level: SARIF_LEVEL[f.severity],
-        message: { text: `${f.message[locale]}${where(f)}` },
-        locations: [{
-          physicalLocation: { artifactLocation: { uri: f.file === '-' ? 'stdin' : f.file }, region: { startLine: f.line, startColumn: f.column } },
-          logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }],
-        }],
-        properties: { object: f.object ?? null, container: f.container ?? null, value: f.value ?? null, origin: f.origin ?? null },
-      }))),
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'container-course', version, rules } },
+        results: results.flatMap((r) =>
+          r.findings.map((f) => ({
+            ruleId: f.rule,
+            ruleIndex: used.indexOf(f.rule),
+            level: SARIF_LEVEL[f.severity],
+            message: { text: `${f.message[locale]}${where(f)}` },
+            locations: [
+              {
+                physicalLocation: { artifactLocation: { uri: f.file === '-' ? 'stdin' : f.file }, region: { startLine: f.line, startColumn: f.column } },
+                logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }],
+              },
+            ],
+            properties: { object: f.object ?? null, container: f.container ?? null, value: f.value ?? null, origin: f.origin ?? null },
+          })),
+        ),
+      },
+    ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }

@@ -16,7 +16,11 @@ export function formatJunit(results: FileResult[], locale: Locale): string {
     failures: results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0),
   });
   for (const r of results) {
-    const suite = root.ele('testsuite', { name: x(r.file), tests: Math.max(1, r.findings.length), failures: r.findings.filter((f) => f.severity === 'error').length });
+    const suite = root.ele('testsuite', {
+      name: x(r.file),
+      tests: Math.max(1, r.findings.length),
+      failures: r.findings.filter((f) => f.severity === 'error').length,
+    });
     if (!r.findings.length) suite.ele('testcase', { classname: x(r.file), name: 'no findings' });
     for (const f of r.findings) {
       const tc = suite.ele('testcase', { classname: x(r.file), name: x(`${f.rule} ${f.path}`) });

@@ -69,9 +69,14 @@ function withInputErrors(results: FileResult[]): FileResult[] {
     ...r,
     findings: [
       ...r.errors.map((e) => ({
-        rule: 'syntax', severity: 'error' as const, message: { en: e.message, 'zh-cn': e.message },
+        rule: 'syntax',
+        severity: 'error' as const,
+        message: { en: e.message, 'zh-cn': e.message },
         remediation: { en: 'Fix the file so it can be read.', 'zh-cn': '请修正文件，使其可以被读取。' },
-        file: r.file, line: e.line, column: e.column, path: '',
+        file: r.file,
+        line: e.line,
+        column: e.column,
+        path: '',
       })),
       ...r.findings,
     ],

@@ -17,14 +17,29 @@ export type Parsed = { ok: true; flags: Record<string, unknown>; args: string[] 
 
 /** Parses argv with yargs-parser against declared flags; unknown flags and bad choices are errors. */
 export function parseArgs(argv: string[], defs: Record<string, FlagDef>): Parsed {
-  const string = Object.entries(defs).filter(([, d]) => d.type === 'string').map(([k]) => k);
-  const boolean = Object.entries(defs).filter(([, d]) => d.type === 'boolean').map(([k]) => k);
-  const array = Object.entries(defs).filter(([, d]) => d.type === 'array').map(([k]) => k);
+  const string = Object.entries(defs)
+    .filter(([, d]) => d.type === 'string')
+    .map(([k]) => k);
+  const boolean = Object.entries(defs)
+    .filter(([, d]) => d.type === 'boolean')
+    .map(([k]) => k);
+  const array = Object.entries(defs)
+    .filter(([, d]) => d.type === 'array')
+    .map(([k]) => k);
   const alias: Record<string, string[]> = {};
   for (const [k, d] of Object.entries(defs)) if (d.short) alias[k] = [d.short];
   const r = parser(argv, {
-    string, boolean, array: array.map((key) => ({ key, string: true })), alias,
-    configuration: { 'parse-numbers': false, 'parse-positional-numbers': false, 'camel-case-expansion': false, 'dot-notation': false, 'short-option-groups': true },
+    string,
+    boolean,
+    array: array.map((key) => ({ key, string: true })),
+    alias,
+    configuration: {
+      'parse-numbers': false,
+      'parse-positional-numbers': false,
+      'camel-case-expansion': false,
+      'dot-notation': false,
+      'short-option-groups': true,
+    },
   });
   const known = new Set([...Object.keys(defs), ...Object.values(defs).flatMap((d) => (d.short ? [d.short] : []))]);
   for (const k of Object.keys(r)) {
@@ -86,21 +101,40 @@ export type ReadResult = { text: string } | { error: string };
 export function errnoText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'ELOOP': return 'too many levels of symbolic links (a symlink loop?)';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    case 'ENAMETOOLONG': return 'file name too long';
-    case 'EISDIR': return 'is a directory';
-    case 'EMFILE': case 'ENFILE': return 'too many open files';
-    case 'EIO': return 'input/output error';
-    case 'ENXIO': case 'ENODEV': return 'no such device';
-    default: return code ? `cannot be read (${code})` : 'cannot be read';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links (a symlink loop?)';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'EIO':
+      return 'input/output error';
+    case 'ENXIO':
+    case 'ENODEV':
+      return 'no such device';
+    default:
+      return code ? `cannot be read (${code})` : 'cannot be read';
   }
 }
 
 /** What kind of file this is, when it is not a regular file or a directory: such files are never opened. */
-export function specialFileKind(info: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isFile(): boolean }): string | null {
+export function specialFileKind(info: {
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+  isFile(): boolean;
+}): string | null {
   if (info.isFIFO()) return 'a named pipe (FIFO)';
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';
@@ -165,7 +199,9 @@ export function decoded(bytes: Uint8Array, display: string): ReadResult {
 export async function readStdinText(io: CliIO, display = '-', maxBytes: number = LIMITS.maxBytes): Promise<ReadResult> {
   if (!io.readStdinBytes) {
     const text = await io.readStdin();
-    return text.length > maxBytes ? { error: `${display}: input is too large (more than ${formatMB(maxBytes)}); the limit is ${formatMB(maxBytes)}` } : { text };
+    return text.length > maxBytes
+      ? { error: `${display}: input is too large (more than ${formatMB(maxBytes)}); the limit is ${formatMB(maxBytes)}` }
+      : { text };
   }
   let bytes: Uint8Array | null;
   try {

@@ -8,10 +8,12 @@ import type { Zod } from '../checker/rule.ts';
 
 /** `#   name: param, optional?, …` for each template, from the schemas themselves. */
 function listing(defs: Record<string, { params: (z: Zod) => Z.ZodType }>): string {
-  return Object.entries(defs).map(([name, d]) => {
-    const ps = paramNames(templateParams(d));
-    return `#   ${name}${ps.length ? `: ${ps.join(', ')}` : ''}`;
-  }).join('\n');
+  return Object.entries(defs)
+    .map(([name, d]) => {
+      const ps = paramNames(templateParams(d));
+      return `#   ${name}${ps.length ? `: ${ps.join(', ')}` : ''}`;
+    })
+    .join('\n');
 }
 
 /** The exercise `container-course exercise new` writes: a small, complete k8s-yaml exercise that validates as it is. */

@@ -63,7 +63,8 @@ export async function validateExercise(ex: Exercise, file: string): Promise<stri
     const at = `${where}: wrong[${i}] (${w.id})`;
     for (const id of w.expect.failed) if (!known.has(id)) mistakes.push(`${at}: expect.failed: no check "${id}"`);
     for (const id of w.expect.hints) if (!hintIds.has(id)) mistakes.push(`${at}: expect.hints: no hint "${id}"`);
-    const c: SubmissionContent = 'files' in w ? { kind: 'files', files: w.files } : 'commands' in w ? { kind: 'commands', commands: w.commands } : { kind: 'answers', answers: w.answers };
+    const c: SubmissionContent =
+      'files' in w ? { kind: 'files', files: w.files } : 'commands' in w ? { kind: 'commands', commands: w.commands } : { kind: 'answers', answers: w.answers };
     const r = await gradeContent(ex, c);
     if (!('result' in r)) {
       mistakes.push(`${at}: cannot be graded: ${r.error}`);
@@ -71,10 +72,12 @@ export async function validateExercise(ex: Exercise, file: string): Promise<stri
     }
     const got = r.result.checks.filter((x) => !x.passed).map((x) => x.id);
     const want = [...w.expect.failed];
-    if (got.slice().sort().join() !== want.slice().sort().join()) mistakes.push(`${at}: expect.failed: expected [${want.join(', ')}] to fail, but [${got.join(', ')}] fail`);
+    if (got.slice().sort().join() !== want.slice().sort().join())
+      mistakes.push(`${at}: expect.failed: expected [${want.join(', ')}] to fail, but [${got.join(', ')}] fail`);
     const given = new Set(r.result.hints.map((h) => h.id));
     const missing = w.expect.hints.filter((h) => !given.has(h));
-    if (missing.length) mistakes.push(`${at}: expect.hints: hint${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not given (given: ${[...given].join(', ') || 'none'})`);
+    if (missing.length)
+      mistakes.push(`${at}: expect.hints: hint${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not given (given: ${[...given].join(', ') || 'none'})`);
   }
   return mistakes;
 }
@@ -103,7 +106,8 @@ export const run: Subcommand = async (argv, io) => {
     if (!id || args.length > 1) return fail(id ? `unexpected argument '${args[1]}'` : 'missing ID: exercise new ID');
     if (!/^[a-z0-9][a-z0-9.-]*$/.test(id)) return fail(`invalid ID '${id}': use lowercase letters, digits, dots and dashes (e.g. t1.1)`);
     const current = await loadBank('current');
-    if ('bank' in current && current.bank.exercises.some((e) => e.id === id)) return fail(`'${id}' is already a course exercise; choose another id (e.g. t${id.replace(/^e/, '')})`);
+    if ('bank' in current && current.bank.exercises.some((e) => e.id === id))
+      return fail(`'${id}' is already a course exercise; choose another id (e.g. t${id.replace(/^e/, '')})`);
     const dir = resolve(io.cwd, (p.flags.out as string | undefined) ?? '.');
     const file = join(dir, `${id}.yaml`);
     try {
@@ -111,9 +115,11 @@ export const run: Subcommand = async (argv, io) => {
       await writeFile(file, scaffold(id), { flag: 'wx' });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return fail(`cannot write ${id}.yaml: ${code === 'EEXIST' ? 'the file exists' : code ?? (e as Error).message}`);
+      return fail(`cannot write ${id}.yaml: ${code === 'EEXIST' ? 'the file exists' : (code ?? (e as Error).message)}`);
     }
-    io.stdout(`Wrote ${join((p.flags.out as string | undefined) ?? '.', `${id}.yaml`)}; check it with: container-course exercise validate ${(p.flags.out as string | undefined) ?? '.'}\n`);
+    io.stdout(
+      `Wrote ${join((p.flags.out as string | undefined) ?? '.', `${id}.yaml`)}; check it with: container-course exercise validate ${(p.flags.out as string | undefined) ?? '.'}\n`,
+    );
     return 0;
   }
   if (sub !== 'validate') return fail(sub ? `unknown subcommand '${sub}'` : 'missing subcommand: new or validate');
@@ -145,7 +151,10 @@ export const run: Subcommand = async (argv, io) => {
     if (mistakes.length) {
       bad++;
       for (const m of mistakes) io.stdout(`${termSafe(m)}\n`);
-    } else io.stdout(`${termSafe(f.shown)}: exercise ${'exercise' in l ? l.exercise.id : ''}: ok (solution full marks, starter does not, ${'exercise' in l ? l.exercise.wrong.length : 0} wrong answer${'exercise' in l && l.exercise.wrong.length === 1 ? '' : 's'} as expected)\n`);
+    } else
+      io.stdout(
+        `${termSafe(f.shown)}: exercise ${'exercise' in l ? l.exercise.id : ''}: ok (solution full marks, starter does not, ${'exercise' in l ? l.exercise.wrong.length : 0} wrong answer${'exercise' in l && l.exercise.wrong.length === 1 ? '' : 's'} as expected)\n`,
+      );
   }
   io.stdout(`${files.length} exercise file${files.length === 1 ? '' : 's'}: ${bad ? `${bad} with mistakes` : 'all valid'}\n`);
   return bad ? 1 : 0;

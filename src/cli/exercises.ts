@@ -96,7 +96,9 @@ export const run: Subcommand = async (argv, io) => {
       `${zh ? '提交文件' : 'files to submit'}: ${d.files.join(', ')}`,
       '',
       e.task[locale],
-      ...(e.kind === 'quiz' ? ['', ...e.questions.flatMap((q, i) => [`${i + 1}. [${q.id}] ${q.prompt[locale]}`, ...q.choices.map((c) => `   - ${c.id}: ${c.text[locale]}`)])] : []),
+      ...(e.kind === 'quiz'
+        ? ['', ...e.questions.flatMap((q, i) => [`${i + 1}. [${q.id}] ${q.prompt[locale]}`, ...q.choices.map((c) => `   - ${c.id}: ${c.text[locale]}`)])]
+        : []),
     ];
     for (const [name, text] of Object.entries(starterFiles(e))) out.push('', `--- ${name} ---`, text.replace(/\n$/, ''));
     io.stdout(`${out.join('\n')}\n`);
@@ -110,7 +112,8 @@ export const run: Subcommand = async (argv, io) => {
       const d = describe(e);
       return [e.id, e.kind, String(d.points), d.files.join(','), e.lesson ?? '-', d.hiddenChecks ? String(d.hiddenChecks) : '-', termSafe(e.title[locale])];
     });
-    const header = locale === 'zh-cn' ? ['id', 'kind', 'points', 'files', 'lesson', 'hidden', '标题'] : ['id', 'kind', 'points', 'files', 'lesson', 'hidden', 'title'];
+    const header =
+      locale === 'zh-cn' ? ['id', 'kind', 'points', 'files', 'lesson', 'hidden', '标题'] : ['id', 'kind', 'points', 'files', 'lesson', 'hidden', 'title'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
     io.stdout(`${[line(header), ...rows.map(line)].join('\n')}\n`);

@@ -27,7 +27,8 @@ async function gradeRaw(ex: Exercise, c: SubmissionContent): Promise<GradeResult
     if (ex.kind !== 'quiz') return `exercise ${ex.id} is not a quiz`;
     return grade(ex, { answers: c.answers });
   }
-  if (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile') return `exercise ${ex.id} is a ${ex.kind} exercise; submit ${ex.kind === 'quiz' ? 'answers' : 'commands'}`;
+  if (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile')
+    return `exercise ${ex.id} is a ${ex.kind} exercise; submit ${ex.kind === 'quiz' ? 'answers' : 'commands'}`;
   if (needsCluster(ex)) {
     // Its `cluster` checks apply the files to node1's simulated cluster, as the lesson page does.
     const { createWorld } = await import('../sim/index.ts');
@@ -43,9 +44,11 @@ export function starterResult(ex: Exercise): Promise<GradeResult | string> {
   let p = starters.get(ex.id);
   if (!p) {
     const content: SubmissionContent =
-      ex.kind === 'shell-goal' ? { kind: 'commands', commands: [] }
-      : ex.kind === 'quiz' ? { kind: 'answers', answers: {} }
-      : { kind: 'files', files: ex.start };
+      ex.kind === 'shell-goal'
+        ? { kind: 'commands', commands: [] }
+        : ex.kind === 'quiz'
+          ? { kind: 'answers', answers: {} }
+          : { kind: 'files', files: ex.start };
     p = gradeRaw(ex, content);
     starters.set(ex.id, p);
   }

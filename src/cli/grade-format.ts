@@ -112,7 +112,8 @@ export function reasons(r: GradedRow, ex: Exercise, locale: Locale): Reason[] {
   if (res.noProgress) out.push({ check: null, text: t.noProgress, details: [] });
   const cols = checkColumns(ex);
   const hints = visibleHints(ex, res);
-  const locate = (f: (typeof res.findings)[number]) => `${f.file}:${f.line}:${f.column}: ${f.rule}: ${f.message[locale]}\n  ${locale === 'en' ? 'fix' : '修复'}: ${f.remediation[locale]}`;
+  const locate = (f: (typeof res.findings)[number]) =>
+    `${f.file}:${f.line}:${f.column}: ${f.rule}: ${f.message[locale]}\n  ${locale === 'en' ? 'fix' : '修复'}: ${f.remediation[locale]}`;
   res.checks.forEach((c: CheckResult, i) => {
     if (c.passed) return;
     const col = cols[i]!;
@@ -126,7 +127,11 @@ export function reasons(r: GradedRow, ex: Exercise, locale: Locale): Reason[] {
     const def = ex.kind === 'quiz' ? undefined : ex.checks[i];
     const rules = def?.template === 'no-finding' && Array.isArray(def.params.rules) ? (def.params.rules as string[]) : [];
     const f = res.findings.find((x) => rules.includes(x.rule));
-    const fromFinding = f ? `${f.file}:${f.line}:${f.column}: ${f.message[locale]}` : def?.template === 'parses' && res.errors[0] ? `${res.errors[0].file}:${res.errors[0].line}:${res.errors[0].column}: ${res.errors[0].message}` : undefined;
+    const fromFinding = f
+      ? `${f.file}:${f.line}:${f.column}: ${f.message[locale]}`
+      : def?.template === 'parses' && res.errors[0]
+        ? `${res.errors[0].file}:${res.errors[0].line}:${res.errors[0].column}: ${res.errors[0].message}`
+        : undefined;
     const why = [...own, ...quiz][0] ?? fromFinding;
     // The located findings about this check: its rules, or a rule named after it (drop-all → drop-all-capabilities).
     const related = res.findings.filter((x) => rules.includes(x.rule) || x.rule.startsWith(`${c.id}-`) || x.rule === c.id);
@@ -165,7 +170,11 @@ export function formatTable(rows: GradedRow[], ex: Exercise, locale: Locale): st
     termSafe(feedbackOf(r, ex, locale) || (r.error ? '' : t.allPassed)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), ...body.map(line), pointsLine(rows, ex)].join('\n')}\n`;
 }
 
@@ -174,12 +183,18 @@ export function formatCsv(rows: GradedRow[], ex: Exercise, locale: Locale, withL
   const cols = checkColumns(ex);
   return stringify([
     ['student', 'submission', 'score', 'max', 'percent', ...cols.map((c) => c.label), 'feedback', ...(withLate ? ['submitted_at', 'late'] : [])],
-    ...rows.map((r) => [
-      r.student, r.submission, scoreOf(r), maxOf(ex), percentOf(r, ex),
-      ...cols.map((_, i) => r.result?.checks[i]?.points ?? 0),
-      feedbackOf(r, ex, locale),
-      ...(withLate ? [r.submittedAt ?? '', r.late ? 'yes' : 'no'] : []),
-    ].map(csvSafe)),
+    ...rows.map((r) =>
+      [
+        r.student,
+        r.submission,
+        scoreOf(r),
+        maxOf(ex),
+        percentOf(r, ex),
+        ...cols.map((_, i) => r.result?.checks[i]?.points ?? 0),
+        feedbackOf(r, ex, locale),
+        ...(withLate ? [r.submittedAt ?? '', r.late ? 'yes' : 'no'] : []),
+      ].map(csvSafe),
+    ),
   ]);
 }
 
@@ -202,34 +217,51 @@ export function formatCanvas(rows: GradedRow[], ex: Exercise, locale: Locale): s
  * "Username" on import), a grade column and a feedback column ("Feedback for …").
  */
 export function formatMoodle(rows: GradedRow[], ex: Exercise, locale: Locale): string {
-  return stringify([
-    ['ID number', ex.id, `Feedback ${ex.id}`],
-    ...rows.map((r) => [r.student, scoreOf(r), feedbackOf(r, ex, locale)].map(csvSafe)),
-  ]);
+  return stringify([['ID number', ex.id, `Feedback ${ex.id}`], ...rows.map((r) => [r.student, scoreOf(r), feedbackOf(r, ex, locale)].map(csvSafe))]);
 }
 
 export function formatJson(rows: GradedRow[], ex: Exercise, locale: Locale): string {
   const t = totals(rows, ex);
   const cols = checkColumns(ex);
-  return `${JSON.stringify({
-    exercise: ex.id,
-    points: t,
-    submissions: rows.map((r) => ({
-      student: r.student,
-      submission: r.submission,
-      submittedAt: r.submittedAt ?? null,
-      late: r.late ?? false,
-      score: scoreOf(r),
-      max: maxOf(ex),
-      percent: percentOf(r, ex),
-      error: r.error ?? null,
-      noProgress: r.result?.noProgress ?? false,
-      feedback: feedbackOf(r, ex, locale),
-      checks: (r.result?.checks ?? []).map((c, i) => ({ id: cols[i]!.label, title: cols[i]!.hidden ? T[locale].hidden(cols[i]!.index) : c.title[locale], passed: c.passed, points: c.points, max: c.max, hidden: c.hidden })),
-      hints: r.result ? visibleHints(ex, r.result).map((h) => ({ id: h.id, text: h.text[locale] })) : [],
-      findings: (r.result?.findings ?? []).map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, path: f.path, container: f.container ?? null, message: f.message[locale] })),
-    })),
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      exercise: ex.id,
+      points: t,
+      submissions: rows.map((r) => ({
+        student: r.student,
+        submission: r.submission,
+        submittedAt: r.submittedAt ?? null,
+        late: r.late ?? false,
+        score: scoreOf(r),
+        max: maxOf(ex),
+        percent: percentOf(r, ex),
+        error: r.error ?? null,
+        noProgress: r.result?.noProgress ?? false,
+        feedback: feedbackOf(r, ex, locale),
+        checks: (r.result?.checks ?? []).map((c, i) => ({
+          id: cols[i]!.label,
+          title: cols[i]!.hidden ? T[locale].hidden(cols[i]!.index) : c.title[locale],
+          passed: c.passed,
+          points: c.points,
+          max: c.max,
+          hidden: c.hidden,
+        })),
+        hints: r.result ? visibleHints(ex, r.result).map((h) => ({ id: h.id, text: h.text[locale] })) : [],
+        findings: (r.result?.findings ?? []).map((f) => ({
+          rule: f.rule,
+          severity: f.severity,
+          file: f.file,
+          line: f.line,
+          column: f.column,
+          path: f.path,
+          container: f.container ?? null,
+          message: f.message[locale],
+        })),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 /** JUnit XML: one testsuite per submission; a failure's message is the reason, its body the located findings and the fix. */
@@ -241,11 +273,21 @@ export function formatJunit(rows: GradedRow[], ex: Exercise, locale: Locale): st
     const checks = r.result?.checks ?? [];
     const why = reasons(r, ex, locale);
     const suite = root.ele('testsuite', {
-      name: x(r.submission), tests: Math.max(1, checks.length),
-      failures: checks.filter((c) => !c.passed).length, errors: r.error ? 1 : 0,
+      name: x(r.submission),
+      tests: Math.max(1, checks.length),
+      failures: checks.filter((c) => !c.passed).length,
+      errors: r.error ? 1 : 0,
     });
-    suite.ele('properties').ele('property', { name: 'student', value: x(r.student) }).up().ele('property', { name: 'score', value: `${scoreOf(r)}/${maxOf(ex)}` });
-    if (r.error) suite.ele('testcase', { classname: x(r.submission), name: 'submission' }).ele('error', { message: x(r.error) }).txt(x(r.error));
+    suite
+      .ele('properties')
+      .ele('property', { name: 'student', value: x(r.student) })
+      .up()
+      .ele('property', { name: 'score', value: `${scoreOf(r)}/${maxOf(ex)}` });
+    if (r.error)
+      suite
+        .ele('testcase', { classname: x(r.submission), name: 'submission' })
+        .ele('error', { message: x(r.error) })
+        .txt(x(r.error));
     const general = why.filter((w) => w.check === null && w.text !== r.error).map((w) => w.text);
     checks.forEach((c, i) => {
       const col = cols[i]!;
@@ -280,7 +322,9 @@ export function exercismResults(r: GradedRow, ex: Exercise, locale: Locale): Rec
         name: col.hidden ? T[locale].hidden(col.index) : c.title[locale],
         test_code: col.hidden ? '' : col.label,
         status: c.passed && !res.noProgress ? 'pass' : 'fail',
-        ...(c.passed && !res.noProgress ? {} : { message: (c.passed ? T[locale].noProgress : [w?.text ?? T[locale].notMet, ...(w?.details ?? [])].join('\n')).slice(0, 65535) }),
+        ...(c.passed && !res.noProgress
+          ? {}
+          : { message: (c.passed ? T[locale].noProgress : [w?.text ?? T[locale].notMet, ...(w?.details ?? [])].join('\n')).slice(0, 65535) }),
         task_id: i + 1,
       };
     }),

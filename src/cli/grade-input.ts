@@ -86,8 +86,12 @@ function studentOf(s: Record<string, unknown>): { student?: string; submittedAt?
 
 function fromSubmissionData(s: ReturnType<typeof submissionFileSchema.parse>, ex: Exercise, name: string): Row {
   if (s.exercise !== ex.id) return { submission: name, error: `the submission is for exercise ${s.exercise}, not ${ex.id}` };
-  if (ex.kind === 'quiz') return s.answers ? { submission: name, content: { kind: 'answers', answers: s.answers } } : { submission: name, error: 'the submission has no answers' };
-  if (ex.kind === 'shell-goal') return s.commands ? { submission: name, content: { kind: 'commands', commands: s.commands } } : { submission: name, error: 'the submission has no commands' };
+  if (ex.kind === 'quiz')
+    return s.answers ? { submission: name, content: { kind: 'answers', answers: s.answers } } : { submission: name, error: 'the submission has no answers' };
+  if (ex.kind === 'shell-goal')
+    return s.commands
+      ? { submission: name, content: { kind: 'commands', commands: s.commands } }
+      : { submission: name, error: 'the submission has no commands' };
   if (s.files) return { submission: name, content: { kind: 'files', files: s.files } };
   const names = expectedFiles(ex);
   if (s.text !== undefined && names.length === 1) return { submission: name, content: { kind: 'files', files: { [names[0]!]: s.text } } };
@@ -116,7 +120,11 @@ async function fromFile(path: string, name: string, ex: Exercise): Promise<Row> 
     });
     return { submission: name, content: { kind: 'commands', commands, file: basename(path), lines } };
   }
-  if (names.length !== 1) return { submission: name, error: `exercise ${ex.id} needs ${names.length ? names.join(' and ') : 'a submission file'}; submit a folder or a submission file` };
+  if (names.length !== 1)
+    return {
+      submission: name,
+      error: `exercise ${ex.id} needs ${names.length ? names.join(' and ') : 'a submission file'}; submit a folder or a submission file`,
+    };
   return { submission: name, content: { kind: 'files', files: { [names[0]!]: r.text } } };
 }
 
@@ -127,7 +135,8 @@ async function fromFolder(dir: string, name: string, ex: Exercise, root: string)
   const candidates: string[] = [];
   for (const e of entries.slice(0, MAX_FILES)) {
     const p = join(dir, e.name);
-    if ((await isSymlink(p)) && !(await insideRoot(p, root))) return { submission: name, error: `${e.name} is a symlink that leads outside the folder; not followed` };
+    if ((await isSymlink(p)) && !(await insideRoot(p, root)))
+      return { submission: name, error: `${e.name} is a symlink that leads outside the folder; not followed` };
     const st = await stat(p).catch(() => null);
     if (!st) continue;
     const special = specialKind(st);
@@ -178,7 +187,18 @@ export async function* submissionsOf(paths: { abs: string; display: string }[], 
   for (const { abs, display } of paths) {
     const info = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (info instanceof Error) {
-      yield named({ submission: display, error: info.code === 'ENOENT' ? 'no such file or directory (broken link?)' : info.code === 'EACCES' ? 'permission denied' : `cannot be read (${info.code ?? info.message})` }, display);
+      yield named(
+        {
+          submission: display,
+          error:
+            info.code === 'ENOENT'
+              ? 'no such file or directory (broken link?)'
+              : info.code === 'EACCES'
+                ? 'permission denied'
+                : `cannot be read (${info.code ?? info.message})`,
+        },
+        display,
+      );
       continue;
     }
     if (!info.isDirectory()) {

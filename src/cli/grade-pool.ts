@@ -54,9 +54,19 @@ export class GradePool {
     slot.ready = new Promise((res, rej) => {
       // Starting is not the submission's time: allow a slow machine a minute.
       const timer = setTimeout(() => rej(new Error('it took over 60 s to start')), 60_000);
-      const onMsg = (m: { ready?: boolean }) => { if (m.ready) { clearTimeout(timer); w.off('message', onMsg); w.off('error', rej); res(); } };
+      const onMsg = (m: { ready?: boolean }) => {
+        if (m.ready) {
+          clearTimeout(timer);
+          w.off('message', onMsg);
+          w.off('error', rej);
+          res();
+        }
+      };
       w.on('message', onMsg);
-      w.once('error', (e) => { clearTimeout(timer); rej(e); });
+      w.once('error', (e) => {
+        clearTimeout(timer);
+        rej(e);
+      });
     });
   }
 
@@ -106,14 +116,24 @@ export class GradePool {
           if (killWorker) this.kill(slot);
           resolve(o);
         };
-        const onMsg = (m: { seq?: number; outcome?: Outcome }) => { if (m.seq === seq && m.outcome) done(m.outcome, false); };
-        const onErr = (e: Error & { code?: string }) => done({
-          error: e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? `stopped: grading it used more than ${this.opts.memoryMb} MB of memory (--memory-limit)`
-            : `stopped: the grader failed on it (${e.message})`,
-        }, true);
+        const onMsg = (m: { seq?: number; outcome?: Outcome }) => {
+          if (m.seq === seq && m.outcome) done(m.outcome, false);
+        };
+        const onErr = (e: Error & { code?: string }) =>
+          done(
+            {
+              error:
+                e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                  ? `stopped: grading it used more than ${this.opts.memoryMb} MB of memory (--memory-limit)`
+                  : `stopped: the grader failed on it (${e.message})`,
+            },
+            true,
+          );
         const onExit = (code: number) => done({ error: `stopped: the grading worker exited (code ${code})` }, true);
-        const timer = setTimeout(() => done({ error: `stopped after ${limitS} s: grading it took longer than the time limit (--time-limit ${limitS})` }, true), this.opts.timeLimitMs);
+        const timer = setTimeout(
+          () => done({ error: `stopped after ${limitS} s: grading it took longer than the time limit (--time-limit ${limitS})` }, true),
+          this.opts.timeLimitMs,
+        );
         w.on('message', onMsg);
         w.once('error', onErr);
         w.once('exit', onExit);
@@ -125,6 +145,12 @@ export class GradePool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map(async (s) => { const w = s.worker; s.worker = null; if (w) await w.terminate(); }));
+    await Promise.all(
+      this.slots.map(async (s) => {
+        const w = s.worker;
+        s.worker = null;
+        if (w) await w.terminate();
+      }),
+    );
   }
 }

@@ -4,8 +4,30 @@ import type { Exercise } from '../schemas/exercise.ts';
 import { checkColumns, maxOf, percentOf, reasons, scoreOf, strings, type GradedRow } from './grade-format.ts';
 
 const L = {
-  en: { report: 'Report', exercise: 'Exercise', score: 'Score', check: 'Check', result: 'Result', why: 'What to fix', pass: 'pass', fail: 'fail', late: 'Submitted after the deadline', submitted: 'Submitted' },
-  'zh-cn': { report: '成绩报告', exercise: '练习', score: '得分', check: '检查', result: '结果', why: '需要修改的地方', pass: '通过', fail: '未通过', late: '在截止时间之后提交', submitted: '提交时间' },
+  en: {
+    report: 'Report',
+    exercise: 'Exercise',
+    score: 'Score',
+    check: 'Check',
+    result: 'Result',
+    why: 'What to fix',
+    pass: 'pass',
+    fail: 'fail',
+    late: 'Submitted after the deadline',
+    submitted: 'Submitted',
+  },
+  'zh-cn': {
+    report: '成绩报告',
+    exercise: '练习',
+    score: '得分',
+    check: '检查',
+    result: '结果',
+    why: '需要修改的地方',
+    pass: '通过',
+    fail: '未通过',
+    late: '在截止时间之后提交',
+    submitted: '提交时间',
+  },
 } as const;
 
 function rowsOf(r: GradedRow, ex: Exercise, locale: Locale) {
@@ -64,7 +86,9 @@ export function htmlReport(r: GradedRow, ex: Exercise, locale: Locale): string {
 ${r.submittedAt ? `<p>${h(l.submitted)}: ${h(r.submittedAt)}${r.late ? ` — <strong>${h(l.late)}</strong>` : ''}</p>\n` : ''}<table>
 <thead><tr><th scope="col">${h(l.check)}</th><th scope="col">${h(l.result)}</th></tr></thead>
 <tbody>
-${rowsOf(r, ex, locale).map((c) => `<tr><td>${h(c.name)}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? l.pass : l.fail} (${c.points})</td></tr>`).join('\n')}
+${rowsOf(r, ex, locale)
+  .map((c) => `<tr><td>${h(c.name)}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? l.pass : l.fail} (${c.points})</td></tr>`)
+  .join('\n')}
 </tbody>
 </table>
 ${why.length ? `<h2>${h(l.why)}</h2>\n<ul>\n${why.map((w) => `<li>${h(w.text)}${w.details.map((d) => `<pre>${h(d)}</pre>`).join('')}</li>`).join('\n')}\n</ul>\n` : ''}</main>

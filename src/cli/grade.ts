@@ -7,7 +7,17 @@ import { chooseBank, loadExtraExercises } from './bank.ts';
 import { displayPath, parseCommandLine, type FlagDef } from './checker-io.ts';
 import { GradePool } from './grade-pool.ts';
 import {
-  exercismResults, formatCanvas, formatCsv, formatJson, formatJunit, formatMoodle, formatTable, maxOf, pointsLine, scoreOf, type GradedRow,
+  exercismResults,
+  formatCanvas,
+  formatCsv,
+  formatJson,
+  formatJunit,
+  formatMoodle,
+  formatTable,
+  maxOf,
+  pointsLine,
+  scoreOf,
+  type GradedRow,
 } from './grade-format.ts';
 import { missingPaths, submissionsOf, type Row } from './grade-input.ts';
 import { htmlReport, markdownReport } from './grade-report.ts';
@@ -77,13 +87,22 @@ function positive(v: unknown, name: string, min: number, max: number): number | 
   return n;
 }
 
-export interface GradeOptions { jobs: number; timeLimitMs: number; memoryMb: number; deadline?: number }
+export interface GradeOptions {
+  jobs: number;
+  timeLimitMs: number;
+  memoryMb: number;
+  deadline?: number;
+}
 
 /** Grades every row with the pool, in order, with at most 2×jobs submissions read ahead. */
 export async function gradeAll(rows: AsyncIterable<Row>, ex: Exercise, o: GradeOptions, onRow: (r: GradedRow) => void): Promise<void> {
   const pool = new GradePool({ exercise: ex, jobs: o.jobs, timeLimitMs: o.timeLimitMs, memoryMb: o.memoryMb });
   const one = async (row: Row): Promise<GradedRow> => {
-    const base: GradedRow = { submission: row.submission, student: row.student ?? row.submission, ...(row.submittedAt ? { submittedAt: row.submittedAt } : {}) };
+    const base: GradedRow = {
+      submission: row.submission,
+      student: row.student ?? row.submission,
+      ...(row.submittedAt ? { submittedAt: row.submittedAt } : {}),
+    };
     if (o.deadline !== undefined && row.submittedAt && Date.parse(row.submittedAt) > o.deadline) base.late = true;
     if (row.error || !row.content) return { ...base, error: row.error ?? 'nothing to grade' };
     const out = await pool.grade(row.content);
@@ -114,7 +133,8 @@ export const run: Subcommand = async (argv, io) => {
   const format = (p.flags.format as string | undefined) ?? 'table';
   const outDir = p.flags['out-dir'] as string | undefined;
   const out = p.flags.out as string | undefined;
-  if (outDir && !PER_STUDENT.includes(format)) return fail(`--out-dir is for --format ${PER_STUDENT.join(', ')} (one file per student); use --out FILE for ${format}`);
+  if (outDir && !PER_STUDENT.includes(format))
+    return fail(`--out-dir is for --format ${PER_STUDENT.join(', ')} (one file per student); use --out FILE for ${format}`);
   if (outDir && out) return fail('give --out or --out-dir, not both');
   const jobs = positive(p.flags.jobs, 'jobs', 1, 64);
   const limit = positive(p.flags['time-limit'], 'time-limit', 0.1, 3600);
@@ -143,18 +163,25 @@ export const run: Subcommand = async (argv, io) => {
   const locale = (p.flags.locale as Locale | undefined) ?? 'en';
 
   const graded: GradedRow[] = [];
-  await gradeAll(submissionsOf(paths, ex), ex, {
-    jobs: typeof jobs === 'number' && !Number.isNaN(jobs) ? Math.floor(jobs) : 1,
-    timeLimitMs: (typeof limit === 'number' && !Number.isNaN(limit) ? limit : 5) * 1000,
-    memoryMb: typeof mem === 'number' && !Number.isNaN(mem) ? mem : 256,
-    ...(deadline !== undefined ? { deadline } : {}),
-  }, (r) => graded.push(r));
+  await gradeAll(
+    submissionsOf(paths, ex),
+    ex,
+    {
+      jobs: typeof jobs === 'number' && !Number.isNaN(jobs) ? Math.floor(jobs) : 1,
+      timeLimitMs: (typeof limit === 'number' && !Number.isNaN(limit) ? limit : 5) * 1000,
+      memoryMb: typeof mem === 'number' && !Number.isNaN(mem) ? mem : 256,
+      ...(deadline !== undefined ? { deadline } : {}),
+    },
+    (r) => graded.push(r),
+  );
 
   if (PER_STUDENT.includes(format)) {
     const render = (r: GradedRow) =>
-      format === 'html' ? htmlReport(r, ex, locale)
-      : format === 'markdown' ? markdownReport(r, ex, locale)
-      : `${JSON.stringify(exercismResults(r, ex, locale), null, 2)}\n`;
+      format === 'html'
+        ? htmlReport(r, ex, locale)
+        : format === 'markdown'
+          ? markdownReport(r, ex, locale)
+          : `${JSON.stringify(exercismResults(r, ex, locale), null, 2)}\n`;
     if (!outDir) {
       if (graded.length !== 1) return fail(`--format ${format} writes one file per student: give --out-dir DIR (${graded.length} submissions)`);
       const text = render(graded[0]!);
@@ -177,12 +204,17 @@ export const run: Subcommand = async (argv, io) => {
     }
   } else {
     const report =
-      format === 'csv' ? formatCsv(graded, ex, locale, deadline !== undefined)
-      : format === 'canvas' ? formatCanvas(graded, ex, locale)
-      : format === 'moodle' ? formatMoodle(graded, ex, locale)
-      : format === 'json' ? formatJson(graded, ex, locale)
-      : format === 'junit' ? formatJunit(graded, ex, locale)
-      : formatTable(graded, ex, locale);
+      format === 'csv'
+        ? formatCsv(graded, ex, locale, deadline !== undefined)
+        : format === 'canvas'
+          ? formatCanvas(graded, ex, locale)
+          : format === 'moodle'
+            ? formatMoodle(graded, ex, locale)
+            : format === 'json'
+              ? formatJson(graded, ex, locale)
+              : format === 'junit'
+                ? formatJunit(graded, ex, locale)
+                : formatTable(graded, ex, locale);
     if (out) {
       const w = await write(resolve(io.cwd, out), report);
       if (w) return fail(`cannot write ${out}: ${w}`);
@@ -200,6 +232,6 @@ async function write(path: string, text: string): Promise<string | null> {
     return null;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code ?? (e as Error).message;
+    return code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? (e as Error).message);
   }
 }

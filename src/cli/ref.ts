@@ -48,15 +48,16 @@ export const run: Subcommand = async (argv, io) => {
     io.stdout(`${shown}: ${r.error}\n`);
     return 1;
   }
-  const label = locale === 'en'
-    ? { normalized: 'normalized', familiar: 'familiar' }
-    : { normalized: '规范形式', familiar: '简写形式' };
+  const label = locale === 'en' ? { normalized: 'normalized', familiar: 'familiar' } : { normalized: '规范形式', familiar: '简写形式' };
   // The parts keep their names (the --json field names) in English; in Chinese the glossary term follows.
   const partLabel: Record<string, string> =
     locale === 'en'
       ? {}
       : { domain: 'domain 主机', path: 'path 路径', namespace: 'namespace 命名空间', repository: 'repository 仓库', tag: 'tag 标签', digest: 'digest 摘要' };
-  const rows: [string, string][] = [[label.normalized, r.normalized!], [label.familiar, r.familiar!]];
+  const rows: [string, string][] = [
+    [label.normalized, r.normalized!],
+    [label.familiar, r.familiar!],
+  ];
   // CJK characters take two terminal columns.
   const cols = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - cols(s)));

@@ -42,6 +42,10 @@ export function xmlSafe(s: string): string {
 
 /** A file name made from a student's name: letters, digits, dot, dash and underscore; never empty, never "." or "..". */
 export function fileSafe(s: string): string {
-  const t = s.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[.]+/, '_').slice(0, 100);
+  const t = s
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^[.]+/, '_')
+    .slice(0, 100);
   return t || '_';
 }

@@ -68,7 +68,11 @@ async function repl(io: CliIO): Promise<number> {
       return;
     }
     running = new AbortController();
-    const r = await world.exec(line, { signal: running.signal, columns: process.stdout.columns ?? 80, onOutput: (c) => (c.stream === 'stdout' ? io.stdout : io.stderr)(c.text) });
+    const r = await world.exec(line, {
+      signal: running.signal,
+      columns: process.stdout.columns ?? 80,
+      onOutput: (c) => (c.stream === 'stdout' ? io.stdout : io.stderr)(c.text),
+    });
     running = undefined;
     status = r.exitCode;
     if (closed) return;

@@ -16,7 +16,9 @@ export function exerciseById(id: string): Exercise {
   const file = `content/exercises/${id}.yaml`;
   const text = files[`../../${file}`];
   if (text === undefined) {
-    throw new Error(`${file}: the exercise "${id}" is named in a lesson, but this file does not exist. Add it or remove the id from the lesson's \`exercises\`.`);
+    throw new Error(
+      `${file}: the exercise "${id}" is named in a lesson, but this file does not exist. Add it or remove the id from the lesson's \`exercises\`.`,
+    );
   }
   const r = loadExercise(text, file);
   if ('error' in r) throw new Error(r.error);

@@ -40,7 +40,10 @@ function isInlineCode(attrs) {
 export function completeCsp(html) {
   const meta = META.exec(html);
   if (!meta) return { html, added: 0 };
-  const directives = meta[1].split(';').map((d) => d.trim()).filter(Boolean);
+  const directives = meta[1]
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const at = directives.findIndex((d) => /^script-src\s/.test(d) || d === 'script-src');
   if (at < 0) throw new Error(`the page's Content-Security-Policy has no script-src directive: ${meta[1]}`);
   const sources = directives[at].split(/\s+/);
@@ -48,7 +51,10 @@ export function completeCsp(html) {
   for (const s of html.matchAll(SCRIPT)) {
     if (!isInlineCode(s[1])) continue;
     const hash = `'sha256-${createHash('sha256').update(s[2], 'utf8').digest('base64')}'`;
-    if (!sources.includes(hash)) { sources.push(hash); added++; }
+    if (!sources.includes(hash)) {
+      sources.push(hash);
+      added++;
+    }
   }
   directives[at] = sources.join(' ');
   const tag = `<meta http-equiv="content-security-policy" content="${directives.join('; ')}">`;

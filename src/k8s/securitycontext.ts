@@ -49,11 +49,18 @@ export function formatPod(meta: { name: string; namespace?: string; uid: string 
  * undefined when the container may start; else the kubelet's error (CreateContainerConfigError).
  * `uid` is the image user when numeric, `username` the image user when it is a name.
  */
-export function verifyRunAsNonRoot(pod: { name: string; namespace?: string; uid: string }, containerName: string, sc: SecurityContext, uid: number | undefined, username: string): string | undefined {
+export function verifyRunAsNonRoot(
+  pod: { name: string; namespace?: string; uid: string },
+  containerName: string,
+  sc: SecurityContext,
+  uid: number | undefined,
+  username: string,
+): string | undefined {
   if (!sc.runAsNonRoot) return undefined;
   const where = `(pod: "${formatPod(pod)}", container: ${containerName})`;
   if (sc.runAsUser !== undefined) return sc.runAsUser === 0 ? `container's runAsUser breaks non-root policy ${where}` : undefined;
-  if (uid === undefined && username.length > 0) return `container has runAsNonRoot and image has non-numeric user (${username}), cannot verify user is non-root ${where}`;
+  if (uid === undefined && username.length > 0)
+    return `container has runAsNonRoot and image has non-numeric user (${username}), cannot verify user is non-root ${where}`;
   if (uid === 0) return `container has runAsNonRoot and image will run as root ${where}`;
   if (uid !== undefined && (uid < 0 || uid > 2147483647))
     return `container has runAsNonRoot and image has an invalid user id (${uid}). (Must be 1-(2147483647)): must be between 0 and 2147483647, inclusive ${where}`;

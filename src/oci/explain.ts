@@ -2,14 +2,7 @@
  * Explains an image reference part by part, in English or Chinese, for
  * `container-course ref` and the lesson widgets. Pure TypeScript.
  */
-import {
-  familiarString,
-  ImageReferenceError,
-  parseNormalizedNamed,
-  referenceString,
-  tagNameOnly,
-  type ParsedReference,
-} from './reference.ts';
+import { familiarString, ImageReferenceError, parseNormalizedNamed, referenceString, tagNameOnly, type ParsedReference } from './reference.ts';
 
 export type Locale = 'en' | 'zh-cn';
 
@@ -83,8 +76,16 @@ export function explainReference(input: string, locale: Locale = 'en'): RefRepor
   } catch (e) {
     const error = e instanceof ImageReferenceError ? e.message : String(e);
     return {
-      input, valid: false, error, domain: null, path: null, tag: null, digest: null,
-      familiar: null, normalized: null, explained: [],
+      input,
+      valid: false,
+      error,
+      domain: null,
+      path: null,
+      tag: null,
+      digest: null,
+      familiar: null,
+      normalized: null,
+      explained: [],
     };
   }
   const t = (key: string, v: string) => msg[key]![locale](v);

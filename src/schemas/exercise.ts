@@ -14,7 +14,10 @@ export const textSchema = z
   .strict()
   .describe('A text in both course languages.');
 
-const idSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/).describe('Lowercase id: letters, digits, dots and dashes.');
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/)
+  .describe('Lowercase id: letters, digits, dots and dashes.');
 
 export const checkSchema = z
   .object({
@@ -22,8 +25,16 @@ export const checkSchema = z
     title: textSchema.describe('What the check verifies, shown to the learner (unless hidden).'),
     weight: z.number().positive().default(1).describe('Points this check is worth.'),
     hidden: z.boolean().default(false).describe('Hidden checks count towards the score but their titles are not shown before submission.'),
-    template: z.string().min(1).describe('The check (k8s-yaml, dockerfile: src/checker/exercise/checks.ts; `cluster`: src/checker/cluster/) or goal (shell-goal: src/checker/goals/) this check runs.'),
-    params: z.record(z.string(), z.unknown()).default({}).describe('Parameters for the template, parsed against its zod schema when the exercise loads (src/checker/exercise/load.ts).'),
+    template: z
+      .string()
+      .min(1)
+      .describe(
+        'The check (k8s-yaml, dockerfile: src/checker/exercise/checks.ts; `cluster`: src/checker/cluster/) or goal (shell-goal: src/checker/goals/) this check runs.',
+      ),
+    params: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe('Parameters for the template, parsed against its zod schema when the exercise loads (src/checker/exercise/load.ts).'),
   })
   .strict();
 
@@ -35,7 +46,7 @@ export const hintSchema = z
       .object({
         failed: z.array(z.string()).optional().describe('Applies when any of these checks failed.'),
         findings: z.array(z.string()).optional().describe('Applies when any finding has one of these rule ids.'),
-        findingPath: z.string().optional().describe('…and that finding\'s JSON pointer matches this regular expression.'),
+        findingPath: z.string().optional().describe("…and that finding's JSON pointer matches this regular expression."),
         matches: z.string().optional().describe('Applies when a submitted file matches this regular expression (multiline).'),
       })
       .strict()
@@ -84,7 +95,10 @@ export const shellGoalExerciseSchema = z
     ...base,
     kind: z.literal('shell-goal'),
     scenario: z.string().optional().describe('Simulator scenario the terminal starts from.'),
-    setup: z.array(z.string()).default([]).describe('Commands run before the learner starts (their output is not shown); the start snapshot is taken after them.'),
+    setup: z
+      .array(z.string())
+      .default([])
+      .describe('Commands run before the learner starts (their output is not shown); the start snapshot is taken after them.'),
     solution: z.array(z.string()).min(1).describe('Commands that reach the goal, in order.'),
     wrong: z
       .array(z.object({ id: idSchema, description: z.string().optional(), commands: z.array(z.string()), expect: expectSchema }).strict())
@@ -110,17 +124,13 @@ export const quizExerciseSchema = z
             prompt: textSchema,
             multiple: z.boolean().default(false).describe('Multiple choice (select all that apply) rather than single choice.'),
             weight: z.number().positive().default(1),
-            choices: z
-              .array(z.object({ id: idSchema, text: textSchema, correct: z.boolean().default(false), feedback: textSchema }).strict())
-              .min(2),
+            choices: z.array(z.object({ id: idSchema, text: textSchema, correct: z.boolean().default(false), feedback: textSchema }).strict()).min(2),
           })
           .strict(),
       )
       .min(1),
     solution: z.record(z.string(), z.array(z.string())).describe('Question id → the correct choice ids.'),
-    wrong: z
-      .array(z.object({ id: idSchema, answers: z.record(z.string(), z.array(z.string())), expect: expectSchema }).strict())
-      .default([]),
+    wrong: z.array(z.object({ id: idSchema, answers: z.record(z.string(), z.array(z.string())), expect: expectSchema }).strict()).default([]),
     alternatives: z
       .array(z.object({ id: idSchema, description: z.string().optional(), answers: z.record(z.string(), z.array(z.string())) }).strict())
       .default([])

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** One term of the zh↔en glossary (CURRICULUM §4), kept as data in content/glossary/terms.yaml. */
 export const glossaryTermSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('Stable kebab-case id, used as the anchor.'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .describe('Stable kebab-case id, used as the anchor.'),
     en: z.string().min(1).describe('The English term.'),
     zh: z.string().min(1).describe('The Simplified Chinese term.'),
     note_en: z.string().min(1).optional().describe('Usage note in English (homonyms, units).'),

@@ -14,7 +14,10 @@ export const lessonSchema = z.object({
   /** Estimated minutes to complete, reading and practice. */
   minutes: z.number().int().positive().optional().describe('Estimated minutes to finish the lesson.'),
   /** Exercise ids used in the lesson (content/exercises/<id>.yaml). */
-  exercises: z.array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/)).default([]).describe('Exercise ids used on the page.'),
+  exercises: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/))
+    .default([])
+    .describe('Exercise ids used on the page.'),
   /** The simulator scenario the lesson's terminal starts from. */
   scenario: z.string().optional().describe('Simulator scenario for the page terminal (omit for no terminal).'),
 });

@@ -120,7 +120,18 @@ export interface PodView {
   /** spec.shareProcessNamespace: the containers join the sandbox's PID namespace. */
   shareProcessNamespace?: boolean;
   /** containerID is status.containerStatuses[].containerID (`containerd://<64 hex>`), set once the container was created. */
-  containers: { name: string; image: string; imageID?: string; containerID?: string; ready: boolean; restartCount: number; state: 'waiting' | 'running' | 'terminated' | 'unknown'; reason?: string; exitCode?: number; lastTerminationReason?: string }[];
+  containers: {
+    name: string;
+    image: string;
+    imageID?: string;
+    containerID?: string;
+    ready: boolean;
+    restartCount: number;
+    state: 'waiting' | 'running' | 'terminated' | 'unknown';
+    reason?: string;
+    exitCode?: number;
+    lastTerminationReason?: string;
+  }[];
   /** The pod's events as `describe` lists them: type, reason, source, message (count when > 1). */
   events: { type: string; reason: string; from: string; message: string; count: number }[];
 }

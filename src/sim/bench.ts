@@ -39,7 +39,8 @@ export async function benchCommands(rounds = 20): Promise<{ command: string; p50
 
 /** The 10-instruction build context of the image bench, written into the world's /root/bench by the learner's shell. */
 const BENCH_FILES: Record<string, string> = {
-  Dockerfile: 'FROM golang:1.22-alpine\nWORKDIR /src\nCOPY go.mod ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nENV APP_ENV=production\nEXPOSE 8080\nUSER 65532\nCMD ["/out/app"]\n',
+  Dockerfile:
+    'FROM golang:1.22-alpine\nWORKDIR /src\nCOPY go.mod ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\nENV APP_ENV=production\nEXPOSE 8080\nUSER 65532\nCMD ["/out/app"]\n',
   'go.mod': 'module example.com/app\n\ngo 1.22\n',
   'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n',
 };
@@ -71,7 +72,9 @@ export async function benchWorldImages(rounds = 5): Promise<{ name: string; roun
     await timed(w, 'docker run -d --name web -p 8080:80 nginx');
     samples.first!.push(performance.now() - t0);
     // The bench image is published into this world's registry (it is not in the lesson catalog).
-    await (w as unknown as { daemon: { imageLib(): Promise<{ registry: { publish(d: unknown): Promise<unknown> } }> } }).daemon.imageLib().then((lib) => lib.registry.publish(BENCH_IMAGE));
+    await (w as unknown as { daemon: { imageLib(): Promise<{ registry: { publish(d: unknown): Promise<unknown> } }> } }).daemon
+      .imageLib()
+      .then((lib) => lib.registry.publish(BENCH_IMAGE));
     samples.pull!.push(await timed(w, 'docker pull bench/app:1.0'));
     await w.exec('mkdir -p /root/bench');
     for (const [name, text] of Object.entries(BENCH_FILES)) await w.exec(`printf '%s' '${text.replace(/'/g, `'\\''`)}' > /root/bench/${name}`);

@@ -76,10 +76,34 @@ export class Host {
     initHostNet(this.kernel.ns(fixture.namespaces.net), fixture);
     const boot = Date.parse(fixture.bootTime);
     const base = (pid: number, ppid: number, argv: string[], extra: Partial<Proc>): Proc => ({
-      pid, ppid, nspid: [pid], argv, comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15), state: 'S', uid: 0, gid: 0, euid: 0, egid: 0,
-      caps: rootCaps(), noNewPrivs: false, seccomp: 0, apparmor: 'unconfined', ns: { ...fixture.namespaces }, cgroup: '/',
-      env: {}, handlers: new Set(), reaps: false, startMs: boot, tty: '?', threads: 1, program: { kind: 'idle' },
-      rssBytes: 0, vszKb: 0, cpuUsec: 0, root: 'host', ...extra,
+      pid,
+      ppid,
+      nspid: [pid],
+      argv,
+      comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15),
+      state: 'S',
+      uid: 0,
+      gid: 0,
+      euid: 0,
+      egid: 0,
+      caps: rootCaps(),
+      noNewPrivs: false,
+      seccomp: 0,
+      apparmor: 'unconfined',
+      ns: { ...fixture.namespaces },
+      cgroup: '/',
+      env: {},
+      handlers: new Set(),
+      reaps: false,
+      startMs: boot,
+      tty: '?',
+      threads: 1,
+      program: { kind: 'idle' },
+      rssBytes: 0,
+      vszKb: 0,
+      cpuUsec: 0,
+      root: 'host',
+      ...extra,
     });
     for (const t of fixture.kernelThreads) {
       this.kernel.procs.set(t.pid, base(t.pid, t.ppid, [`[${t.name}]`], { comm: t.name.slice(0, 15), kthread: true, cgroup: '/' }));
@@ -90,7 +114,10 @@ export class Host {
       const p = base(f.pid, f.ppid, f.argv, {
         comm: f.comm ?? (f.argv[0] ?? '').split('/').pop()!.slice(0, 15),
         cgroup: f.cgroup,
-        uid, gid: uid, euid: uid, egid: uid,
+        uid,
+        gid: uid,
+        euid: uid,
+        egid: uid,
         caps: uid === 0 ? rootCaps() : { inh: 0n, prm: 0n, eff: 0n, bnd: rootCaps().bnd, amb: 0n },
         tty: f.tty ?? '?',
         rssBytes: f.rssKb * 1024,
@@ -105,7 +132,14 @@ export class Host {
       if (f.shell) shell = p;
     }
     if (!shell) throw new Error('fixture: no process with "shell": true');
-    shell.env = { HOME: '/root', USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', TERM: 'xterm-256color', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
+    shell.env = {
+      HOME: '/root',
+      USER: 'root',
+      LOGNAME: 'root',
+      SHELL: '/bin/bash',
+      TERM: 'xterm-256color',
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    };
     this.loginShell = shell;
     // PIDs of commands typed at the shell follow the login shell; the Docker daemon's first
     // shim jumps to the fixture's nextPid (23795), so the first container is always 23817.

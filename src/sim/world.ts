@@ -42,7 +42,14 @@ export class SimWorld implements World {
     this.daemon = new Daemon(this.host);
     const sh = this.host.loginShell;
     this.sessions.push({
-      proc: sh, root: 'host', flavor: 'coreutils', shell: 'bash', hostname: fixture.hostname, env: { ...sh.env }, cwd: '/root', status: 0,
+      proc: sh,
+      root: 'host',
+      flavor: 'coreutils',
+      shell: 'bash',
+      hostname: fixture.hostname,
+      env: { ...sh.env },
+      cwd: '/root',
+      status: 0,
       onExit: () => 'logout\n',
     });
   }
@@ -50,7 +57,12 @@ export class SimWorld implements World {
   private async rt(): Promise<ShellRuntime> {
     if (!this.runtime) {
       // The image library loads alongside the shell (its registry stays lazy: nothing is hashed yet).
-      const [jb, { ShellRuntime }, { COMMANDS }] = await Promise.all([import('just-bash'), import('./shell/runtime.ts'), import('./shell/commands/registry.ts'), this.daemon.imageLib()]);
+      const [jb, { ShellRuntime }, { COMMANDS }] = await Promise.all([
+        import('just-bash'),
+        import('./shell/runtime.ts'),
+        import('./shell/commands/registry.ts'),
+        this.daemon.imageLib(),
+      ]);
       this.runtime = new ShellRuntime(jb, this.host, this.daemon, COMMANDS);
       this.runtime.history = () => this.lines;
     }
@@ -194,7 +206,21 @@ export class SimWorld implements World {
     const { COMMANDS } = await import('./shell/commands/registry.ts');
     const { completeDocker } = await import('./shell/commands/docker/complete.ts');
     let pool: string[] | undefined;
-    if (words.length <= 1) pool = [...new Set([...COMMANDS.map((c) => c.name).filter((n) => !n.startsWith('__cc_')), 'cat', 'cd', 'echo', 'exit', 'export', 'grep', 'head', 'readlink', 'tail'])];
+    if (words.length <= 1)
+      pool = [
+        ...new Set([
+          ...COMMANDS.map((c) => c.name).filter((n) => !n.startsWith('__cc_')),
+          'cat',
+          'cd',
+          'echo',
+          'exit',
+          'export',
+          'grep',
+          'head',
+          'readlink',
+          'tail',
+        ]),
+      ];
     else if (words[0] === 'docker' && !word.startsWith('/')) pool = await completeDocker(words, this.daemon);
     if (!pool) pool = await rt.completePath(this.session, word);
     return pool.filter((p) => p.startsWith(word)).sort();
@@ -233,26 +259,57 @@ export class SimWorld implements World {
       hostname: k.ns(this.host.fixture.namespaces.uts).hostname ?? '',
       nowMs: this.host.clock.nowMs,
       processes: [...k.procs.values()].map((p) => ({
-        pid: p.pid, ppid: p.ppid, nspid: [...p.nspid], argv: [...p.argv], state: p.state, uid: p.uid,
+        pid: p.pid,
+        ppid: p.ppid,
+        nspid: [...p.nspid],
+        argv: [...p.argv],
+        state: p.state,
+        uid: p.uid,
         ns: Object.fromEntries(NS_TYPES.map((t) => [t, p.ns[t]])) as Record<(typeof NS_TYPES)[number], number>,
-        cgroup: p.cgroup, capEff: capHex(p.caps.eff),
-        caps: { inh: capHex(p.caps.inh), prm: capHex(p.caps.prm), eff: capHex(p.caps.eff), bnd: capHex(p.caps.bnd), amb: capHex(p.caps.amb) }, ...(p.containerId ? { containerId: p.containerId } : {}),
+        cgroup: p.cgroup,
+        capEff: capHex(p.caps.eff),
+        caps: { inh: capHex(p.caps.inh), prm: capHex(p.caps.prm), eff: capHex(p.caps.eff), bnd: capHex(p.caps.bnd), amb: capHex(p.caps.amb) },
+        ...(p.containerId ? { containerId: p.containerId } : {}),
         ...listening(this.host.runc.programOf(p.pid)?.listens),
       })),
       namespaces: [...k.namespaces.values()].map((n) => ({
-        inode: n.inode, type: n.type, ...(n.hostname !== undefined ? { hostname: n.hostname } : {}), ...(n.interfaces ? { interfaces: n.interfaces.map((i) => i.name) } : {}),
+        inode: n.inode,
+        type: n.type,
+        ...(n.hostname !== undefined ? { hostname: n.hostname } : {}),
+        ...(n.interfaces ? { interfaces: n.interfaces.map((i) => i.name) } : {}),
         ...(n.interfaces
-          ? { links: n.interfaces.map((i) => ({ index: i.index, name: i.name, kind: i.kind, up: i.up, addrs: [...i.addrs], ...(i.peer !== undefined ? { peer: i.peer } : {}), ...(i.master ? { master: i.master } : {}) })) }
+          ? {
+              links: n.interfaces.map((i) => ({
+                index: i.index,
+                name: i.name,
+                kind: i.kind,
+                up: i.up,
+                addrs: [...i.addrs],
+                ...(i.peer !== undefined ? { peer: i.peer } : {}),
+                ...(i.master ? { master: i.master } : {}),
+              })),
+            }
           : {}),
       })),
       // The cgroups a picture draws (the root, the slices, container scopes), not every systemd service.
-      cgroups: [...k.cgroups.values()].filter((cg) => !cg.path.endsWith('.service') && !cg.path.includes('/system-getty.slice')).map((cg) => ({ path: cg.path, files: cgroupFiles(this.host, cg) })),
+      cgroups: [...k.cgroups.values()]
+        .filter((cg) => !cg.path.endsWith('.service') && !cg.path.includes('/system-getty.slice'))
+        .map((cg) => ({ path: cg.path, files: cgroupFiles(this.host, cg) })),
       containers: [...this.daemon.containers.values()].map((c) => {
         const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
         return {
-          id: c.id, name: c.name, image: c.imageArg, state: c.status, exitCode: c.exitCode, oomKilled: c.oomKilled, pid: c.status === 'running' ? c.pid : 0,
-          ports: c.ports.map(bindingText), networkMode: c.hostConfig.NetworkMode, init: Boolean(c.hostConfig.Init),
-          inspect: inspectDoc(this.host, c, this.daemon), cgroupFiles: cg ? cgroupFiles(this.host, cg) : {},
+          id: c.id,
+          name: c.name,
+          image: c.imageArg,
+          state: c.status,
+          exitCode: c.exitCode,
+          oomKilled: c.oomKilled,
+          pid: c.status === 'running' ? c.pid : 0,
+          ports: c.ports.map(bindingText),
+          networkMode: c.hostConfig.NetworkMode,
+          init: Boolean(c.hostConfig.Init),
+          inspect: inspectDoc(this.host, c, this.daemon),
+          cgroupFiles: cg ? cgroupFiles(this.host, cg) : {},
           ...overlaySnapshot(this.daemon.lib, c.id),
         };
       }),

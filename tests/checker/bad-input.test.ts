@@ -34,7 +34,9 @@ describe('bad YAML input', () => {
     expect(errorsOf('a: ' + '['.repeat(1000) + ']'.repeat(1000))[0]).toMatch(/^1:\d+ /);
     const block = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
     expect(errorsOf(block)).toEqual(['65:65 nesting is deeper than 64 levels']);
-    expect(errorsOf('a:\n' + Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i + 1)}- b:`).join('\n') + ' 1\n')).toEqual(['64:129 nesting is deeper than 64 levels']);
+    expect(errorsOf('a:\n' + Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i + 1)}- b:`).join('\n') + ' 1\n')).toEqual([
+      '64:129 nesting is deeper than 64 levels',
+    ]);
   });
   it('a 10 MB file is refused before parsing', () => {
     expect(errorsOf('a: b\n'.repeat(2_100_000))).toEqual(['1:1 file is too large (10.0 MB); the limit is 1.0 MB']);
@@ -58,7 +60,9 @@ describe('bad YAML input', () => {
     const m = parseManifests('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"j"},"spec":{"containers":[{"name":"c","image":"nginx"}]}}', 'pod.json');
     expect(m.errors).toEqual([]);
     expect(m.workloads.map((w) => `${w.kind}/${w.name}`)).toEqual(['Pod/j']);
-    const r = checkFiles([{ name: 'pod.json', text: '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"j"},"spec":{"containers":[{"name":"c","image":"nginx"}]}}' }]);
+    const r = checkFiles([
+      { name: 'pod.json', text: '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"j"},"spec":{"containers":[{"name":"c","image":"nginx"}]}}' },
+    ]);
     expect(r[0]!.findings.find((f) => f.rule === 'image-tag-pinned')).toMatchObject({ line: 1, column: 91, container: 'c' });
   });
   it('non-object documents are named', () => {

@@ -26,13 +26,19 @@ describe('parseDockerfile', () => {
   it('finds stages with ARG-substituted images, aliases and stage bases', () => {
     expect(df.errors).toEqual([]);
     expect(df.stages.map((s) => [s.image, s.alias, s.baseStage, s.from.line])).toEqual([
-      ['golang:1.22', 'build', null, 3], ['build', 'test', 0, 10], ['test', null, 1, 13],
+      ['golang:1.22', 'build', null, 3],
+      ['build', 'test', 0, 10],
+      ['test', null, 1, 13],
     ]);
     expect(finalChain(df).map((s) => s.index)).toEqual([0, 1, 2]);
   });
   it('joins continuations and keeps heredoc bodies', () => {
     const runs = df.instructions.filter((i) => i.keyword === 'RUN');
-    expect(runs.map((r) => [r.line, r.endLine])).toEqual([[4, 5], [6, 9], [12, 12]]);
+    expect(runs.map((r) => [r.line, r.endLine])).toEqual([
+      [4, 5],
+      [6, 9],
+      [12, 12],
+    ]);
     expect(runCommands(runs[0]!)).toEqual(['apt-get update', 'apt-get install -y git']);
     expect(runCommands(runs[1]!)).toEqual(['bash', 'set -euo pipefail', 'go build -o /app .']);
     expect(runs[1]!.heredocs).toEqual([{ name: 'EOF', terminated: true, line: 6 }]);

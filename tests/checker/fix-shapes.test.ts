@@ -20,7 +20,7 @@ function applyAll(text: string): string[] {
   });
 }
 
-describe('fixes on the review\'s shapes', () => {
+describe("fixes on the review's shapes", () => {
   it('a bare securityContext: (null) gets block-style fields under it', () => {
     const text = `${head}    securityContext:\n`;
     const outs = applyAll(text);
@@ -47,7 +47,9 @@ describe('fixes on the review\'s shapes', () => {
   });
   it('a stale fix on a changed shape is refused with a clear message, not applied', () => {
     const f = fixes(`${head}    securityContext:\n`).find((x) => x.rule === 'pss-capabilities-restricted')!;
-    expect(() => applyFix(`${head}    securityContext:\n      capabilities: []\n`, f.fix!)).toThrowError(new FixError('the fix does not apply here: /spec/containers/0/securityContext/capabilities is a list, not a mapping'));
+    expect(() => applyFix(`${head}    securityContext:\n      capabilities: []\n`, f.fix!)).toThrowError(
+      new FixError('the fix does not apply here: /spec/containers/0/securityContext/capabilities is a list, not a mapping'),
+    );
     expect(() => applyFix('kind: Pod\n  bad: [\n', f.fix!)).toThrowError('the text does not parse; correct the YAML first');
   });
   it('a !!binary or !!float tag on the target is replaced with the plain value', () => {
@@ -56,7 +58,8 @@ describe('fixes on the review\'s shapes', () => {
     expect(applyFix(text, f.fix!)).toBe(`${head}    securityContext:\n      allowPrivilegeEscalation: false\n`);
   });
   it('F3: a tagged kind survives a fix elsewhere (or the fix is refused)', () => {
-    const text = 'apiVersion: v1\nkind: !!str Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: demo\n    image: nginx\n    securityContext:\n      privileged: true\n';
+    const text =
+      'apiVersion: v1\nkind: !!str Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: demo\n    image: nginx\n    securityContext:\n      privileged: true\n';
     for (const f of fixes(text)) {
       const out = applyFix(text, f.fix!);
       const m = parseManifests(out, 'pod.yaml');
@@ -72,7 +75,8 @@ describe('fixes on the review\'s shapes', () => {
     expect(out).not.toMatch(/[^\r]\n/);
   });
   it('a fix inside aliased (shared) content is not offered', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec:\n    containers:\n    - name: a\n      image: nginx\n      securityContext: &sc\n        privileged: true\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n  spec:\n    containers:\n    - name: b\n      image: nginx\n      securityContext: *sc\n';
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec:\n    containers:\n    - name: a\n      image: nginx\n      securityContext: &sc\n        privileged: true\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n  spec:\n    containers:\n    - name: b\n      image: nginx\n      securityContext: *sc\n';
     const [r] = checkFiles([{ name: 'l.yaml', text }], { profile: 'restricted' });
     const priv = r!.findings.filter((f) => f.rule === 'pss-privileged');
     expect(priv).toHaveLength(2);

@@ -19,7 +19,11 @@ describe('suggested fixes', () => {
   it('a finding carries a JSON-patch fix that applyFix applies to the YAML, keeping comments', () => {
     const [r] = checkFiles([{ name: 'pod.yaml', text: pod }], { profile: 'restricted' });
     const f = r!.findings.find((x) => x.rule === 'pss-privilege-escalation')!;
-    expect(f.fix).toEqual({ description: f.remediation, document: 0, ops: [{ op: 'replace', path: '/spec/containers/0/securityContext/allowPrivilegeEscalation', value: false }] });
+    expect(f.fix).toEqual({
+      description: f.remediation,
+      document: 0,
+      ops: [{ op: 'replace', path: '/spec/containers/0/securityContext/allowPrivilegeEscalation', value: false }],
+    });
     const fixed = applyFix(pod, f.fix!);
     expect(fixed).toContain('# the demo pod');
     expect(fixed).toContain('allowPrivilegeEscalation: false # keep this comment');

@@ -29,7 +29,10 @@ it("after E1.1's setup, host PID 23890 is an nginx worker of shop, whose main pr
 
 it('E1.1: kill 23890 leaves shop running (the worker is not its main process); the goal list says so', async () => {
   const g = await replayAndGrade(e11, ['kill 23890', 'docker ps'], createWorld);
-  expect(g.checks.map((c) => [c.id, c.passed])).toEqual([['culprit', false], ['others', true]]);
+  expect(g.checks.map((c) => [c.id, c.passed])).toEqual([
+    ['culprit', false],
+    ['others', true],
+  ]);
   expect(g.hints.map((h) => h.id)).toEqual(['tree', 'not-main']);
 });
 
@@ -45,5 +48,7 @@ it('goal parameters are checked when an exercise is loaded', () => {
   expect(goalParamsError('container-listens', { name: 'edge', port: 70000 })).toMatch(/^params\.port: /);
   expect(goalParamsError('container-running', { name: 'web', anything: 1 })).toMatch(/Unrecognized key/);
   const broken = readFileSync(file, 'utf8').replace('params: { name: shop }', 'params: { nmae: shop }');
-  expect(loadExercise(broken, 'e1.1.yaml')).toEqual({ error: 'e1.1.yaml: check culprit (container-stopped): params.name: Invalid input: expected string, received undefined' });
+  expect(loadExercise(broken, 'e1.1.yaml')).toEqual({
+    error: 'e1.1.yaml: check culprit (container-stopped): params.name: Invalid input: expected string, received undefined',
+  });
 });

@@ -5,15 +5,28 @@ import { templateParams } from '../../src/checker/params.ts';
 import type { ContainerView, WorldSnapshot } from '../../src/sim/api.ts';
 
 /** Each goal as a function of raw parameters: parsed first (defaults filled in, a bad key refused), as loading an exercise does. */
-const g = Object.fromEntries(Object.entries(shellGoals).map(([k, goal]) => [
-  k, (w: WorldSnapshot, raw: unknown, start?: WorldSnapshot) => goal.test(w, templateParams(goal).parse(raw ?? {}), start),
-]));
+const g = Object.fromEntries(
+  Object.entries(shellGoals).map(([k, goal]) => [
+    k,
+    (w: WorldSnapshot, raw: unknown, start?: WorldSnapshot) => goal.test(w, templateParams(goal).parse(raw ?? {}), start),
+  ]),
+);
 
 function container(name: string, over: Partial<ContainerView> = {}): ContainerView {
   return {
-    id: `${name}-id`, name, image: 'nginx:1.25', state: 'running', exitCode: 0, oomKilled: false, pid: 23817, ports: [],
-    networkMode: 'bridge', init: false, inspect: { HostConfig: { NetworkMode: 'bridge', LogConfig: { Type: 'json-file', Config: {} } } },
-    cgroupFiles: { 'memory.max': '268435456\n' }, ...over,
+    id: `${name}-id`,
+    name,
+    image: 'nginx:1.25',
+    state: 'running',
+    exitCode: 0,
+    oomKilled: false,
+    pid: 23817,
+    ports: [],
+    networkMode: 'bridge',
+    init: false,
+    inspect: { HostConfig: { NetworkMode: 'bridge', LogConfig: { Type: 'json-file', Config: {} } } },
+    cgroupFiles: { 'memory.max': '268435456\n' },
+    ...over,
   };
 }
 
@@ -47,7 +60,12 @@ describe('goal predicates', () => {
     expect(g['container-field']!(w, { name: 'isolated', path: 'inspect.HostConfig.NetworkMode', equals: 'host' })).toBe(false);
   });
   it('output-contains looks at the transcript, optionally only at some commands', () => {
-    const w = world([], { transcript: [{ line: "docker inspect -f '{{.State.Pid}}' web", stdout: '23817\n', stderr: '', exitCode: 0 }, { line: 'echo 4242', stdout: '4242\n', stderr: '', exitCode: 0 }] });
+    const w = world([], {
+      transcript: [
+        { line: "docker inspect -f '{{.State.Pid}}' web", stdout: '23817\n', stderr: '', exitCode: 0 },
+        { line: 'echo 4242', stdout: '4242\n', stderr: '', exitCode: 0 },
+      ],
+    });
     expect(g['output-contains']!(w, { text: '23817', command: 'docker\\s+inspect' })).toBe(true);
     expect(g['output-contains']!(w, { text: '4242', command: 'docker\\s+inspect' })).toBe(false);
     expect(g['output-contains']!(w, { text: '4242' })).toBe(true);
@@ -73,7 +91,16 @@ describe('goal predicates', () => {
   });
   it('container-listens reads the ports and UID of the main process', () => {
     const proc = (pid: number, uid: number, listens?: number[]) => ({
-      pid, ppid: 1, nspid: [pid, 1], argv: ['nc', '-l', '-p', '80'], state: 'S' as const, uid, ns: {} as never, cgroup: '/', capEff: '0000000000000000', ...(listens ? { listens } : {}),
+      pid,
+      ppid: 1,
+      nspid: [pid, 1],
+      argv: ['nc', '-l', '-p', '80'],
+      state: 'S' as const,
+      uid,
+      ns: {} as never,
+      cgroup: '/',
+      capEff: '0000000000000000',
+      ...(listens ? { listens } : {}),
     });
     const w = world([container('sealed', { pid: 100 }), container('edge', { pid: 200 }), container('gone', { state: 'exited', pid: 0 })], {
       processes: [proc(100, 1000, [80]), proc(200, 0, [8080])],

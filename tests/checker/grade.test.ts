@@ -20,7 +20,13 @@ describe('grade', () => {
     expect(g.score).toBe(6);
     expect(g.max).toBe(10);
     expect(g.checks.map((c) => `${c.id}:${c.points}/${c.max}${c.hidden ? ' hidden' : ''}`)).toEqual([
-      'parses:1/1', 'known-fields:1/1', 'drop-all:0/2', 'add-nothing:2/2', 'no-escalation:0/2', 'not-privileged:1/1', 'same-image:1/1 hidden',
+      'parses:1/1',
+      'known-fields:1/1',
+      'drop-all:0/2',
+      'add-nothing:2/2',
+      'no-escalation:0/2',
+      'not-privileged:1/1',
+      'same-image:1/1 hidden',
     ]);
     expect(g.findings.every((f) => f.file === 'pod.yaml')).toBe(true);
   });
@@ -65,29 +71,59 @@ describe('the Dockerfile half of the engine loads only for a submission with a D
 describe('loading exercises', () => {
   it('names the field of a schema error and unknown templates', () => {
     expect(loadExercise('id: x1\nkind: k8s-yaml\n', 'x1.yaml')).toEqual({ error: 'x1.yaml: title: Invalid input: expected object, received undefined' });
-    const bad = readFileSync(join(import.meta.dirname, '../../content/exercises/e6.2.yaml'), 'utf8').replace('template: requests-within-limits', 'template: no-such-template');
+    const bad = readFileSync(join(import.meta.dirname, '../../content/exercises/e6.2.yaml'), 'utf8').replace(
+      'template: requests-within-limits',
+      'template: no-such-template',
+    );
     expect(loadExercise(bad, 'e6.2.yaml')).toEqual({ error: 'e6.2.yaml: check requests names unknown template "no-such-template"' });
     expect(loadExercise('a: [', 'broken.yaml')).toMatchObject({ error: expect.stringMatching(/^broken\.yaml: /) });
   });
   it('checks the nested checks of any/all: each names a known template, with params a mapping', () => {
     const e101 = readFileSync(join(import.meta.dirname, '../../content/exercises/e10.1.yaml'), 'utf8');
-    expect(loadExercise(e101.replace('- { template: df-instruction, params: { keyword: ADD', '- { template: df-nope, params: { keyword: ADD'), 'e10.1.yaml'))
-      .toEqual({ error: 'e10.1.yaml: check entrypoint (any): params.of[3].params.of[1].params.of[1].template: unknown template "df-nope"' });
-    expect(loadExercise(e101.replace(/template: any\n    params:\n      of:\n        - template: all/, 'template: any\n    params:\n      of: []\n      x:\n        - template: all'), 'e10.1.yaml'))
-      .toEqual({ error: 'e10.1.yaml: check runnable (any): params.of: a non-empty list of { template, params } is required' });
-    expect(loadExercise(e101.replace("- { template: df-instruction, params: { keyword: ENTRYPOINT, matches: '^\\[\"/docker-entrypoint\\.sh\"\\]$' } }", '- { template: cluster }'), 'e10.1.yaml'))
-      .toEqual({ error: 'e10.1.yaml: check entrypoint (any): params.of[0].template: unknown template "cluster"' });
+    expect(
+      loadExercise(e101.replace('- { template: df-instruction, params: { keyword: ADD', '- { template: df-nope, params: { keyword: ADD'), 'e10.1.yaml'),
+    ).toEqual({ error: 'e10.1.yaml: check entrypoint (any): params.of[3].params.of[1].params.of[1].template: unknown template "df-nope"' });
+    expect(
+      loadExercise(
+        e101.replace(
+          /template: any\n    params:\n      of:\n        - template: all/,
+          'template: any\n    params:\n      of: []\n      x:\n        - template: all',
+        ),
+        'e10.1.yaml',
+      ),
+    ).toEqual({ error: 'e10.1.yaml: check runnable (any): params.of: a non-empty list of { template, params } is required' });
+    expect(
+      loadExercise(
+        e101.replace(
+          '- { template: df-instruction, params: { keyword: ENTRYPOINT, matches: \'^\\["/docker-entrypoint\\.sh"\\]$\' } }',
+          '- { template: cluster }',
+        ),
+        'e10.1.yaml',
+      ),
+    ).toEqual({ error: 'e10.1.yaml: check entrypoint (any): params.of[0].template: unknown template "cluster"' });
   });
   it('any passes when one way is right, all only when every part is', () => {
     const ex = load('e10.1');
     if (ex.kind !== 'dockerfile') throw new Error('kind');
-    const files = (df: string) => ({ Dockerfile: `FROM nginx:1.25\n${df}CMD ["nginx", "-g", "daemon off;"]\n`, 'docker-entrypoint.sh': '#!/bin/sh\nexec "$@"\n' });
-    const failed = (df: string) => grade(ex, { files: files(df) }).checks.filter((c) => !c.passed).map((c) => c.id);
+    const files = (df: string) => ({
+      Dockerfile: `FROM nginx:1.25\n${df}CMD ["nginx", "-g", "daemon off;"]\n`,
+      'docker-entrypoint.sh': '#!/bin/sh\nexec "$@"\n',
+    });
+    const failed = (df: string) =>
+      grade(ex, { files: files(df) })
+        .checks.filter((c) => !c.passed)
+        .map((c) => c.id);
     expect(failed('COPY --chmod=u+x docker-entrypoint.sh /\nENTRYPOINT ["/docker-entrypoint.sh"]\n')).toEqual([]);
     expect(failed('COPY docker-entrypoint.sh /\nENTRYPOINT ["sh", "/docker-entrypoint.sh"]\n')).toEqual([]);
-    expect(failed('COPY docker-entrypoint.sh /\nRUN chmod 0755 /docker-entrypoint.sh\nENTRYPOINT ["/bin/bash", "-c", "/docker-entrypoint.sh \\"$@\\"", "--"]\n')).toEqual([]);
+    expect(
+      failed('COPY docker-entrypoint.sh /\nRUN chmod 0755 /docker-entrypoint.sh\nENTRYPOINT ["/bin/bash", "-c", "/docker-entrypoint.sh \\"$@\\"", "--"]\n'),
+    ).toEqual([]);
     // tini named but only installed in an earlier, unrelated way: the all's second part fails.
     expect(failed('COPY --chmod=755 docker-entrypoint.sh /\nENTRYPOINT ["/tini", "--", "/docker-entrypoint.sh"]\n')).toEqual(['entrypoint']);
-    expect(failed('ADD --chmod=755 https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\nCOPY --chmod=755 docker-entrypoint.sh /\nENTRYPOINT ["/tini", "--", "/docker-entrypoint.sh"]\n')).toEqual([]);
+    expect(
+      failed(
+        'ADD --chmod=755 https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\nCOPY --chmod=755 docker-entrypoint.sh /\nENTRYPOINT ["/tini", "--", "/docker-entrypoint.sh"]\n',
+      ),
+    ).toEqual([]);
   });
 });

@@ -9,19 +9,30 @@ import { createWorld } from '../../src/sim/index.ts';
 import type { Exercise } from '../../src/schemas/exercise.ts';
 
 const dir = join(import.meta.dirname, '../../content/exercises');
-const exercises: Exercise[] = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => {
-  const r = loadExercise(readFileSync(join(dir, f), 'utf8'), f);
-  if ('error' in r) throw new Error(r.error);
-  return r.exercise;
-});
+const exercises: Exercise[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => {
+    const r = loadExercise(readFileSync(join(dir, f), 'utf8'), f);
+    if ('error' in r) throw new Error(r.error);
+    return r.exercise;
+  });
 
 const crlf = (t: string) => t.replace(/\n/g, '\r\n');
 const cr = (t: string) => t.replace(/\n/g, '\r');
 const bom = (t: string) => `\ufeff${t}`;
 
 const pod = [
-  'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: demo', 'spec:', '  containers:', '  - name: app',
-  '    image: nginx:1.27', '    securityContext:', '      privileged: true', '',
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: demo',
+  'spec:',
+  '  containers:',
+  '  - name: app',
+  '    image: nginx:1.27',
+  '    securityContext:',
+  '      privileged: true',
+  '',
 ].join('\n');
 
 function summary(name: string, text: string) {
@@ -30,7 +41,7 @@ function summary(name: string, text: string) {
 }
 
 describe('line endings and byte-order marks', () => {
-  it('the review\'s two-line CRLF manifest checks without an error', () => {
+  it("the review's two-line CRLF manifest checks without an error", () => {
     expect(summary('w.yaml', 'apiVersion: v1\r\nkind: Pod\r\n')).toEqual({ errors: [], findings: [] });
     expect(summary('w.yaml', '"\r').errors.map((e) => e.message)).toEqual(['Missing closing "quote']);
   });
@@ -52,7 +63,7 @@ describe('line endings and byte-order marks', () => {
     expect(lf.findings.length).toBeGreaterThan(0);
     for (const t of [crlf(df), cr(df), bom(df)]) expect(summary('Dockerfile', t)).toEqual(lf);
   });
-  it('every exercise\'s reference solution saved with CRLF (or CR, or a BOM) still gets full marks', async () => {
+  it("every exercise's reference solution saved with CRLF (or CR, or a BOM) still gets full marks", async () => {
     let graded = 0;
     for (const ex of exercises) {
       if (ex.kind !== 'k8s-yaml' && ex.kind !== 'dockerfile') continue;

@@ -47,8 +47,16 @@ ${check}
 }
 
 const rule = (over: Partial<RuleDef>): RuleDef => ({
-  id: 'r1', target: 'dockerfile', template: 'no-secrets-in-arg-env', params: { pattern: 'TOKEN' }, category: 'dockerfile', severity: 'error',
-  title: { en: 't', 'zh-cn': 't' }, message: { en: 'm', 'zh-cn': 'm' }, remediation: { en: 'r', 'zh-cn': 'r' }, ...over,
+  id: 'r1',
+  target: 'dockerfile',
+  template: 'no-secrets-in-arg-env',
+  params: { pattern: 'TOKEN' },
+  category: 'dockerfile',
+  severity: 'error',
+  title: { en: 't', 'zh-cn': 't' },
+  message: { en: 'm', 'zh-cn': 'm' },
+  remediation: { en: 'r', 'zh-cn': 'r' },
+  ...over,
 });
 
 describe('every shipped rule, exercise and frozen rule set parses', () => {
@@ -60,8 +68,17 @@ describe('every shipped rule, exercise and frozen rule set parses', () => {
     for (const r of ALL_RULES) expect(templateParams(templates[r.target][r.template]!).safeParse(r.params).success, r.id).toBe(true);
     // Defaults are filled in once, when the table is built.
     expect(ALL_RULES.find((r) => r.id === 'pss-host-path')!.params).toEqual({ forbidden: ['hostPath'] });
-    expect(ALL_RULES.find((r) => r.id === 'pss-privileged')!.params).toEqual({ field: 'privileged', allowed: [false], windowsExempt: false, userNamespaceExempt: false });
-    expect(ALL_RULES.find((r) => r.id === 'read-only-root-fs')!.params).toEqual({ field: 'readOnlyRootFilesystem', equals: true, groups: ['initContainers', 'containers'] });
+    expect(ALL_RULES.find((r) => r.id === 'pss-privileged')!.params).toEqual({
+      field: 'privileged',
+      allowed: [false],
+      windowsExempt: false,
+      userNamespaceExempt: false,
+    });
+    expect(ALL_RULES.find((r) => r.id === 'read-only-root-fs')!.params).toEqual({
+      field: 'readOnlyRootFilesystem',
+      equals: true,
+      groups: ['initContainers', 'containers'],
+    });
   });
 
   it('every exercise in content/exercises loads, its params parsed (defaults filled in)', () => {
@@ -94,37 +111,51 @@ describe('every shipped rule, exercise and frozen rule set parses', () => {
 
 describe('a mistake in an exercise names the file, the check, its template and the field', () => {
   it('a missing field', () => {
-    expect(loadExercise(shellGoal('container-field', '{ name: isolated, equals: none }'), 'content/exercises/t1.1.yaml'))
-      .toEqual({ error: 'content/exercises/t1.1.yaml: check isolated-none (container-field): params.path: Invalid input: expected string, received undefined' });
+    expect(loadExercise(shellGoal('container-field', '{ name: isolated, equals: none }'), 'content/exercises/t1.1.yaml')).toEqual({
+      error: 'content/exercises/t1.1.yaml: check isolated-none (container-field): params.path: Invalid input: expected string, received undefined',
+    });
   });
   it('a misspelt key', () => {
-    expect(loadExercise(shellGoal('container-field', '{ nmae: isolated, path: name, equals: none }'), 't1.1.yaml'))
-      .toEqual({ error: 't1.1.yaml: check isolated-none (container-field): params.name: Invalid input: expected string, received undefined' });
-    expect(loadExercise(shellGoal('container-running', '{ name: web, imgae: nginx }'), 't1.1.yaml'))
-      .toEqual({ error: 't1.1.yaml: check isolated-none (container-running): params: Unrecognized key: "imgae"' });
+    expect(loadExercise(shellGoal('container-field', '{ nmae: isolated, path: name, equals: none }'), 't1.1.yaml')).toEqual({
+      error: 't1.1.yaml: check isolated-none (container-field): params.name: Invalid input: expected string, received undefined',
+    });
+    expect(loadExercise(shellGoal('container-running', '{ name: web, imgae: nginx }'), 't1.1.yaml')).toEqual({
+      error: 't1.1.yaml: check isolated-none (container-running): params: Unrecognized key: "imgae"',
+    });
   });
   it('a bad regular expression', () => {
-    expect(loadExercise(shellGoal('container-running', '{ name: web, image: "^nginx(" }'), 't1.1.yaml'))
-      .toEqual({ error: 't1.1.yaml: check isolated-none (container-running): params.image: not a valid regular expression' });
-    expect(loadExercise(dockerfileEx('    template: text\n    params: { file: Dockerfile, matches: "USER [" }'), 't1.2.yaml'))
-      .toEqual({ error: 't1.2.yaml: check c1 (text): params.matches: not a valid regular expression' });
+    expect(loadExercise(shellGoal('container-running', '{ name: web, image: "^nginx(" }'), 't1.1.yaml')).toEqual({
+      error: 't1.1.yaml: check isolated-none (container-running): params.image: not a valid regular expression',
+    });
+    expect(loadExercise(dockerfileEx('    template: text\n    params: { file: Dockerfile, matches: "USER [" }'), 't1.2.yaml')).toEqual({
+      error: 't1.2.yaml: check c1 (text): params.matches: not a valid regular expression',
+    });
   });
   it('a wrong type, an unknown value, an operand that does not fit its operator, an unknown rule', () => {
-    expect(loadExercise(shellGoal('no-container-in-state', '{ state: stopped }'), 't1.1.yaml'))
-      .toMatchObject({ error: expect.stringMatching(/^t1\.1\.yaml: check isolated-none \(no-container-in-state\): params\.state: Invalid option: expected one of "created"\|"running"/) });
-    expect(loadExercise(dockerfileEx('    template: df-stages\n    params: { min: two }'), 't1.2.yaml'))
-      .toEqual({ error: 't1.2.yaml: check c1 (df-stages): params.min: Invalid input: expected number, received string' });
-    expect(loadExercise(dockerfileEx('    template: df-instruction\n    params: { keyword: copy }'), 't1.2.yaml'))
-      .toMatchObject({ error: expect.stringMatching(/^t1\.2\.yaml: check c1 \(df-instruction\): params\.keyword: Invalid option/) });
-    expect(loadExercise(dockerfileEx('    template: field\n    params: { path: spec, op: matches, value: "(" }'), 't1.2.yaml'))
-      .toEqual({ error: 't1.2.yaml: check c1 (field): params.value: op matches: not a valid regular expression' });
-    expect(loadExercise(dockerfileEx('    template: no-finding\n    params: { rules: [df-exec-from] }'), 't1.2.yaml'))
-      .toEqual({ error: 't1.2.yaml: check c1 (no-finding): params.rules[0]: unknown rule "df-exec-from"' });
+    expect(loadExercise(shellGoal('no-container-in-state', '{ state: stopped }'), 't1.1.yaml')).toMatchObject({
+      error: expect.stringMatching(
+        /^t1\.1\.yaml: check isolated-none \(no-container-in-state\): params\.state: Invalid option: expected one of "created"\|"running"/,
+      ),
+    });
+    expect(loadExercise(dockerfileEx('    template: df-stages\n    params: { min: two }'), 't1.2.yaml')).toEqual({
+      error: 't1.2.yaml: check c1 (df-stages): params.min: Invalid input: expected number, received string',
+    });
+    expect(loadExercise(dockerfileEx('    template: df-instruction\n    params: { keyword: copy }'), 't1.2.yaml')).toMatchObject({
+      error: expect.stringMatching(/^t1\.2\.yaml: check c1 \(df-instruction\): params\.keyword: Invalid option/),
+    });
+    expect(loadExercise(dockerfileEx('    template: field\n    params: { path: spec, op: matches, value: "(" }'), 't1.2.yaml')).toEqual({
+      error: 't1.2.yaml: check c1 (field): params.value: op matches: not a valid regular expression',
+    });
+    expect(loadExercise(dockerfileEx('    template: no-finding\n    params: { rules: [df-exec-from] }'), 't1.2.yaml')).toEqual({
+      error: 't1.2.yaml: check c1 (no-finding): params.rules[0]: unknown rule "df-exec-from"',
+    });
   });
   it('inside any/all, the path leads to the nested field', () => {
-    const nested = '    template: any\n    params:\n      of:\n        - template: df-from\n          params: { matches: alpine }\n        - template: all\n          params: { of: [{ template: text, params: { file: Dockerfile, matchs: USER } }] }';
-    expect(loadExercise(dockerfileEx(nested), 't1.2.yaml'))
-      .toEqual({ error: 't1.2.yaml: check c1 (any): params.of[1].params.of[0].params.matches: Invalid input: expected string, received undefined' });
+    const nested =
+      '    template: any\n    params:\n      of:\n        - template: df-from\n          params: { matches: alpine }\n        - template: all\n          params: { of: [{ template: text, params: { file: Dockerfile, matchs: USER } }] }';
+    expect(loadExercise(dockerfileEx(nested), 't1.2.yaml')).toEqual({
+      error: 't1.2.yaml: check c1 (any): params.of[1].params.of[0].params.matches: Invalid input: expected string, received undefined',
+    });
     const ok = loadExercise(dockerfileEx(nested.replace('matchs', 'matches')), 't1.2.yaml');
     expect('exercise' in ok && ok.exercise.checks[0]!.params).toEqual({
       of: [
@@ -134,34 +165,55 @@ describe('a mistake in an exercise names the file, the check, its template and t
     });
   });
   it('a frozen rule set names the set and the exercise', () => {
-    const e = JSON.parse(JSON.stringify((loadExercise(shellGoal('container-removed', '{ name: web }'), 'x') as { exercise: unknown }).exercise)) as { checks: { params: unknown }[] };
+    const e = JSON.parse(JSON.stringify((loadExercise(shellGoal('container-removed', '{ name: web }'), 'x') as { exercise: unknown }).exercise)) as {
+      checks: { params: unknown }[];
+    };
     e.checks[0]!.params = { name: '' };
-    expect(parseExercise(e, 'rule set 2026.12: exercises[3]')).toEqual({ error: 'rule set 2026.12: exercises[3]: check isolated-none (container-removed): params.name: Too small: expected string to have >=1 characters' });
+    expect(parseExercise(e, 'rule set 2026.12: exercises[3]')).toEqual({
+      error: 'rule set 2026.12: exercises[3]: check isolated-none (container-removed): params.name: Too small: expected string to have >=1 characters',
+    });
   });
 });
 
 describe('a mistake in a rule names the file, the rule, its template and the field', () => {
   const parse = (r: RuleDef) => () => parseRules([['src/checker/rules/dockerfile.ts', [r]]]);
   it('a bad regular expression', () => {
-    expect(parse(rule({ params: { pattern: '(TOKEN' } }))).toThrowError('src/checker/rules/dockerfile.ts: rule r1 (no-secrets-in-arg-env): params.pattern: not a valid regular expression');
-    expect(parse(rule({ template: 'later-layer-delete', params: { deleteCommands: ['^rm\\s', '^apt(-get'] } })))
-      .toThrowError('src/checker/rules/dockerfile.ts: rule r1 (later-layer-delete): params.deleteCommands[1]: not a valid regular expression');
+    expect(parse(rule({ params: { pattern: '(TOKEN' } }))).toThrowError(
+      'src/checker/rules/dockerfile.ts: rule r1 (no-secrets-in-arg-env): params.pattern: not a valid regular expression',
+    );
+    expect(parse(rule({ template: 'later-layer-delete', params: { deleteCommands: ['^rm\\s', '^apt(-get'] } }))).toThrowError(
+      'src/checker/rules/dockerfile.ts: rule r1 (later-layer-delete): params.deleteCommands[1]: not a valid regular expression',
+    );
   });
   it('a misspelt key, a missing field, a value out of its set', () => {
-    expect(parse(rule({ params: { patern: 'TOKEN' } }))).toThrowError('src/checker/rules/dockerfile.ts: rule r1 (no-secrets-in-arg-env): params.pattern: Invalid input: expected string, received undefined');
-    expect(parse(rule({ template: 'exec-form', params: { pattern: 'TOKEN' } }))).toThrowError('src/checker/rules/dockerfile.ts: rule r1 (exec-form): params: Unrecognized key: "pattern"');
-    expect(parse(rule({ template: 'from-pinned', params: { require: 'latest' } }))).toThrowError(/^src\/checker\/rules\/dockerfile\.ts: rule r1 \(from-pinned\): params\.require: Invalid option: expected one of "tag"\|"digest"$/);
-    expect(() => parseRules([['src/checker/rules/pss.ts', [rule({ target: 'workload', template: 'container-field-allowed', params: { allowed: [false] } })]]]))
-      .toThrowError('src/checker/rules/pss.ts: rule r1 (container-field-allowed): params.field: Invalid input: expected string, received undefined');
+    expect(parse(rule({ params: { patern: 'TOKEN' } }))).toThrowError(
+      'src/checker/rules/dockerfile.ts: rule r1 (no-secrets-in-arg-env): params.pattern: Invalid input: expected string, received undefined',
+    );
+    expect(parse(rule({ template: 'exec-form', params: { pattern: 'TOKEN' } }))).toThrowError(
+      'src/checker/rules/dockerfile.ts: rule r1 (exec-form): params: Unrecognized key: "pattern"',
+    );
+    expect(parse(rule({ template: 'from-pinned', params: { require: 'latest' } }))).toThrowError(
+      /^src\/checker\/rules\/dockerfile\.ts: rule r1 \(from-pinned\): params\.require: Invalid option: expected one of "tag"\|"digest"$/,
+    );
+    expect(() =>
+      parseRules([['src/checker/rules/pss.ts', [rule({ target: 'workload', template: 'container-field-allowed', params: { allowed: [false] } })]]]),
+    ).toThrowError('src/checker/rules/pss.ts: rule r1 (container-field-allowed): params.field: Invalid input: expected string, received undefined');
   });
-  it('an unknown template (for the rule\'s target) and a duplicate id', () => {
-    expect(parse(rule({ template: 'pod-booleans-false' }))).toThrowError('src/checker/rules/dockerfile.ts: rule r1 names unknown dockerfile template "pod-booleans-false"');
-    expect(() => parseRules([['a.ts', [rule({})]], ['b.ts', [rule({})]]])).toThrowError('b.ts: rule r1: the id is already used in a.ts');
+  it("an unknown template (for the rule's target) and a duplicate id", () => {
+    expect(parse(rule({ template: 'pod-booleans-false' }))).toThrowError(
+      'src/checker/rules/dockerfile.ts: rule r1 names unknown dockerfile template "pod-booleans-false"',
+    );
+    expect(() =>
+      parseRules([
+        ['a.ts', [rule({})]],
+        ['b.ts', [rule({})]],
+      ]),
+    ).toThrowError('b.ts: rule r1: the id is already used in a.ts');
   });
 });
 
 describe('schemas are built from the zod they are given, once, when parameters are parsed', () => {
-  it('a goal\'s schema fills defaults and refuses a bad key; the same schema object each time', () => {
+  it("a goal's schema fills defaults and refuses a bad key; the same schema object each time", () => {
     const w = { hostname: 'node1', nowMs: 0, processes: [], namespaces: [], containers: [], volumes: [], images: [], registry: {}, transcript: [] };
     const goal = shellGoals['no-container-in-state']!;
     expect(templateParams(goal).parse({})).toEqual({ state: 'exited', except: [] });

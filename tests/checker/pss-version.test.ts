@@ -57,7 +57,10 @@ describe('check --pss-version', () => {
     const found = pssFindings('apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n  - name: a\n    image: nginx\n', 'restricted', LATEST);
     expect(found.length).toBeGreaterThan(0);
     expect(new Set(found.map((f) => f.pss))).toEqual(new Set(['restricted:latest']));
-    expect(found.find((f) => f.rule === 'pss-privilege-escalation')).toMatchObject({ container: 'a', path: '/spec/containers/0/securityContext/allowPrivilegeEscalation' });
+    expect(found.find((f) => f.rule === 'pss-privilege-escalation')).toMatchObject({
+      container: 'a',
+      path: '/spec/containers/0/securityContext/allowPrivilegeEscalation',
+    });
   });
 
   it("gives src/k8s's verdict on every Pod Security fixture of the course, at every version", () => {
@@ -88,7 +91,9 @@ describe('check --pss-version', () => {
     const bad = await runCli(['check', '--pss-version', '1.29', '-'], { stdin: 'apiVersion: v1\nkind: Pod\n' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('container-course check: --pss-version 1.29: must be "latest" or "v1.x"\n');
-    const ok = await runCli(['check', '--profile', 'restricted', '--pss-version', 'v1.29', '--format', 'json', '-'], { stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, image: nginx}]}\n' });
+    const ok = await runCli(['check', '--profile', 'restricted', '--pss-version', 'v1.29', '--format', 'json', '-'], {
+      stdin: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, image: nginx}]}\n',
+    });
     expect(ok.code).toBe(1);
     expect(ok.stdout).toContain('"pss": "restricted:v1.29"');
   });

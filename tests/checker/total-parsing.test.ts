@@ -40,7 +40,15 @@ describe('total parsing: object lookups never reach the prototype', () => {
     const c3 = check('kind: Pod\nspec:\n containers:\n - resources:\n    requests:\n     memory:\n      toString:');
     expect(c3.findings.find((f) => f.rule === 'resource-units')?.message.en).toBe('container "#0": "{"toString":null}" is not a valid quantity');
     expect(check('kind: Pod\nspec:\n securityContext:\n  seccompProfile:\n   type:\n    toString:').errors).toEqual([]);
-    const r = checkFiles([{ name: 'in.yaml', text: 'kind: Pod\nspec:\n securityContext:\n  seccompProfile:\n   type:\n    valueOf: 1\n containers:\n - name: a\n   image: nginx\n' }], { profile: 'restricted' });
+    const r = checkFiles(
+      [
+        {
+          name: 'in.yaml',
+          text: 'kind: Pod\nspec:\n securityContext:\n  seccompProfile:\n   type:\n    valueOf: 1\n containers:\n - name: a\n   image: nginx\n',
+        },
+      ],
+      { profile: 'restricted' },
+    );
     expect(r[0]!.findings.some((f) => f.rule === 'pss-seccomp-restricted' && f.message.en.includes('valueOf'))).toBe(true);
   });
   it('a Dockerfile ARG named after a prototype member substitutes nothing', () => {
@@ -57,11 +65,31 @@ describe('total parsing: any shape gives a located error', () => {
     ['containers as a map', `${base}  containers: {a: 1}\n`, 'in.yaml:6:3 expected a list at spec.containers, found a object'],
     ['a container that is a string', `${base}  containers:\n  - nginx\n`, 'in.yaml:7:5 expected a mapping at spec.containers[0], found a string'],
     ['an empty container item', `${base}  containers:\n  -\n`, 'in.yaml:7:4 expected a mapping at spec.containers[0], found a null'],
-    ['securityContext as a list', `${base}  containers:\n  - name: a\n    securityContext: [{}]\n`, 'in.yaml:8:5 expected a mapping at spec.containers[0].securityContext, found a list'],
-    ['securityContext as an empty string', `${base}  containers:\n  - name: a\n    securityContext: ''\n`, 'in.yaml:8:5 expected a mapping at spec.containers[0].securityContext, found an empty string'],
-    ['capabilities as a list', `${base}  containers:\n  - name: a\n    securityContext:\n      capabilities: []\n`, 'in.yaml:9:7 expected a mapping at spec.containers[0].securityContext.capabilities, found a list'],
-    ['drop as a string', `${base}  containers:\n  - name: a\n    securityContext:\n      capabilities:\n        drop: ALL\n`, 'in.yaml:10:9 expected a list at spec.containers[0].securityContext.capabilities.drop, found a string'],
-    ['a Deployment template that is a list', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template: []\n', 'in.yaml:4:3 expected a mapping at spec.template, found a list'],
+    [
+      'securityContext as a list',
+      `${base}  containers:\n  - name: a\n    securityContext: [{}]\n`,
+      'in.yaml:8:5 expected a mapping at spec.containers[0].securityContext, found a list',
+    ],
+    [
+      'securityContext as an empty string',
+      `${base}  containers:\n  - name: a\n    securityContext: ''\n`,
+      'in.yaml:8:5 expected a mapping at spec.containers[0].securityContext, found an empty string',
+    ],
+    [
+      'capabilities as a list',
+      `${base}  containers:\n  - name: a\n    securityContext:\n      capabilities: []\n`,
+      'in.yaml:9:7 expected a mapping at spec.containers[0].securityContext.capabilities, found a list',
+    ],
+    [
+      'drop as a string',
+      `${base}  containers:\n  - name: a\n    securityContext:\n      capabilities:\n        drop: ALL\n`,
+      'in.yaml:10:9 expected a list at spec.containers[0].securityContext.capabilities.drop, found a string',
+    ],
+    [
+      'a Deployment template that is a list',
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template: []\n',
+      'in.yaml:4:3 expected a mapping at spec.template, found a list',
+    ],
   ])('%s', (_name, text, error) => {
     expect(check(text).errors).toEqual([error]);
   });
@@ -75,10 +103,13 @@ describe('bounded parsing', () => {
     const t = amplifier();
     expect(t.length).toBeGreaterThan(8000);
     checkFiles([{ name: 'warm.yaml', text: 'a: &x [1]\nb: *x\n' }]); // the first parse compiles yaml's code
-    expect(check(t, 'in.yaml', 1000).errors).toEqual([`in.yaml:14:73 aliases expand to more than ${LIMITS.maxAliasNodes} nodes (at alias *c); write the content out or use fewer aliases`]);
+    expect(check(t, 'in.yaml', 1000).errors).toEqual([
+      `in.yaml:14:73 aliases expand to more than ${LIMITS.maxAliasNodes} nodes (at alias *c); write the content out or use fewer aliases`,
+    ]);
   });
   it('a few aliases of a small anchor are fine', () => {
-    const t = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: nginx\n    resources: &r {limits: {cpu: 1, memory: 1Gi}, requests: {cpu: 1, memory: 1Gi}}\n  - name: b\n    image: nginx\n    resources: *r\n';
+    const t =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: nginx\n    resources: &r {limits: {cpu: 1, memory: 1Gi}, requests: {cpu: 1, memory: 1Gi}}\n  - name: b\n    image: nginx\n    resources: *r\n';
     expect(check(t).errors).toEqual([]);
   });
   it('an alias inside its own anchor is refused, not followed', () => {
@@ -108,7 +139,10 @@ describe('bounded parsing', () => {
     expect(r.errors).toEqual(['Dockerfile:2:3395 the Dockerfile has more than 500 heredocs (<<); the limit is 500']);
   });
   it('findings per file are capped, and the cut is an error so the file cannot pass', () => {
-    const pods = Array.from({ length: 400 }, (_, i) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec: {containers: [{name: a, image: nginx}]}\n`).join('');
+    const pods = Array.from(
+      { length: 400 },
+      (_, i) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec: {containers: [{name: a, image: nginx}]}\n`,
+    ).join('');
     const r = check(pods, 'in.yaml', 10_000);
     expect(r.findings.length).toBe(LIMITS.maxFindingsPerFile);
     expect(r.errors).toHaveLength(1);

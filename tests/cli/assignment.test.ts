@@ -28,7 +28,9 @@ describe.each(['e11.1', 'e7.2', 'e1.1', 'e2.2'])('assignment new %s', (id) => {
     const dir = join(root, id);
     const ex = bank.bank.exercises.find((e) => e.id === id)!;
     const names = Object.keys(solutionFiles(ex));
-    expect(readdirSync(dir, { recursive: true }).map(String).sort()).toEqual(['.github', '.github/workflows', '.github/workflows/classroom.yml', '.gitlab-ci.yml', 'README.md', 'container-course.lock', ...names].sort());
+    expect(readdirSync(dir, { recursive: true }).map(String).sort()).toEqual(
+      ['.github', '.github/workflows', '.github/workflows/classroom.yml', '.gitlab-ci.yml', 'README.md', 'container-course.lock', ...names].sort(),
+    );
     expect(JSON.parse(readFileSync(join(dir, 'container-course.lock'), 'utf8'))).toEqual({ rules: '2026.12.3', exercise: id, cli: version });
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     expect(readme).toContain(ex.task.en);
@@ -54,11 +56,17 @@ describe.each(['e11.1', 'e7.2', 'e1.1', 'e2.2'])('assignment new %s', (id) => {
 describe('assignment usage errors', { timeout: 120_000 }, () => {
   it('names the problem', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-asg-'));
-    expect((await runCli(['assignment', 'new', 'e99'], { cwd: root })).stderr).toBe("container-course assignment: unknown exercise 'e99' in rule set current (see container-course exercises)\n");
+    expect((await runCli(['assignment', 'new', 'e99'], { cwd: root })).stderr).toBe(
+      "container-course assignment: unknown exercise 'e99' in rule set current (see container-course exercises)\n",
+    );
     expect((await runCli(['assignment', 'make', 'e1.1'], { cwd: root })).code).toBe(2);
     writeFileSync(join(root, 'x'), '');
-    expect((await runCli(['assignment', 'new', 'e1.1', '--out', 'x'], { cwd: root })).stderr).toBe('container-course assignment: --out x: exists and is not a folder\n');
+    expect((await runCli(['assignment', 'new', 'e1.1', '--out', 'x'], { cwd: root })).stderr).toBe(
+      'container-course assignment: --out x: exists and is not a folder\n',
+    );
     await runCli(['assignment', 'new', 'e1.1', '--out', 'y'], { cwd: root });
-    expect((await runCli(['assignment', 'new', 'e1.1', '--out', 'y'], { cwd: root })).stderr).toBe('container-course assignment: --out y: the folder is not empty; choose a new one\n');
+    expect((await runCli(['assignment', 'new', 'e1.1', '--out', 'y'], { cwd: root })).stderr).toBe(
+      'container-course assignment: --out y: the folder is not empty; choose a new one\n',
+    );
   });
 });

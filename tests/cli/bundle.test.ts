@@ -21,7 +21,17 @@ const repo = join(import.meta.dirname, '../..');
 const ex = parse(readFileSync(join(repo, 'content/exercises/e11.1.yaml'), 'utf8')) as { solution: Record<string, string> };
 const dockerfile = 'FROM alpine:3.20\nRUN apk add --no-cache curl\nUSER 1000\nCMD ["sh"]\n';
 /** What `check` of a manifest must not load: the Dockerfile checker, zod, the grader, the simulator, the classroom code. */
-const NOT_FOR_A_MANIFEST = [/^node_modules\/dockerfile-ast\//, /^node_modules\/zod\//, /^src\/checker\/parse\/dockerfile\.ts$/, /^src\/checker\/templates\/dockerfile\.ts$/, /^src\/checker\/grade\.ts$/, /^src\/checker\/exercise\//, /^src\/sim\//, /^src\/cli\/(grade|assignment|exercise|shell)/, /^node_modules\/just-bash\//];
+const NOT_FOR_A_MANIFEST = [
+  /^node_modules\/dockerfile-ast\//,
+  /^node_modules\/zod\//,
+  /^src\/checker\/parse\/dockerfile\.ts$/,
+  /^src\/checker\/templates\/dockerfile\.ts$/,
+  /^src\/checker\/grade\.ts$/,
+  /^src\/checker\/exercise\//,
+  /^src\/sim\//,
+  /^src\/cli\/(grade|assignment|exercise|shell)/,
+  /^node_modules\/just-bash\//,
+];
 
 describe('the CLI bundle loads only what a command uses', () => {
   let out = '';
@@ -65,12 +75,15 @@ describe('the CLI bundle loads only what a command uses', () => {
   function run(args: string[]) {
     const log = join(work, `loaded-${args.join('-').replace(/\W+/g, '_')}.json`);
     const probe = join(work, 'probe.mjs');
-    writeFileSync(probe, `import module from 'node:module';
+    writeFileSync(
+      probe,
+      `import module from 'node:module';
 import { writeFileSync } from 'node:fs';
 const loaded = [];
 module.registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
 process.on('exit', () => writeFileSync(${JSON.stringify(log)}, JSON.stringify(loaded)));
-`);
+`,
+    );
     const r = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, join(out, 'container-course.mjs'), ...args], { cwd: work, encoding: 'utf8' });
     const byName = new Map(Object.entries(meta.outputs).map(([k, o]) => [k.split('/').pop()!, o]));
     const files = (JSON.parse(readFileSync(log, 'utf8')) as string[]).filter((u) => u.startsWith(`${pathToFileURL(out).href}/`));

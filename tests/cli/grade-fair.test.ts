@@ -10,10 +10,18 @@ if ('error' in loaded) throw new Error(loaded.error);
 const { exercises } = loaded.bank;
 
 function starter(ex: Exercise): SubmissionContent {
-  return ex.kind === 'shell-goal' ? { kind: 'commands', commands: [] } : ex.kind === 'quiz' ? { kind: 'answers', answers: {} } : { kind: 'files', files: ex.start };
+  return ex.kind === 'shell-goal'
+    ? { kind: 'commands', commands: [] }
+    : ex.kind === 'quiz'
+      ? { kind: 'answers', answers: {} }
+      : { kind: 'files', files: ex.start };
 }
 function solution(ex: Exercise): SubmissionContent {
-  return ex.kind === 'shell-goal' ? { kind: 'commands', commands: ex.solution } : ex.kind === 'quiz' ? { kind: 'answers', answers: ex.solution } : { kind: 'files', files: ex.solution };
+  return ex.kind === 'shell-goal'
+    ? { kind: 'commands', commands: ex.solution }
+    : ex.kind === 'quiz'
+      ? { kind: 'answers', answers: ex.solution }
+      : { kind: 'files', files: ex.solution };
 }
 function checksOf(ex: Exercise) {
   return ex.kind === 'quiz' ? ex.questions.map((q) => ({ id: q.id, weight: q.weight })) : ex.checks.map((c) => ({ id: c.id, weight: c.weight }));
@@ -41,10 +49,17 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
   }
   it('a wrong answer that makes progress keeps its weighted partial credit', async () => {
     for (const w of ex.wrong) {
-      const content: SubmissionContent = 'files' in w ? { kind: 'files', files: w.files } : 'commands' in w ? { kind: 'commands', commands: w.commands } : { kind: 'answers', answers: w.answers };
+      const content: SubmissionContent =
+        'files' in w
+          ? { kind: 'files', files: w.files }
+          : 'commands' in w
+            ? { kind: 'commands', commands: w.commands }
+            : { kind: 'answers', answers: w.answers };
       const r = await gradeContent(ex, content);
       if (!('result' in r)) throw new Error(`${ex.id} ${w.id}: ${r.error}`);
-      const weighted = checksOf(ex).filter((c) => !w.expect.failed.includes(c.id)).reduce((s, c) => s + c.weight, 0);
+      const weighted = checksOf(ex)
+        .filter((c) => !w.expect.failed.includes(c.id))
+        .reduce((s, c) => s + c.weight, 0);
       expect(r.result.score, `${ex.id} wrong answer ${w.id}`).toBe(r.result.noProgress ? 0 : Math.round(weighted * 100) / 100);
     }
   }, 120_000);

@@ -30,7 +30,11 @@ describe('grade --jobs 2 on a class of hostile shell submissions', () => {
     mkdirSync(join(root, 'class', 'zz-good'));
     writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'ps -o pid,ppid,cmd -p 23890\ndocker stop shop\n');
     const t0 = Date.now();
-    const r = spawnSync(process.execPath, [bundle, 'grade', '-e', 'e1.1', 'class', '--jobs', '2', '--time-limit', '6', '--format', 'json'], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+    const r = spawnSync(process.execPath, [bundle, 'grade', '-e', 'e1.1', 'class', '--jobs', '2', '--time-limit', '6', '--format', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
     const seconds = (Date.now() - t0) / 1000;
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
@@ -44,13 +48,21 @@ describe('grade --jobs 2 on a class of hostile shell submissions', () => {
       // What stopped it: the time or memory limit, else the simulator's limit and where (commands.sh:1);
       // a shape that nothing needs to stop (exec bash, a missing command) leaves E1.1's three containers
       // running, which passes only what the untouched host passes: no credit.
-      expect(s.feedback, s.submission).toMatch(/^(stopped after 6 s: grading it took longer than the time limit \(--time-limit 6\)|stopped: grading it used more than 256 MB of memory \(--memory-limit\)|commands\.sh:1: the simulator (stopped this line|interrupted a command of this line|holds at most 500 containers)[^\n]+|no credit: it passes only the checks the unchanged starter already passes)$/);
+      expect(s.feedback, s.submission).toMatch(
+        /^(stopped after 6 s: grading it took longer than the time limit \(--time-limit 6\)|stopped: grading it used more than 256 MB of memory \(--memory-limit\)|commands\.sh:1: the simulator (stopped this line|interrupted a command of this line|holds at most 500 containers)[^\n]+|no credit: it passes only the checks the unchanged starter already passes)$/,
+      );
     }
     // Rows of shapes a simulator limit stops at once say exactly which (unless the machine is so
     // loaded that even they reach the time limit).
     const row = (line: string) => doc.submissions.find((s) => s.submission === `class/h${String(HOSTILE.indexOf(line) + 1).padStart(2, '0')}`)!.feedback;
-    expect([timeLimit, "commands.sh:1: the simulator stopped this line: functions nested 100 deep, its limit (bash's FUNCNEST); a real bash would recurse until it crashes."]).toContain(row('f(){ f; }; f'));
-    expect([timeLimit, 'commands.sh:1: the simulator interrupted a command of this line after 60 s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.']).toContain(row('sleep infinity'));
+    expect([
+      timeLimit,
+      "commands.sh:1: the simulator stopped this line: functions nested 100 deep, its limit (bash's FUNCNEST); a real bash would recurse until it crashes.",
+    ]).toContain(row('f(){ f; }; f'));
+    expect([
+      timeLimit,
+      'commands.sh:1: the simulator interrupted a command of this line after 60 s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.',
+    ]).toContain(row('sleep infinity'));
     expect([timeLimit, 'commands.sh:1: the simulator stopped this line after 1 MiB of output, its limit for one line.']).toContain(row('yes'));
     // 20 hostile rows: at most 6 s each over 2 workers, plus starting workers on a busy machine.
     expect(seconds).toBeLessThan(160);

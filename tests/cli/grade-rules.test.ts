@@ -22,35 +22,65 @@ spec:
 ${sc}`;
 
 const RECORDED: { exercise: string; file: string; text: string; score: string }[] = [
-  { exercise: 'e11.1', file: 'pod.yaml', text: POD('      allowPrivilegeEscalation: false\n      capabilities:\n        drop: ["ALL"]\n        add: ["NET_BIND_SERVICE"]\n'), score: '10' },
-  { exercise: 'e11.1', file: 'pod.yaml', text: POD('      capabilities:\n        add: ["NET_BIND_SERVICE"]\n      drop: ["all"]\n      allowPrivilegeEscalation: false\n'), score: '7' },
-  { exercise: 'e11.1', file: 'pod.yaml', text: POD('      allowPrivilegeEscalation: false\n      capabilities:\n        drop: ["CHOWN"]\n        add: ["NET_ADMIN"]\n'), score: '6' },
-  { exercise: 'e11.1', file: 'pod.yaml', text: POD('      {}\n').replace('    securityContext:\n      {}\n', '    ports:\n    - containerPort: 80\n    securityContext: {}\n'), score: '0' },
-  { exercise: 'e1.1', file: 'commands.sh', text: 'docker run -d --name web nginx:1.25\ndocker inspect -f \'{{.State.Pid}}\' web\n', score: '4' },
+  {
+    exercise: 'e11.1',
+    file: 'pod.yaml',
+    text: POD('      allowPrivilegeEscalation: false\n      capabilities:\n        drop: ["ALL"]\n        add: ["NET_BIND_SERVICE"]\n'),
+    score: '10',
+  },
+  {
+    exercise: 'e11.1',
+    file: 'pod.yaml',
+    text: POD('      capabilities:\n        add: ["NET_BIND_SERVICE"]\n      drop: ["all"]\n      allowPrivilegeEscalation: false\n'),
+    score: '7',
+  },
+  {
+    exercise: 'e11.1',
+    file: 'pod.yaml',
+    text: POD('      allowPrivilegeEscalation: false\n      capabilities:\n        drop: ["CHOWN"]\n        add: ["NET_ADMIN"]\n'),
+    score: '6',
+  },
+  {
+    exercise: 'e11.1',
+    file: 'pod.yaml',
+    text: POD('      {}\n').replace('    securityContext:\n      {}\n', '    ports:\n    - containerPort: 80\n    securityContext: {}\n'),
+    score: '0',
+  },
+  { exercise: 'e1.1', file: 'commands.sh', text: "docker run -d --name web nginx:1.25\ndocker inspect -f '{{.State.Pid}}' web\n", score: '4' },
 ];
 
 describe('rule set 2026.12', { timeout: 120_000 }, () => {
   it('is frozen and known', async () => {
     expect(await frozenVersions()).toContain('2026.12');
   });
-  it.each(RECORDED.map((r, i) => [i, r] as const))('fixed submission %i grades to its recorded score', async (i, r) => {
-    const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
-    mkdirSync(join(root, 's'));
-    writeFileSync(join(root, 's', r.file), r.text);
-    const out = await runCli(['grade', '-e', r.exercise, '--rules', '2026.12', '--format', 'csv', 's'], { cwd: root });
-    expect(out.stderr).toBe('');
-    expect(out.stdout.split('\n')[1]!.split(',')[2], `submission ${i}`).toBe(r.score);
-    // The lock file of an assignment repository pins the same set.
-    writeFileSync(join(root, 'container-course.lock'), JSON.stringify({ rules: '2026.12', exercise: r.exercise }));
-    const locked = await runCli(['grade', '-e', r.exercise, '--format', 'csv', 's'], { cwd: root });
-    expect(locked.stdout).toBe(out.stdout);
-  }, 120_000);
+  it.each(RECORDED.map((r, i) => [i, r] as const))(
+    'fixed submission %i grades to its recorded score',
+    async (i, r) => {
+      const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
+      mkdirSync(join(root, 's'));
+      writeFileSync(join(root, 's', r.file), r.text);
+      const out = await runCli(['grade', '-e', r.exercise, '--rules', '2026.12', '--format', 'csv', 's'], { cwd: root });
+      expect(out.stderr).toBe('');
+      expect(out.stdout.split('\n')[1]!.split(',')[2], `submission ${i}`).toBe(r.score);
+      // The lock file of an assignment repository pins the same set.
+      writeFileSync(join(root, 'container-course.lock'), JSON.stringify({ rules: '2026.12', exercise: r.exercise }));
+      const locked = await runCli(['grade', '-e', r.exercise, '--format', 'csv', 's'], { cwd: root });
+      expect(locked.stdout).toBe(out.stdout);
+    },
+    120_000,
+  );
   it('an unknown version, or a broken lock file, is a usage error', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
     writeFileSync(join(root, 'x.yaml'), 'a: 1\n');
-    expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, 2026.12.3, current\n" });
+    expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, 2026.12.3, current\n",
+    });
     writeFileSync(join(root, 'container-course.lock'), '{"rules": 2026}');
-    expect((await runCli(['grade', '-e', 'e11.1', 'x.yaml'], { cwd: root })).stderr).toBe('container-course grade: container-course.lock: "rules" must be a string such as "2026.12"\n');
+    expect((await runCli(['grade', '-e', 'e11.1', 'x.yaml'], { cwd: root })).stderr).toBe(
+      'container-course grade: container-course.lock: "rules" must be a string such as "2026.12"\n',
+    );
   });
 });
 
@@ -62,7 +92,8 @@ describe('rule set 2026.12', { timeout: 120_000 }, () => {
 const OLD_E11 = "docker run -d --name web -p 8080:80 nginx:1.25\ndocker inspect -f '{{.State.Pid}}' web\n";
 const OLD_E41 = 'docker run -d --name isolated --network none alpine sleep 3600\ndocker run -d --name hostnet --network host alpine sleep 3600\n';
 const NEW_E11 = 'ps -o pid,ppid,cmd -p 23890\ndocker stop shop\n';
-const NEW_E41 = 'docker run -d --name sealed --user 1000 --network none alpine nc -l -p 80\ndocker run -d --name edge --user 1000 --network host alpine nc -l -p 8080\n';
+const NEW_E41 =
+  'docker run -d --name sealed --user 1000 --network none alpine nc -l -p 80\ndocker run -d --name edge --user 1000 --network host alpine nc -l -p 8080\n';
 const OLD_E31 = 'docker top kubia-container\nsudo nsenter -t 23817 -u hostname\nsudo nsenter -t 23817 -n ip -4 addr show eth0\n';
 const OLD_E112 = "docker run --rm --cap-drop CHOWN alpine sh -c 'grep CapEff /proc/self/status; chown nobody /tmp'\n";
 const ACROSS: { rules: string; exercise: string; text: string; score: string }[] = [
@@ -85,16 +116,20 @@ const ACROSS: { rules: string; exercise: string; text: string; score: string }[]
 ];
 
 describe('rule sets 2026.12.2 and 2026.12.3: E1.1, E3.1, E4.1 and E11.2 before and after the redesign', { timeout: 120_000 }, () => {
-  it.each(ACROSS.map((r, i) => [i, r] as const))('submission %i grades to its recorded score under its set', async (i, r) => {
-    const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
-    mkdirSync(join(root, 's'));
-    writeFileSync(join(root, 's', 'commands.sh'), r.text);
-    writeFileSync(join(root, 'container-course.lock'), JSON.stringify({ rules: r.rules, exercise: r.exercise }));
-    // A generous time limit: the machine running the tests may be busy, and a stopped grade would score 0.
-    const out = await runCli(['grade', '-e', r.exercise, '--time-limit', '60', '--format', 'csv', 's'], { cwd: root });
-    expect(out.stderr).toBe('');
-    expect(out.stdout.split('\n')[1]!.split(',')[2], `submission ${i}`).toBe(r.score);
-  }, 120_000);
+  it.each(ACROSS.map((r, i) => [i, r] as const))(
+    'submission %i grades to its recorded score under its set',
+    async (i, r) => {
+      const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
+      mkdirSync(join(root, 's'));
+      writeFileSync(join(root, 's', 'commands.sh'), r.text);
+      writeFileSync(join(root, 'container-course.lock'), JSON.stringify({ rules: r.rules, exercise: r.exercise }));
+      // A generous time limit: the machine running the tests may be busy, and a stopped grade would score 0.
+      const out = await runCli(['grade', '-e', r.exercise, '--time-limit', '60', '--format', 'csv', 's'], { cwd: root });
+      expect(out.stderr).toBe('');
+      expect(out.stdout.split('\n')[1]!.split(',')[2], `submission ${i}`).toBe(r.score);
+    },
+    120_000,
+  );
 });
 
 describe(`the newest rule set, ${NEWEST_RULES}`, () => {
@@ -104,6 +139,10 @@ describe(`the newest rule set, ${NEWEST_RULES}`, () => {
     if ('error' in current || 'error' in newest) throw new Error('rule set not loaded');
     expect(newest.bank.errors).toEqual([]);
     expect(current.bank.exercises.map((e) => e.id)).toEqual(newest.bank.exercises.map((e) => e.id));
-    for (const e of current.bank.exercises) expect(newest.bank.exercises.find((x) => x.id === e.id), e.id).toEqual(e);
+    for (const e of current.bank.exercises)
+      expect(
+        newest.bank.exercises.find((x) => x.id === e.id),
+        e.id,
+      ).toEqual(e);
   });
 });

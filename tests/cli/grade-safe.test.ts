@@ -68,7 +68,7 @@ describe('grade output with hostile names', { timeout: 120_000 }, () => {
     expect(XMLValidator.validate(x)).toBe(true);
     expect(x).toContain('class/ctl\\x01\\uffff');
   });
-  it('a FIFO in the class folder, or as a student\'s pod.yaml, is a row with an error, not a hang', async () => {
+  it("a FIFO in the class folder, or as a student's pod.yaml, is a row with an error, not a hang", async () => {
     const d = join(root, 'fifo');
     mkdirSync(join(d, 'pat'), { recursive: true });
     execFileSync('mkfifo', [join(d, 'top.yaml'), join(d, 'pat', 'pod.yaml')]);

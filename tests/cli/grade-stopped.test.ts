@@ -17,7 +17,8 @@ const ex = loaded.bank.exercises.find((e) => e.id === 'e1.1')!;
 
 const DEPTH_EN = "the simulator stopped this line: functions nested 100 deep, its limit (bash's FUNCNEST); a real bash would recurse until it crashes.";
 const DEPTH_ZH = '模拟器停止了本行：函数嵌套达到 100 层上限（即 bash 的 FUNCNEST）；真实的 bash 会一直递归直到崩溃。';
-const TIME_EN = 'the simulator interrupted a command of this line after 60 s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.';
+const TIME_EN =
+  'the simulator interrupted a command of this line after 60 s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.';
 
 describe('grade: commands a simulator limit stopped', () => {
   it('a file of commands keeps the line each command was written on (comments and blank lines skipped)', async () => {
@@ -25,7 +26,12 @@ describe('grade: commands a simulator limit stopped', () => {
     mkdirSync(join(root, 'ann'));
     writeFileSync(join(root, 'ann', 'commands.sh'), '# my work\n\n$ docker run -d --name web -p 8080:80 nginx:1.25\nf(){ f; }; f\n');
     const [row] = await collectRows([{ abs: join(root, 'ann'), display: 'class/ann' }], ex);
-    expect(row?.content).toEqual({ kind: 'commands', commands: ['docker run -d --name web -p 8080:80 nginx:1.25', 'f(){ f; }; f'], file: 'commands.sh', lines: [3, 4] });
+    expect(row?.content).toEqual({
+      kind: 'commands',
+      commands: ['docker run -d --name web -p 8080:80 nginx:1.25', 'f(){ f; }; f'],
+      file: 'commands.sh',
+      lines: [3, 4],
+    });
   });
 
   it('the row names the file, the line and the limit, in English and in Chinese; the score still counts', async () => {
@@ -43,16 +49,28 @@ describe('grade: commands a simulator limit stopped', () => {
     const row: GradedRow = { submission: 'class/ann', student: 'ann', result: out.result };
     expect(feedbackOf(row, ex, 'en')).toBe(`commands.sh:4: ${DEPTH_EN}`);
     expect(feedbackOf(row, ex, 'zh-cn')).toBe(`commands.sh:4: ${DEPTH_ZH}`);
-    expect(reasons(row, ex, 'en').map((r) => r.text).slice(0, 2)).toEqual([`commands.sh:4: ${DEPTH_EN}`, `commands.sh:7: ${TIME_EN}`]);
+    expect(
+      reasons(row, ex, 'en')
+        .map((r) => r.text)
+        .slice(0, 2),
+    ).toEqual([`commands.sh:4: ${DEPTH_EN}`, `commands.sh:7: ${TIME_EN}`]);
     // Stopping a line is what Ctrl-C does; the work before it is still graded.
     expect(out.result.checks.find((c) => c.id === 'culprit')?.passed).toBe(true);
   }, 60_000);
 
   it('commands without a file (a site submission) are numbered; past five, the rest are counted', () => {
     const stopped = Array.from({ length: 7 }, (_, i) => ({ command: i + 1, limit: 'depth', note: { en: DEPTH_EN, 'zh-cn': DEPTH_ZH } }));
-    const row: GradedRow = { submission: 'bob.json', student: 'bob', result: { exercise: 'e1.1', score: 0, max: 6, checks: [], findings: [], hints: [], errors: [], stopped } };
+    const row: GradedRow = {
+      submission: 'bob.json',
+      student: 'bob',
+      result: { exercise: 'e1.1', score: 0, max: 6, checks: [], findings: [], hints: [], errors: [], stopped },
+    };
     const en = reasons(row, ex, 'en').map((r) => r.text);
     expect(en).toEqual([1, 2, 3, 4, 5].map((n) => `command ${n}: ${DEPTH_EN}`).concat("2 more commands stopped by the simulator's limits"));
-    expect(reasons(row, ex, 'zh-cn').map((r) => r.text).slice(-2)).toEqual([`第 5 条命令: ${DEPTH_ZH}`, '另有 2 条命令被模拟器的上限停止']);
+    expect(
+      reasons(row, ex, 'zh-cn')
+        .map((r) => r.text)
+        .slice(-2),
+    ).toEqual([`第 5 条命令: ${DEPTH_ZH}`, '另有 2 条命令被模拟器的上限停止']);
   });
 });

@@ -19,7 +19,18 @@ put('alice/pod.yaml', ex.solution['pod.yaml']);
 put('bob/pod.yaml', ex.wrong[0].files['pod.yaml']);
 put('carol/my-pod.yml', ex.wrong[1].files['pod.yaml']);
 put('dave/pod.yaml', Buffer.from([0x61, 0x00]));
-put('erin.json', JSON.stringify({ format: 'container-course-submission', version: 1, exercise: 'e11.1', text: ex.wrong[1].files['pod.yaml'], score: 10, timestamp: '2026-11-23T10:00:00Z', courseVersion: '0.1.0' }));
+put(
+  'erin.json',
+  JSON.stringify({
+    format: 'container-course-submission',
+    version: 1,
+    exercise: 'e11.1',
+    text: ex.wrong[1].files['pod.yaml'],
+    score: 10,
+    timestamp: '2026-11-23T10:00:00Z',
+    courseVersion: '0.1.0',
+  }),
+);
 put('frank.json', '{"format": "container-course-submission", oops');
 put('gina.yaml', '');
 put('hugo.yaml', 'x: ' + 'a'.repeat(3 * 1024 * 1024));
@@ -27,23 +38,30 @@ put('ivan.json', JSON.stringify({ format: 'container-course-submission', version
 writeFileSync(join(root, 'outside.yaml'), ex.solution['pod.yaml']);
 symlinkSync(join(root, 'outside.yaml'), join(cls, 'zed.yaml'));
 
-const KNOWN = 'Every field is where Kubernetes expects it: pod.yaml:12:7: Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].securityContext.drop" — "drop" belongs under "capabilities:". Indent it two more spaces so it sits inside capabilities (S0\'s example has this indentation bug).';
+const KNOWN =
+  'Every field is where Kubernetes expects it: pod.yaml:12:7: Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].securityContext.drop" — "drop" belongs under "capabilities:". Indent it two more spaces so it sits inside capabilities (S0\'s example has this indentation bug).';
 const DROP = 'capabilities.drop contains ALL: Start from nothing, so capabilities.drop must list ALL. Then add back only what the app needs.';
 
 /** Exercism's test-runner interface, version 3 (exercism/docs building/tooling/test-runners/interface.md). */
-const resultsV3 = z.object({
-  version: z.literal(3),
-  status: z.enum(['pass', 'fail', 'error']),
-  message: z.string().optional(),
-  tests: z.array(z.object({
-    name: z.string().min(1),
+const resultsV3 = z
+  .object({
+    version: z.literal(3),
     status: z.enum(['pass', 'fail', 'error']),
-    test_code: z.string(),
     message: z.string().optional(),
-    output: z.string().optional(),
-    task_id: z.number().int().positive().optional(),
-  }).strict()),
-}).strict();
+    tests: z.array(
+      z
+        .object({
+          name: z.string().min(1),
+          status: z.enum(['pass', 'fail', 'error']),
+          test_code: z.string(),
+          message: z.string().optional(),
+          output: z.string().optional(),
+          task_id: z.number().int().positive().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 
 describe('container-course grade', { timeout: 120_000 }, () => {
   it('grades a class folder: one row per student with the reason, errors as rows, the Points line', async () => {
@@ -71,7 +89,21 @@ describe('container-course grade', { timeout: 120_000 }, () => {
     const r = await runCli(['grade', '-e', 'e11.1', '--format', 'csv', '--out', 'grades.csv', 'class/alice', 'class/bob', 'class/erin.json'], { cwd: root });
     expect(r).toEqual({ code: 1, stderr: '', stdout: 'Points 21/30\n' });
     const rows = parseCsv(readFileSync(join(root, 'grades.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['student', 'submission', 'score', 'max', 'percent', 'parses', 'known-fields', 'drop-all', 'add-nothing', 'no-escalation', 'not-privileged', 'hidden-7', 'feedback']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'student',
+      'submission',
+      'score',
+      'max',
+      'percent',
+      'parses',
+      'known-fields',
+      'drop-all',
+      'add-nothing',
+      'no-escalation',
+      'not-privileged',
+      'hidden-7',
+      'feedback',
+    ]);
     expect(rows.map((x) => [x.student, x.score, x.max, x.percent, x['drop-all'], x.feedback])).toEqual([
       ['alice', '10', '10', '100', '2', ''],
       ['bob', '5', '10', '50', '0', KNOWN],
@@ -94,22 +126,43 @@ describe('container-course grade', { timeout: 120_000 }, () => {
       ['bob', '', 'bob', 'bob', '', '5'],
     ]);
     const m = parseCsv((await runCli(['grade', '-e', 'e11.1', '--format', 'moodle', 'class/alice', 'class/bob'], { cwd: root })).stdout) as string[][];
-    expect(m).toEqual([['ID number', 'e11.1', 'Feedback e11.1'], ['alice', '10', ''], ['bob', '5', KNOWN]]);
+    expect(m).toEqual([
+      ['ID number', 'e11.1', 'Feedback e11.1'],
+      ['alice', '10', ''],
+      ['bob', '5', KNOWN],
+    ]);
   });
 
   it('writes Exercism results.json (v3) per student with --out-dir; hidden checks leak no id', async () => {
     const out = join(root, 'results');
-    const r = await runCli(['grade', '-e', 'e11.1', '--format', 'results-json', '--out-dir', 'results', 'class/alice', 'class/bob', 'class/gina.yaml'], { cwd: root });
+    const r = await runCli(['grade', '-e', 'e11.1', '--format', 'results-json', '--out-dir', 'results', 'class/alice', 'class/bob', 'class/gina.yaml'], {
+      cwd: root,
+    });
     expect(r.stdout).toBe('3 reports in results\nPoints 15/30\n');
     expect(readdirSync(out).sort()).toEqual(['alice', 'bob', 'gina']);
     const bob = resultsV3.parse(JSON.parse(readFileSync(join(out, 'bob', 'results.json'), 'utf8')));
     expect(bob.status).toBe('fail');
-    expect(bob.tests.map((t) => `${t.test_code}:${t.status}`)).toEqual(['parses:pass', 'known-fields:fail', 'drop-all:fail', 'add-nothing:fail', 'no-escalation:pass', 'not-privileged:pass', ':pass']);
-    expect(bob.tests[2]!.message).toBe(`${DROP}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.`);
+    expect(bob.tests.map((t) => `${t.test_code}:${t.status}`)).toEqual([
+      'parses:pass',
+      'known-fields:fail',
+      'drop-all:fail',
+      'add-nothing:fail',
+      'no-escalation:pass',
+      'not-privileged:pass',
+      ':pass',
+    ]);
+    expect(bob.tests[2]!.message).toBe(
+      `${DROP}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.`,
+    );
     expect(bob.tests[6]!.name).toBe('hidden check 7');
     expect(JSON.stringify(bob)).not.toContain('same-image');
     expect(resultsV3.parse(JSON.parse(readFileSync(join(out, 'alice', 'results.json'), 'utf8'))).status).toBe('pass');
-    expect(JSON.parse(readFileSync(join(out, 'gina', 'results.json'), 'utf8'))).toEqual({ version: 3, status: 'error', message: 'the submission is empty', tests: [] });
+    expect(JSON.parse(readFileSync(join(out, 'gina', 'results.json'), 'utf8'))).toEqual({
+      version: 3,
+      status: 'error',
+      message: 'the submission is empty',
+      tests: [],
+    });
     const many = await runCli(['grade', '-e', 'e11.1', '--format', 'results-json', 'class/alice', 'class/bob'], { cwd: root });
     expect(many.code).toBe(2);
     expect(many.stderr).toBe('container-course grade: --format results-json writes one file per student: give --out-dir DIR (2 submissions)\n');
@@ -135,7 +188,9 @@ describe('container-course grade', { timeout: 120_000 }, () => {
     const x = (await runCli(['grade', '-e', 'e11.1', '--format', 'junit', 'class'], { cwd: root })).stdout;
     expect(XMLValidator.validate(x)).toBe(true);
     expect(x).toContain('<testsuite name="class/bob" tests="7" failures="3" errors="0">');
-    expect(x).toContain(`<failure message="${DROP}" type="drop-all">${DROP}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.</failure>`);
+    expect(x).toContain(
+      `<failure message="${DROP}" type="drop-all">${DROP}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.</failure>`,
+    );
   });
 
   it('exits 0 when every submission has full marks', async () => {
@@ -143,7 +198,10 @@ describe('container-course grade', { timeout: 120_000 }, () => {
   });
 
   it('grades a shell-goal submission file by replaying its commands', async () => {
-    writeFileSync(join(root, 'e1.1.json'), JSON.stringify({ format: 'container-course-submission', version: 1, exercise: 'e1.1', commands: ['ps -o pid,ppid,cmd -p 23890', 'docker stop shop'] }));
+    writeFileSync(
+      join(root, 'e1.1.json'),
+      JSON.stringify({ format: 'container-course-submission', version: 1, exercise: 'e1.1', commands: ['ps -o pid,ppid,cmd -p 23890', 'docker stop shop'] }),
+    );
     const r = await runCli(['grade', '-e', 'e1.1', '--format', 'csv', 'e1.1.json'], { cwd: root });
     expect(r.stdout).toBe('student,submission,score,max,percent,culprit,others,feedback\ne1.1,e1.1.json,6,6,100,3,3,\n');
   }, 120_000);
@@ -154,9 +212,17 @@ describe('container-course grade', { timeout: 120_000 }, () => {
     expect(u.code).toBe(2);
     expect(u.stderr).toMatch(/^container-course grade: unknown exercise 'e99' in rule set current; known: e1.1, e1.2, (e\d+\.\d+, )*e\d+\.\d+\n$/);
     expect((await runCli(['grade', '-e', 'e11.1'], { cwd: root })).code).toBe(2);
-    expect(await runCli(['grade', '-e', 'e11.1', 'class/alice', 'clas'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'container-course grade: no such file or directory: clas\n' });
-    expect((await runCli(['grade', '-e', 'e11.1', '--jobs', '0', 'class'], { cwd: root })).stderr).toBe('container-course grade: invalid value "0" for --jobs; give a number from 1 to 64\n');
-    expect((await runCli(['grade', '-e', 'e11.1', '--deadline', 'friday', 'class'], { cwd: root })).stderr).toBe('container-course grade: invalid value "friday" for --deadline; give an ISO 8601 time such as 2026-12-18T23:59:00Z\n');
+    expect(await runCli(['grade', '-e', 'e11.1', 'class/alice', 'clas'], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'container-course grade: no such file or directory: clas\n',
+    });
+    expect((await runCli(['grade', '-e', 'e11.1', '--jobs', '0', 'class'], { cwd: root })).stderr).toBe(
+      'container-course grade: invalid value "0" for --jobs; give a number from 1 to 64\n',
+    );
+    expect((await runCli(['grade', '-e', 'e11.1', '--deadline', 'friday', 'class'], { cwd: root })).stderr).toBe(
+      'container-course grade: invalid value "friday" for --deadline; give an ISO 8601 time such as 2026-12-18T23:59:00Z\n',
+    );
     expect((await runCli(['grade', '-e', 'e11.1', '--format', 'csv', '--out-dir', 'x', 'class'], { cwd: root })).code).toBe(2);
     expect((await runCli(['grade', '--help'])).stdout).toMatch(/^Usage: container-course grade --exercise ID/);
   });
@@ -164,7 +230,8 @@ describe('container-course grade', { timeout: 120_000 }, () => {
   it('--deadline flags work the site says was submitted late; the student id comes from the submission', async () => {
     const d = join(root, 'late');
     mkdirSync(d);
-    const sub = (student: object, submittedAt: string) => JSON.stringify({ format: 'container-course-submission', version: 1, exercise: 'e11.1', text: ex.solution['pod.yaml'], student, submittedAt });
+    const sub = (student: object, submittedAt: string) =>
+      JSON.stringify({ format: 'container-course-submission', version: 1, exercise: 'e11.1', text: ex.solution['pod.yaml'], student, submittedAt });
     writeFileSync(join(d, 'a.json'), sub({ name: 'Ann Lee', id: 's1001' }, '2026-12-18T22:00:00Z'));
     writeFileSync(join(d, 'b.json'), sub({ name: 'Ben' }, '2026-12-19T08:00:00Z'));
     const r = await runCli(['grade', '-e', 'e11.1', '--format', 'csv', '--deadline', '2026-12-18T23:59:00Z', 'late'], { cwd: root });

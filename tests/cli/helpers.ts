@@ -5,8 +5,12 @@ export async function runCli(argv: string[], opts: { stdin?: string; cwd?: strin
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     readStdin: async () => opts.stdin ?? '',
     isTTY: false,
     cwd: opts.cwd ?? process.cwd(),

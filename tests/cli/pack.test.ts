@@ -15,8 +15,9 @@ const repo = join(import.meta.dirname, '../..');
 const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => spawnSync(p, ['--version']).status === 0);
 const ex = parse(readFileSync(join(repo, 'content/exercises/e11.1.yaml'), 'utf8'));
 /** `assignment new` pins the newest released rule set that has the exercise: its model answer is the one to hand in there. */
-const frozen = (JSON.parse(readFileSync(join(repo, 'content/rulesets/2026.12.3.json'), 'utf8')) as { exercises: { id: string; solution: Record<string, string> }[] })
-  .exercises.find((e) => e.id === 'e11.1')!;
+const frozen = (
+  JSON.parse(readFileSync(join(repo, 'content/rulesets/2026.12.3.json'), 'utf8')) as { exercises: { id: string; solution: Record<string, string> }[] }
+).exercises.find((e) => e.id === 'e11.1')!;
 
 describe.skipIf(!systemNode)('npm pack → npm install -g → container-course on the system node', () => {
   it('installs and runs --help, check and grade from a folder outside the repository', () => {

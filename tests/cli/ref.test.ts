@@ -22,8 +22,15 @@ describe('container-course ref', () => {
     const r = await runCli(['ref', 'cloudnatived/demo:hello', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
-      input: 'cloudnatived/demo:hello', valid: true, error: null, domain: 'docker.io', path: 'cloudnatived/demo', tag: 'hello', digest: null,
-      familiar: 'cloudnatived/demo:hello', normalized: 'docker.io/cloudnatived/demo:hello',
+      input: 'cloudnatived/demo:hello',
+      valid: true,
+      error: null,
+      domain: 'docker.io',
+      path: 'cloudnatived/demo',
+      tag: 'hello',
+      digest: null,
+      familiar: 'cloudnatived/demo:hello',
+      normalized: 'docker.io/cloudnatived/demo:hello',
     });
     expect(JSON.parse(r.stdout).explained.map((e: { part: string }) => e.part)).toEqual(['domain', 'path', 'namespace', 'repository', 'tag']);
   });
@@ -31,8 +38,12 @@ describe('container-course ref', () => {
     const r = await runCli(['ref', 'alpine', '--locale', 'zh-cn', '--json']);
     expect(JSON.parse(r.stdout).explained[0].text).toBe('镜像仓库服务（registry）主机 docker.io（未写主机，默认 Docker Hub）');
   });
-  it('reports Docker\'s error and exits 1 for an invalid reference', async () => {
-    expect(await runCli(['ref', 'Alpine'])).toEqual({ code: 1, stderr: '', stdout: '"Alpine": invalid reference format: repository name (library/Alpine) must be lowercase\n' });
+  it("reports Docker's error and exits 1 for an invalid reference", async () => {
+    expect(await runCli(['ref', 'Alpine'])).toEqual({
+      code: 1,
+      stderr: '',
+      stdout: '"Alpine": invalid reference format: repository name (library/Alpine) must be lowercase\n',
+    });
     const j = await runCli(['ref', 'cloudnatived/demo :hello', '--json']);
     expect(j.code).toBe(1);
     expect(JSON.parse(j.stdout)).toMatchObject({ valid: false, error: 'invalid reference format', domain: null });

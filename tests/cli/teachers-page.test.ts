@@ -20,13 +20,19 @@ describe('the Teachers page', () => {
   it('every container-course command on it runs', async () => {
     const ex = parse(readFileSync(join(repo, 'content/exercises/e11.1.yaml'), 'utf8'));
     const cwd = mkdtempSync(join(tmpdir(), 'cc-teachers-'));
-    for (const [n, t] of [['alice', ex.solution['pod.yaml']], ['bob', ex.start['pod.yaml']]]) {
+    for (const [n, t] of [
+      ['alice', ex.solution['pod.yaml']],
+      ['bob', ex.start['pod.yaml']],
+    ]) {
       mkdirSync(join(cwd, 'class', n), { recursive: true });
       writeFileSync(join(cwd, 'class', n, 'pod.yaml'), t);
     }
     writeFileSync(join(cwd, 'pod.yaml'), ex.solution['pod.yaml']);
     for (const line of en.filter((l) => !l.startsWith('npm install'))) {
-      const args = line.replace(/^npx (--yes )?container-course@\S+ /, '').replace(/^container-course /, '').split(' ');
+      const args = line
+        .replace(/^npx (--yes )?container-course@\S+ /, '')
+        .replace(/^container-course /, '')
+        .split(' ');
       const r = await runCli(args, { cwd });
       expect(r.stderr, line).toBe('');
       expect([0, 1], line).toContain(r.code);

@@ -40,7 +40,11 @@ describe('every source-article topic has a home', () => {
       expect(t.lesson, 'a lesson, a glossary term or pending').toBeTruthy();
       expect(exists(`lessons/${t.lesson}/index.en.mdx`), `lesson ${t.lesson}`).toBe(true);
       const text = readFileSync(join(CONTENT, `lessons/${t.lesson}/index.en.mdx`), 'utf8');
-      if (t.heading) expect(text.split('\n').some((l) => /^#{2,3} /.test(l) && l.replace(/^#+ /, '') === t.heading), `heading "${t.heading}"`).toBe(true);
+      if (t.heading)
+        expect(
+          text.split('\n').some((l) => /^#{2,3} /.test(l) && l.replace(/^#+ /, '') === t.heading),
+          `heading "${t.heading}"`,
+        ).toBe(true);
       if (t.aside) expect(text.includes(`title="${t.aside}"`), `aside "${t.aside}"`).toBe(true);
       expect(t.heading ?? t.aside).toBeTruthy();
     });

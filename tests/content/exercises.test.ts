@@ -37,11 +37,18 @@ it('covers the curriculum exercises', () => {
 
 it('has at least 30 exercises, each with a home in the lesson it names', () => {
   expect(exercises.length).toBeGreaterThanOrEqual(30);
-  const lessons = readdirSync(join(import.meta.dirname, '../../content/lessons'), { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d{2}-/.test(d.name));
+  const lessons = readdirSync(join(import.meta.dirname, '../../content/lessons'), { withFileTypes: true }).filter(
+    (d) => d.isDirectory() && /^\d{2}-/.test(d.name),
+  );
   const homes = new Map<string, string>();
   for (const d of lessons) {
     const text = readFileSync(join(import.meta.dirname, '../../content/lessons', d.name, 'index.en.mdx'), 'utf8');
-    const ids = /^exercises:\s*\[([^\]]*)\]/m.exec(text)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+    const ids =
+      /^exercises:\s*\[([^\]]*)\]/m
+        .exec(text)?.[1]
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [];
     for (const id of ids) homes.set(id, `L${Number(d.name.slice(0, 2))}`);
   }
   const homeless = exercises.filter((e) => homes.get(e.id) !== e.lesson).map((e) => `${e.id} (lesson ${e.lesson}, listed in ${homes.get(e.id) ?? 'none'})`);

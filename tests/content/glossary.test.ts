@@ -5,11 +5,7 @@ import { glossarySchema } from '../../src/schemas/glossary.ts';
 import { parseData } from '../../src/content-data.ts';
 import { CONTENT } from './helpers.ts';
 
-const glossary = parseData(
-  'content/glossary/terms.yaml',
-  readFileSync(join(CONTENT, 'glossary/terms.yaml'), 'utf8'),
-  glossarySchema,
-);
+const glossary = parseData('content/glossary/terms.yaml', readFileSync(join(CONTENT, 'glossary/terms.yaml'), 'utf8'), glossarySchema);
 
 /** Rows of CURRICULUM §4's table that the glossary must keep word for word. */
 const REQUIRED: [string, string][] = [
@@ -33,7 +29,7 @@ const REQUIRED: [string, string][] = [
 
 describe('glossary data (CURRICULUM §4)', () => {
   it('is valid and has every row of the table', () => {
-    expect(glossary.terms.length).toBeGreaterThanOrEqual(54) // 27 rows × 2 columns in §4;
+    expect(glossary.terms.length).toBeGreaterThanOrEqual(54); // 27 rows × 2 columns in §4;
     for (const [en, zh] of REQUIRED) {
       const term = glossary.terms.find((t) => t.en === en);
       expect(term, `missing term "${en}"`).toBeDefined();

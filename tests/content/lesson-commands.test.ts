@@ -20,9 +20,7 @@ interface Step {
 
 function steps(body: string): Step[] {
   const blocks = [...body.matchAll(/^```(\w*)[^\n]*\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1], text: m[2] }));
-  return blocks.flatMap((b, i) =>
-    b.lang === 'sh' ? [{ command: b.text.trim(), expected: blocks[i + 1]?.lang === 'text' ? blocks[i + 1].text : null }] : [],
-  );
+  return blocks.flatMap((b, i) => (b.lang === 'sh' ? [{ command: b.text.trim(), expected: blocks[i + 1]?.lang === 'text' ? blocks[i + 1].text : null }] : []));
 }
 
 /** A step that needs the cluster: a Kubernetes client, or the host's view of a pod's pause container. */

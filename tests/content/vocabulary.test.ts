@@ -43,7 +43,10 @@ function prose(text: string): string[] {
 /** Every string value of a YAML document, with its path, for exercise and glossary files. */
 function strings(value: unknown, path: string, out: [string, string][] = []): [string, string][] {
   if (typeof value === 'string') out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => { strings(v, `${path}[${i}]`, out); });
+  else if (Array.isArray(value))
+    value.forEach((v, i) => {
+      strings(v, `${path}[${i}]`, out);
+    });
   else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) if (k !== 'solution' && k !== 'start' && k !== 'files') strings(v, `${path}.${k}`, out);
   return out;

@@ -21,7 +21,7 @@ for (const path of ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/', LESSON1, L
   });
 }
 
-test('a returning learner\'s lesson page (saved progress, a passed exercise) stays within the budget too', async ({ page }) => {
+test("a returning learner's lesson page (saved progress, a passed exercise) stays within the budget too", async ({ page }) => {
   // Stored before the page's own scripts run (a fresh page: nothing comes from the cache).
   await page.addInitScript(() => {
     const passed = { status: 'passed', score: 10, max: 10, updatedAt: '2026-12-01T10:00:00.000Z' };
@@ -64,7 +64,9 @@ test(`opening a manifest exercise fetches at most ${EDITOR_BUDGET_KB} KB gzip of
   expect(js.gzip, `the editor: ${kb(js.gzip)} gzip`).toBeLessThanOrEqual(EDITOR_BUDGET_GZIP);
 });
 
-test('the terminal code (xterm.js and the simulator), the exercise panels, the progress export/import and the search UI load only when the learner asks', async ({ page }) => {
+test('the terminal code (xterm.js and the simulator), the exercise panels, the progress export/import and the search UI load only when the learner asks', async ({
+  page,
+}) => {
   const atLoad: string[] = [];
   page.on('request', (r) => atLoad.push(r.url()));
   await page.goto(LESSON1, { waitUntil: 'networkidle' });

@@ -38,7 +38,7 @@ export function noChromiumAdvice(tried) {
   return [
     'No Chromium found for the end-to-end tests. Looked for:',
     ...tried.map((t) => `  - ${t}`),
-    'Install Debian\'s Chromium with:  apt-get update && apt-get install -y chromium',
+    "Install Debian's Chromium with:  apt-get update && apt-get install -y chromium",
     'or point CHROME_PATH at a Chromium or Chrome binary.',
   ].join('\n');
 }

@@ -12,10 +12,16 @@ test.describe('the Content-Security-Policy', () => {
     const meta = page.locator('head meta[http-equiv="content-security-policy"]');
     await expect(meta).toHaveCount(1);
     const policy = (await meta.getAttribute('content')) ?? '';
-    const directives = new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-      const [name, ...sources] = d.split(/\s+/);
-      return [name, sources] as const;
-    }));
+    const directives = new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => {
+          const [name, ...sources] = d.split(/\s+/);
+          return [name, sources] as const;
+        }),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'self'"]);

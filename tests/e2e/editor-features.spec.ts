@@ -28,7 +28,7 @@ test.describe('the exercise editor keeps every feature the exercises use', () =>
     await expect(editor(page, E11).locator('.marker-widget')).toContainText(/capabilities/);
   });
 
-  test('completion (Ctrl+Space) offers the schema\'s fields from the YAML worker', async ({ page }) => {
+  test("completion (Ctrl+Space) offers the schema's fields from the YAML worker", async ({ page }) => {
     // A new key under securityContext (line 12 is allowPrivilegeEscalation: false).
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('End');

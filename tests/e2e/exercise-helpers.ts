@@ -62,12 +62,14 @@ export async function setEditorText(page: Page, id: string, text: string): Promi
 
 /** The editor's text as rendered (visible lines; the exercise files fit on screen). */
 export async function editorText(page: Page, id: string): Promise<string> {
-  const lines = await editor(page, id).locator('.view-line').evaluateAll((els) =>
-    els
-      .map((e) => ({ top: parseFloat((e as HTMLElement).style.top), text: (e.textContent ?? '').replace(/\u00a0/g, ' ') }))
-      .sort((a, b) => a.top - b.top)
-      .map((l) => l.text),
-  );
+  const lines = await editor(page, id)
+    .locator('.view-line')
+    .evaluateAll((els) =>
+      els
+        .map((e) => ({ top: parseFloat((e as HTMLElement).style.top), text: (e.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((l) => l.text),
+    );
   return lines.join('\n').replace(/\s+$/, '');
 }
 

@@ -15,7 +15,9 @@ test.describe('quiz exercise (E2.2)', () => {
     await quiz.getByRole('checkbox', { name: 'pid' }).check();
     await quiz.getByRole('button', { name: 'Check' }).click();
     await expect(quiz.locator('.cc-ex__score')).toContainText('Score: 0 of 1');
-    await expect(quiz.locator('[data-feedback="net"]')).toHaveText('No. web has its own net namespace with its own eth0 (172.17.0.2); only --network host would share it.');
+    await expect(quiz.locator('[data-feedback="net"]')).toHaveText(
+      'No. web has its own net namespace with its own eth0 (172.17.0.2); only --network host would share it.',
+    );
     await expect(quiz.locator('[data-feedback="pid"]')).toContainText('That is a separate PID namespace.');
     await expect(quiz.locator('[data-feedback="user"]')).toHaveText('');
     await expect(quiz.locator('.cc-ex__verdict')).toHaveText('Not quite.');

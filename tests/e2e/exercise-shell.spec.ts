@@ -21,7 +21,9 @@ async function startTerminal(page: Page) {
 
 async function download(page: Page, id: string): Promise<string> {
   const downloading = page.waitForEvent('download');
-  await panel(page, id).getByRole('button', { name: /Download submission|下载提交文件/ }).click();
+  await panel(page, id)
+    .getByRole('button', { name: /Download submission|下载提交文件/ })
+    .click();
   const file = await downloading;
   const chunks = await (await file.createReadStream()).toArray();
   return Buffer.concat(chunks).toString('utf8');
@@ -31,7 +33,9 @@ test.describe('shell-goal exercises', () => {
   // Each test starts the simulated host and replays the session in the grader after every
   // command: a loaded 2-core machine needs more than the default 45 s.
   test.describe.configure({ timeout: 120_000 });
-  test('E1.1: Reset sets up web, shop and blog; kill 23890 leaves shop running; stopping shop reaches the goal; the CLI re-grades the download the same', async ({ page }) => {
+  test('E1.1: Reset sets up web, shop and blog; kill 23890 leaves shop running; stopping shop reaches the goal; the CLI re-grades the download the same', async ({
+    page,
+  }) => {
     await page.goto(LESSON1);
     await openFromCard(page, 'e1.1');
     const p = panel(page, 'e1.1');

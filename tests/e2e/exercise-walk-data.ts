@@ -74,7 +74,11 @@ export function maxScore(ex: WalkExercise): number {
   return [...weights(ex).values()].reduce((a, b) => a + b, 0);
 }
 
-const normal = (t: string) => t.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\s+$/, '');
+const normal = (t: string) =>
+  t
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\s+$/, '');
 
 /**
  * The first typical wrong answer, with the checks it must fail (all of them if it is the
@@ -102,7 +106,12 @@ export async function typicalWrong(ex: WalkExercise): Promise<{ failed: string[]
 async function cliGrade(id: string, w: WalkExercise['wrong'][number]): Promise<{ score: number; findings: string[] }> {
   const loaded = loadExercise(readFileSync(`content/exercises/${id}.yaml`, 'utf8'), `${id}.yaml`);
   if ('error' in loaded) throw new Error(loaded.error);
-  const content = 'files' in w ? { kind: 'files' as const, files: w.files } : 'commands' in w ? { kind: 'commands' as const, commands: w.commands } : { kind: 'answers' as const, answers: w.answers };
+  const content =
+    'files' in w
+      ? { kind: 'files' as const, files: w.files }
+      : 'commands' in w
+        ? { kind: 'commands' as const, commands: w.commands }
+        : { kind: 'answers' as const, answers: w.answers };
   const outcome = await gradeContent(loaded.exercise, content);
   if (!('result' in outcome)) throw new Error(`${id}: ${outcome.error}`);
   const r = outcome.result;

@@ -1,6 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test, expect, axe, LESSON1, LESSON1_ZH } from './fixtures.ts';
-import { E11, MISSING_DROP, S0_INDENTATION_BUG, editor, editorText, gradeWithCli, markerLines, openFromCard, panel, focusMissingDrop, setEditorText } from './exercise-helpers.ts';
+import {
+  E11,
+  MISSING_DROP,
+  S0_INDENTATION_BUG,
+  editor,
+  editorText,
+  gradeWithCli,
+  markerLines,
+  openFromCard,
+  panel,
+  focusMissingDrop,
+  setEditorText,
+} from './exercise-helpers.ts';
 
 /** Monaco's code, recognised by its file names and by a string only Monaco's bundle holds. */
 const MONACO_NAME = /monaco|editor\.worker|yaml\.worker|codicon/i;
@@ -94,9 +106,7 @@ test.describe('manifest exercise (E11.1)', () => {
     await expect(editor(page, E11)).toBeVisible();
     await setEditorText(page, E11, MISSING_DROP.replace('  name: demo\n', '  name: demo\n  bogus: 1\n'));
     // Line 5 is metadata.bogus: the checker's rules do not look there, the schema does.
-    await expect
-      .poll(async () => [...(await markerLines(page, E11, 'error')), ...(await markerLines(page, E11, 'warning'))], { timeout: 15_000 })
-      .toContain(5);
+    await expect.poll(async () => [...(await markerLines(page, E11, 'error')), ...(await markerLines(page, E11, 'warning'))], { timeout: 15_000 }).toContain(5);
     await expect(panel(page, E11).locator('.cc-finding[data-line="5"]')).toHaveCount(0);
   });
 
@@ -263,14 +273,20 @@ spec:
     await expect(fix).toBeEnabled();
 
     // A bare securityContext: a fix either applies or says why not; nothing fails silently.
-    await setEditorText(page, E11, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: demo\n    image: cloudnatived/demo:hello\n    securityContext:\n');
+    await setEditorText(
+      page,
+      E11,
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: demo\n    image: cloudnatived/demo:hello\n    securityContext:\n',
+    );
     const first = p.locator('[data-role="findings"] [data-action="fix"]').first();
     await expect(first).toBeEnabled();
     await first.click();
-    await expect(p.locator('[data-role="fix-status"]')).toHaveText(/^(Fix applied\.|This fix could not be applied \(.+\)\. Edit the text by hand: the finding says what to set\.|This fix changes nothing.*)$/);
+    await expect(p.locator('[data-role="fix-status"]')).toHaveText(
+      /^(Fix applied\.|This fix could not be applied \(.+\)\. Edit the text by hand: the finding says what to set\.|This fix changes nothing.*)$/,
+    );
   });
 
-  test('the learner\'s name and id, entered once, sign every downloaded submission', async ({ page }) => {
+  test("the learner's name and id, entered once, sign every downloaded submission", async ({ page }) => {
     await page.goto(LESSON1);
     await openFromCard(page, E11);
     const p = panel(page, E11);

@@ -41,17 +41,20 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
  */
 export async function axeRun(page: Page, include?: string | string[]): Promise<{ violations: string[]; ran: string[] }> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selectors) => {
-    type Node = { target: string[] };
-    type Result = { id: string; impact?: string; help: string; nodes: Node[] };
-    type Axe = { run(context: unknown, options: unknown): Promise<Record<'violations' | 'passes' | 'incomplete', Result[]>> };
-    const axe = (window as unknown as { axe: Axe }).axe;
-    const r = await axe.run(selectors ? { include: selectors.map((s) => [s]) } : document, { resultTypes: ['violations'] });
-    return {
-      violations: r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      ran: [...r.passes, ...r.incomplete, ...r.violations].map((x) => x.id),
-    };
-  }, include === undefined ? undefined : [include].flat());
+  return page.evaluate(
+    async (selectors) => {
+      type Node = { target: string[] };
+      type Result = { id: string; impact?: string; help: string; nodes: Node[] };
+      type Axe = { run(context: unknown, options: unknown): Promise<Record<'violations' | 'passes' | 'incomplete', Result[]>> };
+      const axe = (window as unknown as { axe: Axe }).axe;
+      const r = await axe.run(selectors ? { include: selectors.map((s) => [s]) } : document, { resultTypes: ['violations'] });
+      return {
+        violations: r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ran: [...r.passes, ...r.incomplete, ...r.violations].map((x) => x.id),
+      };
+    },
+    include === undefined ? undefined : [include].flat(),
+  );
 }
 
 /** axe-core's violations on the page, or only within `include` (a CSS selector). */

@@ -15,11 +15,14 @@ async function countCommands(page: Page) {
     document.addEventListener('cc:command', () => (window as unknown as { ccCommands: number }).ccCommands++);
   });
 }
-const commandsDone = (page: Page, n: number) =>
-  page.waitForFunction((n) => (window as unknown as { ccCommands: number }).ccCommands >= n, n);
+const commandsDone = (page: Page, n: number) => page.waitForFunction((n) => (window as unknown as { ccCommands: number }).ccCommands >= n, n);
 
 /** The row of the terminal's newest prompt. */
-const promptRow = (page: Page) => page.locator('cc-terminal .xterm-rows > div').filter({ hasText: /root@[\w.-]+:[^#]*#/ }).last();
+const promptRow = (page: Page) =>
+  page
+    .locator('cc-terminal .xterm-rows > div')
+    .filter({ hasText: /root@[\w.-]+:[^#]*#/ })
+    .last();
 
 for (const [path, runLabel] of [
   [LESSON1, 'Run in the terminal: '],

@@ -41,7 +41,11 @@ for (const loc of LOCALES) {
       await run(page, loc.run, 'docker run -d --name pod-pause registry.k8s.io/pause:3.9');
       await expect(screen(page)).toContainText('Downloaded newer image for registry.k8s.io/pause:3.9', FIRST);
       await run(page, loc.run, 'docker run -d --name pod-web --network container:pod-pause --ipc container:pod-pause nginx:1.25');
-      await run(page, loc.run, "docker run --rm --network container:pod-pause --ipc container:pod-pause alpine sh -c 'hostname; wget -qO- localhost | grep title'");
+      await run(
+        page,
+        loc.run,
+        "docker run --rm --network container:pod-pause --ipc container:pod-pause alpine sh -c 'hostname; wget -qO- localhost | grep title'",
+      );
       await expect(screen(page)).toContainText('<title>Welcome to nginx!</title>', FIRST);
     });
 
@@ -50,7 +54,9 @@ for (const loc of LOCALES) {
       await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l12);
       await run(page, loc.run, 'docker run --rm --read-only alpine touch /x');
       await expect(screen(page)).toContainText('touch: /x: Read-only file system', FIRST);
-      const writer = page.getByRole('button', { name: new RegExp(`^${escapeRe(`${loc.run}printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' ' name: demo'`)}`) });
+      const writer = page.getByRole('button', {
+        name: new RegExp(`^${escapeRe(`${loc.run}printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' ' name: demo'`)}`),
+      });
       await writer.scrollIntoViewIfNeeded();
       await writer.click();
       await run(page, loc.run, 'docker run --rm --user 1000 alpine id');

@@ -43,7 +43,11 @@ for (const vp of VIEWPORTS) {
         await run(page, loc.run, 'cat /root/demo/Dockerfile');
         await expect(screen(page)).toContainText('RUN apt-get update && apt-get install -y nginx', FIRST);
         await run(page, loc.run, 'mkdir /root/app');
-        await run(page, loc.run, `cat > /root/app/Dockerfile <<'EOF'\nFROM alpine:3.20\nRUN adduser -D -u 10001 app\nWORKDIR /app\nCOPY . .\nUSER 10001\nCMD ["httpd", "-f", "-p", "8080", "-h", "/app"]\nEOF`);
+        await run(
+          page,
+          loc.run,
+          `cat > /root/app/Dockerfile <<'EOF'\nFROM alpine:3.20\nRUN adduser -D -u 10001 app\nWORKDIR /app\nCOPY . .\nUSER 10001\nCMD ["httpd", "-f", "-p", "8080", "-h", "/app"]\nEOF`,
+        );
         await run(page, loc.run, 'cat /root/app/Dockerfile');
         await expect(screen(page)).toContainText('CMD ["httpd", "-f", "-p", "8080", "-h", "/app"]');
         await run(page, loc.run, 'docker build -t demo:v1 /root/demo');

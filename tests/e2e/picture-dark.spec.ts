@@ -53,7 +53,10 @@ for (const loc of LOCALES) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     // The figures take the dark theme's colours (CSS variables), not the light fallbacks.
     await expect(page.locator('figure.cc-fig')).toHaveCount(2);
-    const bg = await page.locator('figure.cc-fig svg > rect').first().evaluate((r) => getComputedStyle(r).fill);
+    const bg = await page
+      .locator('figure.cc-fig svg > rect')
+      .first()
+      .evaluate((r) => getComputedStyle(r).fill);
     expect(bg).toBe('rgb(23, 25, 30)');
     await page.locator('figure.cc-fig details').first().click(); // the text alternative, open
     expect(await axe(page, 'main')).toEqual([]);

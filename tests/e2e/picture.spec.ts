@@ -14,8 +14,28 @@ const POD = [
 ];
 const SIZES = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
 const LOCALES = [
-  { prefix: '', start: 'Start the terminal', tab: 'Picture', cgroups: 'Control groups', layers: 'Layers and overlay', pods: 'Pods', podShared: 'held by the sandbox, shared in the pod', noPods: 'nothing to draw yet: no pods on node1 in this state', run: 'Run' },
-  { prefix: '/zh-cn', start: '启动终端', tab: '图示', cgroups: '控制组', layers: '镜像层与叠加文件系统', pods: 'Pod', podShared: '由沙箱持有，Pod 内共享', noPods: '暂无可绘制的内容: node1 上还没有 Pod', run: '运行' },
+  {
+    prefix: '',
+    start: 'Start the terminal',
+    tab: 'Picture',
+    cgroups: 'Control groups',
+    layers: 'Layers and overlay',
+    pods: 'Pods',
+    podShared: 'held by the sandbox, shared in the pod',
+    noPods: 'nothing to draw yet: no pods on node1 in this state',
+    run: 'Run',
+  },
+  {
+    prefix: '/zh-cn',
+    start: '启动终端',
+    tab: '图示',
+    cgroups: '控制组',
+    layers: '镜像层与叠加文件系统',
+    pods: 'Pod',
+    podShared: '由沙箱持有，Pod 内共享',
+    noPods: '暂无可绘制的内容: node1 上还没有 Pod',
+    run: '运行',
+  },
 ] as const;
 
 // The simulated host and a docker pull run in the page: give a busy CI machine time.
@@ -96,7 +116,9 @@ for (const loc of LOCALES) {
     test.describe(`${loc.prefix || '/en'} at ${size} size`, () => {
       test.use({ viewport });
 
-      test(`the cgroup view shows the new docker scope at 100M${size === 'laptop' ? '; keyboard only: open the tab, pick a view, reach a node, run the command it offers' : ''}`, async ({ page }) => {
+      test(`the cgroup view shows the new docker scope at 100M${size === 'laptop' ? '; keyboard only: open the tab, pick a view, reach a node, run the command it offers' : ''}`, async ({
+        page,
+      }) => {
         await startAndRun(page, `${loc.prefix}${L6}`, loc.start, ['docker run -d --name web --memory 100m nginx']);
         if (size === 'laptop') await keyboardWalk(page, loc);
         else await page.getByRole('button', { name: loc.tab, exact: true }).click();
@@ -114,7 +136,9 @@ for (const loc of LOCALES) {
         await expect(scope).toHaveAttribute('aria-label', /memory\.max 104857600 \(100MiB\)/);
       });
 
-      test(`the overlay view shows the whiteout docker exec rm leaves${size === 'laptop' ? '; axe finds nothing wrong with the open tab and the static figure' : ''}`, async ({ page }) => {
+      test(`the overlay view shows the whiteout docker exec rm leaves${size === 'laptop' ? '; axe finds nothing wrong with the open tab and the static figure' : ''}`, async ({
+        page,
+      }) => {
         await startAndRun(page, `${loc.prefix}${L7}`, loc.start, ['docker run -d --name web nginx']);
         await page.getByRole('button', { name: loc.tab, exact: true }).click();
         await page.locator('cc-picture').getByRole('tab', { name: loc.layers }).click();
@@ -142,10 +166,15 @@ for (const loc of LOCALES) {
         await expect(canvas(page)).toContainText(loc.noPods);
         for (const line of POD) await typeAndWait(page, line);
         // The kubelet pulls and starts the containers after apply returns: ask until both are running.
-        await expect.poll(async () => {
-          await typeAndWait(page, 'kubectl get pod cache-demo');
-          return (await page.evaluate(() => (window as unknown as { ccLast: { stdout: string } }).ccLast)).stdout;
-        }, { timeout: 120_000 }).toMatch(/cache-demo +2\/2 +Running/);
+        await expect
+          .poll(
+            async () => {
+              await typeAndWait(page, 'kubectl get pod cache-demo');
+              return (await page.evaluate(() => (window as unknown as { ccLast: { stdout: string } }).ccLast)).stdout;
+            },
+            { timeout: 120_000 },
+          )
+          .toMatch(/cache-demo +2\/2 +Running/);
         // The Picture tab stayed open while the commands ran, on the Pods view: it redrew after each.
         await expect(canvas(page).locator('svg[data-view="pods"]')).toBeVisible();
         const cell = (member: string, type: string) => canvas(page).locator(`[data-node="podns-default/cache-demo/${member}-${type}"]`);
@@ -167,14 +196,18 @@ for (const loc of LOCALES) {
         await expect(detail).toContainText(/ls -l \/proc\/\d+\/ns\/net/);
         await detail.getByRole('button', { name: new RegExp(`^${loc.run}: ls -l /proc/\\d+/ns/net$`) }).click();
         const inode = (await drawn('pause', 'net').textContent())!;
-        await expect.poll(async () => (await page.evaluate(() => (window as unknown as { ccLast: { stdout: string } }).ccLast)).stdout, { timeout: 90_000 }).toContain(`net:[${inode}]`);
+        await expect
+          .poll(async () => (await page.evaluate(() => (window as unknown as { ccLast: { stdout: string } }).ccLast)).stdout, { timeout: 90_000 })
+          .toContain(`net:[${inode}]`);
       });
     });
   }
-
 }
 
-test('static figures ship no JS; the live tab’s code loads only when opened and stays within 15 KB gzip; it redraws within 16 ms', async ({ page, request }) => {
+test('static figures ship no JS; the live tab’s code loads only when opened and stays within 15 KB gzip; it redraws within 16 ms', async ({
+  page,
+  request,
+}) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.addInitScript(() => {
@@ -213,13 +246,24 @@ test('static figures ship no JS; the live tab’s code loads only when opened an
   // Opened, it fetches its chunk and draws; after each command it redraws (median of the warm redraws ≤ 16 ms).
   await page.locator('cc-terminal').getByRole('button', { name: 'Start the terminal' }).click();
   await expect(screen(page)).toContainText('root@node1:~#', { timeout: 60_000 });
-  expect(requests.filter((u) => u.includes('/live.')), 'nothing of the picture code before the tab opens').toEqual([]);
+  expect(
+    requests.filter((u) => u.includes('/live.')),
+    'nothing of the picture code before the tab opens',
+  ).toEqual([]);
   await page.getByRole('button', { name: 'Picture', exact: true }).click();
   await expect(canvas(page).locator('svg')).toBeVisible();
   expect(requests.filter((u) => u.includes('/live.'))).toHaveLength(1);
   await typeAndWait(page, 'docker run -d --name web nginx');
   const times: number[] = [];
-  for (const view of ['Layers and overlay', 'Processes and namespaces', 'Control groups', 'Capabilities', 'Networks', 'Layers and overlay', 'Processes and namespaces']) {
+  for (const view of [
+    'Layers and overlay',
+    'Processes and namespaces',
+    'Control groups',
+    'Capabilities',
+    'Networks',
+    'Layers and overlay',
+    'Processes and namespaces',
+  ]) {
     await page.locator('cc-picture').getByRole('tab', { name: view }).click();
     times.push(Number(await page.locator('cc-picture [data-role="panel"]').getAttribute('data-redraw-ms')));
   }

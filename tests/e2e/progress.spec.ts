@@ -71,9 +71,15 @@ test.describe('progress and learner work', () => {
     await page.goto('/');
     await page.evaluate(() => {
       const passed = { status: 'passed', score: 1, max: 1, updatedAt: 't' };
-      localStorage.setItem('cc:progress', JSON.stringify({
-        version: 2, visited: {}, work: {}, exercises: { 'e1.1': passed, 'e1.2': passed, 'e2.2': passed, 'e11.1': { ...passed, status: 'started' } },
-      }));
+      localStorage.setItem(
+        'cc:progress',
+        JSON.stringify({
+          version: 2,
+          visited: {},
+          work: {},
+          exercises: { 'e1.1': passed, 'e1.2': passed, 'e2.2': passed, 'e11.1': { ...passed, status: 'started' } },
+        }),
+      );
     });
     await page.reload();
     const homeMark = page.locator('a[data-cc-lesson="lessons/01-containers-are-processes"] .cc-mark');
@@ -137,7 +143,11 @@ test.describe('progress and learner work', () => {
       if ((e.stack ?? '').includes('/_astro/')) ours.push(`${e.message}\n${e.stack}`);
     });
     await page.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
     });
     await page.goto(LESSON1);
     await expect(page.locator('[data-role="storage-problem"]')).toContainText('does not let the course store data');

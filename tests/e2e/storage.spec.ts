@@ -52,11 +52,14 @@ test.describe('storage faults', () => {
     await expect(panel(a, E11).locator('[data-role="findings"] .cc-finding[data-rule="drop-all-capabilities"]')).toHaveAttribute('data-line', '13');
 
     // Tab A missed a newer save (written behind its back): its next edit is refused, not written over it.
-    await a.evaluate(([id, text]) => {
-      const p = JSON.parse(localStorage.getItem('cc:progress')!);
-      p.work[id] = { ...p.work[id], files: { 'pod.yaml': text }, rev: p.work[id].rev + 5 };
-      localStorage.setItem('cc:progress', JSON.stringify(p));
-    }, [E11, '# newer work from elsewhere\n'] as const);
+    await a.evaluate(
+      ([id, text]) => {
+        const p = JSON.parse(localStorage.getItem('cc:progress')!);
+        p.work[id] = { ...p.work[id], files: { 'pod.yaml': text }, rev: p.work[id].rev + 5 };
+        localStorage.setItem('cc:progress', JSON.stringify(p));
+      },
+      [E11, '# newer work from elsewhere\n'] as const,
+    );
     await setEditorText(a, E11, S0_INDENTATION_BUG);
     const notice = panel(a, E11).locator('.cc-ex__notice');
     await expect(notice).toContainText('was changed in another tab or window, so this tab did not save over it');
@@ -140,15 +143,23 @@ test.describe('storage faults', () => {
       void d.dismiss();
     });
     await page.goto(LESSON1);
-    await page.evaluate(() => localStorage.setItem('cc:progress', JSON.stringify({ version: 2, visited: { 'lessons/01-containers-are-processes': 't' }, exercises: {}, work: {} })));
+    await page.evaluate(() =>
+      localStorage.setItem('cc:progress', JSON.stringify({ version: 2, visited: { 'lessons/01-containers-are-processes': 't' }, exercises: {}, work: {} })),
+    );
     const before = await stored(page);
     const status = page.locator('[data-role="progress-status"]');
     const head = '{"format":"container-course-progress","version":1,"exportedAt":"x","terminal":{},"progress":';
 
     await importFile(page, 'proto.json', `${head}{"version":2,"visited":{},"exercises":{},"work":{"__proto__":{"polluted":true}}}}`);
-    await expect(status).toHaveText('This file could not be imported: its progress record is damaged: progress.work["__proto__"] is a key the course never writes (refused)');
+    await expect(status).toHaveText(
+      'This file could not be imported: its progress record is damaged: progress.work["__proto__"] is a key the course never writes (refused)',
+    );
 
-    await importFile(page, 'types.json', `${head}{"version":2,"visited":{},"exercises":{"e1.1":{"status":"passed","score":"10","max":10,"updatedAt":"t"}},"work":{}}}`);
+    await importFile(
+      page,
+      'types.json',
+      `${head}{"version":2,"visited":{},"exercises":{"e1.1":{"status":"passed","score":"10","max":10,"updatedAt":"t"}},"work":{}}}`,
+    );
     await expect(status).toHaveText('This file could not be imported: its progress record is damaged: progress.exercises["e1.1"].score is not a number');
 
     const dir = mkdtempSync(join(tmpdir(), 'cc-import-'));
@@ -159,6 +170,6 @@ test.describe('storage faults', () => {
 
     expect(dialogs).toBe(0);
     expect(await stored(page)).toBe(before);
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
   });
 });

@@ -44,7 +44,9 @@ for (const size of SIZES) {
 
       // One terminal per locale and size walks the edges in turn (a terminal start is the costly
       // part of each test): history and the missing-command hint, Ctrl-C in a loop, then yes.
-      test('history and the missing-command hint; Ctrl-C stops a loop at once and keeps the working directory; the tab stays responsive while yes floods the terminal', async ({ page }) => {
+      test('history and the missing-command hint; Ctrl-C stops a loop at once and keeps the working directory; the tab stays responsive while yes floods the terminal', async ({
+        page,
+      }) => {
         await startTerminal(page, loc.path);
 
         // history lists the lines typed, numbered as bash does; a command the host lacks gets
@@ -80,7 +82,9 @@ for (const size of SIZES) {
         const during = await page.evaluate(() => document.querySelector('cc-terminal [data-note]')?.getAttribute('data-note') ?? '');
         expect(during).not.toMatch(new RegExp(loc.output.slice(0, 12)));
         // It stops at the output limit (or, on a machine too loaded to print 1 MiB in time, at the CPU budget).
-        await expect(page.locator('cc-terminal [data-note]')).toHaveAttribute('data-note', new RegExp(`${loc.output.slice(0, 12)}|${loc.cpu}`), { timeout: 60_000 });
+        await expect(page.locator('cc-terminal [data-note]')).toHaveAttribute('data-note', new RegExp(`${loc.output.slice(0, 12)}|${loc.cpu}`), {
+          timeout: 60_000,
+        });
         await type(page, 'echo done=$?');
         await see(page, 'done=130');
       });

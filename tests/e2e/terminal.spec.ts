@@ -33,7 +33,7 @@ test.describe('the lesson terminal', () => {
     await page.goto(LESSON1);
     const run = page.getByRole('button', { name: 'Run in the terminal: docker run debian /bin/echo "hello docker!"' });
     await run.click();
-    await expect(screen(page)).toContainText('Unable to find image \'debian:latest\' locally');
+    await expect(screen(page)).toContainText("Unable to find image 'debian:latest' locally");
     await expect(screen(page)).toContainText('hello docker!');
   });
 
@@ -51,7 +51,14 @@ test.describe('the lesson terminal', () => {
     await expect(screen(page)).toContainText('web 0.0.0.0:8080->80/tcp');
     // The session saves 150 ms after each command: wait until the stored lines hold the last one.
     await expect
-      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cc:term:')).map((k) => localStorage.getItem(k)).join('')))
+      .poll(() =>
+        page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('cc:term:'))
+            .map((k) => localStorage.getItem(k))
+            .join(''),
+        ),
+      )
       .toContain('docker ps --format');
     await page.reload();
     await expect(screen(page)).toContainText('web 0.0.0.0:8080->80/tcp');

@@ -17,10 +17,20 @@ const seed = Number(process.env.CC_FUZZ_SEED ?? 20261202);
 
 describe('fuzz (short run)', () => {
   it('the checker: 0 uncaught exceptions over mutated manifests and Dockerfiles', () => {
-    fc.assert(fc.property(checkerCase, ([manifest, dockerfile]) => { checkCase(manifest, dockerfile); }), { numRuns: 100, seed });
+    fc.assert(
+      fc.property(checkerCase, ([manifest, dockerfile]) => {
+        checkCase(manifest, dockerfile);
+      }),
+      { numRuns: 100, seed },
+    );
   }, 60_000);
   it('the reference parser: only ImageReferenceError, and valid references round-trip', () => {
-    fc.assert(fc.property(referenceInput, (s) => { referenceCase(s); }), { numRuns: 1000, seed });
+    fc.assert(
+      fc.property(referenceInput, (s) => {
+        referenceCase(s);
+      }),
+      { numRuns: 1000, seed },
+    );
   }, 60_000);
   it('every fix offered on every exercise starter applies and leaves a file that parses', () => {
     let applied = 0;
@@ -42,7 +52,10 @@ describe('minimised failures (regressions)', () => {
     ['C2: kind isPrototypeOf', "'kind': 'isPrototypeOf'"],
     ['C3: a toString map as a quantity', 'kind: Pod\nspec:\n containers:\n - resources:\n    requests:\n     memory:\n      toString:'],
     ['C4: a toString map as a seccomp type', 'kind: Pod\nspec:\n securityContext:\n  seccompProfile:\n   type:\n    toString:'],
-    ['C5: a toString map as a dropped capability', 'kind: Pod\nspec:\n containers:\n - securityContext:\n    capabilities:\n     drop:\n      - toString: null'],
+    [
+      'C5: a toString map as a dropped capability',
+      'kind: Pod\nspec:\n containers:\n - securityContext:\n    capabilities:\n     drop:\n      - toString: null',
+    ],
     ['C6: a toString map as a label value', 'kind: Pod\nmetadata:\n labels:\n  a:\n   toString: null\nspec:\n containers: []'],
     ['F1: a fix through null', 'kind: Pod\nspec:\n containers:\n - securityContext:'],
     ['F1: a fix through an empty string', "kind: Pod\nspec:\n containers:\n - securityContext: ''"],

@@ -12,10 +12,20 @@ const seed = Number(process.env.CC_FUZZ_SEED ?? 20261203);
 
 describe('fuzz the simulator (short run)', () => {
   it('the Go template engine: only template errors and line limits', () => {
-    fc.assert(fc.property(templateInput, (t) => { templateCase(t); }), { numRuns: 500, seed });
+    fc.assert(
+      fc.property(templateInput, (t) => {
+        templateCase(t);
+      }),
+      { numRuns: 500, seed },
+    );
   }, 60_000);
   it('the shell: every line resolves, with no internal error', async () => {
-    await fc.assert(fc.asyncProperty(shellInput, async (l) => { await shellCase(l); }), { numRuns: 40, seed });
+    await fc.assert(
+      fc.asyncProperty(shellInput, async (l) => {
+        await shellCase(l);
+      }),
+      { numRuns: 40, seed },
+    );
   }, 300_000);
 });
 

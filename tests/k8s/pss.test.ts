@@ -14,8 +14,7 @@ function run(yaml: string, level: Level = 'restricted', version: Version = LATES
   const pod = parse(yaml) as { metadata?: unknown; spec?: unknown };
   return evaluatePod(pod.metadata, pod.spec, level, version);
 }
-const only = (yaml: string, check: string, level: Level = 'restricted', version: Version = LATEST) =>
-  run(yaml, level, version).find((x) => x.check === check);
+const only = (yaml: string, check: string, level: Level = 'restricted', version: Version = LATEST) => run(yaml, level, version).find((x) => x.check === check);
 
 const GOOD_RESTRICTED = `
 spec:
@@ -39,8 +38,21 @@ describe('Pod Security Standards by version', () => {
 
   it('runs baseline checks first, then restricted, each by id (registry.go)', () => {
     expect(checksFor('restricted', LATEST).map((c) => c.id)).toEqual([
-      'appArmorProfile', 'hostNamespaces', 'hostPorts', 'hostProbesAndHostLifecycle', 'privileged', 'seLinuxOptions', 'sysctls', 'windowsHostProcess',
-      'allowPrivilegeEscalation', 'capabilities_restricted', 'procMount_restricted', 'restrictedVolumes', 'runAsNonRoot', 'runAsUser', 'seccompProfile_restricted',
+      'appArmorProfile',
+      'hostNamespaces',
+      'hostPorts',
+      'hostProbesAndHostLifecycle',
+      'privileged',
+      'seLinuxOptions',
+      'sysctls',
+      'windowsHostProcess',
+      'allowPrivilegeEscalation',
+      'capabilities_restricted',
+      'procMount_restricted',
+      'restrictedVolumes',
+      'runAsNonRoot',
+      'runAsUser',
+      'seccompProfile_restricted',
     ]);
     expect(checksFor('privileged', LATEST)).toEqual([]);
     expect(checksFor('restricted', v(0)).map((c) => c.id)).not.toContain('allowPrivilegeEscalation');
@@ -79,7 +91,10 @@ describe('Pod Security Standards by version', () => {
     const pod = (name: string) => `spec: { securityContext: { sysctls: [ { name: ${name}, value: "1" } ] }, containers: [ { name: a } ] }`;
     expect(only(pod('net.ipv4.tcp_slow_start_after_idle'), 'sysctls', 'baseline')).toBeUndefined();
     expect(only(pod('net.ipv4.tcp_slow_start_after_idle'), 'sysctls', 'baseline', v(36))).toEqual({
-      check: 'sysctls', level: 'baseline', reason: 'forbidden sysctls', detail: 'net.ipv4.tcp_slow_start_after_idle',
+      check: 'sysctls',
+      level: 'baseline',
+      reason: 'forbidden sysctls',
+      detail: 'net.ipv4.tcp_slow_start_after_idle',
     });
     expect(only(pod('net.ipv4.tcp_notsent_lowat'), 'sysctls', 'baseline', v(37))).toBeUndefined();
     expect(only(pod('net.ipv4.tcp_rmem'), 'sysctls', 'baseline', v(31))?.detail).toBe('net.ipv4.tcp_rmem');
@@ -95,52 +110,80 @@ describe('Pod Security Standards by version', () => {
       'container "a" must set securityContext.capabilities.drop=["ALL"]; container "a" must not include "CHOWN", "NET_RAW" in securityContext.capabilities.add',
     );
     expect(only(lower, 'capabilities_restricted', 'restricted', v(21))).toBeUndefined();
-    expect(only(lower, 'capabilities_baseline', 'restricted', v(21))?.detail).toBe('container "a" must not include "NET_RAW" in securityContext.capabilities.add');
+    expect(only(lower, 'capabilities_baseline', 'restricted', v(21))?.detail).toBe(
+      'container "a" must not include "NET_RAW" in securityContext.capabilities.add',
+    );
     const windows = 'spec: { os: { name: windows }, containers: [ { name: a } ] }';
     expect(only(windows, 'capabilities_restricted')).toBeUndefined();
     expect(only(windows, 'capabilities_restricted', 'restricted', v(24))?.reason).toBe('unrestricted capabilities');
   });
 
   it('seccomp: annotations before 1.19, fields from 1.19', () => {
-    const ann = "metadata: { annotations: { seccomp.security.alpha.kubernetes.io/pod: unconfined } }\nspec: { containers: [ { name: a } ] }";
+    const ann = 'metadata: { annotations: { seccomp.security.alpha.kubernetes.io/pod: unconfined } }\nspec: { containers: [ { name: a } ] }';
     expect(only(ann, 'seccompProfile_baseline', 'baseline', v(18))?.detail).toBe('forbidden annotation seccomp.security.alpha.kubernetes.io/pod="unconfined"');
     expect(only(ann, 'seccompProfile_baseline', 'baseline', v(19))).toBeUndefined();
-    const field = 'spec: { securityContext: { seccompProfile: { type: Unconfined } }, containers: [ { name: a, securityContext: { seccompProfile: { type: Unconfined } } } ] }';
-    expect(only(field, 'seccompProfile_baseline', 'baseline')?.detail).toBe('pod and container "a" must not set securityContext.seccompProfile.type to "Unconfined"');
+    const field =
+      'spec: { securityContext: { seccompProfile: { type: Unconfined } }, containers: [ { name: a, securityContext: { seccompProfile: { type: Unconfined } } } ] }';
+    expect(only(field, 'seccompProfile_baseline', 'baseline')?.detail).toBe(
+      'pod and container "a" must not set securityContext.seccompProfile.type to "Unconfined"',
+    );
     expect(only('spec: { containers: [ { name: a }, { name: b } ] }', 'seccompProfile_restricted')?.detail).toBe(
       'pod or containers "a", "b" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"',
     );
   });
 
   it('the other baseline controls word their details as PSA does', () => {
-    expect(only('spec: { hostNetwork: true, hostIPC: true, containers: [ { name: a } ] }', 'hostNamespaces', 'baseline')?.detail).toBe('hostNetwork=true, hostIPC=true');
-    expect(only('spec: { containers: [ { name: a, ports: [ { containerPort: 80, hostPort: 8080 }, { containerPort: 81, hostPort: 8081 } ] } ] }', 'hostPorts', 'baseline')?.detail).toBe(
-      'container "a" uses hostPorts 8080, 8081',
+    expect(only('spec: { hostNetwork: true, hostIPC: true, containers: [ { name: a } ] }', 'hostNamespaces', 'baseline')?.detail).toBe(
+      'hostNetwork=true, hostIPC=true',
     );
-    expect(only('spec: { volumes: [ { name: h, hostPath: { path: / } } ], containers: [ { name: a } ] }', 'hostPathVolumes', 'baseline')?.detail).toBe('volume "h"');
-    expect(only('spec: { volumes: [ { name: h, hostPath: { path: / } }, { name: n, nfs: { server: s, path: / } } ], containers: [ { name: a } ] }', 'restrictedVolumes')?.detail).toBe(
-      'volumes "h", "n" use restricted volume types "hostPath", "nfs"',
+    expect(
+      only(
+        'spec: { containers: [ { name: a, ports: [ { containerPort: 80, hostPort: 8080 }, { containerPort: 81, hostPort: 8081 } ] } ] }',
+        'hostPorts',
+        'baseline',
+      )?.detail,
+    ).toBe('container "a" uses hostPorts 8080, 8081');
+    expect(only('spec: { volumes: [ { name: h, hostPath: { path: / } } ], containers: [ { name: a } ] }', 'hostPathVolumes', 'baseline')?.detail).toBe(
+      'volume "h"',
     );
-    expect(only('spec: { containers: [ { name: a, securityContext: { privileged: true } }, { name: b, securityContext: { privileged: true } } ] }', 'privileged', 'baseline')?.detail).toBe(
-      'containers "a", "b" must not set securityContext.privileged=true',
-    );
-    expect(only('spec: { containers: [ { name: a, securityContext: { seLinuxOptions: { type: spc_t, user: u } } } ] }', 'seLinuxOptions', 'baseline')?.detail).toBe(
-      'container "a" set forbidden securityContext.seLinuxOptions: type "spc_t"; user may not be set',
-    );
-    expect(only('spec: { containers: [ { name: a, securityContext: { seLinuxOptions: { type: container_engine_t } } } ] }', 'seLinuxOptions', 'baseline', v(30))?.reason).toBe('seLinuxOptions');
-    expect(only('spec: { containers: [ { name: a, securityContext: { seLinuxOptions: { type: container_engine_t } } } ] }', 'seLinuxOptions', 'baseline', v(31))).toBeUndefined();
+    expect(
+      only(
+        'spec: { volumes: [ { name: h, hostPath: { path: / } }, { name: n, nfs: { server: s, path: / } } ], containers: [ { name: a } ] }',
+        'restrictedVolumes',
+      )?.detail,
+    ).toBe('volumes "h", "n" use restricted volume types "hostPath", "nfs"');
+    expect(
+      only(
+        'spec: { containers: [ { name: a, securityContext: { privileged: true } }, { name: b, securityContext: { privileged: true } } ] }',
+        'privileged',
+        'baseline',
+      )?.detail,
+    ).toBe('containers "a", "b" must not set securityContext.privileged=true');
+    expect(
+      only('spec: { containers: [ { name: a, securityContext: { seLinuxOptions: { type: spc_t, user: u } } } ] }', 'seLinuxOptions', 'baseline')?.detail,
+    ).toBe('container "a" set forbidden securityContext.seLinuxOptions: type "spc_t"; user may not be set');
+    expect(
+      only('spec: { containers: [ { name: a, securityContext: { seLinuxOptions: { type: container_engine_t } } } ] }', 'seLinuxOptions', 'baseline', v(30))
+        ?.reason,
+    ).toBe('seLinuxOptions');
+    expect(
+      only('spec: { containers: [ { name: a, securityContext: { seLinuxOptions: { type: container_engine_t } } } ] }', 'seLinuxOptions', 'baseline', v(31)),
+    ).toBeUndefined();
     const probe = 'spec: { containers: [ { name: a, livenessProbe: { httpGet: { host: evil.example, port: 80 } } } ] }';
     expect(only(probe, 'hostProbesAndHostLifecycle', 'baseline')?.detail).toBe('container "a" uses probe or lifecycle host "evil.example"');
     expect(only(probe, 'hostProbesAndHostLifecycle', 'baseline', v(33))).toBeUndefined();
-    const apparmor = "metadata: { annotations: { container.apparmor.security.beta.kubernetes.io/a: unconfined } }\nspec: { securityContext: { appArmorProfile: { type: Unconfined } }, containers: [ { name: a } ] }";
+    const apparmor =
+      'metadata: { annotations: { container.apparmor.security.beta.kubernetes.io/a: unconfined } }\nspec: { securityContext: { appArmorProfile: { type: Unconfined } }, containers: [ { name: a } ] }';
     expect(only(apparmor, 'appArmorProfile', 'baseline')).toEqual({
-      check: 'appArmorProfile', level: 'baseline', reason: 'forbidden AppArmor profiles',
+      check: 'appArmorProfile',
+      level: 'baseline',
+      reason: 'forbidden AppArmor profiles',
       // joinQuote wraps without escaping: `"…/a="unconfined""`, as check_appArmorProfile_test.go expects.
       detail: 'pod and annotation must not set AppArmor profile type to "Unconfined", "container.apparmor.security.beta.kubernetes.io/a="unconfined""',
     });
-    expect(only('spec: { securityContext: { windowsOptions: { hostProcess: true } }, containers: [ { name: a } ] }', 'windowsHostProcess', 'baseline')?.detail).toBe(
-      'pod must not set securityContext.windowsOptions.hostProcess=true',
-    );
+    expect(
+      only('spec: { securityContext: { windowsOptions: { hostProcess: true } }, containers: [ { name: a } ] }', 'windowsHostProcess', 'baseline')?.detail,
+    ).toBe('pod must not set securityContext.windowsOptions.hostProcess=true');
   });
 
   it('formats the API server error and warnings as admission.go does', () => {
@@ -155,11 +198,22 @@ describe('Pod Security Standards by version', () => {
   });
 
   it('never throws on shapes the API server would reject, and never reads the prototype', () => {
-    for (const spec of [null, 7, 'x', [], { containers: 'x' }, { containers: [null, 3, { name: 5, securityContext: 'x' }] }, { constructor: { name: 'x' }, toString: {} }]) {
+    for (const spec of [
+      null,
+      7,
+      'x',
+      [],
+      { containers: 'x' },
+      { containers: [null, 3, { name: 5, securityContext: 'x' }] },
+      { constructor: { name: 'x' }, toString: {} },
+    ]) {
       expect(() => evaluatePod({ annotations: { constructor: 1 } }, spec, 'restricted', LATEST)).not.toThrow();
     }
-    expect(only('spec: { containers: [ { name: a, securityContext: { capabilities: { drop: [ALL] }, constructor: { allowPrivilegeEscalation: false } } } ] }', 'allowPrivilegeEscalation')?.reason).toBe(
-      'allowPrivilegeEscalation != false',
-    );
+    expect(
+      only(
+        'spec: { containers: [ { name: a, securityContext: { capabilities: { drop: [ALL] }, constructor: { allowPrivilegeEscalation: false } } } ] }',
+        'allowPrivilegeEscalation',
+      )?.reason,
+    ).toBe('allowPrivilegeEscalation != false');
   });
 });

@@ -60,12 +60,18 @@ async function checkAgreement(w: World): Promise<void> {
     const tag = img.repoTags[0]!;
     const id = buildModel(snap, 'identity', { image: tag }) as IdentityModel;
     expect(await sh(w, `docker inspect --format '{{.Id}}' ${tag}`)).toBe(`${id.config.imageId}\n`);
-    if (id.index) expect(await sh(w, `docker inspect --format '{{json .RepoDigests}}' ${tag}`)).toBe(`${JSON.stringify([`${tag.split(':')[0]}@${id.index.digest}`])}\n`);
+    if (id.index)
+      expect(await sh(w, `docker inspect --format '{{json .RepoDigests}}' ${tag}`)).toBe(`${JSON.stringify([`${tag.split(':')[0]}@${id.index.digest}`])}\n`);
     expect(await sh(w, `docker image inspect --format '{{json .RootFS.Layers}}' ${tag}`)).toBe(`${JSON.stringify(id.layers.map((l) => l.diffId))}\n`);
   }
   if (snap.pods?.some((p) => p.phase === 'Running')) {
     const pods = buildModel(snap, 'pods') as PodsModel;
-    expect(pods.pods.map((p) => p.name)).toEqual(snap.pods.filter((p) => p.phase === 'Running').map((p) => p.name).sort());
+    expect(pods.pods.map((p) => p.name)).toEqual(
+      snap.pods
+        .filter((p) => p.phase === 'Running')
+        .map((p) => p.name)
+        .sort(),
+    );
     expect((await sh(w, 'crictl pods -q --no-trunc')).split('\n').filter(Boolean).sort()).toEqual(pods.pods.map((p) => p.members[0]!.id).sort());
     for (const mem of pods.pods.flatMap((p) => p.members)) {
       for (const [type, ns] of Object.entries(mem.ns)) expect(await sh(w, `readlink /proc/${mem.pid}/ns/${type}`)).toBe(`${type}:[${ns.inode}]\n`);

@@ -20,7 +20,9 @@ describe('legend layout', () => {
   for (const locale of ['en', 'zh-cn'] as const) {
     it(`${locale}: each legend swatch starts at least 12px after the text before it ends`, async () => {
       const svg = picture(await figureWorld('pod'), 'pods', labels(locale), { idPrefix: 'l' }).svg;
-      const items = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="16" height="12"[^>]*\/>(?:<rect [^>]*\/>)?<text x="([\d.]+)"[^>]*>([^<]+)<\/text>/g)].map((m) => ({ swatch: Number(m[1]), text: Number(m[2]), label: m[3]! }));
+      const items = [
+        ...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="16" height="12"[^>]*\/>(?:<rect [^>]*\/>)?<text x="([\d.]+)"[^>]*>([^<]+)<\/text>/g),
+      ].map((m) => ({ swatch: Number(m[1]), text: Number(m[2]), label: m[3]! }));
       expect(items.map((i) => i.label)).toEqual([labels(locale).shared, labels(locale).podShared, labels(locale).ownNs]);
       for (let i = 1; i < items.length; i++) {
         const prev = items[i - 1]!;

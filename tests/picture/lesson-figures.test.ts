@@ -19,13 +19,21 @@ interface Fig {
 function figures(rel: string): Fig[] {
   return [...readPage(rel).body.matchAll(/<Figure\s([^>]*?)\/>/g)].map((m) => {
     const a = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((x) => [x[1], x[2]]));
-    return { view: a.view as ViewName, state: a.state!, focus: { ...(a.container ? { container: a.container } : {}), ...(a.image ? { image: a.image } : {}), ...(a.pod ? { pod: a.pod } : {}) } };
+    return {
+      view: a.view as ViewName,
+      state: a.state!,
+      focus: { ...(a.container ? { container: a.container } : {}), ...(a.image ? { image: a.image } : {}), ...(a.pod ? { pod: a.pod } : {}) },
+    };
   });
 }
 
 const worlds = new Map<string, Promise<WorldSnapshot>>();
 const snap = (state: string) => {
-  if (!worlds.has(state)) worlds.set(state, worldFor(state).then((w) => w.snapshot()));
+  if (!worlds.has(state))
+    worlds.set(
+      state,
+      worldFor(state).then((w) => w.snapshot()),
+    );
   return worlds.get(state)!;
 };
 

@@ -22,8 +22,12 @@ describe('pods', () => {
     expect(m.pods).toHaveLength(1);
     const pod = m.pods[0]!;
     expect(pod).toMatchObject({ namespace: 'default', name: 'cache-demo', shareProcessNamespace: false, notRunning: [] });
-    expect(pod.members.map((x) => [x.name, x.sandbox, x.command])).toEqual([['pause', true, '/pause'], ['app', false, 'sleep 3600'], ['memcached', false, 'memcached']]);
-    const [pause, app, mc] = pod.members as [typeof pod.members[0], typeof pod.members[0], typeof pod.members[0]];
+    expect(pod.members.map((x) => [x.name, x.sandbox, x.command])).toEqual([
+      ['pause', true, '/pause'],
+      ['app', false, 'sleep 3600'],
+      ['memcached', false, 'memcached'],
+    ]);
+    const [pause, app, mc] = pod.members as [(typeof pod.members)[0], (typeof pod.members)[0], (typeof pod.members)[0]];
     for (const c of [app, mc]) {
       const origins = Object.fromEntries(NS_TYPES.map((t) => [t, c.ns[t].origin]));
       expect(origins).toEqual({ cgroup: 'own', ipc: 'sandbox', mnt: 'own', net: 'sandbox', pid: 'own', time: 'host', user: 'host', uts: 'sandbox' });
@@ -73,7 +77,9 @@ describe('pods', () => {
     expect(pic.svg).toContain('<title id="k-title">Pods</title>');
     expect(pic.svg).toContain('Pod default/cache-demo · IP 10.244.0.12');
     expect(pic.svg).toContain('url(#k-dots)');
-    expect(pic.scene.desc).toBe('Pod cache-demo: held by the sandbox, shared in the pod: ipc:[4026532194], net:[4026532191], uts:[4026532193]; its own namespace: app: cgroup, mnt, pid; memcached: cgroup, mnt, pid');
+    expect(pic.scene.desc).toBe(
+      'Pod cache-demo: held by the sandbox, shared in the pod: ipc:[4026532194], net:[4026532191], uts:[4026532193]; its own namespace: app: cgroup, mnt, pid; memcached: cgroup, mnt, pid',
+    );
     expect(pic.alt).toContain('<td>pause / sandbox container</td><td>23918</td><td>23918 1</td><td>/pause</td>');
     expect(pic.svg).toMatchSnapshot();
     const zh = picture(snap, 'pods', labels('zh-cn'), { idPrefix: 'z' });
@@ -92,9 +98,16 @@ describe('pods', () => {
 
   it('says what is missing: no pods yet, or no pod of that name', async () => {
     const w = await worldFor('fresh');
-    expect(() => buildModel(w.snapshot(), 'pods')).toThrow(new PictureError('no pods on node1 in this state: create one first (kubectl apply -f pod.yaml)', 'node1 上还没有 Pod：请先创建一个（kubectl apply -f pod.yaml）'));
+    expect(() => buildModel(w.snapshot(), 'pods')).toThrow(
+      new PictureError(
+        'no pods on node1 in this state: create one first (kubectl apply -f pod.yaml)',
+        'node1 上还没有 Pod：请先创建一个（kubectl apply -f pod.yaml）',
+      ),
+    );
     const p = await worldFor('pod');
-    expect(() => buildModel(p.snapshot(), 'pods', { pod: 'nope' })).toThrow(new PictureError('no pod named "nope" in this state (pods: cache-demo)', '此状态中没有名为 "nope" 的 Pod（现有 Pod：cache-demo）'));
+    expect(() => buildModel(p.snapshot(), 'pods', { pod: 'nope' })).toThrow(
+      new PictureError('no pod named "nope" in this state (pods: cache-demo)', '此状态中没有名为 "nope" 的 Pod（现有 Pod：cache-demo）'),
+    );
   }, 60_000);
 
   it('shows the capability sets of a pod’s container: securityContext drop ALL leaves every set empty', async () => {
@@ -105,6 +118,8 @@ describe('pods', () => {
     expect(m.dropped).toHaveLength(41);
     expect(await out(w, 'kubectl exec demo -- grep -E CapEff /proc/1/status')).toBe('CapEff:\t0000000000000000\n');
     expect(await out(w, `grep CapBnd /proc/${m.pid}/status`)).toBe('CapBnd:\t0000000000000000\n');
-    expect(() => buildModel(w.snapshot(), 'capabilities', { pod: 'demo', container: 'web' })).toThrow(new PictureError('pod "demo" has no running container named "web" (running: demo)', 'Pod "demo" 中没有正在运行的名为 "web" 的容器（正在运行：demo）'));
+    expect(() => buildModel(w.snapshot(), 'capabilities', { pod: 'demo', container: 'web' })).toThrow(
+      new PictureError('pod "demo" has no running container named "web" (running: demo)', 'Pod "demo" 中没有正在运行的名为 "web" 的容器（正在运行：demo）'),
+    );
   }, 60_000);
 });

@@ -16,7 +16,9 @@ describe('processes and namespaces', () => {
     expect(master.command).toBe('nginx: master process nginx -g daemon off;');
     expect(m.procs.find((p) => p.pid === master.ppid)?.command).toMatch(/^\/usr\/bin\/containerd-shim-runc-v2 /);
     // Docker gives a container new cgroup, ipc, mnt, net, pid and uts namespaces; time and user stay the host's.
-    const fresh = Object.entries(master.ns).filter(([, v]) => !v.host).map(([t]) => t);
+    const fresh = Object.entries(master.ns)
+      .filter(([, v]) => !v.host)
+      .map(([t]) => t);
     expect(fresh).toEqual(['cgroup', 'ipc', 'mnt', 'net', 'pid', 'uts']);
     expect(master.ns.user.inode).toBe(m.hostNs.user);
     expect(m.procs[0]).toMatchObject({ pid: 1, depth: 0 });
@@ -77,7 +79,9 @@ describe('capabilities', () => {
 
   it('names the process it could not find', async () => {
     const w = await worldFor('fresh');
-    expect(() => buildModel(w.snapshot(), 'capabilities', { pid: 99999 })).toThrow(new PictureError('no process with host PID 99999 in this state', '此状态中没有宿主机 PID 为 99999 的进程'));
+    expect(() => buildModel(w.snapshot(), 'capabilities', { pid: 99999 })).toThrow(
+      new PictureError('no process with host PID 99999 in this state', '此状态中没有宿主机 PID 为 99999 的进程'),
+    );
     expect(() => buildModel(w.snapshot(), 'capabilities', { container: 'nope' })).toThrow(/no container named "nope"/);
   });
 });
@@ -128,7 +132,10 @@ describe('networks', () => {
     expect(hostVeth).toMatchObject({ kind: 'veth', peer: 6, master: 'docker0' });
     const db = m.veths.find((v) => m.namespaces.find((n) => n.inode === v.b.ns)?.owners[0] === 'db')!;
     expect(m.namespaces[0]!.ifaces.find((i) => i.index === db.a.index)?.master).toMatch(/^br-[0-9a-f]{12}$/);
-    expect(m.ports).toEqual([{ container: 'web', binding: '0.0.0.0:8080->80/tcp' }, { container: 'web', binding: '[::]:8080->80/tcp' }]);
+    expect(m.ports).toEqual([
+      { container: 'web', binding: '0.0.0.0:8080->80/tcp' },
+      { container: 'web', binding: '[::]:8080->80/tcp' },
+    ]);
     const pic = picture(w.snapshot(), 'networks', L, { idPrefix: 'n' });
     expect(pic.svg).toMatchSnapshot();
   });
@@ -159,7 +166,14 @@ describe('labels and states', () => {
 
 describe('the commands a node offers', () => {
   const cases: [string, Parameters<typeof buildModel>[1], Record<string, string>?][] = [
-    ['web', 'processes'], ['oom-and-throttle', 'cgroups'], ['caps', 'capabilities', { container: 'tight' }], ['whiteout', 'layers'], ['pulled', 'identity', { image: 'nginx:1.25' }], ['bridge', 'networks'], ['pod', 'pods'], ['pod-shared-pid', 'pods'],
+    ['web', 'processes'],
+    ['oom-and-throttle', 'cgroups'],
+    ['caps', 'capabilities', { container: 'tight' }],
+    ['whiteout', 'layers'],
+    ['pulled', 'identity', { image: 'nginx:1.25' }],
+    ['bridge', 'networks'],
+    ['pod', 'pods'],
+    ['pod-shared-pid', 'pods'],
   ];
   for (const [state, view, focus] of cases) {
     it(`${view} (${state}): every offered command runs on node1 without an error`, async () => {

@@ -22,7 +22,10 @@ function run(ruleId: string, severity: string, file: string): { got: string[]; e
   if (w) files.push({ name: w[1]!, text: readFileSync(join(dir, w[1]!), 'utf8') });
   const res = checkFiles(files, { profile: { [ruleId]: severity as 'error' }, only: [ruleId] });
   return {
-    got: res.flatMap((r) => r.findings).map((f) => `line=${f.line} path=${f.path} container=${f.container ?? '-'}`).sort(),
+    got: res
+      .flatMap((r) => r.findings)
+      .map((f) => `line=${f.line} path=${f.path} container=${f.container ?? '-'}`)
+      .sort(),
     errors: res.flatMap((r) => r.errors).map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`),
   };
 }
@@ -30,7 +33,11 @@ function run(ruleId: string, severity: string, file: string): { got: string[]; e
 for (const rule of ALL_RULES.filter((r) => !only || r.id === only)) {
   describe(rule.id, () => {
     const dir = join(root, rule.id);
-    const fixtures = existsSync(dir) ? readdirSync(dir).filter((f) => /^(pass|fail)/.test(f)).sort() : [];
+    const fixtures = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /^(pass|fail)/.test(f))
+          .sort()
+      : [];
     it('has at least one pass and one fail fixture', () => {
       expect(fixtures.some((f) => f.startsWith('pass'))).toBe(true);
       expect(fixtures.some((f) => f.startsWith('fail'))).toBe(true);

@@ -39,7 +39,9 @@ describe('shapes the line budget now stops with a note (#17)', { timeout: 60_000
     expect(r.stopped?.limit).toBe('time');
     expect(r.notes).toEqual([limitNote('time')]);
     // iputils-20240117 ping_common.c finish(): the summary, and status 0 when replies came.
-    expect(r.stdout).toMatch(/\n\n--- 8\.8\.8\.8 ping statistics ---\n60 packets transmitted, 60 received, 0% packet loss, time 60000ms\nrtt min\/avg\/max\/mdev = [\d./]+ ms\n$/);
+    expect(r.stdout).toMatch(
+      /\n\n--- 8\.8\.8\.8 ping statistics ---\n60 packets transmitted, 60 received, 0% packet loss, time 60000ms\nrtt min\/avg\/max\/mdev = [\d./]+ ms\n$/,
+    );
     expect(r.exitCode).toBe(0);
     expect((await sh(w, 'ping -c 1 8.8.8.8')).stopped).toBeUndefined();
   });

@@ -73,9 +73,13 @@ describe('every shell line has a budget (#17)', { timeout: 120_000 }, () => {
     const r = await run(w, 'sleep infinity; echo $?');
     // As after Ctrl-C, the line goes on: sleep reports 130.
     expect(r.stdout).toBe('130\n');
-    const en = 'the simulator interrupted a command of this line after 60 s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.';
+    const en =
+      'the simulator interrupted a command of this line after 60 s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.';
     expect(r.notes).toEqual([en]);
-    expect(r.stopped).toEqual({ limit: 'time', note: { en, 'zh-cn': '模拟器在模拟时间 60 秒后中断了本行的一个命令，如同按下 Ctrl-C：这个命令不会自行结束，而此时没有人在键盘前停止它。' } });
+    expect(r.stopped).toEqual({
+      limit: 'time',
+      note: { en, 'zh-cn': '模拟器在模拟时间 60 秒后中断了本行的一个命令，如同按下 Ctrl-C：这个命令不会自行结束，而此时没有人在键盘前停止它。' },
+    });
     expect((await run(w, 'while :; do :; done')).stopped?.limit).toBe('time');
     // A line that ends on its own carries no stop.
     expect((await run(w, 'sleep 5')).stopped).toBeUndefined();
@@ -204,8 +208,30 @@ describe('every shell line has a budget (#17)', { timeout: 120_000 }, () => {
 });
 
 const VOCAB = [
-  'echo x', 'true', 'ls /', 'cat /etc/hostname', 'ps', 'yes', 'seq 1 50', 'date', 'docker ps', 'docker run -d alpine sleep 100', 'sleep 1',
-  'cat /proc/1/cmdline', 'hostname', 'id', 'kill -l', 'history', 'nproc', 'free -h', 'uname -a', 'env', 'f', 'cd /tmp', 'pwd', 'wc -l',
+  'echo x',
+  'true',
+  'ls /',
+  'cat /etc/hostname',
+  'ps',
+  'yes',
+  'seq 1 50',
+  'date',
+  'docker ps',
+  'docker run -d alpine sleep 100',
+  'sleep 1',
+  'cat /proc/1/cmdline',
+  'hostname',
+  'id',
+  'kill -l',
+  'history',
+  'nproc',
+  'free -h',
+  'uname -a',
+  'env',
+  'f',
+  'cd /tmp',
+  'pwd',
+  'wc -l',
 ];
 
 const line = fc.letrec((tie) => ({

@@ -15,7 +15,9 @@ describe('capability masks (FACTS §1)', () => {
     expect(capHex(dockerCaps([], [], true))).toBe('000001ffffffffff');
   });
   it('names the default set in bit order', () => {
-    expect(capList(DOCKER_DEFAULT_MASK)).toBe('cap_chown,cap_dac_override,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,cap_setpcap,cap_net_bind_service,cap_net_raw,cap_sys_chroot,cap_mknod,cap_audit_write,cap_setfcap');
+    expect(capList(DOCKER_DEFAULT_MASK)).toBe(
+      'cap_chown,cap_dac_override,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,cap_setpcap,cap_net_bind_service,cap_net_raw,cap_sys_chroot,cap_mknod,cap_audit_write,cap_setfcap',
+    );
   });
 });
 
@@ -25,7 +27,9 @@ describe('capabilities in containers', () => {
     expect((await sh(w, 'docker run --rm alpine grep Cap /proc/self/status')).out).toBe(
       'CapInh:\t0000000000000000\nCapPrm:\t00000000a80425fb\nCapEff:\t00000000a80425fb\nCapBnd:\t00000000a80425fb\nCapAmb:\t0000000000000000\n',
     );
-    expect((await sh(w, "docker run --rm --user 1000 alpine grep -E 'CapPrm|CapEff|CapBnd' /proc/self/status")).out).toBe('CapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t00000000a80425fb\n');
+    expect((await sh(w, "docker run --rm --user 1000 alpine grep -E 'CapPrm|CapEff|CapBnd' /proc/self/status")).out).toBe(
+      'CapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t00000000a80425fb\n',
+    );
     expect((await sh(w, 'docker run --rm --privileged alpine grep CapEff /proc/self/status')).out).toBe('CapEff:\t000001ffffffffff\n');
   });
 
@@ -35,14 +39,24 @@ describe('capabilities in containers', () => {
       out: 'CapEff:\t00000000a80425fa\nchown: /tmp: Operation not permitted\n',
       exitCode: 1,
     });
-    expect(await sh(w, 'docker run --rm --cap-drop CHOWN debian chown nobody /tmp')).toMatchObject({ out: "chown: changing ownership of '/tmp': Operation not permitted\n", exitCode: 1 });
+    expect(await sh(w, 'docker run --rm --cap-drop CHOWN debian chown nobody /tmp')).toMatchObject({
+      out: "chown: changing ownership of '/tmp': Operation not permitted\n",
+      exitCode: 1,
+    });
     expect(await sh(w, 'docker run --rm alpine chown nobody /tmp')).toMatchObject({ out: '', exitCode: 0 });
   });
 
   it('date -s needs SYS_TIME and then changes the one shared clock', async () => {
     const w = await world(['alpine', 'debian']);
-    expect(await sh(w, 'docker run --rm alpine date -s "2030-01-01 00:00:00"')).toMatchObject({ stdout: 'Tue Jan  1 00:00:00 UTC 2030\n', stderr: "date: can't set date: Operation not permitted\n", exitCode: 0 });
-    expect(await sh(w, 'docker run --rm debian date -s "2030-01-01 00:00:00"')).toMatchObject({ stderr: 'date: cannot set date: Operation not permitted\n', exitCode: 1 });
+    expect(await sh(w, 'docker run --rm alpine date -s "2030-01-01 00:00:00"')).toMatchObject({
+      stdout: 'Tue Jan  1 00:00:00 UTC 2030\n',
+      stderr: "date: can't set date: Operation not permitted\n",
+      exitCode: 0,
+    });
+    expect(await sh(w, 'docker run --rm debian date -s "2030-01-01 00:00:00"')).toMatchObject({
+      stderr: 'date: cannot set date: Operation not permitted\n',
+      exitCode: 1,
+    });
     expect((await sh(w, 'date')).out).not.toMatch(/2030/);
     await sh(w, 'docker run --rm --cap-add SYS_TIME alpine date -s "2030-01-01 00:00:00"');
     expect((await sh(w, 'date')).out).toBe('Tue Jan  1 00:00:01 UTC 2030\n');

@@ -8,9 +8,13 @@ describe('cgroup v2 files from docker flags (FACTS §2)', { timeout: 120_000 }, 
   it('converts --memory, --cpus, --cpuset-cpus and --pids-limit', async () => {
     const w = await world(['nginx']);
     await sh(w, 'docker run -d --name lim --memory=100m --cpus=0.5 --cpuset-cpus="1,2" --pids-limit=100 nginx');
-    expect(await files(w, 'lim', ['memory.max', 'memory.swap.max', 'cpu.max', 'cpuset.cpus', 'pids.max'])).toBe('104857600\n104857600\n50000 100000\n1-2\n100\n');
+    expect(await files(w, 'lim', ['memory.max', 'memory.swap.max', 'cpu.max', 'cpuset.cpus', 'pids.max'])).toBe(
+      '104857600\n104857600\n50000 100000\n1-2\n100\n',
+    );
     expect((await sh(w, 'docker exec lim cat /proc/self/cgroup')).out).toBe('0::/\n');
-    expect((await sh(w, "docker inspect -f '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}}' lim")).out).toBe('104857600 209715200 500000000\n');
+    expect((await sh(w, "docker inspect -f '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}}' lim")).out).toBe(
+      '104857600 209715200 500000000\n',
+    );
     expect((await sh(w, "cat /sys/fs/cgroup/system.slice/docker-$(docker inspect -f '{{.Id}}' lim).scope/memory.max")).out).toBe('104857600\n');
   });
 
@@ -30,7 +34,9 @@ describe('cgroup v2 files from docker flags (FACTS §2)', { timeout: 120_000 }, 
     expect((await sh(w, "docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' oom")).out).toBe('true 137\n');
     const snap = w.snapshot().containers.find((c) => c.name === 'oom')!;
     expect(snap.cgroupFiles['memory.events']).toBe('low 0\nhigh 0\nmax 1\noom 1\noom_kill 1\noom_group_kill 0\n');
-    expect((await sh(w, 'dmesg | tail -1')).out).toMatch(/^\[ *\d+\.\d{6}\] Memory cgroup out of memory: Killed process \d+ \(tail\) total-vm:\d+kB, anon-rss:102400kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:\d+kB oom_score_adj:0\n$/);
+    expect((await sh(w, 'dmesg | tail -1')).out).toMatch(
+      /^\[ *\d+\.\d{6}\] Memory cgroup out of memory: Killed process \d+ \(tail\) total-vm:\d+kB, anon-rss:102400kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:\d+kB oom_score_adj:0\n$/,
+    );
   });
 
   it('kills only a child hog: the shell prints Killed, PID 1 survives, OOMKilled is still true', async () => {
@@ -61,7 +67,9 @@ describe('cgroup v2 files from docker flags (FACTS §2)', { timeout: 120_000 }, 
     expect(n('nr_throttled')).toBe(n('nr_periods'));
     expect(n('throttled_usec')).toBe(n('nr_throttled') * 50000);
     expect(n('usage_usec')).toBe(n('nr_periods') * 50000);
-    expect((await sh(w, 'docker stats --no-stream hog')).out).toMatch(/^CONTAINER ID   NAME      CPU %     MEM USAGE \/ LIMIT   MEM %     NET I\/O       BLOCK I\/O   PIDS\n[0-9a-f]{12}   hog       50\.00%   /);
+    expect((await sh(w, 'docker stats --no-stream hog')).out).toMatch(
+      /^CONTAINER ID   NAME      CPU %     MEM USAGE \/ LIMIT   MEM %     NET I\/O       BLOCK I\/O   PIDS\n[0-9a-f]{12}   hog       50\.00%   /,
+    );
   });
 
   it('keeps the container cgroup read-only and the host one writable', async () => {

@@ -31,7 +31,7 @@ describe('needsMore: bash reads on after…', () => {
 
 it('the lines of a here-document, run as one command, write the file', async () => {
   const w = createWorld();
-  const text = "cat > /root/Dockerfile <<'EOF'\nFROM alpine:3.20\nCMD [\"echo\", \"$HOME\"]\nEOF";
+  const text = 'cat > /root/Dockerfile <<\'EOF\'\nFROM alpine:3.20\nCMD ["echo", "$HOME"]\nEOF';
   expect(await w.needsMore(text.split('\n').slice(0, 3).join('\n'))).toBe(true);
   expect(await w.needsMore(text)).toBe(false);
   expect((await w.exec(text)).exitCode).toBe(0);

@@ -7,11 +7,17 @@ const T = Date.UTC(2024, 8, 16, 11, 45, 3, 250);
 
 describe('strftime (gnulib nstrftime as GNU date uses it; musl under busybox date)', () => {
   it('formats the common conversions in the C locale, UTC', () => {
-    expect(strftime('%a %A %b %B %d %e %H %I %j %m %M %p %S %u %w %y %Y %Z %z', T)).toBe('Mon Monday Sep September 16 16 11 11 260 09 45 AM 03 1 1 24 2024 UTC +0000');
-    expect(strftime('%F %T %D %R %r %c %s %V %G %U %W %C %h %n%t%%', T)).toBe('2024-09-16 11:45:03 09/16/24 11:45 11:45:03 AM Mon Sep 16 11:45:03 2024 1726487103 38 2024 37 38 20 Sep \n\t%');
+    expect(strftime('%a %A %b %B %d %e %H %I %j %m %M %p %S %u %w %y %Y %Z %z', T)).toBe(
+      'Mon Monday Sep September 16 16 11 11 260 09 45 AM 03 1 1 24 2024 UTC +0000',
+    );
+    expect(strftime('%F %T %D %R %r %c %s %V %G %U %W %C %h %n%t%%', T)).toBe(
+      '2024-09-16 11:45:03 09/16/24 11:45 11:45:03 AM Mon Sep 16 11:45:03 2024 1726487103 38 2024 37 38 20 Sep \n\t%',
+    );
   });
   it('takes GNU flags, widths, colons and %N precision; copies an unknown conversion', () => {
-    expect(strftime('%-d %_m %05Y %^a %#b %#Z %#p %:z %::z %:::z %N %3N %P %k %l %q %Q', T)).toBe('16  9 02024 MON SEP utc am +00:00 +00:00:00 +00 250000000 250 am 11 11 3 %Q');
+    expect(strftime('%-d %_m %05Y %^a %#b %#Z %#p %:z %::z %:::z %N %3N %P %k %l %q %Q', T)).toBe(
+      '16  9 02024 MON SEP utc am +00:00 +00:00:00 +00 250000000 250 am 11 11 3 %Q',
+    );
   });
   it('musl: no ^ flag or %P; an unknown conversion ends the output', () => {
     expect(strftime('%-d %_m %F %T x%Py', T, 'musl')).toBe('16  9 2024-09-16 11:45:03 x');
@@ -36,11 +42,15 @@ describe('date on node1 (coreutils 9.4 src/date.c) and in alpine (busybox 1.36 c
     expect((await sh(w, 'date -d tomorrow +%A')).out).toBe('Tuesday\n');
     // coreutils@v9.4:src/date.c: "invalid date %s", argmatch's "invalid argument", "extra operand", "multiple output formats specified".
     expect(await sh(w, 'date -d foo')).toMatchObject({ out: 'date: invalid date ‘foo’\n', exitCode: 1 });
-    expect((await sh(w, 'date -Ix')).out).toBe("date: invalid argument ‘x’ for ‘--iso-8601’\nValid arguments are:\n  - ‘hours’\n  - ‘minutes’\n  - ‘date’\n  - ‘seconds’\n  - ‘ns’\nTry 'date --help' for more information.\n");
+    expect((await sh(w, 'date -Ix')).out).toBe(
+      "date: invalid argument ‘x’ for ‘--iso-8601’\nValid arguments are:\n  - ‘hours’\n  - ‘minutes’\n  - ‘date’\n  - ‘seconds’\n  - ‘ns’\nTry 'date --help' for more information.\n",
+    );
     expect(await sh(w, 'date a b')).toMatchObject({ out: "date: extra operand ‘b’\nTry 'date --help' for more information.\n", exitCode: 1 });
     expect(await sh(w, 'date -R +%s')).toMatchObject({ out: 'date: multiple output formats specified\n', exitCode: 1 });
     expect(await sh(w, 'date -x')).toMatchObject({ out: "date: invalid option -- 'x'\nTry 'date --help' for more information.\n", exitCode: 1 });
-    expect((await sh(w, 'date -d @0 1200')).out).toBe("date: the argument ‘1200’ lacks a leading '+';\nwhen using an option to specify date(s), any non-option\nargument must be a format string beginning with '+'\nTry 'date --help' for more information.\n");
+    expect((await sh(w, 'date -d @0 1200')).out).toBe(
+      "date: the argument ‘1200’ lacks a leading '+';\nwhen using an option to specify date(s), any non-option\nargument must be a format string beginning with '+'\nTry 'date --help' for more information.\n",
+    );
   });
 
   it('alpine: +FMT with %N, -R, -I, -d @N; busybox wording for errors', async () => {

@@ -17,7 +17,9 @@ describe('dd (#10)', () => {
     expect((await sh(w, 'dd if=/dev/zero of=/dev/null count=1')).stderr).toBe('1+0 records in\n1+0 records out\n512 bytes copied, 4.0515e-05 s, 12.6 MB/s\n');
     expect((await sh(w, 'dd if=/dev/zero of=/dev/null bs=1 count=1')).stderr).toBe('1+0 records in\n1+0 records out\n1 byte copied, 4.05e-05 s, 24.7 kB/s\n');
     // 1000 to 1023 bytes: an SI prefix but no IEC one.
-    expect((await sh(w, 'dd if=/dev/zero of=/dev/null bs=1000 count=1')).stderr).toBe('1+0 records in\n1+0 records out\n1000 bytes (1.0 kB) copied, 4.053e-05 s, 24.7 MB/s\n');
+    expect((await sh(w, 'dd if=/dev/zero of=/dev/null bs=1000 count=1')).stderr).toBe(
+      '1+0 records in\n1+0 records out\n1000 bytes (1.0 kB) copied, 4.053e-05 s, 24.7 MB/s\n',
+    );
   });
 
   it('reads standard input in partial records, gathers them into obs blocks, and converts', async () => {
@@ -33,13 +35,18 @@ describe('dd (#10)', () => {
 
   it('seeks, skips, keeps the rest with conv=notrunc, and sizes with suffixes and x', async () => {
     const w = createWorld();
-    const r = await sh(w, 'printf abc > f; dd if=f of=g status=none; dd if=f of=g seek=1 bs=1 status=none; cat g; echo; printf XY | dd of=g conv=notrunc status=none; cat g; echo; dd if=f skip=1 bs=1 status=none; echo');
+    const r = await sh(
+      w,
+      'printf abc > f; dd if=f of=g status=none; dd if=f of=g seek=1 bs=1 status=none; cat g; echo; printf XY | dd of=g conv=notrunc status=none; cat g; echo; dd if=f skip=1 bs=1 status=none; echo',
+    );
     expect(r.stdout).toBe('aabc\nXYbc\nbc\n');
     expect((await sh(w, 'dd if=/dev/zero bs=2x512 count=1 status=none | wc -c')).stdout).toBe('1024\n');
     expect((await sh(w, 'dd if=/dev/zero bs=1kB count=1 status=none | wc -c')).stdout).toBe('1000\n');
     expect((await sh(w, 'dd if=/dev/zero bs=1K count=2 status=none | wc -c')).stdout).toBe('2048\n');
     expect((await sh(w, 'dd if=/dev/zero bs=1M count=100B status=none | wc -c')).stdout).toBe('100\n');
-    expect((await sh(w, 'dd if=f skip=5 bs=1')).stderr).toBe('dd: f: cannot skip to specified offset\n0+0 records in\n0+0 records out\n0 bytes copied, 4e-05 s, 0.0 kB/s\n');
+    expect((await sh(w, 'dd if=f skip=5 bs=1')).stderr).toBe(
+      'dd: f: cannot skip to specified offset\n0+0 records in\n0+0 records out\n0 bytes copied, 4e-05 s, 0.0 kB/s\n',
+    );
   });
 
   it('errors as coreutils words them, with ‘’ quotes in the host UTF-8 locale and exit 1', async () => {
@@ -76,7 +83,9 @@ describe('dd (#10)', () => {
     const help = await sh(w, 'dd --help');
     expect(help.stdout.startsWith('Usage: dd [OPERAND]...\n  or:  dd OPTION\nCopy a file, converting and formatting according to the operands.\n')).toBe(true);
     expect(help.stdout).toContain('\n  nofollow  do not follow symlinks\n\nSending a USR1 signal');
-    expect(help.stdout.endsWith("Full documentation <https://www.gnu.org/software/coreutils/dd>\nor available locally via: info '(coreutils) dd invocation'\n")).toBe(true);
+    expect(
+      help.stdout.endsWith("Full documentation <https://www.gnu.org/software/coreutils/dd>\nor available locally via: info '(coreutils) dd invocation'\n"),
+    ).toBe(true);
     expect((await sh(w, 'dd --version | head -1')).stdout).toBe('dd (GNU coreutils) 9.4\n');
   });
 
@@ -103,13 +112,17 @@ describe('dd (#10)', () => {
   it('status=progress prints a line a second from \\r before the report', async () => {
     const w = createWorld();
     const r = await sh(w, 'dd if=/dev/urandom of=/dev/null bs=1M count=1024 status=progress');
-    expect(r.stderr).toBe('\r399917762 bytes (400 MB, 381 MiB) copied, 1 s, 400 MB/s\r799835525 bytes (800 MB, 763 MiB) copied, 2 s, 400 MB/s\n1024+0 records in\n1024+0 records out\n1073741824 bytes (1.1 GB, 1.0 GiB) copied, 2.68491 s, 400 MB/s\n');
+    expect(r.stderr).toBe(
+      '\r399917762 bytes (400 MB, 381 MiB) copied, 1 s, 400 MB/s\r799835525 bytes (800 MB, 763 MiB) copied, 2 s, 400 MB/s\n1024+0 records in\n1024+0 records out\n1073741824 bytes (1.1 GB, 1.0 GiB) copied, 2.68491 s, 400 MB/s\n',
+    );
   });
 
   it('busybox dd in alpine: its report, its errors, its usage', async () => {
     const w = await world(['alpine']);
     const run = (cmd: string) => sh(w, `docker run --rm alpine ${cmd}`);
-    expect((await run('dd if=/dev/zero of=/tmp/x bs=1M count=2')).stderr).toBe('2+0 records in\n2+0 records out\n2097152 bytes (2.0MB) copied, 0.000733 seconds, 2.7GB/s\n');
+    expect((await run('dd if=/dev/zero of=/tmp/x bs=1M count=2')).stderr).toBe(
+      '2+0 records in\n2+0 records out\n2097152 bytes (2.0MB) copied, 0.000733 seconds, 2.7GB/s\n',
+    );
     expect((await run('sh -c "echo hi | dd"')).stdout).toBe('hi\n');
     expect((await run('sh -c "echo hi | dd"')).stderr).toBe('0+1 records in\n0+1 records out\n3 bytes (3B) copied, 0.000041 seconds, 71.5KB/s\n');
     const cases: [string, string][] = [
@@ -118,7 +131,10 @@ describe('dd (#10)', () => {
       ['dd bs=1Q', "dd: invalid number '1Q'\n"],
       ['dd status=progress', "dd: invalid argument 'progress' to 'status'\n"],
       ['dd conv=ucase', "dd: invalid argument 'ucase' to 'conv'\n"],
-      ['dd if=/dev/zero of=/dev/full count=1', "dd: error writing '/dev/full': No space left on device\n1+0 records in\n0+0 records out\n0 bytes (0B) copied, 0.000041 seconds, 0B/s\n"],
+      [
+        'dd if=/dev/zero of=/dev/full count=1',
+        "dd: error writing '/dev/full': No space left on device\n1+0 records in\n0+0 records out\n0 bytes (0B) copied, 0.000041 seconds, 0B/s\n",
+      ],
     ];
     for (const [cmd, err] of cases) {
       const r = await run(cmd);
@@ -126,13 +142,15 @@ describe('dd (#10)', () => {
       expect(r.exitCode, cmd).toBe(1);
     }
     const usage = await run('dd foo=1');
-    expect(usage.stderr).toMatch(/^BusyBox v1\.36\.1 \(2024-06-10 07:11:47 UTC\) multi-call binary\.\n\nUsage: dd \[if=FILE\] \[of=FILE\] \[ibs=N obs=N\/bs=N\] \[count=N\] \[skip=N\] \[seek=N\]\n/);
+    expect(usage.stderr).toMatch(
+      /^BusyBox v1\.36\.1 \(2024-06-10 07:11:47 UTC\) multi-call binary\.\n\nUsage: dd \[if=FILE\] \[of=FILE\] \[ibs=N obs=N\/bs=N\] \[count=N\] \[skip=N\] \[seek=N\]\n/,
+    );
     expect(usage.stderr.endsWith('\nN may be suffixed by c (1), w (2), b (512), kB (1000), k (1024), MB, M, GB, G\n')).toBe(true);
   });
 });
 
 describe('head -c N of an endless device (#10)', () => {
-  it('gets N bytes, with the tools\' suffixes, within a string of the line', async () => {
+  it("gets N bytes, with the tools' suffixes, within a string of the line", async () => {
     const w = createWorld();
     expect((await sh(w, 'head -c 1234567 /dev/zero | wc -c')).stdout).toBe('1234567\n');
     expect((await sh(w, 'head -c 1234567 /dev/urandom | wc -c')).stdout).toBe('1234567\n');

@@ -35,7 +35,9 @@ describe('/dev on the host and in containers (#17)', { timeout: 60_000 }, () => 
     );
     // busybox@1_36_1:coreutils/ls.c: "%4u, %3u " for a device.
     const alpine = (await sh(w, 'docker run --rm alpine ls -l /dev/null /dev/zero')).stdout;
-    expect(alpine).toMatch(/^crw-rw-rw- {4}1 root {5}root {8}1, {3}3 \w{3} [ \d]\d \d\d:\d\d \/dev\/null\ncrw-rw-rw- {4}1 root {5}root {8}1, {3}5 .* \/dev\/zero\n$/);
+    expect(alpine).toMatch(
+      /^crw-rw-rw- {4}1 root {5}root {8}1, {3}3 \w{3} [ \d]\d \d\d:\d\d \/dev\/null\ncrw-rw-rw- {4}1 root {5}root {8}1, {3}5 .* \/dev\/zero\n$/,
+    );
     expect((await sh(w, 'docker run --rm alpine ls /dev')).stdout).toBe(`${NAMES.join('\n')}\n`);
     // With -t runc adds /dev/console (136:0).
     expect((await sh(w, 'docker run --rm -t alpine ls -l /dev/console')).stdout).toMatch(/^crw--w---- {4}1 root {5}root {6}136, {3}0 /);

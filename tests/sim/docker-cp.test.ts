@@ -8,9 +8,20 @@ const dir = (name: string): ArcEntry => ({ name, type: 'dir', mode: 0o755, uid: 
 
 describe('docker cp archive size (what "Successfully copied" counts)', () => {
   it('is 512-byte headers, data padded to 512 and two zero blocks, as Go archive/tar writes', async () => {
-    const cases: ArcEntry[][] = [[file('hostname', 13)], [dir('d/'), file('d/a', 2), dir('d/sub/'), file('d/sub/b', 700)], [file(`${'x'.repeat(60)}/${'y'.repeat(60)}`, 1)], [file('z'.repeat(120), 1)]];
+    const cases: ArcEntry[][] = [
+      [file('hostname', 13)],
+      [dir('d/'), file('d/a', 2), dir('d/sub/'), file('d/sub/b', 700)],
+      [file(`${'x'.repeat(60)}/${'y'.repeat(60)}`, 1)],
+      [file('z'.repeat(120), 1)],
+    ];
     for (const entries of cases) {
-      const tar = await packTar(entries.map((e) => (e.type === 'dir' ? { header: { name: e.name, size: 0, type: 'directory' as const } } : { header: { name: e.name, size: e.size, type: 'file' as const }, body: e.data })));
+      const tar = await packTar(
+        entries.map((e) =>
+          e.type === 'dir'
+            ? { header: { name: e.name, size: 0, type: 'directory' as const } }
+            : { header: { name: e.name, size: e.size, type: 'file' as const }, body: e.data },
+        ),
+      );
       expect(tarSize(entries)).toBe(tar.length);
     }
     // docker/cli@v27.3.1:cli/command/container/cp.go prints units.HumanSizeWithPrecision(n, 3): one small file is 2.05kB.

@@ -10,7 +10,10 @@ describe('docker prune and ps filters (#10)', { timeout: 60_000 }, () => {
   it('container prune honours label, label! and until, and the daemon refuses other filters', async () => {
     const w = await world(['alpine']);
     const id = async (name: string) => (await sh(w, `docker inspect -f '{{.Id}}' ${name}`)).stdout.trim();
-    await sh(w, 'docker run --name one --label tier=web alpine true; docker run --name two --label tier=db -l keep alpine true; docker run --name three alpine true');
+    await sh(
+      w,
+      'docker run --name one --label tier=web alpine true; docker run --name two --label tier=db -l keep alpine true; docker run --name three alpine true',
+    );
     const one = await id('one');
     expect((await sh(w, "docker inspect -f '{{json .Config.Labels}}' two")).stdout).toBe('{"keep":"","tier":"db"}\n');
     expect((await sh(w, 'docker container prune -f --filter label=tier=web')).stdout).toBe(`Deleted Containers:\n${one}\n\nTotal reclaimed space: 0B\n`);
@@ -27,10 +30,15 @@ describe('docker prune and ps filters (#10)', { timeout: 60_000 }, () => {
     const twice = await sh(w, 'docker container prune -f --filter until=1h --filter until=2h');
     expect(twice.stderr).toBe('Error response from daemon: more than one until filter specified\n');
     const fmt = await sh(w, 'docker container prune -f --filter label');
-    expect([fmt.stderr, fmt.exitCode]).toEqual(['invalid argument "label" for "--filter" flag: bad format of filter (expected name=value)\nSee \'docker container prune --help\'.\n', 125]);
+    expect([fmt.stderr, fmt.exitCode]).toEqual([
+      'invalid argument "label" for "--filter" flag: bad format of filter (expected name=value)\nSee \'docker container prune --help\'.\n',
+      125,
+    ]);
     // Without -f: the CLI's prompt; a "no" removes nothing.
-    expect((await sh(w, 'echo n | docker container prune --filter label=tier')).stdout).toBe('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ');
-    expect((await sh(w, "docker ps -aq | wc -l")).stdout).toBe('1\n');
+    expect((await sh(w, 'echo n | docker container prune --filter label=tier')).stdout).toBe(
+      'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ',
+    );
+    expect((await sh(w, 'docker ps -aq | wc -l')).stdout).toBe('1\n');
   });
 
   it('volume, network and image prune match labels; system prune lists its filters in the prompt', async () => {
@@ -39,8 +47,12 @@ describe('docker prune and ps filters (#10)', { timeout: 60_000 }, () => {
     expect((await sh(w, 'docker volume prune -f -a --filter label=team=a')).stdout).toBe('Deleted Volumes:\nva\n\nTotal reclaimed space: 0B\n');
     // Without --all only anonymous volumes are candidates (withPrune adds their label).
     expect((await sh(w, 'docker volume prune -f --filter label=team')).stdout).toBe('Total reclaimed space: 0B\n');
-    expect((await sh(w, 'echo n | docker volume prune -a')).stdout).toBe('WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ');
-    expect((await sh(w, 'docker volume prune -f --filter all=maybe')).stderr).toBe('Error response from daemon: invalid filter \'all\': strconv.ParseBool: parsing "maybe": invalid syntax\n');
+    expect((await sh(w, 'echo n | docker volume prune -a')).stdout).toBe(
+      'WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ',
+    );
+    expect((await sh(w, 'docker volume prune -f --filter all=maybe')).stderr).toBe(
+      'Error response from daemon: invalid filter \'all\': strconv.ParseBool: parsing "maybe": invalid syntax\n',
+    );
     expect((await sh(w, 'docker volume prune -f -a --filter all=1')).stderr).toBe('conflicting options: cannot specify both --all and --filter all=1\n');
     expect((await sh(w, 'docker volume prune -f --filter until=1h')).stderr).toBe("Error response from daemon: invalid filter 'until'\n");
     await sh(w, 'docker network create --label env=dev dev >/dev/null; docker network create prod >/dev/null');
@@ -63,7 +75,10 @@ describe('docker prune and ps filters (#10)', { timeout: 60_000 }, () => {
 
   it('ps --filter before= and since= name a container by name or full ID, as daemon/list.go does', async () => {
     const w = await world(['alpine']);
-    await sh(w, 'docker run -d --name c1 alpine true; docker run -d --name c2 -l role=x alpine sleep 1d; docker run -d --name c3 alpine true; docker run -d --name c4 alpine sleep 1d');
+    await sh(
+      w,
+      'docker run -d --name c1 alpine true; docker run -d --name c2 -l role=x alpine sleep 1d; docker run -d --name c3 alpine true; docker run -d --name c4 alpine sleep 1d',
+    );
     const names = async (line: string) => (await sh(w, `${line} --format '{{.Names}}'`)).stdout;
     expect(await names('docker ps -a --filter before=c3')).toBe('c2\nc1\n');
     expect(await names('docker ps -a --filter since=c2')).toBe('c4\nc3\n');
@@ -117,7 +132,9 @@ describe('--filter values of one key are ORed, keys ANDed (moby filters.Args, #1
     expect(await names('--filter driver=bridge --filter driver=host')).toBe('bridge\nhost\nn1\nn2\n');
     expect(await names('--filter type=builtin --filter type=custom')).toBe('bridge\nhost\nn1\nn2\nnone\n');
     expect(await names('--filter dangling=true --filter name=2')).toBe('n2\n');
-    expect((await sh(w, 'docker network ls --filter dangling=yes')).stderr).toBe('Error response from daemon: invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")\n');
+    expect((await sh(w, 'docker network ls --filter dangling=yes')).stderr).toBe(
+      'Error response from daemon: invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")\n',
+    );
     expect((await sh(w, 'docker network ls --filter type=x')).stderr).toBe("Error response from daemon: invalid filter: 'type'='x'\n");
   });
 });
@@ -165,7 +182,7 @@ describe('docker volume ls --filter (#10)', { timeout: 60_000 }, () => {
     expect((await sh(w, 'docker volume ls --filter name=logs2')).out).toBe('DRIVER    VOLUME NAME\nlocal     logs2\n');
   });
 
-  it('refuses other keys and bad values with the daemon\'s words, and a value without = with the CLI\'s', async () => {
+  it("refuses other keys and bad values with the daemon's words, and a value without = with the CLI's", async () => {
     const w = createWorld();
     const err = async (args: string) => {
       const r = await sh(w, `docker volume ls ${args}`);
@@ -175,7 +192,10 @@ describe('docker volume ls --filter (#10)', { timeout: 60_000 }, () => {
     expect(await err('-f label!=env')).toEqual(["Error response from daemon: invalid filter 'label!'\n", 1]);
     expect(await err('-f dangling=maybe')).toEqual(["Error response from daemon: invalid filter 'dangling=[maybe]'\n", 1]);
     expect(await err('-f dangling=true -f dangling=false')).toEqual(["Error response from daemon: invalid filter 'dangling=[true false]'\n", 1]);
-    expect(await err('-f name')).toEqual(['invalid argument "name" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee \'docker volume ls --help\'.\n', 125]);
+    expect(await err('-f name')).toEqual([
+      'invalid argument "name" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee \'docker volume ls --help\'.\n',
+      125,
+    ]);
     expect(await err('')).toEqual(['DRIVER    VOLUME NAME\n', 0]);
     const img = await sh(w, 'docker images -f dangling=maybe');
     expect(img.out).toBe("Error response from daemon: invalid filter 'dangling=[maybe]'\n");

@@ -41,7 +41,11 @@ describe('docker inspect -f on a container: the typed struct first (#10)', { tim
     expect(await f('{{.ID}}')).toMatch(/^[0-9a-f]{64}\n$/);
     // Both runs fail: the raw run's error is reported.
     const health = await sh(w, "docker inspect -f '{{.State.Health.Status}}' al");
-    expect([health.stdout, health.stderr, health.exitCode]).toEqual(['\n', 'template parsing error: template: :1:8: executing "" at <.State.Health.Status>: map has no entry for key "Health"\n', 1]);
+    expect([health.stdout, health.stderr, health.exitCode]).toEqual([
+      '\n',
+      'template parsing error: template: :1:8: executing "" at <.State.Health.Status>: map has no entry for key "Health"\n',
+      1,
+    ]);
   });
 });
 

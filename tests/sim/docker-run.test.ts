@@ -5,7 +5,11 @@ import { sh, world } from './helpers.ts';
 describe('docker run: flags and errors in the Docker CLI wording', () => {
   it('rejects unknown flags with pflag wording and exit 125', async () => {
     const w = createWorld();
-    expect(await sh(w, 'docker run --logging-driver json-file alpine')).toMatchObject({ stdout: '', stderr: "unknown flag: --logging-driver\nSee 'docker run --help'.\n", exitCode: 125 });
+    expect(await sh(w, 'docker run --logging-driver json-file alpine')).toMatchObject({
+      stdout: '',
+      stderr: "unknown flag: --logging-driver\nSee 'docker run --help'.\n",
+      exitCode: 125,
+    });
     expect((await sh(w, 'docker run -z alpine')).stderr).toBe("unknown shorthand flag: 'z' in -z\nSee 'docker run --help'.\n");
     expect((await sh(w, 'docker run --name')).stderr).toBe("flag needs an argument: --name\nSee 'docker run --help'.\n");
   });
@@ -20,7 +24,11 @@ describe('docker run: flags and errors in the Docker CLI wording', () => {
       ['--cap-add NOPE', 'unknown capability: "CAP_NOPE"'],
     ];
     for (const [flag, msg] of errors) {
-      expect(await sh(w, `docker run ${flag} alpine true`)).toMatchObject({ stdout: '', stderr: `docker: Error response from daemon: ${msg}.\nSee 'docker run --help'.\n`, exitCode: 125 });
+      expect(await sh(w, `docker run ${flag} alpine true`)).toMatchObject({
+        stdout: '',
+        stderr: `docker: Error response from daemon: ${msg}.\nSee 'docker run --help'.\n`,
+        exitCode: 125,
+      });
     }
     expect(w.snapshot().containers).toEqual([]);
   });
@@ -29,7 +37,10 @@ describe('docker run: flags and errors in the Docker CLI wording', () => {
     const w = createWorld();
     const r = await sh(w, 'docker run debian /bin/echo "hello docker!"');
     // The layer and manifest digests are the store's real ones: they agree with docker images --digests and image inspect.
-    const m = /^Unable to find image 'debian:latest' locally\nlatest: Pulling from library\/debian\n([0-9a-f]{12}): Pull complete\nDigest: (sha256:[0-9a-f]{64})\nStatus: Downloaded newer image for debian:latest\nhello docker!\n$/.exec(r.out);
+    const m =
+      /^Unable to find image 'debian:latest' locally\nlatest: Pulling from library\/debian\n([0-9a-f]{12}): Pull complete\nDigest: (sha256:[0-9a-f]{64})\nStatus: Downloaded newer image for debian:latest\nhello docker!\n$/.exec(
+        r.out,
+      );
     expect(m).not.toBeNull();
     expect(r.stdout).toBe('hello docker!\n');
     const digests = (await sh(w, 'docker images --digests debian')).stdout.split('\n')[1]!.split(/\s+/);
@@ -41,13 +52,16 @@ describe('docker run: flags and errors in the Docker CLI wording', () => {
   it('reports a missing repository, a missing executable and a name conflict', async () => {
     const w = await world(['alpine']);
     expect(await sh(w, 'docker run nope/image')).toMatchObject({
-      stderr: "Unable to find image 'nope/image:latest' locally\ndocker: Error response from daemon: pull access denied for nope/image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.\nSee 'docker run --help'.\n",
+      stderr:
+        "Unable to find image 'nope/image:latest' locally\ndocker: Error response from daemon: pull access denied for nope/image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.\nSee 'docker run --help'.\n",
       exitCode: 125,
     });
     expect((await sh(w, 'docker run alpine nosuch')).exitCode).toBe(127);
     await sh(w, 'docker run -d --name app alpine sleep 100');
     const r = await sh(w, 'docker run --name app alpine true');
-    expect(r.stderr).toMatch(/^docker: Error response from daemon: Conflict\. The container name "\/app" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.\nSee 'docker run --help'\.\n$/);
+    expect(r.stderr).toMatch(
+      /^docker: Error response from daemon: Conflict\. The container name "\/app" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.\nSee 'docker run --help'\.\n$/,
+    );
     expect(r.exitCode).toBe(125);
   });
 
@@ -55,7 +69,9 @@ describe('docker run: flags and errors in the Docker CLI wording', () => {
     const w = await world(['nginx']);
     await sh(w, 'docker run -d --name w1 -p 8080:80 nginx');
     const r = await sh(w, 'docker run -d --name w2 -p 8080:80 nginx');
-    expect(r.stderr).toMatch(/^docker: Error response from daemon: driver failed programming external connectivity on endpoint w2 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated\.\n$/);
+    expect(r.stderr).toMatch(
+      /^docker: Error response from daemon: driver failed programming external connectivity on endpoint w2 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated\.\n$/,
+    );
     expect(r.exitCode).toBe(125);
   });
 

@@ -7,20 +7,28 @@ const err = (stderr: string, exitCode: number) => ({ stdout: '', stderr, exitCod
 describe('docker volumes, mounts and the overlay root through the world', () => {
   it('-v / --mount parse errors in the Docker wording', async () => {
     const w = await world(['alpine']);
-    expect(await w.exec('docker run --rm -v x1:/d:zz alpine true')).toEqual(err("docker: Error response from daemon: invalid mode: zz.\nSee 'docker run --help'.\n", 125));
+    expect(await w.exec('docker run --rm -v x1:/d:zz alpine true')).toEqual(
+      err("docker: Error response from daemon: invalid mode: zz.\nSee 'docker run --help'.\n", 125),
+    );
     expect(await w.exec('docker run --rm -v data:rel alpine true')).toEqual(
-      err("docker: Error response from daemon: invalid volume specification: 'data:rel': invalid mount config for type \"volume\": invalid mount path: 'rel' mount path must be absolute.\nSee 'docker run --help'.\n", 125),
+      err(
+        "docker: Error response from daemon: invalid volume specification: 'data:rel': invalid mount config for type \"volume\": invalid mount path: 'rel' mount path must be absolute.\nSee 'docker run --help'.\n",
+        125,
+      ),
     );
     expect(await w.exec('docker run --rm --mount type=volume,bogus=1,target=/x alpine true')).toEqual(
       err(`invalid argument "type=volume,bogus=1,target=/x" for "--mount" flag: unexpected key 'bogus' in 'bogus=1'\nSee 'docker run --help'.\n`, 125),
     );
     expect(await w.exec('docker run --rm --mount type=bind,source=/nope,target=/x alpine true')).toEqual(
-      err('docker: Error response from daemon: invalid mount config for type "bind": bind source path does not exist: /nope.\nSee \'docker run --help\'.\n', 125),
+      err(
+        'docker: Error response from daemon: invalid mount config for type "bind": bind source path does not exist: /nope.\nSee \'docker run --help\'.\n',
+        125,
+      ),
     );
     expect((await w.exec('docker volume create v')).stderr).toContain('"v" includes invalid characters for a local volume name');
   });
 
-  it('bind mounts show host files, :ro refuses writes with each flavour\'s wording, -v creates a missing host dir', async () => {
+  it("bind mounts show host files, :ro refuses writes with each flavour's wording, -v creates a missing host dir", async () => {
     const w = await world(['alpine', 'debian']);
     expect((await w.exec('docker run --rm -v /root/demo:/site:ro alpine ls /site')).stdout).toBe('Dockerfile\nindex.html\n');
     expect(await w.exec("docker run --rm -v /root/demo:/w:ro alpine sh -c 'echo x > /w/y'")).toEqual(err("sh: can't create /w/y: Read-only file system\n", 1));
@@ -55,7 +63,9 @@ describe('docker volumes, mounts and the overlay root through the world', () => 
     const id = (await w.exec('docker commit -m "add motd" c1 patched:1')).stdout.trim();
     expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect((await w.exec('docker images -q patched:1')).stdout).toBe(`${id.slice(7, 19)}\n`);
-    expect((await w.exec('docker history patched:1')).stdout.split('\n')[1]).toMatch(new RegExp(`^${id.slice(7, 19)} +\\d+ seconds? ago +sleep 1000 +\\d+B +add motd$`));
+    expect((await w.exec('docker history patched:1')).stdout.split('\n')[1]).toMatch(
+      new RegExp(`^${id.slice(7, 19)} +\\d+ seconds? ago +sleep 1000 +\\d+B +add motd$`),
+    );
     expect((await w.exec('docker run --rm patched:1 cat /etc/motd')).stdout).toBe('patched\n');
   });
 });
@@ -66,7 +76,10 @@ describe('docker images, rmi, prune, login, build errors', () => {
     await w.exec('docker run -d --name a1 alpine sleep 100');
     const short = (await w.exec('docker images -q alpine')).stdout.trim();
     expect(await w.exec('docker rmi alpine')).toEqual(
-      err(`Error response from daemon: conflict: unable to remove repository reference "alpine" (must force) - container 2cecb6b0fd74 is using its referenced image ${short}\n`, 1),
+      err(
+        `Error response from daemon: conflict: unable to remove repository reference "alpine" (must force) - container 2cecb6b0fd74 is using its referenced image ${short}\n`,
+        1,
+      ),
     );
     await w.exec('docker rmi -f alpine');
     expect((await w.exec('docker images --filter dangling=true -q')).stdout).toBe(`${short}\n`);

@@ -10,7 +10,7 @@ const text = (t: string) => {
 };
 
 describe('file capabilities: getcap and setcap (libcap 2.66) on node1 (#10)', { timeout: 120_000 }, () => {
-  it("cap_from_text and cap_to_text as libcap/cap_text.c parse and print them", () => {
+  it('cap_from_text and cap_to_text as libcap/cap_text.c parse and print them', () => {
     expect(text('cap_net_raw+ep')).toBe('cap_net_raw=ep');
     expect(text('cap_net_bind_service,cap_net_admin,cap_sys_nice=ep')).toBe('cap_net_bind_service,cap_net_admin,cap_sys_nice=ep');
     expect(text('all=ep')).toBe('=ep');
@@ -30,7 +30,10 @@ describe('file capabilities: getcap and setcap (libcap 2.66) on node1 (#10)', { 
     expect((await sh(w, 'getcap -v /usr/bin/ls /usr/bin')).stdout).toBe('/usr/bin/ls\n/usr/bin (Not a regular file)\n');
     expect((await sh(w, 'getcap -r /usr/bin')).stdout).toBe('/usr/bin/ping cap_net_raw=ep\n');
     expect(await sh(w, 'getcap /nope')).toMatchObject({ stdout: '', stderr: '/nope (No such file or directory)\n', exitCode: 0 });
-    expect(await sh(w, 'getcap')).toMatchObject({ stderr: 'usage: getcap [-h] [-l] [-n] [-r] [-v] <filename> [<filename> ...]\n\n\tdisplays the capabilities on the queried file(s).\n', exitCode: 1 });
+    expect(await sh(w, 'getcap')).toMatchObject({
+      stderr: 'usage: getcap [-h] [-l] [-n] [-r] [-v] <filename> [<filename> ...]\n\n\tdisplays the capabilities on the queried file(s).\n',
+      exitCode: 1,
+    });
     expect((await sh(w, 'which getcap setcap')).stdout).toBe('/usr/sbin/getcap\n/usr/sbin/setcap\n');
   });
 
@@ -47,7 +50,11 @@ describe('file capabilities: getcap and setcap (libcap 2.66) on node1 (#10)', { 
     expect((await sh(w, 'getcap /tmp/web')).stdout).toBe('/tmp/web =\n');
     expect(await sh(w, 'setcap -r /tmp/web')).toMatchObject({ stderr: '', exitCode: 0 });
     expect(await sh(w, 'setcap -r /tmp/web')).toMatchObject({ stderr: "File '/tmp/web' has no capablity to remove\n", exitCode: 1 });
-    expect((await sh(w, 'setcap cap_bogus+ep /tmp/web')).stderr.startsWith('fatal error: Invalid argument\nusage: setcap [-h] [-q] [-v] [-n <rootid>] (-r|-|<caps>) <filename>')).toBe(true);
+    expect(
+      (await sh(w, 'setcap cap_bogus+ep /tmp/web')).stderr.startsWith(
+        'fatal error: Invalid argument\nusage: setcap [-h] [-q] [-v] [-n <rootid>] (-r|-|<caps>) <filename>',
+      ),
+    ).toBe(true);
     expect((await sh(w, 'setcap cap_kill+p /tmp')).stderr).toBe("Invalid file '/tmp' for capability operation\n");
     expect((await sh(w, 'ln -s /tmp/web /tmp/link && setcap cap_kill+p /tmp/link')).stderr).toBe("Invalid file '/tmp/link' for capability operation\n");
     expect((await sh(w, 'setcap cap_kill+p /nope')).stderr).toBe("Failed to set capabilities on file '/nope': No such file or directory\n");

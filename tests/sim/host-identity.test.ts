@@ -30,7 +30,9 @@ describe('node1 answers as Ubuntu 24.04 would (issue 10)', () => {
     // busybox@1_36_1:procps/sysctl.c bb_perror_msg("error %sing key '%s'", "sett", …) with EROFS.
     const r = await w.exec('docker run --rm alpine sysctl -w net.ipv4.ip_forward=0');
     expect(r.stderr).toContain("sysctl: error setting key 'net.ipv4.ip_forward': Read-only file system\n");
-    expect((await w.exec('docker run --rm --sysctl net.ipv4.ip_forward=0 alpine sysctl -n net.ipv4.ip_forward net.ipv4.conf.all.forwarding')).stdout).toBe('0\n0\n');
+    expect((await w.exec('docker run --rm --sysctl net.ipv4.ip_forward=0 alpine sysctl -n net.ipv4.ip_forward net.ipv4.conf.all.forwarding')).stdout).toBe(
+      '0\n0\n',
+    );
   });
 
   it('hostname -I lists every address of the UP interfaces but lo, -i the /etc/hosts entry', async () => {

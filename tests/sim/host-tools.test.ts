@@ -55,7 +55,11 @@ describe('host shell and Linux tools (#10, #15)', { timeout: 120_000 }, () => {
   it('help: bash 5.2 header, then the programs this host has', async () => {
     const w = createWorld();
     const r = await sh(w, 'help');
-    expect(r.stdout.startsWith("GNU bash, version 5.2.21(1)-release (x86_64-pc-linux-gnu)\nThese shell commands are defined internally.  Type `help' to see this list.\n")).toBe(true);
+    expect(
+      r.stdout.startsWith(
+        "GNU bash, version 5.2.21(1)-release (x86_64-pc-linux-gnu)\nThese shell commands are defined internally.  Type `help' to see this list.\n",
+      ),
+    ).toBe(true);
     expect(r.stdout).toContain('Programs on this host (/bin):');
     expect(r.stdout).toMatch(/\bdocker\b/);
     expect((await sh(w, 'help cd')).stdout).toMatch(/^cd: cd \[-L\|-P\]/);

@@ -8,7 +8,7 @@ import { sh } from './helpers.ts';
 // printable_job_status "Running", "Done", "Exit %d", strsignal(3) ("Terminated", "Killed");
 // notify_of_job_status prints the ended jobs on stderr before the next prompt.
 
-const ps = "ps -o pid=,stat=,comm=";
+const ps = 'ps -o pid=,stat=,comm=';
 
 describe('background jobs in the host shell', () => {
   it('`sleep 30 &` prints [1] PID on stderr, returns at once, and $! is that PID in later lines', async () => {
@@ -24,7 +24,7 @@ describe('background jobs in the host shell', () => {
     expect(p).toMatchObject({ ppid: 2045, argv: ['sleep', '30'], state: 'S' });
   });
 
-  it('jobs, jobs -l and jobs -p in bash\'s columns, with + and - for the current and previous job', async () => {
+  it("jobs, jobs -l and jobs -p in bash's columns, with + and - for the current and previous job", async () => {
     const w = createWorld();
     await sh(w, 'sleep 30 &');
     const r = await sh(w, 'sleep 5 & sleep 1; jobs');
@@ -35,7 +35,10 @@ describe('background jobs in the host shell', () => {
     expect((await sh(w, 'jobs %1')).out).toBe('[1]-  Running                 sleep 30 &\n');
     // Meanwhile `sleep 5` ended: its notice follows the line's own output.
     expect(await sh(w, 'jobs %9')).toMatchObject({ stderr: 'bash: jobs: %9: no such job\n[2]+  Done                    sleep 5\n', exitCode: 1 });
-    expect(await sh(w, 'jobs -q')).toMatchObject({ stderr: 'bash: jobs: -q: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n', exitCode: 2 });
+    expect(await sh(w, 'jobs -q')).toMatchObject({
+      stderr: 'bash: jobs: -q: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n',
+      exitCode: 2,
+    });
   });
 
   it('a job that ends is reported Done before the next prompt, once', async () => {
@@ -105,7 +108,7 @@ describe('background jobs in the host shell', () => {
     expect((await sh(w, 'true')).stderr).toBe('[1]-  Terminated              yes > /dev/null\n[2]+  Terminated              while :; do\n    :;\ndone\n');
   });
 
-  it('wait, wait %1 and wait $! let time pass until the job ends; the status is the job\'s', async () => {
+  it("wait, wait %1 and wait $! let time pass until the job ends; the status is the job's", async () => {
     const w = createWorld();
     const t0 = w.snapshot().nowMs;
     const r = await sh(w, 'sleep 30 & wait');

@@ -20,7 +20,9 @@ describe('ls (coreutils 9.4)', () => {
     expect((await sh(w, 'ls -R /tmp/d')).out).toBe('/tmp/d:\na  c  z\n\n/tmp/d/a:\nb  f\n\n/tmp/d/a/b:\n\n/tmp/d/c:\n');
     // Into a pipe: one a line.
     expect((await sh(w, 'cd /tmp/d && ls --recursive | cat')).out).toBe('.:\na\nc\nz\n\n./a:\nb\nf\n\n./a/b:\n\n./c:\n');
-    expect((await sh(w, 'ls -lR /tmp/d/a')).out).toBe('/tmp/d/a:\ntotal 8\ndrwxr-xr-x 2 root root 4096 Sep 16 11:45 b\n-rw-r--r-- 1 root root    3 Sep 16 11:45 f\n\n/tmp/d/a/b:\ntotal 0\n');
+    expect((await sh(w, 'ls -lR /tmp/d/a')).out).toBe(
+      '/tmp/d/a:\ntotal 8\ndrwxr-xr-x 2 root root 4096 Sep 16 11:45 b\n-rw-r--r-- 1 root root    3 Sep 16 11:45 f\n\n/tmp/d/a/b:\ntotal 0\n',
+    );
   });
   it('orders by name, size (-S), reversed (-r); operands too', async () => {
     const w = await tree();

@@ -30,7 +30,9 @@ describe('lsblk (util-linux 2.39.3) on node1 (#10)', { timeout: 120_000 }, () =>
     );
     expect((await sh(w, 'mount | grep sda1')).stdout).toBe('/dev/sda1 on / type ext4 (rw,relatime,discard,errors=remount-ro)\n');
     expect((await sh(w, 'lsblk -i -n -d')).stdout).toBe('sda    8:0    0  30G  0 disk \n');
-    expect((await sh(w, 'lsblk -l -p -b -o NAME,SIZE')).stdout).toBe('NAME              SIZE\n/dev/sda   32212254720\n/dev/sda1  31025332224\n/dev/sda14     4194304\n/dev/sda15   111149056\n/dev/sda16   957349888\n');
+    expect((await sh(w, 'lsblk -l -p -b -o NAME,SIZE')).stdout).toBe(
+      'NAME              SIZE\n/dev/sda   32212254720\n/dev/sda1  31025332224\n/dev/sda14     4194304\n/dev/sda15   111149056\n/dev/sda16   957349888\n',
+    );
   });
 
   it('-f: FSAVAIL and FSUSE% from the same statfs as df', async () => {
@@ -40,7 +42,9 @@ describe('lsblk (util-linux 2.39.3) on node1 (#10)', { timeout: 120_000 }, () =>
     const avail = Number((await sh(w, 'df -B1 --output=avail /')).stdout.split('\n')[1]);
     const size = Number((await sh(w, 'df -B1 --output=size /')).stdout.split('\n')[1]);
     expect(f[2]).toBe(`├─sda1  ext4   1.0   cloudimg-rootfs 8d3c2a5d-9b1e-4f6a-a2c1-5e0f7b3d9c41 ${sizeToHuman(avail).padStart(7)} ${'16%'.padStart(6)} /`);
-    expect((await sh(w, 'lsblk -b -o FSAVAIL,FSSIZE /dev/sda1')).stdout).toBe(`    FSAVAIL      FSSIZE\n${String(avail).padStart(11)} ${String(size).padStart(11)}\n`);
+    expect((await sh(w, 'lsblk -b -o FSAVAIL,FSSIZE /dev/sda1')).stdout).toBe(
+      `    FSAVAIL      FSSIZE\n${String(avail).padStart(11)} ${String(size).padStart(11)}\n`,
+    );
   });
 
   it('device arguments, bad input and status codes as lsblk.c sets them', async () => {
@@ -55,7 +59,9 @@ describe('lsblk (util-linux 2.39.3) on node1 (#10)', { timeout: 120_000 }, () =>
     expect(await sh(w, 'lsblk -q')).toMatchObject({ stderr: "lsblk: invalid option -- 'q'\nTry 'lsblk --help' for more information.\n", exitCode: 1 });
     expect((await sh(w, 'lsblk -V')).stdout).toBe('lsblk from util-linux 2.39.3\n');
     const help = (await sh(w, 'lsblk --help')).stdout;
-    expect(help).toContain('\n -h, --help           display this help\n -V, --version        display version\n\nAvailable output columns:\n    ALIGNMENT  alignment offset\n');
+    expect(help).toContain(
+      '\n -h, --help           display this help\n -V, --version        display version\n\nAvailable output columns:\n    ALIGNMENT  alignment offset\n',
+    );
     expect(help.endsWith('  MOUNTPOINTS  all locations where device is mounted\n\nFor more details see lsblk(8).\n')).toBe(false);
     expect(help.endsWith('    ZONE-AMAX  maximum number of active zones\n\nFor more details see lsblk(8).\n')).toBe(true);
   });

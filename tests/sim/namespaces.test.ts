@@ -12,7 +12,9 @@ describe('namespaces (L2, L3)', () => {
     expect(out.split('\n')[1]).toBe(`${HOST_NS} cgroup -> 'cgroup:[4026531835]'`);
     expect(out.trim().split('\n')).toHaveLength(11);
     expect((await sh(w, 'ls /proc/self/ns | wc -l')).out).toBe('10\n');
-    expect((await sh(w, 'readlink /proc/self/ns/uts /proc/self/ns/time /proc/self/ns/mnt /proc/self/ns/net')).out).toBe('uts:[4026531838]\ntime:[4026531834]\nmnt:[4026531841]\nnet:[4026531840]\n');
+    expect((await sh(w, 'readlink /proc/self/ns/uts /proc/self/ns/time /proc/self/ns/mnt /proc/self/ns/net')).out).toBe(
+      'uts:[4026531838]\ntime:[4026531834]\nmnt:[4026531841]\nnet:[4026531840]\n',
+    );
   });
 
   it('lsns shows the eight host namespaces', async () => {
@@ -51,7 +53,12 @@ describe('namespaces (L2, L3)', () => {
     );
     const lsns = (await sh(w, 'sudo lsns -p 23817')).out.split('\n');
     expect(lsns.slice(1, 3).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['4026531834 time', '4026531837 user']);
-    expect(lsns.slice(3).filter(Boolean).every((l) => /^40265321\d\d \w+ +1 23817 root node app\.js$/.test(l))).toBe(true);
+    expect(
+      lsns
+        .slice(3)
+        .filter(Boolean)
+        .every((l) => /^40265321\d\d \w+ +1 23817 root node app\.js$/.test(l)),
+    ).toBe(true);
   });
 
   it('docker exec joins the namespaces: PID 19 inside is a host PID whose NSpid ends in 19', async () => {
@@ -83,7 +90,9 @@ describe('lsns columns and per-namespace sysctls', () => {
     const w = createWorld();
     expect((await sh(w, 'lsns -t net -o NS,TYPE,PATH')).out).toBe('        NS TYPE PATH\n4026531840 net  /proc/1/ns/net\n');
     expect((await sh(w, 'lsns -o NS,NOPE')).out).toBe('lsns: unknown column: NOPE\n');
-    expect((await sh(w, 'sudo unshare --net sh -c "sysctl -w net.ipv4.ip_unprivileged_port_start=80 >/dev/null; sysctl net.ipv4.ip_unprivileged_port_start"')).out).toBe('net.ipv4.ip_unprivileged_port_start = 80\n');
+    expect(
+      (await sh(w, 'sudo unshare --net sh -c "sysctl -w net.ipv4.ip_unprivileged_port_start=80 >/dev/null; sysctl net.ipv4.ip_unprivileged_port_start"')).out,
+    ).toBe('net.ipv4.ip_unprivileged_port_start = 80\n');
     expect((await sh(w, 'sysctl net.ipv4.ip_unprivileged_port_start')).out).toBe('net.ipv4.ip_unprivileged_port_start = 1024\n');
   });
 });

@@ -22,9 +22,15 @@ describe('env (coreutils 9.4)', () => {
     const w = createWorld();
     expect(await sh(w, 'env foo')).toMatchObject({ out: "env: 'foo': No such file or directory\n", exitCode: 127 });
     expect(await sh(w, 'env -x')).toMatchObject({ out: "env: invalid option -- 'x'\nTry 'env --help' for more information.\n", exitCode: 125 });
-    expect(await sh(w, 'env --unset')).toMatchObject({ out: "env: option '--unset' requires an argument\nTry 'env --help' for more information.\n", exitCode: 125 });
+    expect(await sh(w, 'env --unset')).toMatchObject({
+      out: "env: option '--unset' requires an argument\nTry 'env --help' for more information.\n",
+      exitCode: 125,
+    });
     expect(await sh(w, 'env -u A=B true')).toMatchObject({ out: "env: cannot unset 'A=B': Invalid argument\n", exitCode: 125 });
-    expect(await sh(w, 'env -C /tmp')).toMatchObject({ out: "env: must specify command with --chdir (-C)\nTry 'env --help' for more information.\n", exitCode: 125 });
+    expect(await sh(w, 'env -C /tmp')).toMatchObject({
+      out: "env: must specify command with --chdir (-C)\nTry 'env --help' for more information.\n",
+      exitCode: 125,
+    });
   });
 });
 
@@ -71,7 +77,10 @@ describe('groups, getent, realpath', () => {
     expect(await sh(w, 'getent passwd root')).toMatchObject({ out: 'root:x:0:0:root:/root:/bin/bash\n', exitCode: 0 });
     expect(await sh(w, 'getent group 1000')).toMatchObject({ out: 'ubuntu:x:1000:\n', exitCode: 0 });
     expect(await sh(w, 'getent passwd bob')).toMatchObject({ out: '', exitCode: 2 });
-    expect(await sh(w, 'getent foo')).toMatchObject({ out: "Unknown database: foo\nTry `getent --help' or `getent --usage' for more information.\n", exitCode: 1 });
+    expect(await sh(w, 'getent foo')).toMatchObject({
+      out: "Unknown database: foo\nTry `getent --help' or `getent --usage' for more information.\n",
+      exitCode: 1,
+    });
   });
 
   it('realpath follows links on merged /usr; -m, -s, --relative-to; errors', async () => {

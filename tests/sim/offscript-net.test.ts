@@ -13,7 +13,10 @@ describe('nc -z on the host (netcat-openbsd 1.226)', () => {
     expect(await sh(w, 'nc -zv 127.0.0.1 81')).toMatchObject({ out: 'nc: connect to 127.0.0.1 port 81 (tcp) failed: Connection refused\n', exitCode: 1 });
     expect(await sh(w, 'nc -z 127.0.0.1 81')).toMatchObject({ out: '', exitCode: 1 });
     expect(await sh(w, 'nc -z 127.0.0.1 22')).toMatchObject({ out: '', exitCode: 0 });
-    expect(await sh(w, 'nc -Q 127.0.0.1 22')).toMatchObject({ out: "nc: invalid option -- 'Q'\nusage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n", exitCode: 1 });
+    expect(await sh(w, 'nc -Q 127.0.0.1 22')).toMatchObject({
+      out: "nc: invalid option -- 'Q'\nusage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n",
+      exitCode: 1,
+    });
   });
 
   it('a published port is docker-proxy listening on the host', async () => {

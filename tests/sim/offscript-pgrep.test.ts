@@ -18,7 +18,9 @@ describe('pgrep and pkill (procps-ng 4.0.4)', () => {
   it('pkill signals what matches; -e echoes; -n picks the newest', async () => {
     const w = createWorld();
     const r = await sh(w, 'sleep 300 & sleep 400 & pgrep -n -a sleep; pkill -e sleep; echo $?');
-    expect(r.out).toBe('[1] 2046\n[2] 2047\n2047 sleep 400\nsleep killed (pid 2046)\nsleep killed (pid 2047)\n0\n[1]-  Terminated              sleep 300\n[2]+  Terminated              sleep 400\n');
+    expect(r.out).toBe(
+      '[1] 2046\n[2] 2047\n2047 sleep 400\nsleep killed (pid 2046)\nsleep killed (pid 2047)\n0\n[1]-  Terminated              sleep 300\n[2]+  Terminated              sleep 400\n',
+    );
     expect(await sh(w, 'pgrep sleep')).toMatchObject({ out: '', exitCode: 1 });
     expect(await sh(w, 'pkill sleep')).toMatchObject({ out: '', exitCode: 1 });
   });
@@ -29,9 +31,15 @@ describe('pgrep and pkill (procps-ng 4.0.4)', () => {
     expect(await sh(w, 'pgrep a b')).toMatchObject({ out: "pgrep: only one pattern can be provided\nTry `pgrep --help' for more information.\n", exitCode: 2 });
     const bad = await sh(w, 'pgrep -z x');
     expect(bad.exitCode).toBe(2);
-    expect(bad.out.startsWith("pgrep: invalid option -- 'z'\n\nUsage:\n pgrep [options] <pattern>\n\nOptions:\n -d, --delimiter <string>  specify output delimiter\n")).toBe(true);
+    expect(
+      bad.out.startsWith(
+        "pgrep: invalid option -- 'z'\n\nUsage:\n pgrep [options] <pattern>\n\nOptions:\n -d, --delimiter <string>  specify output delimiter\n",
+      ),
+    ).toBe(true);
     expect(bad.out.endsWith('\nFor more details see pgrep(1).\n')).toBe(true);
-    expect((await sh(w, 'pgrep averyveryverylongname')).out).toBe("pgrep: pattern that searches for process name longer than 15 characters will result in zero matches\nTry `pgrep -f' option to match against the complete command line.\n");
+    expect((await sh(w, 'pgrep averyveryverylongname')).out).toBe(
+      "pgrep: pattern that searches for process name longer than 15 characters will result in zero matches\nTry `pgrep -f' option to match against the complete command line.\n",
+    );
     expect((await sh(w, 'which pgrep pkill')).out).toBe('/usr/bin/pgrep\n/usr/bin/pkill\n');
   });
 });

@@ -24,7 +24,9 @@ describe('pstree (psmisc 23.7)', () => {
 
   it('-p shows PIDs (no compaction), -A -T ASCII without threads, a PID or a user as the root', async () => {
     const w = createWorld();
-    expect((await sh(w, 'pstree -p -U | head -3')).out).toBe('systemd(1)─┬─agetty(830)\n           ├─containerd(640)─┬─{containerd}(641)\n           │                 ├─{containerd}(642)\n');
+    expect((await sh(w, 'pstree -p -U | head -3')).out).toBe(
+      'systemd(1)─┬─agetty(830)\n           ├─containerd(640)─┬─{containerd}(641)\n           │                 ├─{containerd}(642)\n',
+    );
     expect(await sh(w, 'pstree systemd-timesync')).toMatchObject({ out: 'systemd-timesyn\n', exitCode: 0 });
     expect((await sh(w, 'pstree -A -T 1987')).out).toBe('sshd---bash---pstree\n');
     expect((await sh(w, 'pstree messagebus')).out).toBe('dbus-daemon\n');

@@ -14,7 +14,10 @@ describe('runc 1.1.14 under Docker, containerd --version', () => {
 
   it("lists Docker's running and paused containers under its root, with their bundles", async () => {
     const w = createWorld();
-    await sh(w, 'docker run -d --name web nginx >/dev/null 2>&1; docker run -d --name box alpine sleep 1000 >/dev/null 2>&1; docker pause box >/dev/null; docker run --name gone alpine true');
+    await sh(
+      w,
+      'docker run -d --name web nginx >/dev/null 2>&1; docker run -d --name box alpine sleep 1000 >/dev/null 2>&1; docker pause box >/dev/null; docker run --name gone alpine true',
+    );
     const web = (await sh(w, 'docker inspect -f "{{.Id}}" web')).out.trim();
     const box = (await sh(w, 'docker inspect -f "{{.Id}}" box')).out.trim();
     const pid = (id: string) => w.exec(`docker inspect -f "{{.State.Pid}}" ${id}`).then((r) => r.stdout.trim());
@@ -23,9 +26,19 @@ describe('runc 1.1.14 under Docker, containerd --version', () => {
     expect((await sh(w, 'runc --root /run/docker/runtime-runc/moby list -q')).out).toBe(`${rows.join('\n')}\n`);
     const table = (await sh(w, 'runc --root /run/docker/runtime-runc/moby list')).out.split('\n');
     expect(table[0]).toBe(`ID${' '.repeat(65)}PID         STATUS      BUNDLE${' '.repeat(112)}CREATED                OWNER`);
-    expect(table[1 + rows.indexOf(box)]).toMatch(new RegExp(`^${box}   ${await pid(box)} +paused      ${tasks}/${box}   \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z   root$`));
+    expect(table[1 + rows.indexOf(box)]).toMatch(
+      new RegExp(`^${box}   ${await pid(box)} +paused      ${tasks}/${box}   \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z   root$`),
+    );
     const state = await sh(w, `runc --root /run/docker/runtime-runc/moby state ${web}`);
-    expect(JSON.parse(state.out)).toMatchObject({ ociVersion: '1.2.0', id: web, pid: Number(await pid(web)), status: 'running', bundle: `${tasks}/${web}`, rootfs: `${tasks}/${web}/rootfs`, owner: '' });
+    expect(JSON.parse(state.out)).toMatchObject({
+      ociVersion: '1.2.0',
+      id: web,
+      pid: Number(await pid(web)),
+      status: 'running',
+      bundle: `${tasks}/${web}`,
+      rootfs: `${tasks}/${web}/rootfs`,
+      owner: '',
+    });
     expect(state.out.endsWith('\n}')).toBe(true);
   });
 

@@ -34,7 +34,11 @@ describe('systemctl status / service status (systemd 255)', () => {
     await sh(w, 'docker run -d --name web nginx >/dev/null 2>&1');
     const id = (await sh(w, 'docker inspect -f "{{.Id}}" web')).out.trim();
     const out = (await sh(w, 'systemctl status containerd')).out;
-    expect(out).toMatch(new RegExp(`     CGroup: /system.slice/containerd.service\n             ├─640 /usr/bin/containerd\n             └─\\d+ /usr/bin/containerd-shim-runc-v2 -namespace moby -id ${id} -address /run/containerd/containerd.sock\n$`));
+    expect(out).toMatch(
+      new RegExp(
+        `     CGroup: /system.slice/containerd.service\n             ├─640 /usr/bin/containerd\n             └─\\d+ /usr/bin/containerd-shim-runc-v2 -namespace moby -id ${id} -address /run/containerd/containerd.sock\n$`,
+      ),
+    );
   });
 
   it('is-active, is-enabled, unknown units', async () => {

@@ -26,13 +26,13 @@ describe('host PIDs only grow', () => {
     expect(await last(w)).toBe('2046\n');
   });
 
-  it('/proc/loadavg ends with the last PID of the reader\'s namespace: its own, for cat', async () => {
+  it("/proc/loadavg ends with the last PID of the reader's namespace: its own, for cat", async () => {
     const w = createWorld();
     await sh(w, 'true; ls >/dev/null');
     expect((await sh(w, 'cat /proc/loadavg')).out).toMatch(/ 2047\n$/);
   });
 
-  it('a container\'s PID namespace counts on its own, from 1, and grows too', async () => {
+  it("a container's PID namespace counts on its own, from 1, and grows too", async () => {
     const w = await world(['alpine']);
     await sh(w, 'docker run -d --name c1 alpine sleep 300');
     // runc's init took 1 to 6 (PID 1 and its Go threads): the first exec is 7, the next 8.

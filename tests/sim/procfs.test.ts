@@ -21,7 +21,9 @@ describe('generated /proc', () => {
   it('a container sees only its own PIDs, its cgroup as /, no_new_privs and seccomp', async () => {
     const w = await world(['alpine']);
     expect((await sh(w, 'docker run --rm alpine ls /proc | head -2')).out).toBe('1\ncpuinfo\n');
-    expect((await sh(w, "docker run --rm --security-opt no-new-privileges alpine grep -E 'NoNewPrivs|Seccomp:' /proc/self/status")).out).toBe('NoNewPrivs:\t1\nSeccomp:\t2\n');
+    expect((await sh(w, "docker run --rm --security-opt no-new-privileges alpine grep -E 'NoNewPrivs|Seccomp:' /proc/self/status")).out).toBe(
+      'NoNewPrivs:\t1\nSeccomp:\t2\n',
+    );
     expect((await sh(w, 'docker run --rm alpine cat /proc/self/attr/current')).out).toBe('docker-default (enforce)\n');
     expect((await sh(w, 'docker run --rm alpine cat /proc/sys/net/ipv4/ip_unprivileged_port_start')).out).toBe('0\n');
     expect((await sh(w, 'cat /proc/sys/net/ipv4/ip_unprivileged_port_start')).out).toBe('1024\n');
@@ -30,7 +32,9 @@ describe('generated /proc', () => {
   it('write errors use bash and busybox wording', async () => {
     const w = await world(['alpine']);
     expect(await sh(w, 'echo 1 > /proc/version')).toMatchObject({ out: 'bash: /proc/version: Permission denied\n', exitCode: 1 });
-    expect((await sh(w, 'docker run --rm alpine sh -c "echo 5 > /sys/fs/cgroup/pids.max"')).out).toBe("sh: can't create /sys/fs/cgroup/pids.max: Read-only file system\n");
+    expect((await sh(w, 'docker run --rm alpine sh -c "echo 5 > /sys/fs/cgroup/pids.max"')).out).toBe(
+      "sh: can't create /sys/fs/cgroup/pids.max: Read-only file system\n",
+    );
   });
 });
 

@@ -4,15 +4,59 @@ import { createWorld } from '../../src/sim/index.ts';
 import type { World } from '../../src/sim/index.ts';
 
 const COMMANDS = [
-  'docker run -d --name app nginx', 'docker run -d alpine sleep 30', 'docker run -d --init alpine sleep 1000', 'docker run --rm alpine true',
-  "docker run -d --memory=64m alpine sh -c 'tail /dev/zero'", "docker run -d --cpus=0.5 alpine sh -c 'while :; do :; done'",
-  'docker stop app', 'docker kill app', 'docker rm -f app', 'docker start app', 'docker restart app', 'docker ps -a', 'docker container prune -f',
-  'docker exec app cat /proc/self/status', 'docker run --memory=1m alpine true', 'docker run --bogus alpine', 'sudo unshare --uts --net bash',
-  'exit', 'hostname lab', 'ps aux', 'lsns', 'kill -9 1', 'cat /proc/self/ns', 'sleep 5', 'docker logs app', 'docker stats --no-stream',
-  'nsenter -t 23817 -u hostname', 'docker run --cap-drop NOPE alpine true', '', 'cd /nope', 'echo $?',
-  'docker run -it --memory=64m alpine', 'tail /dev/zero', 'while :; do :; done', 'ping -c 2 172.17.0.2', 'env', 'stat -L /proc/self/ns/pid',
-  'docker run --rm --read-only alpine touch /x', 'mount', 'docker exec -it app bash', 'docker run -d --init zombie-maker:1.0', 'ls -l /proc/self/ns',
-  'echo 5 > /sys/fs/cgroup/pids.max', 'docker stop -t 1 app', 'sudo -u ubuntu id', 'capsh --print', 'ip addr', 'lsns -t net', 'kill -9 2045', 'kill -9 23795', 'kill -9 812', 'docker run nginx', 'docker run -d --restart always alpine sh -c "exit 2"',
+  'docker run -d --name app nginx',
+  'docker run -d alpine sleep 30',
+  'docker run -d --init alpine sleep 1000',
+  'docker run --rm alpine true',
+  "docker run -d --memory=64m alpine sh -c 'tail /dev/zero'",
+  "docker run -d --cpus=0.5 alpine sh -c 'while :; do :; done'",
+  'docker stop app',
+  'docker kill app',
+  'docker rm -f app',
+  'docker start app',
+  'docker restart app',
+  'docker ps -a',
+  'docker container prune -f',
+  'docker exec app cat /proc/self/status',
+  'docker run --memory=1m alpine true',
+  'docker run --bogus alpine',
+  'sudo unshare --uts --net bash',
+  'exit',
+  'hostname lab',
+  'ps aux',
+  'lsns',
+  'kill -9 1',
+  'cat /proc/self/ns',
+  'sleep 5',
+  'docker logs app',
+  'docker stats --no-stream',
+  'nsenter -t 23817 -u hostname',
+  'docker run --cap-drop NOPE alpine true',
+  '',
+  'cd /nope',
+  'echo $?',
+  'docker run -it --memory=64m alpine',
+  'tail /dev/zero',
+  'while :; do :; done',
+  'ping -c 2 172.17.0.2',
+  'env',
+  'stat -L /proc/self/ns/pid',
+  'docker run --rm --read-only alpine touch /x',
+  'mount',
+  'docker exec -it app bash',
+  'docker run -d --init zombie-maker:1.0',
+  'ls -l /proc/self/ns',
+  'echo 5 > /sys/fs/cgroup/pids.max',
+  'docker stop -t 1 app',
+  'sudo -u ubuntu id',
+  'capsh --print',
+  'ip addr',
+  'lsns -t net',
+  'kill -9 2045',
+  'kill -9 23795',
+  'kill -9 812',
+  'docker run nginx',
+  'docker run -d --restart always alpine sh -c "exit 2"',
 ];
 
 async function runAll(w: World, cmds: string[]) {
@@ -70,17 +114,73 @@ describe('simulator invariants', { timeout: 180_000 }, () => {
 
 describe('arbitrary input', { timeout: 180_000 }, () => {
   it('never escapes the facade or hits an internal error', async () => {
-    const tokens = ['docker', 'run', 'exec', 'ps', '-it', '-d', '--rm', '--name', 'x', 'alpine', 'debian', 'nginx', 'sh', '-c', 'kill', '-9', '1', 'ls', '/proc/self/ns', 'cat', '/sys/fs/cgroup/memory.max', '|', '&&', ';', '>', '/tmp/f', 'unshare', '--uts', 'nsenter', '-t', '23817', 'exit', 'sudo', 'ip', 'link', "'", '"', '$(', ')', '--memory=1g', '--cpus=abc', 'stat', '-L', 'env', 'echo', '$?'];
+    const tokens = [
+      'docker',
+      'run',
+      'exec',
+      'ps',
+      '-it',
+      '-d',
+      '--rm',
+      '--name',
+      'x',
+      'alpine',
+      'debian',
+      'nginx',
+      'sh',
+      '-c',
+      'kill',
+      '-9',
+      '1',
+      'ls',
+      '/proc/self/ns',
+      'cat',
+      '/sys/fs/cgroup/memory.max',
+      '|',
+      '&&',
+      ';',
+      '>',
+      '/tmp/f',
+      'unshare',
+      '--uts',
+      'nsenter',
+      '-t',
+      '23817',
+      'exit',
+      'sudo',
+      'ip',
+      'link',
+      "'",
+      '"',
+      '$(',
+      ')',
+      '--memory=1g',
+      '--cpus=abc',
+      'stat',
+      '-L',
+      'env',
+      'echo',
+      '$?',
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.array(fc.constantFrom(...tokens), { maxLength: 8 }).map((t) => t.join(' ')), fc.string({ maxLength: 30 })), { maxLength: 8 }), async (lines) => {
-        const w = createWorld();
-        for (const l of lines) {
-          const r = await w.exec(l);
-          expect(r.stderr).not.toMatch(/internal simulator error/);
-          w.advance(300);
-        }
-        expect(typeof w.prompt()).toBe('string');
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.array(fc.constantFrom(...tokens), { maxLength: 8 }).map((t) => t.join(' ')),
+            fc.string({ maxLength: 30 }),
+          ),
+          { maxLength: 8 },
+        ),
+        async (lines) => {
+          const w = createWorld();
+          for (const l of lines) {
+            const r = await w.exec(l);
+            expect(r.stderr).not.toMatch(/internal simulator error/);
+            w.advance(300);
+          }
+          expect(typeof w.prompt()).toBe('string');
+        },
+      ),
       { numRuns: 60, seed: 7 },
     );
   });

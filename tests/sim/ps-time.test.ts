@@ -13,15 +13,19 @@ describe('ps CPU time (#10)', () => {
     await sh(w, 'sleep 30 &');
     await sh(w, 'yes > /dev/null &');
     await sh(w, 'sleep 20');
-    expect((await sh(w, 'ps')).out).toBe('    PID TTY          TIME CMD\n   2045 pts/0    00:00:00 bash\n   2046 pts/0    00:00:00 sleep\n   2047 pts/0    00:00:22 yes\n   2049 pts/0    00:00:00 ps\n');
-    expect((await sh(w, 'ps -o pid,time,etime,times,etimes,%cpu,c,cmd')).out).toBe(
-      '    PID     TIME     ELAPSED     TIME ELAPSED %CPU  C CMD\n'
-      + '   2045 00:00:00       01:25        0      85  0.0  0 -bash\n'
-      + '   2046 00:00:00       00:24        0      24  0.0  0 sleep 30\n'
-      + '   2047 00:00:23       00:23       23      23  100 99 yes\n'
-      + '   2050 00:00:00       00:00        0       0  0.0  0 ps -o pid,time,etime,times,etimes,%cpu,c,cmd\n',
+    expect((await sh(w, 'ps')).out).toBe(
+      '    PID TTY          TIME CMD\n   2045 pts/0    00:00:00 bash\n   2046 pts/0    00:00:00 sleep\n   2047 pts/0    00:00:22 yes\n   2049 pts/0    00:00:00 ps\n',
     );
-    expect((await sh(w, 'ps -ef | grep -w yes')).out).toBe('root        2047    2045 99 11:45 pts/0    00:00:24 yes\nroot        2052    2045  0 11:45 pts/0    00:00:00 grep --color=auto -w yes\n');
+    expect((await sh(w, 'ps -o pid,time,etime,times,etimes,%cpu,c,cmd')).out).toBe(
+      '    PID     TIME     ELAPSED     TIME ELAPSED %CPU  C CMD\n' +
+        '   2045 00:00:00       01:25        0      85  0.0  0 -bash\n' +
+        '   2046 00:00:00       00:24        0      24  0.0  0 sleep 30\n' +
+        '   2047 00:00:23       00:23       23      23  100 99 yes\n' +
+        '   2050 00:00:00       00:00        0       0  0.0  0 ps -o pid,time,etime,times,etimes,%cpu,c,cmd\n',
+    );
+    expect((await sh(w, 'ps -ef | grep -w yes')).out).toBe(
+      'root        2047    2045 99 11:45 pts/0    00:00:24 yes\nroot        2052    2045  0 11:45 pts/0    00:00:00 grep --color=auto -w yes\n',
+    );
     expect((await sh(w, "ps aux | awk '$2 == 2047'")).out).toBe('root        2047  100  0.0   8000   977 pts/0    R    11:45   0:25 yes\n');
   });
 
@@ -37,7 +41,9 @@ describe('ps CPU time (#10)', () => {
     const w = await world(['alpine']);
     await sh(w, "docker run -d --name hog alpine sh -c 'while :; do :; done'");
     await sh(w, 'sleep 5');
-    expect((await sh(w, 'docker exec hog ps -o pid,time,args')).out).toBe('  PID  TIME COMMAND\n    1  0:07 sh -c while :; do :; done\n    7  0:00 ps -o pid,time,args\n');
+    expect((await sh(w, 'docker exec hog ps -o pid,time,args')).out).toBe(
+      '  PID  TIME COMMAND\n    1  0:07 sh -c while :; do :; done\n    7  0:00 ps -o pid,time,args\n',
+    );
     const top = (await sh(w, 'docker top hog')).out.split('\n')[1]!.split(/\s{2,}/);
     expect(top.slice(3, 4).concat(top.slice(6, 7))).toEqual(['99', '00:00:08']);
   });
@@ -51,7 +57,9 @@ describe('/proc/PID/stat (#10)', () => {
     // pid (comm) state ppid pgrp session tty_nr(pts/0 = 136:0) tpgid flags(PF_RANDOMIZE)
     expect(self.startsWith('2046 (cat) R 2045 2046 2045 34816 2046 4194304 ')).toBe(true);
     expect((await sh(w, 'cat /proc/$$/stat')).out.startsWith('2045 (bash) S 1987 2045 2045 34816 2047 4194304 ')).toBe(true);
-    expect((await sh(w, 'cat /proc/2/stat')).out).toBe('2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 0 0 0 18446744073709551615 0 0 0 0 0 0 0 0 0 1 0 0 17 2 0 0 0 0 0 0 0 0 0 0 0 0 0\n');
+    expect((await sh(w, 'cat /proc/2/stat')).out).toBe(
+      '2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 0 0 0 18446744073709551615 0 0 0 0 0 0 0 0 0 1 0 0 17 2 0 0 0 0 0 0 0 0 0 0 0 0 0\n',
+    );
     await sh(w, 'yes > /dev/null &');
     await sh(w, 'sleep 10');
     const job = (await sh(w, 'cat /proc/$!/stat')).out.split(' ');

@@ -8,7 +8,9 @@ describe('the environment a child gets', () => {
   it('exports a NAME=VALUE word before a command to that command (bash: tempenv, execute_cmd.c)', async () => {
     const w = createWorld();
     expect((await sh(w, 'FOO=1 sh -c env | grep FOO')).out).toBe('FOO=1\n');
-    expect((await sh(w, 'FOO=1 sh -c env')).out.split('\n').sort().join(' ')).toBe(' FOO=1 HOME=/root LOGNAME=root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin PWD=/root SHELL=/bin/bash TERM=xterm-256color USER=root');
+    expect((await sh(w, 'FOO=1 sh -c env')).out.split('\n').sort().join(' ')).toBe(
+      ' FOO=1 HOME=/root LOGNAME=root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin PWD=/root SHELL=/bin/bash TERM=xterm-256color USER=root',
+    );
     expect(await sh(w, "FOO=1 bash -c 'echo $FOO'")).toMatchObject({ out: '1\n', exitCode: 0 });
     expect(await sh(w, 'FOO=1 env | grep FOO')).toMatchObject({ out: 'FOO=1\n', exitCode: 0 });
     expect(await sh(w, 'FOO=9 printenv FOO')).toMatchObject({ out: '9\n', exitCode: 0 });
@@ -65,7 +67,9 @@ describe('id USER (coreutils 9.4 on node1, busybox 1.36.1 in alpine)', () => {
     await sh(w, "echo 'docker:x:988:ubuntu' >> /etc/group");
     expect((await sh(w, 'id ubuntu')).out).toBe('uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),988(docker)\n');
     expect((await sh(w, 'id -Gn ubuntu')).out).toBe('ubuntu docker\n');
-    expect((await sh(w, 'docker run --rm alpine id root')).out).toBe('uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n');
+    expect((await sh(w, 'docker run --rm alpine id root')).out).toBe(
+      'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n',
+    );
     expect((await sh(w, 'docker run --rm nginx id nginx')).out).toBe('uid=101(nginx) gid=101(nginx) groups=101(nginx)\n');
   });
 
@@ -73,7 +77,10 @@ describe('id USER (coreutils 9.4 on node1, busybox 1.36.1 in alpine)', () => {
     const w = await world(['alpine']);
     // coreutils@v9.4:src/id.c: error (0, errno, _("%s: no such user"), quote (spec)); the others continue.
     expect(await sh(w, 'id nosuch')).toMatchObject({ out: "id: 'nosuch': no such user\n", exitCode: 1 });
-    expect(await sh(w, 'id ubuntu nosuch root')).toMatchObject({ out: "uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\nid: 'nosuch': no such user\nuid=0(root) gid=0(root) groups=0(root)\n", exitCode: 1 });
+    expect(await sh(w, 'id ubuntu nosuch root')).toMatchObject({
+      out: "uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\nid: 'nosuch': no such user\nuid=0(root) gid=0(root) groups=0(root)\n",
+      exitCode: 1,
+    });
     expect(await sh(w, 'id -n')).toMatchObject({ out: 'id: cannot print only names or real IDs in default format\n', exitCode: 1 });
     expect(await sh(w, 'id -ug')).toMatchObject({ out: 'id: cannot print "only" of more than one choice\n', exitCode: 1 });
     expect(await sh(w, 'id -x')).toMatchObject({ out: "id: invalid option -- 'x'\nTry 'id --help' for more information.\n", exitCode: 1 });

@@ -14,7 +14,9 @@ describe('PID 1, signals and zombies (L10)', () => {
   it('with --init, tini forwards SIGTERM: exit 143 in under a second', async () => {
     const w = await world(['alpine']);
     await sh(w, 'docker run -d --init --name s2 alpine sleep 1000');
-    expect((await sh(w, 'docker exec s2 ps')).out).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 /sbin/docker-init -- sleep 1000\n    7 root      0:00 sleep 1000\n    8 root      0:00 ps\n');
+    expect((await sh(w, 'docker exec s2 ps')).out).toBe(
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 /sbin/docker-init -- sleep 1000\n    7 root      0:00 sleep 1000\n    8 root      0:00 ps\n',
+    );
     expect((await sh(w, 'time docker stop s2')).stderr).toBe('\nreal\t0m0.400s\nuser\t0m0.021s\nsys\t0m0.013s\n');
     expect((await sh(w, "docker inspect -f '{{.State.ExitCode}}' s2")).out).toBe('143\n');
   });
@@ -44,10 +46,13 @@ describe('PID 1, signals and zombies (L10)', () => {
     await sh(w, 'docker run -d --name z1 zombie-maker:1.0 2>/dev/null');
     await sh(w, 'docker run -d --init --name z2 zombie-maker:1.0 2>/dev/null');
     w.advance(60_000);
-    const zombies = (name: string) => w.snapshot().processes.filter((p) => p.containerId === w.snapshot().containers.find((c) => c.name === name)!.id && p.state === 'Z').length;
+    const zombies = (name: string) =>
+      w.snapshot().processes.filter((p) => p.containerId === w.snapshot().containers.find((c) => c.name === name)!.id && p.state === 'Z').length;
     expect(zombies('z1')).toBeGreaterThanOrEqual(12);
     expect(zombies('z2')).toBe(0);
-    expect((await sh(w, 'docker exec z1 ps -eo pid,ppid,stat,cmd')).out).toMatch(/^  PID  PPID STAT CMD\n    1     0 Ss   \/usr\/local\/bin\/zombie-maker\n    7     1 Z    \[worker\] <defunct>\n    8     1 Z    \[worker\] <defunct>\n/);
+    expect((await sh(w, 'docker exec z1 ps -eo pid,ppid,stat,cmd')).out).toMatch(
+      /^  PID  PPID STAT CMD\n    1     0 Ss   \/usr\/local\/bin\/zombie-maker\n    7     1 Z    \[worker\] <defunct>\n    8     1 Z    \[worker\] <defunct>\n/,
+    );
   });
 
   it('docker kill -s and restart', async () => {

@@ -46,7 +46,9 @@ describe('sysctl -p and --system (procps-ng 4.0.4 on Ubuntu 24.04)', () => {
     await sh(w, "printf 'vm.swappiness = 10\\n# c\\nfoo.bar = 1\\ngarbage\\n-kernel.nope = 2\\n' > /tmp/my.conf");
     const r = await sh(w, 'sysctl -p /tmp/my.conf');
     // xwarnx("%s(%d): invalid syntax, continuing..."), xwarn("cannot stat %s").
-    expect(r.stderr).toBe('sysctl: /tmp/my.conf(4): invalid syntax, continuing...\nsysctl: cannot stat /proc/sys/foo/bar: No such file or directory\nsysctl: cannot stat /proc/sys/kernel/nope: No such file or directory\n');
+    expect(r.stderr).toBe(
+      'sysctl: /tmp/my.conf(4): invalid syntax, continuing...\nsysctl: cannot stat /proc/sys/foo/bar: No such file or directory\nsysctl: cannot stat /proc/sys/kernel/nope: No such file or directory\n',
+    );
     expect(r.stdout).toBe('vm.swappiness = 10\n');
     expect(r.exitCode).toBe(1);
     expect((await sh(w, 'sysctl -n vm.swappiness')).out).toBe('10\n');

@@ -14,8 +14,16 @@ describe('unshare parses options as util-linux getopt does', () => {
 
   it('names an unknown letter and an unknown long option in the real wording', async () => {
     const w = createWorld();
-    expect(await w.exec('unshare -ux true')).toEqual({ stdout: '', stderr: "unshare: invalid option -- 'x'\nTry 'unshare --help' for more information.\n", exitCode: 1 });
-    expect(await w.exec('unshare -x true')).toEqual({ stdout: '', stderr: "unshare: invalid option -- 'x'\nTry 'unshare --help' for more information.\n", exitCode: 1 });
+    expect(await w.exec('unshare -ux true')).toEqual({
+      stdout: '',
+      stderr: "unshare: invalid option -- 'x'\nTry 'unshare --help' for more information.\n",
+      exitCode: 1,
+    });
+    expect(await w.exec('unshare -x true')).toEqual({
+      stdout: '',
+      stderr: "unshare: invalid option -- 'x'\nTry 'unshare --help' for more information.\n",
+      exitCode: 1,
+    });
     expect((await w.exec('unshare --bogus true')).stderr).toBe("unshare: unrecognized option '--bogus'\nTry 'unshare --help' for more information.\n");
   });
 });

@@ -17,7 +17,9 @@ describe('every simulated command answers --help', () => {
   it("libcap's getcap and setcap answer --help with their usage on stderr, status 1", async () => {
     const w = await world([]);
     expect(await sh(w, 'getcap --help')).toMatchObject({ exitCode: 1 });
-    expect((await sh(w, 'getcap --help')).out).toBe("getcap: invalid option -- '-'\nusage: getcap [-h] [-l] [-n] [-r] [-v] <filename> [<filename> ...]\n\n\tdisplays the capabilities on the queried file(s).\n");
+    expect((await sh(w, 'getcap --help')).out).toBe(
+      "getcap: invalid option -- '-'\nusage: getcap [-h] [-l] [-n] [-r] [-v] <filename> [<filename> ...]\n\n\tdisplays the capabilities on the queried file(s).\n",
+    );
     expect((await sh(w, 'setcap --help')).out.startsWith('fatal error: Invalid argument\nusage: setcap ')).toBe(true);
   });
   it('in alpine with busybox wording', async () => {

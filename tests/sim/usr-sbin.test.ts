@@ -9,7 +9,9 @@ import { sh, world } from './helpers.ts';
 describe('/usr/sbin on node1 (#10)', () => {
   it('which and type find the PATH order /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin, and the programs run from there', async () => {
     const w = createWorld();
-    expect((await sh(w, 'which sysctl ip capsh getpcaps ss ls')).out).toBe('/usr/sbin/sysctl\n/usr/sbin/ip\n/usr/sbin/capsh\n/usr/sbin/getpcaps\n/usr/bin/ss\n/usr/bin/ls\n');
+    expect((await sh(w, 'which sysctl ip capsh getpcaps ss ls')).out).toBe(
+      '/usr/sbin/sysctl\n/usr/sbin/ip\n/usr/sbin/capsh\n/usr/sbin/getpcaps\n/usr/bin/ss\n/usr/bin/ls\n',
+    );
     expect((await sh(w, 'type sysctl')).out).toBe('sysctl is /usr/sbin/sysctl\n');
     expect((await sh(w, 'sysctl net.ipv4.ip_forward')).out).toBe('net.ipv4.ip_forward = 1\n');
     expect((await sh(w, '/usr/sbin/ip -br link show lo')).out).toBe('lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n');
@@ -33,7 +35,9 @@ describe('readlink (#10)', () => {
     expect((await sh(w, 'readlink -m /nope/x/../y')).out).toBe('/nope/y\n');
     expect((await sh(w, 'readlink /bin')).out).toBe('usr/bin\n');
     expect(await sh(w, 'readlink /etc/hostname')).toMatchObject({ out: '', exitCode: 1 });
-    expect((await sh(w, 'readlink -v /etc/hostname /nope')).out).toBe('readlink: /etc/hostname: Invalid argument\nreadlink: /nope: No such file or directory\n');
+    expect((await sh(w, 'readlink -v /etc/hostname /nope')).out).toBe(
+      'readlink: /etc/hostname: Invalid argument\nreadlink: /nope: No such file or directory\n',
+    );
     expect((await sh(w, 'readlink -n /bin /sbin')).out).toBe('readlink: ignoring --no-newline with multiple arguments\nusr/bin\nusr/sbin\n');
     expect((await sh(w, 'readlink')).out).toBe("readlink: missing operand\nTry 'readlink --help' for more information.\n");
     expect((await sh(w, 'readlink -x /bin')).out).toBe("readlink: invalid option -- 'x'\nTry 'readlink --help' for more information.\n");
@@ -43,7 +47,9 @@ describe('readlink (#10)', () => {
     const w = await world(['alpine']);
     expect((await sh(w, 'docker run --rm alpine readlink -f /bin/ls')).out).toBe('/bin/busybox\n');
     const bad = await sh(w, 'docker run --rm alpine readlink -e /x');
-    expect(bad.out).toBe("readlink: invalid option -- 'e'\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon't add newline\n\t-v\tVerbose\n");
+    expect(bad.out).toBe(
+      "readlink: invalid option -- 'e'\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon't add newline\n\t-v\tVerbose\n",
+    );
     expect(bad.exitCode).toBe(1);
   });
 });

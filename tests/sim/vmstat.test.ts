@@ -7,7 +7,8 @@ async function sh(w: World, line: string) {
 }
 
 // procps-ng@v4.0.4:src/vmstat.c new_header() and new_format()'s formats.
-const HEAD = 'procs -----------memory---------- ---swap-- -----io---- -system-- -------cpu-------\n r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st gu\n';
+const HEAD =
+  'procs -----------memory---------- ---swap-- -----io---- -system-- -------cpu-------\n r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st gu\n';
 
 describe('vmstat (procps-ng 4.0.4) on node1 (#10)', { timeout: 120_000 }, () => {
   it('agrees with /proc/meminfo and free: free, buff and cache are MemFree, Buffers and Cached + SReclaimable', async () => {
@@ -27,7 +28,14 @@ describe('vmstat (procps-ng 4.0.4) on node1 (#10)', { timeout: 120_000 }, () => 
     expect(cols[5]).toBe(kb('Cached') + kb('SReclaimable'));
     // free: used = MemTotal - MemAvailable (procps-ng@v4.0.4:library/meminfo.c).
     const mem = (await sh(w, 'free')).stdout.split('\n')[1]!.split(/\s+/).slice(1).map(Number);
-    expect(mem).toEqual([kb('MemTotal'), kb('MemTotal') - kb('MemAvailable'), kb('MemFree'), kb('Shmem'), kb('Buffers') + kb('Cached') + kb('SReclaimable'), kb('MemAvailable')]);
+    expect(mem).toEqual([
+      kb('MemTotal'),
+      kb('MemTotal') - kb('MemAvailable'),
+      kb('MemFree'),
+      kb('Shmem'),
+      kb('Buffers') + kb('Cached') + kb('SReclaimable'),
+      kb('MemAvailable'),
+    ]);
   });
 
   it('prints the averages since boot, then DELAY-second rates in simulated time; a busy program shows in r and us', async () => {
@@ -59,7 +67,9 @@ describe('vmstat (procps-ng 4.0.4) on node1 (#10)', { timeout: 120_000 }, () => 
     expect(s[27]).toMatch(/^ +\d+ forks$/);
     expect((await sh(w, 'vmstat -S M -s')).stdout.split('\n')[0]).toBe('        15994 M total memory');
     expect((await sh(w, 'vmstat -f')).stdout).toMatch(/^ {9}\d{4} forks\n$/);
-    expect((await sh(w, 'vmstat -w')).stdout.split('\n')[1]).toBe('   r    b         swpd         free         buff        cache   si   so    bi    bo   in   cs  us  sy  id  wa  st  gu');
+    expect((await sh(w, 'vmstat -w')).stdout.split('\n')[1]).toBe(
+      '   r    b         swpd         free         buff        cache   si   so    bi    bo   in   cs  us  sy  id  wa  st  gu',
+    );
     const at = (await sh(w, 'vmstat -a -t')).stdout.split('\n');
     expect(at[0]).toBe('procs -----------memory---------- ---swap-- -----io---- -system-- -------cpu------- -----timestamp-----');
     expect(at[1]).toBe(' r  b   swpd   free  inact active   si   so    bi    bo   in   cs us sy id wa st gu                 UTC');

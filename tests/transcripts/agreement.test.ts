@@ -47,7 +47,11 @@ describe('L8: one digest from pull and push to images, inspect and the registry'
 
   it('localhost:5000/demo: push digest = images --digests = RepoDigests = pull Digest; E8.2 five tags on one digest', async () => {
     const pushed = /^1\.3\.0: digest: (sha256:[0-9a-f]{64}) size: \d+$/m.exec(out('L08', 'docker push localhost:5000/demo:1.3.0'))![1]!;
-    expect(out('L08', 'docker images --digests localhost:5000/demo').split('\n').find((l) => /\s1\.3\.0\s/.test(l))).toContain(pushed);
+    expect(
+      out('L08', 'docker images --digests localhost:5000/demo')
+        .split('\n')
+        .find((l) => /\s1\.3\.0\s/.test(l)),
+    ).toContain(pushed);
     expect(out('L08', "docker image inspect -f '{{json .RepoDigests}}' demo:build").trim()).toBe(`["localhost:5000/demo@${pushed}"]`);
     expect(out('L08', 'docker pull localhost:5000/demo:1.3.0')).toContain(`Digest: ${pushed}\n`);
     const release = /^1\.3\.1: digest: (sha256:[0-9a-f]{64})/m.exec(out('L08', 'docker push localhost:5000/demo:1.3.1'))![1]!;
@@ -55,7 +59,10 @@ describe('L8: one digest from pull and push to images, inspect and the registry'
     const w = await replay('L08');
     const tags = w.snapshot().registry['localhost:5000/demo']!;
     expect(tags).toEqual({ '1': release, '1.3': release, '1.3.0': pushed, '1.3.1': release, '5ba6bfd': release, latest: release });
-    const rec = w.daemon.lib!.registry.host('localhost:5000')!.repos.get('demo')!.manifests.get(pushed as `sha256:${string}`)!;
+    const rec = w.daemon
+      .lib!.registry.host('localhost:5000')!
+      .repos.get('demo')!
+      .manifests.get(pushed as `sha256:${string}`)!;
     expect(sha256(rec.bytes)).toBe(pushed);
   });
 });
@@ -65,7 +72,9 @@ describe('L7: overlay paths and volumes agree across commands', () => {
     const upper = out('L07', "docker inspect -f '{{.GraphDriver.Data.UpperDir}}' web").trim();
     expect(upper).toMatch(/^\/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/diff$/);
     expect(out('L07', 'docker exec web mount | grep overlay')).toContain(`upperdir=${upper},workdir=${upper.replace(/diff$/, 'work')})`);
-    expect(out('L07', "sudo ls -l $(docker inspect -f '{{.GraphDriver.Data.UpperDir}}' web)/etc/nginx/conf.d")).toMatch(/^total 0\nc--------- 2 root root 0, 0 .* default\.conf\n$/);
+    expect(out('L07', "sudo ls -l $(docker inspect -f '{{.GraphDriver.Data.UpperDir}}' web)/etc/nginx/conf.d")).toMatch(
+      /^total 0\nc--------- 2 root root 0, 0 .* default\.conf\n$/,
+    );
   });
 
   it('the anonymous volume of v1 is the dangling one and the one prune deletes', () => {
@@ -76,11 +85,16 @@ describe('L7: overlay paths and volumes agree across commands', () => {
 
   it('E7.1: notes keeps hello.txt after its writer is removed, and a new container reads it', async () => {
     const w = createWorld();
-    for (const line of ['docker volume create notes', "docker run --name writer -v notes:/data alpine sh -c 'echo hi > /data/hello.txt'", 'docker rm writer']) await w.exec(line);
+    for (const line of ['docker volume create notes', "docker run --name writer -v notes:/data alpine sh -c 'echo hi > /data/hello.txt'", 'docker rm writer'])
+      await w.exec(line);
     const snap = w.snapshot();
     expect(snap.containers.map((c) => c.name)).not.toContain('writer');
     expect(snap.volumes).toEqual([{ name: 'notes', anonymous: false, mountpoint: '/var/lib/docker/volumes/notes/_data', files: { 'hello.txt': 'hi\n' } }]);
-    expect(await w.exec('docker run --rm --mount type=volume,source=notes,target=/data alpine cat /data/hello.txt')).toEqual({ stdout: 'hi\n', stderr: '', exitCode: 0 });
+    expect(await w.exec('docker run --rm --mount type=volume,source=notes,target=/data alpine cat /data/hello.txt')).toEqual({
+      stdout: 'hi\n',
+      stderr: '',
+      exitCode: 0,
+    });
     expect((await w.exec('docker volume rm notes')).stdout).toBe('notes\n');
   });
 });

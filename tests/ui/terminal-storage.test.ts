@@ -22,7 +22,7 @@ describe('the terminal session in two tabs', () => {
     expect(loadSession(L)).toEqual({ ...data(['echo from-b']), rev: 3 });
   });
 
-  it('keeps the host\'s last PID with the lines (a replay resumes the counter there); older sessions have none', () => {
+  it("keeps the host's last PID with the lines (a replay resumes the counter there); older sessions have none", () => {
     saveSession(L, 0, { ...data(['ps']), lastPid: 2046 });
     expect(loadSession(L)).toEqual({ ...data(['ps']), rev: 1, lastPid: 2046 });
     s.setItem(sessionKey(L), JSON.stringify({ ...data(['ps']), lastPid: 'x' }));

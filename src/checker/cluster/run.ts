@@ -107,7 +107,10 @@ function containerStarted(cs: Obj): boolean {
 
 function statuses(p: Obj): Obj[] {
   const st = o(p.status);
-  return [...(Array.isArray(st.initContainerStatuses) ? st.initContainerStatuses : []), ...(Array.isArray(st.containerStatuses) ? st.containerStatuses : [])] as Obj[];
+  return [
+    ...(Array.isArray(st.initContainerStatuses) ? st.initContainerStatuses : []),
+    ...(Array.isArray(st.containerStatuses) ? st.containerStatuses : []),
+  ] as Obj[];
 }
 
 /** Why a pod is not Running and Ready, in the cluster's words (the first container that says so). */
@@ -122,29 +125,46 @@ async function whyNotReady(world: World, ns: string, p: Obj, settle: number, fin
     if (waiting.reason === 'CrashLoopBackOff' || terminated.reason !== undefined || o(o(cs.lastState).terminated).reason !== undefined) {
       const reason = String(waiting.reason ?? terminated.reason ?? 'Error');
       const logs = await world.exec(`kubectl logs ${shq(name)} -n ${ns} -c ${shq(c)}${waiting.reason === 'CrashLoopBackOff' ? ' --previous' : ''}`);
-      const last = logs.exitCode === 0 ? logs.stdout.split('\n').map((l) => l.trim()).filter(Boolean).pop() : undefined;
+      const last =
+        logs.exitCode === 0
+          ? logs.stdout
+              .split('\n')
+              .map((l) => l.trim())
+              .filter(Boolean)
+              .pop()
+          : undefined;
       const exit = o(o(cs.lastState).terminated).exitCode ?? terminated.exitCode;
       const code = exit === undefined ? '' : `, exit code ${String(exit)}`;
       const codeZh = exit === undefined ? '' : `，退出码 ${String(exit)}`;
       return last
-        ? both(`pod ${name}: container ${c} is ${reason}${code}; its last log line: "${clip(last)}"`, `Pod ${name}：容器 ${c} 处于 ${reason}${codeZh}；最后一行日志："${clip(last)}"`)
+        ? both(
+            `pod ${name}: container ${c} is ${reason}${code}; its last log line: "${clip(last)}"`,
+            `Pod ${name}：容器 ${c} 处于 ${reason}${codeZh}；最后一行日志："${clip(last)}"`,
+          )
         : both(`pod ${name}: container ${c} is ${reason}${code}, with no log output`, `Pod ${name}：容器 ${c} 处于 ${reason}${codeZh}，没有日志输出`);
     }
     if (waiting.reason !== undefined) {
       let said = typeof waiting.message === 'string' ? waiting.message : '';
       // "Back-off pulling image …" says what, not why: the kubelet's last Failed event has the registry's answer.
       if (waiting.reason === 'ImagePullBackOff' || waiting.reason === 'ErrImagePull') {
-        const pulls = items(await getJson(world, `kubectl get events -n ${ns} -o json`))
-          .filter((e) => o(e.involvedObject).name === name && e.reason === 'Failed' && String(e.message).startsWith('Failed to pull image'));
+        const pulls = items(await getJson(world, `kubectl get events -n ${ns} -o json`)).filter(
+          (e) => o(e.involvedObject).name === name && e.reason === 'Failed' && String(e.message).startsWith('Failed to pull image'),
+        );
         const last = pulls.pop();
         if (last) said = String(last.message);
       }
       const msg = said ? `: ${clip(said)}` : '';
-      return both(`pod ${name}: container ${c} is waiting: ${String(waiting.reason)}${msg}`, `Pod ${name}：容器 ${c} 在等待：${String(waiting.reason)}${msg ? `：${msg.slice(2)}` : ''}`);
+      return both(
+        `pod ${name}: container ${c} is waiting: ${String(waiting.reason)}${msg}`,
+        `Pod ${name}：容器 ${c} 在等待：${String(waiting.reason)}${msg ? `：${msg.slice(2)}` : ''}`,
+      );
     }
-    if (o(cs.state).running) return both(`pod ${name}: container ${c} is running but not Ready after ${settle} s`, `Pod ${name}：容器 ${c} 在运行，但 ${settle} 秒后仍未 Ready`);
+    if (o(cs.state).running)
+      return both(`pod ${name}: container ${c} is running but not Ready after ${settle} s`, `Pod ${name}：容器 ${c} 在运行，但 ${settle} 秒后仍未 Ready`);
   }
-  const unsched = (Array.isArray(o(p.status).conditions) ? (o(p.status).conditions as Obj[]) : []).find((c) => c.type === 'PodScheduled' && c.status === 'False');
+  const unsched = (Array.isArray(o(p.status).conditions) ? (o(p.status).conditions as Obj[]) : []).find(
+    (c) => c.type === 'PodScheduled' && c.status === 'False',
+  );
   if (unsched?.message) return both(`pod ${name} is ${phase}: ${clip(String(unsched.message))}`, `Pod ${name} 处于 ${phase}：${clip(String(unsched.message))}`);
   return both(`pod ${name} is ${phase}, not Running and Ready, after ${settle} s`, `Pod ${name} 处于 ${phase}，${settle} 秒后仍未 Running 且 Ready`);
 }
@@ -165,7 +185,11 @@ async function replicaFailure(world: World, ns: string): Promise<{ name: string;
 
 async function whyNoPods(world: World, ns: string, want: number, have: number): Promise<Text> {
   const f = await replicaFailure(world, ns);
-  if (f) return both(`ReplicaSet ${f.name}: FailedCreate: Error creating: ${clip(f.message)}`, `ReplicaSet ${f.name}：FailedCreate：Error creating: ${clip(f.message)}`);
+  if (f)
+    return both(
+      `ReplicaSet ${f.name}: FailedCreate: Error creating: ${clip(f.message)}`,
+      `ReplicaSet ${f.name}：FailedCreate：Error creating: ${clip(f.message)}`,
+    );
   return both(`${have} pod(s) in namespace ${ns}, ${want} expected`, `命名空间 ${ns} 中有 ${have} 个 Pod，应为 ${want} 个`);
 }
 
@@ -173,10 +197,18 @@ async function runExec(world: World, ns: string, pod: string, x: ClusterExec): P
   const line = `kubectl exec ${shq(pod)} -n ${ns}${x.container ? ` -c ${x.container}` : ''} -- ${x.command.map(shq).join(' ')}`;
   const r = await world.exec(line);
   const shown = `kubectl exec ${pod}${x.container ? ` -c ${x.container}` : ''} -- ${x.command.join(' ')}`;
-  if (r.exitCode !== 0 && !r.stdout) return both(`${shown} failed: ${clip(r.stderr) || `exit code ${r.exitCode}`}`, `${shown} 失败：${clip(r.stderr) || `退出码 ${r.exitCode}`}`);
+  if (r.exitCode !== 0 && !r.stdout)
+    return both(`${shown} failed: ${clip(r.stderr) || `exit code ${r.exitCode}`}`, `${shown} 失败：${clip(r.stderr) || `退出码 ${r.exitCode}`}`);
   if (new RegExp(x.matches, 'm').test(r.stdout)) return null;
   // Several lines read as one, the way CURRICULUM writes outputs: "PID USER TIME COMMAND / 1 root 0:00 /pause".
-  const got = clip(r.stdout.split('\n').map((l) => l.trim()).filter(Boolean).join(' / ')) || '(nothing)';
+  const got =
+    clip(
+      r.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' / '),
+    ) || '(nothing)';
   return both(`${shown} printed "${got}"; ${x.expected.en}`, `${shown} 输出 "${got === '(nothing)' ? '（无输出）' : got}"；${x.expected['zh-cn']}`);
 }
 
@@ -224,7 +256,13 @@ export async function runClusterCheck(submitted: Record<string, string>, p: Clus
     for (const pod of pods) {
       for (const cs of statuses(pod)) {
         const id = String(cs.imageID ?? '');
-        if (!re.test(id)) return done(both(`pod ${podName(pod)}: container ${String(cs.name)} runs ${id || String(cs.image)}, not the image pushed to the registry`, `Pod ${podName(pod)}：容器 ${String(cs.name)} 运行的是 ${id || String(cs.image)}，不是推送到镜像仓库服务的那个镜像`));
+        if (!re.test(id))
+          return done(
+            both(
+              `pod ${podName(pod)}: container ${String(cs.name)} runs ${id || String(cs.image)}, not the image pushed to the registry`,
+              `Pod ${podName(pod)}：容器 ${String(cs.name)} 运行的是 ${id || String(cs.image)}，不是推送到镜像仓库服务的那个镜像`,
+            ),
+          );
       }
     }
   }

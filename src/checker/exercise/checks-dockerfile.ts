@@ -5,9 +5,8 @@ import { regex, regexList } from '../schema-parts.ts';
 import { defineCheck, type CheckTemplate } from './check.ts';
 
 const keyword = (z: Zod) => z.enum(KEYWORDS as [string, ...string[]]).describe('A Dockerfile instruction, in capitals (COPY, RUN, ENTRYPOINT …).');
-const instruction = (z: Zod) => z
-  .object({ keyword: keyword(z), matches: regex(z).default('').describe('Regular expression its arguments must match.') })
-  .strict();
+const instruction = (z: Zod) =>
+  z.object({ keyword: keyword(z), matches: regex(z).default('').describe('Regular expression its arguments must match.') }).strict();
 
 export const dockerfileChecks: Record<string, CheckTemplate> = {
   /** At least `min` stages. */
@@ -18,13 +17,17 @@ export const dockerfileChecks: Record<string, CheckTemplate> = {
 
   /** The first or last stage's FROM image matches; `alias: true` demands AS <name>. */
   'df-from': defineCheck({
-    params: (z) => z
-      .object({
-        stage: z.enum(['first', 'last', 'final-base']).default('last').describe('first, last, or final-base (the stage the final image is built on, following FROM <stage>).'),
-        matches: regex(z).describe('Regular expression the stage\'s FROM image must match.'),
-        alias: z.boolean().default(false).describe('The stage must be named (FROM … AS name).'),
-      })
-      .strict(),
+    params: (z) =>
+      z
+        .object({
+          stage: z
+            .enum(['first', 'last', 'final-base'])
+            .default('last')
+            .describe('first, last, or final-base (the stage the final image is built on, following FROM <stage>).'),
+          matches: regex(z).describe("Regular expression the stage's FROM image must match."),
+          alias: z.boolean().default(false).describe('The stage must be named (FROM … AS name).'),
+        })
+        .strict(),
     test: (ctx, p) => {
       const df = ctx.dockerfiles[0];
       if (!df?.stages.length) return false;
@@ -39,17 +42,18 @@ export const dockerfileChecks: Record<string, CheckTemplate> = {
    * `flagMatches` if given.
    */
   'df-instruction': defineCheck({
-    params: (z) => z
-      .object({
-        keyword: keyword(z),
-        stage: z.literal('last').optional().describe('last: only the last stage counts (default: every stage).'),
-        matches: regex(z).default('').describe('Regular expression the arguments must match (an exec form as compact JSON).'),
-        flag: z.string().min(1).optional().describe('A flag the instruction must have, without dashes (chmod, from).'),
-        flagMatches: regex(z).optional().describe('Regular expression the flag\'s value must match.'),
-        min: z.number().int().nonnegative().default(1).describe('At least this many such instructions.'),
-        max: z.number().int().nonnegative().optional().describe('At most this many.'),
-      })
-      .strict(),
+    params: (z) =>
+      z
+        .object({
+          keyword: keyword(z),
+          stage: z.literal('last').optional().describe('last: only the last stage counts (default: every stage).'),
+          matches: regex(z).default('').describe('Regular expression the arguments must match (an exec form as compact JSON).'),
+          flag: z.string().min(1).optional().describe('A flag the instruction must have, without dashes (chmod, from).'),
+          flagMatches: regex(z).optional().describe("Regular expression the flag's value must match."),
+          min: z.number().int().nonnegative().default(1).describe('At least this many such instructions.'),
+          max: z.number().int().nonnegative().optional().describe('At most this many.'),
+        })
+        .strict(),
     test: (ctx, p) => {
       const df = ctx.dockerfiles[0];
       if (!df?.stages.length) return false;
@@ -82,12 +86,13 @@ export const dockerfileChecks: Record<string, CheckTemplate> = {
 
   /** The first instruction matching `first` comes before the first matching `then`. */
   'df-before': defineCheck({
-    params: (z) => z
-      .object({
-        first: instruction(z).describe('The instruction that must come first: { keyword, matches }.'),
-        then: instruction(z).describe('The instruction that must come after it: { keyword, matches }.'),
-      })
-      .strict(),
+    params: (z) =>
+      z
+        .object({
+          first: instruction(z).describe('The instruction that must come first: { keyword, matches }.'),
+          then: instruction(z).describe('The instruction that must come after it: { keyword, matches }.'),
+        })
+        .strict(),
     test: (ctx, p) => {
       const df = ctx.dockerfiles[0];
       if (!df) return false;
@@ -100,19 +105,29 @@ export const dockerfileChecks: Record<string, CheckTemplate> = {
 
   /** A submitted file matches `matches`; `line: last-command` tests only its last non-empty, non-comment line. */
   text: defineCheck({
-    params: (z) => z
-      .object({
-        file: z.string().min(1).describe('The submitted file\'s name.'),
-        matches: regex(z).describe('Regular expression (multiline) the text must match.'),
-        line: z.enum(['first', 'last-command']).optional().describe('first: only the first line; last-command: only the last non-empty line that is not a comment.'),
-        negate: z.boolean().default(false).describe('Pass when the text does NOT match.'),
-      })
-      .strict(),
+    params: (z) =>
+      z
+        .object({
+          file: z.string().min(1).describe("The submitted file's name."),
+          matches: regex(z).describe('Regular expression (multiline) the text must match.'),
+          line: z
+            .enum(['first', 'last-command'])
+            .optional()
+            .describe('first: only the first line; last-command: only the last non-empty line that is not a comment.'),
+          negate: z.boolean().default(false).describe('Pass when the text does NOT match.'),
+        })
+        .strict(),
     test: (ctx, p) => {
       const t = ctx.files[p.file];
       if (t === undefined) return false;
       let subject = t;
-      if (p.line === 'last-command') subject = t.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).pop() ?? '';
+      if (p.line === 'last-command')
+        subject =
+          t
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l && !l.startsWith('#'))
+            .pop() ?? '';
       if (p.line === 'first') subject = t.split('\n')[0] ?? '';
       return new RegExp(p.matches, 'm').test(subject) !== p.negate;
     },

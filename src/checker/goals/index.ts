@@ -21,14 +21,21 @@ export interface Goal<S extends z.ZodType = z.ZodType> {
   test(world: WorldSnapshot, params: z.output<S>, start?: WorldSnapshot): boolean;
 }
 
-function defineGoal<S extends z.ZodType>(def: { params: (z: Zod) => S; test: (world: WorldSnapshot, params: z.output<S>, start?: WorldSnapshot) => boolean }): Goal<S> {
+function defineGoal<S extends z.ZodType>(def: {
+  params: (z: Zod) => S;
+  test: (world: WorldSnapshot, params: z.output<S>, start?: WorldSnapshot) => boolean;
+}): Goal<S> {
   return def;
 }
 
-const name = (z: Zod) => z.string().min(1).describe('The container\'s name.');
+const name = (z: Zod) => z.string().min(1).describe("The container's name.");
 const command = (z: Zod) => regex(z).optional().describe('Only commands whose line matches this regular expression count.');
 /** Docker's container names ([a-zA-Z0-9][a-zA-Z0-9_.-]+, moby@v27.3.1:daemon/names/names.go). */
-const containerName = (z: Zod) => z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'a container name (Docker: [a-zA-Z0-9][a-zA-Z0-9_.-]+)').describe('The container\'s name.');
+const containerName = (z: Zod) =>
+  z
+    .string()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'a container name (Docker: [a-zA-Z0-9][a-zA-Z0-9_.-]+)')
+    .describe("The container's name.");
 const port = (z: Zod) => z.number().int().min(1).max(65535);
 const CONTAINER_STATES = ['created', 'running', 'paused', 'exited', 'dead'] as const;
 
@@ -45,7 +52,7 @@ function imageMatches(c: ContainerView, pattern: string | undefined): boolean {
 export const shellGoals: Record<string, Goal> = {
   /** Container `name` exists, is running, and its image matches `image` (a regular expression). */
   'container-running': defineGoal({
-    params: (z) => z.object({ name: name(z), image: regex(z).optional().describe('Regular expression the container\'s image must match.') }).strict(),
+    params: (z) => z.object({ name: name(z), image: regex(z).optional().describe("Regular expression the container's image must match.") }).strict(),
     test: (w, p) => {
       const c = byName(w, p.name);
       return !!c && c.state === 'running' && imageMatches(c, p.image);
@@ -63,16 +70,17 @@ export const shellGoals: Record<string, Goal> = {
 
   /** A value of container `name` (selector over the ContainerView, e.g. inspect.HostConfig.NetworkMode, cgroupFiles.memory\.max) equals `equals` or matches `matches`. */
   'container-field': defineGoal({
-    params: (z) => z
-      .object({
-        name: name(z),
-        path: z.string().min(1).describe('Selector over the container\'s view, e.g. inspect.HostConfig.NetworkMode or cgroupFiles.'),
-        key: z.string().min(1).optional().describe('A key of the selected mapping (for keys with dots, such as memory.max).'),
-        matches: regex(z).optional().describe('Regular expression the value (a string) must match.'),
-        equals: z.unknown().optional().describe('The value must equal this (compared as JSON).'),
-      })
-      .strict()
-      .refine((p) => p.matches !== undefined || 'equals' in p, { message: 'give equals or matches', path: ['equals'] }),
+    params: (z) =>
+      z
+        .object({
+          name: name(z),
+          path: z.string().min(1).describe("Selector over the container's view, e.g. inspect.HostConfig.NetworkMode or cgroupFiles."),
+          key: z.string().min(1).optional().describe('A key of the selected mapping (for keys with dots, such as memory.max).'),
+          matches: regex(z).optional().describe('Regular expression the value (a string) must match.'),
+          equals: z.unknown().optional().describe('The value must equal this (compared as JSON).'),
+        })
+        .strict()
+        .refine((p) => p.matches !== undefined || 'equals' in p, { message: 'give equals or matches', path: ['equals'] }),
     test: (w, p) => {
       const c = byName(w, p.name);
       if (!c) return false;
@@ -84,9 +92,8 @@ export const shellGoals: Record<string, Goal> = {
 
   /** Some command's output contains `text`; with `command`, only commands whose line matches that regular expression count. */
   'output-contains': defineGoal({
-    params: (z) => z.object({ text: z.string().describe('Text some command\'s standard output must contain.'), command: command(z) }).strict(),
-    test: (w, p) =>
-      w.transcript.some((t) => (t.stdout.includes(p.text)) && (p.command === undefined || new RegExp(p.command).test(t.line))),
+    params: (z) => z.object({ text: z.string().describe("Text some command's standard output must contain."), command: command(z) }).strict(),
+    test: (w, p) => w.transcript.some((t) => t.stdout.includes(p.text) && (p.command === undefined || new RegExp(p.command).test(t.line))),
   }),
 
   /**
@@ -106,12 +113,13 @@ export const shellGoals: Record<string, Goal> = {
 
   /** No container is in state `state` (default exited), apart from those named in `except`. */
   'no-container-in-state': defineGoal({
-    params: (z) => z
-      .object({
-        state: z.enum(CONTAINER_STATES).default('exited').describe('The container state none may be in.'),
-        except: z.array(z.string()).default([]).describe('Names of containers allowed to be in that state.'),
-      })
-      .strict(),
+    params: (z) =>
+      z
+        .object({
+          state: z.enum(CONTAINER_STATES).default('exited').describe('The container state none may be in.'),
+          except: z.array(z.string()).default([]).describe('Names of containers allowed to be in that state.'),
+        })
+        .strict(),
     test: (w, p) => !w.containers.some((c) => c.state === p.state && !p.except.includes(c.name)),
   }),
 
@@ -138,15 +146,16 @@ export const shellGoals: Record<string, Goal> = {
    * runs as this UID.
    */
   'container-listens': defineGoal({
-    params: (z) => z
-      .object({
-        name: containerName(z),
-        port: port(z).optional().describe('The TCP port the main process must listen on (default: any).'),
-        minPort: port(z).optional().describe('…or the lowest port it may listen on.'),
-        uid: z.number().int().min(0).optional().describe('The UID the main process must run as.'),
-      })
-      .strict()
-      .refine((p) => p.port === undefined || p.minPort === undefined, 'give port or minPort, not both'),
+    params: (z) =>
+      z
+        .object({
+          name: containerName(z),
+          port: port(z).optional().describe('The TCP port the main process must listen on (default: any).'),
+          minPort: port(z).optional().describe('…or the lowest port it may listen on.'),
+          uid: z.number().int().min(0).optional().describe('The UID the main process must run as.'),
+        })
+        .strict()
+        .refine((p) => p.port === undefined || p.minPort === undefined, 'give port or minPort, not both'),
     test: (w, p) => {
       const c = byName(w, p.name);
       if (c?.state !== 'running') return false;
@@ -159,13 +168,14 @@ export const shellGoals: Record<string, Goal> = {
 
   /** Named volume `volume` holds `file` with content `content` (a trailing newline is ignored). */
   'volume-file': defineGoal({
-    params: (z) => z
-      .object({
-        volume: z.string().min(1).describe('The named volume.'),
-        file: z.string().min(1).describe('Path of the file inside the volume.'),
-        content: z.string().describe('Its content (a trailing newline is ignored).'),
-      })
-      .strict(),
+    params: (z) =>
+      z
+        .object({
+          volume: z.string().min(1).describe('The named volume.'),
+          file: z.string().min(1).describe('Path of the file inside the volume.'),
+          content: z.string().describe('Its content (a trailing newline is ignored).'),
+        })
+        .strict(),
     test: (w, p) => {
       const v = w.volumes.find((x) => x.name === p.volume && !x.anonymous);
       const content = v?.files[p.file];
@@ -175,7 +185,7 @@ export const shellGoals: Record<string, Goal> = {
 
   /** The host (the initial UTS namespace) is still called `name`. */
   'host-hostname': defineGoal({
-    params: (z) => z.object({ name: z.string().min(1).describe('The host\'s hostname.') }).strict(),
+    params: (z) => z.object({ name: z.string().min(1).describe("The host's hostname.") }).strict(),
     test: (w, p) => w.hostname === p.name,
   }),
 
@@ -185,12 +195,13 @@ export const shellGoals: Record<string, Goal> = {
    * network namespace other than the host's that holds exactly those interfaces.
    */
   'process-namespaces': defineGoal({
-    params: (z) => z
-      .object({
-        hostname: z.string().optional().describe('A UTS namespace other than the host\'s, with this hostname.'),
-        interfaces: z.array(z.string().min(1)).optional().describe('A network namespace other than the host\'s, with exactly these interfaces.'),
-      })
-      .strict(),
+    params: (z) =>
+      z
+        .object({
+          hostname: z.string().optional().describe("A UTS namespace other than the host's, with this hostname."),
+          interfaces: z.array(z.string().min(1)).optional().describe("A network namespace other than the host's, with exactly these interfaces."),
+        })
+        .strict(),
     test: (w, p) => {
       const host = w.processes.find((x) => x.pid === 1);
       if (!host) return false;
@@ -211,14 +222,15 @@ export const shellGoals: Record<string, Goal> = {
    * `max` processes in state `state` (default: no zombies).
    */
   'container-processes': defineGoal({
-    params: (z) => z
-      .object({
-        name: name(z),
-        minUptimeMs: z.number().int().nonnegative().optional().describe('The container must have been up at least this long (simulated milliseconds).'),
-        state: z.enum(['R', 'S', 'Z', 'T']).default('Z').describe('The process state counted (ps STAT letter).'),
-        max: z.number().int().nonnegative().default(0).describe('At most this many of the container\'s processes may be in that state.'),
-      })
-      .strict(),
+    params: (z) =>
+      z
+        .object({
+          name: name(z),
+          minUptimeMs: z.number().int().nonnegative().optional().describe('The container must have been up at least this long (simulated milliseconds).'),
+          state: z.enum(['R', 'S', 'Z', 'T']).default('Z').describe('The process state counted (ps STAT letter).'),
+          max: z.number().int().nonnegative().default(0).describe("At most this many of the container's processes may be in that state."),
+        })
+        .strict(),
     test: (w, p) => {
       const c = byName(w, p.name);
       if (c?.state !== 'running') return false;
@@ -241,15 +253,16 @@ export const shellGoals: Record<string, Goal> = {
    * digest it had at the start.
    */
   'registry-tags': defineGoal({
-    params: (z) => z
-      .object({
-        repo: z.string().min(1).describe('host/repository, e.g. localhost:5000/demo.'),
-        tags: z.array(z.string().min(1)).default([]).describe('Tags the repository must have.'),
-        sameDigest: z.boolean().default(false).describe('Those tags all point to one manifest digest.'),
-        fresh: z.boolean().default(false).describe('That digest is none the repository held at the start.'),
-        unchanged: z.array(z.string().min(1)).default([]).describe('Tags that must still point to the digest they had at the start.'),
-      })
-      .strict(),
+    params: (z) =>
+      z
+        .object({
+          repo: z.string().min(1).describe('host/repository, e.g. localhost:5000/demo.'),
+          tags: z.array(z.string().min(1)).default([]).describe('Tags the repository must have.'),
+          sameDigest: z.boolean().default(false).describe('Those tags all point to one manifest digest.'),
+          fresh: z.boolean().default(false).describe('That digest is none the repository held at the start.'),
+          unchanged: z.array(z.string().min(1)).default([]).describe('Tags that must still point to the digest they had at the start.'),
+        })
+        .strict(),
     test: (w, p, start) => {
       const repo = w.registry[p.repo] ?? {};
       const before = start?.registry[p.repo] ?? {};

@@ -32,7 +32,12 @@ export function parseDockerfile(input: string, file: string): DockerfileModel {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
     if (++lines > LIMITS.maxDockerfileLines) {
-      model.errors.push({ file, line: lines, column: 1, message: `the Dockerfile has more than ${LIMITS.maxDockerfileLines} lines; the limit is ${LIMITS.maxDockerfileLines}` });
+      model.errors.push({
+        file,
+        line: lines,
+        column: 1,
+        message: `the Dockerfile has more than ${LIMITS.maxDockerfileLines} lines; the limit is ${LIMITS.maxDockerfileLines}`,
+      });
       return model;
     }
   }
@@ -41,7 +46,12 @@ export function parseDockerfile(input: string, file: string): DockerfileModel {
     if (++n > LIMITS.maxHeredocs) {
       const before = text.slice(0, m.index);
       const line = before.split('\n').length;
-      model.errors.push({ file, line, column: m.index - before.lastIndexOf('\n'), message: `the Dockerfile has more than ${LIMITS.maxHeredocs} heredocs (<<); the limit is ${LIMITS.maxHeredocs}` });
+      model.errors.push({
+        file,
+        line,
+        column: m.index - before.lastIndexOf('\n'),
+        message: `the Dockerfile has more than ${LIMITS.maxHeredocs} heredocs (<<); the limit is ${LIMITS.maxHeredocs}`,
+      });
       return model;
     }
   }
@@ -65,13 +75,23 @@ export function parseDockerfile(input: string, file: string): DockerfileModel {
     const flags: Record<string, string> = Object.create(null) as Record<string, string>;
     const getFlags = (inst as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] }).getFlags;
     if (getFlags) for (const f of getFlags.call(inst)) flags[f.getName()] = f.getValue() ?? '';
-    const getHeredocs = (inst as unknown as { getHeredocs?: () => { getName(): string; getDelimiterRange(): unknown; getStartRange(): { start: { line: number } } }[] }).getHeredocs;
+    const getHeredocs = (
+      inst as unknown as { getHeredocs?: () => { getName(): string; getDelimiterRange(): unknown; getStartRange(): { start: { line: number } } }[] }
+    ).getHeredocs;
     const heredocs = getHeredocs
       ? getHeredocs.call(inst).map((h) => ({ name: h.getName(), terminated: h.getDelimiterRange() !== null, line: h.getStartRange().start.line + 1 }))
       : [];
     const ins: DfInstruction = {
-      index, keyword, args, line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1,
-      json, flags, heredocs, stage: model.stages.length - 1,
+      index,
+      keyword,
+      args,
+      line: r.start.line + 1,
+      column: r.start.character + 1,
+      endLine: r.end.line + 1,
+      json,
+      flags,
+      heredocs,
+      stage: model.stages.length - 1,
     };
     model.instructions.push(ins);
     if (!KEYWORDS.includes(keyword)) {

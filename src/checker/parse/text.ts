@@ -58,7 +58,9 @@ export function decodeInput(bytes: Uint8Array, file: string): { text: string } |
   } catch {
     // Find the first byte that breaks UTF-8, to point at it.
     const bad = firstInvalidUtf8(bytes);
-    return { error: { file, ...position(bytes, bad), message: `file is not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} at offset ${bad})` } };
+    return {
+      error: { file, ...position(bytes, bad), message: `file is not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} at offset ${bad})` },
+    };
   }
 }
 

@@ -6,8 +6,21 @@
  * linear pass (aliases resolved once per document, not by walking it per alias).
  */
 import {
-  Composer, isAlias, isMap, isPair, isSeq, Lexer, Parser,
-  type Alias, type CST, type Document, type DocumentOptions, type LineCounter, type Node, type ParseOptions, type SchemaOptions,
+  Composer,
+  isAlias,
+  isMap,
+  isPair,
+  isSeq,
+  Lexer,
+  Parser,
+  type Alias,
+  type CST,
+  type Document,
+  type DocumentOptions,
+  type LineCounter,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
 } from 'yaml';
 import { LIMITS } from './limits.ts';
 import type { InputError } from '../types.ts';
@@ -61,7 +74,11 @@ class DepthScan {
     if (tok === DOCUMENT || tok === '---') {
       this.docs++;
       if (this.docs > LIMITS.maxDocuments) {
-        return { file: this.file, ...lineCol(this.text, at), message: `too many YAML documents (more than ${LIMITS.maxDocuments}); the limit is ${LIMITS.maxDocuments}` };
+        return {
+          file: this.file,
+          ...lineCol(this.text, at),
+          message: `too many YAML documents (more than ${LIMITS.maxDocuments}); the limit is ${LIMITS.maxDocuments}`,
+        };
       }
       return null;
     }
@@ -193,17 +210,18 @@ export function checkAliasExpansion(doc: Document, text: string, file: string): 
       if (done) {
         inProgress.delete(n);
         let s = 1;
-        for (const c of children(n)) s += c && typeof c === 'object' ? size.get(c) ?? 0 : 0;
+        for (const c of children(n)) s += c && typeof c === 'object' ? (size.get(c) ?? 0) : 0;
         size.set(n, Math.min(s, Number.MAX_SAFE_INTEGER));
         continue;
       }
       if (inProgress.has(n)) return 'cycle';
       inProgress.add(n);
       stack.push([n, true]);
-      for (const c of children(n)) if (c && typeof c === 'object' && !size.has(c)) {
-        if (inProgress.has(c)) return 'cycle';
-        stack.push([c, false]);
-      }
+      for (const c of children(n))
+        if (c && typeof c === 'object' && !size.has(c)) {
+          if (inProgress.has(c)) return 'cycle';
+          stack.push([c, false]);
+        }
     }
     return size.get(root) ?? 0;
   };
@@ -220,9 +238,12 @@ export function checkAliasExpansion(doc: Document, text: string, file: string): 
   for (const [alias, target] of targets) {
     total += target ? (size.get(target) ?? 0) : 0;
     if (total > LIMITS.maxAliasNodes) {
-      return { file, ...lineCol(text, alias.range?.[0] ?? 0), message: `aliases expand to more than ${LIMITS.maxAliasNodes} nodes (at alias *${alias.source}); write the content out or use fewer aliases` };
+      return {
+        file,
+        ...lineCol(text, alias.range?.[0] ?? 0),
+        message: `aliases expand to more than ${LIMITS.maxAliasNodes} nodes (at alias *${alias.source}); write the content out or use fewer aliases`,
+      };
     }
   }
   return null;
 }
-

@@ -43,16 +43,18 @@ export interface ParsedManifests {
 }
 
 /** Where the pod template sits in each workload kind. */
-const podPaths: ReadonlyMap<string, string[]> = new Map(Object.entries({
-  Pod: [],
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-}));
+const podPaths: ReadonlyMap<string, string[]> = new Map(
+  Object.entries({
+    Pod: [],
+    Deployment: ['spec', 'template'],
+    StatefulSet: ['spec', 'template'],
+    DaemonSet: ['spec', 'template'],
+    ReplicaSet: ['spec', 'template'],
+    ReplicationController: ['spec', 'template'],
+    Job: ['spec', 'template'],
+    CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  }),
+);
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -64,7 +66,10 @@ export function pointer(...segments: (string | number)[]): string {
 
 export function splitPointer(p: string): string[] {
   if (p === '') return [];
-  return p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return p
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function typeName(v: unknown): string {
@@ -120,7 +125,12 @@ export function parseManifests(input: string, file: string): ParsedManifests {
   // pointer is walked once per document.
   const located = new Map<string, { line: number; column: number }>();
   const result: ParsedManifests = {
-    file, docs: [], objects: [], workloads: [], errors: [], lineCounter: lc,
+    file,
+    docs: [],
+    objects: [],
+    workloads: [],
+    errors: [],
+    lineCounter: lc,
     locate: (doc, ptr) => {
       const key = `${doc} ${ptr}`;
       let at = located.get(key);
@@ -152,7 +162,8 @@ export function parseManifests(input: string, file: string): ParsedManifests {
     }
     docs = parsed.docs;
   } catch (e) {
-    const message = e instanceof RangeError ? `nesting is too deep to read (the limit is ${LIMITS.maxDepth} levels)` : `cannot parse YAML: ${(e as Error).message}`;
+    const message =
+      e instanceof RangeError ? `nesting is too deep to read (the limit is ${LIMITS.maxDepth} levels)` : `cannot parse YAML: ${(e as Error).message}`;
     result.errors.push({ file, line: 1, column: 1, message });
     return result;
   }
@@ -217,7 +228,12 @@ function collect(result: ParsedManifests, obj: Record<string, unknown>, doc: num
       if (isPlainObject(item)) collect(result, item, doc, ptr, start);
       else {
         const p = result.locate(doc, ptr);
-        result.errors.push({ file: result.file, line: p.line, column: p.column, message: `list item ${i + 1} is a ${typeName(item)}, not a Kubernetes object` });
+        result.errors.push({
+          file: result.file,
+          line: p.line,
+          column: p.column,
+          message: `list item ${i + 1} is a ${typeName(item)}, not a Kubernetes object`,
+        });
       }
     });
     return;
@@ -233,8 +249,16 @@ function collect(result: ParsedManifests, obj: Record<string, unknown>, doc: num
   const tplPath = base + pointer(...path);
   checkShapes(result, doc, base, obj, path);
   result.workloads.push({
-    kind, name, apiVersion: obj.apiVersion, doc, base, object: obj, podSpec,
-    podSpecPath: `${tplPath}/spec`, podMeta, podMetaPath: `${tplPath}/metadata`,
+    kind,
+    name,
+    apiVersion: obj.apiVersion,
+    doc,
+    base,
+    object: obj,
+    podSpec,
+    podSpecPath: `${tplPath}/spec`,
+    podMeta,
+    podMetaPath: `${tplPath}/metadata`,
   });
 }
 
@@ -260,7 +284,12 @@ function fieldPath(segments: (string | number)[]): string {
 function checkShapes(result: ParsedManifests, doc: number, base: string, obj: Record<string, unknown>, tplPath: string[]): void {
   const problem = (segs: (string | number)[], want: 'mapping' | 'list', found: unknown) => {
     const p = result.locate(doc, base + pointer(...segs));
-    result.errors.push({ file: result.file, line: p.line, column: p.column, message: `expected a ${want} at ${fieldPath(segs)}, found ${found === '' ? 'an empty string' : `a ${typeName(found)}`}` });
+    result.errors.push({
+      file: result.file,
+      line: p.line,
+      column: p.column,
+      message: `expected a ${want} at ${fieldPath(segs)}, found ${found === '' ? 'an empty string' : `a ${typeName(found)}`}`,
+    });
   };
   const expect = (v: unknown, segs: (string | number)[], want: 'mapping' | 'list'): boolean => {
     if (v === null || v === undefined) return false;

@@ -3,7 +3,11 @@ import { parseParams, templateParams } from '../params.ts';
 import { crossTemplates, dockerfileTemplates } from '../templates/dockerfile-index.ts';
 import { workloadTemplates } from '../templates/index.ts';
 
-const TEMPLATES: Record<RuleTarget, Record<string, RuleTemplate<never>>> = { workload: workloadTemplates, dockerfile: dockerfileTemplates, cross: crossTemplates };
+const TEMPLATES: Record<RuleTarget, Record<string, RuleTemplate<never>>> = {
+  workload: workloadTemplates,
+  dockerfile: dockerfileTemplates,
+  cross: crossTemplates,
+};
 
 /**
  * The rule table: every rule with its parameters parsed against its rule template's schema

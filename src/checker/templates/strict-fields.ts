@@ -43,8 +43,15 @@ export const strictFields = workloadTemplate(params, (ctx, p) => {
       const rel = base ? path.slice(base.length) : path;
       const s = suggestions.find((x) => x.level === level && x.field === key);
       hits.push({
-        path, container: undefined, value: key,
-        vars: { field: fieldPath(rel), kind: w.kind, version: typeof w.apiVersion === 'string' ? w.apiVersion.split('/').pop()! : 'v1', hint: s ? s.text : { en: '', 'zh-cn': '' } },
+        path,
+        container: undefined,
+        value: key,
+        vars: {
+          field: fieldPath(rel),
+          kind: w.kind,
+          version: typeof w.apiVersion === 'string' ? w.apiVersion.split('/').pop()! : 'v1',
+          hint: s ? s.text : { en: '', 'zh-cn': '' },
+        },
       });
     }
   };

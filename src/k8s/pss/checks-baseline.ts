@@ -6,7 +6,21 @@
 import type { Check, CheckResult } from './types.ts';
 import { ALLOWED, v } from './types.ts';
 import {
-  annotations, bool, containers, goQuote, int, isObj, joinQuote, list, obj, type Obj, own, pluralize, sortedSet, str, strings,
+  annotations,
+  bool,
+  containers,
+  goQuote,
+  int,
+  isObj,
+  joinQuote,
+  list,
+  obj,
+  type Obj,
+  own,
+  pluralize,
+  sortedSet,
+  str,
+  strings,
   userNamespacePod,
 } from './pod.ts';
 
@@ -25,13 +39,33 @@ const hostNamespaces = (_m: Obj, spec: Obj): CheckResult => {
 
 // policy/check_privileged.go
 const privileged = (_m: Obj, spec: Obj): CheckResult => {
-  const bad = containers(spec).filter((c) => bool(c.securityContext, 'privileged') === true).map((c) => c.name);
+  const bad = containers(spec)
+    .filter((c) => bool(c.securityContext, 'privileged') === true)
+    .map((c) => c.name);
   if (!bad.length) return ALLOWED;
-  return { allowed: false, reason: 'privileged', detail: `${pluralize('container', 'containers', bad.length)} ${joinQuote(bad)} must not set securityContext.privileged=true` };
+  return {
+    allowed: false,
+    reason: 'privileged',
+    detail: `${pluralize('container', 'containers', bad.length)} ${joinQuote(bad)} must not set securityContext.privileged=true`,
+  };
 };
 
 // policy/check_capabilities_baseline.go
-export const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
+export const BASELINE_CAPABILITIES = [
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+];
 const capabilitiesBaseline = (_m: Obj, spec: Obj): CheckResult => {
   const allowed = new Set(BASELINE_CAPABILITIES);
   const bad: string[] = [];
@@ -53,7 +87,9 @@ const capabilitiesBaseline = (_m: Obj, spec: Obj): CheckResult => {
 
 // policy/check_hostPathVolumes.go
 const hostPathVolumes = (_m: Obj, spec: Obj): CheckResult => {
-  const bad = list(spec, 'volumes').filter((vol) => isObj(own(vol, 'hostPath'))).map((vol) => str(vol, 'name'));
+  const bad = list(spec, 'volumes')
+    .filter((vol) => isObj(own(vol, 'hostPath')))
+    .map((vol) => str(vol, 'name'));
   return bad.length ? { allowed: false, reason: 'hostPath volumes', detail: `${pluralize('volume', 'volumes', bad.length)} ${joinQuote(bad)}` } : ALLOWED;
 };
 
@@ -62,7 +98,9 @@ const hostPorts = (_m: Obj, spec: Obj): CheckResult => {
   const bad: string[] = [];
   const ports: string[] = [];
   for (const c of containers(spec)) {
-    const used = list(c.spec, 'ports').map((p) => int(p, 'hostPort') ?? 0).filter((p) => p !== 0);
+    const used = list(c.spec, 'ports')
+      .map((p) => int(p, 'hostPort') ?? 0)
+      .filter((p) => p !== 0);
     if (used.length) {
       bad.push(c.name);
       ports.push(...used.map(String));
@@ -97,7 +135,8 @@ const appArmorProfile = (meta: Obj, spec: Obj): CheckResult => {
   const values = sortedSet(badValues);
   const forbidden: string[] = [];
   for (const [k, val] of annotations(meta)) {
-    if (k.startsWith(APPARMOR_ANNOTATION_PREFIX) && !(val === '' || val === 'runtime/default' || val.startsWith('localhost/'))) forbidden.push(`${k}=${goQuote(val)}`);
+    if (k.startsWith(APPARMOR_ANNOTATION_PREFIX) && !(val === '' || val === 'runtime/default' || val.startsWith('localhost/')))
+      forbidden.push(`${k}=${goQuote(val)}`);
   }
   if (forbidden.length) {
     values.push(...forbidden.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -114,36 +153,40 @@ const appArmorProfile = (meta: Obj, spec: Obj): CheckResult => {
 // policy/check_seLinuxOptions.go
 const SELINUX_TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const SELINUX_TYPES_1_31 = [...SELINUX_TYPES_1_0, 'container_engine_t'];
-const seLinuxOptions = (allowedTypes: string[]) => (_m: Obj, spec: Obj): CheckResult => {
-  const types = new Set(allowedTypes);
-  const badTypes: string[] = [];
-  let setUser = false;
-  let setRole = false;
-  const valid = (opts: Obj) => {
-    let ok = true;
-    if (!types.has(str(opts, 'type'))) {
-      ok = false;
-      badTypes.push(str(opts, 'type'));
-    }
-    if (str(opts, 'user')) [ok, setUser] = [false, true];
-    if (str(opts, 'role')) [ok, setRole] = [false, true];
-    return ok;
+const seLinuxOptions =
+  (allowedTypes: string[]) =>
+  (_m: Obj, spec: Obj): CheckResult => {
+    const types = new Set(allowedTypes);
+    const badTypes: string[] = [];
+    let setUser = false;
+    let setRole = false;
+    const valid = (opts: Obj) => {
+      let ok = true;
+      if (!types.has(str(opts, 'type'))) {
+        ok = false;
+        badTypes.push(str(opts, 'type'));
+      }
+      if (str(opts, 'user')) [ok, setUser] = [false, true];
+      if (str(opts, 'role')) [ok, setRole] = [false, true];
+      return ok;
+    };
+    const podOpts = obj(obj(spec, 'securityContext'), 'seLinuxOptions');
+    const podBad = podOpts !== undefined && !valid(podOpts);
+    const bad = containers(spec)
+      .filter((c) => {
+        const o = obj(c.securityContext, 'seLinuxOptions');
+        return o !== undefined && !valid(o);
+      })
+      .map((c) => c.name);
+    const who = setters(podBad, bad);
+    if (!who.length) return ALLOWED;
+    const data: string[] = [];
+    const distinct = sortedSet(badTypes);
+    if (distinct.length) data.push(`${pluralize('type', 'types', distinct.length)} ${joinQuote(distinct)}`);
+    if (setUser) data.push('user may not be set');
+    if (setRole) data.push('role may not be set');
+    return { allowed: false, reason: 'seLinuxOptions', detail: `${who.join(' and ')} set forbidden securityContext.seLinuxOptions: ${data.join('; ')}` };
   };
-  const podOpts = obj(obj(spec, 'securityContext'), 'seLinuxOptions');
-  const podBad = podOpts !== undefined && !valid(podOpts);
-  const bad = containers(spec).filter((c) => {
-    const o = obj(c.securityContext, 'seLinuxOptions');
-    return o !== undefined && !valid(o);
-  }).map((c) => c.name);
-  const who = setters(podBad, bad);
-  if (!who.length) return ALLOWED;
-  const data: string[] = [];
-  const distinct = sortedSet(badTypes);
-  if (distinct.length) data.push(`${pluralize('type', 'types', distinct.length)} ${joinQuote(distinct)}`);
-  if (setUser) data.push('user may not be set');
-  if (setRole) data.push('role may not be set');
-  return { allowed: false, reason: 'seLinuxOptions', detail: `${who.join(' and ')} set forbidden securityContext.seLinuxOptions: ${data.join('; ')}` };
-};
 
 // policy/check_procMount_baseline.go (procMount_1_0 is also the restricted check from 1.35)
 export const procMount = (_m: Obj, spec: Obj): CheckResult => {
@@ -197,20 +240,40 @@ const seccompBaseline_1_19 = (_m: Obj, spec: Obj): CheckResult => {
   }
   const who = setters(podBad, bad);
   if (!who.length) return ALLOWED;
-  return { allowed: false, reason: 'seccompProfile', detail: `${who.join(' and ')} must not set securityContext.seccompProfile.type to ${joinQuote(sortedSet(values))}` };
+  return {
+    allowed: false,
+    reason: 'seccompProfile',
+    detail: `${who.join(' and ')} must not set securityContext.seccompProfile.type to ${joinQuote(sortedSet(values))}`,
+  };
 };
 
 // policy/check_sysctls.go
-const SYSCTLS_1_0 = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start'];
+const SYSCTLS_1_0 = [
+  'kernel.shm_rmid_forced',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.ping_group_range',
+  'net.ipv4.ip_unprivileged_port_start',
+];
 const SYSCTLS_1_27 = [...SYSCTLS_1_0, 'net.ipv4.ip_local_reserved_ports'];
-const SYSCTLS_1_29 = [...SYSCTLS_1_27, 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
+const SYSCTLS_1_29 = [
+  ...SYSCTLS_1_27,
+  'net.ipv4.tcp_keepalive_time',
+  'net.ipv4.tcp_fin_timeout',
+  'net.ipv4.tcp_keepalive_intvl',
+  'net.ipv4.tcp_keepalive_probes',
+];
 const SYSCTLS_1_32 = [...SYSCTLS_1_29, 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'];
 const SYSCTLS_1_37 = [...SYSCTLS_1_32, 'net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat'];
-const sysctls = (allowed: string[]) => (_m: Obj, spec: Obj): CheckResult => {
-  const ok = new Set(allowed);
-  const bad = list(obj(spec, 'securityContext'), 'sysctls').map((s) => str(s, 'name')).filter((n) => !ok.has(n));
-  return bad.length ? { allowed: false, reason: 'forbidden sysctls', detail: bad.join(', ') } : ALLOWED;
-};
+const sysctls =
+  (allowed: string[]) =>
+  (_m: Obj, spec: Obj): CheckResult => {
+    const ok = new Set(allowed);
+    const bad = list(obj(spec, 'securityContext'), 'sysctls')
+      .map((s) => str(s, 'name'))
+      .filter((n) => !ok.has(n));
+    return bad.length ? { allowed: false, reason: 'forbidden sysctls', detail: bad.join(', ') } : ALLOWED;
+  };
 
 /** The safe sysctls a given PSS version allows (for remediation text). */
 export const safeSysctls = (minor: number): string[] =>
@@ -220,11 +283,16 @@ export const safeSysctls = (minor: number): string[] =>
 const hostProbesAndHostLifecycle = (_m: Obj, spec: Obj): CheckResult => {
   const bad = new Set<string>();
   const hosts = new Set<string>();
-  const hostsOf = (handler: unknown) =>
-    ['httpGet', 'tcpSocket'].map((k) => str(obj(handler, k), 'host')).filter((h) => h !== '');
+  const hostsOf = (handler: unknown) => ['httpGet', 'tcpSocket'].map((k) => str(obj(handler, k), 'host')).filter((h) => h !== '');
   for (const c of containers(spec)) {
     const lifecycle = obj(c.spec, 'lifecycle');
-    for (const h of [own(c.spec, 'livenessProbe'), own(c.spec, 'readinessProbe'), own(c.spec, 'startupProbe'), own(lifecycle, 'postStart'), own(lifecycle, 'preStop')]) {
+    for (const h of [
+      own(c.spec, 'livenessProbe'),
+      own(c.spec, 'readinessProbe'),
+      own(c.spec, 'startupProbe'),
+      own(lifecycle, 'postStart'),
+      own(lifecycle, 'preStop'),
+    ]) {
       const found = isObj(h) ? hostsOf(h) : [];
       if (!found.length) continue;
       bad.add(c.name);
@@ -242,7 +310,9 @@ const hostProbesAndHostLifecycle = (_m: Obj, spec: Obj): CheckResult => {
 // policy/check_windowsHostProcess.go
 const windowsHostProcess = (_m: Obj, spec: Obj): CheckResult => {
   const hp = (sc: unknown) => bool(obj(sc, 'windowsOptions'), 'hostProcess') === true;
-  const bad = containers(spec).filter((c) => hp(c.securityContext)).map((c) => c.name);
+  const bad = containers(spec)
+    .filter((c) => hp(c.securityContext))
+    .map((c) => c.name);
   const who = setters(hp(obj(spec, 'securityContext')), bad);
   if (!who.length) return ALLOWED;
   return { allowed: false, reason: 'hostProcess', detail: `${who.join(' and ')} must not set securityContext.windowsOptions.hostProcess=true` };
@@ -257,16 +327,38 @@ export const BASELINE_CHECKS: Check[] = [
   { id: 'hostProbesAndHostLifecycle', level: 'baseline', versions: [{ min: v(34), run: hostProbesAndHostLifecycle }] },
   { id: 'privileged', level: 'baseline', versions: [{ min: v(0), run: privileged }] },
   {
-    id: 'procMount', level: 'baseline',
-    versions: [{ min: v(0), run: procMount }, { min: v(35), run: (m, s) => (userNamespacePod(s) ? ALLOWED : procMount(m, s)) }],
-  },
-  { id: 'seLinuxOptions', level: 'baseline', versions: [{ min: v(0), run: seLinuxOptions(SELINUX_TYPES_1_0) }, { min: v(31), run: seLinuxOptions(SELINUX_TYPES_1_31) }] },
-  { id: 'seccompProfile_baseline', level: 'baseline', versions: [{ min: v(0), run: seccompBaseline_1_0 }, { min: v(19), run: seccompBaseline_1_19 }] },
-  {
-    id: 'sysctls', level: 'baseline',
+    id: 'procMount',
+    level: 'baseline',
     versions: [
-      { min: v(0), run: sysctls(SYSCTLS_1_0) }, { min: v(27), run: sysctls(SYSCTLS_1_27) }, { min: v(29), run: sysctls(SYSCTLS_1_29) },
-      { min: v(32), run: sysctls(SYSCTLS_1_32) }, { min: v(37), run: sysctls(SYSCTLS_1_37) },
+      { min: v(0), run: procMount },
+      { min: v(35), run: (m, s) => (userNamespacePod(s) ? ALLOWED : procMount(m, s)) },
+    ],
+  },
+  {
+    id: 'seLinuxOptions',
+    level: 'baseline',
+    versions: [
+      { min: v(0), run: seLinuxOptions(SELINUX_TYPES_1_0) },
+      { min: v(31), run: seLinuxOptions(SELINUX_TYPES_1_31) },
+    ],
+  },
+  {
+    id: 'seccompProfile_baseline',
+    level: 'baseline',
+    versions: [
+      { min: v(0), run: seccompBaseline_1_0 },
+      { min: v(19), run: seccompBaseline_1_19 },
+    ],
+  },
+  {
+    id: 'sysctls',
+    level: 'baseline',
+    versions: [
+      { min: v(0), run: sysctls(SYSCTLS_1_0) },
+      { min: v(27), run: sysctls(SYSCTLS_1_27) },
+      { min: v(29), run: sysctls(SYSCTLS_1_29) },
+      { min: v(32), run: sysctls(SYSCTLS_1_32) },
+      { min: v(37), run: sysctls(SYSCTLS_1_37) },
     ],
   },
   { id: 'windowsHostProcess', level: 'baseline', versions: [{ min: v(0), run: windowsHostProcess }] },

@@ -8,13 +8,21 @@ import type { Check, CheckFn } from './types.ts';
 import { ALLOWED, v } from './types.ts';
 
 /** From 1.25 a pod with `spec.os.name: windows` is exempt from a Linux-only control. */
-const linuxOnly = (check: CheckFn): CheckFn => (m, s) => (isWindows(s) ? ALLOWED : check(m, s));
+const linuxOnly =
+  (check: CheckFn): CheckFn =>
+  (m, s) =>
+    isWindows(s) ? ALLOWED : check(m, s);
 /** From 1.35 a pod with `hostUsers: false` is exempt (policy/helpers.go relaxPolicyForUserNamespacePod). */
-const relaxedForUserNamespace = (check: CheckFn): CheckFn => (m, s) => (userNamespacePod(s) ? ALLOWED : check(m, s));
+const relaxedForUserNamespace =
+  (check: CheckFn): CheckFn =>
+  (m, s) =>
+    userNamespacePod(s) ? ALLOWED : check(m, s);
 
 // policy/check_allowPrivilegeEscalation.go
 const allowPrivilegeEscalation: CheckFn = (_m, spec) => {
-  const bad = containers(spec).filter((c) => bool(c.securityContext, 'allowPrivilegeEscalation') !== false).map((c) => c.name);
+  const bad = containers(spec)
+    .filter((c) => bool(c.securityContext, 'allowPrivilegeEscalation') !== false)
+    .map((c) => c.name);
   if (!bad.length) return ALLOWED;
   return {
     allowed: false,
@@ -46,7 +54,9 @@ const capabilitiesRestricted: CheckFn = (_m, spec) => {
     details.push(`${pluralize('container', 'containers', missingDrop.length)} ${joinQuote(missingDrop)} must set securityContext.capabilities.drop=["ALL"]`);
   }
   if (adding.length) {
-    details.push(`${pluralize('container', 'containers', adding.length)} ${joinQuote(adding)} must not include ${joinQuote(sortedSet(forbidden))} in securityContext.capabilities.add`);
+    details.push(
+      `${pluralize('container', 'containers', adding.length)} ${joinQuote(adding)} must not include ${joinQuote(sortedSet(forbidden))} in securityContext.capabilities.add`,
+    );
   }
   return details.length ? { allowed: false, reason: 'unrestricted capabilities', detail: details.join('; ') } : ALLOWED;
 };
@@ -54,10 +64,26 @@ const capabilitiesRestricted: CheckFn = (_m, spec) => {
 // policy/check_restrictedVolumes.go: the first set source decides the type, in Go's field order.
 const ALLOWED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret'];
 const NAMED_VOLUMES: [string, string][] = [
-  ['hostPath', 'hostPath'], ['gcePersistentDisk', 'gcePersistentDisk'], ['awsElasticBlockStore', 'awsElasticBlockStore'], ['gitRepo', 'gitRepo'],
-  ['nfs', 'nfs'], ['iscsi', 'iscsi'], ['glusterfs', 'glusterfs'], ['rbd', 'rbd'], ['flexVolume', 'flexVolume'], ['cinder', 'cinder'],
-  ['cephfs', 'cephfs'], ['flocker', 'flocker'], ['fc', 'fc'], ['azureFile', 'azureFile'], ['vsphereVolume', 'vsphereVolume'], ['quobyte', 'quobyte'],
-  ['azureDisk', 'azureDisk'], ['photonPersistentDisk', 'photonPersistentDisk'], ['portworxVolume', 'portworxVolume'], ['scaleIO', 'scaleIO'],
+  ['hostPath', 'hostPath'],
+  ['gcePersistentDisk', 'gcePersistentDisk'],
+  ['awsElasticBlockStore', 'awsElasticBlockStore'],
+  ['gitRepo', 'gitRepo'],
+  ['nfs', 'nfs'],
+  ['iscsi', 'iscsi'],
+  ['glusterfs', 'glusterfs'],
+  ['rbd', 'rbd'],
+  ['flexVolume', 'flexVolume'],
+  ['cinder', 'cinder'],
+  ['cephfs', 'cephfs'],
+  ['flocker', 'flocker'],
+  ['fc', 'fc'],
+  ['azureFile', 'azureFile'],
+  ['vsphereVolume', 'vsphereVolume'],
+  ['quobyte', 'quobyte'],
+  ['azureDisk', 'azureDisk'],
+  ['photonPersistentDisk', 'photonPersistentDisk'],
+  ['portworxVolume', 'portworxVolume'],
+  ['scaleIO', 'scaleIO'],
   ['storageos', 'storageos'],
 ];
 const VOLUME_SOURCES = [...ALLOWED_VOLUMES, ...NAMED_VOLUMES.map(([k]) => k)];
@@ -105,7 +131,9 @@ const runAsNonRoot: CheckFn = (_m, spec) => {
 // policy/check_runAsUser.go
 const runAsUser: CheckFn = (_m, spec) => {
   const pod = int(obj(spec, 'securityContext'), 'runAsUser') === 0;
-  const bad = containers(spec).filter((c) => int(c.securityContext, 'runAsUser') === 0).map((c) => c.name);
+  const bad = containers(spec)
+    .filter((c) => int(c.securityContext, 'runAsUser') === 0)
+    .map((c) => c.name);
   const who = setters(pod, bad);
   return who.length ? { allowed: false, reason: 'runAsUser=0', detail: `${who.join(' and ')} must not set runAsUser=0` } : ALLOWED;
 };
@@ -130,7 +158,11 @@ const seccompRestricted: CheckFn = (_m, spec) => {
   }
   const who = setters(podBad, explicit);
   if (who.length) {
-    return { allowed: false, reason: 'seccompProfile', detail: `${who.join(' and ')} must not set securityContext.seccompProfile.type to ${joinQuote(sortedSet(values))}` };
+    return {
+      allowed: false,
+      reason: 'seccompProfile',
+      detail: `${who.join(' and ')} must not set securityContext.seccompProfile.type to ${joinQuote(sortedSet(values))}`,
+    };
   }
   if (implicit.length) {
     return {
@@ -143,9 +175,17 @@ const seccompRestricted: CheckFn = (_m, spec) => {
 };
 
 export const RESTRICTED_CHECKS: Check[] = [
-  { id: 'allowPrivilegeEscalation', level: 'restricted', versions: [{ min: v(8), run: allowPrivilegeEscalation }, { min: v(25), run: linuxOnly(allowPrivilegeEscalation) }] },
   {
-    id: 'capabilities_restricted', level: 'restricted',
+    id: 'allowPrivilegeEscalation',
+    level: 'restricted',
+    versions: [
+      { min: v(8), run: allowPrivilegeEscalation },
+      { min: v(25), run: linuxOnly(allowPrivilegeEscalation) },
+    ],
+  },
+  {
+    id: 'capabilities_restricted',
+    level: 'restricted',
     versions: [
       { min: v(22), run: capabilitiesRestricted, overrides: ['capabilities_baseline'] },
       { min: v(25), run: linuxOnly(capabilitiesRestricted), overrides: ['capabilities_baseline'] },
@@ -154,14 +194,28 @@ export const RESTRICTED_CHECKS: Check[] = [
   // Its own check, so hostUsers: false does not relax it (unlike the baseline procMount from 1.35).
   { id: 'procMount_restricted', level: 'restricted', versions: [{ min: v(35), run: procMount, overrides: ['procMount'] }] },
   { id: 'restrictedVolumes', level: 'restricted', versions: [{ min: v(0), run: restrictedVolumes, overrides: ['hostPathVolumes'] }] },
-  { id: 'runAsNonRoot', level: 'restricted', versions: [{ min: v(0), run: runAsNonRoot }, { min: v(35), run: relaxedForUserNamespace(runAsNonRoot) }] },
-  { id: 'runAsUser', level: 'restricted', versions: [{ min: v(23), run: runAsUser }, { min: v(35), run: relaxedForUserNamespace(runAsUser) }] },
   {
-    id: 'seccompProfile_restricted', level: 'restricted',
+    id: 'runAsNonRoot',
+    level: 'restricted',
+    versions: [
+      { min: v(0), run: runAsNonRoot },
+      { min: v(35), run: relaxedForUserNamespace(runAsNonRoot) },
+    ],
+  },
+  {
+    id: 'runAsUser',
+    level: 'restricted',
+    versions: [
+      { min: v(23), run: runAsUser },
+      { min: v(35), run: relaxedForUserNamespace(runAsUser) },
+    ],
+  },
+  {
+    id: 'seccompProfile_restricted',
+    level: 'restricted',
     versions: [
       { min: v(19), run: seccompRestricted, overrides: ['seccompProfile_baseline'] },
       { min: v(25), run: linuxOnly(seccompRestricted), overrides: ['seccompProfile_baseline'] },
     ],
   },
 ];
-

@@ -93,8 +93,7 @@ export function evaluatePod(podMeta: unknown, podSpec: unknown, level: Level, ve
 }
 
 /** AggregateCheckResult.ForbiddenDetail(): `reason (detail), reason (detail)`. */
-export const forbiddenDetail = (violations: Violation[]): string =>
-  violations.map((x) => (x.detail ? `${x.reason} (${x.detail})` : x.reason)).join(', ');
+export const forbiddenDetail = (violations: Violation[]): string => violations.map((x) => (x.detail ? `${x.reason} (${x.detail})` : x.reason)).join(', ');
 
 /** `"restricted:latest"`, `"baseline:v1.29"`: LevelVersion.String(). */
 export const levelVersion = (level: Level, version: Version): string => `${level}:${versionString(version)}`;

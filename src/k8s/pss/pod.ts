@@ -42,7 +42,8 @@ export const list = (o: unknown, key: string): unknown[] => {
  * A scalar as text; anything else (a mapping or list where a string belongs, which the API
  * server's decoder refuses) is ''. `String()` is not used on objects: `{toString: null}` throws.
  */
-const scalarText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '');
+const scalarText = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '';
 
 export const strings = (o: unknown, key: string): string[] => list(o, key).map(scalarText);
 
@@ -86,7 +87,17 @@ export const pluralize = (singular: string, plural: string, count: number): stri
 /** k8s.io/apimachinery sets.String.List(): sorted, unique. */
 export const sortedSet = (items: Iterable<string>): string[] => [...new Set(items)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+const GO_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+  '"': '\\"',
+  '\\': '\\\\',
+};
 
 /** Go's `%q` (strconv.Quote): C escapes, `\xNN` for other control bytes, printable text kept. */
 export const goQuote = (s: string): string =>

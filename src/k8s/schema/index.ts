@@ -29,7 +29,10 @@ export function unknownFields(obj: unknown, model: string): string[] {
   const walk = (v: unknown, type: string, path: string): void => {
     if (v === null || v === undefined) return;
     if (type.startsWith('[]')) {
-      if (Array.isArray(v)) v.forEach((x, i) => { walk(x, type.slice(2), `${path}[${i}]`); });
+      if (Array.isArray(v))
+        v.forEach((x, i) => {
+          walk(x, type.slice(2), `${path}[${i}]`);
+        });
       return;
     }
     if (type.startsWith('{}')) {
@@ -59,7 +62,18 @@ function goType(t: string): string {
   return t;
 }
 
-const jsonKind = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? 'number' : 'string');
+const jsonKind = (v: unknown): string =>
+  Array.isArray(v)
+    ? 'array'
+    : v === null
+      ? 'null'
+      : typeof v === 'object'
+        ? 'object'
+        : typeof v === 'boolean'
+          ? 'bool'
+          : typeof v === 'number'
+            ? 'number'
+            : 'string';
 
 /**
  * The first value of the wrong JSON type, as encoding/json reports it (UnmarshalTypeError, Go ≥ 1.20:
@@ -71,30 +85,52 @@ export function typeError(obj: unknown, model: string): string | undefined {
   const check = (v: unknown, type: string, path: string, struct: string): void => {
     if (found || v === null || v === undefined) return;
     const kind = jsonKind(v);
-    const fail = () => { found = `json: cannot unmarshal ${kind} into Go struct field ${struct}.${path} of type ${goType(type)}`; };
+    const fail = () => {
+      found = `json: cannot unmarshal ${kind} into Go struct field ${struct}.${path} of type ${goType(type)}`;
+    };
     if (type.startsWith('[]')) {
-      if (!Array.isArray(v)) { fail(); return; }
+      if (!Array.isArray(v)) {
+        fail();
+        return;
+      }
       for (const x of v) check(x, type.slice(2), path, struct);
       return;
     }
     if (type.startsWith('{}')) {
-      if (!isObj(v)) { fail(); return; }
+      if (!isObj(v)) {
+        fail();
+        return;
+      }
       for (const k of Object.keys(v).sort(byteOrder)) check(v[k], type.slice(2), path, struct);
       return;
     }
     switch (type) {
-      case 'any': return;
-      case 'quantity': case 'intOrString': if (kind !== 'string' && kind !== 'number') fail(); return;
-      case 'string': case 'time': if (kind !== 'string') fail(); return;
-      case 'boolean': if (kind !== 'bool') fail(); return;
-      case 'int32': case 'int64': case 'number':
+      case 'any':
+        return;
+      case 'quantity':
+      case 'intOrString':
+        if (kind !== 'string' && kind !== 'number') fail();
+        return;
+      case 'string':
+      case 'time':
+        if (kind !== 'string') fail();
+        return;
+      case 'boolean':
+        if (kind !== 'bool') fail();
+        return;
+      case 'int32':
+      case 'int64':
+      case 'number':
         if (kind !== 'number') fail();
         else if (type !== 'number' && !Number.isInteger(v)) found = `json: cannot unmarshal number ${v} into Go struct field ${struct}.${path} of type ${type}`;
         return;
     }
     const fields = MODELS[type];
     if (!fields) return;
-    if (!isObj(v)) { fail(); return; }
+    if (!isObj(v)) {
+      fail();
+      return;
+    }
     for (const k of Object.keys(v).sort(byteOrder)) {
       const t = fields[k];
       if (t !== undefined) check(v[k], t, path ? `${path}.${k}` : k, goType(type).replace(/^v1\./, ''));

@@ -8,5 +8,4 @@ import { generateK8sSchema } from '../../../scripts/gen-k8s-schema.ts';
 
 export const prerender = true;
 
-export const GET: APIRoute = () =>
-  new Response(JSON.stringify(generateK8sSchema()), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = () => new Response(JSON.stringify(generateK8sSchema()), { headers: { 'Content-Type': 'application/json' } });

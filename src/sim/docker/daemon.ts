@@ -84,13 +84,31 @@ export class Daemon {
       name = name.replace(/^\//, '');
       const other = this.find(name);
       if (other && other.name === name)
-        throw new DaemonError(`Conflict. The container name "/${name}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+        throw new DaemonError(
+          `Conflict. The container name "/${name}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+        );
     }
     const id = this.newId();
     const c: Container = {
-      id, name: name ?? this.newName(), image, imageArg, config: { ...config, Hostname: config.Hostname || this.net.defaultHostname(hostConfig.NetworkMode, (r) => this.find(r)) || id.slice(0, 12) }, hostConfig,
-      status: 'created', exitCode: 0, oomKilled: false, pid: 0, shimPid: 0, createdMs: this.host.clock.nowMs, startedMs: 0, finishedMs: 0,
-      ip: '', ports, logs: new LogBuffer(() => this.host.clock.nowMs), restartCount: 0, stopping: false,
+      id,
+      name: name ?? this.newName(),
+      image,
+      imageArg,
+      config: { ...config, Hostname: config.Hostname || this.net.defaultHostname(hostConfig.NetworkMode, (r) => this.find(r)) || id.slice(0, 12) },
+      hostConfig,
+      status: 'created',
+      exitCode: 0,
+      oomKilled: false,
+      pid: 0,
+      shimPid: 0,
+      createdMs: this.host.clock.nowMs,
+      startedMs: 0,
+      finishedMs: 0,
+      ip: '',
+      ports,
+      logs: new LogBuffer(() => this.host.clock.nowMs),
+      restartCount: 0,
+      stopping: false,
     };
     this.containers.set(id, c);
     this.host.runc.roots.add(dockerRoot(c));
@@ -117,10 +135,17 @@ export class Daemon {
     if (missing) throw new DaemonError(missing);
     const plan = this.net.planPorts(c, [...this.containers.values()]);
     if (plan.error)
-      throw new DaemonError(`driver failed programming external connectivity on endpoint ${c.name} (${this.net.rng.hex(64)}): Bind for ${plan.error.hostIp.includes(':') ? `[${plan.error.hostIp}]` : plan.error.hostIp}:${plan.error.hostPort} failed: port is already allocated`);
+      throw new DaemonError(
+        `driver failed programming external connectivity on endpoint ${c.name} (${this.net.rng.hex(64)}): Bind for ${plan.error.hostIp.includes(':') ? `[${plan.error.hostIp}]` : plan.error.hostIp}:${plan.error.hostPort} failed: port is already allocated`,
+      );
     c.ports = plan.bindings;
     const hc = c.hostConfig;
-    const nsMode = { net: this.modeNs(hc.NetworkMode === 'host' ? 'host' : hc.NetworkMode.startsWith('container:') ? hc.NetworkMode : '', 'net'), pid: this.modeNs(hc.PidMode, 'pid'), ipc: this.modeNs(hc.IpcMode, 'ipc'), uts: this.modeNs(hc.UTSMode, 'uts') };
+    const nsMode = {
+      net: this.modeNs(hc.NetworkMode === 'host' ? 'host' : hc.NetworkMode.startsWith('container:') ? hc.NetworkMode : '', 'net'),
+      pid: this.modeNs(hc.PidMode, 'pid'),
+      ipc: this.modeNs(hc.IpcMode, 'ipc'),
+      uts: this.modeNs(hc.UTSMode, 'uts'),
+    };
     const hostNs = fx.namespaces;
     const ns = { ...hostNs };
     if (nsMode.net === 'new') {
@@ -132,11 +157,16 @@ export class Daemon {
     const cgPath = `/system.slice/docker-${c.id}.scope`;
     // A container's own network namespace: ping sockets for every group and no privileged ports, unless
     // --sysctl says otherwise (moby@v27.3.1:daemon/oci_linux.go WithSysctls); a joined one keeps its own.
-    const own: Record<string, string> = nsMode.net === 'new' ? { 'net.ipv4.ping_group_range': '0\t2147483647', 'net.ipv4.ip_unprivileged_port_start': '0' } : {};
+    const own: Record<string, string> =
+      nsMode.net === 'new' ? { 'net.ipv4.ping_group_range': '0\t2147483647', 'net.ipv4.ip_unprivileged_port_start': '0' } : {};
     const given = Object.fromEntries(Object.entries(hc.Sysctls ?? {}).map(([key, v]) => [key, key.startsWith('net.') ? v.trim().split(/\s+/).join('\t') : v]));
     if (ns.net !== hostNs.net) {
       const netns = k.ns(ns.net);
-      netns.sysctls = { ...(nsMode.net === 'new' ? {} : netns.sysctls), ...own, ...Object.fromEntries(Object.entries(given).filter(([key]) => !key.startsWith('net.'))) };
+      netns.sysctls = {
+        ...(nsMode.net === 'new' ? {} : netns.sysctls),
+        ...own,
+        ...Object.fromEntries(Object.entries(given).filter(([key]) => !key.startsWith('net.'))),
+      };
       // runc writes each one to /proc/sys (ip_forward also sets conf/all and conf/default, as the kernel does).
       for (const [key, v] of Object.entries(given)) if (key.startsWith('net.')) writeSysctl(k, { net: ns.net, ipc: ns.ipc, uts: ns.uts }, dotsToPath(key), v);
     }
@@ -149,7 +179,13 @@ export class Daemon {
     if (quota > 0) cgroup.cpuQuota = Math.round(quota);
     if (hc.CpuPeriod) cgroup.cpuPeriod = hc.CpuPeriod;
     if (hc.CpuShares > 0) cgroup.cpuWeight = cpuWeightOf(hc.CpuShares);
-    if (hc.CpusetCpus) cgroup.cpusetCpus = canonicalCpuList(hc.CpusetCpus.split(',').flatMap((p) => { const [a, b] = p.split('-').map(Number); return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i); }));
+    if (hc.CpusetCpus)
+      cgroup.cpusetCpus = canonicalCpuList(
+        hc.CpusetCpus.split(',').flatMap((p) => {
+          const [a, b] = p.split('-').map(Number);
+          return Array.from({ length: (b ?? a!) - a! + 1 }, (_, i) => a! + i);
+        }),
+      );
     if (hc.PidsLimit !== null) cgroup.pidsMax = hc.PidsLimit > 0 ? hc.PidsLimit : 'max';
 
     const argv = [...(c.hostConfig.Init ? ['/sbin/docker-init', '--'] : []), ...entrypointExec([...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])])];
@@ -163,7 +199,11 @@ export class Daemon {
     // Config.Env but sets nothing in the process environment.
     for (const e of c.config.Env) if (e.includes('=')) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
     const secOpt = hc.SecurityOpt ?? [];
-    const { init: p, shim, program: spec } = this.host.runc.start({
+    const {
+      init: p,
+      shim,
+      program: spec,
+    } = this.host.runc.start({
       id: c.id,
       namespace: 'moby',
       argv,
@@ -173,7 +213,10 @@ export class Daemon {
       caps: capMask,
       noNewPrivs: secOpt.some((o) => /^no-new-privileges(:true|=true)?$/.test(o)),
       seccomp: hc.Privileged || secOpt.includes('seccomp=unconfined') ? 0 : 2,
-      apparmor: hc.Privileged || secOpt.some((o) => /^apparmor[=:]unconfined$/.test(o)) ? 'unconfined' : (secOpt.find((o) => /^apparmor[=:]/.test(o))?.slice(9) ?? 'docker-default'),
+      apparmor:
+        hc.Privileged || secOpt.some((o) => /^apparmor[=:]unconfined$/.test(o))
+          ? 'unconfined'
+          : (secOpt.find((o) => /^apparmor[=:]/.test(o))?.slice(9) ?? 'docker-default'),
       hostname: c.config.Hostname,
       namespaces: { net: ns.net, uts: nsMode.uts, ipc: nsMode.ipc, pid: nsMode.pid },
       cgroup,
@@ -328,7 +371,12 @@ export class Daemon {
     const k = this.host.kernel;
     const init = this.initOf(c)!;
     const shim = k.procs.get(c.shimPid) ?? init;
-    const uid = user !== undefined ? (/^\d+$/.test(user.split(':')[0]!) ? Number(user.split(':')[0]) : this.uidOf({ ...c, config: { ...c.config, User: user } })) : this.uidOf(c);
+    const uid =
+      user !== undefined
+        ? /^\d+$/.test(user.split(':')[0]!)
+          ? Number(user.split(':')[0])
+          : this.uidOf({ ...c, config: { ...c.config, User: user } })
+        : this.uidOf(c);
     const gid = this.gidOf(c, user);
     void workdir;
     return this.host.runc.execProcess(init, shim, argv, uid, gid, Object.fromEntries(env.map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)])));

@@ -55,7 +55,9 @@ export class DaemonImages {
 
   /** The builder and its cache (loaded on the first `docker build`: the Dockerfile parser is big). */
   builder(): Promise<Builder> {
-    this.builderLoading ??= Promise.all([import('../build/builder.ts'), import('../build/packages.ts')]).then(([b, p]) => new b.Builder(this.service, new p.AptMirror()));
+    this.builderLoading ??= Promise.all([import('../build/builder.ts'), import('../build/packages.ts')]).then(
+      ([b, p]) => new b.Builder(this.service, new p.AptMirror()),
+    );
     return this.builderLoading;
   }
 
@@ -69,11 +71,20 @@ export class DaemonImages {
     if (!base) {
       const c = li.image.config.config;
       base = {
-        ref: '', repo: '', tag: '', id: li.image.id, digest: [...li.digests][0]?.split('@')[1] ?? '',
+        ref: '',
+        repo: '',
+        tag: '',
+        id: li.image.id,
+        digest: [...li.digests][0]?.split('@')[1] ?? '',
         layers: li.image.layers.map((l) => l.digest.slice(7, 19)),
         config: {
-          User: c.User ?? '', Env: c.Env ?? [], Cmd: c.Cmd ?? null, Entrypoint: c.Entrypoint ?? null, WorkingDir: c.WorkingDir ?? '',
-          ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}), ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
+          User: c.User ?? '',
+          Env: c.Env ?? [],
+          Cmd: c.Cmd ?? null,
+          Entrypoint: c.Entrypoint ?? null,
+          WorkingDir: c.WorkingDir ?? '',
+          ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}),
+          ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
         },
         ...describeRootfs(li.image),
         ...imagePaths(li.image),
@@ -136,7 +147,10 @@ export class DaemonImages {
     const h = this.registry.ensureHost('localhost:5000');
     Object.defineProperty(h, 'online', {
       configurable: true,
-      get: () => [...containers()].some((c) => c.status === 'running' && c.image.repo === 'registry' && c.ports.some((p) => p.hostPort === 5000 && p.containerPort === 5000)),
+      get: () =>
+        [...containers()].some(
+          (c) => c.status === 'running' && c.image.repo === 'registry' && c.ports.some((p) => p.hostPort === 5000 && p.containerPort === 5000),
+        ),
       set: () => undefined,
     });
   }

@@ -10,16 +10,38 @@ export function dockerRoot(c: Container): ContainerRoot {
   return {
     id: c.id,
     engine: 'docker',
-    get flavor() { return c.image.flavor; },
-    get commands() { return c.image.commands; },
-    get files() { return c.image.files; },
-    get dirs() { return c.image.dirs ?? []; },
-    get hostname() { return c.config.Hostname; },
-    get createdMs() { return c.createdMs; },
-    get workdir() { return c.config.WorkingDir || '/'; },
-    get readOnlyRoot() { return c.hostConfig.ReadonlyRootfs; },
-    get writable() { return Object.keys(c.hostConfig.Tmpfs ?? {}); },
-    get etc() { return { '/etc/hostname': `${c.config.Hostname}\n` }; },
-    get privileged() { return c.hostConfig.Privileged; },
+    get flavor() {
+      return c.image.flavor;
+    },
+    get commands() {
+      return c.image.commands;
+    },
+    get files() {
+      return c.image.files;
+    },
+    get dirs() {
+      return c.image.dirs ?? [];
+    },
+    get hostname() {
+      return c.config.Hostname;
+    },
+    get createdMs() {
+      return c.createdMs;
+    },
+    get workdir() {
+      return c.config.WorkingDir || '/';
+    },
+    get readOnlyRoot() {
+      return c.hostConfig.ReadonlyRootfs;
+    },
+    get writable() {
+      return Object.keys(c.hostConfig.Tmpfs ?? {});
+    },
+    get etc() {
+      return { '/etc/hostname': `${c.config.Hostname}\n` };
+    },
+    get privileged() {
+      return c.hostConfig.Privileged;
+    },
   };
 }

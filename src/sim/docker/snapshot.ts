@@ -20,11 +20,12 @@ export function storageSnapshot(lib: DaemonImages | undefined): Pick<WorldSnapsh
       name: v.name,
       anonymous: v.anonymous,
       mountpoint: VolumeStore.mountpoint(v.name),
-      files: Object.fromEntries([...v.data].filter(([, e]) => e.type === 'file').map(([p, e]) => [p.replace(/^\//, ''), e.type === 'file' && e.data ? dec.decode(e.data) : ''])),
+      files: Object.fromEntries(
+        [...v.data].filter(([, e]) => e.type === 'file').map(([p, e]) => [p.replace(/^\//, ''), e.type === 'file' && e.data ? dec.decode(e.data) : '']),
+      ),
     })),
   };
 }
-
 
 /** One local image with its layers, platform manifest and (when the registry holds it) the index its repo digest names. */
 function imageView(lib: DaemonImages, li: LocalImage): ImageView {
@@ -42,18 +43,29 @@ function imageView(lib: DaemonImages, li: LocalImage): ImageView {
     const at = key.indexOf('@');
     const name = key.slice(0, at);
     const slash = name.indexOf('/');
-    const rec = lib.registry.hosts.get(name.slice(0, slash))?.repos.get(name.slice(slash + 1))?.manifests.get(key.slice(at + 1) as Digest);
+    const rec = lib.registry.hosts
+      .get(name.slice(0, slash))
+      ?.repos.get(name.slice(slash + 1))
+      ?.manifests.get(key.slice(at + 1) as Digest);
     if (rec?.index) {
       index = {
         digest: rec.digest,
-        manifests: rec.index.index.manifests.map((m) => ({ digest: m.digest, platform: [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/') })),
+        manifests: rec.index.index.manifests.map((m) => ({
+          digest: m.digest,
+          platform: [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/'),
+        })),
       };
       break;
     }
   }
   return {
-    id: img.id, repoTags: ImageStore.repoTags(li), repoDigests: ImageStore.repoDigests(li),
-    manifestDigest: img.manifestDigest, platform, layers, ...(index ? { index } : {}),
+    id: img.id,
+    repoTags: ImageStore.repoTags(li),
+    repoDigests: ImageStore.repoDigests(li),
+    manifestDigest: img.manifestDigest,
+    platform,
+    layers,
+    ...(index ? { index } : {}),
   };
 }
 
@@ -61,6 +73,9 @@ function imageView(lib: DaemonImages, li: LocalImage): ImageView {
 export function overlaySnapshot(lib: DaemonImages | undefined, id: string): Pick<ContainerView, 'overlay'> {
   const rootfs = lib?.rootfs.get(id);
   if (!rootfs) return {};
-  const opaque = [...rootfs.root.upper].filter(([, e]) => e.type === 'dir' && e.opaque === true).map(([p]) => p).sort();
+  const opaque = [...rootfs.root.upper]
+    .filter(([, e]) => e.type === 'dir' && e.opaque === true)
+    .map(([p]) => p)
+    .sort();
   return { overlay: { changes: rootfs.root.diff(), opaque } };
 }

@@ -37,11 +37,20 @@ const CONSOLE: Dev = { major: 136, minor: 0, mode: 0o620 };
 const PTMX: Dev = { major: 5, minor: 2, mode: 0o666 };
 
 const LINKS: Record<string, string> = {
-  core: '/proc/kcore', fd: '/proc/self/fd', ptmx: 'pts/ptmx', stderr: '/proc/self/fd/2', stdin: '/proc/self/fd/0', stdout: '/proc/self/fd/1',
+  core: '/proc/kcore',
+  fd: '/proc/self/fd',
+  ptmx: 'pts/ptmx',
+  stderr: '/proc/self/fd/2',
+  stdin: '/proc/self/fd/0',
+  stdout: '/proc/self/fd/1',
 };
 
 /** tmpfs directories (mode 1777, size 40: an empty tmpfs) and devpts (mode 755, size 0). */
-const DIRS: Record<string, { mode: number; size: number }> = { mqueue: { mode: 0o1777, size: 40 }, shm: { mode: 0o1777, size: 40 }, pts: { mode: 0o755, size: 0 } };
+const DIRS: Record<string, { mode: number; size: number }> = {
+  mqueue: { mode: 0o1777, size: 40 },
+  shm: { mode: 0o1777, size: 40 },
+  pts: { mode: 0o755, size: 0 },
+};
 
 /** Linux's default pipe buffer: what a reader like head gets before the writer would block. */
 const PIPE_BUFFER = 65536;
@@ -119,7 +128,11 @@ export class DevFs extends GeneratedFs {
       type: 'file',
       content: () => '',
       // /dev/full: every write fails with ENOSPC (drivers/char/mem.c write_full); a command that writes nothing makes no write.
-      write: full ? (t) => { if (t !== '') this.onWriteError('/dev/full', 'write error: No space left on device'); } : () => {},
+      write: full
+        ? (t) => {
+            if (t !== '') this.onWriteError('/dev/full', 'write error: No space left on device');
+          }
+        : () => {},
       mode: dev.mode,
     };
   }

@@ -62,9 +62,7 @@ export function statusText(host: Host, p: Proc, viewer: Proc): string {
     `NSpid:\t${nspid}`,
     `NSpgid:\t${nspid}`,
     `NSsid:\t${nspid}`,
-    ...(p.kthread
-      ? []
-      : [`VmPeak:\t${String(p.vszKb).padStart(8)} kB`, `VmSize:\t${String(p.vszKb).padStart(8)} kB`, `VmRSS:\t${String(kb).padStart(8)} kB`]),
+    ...(p.kthread ? [] : [`VmPeak:\t${String(p.vszKb).padStart(8)} kB`, `VmSize:\t${String(p.vszKb).padStart(8)} kB`, `VmRSS:\t${String(kb).padStart(8)} kB`]),
     `Threads:\t${p.threads}`,
     'SigQ:\t0/63439',
     'SigPnd:\t0000000000000000',
@@ -133,13 +131,20 @@ export class ProcFs extends GeneratedFs {
     // linux v6.8 fs/proc/root.c: /proc/mounts is a symlink to self/mounts.
     if (first === 'mounts' && rest.length === 0) return { type: 'link', target: 'self/mounts' };
     if (first === 'self') return this.pidNode(v, rest);
-    if (first === 'version' && !rest.length) return file(() => `Linux version ${host.fixture.kernel.release} (buildd@lcy02-amd64-015) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0, GNU ld (GNU Binutils for Ubuntu) 2.42) ${host.fixture.kernel.version}\n`);
-    if (first === 'uptime' && !rest.length) return file(() => `${((host.clock.nowMs - k.bootMs) / 1000).toFixed(2)} ${(((host.clock.nowMs - k.bootMs) / 1000) * 3.9).toFixed(2)}\n`);
+    if (first === 'version' && !rest.length)
+      return file(
+        () =>
+          `Linux version ${host.fixture.kernel.release} (buildd@lcy02-amd64-015) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0, GNU ld (GNU Binutils for Ubuntu) 2.42) ${host.fixture.kernel.version}\n`,
+      );
+    if (first === 'uptime' && !rest.length)
+      return file(() => `${((host.clock.nowMs - k.bootMs) / 1000).toFixed(2)} ${(((host.clock.nowMs - k.bootMs) / 1000) * 3.9).toFixed(2)}\n`);
     // The last field is the last PID of the reader's PID namespace (linux@v6.8:fs/proc/loadavg.c: idr_get_cursor(&task_active_pid_ns(current)->idr) - 1).
     if (first === 'loadavg' && !rest.length) return file(() => `0.08 0.03 0.01 1/${k.live().length} ${(k.ns(v.ns.pid).nextPid ?? 1) - 1}\n`);
     if (first === 'meminfo' && !rest.length) return file(() => meminfoText(host));
     if (first === 'cpuinfo' && !rest.length)
-      return file(() => Array.from({ length: host.fixture.cpus }, (_, i) => `processor\t: ${i}\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\n`).join(''));
+      return file(() =>
+        Array.from({ length: host.fixture.cpus }, (_, i) => `processor\t: ${i}\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\n`).join(''),
+      );
     if (first === 'sys') return this.sys(rest);
     if (!/^\d+$/.test(first)) return undefined;
     const p = this.byVisiblePid(Number(first));
@@ -159,11 +164,14 @@ export class ProcFs extends GeneratedFs {
     const f = tree.get(key);
     if (f) {
       if (f.readOnly) return file(() => `${f.value()}\n`);
-      return file(() => `${f.value()}\n`, (text) => {
-        if (this.readOnlySys) throw new Error('EROFS: read-only file system');
-        if (this.viewer().euid !== 0) throw new Error('EACCES: permission denied');
-        writeSysctl(this.host.kernel, view, key, text);
-      });
+      return file(
+        () => `${f.value()}\n`,
+        (text) => {
+          if (this.readOnlySys) throw new Error('EROFS: read-only file system');
+          if (this.viewer().euid !== 0) throw new Error('EACCES: permission denied');
+          writeSysctl(this.host.kernel, view, key, text);
+        },
+      );
     }
     const children = sysctlDirs(tree).get(key);
     return children?.length ? { type: 'dir', entries: () => children, mode: 0o555 } : undefined;
@@ -189,7 +197,11 @@ export class ProcFs extends GeneratedFs {
       case 'cmdline':
         return file(() => (p.kthread ? '' : `${p.argv.join('\0')}\0`));
       case 'environ':
-        return file(() => Object.entries(p.env).map(([a, b]) => `${a}=${b}\0`).join(''));
+        return file(() =>
+          Object.entries(p.env)
+            .map(([a, b]) => `${a}=${b}\0`)
+            .join(''),
+        );
       case 'cgroup':
         return file(() => `0::${cgroupRelative(host, p, v)}\n`);
       case 'uid_map':

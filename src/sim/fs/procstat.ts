@@ -28,8 +28,16 @@ function layout(p: Proc) {
   const env = Object.entries(p.env).reduce((n, [a, b]) => n + a.length + b.length + 2, 0);
   const argStart = stack + 0x1f4e;
   return {
-    startCode: base + 0x2000, endCode: base + 0x1a000, startStack: stack, startData: base + 0x2c000, endData: base + 0x2d2a8,
-    startBrk: base + 0x1000000, argStart, argEnd: argStart + args, envStart: argStart + args, envEnd: argStart + args + env,
+    startCode: base + 0x2000,
+    endCode: base + 0x1a000,
+    startStack: stack,
+    startData: base + 0x2c000,
+    endData: base + 0x2d2a8,
+    startBrk: base + 0x1000000,
+    argStart,
+    argEnd: argStart + args,
+    envStart: argStart + args,
+    envEnd: argStart + args + env,
   };
 }
 
@@ -54,14 +62,50 @@ export function statLine(host: Host, p: Proc, viewer: Proc, ids: { pgid: number;
   // The wait status as exit_code holds it: the exit code in the high byte, or the signal (linux@v6.8:kernel/exit.c do_exit).
   const exitCode = p.state === 'Z' ? (p.killedBy ?? ((p.exitStatus ?? 0) & 0xff) << 8) : 0;
   const fields: (number | string)[] = [
-    seen(p), `(${p.comm})`, state, seen(k.procs.get(p.ppid)), ids.pgid, ids.sid, ttyNr(p.tty), ids.tpgid, flags,
-    mm ? Math.round(p.rssBytes / 4096) + 90 : 0, 0, 0, 0, // minflt cminflt majflt cmajflt
-    utime, stime, 0, 0, // utime stime cutime cstime
-    20, 0, p.threads, 0, Math.floor((p.startMs - k.bootMs) / (1000 / USER_HZ)), // priority nice num_threads itrealvalue starttime
-    mm ? p.vszKb * 1024 : 0, mm ? Math.round(p.rssBytes / 4096) : 0, '18446744073709551615', // vsize rss rsslim
-    mm ? l.startCode : 0, mm ? l.endCode : 0, mm ? l.startStack : 0, 0, 0, // startcode endcode startstack kstkesp kstkeip
-    0, 0, 0, mask(p.handlers), // signal blocked sigignore sigcatch
-    p.state === 'R' ? 0 : 1, 0, 0, 17, p.pid % host.fixture.cpus, 0, 0, 0, 0, 0, // wchan nswap cnswap exit_signal processor rt_priority policy blkio guest cguest
+    seen(p),
+    `(${p.comm})`,
+    state,
+    seen(k.procs.get(p.ppid)),
+    ids.pgid,
+    ids.sid,
+    ttyNr(p.tty),
+    ids.tpgid,
+    flags,
+    mm ? Math.round(p.rssBytes / 4096) + 90 : 0,
+    0,
+    0,
+    0, // minflt cminflt majflt cmajflt
+    utime,
+    stime,
+    0,
+    0, // utime stime cutime cstime
+    20,
+    0,
+    p.threads,
+    0,
+    Math.floor((p.startMs - k.bootMs) / (1000 / USER_HZ)), // priority nice num_threads itrealvalue starttime
+    mm ? p.vszKb * 1024 : 0,
+    mm ? Math.round(p.rssBytes / 4096) : 0,
+    '18446744073709551615', // vsize rss rsslim
+    mm ? l.startCode : 0,
+    mm ? l.endCode : 0,
+    mm ? l.startStack : 0,
+    0,
+    0, // startcode endcode startstack kstkesp kstkeip
+    0,
+    0,
+    0,
+    mask(p.handlers), // signal blocked sigignore sigcatch
+    p.state === 'R' ? 0 : 1,
+    0,
+    0,
+    17,
+    p.pid % host.fixture.cpus,
+    0,
+    0,
+    0,
+    0,
+    0, // wchan nswap cnswap exit_signal processor rt_priority policy blkio guest cguest
     ...(mm ? [l.startData, l.endData, l.startBrk, l.argStart, l.argEnd, l.envStart, l.envEnd] : [0, 0, 0, 0, 0, 0, 0]),
     exitCode,
   ];
@@ -75,9 +119,17 @@ export function statLine(host: Host, p: Proc, viewer: Proc, ids: { pgid: number;
 export function isSessionLeader(host: Host, p: Proc): boolean {
   const k = host.kernel;
   if (p.kthread) return false;
-  const containerInit = !p.transient && p.containerId !== undefined && k.procs.get(p.ppid)?.comm.startsWith('containerd-shim') === true
-    && ![...k.procs.values()].some((q) => q.containerId === p.containerId && q.ppid === p.ppid && q.pid < p.pid);
-  return p.pid === 1 || p.nspid[p.nspid.length - 1] === 1 || containerInit || (!p.transient && !p.job && (p.argv[0]?.startsWith('-') === true || ['bash', 'sh', 'ash', 'sshd', 'containerd-shim'].includes(p.comm)));
+  const containerInit =
+    !p.transient &&
+    p.containerId !== undefined &&
+    k.procs.get(p.ppid)?.comm.startsWith('containerd-shim') === true &&
+    ![...k.procs.values()].some((q) => q.containerId === p.containerId && q.ppid === p.ppid && q.pid < p.pid);
+  return (
+    p.pid === 1 ||
+    p.nspid[p.nspid.length - 1] === 1 ||
+    containerInit ||
+    (!p.transient && !p.job && (p.argv[0]?.startsWith('-') === true || ['bash', 'sh', 'ash', 'sshd', 'containerd-shim'].includes(p.comm)))
+  );
 }
 
 /**
@@ -93,7 +145,8 @@ export function sessionIds(host: Host, p: Proc, viewer: Proc): { pgid: number; s
   const up = (q: Proc, own: (x: Proc) => boolean): Proc | undefined => {
     for (let x: Proc | undefined = q, n = 0; x && n < 64; n++) {
       const parent = k.procs.get(x.ppid);
-      if (own(x) || (x.containerId !== undefined && (!parent || k.pidIn(parent, viewer.ns.pid) === undefined || parent.comm.startsWith('containerd-shim')))) return x;
+      if (own(x) || (x.containerId !== undefined && (!parent || k.pidIn(parent, viewer.ns.pid) === undefined || parent.comm.startsWith('containerd-shim'))))
+        return x;
       x = parent;
     }
     return undefined;

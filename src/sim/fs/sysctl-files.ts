@@ -46,11 +46,15 @@ export const SYSCTL_FILES: Record<string, string> = {
     "# IPv6 Privacy Extensions (RFC 4941)\n# ---\n# IPv6 typically uses a device's MAC address when choosing an IPv6 address\n# to use in autoconfiguration. Privacy extensions allow using a randomly\n# generated IPv6 address, which increases privacy.\n#\n# Acceptable values:\n#    0 - don’t use privacy extensions.\n#    1 - generate privacy addresses\n#    2 - prefer privacy addresses and use them over the normal addresses.\nnet.ipv6.conf.all.use_tempaddr = 2\nnet.ipv6.conf.default.use_tempaddr = 2\n",
   '/etc/sysctl.d/10-kernel-hardening.conf':
     '# These settings are specific to hardening the kernel itself from attack\n# from userspace, rather than protecting userspace from other malicious\n# userspace things.\n#\n#\n# When an attacker is trying to exploit the local kernel, it is often\n# helpful to be able to examine where in memory the kernel, modules,\n# and data structures live. As such, kernel addresses should be treated\n# as sensitive information.\n#\n# Many files and interfaces contain these addresses (e.g. /proc/kallsyms,\n# /proc/modules, etc), and this setting can censor the addresses. A value\n# of "0" allows all users to see the kernel addresses. A value of "1"\n# limits visibility to the root user, and "2" blocks even the root user.\nkernel.kptr_restrict = 1\n',
-  '/etc/sysctl.d/10-magic-sysrq.conf': '# The magic SysRq key enables certain keystrokes to be interpreted by the\n# kernel to help with debugging. See\n# https://www.kernel.org/doc/html/latest/admin-guide/sysrq.html\nkernel.sysrq = 176\n',
+  '/etc/sysctl.d/10-magic-sysrq.conf':
+    '# The magic SysRq key enables certain keystrokes to be interpreted by the\n# kernel to help with debugging. See\n# https://www.kernel.org/doc/html/latest/admin-guide/sysrq.html\nkernel.sysrq = 176\n',
   '/etc/sysctl.d/10-map-count.conf': '# This value is the maximum number of memory map areas a process may have.\nvm.max_map_count = 1048576\n',
-  '/etc/sysctl.d/10-network-security.conf': '\n# Turn on Source Address Verification in all interfaces to\n# prevent some spoofing attacks.\nnet.ipv4.conf.default.rp_filter=2\nnet.ipv4.conf.all.rp_filter=2\n',
-  '/etc/sysctl.d/10-ptrace.conf': '# The PTRACE system is used for debugging.  With it, a single user process\n# can attach to any other dumpable process owned by the same user.\nkernel.yama.ptrace_scope = 1\n',
-  '/etc/sysctl.d/10-zeropage.conf': '# Protect the zero page of memory from userspace mmap to prevent kernel\n# NULL-dereference attacks against potential future kernel security\n# vulnerabilities.  (Added in kernel 2.6.23.)\nvm.mmap_min_addr = 65536\n',
+  '/etc/sysctl.d/10-network-security.conf':
+    '\n# Turn on Source Address Verification in all interfaces to\n# prevent some spoofing attacks.\nnet.ipv4.conf.default.rp_filter=2\nnet.ipv4.conf.all.rp_filter=2\n',
+  '/etc/sysctl.d/10-ptrace.conf':
+    '# The PTRACE system is used for debugging.  With it, a single user process\n# can attach to any other dumpable process owned by the same user.\nkernel.yama.ptrace_scope = 1\n',
+  '/etc/sysctl.d/10-zeropage.conf':
+    '# Protect the zero page of memory from userspace mmap to prevent kernel\n# NULL-dereference attacks against potential future kernel security\n# vulnerabilities.  (Added in kernel 2.6.23.)\nvm.mmap_min_addr = 65536\n',
   // A symlink to ../sysctl.conf on Ubuntu; the same text here.
   '/etc/sysctl.d/99-sysctl.conf': SYSCTL_CONF,
   '/etc/sysctl.d/README.sysctl':

@@ -124,4 +124,3 @@ function listPaths(image: Image): { dirs: string[]; executables: string[] } {
   }
   return { dirs, executables };
 }
-

@@ -45,8 +45,20 @@ export const BENCH_IMAGE: BaseImageDef = {
   from: ALPINE_320,
   flavor: 'docker',
   steps: [
-    { createdBy: 'RUN /bin/sh -c apk add --no-cache ca-certificates # buildkit', comment: BUILDKIT, files: (b) => { b.blob('/etc/ssl/certs/ca-certificates.crt', 219_342, 0o644); } },
-    { createdBy: 'COPY app /usr/local/bin/app # buildkit', comment: BUILDKIT, files: (b) => { b.blob('/usr/local/bin/app', 6_000_000); } },
+    {
+      createdBy: 'RUN /bin/sh -c apk add --no-cache ca-certificates # buildkit',
+      comment: BUILDKIT,
+      files: (b) => {
+        b.blob('/etc/ssl/certs/ca-certificates.crt', 219_342, 0o644);
+      },
+    },
+    {
+      createdBy: 'COPY app /usr/local/bin/app # buildkit',
+      comment: BUILDKIT,
+      files: (b) => {
+        b.blob('/usr/local/bin/app', 6_000_000);
+      },
+    },
     { createdBy: 'CMD ["app"]', comment: BUILDKIT },
   ],
   config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['app'] },
@@ -72,10 +84,12 @@ export async function benchBuild(rounds = 10): Promise<BenchResult[]> {
   for (let i = 0; i < rounds; i++) {
     const builder = new Builder(new ImageService(new ImageStore(), registry));
     const opts = { context: CONTEXT, tags: ['bench:latest'], nowMs: Date.parse('2024-09-16T11:45:00Z') };
-    cold.push(await time(async () => {
-      const r = await builder.build(opts);
-      if (r.exitCode !== 0) throw new Error(`bench build failed:\n${r.stderr}`);
-    }));
+    cold.push(
+      await time(async () => {
+        const r = await builder.build(opts);
+        if (r.exitCode !== 0) throw new Error(`bench build failed:\n${r.stderr}`);
+      }),
+    );
     warm.push(await time(() => builder.build(opts)));
   }
   return [summarize('docker build (10 instructions, cold cache)', cold), summarize('docker build (10 instructions, all CACHED)', warm)];
@@ -87,10 +101,12 @@ export async function benchPull(rounds = 20): Promise<BenchResult[]> {
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const svc = new ImageService(new ImageStore(), registry);
-    samples.push(await time(async () => {
-      const r = await svc.pull('bench/app:1.0');
-      if (r.exitCode !== 0) throw new Error(`bench pull failed: ${r.stderr}`);
-    }));
+    samples.push(
+      await time(async () => {
+        const r = await svc.pull('bench/app:1.0');
+        if (r.exitCode !== 0) throw new Error(`bench pull failed: ${r.stderr}`);
+      }),
+    );
   }
   return [summarize('docker pull (3 layers)', samples)];
 }

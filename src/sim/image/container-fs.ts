@@ -67,7 +67,11 @@ export async function imageGraphDriver(image: Image): Promise<GraphDriverData | 
   if (chains.length === 0) return null;
   const ids = await Promise.all(chains.map(layerCacheId));
   const top = ids[ids.length - 1]!;
-  const lower = ids.slice(0, -1).reverse().map((id) => `${OVERLAY2}/${id}/diff`).join(':');
+  const lower = ids
+    .slice(0, -1)
+    .reverse()
+    .map((id) => `${OVERLAY2}/${id}/diff`)
+    .join(':');
   return {
     ...(lower ? { LowerDir: lower } : {}),
     MergedDir: `${OVERLAY2}/${top}/merged`,
@@ -92,7 +96,10 @@ export async function containerRootfs(image: Image, opts: { rwId: string; readOn
   const init = `${opts.rwId}-init`;
   const lowerIds = [init, ...ids.reverse()];
   const links = await Promise.all(lowerIds.map(linkId));
-  const root = new OverlayRoot([...image.layers.map((l) => l.tree), initLayerTree()], { readOnly: opts.readOnly ?? false, ...(opts.now ? { now: opts.now } : {}) });
+  const root = new OverlayRoot([...image.layers.map((l) => l.tree), initLayerTree()], {
+    readOnly: opts.readOnly ?? false,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const graphDriver: GraphDriverData = {
     LowerDir: lowerIds.map((id) => `${OVERLAY2}/${id}/diff`).join(':'),
     MergedDir: `${OVERLAY2}/${opts.rwId}/merged`,

@@ -14,7 +14,10 @@ import { createdAgo, humanSize } from './units.ts';
 /** Lays rows out as Go's tabwriter.NewWriter(w, 10, 1, 3, ' ', 0) does. */
 export function tabwrite(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => { if (i < r.length - 1) widths[i] = Math.max(widths[i] ?? 0, [...c].length + 3, 10); });
+  for (const r of rows)
+    r.forEach((c, i) => {
+      if (i < r.length - 1) widths[i] = Math.max(widths[i] ?? 0, [...c].length + 3, 10);
+    });
   return rows.map((r) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]! - ([...c].length - c.length)) : c)).join('') + '\n').join('');
 }
 
@@ -90,7 +93,10 @@ export function imageRows(store: ImageStore, opts: ImagesOptions): Row[] {
       const { name, tag } = splitKey(d);
       if (keep(name, '@', tag)) digestsByRepo.set(name, tag);
     }
-    const tags = [...li.tags].sort().map(splitKey).filter((t) => keep(t.name, ':', t.tag));
+    const tags = [...li.tags]
+      .sort()
+      .map(splitKey)
+      .filter((t) => keep(t.name, ':', t.tag));
     if (refs && !tags.length && !digestsByRepo.size) continue;
     const tagged = new Set<string>();
     for (const { name, tag } of tags) {

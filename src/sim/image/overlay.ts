@@ -185,7 +185,10 @@ export class OverlayRoot {
       if (here === 'opaque-stop' || (here && here.type === 'dir' && (here.opaque || OverlayRoot.belowOpaque(t, p)))) break;
       if (here && here.type !== 'dir') break;
     }
-    return [...seen].filter(([, visible]) => visible).map(([k]) => k).sort();
+    return [...seen]
+      .filter(([, visible]) => visible)
+      .map(([k]) => k)
+      .sort();
   }
 
   readFile(path: string): Uint8Array {
@@ -228,7 +231,10 @@ export class OverlayRoot {
     let old = this.lookup(p);
     if (old?.type === 'symlink') {
       const real = this.realpath(p);
-      if (real !== p) { this.writeFile(real, content, opts); return; }
+      if (real !== p) {
+        this.writeFile(real, content, opts);
+        return;
+      }
       old = undefined;
     }
     if (old?.type === 'dir') throw new OverlayError('EISDIR', p);
@@ -236,7 +242,8 @@ export class OverlayRoot {
     const mode = opts.mode ?? (old && old.type === 'file' ? old.mode : 0o644);
     const uid = opts.uid ?? (old ? old.uid : 0);
     const gid = opts.gid ?? (old ? old.gid : 0);
-    const entry = content instanceof Uint8Array ? { type: 'file' as const, data: content, size: content.length } : { type: 'file' as const, size: content.size };
+    const entry =
+      content instanceof Uint8Array ? { type: 'file' as const, data: content, size: content.length } : { type: 'file' as const, size: content.size };
     this.upper.set(p, { ...entry, ...this.meta(mode, uid, gid), ...(opts.mtime !== undefined ? { mtime: opts.mtime } : {}) });
   }
 
@@ -270,7 +277,12 @@ export class OverlayRoot {
     const e = this.lookup(p);
     if (!e) throw new OverlayError('ENOENT', p);
     this.copyUpParents(p);
-    this.upper.set(p, { ...e, ...(e.type === 'dir' ? { opaque: (this.upper.get(p) as DirEntry | undefined)?.opaque } : {}), ...meta, mtime: meta.mtime ?? e.mtime });
+    this.upper.set(p, {
+      ...e,
+      ...(e.type === 'dir' ? { opaque: (this.upper.get(p) as DirEntry | undefined)?.opaque } : {}),
+      ...meta,
+      mtime: meta.mtime ?? e.mtime,
+    });
   }
 
   /** Deletes a path (`recursive` for a non-empty directory): whiteouts for what the lowers still hold. */

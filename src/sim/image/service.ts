@@ -3,15 +3,7 @@
  * over the local store and the registry, printing what Docker 27 prints on a
  * terminal once the progress bars have settled (one final status per layer).
  */
-import {
-  familiarName,
-  familiarString,
-  fullName,
-  parseNormalizedNamed,
-  referenceString,
-  tagNameOnly,
-  type ParsedReference,
-} from '../../oci/reference.ts';
+import { familiarName, familiarString, fullName, parseNormalizedNamed, referenceString, tagNameOnly, type ParsedReference } from '../../oci/reference.ts';
 import { chainIds, sha256Digest, shortId, type Digest } from './digest.ts';
 import { withFlavor, type Image } from './image.ts';
 import { Registry, type RegistryHost } from './registry.ts';
@@ -38,7 +30,11 @@ export class ImageService {
     const host = !server || server === 'docker.io' || server === 'index.docker.io' || server.includes('docker.io/v1') ? 'docker.io' : server;
     if (!user || !password) return { stdout: '', stderr: 'Error: Cannot perform an interactive login from a non TTY device\n', exitCode: 1 };
     if (!this.registry.host(host)) {
-      return { stdout: '', stderr: `Error response from daemon: Get "https://${host}/v2/": dial tcp: lookup ${host.split(':')[0]} on 127.0.0.53:53: no such host\n`, exitCode: 1 };
+      return {
+        stdout: '',
+        stderr: `Error response from daemon: Get "https://${host}/v2/": dial tcp: lookup ${host.split(':')[0]} on 127.0.0.53:53: no such host\n`,
+        exitCode: 1,
+      };
     }
     this.logins.set(host, user);
     return { stdout: 'Login Succeeded\n', stderr: '', exitCode: 0 };
@@ -89,9 +85,12 @@ export class ImageService {
       let msg: string;
       if (res.reason === 'unknown-host') msg = this.connectError({ name: ref.domain, insecure: false } as RegistryHost);
       else if (res.reason === 'offline') msg = this.connectError(h!);
-      else if (res.reason === 'denied') msg = `pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+      else if (res.reason === 'denied')
+        msg = `pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
       else msg = `manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`;
-      const stream = opts.forRun ? { stdout: '', stderr: lines(out) + `docker: Error response from daemon: ${msg}.\nSee 'docker run --help'.\n` } : { stdout: lines(out), stderr: `Error response from daemon: ${msg}\n` };
+      const stream = opts.forRun
+        ? { stdout: '', stderr: lines(out) + `docker: Error response from daemon: ${msg}.\nSee 'docker run --help'.\n` }
+        : { stdout: lines(out), stderr: `Error response from daemon: ${msg}\n` };
       return { ...stream, exitCode: opts.forRun ? 125 : 1 };
     }
     const image = Registry.platformImage(res.record, this.arch);
@@ -116,7 +115,9 @@ export class ImageService {
     }
     if (!existing) {
       const chains = await chainIds(image.layers.map((l) => l.diffId));
-      image.layers.forEach((l, i) => { out.push(`${shortId(l.digest)}: ${this.store.hasChain(chains[i]!) ? 'Already exists' : 'Pull complete'}`); });
+      image.layers.forEach((l, i) => {
+        out.push(`${shortId(l.digest)}: ${this.store.hasChain(chains[i]!) ? 'Already exists' : 'Pull complete'}`);
+      });
     }
     const li = await this.store.add(image);
     if (tk) this.store.setTag(tk, image.id);
@@ -149,12 +150,21 @@ export class ImageService {
    * the digest the tag resolved to) and the config digest; on failure the
    * message of the `Failed to pull image` event (CURRICULUM §3).
    */
-  async criPull(refString: string): Promise<{ ok: true; imageID: string; image: Image; target: { mediaType: string; digest: Digest; platforms: string[] } } | { ok: false; reason: 'ErrImagePull' | 'InvalidImageName'; message: string }> {
+  async criPull(
+    refString: string,
+  ): Promise<
+    | { ok: true; imageID: string; image: Image; target: { mediaType: string; digest: Digest; platforms: string[] } }
+    | { ok: false; reason: 'ErrImagePull' | 'InvalidImageName'; message: string }
+  > {
     let ref: ParsedReference;
     try {
       ref = tagNameOnly(parseNormalizedNamed(refString));
     } catch (e) {
-      return { ok: false, reason: 'InvalidImageName', message: `Failed to apply default image tag "${refString}": couldn't parse image name "${refString}": ${(e as Error).message}` };
+      return {
+        ok: false,
+        reason: 'InvalidImageName',
+        message: `Failed to apply default image tag "${refString}": couldn't parse image name "${refString}": ${(e as Error).message}`,
+      };
     }
     const full = referenceString(ref);
     await this.registry.load(ref.domain, ref.path);
@@ -171,9 +181,16 @@ export class ImageService {
     }
     // What the ref points at in containerd's image store (ctr images ls: TYPE, DIGEST, PLATFORMS).
     const platforms = res.record.index
-      ? res.record.index.index.manifests.map((m) => (m.platform ? `${m.platform.os}/${m.platform.architecture}${m.platform.variant ? `/${m.platform.variant}` : ''}` : '')).filter(Boolean)
+      ? res.record.index.index.manifests
+          .map((m) => (m.platform ? `${m.platform.os}/${m.platform.architecture}${m.platform.variant ? `/${m.platform.variant}` : ''}` : ''))
+          .filter(Boolean)
       : [`${image.config.os}/${image.config.architecture}${image.config.variant ? `/${image.config.variant}` : ''}`];
-    return { ok: true, imageID: `${fullName(ref)}@${res.record.digest}`, image, target: { mediaType: res.record.mediaType, digest: res.record.digest, platforms } };
+    return {
+      ok: true,
+      imageID: `${fullName(ref)}@${res.record.digest}`,
+      image,
+      target: { mediaType: res.record.mediaType, digest: res.record.digest, platforms },
+    };
   }
 
   /** The image `docker run` would use: local if present, else pulled (output for stderr). */
@@ -226,7 +243,11 @@ export class ImageService {
       let status = 'Pushed';
       if (inRepo.has(l.digest)) status = 'Layer already exists';
       else if (h.blobs.has(l.digest)) {
-        const from = [...h.repos].find(([, r]) => [...r.manifests.values()].some((rec) => (rec.image ? [rec.image] : (rec.index?.images ?? [])).some((i) => i.layers.some((x) => x.digest === l.digest))));
+        const from = [...h.repos].find(([, r]) =>
+          [...r.manifests.values()].some((rec) =>
+            (rec.image ? [rec.image] : (rec.index?.images ?? [])).some((i) => i.layers.some((x) => x.digest === l.digest)),
+          ),
+        );
         status = from ? `Mounted from ${from[0]}` : 'Layer already exists';
       }
       out.push(`${shortId(l.diffId)}: ${status}`);

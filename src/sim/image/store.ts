@@ -226,7 +226,10 @@ export class ImageStore {
     const byRef = this.refMatching(name);
     if (byRef) {
       if (!opts.force && user && ImageStore.singleReference(li)) {
-        return { out, err: `Error response from daemon: conflict: unable to remove repository reference "${name}" (must force) - container ${user.container} is using its referenced image ${short}` };
+        return {
+          out,
+          err: `Error response from daemon: conflict: unable to remove repository reference "${name}" (must force) - container ${user.container} is using its referenced image ${short}`,
+        };
       }
       this.untagKey(li, byRef);
       out.push(`Untagged: ${familiarKey(byRef)}`);
@@ -258,7 +261,8 @@ export class ImageStore {
       };
     }
     if (this.refCount(li) > 0) {
-      if (!opts.force) return { out, err: `Error response from daemon: conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories` };
+      if (!opts.force)
+        return { out, err: `Error response from daemon: conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories` };
       for (const k of [...li.tags, ...li.digests].sort()) {
         this.untagKey(li, k);
         out.push(`Untagged: ${familiarKey(k)}`);

@@ -67,7 +67,12 @@ export async function saveArchive(items: readonly SaveItem[], nowMs: number): Pr
       layerDescs.push({ mediaType: LAYER_MEDIA, digest: l.diffId, size: tar.length });
     }
     blobs.set(hexOf(image.id), { data: image.configBytes, mtime: created });
-    const m = { schemaVersion: 2, mediaType: MEDIA.ociManifest, config: { mediaType: MEDIA.ociConfig, digest: image.id, size: image.configBytes.length }, layers: layerDescs };
+    const m = {
+      schemaVersion: 2,
+      mediaType: MEDIA.ociManifest,
+      config: { mediaType: MEDIA.ociConfig, digest: image.id, size: image.configBytes.length },
+      layers: layerDescs,
+    };
     const mBytes = utf8(goJson(m));
     const mDigest = await sha256Digest(mBytes);
     blobs.set(hexOf(mDigest), { data: mBytes, mtime: 0 });
@@ -88,8 +93,13 @@ export async function saveArchive(items: readonly SaveItem[], nowMs: number): Pr
     });
   }
   const now = Math.floor(nowMs / 1000);
-  const file = (name: string, data: Uint8Array, mtime: number): TarEntry => ({ header: { name, size: data.length, type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: new Date(mtime * 1000) }, body: data });
-  const dir = (name: string, mtime: number): TarEntry => ({ header: { name, size: 0, type: 'directory', mode: 0o755, uid: 0, gid: 0, mtime: new Date(mtime * 1000) } });
+  const file = (name: string, data: Uint8Array, mtime: number): TarEntry => ({
+    header: { name, size: data.length, type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: new Date(mtime * 1000) },
+    body: data,
+  });
+  const dir = (name: string, mtime: number): TarEntry => ({
+    header: { name, size: 0, type: 'directory', mode: 0o755, uid: 0, gid: 0, mtime: new Date(mtime * 1000) },
+  });
   const entries: TarEntry[] = [dir('blobs/', blobsDirTime), dir('blobs/sha256/', now)];
   for (const hex of [...blobs.keys()].sort()) entries.push(file(`blobs/sha256/${hex}`, blobs.get(hex)!.data, blobs.get(hex)!.mtime));
   const index = { schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: indexManifests };
@@ -102,7 +112,11 @@ export async function saveArchive(items: readonly SaveItem[], nowMs: number): Pr
 
 /** Go marshals map keys sorted. */
 function sortKeys(o: Record<string, Record<string, string>>): Record<string, Record<string, string>> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, Object.fromEntries(Object.entries(o[k]!).sort(([a], [b]) => (a < b ? -1 : 1)))]));
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, Object.fromEntries(Object.entries(o[k]!).sort(([a], [b]) => (a < b ? -1 : 1)))]),
+  );
 }
 
 export class LoadError extends Error {}
@@ -173,7 +187,9 @@ function checkFirstHeader(tar: Uint8Array): void {
   if (blk.every((b) => b === 0)) return;
   let sum = 0;
   for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : blk[i]!;
-  const field = fromUtf8(blk.subarray(148, 156)).replace(/[\0 ]+$/, '').trim();
+  const field = fromUtf8(blk.subarray(148, 156))
+    .replace(/[\0 ]+$/, '')
+    .trim();
   if (!/^[0-7]+$/.test(field) || parseInt(field, 8) !== sum) throw new LoadError('archive/tar: invalid tar header');
 }
 
@@ -181,7 +197,11 @@ function checkFirstHeader(tar: Uint8Array): void {
  * Reads a `docker save` archive. `knownLayer(chainId)` returns a layer the store already
  * holds (its tar is then not read, as moby skips registering it).
  */
-export async function loadArchive(bytes: Uint8Array, knownLayer: (chain: Digest) => Layer | undefined, tmpDir = '/var/lib/docker/tmp/docker-import-0'): Promise<LoadedImage[]> {
+export async function loadArchive(
+  bytes: Uint8Array,
+  knownLayer: (chain: Digest) => Layer | undefined,
+  tmpDir = '/var/lib/docker/tmp/docker-import-0',
+): Promise<LoadedImage[]> {
   let entries;
   const tar = decompress(bytes);
   checkFirstHeader(tar);
@@ -225,7 +245,8 @@ export async function loadArchive(bytes: Uint8Array, knownLayer: (chain: Digest)
     if ((config.os ?? 'linux') !== 'linux') throw new LoadError(`cannot load ${config.os} image on linux`);
     const diffIds = (config.rootfs?.diff_ids ?? []) as Digest[];
     const layerPaths = m.Layers ?? [];
-    if (layerPaths.length !== diffIds.length) throw new LoadError(`invalid manifest, layers length mismatch: expected ${layerPaths.length}, got ${diffIds.length}`);
+    if (layerPaths.length !== diffIds.length)
+      throw new LoadError(`invalid manifest, layers length mismatch: expected ${layerPaths.length}, got ${diffIds.length}`);
     const layers: Layer[] = [];
     for (let i = 0; i < diffIds.length; i++) {
       const chain = (await chainId(diffIds.slice(0, i + 1))) as Digest;
@@ -243,8 +264,14 @@ export async function loadArchive(bytes: Uint8Array, knownLayer: (chain: Digest)
     const man = manifestFor('oci', { digest: id, size: configBytes.length }, layers);
     const manifestBytes = utf8(goJson(man));
     const image: Image = {
-      id, config, configBytes, layers, size: layers.reduce((n, l) => n + l.size, 0),
-      manifest: man, manifestBytes, manifestDigest: await sha256Digest(manifestBytes),
+      id,
+      config,
+      configBytes,
+      layers,
+      size: layers.reduce((n, l) => n + l.size, 0),
+      manifest: man,
+      manifestBytes,
+      manifestDigest: await sha256Digest(manifestBytes),
       ...(layers.length ? { chainId: (await chainId(diffIds)) as Digest } : {}),
     };
     out.push({ image, repoTags: m.RepoTags ?? [] });

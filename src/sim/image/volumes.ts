@@ -43,7 +43,11 @@ export class VolumeStore {
    */
   create(name: string, opts: { nowMs: number; anonymous?: boolean; labels?: Record<string, string> }): CmdResult & { volume?: Volume } {
     if (!VOLUME_NAME.test(name)) {
-      return { stdout: '', stderr: `Error response from daemon: create ${name}: "${name}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path\n`, exitCode: 1 };
+      return {
+        stdout: '',
+        stderr: `Error response from daemon: create ${name}: "${name}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path\n`,
+        exitCode: 1,
+      };
     }
     let v = this.volumes.get(name);
     if (!v) {

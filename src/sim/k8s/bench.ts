@@ -28,9 +28,14 @@ spec:
 const quantile = (sorted: number[], q: number) => Number((sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1))] ?? 0).toFixed(3));
 
 /** Wall time, and the process's CPU time (user + system, which a shared machine's other load does not inflate). */
-export interface KubectlBenchRow { measure: string; samples: number; p50Ms: number; p99Ms: number; cpuP50Ms: number; cpuP99Ms: number }
-
-
+export interface KubectlBenchRow {
+  measure: string;
+  samples: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuP50Ms: number;
+  cpuP99Ms: number;
+}
 
 /** cpuMs: the process's CPU clock in ms (the bench script passes Node's process.cpuUsage; this module stays pure). */
 export async function benchKubectl(cpuMs: () => number, rounds = 20, gets = 50): Promise<KubectlBenchRow[]> {
@@ -52,7 +57,8 @@ export async function benchKubectl(cpuMs: () => number, rounds = 20, gets = 50):
     if (r >= 0) apply.push(performance.now() - t0);
     if (r >= 0) applyCpu.push(cpuMs() - c0);
     const pods = (await w.exec('kubectl get pods --no-headers')).stdout;
-    if (res.exitCode !== 0 || !/ 1\/1 +Running /.test(pods)) throw new Error(`bench: the Deployment's pod is not Running after kubectl apply:\n${res.stderr}${pods}`);
+    if (res.exitCode !== 0 || !/ 1\/1 +Running /.test(pods))
+      throw new Error(`bench: the Deployment's pod is not Running after kubectl apply:\n${res.stderr}${pods}`);
     for (let i = 0; i < gets; i++) {
       const t = performance.now();
       const c = cpuMs();
@@ -64,7 +70,14 @@ export async function benchKubectl(cpuMs: () => number, rounds = 20, gets = 50):
   const row = (measure: string, s: number[], cpu: number[]): KubectlBenchRow => {
     const sorted = [...s].sort((a, b) => a - b);
     const cpuSorted = [...cpu].sort((a, b) => a - b);
-    return { measure, samples: s.length, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), cpuP50Ms: quantile(cpuSorted, 0.5), cpuP99Ms: quantile(cpuSorted, 0.99) };
+    return {
+      measure,
+      samples: s.length,
+      p50Ms: quantile(sorted, 0.5),
+      p99Ms: quantile(sorted, 0.99),
+      cpuP50Ms: quantile(cpuSorted, 0.5),
+      cpuP99Ms: quantile(cpuSorted, 0.99),
+    };
   };
   return [
     row('kubectl get pods (1 pod; budget p99 ≤ 5 ms)', get, getCpu),

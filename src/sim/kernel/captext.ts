@@ -34,7 +34,9 @@ export function capToText(s: CapState): string {
   let base = 0;
   for (let t = 7; t >= 0; t--) {
     if (t === m || !histo[t]) continue;
-    buf += ` ${CAP_NAMES.map((name, n) => (flagsOf(s, n) === t ? `cap_${name}` : '')).filter(Boolean).join(',')}`;
+    buf += ` ${CAP_NAMES.map((name, n) => (flagsOf(s, n) === t ? `cap_${name}` : ''))
+      .filter(Boolean)
+      .join(',')}`;
     const plus = t & ~m;
     if (plus) {
       let op = '+';

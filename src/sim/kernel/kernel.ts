@@ -131,9 +131,7 @@ export class Kernel {
     const chain = this.pidNsChain(ns.pid);
     const nspid: number[] = [];
     for (let level = chain.length - 1; level >= 0; level--) nspid[level] = allocPid(this, chain[level] as Namespace);
-    const base: Proc = parent
-      ? { ...parent, handlers: new Set(parent.handlers), env: { ...parent.env } }
-      : ({} as Proc);
+    const base: Proc = parent ? { ...parent, handlers: new Set(parent.handlers), env: { ...parent.env } } : ({} as Proc);
     const p: Proc = {
       ...base,
       pid: nspid[0] as number,
@@ -385,7 +383,9 @@ export class Kernel {
           `[${uptime}] Memory cgroup out of memory: Killed process ${v.pid} (${v.comm}) total-vm:${v.vszKb + anonKb}kB, anon-rss:${anonKb}kB, file-rss:0kB, shmem-rss:0kB, UID:${v.uid} pgtables:${Math.max(44, Math.round(anonKb / 512))}kB oom_score_adj:0`,
         );
       } else {
-        this.dmesg.push(`[${uptime}] Out of memory: Killed process ${v.pid} (${v.comm}) total-vm:${v.vszKb + anonKb}kB, anon-rss:${anonKb}kB, file-rss:0kB, shmem-rss:0kB, UID:${v.uid} pgtables:${Math.round(anonKb / 512)}kB oom_score_adj:0`);
+        this.dmesg.push(
+          `[${uptime}] Out of memory: Killed process ${v.pid} (${v.comm}) total-vm:${v.vszKb + anonKb}kB, anon-rss:${anonKb}kB, file-rss:0kB, shmem-rss:0kB, UID:${v.uid} pgtables:${Math.round(anonKb / 512)}kB oom_score_adj:0`,
+        );
       }
       this.exit(v, 128 + SIGKILL, SIGKILL);
     }

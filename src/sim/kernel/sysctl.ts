@@ -122,7 +122,16 @@ function buildTree(k: Kernel, view: SysctlView, fx: { release: string; version: 
   t['vm/overcommit_memory'] = glob('vm.overcommit_memory', '0');
   t['vm/swappiness'] = glob('vm.swappiness', '60');
   // The IPC namespace's limits (linux@v6.8:ipc/ipc_sysctl.c; defaults from include/uapi/linux/shm.h, msg.h, sem.h).
-  for (const [name, dflt] of [['msgmax', '8192'], ['msgmnb', '16384'], ['msgmni', '32000'], ['sem', '32000\t1024000000\t500\t32000'], ['shm_rmid_forced', '0'], ['shmall', '18446744073692774399'], ['shmmax', '18446744073692774399'], ['shmmni', '4096']] as const)
+  for (const [name, dflt] of [
+    ['msgmax', '8192'],
+    ['msgmnb', '16384'],
+    ['msgmni', '32000'],
+    ['sem', '32000\t1024000000\t500\t32000'],
+    ['shm_rmid_forced', '0'],
+    ['shmall', '18446744073692774399'],
+    ['shmmax', '18446744073692774399'],
+    ['shmmni', '4096'],
+  ] as const)
     t[`kernel/${name}`] = rw(() => ipc.sysctls?.[`kernel.${name}`] ?? net.sysctls?.[`kernel.${name}`] ?? dflt); // docker run --sysctl keeps them with the network namespace's
 
   // The network namespace's (linux@v6.8:net/core/sysctl_net_core.c, net/ipv4/sysctl_net_ipv4.c, net/ipv4/devinet.c).
@@ -130,8 +139,10 @@ function buildTree(k: Kernel, view: SysctlView, fx: { release: string; version: 
   if (init) t['net/core/devconf_inherit_init_net'] = glob('net.core.devconf_inherit_init_net', '0');
   t['net/core/somaxconn'] = rw(over(net, 'net.core.somaxconn', '4096'));
   // br_netfilter (the kubelet's and Docker's prerequisite) registers these in every namespace, on by default.
-  for (const name of ['bridge-nf-call-arptables', 'bridge-nf-call-ip6tables', 'bridge-nf-call-iptables']) t[`net/bridge/${name}`] = rw(over(net, `net.bridge.${name}`, '1'));
-  for (const name of ['bridge-nf-filter-pppoe-tagged', 'bridge-nf-filter-vlan-tagged', 'bridge-nf-pass-vlan-input-dev']) t[`net/bridge/${name}`] = rw(over(net, `net.bridge.${name}`, '0'));
+  for (const name of ['bridge-nf-call-arptables', 'bridge-nf-call-ip6tables', 'bridge-nf-call-iptables'])
+    t[`net/bridge/${name}`] = rw(over(net, `net.bridge.${name}`, '1'));
+  for (const name of ['bridge-nf-filter-pppoe-tagged', 'bridge-nf-filter-vlan-tagged', 'bridge-nf-pass-vlan-input-dev'])
+    t[`net/bridge/${name}`] = rw(over(net, `net.bridge.${name}`, '0'));
   t['net/ipv4/ip_forward'] = rw(() => fwd().all);
   t['net/ipv4/ip_forward_update_priority'] = rw(over(net, 'net.ipv4.ip_forward_update_priority', '1'));
   t['net/ipv4/ip_forward_use_pmtu'] = rw(over(net, 'net.ipv4.ip_forward_use_pmtu', '0'));

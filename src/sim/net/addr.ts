@@ -32,12 +32,12 @@ export function maskOf(len: number): number {
 }
 
 export function inCidr(ip: string, c: Cidr): boolean {
-  return ((ipToInt(ip) & maskOf(c.len)) >>> 0) === c.base;
+  return (ipToInt(ip) & maskOf(c.len)) >>> 0 === c.base;
 }
 
 export function overlaps(a: Cidr, b: Cidr): boolean {
   const len = Math.min(a.len, b.len);
-  return ((a.base & maskOf(len)) >>> 0) === ((b.base & maskOf(len)) >>> 0);
+  return (a.base & maskOf(len)) >>> 0 === (b.base & maskOf(len)) >>> 0;
 }
 
 /** The broadcast address of `ip/len`. */
@@ -48,7 +48,10 @@ export function broadcast(cidr: string): string {
 
 /** Docker before 28 derives an endpoint's MAC from its IPv4 address: 02:42 then the four bytes. */
 export function macFromIp(ip: string): string {
-  return `02:42:${ip.split('.').map((b) => Number(b).toString(16).padStart(2, '0')).join(':')}`;
+  return `02:42:${ip
+    .split('.')
+    .map((b) => Number(b).toString(16).padStart(2, '0'))
+    .join(':')}`;
 }
 
 /** A random unicast, locally administered MAC, as the kernel gives a new veth (eth_hw_addr_random). */
@@ -61,6 +64,11 @@ export function randomMac(rng: Rng): string {
 /** The IPv6 link-local address the kernel derives from a MAC (modified EUI-64), as `ip` prints it. */
 export function linkLocal6(mac: string): string {
   const b = mac.split(':').map((x) => parseInt(x, 16));
-  const w = [((b[0] as number) ^ 2) * 256 + (b[1] as number), (b[2] as number) * 256 + 0xff, 0xfe00 + (b[3] as number), (b[4] as number) * 256 + (b[5] as number)];
+  const w = [
+    ((b[0] as number) ^ 2) * 256 + (b[1] as number),
+    (b[2] as number) * 256 + 0xff,
+    0xfe00 + (b[3] as number),
+    (b[4] as number) * 256 + (b[5] as number),
+  ];
   return `fe80::${w.map((x) => x.toString(16)).join(':')}/64`;
 }

@@ -2,13 +2,17 @@
 import type { Container } from '../docker/container.ts';
 import type { NetworkManager } from './manager.ts';
 
-const BASE = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
+const BASE =
+  '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
 
 /** Loopback and IPv6 names, then one line per address of the container with its hostname; undefined when it shares another namespace. */
 export function hostsFile(mgr: NetworkManager, c: Container): string | undefined {
   const mode = c.hostConfig.NetworkMode;
   if (mode === 'host' || mode.startsWith('container:')) return undefined;
-  const ips = mgr.networksOf(c).map((n) => n.endpoints.get(c.id)?.ip).filter((ip): ip is string => Boolean(ip));
+  const ips = mgr
+    .networksOf(c)
+    .map((n) => n.endpoints.get(c.id)?.ip)
+    .filter((ip): ip is string => Boolean(ip));
   return BASE + ips.map((ip) => `${ip}\t${c.config.Hostname}\n`).join('');
 }
 
@@ -31,6 +35,7 @@ export function resolvConf(mgr: NetworkManager, c: Container, upstream: string):
   const mode = c.hostConfig.NetworkMode;
   if (mode === 'host' || mode === 'none' || mode.startsWith('container:')) return undefined;
   const internal = mgr.networksOf(c).some((n) => !n.builtin);
-  if (internal) return `${HEADER}nameserver 127.0.0.11\n${SEARCH}options ndots:0\n\n# Based on host file: '${HOST_FILE}' (internal resolver)\n# ExtServers: [${upstream}]\n# Overrides: []\n# Option ndots from: internal\n`;
+  if (internal)
+    return `${HEADER}nameserver 127.0.0.11\n${SEARCH}options ndots:0\n\n# Based on host file: '${HOST_FILE}' (internal resolver)\n# ExtServers: [${upstream}]\n# Overrides: []\n# Option ndots from: internal\n`;
   return `${HEADER}nameserver ${upstream}\n${SEARCH}\n# Based on host file: '${HOST_FILE}' (legacy)\n# Overrides: []\n`;
 }

@@ -37,7 +37,11 @@ export function networkSettings(mgr: NetworkManager, c: Container): Record<strin
   return {
     Bridge: '',
     SandboxID: running ? mgr.idFor(`sandbox/${c.id}/${c.startedMs}`) : '',
-    SandboxKey: running ? (c.hostConfig.NetworkMode === 'host' ? '/var/run/docker/netns/default' : `/var/run/docker/netns/${mgr.idFor(`sandbox/${c.id}/${c.startedMs}`).slice(0, 12)}`) : '',
+    SandboxKey: running
+      ? c.hostConfig.NetworkMode === 'host'
+        ? '/var/run/docker/netns/default'
+        : `/var/run/docker/netns/${mgr.idFor(`sandbox/${c.id}/${c.startedMs}`).slice(0, 12)}`
+      : '',
     Ports: portsMap(c),
     HairpinMode: false,
     LinkLocalIPv6Address: '',
@@ -67,7 +71,8 @@ export function networkDoc(mgr: NetworkManager, net: Network, containers: Iterab
   }
   if (net.driver !== 'bridge') {
     for (const c of byId.values()) {
-      if (c.status === 'running' && mgr.primary(c) === net) attached[c.id] = { Name: c.name, EndpointID: mgr.idFor(`endpoint/${net.id}/${c.id}/${c.startedMs}`), MacAddress: '', IPv4Address: '', IPv6Address: '' };
+      if (c.status === 'running' && mgr.primary(c) === net)
+        attached[c.id] = { Name: c.name, EndpointID: mgr.idFor(`endpoint/${net.id}/${c.id}/${c.startedMs}`), MacAddress: '', IPv4Address: '', IPv6Address: '' };
     }
   }
   return {
@@ -80,7 +85,9 @@ export function networkDoc(mgr: NetworkManager, net: Network, containers: Iterab
     IPAM: {
       Driver: 'default',
       Options: net.builtin ? null : {},
-      Config: net.subnet ? [{ Subnet: `${[24, 16, 8, 0].map((s) => (net.subnet!.base >>> s) & 255).join('.')}/${net.subnet.len}`, Gateway: net.gateway }] : null,
+      Config: net.subnet
+        ? [{ Subnet: `${[24, 16, 8, 0].map((s) => (net.subnet!.base >>> s) & 255).join('.')}/${net.subnet.len}`, Gateway: net.gateway }]
+        : null,
     },
     Internal: net.internal,
     Attachable: false,

@@ -35,7 +35,8 @@ export function linkHead(i: NetIface, fl: IpFlavor, link: boolean): string {
   const name = i.peer !== undefined ? `${i.name}@if${i.peer}` : i.name;
   const master = i.master ? `master ${i.master} ` : '';
   const qlen = qlenOf(i);
-  if (fl === 'busybox') return `${i.index}: ${name}: <${flags(i, true)}> mtu ${i.mtu} qdisc ${qdiscOf(i)} ${master}state ${stateOf(i)} ${qlen ? `qlen ${qlen}` : ''}`;
+  if (fl === 'busybox')
+    return `${i.index}: ${name}: <${flags(i, true)}> mtu ${i.mtu} qdisc ${qdiscOf(i)} ${master}state ${stateOf(i)} ${qlen ? `qlen ${qlen}` : ''}`;
   return `${i.index}: ${name}: <${flags(i, false)}> mtu ${i.mtu} qdisc ${qdiscOf(i)} ${master}state ${stateOf(i)} ${link ? 'mode DEFAULT ' : ''}group default ${qlen ? `qlen ${qlen}` : ''}`;
 }
 
@@ -78,16 +79,31 @@ function briefLine(i: NetIface, rest: string[]): string {
 }
 
 export function showLink(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
-  if (o.brief) return selectIfaces(ns, o).map((i) => briefLine(i, [i.mac, `<${flags(i, false)}>`])).join('');
-  return selectIfaces(ns, o).map((i) => `${linkHead(i, fl, true)}\n${linkLines(i, fl)}`).join('');
+  if (o.brief)
+    return selectIfaces(ns, o)
+      .map((i) => briefLine(i, [i.mac, `<${flags(i, false)}>`]))
+      .join('');
+  return selectIfaces(ns, o)
+    .map((i) => `${linkHead(i, fl, true)}\n${linkLines(i, fl)}`)
+    .join('');
 }
 
 export function showAddr(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
   const fam = (a: string) => (o.family === 4 ? !a.includes(':') : o.family === 6 ? a.includes(':') : true);
-  if (o.brief) return selectIfaces(ns, o).filter((i) => !o.family || i.addrs.some(fam)).map((i) => briefLine(i, i.addrs.filter(fam))).join('');
+  if (o.brief)
+    return selectIfaces(ns, o)
+      .filter((i) => !o.family || i.addrs.some(fam))
+      .map((i) => briefLine(i, i.addrs.filter(fam)))
+      .join('');
   return selectIfaces(ns, o)
     .filter((i) => !o.family || i.addrs.some(fam))
-    .map((i) => `${linkHead(i, fl, false)}\n${o.family ? '' : linkLines(i, fl)}${i.addrs.filter(fam).map((a) => addrLine(i, a, fl)).join('')}`)
+    .map(
+      (i) =>
+        `${linkHead(i, fl, false)}\n${o.family ? '' : linkLines(i, fl)}${i.addrs
+          .filter(fam)
+          .map((a) => addrLine(i, a, fl))
+          .join('')}`,
+    )
     .join('');
 }
 
@@ -95,7 +111,11 @@ export function showAddr(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
 export function showRoute(ns: Namespace, fl: IpFlavor): string {
   const rows: { key: number; text: string }[] = [];
   const gw = ns.gateway;
-  if (gw) rows.push({ key: -1, text: fl === 'busybox' ? `default via ${gw.via} dev ${gw.dev} ` : `default via ${gw.via} dev ${gw.dev} ${gw.proto ? `proto ${gw.proto} ` : ''}` });
+  if (gw)
+    rows.push({
+      key: -1,
+      text: fl === 'busybox' ? `default via ${gw.via} dev ${gw.dev} ` : `default via ${gw.via} dev ${gw.dev} ${gw.proto ? `proto ${gw.proto} ` : ''}`,
+    });
   for (const i of ns.interfaces ?? []) {
     for (const a of i.addrs) {
       if (a.includes(':') || a.startsWith('127.')) continue;
@@ -103,9 +123,13 @@ export function showRoute(ns: Namespace, fl: IpFlavor): string {
       const len = Number(lenText);
       if (len >= 32) continue;
       const net = `${intToIp((ipToInt(ip) & maskOf(len)) >>> 0)}/${len}`;
-      const text = fl === 'busybox' ? `${net} dev ${i.name} scope link  src ${ip} ` : `${net} dev ${i.name} proto kernel scope link src ${ip} ${i.up ? '' : 'linkdown '}`;
+      const text =
+        fl === 'busybox' ? `${net} dev ${i.name} scope link  src ${ip} ` : `${net} dev ${i.name} proto kernel scope link src ${ip} ${i.up ? '' : 'linkdown '}`;
       rows.push({ key: (ipToInt(ip) & maskOf(len)) >>> 0, text });
     }
   }
-  return rows.sort((a, b) => a.key - b.key).map((r) => `${r.text}\n`).join('');
+  return rows
+    .sort((a, b) => a.key - b.key)
+    .map((r) => `${r.text}\n`)
+    .join('');
 }

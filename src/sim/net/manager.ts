@@ -43,7 +43,16 @@ export class NetworkManager {
     managers.set(host, this);
     const boot = Date.parse(host.fixture.bootTime) + 9_000;
     const fx = host.fixture;
-    this.add({ name: 'bridge', driver: 'bridge', createdMs: boot, builtin: true, subnet: parseCidr(fx.docker.bridgeSubnet), gateway: fx.docker.bridgeGateway, bridge: 'docker0', options: { ...DEFAULT_BRIDGE_OPTIONS } });
+    this.add({
+      name: 'bridge',
+      driver: 'bridge',
+      createdMs: boot,
+      builtin: true,
+      subnet: parseCidr(fx.docker.bridgeSubnet),
+      gateway: fx.docker.bridgeGateway,
+      bridge: 'docker0',
+      options: { ...DEFAULT_BRIDGE_OPTIONS },
+    });
     this.add({ name: 'host', driver: 'host', createdMs: boot, builtin: true, options: {} });
     this.add({ name: 'none', driver: 'null', createdMs: boot, builtin: true, options: {} });
   }
@@ -77,7 +86,8 @@ export class NetworkManager {
   create(name: string, opts: { driver?: string; subnet?: string; gateway?: string; internal?: boolean; labels?: Record<string, string> }): Network | string {
     const driver = opts.driver ?? 'bridge';
     if (driver === 'host' || driver === 'null') return `only one instance of "${driver}" network is allowed`;
-    if (driver === 'overlay') return 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
+    if (driver === 'overlay')
+      return 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
     if (driver !== 'bridge') return `plugin "${driver}" not found`;
     if (this.list().some((n) => n.name === name)) return `network with name ${name} already exists`;
     let subnet = nextPool(this.networks.values());
@@ -90,12 +100,30 @@ export class NetworkManager {
     if (!subnet) return 'could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network';
     const gateway = opts.gateway ?? firstHost(subnet);
     if (opts.gateway !== undefined && !inCidr(opts.gateway, subnet)) return `no matching subnet for gateway ${opts.gateway}`;
-    const net = this.add({ name, driver: 'bridge', createdMs: this.host.clock.nowMs, builtin: false, subnet, gateway, options: {}, internal: Boolean(opts.internal), labels: opts.labels ?? {} });
+    const net = this.add({
+      name,
+      driver: 'bridge',
+      createdMs: this.host.clock.nowMs,
+      builtin: false,
+      subnet,
+      gateway,
+      options: {},
+      internal: Boolean(opts.internal),
+      labels: opts.labels ?? {},
+    });
     net.bridge = `br-${net.id.slice(0, 12)}`;
     const hn = this.hostNet;
     const index = hn.nextIfindex ?? 6;
     hn.nextIfindex = index + 1;
-    hn.interfaces!.push({ index, name: net.bridge, kind: 'bridge', up: false, mtu: 1500, mac: `02:42:${[0, 1, 2, 3].map(() => this.rng.hex(2)).join(':')}`, addrs: [`${gateway}/${subnet.len}`] });
+    hn.interfaces!.push({
+      index,
+      name: net.bridge,
+      kind: 'bridge',
+      up: false,
+      mtu: 1500,
+      mac: `02:42:${[0, 1, 2, 3].map(() => this.rng.hex(2)).join(':')}`,
+      addrs: [`${gateway}/${subnet.len}`],
+    });
     return net;
   }
 
@@ -103,9 +131,14 @@ export class NetworkManager {
   remove(net: Network): string | undefined {
     if (net.builtin) return `${net.name} is a pre-defined network and cannot be removed`;
     const users = this.containersOn(net);
-    if (users.length) return `error while removing network: network ${net.name} has active endpoints (${users.map((c) => `name:"${c.name}" id:"${net.endpoints.get(c.id)?.id.slice(0, 12) ?? c.id.slice(0, 12)}"`).join(', ')})`;
+    if (users.length)
+      return `error while removing network: network ${net.name} has active endpoints (${users.map((c) => `name:"${c.name}" id:"${net.endpoints.get(c.id)?.id.slice(0, 12) ?? c.id.slice(0, 12)}"`).join(', ')})`;
     this.networks.delete(net.id);
-    for (const [cid, ids] of this.joined) this.joined.set(cid, ids.filter((i) => i !== net.id));
+    for (const [cid, ids] of this.joined)
+      this.joined.set(
+        cid,
+        ids.filter((i) => i !== net.id),
+      );
     const hn = this.hostNet;
     hn.interfaces = hn.interfaces!.filter((i) => i.name !== net.bridge);
     return undefined;
@@ -142,8 +175,17 @@ export class NetworkManager {
   /** `docker network disconnect`: the endpoint goes now; NetworkMode stays as it was. */
   disconnect(c: Container, net: Network): void {
     this.leave(c, net);
-    this.joined.set(c.id, this.networksOf(c).filter((n) => n !== net).map((n) => n.id));
-    if (!this.networksOf(c).some((n) => n.endpoints.get(c.id)?.ip === c.ip)) c.ip = this.networksOf(c).map((n) => n.endpoints.get(c.id)?.ip).find(Boolean) ?? '';
+    this.joined.set(
+      c.id,
+      this.networksOf(c)
+        .filter((n) => n !== net)
+        .map((n) => n.id),
+    );
+    if (!this.networksOf(c).some((n) => n.endpoints.get(c.id)?.ip === c.ip))
+      c.ip =
+        this.networksOf(c)
+          .map((n) => n.endpoints.get(c.id)?.ip)
+          .find(Boolean) ?? '';
   }
 
   /** The hostname a container gets when --hostname is not given: the host's with --network host, the peer's with container:<name>. */
@@ -211,11 +253,32 @@ export class NetworkManager {
     const ifname = `eth${(netns.interfaces ?? []).filter((i) => i.kind === 'veth').length}`;
     const ep: Endpoint = { containerId: c.id, id: this.rng.hex(64), ip, mac: macFromIp(ip), ifname, nsIndex, hostIndex, hostIfname: `veth${this.rng.hex(7)}` };
     net.endpoints.set(c.id, ep);
-    netns.interfaces!.push({ index: nsIndex, name: ifname, kind: 'veth', peer: hostIndex, netnsid: 0, up: true, mtu: 1500, mac: ep.mac, addrs: [`${ip}/${net.subnet.len}`] });
+    netns.interfaces!.push({
+      index: nsIndex,
+      name: ifname,
+      kind: 'veth',
+      peer: hostIndex,
+      netnsid: 0,
+      up: true,
+      mtu: 1500,
+      mac: ep.mac,
+      addrs: [`${ip}/${net.subnet.len}`],
+    });
     netns.nextIfindex = Math.max(netns.nextIfindex ?? 2, nsIndex + 1);
     if (!netns.gateway && net.gateway && !net.internal) netns.gateway = { via: net.gateway, dev: ifname };
     const mac = randomMac(this.rng);
-    hn.interfaces!.push({ index: hostIndex, name: ep.hostIfname, kind: 'veth', peer: nsIndex, netnsid: this.nsidFor(netns.inode), up: true, mtu: 1500, mac, addrs: [linkLocal6(mac)], master: net.bridge });
+    hn.interfaces!.push({
+      index: hostIndex,
+      name: ep.hostIfname,
+      kind: 'veth',
+      peer: nsIndex,
+      netnsid: this.nsidFor(netns.inode),
+      up: true,
+      mtu: 1500,
+      mac,
+      addrs: [linkLocal6(mac)],
+      master: net.bridge,
+    });
     this.refreshBridge(net);
     if (!c.ip) c.ip = ip;
     return ep;

@@ -65,7 +65,10 @@ const counters = new WeakMap<Proc, number>();
 export function accept(k: Kernel, master: Proc): { conn: number; worker: number } {
   const conn = counters.get(master) ?? 1;
   counters.set(master, conn + 1);
-  const workers = k.children(master).filter((p) => p.state !== 'Z' && p.argv[0]?.startsWith('nginx: worker')).sort((a, b) => a.pid - b.pid);
+  const workers = k
+    .children(master)
+    .filter((p) => p.state !== 'Z' && p.argv[0]?.startsWith('nginx: worker'))
+    .sort((a, b) => a.pid - b.pid);
   const w = workers[0] ?? master;
   return { conn, worker: k.pidIn(w, master.ns.pid) ?? w.pid };
 }
@@ -73,7 +76,16 @@ export function accept(k: Kernel, master: Proc): { conn: number; worker: number 
 /** nginx's built-in error pages (src/http/ngx_http_special_response.c), CRLF line ends. */
 export function nginxErrorPage(status: 301 | 403 | 404, version: string): string {
   const title = status === 301 ? '301 Moved Permanently' : status === 403 ? '403 Forbidden' : '404 Not Found';
-  return ['<html>', `<head><title>${title}</title></head>`, '<body>', `<center><h1>${title}</h1></center>`, `<hr><center>nginx/${version}</center>`, '</body>', '</html>', ''].join('\r\n');
+  return [
+    '<html>',
+    `<head><title>${title}</title></head>`,
+    '<body>',
+    `<center><h1>${title}</h1></center>`,
+    `<hr><center>nginx/${version}</center>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\r\n');
 }
 
 export interface NginxAnswer {
@@ -93,7 +105,12 @@ const ROOT = '/usr/share/nginx/html';
  * a directory without its slash is redirected (ngx_http_static_module: 301 to the path with `/`, absolute with the
  * listening port); a missing file is 404.
  */
-export async function nginxGet(path: string, version: string, read: (file: string) => Promise<string | undefined>, isDir: (file: string) => Promise<boolean>): Promise<NginxAnswer> {
+export async function nginxGet(
+  path: string,
+  version: string,
+  read: (file: string) => Promise<string | undefined>,
+  isDir: (file: string) => Promise<boolean>,
+): Promise<NginxAnswer> {
   const clean = (path.split('?')[0] ?? '/') || '/';
   if (clean.endsWith('/')) {
     for (const index of ['index.html', 'index.htm']) {

@@ -80,7 +80,8 @@ const sameFamily = (a: string, b: string) => a.includes(':') === b.includes(':')
 export function allocatePorts(mgr: NetworkManager, c: Container, others: Container[]): PortPlan {
   const wanted: { key: string; HostIp: string; HostPort: string }[] = [];
   for (const [key, list] of Object.entries(c.hostConfig.PortBindings ?? {})) for (const b of list) wanted.push({ key, HostIp: b.HostIp, HostPort: b.HostPort });
-  if (c.hostConfig.PublishAllPorts) for (const key of Object.keys(c.image.config.ExposedPorts ?? {})) if (!wanted.some((w) => w.key === key)) wanted.push({ key, HostIp: '', HostPort: '' });
+  if (c.hostConfig.PublishAllPorts)
+    for (const key of Object.keys(c.image.config.ExposedPorts ?? {})) if (!wanted.some((w) => w.key === key)) wanted.push({ key, HostIp: '', HostPort: '' });
   const held = others.filter((o) => o !== c && o.status === 'running').flatMap((o) => o.ports);
   const out: PortBinding[] = [];
   const taken = (ip: string, port: number, proto: string) =>
@@ -121,7 +122,8 @@ export function portsColumn(c: Container): string {
 /** NetworkSettings.Ports: exposed ports map to null, published ones to their host bindings. */
 export function portsMap(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
   const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
-  if (c.status !== 'running' || c.hostConfig.NetworkMode === 'host' || c.hostConfig.NetworkMode === 'none' || c.hostConfig.NetworkMode.startsWith('container:')) return out;
+  if (c.status !== 'running' || c.hostConfig.NetworkMode === 'host' || c.hostConfig.NetworkMode === 'none' || c.hostConfig.NetworkMode.startsWith('container:'))
+    return out;
   for (const p of Object.keys(c.image.config.ExposedPorts ?? {})) out[p] = null;
   for (const key of Object.keys(c.hostConfig.PortBindings ?? {})) out[key] ??= null;
   for (const p of c.ports) {

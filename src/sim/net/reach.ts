@@ -31,7 +31,13 @@ export function resolveName(host: Host, mgr: NetworkManager, containerList: Iter
   if (netns === host.fixture.namespaces.net) return name === host.fixture.hostname ? host.fixture.network.eth0.addr.split('/')[0] : undefined;
   const me = ownerOf(containers, netns);
   if (!me) return undefined;
-  if (name === me.config.Hostname) return mgr.networksOf(me).map((n) => n.endpoints.get(me.id)?.ip).find(Boolean) ?? '127.0.0.1';
+  if (name === me.config.Hostname)
+    return (
+      mgr
+        .networksOf(me)
+        .map((n) => n.endpoints.get(me.id)?.ip)
+        .find(Boolean) ?? '127.0.0.1'
+    );
   const all = containers;
   for (const net of mgr.networksOf(me)) {
     if (net.builtin || !net.endpoints.has(me.id)) continue;
@@ -84,7 +90,14 @@ export function listeningPort(c: Container): number | undefined {
 }
 
 /** The container that accepts a TCP connection from `netns` to ip:port, and the client address it logs. */
-export function serverFor(host: Host, mgr: NetworkManager, containers: Iterable<Container>, netns: number, ip: string, port: number): { c: Container; client: string } | undefined {
+export function serverFor(
+  host: Host,
+  mgr: NetworkManager,
+  containers: Iterable<Container>,
+  netns: number,
+  ip: string,
+  port: number,
+): { c: Container; client: string } | undefined {
   const list = [...containers].filter((c) => c.status === 'running');
   const hostNs = host.fixture.namespaces.net;
   const t = reach(host, mgr, list, netns, ip);
@@ -95,7 +108,12 @@ export function serverFor(host: Host, mgr: NetworkManager, containers: Iterable<
   };
   const listenerIn = (ns: number) => list.find((c) => c.netns === ns && listensOn(c, port));
   const published = (loopback: boolean) =>
-    list.find((c) => c.ports.some((p) => p.hostPort === port && (p.hostIp === '0.0.0.0' || p.hostIp === '::' || p.hostIp === ip || (loopback && p.hostIp.startsWith('127.')))) && listensOn(c, c.ports.find((p) => p.hostPort === port)?.containerPort));
+    list.find(
+      (c) =>
+        c.ports.some(
+          (p) => p.hostPort === port && (p.hostIp === '0.0.0.0' || p.hostIp === '::' || p.hostIp === ip || (loopback && p.hostIp.startsWith('127.'))),
+        ) && listensOn(c, c.ports.find((p) => p.hostPort === port)?.containerPort),
+    );
   const gatewayOf = (c: Container) => mgr.networksOf(c).find((n) => n.endpoints.has(c.id))?.gateway ?? '172.17.0.1';
   if (t.kind === 'self') {
     const local = listenerIn(netns);
@@ -109,13 +127,28 @@ export function serverFor(host: Host, mgr: NetworkManager, containers: Iterable<
   if (t.kind === 'host') {
     const c = published(false) ?? listenerIn(hostNs);
     const me = ownerOf(list, netns);
-    return c ? { c, client: me ? (mgr.networksOf(me).map((n) => n.endpoints.get(me.id)?.ip).find(Boolean) ?? ip) : ip } : undefined;
+    return c
+      ? {
+          c,
+          client: me
+            ? (mgr
+                .networksOf(me)
+                .map((n) => n.endpoints.get(me.id)?.ip)
+                .find(Boolean) ?? ip)
+            : ip,
+        }
+      : undefined;
   }
   if (t.kind === 'container') {
     const c = t.c.netns !== undefined ? listenerIn(t.c.netns) : undefined;
     if (!c) return undefined;
     const me = netns === hostNs ? undefined : ownerOf(list, netns);
-    const client = me ? (mgr.networksOf(me).map((n) => n.endpoints.get(me.id)?.ip).find(Boolean) ?? '') : gatewayOf(c);
+    const client = me
+      ? (mgr
+          .networksOf(me)
+          .map((n) => n.endpoints.get(me.id)?.ip)
+          .find(Boolean) ?? '')
+      : gatewayOf(c);
     return { c, client };
   }
   return undefined;

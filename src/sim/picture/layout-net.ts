@@ -18,8 +18,16 @@ export function layoutNetworks(m: NetworksModel, L: Labels): Scene {
     const rows = Math.ceil(host.ifaces.length / perRow);
     const h = 30 + rows * (ifH + 8) + (m.ports.length ? 22 : 0);
     s.boxes.push({
-      id: `netns-${host.inode}`, x: 10, y, w: W, h, tone: 'frame', lines: [`${L.netns} net:[${host.inode}] · ${L.host}`], small: true,
-      title: `${L.netns} net:[${host.inode}] (${L.host})`, reveal: ['readlink /proc/1/ns/net', ...revealHost],
+      id: `netns-${host.inode}`,
+      x: 10,
+      y,
+      w: W,
+      h,
+      tone: 'frame',
+      lines: [`${L.netns} net:[${host.inode}] · ${L.host}`],
+      small: true,
+      title: `${L.netns} net:[${host.inode}] (${L.host})`,
+      reveal: ['readlink /proc/1/ns/net', ...revealHost],
     });
     host.ifaces.forEach((i, k) => {
       const x = 20 + (k % perRow) * (ifW + 8);
@@ -27,13 +35,25 @@ export function layoutNetworks(m: NetworksModel, L: Labels): Scene {
       pos.set(`${host.inode}:${i.index}`, { x: x + ifW / 2, y: iy + ifH });
       const bridge = i.kind === 'bridge';
       s.boxes.push({
-        id: `if-${host.inode}-${i.index}`, x, y: iy, w: ifW, h: ifH, tone: bridge ? 'container' : i.kind === 'veth' ? 'new' : 'host', ...(i.kind === 'veth' ? { pattern: 'hatch' as const } : {}), mono: true, small: true,
-        lines: [cut(`${i.index}: ${i.name}${i.peer !== undefined ? `@if${i.peer}` : ''}`, 24), cut(i.master ? `${L.master} ${i.master}` : (i.addrs.find((a) => !a.includes(':')) ?? i.kind), 24)],
+        id: `if-${host.inode}-${i.index}`,
+        x,
+        y: iy,
+        w: ifW,
+        h: ifH,
+        tone: bridge ? 'container' : i.kind === 'veth' ? 'new' : 'host',
+        ...(i.kind === 'veth' ? { pattern: 'hatch' as const } : {}),
+        mono: true,
+        small: true,
+        lines: [
+          cut(`${i.index}: ${i.name}${i.peer !== undefined ? `@if${i.peer}` : ''}`, 24),
+          cut(i.master ? `${L.master} ${i.master}` : (i.addrs.find((a) => !a.includes(':')) ?? i.kind), 24),
+        ],
         title: `${i.index}: ${i.name}${i.peer !== undefined ? `@if${i.peer}` : ''} (${i.kind}${bridge ? `, ${L.bridge}` : ''})${i.master ? `, ${L.master} ${i.master}` : ''}${i.addrs.length ? `, ${i.addrs.join(' ')}` : ''}`,
         reveal: [`ip link show ${i.name}`, ...(i.master ? [`ip link show master ${i.master}`] : [])],
       });
     });
-    if (m.ports.length) s.labels.push({ x: 20, y: y + h - 8, text: `${L.published}: ${m.ports.map((p) => `${p.binding} → ${p.container}`).join(' · ')}`, small: true });
+    if (m.ports.length)
+      s.labels.push({ x: 20, y: y + h - 8, text: `${L.published}: ${m.ports.map((p) => `${p.binding} → ${p.container}`).join(' · ')}`, small: true });
     y += h + 40;
   }
   const boxW = 220;
@@ -49,15 +69,31 @@ export function layoutNetworks(m: NetworksModel, L: Labels): Scene {
     rowH = Math.max(rowH, h);
     const who = n.owners.join(', ');
     s.boxes.push({
-      id: `netns-${n.inode}`, x, y, w: boxW, h, tone: 'frame', lines: [cut(`net:[${n.inode}] · ${who}`, 34)], small: true,
-      title: `${L.netns} net:[${n.inode}], ${L.owners}: ${who}`, reveal: [`readlink /proc/${n.pid}/ns/net`, 'lsns -t net'],
+      id: `netns-${n.inode}`,
+      x,
+      y,
+      w: boxW,
+      h,
+      tone: 'frame',
+      lines: [cut(`net:[${n.inode}] · ${who}`, 34)],
+      small: true,
+      title: `${L.netns} net:[${n.inode}], ${L.owners}: ${who}`,
+      reveal: [`readlink /proc/${n.pid}/ns/net`, 'lsns -t net'],
     });
     const ordered = [...n.ifaces].sort((a, b) => Number(b.kind === 'veth') - Number(a.kind === 'veth') || a.index - b.index);
     ordered.forEach((i, j) => {
       const iy = y + 22 + j * (ifH - 8);
       pos.set(`${n.inode}:${i.index}`, { x: x + boxW / 2, y: iy });
       s.boxes.push({
-        id: `if-${n.inode}-${i.index}`, x: x + 8, y: iy, w: boxW - 16, h: ifH - 14, tone: i.kind === 'veth' ? 'new' : 'host', ...(i.kind === 'veth' ? { pattern: 'hatch' as const } : {}), mono: true, small: true,
+        id: `if-${n.inode}-${i.index}`,
+        x: x + 8,
+        y: iy,
+        w: boxW - 16,
+        h: ifH - 14,
+        tone: i.kind === 'veth' ? 'new' : 'host',
+        ...(i.kind === 'veth' ? { pattern: 'hatch' as const } : {}),
+        mono: true,
+        small: true,
         lines: [cut(`${i.index}: ${i.name}${i.peer !== undefined ? `@if${i.peer}` : ''} ${i.addrs.find((a) => !a.includes(':')) ?? ''}`, 32)],
         title: `${i.index}: ${i.name}${i.peer !== undefined ? `@if${i.peer}` : ''} (${i.kind})${i.addrs.length ? `, ${i.addrs.join(' ')}` : ''}`,
         reveal: [`sudo nsenter -t ${n.pid} -n ip link show ${i.name}`],
@@ -76,7 +112,17 @@ export function layoutNetworks(m: NetworksModel, L: Labels): Scene {
   s.tables.push({
     caption: L.networks,
     head: [L.netns, L.owners, L.iface, L.ifindex, L.peer, L.master, L.addresses],
-    rows: m.namespaces.flatMap((n) => n.ifaces.map((i) => [`net:[${n.inode}]`, n.owners.join(', '), i.name, String(i.index), i.peer !== undefined ? `@if${i.peer}` : '', i.master ?? '', i.addrs.join(' ')])),
+    rows: m.namespaces.flatMap((n) =>
+      n.ifaces.map((i) => [
+        `net:[${n.inode}]`,
+        n.owners.join(', '),
+        i.name,
+        String(i.index),
+        i.peer !== undefined ? `@if${i.peer}` : '',
+        i.master ?? '',
+        i.addrs.join(' '),
+      ]),
+    ),
   });
   if (m.ports.length) s.tables.push({ caption: L.ports, head: [L.container, L.published], rows: m.ports.map((p) => [p.container, p.binding]) });
   return s;

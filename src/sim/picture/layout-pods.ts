@@ -33,12 +33,23 @@ function memberBox(m: PodMember, pod: PodBox, y: number, L: Labels): Box {
   const nspid = m.nspid.length > 1 ? ` (${m.nspid.join(' ')})` : '';
   const who = m.sandbox ? L.pause : `${L.container} ${m.name}`;
   return {
-    id: `podm-${pod.namespace}/${pod.name}/${m.name}`, x: 24, y, w: NAME_W - 24, h: ROW - 4, tone: m.sandbox ? 'muted' : 'container', mono: true, small: true,
+    id: `podm-${pod.namespace}/${pod.name}/${m.name}`,
+    x: 24,
+    y,
+    w: NAME_W - 24,
+    h: ROW - 4,
+    tone: m.sandbox ? 'muted' : 'container',
+    mono: true,
+    small: true,
     lines: [cut(`${m.pid}${nspid} ${m.command} [${m.sandbox ? 'pause' : m.name}]`, 60)],
     title: `${L.pod} ${pod.name}: ${who}, ${L.process} ${m.pid}${m.nspid.length > 1 ? `, ${L.nspid} ${m.nspid.join(' ')}` : ''}: ${m.command}; containerd ID ${m.id.slice(0, 13)}`,
     reveal: m.sandbox
       ? ['crictl pods', `ls -l /proc/${m.pid}/ns`, `lsns -p ${m.pid}`]
-      : [`crictl inspect ${m.id.slice(0, 13)}`, `ls -l /proc/${m.pid}/ns`, `kubectl exec ${pod.name}${pod.namespace === 'default' ? '' : ` -n ${pod.namespace}`} -c ${m.name} -- hostname`],
+      : [
+          `crictl inspect ${m.id.slice(0, 13)}`,
+          `ls -l /proc/${m.pid}/ns`,
+          `kubectl exec ${pod.name}${pod.namespace === 'default' ? '' : ` -n ${pod.namespace}`} -c ${m.name} -- hostname`,
+        ],
   };
 }
 
@@ -60,7 +71,14 @@ export function layoutPods(m: PodsModel, L: Labels): Scene {
     const head = `${L.pod} ${pod.namespace}/${pod.name}${pod.podIP ? ` · IP ${pod.podIP}` : ''}${pod.shareProcessNamespace ? ' · shareProcessNamespace: true' : ''}`;
     const sharedList = [...shared].map((t) => `${t}:[${pod.members[0]!.ns[t as 'net'].inode}]`);
     s.boxes.push({
-      id: `pod-${pod.namespace}/${pod.name}`, x: 6, y: top, w: s.width - 12, h: 30 + rows * ROW + 6, tone: 'frame', small: true, lines: [head],
+      id: `pod-${pod.namespace}/${pod.name}`,
+      x: 6,
+      y: top,
+      w: s.width - 12,
+      h: 30 + rows * ROW + 6,
+      tone: 'frame',
+      small: true,
+      lines: [head],
       title: `${head}; ${L.podShared}: ${sharedList.join(', ') || L.none}`,
       reveal: [`kubectl get pod ${pod.name}${ns} -o wide`, `lsns -t uts -t ipc | grep pause`],
     });
@@ -71,9 +89,17 @@ export function layoutPods(m: PodsModel, L: Labels): Scene {
         const origin = cellOrigin(mem, t, shared);
         const inode = mem.ns[t].inode;
         s.boxes.push({
-          id: `podns-${pod.namespace}/${pod.name}/${mem.name}-${t}`, x: x0 + i * CELL_W + 2, y, w: CELL_W - 4, h: ROW - 4,
-          tone: origin === 'host' ? 'host' : origin === 'own' ? 'new' : 'container', ...(origin === 'host' ? {} : { pattern: origin === 'own' ? ('hatch' as const) : ('dots' as const) }),
-          lines: [String(inode)], mono: true, small: true, center: true,
+          id: `podns-${pod.namespace}/${pod.name}/${mem.name}-${t}`,
+          x: x0 + i * CELL_W + 2,
+          y,
+          w: CELL_W - 4,
+          h: ROW - 4,
+          tone: origin === 'host' ? 'host' : origin === 'own' ? 'new' : 'container',
+          ...(origin === 'host' ? {} : { pattern: origin === 'own' ? ('hatch' as const) : ('dots' as const) }),
+          lines: [String(inode)],
+          mono: true,
+          small: true,
+          center: true,
           title: `${mem.sandbox ? L.sandbox : `${L.container} ${mem.name}`} (${L.process} ${mem.pid}): ${t}:[${inode}] — ${originText(L, origin)}`,
           reveal: [`ls -l /proc/${mem.pid}/ns/${t}`, `lsns -t ${t}`],
         });
@@ -91,7 +117,14 @@ export function layoutPods(m: PodsModel, L: Labels): Scene {
       caption: head,
       head: [L.container, L.pid, L.nspid, L.command, 'containerd ID', ...NS_TYPES],
       rows: [
-        ...pod.members.map((x) => [x.sandbox ? L.pause : x.name, String(x.pid), x.nspid.join(' '), x.command, x.id.slice(0, 13), ...NS_TYPES.map((t) => `${t}:[${x.ns[t].inode}] ${originText(L, cellOrigin(x, t, shared))}`)]),
+        ...pod.members.map((x) => [
+          x.sandbox ? L.pause : x.name,
+          String(x.pid),
+          x.nspid.join(' '),
+          x.command,
+          x.id.slice(0, 13),
+          ...NS_TYPES.map((t) => `${t}:[${x.ns[t].inode}] ${originText(L, cellOrigin(x, t, shared))}`),
+        ]),
         ...pod.notRunning.map((c) => [c.name, '', '', `${L.notRunning} (${c.reason ?? c.state})`, '', ...NS_TYPES.map(() => '')]),
       ],
     });

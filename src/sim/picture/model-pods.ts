@@ -20,9 +20,18 @@ function initOf(procs: ProcessView[], id: string): ProcessView | undefined {
   return mine.filter((p) => !ids.has(p.ppid)).sort((a, b) => a.pid - b.pid)[0];
 }
 
-function member(p: ProcessView, name: string, sandbox: boolean, hostNs: Record<NamespaceType, number>, sandboxNs: Record<NamespaceType, number> | undefined): PodMember {
+function member(
+  p: ProcessView,
+  name: string,
+  sandbox: boolean,
+  hostNs: Record<NamespaceType, number>,
+  sandboxNs: Record<NamespaceType, number> | undefined,
+): PodMember {
   const ns = Object.fromEntries(
-    NS_TYPES.map((t) => [t, { inode: p.ns[t], origin: p.ns[t] === hostNs[t] ? 'host' : !sandbox && sandboxNs && p.ns[t] === sandboxNs[t] ? 'sandbox' : 'own' }]),
+    NS_TYPES.map((t) => [
+      t,
+      { inode: p.ns[t], origin: p.ns[t] === hostNs[t] ? 'host' : !sandbox && sandboxNs && p.ns[t] === sandboxNs[t] ? 'sandbox' : 'own' },
+    ]),
   ) as PodMember['ns'];
   return { name, sandbox, id: p.containerId ?? '', pid: p.pid, nspid: [...p.nspid], command: p.argv.join(' '), ns };
 }
@@ -44,8 +53,13 @@ function podBox(snap: WorldSnapshot, pod: PodView, hostNs: Record<NamespaceType,
     else notRunning.push({ name: c.name, state: c.state, ...(c.reason ? { reason: c.reason } : {}) });
   }
   return {
-    namespace: pod.namespace, name: pod.name, uid: pod.uid, ...(pod.podIP ? { podIP: pod.podIP } : {}),
-    shareProcessNamespace: pod.shareProcessNamespace === true, members, notRunning,
+    namespace: pod.namespace,
+    name: pod.name,
+    uid: pod.uid,
+    ...(pod.podIP ? { podIP: pod.podIP } : {}),
+    shareProcessNamespace: pod.shareProcessNamespace === true,
+    members,
+    notRunning,
   };
 }
 
@@ -54,11 +68,23 @@ export function podsModel(snap: WorldSnapshot, focus: Focus = {}): PodsModel {
   const init = snap.processes.find((p) => p.pid === 1);
   if (!init) throw new PictureError('the state has no PID 1', '此状态中没有 PID 1');
   const all = snap.pods ?? [];
-  if (!all.length) throw new PictureError('no pods on node1 in this state: create one first (kubectl apply -f pod.yaml)', 'node1 上还没有 Pod：请先创建一个（kubectl apply -f pod.yaml）');
+  if (!all.length)
+    throw new PictureError(
+      'no pods on node1 in this state: create one first (kubectl apply -f pod.yaml)',
+      'node1 上还没有 Pod：请先创建一个（kubectl apply -f pod.yaml）',
+    );
   const wanted = focus.pod ? all.filter((p) => p.name === focus.pod) : all;
-  if (!wanted.length) throw new PictureError(`no pod named "${focus.pod}" in this state (pods: ${all.map((p) => p.name).join(', ')})`, `此状态中没有名为 "${focus.pod}" 的 Pod（现有 Pod：${all.map((p) => p.name).join(', ')}）`);
+  if (!wanted.length)
+    throw new PictureError(
+      `no pod named "${focus.pod}" in this state (pods: ${all.map((p) => p.name).join(', ')})`,
+      `此状态中没有名为 "${focus.pod}" 的 Pod（现有 Pod：${all.map((p) => p.name).join(', ')}）`,
+    );
   const sorted = [...wanted].sort((a, b) => (a.namespace + '/' + a.name < b.namespace + '/' + b.name ? -1 : 1));
   const pods = sorted.map((p) => podBox(snap, p, init.ns)).filter((b): b is PodBox => b !== undefined);
-  if (!pods.length) throw new PictureError(`no pod has a running sandbox yet (${wanted.map((p) => `${p.name}: ${p.status}`).join(', ')})`, `还没有 Pod 的沙箱在运行（${wanted.map((p) => `${p.name}: ${p.status}`).join(', ')}）`);
+  if (!pods.length)
+    throw new PictureError(
+      `no pod has a running sandbox yet (${wanted.map((p) => `${p.name}: ${p.status}`).join(', ')})`,
+      `还没有 Pod 的沙箱在运行（${wanted.map((p) => `${p.name}: ${p.status}`).join(', ')}）`,
+    );
   return { view: 'pods', hostNs: { ...init.ns }, pods };
 }

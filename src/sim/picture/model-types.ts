@@ -188,7 +188,10 @@ export type PictureModel = ProcessesModel | CgroupsModel | CapabilitiesModel | L
 /** Why a view has nothing to draw, in both locales (the live tab shows the page's). */
 export class PictureError extends Error {
   override name = 'PictureError';
-  constructor(message: string, readonly zh: string = message) {
+  constructor(
+    message: string,
+    readonly zh: string = message,
+  ) {
     super(message);
   }
 }

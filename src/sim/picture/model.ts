@@ -8,7 +8,25 @@ import type { ProcessView, WorldSnapshot } from '../api.ts';
 import { CAP_NAMES } from '../kernel/capabilities.ts';
 import { NS_TYPES } from '../kernel/types.ts';
 import { podsModel } from './model-pods.ts';
-import { CAP_SETS, PictureError, VIEWS, type CapSetName, type CapabilitiesModel, type CgroupNode, type CgroupsModel, type Focus, type IdentityModel, type LayersModel, type NetNamespace, type NetworksModel, type PictureModel, type ProcNode, type ProcessesModel, type VethPair, type ViewName } from './model-types.ts';
+import {
+  CAP_SETS,
+  PictureError,
+  VIEWS,
+  type CapSetName,
+  type CapabilitiesModel,
+  type CgroupNode,
+  type CgroupsModel,
+  type Focus,
+  type IdentityModel,
+  type LayersModel,
+  type NetNamespace,
+  type NetworksModel,
+  type PictureModel,
+  type ProcNode,
+  type ProcessesModel,
+  type VethPair,
+  type ViewName,
+} from './model-types.ts';
 
 const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 
@@ -21,7 +39,11 @@ function findContainer(snap: WorldSnapshot, want: string | undefined) {
   const running = snap.containers.filter((c) => c.state === 'running');
   if (!want) return running[running.length - 1] ?? snap.containers[snap.containers.length - 1];
   const c = snap.containers.find((x) => x.name === want || (want.length >= 3 && x.id.startsWith(want)));
-  if (!c) throw new PictureError(`no container named "${want}" in this state (containers: ${snap.containers.map((x) => x.name).join(', ') || 'none'})`, `此状态中没有名为 "${want}" 的容器（现有容器：${snap.containers.map((x) => x.name).join(', ') || '无'}）`);
+  if (!c)
+    throw new PictureError(
+      `no container named "${want}" in this state (containers: ${snap.containers.map((x) => x.name).join(', ') || 'none'})`,
+      `此状态中没有名为 "${want}" 的容器（现有容器：${snap.containers.map((x) => x.name).join(', ') || '无'}）`,
+    );
   return c;
 }
 
@@ -40,7 +62,8 @@ export function processesModel(snap: WorldSnapshot): ProcessesModel {
   for (const p of live) {
     if (isKernelThread(p)) continue;
     const cmd = p.argv[0] ?? '';
-    const interesting = p.containerId !== undefined || /containerd|dockerd|^-bash$|^bash$|^sh$/.test(cmd.split('/').pop() ?? '') || NS_TYPES.some((t) => p.ns[t] !== hostNs[t]);
+    const interesting =
+      p.containerId !== undefined || /containerd|dockerd|^-bash$|^bash$|^sh$/.test(cmd.split('/').pop() ?? '') || NS_TYPES.some((t) => p.ns[t] !== hostNs[t]);
     if (!interesting) continue;
     for (let q: ProcessView | undefined = p; q && !keep.has(q.pid); q = byPid.get(q.ppid)) keep.add(q.pid);
   }
@@ -71,7 +94,14 @@ const statField = (text: string | undefined, key: string): number => Number(new 
 /** Control groups: the root, system.slice with the Docker scopes, kubepods.slice when present, user.slice. */
 export function cgroupsModel(snap: WorldSnapshot): CgroupsModel {
   const all = snap.cgroups ?? [];
-  const shown = all.filter((g) => g.path === '/' || g.path === '/system.slice' || g.path === '/user.slice' || /^\/system\.slice\/docker-[0-9a-f]+\.scope$/.test(g.path) || g.path.startsWith('/kubepods'));
+  const shown = all.filter(
+    (g) =>
+      g.path === '/' ||
+      g.path === '/system.slice' ||
+      g.path === '/user.slice' ||
+      /^\/system\.slice\/docker-[0-9a-f]+\.scope$/.test(g.path) ||
+      g.path.startsWith('/kubepods'),
+  );
   shown.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const groups = shown.map((g): CgroupNode => {
     const f = g.files;
@@ -112,7 +142,11 @@ export function capabilitiesModel(snap: WorldSnapshot, focus: Focus = {}): Capab
     const pod = podsModel(snap, { pod: focus.pod }).pods[0]!;
     const ctrs = pod.members.filter((m) => !m.sandbox);
     const m = focus.container ? ctrs.find((x) => x.name === focus.container) : ctrs[0];
-    if (!m) throw new PictureError(`pod "${focus.pod}" has no running container${focus.container ? ` named "${focus.container}"` : ''} (running: ${ctrs.map((x) => x.name).join(', ') || 'none'})`, `Pod "${focus.pod}" 中没有正在运行的${focus.container ? `名为 "${focus.container}" 的` : ''}容器（正在运行：${ctrs.map((x) => x.name).join(', ') || '无'}）`);
+    if (!m)
+      throw new PictureError(
+        `pod "${focus.pod}" has no running container${focus.container ? ` named "${focus.container}"` : ''} (running: ${ctrs.map((x) => x.name).join(', ') || 'none'})`,
+        `Pod "${focus.pod}" 中没有正在运行的${focus.container ? `名为 "${focus.container}" 的` : ''}容器（正在运行：${ctrs.map((x) => x.name).join(', ') || '无'}）`,
+      );
     p = snap.processes.find((x) => x.pid === m.pid);
     podContainer = `${pod.name}/${m.name}`;
   } else if (focus.pid !== undefined) {
@@ -129,8 +163,13 @@ export function capabilitiesModel(snap: WorldSnapshot, focus: Focus = {}): Capab
   const bnd = new Set(bits.bnd);
   const name = podContainer ?? containerName(snap, p.containerId);
   return {
-    view: 'capabilities', pid: p.pid, command: p.argv.join(' '), ...(name ? { container: name } : {}),
-    hex: { ...caps }, bits, names: CAP_NAMES.map((n) => `cap_${n}`),
+    view: 'capabilities',
+    pid: p.pid,
+    command: p.argv.join(' '),
+    ...(name ? { container: name } : {}),
+    hex: { ...caps },
+    bits,
+    names: CAP_NAMES.map((n) => `cap_${n}`),
     dropped: CAP_NAMES.map((_, i) => i).filter((i) => !bnd.has(i)),
   };
 }
@@ -140,7 +179,11 @@ function findImage(snap: WorldSnapshot, ref: string | undefined, containerImageI
   if (!ref) return snap.images[snap.images.length - 1];
   const want = ref.includes(':') || ref.includes('@') ? ref : `${ref}:latest`;
   const img = snap.images.find((i) => i.repoTags.includes(want) || i.repoTags.includes(ref) || shortId(i.id) === shortId(ref) || i.repoDigests.includes(ref));
-  if (!img) throw new PictureError(`no local image "${ref}" in this state (images: ${snap.images.flatMap((i) => i.repoTags).join(', ') || 'none'})`, `此状态中没有本地镜像 "${ref}"（现有镜像：${snap.images.flatMap((i) => i.repoTags).join(', ') || '无'}）`);
+  if (!img)
+    throw new PictureError(
+      `no local image "${ref}" in this state (images: ${snap.images.flatMap((i) => i.repoTags).join(', ') || 'none'})`,
+      `此状态中没有本地镜像 "${ref}"（现有镜像：${snap.images.flatMap((i) => i.repoTags).join(', ') || '无'}）`,
+    );
   return img;
 }
 

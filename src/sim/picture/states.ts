@@ -75,11 +75,20 @@ export const STATES: Record<string, readonly string[]> = {
   /** Lesson 3: kubia, and a shell entered with docker exec. */
   kubia: ['docker run -d --name kubia-container -p 8080:8080 kubia'],
   /** Lesson 4: a container on the default bridge and one on a user-defined bridge, with a published port. */
-  bridge: ['docker run -d --name box alpine sleep 3600', 'docker run -d -p 8080:80 --name web nginx:1.25', 'docker network create appnet', 'docker run -d --name db --network appnet alpine sleep 3600'],
+  bridge: [
+    'docker run -d --name box alpine sleep 3600',
+    'docker run -d -p 8080:80 --name web nginx:1.25',
+    'docker network create appnet',
+    'docker run -d --name db --network appnet alpine sleep 3600',
+  ],
   /** Lesson 6: the capped container. */
   limits: ['docker run -d --name lim --memory=100m --cpus=0.5 --cpuset-cpus="1,2" --pids-limit=100 nginx:1.25'],
   /** Lesson 6: an OOM kill beside a throttled CPU hog. */
-  'oom-and-throttle': ["docker run --name oom --memory=100m alpine sh -c 'tail /dev/zero' || true", "docker run -d --name hog --cpus=0.5 alpine sh -c 'while :; do :; done'", 'sleep 5'],
+  'oom-and-throttle': [
+    "docker run --name oom --memory=100m alpine sh -c 'tail /dev/zero' || true",
+    "docker run -d --name hog --cpus=0.5 alpine sh -c 'while :; do :; done'",
+    'sleep 5',
+  ],
   /** Lesson 7: a deleted file leaves a whiteout in the upperdir. */
   whiteout: ['docker run -d --name web nginx', 'docker exec web rm /etc/nginx/conf.d/default.conf'],
   /** Lesson 8: an official multi-arch image pulled by tag. */
@@ -108,7 +117,10 @@ export const STATES: Record<string, readonly string[]> = {
 export function stateCommands(state: string): string[] {
   const named = STATES[state.trim()];
   if (named) return [...named];
-  const lines = state.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = state
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 1 && /^[a-z][a-z0-9-]*$/.test(lines[0] as string)) {
     throw new Error(`unknown figure state "${state}": use one of ${Object.keys(STATES).join(', ')}, or a script of commands`);
   }

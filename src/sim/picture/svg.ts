@@ -65,8 +65,11 @@ export function renderSvg(s: Scene, opts: SvgOptions): string {
   out.push(patterns(p));
   out.push(`<rect x="0" y="0" width="${s.width}" height="${s.height}" fill="var(--cc-fig-bg, #ffffff)"/>`);
   for (const e of s.edges) {
-    out.push(`<line x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}" stroke="var(--cc-fig-line, #5b6470)" stroke-width="1.5"${e.dashed ? ' stroke-dasharray="4 3"' : ''}${e.x1 !== e.x2 ? ` marker-end="url(#${p}-arrow)"` : ''}/>`);
-    if (e.label) out.push(`<text x="${Math.round(e.x1 + (e.x2 - e.x1) * 0.55) + 4}" y="${Math.round(e.y1 + (e.y2 - e.y1) * 0.55)}" font-size="10">${esc(e.label)}</text>`);
+    out.push(
+      `<line x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}" stroke="var(--cc-fig-line, #5b6470)" stroke-width="1.5"${e.dashed ? ' stroke-dasharray="4 3"' : ''}${e.x1 !== e.x2 ? ` marker-end="url(#${p}-arrow)"` : ''}/>`,
+    );
+    if (e.label)
+      out.push(`<text x="${Math.round(e.x1 + (e.x2 - e.x1) * 0.55) + 4}" y="${Math.round(e.y1 + (e.y2 - e.y1) * 0.55)}" font-size="10">${esc(e.label)}</text>`);
   }
   for (const b of s.boxes) {
     const [fill, stroke] = TONES[b.tone];
@@ -74,7 +77,9 @@ export function renderSvg(s: Scene, opts: SvgOptions): string {
     const attrs = opts.interactive && node ? ` tabindex="-1" role="button" data-node="${esc(b.id)}" aria-label="${esc(b.title)}"` : '';
     out.push(`<g class="cc-fig__node cc-fig__${b.tone}"${attrs}>`);
     if (b.title) out.push(`<title>${esc(b.title)}</title>`);
-    out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="3" fill="${fill}" stroke="${stroke}"${b.tone === 'frame' ? ' stroke-dasharray="5 3"' : ''}/>`);
+    out.push(
+      `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="3" fill="${fill}" stroke="${stroke}"${b.tone === 'frame' ? ' stroke-dasharray="5 3"' : ''}/>`,
+    );
     if (b.pattern) out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="3" fill="url(#${p}-${b.pattern})" stroke="none"/>`);
     const size = b.small ? 10.5 : 12;
     const cls = [b.mono ? 'cc-m' : '', b.small ? 'cc-s' : ''].filter(Boolean).join(' ');
@@ -82,12 +87,16 @@ export function renderSvg(s: Scene, opts: SvgOptions): string {
     b.lines.forEach((line, i) => {
       const x = b.center ? b.x + b.w / 2 : b.x + 6;
       const y = Math.round((b.lines.length === 1 && b.h <= 30 ? b.y + b.h / 2 + size / 2.8 : b.y + 14 + i * (size + 3)) * 10) / 10;
-      out.push(`<text x="${x}" y="${y}"${cls ? ` class="${cls}"` : ''}${b.tone === 'on' ? ` fill="${INK_ON}"` : ''}${halo}${b.center ? ' text-anchor="middle"' : ''}${i === 0 && !b.small ? ' font-weight="600"' : ''}>${esc(line)}</text>`);
+      out.push(
+        `<text x="${x}" y="${y}"${cls ? ` class="${cls}"` : ''}${b.tone === 'on' ? ` fill="${INK_ON}"` : ''}${halo}${b.center ? ' text-anchor="middle"' : ''}${i === 0 && !b.small ? ' font-weight="600"' : ''}>${esc(line)}</text>`,
+      );
     });
     out.push('</g>');
   }
   for (const l of s.labels) {
-    out.push(`<text x="${l.x}" y="${l.y}"${l.small ? ' class="cc-s"' : ''}${l.anchor ? ` text-anchor="${l.anchor}"` : ''}${l.bold ? ' font-weight="600"' : ''}>${esc(l.text)}</text>`);
+    out.push(
+      `<text x="${l.x}" y="${l.y}"${l.small ? ' class="cc-s"' : ''}${l.anchor ? ` text-anchor="${l.anchor}"` : ''}${l.bold ? ' font-weight="600"' : ''}>${esc(l.text)}</text>`,
+    );
   }
   let x = 10;
   for (const item of s.legend) {

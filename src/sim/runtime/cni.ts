@@ -48,11 +48,32 @@ export class Cni {
     const hostIndex = hn.nextIfindex ?? 6;
     hn.nextIfindex = hostIndex + 1;
     const hostIfname = `veth${this.rng.hex(8)}`;
-    netns.interfaces!.push({ index: nsIndex, name: 'eth0', kind: 'veth', peer: hostIndex, netnsid: 0, up: true, mtu: 1450, mac: randomMac(this.rng), addrs: [`${ip}/24`] });
+    netns.interfaces!.push({
+      index: nsIndex,
+      name: 'eth0',
+      kind: 'veth',
+      peer: hostIndex,
+      netnsid: 0,
+      up: true,
+      mtu: 1450,
+      mac: randomMac(this.rng),
+      addrs: [`${ip}/24`],
+    });
     netns.nextIfindex = nsIndex + 1;
     netns.gateway = { via: GATEWAY, dev: 'eth0' };
     const mac = randomMac(this.rng);
-    hn.interfaces!.push({ index: hostIndex, name: hostIfname, kind: 'veth', peer: nsIndex, netnsid: 0, up: true, mtu: 1450, mac, addrs: [linkLocal6(mac)], master: 'cni0' });
+    hn.interfaces!.push({
+      index: hostIndex,
+      name: hostIfname,
+      kind: 'veth',
+      peer: nsIndex,
+      netnsid: 0,
+      up: true,
+      mtu: 1450,
+      mac,
+      addrs: [linkLocal6(mac)],
+      master: 'cni0',
+    });
     this.refresh();
     return { netns, ip, hostIfname };
   }

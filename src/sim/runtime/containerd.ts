@@ -161,7 +161,12 @@ export class Containerd {
    * namespace, kernel.shm*, kernel.msg*, kernel.sem and fs.mqueue.* in its IPC namespace, so every container of the
    * pod sees them.
    */
-  async runPodSandbox(meta: { name: string; namespace: string; uid: string; attempt: number }, cgroupParent: string, sharePid: boolean, sysctls: Record<string, string> = {}): Promise<CriSandbox | string> {
+  async runPodSandbox(
+    meta: { name: string; namespace: string; uid: string; attempt: number },
+    cgroupParent: string,
+    sharePid: boolean,
+    sysctls: Record<string, string> = {},
+  ): Promise<CriSandbox | string> {
     let pause = this.imageStatus(PAUSE_IMAGE);
     if (!pause) {
       const r = await this.pullImage(PAUSE_IMAGE);
@@ -179,17 +184,46 @@ export class Containerd {
     const shim = this.host.runc.spawnShim(id, 'k8s.io');
     const user = (pause.image.config.config.User ?? '').split(':');
     const { init } = this.host.runc.start({
-      id, namespace: 'k8s.io', argv: ['/pause'], env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
-      uid: Number(user[0] || 0), gid: Number(user[1] || user[0] || 0), caps: DOCKER_DEFAULT_MASK, noNewPrivs: true, seccomp: 2, apparmor: CRI_APPARMOR,
-      hostname: meta.name, namespaces: { net: net.netns.inode, uts: 'new', ipc: 'new', pid: 'new' },
-      cgroup: { path: `${cgroupParent}/cri-containerd-${id}.scope` }, tty: false, readOnlyRoot: true, writable: [], unprivilegedPortStart: unprivilegedPortStart(nsObj.sysctls), binary: true, shim,
+      id,
+      namespace: 'k8s.io',
+      argv: ['/pause'],
+      env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+      uid: Number(user[0] || 0),
+      gid: Number(user[1] || user[0] || 0),
+      caps: DOCKER_DEFAULT_MASK,
+      noNewPrivs: true,
+      seccomp: 2,
+      apparmor: CRI_APPARMOR,
+      hostname: meta.name,
+      namespaces: { net: net.netns.inode, uts: 'new', ipc: 'new', pid: 'new' },
+      cgroup: { path: `${cgroupParent}/cri-containerd-${id}.scope` },
+      tty: false,
+      readOnlyRoot: true,
+      writable: [],
+      unprivilegedPortStart: unprivilegedPortStart(nsObj.sysctls),
+      binary: true,
+      shim,
     });
     const ipcSysctls = Object.entries(sysctls).filter(([k]) => !k.startsWith('net.'));
     if (ipcSysctls.length) {
       const ipc = this.host.kernel.ns(init.ns.ipc);
       ipc.sysctls = { ...ipc.sysctls, ...Object.fromEntries(ipcSysctls) };
     }
-    const sb: CriSandbox = { id, name: meta.name, namespace: meta.namespace, uid: meta.uid, attempt: meta.attempt, createdMs: this.host.clock.nowMs, state: 'SANDBOX_READY', pause: init, shim, net, cgroupParent, hostname: meta.name, sharePid };
+    const sb: CriSandbox = {
+      id,
+      name: meta.name,
+      namespace: meta.namespace,
+      uid: meta.uid,
+      attempt: meta.attempt,
+      createdMs: this.host.clock.nowMs,
+      state: 'SANDBOX_READY',
+      pause: init,
+      shim,
+      net,
+      cgroupParent,
+      hostname: meta.name,
+      sharePid,
+    };
     this.sandboxes.set(id, sb);
     return sb;
   }
@@ -203,11 +237,43 @@ export class Containerd {
     const paths = imagePaths(image.image);
     const hosts = `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sb.net.ip}\t${sb.hostname}\n`;
     this.host.runc.roots.add({
-      id, engine: 'containerd', flavor, commands: fs.commands, files: fs.files, dirs: paths.dirs, links: fs.links, executables: paths.executables, hostname: sb.hostname, createdMs: now, workdir: cfg.workdir,
-      readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, privileged: cfg.privileged,
-      etc: { '/etc/hostname': `${sb.hostname}\n`, '/etc/hosts': hosts, '/etc/resolv.conf': `search ${sb.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n` },
+      id,
+      engine: 'containerd',
+      flavor,
+      commands: fs.commands,
+      files: fs.files,
+      dirs: paths.dirs,
+      links: fs.links,
+      executables: paths.executables,
+      hostname: sb.hostname,
+      createdMs: now,
+      workdir: cfg.workdir,
+      readOnlyRoot: cfg.readOnlyRoot,
+      writable: cfg.writable,
+      privileged: cfg.privileged,
+      etc: {
+        '/etc/hostname': `${sb.hostname}\n`,
+        '/etc/hosts': hosts,
+        '/etc/resolv.conf': `search ${sb.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
+      },
     });
-    const c: CriContainer = { id, sandboxId: sb.id, name: cfg.name, attempt: cfg.attempt, image: cfg.image, imageRef: image.image.id, createdMs: now, startedMs: 0, finishedMs: 0, state: 'CONTAINER_CREATED', exitCode: 0, reason: '', pid: 0, logs: [], labels: cfg.labels };
+    const c: CriContainer = {
+      id,
+      sandboxId: sb.id,
+      name: cfg.name,
+      attempt: cfg.attempt,
+      image: cfg.image,
+      imageRef: image.image.id,
+      createdMs: now,
+      startedMs: 0,
+      finishedMs: 0,
+      state: 'CONTAINER_CREATED',
+      exitCode: 0,
+      reason: '',
+      pid: 0,
+      logs: [],
+      labels: cfg.labels,
+    };
     this.containers.set(id, c);
     const mask = cfg.privileged ? ALL_CAPS : capMask(cfg.caps.add, cfg.caps.drop);
     const ns = sb.pause.ns;
@@ -215,11 +281,27 @@ export class Containerd {
     const pidNs: NsChoice = target ? target.ns.pid : sb.sharePid ? ns.pid : 'new';
     const argv = cfg.argv;
     const { init, program } = this.host.runc.start({
-      id, namespace: 'k8s.io', argv, env: cfg.env, uid: cfg.uid, gid: cfg.gid, ...(cfg.groups ? { groups: cfg.groups } : {}), caps: mask, noNewPrivs: cfg.noNewPrivs,
-      seccomp: cfg.seccomp === 'runtime/default' && !cfg.privileged ? 2 : 0, apparmor: cfg.privileged ? 'unconfined' : CRI_APPARMOR, hostname: sb.hostname,
-      namespaces: { net: ns.net, uts: ns.uts, ipc: ns.ipc, pid: pidNs }, cgroup: { ...cfg.cgroup, path: `${sb.cgroupParent}/cri-containerd-${id}.scope` },
-      tty: cfg.tty, readOnlyRoot: cfg.readOnlyRoot, writable: cfg.writable, unprivilegedPortStart: unprivilegedPortStart(this.host.kernel.ns(ns.net).sysctls),
-      binary: Boolean(argv[0] && !(argv[0] in fs.files) && paths.executables.includes(argv[0])), files: fs.files, shim: sb.shim,
+      id,
+      namespace: 'k8s.io',
+      argv,
+      env: cfg.env,
+      uid: cfg.uid,
+      gid: cfg.gid,
+      ...(cfg.groups ? { groups: cfg.groups } : {}),
+      caps: mask,
+      noNewPrivs: cfg.noNewPrivs,
+      seccomp: cfg.seccomp === 'runtime/default' && !cfg.privileged ? 2 : 0,
+      apparmor: cfg.privileged ? 'unconfined' : CRI_APPARMOR,
+      hostname: sb.hostname,
+      namespaces: { net: ns.net, uts: ns.uts, ipc: ns.ipc, pid: pidNs },
+      cgroup: { ...cfg.cgroup, path: `${sb.cgroupParent}/cri-containerd-${id}.scope` },
+      tty: cfg.tty,
+      readOnlyRoot: cfg.readOnlyRoot,
+      writable: cfg.writable,
+      unprivilegedPortStart: unprivilegedPortStart(this.host.kernel.ns(ns.net).sysctls),
+      binary: Boolean(argv[0] && !(argv[0] in fs.files) && paths.executables.includes(argv[0])),
+      files: fs.files,
+      shim: sb.shim,
     });
     c.state = 'CONTAINER_RUNNING';
     c.pid = init.pid;
@@ -230,7 +312,13 @@ export class Containerd {
       // A shell with stdin open (`kubectl run -it`) waits for input until something attaches and ends it.
     } else if (program.oneshot || program.shell) {
       // A one-shot command runs to completion through the shell; an interactive shell without stdin ends at once.
-      const r = program.shell ? { stdout: '', stderr: '', exitCode: 0 } : await this.host.runc.runner(id, init, program.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv, { tty: cfg.tty, workdir: cfg.workdir, env: {} });
+      const r = program.shell
+        ? { stdout: '', stderr: '', exitCode: 0 }
+        : await this.host.runc.runner(id, init, program.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv, {
+            tty: cfg.tty,
+            workdir: cfg.workdir,
+            env: {},
+          });
       if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout, timeMs: this.host.clock.nowMs });
       if (r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr, timeMs: this.host.clock.nowMs });
       if (init.state !== 'Z' && this.host.kernel.procs.has(init.pid)) this.host.kernel.exit(init, r.exitCode);
@@ -265,7 +353,12 @@ export class Containerd {
       return;
     }
     this.host.runc.signal(p, 15);
-    k.timers.push({ at: k.now + timeoutS * 1000, fn: () => { if (c.state === 'CONTAINER_RUNNING') this.host.runc.signal(p, SIGKILL); } });
+    k.timers.push({
+      at: k.now + timeoutS * 1000,
+      fn: () => {
+        if (c.state === 'CONTAINER_RUNNING') this.host.runc.signal(p, SIGKILL);
+      },
+    });
   }
 
   removeContainer(id: string): void {

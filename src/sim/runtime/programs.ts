@@ -161,11 +161,18 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     const confRo = start.readOnly && !covered('/etc/nginx/conf.d');
     // 10-listen-on-ipv6-by-default.sh: `touch` decides whether it may edit default.conf, then it compares the file with
     // the package's checksum (nginxinc/docker-nginx@1.25.5:mainline/debian/10-listen-on-ipv6-by-default.sh).
-    const ipv6 = confRo || (start.uid !== 0 && start.uid !== owner)
-      ? ['10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)']
-      : site !== NGINX_DEFAULT_CONF
-        ? ['10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf', '10-listen-on-ipv6-by-default.sh: info: /etc/nginx/conf.d/default.conf differs from the packaged version']
-        : ['10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf', '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf'];
+    const ipv6 =
+      confRo || (start.uid !== 0 && start.uid !== owner)
+        ? ['10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)']
+        : site !== NGINX_DEFAULT_CONF
+          ? [
+              '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+              '10-listen-on-ipv6-by-default.sh: info: /etc/nginx/conf.d/default.conf differs from the packaged version',
+            ]
+          : [
+              '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+              '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+            ];
     const logs = [
       '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
       '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
@@ -183,7 +190,8 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     if (tempRo) return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail(`mkdir() "${clientTemp}" failed (30: Read-only file system)`), failWith: 1 });
     if (start.uid !== 0 && start.uid !== tempOwner && !covered(tempDir))
       return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail(`mkdir() "${clientTemp}" failed (13: Permission denied)`), failWith: 1 });
-    if (!canBind(start, port)) return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail(`bind() to 0.0.0.0:${port} failed (13: Permission denied)`), failWith: 1 });
+    if (!canBind(start, port))
+      return spec({ title: [title.join(' ')], comm: 'nginx', logs: fail(`bind() to 0.0.0.0:${port} failed (13: Permission denied)`), failWith: 1 });
     logs.push(
       `${stamp} [notice] 1#1: using the "epoll" event method`,
       `${stamp} [notice] 1#1: nginx/1.25.5`,
@@ -201,7 +209,14 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
       rssKb: 5888,
       vszKb: 11404,
       // Without `user` (or as non-root, where nginx ignores it) the workers keep the master's UID.
-      children: Array.from({ length: cpus }, () => ({ argv: ['nginx: worker process'], comm: 'nginx', program: { kind: 'idle' as const }, uid: owner === 0 && start.uid === 0 ? 101 : start.uid, rssKb: 2760, vszKb: 11872 })),
+      children: Array.from({ length: cpus }, () => ({
+        argv: ['nginx: worker process'],
+        comm: 'nginx',
+        program: { kind: 'idle' as const },
+        uid: owner === 0 && start.uid === 0 ? 101 : start.uid,
+        rssKb: 2760,
+        vszKb: 11872,
+      })),
       logs,
       onSignal: 'exit0',
       childPidStart: 29,
@@ -210,7 +225,19 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
   }
   // registry:2 — its entrypoint execs `registry serve CONFIG`, which shuts down cleanly on SIGTERM.
   if (base === 'entrypoint.sh' && args[0] === '/etc/docker/registry/config.yml')
-    return spec({ listens: [5000], title: ['registry', 'serve', ...args], comm: 'registry', threads: 7, rssKb: 14_200, vszKb: 1_236_540, handlers: [2, 15], onSignal: 'exit0', logs: [`time="${new Date(nowMs).toISOString().replace(/\.\d+Z$/, 'Z')}" level=info msg="listening on [::]:5000" go.version=go1.20.8 instance.id=${'5c1f3b8e-0d7a-4c5e-9f2b-6a8d4e1c7b90'} service=registry version=2.8.3`] });
+    return spec({
+      listens: [5000],
+      title: ['registry', 'serve', ...args],
+      comm: 'registry',
+      threads: 7,
+      rssKb: 14_200,
+      vszKb: 1_236_540,
+      handlers: [2, 15],
+      onSignal: 'exit0',
+      logs: [
+        `time="${new Date(nowMs).toISOString().replace(/\.\d+Z$/, 'Z')}" level=info msg="listening on [::]:5000" go.version=go1.20.8 instance.id=${'5c1f3b8e-0d7a-4c5e-9f2b-6a8d4e1c7b90'} service=registry version=2.8.3`,
+      ],
+    });
   if (base === 'node') return spec({ listens: [8080], title: argv, threads: 14, rssKb: 27876, vszKb: 550504, logs: ['Kubia server starting...'] });
   // registry.k8s.io/pause: sleeps in pause(2) and reaps orphans; SIGINT/SIGTERM end it (kubernetes build/pause/linux/pause.c).
   if (cmd === '/pause') return spec({ title: argv, comm: 'pause', handlers: [2, 15, 17], reaps: true, rssKb: 4, vszKb: 996, onSignal: 'exit0' });
@@ -223,16 +250,26 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     if (!Number.isFinite(n)) return n === Infinity ? spec({ title: argv, rssKb: 4, vszKb: 1612 }) : spec({ title: argv, oneshot: true });
     return spec({ title: argv, program: { kind: 'sleep', untilMs: nowMs + n * 1000 }, rssKb: 4, vszKb: 1612 });
   }
-  if (base === 'tail' && args.includes('/dev/zero')) return spec({ title: argv, program: { kind: 'memhog', bytesPerSec: 800 * 1024 * 1024 }, rssKb: 4, vszKb: 1624 });
+  if (base === 'tail' && args.includes('/dev/zero'))
+    return spec({ title: argv, program: { kind: 'memhog', bytesPerSec: 800 * 1024 * 1024 }, rssKb: 4, vszKb: 1624 });
   if (base === 'zombie-maker') return spec({ title: argv, program: { kind: 'zombie-maker', everyMs: 5000, nextMs: nowMs + 5000 }, rssKb: 4, vszKb: 1612 });
   if (base === 'stress') {
     const vm = args.indexOf('--vm');
     const cpu = args.indexOf('--cpu');
     const vmBytes = args.indexOf('--vm-bytes');
     const children: ProgramSpec['children'] = [];
-    if (vm >= 0) for (let i = 0; i < Number(args[vm + 1] ?? 1); i++) children.push({ argv: argv, comm: 'stress', program: { kind: 'memhog', bytesPerSec: Math.min(bytes(args[vmBytes + 1] ?? '256M'), 512 * 1024 * 1024) }, rssKb: 4, vszKb: 7484 });
-    if (cpu >= 0) for (let i = 0; i < Number(args[cpu + 1] ?? 1); i++) children.push({ argv: argv, comm: 'stress', program: { kind: 'cpuhog' }, rssKb: 4, vszKb: 7484 });
-    const counts = `${cpu >= 0 ? args[cpu + 1] ?? 1 : 0} cpu, 0 io, ${vm >= 0 ? args[vm + 1] ?? 1 : 0} vm, 0 hdd`;
+    if (vm >= 0)
+      for (let i = 0; i < Number(args[vm + 1] ?? 1); i++)
+        children.push({
+          argv: argv,
+          comm: 'stress',
+          program: { kind: 'memhog', bytesPerSec: Math.min(bytes(args[vmBytes + 1] ?? '256M'), 512 * 1024 * 1024) },
+          rssKb: 4,
+          vszKb: 7484,
+        });
+    if (cpu >= 0)
+      for (let i = 0; i < Number(args[cpu + 1] ?? 1); i++) children.push({ argv: argv, comm: 'stress', program: { kind: 'cpuhog' }, rssKb: 4, vszKb: 7484 });
+    const counts = `${cpu >= 0 ? (args[cpu + 1] ?? 1) : 0} cpu, 0 io, ${vm >= 0 ? (args[vm + 1] ?? 1) : 0} vm, 0 hdd`;
     return spec({ title: argv, reaps: true, rssKb: 4, vszKb: 7484, children, logs: [`stress: info: [1] dispatching hogs: ${counts}`] });
   }
   if ((base === 'sh' || base === 'ash' || base === 'bash') && args[0] === '-c' && args[1] !== undefined) {
@@ -245,7 +282,8 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     }
     return spec({ title: argv, oneshot: true });
   }
-  if ((base === 'sh' || base === 'ash' || base === 'bash') && args.length === 0) return spec({ title: argv, shell: true, handlers: [2, 15], reaps: true, rssKb: 3200, vszKb: 4100 });
+  if ((base === 'sh' || base === 'ash' || base === 'bash') && args.length === 0)
+    return spec({ title: argv, shell: true, handlers: [2, 15], reaps: true, rssKb: 3200, vszKb: 4100 });
   // cloudnatived/demo:hello's /bin/demo (image/bases/catalog-more.ts): a Go net/http server whose main prints a line
   // with fmt.Println, then runs log.Fatal(http.ListenAndServe(":8888", nil)) (cloudnativedevops/demo@a87b655:hello/main.go).
   // Port 8888 needs no capability anywhere. Should the bind fail, log.Fatal prints the *net.OpError after the standard

@@ -16,7 +16,12 @@ import { ContainerRoots } from './roots.ts';
 import type { ContainerSpec } from './spec.ts';
 
 /** Runs a command line inside a container root as process `p` (provided by the shell layer). */
-export type RootRunner = (root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string>; signal?: AbortSignal }) => Promise<ExecResult>;
+export type RootRunner = (
+  root: string,
+  p: Proc,
+  argv: string[],
+  opts: { tty: boolean; workdir: string; env: Record<string, string>; signal?: AbortSignal },
+) => Promise<ExecResult>;
 
 export interface Started {
   init: Proc;
@@ -47,7 +52,12 @@ export class Runc {
     const hostNs = fx.namespaces;
     const rootPidNs = k.ns(hostNs.pid);
     rootPidNs.nextPid = Math.max(rootPidNs.nextPid ?? 0, fx.nextPid);
-    const shim = k.spawn({ parent: k.procs.get(1)!, argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', namespace, '-id', id, '-address', '/run/containerd/containerd.sock'], ns: hostNs, patch: { cgroup: '/system.slice/containerd.service', reaps: true, rssBytes: 8_700_000, vszKb: 1238384, threads: 10, handlers: new Set([2, 15]) } });
+    const shim = k.spawn({
+      parent: k.procs.get(1)!,
+      argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', namespace, '-id', id, '-address', '/run/containerd/containerd.sock'],
+      ns: hostNs,
+      patch: { cgroup: '/system.slice/containerd.service', reaps: true, rssBytes: 8_700_000, vszKb: 1238384, threads: 10, handlers: new Set([2, 15]) },
+    });
     rootPidNs.nextPid = shim.pid + fx.docker.shimPidOffset;
     return shim;
   }
@@ -83,7 +93,13 @@ export class Runc {
     // Without ambient capabilities only root keeps CAP_NET_BIND_SERVICE effective across execve.
     const netBindService = uid === 0 && (mask & (1n << 10n)) !== 0n;
     const program = programFor(spec.argv, this.host.clock.nowMs, fx.cpus, stamp, {
-      readOnly: spec.readOnlyRoot, tmpfs: spec.writable, uid, unprivilegedPortStart: spec.unprivilegedPortStart, netBindService, release: fx.kernel.release, binary: spec.binary,
+      readOnly: spec.readOnlyRoot,
+      tmpfs: spec.writable,
+      uid,
+      unprivilegedPortStart: spec.unprivilegedPortStart,
+      netBindService,
+      release: fx.kernel.release,
+      binary: spec.binary,
       ...(spec.files ? { files: spec.files } : {}),
     });
     const caps = uid === 0 ? { inh: 0n, prm: mask, eff: mask, bnd: mask, amb: 0n } : { inh: 0n, prm: 0n, eff: 0n, bnd: mask, amb: 0n };
@@ -93,10 +109,27 @@ export class Runc {
       comm: program.comm,
       ns,
       patch: {
-        uid, gid: spec.gid, euid: uid, egid: spec.gid, ...(spec.groups ? { groups: spec.groups } : {}), caps, noNewPrivs: spec.noNewPrivs, seccomp: spec.seccomp, apparmor: spec.apparmor, cgroup: cgs.path,
+        uid,
+        gid: spec.gid,
+        euid: uid,
+        egid: spec.gid,
+        ...(spec.groups ? { groups: spec.groups } : {}),
+        caps,
+        noNewPrivs: spec.noNewPrivs,
+        seccomp: spec.seccomp,
+        apparmor: spec.apparmor,
+        cgroup: cgs.path,
         env: { ...spec.env, HOME: spec.env.HOME ?? (uid === 0 ? '/root' : '/') },
-        handlers: new Set(program.handlers), reaps: program.reaps, threads: program.threads, program: program.program, rssBytes: program.rssKb * 1024, vszKb: program.vszKb,
-        containerId: spec.id, root: spec.id, tty: spec.tty ? 'pts/0' : '?', state: program.program.kind === 'cpuhog' ? 'R' : 'S',
+        handlers: new Set(program.handlers),
+        reaps: program.reaps,
+        threads: program.threads,
+        program: program.program,
+        rssBytes: program.rssKb * 1024,
+        vszKb: program.vszKb,
+        containerId: spec.id,
+        root: spec.id,
+        tty: spec.tty ? 'pts/0' : '?',
+        state: program.program.kind === 'cpuhog' ? 'R' : 'S',
       },
     });
     this.specs.set(p.pid, program);
@@ -112,7 +145,21 @@ export class Runc {
       pidNs.nextPid = program.childPidStart;
     }
     for (const ch of program.children) {
-      k.spawn({ parent: p, argv: ch.argv, comm: ch.comm, patch: { program: ch.program, uid: ch.uid ?? uid, euid: ch.uid ?? uid, reaps: false, handlers: new Set(), rssBytes: ch.rssKb * 1024, vszKb: ch.vszKb, state: ch.program.kind === 'cpuhog' ? 'R' : 'S' } });
+      k.spawn({
+        parent: p,
+        argv: ch.argv,
+        comm: ch.comm,
+        patch: {
+          program: ch.program,
+          uid: ch.uid ?? uid,
+          euid: ch.uid ?? uid,
+          reaps: false,
+          handlers: new Set(),
+          rssBytes: ch.rssKb * 1024,
+          vszKb: ch.vszKb,
+          state: ch.program.kind === 'cpuhog' ? 'R' : 'S',
+        },
+      });
     }
     return { init: p, shim, program };
   }
@@ -175,7 +222,12 @@ export class Runc {
     const init = k.procs.get(initPid);
     if (!init || init.state === 'Z') return undefined;
     const p = this.execProcess(init, k.procs.get(init.ppid), argv, init.uid, init.gid, {});
-    const r = await this.runner(init.root, p, argv, { tty: Boolean(opts.tty), workdir: opts.workdir ?? '/', env: {}, ...(opts.signal ? { signal: opts.signal } : {}) });
+    const r = await this.runner(init.root, p, argv, {
+      tty: Boolean(opts.tty),
+      workdir: opts.workdir ?? '/',
+      env: {},
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     if (k.procs.has(p.pid)) k.exit(p, r.exitCode);
     return r;
   }
@@ -188,7 +240,29 @@ export class Runc {
       parent: shim ?? init,
       argv,
       ns: init.ns,
-      patch: { uid, euid: uid, gid, egid: gid, groups: init.groups, caps, env: { ...init.env, ...env }, handlers: new Set(), reaps: false, threads: 1, program: { kind: 'idle' }, rssBytes: 3_000_000, vszKb: 4200, tty: '?', state: 'S', noNewPrivs: init.noNewPrivs, seccomp: init.seccomp, apparmor: init.apparmor, cgroup: init.cgroup, root: init.root, containerId: init.containerId },
+      patch: {
+        uid,
+        euid: uid,
+        gid,
+        egid: gid,
+        groups: init.groups,
+        caps,
+        env: { ...init.env, ...env },
+        handlers: new Set(),
+        reaps: false,
+        threads: 1,
+        program: { kind: 'idle' },
+        rssBytes: 3_000_000,
+        vszKb: 4200,
+        tty: '?',
+        state: 'S',
+        noNewPrivs: init.noNewPrivs,
+        seccomp: init.seccomp,
+        apparmor: init.apparmor,
+        cgroup: init.cgroup,
+        root: init.root,
+        containerId: init.containerId,
+      },
     });
   }
 }
@@ -203,4 +277,3 @@ export function cpuWeightOf(shares: number): number {
   const s = Math.min(262144, Math.max(2, Math.trunc(shares)));
   return 1 + Math.floor(((s - 2) * 9999) / 262142);
 }
-

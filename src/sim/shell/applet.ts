@@ -15,7 +15,8 @@ export const BUSYBOX_SCRIPT = '__cc_applet "$0" "$@"\n';
 
 /** busybox@1_36_1:libbb/appletlib.c busybox_main: the help with no arguments (to stdout, dup2(1, 2)), 80 columns. */
 function busyboxHelp(applets: string[]): string {
-  let out = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\nBusyBox is copyrighted by many authors between 1998-2015.\nLicensed under GPLv2. See source distribution for detailed\ncopyright notices.\n\nUsage: busybox [function [arguments]...]\n   or: busybox --list[-full]\n   or: busybox --install [-s] [DIR]\n   or: function [arguments]...\n\n\tBusyBox is a multi-call binary that combines many common Unix\n\tutilities into a single executable.  Most people will create a\n\tlink to busybox for each function they wish to use and BusyBox\n\twill act like whatever it was invoked as.\n\nCurrently defined functions:\n';
+  let out =
+    'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\nBusyBox is copyrighted by many authors between 1998-2015.\nLicensed under GPLv2. See source distribution for detailed\ncopyright notices.\n\nUsage: busybox [function [arguments]...]\n   or: busybox --list[-full]\n   or: busybox --install [-s] [DIR]\n   or: function [arguments]...\n\n\tBusyBox is a multi-call binary that combines many common Unix\n\tutilities into a single executable.  Most people will create a\n\tlink to busybox for each function they wish to use and BusyBox\n\twill act like whatever it was invoked as.\n\nCurrently defined functions:\n';
   const width = 80 - 1;
   let col = 0;
   for (const a of applets) {
@@ -45,7 +46,14 @@ export function appletCommand(lookup: (name: string) => JB.Command | undefined, 
       if (name === 'busybox') {
         const sub = args[1];
         if (sub === undefined || sub === '--help') return { stdout: busyboxHelp(applets()), stderr: '', exitCode: 0 };
-        if (sub.startsWith('--list')) return { stdout: applets().map((a) => `${a}\n`).join(''), stderr: '', exitCode: 0 };
+        if (sub.startsWith('--list'))
+          return {
+            stdout: applets()
+              .map((a) => `${a}\n`)
+              .join(''),
+            stderr: '',
+            exitCode: 0,
+          };
         // busybox@1_36_1:libbb/appletlib.c run_applet_and_exit: "applet not found".
         if (!applets().includes(sub)) return { stdout: '', stderr: `${sub}: applet not found\n`, exitCode: 127 };
         args = args.slice(1);
@@ -63,5 +71,11 @@ export function appletCommand(lookup: (name: string) => JB.Command | undefined, 
 /** The applet names of a container's image (its links to /bin/busybox), sorted as busybox lists them. */
 export function appletsOf(daemon: Daemon, roots: ContainerRoots, root: string): string[] {
   const links = daemon.containers.get(root)?.image.links ?? roots.get(root)?.links ?? {};
-  return [...new Set(Object.entries(links).filter(([, t]) => t === '/bin/busybox').map(([p]) => p.slice(p.lastIndexOf('/') + 1)))].sort();
+  return [
+    ...new Set(
+      Object.entries(links)
+        .filter(([, t]) => t === '/bin/busybox')
+        .map(([p]) => p.slice(p.lastIndexOf('/') + 1)),
+    ),
+  ].sort();
 }

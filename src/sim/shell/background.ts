@@ -153,8 +153,20 @@ export async function runWithJobs(h: BackgroundHooks, statements: Statement[]): 
     // bash forks: the child is a copy of the shell until it execs the command (a subshell stays bash).
     const argv = model ? (model.subshell ? [...session.proc.argv] : model.argv) : simple ? simple.argv : [...session.proc.argv];
     const proc = k.spawn({
-      parent: session.proc, argv, ...(argv[0] === session.proc.argv[0] ? { comm: session.proc.comm } : {}),
-      patch: { job: true, handlers: new Set(), reaps: false, state: model?.program.kind === 'cpuhog' ? 'R' : 'S', program: model?.program ?? { kind: 'idle' }, rssBytes: 1_000_000, vszKb: 8_000, threads: 1, env: { ...env } },
+      parent: session.proc,
+      argv,
+      ...(argv[0] === session.proc.argv[0] ? { comm: session.proc.comm } : {}),
+      patch: {
+        job: true,
+        handlers: new Set(),
+        reaps: false,
+        state: model?.program.kind === 'cpuhog' ? 'R' : 'S',
+        program: model?.program ?? { kind: 'idle' },
+        rssBytes: 1_000_000,
+        vszKb: 8_000,
+        threads: 1,
+        env: { ...env },
+      },
     });
     const job = table.add(proc, model?.text ?? shown, cwd);
     stderr += h.print(`[${job.id}] ${proc.pid}\n`);

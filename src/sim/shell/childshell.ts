@@ -55,7 +55,12 @@ const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/
  * sh or bash as just-bash runs them (`-c SCRIPT [NAME [ARG…]]`, `FILE [ARG…]`, or a script on
  * stdin), with the child's environment made as above. Other forms go to just-bash's own command.
  */
-export function childShell(name: 'sh' | 'bash', bash: () => JB.Bash, busybox: boolean, wrap: (r: JB.ExecResult) => Promise<JB.ExecResult> | JB.ExecResult = (r) => r): JB.Command {
+export function childShell(
+  name: 'sh' | 'bash',
+  bash: () => JB.Bash,
+  busybox: boolean,
+  wrap: (r: JB.ExecResult) => Promise<JB.ExecResult> | JB.ExecResult = (r) => r,
+): JB.Command {
   return {
     name,
     execute: async (args, ctx) => {
@@ -81,7 +86,7 @@ export function childShell(name: 'sh' | 'bash', bash: () => JB.Bash, busybox: bo
         }
         if (script.startsWith('#!')) script = script.slice(script.indexOf('\n') + 1);
       } else {
-        return wrap(await ctx.origCommand!(args) as JB.ExecResult);
+        return wrap((await ctx.origCommand!(args)) as JB.ExecResult);
       }
       // The shell sets PWD itself (and exports it: dash@v0.5.12:src/cd.c setpwd), whatever `env` left out.
       const inherited: Record<string, string> = { ...(ctx.exportedEnv ?? {}) };
@@ -97,7 +102,10 @@ export function childShell(name: 'sh' | 'bash', bash: () => JB.Bash, busybox: bo
       const line = `${names.length ? `export ${names.map(quote).join(' ')}; ` : ''}${script}`;
       const opts = { cwd: ctx.cwd, env, replaceEnv: true, signal: ctx.signal };
       // The script's commands read the shell's own stdin where it has one (just-bash's sh does the same).
-      const run = () => (stdin === undefined && ctx.execWithInheritedStdin ? ctx.execWithInheritedStdin(line, opts) : ctx.exec!(line, { ...opts, stdin: stdin ?? (ctx.stdin as unknown as string), stdinKind: 'bytes' }));
+      const run = () =>
+        stdin === undefined && ctx.execWithInheritedStdin
+          ? ctx.execWithInheritedStdin(line, opts)
+          : ctx.exec!(line, { ...opts, stdin: stdin ?? (ctx.stdin as unknown as string), stdinKind: 'bytes' });
       const r = await withExports(bash(), new Set(names), run);
       return wrap(r as JB.ExecResult);
     },

@@ -9,7 +9,27 @@
 import { FULL_ALIAS } from '../fs/devfs.ts';
 
 /** bash's builtins that write to standard output. */
-const BUILTINS = new Set(['echo', 'printf', 'pwd', 'type', 'declare', 'typeset', 'export', 'alias', 'jobs', 'set', 'help', 'history', 'command', 'dirs', 'times', 'trap', 'ulimit', 'umask', 'hash']);
+const BUILTINS = new Set([
+  'echo',
+  'printf',
+  'pwd',
+  'type',
+  'declare',
+  'typeset',
+  'export',
+  'alias',
+  'jobs',
+  'set',
+  'help',
+  'history',
+  'command',
+  'dirs',
+  'times',
+  'trap',
+  'ulimit',
+  'umask',
+  'hash',
+]);
 
 /** The line with `>`/`1>`/`2>`/`>>` /dev/full redirected to the alias, and the commands that write there, in order. */
 export function redirectFull(line: string): { line: string; writers: string[] } {

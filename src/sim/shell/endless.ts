@@ -16,7 +16,10 @@ import { headBytesArg, headCount } from './readsize.ts';
 function forHead(host: Host, head: string[], argv: string[], buffer: string): string {
   const arg = headBytesArg(head.slice(1));
   const n = arg === undefined ? undefined : headCount(arg, 'coreutils');
-  const dev = argv.slice(1).map((a) => /^\/dev\/(zero|full|u?random)$/.exec(a)?.[1]).find(Boolean);
+  const dev = argv
+    .slice(1)
+    .map((a) => /^\/dev\/(zero|full|u?random)$/.exec(a)?.[1])
+    .find(Boolean);
   if (typeof n !== 'number' || n <= buffer.length || n > LIMITS.stringBytes || !dev) return buffer;
   const bytes = endlessBytes(host, dev, n);
   let s = '';
@@ -44,7 +47,8 @@ export async function endlessReader(
 ): Promise<JB.ExecResult> {
   const next = peersOf(pipelines, argv);
   if (next[0]?.[0] === 'head') return { ...r, stdout: forHead(host, next[0], argv, r.stdout), exitCode: 141 };
-  if (lineIsTty && argv[0] === 'cat' && r.stdout.length) return { stdout: r.stdout.repeat(Math.ceil((LIMITS.outputBytes + 1) / r.stdout.length)), stderr: r.stderr, exitCode: 130 };
+  if (lineIsTty && argv[0] === 'cat' && r.stdout.length)
+    return { stdout: r.stdout.repeat(Math.ceil((LIMITS.outputBytes + 1) / r.stdout.length)), stderr: r.stderr, exitCode: 130 };
   await host.waitUntil(() => false, undefined, signal);
   return { stdout: '', stderr: r.stderr, exitCode: 130 };
 }

@@ -9,7 +9,24 @@ import type { CmdEnv } from './types.ts';
 export const NO_PWD = '__CC_ENV_NO_PWD';
 
 /** Variables just-bash keeps in its environment map that a real `env` does not show. */
-const INTERNAL = new Set([NO_PWD, BASHPID_VAR, '?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OLDPWD', 'PPID', 'UID', 'EUID', 'BASHPID', 'SHLVL']);
+const INTERNAL = new Set([
+  NO_PWD,
+  BASHPID_VAR,
+  '?',
+  'IFS',
+  'OPTIND',
+  'SHELLOPTS',
+  'BASHOPTS',
+  'OSTYPE',
+  'MACHTYPE',
+  'HOSTTYPE',
+  'OLDPWD',
+  'PPID',
+  'UID',
+  'EUID',
+  'BASHPID',
+  'SHLVL',
+]);
 
 export function visible(env: CmdEnv): [string, string][] {
   // A container's main command runs without a shell: no PWD; on the host HOSTNAME is a shell variable.
@@ -18,5 +35,11 @@ export function visible(env: CmdEnv): [string, string][] {
   const passed = env.exported;
   const exported = env.session.exported;
   const isExported = (k: string) => (passed ? k in passed : !exported || exported.has(k));
-  return [...env.env.entries()].filter(([k]) => !INTERNAL.has(k) && (isExported(k) || k === 'PWD') && !((direct || env.env.has(NO_PWD)) && k === 'PWD') && !(env.session.root === 'host' && k === 'HOSTNAME'));
+  return [...env.env.entries()].filter(
+    ([k]) =>
+      !INTERNAL.has(k) &&
+      (isExported(k) || k === 'PWD') &&
+      !((direct || env.env.has(NO_PWD)) && k === 'PWD') &&
+      !(env.session.root === 'host' && k === 'HOSTNAME'),
+  );
 }

@@ -40,7 +40,10 @@ interface Fork {
 export class Forks {
   private stack: Fork[] = [];
 
-  constructor(private readonly host: Host, private readonly spawned: () => void) {}
+  constructor(
+    private readonly host: Host,
+    private readonly spawned: () => void,
+  ) {}
 
   /** `__cc_fork [NAME]`, `__cc_exec` and `__cc_forkend STATUS` (see the file's comment). */
   commands(): JB.Command[] {
@@ -51,7 +54,13 @@ export class Forks {
         execute: async (args, ctx) => {
           const parent = this.host.current;
           this.spawned();
-          const proc = this.host.kernel.spawn({ parent, argv: [...parent.argv], comm: parent.comm, transient: true, patch: { state: 'S', handlers: new Set(), program: { kind: 'idle' }, rssBytes: parent.rssBytes, vszKb: parent.vszKb } });
+          const proc = this.host.kernel.spawn({
+            parent,
+            argv: [...parent.argv],
+            comm: parent.comm,
+            transient: true,
+            patch: { state: 'S', handlers: new Set(), program: { kind: 'idle' }, rssBytes: parent.rssBytes, vszKb: parent.vszKb },
+          });
           ctx.env.set(BASHPID_VAR, String(this.host.kernel.pidIn(proc, parent.ns.pid) ?? proc.pid));
           this.stack.push({ proc, name: args[0], armed: false, taken: false });
           return done;

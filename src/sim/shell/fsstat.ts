@@ -30,10 +30,26 @@ export interface StatFs {
 }
 
 /** linux v6.8 include/uapi/linux/magic.h */
-export const MAGIC = { ext4: 0xef53, overlay: 0x794c7630, tmpfs: 0x01021994, proc: 0x9fa0, sysfs: 0x62656572, cgroup2: 0x63677270, devpts: 0x1cd1, mqueue: 0x19800202 } as const;
+export const MAGIC = {
+  ext4: 0xef53,
+  overlay: 0x794c7630,
+  tmpfs: 0x01021994,
+  proc: 0x9fa0,
+  sysfs: 0x62656572,
+  cgroup2: 0x63677270,
+  devpts: 0x1cd1,
+  mqueue: 0x19800202,
+} as const;
 
 /** /dev/sda1: 7,574,544 blocks of 4 KiB (a 30 GB disk less its boot and EFI partitions). */
-const DISK = { blocks: 7_574_544, reservedBlocks: 378_727, inodes: 1_896_960, systemBlocks: 1_212_611, systemInodes: 171_402, fsid: 0x8d3c2a5dn << 32n | 0x9b1e04f6n };
+const DISK = {
+  blocks: 7_574_544,
+  reservedBlocks: 378_727,
+  inodes: 1_896_960,
+  systemBlocks: 1_212_611,
+  systemInodes: 171_402,
+  fsid: (0x8d3c2a5dn << 32n) | 0x9b1e04f6n,
+};
 const BLOCK = 4096;
 
 /** Bytes of the distinct layers in Docker's image store (what /var/lib/docker/overlay2 holds). */
@@ -53,7 +69,17 @@ function ext4(daemon: Daemon): StatFs {
   const d = dockerBytes(daemon);
   const used = DISK.systemBlocks + Math.ceil(d.bytes / BLOCK);
   const bfree = DISK.blocks - used;
-  return { type: MAGIC.ext4, bsize: BLOCK, blocks: DISK.blocks, bfree, bavail: Math.max(0, bfree - DISK.reservedBlocks), files: DISK.inodes, ffree: DISK.inodes - DISK.systemInodes - d.files, fsid: DISK.fsid, namelen: 255 };
+  return {
+    type: MAGIC.ext4,
+    bsize: BLOCK,
+    blocks: DISK.blocks,
+    bfree,
+    bavail: Math.max(0, bfree - DISK.reservedBlocks),
+    files: DISK.inodes,
+    ffree: DISK.inodes - DISK.systemInodes - d.files,
+    fsid: DISK.fsid,
+    namelen: 255,
+  };
 }
 
 /** The size= option of a tmpfs in KiB, else half of RAM (shmem_default_max_blocks). */
@@ -74,24 +100,52 @@ function hashId(s: string): bigint {
 
 /** statfs of one mount, as seen by a process in `c` (undefined: the host). */
 export function statfsOf(m: MountEntry, daemon: Daemon, host: Host, c: Container | undefined): StatFs {
-  const zero = (type: number, files = 0): StatFs => ({ type, bsize: BLOCK, blocks: 0, bfree: 0, bavail: 0, files, ffree: files ? files - 1 : 0, fsid: 0n, namelen: 255 });
+  const zero = (type: number, files = 0): StatFs => ({
+    type,
+    bsize: BLOCK,
+    blocks: 0,
+    bfree: 0,
+    bavail: 0,
+    files,
+    ffree: files ? files - 1 : 0,
+    fsid: 0n,
+    namelen: 255,
+  });
   switch (m.type) {
-    case 'ext4': return ext4(daemon);
-    case 'overlay': return { ...ext4(daemon), type: MAGIC.overlay, fsid: hashId(`${c?.id ?? ''}${m.target}${m.opts}`) };
+    case 'ext4':
+      return ext4(daemon);
+    case 'overlay':
+      return { ...ext4(daemon), type: MAGIC.overlay, fsid: hashId(`${c?.id ?? ''}${m.target}${m.opts}`) };
     case 'tmpfs': {
       const kb = tmpfsKb(m.opts, host);
       const blocks = kb / 4;
       const usedKb = c ? 0 : (TMPFS_USED_KB[m.target] ?? 0);
       const files = Math.floor(host.fixture.memTotalBytes / BLOCK / 2);
       const usedFiles = c ? (m.target === '/dev' ? 16 : 1) : 812;
-      return { type: MAGIC.tmpfs, bsize: BLOCK, blocks, bfree: blocks - usedKb / 4, bavail: blocks - usedKb / 4, files, ffree: files - usedFiles, fsid: 0n, namelen: 255 };
+      return {
+        type: MAGIC.tmpfs,
+        bsize: BLOCK,
+        blocks,
+        bfree: blocks - usedKb / 4,
+        bavail: blocks - usedKb / 4,
+        files,
+        ffree: files - usedFiles,
+        fsid: 0n,
+        namelen: 255,
+      };
     }
-    case 'proc': return zero(MAGIC.proc);
-    case 'sysfs': return zero(MAGIC.sysfs);
-    case 'cgroup2': return zero(MAGIC.cgroup2);
-    case 'devpts': return zero(MAGIC.devpts);
-    case 'mqueue': return zero(MAGIC.mqueue);
-    default: return zero(0);
+    case 'proc':
+      return zero(MAGIC.proc);
+    case 'sysfs':
+      return zero(MAGIC.sysfs);
+    case 'cgroup2':
+      return zero(MAGIC.cgroup2);
+    case 'devpts':
+      return zero(MAGIC.devpts);
+    case 'mqueue':
+      return zero(MAGIC.mqueue);
+    default:
+      return zero(0);
   }
 }
 
@@ -107,7 +161,13 @@ export function mountOf(table: readonly MountEntry[], abs: string): MountEntry |
 
 /** coreutils@v9.4:src/stat.c human_fstype (and busybox@1_36_1:coreutils/stat.c FS_TYPE_LIST, which lacks overlayfs, cgroup2 and mqueue). */
 export function fsTypeName(type: number, busybox: boolean): string {
-  const names: Record<number, string> = { [MAGIC.ext4]: 'ext2/ext3', [MAGIC.tmpfs]: 'tmpfs', [MAGIC.proc]: 'proc', [MAGIC.sysfs]: 'sysfs', [MAGIC.devpts]: 'devpts' };
+  const names: Record<number, string> = {
+    [MAGIC.ext4]: 'ext2/ext3',
+    [MAGIC.tmpfs]: 'tmpfs',
+    [MAGIC.proc]: 'proc',
+    [MAGIC.sysfs]: 'sysfs',
+    [MAGIC.devpts]: 'devpts',
+  };
   const gnu: Record<number, string> = { [MAGIC.overlay]: 'overlayfs', [MAGIC.cgroup2]: 'cgroup2fs', [MAGIC.mqueue]: 'mqueue' };
   return names[type] ?? (busybox ? 'UNKNOWN' : (gnu[type] ?? `UNKNOWN (0x${type.toString(16)})`));
 }
@@ -118,13 +178,28 @@ export function fsTypeName(type: number, busybox: boolean): string {
  * %n %i %l %t %T %s %S %b %f %a %c %d and printf flags/width.
  */
 export function statfsText(name: string, st: StatFs, busybox: boolean, format?: string, terse = false): string {
-  const fmt = format ?? (terse
-    ? busybox ? '%n %i %l %t %s %b %f %a %c %d' : '%n %i %l %t %s %S %b %f %a %c %d'
-    : `  File: "%n"\n    ID: %-8i Namelen: %-7l Type: %T\n${busybox ? 'Block size: %-10s\n' : 'Block size: %-10s Fundamental block size: %S\n'}Blocks: Total: %-10b Free: %-10f Available: %a\nInodes: Total: %-10c Free: %d`);
-  const value = (c: string): string | undefined => ({
-    n: name, i: st.fsid.toString(16), l: String(st.namelen), t: st.type.toString(16), T: fsTypeName(st.type, busybox),
-    s: String(st.bsize), S: String(st.bsize), b: String(st.blocks), f: String(st.bfree), a: String(st.bavail), c: String(st.files), d: String(st.ffree),
-  })[c];
+  const fmt =
+    format ??
+    (terse
+      ? busybox
+        ? '%n %i %l %t %s %b %f %a %c %d'
+        : '%n %i %l %t %s %S %b %f %a %c %d'
+      : `  File: "%n"\n    ID: %-8i Namelen: %-7l Type: %T\n${busybox ? 'Block size: %-10s\n' : 'Block size: %-10s Fundamental block size: %S\n'}Blocks: Total: %-10b Free: %-10f Available: %a\nInodes: Total: %-10c Free: %d`);
+  const value = (c: string): string | undefined =>
+    ({
+      n: name,
+      i: st.fsid.toString(16),
+      l: String(st.namelen),
+      t: st.type.toString(16),
+      T: fsTypeName(st.type, busybox),
+      s: String(st.bsize),
+      S: String(st.bsize),
+      b: String(st.blocks),
+      f: String(st.bfree),
+      a: String(st.bavail),
+      c: String(st.files),
+      d: String(st.ffree),
+    })[c];
   return `${fmt.replace(/%([-#+ 0]*)(\d*)([a-zA-Z%])/g, (_all, flags: string, width: string, c: string) => {
     if (c === '%') return '%';
     const v = value(c);

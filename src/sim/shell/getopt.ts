@@ -43,7 +43,8 @@ export function getopt(args: string[], optstring: string, longs: LongOpt[] = [])
       const matches = exact ? [exact] : longs.filter((l) => l.name.startsWith(name as string));
       const distinct = new Set(matches.map((m) => `${m.key}/${m.arg}`));
       if (!matches.length) return { ok: false, error: `unrecognized option '${a.split('=')[0]}'` };
-      if (distinct.size > 1) return { ok: false, error: `option '${a.split('=')[0]}' is ambiguous; possibilities:${matches.map((m) => ` '--${m.name}'`).join('')}` };
+      if (distinct.size > 1)
+        return { ok: false, error: `option '${a.split('=')[0]}' is ambiguous; possibilities:${matches.map((m) => ` '--${m.name}'`).join('')}` };
       const l = matches[0] as LongOpt;
       if (l.arg === 'none' && value !== undefined) return { ok: false, error: `option '--${l.name}' doesn't allow an argument` };
       if (l.arg === 'required' && value === undefined) {

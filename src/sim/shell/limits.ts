@@ -81,7 +81,12 @@ export type LimitKind = NonNullable<ExecResult['stopped']>['limit'];
  * (`…, increase executionLimits.maxCommandCount`) name its API, so the learner never sees them.
  */
 export function limitOf(stderr: string): { kind: LimitKind; line: string; fn?: string } | undefined {
-  const m = /^(?:bash|sh): (.*)$/m.exec(stderr.split('\n').filter((l) => /executionLimits\.|limit exceeded|exceeded \(|too many commands executed|total output size exceeded/.test(l)).pop() ?? '');
+  const m = /^(?:bash|sh): (.*)$/m.exec(
+    stderr
+      .split('\n')
+      .filter((l) => /executionLimits\.|limit exceeded|exceeded \(|too many commands executed|total output size exceeded/.test(l))
+      .pop() ?? '',
+  );
   if (!m) return undefined;
   const text = m[1] as string;
   const line = m[0];
@@ -96,14 +101,17 @@ export function limitOf(stderr: string): { kind: LimitKind; line: string; fn?: s
 const seconds = (ms: number) => (ms / 1000).toLocaleString('en');
 
 const EN: Record<LimitKind, (cpuMs: number) => string> = {
-  commands: () => `the simulator stopped this line after ${LIMITS.commands.toLocaleString('en')} commands, its limit for one line (a real shell would keep going until Ctrl-C).`,
-  depth: () => `the simulator stopped this line: functions nested ${LIMITS.callDepth} deep, its limit (bash's FUNCNEST); a real bash would recurse until it crashes.`,
+  commands: () =>
+    `the simulator stopped this line after ${LIMITS.commands.toLocaleString('en')} commands, its limit for one line (a real shell would keep going until Ctrl-C).`,
+  depth: () =>
+    `the simulator stopped this line: functions nested ${LIMITS.callDepth} deep, its limit (bash's FUNCNEST); a real bash would recurse until it crashes.`,
   output: () => `the simulator stopped this line after 1 MiB of output, its limit for one line.`,
   processes: () => `the simulator stopped this line after it started ${LIMITS.processes.toLocaleString('en')} processes, its limit for one line.`,
   containers: () => `the simulator holds at most ${LIMITS.containers} containers; remove some with docker rm.`,
   cpu: (cpuMs) => `the simulator stopped this line after ${seconds(cpuMs)} s of computing, its limit for one line.`,
   work: () => `the simulator stopped this line: it asked for more work than one line may do.`,
-  time: () => `the simulator interrupted a command of this line after ${seconds(VIRTUAL_BOUND_MS)} s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.`,
+  time: () =>
+    `the simulator interrupted a command of this line after ${seconds(VIRTUAL_BOUND_MS)} s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.`,
 };
 
 const ZH: Record<LimitKind, (cpuMs: number) => string> = {
@@ -166,7 +174,10 @@ export const YIELD_EVERY_MS = 20;
  * and shows `partial`, what the command wrote until then.
  */
 export class LineLimitError extends Error {
-  constructor(readonly kind: LimitKind, readonly partial = '') {
+  constructor(
+    readonly kind: LimitKind,
+    readonly partial = '',
+  ) {
     super(`line limit: ${kind}`);
   }
 }

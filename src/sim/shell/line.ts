@@ -20,7 +20,27 @@ export function quoteArgv(argv: string[]): string {
 }
 
 /** Variables bash keeps for itself: not carried from one line to the next. */
-const SHELL_VARS = new Set(['?', 'IFS', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'PWD', 'OLDPWD', '_', 'BASH_VERSION', 'PPID', 'UID', 'EUID', 'BASHPID', 'RANDOM', 'LINENO', 'SECONDS']);
+const SHELL_VARS = new Set([
+  '?',
+  'IFS',
+  'OPTIND',
+  'SHELLOPTS',
+  'BASHOPTS',
+  'OSTYPE',
+  'MACHTYPE',
+  'HOSTTYPE',
+  'PWD',
+  'OLDPWD',
+  '_',
+  'BASH_VERSION',
+  'PPID',
+  'UID',
+  'EUID',
+  'BASHPID',
+  'RANDOM',
+  'LINENO',
+  'SECONDS',
+]);
 
 /** ctx.stdin is a latin1-shaped byte string; decode it as UTF-8 (just-bash's helper is not in its browser build). */
 export function decodeLatin1Utf8(byteString: JB.ByteString): string {
@@ -156,7 +176,9 @@ export async function execLine(bash: JB.Bash, session: Session, script: string, 
   try {
     const r = await withExports(bash, marks, () => bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal }));
     // A line that does not parse runs nothing: the shell keeps its directory and variables.
-    return r.exitCode === 2 && /^bash: (?:syntax error: Parse error at |line \d+: unexpected EOF while looking for matching )/m.test(r.stderr) ? { ...r, env: keep } : r;
+    return r.exitCode === 2 && /^bash: (?:syntax error: Parse error at |line \d+: unexpected EOF while looking for matching )/m.test(r.stderr)
+      ? { ...r, env: keep }
+      : r;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (signal?.aborted) return { stdout: '', stderr: '', exitCode: 130, env: keep };
@@ -197,11 +219,17 @@ export function writeErrorText(shell: Session['shell'], errors: { path: string; 
   const writers = [...fullWriters];
   return errors
     .map(({ path, reason }) =>
-      path === '/dev/full' && writers[0] === '' ? fullWriteError(writers.shift())
-      : shell === 'sh'
-        ? reason.startsWith('write error') ? `sh: ${reason}\n` : `sh: can't create ${path}: ${reason}\n`
-        : path === '/dev/full' && writers.length ? fullWriteError(writers.shift())
-        : reason.startsWith('write error') ? `bash: echo: ${reason}\n` : `bash: ${path}: ${reason}\n`,
+      path === '/dev/full' && writers[0] === ''
+        ? fullWriteError(writers.shift())
+        : shell === 'sh'
+          ? reason.startsWith('write error')
+            ? `sh: ${reason}\n`
+            : `sh: can't create ${path}: ${reason}\n`
+          : path === '/dev/full' && writers.length
+            ? fullWriteError(writers.shift())
+            : reason.startsWith('write error')
+              ? `bash: echo: ${reason}\n`
+              : `bash: ${path}: ${reason}\n`,
     )
     .join('');
 }
@@ -232,7 +260,11 @@ export function exportPrefix(session: Session): string {
  * The stderr and status of a line a limit stopped (`limit`) or Ctrl-C did (no `limit`): the
  * foreground command got SIGINT, bash reports 130 and says nothing more.
  */
-export function stoppedLine(stderr: string, limit: { kind: string; line: string; fn?: string } | undefined, shell: Session['shell']): { stderr: string; exitCode: number } {
+export function stoppedLine(
+  stderr: string,
+  limit: { kind: string; line: string; fn?: string } | undefined,
+  shell: Session['shell'],
+): { stderr: string; exitCode: number } {
   if (!limit) return { stderr: stderr.replace(/^bash: execution aborted\n/m, ''), exitCode: 130 };
   if (limit.line) stderr = stderr.replace(`${limit.line}\n`, '');
   stderr = stderr.replace(/^bash: execution aborted\n/m, '');

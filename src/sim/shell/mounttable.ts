@@ -24,10 +24,12 @@ export function mountTable(daemon: Daemon, c: Container | undefined): MountEntry
   if (!c) {
     // On the host each running container's root is an overlay mounted at its MergedDir,
     // with the same short-link lowerdirs the container itself sees for `/`.
-    const overlays = [...daemon.containers.values()].filter((x) => x.status === 'running').flatMap((x) => {
-      const r = daemon.lib?.rootfs.get(x.id);
-      return r ? [r.mountLine.replace('overlay on / type overlay', `overlay on ${r.graphDriver.MergedDir} type overlay`)] : [];
-    });
+    const overlays = [...daemon.containers.values()]
+      .filter((x) => x.status === 'running')
+      .flatMap((x) => {
+        const r = daemon.lib?.rootfs.get(x.id);
+        return r ? [r.mountLine.replace('overlay on / type overlay', `overlay on ${r.graphDriver.MergedDir} type overlay`)] : [];
+      });
     return [
       '/dev/sda1 on / type ext4 (rw,relatime,discard,errors=remount-ro)',
       'proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)',
@@ -40,7 +42,8 @@ export function mountTable(daemon: Daemon, c: Container | undefined): MountEntry
   const rw = c.hostConfig.ReadonlyRootfs ? 'ro' : 'rw';
   const id = c.id.slice(0, 26).toUpperCase();
   return [
-    daemon.lib?.rootfs.get(c.id)?.mountLine ?? `overlay on / type overlay (${rw},relatime,lowerdir=/var/lib/docker/overlay2/l/${id}:/var/lib/docker/overlay2/l/BASE,upperdir=/var/lib/docker/overlay2/${c.id}/diff,workdir=/var/lib/docker/overlay2/${c.id}/work,nouserxattr)`,
+    daemon.lib?.rootfs.get(c.id)?.mountLine ??
+      `overlay on / type overlay (${rw},relatime,lowerdir=/var/lib/docker/overlay2/l/${id}:/var/lib/docker/overlay2/l/BASE,upperdir=/var/lib/docker/overlay2/${c.id}/diff,workdir=/var/lib/docker/overlay2/${c.id}/work,nouserxattr)`,
     'proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)',
     'tmpfs on /dev type tmpfs (rw,nosuid,size=65536k,mode=755,inode64)',
     'devpts on /dev/pts type devpts (rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666)',
@@ -51,7 +54,9 @@ export function mountTable(daemon: Daemon, c: Container | undefined): MountEntry
     '/dev/sda1 on /etc/resolv.conf type ext4 (rw,relatime,discard,errors=remount-ro)',
     '/dev/sda1 on /etc/hostname type ext4 (rw,relatime,discard,errors=remount-ro)',
     '/dev/sda1 on /etc/hosts type ext4 (rw,relatime,discard,errors=remount-ro)',
-    ...(daemon.lib?.mounts.get(c.id) ?? []).filter((m) => m.type !== 'tmpfs').map((m) => `/dev/sda1 on ${m.destination} type ext4 (${m.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro)`),
+    ...(daemon.lib?.mounts.get(c.id) ?? [])
+      .filter((m) => m.type !== 'tmpfs')
+      .map((m) => `/dev/sda1 on ${m.destination} type ext4 (${m.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro)`),
     ...Object.keys(c.hostConfig.Tmpfs ?? {}).map((t) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime,inode64)`),
   ].map(entry);
 }

@@ -81,11 +81,15 @@ export function rootFs(
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
   const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
   for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
-  if (merged) for (const n of [...names, ...hidden]) if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: SBIN[n] === 'both' ? BUSYBOX_SCRIPT : '', mtime, mode: 0o755 };
+  if (merged)
+    for (const n of [...names, ...hidden])
+      if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: SBIN[n] === 'both' ? BUSYBOX_SCRIPT : '', mtime, mode: 0o755 };
   // just-bash runs a registered command only from /bin/NAME or /usr/bin/NAME; from /usr/sbin it runs the file as a
   // script, so /usr/sbin's programs (and the /usr/bin files their links lead to) hand "$0" to __cc_applet (applet.ts).
   if (merged) for (const n of Object.keys(SBIN)) if (init[`/usr/sbin/${n}`]) init[`/usr/sbin/${n}`] = { content: BUSYBOX_SCRIPT, mtime, mode: 0o755 };
-  if (links) for (const p of c?.image.executables ?? other?.executables ?? []) if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)) init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime, mode: 0o755 };
+  if (links)
+    for (const p of c?.image.executables ?? other?.executables ?? [])
+      if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)) init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime, mode: 0o755 };
   // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
   // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
   const tmpfs = other ? other.writable : Object.keys(c?.hostConfig.Tmpfs ?? {});
@@ -159,7 +163,13 @@ export function rootFs(
       void base.utimes(d, mtime, mtime);
     }
     // Ubuntu's /etc/resolv.conf is systemd-resolved's stub file (fs/hostfiles.ts).
-    for (const [path, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib'], ['/lib64', 'usr/lib64'], ['/etc/resolv.conf', '../run/systemd/resolve/stub-resolv.conf']] as const) {
+    for (const [path, target] of [
+      ['/bin', 'usr/bin'],
+      ['/sbin', 'usr/sbin'],
+      ['/lib', 'usr/lib'],
+      ['/lib64', 'usr/lib64'],
+      ['/etc/resolv.conf', '../run/systemd/resolve/stub-resolv.conf'],
+    ] as const) {
       void jb.InMemoryFs.prototype.symlink.call(base, target, path);
       linkTimes.set(path, mtime);
     }
@@ -167,10 +177,12 @@ export function rootFs(
     void base.utimes('/usr', mtime, mtime);
   }
   // Programs Ubuntu ships in both places: /usr/sbin/NAME is a relative link to ../bin/NAME.
-  if (merged) for (const [n, where] of Object.entries(SBIN)) if (where === 'both' && names.has(n)) {
-    void jb.InMemoryFs.prototype.symlink.call(base, `../bin/${n}`, `/usr/sbin/${n}`);
-    linkTimes.set(`/usr/sbin/${n}`, mtime);
-  }
+  if (merged)
+    for (const [n, where] of Object.entries(SBIN))
+      if (where === 'both' && names.has(n)) {
+        void jb.InMemoryFs.prototype.symlink.call(base, `../bin/${n}`, `/usr/sbin/${n}`);
+        linkTimes.set(`/usr/sbin/${n}`, mtime);
+      }
   for (const [path, target] of Object.entries(links ?? {})) {
     void jb.InMemoryFs.prototype.symlink.call(base, target, path);
     linkTimes.set(path, mtime);
@@ -192,13 +204,15 @@ export function rootFs(
   const volumeMounts = (c && lib ? (lib.mounts.get(c.id) ?? []) : []).flatMap((m) => {
     const v = m.type === 'volume' ? lib?.volumes.get(m.source) : undefined;
     if (m.type === 'tmpfs') return [{ mountPoint: m.destination, filesystem: new jb.InMemoryFs() as JB.IFileSystem }];
-    if (m.type === 'bind') return [{ mountPoint: m.destination, filesystem: new BindFs(hostFs(), m.source, m.readOnly, report, m.destination) as JB.IFileSystem }];
+    if (m.type === 'bind')
+      return [{ mountPoint: m.destination, filesystem: new BindFs(hostFs(), m.source, m.readOnly, report, m.destination) as JB.IFileSystem }];
     if (!v) return [];
     const vfs = fsForVolume(jb, v, () => host.clock.nowMs);
     return [{ mountPoint: m.destination, filesystem: m.readOnly ? (new BindFs(vfs, '', true, report, m.destination) as JB.IFileSystem) : vfs }];
   });
   // --tmpfs PATH (and a pod's emptyDir volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
-  for (const t of tmpfs) if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });
+  for (const t of tmpfs)
+    if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });
   const devfs = new DevFs(host, () => mtime.getTime(), Boolean(c?.config.Tty));
   devfs.onEndless = onEndless;
   // `head -c N /dev/zero` gets N bytes when they fit a string of the line (a larger N: commands/head.ts stops the line).
@@ -207,7 +221,16 @@ export function rootFs(
     return n !== undefined && n <= LIMITS.stringBytes ? n : undefined;
   };
   devfs.onWriteError = procfs.onWriteError;
-  const fs = new jb.MountableFs({ base, mounts: [{ mountPoint: '/dev', filesystem: devfs }, { mountPoint: '/proc', filesystem: procfs }, { mountPoint: '/sys/fs/cgroup', filesystem: cgfs }, { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) }, ...volumeMounts] });
+  const fs = new jb.MountableFs({
+    base,
+    mounts: [
+      { mountPoint: '/dev', filesystem: devfs },
+      { mountPoint: '/proc', filesystem: procfs },
+      { mountPoint: '/sys/fs/cgroup', filesystem: cgfs },
+      { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) },
+      ...volumeMounts,
+    ],
+  });
   return { fs, readOnly };
 }
 

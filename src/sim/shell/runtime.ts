@@ -22,7 +22,27 @@ import { SHELL_BUILTINS, tickedCommands, WRAPPED, wrappedArgs } from './wrapped.
 import { appletCommand, appletsOf } from './applet.ts';
 import { childShell, withExports } from './childshell.ts';
 import { Forks, forkPlugin } from './forks.ts';
-import { anySignal, argListTooLong, braceOverflow, busyLoop, chunksOf, copyEnv, decodeLatin1Utf8, execLine, exportPrefix, latin1Bytes, peersOf, pipelinesOf, quoteArgv, redirectFull, sessionVars, statusCommand, stoppedLine, tooBig, writeErrorText } from './line.ts';
+import {
+  anySignal,
+  argListTooLong,
+  braceOverflow,
+  busyLoop,
+  chunksOf,
+  copyEnv,
+  decodeLatin1Utf8,
+  execLine,
+  exportPrefix,
+  latin1Bytes,
+  peersOf,
+  pipelinesOf,
+  quoteArgv,
+  redirectFull,
+  sessionVars,
+  statusCommand,
+  stoppedLine,
+  tooBig,
+  writeErrorText,
+} from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
 import type { CmdEnv, Session } from './types.ts';
@@ -80,7 +100,10 @@ export class ShellRuntime {
     daemon.runner = (c, p, argv, tty, workdir) => this.runInContainer(c, p, argv, tty, workdir);
     daemon.onRemove.push((id) => this.forget(id));
     host.runc.runner = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
-    host.runc.readFile = (root, path) => this.bashFor(root).fs.readFile(path).catch(() => undefined);
+    host.runc.readFile = (root, path) =>
+      this.bashFor(root)
+        .fs.readFile(path)
+        .catch(() => undefined);
     host.runc.roots.onRemove.push((id) => this.forget(id));
   }
 
@@ -94,18 +117,47 @@ export class ShellRuntime {
     let bash = this.bashes.get(root);
     if (bash) return bash;
     const avail = rootCommands(this.host, this.daemon, root);
-    const { fs, readOnly } = rootFs(this.jb, this.host, this.daemon, root, avail, [...this.commands.map((x) => x.name), ...WRAPPED], () => this.bashFor('host').fs, () => this.writeErrors, (path) => void (this.endless = path));
+    const { fs, readOnly } = rootFs(
+      this.jb,
+      this.host,
+      this.daemon,
+      root,
+      avail,
+      [...this.commands.map((x) => x.name), ...WRAPPED],
+      () => this.bashFor('host').fs,
+      () => this.writeErrors,
+      (path) => void (this.endless = path),
+    );
     this.readOnlyCheck.set(root, readOnly);
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
-    const shells = (['sh', 'bash'] as const).filter((n) => !avail || avail.has(n)).map((n) => childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'));
-    const cmds = [...custom, ...wrapped, ...tickedCommands(rootCommands(this.host, this.daemon, root), (ctx) => this.tick(ctx), (r) => this.inOrder(r)), ...shells, statusCommand(), ...(root === 'host' ? this.forks.commands() : [])];
+    const shells = (['sh', 'bash'] as const)
+      .filter((n) => !avail || avail.has(n))
+      .map((n) => childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'));
+    const cmds = [
+      ...custom,
+      ...wrapped,
+      ...tickedCommands(
+        rootCommands(this.host, this.daemon, root),
+        (ctx) => this.tick(ctx),
+        (r) => this.inOrder(r),
+      ),
+      ...shells,
+      statusCommand(),
+      ...(root === 'host' ? this.forks.commands() : []),
+    ];
     bash = new this.jb.Bash({
       fs,
       cwd: '/',
       commands: builtinNames as JB.CommandName[],
-      customCommands: [...cmds, appletCommand((n) => cmds.find((x) => x.name === n), () => appletsOf(this.daemon, this.host.runc.roots, root))],
+      customCommands: [
+        ...cmds,
+        appletCommand(
+          (n) => cmds.find((x) => x.name === n),
+          () => appletsOf(this.daemon, this.host.runc.roots, root),
+        ),
+      ],
       executionLimits: JB_LIMITS,
       // just-bash's defense in depth patches JS globals while a script runs, against code that
       // could escape its sandbox. No learner code runs as JavaScript here (no js-exec, no python),
@@ -171,11 +223,25 @@ export class ShellRuntime {
       this.reuseSelf = undefined;
     } else if ((self = this.forks.take(argv[0]) as Proc)) {
       // The last command of a subshell runs as the subshell's process (forks.ts).
-      Object.assign(self, { argv, comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15), reaps: true, state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } });
+      Object.assign(self, {
+        argv,
+        comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15),
+        reaps: true,
+        state: 'R',
+        rssBytes: 2_000_000,
+        vszKb: 8_000,
+        threads: 1,
+        program: { kind: 'idle' },
+      });
       transient = true;
     } else {
       this.budget?.spawned();
-      self = this.host.kernel.spawn({ parent, argv, transient: true, patch: { reaps: true, handlers: new Set(), state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } } });
+      self = this.host.kernel.spawn({
+        parent,
+        argv,
+        transient: true,
+        patch: { reaps: true, handlers: new Set(), state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } },
+      });
       transient = true;
     }
     this.host.current = self;
@@ -193,44 +259,67 @@ export class ShellRuntime {
       execute: async (args, ctx) => {
         if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
         const cmd = await loadCommand(row);
-        return this.inOrder(await (cmd.noProcess ? (fn: (self: Proc) => Promise<ExecResult>) => fn(this.host.current) : (fn: (self: Proc) => Promise<ExecResult>) => this.asChild([cmd.name, ...args], fn))(async (self) => {
-          const env: CmdEnv = {
-            host: this.host,
-            daemon: this.daemon,
-            self,
-            session: this.currentSession!,
-            flavor: rootFlavor(this.host, this.daemon, root),
-            stdin: decodeLatin1Utf8(ctx.stdin),
-            stdinBytes: () => latin1Bytes(ctx.stdin),
-            rootFs: (id) => this.bashFor(id).fs,
-            cwd: ctx.cwd,
-            env: ctx.env,
-            signal: this.signal,
-            columns: this.columns,
-            tty: this.lineIsTty,
-            pipeline: peersOf(this.pipelines, [cmd.name, ...args]),
-            stream: this.lineIsTty && this.onOutput ? (chunk) => this.write(chunk) : undefined,
-            fs: ctx.fs,
-            readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
-            orig: ctx.origCommand ? async (a: string[]) => { const r = await ctx.origCommand!(a); return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined) }; } : undefined, // bytes stay bytes (head -c of /dev/urandom)
-            exported: ctx.exportedEnv,
-            exec: async (line, opts) => {
-              const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
-              const r = await withExports(this.bashFor(root), marks, () => ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }));
-              return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-            },
-            readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
-            tick: async () => void (await this.budget?.tick()),
-            stopLine: (kind) => { this.budget?.stop(kind); return { stdout: '', stderr: '', exitCode: 130 }; },
-            history: () => this.history(),
-            enterSession: (s) => void (this.pending = s),
-            runAs: (p, fn) => this.host.withCurrent(p, fn),
-          };
-          if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries())) return argListTooLong(this.currentSession, cmd.name);
-          const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
-          if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
-          return withinLineLimits(() => cmd.run(args, env), (kind) => this.budget?.stop(kind));
-        }));
+        return this.inOrder(
+          await (cmd.noProcess
+            ? (fn: (self: Proc) => Promise<ExecResult>) => fn(this.host.current)
+            : (fn: (self: Proc) => Promise<ExecResult>) => this.asChild([cmd.name, ...args], fn))(async (self) => {
+            const env: CmdEnv = {
+              host: this.host,
+              daemon: this.daemon,
+              self,
+              session: this.currentSession!,
+              flavor: rootFlavor(this.host, this.daemon, root),
+              stdin: decodeLatin1Utf8(ctx.stdin),
+              stdinBytes: () => latin1Bytes(ctx.stdin),
+              rootFs: (id) => this.bashFor(id).fs,
+              cwd: ctx.cwd,
+              env: ctx.env,
+              signal: this.signal,
+              columns: this.columns,
+              tty: this.lineIsTty,
+              pipeline: peersOf(this.pipelines, [cmd.name, ...args]),
+              stream: this.lineIsTty && this.onOutput ? (chunk) => this.write(chunk) : undefined,
+              fs: ctx.fs,
+              readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
+              orig: ctx.origCommand
+                ? async (a: string[]) => {
+                    const r = await ctx.origCommand!(a);
+                    return {
+                      stdout: r.stdout,
+                      stderr: r.stderr,
+                      exitCode: r.exitCode,
+                      stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined),
+                    };
+                  }
+                : undefined, // bytes stay bytes (head -c of /dev/urandom)
+              exported: ctx.exportedEnv,
+              exec: async (line, opts) => {
+                const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
+                const r = await withExports(this.bashFor(root), marks, () =>
+                  ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
+                );
+                return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+              },
+              readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+              tick: async () => void (await this.budget?.tick()),
+              stopLine: (kind) => {
+                this.budget?.stop(kind);
+                return { stdout: '', stderr: '', exitCode: 130 };
+              },
+              history: () => this.history(),
+              enterSession: (s) => void (this.pending = s),
+              runAs: (p, fn) => this.host.withCurrent(p, fn),
+            };
+            if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
+              return argListTooLong(this.currentSession, cmd.name);
+            const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
+            if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
+            return withinLineLimits(
+              () => cmd.run(args, env),
+              (kind) => this.budget?.stop(kind),
+            );
+          }),
+        );
       },
     };
   }
@@ -241,19 +330,21 @@ export class ShellRuntime {
       name,
       execute: async (args, ctx) => {
         if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-        return this.inOrder(await this.asChild([name, ...args], async () => {
-          if (tooBig([name, ...args], ctx.env.entries()))
-            return argListTooLong(this.currentSession, name);
-          this.endless = undefined;
-          const r = await ctx.origCommand!(wrappedArgs(name, args));
-          if (this.endless && WHOLE_READERS.has(name)) {
+        return this.inOrder(
+          await this.asChild([name, ...args], async () => {
+            if (tooBig([name, ...args], ctx.env.entries())) return argListTooLong(this.currentSession, name);
             this.endless = undefined;
-            return endlessReader(this.host, this.pipelines, this.lineIsTty, this.signal, r, [name, ...args]);
-          }
-          if (busybox && name === 'cat') return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
-          if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
-          return r;
-        }));
+            const r = await ctx.origCommand!(wrappedArgs(name, args));
+            if (this.endless && WHOLE_READERS.has(name)) {
+              this.endless = undefined;
+              return endlessReader(this.host, this.pipelines, this.lineIsTty, this.signal, r, [name, ...args]);
+            }
+            if (busybox && name === 'cat')
+              return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
+            if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
+            return r;
+          }),
+        );
       },
     };
   }
@@ -269,7 +360,9 @@ export class ShellRuntime {
     const top = this.depth === 0;
     const virtualStops = this.host.virtualStops;
     // The learner's line gets a fresh budget; a container command it starts shares it.
-    const budget = top ? new LineBudget(cpuBudgetMs ?? (this.host.clock.mode === 'virtual' ? LIMITS.virtualCpuMs : LIMITS.cpuMs), () => this.host.realWaitMs) : this.budget;
+    const budget = top
+      ? new LineBudget(cpuBudgetMs ?? (this.host.clock.mode === 'virtual' ? LIMITS.virtualCpuMs : LIMITS.cpuMs), () => this.host.realWaitMs)
+      : this.budget;
     if (top) {
       this.budget = budget;
       this.notes = [];
@@ -299,9 +392,11 @@ export class ShellRuntime {
       }
       const prefix = exportPrefix(session);
       const bg = withJobs ? backgroundStatements(bash, session, line) : undefined;
-      const r = BUSY_LOOP.test(line) ? await busyLoop(this.host, session, lineSignal)
-        : bg ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
-        : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
+      const r = BUSY_LOOP.test(line)
+        ? await busyLoop(this.host, session, lineSignal)
+        : bg
+          ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
+          : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
       let stderr = r.stderr;
       let exitCode = r.exitCode;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
@@ -327,7 +422,13 @@ export class ShellRuntime {
         if (exitCode === 0) exitCode = 1;
       }
       session.status = exitCode;
-      stderr = shellWording(stderr, session, !session.script && !/\bsh\s+-c\b/.test(line), session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'), line);
+      stderr = shellWording(
+        stderr,
+        session,
+        !session.script && !/\bsh\s+-c\b/.test(line),
+        session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'),
+        line,
+      );
       if (top) for (const note of notFoundNotes(stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
       if (withJobs && session.jobs) stderr += session.jobs.endOfLine(session.cwd, session.env.HOME);
       if (!top) return { stdout: r.stdout, stderr, exitCode };
@@ -350,8 +451,17 @@ export class ShellRuntime {
 
   /** What a line with `&` borrows from the runtime (background.ts). */
   private jobHooks(bash: JB.Bash, session: Session, signal: AbortSignal | undefined): BackgroundHooks {
-    const exec = (script: string, env: Record<string, string>, cwd: string, status: number) => execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env })}__cc_status ${status}; ${script}`, signal);
-    return { host: this.host, bash, session, signal, exec, print: (text) => this.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr, asJob: (p, fn) => this.withSelf(p, fn) };
+    const exec = (script: string, env: Record<string, string>, cwd: string, status: number) =>
+      execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env })}__cc_status ${status}; ${script}`, signal);
+    return {
+      host: this.host,
+      bash,
+      session,
+      signal,
+      exec,
+      print: (text) => this.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr,
+      asJob: (p, fn) => this.withSelf(p, fn),
+    };
   }
 
   /** The course note of the limit that stopped the line. */
@@ -367,8 +477,20 @@ export class ShellRuntime {
   }
 
   /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
-  async runInRoot(root: string, p: Proc, argv: string[], opts: { tty: boolean; workdir: string; env: Record<string, string>; signal?: AbortSignal }): Promise<ExecResult> {
-    const session = scriptSession(p, root, rootFlavor(this.host, this.daemon, root), this.host.runc.roots.get(root)?.hostname ?? '', { ...p.env, ...opts.env }, opts.workdir || '/');
+  async runInRoot(
+    root: string,
+    p: Proc,
+    argv: string[],
+    opts: { tty: boolean; workdir: string; env: Record<string, string>; signal?: AbortSignal },
+  ): Promise<ExecResult> {
+    const session = scriptSession(
+      p,
+      root,
+      rootFlavor(this.host, this.daemon, root),
+      this.host.runc.roots.get(root)?.hostname ?? '',
+      { ...p.env, ...opts.env },
+      opts.workdir || '/',
+    );
     return this.runOnce(session, argv, opts.tty, opts.signal);
   }
 

@@ -101,8 +101,12 @@ export class BindFs implements JB.IFileSystem {
     if (this.readOnly) throw new Error(`EROFS: read-only file system, ${op} '${p}'`);
   }
 
-  readFile(p: string, o?: Parameters<JB.IFileSystem['readFile']>[1]) { return this.host.readFile(this.at(p), o); }
-  readFileBuffer(p: string) { return this.host.readFileBuffer(this.at(p)); }
+  readFile(p: string, o?: Parameters<JB.IFileSystem['readFile']>[1]) {
+    return this.host.readFile(this.at(p), o);
+  }
+  readFileBuffer(p: string) {
+    return this.host.readFileBuffer(this.at(p));
+  }
   async writeFile(p: string, c: JB.FileContent, o?: Parameters<JB.IFileSystem['writeFile']>[2]) {
     if (this.readOnly && this.report) return this.report(`${this.mountPoint}${p}`);
     this.guard('open', p);
@@ -113,22 +117,66 @@ export class BindFs implements JB.IFileSystem {
     this.guard('open', p);
     return this.host.appendFile(this.at(p), c, o);
   }
-  exists(p: string) { return this.host.exists(this.at(p)); }
-  stat(p: string) { return this.host.stat(this.at(p)); }
-  lstat(p: string) { return this.host.lstat(this.at(p)); }
-  async mkdir(p: string, o?: Parameters<JB.IFileSystem['mkdir']>[1]) { this.guard('mkdir', p); return this.host.mkdir(this.at(p), o); }
-  readdir(p: string) { return this.host.readdir(this.at(p)); }
-  async rm(p: string, o?: Parameters<JB.IFileSystem['rm']>[1]) { this.guard('rm', p); return this.host.rm(this.at(p), o); }
-  async cp(a: string, b: string, o?: Parameters<JB.IFileSystem['cp']>[2]) { this.guard('open', b); return this.host.cp(this.at(a), this.at(b), o); }
-  async mv(a: string, b: string) { this.guard('rename', a); return this.host.mv(this.at(a), this.at(b)); }
-  resolvePath(base: string, p: string) { return this.host.resolvePath(base, p); }
-  getAllPaths() { return this.host.getAllPaths().filter((p) => p === this.source || p.startsWith(`${this.source}/`)).map((p) => p.slice(this.source.length) || '/'); }
-  async chmod(p: string, m: number) { this.guard('chmod', p); return this.host.chmod(this.at(p), m); }
-  async symlink(t: string, l: string) { this.guard('symlink', l); return this.host.symlink(t, this.at(l)); }
-  async link(a: string, b: string) { this.guard('link', b); return this.host.link(this.at(a), this.at(b)); }
-  readlink(p: string) { return this.host.readlink(this.at(p)); }
-  async realpath(p: string) { const r = await this.host.realpath(this.at(p)); return r.startsWith(this.source) ? r.slice(this.source.length) || '/' : r; }
-  async utimes(p: string, a: Date, m: Date) { this.guard('utime', p); return this.host.utimes(this.at(p), a, m); }
+  exists(p: string) {
+    return this.host.exists(this.at(p));
+  }
+  stat(p: string) {
+    return this.host.stat(this.at(p));
+  }
+  lstat(p: string) {
+    return this.host.lstat(this.at(p));
+  }
+  async mkdir(p: string, o?: Parameters<JB.IFileSystem['mkdir']>[1]) {
+    this.guard('mkdir', p);
+    return this.host.mkdir(this.at(p), o);
+  }
+  readdir(p: string) {
+    return this.host.readdir(this.at(p));
+  }
+  async rm(p: string, o?: Parameters<JB.IFileSystem['rm']>[1]) {
+    this.guard('rm', p);
+    return this.host.rm(this.at(p), o);
+  }
+  async cp(a: string, b: string, o?: Parameters<JB.IFileSystem['cp']>[2]) {
+    this.guard('open', b);
+    return this.host.cp(this.at(a), this.at(b), o);
+  }
+  async mv(a: string, b: string) {
+    this.guard('rename', a);
+    return this.host.mv(this.at(a), this.at(b));
+  }
+  resolvePath(base: string, p: string) {
+    return this.host.resolvePath(base, p);
+  }
+  getAllPaths() {
+    return this.host
+      .getAllPaths()
+      .filter((p) => p === this.source || p.startsWith(`${this.source}/`))
+      .map((p) => p.slice(this.source.length) || '/');
+  }
+  async chmod(p: string, m: number) {
+    this.guard('chmod', p);
+    return this.host.chmod(this.at(p), m);
+  }
+  async symlink(t: string, l: string) {
+    this.guard('symlink', l);
+    return this.host.symlink(t, this.at(l));
+  }
+  async link(a: string, b: string) {
+    this.guard('link', b);
+    return this.host.link(this.at(a), this.at(b));
+  }
+  readlink(p: string) {
+    return this.host.readlink(this.at(p));
+  }
+  async realpath(p: string) {
+    const r = await this.host.realpath(this.at(p));
+    return r.startsWith(this.source) ? r.slice(this.source.length) || '/' : r;
+  }
+  async utimes(p: string, a: Date, m: Date) {
+    this.guard('utime', p);
+    return this.host.utimes(this.at(p), a, m);
+  }
 }
 
 /**

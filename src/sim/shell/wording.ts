@@ -6,7 +6,36 @@
 import type { Session } from './types.ts';
 
 // busybox@1_36_1:shell/ash.c tokname_array: the tokens below TSEMI print bare, the others in double quotes.
-const ASH_TOKENS = new Set([';', '&', '&&', '||', '|', '(', ')', ';;', '`', '!', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'then', 'until', 'while', '{', '}', '[[', ']]']);
+const ASH_TOKENS = new Set([
+  ';',
+  '&',
+  '&&',
+  '||',
+  '|',
+  '(',
+  ')',
+  ';;',
+  '`',
+  '!',
+  'case',
+  'do',
+  'done',
+  'elif',
+  'else',
+  'esac',
+  'fi',
+  'for',
+  'function',
+  'if',
+  'in',
+  'then',
+  'until',
+  'while',
+  '{',
+  '}',
+  '[[',
+  ']]',
+]);
 
 /** bash 5.2's wording for just-bash's parse errors (parse.y: report_syntax_error). */
 function bashParseErrors(stderr: string): string {
@@ -43,22 +72,27 @@ function ashExpecting(stderr: string, source: string): string {
  */
 function ashWording(stderr: string, interactive: boolean, source: string): string {
   const line = interactive ? '' : 'line 1: ';
-  return bashParseErrors(ashExpecting(stderr, source))
-    // find_command / shellexec: "%s: %s" with errmsg(e, "not found") (ENOENT and ENOTDIR read "not found").
-    .replace(/^bash: (?:line \d+: )?(.+): command not found$/gm, 'sh: $1: not found')
-    .replace(/^bash: (?:line \d+: )?(\S*\/\S*): No such file or directory$/gm, 'sh: $1: not found')
-    .replace(/^bash: (?:line \d+: )?(\S*\/\S*): (Permission denied|Is a directory)$/gm, 'sh: $1: $2')
-    // cdcmd: ash_msg_and_raise_perror("can't cd to %s", dest).
-    .replace(/^bash: (?:line \d+: )?cd: (.+): (No such file or directory|Not a directory|Permission denied)$/gm, `sh: cd: ${line}can't cd to $1: $2`)
-    // raise_error_syntax / raise_error_unexpected_syntax (tokname quotes keywords and operators; any other word is "word").
-    .replace(/^bash: syntax error near unexpected token `(.*)'$/gm, (_m, tok: string) => `sh: syntax error: unexpected ${tok === 'newline' ? 'newline' : ASH_TOKENS.has(tok) ? `"${tok}"` : 'word'}`)
-    .replace(/^bash: syntax error: unexpected end of file$/gm, 'sh: syntax error: unexpected end of file')
-    .replace(/^bash: (?:line \d+: )?unexpected EOF while looking for matching `["'`]'$/gm, 'sh: syntax error: unterminated quoted string')
-    .replace(/^bash: syntax error: unexpected EOF while looking for matching '\}'$/gm, "sh: syntax error: missing '}'")
-    // shell/math.c: errmsg = "arithmetic syntax error".
-    .replace(/^bash: (?:.*: )?syntax error: (?:operand expected|invalid arithmetic operator).*$/gm, 'sh: arithmetic syntax error')
-    .replace(/^bash: (?:line \d+: )?(\w+): unbound variable$/gm, 'sh: $1: parameter not set')
-    .replace(/^bash: (?:line \d+: )?/gm, 'sh: ');
+  return (
+    bashParseErrors(ashExpecting(stderr, source))
+      // find_command / shellexec: "%s: %s" with errmsg(e, "not found") (ENOENT and ENOTDIR read "not found").
+      .replace(/^bash: (?:line \d+: )?(.+): command not found$/gm, 'sh: $1: not found')
+      .replace(/^bash: (?:line \d+: )?(\S*\/\S*): No such file or directory$/gm, 'sh: $1: not found')
+      .replace(/^bash: (?:line \d+: )?(\S*\/\S*): (Permission denied|Is a directory)$/gm, 'sh: $1: $2')
+      // cdcmd: ash_msg_and_raise_perror("can't cd to %s", dest).
+      .replace(/^bash: (?:line \d+: )?cd: (.+): (No such file or directory|Not a directory|Permission denied)$/gm, `sh: cd: ${line}can't cd to $1: $2`)
+      // raise_error_syntax / raise_error_unexpected_syntax (tokname quotes keywords and operators; any other word is "word").
+      .replace(
+        /^bash: syntax error near unexpected token `(.*)'$/gm,
+        (_m, tok: string) => `sh: syntax error: unexpected ${tok === 'newline' ? 'newline' : ASH_TOKENS.has(tok) ? `"${tok}"` : 'word'}`,
+      )
+      .replace(/^bash: syntax error: unexpected end of file$/gm, 'sh: syntax error: unexpected end of file')
+      .replace(/^bash: (?:line \d+: )?unexpected EOF while looking for matching `["'`]'$/gm, 'sh: syntax error: unterminated quoted string')
+      .replace(/^bash: syntax error: unexpected EOF while looking for matching '\}'$/gm, "sh: syntax error: missing '}'")
+      // shell/math.c: errmsg = "arithmetic syntax error".
+      .replace(/^bash: (?:.*: )?syntax error: (?:operand expected|invalid arithmetic operator).*$/gm, 'sh: arithmetic syntax error')
+      .replace(/^bash: (?:line \d+: )?(\w+): unbound variable$/gm, 'sh: $1: parameter not set')
+      .replace(/^bash: (?:line \d+: )?/gm, 'sh: ')
+  );
 }
 
 /** The shell's messages in `stderr` in the wording of the session's shell. */

@@ -4,7 +4,30 @@ import { echo } from './commands/echo.ts';
 import { printfBytes } from './printf-bytes.ts';
 
 /** just-bash commands whose output matches the real tools closely enough; wrapped so they run as their own process. */
-export const WRAPPED = ['cat', 'grep', 'head', 'readlink', 'wc', 'sort', 'cut', 'tr', 'awk', 'sed', 'rm', 'find', 'uniq', 'xargs', 'tee', 'chmod', 'seq', 'basename', 'dirname', 'which', 'clear', 'expr'];
+export const WRAPPED = [
+  'cat',
+  'grep',
+  'head',
+  'readlink',
+  'wc',
+  'sort',
+  'cut',
+  'tr',
+  'awk',
+  'sed',
+  'rm',
+  'find',
+  'uniq',
+  'xargs',
+  'tee',
+  'chmod',
+  'seq',
+  'basename',
+  'dirname',
+  'which',
+  'clear',
+  'expr',
+];
 
 /**
  * just-bash commands taken over only so that a running line checks its budget and yields to
@@ -23,18 +46,26 @@ export const SHELL_BUILTINS = new Set(['kill', 'echo', 'printf', 'pwd', 'test', 
  */
 export function wrappedArgs(name: string, args: string[]): string[] {
   if (name !== 'tr') return args;
-  return args.map((a, i) => (a.startsWith('-') && i === 0 ? a : a.replace(/\\\\|\\([0-7]{1,3})/g, (m, oct: string | undefined) => {
-    if (oct === undefined) return m;
-    const code = Number.parseInt(oct, 8);
-    return code < 0x80 ? String.fromCharCode(code) : m;
-  })));
+  return args.map((a, i) =>
+    a.startsWith('-') && i === 0
+      ? a
+      : a.replace(/\\\\|\\([0-7]{1,3})/g, (m, oct: string | undefined) => {
+          if (oct === undefined) return m;
+          const code = Number.parseInt(oct, 8);
+          return code < 0x80 ? String.fromCharCode(code) : m;
+        }),
+  );
 }
 
 /**
  * The TICKED commands of a root (`avail`: its command names, undefined on the host): each checks the
  * line's budget first (`tick` says whether the line must stop) and writes in order (`inOrder`).
  */
-export function tickedCommands(avail: Set<string> | undefined, tick: (ctx: JB.CommandContext) => Promise<boolean>, inOrder: (r: JB.ExecResult) => JB.ExecResult): JB.Command[] {
+export function tickedCommands(
+  avail: Set<string> | undefined,
+  tick: (ctx: JB.CommandContext) => Promise<boolean>,
+  inOrder: (r: JB.ExecResult) => JB.ExecResult,
+): JB.Command[] {
   return TICKED.filter((n) => !avail || avail.has(n) || n === 'test' || n === '[').map((name) => ({
     name,
     execute: async (args: string[], ctx: JB.CommandContext) => {

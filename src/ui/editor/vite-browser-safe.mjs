@@ -20,7 +20,9 @@ export function patchDockerfileAst(code, id) {
   if (!TARGET.test(id.split('?')[0] ?? id)) return null;
   if (!code.includes(NODE_CALL)) {
     if (!/\bBuffer\b/.test(code)) return null;
-    throw new Error(`${id}: dockerfile-ast's Buffer call changed; update src/ui/editor/vite-browser-safe.mjs so the browser bundle stays free of Node's Buffer`);
+    throw new Error(
+      `${id}: dockerfile-ast's Buffer call changed; update src/ui/editor/vite-browser-safe.mjs so the browser bundle stays free of Node's Buffer`,
+    );
   }
   return code.split(NODE_CALL).join(BROWSER_CALL);
 }

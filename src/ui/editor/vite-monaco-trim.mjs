@@ -53,9 +53,9 @@ export const MONACO_STUBS = {
     code:
       // The colour registrations quickInputService.js imports for their side effects, kept:
       // the theme service defines a CSS variable for every registered colour.
-      [
-        'chartsColors', 'inputColors', 'listColors', 'menuColors', 'minimapColors', 'miscColors', 'quickpickColors', 'searchColors',
-      ].map((c) => `import '../../theme/common/colors/${c}.js';\n`).join('') + throwingClass('QuickInputService', 'The quick input'),
+      ['chartsColors', 'inputColors', 'listColors', 'menuColors', 'minimapColors', 'miscColors', 'quickpickColors', 'searchColors']
+        .map((c) => `import '../../theme/common/colors/${c}.js';\n`)
+        .join('') + throwingClass('QuickInputService', 'The quick input'),
   },
   // The WebGPU renderer. view.js creates ViewGpuContext, ViewLinesGpu, RulersGpu and
   // GpuMarkOverlay only when the editor option experimentalGpuAcceleration is 'on'; its default
@@ -99,7 +99,7 @@ export const MONACO_STUBS = {
   // references peek; the course editor leaves gotoSymbol out (see monaco.ts), and this keeps it
   // out. (monaco-yaml's definition provider, for YAML aliases, is then unused.)
   'editor/contrib/gotoSymbol/browser/link/goToDefinitionAtPosition.js': {
-    why: 'Go to Definition (gotoSymbol is not one of the course editor\'s contributions)',
+    why: "Go to Definition (gotoSymbol is not one of the course editor's contributions)",
     code: "export class GotoDefinitionAtPositionEditorContribution {\n  static ID = 'editor.contrib.gotodefinitionatposition';\n  static get() {\n    return null;\n  }\n}\n",
   },
   // The editor worker's services run in a Web Worker (MonacoEnvironment.getWorker in monaco.ts).

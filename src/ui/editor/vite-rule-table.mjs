@@ -29,9 +29,7 @@ let parsed;
 
 /** rules/index.ts run once per build process (through tsx, as the CLI's build runs it), as a module's text. */
 function parsedModule() {
-  parsed ??= import('tsx/esm/api')
-    .then(({ tsImport }) => tsImport('../../checker/rules/index.ts', import.meta.url))
-    .then((m) => ruleTableModule(m.ALL_RULES));
+  parsed ??= import('tsx/esm/api').then(({ tsImport }) => tsImport('../../checker/rules/index.ts', import.meta.url)).then((m) => ruleTableModule(m.ALL_RULES));
   return parsed;
 }
 

@@ -76,14 +76,17 @@ class LanguageWorker {
 function start(createClient: (ctx: Context) => Foreign): void {
   const server = bootstrap((workerServer: { getChannel(name: string): { $fhr(method: string, args: unknown[]): Promise<unknown> } }) => {
     const channel = EditorWorkerHost.getChannel(workerServer);
-    const host = new Proxy({}, {
-      get(_target, prop) {
-        // Not forwarded when the proxy is returned from an async function and the runtime tries `.then`.
-        if (prop === 'then') return undefined;
-        if (typeof prop !== 'string') throw new Error('Not supported');
-        return (...args: unknown[]) => channel.$fhr(prop, args);
+    const host = new Proxy(
+      {},
+      {
+        get(_target, prop) {
+          // Not forwarded when the proxy is returned from an async function and the runtime tries `.then`.
+          if (prop === 'then') return undefined;
+          if (typeof prop !== 'string') throw new Error('Not supported');
+          return (...args: unknown[]) => channel.$fhr(prop, args);
+        },
       },
-    }) as Context['host'];
+    ) as Context['host'];
     const ctx: Context = { host, getMirrorModels: () => (server.requestHandler as LanguageWorker).getModels() };
     return new LanguageWorker(createClient(ctx));
   });

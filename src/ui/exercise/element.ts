@@ -10,7 +10,6 @@ import './exercise.css';
 
 export type Strings = Record<string, string>;
 
-
 export interface PanelContext {
   strings: Strings;
   locale: 'en' | 'zh-cn';
@@ -47,7 +46,10 @@ export class CcWorkspace extends HTMLElement {
     addEventListener(PROBLEM_EVENT, this.onProblem as EventListener);
     this.querySelector('[data-action="export"]')?.addEventListener('click', () => void this.transfer().then((m) => m.exportProgress(this.transferUi())));
     this.querySelector('[data-action="import"]')?.addEventListener('click', () => this.querySelector<HTMLInputElement>('[data-role="import-file"]')?.click());
-    this.querySelector<HTMLInputElement>('[data-role="import-file"]')?.addEventListener('change', (e) => void this.transfer().then((m) => m.importProgress(e.target as HTMLInputElement, this.transferUi())));
+    this.querySelector<HTMLInputElement>('[data-role="import-file"]')?.addEventListener(
+      'change',
+      (e) => void this.transfer().then((m) => m.importProgress(e.target as HTMLInputElement, this.transferUi())),
+    );
     this.renderDone();
     const { problem } = readProgress();
     if (problem) this.showProblem(problem);

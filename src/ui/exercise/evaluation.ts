@@ -27,7 +27,10 @@ export interface Evaluation extends GradeResult {
 
 /** Line endings and trailing blanks do not count as a change. */
 function normal(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\s+$/, '');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\s+$/, '');
 }
 
 /** True when the files are the exercise's starting files (same names, same text). */

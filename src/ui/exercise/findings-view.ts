@@ -41,9 +41,17 @@ export function findingsView(o: FindingsViewOptions) {
       'li',
       {
         class: `cc-finding cc-finding--${beyond ? 'beyond' : sev}`,
-        'data-rule': isRule ? f.rule : 'input', 'data-line': f.line, 'data-column': f.column, 'data-scope': beyond ? 'beyond' : 'exercise',
+        'data-rule': isRule ? f.rule : 'input',
+        'data-line': f.line,
+        'data-column': f.column,
+        'data-scope': beyond ? 'beyond' : 'exercise',
       },
-      h('p', { class: 'cc-finding__head' }, h('span', { class: 'cc-finding__sev' }, `${t(`cc.exercise.severity.${sev}`)}: `), isRule ? f.message[o.locale] : `${t('cc.exercise.inputError')}: ${f.message}`),
+      h(
+        'p',
+        { class: 'cc-finding__head' },
+        h('span', { class: 'cc-finding__sev' }, `${t(`cc.exercise.severity.${sev}`)}: `),
+        isRule ? f.message[o.locale] : `${t('cc.exercise.inputError')}: ${f.message}`,
+      ),
       where,
     );
     if (!isRule) return li;
@@ -55,7 +63,8 @@ export function findingsView(o: FindingsViewOptions) {
       rows.push([t('cc.exercise.origin'), f.origin.path ? `${from} (${dottedPath(f.origin.path)})` : from]);
     }
     li.append(h('dl', { class: 'cc-finding__facts' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
-    if (f.remediation[o.locale] && f.remediation[o.locale] !== f.message[o.locale]) li.append(h('p', { class: 'cc-finding__fix-text' }, f.remediation[o.locale]));
+    if (f.remediation[o.locale] && f.remediation[o.locale] !== f.message[o.locale])
+      li.append(h('p', { class: 'cc-finding__fix-text' }, f.remediation[o.locale]));
     if (f.fix && o.canFix(file)) {
       const fixBtn = h('button', { type: 'button', class: 'cc-btn cc-btn--primary', 'data-action': 'fix' }, t('cc.exercise.fix'));
       fixBtn.addEventListener('click', () => o.applyFix(file, f, fixBtn));
@@ -72,9 +81,11 @@ export function findingsView(o: FindingsViewOptions) {
     if (beyond.length) {
       children.push(
         h(
-          'li', { class: 'cc-findings__beyond' },
+          'li',
+          { class: 'cc-findings__beyond' },
           h(
-            'details', {},
+            'details',
+            {},
             h('summary', {}, t('cc.exercise.beyond', { count: beyond.length })),
             h('p', { class: 'cc-ex__note' }, t('cc.exercise.beyondHelp')),
             h('ul', { class: 'cc-findings' }, ...beyond.map((f) => item(f, true))),

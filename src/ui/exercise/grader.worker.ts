@@ -53,9 +53,11 @@ function starterOf(ex: Exercise): Promise<GradeResult> {
   let hit = starterCache.get(ex.id);
   if (!hit) {
     hit =
-      ex.kind === 'shell-goal' ? simulator().then((createWorld) => replayAndGrade(ex, [], createWorld))
-      : ex.kind === 'quiz' ? gradeNow(ex, { answers: {} })
-      : gradeWork(ex, { files: ex.start });
+      ex.kind === 'shell-goal'
+        ? simulator().then((createWorld) => replayAndGrade(ex, [], createWorld))
+        : ex.kind === 'quiz'
+          ? gradeNow(ex, { answers: {} })
+          : gradeWork(ex, { files: ex.start });
     starterCache.set(ex.id, hit);
   }
   return hit;

@@ -93,7 +93,8 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
   const hintBtn = h('button', { type: 'button', class: 'cc-btn', 'data-action': 'hint' }, t('cc.exercise.hint'));
   const solutionBtn = h('button', { type: 'button', class: 'cc-btn', 'data-action': 'solution' }, t('cc.exercise.solution'));
   const resetBtn = h(
-    'button', { type: 'button', class: 'cc-btn', 'data-action': 'reset' },
+    'button',
+    { type: 'button', class: 'cc-btn', 'data-action': 'reset' },
     t(exercise.kind === 'shell-goal' ? 'cc.exercise.resetShell' : 'cc.exercise.reset'),
   );
   const downloadBtn = h('button', { type: 'button', class: 'cc-btn', 'data-action': 'download' }, t('cc.exercise.download'));
@@ -119,14 +120,32 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
     const full = isFull(r);
     const before = readProgress().progress.exercises[exercise.id];
     const summary = h(
-      'p', { class: 'cc-ex__score', 'data-score': r.score, 'data-max': r.max },
-      t('cc.exercise.score', { score: r.score, max: r.max }), full ? ` — ${t('cc.exercise.passed')}` : '',
+      'p',
+      { class: 'cc-ex__score', 'data-score': r.score, 'data-max': r.max },
+      t('cc.exercise.score', { score: r.score, max: r.max }),
+      full ? ` — ${t('cc.exercise.passed')}` : '',
     );
     const notes: HTMLElement[] = [];
-    if (r.unchanged) notes.push(h('p', { class: 'cc-ex__note', 'data-role': 'unchanged' }, t(exercise.kind === 'shell-goal' ? 'cc.exercise.unchangedShell' : 'cc.exercise.unchanged')));
-    else if (r.noProgress) notes.push(h('p', { class: 'cc-ex__note', 'data-role': 'no-progress' }, t(exercise.kind === 'shell-goal' ? 'cc.exercise.noProgressShell' : 'cc.exercise.noProgress')));
+    if (r.unchanged)
+      notes.push(
+        h('p', { class: 'cc-ex__note', 'data-role': 'unchanged' }, t(exercise.kind === 'shell-goal' ? 'cc.exercise.unchangedShell' : 'cc.exercise.unchanged')),
+      );
+    else if (r.noProgress)
+      notes.push(
+        h(
+          'p',
+          { class: 'cc-ex__note', 'data-role': 'no-progress' },
+          t(exercise.kind === 'shell-goal' ? 'cc.exercise.noProgressShell' : 'cc.exercise.noProgress'),
+        ),
+      );
     else if (!full && before?.passedAt) {
-      notes.push(h('p', { class: 'cc-ex__note', 'data-role': 'passed-before' }, t('cc.exercise.passedBefore', { when: new Date(before.passedAt).toLocaleString(ctx.locale) })));
+      notes.push(
+        h(
+          'p',
+          { class: 'cc-ex__note', 'data-role': 'passed-before' },
+          t('cc.exercise.passedBefore', { when: new Date(before.passedAt).toLocaleString(ctx.locale) }),
+        ),
+      );
     }
     const parts: HTMLElement[] = [summary, ...notes];
     if (!area.ownsChecks) {
@@ -140,7 +159,8 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
 
   const checkItem = (c: Evaluation['checks'][number]) =>
     h(
-      'li', { class: c.passed ? 'cc-pass' : 'cc-fail', 'data-check': c.id },
+      'li',
+      { class: c.passed ? 'cc-pass' : 'cc-fail', 'data-check': c.id },
       h('span', { 'aria-hidden': 'true', class: 'cc-ex-mark' }, c.passed ? '✓' : '×'),
       h('span', { class: 'cc-sr' }, `${c.passed ? t('cc.exercise.pass') : t('cc.exercise.fail')}: `),
       c.hidden && !c.passed ? t('cc.exercise.hiddenCheck') : c.title[ctx.locale],
@@ -175,7 +195,11 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
   };
 
   const api: PanelApi = {
-    ctx, exercise, t, save, evaluated,
+    ctx,
+    exercise,
+    t,
+    save,
+    evaluated,
     get work() {
       return work;
     },
@@ -194,7 +218,11 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
   };
   // A placeholder until the area is built: an early live evaluation finds no TDZ binding.
   let area: WorkArea = {
-    submission: async () => null, submissionFields: async () => ({}), reset: async () => false, solutionView: () => h('p', {}), focus: () => undefined,
+    submission: async () => null,
+    submissionFields: async () => ({}),
+    reset: async () => false,
+    solutionView: () => h('p', {}),
+    focus: () => undefined,
   };
   area = await createArea();
 
@@ -304,9 +332,13 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
       }
     });
   });
-  downloadBtn.addEventListener('click', () => void download().catch((err: unknown) => {
-    downloadStatus.textContent = t('cc.exercise.checkFailed', { reason: err instanceof Error ? err.message : String(err) });
-  }));
+  downloadBtn.addEventListener(
+    'click',
+    () =>
+      void download().catch((err: unknown) => {
+        downloadStatus.textContent = t('cc.exercise.checkFailed', { reason: err instanceof Error ? err.message : String(err) });
+      }),
+  );
   renderHints();
   if (work.solutionShown) showSolution(false);
 

@@ -21,7 +21,8 @@ export function createQuizArea(host: HTMLElement, api: PanelApi): WorkArea {
     const verdict = h('p', { class: 'cc-ex__verdict', role: 'status' });
     verdicts.set(q.id, verdict);
     const fs = h(
-      'fieldset', { class: 'cc-quiz__q', 'data-question': q.id },
+      'fieldset',
+      { class: 'cc-quiz__q', 'data-question': q.id },
       h('legend', {}, q.prompt[ctx.locale]),
       h('p', { class: 'cc-ex__note' }, t(q.multiple ? 'cc.exercise.chooseAll' : 'cc.exercise.chooseOne')),
     );
@@ -71,9 +72,18 @@ export function createQuizArea(host: HTMLElement, api: PanelApi): WorkArea {
     },
     solutionView: () =>
       h(
-        'ul', {},
+        'ul',
+        {},
         ...ex.questions.map((q) =>
-          h('li', {}, `${q.prompt[ctx.locale]} → `, q.choices.filter((c) => c.correct).map((c) => c.text[ctx.locale]).join('; ')),
+          h(
+            'li',
+            {},
+            `${q.prompt[ctx.locale]} → `,
+            q.choices
+              .filter((c) => c.correct)
+              .map((c) => c.text[ctx.locale])
+              .join('; '),
+          ),
         ),
       ),
     graded,

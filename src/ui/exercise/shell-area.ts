@@ -39,7 +39,8 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
     list.replaceChildren(
       ...r.checks.map((c) =>
         h(
-          'li', { class: c.passed ? 'cc-pass' : 'cc-fail', 'data-check': c.id },
+          'li',
+          { class: c.passed ? 'cc-pass' : 'cc-fail', 'data-check': c.id },
           h('span', { class: 'cc-ex-mark', 'aria-hidden': 'true' }, c.passed ? '✓' : '×'),
           `${c.hidden && !c.passed ? t('cc.exercise.hiddenCheck') : c.title[ctx.locale]} `,
           h('span', { class: 'cc-sr' }, `(${c.passed ? t('cc.exercise.goalHolds') : t('cc.exercise.goalMissing')})`),

@@ -22,19 +22,27 @@ export function studentForm(t: (key: string, vars?: Record<string, string | numb
   const save = h('button', { type: 'button', class: 'cc-btn', 'data-action': 'save-student' }, t('cc.exercise.student.save'));
   const summary = h('summary', {}, t('cc.exercise.student.title'));
   const box = h(
-    'details', { class: 'cc-ex__student' },
+    'details',
+    { class: 'cc-ex__student' },
     summary,
     h('p', { class: 'cc-ex__note' }, t('cc.exercise.student.help')),
-    h('div', { class: 'cc-ex__student-fields' },
-      h('label', { for: name.id }, t('cc.exercise.student.name')), name,
-      h('label', { for: id.id }, t('cc.exercise.student.id')), id),
-    save, status,
+    h(
+      'div',
+      { class: 'cc-ex__student-fields' },
+      h('label', { for: name.id }, t('cc.exercise.student.name')),
+      name,
+      h('label', { for: id.id }, t('cc.exercise.student.id')),
+      id,
+    ),
+    save,
+    status,
   );
   const fillIn = () => {
     const s = currentStudent();
     name.value = s.name ?? '';
     id.value = s.id ?? '';
-    summary.textContent = s.name || s.id ? t('cc.exercise.student.titleSet', { who: [s.name, s.id].filter(Boolean).join(', ') }) : t('cc.exercise.student.title');
+    summary.textContent =
+      s.name || s.id ? t('cc.exercise.student.titleSet', { who: [s.name, s.id].filter(Boolean).join(', ') }) : t('cc.exercise.student.title');
   };
   box.addEventListener('toggle', () => box.open && fillIn());
   save.addEventListener('click', () => {

@@ -159,7 +159,9 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   const fileOf = (f: Shown) => (models.has(f.file) ? f.file : names.length === 1 ? names[0]! : current);
 
   const draw = findingsView({
-    t, locale: ctx.locale, fileOf,
+    t,
+    locale: ctx.locale,
+    fileOf,
     canFix: (file) => models.has(file),
     goTo: (file, line, column) => {
       if (models.has(file) && file !== current) fileButtons[names.indexOf(file)]?.click();
@@ -239,7 +241,11 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
       const out: { title: string; text: string; version: number }[] = [];
       for (const f of here) {
         try {
-          out.push({ title: `${t('cc.exercise.fix')}: ${f.fix!.description[ctx.locale]}`, text: await fixInWorker(model.getValue(), f.fix!), version: model.getVersionId() });
+          out.push({
+            title: `${t('cc.exercise.fix')}: ${f.fix!.description[ctx.locale]}`,
+            text: await fixInWorker(model.getValue(), f.fix!),
+            version: model.getVersionId(),
+          });
         } catch {
           // A fix that cannot apply to this text is not offered in the menu (the panel's button says why).
         }
@@ -301,7 +307,8 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
         editor.focus();
       });
       return h(
-        'div', {},
+        'div',
+        {},
         ...Object.entries(ex.solution).flatMap(([n, text]) => [h('p', { class: 'cc-ex__file' }, n), h('pre', { class: 'cc-code' }, text)]),
         use,
       );

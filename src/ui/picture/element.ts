@@ -43,7 +43,10 @@ export class CcPicture extends HTMLElement {
     button.setAttribute('aria-expanded', String(open));
     panel.hidden = !open;
     if (!open) return;
-    this.loading ??= import('./live.ts').then(({ LivePicture }) => new LivePicture(panel, JSON.parse(this.dataset.labels ?? '{}'), JSON.parse(this.dataset.strings ?? '{}'), (this.dataset.views ?? '').split(' ')));
+    this.loading ??= import('./live.ts').then(
+      ({ LivePicture }) =>
+        new LivePicture(panel, JSON.parse(this.dataset.labels ?? '{}'), JSON.parse(this.dataset.strings ?? '{}'), (this.dataset.views ?? '').split(' ')),
+    );
     this.live = await this.loading;
     this.live.update(this.snapshot);
     this.reveal(panel);

@@ -48,7 +48,18 @@ export class LivePicture {
   ) {
     const bar = el('div', { role: 'tablist', 'aria-label': strings.views, class: 'cc-pic__views' });
     for (const v of views as ViewName[]) {
-      const b = el('button', { type: 'button', role: 'tab', 'aria-selected': String(v === this.view), tabindex: v === this.view ? '0' : '-1', 'data-view': v, class: 'cc-pic__view' }, L[v]);
+      const b = el(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          'aria-selected': String(v === this.view),
+          tabindex: v === this.view ? '0' : '-1',
+          'data-view': v,
+          class: 'cc-pic__view',
+        },
+        L[v],
+      );
       b.addEventListener('click', () => this.select(v, true));
       b.addEventListener('keydown', (e) => this.tabKey(e));
       this.tabs.push(b);
@@ -121,7 +132,9 @@ export class LivePicture {
     try {
       pic = picture(snap, this.view, this.L, { idPrefix: 'ccl', interactive: true });
     } catch (err) {
-      this.canvas.replaceChildren(el('p', { class: 'cc-pic__idle' }, `${this.L.noState}: ${err instanceof PictureError && this.L.locale === 'zh-cn' ? err.zh : (err as Error).message}`));
+      this.canvas.replaceChildren(
+        el('p', { class: 'cc-pic__idle' }, `${this.L.noState}: ${err instanceof PictureError && this.L.locale === 'zh-cn' ? err.zh : (err as Error).message}`),
+      );
       this.alt.replaceChildren();
       return;
     }

@@ -155,7 +155,12 @@ function work(v: unknown, where: string): ExerciseWork {
 function exerciseProgress(v: unknown, where: string): ExerciseProgress {
   const e = record(v, where);
   if (e.status !== 'started' && e.status !== 'passed') fail(`${where}.status`, 'is neither "started" nor "passed"');
-  const out: ExerciseProgress = { status: e.status, score: num(e.score, `${where}.score`), max: num(e.max, `${where}.max`), updatedAt: String(e.updatedAt ?? '') };
+  const out: ExerciseProgress = {
+    status: e.status,
+    score: num(e.score, `${where}.score`),
+    max: num(e.max, `${where}.max`),
+    updatedAt: String(e.updatedAt ?? ''),
+  };
   if (e.passedAt !== undefined) out.passedAt = str(e.passedAt, `${where}.passedAt`);
   return out;
 }

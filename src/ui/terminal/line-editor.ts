@@ -383,7 +383,6 @@ export class LineEditor {
   }
 }
 
-
 function wordStart(buffer: string[], cursor: number): number {
   let i = cursor;
   while (i > 0 && buffer[i - 1] !== ' ') i--;

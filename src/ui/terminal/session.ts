@@ -310,7 +310,13 @@ export class TerminalSession {
     if (generation !== this.generation) return; // Reset happened meanwhile
     this.announce(outcome.notes?.length ? `${streamed}\n${outcome.notes.join('\n')}` : streamed);
     this.scheduleSave();
-    this.emit('cc:command', { line, stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode, snapshot: this.world.snapshot() } satisfies CommandEventDetail);
+    this.emit('cc:command', {
+      line,
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      exitCode: outcome.exitCode,
+      snapshot: this.world.snapshot(),
+    } satisfies CommandEventDetail);
     const next = this.queue.shift();
     this.editor.start(this.world.prompt());
     if (next !== undefined) this.editor.type(next + '\r');
@@ -336,7 +342,12 @@ export class TerminalSession {
   /** Saves the session over the revision this tab holds (or over any, `force`). */
   private write(force: boolean): boolean {
     const lines = [...this.world.history()];
-    const r = saveSession(this.opts.lesson, this.rev, { lines, history: [...this.editor.entries], screen: this.serializer.serialize({ scrollback: 1000 }), lastPid: this.world.lastPid() }, force);
+    const r = saveSession(
+      this.opts.lesson,
+      this.rev,
+      { lines, history: [...this.editor.entries], screen: this.serializer.serialize({ scrollback: 1000 }), lastPid: this.world.lastPid() },
+      force,
+    );
     if (r.ok) {
       this.rev = r.rev;
       this.savedLines = lines.length;

@@ -15,7 +15,9 @@ describe('docker container inspect (container/inspect.go, not system/inspect.go)
   });
   it('has its own Use, Short and flags', async () => {
     const r = await sh(await world([]), 'docker container inspect --help');
-    expect(r.out).toMatch(/^\nUsage:  docker container inspect \[OPTIONS\] CONTAINER \[CONTAINER\.\.\.\]\n\nDisplay detailed information on one or more containers\n\nOptions:\n/);
+    expect(r.out).toMatch(
+      /^\nUsage:  docker container inspect \[OPTIONS\] CONTAINER \[CONTAINER\.\.\.\]\n\nDisplay detailed information on one or more containers\n\nOptions:\n/,
+    );
     expect(r.out).toContain('  -s, --size            Display total file sizes\n');
     expect(r.out).not.toContain('--type');
   });

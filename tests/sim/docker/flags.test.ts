@@ -11,10 +11,28 @@ const paths: [string, string, Entry][] = [
 
 /** A value each flag's Value.Set takes: by flag where docker/cli validates it, else by type. */
 const BY_FLAG: Record<string, string> = {
-  dns: '1.1.1.1', 'add-host': 'db:10.0.0.5', 'device-read-bps': '/dev/sda:1mb', 'device-write-bps': '/dev/sda:1mb', 'device-read-iops': '/dev/sda:10',
-  'device-write-iops': '/dev/sda:10', 'blkio-weight-device': '/dev/sda:100', 'device-cgroup-rule': 'c 1:3 mr', link: 'db:alias',
+  dns: '1.1.1.1',
+  'add-host': 'db:10.0.0.5',
+  'device-read-bps': '/dev/sda:1mb',
+  'device-write-bps': '/dev/sda:1mb',
+  'device-read-iops': '/dev/sda:10',
+  'device-write-iops': '/dev/sda:10',
+  'blkio-weight-device': '/dev/sda:100',
+  'device-cgroup-rule': 'c 1:3 mr',
+  link: 'db:alias',
 };
-const BY_TYPE: Record<string, string> = { int: '1', int64: '1', uint16: '10', uint64: '1', float: '1.5', duration: '1s', bytes: '64m', decimal: '0.5', ulimit: 'nofile=1:2', 'gpu-request': 'all' };
+const BY_TYPE: Record<string, string> = {
+  int: '1',
+  int64: '1',
+  uint16: '10',
+  uint64: '1',
+  float: '1.5',
+  duration: '1s',
+  bytes: '64m',
+  decimal: '0.5',
+  ulimit: 'nofile=1:2',
+  'gpu-request': 'all',
+};
 const good = (f: DockerFlag) => BY_FLAG[f.long] ?? BY_TYPE[f.type] ?? 'x';
 
 /** A value each typed flag refuses, and the reason pflag gives (Go's and go-units' texts). */
@@ -54,7 +72,7 @@ describe('every flag docker --help lists is accepted (docker/cli@v27.3.1 flag ta
     expect(n).toBeGreaterThan(300);
   });
 
-  it('a value its type refuses is pflag\'s flag error, naming the flag as pflag does, status 125', async () => {
+  it("a value its type refuses is pflag's flag error, naming the flag as pflag does, status 125", async () => {
     const w = await world([]);
     let n = 0;
     for (const [parent, name, entry] of paths) {

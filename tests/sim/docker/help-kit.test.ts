@@ -16,7 +16,12 @@ describe('the help renderer (cobra usage template, pflag FlagUsagesWrapped)', ()
         { long: 'compose-file', short: 'c', type: 'stringSlice', default: '[]', usage: 'Path to a Compose file, or "-" to read from stdin' },
         { long: 'with-registry-auth', type: 'bool', usage: 'Send registry authentication details to Swarm agents' },
         { long: 'prune', type: 'bool', usage: 'Prune services that are no longer referenced' },
-        { long: 'resolve-image', type: 'string', default: 'always', usage: 'Query the registry to resolve image digest and supported platforms ("always", "changed", "never")' },
+        {
+          long: 'resolve-image',
+          type: 'string',
+          default: 'always',
+          usage: 'Query the registry to resolve image digest and supported platforms ("always", "changed", "never")',
+        },
         { long: 'detach', short: 'd', type: 'bool', default: 'true', usage: 'Exit immediately instead of waiting for the stack services to converge' },
         { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress progress output' },
       ],
@@ -27,20 +32,25 @@ describe('the help renderer (cobra usage template, pflag FlagUsagesWrapped)', ()
   });
 
   it('prints the value type after the name, a back-quoted word instead, and a non-zero default', () => {
-    const out = flagUsages([
-      { long: 'time', short: 't', type: 'int', usage: 'Seconds to wait' },
-      { long: 'until', type: 'duration', default: '0s', usage: 'Until' },
-      { long: 'name', type: 'string', usage: 'The `NAME` to use', default: 'x' },
-      { long: 'sysctl', type: 'map', default: 'map[]', usage: 'Sysctl options' },
-      { long: 'secret', type: 'bool', usage: 'hidden', hidden: true },
-    ], 79);
-    expect(out).toBe([
-      // The longest name, then three blanks (Fprintln's two and the padding's one).
-      '      --name NAME        The NAME to use (default "x")',
-      '      --sysctl map       Sysctl options (default map[])',
-      '  -t, --time int         Seconds to wait',
-      '      --until duration   Until',
-      '',
-    ].join('\n'));
+    const out = flagUsages(
+      [
+        { long: 'time', short: 't', type: 'int', usage: 'Seconds to wait' },
+        { long: 'until', type: 'duration', default: '0s', usage: 'Until' },
+        { long: 'name', type: 'string', usage: 'The `NAME` to use', default: 'x' },
+        { long: 'sysctl', type: 'map', default: 'map[]', usage: 'Sysctl options' },
+        { long: 'secret', type: 'bool', usage: 'hidden', hidden: true },
+      ],
+      79,
+    );
+    expect(out).toBe(
+      [
+        // The longest name, then three blanks (Fprintln's two and the padding's one).
+        '      --name NAME        The NAME to use (default "x")',
+        '      --sysctl map       Sysctl options (default map[])',
+        '  -t, --time int         Seconds to wait',
+        '      --until duration   Until',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -8,7 +8,7 @@ describe('docker image (the group)', () => {
     await expectHelp(w, 'docker image', 'image');
     await expectHelp(w, 'docker image --help', 'image');
   });
-  it('docker image ls --help has the group\'s usage line', async () => {
+  it("docker image ls --help has the group's usage line", async () => {
     const r = await sh(await world([]), 'docker image ls --help');
     expect(r.out.split('\n').slice(0, 2).join('\n')).toBe('\nUsage:  docker image ls [OPTIONS] [REPOSITORY[:TAG]]');
     expect(r.out.split('\n').slice(2)).toEqual(helpText('images').split('\n').slice(2));

@@ -11,36 +11,111 @@ import { INSPECT_STRUCTS } from '../../../src/sim/shell/commands/docker/inspect-
 import { sh, world } from '../helpers.ts';
 
 const HOST_CONFIG = {
-  Binds: null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: 'bridge', PortBindings: {},
-  RestartPolicy: { Name: 'no', MaximumRetryCount: 0 }, AutoRemove: false, VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0],
+  Binds: null,
+  ContainerIDFile: '',
+  LogConfig: { Type: 'json-file', Config: {} },
+  NetworkMode: 'bridge',
+  PortBindings: {},
+  RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+  AutoRemove: false,
+  VolumeDriver: '',
+  VolumesFrom: null,
+  ConsoleSize: [0, 0],
   // Annotations: omitempty.
-  CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null, GroupAdd: null,
-  IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: false, PublishAllPorts: false, ReadonlyRootfs: false,
+  CapAdd: null,
+  CapDrop: null,
+  CgroupnsMode: 'private',
+  Dns: [],
+  DnsOptions: [],
+  DnsSearch: [],
+  ExtraHosts: null,
+  GroupAdd: null,
+  IpcMode: 'private',
+  Cgroup: '',
+  Links: null,
+  OomScoreAdj: 0,
+  PidMode: '',
+  Privileged: false,
+  PublishAllPorts: false,
+  ReadonlyRootfs: false,
   SecurityOpt: null,
   // StorageOpt, Tmpfs: omitempty.
-  UTSMode: '', UsernsMode: '', ShmSize: 67108864,
+  UTSMode: '',
+  UsernsMode: '',
+  ShmSize: 67108864,
   // Sysctls: omitempty.
-  Runtime: 'runc', Isolation: '',
+  Runtime: 'runc',
+  Isolation: '',
   // Resources, embedded (KernelMemory, KernelMemoryTCP: omitempty).
-  CpuShares: 0, Memory: 0, NanoCpus: 0, CgroupParent: '', BlkioWeight: 0, BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [],
-  BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [], CpuPeriod: 0, CpuQuota: 0, CpuRealtimePeriod: 0, CpuRealtimeRuntime: 0, CpusetCpus: '',
-  CpusetMems: '', Devices: [], DeviceCgroupRules: null, DeviceRequests: null, MemoryReservation: 0, MemorySwap: 0, MemorySwappiness: null,
-  OomKillDisable: null, PidsLimit: null, Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
+  CpuShares: 0,
+  Memory: 0,
+  NanoCpus: 0,
+  CgroupParent: '',
+  BlkioWeight: 0,
+  BlkioWeightDevice: [],
+  BlkioDeviceReadBps: [],
+  BlkioDeviceWriteBps: [],
+  BlkioDeviceReadIOps: [],
+  BlkioDeviceWriteIOps: [],
+  CpuPeriod: 0,
+  CpuQuota: 0,
+  CpuRealtimePeriod: 0,
+  CpuRealtimeRuntime: 0,
+  CpusetCpus: '',
+  CpusetMems: '',
+  Devices: [],
+  DeviceCgroupRules: null,
+  DeviceRequests: null,
+  MemoryReservation: 0,
+  MemorySwap: 0,
+  MemorySwappiness: null,
+  OomKillDisable: null,
+  PidsLimit: null,
+  Ulimits: [],
+  CpuCount: 0,
+  CpuPercent: 0,
+  IOMaximumIOps: 0,
+  IOMaximumBandwidth: 0,
   // Mounts: omitempty.
-  MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
+  MaskedPaths: [
+    '/proc/asound',
+    '/proc/acpi',
+    '/proc/kcore',
+    '/proc/keys',
+    '/proc/latency_stats',
+    '/proc/timer_list',
+    '/proc/timer_stats',
+    '/proc/sched_debug',
+    '/proc/scsi',
+    '/sys/firmware',
+    '/sys/devices/virtual/powercap',
+  ],
   ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
   // Init: omitempty.
 };
 
 const config = (hostname: string) => ({
-  Hostname: hostname, Domainname: '', User: '', AttachStdin: false, AttachStdout: false, AttachStderr: false, ExposedPorts: { '80/tcp': {} },
-  Tty: false, OpenStdin: false, StdinOnce: false,
+  Hostname: hostname,
+  Domainname: '',
+  User: '',
+  AttachStdin: false,
+  AttachStdout: false,
+  AttachStderr: false,
+  ExposedPorts: { '80/tcp': {} },
+  Tty: false,
+  OpenStdin: false,
+  StdinOnce: false,
   Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'NGINX_VERSION=1.25.5', 'NJS_VERSION=0.8.4', 'PKG_RELEASE=1~bookworm'],
   Cmd: ['nginx', '-g', 'daemon off;'],
   // Healthcheck, ArgsEscaped: omitempty.
-  Image: 'nginx', Volumes: null, WorkingDir: '', Entrypoint: ['/docker-entrypoint.sh'],
+  Image: 'nginx',
+  Volumes: null,
+  WorkingDir: '',
+  Entrypoint: ['/docker-entrypoint.sh'],
   // NetworkDisabled, MacAddress: omitempty.
-  OnBuild: null, Labels: {}, StopSignal: 'SIGQUIT',
+  OnBuild: null,
+  Labels: {},
+  StopSignal: 'SIGQUIT',
   // StopTimeout, Shell: omitempty.
 });
 
@@ -48,7 +123,7 @@ const config = (hostname: string) => ({
 const member = (name: string, v: unknown) => `        "${name}": ${JSON.stringify(v, null, 4).replace(/\n/g, '\n        ')}`;
 
 describe('docker inspect: HostConfig and Config in Go declaration order (issue #9)', () => {
-  it('prints a plain `docker run -d nginx` container\'s HostConfig and Config byte for byte', async () => {
+  it("prints a plain `docker run -d nginx` container's HostConfig and Config byte for byte", async () => {
     const w = await world(['nginx']);
     await w.exec('docker run -d --name web nginx');
     const hostname = (await sh(w, "docker inspect -f '{{.Config.Hostname}}' web")).out.trim();
@@ -75,11 +150,22 @@ describe('docker inspect: HostConfig and Config in Go declaration order (issue #
   it('records the attached streams, and the values of a container not started or privileged', async () => {
     const w = await world(['nginx']);
     await w.exec('docker create --name tty -it nginx');
-    expect((await sh(w, "docker inspect -f '{{.Config.AttachStdin}} {{.Config.AttachStdout}} {{.Config.AttachStderr}} {{.Config.StdinOnce}} {{.HostConfig.OomKillDisable}}' tty")).out).toBe('true true true true false\n');
+    expect(
+      (
+        await sh(
+          w,
+          "docker inspect -f '{{.Config.AttachStdin}} {{.Config.AttachStdout}} {{.Config.AttachStderr}} {{.Config.StdinOnce}} {{.HostConfig.OomKillDisable}}' tty",
+        )
+      ).out,
+    ).toBe('true true true true false\n');
     await w.exec('docker create --name errs -a stderr nginx');
-    expect((await sh(w, "docker inspect -f '{{.Config.AttachStdin}} {{.Config.AttachStdout}} {{.Config.AttachStderr}} {{.Config.StdinOnce}}' errs")).out).toBe('false false true false\n');
+    expect((await sh(w, "docker inspect -f '{{.Config.AttachStdin}} {{.Config.AttachStdout}} {{.Config.AttachStderr}} {{.Config.StdinOnce}}' errs")).out).toBe(
+      'false false true false\n',
+    );
     await w.exec('docker run -d --name priv --privileged nginx');
-    expect((await sh(w, "docker inspect -f '{{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}} {{.HostConfig.OomKillDisable}}' priv")).out).toBe('null null <nil>\n');
+    expect(
+      (await sh(w, "docker inspect -f '{{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}} {{.HostConfig.OomKillDisable}}' priv")).out,
+    ).toBe('null null <nil>\n');
     await w.exec('docker run -d --name open --security-opt systempaths=unconfined nginx');
     expect((await sh(w, "docker inspect -f '{{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}}' open")).out).toBe('[] []\n');
   });

@@ -23,7 +23,9 @@ describe('docker ps --help', () => {
   it('wraps the usage column at the terminal width minus one', async () => {
     const w = await world([]);
     const r = await w.exec('docker ps --help', { columns: 120 });
-    expect(r.stdout).toContain("      --format string   Format output using a custom template:\n                        'table':            Print output in table format with column headers (default)\n");
+    expect(r.stdout).toContain(
+      "      --format string   Format output using a custom template:\n                        'table':            Print output in table format with column headers (default)\n",
+    );
     expect(r.stdout).toContain('  -n, --last int        Show n last created containers (includes all states) (default -1)\n');
   });
 });
@@ -51,6 +53,8 @@ describe('docker ps --size and --last', () => {
     expect((await sh(w, "docker ps -n 2 --format '{{.Names}}'")).stdout).toBe('cc\nbb\n');
     expect((await sh(w, "docker ps --last 5 --format '{{.Names}}'")).stdout).toBe('cc\nbb\naa\n');
     expect((await sh(w, "docker ps -l --format '{{.Names}}'")).stdout).toBe('cc\n');
-    expect((await sh(w, 'docker ps -n x')).stderr).toBe('invalid argument "x" for "-n, --last" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'docker ps --help\'.\n');
+    expect((await sh(w, 'docker ps -n x')).stderr).toBe(
+      'invalid argument "x" for "-n, --last" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'docker ps --help\'.\n',
+    );
   });
 });

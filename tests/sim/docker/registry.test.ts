@@ -52,7 +52,11 @@ describe('the docker command registry', () => {
     const w = await world([]);
     for (const [g, grp] of Object.entries(GROUPS)) {
       const out = (await sh(w, `docker ${g}`)).out;
-      const listed = out.split('Commands:\n')[1]?.split('\n\n')[0]?.split('\n').map((l) => l.trim().split(/\s+/)[0]);
+      const listed = out
+        .split('Commands:\n')[1]
+        ?.split('\n\n')[0]
+        ?.split('\n')
+        .map((l) => l.trim().split(/\s+/)[0]);
       expect(listed, g).toEqual(Object.keys(grp.subs).sort());
       for (const e of Object.values(grp.subs)) expect(out).toContain((await e.load()).default.short);
     }
@@ -79,7 +83,12 @@ describe('the docker command registry', () => {
     expect(r.stderr).toBe(`unknown flag: --bogus\nSee 'docker image --help'.\n\n${helpText('image').slice(1)}\n`);
     expect(r.exitCode).toBe(125);
     const q = await sh(w, 'docker network -q');
-    expect(q.stderr.split('\n').slice(0, 4)).toEqual(["unknown shorthand flag: 'q' in -q", "See 'docker network --help'.", '', 'Usage:  docker network COMMAND']);
+    expect(q.stderr.split('\n').slice(0, 4)).toEqual([
+      "unknown shorthand flag: 'q' in -q",
+      "See 'docker network --help'.",
+      '',
+      'Usage:  docker network COMMAND',
+    ]);
     const root = await sh(w, 'docker --bogus');
     expect(root.stderr).toBe(`unknown flag: --bogus\nSee 'docker --help'.\n\n${(await sh(w, 'docker --help')).stdout.slice(1)}\n`);
     expect(root.exitCode).toBe(125);
@@ -90,7 +99,15 @@ describe('docker [OPTIONS]: the global options docker --help lists', () => {
   it('are accepted before the command, and checked as docker/cli checks them', async () => {
     const w = await world([]);
     const ps = (await sh(w, 'docker ps')).stdout;
-    for (const line of ['docker -D ps', 'docker --debug --log-level warn ps', 'docker -l debug --tls --tlsverify --tlscacert /x --tlscert /y --tlskey /z ps', 'docker --config /tmp/cfg ps', 'docker -H unix:///var/run/docker.sock ps', 'docker --context default ps', 'docker -c default ps']) {
+    for (const line of [
+      'docker -D ps',
+      'docker --debug --log-level warn ps',
+      'docker -l debug --tls --tlsverify --tlscacert /x --tlscert /y --tlskey /z ps',
+      'docker --config /tmp/cfg ps',
+      'docker -H unix:///var/run/docker.sock ps',
+      'docker --context default ps',
+      'docker -c default ps',
+    ]) {
       const r = await sh(w, line);
       expect(r.stdout, line).toBe(ps);
       expect(r.exitCode, line).toBe(0);
@@ -101,7 +118,10 @@ describe('docker [OPTIONS]: the global options docker --help lists', () => {
       // cli/command/cli.go Initialize.
       ['docker -H tcp://10.0.0.1:2375 -c default ps', 'conflicting options: either specify --host or --context, not both\n'],
       // metadatastore.go get/getByID under DockerCli.initialize: the context's directory is the SHA-256 of its name.
-      ['docker --context nope ps', 'unable to resolve docker endpoint: context "nope": context not found: open /root/.docker/contexts/meta/ca3704aa0b06f5954c79ee837faa152d84d6b2d42838f0637a15eda8337dbdce/meta.json: no such file or directory\n'],
+      [
+        'docker --context nope ps',
+        'unable to resolve docker endpoint: context "nope": context not found: open /root/.docker/contexts/meta/ca3704aa0b06f5954c79ee837faa152d84d6b2d42838f0637a15eda8337dbdce/meta.json: no such file or directory\n',
+      ],
       ['docker -H unix:///run/other.sock ps', 'Cannot connect to the Docker daemon at unix:///run/other.sock. Is the docker daemon running?\n'],
     ];
     for (const [line, err] of cases) {

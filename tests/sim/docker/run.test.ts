@@ -23,6 +23,8 @@ describe('docker run --help and docker create --help', () => {
     // So does a bool flag's =value (pflag parses --tty=0 only before the image).
     expect((await sh(w, 'docker run --rm alpine echo -t=1 -d=0')).out).toBe('-t=1 -d=0\n');
     expect((await sh(w, 'docker run --rm --tty=0 --name t0 alpine echo ok')).out).toBe('ok\n');
-    expect((await sh(w, 'docker run --rm -t=maybe alpine true')).out).toBe('invalid argument "maybe" for "-t, --tty" flag: strconv.ParseBool: parsing "maybe": invalid syntax\nSee \'docker run --help\'.\n');
+    expect((await sh(w, 'docker run --rm -t=maybe alpine true')).out).toBe(
+      'invalid argument "maybe" for "-t, --tty" flag: strconv.ParseBool: parsing "maybe": invalid syntax\nSee \'docker run --help\'.\n',
+    );
   });
 });

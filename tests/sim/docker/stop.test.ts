@@ -3,13 +3,13 @@ import { sh, world } from '../helpers.ts';
 import { expectHelp } from './help.ts';
 
 describe('docker stop --help', () => {
-  it('prints docker/cli v27.3.1\'s help with its Options, byte for byte', async () => {
+  it("prints docker/cli v27.3.1's help with its Options, byte for byte", async () => {
     await expectHelp(await world([]), 'docker stop --help', 'stop');
   });
 });
 
 describe('docker stop/restart --signal, docker rm --link', () => {
-  it('--signal sends that signal instead of the stop signal; a bad one is moby/sys/signal\'s error', async () => {
+  it("--signal sends that signal instead of the stop signal; a bad one is moby/sys/signal's error", async () => {
     const w = await world(['alpine']);
     await sh(w, 'docker run -d --name s1 alpine sleep 1000');
     expect((await sh(w, 'docker stop -s BOGUS s1')).stderr).toBe('Error response from daemon: cannot stop container: s1: invalid signal: BOGUS\n');

@@ -7,17 +7,32 @@ describe('docker update: the resource options it records', () => {
     await sh(w, 'docker run -d --name up alpine sleep 100');
     const r = await sh(w, 'docker update --blkio-weight 300 --memory-reservation 10m --cpuset-mems 0 --cpu-rt-period 1000 --cpu-rt-runtime 500 up');
     expect(r.stdout).toBe('up\n');
-    expect((await sh(w, "docker inspect -f '{{.HostConfig.BlkioWeight}} {{.HostConfig.MemoryReservation}} {{.HostConfig.CpusetMems}} {{.HostConfig.CpuRealtimePeriod}} {{.HostConfig.CpuRealtimeRuntime}}' up")).stdout).toBe('300 10485760 0 1000 500\n');
+    expect(
+      (
+        await sh(
+          w,
+          "docker inspect -f '{{.HostConfig.BlkioWeight}} {{.HostConfig.MemoryReservation}} {{.HostConfig.CpusetMems}} {{.HostConfig.CpuRealtimePeriod}} {{.HostConfig.CpuRealtimeRuntime}}' up",
+        )
+      ).stdout,
+    ).toBe('300 10485760 0 1000 500\n');
   });
 
   it("refuses what moby's verifyPlatformContainerResources refuses, naming the container", async () => {
     const w = await world(['alpine']);
     await sh(w, 'docker run -d --name up alpine sleep 100');
     const id = (await sh(w, "docker inspect -f '{{.Id}}' up")).stdout.trim();
-    expect((await sh(w, 'docker update --blkio-weight 5 up')).stderr).toBe(`Error response from daemon: Cannot update container ${id}: Range of blkio weight is from 10 to 1000\n`);
-    expect((await sh(w, 'docker update --cpuset-mems 1 up')).stderr).toBe(`Error response from daemon: Cannot update container ${id}: Requested memory nodes are not available - requested 1, available: 0\n`);
-    expect((await sh(w, 'docker update -m 10m --memory-reservation 20m up')).stderr).toBe(`Error response from daemon: Cannot update container ${id}: Minimum memory limit can not be less than memory reservation limit, see usage\n`);
-    expect((await sh(w, 'docker container update --cpu-rt-period x up')).stderr).toBe('invalid argument "x" for "--cpu-rt-period" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'docker container update --help\'.\n');
+    expect((await sh(w, 'docker update --blkio-weight 5 up')).stderr).toBe(
+      `Error response from daemon: Cannot update container ${id}: Range of blkio weight is from 10 to 1000\n`,
+    );
+    expect((await sh(w, 'docker update --cpuset-mems 1 up')).stderr).toBe(
+      `Error response from daemon: Cannot update container ${id}: Requested memory nodes are not available - requested 1, available: 0\n`,
+    );
+    expect((await sh(w, 'docker update -m 10m --memory-reservation 20m up')).stderr).toBe(
+      `Error response from daemon: Cannot update container ${id}: Minimum memory limit can not be less than memory reservation limit, see usage\n`,
+    );
+    expect((await sh(w, 'docker container update --cpu-rt-period x up')).stderr).toBe(
+      'invalid argument "x" for "--cpu-rt-period" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'docker container update --help\'.\n',
+    );
   });
 });
 

@@ -14,7 +14,12 @@ describe('ImageSource adapter for the daemon', () => {
     expect(nginx.digest).toBe(reg.host('docker.io')!.repos.get('library/nginx')!.tags.get('latest'));
     expect(nginx.id).toMatch(/^sha256:[a-f0-9]{64}$/);
     expect(nginx.layers).toHaveLength(7);
-    expect(nginx.config).toMatchObject({ Cmd: ['nginx', '-g', 'daemon off;'], Entrypoint: ['/docker-entrypoint.sh'], StopSignal: 'SIGQUIT', ExposedPorts: { '80/tcp': {} } });
+    expect(nginx.config).toMatchObject({
+      Cmd: ['nginx', '-g', 'daemon off;'],
+      Entrypoint: ['/docker-entrypoint.sh'],
+      StopSignal: 'SIGQUIT',
+      ExposedPorts: { '80/tcp': {} },
+    });
     expect(nginx.flavor).toBe('coreutils');
     expect(nginx.commands).toEqual(expect.arrayContaining(['bash', 'nginx', 'ls', 'hostname']));
     expect(nginx.commands).not.toContain('ps');

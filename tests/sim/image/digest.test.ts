@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import {
-  EMPTY_BLOB_DIGEST,
-  canonicalJson,
-  chainId,
-  chainIds,
-  isSha256Digest,
-  sha256Digest,
-  shortId,
-  utf8,
-} from '../../../src/sim/image/digest.ts';
+import { EMPTY_BLOB_DIGEST, canonicalJson, chainId, chainIds, isSha256Digest, sha256Digest, shortId, utf8 } from '../../../src/sim/image/digest.ts';
 
 const nodeSha = (b: Uint8Array | string) => 'sha256:' + createHash('sha256').update(b).digest('hex');
 

@@ -9,7 +9,8 @@ import { canonicalJson, chainIds, utf8 } from '../../../src/sim/image/digest.ts'
 const sha = (b: Uint8Array | string) => 'sha256:' + createHash('sha256').update(b).digest('hex');
 
 function tree(passwd = 'root:x:0:0:root:/root:/bin/sh\n') {
-  return new TreeBuilder(1_700_000_000, utf8).file('/etc/passwd', passwd).symlink('/bin/sh', '/bin/busybox').blob('/bin/busybox', 808_712).dir('/tmp', 0o1777).tree;
+  return new TreeBuilder(1_700_000_000, utf8).file('/etc/passwd', passwd).symlink('/bin/sh', '/bin/busybox').blob('/bin/busybox', 808_712).dir('/tmp', 0o1777)
+    .tree;
 }
 
 async function image(passwd?: string, cmd = ['/bin/sh']) {
@@ -17,7 +18,11 @@ async function image(passwd?: string, cmd = ['/bin/sh']) {
   const app = await buildLayer(new TreeBuilder(1_700_000_100, utf8).file('/app/run.sh', 'echo hi\n', 0o755).whiteout('/tmp/x').opaque('/var/cache').tree);
   return createImage({
     layers: [base, app],
-    history: [{ created: '2023-11-14T22:13:20Z', created_by: 'ADD rootfs /' }, { created: '2023-11-14T22:15:00Z', created_by: 'COPY run.sh /app/' }, { created: '2023-11-14T22:15:00Z', created_by: `CMD ${JSON.stringify(cmd)}`, empty_layer: true }],
+    history: [
+      { created: '2023-11-14T22:13:20Z', created_by: 'ADD rootfs /' },
+      { created: '2023-11-14T22:15:00Z', created_by: 'COPY run.sh /app/' },
+      { created: '2023-11-14T22:15:00Z', created_by: `CMD ${JSON.stringify(cmd)}`, empty_layer: true },
+    ],
     config: { Env: ['PATH=/usr/bin:/bin'], Cmd: cmd },
     created: '2023-11-14T22:15:00Z',
   });
@@ -38,11 +43,21 @@ describe('layers and image digests, recomputed independently', () => {
   it('the tar lists parents first, sparse big files, OCI whiteouts and opaque markers', async () => {
     const app = new TreeBuilder(0, utf8).file('/app/run.sh', 'x').whiteout('/tmp/x').opaque('/var/cache').tree;
     expect((await listTar(await layerTar(app))).map((e) => `${e.type} ${e.name}`)).toEqual([
-      'directory app/', 'file app/run.sh', 'directory tmp/', 'file tmp/.wh.x', 'directory var/', 'directory var/cache/', 'file var/cache/.wh..wh..opq',
+      'directory app/',
+      'file app/run.sh',
+      'directory tmp/',
+      'file tmp/.wh.x',
+      'directory var/',
+      'directory var/cache/',
+      'file var/cache/.wh..wh..opq',
     ]);
     const big = await listTar(await layerTar(tree()));
     const sparse = big.find((e) => e.name.includes('GNUSparseFile'))!;
-    expect(sparse).toMatchObject({ name: 'bin/GNUSparseFile.0/busybox', size: 512, pax: { 'GNU.sparse.major': '1', 'GNU.sparse.minor': '0', 'GNU.sparse.name': 'bin/busybox', 'GNU.sparse.realsize': '808712' } });
+    expect(sparse).toMatchObject({
+      name: 'bin/GNUSparseFile.0/busybox',
+      size: 512,
+      pax: { 'GNU.sparse.major': '1', 'GNU.sparse.minor': '0', 'GNU.sparse.name': 'bin/busybox', 'GNU.sparse.realsize': '808712' },
+    });
   });
 
   it('config → image ID, manifest → digest, index → digest: all sha256 of the stored bytes', async () => {
@@ -54,7 +69,11 @@ describe('layers and image digests, recomputed independently', () => {
     expect(img.manifest.layers.map((l) => l.digest)).toEqual(img.layers.map((l) => l.digest));
     expect(img.config.rootfs.diff_ids).toEqual(img.layers.map((l) => l.diffId));
     expect(img.chainId).toBe(sha(`${img.layers[0]!.diffId} ${img.layers[1]!.diffId}`));
-    const arm = await createImage({ ...{ layers: img.layers, history: img.config.history, config: img.config.config, created: img.config.created }, architecture: 'arm64', variant: 'v8' });
+    const arm = await createImage({
+      ...{ layers: img.layers, history: img.config.history, config: img.config.config, created: img.config.created },
+      architecture: 'arm64',
+      variant: 'v8',
+    });
     const idx = await createIndex([img, arm]);
     expect(idx.digest).toBe(sha(idx.bytes));
     expect(idx.index.manifests.map((m) => [m.digest, m.size, m.platform])).toEqual([
@@ -95,6 +114,8 @@ describe('layers and image digests, recomputed independently', () => {
 
   it('rejects a history that does not match the layers', async () => {
     const l = await buildLayer(tree());
-    await expect(createImage({ layers: [l], history: [], config: {}, created: '2024-01-01T00:00:00Z' })).rejects.toThrow('image history has 0 non-empty entries but the image has 1 layers');
+    await expect(createImage({ layers: [l], history: [], config: {}, created: '2024-01-01T00:00:00Z' })).rejects.toThrow(
+      'image history has 0 non-empty entries but the image has 1 layers',
+    );
   });
 });

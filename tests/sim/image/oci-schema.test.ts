@@ -23,7 +23,11 @@ function inline(node: unknown, file: string): unknown {
     for (const key of (pointer ?? '').split('/').filter(Boolean)) v = (v as Record<string, unknown>)[key];
     return inline(v, target);
   }
-  return Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'id' && k !== '$schema').map(([k, v]) => [k, inline(v, file)]));
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([k]) => k !== 'id' && k !== '$schema')
+      .map(([k, v]) => [k, inline(v, file)]),
+  );
 }
 const schema = (f: string) => z.fromJSONSchema(inline(load(f), f) as Parameters<typeof z.fromJSONSchema>[0]);
 
@@ -42,13 +46,19 @@ describe('docker save writes an OCI image layout that validates against the imag
     const manifest = json(manifestName);
     expect(schema('image-manifest-schema.json').safeParse(manifest).success).toBe(true);
     expect(schema('config-schema.json').safeParse(json(`blobs/sha256/${manifest.config.digest.slice(7)}`)).success).toBe(true);
-    for (const [name, data] of byName) if (name.startsWith('blobs/sha256/') && !name.endsWith('/')) expect(await sha256Digest(data)).toBe(`sha256:${name.slice(13)}`);
+    for (const [name, data] of byName)
+      if (name.startsWith('blobs/sha256/') && !name.endsWith('/')) expect(await sha256Digest(data)).toBe(`sha256:${name.slice(13)}`);
     for (const l of manifest.layers) expect(byName.get(`blobs/sha256/${l.digest.slice(7)}`)!.length).toBe(l.size);
   });
 
   it('the validator refuses what the spec forbids (a bad digest, no layers, a missing config)', () => {
     const layer = { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: 'sha256:def', size: 2 };
-    const m = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: 'sha256:abc', size: 1 }, layers: [layer] };
+    const m = {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: 'sha256:abc', size: 1 },
+      layers: [layer],
+    };
     expect(schema('image-manifest-schema.json').safeParse(m).success).toBe(true);
     expect(schema('image-manifest-schema.json').safeParse({ ...m, config: { ...m.config, digest: 'SHA256 abc' } }).success).toBe(false);
     expect(schema('image-manifest-schema.json').safeParse({ ...m, layers: [] }).success).toBe(false);

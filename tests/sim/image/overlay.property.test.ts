@@ -66,7 +66,12 @@ describe('overlay invariants (fast-check)', () => {
   it('a directory recreated over a deleted one hides the lower contents below it, also after commit (fast-check counterexample)', () => {
     const base = lower();
     const root = new OverlayRoot([base]);
-    for (const o of [{ kind: 'rm', p: '/a' }, { kind: 'mkdir', p: '/a' }, { kind: 'mkdir', p: '/a/b' }] as Op[]) apply(root, o);
+    for (const o of [
+      { kind: 'rm', p: '/a' },
+      { kind: 'mkdir', p: '/a' },
+      { kind: 'mkdir', p: '/a/b' },
+    ] as Op[])
+      apply(root, o);
     expect(root.readdir('/a/b')).toEqual([]);
     expect(new OverlayRoot([base, root.toLayerTree()]).readdir('/a/b')).toEqual([]);
   });

@@ -29,7 +29,21 @@ describe('overlay root', () => {
     root.writeFile('/run/nginx.pid', utf8('1\n'));
     root.mkdir('/var/cache/nginx/client_temp');
     expect(formatDiff(root.diff())).toBe(
-      ['C /etc', 'C /etc/nginx', 'C /etc/nginx/conf.d', 'D /etc/nginx/conf.d/default.conf', 'C /run', 'A /run/nginx.pid', 'C /tmp', 'A /tmp/new.txt', 'C /var', 'C /var/cache', 'C /var/cache/nginx', 'A /var/cache/nginx/client_temp', ''].join('\n'),
+      [
+        'C /etc',
+        'C /etc/nginx',
+        'C /etc/nginx/conf.d',
+        'D /etc/nginx/conf.d/default.conf',
+        'C /run',
+        'A /run/nginx.pid',
+        'C /tmp',
+        'A /tmp/new.txt',
+        'C /var',
+        'C /var/cache',
+        'C /var/cache/nginx',
+        'A /var/cache/nginx/client_temp',
+        '',
+      ].join('\n'),
     );
     expect(root.exists('/etc/nginx/conf.d/default.conf')).toBe(false);
     expect(root.readdir('/etc/nginx/conf.d')).toEqual([]);
@@ -83,7 +97,12 @@ describe('overlay root', () => {
     const { root } = await containerRootfs(base, { rwId: RW });
     root.writeFile('/root/notes.txt', utf8('hello\n'));
     root.remove('/etc/debian_version');
-    const img = await commitImage(base, root, { createdBy: 'bash', createdMs: Date.parse('2024-07-01T00:00:00Z'), config: base.config.config, message: 'notes' });
+    const img = await commitImage(base, root, {
+      createdBy: 'bash',
+      createdMs: Date.parse('2024-07-01T00:00:00Z'),
+      config: base.config.config,
+      message: 'notes',
+    });
     expect(img.layers).toHaveLength(2);
     expect(img.config.rootfs.diff_ids[0]).toBe(base.layers[0]!.diffId);
     expect(img.layers[1]!.size).toBe(6);

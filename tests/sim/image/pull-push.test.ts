@@ -59,11 +59,16 @@ describe('docker pull', () => {
 
   it('manifest unknown, word for word', async () => {
     const r = await svc.pull('alpine:9.99');
-    expect(r).toMatchObject({ stdout: '', exitCode: 1, stderr: 'Error response from daemon: manifest for alpine:9.99 not found: manifest unknown: manifest unknown\n' });
+    expect(r).toMatchObject({
+      stdout: '',
+      exitCode: 1,
+      stderr: 'Error response from daemon: manifest for alpine:9.99 not found: manifest unknown: manifest unknown\n',
+    });
   });
 
   it('pull access denied for a missing or private repository', async () => {
-    const denied = (n: string) => `Error response from daemon: pull access denied for ${n}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n`;
+    const denied = (n: string) =>
+      `Error response from daemon: pull access denied for ${n}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n`;
     expect(await svc.pull('x/y')).toMatchObject({ stdout: 'Using default tag: latest\n', stderr: denied('x/y'), exitCode: 1 });
     expect((await svc.pull('acme/private-app:1.0')).stderr).toBe(denied('acme/private-app'));
     expect(svc.login(undefined, 'acme', 'secret').stdout).toBe('Login Succeeded\n');
@@ -97,7 +102,9 @@ describe('docker pull', () => {
     const p = await svc.pull('registry.k8s.io/pause:3.9');
     expect(p.stdout.split('\n')[0]).toBe('3.9: Pulling from pause');
     expect(p.stdout).toContain('registry.k8s.io/pause:3.9\n');
-    expect((await svc.pull('localhost:5000/demo:1.3.0')).stderr).toBe('Error response from daemon: Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused\n');
+    expect((await svc.pull('localhost:5000/demo:1.3.0')).stderr).toBe(
+      'Error response from daemon: Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused\n',
+    );
     expect((await svc.pull('scratch')).stderr).toBe("Error response from daemon: 'scratch' is a reserved name\n");
     expect((await svc.pull('Alpine')).stderr).toBe('invalid reference format: repository name (library/Alpine) must be lowercase\n');
   });
@@ -112,7 +119,10 @@ describe('docker push', () => {
     const layer = svc.store.lookup('alpine:3.19')!.image.layers[0]!;
     const m = first.stdout.match(/^1\.3\.0: digest: (sha256:[a-f0-9]{64}) size: (\d+)$/m)!;
     expect(first.stdout).toBe(`The push refers to repository [localhost:5000/demo]\n${layer.diffId.slice(7, 19)}: Pushed\n${m[0]}\n`);
-    const rec = reg.host('localhost:5000')!.repos.get('demo')!.manifests.get(m[1] as `sha256:${string}`)!;
+    const rec = reg
+      .host('localhost:5000')!
+      .repos.get('demo')!
+      .manifests.get(m[1] as `sha256:${string}`)!;
     expect(sha(rec.bytes)).toBe(m[1]);
     expect(rec.bytes.length).toBe(Number(m[2]));
     const again = await svc.push('localhost:5000/demo:1.3.0');
@@ -159,7 +169,8 @@ describe('containerd pulls for the kubelet', () => {
     expect(await svc.criPull('alpine:1.99')).toEqual({
       ok: false,
       reason: 'ErrImagePull',
-      message: 'Failed to pull image "alpine:1.99": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/alpine:1.99": failed to resolve reference "docker.io/library/alpine:1.99": docker.io/library/alpine:1.99: not found',
+      message:
+        'Failed to pull image "alpine:1.99": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/alpine:1.99": failed to resolve reference "docker.io/library/alpine:1.99": docker.io/library/alpine:1.99: not found',
     });
   });
 });

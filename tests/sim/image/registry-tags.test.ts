@@ -13,7 +13,14 @@ async function setup() {
   const svc = new ImageService(new ImageStore(), reg);
   const builder = new Builder(svc);
   const build = (app: string, tag: string, nowMs = T0) =>
-    builder.build({ context: new Map([['Dockerfile', { data: 'FROM alpine:3.20\nCOPY app.txt /app.txt\n' }], ['app.txt', { data: app }]]), tags: [tag], nowMs });
+    builder.build({
+      context: new Map([
+        ['Dockerfile', { data: 'FROM alpine:3.20\nCOPY app.txt /app.txt\n' }],
+        ['app.txt', { data: app }],
+      ]),
+      tags: [tag],
+      nowMs,
+    });
   return { reg, svc, build };
 }
 
@@ -62,7 +69,10 @@ describe('mutable tags in the registry (L8)', () => {
     await svc.push('localhost:5000/team/a:1');
     svc.store.tag('localhost:5000/team/a:1', 'localhost:5000/team/b:1');
     const out = (await svc.push('localhost:5000/team/b:1')).stdout.split('\n');
-    expect(out.slice(1, 3)).toEqual([expect.stringMatching(/^[a-f0-9]{12}: Mounted from team\/a$/), expect.stringMatching(/^[a-f0-9]{12}: Mounted from team\/a$/)]);
+    expect(out.slice(1, 3)).toEqual([
+      expect.stringMatching(/^[a-f0-9]{12}: Mounted from team\/a$/),
+      expect.stringMatching(/^[a-f0-9]{12}: Mounted from team\/a$/),
+    ]);
   });
 
   it('push lists layers top first, named by diffID', async () => {

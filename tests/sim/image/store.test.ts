@@ -26,7 +26,9 @@ describe('local image store', () => {
       ]),
     );
     const digests = formatImages(svc.store, { nowMs: NOW, digests: true }).split('\n');
-    expect(digests[0]).toBe('REPOSITORY   TAG       DIGEST                                                                    IMAGE ID       CREATED        SIZE');
+    expect(digests[0]).toBe(
+      'REPOSITORY   TAG       DIGEST                                                                    IMAGE ID       CREATED        SIZE',
+    );
     expect(digests[2]).toBe(`nginx        1.25      ${[...li.digests][0]!.split('@')[1]}   ${li.image.id.slice(7, 19)}   3 months ago   187MB`);
     expect(formatImages(svc.store, { nowMs: NOW, quiet: true })).toBe(`${a.image.id.slice(7, 19)}\n${li.image.id.slice(7, 19)}\n`);
     expect(formatImages(svc.store, { nowMs: NOW, dangling: true })).toBe('REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n');
@@ -36,7 +38,14 @@ describe('local image store', () => {
   it('image inspect shows Id, RepoTags, RepoDigests, RootFS.Layers (diffIDs, not blob digests), Config', async () => {
     await svc.pull('nginx:1.25');
     const li = svc.store.lookup('nginx:1.25')!;
-    const doc = inspectImage(li) as { Id: string; RepoTags: string[]; RepoDigests: string[]; RootFS: { Layers: string[] }; Config: { Cmd: string[]; StopSignal: string }; Size: number };
+    const doc = inspectImage(li) as {
+      Id: string;
+      RepoTags: string[];
+      RepoDigests: string[];
+      RootFS: { Layers: string[] };
+      Config: { Cmd: string[]; StopSignal: string };
+      Size: number;
+    };
     expect(doc.Id).toBe(li.image.id);
     expect(doc.RepoTags).toEqual(['nginx:1.25']);
     expect(doc.RepoDigests).toEqual([`nginx@${svc.registry.host('docker.io')!.repos.get('library/nginx')!.tags.get('1.25')}`]);
@@ -67,7 +76,9 @@ describe('local image store', () => {
     expect(svc.store.tag('nope', 'x')).toEqual({ stdout: '', stderr: 'Error response from daemon: No such image: nope:latest\n', exitCode: 1 });
     expect(ImageStore.repoTags(li)).toEqual(['alpine:3.20', 'localhost:5000/demo:1.3.0']);
     const short = li.image.id.slice(7, 19);
-    expect((await svc.store.rmi([short])).stderr).toBe(`Error response from daemon: conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories\n`);
+    expect((await svc.store.rmi([short])).stderr).toBe(
+      `Error response from daemon: conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories\n`,
+    );
     expect(await svc.store.rmi(['localhost:5000/demo:1.3.0'])).toEqual({ stdout: 'Untagged: localhost:5000/demo:1.3.0\n', stderr: '', exitCode: 0 });
     expect((await svc.store.rmi(['alpine:3.20'], { usedBy: () => ({ container: 'c0ffee123456', running: false }) })).stderr).toBe(
       `Error response from daemon: conflict: unable to remove repository reference "alpine:3.20" (must force) - container c0ffee123456 is using its referenced image ${short}\n`,
@@ -101,13 +112,23 @@ describe('dangling images', () => {
   it('rebuilding a tag leaves the old image as <none> <none>; image prune removes it', async () => {
     const { Builder } = await import('../../../src/sim/build/builder.ts');
     const b = new Builder(svc);
-    const build = (text: string) => b.build({ context: new Map([['Dockerfile', { data: 'FROM alpine:3.20\nCOPY a /a\n' }], ['a', { data: text }]]), tags: ['demo:1'], nowMs: NOW });
+    const build = (text: string) =>
+      b.build({
+        context: new Map([
+          ['Dockerfile', { data: 'FROM alpine:3.20\nCOPY a /a\n' }],
+          ['a', { data: text }],
+        ]),
+        tags: ['demo:1'],
+        nowMs: NOW,
+      });
     const old = (await build('one')).image!;
     await build('two');
     expect(ImageStore.dangling(old)).toBe(true);
     const rows = formatImages(svc.store, { nowMs: NOW + 120_000, dangling: true }).split('\n');
     expect(rows[1]).toBe(`<none>       <none>    ${old.image.id.slice(7, 19)}   About a minute ago   7.8MB`);
     const pruned = await svc.store.prune();
-    expect(pruned.stdout).toBe(`Deleted Images:\ndeleted: ${old.image.id}\ndeleted: ${(await chainIds(old.image.layers.map((l) => l.diffId)))[1]}\n\nTotal reclaimed space: 3B\n`);
+    expect(pruned.stdout).toBe(
+      `Deleted Images:\ndeleted: ${old.image.id}\ndeleted: ${(await chainIds(old.image.layers.map((l) => l.diffId)))[1]}\n\nTotal reclaimed space: 3B\n`,
+    );
   });
 });

@@ -16,7 +16,9 @@ describe('the Deployment and ReplicaSet controllers', () => {
     expect(pods).toHaveLength(2);
     for (const p of pods) expect(p).toMatch(new RegExp(`^pod/web-${hash}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
     expect((await w.exec('kubectl get pods --show-labels')).stdout).toContain(`app=web,pod-template-hash=${hash}`);
-    expect((await w.exec('kubectl get deploy')).stdout).toMatch(/^NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    2\/2     2            2           \d+s\n$/);
+    expect((await w.exec('kubectl get deploy')).stdout).toMatch(
+      /^NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    2\/2     2            2           \d+s\n$/,
+    );
     // The same template always hashes the same.
     const w2 = k8sWorld();
     await write(w2, 'd.yaml', DEPLOY('nginx:1.27', 2));
@@ -40,14 +42,22 @@ describe('the Deployment and ReplicaSet controllers', () => {
     const pods = await names(w, 'pods');
     expect(pods.every((p) => p.startsWith(`pod/${fresh.split('/')[1]}-`))).toBe(true);
     expect((await w.exec("kubectl get deploy web -o jsonpath='{.metadata.annotations.deployment\\.kubernetes\\.io/revision}'")).stdout).toBe('2');
-    const msgs = (await w.exec("kubectl get events --field-selector involvedObject.kind=Deployment -o jsonpath='{range .items[*]}{.message}{\"\\n\"}{end}'")).stdout;
+    const msgs = (await w.exec('kubectl get events --field-selector involvedObject.kind=Deployment -o jsonpath=\'{range .items[*]}{.message}{"\\n"}{end}\''))
+      .stdout;
     const o = old!.split('/')[1];
     const n = fresh.split('/')[1];
-    expect(msgs).toBe([
-      `Scaled up replica set ${o} to 3`, `Scaled up replica set ${n} to 1`, `Scaled down replica set ${o} to 2 from 3`,
-      `Scaled up replica set ${n} to 2 from 1`, `Scaled down replica set ${o} to 1 from 2`, `Scaled up replica set ${n} to 3 from 2`,
-      `Scaled down replica set ${o} to 0 from 1`, '',
-    ].join('\n'));
+    expect(msgs).toBe(
+      [
+        `Scaled up replica set ${o} to 3`,
+        `Scaled up replica set ${n} to 1`,
+        `Scaled down replica set ${o} to 2 from 3`,
+        `Scaled up replica set ${n} to 2 from 1`,
+        `Scaled down replica set ${o} to 1 from 2`,
+        `Scaled up replica set ${n} to 3 from 2`,
+        `Scaled down replica set ${o} to 0 from 1`,
+        '',
+      ].join('\n'),
+    );
     // Back to the first template: the old ReplicaSet comes back (revision 3), no third one.
     await write(w, 'd.yaml', DEPLOY('nginx:1.27', 3));
     await w.exec('kubectl apply -f d.yaml');

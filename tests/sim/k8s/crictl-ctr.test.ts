@@ -14,15 +14,26 @@ describe('crictl and ctr on node1', () => {
     const nginxId = [...cri.containers.values()].find((c) => c.id === web.id)!.imageRef.slice(7, 20);
     const sbWeb = [...cri.sandboxes.values()].find((s) => s.name === 'web')!.id.slice(0, 13);
     const ps = (await w.exec('crictl ps')).stdout.split('\n');
-    expect(ps[0]).toBe('CONTAINER           IMAGE               CREATED             STATE               NAME                ATTEMPT             POD ID              POD');
-    expect(ps[1]).toBe(`${web.id.slice(0, 13)}       ${nginxId}       6 seconds ago       Running             web                 0                   ${sbWeb}       web`);
+    expect(ps[0]).toBe(
+      'CONTAINER           IMAGE               CREATED             STATE               NAME                ATTEMPT             POD ID              POD',
+    );
+    expect(ps[1]).toBe(
+      `${web.id.slice(0, 13)}       ${nginxId}       6 seconds ago       Running             web                 0                   ${sbWeb}       web`,
+    );
     expect(ps).toHaveLength(3);
     const all = (await w.exec('crictl ps -a')).stdout;
     expect(all).toMatch(new RegExp(`^${once.id.slice(0, 13)} .* Exited +c +0 +[0-9a-f]{13} +once$`, 'm'));
     expect((await w.exec('crictl ps -q')).stdout).toBe(`${web.id}\n`);
     const pods = (await w.exec('crictl pods')).stdout.split('\n');
     expect(pods[0]).toBe('POD ID              CREATED             STATE               NAME                NAMESPACE           ATTEMPT             RUNTIME');
-    expect(pods.slice(1, 3).map((l) => l.split(/\s{2,}/).slice(2).join('|'))).toEqual(['Ready|once|default|0|(default)', 'Ready|web|default|0|(default)']);
+    expect(
+      pods.slice(1, 3).map((l) =>
+        l
+          .split(/\s{2,}/)
+          .slice(2)
+          .join('|'),
+      ),
+    ).toEqual(['Ready|once|default|0|(default)', 'Ready|web|default|0|(default)']);
     const images = (await w.exec('crictl images')).stdout;
     expect(images.split('\n')[0]).toBe(`IMAGE${' '.repeat(22)}TAG                 IMAGE ID            SIZE`);
     expect(images).toMatch(/^docker\.io\/library\/nginx +1\.25 +[0-9a-f]{13} +\d+(\.\d+)?MB$/m);
@@ -33,7 +44,9 @@ describe('crictl and ctr on node1', () => {
     const ctr = (await w.exec('ctr -n k8s.io images ls')).stdout.split('\n');
     expect(ctr[0]).toMatch(/^REF +TYPE +DIGEST +SIZE +PLATFORMS +LABELS +$/);
     expect(ctr.filter((l) => l.startsWith('docker.io/library/nginx'))).toHaveLength(2);
-    expect(ctr.find((l) => l.startsWith('docker.io/library/nginx:1.25 '))).toMatch(/ application\/vnd\.oci\.image\.index\.v1\+json +sha256:[0-9a-f]{64} +\d+\.\d MiB +linux\/amd64,linux\/arm64\/v8 +io\.cri-containerd\.image=managed +$/);
+    expect(ctr.find((l) => l.startsWith('docker.io/library/nginx:1.25 '))).toMatch(
+      / application\/vnd\.oci\.image\.index\.v1\+json +sha256:[0-9a-f]{64} +\d+\.\d MiB +linux\/amd64,linux\/arm64\/v8 +io\.cri-containerd\.image=managed +$/,
+    );
     expect((await w.exec('ctr images ls')).stdout).toMatch(/^REF +TYPE +DIGEST +SIZE +PLATFORMS +LABELS +\n$/);
     expect(await w.exec('crictl bogus')).toMatchObject({ stderr: "No help topic for 'bogus'\n", exitCode: 3 });
   });
@@ -47,6 +60,10 @@ describe('crictl and ctr on node1', () => {
     expect(doc.status).toMatchObject({ id: web.id, metadata: { attempt: 0, name: 'web' }, state: 'CONTAINER_RUNNING', exitCode: 0 });
     expect(doc.status.imageRef).toMatch(/^docker\.io\/library\/nginx@sha256:/);
     expect(doc.info).toMatchObject({ pid: web.pid, runtimeType: 'io.containerd.runc.v2' });
-    expect(await w.exec('crictl inspect nope')).toMatchObject({ exitCode: 1, stderr: 'FATA[0000] getting the status of the container "nope": rpc error: code = NotFound desc = an error occurred when try to find container "nope": not found\n' });
+    expect(await w.exec('crictl inspect nope')).toMatchObject({
+      exitCode: 1,
+      stderr:
+        'FATA[0000] getting the status of the container "nope": rpc error: code = NotFound desc = an error occurred when try to find container "nope": not found\n',
+    });
   });
 });

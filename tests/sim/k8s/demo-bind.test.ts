@@ -12,7 +12,12 @@ import { parse } from 'yaml';
 import { createWorld } from '../../../src/sim/index.ts';
 
 const e111 = parse(readFileSync(join(import.meta.dirname, '../../../content/exercises/e11.1.yaml'), 'utf8')) as { solution: { 'pod.yaml': string } };
-const write = (text: string) => `printf '%s\\n' ${text.trimEnd().split('\n').map((l) => `'${l}'`).join(' ')} > pod.yaml`;
+const write = (text: string) =>
+  `printf '%s\\n' ${text
+    .trimEnd()
+    .split('\n')
+    .map((l) => `'${l}'`)
+    .join(' ')} > pod.yaml`;
 
 const pod = (name: string, image: string, command: string, sc: string[]) =>
   `printf '%s\\n' 'apiVersion: v1' 'kind: Pod' 'metadata:' '  name: ${name}' 'spec:' '  containers:' '  - name: ${name}' '    image: ${image}'${command} '    securityContext:' ${sc.map((l) => `'      ${l}'`).join(' ')} > ${name}.yaml`;
@@ -79,8 +84,12 @@ describe('binding port 80 in a pod', () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     await w.exec('kubectl run caps --image=alpine:3.20 -- sleep 3600');
     await w.exec('sleep 5');
-    expect((await w.exec('kubectl exec caps -- sysctl net.ipv4.ip_unprivileged_port_start net.ipv4.ping_group_range')).stdout).toBe('net.ipv4.ip_unprivileged_port_start = 1024\nnet.ipv4.ping_group_range = 1\t0\n');
-    expect((await w.exec('docker run --rm alpine:3.20 sysctl net.ipv4.ip_unprivileged_port_start net.ipv4.ping_group_range')).stdout).toBe('net.ipv4.ip_unprivileged_port_start = 0\nnet.ipv4.ping_group_range = 0\t2147483647\n');
+    expect((await w.exec('kubectl exec caps -- sysctl net.ipv4.ip_unprivileged_port_start net.ipv4.ping_group_range')).stdout).toBe(
+      'net.ipv4.ip_unprivileged_port_start = 1024\nnet.ipv4.ping_group_range = 1\t0\n',
+    );
+    expect((await w.exec('docker run --rm alpine:3.20 sysctl net.ipv4.ip_unprivileged_port_start net.ipv4.ping_group_range')).stdout).toBe(
+      'net.ipv4.ip_unprivileged_port_start = 0\nnet.ipv4.ping_group_range = 0\t2147483647\n',
+    );
   });
   it('in Docker, UID 1000 with no capabilities binds port 80: ip_unprivileged_port_start is 0 there', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });

@@ -73,11 +73,20 @@ Events:
     const api = clusterFor((w as InstanceType<typeof SimWorld>).host).api;
     const pod = api.pods()[0]!;
     for (let i = 0; i < 3; i++) {
-      api.event(pod, 'Warning', 'Failed', 'Error: container has runAsNonRoot and image will run as root', { component: 'kubelet', host: 'node1' }, 'spec.containers{web}');
+      api.event(
+        pod,
+        'Warning',
+        'Failed',
+        'Error: container has runAsNonRoot and image will run as root',
+        { component: 'kubelet', host: 'node1' },
+        'spec.containers{web}',
+      );
       await w.exec('sleep 17');
     }
     const out = (await w.exec('kubectl describe pod web')).stdout;
-    expect(out.split('\n').at(-2)).toBe('  Warning  Failed     19s (x3 over 55s)  kubelet            Error: container has runAsNonRoot and image will run as root');
+    expect(out.split('\n').at(-2)).toBe(
+      '  Warning  Failed     19s (x3 over 55s)  kubelet            Error: container has runAsNonRoot and image will run as root',
+    );
   });
 
   it('a deployment: replicas, strategy, the pod template, conditions, replica sets, events', async () => {
@@ -133,14 +142,19 @@ Events:
 });
 
 group('kubectl logs, delete, run, version, config', () => {
-  it('logs: the kubelet\'s text, --tail, -c errors, --previous, the default container note', async () => {
+  it("logs: the kubelet's text, --tail, -c errors, --previous, the default container note", async () => {
     const w = k8sWorld();
     await write(w, 'p.yaml', `${POD('web')}  - name: side\n    image: busybox:1.36\n`);
     await w.exec('kubectl apply -f p.yaml');
-    expect(await w.exec('kubectl logs web')).toMatchObject({ stdout: 'line 1 of web\nline 2 of web\nline 3 of web\n', stderr: 'Defaulted container "web" out of: web, side\n' });
+    expect(await w.exec('kubectl logs web')).toMatchObject({
+      stdout: 'line 1 of web\nline 2 of web\nline 3 of web\n',
+      stderr: 'Defaulted container "web" out of: web, side\n',
+    });
     expect((await w.exec('kubectl logs web -c side --tail 1')).stdout).toBe('line 3 of side\n');
     expect(await w.exec('kubectl logs web -c nope')).toMatchObject({ stderr: 'error: container nope is not valid for pod web\n', exitCode: 1 });
-    expect((await w.exec('kubectl logs web -c web --previous')).stderr).toBe('Error from server (BadRequest): previous terminated container "web" in pod "web" not found\n');
+    expect((await w.exec('kubectl logs web -c web --previous')).stderr).toBe(
+      'Error from server (BadRequest): previous terminated container "web" in pod "web" not found\n',
+    );
     expect((await w.exec('kubectl logs nope')).stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 
@@ -158,14 +172,17 @@ group('kubectl logs, delete, run, version, config', () => {
     await w.exec('kubectl apply -f p.yaml');
     expect(await w.exec('kubectl delete pod web --grace-period=0 --force')).toMatchObject({
       stdout: 'pod "web" force deleted\n',
-      stderr: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      stderr:
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
     });
   });
 
   it('run: a pod labelled run=NAME; --dry-run=client -o yaml; the image is required', async () => {
     const w = k8sWorld();
     expect((await w.exec('kubectl run web --image=nginx:1.27 --env=GREETING=hi -- nginx -g "daemon off;"')).stdout).toBe('pod/web created\n');
-    expect((await w.exec(`kubectl get pod web -o jsonpath='{.metadata.labels.run} {.spec.containers[0].args} {.spec.containers[0].env[0].value}'`)).stdout).toBe('web ["nginx","-g","daemon off;"] hi');
+    expect(
+      (await w.exec(`kubectl get pod web -o jsonpath='{.metadata.labels.run} {.spec.containers[0].args} {.spec.containers[0].env[0].value}'`)).stdout,
+    ).toBe('web ["nginx","-g","daemon off;"] hi');
     expect(await w.exec('kubectl run x')).toMatchObject({ stderr: 'error: required flag(s) "image" not set\n', exitCode: 1 });
     expect((await w.exec('kubectl run demo --image=alpine:3.18 --restart=Never --dry-run=client -o yaml')).stdout).toBe(`apiVersion: v1
 kind: Pod
@@ -187,7 +204,9 @@ status: {}
 
   it('version and config current-context', async () => {
     const w = k8sWorld();
-    expect((await w.exec('kubectl version')).stdout).toBe('Client Version: v1.30.5\nKustomize Version: v5.0.4-0.20230601165947-6ce0bf390ce3\nServer Version: v1.30.5\n');
+    expect((await w.exec('kubectl version')).stdout).toBe(
+      'Client Version: v1.30.5\nKustomize Version: v5.0.4-0.20230601165947-6ce0bf390ce3\nServer Version: v1.30.5\n',
+    );
     expect((await w.exec('kubectl config current-context')).stdout).toBe('kubernetes-admin@kubernetes\n');
   });
 });

@@ -18,14 +18,27 @@ export class FakeApi implements KubeletApiClient {
   readonly terminated: string[] = [];
   now = () => 0;
 
-  add(pod: Omit<Partial<KObject>, 'metadata' | 'spec'> & { metadata: Partial<KObject['metadata']> & { name: string }; spec: Record<string, unknown> }): KObject {
+  add(
+    pod: Omit<Partial<KObject>, 'metadata' | 'spec'> & { metadata: Partial<KObject['metadata']> & { name: string }; spec: Record<string, unknown> },
+  ): KObject {
     const ns = pod.metadata.namespace ?? 'default';
     const n = this.objs.size + 1;
     const full: KObject = {
-      apiVersion: 'v1', kind: 'Pod',
-      metadata: { uid: `0a1b2c3d-0000-4000-8000-00000000000${n}`, resourceVersion: '1', creationTimestamp: '2026-12-02T10:00:00Z', namespace: ns, ...pod.metadata },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        uid: `0a1b2c3d-0000-4000-8000-00000000000${n}`,
+        resourceVersion: '1',
+        creationTimestamp: '2026-12-02T10:00:00Z',
+        namespace: ns,
+        ...pod.metadata,
+      },
       spec: pod.spec,
-      status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-12-02T10:00:00Z' }], qosClass: 'BestEffort' },
+      status: {
+        phase: 'Pending',
+        conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-12-02T10:00:00Z' }],
+        qosClass: 'BestEffort',
+      },
     };
     this.objs.set(`${ns}/${pod.metadata.name}`, full);
     return full;
@@ -55,7 +68,13 @@ export class FakeApi implements KubeletApiClient {
 }
 
 /** A world with its shell started, containerd over its registry, and a kubelet on a fake API server. */
-export async function cluster(): Promise<{ w: SimWorld; api: FakeApi; kubelet: Kubelet; step: (ms: number) => Promise<void>; exec: (pod: string, c: string, line: string) => Promise<{ stdout: string; stderr: string; exitCode: number }> }> {
+export async function cluster(): Promise<{
+  w: SimWorld;
+  api: FakeApi;
+  kubelet: Kubelet;
+  step: (ms: number) => Promise<void>;
+  exec: (pod: string, c: string, line: string) => Promise<{ stdout: string; stderr: string; exitCode: number }>;
+}> {
   const w = new SimWorld();
   await w.exec('true');
   const lib = await w.daemon.imageLib();
@@ -77,7 +96,15 @@ export async function cluster(): Promise<{ w: SimWorld; api: FakeApi; kubelet: K
   return { w, api, kubelet, step, exec };
 }
 
-export type ContainerStatusLike = { name: string; state: Record<string, Record<string, unknown>>; lastState: Record<string, Record<string, unknown>>; restartCount: number; ready: boolean; imageID: string; image: string };
+export type ContainerStatusLike = {
+  name: string;
+  state: Record<string, Record<string, unknown>>;
+  lastState: Record<string, Record<string, unknown>>;
+  restartCount: number;
+  ready: boolean;
+  imageID: string;
+  image: string;
+};
 
 export function statusOf(api: FakeApi, pod: string, c?: string): ContainerStatusLike {
   const st = api.get(pod).status as { containerStatuses: ContainerStatusLike[] };

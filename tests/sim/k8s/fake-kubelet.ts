@@ -12,7 +12,8 @@ export function fakeKubelet(api: KubeletApiClient & { nowIso(): string }): Kubel
       for (const p of api.pods()) {
         const ns = p.metadata.namespace ?? 'default';
         if (p.metadata.deletionTimestamp) {
-          for (const c of (p.spec!.containers as { name: string }[])) api.event(p, 'Normal', 'Killing', `Stopping container ${c.name}`, { component: 'kubelet', host: 'node1' }, `spec.containers{${c.name}}`);
+          for (const c of p.spec!.containers as { name: string }[])
+            api.event(p, 'Normal', 'Killing', `Stopping container ${c.name}`, { component: 'kubelet', host: 'node1' }, `spec.containers{${c.name}}`);
           api.podTerminated(ns, p.metadata.name);
           continue;
         }
@@ -32,16 +33,30 @@ export function fakeKubelet(api: KubeletApiClient & { nowIso(): string }): Kubel
         api.updatePodStatus(ns, p.metadata.name, {
           conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(cond),
           containerStatuses: containers.map((c, i) => ({
-            containerID: `containerd://${String(i).padStart(64, 'a')}`, image: `docker.io/library/${c.image}`, imageID: `docker.io/library/${c.image.split(':')[0]}@sha256:${'0'.repeat(64)}`,
-            lastState: {}, name: c.name, ready: true, restartCount: 0, started: true, state: { running: { startedAt: now } },
+            containerID: `containerd://${String(i).padStart(64, 'a')}`,
+            image: `docker.io/library/${c.image}`,
+            imageID: `docker.io/library/${c.image.split(':')[0]}@sha256:${'0'.repeat(64)}`,
+            lastState: {},
+            name: c.name,
+            ready: true,
+            restartCount: 0,
+            started: true,
+            state: { running: { startedAt: now } },
           })),
-          hostIP: '10.0.0.11', hostIPs: [{ ip: '10.0.0.11' }], phase: 'Running', podIP: ips.get(key), podIPs: [{ ip: ips.get(key) }],
-          qosClass: (p.status as { qosClass?: string }).qosClass, startTime: now,
+          hostIP: '10.0.0.11',
+          hostIPs: [{ ip: '10.0.0.11' }],
+          phase: 'Running',
+          podIP: ips.get(key),
+          podIPs: [{ ip: ips.get(key) }],
+          qosClass: (p.status as { qosClass?: string }).qosClass,
+          startTime: now,
         });
       }
     },
     container: () => undefined,
-    logs: (ns, pod, container, previous) => (previous || !api.pods().some((p) => p.metadata.namespace === ns && p.metadata.name === pod && (p.status as { phase?: string }).phase === 'Running') ? undefined : `line 1 of ${container}\nline 2 of ${container}\nline 3 of ${container}\n`),
+    logs: (ns, pod, container, previous) =>
+      previous || !api.pods().some((p) => p.metadata.namespace === ns && p.metadata.name === pod && (p.status as { phase?: string }).phase === 'Running')
+        ? undefined
+        : `line 1 of ${container}\nline 2 of ${container}\nline 3 of ${container}\n`,
   };
 }
-

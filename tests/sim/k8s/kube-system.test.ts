@@ -21,7 +21,9 @@ describe('kube-system on node1', () => {
   it('get pods -A and -n kube-system -o wide: the control plane on the node address, CoreDNS on the first pod addresses', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     expect(await w.exec('kubectl get pods -A')).toEqual({ stdout: PODS, stderr: '', exitCode: 0 });
-    expect((await w.exec('kubectl get pods -n kube-system -o wide')).stdout).toBe(`NAME                            READY   STATUS    RESTARTS   AGE   IP           NODE    NOMINATED NODE   READINESS GATES
+    expect(
+      (await w.exec('kubectl get pods -n kube-system -o wide')).stdout,
+    ).toBe(`NAME                            READY   STATUS    RESTARTS   AGE   IP           NODE    NOMINATED NODE   READINESS GATES
 coredns-7db6d8ff4d-gx5mk        1/1     Running   0          14d   10.244.0.2   node1   <none>           <none>
 coredns-7db6d8ff4d-r7q2v        1/1     Running   0          14d   10.244.0.3   node1   <none>           <none>
 etcd-node1                      1/1     Running   0          14d   10.0.0.11    node1   <none>           <none>
@@ -34,7 +36,9 @@ kube-scheduler-node1            1/1     Running   0          14d   10.0.0.11    
 
   it('get all -A: the kube-dns Service, the kube-proxy DaemonSet, the coredns Deployment and ReplicaSet', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
-    expect((await w.exec('kubectl get all -A')).stdout).toBe(`${PODS.replace(/\n(kube-system +)(\S+)( +)/g, (_m, a: string, n: string, sp: string) => `\n${a}pod/${n}${sp}`).replace('NAME                            READY', 'NAME                                READY')}
+    expect(
+      (await w.exec('kubectl get all -A')).stdout,
+    ).toBe(`${PODS.replace(/\n(kube-system +)(\S+)( +)/g, (_m, a: string, n: string, sp: string) => `\n${a}pod/${n}${sp}`).replace('NAME                            READY', 'NAME                                READY')}
 NAMESPACE     NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE
 default       service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP                  14d
 kube-system   service/kube-dns     ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   14d
@@ -48,7 +52,9 @@ kube-system   deployment.apps/coredns   2/2     2            2           14d
 NAMESPACE     NAME                                 DESIRED   CURRENT   READY   AGE
 kube-system   replicaset.apps/coredns-7db6d8ff4d   2         2         2       14d
 `);
-    expect((await w.exec('kubectl get ds -n kube-system -o wide')).stdout).toBe(`NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE   CONTAINERS   IMAGES                               SELECTOR
+    expect(
+      (await w.exec('kubectl get ds -n kube-system -o wide')).stdout,
+    ).toBe(`NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE   CONTAINERS   IMAGES                               SELECTOR
 kube-proxy   1         1         1       1            1           kubernetes.io/os=linux   14d   kube-proxy   registry.k8s.io/kube-proxy:v1.30.5   k8s-app=kube-proxy
 `);
   });
@@ -74,7 +80,9 @@ kube-proxy   1         1         1       1            1           kubernetes.io/
     expect(api).toContain('    Liveness:     http-get https://10.0.0.11:6443/livez delay=10s timeout=15s period=10s #success=1 #failure=8\n');
     const dns = (await w.exec('kubectl describe pod -n kube-system coredns-7db6d8ff4d-gx5mk')).stdout;
     expect(dns).toContain('\nControlled By:  ReplicaSet/coredns-7db6d8ff4d\n');
-    expect(dns).toContain('    Liveness:     http-get http://:8080/health delay=60s timeout=5s period=10s #success=1 #failure=5\n    Readiness:    http-get http://:8181/ready delay=0s timeout=1s period=10s #success=1 #failure=3\n');
+    expect(dns).toContain(
+      '    Liveness:     http-get http://:8080/health delay=60s timeout=5s period=10s #success=1 #failure=5\n    Readiness:    http-get http://:8181/ready delay=0s timeout=1s period=10s #success=1 #failure=3\n',
+    );
     const node = (await w.exec('kubectl describe node node1')).stdout;
     expect(node).toContain(`Non-terminated Pods:          (7 in total)
   Namespace                   Name                           CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
@@ -95,7 +103,7 @@ Allocated resources:
 `);
   });
 
-  it('the kubelet does not run them and the controllers leave them; the learner\'s pods are as before', async () => {
+  it("the kubelet does not run them and the controllers leave them; the learner's pods are as before", async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     expect((await w.exec('kubectl run web --image=nginx:1.25')).stdout).toBe('pod/web created\n');
     await w.exec('sleep 30');

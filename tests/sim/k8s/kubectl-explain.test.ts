@@ -111,9 +111,10 @@ describe('kubectl explain', () => {
     expect((await w.exec('kubectl explain svc')).stdout).toBe(fixture('svc.txt'));
   });
 
-  it('prints a field\'s enum values: ENUM: in the field view, enum: (four at most) in the field list, and the Possible enum values paragraph', async () => {
+  it("prints a field's enum values: ENUM: in the field view, enum: (four at most) in the field list, and the Possible enum values paragraph", async () => {
     const w = world();
-    expect(await w.exec('kubectl explain pod.spec.restartPolicy')).toEqual({ stdout: `KIND:       Pod
+    expect(await w.exec('kubectl explain pod.spec.restartPolicy')).toEqual({
+      stdout: `KIND:       Pod
 VERSION:    v1
 
 FIELD: restartPolicy <string>
@@ -134,7 +135,10 @@ DESCRIPTION:
      - \`"OnFailure"\`
     
 
-`, stderr: '', exitCode: 0 });
+`,
+      stderr: '',
+      exitCode: 0,
+    });
     const pull = (await w.exec('kubectl explain pod.spec.containers.imagePullPolicy')).stdout;
     expect(pull).toContain(`FIELD: imagePullPolicy <string>
 ENUM:
@@ -162,7 +166,9 @@ DESCRIPTION:
     update i.e gradually scale down the old ReplicaSets and scale up the new
     one.
 `);
-    expect((await w.exec('kubectl explain pod.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.matchExpressions')).stdout).toContain('  operator\t<string> -required-\n  enum: DoesNotExist, Exists, Gt, In, ....\n');
+    expect(
+      (await w.exec('kubectl explain pod.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.matchExpressions')).stdout,
+    ).toContain('  operator\t<string> -required-\n  enum: DoesNotExist, Exists, Gt, In, ....\n');
   });
 
   it('takes short names, singular names, kinds and resource.group, and prints GROUP for a named group', async () => {
@@ -194,11 +200,27 @@ DESCRIPTION:
   it('answers an unknown field, resource or path as kubectl does, with exit 1', async () => {
     const w = world();
     // The template has written the header before it throws; kubectl leaves it on stdout.
-    expect(await w.exec('kubectl explain pods.foo')).toEqual({ stdout: 'KIND:       Pod\nVERSION:    v1\n\n', stderr: 'error: field "foo" does not exist\n', exitCode: 1 });
-    expect(await w.exec('kubectl explain pod.spec.containers.name.x')).toEqual({ stdout: 'KIND:       Pod\nVERSION:    v1\n\n', stderr: 'error: field "x" does not exist\n', exitCode: 1 });
+    expect(await w.exec('kubectl explain pods.foo')).toEqual({
+      stdout: 'KIND:       Pod\nVERSION:    v1\n\n',
+      stderr: 'error: field "foo" does not exist\n',
+      exitCode: 1,
+    });
+    expect(await w.exec('kubectl explain pod.spec.containers.name.x')).toEqual({
+      stdout: 'KIND:       Pod\nVERSION:    v1\n\n',
+      stderr: 'error: field "x" does not exist\n',
+      exitCode: 1,
+    });
     expect(await w.exec('kubectl explain foo')).toEqual({ stdout: '', stderr: 'the server doesn\'t have a resource type "foo"\n', exitCode: 1 });
-    expect(await w.exec('kubectl explain pods.spec.containers[0]')).toEqual({ stdout: '', stderr: 'error: invalid jsonpath syntax, first node must be field node\n', exitCode: 1 });
-    expect(await w.exec('kubectl explain po..spec')).toEqual({ stdout: '', stderr: 'error: invalid jsonpath syntax, first node must be field node\n', exitCode: 1 });
+    expect(await w.exec('kubectl explain pods.spec.containers[0]')).toEqual({
+      stdout: '',
+      stderr: 'error: invalid jsonpath syntax, first node must be field node\n',
+      exitCode: 1,
+    });
+    expect(await w.exec('kubectl explain po..spec')).toEqual({
+      stdout: '',
+      stderr: 'error: invalid jsonpath syntax, first node must be field node\n',
+      exitCode: 1,
+    });
     // "pods" is the resource's own prefix: the suffix's first node (here "..") is dropped.
     expect((await w.exec('kubectl explain pods..spec')).stdout).toBe(fixture('pod.spec.txt'));
   });
@@ -206,13 +228,17 @@ DESCRIPTION:
   it('answers bad arguments and flags as kubectl v1.30 does', async () => {
     const w = world();
     const err = (stderr: string) => ({ stdout: '', stderr, exitCode: 1 });
-    expect(await w.exec('kubectl explain')).toEqual(err('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n'));
+    expect(await w.exec('kubectl explain')).toEqual(
+      err('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n'),
+    );
     expect(await w.exec('kubectl explain pods deploy')).toEqual(err('error: We accept only this format: explain RESOURCE\n'));
     expect(await w.exec('kubectl explain pods --api-version=apps/v1')).toEqual(err('error: GVR (apps/v1, Resource=pods) not found in OpenAPI schema\n'));
     expect(await w.exec('kubectl explain pods --api-version=v2')).toEqual(err('error: couldn\'t find resource for "/v2, Resource=pods"\n'));
     expect(await w.exec('kubectl explain pods --output=json')).toEqual(err('error: unrecognized format: json\n'));
     // v1.30's --output has no shorthand (v1.31 added -o).
-    expect(await w.exec('kubectl explain pods -o plaintext')).toEqual(err('error: unknown shorthand flag: \'o\' in -o\nSee \'kubectl explain --help\' for usage.\n'));
+    expect(await w.exec('kubectl explain pods -o plaintext')).toEqual(
+      err("error: unknown shorthand flag: 'o' in -o\nSee 'kubectl explain --help' for usage.\n"),
+    );
   });
 
   it('has its --help page (kubernetes/kubectl@v0.30.5:pkg/cmd/explain/explain.go)', async () => {

@@ -34,7 +34,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 `;
 
 describe('kubectl --help', () => {
-  it('prints a verb\'s page unwrapped to a pipe (kubernetes/kubectl@v0.30.5:pkg/cmd/version/version.go)', async () => {
+  it("prints a verb's page unwrapped to a pipe (kubernetes/kubectl@v0.30.5:pkg/cmd/version/version.go)", async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     expect(await w.exec('kubectl version --help | cat')).toEqual({ stdout: VERSION_HELP, stderr: '', exitCode: 0 });
     expect((await w.exec('kubectl version -h | cat')).stdout).toBe(VERSION_HELP);
@@ -65,17 +65,25 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     expect((await w.exec('kubectl exec --help', { columns: 60 })).stdout).toBe((await w.exec('kubectl exec --help | cat')).stdout);
   });
 
-  it('shows v1.30\'s flags and text, not a later kubectl\'s', async () => {
+  it("shows v1.30's flags and text, not a later kubectl's", async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     const run = (await w.exec('kubectl run x --image=nginx --help | cat')).stdout;
     expect(run.startsWith('Create and run a particular image in a pod.\n\nExamples:\n  # Start a nginx pod\n  kubectl run nginx --image=nginx\n')).toBe(true);
     // run.go v0.30.5 marks --cascade, --filename, --force … deprecated, which hides them.
     expect(run).not.toContain('--cascade');
-    expect(run).toContain("    --attach=false:\n\tIf true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true. With '--restart=Never' the exit code of the container process is returned.\n\n");
-    expect(run.endsWith('Usage:\n  kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n')).toBe(true);
+    expect(run).toContain(
+      "    --attach=false:\n\tIf true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true. With '--restart=Never' the exit code of the container process is returned.\n\n",
+    );
+    expect(
+      run.endsWith(
+        'Usage:\n  kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n',
+      ),
+    ).toBe(true);
     const get = (await w.exec('kubectl get --help | cat')).stdout;
     expect(get).toContain('you will only see results in your current namespace unless you pass --all-namespaces.');
-    expect(get).toContain("    --subresource='':\n\tIf specified, gets the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.\n");
+    expect(get).toContain(
+      "    --subresource='':\n\tIf specified, gets the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.\n",
+    );
     // helpers.go AddValidateFlags: the usage's raw-string lines keep their two tabs, joined by spaces.
     expect((await w.exec('kubectl apply --help | cat')).stdout).toContain('(or false). \t\t"true" or "strict" will use a schema');
     expect((await w.exec('kubectl logs --help | cat')).stdout).not.toContain('--all-pods');
@@ -89,10 +97,23 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     const w = createWorld(undefined, { clock: 'virtual' });
     expect(await w.exec('kubectl options --help')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     const config = await w.exec('kubectl config', { columns: 60 });
-    expect([config.stdout, config.exitCode, config.stderr.startsWith('Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n')]).toEqual(['', 1, true]);
-    expect(await w.exec('kubectl config view --help')).toEqual({ stdout: '', stderr: 'kubectl config view --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_config_view/\n', exitCode: 1 });
+    expect([
+      config.stdout,
+      config.exitCode,
+      config.stderr.startsWith('Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n'),
+    ]).toEqual(['', 1, true]);
+    expect(await w.exec('kubectl config view --help')).toEqual({
+      stdout: '',
+      stderr:
+        'kubectl config view --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_config_view/\n',
+      exitCode: 1,
+    });
     const topic = await w.exec('kubectl help foo | cat');
-    expect([topic.stdout, topic.exitCode, topic.stderr.startsWith('Unknown help topic [`foo`]\n\n\nBasic Commands (Beginner):\n  create          Create a resource')]).toEqual(['', 0, true]);
+    expect([
+      topic.stdout,
+      topic.exitCode,
+      topic.stderr.startsWith('Unknown help topic [`foo`]\n\n\nBasic Commands (Beginner):\n  create          Create a resource'),
+    ]).toEqual(['', 0, true]);
     expect(topic.stderr.endsWith('Use "kubectl options" for a list of global command-line options (applies to all commands).\n')).toBe(true);
     // After `--` the words are the container's command, not kubectl's flags.
     expect((await w.exec('kubectl exec nopod -- ls --help')).stderr).toBe('Error from server (NotFound): pods "nopod" not found\n');

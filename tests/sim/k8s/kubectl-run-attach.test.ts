@@ -13,7 +13,7 @@ const run = async (w: ReturnType<typeof createWorld>, line: string) => {
 };
 
 describe('kubectl run -it --rm', () => {
-  it('enters the pod\'s shell, as PID 1 with the pod\'s hostname, and deletes the pod on exit', async () => {
+  it("enters the pod's shell, as PID 1 with the pod's hostname, and deletes the pod on exit", async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     const r = await run(w, 'kubectl run alpine --image alpine:3.18 --rm -it --restart=Never /bin/ash');
     expect(r.stderr).toBe("If you don't see a command prompt, try pressing enter.\n");
@@ -42,10 +42,13 @@ describe('kubectl run -it --rm', () => {
     const r = await w.exec('exit 4');
     expect([r.stderr, r.exitCode]).toEqual(['pod "a" deleted\npod default/a terminated (Error)\n', 4]);
   });
-  it('answers -t without -i, and --rm without either, with kubectl\'s usage errors', async () => {
+  it("answers -t without -i, and --rm without either, with kubectl's usage errors", async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     const t = await w.exec('kubectl run x --image alpine -t');
-    expect([t.stderr, t.exitCode]).toEqual(["error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n", 1]);
+    expect([t.stderr, t.exitCode]).toEqual([
+      "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n",
+      1,
+    ]);
     const rm = await w.exec('kubectl run x --image alpine --rm');
     expect([rm.stderr, rm.exitCode]).toEqual(["error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n", 1]);
   });

@@ -4,21 +4,31 @@ import { cluster, statusOf } from './fake-api.ts';
 describe('kubelet: images on containerd', () => {
   it('an image only Docker has is not present for the kubelet: ErrImageNeverPull', async () => {
     const { api, kubelet, w } = await cluster();
-    expect((await w.exec('docker pull alpine:3.18 >/dev/null && docker tag alpine:3.18 demo:local && docker images -q demo:local')).stdout).toMatch(/^[0-9a-f]{12}\n$/);
+    expect((await w.exec('docker pull alpine:3.18 >/dev/null && docker tag alpine:3.18 demo:local && docker images -q demo:local')).stdout).toMatch(
+      /^[0-9a-f]{12}\n$/,
+    );
     api.add({ metadata: { name: 'demo' }, spec: { containers: [{ name: 'demo', image: 'demo:local', imagePullPolicy: 'Never' }] } });
     await kubelet.sync();
     const msg = 'Container image "demo:local" is not present with pull policy of Never';
     expect(statusOf(api, 'demo').state).toEqual({ waiting: { reason: 'ErrImageNeverPull', message: msg } });
-    expect(api.events.map((e) => `${e.type} ${e.reason} ${e.message}`)).toEqual([`Warning ErrImageNeverPull ${msg}`, 'Warning Failed Error: ErrImageNeverPull']);
+    expect(api.events.map((e) => `${e.type} ${e.reason} ${e.message}`)).toEqual([
+      `Warning ErrImageNeverPull ${msg}`,
+      'Warning Failed Error: ErrImageNeverPull',
+    ]);
   });
 
-  it('a missing tag: ErrImagePull with containerd\'s words, then ImagePullBackOff, pulls again after 10 s then 20 s', async () => {
+  it("a missing tag: ErrImagePull with containerd's words, then ImagePullBackOff, pulls again after 10 s then 20 s", async () => {
     const { api, kubelet, step } = await cluster();
     api.add({ metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'nginx:1.99', imagePullPolicy: 'IfNotPresent' }] } });
     await kubelet.sync();
-    const why = 'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found';
+    const why =
+      'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found';
     expect(statusOf(api, 'web').state).toEqual({ waiting: { reason: 'ErrImagePull', message: why } });
-    expect(api.events.slice(0, 3).map((e) => `${e.type} ${e.reason} ${e.message}`)).toEqual(['Normal Pulling Pulling image "nginx:1.99"', `Warning Failed Failed to pull image "nginx:1.99": ${why}`, 'Warning Failed Error: ErrImagePull']);
+    expect(api.events.slice(0, 3).map((e) => `${e.type} ${e.reason} ${e.message}`)).toEqual([
+      'Normal Pulling Pulling image "nginx:1.99"',
+      `Warning Failed Failed to pull image "nginx:1.99": ${why}`,
+      'Warning Failed Error: ErrImagePull',
+    ]);
     await step(200);
     expect(statusOf(api, 'web').state).toEqual({ waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "nginx:1.99"' } });
     expect(api.events.map((e) => e.reason)).toContain('BackOff');
@@ -40,7 +50,10 @@ describe('kubelet: images on containerd', () => {
 describe('kubelet: restarts and deletion', () => {
   it('CrashLoopBackOff: restarts after 0, 10, 20, 40, 80, 160, 300 s; restartCount and lastState follow', async () => {
     const { api, kubelet, step } = await cluster();
-    const pod = api.add({ metadata: { name: 'crash' }, spec: { containers: [{ name: 'c', image: 'alpine:3.18', command: ['sh', '-c', 'echo bye; exit 3'] }] } });
+    const pod = api.add({
+      metadata: { name: 'crash' },
+      spec: { containers: [{ name: 'c', image: 'alpine:3.18', command: ['sh', '-c', 'echo bye; exit 3'] }] },
+    });
     await kubelet.sync();
     await step(700_000);
     const starts = api.events.filter((e) => e.reason === 'Started').map((e) => e.atMs);
@@ -48,9 +61,15 @@ describe('kubelet: restarts and deletion', () => {
     expect(gaps.slice(0, 7)).toEqual([0, 10, 20, 40, 80, 160, 300]);
     const cs = statusOf(api, 'crash');
     expect(cs.restartCount).toBe(starts.length - 1);
-    expect(cs.state.waiting).toEqual({ reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=c pod=crash_default(${pod.metadata.uid})` });
+    expect(cs.state.waiting).toEqual({
+      reason: 'CrashLoopBackOff',
+      message: `back-off 5m0s restarting failed container=c pod=crash_default(${pod.metadata.uid})`,
+    });
     expect(cs.lastState.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
-    expect(api.events.find((e) => e.reason === 'BackOff')).toMatchObject({ type: 'Warning', message: `Back-off restarting failed container c in pod crash_default(${pod.metadata.uid})` });
+    expect(api.events.find((e) => e.reason === 'BackOff')).toMatchObject({
+      type: 'Warning',
+      message: `Back-off restarting failed container c in pod crash_default(${pod.metadata.uid})`,
+    });
     expect(kubelet.logs('default', 'crash', 'c', true)).toBe('bye\n');
   });
 
@@ -66,7 +85,10 @@ describe('kubelet: restarts and deletion', () => {
 
   it('OOMKilled: exit 137 over the memory limit, then CrashLoopBackOff', async () => {
     const { api, kubelet, step } = await cluster();
-    api.add({ metadata: { name: 'oom' }, spec: { containers: [{ name: 'c', image: 'alpine:3.18', command: ['tail', '/dev/zero'], resources: { limits: { memory: '64Mi' } } }] } });
+    api.add({
+      metadata: { name: 'oom' },
+      spec: { containers: [{ name: 'c', image: 'alpine:3.18', command: ['tail', '/dev/zero'], resources: { limits: { memory: '64Mi' } } }] },
+    });
     await kubelet.sync();
     await step(3_000);
     const cs = statusOf(api, 'oom');

@@ -26,7 +26,15 @@ describe('kubelet: pod sandbox and containers (L5)', () => {
 
   it('containers of a pod share net, uts and ipc with pause; each has its own mnt and pid', async () => {
     const { api, kubelet, w } = await cluster();
-    api.add({ metadata: { name: 'cache-demo' }, spec: { containers: [{ name: 'app', image: 'alpine:3.18', command: ['sleep', 'infinity'] }, { name: 'memcached', image: 'memcached:1.6' }] } });
+    api.add({
+      metadata: { name: 'cache-demo' },
+      spec: {
+        containers: [
+          { name: 'app', image: 'alpine:3.18', command: ['sleep', 'infinity'] },
+          { name: 'memcached', image: 'memcached:1.6' },
+        ],
+      },
+    });
     await kubelet.sync();
     const k = w.host.kernel;
     const app = k.procs.get(kubelet.container('default', 'cache-demo', 'app')!.pid)!;
@@ -45,12 +53,15 @@ describe('kubelet: pod sandbox and containers (L5)', () => {
     // lsns on the host: the pod's net namespace is held by pause and used by both containers.
     const lsns = await w.exec('lsns -t net');
     expect(lsns.stdout).toMatch(new RegExp(`^ *${pause.ns.net} net +3 +${pause.pid} +65535 /pause$`, 'm'));
-    expect((statusOf(api, 'cache-demo', 'memcached')).ready).toBe(true);
+    expect(statusOf(api, 'cache-demo', 'memcached').ready).toBe(true);
   });
 
   it('shareProcessNamespace: ps ax in a container shows /pause as PID 1', async () => {
     const { api, kubelet, exec } = await cluster();
-    api.add({ metadata: { name: 'shared' }, spec: { shareProcessNamespace: true, containers: [{ name: 'shell', image: 'alpine:3.18', command: ['sleep', 'infinity'] }] } });
+    api.add({
+      metadata: { name: 'shared' },
+      spec: { shareProcessNamespace: true, containers: [{ name: 'shell', image: 'alpine:3.18', command: ['sleep', 'infinity'] }] },
+    });
     await kubelet.sync();
     const ps = await exec('shared', 'shell', 'ps ax');
     expect(ps.stdout.split('\n')[1]).toMatch(/^ +1 65535 +0:00 \/pause$/);
@@ -59,7 +70,19 @@ describe('kubelet: pod sandbox and containers (L5)', () => {
 
   it('each container gets a cri-containerd scope under the pod slice, with the kubelet conversions', async () => {
     const { api, kubelet, w } = await cluster();
-    const pod = api.add({ metadata: { name: 'lim' }, spec: { containers: [{ name: 'c', image: 'alpine:3.18', command: ['sleep', 'infinity'], resources: { requests: { cpu: '250m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } } }] } });
+    const pod = api.add({
+      metadata: { name: 'lim' },
+      spec: {
+        containers: [
+          {
+            name: 'c',
+            image: 'alpine:3.18',
+            command: ['sleep', 'infinity'],
+            resources: { requests: { cpu: '250m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } },
+          },
+        ],
+      },
+    });
     await kubelet.sync();
     const id = kubelet.container('default', 'lim', 'c')!.id;
     const slug = pod.metadata.uid.replace(/-/g, '_');
@@ -79,7 +102,15 @@ describe('kubelet: pod sandbox and containers (L5)', () => {
 describe('kubelet: containers of a pod reach each other on localhost (L5)', () => {
   it('nc -z localhost 11211 from app finds memcached; a closed port is refused', async () => {
     const { api, kubelet, exec } = await cluster();
-    api.add({ metadata: { name: 'cache-demo' }, spec: { containers: [{ name: 'app', image: 'alpine:3.18', command: ['sleep', 'infinity'] }, { name: 'memcached', image: 'memcached:1.6', ports: [{ containerPort: 11211 }] }] } });
+    api.add({
+      metadata: { name: 'cache-demo' },
+      spec: {
+        containers: [
+          { name: 'app', image: 'alpine:3.18', command: ['sleep', 'infinity'] },
+          { name: 'memcached', image: 'memcached:1.6', ports: [{ containerPort: 11211 }] },
+        ],
+      },
+    });
     await kubelet.sync();
     expect(await exec('cache-demo', 'app', 'nc -z localhost 11211 && echo open')).toMatchObject({ stdout: 'open\n', exitCode: 0 });
     expect(await exec('cache-demo', 'app', 'nc -z localhost 11212')).toMatchObject({ stdout: '', exitCode: 1 });

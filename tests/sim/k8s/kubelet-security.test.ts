@@ -22,8 +22,12 @@ describe('kubelet: securityContext (L12)', () => {
     const a = api.add({ metadata: { name: 'mc' }, spec: { containers: [{ name: 'mc', image: 'memcached:1.6', securityContext: { runAsNonRoot: true } }] } });
     const b = api.add({ metadata: { name: 'zero' }, spec: sleeper({ runAsUser: 0 }, { runAsNonRoot: true }) });
     await kubelet.sync();
-    expect(statusOf(api, 'mc').state.waiting!.message).toBe(`container has runAsNonRoot and image has non-numeric user (memcache), cannot verify user is non-root (pod: "mc_default(${a.metadata.uid})", container: mc)`);
-    expect(statusOf(api, 'zero').state.waiting!.message).toBe(`container's runAsUser breaks non-root policy (pod: "zero_default(${b.metadata.uid})", container: demo)`);
+    expect(statusOf(api, 'mc').state.waiting!.message).toBe(
+      `container has runAsNonRoot and image has non-numeric user (memcache), cannot verify user is non-root (pod: "mc_default(${a.metadata.uid})", container: mc)`,
+    );
+    expect(statusOf(api, 'zero').state.waiting!.message).toBe(
+      `container's runAsUser breaks non-root policy (pod: "zero_default(${b.metadata.uid})", container: demo)`,
+    );
   });
 
   it('runAsUser 1000 with no passwd entry; the pod level is inherited, the container level wins', async () => {
@@ -39,7 +43,18 @@ describe('kubelet: securityContext (L12)', () => {
     const { api, kubelet, exec } = await cluster();
     api.add({
       metadata: { name: 'ro' },
-      spec: { volumes: [{ name: 'tmp', emptyDir: {} }], containers: [{ name: 'demo', image: 'alpine:3.18', command: ['sleep', 'infinity'], securityContext: { readOnlyRootFilesystem: true }, volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }] }] },
+      spec: {
+        volumes: [{ name: 'tmp', emptyDir: {} }],
+        containers: [
+          {
+            name: 'demo',
+            image: 'alpine:3.18',
+            command: ['sleep', 'infinity'],
+            securityContext: { readOnlyRootFilesystem: true },
+            volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+          },
+        ],
+      },
     });
     await kubelet.sync();
     const r = await exec('ro', 'demo', 'touch /x');
@@ -71,7 +86,22 @@ describe('kubelet: securityContext (L12)', () => {
 
   it('env: the pod value overrides the image ENV; HOSTNAME is the pod name', async () => {
     const { api, kubelet, exec } = await cluster();
-    api.add({ metadata: { name: 'envy' }, spec: { containers: [{ name: 'demo', image: 'alpine:3.18', command: ['sleep', 'infinity'], env: [{ name: 'PATH', value: '/bin' }, { name: 'GREETING', value: 'Hello from the environment' }] }] } });
+    api.add({
+      metadata: { name: 'envy' },
+      spec: {
+        containers: [
+          {
+            name: 'demo',
+            image: 'alpine:3.18',
+            command: ['sleep', 'infinity'],
+            env: [
+              { name: 'PATH', value: '/bin' },
+              { name: 'GREETING', value: 'Hello from the environment' },
+            ],
+          },
+        ],
+      },
+    });
     await kubelet.sync();
     expect((await exec('envy', 'demo', 'printenv GREETING HOSTNAME PATH')).stdout).toBe('Hello from the environment\nenvy\n/bin\n');
   });
@@ -80,10 +110,17 @@ describe('kubelet: securityContext (L12)', () => {
     const { api, kubelet, step } = await cluster();
     api.add({
       metadata: { name: 'web' },
-      spec: { volumes: [{ name: 'cache', emptyDir: {} }], containers: [{ name: 'web', image: 'nginx:1.25', securityContext: { runAsUser: 101 }, volumeMounts: [{ name: 'cache', mountPath: '/var/cache/nginx' }] }] },
+      spec: {
+        volumes: [{ name: 'cache', emptyDir: {} }],
+        containers: [
+          { name: 'web', image: 'nginx:1.25', securityContext: { runAsUser: 101 }, volumeMounts: [{ name: 'cache', mountPath: '/var/cache/nginx' }] },
+        ],
+      },
     });
     await kubelet.sync();
-    expect(kubelet.logs('default', 'web', 'web', false)).toMatch(/\[emerg\] 1#1: bind\(\) to 0\.0\.0\.0:80 failed \(13: Permission denied\)\nnginx: \[emerg\] bind\(\) to 0\.0\.0\.0:80 failed \(13: Permission denied\)\n$/);
+    expect(kubelet.logs('default', 'web', 'web', false)).toMatch(
+      /\[emerg\] 1#1: bind\(\) to 0\.0\.0\.0:80 failed \(13: Permission denied\)\nnginx: \[emerg\] bind\(\) to 0\.0\.0\.0:80 failed \(13: Permission denied\)\n$/,
+    );
     await step(1000);
     const cs = statusOf(api, 'web');
     expect(cs.state.waiting!.reason).toBe('CrashLoopBackOff');

@@ -10,15 +10,26 @@ import { parse } from 'yaml';
 import { createWorld } from '../../../src/sim/index.ts';
 
 const e131 = parse(readFileSync(join(import.meta.dirname, '../../../content/exercises/e13.1.yaml'), 'utf8')) as { solution: { 'pod.yaml': string } };
-const write = (text: string) => `printf '%s\\n' ${text.trimEnd().split('\n').map((l) => `'${l.replace(/'/g, `'\\''`)}'`).join(' ')} > pod.yaml`;
+const write = (text: string) =>
+  `printf '%s\\n' ${text
+    .trimEnd()
+    .split('\n')
+    .map((l) => `'${l.replace(/'/g, `'\\''`)}'`)
+    .join(' ')} > pod.yaml`;
 
 describe('nginxinc/nginx-unprivileged:1.25', () => {
   it('its config says USER 101 and EXPOSE 8080, as its Dockerfile does', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     await w.exec('docker pull nginxinc/nginx-unprivileged:1.25');
-    expect((await w.exec("docker image inspect -f '{{.Config.User}} {{json .Config.ExposedPorts}} {{.Config.StopSignal}}' nginxinc/nginx-unprivileged:1.25")).stdout).toBe('101 {"8080/tcp":{}} SIGQUIT\n');
-    expect((await w.exec('docker run --rm nginxinc/nginx-unprivileged:1.25 grep "listen " /etc/nginx/conf.d/default.conf')).stdout).toBe('    listen       8080;\n');
-    expect((await w.exec('docker run --rm nginxinc/nginx-unprivileged:1.25 grep client_body_temp_path /etc/nginx/nginx.conf')).stdout).toBe('    client_body_temp_path /tmp/client_temp;\n');
+    expect(
+      (await w.exec("docker image inspect -f '{{.Config.User}} {{json .Config.ExposedPorts}} {{.Config.StopSignal}}' nginxinc/nginx-unprivileged:1.25")).stdout,
+    ).toBe('101 {"8080/tcp":{}} SIGQUIT\n');
+    expect((await w.exec('docker run --rm nginxinc/nginx-unprivileged:1.25 grep "listen " /etc/nginx/conf.d/default.conf')).stdout).toBe(
+      '    listen       8080;\n',
+    );
+    expect((await w.exec('docker run --rm nginxinc/nginx-unprivileged:1.25 grep client_body_temp_path /etc/nginx/nginx.conf')).stdout).toBe(
+      '    client_body_temp_path /tmp/client_temp;\n',
+    );
   });
   it('under Docker it serves the welcome page on 8080, master and workers as UID 101', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../../../src/sim/index.ts';
 import { write } from './helpers.ts';
 
-const pod = (name: string, sysctls: [string, string][], opts: { command?: string; user?: number; hostNetwork?: boolean; second?: boolean } = {}) => `apiVersion: v1
+const pod = (
+  name: string,
+  sysctls: [string, string][],
+  opts: { command?: string; user?: number; hostNetwork?: boolean; second?: boolean } = {},
+) => `apiVersion: v1
 kind: Pod
 metadata:
   name: ${name}
@@ -73,10 +77,15 @@ describe('pod sysctls', () => {
     await w.exec('sleep 10');
     expect((await w.exec('kubectl get pod unsafe')).stdout).toMatch(/^unsafe +0\/1 +SysctlForbidden +0 /m);
     const status = JSON.parse((await w.exec("kubectl get pod unsafe -o jsonpath='{.status}'")).stdout);
-    expect([status.phase, status.reason, status.message]).toEqual(['Failed', 'SysctlForbidden', 'Pod was rejected: forbidden sysctl: "net.core.somaxconn" not allowlisted']);
+    expect([status.phase, status.reason, status.message]).toEqual([
+      'Failed',
+      'SysctlForbidden',
+      'Pod was rejected: forbidden sysctl: "net.core.somaxconn" not allowlisted',
+    ]);
     expect(status.containerStatuses).toBeUndefined();
-    expect((await w.exec('kubectl get events --field-selector reason=SysctlForbidden -o jsonpath="{.items[*].message}"')).stdout)
-      .toBe('forbidden sysctl: "net.core.somaxconn" not allowlisted');
+    expect((await w.exec('kubectl get events --field-selector reason=SysctlForbidden -o jsonpath="{.items[*].message}"')).stdout).toBe(
+      'forbidden sysctl: "net.core.somaxconn" not allowlisted',
+    );
     expect((await w.exec('kubectl delete pod unsafe')).stdout).toBe('pod "unsafe" deleted\n');
   });
 
@@ -84,8 +93,9 @@ describe('pod sysctls', () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     await applied(w, 'hostnet', pod('hostnet', [['net.ipv4.ip_unprivileged_port_start', '0']], { hostNetwork: true }));
     await w.exec('sleep 10');
-    expect(JSON.parse((await w.exec("kubectl get pod hostnet -o jsonpath='{.status}'")).stdout).message)
-      .toBe('Pod was rejected: forbidden sysctl: "net.ipv4.ip_unprivileged_port_start" not allowed with host net enabled');
+    expect(JSON.parse((await w.exec("kubectl get pod hostnet -o jsonpath='{.status}'")).stdout).message).toBe(
+      'Pod was rejected: forbidden sysctl: "net.ipv4.ip_unprivileged_port_start" not allowed with host net enabled',
+    );
     expect((await w.exec('cat /proc/sys/net/ipv4/ip_unprivileged_port_start')).stdout).toBe('1024\n');
   });
 });

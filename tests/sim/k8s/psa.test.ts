@@ -21,12 +21,14 @@ describe('Pod Security Admission', () => {
     await write(w, 'x.yaml', POD('x'));
     const r = await w.exec('kubectl apply -n demo -f x.yaml');
     expect(r).toMatchObject({
-      stdout: '', exitCode: 1,
-      stderr: 'Error from server (Forbidden): error when creating "x.yaml": pods "x" is forbidden: violates PodSecurity "restricted:latest": '
-        + 'allowPrivilegeEscalation != false (container "x" must set securityContext.allowPrivilegeEscalation=false), '
-        + 'unrestricted capabilities (container "x" must set securityContext.capabilities.drop=["ALL"]), '
-        + 'runAsNonRoot != true (pod or container "x" must set securityContext.runAsNonRoot=true), '
-        + 'seccompProfile (pod or container "x" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")\n',
+      stdout: '',
+      exitCode: 1,
+      stderr:
+        'Error from server (Forbidden): error when creating "x.yaml": pods "x" is forbidden: violates PodSecurity "restricted:latest": ' +
+        'allowPrivilegeEscalation != false (container "x" must set securityContext.allowPrivilegeEscalation=false), ' +
+        'unrestricted capabilities (container "x" must set securityContext.capabilities.drop=["ALL"]), ' +
+        'runAsNonRoot != true (pod or container "x" must set securityContext.runAsNonRoot=true), ' +
+        'seccompProfile (pod or container "x" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")\n',
     });
     // baseline admits it; a warn label on top of it warns.
     await w.exec('kubectl label ns demo pod-security.kubernetes.io/enforce=baseline pod-security.kubernetes.io/warn=restricted --overwrite');
@@ -42,11 +44,17 @@ describe('Pod Security Admission', () => {
     await write(w, 'd.yaml', DEPLOY('nginx:1.27', 1));
     const r = await w.exec('kubectl apply -n demo -f d.yaml');
     expect(r.stdout).toBe('deployment.apps/web created\n');
-    expect(r.stderr).toMatch(/^Warning: would violate PodSecurity "restricted:latest": allowPrivilegeEscalation != false \(container "web" must set securityContext\.allowPrivilegeEscalation=false\), .*\n$/);
+    expect(r.stderr).toMatch(
+      /^Warning: would violate PodSecurity "restricted:latest": allowPrivilegeEscalation != false \(container "web" must set securityContext\.allowPrivilegeEscalation=false\), .*\n$/,
+    );
     expect((await w.exec('kubectl get pods -n demo')).stderr).toBe('No resources found in demo namespace.\n');
     const ev = (await w.exec('kubectl get events -n demo')).stdout;
-    expect(ev).toMatch(/Warning   FailedCreate        replicaset\/web-\w+   Error creating: pods "web-\w+-\w{5}" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false/);
-    expect((await w.exec('kubectl get deploy -n demo')).stdout).toMatch(/^NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    0\/1     0            0           \d+s\n$/);
+    expect(ev).toMatch(
+      /Warning   FailedCreate        replicaset\/web-\w+   Error creating: pods "web-\w+-\w{5}" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false/,
+    );
+    expect((await w.exec('kubectl get deploy -n demo')).stdout).toMatch(
+      /^NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    0\/1     0            0           \d+s\n$/,
+    );
   });
 
   it('labelling a namespace warns about the pods already there', async () => {
@@ -55,8 +63,10 @@ describe('Pod Security Admission', () => {
     await w.exec('kubectl apply -f x.yaml');
     const r = await w.exec('kubectl label ns default pod-security.kubernetes.io/enforce=restricted');
     expect(r.stdout).toBe('namespace/default labeled\n');
-    expect(r.stderr).toBe('Warning: existing pods in namespace "default" violate the new PodSecurity enforce level "restricted:latest"\n'
-      + 'Warning: x: allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile\n');
+    expect(r.stderr).toBe(
+      'Warning: existing pods in namespace "default" violate the new PodSecurity enforce level "restricted:latest"\n' +
+        'Warning: x: allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile\n',
+    );
   });
 
   it('every PSS fixture: apply into an enforcing namespace refuses exactly what check fails, for the same reasons', async () => {
@@ -65,7 +75,9 @@ describe('Pod Security Admission', () => {
     for (const dir of readdirSync(RULES).filter((d) => d.startsWith('pss-'))) {
       for (const file of readdirSync(join(RULES, dir)).filter((f) => /\.ya?ml$/.test(f))) {
         const text = readFileSync(join(RULES, dir, file), 'utf8');
-        const docs = parseAllDocuments(text).map((d) => d.toJS() as Record<string, unknown>).filter(Boolean);
+        const docs = parseAllDocuments(text)
+          .map((d) => d.toJS() as Record<string, unknown>)
+          .filter(Boolean);
         await write(w, 'm.yaml', text);
         for (const level of ['baseline', 'restricted'] as const) {
           const findings = checkFiles([{ name: 'm.yaml', text }], { profile: level })[0]!.findings.filter((f) => f.pss);
@@ -75,10 +87,14 @@ describe('Pod Security Admission', () => {
           const r = await w.exec(`kubectl create -n ${ns} -f m.yaml`);
           const label = `${dir}/${file} ${level}`;
           // The server's reasons for the checks the checker's findings name (its rule → PSA check id).
-          const checks = new Set(findings.map((f) => RULES_BY_ID.get(f.rule)?.pss?.check ?? (f.rule.startsWith('pss-capabilities-restricted') ? 'capabilities_restricted' : f.rule)));
+          const checks = new Set(
+            findings.map((f) => RULES_BY_ID.get(f.rule)?.pss?.check ?? (f.rule.startsWith('pss-capabilities-restricted') ? 'capabilities_restricted' : f.rule)),
+          );
           const expected = docs.flatMap((d) => {
             const tpl = (d.kind === 'Pod' ? d : ((d.spec as Record<string, unknown>)?.template as Record<string, unknown>)) ?? {};
-            return evaluatePod(tpl.metadata, tpl.spec, level, LATEST).filter((v) => checks.has(v.check) || checks.has(v.check.replace(/_(baseline|restricted)$/, '')));
+            return evaluatePod(tpl.metadata, tpl.spec, level, LATEST).filter(
+              (v) => checks.has(v.check) || checks.has(v.check.replace(/_(baseline|restricted)$/, '')),
+            );
           });
           expect(expected.length, `${label}: every finding maps to a PSA check`).toBeGreaterThanOrEqual(checks.size > 0 ? 1 : 0);
           if (docs.every((d) => d.kind === 'Pod')) {

@@ -7,12 +7,15 @@ import { expect, it } from 'vitest';
 import { createWorld } from '../../../src/sim/index.ts';
 import { DEPLOY, write } from './helpers.ts';
 
-it('retries on the rate limiter\'s delays, and the recorder combines the tenth distinct FailedCreate on', async () => {
+it("retries on the rate limiter's delays, and the recorder combines the tenth distinct FailedCreate on", async () => {
   const w = createWorld(undefined, { clock: 'virtual' });
   await write(w, 'd.yaml', DEPLOY());
   await w.exec('kubectl label ns default pod-security.kubernetes.io/enforce=restricted');
   expect((await w.exec('kubectl apply -f d.yaml')).stdout).toBe('deployment.apps/web created\n');
-  const events = async () => (await w.exec("kubectl get events -o jsonpath='{range .items[*]}{.reason} {.count} {.message}{\"\\n\"}{end}'")).stdout.split('\n').filter((l) => l.startsWith('FailedCreate '));
+  const events = async () =>
+    (await w.exec('kubectl get events -o jsonpath=\'{range .items[*]}{.reason} {.count} {.message}{"\\n"}{end}\'')).stdout
+      .split('\n')
+      .filter((l) => l.startsWith('FailedCreate '));
   // One attempt when the ReplicaSet appears: its retry is 5 ms later, which the next step reaches with those that follow.
   expect((await events()).length).toBeGreaterThanOrEqual(1);
   await w.exec('sleep 1');

@@ -16,10 +16,21 @@ describe('WorldSnapshot.pods', () => {
     await w.exec('kubectl apply -f p.yaml');
     const [pod] = w.snapshot().pods!;
     expect(pod).toMatchObject({
-      namespace: 'default', name: 'web', phase: 'Running', ready: true, status: 'Running', restarts: 0, podIP: '10.244.0.10',
+      namespace: 'default',
+      name: 'web',
+      phase: 'Running',
+      ready: true,
+      status: 'Running',
+      restarts: 0,
+      podIP: '10.244.0.10',
       containers: [{ name: 'web', image: 'nginx:1.27', ready: true, restartCount: 0, state: 'running' }],
     });
-    expect(pod!.events.map((e) => `${e.type} ${e.reason} ${e.from}`)).toEqual(['Normal Scheduled default-scheduler', 'Normal Pulled kubelet', 'Normal Created kubelet', 'Normal Started kubelet']);
+    expect(pod!.events.map((e) => `${e.type} ${e.reason} ${e.from}`)).toEqual([
+      'Normal Scheduled default-scheduler',
+      'Normal Pulled kubelet',
+      'Normal Created kubelet',
+      'Normal Started kubelet',
+    ]);
   });
 
   it('shows a pod no kubelet has started as Pending', async () => {

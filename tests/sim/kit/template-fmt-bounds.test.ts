@@ -121,7 +121,7 @@ describe('the executor stays bounded', () => {
     await w.exec('docker run -d --name web nginx');
     const work = await w.exec("docker ps --format '{{range 1000000000}}{{end}}'");
     expect([work.exitCode, work.stopped?.limit]).toEqual([130, 'work']);
-    const out = await w.exec("docker ps --format '{{range 1000000000}}{{printf \"%20s\" $.Names}}{{end}}'");
+    const out = await w.exec('docker ps --format \'{{range 1000000000}}{{printf "%20s" $.Names}}{{end}}\'');
     expect([out.exitCode, out.stopped?.limit]).toEqual([130, 'output']);
     const next = await w.exec('docker ps --format {{.Names}}');
     expect(next.stdout).toBe('web\n');

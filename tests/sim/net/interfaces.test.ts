@@ -19,13 +19,17 @@ describe('network namespaces: none, bridge, host (busybox and iproute2 wording)'
         '    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n       valid_lft forever preferred_lft forever\n',
     );
     const host = (await sh(w, 'ip link show master docker0')).out;
-    expect(host).toMatch(/^7: veth[0-9a-f]{7}@if6: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP mode DEFAULT group default \n    link\/ether ([0-9a-f]{2}:){5}[0-9a-f]{2} brd ff:ff:ff:ff:ff:ff link-netnsid 0\n$/);
+    expect(host).toMatch(
+      /^7: veth[0-9a-f]{7}@if6: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP mode DEFAULT group default \n    link\/ether ([0-9a-f]{2}:){5}[0-9a-f]{2} brd ff:ff:ff:ff:ff:ff link-netnsid 0\n$/,
+    );
     // The same pair seen with iproute2 from the host, inside the container's namespace.
     expect((await sh(w, 'sudo nsenter -t 23817 -n ip link show eth0')).out).toBe(
       '6: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default \n    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff link-netnsid 0\n',
     );
     expect((await sh(w, 'docker exec box ip route')).out).toBe('default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 scope link  src 172.17.0.2 \n');
-    expect((await sh(w, 'sudo nsenter -t 23817 -n ip route')).out).toBe('default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2 \n');
+    expect((await sh(w, 'sudo nsenter -t 23817 -n ip route')).out).toBe(
+      'default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2 \n',
+    );
   });
 
   it('ifindex numbers are never reused and the veth disappears with the container', async () => {
@@ -41,7 +45,9 @@ describe('network namespaces: none, bridge, host (busybox and iproute2 wording)'
     );
     await sh(w, 'docker rm -f box');
     expect((await sh(w, 'ip link show master docker0')).out).toBe('');
-    expect((await sh(w, 'ip link show docker0')).out).toMatch(/^3: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN mode DEFAULT group default \n/);
+    expect((await sh(w, 'ip link show docker0')).out).toMatch(
+      /^3: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN mode DEFAULT group default \n/,
+    );
   });
 
   it('the host: ens3 with its altname, docker0 down until a container joins, the routing table', async () => {
@@ -71,7 +77,10 @@ describe('network namespaces: none, bridge, host (busybox and iproute2 wording)'
   it('--network host: the host interfaces, hostname node1, ip_unprivileged_port_start 1024 (0 in a private netns)', async () => {
     const w = await netWorld(['alpine']);
     expect((await sh(w, 'docker run --rm --network host alpine hostname')).out).toBe('node1\n');
-    const names = (await sh(w, 'docker run --rm --network host alpine ip link')).out.split('\n').filter((l) => /^\d+:/.test(l)).map((l) => l.split(':')[1]?.trim());
+    const names = (await sh(w, 'docker run --rm --network host alpine ip link')).out
+      .split('\n')
+      .filter((l) => /^\d+:/.test(l))
+      .map((l) => l.split(':')[1]?.trim());
     expect(names).toEqual(['lo', 'ens3', 'docker0', 'flannel.1', 'cni0']);
     expect((await sh(w, 'docker run --rm --network host alpine cat /proc/sys/net/ipv4/ip_unprivileged_port_start')).out).toBe('1024\n');
     expect((await sh(w, 'docker run --rm alpine cat /proc/sys/net/ipv4/ip_unprivileged_port_start')).out).toBe('0\n');
@@ -98,7 +107,8 @@ describe('network namespaces: none, bridge, host (busybox and iproute2 wording)'
     const box = w.snapshot().containers.find((c) => c.name === 'box')!;
     expect((await sh(w, 'docker run --rm --network container:box alpine hostname')).out).toBe(`${box.id.slice(0, 12)}\n`);
     expect(await sh(w, 'docker run --rm --network container:box -p 80:80 alpine true')).toMatchObject({
-      out: "docker: Error response from daemon: conflicting options: port publishing and the container type network mode.\nSee 'docker run --help'.\n", exitCode: 125,
+      out: "docker: Error response from daemon: conflicting options: port publishing and the container type network mode.\nSee 'docker run --help'.\n",
+      exitCode: 125,
     });
   });
 });

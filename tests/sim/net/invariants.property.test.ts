@@ -5,7 +5,12 @@ import type { SimWorld } from '../../../src/sim/world.ts';
 
 const NAMES = ['c1', 'c2', 'c3'];
 const step = fc.oneof(
-  fc.record({ kind: fc.constant('run'), name: fc.constantFrom(...NAMES), net: fc.constantFrom('bridge', 'lab', 'none', 'host'), port: fc.constantFrom('', '-p 8080:80', '-p 80') }),
+  fc.record({
+    kind: fc.constant('run'),
+    name: fc.constantFrom(...NAMES),
+    net: fc.constantFrom('bridge', 'lab', 'none', 'host'),
+    port: fc.constantFrom('', '-p 8080:80', '-p 80'),
+  }),
   fc.record({ kind: fc.constantFrom('stop', 'start', 'rm -f', 'kill'), name: fc.constantFrom(...NAMES) }),
   fc.record({ kind: fc.constantFrom('connect', 'disconnect'), name: fc.constantFrom(...NAMES) }),
 );
@@ -34,7 +39,10 @@ describe('network invariants hold after any sequence of run/stop/start/rm/connec
         for (const c of running.filter((x) => x.netns !== w.host.fixture.namespaces.net)) {
           for (const i of (c.netns !== undefined ? k.ns(c.netns).interfaces : []) ?? []) {
             if (i.kind !== 'veth') continue;
-            expect(hostNet.interfaces?.some((h) => h.index === i.peer && h.peer === i.index), `${c.name} ${i.name}`).toBe(true);
+            expect(
+              hostNet.interfaces?.some((h) => h.index === i.peer && h.peer === i.index),
+              `${c.name} ${i.name}`,
+            ).toBe(true);
           }
         }
         for (const net of w.daemon.net.list()) {

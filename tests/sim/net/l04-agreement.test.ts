@@ -23,7 +23,9 @@ describe('L04 transcript: random values agree across commands', () => {
 
   it('the first bridge container is 6: eth0@if7 with the MAC derived from 172.17.0.2', () => {
     expect(out('docker run --rm alpine ip addr')).toContain('6: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500');
-    expect(out('docker run --rm alpine ip addr')).toContain('    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff\n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0');
+    expect(out('docker run --rm alpine ip addr')).toContain(
+      '    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff\n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0',
+    );
   });
 
   it('container, network and endpoint ids', () => {
@@ -36,13 +38,22 @@ describe('L04 transcript: random values agree across commands', () => {
     const api = out('docker run -d --name api --network mynet nginx:1.25').trim();
     const ep = doc.Containers[api];
     expect(ep).toMatchObject({ Name: 'api', IPv4Address: '172.18.0.2/16', MacAddress: '02:42:ac:12:00:02' });
-    expect(out('docker network rm mynet')).toBe(`Error response from daemon: error while removing network: network mynet has active endpoints (name:"api" id:"${ep.EndpointID.slice(0, 12)}")`);
+    expect(out('docker network rm mynet')).toBe(
+      `Error response from daemon: error while removing network: network mynet has active endpoints (name:"api" id:"${ep.EndpointID.slice(0, 12)}")`,
+    );
     expect(out('docker run --rm --network mynet alpine ping -c 1 api')).toContain('PING api (172.18.0.2)');
   });
 
   it('inspect, the published port and curl tell the same story', () => {
-    const [ip, mac, mode] = out("docker inspect -f '{{.NetworkSettings.IPAddress}} {{.NetworkSettings.MacAddress}} {{.HostConfig.NetworkMode}}' web").trim().split(' ');
-    expect(mac).toBe(`02:42:${ip!.split('.').map((b) => Number(b).toString(16).padStart(2, '0')).join(':')}`);
+    const [ip, mac, mode] = out("docker inspect -f '{{.NetworkSettings.IPAddress}} {{.NetworkSettings.MacAddress}} {{.HostConfig.NetworkMode}}' web")
+      .trim()
+      .split(' ');
+    expect(mac).toBe(
+      `02:42:${ip!
+        .split('.')
+        .map((b) => Number(b).toString(16).padStart(2, '0'))
+        .join(':')}`,
+    );
     expect(mode).toBe('bridge');
     expect(out(`curl -s ${ip} | grep title`)).toBe('<title>Welcome to nginx!</title>');
     expect(out('docker port web')).toBe('80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080');

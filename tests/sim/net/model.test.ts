@@ -6,7 +6,16 @@ import { parsePublish } from '../../../src/sim/net/ports.ts';
 import { Rng } from '../../../src/sim/rng.ts';
 
 const net = (subnet: string, gateway: string, ips: string[] = []): Network => ({
-  id: 'x', name: 'n', driver: 'bridge', createdMs: 0, builtin: false, subnet: parseCidr(subnet), gateway, internal: false, options: {}, labels: {},
+  id: 'x',
+  name: 'n',
+  driver: 'bridge',
+  createdMs: 0,
+  builtin: false,
+  subnet: parseCidr(subnet),
+  gateway,
+  internal: false,
+  options: {},
+  labels: {},
   endpoints: new Map(ips.map((ip, i) => [`c${i}`, { containerId: `c${i}`, id: '', ip, mac: '', ifname: 'eth0', nsIndex: 0, hostIndex: 0, hostIfname: '' }])),
 });
 
@@ -69,7 +78,13 @@ describe('-p grammar (nat.ParsePortSpec)', () => {
     ['127.0.0.1::80', [{ key: '80/tcp', HostIp: '127.0.0.1', HostPort: '' }]],
     ['53:53/udp', [{ key: '53/udp', HostIp: '', HostPort: '53' }]],
     ['[::1]:8080:80', [{ key: '80/tcp', HostIp: '::1', HostPort: '8080' }]],
-    ['8000-8001:80-81', [{ key: '80/tcp', HostIp: '', HostPort: '8000' }, { key: '81/tcp', HostIp: '', HostPort: '8001' }]],
+    [
+      '8000-8001:80-81',
+      [
+        { key: '80/tcp', HostIp: '', HostPort: '8000' },
+        { key: '81/tcp', HostIp: '', HostPort: '8001' },
+      ],
+    ],
     ['abc', 'invalid containerPort: abc'],
     ['8080:abc', 'invalid containerPort: abc'],
     ['abc:80', 'invalid hostPort: abc'],

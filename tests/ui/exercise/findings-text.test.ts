@@ -5,7 +5,9 @@ describe('finding texts', () => {
   it('writes JSON pointers as the field paths kubectl prints', () => {
     expect(dottedPath('/spec/containers/0/securityContext/drop')).toBe('spec.containers[0].securityContext.drop');
     expect(dottedPath('/spec/template/spec/containers/1/resources/limits/memory')).toBe('spec.template.spec.containers[1].resources.limits.memory');
-    expect(dottedPath('/metadata/annotations/container.apparmor.security.beta.kubernetes.io~1demo')).toBe('metadata.annotations.container.apparmor.security.beta.kubernetes.io/demo');
+    expect(dottedPath('/metadata/annotations/container.apparmor.security.beta.kubernetes.io~1demo')).toBe(
+      'metadata.annotations.container.apparmor.security.beta.kubernetes.io/demo',
+    );
     expect(dottedPath('/instructions/3')).toBe('instructions[3]');
   });
 
@@ -23,8 +25,8 @@ describe('finding texts', () => {
   });
 
   it('picks the editor language by file name', () => {
-    expect(['Dockerfile', 'app/Dockerfile', 'Dockerfile.prod', 'Containerfile', 'build.dockerfile', 'pod.yaml', 'k.yml', 'entrypoint.sh', 'README'].map(languageOf)).toEqual([
-      'dockerfile', 'dockerfile', 'dockerfile', 'dockerfile', 'dockerfile', 'yaml', 'yaml', 'shell', 'plaintext',
-    ]);
+    expect(
+      ['Dockerfile', 'app/Dockerfile', 'Dockerfile.prod', 'Containerfile', 'build.dockerfile', 'pod.yaml', 'k.yml', 'entrypoint.sh', 'README'].map(languageOf),
+    ).toEqual(['dockerfile', 'dockerfile', 'dockerfile', 'dockerfile', 'dockerfile', 'yaml', 'yaml', 'shell', 'plaintext']);
   });
 });

@@ -47,7 +47,12 @@ describe('the generated Kubernetes schema', () => {
   it('comes from the client-node model classes: every field of SecurityContext, nothing else, strict', () => {
     const model = (k8s as unknown as Record<string, { getAttributeTypeMap(): { baseName: string }[] }>).V1SecurityContext!;
     const sc = definitions.V1SecurityContext!;
-    expect(Object.keys(sc.properties).sort()).toEqual(model.getAttributeTypeMap().map((a) => a.baseName).sort());
+    expect(Object.keys(sc.properties).sort()).toEqual(
+      model
+        .getAttributeTypeMap()
+        .map((a) => a.baseName)
+        .sort(),
+    );
     expect(Object.keys(sc.properties)).toContain('appArmorProfile');
     expect(sc.additionalProperties).toBe(false);
     expect(definitions.V1Capabilities).toEqual({

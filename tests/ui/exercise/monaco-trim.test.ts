@@ -19,7 +19,10 @@ function exportsOf(code: string): string[] {
   const names = new Set<string>();
   for (const m of code.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const part of m[1]!.split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
       if (name) names.add(name);
     }
   }
@@ -46,16 +49,18 @@ describe('the Monaco stand-ins', () => {
 
   it('a stand-in that is reached throws an Error naming what is missing', () => {
     const code = monacoStubFor(join(VS, 'editor/browser/widget/diffEditor/diffEditorWidget.js'))!;
-    expect(code).toContain("throw new Error(\"The diff editor is not part of the course editor (src/ui/editor/vite-monaco-trim.mjs)\")");
+    expect(code).toContain('throw new Error("The diff editor is not part of the course editor (src/ui/editor/vite-monaco-trim.mjs)")');
   });
 
   it('the minimap stand-in reads the option Monaco numbers 81 (EditorOption.minimap) and PartFingerprint 9 (Minimap)', () => {
     expect(readFileSync(join(VS, 'editor/common/config/editorOptions.js'), 'utf8')).toContain('super(81 /* EditorOption.minimap */');
-    expect(readFileSync(join(VS, 'editor/browser/viewParts/minimap/minimap.js'), 'utf8')).toContain('PartFingerprints.write(this._domNode, 9 /* PartFingerprint.Minimap */)');
+    expect(readFileSync(join(VS, 'editor/browser/viewParts/minimap/minimap.js'), 'utf8')).toContain(
+      'PartFingerprints.write(this._domNode, 9 /* PartFingerprint.Minimap */)',
+    );
     expect(readFileSync(join(ROOT, 'src/ui/exercise/text-area.ts'), 'utf8')).toContain('minimap: { enabled: false }');
   });
 
-  it('only Monaco\'s files are replaced', () => {
+  it("only Monaco's files are replaced", () => {
     expect(monacoStubFor(join(ROOT, 'src/ui/editor/monaco.ts'))).toBeNull();
     expect(monacoStubFor(join(VS, 'editor/editor.api.js'))).toBeNull();
   });
@@ -100,7 +105,11 @@ describe('the Monaco stand-ins', () => {
       expect(inputs, gone).not.toContain(gone);
     }
     // What the exercises use is still there.
-    for (const kept of ['editor/contrib/hover/browser/hoverContribution.js', 'editor/contrib/find/browser/findController.js', 'platform/actionWidget/browser/actionList.js']) {
+    for (const kept of [
+      'editor/contrib/hover/browser/hoverContribution.js',
+      'editor/contrib/find/browser/findController.js',
+      'platform/actionWidget/browser/actionList.js',
+    ]) {
       expect(inputs, kept).toContain(kept);
     }
   }, 60_000);
@@ -124,20 +133,20 @@ describe('pure classes in strings.js', () => {
   });
 });
 
-describe('the YAML worker\'s slim base', () => {
+describe("the YAML worker's slim base", () => {
   const plugin = yamlWorkerSlimBase();
   const resolve = (source: string, importer?: string) =>
     (plugin.resolveId as (this: unknown, s: string, i?: string) => string | null).call({}, source, importer);
   const editorWorker = join(VS, 'editor/editor.worker.js');
 
-  it('monaco-worker-manager\'s import of the editor worker resolves to yaml-worker-start.ts', () => {
+  it("monaco-worker-manager's import of the editor worker resolves to yaml-worker-start.ts", () => {
     expect(resolve(editorWorker, join(ROOT, 'node_modules/monaco-worker-manager/worker.js'))).toBe(join(ROOT, 'src/ui/editor/yaml-worker-start.ts'));
     expect(resolve('monaco-editor/esm/vs/editor/editor.worker.js', join(ROOT, 'node_modules/monaco-worker-manager/worker.js'))).toBe(
       join(ROOT, 'src/ui/editor/yaml-worker-start.ts'),
     );
   });
 
-  it('any other importer keeps Monaco\'s editor worker', () => {
+  it("any other importer keeps Monaco's editor worker", () => {
     expect(resolve(editorWorker, join(ROOT, 'src/ui/editor/monaco.ts'))).toBeNull();
     expect(resolve(editorWorker)).toBeNull();
   });

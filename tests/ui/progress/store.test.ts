@@ -1,6 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  PROGRESS_KEY, emptyProgress, lessonState, readProgress, recordScore, saveStudent, saveWork, saveWorkIfCurrent, updateProgress, validateProgress, workOf,
+  PROGRESS_KEY,
+  emptyProgress,
+  lessonState,
+  readProgress,
+  recordScore,
+  saveStudent,
+  saveWork,
+  saveWorkIfCurrent,
+  updateProgress,
+  validateProgress,
+  workOf,
 } from '../../../src/ui/progress/store.ts';
 import { install, type MemoryStorage } from './memory-storage.ts';
 
@@ -10,12 +20,19 @@ beforeEach(() => {
 });
 
 describe('progress store', () => {
-  it('starts empty and saves the learner\'s work per exercise id', () => {
+  it("starts empty and saves the learner's work per exercise id", () => {
     expect(readProgress()).toEqual({ progress: emptyProgress(), problem: null });
     expect(saveWork('e11.1', { files: { 'pod.yaml': 'kind: Pod\n' } })).toBeNull();
     expect(saveWork('e11.1', { hints: ['drop-all'] })).toBeNull();
     const w = workOf(readProgress().progress, 'e11.1');
-    expect({ ...w, updatedAt: 'T' }).toEqual({ files: { 'pod.yaml': 'kind: Pod\n' }, hints: ['drop-all'], attempted: false, solutionShown: false, updatedAt: 'T', rev: 2 });
+    expect({ ...w, updatedAt: 'T' }).toEqual({
+      files: { 'pod.yaml': 'kind: Pod\n' },
+      hints: ['drop-all'],
+      attempted: false,
+      solutionShown: false,
+      updatedAt: 'T',
+      rev: 2,
+    });
     expect(workOf(readProgress().progress, 'e1.1')).toEqual({ hints: [], attempted: false, solutionShown: false, updatedAt: '' });
   });
 
@@ -27,7 +44,12 @@ describe('progress store', () => {
     recordScore('e1.1', 2, 6);
     recordScore('e1.2', 4, 4);
     let p = readProgress().progress;
-    expect([p.exercises['e1.1']!.status, p.exercises['e1.1']!.score, p.exercises['e1.1']!.passedAt, p.exercises['e1.2']!.status]).toEqual(['started', 2, first.passedAt, 'passed']);
+    expect([p.exercises['e1.1']!.status, p.exercises['e1.1']!.score, p.exercises['e1.1']!.passedAt, p.exercises['e1.2']!.status]).toEqual([
+      'started',
+      2,
+      first.passedAt,
+      'passed',
+    ]);
     expect(lessonState(p, 'lessons/01', ['e1.1', 'e1.2'])).toBe('new');
     recordScore('e1.1', 6, 6);
     p = readProgress().progress;
@@ -46,7 +68,7 @@ describe('progress store', () => {
     expect(workOf(readProgress().progress, 'e11.1').files).toEqual({ 'pod.yaml': 'B' });
   });
 
-  it('keeps the student\'s name and id with the progress (trimmed; empty removes)', () => {
+  it("keeps the student's name and id with the progress (trimmed; empty removes)", () => {
     expect(saveStudent({ name: '  Ada Lovelace ', id: 's-1815' })).toBeNull();
     expect(readProgress().progress.student).toEqual({ name: 'Ada Lovelace', id: 's-1815' });
     saveStudent({ name: '', id: 's-1815' });
@@ -58,7 +80,11 @@ describe('progress store', () => {
   });
 
   it('migrates a version-1 record (no work) and writes it back as version 2', () => {
-    const v1 = { version: 1, visited: { 'lessons/01': '2026-01-01T00:00:00.000Z' }, exercises: { 'e1.1': { status: 'passed', score: 6, max: 6, updatedAt: 'x' } } };
+    const v1 = {
+      version: 1,
+      visited: { 'lessons/01': '2026-01-01T00:00:00.000Z' },
+      exercises: { 'e1.1': { status: 'passed', score: 6, max: 6, updatedAt: 'x' } },
+    };
     s.setItem(PROGRESS_KEY, JSON.stringify(v1));
     expect(readProgress()).toEqual({ progress: { ...v1, version: 2, work: {} }, problem: null });
     saveWork('e1.1', { attempted: true });
@@ -66,7 +92,12 @@ describe('progress store', () => {
   });
 
   it('reports a corrupted value and never writes over it', () => {
-    for (const bad of ['{oops', '[]', '{"version":3,"visited":{},"exercises":{},"work":{}}', '{"version":2,"visited":{},"exercises":{},"work":{"e1":{"hints":3}}}']) {
+    for (const bad of [
+      '{oops',
+      '[]',
+      '{"version":3,"visited":{},"exercises":{},"work":{}}',
+      '{"version":2,"visited":{},"exercises":{},"work":{"e1":{"hints":3}}}',
+    ]) {
       s.setItem(PROGRESS_KEY, bad);
       expect(readProgress().problem).toBe('corrupted');
       expect(saveWork('e11.1', { attempted: true })).toBe('corrupted');
@@ -84,13 +115,23 @@ describe('progress store', () => {
   });
 
   it('reports disabled storage', () => {
-    Object.defineProperty(globalThis, 'localStorage', { get: () => { throw new DOMException('denied', 'SecurityError'); }, configurable: true });
+    Object.defineProperty(globalThis, 'localStorage', {
+      get: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      configurable: true,
+    });
     expect(readProgress()).toEqual({ progress: emptyProgress(), problem: 'unavailable' });
     expect(updateProgress(() => undefined)).toBe('unavailable');
   });
 
   it('validates field by field', () => {
-    const ok = { version: 2, visited: {}, exercises: {}, work: { e: { hints: ['a'], attempted: true, solutionShown: false, updatedAt: 't', answers: { q: ['a'] }, shellStart: 3 } } };
+    const ok = {
+      version: 2,
+      visited: {},
+      exercises: {},
+      work: { e: { hints: ['a'], attempted: true, solutionShown: false, updatedAt: 't', answers: { q: ['a'] }, shellStart: 3 } },
+    };
     expect(validateProgress(ok)).toEqual(ok);
     expect(validateProgress({ ...ok, work: { e: { ...ok.work.e, shellStart: -1 } } })).toBeNull();
     expect(validateProgress({ ...ok, work: { e: { ...ok.work.e, files: { a: 1 } } } })).toBeNull();

@@ -5,8 +5,15 @@
  */
 import { evaluatePod, LATEST, parseLevel, parseVersion, violatesMessage, wouldViolateMessage, type Level, type Version } from '../../../k8s/pss/index.ts';
 
-export interface LevelVersion { level: Level; version: Version }
-export interface NamespacePolicy { enforce: LevelVersion; warn: LevelVersion; audit: LevelVersion }
+export interface LevelVersion {
+  level: Level;
+  version: Version;
+}
+export interface NamespacePolicy {
+  enforce: LevelVersion;
+  warn: LevelVersion;
+  audit: LevelVersion;
+}
 
 const PREFIX = 'pod-security.kubernetes.io/';
 const PRIVILEGED: LevelVersion = { level: 'privileged', version: LATEST };
@@ -72,7 +79,12 @@ export function admitPodController(policy: NamespacePolicy, meta: unknown, spec:
  * ValidateNamespace on a label update that changes enforce: the existing pods that would now be
  * refused, one evaluation per controller, grouped by their reasons (`web (and 2 other pods): …`).
  */
-export function namespaceWarnings(namespace: string, before: NamespacePolicy, after: NamespacePolicy, pods: { name: string; owner?: string; meta: unknown; spec: unknown }[]): string[] {
+export function namespaceWarnings(
+  namespace: string,
+  before: NamespacePolicy,
+  after: NamespacePolicy,
+  pods: { name: string; owner?: string; meta: unknown; spec: unknown }[],
+): string[] {
   if (same(before.enforce, after.enforce) || after.enforce.level === 'privileged') return [];
   const seenOwners = new Set<string>();
   const groups = new Map<string, string[]>();

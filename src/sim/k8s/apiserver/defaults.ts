@@ -37,7 +37,8 @@ export function defaultContainer(c: Obj): void {
       setDefault(probe.httpGet, 'scheme', 'HTTP');
     }
   }
-  if (Array.isArray(c.env)) for (const e of c.env) if (isObj(e) && isObj(e.valueFrom) && isObj(e.valueFrom.fieldRef)) setDefault(e.valueFrom.fieldRef, 'apiVersion', 'v1');
+  if (Array.isArray(c.env))
+    for (const e of c.env) if (isObj(e) && isObj(e.valueFrom) && isObj(e.valueFrom.fieldRef)) setDefault(e.valueFrom.fieldRef, 'apiVersion', 'v1');
   // SetDefaults_Container copies limits to requests when requests are unset (Pod-level: SetDefaults_Pod).
   if (isObj(c.resources) && isObj(c.resources.limits)) {
     const req = (isObj(c.resources.requests) ? c.resources.requests : (c.resources.requests = {})) as Obj;

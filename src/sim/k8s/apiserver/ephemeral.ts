@@ -17,9 +17,31 @@ const FORBIDDEN = ['ports', 'livenessProbe', 'readinessProbe', 'startupProbe', '
 
 /** core/v1 EphemeralContainerCommon's fields in their Go order (what the API server's JSON, and so -o json/jsonpath, shows). */
 const ORDER = [
-  'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy', 'restartPolicy', 'volumeMounts', 'volumeDevices',
-  'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext',
-  'stdin', 'stdinOnce', 'tty', 'targetContainerName',
+  'name',
+  'image',
+  'command',
+  'args',
+  'workingDir',
+  'ports',
+  'envFrom',
+  'env',
+  'resources',
+  'resizePolicy',
+  'restartPolicy',
+  'volumeMounts',
+  'volumeDevices',
+  'livenessProbe',
+  'readinessProbe',
+  'startupProbe',
+  'lifecycle',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'securityContext',
+  'stdin',
+  'stdinOnce',
+  'tty',
+  'targetContainerName',
 ];
 
 export function defaultEphemeralContainers(spec: Obj): void {
@@ -48,8 +70,10 @@ export function validateEphemeralContainers(spec: Obj): Cause[] {
     else if (name) all.add(name);
     const target = typeof ec.targetContainerName === 'string' ? ec.targetContainerName : '';
     if (target && !others.has(target)) errs.push({ field: `${path}.targetContainerName`, message: `Not found: ${shown(target)}` });
-    for (const f of FORBIDDEN) if (ec[f] !== undefined && ec[f] !== null) errs.push({ field: `${path}.${f}`, message: 'Forbidden: cannot be set for an Ephemeral Container' });
-    if (isObj(ec.resources) && Object.keys(ec.resources).length) errs.push({ field: `${path}.resources`, message: 'Forbidden: cannot be set for an Ephemeral Container' });
+    for (const f of FORBIDDEN)
+      if (ec[f] !== undefined && ec[f] !== null) errs.push({ field: `${path}.${f}`, message: 'Forbidden: cannot be set for an Ephemeral Container' });
+    if (isObj(ec.resources) && Object.keys(ec.resources).length)
+      errs.push({ field: `${path}.resources`, message: 'Forbidden: cannot be set for an Ephemeral Container' });
   });
   return errs;
 }

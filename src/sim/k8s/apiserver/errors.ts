@@ -4,7 +4,10 @@
  */
 export type Reason = 'BadRequest' | 'Forbidden' | 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'MethodNotAllowed';
 
-export interface Cause { field: string; message: string }
+export interface Cause {
+  field: string;
+  message: string;
+}
 
 export class ApiError extends Error {
   constructor(

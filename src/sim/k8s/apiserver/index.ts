@@ -28,8 +28,14 @@ const clone = <T>(x: T): T => structuredClone(x);
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
-export interface Random { int(n: number): number; hex(n: number): string }
-export interface WriteResult { obj: KObject; warnings: string[] }
+export interface Random {
+  int(n: number): number;
+  hex(n: number): string;
+}
+export interface WriteResult {
+  obj: KObject;
+  warnings: string[];
+}
 
 /** Go's byte order for keys (etcd lists in key order). */
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -120,7 +126,10 @@ export class ApiServer implements KubeletApiClient {
       const unknown = unknownFields(raw, model);
       if (unknown.length) {
         // staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json: "strict decoding error: " + joined field errors.
-        throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+        throw new ApiError(
+          'BadRequest',
+          `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+        );
       }
     }
     return { res, obj: clone(raw) };
@@ -138,7 +147,11 @@ export class ApiServer implements KubeletApiClient {
     const kind = String(obj.kind);
     if (res.namespaced) this.requireNamespace(ns);
     const spec = isObj(obj.spec) ? obj.spec : (obj.spec = {});
-    if (kind === 'Pod') admitPod(spec, randomSuffix((n) => this.rng.int(n)));
+    if (kind === 'Pod')
+      admitPod(
+        spec,
+        randomSuffix((n) => this.rng.int(n)),
+      );
     if (WORKLOADS.has(kind)) defaultWorkload(kind, spec);
     const causes = validateName(meta.name, kind === 'Namespace');
     if (kind === 'Pod') causes.push(...validatePodSpec(spec, 'spec'));
@@ -162,7 +175,11 @@ export class ApiServer implements KubeletApiClient {
     if (WORKLOADS.has(kind)) meta.generation = 1;
     if (kind === 'Pod') {
       spec.nodeName = this.nodeName;
-      obj.status = { phase: 'Pending', conditions: [{ lastProbeTime: null, lastTransitionTime: meta.creationTimestamp, status: 'True', type: 'PodScheduled' }], qosClass: podQos((Array.isArray(spec.containers) ? spec.containers : []) as Parameters<typeof podQos>[0]) };
+      obj.status = {
+        phase: 'Pending',
+        conditions: [{ lastProbeTime: null, lastTransitionTime: meta.creationTimestamp, status: 'True', type: 'PodScheduled' }],
+        qosClass: podQos((Array.isArray(spec.containers) ? spec.containers : []) as Parameters<typeof podQos>[0]),
+      };
     } else if (kind === 'Namespace') {
       meta.labels = { ...(isObj(meta.labels) ? meta.labels : {}), 'kubernetes.io/metadata.name': name };
       obj.spec = { finalizers: ['kubernetes'] };
@@ -172,14 +189,15 @@ export class ApiServer implements KubeletApiClient {
     }
     if (Object.keys(spec).length === 0 && (kind === 'ConfigMap' || kind === 'Secret' || kind === 'ServiceAccount')) delete obj.spec;
     const stored = this.store(res, obj as unknown as KObject, opts.dryRun);
-    if (kind === 'Pod' && !opts.dryRun) this.event(stored, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${this.nodeName}`, { component: 'default-scheduler' });
+    if (kind === 'Pod' && !opts.dryRun)
+      this.event(stored, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${this.nodeName}`, { component: 'default-scheduler' });
     return { obj: stored, warnings };
   }
 
   private store(res: ResourceInfo, obj: KObject, dryRun = false): KObject {
     obj.metadata.resourceVersion = dryRun ? '' : this.nextRv();
     if (!dryRun) {
-      this.objects.set(this.key(res.resource, res.namespaced ? obj.metadata.namespace ?? '' : '', obj.metadata.name), obj);
+      this.objects.set(this.key(res.resource, res.namespaced ? (obj.metadata.namespace ?? '') : '', obj.metadata.name), obj);
       this.version++;
     }
     return clone(obj);
@@ -187,7 +205,7 @@ export class ApiServer implements KubeletApiClient {
 
   /** PUT of a whole object (controllers, label, apply's patch): validation of pod updates; generation moves with spec. */
   update(res: ResourceInfo, obj: KObject): KObject {
-    const cur = this.objects.get(this.key(res.resource, res.namespaced ? obj.metadata.namespace ?? '' : '', obj.metadata.name));
+    const cur = this.objects.get(this.key(res.resource, res.namespaced ? (obj.metadata.namespace ?? '') : '', obj.metadata.name));
     if (!cur) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, obj.metadata.name);
     const next = clone(obj);
     if (next.kind === 'Pod' && !deepEqual(cur.spec, next.spec)) {
@@ -230,17 +248,28 @@ export class ApiServer implements KubeletApiClient {
     if (!cur) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, name);
     const next = clone(cur);
     const merged: Record<string, string> = { ...(cur.metadata.labels ?? {}) };
-    for (const [k, v] of Object.entries(labels)) if (v === null) delete merged[k]; else merged[k] = v;
+    for (const [k, v] of Object.entries(labels))
+      if (v === null) delete merged[k];
+      else merged[k] = v;
     if (Object.keys(merged).length) next.metadata.labels = merged;
     else delete next.metadata.labels;
     // The NamespaceLifecycle controller keeps kubernetes.io/metadata.name on every namespace.
     if (cur.kind === 'Namespace') next.metadata.labels = { ...merged, 'kubernetes.io/metadata.name': name };
     if (deepEqual(cur.metadata.labels, next.metadata.labels)) return { obj: cur, warnings: [] };
-    const warnings = cur.kind === 'Namespace'
-      ? namespaceWarnings(name, policyOf(cur.metadata.labels), policyOf(next.metadata.labels), this.list(resourceOfKind('v1', 'Pod')!, name).map((p) => ({
-        name: p.metadata.name, owner: p.metadata.ownerReferences?.find((r) => r.controller)?.uid, meta: p.metadata, spec: p.spec,
-      })))
-      : [];
+    const warnings =
+      cur.kind === 'Namespace'
+        ? namespaceWarnings(
+            name,
+            policyOf(cur.metadata.labels),
+            policyOf(next.metadata.labels),
+            this.list(resourceOfKind('v1', 'Pod')!, name).map((p) => ({
+              name: p.metadata.name,
+              owner: p.metadata.ownerReferences?.find((r) => r.controller)?.uid,
+              meta: p.metadata,
+              spec: p.spec,
+            })),
+          )
+        : [];
     return { obj: this.store(res, next), warnings };
   }
 
@@ -308,7 +337,9 @@ export class ApiServer implements KubeletApiClient {
 
   pods(): KObject[] {
     // Filtered before copying: kube-system's fixture pods are large and not the kubelet's.
-    return this.scan(resourceOfKind('v1', 'Pod')!).filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid)).map((p) => clone(p));
+    return this.scan(resourceOfKind('v1', 'Pod')!)
+      .filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid))
+      .map((p) => clone(p));
   }
 
   updatePodStatus(namespace: string, name: string, status: Record<string, unknown>): void {
@@ -365,6 +396,14 @@ export class ApiServer implements KubeletApiClient {
 /** Go's encoding/json of an unstructured map (what kubectl writes into last-applied-configuration): keys sorted, <, > and & escaped. */
 export function goJson(v: unknown): string {
   const sorted = (x: unknown): unknown =>
-    Array.isArray(x) ? x.map(sorted) : isObj(x) ? Object.fromEntries(Object.keys(x).sort(byteOrder).map((k) => [k, sorted(x[k])])) : x;
+    Array.isArray(x)
+      ? x.map(sorted)
+      : isObj(x)
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort(byteOrder)
+              .map((k) => [k, sorted(x[k])]),
+          )
+        : x;
   return JSON.stringify(sorted(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

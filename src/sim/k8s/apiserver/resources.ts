@@ -13,7 +13,13 @@ export interface ResourceInfo {
 }
 
 const r = (resource: string, singular: string, kind: string, group: string, shortNames: string[], namespaced = true): ResourceInfo => ({
-  resource, singular, kind, group, apiVersion: group ? `${group}/v1` : 'v1', shortNames, namespaced,
+  resource,
+  singular,
+  kind,
+  group,
+  apiVersion: group ? `${group}/v1` : 'v1',
+  shortNames,
+  namespaced,
 });
 
 export const RESOURCES: ResourceInfo[] = [
@@ -38,9 +44,11 @@ export function resourceFor(word: string): ResourceInfo | undefined {
   const w = word.toLowerCase();
   const [base, ...groupParts] = w.split('.');
   const group = groupParts.join('.');
-  return RESOURCES.find((x) =>
-    (x.resource === base || x.singular === base || x.shortNames.includes(base!) || x.kind.toLowerCase() === base) &&
-    (!group || x.group === group || (group === 'v1' && x.group === '')));
+  return RESOURCES.find(
+    (x) =>
+      (x.resource === base || x.singular === base || x.shortNames.includes(base!) || x.kind.toLowerCase() === base) &&
+      (!group || x.group === group || (group === 'v1' && x.group === '')),
+  );
 }
 
 export const resourceOfKind = (apiVersion: string, kind: string): ResourceInfo | undefined =>

@@ -19,8 +19,15 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** patchMergeKey of the strategic-merge lists (k8s.io/api core/v1 types.go tags). */
 const MERGE_KEYS: Record<string, string> = {
-  containers: 'name', initContainers: 'name', ephemeralContainers: 'name', env: 'name', volumes: 'name',
-  volumeMounts: 'mountPath', ports: 'containerPort', tolerations: 'key', imagePullSecrets: 'name',
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  env: 'name',
+  volumes: 'name',
+  volumeMounts: 'mountPath',
+  ports: 'containerPort',
+  tolerations: 'key',
+  imagePullSecrets: 'name',
 };
 
 /** live ← next, removing what `prev` (the last applied) set and `next` no longer does. */

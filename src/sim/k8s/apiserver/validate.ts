@@ -12,10 +12,14 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 /** field.Error.ErrorBody() value rendering: strings %q, numbers %v (maps: goMap, their %#v). */
 export const shown = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 const required = (field: string, detail = ''): Cause => ({ field, message: detail ? `Required value: ${detail}` : 'Required value' });
-const invalidValue = (field: string, value: unknown, detail: string, rendered = shown(value)): Cause => ({ field, message: `Invalid value: ${rendered}: ${detail}` });
+const invalidValue = (field: string, value: unknown, detail: string, rendered = shown(value)): Cause => ({
+  field,
+  message: `Invalid value: ${rendered}: ${detail}`,
+});
 export const duplicate = (field: string, value: unknown): Cause => ({ field, message: `Duplicate value: ${shown(value)}` });
 const notSupported = (field: string, value: unknown, allowed: string[]): Cause => ({
-  field, message: `Unsupported value: ${shown(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+  field,
+  message: `Unsupported value: ${shown(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
 });
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -30,7 +34,13 @@ export function dns1123Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push('must be no more than 63 characters');
   if (!DNS1123_LABEL.test(value)) {
-    errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?', ['my-name', '123-abc']));
+    errs.push(
+      regexError(
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+        '[a-z0-9]([-a-z0-9]*[a-z0-9])?',
+        ['my-name', '123-abc'],
+      ),
+    );
   }
   return errs;
 }
@@ -40,7 +50,13 @@ export function dns1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 253) errs.push('must be no more than 253 characters');
   if (!DNS1123_SUBDOMAIN.test(value)) {
-    errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*', ['example.com']));
+    errs.push(
+      regexError(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+        '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*',
+        ['example.com'],
+      ),
+    );
   }
   return errs;
 }
@@ -65,8 +81,10 @@ export function validateContainer(c: Obj, path: string, names: Set<string>): Cau
       const pp = `${path}.ports[${i}]`;
       const port = p.containerPort;
       if (port === undefined || port === 0) errs.push(required(`${pp}.containerPort`));
-      else if (typeof port === 'number' && (port < 1 || port > 65535)) errs.push(invalidValue(`${pp}.containerPort`, port, 'must be between 1 and 65535, inclusive'));
-      if (p.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(String(p.protocol))) errs.push(notSupported(`${pp}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']));
+      else if (typeof port === 'number' && (port < 1 || port > 65535))
+        errs.push(invalidValue(`${pp}.containerPort`, port, 'must be between 1 and 65535, inclusive'));
+      if (p.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(String(p.protocol)))
+        errs.push(notSupported(`${pp}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']));
     });
   }
   if (c.imagePullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(String(c.imagePullPolicy))) {
@@ -77,7 +95,10 @@ export function validateContainer(c: Obj, path: string, names: Set<string>): Cau
     const m = isObj(res[group]) ? res[group] : {};
     for (const [k, v] of Object.entries(m)) {
       const q = parseQuantity(v);
-      if (!q) errs.push(invalidValue(`${path}.resources.${group}[${k}]`, v, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
+      if (!q)
+        errs.push(
+          invalidValue(`${path}.resources.${group}[${k}]`, v, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"),
+        );
       else if (q.value < 0) errs.push(invalidValue(`${path}.resources.${group}[${k}]`, v, 'must be greater than or equal to 0'));
     }
   }
@@ -86,7 +107,8 @@ export function validateContainer(c: Obj, path: string, names: Set<string>): Cau
   for (const [k, v] of Object.entries(req)) {
     const q = parseQuantity(v);
     const l = parseQuantity(lim[k]);
-    if (q && l && q.value > l.value) errs.push(invalidValue(`${path}.resources.requests`, String(v), `must be less than or equal to ${k} limit of ${String(lim[k])}`));
+    if (q && l && q.value > l.value)
+      errs.push(invalidValue(`${path}.resources.requests`, String(v), `must be less than or equal to ${k} limit of ${String(lim[k])}`));
   }
   if (name) {
     if (names.has(name)) errs.push(duplicate(`${path}.name`, name));
@@ -101,8 +123,14 @@ export function validatePodSpec(spec: Obj, path: string, templateLabels?: { sele
   const names = new Set<string>();
   const containers = spec.containers;
   if (!Array.isArray(containers) || containers.length === 0) errs.push(required(`${path}.containers`));
-  else containers.forEach((c, i) => { if (isObj(c)) errs.push(...validateContainer(c, `${path}.containers[${i}]`, names)); });
-  if (Array.isArray(spec.initContainers)) spec.initContainers.forEach((c, i) => { if (isObj(c)) errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, names)); });
+  else
+    containers.forEach((c, i) => {
+      if (isObj(c)) errs.push(...validateContainer(c, `${path}.containers[${i}]`, names));
+    });
+  if (Array.isArray(spec.initContainers))
+    spec.initContainers.forEach((c, i) => {
+      if (isObj(c)) errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, names));
+    });
   if (spec.restartPolicy !== undefined && !['Always', 'OnFailure', 'Never'].includes(String(spec.restartPolicy))) {
     errs.push(notSupported(`${path}.restartPolicy`, spec.restartPolicy, ['Always', 'OnFailure', 'Never']));
   }
@@ -113,7 +141,11 @@ export function validatePodSpec(spec: Obj, path: string, templateLabels?: { sele
 }
 
 /** Go's %#v of a map[string]string, as ValidateDeploymentSpec prints the template labels. */
-const goMap = (m: Obj) => `map[string]string{${Object.keys(m).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(String(m[k]))}`).join(', ')}}`;
+const goMap = (m: Obj) =>
+  `map[string]string{${Object.keys(m)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(String(m[k]))}`)
+    .join(', ')}}`;
 
 /** apps/validation ValidateDeploymentSpec / ValidateReplicaSetSpec: selector, template labels, the pod template. */
 export function validateWorkloadSpec(spec: Obj): Cause[] {

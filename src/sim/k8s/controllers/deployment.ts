@@ -76,12 +76,20 @@ export function syncDeployment(api: ApiServer, d: KObject): void {
     selector.matchLabels = { ...(isObj(selector.matchLabels) ? selector.matchLabels : {}), [HASH]: hash };
     const start = recreate ? (oldActive > 0 ? 0 : desired) : oldActive === 0 ? desired : Math.max(0, Math.min(desired, desired + surge - oldActive));
     const rs: Obj = {
-      apiVersion: 'apps/v1', kind: 'ReplicaSet',
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
       metadata: {
-        name: `${d.metadata.name}-${hash}`, namespace: ns,
+        name: `${d.metadata.name}-${hash}`,
+        namespace: ns,
         labels: tmeta.labels,
-        annotations: { 'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + surge), [REVISION]: String(revision) },
-        ownerReferences: [{ apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid }],
+        annotations: {
+          'deployment.kubernetes.io/desired-replicas': String(desired),
+          'deployment.kubernetes.io/max-replicas': String(desired + surge),
+          [REVISION]: String(revision),
+        },
+        ownerReferences: [
+          { apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid },
+        ],
       },
       spec: { replicas: start, selector, template: tpl },
     };
@@ -104,7 +112,8 @@ export function syncDeployment(api: ApiServer, d: KObject): void {
     const total = replicasOf(newRs) + olds.reduce((n, rs) => n + replicasOf(rs), 0);
     if (replicasOf(newRs) < desired) {
       const room = Math.max(0, desired + surge - total);
-      if (room > 0 || olds.every((rs) => replicasOf(rs) === 0)) scaleRs(api, d, newRs, Math.min(desired, replicasOf(newRs) + Math.max(room, olds.every((rs) => replicasOf(rs) === 0) ? desired : 0)));
+      if (room > 0 || olds.every((rs) => replicasOf(rs) === 0))
+        scaleRs(api, d, newRs, Math.min(desired, replicasOf(newRs) + Math.max(room, olds.every((rs) => replicasOf(rs) === 0) ? desired : 0)));
     } else if (replicasOf(newRs) > desired) scaleRs(api, d, newRs, desired);
     const ready = readyOf(newRs) + olds.reduce((n, rs) => n + readyOf(rs), 0);
     let canRemove = ready - (desired - unavailable);
@@ -130,25 +139,40 @@ export function syncDeployment(api: ApiServer, d: KObject): void {
   const cond = (type: string, status: string, reason: string, message: string): Obj => {
     const p = prev.find((c) => c.type === type);
     const same = p && p.status === status;
-    return { lastTransitionTime: same ? p.lastTransitionTime : now, lastUpdateTime: p && p.reason === reason && p.message === message ? p.lastUpdateTime : now, message, reason, status, type };
+    return {
+      lastTransitionTime: same ? p.lastTransitionTime : now,
+      lastUpdateTime: p && p.reason === reason && p.message === message ? p.lastUpdateTime : now,
+      message,
+      reason,
+      status,
+      type,
+    };
   };
   const available = ready >= desired - unavailable;
   const complete = updated === desired && readyOf(newRs) === desired && replicas === desired;
   const conditions: Obj[] = [
-    available ? cond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.') : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'),
+    available
+      ? cond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
+      : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'),
   ];
   const failure = ((newRs.status as Obj | undefined)?.conditions as Obj[] | undefined)?.find((c) => c.type === 'ReplicaFailure');
   if (failure) conditions.push(cond('ReplicaFailure', 'True', 'FailedCreate', String(failure.message)));
   const progressing = prev.find((c) => c.type === 'Progressing');
-  conditions.push(complete
-    ? cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRs.metadata.name}" has successfully progressed.`)
-    : !progressing || progressing.reason === 'NewReplicaSetAvailable' && progressing.message !== `ReplicaSet "${newRs.metadata.name}" has successfully progressed.`
-      ? cond('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${newRs.metadata.name}"`)
-      : cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRs.metadata.name}" is progressing.`));
+  conditions.push(
+    complete
+      ? cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRs.metadata.name}" has successfully progressed.`)
+      : !progressing ||
+          (progressing.reason === 'NewReplicaSetAvailable' && progressing.message !== `ReplicaSet "${newRs.metadata.name}" has successfully progressed.`)
+        ? cond('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${newRs.metadata.name}"`)
+        : cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRs.metadata.name}" is progressing.`),
+  );
   const status: Obj = { observedGeneration: d.metadata.generation ?? 1 };
   if (replicas) status.replicas = replicas;
   if (updated) status.updatedReplicas = updated;
-  if (ready) { status.readyReplicas = ready; status.availableReplicas = ready; }
+  if (ready) {
+    status.readyReplicas = ready;
+    status.availableReplicas = ready;
+  }
   if (replicas - ready > 0) status.unavailableReplicas = replicas - ready;
   status.conditions = conditions;
   const cur = api.get(DEPLOY, ns, d.metadata.name);

@@ -15,15 +15,17 @@ const SOURCE = { component: 'replicaset-controller' };
 
 export const ownedBy = (o: KObject, owner: KObject) => (o.metadata.ownerReferences ?? []).some((r) => r.uid === owner.metadata.uid && r.controller);
 
-export const podReady = (p: KObject) =>
-  ((p.status?.conditions as Obj[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+export const podReady = (p: KObject) => ((p.status?.conditions as Obj[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 
 /**
  * The controller's work queue retries a ReplicaSet whose sync failed after a per-item exponential delay
  * (client-go@v0.30.5 util/workqueue/default_rate_limiters.go DefaultControllerRateLimiter: 5 ms · 2^failures, at most
  * 1000 s; Forget on a sync that succeeds). Kept per API server, by ReplicaSet uid.
  */
-interface Retry { failures: number; atMs: number }
+interface Retry {
+  failures: number;
+  atMs: number;
+}
 const retries = new WeakMap<ApiServer, Map<string, Retry>>();
 const retryDelayMs = (failures: number) => Math.min(5 * 2 ** failures, 1_000_000);
 /** The attempts one sync may catch up on (the delays double, so a long wait holds only a handful). */
@@ -48,12 +50,16 @@ export function syncReplicaSet(api: ApiServer, rs: KObject): void {
     const tmeta = (isObj(tpl.metadata) ? tpl.metadata : {}) as Obj;
     for (let i = pods.length, attempts = 0; i < want && attempts < MAX_CATCH_UP; i++) {
       const pod: Obj = {
-        apiVersion: 'v1', kind: 'Pod',
+        apiVersion: 'v1',
+        kind: 'Pod',
         metadata: {
-          generateName: `${rs.metadata.name}-`, namespace: ns,
+          generateName: `${rs.metadata.name}-`,
+          namespace: ns,
           ...(isObj(tmeta.labels) ? { labels: structuredClone(tmeta.labels) } : {}),
           ...(isObj(tmeta.annotations) ? { annotations: structuredClone(tmeta.annotations) } : {}),
-          ownerReferences: [{ apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid }],
+          ownerReferences: [
+            { apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid },
+          ],
         },
         spec: structuredClone(tpl.spec ?? {}),
       };
@@ -77,7 +83,10 @@ export function syncReplicaSet(api: ApiServer, rs: KObject): void {
     }
   } else if (pods.length > want) {
     // getPodsToDelete: not-ready before ready, then the newest first.
-    const victims = pods.slice().sort((a, b) => Number(podReady(a)) - Number(podReady(b)) || (b.metadata.creationTimestamp < a.metadata.creationTimestamp ? -1 : 1)).slice(0, pods.length - want);
+    const victims = pods
+      .slice()
+      .sort((a, b) => Number(podReady(a)) - Number(podReady(b)) || (b.metadata.creationTimestamp < a.metadata.creationTimestamp ? -1 : 1))
+      .slice(0, pods.length - want);
     for (const p of victims) {
       api.delete(PODS, ns, p.metadata.name);
       api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
@@ -87,12 +96,18 @@ export function syncReplicaSet(api: ApiServer, rs: KObject): void {
   const ready = live.filter(podReady).length;
   const status: Obj = { replicas: live.length };
   if (live.length) status.fullyLabeledReplicas = live.length;
-  if (ready) { status.readyReplicas = ready; status.availableReplicas = ready; }
+  if (ready) {
+    status.readyReplicas = ready;
+    status.availableReplicas = ready;
+  }
   status.observedGeneration = rs.metadata.generation ?? 1;
   const cur = api.get(RS, ns, rs.metadata.name);
   // replica_set_utils.go: the ReplicaFailure condition stays while creating fails, and goes once the count is right.
   const prevCond = ((cur?.status?.conditions as Obj[] | undefined) ?? []).find((c) => c.type === 'ReplicaFailure');
-  if (failure) status.conditions = [{ lastTransitionTime: prevCond?.lastTransitionTime ?? api.nowIso(), message: failure, reason: 'FailedCreate', status: 'True', type: 'ReplicaFailure' }];
+  if (failure)
+    status.conditions = [
+      { lastTransitionTime: prevCond?.lastTransitionTime ?? api.nowIso(), message: failure, reason: 'FailedCreate', status: 'True', type: 'ReplicaFailure' },
+    ];
   else if (prevCond && live.length < want) status.conditions = [prevCond];
   if (cur && JSON.stringify(cur.status) !== JSON.stringify(status)) {
     cur.status = status;

@@ -79,7 +79,13 @@ export function cgroupOf(c: Obj): Omit<CgroupSpec, 'path'> {
 }
 
 /** generateContainerConfig: the CRI config, or the CreateContainerConfigError message. */
-export function containerConfig(pod: KObject, c: Obj, image: LocalImage, attempt: number, files: Record<string, string>): CriContainerConfig | { error: string } {
+export function containerConfig(
+  pod: KObject,
+  c: Obj,
+  image: LocalImage,
+  attempt: number,
+  files: Record<string, string>,
+): CriContainerConfig | { error: string } {
   const spec = (pod.spec ?? {}) as Obj;
   const sc = effectiveSecurityContext(spec, c);
   const name = String(c.name);
@@ -110,11 +116,30 @@ export function containerConfig(pod: KObject, c: Obj, image: LocalImage, attempt
   const mounts = ((c.volumeMounts as { mountPath: string; readOnly?: boolean }[] | undefined) ?? []).filter((m) => !m.readOnly).map((m) => m.mountPath);
   const seccomp = sc.seccompProfile?.type === 'RuntimeDefault' || sc.seccompProfile?.type === 'Localhost' ? 'runtime/default' : 'unconfined';
   return {
-    name, attempt, image: String(c.image), argv: containerArgv(c, image), env: containerEnv(pod, c, image), uid, gid, ...(groups ? { groups } : {}),
-    caps: { add: sc.capabilities?.add ?? [], drop: sc.capabilities?.drop ?? [] }, privileged: Boolean(sc.privileged),
+    name,
+    attempt,
+    image: String(c.image),
+    argv: containerArgv(c, image),
+    env: containerEnv(pod, c, image),
+    uid,
+    gid,
+    ...(groups ? { groups } : {}),
+    caps: { add: sc.capabilities?.add ?? [], drop: sc.capabilities?.drop ?? [] },
+    privileged: Boolean(sc.privileged),
     // securitycontext.AddNoNewPrivileges: set only when allowPrivilegeEscalation is false.
-    noNewPrivs: sc.allowPrivilegeEscalation === false, seccomp, readOnlyRoot: Boolean(sc.readOnlyRootFilesystem), writable: mounts,
-    cgroup: cgroupOf(c), workdir: (c.workingDir as string | undefined) || image.image.config.config.WorkingDir || '/', tty: Boolean(c.tty), stdin: Boolean(c.stdin),
-    labels: { 'io.kubernetes.container.name': name, 'io.kubernetes.pod.name': pod.metadata.name, 'io.kubernetes.pod.namespace': pod.metadata.namespace ?? 'default', 'io.kubernetes.pod.uid': pod.metadata.uid },
+    noNewPrivs: sc.allowPrivilegeEscalation === false,
+    seccomp,
+    readOnlyRoot: Boolean(sc.readOnlyRootFilesystem),
+    writable: mounts,
+    cgroup: cgroupOf(c),
+    workdir: (c.workingDir as string | undefined) || image.image.config.config.WorkingDir || '/',
+    tty: Boolean(c.tty),
+    stdin: Boolean(c.stdin),
+    labels: {
+      'io.kubernetes.container.name': name,
+      'io.kubernetes.pod.name': pod.metadata.name,
+      'io.kubernetes.pod.namespace': pod.metadata.namespace ?? 'default',
+      'io.kubernetes.pod.uid': pod.metadata.uid,
+    },
   };
 }

@@ -63,7 +63,11 @@ export class ImageManager {
     this.repoDigests.set(r.image.image.id, r.repoDigest);
     // The simulated pull takes no time on the host clock; the duration stands for the transfer of the image's bytes.
     const ms = 400 + Math.round(r.image.image.size / 60_000);
-    emit('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${r.image.image.size} bytes.`);
+    emit(
+      'Normal',
+      'Pulled',
+      `Successfully pulled image "${image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${r.image.image.size} bytes.`,
+    );
     return { ok: true, image: r.image, imageID: r.repoDigest };
   }
 

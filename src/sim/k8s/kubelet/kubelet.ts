@@ -74,7 +74,17 @@ export class Kubelet implements KubeletHandle {
     this.images = new ImageManager(cri, () => host.clock.nowMs);
     const probeRng = new Rng(0x70726f62);
     this.prober = new ProbeManager({
-      target: (t, ct, container) => (t.sandbox && ct.current ? { host, sandbox: t.sandbox, container, current: ct.current, rng: probeRng, log: (id, stream, text) => cri.containers.get(id)?.logs.push({ stream, text, timeMs: host.clock.nowMs }) } : undefined),
+      target: (t, ct, container) =>
+        t.sandbox && ct.current
+          ? {
+              host,
+              sandbox: t.sandbox,
+              container,
+              current: ct.current,
+              rng: probeRng,
+              log: (id, stream, text) => cri.containers.get(id)?.logs.push({ stream, text, timeMs: host.clock.nowMs }),
+            }
+          : undefined,
       emit: (pod, container) => this.emitter(pod, container),
       busy: (on) => {
         this.probing = on;
@@ -151,8 +161,16 @@ export class Kubelet implements KubeletHandle {
       }
       const qos = podQos(containers as { resources?: never }[]);
       const slug = t.uid.replace(/-/g, '_');
-      const parent = qos === 'Guaranteed' ? `/kubepods.slice/kubepods-pod${slug}.slice` : `/kubepods.slice/kubepods-${qos.toLowerCase()}.slice/kubepods-${qos.toLowerCase()}-pod${slug}.slice`;
-      const sb = await this.cri.runPodSandbox({ name: t.name, namespace: t.namespace, uid: t.uid, attempt: 0 }, parent, spec.shareProcessNamespace === true, podSysctls(spec));
+      const parent =
+        qos === 'Guaranteed'
+          ? `/kubepods.slice/kubepods-pod${slug}.slice`
+          : `/kubepods.slice/kubepods-${qos.toLowerCase()}.slice/kubepods-${qos.toLowerCase()}-pod${slug}.slice`;
+      const sb = await this.cri.runPodSandbox(
+        { name: t.name, namespace: t.namespace, uid: t.uid, attempt: 0 },
+        parent,
+        spec.shareProcessNamespace === true,
+        podSysctls(spec),
+      );
       if (typeof sb === 'string') {
         this.emitter(pod)('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${sb}`);
         return;
@@ -201,7 +219,10 @@ export class Kubelet implements KubeletHandle {
       const key = `${t.name}_${t.namespace}_${t.uid}_${name}`;
       const backOff = (finishedMs: number): boolean => {
         if (!this.crash.isInBackOffSince(key, finishedMs, this.now)) return false;
-        ct.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(this.crash.get(key))} restarting failed container=${name} pod=${formatPod(pod.metadata)}` };
+        ct.waiting = {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${goDuration(this.crash.get(key))} restarting failed container=${name} pod=${formatPod(pod.metadata)}`,
+        };
         if (this.now - ct.lastEventMs >= RETRY_MS) {
           ct.lastEventMs = this.now;
           emit('Warning', 'BackOff', `Back-off restarting failed container ${name} in pod ${formatPod(pod.metadata)}`);
@@ -304,7 +325,7 @@ export class Kubelet implements KubeletHandle {
     t.plegSig = sig;
     const probed = this.prober.updated(t.uid);
     if (!added && !pleg && !probed && this.now < (t.resyncAtMs ?? Infinity)) return false;
-    t.resyncAtMs = this.now + RESYNC_MS + Math.floor(this.resyncRng.int(1_000_000) / 1_000_000 * RESYNC_JITTER * RESYNC_MS);
+    t.resyncAtMs = this.now + RESYNC_MS + Math.floor((this.resyncRng.int(1_000_000) / 1_000_000) * RESYNC_JITTER * RESYNC_MS);
     return true;
   }
 

@@ -84,7 +84,18 @@ export class ProbeManager {
         const spec = c[SPEC_KEY[type]] as Obj | undefined;
         if (!spec || typeof spec !== 'object') continue;
         const periodMs = Math.max(1, Number(spec.periodSeconds ?? 10)) * 1000;
-        list.push({ type, container: String(c.name), spec, periodMs, nextMs: nowMs, trigger: false, containerId: '', lastResult: 'Unknown', resultRun: 0, onHold: false });
+        list.push({
+          type,
+          container: String(c.name),
+          spec,
+          periodMs,
+          nextMs: nowMs,
+          trigger: false,
+          containerId: '',
+          lastResult: 'Unknown',
+          resultRun: 0,
+          onHold: false,
+        });
       }
     }
     if (!list.length) return;
@@ -194,7 +205,7 @@ export class ProbeManager {
       w.onHold = false;
     }
     if (w.onHold) return true;
-    const spec = ((pod.spec ?? {}) as Obj);
+    const spec = (pod.spec ?? {}) as Obj;
     if (cur.state !== 'CONTAINER_RUNNING') {
       this.set(w, t.uid, 'Failure');
       // A terminated container that will not be restarted ends the worker.

@@ -61,7 +61,8 @@ export function resolvePort(param: unknown, container: Obj): number | string {
 
 /** The network namespace that owns an address (node1's for its own, the pod's for its IP), if any. */
 function ownerNs(host: Host, ip: string): number | undefined {
-  for (const ns of host.kernel.namespaces.values()) if (ns.type === 'net' && ns.interfaces?.some((i) => i.addrs.some((a) => a.split('/')[0] === ip))) return ns.inode;
+  for (const ns of host.kernel.namespaces.values())
+    if (ns.type === 'net' && ns.interfaces?.some((i) => i.addrs.some((a) => a.split('/')[0] === ip))) return ns.inode;
   return undefined;
 }
 
@@ -85,10 +86,16 @@ async function serve(host: Host, pid: number, path: string, hostHeader: string, 
   if (!p || !isNginx) return 200;
   const version = p.env.NGINX_VERSION ?? '1.25.5';
   const dirs = new Set(host.runc.roots.get(p.root)?.dirs ?? []);
-  const reply = await nginxGet(path, version, (file) => host.runc.readFile(p.root, file), async (file) => dirs.has(file.replace(/\/$/, '')));
+  const reply = await nginxGet(
+    path,
+    version,
+    (file) => host.runc.readFile(p.root, file),
+    async (file) => dirs.has(file.replace(/\/$/, '')),
+  );
   const containerId = p.containerId ?? t.current.id;
   // The server's master: the listener itself, or its parent when a worker holds the socket.
-  const master = host.kernel.procs.get(p.ppid)?.containerId === p.containerId && host.kernel.procs.get(p.ppid)?.comm === 'nginx' ? host.kernel.procs.get(p.ppid)! : p;
+  const master =
+    host.kernel.procs.get(p.ppid)?.containerId === p.containerId && host.kernel.procs.get(p.ppid)?.comm === 'nginx' ? host.kernel.procs.get(p.ppid)! : p;
   const request = `GET ${path} HTTP/1.1`;
   const { conn, worker } = accept(host.kernel, master);
   if (reply.error) t.log(containerId, 'stderr', errorLine(host.clock.nowMs, worker, conn, reply.error, { client: KUBELET_SOURCE, request, host: hostHeader }));
@@ -135,7 +142,9 @@ function tcpProbe(sock: Obj, t: ProbeTarget): ProbeOutcome {
 function expand(argv: string[], container: Obj): string[] {
   const vars = new Map<string, string>();
   for (const e of (container.env as Obj[] | undefined) ?? []) if (typeof e.name === 'string' && typeof e.value === 'string') vars.set(e.name, e.value);
-  return argv.map((a) => a.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name?: string) => (m === '$$' ? '$' : vars.has(name!) ? vars.get(name!)! : m)));
+  return argv.map((a) =>
+    a.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name?: string) => (m === '$$' ? '$' : vars.has(name!) ? vars.get(name!)! : m)),
+  );
 }
 
 async function execProbe(cmd: Obj, t: ProbeTarget, timeoutS: number): Promise<ProbeOutcome> {
@@ -147,7 +156,11 @@ async function execProbe(cmd: Obj, t: ProbeTarget, timeoutS: number): Promise<Pr
   if (!known) {
     // containerd@v1.7 ExecSync on a program runc cannot start: the CRI error the kubelet gets back (pkg/probe/exec/exec.go: not an ExitError, so Unknown with the error).
     const why = argv0.includes('/') ? `stat ${argv0}: no such file or directory` : 'executable file not found in $PATH';
-    return { result: 'unknown', output: '', error: `rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${t.rng.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv0}": ${why}: unknown` };
+    return {
+      result: 'unknown',
+      output: '',
+      error: `rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${t.rng.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv0}": ${why}: unknown`,
+    };
   }
   // CRI ExecSync with the probe's timeout: the command runs on the simulated clock (a `sleep` in it moves time at once,
   // not in real time) and is stopped when timeoutSeconds have passed; the kubelet then reports remote_runtime.go's
@@ -169,7 +182,8 @@ async function execProbe(cmd: Obj, t: ProbeTarget, timeoutS: number): Promise<Pr
     host.clock.mode = mode;
   }
   if (ctl.signal.aborted) return { result: 'failure', output: `command ${JSON.stringify(argv.join(' '))} timed out` };
-  if (!r) return { result: 'unknown', output: '', error: `rpc error: code = NotFound desc = failed to exec in container: container is in CONTAINER_EXITED state` };
+  if (!r)
+    return { result: 'unknown', output: '', error: `rpc error: code = NotFound desc = failed to exec in container: container is in CONTAINER_EXITED state` };
   // kuberuntime RunInContainer: stdout then stderr, read up to maxReadLength.
   const output = new TextDecoder().decode(new TextEncoder().encode(r.stdout + r.stderr).slice(0, MAX_READ));
   return { result: r.exitCode === 0 ? 'success' : 'failure', output };
@@ -181,7 +195,10 @@ async function execProbe(cmd: Obj, t: ProbeTarget, timeoutS: number): Promise<Pr
  */
 function grpcProbe(g: Obj, t: ProbeTarget, timeoutS: number): ProbeOutcome {
   const addr = joinHostPort(t.sandbox.net.ip, Number(g.port));
-  return { result: 'failure', output: `timeout: failed to connect service ${JSON.stringify(addr)} within ${goDuration(timeoutS * 1000)}: context deadline exceeded` };
+  return {
+    result: 'failure',
+    output: `timeout: failed to connect service ${JSON.stringify(addr)} within ${goDuration(timeoutS * 1000)}: context deadline exceeded`,
+  };
 }
 
 /** prober.go runProbe: the handler the probe names. */

@@ -40,7 +40,15 @@ interface Track {
 export const rfc3339 = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function terminated(c: CriContainer): ContainerState {
-  return { terminated: { exitCode: c.exitCode, reason: c.reason, startedAt: rfc3339(c.startedMs), finishedAt: rfc3339(c.finishedMs), containerID: `containerd://${c.id}` } };
+  return {
+    terminated: {
+      exitCode: c.exitCode,
+      reason: c.reason,
+      startedAt: rfc3339(c.startedMs),
+      finishedAt: rfc3339(c.finishedMs),
+      containerID: `containerd://${c.id}`,
+    },
+  };
 }
 
 /** containerd reports the image of a container by its normalised name (`docker.io/library/nginx:1.25`). */
@@ -68,11 +76,40 @@ function containerStatus(ct: ContainerTrack): ContainerStatus {
     if (ct.previous) lastState = terminated(ct.previous);
   } else state = { waiting: { reason: 'ContainerCreating' } };
   const running = cur?.state === 'CONTAINER_RUNNING';
-  const out: ContainerStatus = { name: ct.name, state, lastState, ready: running && ct.ready !== false, restartCount: ct.restartCount, image: cur ? fullImage(ct.image) : ct.image, imageID: cur ? ct.imageID : '', started: running && ct.started !== false };
+  const out: ContainerStatus = {
+    name: ct.name,
+    state,
+    lastState,
+    ready: running && ct.ready !== false,
+    restartCount: ct.restartCount,
+    image: cur ? fullImage(ct.image) : ct.image,
+    imageID: cur ? ct.imageID : '',
+    started: running && ct.started !== false,
+  };
   if (cur) out.containerID = `containerd://${cur.id}`;
   // An ephemeral container is never ready, and the prober manager sets `started` only on regular and init containers.
-  if (ct.ephemeral) return { name: out.name, state: out.state, lastState: out.lastState, ready: false, restartCount: out.restartCount, image: out.image, imageID: out.imageID, ...(cur ? { containerID: out.containerID } : {}) } as ContainerStatus;
-  return { name: out.name, state: out.state, lastState: out.lastState, ready: out.ready, restartCount: out.restartCount, image: out.image, imageID: out.imageID, ...(cur ? { containerID: out.containerID } : {}), started: out.started };
+  if (ct.ephemeral)
+    return {
+      name: out.name,
+      state: out.state,
+      lastState: out.lastState,
+      ready: false,
+      restartCount: out.restartCount,
+      image: out.image,
+      imageID: out.imageID,
+      ...(cur ? { containerID: out.containerID } : {}),
+    } as ContainerStatus;
+  return {
+    name: out.name,
+    state: out.state,
+    lastState: out.lastState,
+    ready: out.ready,
+    restartCount: out.restartCount,
+    image: out.image,
+    imageID: out.imageID,
+    ...(cur ? { containerID: out.containerID } : {}),
+    started: out.started,
+  };
 }
 
 /** getPhase: Pending until every container has run; then Running, or Succeeded/Failed once all stopped for good. */
@@ -95,8 +132,12 @@ export function podStatus(pod: KObject, t: Track, hostIP: string, nowMs: number)
     const old = (pod.status ?? {}) as Obj;
     const kept = ((old.conditions as Obj[] | undefined) ?? []).filter((c) => c.type === 'PodScheduled');
     return {
-      phase: 'Failed', ...(kept.length ? { conditions: kept } : {}), message: `Pod was rejected: ${t.rejected.message}`, reason: t.rejected.reason,
-      startTime: rfc3339(t.startMs), ...(old.qosClass ? { qosClass: old.qosClass } : {}),
+      phase: 'Failed',
+      ...(kept.length ? { conditions: kept } : {}),
+      message: `Pod was rejected: ${t.rejected.message}`,
+      reason: t.rejected.reason,
+      startTime: rfc3339(t.startMs),
+      ...(old.qosClass ? { qosClass: old.qosClass } : {}),
     };
   }
   const names = ((spec.containers as Obj[] | undefined) ?? []).map((c) => String(c.name));
@@ -122,7 +163,9 @@ export function podStatus(pod: KObject, t: Track, hostIP: string, nowMs: number)
     ...(old ?? []).filter((c) => !['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'].includes(String(c.type))),
   ];
   const ip = t.sandbox?.net.ip;
-  const ephemeral = ((spec.ephemeralContainers as Obj[] | undefined) ?? []).map((c) => t.containers.get(String(c.name))).filter((c): c is ContainerTrack => Boolean(c));
+  const ephemeral = ((spec.ephemeralContainers as Obj[] | undefined) ?? [])
+    .map((c) => t.containers.get(String(c.name)))
+    .filter((c): c is ContainerTrack => Boolean(c));
   return {
     phase,
     conditions,

@@ -56,7 +56,8 @@ export function admitSysctls(spec: Obj): string | null {
     const name = dotted(String(s?.name ?? ''));
     const ns = SAFE_SYSCTLS[name];
     if (!ns) return `forbidden sysctl: "${name}" not allowlisted`;
-    if ((ns === 'ipc' && spec.hostIPC === true) || (ns === 'net' && spec.hostNetwork === true)) return `forbidden sysctl: "${name}" not allowed with host ${ns} enabled`;
+    if ((ns === 'ipc' && spec.hostIPC === true) || (ns === 'net' && spec.hostNetwork === true))
+      return `forbidden sysctl: "${name}" not allowed with host ${ns} enabled`;
   }
   return null;
 }

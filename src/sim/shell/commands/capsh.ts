@@ -23,7 +23,12 @@ export const capsh: SimCommand = {
     if (args[0] === '--print' || args.length === 0) {
       const c = env.self.caps;
       const dropped = ALL_CAPS & ~c.bnd;
-      const iab = dropped ? capList(dropped).split(',').map((n) => `!${n}`).join(',') : '';
+      const iab = dropped
+        ? capList(dropped)
+            .split(',')
+            .map((n) => `!${n}`)
+            .join(',')
+        : '';
       const name = env.self.uid === 0 ? 'root' : String(env.self.uid);
       const u = env.self.uid === 0 ? `${env.self.uid}(root)` : `${env.self.uid}(${name})`;
       return R(

@@ -11,7 +11,14 @@ export const chown: SimCommand = {
     const ops = args.filter((a) => !a.startsWith('-'));
     const [owner, ...paths] = ops;
     const bb = env.flavor === 'busybox';
-    if (!owner || !paths.length) return R('', bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: chown [-RhLHPcvf]... USER[:[GRP]] FILE...\n' : `chown: missing operand\nTry 'chown --help' for more information.\n`, 1);
+    if (!owner || !paths.length)
+      return R(
+        '',
+        bb
+          ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: chown [-RhLHPcvf]... USER[:[GRP]] FILE...\n'
+          : `chown: missing operand\nTry 'chown --help' for more information.\n`,
+        1,
+      );
     let err = '';
     for (const path of paths) {
       try {
@@ -22,7 +29,8 @@ export const chown: SimCommand = {
         err += bb ? `chown: ${path}: No such file or directory\n` : `chown: cannot access ${q(env, path)}: No such file or directory\n`;
         continue;
       }
-      if (!hasCap(env.self.caps, 'chown')) err += bb ? `chown: ${path}: Operation not permitted\n` : `chown: changing ownership of ${q(env, path)}: Operation not permitted\n`;
+      if (!hasCap(env.self.caps, 'chown'))
+        err += bb ? `chown: ${path}: Operation not permitted\n` : `chown: changing ownership of ${q(env, path)}: Operation not permitted\n`;
     }
     return R('', err, err ? 1 : 0);
   },

@@ -12,6 +12,10 @@ export const containerd: SimCommand = {
   async run(args) {
     if (args[0] === '--version' || args[0] === '-v')
       return { stdout: `containerd ${CONTAINERD.package} ${CONTAINERD.version} ${CONTAINERD.revision}\n`, stderr: '', exitCode: 0 };
-    return { stdout: '', stderr: 'containerd: the daemon already runs on node1 (systemctl status containerd); a second one is not simulated. containerd --version and ctr work.\n', exitCode: 1 };
+    return {
+      stdout: '',
+      stderr: 'containerd: the daemon already runs on node1 (systemctl status containerd); a second one is not simulated. containerd --version and ctr work.\n',
+      exitCode: 1,
+    };
   },
 };

@@ -24,7 +24,11 @@ async function cri(env: CmdEnv): Promise<Containerd> {
 const STATE: Record<CriContainer['state'], string> = { CONTAINER_CREATED: 'Created', CONTAINER_RUNNING: 'Running', CONTAINER_EXITED: 'Exited' };
 
 /** urfave/cli's answer to a flag it does not know (crictl is built on it). */
-const badFlag = (sub: string, flag: string): ExecResult => ({ stdout: '', stderr: `Incorrect Usage: flag provided but not defined: ${flag.replace(/=.*/, '')}\n\nRun 'crictl ${sub} --help' for usage.\n`, exitCode: 1 });
+const badFlag = (sub: string, flag: string): ExecResult => ({
+  stdout: '',
+  stderr: `Incorrect Usage: flag provided but not defined: ${flag.replace(/=.*/, '')}\n\nRun 'crictl ${sub} --help' for usage.\n`,
+  exitCode: 1,
+});
 
 function flags(sub: string, args: string[], known: Record<string, string>): { set: Set<string>; rest: string[] } | ExecResult {
   const set = new Set<string>();
@@ -43,12 +47,24 @@ function flags(sub: string, args: string[], known: Record<string, string>): { se
 
 function ps(c: Containerd, now: number, f: Set<string>): string {
   // Newest first; the same instant: the one created later first.
-  const list = [...c.containers.values()].reverse().filter((x) => f.has('all') || x.state === 'CONTAINER_RUNNING').sort((a, b) => b.createdMs - a.createdMs);
+  const list = [...c.containers.values()]
+    .reverse()
+    .filter((x) => f.has('all') || x.state === 'CONTAINER_RUNNING')
+    .sort((a, b) => b.createdMs - a.createdMs);
   if (f.has('quiet')) return list.map((x) => `${x.id}\n`).join('');
   const full = f.has('no-trunc');
   const rows = [['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD']];
   for (const x of list)
-    rows.push([full ? x.id : trunc(x.id), full ? x.imageRef : trunc(x.imageRef, 'sha256:'), createdAgo(x.createdMs, now), STATE[x.state], x.name, String(x.attempt), full ? x.sandboxId : trunc(x.sandboxId), x.labels['io.kubernetes.pod.name'] ?? 'unknown']);
+    rows.push([
+      full ? x.id : trunc(x.id),
+      full ? x.imageRef : trunc(x.imageRef, 'sha256:'),
+      createdAgo(x.createdMs, now),
+      STATE[x.state],
+      x.name,
+      String(x.attempt),
+      full ? x.sandboxId : trunc(x.sandboxId),
+      x.labels['io.kubernetes.pod.name'] ?? 'unknown',
+    ]);
   return table(rows);
 }
 
@@ -56,7 +72,16 @@ function pods(c: Containerd, now: number, f: Set<string>): string {
   const list = [...c.sandboxes.values()].reverse().sort((a, b) => b.createdMs - a.createdMs);
   if (f.has('quiet')) return list.map((x) => `${x.id}\n`).join('');
   const rows = [['POD ID', 'CREATED', 'STATE', 'NAME', 'NAMESPACE', 'ATTEMPT', 'RUNTIME']];
-  for (const x of list) rows.push([f.has('no-trunc') ? x.id : trunc(x.id), createdAgo(x.createdMs, now), x.state === 'SANDBOX_READY' ? 'Ready' : 'NotReady', x.name, x.namespace, String(x.attempt), '(default)']);
+  for (const x of list)
+    rows.push([
+      f.has('no-trunc') ? x.id : trunc(x.id),
+      createdAgo(x.createdMs, now),
+      x.state === 'SANDBOX_READY' ? 'Ready' : 'NotReady',
+      x.name,
+      x.namespace,
+      String(x.attempt),
+      '(default)',
+    ]);
   return table(rows);
 }
 
@@ -78,7 +103,11 @@ function images(c: Containerd, f: Set<string>): string {
   return table(rows);
 }
 
-const rfc3339Nano = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z').replace(/(\.\d*?)0+Z$/, '$1Z');
+const rfc3339Nano = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/\.000Z$/, 'Z')
+    .replace(/(\.\d*?)0+Z$/, '$1Z');
 
 function inspect(c: Containerd, ids: string[]): ExecResult {
   // logrus on a terminal: `FATA[0000] msg` (crictl's log.Fatal / returned errors).
@@ -87,7 +116,12 @@ function inspect(c: Containerd, ids: string[]): ExecResult {
   for (const ref of ids) {
     const hits = [...c.containers.values()].filter((x) => x.id.startsWith(ref));
     const x = hits.length === 1 ? hits[0] : undefined;
-    if (!x) return { stdout: out.join(''), stderr: `FATA[0000] getting the status of the container "${ref}": rpc error: code = NotFound desc = an error occurred when try to find container "${ref}": not found\n`, exitCode: 1 };
+    if (!x)
+      return {
+        stdout: out.join(''),
+        stderr: `FATA[0000] getting the status of the container "${ref}": rpc error: code = NotFound desc = an error occurred when try to find container "${ref}": not found\n`,
+        exitCode: 1,
+      };
     const sb = c.sandboxes.get(x.sandboxId);
     const doc = {
       status: {
@@ -108,7 +142,15 @@ function inspect(c: Containerd, ids: string[]): ExecResult {
         logPath: `/var/log/pods/${sb?.namespace}_${sb?.name}_${sb?.uid}/${x.name}/${x.attempt}.log`,
         resources: null,
       },
-      info: { sandboxID: x.sandboxId, pid: x.state === 'CONTAINER_RUNNING' ? x.pid : 0, removing: false, snapshotKey: x.id, snapshotter: 'overlayfs', runtimeType: 'io.containerd.runc.v2', runtimeOptions: { systemd_cgroup: true } },
+      info: {
+        sandboxID: x.sandboxId,
+        pid: x.state === 'CONTAINER_RUNNING' ? x.pid : 0,
+        removing: false,
+        snapshotKey: x.id,
+        snapshotter: 'overlayfs',
+        runtimeType: 'io.containerd.runc.v2',
+        runtimeOptions: { systemd_cgroup: true },
+      },
     };
     out.push(`${JSON.stringify(doc, null, 2)}\n`);
   }

@@ -28,13 +28,23 @@ export function progressBytes(n: number): string {
  * links them (`docker version` shows the same server Version and GitCommit); the server's UUID
  * is random per installation, this one is node1's.
  */
-export const CONTAINERD = { package: 'containerd.io', version: '1.7.22', revision: '7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c', go: 'go1.22.7', uuid: '3c1f6b0e-5a2d-4e8b-9f47-0d6a2c8e1b53' };
+export const CONTAINERD = {
+  package: 'containerd.io',
+  version: '1.7.22',
+  revision: '7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c',
+  go: 'go1.22.7',
+  uuid: '3c1f6b0e-5a2d-4e8b-9f47-0d6a2c8e1b53',
+};
 
 /** containerd@v1.7.22:cmd/ctr/commands/version/version.go: Client then Server, each line by fmt.Println. */
 function versionCommand(extra: string[]): ExecResult {
   if (extra.length) return { stdout: '', stderr: `ctr: extra arguments: [${extra.join(' ')}]\n`, exitCode: 1 };
   const c = CONTAINERD;
-  return { stdout: `Client:\n  Version:  ${c.version}\n  Revision: ${c.revision}\n  Go version: ${c.go}\n\nServer:\n  Version:  ${c.version}\n  Revision: ${c.revision}\n  UUID: ${c.uuid}\n`, stderr: '', exitCode: 0 };
+  return {
+    stdout: `Client:\n  Version:  ${c.version}\n  Revision: ${c.revision}\n  Go version: ${c.go}\n\nServer:\n  Version:  ${c.version}\n  Revision: ${c.revision}\n  UUID: ${c.uuid}\n`,
+    stderr: '',
+    exitCode: 0,
+  };
 }
 
 const usageErr = (msg: string): ExecResult => ({ stdout: '', stderr: `ctr: ${msg}\n`, exitCode: 1 });
@@ -70,7 +80,10 @@ export const ctr: SimCommand = {
     }
     if (quiet) return { stdout: refs.map((r) => `${r.name}\n`).join(''), stderr: '', exitCode: 0 };
     const lines = ['REF\tTYPE\tDIGEST\tSIZE\tPLATFORMS\tLABELS\t'];
-    for (const r of refs) lines.push(`${r.name}\t${r.mediaType}\t${r.digest}\t${progressBytes(r.image.image.size)}\t${[...new Set(r.platforms)].sort().join(',') || '-'}\tio.cri-containerd.image=managed\t`);
+    for (const r of refs)
+      lines.push(
+        `${r.name}\t${r.mediaType}\t${r.digest}\t${progressBytes(r.image.image.size)}\t${[...new Set(r.platforms)].sort().join(',') || '-'}\tio.cri-containerd.image=managed\t`,
+      );
     return { stdout: tabwriter(`${lines.join('\n')}\n`, 1, 1), stderr: '', exitCode: 0 };
   },
 };

@@ -45,7 +45,15 @@ export interface HttpReply extends NginxAnswer {
  * GET `path` on host:port (`hostHeader` as the client sends it: `localhost:8080`): the reply, logged by the server
  * as its error and access logs would (curl and wget share it).
  */
-export async function httpGet(env: CmdEnv, host: string, port: number, path: string, hostHeader: string, agent: string, method: 'GET' | 'HEAD' = 'GET'): Promise<HttpReply | 'resolve' | 'connect'> {
+export async function httpGet(
+  env: CmdEnv,
+  host: string,
+  port: number,
+  path: string,
+  hostHeader: string,
+  agent: string,
+  method: 'GET' | 'HEAD' = 'GET',
+): Promise<HttpReply | 'resolve' | 'connect'> {
   const found = lookup(env, host, port);
   if (typeof found === 'string') return found;
   const { c, client } = found;
@@ -99,14 +107,25 @@ export const curl: SimCommand = {
     const hostHeader = port === 80 ? host : `${host}:${port}`;
     const quietErr = silent && !showErrors;
     const got = await httpGet(env, host, port, m[3] ?? '/', hostHeader, 'curl/8.5.0', head ? 'HEAD' : 'GET');
-    if (typeof got === 'string') return R('', quietErr ? '' : got === 'resolve' ? `curl: (6) Could not resolve host: ${host}\n` : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`, got === 'resolve' ? 6 : 7);
+    if (typeof got === 'string')
+      return R(
+        '',
+        quietErr
+          ? ''
+          : got === 'resolve'
+            ? `curl: (6) Could not resolve host: ${host}\n`
+            : `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`,
+        got === 'resolve' ? 6 : 7,
+      );
     // curl@curl-8_5_0 lib/http.c http_should_fail / Curl_http_firstwrite: --fail on a status of 400 or more.
     if (fail && got.status >= 400) return R('', quietErr ? '' : `curl: (22) The requested URL returned error: ${got.status}\n`, 22);
     if (head) {
       const date = new Date(env.host.clock.nowMs).toUTCString();
       if (!got.server) return R(`HTTP/1.1 200 OK\r\nDate: ${date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n`);
       const location = got.location ? `Location: http://${host}${got.location}\r\n` : '';
-      return R(`HTTP/1.1 ${got.status} ${REASON[got.status]}\r\nServer: ${got.server}\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${bytes(got.body)}\r\n${location}Connection: keep-alive\r\n\r\n`);
+      return R(
+        `HTTP/1.1 ${got.status} ${REASON[got.status]}\r\nServer: ${got.server}\r\nDate: ${date}\r\nContent-Type: text/html\r\nContent-Length: ${bytes(got.body)}\r\n${location}Connection: keep-alive\r\n\r\n`,
+      );
     }
     return R(got.body);
   },

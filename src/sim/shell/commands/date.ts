@@ -15,7 +15,13 @@ const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, 
 // coreutils@v9.4:src/date.c main(): the default format, -R, -I and --rfc-3339 formats.
 const GNU_DEFAULT = '%a %b %e %H:%M:%S %Z %Y';
 const RFC_EMAIL = '%a, %d %b %Y %H:%M:%S %z';
-const ISO_8601: Record<string, string> = { hours: '%Y-%m-%dT%H%:z', minutes: '%Y-%m-%dT%H:%M%:z', date: '%Y-%m-%d', seconds: '%Y-%m-%dT%H:%M:%S%:z', ns: '%Y-%m-%dT%H:%M:%S,%N%:z' };
+const ISO_8601: Record<string, string> = {
+  hours: '%Y-%m-%dT%H%:z',
+  minutes: '%Y-%m-%dT%H:%M%:z',
+  date: '%Y-%m-%d',
+  seconds: '%Y-%m-%dT%H:%M:%S%:z',
+  ns: '%Y-%m-%dT%H:%M:%S,%N%:z',
+};
 const RFC_3339: Record<string, string> = { date: '%Y-%m-%d', seconds: '%Y-%m-%d %H:%M:%S%:z', ns: '%Y-%m-%d %H:%M:%S.%N%:z' };
 // busybox@1_36_1:coreutils/date.c: -I[SPEC] (isoformats, "+hh:mm" made from %z), -R and the default.
 const BB_ISO: Record<string, string> = { date: '%Y-%m-%d', hours: '%Y-%m-%dT%H+00:00', minutes: '%Y-%m-%dT%H:%M+00:00', seconds: '%Y-%m-%dT%H:%M:%S+00:00' };
@@ -48,7 +54,10 @@ export function parseGnuDate(s: string, nowMs: number): number | undefined {
   while (rest) {
     if ((m = /^(now|today|yesterday|tomorrow)\b\s*/.exec(rest))) {
       base += words[m[1]!]!;
-    } else if ((m = /^([+-]?\s*\d+)?\s*(next|last)?\s*(sec|second|min|minute|hour|day|week|fortnight|month|year)s?\b\s*(ago\b)?\s*/.exec(rest)) && (m[1] || m[2] || m[3])) {
+    } else if (
+      (m = /^([+-]?\s*\d+)?\s*(next|last)?\s*(sec|second|min|minute|hour|day|week|fortnight|month|year)s?\b\s*(ago\b)?\s*/.exec(rest)) &&
+      (m[1] || m[2] || m[3])
+    ) {
       let n = m[1] ? Number(m[1].replace(/\s/g, '')) : m[2] === 'last' ? -1 : 1;
       if (m[4]) n = -n;
       const unit = m[3]!;
@@ -117,7 +126,11 @@ async function gnuDate(args: string[], env: CmdEnv): Promise<ExecResult> {
     const key = order.includes(v) ? v : hits.length === 1 ? hits[0] : undefined;
     if (key) return table[key]!;
     // gnulib argmatch_invalid + argmatch_valid (lib/argmatch.c), then usage (EXIT_FAILURE).
-    return R('', `date: ${hits.length ? 'ambiguous' : 'invalid'} argument ${q(env, v)} for ${q(env, ctx)}\nValid arguments are:\n${order.map((k) => `  - ${q(env, k)}\n`).join('')}${TRY}`, 1);
+    return R(
+      '',
+      `date: ${hits.length ? 'ambiguous' : 'invalid'} argument ${q(env, v)} for ${q(env, ctx)}\nValid arguments are:\n${order.map((k) => `  - ${q(env, k)}\n`).join('')}${TRY}`,
+      1,
+    );
   };
   const LONG = ['date', 'file', 'iso-8601', 'reference', 'rfc-email', 'rfc-822', 'rfc-2822', 'rfc-3339', 'set', 'utc', 'universal', 'debug', 'resolution'];
   for (let i = 0; i < args.length; i++) {
@@ -162,7 +175,13 @@ async function gnuDate(args: string[], env: CmdEnv): Promise<ExecResult> {
           break;
         }
         if (c === 'I') {
-          let r: string | ExecResult = specArg(j + 1 < a.length ? a.slice(j + 1) : 'date', ISO_8601, '--iso-8601', ['hours', 'minutes', 'date', 'seconds', 'ns']);
+          let r: string | ExecResult = specArg(j + 1 < a.length ? a.slice(j + 1) : 'date', ISO_8601, '--iso-8601', [
+            'hours',
+            'minutes',
+            'date',
+            'seconds',
+            'ns',
+          ]);
           if (typeof r === 'string') r = setFormat(r) ?? R('');
           if (r.exitCode) return r;
           break;
@@ -186,7 +205,9 @@ async function gnuDate(args: string[], env: CmdEnv): Promise<ExecResult> {
     if (r) return r;
     operand = undefined;
   } else if (operand !== undefined && (setStr !== undefined || specified))
-    return bad(`the argument ${q(env, operand)} lacks a leading '+';\nwhen using an option to specify date(s), any non-option\nargument must be a format string beginning with '+'`);
+    return bad(
+      `the argument ${q(env, operand)} lacks a leading '+';\nwhen using an option to specify date(s), any non-option\nargument must be a format string beginning with '+'`,
+    );
   const fmt = format ?? GNU_DEFAULT;
   const now = env.host.clock.nowMs;
   if (operand !== undefined) {
@@ -292,9 +313,20 @@ async function busyboxDate(args: string[], env: CmdEnv): Promise<ExecResult> {
     if (t === undefined) return R('', `date: invalid date '${dateStr}'\n`, 1);
     when = t;
   }
-  let format = fmt ?? (iso === 'ns' ? `%Y-%m-%dT%H:%M:%S,${String((when % 1000) * 1_000_000).padStart(9, '0')}+00:00` : iso !== undefined ? BB_ISO[iso]! : rfc ? RFC_EMAIL : GNU_DEFAULT);
+  let format =
+    fmt ??
+    (iso === 'ns'
+      ? `%Y-%m-%dT%H:%M:%S,${String((when % 1000) * 1_000_000).padStart(9, '0')}+00:00`
+      : iso !== undefined
+        ? BB_ISO[iso]!
+        : rfc
+          ? RFC_EMAIL
+          : GNU_DEFAULT);
   // busybox@1_36_1:coreutils/date.c: "%[nnn]N" is replaced by the nanoseconds before strftime.
-  if (fmt !== undefined) format = format.replace(/%(%|(\d*)N)/g, (all, _x, n: string | undefined) => (n === undefined ? all : String(Math.floor(((when % 1000) * 1_000_000) / 10 ** (9 - (Number(n) || 9)))).padStart(Number(n) || 9, '0')));
+  if (fmt !== undefined)
+    format = format.replace(/%(%|(\d*)N)/g, (all, _x, n: string | undefined) =>
+      n === undefined ? all : String(Math.floor(((when % 1000) * 1_000_000) / 10 ** (9 - (Number(n) || 9)))).padStart(Number(n) || 9, '0'),
+    );
   const out = `${format === '' ? '' : strftime(format, when, 'musl')}\n`;
   return dateStr !== undefined && set ? setAndShow(env, when, out) : R(out);
 }

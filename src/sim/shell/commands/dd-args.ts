@@ -23,11 +23,43 @@ export interface DdPlan {
   status: 'default' | 'none' | 'noxfer' | 'progress';
 }
 
-const CONVS = ['ascii', 'ebcdic', 'ibm', 'block', 'unblock', 'lcase', 'ucase', 'sparse', 'swab', 'noerror', 'nocreat', 'excl', 'notrunc', 'sync', 'fdatasync', 'fsync'];
+const CONVS = [
+  'ascii',
+  'ebcdic',
+  'ibm',
+  'block',
+  'unblock',
+  'lcase',
+  'ucase',
+  'sparse',
+  'swab',
+  'noerror',
+  'nocreat',
+  'excl',
+  'notrunc',
+  'sync',
+  'fdatasync',
+  'fsync',
+];
 /** The conversions that make coreutils copy through a second buffer (src/dd.c conversions[], C_TWOBUFS). */
 const TWOBUF_CONVS = new Set(['ascii', 'ebcdic', 'ibm', 'block', 'unblock', 'lcase', 'ucase', 'swab']);
 /** coreutils's flags[] that exist on Linux (cio, nolinks, binary and text are 0 there, so dd refuses them). */
-const FLAGS = ['append', 'direct', 'directory', 'dsync', 'noatime', 'nocache', 'noctty', 'nofollow', 'nonblock', 'sync', 'fullblock', 'count_bytes', 'skip_bytes', 'seek_bytes'];
+const FLAGS = [
+  'append',
+  'direct',
+  'directory',
+  'dsync',
+  'noatime',
+  'nocache',
+  'noctty',
+  'nofollow',
+  'nonblock',
+  'sync',
+  'fullblock',
+  'count_bytes',
+  'skip_bytes',
+  'seek_bytes',
+];
 
 type Fail = { error: string };
 
@@ -35,7 +67,19 @@ const TRY = "Try 'dd --help' for more information.\n";
 
 /** coreutils@v9.4:src/dd.c scanargs and parse_symbols; `quote` is the locale's quoting of a name. */
 export function coreutilsPlan(args: string[], quote: (s: string) => string): DdPlan | Fail {
-  const p: DdPlan = { ibs: 0, obs: 0, twobufs: false, countBytes: false, skip: 0, skipBytes: false, seek: 0, seekBytes: false, conv: new Set(), oflags: new Set(), status: 'default' };
+  const p: DdPlan = {
+    ibs: 0,
+    obs: 0,
+    twobufs: false,
+    countBytes: false,
+    skip: 0,
+    skipBytes: false,
+    seek: 0,
+    seekBytes: false,
+    conv: new Set(),
+    oflags: new Set(),
+    status: 'default',
+  };
   const iflags = new Set<string>();
   let bs = 0;
   let count: number | undefined;
@@ -117,7 +161,19 @@ const BB_WORDS: Record<string, string[]> = {
 
 /** busybox@1_36_1:coreutils/dd.c dd_main's loop over argv; `usage` for bb_show_usage. */
 export function busyboxPlan(args: string[], usage: string): DdPlan | Fail {
-  const p: DdPlan = { ibs: 512, obs: 512, twobufs: false, countBytes: false, skip: 0, skipBytes: false, seek: 0, seekBytes: false, conv: new Set(), oflags: new Set(), status: 'default' };
+  const p: DdPlan = {
+    ibs: 512,
+    obs: 512,
+    twobufs: false,
+    countBytes: false,
+    skip: 0,
+    skipBytes: false,
+    seek: 0,
+    seekBytes: false,
+    conv: new Set(),
+    oflags: new Set(),
+    status: 'default',
+  };
   const iflags = new Set<string>();
   const max = (1n << 63n) - 1n;
   for (const arg of args) {

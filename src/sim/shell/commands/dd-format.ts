@@ -71,8 +71,21 @@ export function parseCoreutils(s: string): Parsed {
 
 /** busybox@1_36_1:libbb/xatonum.c cwbkMG_suffixes. */
 const BB_SUFFIXES: [string, bigint][] = [
-  ['c', 1n], ['w', 2n], ['b', 512n], ['kB', 1000n], ['kD', 1000n], ['k', 1024n], ['KB', 1000n], ['KD', 1000n], ['K', 1024n],
-  ['MB', 1_000_000n], ['MD', 1_000_000n], ['M', 1_048_576n], ['GB', 1_000_000_000n], ['GD', 1_000_000_000n], ['G', 1_073_741_824n],
+  ['c', 1n],
+  ['w', 2n],
+  ['b', 512n],
+  ['kB', 1000n],
+  ['kD', 1000n],
+  ['k', 1024n],
+  ['KB', 1000n],
+  ['KD', 1000n],
+  ['K', 1024n],
+  ['MB', 1_000_000n],
+  ['MD', 1_000_000n],
+  ['M', 1_048_576n],
+  ['GB', 1_000_000_000n],
+  ['GD', 1_000_000_000n],
+  ['G', 1_073_741_824n],
 ];
 
 /**
@@ -161,7 +174,7 @@ export function humanRate(bytes: number, ns: number): string {
   } while (e * 1000 <= damt && exponent < LETTERS.length - 1);
   let text = (damt / e).toFixed(1);
   // More than one digit before the point: drop the tenths.
-  if (text.length > 4) text = (Math.round(damt / e * 10) / 10).toFixed(0);
+  if (text.length > 4) text = (Math.round((damt / e) * 10) / 10).toFixed(0);
   return `${text} ${unit(exponent, false)}`;
 }
 
@@ -183,7 +196,16 @@ function fmtG(x: number): string {
  * The report coreutils dd prints at its end (coreutils@v9.4:src/dd.c print_stats, print_xfer_stats):
  * records in and out, truncated records, then bytes, their SI and IEC sizes, the time and the rate.
  */
-export function coreutilsReport(s: { rFull: number; rPartial: number; wFull: number; wPartial: number; truncated?: number; bytes: number; ns: number; noxfer: boolean }): string {
+export function coreutilsReport(s: {
+  rFull: number;
+  rPartial: number;
+  wFull: number;
+  wPartial: number;
+  truncated?: number;
+  bytes: number;
+  ns: number;
+  noxfer: boolean;
+}): string {
   let out = `${s.rFull}+${s.rPartial} records in\n${s.wFull}+${s.wPartial} records out\n`;
   if (s.truncated) out += `${s.truncated} truncated record${s.truncated === 1 ? '' : 's'}\n`;
   if (s.noxfer) return out;

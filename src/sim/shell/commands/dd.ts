@@ -92,7 +92,9 @@ export const dd: SimCommand = {
       else {
         const st = await env.fs.stat(abs).catch(() => undefined);
         if (!st) return openFail(plan.ifile, 'No such file or directory');
-        src = st.isDirectory ? { kind: 'bytes', data: new Uint8Array(), dir: true } : { kind: 'bytes', data: dev === 'null' || dev === 'tty' ? new Uint8Array() : await env.fs.readFileBuffer(abs) };
+        src = st.isDirectory
+          ? { kind: 'bytes', data: new Uint8Array(), dir: true }
+          : { kind: 'bytes', data: dev === 'null' || dev === 'tty' ? new Uint8Array() : await env.fs.readFileBuffer(abs) };
       }
     }
     // The output.
@@ -236,7 +238,8 @@ function report(plan: DdPlan, bb: boolean, s: { rFull: number; rPartial: number;
  * the time it ran (coreutils's interrupt_handler prints the stats), status 130.
  */
 async function endlessCopy(env: CmdEnv, plan: DdPlan, dev: string, sink: Sink, bb: boolean): Promise<ExecResult> {
-  if (sink.kind === 'full') return copy(env, { ...plan, count: 1, countBytes: false }, { kind: 'endless', name: dev }, sink, bb, (f) => (bb ? `'${f}'` : q(env, f)));
+  if (sink.kind === 'full')
+    return copy(env, { ...plan, count: 1, countBytes: false }, { kind: 'endless', name: dev }, sink, bb, (f) => (bb ? `'${f}'` : q(env, f)));
   if (sink.kind === 'stdout' && env.pipeline[0]?.[0] === 'head') return { ...R(latin1(endlessBytes(env.host, dev, 65536)), '', 141), stdoutKind: 'bytes' };
   if (sink.kind === 'stdout' && env.tty) return R('\0'.repeat(LIMITS.outputBytes + 1), '', 130);
   if (sink.kind === 'file') return env.stopLine('work');

@@ -12,17 +12,66 @@ import { usageOf } from './usage.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
-
 /** gnulib mountlist.c ME_DUMMY_0: file systems df skips unless -a. */
-const DUMMY = new Set(['autofs', 'proc', 'subfs', 'debugfs', 'devpts', 'fusectl', 'fuse.portal', 'mqueue', 'rpc_pipefs', 'sysfs', 'devfs', 'kernfs', 'ignore', 'none', 'rootfs']);
+const DUMMY = new Set([
+  'autofs',
+  'proc',
+  'subfs',
+  'debugfs',
+  'devpts',
+  'fusectl',
+  'fuse.portal',
+  'mqueue',
+  'rpc_pipefs',
+  'sysfs',
+  'devfs',
+  'kernfs',
+  'ignore',
+  'none',
+  'rootfs',
+]);
 
-interface Row { m: MountEntry; st: StatFs; file?: string }
+interface Row {
+  m: MountEntry;
+  st: StatFs;
+  file?: string;
+}
 
 /** coreutils@v9.4:src/df.c long_options (getopt_long also takes an unambiguous prefix). */
-const LONG: Record<string, string> = { output: 'output', all: 'a', 'block-size': 'B', inodes: 'i', 'human-readable': 'h', si: 'H', local: 'l', portability: 'P', 'print-type': 'T', sync: 'sync', 'no-sync': 'no-sync', total: 'total', type: 't', 'exclude-type': 'x' };
+const LONG: Record<string, string> = {
+  output: 'output',
+  all: 'a',
+  'block-size': 'B',
+  inodes: 'i',
+  'human-readable': 'h',
+  si: 'H',
+  local: 'l',
+  portability: 'P',
+  'print-type': 'T',
+  sync: 'sync',
+  'no-sync': 'no-sync',
+  total: 'total',
+  type: 't',
+  'exclude-type': 'x',
+};
 const WITH_ARG = new Set(['B', 't', 'x', 'F']);
 
-type Opts = { output?: string[]; all: boolean; human: 0 | 1024 | 1000; block?: { size: number; opts: number }; bad?: string; inodes: boolean; kilo: boolean; mega: boolean; posix: boolean; type: boolean; total: boolean; only: string[]; exclude: string[]; files: string[] };
+type Opts = {
+  output?: string[];
+  all: boolean;
+  human: 0 | 1024 | 1000;
+  block?: { size: number; opts: number };
+  bad?: string;
+  inodes: boolean;
+  kilo: boolean;
+  mega: boolean;
+  posix: boolean;
+  type: boolean;
+  total: boolean;
+  only: string[];
+  exclude: string[];
+  files: string[];
+};
 
 /** getopt_long over "aB:iF:hHklmPTt:vx:" (busybox: getopt32 "kPTt:aiB:hHm"); an error's text, or the options. */
 function parse(args: string[], bb: boolean): Opts | string {
@@ -33,9 +82,16 @@ function parse(args: string[], bb: boolean): Opts | string {
     else if (c === 'i') o.inodes = true;
     else if (c === 'h') o.human = 1024;
     else if (c === 'H') o.human = bb ? 1024 : 1000;
-    else if (c === 'k') { o.kilo = true; o.mega = false; o.human = 0; o.block = undefined; }
-    else if (c === 'm') { o.mega = true; o.human = 0; o.block = undefined; }
-    else if (c === 'P') o.posix = true;
+    else if (c === 'k') {
+      o.kilo = true;
+      o.mega = false;
+      o.human = 0;
+      o.block = undefined;
+    } else if (c === 'm') {
+      o.mega = true;
+      o.human = 0;
+      o.block = undefined;
+    } else if (c === 'P') o.posix = true;
     else if (c === 'T') o.type = true;
     else if (c === 'total') o.total = true;
     else if (c === 'output') {
@@ -47,8 +103,7 @@ function parse(args: string[], bb: boolean): Opts | string {
         else if (o.output.includes(f)) o.bad ??= `df: option --output: field ‘${f}’ used more than once\nTry 'df --help' for more information.\n`;
         else o.output.push(f);
       }
-    }
-    else if (c === 't') o.only.push(v as string);
+    } else if (c === 't') o.only.push(v as string);
     else if (c === 'x' || c === 'F') o.exclude.push(v as string);
     else if (c === 'B') {
       o.human = 0;
@@ -57,7 +112,24 @@ function parse(args: string[], bb: boolean): Opts | string {
         // busybox: xatoul_range_sfx with kmg_i_suffixes (k, m, g and KiB… forms), at least 1.
         // busybox@1_36_1:libbb/xatonum.c kmg_i_suffixes.
         const m = /^(\d*)(KiB|kiB|K|k|MiB|miB|M|m|GiB|giB|G|g|KB|MB|GB)?$/.exec(v as string);
-        const mult: Record<string, number> = { '': 1, KiB: 1024, kiB: 1024, K: 1024, k: 1024, MiB: 1048576, miB: 1048576, M: 1048576, m: 1048576, GiB: 1073741824, giB: 1073741824, G: 1073741824, g: 1073741824, KB: 1000, MB: 1000000, GB: 1000000000 };
+        const mult: Record<string, number> = {
+          '': 1,
+          KiB: 1024,
+          kiB: 1024,
+          K: 1024,
+          k: 1024,
+          MiB: 1048576,
+          miB: 1048576,
+          M: 1048576,
+          m: 1048576,
+          GiB: 1073741824,
+          giB: 1073741824,
+          G: 1073741824,
+          g: 1073741824,
+          KB: 1000,
+          MB: 1000000,
+          GB: 1000000000,
+        };
         const size = m && (m[1] || m[2]) ? Number(m[1] || '1') * (mult[m[2] ?? ''] as number) : 0;
         if (size < 1) o.bad ??= `df: invalid number '${v}'\n`;
         o.block = { size, opts: 0 };
@@ -80,7 +152,10 @@ function parse(args: string[], bb: boolean): Opts | string {
       const [name, val] = a.slice(2).split(/=(.*)/s) as [string, string | undefined];
       const hits = Object.keys(LONG).filter((k) => k === name || k.startsWith(name));
       const key = hits.includes(name) ? name : hits.length === 1 ? hits[0] : undefined;
-      if (!key) return hits.length > 1 ? `df: option '${a}' is ambiguous; possibilities:${hits.map((h) => ` '--${h}'`).join('')}\n` : `df: unrecognized option '${a}'\n`;
+      if (!key)
+        return hits.length > 1
+          ? `df: option '${a}' is ambiguous; possibilities:${hits.map((h) => ` '--${h}'`).join('')}\n`
+          : `df: unrecognized option '${a}'\n`;
       const c = LONG[key] as string;
       if (c === 'output' && val === undefined) set(c, undefined);
       else if (WITH_ARG.has(c) && val === undefined) {
@@ -113,8 +188,18 @@ function parse(args: string[], bb: boolean): Opts | string {
 
 /** coreutils@v9.4:src/df.c field_data: --output's fields in their order, header (as decode_output_arg sets it), minimum width, left-aligned. */
 const OUTPUT: Record<string, [string, number, boolean]> = {
-  source: ['Filesystem', 14, true], fstype: ['Type', 4, true], itotal: ['Inodes', 5, false], iused: ['IUsed', 5, false], iavail: ['IFree', 5, false], ipcent: ['IUse%', 4, false],
-  size: ['Size', 5, false], used: ['Used', 5, false], avail: ['Avail', 5, false], pcent: ['Use%', 4, false], file: ['File', 0, true], target: ['Mounted on', 0, true],
+  source: ['Filesystem', 14, true],
+  fstype: ['Type', 4, true],
+  itotal: ['Inodes', 5, false],
+  iused: ['IUsed', 5, false],
+  iavail: ['IFree', 5, false],
+  ipcent: ['IUse%', 4, false],
+  size: ['Size', 5, false],
+  used: ['Used', 5, false],
+  avail: ['Avail', 5, false],
+  pcent: ['Use%', 4, false],
+  file: ['File', 0, true],
+  target: ['Mounted on', 0, true],
 };
 
 /** coreutils@v9.4:src/df.c filter_mount_list: one entry per device; a shorter mount point nearer its source's root wins, in the first one's place. */
@@ -164,10 +249,17 @@ function coreutilsTable(rows: Row[], o: Opts): string {
   const out = o.human ? 1 : block;
   const num = (n: number, from: number) => humanReadable(BigInt(n), hopts, from, o.inodes ? 1 : out);
   // pct = ceil(used * 100 / (used + avail)), "-" when nothing is known.
-  const pct = (used: number, avail: number) => (used + avail === 0 ? '-' : `${Math.floor((used * 100) / (used + avail)) + ((used * 100) % (used + avail) !== 0 ? 1 : 0)}%`);
+  const pct = (used: number, avail: number) =>
+    used + avail === 0 ? '-' : `${Math.floor((used * 100) / (used + avail)) + ((used * 100) % (used + avail) !== 0 ? 1 : 0)}%`;
   const head = ['Filesystem', ...(o.type ? ['Type'] : [])];
   if (o.inodes) head.push('Inodes', 'IUsed', 'IFree', 'IUse%');
-  else head.push(o.human ? 'Size' : o.posix ? `${block}-blocks` : `${sizeHeader(block, hopts)}-blocks`, 'Used', o.human ? 'Avail' : 'Available', o.posix ? 'Capacity' : 'Use%');
+  else
+    head.push(
+      o.human ? 'Size' : o.posix ? `${block}-blocks` : `${sizeHeader(block, hopts)}-blocks`,
+      'Used',
+      o.human ? 'Avail' : 'Available',
+      o.posix ? 'Capacity' : 'Use%',
+    );
   head.push('Mounted on');
   const table: string[][] = [head];
   const sum = { size: 0, used: 0, avail: 0, files: 0, iused: 0, ifree: 0 };
@@ -200,34 +292,65 @@ function coreutilsTable(rows: Row[], o: Opts): string {
   const min = [14, ...(o.type ? [4] : []), 5, 5, 5, 4, 0];
   const left = new Set([0, ...(o.type ? [1] : []), head.length - 1]);
   const width = head.map((_, c) => Math.max(min[c] ?? 0, ...table.map((r) => [...(r[c] as string)].length)));
-  return table.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : left.has(c) ? cell.padEnd(width[c] as number) : cell.padStart(width[c] as number))).join(' ').replace(/\s+$/, '') + '\n').join('');
+  return table
+    .map(
+      (r) =>
+        r
+          .map((cell, c) => (c === r.length - 1 ? cell : left.has(c) ? cell.padEnd(width[c] as number) : cell.padStart(width[c] as number)))
+          .join(' ')
+          .replace(/\s+$/, '') + '\n',
+    )
+    .join('');
 }
 
 /** df --output=FIELDS (coreutils@v9.4:src/df.c get_header, get_dev): the columns in the order asked, the same alignment rules. */
-function outputTable(rows: Row[], o: Opts, k: { num: (n: number, from: number) => string; inum: (n: number) => string; pct: (u: number, a: number) => string; block: number; sum: Record<string, number>; hopts: number }): string {
+function outputTable(
+  rows: Row[],
+  o: Opts,
+  k: {
+    num: (n: number, from: number) => string;
+    inum: (n: number) => string;
+    pct: (u: number, a: number) => string;
+    block: number;
+    sum: Record<string, number>;
+    hopts: number;
+  },
+): string {
   const fields = o.output as string[];
   const head = fields.map((f) => (f === 'size' && !o.human ? `${sizeHeader(k.block, k.hopts)}-blocks` : (OUTPUT[f] as [string, number, boolean])[0]));
   const cell = (f: string, r: Row | undefined): string => {
     const st = r?.st;
-    const files = st ? st.files : k.sum.files as number;
+    const files = st ? st.files : (k.sum.files as number);
     const ifree = st ? st.ffree : (k.sum.files as number) - (k.sum.iused as number);
     const iused = files - ifree;
     const used = st ? (st.blocks - st.bfree) * st.bsize : (k.sum.used as number) * 4096;
     const avail = st ? st.bavail * st.bsize : (k.sum.avail as number) * 4096;
     const size = st ? st.blocks * st.bsize : (k.sum.size as number) * 4096;
     switch (f) {
-      case 'source': return r ? r.m.src : 'total';
-      case 'fstype': return r ? r.m.type : '-';
-      case 'itotal': return k.inum(files);
-      case 'iused': return k.inum(iused);
-      case 'iavail': return k.inum(ifree);
-      case 'ipcent': return k.pct(iused, ifree);
-      case 'size': return k.num(size, 1);
-      case 'used': return k.num(used, 1);
-      case 'avail': return k.num(avail, 1);
-      case 'pcent': return k.pct(used, avail);
-      case 'file': return r?.file ?? '-';
-      default: return r ? r.m.target : '-';
+      case 'source':
+        return r ? r.m.src : 'total';
+      case 'fstype':
+        return r ? r.m.type : '-';
+      case 'itotal':
+        return k.inum(files);
+      case 'iused':
+        return k.inum(iused);
+      case 'iavail':
+        return k.inum(ifree);
+      case 'ipcent':
+        return k.pct(iused, ifree);
+      case 'size':
+        return k.num(size, 1);
+      case 'used':
+        return k.num(used, 1);
+      case 'avail':
+        return k.num(avail, 1);
+      case 'pcent':
+        return k.pct(used, avail);
+      case 'file':
+        return r?.file ?? '-';
+      default:
+        return r ? r.m.target : '-';
     }
   };
   const table = [head, ...rows.map((r) => fields.map((f) => cell(f, r)))];
@@ -239,7 +362,21 @@ function outputTable(rows: Row[], o: Opts, k: { num: (n: number, from: number) =
     table.push(fields.map((f) => cell(f, undefined)));
   }
   const width = head.map((_, c) => Math.max((OUTPUT[fields[c] as string] as [string, number, boolean])[1], ...table.map((r) => [...(r[c] as string)].length)));
-  return table.map((r) => r.map((v, c) => (c === r.length - 1 && (OUTPUT[fields[c] as string] as [string, number, boolean])[2] ? v : (OUTPUT[fields[c] as string] as [string, number, boolean])[2] ? v.padEnd(width[c] as number) : v.padStart(width[c] as number))).join(' ').replace(/\s+$/, '') + '\n').join('');
+  return table
+    .map(
+      (r) =>
+        r
+          .map((v, c) =>
+            c === r.length - 1 && (OUTPUT[fields[c] as string] as [string, number, boolean])[2]
+              ? v
+              : (OUTPUT[fields[c] as string] as [string, number, boolean])[2]
+                ? v.padEnd(width[c] as number)
+                : v.padStart(width[c] as number),
+          )
+          .join(' ')
+          .replace(/\s+$/, '') + '\n',
+    )
+    .join('');
 }
 
 function busyboxTable(rows: Row[], o: Opts): string {
@@ -314,7 +451,10 @@ export const df: SimCommand = {
       if (!bb) rows = rows.filter((r) => (!o.only.length || o.only.includes(r.m.type)) && !o.exclude.includes(r.m.type));
       else if (o.only.length) rows = rows.filter((r) => o.only.includes(r.m.type));
     } else if (bb) {
-      rows = table.filter((m) => m.src !== 'rootfs' && (!o.only.length || o.only.includes(m.type))).map(statOf).filter((r) => r.st.blocks > 0 || o.all);
+      rows = table
+        .filter((m) => m.src !== 'rootfs' && (!o.only.length || o.only.includes(m.type)))
+        .map(statOf)
+        .filter((r) => r.st.blocks > 0 || o.all);
     } else {
       rows = table.filter((m) => (o.all || !DUMMY.has(m.type)) && (!o.only.length || o.only.includes(m.type)) && !o.exclude.includes(m.type)).map(statOf);
       if (!o.all) {

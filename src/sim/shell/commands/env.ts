@@ -25,13 +25,25 @@ export const envCommand: SimCommand = {
   async run(args, env): Promise<ExecResult> {
     const busybox = env.flavor === 'busybox';
     // coreutils@v9.4:src/env.c shortopts "+C:iS:u:v0" and longopts; busybox@1_36_1:coreutils/env.c "+iu:*0".
-    const parsed = getopt(args, busybox ? '+iu:0' : '+C:iu:0', busybox ? [] : [
-      { name: 'ignore-environment', arg: 'none', key: 'i' },
-      { name: 'null', arg: 'none', key: '0' },
-      { name: 'unset', arg: 'required', key: 'u' },
-      { name: 'chdir', arg: 'required', key: 'C' },
-    ]);
-    if (!parsed.ok) return fail(busybox ? `env: ${parsed.error}\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: env [-i] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]\n` : tryHelp('env', parsed.error), busybox ? 1 : 125);
+    const parsed = getopt(
+      args,
+      busybox ? '+iu:0' : '+C:iu:0',
+      busybox
+        ? []
+        : [
+            { name: 'ignore-environment', arg: 'none', key: 'i' },
+            { name: 'null', arg: 'none', key: '0' },
+            { name: 'unset', arg: 'required', key: 'u' },
+            { name: 'chdir', arg: 'required', key: 'C' },
+          ],
+    );
+    if (!parsed.ok)
+      return fail(
+        busybox
+          ? `env: ${parsed.error}\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: env [-i] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]\n`
+          : tryHelp('env', parsed.error),
+        busybox ? 1 : 125,
+      );
     let clear = parsed.opts.some(([k]) => k === 'i');
     const unset = parsed.opts.filter(([k]) => k === 'u').map(([, v]) => v as string);
     const nul = parsed.opts.some(([k]) => k === '0');
@@ -60,7 +72,13 @@ export const envCommand: SimCommand = {
     }
     if (nul) return fail(tryHelp('env', 'cannot specify --null (-0) with command'), 125);
     const cmd = rest[0] as string;
-    if (dir !== undefined && !(await env.fs.stat(env.fs.resolvePath(env.cwd, dir)).then((s) => s.isDirectory, () => false)))
+    if (
+      dir !== undefined &&
+      !(await env.fs.stat(env.fs.resolvePath(env.cwd, dir)).then(
+        (s) => s.isDirectory,
+        () => false,
+      ))
+    )
       return fail(`env: cannot change directory to ${quote(dir)}: No such file or directory\n`, 125);
     if (!(await findable(env, cmd, vars.get('PATH'))))
       // coreutils@v9.4:src/env.c: error (0, errno, "%s", quote (argv[optind])), EXIT_ENOENT;

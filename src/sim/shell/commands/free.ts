@@ -9,7 +9,15 @@ import { memInfo } from '../../fs/sysstats.ts';
  */
 export function memInfoKb(host: Host): { total: number; used: number; free: number; shared: number; buffers: number; cache: number; available: number } {
   const m = memInfo(host);
-  return { total: m.MemTotal, used: m.MemTotal - m.MemAvailable, free: m.MemFree, shared: m.Shmem, buffers: m.Buffers, cache: m.Cached + m.SReclaimable, available: m.MemAvailable };
+  return {
+    total: m.MemTotal,
+    used: m.MemTotal - m.MemAvailable,
+    free: m.MemFree,
+    shared: m.Shmem,
+    buffers: m.Buffers,
+    cache: m.Cached + m.SReclaimable,
+    available: m.MemAvailable,
+  };
 }
 
 /** procps-ng@v4.0.4:src/free.c scale_size: kB in, the chosen unit out; -h keeps 4–5 characters. */
@@ -85,7 +93,12 @@ export const free: SimCommand = {
       else if (a === '-w' || a === '--wide') wide = true;
       else if (a === '-t' || a === '--total') total = true;
       // getopt_long's wording, then usage(stderr) (procps-ng@v4.0.4:src/free.c, local/c.h USAGE_*).
-      else return { stdout: '', stderr: `${a.startsWith('--') ? `free: unrecognized option '${a}'` : `free: invalid option -- '${a.slice(1, 2)}'`}\n${USAGE}`, exitCode: 1 };
+      else
+        return {
+          stdout: '',
+          stderr: `${a.startsWith('--') ? `free: unrecognized option '${a}'` : `free: invalid option -- '${a.slice(1, 2)}'`}\n${USAGE}`,
+          exitCode: 1,
+        };
     }
     const m = memInfoKb(env.host);
     const s = (kb: number) => scale(kb, exponent, human, si);

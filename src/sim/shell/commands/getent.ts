@@ -11,7 +11,8 @@ export const getent: SimCommand = {
   name: 'getent',
   async run(args, env): Promise<ExecResult> {
     const [db, ...keys] = args;
-    if (db === undefined) return { stdout: '', stderr: "getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n", exitCode: 1 };
+    if (db === undefined)
+      return { stdout: '', stderr: "getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n", exitCode: 1 };
     const files: Record<string, string> = { passwd: '/etc/passwd', group: '/etc/group' };
     const file = files[db];
     if (!file) return { stdout: '', stderr: `Unknown database: ${db}\nTry \`getent --help' or \`getent --usage' for more information.\n`, exitCode: 1 };

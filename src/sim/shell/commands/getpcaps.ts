@@ -7,7 +7,12 @@ const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, 
 export const getpcaps: SimCommand = {
   name: 'getpcaps',
   async run(args, env) {
-    if (!args.length) return R('', 'usage: getpcaps [opts] <pid> [<pid> ...]\n\n  Displays the capabilities on the queried process(es).\n  The capabilities are displayed in\n  cap_from_text(3) format.\n\n  Optional arguments:\n     --help, --usage or -h - this message\n     --legacy           - display capabilities in legacy format\n     --verbose          - display capabilities on a per-process basis\n', 1);
+    if (!args.length)
+      return R(
+        '',
+        'usage: getpcaps [opts] <pid> [<pid> ...]\n\n  Displays the capabilities on the queried process(es).\n  The capabilities are displayed in\n  cap_from_text(3) format.\n\n  Optional arguments:\n     --help, --usage or -h - this message\n     --legacy           - display capabilities in legacy format\n     --verbose          - display capabilities on a per-process basis\n',
+        1,
+      );
     const k = env.host.kernel;
     let out = '';
     let err = '';

@@ -8,7 +8,10 @@ import { getopt, tryHelp } from '../getopt.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const rows = async (env: CmdEnv, file: string): Promise<string[][]> =>
-  (await env.readFile(file).catch(() => '')).split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(':'));
+  (await env.readFile(file).catch(() => ''))
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split(':'));
 
 /** The groups of a user: the primary one first, then those listing the user as a member (getgrouplist). */
 async function groupNames(env: CmdEnv, user: string | undefined, gid: number, extra: number[] = []): Promise<string[]> {

@@ -24,7 +24,10 @@ export const head: SimCommand = {
     const n = headCount(arg, env.flavor);
     if (n === 'invalid' || n === 'overflow') {
       const why = n === 'overflow' ? ': Value too large for defined data type' : '';
-      const msg = env.flavor === 'busybox' ? `head: invalid number '${arg}'\n` : `head: invalid number of bytes: ${env.session.root === 'host' ? `‘${arg}’` : `'${arg}'`}${why}\n`;
+      const msg =
+        env.flavor === 'busybox'
+          ? `head: invalid number '${arg}'\n`
+          : `head: invalid number of bytes: ${env.session.root === 'host' ? `‘${arg}’` : `'${arg}'`}${why}\n`;
       return { stdout: '', stderr: msg, exitCode: 1 };
     }
     if (n === undefined) return orig(args);

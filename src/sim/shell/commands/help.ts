@@ -10,20 +10,62 @@ export const help: SimCommand = {
   name: '__cc_help',
   noProcess: true,
   async run(args, env) {
-    if (args.length) return env.orig ? env.orig(args) : { stdout: '', stderr: `bash: help: no help topics match \`${args[0]}'.  Try \`help help' or \`man -k ${args[0]}' or \`info ${args[0]}'.\n`, exitCode: 1 };
+    if (args.length)
+      return env.orig
+        ? env.orig(args)
+        : {
+            stdout: '',
+            stderr: `bash: help: no help topics match \`${args[0]}'.  Try \`help help' or \`man -k ${args[0]}' or \`info ${args[0]}'.\n`,
+            exitCode: 1,
+          };
     const header =
       'GNU bash, version 5.2.21(1)-release (x86_64-pc-linux-gnu)\n' +
       "These shell commands are defined internally.  Type `help' to see this list.\n" +
       "Type `help name' to find out more about the function `name'.\n" +
       "Use `info bash' to find out more about the shell in general.\n" +
       "Use `man -k' or `info' to find out more about commands not in this list.\n\n";
-    const builtins = ['.', ':', '[', 'alias', 'break', 'cd', 'continue', 'declare', 'echo', 'eval', 'exit', 'export', 'false', 'help', 'history', 'kill', 'let', 'local', 'printf', 'pwd', 'read', 'return', 'set', 'shift', 'source', 'test', 'true', 'type', 'unset'];
+    const builtins = [
+      '.',
+      ':',
+      '[',
+      'alias',
+      'break',
+      'cd',
+      'continue',
+      'declare',
+      'echo',
+      'eval',
+      'exit',
+      'export',
+      'false',
+      'help',
+      'history',
+      'kill',
+      'let',
+      'local',
+      'printf',
+      'pwd',
+      'read',
+      'return',
+      'set',
+      'shift',
+      'source',
+      'test',
+      'true',
+      'type',
+      'unset',
+    ];
     const names = (await env.fs.readdir('/bin').catch(() => [] as string[])).filter((n) => !n.startsWith('__')).sort();
     const grid = (list: string[]) => {
       const w = Math.max(...list.map((n) => n.length)) + 2;
       const per = Math.max(1, Math.floor(env.columns / w));
       let out = '';
-      for (let i = 0; i < list.length; i += per) out += `${list.slice(i, i + per).map((n) => n.padEnd(w)).join('').trimEnd()}\n`;
+      for (let i = 0; i < list.length; i += per)
+        out += `${list
+          .slice(i, i + per)
+          .map((n) => n.padEnd(w))
+          .join('')
+          .trimEnd()}\n`;
       return out;
     };
     return { stdout: `${header}Shell builtins:\n${grid(builtins)}\nPrograms on this host (/bin):\n${grid(names)}`, stderr: '', exitCode: 0 };

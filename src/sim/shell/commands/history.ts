@@ -20,7 +20,12 @@ export const history: SimCommand = {
     if (args.length) {
       const n = args[0] as string;
       // bash-5.2:builtins/history.def → sh_neednumarg / sh_invalidopt.
-      if (n.startsWith('-') && n !== '--') return { stdout: '', stderr: `${sh}: history: ${n.slice(0, 2)}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n`, exitCode: 2 };
+      if (n.startsWith('-') && n !== '--')
+        return {
+          stdout: '',
+          stderr: `${sh}: history: ${n.slice(0, 2)}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n`,
+          exitCode: 2,
+        };
       if (!/^\d+$/.test(n)) return { stdout: '', stderr: `${sh}: history: ${n}: numeric argument required\n`, exitCode: 1 };
       if (args.length > 1) return { stdout: '', stderr: `${sh}: history: too many arguments\n`, exitCode: 1 };
       lines = lines.slice(Math.max(0, lines.length - Number(n)));

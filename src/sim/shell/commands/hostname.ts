@@ -39,7 +39,16 @@ async function debian(args: string[], env: CmdEnv, ns: { hostname?: string }): P
   const name = ns.hostname ?? '';
   const flags = new Set<string>();
   const rest: string[] = [];
-  const long: Record<string, string> = { '--ip-address': 'i', '--all-ip-addresses': 'I', '--short': 's', '--fqdn': 'f', '--long': 'f', '--domain': 'd', '--alias': 'a', '--all-fqdns': 'A' };
+  const long: Record<string, string> = {
+    '--ip-address': 'i',
+    '--all-ip-addresses': 'I',
+    '--short': 's',
+    '--fqdn': 'f',
+    '--long': 'f',
+    '--domain': 'd',
+    '--alias': 'a',
+    '--all-fqdns': 'A',
+  };
   for (const a of args) {
     if (long[a]) flags.add(long[a] as string);
     else if (a.startsWith('--')) return R('', `hostname: unrecognized option '${a}'\n${usageOf('hostname', 'coreutils')?.text ?? ''}`, 1);
@@ -55,7 +64,12 @@ async function debian(args: string[], env: CmdEnv, ns: { hostname?: string }): P
     ns.hostname = rest[0];
     return R('');
   }
-  if (flags.has('I')) return R(`${allAddresses(env).map((a) => `${a} `).join('')}\n`);
+  if (flags.has('I'))
+    return R(
+      `${allAddresses(env)
+        .map((a) => `${a} `)
+        .join('')}\n`,
+    );
   if (flags.has('s')) return R(`${name.split('.')[0]}\n`);
   if (!['i', 'f', 'd', 'a'].some((f) => flags.has(f))) return R(`${name}\n`);
   // getaddrinfo(hostname, AI_CANONNAME): files first (/etc/nsswitch.conf "hosts: files dns").
@@ -90,7 +104,13 @@ async function busybox(args: string[], env: CmdEnv, ns: { hostname?: string }): 
   // xgethostbyname(): musl reads /etc/hosts; failing, bb_herror_msg_and_die with musl's hstrerror(HOST_NOT_FOUND).
   const found = await lookup(env, name);
   if (!found.addrs.length) return R('', `hostname: ${name}: Host not found\n`, 1);
-  if (flags.has('i')) return R(`${found.addrs.filter((a) => !a.includes(':')).map((a) => `${a} `).join('')}\n`);
+  if (flags.has('i'))
+    return R(
+      `${found.addrs
+        .filter((a) => !a.includes(':'))
+        .map((a) => `${a} `)
+        .join('')}\n`,
+    );
   const fqdn = found.canon ?? name;
   if (flags.has('d')) return R(fqdn.includes('.') ? `${fqdn.slice(fqdn.indexOf('.') + 1)}\n` : '');
   return R(`${fqdn}\n`);

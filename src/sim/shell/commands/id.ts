@@ -25,7 +25,10 @@ function rootGroups(env: CmdEnv, g: number, gn: string): string {
 
 /** The /etc/passwd or /etc/group rows of the root the command runs in (fields split at ':'). */
 async function rows(env: CmdEnv, file: string): Promise<string[][]> {
-  return (await env.readFile(file).catch(() => '')).split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(':'));
+  return (await env.readFile(file).catch(() => ''))
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split(':'));
 }
 
 /** A user's groups as getgrouplist gives them: the primary group, then each group of /etc/group that lists the user. */
@@ -81,17 +84,30 @@ export const id: SimCommand = {
   async run(args, env) {
     const busybox = env.flavor === 'busybox';
     // coreutils@v9.4:src/id.c shortopts "agnruzGZ" and longopts; busybox@1_36_1:coreutils/id.c "^rnugG".
-    const parsed = getopt(args, busybox ? 'rnugG' : 'agnruzGZ', busybox ? [] : [
-      { name: 'context', arg: 'none', key: 'Z' },
-      { name: 'group', arg: 'none', key: 'g' },
-      { name: 'groups', arg: 'none', key: 'G' },
-      { name: 'name', arg: 'none', key: 'n' },
-      { name: 'real', arg: 'none', key: 'r' },
-      { name: 'user', arg: 'none', key: 'u' },
-      { name: 'zero', arg: 'none', key: 'z' },
-    ]);
+    const parsed = getopt(
+      args,
+      busybox ? 'rnugG' : 'agnruzGZ',
+      busybox
+        ? []
+        : [
+            { name: 'context', arg: 'none', key: 'Z' },
+            { name: 'group', arg: 'none', key: 'g' },
+            { name: 'groups', arg: 'none', key: 'G' },
+            { name: 'name', arg: 'none', key: 'n' },
+            { name: 'real', arg: 'none', key: 'r' },
+            { name: 'user', arg: 'none', key: 'u' },
+            { name: 'zero', arg: 'none', key: 'z' },
+          ],
+    );
     // musl's getopt words the error in busybox (the usage follows on stderr).
-    if (!parsed.ok) return R('', busybox ? `id: unrecognized option: ${/'(.)'|--(\S+)/.exec(parsed.error)?.slice(1).find(Boolean) ?? ''}\n${usageOf('id', 'busybox')?.text ?? ''}` : tryHelp('id', parsed.error), 1);
+    if (!parsed.ok)
+      return R(
+        '',
+        busybox
+          ? `id: unrecognized option: ${/'(.)'|--(\S+)/.exec(parsed.error)?.slice(1).find(Boolean) ?? ''}\n${usageOf('id', 'busybox')?.text ?? ''}`
+          : tryHelp('id', parsed.error),
+        1,
+      );
     const keys = parsed.opts.map(([k]) => k);
     const choices = [...new Set(keys.filter((k) => k === 'u' || k === 'g' || k === 'G'))];
     const names = keys.includes('n');
@@ -115,7 +131,11 @@ export const id: SimCommand = {
     if (choices[0] === 'g') return R(`${names ? gn : g}\n`);
     const gids = env.self.groups ?? [g];
     if (choices[0] === 'G') return R(`${(gids.includes(g) ? gids : [g, ...gids]).map((n) => (names ? env.host.userName(n, passwd) : n)).join(' ')}\n`);
-    const groups = env.self.groups ? env.self.groups.map((n) => self(n, env.host.userName(n, passwd))).join(',') : env.flavor === 'busybox' && u === 0 ? rootGroups(env, g, gn) : self(g, gn);
+    const groups = env.self.groups
+      ? env.self.groups.map((n) => self(n, env.host.userName(n, passwd))).join(',')
+      : env.flavor === 'busybox' && u === 0
+        ? rootGroups(env, g, gn)
+        : self(g, gn);
     return R(`uid=${self(u, un)} gid=${self(g, gn)} groups=${groups}\n`);
   },
 };

@@ -6,7 +6,8 @@ import { netns } from './ipnetns.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
-const USAGE = 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\nwhere  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |\n                   macsec | maddress | monitor | mptcp | mroute | mrule |\n                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n                   ntbl | route | rule | sr | stats | tap | tcpmetrics |\n                   token | tunnel | tuntap | vrf | xfrm }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n                    -4 | -6 | -M | -B | -0 |\n                    -l[oops] { maximum-addr-flush-attempts } | -o[neline] |\n                    -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n                    -c[olor]}\n';
+const USAGE =
+  'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\nwhere  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |\n                   macsec | maddress | monitor | mptcp | mroute | mrule |\n                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n                   ntbl | route | rule | sr | stats | tap | tcpmetrics |\n                   token | tunnel | tuntap | vrf | xfrm }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n                    -4 | -6 | -M | -B | -0 |\n                    -l[oops] { maximum-addr-flush-attempts } | -o[neline] |\n                    -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n                    -c[olor]}\n';
 
 const matches = (word: string, full: string, min = 1) => word.length >= min && full.startsWith(word);
 
@@ -17,8 +18,16 @@ function linkSet(args: string[], env: CmdEnv, fl: IpFlavor): ExecResult {
   const ns = env.host.kernel.ns(env.self.ns.net);
   const i = (ns.interfaces ?? []).find((x) => x.name === name);
   if (!name || !i) return R('', fl === 'busybox' ? `ip: can't find device '${name ?? ''}'\n` : `Cannot find device "${name ?? ''}"\n`, 1);
-  if (state !== 'up' && state !== 'down') return R('', fl === 'busybox' ? `ip: either "dev" is duplicate, or "${state ?? ''}" is garbage\n` : `Error: either "dev" is duplicate, or "${state ?? ''}" is a garbage.\n`, fl === 'busybox' ? 1 : 255);
-  if (!hasCap(env.self.caps, 'net_admin')) return R('', fl === 'busybox' ? 'ip: SIOCSIFFLAGS: Operation not permitted\n' : 'RTNETLINK answers: Operation not permitted\n', fl === 'busybox' ? 1 : 2);
+  if (state !== 'up' && state !== 'down')
+    return R(
+      '',
+      fl === 'busybox'
+        ? `ip: either "dev" is duplicate, or "${state ?? ''}" is garbage\n`
+        : `Error: either "dev" is duplicate, or "${state ?? ''}" is a garbage.\n`,
+      fl === 'busybox' ? 1 : 255,
+    );
+  if (!hasCap(env.self.caps, 'net_admin'))
+    return R('', fl === 'busybox' ? 'ip: SIOCSIFFLAGS: Operation not permitted\n' : 'RTNETLINK answers: Operation not permitted\n', fl === 'busybox' ? 1 : 2);
   i.up = state === 'up';
   if (i.kind === 'loopback') i.addrs = i.up ? ['127.0.0.1/8', '::1/128'] : [];
   return R('');
@@ -37,7 +46,12 @@ export const ip: SimCommand = {
       else if (f === '-6') o.family = 6;
       else if ((f === '-br' || f === '-brief') && fl === 'iproute2') o.brief = true;
       else if (f === '-help' || f === '--help') return R('', USAGE, 255);
-      else return R('', fl === 'busybox' ? `ip: invalid option -- '${f.replace(/^-+/, '').slice(0, 1)}'\n` : `Option "${f}" is unknown, try "ip -help".\n`, fl === 'busybox' ? 1 : 255);
+      else
+        return R(
+          '',
+          fl === 'busybox' ? `ip: invalid option -- '${f.replace(/^-+/, '').slice(0, 1)}'\n` : `Option "${f}" is unknown, try "ip -help".\n`,
+          fl === 'busybox' ? 1 : 255,
+        );
     }
     const obj = rest.shift() ?? '';
     if (obj === '' || obj === 'help') return R('', USAGE, obj === 'help' ? 0 : 255);
@@ -52,11 +66,13 @@ export const ip: SimCommand = {
       else if (w === 'master') o.master = rest.shift();
       else if (w === 'up') o.up = true;
       else if (kind !== 'route') o.dev = w;
-      else return R('', fl === 'busybox' ? `ip: an inet prefix is expected rather than "${w}"\n` : `Error: an inet prefix is expected rather than "${w}".\n`, 1);
+      else
+        return R('', fl === 'busybox' ? `ip: an inet prefix is expected rather than "${w}"\n` : `Error: an inet prefix is expected rather than "${w}".\n`, 1);
     }
     const ns = env.host.kernel.ns(env.self.ns.net);
     for (const name of [o.dev, o.master]) {
-      if (name !== undefined && !(ns.interfaces ?? []).some((i) => i.name === name)) return R('', fl === 'busybox' ? `ip: can't find device '${name}'\n` : `Device "${name}" does not exist.\n`, 1);
+      if (name !== undefined && !(ns.interfaces ?? []).some((i) => i.name === name))
+        return R('', fl === 'busybox' ? `ip: can't find device '${name}'\n` : `Device "${name}" does not exist.\n`, 1);
     }
     if (kind === 'link') return R(showLink(ns, fl, o));
     if (kind === 'addr') return R(showAddr(ns, fl, o));

@@ -77,8 +77,15 @@ interface Entry {
 
 /** coreutils 9.4 ls.c long_options this host answers (the rest answer "unrecognized option"). */
 const LONG_FLAGS: Record<string, string> = {
-  all: 'a', 'almost-all': 'A', directory: 'd', recursive: 'R', reverse: 'r', 'human-readable': 'h', classify: 'F',
-  inode: 'i', 'numeric-uid-gid': 'n',
+  all: 'a',
+  'almost-all': 'A',
+  directory: 'd',
+  recursive: 'R',
+  reverse: 'r',
+  'human-readable': 'h',
+  classify: 'F',
+  inode: 'i',
+  'numeric-uid-gid': 'n',
 };
 
 /** coreutils 9.4 ls.c color_args / argmatch: the words --color takes. */
@@ -144,7 +151,8 @@ export const ls: SimCommand = {
     let group = true;
     let columnsAlways = false;
     const paths: string[] = [];
-    const bad = (text: string) => R('', bb ? `ls: unrecognized option: ${text}\n` : `ls: invalid option -- '${text}'\nTry 'ls --help' for more information.\n`, 2);
+    const bad = (text: string) =>
+      R('', bb ? `ls: unrecognized option: ${text}\n` : `ls: invalid option -- '${text}'\nTry 'ls --help' for more information.\n`, 2);
     const short = (ch: string): boolean => {
       if (ch === 'l') long = true;
       else if (ch === 'a') all = dots = true;
@@ -152,8 +160,7 @@ export const ls: SimCommand = {
       else if (ch === '1') {
         one = true;
         columnsAlways = false;
-      }
-      else if (ch === 'd') dirOnly = true;
+      } else if (ch === 'd') dirOnly = true;
       else if (ch === 'R') recursive = true;
       else if (ch === 'r') reverse = true;
       else if (ch === 't') sort = 'time';
@@ -196,7 +203,11 @@ export const ls: SimCommand = {
         if (!bb && (name === 'color' || name === 'colour')) {
           // The host's terminal shows no colours (as if TERM had none): every valid word is accepted.
           if (value === undefined || /^(always|yes|force|never|no|none|auto|tty|if-tty)$/.test(value)) continue;
-          return R('', `ls: invalid argument '${value}' for '--color'\nValid arguments are:\n${COLOR_WORDS.map((w) => `  - ${w}\n`).join('')}Usage: ls [OPTION]... [FILE]...\nTry 'ls --help' for more information.\n`, 2);
+          return R(
+            '',
+            `ls: invalid argument '${value}' for '--color'\nValid arguments are:\n${COLOR_WORDS.map((w) => `  - ${w}\n`).join('')}Usage: ls [OPTION]... [FILE]...\nTry 'ls --help' for more information.\n`,
+            2,
+          );
         }
         const letter = !bb && value === undefined ? LONG_FLAGS[name] : undefined;
         if (letter && short(letter)) continue;
@@ -235,8 +246,12 @@ export const ls: SimCommand = {
     const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const order = (entries: Entry[]): Entry[] => {
       if (sort === 'none') return entries;
-      const cmp = sort === 'time' ? (a: Entry, b: Entry) => b.st.mtime.getTime() - a.st.mtime.getTime() || byName(a, b)
-        : sort === 'size' ? (a: Entry, b: Entry) => sizeOf(b.st, b.target, b.path) - sizeOf(a.st, a.target, a.path) || byName(a, b) : byName;
+      const cmp =
+        sort === 'time'
+          ? (a: Entry, b: Entry) => b.st.mtime.getTime() - a.st.mtime.getTime() || byName(a, b)
+          : sort === 'size'
+            ? (a: Entry, b: Entry) => sizeOf(b.st, b.target, b.path) - sizeOf(a.st, a.target, a.path) || byName(a, b)
+            : byName;
       const sorted = [...entries].sort(cmp);
       return reverse ? sorted.reverse() : sorted;
     };
@@ -256,7 +271,11 @@ export const ls: SimCommand = {
       const devs = entries.map((e) => e.st.rdev).filter((d): d is { major: number; minor: number } => Boolean(d));
       const majW = Math.max(0, ...devs.map((d) => String(d.major).length));
       const minW = Math.max(0, ...devs.map((d) => String(d.minor).length));
-      const sizeW = Math.max(1, devs.length ? majW + 2 + minW : 0, ...entries.filter((e) => !e.st.rdev).map((e) => sizeText(sizeOf(e.st, e.target, e.path)).length));
+      const sizeW = Math.max(
+        1,
+        devs.length ? majW + 2 + minW : 0,
+        ...entries.filter((e) => !e.st.rdev).map((e) => sizeText(sizeOf(e.st, e.target, e.path)).length),
+      );
       const who = numeric ? '0' : 'root';
       return entries
         .map((e) => {
@@ -265,7 +284,9 @@ export const ls: SimCommand = {
           const name = quote(e.name, tty, bb) + indicator(e.st, classify, true) + (e.target !== undefined ? ` -> ${quote(e.target, tty, bb)}` : '');
           // busybox@1_36_1:coreutils/ls.c display_single: "%4u, %3u " for a device, "%9"OFF_FMT"u " for a size.
           const bbSize = d ? `${String(d.major).padStart(4)}, ${String(d.minor).padStart(3)}` : sizeText(sizeOf(e.st, e.target, e.path)).padStart(9);
-          const size = d ? `${String(d.major).padStart(sizeW - 2 - minW)}, ${String(d.minor).padStart(minW)}` : sizeText(sizeOf(e.st, e.target, e.path)).padStart(sizeW);
+          const size = d
+            ? `${String(d.major).padStart(sizeW - 2 - minW)}, ${String(d.minor).padStart(minW)}`
+            : sizeText(sizeOf(e.st, e.target, e.path)).padStart(sizeW);
           const ids = `${owner ? ` ${bb ? who.padEnd(8) : who}` : ''}${group ? ` ${bb ? who.padEnd(8) : who}` : ''}`;
           return bb
             ? `${ino(e)}${modeString(e.st)} ${String(nlink).padStart(4)}${ids} ${bbSize} ${when(e.st.mtime.getTime(), now)} ${name}\n`
@@ -310,7 +331,8 @@ export const ls: SimCommand = {
       }
       out += render(entries);
       if (recursive) {
-        const subs = entries.filter((e) => e.st.isDirectory && !e.st.isSymbolicLink && e.name !== '.' && e.name !== '..')
+        const subs = entries
+          .filter((e) => e.st.isDirectory && !e.st.isSymbolicLink && e.name !== '.' && e.name !== '..')
           .map((e) => ({ ...e, name: d.name === '/' ? `/${e.name}` : `${d.name.replace(/\/$/, '')}/${e.name}` }));
         pending.unshift(...subs);
       }

@@ -12,7 +12,15 @@ export const lsbRelease: SimCommand = {
     const field = (k: string) => /^(\w+)=("?)(.*)\2$/m.exec(text.split('\n').find((l) => l.startsWith(`${k}=`)) ?? '')?.[3] ?? '';
     const f = new Set<string>();
     for (const a of args) {
-      const long: Record<string, string> = { '--all': 'a', '--id': 'i', '--description': 'd', '--release': 'r', '--codename': 'c', '--short': 's', '--version': 'v' };
+      const long: Record<string, string> = {
+        '--all': 'a',
+        '--id': 'i',
+        '--description': 'd',
+        '--release': 'r',
+        '--codename': 'c',
+        '--short': 's',
+        '--version': 'v',
+      };
       if (long[a]) f.add(long[a] as string);
       else if (a.startsWith('-') && !a.startsWith('--')) for (const c of a.slice(1)) f.add(c);
       else return { stdout: '', stderr: `lsb_release: unrecognized option '${a}'\n`, exitCode: 1 };
@@ -31,6 +39,11 @@ export const lsbRelease: SimCommand = {
     const shown = rows.filter(([c]) => f.has(c));
     const stdout = short ? `${shown.map(([, , v]) => v).join(' ')}\n` : shown.map(([, k, v]) => `${k}:\t${v}\n`).join('');
     const stderr = f.has('v') ? 'No LSB modules are available.\n' : '';
-    return { stdout: shown.length ? stdout : '', stderr, exitCode: 0, output: [...(stderr ? [{ stream: 'stderr' as const, text: stderr }] : []), ...(shown.length ? [{ stream: 'stdout' as const, text: stdout }] : [])] };
+    return {
+      stdout: shown.length ? stdout : '',
+      stderr,
+      exitCode: 0,
+      output: [...(stderr ? [{ stream: 'stderr' as const, text: stderr }] : []), ...(shown.length ? [{ stream: 'stdout' as const, text: stdout }] : [])],
+    };
   },
 };

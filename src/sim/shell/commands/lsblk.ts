@@ -32,10 +32,32 @@ interface Dev {
 /** noble-server-cloudimg-amd64's partitions, grown to a 30 GiB disk (sda1 as large as its ext4: 7,574,544 blocks of 4 KiB). */
 const DEVS: Dev[] = [
   { name: 'sda', maj: 8, min: 0, size: 32_212_254_720, type: 'disk' },
-  { name: 'sda1', maj: 8, min: 1, size: 31_025_332_224, type: 'part', parent: 'sda', fstype: 'ext4', fsver: '1.0', label: 'cloudimg-rootfs', uuid: '8d3c2a5d-9b1e-4f6a-a2c1-5e0f7b3d9c41' },
+  {
+    name: 'sda1',
+    maj: 8,
+    min: 1,
+    size: 31_025_332_224,
+    type: 'part',
+    parent: 'sda',
+    fstype: 'ext4',
+    fsver: '1.0',
+    label: 'cloudimg-rootfs',
+    uuid: '8d3c2a5d-9b1e-4f6a-a2c1-5e0f7b3d9c41',
+  },
   { name: 'sda14', maj: 8, min: 14, size: 4_194_304, type: 'part', parent: 'sda' },
   { name: 'sda15', maj: 8, min: 15, size: 111_149_056, type: 'part', parent: 'sda', fstype: 'vfat', fsver: 'FAT32', label: 'UEFI', uuid: '3F1A-9C2E' },
-  { name: 'sda16', maj: 259, min: 0, size: 957_349_888, type: 'part', parent: 'sda', fstype: 'ext4', fsver: '1.0', label: 'BOOT', uuid: 'b4e9d1c7-2a6f-4d3b-8e15-7c9a0f2d6b38' },
+  {
+    name: 'sda16',
+    maj: 259,
+    min: 0,
+    size: 957_349_888,
+    type: 'part',
+    parent: 'sda',
+    fstype: 'ext4',
+    fsver: '1.0',
+    label: 'BOOT',
+    uuid: 'b4e9d1c7-2a6f-4d3b-8e15-7c9a0f2d6b38',
+  },
 ];
 
 /** util-linux@v2.39.3:lib/strutils.c size_to_human_string(SIZE_SUFFIX_1LETTER, bytes). */
@@ -76,7 +98,14 @@ const COLUMNS: Record<string, { hint: number; right?: boolean; value: (d: Dev, x
   FSSIZE: { hint: 5, right: true, value: (d, x) => vfs(x, d, (s) => s.blocks * s.bsize) },
   FSTYPE: { hint: 0.1, value: (d) => d.fstype ?? '' },
   FSUSED: { hint: 5, right: true, value: (d, x) => vfs(x, d, (s) => (s.blocks - s.bfree) * s.bsize) },
-  'FSUSE%': { hint: 3, right: true, value: (d, x) => { const s = x.stat(d); return !s ? '' : s.blocks ? `${Math.round(((s.blocks - s.bfree) / s.blocks) * 100)}%` : '-'; } },
+  'FSUSE%': {
+    hint: 3,
+    right: true,
+    value: (d, x) => {
+      const s = x.stat(d);
+      return !s ? '' : s.blocks ? `${Math.round(((s.blocks - s.bfree) / s.blocks) * 100)}%` : '-';
+    },
+  },
   FSVER: { hint: 0.1, value: (d) => d.fsver ?? '' },
   LABEL: { hint: 0.1, value: (d) => d.label ?? '' },
   UUID: { hint: 36, value: (d) => d.uuid ?? '' },
@@ -102,11 +131,39 @@ const DEFAULT = ['NAME', 'MAJ:MIN', 'RM', 'SIZE', 'RO', 'TYPE', 'MOUNTPOINTS'];
 const FS = ['NAME', 'FSTYPE', 'FSVER', 'LABEL', 'UUID', 'FSAVAIL', 'FSUSE%', 'MOUNTPOINTS'];
 
 const LONGS: LongOpt[] = [
-  ['all', 'a'], ['bytes', 'b'], ['nodeps', 'd'], ['discard', 'D'], ['zoned', 'z'], ['help', 'h'], ['json', 'J'], ['output', 'o', 'required'],
-  ['output-all', 'O'], ['merge', 'M'], ['perms', 'm'], ['noheadings', 'n'], ['list', 'l'], ['ascii', 'i'], ['raw', 'r'], ['inverse', 's'],
-  ['fs', 'f'], ['exclude', 'e', 'required'], ['include', 'I', 'required'], ['topology', 't'], ['paths', 'p'], ['pairs', 'P'], ['scsi', 'S'],
-  ['nvme', 'N'], ['virtio', 'v'], ['sort', 'x', 'required'], ['sysroot', 'sysroot', 'required'], ['shell', 'y'], ['tree', 'T', 'optional'],
-  ['version', 'V'], ['width', 'w', 'required'], ['dedup', 'E', 'required'], ['noempty', 'A'],
+  ['all', 'a'],
+  ['bytes', 'b'],
+  ['nodeps', 'd'],
+  ['discard', 'D'],
+  ['zoned', 'z'],
+  ['help', 'h'],
+  ['json', 'J'],
+  ['output', 'o', 'required'],
+  ['output-all', 'O'],
+  ['merge', 'M'],
+  ['perms', 'm'],
+  ['noheadings', 'n'],
+  ['list', 'l'],
+  ['ascii', 'i'],
+  ['raw', 'r'],
+  ['inverse', 's'],
+  ['fs', 'f'],
+  ['exclude', 'e', 'required'],
+  ['include', 'I', 'required'],
+  ['topology', 't'],
+  ['paths', 'p'],
+  ['pairs', 'P'],
+  ['scsi', 'S'],
+  ['nvme', 'N'],
+  ['virtio', 'v'],
+  ['sort', 'x', 'required'],
+  ['sysroot', 'sysroot', 'required'],
+  ['shell', 'y'],
+  ['tree', 'T', 'optional'],
+  ['version', 'V'],
+  ['width', 'w', 'required'],
+  ['dedup', 'E', 'required'],
+  ['noempty', 'A'],
 ].map(([name, key, arg]) => ({ name: name as string, key: key as string, arg: (arg ?? 'none') as LongOpt['arg'] }));
 
 /** Options that work here; the rest print the course's line. */
@@ -126,7 +183,11 @@ export const lsblk: SimCommand = {
       if (k === 'h') return R(USAGE);
       if (!DONE.has(k)) {
         // Not lsblk's words: the simulated host keeps no such device attributes.
-        return R('', `lsblk: -${k.length > 1 ? `-${k}` : k}: not simulated on node1 (this lsblk has: -b, -d, -f, -i, -l, -n, -o, -p and device arguments)\n`, 1);
+        return R(
+          '',
+          `lsblk: -${k.length > 1 ? `-${k}` : k}: not simulated on node1 (this lsblk has: -b, -d, -f, -i, -l, -n, -o, -p and device arguments)\n`,
+          1,
+        );
       }
       if (k === 'b') o.bytes = true;
       else if (k === 'd') o.nodeps = true;
@@ -152,7 +213,11 @@ export const lsblk: SimCommand = {
     const ctx: Ctx = {
       bytes: o.bytes,
       paths: o.paths,
-      mounts: (d) => table.filter((m) => m.src === `/dev/${d.name}`).map((m) => m.target).sort(),
+      mounts: (d) =>
+        table
+          .filter((m) => m.src === `/dev/${d.name}`)
+          .map((m) => m.target)
+          .sort(),
       stat: (d) => {
         const m = table.find((x) => x.src === `/dev/${d.name}`);
         return m ? statfsOf(m, env.daemon, env.host, c) : undefined;
@@ -185,7 +250,12 @@ export const lsblk: SimCommand = {
     const art = (last: boolean[]) => {
       if (!tree || !last.length) return '';
       const [branch, end, bar] = o.ascii ? ['|-', '`-', '| '] : ['├─', '└─', '│ '];
-      return last.slice(0, -1).map((l) => (l ? '  ' : bar)).join('') + (last[last.length - 1] ? end : branch);
+      return (
+        last
+          .slice(0, -1)
+          .map((l) => (l ? '  ' : bar))
+          .join('') + (last[last.length - 1] ? end : branch)
+      );
     };
     const cells = rows.map((r) => cols.map((id) => (id === 'NAME' ? art(r.last) : '') + COLUMNS[id]!.value(r.d, ctx)));
     const status = !p.operands.length ? 0 : failed === p.operands.length ? 32 : failed ? 64 : 0;

@@ -42,9 +42,15 @@ export const lsns: SimCommand = {
         const pid = first ? (k.pidIn(first, env.self.ns.pid) ?? 0) : 0;
         const parent = first ? k.procs.get(first.ppid) : undefined;
         const value: Record<string, string> = {
-          NS: String(n.inode), TYPE: n.type, NPROCS: String(members.length), PID: String(pid), PPID: String(parent ? (k.pidIn(parent, env.self.ns.pid) ?? 0) : 0),
-          USER: first && first.uid !== 0 ? (env.host.fixture.users.find((u) => u.uid === first.uid)?.name ?? String(first.uid)) : 'root', UID: String(first?.uid ?? 0),
-          COMMAND: first ? (first.kthread ? first.argv[0] ?? '' : first.argv.join(' ')) : '', PATH: `/proc/${pid}/ns/${n.type}`,
+          NS: String(n.inode),
+          TYPE: n.type,
+          NPROCS: String(members.length),
+          PID: String(pid),
+          PPID: String(parent ? (k.pidIn(parent, env.self.ns.pid) ?? 0) : 0),
+          USER: first && first.uid !== 0 ? (env.host.fixture.users.find((u) => u.uid === first.uid)?.name ?? String(first.uid)) : 'root',
+          UID: String(first?.uid ?? 0),
+          COMMAND: first ? (first.kthread ? (first.argv[0] ?? '') : first.argv.join(' ')) : '',
+          PATH: `/proc/${pid}/ns/${n.type}`,
         };
         return cols.map((c) => value[c] ?? '');
       });
@@ -52,6 +58,11 @@ export const lsns: SimCommand = {
     const all = noHead ? rows : [head, ...rows];
     const w = head.map((_, i) => Math.max(...all.map((r) => (r[i] as string).length)));
     const right = cols.map((c) => ['NS', 'NPROCS', 'PID', 'PPID', 'UID'].includes(c));
-    return R(all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : right[i] ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' ')).map((l) => `${l}\n`).join(''));
+    return R(
+      all
+        .map((r) => r.map((c, i) => (i === r.length - 1 ? c : right[i] ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' '))
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
   },
 };

@@ -11,9 +11,17 @@ export const mkdir: SimCommand = {
     const bb = env.flavor === 'busybox';
     const parents = args.includes('-p') || args.includes('--parents');
     const dirs = args.filter((a) => !a.startsWith('-'));
-    if (!dirs.length) return R('', bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n' : "mkdir: missing operand\nTry 'mkdir --help' for more information.\n", 1);
+    if (!dirs.length)
+      return R(
+        '',
+        bb
+          ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n'
+          : "mkdir: missing operand\nTry 'mkdir --help' for more information.\n",
+        1,
+      );
     let err = '';
-    const fail = (d: string, reason: string) => (err += bb ? `mkdir: can't create directory '${d}': ${reason}\n` : `mkdir: cannot create directory ${q(env, d)}: ${reason}\n`);
+    const fail = (d: string, reason: string) =>
+      (err += bb ? `mkdir: can't create directory '${d}': ${reason}\n` : `mkdir: cannot create directory ${q(env, d)}: ${reason}\n`);
     for (const d of dirs) {
       const abs = env.fs.resolvePath(env.cwd, d);
       if (env.readOnly(abs)) {

@@ -10,8 +10,15 @@ export const mount: SimCommand = {
   async run(args, env) {
     const bb = env.flavor === 'busybox';
     if (args.length) {
-      if (!hasCap(env.self.caps, 'sys_admin')) return R('', bb ? 'mount: permission denied (are you root?)\n' : `mount: ${args[args.length - 1]}: permission denied.\n`, bb ? 255 : 32);
-      return R('', bb ? `mount: mounting ${args[args.length - 2] ?? 'none'} on ${args[args.length - 1]} failed: No such file or directory\n` : `mount: ${args[args.length - 1]}: mount point does not exist.\n`, bb ? 255 : 32);
+      if (!hasCap(env.self.caps, 'sys_admin'))
+        return R('', bb ? 'mount: permission denied (are you root?)\n' : `mount: ${args[args.length - 1]}: permission denied.\n`, bb ? 255 : 32);
+      return R(
+        '',
+        bb
+          ? `mount: mounting ${args[args.length - 2] ?? 'none'} on ${args[args.length - 1]} failed: No such file or directory\n`
+          : `mount: ${args[args.length - 1]}: mount point does not exist.\n`,
+        bb ? 255 : 32,
+      );
     }
     const c = env.self.containerId ? env.daemon.containers.get(env.self.containerId) : undefined;
     return R(mountLines(mountTable(env.daemon, c)));

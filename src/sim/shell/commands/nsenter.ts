@@ -9,7 +9,13 @@ const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, 
 const SHELLS = ['bash', 'sh', '/bin/bash', '/bin/sh', 'ash'];
 
 /** Starts `argv` (or an interactive shell) as `p`: shells become the session, other commands run once. */
-export async function runAsNew(env: CmdEnv, p: Proc, argv: string[], hostname: string | undefined, rootfs?: { root: string; flavor: Flavor }): Promise<ExecResult> {
+export async function runAsNew(
+  env: CmdEnv,
+  p: Proc,
+  argv: string[],
+  hostname: string | undefined,
+  rootfs?: { root: string; flavor: Flavor },
+): Promise<ExecResult> {
   const k = env.host.kernel;
   if (!argv.length || (SHELLS.includes(argv[0] as string) && argv.slice(1).every((a) => a === '-i' || a === '-l' || a === '--login'))) {
     p.argv = argv.length ? argv : ['-bash'];
@@ -17,8 +23,14 @@ export async function runAsNew(env: CmdEnv, p: Proc, argv: string[], hostname: s
     p.reaps = true;
     p.tty = env.session.proc.tty;
     env.enterSession({
-      proc: p, root: rootfs?.root ?? env.session.root, flavor: rootfs?.flavor ?? env.session.flavor, shell: rootfs ? (rootfs.flavor === 'busybox' ? 'sh' : 'bash') : env.session.shell, hostname: hostname ?? env.session.hostname,
-      env: { ...env.session.env }, cwd: env.cwd, status: 0,
+      proc: p,
+      root: rootfs?.root ?? env.session.root,
+      flavor: rootfs?.flavor ?? env.session.flavor,
+      shell: rootfs ? (rootfs.flavor === 'busybox' ? 'sh' : 'bash') : env.session.shell,
+      hostname: hostname ?? env.session.hostname,
+      env: { ...env.session.env },
+      cwd: env.cwd,
+      status: 0,
       onExit: (status) => {
         k.exit(p, status);
         return env.session.shell === 'bash' ? 'exit\n' : '';
@@ -41,22 +53,31 @@ export const nsenter: SimCommand = {
     let i = 0;
     for (; i < args.length && args[i]!.startsWith('-'); i++) {
       const a = args[i]!;
-      const long: Record<string, NamespaceType> = { '--mount': 'mnt', '--uts': 'uts', '--ipc': 'ipc', '--net': 'net', '--pid': 'pid', '--cgroup': 'cgroup', '--user': 'user', '--time': 'time' };
+      const long: Record<string, NamespaceType> = {
+        '--mount': 'mnt',
+        '--uts': 'uts',
+        '--ipc': 'ipc',
+        '--net': 'net',
+        '--pid': 'pid',
+        '--cgroup': 'cgroup',
+        '--user': 'user',
+        '--time': 'time',
+      };
       // getopt "+ahVt:m::…": -t takes the next word whatever it is, then strtoul_or_err
       // (util-linux@v2.39.3:sys-utils/nsenter.c, lib/strutils.c: "%s: '%s'").
-      const pid = a === '-t' || a === '--target' ? args[++i] : a.startsWith('--target=') ? a.slice('--target='.length) : /^-t./.test(a) ? a.slice(2) : undefined;
+      const pid =
+        a === '-t' || a === '--target' ? args[++i] : a.startsWith('--target=') ? a.slice('--target='.length) : /^-t./.test(a) ? a.slice(2) : undefined;
       if (pid === undefined && (a === '-t' || a === '--target'))
         return R('', `nsenter: option requires an argument -- '${a === '-t' ? 't' : 'target'}'\nTry 'nsenter --help' for more information.\n`, 1);
       if (pid !== undefined) {
         if (!/^\d+$/.test(pid)) return R('', `nsenter: failed to parse pid: '${pid}'\n`, 1);
         target = Number(pid);
-      }
-      else if (a === '-a' || a === '--all') for (const t of NS_TYPES) types.add(t);
+      } else if (a === '-a' || a === '--all') for (const t of NS_TYPES) types.add(t);
       else if (long[a]) types.add(long[a]!);
       else if (/^-[muinpCUT]+$/.test(a)) for (const ch of a.slice(1)) types.add(map[ch]!);
       else return R('', `nsenter: unrecognized option '${a}'\nTry 'nsenter --help' for more information.\n`, 1);
     }
-    if (!hasCap(env.self.caps, 'sys_admin')) return R('', 'nsenter: reassociate to namespace \'ns/ipc\' failed: Operation not permitted\n', 1);
+    if (!hasCap(env.self.caps, 'sys_admin')) return R('', "nsenter: reassociate to namespace 'ns/ipc' failed: Operation not permitted\n", 1);
     // util-linux@v2.39.3:sys-utils/nsenter.c open_target_fd: "neither filename nor target pid supplied for %s", "cannot open %s".
     if (target === undefined && types.size) return R('', `nsenter: neither filename nor target pid supplied for ns/${[...types][0]}\n`, 1);
     const tp = [...k.procs.values()].find((p) => k.pidIn(p, env.self.ns.pid) === target && p.state !== 'Z');
@@ -65,7 +86,12 @@ export const nsenter: SimCommand = {
     const ns: Partial<Record<NamespaceType, number>> = {};
     for (const t of types) ns[t] = tp.ns[t];
     const argv = args.slice(i);
-    const p = k.spawn({ parent: env.session.proc, argv: argv.length ? argv : ['-bash'], ns, patch: { reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, cgroup: types.has('cgroup') ? tp.cgroup : env.self.cgroup } });
+    const p = k.spawn({
+      parent: env.session.proc,
+      argv: argv.length ? argv : ['-bash'],
+      ns,
+      patch: { reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, cgroup: types.has('cgroup') ? tp.cgroup : env.self.cgroup },
+    });
     // Entering the mount namespace of a container's process: its root filesystem, so programs
     // are the image's (nsenter -a finds no host binaries).
     const c = types.has('mnt') && tp.root !== 'host' ? env.daemon.containers.get(tp.root) : undefined;
@@ -75,7 +101,8 @@ export const nsenter: SimCommand = {
         const r = await env.daemon.runner(c, p, argv, false, '/');
         if (k.procs.has(p.pid)) k.exit(p, r.exitCode);
         // execvp failed: errexec (util-linux@v2.39.3:include/c.h) "failed to execute %s", 127 for ENOENT.
-        if (r.exitCode === 127 && /(command not found|: not found)\n$/.test(r.stderr)) return R('', `nsenter: failed to execute ${argv[0]}: No such file or directory\n`, 127);
+        if (r.exitCode === 127 && /(command not found|: not found)\n$/.test(r.stderr))
+          return R('', `nsenter: failed to execute ${argv[0]}: No such file or directory\n`, 127);
         return r;
       }
     }

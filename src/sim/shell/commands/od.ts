@@ -27,7 +27,41 @@ const DIGITS: Record<'d' | 'o' | 'u' | 'x', Record<number, number>> = {
   x: { 1: 2, 2: 4, 4: 8, 8: 16 },
 };
 // od.c charname[]: `-t a` names the control characters (and space) of 7-bit ASCII.
-const NAMES = ['nul', 'soh', 'stx', 'etx', 'eot', 'enq', 'ack', 'bel', 'bs', 'ht', 'nl', 'vt', 'ff', 'cr', 'so', 'si', 'dle', 'dc1', 'dc2', 'dc3', 'dc4', 'nak', 'syn', 'etb', 'can', 'em', 'sub', 'esc', 'fs', 'gs', 'rs', 'us', 'sp'];
+const NAMES = [
+  'nul',
+  'soh',
+  'stx',
+  'etx',
+  'eot',
+  'enq',
+  'ack',
+  'bel',
+  'bs',
+  'ht',
+  'nl',
+  'vt',
+  'ff',
+  'cr',
+  'so',
+  'si',
+  'dle',
+  'dc1',
+  'dc2',
+  'dc3',
+  'dc4',
+  'nak',
+  'syn',
+  'etb',
+  'can',
+  'em',
+  'sub',
+  'esc',
+  'fs',
+  'gs',
+  'rs',
+  'us',
+  'sp',
+];
 // od.c print_named_ascii / print_ascii: C escapes for -c.
 const ESCAPES: Record<number, string> = { 0: '\\0', 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
 
@@ -201,6 +235,14 @@ export const od: SimCommand = {
     }
     if (p.radix !== 'n') out += `${addr(bytes.length)}\n`;
     // A file that cannot be opened is reported when od reaches it, before the dump (which ends after every input).
-    return { stdout: out, stderr: errors, exitCode: errors ? 1 : 0, output: [{ stream: 'stderr', text: errors }, { stream: 'stdout', text: out }] };
+    return {
+      stdout: out,
+      stderr: errors,
+      exitCode: errors ? 1 : 0,
+      output: [
+        { stream: 'stderr', text: errors },
+        { stream: 'stdout', text: out },
+      ],
+    };
   },
 };

@@ -45,12 +45,23 @@ export const paste: SimCommand = {
   name: 'paste',
   async run(args, env: CmdEnv): Promise<ExecResult> {
     const busybox = env.flavor === 'busybox';
-    const parsed = getopt(args, busybox ? 'd:s' : 'd:sz', busybox ? [] : [
-      { name: 'serial', arg: 'none', key: 's' },
-      { name: 'delimiters', arg: 'required', key: 'd' },
-      { name: 'zero-terminated', arg: 'none', key: 'z' },
-    ]);
-    if (!parsed.ok) return cfail(busybox ? `paste: ${parsed.error}\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: paste [-cs] [-d LIST] [FILE]...\n` : tryHelp('paste', parsed.error));
+    const parsed = getopt(
+      args,
+      busybox ? 'd:s' : 'd:sz',
+      busybox
+        ? []
+        : [
+            { name: 'serial', arg: 'none', key: 's' },
+            { name: 'delimiters', arg: 'required', key: 'd' },
+            { name: 'zero-terminated', arg: 'none', key: 'z' },
+          ],
+    );
+    if (!parsed.ok)
+      return cfail(
+        busybox
+          ? `paste: ${parsed.error}\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: paste [-cs] [-d LIST] [FILE]...\n`
+          : tryHelp('paste', parsed.error),
+      );
     let arg = '\t';
     let serial = false;
     let sep = '\n';

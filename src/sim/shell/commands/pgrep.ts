@@ -26,10 +26,30 @@ function usage(mode: Mode): string {
 }
 
 const LONGS: LongOpt[] = [
-  ['signal', 'required', 'SIGNAL'], ['count', 'none', 'c'], ['delimiter', 'required', 'd'], ['list-name', 'none', 'l'], ['list-full', 'none', 'a'],
-  ['full', 'none', 'f'], ['pgroup', 'required', 'g'], ['group', 'required', 'G'], ['ignore-case', 'none', 'i'], ['newest', 'none', 'n'], ['oldest', 'none', 'o'],
-  ['older', 'required', 'O'], ['parent', 'required', 'P'], ['session', 'required', 's'], ['terminal', 'required', 't'], ['euid', 'required', 'u'], ['uid', 'required', 'U'],
-  ['inverse', 'none', 'v'], ['lightweight', 'none', 'w'], ['exact', 'none', 'x'], ['echo', 'none', 'e'], ['runstates', 'required', 'r'], ['help', 'none', 'h'], ['version', 'none', 'V'],
+  ['signal', 'required', 'SIGNAL'],
+  ['count', 'none', 'c'],
+  ['delimiter', 'required', 'd'],
+  ['list-name', 'none', 'l'],
+  ['list-full', 'none', 'a'],
+  ['full', 'none', 'f'],
+  ['pgroup', 'required', 'g'],
+  ['group', 'required', 'G'],
+  ['ignore-case', 'none', 'i'],
+  ['newest', 'none', 'n'],
+  ['oldest', 'none', 'o'],
+  ['older', 'required', 'O'],
+  ['parent', 'required', 'P'],
+  ['session', 'required', 's'],
+  ['terminal', 'required', 't'],
+  ['euid', 'required', 'u'],
+  ['uid', 'required', 'U'],
+  ['inverse', 'none', 'v'],
+  ['lightweight', 'none', 'w'],
+  ['exact', 'none', 'x'],
+  ['echo', 'none', 'e'],
+  ['runstates', 'required', 'r'],
+  ['help', 'none', 'h'],
+  ['version', 'none', 'V'],
 ].map(([name, arg, key]) => ({ name, arg, key }) as LongOpt);
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -42,7 +62,11 @@ export async function procpsSelect(mode: Mode, argv: string[], env: CmdEnv): Pro
     const i = args.findIndex((a) => a.startsWith('-') && parseSignal(a.slice(1)) !== undefined && !/^-[a-z]+$/.test(a));
     if (i >= 0) sig = parseSignal((args.splice(i, 1)[0] as string).slice(1)) as number;
   }
-  const parsed = getopt(args, `${mode === 'pkill' ? 'eq:' : 'lad:vw'}LF:cfinoxP:O:AHg:s:u:U:G:t:r:?Vh`, LONGS.filter((l) => (mode === 'pkill' ? !['d', 'l', 'a', 'v', 'w'].includes(l.key) : l.key !== 'e')));
+  const parsed = getopt(
+    args,
+    `${mode === 'pkill' ? 'eq:' : 'lad:vw'}LF:cfinoxP:O:AHg:s:u:U:G:t:r:?Vh`,
+    LONGS.filter((l) => (mode === 'pkill' ? !['d', 'l', 'a', 'v', 'w'].includes(l.key) : l.key !== 'e')),
+  );
   if (!parsed.ok) return R('', `${mode}: ${parsed.error}\n${usage(mode)}`, 2);
   const o = new Map<string, string | undefined>(parsed.opts);
   if (o.has('h')) return R(usage(mode));

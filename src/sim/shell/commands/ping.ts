@@ -26,18 +26,34 @@ export const ping: SimCommand = {
       const a = args[i] as string;
       if (a === '-c') count = Number(args[++i]);
       else if (a.startsWith('-c')) count = Number(a.slice(2));
-      else if (a.startsWith('-')) return R('', bb ? `ping: unrecognized option: ${a.replace(/^-+/, '')}\n` : `ping: invalid option -- '${a.slice(1, 2)}'\n`, bb ? 1 : 2);
+      else if (a.startsWith('-'))
+        return R('', bb ? `ping: unrecognized option: ${a.replace(/^-+/, '')}\n` : `ping: invalid option -- '${a.slice(1, 2)}'\n`, bb ? 1 : 2);
       else hosts.push(a);
     }
     const host = hosts[0];
-    if (!host) return R('', bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n' : 'ping: usage error: Destination address required\n', bb ? 1 : 2);
+    if (!host)
+      return R(
+        '',
+        bb
+          ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n'
+          : 'ping: usage error: Destination address required\n',
+        bb ? 1 : 2,
+      );
     const addr = resolveName(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, host);
     if (!addr) return R('', bb ? `ping: bad address '${host}'\n` : `ping: ${host}: Name or service not known\n`, bb ? 1 : 2);
     const range = (await env.readFile('/proc/sys/net/ipv4/ping_group_range').catch(() => '1\t0')).trim().split(/\s+/).map(Number);
     const groupOk = env.self.gid >= (range[0] ?? 1) && env.self.gid <= (range[1] ?? 0);
-    if (!hasCap(env.self.caps, 'net_raw') && !groupOk) return R('', bb ? 'ping: permission denied (are you root?)\n' : 'ping: socktype: SOCK_RAW\nping: socket: Operation not permitted\nping: => missing cap_net_raw+p capability or setuid?\n', bb ? 1 : 2);
+    if (!hasCap(env.self.caps, 'net_raw') && !groupOk)
+      return R(
+        '',
+        bb
+          ? 'ping: permission denied (are you root?)\n'
+          : 'ping: socktype: SOCK_RAW\nping: socket: Operation not permitted\nping: => missing cap_net_raw+p capability or setuid?\n',
+        bb ? 1 : 2,
+      );
     const r = reachable(env, addr);
-    if (r === 'unreachable') return R('', bb ? `PING ${host} (${addr}): 56 data bytes\nping: sendto: Network unreachable\n` : 'ping: connect: Network is unreachable\n', bb ? 1 : 2);
+    if (r === 'unreachable')
+      return R('', bb ? `PING ${host} (${addr}): 56 data bytes\nping: sendto: Network unreachable\n` : 'ping: connect: Network is unreachable\n', bb ? 1 : 2);
     const start = env.host.clock.nowMs;
     let sent = 0;
     const times: number[] = [];
@@ -47,7 +63,9 @@ export const ping: SimCommand = {
       if (r.ok) {
         const t = Number((r.base + ((sent * 7) % 5) * 0.009).toFixed(3));
         times.push(t);
-        out += bb ? `64 bytes from ${addr}: seq=${sent - 1} ttl=${r.ttl} time=${t.toFixed(3)} ms\n` : `64 bytes from ${addr === host ? addr : `${host} (${addr})`}: icmp_seq=${sent} ttl=${r.ttl} time=${t.toFixed(3)} ms\n`;
+        out += bb
+          ? `64 bytes from ${addr}: seq=${sent - 1} ttl=${r.ttl} time=${t.toFixed(3)} ms\n`
+          : `64 bytes from ${addr === host ? addr : `${host} (${addr})`}: icmp_seq=${sent} ttl=${r.ttl} time=${t.toFixed(3)} ms\n`;
       }
       if (env.stream) {
         env.stream({ stream: 'stdout', text: out });
@@ -72,8 +90,10 @@ export const ping: SimCommand = {
     const avg = (times.reduce((a, b) => a + b, 0) / (recv || 1)).toFixed(3);
     const mdev = (recv ? Math.sqrt(times.reduce((a, t) => a + (t - Number(avg)) ** 2, 0) / recv) : 0).toFixed(3);
     out += `\n--- ${host} ping statistics ---\n`;
-    if (bb) out += `${sent} packets transmitted, ${recv} packets received, ${loss}% packet loss\n${recv ? `round-trip min/avg/max = ${min}/${avg}/${max} ms\n` : ''}`;
-    else out += `${sent} packets transmitted, ${recv} received, ${loss}% packet loss, time ${took}ms\n${recv ? `rtt min/avg/max/mdev = ${min}/${avg}/${max}/${mdev} ms\n` : ''}`;
+    if (bb)
+      out += `${sent} packets transmitted, ${recv} packets received, ${loss}% packet loss\n${recv ? `round-trip min/avg/max = ${min}/${avg}/${max} ms\n` : ''}`;
+    else
+      out += `${sent} packets transmitted, ${recv} received, ${loss}% packet loss, time ${took}ms\n${recv ? `rtt min/avg/max/mdev = ${min}/${avg}/${max}/${mdev} ms\n` : ''}`;
     if (env.stream) {
       env.stream({ stream: 'stdout', text: out });
       out = '';

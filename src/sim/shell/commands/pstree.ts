@@ -77,13 +77,25 @@ export const pstree: SimCommand = {
   name: 'pstree',
   async run(args, env): Promise<ExecResult> {
     const parsed = getopt(args, 'aAcC:gGhH:lnN:psStTuUVZ', [
-      { name: 'arguments', arg: 'none', key: 'a' }, { name: 'ascii', arg: 'none', key: 'A' }, { name: 'compact-not', arg: 'none', key: 'c' },
-      { name: 'long', arg: 'none', key: 'l' }, { name: 'numeric-sort', arg: 'none', key: 'n' }, { name: 'show-pids', arg: 'none', key: 'p' },
-      { name: 'hide-threads', arg: 'none', key: 'T' }, { name: 'unicode', arg: 'none', key: 'U' }, { name: 'version', arg: 'none', key: 'V' },
+      { name: 'arguments', arg: 'none', key: 'a' },
+      { name: 'ascii', arg: 'none', key: 'A' },
+      { name: 'compact-not', arg: 'none', key: 'c' },
+      { name: 'long', arg: 'none', key: 'l' },
+      { name: 'numeric-sort', arg: 'none', key: 'n' },
+      { name: 'show-pids', arg: 'none', key: 'p' },
+      { name: 'hide-threads', arg: 'none', key: 'T' },
+      { name: 'unicode', arg: 'none', key: 'U' },
+      { name: 'version', arg: 'none', key: 'V' },
     ]);
     if (!parsed.ok) return { stdout: '', stderr: `pstree: ${parsed.error}\n${USAGE}`, exitCode: 1 };
     const has = (k: string) => parsed.opts.some(([x]) => x === k);
-    if (has('V')) return { stdout: '', stderr: 'pstree (PSmisc) 23.7\nCopyright (C) 1993-2024 Werner Almesberger and Craig Small\n\nPSmisc comes with ABSOLUTELY NO WARRANTY.\nThis is free software, and you are welcome to redistribute it under\nthe terms of the GNU General Public License.\nFor more information about these matters, see the files named COPYING.\n', exitCode: 0 };
+    if (has('V'))
+      return {
+        stdout: '',
+        stderr:
+          'pstree (PSmisc) 23.7\nCopyright (C) 1993-2024 Werner Almesberger and Craig Small\n\nPSmisc comes with ABSOLUTELY NO WARRANTY.\nThis is free software, and you are welcome to redistribute it under\nthe terms of the GNU General Public License.\nFor more information about these matters, see the files named COPYING.\n',
+        exitCode: 0,
+      };
     const supported = new Set(['A', 'c', 'l', 'n', 'p', 'T', 'U']);
     const other = parsed.opts.find(([x]) => !supported.has(x));
     if (other) return { stdout: '', stderr: `pstree: -${other[0]} is not simulated here (-p, -c, -n, -T, -l, -A and a PID are)\n`, exitCode: 1 };
@@ -96,7 +108,14 @@ export const pstree: SimCommand = {
     const width = has('l') ? Number.POSITIVE_INFINITY : env.tty ? env.columns : 132;
     // The other commands of its pipeline run beside it (the `cat` of `pstree | cat`), as ps shows them.
     const k = env.host.kernel;
-    const peers = env.pipeline.map((argv) => k.spawn({ parent: env.session.proc, argv, transient: true, patch: { state: 'S', tty: env.session.proc.tty, reaps: false, handlers: new Set(), threads: 1, program: { kind: 'idle' } } }));
+    const peers = env.pipeline.map((argv) =>
+      k.spawn({
+        parent: env.session.proc,
+        argv,
+        transient: true,
+        patch: { state: 'S', tty: env.session.proc.tty, reaps: false, handlers: new Set(), threads: 1, program: { kind: 'idle' } },
+      }),
+    );
     let nodes: Map<number, Node>;
     try {
       nodes = build(env, has('n'), !has('T'));
@@ -106,7 +125,10 @@ export const pstree: SimCommand = {
     const start = parsed.operands[0];
     let user: number | undefined;
     if (start !== undefined && !/^\d+$/.test(start)) {
-      const u = (await env.readFile('/etc/passwd').catch(() => '')).split('\n').map((l) => l.split(':')).find((f) => f[0] === start);
+      const u = (await env.readFile('/etc/passwd').catch(() => ''))
+        .split('\n')
+        .map((l) => l.split(':'))
+        .find((f) => f[0] === start);
       if (!u) return { stdout: '', stderr: `No such user name: ${start}\n`, exitCode: 1 };
       user = Number(u[2]);
     }

@@ -8,7 +8,8 @@ import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const TRY = "Try 'readlink --help' for more information.\n";
-const BUSYBOX_USAGE = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon\'t add newline\n\t-v\tVerbose\n';
+const BUSYBOX_USAGE =
+  "BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon't add newline\n\t-v\tVerbose\n";
 
 export type Mode = 'existing' | 'all-but-last' | 'missing';
 
@@ -64,14 +65,21 @@ export const readlink: SimCommand = {
       if (opts && a === '--') opts = false;
       else if (opts && a.startsWith('--') && !busybox) {
         const long: Record<string, () => void> = {
-          '--canonicalize': () => (mode = 'all-but-last'), '--canonicalize-existing': () => (mode = 'existing'), '--canonicalize-missing': () => (mode = 'missing'),
-          '--no-newline': () => (noNewline = true), '--quiet': () => (verbose = false), '--silent': () => (verbose = false), '--verbose': () => (verbose = true), '--zero': () => (nul = true),
+          '--canonicalize': () => (mode = 'all-but-last'),
+          '--canonicalize-existing': () => (mode = 'existing'),
+          '--canonicalize-missing': () => (mode = 'missing'),
+          '--no-newline': () => (noNewline = true),
+          '--quiet': () => (verbose = false),
+          '--silent': () => (verbose = false),
+          '--verbose': () => (verbose = true),
+          '--zero': () => (nul = true),
         };
         if (!long[a]) return R('', `readlink: unrecognized option '${a}'\n${TRY}`, 1);
         long[a]();
       } else if (opts && a.startsWith('-') && a.length > 1) {
         for (const ch of a.slice(1)) {
-          if (!(busybox ? 'fnvsq' : 'efmnqsvz').includes(ch)) return busybox ? R('', `readlink: invalid option -- '${ch}'\n${BUSYBOX_USAGE}`, 1) : R('', `readlink: invalid option -- '${ch}'\n${TRY}`, 1);
+          if (!(busybox ? 'fnvsq' : 'efmnqsvz').includes(ch))
+            return busybox ? R('', `readlink: invalid option -- '${ch}'\n${BUSYBOX_USAGE}`, 1) : R('', `readlink: invalid option -- '${ch}'\n${TRY}`, 1);
           if (ch === 'e') mode = 'existing';
           else if (ch === 'f') mode = 'all-but-last';
           else if (ch === 'm') mode = 'missing';
@@ -109,7 +117,11 @@ export const readlink: SimCommand = {
         if (verbose) chunks.push({ stream: 'stderr', text: `readlink: ${name}: ${value.errno}\n` });
       }
     }
-    const text = (stream: 'stdout' | 'stderr') => chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
+    const text = (stream: 'stdout' | 'stderr') =>
+      chunks
+        .filter((c) => c.stream === stream)
+        .map((c) => c.text)
+        .join('');
     return { ...R(text('stdout'), text('stderr'), status), output: chunks };
   },
 };

@@ -34,17 +34,28 @@ export const realpath: SimCommand = {
   name: 'realpath',
   async run(args, env: CmdEnv): Promise<ExecResult> {
     const parsed = getopt(args, 'eLmPqsz', [
-      { name: 'canonicalize-existing', arg: 'none', key: 'e' }, { name: 'canonicalize-missing', arg: 'none', key: 'm' },
-      { name: 'relative-to', arg: 'required', key: 'relative-to' }, { name: 'relative-base', arg: 'required', key: 'relative-base' },
-      { name: 'quiet', arg: 'none', key: 'q' }, { name: 'strip', arg: 'none', key: 's' }, { name: 'no-symlinks', arg: 'none', key: 's' },
-      { name: 'zero', arg: 'none', key: 'z' }, { name: 'logical', arg: 'none', key: 'L' }, { name: 'physical', arg: 'none', key: 'P' },
+      { name: 'canonicalize-existing', arg: 'none', key: 'e' },
+      { name: 'canonicalize-missing', arg: 'none', key: 'm' },
+      { name: 'relative-to', arg: 'required', key: 'relative-to' },
+      { name: 'relative-base', arg: 'required', key: 'relative-base' },
+      { name: 'quiet', arg: 'none', key: 'q' },
+      { name: 'strip', arg: 'none', key: 's' },
+      { name: 'no-symlinks', arg: 'none', key: 's' },
+      { name: 'zero', arg: 'none', key: 'z' },
+      { name: 'logical', arg: 'none', key: 'L' },
+      { name: 'physical', arg: 'none', key: 'P' },
     ]);
     if (!parsed.ok) return { stdout: '', stderr: tryHelp('realpath', parsed.error), exitCode: 1 };
     const has = (k: string) => parsed.opts.some(([x]) => x === k);
     const val = (k: string) => parsed.opts.filter(([x]) => x === k).pop()?.[1];
     if (!parsed.operands.length) return { stdout: '', stderr: tryHelp('realpath', 'missing operand'), exitCode: 1 };
     const mode: Mode = has('e') ? 'existing' : has('m') ? 'missing' : 'all-but-last';
-    const resolve = async (name: string) => (has('s') || has('L') ? (mode === 'missing' || (await env.fs.exists(lexical(env.cwd, name)).catch(() => false)) ? lexical(env.cwd, name) : { errno: 'No such file or directory' }) : canonicalize(env, name, mode));
+    const resolve = async (name: string) =>
+      has('s') || has('L')
+        ? mode === 'missing' || (await env.fs.exists(lexical(env.cwd, name)).catch(() => false))
+          ? lexical(env.cwd, name)
+          : { errno: 'No such file or directory' }
+        : canonicalize(env, name, mode);
     let base: string | undefined;
     const rt = val('relative-to') ?? val('relative-base');
     if (rt !== undefined) {

@@ -9,7 +9,8 @@ export const service: SimCommand = {
   name: 'service',
   run: async (args, env) => {
     const [name, action] = args;
-    if (name === undefined || name === '--help' || name === '-h') return R('', 'Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n', name === undefined ? 1 : 0);
+    if (name === undefined || name === '--help' || name === '-h')
+      return R('', 'Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n', name === undefined ? 1 : 0);
     if (action === undefined) return R('', `Usage: service ${name} {start|stop|restart|status}\n`, 1);
     return systemctlRun([action, unitName(name)], env, 'service');
   },

@@ -51,10 +51,16 @@ export const setcap: SimCommand = {
     const fail = (text: string, code = 1) => R(out, err + text, code);
     for (let k = 0; k < args.length; k++) {
       const a = args[k] as string;
-      if (a === '-q') { quiet = true; continue; }
+      if (a === '-q') {
+        quiet = true;
+        continue;
+      }
       if (a === '--license') return R(`${out}setcap see LICENSE file for details.\nCopyright (c) 1997,2007-8,2020-21 Andrew G. Morgan <morgan@kernel.org>\n`);
       if (a === '-h') return R(out, USAGE, 0);
-      if (a === '-v') { verify = true; continue; }
+      if (a === '-v') {
+        verify = true;
+        continue;
+      }
       if (a === '-n') {
         // A user-namespace root id other than 0: the simulator keeps file capabilities for the initial namespace only.
         return fail('setcap -n: not simulated on node1 (file capabilities here are for the initial user namespace)\n');
@@ -63,7 +69,7 @@ export const setcap: SimCommand = {
       if (a !== '-r') {
         // read_caps(): the prompt (unless -q), then standard input up to an empty line; nothing read is usage(1).
         if (a === '-' && !quiet) err += 'Please enter caps for file [empty line to end]:\n';
-        const text = a === '-' ? env.stdin.split(/^\n/m)[0] ?? '' : a;
+        const text = a === '-' ? (env.stdin.split(/^\n/m)[0] ?? '') : a;
         if (a === '-' && !text) return fail(USAGE);
         caps = capFromText(text);
         // perror("fatal error") for cap_from_text's EINVAL, then usage(1).
@@ -89,7 +95,10 @@ export const setcap: SimCommand = {
       }
       // On a failed cap_set_file, the NOTE when the first capability whose effective bit differs from its
       // permitted-or-inheritable bits comes at or after one with an effective bit (setcap.c, #ifdef linux).
-      const note = caps && noteNeeded(caps) ? 'NOTE: Under Linux, effective file capabilities must either be empty, or\n      exactly match the union of selected permitted and inheritable bits.\n' : '';
+      const note =
+        caps && noteNeeded(caps)
+          ? 'NOTE: Under Linux, effective file capabilities must either be empty, or\n      exactly match the union of selected permitted and inheritable bits.\n'
+          : '';
       const st = await env.fs.lstat(env.fs.resolvePath(env.cwd, file)).catch((e: unknown) => e as Error);
       if (st instanceof Error) return fail(`${note}Failed to set capabilities on file '${file}': ${strerror(st)}\n`);
       // _fcaps_save: a non-empty effective set must hold every permitted and inheritable bit (the xattr keeps one effective flag).

@@ -25,7 +25,14 @@ export const sleep: SimCommand = {
   name: 'sleep',
   async run(args, env): Promise<ExecResult> {
     const bb = env.flavor === 'busybox';
-    if (!args.length) return { stdout: '', stderr: bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n' : "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1 };
+    if (!args.length)
+      return {
+        stdout: '',
+        stderr: bb
+          ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n'
+          : "sleep: missing operand\nTry 'sleep --help' for more information.\n",
+        exitCode: 1,
+      };
     let ms = 0;
     for (const a of args) {
       if (a === 'infinity' || a === 'inf') {
@@ -33,7 +40,12 @@ export const sleep: SimCommand = {
         continue;
       }
       const m = /^(\d+(?:\.\d+)?|\.\d+)([smhd]?)$/.exec(a);
-      if (!m) return { stdout: '', stderr: bb ? `sleep: invalid number '${a}'\n` : `sleep: invalid time interval ${q(env, a)}\nTry 'sleep --help' for more information.\n`, exitCode: 1 };
+      if (!m)
+        return {
+          stdout: '',
+          stderr: bb ? `sleep: invalid number '${a}'\n` : `sleep: invalid time interval ${q(env, a)}\nTry 'sleep --help' for more information.\n`,
+          exitCode: 1,
+        };
       ms += Number(m[1]) * (UNIT[m[2] ?? ''] as number) * 1000;
     }
     // A sleep of up to REALTIME_SLEEP_MS is felt at the terminal (realtime mode); a longer one

@@ -39,17 +39,47 @@ export function socketsOf(env: CmdEnv): Sock[] {
     out.push({ proto: 'udp', state: 'UNCONN', rq: 0, wq: 0, local: '127.0.0.54', lport: 53, peer: '0.0.0.0', pport: '*', users: resolved(16) });
     out.push({ proto: 'udp', state: 'UNCONN', rq: 0, wq: 0, local: '127.0.0.53', ifname: 'lo', lport: 53, peer: '0.0.0.0', pport: '*', users: resolved(14) });
     out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 4096, local: '127.0.0.54', lport: 53, peer: '0.0.0.0', pport: '*', users: resolved(17) });
-    out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 4096, local: '127.0.0.53', ifname: 'lo', lport: 53, peer: '0.0.0.0', pport: '*', users: resolved(15) });
+    out.push({
+      proto: 'tcp',
+      state: 'LISTEN',
+      rq: 0,
+      wq: 4096,
+      local: '127.0.0.53',
+      ifname: 'lo',
+      lport: 53,
+      peer: '0.0.0.0',
+      pport: '*',
+      users: resolved(15),
+    });
     out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 128, local: '0.0.0.0', lport: 22, peer: '0.0.0.0', pport: '*', users: '("sshd",pid=845,fd=3)' });
     for (const c of env.daemon.containers.values()) {
       if (c.status !== 'running') continue;
       for (const p of c.ports) {
         if (p.proto !== 'tcp' && p.proto !== 'udp') continue;
         const v6 = p.hostIp.includes(':');
-        out.push({ proto: p.proto, state: p.proto === 'tcp' ? 'LISTEN' : 'UNCONN', rq: 0, wq: p.proto === 'tcp' ? 4096 : 0, local: v6 ? `[${p.hostIp}]` : p.hostIp, lport: p.hostPort, peer: v6 ? '[::]' : '0.0.0.0', pport: '*' });
+        out.push({
+          proto: p.proto,
+          state: p.proto === 'tcp' ? 'LISTEN' : 'UNCONN',
+          rq: 0,
+          wq: p.proto === 'tcp' ? 4096 : 0,
+          local: v6 ? `[${p.hostIp}]` : p.hostIp,
+          lport: p.hostPort,
+          peer: v6 ? '[::]' : '0.0.0.0',
+          pport: '*',
+        });
       }
     }
-    out.push({ proto: 'tcp', state: 'ESTAB', rq: 0, wq: 0, local: nic, lport: 22, peer: env.host.fixture.network.eth0.gateway, pport: 52644, users: '("sshd",pid=1987,fd=4)' });
+    out.push({
+      proto: 'tcp',
+      state: 'ESTAB',
+      rq: 0,
+      wq: 0,
+      local: nic,
+      lport: 22,
+      peer: env.host.fixture.network.eth0.gateway,
+      pport: 52644,
+      users: '("sshd",pid=1987,fd=4)',
+    });
     out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 128, local: '[::]', lport: 22, peer: '[::]', pport: '*', users: '("sshd",pid=845,fd=4)' });
   }
   // IPv4 sockets come first (ss dumps AF_INET, then AF_INET6); within a family, UDP before TCP as ss prints them.
@@ -188,7 +218,18 @@ export const ss: SimCommand = {
   flavors: ['coreutils'],
   async run(args, env): Promise<ExecResult> {
     const o = { summary: false, tcp: false, udp: false, listen: false, all: false, numeric: false, procs: false, v4: false, v6: false, header: true };
-    const long: Record<string, string> = { '--tcp': 't', '--udp': 'u', '--listening': 'l', '--all': 'a', '--numeric': 'n', '--processes': 'p', '--ipv4': '4', '--ipv6': '6', '--no-header': 'H', '--summary': 's' };
+    const long: Record<string, string> = {
+      '--tcp': 't',
+      '--udp': 'u',
+      '--listening': 'l',
+      '--all': 'a',
+      '--numeric': 'n',
+      '--processes': 'p',
+      '--ipv4': '4',
+      '--ipv6': '6',
+      '--no-header': 'H',
+      '--summary': 's',
+    };
     for (const a of args) {
       const opts = long[a] ? [long[a] as string] : a.startsWith('-') && !a.startsWith('--') && a.length > 1 ? [...a.slice(1)] : undefined;
       if (!opts) return { stdout: '', stderr: `ss: this simulator's ss takes no filter expression ("${a}"); use grep\n`, exitCode: 1 };
@@ -212,11 +253,32 @@ export const ss: SimCommand = {
     if (o.summary && !o.tcp && !o.udp) return { stdout: head, stderr: '', exitCode: 0 };
     if (!o.tcp && !o.udp) return { stdout: '', stderr: 'ss: only TCP and UDP sockets (-t, -u) are simulated on node1\n', exitCode: 1 };
     const states = o.all ? ['LISTEN', 'UNCONN', 'ESTAB'] : o.listen ? ['LISTEN', 'UNCONN'] : ['ESTAB'];
-    const socks = socketsOf(env).filter((s) => ((s.proto === 'tcp' && o.tcp) || (s.proto === 'udp' && o.udp)) && states.includes(s.state) && (!o.v4 || !s.local.startsWith('[')) && (!o.v6 || s.local.startsWith('[')));
+    const socks = socketsOf(env).filter(
+      (s) =>
+        ((s.proto === 'tcp' && o.tcp) || (s.proto === 'udp' && o.udp)) &&
+        states.includes(s.state) &&
+        (!o.v4 || !s.local.startsWith('[')) &&
+        (!o.v6 || s.local.startsWith('[')),
+    );
     const cols: Column[] = [
-      ['left', 'Netid', ''], ['left', 'State', ' '], ['left', 'Recv-Q', ' '], ['left', 'Send-Q', ' '], ['right', 'Local Address:', ' '],
-      ['left', 'Port', ''], ['right', 'Peer Address:', ' '], ['left', 'Port', ''], ['left', 'Process', ''], ['left', '', ''],
-    ].map(([align, header, ldelim]) => ({ align: align as 'left' | 'right', header: header as string, ldelim: ldelim as string, disabled: false, width: 0, maxLen: 0 }));
+      ['left', 'Netid', ''],
+      ['left', 'State', ' '],
+      ['left', 'Recv-Q', ' '],
+      ['left', 'Send-Q', ' '],
+      ['right', 'Local Address:', ' '],
+      ['left', 'Port', ''],
+      ['right', 'Peer Address:', ' '],
+      ['left', 'Port', ''],
+      ['left', 'Process', ''],
+      ['left', '', ''],
+    ].map(([align, header, ldelim]) => ({
+      align: align as 'left' | 'right',
+      header: header as string,
+      ldelim: ldelim as string,
+      disabled: false,
+      width: 0,
+      maxLen: 0,
+    }));
     // One socket table alone hides Netid (the state filters here always hold several states: -l is LISTEN and UNCONN, the default every connected one).
     (cols[0] as Column).disabled = o.tcp !== o.udp;
     const rows: string[][] = [];
@@ -225,7 +287,20 @@ export const ss: SimCommand = {
     const port = (p: number | '*') => (p === '*' || o.numeric ? String(p) : (SERVICES[p] ?? String(p)));
     for (const s of socks) {
       const local = `${s.local}${s.ifname ? `%${s.ifname}` : ''}:`;
-      rows.push(pick([s.proto, s.state, String(s.rq).padEnd(6), String(s.wq).padEnd(6), local, port(s.lport), `${s.peer}:`, port(s.pport), o.procs && s.users ? ` users:(${s.users})` : '', '']));
+      rows.push(
+        pick([
+          s.proto,
+          s.state,
+          String(s.rq).padEnd(6),
+          String(s.wq).padEnd(6),
+          local,
+          port(s.lport),
+          `${s.peer}:`,
+          port(s.pport),
+          o.procs && s.users ? ` users:(${s.users})` : '',
+          '',
+        ]),
+      );
     }
     // The last row's trailing empty field is never written (render stops at its Process token).
     if (rows.length) rows[rows.length - 1] = (rows[rows.length - 1] as string[]).slice(0, -1);

@@ -17,7 +17,11 @@ function perm(st: FsStat): string {
   return t + [8, 7, 6, 5, 4, 3, 2, 1, 0].map((b, i) => (st.mode & (1 << b) ? 'rwx'[i % 3] : '-')).join('');
 }
 
-const stamp = (d: Date) => `${d.toISOString().replace('T', ' ').replace(/\.(\d{3})Z$/, '.$1000000')} +0000`;
+const stamp = (d: Date) =>
+  `${d
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.(\d{3})Z$/, '.$1000000')} +0000`;
 
 /** The inode a path shows: namespace files carry their namespace's inode (what `stat -L` prints). */
 async function inodeOf(env: CmdEnv, abs: string, st: FsStat, follow: boolean): Promise<number> {
@@ -49,13 +53,24 @@ export const stat: SimCommand = {
         fsMode ||= a.includes('f');
         follow ||= a.includes('L');
         terse ||= a.includes('t');
-      }
-      else if (a === '-c' || a === '--format') format = args[++i];
+      } else if (a === '-c' || a === '--format') format = args[++i];
       else if (a.startsWith('--format=')) format = a.slice(9);
-      else if (a.startsWith('-')) return R('', bb ? `stat: unrecognized option: ${a.replace(/^-+/, '')}\n` : `stat: invalid option -- '${a.slice(1, 2)}'\nTry 'stat --help' for more information.\n`, 1);
+      else if (a.startsWith('-'))
+        return R(
+          '',
+          bb ? `stat: unrecognized option: ${a.replace(/^-+/, '')}\n` : `stat: invalid option -- '${a.slice(1, 2)}'\nTry 'stat --help' for more information.\n`,
+          1,
+        );
       else files.push(a);
     }
-    if (!files.length) return R('', bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: stat [-ltf] [-c FMT] FILE...\n' : "stat: missing operand\nTry 'stat --help' for more information.\n", 1);
+    if (!files.length)
+      return R(
+        '',
+        bb
+          ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: stat [-ltf] [-c FMT] FILE...\n'
+          : "stat: missing operand\nTry 'stat --help' for more information.\n",
+        1,
+      );
     if (fsMode) return statFs(files, env, bb, format, terse);
     let out = '';
     let err = '';
@@ -94,7 +109,10 @@ async function statFs(files: string[], env: CmdEnv, bb: boolean, format: string 
     const m = (await env.fs.exists(abs)) || table.some((x) => x.target === abs) ? mountOf(table, abs) : undefined;
     // coreutils@v9.4:src/stat.c do_statfs: "cannot read file system information for %s" (quoteaf);
     // busybox@1_36_1:coreutils/stat.c: "can't read file system information for '%s'".
-    if (!m) err += bb ? `stat: can't read file system information for '${f}': No such file or directory\n` : `stat: cannot read file system information for ${q(env, f)}: No such file or directory\n`;
+    if (!m)
+      err += bb
+        ? `stat: can't read file system information for '${f}': No such file or directory\n`
+        : `stat: cannot read file system information for ${q(env, f)}: No such file or directory\n`;
     else out += statfsText(f, statfsOf(m, env.daemon, env.host, c), bb, format, terse);
   }
   return R(out, err, err ? 1 : 0);

@@ -21,7 +21,11 @@ export const sudo: SimCommand = {
     const k = env.host.kernel;
     const full = { inh: 0n, prm: env.host.loginShell.caps.prm, eff: env.host.loginShell.caps.eff, bnd: env.self.caps.bnd, amb: 0n };
     const caps = uid === 0 ? full : { inh: 0n, prm: 0n, eff: 0n, bnd: env.self.caps.bnd, amb: 0n };
-    const p = k.spawn({ parent: env.session.proc, argv: ['sudo', ...argv], patch: { uid, euid: uid, gid: uid, egid: uid, caps, reaps: true, handlers: new Set([2, 15]) } });
+    const p = k.spawn({
+      parent: env.session.proc,
+      argv: ['sudo', ...argv],
+      patch: { uid, euid: uid, gid: uid, egid: uid, caps, reaps: true, handlers: new Set([2, 15]) },
+    });
     const r = await env.runAs(p, () => env.exec(quoteArgv(argv)));
     if (k.procs.has(p.pid)) k.exit(p, r.exitCode);
     k.release(p);

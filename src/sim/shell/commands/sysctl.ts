@@ -44,7 +44,6 @@ async function isDir(env: CmdEnv, path: string): Promise<boolean | undefined> {
   return st ? st.isDirectory : undefined;
 }
 
-
 /** procps-ng 4.0.4. */
 async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
   const o = { all: false, names: true, newline: true, ignore: false, nameOnly: false, write: false, quiet: false, pattern: undefined as RegExp | undefined };
@@ -75,7 +74,16 @@ async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
     else if (a === '--version') return { stdout: 'sysctl from procps-ng 4.0.4\n', stderr: '', exitCode: 0 };
     else if (a === '--pattern' || a === '-r') o.pattern = new RegExp(args[++i] ?? '');
     // getopt_long's complaint, then Usage(stdout) for '?', which exits 0 (procps-ng@v4.0.4:src/sysctl.c main).
-    else if (a.startsWith('--')) return { stdout: SYSCTL_USAGE, stderr: `sysctl: unrecognized option '${a}'\n`, exitCode: 0, output: [{ stream: 'stderr', text: `sysctl: unrecognized option '${a}'\n` }, { stream: 'stdout', text: SYSCTL_USAGE }] };
+    else if (a.startsWith('--'))
+      return {
+        stdout: SYSCTL_USAGE,
+        stderr: `sysctl: unrecognized option '${a}'\n`,
+        exitCode: 0,
+        output: [
+          { stream: 'stderr', text: `sysctl: unrecognized option '${a}'\n` },
+          { stream: 'stdout', text: SYSCTL_USAGE },
+        ],
+      };
     else if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const c = a[j] as string;
@@ -90,21 +98,40 @@ async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
           // -p[FILE]: an attached argument is the file; otherwise the operands are (or /etc/sysctl.conf).
           preload = a.slice(j + 1) || null;
           break;
-        }
-        else if ('ox'.includes(c)) continue;
+        } else if ('ox'.includes(c)) continue;
         else if (c === 'V') return { stdout: 'sysctl from procps-ng 4.0.4\n', stderr: '', exitCode: 0 };
         else if ('hd'.includes(c)) return { stdout: SYSCTL_USAGE, stderr: '', exitCode: 0 };
         else if (c === 'r') {
           o.pattern = new RegExp(a.slice(j + 1) || (args[++i] ?? ''));
           break;
-        } else return { stdout: SYSCTL_USAGE, stderr: `sysctl: invalid option -- '${c}'\n`, exitCode: 0, output: [{ stream: 'stderr', text: `sysctl: invalid option -- '${c}'\n` }, { stream: 'stdout', text: SYSCTL_USAGE }] };
+        } else
+          return {
+            stdout: SYSCTL_USAGE,
+            stderr: `sysctl: invalid option -- '${c}'\n`,
+            exitCode: 0,
+            output: [
+              { stream: 'stderr', text: `sysctl: invalid option -- '${c}'\n` },
+              { stream: 'stdout', text: SYSCTL_USAGE },
+            ],
+          };
       }
     } else keys.push(a);
   }
   const r: Out = { out: [] };
   const warn = (m: string) => r.out.push({ stream: 'stderr', text: `sysctl: ${m}\n` });
   const say = (text: string) => r.out.push({ stream: 'stdout', text });
-  const done = (rc: number): ExecResult => ({ stdout: r.out.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''), stderr: r.out.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''), exitCode: rc & 0xff, output: r.out });
+  const done = (rc: number): ExecResult => ({
+    stdout: r.out
+      .filter((c) => c.stream === 'stdout')
+      .map((c) => c.text)
+      .join(''),
+    stderr: r.out
+      .filter((c) => c.stream === 'stderr')
+      .map((c) => c.text)
+      .join(''),
+    exitCode: rc & 0xff,
+    output: r.out,
+  });
 
   // ReadSetting: one file, or a whole directory through DisplayAll.
   const read = async (name: string): Promise<number> => {
@@ -242,7 +269,8 @@ async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
   let rc = 0;
   if (o.all) rc = await displayAll(PROC);
   else if (!keys.length) return { stdout: '', stderr: "sysctl: no variables specified\nTry `sysctl --help' for more information.\n", exitCode: 1 };
-  else if (o.nameOnly && o.quiet) return { stdout: '', stderr: "sysctl: options -N and -q cannot coexist\nTry `sysctl --help' for more information.\n", exitCode: 1 };
+  else if (o.nameOnly && o.quiet)
+    return { stdout: '', stderr: "sysctl: options -N and -q cannot coexist\nTry `sysctl --help' for more information.\n", exitCode: 1 };
   else for (const k of keys) rc += o.write || k.includes('=') ? await write(k) : await read(k);
   return done(rc);
 }
@@ -279,7 +307,9 @@ async function busybox(args: string[], env: CmdEnv): Promise<ExecResult> {
       }
       const path = PROC + rel.slice(0, eq);
       if ((await isDir(env, path)) === undefined) {
-        err.push(sysReadOnly(env) ? `sysctl: error setting key '${key}': Read-only file system\n` : `sysctl: error setting key '${key}': No such file or directory\n`);
+        err.push(
+          sysReadOnly(env) ? `sysctl: error setting key '${key}': Read-only file system\n` : `sysctl: error setting key '${key}': No such file or directory\n`,
+        );
         return 1;
       }
       if (sysReadOnly(env) || env.self.euid !== 0) {

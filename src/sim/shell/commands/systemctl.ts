@@ -31,7 +31,14 @@ export const unitName = (n: string) => (n.includes('.') ? n : `${n}.service`);
 
 /** format_bytes_full: 1024-based, one truncated decimal. */
 function formatBytes(t: number): string {
-  const units: [string, number][] = [['E', 2 ** 60], ['P', 2 ** 50], ['T', 2 ** 40], ['G', 2 ** 30], ['M', 2 ** 20], ['K', 2 ** 10]];
+  const units: [string, number][] = [
+    ['E', 2 ** 60],
+    ['P', 2 ** 50],
+    ['T', 2 ** 40],
+    ['G', 2 ** 30],
+    ['M', 2 ** 20],
+    ['K', 2 ** 10],
+  ];
   for (const [s, f] of units) if (t >= f) return `${Math.floor(t / f)}.${Math.floor((t * 10) / f) % 10}${s}`;
   return `${t}B`;
 }
@@ -39,7 +46,16 @@ function formatBytes(t: number): string {
 /** format_timespan(usec, USEC_PER_MSEC). */
 function formatTimespan(usec: number): string {
   if (usec <= 0) return '0';
-  const table: [string, number][] = [['y', 31_557_600e6], ['month', 2_629_800e6], ['w', 604_800e6], ['d', 86_400e6], ['h', 3_600e6], ['min', 60e6], ['s', 1e6], ['ms', 1e3]];
+  const table: [string, number][] = [
+    ['y', 31_557_600e6],
+    ['month', 2_629_800e6],
+    ['w', 604_800e6],
+    ['d', 86_400e6],
+    ['h', 3_600e6],
+    ['min', 60e6],
+    ['s', 1e6],
+    ['ms', 1e3],
+  ];
   const parts: string[] = [];
   let t = usec;
   for (const [suffix, u] of table) {
@@ -116,7 +132,10 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
   const words = args.filter((a) => !['--no-pager', '-l', '--full', '--no-legend', '-q', '--quiet'].includes(a));
   const quiet = args.includes('-q') || args.includes('--quiet');
   const [verb, ...names] = words;
-  if (verb === '--version') return R('systemd 255 (255.4-1ubuntu8.4)\n+PAM +AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL +ELFUTILS +FIDO2 +IDN2 -IDN +IPTC +KMOD +LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY +P11KIT +QRENCODE +TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n');
+  if (verb === '--version')
+    return R(
+      'systemd 255 (255.4-1ubuntu8.4)\n+PAM +AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL +ELFUTILS +FIDO2 +IDN2 -IDN +IPTC +KMOD +LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY +P11KIT +QRENCODE +TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n',
+    );
   if (verb === 'status' && names.length) {
     let out = '';
     let err = '';
@@ -136,7 +155,11 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
     if (missing) return R('', `Failed to get unit file state for ${unitName(missing)}: No such file or directory\n`, 1);
     return R(quiet ? '' : names.map(() => 'enabled\n').join(''));
   }
-  return R('', `${prog}: only \`systemctl status|is-active|is-enabled docker|containerd\` is simulated on node1; the daemons already run and are not restarted here.\n`, 1);
+  return R(
+    '',
+    `${prog}: only \`systemctl status|is-active|is-enabled docker|containerd\` is simulated on node1; the daemons already run and are not restarted here.\n`,
+    1,
+  );
 }
 
 export const systemctl: SimCommand = { name: 'systemctl', run: (args, env) => systemctlRun(args, env, 'systemctl') };

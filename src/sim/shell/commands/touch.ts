@@ -10,7 +10,14 @@ export const touch: SimCommand = {
   async run(args, env) {
     const bb = env.flavor === 'busybox';
     const files = args.filter((a) => !a.startsWith('-'));
-    if (!files.length) return R('', bb ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...\n' : "touch: missing file operand\nTry 'touch --help' for more information.\n", 1);
+    if (!files.length)
+      return R(
+        '',
+        bb
+          ? 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...\n'
+          : "touch: missing file operand\nTry 'touch --help' for more information.\n",
+        1,
+      );
     let err = '';
     for (const f of files) {
       const abs = env.fs.resolvePath(env.cwd, f);

@@ -10,8 +10,20 @@ export const uname: SimCommand = {
     const node = env.host.kernel.ns(env.self.ns.uts).hostname ?? '';
     const flags = args.join('').replace(/-/g, '');
     const bad = flags.replace(/[asnrvmpio]/g, '');
-    if (bad) return R('', env.flavor === 'busybox' ? `uname: unrecognized option: ${bad[0]}\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: uname [-amnrspvio]\n` : `uname: invalid option -- '${bad[0]}'\nTry 'uname --help' for more information.\n`, 1);
-    if (flags.includes('a')) return R(env.flavor === 'busybox' ? `Linux ${node} ${k.release} ${k.version} ${k.machine} Linux\n` : `Linux ${node} ${k.release} ${k.version} ${k.machine} ${k.machine} ${k.machine} GNU/Linux\n`);
+    if (bad)
+      return R(
+        '',
+        env.flavor === 'busybox'
+          ? `uname: unrecognized option: ${bad[0]}\nBusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: uname [-amnrspvio]\n`
+          : `uname: invalid option -- '${bad[0]}'\nTry 'uname --help' for more information.\n`,
+        1,
+      );
+    if (flags.includes('a'))
+      return R(
+        env.flavor === 'busybox'
+          ? `Linux ${node} ${k.release} ${k.version} ${k.machine} Linux\n`
+          : `Linux ${node} ${k.release} ${k.version} ${k.machine} ${k.machine} ${k.machine} GNU/Linux\n`,
+      );
     const parts: string[] = [];
     if (!flags || flags.includes('s')) parts.push('Linux');
     if (flags.includes('n')) parts.push(node);

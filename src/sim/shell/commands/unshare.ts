@@ -6,9 +6,27 @@ import { runAsNew } from './nsenter.ts';
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 const UNSHARE_FLAGS: Record<string, NamespaceType | 'fork' | 'mount-proc' | 'map-root-user'> = {
-  '-u': 'uts', '--uts': 'uts', '-p': 'pid', '--pid': 'pid', '-n': 'net', '--net': 'net', '-i': 'ipc', '--ipc': 'ipc', '-m': 'mnt', '--mount': 'mnt',
-  '-U': 'user', '--user': 'user', '-C': 'cgroup', '--cgroup': 'cgroup', '-T': 'time', '--time': 'time', '-f': 'fork', '--fork': 'fork',
-  '--mount-proc': 'mount-proc', '-r': 'map-root-user', '--map-root-user': 'map-root-user',
+  '-u': 'uts',
+  '--uts': 'uts',
+  '-p': 'pid',
+  '--pid': 'pid',
+  '-n': 'net',
+  '--net': 'net',
+  '-i': 'ipc',
+  '--ipc': 'ipc',
+  '-m': 'mnt',
+  '--mount': 'mnt',
+  '-U': 'user',
+  '--user': 'user',
+  '-C': 'cgroup',
+  '--cgroup': 'cgroup',
+  '-T': 'time',
+  '--time': 'time',
+  '-f': 'fork',
+  '--fork': 'fork',
+  '--mount-proc': 'mount-proc',
+  '-r': 'map-root-user',
+  '--map-root-user': 'map-root-user',
 };
 
 export const unshare: SimCommand = {
@@ -42,12 +60,26 @@ export const unshare: SimCommand = {
     // A new user namespace is created first; the process has every capability inside it.
     // Without a mapping its uid shows as the overflow uid 65534; -r maps root to the caller.
     const outer = env.self.uid;
-    if (types.has('user')) ns.user = k.newNamespace('user', env.self.ns.user, { uidMap: mapRoot ? `         0 ${String(outer).padStart(10)}          1` : '' }).inode;
+    if (types.has('user'))
+      ns.user = k.newNamespace('user', env.self.ns.user, { uidMap: mapRoot ? `         0 ${String(outer).padStart(10)}          1` : '' }).inode;
     for (const t of types) if (t !== 'pid' && t !== 'user') ns[t] = k.newNamespace(t, env.self.ns[t]).inode;
     if (types.has('pid')) ns.pid = fork ? k.newNamespace('pid', env.self.ns.pid).inode : env.self.ns.pid;
     const argv = args.slice(i);
-    const userPatch = types.has('user') ? { uid: mapRoot ? 0 : 65534, euid: mapRoot ? 0 : 65534, gid: mapRoot ? 0 : 65534, egid: mapRoot ? 0 : 65534, caps: { inh: 0n, prm: ALL_CAPS, eff: ALL_CAPS, bnd: ALL_CAPS, amb: 0n } } : {};
-    const p = k.spawn({ parent: env.session.proc, argv: argv.length ? argv : ['-bash'], ns, patch: { transient: false, reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, ...userPatch } });
+    const userPatch = types.has('user')
+      ? {
+          uid: mapRoot ? 0 : 65534,
+          euid: mapRoot ? 0 : 65534,
+          gid: mapRoot ? 0 : 65534,
+          egid: mapRoot ? 0 : 65534,
+          caps: { inh: 0n, prm: ALL_CAPS, eff: ALL_CAPS, bnd: ALL_CAPS, amb: 0n },
+        }
+      : {};
+    const p = k.spawn({
+      parent: env.session.proc,
+      argv: argv.length ? argv : ['-bash'],
+      ns,
+      patch: { transient: false, reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, ...userPatch },
+    });
     return runAsNew(env, p, argv, undefined);
   },
 };

@@ -64,19 +64,37 @@ function pretty(secs0: number): string {
 }
 
 /** procps-ng@v4.0.4:src/uptime.c usage (USAGE_HELP comes before -s there). */
-const USAGE = '\nUsage:\n uptime [options]\n\nOptions:\n -p, --pretty   show uptime in pretty format\n -h, --help     display this help and exit\n -s, --since    system up since\n -V, --version  output version information and exit\n\nFor more details see uptime(1).\n';
+const USAGE =
+  '\nUsage:\n uptime [options]\n\nOptions:\n -p, --pretty   show uptime in pretty format\n -h, --help     display this help and exit\n -s, --since    system up since\n -V, --version  output version information and exit\n\nFor more details see uptime(1).\n';
 
 async function procps(args: string[], env: CmdEnv): Promise<ExecResult> {
   let p = false;
   for (const a of args) {
-    const opts = a === '--pretty' ? ['p'] : a === '--since' ? ['s'] : a === '--help' ? ['h'] : a === '--version' ? ['V'] : a.startsWith('--') ? ['?' + a] : a.startsWith('-') && a.length > 1 ? [...a.slice(1)] : ['!'];
+    const opts =
+      a === '--pretty'
+        ? ['p']
+        : a === '--since'
+          ? ['s']
+          : a === '--help'
+            ? ['h']
+            : a === '--version'
+              ? ['V']
+              : a.startsWith('--')
+                ? ['?' + a]
+                : a.startsWith('-') && a.length > 1
+                  ? [...a.slice(1)]
+                  : ['!'];
     for (const o of opts) {
       if (o === 'p') p = true;
       else if (o === 'h') return { stdout: USAGE, stderr: '', exitCode: 0 };
       else if (o === 'V') return { stdout: 'uptime from procps-ng 4.0.4\n', stderr: '', exitCode: 0 };
       else if (o === 's') {
         const boot = new Date(env.host.kernel.bootMs);
-        return { stdout: `${boot.getUTCFullYear()}-${two(boot.getUTCMonth() + 1)}-${two(boot.getUTCDate())} ${two(boot.getUTCHours())}:${two(boot.getUTCMinutes())}:${two(boot.getUTCSeconds())}\n`, stderr: '', exitCode: 0 };
+        return {
+          stdout: `${boot.getUTCFullYear()}-${two(boot.getUTCMonth() + 1)}-${two(boot.getUTCDate())} ${two(boot.getUTCHours())}:${two(boot.getUTCMinutes())}:${two(boot.getUTCSeconds())}\n`,
+          stderr: '',
+          exitCode: 0,
+        };
       } else if (o === '!') return { stdout: '', stderr: USAGE, exitCode: 1 };
       else {
         const msg = o.startsWith('?') ? `uptime: unrecognized option '${o.slice(1)}'\n` : `uptime: invalid option -- '${o}'\n`;
@@ -93,7 +111,11 @@ async function busybox(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (bad) return { stdout: '', stderr: `uptime: unrecognized option: ${bad}\n${usageOf('uptime', 'busybox')?.text ?? ''}`, exitCode: 1 };
   if (args.some((a) => a.startsWith('-s'))) {
     const boot = new Date(env.host.kernel.bootMs);
-    return { stdout: `${boot.getUTCFullYear()}-${two(boot.getUTCMonth() + 1)}-${two(boot.getUTCDate())} ${two(boot.getUTCHours())}:${two(boot.getUTCMinutes())}:${two(boot.getUTCSeconds())}\n`, stderr: '', exitCode: 0 };
+    return {
+      stdout: `${boot.getUTCFullYear()}-${two(boot.getUTCMonth() + 1)}-${two(boot.getUTCDate())} ${two(boot.getUTCHours())}:${two(boot.getUTCMinutes())}:${two(boot.getUTCSeconds())}\n`,
+      stderr: '',
+      exitCode: 0,
+    };
   }
   const now = new Date(env.host.clock.nowMs);
   const secs = Math.floor((env.host.clock.nowMs - env.host.kernel.bootMs) / 1000);

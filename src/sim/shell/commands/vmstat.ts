@@ -39,8 +39,20 @@ For more details see vmstat(8).
 
 /** main()'s longopts. */
 const LONGS: LongOpt[] = [
-  ['active', 'a'], ['forks', 'f'], ['slabs', 'm'], ['one-header', 'n'], ['stats', 's'], ['disk', 'd'], ['disk-sum', 'D'],
-  ['partition', 'p', 'required'], ['unit', 'S', 'required'], ['wide', 'w'], ['timestamp', 't'], ['help', 'h'], ['version', 'V'], ['no-first', 'y'],
+  ['active', 'a'],
+  ['forks', 'f'],
+  ['slabs', 'm'],
+  ['one-header', 'n'],
+  ['stats', 's'],
+  ['disk', 'd'],
+  ['disk-sum', 'D'],
+  ['partition', 'p', 'required'],
+  ['unit', 'S', 'required'],
+  ['wide', 'w'],
+  ['timestamp', 't'],
+  ['help', 'h'],
+  ['version', 'V'],
+  ['no-first', 'y'],
 ].map(([name, key, arg]) => ({ name: name as string, key: key as string, arg: (arg ?? 'none') as LongOpt['arg'] }));
 
 /** -S: dataUnit and the unit letter -s prints (UNIT_B, UNIT_k, UNIT_K, UNIT_m, UNIT_M). */
@@ -113,7 +125,14 @@ function firstLine(env: CmdEnv, o: Opts): string {
   const div = s.user + s.nice + s.system + s.irq + s.softirq + s.idle + s.iowait + s.steal || 1;
   const conv = (kb: number) => Math.floor((kb / o.unit) * 1024);
   const kbPerPage = 4;
-  const io = [conv(s.pswpin * kbPerPage) / uptime, conv(s.pswpout * kbPerPage) / uptime, s.pgpgin / uptime, s.pgpgout / uptime, s.intr / uptime, s.ctxt / div].map(Math.floor);
+  const io = [
+    conv(s.pswpin * kbPerPage) / uptime,
+    conv(s.pswpout * kbPerPage) / uptime,
+    s.pgpgin / uptime,
+    s.pgpgout / uptime,
+    s.intr / uptime,
+    s.ctxt / div,
+  ].map(Math.floor);
   return `${row([s.running, s.blocked, ...memColumns(env, o), ...io, ...cpuColumns(s)], o.wide)}${o.timestamp ? ` ${stamp(env.host.clock.nowMs)}` : ''}\n`;
 }
 
@@ -135,15 +154,36 @@ function sumFormat(env: CmdEnv, o: Opts, letter: string): string {
   const conv = (kb: number) => Math.floor((kb / o.unit) * 1024);
   const n = (v: number) => String(v).padStart(13);
   const mem: [number, string][] = [
-    [m.MemTotal, 'total memory'], [m.MemTotal - m.MemAvailable, 'used memory'], [m.Active, 'active memory'], [m.Inactive, 'inactive memory'],
-    [m.MemFree, 'free memory'], [m.Buffers, 'buffer memory'], [m.Cached + m.SReclaimable, 'swap cache'], [0, 'total swap'], [0, 'used swap'], [0, 'free swap'],
+    [m.MemTotal, 'total memory'],
+    [m.MemTotal - m.MemAvailable, 'used memory'],
+    [m.Active, 'active memory'],
+    [m.Inactive, 'inactive memory'],
+    [m.MemFree, 'free memory'],
+    [m.Buffers, 'buffer memory'],
+    [m.Cached + m.SReclaimable, 'swap cache'],
+    [0, 'total swap'],
+    [0, 'used swap'],
+    [0, 'free swap'],
   ];
   const rest: [number, string][] = [
-    [s.user, 'non-nice user cpu ticks'], [s.nice, 'nice user cpu ticks'], [s.system, 'system cpu ticks'], [s.idle, 'idle cpu ticks'],
-    [s.iowait, 'IO-wait cpu ticks'], [s.irq, 'IRQ cpu ticks'], [s.softirq, 'softirq cpu ticks'], [s.steal, 'stolen cpu ticks'],
-    [s.guest, 'non-nice guest cpu ticks'], [s.guestNice, 'nice guest cpu ticks'], [s.pgpgin, 'K paged in'], [s.pgpgout, 'K paged out'],
-    [s.pswpin, 'pages swapped in'], [s.pswpout, 'pages swapped out'], [s.intr, 'interrupts'], [s.ctxt, 'CPU context switches'],
-    [s.btime, 'boot time'], [s.processes, 'forks'],
+    [s.user, 'non-nice user cpu ticks'],
+    [s.nice, 'nice user cpu ticks'],
+    [s.system, 'system cpu ticks'],
+    [s.idle, 'idle cpu ticks'],
+    [s.iowait, 'IO-wait cpu ticks'],
+    [s.irq, 'IRQ cpu ticks'],
+    [s.softirq, 'softirq cpu ticks'],
+    [s.steal, 'stolen cpu ticks'],
+    [s.guest, 'non-nice guest cpu ticks'],
+    [s.guestNice, 'nice guest cpu ticks'],
+    [s.pgpgin, 'K paged in'],
+    [s.pgpgout, 'K paged out'],
+    [s.pswpin, 'pages swapped in'],
+    [s.pswpout, 'pages swapped out'],
+    [s.intr, 'interrupts'],
+    [s.ctxt, 'CPU context switches'],
+    [s.btime, 'boot time'],
+    [s.processes, 'forks'],
   ];
   return [...mem.map(([v, t]) => `${n(conv(v))} ${letter} ${t}\n`), ...rest.map(([v, t]) => `${n(v)} ${t}\n`)].join('');
 }
@@ -195,7 +235,11 @@ export const vmstat: SimCommand = {
     if (modes.size > 1 || (modes.size === 1 && !modes.has('s'))) {
       if (modes.size > 1) return R('', USAGE, 1);
       // Not vmstat's words: the simulated host keeps no per-disk or slab counters.
-      return R('', `vmstat -${[...modes][0]}: not simulated on node1 (this vmstat has: the default report with -a, -n, -S, -t, -w, -y, delay and count; -s; -f)\n`, 1);
+      return R(
+        '',
+        `vmstat -${[...modes][0]}: not simulated on node1 (this vmstat has: the default report with -a, -n, -S, -t, -w, -y, delay and count; -s; -f)\n`,
+        1,
+      );
     }
     if (modes.has('s')) return R(sumFormat(env, o, letter));
     return loop(env, o, delay, infinite ? Number.POSITIVE_INFINITY : count);

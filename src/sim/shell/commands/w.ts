@@ -19,7 +19,8 @@ function ival7(secs: number, centi: number): string {
   return ` ${String(secs).padStart(2)}.${two(centi)}s`;
 }
 
-const USAGE = '\nUsage:\n w [options] [user]\n\nOptions:\n -h, --no-header     do not print header\n -u, --no-current    ignore current process username\n -s, --short         short format\n -f, --from          show remote hostname field\n -o, --old-style     old style output\n -i, --ip-addr       display IP address instead of hostname (if possible)\n -p, --pids          show the PID(s) of processes in WHAT\n\n     --help     display this help and exit\n -V, --version  output version information and exit\n\nFor more details see w(1).\n';
+const USAGE =
+  '\nUsage:\n w [options] [user]\n\nOptions:\n -h, --no-header     do not print header\n -u, --no-current    ignore current process username\n -s, --short         short format\n -f, --from          show remote hostname field\n -o, --old-style     old style output\n -i, --ip-addr       display IP address instead of hostname (if possible)\n -p, --pids          show the PID(s) of processes in WHAT\n\n     --help     display this help and exit\n -V, --version  output version information and exit\n\nFor more details see w(1).\n';
 
 export const w: SimCommand = {
   name: 'w',
@@ -30,7 +31,16 @@ export const w: SimCommand = {
     let from = true;
     let pids = false;
     let user: string | undefined;
-    const long: Record<string, string> = { '--no-header': 'h', '--no-current': 'u', '--short': 's', '--from': 'f', '--old-style': 'o', '--ip-addr': 'i', '--pids': 'p', '--version': 'V' };
+    const long: Record<string, string> = {
+      '--no-header': 'h',
+      '--no-current': 'u',
+      '--short': 's',
+      '--from': 'f',
+      '--old-style': 'o',
+      '--ip-addr': 'i',
+      '--pids': 'p',
+      '--version': 'V',
+    };
     for (const a of args) {
       if (a === '--help') return { stdout: USAGE, stderr: '', exitCode: 0 };
       const opts = long[a] ? [long[a] as string] : a.startsWith('--') ? [`?${a}`] : a.startsWith('-') && a.length > 1 ? [...a.slice(1)] : undefined;

@@ -28,7 +28,12 @@ export const wget: SimCommand = {
       } else if (a.startsWith('-')) return R('', `wget: unrecognized option: ${a.replace(/^-+/, '')}\n`, 1);
       else url = a;
     }
-    if (!url) return R('', 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...\n', 1);
+    if (!url)
+      return R(
+        '',
+        'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...\n',
+        1,
+      );
     const m = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
     if (!m) return R('', `wget: not an http or ftp url: ${url}\n`, 1);
     const host = m[1] as string;
@@ -42,13 +47,29 @@ export const wget: SimCommand = {
       // GNU wget (the Ubuntu host): -q silences everything, errors included; failures exit 4.
       const ts = new Date(env.host.clock.nowMs).toISOString().replace('T', ' ').slice(0, 19);
       const full = `http://${host}${m[2] ? `:${port}` : ''}${m[3] ?? '/'}`;
-      if (got === 'resolve') return R('', quiet ? '' : `--${ts}--  ${full}\nResolving ${host} (${host})... failed: Name or service not known.\nwget: unable to resolve host address \u2018${host}\u2019\n`, 4);
+      if (got === 'resolve')
+        return R(
+          '',
+          quiet
+            ? ''
+            : `--${ts}--  ${full}\nResolving ${host} (${host})... failed: Name or service not known.\nwget: unable to resolve host address \u2018${host}\u2019\n`,
+          4,
+        );
       const connecting = `--${ts}--  ${full}\n${ip === host ? '' : `Resolving ${host} (${host})... ${ip}\n`}Connecting to ${host} (${host})|${ip}|:${port}... `;
       if (got === 'connect') return R('', quiet ? '' : `${connecting}failed: Connection refused.\n`, 4);
       // GNU wget@v1.21.4 src/http.c: the status line, then `ERROR 404: Not Found.`; a server error exits 8.
-      if (got.status >= 400) return R('', quiet ? '' : `${connecting}connected.\nHTTP request sent, awaiting response... ${got.status} ${REASON[got.status]}\n${ts} ERROR ${got.status}: ${REASON[got.status]}.\n\n`, 8);
+      if (got.status >= 400)
+        return R(
+          '',
+          quiet
+            ? ''
+            : `${connecting}connected.\nHTTP request sent, awaiting response... ${got.status} ${REASON[got.status]}\n${ts} ERROR ${got.status}: ${REASON[got.status]}.\n\n`,
+          8,
+        );
       const name = toStdout ? 'STDOUT' : file;
-      const log = quiet ? '' : `${connecting}connected.\nHTTP request sent, awaiting response... 200 OK\nLength: ${got.body.length} [text/html]\nSaving to: \u2018${name}\u2019\n\n${ts} - ${toStdout ? 'written to stdout' : `\u2018${file}\u2019 saved`} [${got.body.length}/${got.body.length}]\n\n`;
+      const log = quiet
+        ? ''
+        : `${connecting}connected.\nHTTP request sent, awaiting response... 200 OK\nLength: ${got.body.length} [text/html]\nSaving to: \u2018${name}\u2019\n\n${ts} - ${toStdout ? 'written to stdout' : `\u2018${file}\u2019 saved`} [${got.body.length}/${got.body.length}]\n\n`;
       if (toStdout) return R(got.body, log);
       await env.fs.writeFile(env.fs.resolvePath(env.cwd, file), got.body);
       return R('', log);

@@ -29,7 +29,20 @@ export const who: SimCommand = {
   async run(args, env: CmdEnv): Promise<ExecResult> {
     const f = new Set<string>();
     const operands: string[] = [];
-    const long: Record<string, string> = { '--boot': 'b', '--heading': 'H', '--count': 'q', '--all': 'a', '--login': 'l', '--runlevel': 'r', '--short': 's', '--users': 'u', '--mesg': 'T', '--process': 'p', '--dead': 'd', '--time': 't' };
+    const long: Record<string, string> = {
+      '--boot': 'b',
+      '--heading': 'H',
+      '--count': 'q',
+      '--all': 'a',
+      '--login': 'l',
+      '--runlevel': 'r',
+      '--short': 's',
+      '--users': 'u',
+      '--mesg': 'T',
+      '--process': 'p',
+      '--dead': 'd',
+      '--time': 't',
+    };
     for (const a of args) {
       if (long[a]) f.add(long[a] as string);
       else if (a.startsWith('--')) return { stdout: '', stderr: `who: unrecognized option '${a}'\n${USAGE_TRY}`, exitCode: 1 };
@@ -52,8 +65,16 @@ export const who: SimCommand = {
     const onlyOther = ['b', 'r', 'd', 'l', 'p', 't'].some((x) => f.has(x));
     const ttyOfCaller = env.session.proc.tty;
     if (!onlyOther || f.has('a')) {
-      if (!f.has('m') || ttyOfCaller === s.tty) out.push(line(s.user, s.tty, stamp(s.startMs), `(${s.from})`, f.has('u') ? { idle: '  .  ', pid: String(env.host.loginShell.pid) } : undefined));
+      if (!f.has('m') || ttyOfCaller === s.tty)
+        out.push(line(s.user, s.tty, stamp(s.startMs), `(${s.from})`, f.has('u') ? { idle: '  .  ', pid: String(env.host.loginShell.pid) } : undefined));
     }
-    return { stdout: out.filter((l) => l !== '').map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
+    return {
+      stdout: out
+        .filter((l) => l !== '')
+        .map((l) => `${l}\n`)
+        .join(''),
+      stderr: '',
+      exitCode: 0,
+    };
   },
 };

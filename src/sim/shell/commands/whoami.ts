@@ -8,7 +8,8 @@ export const whoami: SimCommand = {
   name: 'whoami',
   async run(_args, env) {
     const name = env.host.userName(env.self.uid, passwdOf(env));
-    if (name === String(env.self.uid)) return R('', env.flavor === 'busybox' ? `whoami: unknown uid ${name}\n` : `whoami: cannot find name for user ID ${name}\n`, 1);
+    if (name === String(env.self.uid))
+      return R('', env.flavor === 'busybox' ? `whoami: unknown uid ${name}\n` : `whoami: cannot find name for user ID ${name}\n`, 1);
     return R(`${name}\n`);
   },
 };

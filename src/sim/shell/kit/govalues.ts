@@ -62,13 +62,14 @@ export function parseUint(s: string, bits = 64): GoResult<bigint> {
 export function parseFloat64(s: string): GoResult<number> {
   if (/^[+-]?(inf|infinity)$/i.test(s)) return ok(s.startsWith('-') ? -Infinity : Infinity);
   if (/^nan$/i.test(s)) return ok(Number.NaN);
-  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d+)?$/.test(s)) return fail(`strconv.ParseFloat: parsing ${JSON.stringify(s)}: invalid syntax`);
+  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d+)?$/.test(s))
+    return fail(`strconv.ParseFloat: parsing ${JSON.stringify(s)}: invalid syntax`);
   const v = Number(s.replaceAll('_', ''));
   if (!Number.isFinite(v)) return fail(`strconv.ParseFloat: parsing ${JSON.stringify(s)}: value out of range`);
   return ok(v);
 }
 
-const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
 /** time.ParseDuration: nanoseconds. */
 export function parseDuration(orig: string): GoResult<number> {
@@ -103,7 +104,11 @@ const BINARY: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t:
 /** go-units RAMInBytes (parseSize with the binary map): `100m` → 104857600. */
 export function ramInBytes(sizeStr: string): GoResult<number> {
   let sep = -1;
-  for (let i = sizeStr.length - 1; i >= 0; i--) if ('01234567890. '.includes(sizeStr[i] as string)) { sep = i; break; }
+  for (let i = sizeStr.length - 1; i >= 0; i--)
+    if ('01234567890. '.includes(sizeStr[i] as string)) {
+      sep = i;
+      break;
+    }
   if (sep === -1) return fail(`invalid size: '${sizeStr}'`);
   const [num, sfx0] = sizeStr[sep] !== ' ' ? [sizeStr.slice(0, sep + 1), sizeStr.slice(sep + 1)] : [sizeStr.slice(0, sep), sizeStr.slice(sep + 1)];
   const f = parseFloat64(num);

@@ -5,7 +5,18 @@
  * - `bbHumanReadable`: busybox@1_36_1:libbb/human_readable.c make_human_readable_str.
  */
 
-export const HUMAN = { ceiling: 0, roundToNearest: 1, floor: 2, groupDigits: 4, suppressPointZero: 8, autoscale: 16, base1024: 32, spaceBeforeUnit: 64, SI: 128, B: 256 } as const;
+export const HUMAN = {
+  ceiling: 0,
+  roundToNearest: 1,
+  floor: 2,
+  groupDigits: 4,
+  suppressPointZero: 8,
+  autoscale: 16,
+  base1024: 32,
+  spaceBeforeUnit: 64,
+  SI: 128,
+  B: 256,
+} as const;
 
 const POWER_LETTER = ['', 'K', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y', 'R', 'Q'];
 

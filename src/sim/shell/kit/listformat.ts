@@ -7,7 +7,11 @@
 import { HEADER_FUNCS, parseTemplate, TemplateError } from './template/index.ts';
 import { tabwriter } from './tabwriter.ts';
 
-export interface ListResult { stdout: string; stderr: string; exitCode: number }
+export interface ListResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
 
 /** Context.preFormat: strip "table", map "json", trim spaces, unescape \t and \n. */
 export function preFormat(format: string): { tpl: string; table: boolean } {

@@ -20,7 +20,7 @@ function isoWeek(d: Date): { year: number; week: number } {
   t.setUTCDate(t.getUTCDate() - dow + 3); // the Thursday of this week decides the year
   const year = t.getUTCFullYear();
   const jan4 = new Date(Date.UTC(year, 0, 4));
-  const week = 1 + Math.round((t.getTime() - jan4.getTime()) / 86_400_000 / 7 - ((jan4.getUTCDay() + 6) % 7 - 3) / 7);
+  const week = 1 + Math.round((t.getTime() - jan4.getTime()) / 86_400_000 / 7 - (((jan4.getUTCDay() + 6) % 7) - 3) / 7);
   return { year, week };
 }
 
@@ -36,51 +36,94 @@ function convert(c: string, d: Date, ms: number, dialect: Dialect, colons: numbe
   const h = d.getUTCHours();
   const sub = (f: string) => text(strftime(f, ms, dialect));
   switch (c) {
-    case 'a': return text(DAYS[d.getUTCDay()]!.slice(0, 3));
-    case 'A': return text(DAYS[d.getUTCDay()]!);
-    case 'b': case 'h': return text(MONTHS[d.getUTCMonth()]!.slice(0, 3));
-    case 'B': return text(MONTHS[d.getUTCMonth()]!);
-    case 'c': return sub('%a %b %e %H:%M:%S %Y');
-    case 'C': return num(Math.floor(d.getUTCFullYear() / 100), 2);
-    case 'd': return num(d.getUTCDate(), 2);
-    case 'D': case 'x': return sub('%m/%d/%y');
-    case 'e': return num(d.getUTCDate(), 2, ' ');
-    case 'F': return sub('%Y-%m-%d');
-    case 'g': return num(isoWeek(d).year % 100, 2);
-    case 'G': return num(isoWeek(d).year, 1);
-    case 'H': return num(h, 2);
-    case 'I': return num(h % 12 || 12, 2);
-    case 'j': return num(yday(d) + 1, 3);
-    case 'k': return dialect === 'gnu' ? num(h, 2, ' ') : undefined;
-    case 'l': return dialect === 'gnu' ? num(h % 12 || 12, 2, ' ') : undefined;
-    case 'm': return num(d.getUTCMonth() + 1, 2);
-    case 'M': return num(d.getUTCMinutes(), 2);
-    case 'n': return text('\n');
+    case 'a':
+      return text(DAYS[d.getUTCDay()]!.slice(0, 3));
+    case 'A':
+      return text(DAYS[d.getUTCDay()]!);
+    case 'b':
+    case 'h':
+      return text(MONTHS[d.getUTCMonth()]!.slice(0, 3));
+    case 'B':
+      return text(MONTHS[d.getUTCMonth()]!);
+    case 'c':
+      return sub('%a %b %e %H:%M:%S %Y');
+    case 'C':
+      return num(Math.floor(d.getUTCFullYear() / 100), 2);
+    case 'd':
+      return num(d.getUTCDate(), 2);
+    case 'D':
+    case 'x':
+      return sub('%m/%d/%y');
+    case 'e':
+      return num(d.getUTCDate(), 2, ' ');
+    case 'F':
+      return sub('%Y-%m-%d');
+    case 'g':
+      return num(isoWeek(d).year % 100, 2);
+    case 'G':
+      return num(isoWeek(d).year, 1);
+    case 'H':
+      return num(h, 2);
+    case 'I':
+      return num(h % 12 || 12, 2);
+    case 'j':
+      return num(yday(d) + 1, 3);
+    case 'k':
+      return dialect === 'gnu' ? num(h, 2, ' ') : undefined;
+    case 'l':
+      return dialect === 'gnu' ? num(h % 12 || 12, 2, ' ') : undefined;
+    case 'm':
+      return num(d.getUTCMonth() + 1, 2);
+    case 'M':
+      return num(d.getUTCMinutes(), 2);
+    case 'n':
+      return text('\n');
     case 'N': {
       if (dialect !== 'gnu') return undefined;
       const digits = String((ms % 1000) * 1_000_000).padStart(9, '0');
       return text(digits.slice(0, precision || 9).padEnd(precision || 9, '0'));
     }
-    case 'p': return text(h < 12 ? 'AM' : 'PM');
-    case 'P': return dialect === 'gnu' ? text(h < 12 ? 'am' : 'pm') : undefined;
-    case 'q': return dialect === 'gnu' ? num(Math.floor(d.getUTCMonth() / 3) + 1, 1) : undefined;
-    case 'r': return sub('%I:%M:%S %p');
-    case 'R': return sub('%H:%M');
-    case 's': return num(Math.floor(ms / 1000), 1);
-    case 'S': return num(d.getUTCSeconds(), 2);
-    case 't': return text('\t');
-    case 'T': case 'X': return sub('%H:%M:%S');
-    case 'u': return num(d.getUTCDay() || 7, 1);
-    case 'U': return num(Math.floor((yday(d) + 7 - d.getUTCDay()) / 7), 2);
-    case 'V': return num(isoWeek(d).week, 2);
-    case 'w': return num(d.getUTCDay(), 1);
-    case 'W': return num(Math.floor((yday(d) + 7 - ((d.getUTCDay() + 6) % 7)) / 7), 2);
-    case 'y': return num(d.getUTCFullYear() % 100, 2);
-    case 'Y': return num(d.getUTCFullYear(), 1);
-    case 'z': return text(['+0000', '+00:00', '+00:00:00', '+00'][colons] ?? '+0000');
-    case 'Z': return text('UTC');
-    case '%': return text('%');
-    default: return undefined;
+    case 'p':
+      return text(h < 12 ? 'AM' : 'PM');
+    case 'P':
+      return dialect === 'gnu' ? text(h < 12 ? 'am' : 'pm') : undefined;
+    case 'q':
+      return dialect === 'gnu' ? num(Math.floor(d.getUTCMonth() / 3) + 1, 1) : undefined;
+    case 'r':
+      return sub('%I:%M:%S %p');
+    case 'R':
+      return sub('%H:%M');
+    case 's':
+      return num(Math.floor(ms / 1000), 1);
+    case 'S':
+      return num(d.getUTCSeconds(), 2);
+    case 't':
+      return text('\t');
+    case 'T':
+    case 'X':
+      return sub('%H:%M:%S');
+    case 'u':
+      return num(d.getUTCDay() || 7, 1);
+    case 'U':
+      return num(Math.floor((yday(d) + 7 - d.getUTCDay()) / 7), 2);
+    case 'V':
+      return num(isoWeek(d).week, 2);
+    case 'w':
+      return num(d.getUTCDay(), 1);
+    case 'W':
+      return num(Math.floor((yday(d) + 7 - ((d.getUTCDay() + 6) % 7)) / 7), 2);
+    case 'y':
+      return num(d.getUTCFullYear() % 100, 2);
+    case 'Y':
+      return num(d.getUTCFullYear(), 1);
+    case 'z':
+      return text(['+0000', '+00:00', '+00:00:00', '+00'][colons] ?? '+0000');
+    case 'Z':
+      return text('UTC');
+    case '%':
+      return text('%');
+    default:
+      return undefined;
   }
 }
 

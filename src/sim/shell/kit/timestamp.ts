@@ -3,7 +3,7 @@
  * `--since`/`--until` (events, logs): a Go duration before now, an RFC 3339 date or time
  * (UTC on node1), or Unix seconds with an optional fraction.
  */
-const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** time.ParseDuration, in milliseconds; undefined when it is not a duration. */
 export function parseDuration(v: string): number | undefined {

@@ -33,7 +33,8 @@ export default defineCommand({
   use: 'build [OPTIONS] PATH | URL | -',
   short: 'Build an image from a Dockerfile',
   top: 4,
-  pluginHelp: '\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n\nAliases:\n  docker build, docker builder build, docker image build, docker buildx b\n',
+  pluginHelp:
+    '\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n\nAliases:\n  docker build, docker builder build, docker image build, docker buildx b\n',
   flags: [
     { long: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping ("host:ip")', sim: false },
     { long: 'build-arg', type: 'list', usage: 'Set build-time variables' },
@@ -69,7 +70,11 @@ export default defineCommand({
   ],
   async run(flags, rest, env) {
     if (rest.length !== 1)
-      return R('', `ERROR: "docker buildx build" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`, 1);
+      return R(
+        '',
+        `ERROR: "docker buildx build" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`,
+        1,
+      );
     const progress = (flags.progress as string | undefined) ?? 'auto';
     if (!['auto', 'tty', 'plain', 'quiet', 'rawjson'].includes(progress)) return R('', `ERROR: invalid progress mode ${progress}\n`, 1);
     const dir = env.fs.resolvePath(env.cwd, rest[0] as string);
@@ -100,9 +105,15 @@ export default defineCommand({
     // The Debian mirror publishes new package versions every 14 days of simulated time (the stale apt cache trap of L9).
     builder.mirror.epoch = Math.max(builder.mirror.epoch, Math.floor((env.host.clock.nowMs - lib.bornMs) / MIRROR_PERIOD_MS));
     const r = await builder.build({
-      context, file, tags: (flags.tag as string[] | undefined) ?? [], buildArgs, noCache: Boolean(flags['no-cache']),
+      context,
+      file,
+      tags: (flags.tag as string[] | undefined) ?? [],
+      buildArgs,
+      noCache: Boolean(flags['no-cache']),
       ...(flags.target !== undefined ? { target: flags.target as string } : {}),
-      nowMs: env.host.clock.nowMs, columns: env.columns, progress: progress === 'plain' || !env.tty ? 'plain' : 'tty',
+      nowMs: env.host.clock.nowMs,
+      columns: env.columns,
+      progress: progress === 'plain' || !env.tty ? 'plain' : 'tty',
     });
     // The build takes its simulated time.
     env.host.kernel.advance(Math.round(r.seconds * 1000));

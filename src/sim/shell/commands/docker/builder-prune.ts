@@ -20,7 +20,9 @@ export default defineCommand({
   async run(flags, rest, env, cmd) {
     const argErr = arity(cmd, rest.length, 0);
     if (argErr) return argErr;
-    const warning = flags.all ? 'WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] ' : 'WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ';
+    const warning = flags.all
+      ? 'WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] '
+      : 'WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ';
     if (!flags.force && !confirmed(env.stdin)) return { stdout: warning, stderr: '', exitCode: 0 };
     return { stdout: `${flags.force ? '' : warning}Total reclaimed space: 0B\n`, stderr: '', exitCode: 0 };
   },

@@ -8,7 +8,7 @@ import { defineCommand } from './define.ts';
 // docker/cli@v27.3.1:cli/command/container/commit.go
 export default defineCommand({
   use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
-  short: 'Create a new image from a container\'s changes',
+  short: "Create a new image from a container's changes",
   aliases: 'docker container commit, docker commit',
   flags: [
     { long: 'author', short: 'a', type: 'string', usage: 'Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")' },
@@ -38,7 +38,17 @@ export default defineCommand({
     const cfg = base.image.config.config;
     // moby@v27.3.1:daemon/commit.go: --change goes through dockerfile.BuildFromConfig (build/changes.ts).
     const { applyChanges } = await import('../../../build/changes.ts');
-    const config = applyChanges({ ...cfg, Env: c.config.Env, Cmd: c.config.Cmd, Entrypoint: c.config.Entrypoint, ...(c.config.User ? { User: c.config.User } : {}), ...(c.config.WorkingDir ? { WorkingDir: c.config.WorkingDir } : {}) }, (flags.change as string[] | undefined) ?? []);
+    const config = applyChanges(
+      {
+        ...cfg,
+        Env: c.config.Env,
+        Cmd: c.config.Cmd,
+        Entrypoint: c.config.Entrypoint,
+        ...(c.config.User ? { User: c.config.User } : {}),
+        ...(c.config.WorkingDir ? { WorkingDir: c.config.WorkingDir } : {}),
+      },
+      (flags.change as string[] | undefined) ?? [],
+    );
     if ('error' in config) return R('', `Error response from daemon: ${config.error as string}\n`, 1);
     const image = await commitImage(base.image, root, {
       createdBy: [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].join(' '),

@@ -12,7 +12,10 @@ type Kind = 'container' | 'image' | 'other';
 
 /** What the nth argument of a Use line names: `stop [OPTIONS] CONTAINER [CONTAINER...]` → container for every n. */
 export function argKind(use: string, n: number): Kind {
-  const words = use.split(/\s+/).slice(1).filter((w) => w !== '[OPTIONS]');
+  const words = use
+    .split(/\s+/)
+    .slice(1)
+    .filter((w) => w !== '[OPTIONS]');
   const at = words[Math.min(n, words.length - 1)];
   if (at === undefined) return 'other';
   const word = at.replace(/^\[|\]$/g, '');

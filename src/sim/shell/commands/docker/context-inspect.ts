@@ -6,9 +6,7 @@ import { templated } from './format.ts';
 export default defineCommand({
   use: 'inspect [OPTIONS] [CONTEXT] [CONTEXT...]',
   short: 'Display detailed information on one or more contexts',
-  flags: [
-    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
-  ],
+  flags: [{ long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP }],
   async run(flags, rest) {
     const names = rest.length ? rest : ['default'];
     const missing = names.filter((n) => n !== 'default');

@@ -7,7 +7,6 @@ import { arity } from './errors.ts';
 // docker/cli@v27.3.1:cli/command/formatter/context.go: the header map.
 const HEADER = { Name: 'NAME', Description: 'DESCRIPTION', DockerEndpoint: 'DOCKER ENDPOINT', Error: 'ERROR' };
 
-
 // docker/cli@v27.3.1:cli/command/context/list.go
 export default defineCommand({
   use: 'ls [OPTIONS]',
@@ -24,7 +23,13 @@ export default defineCommand({
     // list.go: for "json"/"{{json .}}" the context carries ContextType "moby" and marshals as is.
     const plain = fmt === 'json' || fmt === '{{json .}}';
     const c = { Name: 'default', Description: 'Current DOCKER_HOST based configuration', DockerEndpoint: ENDPOINT, Current: true, Error: '' };
-    const row = new GoStruct('*formatter.clientContextContext', c, undefined, () => (plain ? { ...c, ContextType: 'moby' } : { Current: true, Description: c.Description, DockerEndpoint: ENDPOINT, Error: '', Name: 'default' }), true);
+    const row = new GoStruct(
+      '*formatter.clientContextContext',
+      c,
+      undefined,
+      () => (plain ? { ...c, ContextType: 'moby' } : { Current: true, Description: c.Description, DockerEndpoint: ENDPOINT, Error: '', Name: 'default' }),
+      true,
+    );
     return writeList(fmt === 'table' ? 'table {{.Name}}{{if .Current}} *{{end}}\t{{.Description}}\t{{.DockerEndpoint}}\t{{.Error}}' : fmt, [row], HEADER);
   },
 });

@@ -10,7 +10,10 @@ export const ENDPOINT = 'unix:///var/run/docker.sock';
 /** `docker context inspect default`: the in-memory default context. */
 export function inspectDoc(): Record<string, unknown> {
   return {
-    Name: 'default', Metadata: {}, Endpoints: { docker: { Host: ENDPOINT, SkipTLSVerify: false } },
-    TLSMaterial: {}, Storage: { MetadataPath: '\u003cIN MEMORY\u003e', TLSPath: '\u003cIN MEMORY\u003e' },
+    Name: 'default',
+    Metadata: {},
+    Endpoints: { docker: { Host: ENDPOINT, SkipTLSVerify: false } },
+    TLSMaterial: {},
+    Storage: { MetadataPath: '\u003cIN MEMORY\u003e', TLSPath: '\u003cIN MEMORY\u003e' },
   };
 }

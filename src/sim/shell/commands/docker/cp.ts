@@ -15,7 +15,6 @@ import { arity, daemonErr } from './errors.ts';
 import { collect, ContainerView, CopyError, extract, fromTar, HostView, rebaseEntries, tarSize, toTar, type ArcEntry, type FsView } from './cpfs.ts';
 import { defineCommand } from './define.ts';
 
-
 /** A client-side error, printed by main with Fprintln (exit 1). */
 const fail = (msg: string, stderr = ''): ExecResult => ({ stdout: '', stderr: `${stderr}${msg}\n`, exitCode: 1 });
 
@@ -45,7 +44,12 @@ function splitDirEntry(p: string): [string, string] {
 }
 const assertsDir = (p: string) => p.endsWith('/') || endsDot(p);
 
-interface Info { path: string; exists: boolean; isDir: boolean; rebase?: string }
+interface Info {
+  path: string;
+  exists: boolean;
+  isDir: boolean;
+  rebase?: string;
+}
 
 /** PrepareArchiveCopy: the directory to extract into and the archive entries renamed for it. */
 function prepareCopy(entries: ArcEntry[], src: Info, dst: Info): { dir: string; entries: ArcEntry[] } {
@@ -240,9 +244,19 @@ async function toContainer(env: CmdEnv, name: string, srcIn: string, dstPath: st
 async function userIds(view: FsView, env: CmdEnv, user: string): Promise<{ uid: number; gid: number } | string | undefined> {
   if (!user) return undefined;
   const find = (text: string, key: string) =>
-    text.split('\n').map((l) => l.split(':')).find((f) => f.length >= 4 && (f[0] === key || f[2] === key));
-  const inCtr = await view.read('/etc/passwd').then((b) => new TextDecoder().decode(b)).catch(() => '');
-  const f = inCtr.split('\n').map((l) => l.split(':')).find((x) => x.length >= 4 && x[0] === user) ?? find(await env.fs.readFile('/etc/passwd').catch(() => ''), user);
+    text
+      .split('\n')
+      .map((l) => l.split(':'))
+      .find((f) => f.length >= 4 && (f[0] === key || f[2] === key));
+  const inCtr = await view
+    .read('/etc/passwd')
+    .then((b) => new TextDecoder().decode(b))
+    .catch(() => '');
+  const f =
+    inCtr
+      .split('\n')
+      .map((l) => l.split(':'))
+      .find((x) => x.length >= 4 && x[0] === user) ?? find(await env.fs.readFile('/etc/passwd').catch(() => ''), user);
   if (!f) return `getent failed to find passwd entry for "${user}"`;
   return { uid: Number(f[2]), gid: Number(f[3]) };
 }
@@ -251,12 +265,17 @@ async function userIds(view: FsView, env: CmdEnv, user: string): Promise<{ uid: 
 export default defineCommand({
   use: 'cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n	docker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH',
   short: 'Copy files/folders between a container and the local filesystem',
-  long: 'Copy files/folders between a container and the local filesystem\n\nUse \'-\' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse \'-\' as the destination to stream a tar archive of a\ncontainer source to stdout.',
+  long: "Copy files/folders between a container and the local filesystem\n\nUse '-' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse '-' as the destination to stream a tar archive of a\ncontainer source to stdout.",
   aliases: 'docker container cp, docker cp',
   flags: [
     { long: 'archive', short: 'a', type: 'bool', usage: 'Archive mode (copy all uid/gid information)' },
     { long: 'follow-link', short: 'L', type: 'bool', usage: 'Always follow symbol link in SRC_PATH' },
-    { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached' },
+    {
+      long: 'quiet',
+      short: 'q',
+      type: 'bool',
+      usage: 'Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached',
+    },
   ],
   async run(flags, rest, env, cmd) {
     const argErr = arity(cmd, rest.length, 2);

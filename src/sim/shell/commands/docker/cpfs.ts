@@ -67,7 +67,12 @@ async function evalSymlinks(lstat: (p: string) => Promise<Node | undefined>, pat
     if (n.type === 'symlink') {
       if (++hops > 40) return undefined;
       const t = n.target ?? '';
-      todo = [...normPath(t.startsWith('/') ? t : `${cur}/${t}`).split('/').filter(Boolean), ...todo];
+      todo = [
+        ...normPath(t.startsWith('/') ? t : `${cur}/${t}`)
+          .split('/')
+          .filter(Boolean),
+        ...todo,
+      ];
       cur = '/';
       continue;
     }
@@ -83,7 +88,15 @@ export class HostView implements FsView {
     try {
       const s = await this.fs.lstat(path);
       const type = s.isSymbolicLink ? 'symlink' : s.isDirectory ? 'dir' : 'file';
-      return { type, mode: s.mode & 0o7777, uid: 0, gid: 0, mtime: Math.floor(s.mtime.getTime() / 1000), size: type === 'file' ? s.size : 0, ...(type === 'symlink' ? { target: await this.fs.readlink(path) } : {}) };
+      return {
+        type,
+        mode: s.mode & 0o7777,
+        uid: 0,
+        gid: 0,
+        mtime: Math.floor(s.mtime.getTime() / 1000),
+        size: type === 'file' ? s.size : 0,
+        ...(type === 'symlink' ? { target: await this.fs.readlink(path) } : {}),
+      };
     } catch {
       return undefined;
     }
@@ -147,7 +160,15 @@ export class ContainerView implements FsView {
     if (this.viaShell(path)) return new HostView(this.shell).lstat(path);
     const e = this.root.lookup(path);
     if (!e) return undefined;
-    return { type: e.type, mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime, size: e.type === 'file' ? e.size : 0, ...(e.type === 'symlink' ? { target: e.target } : {}) };
+    return {
+      type: e.type,
+      mode: e.mode,
+      uid: e.uid,
+      gid: e.gid,
+      mtime: e.mtime,
+      size: e.type === 'file' ? e.size : 0,
+      ...(e.type === 'symlink' ? { target: e.target } : {}),
+    };
   }
 
   async readdir(path: string): Promise<string[]> {
@@ -285,7 +306,17 @@ export async function fromTar(bytes: Uint8Array): Promise<ArcEntry[]> {
       const h = e.header;
       const type = h.type === 'directory' ? 'dir' : h.type === 'symlink' ? 'symlink' : 'file';
       const data = e.data ?? new Uint8Array(0);
-      return { name: h.name, type, mode: (h.mode ?? 0o644) & 0o7777, uid: h.uid ?? 0, gid: h.gid ?? 0, mtime: Math.floor((h.mtime?.getTime() ?? 0) / 1000), size: type === 'file' ? data.length : 0, ...(type === 'file' ? { data } : {}), ...(h.linkname ? { target: h.linkname } : {}) } satisfies ArcEntry;
+      return {
+        name: h.name,
+        type,
+        mode: (h.mode ?? 0o644) & 0o7777,
+        uid: h.uid ?? 0,
+        gid: h.gid ?? 0,
+        mtime: Math.floor((h.mtime?.getTime() ?? 0) / 1000),
+        size: type === 'file' ? data.length : 0,
+        ...(type === 'file' ? { data } : {}),
+        ...(h.linkname ? { target: h.linkname } : {}),
+      } satisfies ArcEntry;
     });
 }
 

@@ -16,8 +16,27 @@ import type { CmdEnv } from '../../types.ts';
  * UnquoteUsage prints it after the flag name (`bool` prints nothing, `stringSlice` prints `strings`).
  */
 export type FlagType =
-  | 'bool' | 'string' | 'int' | 'int64' | 'uint16' | 'uint64' | 'float' | 'duration' | 'list' | 'filter' | 'bytes' | 'decimal'
-  | 'map' | 'mount' | 'network' | 'ulimit' | 'gpu-request' | 'stringSlice' | 'stringArray' | 'command' | 'external';
+  | 'bool'
+  | 'string'
+  | 'int'
+  | 'int64'
+  | 'uint16'
+  | 'uint64'
+  | 'float'
+  | 'duration'
+  | 'list'
+  | 'filter'
+  | 'bytes'
+  | 'decimal'
+  | 'map'
+  | 'mount'
+  | 'network'
+  | 'ulimit'
+  | 'gpu-request'
+  | 'stringSlice'
+  | 'stringArray'
+  | 'command'
+  | 'external';
 
 /** Types whose flag may be given again and again, each value kept (`-e A -e B`). */
 const REPEATED = ['list', 'filter', 'map', 'mount', 'network', 'ulimit', 'gpu-request', 'stringSlice', 'stringArray'] as const;
@@ -176,14 +195,24 @@ function valueError(f: DockerFlag, v: string): string | undefined {
 function gpuError(value: string): string | undefined {
   const seen = new Set<string>();
   // csv.Reader: a quoted field keeps its commas (`"device=0,1"`).
-  const fields = value.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.filter((x, i, a) => x !== '' || i < a.length - 1).map((x) => x.replace(/,$/, '').replace(/^"(.*)"$/, '$1').replaceAll('""', '"')) ?? [];
+  const fields =
+    value
+      .match(/("([^"]|"")*"|[^,]*)(,|$)/g)
+      ?.filter((x, i, a) => x !== '' || i < a.length - 1)
+      .map((x) =>
+        x
+          .replace(/,$/, '')
+          .replace(/^"(.*)"$/, '$1')
+          .replaceAll('""', '"'),
+      ) ?? [];
   for (const field of fields) {
     const eq = field.indexOf('=');
     const key = eq < 0 ? field : field.slice(0, eq);
     if (seen.has(key)) return `gpu request key '${key}' can be specified only once`;
     seen.add(key);
     // parseCount: errors.Wrap(strconv.Atoi's error, "count must be an integer").
-    const count = (s: string) => (s === 'all' || /^[+-]?\d+$/.test(s) ? undefined : `count must be an integer: strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
+    const count = (s: string) =>
+      s === 'all' || /^[+-]?\d+$/.test(s) ? undefined : `count must be an integer: strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`;
     if (eq < 0) {
       seen.add('count');
       const e = count(key);
@@ -219,7 +248,9 @@ function boolValues(def: DockerCommand, args: string[]): string[] | string {
     if (!m || !f) {
       out.push(a);
       // The next word is this flag's value (`--name x`, `-it -e X=1`): copy it as is.
-      const next = a.startsWith('--') ? !a.includes('=') && takesValue(def.flags.find((x) => x.long === a.slice(2))) : /^-[^-]/.test(a) && takesValue(def.flags.find((x) => x.short === a.slice(-1))) && !a.includes('=');
+      const next = a.startsWith('--')
+        ? !a.includes('=') && takesValue(def.flags.find((x) => x.long === a.slice(2)))
+        : /^-[^-]/.test(a) && takesValue(def.flags.find((x) => x.short === a.slice(-1))) && !a.includes('=');
       if (next && i + 1 < args.length) out.push(args[++i] as string);
       continue;
     }

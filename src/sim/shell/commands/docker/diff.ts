@@ -6,7 +6,7 @@ import { defineCommand } from './define.ts';
 // docker/cli@v27.3.1:cli/command/container/diff.go
 export default defineCommand({
   use: 'diff CONTAINER',
-  short: 'Inspect changes to files or directories on a container\'s filesystem',
+  short: "Inspect changes to files or directories on a container's filesystem",
   aliases: 'docker container diff, docker diff',
   flags: [],
   async run(_flags, rest, env, cmd) {

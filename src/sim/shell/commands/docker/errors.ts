@@ -22,11 +22,15 @@ export function arity(cmd: Invocation, got: number, min: number, max = min): Exe
   if (got >= min && got <= max) return undefined;
   const word = (k: number) => (k === 1 ? 'argument' : 'arguments');
   const head =
-    max === 0 ? 'accepts no arguments'
-    : min === max ? `requires exactly ${min} ${word(min)}`
-    : max === Number.POSITIVE_INFINITY ? `requires at least ${min} ${word(min)}`
-    : min === 0 ? `requires at most ${max} ${word(max)}`
-    : `requires at least ${min} and at most ${max} ${word(max)}`;
+    max === 0
+      ? 'accepts no arguments'
+      : min === max
+        ? `requires exactly ${min} ${word(min)}`
+        : max === Number.POSITIVE_INFINITY
+          ? `requires at least ${min} ${word(min)}`
+          : min === 0
+            ? `requires at most ${max} ${word(max)}`
+            : `requires at least ${min} and at most ${max} ${word(max)}`;
   return { stdout: '', stderr: `"${cmd.path}" ${head}.\nSee '${cmd.path} --help'.\n\nUsage:  ${cmd.useLine}\n\n${cmd.short}\n`, exitCode: 1 };
 }
 

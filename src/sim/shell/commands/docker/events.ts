@@ -28,8 +28,24 @@ function message(e: DockerEvent): GoStruct {
   const timeNano = e.timeMs * 1e6 + (e.seq % 1e6);
   const legacy = e.type === 'container' ? { status: e.action, id: e.id, from: e.attributes.image ?? '' } : {};
   const actor = new GoStruct('events.Actor', { ID: e.id, Attributes: e.attributes });
-  const f = { ...(e.type === 'container' ? { Status: e.action, ID: e.id, From: e.attributes.image ?? '' } : { Status: '', ID: '', From: '' }), Type: e.type, Action: e.action, Actor: actor, Scope: 'local', Time: Math.floor(e.timeMs / 1000), TimeNano: timeNano };
-  return new GoStruct('events.Message', f, undefined, () => ({ ...legacy, Type: e.type, Action: e.action, Actor: { ID: e.id, Attributes: e.attributes }, scope: 'local', time: f.Time, timeNano }));
+  const f = {
+    ...(e.type === 'container' ? { Status: e.action, ID: e.id, From: e.attributes.image ?? '' } : { Status: '', ID: '', From: '' }),
+    Type: e.type,
+    Action: e.action,
+    Actor: actor,
+    Scope: 'local',
+    Time: Math.floor(e.timeMs / 1000),
+    TimeNano: timeNano,
+  };
+  return new GoStruct('events.Message', f, undefined, () => ({
+    ...legacy,
+    Type: e.type,
+    Action: e.action,
+    Actor: { ID: e.id, Attributes: e.attributes },
+    scope: 'local',
+    time: f.Time,
+    timeNano,
+  }));
 }
 
 function matches(e: DockerEvent, filters: string[]): boolean | string {
@@ -42,18 +58,28 @@ function matches(e: DockerEvent, filters: string[]): boolean | string {
   for (const [k, vs] of by) {
     const ok = vs.some((v) => {
       switch (k) {
-        case 'type': return e.type === v;
-        case 'event': return e.action === v || e.action.startsWith(`${v}:`);
-        case 'container': return e.type === 'container' && (e.id.startsWith(v) || e.attributes.name === v);
-        case 'image': return e.attributes.image === v || (e.type === 'image' && e.id === v);
-        case 'label': return v.includes('=') ? e.attributes[v.slice(0, v.indexOf('='))] === v.slice(v.indexOf('=') + 1) : v in e.attributes;
-        case 'network': return e.type === 'network' && (e.id.startsWith(v) || e.attributes.name === v);
-        case 'volume': return e.type === 'volume' && e.id === v;
-        case 'scope': return v === 'local';
-        default: return false;
+        case 'type':
+          return e.type === v;
+        case 'event':
+          return e.action === v || e.action.startsWith(`${v}:`);
+        case 'container':
+          return e.type === 'container' && (e.id.startsWith(v) || e.attributes.name === v);
+        case 'image':
+          return e.attributes.image === v || (e.type === 'image' && e.id === v);
+        case 'label':
+          return v.includes('=') ? e.attributes[v.slice(0, v.indexOf('='))] === v.slice(v.indexOf('=') + 1) : v in e.attributes;
+        case 'network':
+          return e.type === 'network' && (e.id.startsWith(v) || e.attributes.name === v);
+        case 'volume':
+          return e.type === 'volume' && e.id === v;
+        case 'scope':
+          return v === 'local';
+        default:
+          return false;
       }
     });
-    if (!['type', 'event', 'container', 'image', 'label', 'network', 'volume', 'scope', 'daemon', 'node', 'plugin', 'service', 'secret', 'config'].includes(k)) return `invalid filter '${k}'`;
+    if (!['type', 'event', 'container', 'image', 'label', 'network', 'volume', 'scope', 'daemon', 'node', 'plugin', 'service', 'secret', 'config'].includes(k))
+      return `invalid filter '${k}'`;
     if (!ok) return false;
   }
   return true;
@@ -105,7 +131,10 @@ export default defineCommand({
     if (typeof until === 'string') return { stdout: '', stderr: `${until}\n`, exitCode: 1 };
     const filters = (flags.filter as string[] | undefined) ?? [];
     const probe = matches({ type: 'container', action: '', id: '', attributes: {}, timeMs: 0, seq: 0 }, filters);
-    if (typeof probe === 'string') return probe.startsWith('bad format') ? flagError(cmd.path, `invalid argument "${filters.find((f) => !f.includes('='))}" for "-f, --filter" flag: ${probe}`) : { stdout: '', stderr: `Error response from daemon: ${probe}\n`, exitCode: 1 };
+    if (typeof probe === 'string')
+      return probe.startsWith('bad format')
+        ? flagError(cmd.path, `invalid argument "${filters.find((f) => !f.includes('='))}" for "-f, --filter" flag: ${probe}`)
+        : { stdout: '', stderr: `Error response from daemon: ${probe}\n`, exitCode: 1 };
     // The daemon replays the log from --since (whole seconds) up to --until, then streams.
     const inWindow = (e: DockerEvent) => (since === undefined || e.timeMs >= Math.floor(since / 1000) * 1000) && (until === undefined || e.timeMs <= until);
     const log = env.daemon.events.list;
@@ -117,14 +146,18 @@ export default defineCommand({
     if (since !== undefined || until !== undefined) for (const e of log) if (inWindow(e) && matches(e, filters) === true) emit(render(e));
     if (until !== undefined && until <= now) return { stdout: out, stderr: '', exitCode: 0 };
     let seen = log.length ? (log[log.length - 1] as DockerEvent).seq : -1;
-    const outcome = await env.host.waitUntil(() => {
-      for (const e of log) {
-        if (e.seq <= seen) continue;
-        seen = e.seq;
-        if (inWindow(e) && matches(e, filters) === true) emit(render(e));
-      }
-      return until !== undefined && env.host.clock.nowMs >= until;
-    }, until !== undefined ? until - now : undefined, env.signal);
+    const outcome = await env.host.waitUntil(
+      () => {
+        for (const e of log) {
+          if (e.seq <= seen) continue;
+          seen = e.seq;
+          if (inWindow(e) && matches(e, filters) === true) emit(render(e));
+        }
+        return until !== undefined && env.host.clock.nowMs >= until;
+      },
+      until !== undefined ? until - now : undefined,
+      env.signal,
+    );
     return { stdout: out, stderr: '', exitCode: outcome === 'aborted' ? 130 : 0 };
   },
 });

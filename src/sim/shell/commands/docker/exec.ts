@@ -37,10 +37,20 @@ export default defineCommand({
     if (!imgHas(c.image, argv[0] as string)) {
       const why = lookPathError(c.image, argv[0] as string);
       // moby@v27.3.1:daemon/exec.go: an exec that fails to start has ExitCode 126, whatever the cause.
-      return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown\n`, exitCode: 126 };
+      return {
+        stdout: '',
+        stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown\n`,
+        exitCode: 126,
+      };
     }
     const f = flags;
-    const proc = env.daemon.execProcess(c, argv, f.user as string | undefined, [...fileEnv, ...((f.env as string[] | undefined) ?? [])], f.workdir as string | undefined);
+    const proc = env.daemon.execProcess(
+      c,
+      argv,
+      f.user as string | undefined,
+      [...fileEnv, ...((f.env as string[] | undefined) ?? [])],
+      f.workdir as string | undefined,
+    );
     const k = env.host.kernel;
     const spec = programFor(argv, 0, 1, '');
     if (f.detach) {
@@ -63,8 +73,14 @@ export default defineCommand({
       proc.reaps = true;
       proc.handlers = new Set([2, 15]);
       env.enterSession({
-        proc, root: c.id, flavor: c.image.flavor, shell: (argv[0] ?? '').endsWith('bash') ? 'bash' : 'sh', hostname: c.config.Hostname,
-        env: { ...proc.env }, cwd: (f.workdir as string | undefined) ?? (c.config.WorkingDir || '/'), status: 0,
+        proc,
+        root: c.id,
+        flavor: c.image.flavor,
+        shell: (argv[0] ?? '').endsWith('bash') ? 'bash' : 'sh',
+        hostname: c.config.Hostname,
+        env: { ...proc.env },
+        cwd: (f.workdir as string | undefined) ?? (c.config.WorkingDir || '/'),
+        status: 0,
         onExit: (status) => {
           k.exit(proc, status);
           return (argv[0] ?? '').endsWith('bash') ? 'exit\n' : '';

@@ -21,11 +21,9 @@ const fail = (msg: string): ExecResult => ({ stdout: '', stderr: `${msg}\n`, exi
 // docker/cli@v27.3.1:cli/command/container/export.go
 export default defineCommand({
   use: 'export [OPTIONS] CONTAINER',
-  short: 'Export a container\'s filesystem as a tar archive',
+  short: "Export a container's filesystem as a tar archive",
   aliases: 'docker container export, docker export',
-  flags: [
-    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
-  ],
+  flags: [{ long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' }],
   async run(flags, rest, env, cmd) {
     const argErr = arity(cmd, rest.length, 1);
     if (argErr) return argErr;

@@ -44,7 +44,12 @@ export function bytesSize(n: number): string {
  * fails with StatusError 64 before any lookup; one that fails on an object adds
  * "template parsing error: …" to the errors (exit 1); an empty buffer prints an empty line.
  */
-export function templated(docs: Record<string, unknown>[], fmt: string | undefined, err: string, typed: unknown[] = []): { stdout: string; stderr: string; exitCode: number } {
+export function templated(
+  docs: Record<string, unknown>[],
+  fmt: string | undefined,
+  err: string,
+  typed: unknown[] = [],
+): { stdout: string; stderr: string; exitCode: number } {
   if (!fmt || fmt === 'json') {
     const out = fmt ? JSON.stringify(docs) : JSON.stringify(docs, null, 4);
     return { stdout: `${out}\n`, stderr: err, exitCode: err ? 1 : 0 };

@@ -13,7 +13,13 @@ import { sha256Hex } from '../../../image/digest.ts';
 import { HELP_FLAG, parseCommand, type DockerCommand } from './define.ts';
 import { GLOBAL_FLAGS } from './help.ts';
 
-const ROOT: DockerCommand = { use: 'docker', short: '', flags: [...GLOBAL_FLAGS, HELP_FLAG], interspersed: false, run: async () => ({ stdout: '', stderr: '', exitCode: 0 }) };
+const ROOT: DockerCommand = {
+  use: 'docker',
+  short: '',
+  flags: [...GLOBAL_FLAGS, HELP_FLAG],
+  interspersed: false,
+  run: async () => ({ stdout: '', stderr: '', exitCode: 0 }),
+};
 
 // logrus.ParseLevel's names.
 const LEVELS = ['panic', 'fatal', 'error', 'warn', 'warning', 'info', 'debug', 'trace'];
@@ -26,13 +32,18 @@ export async function parseGlobals(args: string[]): Promise<Globals> {
   if (!p.ok) return { ok: false, error: p.error, flagError: true };
   const f = p.flags as Record<string, string | boolean | string[] | undefined>;
   const level = f['log-level'] as string | undefined;
-  if (level !== undefined && level !== '' && !LEVELS.includes(level.toLowerCase())) return { ok: false, error: `Unable to parse logging level: ${level}`, flagError: false };
+  if (level !== undefined && level !== '' && !LEVELS.includes(level.toLowerCase()))
+    return { ok: false, error: `Unable to parse logging level: ${level}`, flagError: false };
   const hosts = (f.host as string[] | undefined) ?? [];
   const context = f.context as string | undefined;
   if (context && hosts.length) return { ok: false, error: 'conflicting options: either specify --host or --context, not both', flagError: false };
   if (context && context !== 'default') {
     const dir = `${((f.config as string | undefined) ?? '/root/.docker').replace(/\/+$/, '')}/contexts/meta/${await sha256Hex(context)}`;
-    return { ok: false, error: `unable to resolve docker endpoint: context ${JSON.stringify(context)}: context not found: open ${dir}/meta.json: no such file or directory`, flagError: false };
+    return {
+      ok: false,
+      error: `unable to resolve docker endpoint: context ${JSON.stringify(context)}: context not found: open ${dir}/meta.json: no such file or directory`,
+      flagError: false,
+    };
   }
   const other = hosts.find((h) => !SOCKET.includes(h));
   if (other) return { ok: false, error: `Cannot connect to the Docker daemon at ${other}. Is the docker daemon running?`, flagError: false };

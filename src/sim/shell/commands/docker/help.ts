@@ -122,7 +122,10 @@ const listLine = (name: string, short: string, pad: number) => `\n  ${name.padEn
 /** A management group's help (`docker image`): its commands; no flags of its own. */
 export function groupHelp(path: string, short: string, subs: [string, string][]): string {
   const pad = Math.max(11, ...subs.map(([n]) => n.length));
-  const list = [...subs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, s]) => listLine(n, s, pad)).join('');
+  const list = [...subs]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([n, s]) => listLine(n, s, pad))
+    .join('');
   return `\nUsage:  ${path} COMMAND\n\n${short}\n\nCommands:${list}\n\nRun '${path} COMMAND --help' for more information on a command.\n`;
 }
 
@@ -138,7 +141,12 @@ export const GLOBAL_FLAGS: DockerFlag[] = [
   { long: 'tlscert', type: 'string', default: '/root/.docker/cert.pem', usage: 'Path to TLS certificate file' },
   { long: 'tlskey', type: 'string', default: '/root/.docker/key.pem', usage: 'Path to TLS key file' },
   { long: 'host', short: 'H', type: 'list', usage: 'Daemon socket to connect to' },
-  { long: 'context', short: 'c', type: 'string', usage: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")' },
+  {
+    long: 'context',
+    short: 'c',
+    type: 'string',
+    usage: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
+  },
   { long: 'version', short: 'v', type: 'bool', usage: 'Print version information and quit' },
 ];
 

@@ -23,7 +23,9 @@ export default defineCommand({
     filters.add('dangling', String(!flags.all));
     let prompt = '';
     if (!flags.force) {
-      const warn = flags.all ? 'WARNING! This will remove all images without at least one container associated to them.' : 'WARNING! This will remove all dangling images.';
+      const warn = flags.all
+        ? 'WARNING! This will remove all images without at least one container associated to them.'
+        : 'WARNING! This will remove all dangling images.';
       prompt = `${warn}\nAre you sure you want to continue? [y/N] `;
       // A "no" is errdefs.Cancelled: main exits 0 without a message.
       if (!confirmed(env.stdin)) return R(prompt, '', 0);

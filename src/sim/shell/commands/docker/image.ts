@@ -21,7 +21,9 @@ export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ s
  * (docker/cli@v27.3.1:cli/command/formatter/formatter.go).
  */
 export function formatted(docs: Record<string, unknown>[], fmt: string, headers: Record<string, string>, typeName: string): ExecResult {
-  const rows = docs.map((d) => new GoStruct(typeName, Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), undefined, undefined, true));
+  const rows = docs.map(
+    (d) => new GoStruct(typeName, Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), undefined, undefined, true),
+  );
   return writeList(fmt, rows, headers);
 }
 
@@ -83,4 +85,3 @@ export async function pruneImages(env: CmdEnv, filters: FilterArgs): Promise<Exe
   const r = await lib.store.prune({ all: !dangling.value, inUse: (id) => used.has(id), match });
   return R(r.stdout, r.stderr, r.exitCode);
 }
-

@@ -26,7 +26,10 @@ interface TopImage {
 
 // github.com/morikuni/aec (docker/cli@v27.3.1:vendor): each SGR is its own "\x1b[Nm", a Builder concatenates
 // them, and Apply wraps the text in them and Reset "\x1b[0m".
-const color = (...codes: number[]) => (s: string) => `${codes.map((n) => `\x1b[${n}m`).join('')}${s}\x1b[0m`;
+const color =
+  (...codes: number[]) =>
+  (s: string) =>
+    `${codes.map((n) => `\x1b[${n}m`).join('')}${s}\x1b[0m`;
 const plain = (s: string) => s;
 
 const runes = (s: string) => [...s].length;

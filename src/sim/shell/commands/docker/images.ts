@@ -19,7 +19,7 @@ export default defineCommand({
     { long: 'digests', type: 'bool', usage: 'Show digests' },
     { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
     { long: 'format', type: 'string', usage: FORMAT_HELP },
-    { long: 'no-trunc', type: 'bool', usage: 'Don\'t truncate output' },
+    { long: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
     { long: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' },
   ],
@@ -36,7 +36,8 @@ export default defineCommand({
         if (!['true', 'false', '1', '0'].includes(v)) return R('', `Error response from daemon: invalid filter 'dangling=[${v}]'\n`, 1); // filters.Args.GetBoolOrDefault: invalidFilter{key, values}
         dangling = v === 'true' || v === '1';
       } else if (k === 'reference') references.push(v);
-      else if (!['before', 'since', 'label', 'until'].includes(k) || !f.includes('=')) return R('', `Error response from daemon: invalid filter '${k || f}'\n`, 1);
+      else if (!['before', 'since', 'label', 'until'].includes(k) || !f.includes('='))
+        return R('', `Error response from daemon: invalid filter '${k || f}'\n`, 1);
     }
     if (rest[0] !== undefined) references.push(rest[0]);
     try {
@@ -53,7 +54,15 @@ async function list(flags: Record<string, unknown>, references: string[], dangli
   const lib = await env.daemon.imageLib();
   // docker/cli@v27.3.1:cli/command/image/list.go runImages: what --tree does not take yet (main prints it, status 1).
   if (flags.tree) {
-    const not = flags.quiet ? '--quiet' : flags['no-trunc'] ? '--no-trunc' : flags.digests ? '--show-digest' : flags.format !== undefined && flags.format !== '' ? '--format' : undefined;
+    const not = flags.quiet
+      ? '--quiet'
+      : flags['no-trunc']
+        ? '--no-trunc'
+        : flags.digests
+          ? '--show-digest'
+          : flags.format !== undefined && flags.format !== ''
+            ? '--format'
+            : undefined;
     if (not) return R('', `${not} is not yet supported with --tree\n`, 1);
     const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references });
     const { imageTree } = await import('./images-tree.ts');
@@ -62,22 +71,49 @@ async function list(flags: Record<string, unknown>, references: string[], dangli
   if (flags.format !== undefined) {
     const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references });
     const docs = rows.map((r) => ({
-      Repository: r.repo, Tag: r.tag, Digest: r.digest, ID: flags['no-trunc'] ? r.li.image.id : r.li.image.id.slice(7, 19),
-      CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs), CreatedAt: goTimeString(Math.floor(r.li.createdMs / 1000) * 1000), Size: humanSize(r.li.image.size),
+      Repository: r.repo,
+      Tag: r.tag,
+      Digest: r.digest,
+      ID: flags['no-trunc'] ? r.li.image.id : r.li.image.id.slice(7, 19),
+      CreatedSince: createdAgo(r.li.createdMs, env.host.clock.nowMs),
+      CreatedAt: goTimeString(Math.floor(r.li.createdMs / 1000) * 1000),
+      Size: humanSize(r.li.image.size),
       // docker/cli@v27.3.1:cli/command/formatter/image.go: -1 (not computed by `docker images`) is N/A.
-      Containers: 'N/A', SharedSize: 'N/A', UniqueSize: 'N/A', VirtualSize: humanSize(r.li.image.size),
+      Containers: 'N/A',
+      SharedSize: 'N/A',
+      UniqueSize: 'N/A',
+      VirtualSize: humanSize(r.li.image.size),
     }));
     if (flags.quiet) return R(docs.map((d) => `${d.ID}\n`).join(''));
     // docker/cli@v27.3.1:cli/command/formatter/image.go NewImageContext: the header map.
-    return formatted(docs, flags.format as string, {
-      ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE',
-      Containers: 'CONTAINERS', VirtualSize: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
-    }, '*formatter.imageContext');
+    return formatted(
+      docs,
+      flags.format as string,
+      {
+        ID: 'IMAGE ID',
+        Repository: 'REPOSITORY',
+        Tag: 'TAG',
+        Digest: 'DIGEST',
+        CreatedSince: 'CREATED',
+        CreatedAt: 'CREATED AT',
+        Size: 'SIZE',
+        Containers: 'CONTAINERS',
+        VirtualSize: 'SIZE',
+        SharedSize: 'SHARED SIZE',
+        UniqueSize: 'UNIQUE SIZE',
+      },
+      '*formatter.imageContext',
+    );
   }
   return R(
     formatImages(lib.store, {
-      nowMs: env.host.clock.nowMs, all: Boolean(flags.all), digests: Boolean(flags.digests), quiet: Boolean(flags.quiet), noTrunc: Boolean(flags['no-trunc']),
-      ...(dangling !== undefined ? { dangling } : {}), references,
+      nowMs: env.host.clock.nowMs,
+      all: Boolean(flags.all),
+      digests: Boolean(flags.digests),
+      quiet: Boolean(flags.quiet),
+      noTrunc: Boolean(flags['no-trunc']),
+      ...(dangling !== undefined ? { dangling } : {}),
+      references,
     }),
   );
 }

@@ -24,13 +24,26 @@ const sorted = <T>(o: Record<string, T> | undefined) => (o ? Object.fromEntries(
 /** container.Config as Go marshals it (docker/docker@v27.3.1:api/types/container/config.go field order and omitempty). */
 export function goContainerConfig(c: RunConfig): Record<string, unknown> {
   return {
-    Hostname: '', Domainname: '', User: c.User ?? '', AttachStdin: false, AttachStdout: false, AttachStderr: false,
+    Hostname: '',
+    Domainname: '',
+    User: c.User ?? '',
+    AttachStdin: false,
+    AttachStdout: false,
+    AttachStderr: false,
     ...(c.ExposedPorts && Object.keys(c.ExposedPorts).length ? { ExposedPorts: sorted(c.ExposedPorts) } : {}),
-    Tty: false, OpenStdin: false, StdinOnce: false, Env: c.Env ?? null, Cmd: c.Cmd ?? null,
+    Tty: false,
+    OpenStdin: false,
+    StdinOnce: false,
+    Env: c.Env ?? null,
+    Cmd: c.Cmd ?? null,
     ...(c.Healthcheck ? { Healthcheck: c.Healthcheck } : {}),
     ...(c.ArgsEscaped ? { ArgsEscaped: true } : {}),
-    Image: '', Volumes: sorted(c.Volumes), WorkingDir: c.WorkingDir ?? '', Entrypoint: c.Entrypoint ?? null,
-    OnBuild: c.OnBuild ?? null, Labels: sorted(c.Labels),
+    Image: '',
+    Volumes: sorted(c.Volumes),
+    WorkingDir: c.WorkingDir ?? '',
+    Entrypoint: c.Entrypoint ?? null,
+    OnBuild: c.OnBuild ?? null,
+    Labels: sorted(c.Labels),
     ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
     ...(c.Shell ? { Shell: c.Shell } : {}),
   };
@@ -85,16 +98,30 @@ export default defineCommand({
     const created = rfc3339(env.host.clock.nowMs);
     const comment = (flags.message as string | undefined) || 'Imported from -';
     const raw = {
-      comment, created, container_config: goContainerConfig({}), docker_version: '27.3.1', config: goContainerConfig(config as RunConfig),
-      architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [layer.diffId] }, history: [{ created, comment }],
+      comment,
+      created,
+      container_config: goContainerConfig({}),
+      docker_version: '27.3.1',
+      config: goContainerConfig(config as RunConfig),
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [layer.diffId] },
+      history: [{ created, comment }],
     };
     const configBytes = utf8(goJson(raw));
     const id = await sha256Digest(configBytes);
     const manifest = manifestFor('oci', { digest: id, size: configBytes.length }, [layer]);
     const manifestBytes = utf8(goJson(manifest));
     const image: Image = {
-      id, config: raw as unknown as ImageConfigJson, configBytes, layers: [layer], size: layer.size,
-      chainId: (await chainId([layer.diffId])) as Digest, manifest, manifestBytes, manifestDigest: await sha256Digest(manifestBytes),
+      id,
+      config: raw as unknown as ImageConfigJson,
+      configBytes,
+      layers: [layer],
+      size: layer.size,
+      chainId: (await chainId([layer.diffId])) as Digest,
+      manifest,
+      manifestBytes,
+      manifestDigest: await sha256Digest(manifestBytes),
     };
     const lib = await env.daemon.imageLib();
     await lib.store.add(image);

@@ -16,15 +16,25 @@ async function loadAll(subs: Record<string, Entry>): Promise<[string, DockerComm
 async function rootUsage(env: CmdEnv): Promise<string> {
   const all = await loadAll(COMMANDS);
   const top = all.filter(([, d]) => d.top !== undefined).sort(([, a], [, b]) => (a.top as number) - (b.top as number));
-  return rootHelp({
-    top: top.map(([n, d]) => [n, d.short]),
-    groups: Object.entries(GROUPS).sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, g]) => [n, g.short]),
-    commands: all.filter(([, d]) => d.top === undefined).map(([n, d]) => [n, d.short]),
-  }, env.columns, env.tty);
+  return rootHelp(
+    {
+      top: top.map(([n, d]) => [n, d.short]),
+      groups: Object.entries(GROUPS)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([n, g]) => [n, g.short]),
+      commands: all.filter(([, d]) => d.top === undefined).map(([n, d]) => [n, d.short]),
+    },
+    env.columns,
+    env.tty,
+  );
 }
 
 async function groupUsage(name: string, g: Group): Promise<string> {
-  return groupHelp(`docker ${name}`, g.short, (await loadAll(g.subs)).map(([n, d]) => [n, d.short]));
+  return groupHelp(
+    `docker ${name}`,
+    g.short,
+    (await loadAll(g.subs)).map(([n, d]) => [n, d.short]),
+  );
 }
 
 /** pflag's error for a flag the command does not have: `unknown flag: --x`, `unknown shorthand flag: 'x' in -xy`. */
@@ -58,13 +68,18 @@ export const docker: SimCommand = {
     if (g.version) return R('Docker version 27.3.1, build ce12230\n');
     if (!sub || g.help) return R(await rootUsage(env));
     if (env.self.uid !== 0)
-      return R('', 'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/containers/json": dial unix /var/run/docker.sock: connect: permission denied\n', 1);
+      return R(
+        '',
+        'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/containers/json": dial unix /var/run/docker.sock: connect: permission denied\n',
+        1,
+      );
     const group = Object.hasOwn(GROUPS, sub) ? GROUPS[sub] : undefined;
     if (group) {
       const [s2, ...r2] = rest;
       if (s2 === undefined || s2 === '--help' || s2 === '-h') return R(await groupUsage(sub, group));
       // The group's only flag is --help: anything else is cobra's flag error, with the group's usage (FlagErrorFunc).
-      if (s2.startsWith('-') && s2 !== '--') return R('', `${unknownFlag(s2)}\nSee 'docker ${sub} --help'.\n\n${(await groupUsage(sub, group)).slice(1)}\n`, 125);
+      if (s2.startsWith('-') && s2 !== '--')
+        return R('', `${unknownFlag(s2)}\nSee 'docker ${sub} --help'.\n\n${(await groupUsage(sub, group)).slice(1)}\n`, 125);
       const found = findSub(group, s2);
       // docker/cli@v27.3.1:cli/required.go NoArgs: a command with subcommands answers a stray word with its usage
       // ("\n" + UsageString, printed by main with Fprintln, status 1).

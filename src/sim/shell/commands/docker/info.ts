@@ -10,9 +10,7 @@ export default defineCommand({
   short: 'Display system-wide information',
   aliases: 'docker system info, docker info',
   top: 12,
-  flags: [
-    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
-  ],
+  flags: [{ long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP }],
   async run(flags, rest, env, cmd) {
     const argErr = arity(cmd, rest.length, 0);
     if (argErr) return argErr;

@@ -6,7 +6,13 @@ import { inspectMounts } from './run-storage.ts';
 import { networkManagerOf } from '../../../net/manager.ts';
 import { networkSettings } from '../../../net/inspect.ts';
 
-const iso = (ms: number) => (ms ? new Date(ms).toISOString().replace('Z', '000000Z').replace(/\.(\d{3})0+Z$/, '.$1000000Z') : '0001-01-01T00:00:00Z');
+const iso = (ms: number) =>
+  ms
+    ? new Date(ms)
+        .toISOString()
+        .replace('Z', '000000Z')
+        .replace(/\.(\d{3})0+Z$/, '.$1000000Z')
+    : '0001-01-01T00:00:00Z';
 
 /** The `docker inspect` document of a container (the fields the lessons read). */
 export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<string, unknown> {
@@ -23,8 +29,17 @@ export function inspectDoc(host: Host, c: Container, daemon?: Daemon): Record<st
     Path: (c.config.Entrypoint ?? c.config.Cmd ?? [''])[0],
     Args: [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].slice(1),
     State: {
-      Status: stateString(c), Running: running, Paused: Boolean(c.paused), Restarting: false, OOMKilled: c.oomKilled, Dead: false,
-      Pid: running ? c.pid : 0, ExitCode: c.exitCode, Error: '', StartedAt: iso(c.startedMs), FinishedAt: iso(c.finishedMs),
+      Status: stateString(c),
+      Running: running,
+      Paused: Boolean(c.paused),
+      Restarting: false,
+      OOMKilled: c.oomKilled,
+      Dead: false,
+      Pid: running ? c.pid : 0,
+      ExitCode: c.exitCode,
+      Error: '',
+      StartedAt: iso(c.startedMs),
+      FinishedAt: iso(c.finishedMs),
     },
     Image: c.image.id,
     Name: `/${c.name}`,

@@ -16,9 +16,12 @@ type Json = Record<string, unknown>;
  * holds them equal), written small: this file loads with every World, that table only with `docker inspect -f`.
  */
 export const FIELDS: Record<string, string> = {
-  HostConfig: 'Binds ContainerIDFile:s LogConfig:LogConfig NetworkMode:s PortBindings RestartPolicy:RestartPolicy AutoRemove:b VolumeDriver:s VolumesFrom ConsoleSize Annotations CapAdd CapDrop CgroupnsMode:s Dns DnsOptions DnsSearch ExtraHosts GroupAdd IpcMode:s Cgroup:s Links OomScoreAdj:i PidMode:s Privileged:b PublishAllPorts:b ReadonlyRootfs:b SecurityOpt StorageOpt Tmpfs UTSMode:s UsernsMode:s ShmSize:i Sysctls Runtime:s Isolation:s ...Resources Mounts MaskedPaths ReadonlyPaths Init',
-  Resources: 'CpuShares:i Memory:i NanoCpus:i CgroupParent:s BlkioWeight:i BlkioWeightDevice BlkioDeviceReadBps BlkioDeviceWriteBps BlkioDeviceReadIOps BlkioDeviceWriteIOps CpuPeriod:i CpuQuota:i CpuRealtimePeriod:i CpuRealtimeRuntime:i CpusetCpus:s CpusetMems:s Devices DeviceCgroupRules DeviceRequests KernelMemory:i KernelMemoryTCP:i MemoryReservation:i MemorySwap:i MemorySwappiness OomKillDisable PidsLimit Ulimits CpuCount:i CpuPercent:i IOMaximumIOps:i IOMaximumBandwidth:i',
-  Config: 'Hostname:s Domainname:s User:s AttachStdin:b AttachStdout:b AttachStderr:b ExposedPorts Tty:b OpenStdin:b StdinOnce:b Env Cmd Healthcheck ArgsEscaped:b Image:s Volumes WorkingDir:s Entrypoint NetworkDisabled:b MacAddress:s OnBuild Labels StopSignal:s StopTimeout Shell',
+  HostConfig:
+    'Binds ContainerIDFile:s LogConfig:LogConfig NetworkMode:s PortBindings RestartPolicy:RestartPolicy AutoRemove:b VolumeDriver:s VolumesFrom ConsoleSize Annotations CapAdd CapDrop CgroupnsMode:s Dns DnsOptions DnsSearch ExtraHosts GroupAdd IpcMode:s Cgroup:s Links OomScoreAdj:i PidMode:s Privileged:b PublishAllPorts:b ReadonlyRootfs:b SecurityOpt StorageOpt Tmpfs UTSMode:s UsernsMode:s ShmSize:i Sysctls Runtime:s Isolation:s ...Resources Mounts MaskedPaths ReadonlyPaths Init',
+  Resources:
+    'CpuShares:i Memory:i NanoCpus:i CgroupParent:s BlkioWeight:i BlkioWeightDevice BlkioDeviceReadBps BlkioDeviceWriteBps BlkioDeviceReadIOps BlkioDeviceWriteIOps CpuPeriod:i CpuQuota:i CpuRealtimePeriod:i CpuRealtimeRuntime:i CpusetCpus:s CpusetMems:s Devices DeviceCgroupRules DeviceRequests KernelMemory:i KernelMemoryTCP:i MemoryReservation:i MemorySwap:i MemorySwappiness OomKillDisable PidsLimit Ulimits CpuCount:i CpuPercent:i IOMaximumIOps:i IOMaximumBandwidth:i',
+  Config:
+    'Hostname:s Domainname:s User:s AttachStdin:b AttachStdout:b AttachStderr:b ExposedPorts Tty:b OpenStdin:b StdinOnce:b Env Cmd Healthcheck ArgsEscaped:b Image:s Volumes WorkingDir:s Entrypoint NetworkDisabled:b MacAddress:s OnBuild Labels StopSignal:s StopTimeout Shell',
   LogConfig: 'Type:s Config',
   RestartPolicy: 'Name:s MaximumRetryCount:i',
 };
@@ -31,7 +34,19 @@ const OMITEMPTY: Record<string, readonly string[]> = {
 };
 
 /** moby@v27.3.1:oci/defaults.go DefaultLinuxSpec: Linux.MaskedPaths and Linux.ReadonlyPaths. */
-const MASKED_PATHS = ['/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'];
+const MASKED_PATHS = [
+  '/proc/asound',
+  '/proc/acpi',
+  '/proc/kcore',
+  '/proc/keys',
+  '/proc/latency_stats',
+  '/proc/timer_list',
+  '/proc/timer_stats',
+  '/proc/sched_debug',
+  '/proc/scsi',
+  '/sys/firmware',
+  '/sys/devices/virtual/powercap',
+];
 const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
 
 /**
@@ -48,10 +63,27 @@ function hostDefaults(c: Container): Json {
   // docker/cli@v27.3.1:cli/command/container/opts.go parseSystemPaths: systempaths=unconfined sends empty lists.
   const unconfined = (hc.SecurityOpt ?? []).includes('systempaths=unconfined');
   return {
-    LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: 'bridge', PortBindings: {}, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
-    ConsoleSize: [0, 0], CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], IpcMode: 'private', ShmSize: 64 * 1024 * 1024, Runtime: 'runc',
-    BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [], Devices: [], Ulimits: [],
-    MaskedPaths: unconfined ? [] : hc.Privileged ? null : MASKED_PATHS, ReadonlyPaths: unconfined ? [] : hc.Privileged ? null : READONLY_PATHS,
+    LogConfig: { Type: 'json-file', Config: {} },
+    NetworkMode: 'bridge',
+    PortBindings: {},
+    RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+    ConsoleSize: [0, 0],
+    CgroupnsMode: 'private',
+    Dns: [],
+    DnsOptions: [],
+    DnsSearch: [],
+    IpcMode: 'private',
+    ShmSize: 64 * 1024 * 1024,
+    Runtime: 'runc',
+    BlkioWeightDevice: [],
+    BlkioDeviceReadBps: [],
+    BlkioDeviceWriteBps: [],
+    BlkioDeviceReadIOps: [],
+    BlkioDeviceWriteIOps: [],
+    Devices: [],
+    Ulimits: [],
+    MaskedPaths: unconfined ? [] : hc.Privileged ? null : MASKED_PATHS,
+    ReadonlyPaths: unconfined ? [] : hc.Privileged ? null : READONLY_PATHS,
   };
 }
 
@@ -64,7 +96,12 @@ function zero(kind: string | undefined): unknown {
 }
 
 const isEmpty = (v: unknown): boolean =>
-  v === false || v === 0 || v === '' || v === null || v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && Object.keys(v as object).length === 0);
+  v === false ||
+  v === 0 ||
+  v === '' ||
+  v === null ||
+  v === undefined ||
+  (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && Object.keys(v as object).length === 0);
 
 /** A struct's JSON object, fields in declaration order: `raw`'s value, else `defaults`'s, else the zero value. */
 function ordered(name: string, raw: Json, defaults: Json = {}): Json {

@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 
 /** Go prints a pointer nested in another value as its address; these are stable per run. */
 let nextAddress = 0xc000010000;
-const address = () => `0x${(nextAddress += 0x1a0).toString(16)}`;
+const address = () => `0x${((nextAddress += 0x1a0)).toString(16)}`;
 
 /** The Go type and element kind of a few map and slice types of the document. */
 const ELEMENTS: Record<string, string> = {
@@ -31,13 +31,23 @@ const ELEMENTS: Record<string, string> = {
 };
 
 /** The empty struct struct{} (a PortSet's and Volumes' values): `{}`, JSON `{}`. */
-const EMPTY = new GoStruct('struct {}', {}, () => '{}', () => ({}));
+const EMPTY = new GoStruct(
+  'struct {}',
+  {},
+  () => '{}',
+  () => ({}),
+);
 
 /** go-connections@v0.5.0 nat.PortBinding {HostIP string `json:"HostIp"`; HostPort string}. */
 function portBinding(raw: unknown): GoStruct {
   const o = (raw ?? {}) as Json;
   const fields = { HostIP: String(o.HostIp ?? ''), HostPort: String(o.HostPort ?? '') };
-  return new GoStruct('nat.PortBinding', fields, () => `{${fields.HostIP} ${fields.HostPort}}`, () => o);
+  return new GoStruct(
+    'nat.PortBinding',
+    fields,
+    () => `{${fields.HostIP} ${fields.HostPort}}`,
+    () => o,
+  );
 }
 
 function element(kind: string, raw: unknown): unknown {
@@ -50,19 +60,30 @@ function element(kind: string, raw: unknown): unknown {
 function goTime(rfc3339: string): GoStruct {
   const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(rfc3339);
   const text = m ? `${m[1]} ${m[2]}${m[3] && /[1-9]/.test(m[3]) ? `.${m[3].replace(/0+$/, '')}` : ''} +0000 UTC` : rfc3339;
-  return new GoStruct('time.Time', {}, () => text, () => rfc3339);
+  return new GoStruct(
+    'time.Time',
+    {},
+    () => text,
+    () => rfc3339,
+  );
 }
 
 /** One field's value from its JSON form. */
 function value(f: GoField, raw: unknown): unknown {
   const [, , kind, goType] = f;
   switch (kind) {
-    case 'string': return typeof raw === 'string' ? raw : '';
-    case 'int': return typeof raw === 'number' ? raw : 0;
-    case 'bool': return raw === true;
-    case 'array': return Array.isArray(raw) ? raw : [0, 0];
-    case 'time': return goTime(typeof raw === 'string' ? raw : '0001-01-01T00:00:00Z');
-    case 'any': return raw ?? null;
+    case 'string':
+      return typeof raw === 'string' ? raw : '';
+    case 'int':
+      return typeof raw === 'number' ? raw : 0;
+    case 'bool':
+      return raw === true;
+    case 'array':
+      return Array.isArray(raw) ? raw : [0, 0];
+    case 'time':
+      return goTime(typeof raw === 'string' ? raw : '0001-01-01T00:00:00Z');
+    case 'any':
+      return raw ?? null;
     case 'slice': {
       if (!Array.isArray(raw)) return new GoNil('slice', goType);
       const el = ELEMENTS[goType];
@@ -73,7 +94,8 @@ function value(f: GoField, raw: unknown): unknown {
       const el = ELEMENTS[goType];
       return el ? Object.fromEntries(Object.entries(raw as Json).map(([k, x]) => [k, element(el, x)])) : raw;
     }
-    case 'ptr': return raw === null || raw === undefined ? new GoNil('ptr', goType) : raw;
+    case 'ptr':
+      return raw === null || raw === undefined ? new GoNil('ptr', goType) : raw;
   }
   const [how, name] = kind.split(':') as [string, string];
   if (how === 'ptr') return raw === null || raw === undefined ? new GoNil('ptr', goType) : struct(name, raw as Json, true);
@@ -100,9 +122,15 @@ function struct(name: string, raw: Json, pointer: boolean): GoStruct {
     parts.push({ name: goName });
   }
   const typeName = `${pointer ? '*' : ''}${def.pkg}.${name}`;
-  const body = (depth: number) => `{${parts.map((p) => (p.embedded ? sprintValue(p.embedded, false, depth + 1) : sprintValue(fields[p.name as string], false, depth + 1))).join(' ')}}`;
+  const body = (depth: number) =>
+    `{${parts.map((p) => (p.embedded ? sprintValue(p.embedded, false, depth + 1) : sprintValue(fields[p.name as string], false, depth + 1))).join(' ')}}`;
   let addr: string | undefined;
-  return new GoStruct(typeName, fields, (depth = 0) => (pointer && depth > 0 ? (addr ??= address()) : body(depth)), () => raw);
+  return new GoStruct(
+    typeName,
+    fields,
+    (depth = 0) => (pointer && depth > 0 ? (addr ??= address()) : body(depth)),
+    () => raw,
+  );
 }
 
 /** The typed view of a container's inspect document (types.ContainerJSON). */

@@ -51,7 +51,10 @@ export default defineCommand({
     const store = lib.store;
     // Layers the store holds, by ChainID (moby registers only the missing ones).
     const known = new Map<Digest, Layer>();
-    for (const li of store.all()) (await chainIds(li.image.layers.map((l) => l.diffId))).forEach((c, i) => { known.set(c, li.image.layers[i]!); });
+    for (const li of store.all())
+      (await chainIds(li.image.layers.map((l) => l.diffId))).forEach((c, i) => {
+        known.set(c, li.image.layers[i]!);
+      });
     const tmpDir = `/var/lib/docker/tmp/docker-import-${env.host.rng.int(4294967295)}`;
     let loaded;
     try {

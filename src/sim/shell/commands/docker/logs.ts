@@ -20,7 +20,8 @@ export default defineCommand({
     if (rest.length !== 1) return needArgs(cmd, 'exactly');
     const c = env.daemon.find(rest[0] as string);
     if (!c) return R('', noSuch(rest[0] as string), 1);
-    if (!['json-file', 'local', 'journald'].includes(c.hostConfig.LogConfig.Type)) return R('', 'Error response from daemon: configured logging driver does not support reading\n', 1);
+    if (!['json-file', 'local', 'journald'].includes(c.hostConfig.LogConfig.Type))
+      return R('', 'Error response from daemon: configured logging driver does not support reading\n', 1);
     // moby@v27.3.1:api/types/time/timestamp.go for --since/--until (client side, before the request).
     const now = env.host.clock.nowMs;
     const bound = (v: unknown) => (v === undefined || v === '' ? undefined : getTimestamp(v as string, now));
@@ -34,27 +35,46 @@ export default defineCommand({
     const tail = raw !== undefined && /^[+-]?\d+$/.test(raw) ? String(Number(raw)) : undefined;
     const pick = (all: LogEntry[]) => {
       // json-file keeps one record per line.
-      const list = all.flatMap((e) => e.text.split(/(?<=\n)/).filter(Boolean).map((text) => ({ ...e, text })));
-      let l = list.filter((e) => (sinceMs === undefined || (e.timeMs ?? c.startedMs) >= sinceMs) && (untilMs === undefined || (e.timeMs ?? c.startedMs) <= untilMs));
+      const list = all.flatMap((e) =>
+        e.text
+          .split(/(?<=\n)/)
+          .filter(Boolean)
+          .map((text) => ({ ...e, text })),
+      );
+      let l = list.filter(
+        (e) => (sinceMs === undefined || (e.timeMs ?? c.startedMs) >= sinceMs) && (untilMs === undefined || (e.timeMs ?? c.startedMs) <= untilMs),
+      );
       if (tail !== undefined && tail !== 'all' && Number(tail) >= 0) l = Number(tail) === 0 ? [] : l.slice(-Number(tail));
       return l;
     };
     // daemon/logs.go: with --timestamps each line starts with RFC3339NanoFixed (UTC prints Z).
-    const line = (e: LogEntry) => (flags.timestamps
-      ? e.text.split(/(?<=\n)/).map((t) => `${new Date(e.timeMs ?? c.startedMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')} ${t}`).join('')
-      : e.text);
-    const join = (l: LogEntry[], s: 'stdout' | 'stderr') => l.filter((e) => e.stream === s).map(line).join('');
+    const line = (e: LogEntry) =>
+      flags.timestamps
+        ? e.text
+            .split(/(?<=\n)/)
+            .map((t) => `${new Date(e.timeMs ?? c.startedMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')} ${t}`)
+            .join('')
+        : e.text;
+    const join = (l: LogEntry[], s: 'stdout' | 'stderr') =>
+      l
+        .filter((e) => e.stream === s)
+        .map(line)
+        .join('');
     let entries = pick(c.logs);
     if (flags.follow && c.status === 'running' && untilMs === undefined) {
       if (env.stream) {
         // Follow: what is there now, then each new line as the container writes it.
         for (const l of entries) env.stream({ stream: l.stream, text: line(l) });
         let sent = c.logs.length;
-        const outcome = await env.host.waitUntil(() => {
-          for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: line(l) });
-          sent = c.logs.length;
-          return c.status !== 'running';
-        }, undefined, env.signal);
+        const outcome = await env.host.waitUntil(
+          () => {
+            for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: line(l) });
+            sent = c.logs.length;
+            return c.status !== 'running';
+          },
+          undefined,
+          env.signal,
+        );
         return R('', '', outcome === 'aborted' ? 130 : 0);
       }
       const outcome = await env.host.waitUntil(() => c.status !== 'running', undefined, env.signal);

@@ -20,7 +20,12 @@ export default defineCommand({
     const { n, c } = r;
     const mgr = env.daemon.net;
     const mode = c.hostConfig.NetworkMode;
-    if (mode === 'host' || isContainerMode(mode) || n.driver !== 'bridge' || mgr.networksOf(c).some((x) => x.driver !== 'bridge')) return R('', 'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n', 1);
+    if (mode === 'host' || isContainerMode(mode) || n.driver !== 'bridge' || mgr.networksOf(c).some((x) => x.driver !== 'bridge'))
+      return R(
+        '',
+        'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n',
+        1,
+      );
     if (mgr.networksOf(c).includes(n)) return R('', `Error response from daemon: endpoint with name ${c.name} already exists in network ${n.name}\n`, 1);
     mgr.connect(c, n, c.status === 'running' && c.netns !== undefined ? env.host.kernel.namespaces.get(c.netns) : undefined);
     return R('');

@@ -21,7 +21,7 @@ export default defineCommand({
     { long: 'ipv6', type: 'bool', usage: 'Enable or disable IPv6 networking', sim: false },
     { long: 'label', type: 'list', usage: 'Set metadata on a network' },
     { long: 'opt', short: 'o', type: 'map', default: 'map[]', usage: 'Set driver specific options' },
-    { long: 'scope', type: 'string', usage: 'Control the network\'s scope', sim: false },
+    { long: 'scope', type: 'string', usage: "Control the network's scope", sim: false },
     { long: 'subnet', type: 'stringSlice', usage: 'Subnet in CIDR format that represents a network segment' },
   ],
   async run(flags, rest, env, cmd) {
@@ -30,8 +30,16 @@ export default defineCommand({
     const subnets = (flags.subnet as string[] | undefined) ?? [];
     const gateways = (flags.gateway as string[] | undefined) ?? [];
     if (gateways.length > subnets.length) return R('', 'Error response from daemon: every ip-range or gateway must have a corresponding subnet\n', 1);
-    const labels = Object.fromEntries(((flags.label as string[] | undefined) ?? []).map((l) => [l.split('=')[0], l.includes('=') ? l.slice(l.indexOf('=') + 1) : '']));
-    const net = env.daemon.net.create(rest[0] as string, { driver: flags.driver as string | undefined, subnet: subnets[0], gateway: gateways[0], internal: Boolean(flags.internal), labels });
+    const labels = Object.fromEntries(
+      ((flags.label as string[] | undefined) ?? []).map((l) => [l.split('=')[0], l.includes('=') ? l.slice(l.indexOf('=') + 1) : '']),
+    );
+    const net = env.daemon.net.create(rest[0] as string, {
+      driver: flags.driver as string | undefined,
+      subnet: subnets[0],
+      gateway: gateways[0],
+      internal: Boolean(flags.internal),
+      labels,
+    });
     if (typeof net === 'string') return R('', `Error response from daemon: ${net}\n`, 1);
     return R(`${net.id}\n`);
   },

@@ -5,9 +5,7 @@ import { defineCommand } from './define.ts';
 export default defineCommand({
   use: 'disconnect [OPTIONS] NETWORK CONTAINER',
   short: 'Disconnect a container from a network',
-  flags: [
-    { long: 'force', short: 'f', type: 'bool', usage: 'Force the container to disconnect from a network' },
-  ],
+  flags: [{ long: 'force', short: 'f', type: 'bool', usage: 'Force the container to disconnect from a network' }],
   async run(_flags, rest, env, cmd) {
     const r = netAndContainer(env, rest, cmd);
     if ('exitCode' in r) return r;

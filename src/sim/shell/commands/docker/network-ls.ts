@@ -33,13 +33,32 @@ export default defineCommand({
     const fmt = flags.format as string | undefined;
     // docker/cli@v27.3.1:cli/command/network/formatter.go: networkContext's methods and header map.
     const row = (n: Network) => ({
-      ID: id(n), Name: n.name, Driver: n.driver, Scope: 'local', IPv6: 'false', Internal: String(n.internal), Labels: '',
-      CreatedAt: goTimeString(n.createdMs, true), Label: new GoFunc(['string'], () => ''),
+      ID: id(n),
+      Name: n.name,
+      Driver: n.driver,
+      Scope: 'local',
+      IPv6: 'false',
+      Internal: String(n.internal),
+      Labels: '',
+      CreatedAt: goTimeString(n.createdMs, true),
+      Label: new GoFunc(['string'], () => ''),
     });
     if (fmt && fmt !== 'table') {
-      return formatted(nets.map(row), fmt, {
-        ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', Labels: 'LABELS', CreatedAt: 'CREATED AT',
-      }, '*network.networkContext');
+      return formatted(
+        nets.map(row),
+        fmt,
+        {
+          ID: 'NETWORK ID',
+          Name: 'NAME',
+          Driver: 'DRIVER',
+          Scope: 'SCOPE',
+          IPv6: 'IPV6',
+          Internal: 'INTERNAL',
+          Labels: 'LABELS',
+          CreatedAt: 'CREATED AT',
+        },
+        '*network.networkContext',
+      );
     }
     return R(tabwrite([['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n), n.name, n.driver, 'local'])]));
   },

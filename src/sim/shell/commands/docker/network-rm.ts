@@ -6,9 +6,7 @@ import { defineCommand } from './define.ts';
 export default defineCommand({
   use: 'rm NETWORK [NETWORK...]',
   short: 'Remove one or more networks',
-  flags: [
-    { long: 'force', short: 'f', type: 'bool', usage: 'Do not error if the network does not exist' },
-  ],
+  flags: [{ long: 'force', short: 'f', type: 'bool', usage: 'Do not error if the network does not exist' }],
   async run(flags, rest, env, cmd) {
     const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
     if (argErr) return argErr;

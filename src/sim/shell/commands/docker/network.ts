@@ -20,11 +20,15 @@ const NETWORK_FILTERS = ['dangling', 'driver', 'id', 'label', 'name', 'scope', '
 export function filterNets(nets: Network[], f: FilterArgs): Network[] | string {
   const bad = f.validate(NETWORK_FILTERS);
   if (bad) return bad;
-  let out = nets.filter((n) => f.exactMatch('driver', n.driver) && f.match('name', n.name) && f.match('id', n.id) && f.matchKVList('label', n.labels) && f.exactMatch('scope', 'local'));
+  let out = nets.filter(
+    (n) =>
+      f.exactMatch('driver', n.driver) && f.match('name', n.name) && f.match('id', n.id) && f.matchKVList('label', n.labels) && f.exactMatch('scope', 'local'),
+  );
   const dangling = f.get('dangling');
   if (dangling.length > 1) return 'got more than one value for filter key "dangling"';
   if (dangling.length) {
-    if (!['0', 'false', '1', 'true'].includes(dangling[0] as string)) return 'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")';
+    if (!['0', 'false', '1', 'true'].includes(dangling[0] as string))
+      return 'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")';
     const only = dangling[0] === '1' || dangling[0] === 'true';
     out = out.filter((n) => (only ? !n.builtin && n.endpoints.size === 0 : n.builtin || n.endpoints.size > 0));
   }
@@ -64,4 +68,3 @@ export function pruneNetworks(env: CmdEnv, filters: FilterArgs): { gone: string[
   for (const n of gone) mgr.remove(n);
   return { gone: gone.map((n) => n.name) };
 }
-

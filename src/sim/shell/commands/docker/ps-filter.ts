@@ -9,7 +9,23 @@ import { portsMap } from '../../../net/ports.ts';
 import type { FilterArgs } from './filters.ts';
 
 /** moby@v27.3.1:daemon/list.go acceptedPsFilterTags. */
-const ACCEPTED = ['ancestor', 'before', 'exited', 'id', 'isolation', 'label', 'name', 'status', 'health', 'since', 'volume', 'network', 'is-task', 'publish', 'expose'];
+const ACCEPTED = [
+  'ancestor',
+  'before',
+  'exited',
+  'id',
+  'isolation',
+  'label',
+  'name',
+  'status',
+  'health',
+  'since',
+  'volume',
+  'network',
+  'is-task',
+  'publish',
+  'expose',
+];
 /** moby@v27.3.1:container/state.go IsValidStateString. */
 const STATES = ['paused', 'restarting', 'removing', 'running', 'dead', 'created', 'exited'];
 /** moby@v27.3.1:container/health.go IsValidHealthString. */
@@ -39,7 +55,11 @@ export interface PsFilter {
 }
 
 /** foldFilter's checks, in its order; an error is the daemon's text (before/since are resolved by the caller). */
-export function psFilter(f: FilterArgs, net: NetworkManager | undefined, mountsOf: (c: Container) => { Name?: string; Source: string; Destination: string }[]): PsFilter | { error: string } {
+export function psFilter(
+  f: FilterArgs,
+  net: NetworkManager | undefined,
+  mountsOf: (c: Container) => { Name?: string; Source: string; Destination: string }[],
+): PsFilter | { error: string } {
   const invalid = f.validate(ACCEPTED);
   if (invalid) return { error: invalid };
   const exited: number[] = [];

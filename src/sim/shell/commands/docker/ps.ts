@@ -31,8 +31,20 @@ function commandText(c: Container, noTrunc: boolean): string {
 
 // docker/cli@v27.3.1:cli/command/formatter/container.go NewContainerContext: the header map.
 const PS_HEADER = {
-  ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS',
-  State: 'STATE', Status: 'STATUS', Size: 'SIZE', Labels: 'LABELS', Mounts: 'MOUNTS', LocalVolumes: 'LOCAL VOLUMES', Networks: 'NETWORKS',
+  ID: 'CONTAINER ID',
+  Names: 'NAMES',
+  Image: 'IMAGE',
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED AT',
+  RunningFor: 'CREATED',
+  Ports: 'PORTS',
+  State: 'STATE',
+  Status: 'STATUS',
+  Size: 'SIZE',
+  Labels: 'LABELS',
+  Mounts: 'MOUNTS',
+  LocalVolumes: 'LOCAL VOLUMES',
+  Networks: 'NETWORKS',
 };
 
 /** `*formatter.ContainerContext`: its methods as fields, in MarshalJSON's (sorted) key order. */
@@ -40,23 +52,37 @@ function containerContext(c: Container, env: CmdEnv, noTrunc: boolean, now: numb
   const mounts = inspectMounts(env.daemon, c) as { Name?: string; Source?: string; Driver?: string }[];
   const ellipsis = (s: string, n: number) => (!noTrunc && [...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s);
   const labels = containerLabels(c);
-  return new GoStruct('*formatter.ContainerContext', {
-    Command: commandText(c, noTrunc),
-    CreatedAt: goTimeString(c.createdMs),
-    ID: noTrunc ? c.id : c.id.slice(0, 12),
-    Image: c.imageArg,
-    Labels: Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','),
-    LocalVolumes: String(mounts.filter((m) => m.Driver === 'local').length),
-    Mounts: mounts.map((m) => ellipsis(m.Name || m.Source || '', 15)).join(','),
-    Names: c.name,
-    Networks: c.hostConfig && env.daemon.net ? env.daemon.net.networksOf(c).map((n) => n.name).join(',') : '',
-    Ports: portsText(c),
-    RunningFor: `${humanDuration(now - c.createdMs)} ago`,
-    Size: sizeText(env, c),
-    State: stateString(c),
-    Status: statusText(c, now),
-    Label: new GoFunc(['string'], (name) => labels[name as string] ?? ''),
-  }, undefined, undefined, true);
+  return new GoStruct(
+    '*formatter.ContainerContext',
+    {
+      Command: commandText(c, noTrunc),
+      CreatedAt: goTimeString(c.createdMs),
+      ID: noTrunc ? c.id : c.id.slice(0, 12),
+      Image: c.imageArg,
+      Labels: Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+      LocalVolumes: String(mounts.filter((m) => m.Driver === 'local').length),
+      Mounts: mounts.map((m) => ellipsis(m.Name || m.Source || '', 15)).join(','),
+      Names: c.name,
+      Networks:
+        c.hostConfig && env.daemon.net
+          ? env.daemon.net
+              .networksOf(c)
+              .map((n) => n.name)
+              .join(',')
+          : '',
+      Ports: portsText(c),
+      RunningFor: `${humanDuration(now - c.createdMs)} ago`,
+      Size: sizeText(env, c),
+      State: stateString(c),
+      Status: statusText(c, now),
+      Label: new GoFunc(['string'], (name) => labels[name as string] ?? ''),
+    },
+    undefined,
+    undefined,
+    true,
+  );
 }
 
 /**
@@ -80,14 +106,14 @@ export function portsText(c: Container): string {
 
 // docker/cli@v27.3.1:cli/command/container/list.go newPsCommand (flagsHelper.FormatHelp for --format).
 const FLAGS = [
-    { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
-    { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
-    { long: 'format', type: 'string', usage: FORMAT_HELP },
-    { long: 'last', short: 'n', type: 'int', default: '-1', usage: 'Show n last created containers (includes all states)' },
-    { long: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
-    { long: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
-    { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display container IDs' },
-    { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
+  { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
+  { long: 'filter', short: 'f', type: 'filter', usage: 'Filter output based on conditions provided' },
+  { long: 'format', type: 'string', usage: FORMAT_HELP },
+  { long: 'last', short: 'n', type: 'int', default: '-1', usage: 'Show n last created containers (includes all states)' },
+  { long: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
+  { long: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
+  { long: 'quiet', short: 'q', type: 'bool', usage: 'Only display container IDs' },
+  { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
 ] as const satisfies readonly DockerFlag[];
 
 // docker/cli@v27.3.1:cli/command/container/list.go newPsCommand (flagsHelper.FormatHelp for --format).
@@ -101,7 +127,8 @@ export default defineCommand({
 });
 
 async function dockerPs(f: FlagValues<typeof FLAGS>, rest: string[], env: CmdEnv, cmd: Invocation): Promise<ExecResult> {
-  if (rest.length) return { stdout: '', stderr: `"${cmd.path}" accepts no arguments.\nSee '${cmd.path} --help'.\n\nUsage:  ${cmd.useLine}\n\nList containers\n`, exitCode: 1 };
+  if (rest.length)
+    return { stdout: '', stderr: `"${cmd.path}" accepts no arguments.\nSee '${cmd.path} --help'.\n\nUsage:  ${cmd.useLine}\n\nList containers\n`, exitCode: 1 };
   const now = env.host.clock.nowMs;
   // Newest first, as the daemon lists them.
   let list = [...env.daemon.containers.values()].reverse();
@@ -133,17 +160,34 @@ async function dockerPs(f: FlagValues<typeof FLAGS>, rest: string[], env: CmdEnv
   if (limit > 0) list = list.slice(0, limit);
   if (f.quiet) return { stdout: list.map((c) => `${f['no-trunc'] ? c.id : c.id.slice(0, 12)}\n`).join(''), stderr: '', exitCode: 0 };
   const row = (c: Container) => ({
-    ID: f['no-trunc'] ? c.id : c.id.slice(0, 12), Image: c.imageArg, Command: commandText(c, Boolean(f['no-trunc'])), CreatedAt: new Date(c.createdMs).toISOString(),
-    RunningFor: `${humanDuration(now - c.createdMs)} ago`, Status: statusText(c, now), State: stateString(c), Ports: portsText(c), Names: c.name,
+    ID: f['no-trunc'] ? c.id : c.id.slice(0, 12),
+    Image: c.imageArg,
+    Command: commandText(c, Boolean(f['no-trunc'])),
+    CreatedAt: new Date(c.createdMs).toISOString(),
+    RunningFor: `${humanDuration(now - c.createdMs)} ago`,
+    Status: statusText(c, now),
+    State: stateString(c),
+    Ports: portsText(c),
+    Names: c.name,
   });
   const format = f.format;
   if (format && format !== 'table') {
     // NewContainerFormat: "raw" is its own template; anything else is the learner's.
     const raw = `container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n${f.size ? 'size: {{.Size}}\n' : ''}`;
-    return writeList(format === 'raw' ? raw : format, list.map((c) => containerContext(c, env, Boolean(f['no-trunc']), now)), PS_HEADER);
+    return writeList(
+      format === 'raw' ? raw : format,
+      list.map((c) => containerContext(c, env, Boolean(f['no-trunc']), now)),
+      PS_HEADER,
+    );
   }
   // NewContainerFormat: with --size the table gets `\t{{.Size}}`.
   const head = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(f.size ? ['SIZE'] : [])];
-  const rows = [head, ...list.map((c) => { const r = row(c); return [r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names, ...(f.size ? [sizeText(env, c)] : [])]; })];
+  const rows = [
+    head,
+    ...list.map((c) => {
+      const r = row(c);
+      return [r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names, ...(f.size ? [sizeText(env, c)] : [])];
+    }),
+  ];
   return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };
 }

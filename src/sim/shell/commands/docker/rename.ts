@@ -27,7 +27,9 @@ export default defineCommand({
     if (!VALID_NAME.test(canonical)) return failed(`Error when allocating new name: ${invalidName(canonical)}`);
     const other = env.daemon.find(canonical.slice(1));
     if (other && other.name === canonical.slice(1))
-      return failed(`Error when allocating new name: Conflict. The container name "${canonical}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+      return failed(
+        `Error when allocating new name: Conflict. The container name "${canonical}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      );
     const old = c.name;
     c.name = canonical.slice(1);
     env.daemon.emitFor(c, 'rename', { oldName: `/${old}` });

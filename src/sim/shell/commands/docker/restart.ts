@@ -16,7 +16,8 @@ export default defineCommand({
     return each(env, rest, async (c) => {
       // moby@v27.3.1:daemon/restart.go → containerStop: --signal is parsed only for a running container.
       const sig = flags.signal !== undefined && c.status === 'running' ? parseSignal(flags.signal) : undefined;
-      if (flags.signal !== undefined && c.status === 'running' && sig === undefined) return `Error response from daemon: Cannot restart container ${c.name}: invalid signal: ${flags.signal}\n`;
+      if (flags.signal !== undefined && c.status === 'running' && sig === undefined)
+        return `Error response from daemon: Cannot restart container ${c.name}: invalid signal: ${flags.signal}\n`;
       await env.daemon.stop(c, flags.time !== undefined ? Number(flags.time) : undefined, env.signal, sig);
       c.restartCount = 0;
       await env.daemon.start(c);

@@ -21,12 +21,19 @@ export default defineCommand({
     // links (--link is recorded, not wired), so no "/parent/alias" name exists: No such container.
     if (flags.link) {
       const names = rest.map((r) => r.replace(/^\/+|\/+$/g, ''));
-      const errs = names.map((n) => (n === '' ? 'Container name cannot be empty' : env.daemon.find(n) ? 'Error response from daemon: Conflict, cannot remove the default link name of the container' : noSuch(n).trim()));
+      const errs = names.map((n) =>
+        n === ''
+          ? 'Container name cannot be empty'
+          : env.daemon.find(n)
+            ? 'Error response from daemon: Conflict, cannot remove the default link name of the container'
+            : noSuch(n).trim(),
+      );
       return { stdout: '', stderr: `${errs.join('\n')}\n`, exitCode: 1 };
     }
     const r = await each(env, rest, async (c) => {
       if (c.status === 'running') {
-        if (!flags.force) return `Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove\n`;
+        if (!flags.force)
+          return `Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove\n`;
         env.daemon.signal(c, SIGKILL);
       }
       if (flags.volumes) env.daemon.lib?.dropVolumes.add(c.id);

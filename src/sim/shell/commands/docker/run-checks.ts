@@ -46,13 +46,17 @@ function devicePath(val: string): [string, string] | string {
 export function validateThrottleBps(val: string): string | undefined {
   const d = devicePath(val);
   if (typeof d === 'string') return d;
-  return ramInBytes(d[1]).ok ? undefined : `invalid rate for device: ${val}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb`;
+  return ramInBytes(d[1]).ok
+    ? undefined
+    : `invalid rate for device: ${val}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb`;
 }
 
 export function validateThrottleIOps(val: string): string | undefined {
   const d = devicePath(val);
   if (typeof d === 'string') return d;
-  return /^\d+$/.test(d[1]) && parseUint(d[1]).ok ? undefined : `invalid rate for device: ${val}. The correct format is <device-path>:<number>. Number must be a positive integer`;
+  return /^\d+$/.test(d[1]) && parseUint(d[1]).ok
+    ? undefined
+    : `invalid rate for device: ${val}. The correct format is <device-path>:<number>. Number must be a positive integer`;
 }
 
 export function validateWeightDevice(val: string): string | undefined {
@@ -64,4 +68,5 @@ export function validateWeightDevice(val: string): string | undefined {
 }
 
 /** `a|b|c MAJOR:MINOR rwm` (opts.go deviceCgroupRuleRegexp). */
-export const validateDeviceCgroupRule = (val: string) => (/^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/.test(val) ? undefined : `invalid device cgroup format '${val}'`);
+export const validateDeviceCgroupRule = (val: string) =>
+  /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/.test(val) ? undefined : `invalid device cgroup format '${val}'`;

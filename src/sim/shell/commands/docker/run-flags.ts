@@ -7,7 +7,15 @@
  * hideUnsupportedFeatures hides them on a Linux daemon. --net is MarkHidden.
  */
 import type { DockerFlag } from './define.ts';
-import { validateDeviceCgroupRule, validateExtraHost, validateIPAddress, validateLink, validateThrottleBps, validateThrottleIOps, validateWeightDevice } from './run-checks.ts';
+import {
+  validateDeviceCgroupRule,
+  validateExtraHost,
+  validateIPAddress,
+  validateLink,
+  validateThrottleBps,
+  validateThrottleIOps,
+  validateWeightDevice,
+} from './run-checks.ts';
 
 export const RUN_FLAGS = [
   { long: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping (host:ip)', sim: false, check: validateExtraHost },
@@ -18,7 +26,13 @@ export const RUN_FLAGS = [
   { long: 'cap-add', type: 'list', usage: 'Add Linux capabilities' },
   { long: 'cap-drop', type: 'list', usage: 'Drop Linux capabilities' },
   { long: 'cgroup-parent', type: 'string', usage: 'Optional parent cgroup for the container', sim: false },
-  { long: 'cgroupns', type: 'string', usage: 'Cgroup namespace to use (host|private)\n\'host\':    Run the container in the Docker host\'s cgroup namespace\n\'private\': Run the container in its own private cgroup namespace\n\'\':        Use the cgroup namespace as configured by the\n           default-cgroupns-mode option on the daemon (default)', sim: false },
+  {
+    long: 'cgroupns',
+    type: 'string',
+    usage:
+      "Cgroup namespace to use (host|private)\n'host':    Run the container in the Docker host's cgroup namespace\n'private': Run the container in its own private cgroup namespace\n'':        Use the cgroup namespace as configured by the\n           default-cgroupns-mode option on the daemon (default)",
+    sim: false,
+  },
   { long: 'cidfile', type: 'string', usage: 'Write the container ID to the file' },
   { long: 'cpu-count', type: 'int64', usage: 'CPU count (Windows only)', hidden: true, sim: false },
   { long: 'cpu-percent', type: 'int64', usage: 'CPU percent (Windows only)', hidden: true, sim: false },
@@ -47,13 +61,18 @@ export const RUN_FLAGS = [
   { long: 'env', short: 'e', type: 'list', usage: 'Set environment variables' },
   { long: 'env-file', type: 'list', usage: 'Read in a file of environment variables' },
   { long: 'expose', type: 'list', usage: 'Expose a port or a range of ports', sim: false },
-  { long: 'gpus', type: 'gpu-request', usage: 'GPU devices to add to the container (\'all\' to pass all GPUs)', sim: false },
+  { long: 'gpus', type: 'gpu-request', usage: "GPU devices to add to the container ('all' to pass all GPUs)", sim: false },
   { long: 'group-add', type: 'list', usage: 'Add additional groups to join', sim: false },
   { long: 'health-cmd', type: 'string', usage: 'Command to run to check health', sim: false },
   { long: 'health-interval', type: 'duration', usage: 'Time between running the check (ms|s|m|h) (default 0s)', sim: false },
   { long: 'health-retries', type: 'int', usage: 'Consecutive failures needed to report unhealthy', sim: false },
   { long: 'health-start-interval', type: 'duration', usage: 'Time between running the check during the start period (ms|s|m|h) (default 0s)', sim: false },
-  { long: 'health-start-period', type: 'duration', usage: 'Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)', sim: false },
+  {
+    long: 'health-start-period',
+    type: 'duration',
+    usage: 'Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)',
+    sim: false,
+  },
   { long: 'health-timeout', type: 'duration', usage: 'Maximum time to allow one check to run (ms|s|m|h) (default 0s)', sim: false },
   { long: 'help', type: 'bool', usage: 'Print usage' },
   { long: 'hostname', short: 'h', type: 'string', usage: 'Container host name' },
@@ -75,7 +94,7 @@ export const RUN_FLAGS = [
   { long: 'mac-address', type: 'string', usage: 'Container MAC address (e.g., 92:d0:c6:0a:29:33)', sim: false },
   { long: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit' },
   { long: 'memory-reservation', type: 'bytes', usage: 'Memory soft limit', sim: false },
-  { long: 'memory-swap', type: 'bytes', usage: 'Swap limit equal to memory plus swap: \'-1\' to enable unlimited swap' },
+  { long: 'memory-swap', type: 'bytes', usage: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap" },
   { long: 'memory-swappiness', type: 'int64', default: '-1', usage: 'Tune container memory swappiness (0 to 100)', sim: false },
   { long: 'mount', type: 'mount', usage: 'Attach a filesystem mount to the container' },
   { long: 'name', type: 'string', usage: 'Assign a name to the container' },
@@ -83,16 +102,16 @@ export const RUN_FLAGS = [
   { long: 'network-alias', type: 'list', usage: 'Add network-scoped alias for the container', sim: false },
   { long: 'no-healthcheck', type: 'bool', usage: 'Disable any container-specified HEALTHCHECK', sim: false },
   { long: 'oom-kill-disable', type: 'bool', usage: 'Disable OOM Killer', sim: false },
-  { long: 'oom-score-adj', type: 'int', usage: 'Tune host\'s OOM preferences (-1000 to 1000)', sim: false },
+  { long: 'oom-score-adj', type: 'int', usage: "Tune host's OOM preferences (-1000 to 1000)", sim: false },
   { long: 'pid', type: 'string', usage: 'PID namespace to use' },
   { long: 'pids-limit', type: 'int64', usage: 'Tune container pids limit (set -1 for unlimited)' },
   { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable', sim: false },
   { long: 'privileged', type: 'bool', usage: 'Give extended privileges to this container' },
-  { long: 'publish', short: 'p', type: 'list', usage: 'Publish a container\'s port(s) to the host' },
+  { long: 'publish', short: 'p', type: 'list', usage: "Publish a container's port(s) to the host" },
   { long: 'publish-all', short: 'P', type: 'bool', usage: 'Publish all exposed ports to random ports' },
   { long: 'pull', type: 'string', default: 'missing', usage: 'Pull image before running ("always", "missing", "never")' },
   { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the pull output' },
-  { long: 'read-only', type: 'bool', usage: 'Mount the container\'s root filesystem as read only' },
+  { long: 'read-only', type: 'bool', usage: "Mount the container's root filesystem as read only" },
   { long: 'restart', type: 'string', default: 'no', usage: 'Restart policy to apply when a container exits' },
   { long: 'rm', type: 'bool', usage: 'Automatically remove the container and its associated anonymous volumes when it exits' },
   { long: 'runtime', type: 'string', usage: 'Runtime to use for this container', sim: false },

@@ -33,19 +33,25 @@ export async function parseMounts(env: CmdEnv, volumes: string[], mounts: string
   for (const v of volumes) {
     const parts = v.split(':');
     if (parts.length === 1) {
-      if (!parts[0]!.startsWith('/')) return err(`invalid volume specification: '${v}': invalid mount config for type "volume": invalid mount path: '${v}' mount path must be absolute`);
+      if (!parts[0]!.startsWith('/'))
+        return err(`invalid volume specification: '${v}': invalid mount config for type "volume": invalid mount path: '${v}' mount path must be absolute`);
       out.push({ type: 'volume', source: '', destination: parts[0]!, readOnly: false });
       continue;
     }
     const [src, dst, mode] = parts as [string, string, string | undefined];
     if (parts.length > 3 || (mode !== undefined && !/^(ro|rw|z|Z)(,(ro|rw|z|Z))*$/.test(mode))) return err(`invalid mode: ${mode ?? parts.slice(2).join(':')}`);
-    if (!dst.startsWith('/')) return err(`invalid volume specification: '${v}': invalid mount config for type "${src.startsWith('/') ? 'bind' : 'volume'}": invalid mount path: '${dst}' mount path must be absolute`);
+    if (!dst.startsWith('/'))
+      return err(
+        `invalid volume specification: '${v}': invalid mount config for type "${src.startsWith('/') ? 'bind' : 'volume'}": invalid mount path: '${dst}' mount path must be absolute`,
+      );
     const readOnly = (mode ?? '').split(',').includes('ro');
     if (src.startsWith('/')) {
       if (!(await hostDirExists(env, src)) && env.session.root === 'host') await env.fs.mkdir(src, { recursive: true }).catch(() => undefined);
       out.push({ type: 'bind', source: src, destination: dst, readOnly });
-    }
-    else if (!VOLUME_NAME.test(src)) return err(`create ${src}: "${src}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`);
+    } else if (!VOLUME_NAME.test(src))
+      return err(
+        `create ${src}: "${src}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`,
+      );
     else out.push({ type: 'volume', source: src, destination: dst, readOnly });
   }
   for (const m of mounts) {
@@ -53,14 +59,34 @@ export async function parseMounts(env: CmdEnv, volumes: string[], mounts: string
     for (const field of m.split(',')) {
       const eq = field.indexOf('=');
       const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
-      if (!['type', 'source', 'src', 'target', 'destination', 'dst', 'readonly', 'ro', 'volume-opt', 'tmpfs-size', 'tmpfs-mode', 'bind-propagation', 'volume-nocopy'].includes(key))
+      if (
+        ![
+          'type',
+          'source',
+          'src',
+          'target',
+          'destination',
+          'dst',
+          'readonly',
+          'ro',
+          'volume-opt',
+          'tmpfs-size',
+          'tmpfs-mode',
+          'bind-propagation',
+          'volume-nocopy',
+        ].includes(key)
+      )
         return invalidArg('--mount', m, `unexpected key '${key}' in '${field}'`);
       kv.set(key, eq < 0 ? 'true' : field.slice(eq + 1));
     }
     const type = (kv.get('type') ?? 'volume') as MountSpec['type'];
     if (!['volume', 'bind', 'tmpfs'].includes(type)) return invalidArg('--mount', m, `invalid value for 'type': ${type}`);
     const target = kv.get('target') ?? kv.get('destination') ?? kv.get('dst');
-    if (!target) return err('invalid mount config: mount destination is required').replace('invalid mount config: mount destination is required', `invalid mount config for type "${type}": field Target must not be empty`);
+    if (!target)
+      return err('invalid mount config: mount destination is required').replace(
+        'invalid mount config: mount destination is required',
+        `invalid mount config for type "${type}": field Target must not be empty`,
+      );
     const source = kv.get('source') ?? kv.get('src') ?? '';
     const ro = kv.get('readonly') ?? kv.get('ro');
     if (type === 'bind' && !source) return err(`invalid mount config for type "bind": field Source must not be empty`);
@@ -74,7 +100,9 @@ export async function parseMounts(env: CmdEnv, volumes: string[], mounts: string
     const [name, mode] = ref.split(':') as [string, string | undefined];
     const other = env.daemon.find(name);
     if (!other) return err(`No such container: ${name}`);
-    for (const m of lib?.mounts.get(other.id) ?? []) if (m.type !== 'tmpfs' && !out.some((o) => o.destination === m.destination)) out.push({ ...m, readOnly: mode === 'ro' ? true : mode === 'rw' ? false : m.readOnly });
+    for (const m of lib?.mounts.get(other.id) ?? [])
+      if (m.type !== 'tmpfs' && !out.some((o) => o.destination === m.destination))
+        out.push({ ...m, readOnly: mode === 'ro' ? true : mode === 'rw' ? false : m.readOnly });
   }
   return out;
 }
@@ -89,7 +117,8 @@ export async function attachStorage(env: CmdEnv, c: Container, specs: MountSpec[
   const rootfs = await lib.attach(c);
   const volumesCfg = lib.imageOf(c)?.image.config.config.Volumes ?? {};
   const all = [...specs];
-  for (const dst of Object.keys(volumesCfg)) if (!all.some((m) => m.destination === dst)) all.push({ type: 'volume', source: '', destination: dst, readOnly: false });
+  for (const dst of Object.keys(volumesCfg))
+    if (!all.some((m) => m.destination === dst)) all.push({ type: 'volume', source: '', destination: dst, readOnly: false });
   for (const m of all) {
     if (m.type !== 'volume') continue;
     const anonymous = !m.source;
@@ -105,7 +134,16 @@ export async function attachStorage(env: CmdEnv, c: Container, specs: MountSpec[
 export function inspectMounts(env: CmdEnv['daemon'], c: Container): Record<string, unknown>[] {
   return (env.lib?.mounts.get(c.id) ?? []).map((m) =>
     m.type === 'volume'
-      ? { Type: 'volume', Name: m.source, Source: `/var/lib/docker/volumes/${m.source}/_data`, Destination: m.destination, Driver: 'local', Mode: m.readOnly ? 'ro' : 'z', RW: !m.readOnly, Propagation: '' }
+      ? {
+          Type: 'volume',
+          Name: m.source,
+          Source: `/var/lib/docker/volumes/${m.source}/_data`,
+          Destination: m.destination,
+          Driver: 'local',
+          Mode: m.readOnly ? 'ro' : 'z',
+          RW: !m.readOnly,
+          Propagation: '',
+        }
       : m.type === 'bind'
         ? { Type: 'bind', Source: m.source, Destination: m.destination, Mode: m.readOnly ? 'ro' : '', RW: !m.readOnly, Propagation: 'rprivate' }
         : { Type: 'tmpfs', Source: '', Destination: m.destination, Mode: '', RW: true, Propagation: '' },
@@ -128,7 +166,8 @@ export function containerStarted(env: CmdEnv, c: Container): void {
   try {
     if (c.config.Entrypoint?.[0] === '/docker-entrypoint.sh' && root.stat(conf)?.type === 'file') {
       const text = new TextDecoder().decode(root.readFile(conf));
-      if (!text.includes('listen  [::]:80;')) root.writeFile(conf, enc.encode(text.replace(/(\n\s*listen\s+80;)/, '$1\n    listen  [::]:80;')), { mode: 0o644 });
+      if (!text.includes('listen  [::]:80;'))
+        root.writeFile(conf, enc.encode(text.replace(/(\n\s*listen\s+80;)/, '$1\n    listen  [::]:80;')), { mode: 0o644 });
     }
     root.writeFile('/run/nginx.pid', enc.encode('1\n'), { mode: 0o644 });
     for (const d of NGINX_CACHE) if (!root.exists(`/var/cache/nginx/${d}`)) root.mkdir(`/var/cache/nginx/${d}`, { mode: 0o700 });

@@ -41,11 +41,20 @@ const invalid = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr:
  * Config's Attach* and StdinOnce: -a's streams, else stdout and stderr, stdin with -i, StdinOnce when stdin is open
  * and attached (docker/cli@v27.3.1:cli/command/container/opts.go parse); `run -d` attaches nothing (run.go runContainer).
  */
-function attachFields(f: Record<string, unknown>, attach: string[], create: boolean): Pick<ContainerConfig, 'AttachStdin' | 'AttachStdout' | 'AttachStderr' | 'StdinOnce'> {
+function attachFields(
+  f: Record<string, unknown>,
+  attach: string[],
+  create: boolean,
+): Pick<ContainerConfig, 'AttachStdin' | 'AttachStdout' | 'AttachStderr' | 'StdinOnce'> {
   const a = attach.map((x) => x.toLowerCase());
   const on = !(f.detach && !create);
   const stdin = on && (a.includes('stdin') || Boolean(f.interactive));
-  return { AttachStdin: stdin, AttachStdout: on && (!a.length || a.includes('stdout')), AttachStderr: on && (!a.length || a.includes('stderr')), StdinOnce: stdin && Boolean(f.interactive) };
+  return {
+    AttachStdin: stdin,
+    AttachStdout: on && (!a.length || a.includes('stdout')),
+    AttachStderr: on && (!a.length || a.includes('stderr')),
+    StdinOnce: stdin && Boolean(f.interactive),
+  };
 }
 
 /** docker run / docker create, with the flags parsed from RUN_FLAGS or CREATE_FLAGS (run-flags.ts). */
@@ -57,22 +66,46 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   // The simulator's bound, not Docker's (limits.ts): the line stops here, with a course note.
   if (env.daemon.containers.size >= LIMITS.containers) return env.stopLine('containers');
   // A repeatable flag (--network) keeps its last value, as the single-valued options do.
-  const str = (k: string) => { const v = f[k]; return (Array.isArray(v) ? v[v.length - 1] : v) as string | undefined; };
+  const str = (k: string) => {
+    const v = f[k];
+    return (Array.isArray(v) ? v[v.length - 1] : v) as string | undefined;
+  };
   const list = (k: string) => (f[k] as string[] | undefined) ?? [];
   // docker/cli@v27.3.1:cli/command/container/opts.go validateAttach (a flag error, 125).
   for (const a of list('attach'))
-    if (!['stdin', 'stdout', 'stderr'].includes(a.toLowerCase())) return invalid(`"${a}" for "-a, --attach" flag: valid streams are STDIN, STDOUT and STDERR`, cmdName);
+    if (!['stdin', 'stdout', 'stderr'].includes(a.toLowerCase()))
+      return invalid(`"${a}" for "-a, --attach" flag: valid streams are STDIN, STDOUT and STDERR`, cmdName);
   const attached = list('attach').length ? new Set(list('attach').map((a) => a.toLowerCase())) : new Set(['stdout', 'stderr']);
   // run.go runContainer: a plain error (exit 1), after the options parsed.
   if (f.detach && list('attach').length && !create) return { stdout: '', stderr: 'Conflicting options: -a and -d\n', exitCode: 1 };
   const hc: HostConfig = {
-    Memory: 0, MemorySwap: 0, NanoCpus: 0, CpuShares: 0, CpuPeriod: 0, CpuQuota: 0, CpusetCpus: '', PidsLimit: null, CapAdd: null, CapDrop: null,
-    Privileged: Boolean(f.privileged), SecurityOpt: list('security-opt').length ? list('security-opt') : null, ReadonlyRootfs: Boolean(f['read-only']),
+    Memory: 0,
+    MemorySwap: 0,
+    NanoCpus: 0,
+    CpuShares: 0,
+    CpuPeriod: 0,
+    CpuQuota: 0,
+    CpusetCpus: '',
+    PidsLimit: null,
+    CapAdd: null,
+    CapDrop: null,
+    Privileged: Boolean(f.privileged),
+    SecurityOpt: list('security-opt').length ? list('security-opt') : null,
+    ReadonlyRootfs: Boolean(f['read-only']),
     Tmpfs: list('tmpfs').length ? Object.fromEntries(list('tmpfs').map((t) => [t.split(':')[0], t.split(':')[1] ?? ''])) : null,
-    Init: f.init ? true : null, AutoRemove: Boolean(f.rm), PidMode: str('pid') ?? '', IpcMode: str('ipc') ?? 'private', UTSMode: str('uts') ?? '',
-    NetworkMode: str('network') ?? str('net') ?? 'bridge', PortBindings: {}, PublishAllPorts: false,
+    Init: f.init ? true : null,
+    AutoRemove: Boolean(f.rm),
+    PidMode: str('pid') ?? '',
+    IpcMode: str('ipc') ?? 'private',
+    UTSMode: str('uts') ?? '',
+    NetworkMode: str('network') ?? str('net') ?? 'bridge',
+    PortBindings: {},
+    PublishAllPorts: false,
     RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
-    LogConfig: { Type: str('log-driver') ?? 'json-file', Config: Object.fromEntries(list('log-opt').map((o) => [o.split('=')[0], o.slice(o.indexOf('=') + 1)])) },
+    LogConfig: {
+      Type: str('log-driver') ?? 'json-file',
+      Config: Object.fromEntries(list('log-opt').map((o) => [o.split('=')[0], o.slice(o.indexOf('=') + 1)])),
+    },
     Sysctls: null,
   };
   if (str('restart') !== undefined && str('restart') !== '') {
@@ -81,11 +114,22 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     const policy = str('restart') as string;
     const colon = policy.indexOf(':');
     const [k, v] = colon < 0 ? [policy, ''] : [policy.slice(0, colon), policy.slice(colon + 1)];
-    if (colon >= 0 && k === '') return { stdout: '', stderr: `docker: invalid restart policy format: no policy provided before colon.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
-    if (v !== '' && !/^[+-]?\d+$/.test(v)) return { stdout: '', stderr: `docker: invalid restart policy format: maximum retry count must be an integer.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    if (colon >= 0 && k === '')
+      return {
+        stdout: '',
+        stderr: `docker: invalid restart policy format: no policy provided before colon.\nSee 'docker ${cmdName} --help'.\n`,
+        exitCode: 125,
+      };
+    if (v !== '' && !/^[+-]?\d+$/.test(v))
+      return {
+        stdout: '',
+        stderr: `docker: invalid restart policy format: maximum retry count must be an integer.\nSee 'docker ${cmdName} --help'.\n`,
+        exitCode: 125,
+      };
     const count = v === '' ? 0 : Number(v);
     hc.RestartPolicy = { Name: k, MaximumRetryCount: count };
-    if (hc.AutoRemove && k !== 'no') return { stdout: '', stderr: `docker: Conflicting options: --restart and --rm.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    if (hc.AutoRemove && k !== 'no')
+      return { stdout: '', stderr: `docker: Conflicting options: --restart and --rm.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
     let bad: string | undefined;
     if (['always', 'unless-stopped', 'no'].includes(k)) {
       if (count !== 0) bad = `invalid restart policy: maximum retry count can only be used with 'on-failure'${count < 0 ? ' and cannot be negative' : ''}`;
@@ -98,14 +142,19 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const recorded = await recordFlags(f, hc, extra, env);
   if (recorded.client) return { stdout: '', stderr: `docker: ${recorded.client.replace(/\.$/, '')}.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
   if (!['json-file', 'local', 'none', 'journald', 'syslog', 'fluentd', 'gelf', 'awslogs', 'splunk', 'etwlogs', 'gcplogs'].includes(hc.LogConfig.Type))
-    return { stdout: '', stderr: `docker: Error response from daemon: failed to create task for container: failed to initialize logging driver: logger: no log driver named '${hc.LogConfig.Type}' is registered.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    return {
+      stdout: '',
+      stderr: `docker: Error response from daemon: failed to create task for container: failed to initialize logging driver: logger: no log driver named '${hc.LogConfig.Type}' is registered.\nSee 'docker ${cmdName} --help'.\n`,
+      exitCode: 125,
+    };
   for (const sc of list('sysctl')) {
     const [k, v] = [sc.slice(0, sc.indexOf('=')), sc.slice(sc.indexOf('=') + 1)];
     if (!sc.includes('=')) return invalid(`"${sc}" for "--sysctl" flag: invalid value ${sc}`, cmdName);
     (hc.Sysctls ??= {})[k] = v;
   }
   const fileEnv = await readEnvFiles(env, list('env-file'));
-  if (!Array.isArray(fileEnv)) return { stdout: '', stderr: `docker: open ${fileEnv.missing}: no such file or directory.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+  if (!Array.isArray(fileEnv))
+    return { stdout: '', stderr: `docker: open ${fileEnv.missing}: no such file or directory.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
   if (str('memory') !== undefined) {
     const m = ramInBytes(str('memory') as string);
     if (m === undefined) return invalid(`"${str('memory')}" for "-m, --memory" flag: invalid size: '${str('memory')}'`, cmdName);
@@ -122,7 +171,11 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     if (!Number.isFinite(n)) return invalid(`"${str('cpus')}" for "--cpus" flag: failed to parse ${str('cpus')} as a rational number`, cmdName);
     hc.NanoCpus = Math.round(n * 1e9);
   }
-  for (const [flag, key] of [['cpu-period', 'CpuPeriod'], ['cpu-quota', 'CpuQuota'], ['cpu-shares', 'CpuShares']] as const) {
+  for (const [flag, key] of [
+    ['cpu-period', 'CpuPeriod'],
+    ['cpu-quota', 'CpuQuota'],
+    ['cpu-shares', 'CpuShares'],
+  ] as const) {
     const v = str(flag);
     if (v === undefined) continue;
     // pflag names a flag with its shorthand when it has one: "-c, --cpu-shares".
@@ -150,7 +203,8 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   for (const m of mountSpecs) if (m.type === 'tmpfs') (hc.Tmpfs ??= {})[m.destination] = '';
   // create.go createContainer: the client's own warnings, then the container ID file, before the image.
   let early = '';
-  if (f['oom-kill-disable'] && hc.Memory === 0) early += "WARNING: Disabling the OOM killer on containers without setting a '-m/--memory' limit may be dangerous.\n";
+  if (f['oom-kill-disable'] && hc.Memory === 0)
+    early += "WARNING: Disabling the OOM killer on containers without setting a '-m/--memory' limit may be dangerous.\n";
   const localDns = (hc.Dns ?? []).find((ip) => /((127\.([0-9]{1,3}\.){2}[0-9]{1,3})|(::1)$)/.test(ip));
   if (localDns) early += `WARNING: Localhost DNS setting (--dns=${localDns}) may fail in containers.\n`;
   if (hc.ContainerIDFile && (await env.fs.exists(env.fs.resolvePath(env.cwd, hc.ContainerIDFile)))) {
@@ -180,9 +234,14 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const validation = (() => {
     if (hc.Memory > 0 && hc.Memory < 6291456) return 'Minimum memory limit allowed is 6MB';
     if (hc.MemorySwap > 0 && hc.Memory > 0 && hc.MemorySwap < hc.Memory) return 'Minimum memoryswap limit should be larger than memory limit, see usage';
-    if (hc.NanoCpus && (hc.CpuPeriod || hc.CpuQuota)) return hc.CpuPeriod ? 'Conflicting options: Nano CPUs and CPU Period cannot both be set' : 'Conflicting options: Nano CPUs and CPU Quota cannot both be set';
-    if (hc.NanoCpus < 0 || hc.NanoCpus > cpus * 1e9 || (hc.NanoCpus > 0 && hc.NanoCpus < 1e7)) return `range of CPUs is from 0.01 to ${cpus.toFixed(2)}, as there are only ${cpus} CPUs available`;
-    if (hc.CpuPeriod && (hc.CpuPeriod < 1000 || hc.CpuPeriod > 1000000)) return 'CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)';
+    if (hc.NanoCpus && (hc.CpuPeriod || hc.CpuQuota))
+      return hc.CpuPeriod
+        ? 'Conflicting options: Nano CPUs and CPU Period cannot both be set'
+        : 'Conflicting options: Nano CPUs and CPU Quota cannot both be set';
+    if (hc.NanoCpus < 0 || hc.NanoCpus > cpus * 1e9 || (hc.NanoCpus > 0 && hc.NanoCpus < 1e7))
+      return `range of CPUs is from 0.01 to ${cpus.toFixed(2)}, as there are only ${cpus} CPUs available`;
+    if (hc.CpuPeriod && (hc.CpuPeriod < 1000 || hc.CpuPeriod > 1000000))
+      return 'CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)';
     if (hc.CpuQuota > 0 && hc.CpuQuota < 1000) return 'CPU cfs quota can not be less than 1ms (i.e. 1000)';
     if (hc.CpusetCpus || str('cpuset-cpus')) {
       const list2 = parseCpuList(str('cpuset-cpus') as string);
@@ -202,20 +261,33 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   if (validation) return { ...daemonError(validation, cmdName), stderr: errPrefix + daemonError(validation, cmdName).stderr };
   const entrypoint = str('entrypoint') !== undefined ? (str('entrypoint') ? [str('entrypoint') as string] : null) : img.config.Entrypoint;
   const config: ContainerConfig = {
-    Hostname: str('hostname') ?? '', User: str('user') ?? img.config.User, Env: [...img.config.Env, ...fileEnv, ...list('env').map((e) => (e.includes('=') || env.env.get(e) === undefined ? e : `${e}=${env.env.get(e)}`))],
-    Cmd: cmd.length ? cmd : str('entrypoint') !== undefined ? null : img.config.Cmd, Entrypoint: entrypoint, WorkingDir: str('workdir') ?? img.config.WorkingDir,
-    Tty: Boolean(f.tty), OpenStdin: Boolean(f.interactive), ...attachFields(f, list('attach'), create), Image: imageArg, StopSignal: str('stop-signal') ?? img.config.StopSignal,
+    Hostname: str('hostname') ?? '',
+    User: str('user') ?? img.config.User,
+    Env: [...img.config.Env, ...fileEnv, ...list('env').map((e) => (e.includes('=') || env.env.get(e) === undefined ? e : `${e}=${env.env.get(e)}`))],
+    Cmd: cmd.length ? cmd : str('entrypoint') !== undefined ? null : img.config.Cmd,
+    Entrypoint: entrypoint,
+    WorkingDir: str('workdir') ?? img.config.WorkingDir,
+    Tty: Boolean(f.tty),
+    OpenStdin: Boolean(f.interactive),
+    ...attachFields(f, list('attach'), create),
+    Image: imageArg,
+    StopSignal: str('stop-signal') ?? img.config.StopSignal,
     ...(str('stop-timeout') ? { StopTimeout: Number(str('stop-timeout')) } : {}),
     // moby@v27.3.1:daemon/commit.go merge: the image's labels, unless --label sets the same key.
     // Kept in key order, as Go's encoding/json writes a map.
-    Labels: Object.fromEntries(Object.entries({ ...((img.config as { Labels?: Record<string, string> | null }).Labels ?? {}), ...extra.Labels, ...labelMap(list('label')) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    Labels: Object.fromEntries(
+      Object.entries({ ...((img.config as { Labels?: Record<string, string> | null }).Labels ?? {}), ...extra.Labels, ...labelMap(list('label')) }).sort(
+        ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0),
+      ),
+    ),
     ...(extra.Domainname ? { Domainname: extra.Domainname } : {}),
     ...(extra.MacAddress ? { MacAddress: extra.MacAddress } : {}),
     ...(extra.ExposedPorts ? { ExposedPorts: extra.ExposedPorts } : {}),
     ...(extra.Healthcheck ? { Healthcheck: extra.Healthcheck } : {}),
   };
   // moby@v27.3.1:daemon/create.go mergeAndVerifyConfig (an image without CMD, e.g. from docker import).
-  if (!config.Entrypoint?.length && !config.Cmd?.length) return { ...daemonError('no command specified', cmdName), stderr: errPrefix + daemonError('no command specified', cmdName).stderr };
+  if (!config.Entrypoint?.length && !config.Cmd?.length)
+    return { ...daemonError('no command specified', cmdName), stderr: errPrefix + daemonError('no command specified', cmdName).stderr };
   const argv0 = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])][0] ?? '';
   const netErr = env.daemon.net.validateMode(hc.NetworkMode, Object.keys(hc.PortBindings).length > 0 || Boolean(hc.PublishAllPorts), (r) => env.daemon.find(r));
   if (netErr) return { ...daemonError(netErr, cmdName), stderr: errPrefix + daemonError(netErr, cmdName).stderr };
@@ -241,7 +313,8 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   if (hc.ContainerIDFile) await env.fs.writeFile(env.fs.resolvePath(env.cwd, hc.ContainerIDFile), c.id);
   await attachStorage(env, c, mountSpecs);
   if (create) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
-  const known = /^(\/docker-entrypoint\.sh|\/usr\/local\/bin\/zombie-maker|\/usr\/bin\/stress|\/sbin\/docker-init)$/.test(argv0) || env.host && imgHas(img, argv0);
+  const known =
+    /^(\/docker-entrypoint\.sh|\/usr\/local\/bin\/zombie-maker|\/usr\/bin\/stress|\/sbin\/docker-init)$/.test(argv0) || (env.host && imgHas(img, argv0));
   if (!known) {
     // runc@v1.1.14:libcontainer/standard_init_linux.go exec.LookPath: a name with a slash is
     // stat'ed, not searched; moby@v27.3.1:daemon/start.go maps ENOENT to 127 and EACCES to 126.
@@ -273,8 +346,14 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const init = env.daemon.initOf(c);
   if (init && spec.shell && f.interactive && c.status === 'running') {
     env.enterSession({
-      proc: init, root: c.id, flavor: img.flavor, shell: img.flavor === 'busybox' ? 'sh' : 'bash', hostname: c.config.Hostname,
-      env: { ...init.env, PATH: init.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: c.config.WorkingDir || '/', status: 0,
+      proc: init,
+      root: c.id,
+      flavor: img.flavor,
+      shell: img.flavor === 'busybox' ? 'sh' : 'bash',
+      hostname: c.config.Hostname,
+      env: { ...init.env, PATH: init.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+      cwd: c.config.WorkingDir || '/',
+      status: 0,
       onExit: (status) => {
         env.host.kernel.exit(init, status);
         return img.flavor === 'busybox' ? '' : 'exit\n';
@@ -291,18 +370,34 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     return fresh;
   };
   if (env.stream) flush();
-  const outcome = await env.host.waitUntil(() => {
-    if (env.stream) flush();
-    return c.status !== 'running';
-  }, undefined, env.signal);
+  const outcome = await env.host.waitUntil(
+    () => {
+      if (env.stream) flush();
+      return c.status !== 'running';
+    },
+    undefined,
+    env.signal,
+  );
   if (outcome === 'aborted' && c.status === 'running') {
     // docker run proxies Ctrl-C to PID 1; a process that handles it (nginx) exits at once, one that does not keeps running.
     env.daemon.signal(c, SIGINT);
     await env.host.waitUntil(() => c.status !== 'running', 500);
   }
   const out = env.stream ? flush() : c.logs;
-  const stdout = attached.has('stdout') ? out.filter((l) => l.stream === 'stdout').map((l) => l.text).join('') : '';
-  const stderr = errPrefix + (attached.has('stderr') ? out.filter((l) => l.stream === 'stderr').map((l) => l.text).join('') : '');
+  const stdout = attached.has('stdout')
+    ? out
+        .filter((l) => l.stream === 'stdout')
+        .map((l) => l.text)
+        .join('')
+    : '';
+  const stderr =
+    errPrefix +
+    (attached.has('stderr')
+      ? out
+          .filter((l) => l.stream === 'stderr')
+          .map((l) => l.text)
+          .join('')
+      : '');
   const streamedAll = Boolean(env.stream);
   const code = c.status === 'running' ? 130 : c.exitCode;
   if (c.hostConfig.AutoRemove && c.status !== 'running') env.daemon.remove(c);

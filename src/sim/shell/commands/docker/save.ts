@@ -84,9 +84,7 @@ export default defineCommand({
   use: 'save [OPTIONS] IMAGE [IMAGE...]',
   short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
   aliases: 'docker image save, docker save',
-  flags: [
-    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
-  ],
+  flags: [{ long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' }],
   async run(flags, rest, env, cmd) {
     const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
     if (argErr) return argErr;

@@ -61,14 +61,28 @@ async function startAttached(refs: string[], env: CmdEnv): Promise<ExecResult> {
     for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: l.text });
     sent = c.logs.length;
   };
-  const outcome = await env.host.waitUntil(() => {
-    if (env.stream) flush();
-    return c.status !== 'running';
-  }, undefined, env.signal);
+  const outcome = await env.host.waitUntil(
+    () => {
+      if (env.stream) flush();
+      return c.status !== 'running';
+    },
+    undefined,
+    env.signal,
+  );
   if (env.stream) {
     flush();
     return R('', '', outcome === 'aborted' ? 130 : c.exitCode);
   }
   const out = c.logs.slice(from);
-  return R(out.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), out.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''), outcome === 'aborted' ? 130 : c.exitCode);
+  return R(
+    out
+      .filter((l) => l.stream === 'stdout')
+      .map((l) => l.text)
+      .join(''),
+    out
+      .filter((l) => l.stream === 'stderr')
+      .map((l) => l.text)
+      .join(''),
+    outcome === 'aborted' ? 130 : c.exitCode,
+  );
 }

@@ -27,14 +27,18 @@ export default defineCommand({
     let last = first.stdout;
     env.stream?.({ stream: 'stdout', text: `\x1b[2J\x1b[H${last}` });
     let tick = env.host.clock.nowMs;
-    const outcome = await env.host.waitUntil(() => {
-      if (env.host.clock.nowMs - tick >= 1000) {
-        tick = env.host.clock.nowMs;
-        last = table().stdout;
-        env.stream?.({ stream: 'stdout', text: `\x1b[2J\x1b[H${last}` });
-      }
-      return false;
-    }, undefined, env.signal);
+    const outcome = await env.host.waitUntil(
+      () => {
+        if (env.host.clock.nowMs - tick >= 1000) {
+          tick = env.host.clock.nowMs;
+          last = table().stdout;
+          env.stream?.({ stream: 'stdout', text: `\x1b[2J\x1b[H${last}` });
+        }
+        return false;
+      },
+      undefined,
+      env.signal,
+    );
     return R(env.stream ? '' : last, '', outcome === 'aborted' ? 130 : 0);
   },
 });
@@ -42,12 +46,22 @@ export default defineCommand({
 // docker/cli@v27.3.1:cli/command/container/formatter_stats.go: defaultStatsTableFormat and the header map.
 const STATS_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
 const STATS_HEADER = {
-  Container: 'CONTAINER', Name: 'NAME', ID: 'CONTAINER ID', CPUPerc: 'CPU %', MemUsage: 'MEM USAGE / LIMIT', MemPerc: 'MEM %', NetIO: 'NET I/O', BlockIO: 'BLOCK I/O', PIDs: 'PIDS',
+  Container: 'CONTAINER',
+  Name: 'NAME',
+  ID: 'CONTAINER ID',
+  CPUPerc: 'CPU %',
+  MemUsage: 'MEM USAGE / LIMIT',
+  MemPerc: 'MEM %',
+  NetIO: 'NET I/O',
+  BlockIO: 'BLOCK I/O',
+  PIDs: 'PIDS',
 };
 
 function statsTable(env: CmdEnv, refs: string[], all: boolean, format = 'table', noTrunc = false): ExecResult {
   const k = env.host.kernel;
-  const list = refs.length ? refs.map((r) => [r, env.daemon.find(r) as Container] as const) : [...env.daemon.containers.values()].filter((c) => all || c.status === 'running').map((c) => [c.id, c] as const);
+  const list = refs.length
+    ? refs.map((r) => [r, env.daemon.find(r) as Container] as const)
+    : [...env.daemon.containers.values()].filter((c) => all || c.status === 'running').map((c) => [c.id, c] as const);
   const rows: GoStruct[] = [];
   for (const [arg, c] of list) {
     const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
@@ -57,10 +71,25 @@ function statsTable(env: CmdEnv, refs: string[], all: boolean, format = 'table',
     const hist = cg?.usageAtSecond ?? [];
     const cpu = c.status === 'running' && hist.length >= 2 ? ((hist[hist.length - 1]! - hist[hist.length - 2]!) / 1e6) * 100 : 0;
     const pids = running && cg ? k.cgroupProcs(cg.path).reduce((n, q) => n + q.threads, 0) : 0;
-    rows.push(new GoStruct('*container.statsContext', {
-      BlockIO: '0B / 0B', CPUPerc: `${cpu.toFixed(2)}%`, Container: arg, ID: noTrunc ? c.id : c.id.slice(0, 12), MemPerc: `${(limit ? (mem / limit) * 100 : 0).toFixed(2)}%`,
-      MemUsage: `${bytesSize(mem)} / ${bytesSize(limit)}`, Name: c.name, NetIO: running ? '1.05kB / 0B' : '0B / 0B', PIDs: String(pids),
-    }, undefined, undefined, true));
+    rows.push(
+      new GoStruct(
+        '*container.statsContext',
+        {
+          BlockIO: '0B / 0B',
+          CPUPerc: `${cpu.toFixed(2)}%`,
+          Container: arg,
+          ID: noTrunc ? c.id : c.id.slice(0, 12),
+          MemPerc: `${(limit ? (mem / limit) * 100 : 0).toFixed(2)}%`,
+          MemUsage: `${bytesSize(mem)} / ${bytesSize(limit)}`,
+          Name: c.name,
+          NetIO: running ? '1.05kB / 0B' : '0B / 0B',
+          PIDs: String(pids),
+        },
+        undefined,
+        undefined,
+        true,
+      ),
+    );
   }
   return writeList(format === 'table' ? STATS_TABLE : format, rows, STATS_HEADER);
 }

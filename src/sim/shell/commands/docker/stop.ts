@@ -17,7 +17,8 @@ export default defineCommand({
     return each(env, rest, async (c) => {
       // moby@v27.3.1:daemon/stop.go: --signal is parsed only for a running container (signal.ParseSignal).
       const sig = flags.signal !== undefined && c.status === 'running' ? parseSignal(flags.signal) : undefined;
-      if (flags.signal !== undefined && c.status === 'running' && sig === undefined) return `Error response from daemon: cannot stop container: ${c.name}: invalid signal: ${flags.signal}\n`;
+      if (flags.signal !== undefined && c.status === 'running' && sig === undefined)
+        return `Error response from daemon: cannot stop container: ${c.name}: invalid signal: ${flags.signal}\n`;
       await env.daemon.stop(c, t, env.signal, sig);
       return undefined;
     });

@@ -11,7 +11,20 @@ export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ s
 
 export const users = (env: CmdEnv) => (name: string) => env.daemon.lib?.usersOf(name, env.daemon.containers.values()) ?? [];
 
-const GO_BOOL: Record<string, boolean> = { 1: true, t: true, T: true, TRUE: true, true: true, True: true, 0: false, f: false, F: false, FALSE: false, false: false, False: false };
+const GO_BOOL: Record<string, boolean> = {
+  1: true,
+  t: true,
+  T: true,
+  TRUE: true,
+  true: true,
+  True: true,
+  0: false,
+  f: false,
+  F: false,
+  FALSE: false,
+  false: false,
+  False: false,
+};
 
 /**
  * moby@v27.3.1:volume/service/service.go Prune: unused local volumes whose labels match `label`
@@ -52,4 +65,3 @@ export function systemPrunePrompt(flags: Record<string, unknown>, filters: Filte
 function naturalLess(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant', caseFirst: 'upper' });
 }
-

@@ -19,8 +19,13 @@ const HEADER = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZ
 const pct = (part: number, total: number) => (total > 0 ? `${humanSize(part)} (${Math.floor((part * 100) / total)}%)` : humanSize(part));
 
 function verbose(
-  env: CmdEnv, images: ReturnType<Awaited<ReturnType<CmdEnv['daemon']['imageLib']>>['store']['all']>, containers: ReturnType<CmdEnv['daemon']['containers']['values']> extends Iterable<infer C> ? C[] : never,
-  volumes: { name: string }[], volUsers: (n: string) => number, used: (id: string) => number, shared: (li: (typeof images)[number]) => number,
+  env: CmdEnv,
+  images: ReturnType<Awaited<ReturnType<CmdEnv['daemon']['imageLib']>>['store']['all']>,
+  containers: ReturnType<CmdEnv['daemon']['containers']['values']> extends Iterable<infer C> ? C[] : never,
+  volumes: { name: string }[],
+  volUsers: (n: string) => number,
+  used: (id: string) => number,
+  shared: (li: (typeof images)[number]) => number,
 ): ExecResult {
   const now = env.host.clock.nowMs;
   const table = (rows: string[][]) => tabwriter(`${rows.map((r) => r.join('\t')).join('\n')}\n`, 10, 3);
@@ -41,13 +46,27 @@ function verbose(
       }
     }
     const sh = shared(li);
-    imgRows.push([repo, t, li.image.id.slice(7, 19), createdAgo(li.createdMs, now), humanSize(li.image.size), humanSize(sh), humanSize(li.image.size - sh), String(used(li.image.id))]);
+    imgRows.push([
+      repo,
+      t,
+      li.image.id.slice(7, 19),
+      createdAgo(li.createdMs, now),
+      humanSize(li.image.size),
+      humanSize(sh),
+      humanSize(li.image.size - sh),
+      String(used(li.image.id)),
+    ]);
   }
   const ctrRows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'LOCAL VOLUMES', 'SIZE', 'CREATED', 'STATUS', 'NAMES']];
   for (const c of containers) {
     const argv = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])].join(' ');
     const cmd = [...argv].length > 20 ? `${[...argv].slice(0, 19).join('')}…` : argv;
-    const status = c.status === 'running' ? `Up ${createdAgo(c.startedMs, now).replace(/ ago$/, '')}${c.paused ? ' (Paused)' : ''}` : c.status === 'created' ? 'Created' : `Exited (${c.exitCode}) ${createdAgo(c.finishedMs, now)}`;
+    const status =
+      c.status === 'running'
+        ? `Up ${createdAgo(c.startedMs, now).replace(/ ago$/, '')}${c.paused ? ' (Paused)' : ''}`
+        : c.status === 'created'
+          ? 'Created'
+          : `Exited (${c.exitCode}) ${createdAgo(c.finishedMs, now)}`;
     ctrRows.push([c.id.slice(0, 12), c.imageArg, JSON.stringify(cmd), '0', '0B', createdAgo(c.createdMs, now), status, c.name]);
   }
   const volRows = [['VOLUME NAME', 'LINKS', 'SIZE'], ...volumes.map((v) => [v.name, String(volUsers(v.name)), '0B'])];
@@ -83,9 +102,27 @@ export default defineCommand({
     let usedImg = 0;
     for (const li of images) if (used(li.image.id)) usedImg += li.image.size - shared(li);
     const rows = [
-      { Type: 'Images', TotalCount: String(images.length), Active: String(images.filter((li) => used(li.image.id) > 0).length), Size: humanSize(layersSize), Reclaimable: pct(layersSize - usedImg, layersSize) },
-      { Type: 'Containers', TotalCount: String(containers.length), Active: String(containers.filter((c) => active(stateString(c))).length), Size: humanSize(0), Reclaimable: pct(0, 0) },
-      { Type: 'Local Volumes', TotalCount: String(volumes.length), Active: String(volumes.filter((v) => volUsers(v.name) > 0).length), Size: humanSize(0), Reclaimable: pct(0, 0) },
+      {
+        Type: 'Images',
+        TotalCount: String(images.length),
+        Active: String(images.filter((li) => used(li.image.id) > 0).length),
+        Size: humanSize(layersSize),
+        Reclaimable: pct(layersSize - usedImg, layersSize),
+      },
+      {
+        Type: 'Containers',
+        TotalCount: String(containers.length),
+        Active: String(containers.filter((c) => active(stateString(c))).length),
+        Size: humanSize(0),
+        Reclaimable: pct(0, 0),
+      },
+      {
+        Type: 'Local Volumes',
+        TotalCount: String(volumes.length),
+        Active: String(volumes.filter((v) => volUsers(v.name) > 0).length),
+        Size: humanSize(0),
+        Reclaimable: pct(0, 0),
+      },
       { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
     ].map((r) => new GoStruct('*formatter.diskUsageContext', r, undefined, undefined, true));
     const format = (flags.format as string | undefined) || 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';

@@ -49,14 +49,30 @@ const BUILD_TIME = '2024-09-20T11:41:00.000000000+00:00';
 export function clientVersion(withApi: boolean): GoStruct {
   const f = {
     Platform: new GoStruct('*system.platformInfo', { Name: PLATFORM }),
-    Version: '27.3.1', APIVersion: withApi ? '1.47' : '', DefaultAPIVersion: withApi ? '1.47' : '', GitCommit: 'ce12230', GoVersion: 'go1.22.7',
-    Os: 'linux', Arch: 'amd64', BuildTime: 'Fri Sep 20 11:41:00 2024', Context: 'default',
+    Version: '27.3.1',
+    APIVersion: withApi ? '1.47' : '',
+    DefaultAPIVersion: withApi ? '1.47' : '',
+    GitCommit: 'ce12230',
+    GoVersion: 'go1.22.7',
+    Os: 'linux',
+    Arch: 'amd64',
+    BuildTime: 'Fri Sep 20 11:41:00 2024',
+    Context: 'default',
   };
   return new GoStruct('system.clientVersion', f, undefined, () => clientVersionJSON(f));
 }
 function clientVersionJSON(f: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { Platform: { Name: PLATFORM } };
-  for (const [k, json] of [['Version', 'Version'], ['APIVersion', 'ApiVersion'], ['DefaultAPIVersion', 'DefaultAPIVersion'], ['GitCommit', 'GitCommit'], ['GoVersion', 'GoVersion'], ['Os', 'Os'], ['Arch', 'Arch'], ['BuildTime', 'BuildTime']] as const)
+  for (const [k, json] of [
+    ['Version', 'Version'],
+    ['APIVersion', 'ApiVersion'],
+    ['DefaultAPIVersion', 'DefaultAPIVersion'],
+    ['GitCommit', 'GitCommit'],
+    ['GoVersion', 'GoVersion'],
+    ['Os', 'Os'],
+    ['Arch', 'Arch'],
+    ['BuildTime', 'BuildTime'],
+  ] as const)
     if (f[k]) out[json] = f[k];
   out.Context = f.Context;
   return out;
@@ -69,18 +85,47 @@ export function serverVersion(env: CmdEnv): GoStruct {
     new GoStruct('types.ComponentVersion', { Name, Version, Details }, undefined, () => ({ Name, Version, Details }));
   const Components = [
     // runVersion reformats the Engine's BuildTime (reformatDate: time.ANSIC); .Server.BuildTime stays RFC 3339.
-    comp('Engine', '27.3.1', { ApiVersion: '1.47', Arch: 'amd64', BuildTime: 'Fri Sep 20 11:41:00 2024', Experimental: 'false', GitCommit: '41ca978', GoVersion: 'go1.22.7', KernelVersion: kernel, MinAPIVersion: '1.24', Os: 'linux' }),
+    comp('Engine', '27.3.1', {
+      ApiVersion: '1.47',
+      Arch: 'amd64',
+      BuildTime: 'Fri Sep 20 11:41:00 2024',
+      Experimental: 'false',
+      GitCommit: '41ca978',
+      GoVersion: 'go1.22.7',
+      KernelVersion: kernel,
+      MinAPIVersion: '1.24',
+      Os: 'linux',
+    }),
     comp('containerd', '1.7.22', { GitCommit: '7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c' }),
     comp('runc', '1.1.14', { GitCommit: 'v1.1.14-0-g2c9f560' }),
     comp('docker-init', '0.19.0', { GitCommit: 'de40ad0' }),
   ];
   const f = {
-    Platform: new GoStruct('struct { Name string }', { Name: PLATFORM }), Components, Version: '27.3.1', APIVersion: '1.47', MinAPIVersion: '1.24', GitCommit: '41ca978',
-    GoVersion: 'go1.22.7', Os: 'linux', Arch: 'amd64', KernelVersion: kernel, Experimental: false, BuildTime: BUILD_TIME,
+    Platform: new GoStruct('struct { Name string }', { Name: PLATFORM }),
+    Components,
+    Version: '27.3.1',
+    APIVersion: '1.47',
+    MinAPIVersion: '1.24',
+    GitCommit: '41ca978',
+    GoVersion: 'go1.22.7',
+    Os: 'linux',
+    Arch: 'amd64',
+    KernelVersion: kernel,
+    Experimental: false,
+    BuildTime: BUILD_TIME,
   };
   return new GoStruct('*types.Version', f, undefined, () => ({
-    Platform: { Name: PLATFORM }, Components, Version: f.Version, ApiVersion: f.APIVersion, MinAPIVersion: f.MinAPIVersion, GitCommit: f.GitCommit,
-    GoVersion: f.GoVersion, Os: f.Os, Arch: f.Arch, KernelVersion: f.KernelVersion, BuildTime: f.BuildTime,
+    Platform: { Name: PLATFORM },
+    Components,
+    Version: f.Version,
+    ApiVersion: f.APIVersion,
+    MinAPIVersion: f.MinAPIVersion,
+    GitCommit: f.GitCommit,
+    GoVersion: f.GoVersion,
+    Os: f.Os,
+    Arch: f.Arch,
+    KernelVersion: f.KernelVersion,
+    BuildTime: f.BuildTime,
   }));
 }
 
@@ -100,30 +145,103 @@ export function infoDoc(env: CmdEnv): GoStruct {
   const n = (s: string) => cs.filter((c) => stateString(c) === s).length;
   const fx = env.host.fixture;
   const info: Record<string, unknown> = {
-    ID: ENGINE_ID, Containers: cs.length, ContainersRunning: n('running'), ContainersPaused: n('paused'), ContainersStopped: cs.length - n('running') - n('paused'),
-    Images: env.daemon.lib?.store.all().length ?? 0, Driver: 'overlay2', DriverStatus: [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Using metacopy', 'false'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']],
-    Plugins: { Volume: ['local'], Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], Authorization: null, Log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'] },
-    MemoryLimit: true, SwapLimit: true, CpuCfsPeriod: true, CpuCfsQuota: true, CPUShares: true, CPUSet: true, PidsLimit: true, IPv4Forwarding: true,
-    BridgeNfIptables: false, BridgeNfIp6tables: false, Debug: false, NFd: 24 + cs.length * 4, OomKillDisable: false, NGoroutines: 41 + n('running') * 8,
-    SystemTime: new Date(env.host.clock.nowMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z'), LoggingDriver: 'json-file', CgroupDriver: 'systemd', CgroupVersion: '2',
-    NEventsListener: 0, KernelVersion: fx.kernel.release, OperatingSystem: fx.os, OSVersion: '24.04', OSType: 'linux', Architecture: fx.kernel.machine,
-    IndexServerAddress: 'https://index.docker.io/v1/', RegistryConfig: { AllowNondistributableArtifactsCIDRs: null, AllowNondistributableArtifactsHostnames: null, InsecureRegistryCIDRs: ['127.0.0.0/8'], IndexConfigs: { 'docker.io': { Name: 'docker.io', Mirrors: [], Secure: true, Official: true } }, Mirrors: null },
-    NCPU: fx.cpus, MemTotal: fx.memTotalBytes, GenericResources: null, DockerRootDir: '/var/lib/docker', HttpProxy: '', HttpsProxy: '', NoProxy: '', Name: fx.hostname,
-    Labels: [], ExperimentalBuild: false, ServerVersion: '27.3.1',
-    Runtimes: { 'io.containerd.runc.v2': { path: 'runc', status: { 'org.opencontainers.runtime-spec.features': '{}' } }, runc: { path: 'runc', status: { 'org.opencontainers.runtime-spec.features': '{}' } } },
-    DefaultRuntime: 'runc', Swarm: { NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: null },
-    LiveRestoreEnabled: false, Isolation: '', InitBinary: 'docker-init',
-    ContainerdCommit: { ID: '7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c' }, RuncCommit: { ID: 'v1.1.14-0-g2c9f560' }, InitCommit: { ID: 'de40ad0' },
-    SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'], CDISpecDirs: ['/etc/cdi', '/var/run/cdi'],
-    Containerd: { Address: '/run/containerd/containerd.sock', Namespaces: { Containers: 'moby', Plugins: 'plugins.moby' } }, Warnings: null,
+    ID: ENGINE_ID,
+    Containers: cs.length,
+    ContainersRunning: n('running'),
+    ContainersPaused: n('paused'),
+    ContainersStopped: cs.length - n('running') - n('paused'),
+    Images: env.daemon.lib?.store.all().length ?? 0,
+    Driver: 'overlay2',
+    DriverStatus: [
+      ['Backing Filesystem', 'extfs'],
+      ['Supports d_type', 'true'],
+      ['Using metacopy', 'false'],
+      ['Native Overlay Diff', 'true'],
+      ['userxattr', 'false'],
+    ],
+    Plugins: {
+      Volume: ['local'],
+      Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'],
+      Authorization: null,
+      Log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'],
+    },
+    MemoryLimit: true,
+    SwapLimit: true,
+    CpuCfsPeriod: true,
+    CpuCfsQuota: true,
+    CPUShares: true,
+    CPUSet: true,
+    PidsLimit: true,
+    IPv4Forwarding: true,
+    BridgeNfIptables: false,
+    BridgeNfIp6tables: false,
+    Debug: false,
+    NFd: 24 + cs.length * 4,
+    OomKillDisable: false,
+    NGoroutines: 41 + n('running') * 8,
+    SystemTime: new Date(env.host.clock.nowMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z'),
+    LoggingDriver: 'json-file',
+    CgroupDriver: 'systemd',
+    CgroupVersion: '2',
+    NEventsListener: 0,
+    KernelVersion: fx.kernel.release,
+    OperatingSystem: fx.os,
+    OSVersion: '24.04',
+    OSType: 'linux',
+    Architecture: fx.kernel.machine,
+    IndexServerAddress: 'https://index.docker.io/v1/',
+    RegistryConfig: {
+      AllowNondistributableArtifactsCIDRs: null,
+      AllowNondistributableArtifactsHostnames: null,
+      InsecureRegistryCIDRs: ['127.0.0.0/8'],
+      IndexConfigs: { 'docker.io': { Name: 'docker.io', Mirrors: [], Secure: true, Official: true } },
+      Mirrors: null,
+    },
+    NCPU: fx.cpus,
+    MemTotal: fx.memTotalBytes,
+    GenericResources: null,
+    DockerRootDir: '/var/lib/docker',
+    HttpProxy: '',
+    HttpsProxy: '',
+    NoProxy: '',
+    Name: fx.hostname,
+    Labels: [],
+    ExperimentalBuild: false,
+    ServerVersion: '27.3.1',
+    Runtimes: {
+      'io.containerd.runc.v2': { path: 'runc', status: { 'org.opencontainers.runtime-spec.features': '{}' } },
+      runc: { path: 'runc', status: { 'org.opencontainers.runtime-spec.features': '{}' } },
+    },
+    DefaultRuntime: 'runc',
+    Swarm: { NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: null },
+    LiveRestoreEnabled: false,
+    Isolation: '',
+    InitBinary: 'docker-init',
+    ContainerdCommit: { ID: '7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c' },
+    RuncCommit: { ID: 'v1.1.14-0-g2c9f560' },
+    InitCommit: { ID: 'de40ad0' },
+    SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'],
+    CDISpecDirs: ['/etc/cdi', '/var/run/cdi'],
+    Containerd: { Address: '/run/containerd/containerd.sock', Namespaces: { Containers: 'moby', Plugins: 'plugins.moby' } },
+    Warnings: null,
   };
   // Go field names where the json tag differs (moby@v27.3.1:api/types/system/info.go).
-  const goNames: Record<string, string> = { CpuCfsPeriod: 'CPUCfsPeriod', CpuCfsQuota: 'CPUCfsQuota', BridgeNfIp6tables: 'BridgeNfIP6tables', HttpProxy: 'HTTPProxy', HttpsProxy: 'HTTPSProxy' };
+  const goNames: Record<string, string> = {
+    CpuCfsPeriod: 'CPUCfsPeriod',
+    CpuCfsQuota: 'CPUCfsQuota',
+    BridgeNfIp6tables: 'BridgeNfIP6tables',
+    HttpProxy: 'HTTPProxy',
+    HttpsProxy: 'HTTPSProxy',
+  };
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(info)) fields[goNames[k] ?? k] = v;
   const cv = clientVersion(false);
-  const clientInfo = new GoStruct('*system.clientInfo', { Debug: false, ...cv.fields, Plugins: [], Warnings: null }, undefined, () => ({ Debug: false, ...clientVersionJSON(cv.fields), Plugins: [], Warnings: null }));
+  const clientInfo = new GoStruct('*system.clientInfo', { Debug: false, ...cv.fields, Plugins: [], Warnings: null }, undefined, () => ({
+    Debug: false,
+    ...clientVersionJSON(cv.fields),
+    Plugins: [],
+    Warnings: null,
+  }));
   fields.ClientInfo = clientInfo;
   return new GoStruct('system.dockerInfo', fields, undefined, () => ({ ...info, ClientInfo: clientInfo }));
 }
-

@@ -9,9 +9,7 @@ export default defineCommand({
   use: 'version [OPTIONS]',
   short: 'Show the Docker version information',
   top: 10,
-  flags: [
-    { long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP },
-  ],
+  flags: [{ long: 'format', short: 'f', type: 'string', usage: INSPECT_FORMAT_HELP }],
   async run(flags, rest, env, cmd) {
     const argErr = arity(cmd, rest.length, 0);
     if (argErr) return argErr;
@@ -26,7 +24,10 @@ export default defineCommand({
       if (e instanceof TemplateError) return R('', `template parsing error: ${e.message}\n`, 64);
       throw e;
     }
-    const vd = new GoStruct('system.versionInfo', { Client: clientVersion(true), Server: serverVersion(env) }, undefined, () => ({ Client: clientVersion(true), Server: serverVersion(env) }));
+    const vd = new GoStruct('system.versionInfo', { Client: clientVersion(true), Server: serverVersion(env) }, undefined, () => ({
+      Client: clientVersion(true),
+      Server: serverVersion(env),
+    }));
     // prettyPrintVersion: Execute into tabwriter(20, 1, 1), a newline, Flush, then the error.
     try {
       return R(tabwriter(`${t.run(vd)}\n`, 20, 1));

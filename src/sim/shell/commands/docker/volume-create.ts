@@ -17,7 +17,14 @@ export default defineCommand({
     { long: 'required-bytes', type: 'bytes', usage: 'Maximum size of the Cluster Volume in bytes', hidden: true, sim: false },
     { long: 'scope', type: 'string', default: 'single', usage: 'Cluster Volume access scope ("single", "multi")', hidden: true, sim: false },
     { long: 'secret', type: 'map', default: 'map[]', usage: 'Cluster Volume secrets', hidden: true, sim: false },
-    { long: 'sharing', type: 'string', default: 'none', usage: 'Cluster Volume access sharing ("none", "readonly", "onewriter", "all")', hidden: true, sim: false },
+    {
+      long: 'sharing',
+      type: 'string',
+      default: 'none',
+      usage: 'Cluster Volume access sharing ("none", "readonly", "onewriter", "all")',
+      hidden: true,
+      sim: false,
+    },
     { long: 'topology-preferred', type: 'list', usage: 'A topology that the Cluster Volume would be preferred in', hidden: true, sim: false },
     { long: 'topology-required', type: 'list', usage: 'A topology that the Cluster Volume must be accessible from', hidden: true, sim: false },
     { long: 'type', type: 'string', default: 'block', usage: 'Cluster Volume access type ("mount", "block")', hidden: true, sim: false },
@@ -27,7 +34,8 @@ export default defineCommand({
     const argErr = arity(cmd, rest.length, 0, 1);
     if (argErr) return argErr;
     const driver = (flags.driver as string | undefined) ?? 'local';
-    if (driver !== 'local') return R('', `Error response from daemon: create ${rest[0] ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found\n`, 1);
+    if (driver !== 'local')
+      return R('', `Error response from daemon: create ${rest[0] ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found\n`, 1);
     const lib = await env.daemon.imageLib();
     const labels = labelMap(flags.label as string[] | undefined);
     const name = rest[0] ?? (flags.name as string | undefined);

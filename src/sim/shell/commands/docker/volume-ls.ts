@@ -39,17 +39,43 @@ export default defineCommand({
     const match = (v: Volume) => (drivers.length === 0 || drivers.includes('local')) && filters.match('name', v.name) && filters.matchKVList('label', v.labels);
     const lib = await env.daemon.imageLib();
     if (flags.format !== undefined) {
-      const names = lib.volumes.ls({ quiet: true, ...(dangling !== undefined ? { dangling } : {}), users: users(env), match }).split('\n').filter(Boolean);
+      const names = lib.volumes
+        .ls({ quiet: true, ...(dangling !== undefined ? { dangling } : {}), users: users(env), match })
+        .split('\n')
+        .filter(Boolean);
       if (flags.quiet) return R(names.map((n) => `${n}\n`).join(''));
       // docker/cli@v27.3.1:cli/command/formatter/volume.go: volumeContext's methods and header map.
       const docs = names.map((n) => ({
-        Name: n, Driver: 'local', Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${n}/_data`, Labels: '', Links: 'N/A', Size: 'N/A',
-        Group: 'N/A', Availability: 'N/A', Status: 'N/A', Label: new GoFunc(['string'], () => ''),
+        Name: n,
+        Driver: 'local',
+        Scope: 'local',
+        Mountpoint: `/var/lib/docker/volumes/${n}/_data`,
+        Labels: '',
+        Links: 'N/A',
+        Size: 'N/A',
+        Group: 'N/A',
+        Availability: 'N/A',
+        Status: 'N/A',
+        Label: new GoFunc(['string'], () => ''),
       }));
-      return formatted(docs, flags.format as string, {
-        ID: 'ID', Name: 'VOLUME NAME', Group: 'GROUP', Driver: 'DRIVER', Scope: 'SCOPE', Availability: 'AVAILABILITY', Mountpoint: 'MOUNTPOINT',
-        Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE', Status: 'STATUS',
-      }, '*formatter.volumeContext');
+      return formatted(
+        docs,
+        flags.format as string,
+        {
+          ID: 'ID',
+          Name: 'VOLUME NAME',
+          Group: 'GROUP',
+          Driver: 'DRIVER',
+          Scope: 'SCOPE',
+          Availability: 'AVAILABILITY',
+          Mountpoint: 'MOUNTPOINT',
+          Labels: 'LABELS',
+          Links: 'LINKS',
+          Size: 'SIZE',
+          Status: 'STATUS',
+        },
+        '*formatter.volumeContext',
+      );
     }
     return R(lib.volumes.ls({ quiet: Boolean(flags.quiet), ...(dangling !== undefined ? { dangling } : {}), users: users(env), match }));
   },

@@ -8,9 +8,7 @@ export default defineCommand({
   short: 'Remove one or more volumes',
   long: '\nRemove one or more volumes. You cannot remove a volume that is in use by a container.\n',
   example: '\n$ docker volume rm hello\nhello\n',
-  flags: [
-    { long: 'force', short: 'f', type: 'bool', usage: 'Force the removal of one or more volumes' },
-  ],
+  flags: [{ long: 'force', short: 'f', type: 'bool', usage: 'Force the removal of one or more volumes' }],
   async run(flags, rest, env, cmd) {
     const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
     if (argErr) return argErr;

@@ -12,15 +12,20 @@ import { errorText, namespaceOf, objName, out, parse, readManifests } from './co
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
-  { long: 'filename', short: 'f', type: 'list' as const }, { long: 'output', short: 'o', type: 'string' as const },
-  { long: 'dry-run', type: 'string' as const }, { long: 'recursive', short: 'R', type: 'bool' as const }, { long: 'validate', type: 'string' as const },
+  { long: 'filename', short: 'f', type: 'list' as const },
+  { long: 'output', short: 'o', type: 'string' as const },
+  { long: 'dry-run', type: 'string' as const },
+  { long: 'recursive', short: 'R', type: 'bool' as const },
+  { long: 'validate', type: 'string' as const },
 ];
 
 type Obj = Record<string, unknown>;
 
 export async function applyOrCreate(verb: 'apply' | 'create', args: string[], env: CmdEnv): Promise<ExecResult> {
   // yargs-parser reads a lone `-` as an argument, not as -f's value (stdin).
-  const argv = args.map((a, i) => (a === '-' && (args[i - 1] === '-f' || args[i - 1] === '--filename') ? '--filename=-' : a)).filter((a, i) => !((a === '-f' || a === '--filename') && args[i + 1] === '-'));
+  const argv = args
+    .map((a, i) => (a === '-' && (args[i - 1] === '-f' || args[i - 1] === '--filename') ? '--filename=-' : a))
+    .filter((a, i) => !((a === '-f' || a === '--filename') && args[i + 1] === '-'));
   const p = parse(argv, FLAGS, verb);
   if (!p.ok) return p.usage!;
   const files = (p.flags.filename as string[] | undefined) ?? [];
@@ -50,18 +55,26 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
     const r = resourceOfKind(String(d.obj.apiVersion), String(d.obj.kind));
     const name = String(meta.name ?? '');
     if (!r) {
-      errors.push(`error: resource mapping not found for name: "${name}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`);
+      errors.push(
+        `error: resource mapping not found for name: "${name}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`,
+      );
       continue;
     }
     const objNs = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : undefined;
     if (r.namespaced && objNs && flagNs && objNs !== flagNs) {
       // cmd/util/resource builder: the file's namespace and -n disagree.
-      errors.push(`error: the namespace from the provided object "${objNs}" does not match the namespace "${flagNs}". You must pass '--namespace=${objNs}' to perform this operation.\n`);
+      errors.push(
+        `error: the namespace from the provided object "${objNs}" does not match the namespace "${flagNs}". You must pass '--namespace=${objNs}' to perform this operation.\n`,
+      );
       continue;
     }
     const ns = objNs ?? namespaceOf(p.flags);
     if (!name && !(verb === 'create' && meta.generateName)) {
-      errors.push(verb === 'apply' ? `error: error when retrieving current configuration of:\nResource: "${r.group ? `${r.group}/v1` : '/v1'}, Resource=${r.resource}", GroupVersionKind: "${r.group ? `${r.group}/v1` : '/v1'}, Kind=${r.kind}"\nName: "", Namespace: "${ns}"\nfrom server for: "${d.file}": resource name may not be empty\n` : `error: resource name may not be empty\n`);
+      errors.push(
+        verb === 'apply'
+          ? `error: error when retrieving current configuration of:\nResource: "${r.group ? `${r.group}/v1` : '/v1'}, Resource=${r.resource}", GroupVersionKind: "${r.group ? `${r.group}/v1` : '/v1'}, Kind=${r.kind}"\nName: "", Namespace: "${ns}"\nfrom server for: "${d.file}": resource name may not be empty\n`
+          : `error: resource name may not be empty\n`,
+      );
       continue;
     }
     try {
@@ -76,13 +89,17 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
   }
   await cluster.sync();
   for (const e of errors) output.push({ stream: 'stderr', text: e });
-  const stderr = output.filter((o) => o.stream === 'stderr').map((o) => o.text).join('');
+  const stderr = output
+    .filter((o) => o.stream === 'stderr')
+    .map((o) => o.text)
+    .join('');
   return { stdout, stderr, exitCode: errors.length ? 1 : 0, output };
 }
 
 /** kubectl create namespace NAME (create/create_namespace.go). */
 async function createNamespace(names: string[], env: CmdEnv): Promise<ExecResult> {
-  if (names.length !== 1) return out('', `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create namespace -h' for help and examples\n`, 1);
+  if (names.length !== 1)
+    return out('', `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create namespace -h' for help and examples\n`, 1);
   const cluster = clusterFor(env.host);
   try {
     cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: names[0] } }, '');

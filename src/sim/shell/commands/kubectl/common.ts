@@ -36,8 +36,11 @@ export function parse(args: string[], defs: FlagDef[], verb: string): Parsed & {
 }
 
 export const GLOBAL_FLAGS: FlagDef[] = [
-  { long: 'namespace', short: 'n', type: 'string' }, { long: 'context', type: 'string' }, { long: 'kubeconfig', type: 'string' },
-  { long: 'request-timeout', type: 'string' }, { long: 'v', short: 'v', type: 'string' },
+  { long: 'namespace', short: 'n', type: 'string' },
+  { long: 'context', type: 'string' },
+  { long: 'kubeconfig', type: 'string' },
+  { long: 'request-timeout', type: 'string' },
+  { long: 'v', short: 'v', type: 'string' },
 ];
 
 export const namespaceOf = (flags: Record<string, unknown>): string => (typeof flags.namespace === 'string' && flags.namespace ? flags.namespace : 'default');
@@ -50,7 +53,8 @@ export function resourcesOf(word: string): ResourceInfo[] | { error: ExecResult 
   const list: ResourceInfo[] = [];
   for (const w of word.split(',')) {
     if (w === 'all') {
-      for (const n of ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'cronjobs', 'jobs']) list.push(RESOURCES.find((r) => r.resource === n)!);
+      for (const n of ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'cronjobs', 'jobs'])
+        list.push(RESOURCES.find((r) => r.resource === n)!);
       continue;
     }
     const r = resourceFor(w);
@@ -60,7 +64,10 @@ export function resourcesOf(word: string): ResourceInfo[] | { error: ExecResult 
   return list;
 }
 
-export interface Doc { obj: Obj; file: string }
+export interface Doc {
+  obj: Obj;
+  file: string;
+}
 
 /**
  * Reads -f arguments: files, directories (their .json, .yaml and .yml files, sorted) and `-`
@@ -87,15 +94,25 @@ export async function readManifests(env: CmdEnv, files: string[]): Promise<{ doc
         if (err) {
           const line = err.linePos?.[0]?.line ?? 1;
           // kubectl: error parsing FILE: error converting YAML to JSON: yaml: line N: … (the parser's words, not go-yaml's)
-          return { error: `error: error parsing ${s.name}: error converting YAML to JSON: yaml: line ${line}: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').toLowerCase()}\n` };
+          return {
+            error: `error: error parsing ${s.name}: error converting YAML to JSON: yaml: line ${line}: ${err.message
+              .split('\n')[0]!
+              .replace(/ at line \d+, column \d+:?$/, '')
+              .toLowerCase()}\n`,
+          };
         }
         const obj = d.toJS() as unknown;
         if (obj === null || obj === undefined) continue;
-        if (!isObj(obj)) return { error: `error: error parsing ${s.name}: json: cannot unmarshal ${Array.isArray(obj) ? 'array' : typeof obj === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}\n` };
+        if (!isObj(obj))
+          return {
+            error: `error: error parsing ${s.name}: json: cannot unmarshal ${Array.isArray(obj) ? 'array' : typeof obj === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}\n`,
+          };
         const missing = [!obj.apiVersion && 'apiVersion not set', !obj.kind && 'kind not set'].filter(Boolean) as string[];
         if (missing.length) {
           const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
-          return { error: `error: error validating "${s.name}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false\n` };
+          return {
+            error: `error: error validating "${s.name}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false\n`,
+          };
         }
         docs.push({ obj, file: s.name });
       }

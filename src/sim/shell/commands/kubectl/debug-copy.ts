@@ -79,7 +79,11 @@ function applyCopyProfile(profile: string, pod: { metadata: Obj; spec: Obj }, c:
 /** generatePodCopyWithDebugContainer: the pod to create, the container to attach to ('' for a --set-image only copy), and the notes kubectl prints. */
 export function podCopy(pod: KObject, o: CopyOptions): { body: Obj; container: string; stdout: string } | { error: string } {
   const spec = structuredClone((pod.spec ?? {}) as Obj);
-  const metadata: Obj = { name: o.copyTo, namespace: pod.metadata.namespace, ...(pod.metadata.annotations ? { annotations: { ...pod.metadata.annotations } } : {}) };
+  const metadata: Obj = {
+    name: o.copyTo,
+    namespace: pod.metadata.namespace,
+    ...(pod.metadata.annotations ? { annotations: { ...pod.metadata.annotations } } : {}),
+  };
   const copy = { metadata, spec };
   delete spec.ephemeralContainers;
   if (o.shareProcesses !== undefined) spec.shareProcessNamespace = o.shareProcesses;

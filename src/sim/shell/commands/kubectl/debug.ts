@@ -20,16 +20,28 @@ import { applyProfile, PROFILES } from './debug-profiles.ts';
 
 type Obj = Record<string, unknown>;
 const FLAGS = [
-  { long: 'arguments-only', type: 'bool' as const }, { long: 'attach', type: 'bool' as const }, { long: 'container', short: 'c', type: 'string' as const },
-  { long: 'copy-to', type: 'string' as const }, { long: 'replace', type: 'bool' as const }, { long: 'env', type: 'list' as const },
-  { long: 'image', type: 'string' as const }, { long: 'set-image', type: 'list' as const }, { long: 'image-pull-policy', type: 'string' as const },
-  { long: 'stdin', short: 'i', type: 'bool' as const }, { long: 'quiet', short: 'q', type: 'bool' as const }, { long: 'same-node', type: 'bool' as const },
-  { long: 'share-processes', type: 'bool' as const }, { long: 'target', type: 'string' as const }, { long: 'tty', short: 't', type: 'bool' as const },
-  { long: 'profile', type: 'string' as const }, { long: 'filename', short: 'f', type: 'list' as const },
+  { long: 'arguments-only', type: 'bool' as const },
+  { long: 'attach', type: 'bool' as const },
+  { long: 'container', short: 'c', type: 'string' as const },
+  { long: 'copy-to', type: 'string' as const },
+  { long: 'replace', type: 'bool' as const },
+  { long: 'env', type: 'list' as const },
+  { long: 'image', type: 'string' as const },
+  { long: 'set-image', type: 'list' as const },
+  { long: 'image-pull-policy', type: 'string' as const },
+  { long: 'stdin', short: 'i', type: 'bool' as const },
+  { long: 'quiet', short: 'q', type: 'bool' as const },
+  { long: 'same-node', type: 'bool' as const },
+  { long: 'share-processes', type: 'bool' as const },
+  { long: 'target', type: 'string' as const },
+  { long: 'tty', short: 't', type: 'bool' as const },
+  { long: 'profile', type: 'string' as const },
+  { long: 'filename', short: 'f', type: 'list' as const },
 ];
 const PODS = resourceOfKind('v1', 'Pod')!;
 /** github.com/distribution/reference ReferenceRegexp (anchored): name components, an optional tag, an optional digest. */
-const REFERENCE = /^((?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9A-Fa-f]{32,})?$/;
+const REFERENCE =
+  /^((?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9A-Fa-f]{32,})?$/;
 /** k8s.io/apimachinery/pkg/util/rand: the alphabet String(n) draws from (no vowels, no confusable digits). */
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 /** Not kubectl's words: the debugging styles node1 does not simulate say so plainly. */
@@ -56,7 +68,8 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
   const envVars: { name: string; value: string }[] = [];
   for (const item of ((f.env as string[] | undefined) ?? []).flatMap((e) => e.split(','))) {
     const eq = item.indexOf('=');
-    if (eq < 0) return out('', `error: invalid argument "${item}" for "--env" flag: ${item} must be formatted as key=value\nSee 'kubectl debug --help' for usage.\n`, 1);
+    if (eq < 0)
+      return out('', `error: invalid argument "${item}" for "--env" flag: ${item} must be formatted as key=value\nSee 'kubectl debug --help' for usage.\n`, 1);
     envVars.push({ name: item.slice(0, eq), value: item.slice(eq + 1) });
   }
   // Go ranges over the flag's map in random order; node1 keeps the names sorted.
@@ -65,7 +78,12 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
   const setImages = new Map<string, string>();
   for (const item of ((f['set-image'] as string[] | undefined) ?? []).flatMap((e) => e.split(','))) {
     const eq = item.indexOf('=');
-    if (eq < 0) return out('', `error: invalid argument "${item}" for "--set-image" flag: ${item} must be formatted as key=value\nSee 'kubectl debug --help' for usage.\n`, 1);
+    if (eq < 0)
+      return out(
+        '',
+        `error: invalid argument "${item}" for "--set-image" flag: ${item} must be formatted as key=value\nSee 'kubectl debug --help' for usage.\n`,
+        1,
+      );
     setImages.set(item.slice(0, eq), item.slice(eq + 1));
   }
   const copyTo = (f['copy-to'] as string | undefined) ?? '';
@@ -90,7 +108,8 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
   for (const [cname, img] of setImages) if (!REFERENCE.test(img)) return fail(`invalid image name "${img}" for container "${cname}": invalid reference format`);
   if (target && copyTo) return fail('--target is incompatible with --copy-to. Use --share-processes instead.');
   let stdout = '';
-  if (target && !quiet) stdout += `Targeting container "${target}". If you don't see processes from this container it may be because the container runtime doesn't support this feature.\n`;
+  if (target && !quiet)
+    stdout += `Targeting container "${target}". If you don't see processes from this container it may be because the container runtime doesn't support this feature.\n`;
   if (tty && !interactive) return fail('-i/--stdin is required for containers with -t/--tty=true', stdout);
   if (files.length) return unbuilt('-f');
   const cluster = clusterFor(env.host);
@@ -108,7 +127,12 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
       const info = r[0]!;
       if (info.kind !== 'Pod') {
         // The builder fetches the object first; then debug.go Run's visitErr quotes its GroupVersionKind (String(): "apps/v1, Kind=Deployment").
-        if (!cluster.api.get(info, ns, rest)) return out(stdout, `${stderr}Error from server (NotFound): ${info.group ? `${info.resource}.${info.group}` : info.resource} "${rest}" not found\n`, 1);
+        if (!cluster.api.get(info, ns, rest))
+          return out(
+            stdout,
+            `${stderr}Error from server (NotFound): ${info.group ? `${info.resource}.${info.group}` : info.resource} "${rest}" not found\n`,
+            1,
+          );
         return out(stdout, `${stderr}error: "${info.group}/v1, Kind=${info.kind}" not supported by debug\n`, 1);
       }
       name = rest;
@@ -118,8 +142,20 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
     if (copyTo) {
       // debugByCopy: create the copy, then (--replace) delete the original at once.
       const made = podCopy(pod, {
-        copyTo, image, container, args: command, argsOnly: Boolean(f['arguments-only']), env: envVars, pullPolicy, interactive, tty, quiet,
-        sameNode: Boolean(f['same-node']), shareProcesses: shareChanged ? Boolean(f['share-processes']) : undefined, setImages, profile,
+        copyTo,
+        image,
+        container,
+        args: command,
+        argsOnly: Boolean(f['arguments-only']),
+        env: envVars,
+        pullPolicy,
+        interactive,
+        tty,
+        quiet,
+        sameNode: Boolean(f['same-node']),
+        shareProcesses: shareChanged ? Boolean(f['share-processes']) : undefined,
+        setImages,
+        profile,
         suffix: () => Array.from({ length: 5 }, () => ALPHANUMS[env.host.rng.int(ALPHANUMS.length)]).join(''),
       });
       if ('error' in made) return out(stdout, `${stderr}error: ${made.error}\n`, 1);
@@ -146,8 +182,14 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
     }
     // generateDebugContainer: Go's JSON leaves out the empty fields (omitempty).
     const ec: Obj = {
-      name: cn, ...(envVars.length ? { env: envVars } : {}), image, ...(pullPolicy ? { imagePullPolicy: pullPolicy } : {}),
-      ...(interactive ? { stdin: true } : {}), terminationMessagePolicy: 'File', ...(tty ? { tty: true } : {}), ...(target ? { targetContainerName: target } : {}),
+      name: cn,
+      ...(envVars.length ? { env: envVars } : {}),
+      image,
+      ...(pullPolicy ? { imagePullPolicy: pullPolicy } : {}),
+      ...(interactive ? { stdin: true } : {}),
+      terminationMessagePolicy: 'File',
+      ...(tty ? { tty: true } : {}),
+      ...(target ? { targetContainerName: target } : {}),
       ...(command.length ? { [f['arguments-only'] ? 'args' : 'command']: command } : {}),
     };
     applyProfile(profile, ec);
@@ -169,7 +211,15 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
  * handleAttachPod: waitForContainer (a waiting container's message is printed as a warning each time the pod changes),
  * then attach to a running container, or print the log of one that already terminated (logOpts).
  */
-function attachTo(env: CmdEnv, ns: string, pod: string, cn: string, o: { interactive: boolean; tty: boolean; quiet: boolean; ephemeral: boolean }, stdout: string, stderr: string): ExecResult {
+function attachTo(
+  env: CmdEnv,
+  ns: string,
+  pod: string,
+  cn: string,
+  o: { interactive: boolean; tty: boolean; quiet: boolean; ephemeral: boolean },
+  stdout: string,
+  stderr: string,
+): ExecResult {
   const cluster = clusterFor(env.host);
   const obj = cluster.api.get(PODS, ns, pod);
   const statuses = ((obj?.status as Obj | undefined)?.[o.ephemeral ? 'ephemeralContainerStatuses' : 'containerStatuses'] as Obj[] | undefined) ?? [];
@@ -178,7 +228,11 @@ function attachTo(env: CmdEnv, ns: string, pod: string, cn: string, o: { interac
   if (!state.running && !state.terminated) {
     if (!o.quiet && waiting?.message) stderr += `Warning: container ${cn}: ${waiting.message}\n`;
     // Not kubectl's words: a real kubectl keeps waiting here until the container runs (or Ctrl-C); node1's stops.
-    return out(stdout, `${stderr}kubectl debug: container ${cn} is not running; kubectl would keep waiting for it here (node1 stops: see kubectl describe pod ${pod})\n`, 1);
+    return out(
+      stdout,
+      `${stderr}kubectl debug: container ${cn} is not running; kubectl would keep waiting for it here (node1 stops: see kubectl describe pod ${pod})\n`,
+      1,
+    );
   }
   const log = () => cluster.kubelet?.logs(ns, pod, cn, false) ?? '';
   if (state.terminated) return out(stdout + log(), stderr);
@@ -192,16 +246,23 @@ function attachTo(env: CmdEnv, ns: string, pod: string, cn: string, o: { interac
   if (c && init && root && o.interactive && ['sh', 'ash', 'bash'].includes(base) && init.argv.length === 1) {
     const restartAlways = String(((obj?.spec ?? {}) as Obj).restartPolicy ?? 'Always') === 'Always';
     env.enterSession({
-      proc: init, root: c.id, flavor: root.flavor, shell: base === 'bash' ? 'bash' : 'sh', hostname: root.hostname,
-      env: { ...init.env }, cwd: root.workdir || '/', status: 0,
+      proc: init,
+      root: c.id,
+      flavor: root.flavor,
+      shell: base === 'bash' ? 'bash' : 'sh',
+      hostname: root.hostname,
+      env: { ...init.env },
+      cwd: root.workdir || '/',
+      status: 0,
       onExit: (status) => {
         k.exit(init, status);
         // attach.go reattachMessage: with a raw TTY, stdin and restartPolicy Always; its words depend on where the container is.
-        const again = !o.quiet && o.tty && restartAlways
-          ? o.ephemeral
-            ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod} -c ${cn} -i -t' if it is still running\n`
-            : `Session ended, resume using 'kubectl attach ${pod} -c ${cn} -i -t' command when the pod is running\n`
-          : '';
+        const again =
+          !o.quiet && o.tty && restartAlways
+            ? o.ephemeral
+              ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod} -c ${cn} -i -t' if it is still running\n`
+              : `Session ended, resume using 'kubectl attach ${pod} -c ${cn} -i -t' command when the pod is running\n`
+            : '';
         return (base === 'bash' ? 'exit\n' : '') + again;
       },
     });

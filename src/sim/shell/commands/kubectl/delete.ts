@@ -10,17 +10,26 @@ import { clusterFor } from './cluster.ts';
 import { errorText, matchSelector, namespaceOf, out, parse, readManifests, resourcesOf } from './common.ts';
 
 const FLAGS = [
-  { long: 'filename', short: 'f', type: 'list' as const }, { long: 'selector', short: 'l', type: 'string' as const }, { long: 'all', type: 'bool' as const },
-  { long: 'grace-period', type: 'string' as const }, { long: 'now', type: 'bool' as const }, { long: 'force', type: 'bool' as const },
-  { long: 'wait', type: 'bool' as const }, { long: 'all-namespaces', short: 'A', type: 'bool' as const }, { long: 'ignore-not-found', type: 'bool' as const },
+  { long: 'filename', short: 'f', type: 'list' as const },
+  { long: 'selector', short: 'l', type: 'string' as const },
+  { long: 'all', type: 'bool' as const },
+  { long: 'grace-period', type: 'string' as const },
+  { long: 'now', type: 'bool' as const },
+  { long: 'force', type: 'bool' as const },
+  { long: 'wait', type: 'bool' as const },
+  { long: 'all-namespaces', short: 'A', type: 'bool' as const },
+  { long: 'ignore-not-found', type: 'bool' as const },
 ];
 
-const NO_ARGS = "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
+const NO_ARGS =
+  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
 
 const singular = (r: ResourceInfo) => (r.group ? `${r.singular}.${r.group}` : r.singular);
 
 export async function del(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const argv = args.map((a, i) => (a === '-' && (args[i - 1] === '-f' || args[i - 1] === '--filename') ? '--filename=-' : a)).filter((a, i) => !((a === '-f' || a === '--filename') && args[i + 1] === '-'));
+  const argv = args
+    .map((a, i) => (a === '-' && (args[i - 1] === '-f' || args[i - 1] === '--filename') ? '--filename=-' : a))
+    .filter((a, i) => !((a === '-f' || a === '--filename') && args[i + 1] === '-'));
   const p = parse(argv, FLAGS, 'delete');
   if (!p.ok) return p.usage!;
   const f = p.flags;
@@ -28,7 +37,12 @@ export async function del(args: string[], env: CmdEnv): Promise<ExecResult> {
   let grace: number | undefined;
   if (f['grace-period'] !== undefined) {
     grace = Number(f['grace-period']);
-    if (!Number.isInteger(grace)) return out('', `error: invalid argument "${f['grace-period']}" for "--grace-period" flag: strconv.ParseInt: parsing "${f['grace-period']}": invalid syntax\nSee 'kubectl delete --help' for usage.\n`, 1);
+    if (!Number.isInteger(grace))
+      return out(
+        '',
+        `error: invalid argument "${f['grace-period']}" for "--grace-period" flag: strconv.ParseInt: parsing "${f['grace-period']}": invalid syntax\nSee 'kubectl delete --help' for usage.\n`,
+        1,
+      );
   }
   if (f.now) {
     if (grace !== undefined && grace !== -1) return out('', 'error: --now and --grace-period cannot be specified together\n', 1);
@@ -48,7 +62,12 @@ export async function del(args: string[], env: CmdEnv): Promise<ExecResult> {
     for (const d of read.docs) {
       const r = resourceOfKind(String(d.obj.apiVersion), String(d.obj.kind));
       const meta = (d.obj.metadata ?? {}) as Record<string, unknown>;
-      if (!r) { errors.push(`error: resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`); continue; }
+      if (!r) {
+        errors.push(
+          `error: resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`,
+        );
+        continue;
+      }
       targets.push({ r, ns: typeof meta.namespace === 'string' ? meta.namespace : ns, name: String(meta.name ?? ''), file: d.file });
     }
   } else {
@@ -68,13 +87,17 @@ export async function del(args: string[], env: CmdEnv): Promise<ExecResult> {
       if (!names.length && !f.all && !f.selector) return out('', `error: resource(s) were provided, but no name was specified\n`, 1);
       for (const r of rs) {
         if (names.length) for (const n of names) targets.push({ r, ns, name: n });
-        else for (const o of api.list(r, f['all-namespaces'] ? undefined : ns)) if (sel(o)) targets.push({ r, ns: o.metadata.namespace ?? ns, name: o.metadata.name });
+        else
+          for (const o of api.list(r, f['all-namespaces'] ? undefined : ns))
+            if (sel(o)) targets.push({ r, ns: o.metadata.namespace ?? ns, name: o.metadata.name });
       }
       if (!names.length && !targets.length) return out('', 'No resources found\n');
     }
   }
   let stdout = '';
-  let stderr = force ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '';
+  let stderr = force
+    ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
+    : '';
   const waiting: { r: ResourceInfo; ns: string; name: string }[] = [];
   for (const t of targets) {
     try {

@@ -18,7 +18,11 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const arr = (x: unknown): Obj[] => (Array.isArray(x) ? (x as unknown[]).filter(isObj) : []);
 
-const FLAGS = [{ long: 'selector', short: 'l', type: 'string' as const }, { long: 'all-namespaces', short: 'A', type: 'bool' as const }, { long: 'show-events', type: 'bool' as const }];
+const FLAGS = [
+  { long: 'selector', short: 'l', type: 'string' as const },
+  { long: 'all-namespaces', short: 'A', type: 'bool' as const },
+  { long: 'show-events', type: 'bool' as const },
+];
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -31,7 +35,9 @@ export function rfc1123z(iso: unknown): string {
 
 /** printLabelsMultiline / printAnnotationsMultiline (last-applied-configuration is left out). */
 export function multiline(title: string, m: Record<string, string> | undefined, indent = ''): string {
-  const keys = Object.keys(m ?? {}).filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration').sort();
+  const keys = Object.keys(m ?? {})
+    .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
+    .sort();
   if (!keys.length) return `${indent}${title}:\t<none>\n`;
   return keys.map((k, i) => `${i === 0 ? `${indent}${title}:` : indent}\t${k}${title === 'Annotations' ? ': ' : '='}${m![k]}\n`).join('');
 }
@@ -54,9 +60,11 @@ function describeState(title: string, st: Obj, indent: string): string {
   if (isObj(st.waiting)) return `${indent}${title}:\tWaiting\n${st.waiting.reason ? `${indent}  Reason:\t${st.waiting.reason}\n` : ''}`;
   if (isObj(st.terminated)) {
     const t = st.terminated;
-    return `${indent}${title}:\tTerminated\n${t.reason ? `${indent}  Reason:\t${t.reason}\n` : ''}${t.message ? `${indent}  Message:\t${t.message}\n` : ''}`
-      + `${indent}  Exit Code:\t${t.exitCode}\n${Number(t.signal) > 0 ? `${indent}  Signal:\t${t.signal}\n` : ''}`
-      + `${indent}  Started:\t${rfc1123z(t.startedAt)}\n${indent}  Finished:\t${rfc1123z(t.finishedAt)}\n`;
+    return (
+      `${indent}${title}:\tTerminated\n${t.reason ? `${indent}  Reason:\t${t.reason}\n` : ''}${t.message ? `${indent}  Message:\t${t.message}\n` : ''}` +
+      `${indent}  Exit Code:\t${t.exitCode}\n${Number(t.signal) > 0 ? `${indent}  Signal:\t${t.signal}\n` : ''}` +
+      `${indent}  Started:\t${rfc1123z(t.startedAt)}\n${indent}  Finished:\t${rfc1123z(t.finishedAt)}\n`
+    );
   }
   return `${indent}${title}:\tWaiting\n`;
 }
@@ -74,13 +82,16 @@ function describeContainers(title: string, containers: Obj[], statuses: Obj[] | 
     if (statuses) s += `${ind}  Image ID:\t${st?.imageID ?? ''}\n`;
     const ports = arr(c.ports);
     if (!ports.length) s += `${ind}  Port:\t<none>\n${ind}  Host Port:\t<none>\n`;
-    else if (ports.length === 1) s += `${ind}  Port:\t${ports[0]!.containerPort}/${ports[0]!.protocol ?? 'TCP'}\n${ind}  Host Port:\t${ports[0]!.hostPort ?? 0}/${ports[0]!.protocol ?? 'TCP'}\n`;
-    else s += `${ind}  Ports:\t${ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ')}\n${ind}  Host Ports:\t${ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')}\n`;
+    else if (ports.length === 1)
+      s += `${ind}  Port:\t${ports[0]!.containerPort}/${ports[0]!.protocol ?? 'TCP'}\n${ind}  Host Port:\t${ports[0]!.hostPort ?? 0}/${ports[0]!.protocol ?? 'TCP'}\n`;
+    else
+      s += `${ind}  Ports:\t${ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ')}\n${ind}  Host Ports:\t${ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')}\n`;
     // describeContainerBasicInfo: the container's own seccomp profile (kubectl debug --profile=restricted sets one).
     const csc = isObj(c.securityContext) && isObj(c.securityContext.seccompProfile) ? c.securityContext.seccompProfile : undefined;
     if (csc) s += `${ind}  SeccompProfile:\t${csc.type}\n${csc.type === 'Localhost' ? `${ind}    LocalhostProfile:\t${csc.localhostProfile}\n` : ''}`;
     for (const k of ['command', 'args'] as const) {
-      if (Array.isArray(c[k]) && (c[k] as unknown[]).length) s += `${ind}  ${k === 'command' ? 'Command' : 'Args'}:\n${(c[k] as unknown[]).map((a) => `${ind}    ${a}\n`).join('')}`;
+      if (Array.isArray(c[k]) && (c[k] as unknown[]).length)
+        s += `${ind}  ${k === 'command' ? 'Command' : 'Args'}:\n${(c[k] as unknown[]).map((a) => `${ind}    ${a}\n`).join('')}`;
     }
     if (st) {
       s += describeState('State', isObj(st.state) ? st.state : {}, `${ind}  `);
@@ -88,12 +99,23 @@ function describeContainers(title: string, containers: Obj[], statuses: Obj[] | 
       s += `${ind}  Ready:\t${st.ready ? 'True' : 'False'}\n${ind}  Restart Count:\t${st.restartCount ?? 0}\n`;
     } else if (statuses) s += `${ind}  State:\tWaiting\n${ind}  Ready:\tFalse\n${ind}  Restart Count:\t0\n`;
     const res = isObj(c.resources) ? c.resources : {};
-    for (const [key, label] of [['limits', 'Limits'], ['requests', 'Requests']] as const) {
+    for (const [key, label] of [
+      ['limits', 'Limits'],
+      ['requests', 'Requests'],
+    ] as const) {
       const m = isObj(res[key]) ? res[key] : undefined;
-      if (m && Object.keys(m).length) s += `${ind}  ${label}:\n${Object.keys(m).sort().map((k) => `${ind}    ${k}:\t${m[k]}\n`).join('')}`;
+      if (m && Object.keys(m).length)
+        s += `${ind}  ${label}:\n${Object.keys(m)
+          .sort()
+          .map((k) => `${ind}    ${k}:\t${m[k]}\n`)
+          .join('')}`;
     }
     // describeContainerProbe
-    for (const [key, label] of [['livenessProbe', 'Liveness'], ['readinessProbe', 'Readiness'], ['startupProbe', 'Startup']] as const) {
+    for (const [key, label] of [
+      ['livenessProbe', 'Liveness'],
+      ['readinessProbe', 'Readiness'],
+      ['startupProbe', 'Startup'],
+    ] as const) {
       if (isObj(c[key])) s += `${ind}  ${label}:\t${describeProbe(c[key])}\n`;
     }
     const env = arr(c.env);
@@ -108,7 +130,8 @@ function describeContainers(title: string, containers: Obj[], statuses: Obj[] | 
     // describeContainerVolumes sorts the mounts by path (SortableVolumeMounts).
     const mounts = arr(c.volumeMounts).sort((a, b) => (String(a.mountPath) < String(b.mountPath) ? -1 : String(a.mountPath) > String(b.mountPath) ? 1 : 0));
     if (!mounts.length) s += `${ind}  Mounts:\t<none>\n`;
-    else s += `${ind}  Mounts:\n${mounts.map((m) => `${ind}    ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'}${m.subPath ? `,path="${m.subPath}"` : ''})\n`).join('')}`;
+    else
+      s += `${ind}  Mounts:\n${mounts.map((m) => `${ind}    ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'}${m.subPath ? `,path="${m.subPath}"` : ''})\n`).join('')}`;
   }
   return s;
 }
@@ -196,12 +219,16 @@ export function describePod(api: ApiServer, p: KObject, now: number): string {
   if (arr(spec.initContainers).length) s += describeContainers('Init Containers', arr(spec.initContainers), arr(st.initContainerStatuses), '');
   s += describeContainers('Containers', arr(spec.containers), arr(st.containerStatuses), '');
   // describe.go describePod: the ephemeral containers, described as containers, after the regular ones.
-  if (arr(spec.ephemeralContainers).length) s += describeContainers('Ephemeral Containers', arr(spec.ephemeralContainers), arr(st.ephemeralContainerStatuses), '');
+  if (arr(spec.ephemeralContainers).length)
+    s += describeContainers('Ephemeral Containers', arr(spec.ephemeralContainers), arr(st.ephemeralContainerStatuses), '');
   const conds = arr(st.conditions);
   if (conds.length) s += `Conditions:\n  Type\tStatus\n${conds.map((c) => `  ${c.type} \t${c.status} \n`).join('')}`;
   s += describeVolumes(arr(spec.volumes), '');
   s += `QoS Class:\t${st.qosClass ?? ''}\n`;
-  s += multilineList('Node-Selectors', Object.entries(isObj(spec.nodeSelector) ? spec.nodeSelector : {}).map(([k, v]) => `${k}=${v}`));
+  s += multilineList(
+    'Node-Selectors',
+    Object.entries(isObj(spec.nodeSelector) ? spec.nodeSelector : {}).map(([k, v]) => `${k}=${v}`),
+  );
   s += multilineList('Tolerations', arr(spec.tolerations).map(tolerationText));
   s += describeEvents(api.eventsFor(p), now);
   return s;
@@ -216,7 +243,11 @@ function describeTemplate(tpl: Obj): string {
   if (arr(spec.initContainers).length) s += describeContainers('Init Containers', arr(spec.initContainers), undefined, '  ');
   s += describeContainers('Containers', arr(spec.containers), undefined, '  ');
   s += describeVolumes(arr(spec.volumes), '  ');
-  s += multilineList('Node-Selectors', Object.entries(isObj(spec.nodeSelector) ? spec.nodeSelector : {}).map(([k, v]) => `${k}=${v}`), '  ');
+  s += multilineList(
+    'Node-Selectors',
+    Object.entries(isObj(spec.nodeSelector) ? spec.nodeSelector : {}).map(([k, v]) => `${k}=${v}`),
+    '  ',
+  );
   s += multilineList('Tolerations', arr(spec.tolerations).map(tolerationText), '  ');
   return s;
 }
@@ -231,10 +262,12 @@ export function describeDeployment(api: ApiServer, d: KObject, now: number): str
   s += `Replicas:\t${n(spec.replicas)} desired | ${n(st.updatedReplicas)} updated | ${n(st.replicas)} total | ${n(st.availableReplicas)} available | ${n(st.unavailableReplicas)} unavailable\n`;
   const strategy = isObj(spec.strategy) ? spec.strategy : {};
   s += `StrategyType:\t${strategy.type}\nMinReadySeconds:\t${n(spec.minReadySeconds)}\n`;
-  if (isObj(strategy.rollingUpdate)) s += `RollingUpdateStrategy:\t${strategy.rollingUpdate.maxUnavailable} max unavailable, ${strategy.rollingUpdate.maxSurge} max surge\n`;
+  if (isObj(strategy.rollingUpdate))
+    s += `RollingUpdateStrategy:\t${strategy.rollingUpdate.maxUnavailable} max unavailable, ${strategy.rollingUpdate.maxSurge} max surge\n`;
   s += describeTemplate(isObj(spec.template) ? spec.template : {});
   const conds = arr(st.conditions);
-  if (conds.length) s += `Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n${conds.map((c) => `  ${c.type} \t${c.status}\t${c.reason}\n`).join('')}`;
+  if (conds.length)
+    s += `Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n${conds.map((c) => `  ${c.type} \t${c.status}\t${c.reason}\n`).join('')}`;
   const rsRes = resourceOfKind('apps/v1', 'ReplicaSet')!;
   const owned = api.list(rsRes, d.metadata.namespace).filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid));
   const rev = d.metadata.annotations?.['deployment.kubernetes.io/revision'];
@@ -259,7 +292,8 @@ export function describeReplicaSet(api: ApiServer, rs: KObject, now: number): st
   s += `Pods Status:\t${phase('Running')} Running / ${phase('Pending')} Waiting / ${phase('Succeeded')} Succeeded / ${phase('Failed')} Failed\n`;
   s += describeTemplate(isObj(spec.template) ? spec.template : {});
   const conds = arr(st.conditions);
-  if (conds.length) s += `Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n${conds.map((c) => `  ${c.type} \t${c.status}\t${c.reason}\n`).join('')}`;
+  if (conds.length)
+    s += `Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n${conds.map((c) => `  ${c.type} \t${c.status}\t${c.reason}\n`).join('')}`;
   s += describeEvents(api.eventsFor(rs), now);
   return s;
 }
@@ -272,13 +306,22 @@ function describeNamespace(api: ApiServer, ns: KObject): string {
 }
 
 const DESCRIBERS: Record<string, (api: ApiServer, o: KObject, now: number) => string> = {
-  Pod: describePod, Deployment: describeDeployment, ReplicaSet: describeReplicaSet, Node: describeNode, Namespace: (api, o) => describeNamespace(api, o),
+  Pod: describePod,
+  Deployment: describeDeployment,
+  ReplicaSet: describeReplicaSet,
+  Node: describeNode,
+  Namespace: (api, o) => describeNamespace(api, o),
 };
 
 export async function describe(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, FLAGS, 'describe');
   if (!p.ok) return p.usage!;
-  if (!p.rest.length) return out('', `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n`, 1);
+  if (!p.rest.length)
+    return out(
+      '',
+      `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n`,
+      1,
+    );
   const cluster = clusterFor(env.host);
   await cluster.sync();
   const ns = namespaceOf(p.flags);
@@ -304,7 +347,12 @@ export async function describe(args: string[], env: CmdEnv): Promise<ExecResult>
   let stderr = '';
   for (const t of targets) {
     const fn = DESCRIBERS[t.r.kind];
-    if (!fn) return out('', `kubectl describe ${t.r.resource}: not simulated on node1 (this kubectl describes pods, deployments, replicasets, nodes and namespaces)\n`, 1);
+    if (!fn)
+      return out(
+        '',
+        `kubectl describe ${t.r.resource}: not simulated on node1 (this kubectl describes pods, deployments, replicasets, nodes and namespaces)\n`,
+        1,
+      );
     if (t.name) {
       // describe.go: a name that matches no object exactly is tried as a prefix.
       const exact = cluster.api.get(t.r, ns, t.name);

@@ -11,9 +11,12 @@ import { namespaceOf, out, parse } from './common.ts';
 
 type Obj = Record<string, unknown>;
 const FLAGS = [
-  { long: 'container', short: 'c', type: 'string' as const }, { long: 'stdin', short: 'i', type: 'bool' as const },
-  { long: 'tty', short: 't', type: 'bool' as const }, { long: 'quiet', short: 'q', type: 'bool' as const },
-  { long: 'filename', short: 'f', type: 'list' as const }, { long: 'pod-running-timeout', type: 'string' as const },
+  { long: 'container', short: 'c', type: 'string' as const },
+  { long: 'stdin', short: 'i', type: 'bool' as const },
+  { long: 'tty', short: 't', type: 'bool' as const },
+  { long: 'quiet', short: 'q', type: 'bool' as const },
+  { long: 'filename', short: 'f', type: 'list' as const },
+  { long: 'pod-running-timeout', type: 'string' as const },
 ];
 const PODS = resourceOfKind('v1', 'Pod')!;
 const DEPRECATED = 'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n';
@@ -39,7 +42,8 @@ export async function exec(args: string[], env: CmdEnv): Promise<ExecResult> {
   const pod = cluster.api.get(PODS, ns, name);
   if (!pod) return out('', `${stderr}Error from server (NotFound): pods "${name}" not found\n`, 1);
   const phase = String((pod.status as Obj | undefined)?.phase ?? 'Pending');
-  if (phase === 'Succeeded' || phase === 'Failed') return out('', `${stderr}error: cannot exec into a container in a completed pod; current phase is ${phase}\n`, 1);
+  if (phase === 'Succeeded' || phase === 'Failed')
+    return out('', `${stderr}error: cannot exec into a container in a completed pod; current phase is ${phase}\n`, 1);
   let container = p.flags.container as string | undefined;
   if (!container) {
     // pkg/cmd/util/podcmd/podcmd.go FindOrDefaultContainerByName
@@ -65,7 +69,11 @@ export async function exec(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (!known) {
     // containerd's exec of a missing program: runc's lookPath error, through the CRI and the API server.
     const why = argv0.includes('/') ? `stat ${argv0}: no such file or directory` : 'executable file not found in $PATH';
-    return out('', `${stderr}error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${env.host.rng.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv0}": ${why}: unknown\n`, 1);
+    return out(
+      '',
+      `${stderr}error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${env.host.rng.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv0}": ${why}: unknown\n`,
+      1,
+    );
   }
   const shellLike = ['sh', 'bash', 'ash'].includes(base) && command.length === 1;
   if (shellLike && p.flags.stdin) {
@@ -74,8 +82,14 @@ export async function exec(args: string[], env: CmdEnv): Promise<ExecResult> {
     proc.reaps = true;
     proc.handlers = new Set([2, 15]);
     env.enterSession({
-      proc, root: c.id, flavor: root.flavor, shell: base === 'bash' ? 'bash' : 'sh', hostname: root.hostname,
-      env: { ...proc.env }, cwd: root.workdir || '/', status: 0,
+      proc,
+      root: c.id,
+      flavor: root.flavor,
+      shell: base === 'bash' ? 'bash' : 'sh',
+      hostname: root.hostname,
+      env: { ...proc.env },
+      cwd: root.workdir || '/',
+      status: 0,
       onExit: (status) => {
         k.exit(proc, status);
         return base === 'bash' ? 'exit\n' : '';

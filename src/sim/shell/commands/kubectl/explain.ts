@@ -21,7 +21,9 @@ import { ExplainError, explainFuncs } from './explain/funcs.ts';
 
 // explain.go NewCmdExplain: v1.30 has no -o shorthand for --output (v1.31 added it).
 const FLAGS = [
-  { long: 'recursive', type: 'bool' as const }, { long: 'api-version', type: 'string' as const }, { long: 'output', type: 'string' as const },
+  { long: 'recursive', type: 'bool' as const },
+  { long: 'api-version', type: 'string' as const },
+  { long: 'output', type: 'string' as const },
 ];
 
 /** pkg/cmd/util/helpers.go SuggestAPIResources("kubectl"). */
@@ -139,7 +141,9 @@ export async function explain(args: string[], _env: CmdEnv): Promise<ExecResult>
   // generator.go TemplateContext.
   const context = new GoStruct('v2.TemplateContext', {
     GVR: new GoStruct('schema.GroupVersionResource', {
-      Group: gvr.group, Version: gvr.version, Resource: gvr.resource,
+      Group: gvr.group,
+      Version: gvr.version,
+      Resource: gvr.resource,
       String: new GoFunc([], () => gvrString),
     }),
     Document: openapi,

@@ -15,9 +15,13 @@ import { DEFAULT_TABLE, TABLES } from './tables.ts';
 import { notFound } from '../../../k8s/apiserver/errors.ts';
 
 const FLAGS = [
-  { long: 'output', short: 'o', type: 'string' as const }, { long: 'selector', short: 'l', type: 'string' as const },
-  { long: 'all-namespaces', short: 'A', type: 'bool' as const }, { long: 'watch', short: 'w', type: 'bool' as const },
-  { long: 'show-labels', type: 'bool' as const }, { long: 'no-headers', type: 'bool' as const }, { long: 'field-selector', type: 'string' as const },
+  { long: 'output', short: 'o', type: 'string' as const },
+  { long: 'selector', short: 'l', type: 'string' as const },
+  { long: 'all-namespaces', short: 'A', type: 'bool' as const },
+  { long: 'watch', short: 'w', type: 'bool' as const },
+  { long: 'show-labels', type: 'bool' as const },
+  { long: 'no-headers', type: 'bool' as const },
+  { long: 'field-selector', type: 'string' as const },
 ];
 
 const REQUIRED = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n`;
@@ -57,7 +61,12 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
       else targets.push({ r, names: [name] });
     }
   } else {
-    if (p.rest.slice(1).some((a) => a.includes('/'))) return out('', `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n`, 1);
+    if (p.rest.slice(1).some((a) => a.includes('/')))
+      return out(
+        '',
+        `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n`,
+        1,
+      );
     const rs = resourcesOf(p.rest[0]!);
     if ('error' in rs) return rs.error;
     for (const r of rs) targets.push({ r, names: p.rest.slice(1) });
@@ -79,7 +88,7 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
   }
   const exitCode = stderr ? 1 : 0;
   if (!found.length) {
-    if (named || format.kind !== 'table' && format.kind !== 'name') {
+    if (named || (format.kind !== 'table' && format.kind !== 'name')) {
       if (!named && (format.kind === 'json' || format.kind === 'yaml')) return out(printObjects(format, [], false).stdout, stderr, exitCode);
       return out('', stderr, exitCode);
     }
@@ -90,7 +99,7 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
     const r = printObjects(format, found, named && found.length === 1 && targets.length === 1 && targets[0]!.names.length === 1);
     return out(r.stdout, stderr + r.stderr, r.stderr ? 1 : exitCode);
   }
-  const prefix = targets.length > 1 || p.rest[0] === 'all' || p.rest.some((a) => a.includes('/')) && targets.length > 1;
+  const prefix = targets.length > 1 || p.rest[0] === 'all' || (p.rest.some((a) => a.includes('/')) && targets.length > 1);
   const sections: string[] = [];
   for (const t of targets) {
     const rows = found.filter((x) => x.r === t.r);
@@ -102,7 +111,12 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
     for (const { o } of rows) {
       const cells = table.row(o, now);
       if (prefix) cells[0] = objName(t.r, cells[0]!);
-      lines.push([...(nsCol ? [o.metadata.namespace ?? ''] : []), ...cells, ...(format.wide ? table.wideRow(o, now) : []), ...(f['show-labels'] ? [labelsText(o)] : [])]);
+      lines.push([
+        ...(nsCol ? [o.metadata.namespace ?? ''] : []),
+        ...cells,
+        ...(format.wide ? table.wideRow(o, now) : []),
+        ...(f['show-labels'] ? [labelsText(o)] : []),
+      ]);
     }
     sections.push(tabwriter(`${lines.map((l) => l.join('\t')).join('\n')}\n`, 6, 3));
   }
@@ -117,7 +131,8 @@ function fieldSelector(text: string | undefined): ((o: KObject) => boolean) | { 
     const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
     if (!m) return { error: `error: invalid selector: '${text}'; can't understand '${part}'\n` };
     const [, path, op, value] = m as unknown as [string, string, string, string];
-    const read = (o: KObject) => String(path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o) ?? '');
+    const read = (o: KObject) =>
+      String(path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o) ?? '');
     reqs.push(op === '!=' ? (o) => read(o) !== value : (o) => read(o) === value);
   }
   return (o) => reqs.every((r) => r(o));

@@ -50,7 +50,9 @@ export function wrapPage(text: string, limit: number): string {
     const from = start.index + start[0].length;
     const usageAt = text.indexOf('\n\nUsage:\n', from);
     const to = usageAt < 0 ? text.length : usageAt;
-    const flags = text.slice(from, to).replace(/^( {4}[^\n]*:)\n\t([^\n]*)$/gm, (_m, head: string, usage: string) => `${head}\n\t${wrapString(usage, limit - 10).replace(/\n/g, '\n\t')}`);
+    const flags = text
+      .slice(from, to)
+      .replace(/^( {4}[^\n]*:)\n\t([^\n]*)$/gm, (_m, head: string, usage: string) => `${head}\n\t${wrapString(usage, limit - 10).replace(/\n/g, '\n\t')}`);
     body = text.slice(0, from) + flags + text.slice(to);
   }
   return wrapString(body, limit);

@@ -39,7 +39,37 @@ const VERBS: Record<string, Verb> = {
 
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
 
-const KNOWN_UNBUILT = ['expose', 'set', 'edit', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'port-forward', 'proxy', 'cp', 'auth', 'events', 'diff', 'patch', 'replace', 'wait', 'kustomize', 'annotate', 'completion', 'api-resources', 'api-versions', 'plugin'];
+const KNOWN_UNBUILT = [
+  'expose',
+  'set',
+  'edit',
+  'rollout',
+  'scale',
+  'autoscale',
+  'certificate',
+  'cluster-info',
+  'top',
+  'cordon',
+  'uncordon',
+  'drain',
+  'taint',
+  'attach',
+  'port-forward',
+  'proxy',
+  'cp',
+  'auth',
+  'events',
+  'diff',
+  'patch',
+  'replace',
+  'wait',
+  'kustomize',
+  'annotate',
+  'completion',
+  'api-resources',
+  'api-versions',
+  'plugin',
+];
 
 export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> {
   // Global flags may come before the verb (`kubectl -n demo get pods`).
@@ -93,5 +123,9 @@ async function help(words: string[], env: CmdEnv): Promise<ExecResult> {
   if (text !== undefined) return out(text);
   // Not kubectl's words: the page of a verb (or subcommand) node1 does not simulate is not reproduced.
   const what = verb === 'config' && sub !== undefined ? `config ${sub}` : verb;
-  return out('', `kubectl ${what} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${what.replace(' ', '_')}/\n`, 1);
+  return out(
+    '',
+    `kubectl ${what} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${what.replace(' ', '_')}/\n`,
+    1,
+  );
 }

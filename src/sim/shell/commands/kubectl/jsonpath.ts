@@ -17,14 +17,21 @@ function parseTemplate(src: string): Node[] {
   let i = 0;
   while (i < src.length) {
     const open = src.indexOf('{', i);
-    if (open < 0) { stack.at(-1)!.push({ t: 'text', s: src.slice(i) }); break; }
+    if (open < 0) {
+      stack.at(-1)!.push({ t: 'text', s: src.slice(i) });
+      break;
+    }
     if (open > i) stack.at(-1)!.push({ t: 'text', s: src.slice(i, open) });
     let depth = 0;
     let j = open;
     let quote = '';
     for (; j < src.length; j++) {
       const c = src[j]!;
-      if (quote) { if (c === '\\') j++; else if (c === quote) quote = ''; continue; }
+      if (quote) {
+        if (c === '\\') j++;
+        else if (c === quote) quote = '';
+        continue;
+      }
       if (c === '"' || c === "'") quote = c;
       else if (c === '{') depth++;
       else if (c === '}' && --depth === 0) break;
@@ -52,7 +59,11 @@ function steps(path: string): string[] {
   while (i < path.length) {
     const c = path[i]!;
     if (c === '.') {
-      if (path[i + 1] === '.') { out.push('..'); i += 2; continue; }
+      if (path[i + 1] === '.') {
+        out.push('..');
+        i += 2;
+        continue;
+      }
       i++;
       // `\.` keeps a dot inside a key (`.metadata.annotations.deployment\.kubernetes\.io/revision`).
       const m = /^(?:\\.|[^.[\s\\])*/.exec(path.slice(i))![0];
@@ -97,12 +108,18 @@ function filterMatch(item: unknown, cond: string): boolean {
   const right: unknown = /^['"]/.test(r) ? r.slice(1, -1) : Number.isNaN(Number(r)) ? r : Number(r);
   return left.some((l) => {
     switch (op) {
-      case '==': return l === right || String(l) === String(right);
-      case '!=': return String(l) !== String(right);
-      case '<': return Number(l) < Number(right);
-      case '>': return Number(l) > Number(right);
-      case '<=': return Number(l) <= Number(right);
-      default: return Number(l) >= Number(right);
+      case '==':
+        return l === right || String(l) === String(right);
+      case '!=':
+        return String(l) !== String(right);
+      case '<':
+        return Number(l) < Number(right);
+      case '>':
+        return Number(l) > Number(right);
+      case '<=':
+        return Number(l) <= Number(right);
+      default:
+        return Number(l) >= Number(right);
     }
   });
 }
@@ -111,12 +128,23 @@ export function evalPath(data: unknown, path: string): unknown[] {
   let cur: unknown[] = [data];
   for (const st of steps(path)) {
     const next: unknown[] = [];
-    if (st === '..') { for (const v of cur) next.push(...descend(v)); cur = next; continue; }
+    if (st === '..') {
+      for (const v of cur) next.push(...descend(v));
+      cur = next;
+      continue;
+    }
     if (st.startsWith('.')) {
       const key = st.slice(1);
       for (const v of cur) {
-        if (key === '*') { if (isObj(v)) next.push(...Object.keys(v).sort().map((k) => v[k])); else if (Array.isArray(v)) next.push(...v); }
-        else if (isObj(v) && key in v) next.push(v[key]);
+        if (key === '*') {
+          if (isObj(v))
+            next.push(
+              ...Object.keys(v)
+                .sort()
+                .map((k) => v[k]),
+            );
+          else if (Array.isArray(v)) next.push(...v);
+        } else if (isObj(v) && key in v) next.push(v[key]);
       }
       cur = next;
       continue;
@@ -129,7 +157,12 @@ export function evalPath(data: unknown, path: string): unknown[] {
         for (const k of inner.split(',').map((x) => x.trim().slice(1, -1))) if (isObj(v) && k in v) next.push(v[k]);
       } else if (inner === '*') {
         if (Array.isArray(v)) next.push(...v);
-        else if (isObj(v)) next.push(...Object.keys(v).sort().map((k) => v[k]));
+        else if (isObj(v))
+          next.push(
+            ...Object.keys(v)
+              .sort()
+              .map((k) => v[k]),
+          );
       } else if (inner.includes(':')) {
         if (!Array.isArray(v)) continue;
         const [a, b] = inner.split(':').map((x) => (x.trim() === '' ? undefined : Number(x)));

@@ -8,7 +8,11 @@ import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { errorText, namespaceOf, objName, out, parse, resourcesOf } from './common.ts';
 
-const FLAGS = [{ long: 'overwrite', type: 'bool' as const }, { long: 'all', type: 'bool' as const }, { long: 'selector', short: 'l', type: 'string' as const }];
+const FLAGS = [
+  { long: 'overwrite', type: 'bool' as const },
+  { long: 'all', type: 'bool' as const },
+  { long: 'selector', short: 'l', type: 'string' as const },
+];
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 export async function label(args: string[], env: CmdEnv): Promise<ExecResult> {
@@ -18,10 +22,18 @@ export async function label(args: string[], env: CmdEnv): Promise<ExecResult> {
   const changes = words.filter((w) => w.includes('=') || w.endsWith('-'));
   const targets = words.filter((w) => !changes.includes(w));
   if (!changes.length) return out('', "error: at least one label update is required\nSee 'kubectl label -h' for help and examples\n", 1);
-  if (!targets.length) return out('', "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl label -h' for help and examples\n", 1);
+  if (!targets.length)
+    return out(
+      '',
+      "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl label -h' for help and examples\n",
+      1,
+    );
   const set: Record<string, string | null> = {};
   for (const c of changes) {
-    if (c.endsWith('-') && !c.includes('=')) { set[c.slice(0, -1)] = null; continue; }
+    if (c.endsWith('-') && !c.includes('=')) {
+      set[c.slice(0, -1)] = null;
+      continue;
+    }
     const [k, v] = [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)];
     if (!LABEL_KEY.test(k)) return out('', `error: invalid label spec: ${c}\n`, 1);
     set[k] = v;
@@ -29,7 +41,12 @@ export async function label(args: string[], env: CmdEnv): Promise<ExecResult> {
   const items: { type: string; name: string }[] = [];
   if (targets[0]!.includes('/')) for (const t of targets) items.push({ type: t.split('/')[0]!, name: t.split('/')[1]! });
   else for (const n of targets.slice(1)) items.push({ type: targets[0]!, name: n });
-  if (!items.length) return out('', "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl label -h' for help and examples\n", 1);
+  if (!items.length)
+    return out(
+      '',
+      "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl label -h' for help and examples\n",
+      1,
+    );
   const cluster = clusterFor(env.host);
   const ns = namespaceOf(p.flags);
   let stdout = '';
@@ -46,7 +63,8 @@ export async function label(args: string[], env: CmdEnv): Promise<ExecResult> {
     if (!p.flags.overwrite) {
       for (const [k, v] of Object.entries(set)) {
         const old = cur.metadata.labels?.[k];
-        if (v !== null && old !== undefined && old !== v) return out(stdout, `${stderr}error: '${k}' already has a value (${old}), and --overwrite is false\n`, 1);
+        if (v !== null && old !== undefined && old !== v)
+          return out(stdout, `${stderr}error: '${k}' already has a value (${old}), and --overwrite is false\n`, 1);
       }
     }
     try {

@@ -13,8 +13,11 @@ import { namespaceOf, out, parse, resourcesOf } from './common.ts';
 
 type Obj = Record<string, unknown>;
 const FLAGS = [
-  { long: 'container', short: 'c', type: 'string' as const }, { long: 'previous', short: 'p', type: 'bool' as const },
-  { long: 'tail', type: 'string' as const }, { long: 'follow', short: 'f', type: 'bool' as const }, { long: 'timestamps', type: 'bool' as const },
+  { long: 'container', short: 'c', type: 'string' as const },
+  { long: 'previous', short: 'p', type: 'bool' as const },
+  { long: 'tail', type: 'string' as const },
+  { long: 'follow', short: 'f', type: 'bool' as const },
+  { long: 'timestamps', type: 'bool' as const },
   { long: 'all-containers', type: 'bool' as const },
 ];
 const PODS = resourceOfKind('v1', 'Pod')!;
@@ -23,7 +26,12 @@ export async function logs(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, FLAGS, 'logs');
   if (!p.ok) return p.usage!;
   const [target, second] = p.rest;
-  if (!target) return out('', "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n", 1);
+  if (!target)
+    return out(
+      '',
+      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n",
+      1,
+    );
   const cluster = clusterFor(env.host);
   await cluster.sync();
   const api = cluster.api;
@@ -59,21 +67,34 @@ export async function logs(args: string[], env: CmdEnv): Promise<ExecResult> {
     if (!annotated && all.length > 1) stderr += `Defaulted container "${name}" out of: ${all.join(', ')}\n`;
   }
   // podcmd.FindContainerByName: regular, init and ephemeral containers.
-  if (![...containers, ...names('initContainers'), ...names('ephemeralContainers')].includes(name)) return out('', `${stderr}error: container ${name} is not valid for pod ${pod.metadata.name}\n`, 1);
+  if (![...containers, ...names('initContainers'), ...names('ephemeralContainers')].includes(name))
+    return out('', `${stderr}error: container ${name} is not valid for pod ${pod.metadata.name}\n`, 1);
   const previous = Boolean(p.flags.previous);
   const text = cluster.kubelet?.logs(ns, pod.metadata.name, name, previous);
   if (text === undefined) {
-    if (previous) return out('', `${stderr}Error from server (BadRequest): previous terminated container "${name}" in pod "${pod.metadata.name}" not found\n`, 1);
+    if (previous)
+      return out('', `${stderr}Error from server (BadRequest): previous terminated container "${name}" in pod "${pod.metadata.name}" not found\n`, 1);
     const status = (pod.status ?? {}) as Obj;
-    const st = ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses'].flatMap((k) => (status[k] as Obj[] | undefined) ?? []).find((c) => c.name === name);
+    const st = ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses']
+      .flatMap((k) => (status[k] as Obj[] | undefined) ?? [])
+      .find((c) => c.name === name);
     const waiting = (st?.state as Obj | undefined)?.waiting as Obj | undefined;
     // The API server's answer while a container has not started (pkg/registry/core/pod/strategy.go LogLocation).
-    return out('', `${stderr}Error from server (BadRequest): container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}\n`, 1);
+    return out(
+      '',
+      `${stderr}Error from server (BadRequest): container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}\n`,
+      1,
+    );
   }
   let body = text;
   if (p.flags.tail !== undefined) {
     const n = Number(p.flags.tail);
-    if (!Number.isInteger(n)) return out('', `error: invalid argument "${p.flags.tail}" for "--tail" flag: strconv.ParseInt: parsing "${p.flags.tail}": invalid syntax\nSee 'kubectl logs --help' for usage.\n`, 1);
+    if (!Number.isInteger(n))
+      return out(
+        '',
+        `error: invalid argument "${p.flags.tail}" for "--tail" flag: strconv.ParseInt: parsing "${p.flags.tail}": invalid syntax\nSee 'kubectl logs --help' for usage.\n`,
+        1,
+      );
     if (n >= 0) {
       const lines = body.split('\n');
       const trailing = body.endsWith('\n');

@@ -6,7 +6,8 @@ import { objName } from './common.ts';
 import { JsonPathError, runJsonPath } from './jsonpath.ts';
 import { toJson, toYaml } from './yaml-out.ts';
 
-export const OUTPUT_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+export const OUTPUT_FORMATS =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
 export type Format = { kind: 'table'; wide: boolean } | { kind: 'yaml' | 'json' | 'name' } | { kind: 'jsonpath' | 'go-template'; template: string };
 
@@ -30,16 +31,27 @@ export function printObjects(f: Format, items: { r: ResourceInfo; o: KObject }[]
   const data = single && items.length === 1 ? items[0]!.o : asList(items.map((x) => x.o));
   try {
     switch (f.kind) {
-      case 'yaml': return { stdout: toYaml(data), stderr: '' };
-      case 'json': return { stdout: toJson(data), stderr: '' };
-      case 'name': return { stdout: items.map((x) => `${objName(x.r, x.o.metadata.name)}\n`).join(''), stderr: '' };
-      case 'jsonpath': return { stdout: runJsonPath(f.template, data), stderr: '' };
-      case 'go-template': return { stdout: parseTemplate(f.template, BUILTINS).run(data), stderr: '' };
-      default: return { stdout: '', stderr: '' };
+      case 'yaml':
+        return { stdout: toYaml(data), stderr: '' };
+      case 'json':
+        return { stdout: toJson(data), stderr: '' };
+      case 'name':
+        return { stdout: items.map((x) => `${objName(x.r, x.o.metadata.name)}\n`).join(''), stderr: '' };
+      case 'jsonpath':
+        return { stdout: runJsonPath(f.template, data), stderr: '' };
+      case 'go-template':
+        return { stdout: parseTemplate(f.template, BUILTINS).run(data), stderr: '' };
+      default:
+        return { stdout: '', stderr: '' };
     }
   } catch (e) {
-    if (e instanceof JsonPathError) return { stdout: '', stderr: `error: error executing jsonpath "${f.kind === 'jsonpath' ? f.template : ''}": Error executing template: ${e.message}. Printing more information for debugging the template:\n` };
-    if (e instanceof TemplateError) return { stdout: e.partial, stderr: `error: error executing template "${f.kind === 'go-template' ? f.template : ''}": ${e.message}\n` };
+    if (e instanceof JsonPathError)
+      return {
+        stdout: '',
+        stderr: `error: error executing jsonpath "${f.kind === 'jsonpath' ? f.template : ''}": Error executing template: ${e.message}. Printing more information for debugging the template:\n`,
+      };
+    if (e instanceof TemplateError)
+      return { stdout: e.partial, stderr: `error: error executing template "${f.kind === 'go-template' ? f.template : ''}": ${e.message}\n` };
     throw e;
   }
 }

@@ -9,7 +9,14 @@ import type { KObject } from '../../../k8s/types.ts';
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-export interface PodColumns { ready: string; status: string; restarts: number; lastRestart?: string; readyCount: number; total: number }
+export interface PodColumns {
+  ready: string;
+  status: string;
+  restarts: number;
+  lastRestart?: string;
+  readyCount: number;
+  total: number;
+}
 
 export function podColumns(p: KObject): PodColumns {
   const spec = (p.spec ?? {}) as Obj;
@@ -33,7 +40,10 @@ export function podColumns(p: KObject): PodColumns {
     if (waiting?.reason) reason = String(waiting.reason);
     else if (term?.reason) reason = String(term.reason);
     else if (term) reason = term.signal ? `Signal:${term.signal}` : `ExitCode:${term.exitCode}`;
-    else if (c.ready && isObj(st.running)) { hasRunning = true; readyCount++; }
+    else if (c.ready && isObj(st.running)) {
+      hasRunning = true;
+      readyCount++;
+    }
   }
   const podReady = (Array.isArray(status.conditions) ? (status.conditions as Obj[]) : []).some((c) => c.type === 'Ready' && c.status === 'True');
   if (reason === 'Completed' && hasRunning) reason = podReady ? 'Running' : 'NotReady';
@@ -53,7 +63,11 @@ export function podView(api: ApiServer, p: KObject): PodView {
     const detail = (isObj(st.waiting) ? st.waiting : isObj(st.terminated) ? st.terminated : {}) as Obj;
     const last = s && isObj(s.lastState) && isObj(s.lastState.terminated) ? s.lastState.terminated : undefined;
     return {
-      name: String(c.name), image: String(c.image ?? ''), ready: Boolean(s?.ready), restartCount: Number(s?.restartCount ?? 0), state,
+      name: String(c.name),
+      image: String(c.image ?? ''),
+      ready: Boolean(s?.ready),
+      restartCount: Number(s?.restartCount ?? 0),
+      state,
       ...(s?.imageID ? { imageID: String(s.imageID) } : {}),
       ...(s?.containerID ? { containerID: String(s.containerID) } : {}),
       ...(detail.reason ? { reason: String(detail.reason) } : {}),
@@ -62,14 +76,23 @@ export function podView(api: ApiServer, p: KObject): PodView {
     } as PodView['containers'][number];
   });
   return {
-    namespace: p.metadata.namespace ?? 'default', name: p.metadata.name, uid: p.metadata.uid, phase: String(status.phase ?? 'Pending'),
+    namespace: p.metadata.namespace ?? 'default',
+    name: p.metadata.name,
+    uid: p.metadata.uid,
+    phase: String(status.phase ?? 'Pending'),
     ready: (Array.isArray(status.conditions) ? (status.conditions as Obj[]) : []).some((c) => c.type === 'Ready' && c.status === 'True'),
-    status: col.status, restarts: col.restarts, labels: { ...(p.metadata.labels ?? {}) },
+    status: col.status,
+    restarts: col.restarts,
+    labels: { ...(p.metadata.labels ?? {}) },
     ...(status.podIP ? { podIP: String(status.podIP) } : {}),
     ...(spec.shareProcessNamespace === true ? { shareProcessNamespace: true } : {}),
     containers,
     events: api.eventsFor(p).map((e) => ({
-      type: String(e.type), reason: String(e.reason), from: String((e.source as Obj | undefined)?.component ?? ''), message: String(e.message), count: Number(e.count ?? 1),
+      type: String(e.type),
+      reason: String(e.reason),
+      from: String((e.source as Obj | undefined)?.component ?? ''),
+      message: String(e.message),
+      count: Number(e.count ?? 1),
     })),
   };
 }

@@ -15,10 +15,18 @@ import { errorText, namespaceOf, out, parse } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
-  { long: 'image', type: 'string' as const }, { long: 'restart', type: 'string' as const }, { long: 'env', type: 'list' as const },
-  { long: 'labels', short: 'l', type: 'string' as const }, { long: 'port', type: 'string' as const }, { long: 'command', type: 'bool' as const },
-  { long: 'rm', type: 'bool' as const }, { long: 'stdin', short: 'i', type: 'bool' as const }, { long: 'tty', short: 't', type: 'bool' as const },
-  { long: 'dry-run', type: 'string' as const }, { long: 'output', short: 'o', type: 'string' as const }, { long: 'image-pull-policy', type: 'string' as const },
+  { long: 'image', type: 'string' as const },
+  { long: 'restart', type: 'string' as const },
+  { long: 'env', type: 'list' as const },
+  { long: 'labels', short: 'l', type: 'string' as const },
+  { long: 'port', type: 'string' as const },
+  { long: 'command', type: 'bool' as const },
+  { long: 'rm', type: 'bool' as const },
+  { long: 'stdin', short: 'i', type: 'bool' as const },
+  { long: 'tty', short: 't', type: 'bool' as const },
+  { long: 'dry-run', type: 'string' as const },
+  { long: 'output', short: 'o', type: 'string' as const },
+  { long: 'image-pull-policy', type: 'string' as const },
 ];
 
 export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
@@ -51,7 +59,8 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
   // pkg/generate/versioned/run.go BasicPod.Generate: Stdin, StdinOnce (!leaveStdinOpen && stdin), TTY.
   if (attach) Object.assign(container, { stdin: true, stdinOnce: true, ...(f.tty ? { tty: true } : {}) });
   const pod = {
-    apiVersion: 'v1', kind: 'Pod',
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: { creationTimestamp: null, labels, name },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
     status: {},
@@ -102,12 +111,27 @@ function attachTo(env: CmdEnv, name: string, ns: string, rm: boolean, warnings: 
     // kubernetes/kubectl@v0.30.5:pkg/cmd/attach/attach.go Run: the prompt hint goes to stderr before the stream is attached;
     // the deletion line is pkg/cmd/delete/delete.go's operation printer ("deleted").
     env.enterSession({
-      proc: init, root: c.id, flavor: root.flavor, shell: base === 'bash' ? 'bash' : 'sh', hostname: root.hostname,
-      env: { ...init.env }, cwd: root.workdir || '/', status: 0,
+      proc: init,
+      root: c.id,
+      flavor: root.flavor,
+      shell: base === 'bash' ? 'bash' : 'sh',
+      hostname: root.hostname,
+      env: { ...init.env },
+      cwd: root.workdir || '/',
+      status: 0,
       onExit: (status) => {
         k.exit(init, status);
         // The shell was the container's process: its status is the container's exit code (reason Error when not 0).
-        const ended = restart === 'Never' && status !== 0 ? exitOf({ metadata: { name, namespace: ns }, status: { phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: status, reason: 'Error' } } }] } } as unknown as KObject, restart) : undefined;
+        const ended =
+          restart === 'Never' && status !== 0
+            ? exitOf(
+                {
+                  metadata: { name, namespace: ns },
+                  status: { phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: status, reason: 'Error' } } }] },
+                } as unknown as KObject,
+                restart,
+              )
+            : undefined;
         return (base === 'bash' ? 'exit\n' : '') + remove() + (ended?.stderr ?? '');
       },
     });
@@ -127,7 +151,9 @@ function attachTo(env: CmdEnv, name: string, ns: string, rm: boolean, warnings: 
  */
 function exitOf(pod: KObject | undefined, restart: string): { stderr: string; exitCode: number } {
   if (!pod || restart !== 'Never') return { stderr: '', exitCode: 0 };
-  const status = pod.status as { phase?: string; containerStatuses?: { state?: { terminated?: { exitCode: number; reason?: string; message?: string } } }[] } | undefined;
+  const status = pod.status as
+    | { phase?: string; containerStatuses?: { state?: { terminated?: { exitCode: number; reason?: string; message?: string } } }[] }
+    | undefined;
   if (status?.phase !== 'Failed') return { stderr: '', exitCode: 0 };
   const ns = pod.metadata.namespace ?? 'default';
   const t = status.containerStatuses?.[0]?.state?.terminated;

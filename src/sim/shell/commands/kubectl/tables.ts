@@ -9,7 +9,12 @@ import { podColumns } from './podview.ts';
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-export interface Table { head: string[]; wide: string[]; row: (o: KObject, now: number) => string[]; wideRow: (o: KObject, now: number) => string[] }
+export interface Table {
+  head: string[];
+  wide: string[];
+  row: (o: KObject, now: number) => string[];
+  wideRow: (o: KObject, now: number) => string[];
+}
 
 const containersOf = (tpl: unknown): Obj[] => {
   const spec = isObj(tpl) && isObj(tpl.spec) ? tpl.spec : {};
@@ -76,8 +81,21 @@ export const TABLES: Record<string, Table> = {
       const tpl = (o.spec as Obj).template;
       const sel = isObj(tpl) && isObj(tpl.spec) && isObj(tpl.spec.nodeSelector) ? tpl.spec.nodeSelector : {};
       // printers.go printDaemonSet: labels.FormatLabels of the template's nodeSelector.
-      const nodeSel = Object.keys(sel).sort().map((k) => `${k}=${sel[k]}`).join(',') || '<none>';
-      return [o.metadata.name, num(s.desiredNumberScheduled), num(s.currentNumberScheduled), num(s.numberReady), num(s.updatedNumberScheduled), num(s.numberAvailable), nodeSel, age(o, now)];
+      const nodeSel =
+        Object.keys(sel)
+          .sort()
+          .map((k) => `${k}=${sel[k]}`)
+          .join(',') || '<none>';
+      return [
+        o.metadata.name,
+        num(s.desiredNumberScheduled),
+        num(s.currentNumberScheduled),
+        num(s.numberReady),
+        num(s.updatedNumberScheduled),
+        num(s.numberAvailable),
+        nodeSel,
+        age(o, now),
+      ];
     },
     wideRow: (o) => TABLES.Deployment!.wideRow(o, 0),
   },
@@ -87,19 +105,35 @@ export const TABLES: Record<string, Table> = {
     row: (o, now) => {
       const st = (o.status ?? {}) as Obj;
       const ready = (st.conditions as Obj[]).find((c) => c.type === 'Ready');
-      const roles = Object.keys(o.metadata.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.slice('node-role.kubernetes.io/'.length)).sort();
+      const roles = Object.keys(o.metadata.labels ?? {})
+        .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+        .map((k) => k.slice('node-role.kubernetes.io/'.length))
+        .sort();
       const unsched = (o.spec as Obj | undefined)?.unschedulable ? ',SchedulingDisabled' : '';
-      return [o.metadata.name, `${ready?.status === 'True' ? 'Ready' : 'NotReady'}${unsched}`, roles.join(',') || '<none>', age(o, now), String((st.nodeInfo as Obj).kubeletVersion)];
+      return [
+        o.metadata.name,
+        `${ready?.status === 'True' ? 'Ready' : 'NotReady'}${unsched}`,
+        roles.join(',') || '<none>',
+        age(o, now),
+        String((st.nodeInfo as Obj).kubeletVersion),
+      ];
     },
     wideRow: (o) => {
       const st = (o.status ?? {}) as Obj;
       const info = st.nodeInfo as Obj;
       const addr = (t: string) => (st.addresses as Obj[]).find((a) => a.type === t)?.address;
-      return [String(addr('InternalIP') ?? '<none>'), String(addr('ExternalIP') ?? '<none>'), String(info.osImage), String(info.kernelVersion), String(info.containerRuntimeVersion)];
+      return [
+        String(addr('InternalIP') ?? '<none>'),
+        String(addr('ExternalIP') ?? '<none>'),
+        String(info.osImage),
+        String(info.kernelVersion),
+        String(info.containerRuntimeVersion),
+      ];
     },
   },
   Namespace: {
-    head: ['NAME', 'STATUS', 'AGE'], wide: [],
+    head: ['NAME', 'STATUS', 'AGE'],
+    wide: [],
     row: (o, now) => [o.metadata.name, String((o.status as Obj | undefined)?.phase ?? ''), age(o, now)],
     wideRow: () => [],
   },
@@ -117,10 +151,18 @@ export const TABLES: Record<string, Table> = {
     wide: ['SELECTOR'],
     row: (o, now) => {
       const s = (o.spec ?? {}) as Obj;
-      const ports = (Array.isArray(s.ports) ? (s.ports as Obj[]) : []).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
+      const ports = (Array.isArray(s.ports) ? (s.ports as Obj[]) : [])
+        .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`)
+        .join(',');
       return [o.metadata.name, String(s.type ?? 'ClusterIP'), String(s.clusterIP ?? '<none>'), '<none>', ports || '<none>', age(o, now)];
     },
-    wideRow: (o) => [isObj((o.spec as Obj).selector) ? Object.entries((o.spec as Obj).selector as Obj).map(([k, v]) => `${k}=${v}`).join(',') : '<none>'],
+    wideRow: (o) => [
+      isObj((o.spec as Obj).selector)
+        ? Object.entries((o.spec as Obj).selector as Obj)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',')
+        : '<none>',
+    ],
   },
 };
 

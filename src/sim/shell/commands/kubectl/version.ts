@@ -9,7 +9,14 @@ import { helpPage } from './help.ts';
 const KUSTOMIZE = 'v5.0.4-0.20230601165947-6ce0bf390ce3';
 
 export async function version(args: string[], _env: CmdEnv): Promise<ExecResult> {
-  const p = parse(args, [{ long: 'output', short: 'o', type: 'string' }, { long: 'client', type: 'bool' }], 'version');
+  const p = parse(
+    args,
+    [
+      { long: 'output', short: 'o', type: 'string' },
+      { long: 'client', type: 'bool' },
+    ],
+    'version',
+  );
   if (!p.ok) return p.usage!;
   // -o json|yaml would print build dates and commits this simulation does not have; it says so instead.
   if (p.flags.output !== undefined) return out('', 'kubectl version -o: not simulated on node1 (the plain form is)\n', 1);
@@ -20,7 +27,10 @@ export async function version(args: string[], _env: CmdEnv): Promise<ExecResult>
 export async function config(args: string[], env: CmdEnv): Promise<ExecResult> {
   const [sub] = args;
   if (sub === 'current-context') return out('kubernetes-admin@kubernetes\n');
-  if (sub === 'get-contexts') return out('CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   \n');
+  if (sub === 'get-contexts')
+    return out(
+      'CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   \n',
+    );
   // kubernetes/kubectl@v0.30.5:pkg/cmd/config/config.go Run: cmdutil.DefaultSubCommandRun(streams.ErrOut), which prints
   // the command's help to stderr and exits 1 (CheckErr(ErrExit)).
   if (sub === undefined) return out('', (await helpPage('config', env))!, 1);

@@ -9,7 +9,8 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** YAML 1.1 words and numbers go-yaml resolves to something other than a string. */
-const NON_STRING = /^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?)$/;
+const NON_STRING =
+  /^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?)$/;
 
 function plainUnsafe(s: string): boolean {
   if (s === '' || /^[\s]|[\s]$/.test(s)) return true;
@@ -30,14 +31,22 @@ function scalar(v: unknown): string {
 
 function block(s: string, indent: string): string {
   const chomp = s.endsWith('\n') ? (s.endsWith('\n\n') ? '+' : '') : '-';
-  const body = (s.endsWith('\n') ? s.slice(0, -1) : s).split('\n').map((l) => (l ? `${indent}${l}` : '')).join('\n');
+  const body = (s.endsWith('\n') ? s.slice(0, -1) : s)
+    .split('\n')
+    .map((l) => (l ? `${indent}${l}` : ''))
+    .join('\n');
   return `|${chomp}\n${body}`;
 }
 
 function emit(v: unknown, indent: string, out: string[], key: string): void {
   if (isObj(v)) {
-    const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort(byteOrder);
-    if (!keys.length) { out.push(`${key} {}`); return; }
+    const keys = Object.keys(v)
+      .filter((k) => v[k] !== undefined)
+      .sort(byteOrder);
+    if (!keys.length) {
+      out.push(`${key} {}`);
+      return;
+    }
     if (key) out.push(key);
     const childIndent = key ? `${indent}  ` : indent;
     for (const k of keys) emitEntry(`${childIndent}${scalar(k)}:`, v[k], childIndent, out);
@@ -48,12 +57,20 @@ function emit(v: unknown, indent: string, out: string[], key: string): void {
 
 function emitEntry(head: string, v: unknown, indent: string, out: string[]): void {
   if (isObj(v)) {
-    const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort(byteOrder);
-    if (!keys.length) { out.push(`${head} {}`); return; }
+    const keys = Object.keys(v)
+      .filter((k) => v[k] !== undefined)
+      .sort(byteOrder);
+    if (!keys.length) {
+      out.push(`${head} {}`);
+      return;
+    }
     out.push(head);
     for (const k of keys) emitEntry(`${indent}  ${scalar(k)}:`, v[k], `${indent}  `, out);
   } else if (Array.isArray(v)) {
-    if (!v.length) { out.push(`${head} []`); return; }
+    if (!v.length) {
+      out.push(`${head} []`);
+      return;
+    }
     out.push(head);
     for (const item of v) emitItem(item, indent, out);
   } else if (typeof v === 'string' && v.includes('\n')) {
@@ -64,13 +81,21 @@ function emitEntry(head: string, v: unknown, indent: string, out: string[]): voi
 /** A sequence item at `indent` (go-yaml: `- ` at the parent key's column). */
 function emitItem(item: unknown, indent: string, out: string[]): void {
   if (isObj(item)) {
-    const keys = Object.keys(item).filter((k) => item[k] !== undefined).sort(byteOrder);
-    if (!keys.length) { out.push(`${indent}- {}`); return; }
+    const keys = Object.keys(item)
+      .filter((k) => item[k] !== undefined)
+      .sort(byteOrder);
+    if (!keys.length) {
+      out.push(`${indent}- {}`);
+      return;
+    }
     const start = out.length;
     for (const k of keys) emitEntry(`${indent}  ${scalar(k)}:`, item[k], `${indent}  `, out);
     out[start] = `${indent}- ${out[start]!.slice(indent.length + 2)}`;
   } else if (Array.isArray(item)) {
-    if (!item.length) { out.push(`${indent}- []`); return; }
+    if (!item.length) {
+      out.push(`${indent}- []`);
+      return;
+    }
     const start = out.length;
     for (const x of item) emitItem(x, `${indent}  `, out);
     out[start] = `${indent}- ${out[start]!.slice(indent.length + 2)}`;
@@ -89,6 +114,14 @@ export function toYaml(v: unknown): string {
 /** encoding/json MarshalIndent(v, "", "    ") over an unstructured object: sorted keys, <>& escaped. */
 export function toJson(v: unknown): string {
   const sorted = (x: unknown): unknown =>
-    Array.isArray(x) ? x.map(sorted) : isObj(x) ? Object.fromEntries(Object.keys(x).sort(byteOrder).map((k) => [k, sorted(x[k])])) : x;
+    Array.isArray(x)
+      ? x.map(sorted)
+      : isObj(x)
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort(byteOrder)
+              .map((k) => [k, sorted(x[k])]),
+          )
+        : x;
   return `${JSON.stringify(sorted(v), null, 4).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -10,7 +10,7 @@ type Errorf = (msg: string) => never;
 
 /** go1.22 exec.go idealConstant. */
 export function ideal(c: Extract<Arg, { type: 'number' }>, errorf: Errorf): unknown {
-  if (c.isFloat && !/^[+-]?0[xX]/.test(c.text) && !c.text.startsWith('\'') && /[.eEpP]/.test(c.text)) return new GoFloat(c.float);
+  if (c.isFloat && !/^[+-]?0[xX]/.test(c.text) && !c.text.startsWith("'") && /[.eEpP]/.test(c.text)) return new GoFloat(c.float);
   if (c.isInt) return c.int;
   return errorf(`${c.text} overflows int`);
 }

@@ -22,9 +22,14 @@ export function errorText(tree: Tree, running: string, current: Arg | CommandNod
   const nl = text.lastIndexOf('\n');
   const byteNum = nl === -1 ? pos : pos - (nl + 1);
   const lineNum = 1 + (text.split('\n').length - 1);
-  let context = current.type === 'pipe' || current.type === 'command' || isArg(current) ? nodeString(current as Arg)
-    : current.type === 'action' ? `{{${nodeString(current.pipe)}}}`
-    : current.type === 'template' ? `{{template ${goQuote(current.name)}${current.pipe ? ` ${nodeString(current.pipe)}` : ''}}}` : '';
+  let context =
+    current.type === 'pipe' || current.type === 'command' || isArg(current)
+      ? nodeString(current as Arg)
+      : current.type === 'action'
+        ? `{{${nodeString(current.pipe)}}}`
+        : current.type === 'template'
+          ? `{{template ${goQuote(current.name)}${current.pipe ? ` ${nodeString(current.pipe)}` : ''}}}`
+          : '';
   if ([...context].length > 20) context = `${[...context].slice(0, 20).join('')}...`;
   return `template: ${tree.name}:${lineNum}:${byteNum}: executing ${goQuote(running)} at <${context}>: ${msg}`;
 }
@@ -41,11 +46,21 @@ export function checkType(value: unknown, t: ParamType, errorf: (msg: string) =>
     return errorf(`invalid value; expected ${t}`);
   }
   switch (t) {
-    case 'any': return value;
-    case 'string': if (typeof value === 'string') return value; break;
-    case 'bool': if (typeof value === 'boolean') return value; break;
-    case 'int': if (isInt(value)) return value; break;
-    case 'float64': if (typeof value === 'number') return value; if (value instanceof GoFloat) return value.value; break;
+    case 'any':
+      return value;
+    case 'string':
+      if (typeof value === 'string') return value;
+      break;
+    case 'bool':
+      if (typeof value === 'boolean') return value;
+      break;
+    case 'int':
+      if (isInt(value)) return value;
+      break;
+    case 'float64':
+      if (typeof value === 'number') return value;
+      if (value instanceof GoFloat) return value.value;
+      break;
     case '[]string':
       if (value === null) return null;
       if (Array.isArray(value) && value.every((x) => typeof x === 'string')) return value;

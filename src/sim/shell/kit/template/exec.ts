@@ -99,9 +99,12 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
         if (n.pipe.decl.length === 0) emit(printValue(n, v));
         return;
       }
-      case 'break': throw new BreakSignal();
-      case 'continue': throw new ContinueSignal();
-      case 'if': case 'with': {
+      case 'break':
+        throw new BreakSignal();
+      case 'continue':
+        throw new ContinueSignal();
+      case 'if':
+      case 'with': {
         const mark = vars.length;
         const v = evalPipeline(dot, n.pipe);
         if (isTrue(v)) walkList(n.list, n.type === 'with' ? v : dot);
@@ -109,10 +112,15 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
         vars = vars.slice(0, mark);
         return;
       }
-      case 'range': walkRange(n as RangeNode, dot); return;
+      case 'range':
+        walkRange(n as RangeNode, dot);
+        return;
       case 'template': {
         const t = tree.defines.get(n.name);
-        if (!t) { errorf(`template ${goQuote(n.name)} not defined`); return; }
+        if (!t) {
+          errorf(`template ${goQuote(n.name)} not defined`);
+          return;
+        }
         if (++depth > 100000) errorf('exceeded maximum template depth (100000)');
         const newDot = n.pipe ? evalPipeline(dot, n.pipe) : undefined;
         const saved = vars;
@@ -181,7 +189,14 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
         ran = true;
         if (!oneIteration(k, k)) break;
       }
-    } else if (val !== null && val !== undefined && typeof val === 'object' && !(val instanceof GoStruct) && !(val instanceof GoFunc) && !(val instanceof GoFloat)) {
+    } else if (
+      val !== null &&
+      val !== undefined &&
+      typeof val === 'object' &&
+      !(val instanceof GoStruct) &&
+      !(val instanceof GoFunc) &&
+      !(val instanceof GoFloat)
+    ) {
       const o = val as Record<string, unknown>;
       for (const k of Object.keys(o).sort(goLess)) {
         ran = true;
@@ -220,7 +235,8 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
   const evalCommand = (dot: unknown, cmd: CommandNode, final: unknown): unknown => {
     const first = cmd.args[0] as Arg;
     switch (first.type) {
-      case 'field': return evalFieldChain(dot, dot, first, first.ident, cmd.args, final);
+      case 'field':
+        return evalFieldChain(dot, dot, first, first.ident, cmd.args, final);
       case 'chain': {
         at(first);
         if (first.field.length === 0) errorf('internal error: no fields in evalChainNode');
@@ -228,7 +244,8 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
         const pipe = evalArg(dot, first.node);
         return evalFieldChain(dot, pipe, first, first.field, cmd.args, final);
       }
-      case 'identifier': return evalFunction(dot, first, cmd, cmd.args, final);
+      case 'identifier':
+        return evalFunction(dot, first, cmd, cmd.args, final);
       case 'pipe':
         notAFunction(cmd.args, final);
         return evalPipeline(dot, first);
@@ -245,11 +262,16 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
     at(first);
     notAFunction(cmd.args, final);
     switch (first.type) {
-      case 'bool': return first.value;
-      case 'dot': return dot;
-      case 'nil': return errorf('nil is not a command');
-      case 'number': return idealConstant(first);
-      case 'string': return first.text;
+      case 'bool':
+        return first.value;
+      case 'dot':
+        return dot;
+      case 'nil':
+        return errorf('nil is not a command');
+      case 'number':
+        return idealConstant(first);
+      case 'string':
+        return first.text;
     }
     return errorf(`can't evaluate command ${goQuote(nodeString(first))}`);
   };
@@ -284,7 +306,8 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
     if (receiver instanceof GoStruct) {
       if (!Object.hasOwn(receiver.fields, fieldName)) return errorf(`can't evaluate field ${fieldName} in type ${receiver.typeName}`);
       const f = receiver.fields[fieldName];
-      if (f instanceof GoFunc) return evalCall(dot, { params: f.params, ...(f.variadic ? { variadic: f.variadic } : {}), fn: f.fn }, node, fieldName, args, final);
+      if (f instanceof GoFunc)
+        return evalCall(dot, { params: f.params, ...(f.variadic ? { variadic: f.variadic } : {}), fn: f.fn }, node, fieldName, args, final);
       if (hasArgs) errorf(`${fieldName} has arguments but cannot be invoked as function`);
       return f;
     }
@@ -357,18 +380,23 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
   const convertArg = (dot: unknown, t: ParamType, n: Arg): unknown => {
     at(n);
     switch (n.type) {
-      case 'dot': return validateType(dot, t);
+      case 'dot':
+        return validateType(dot, t);
       case 'nil':
         if (t === 'any' || t === '[]string') return null;
         return errorf(`cannot assign nil to ${t}`);
-      case 'field': return validateType(evalFieldChain(dot, dot, n, n.ident, [n], MISSING), t);
+      case 'field':
+        return validateType(evalFieldChain(dot, dot, n, n.ident, [n], MISSING), t);
       case 'variable': {
         const v = varValue(n.ident[0] as string);
         return validateType(n.ident.length === 1 ? v : evalFieldChain(dot, v, n, n.ident.slice(1), [n], MISSING), t);
       }
-      case 'pipe': return validateType(evalPipeline(dot, n), t);
-      case 'identifier': return validateType(evalFunction(dot, n, { type: 'command', pos: n.pos, args: [n] }, [n], MISSING), t);
-      case 'chain': return validateType(evalCommand(dot, { type: 'command', pos: n.pos, args: [n] }, MISSING), t);
+      case 'pipe':
+        return validateType(evalPipeline(dot, n), t);
+      case 'identifier':
+        return validateType(evalFunction(dot, n, { type: 'command', pos: n.pos, args: [n] }, [n], MISSING), t);
+      case 'chain':
+        return validateType(evalCommand(dot, { type: 'command', pos: n.pos, args: [n] }, MISSING), t);
     }
     return constantArg(n, t, errorf);
   };
@@ -383,4 +411,3 @@ export function execute(tree: Tree, data: unknown, funcs: Record<string, FuncDef
   }
   return out;
 }
-

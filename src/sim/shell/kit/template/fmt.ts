@@ -19,11 +19,17 @@ export function sprintValue(v: unknown, plus = false, depth = 0): string {
   if (Array.isArray(v)) return `[${v.map((x) => sprintValue(x, plus, depth + 1)).join(' ')}]`;
   if (v instanceof GoStruct) {
     if (v.stringer) return v.stringer(depth);
-    return `{${Object.entries(v.fields).filter(([, x]) => !(x instanceof GoFunc)).map(([k, x]) => (plus ? `${k}:` : '') + sprintValue(x, plus, depth + 1)).join(' ')}}`;
+    return `{${Object.entries(v.fields)
+      .filter(([, x]) => !(x instanceof GoFunc))
+      .map(([k, x]) => (plus ? `${k}:` : '') + sprintValue(x, plus, depth + 1))
+      .join(' ')}}`;
   }
   if (v instanceof GoFunc) return '0x4a3b20';
   const o = v as Record<string, unknown>;
-  return `map[${Object.keys(o).sort(goLess).map((k) => `${k}:${sprintValue(o[k], plus, depth + 1)}`).join(' ')}]`;
+  return `map[${Object.keys(o)
+    .sort(goLess)
+    .map((k) => `${k}:${sprintValue(o[k], plus, depth + 1)}`)
+    .join(' ')}]`;
 }
 
 /** Go orders strings by bytes (UTF-8), not UTF-16 units. */
@@ -51,7 +57,15 @@ export function sprintln(args: unknown[]): string {
   return `${args.map((a) => sprintValue(a)).join(' ')}\n`;
 }
 
-interface Spec { minus: boolean; plus: boolean; sharp: boolean; space: boolean; zero: boolean; width: number | null; prec: number | null }
+interface Spec {
+  minus: boolean;
+  plus: boolean;
+  sharp: boolean;
+  space: boolean;
+  zero: boolean;
+  width: number | null;
+  prec: number | null;
+}
 
 /** Code points in `s` (fmt pads by runes), without building an array of them. */
 function runeCount(s: string): number {
@@ -93,16 +107,37 @@ function fmtInt(n: number, verb: string, sp: Spec): string {
   const a = Math.abs(n);
   let s: string;
   switch (verb) {
-    case 'd': case 'v': s = String(a); break;
-    case 'x': s = a.toString(16); if (sp.sharp) s = `0x${s}`; break;
-    case 'X': s = a.toString(16).toUpperCase(); if (sp.sharp) s = `0X${s}`; break;
-    case 'o': s = a.toString(8); if (sp.sharp) s = `0${s}`; break;
-    case 'O': s = `0o${a.toString(8)}`; break;
-    case 'b': s = a.toString(2); break;
-    case 'c': return pad(String.fromCodePoint(n), sp);
-    case 'q': return pad(`'${String.fromCodePoint(n)}'`, sp);
-    case 'U': s = `U+${a.toString(16).toUpperCase().padStart(4, '0')}`; break;
-    default: return badVerb(verb, n, sp);
+    case 'd':
+    case 'v':
+      s = String(a);
+      break;
+    case 'x':
+      s = a.toString(16);
+      if (sp.sharp) s = `0x${s}`;
+      break;
+    case 'X':
+      s = a.toString(16).toUpperCase();
+      if (sp.sharp) s = `0X${s}`;
+      break;
+    case 'o':
+      s = a.toString(8);
+      if (sp.sharp) s = `0${s}`;
+      break;
+    case 'O':
+      s = `0o${a.toString(8)}`;
+      break;
+    case 'b':
+      s = a.toString(2);
+      break;
+    case 'c':
+      return pad(String.fromCodePoint(n), sp);
+    case 'q':
+      return pad(`'${String.fromCodePoint(n)}'`, sp);
+    case 'U':
+      s = `U+${a.toString(16).toUpperCase().padStart(4, '0')}`;
+      break;
+    default:
+      return badVerb(verb, n, sp);
   }
   if (sp.prec !== null) s = s.padStart(sp.prec, '0');
   const sign = neg ? '-' : sp.plus ? '+' : sp.space ? ' ' : '';
@@ -112,15 +147,25 @@ function fmtInt(n: number, verb: string, sp: Spec): string {
 function fmtFloat(f: number, verb: string, sp: Spec): string {
   let s: string;
   switch (verb) {
-    case 'v': case 'g': s = formatFloatG(f, sp.prec ?? -1); break;
-    case 'G': s = formatFloatG(f, sp.prec ?? -1, true); break;
-    case 'f': case 'F': s = Number.isFinite(f) ? toFixedEven(f, sp.prec ?? 6) : formatFloatG(f); break;
-    case 'e': case 'E': {
+    case 'v':
+    case 'g':
+      s = formatFloatG(f, sp.prec ?? -1);
+      break;
+    case 'G':
+      s = formatFloatG(f, sp.prec ?? -1, true);
+      break;
+    case 'f':
+    case 'F':
+      s = Number.isFinite(f) ? toFixedEven(f, sp.prec ?? 6) : formatFloatG(f);
+      break;
+    case 'e':
+    case 'E': {
       const t = toExponentialEven(f, sp.prec ?? 6);
       s = verb === 'E' ? t.toUpperCase() : t;
       break;
     }
-    default: return badVerb(verb, f, sp);
+    default:
+      return badVerb(verb, f, sp);
   }
   if (sp.plus && !s.startsWith('-')) s = `+${s}`;
   else if (sp.space && !s.startsWith('-')) s = ` ${s}`;
@@ -129,14 +174,19 @@ function fmtFloat(f: number, verb: string, sp: Spec): string {
 
 function fmtString(s: string, verb: string, sp: Spec): string {
   switch (verb) {
-    case 'v': case 's': return pad(sp.prec !== null ? [...s].slice(0, sp.prec).join('') : s, sp);
-    case 'q': return pad(sp.sharp && !s.includes('`') ? `\`${s}\`` : goQuote(s), sp);
-    case 'x': case 'X': {
+    case 'v':
+    case 's':
+      return pad(sp.prec !== null ? [...s].slice(0, sp.prec).join('') : s, sp);
+    case 'q':
+      return pad(sp.sharp && !s.includes('`') ? `\`${s}\`` : goQuote(s), sp);
+    case 'x':
+    case 'X': {
       let h = [...new TextEncoder().encode(sp.prec !== null ? s.slice(0, sp.prec) : s)].map((b) => b.toString(16).padStart(2, '0')).join(sp.space ? ' ' : '');
       if (verb === 'X') h = h.toUpperCase();
       return pad(h, sp);
     }
-    default: return badVerb(verb, s, sp);
+    default:
+      return badVerb(verb, s, sp);
   }
 }
 
@@ -223,7 +273,7 @@ export function sprintf(format: string, args: unknown[]): string {
     return { num, isInt: ok, argNum: an + 1 };
   };
 
-  for (let i = 0; i < end;) {
+  for (let i = 0; i < end; ) {
     goodArgNum = true;
     const lasti = i;
     while (i < end && format[i] !== '%') i++;
@@ -234,7 +284,8 @@ export function sprintf(format: string, args: unknown[]): string {
     for (; i < end; i++) {
       const c = format[i];
       if (c === '#') sp.sharp = true;
-      else if (c === '0') sp.zero = !sp.minus; // Only allow zero padding to the left.
+      else if (c === '0')
+        sp.zero = !sp.minus; // Only allow zero padding to the left.
       else if (c === '+') sp.plus = true;
       else if (c === '-') {
         sp.minus = true;
@@ -294,11 +345,16 @@ export function sprintf(format: string, args: unknown[]): string {
     }
     const verb = String.fromCodePoint(format.codePointAt(i) as number);
     i += verb.length;
-    if (verb === '%') out += '%'; // Percent does not absorb operands and ignores width and precision.
+    if (verb === '%')
+      out += '%'; // Percent does not absorb operands and ignores width and precision.
     else if (!goodArgNum) out += `%!${verb}(BADINDEX)`;
     else if (argNum >= args.length) out += `%!${verb}(MISSING)`;
     else out += fmtOne(args[argNum++], verb, sp);
   }
-  if (!reordered && argNum < args.length) out += `%!(EXTRA ${args.slice(argNum).map((a) => `${a === undefined || a === null ? '<nil>' : typeName(a)}=${sprintValue(a)}`).join(', ')})`;
+  if (!reordered && argNum < args.length)
+    out += `%!(EXTRA ${args
+      .slice(argNum)
+      .map((a) => `${a === undefined || a === null ? '<nil>' : typeName(a)}=${sprintValue(a)}`)
+      .join(', ')})`;
   return out;
 }

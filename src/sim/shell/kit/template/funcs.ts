@@ -22,7 +22,6 @@ function basicKind(v: unknown): Kind {
 }
 const num = (v: unknown) => (v instanceof GoFloat ? v.value : (v as number));
 
-
 // go1.22 funcs.go: errBadComparisonType, errBadComparison, errNoComparison.
 const BAD_TYPE = 'invalid type for comparison';
 const BAD_CMP = 'incompatible types for comparison';
@@ -140,19 +139,22 @@ function jsEscape(s: string): string {
     else if (ch === '>') out += '\\u003E';
     else if (ch === '&') out += '\\u0026';
     else if (ch === '=') out += '\\u003D';
-    else if (c < 0x20 || c === 0x7f || (c > 0x7f && !/\p{L}|\p{N}|\p{P}|\p{S}|\p{Zs}|\p{M}/u.test(ch))) out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    else if (c < 0x20 || c === 0x7f || (c > 0x7f && !/\p{L}|\p{N}|\p{P}|\p{S}|\p{Zs}|\p{M}/u.test(ch)))
+      out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
     else out += ch;
   }
   return out;
 }
 
 function queryEscape(s: string): string {
-  return [...new TextEncoder().encode(s)].map((b) => {
-    const c = String.fromCharCode(b);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) return c;
-    if (c === ' ') return '+';
-    return `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
-  }).join('');
+  return [...new TextEncoder().encode(s)]
+    .map((b) => {
+      const c = String.fromCharCode(b);
+      if (/[A-Za-z0-9\-_.~]/.test(c)) return c;
+      if (c === ' ') return '+';
+      return `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
 }
 
 function call(fn: unknown, ...args: unknown[]): unknown {
@@ -196,7 +198,12 @@ function toJSONValue(v: unknown): unknown {
   if (v === undefined || v instanceof GoNil) return null;
   if (v instanceof GoFloat) return v.value;
   if (v instanceof GoStruct && v.json) return toJSONValue(v.json());
-  if (v instanceof GoStruct) return Object.fromEntries(Object.entries(v.fields).filter(([, x]) => !(x instanceof GoFunc)).map(([k, x]) => [k, toJSONValue(x)]));
+  if (v instanceof GoStruct)
+    return Object.fromEntries(
+      Object.entries(v.fields)
+        .filter(([, x]) => !(x instanceof GoFunc))
+        .map(([k, x]) => [k, toJSONValue(x)]),
+    );
   if (v instanceof GoFunc) fail('json: unsupported type: func()');
   if (Array.isArray(v)) return v.map(toJSONValue);
   if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toJSONValue(x)]));

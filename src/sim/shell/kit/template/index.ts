@@ -14,7 +14,11 @@ export { sprintf, sprintValue } from './fmt.ts';
 export type { FuncDef } from './exec.ts';
 
 export class TemplateError extends Error {
-  constructor(message: string, readonly phase: 'parse' | 'exec', readonly partial = '') {
+  constructor(
+    message: string,
+    readonly phase: 'parse' | 'exec',
+    readonly partial = '',
+  ) {
     super(message);
   }
 }

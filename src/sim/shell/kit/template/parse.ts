@@ -84,10 +84,16 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
     if (/^[+-]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[0-9]+)$/.test(clean)) {
       const neg = clean.startsWith('-');
       const body = clean.replace(/^[+-]/, '');
-      int = body.startsWith('0x') || body.startsWith('0X') ? parseInt(body.slice(2), 16)
-        : body.startsWith('0b') || body.startsWith('0B') ? parseInt(body.slice(2), 2)
-        : body.startsWith('0o') || body.startsWith('0O') ? parseInt(body.slice(2), 8)
-        : body.length > 1 && body.startsWith('0') ? parseInt(body, 8) : parseInt(body, 10);
+      int =
+        body.startsWith('0x') || body.startsWith('0X')
+          ? parseInt(body.slice(2), 16)
+          : body.startsWith('0b') || body.startsWith('0B')
+            ? parseInt(body.slice(2), 2)
+            : body.startsWith('0o') || body.startsWith('0O')
+              ? parseInt(body.slice(2), 8)
+              : body.length > 1 && body.startsWith('0')
+                ? parseInt(body, 8)
+                : parseInt(body, 10);
       if (neg) int = -int;
       isInt = Number.isSafeInteger(int);
     }
@@ -110,14 +116,24 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
       case 'identifier':
         if (!hasFunc(t.val)) errorf(`function ${goQuote(t.val)} not defined`);
         return { type: 'identifier', pos: t.pos, ident: t.val };
-      case 'dot': return { type: 'dot', pos: t.pos };
-      case 'nil': return { type: 'nil', pos: t.pos };
-      case 'variable': return useVar(t.pos, t.val);
-      case 'field': return { type: 'field', pos: t.pos, ident: t.val.slice(1).split('.') };
-      case 'bool': return { type: 'bool', pos: t.pos, value: t.val === 'true' };
-      case 'charConstant': case 'complex': case 'number': return newNumber(t);
-      case 'leftParen': return pipeline('parenthesized pipeline', 'rightParen');
-      case 'string': case 'rawString': {
+      case 'dot':
+        return { type: 'dot', pos: t.pos };
+      case 'nil':
+        return { type: 'nil', pos: t.pos };
+      case 'variable':
+        return useVar(t.pos, t.val);
+      case 'field':
+        return { type: 'field', pos: t.pos, ident: t.val.slice(1).split('.') };
+      case 'bool':
+        return { type: 'bool', pos: t.pos, value: t.val === 'true' };
+      case 'charConstant':
+      case 'complex':
+      case 'number':
+        return newNumber(t);
+      case 'leftParen':
+        return pipeline('parenthesized pipeline', 'rightParen');
+      case 'string':
+      case 'rawString': {
         const s = t.typ === 'rawString' ? t.val.slice(1, -1).replace(/\r/g, '') : unquote(t.val);
         if (s === null) return errorf(`invalid syntax`);
         return { type: 'string', pos: t.pos, quoted: t.val, text: s };
@@ -136,12 +152,21 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
       const fields: string[] = [];
       while (peek().typ === 'field') fields.push(nextItem().val.slice(1));
       switch (node.type) {
-        case 'field': node = { type: 'field', pos: chainPos, ident: [...node.ident, ...fields] }; break;
-        case 'variable': node = { type: 'variable', pos: chainPos, ident: [...node.ident, ...fields] }; break;
-        case 'bool': case 'string': case 'number': case 'nil': case 'dot':
+        case 'field':
+          node = { type: 'field', pos: chainPos, ident: [...node.ident, ...fields] };
+          break;
+        case 'variable':
+          node = { type: 'variable', pos: chainPos, ident: [...node.ident, ...fields] };
+          break;
+        case 'bool':
+        case 'string':
+        case 'number':
+        case 'nil':
+        case 'dot':
           errorf(`unexpected . after term ${goQuote(nodeString(node))}`);
           break;
-        default: node = { type: 'chain', pos: chainPos, node, field: fields };
+        default:
+          node = { type: 'chain', pos: chainPos, node, field: fields };
       }
     }
     return node;
@@ -210,8 +235,18 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
         return pipe;
       }
       switch (t.typ) {
-        case 'bool': case 'charConstant': case 'complex': case 'dot': case 'field': case 'identifier':
-        case 'number': case 'nil': case 'rawString': case 'string': case 'variable': case 'leftParen':
+        case 'bool':
+        case 'charConstant':
+        case 'complex':
+        case 'dot':
+        case 'field':
+        case 'identifier':
+        case 'number':
+        case 'nil':
+        case 'rawString':
+        case 'string':
+        case 'variable':
+        case 'leftParen':
           backup();
           pipe.cmds.push(command());
           break;
@@ -271,7 +306,8 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
       }
       case 'define':
         return errorf(`unexpected ${itemString(t)} in command`);
-      case 'break': case 'continue': {
+      case 'break':
+      case 'continue': {
         const kw = t.typ;
         const tk = nextNonSpace();
         if (tk.typ !== 'rightDelim') unexpected(tk, `{{${kw}}}`);
@@ -289,7 +325,9 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
         const tk = expect('rightDelim', 'end');
         return { type: 'end', pos: tk.pos, line: tk.line };
       }
-      case 'if': case 'range': case 'with':
+      case 'if':
+      case 'range':
+      case 'with':
         return control(t.typ);
       case 'template': {
         const tk = nextNonSpace();
@@ -311,8 +349,10 @@ export function parse(text: string, hasFunc: (name: string) => boolean, name = '
   const textOrAction = (): Node | End | null => {
     const t = nextNonSpace();
     switch (t.typ) {
-      case 'text': return { type: 'text', pos: t.pos, text: t.val };
-      case 'comment': return null;
+      case 'text':
+        return { type: 'text', pos: t.pos, text: t.val };
+      case 'comment':
+        return null;
       case 'leftDelim': {
         actionLine = t.line;
         try {

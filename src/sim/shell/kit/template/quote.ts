@@ -63,7 +63,7 @@ export function unquote(q: string): string | null {
 /** strconv.UnquoteChar for a single-quoted Go character constant. */
 export function unquoteChar(q: string): string | null {
   const body = q.slice(1, -1);
-  if (body === '\\\'') return '\'';
+  if (body === "\\'") return "'";
   if (body === '"') return '"';
   const s = unquote(`"${body.replace(/"/g, '\\"')}"`);
   if (s === null || [...s].length !== 1) return null;

@@ -41,7 +41,10 @@ function marshal(v: unknown, indent: string, depth = 0): string {
 
 const listItems = (name: string, list: unknown): unknown[] => {
   if (list === undefined || list === null) throw new GoCallError('list is empty');
-  if (!Array.isArray(list)) throw new GoCallError(`${name} cannot be used on type: ${typeof list === 'string' ? 'string' : isInt(list) ? 'int' : isMap(list) ? 'map[string]interface {}' : typeof list}`);
+  if (!Array.isArray(list))
+    throw new GoCallError(
+      `${name} cannot be used on type: ${typeof list === 'string' ? 'string' : isInt(list) ? 'int' : isMap(list) ? 'map[string]interface {}' : typeof list}`,
+    );
   if (list.length === 0) throw new GoCallError('list is empty');
   return list;
 };
@@ -50,10 +53,21 @@ const listItems = (name: string, list: unknown): unknown[] => {
 export function explainFuncs(tree: () => Tree): Record<string, FuncDef> {
   const funcs: Record<string, FuncDef> = {
     ...BUILTINS,
-    throw: { params: ['string'], variadic: 'any', fn: (e, ...args) => { throw new ExplainError(sprintf(e as string, args)); } },
+    throw: {
+      params: ['string'],
+      variadic: 'any',
+      fn: (e, ...args) => {
+        throw new ExplainError(sprintf(e as string, args));
+      },
+    },
     toJson: { params: ['any'], fn: (o) => marshal(o, '') },
     toPrettyJson: { params: ['any'], fn: (o) => marshal(o, '    ') },
-    fail: { params: ['string'], fn: (message) => { throw new GoCallError(message as string); } },
+    fail: {
+      params: ['string'],
+      fn: (message) => {
+        throw new GoCallError(message as string);
+      },
+    },
     // term.NewWordWrapWriter: go-wordwrap's WrapString; a limit of 0 writes the text as it is.
     wrap: { params: ['int', 'string'], fn: (l, s) => ((l as number) === 0 ? s : wrapString(s as string, l as number)) },
     split: { params: ['string', 'string'], fn: (s, sep) => ((sep as string) === '' ? [...(s as string)] : (s as string).split(sep as string)) },
@@ -69,8 +83,20 @@ export function explainFuncs(tree: () => Tree): Record<string, FuncDef> {
     },
     ternary: { params: ['any', 'any', 'bool'], fn: (a, b, condition) => (condition ? a : b) },
     first: { params: ['any'], fn: (list) => listItems('first', list)[0] },
-    last: { params: ['any'], fn: (list) => { const l = listItems('last', list); return l[l.length - 1]; } },
-    indent: { params: ['int', 'string'], fn: (amount, str) => { const pad = ' '.repeat(amount as number); return pad + (str as string).replaceAll('\n', `\n${pad}`); } },
+    last: {
+      params: ['any'],
+      fn: (list) => {
+        const l = listItems('last', list);
+        return l[l.length - 1];
+      },
+    },
+    indent: {
+      params: ['int', 'string'],
+      fn: (amount, str) => {
+        const pad = ' '.repeat(amount as number);
+        return pad + (str as string).replaceAll('\n', `\n${pad}`);
+      },
+    },
     dict: {
       params: [],
       variadic: 'any',
