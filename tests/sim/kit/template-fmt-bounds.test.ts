@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplate, sprintf, TemplateError } from '../../../src/sim/shell/kit/template/index.ts';
 import { GoFloat } from '../../../src/sim/shell/kit/template/value.ts';
-import { MAX_OUTPUT } from '../../../src/sim/shell/kit/template/exec.ts';
+import { MAX_OUTPUT } from '../../../src/sim/shell/kit/template/exec-types.ts';
 import { LineLimitError } from '../../../src/sim/shell/limits.ts';
 import { createWorld } from '../../../src/sim/index.ts';
 

@@ -12,7 +12,8 @@
 import type { ExecResult } from '../../../api.ts';
 import { resourceFor, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import { GoFunc, GoStruct } from '../../kit/template/index.ts';
-import { ExecError, execute } from '../../kit/template/exec.ts';
+import { execute } from '../../kit/template/exec.ts';
+import { ExecError } from '../../kit/template/exec-types.ts';
 import type { Tree } from '../../kit/template/node.ts';
 import { parse as parseTemplate } from '../../kit/template/parse.ts';
 import type { CmdEnv } from '../../types.ts';

@@ -3,7 +3,7 @@
  * and the Docker CLI's own (docker/cli@v27.3.1:templates/templates.go basicFunctions and
  * HeaderFunctions), with Go's error texts.
  */
-import type { FuncDef } from './exec.ts';
+import type { FuncDef } from './exec-types.ts';
 import { sprint, sprintf, sprintln, sprintValue } from './fmt.ts';
 import { GoCallError, GoFloat, GoFunc, GoNil, GoStruct, isInt, isTrue as truth, typeName } from './value.ts';
 

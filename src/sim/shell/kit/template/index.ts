@@ -3,7 +3,8 @@
  * `parseTemplate` throws a TemplateError with Go's parse message ("template: :1: …");
  * `run` throws one with Go's execution message ("template: :1:2: executing \"\" at <…>: …").
  */
-import { execute, ExecError, type ExecOptions, type FuncDef } from './exec.ts';
+import { execute } from './exec.ts';
+import { ExecError, type ExecOptions, type FuncDef } from './exec-types.ts';
 import { DOCKER_FUNCS } from './funcs.ts';
 import type { Tree } from './node.ts';
 import { parse, ParseError } from './parse.ts';
@@ -11,7 +12,7 @@ import { parse, ParseError } from './parse.ts';
 export { DOCKER_FUNCS, HEADER_FUNCS, BUILTINS } from './funcs.ts';
 export { GoStruct, GoFunc, GoNil, GoCallError } from './value.ts';
 export { sprintf, sprintValue } from './fmt.ts';
-export type { FuncDef } from './exec.ts';
+export type { FuncDef } from './exec-types.ts';
 
 export class TemplateError extends Error {
   constructor(
