@@ -1,8 +1,8 @@
 /**
  * The shell runtime: plugs the simulated host into just-bash. It keeps one interpreter per
  * root (its filesystem from rootfs.ts), turns the simulator's commands into just-bash commands
- * that run as their own process, and runs each line within its budget (limits.ts), carrying
- * cwd, variables and $? from one line to the next. What needs no runtime state is in line.ts.
+ * that run as their own process (adapters.ts), and runs each line within its budget (limits.ts),
+ * carrying cwd, variables and $? from one line to the next. What needs no runtime state is in line.ts.
  */
 import type * as JB from 'just-bash';
 import type { ExecResult } from '../api.ts';
@@ -12,52 +12,49 @@ import { syncHostVolumes } from './storagefs.ts';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
-import { usageOf } from './commands/usage.ts';
-import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale, withinLineLimits } from './limits.ts';
+import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { shellWording } from './wording.ts';
 import { ashCdStatus } from './ash-cd.ts';
-import { endlessReader, WHOLE_READERS } from './endless.ts';
-import { SHELL_BUILTINS, tickedCommands, WRAPPED, wrappedArgs } from './wrapped.ts';
+import { tickedCommands, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
-import { childShell, withExports } from './childshell.ts';
+import { childShell } from './childshell.ts';
 import { Forks, forkPlugin } from './forks.ts';
 import {
   anySignal,
-  argListTooLong,
   braceOverflow,
   busyLoop,
   chunksOf,
   copyEnv,
-  decodeLatin1Utf8,
   execLine,
   exportPrefix,
-  latin1Bytes,
-  peersOf,
   pipelinesOf,
   quoteArgv,
   redirectFull,
   sessionVars,
   statusCommand,
   stoppedLine,
-  tooBig,
   writeErrorText,
 } from './line.ts';
 import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
-import type { CmdEnv, Session } from './types.ts';
-import { type CommandRow, loadCommand } from './commands/registry.ts';
+import type { Session } from './types.ts';
+import type { CommandRow } from './commands/registry.ts';
+import { adaptCommand, type AdapterRuntime, wrapBuiltin } from './adapters.ts';
 
-/** Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines. */
-export class ShellRuntime {
+/**
+ * Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines.
+ * What it shares with the command adapters is their AdapterRuntime (adapters.ts).
+ */
+export class ShellRuntime implements AdapterRuntime {
   private readonly bashes = new Map<string, JB.Bash>();
   /** The host bash's subshells as processes (forks.ts). */
-  private readonly forks: Forks;
-  private pending: Session | undefined;
+  readonly forks: Forks;
+  pending: Session | undefined;
   /** The container's PID 1 runs its own command (no extra process). */
-  private reuseSelf: Proc | undefined;
+  reuseSelf: Proc | undefined;
   /** Set when a read of an endless device (/dev/zero…) was cut at its bound (fs/devfs.ts). */
-  private endless: string | undefined;
+  endless: string | undefined;
   signal: AbortSignal | undefined;
   /** The terminal's output callback for the current line, and what was streamed through it. */
   onOutput: ((chunk: { stream: 'stdout' | 'stderr'; text: string }) => void) | undefined;
@@ -66,8 +63,8 @@ export class ShellRuntime {
   log: { stream: 'stdout' | 'stderr'; text: string }[] = [];
   columns = 80;
   /** False when the current line pipes or redirects (commands then print as for a pipe). */
-  private lineIsTty = true;
-  private pipelines: string[][][] = [];
+  lineIsTty = true;
+  pipelines: string[][][] = [];
   private writeErrors: { path: string; reason: string }[] = [];
   /** Volumes mounted on the host at their Mountpoint, by path. */
   private readonly hostVolumes = new Map<string, import('../image/volumes.ts').Volume>();
@@ -88,12 +85,12 @@ export class ShellRuntime {
   history: () => readonly string[] = () => [];
   /** Bytes written to the terminal by the current line. */
   private outBytes = 0;
-  private currentSession: Session | undefined;
+  currentSession: Session | undefined;
 
   constructor(
     private readonly jb: typeof JB,
-    private readonly host: Host,
-    private readonly daemon: Daemon,
+    readonly host: Host,
+    readonly daemon: Daemon,
     private readonly commands: readonly CommandRow[],
   ) {
     this.forks = new Forks(host, () => this.budget?.spawned());
@@ -113,7 +110,7 @@ export class ShellRuntime {
     return s;
   }
 
-  private bashFor(root: string): JB.Bash {
+  bashFor(root: string): JB.Bash {
     let bash = this.bashes.get(root);
     if (bash) return bash;
     const avail = rootCommands(this.host, this.daemon, root);
@@ -129,8 +126,8 @@ export class ShellRuntime {
       (path) => void (this.endless = path),
     );
     this.readOnlyCheck.set(root, readOnly);
-    const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => this.adapt(cmd, root));
-    const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => this.wrapBuiltin(n, root));
+    const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => adaptCommand(this, cmd, root));
+    const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => wrapBuiltin(this, n, root));
     const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
     const shells = (['sh', 'bash'] as const)
       .filter((n) => !avail || avail.has(n))
@@ -182,7 +179,7 @@ export class ShellRuntime {
   }
 
   /** Between commands: note the shell state, check the budget, let the page breathe. */
-  private async tick(ctx: { cwd: string; env: Map<string, string> }): Promise<boolean> {
+  async tick(ctx: { cwd: string; env: Map<string, string> }): Promise<boolean> {
     // A copy: the context is revoked once the command returns.
     if (this.depth === 1) this.lastSeen = { cwd: ctx.cwd, env: copyEnv(ctx.env) };
     await this.budget?.tick();
@@ -193,14 +190,14 @@ export class ShellRuntime {
    * On the terminal, a command's output is written when the command ends, so the outputs of `a; b; c` interleave
    * stdout and stderr in the order written (the result keeps nothing). docker's pull progress (host.early) comes before its other output.
    */
-  private inOrder<T extends { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] }>(r: T): T {
+  inOrder<T extends { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] }>(r: T): T {
     if (this.depth !== 1 || !this.lineIsTty || !this.onOutput) return r;
     for (const c of r.output ?? chunksOf(this.host, r)) if (c.text) this.write(c);
     return { ...r, stdout: '', stderr: '', output: undefined };
   }
 
   /** Writes to the terminal now, within the line's output budget. */
-  private write(chunk: { stream: 'stdout' | 'stderr'; text: string }): void {
+  write(chunk: { stream: 'stdout' | 'stderr'; text: string }): void {
     if (this.budget?.exceeded === 'output' && this.outBytes >= LIMITS.outputBytes) return;
     const room = LIMITS.outputBytes - this.outBytes;
     const text = chunk.text.length > room ? chunk.text.slice(0, Math.max(0, room)) : chunk.text;
@@ -211,142 +208,6 @@ export class ShellRuntime {
     else this.log.push({ stream: chunk.stream, text });
     this.onOutput?.({ stream: chunk.stream, text });
     if (text.length < chunk.text.length) this.budget?.stop('output');
-  }
-
-  private async asChild<T>(argv: string[], fn: (self: Proc) => Promise<T>): Promise<T> {
-    const parent = this.host.current;
-    let self: Proc;
-    let transient = false;
-    if (this.reuseSelf) {
-      self = this.reuseSelf;
-      self.state = 'R';
-      this.reuseSelf = undefined;
-    } else if ((self = this.forks.take(argv[0]) as Proc)) {
-      // The last command of a subshell runs as the subshell's process (forks.ts).
-      Object.assign(self, {
-        argv,
-        comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15),
-        reaps: true,
-        state: 'R',
-        rssBytes: 2_000_000,
-        vszKb: 8_000,
-        threads: 1,
-        program: { kind: 'idle' },
-      });
-      transient = true;
-    } else {
-      this.budget?.spawned();
-      self = this.host.kernel.spawn({
-        parent,
-        argv,
-        transient: true,
-        patch: { reaps: true, handlers: new Set(), state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } },
-      });
-      transient = true;
-    }
-    this.host.current = self;
-    try {
-      return await fn(self);
-    } finally {
-      this.host.current = parent;
-      if (transient) this.host.kernel.release(self);
-    }
-  }
-
-  private adapt(row: CommandRow, root: string): JB.Command {
-    return {
-      name: row.name,
-      execute: async (args, ctx) => {
-        if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-        const cmd = await loadCommand(row);
-        return this.inOrder(
-          await (cmd.noProcess
-            ? (fn: (self: Proc) => Promise<ExecResult>) => fn(this.host.current)
-            : (fn: (self: Proc) => Promise<ExecResult>) => this.asChild([cmd.name, ...args], fn))(async (self) => {
-            const env: CmdEnv = {
-              host: this.host,
-              daemon: this.daemon,
-              self,
-              session: this.currentSession!,
-              flavor: rootFlavor(this.host, this.daemon, root),
-              stdin: decodeLatin1Utf8(ctx.stdin),
-              stdinBytes: () => latin1Bytes(ctx.stdin),
-              rootFs: (id) => this.bashFor(id).fs,
-              cwd: ctx.cwd,
-              env: ctx.env,
-              signal: this.signal,
-              columns: this.columns,
-              tty: this.lineIsTty,
-              pipeline: peersOf(this.pipelines, [cmd.name, ...args]),
-              stream: this.lineIsTty && this.onOutput ? (chunk) => this.write(chunk) : undefined,
-              fs: ctx.fs,
-              readOnly: (path) => this.readOnlyCheck.get(root)?.(path) ?? false,
-              orig: ctx.origCommand
-                ? async (a: string[]) => {
-                    const r = await ctx.origCommand!(a);
-                    return {
-                      stdout: r.stdout,
-                      stderr: r.stderr,
-                      exitCode: r.exitCode,
-                      stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined),
-                    };
-                  }
-                : undefined, // bytes stay bytes (head -c of /dev/urandom)
-              exported: ctx.exportedEnv,
-              exec: async (line, opts) => {
-                const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
-                const r = await withExports(this.bashFor(root), marks, () =>
-                  ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
-                );
-                return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-              },
-              readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
-              tick: async () => void (await this.budget?.tick()),
-              stopLine: (kind) => {
-                this.budget?.stop(kind);
-                return { stdout: '', stderr: '', exitCode: 130 };
-              },
-              history: () => this.history(),
-              enterSession: (s) => void (this.pending = s),
-              runAs: (p, fn) => this.host.withCurrent(p, fn),
-            };
-            if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
-              return argListTooLong(this.currentSession, cmd.name);
-            const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
-            if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
-            return withinLineLimits(
-              () => cmd.run(args, env),
-              (kind) => this.budget?.stop(kind),
-            );
-          }),
-        );
-      },
-    };
-  }
-
-  private wrapBuiltin(name: string, root: string): JB.Command {
-    const busybox = rootFlavor(this.host, this.daemon, root) === 'busybox';
-    return {
-      name,
-      execute: async (args, ctx) => {
-        if (await this.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-        return this.inOrder(
-          await this.asChild([name, ...args], async () => {
-            if (tooBig([name, ...args], ctx.env.entries())) return argListTooLong(this.currentSession, name);
-            this.endless = undefined;
-            const r = await ctx.origCommand!(wrappedArgs(name, args));
-            if (this.endless && WHOLE_READERS.has(name)) {
-              this.endless = undefined;
-              return endlessReader(this.host, this.pipelines, this.lineIsTty, this.signal, r, [name, ...args]);
-            }
-            if (busybox && name === 'cat')
-              return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
-            if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
-            return r;
-          }),
-        );
-      },
-    };
   }
 
   /** Runs one line in a session; carries cwd, variables and $? to the next line. */

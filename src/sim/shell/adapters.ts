@@ -1,0 +1,186 @@
+/**
+ * How the shell runtime (runtime.ts) turns a command into a just-bash command (just-bash's
+ * `Command { name, execute(args, ctx) }`, src/types.ts) that runs as its own process: the
+ * simulator's commands (commands/registry.ts) get their CmdEnv, and just-bash's own commands the
+ * runtime wraps (wrapped.ts) get busybox's wording and the bound on endless reads (endless.ts).
+ */
+import type * as JB from 'just-bash';
+import type { ExecResult } from '../api.ts';
+import type { Daemon } from '../docker/daemon.ts';
+import type { Host } from '../host.ts';
+import type { Proc } from '../kernel/types.ts';
+import { type CommandRow, loadCommand } from './commands/registry.ts';
+import { usageOf } from './commands/usage.ts';
+import { endlessReader, WHOLE_READERS } from './endless.ts';
+import type { Forks } from './forks.ts';
+import { type LineBudget, withinLineLimits } from './limits.ts';
+import { argListTooLong, decodeLatin1Utf8, latin1Bytes, peersOf, tooBig } from './line.ts';
+import { rootFlavor } from './rootfs.ts';
+import { withExports } from './childshell.ts';
+import type { CmdEnv, Session } from './types.ts';
+import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
+
+type Chunk = { stream: 'stdout' | 'stderr'; text: string };
+type Result = { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] };
+
+/** What the adapters borrow from the runtime: its host, its shells and the state of the line being run (runtime.ts). */
+export interface AdapterRuntime {
+  readonly host: Host;
+  readonly daemon: Daemon;
+  readonly forks: Forks;
+  readonly readOnlyCheck: Map<string, (path: string) => boolean>;
+  signal: AbortSignal | undefined;
+  onOutput: ((chunk: Chunk) => void) | undefined;
+  columns: number;
+  lineIsTty: boolean;
+  pipelines: string[][][];
+  budget: LineBudget | undefined;
+  currentSession: Session | undefined;
+  pending: Session | undefined;
+  reuseSelf: Proc | undefined;
+  endless: string | undefined;
+  history: () => readonly string[];
+  bashFor(root: string): JB.Bash;
+  tick(ctx: { cwd: string; env: Map<string, string> }): Promise<boolean>;
+  inOrder<T extends Result>(r: T): T;
+  write(chunk: Chunk): void;
+}
+
+/** Runs `fn` as the process of a command: the container's PID 1 or a subshell's own process if one waits for it (forks.ts), else a new child of the current process. */
+async function asChild<T>(rt: AdapterRuntime, argv: string[], fn: (self: Proc) => Promise<T>): Promise<T> {
+  const parent = rt.host.current;
+  let self: Proc;
+  let transient = false;
+  if (rt.reuseSelf) {
+    self = rt.reuseSelf;
+    self.state = 'R';
+    rt.reuseSelf = undefined;
+  } else if ((self = rt.forks.take(argv[0]) as Proc)) {
+    // The last command of a subshell runs as the subshell's process (forks.ts).
+    Object.assign(self, {
+      argv,
+      comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15),
+      reaps: true,
+      state: 'R',
+      rssBytes: 2_000_000,
+      vszKb: 8_000,
+      threads: 1,
+      program: { kind: 'idle' },
+    });
+    transient = true;
+  } else {
+    rt.budget?.spawned();
+    self = rt.host.kernel.spawn({
+      parent,
+      argv,
+      transient: true,
+      patch: { reaps: true, handlers: new Set(), state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } },
+    });
+    transient = true;
+  }
+  rt.host.current = self;
+  try {
+    return await fn(self);
+  } finally {
+    rt.host.current = parent;
+    if (transient) rt.host.kernel.release(self);
+  }
+}
+
+/** One of the simulator's commands as a just-bash command in `root`. */
+export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string): JB.Command {
+  return {
+    name: row.name,
+    execute: async (args, ctx) => {
+      if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+      const cmd = await loadCommand(row);
+      return rt.inOrder(
+        await (cmd.noProcess
+          ? (fn: (self: Proc) => Promise<ExecResult>) => fn(rt.host.current)
+          : (fn: (self: Proc) => Promise<ExecResult>) => asChild(rt, [cmd.name, ...args], fn))(async (self) => {
+          const env: CmdEnv = {
+            host: rt.host,
+            daemon: rt.daemon,
+            self,
+            session: rt.currentSession!,
+            flavor: rootFlavor(rt.host, rt.daemon, root),
+            stdin: decodeLatin1Utf8(ctx.stdin),
+            stdinBytes: () => latin1Bytes(ctx.stdin),
+            rootFs: (id) => rt.bashFor(id).fs,
+            cwd: ctx.cwd,
+            env: ctx.env,
+            signal: rt.signal,
+            columns: rt.columns,
+            tty: rt.lineIsTty,
+            pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
+            stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
+            fs: ctx.fs,
+            readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
+            orig: ctx.origCommand
+              ? async (a: string[]) => {
+                  const r = await ctx.origCommand!(a);
+                  return {
+                    stdout: r.stdout,
+                    stderr: r.stderr,
+                    exitCode: r.exitCode,
+                    stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined),
+                  };
+                }
+              : undefined, // bytes stay bytes (head -c of /dev/urandom)
+            exported: ctx.exportedEnv,
+            exec: async (line, opts) => {
+              const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
+              const r = await withExports(rt.bashFor(root), marks, () =>
+                ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
+              );
+              return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+            },
+            readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+            tick: async () => void (await rt.budget?.tick()),
+            stopLine: (kind) => {
+              rt.budget?.stop(kind);
+              return { stdout: '', stderr: '', exitCode: 130 };
+            },
+            history: () => rt.history(),
+            enterSession: (s) => void (rt.pending = s),
+            runAs: (p, fn) => rt.host.withCurrent(p, fn),
+          };
+          if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
+            return argListTooLong(rt.currentSession, cmd.name);
+          const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
+          if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
+          return withinLineLimits(
+            () => cmd.run(args, env),
+            (kind) => rt.budget?.stop(kind),
+          );
+        }),
+      );
+    },
+  };
+}
+
+/** One of just-bash's own commands (wrapped.ts) as a command that runs as its own process in `root`. */
+export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.Command {
+  const busybox = rootFlavor(rt.host, rt.daemon, root) === 'busybox';
+  return {
+    name,
+    execute: async (args, ctx) => {
+      if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+      return rt.inOrder(
+        await asChild(rt, [name, ...args], async () => {
+          if (tooBig([name, ...args], ctx.env.entries())) return argListTooLong(rt.currentSession, name);
+          rt.endless = undefined;
+          const r = await ctx.origCommand!(wrappedArgs(name, args));
+          if (rt.endless && WHOLE_READERS.has(name)) {
+            rt.endless = undefined;
+            return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
+          }
+          if (busybox && name === 'cat')
+            return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
+          if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
+          return r;
+        }),
+      );
+    },
+  };
+}
