@@ -18,99 +18,22 @@ import type { Registry } from '../image/registry.ts';
 import { ImageService } from '../image/service.ts';
 import { digestKey, ImageStore, tagKey, type LocalImage } from '../image/store.ts';
 import { Rng } from '../rng.ts';
-import { Cni, type CniResult } from './cni.ts';
+import { Cni } from './cni.ts';
 import type { Flavor } from './roots.ts';
 import { logStream } from './programs.ts';
-import type { CgroupSpec, NsChoice } from './spec.ts';
+import type { CriContainer, CriContainerConfig, CriSandbox, ImageRef, PullOutcome } from './cri.ts';
+import type { NsChoice } from './spec.ts';
+
+export type { CriContainer, CriContainerConfig, CriSandbox } from './cri.ts';
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.9';
 /** containerd's default AppArmor profile for CRI containers. */
 export const CRI_APPARMOR = 'cri-containerd.apparmor.d';
 
-export interface LogLine {
-  stream: 'stdout' | 'stderr';
-  text: string;
-  timeMs: number;
-}
-
 /** net.ipv4.ip_unprivileged_port_start of a network namespace (the kernel's default, 1024, when unset). */
 function unprivilegedPortStart(sysctls: Record<string, string> | undefined): number {
   const v = Number(sysctls?.['net.ipv4.ip_unprivileged_port_start'] ?? '1024');
   return Number.isInteger(v) ? v : 1024;
-}
-
-export interface CriSandbox {
-  id: string;
-  name: string;
-  namespace: string;
-  uid: string;
-  attempt: number;
-  createdMs: number;
-  state: 'SANDBOX_READY' | 'SANDBOX_NOTREADY';
-  pause: Proc;
-  shim: Proc;
-  net: CniResult;
-  /** The pod's cgroup: `/kubepods.slice/…/kubepods-…-pod<uid>.slice`. */
-  cgroupParent: string;
-  hostname: string;
-  sharePid: boolean;
-}
-
-export interface CriContainer {
-  id: string;
-  sandboxId: string;
-  name: string;
-  attempt: number;
-  /** The image as the pod asked for it. */
-  image: string;
-  /** sha256 of the config (crictl's IMAGE column, truncated). */
-  imageRef: string;
-  createdMs: number;
-  startedMs: number;
-  finishedMs: number;
-  state: 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED';
-  exitCode: number;
-  reason: string;
-  pid: number;
-  logs: LogLine[];
-  labels: Record<string, string>;
-}
-
-/** What the kubelet asks for when it creates a container (CRI ContainerConfig, reduced). */
-export interface CriContainerConfig {
-  name: string;
-  attempt: number;
-  image: string;
-  argv: string[];
-  env: Record<string, string>;
-  uid: number;
-  gid: number;
-  groups?: number[];
-  caps: { add: string[]; drop: string[] };
-  privileged: boolean;
-  noNewPrivs: boolean;
-  seccomp: 'unconfined' | 'runtime/default';
-  readOnlyRoot: boolean;
-  writable: string[];
-  cgroup: Omit<CgroupSpec, 'path'>;
-  workdir: string;
-  tty: boolean;
-  /** The container keeps its standard input open (CRI ContainerConfig.stdin): an interactive shell waits on it. */
-  stdin?: boolean;
-  /** NamespaceOption pid TARGET: the id of the container whose PID namespace this one joins (an ephemeral container's target). */
-  targetId?: string;
-  labels: Record<string, string>;
-}
-
-export type PullOutcome = { ok: true; image: LocalImage; repoDigest: string } | { ok: false; reason: 'ErrImagePull' | 'InvalidImageName'; message: string };
-
-/** One ref of containerd's image store: `repo:tag`, `repo@digest` and `sha256:<config>` all name the same target. */
-export interface ImageRef {
-  name: string;
-  mediaType: string;
-  digest: string;
-  platforms: string[];
-  image: LocalImage;
 }
 
 export class Containerd {

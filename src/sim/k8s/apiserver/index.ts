@@ -18,6 +18,7 @@ import { resourceOfKind, type ResourceInfo } from './resources.ts';
 import { validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
 import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
 import { defaultEphemeralContainers, validateEphemeralContainers } from './ephemeral.ts';
+import { goJson, LAST_APPLIED } from './last-applied.ts';
 
 export { ApiError } from './errors.ts';
 
@@ -25,7 +26,6 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const clone = <T>(x: T): T => structuredClone(x);
 
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
 export interface Random {
@@ -391,19 +391,4 @@ export class ApiServer implements KubeletApiClient {
     this.objects.set(this.key('events', ns, e.metadata.name), e);
     this.version++;
   }
-}
-
-/** Go's encoding/json of an unstructured map (what kubectl writes into last-applied-configuration): keys sorted, <, > and & escaped. */
-export function goJson(v: unknown): string {
-  const sorted = (x: unknown): unknown =>
-    Array.isArray(x)
-      ? x.map(sorted)
-      : isObj(x)
-        ? Object.fromEntries(
-            Object.keys(x)
-              .sort(byteOrder)
-              .map((k) => [k, sorted(x[k])]),
-          )
-        : x;
-  return JSON.stringify(sorted(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

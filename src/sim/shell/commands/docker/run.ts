@@ -3,11 +3,9 @@ import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/c
 import { DaemonError } from '../../../docker/daemon.ts';
 import type { ResolvedImage } from '../../../docker/images.ts';
 import { attachStorage, containerStarted, ensureImage, parseMounts } from './run-storage.ts';
-import { programFor } from '../../../runtime/programs.ts';
 import { parsePublish } from '../../../net/ports.ts';
 import { CapError, dockerCaps } from '../../../kernel/capabilities.ts';
 import { parseCpuList } from '../../../kernel/cgroups.ts';
-import { SIGINT } from '../../../kernel/signals.ts';
 import { defineCommand, type FlagValues, type Invocation } from './define.ts';
 import { needArgs } from './each.ts';
 import { RUN_FLAGS } from './run-flags.ts';
@@ -17,6 +15,7 @@ import type { CmdEnv } from '../../types.ts';
 import { labelMap } from './filters.ts';
 import { recordFlags } from './run-hostconfig.ts';
 import { readEnvFiles } from './envfile.ts';
+import { attachedRun, attachFields } from './run-attach.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -36,26 +35,6 @@ const daemonError = (msg: string, cmd = 'run'): ExecResult =>
     ? { stdout: '', stderr: `Error response from daemon: ${msg}\n`, exitCode: 1 }
     : { stdout: '', stderr: `docker: Error response from daemon: ${msg.replace(/\.$/, '')}.\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 };
 const invalid = (msg: string, cmd = 'run'): ExecResult => ({ stdout: '', stderr: `invalid argument ${msg}\nSee 'docker ${cmd} --help'.\n`, exitCode: 125 });
-
-/**
- * Config's Attach* and StdinOnce: -a's streams, else stdout and stderr, stdin with -i, StdinOnce when stdin is open
- * and attached (docker/cli@v27.3.1:cli/command/container/opts.go parse); `run -d` attaches nothing (run.go runContainer).
- */
-function attachFields(
-  f: Record<string, unknown>,
-  attach: string[],
-  create: boolean,
-): Pick<ContainerConfig, 'AttachStdin' | 'AttachStdout' | 'AttachStderr' | 'StdinOnce'> {
-  const a = attach.map((x) => x.toLowerCase());
-  const on = !(f.detach && !create);
-  const stdin = on && (a.includes('stdin') || Boolean(f.interactive));
-  return {
-    AttachStdin: stdin,
-    AttachStdout: on && (!a.length || a.includes('stdout')),
-    AttachStderr: on && (!a.length || a.includes('stderr')),
-    StdinOnce: stdin && Boolean(f.interactive),
-  };
-}
 
 /** docker run / docker create, with the flags parsed from RUN_FLAGS or CREATE_FLAGS (run-flags.ts). */
 export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: string[], env: CmdEnv, create: boolean, inv: Invocation): Promise<ExecResult> {
@@ -341,67 +320,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     throw e;
   }
   if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
-  // Attached: an interactive shell becomes the learner's session.
-  const spec = programFor([argv0], 0, 1, '');
-  const init = env.daemon.initOf(c);
-  if (init && spec.shell && f.interactive && c.status === 'running') {
-    env.enterSession({
-      proc: init,
-      root: c.id,
-      flavor: img.flavor,
-      shell: img.flavor === 'busybox' ? 'sh' : 'bash',
-      hostname: c.config.Hostname,
-      env: { ...init.env, PATH: init.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
-      cwd: c.config.WorkingDir || '/',
-      status: 0,
-      onExit: (status) => {
-        env.host.kernel.exit(init, status);
-        return img.flavor === 'busybox' ? '' : 'exit\n';
-      },
-    });
-    return { stdout: '', stderr: errPrefix, exitCode: 0 };
-  }
-  // Attached: the container's output goes to the terminal as it is written (streamed when possible).
-  let sent = 0;
-  const flush = () => {
-    const fresh = c.logs.slice(sent);
-    sent = c.logs.length;
-    for (const l of fresh) if (attached.has(l.stream)) env.stream?.({ stream: l.stream, text: l.text });
-    return fresh;
-  };
-  if (env.stream) flush();
-  const outcome = await env.host.waitUntil(
-    () => {
-      if (env.stream) flush();
-      return c.status !== 'running';
-    },
-    undefined,
-    env.signal,
-  );
-  if (outcome === 'aborted' && c.status === 'running') {
-    // docker run proxies Ctrl-C to PID 1; a process that handles it (nginx) exits at once, one that does not keeps running.
-    env.daemon.signal(c, SIGINT);
-    await env.host.waitUntil(() => c.status !== 'running', 500);
-  }
-  const out = env.stream ? flush() : c.logs;
-  const stdout = attached.has('stdout')
-    ? out
-        .filter((l) => l.stream === 'stdout')
-        .map((l) => l.text)
-        .join('')
-    : '';
-  const stderr =
-    errPrefix +
-    (attached.has('stderr')
-      ? out
-          .filter((l) => l.stream === 'stderr')
-          .map((l) => l.text)
-          .join('')
-      : '');
-  const streamedAll = Boolean(env.stream);
-  const code = c.status === 'running' ? 130 : c.exitCode;
-  if (c.hostConfig.AutoRemove && c.status !== 'running') env.daemon.remove(c);
-  return streamedAll ? { stdout: '', stderr: '', exitCode: code } : { stdout, stderr, exitCode: code };
+  return attachedRun(env, c, img, argv0, Boolean(f.interactive), attached, errPrefix);
 }
 
 /** Go's exec.LookPath error text for a command the image does not run. */

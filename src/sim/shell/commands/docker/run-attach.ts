@@ -1,0 +1,106 @@
+/**
+ * The attached half of `docker run`/`docker create`: the Config's Attach* fields the options ask
+ * for (docker/cli@v27.3.1:cli/command/container/opts.go parse), and what `docker run` without -d
+ * does once the container has started (docker/cli@v27.3.1:cli/command/container/run.go
+ * runContainer): an interactive shell becomes the learner's session; otherwise the container's
+ * attached streams go to the terminal until it exits, and Ctrl-C is proxied to it (--sig-proxy).
+ */
+import type { ExecResult } from '../../../api.ts';
+import type { Container, ContainerConfig } from '../../../docker/container.ts';
+import type { ResolvedImage } from '../../../docker/images.ts';
+import { SIGINT } from '../../../kernel/signals.ts';
+import { programFor } from '../../../runtime/programs.ts';
+import type { CmdEnv } from '../../types.ts';
+
+/**
+ * Config's Attach* and StdinOnce: -a's streams, else stdout and stderr, stdin with -i, StdinOnce when stdin is open
+ * and attached (docker/cli@v27.3.1:cli/command/container/opts.go parse); `run -d` attaches nothing (run.go runContainer).
+ */
+export function attachFields(
+  f: Record<string, unknown>,
+  attach: string[],
+  create: boolean,
+): Pick<ContainerConfig, 'AttachStdin' | 'AttachStdout' | 'AttachStderr' | 'StdinOnce'> {
+  const a = attach.map((x) => x.toLowerCase());
+  const on = !(f.detach && !create);
+  const stdin = on && (a.includes('stdin') || Boolean(f.interactive));
+  return {
+    AttachStdin: stdin,
+    AttachStdout: on && (!a.length || a.includes('stdout')),
+    AttachStderr: on && (!a.length || a.includes('stderr')),
+    StdinOnce: stdin && Boolean(f.interactive),
+  };
+}
+
+/** After the start: the session or the streamed output, and the exit code (130 when Ctrl-C left it running). */
+export async function attachedRun(
+  env: CmdEnv,
+  c: Container,
+  img: ResolvedImage,
+  argv0: string,
+  interactive: boolean,
+  attached: Set<string>,
+  errPrefix: string,
+): Promise<ExecResult> {
+  // Attached: an interactive shell becomes the learner's session.
+  const spec = programFor([argv0], 0, 1, '');
+  const init = env.daemon.initOf(c);
+  if (init && spec.shell && interactive && c.status === 'running') {
+    env.enterSession({
+      proc: init,
+      root: c.id,
+      flavor: img.flavor,
+      shell: img.flavor === 'busybox' ? 'sh' : 'bash',
+      hostname: c.config.Hostname,
+      env: { ...init.env, PATH: init.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+      cwd: c.config.WorkingDir || '/',
+      status: 0,
+      onExit: (status) => {
+        env.host.kernel.exit(init, status);
+        return img.flavor === 'busybox' ? '' : 'exit\n';
+      },
+    });
+    return { stdout: '', stderr: errPrefix, exitCode: 0 };
+  }
+  // Attached: the container's output goes to the terminal as it is written (streamed when possible).
+  let sent = 0;
+  const flush = () => {
+    const fresh = c.logs.slice(sent);
+    sent = c.logs.length;
+    for (const l of fresh) if (attached.has(l.stream)) env.stream?.({ stream: l.stream, text: l.text });
+    return fresh;
+  };
+  if (env.stream) flush();
+  const outcome = await env.host.waitUntil(
+    () => {
+      if (env.stream) flush();
+      return c.status !== 'running';
+    },
+    undefined,
+    env.signal,
+  );
+  if (outcome === 'aborted' && c.status === 'running') {
+    // docker run proxies Ctrl-C to PID 1; a process that handles it (nginx) exits at once, one that does not keeps running.
+    env.daemon.signal(c, SIGINT);
+    await env.host.waitUntil(() => c.status !== 'running', 500);
+  }
+  const out = env.stream ? flush() : c.logs;
+  const stdout = attached.has('stdout')
+    ? out
+        .filter((l) => l.stream === 'stdout')
+        .map((l) => l.text)
+        .join('')
+    : '';
+  const stderr =
+    errPrefix +
+    (attached.has('stderr')
+      ? out
+          .filter((l) => l.stream === 'stderr')
+          .map((l) => l.text)
+          .join('')
+      : '');
+  const streamedAll = Boolean(env.stream);
+  const code = c.status === 'running' ? 130 : c.exitCode;
+  if (c.hostConfig.AutoRemove && c.status !== 'running') env.daemon.remove(c);
+  return streamedAll ? { stdout: '', stderr: '', exitCode: code } : { stdout, stderr, exitCode: code };
+}
