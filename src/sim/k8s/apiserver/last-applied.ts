@@ -12,8 +12,11 @@ const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/** Go's encoding/json of an unstructured map (what kubectl writes into last-applied-configuration): keys sorted, <, > and & escaped. */
-export function goJson(v: unknown): string {
+/**
+ * Go's encoding/json of an unstructured map: keys sorted, <, > and & escaped. `indent` 0 is json.Marshal (what kubectl
+ * writes into last-applied-configuration); 4 is MarshalIndent(v, "", "    ") (`kubectl get -o json`).
+ */
+export function goJson(v: unknown, indent = 0): string {
   const sorted = (x: unknown): unknown =>
     Array.isArray(x)
       ? x.map(sorted)
@@ -24,5 +27,5 @@ export function goJson(v: unknown): string {
               .map((k) => [k, sorted(x[k])]),
           )
         : x;
-  return JSON.stringify(sorted(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(sorted(v), null, indent).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -28,3 +28,15 @@ export async function each(env: CmdEnv, refs: string[], fn: (c: Container) => Pr
   }
   return R(out, err, err ? 1 : 0);
 }
+
+/**
+ * runc's freezer on cgroup v2 (cgroup.freeze ← 1 or 0) under the container's scope, then moby's State.Paused and
+ * its `pause` or `unpause` event (moby@v27.3.1:daemon/pause.go, daemon/unpause.go). Returns no error, for each().
+ */
+export function freeze(env: CmdEnv, c: Container, paused: boolean): undefined {
+  const cg = env.host.kernel.cgroups.get(`/system.slice/docker-${c.id}.scope`);
+  if (cg) cg.frozen = paused ? 1 : 0;
+  c.paused = paused;
+  env.daemon.emitFor(c, paused ? 'pause' : 'unpause');
+  return undefined;
+}

@@ -4,6 +4,7 @@
  */
 import { arity, daemonErr } from './errors.ts';
 import { defineCommand } from './define.ts';
+import { each, freeze } from './each.ts';
 
 // docker/cli@v27.3.1:cli/command/container/unpause.go
 export default defineCommand({
@@ -14,20 +15,9 @@ export default defineCommand({
   async run(_flags, rest, env, cmd) {
     const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
     if (argErr) return argErr;
-    let out = '';
-    const errs: string[] = [];
-    for (const ref of rest) {
-      const c = env.daemon.find(ref);
-      if (!c) errs.push(`No such container: ${ref}`);
-      else if (!c.paused || c.status !== 'running') errs.push(`Container ${c.id} is not paused`);
-      else {
-        const cg = env.host.kernel.cgroups.get(`/system.slice/docker-${c.id}.scope`);
-        if (cg) cg.frozen = 0;
-        c.paused = false;
-        env.daemon.emitFor(c, 'unpause');
-        out += `${ref}\n`;
-      }
-    }
-    return { stdout: out, stderr: errs.map(daemonErr).join(''), exitCode: errs.length ? 1 : 0 };
+    return each(env, rest, async (c) => {
+      if (!c.paused || c.status !== 'running') return daemonErr(`Container ${c.id} is not paused`);
+      return freeze(env, c, false);
+    });
   },
 });

@@ -4,6 +4,8 @@
  * double-quoted, strings unsafe as plain scalars single-quoted, multi-line strings as `|` blocks.
  * (go-yaml also folds plain scalars longer than 80 columns; that is not reproduced.)
  */
+import { goJson } from '../../../k8s/apiserver/last-applied.ts';
+
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -113,15 +115,5 @@ export function toYaml(v: unknown): string {
 
 /** encoding/json MarshalIndent(v, "", "    ") over an unstructured object: sorted keys, <>& escaped. */
 export function toJson(v: unknown): string {
-  const sorted = (x: unknown): unknown =>
-    Array.isArray(x)
-      ? x.map(sorted)
-      : isObj(x)
-        ? Object.fromEntries(
-            Object.keys(x)
-              .sort(byteOrder)
-              .map((k) => [k, sorted(x[k])]),
-          )
-        : x;
-  return `${JSON.stringify(sorted(v), null, 4).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${goJson(v, 4)}\n`;
 }
