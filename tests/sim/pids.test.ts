@@ -81,3 +81,15 @@ describe('a restored session keeps the counter', () => {
     expect(await last(w)).toBe('2102\n');
   });
 });
+
+describe('a container whose main process has exited leaves no process behind', () => {
+  // linux@v6.8 kernel/exit.c find_new_reaper: a namespace's own init is reaped from an ancestor namespace (the host's
+  // init here), never reparented to itself; ps showed `[true] <defunct>` with its own PID as its PPID.
+  it('docker run alpine true, with and without --rm', async () => {
+    const w = createWorld();
+    await sh(w, 'docker run alpine true');
+    await sh(w, 'docker run --rm alpine true');
+    expect((await sh(w, 'ps -e -o stat=,comm= | grep -c Z')).out).toBe('0\n');
+    expect((await sh(w, "ps -e -o pid=,ppid= | awk '$1 == $2' | wc -l")).out).toBe('0\n');
+  });
+});

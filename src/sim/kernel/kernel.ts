@@ -209,7 +209,11 @@ export class Kernel {
         this.exit(c, 128 + SIGKILL, SIGKILL);
         this.procs.delete(c.pid);
       } else {
-        const init = this.nsInit(c.ns.pid) ?? this.procs.get(1);
+        // An orphan goes to its PID namespace's init; a namespace's own init (a container's PID 1 whose shim is gone)
+        // goes to the host's init, which reaps it (linux@v6.8 kernel/exit.c find_new_reaper: the reaper is in an
+        // ancestor namespace for the child reaper itself).
+        const reaper = this.nsInit(c.ns.pid);
+        const init = reaper && reaper !== c ? reaper : this.procs.get(1);
         c.ppid = init?.pid ?? 1;
         if (c.state === 'Z' && init?.reaps) this.procs.delete(c.pid);
       }
