@@ -78,3 +78,13 @@ describe('/proc/PID/stat (#10)', () => {
     expect((await sh(w, 'docker exec cc ls /proc/1')).out).toContain('stat\n');
   });
 });
+
+describe('ps -C (procps-ng 4.0.4 select by command name)', () => {
+  it('selects by comm, with a list; none found is status 1 with the header', async () => {
+    const w = createWorld();
+    expect((await sh(w, 'ps -C bash')).out).toBe('    PID TTY          TIME CMD\n   2045 pts/0    00:00:00 bash\n');
+    const none = await sh(w, 'ps -C nosuch');
+    expect([none.out, none.exitCode]).toEqual(['    PID TTY          TIME CMD\n', 1]);
+    expect((await sh(w, 'ps -C sshd,cron -o pid,comm')).out).toBe('    PID COMMAND\n    598 cron\n    845 sshd\n   1987 sshd\n');
+  });
+});

@@ -115,6 +115,8 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   const joined = args.join(' ');
   let cols: string[] | undefined;
   let only: number[] | undefined;
+  // -C cmdlist: select by command name, the comm (procps-ng@v4.0.4:src/ps/select.c, parser.c parse_sysv_option 'C').
+  let byName: string[] | undefined;
   let all = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -122,6 +124,7 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
       cols = (args[++i] ?? '').split(',');
       if (a === '-eo') all = true;
     } else if (a === '-p') only = (args[++i] ?? '').split(',').map(Number);
+    else if (a === '-C') byName = (args[++i] ?? '').split(',');
     else if (/^-?[aux]+$/.test(a) || a === '-e' || a === '-ef' || a === '-A') all = true;
     else if (a === '--help')
       return {
@@ -139,8 +142,9 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   }
   let list = visible;
   if (only) list = list.filter((x) => only!.includes(x.pid));
+  else if (byName) list = list.filter((x) => byName!.includes(x.p.comm));
   else if (!all) list = list.filter((x) => x.p.tty !== '?' && x.p.tty === env.session.proc.tty);
-  if (only && !list.length)
+  if ((only || byName) && !list.length)
     return { stdout: cols ? `${cols.map((c) => c.toUpperCase()).join(' ')}\n` : `${'PID'.padStart(w)} TTY          TIME CMD\n`, stderr: '', exitCode: 1 };
   const totalKb = env.host.fixture.memTotalBytes / 1024;
   if (/(^|\s)-?aux\b/.test(joined)) {
