@@ -22,7 +22,7 @@ function block(selector: string): Record<string, string> {
   const body = css.slice(start, css.indexOf('}', start));
   return Object.fromEntries([...body.matchAll(/--cc-fig-([\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map((m) => [m[1]!, m[2]!.toLowerCase()]));
 }
-const THEMES = { light: block(':root'), dark: block(":root[data-theme='dark']") };
+const THEMES = { light: block(':root'), dark: block(':root[data-theme="dark"]') };
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 const channel = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
