@@ -209,9 +209,7 @@ export class Kernel {
         this.exit(c, 128 + SIGKILL, SIGKILL);
         this.procs.delete(c.pid);
       } else {
-        // An orphan goes to its PID namespace's init; a namespace's own init (a container's PID 1 whose shim is gone)
-        // goes to the host's init, which reaps it (linux@v6.8 kernel/exit.c find_new_reaper: the reaper is in an
-        // ancestor namespace for the child reaper itself).
+        // An orphan goes to its namespace's init; that init itself to the host's (linux@v6.8 kernel/exit.c find_new_reaper).
         const reaper = this.nsInit(c.ns.pid);
         const init = reaper && reaper !== c ? reaper : this.procs.get(1);
         c.ppid = init?.pid ?? 1;
