@@ -138,7 +138,8 @@ for (const size of [
     test.use(size.use);
     test.describe.configure({ timeout: 90_000 }); // the terminal's first start on a busy machine
     for (const path of [LESSON1, LESSON1_ZH]) {
-      test(`jobs, sysctl, ss, ps -o time, dd, ls -R and systemctl answer as Ubuntu 24.04 (${path.startsWith('/zh-cn') ? 'zh-cn' : 'en'})`, async ({ page }) => {
+      const locale = path.startsWith('/zh-cn') ? 'zh-cn' : 'en';
+      test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl and lsblk answer as Ubuntu 24.04 (${locale})`, async ({ page }) => {
         const slow = expect.configure({ timeout: 60_000 });
         await page.goto(path);
         if (size.name === 'phone') await page.locator('.cc-sheet-open').tap();
@@ -171,6 +172,15 @@ for (const size of [
         await expect(screen(page)).toContainText('/proc/sys/net:');
         await type(page, 'systemctl is-active docker');
         await expect(screen(page)).toContainText(/is-active docker\s*active\s*root@node1/);
+        // libcap 2.66 getcap, systemd 255 timedatectl, util-linux 2.39.3 lsblk and procps-ng 4.0.4 ps -C (session 9).
+        await type(page, 'getcap /usr/bin/ping');
+        await expect(screen(page)).toContainText('/usr/bin/ping cap_net_raw=ep');
+        await type(page, 'timedatectl | head -1');
+        await expect(screen(page)).toContainText(/Local time: \w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+        await type(page, 'lsblk -o NAME,SIZE,TYPE | head -2');
+        await expect(screen(page)).toContainText(/NAME\s+SIZE TYPE\s*sda\s+30G disk/);
+        await type(page, 'ps -C bash');
+        await expect(screen(page)).toContainText(/PID TTY\s+TIME CMD\s+2045 pts\/0\s+00:00:00 bash/);
         await expect(screen(page)).not.toContainText('command not found');
       });
     }
