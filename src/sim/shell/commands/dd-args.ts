@@ -65,11 +65,11 @@ type Fail = { error: string };
 
 const TRY = "Try 'dd --help' for more information.\n";
 
-/** coreutils@v9.4:src/dd.c scanargs and parse_symbols; `quote` is the locale's quoting of a name. */
-export function coreutilsPlan(args: string[], quote: (s: string) => string): DdPlan | Fail {
-  const p: DdPlan = {
-    ibs: 0,
-    obs: 0,
+/** A plan before the operands: both block sizes `bs` (coreutils leaves them 0 until scanargs ends; busybox starts at 512). */
+function freshPlan(bs: number): DdPlan {
+  return {
+    ibs: bs,
+    obs: bs,
     twobufs: false,
     countBytes: false,
     skip: 0,
@@ -80,6 +80,11 @@ export function coreutilsPlan(args: string[], quote: (s: string) => string): DdP
     oflags: new Set(),
     status: 'default',
   };
+}
+
+/** coreutils@v9.4:src/dd.c scanargs and parse_symbols; `quote` is the locale's quoting of a name. */
+export function coreutilsPlan(args: string[], quote: (s: string) => string): DdPlan | Fail {
+  const p = freshPlan(0);
   const iflags = new Set<string>();
   let bs = 0;
   let count: number | undefined;
@@ -161,19 +166,7 @@ const BB_WORDS: Record<string, string[]> = {
 
 /** busybox@1_36_1:coreutils/dd.c dd_main's loop over argv; `usage` for bb_show_usage. */
 export function busyboxPlan(args: string[], usage: string): DdPlan | Fail {
-  const p: DdPlan = {
-    ibs: 512,
-    obs: 512,
-    twobufs: false,
-    countBytes: false,
-    skip: 0,
-    skipBytes: false,
-    seek: 0,
-    seekBytes: false,
-    conv: new Set(),
-    oflags: new Set(),
-    status: 'default',
-  };
+  const p = freshPlan(512);
   const iflags = new Set<string>();
   const max = (1n << 63n) - 1n;
   for (const arg of args) {
