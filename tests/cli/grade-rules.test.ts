@@ -75,7 +75,7 @@ describe('rule set 2026.12', { timeout: 120_000 }, () => {
     expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({
       code: 2,
       stdout: '',
-      stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, 2026.12.3, current\n",
+      stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, 2026.12.3, 2026.12.4, current\n",
     });
     writeFileSync(join(root, 'container-course.lock'), '{"rules": 2026}');
     expect((await runCli(['grade', '-e', 'e11.1', 'x.yaml'], { cwd: root })).stderr).toBe(
@@ -130,6 +130,40 @@ describe('rule sets 2026.12.2 and 2026.12.3: E1.1, E3.1, E4.1 and E11.2 before a
     },
     120_000,
   );
+});
+
+/**
+ * 2026.12.4 made E11.1's and E12.1's drop-all check compare "ALL" exactly, as Pod Security Admission does
+ * (kubernetes/pod-security-admission policy/check_capabilities_restricted.go): `drop: ["all"]` had full marks
+ * from E11.1 while `check --profile restricted` rejected the same file. The older sets keep their scores.
+ */
+const LOWER_ALL = `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  containers:
+  - name: demo
+    image: cloudnatived/demo:hello
+    ports:
+    - containerPort: 8888
+    securityContext:
+      allowPrivilegeEscalation: false
+      capabilities:
+        drop: ["all"]
+`;
+describe('rule sets 2026.12.3 and 2026.12.4: E11.1 with drop "all" in lower case', { timeout: 120_000 }, () => {
+  it.each([
+    ['2026.12.3', '10'],
+    ['2026.12.4', '8'],
+  ])('under %s it scores %s of 10', async (rules, score) => {
+    const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
+    mkdirSync(join(root, 's'));
+    writeFileSync(join(root, 's', 'pod.yaml'), LOWER_ALL);
+    const out = await runCli(['grade', '-e', 'e11.1', '--rules', rules, '--format', 'csv', 's'], { cwd: root });
+    expect(out.stderr).toBe('');
+    expect(out.stdout.split('\n')[1]!.split(',')[2]).toBe(score);
+  });
 });
 
 describe(`the newest rule set, ${NEWEST_RULES}`, () => {

@@ -39,8 +39,11 @@ writeFileSync(join(root, 'outside.yaml'), ex.solution['pod.yaml']);
 symlinkSync(join(root, 'outside.yaml'), join(cls, 'zed.yaml'));
 
 const KNOWN =
-  'Every field is where Kubernetes expects it: pod.yaml:12:7: Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].securityContext.drop" — "drop" belongs under "capabilities:". Indent it two more spaces so it sits inside capabilities (S0\'s example has this indentation bug).';
+  'Every field is where Kubernetes expects it: pod.yaml:12:7: Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].securityContext.drop" — "drop" belongs under "capabilities:". Indent it two more spaces so it sits inside capabilities (a widely read tutorial has this indentation bug).';
 const DROP = 'capabilities.drop contains ALL: Start from nothing, so capabilities.drop must list ALL. Then add back only what the app needs.';
+/** Bob's drop: ["all"] also gets the hint on the name's case (Pod Security compares "ALL" exactly). */
+const DROP_CASE =
+  'Write ALL in capitals. containerd 1.7 reads "all" without regard to case when it builds the container\'s capabilities, so the pod would start with none; but Pod Security Admission compares the names exactly, and a namespace that enforces the restricted profile rejects the pod: \'must set securityContext.capabilities.drop=["ALL"]\'. `container-course check --profile restricted pod.yaml` shows the same finding.';
 
 /** Exercism's test-runner interface, version 3 (exercism/docs building/tooling/test-runners/interface.md). */
 const resultsV3 = z
@@ -152,7 +155,7 @@ describe('container-course grade', { timeout: 120_000 }, () => {
       ':pass',
     ]);
     expect(bob.tests[2]!.message).toBe(
-      `${DROP}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.`,
+      `${DROP}\n${DROP_CASE}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.`,
     );
     expect(bob.tests[6]!.name).toBe('hidden check 7');
     expect(JSON.stringify(bob)).not.toContain('same-image');
@@ -189,7 +192,7 @@ describe('container-course grade', { timeout: 120_000 }, () => {
     expect(XMLValidator.validate(x)).toBe(true);
     expect(x).toContain('<testsuite name="class/bob" tests="7" failures="3" errors="0">');
     expect(x).toContain(
-      `<failure message="${DROP}" type="drop-all">${DROP}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.</failure>`,
+      `<failure message="${DROP}" type="drop-all">${DROP}\n${DROP_CASE}\npod.yaml:10:7: drop-all-capabilities: container "demo" does not drop ALL capabilities\n  fix: Add capabilities: {drop: [ALL]} and add back only what the app needs.</failure>`,
     );
   });
 

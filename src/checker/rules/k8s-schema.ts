@@ -12,14 +12,14 @@ export const KNOWN_FIELDS: Record<string, string[]> = {
 
 const under = (en: string, zh: string) => ({ en, 'zh-cn': zh });
 
-/** Targeted hints for the misplacements learners make (S0's article has the first two). */
+/** Targeted hints for the misplacements learners make (a widely read tutorial has the first two). */
 export const FIELD_SUGGESTIONS = [
   {
     level: 'securityContext',
     field: 'drop',
     text: under(
-      ' — "drop" belongs under "capabilities:". Indent it two more spaces so it sits inside capabilities (S0\'s example has this indentation bug).',
-      ' —— "drop" 应位于 "capabilities:" 之下。再缩进两个空格，放进 capabilities 里（S0 的示例正有这个缩进错误）。',
+      ' — "drop" belongs under "capabilities:". Indent it two more spaces so it sits inside capabilities (a widely read tutorial has this indentation bug).',
+      ' —— "drop" 应位于 "capabilities:" 之下。再缩进两个空格，放进 capabilities 里（一篇流传很广的教程正有这个缩进错误）。',
     ),
   },
   {
