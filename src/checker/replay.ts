@@ -15,9 +15,15 @@ export async function replayAndGrade(ex: ShellGoalExercise, commands: string[], 
   const start = world.snapshot();
   const before = start.transcript.length;
   const stopped: StoppedCommand[] = [];
-  for (const [i, line] of commands.entries()) {
-    const r = await world.exec(line);
-    if (r.stopped) stopped.push({ command: i + 1, limit: r.stopped.limit, note: r.stopped.note });
+  for (let i = 0; i < commands.length; i++) {
+    const first = i;
+    let text = commands[i]!;
+    // A blank line or a comment between commands runs nothing; inside a here-document it is text.
+    if (!text.trim() || text.trimStart().startsWith('#')) continue;
+    // A command that goes on over lines (a here-document, an open quote, `for … do`) runs as one, as bash reads it.
+    while (i + 1 < commands.length && (await world.needsMore(text))) text += `\n${commands[++i]}`;
+    const r = await world.exec(text);
+    if (r.stopped) stopped.push({ command: first + 1, limit: r.stopped.limit, note: r.stopped.note });
   }
   const end = world.snapshot();
   // Only the learner's own commands count for "some output contains …" goals.

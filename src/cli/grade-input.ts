@@ -112,10 +112,12 @@ async function fromFile(path: string, name: string, ex: Exercise): Promise<Row> 
   if (ex.kind === 'shell-goal') {
     const commands: string[] = [];
     const lines: number[] = [];
-    r.text.split('\n').forEach((raw, i) => {
-      const l = raw.replace(/^\$\s+/, '');
-      if (!l.trim() || l.trimStart().startsWith('#')) return;
-      commands.push(l);
+    // Every line is kept, blank lines and comments too: inside a here-document they are its text. The replay
+    // (src/checker/replay.ts) joins the lines of one command and skips the blank lines between commands.
+    const all = r.text.split('\n');
+    if (all.at(-1) === '') all.pop();
+    all.forEach((raw, i) => {
+      commands.push(raw.replace(/^\$\s+/, ''));
       lines.push(i + 1);
     });
     return { submission: name, content: { kind: 'commands', commands, file: basename(path), lines } };

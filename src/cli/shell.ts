@@ -11,30 +11,20 @@ Options:
 `;
 
 /**
- * Splits -c text into the lines a learner would type: one per newline (a trailing backslash
- * continues the line). `;`, `&&` and `||` stay inside a line for the shell to handle.
+ * Runs -c text as bash reads a script: line by line, a command that goes on over lines (a trailing
+ * backslash, a here-document, an open quote, `for … do`) gathered first and run as one
+ * (src/sim/shell/continuation.ts). `;`, `&&` and `||` stay inside a line for the shell to handle.
  */
-function splitLines(text: string): string[] {
-  const out: string[] = [];
-  let acc = '';
-  for (const raw of text.split('\n')) {
-    if (raw.endsWith('\\')) {
-      acc += `${raw.slice(0, -1)} `;
-      continue;
-    }
-    out.push(acc + raw);
-    acc = '';
-  }
-  if (acc) out.push(acc);
-  return out.filter((l) => l.trim() !== '');
-}
-
 async function runLines(text: string, io: CliIO): Promise<number> {
   const { createWorld } = await import('../sim/index.ts');
   const world = createWorld(undefined, { clock: 'virtual' });
+  const lines = text.split('\n');
   let status = 0;
-  for (const line of splitLines(text)) {
-    const r = await world.exec(line, { onOutput: (c) => (c.stream === 'stdout' ? io.stdout : io.stderr)(c.text) });
+  for (let i = 0; i < lines.length; i++) {
+    let command = lines[i]!;
+    if (command.trim() === '') continue;
+    while (i + 1 < lines.length && (await world.needsMore(command))) command += `\n${lines[++i]}`;
+    const r = await world.exec(command, { onOutput: (c) => (c.stream === 'stdout' ? io.stdout : io.stderr)(c.text) });
     status = r.exitCode;
   }
   return status;
@@ -45,10 +35,13 @@ async function repl(io: CliIO): Promise<number> {
   const world = createWorld(undefined, { clock: 'realtime' });
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 1000 });
   let running: AbortController | undefined;
+  // The lines of a command still open (PS2), joined by newlines.
+  let pending: string | undefined;
   let status = 0;
   rl.on('SIGINT', () => {
     if (running) running.abort();
     else {
+      pending = undefined;
       io.stdout('^C\n');
       rl.setPrompt(world.prompt());
       rl.prompt();
@@ -60,15 +53,25 @@ async function repl(io: CliIO): Promise<number> {
   let queue: Promise<void> = Promise.resolve();
   const runLine = async (line: string) => {
     if (quit) return;
-    if (/^\s*(exit|logout)(\s+\d+)?\s*$/.test(line) && world.prompt().startsWith('root@node1:')) {
+    if (pending === undefined && /^\s*(exit|logout)(\s+\d+)?\s*$/.test(line) && world.prompt().startsWith('root@node1:')) {
       const n = /\d+/.exec(line);
       status = n ? Number(n[0]) : status;
       quit = true;
       rl.close();
       return;
     }
+    // A line that leaves the command open (a here-document, a quote, `for … do`) asks for more with PS2, as bash does.
+    pending = pending === undefined ? line : `${pending}\n${line}`;
+    if (await world.needsMore(pending)) {
+      if (closed) return;
+      rl.setPrompt('> ');
+      rl.prompt();
+      return;
+    }
+    const command = pending;
+    pending = undefined;
     running = new AbortController();
-    const r = await world.exec(line, {
+    const r = await world.exec(command, {
       signal: running.signal,
       columns: process.stdout.columns ?? 80,
       onOutput: (c) => (c.stream === 'stdout' ? io.stdout : io.stderr)(c.text),
@@ -82,7 +85,13 @@ async function repl(io: CliIO): Promise<number> {
   return new Promise<number>((resolve) => {
     rl.on('close', () => {
       closed = true;
-      void queue.then(() => resolve(status));
+      // At the end of input a command still open runs as it stands, as bash runs a here-document cut off by end-of-file.
+      void queue
+        .then(async () => {
+          if (pending !== undefined)
+            status = (await world.exec(pending, { onOutput: (c) => (c.stream === 'stdout' ? io.stdout : io.stderr)(c.text) })).exitCode;
+        })
+        .then(() => resolve(status));
     });
     rl.setPrompt(world.prompt());
     rl.prompt();

@@ -21,17 +21,35 @@ const TIME_EN =
   'the simulator interrupted a command of this line after 60 s of simulated time, as Ctrl-C would: it never ends on its own, and no one is at the keyboard to stop it.';
 
 describe('grade: commands a simulator limit stopped', () => {
-  it('a file of commands keeps the line each command was written on (comments and blank lines skipped)', async () => {
+  it('a file of commands keeps every line and where it was written (the replay skips comments and blank lines between commands)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-stopped-'));
     mkdirSync(join(root, 'ann'));
     writeFileSync(join(root, 'ann', 'commands.sh'), '# my work\n\n$ docker run -d --name web -p 8080:80 nginx:1.25\nf(){ f; }; f\n');
     const [row] = await collectRows([{ abs: join(root, 'ann'), display: 'class/ann' }], ex);
     expect(row?.content).toEqual({
       kind: 'commands',
-      commands: ['docker run -d --name web -p 8080:80 nginx:1.25', 'f(){ f; }; f'],
+      commands: ['# my work', '', 'docker run -d --name web -p 8080:80 nginx:1.25', 'f(){ f; }; f'],
       file: 'commands.sh',
-      lines: [3, 4],
+      lines: [1, 2, 3, 4],
     });
+    // The stopped command is still named by the line it was written on.
+    const out = await gradeContent(ex, row!.content!);
+    if (!('result' in out)) throw new Error(out.error);
+    expect(out.result.stopped?.map((s) => [s.command, s.line])).toEqual([[4, 4]]);
+  });
+
+  it('a command written over lines (a here-document with a blank line and a "#" line) runs as one, as bash reads a script', async () => {
+    const e71 = loaded.bank.exercises.find((e) => e.id === 'e7.1')!;
+    const root = mkdtempSync(join(tmpdir(), 'cc-heredoc-'));
+    mkdirSync(join(root, 'bo'));
+    writeFileSync(
+      join(root, 'bo', 'commands.sh'),
+      "docker volume create notes\n\n# the writer's script on stdin\ndocker run -i --name writer -v notes:/data debian sh <<'EOF'\n# a comment of the script\necho hi > /data/hello.txt\n\nEOF\ndocker rm writer\ndocker run --rm -v notes:/data debian cat /data/hello.txt\n",
+    );
+    const [row] = await collectRows([{ abs: join(root, 'bo'), display: 'class/bo' }], e71);
+    const out = await gradeContent(e71, row!.content!);
+    if (!('result' in out)) throw new Error(out.error);
+    expect([out.result.score, out.result.max]).toEqual([7, 7]);
   });
 
   it('the row names the file, the line and the limit, in English and in Chinese; the score still counts', async () => {

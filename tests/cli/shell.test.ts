@@ -27,6 +27,19 @@ describe('container-course shell', () => {
     expect(out.stdout).toBe('a\nb c\n6.8.0-45-generic\n');
     expect(code).toBe(0);
   });
+  it('runs a command written over lines as one, as bash reads a script: a here-document, a for loop', async () => {
+    // The here-document keeps its blank line and its "#" line: they are text, not a comment (bash@bash-5.2:parse.y).
+    const { out, cli } = io();
+    const code = await run(['-c', "cat <<'EOF' > /tmp/x\nfirst\n\n# kept\nEOF\ncat /tmp/x | wc -l\nfor i in 1 2\ndo echo $i\ndone"], cli);
+    expect(out.stdout).toBe('3\n1\n2\n');
+    expect(out.stderr).toBe('');
+    expect(code).toBe(0);
+  });
+  it('reads a here-document from stdin when not on a terminal', async () => {
+    const { out, cli } = io('cat <<X\nhello\nX\n');
+    expect(await run([], cli)).toBe(0);
+    expect(out.stdout).toBe('hello\n');
+  });
 
   it('prints usage for --help', async () => {
     const { out, cli } = io();
