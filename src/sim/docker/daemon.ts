@@ -16,7 +16,7 @@ import { NetworkManager } from '../net/manager.ts';
 import { containerAttributes, EventLog, type DockerEvent } from './events.ts';
 
 /** Runs a command line inside a container as process `p` (provided by the shell layer). */
-export type Runner = (c: Container, p: Proc, argv: string[], tty?: boolean, workdir?: string) => Promise<ExecResult>;
+export type Runner = (c: Container, p: Proc, argv: string[], tty?: boolean, workdir?: string, stdin?: string) => Promise<ExecResult>;
 
 export class DaemonError extends Error {}
 
@@ -127,8 +127,8 @@ export class Daemon {
     return 'new';
   }
 
-  /** Starts the container: namespaces, cgroup, shim and PID 1. Oneshot commands run to completion. */
-  async start(c: Container): Promise<void> {
+  /** Starts the container: namespaces, cgroup, shim and PID 1. Oneshot commands (and a shell fed `stdin` by `run -i`) run to completion. */
+  async start(c: Container, stdin?: string): Promise<void> {
     const k = this.host.kernel;
     const fx = this.host.fixture;
     const missing = this.net.missingNetwork(c);
@@ -242,8 +242,10 @@ export class Daemon {
       k.exit(p, spec.failWith);
       return;
     }
-    if (spec.oneshot || (spec.shell && !c.config.OpenStdin)) {
-      const r = spec.shell ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv);
+    const fed = stdin !== undefined && (spec.oneshot || spec.shell);
+    if (spec.oneshot || (spec.shell && !c.config.OpenStdin) || fed) {
+      const cmd = spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv;
+      const r = spec.shell && !fed ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, cmd, undefined, undefined, stdin);
       if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout });
       if (r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr });
       if (p.state !== 'Z' && k.procs.has(p.pid)) k.exit(p, r.exitCode);

@@ -33,6 +33,7 @@ export interface AdapterRuntime {
   onOutput: ((chunk: Chunk) => void) | undefined;
   columns: number;
   lineIsTty: boolean;
+  lineStdinTty: boolean;
   pipelines: string[][][];
   budget: LineBudget | undefined;
   currentSession: Session | undefined;
@@ -112,6 +113,7 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             signal: rt.signal,
             columns: rt.columns,
             tty: rt.lineIsTty,
+            stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
             pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
             stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
             fs: ctx.fs,

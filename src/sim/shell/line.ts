@@ -169,12 +169,14 @@ export function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
  * (`source /proc/1/cmdline`: bash drops the NULs, bash-5.2:builtins/evalfile.c
  * _evalfile) is a path that does not exist.
  */
-export async function execLine(bash: JB.Bash, session: Session, script: string, signal: AbortSignal | undefined): Promise<JB.BashExecResult> {
+export async function execLine(bash: JB.Bash, session: Session, script: string, signal: AbortSignal | undefined, stdin?: string): Promise<JB.BashExecResult> {
   const keep = { ...session.env, PWD: session.cwd };
   // The session's export marks, as the line's `export`, `export -n`, `unset` and `declare -x` leave them.
   const marks = new Set(session.exported ?? Object.keys(session.env));
   try {
-    const r = await withExports(bash, marks, () => bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal }));
+    const r = await withExports(bash, marks, () =>
+      bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal, ...(stdin === undefined ? {} : { stdin }) }),
+    );
     // A line that does not parse runs nothing: the shell keeps its directory and variables.
     return r.exitCode === 2 && /^bash: (?:syntax error: Parse error at |line \d+: unexpected EOF while looking for matching )/m.test(r.stderr)
       ? { ...r, env: keep }

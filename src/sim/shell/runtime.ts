@@ -64,6 +64,7 @@ export class ShellRuntime implements AdapterRuntime {
   columns = 80;
   /** False when the current line pipes or redirects (commands then print as for a pipe). */
   lineIsTty = true;
+  lineStdinTty = true;
   pipelines: string[][][] = [];
   private writeErrors: { path: string; reason: string }[] = [];
   /** Volumes mounted on the host at their Mountpoint, by path. */
@@ -94,7 +95,7 @@ export class ShellRuntime implements AdapterRuntime {
     private readonly commands: readonly CommandRow[],
   ) {
     this.forks = new Forks(host, () => this.budget?.spawned());
-    daemon.runner = (c, p, argv, tty, workdir) => this.runInContainer(c, p, argv, tty, workdir);
+    daemon.runner = (c, p, argv, tty, workdir, stdin) => this.runInContainer(c, p, argv, tty, workdir, stdin);
     daemon.onRemove.push((id) => this.forget(id));
     host.runc.runner = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
     host.runc.readFile = (root, path) =>
@@ -211,13 +212,20 @@ export class ShellRuntime implements AdapterRuntime {
   }
 
   /** Runs one line in a session; carries cwd, variables and $? to the next line. */
-  async run(session: Session, line: string, signal?: AbortSignal, tty?: boolean, cpuBudgetMs?: number): Promise<ExecResult> {
+  async run(session: Session, line: string, signal?: AbortSignal, tty?: boolean, cpuBudgetMs?: number, stdin?: string): Promise<ExecResult> {
     const bash = this.bashFor(session.root);
     const lib = this.daemon.lib;
     if (session.root === 'host' && lib) syncHostVolumes(this.jb, bash.fs as JB.MountableFs, lib.volumes.all(), this.hostVolumes, () => this.host.clock.nowMs);
     const prevSession = this.currentSession;
     const prevCurrent = this.host.current;
-    const prevLine = { tty: this.lineIsTty, pipelines: this.pipelines, writeErrors: this.writeErrors, signal: this.signal, lastSeen: this.lastSeen };
+    const prevLine = {
+      tty: this.lineIsTty,
+      stdinTty: this.lineStdinTty,
+      pipelines: this.pipelines,
+      writeErrors: this.writeErrors,
+      signal: this.signal,
+      lastSeen: this.lastSeen,
+    };
     const top = this.depth === 0;
     const virtualStops = this.host.virtualStops;
     // The learner's line gets a fresh budget; a container command it starts shares it.
@@ -238,6 +246,8 @@ export class ShellRuntime implements AdapterRuntime {
     this.host.current = session.proc;
     this.signal = lineSignal;
     this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|\$\(|`/.test(line);
+    // Standard input is the terminal unless the line pipes or redirects into a command (`<`, `<<`, `<<<`, `|`).
+    this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
     this.pipelines = pipelinesOf(bash, line);
     const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help')); // `help`: commands/help.ts
     line = full.line; // `> /dev/full` fails at the write, not the open (devfull.ts)
@@ -257,7 +267,7 @@ export class ShellRuntime implements AdapterRuntime {
         ? await busyLoop(this.host, session, lineSignal)
         : bg
           ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
-          : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
+          : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal, stdin);
       let stderr = r.stderr;
       let exitCode = r.exitCode;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
@@ -303,6 +313,7 @@ export class ShellRuntime implements AdapterRuntime {
       this.currentSession = prevSession;
       this.host.current = prevCurrent;
       this.lineIsTty = prevLine.tty;
+      this.lineStdinTty = prevLine.stdinTty;
       this.pipelines = prevLine.pipelines;
       this.writeErrors = prevLine.writeErrors;
       this.signal = prevLine.signal;
@@ -333,8 +344,14 @@ export class ShellRuntime implements AdapterRuntime {
   }
 
   /** A container's main command or `docker exec` command, run once as process `p`. */
-  async runInContainer(c: Container, p: Proc, argv: string[], tty = c.config.Tty, workdir?: string): Promise<ExecResult> {
-    return this.runOnce(scriptSession(p, c.id, c.image.flavor, c.config.Hostname, { ...p.env }, workdir ?? (c.config.WorkingDir || '/')), argv, tty);
+  async runInContainer(c: Container, p: Proc, argv: string[], tty = c.config.Tty, workdir?: string, stdin?: string): Promise<ExecResult> {
+    return this.runOnce(
+      scriptSession(p, c.id, c.image.flavor, c.config.Hostname, { ...p.env }, workdir ?? (c.config.WorkingDir || '/')),
+      argv,
+      tty,
+      undefined,
+      stdin,
+    );
   }
 
   /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
@@ -356,8 +373,10 @@ export class ShellRuntime implements AdapterRuntime {
   }
 
   /** Runs `argv` once as the session's own process (no child for its command). */
-  private runOnce(session: Session, argv: string[], tty: boolean, signal?: AbortSignal): Promise<ExecResult> {
-    return this.withSelf(session.proc, () => this.run(session, quoteArgv(argv), signal ? anySignal([this.signal, signal]) : this.signal, tty));
+  private runOnce(session: Session, argv: string[], tty: boolean, signal?: AbortSignal, stdin?: string): Promise<ExecResult> {
+    return this.withSelf(session.proc, () =>
+      this.run(session, quoteArgv(argv), signal ? anySignal([this.signal, signal]) : this.signal, tty, undefined, stdin),
+    );
   }
 
   /** Runs `fn` with `p` as the process of the first command it starts. */

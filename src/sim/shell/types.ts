@@ -47,6 +47,8 @@ export interface CmdEnv {
   columns: number;
   /** Whether stdout goes to the terminal (no pipe or redirection on the line). */
   tty: boolean;
+  /** Whether stdin is the terminal: nothing piped or redirected into the command (`docker run -i`, `-t`). */
+  stdinTty: boolean;
   /**
    * Writes output to the terminal now (only when stdout is the terminal and a caller listens).
    * A command that blocks (ping, docker logs -f, attached docker run) streams through it and

@@ -31,6 +31,8 @@ export default defineCommand({
     if (!Array.isArray(fileEnv)) return { stdout: '', stderr: `open ${fileEnv.missing}: no such file or directory\n`, exitCode: 1 };
     const c = env.daemon.find(ref);
     if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+    // exec.go RunExec: after the inspect ("No such container" first), In().CheckTty(AttachStdin = -i, Tty) unless -d.
+    if (!flags.detach && flags.tty && flags.interactive && !env.stdinTty) return { stdout: '', stderr: 'the input device is not a TTY\n', exitCode: 1 };
     if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };
     // moby@v27.3.1:daemon/errors.go errExecPaused.
     if (c.paused) return { stdout: '', stderr: `Error response from daemon: Container ${c.id} is paused, unpause the container before exec\n`, exitCode: 1 };
@@ -68,7 +70,7 @@ export default defineCommand({
       }
       return { stdout: '', stderr: '', exitCode: 0 };
     }
-    if (spec.shell && f.interactive) {
+    if (spec.shell && f.interactive && env.stdinTty) {
       proc.tty = f.tty ? 'pts/0' : '?';
       proc.reaps = true;
       proc.handlers = new Set([2, 15]);
@@ -88,7 +90,8 @@ export default defineCommand({
       });
       return { stdout: '', stderr: '', exitCode: 0 };
     }
-    const r = await env.daemon.runner(c, proc, argv, Boolean(f.tty), f.workdir as string | undefined);
+    // -i with a pipe or a file on stdin: the process reads it (`docker exec -i web sh < script.sh`).
+    const r = await env.daemon.runner(c, proc, argv, Boolean(f.tty), f.workdir as string | undefined, f.interactive && !env.stdinTty ? env.stdin : undefined);
     if (k.procs.has(proc.pid)) k.exit(proc, r.exitCode);
     return r;
   },

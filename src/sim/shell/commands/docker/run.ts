@@ -176,6 +176,10 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     for (const b of specs) (hc.PortBindings[b.key] ??= []).push({ HostIp: b.HostIp, HostPort: b.HostPort });
   }
   if (f['publish-all']) hc.PublishAllPorts = true;
+  // docker/cli@v27.3.1:cli/command/container/run.go runContainer, first: In().CheckTty(AttachStdin, Tty)
+  // (cli/streams/in.go): -t with stdin attached needs a terminal on the client's stdin, not a pipe or a file.
+  const attachStdin = attachFields(f, list('attach'), create).AttachStdin;
+  if (!create && !f.detach && f.tty && attachStdin && !env.stdinTty) return { stdout: '', stderr: 'the input device is not a TTY\n', exitCode: 1 };
   // Daemon-side validation (moby daemon_unix.go), before pulling is finished in real Docker only after the image resolves.
   const mountSpecs = await parseMounts(env, list('volume'), list('mount'), list('volumes-from'), cmdName);
   if (typeof mountSpecs === 'string') return { stdout: '', stderr: mountSpecs, exitCode: 125 };
@@ -313,14 +317,15 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     };
   }
   try {
-    await env.daemon.start(c);
+    // An attached stdin that is a pipe or a file (`echo ls | docker run -i alpine sh`) is the container's input.
+    await env.daemon.start(c, attachStdin && !env.stdinTty ? env.stdin : undefined);
     containerStarted(env, c);
   } catch (e) {
     if (e instanceof DaemonError) return { stdout: '', stderr: errPrefix + `docker: Error response from daemon: ${e.message}.\n`, exitCode: 125 };
     throw e;
   }
   if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
-  return attachedRun(env, c, img, argv0, Boolean(f.interactive), attached, errPrefix);
+  return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix);
 }
 
 /** Go's exec.LookPath error text for a command the image does not run. */
