@@ -33,7 +33,8 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: CHROMIUM_ARGS,
   logLevel: 'error',
 });
-const rows: string[][] = [['page', 'form factor', ...CATEGORIES]];
+const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'] as const;
+const rows: string[][] = [['page', 'form factor', ...CATEGORIES, 'FCP', 'LCP', 'TBT', 'CLS']];
 const notes = new Set<string>();
 try {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
@@ -88,7 +89,12 @@ try {
         const a = audits[ref.id];
         if (a && a.score !== null && a.score < 1 && ref.weight > 0) notes.add(`${path}: accessibility audit "${a.id}" failed: ${a.title}`);
       }
-      rows.push([path, formFactor, ...CATEGORIES.map((c) => String(Math.round((cats[c]?.score ?? 0) * 100)))]);
+      rows.push([
+        path,
+        formFactor,
+        ...CATEGORIES.map((c) => String(Math.round((cats[c]?.score ?? 0) * 100))),
+        ...METRICS.map((m) => audits[m]?.displayValue ?? '-'),
+      ]);
     }
   }
   await browser.close();
