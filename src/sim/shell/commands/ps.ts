@@ -13,6 +13,11 @@ function user(env: CmdEnv, p: Proc): string {
 }
 
 const hm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+/**
+ * A user name wider than its 8-cell column: 7 characters and '+' (procps-ng@v4.0.4:src/ps/output.c do_pr_name),
+ * as in `systemd+`; a last column is not cut.
+ */
+export const userCell = (name: string): string => (name.length > 8 ? `${name.slice(0, 7)}+` : name);
 function stat(env: CmdEnv, p: Proc): string {
   let s = p.kthread ? (p.comm.startsWith('kworker') ? 'I' : 'S') : p.state;
   if (isSessionLeader(env.host, p)) s += 's';
@@ -123,7 +128,9 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
     if (a === '-o' || a === '-eo') {
       cols = (args[++i] ?? '').split(',');
       if (a === '-eo') all = true;
-    } else if (a === '-p') only = (args[++i] ?? '').split(',').map(Number);
+    } else if (a === '-p' || a === '-q' || a === '--pid' || a === '--quick-pid') only = (args[++i] ?? '').split(',').map(Number);
+    // -q pidlist: by PID in quick mode (procps-ng@v4.0.4:src/ps/parser.c parse_sysv_option 'q'); the list may follow at once.
+    else if (/^-[pq]\d/.test(a)) only = a.slice(2).split(',').map(Number);
     else if (a === '-C') byName = (args[++i] ?? '').split(',');
     else if (/^-?[aux]+$/.test(a) || a === '-e' || a === '-ef' || a === '-A') all = true;
     else if (a === '--help')
@@ -151,7 +158,7 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
     const head = `${'USER'.padEnd(8)} ${'PID'.padStart(w)} %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND`;
     const rows = list.map(({ p, pid }) => {
       const rss = Math.round(p.rssBytes / 1024);
-      return `${user(env, p).padEnd(8).slice(0, 8)} ${String(pid).padStart(w)} ${pcpu(env, p).padStart(4)} ${((rss / totalKb) * 100).toFixed(1).padStart(4)} ${String(p.kthread ? 0 : p.vszKb).padStart(6)} ${String(rss).padStart(5)} ${p.tty.padEnd(8)} ${stat(env, p).padEnd(4)} ${hm(p.startMs)} ${cputime(p).padStart(6)} ${cmdline(p)}`;
+      return `${userCell(user(env, p)).padEnd(8)} ${String(pid).padStart(w)} ${pcpu(env, p).padStart(4)} ${((rss / totalKb) * 100).toFixed(1).padStart(4)} ${String(p.kthread ? 0 : p.vszKb).padStart(6)} ${String(rss).padStart(5)} ${p.tty.padEnd(8)} ${stat(env, p).padEnd(4)} ${hm(p.startMs)} ${cputime(p).padStart(6)} ${cmdline(p)}`;
     });
     return { stdout: `${head}\n${rows.map((r) => `${r}\n`).join('')}`, stderr: '', exitCode: 0 };
   }
@@ -198,8 +205,10 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
         };
     const cell = (c: string, v: string, last: boolean) => {
       const [, width] = def[c]!;
-      if (last || width === 0) return v;
-      return width > 0 ? v.padStart(width) : v.padEnd(-width);
+      // A right-aligned column is padded even when last; a left-aligned last one is not (procps-ng@v4.0.4:src/ps/output.c show_one_proc).
+      if (width === 0 || (last && width < 0)) return v;
+      const text = c === 'user' ? userCell(v) : v;
+      return width > 0 ? text.padStart(width) : text.padEnd(-width);
     };
     const line = (vals: string[]) => vals.map((v, i) => cell(cols![i]!, v, i === vals.length - 1)).join(' ');
     const header = line(cols.map((c, i) => labels[i] ?? def[c]![0]));
@@ -209,7 +218,7 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   if (joined.includes('-ef')) {
     const rows = list.map(
       ({ p, pid }) =>
-        `${user(env, p).padEnd(8).slice(0, 8)} ${String(pid).padStart(w)} ${String(ppidOf(p)).padStart(w)} ${cpuC(env, p).padStart(2)} ${hm(p.startMs)} ${p.tty.padEnd(8)} ${dhms(cpuSeconds(p))} ${cmdline(p)}`,
+        `${userCell(user(env, p)).padEnd(8)} ${String(pid).padStart(w)} ${String(ppidOf(p)).padStart(w)} ${cpuC(env, p).padStart(2)} ${hm(p.startMs)} ${p.tty.padEnd(8)} ${dhms(cpuSeconds(p))} ${cmdline(p)}`,
     );
     return {
       stdout: `${'UID'.padEnd(8)} ${'PID'.padStart(w)} ${'PPID'.padStart(w)}  C STIME TTY          TIME CMD\n${rows.map((r) => `${r}\n`).join('')}`,
