@@ -21,10 +21,12 @@ import { Rng } from '../rng.ts';
 import { Cni } from './cni.ts';
 import type { Flavor } from './roots.ts';
 import { logStream } from './programs.ts';
-import type { CriContainer, CriContainerConfig, CriSandbox, ImageRef, PullOutcome } from './cri.ts';
+import type { CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord, ImageRef, PullOutcome } from './cri.ts';
+import { nodeFactsOf } from '../k8s/apiserver/fixture.ts';
+import { systemRuns } from '../k8s/apiserver/fixture-system.ts';
 import type { NsChoice } from './spec.ts';
 
-export type { CriContainer, CriContainerConfig, CriSandbox } from './cri.ts';
+export type { CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord } from './cri.ts';
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.9';
 /** containerd's default AppArmor profile for CRI containers. */
@@ -43,6 +45,11 @@ export class Containerd {
   private readonly service: ImageService;
   readonly sandboxes = new Map<string, CriSandbox>();
   readonly containers = new Map<string, CriContainer>();
+  /**
+   * kube-system's sandboxes and containers from before this session (k8s/apiserver/fixture-reboot.ts): two of each per
+   * pod, the ones from before node1's reboot (NotReady, Exited 255 Unknown) and the ones the kubelet made after it.
+   */
+  readonly booted: { sandboxes: CriSandboxRecord[]; containers: CriContainer[] } = { sandboxes: [], containers: [] };
   private readonly rng = new Rng(0x636f6e74);
   private readonly cni: Cni;
   /** Called when a container's PID 1 exits. */
@@ -330,6 +337,52 @@ export function capMask(add: string[], drop: string[]): bigint {
 
 /** node1's containerd, created on first use over the world's registry (the one Docker pulls from and pushes to). */
 export function containerdOf(host: Host, registry: Registry): Containerd {
-  host.containerd ??= new Containerd(host, registry);
+  if (!host.containerd) {
+    host.containerd = new Containerd(host, registry);
+    recordBoot(host.containerd, host);
+  }
   return host.containerd;
+}
+
+/** The CRI state kube-system's pods left at node1's boot, as containerd reloaded it and the kubelet added to it. */
+function recordBoot(c: Containerd, host: Host): void {
+  for (const r of systemRuns(nodeFactsOf(host.fixture))) {
+    for (const [run, ready] of [
+      [r.before, false],
+      [r.since, true],
+    ] as const) {
+      c.booted.sandboxes.push({
+        id: run.sandboxId,
+        name: r.name,
+        namespace: r.namespace,
+        uid: r.uid,
+        attempt: run.attempt,
+        createdMs: run.sandboxCreatedMs,
+        state: ready ? 'SANDBOX_READY' : 'SANDBOX_NOTREADY',
+      });
+      c.booted.containers.push({
+        id: run.containerId,
+        sandboxId: run.sandboxId,
+        name: r.container,
+        attempt: run.attempt,
+        image: r.image,
+        imageRef: r.imageId,
+        createdMs: run.createdMs,
+        startedMs: run.startedMs,
+        finishedMs: run.finishedMs,
+        state: ready ? 'CONTAINER_RUNNING' : 'CONTAINER_EXITED',
+        // containerd@v1.7.22:pkg/cri/server/restart.go: unknownExitCode 255, unknownExitReason "Unknown".
+        exitCode: ready ? 0 : 255,
+        reason: ready ? '' : 'Unknown',
+        pid: 0,
+        logs: [],
+        labels: {
+          'io.kubernetes.container.name': r.container,
+          'io.kubernetes.pod.name': r.name,
+          'io.kubernetes.pod.namespace': r.namespace,
+          'io.kubernetes.pod.uid': r.uid,
+        },
+      });
+    }
+  }
 }

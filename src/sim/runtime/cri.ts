@@ -16,7 +16,8 @@ export interface LogLine {
   timeMs: number;
 }
 
-export interface CriSandbox {
+/** What the CRI's ListPodSandbox reports of a sandbox (PodSandbox: id, metadata, state, created_at). */
+export interface CriSandboxRecord {
   id: string;
   name: string;
   namespace: string;
@@ -24,6 +25,9 @@ export interface CriSandbox {
   attempt: number;
   createdMs: number;
   state: 'SANDBOX_READY' | 'SANDBOX_NOTREADY';
+}
+
+export interface CriSandbox extends CriSandboxRecord {
   pause: Proc;
   shim: Proc;
   net: CniResult;
