@@ -367,6 +367,7 @@ function recordBoot(c: Containerd, host: Host): void {
         attempt: run.attempt,
         image: r.image,
         imageRef: r.imageId,
+        repoDigest: r.repoDigest,
         createdMs: run.createdMs,
         startedMs: run.startedMs,
         finishedMs: run.finishedMs,

@@ -46,6 +46,8 @@ export interface CriContainer {
   image: string;
   /** sha256 of the config (crictl's IMAGE column, truncated). */
   imageRef: string;
+  /** The repo digest the image was pulled by, when the image store does not hold it (kube-system's, from the boot). */
+  repoDigest?: string;
   createdMs: number;
   startedMs: number;
   finishedMs: number;

@@ -195,6 +195,8 @@ Allocated resources:
     const old = JSON.parse((await w.exec(`crictl inspect ${last.split(' ')[2]!.replace('containerd://', '')}`)).stdout);
     expect(old.status).toMatchObject({ state: 'CONTAINER_EXITED', exitCode: 255, reason: 'Unknown', metadata: { attempt: 0, name: 'etcd' } });
     expect(old.status.finishedAt).toMatch(/^2024-09-16T08:12:37\./);
+    const imageID = (await w.exec("kubectl get pod -n kube-system etcd-node1 -o jsonpath='{.status.containerStatuses[0].imageID}'")).stdout;
+    expect(old.status.imageRef).toBe(imageID);
     const describe = (await w.exec('kubectl describe pod -n kube-system etcd-node1')).stdout;
     expect(describe).toContain(`    State:          Running
       Started:      Mon, 16 Sep 2024 08:12:44 +0000

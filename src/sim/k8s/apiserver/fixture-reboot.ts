@@ -45,6 +45,8 @@ export interface PodRuns {
   image: string;
   /** The image's config digest (crictl's IMAGE ID). */
   imageId: string;
+  /** The repo digest it was pulled by (the pod status's imageID, crictl inspect's imageRef). */
+  repoDigest: string;
   before: SandboxRun;
   since: SandboxRun;
 }
@@ -98,7 +100,7 @@ export class RebootStory {
       startedMs: sandboxAt + 1000 + this.rng.int(200),
       finishedMs: 0,
     };
-    this.runs.push({ ...pod, container: c.name, image: c.image, imageId: this.imageId(c.image), before, since });
+    this.runs.push({ ...pod, container: c.name, image: c.image, imageId: this.imageId(c.image), repoDigest: c.imageID, before, since });
     const kept = (type: string) => (type === 'Initialized' || type === 'PodScheduled' ? iso(oldStart + 2000) : undefined);
     const again: Record<string, number> = { PodReadyToStartContainers: sandboxAt + 1000, ContainersReady: since.startedMs + o.readyAfter * 1000 };
     again.Ready = again.ContainersReady as number;

@@ -205,7 +205,7 @@ function inspect(c: Containerd, ids: string[]): ExecResult {
         finishedAt: x.state === 'CONTAINER_EXITED' ? rfc3339Nano(x.finishedMs) : '0001-01-01T00:00:00Z',
         exitCode: x.exitCode,
         image: { annotations: {}, image: x.image, runtimeHandler: '', userSpecifiedImage: '' },
-        imageRef: [...(c.store.get(x.imageRef as `sha256:${string}`)?.digests ?? [])][0] ?? x.imageRef,
+        imageRef: [...(c.store.get(x.imageRef as `sha256:${string}`)?.digests ?? [])][0] ?? x.repoDigest ?? x.imageRef,
         reason: x.reason,
         message: '',
         labels: x.labels,
