@@ -35,6 +35,12 @@ export interface CriSandbox extends CriSandboxRecord {
   cgroupParent: string;
   hostname: string;
   sharePid: boolean;
+  /** spec.hostPID: the pause process and the containers are in the host's PID namespace. */
+  hostPid: boolean;
+  /** spec.hostNetwork: the node's network and UTS namespaces, no CNI. */
+  hostNetwork: boolean;
+  /** The pod's resolv.conf is the node's (dnsPolicy Default, or ClusterFirst with hostNetwork). */
+  hostDns: boolean;
 }
 
 export interface CriContainer {
