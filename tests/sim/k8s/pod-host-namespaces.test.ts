@@ -6,7 +6,7 @@
  * the containers join the sandbox's, so they see and are seen as host processes.
  */
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../../../src/sim/index.ts';
+import { createWorld, type World } from '../../../src/sim/index.ts';
 import { write } from './helpers.ts';
 
 const pod = (name: string, extra: string) => `apiVersion: v1
@@ -20,6 +20,13 @@ ${extra}  containers:
     command: ["sleep", "3600"]
 `;
 
+/** The inode of each of the login shell's namespaces (the host's), as readlink prints it. */
+async function hostNs(w: World): Promise<Record<'pid' | 'ipc' | 'net' | 'uts', string>> {
+  const out: Record<string, string> = {};
+  for (const t of ['pid', 'ipc', 'net', 'uts']) out[t] = (await w.exec(`readlink /proc/self/ns/${t}`)).stdout.replace(/^\w+:\[(\d+)\]\n$/, '$1');
+  return out as Record<'pid' | 'ipc' | 'net' | 'uts', string>;
+}
+
 describe('host namespaces', () => {
   it("hostPID and hostIPC: the container's pid and ipc namespaces are the host's; its PID is the host PID", async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
@@ -27,7 +34,7 @@ describe('host namespaces', () => {
     expect((await w.exec('kubectl apply -f h.yaml')).stdout).toBe('pod/h created\n');
     await w.exec('sleep 20');
     expect((await w.exec('kubectl get pod h -o jsonpath={.status.phase}')).stdout).toBe('Running');
-    const host = w.host.fixture.namespaces;
+    const host = await hostNs(w);
     expect((await w.exec('kubectl exec h -- readlink /proc/self/ns/pid')).stdout).toBe(`pid:[${host.pid}]\n`);
     expect((await w.exec('kubectl exec h -- readlink /proc/self/ns/ipc')).stdout).toBe(`ipc:[${host.ipc}]\n`);
     // The host's init is PID 1 in the container too.
@@ -49,7 +56,7 @@ describe('host namespaces', () => {
     await write(w, 'n.yaml', pod('n', '  hostNetwork: true\n'));
     expect((await w.exec('kubectl apply -f n.yaml')).stdout).toBe('pod/n created\n');
     await w.exec('sleep 20');
-    const host = w.host.fixture.namespaces;
+    const host = await hostNs(w);
     expect((await w.exec('kubectl exec n -- readlink /proc/self/ns/net')).stdout).toBe(`net:[${host.net}]\n`);
     expect((await w.exec('kubectl exec n -- readlink /proc/self/ns/uts')).stdout).toBe(`uts:[${host.uts}]\n`);
     expect((await w.exec('kubectl exec n -- hostname')).stdout).toBe('node1\n');
