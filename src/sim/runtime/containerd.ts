@@ -18,13 +18,15 @@ import type { Registry } from '../image/registry.ts';
 import { ImageService } from '../image/service.ts';
 import { digestKey, ImageStore, tagKey, type LocalImage } from '../image/store.ts';
 import { Rng } from '../rng.ts';
-import { Cni } from './cni.ts';
+import { hostFiles } from '../fs/hostfiles.ts';
+import { Cni, type CniResult } from './cni.ts';
 import type { Flavor } from './roots.ts';
 import { logStream } from './programs.ts';
-import type { CriContainer, CriContainerConfig, CriSandbox, ImageRef, PullOutcome } from './cri.ts';
+import type { CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord, ImageRef, PullOutcome } from './cri.ts';
+import { recordBoot } from './containerd-boot.ts';
 import type { NsChoice } from './spec.ts';
 
-export type { CriContainer, CriContainerConfig, CriSandbox } from './cri.ts';
+export type { CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord } from './cri.ts';
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.9';
 /** containerd's default AppArmor profile for CRI containers. */
@@ -36,6 +38,14 @@ function unprivilegedPortStart(sysctls: Record<string, string> | undefined): num
   return Number.isInteger(v) ? v : 1024;
 }
 
+/** The node's namespaces a sandbox shares (spec.hostPID, hostIPC, hostNetwork) and whether it uses the node's DNS. */
+export interface SandboxNamespaces {
+  pid?: boolean;
+  ipc?: boolean;
+  network?: boolean;
+  hostDns?: boolean;
+}
+
 export class Containerd {
   readonly store = new ImageStore();
   /** The refs the CRI plugin writes per pulled image (what `ctr -n k8s.io images ls` lists). */
@@ -43,6 +53,11 @@ export class Containerd {
   private readonly service: ImageService;
   readonly sandboxes = new Map<string, CriSandbox>();
   readonly containers = new Map<string, CriContainer>();
+  /**
+   * kube-system's sandboxes and containers from before this session (k8s/apiserver/fixture-reboot.ts): two of each per
+   * pod, the ones from before node1's reboot (NotReady, Exited 255 Unknown) and the ones the kubelet made after it.
+   */
+  readonly booted: { sandboxes: CriSandboxRecord[]; containers: CriContainer[] } = { sandboxes: [], containers: [] };
   private readonly rng = new Rng(0x636f6e74);
   private readonly cni: Cni;
   /** Called when a container's PID 1 exits. */
@@ -89,6 +104,7 @@ export class Containerd {
     cgroupParent: string,
     sharePid: boolean,
     sysctls: Record<string, string> = {},
+    node: SandboxNamespaces = {},
   ): Promise<CriSandbox | string> {
     let pause = this.imageStatus(PAUSE_IMAGE);
     if (!pause) {
@@ -97,13 +113,19 @@ export class Containerd {
       pause = r.image;
     }
     const id = this.rng.hex(64);
-    const net = this.cni.add();
+    const hostNs = this.host.fixture.namespaces;
+    // hostNetwork: no CNI, the node's network namespace and address (sandbox_run_linux.go: WithoutNamespace(Network, UTS)).
+    const net: CniResult = node.network
+      ? { netns: this.host.kernel.ns(hostNs.net), ip: this.host.fixture.network.eth0.addr.split('/')[0] as string, hostIfname: '' }
+      : this.cni.add();
     // containerd 1.7's CRI leaves the new network namespace's sysctls at the kernel's defaults: enable_unprivileged_ports
     // and enable_unprivileged_icmp default to false (containerd/containerd@v1.7.22:docs/cri/config.md), so ports below 1024 need
     // CAP_NET_BIND_SERVICE and no group may open ICMP echo sockets (torvalds/linux@v6.8:net/ipv4/af_inet.c inet_init_net).
     const nsObj = this.host.kernel.ns(net.netns.inode);
     const netSysctls = Object.fromEntries(Object.entries(sysctls).filter(([k]) => k.startsWith('net.')));
-    nsObj.sysctls = { 'net.ipv4.ip_unprivileged_port_start': '1024', 'net.ipv4.ping_group_range': '1\t0', ...nsObj.sysctls, ...netSysctls };
+    if (!node.network) nsObj.sysctls = { 'net.ipv4.ip_unprivileged_port_start': '1024', 'net.ipv4.ping_group_range': '1\t0', ...nsObj.sysctls, ...netSysctls };
+    // The kubelet sets no sandbox hostname for a host-network pod, and containerd then uses the node's (sandbox_run.go).
+    const hostname = node.network ? this.host.fixture.hostname : meta.name;
     const shim = this.host.runc.spawnShim(id, 'k8s.io');
     const user = (pause.image.config.config.User ?? '').split(':');
     const { init } = this.host.runc.start({
@@ -117,8 +139,10 @@ export class Containerd {
       noNewPrivs: true,
       seccomp: 2,
       apparmor: CRI_APPARMOR,
-      hostname: meta.name,
-      namespaces: { net: net.netns.inode, uts: 'new', ipc: 'new', pid: 'new' },
+      hostname,
+      // hostPID / hostIPC: NamespaceMode NODE, the pause process joins the host's (containerd@v1.7.22:
+      // pkg/cri/server/sandbox_run_linux.go: WithoutNamespace for a NODE pid or ipc option).
+      namespaces: { net: net.netns.inode, uts: node.network ? hostNs.uts : 'new', ipc: node.ipc ? hostNs.ipc : 'new', pid: node.pid ? hostNs.pid : 'new' },
       cgroup: { path: `${cgroupParent}/cri-containerd-${id}.scope` },
       tty: false,
       readOnlyRoot: true,
@@ -144,8 +168,11 @@ export class Containerd {
       shim,
       net,
       cgroupParent,
-      hostname: meta.name,
+      hostname,
       sharePid,
+      hostPid: node.pid === true,
+      hostNetwork: node.network === true,
+      hostDns: node.hostDns === true,
     };
     this.sandboxes.set(id, sb);
     return sb;
@@ -176,8 +203,14 @@ export class Containerd {
       privileged: cfg.privileged,
       etc: {
         '/etc/hostname': `${sb.hostname}\n`,
-        '/etc/hosts': hosts,
-        '/etc/resolv.conf': `search ${sb.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
+        // kubelet_pods.go managedHostsHeaderWithHostNetwork: a host-network pod gets the node's /etc/hosts under its own header.
+        '/etc/hosts': sb.hostNetwork ? `# Kubernetes-managed hosts file (host network).\n${hostFiles(this.host)['/etc/hosts'] ?? ''}` : hosts,
+        // The kubelet's DNS (pkg/kubelet/network/dns/dns.go): the cluster's, or for dnsPolicy Default (and ClusterFirst with
+        // hostNetwork) the node's resolv.conf (kubeadm: /run/systemd/resolve/resolv.conf; parseResolvConf drops "search .");
+        // containerd writes it with parseDNSOptions (sandbox_run_linux.go).
+        '/etc/resolv.conf': sb.hostDns
+          ? `nameserver ${this.host.fixture.network.eth0.gateway}\n`
+          : `search ${sb.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
       },
     });
     const c: CriContainer = {
@@ -201,7 +234,8 @@ export class Containerd {
     const mask = cfg.privileged ? ALL_CAPS : capMask(cfg.caps.add, cfg.caps.drop);
     const ns = sb.pause.ns;
     const target = cfg.targetId ? this.host.kernel.procs.get(this.containers.get(cfg.targetId)?.pid ?? -1) : undefined;
-    const pidNs: NsChoice = target ? target.ns.pid : sb.sharePid ? ns.pid : 'new';
+    // A shared or host PID namespace is the sandbox's (container_create_linux.go: a POD or NODE pid option joins the pause's).
+    const pidNs: NsChoice = target ? target.ns.pid : sb.sharePid || sb.hostPid ? ns.pid : 'new';
     const argv = cfg.argv;
     const { init, program } = this.host.runc.start({
       id,
@@ -302,7 +336,7 @@ export class Containerd {
     if (sb.pause.state !== 'Z') k.exit(sb.pause, 128 + SIGKILL, SIGKILL);
     this.host.runc.forget(sb.pause.pid);
     if (sb.shim.state !== 'Z') k.exit(sb.shim, 0);
-    this.cni.del(sb.net);
+    if (!sb.hostNetwork) this.cni.del(sb.net);
     k.cgroups.delete(`${sb.cgroupParent}/cri-containerd-${id}.scope`);
     this.sandboxes.delete(id);
   }
@@ -330,6 +364,9 @@ export function capMask(add: string[], drop: string[]): bigint {
 
 /** node1's containerd, created on first use over the world's registry (the one Docker pulls from and pushes to). */
 export function containerdOf(host: Host, registry: Registry): Containerd {
-  host.containerd ??= new Containerd(host, registry);
+  if (!host.containerd) {
+    host.containerd = new Containerd(host, registry);
+    recordBoot(host.containerd, host);
+  }
   return host.containerd;
 }

@@ -16,7 +16,8 @@ export interface LogLine {
   timeMs: number;
 }
 
-export interface CriSandbox {
+/** What the CRI's ListPodSandbox reports of a sandbox (PodSandbox: id, metadata, state, created_at). */
+export interface CriSandboxRecord {
   id: string;
   name: string;
   namespace: string;
@@ -24,6 +25,9 @@ export interface CriSandbox {
   attempt: number;
   createdMs: number;
   state: 'SANDBOX_READY' | 'SANDBOX_NOTREADY';
+}
+
+export interface CriSandbox extends CriSandboxRecord {
   pause: Proc;
   shim: Proc;
   net: CniResult;
@@ -31,6 +35,12 @@ export interface CriSandbox {
   cgroupParent: string;
   hostname: string;
   sharePid: boolean;
+  /** spec.hostPID: the pause process and the containers are in the host's PID namespace. */
+  hostPid: boolean;
+  /** spec.hostNetwork: the node's network and UTS namespaces, no CNI. */
+  hostNetwork: boolean;
+  /** The pod's resolv.conf is the node's (dnsPolicy Default, or ClusterFirst with hostNetwork). */
+  hostDns: boolean;
 }
 
 export interface CriContainer {
@@ -42,6 +52,8 @@ export interface CriContainer {
   image: string;
   /** sha256 of the config (crictl's IMAGE column, truncated). */
   imageRef: string;
+  /** The repo digest the image was pulled by, when the image store does not hold it (kube-system's, from the boot). */
+  repoDigest?: string;
   createdMs: number;
   startedMs: number;
   finishedMs: number;

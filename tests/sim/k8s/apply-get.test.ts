@@ -16,7 +16,7 @@ describe('kubectl get: the fixture cluster', () => {
     expect(await w.exec('kubectl get pods')).toMatchObject({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
     // kubeadm's kube-system pods (kube-system.test.ts).
     expect((await w.exec('kubectl get pods -A')).stdout).toMatch(
-      /^NAMESPACE     NAME +READY   STATUS    RESTARTS   AGE\n(kube-system   \S+ +1\/1     Running   0          14d\n){7}$/,
+      /^NAMESPACE     NAME +READY   STATUS    RESTARTS        AGE\n(kube-system   \S+ +1\/1     Running   1 \(3h32m ago\)   14d\n){7}$/,
     );
     expect((await w.exec('kubectl get all')).stdout).toBe(
       'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   14d\n',

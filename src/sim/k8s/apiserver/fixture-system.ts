@@ -4,6 +4,8 @@
  * etcd/local.go), CoreDNS (Deployment, ReplicaSet, two pods, the kube-dns Service: cmd/kubeadm/app/phases/addons/dns)
  * and kube-proxy (DaemonSet and its pod: addons/proxy). Images are kubeadm v1.30's (etcd 3.5.12-0, CoreDNS v1.11.1).
  *
+ * Their statuses are as node1's reboot this morning left them (fixture-reboot.ts: RESTARTS 1, the old container as
+ * lastState 255 Unknown), and containerd lists the same sandboxes and containers (runtime/containerd.ts Containerd.booted).
  * These objects are the cluster's, not the learner's: node1's kubelet does not run them (their processes are not in
  * node1's process table, whose lsns and ps the lesson transcripts pin), and the controllers leave them as they are.
  * Names, uids, container ids and image digests are fixture values from their own seeded stream, so the API server's
@@ -13,6 +15,7 @@ import { Rng } from '../../rng.ts';
 import type { KObject } from '../types.ts';
 import { CLUSTER_CREATED, KUBE_VERSION, type NodeFacts } from './fixture.ts';
 import { uuid } from './names.ts';
+import { RebootStory, SANDBOX_AFTER_BOOT, type PodRuns } from './fixture-reboot.ts';
 
 type Obj = Record<string, unknown>;
 const at = (seconds: number) => new Date(Date.parse(CLUSTER_CREATED) + seconds * 1000).toISOString().replace('.000Z', 'Z');
@@ -120,26 +123,32 @@ function withToken(spec: Obj, suffix: string): Obj {
   return spec;
 }
 
-const ready = (since: string): Obj[] => ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
-  .map((type) => ({ lastProbeTime: null, lastTransitionTime: since, status: 'True', type }));
-
 /** kube-system's objects on a node; `nodeUid` owns the mirror pods. */
 export function systemObjects(node: NodeFacts, nodeUid: string): KObject[] {
+  return systemPods(node, nodeUid).objects;
+}
+
+/** What containerd holds for kube-system after the reboot: each pod's sandbox and container before it and since (fixture-reboot.ts). */
+export function systemRuns(node: NodeFacts): PodRuns[] {
+  return systemPods(node, '').runs;
+}
+
+function systemPods(node: NodeFacts, nodeUid: string): { objects: KObject[]; runs: PodRuns[] } {
   const rng = new Rng(0x6b737973);
   const id = () => uuid((n) => rng.hex(n));
   const ip = node.ip;
   const out: KObject[] = [];
-  const status = (podIP: string, c: { name: string; image: string }, started: number, qos: string): Obj => ({
-    conditions: ready(at(started + 2)),
-    containerStatuses: [{
-      containerID: `containerd://${rng.hex(64)}`, image: c.image, imageID: `${c.image.replace(/:[^:/]+$/, '')}@sha256:${rng.hex(64)}`, lastState: {}, name: c.name,
-      ready: true, restartCount: 0, started: true, state: { running: { startedAt: at(started) } },
-    }],
-    hostIP: ip, hostIPs: [{ ip }], phase: 'Running', podIP, podIPs: [{ ip: podIP }], qosClass: qos, startTime: at(started),
-  });
+  const story = new RebootStory(node.bootMs);
+  /** The pod's status after the reboot (fixture-reboot.ts); its current container's id and image digest come from this stream. */
+  const status = (pod: KObject, c: { name: string; image: string }, o: { podIP: string; qos: string; firstStart: number; sinceBoot: number; readyAfter: number }): Obj =>
+    story.status(
+      { name: pod.metadata.name, namespace: 'kube-system', uid: pod.metadata.uid },
+      { ...c, containerID: rng.hex(64), imageID: `${c.image.replace(/:[^:/]+$/, '')}@sha256:${rng.hex(64)}` },
+      { ...o, hostIP: ip },
+    );
   for (const [i, s] of statics(ip).entries()) {
     const hash = rng.hex(32);
-    out.push({
+    const pod: KObject = {
       apiVersion: 'v1', kind: 'Pod',
       metadata: {
         name: `${s.component}-${node.hostname}`, namespace: 'kube-system', uid: id(), resourceVersion: String(250 + i), creationTimestamp: at(10 + i),
@@ -153,8 +162,10 @@ export function systemObjects(node: NodeFacts, nodeUid: string): KObject[] {
         priorityClassName: 'system-node-critical', restartPolicy: 'Always', schedulerName: 'default-scheduler', securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
         terminationGracePeriodSeconds: 30, tolerations: CRITICAL_TOLERATION, volumes: s.volumes,
       },
-      status: status(ip, { name: s.component, image: s.image }, 5 + i, 'Burstable'),
-    });
+    };
+    // Ready once the startup probe (delay 10 s) passes; the scheduler has none.
+    pod.status = status(pod, { name: s.component, image: s.image }, { podIP: ip, qos: 'Burstable', firstStart: 5 + i, sinceBoot: SANDBOX_AFTER_BOOT.static + i, readyAfter: 11 });
+    out.push(pod);
   }
   // CoreDNS: the Deployment kubeadm applies, its ReplicaSet, two replicas with the first two addresses of the pod CIDR.
   const dnsLabels = { 'k8s-app': 'kube-dns' };
@@ -187,6 +198,7 @@ export function systemObjects(node: NodeFacts, nodeUid: string): KObject[] {
     status: {
       availableReplicas: 2, observedGeneration: 1, readyReplicas: 2, replicas: 2, updatedReplicas: 2,
       conditions: [
+        // Available went False while both replicas were unready after the reboot, and True when the first was ready again (set below).
         { lastTransitionTime: at(40), lastUpdateTime: at(40), message: 'Deployment has minimum availability.', reason: 'MinimumReplicasAvailable', status: 'True', type: 'Available' },
         { lastTransitionTime: at(28), lastUpdateTime: at(40), message: `ReplicaSet "coredns-${RS_HASH}" has successfully progressed.`, reason: 'NewReplicaSetAvailable', status: 'True', type: 'Progressing' },
       ],
@@ -209,16 +221,25 @@ export function systemObjects(node: NodeFacts, nodeUid: string): KObject[] {
       enableServiceLinks: true, nodeName: node.hostname, preemptionPolicy: 'PreemptLowerPriority', priority: 2000000000,
       tolerations: [...(spec.tolerations as Obj[]), ...['not-ready', 'unreachable'].map((k) => ({ effect: 'NoExecute', key: `node.kubernetes.io/${k}`, operator: 'Exists', tolerationSeconds: 300 }))],
     });
-    out.push({
+    const pod: KObject = {
       apiVersion: 'v1', kind: 'Pod',
       metadata: {
         name: `coredns-${RS_HASH}-${suffix}`, namespace: 'kube-system', uid: id(), resourceVersion: String(300 + i), creationTimestamp: at(28), labels: rsLabels, generateName: `coredns-${RS_HASH}-`,
         ownerReferences: [{ apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'ReplicaSet', name: `coredns-${RS_HASH}`, uid: rsUid }],
       },
       spec,
-      status: status(`10.244.0.${2 + i}`, { name: 'coredns', image: 'registry.k8s.io/coredns/coredns:v1.11.1' }, 36, 'Burstable'),
-    });
+    };
+    // host-local hands out addresses round-robin after the last one reserved (its state in /var/lib/cni survives the
+    // reboot), so the CoreDNS sandboxes made after the boot got .10 and .11 (cni.ts: the learner's pods start at .12).
+    pod.status = status(pod, { name: 'coredns', image: 'registry.k8s.io/coredns/coredns:v1.11.1' }, { podIP: `10.244.0.${10 + i}`, qos: 'Burstable', firstStart: 36, sinceBoot: SANDBOX_AFTER_BOOT.dns, readyAfter: 1 });
+    out.push(pod);
   }
+  const dnsReady = out
+    .filter((o) => o.kind === 'Pod' && o.metadata.name.startsWith('coredns-'))
+    .map((o) => ((o.status as Obj).conditions as Obj[]).find((c) => c.type === 'Ready')!.lastTransitionTime as string)
+    .sort()[0];
+  const deployment = out.find((o) => o.kind === 'Deployment')!;
+  Object.assign(((deployment.status as Obj).conditions as Obj[])[0]!, { lastTransitionTime: dnsReady, lastUpdateTime: dnsReady });
   out.push({
     apiVersion: 'v1', kind: 'Service',
     metadata: {
@@ -233,10 +254,10 @@ export function systemObjects(node: NodeFacts, nodeUid: string): KObject[] {
     status: { loadBalancer: {} },
   });
   out.push(...kubeProxy(node, id, rng, status));
-  return out;
+  return { objects: out, runs: story.runs };
 }
 
-function kubeProxy(node: NodeFacts, id: () => string, rng: Rng, status: (ip: string, c: { name: string; image: string }, started: number, qos: string) => Obj): KObject[] {
+function kubeProxy(node: NodeFacts, id: () => string, rng: Rng, status: (pod: KObject, c: { name: string; image: string }, o: { podIP: string; qos: string; firstStart: number; sinceBoot: number; readyAfter: number }) => Obj): KObject[] {
   const labels = { 'k8s-app': 'kube-proxy' };
   const image = `registry.k8s.io/kube-proxy:${KUBE_VERSION}`;
   const revision = rng.hex(10).replace(/[013aeiou]/g, 'd').slice(0, 10);
@@ -277,7 +298,7 @@ function kubeProxy(node: NodeFacts, id: () => string, rng: Rng, status: (ip: str
       ownerReferences: [{ apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'DaemonSet', name: 'kube-proxy', uid: dsUid }],
     },
     spec,
-    status: status(node.ip, { name: 'kube-proxy', image }, 30, 'BestEffort'),
   };
+  pod.status = status(pod, { name: 'kube-proxy', image }, { podIP: node.ip, qos: 'BestEffort', firstStart: 30, sinceBoot: SANDBOX_AFTER_BOOT.proxy, readyAfter: 0 });
   return [ds, pod];
 }

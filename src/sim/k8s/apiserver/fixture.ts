@@ -2,6 +2,7 @@
  * node1 as a single-node kubeadm cluster: the Node object and the four namespaces every
  * cluster starts with (Kubernetes v1.30 on containerd 1.7, CURRICULUM §2).
  */
+import type { Fixture } from '../../fixture.ts';
 import type { KObject } from '../types.ts';
 
 export const KUBE_VERSION = 'v1.30.5';
@@ -10,9 +11,35 @@ export const CONTAINER_RUNTIME = 'containerd://1.7.22';
 /** When kubeadm init ran on node1. */
 export const CLUSTER_CREATED = '2024-09-02T09:30:12Z';
 
-export interface NodeFacts { hostname: string; ip: string; kernel: string; cpus: number; memBytes: number }
+/** `bootMs`: when node1 last booted (the host's /proc/uptime); the cluster was up before, so node1 has been rebooted once since kubeadm init. */
+export interface NodeFacts { hostname: string; ip: string; kernel: string; cpus: number; memBytes: number; bootMs: number }
 
-export function nodeObject(f: NodeFacts, uid: string): KObject {
+/** node1's facts from the host's fixture world. */
+export function nodeFactsOf(f: Fixture): NodeFacts {
+  const ip = f.network.eth0.addr.split('/')[0]!;
+  return { hostname: f.hostname, ip, kernel: f.kernel.release, cpus: f.cpus, memBytes: f.memTotalBytes, bootMs: Date.parse(f.bootTime) };
+}
+
+const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+/**
+ * node1's reboot, seconds after boot: systemd starts containerd.service (PID 640), which reloads its CRI state and
+ * marks every container that was running as exited (containerd@v1.7.22:pkg/cri/server/restart.go loadContainer:
+ * the task is gone, so FinishedAt = now, ExitCode 255, Reason "Unknown"); then the kubelet starts, registers the
+ * node and recreates the static pods, kube-proxy once the API server answers, CoreDNS once the CNI is ready.
+ */
+export const AFTER_BOOT = { containerdLoaded: 6, kubeletStarted: 9, nodeReady: 11 };
+
+/**
+ * The Node as the kubelet reports it `nowMs` after the reboot. The controller manager was down with the node, so no
+ * condition went Unknown; the restarted kubelet first posted Ready=False (its runtime status check had not completed:
+ * pkg/kubelet/nodestatus/setters.go ReadyCondition), then Ready=True, so only Ready's transition is after the boot.
+ * With nothing changing, the kubelet reports its status every 5 min (nodeStatusReportFrequency).
+ */
+export function nodeObject(f: NodeFacts, uid: string, nowMs: number): KObject {
+  const posted = f.bootMs + AFTER_BOOT.kubeletStarted * 1000;
+  const ready = f.bootMs + AFTER_BOOT.nodeReady * 1000;
+  const heartbeat = iso(posted + Math.max(0, Math.floor((nowMs - posted) / 300_000)) * 300_000);
   const memKi = `${Math.floor(f.memBytes / 1024)}Ki`;
   return {
     apiVersion: 'v1', kind: 'Node',
@@ -39,7 +66,7 @@ export function nodeObject(f: NodeFacts, uid: string): KObject {
         ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
         ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
         ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status. AppArmor enabled'],
-      ].map(([type, status, reason, message]) => ({ lastHeartbeatTime: CLUSTER_CREATED, lastTransitionTime: CLUSTER_CREATED, message, reason, status, type })),
+      ].map(([type, status, reason, message]) => ({ lastHeartbeatTime: heartbeat, lastTransitionTime: type === 'Ready' ? iso(ready) : CLUSTER_CREATED, message, reason, status, type })),
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
         architecture: 'amd64', bootID: '3f6c2b1e-8d4a-4c7e-9b2f-5a1d7e3c9f08', containerRuntimeVersion: CONTAINER_RUNTIME, kernelVersion: f.kernel,

@@ -57,7 +57,7 @@ export class ApiServer implements KubeletApiClient {
     node: NodeFacts,
   ) {
     this.nodeName = node.hostname;
-    const nodeObj = nodeObject(node, this.newUid());
+    const nodeObj = nodeObject(node, this.newUid(), now());
     this.objects.set(this.key('nodes', '', node.hostname), nodeObj);
     for (const ns of INITIAL_NAMESPACES) this.objects.set(this.key('namespaces', '', ns), namespaceObject(ns, this.newUid()));
     this.objects.set(this.key('services', 'default', 'kubernetes'), kubernetesService(this.newUid()));

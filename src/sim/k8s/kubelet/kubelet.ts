@@ -170,6 +170,14 @@ export class Kubelet implements KubeletHandle {
         parent,
         spec.shareProcessNamespace === true,
         podSysctls(spec),
+        // kuberuntime_sandbox.go generatePodSandboxLinuxConfig: hostPID, hostIPC and hostNetwork ask for the node's namespaces
+        // (NamespaceMode NODE); dns.go getPodDNSType: ClusterFirst falls back to Default on the host network.
+        {
+          pid: spec.hostPID === true,
+          ipc: spec.hostIPC === true,
+          network: spec.hostNetwork === true,
+          hostDns: spec.dnsPolicy === 'Default' || (spec.dnsPolicy !== 'ClusterFirstWithHostNet' && spec.dnsPolicy !== 'None' && spec.hostNetwork === true),
+        },
       );
       if (typeof sb === 'string') {
         this.emitter(pod)('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${sb}`);

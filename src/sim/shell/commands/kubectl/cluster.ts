@@ -3,6 +3,7 @@
  * not before): the API server with node1's facts, the controllers, and the kubelet.
  */
 import type { Host } from '../../../host.ts';
+import { nodeFactsOf } from '../../../k8s/apiserver/fixture.ts';
 import { Cluster, type KubeletFactory } from '../../../k8s/cluster.ts';
 import { clusterViews } from '../../../k8s/registry.ts';
 import { podView } from './podview.ts';
@@ -22,13 +23,11 @@ const clusters = new WeakMap<Host, Cluster>();
 export function clusterFor(host: Host, kubelet?: KubeletFactory): Cluster {
   let c = clusters.get(host);
   if (c) return c;
-  const f = host.fixture;
-  const ip = f.network.eth0.addr.split('/')[0]!;
   c = new Cluster({
     now: () => host.clock.nowMs,
     // Its own stream, so typing kubectl does not change the container ids docker draws next.
     rng: new Rng(0x6b756265),
-    node: { hostname: f.hostname, ip, kernel: f.kernel.release, cpus: f.cpus, memBytes: f.memTotalBytes },
+    node: nodeFactsOf(host.fixture),
     // node1's kubelet: withKubelet() passes it in the first time kubectl runs; tests may pass a stand-in.
     ...(kubelet ? { kubelet } : {}),
   });
