@@ -32,6 +32,7 @@ export interface AdapterRuntime {
   signal: AbortSignal | undefined;
   onOutput: ((chunk: Chunk) => void) | undefined;
   columns: number;
+  rows: number;
   lineIsTty: boolean;
   pipelines: string[][][];
   budget: LineBudget | undefined;
@@ -111,6 +112,7 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             env: ctx.env,
             signal: rt.signal,
             columns: rt.columns,
+            rows: rt.rows,
             tty: rt.lineIsTty,
             pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
             stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,

@@ -291,6 +291,9 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
       env.host.early += warning;
     }
   }
+  // docker/cli@v27.3.1:cli/command/container/create.go: ConsoleSize is dockerCli.Out().GetTtySize(), the terminal's
+  // [height, width] when docker's stdout is one (cli/streams/out.go), else 0×0; -t plays no part.
+  hc.ConsoleSize = env.tty ? [env.rows, env.columns] : [0, 0];
   let c;
   try {
     c = env.daemon.create(img, imageArg, str('name'), config, hc, ports);
