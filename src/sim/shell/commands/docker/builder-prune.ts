@@ -7,6 +7,10 @@
 import { startPrune } from './prune-start.ts';
 import { defineCommand } from './define.ts';
 
+// docker/cli@v27.3.1:cli/command/builder/prune.go allCacheWarning, normalWarning.
+const ALL_CACHE = 'WARNING! This will remove all build cache. Are you sure you want to continue?';
+const DANGLING_CACHE = 'WARNING! This will remove all dangling build cache. Are you sure you want to continue?';
+
 // docker/cli@v27.3.1:cli/command/builder/prune.go
 export default defineCommand({
   use: 'prune',
@@ -18,15 +22,7 @@ export default defineCommand({
     { long: 'keep-storage', type: 'bytes', usage: 'Amount of disk space to keep for cache' },
   ],
   async run(flags, rest, env, cmd) {
-    const start = startPrune(
-      env,
-      cmd,
-      rest,
-      flags,
-      flags.all
-        ? 'WARNING! This will remove all build cache. Are you sure you want to continue?'
-        : 'WARNING! This will remove all dangling build cache. Are you sure you want to continue?',
-    );
+    const start = startPrune(env, cmd, rest, flags, flags.all ? ALL_CACHE : DANGLING_CACHE);
     if ('done' in start) return start.done;
     return { stdout: `${start.prompt}Total reclaimed space: 0B\n`, stderr: '', exitCode: 0 };
   },

@@ -21,14 +21,9 @@ export default defineCommand({
   ],
   async run(flags, rest, env, cmd) {
     // docker/cli@v27.3.1:cli/command/system/prune.go runPrune.
-    const start = startPrune(
-      env,
-      cmd,
-      rest,
-      flags,
-      (filters) => systemPrunePrompt(flags, filters),
-      (filters) => (flags.volumes && filters.contains('until') ? 'ERROR: The "until" filter is not supported with "--volumes"' : undefined),
-    );
+    const noUntil = (filters: FilterArgs) =>
+      flags.volumes && filters.contains('until') ? 'ERROR: The "until" filter is not supported with "--volumes"' : undefined;
+    const start = startPrune(env, cmd, rest, flags, (filters) => systemPrunePrompt(flags, filters), noUntil);
     if ('done' in start) return start.done;
     const { filters, prompt } = start;
     const lib = await env.daemon.imageLib();
