@@ -16,6 +16,14 @@ function listing(defs: Record<string, { params: (z: Zod) => Z.ZodType }>): strin
     .join('\n');
 }
 
+/** The exercise's pod.yaml, `indent` deep under its key: one container; the pod's securityContext holds `securityContext`, if any. */
+function pod(indent: string, securityContext: string[]): string {
+  const sc = securityContext.length ? ['  securityContext:', ...securityContext.map((l) => `    ${l}`)] : [];
+  return ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: app', 'spec:', ...sc, '  containers:', '  - name: app', '    image: nginx:1.25']
+    .map((l) => `${indent}${l}\n`)
+    .join('');
+}
+
 /** The exercise `container-course exercise new` writes: a small, complete k8s-yaml exercise that validates as it is. */
 export function scaffold(id: string): string {
   return `# An exercise for container-course. Check it with: container-course exercise validate .
@@ -40,28 +48,9 @@ task:
   zh-cn: 让 Pod 中的容器以非 root 用户运行，用户 ID 为 1000。
 start:
   pod.yaml: |
-    apiVersion: v1
-    kind: Pod
-    metadata:
-      name: app
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.25
-solution:
+${pod('    ', [])}solution:
   pod.yaml: |
-    apiVersion: v1
-    kind: Pod
-    metadata:
-      name: app
-    spec:
-      securityContext:
-        runAsNonRoot: true
-        runAsUser: 1000
-      containers:
-      - name: app
-        image: nginx:1.25
-checks:
+${pod('    ', ['runAsNonRoot: true', 'runAsUser: 1000'])}checks:
   - id: parses
     title: { en: The manifest parses, zh-cn: 清单可以被解析 }
     template: parses
@@ -96,16 +85,6 @@ wrong:
     description: runAsNonRoot without a user ID
     files:
       pod.yaml: |
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: app
-        spec:
-          securityContext:
-            runAsNonRoot: true
-          containers:
-          - name: app
-            image: nginx:1.25
-    expect: { failed: [uid], hints: [uid] }
+${pod('        ', ['runAsNonRoot: true'])}    expect: { failed: [uid], hints: [uid] }
 `;
 }

@@ -74,6 +74,7 @@ async function repl(io: CliIO): Promise<number> {
     const r = await world.exec(command, {
       signal: running.signal,
       columns: process.stdout.columns ?? 80,
+      rows: process.stdout.rows ?? 24,
       onOutput: (c) => (c.stream === 'stdout' ? io.stdout : io.stderr)(c.text),
     });
     running = undefined;

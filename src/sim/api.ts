@@ -31,6 +31,8 @@ export interface ExecOptions {
   onOutput?: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
   /** Terminal size, for commands that format to the width. */
   columns?: number;
+  /** Terminal height in rows (default 24, xterm's), for what asks the terminal its size (docker run's ConsoleSize). */
+  rows?: number;
   /** The page's language, for course notes (default en). */
   locale?: 'en' | 'zh-cn';
   /** Milliseconds of computing this line may take (default LIMITS.cpuMs); a restored session replays with less. */

@@ -158,6 +158,7 @@ export class SimWorld implements World {
     }
     const rt = await this.rt();
     rt.columns = options.columns ?? 80;
+    rt.rows = options.rows ?? 24;
     rt.locale = options.locale ?? 'en';
     rt.onOutput = options.onOutput;
     rt.streamed = { stdout: '', stderr: '' };

@@ -1,5 +1,5 @@
 import { isPlainObject, type Workload } from '../parse/yaml.ts';
-import type { WorkloadContext, Zod } from '../rule.ts';
+import { workloadTemplate, type Hit, type WorkloadContext, type Zod } from '../rule.ts';
 
 /** `spec.os.name: windows` pods are exempt from some restricted controls (PSA 1.25+). */
 export function isWindowsPod(w: Workload): boolean {
@@ -23,6 +23,20 @@ export function exempt(ctx: WorkloadContext, params: { windowsExempt: boolean; u
   if (params.userNamespaceExempt && isUserNamespacePod(ctx.workload)) return true;
   return false;
 }
+
+/** A PSS control whose only parameters are the exemptions: an exempt workload reports nothing. */
+export const exemptableTemplate = (run: (ctx: WorkloadContext) => Hit[]) =>
+  workloadTemplate(
+    (z) => z.object(exemptions(z)).strict(),
+    (ctx, p) => (exempt(ctx, p) ? [] : run(ctx)),
+  );
+
+/** A PSS control that compares values with an allow-list (`allowed`, described for the rule table) and honours the exemptions. */
+export const allowListTemplate = (describe: string, run: (ctx: WorkloadContext, allowed: ReadonlySet<string>) => Hit[]) =>
+  workloadTemplate(
+    (z) => z.object({ allowed: names(z).describe(describe), ...exemptions(z) }).strict(),
+    (ctx, p) => (exempt(ctx, p) ? [] : run(ctx, new Set(p.allowed))),
+  );
 
 export function strList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];

@@ -6,7 +6,7 @@
 import { noParams } from '../schema-parts.ts';
 import { isPlainObject, pointer } from '../parse/yaml.ts';
 import { workloadTemplate, type Hit } from '../rule.ts';
-import { asText, exempt, exemptions, names, q, sc, strList } from './helpers.ts';
+import { allowListTemplate, asText, exempt, exemptions, names, q, sc, strList } from './helpers.ts';
 
 /** Pod-level booleans that must be unset or false (hostNetwork, hostPID, hostIPC). */
 export const podBooleansFalse = workloadTemplate(
@@ -77,30 +77,19 @@ export const containerFieldAllowed = workloadTemplate(
 );
 
 /** capabilities.add must be a subset of `allowed` (case-sensitive, as PSA compares). */
-export const capabilitiesAddAllowed = workloadTemplate(
-  (z) =>
-    z
-      .object({
-        allowed: names(z).describe('Capabilities capabilities.add may hold (compared exactly, as PSA does).'),
-        ...exemptions(z),
-      })
-      .strict(),
-  (ctx, p) => {
-    if (exempt(ctx, p)) return [];
-    const allowed = new Set(p.allowed);
-    const hits: Hit[] = [];
-    for (const c of ctx.containers) {
-      const caps = sc(c.spec).capabilities;
-      if (!isPlainObject(caps)) continue;
-      strList(caps.add).forEach((cap, i) => {
-        if (allowed.has(cap)) return;
-        const path = `${c.path}/securityContext/capabilities/add/${i}`;
-        hits.push({ path, container: c.name, value: cap, origin: { from: 'container', path }, fix: [{ op: 'remove', path }] });
-      });
-    }
-    return hits;
-  },
-);
+export const capabilitiesAddAllowed = allowListTemplate('Capabilities capabilities.add may hold (compared exactly, as PSA does).', (ctx, allowed) => {
+  const hits: Hit[] = [];
+  for (const c of ctx.containers) {
+    const caps = sc(c.spec).capabilities;
+    if (!isPlainObject(caps)) continue;
+    strList(caps.add).forEach((cap, i) => {
+      if (allowed.has(cap)) return;
+      const path = `${c.path}/securityContext/capabilities/add/${i}`;
+      hits.push({ path, container: c.name, value: cap, origin: { from: 'container', path }, fix: [{ op: 'remove', path }] });
+    });
+  }
+  return hits;
+});
 
 /** ports[*].hostPort must be unset or 0. */
 export const hostPorts = workloadTemplate(noParams, (ctx) => {

@@ -38,6 +38,8 @@ export interface HostConfig {
   Sysctls: Record<string, string> | null;
   // Set only when their flag is given (docker run/create, docker update): moby@v27.3.1:api/types/container/hostconfig.go.
   ContainerIDFile?: string;
+  /** [height, width] of the client's terminal (docker/cli@v27.3.1:cli/command/container/create.go: Out().GetTtySize(), 0×0 when stdout is no terminal). */
+  ConsoleSize?: [number, number];
   VolumeDriver?: string;
   Annotations?: Record<string, string>;
   CgroupnsMode?: string;

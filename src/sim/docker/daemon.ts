@@ -138,6 +138,9 @@ export class Daemon {
       throw new DaemonError(
         `driver failed programming external connectivity on endpoint ${c.name} (${this.net.rng.hex(64)}): Bind for ${plan.error.hostIp.includes(':') ? `[${plan.error.hostIp}]` : plan.error.hostIp}:${plan.error.hostPort} failed: port is already allocated`,
       );
+    // moby@v27.3.1:libnetwork/ipamapi/contract.go ErrIPAlreadyAllocated, from the endpoint's address request.
+    const taken = this.net.addressError(c);
+    if (taken) throw new DaemonError(taken);
     c.ports = plan.bindings;
     const hc = c.hostConfig;
     const nsMode = {

@@ -2,7 +2,11 @@
 import type { Container } from '../docker/container.ts';
 import type { NetworkManager } from './manager.ts';
 import type { Network } from './networks.ts';
+import { intToIp, type Cidr } from './addr.ts';
+import { dnsNames } from './endpoint-config.ts';
 import { portsMap } from './ports.ts';
+
+const cidrText = (c: Cidr) => `${intToIp(c.base)}/${c.len}`;
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1456789Z');
 
@@ -10,10 +14,11 @@ function endpointSettings(mgr: NetworkManager, c: Container, net: Network): Reco
   const ep = net.endpoints.get(c.id);
   const running = c.status === 'running';
   const userDefined = !net.builtin;
+  const cfg = mgr.configOf(c, net);
   return {
-    IPAMConfig: null,
+    IPAMConfig: cfg?.ipv4 ? { IPv4Address: cfg.ipv4 } : null,
     Links: null,
-    Aliases: null,
+    Aliases: cfg?.aliases.length ? cfg.aliases : null,
     MacAddress: ep?.mac ?? '',
     DriverOpts: null,
     NetworkID: net.id,
@@ -24,7 +29,7 @@ function endpointSettings(mgr: NetworkManager, c: Container, net: Network): Reco
     IPv6Gateway: '',
     GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0,
-    DNSNames: userDefined ? [c.name, c.id.slice(0, 12)] : null,
+    DNSNames: userDefined ? dnsNames(c, cfg?.aliases ?? []) : null,
   };
 }
 
@@ -85,12 +90,11 @@ export function networkDoc(mgr: NetworkManager, net: Network, containers: Iterab
     IPAM: {
       Driver: 'default',
       Options: net.builtin ? null : {},
-      Config: net.subnet
-        ? [{ Subnet: `${[24, 16, 8, 0].map((s) => (net.subnet!.base >>> s) & 255).join('.')}/${net.subnet.len}`, Gateway: net.gateway }]
-        : null,
+      // api/types/network IPAMConfig: Subnet, IPRange (omitempty), Gateway.
+      Config: net.subnet ? [{ Subnet: cidrText(net.subnet), ...(net.ipRange ? { IPRange: cidrText(net.ipRange) } : {}), Gateway: net.gateway }] : null,
     },
     Internal: net.internal,
-    Attachable: false,
+    Attachable: net.attachable,
     Ingress: false,
     ConfigFrom: { Network: '' },
     ConfigOnly: false,

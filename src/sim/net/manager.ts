@@ -11,8 +11,9 @@ import type { Container, PortBinding } from '../docker/container.ts';
 import type { Host } from '../host.ts';
 import type { Namespace } from '../kernel/types.ts';
 import type { Rng } from '../rng.ts';
-import { linkLocal6, macFromIp, parseCidr, randomMac, inCidr, overlaps } from './addr.ts';
-import { allocateIp, DEFAULT_BRIDGE_OPTIONS, firstHost, nextPool, type Endpoint, type Network } from './networks.ts';
+import { intToIp, linkLocal6, macFromIp, parseCidr, randomMac, overlaps } from './addr.ts';
+import type { EndpointConfig } from './endpoint-config.ts';
+import { allocateIp, DEFAULT_BRIDGE_OPTIONS, mtuOf, nextPool, takenError, type Endpoint, type Network } from './networks.ts';
 import { allocatePorts, type PortPlan } from './ports.ts';
 
 /** Modes that do not name a network. */
@@ -27,10 +28,25 @@ export function networkManagerOf(host: Host): NetworkManager | undefined {
   return managers.get(host);
 }
 
+/** What `docker network create` asks the daemon for (network.CreateOptions, one IPv4 IPAM config). */
+export interface CreateOptions {
+  driver?: string;
+  subnet?: string;
+  ipRange?: string;
+  gateway?: string;
+  internal?: boolean;
+  attachable?: boolean;
+  ipv6?: boolean;
+  options?: Record<string, string>;
+  labels?: Record<string, string>;
+}
+
 export class NetworkManager {
   readonly networks = new Map<string, Network>();
   /** Networks of a container once `docker network connect/disconnect` changed them (container id → network ids); else the one of --network. */
   readonly joined = new Map<string, string[]>();
+  /** What --ip and the aliases asked for (endpoint-config.ts), per container id, then network id. */
+  private readonly configs = new Map<string, Map<string, EndpointConfig>>();
   /** The host's ids for container network namespaces (inode → nsid). */
   private readonly nsids = new Map<number, number>();
   /** Ephemeral host ports handed out so far (docker's port allocator continues after the last one). */
@@ -51,14 +67,16 @@ export class NetworkManager {
       subnet: parseCidr(fx.docker.bridgeSubnet),
       gateway: fx.docker.bridgeGateway,
       bridge: 'docker0',
+      // moby@v27.3.1:daemon/daemon_unix.go initBridgeDriver sets docker0's pool as the PreferredPool.
+      userSubnet: true,
       options: { ...DEFAULT_BRIDGE_OPTIONS },
     });
     this.add({ name: 'host', driver: 'host', createdMs: boot, builtin: true, options: {} });
     this.add({ name: 'none', driver: 'null', createdMs: boot, builtin: true, options: {} });
   }
 
-  private add(n: Omit<Network, 'id' | 'endpoints' | 'internal' | 'labels'> & Partial<Network>): Network {
-    const net: Network = { id: this.rng.hex(64), endpoints: new Map(), internal: false, labels: {}, ...n };
+  private add(n: Omit<Network, 'id' | 'endpoints' | 'internal' | 'attachable' | 'labels'> & Partial<Network>): Network {
+    const net: Network = { id: this.rng.hex(64), endpoints: new Map(), internal: false, attachable: false, labels: {}, ...n };
     this.networks.set(net.id, net);
     return net;
   }
@@ -82,8 +100,11 @@ export class NetworkManager {
     return [...this.networks.values()];
   }
 
-  /** `docker network create`: a user-defined bridge with the next free pool (or --subnet). */
-  create(name: string, opts: { driver?: string; subnet?: string; gateway?: string; internal?: boolean; labels?: Record<string, string> }): Network | string {
+  /**
+   * `docker network create`, after the CLI consolidated its IPAM options (network-create.ts): a user-defined bridge
+   * with the next free default pool, or --subnet (with its --ip-range and --gateway); --opt and --label as given.
+   */
+  create(name: string, opts: CreateOptions): Network | string {
     const driver = opts.driver ?? 'bridge';
     if (driver === 'host' || driver === 'null') return `only one instance of "${driver}" network is allowed`;
     if (driver === 'overlay')
@@ -97,9 +118,21 @@ export class NetworkManager {
       if (this.list().some((n) => n.subnet && overlaps(n.subnet, s))) return 'invalid pool request: Pool overlaps with other one on this address space';
       subnet = s;
     }
-    if (!subnet) return 'could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network';
-    const gateway = opts.gateway ?? firstHost(subnet);
-    if (opts.gateway !== undefined && !inCidr(opts.gateway, subnet)) return `no matching subnet for gateway ${opts.gateway}`;
+    // moby@v27.3.1:libnetwork/ipamapi/contract.go ErrNoMoreSubnets: the default pools are spent, and there are no IPv6 ones
+    // (libnetwork/ipamutils/utils.go lists IPv4 pools only), so --ipv6 without an IPv6 --subnet finds none.
+    if (!subnet || opts.ipv6) return 'all predefined address pools have been fully subnetted';
+    const ipRange = opts.ipRange === undefined ? undefined : parseCidr(opts.ipRange);
+    const draft = { subnet, ipRange, endpoints: new Map(), gateway: undefined } as unknown as Network;
+    const gateway = opts.gateway ?? allocateIp(draft);
+    // libnetwork/network.go ipamAllocateVersion: the gateway is requested from the pool, whose network and broadcast addresses are taken.
+    const size = 2 ** (32 - subnet.len);
+    if (gateway === undefined || [subnet.base, subnet.base + size - 1].some((n) => intToIp(n >>> 0) === gateway))
+      return `failed to allocate gateway (${opts.gateway ?? ''}): Address already in use`;
+    // moby@v27.3.1:libnetwork/drivers/bridge/bridge_linux.go fromLabels: the MTU option goes through strconv.Atoi (parseErr).
+    const mtuText = opts.options?.['com.docker.network.driver.mtu'];
+    if (mtuText !== undefined && !/^[+-]?\d+$/.test(mtuText))
+      return `failed to parse com.docker.network.driver.mtu value: ${mtuText} (strconv.Atoi: parsing ${JSON.stringify(mtuText)}: invalid syntax)`;
+    const mtu = Number(mtuText ?? 1500);
     const net = this.add({
       name,
       driver: 'bridge',
@@ -107,11 +140,14 @@ export class NetworkManager {
       builtin: false,
       subnet,
       gateway,
-      options: {},
+      ipRange,
+      userSubnet: opts.subnet !== undefined,
+      options: opts.options ?? {},
       internal: Boolean(opts.internal),
+      attachable: Boolean(opts.attachable),
       labels: opts.labels ?? {},
     });
-    net.bridge = `br-${net.id.slice(0, 12)}`;
+    net.bridge = opts.options?.['com.docker.network.bridge.name'] || `br-${net.id.slice(0, 12)}`;
     const hn = this.hostNet;
     const index = hn.nextIfindex ?? 6;
     hn.nextIfindex = index + 1;
@@ -120,7 +156,7 @@ export class NetworkManager {
       name: net.bridge,
       kind: 'bridge',
       up: false,
-      mtu: 1500,
+      mtu,
       mac: `02:42:${[0, 1, 2, 3].map(() => this.rng.hex(2)).join(':')}`,
       addrs: [`${gateway}/${subnet.len}`],
     });
@@ -166,6 +202,26 @@ export class NetworkManager {
     return p ? [p] : [];
   }
 
+  /** The settings a container asked for on a network (docker run --ip/--network-alias, docker network connect --ip/--alias). */
+  configure(c: Container, net: Network, cfg: EndpointConfig): void {
+    if (!this.configs.has(c.id)) this.configs.set(c.id, new Map());
+    this.configs.get(c.id)!.set(net.id, cfg);
+  }
+
+  configOf(c: Container, net: Network): EndpointConfig | undefined {
+    return this.configs.get(c.id)?.get(net.id);
+  }
+
+  /** Before the endpoints are made: an address asked for that another endpoint (or the gateway) holds. */
+  addressError(c: Container): string | undefined {
+    for (const net of this.networksOf(c)) {
+      const ip = this.configOf(c, net)?.ipv4;
+      const taken = ip === undefined ? undefined : takenError(net, ip, c.id);
+      if (taken) return taken;
+    }
+    return undefined;
+  }
+
   /** `docker network connect`: joins now when running, else at the next start. */
   connect(c: Container, net: Network, netns: Namespace | undefined): void {
     this.joined.set(c.id, [...this.networksOf(c).map((n) => n.id), net.id]);
@@ -175,6 +231,7 @@ export class NetworkManager {
   /** `docker network disconnect`: the endpoint goes now; NetworkMode stays as it was. */
   disconnect(c: Container, net: Network): void {
     this.leave(c, net);
+    this.configs.get(c.id)?.delete(net.id);
     this.joined.set(
       c.id,
       this.networksOf(c)
@@ -244,7 +301,7 @@ export class NetworkManager {
 
   /** One endpoint: an address from the pool, a veth pair, the host end enslaved to the bridge. */
   join(c: Container, net: Network, netns: Namespace): Endpoint | undefined {
-    const ip = allocateIp(net);
+    const ip = this.configOf(c, net)?.ipv4 ?? allocateIp(net);
     if (!ip || !net.subnet) return undefined;
     const hn = this.hostNet;
     const nsIndex = hn.nextIfindex ?? 6;
@@ -260,7 +317,7 @@ export class NetworkManager {
       peer: hostIndex,
       netnsid: 0,
       up: true,
-      mtu: 1500,
+      mtu: mtuOf(net),
       mac: ep.mac,
       addrs: [`${ip}/${net.subnet.len}`],
     });
@@ -274,7 +331,7 @@ export class NetworkManager {
       peer: nsIndex,
       netnsid: this.nsidFor(netns.inode),
       up: true,
-      mtu: 1500,
+      mtu: mtuOf(net),
       mac,
       addrs: [linkLocal6(mac)],
       master: net.bridge,

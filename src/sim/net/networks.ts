@@ -30,8 +30,14 @@ export interface Network {
   /** Bridge networks: pool, gateway and the Linux bridge (docker0, br-<12hex>). */
   subnet?: Cidr;
   gateway?: string;
+  /** The subnet came from --subnet (libnetwork IpamConf.IsStatic): only then may a container ask for an address. */
+  userSubnet?: boolean;
+  /** --ip-range: the sub-pool addresses are handed out from (libnetwork's ChildSubnet). */
+  ipRange?: Cidr;
   bridge?: string;
   internal: boolean;
+  /** --attachable (kept and shown; on node1, which is no swarm manager, every local network is attachable anyway). */
+  attachable: boolean;
   options: Record<string, string>;
   labels: Record<string, string>;
   endpoints: Map<string, Endpoint>;
@@ -52,27 +58,40 @@ export const DEFAULT_BRIDGE_OPTIONS: Record<string, string> = {
   'com.docker.network.driver.mtu': '1500',
 };
 
-/** The lowest free address of the pool, skipping the network address, the gateway and broadcast. */
+/**
+ * The lowest free address, as libnetwork's default IPAM hands them out (moby@v27.3.1:libnetwork/ipams/defaultipam
+ * allocator.go getAddress): from the --ip-range sub-pool when there is one, else from the whole pool; the pool's
+ * network and broadcast addresses are never handed out, an address of the sub-pool ending in .0 can be.
+ */
 export function allocateIp(net: Network): string | undefined {
   const s = net.subnet;
   if (!s) return undefined;
   const used = new Set([...net.endpoints.values()].map((e) => e.ip));
   if (net.gateway) used.add(net.gateway);
   const size = 2 ** (32 - s.len);
-  for (let n = 1; n < size - 1; n++) {
+  const r = net.ipRange ?? s;
+  const start = Math.max(1, ((r.base & maskOf(r.len)) >>> 0) - s.base);
+  const end = Math.min(size - 2, start + 2 ** (32 - r.len) - 1);
+  for (let n = start; n <= end; n++) {
     const ip = intToIp((s.base + n) >>> 0);
     if (!used.has(ip)) return ip;
   }
   return undefined;
 }
 
+/** A requested address (--ip, --gateway): libnetwork's ErrIPAlreadyAllocated when it is taken, undefined when free. */
+export function takenError(net: Network, ip: string, self?: string): string | undefined {
+  const taken = ip === net.gateway || [...net.endpoints.values()].some((e) => e.ip === ip && e.containerId !== self);
+  // moby@v27.3.1:libnetwork/ipamapi/contract.go ErrIPAlreadyAllocated.
+  return taken ? 'Address already in use' : undefined;
+}
+
+/** The bridge's MTU: the driver option com.docker.network.driver.mtu, else 1500. */
+export const mtuOf = (n: Network): number => Number(n.options['com.docker.network.driver.mtu'] ?? 1500);
+
 /** The next default pool that overlaps no existing network. */
 export function nextPool(nets: Iterable<Network>): Cidr | undefined {
   const taken = [...nets].flatMap((n) => (n.subnet ? [n.subnet] : []));
   for (const p of defaultPools()) if (!taken.some((t) => overlaps(t, p))) return p;
   return undefined;
-}
-
-export function firstHost(c: Cidr): string {
-  return intToIp(((c.base & maskOf(c.len)) + 1) >>> 0);
 }

@@ -7,6 +7,7 @@
 import type { Container } from '../docker/container.ts';
 import type { Host } from '../host.ts';
 import { inCidr, isIpv4 } from './addr.ts';
+import { dnsNames } from './endpoint-config.ts';
 import type { NetworkManager } from './manager.ts';
 
 export type Target =
@@ -43,7 +44,8 @@ export function resolveName(host: Host, mgr: NetworkManager, containerList: Iter
     if (net.builtin || !net.endpoints.has(me.id)) continue;
     for (const [cid, ep] of net.endpoints) {
       const c = all.find((x) => x.id === cid);
-      if (c && (c.name === name || c.id.slice(0, 12) === name || c.id === name)) return ep.ip;
+      // The embedded DNS answers the endpoint's DNSNames (name, aliases, short id, hostname) and the full id.
+      if (c && (c.id === name || dnsNames(c, mgr.configOf(c, net)?.aliases ?? []).includes(name))) return ep.ip;
     }
   }
   return undefined;

@@ -32,6 +32,7 @@ export interface AdapterRuntime {
   signal: AbortSignal | undefined;
   onOutput: ((chunk: Chunk) => void) | undefined;
   columns: number;
+  rows: number;
   lineIsTty: boolean;
   lineStdinTty: boolean;
   pipelines: string[][][];
@@ -112,6 +113,7 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             env: ctx.env,
             signal: rt.signal,
             columns: rt.columns,
+            rows: rt.rows,
             tty: rt.lineIsTty,
             stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
             pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),

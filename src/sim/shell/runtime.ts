@@ -62,6 +62,7 @@ export class ShellRuntime implements AdapterRuntime {
   /** What was streamed, in order (ExecResult.output). */
   log: { stream: 'stdout' | 'stderr'; text: string }[] = [];
   columns = 80;
+  rows = 24;
   /** False when the current line pipes or redirects (commands then print as for a pipe). */
   lineIsTty = true;
   lineStdinTty = true;

@@ -45,6 +45,8 @@ export interface CmdEnv {
   exported?: Record<string, string>;
   signal?: AbortSignal;
   columns: number;
+  /** The terminal's height in rows. */
+  rows: number;
   /** Whether stdout goes to the terminal (no pipe or redirection on the line). */
   tty: boolean;
   /** Whether stdin is the terminal: nothing piped or redirected into the command (`docker run -i`, `-t`). */

@@ -289,6 +289,7 @@ export class TerminalSession {
       const result = await this.world.exec(line, {
         signal: controller.signal,
         columns: this.term.cols,
+        rows: this.term.rows,
         locale: this.locale(),
         onOutput: (chunk) => show(chunk.text),
       });

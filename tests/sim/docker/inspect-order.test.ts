@@ -20,7 +20,8 @@ const HOST_CONFIG = {
   AutoRemove: false,
   VolumeDriver: '',
   VolumesFrom: null,
-  ConsoleSize: [0, 0],
+  // cli/command/container/create.go: the terminal's [height, width] (the world's default 24×80), docker's stdout being the terminal.
+  ConsoleSize: [24, 80],
   // Annotations: omitempty.
   CapAdd: null,
   CapDrop: null,

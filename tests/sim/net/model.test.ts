@@ -14,6 +14,7 @@ const net = (subnet: string, gateway: string, ips: string[] = []): Network => ({
   subnet: parseCidr(subnet),
   gateway,
   internal: false,
+  attachable: false,
   options: {},
   labels: {},
   endpoints: new Map(ips.map((ip, i) => [`c${i}`, { containerId: `c${i}`, id: '', ip, mac: '', ifname: 'eth0', nsIndex: 0, hostIndex: 0, hostIfname: '' }])),

@@ -28,6 +28,18 @@ async function readContext(env: CmdEnv, dir: string): Promise<Map<string, Contex
   return out;
 }
 
+/**
+ * The classic builder's options that buildx accepts and ignores (docker/buildx@v0.17.1:commands/build.go, "hidden
+ * flags": compress, cpu-*, cpuset-*, force-rm, memory, memory-swap, rm, and these three); checkWarnedFlags logs the
+ * "flag-warn" annotation of these when set, through logrus and buildx's logutil.Formatter ("WARNING: msg"), in pflag's
+ * sorted order, before the build starts.
+ */
+const FLAG_WARN: Record<string, string> = {
+  isolation: 'isolation flag is deprecated with BuildKit.',
+  'security-opt': 'security-opt flag is deprecated. "RUN --security=insecure" should be used with BuildKit.',
+  squash: 'experimental flag squash is removed with BuildKit. You should squash inside build using a multi-stage Dockerfile for efficiency.',
+};
+
 // docker/cli@v27.3.1:cli/command/image/build.go (the cobra command; with BuildKit the default builder, `docker build --help` is buildx's own help, kept below as pluginHelp)
 export default defineCommand({
   use: 'build [OPTIONS] PATH | URL | -',
@@ -40,30 +52,30 @@ export default defineCommand({
     { long: 'build-arg', type: 'list', usage: 'Set build-time variables' },
     { long: 'cache-from', type: 'stringSlice', usage: 'Images to consider as cache sources', sim: false },
     { long: 'cgroup-parent', type: 'string', usage: 'Set the parent cgroup for the "RUN" instructions during build', sim: false },
-    { long: 'compress', type: 'bool', usage: 'Compress the build context using gzip', sim: false },
-    { long: 'cpu-period', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) period', sim: false },
-    { long: 'cpu-quota', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) quota', sim: false },
-    { long: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)', sim: false },
-    { long: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)', sim: false },
-    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)', sim: false },
+    { long: 'compress', type: 'bool', usage: 'Compress the build context using gzip' },
+    { long: 'cpu-period', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) period' },
+    { long: 'cpu-quota', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) quota' },
+    { long: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)' },
+    { long: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)' },
+    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)' },
     { long: 'disable-content-trust', type: 'bool', default: 'true', usage: 'Skip image verification', sim: false },
     { long: 'file', short: 'f', type: 'string', usage: 'Name of the Dockerfile (Default is "PATH/Dockerfile")' },
-    { long: 'force-rm', type: 'bool', usage: 'Always remove intermediate containers', sim: false },
+    { long: 'force-rm', type: 'bool', usage: 'Always remove intermediate containers' },
     { long: 'iidfile', type: 'string', usage: 'Write the image ID to the file' },
-    { long: 'isolation', type: 'string', usage: 'Container isolation technology', sim: false },
+    { long: 'isolation', type: 'string', usage: 'Container isolation technology' },
     { long: 'label', type: 'list', usage: 'Set metadata for an image', sim: false },
-    { long: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit', sim: false },
-    { long: 'memory-swap', type: 'bytes', usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap', sim: false },
+    { long: 'memory', short: 'm', type: 'string', usage: 'Memory limit' },
+    { long: 'memory-swap', type: 'string', usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap' },
     { long: 'network', type: 'string', default: 'default', usage: 'Set the networking mode for the RUN instructions during build', sim: false },
     { long: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
     { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
     { long: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "plain", "tty")', hidden: true },
     { long: 'pull', type: 'bool', usage: 'Always attempt to pull a newer version of the image' },
     { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
-    { long: 'rm', type: 'bool', default: 'true', usage: 'Remove intermediate containers after a successful build', sim: false },
-    { long: 'security-opt', type: 'stringSlice', usage: 'Security options', sim: false },
+    { long: 'rm', type: 'bool', default: 'true', usage: 'Remove intermediate containers after a successful build' },
+    { long: 'security-opt', type: 'stringSlice', usage: 'Security options' },
     { long: 'shm-size', type: 'bytes', usage: 'Size of "/dev/shm"', sim: false },
-    { long: 'squash', type: 'bool', usage: 'Squash newly built layers into a single new layer', hidden: true, sim: false },
+    { long: 'squash', type: 'bool', usage: 'Squash newly built layers into a single new layer', hidden: true },
     { long: 'tag', short: 't', type: 'list', usage: 'Name and optionally a tag in the "name:tag" format' },
     { long: 'target', type: 'string', usage: 'Set the target build stage to build.' },
     { long: 'ulimit', type: 'ulimit', default: '[]', usage: 'Ulimit options', sim: false },
@@ -75,6 +87,10 @@ export default defineCommand({
         `ERROR: "docker buildx build" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`,
         1,
       );
+    const warned = Object.keys(FLAG_WARN)
+      .filter((f) => (flags as Record<string, unknown>)[f] !== undefined)
+      .map((f) => `WARNING: ${FLAG_WARN[f]}\n`)
+      .join('');
     const progress = (flags.progress as string | undefined) ?? 'auto';
     if (!['auto', 'tty', 'plain', 'quiet', 'rawjson'].includes(progress)) return R('', `ERROR: invalid progress mode ${progress}\n`, 1);
     const dir = env.fs.resolvePath(env.cwd, rest[0] as string);
@@ -119,7 +135,7 @@ export default defineCommand({
     env.host.kernel.advance(Math.round(r.seconds * 1000));
     // --iidfile: buildx (docker/buildx commands/build.go) writes the image ID, sha256:… without a newline, once the build succeeds.
     if (flags.iidfile && r.exitCode === 0 && r.image) await env.fs.writeFile(env.fs.resolvePath(env.cwd, flags.iidfile as string), r.image.image.id);
-    if (flags.quiet) return r.exitCode === 0 && r.image ? R(`${r.image.image.id}\n`) : R('', r.stderr, r.exitCode);
-    return R(r.stdout, r.stderr, r.exitCode);
+    if (flags.quiet) return r.exitCode === 0 && r.image ? R(`${r.image.image.id}\n`, warned) : R('', warned + r.stderr, r.exitCode);
+    return R(r.stdout, warned + r.stderr, r.exitCode);
   },
 });

@@ -4,8 +4,12 @@
  * docker/cli@v27.3.1:cli/command/builder/prune.go (normalWarning, allCacheWarning; a "no" is
  * errdefs.Cancelled, exit 0).
  */
-import { arity, confirmed } from './errors.ts';
+import { startPrune } from './prune-start.ts';
 import { defineCommand } from './define.ts';
+
+// docker/cli@v27.3.1:cli/command/builder/prune.go allCacheWarning, normalWarning.
+const ALL_CACHE = 'WARNING! This will remove all build cache. Are you sure you want to continue?';
+const DANGLING_CACHE = 'WARNING! This will remove all dangling build cache. Are you sure you want to continue?';
 
 // docker/cli@v27.3.1:cli/command/builder/prune.go
 export default defineCommand({
@@ -18,12 +22,8 @@ export default defineCommand({
     { long: 'keep-storage', type: 'bytes', usage: 'Amount of disk space to keep for cache' },
   ],
   async run(flags, rest, env, cmd) {
-    const argErr = arity(cmd, rest.length, 0);
-    if (argErr) return argErr;
-    const warning = flags.all
-      ? 'WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] '
-      : 'WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ';
-    if (!flags.force && !confirmed(env.stdin)) return { stdout: warning, stderr: '', exitCode: 0 };
-    return { stdout: `${flags.force ? '' : warning}Total reclaimed space: 0B\n`, stderr: '', exitCode: 0 };
+    const start = startPrune(env, cmd, rest, flags, flags.all ? ALL_CACHE : DANGLING_CACHE);
+    if ('done' in start) return start.done;
+    return { stdout: `${start.prompt}Total reclaimed space: 0B\n`, stderr: '', exitCode: 0 };
   },
 });

@@ -2,8 +2,8 @@ import { containerLabels } from '../../../docker/container.ts';
 import type { CmdEnv } from '../../types.ts';
 import { defineCommand } from './define.ts';
 import { R } from './each.ts';
-import { arity, confirmed, flagError } from './errors.ts';
-import { parseFilters, type FilterArgs } from './filters.ts';
+import type { FilterArgs } from './filters.ts';
+import { startPrune } from './prune-start.ts';
 
 // docker/cli@v27.3.1:cli/command/container/prune.go
 export default defineCommand({
@@ -14,14 +14,10 @@ export default defineCommand({
     { long: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
   ],
   async run(flags, rest, env, cmd) {
-    // cli.NoArgs (docker/cli@v27.3.1).
-    const argErr = arity(cmd, rest.length, 0);
-    if (argErr) return argErr;
-    const { filters, error } = parseFilters(flags.filter);
-    if (error) return flagError(cmd.path, error);
-    // prune.go warning; a "no" is errdefs.Cancelled: main exits 0 without a message.
-    const prompt = flags.force ? '' : 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ';
-    if (!flags.force && !confirmed(env.stdin)) return R(prompt);
+    // prune.go warning.
+    const start = startPrune(env, cmd, rest, flags, 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue?');
+    if ('done' in start) return start.done;
+    const { filters, prompt } = start;
     const r = pruneContainers(env, filters);
     if ('error' in r) return R(prompt, `Error response from daemon: ${r.error}\n`, 1);
     const list = r.gone.length ? `Deleted Containers:\n${r.gone.map((id) => `${id}\n`).join('')}\n` : '';

@@ -58,6 +58,11 @@ export interface DockerFlag {
    */
   readonly sim?: false;
   /**
+   * The "experimental" annotation: node1's daemon has no experimental features, so setting the flag is
+   * cmd/docker/docker.go areFlagsSupported's error (index.ts).
+   */
+  readonly experimental?: true;
+  /**
    * docker/cli's validator of one value (opts.ValidateIPAddress for --dns, ValidateExtraHost for
    * --add-host…), called when the flag is set, as pflag calls Value.Set: the error's text, or undefined.
    */

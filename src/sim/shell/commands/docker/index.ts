@@ -52,6 +52,10 @@ async function invoke(parent: string, name: string, entry: Entry, args: string[]
     const text = def.pluginHelp ?? leafHelp({ def, parent, use, cobraAliases: entry.aliases ?? [] }, env.columns);
     return R(text, p.helpShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : '');
   }
+  // docker/cli@v27.3.1:cmd/docker/docker.go areFlagsSupported (PersistentPreRunE): one line a flag, printed by main, status 1.
+  const experimental = def.flags.filter((f) => f.experimental && p.flags[f.long] !== undefined);
+  if (experimental.length)
+    return R('', experimental.map((f) => `"--${f.long}" is only supported on a Docker daemon with experimental features enabled\n`).join(''), 1);
   return def.run(p.flags as FlagValues<typeof def.flags>, p.rest, env, { path, useLine: `${parent} ${use}`, short: def.short });
 }
 

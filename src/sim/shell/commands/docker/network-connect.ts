@@ -1,4 +1,6 @@
+import { endpointSettingsError } from '../../../net/endpoint-config.ts';
 import { isContainerMode } from '../../../net/manager.ts';
+import { takenError } from '../../../net/networks.ts';
 import { R, netAndContainer } from './network.ts';
 import { defineCommand } from './define.ts';
 
@@ -14,7 +16,7 @@ export default defineCommand({
     { long: 'link', type: 'list', usage: 'Add link to another container', sim: false },
     { long: 'link-local-ip', type: 'stringSlice', usage: 'Add a link-local address for the container', sim: false },
   ],
-  async run(_flags, rest, env, cmd) {
+  async run(flags, rest, env, cmd) {
     const r = netAndContainer(env, rest, cmd);
     if ('exitCode' in r) return r;
     const { n, c } = r;
@@ -26,7 +28,14 @@ export default defineCommand({
         'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n',
         1,
       );
+    // moby@v27.3.1:daemon/container_operations.go updateNetworkConfig: validateEndpointSettings, as errdefs.InvalidParameter.
+    const cfg = { ipv4: flags.ip || undefined, aliases: flags.alias ?? [] };
+    const bad = endpointSettingsError(n, n.name, cfg);
+    if (bad) return R('', `Error response from daemon: ${bad}\n`, 1);
     if (mgr.networksOf(c).includes(n)) return R('', `Error response from daemon: endpoint with name ${c.name} already exists in network ${n.name}\n`, 1);
+    const taken = cfg.ipv4 && c.status === 'running' ? takenError(n, cfg.ipv4, c.id) : undefined;
+    if (taken) return R('', `Error response from daemon: ${taken}\n`, 1);
+    mgr.configure(c, n, cfg);
     mgr.connect(c, n, c.status === 'running' && c.netns !== undefined ? env.host.kernel.namespaces.get(c.netns) : undefined);
     return R('');
   },

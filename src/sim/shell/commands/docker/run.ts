@@ -4,6 +4,8 @@ import { DaemonError } from '../../../docker/daemon.ts';
 import type { ResolvedImage } from '../../../docker/images.ts';
 import { attachStorage, containerStarted, ensureImage, parseMounts } from './run-storage.ts';
 import { parsePublish } from '../../../net/ports.ts';
+import { endpointSettingsError } from '../../../net/endpoint-config.ts';
+import { isContainerMode } from '../../../net/manager.ts';
 import { CapError, dockerCaps } from '../../../kernel/capabilities.ts';
 import { parseCpuList } from '../../../kernel/cgroups.ts';
 import { defineCommand, type FlagValues, type Invocation } from './define.ts';
@@ -274,6 +276,17 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const argv0 = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])][0] ?? '';
   const netErr = env.daemon.net.validateMode(hc.NetworkMode, Object.keys(hc.PortBindings).length > 0 || Boolean(hc.PublishAllPorts), (r) => env.daemon.find(r));
   if (netErr) return { ...daemonError(netErr, cmdName), stderr: errPrefix + daemonError(netErr, cmdName).stderr };
+  // --ip and --network-alias go to the first network (opts.go parseNetworkOpts, "default" without --network);
+  // moby@v27.3.1:daemon/create.go validateNetworkingConfig names the network in its error.
+  const netName = str('network') ?? str('net') ?? 'default';
+  const endpoint = { ipv4: str('ip'), aliases: list('network-alias') };
+  // daemon.FindNetwork finds no network named "default": its addresses are not checked against a pool.
+  const epNet = isContainerMode(netName) ? undefined : env.daemon.net.find(netName === 'default' ? 'bridge' : netName);
+  const epErr = endpoint.ipv4 || endpoint.aliases.length ? endpointSettingsError(netName === 'default' ? undefined : epNet, netName, endpoint) : undefined;
+  if (epErr) {
+    const e = daemonError(`invalid config for network ${netName}: ${epErr}`, cmdName);
+    return { ...e, stderr: errPrefix + e.stderr };
+  }
   if (hc.NetworkMode === 'host' && Object.keys(hc.PortBindings).length) {
     const warning = 'WARNING: Published ports are discarded when using host network mode\n';
     if (env.stream) env.stream({ stream: 'stderr', text: warning });
@@ -282,6 +295,9 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
       env.host.early += warning;
     }
   }
+  // docker/cli@v27.3.1:cli/command/container/create.go: ConsoleSize is dockerCli.Out().GetTtySize(), the terminal's
+  // [height, width] when docker's stdout is one (cli/streams/out.go), else 0×0; -t plays no part.
+  hc.ConsoleSize = env.tty ? [env.rows, env.columns] : [0, 0];
   let c;
   try {
     c = env.daemon.create(img, imageArg, str('name'), config, hc, ports);
@@ -289,6 +305,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     if (e instanceof DaemonError) return { ...daemonError(e.message, cmdName), stderr: errPrefix + daemonError(e.message, cmdName).stderr };
     throw e;
   }
+  if (epNet && (endpoint.ipv4 || endpoint.aliases.length)) env.daemon.net.configure(c, epNet, endpoint);
   // create.go: the daemon's warnings, then the ID written to --cidfile.
   const warnings = recorded.warnings.map((w) => `WARNING: ${w}\n`).join('');
   if (warnings && env.stream) env.stream({ stream: 'stderr', text: warnings });

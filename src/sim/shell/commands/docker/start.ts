@@ -12,8 +12,8 @@ export default defineCommand({
   aliases: 'docker container start, docker start',
   flags: [
     { long: 'attach', short: 'a', type: 'bool', usage: 'Attach STDOUT/STDERR and forward signals' },
-    { long: 'checkpoint', type: 'string', usage: 'Restore from this checkpoint', hidden: true, sim: false },
-    { long: 'checkpoint-dir', type: 'string', usage: 'Use a custom checkpoint storage directory', hidden: true, sim: false },
+    { long: 'checkpoint', type: 'string', usage: 'Restore from this checkpoint', hidden: true, experimental: true },
+    { long: 'checkpoint-dir', type: 'string', usage: 'Use a custom checkpoint storage directory', hidden: true, experimental: true },
     { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container', sim: false },
     { long: 'interactive', short: 'i', type: 'bool', usage: "Attach container's STDIN" },
   ],

@@ -58,7 +58,7 @@ export function systemPrunePrompt(flags: Record<string, unknown>, filters: Filte
   // Sorted with sortorder.NaturalLess; the values here compare the same as plain strings but for digit runs.
   const listed = ['label', 'label!', 'until'].flatMap((n) => filters.get(n).map((v) => `${n}=${v}`)).sort(naturalLess);
   const filterText = listed.length ? `\n  Items to be pruned will be filtered with:${listed.map((f) => `\n  - ${f}`).join('')}\n` : '';
-  return `WARNING! This will remove:${items.map((i) => `\n  - ${i}`).join('')}\n${filterText}\nAre you sure you want to continue? [y/N] `;
+  return `WARNING! This will remove:${items.map((i) => `\n  - ${i}`).join('')}\n${filterText}\nAre you sure you want to continue?`;
 }
 
 /** github.com/fvbommel/sortorder NaturalLess: digit runs compare by value. */

@@ -1,7 +1,6 @@
-import { arity, flagError } from './errors.ts';
 import { humanSize } from '../../../image/units.ts';
-import { confirmed } from './errors.ts';
-import { FilterArgs, parseFilters } from './filters.ts';
+import { FilterArgs } from './filters.ts';
+import { startPrune } from './prune-start.ts';
 import { pruneContainers } from './container-prune.ts';
 import { pruneImages } from './image.ts';
 import { pruneNetworks } from './network.ts';
@@ -21,15 +20,12 @@ export default defineCommand({
     { long: 'volumes', type: 'bool', usage: 'Prune anonymous volumes' },
   ],
   async run(flags, rest, env, cmd) {
-    // cli.NoArgs (docker/cli@v27.3.1).
-    const argErr = arity(cmd, rest.length, 0);
-    if (argErr) return argErr;
-    const { filters, error } = parseFilters(flags.filter as string[] | undefined);
-    if (error) return flagError(cmd.path, error);
     // docker/cli@v27.3.1:cli/command/system/prune.go runPrune.
-    if (flags.volumes && filters.contains('until')) return R('', 'ERROR: The "until" filter is not supported with "--volumes"\n', 1);
-    const prompt = flags.force ? '' : systemPrunePrompt(flags, filters);
-    if (!flags.force && !confirmed(env.stdin)) return R(prompt);
+    const noUntil = (filters: FilterArgs) =>
+      flags.volumes && filters.contains('until') ? 'ERROR: The "until" filter is not supported with "--volumes"' : undefined;
+    const start = startPrune(env, cmd, rest, flags, (filters) => systemPrunePrompt(flags, filters), noUntil);
+    if ('done' in start) return start.done;
+    const { filters, prompt } = start;
     const lib = await env.daemon.imageLib();
     let out = prompt;
     const fail = (e: string) => R(out, `Error response from daemon: ${e}\n`, 1);

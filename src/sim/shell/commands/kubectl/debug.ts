@@ -15,6 +15,7 @@ import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { errorText, namespaceOf, out, parse, resourcesOf } from './common.ts';
+import { enterShell, shellOf } from './attach-shell.ts';
 import { podCopy } from './debug-copy.ts';
 import { applyProfile, PROFILES } from './debug-profiles.ts';
 
@@ -236,36 +237,19 @@ function attachTo(
   }
   const log = () => cluster.kubelet?.logs(ns, pod, cn, false) ?? '';
   if (state.terminated) return out(stdout + log(), stderr);
-  const k = env.host.kernel;
-  const c = cluster.kubelet?.container(ns, pod, cn);
-  const init = c?.running ? k.procs.get(c.pid) : undefined;
-  const root = c ? env.host.runc.roots.get(c.id) : undefined;
-  const base = init?.argv[0]?.split('/').pop() ?? '';
   // kubernetes/kubectl@v0.30.5:pkg/cmd/attach/attach.go Run: the prompt hint on stderr before the stream is attached.
   const hint = o.quiet ? '' : "If you don't see a command prompt, try pressing enter.\n";
-  if (c && init && root && o.interactive && ['sh', 'ash', 'bash'].includes(base) && init.argv.length === 1) {
+  const shell = o.interactive ? shellOf(env, cluster, ns, pod, cn) : undefined;
+  if (shell) {
     const restartAlways = String(((obj?.spec ?? {}) as Obj).restartPolicy ?? 'Always') === 'Always';
-    env.enterSession({
-      proc: init,
-      root: c.id,
-      flavor: root.flavor,
-      shell: base === 'bash' ? 'bash' : 'sh',
-      hostname: root.hostname,
-      env: { ...init.env },
-      cwd: root.workdir || '/',
-      status: 0,
-      onExit: (status) => {
-        k.exit(init, status);
-        // attach.go reattachMessage: with a raw TTY, stdin and restartPolicy Always; its words depend on where the container is.
-        const again =
-          !o.quiet && o.tty && restartAlways
-            ? o.ephemeral
-              ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod} -c ${cn} -i -t' if it is still running\n`
-              : `Session ended, resume using 'kubectl attach ${pod} -c ${cn} -i -t' command when the pod is running\n`
-            : '';
-        return (base === 'bash' ? 'exit\n' : '') + again;
-      },
-    });
+    // attach.go reattachMessage: with a raw TTY, stdin and restartPolicy Always; its words depend on where the container is.
+    enterShell(env, shell, () =>
+      !o.quiet && o.tty && restartAlways
+        ? o.ephemeral
+          ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod} -c ${cn} -i -t' if it is still running\n`
+          : `Session ended, resume using 'kubectl attach ${pod} -c ${cn} -i -t' command when the pod is running\n`
+        : '',
+    );
     return out(stdout, stderr + hint);
   }
   // A running program that is not an interactive shell: what it printed so far is what the attached stream shows.

@@ -10,6 +10,7 @@ import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
+import { enterShell, shellOf } from './attach-shell.ts';
 import { clusterFor } from './cluster.ts';
 import { errorText, namespaceOf, out, parse } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
@@ -102,38 +103,23 @@ function attachTo(env: CmdEnv, name: string, ns: string, rm: boolean, warnings: 
       return '';
     }
   };
-  const k = env.host.kernel;
-  const c = cluster.kubelet?.container(ns, name, name);
-  const init = c?.running ? k.procs.get(c.pid) : undefined;
-  const root = c ? env.host.runc.roots.get(c.id) : undefined;
-  const base = init?.argv[0]?.split('/').pop() ?? '';
-  if (c && init && root && ['sh', 'ash', 'bash'].includes(base) && init.argv.length === 1) {
+  const shell = shellOf(env, cluster, ns, name, name);
+  if (shell) {
     // kubernetes/kubectl@v0.30.5:pkg/cmd/attach/attach.go Run: the prompt hint goes to stderr before the stream is attached;
     // the deletion line is pkg/cmd/delete/delete.go's operation printer ("deleted").
-    env.enterSession({
-      proc: init,
-      root: c.id,
-      flavor: root.flavor,
-      shell: base === 'bash' ? 'bash' : 'sh',
-      hostname: root.hostname,
-      env: { ...init.env },
-      cwd: root.workdir || '/',
-      status: 0,
-      onExit: (status) => {
-        k.exit(init, status);
-        // The shell was the container's process: its status is the container's exit code (reason Error when not 0).
-        const ended =
-          restart === 'Never' && status !== 0
-            ? exitOf(
-                {
-                  metadata: { name, namespace: ns },
-                  status: { phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: status, reason: 'Error' } } }] },
-                } as unknown as KObject,
-                restart,
-              )
-            : undefined;
-        return (base === 'bash' ? 'exit\n' : '') + remove() + (ended?.stderr ?? '');
-      },
+    // The shell was the container's process: its status is the container's exit code (reason Error when not 0).
+    enterShell(env, shell, (status) => {
+      const ended =
+        restart === 'Never' && status !== 0
+          ? exitOf(
+              {
+                metadata: { name, namespace: ns },
+                status: { phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: status, reason: 'Error' } } }] },
+              } as unknown as KObject,
+              restart,
+            )
+          : undefined;
+      return remove() + (ended?.stderr ?? '');
     });
     return out('', `${warnings}If you don't see a command prompt, try pressing enter.\n`);
   }
