@@ -28,6 +28,7 @@ import { dmesg } from './dmesg.ts';
 import { docker } from './docker/index.ts';
 import { envCommand } from './env.ts';
 import { fgBuiltin } from './fg.ts';
+import { findmnt } from './findmnt.ts';
 import { free } from './free.ts';
 import { getcap } from './getcap.ts';
 import { getent } from './getent.ts';
@@ -103,6 +104,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'dmesg', load: async () => dmesg },
   { name: 'docker', load: async () => docker },
   { name: 'env', load: async () => envCommand },
+  { name: 'findmnt', load: async () => findmnt },
   { name: 'free', load: async () => free },
   { name: 'getcap', load: async () => getcap },
   { name: 'getent', load: async () => getent },
