@@ -75,6 +75,7 @@ import { tail } from './tail.ts';
 import { timedatectl } from './timedatectl.ts';
 import { touch } from './touch.ts';
 import { tty } from './tty.ts';
+import { umount } from './umount.ts';
 import { uname } from './uname.ts';
 import { unshare } from './unshare.ts';
 import { uptime } from './uptime.ts';
@@ -149,6 +150,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'timedatectl', load: async () => timedatectl },
   { name: 'touch', load: async () => touch },
   { name: 'tty', load: async () => tty },
+  { name: 'umount', load: async () => umount },
   { name: 'uname', load: async () => uname },
   { name: 'unshare', load: async () => unshare },
   { name: 'uptime', load: async () => uptime },
