@@ -46,9 +46,11 @@ import { kubectl } from './kubectl.ts';
 import { ls } from './ls.ts';
 import { lsblk } from './lsblk.ts';
 import { lsbRelease } from './lsb_release.ts';
+import { lsmod } from './lsmod.ts';
 import { lsns } from './lsns.ts';
 import { mkdir } from './mkdir.ts';
 import { mount } from './mount.ts';
+import { modprobe } from './modprobe.ts';
 import { nc } from './nc.ts';
 import { nproc } from './nproc.ts';
 import { nsenter } from './nsenter.ts';
@@ -121,8 +123,10 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'ls', load: async () => ls },
   { name: 'lsblk', load: async () => lsblk },
   { name: 'lsb_release', load: async () => lsbRelease },
+  { name: 'lsmod', load: async () => lsmod },
   { name: 'lsns', load: async () => lsns },
   { name: 'mkdir', load: async () => mkdir },
+  { name: 'modprobe', load: async () => modprobe },
   { name: 'mount', load: async () => mount },
   { name: 'nc', load: async () => nc },
   { name: 'nproc', load: async () => nproc },
