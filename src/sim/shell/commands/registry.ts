@@ -17,6 +17,7 @@ import type { SimCommand } from '../types.ts';
 import { bgBuiltin } from './bg.ts';
 import { capsh } from './capsh.ts';
 import { chown } from './chown.ts';
+import { chroot } from './chroot.ts';
 import { containerd } from './containerd.ts';
 import { crictl } from './crictl.ts';
 import { ctr } from './ctr.ts';
@@ -97,6 +98,7 @@ export interface CommandRow {
 export const COMMANDS: readonly CommandRow[] = [
   { name: 'capsh', load: async () => capsh },
   { name: 'chown', load: async () => chown },
+  { name: 'chroot', load: async () => chroot },
   { name: 'containerd', load: async () => containerd },
   { name: 'crictl', load: async () => crictl },
   { name: 'ctr', load: async () => ctr },
