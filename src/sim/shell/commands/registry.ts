@@ -71,6 +71,7 @@ import { setcap } from './setcap.ts';
 import { sleep } from './sleep.ts';
 import { ss } from './ss.ts';
 import { stat } from './stat.ts';
+import { su } from './su.ts';
 import { sudo } from './sudo.ts';
 import { sysctl } from './sysctl.ts';
 import { systemctl } from './systemctl.ts';
@@ -149,6 +150,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'sleep', load: async () => sleep },
   { name: 'ss', load: async () => ss },
   { name: 'stat', load: async () => stat },
+  { name: 'su', load: async () => su },
   { name: 'sudo', load: async () => sudo },
   { name: 'sysctl', load: async () => sysctl },
   { name: 'systemctl', load: async () => systemctl },
