@@ -8,8 +8,14 @@ describe('chroot (coreutils 9.4, busybox 1.36.1) (#10)', { timeout: 120_000 }, (
     const w = await world([]);
     expect(await w.exec('chroot')).toMatchObject({ stderr: "chroot: missing operand\nTry 'chroot --help' for more information.\n", exitCode: 125 });
     expect(await w.exec('chroot x')).toMatchObject({ stderr: "chroot: cannot change root directory to 'x': No such file or directory\n", exitCode: 125 });
-    expect(await w.exec('chroot /etc/passwd')).toMatchObject({ stderr: "chroot: cannot change root directory to '/etc/passwd': Not a directory\n", exitCode: 125 });
-    expect(await w.exec('sudo -u ubuntu chroot /')).toMatchObject({ stderr: "chroot: cannot change root directory to '/': Operation not permitted\n", exitCode: 125 });
+    expect(await w.exec('chroot /etc/passwd')).toMatchObject({
+      stderr: "chroot: cannot change root directory to '/etc/passwd': Not a directory\n",
+      exitCode: 125,
+    });
+    expect(await w.exec('sudo -u ubuntu chroot /')).toMatchObject({
+      stderr: "chroot: cannot change root directory to '/': Operation not permitted\n",
+      exitCode: 125,
+    });
     expect(await w.exec('chroot /tmp')).toMatchObject({ stderr: "chroot: failed to run command '/bin/bash': No such file or directory\n", exitCode: 127 });
     expect((await w.exec('chroot --help')).stdout).toMatch(/^Usage: chroot \[OPTION\] NEWROOT \[COMMAND \[ARG\]\.\.\.\]\n {2}or: {2}chroot OPTION\n/);
   });

@@ -26,9 +26,14 @@ describe('lsmod and modprobe (kmod 31, busybox 1.36.1) (#10)', { timeout: 120_00
       exitCode: 1,
     });
     expect(await w.exec('modprobe')).toMatchObject({ stderr: 'modprobe: ERROR: missing parameters. See -h.\n', exitCode: 1 });
-    expect(await w.exec('sudo -u ubuntu modprobe vxlan')).toMatchObject({ stderr: "modprobe: ERROR: could not insert 'vxlan': Operation not permitted\n", exitCode: 1 });
+    expect(await w.exec('sudo -u ubuntu modprobe vxlan')).toMatchObject({
+      stderr: "modprobe: ERROR: could not insert 'vxlan': Operation not permitted\n",
+      exitCode: 1,
+    });
     await w.exec('modprobe ip_vs_rr');
-    expect((await w.exec('lsmod | head -3')).stdout).toBe('Module                  Size  Used by\nip_vs_rr               12288  0\nip_vs                 221184  1 ip_vs_rr\n');
+    expect((await w.exec('lsmod | head -3')).stdout).toBe(
+      'Module                  Size  Used by\nip_vs_rr               12288  0\nip_vs                 221184  1 ip_vs_rr\n',
+    );
     await w.exec('docker run -d nginx >/dev/null');
     expect(await w.exec('modprobe -r overlay')).toMatchObject({ stderr: 'modprobe: FATAL: Module overlay is in use.\n', exitCode: 1 });
     expect((await w.exec('modprobe -V')).stdout).toBe('kmod version 31\n+ZSTD +XZ -ZLIB +LIBCRYPTO -EXPERIMENTAL\n');
@@ -40,6 +45,8 @@ describe('lsmod and modprobe (kmod 31, busybox 1.36.1) (#10)', { timeout: 120_00
     expect(out[0]).toBe('Module                  Size  Used by    Not tainted');
     expect(out).toContain('bridge                421888  1 br_netfilter');
     expect(out).toContain('overlay               212992  1 ');
-    expect((await w.exec('docker run --rm alpine modprobe overlay 2>&1')).stdout).toBe("modprobe: can't change directory to '/lib/modules': No such file or directory\n");
+    expect((await w.exec('docker run --rm alpine modprobe overlay 2>&1')).stdout).toBe(
+      "modprobe: can't change directory to '/lib/modules': No such file or directory\n",
+    );
   });
 });

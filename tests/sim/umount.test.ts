@@ -14,11 +14,14 @@ describe('umount on node1 and in alpine (#10)', { timeout: 120_000 }, () => {
     expect(await w.exec('umount')).toMatchObject({ stderr: "umount: bad usage\nTry 'umount --help' for more information.\n", exitCode: 1 });
     expect(await w.exec('sudo -u ubuntu umount /proc')).toMatchObject({ stderr: 'umount: /proc: must be superuser to unmount.\n', exitCode: 32 });
     expect(await w.exec('sudo -u ubuntu umount /etc')).toMatchObject({ stderr: 'umount: /etc: not mounted.\n', exitCode: 1 });
-    expect(await w.exec('docker run --rm debian umount /etc/hosts 2>&1')).toMatchObject({ stdout: 'umount: /etc/hosts: must be superuser to unmount.\n', exitCode: 32 });
+    expect(await w.exec('docker run --rm debian umount /etc/hosts 2>&1')).toMatchObject({
+      stdout: 'umount: /etc/hosts: must be superuser to unmount.\n',
+      exitCode: 32,
+    });
     expect((await w.exec('umount --help')).stdout).toMatch(/^\nUsage:\n umount \[-hV\]\n umount -a \[options\]\n/);
   });
 
-  it('busybox: can\'t unmount with strerror, the usage on stderr without an operand', async () => {
+  it("busybox: can't unmount with strerror, the usage on stderr without an operand", async () => {
     const w = await world(['alpine']);
     expect((await w.exec('docker run --rm alpine umount /etc/hosts 2>&1')).stdout).toBe("umount: can't unmount /etc/hosts: Operation not permitted\n");
     expect((await w.exec('docker run --rm alpine umount /x 2>&1')).stdout).toBe("umount: can't unmount /x: No such file or directory\n");

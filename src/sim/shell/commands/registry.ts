@@ -50,6 +50,7 @@ import { lsbRelease } from './lsb_release.ts';
 import { lsmod } from './lsmod.ts';
 import { lsns } from './lsns.ts';
 import { mkdir } from './mkdir.ts';
+import { more } from './more.ts';
 import { mount } from './mount.ts';
 import { modprobe } from './modprobe.ts';
 import { nc } from './nc.ts';
@@ -130,6 +131,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'lsns', load: async () => lsns },
   { name: 'mkdir', load: async () => mkdir },
   { name: 'modprobe', load: async () => modprobe },
+  { name: 'more', load: async () => more },
   { name: 'mount', load: async () => mount },
   { name: 'nc', load: async () => nc },
   { name: 'nproc', load: async () => nproc },

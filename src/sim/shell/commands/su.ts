@@ -113,9 +113,18 @@ export const su: SimCommand = {
     }
     if (u.shell.endsWith('/nologin')) return R('This account is currently not available.\n', '', 1);
     const k = env.host.kernel;
-    const base = login ? { TERM: env.env.get('TERM') ?? 'xterm-256color', PATH: pathFor(u.uid) } : { ...(env.exported ?? Object.fromEntries(env.env)) };
-    const vars: Record<string, string> =
-      preserve && !login ? base : { ...base, HOME: u.home, SHELL: u.shell, ...(login || u.uid !== 0 ? { USER: u.name, LOGNAME: u.name } : {}) };
+    const base: Record<string, string> = login
+      ? { TERM: env.env.get('TERM') ?? 'xterm-256color', PATH: pathFor(u.uid) }
+      : { ...(env.exported ?? Object.fromEntries(env.env)) };
+    const vars: Record<string, string> = { ...base };
+    if (login || !preserve) {
+      vars.HOME = u.home;
+      vars.SHELL = u.shell;
+      if (login || u.uid !== 0) {
+        vars.USER = u.name;
+        vars.LOGNAME = u.name;
+      }
+    }
     const full = { inh: 0n, prm: env.host.loginShell.caps.prm, eff: env.host.loginShell.caps.eff, bnd: env.self.caps.bnd, amb: 0n };
     const caps = u.uid === 0 ? full : { inh: 0n, prm: 0n, eff: 0n, bnd: env.self.caps.bnd, amb: 0n };
     const shellName = u.shell.slice(u.shell.lastIndexOf('/') + 1);
