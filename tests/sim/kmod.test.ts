@@ -16,6 +16,9 @@ describe('lsmod and modprobe (kmod 31, busybox 1.36.1) (#10)', { timeout: 120_00
     expect((await w.exec('lsmod | grep ^overlay')).stdout).toBe('overlay               212992  1\n');
     expect(await w.exec('lsmod -a')).toMatchObject({ stderr: 'Usage: lsmod\n', exitCode: 1 });
     expect((await w.exec('which lsmod modprobe')).stdout).toBe('/usr/sbin/lsmod\n/usr/sbin/modprobe\n');
+    // /proc/modules (kernel/module/procfs.c m_show): holders with a trailing comma; addresses only with CAP_SYSLOG.
+    expect((await w.exec('grep ^bridge /proc/modules')).stdout).toMatch(/^bridge 421888 1 br_netfilter, Live 0xffffffffc[0-9a-f]{7}\n$/);
+    expect((await w.exec('sudo -u ubuntu grep ^overlay /proc/modules')).stdout).toBe('overlay 212992 1 - Live 0x0000000000000000\n');
   });
 
   it('modprobe: quiet when loaded, loads with dependencies, refuses a module in use, not found in the release directory', async () => {

@@ -76,3 +76,6 @@ export const mountLines = (t: readonly MountEntry[]) => t.map((m) => `${m.src} o
 
 /** /proc/mounts (and /proc/PID/mounts). */
 export const procMounts = (t: readonly MountEntry[]) => t.map((m) => `${m.src} ${m.target} ${m.type} ${m.opts} 0 0\n`).join('');
+
+/** How many overlay filesystems are mounted on the host (each holds a reference to the overlay module). */
+export const hostOverlayMounts = (daemon: Daemon) => mountTable(daemon, undefined).filter((m) => m.type === 'overlay').length;

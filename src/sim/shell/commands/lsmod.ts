@@ -7,16 +7,13 @@
  */
 import type { ExecResult } from '../../api.ts';
 import { loadedModules } from '../../kernel/modules.ts';
-import { mountTable } from '../mounttable.ts';
+import { hostOverlayMounts } from '../mounttable.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 /** The modules of node1's kernel now: overlay holds one reference per overlay filesystem mounted on the host. */
-export function modulesNow(env: CmdEnv) {
-  const overlays = mountTable(env.daemon, undefined).filter((m) => m.type === 'overlay').length;
-  return loadedModules(env.host.kernel, overlays);
-}
+export const modulesNow = (env: CmdEnv) => loadedModules(env.host.kernel, hostOverlayMounts(env.daemon));
 
 export const lsmod: SimCommand = {
   name: 'lsmod',
