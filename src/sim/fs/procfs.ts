@@ -94,6 +94,8 @@ export function statusText(host: Host, p: Proc, viewer: Proc): string {
 export class ProcFs extends GeneratedFs {
   /** The text of /proc/PID/mounts for a process (its mount namespace's table; set by the shell layer). */
   mounts: (p: Proc) => string = () => '';
+  /** The text of /proc/modules for a reader (the kernel's modules; set by the shell layer, which knows the mounts). */
+  modules: (p: Proc) => string = () => '';
   /** /proc/sys is mounted read-only (a container that is not privileged: runc's readonlyPaths). */
   readOnlySys = false;
 
@@ -123,7 +125,7 @@ export class ProcFs extends GeneratedFs {
     if (parts.length === 0) {
       return dir(() => {
         const pids = [...k.procs.values()].map((p) => k.pidIn(p, v.ns.pid)).filter((x): x is number => x !== undefined);
-        return [...pids.sort((a, b) => a - b).map(String), 'cpuinfo', 'loadavg', 'meminfo', 'mounts', 'self', 'sys', 'uptime', 'version'];
+        return [...pids.sort((a, b) => a - b).map(String), 'cpuinfo', 'loadavg', 'meminfo', 'modules', 'mounts', 'self', 'sys', 'uptime', 'version'];
       });
     }
     const [first, ...rest] = parts as [string, ...string[]];
@@ -131,6 +133,7 @@ export class ProcFs extends GeneratedFs {
     // linux v6.8 fs/proc/root.c: /proc/mounts is a symlink to self/mounts.
     if (first === 'mounts' && rest.length === 0) return { type: 'link', target: 'self/mounts' };
     if (first === 'self') return this.pidNode(v, rest);
+    if (first === 'modules' && !rest.length) return file(() => this.modules(v));
     if (first === 'version' && !rest.length)
       return file(
         () =>

@@ -12,6 +12,8 @@ export interface MountEntry {
   target: string;
   type: string;
   opts: string;
+  /** The directory of the source filesystem mounted here when it is not the filesystem's root (a bind mount): mountinfo's root field, findmnt's [/dir]. */
+  root?: string;
 }
 
 const entry = (line: string): MountEntry => {
@@ -41,7 +43,8 @@ export function mountTable(daemon: Daemon, c: Container | undefined): MountEntry
   }
   const rw = c.hostConfig.ReadonlyRootfs ? 'ro' : 'rw';
   const id = c.id.slice(0, 26).toUpperCase();
-  return [
+  const binds = (daemon.lib?.mounts.get(c.id) ?? []).filter((m) => m.type !== 'tmpfs');
+  const table = [
     daemon.lib?.rootfs.get(c.id)?.mountLine ??
       `overlay on / type overlay (${rw},relatime,lowerdir=/var/lib/docker/overlay2/l/${id}:/var/lib/docker/overlay2/l/BASE,upperdir=/var/lib/docker/overlay2/${c.id}/diff,workdir=/var/lib/docker/overlay2/${c.id}/work,nouserxattr)`,
     'proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)',
@@ -54,11 +57,18 @@ export function mountTable(daemon: Daemon, c: Container | undefined): MountEntry
     '/dev/sda1 on /etc/resolv.conf type ext4 (rw,relatime,discard,errors=remount-ro)',
     '/dev/sda1 on /etc/hostname type ext4 (rw,relatime,discard,errors=remount-ro)',
     '/dev/sda1 on /etc/hosts type ext4 (rw,relatime,discard,errors=remount-ro)',
-    ...(daemon.lib?.mounts.get(c.id) ?? [])
-      .filter((m) => m.type !== 'tmpfs')
-      .map((m) => `/dev/sda1 on ${m.destination} type ext4 (${m.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro)`),
+    ...binds.map((m) => `/dev/sda1 on ${m.destination} type ext4 (${m.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro)`),
     ...Object.keys(c.hostConfig.Tmpfs ?? {}).map((t) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime,inode64)`),
   ].map(entry);
+  // The bind mounts' roots on the host's disk: the files moby writes per container (daemon/container_operations_unix.go,
+  // container/container_unix.go ResolvConfPath/HostnamePath/HostsPath) and each volume's _data or bind source.
+  const roots = new Map<string, string>([
+    ['/etc/resolv.conf', `/var/lib/docker/containers/${c.id}/resolv.conf`],
+    ['/etc/hostname', `/var/lib/docker/containers/${c.id}/hostname`],
+    ['/etc/hosts', `/var/lib/docker/containers/${c.id}/hosts`],
+    ...binds.map((m): [string, string] => [m.destination, m.type === 'volume' ? `/var/lib/docker/volumes/${m.source}/_data` : m.source]),
+  ]);
+  return table.map((m) => (m.src === '/dev/sda1' && roots.has(m.target) ? { ...m, root: roots.get(m.target) } : m));
 }
 
 /** `mount` with no arguments. */
@@ -66,3 +76,6 @@ export const mountLines = (t: readonly MountEntry[]) => t.map((m) => `${m.src} o
 
 /** /proc/mounts (and /proc/PID/mounts). */
 export const procMounts = (t: readonly MountEntry[]) => t.map((m) => `${m.src} ${m.target} ${m.type} ${m.opts} 0 0\n`).join('');
+
+/** How many overlay filesystems are mounted on the host (each holds a reference to the overlay module). */
+export const hostOverlayMounts = (daemon: Daemon) => mountTable(daemon, undefined).filter((m) => m.type === 'overlay').length;

@@ -15,7 +15,9 @@ import { hostFiles } from '../fs/hostfiles.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume, mirror } from './storagefs.ts';
-import { mountTable, procMounts } from './mounttable.ts';
+import { hostOverlayMounts, mountTable, procMounts } from './mounttable.ts';
+import { loadedModules, procModules } from '../kernel/modules.ts';
+import { hasCap } from '../kernel/capabilities.ts';
 import type { Flavor } from '../docker/images.ts';
 import type { Session } from './types.ts';
 import type { Proc } from '../kernel/types.ts';
@@ -196,6 +198,7 @@ export function rootFs(
   const procfs = new ProcFs(host);
   procfs.readOnlySys = readOnlyCg;
   procfs.mounts = (p) => procMounts(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined));
+  procfs.modules = (p) => procModules(loadedModules(host.kernel, hostOverlayMounts(daemon)), hasCap(p.caps, 'syslog'));
   const cgfs = new CgroupFs(host, readOnlyCg);
   procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
     if (!writeErrors().some((e) => e.path === path && e.reason === reason)) writeErrors().push({ path, reason });

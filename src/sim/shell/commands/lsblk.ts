@@ -11,6 +11,7 @@
 import type { ExecResult } from '../../api.ts';
 import { statfsOf, type StatFs } from '../fsstat.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
+import { scolsRender, treeArt } from '../kit/smartcols.ts';
 import { mountTable } from '../mounttable.ts';
 import type { SimCommand } from '../types.ts';
 import { LSBLK_USAGE } from './lsblk-usage.ts';
@@ -247,49 +248,18 @@ export const lsblk: SimCommand = {
       for (const [i, k] of kids.entries()) walk(k, [...last, i === kids.length - 1]);
     };
     for (const r of roots) walk(r, []);
-    const tree = !o.list;
-    const art = (last: boolean[]) => {
-      if (!tree || !last.length) return '';
-      const [branch, end, bar] = o.ascii ? ['|-', '`-', '| '] : ['├─', '└─', '│ '];
-      return (
-        last
-          .slice(0, -1)
-          .map((l) => (l ? '  ' : bar))
-          .join('') + (last[last.length - 1] ? end : branch)
-      );
-    };
+    const art = (last: boolean[]) => (o.list ? '' : treeArt(last, o.ascii));
     const cells = rows.map((r) => cols.map((id) => (id === 'NAME' ? art(r.last) : '') + COLUMNS[id]!.value(r.d, ctx)));
     const status = !p.operands.length ? 0 : failed === p.operands.length ? 32 : failed ? 64 : 0;
     if (!rows.length) return R('', stderr, status);
-    return R(render(cols, cells, o.noheadings), stderr, status);
+    return R(
+      scolsRender(
+        cols.map((id) => ({ name: id, ...COLUMNS[id]! })),
+        cells,
+        { noheadings: o.noheadings },
+      ),
+      stderr,
+      status,
+    );
   },
 };
-
-/** libsmartcols: each column as wide as its widest cell or header (count_column_width), the last one unpadded. */
-function render(cols: string[], cells: string[][], noheadings: boolean): string {
-  const width = cols.map((id, i) => {
-    const hint = COLUMNS[id]!.hint;
-    const min = Math.max(id.length, 1);
-    let w = Math.max(0, ...cells.map((r) => Math.max(...(r[i] as string).split('\n').map((s) => [...s].length))));
-    if (w < min) w = min;
-    else if (hint >= 1 && w < hint && min < hint) w = hint;
-    return w;
-  });
-  const line = (vals: string[]) =>
-    vals
-      .map((v, i) => {
-        const right = COLUMNS[cols[i]!]!.right;
-        const pad = (width[i] as number) - [...v].length;
-        if (i === vals.length - 1 && !right) return v;
-        return right ? ' '.repeat(Math.max(0, pad)) + v : v + ' '.repeat(Math.max(0, pad));
-      })
-      .join(' ');
-  let out = noheadings ? '' : `${line(cols)}\n`;
-  for (const r of cells) {
-    // A cell with several lines (MOUNTPOINTS) continues on the next lines, the other columns blank.
-    const parts = r.map((v) => v.split('\n'));
-    const n = Math.max(...parts.map((x) => x.length));
-    for (let k = 0; k < n; k++) out += `${line(parts.map((x) => x[k] ?? ''))}\n`;
-  }
-  return out;
-}

@@ -14,7 +14,7 @@ export async function runAsNew(
   p: Proc,
   argv: string[],
   hostname: string | undefined,
-  rootfs?: { root: string; flavor: Flavor },
+  rootfs?: { root: string; flavor: Flavor; cwd?: string },
 ): Promise<ExecResult> {
   const k = env.host.kernel;
   if (!argv.length || (SHELLS.includes(argv[0] as string) && argv.slice(1).every((a) => a === '-i' || a === '-l' || a === '--login'))) {
@@ -29,7 +29,7 @@ export async function runAsNew(
       shell: rootfs ? (rootfs.flavor === 'busybox' ? 'sh' : 'bash') : env.session.shell,
       hostname: hostname ?? env.session.hostname,
       env: { ...env.session.env },
-      cwd: env.cwd,
+      cwd: rootfs?.cwd ?? env.cwd,
       status: 0,
       onExit: (status) => {
         k.exit(p, status);

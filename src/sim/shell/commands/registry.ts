@@ -17,6 +17,7 @@ import type { SimCommand } from '../types.ts';
 import { bgBuiltin } from './bg.ts';
 import { capsh } from './capsh.ts';
 import { chown } from './chown.ts';
+import { chroot } from './chroot.ts';
 import { containerd } from './containerd.ts';
 import { crictl } from './crictl.ts';
 import { ctr } from './ctr.ts';
@@ -28,6 +29,7 @@ import { dmesg } from './dmesg.ts';
 import { docker } from './docker/index.ts';
 import { envCommand } from './env.ts';
 import { fgBuiltin } from './fg.ts';
+import { findmnt } from './findmnt.ts';
 import { free } from './free.ts';
 import { getcap } from './getcap.ts';
 import { getent } from './getent.ts';
@@ -45,9 +47,12 @@ import { kubectl } from './kubectl.ts';
 import { ls } from './ls.ts';
 import { lsblk } from './lsblk.ts';
 import { lsbRelease } from './lsb_release.ts';
+import { lsmod } from './lsmod.ts';
 import { lsns } from './lsns.ts';
 import { mkdir } from './mkdir.ts';
+import { more } from './more.ts';
 import { mount } from './mount.ts';
+import { modprobe } from './modprobe.ts';
 import { nc } from './nc.ts';
 import { nproc } from './nproc.ts';
 import { nsenter } from './nsenter.ts';
@@ -67,6 +72,7 @@ import { setcap } from './setcap.ts';
 import { sleep } from './sleep.ts';
 import { ss } from './ss.ts';
 import { stat } from './stat.ts';
+import { su } from './su.ts';
 import { sudo } from './sudo.ts';
 import { sysctl } from './sysctl.ts';
 import { systemctl } from './systemctl.ts';
@@ -74,6 +80,7 @@ import { tail } from './tail.ts';
 import { timedatectl } from './timedatectl.ts';
 import { touch } from './touch.ts';
 import { tty } from './tty.ts';
+import { umount } from './umount.ts';
 import { uname } from './uname.ts';
 import { unshare } from './unshare.ts';
 import { uptime } from './uptime.ts';
@@ -93,6 +100,7 @@ export interface CommandRow {
 export const COMMANDS: readonly CommandRow[] = [
   { name: 'capsh', load: async () => capsh },
   { name: 'chown', load: async () => chown },
+  { name: 'chroot', load: async () => chroot },
   { name: 'containerd', load: async () => containerd },
   { name: 'crictl', load: async () => crictl },
   { name: 'ctr', load: async () => ctr },
@@ -103,6 +111,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'dmesg', load: async () => dmesg },
   { name: 'docker', load: async () => docker },
   { name: 'env', load: async () => envCommand },
+  { name: 'findmnt', load: async () => findmnt },
   { name: 'free', load: async () => free },
   { name: 'getcap', load: async () => getcap },
   { name: 'getent', load: async () => getent },
@@ -118,8 +127,11 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'ls', load: async () => ls },
   { name: 'lsblk', load: async () => lsblk },
   { name: 'lsb_release', load: async () => lsbRelease },
+  { name: 'lsmod', load: async () => lsmod },
   { name: 'lsns', load: async () => lsns },
   { name: 'mkdir', load: async () => mkdir },
+  { name: 'modprobe', load: async () => modprobe },
+  { name: 'more', load: async () => more },
   { name: 'mount', load: async () => mount },
   { name: 'nc', load: async () => nc },
   { name: 'nproc', load: async () => nproc },
@@ -140,6 +152,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'sleep', load: async () => sleep },
   { name: 'ss', load: async () => ss },
   { name: 'stat', load: async () => stat },
+  { name: 'su', load: async () => su },
   { name: 'sudo', load: async () => sudo },
   { name: 'sysctl', load: async () => sysctl },
   { name: 'systemctl', load: async () => systemctl },
@@ -147,6 +160,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'timedatectl', load: async () => timedatectl },
   { name: 'touch', load: async () => touch },
   { name: 'tty', load: async () => tty },
+  { name: 'umount', load: async () => umount },
   { name: 'uname', load: async () => uname },
   { name: 'unshare', load: async () => unshare },
   { name: 'uptime', load: async () => uptime },
