@@ -81,7 +81,7 @@ function dockerd(host: Host): Proc | undefined {
 /** Starts one docker-proxy per binding of a container that has just joined its network (c.ip is set). */
 export function startProxies(host: Host, c: Container): UserlandProxy[] {
   const parent = dockerd(host);
-  if (!parent || !c.ip || !c.ports.length) return [];
+  if (!host.userlandProxy || !parent || !c.ip || !c.ports.length) return [];
   host.runc.reachFixturePids();
   const pidNs = host.kernel.ns(host.fixture.namespaces.pid);
   return proxyOrder(c, c.ports).map((binding) => {
