@@ -33,7 +33,7 @@ for (let i = 0; i < N; i++) {
   writeFileSync(join(dir, 'commands.sh'), `${HOSTILE[i % HOSTILE.length]}\n`);
 }
 mkdirSync(join(root, 'class', 'zz-good'));
-writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'ps -o pid,ppid,cmd -p 23890\ndocker stop shop\n');
+writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'ps -o pid,ppid,cmd -p 23910\ndocker stop shop\n');
 
 /**
  * CPU seconds (user + system) of this process's finished children, from /proc/self/stat

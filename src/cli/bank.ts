@@ -18,7 +18,7 @@ import type { Exercise } from '../schemas/exercise.ts';
 import { naturalCompare, readText, repoRoot } from './checker-io.ts';
 
 /** The version the current exercises will be released as (and are, as long as they equal its frozen copy). */
-export const NEWEST_RULES = '2026.12.4';
+export const NEWEST_RULES = '2026.12.5';
 
 declare const __CC_VERSION__: string | undefined;
 
@@ -78,6 +78,14 @@ export async function frozenVersions(): Promise<string[]> {
     .sort(naturalCompare);
 }
 
+/**
+ * The first rule set written for a node1 whose dockerd starts docker-proxy processes. The sets before it name PIDs of a
+ * host without them (E1.1's 23890, E3.1's 23866): their shell goals are graded on such a host (--userland-proxy=false),
+ * so a submission keeps the score it got when the set was released.
+ */
+const FIRST_WITH_PROXIES = '2026.12.5';
+const beforeProxies = (version: string) => naturalCompare(version, FIRST_WITH_PROXIES) < 0;
+
 async function readFrozen(version: string): Promise<Bank> {
   const bank = await embedded();
   const raw = bank
@@ -88,7 +96,8 @@ async function readFrozen(version: string): Promise<Bank> {
   for (const [i, e] of (raw?.exercises ?? []).entries()) {
     // Parameters too, as loadExercise parses them: graded checks take parsed parameters.
     const r = parseExercise(e, `rule set ${version}: exercises[${i}]`);
-    if ('exercise' in r) exercises.push(r.exercise);
+    if ('exercise' in r)
+      exercises.push(beforeProxies(version) && r.exercise.kind === 'shell-goal' ? { world: { userlandProxy: false }, ...r.exercise } : r.exercise);
     else errors.push(r.error);
   }
   return { version, exercises, errors };

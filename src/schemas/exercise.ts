@@ -95,6 +95,11 @@ export const shellGoalExerciseSchema = z
     ...base,
     kind: z.literal('shell-goal'),
     scenario: z.string().optional().describe('Simulator scenario the terminal starts from.'),
+    world: z
+      .object({ userlandProxy: z.boolean().optional().describe("dockerd's --userland-proxy (default true): false starts no docker-proxy processes.") })
+      .strict()
+      .optional()
+      .describe('Options of the simulated host the exercise is graded on.'),
     setup: z
       .array(z.string())
       .default([])

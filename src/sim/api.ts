@@ -49,6 +49,12 @@ export type ClockMode = 'virtual' | 'realtime';
 export interface WorldOptions {
   seed?: number;
   clock?: ClockMode;
+  /**
+   * dockerd's --userland-proxy (default true): one docker-proxy process per published host address
+   * (src/sim/docker/proxy.ts). False for rule sets frozen before the simulator had them, whose PIDs
+   * were written for a host without them.
+   */
+  userlandProxy?: boolean;
 }
 
 export interface World {

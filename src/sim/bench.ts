@@ -4,7 +4,7 @@ import { createWorld } from './index.ts';
 export const BENCH_COMMANDS = [
   'docker run -d --name web -p 8080:80 nginx',
   "docker inspect -f '{{.State.Pid}}' web",
-  'ps -o pid,ppid,cmd -p 23817',
+  'ps -o pid,ppid,cmd -p 23827',
   'docker ps -a',
   'grep Cap /proc/self/status | head -3',
   'docker exec web cat /sys/fs/cgroup/memory.max',

@@ -44,6 +44,8 @@ export class Host {
    * iputils-ping postinst gives /usr/bin/ping cap_net_raw=ep (getcap on a 24.04 server lists it).
    */
   readonly fileCaps = new Map<string, import('./kernel/captext.ts').CapState>([['host:/usr/bin/ping', { p: 1n << 13n, i: 0n, e: 1n << 13n }]]);
+  /** dockerd's --userland-proxy (WorldOptions.userlandProxy): a docker-proxy process per published host address. */
+  userlandProxy = true;
   /** Commands interrupted so far because they never end on their own (virtual mode, VIRTUAL_BOUND_MS). */
   virtualStops = 0;
   /** Real milliseconds spent in simulated waits so far (not computing: a line's CPU budget leaves them out). */

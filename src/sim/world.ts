@@ -39,6 +39,7 @@ export class SimWorld implements World {
 
   constructor(fixture: Fixture = node1Fixture, options: WorldOptions = {}) {
     this.host = new Host(fixture, options.seed ?? 1, options.clock ?? 'virtual');
+    this.host.userlandProxy = options.userlandProxy ?? true;
     this.daemon = new Daemon(this.host);
     const sh = this.host.loginShell;
     this.sessions.push({

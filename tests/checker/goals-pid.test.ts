@@ -17,18 +17,18 @@ const loaded = loadExercise(readFileSync(file, 'utf8'), 'e1.1.yaml');
 if ('error' in loaded) throw new Error(loaded.error);
 const e11 = loaded.exercise as ShellGoalExercise;
 
-it("after E1.1's setup, host PID 23890 is an nginx worker of shop, whose main process is 23866, and no container's main process", async () => {
+it("after E1.1's setup, host PID 23910 is an nginx worker of shop, whose main process is 23886 (each container's two docker-proxy processes come before its shim), and no container's main process", async () => {
   const w = createWorld(undefined, { clock: 'virtual', seed: 1 });
   for (const line of e11.setup) await w.exec(line);
-  expect((await w.exec('ps -o pid,ppid,cmd -p 23890')).stdout).toBe('    PID    PPID CMD\n  23890   23866 nginx: worker process\n');
-  expect((await w.exec("docker inspect -f '{{.Name}} {{.State.Pid}}' web shop blog")).stdout).toBe('/web 23817\n/shop 23866\n/blog 23915\n');
-  expect((await w.exec('docker top shop')).stdout).toContain('23890');
-  expect(e11.task.en).toContain('23890');
-  expect(e11.task['zh-cn']).toContain('23890');
+  expect((await w.exec('ps -o pid,ppid,cmd -p 23910')).stdout).toBe('    PID    PPID CMD\n  23910   23886 nginx: worker process\n');
+  expect((await w.exec("docker inspect -f '{{.Name}} {{.State.Pid}}' web shop blog")).stdout).toBe('/web 23827\n/shop 23886\n/blog 23945\n');
+  expect((await w.exec('docker top shop')).stdout).toContain('23910');
+  expect(e11.task.en).toContain('23910');
+  expect(e11.task['zh-cn']).toContain('23910');
 });
 
-it('E1.1: kill 23890 leaves shop running (the worker is not its main process); the goal list says so', async () => {
-  const g = await replayAndGrade(e11, ['kill 23890', 'docker ps'], createWorld);
+it('E1.1: kill 23910 leaves shop running (the worker is not its main process); the goal list says so', async () => {
+  const g = await replayAndGrade(e11, ['kill 23910', 'docker ps'], createWorld);
   expect(g.checks.map((c) => [c.id, c.passed])).toEqual([
     ['culprit', false],
     ['others', true],

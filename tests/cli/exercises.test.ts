@@ -7,7 +7,7 @@ describe('container-course exercises', { timeout: 120_000 }, () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]!.replace(/ +/g, ' ')).toBe('id kind points files lesson hidden title');
-    expect(lines[1]!.replace(/ +/g, ' ')).toBe('e1.1 shell-goal 6 commands.sh L1 - Which container is host PID 23890?');
+    expect(lines[1]!.replace(/ +/g, ' ')).toBe('e1.1 shell-goal 6 commands.sh L1 - Which container is host PID 23910?');
     expect(lines.find((l) => l.startsWith('e11.1'))!.replace(/ +/g, ' ')).toBe('e11.1 k8s-yaml 10 pod.yaml L11 1 The maximum-security container');
     const ids = lines
       .slice(1)

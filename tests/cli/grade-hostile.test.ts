@@ -28,7 +28,7 @@ describe('grade --jobs 2 on a class of hostile shell submissions', () => {
       writeFileSync(join(root, 'class', `h${String(i + 1).padStart(2, '0')}`, 'commands.sh'), `${line}\n`);
     });
     mkdirSync(join(root, 'class', 'zz-good'));
-    writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'ps -o pid,ppid,cmd -p 23890\ndocker stop shop\n');
+    writeFileSync(join(root, 'class', 'zz-good', 'commands.sh'), 'ps -o pid,ppid,cmd -p 23910\ndocker stop shop\n');
     const t0 = Date.now();
     const r = spawnSync(process.execPath, [bundle, 'grade', '-e', 'e1.1', 'class', '--jobs', '2', '--time-limit', '6', '--format', 'json'], {
       cwd: root,

@@ -75,7 +75,7 @@ describe('rule set 2026.12', { timeout: 120_000 }, () => {
     expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({
       code: 2,
       stdout: '',
-      stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, 2026.12.3, 2026.12.4, current\n",
+      stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, 2026.12.3, 2026.12.4, 2026.12.5, current\n",
     });
     writeFileSync(join(root, 'container-course.lock'), '{"rules": 2026}');
     expect((await runCli(['grade', '-e', 'e11.1', 'x.yaml'], { cwd: root })).stderr).toBe(
@@ -113,6 +113,11 @@ const ACROSS: { rules: string; exercise: string; text: string; score: string }[]
   { rules: '2026.12.2', exercise: 'e11.2', text: OLD_E112, score: '3' },
   { rules: '2026.12.3', exercise: 'e11.2', text: OLD_E112, score: '0' },
   { rules: '2026.12.3', exercise: 'e11.2', text: 'docker run --rm --cap-drop NET_RAW --cap-drop KILL alpine grep CapEff /proc/self/status\n', score: '3' },
+  // 2026.12.5: dockerd's docker-proxy processes take host PIDs before each container's shim, so E1.1's shop worker is
+  // 23910 and E3.1's kubia 23876. The sets before it are still graded on a host without proxies (bank.ts FIRST_WITH_PROXIES).
+  { rules: '2026.12.5', exercise: 'e1.1', text: NEW_E11.replace('23890', '23910'), score: '6' },
+  { rules: '2026.12.5', exercise: 'e3.1', text: OLD_E31.replaceAll('23817', '23876'), score: '4' },
+  { rules: '2026.12.5', exercise: 'e3.1', text: OLD_E31.replaceAll('23817', '23866'), score: '0' },
 ];
 
 describe('rule sets 2026.12.2 and 2026.12.3: E1.1, E3.1, E4.1 and E11.2 before and after the redesign', { timeout: 120_000 }, () => {

@@ -203,7 +203,7 @@ describe('container-course grade', { timeout: 120_000 }, () => {
   it('grades a shell-goal submission file by replaying its commands', async () => {
     writeFileSync(
       join(root, 'e1.1.json'),
-      JSON.stringify({ format: 'container-course-submission', version: 1, exercise: 'e1.1', commands: ['ps -o pid,ppid,cmd -p 23890', 'docker stop shop'] }),
+      JSON.stringify({ format: 'container-course-submission', version: 1, exercise: 'e1.1', commands: ['ps -o pid,ppid,cmd -p 23910', 'docker stop shop'] }),
     );
     const r = await runCli(['grade', '-e', 'e1.1', '--format', 'csv', 'e1.1.json'], { cwd: root });
     expect(r.stdout).toBe('student,submission,score,max,percent,culprit,others,feedback\ne1.1,e1.1.json,6,6,100,3,3,\n');

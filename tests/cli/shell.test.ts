@@ -12,7 +12,7 @@ describe('container-course shell', () => {
   it('runs -c lines and exits with the last status', async () => {
     const { out, cli } = io();
     const code = await run(['-c', "docker run -d --name web -p 8080:80 nginx >/dev/null 2>&1\ndocker inspect -f '{{.State.Pid}}' web; false"], cli);
-    expect(out.stdout).toBe('23817\n');
+    expect(out.stdout).toBe('23827\n');
     expect(code).toBe(1);
   });
   it('prints the OOM exit status like the terminal', async () => {

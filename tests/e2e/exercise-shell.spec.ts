@@ -33,7 +33,7 @@ test.describe('shell-goal exercises', () => {
   // Each test starts the simulated host and replays the session in the grader after every
   // command: a loaded 2-core machine needs more than the default 45 s.
   test.describe.configure({ timeout: 120_000 });
-  test('E1.1: Reset sets up web, shop and blog; kill 23890 leaves shop running; stopping shop reaches the goal; the CLI re-grades the download the same', async ({
+  test('E1.1: Reset sets up web, shop and blog; kill 23910 leaves shop running; stopping shop reaches the goal; the CLI re-grades the download the same', async ({
     page,
   }) => {
     await page.goto(LESSON1);
@@ -50,10 +50,10 @@ test.describe('shell-goal exercises', () => {
     await expect(p.locator('.cc-goals li[data-check="culprit"]')).toHaveClass('cc-fail');
 
     // The PID the task names is the one the learner's terminal shows after Reset.
-    await type(page, 'ps -o pid,ppid,cmd -p 23890');
-    await expect(screen(page)).toContainText('23890   23866 nginx: worker process');
+    await type(page, 'ps -o pid,ppid,cmd -p 23910');
+    await expect(screen(page)).toContainText('23910   23886 nginx: worker process');
     await expect(p.locator('.cc-goals li[data-check="others"]')).toHaveClass('cc-pass');
-    await type(page, 'kill 23890');
+    await type(page, 'kill 23910');
     await type(page, 'docker ps --format {{.Names}}');
     await expect(screen(page)).toContainText('shop');
     await expect(p.locator('.cc-goals li[data-check="culprit"]')).toHaveClass('cc-fail');
@@ -68,7 +68,7 @@ test.describe('shell-goal exercises', () => {
 
     const json = await download(page, 'e1.1');
     const sub = JSON.parse(json);
-    expect(sub.commands).toEqual(['ps -o pid,ppid,cmd -p 23890', 'kill 23890', 'docker ps --format {{.Names}}', 'docker stop shop']);
+    expect(sub.commands).toEqual(['ps -o pid,ppid,cmd -p 23910', 'kill 23910', 'docker ps --format {{.Names}}', 'docker stop shop']);
     expect(sub.exercise).toBe('e1.1');
     expect(gradeWithCli('e1.1', json)).toMatchObject({ score: 6, max: 6 });
   });

@@ -41,7 +41,7 @@ test.describe('the lesson terminal', () => {
     await startTerminal(page, LESSON1_ZH);
     await type(page, 'docker run -d --name web -p 8080:80 nginx');
     await type(page, "docker inspect -f '{{.State.Pid}}' web");
-    await expect(screen(page)).toContainText('23817');
+    await expect(screen(page)).toContainText('23827');
   });
 
   test('keeps the session and the history across a reload', async ({ page }) => {

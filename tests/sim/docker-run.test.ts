@@ -75,14 +75,14 @@ describe('docker run: flags and errors in the Docker CLI wording', () => {
     expect(r.exitCode).toBe(125);
   });
 
-  it('prints the full id for -d and runs the first container as host PID 23817 under shim 23795', async () => {
+  it('prints the full id for -d and runs the first container as host PID 23827 under shim 23805, after its two docker-proxy processes (23795, 23800)', async () => {
     const w = createWorld();
     const r = await sh(w, 'docker run -d --name web -p 8080:80 nginx 2>/dev/null');
     expect(r.out).toBe('2cecb6b0fd74c9b2b8e4a0f26c1e05d3a6f8b7e91c4d2a5f0b3e6c8d9a1f4e27\n');
-    expect((await sh(w, "docker inspect -f '{{.State.Pid}}' web")).out).toBe('23817\n');
-    expect((await sh(w, 'ps -o pid,ppid,cmd -p 23817')).out).toBe('    PID    PPID CMD\n  23817   23795 nginx: master process nginx -g daemon off;\n');
+    expect((await sh(w, "docker inspect -f '{{.State.Pid}}' web")).out).toBe('23827\n');
+    expect((await sh(w, 'ps -o pid,ppid,cmd -p 23827')).out).toBe('    PID    PPID CMD\n  23827   23805 nginx: master process nginx -g daemon off;\n');
     const c = w.snapshot().containers[0]!;
-    expect([c.name, c.state, c.pid, c.ports]).toEqual(['web', 'running', 23817, ['0.0.0.0:8080->80/tcp', '[::]:8080->80/tcp']]);
+    expect([c.name, c.state, c.pid, c.ports]).toEqual(['web', 'running', 23827, ['0.0.0.0:8080->80/tcp', '[::]:8080->80/tcp']]);
   });
 
   it('docker create makes a container that start runs', async () => {

@@ -46,18 +46,18 @@ describe('namespaces (L2, L3)', () => {
   it('sees the container from the host: NSpid, nsenter -u/-n, lsns -p', async () => {
     const w = await world([]);
     await sh(w, 'docker run -d --name kubia-container -p 8080:8080 kubia 2>/dev/null');
-    expect((await sh(w, 'grep NSpid /proc/23817/status')).out).toBe('NSpid:\t23817\t1\n');
-    expect((await sh(w, 'sudo nsenter -t 23817 -u hostname')).out).toBe('2cecb6b0fd74\n');
-    expect((await sh(w, 'sudo nsenter -t 23817 -n ip -4 addr show eth0')).out).toBe(
+    expect((await sh(w, 'grep NSpid /proc/23827/status')).out).toBe('NSpid:\t23827\t1\n');
+    expect((await sh(w, 'sudo nsenter -t 23827 -u hostname')).out).toBe('2cecb6b0fd74\n');
+    expect((await sh(w, 'sudo nsenter -t 23827 -n ip -4 addr show eth0')).out).toBe(
       '6: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n       valid_lft forever preferred_lft forever\n',
     );
-    const lsns = (await sh(w, 'sudo lsns -p 23817')).out.split('\n');
+    const lsns = (await sh(w, 'sudo lsns -p 23827')).out.split('\n');
     expect(lsns.slice(1, 3).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['4026531834 time', '4026531837 user']);
     expect(
       lsns
         .slice(3)
         .filter(Boolean)
-        .every((l) => /^40265321\d\d \w+ +1 23817 root node app\.js$/.test(l)),
+        .every((l) => /^40265321\d\d \w+ +1 23827 root node app\.js$/.test(l)),
     ).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import type { UserlandProxy } from './proxy.ts';
 import type { ResolvedImage } from './images.ts';
 
 export interface PortBinding {
@@ -128,6 +129,8 @@ export interface Container {
   netns?: number;
   /** Frozen by `docker pause` (moby keeps State.Running true and sets State.Paused). */
   paused?: boolean;
+  /** dockerd's docker-proxy processes for the published ports while it runs (proxy.ts). */
+  proxies?: UserlandProxy[];
 }
 
 /** moby@v27.3.1:container/state.go StateString: "paused" for a running container that is paused. */

@@ -14,6 +14,7 @@ import { logStream } from '../runtime/programs.ts';
 import { dockerRoot } from './root.ts';
 import { NetworkManager } from '../net/manager.ts';
 import { containerAttributes, EventLog, type DockerEvent } from './events.ts';
+import { reapProxies, startProxies, stopProxies } from './proxy.ts';
 
 /** Runs a command line inside a container as process `p` (provided by the shell layer). */
 export type Runner = (c: Container, p: Proc, argv: string[], tty?: boolean, workdir?: string, stdin?: string) => Promise<ExecResult>;
@@ -55,6 +56,7 @@ export class Daemon {
     host.kernel.onExit.push((p) => this.onProcExit(p));
     host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push(line));
     host.onStep.push(() => this.flushRestarts());
+    reapProxies(host, () => this.containers.values());
   }
 
   newId(): string {
@@ -156,6 +158,7 @@ export class Daemon {
       ns.net = net.inode;
       c.netns = net.inode;
       this.net.attach(c, net, plan.bindings);
+      c.proxies = startProxies(this.host, c);
     } else ns.net = nsMode.net;
     const cgPath = `/system.slice/docker-${c.id}.scope`;
     // A container's own network namespace: ping sockets for every group and no privileged ports, unless
@@ -291,6 +294,7 @@ export class Daemon {
       this.host.runc.forget(p.pid);
       const shim = k.procs.get(c.shimPid);
       if (shim) k.exit(shim, 0);
+      stopProxies(this.host, c);
       this.net.detach(c);
       if (c.hostConfig.AutoRemove) this.remove(c);
       else this.maybeRestart(c);

@@ -70,7 +70,7 @@ const L12_DEMO = [
 
 export const STATES: Record<string, readonly string[]> = {
   fresh: [],
-  /** Lessons 1–2: nginx published on 8080 (its PID 1 is host PID 23817). */
+  /** Lessons 1–2: nginx published on 8080 (its PID 1 is host PID 23827, after its two docker-proxy processes and its shim). */
   web: ['docker run -d --name web -p 8080:80 nginx'],
   /** Lesson 3: kubia, and a shell entered with docker exec. */
   kubia: ['docker run -d --name kubia-container -p 8080:8080 kubia'],

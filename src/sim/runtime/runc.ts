@@ -45,13 +45,23 @@ export class Runc {
     host.kernel.onExit.push((p) => this.onProcExit(p));
   }
 
+  /**
+   * node1 ran for a while before its first container: the first process an engine starts for a container
+   * (a shim, or dockerd's docker-proxy for a published port, which comes before the shim) takes the
+   * fixture's nextPid (23795), and the host's PID counter goes on from there.
+   */
+  reachFixturePids(): void {
+    const rootPidNs = this.host.kernel.ns(this.host.fixture.namespaces.pid);
+    rootPidNs.nextPid = Math.max(rootPidNs.nextPid ?? 0, this.host.fixture.nextPid);
+  }
+
   /** A new containerd-shim-runc-v2 under PID 1. The first one jumps to the fixture's PIDs (23795 → container 23817). */
   spawnShim(id: string, namespace: string): Proc {
     const k = this.host.kernel;
     const fx = this.host.fixture;
     const hostNs = fx.namespaces;
     const rootPidNs = k.ns(hostNs.pid);
-    rootPidNs.nextPid = Math.max(rootPidNs.nextPid ?? 0, fx.nextPid);
+    this.reachFixturePids();
     const shim = k.spawn({
       parent: k.procs.get(1)!,
       argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', namespace, '-id', id, '-address', '/run/containerd/containerd.sock'],

@@ -7,11 +7,12 @@
  *
  * The sockets are those of the processes `ps` shows on node1: systemd-resolved's stub listeners
  * on 127.0.0.53%lo and 127.0.0.54, sshd on port 22 (its listen backlog SSH_LISTEN_BACKLOG, 128)
- * and the learner's own ssh connection, and Docker's published ports. Docker's docker-proxy
- * processes are not in node1's process table, so a published port has no users:(…).
+ * and the learner's own ssh connection, and Docker's published ports: each is the socket of
+ * its docker-proxy, fd 4 (src/sim/docker/proxy.ts), listed while that process runs.
  */
 import type { ExecResult } from '../../api.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { liveProxies, PROXY_SOCKET_FD } from '../../docker/proxy.ts';
 
 export interface Sock {
   proto: 'tcp' | 'udp';
@@ -52,22 +53,20 @@ export function socketsOf(env: CmdEnv): Sock[] {
       users: resolved(15),
     });
     out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 128, local: '0.0.0.0', lport: 22, peer: '0.0.0.0', pport: '*', users: '("sshd",pid=845,fd=3)' });
-    for (const c of env.daemon.containers.values()) {
-      if (c.status !== 'running') continue;
-      for (const p of c.ports) {
-        if (p.proto !== 'tcp' && p.proto !== 'udp') continue;
-        const v6 = p.hostIp.includes(':');
-        out.push({
-          proto: p.proto,
-          state: p.proto === 'tcp' ? 'LISTEN' : 'UNCONN',
-          rq: 0,
-          wq: p.proto === 'tcp' ? 4096 : 0,
-          local: v6 ? `[${p.hostIp}]` : p.hostIp,
-          lport: p.hostPort,
-          peer: v6 ? '[::]' : '0.0.0.0',
-          pport: '*',
-        });
-      }
+    for (const { pid, binding: p } of liveProxies(env.host, env.daemon.containers.values())) {
+      if (p.proto !== 'tcp' && p.proto !== 'udp') continue;
+      const v6 = p.hostIp.includes(':');
+      out.push({
+        proto: p.proto,
+        state: p.proto === 'tcp' ? 'LISTEN' : 'UNCONN',
+        rq: 0,
+        wq: p.proto === 'tcp' ? 4096 : 0,
+        local: v6 ? `[${p.hostIp}]` : p.hostIp,
+        lport: p.hostPort,
+        peer: v6 ? '[::]' : '0.0.0.0',
+        pport: '*',
+        users: `("docker-proxy",pid=${pid},fd=${PROXY_SOCKET_FD})`,
+      });
     }
     out.push({
       proto: 'tcp',
