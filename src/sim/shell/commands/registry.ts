@@ -74,6 +74,7 @@ import { tail } from './tail.ts';
 import { timedatectl } from './timedatectl.ts';
 import { touch } from './touch.ts';
 import { tty } from './tty.ts';
+import { ulimit } from './ulimit.ts';
 import { uname } from './uname.ts';
 import { unshare } from './unshare.ts';
 import { uptime } from './uptime.ts';
@@ -160,6 +161,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: '__cc_fg', load: async () => fgBuiltin },
   { name: '__cc_help', load: async () => help },
   { name: '__cc_jobs', load: async () => jobsBuiltin },
+  { name: '__cc_ulimit', load: async () => ulimit },
   { name: '__cc_wait', load: async () => waitBuiltin },
 ];
 
