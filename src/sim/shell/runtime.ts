@@ -237,7 +237,7 @@ export class ShellRuntime implements AdapterRuntime {
     this.currentSession = session;
     this.host.current = session.proc;
     this.signal = lineSignal;
-    this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|\$\(|`/.test(line);
+    this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|<\(|\$\(|`/.test(line);
     this.pipelines = pipelinesOf(bash, line);
     const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help')); // `help`: commands/help.ts
     line = full.line; // `> /dev/full` fails at the write, not the open (devfull.ts)
