@@ -34,6 +34,7 @@ export interface AdapterRuntime {
   columns: number;
   lineIsTty: boolean;
   pipelines: string[][][];
+  merged: string[][];
   budget: LineBudget | undefined;
   currentSession: Session | undefined;
   pending: Session | undefined;
@@ -113,6 +114,7 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             columns: rt.columns,
             tty: rt.lineIsTty,
             pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
+            stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
             stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
             fs: ctx.fs,
             readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,

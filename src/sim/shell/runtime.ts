@@ -27,7 +27,9 @@ import {
   chunksOf,
   copyEnv,
   execLine,
+  execTopLine,
   exportPrefix,
+  mergedOf,
   pipelinesOf,
   quoteArgv,
   redirectFull,
@@ -36,7 +38,7 @@ import {
   stoppedLine,
   writeErrorText,
 } from './line.ts';
-import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
+import { completePath, HOST_ABSENT, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
 import type { Session } from './types.ts';
 import type { CommandRow } from './commands/registry.ts';
@@ -65,6 +67,8 @@ export class ShellRuntime implements AdapterRuntime {
   /** False when the current line pipes or redirects (commands then print as for a pipe). */
   lineIsTty = true;
   pipelines: string[][][] = [];
+  /** The line's commands whose stderr is merged into their stdout (line.ts mergedOf). */
+  merged: string[][] = [];
   private writeErrors: { path: string; reason: string }[] = [];
   /** Volumes mounted on the host at their Mountpoint, by path. */
   private readonly hostVolumes = new Map<string, import('../image/volumes.ts').Volume>();
@@ -128,7 +132,9 @@ export class ShellRuntime implements AdapterRuntime {
     this.readOnlyCheck.set(root, readOnly);
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => adaptCommand(this, cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => wrapBuiltin(this, n, root));
-    const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
+    const builtinNames = this.jb
+      .getCommandNames()
+      .filter((n) => (avail ? avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n) : !HOST_ABSENT.has(n)));
     const shells = (['sh', 'bash'] as const)
       .filter((n) => !avail || avail.has(n))
       .map((n) => childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'));
@@ -217,7 +223,14 @@ export class ShellRuntime implements AdapterRuntime {
     if (session.root === 'host' && lib) syncHostVolumes(this.jb, bash.fs as JB.MountableFs, lib.volumes.all(), this.hostVolumes, () => this.host.clock.nowMs);
     const prevSession = this.currentSession;
     const prevCurrent = this.host.current;
-    const prevLine = { tty: this.lineIsTty, pipelines: this.pipelines, writeErrors: this.writeErrors, signal: this.signal, lastSeen: this.lastSeen };
+    const prevLine = {
+      tty: this.lineIsTty,
+      pipelines: this.pipelines,
+      merged: this.merged,
+      writeErrors: this.writeErrors,
+      signal: this.signal,
+      lastSeen: this.lastSeen,
+    };
     const top = this.depth === 0;
     const virtualStops = this.host.virtualStops;
     // The learner's line gets a fresh budget; a container command it starts shares it.
@@ -239,6 +252,7 @@ export class ShellRuntime implements AdapterRuntime {
     this.signal = lineSignal;
     this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|<\(|\$\(|`/.test(line);
     this.pipelines = pipelinesOf(bash, line);
+    this.merged = mergedOf(bash, line);
     const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help')); // `help`: commands/help.ts
     line = full.line; // `> /dev/full` fails at the write, not the open (devfull.ts)
     // The host's bash has job control: `&`, `$!`, jobs, wait, fg, bg (background.ts, commands/jobs.ts).
@@ -257,7 +271,7 @@ export class ShellRuntime implements AdapterRuntime {
         ? await busyLoop(this.host, session, lineSignal)
         : bg
           ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
-          : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal);
+          : await execTopLine(bash, session, `${prefix}__cc_status ${session.status}; `, line, lineSignal);
       let stderr = r.stderr;
       let exitCode = r.exitCode;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
@@ -304,6 +318,7 @@ export class ShellRuntime implements AdapterRuntime {
       this.host.current = prevCurrent;
       this.lineIsTty = prevLine.tty;
       this.pipelines = prevLine.pipelines;
+      this.merged = prevLine.merged;
       this.writeErrors = prevLine.writeErrors;
       this.signal = prevLine.signal;
       if (!top) this.lastSeen = prevLine.lastSeen;

@@ -55,6 +55,8 @@ export interface CmdEnv {
   stream?: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
   /** The commands after this one in its pipeline (alive at the same time, e.g. the grep of `ps aux | grep x`). */
   pipeline: string[][];
+  /** Whether the line sends this command's stderr where its stdout goes (`2>&1`, `&>`, `|&`): one stream, in the order written. */
+  stderrToStdout?: boolean;
   /** The shell's filesystem (root fs with /proc and /sys/fs/cgroup mounted). */
   fs: import('just-bash').IFileSystem;
   /** Whether a path lies on a read-only root filesystem (docker run --read-only). */
