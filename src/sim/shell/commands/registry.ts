@@ -17,6 +17,7 @@ import type { SimCommand } from '../types.ts';
 import { bgBuiltin } from './bg.ts';
 import { capsh } from './capsh.ts';
 import { chown } from './chown.ts';
+import { cmp } from './cmp.ts';
 import { containerd } from './containerd.ts';
 import { crictl } from './crictl.ts';
 import { ctr } from './ctr.ts';
@@ -42,6 +43,7 @@ import { ip } from './ip.ts';
 import { jobsBuiltin } from './jobs.ts';
 import { kill } from './kill.ts';
 import { kubectl } from './kubectl.ts';
+import { less } from './less.ts';
 import { ls } from './ls.ts';
 import { lsblk } from './lsblk.ts';
 import { lsbRelease } from './lsb_release.ts';
@@ -94,6 +96,7 @@ export interface CommandRow {
 export const COMMANDS: readonly CommandRow[] = [
   { name: 'capsh', load: async () => capsh },
   { name: 'chown', load: async () => chown },
+  { name: 'cmp', load: async () => cmp },
   { name: 'containerd', load: async () => containerd },
   { name: 'crictl', load: async () => crictl },
   { name: 'ctr', load: async () => ctr },
@@ -116,6 +119,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'ip', load: async () => ip },
   { name: 'kill', load: async () => kill },
   { name: 'kubectl', load: async () => kubectl },
+  { name: 'less', load: async () => less },
   { name: 'ls', load: async () => ls },
   { name: 'lsblk', load: async () => lsblk },
   { name: 'lsb_release', load: async () => lsbRelease },
