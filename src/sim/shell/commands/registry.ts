@@ -25,10 +25,12 @@ import { curl } from './curl.ts';
 import { date } from './date.ts';
 import { dd } from './dd.ts';
 import { df } from './df.ts';
+import { diff } from './diff.ts';
 import { dmesg } from './dmesg.ts';
 import { docker } from './docker/index.ts';
 import { envCommand } from './env.ts';
 import { fgBuiltin } from './fg.ts';
+import { file } from './file.ts';
 import { free } from './free.ts';
 import { getcap } from './getcap.ts';
 import { getent } from './getent.ts';
@@ -104,9 +106,11 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'date', load: async () => date },
   { name: 'dd', load: async () => dd },
   { name: 'df', load: async () => df },
+  { name: 'diff', load: async () => diff },
   { name: 'dmesg', load: async () => dmesg },
   { name: 'docker', load: async () => docker },
   { name: 'env', load: async () => envCommand },
+  { name: 'file', load: async () => file },
   { name: 'free', load: async () => free },
   { name: 'getcap', load: async () => getcap },
   { name: 'getent', load: async () => getent },
