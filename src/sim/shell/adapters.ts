@@ -132,10 +132,17 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             exported: ctx.exportedEnv,
             exec: async (line, opts) => {
               const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
-              const r = await withExports(rt.bashFor(root), marks, () =>
-                ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
-              );
-              return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+              // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
+              const tty = rt.lineIsTty;
+              if (opts?.capture) rt.lineIsTty = false;
+              try {
+                const r = await withExports(rt.bashFor(root), marks, () =>
+                  ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
+                );
+                return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+              } finally {
+                rt.lineIsTty = tty;
+              }
             },
             readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
             tick: async () => void (await rt.budget?.tick()),

@@ -65,7 +65,7 @@ export interface CmdEnv {
    * Runs a command line in the current shell context (for sudo, nsenter, sh -c); `opts.env`
    * replaces the environment (env -i, env -u) and `opts.stdin` feeds it.
    */
-  exec: (line: string, opts?: { env?: Record<string, string>; stdin?: string }) => Promise<ExecResult>;
+  exec: (line: string, opts?: { env?: Record<string, string>; stdin?: string; capture?: boolean }) => Promise<ExecResult>;
   /** Reads a file through the shell's filesystem. */
   readFile: (path: string) => Promise<string>;
   /** Starts an interactive shell that becomes the current session after this line. */

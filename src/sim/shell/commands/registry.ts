@@ -85,6 +85,7 @@ import { uptime } from './uptime.ts';
 import { vmstat } from './vmstat.ts';
 import { w } from './w.ts';
 import { waitBuiltin } from './wait.ts';
+import { watch } from './watch.ts';
 import { wget } from './wget.ts';
 import { who } from './who.ts';
 import { whoami } from './whoami.ts';
@@ -161,6 +162,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'uptime', load: async () => uptime },
   { name: 'vmstat', load: async () => vmstat },
   { name: 'w', load: async () => w },
+  { name: 'watch', load: async () => watch },
   { name: 'wget', load: async () => wget },
   { name: 'who', load: async () => who },
   { name: 'whoami', load: async () => whoami },
