@@ -83,7 +83,22 @@ export function endlessBytes(host: Host, name: string, n: number): Uint8Array {
 /** The stat of a device node: `rdev` (major, minor) and a tmpfs directory's size ride along for ls. */
 export type DevStat = FsStat & { rdev?: { major: number; minor: number }; dirSize?: number };
 
+/** A process substitution's descriptor as the shell names it: /dev/fd/63, 62, … (bash-5.2:subst.c process_substitute). */
+const SUBST_FD = /^\/fd\/(\d+)$/;
+
+/** Bytes of a string written as a binary string (one char a byte) or as text (UTF-8). */
+function bytesOf(content: string | Uint8Array, binary: boolean): Uint8Array {
+  if (typeof content !== 'string') return content;
+  return binary ? Uint8Array.from(content, (c) => c.charCodeAt(0) & 255) : new TextEncoder().encode(content);
+}
+
 export class DevFs extends GeneratedFs {
+  /**
+   * The pipes of live process substitutions `<(cmd)` / `>(cmd)`, by descriptor: bash hands the
+   * command /dev/fd/N, which on Linux is /proc/self/fd/N, the pipe. just-bash runs the body first
+   * and keeps its output in the file it writes there, removed when the command is done.
+   */
+  private readonly pipes = new Map<string, Uint8Array>();
   /** Called when a read of an endless device was cut at the bound. */
   onEndless: (path: string) => void = () => {};
   /**
@@ -147,7 +162,21 @@ export class DevFs extends GeneratedFs {
     return endlessBytes(this.host, name, want ?? PIPE_BUFFER);
   }
 
+  /** The bytes of a live process substitution at `path`, if it is one. */
+  private pipe(path: string): Uint8Array | undefined {
+    const m = SUBST_FD.exec(path);
+    return m ? this.pipes.get(m[1] as string) : undefined;
+  }
+
+  protected override resolve(path: string, followLast: boolean): { path: string; node: GenNode | undefined } {
+    const b = this.pipe(path);
+    if (b) return { path, node: { type: 'file', content: () => new TextDecoder().decode(b), mode: 0o600 } };
+    return super.resolve(path, followLast);
+  }
+
   override async readFile(path: string): Promise<string> {
+    const p = this.pipe(path);
+    if (p) return new TextDecoder().decode(p);
     const b = this.bytes(path);
     if (!b) return super.readFile(path);
     let s = '';
@@ -156,14 +185,35 @@ export class DevFs extends GeneratedFs {
   }
 
   override async readFileBuffer(path: string): Promise<Uint8Array> {
-    return this.bytes(path) ?? super.readFileBuffer(path);
+    return this.pipe(path) ?? this.bytes(path) ?? super.readFileBuffer(path);
   }
 
   override async readFileBytes(path: string): Promise<never> {
+    const p = this.pipe(path);
+    if (p) return String.fromCharCode(...p) as never;
     return (await this.readFile(path)) as never;
   }
 
-  override async writeFile(path: string, content: string | Uint8Array): Promise<void> {
+  override async rm(path: string): Promise<void> {
+    const m = SUBST_FD.exec(path);
+    if (m && this.pipes.delete(m[1] as string)) return;
+    return super.rm(path);
+  }
+
+  override async appendFile(path: string, content: string | Uint8Array, options?: unknown): Promise<void> {
+    return this.writeFile(path, content, options, true);
+  }
+
+  override async writeFile(path: string, content: string | Uint8Array, options?: unknown, append = false): Promise<void> {
+    // The shell opens a process substitution's descriptor (fd 63 down to 10) by writing the body's output there.
+    const m = SUBST_FD.exec(path);
+    if (m && Number(m[1]) >= 10 && Number(m[1]) <= 63) {
+      const binary = options === 'binary' || (options as { encoding?: string } | undefined)?.encoding === 'binary';
+      const prev = append ? this.pipes.get(m[1] as string) : undefined;
+      const next = bytesOf(content, binary);
+      this.pipes.set(m[1] as string, prev ? new Uint8Array([...prev, ...next]) : next);
+      return;
+    }
     const { node } = this.resolve(path, true);
     if (node?.type === 'file' && node.write) {
       try {

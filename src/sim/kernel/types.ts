@@ -54,6 +54,8 @@ export interface Proc {
   transient?: boolean;
   /** A background job the shell forked: in its own process group, never a session leader. */
   job?: boolean;
+  /** Resource limits changed from the defaults (setrlimit; shell/rlimits.ts); replaced, never mutated, so a fork's copy stays its own. */
+  rlimits?: Readonly<Record<string, readonly [number, number]>>;
 }
 
 export interface NetIface {

@@ -36,6 +36,7 @@ export interface AdapterRuntime {
   lineIsTty: boolean;
   lineStdinTty: boolean;
   pipelines: string[][][];
+  merged: string[][];
   budget: LineBudget | undefined;
   currentSession: Session | undefined;
   pending: Session | undefined;
@@ -117,6 +118,7 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             tty: rt.lineIsTty,
             stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
             pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
+            stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
             stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
             fs: ctx.fs,
             readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
@@ -134,10 +136,17 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             exported: ctx.exportedEnv,
             exec: async (line, opts) => {
               const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
-              const r = await withExports(rt.bashFor(root), marks, () =>
-                ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
-              );
-              return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+              // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
+              const tty = rt.lineIsTty;
+              if (opts?.capture) rt.lineIsTty = false;
+              try {
+                const r = await withExports(rt.bashFor(root), marks, () =>
+                  ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
+                );
+                return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+              } finally {
+                rt.lineIsTty = tty;
+              }
             },
             readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
             tick: async () => void (await rt.budget?.tick()),

@@ -147,7 +147,7 @@ export async function runWithJobs(h: BackgroundHooks, statements: Statement[]): 
     await flush();
     if (h.signal?.aborted) break;
     const text = printStatements(h.bash, [st]);
-    const shown = text.replace(/__cc_(jobs|wait|fg|bg|help)\b/g, '$1');
+    const shown = text.replace(/__cc_(jobs|wait|fg|bg|help|ulimit)\b/g, '$1');
     const model = modelOf(st, text, host);
     const simple = simpleArgv(st);
     // bash forks: the child is a copy of the shell until it execs the command (a subshell stays bash).
@@ -190,7 +190,7 @@ function setLastPid(bash: JB.Bash, pid: number): void {
   if (state) state.lastBackgroundPid = pid;
 }
 
-/** The host line with bash's job builtins renamed to commands/jobs.ts's (just-bash's own `wait` does nothing; no /bin/jobs may appear). */
+/** The host line with bash's job builtins and ulimit renamed to commands/jobs.ts's, ulimit.ts (just-bash's own `wait` does nothing, it has no ulimit; no /bin/jobs may appear). */
 export function renameJobBuiltins(line: string): string {
-  return line.replace(/(^|[;&|(]\s*|\b(?:then|do|else)\s+)(jobs|wait|fg|bg)(?=\s|$|[;&|)])/g, '$1__cc_$2');
+  return line.replace(/(^|[;&|(]\s*|\b(?:then|do|else)\s+)(jobs|wait|fg|bg|ulimit)(?=\s|$|[;&|)])/g, '$1__cc_$2');
 }

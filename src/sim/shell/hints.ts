@@ -32,7 +32,6 @@ const HINTS: Record<string, Hint> = {
   emacs: EDITOR,
   ed: EDITOR,
   pico: EDITOR,
-  less: PAGER,
   more: PAGER,
   man: { en: 'there are no manual pages here; most commands print their usage with --help.', zh: '这里没有手册页；大多数命令可用 --help 查看用法。' },
   apt: PACKAGES,

@@ -82,6 +82,39 @@ export function pipelinesOf(bash: JB.Bash, line: string): string[][][] {
   }
 }
 
+type Redir = { fd?: number | null; operator: string; target?: WordLike };
+
+/**
+ * The simple commands on a line whose stderr goes where their stdout goes, as argv: `2>&1` after
+ * any redirection of stdout, `&>`/`&>>`, or `|&` into the next stage. A command that writes to
+ * both streams returns them apart; these then give their output in the order written (docker logs).
+ */
+export function mergedOf(bash: JB.Bash, line: string): string[][] {
+  if (!/&/.test(line)) return [];
+  try {
+    const out: string[][] = [];
+    for (const st of bash.transform(line).ast.statements)
+      for (const pl of st.pipelines) {
+        const pipeStderr = (pl as { pipeStderr?: boolean[] }).pipeStderr ?? [];
+        pl.commands.forEach((c, i) => {
+          if (c.type !== 'SimpleCommand' || !c.name) return;
+          const redirs = (c.redirections ?? []) as unknown as Redir[];
+          let merged = Boolean(pipeStderr[i]);
+          for (const r of redirs) {
+            if (r.operator === '&>' || r.operator === '&>>') merged = true;
+            else if ((r.fd ?? 1) === 1 && r.operator !== '<') merged = false;
+            else if (r.fd === 2 && r.operator === '>&' && r.target && wordText(r.target) === '1') merged = true;
+            else if (r.fd === 2) merged = false;
+          }
+          if (merged) out.push([wordText(c.name as WordLike), ...c.args.map((a) => wordText(a as WordLike))]);
+        });
+      }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Whether a brace range on the line makes more words than LIMITS.braceResults (`{1..1000000}`),
  * which just-bash would cut short without a word; parsed by just-bash itself.
@@ -177,6 +210,14 @@ export async function execLine(bash: JB.Bash, session: Session, script: string, 
     const r = await withExports(bash, marks, () =>
       bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal, ...(stdin === undefined ? {} : { stdin }) }),
     );
+    // Inside a brace group (asGroup) the NUL-byte path comes back as the group's stderr rather than thrown.
+    const nulText = /^ENOENT: path contains null byte, \w+ '([^']*)'\n?$/m.exec(r.stderr);
+    if (nulText) {
+      const name = (nulText[1] as string).replace(/\0/g, '').trimEnd();
+      const last = r.stderr.endsWith(nulText[0]);
+      r.stderr = r.stderr.replace(nulText[0], `${session.shell === 'sh' ? 'sh' : 'bash'}: ${name}: No such file or directory\n`);
+      if (last && r.exitCode === 1) r.exitCode = 127;
+    }
     // A line that does not parse runs nothing: the shell keeps its directory and variables.
     return r.exitCode === 2 && /^bash: (?:syntax error: Parse error at |line \d+: unexpected EOF while looking for matching )/m.test(r.stderr)
       ? { ...r, env: keep }
@@ -196,6 +237,44 @@ export async function execLine(bash: JB.Bash, session: Session, script: string, 
       for (const k of marks) session.exported.add(k);
     }
   }
+}
+
+/**
+ * The line as one brace group, so a Ctrl-C keeps what it printed before: just-bash's top-level
+ * statement loop drops the output of the statements before the one it aborts, while a group's
+ * loop hands it on with the abort (measured: `echo a; sleep 2` aborted gives "", `{ echo a;
+ * sleep 2\n}` gives "a\n"). Bash prints each command's output as it is written, so it is on the
+ * screen whatever follows. A line that does not parse, or holds no command, is left as it is (its
+ * error stays bash's).
+ */
+function asGroup(bash: JB.Bash, line: string): string {
+  try {
+    const statements = bash.transform(line).ast.statements as { deferredError?: unknown }[];
+    // A statement just-bash parsed with an error kept for when it runs (`echo )`) stays unwrapped too.
+    if (!statements.length || statements.some((st) => st.deferredError)) return line;
+  } catch {
+    return line;
+  }
+  return `{ ${line}\n}`;
+}
+
+/**
+ * A line typed at bash's prompt, after `head` (the status and exports): run as one group
+ * (asGroup). Inside a group just-bash reports an expansion error (`$((1/0))`, `set -u`) without
+ * the `bash: ` it puts before it at the top; such an error ends the group, so it is the last line.
+ */
+export async function execTopLine(
+  bash: JB.Bash,
+  session: Session,
+  head: string,
+  line: string,
+  signal: AbortSignal | undefined,
+  stdin?: string,
+): Promise<JB.BashExecResult> {
+  const script = session.shell === 'bash' ? asGroup(bash, line) : line;
+  const r = await execLine(bash, session, head + script, signal, stdin);
+  if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
+  return r;
 }
 
 /** The shell spins on a CPU until Ctrl-C (virtual mode: the bound); its cgroup is charged and throttled. */

@@ -27,6 +27,12 @@ import { readWants } from './readsize.ts';
 import { LIMITS } from './limits.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
+/**
+ * just-bash's own programs that a default Ubuntu 24.04 server does not have (tree is its own
+ * package, not in ubuntu-server or ubuntu-standard): not on the host, so bash says it is not found.
+ */
+export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree']);
+
 const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help', '__cc_fork', '__cc_exec', '__cc_forkend'];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
@@ -65,7 +71,7 @@ export function rootFs(
   const merged = root === 'host';
   // The runtime's internal commands: the fixed ones and those commands that answer for a renamed builtin (__cc_jobs, …).
   const internal = [...new Set([...INTERNAL, ...[...names].filter((n) => n.startsWith('__cc_'))])];
-  const hidden = merged ? [...internal, ...jb.getCommandNames().filter((n) => !names.has(n))] : internal;
+  const hidden = merged ? [...internal, ...jb.getCommandNames().filter((n) => !names.has(n) && !HOST_ABSENT.has(n))] : internal;
   const binDir = merged ? '/usr/bin' : '/bin';
   if (!links) {
     for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`${merged && SBIN[n] === 'sbin' ? '/usr/sbin' : binDir}/${n}`] ??= '';

@@ -27,7 +27,9 @@ import {
   chunksOf,
   copyEnv,
   execLine,
+  execTopLine,
   exportPrefix,
+  mergedOf,
   pipelinesOf,
   quoteArgv,
   redirectFull,
@@ -36,16 +38,13 @@ import {
   stoppedLine,
   writeErrorText,
 } from './line.ts';
-import { completePath, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
+import { completePath, HOST_ABSENT, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
 import type { Session } from './types.ts';
 import type { CommandRow } from './commands/registry.ts';
 import { adaptCommand, type AdapterRuntime, wrapBuiltin } from './adapters.ts';
 
-/**
- * Plugs the simulated host into just-bash: filesystems per root, our commands, env/cwd/$? carried across lines.
- * What it shares with the command adapters is their AdapterRuntime (adapters.ts).
- */
+/** The runtime the file's head describes; what it shares with the command adapters is their AdapterRuntime (adapters.ts). */
 export class ShellRuntime implements AdapterRuntime {
   private readonly bashes = new Map<string, JB.Bash>();
   /** The host bash's subshells as processes (forks.ts). */
@@ -67,6 +66,8 @@ export class ShellRuntime implements AdapterRuntime {
   lineIsTty = true;
   lineStdinTty = true;
   pipelines: string[][][] = [];
+  /** The line's commands whose stderr is merged into their stdout (line.ts mergedOf). */
+  merged: string[][] = [];
   private writeErrors: { path: string; reason: string }[] = [];
   /** Volumes mounted on the host at their Mountpoint, by path. */
   private readonly hostVolumes = new Map<string, import('../image/volumes.ts').Volume>();
@@ -130,7 +131,9 @@ export class ShellRuntime implements AdapterRuntime {
     this.readOnlyCheck.set(root, readOnly);
     const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => adaptCommand(this, cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => wrapBuiltin(this, n, root));
-    const builtinNames = this.jb.getCommandNames().filter((n) => !avail || avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n));
+    const builtinNames = this.jb
+      .getCommandNames()
+      .filter((n) => (avail ? avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n) : !HOST_ABSENT.has(n)));
     const shells = (['sh', 'bash'] as const)
       .filter((n) => !avail || avail.has(n))
       .map((n) => childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'));
@@ -223,6 +226,7 @@ export class ShellRuntime implements AdapterRuntime {
       tty: this.lineIsTty,
       stdinTty: this.lineStdinTty,
       pipelines: this.pipelines,
+      merged: this.merged,
       writeErrors: this.writeErrors,
       signal: this.signal,
       lastSeen: this.lastSeen,
@@ -246,10 +250,11 @@ export class ShellRuntime implements AdapterRuntime {
     this.currentSession = session;
     this.host.current = session.proc;
     this.signal = lineSignal;
-    this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|\$\(|`/.test(line);
+    this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|<\(|\$\(|`/.test(line);
     // Standard input is the terminal unless the line pipes or redirects into a command (`<`, `<<`, `<<<`, `|`).
     this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
     this.pipelines = pipelinesOf(bash, line);
+    this.merged = mergedOf(bash, line);
     const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help')); // `help`: commands/help.ts
     line = full.line; // `> /dev/full` fails at the write, not the open (devfull.ts)
     // The host's bash has job control: `&`, `$!`, jobs, wait, fg, bg (background.ts, commands/jobs.ts).
@@ -268,7 +273,7 @@ export class ShellRuntime implements AdapterRuntime {
         ? await busyLoop(this.host, session, lineSignal)
         : bg
           ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
-          : await execLine(bash, session, `${prefix}__cc_status ${session.status}; ${line}`, lineSignal, stdin);
+          : await execTopLine(bash, session, `${prefix}__cc_status ${session.status}; `, line, lineSignal, stdin);
       let stderr = r.stderr;
       let exitCode = r.exitCode;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
@@ -313,10 +318,7 @@ export class ShellRuntime implements AdapterRuntime {
       if (top) this.budget = undefined;
       this.currentSession = prevSession;
       this.host.current = prevCurrent;
-      this.lineIsTty = prevLine.tty;
-      this.lineStdinTty = prevLine.stdinTty;
-      this.pipelines = prevLine.pipelines;
-      this.writeErrors = prevLine.writeErrors;
+      ({ tty: this.lineIsTty, stdinTty: this.lineStdinTty, pipelines: this.pipelines, merged: this.merged, writeErrors: this.writeErrors } = prevLine);
       this.signal = prevLine.signal;
       if (!top) this.lastSeen = prevLine.lastSeen;
     }

@@ -59,6 +59,8 @@ export interface CmdEnv {
   stream?: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
   /** The commands after this one in its pipeline (alive at the same time, e.g. the grep of `ps aux | grep x`). */
   pipeline: string[][];
+  /** Whether the line sends this command's stderr where its stdout goes (`2>&1`, `&>`, `|&`): one stream, in the order written. */
+  stderrToStdout?: boolean;
   /** The shell's filesystem (root fs with /proc and /sys/fs/cgroup mounted). */
   fs: import('just-bash').IFileSystem;
   /** Whether a path lies on a read-only root filesystem (docker run --read-only). */
@@ -67,7 +69,7 @@ export interface CmdEnv {
    * Runs a command line in the current shell context (for sudo, nsenter, sh -c); `opts.env`
    * replaces the environment (env -i, env -u) and `opts.stdin` feeds it.
    */
-  exec: (line: string, opts?: { env?: Record<string, string>; stdin?: string }) => Promise<ExecResult>;
+  exec: (line: string, opts?: { env?: Record<string, string>; stdin?: string; capture?: boolean }) => Promise<ExecResult>;
   /** Reads a file through the shell's filesystem. */
   readFile: (path: string) => Promise<string>;
   /** Starts an interactive shell that becomes the current session after this line. */

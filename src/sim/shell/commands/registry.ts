@@ -18,6 +18,7 @@ import { bgBuiltin } from './bg.ts';
 import { capsh } from './capsh.ts';
 import { chown } from './chown.ts';
 import { chroot } from './chroot.ts';
+import { cmp } from './cmp.ts';
 import { containerd } from './containerd.ts';
 import { crictl } from './crictl.ts';
 import { ctr } from './ctr.ts';
@@ -25,10 +26,12 @@ import { curl } from './curl.ts';
 import { date } from './date.ts';
 import { dd } from './dd.ts';
 import { df } from './df.ts';
+import { diff } from './diff.ts';
 import { dmesg } from './dmesg.ts';
 import { docker } from './docker/index.ts';
 import { envCommand } from './env.ts';
 import { fgBuiltin } from './fg.ts';
+import { file } from './file.ts';
 import { findmnt } from './findmnt.ts';
 import { free } from './free.ts';
 import { getcap } from './getcap.ts';
@@ -44,6 +47,7 @@ import { ip } from './ip.ts';
 import { jobsBuiltin } from './jobs.ts';
 import { kill } from './kill.ts';
 import { kubectl } from './kubectl.ts';
+import { less } from './less.ts';
 import { ls } from './ls.ts';
 import { lsblk } from './lsblk.ts';
 import { lsbRelease } from './lsb_release.ts';
@@ -80,6 +84,7 @@ import { tail } from './tail.ts';
 import { timedatectl } from './timedatectl.ts';
 import { touch } from './touch.ts';
 import { tty } from './tty.ts';
+import { ulimit } from './ulimit.ts';
 import { umount } from './umount.ts';
 import { uname } from './uname.ts';
 import { unshare } from './unshare.ts';
@@ -87,6 +92,7 @@ import { uptime } from './uptime.ts';
 import { vmstat } from './vmstat.ts';
 import { w } from './w.ts';
 import { waitBuiltin } from './wait.ts';
+import { watch } from './watch.ts';
 import { wget } from './wget.ts';
 import { who } from './who.ts';
 import { whoami } from './whoami.ts';
@@ -101,6 +107,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'capsh', load: async () => capsh },
   { name: 'chown', load: async () => chown },
   { name: 'chroot', load: async () => chroot },
+  { name: 'cmp', load: async () => cmp },
   { name: 'containerd', load: async () => containerd },
   { name: 'crictl', load: async () => crictl },
   { name: 'ctr', load: async () => ctr },
@@ -108,9 +115,11 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'date', load: async () => date },
   { name: 'dd', load: async () => dd },
   { name: 'df', load: async () => df },
+  { name: 'diff', load: async () => diff },
   { name: 'dmesg', load: async () => dmesg },
   { name: 'docker', load: async () => docker },
   { name: 'env', load: async () => envCommand },
+  { name: 'file', load: async () => file },
   { name: 'findmnt', load: async () => findmnt },
   { name: 'free', load: async () => free },
   { name: 'getcap', load: async () => getcap },
@@ -124,6 +133,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'ip', load: async () => ip },
   { name: 'kill', load: async () => kill },
   { name: 'kubectl', load: async () => kubectl },
+  { name: 'less', load: async () => less },
   { name: 'ls', load: async () => ls },
   { name: 'lsblk', load: async () => lsblk },
   { name: 'lsb_release', load: async () => lsbRelease },
@@ -166,6 +176,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'uptime', load: async () => uptime },
   { name: 'vmstat', load: async () => vmstat },
   { name: 'w', load: async () => w },
+  { name: 'watch', load: async () => watch },
   { name: 'wget', load: async () => wget },
   { name: 'who', load: async () => who },
   { name: 'whoami', load: async () => whoami },
@@ -174,6 +185,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: '__cc_fg', load: async () => fgBuiltin },
   { name: '__cc_help', load: async () => help },
   { name: '__cc_jobs', load: async () => jobsBuiltin },
+  { name: '__cc_ulimit', load: async () => ulimit },
   { name: '__cc_wait', load: async () => waitBuiltin },
 ];
 

@@ -87,6 +87,8 @@ export default defineCommand({
       for (const l of entries) env.stream({ stream: l.stream, text: line(l) });
       return R('', '');
     }
+    // `2>&1` (or `|&`): one descriptor gets both, record after record, in the same order.
+    if (env.stderrToStdout) return R(entries.map(line).join(''), '');
     return R(join(entries, 'stdout'), join(entries, 'stderr'));
   },
 });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/sim/index.ts';
+import { sh } from './helpers.ts';
+
+// procps-ng 4.0.4 src/watch.c: output_header ("Every %.1fs: " + command left, "%s: %s" hostname and ctime() right),
+// a blank line, the command's output; curses on xterm's alternate screen; Ctrl-C → die → EXIT_SUCCESS.
+describe('watch (procps-ng 4.0.4, #10)', { timeout: 60_000 }, () => {
+  it('draws a frame every interval on the alternate screen until Ctrl-C', async () => {
+    const w = createWorld(undefined, { clock: 'realtime' });
+    await sh(w, 'true');
+    const ac = new AbortController();
+    let out = '';
+    let frames = 0;
+    const r = await w.exec('watch -n1 hostname', {
+      signal: ac.signal,
+      onOutput: (c) => {
+        out += c.text;
+        frames += c.text.split('\x1b[H\x1b[2J').length - 1;
+        if (frames === 2) ac.abort();
+      },
+    });
+    const title = (s: string) => `Every 1.0s: hostname${' '.repeat(29)}node1: Mon Sep 16 11:45:0${s} 2024\n\nnode1\n`;
+    expect(out).toBe(`\x1b[?1049h\x1b[H\x1b[2J${title('2')}\x1b[H\x1b[2J${title('3')}\x1b[?1049l`);
+    // watch itself exits 0 on SIGINT (die); the runtime still reports any Ctrl-C'd line as 130 (see the cmds-b report).
+    expect(r.stderr).toBe('');
+  });
+
+  it('usage, version and a bad interval', async () => {
+    const w = createWorld();
+    expect((await sh(w, 'watch -v')).stdout).toBe('watch from procps-ng 4.0.4\n');
+    const u = await sh(w, 'watch');
+    expect([u.stdout, u.exitCode]).toEqual(['', 1]);
+    expect(u.stderr.startsWith('\nUsage:\n watch [options] command\n\nOptions:\n')).toBe(true);
+    expect(await sh(w, 'watch -n x date')).toMatchObject({ stderr: "watch: failed to parse argument: 'x'\n", exitCode: 1 });
+    // Into a pipe (no terminal to draw on): the frame without the screen's escapes.
+    expect((await sh(w, 'watch -t hostname | cat')).stdout).toBe('node1\n');
+  });
+});
