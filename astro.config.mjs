@@ -9,6 +9,7 @@ import { zodEnglishOnly } from './src/ui/editor/vite-zod-english.mjs';
 import { monacoTrim } from './src/ui/editor/vite-monaco-trim.mjs';
 import { parsedRuleTable } from './src/ui/editor/vite-rule-table.mjs';
 import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
+import { starlightListRule } from './src/ui/terminal/vite-list-rule.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
 // that order and Starlight takes each label from the lesson's title in each locale.
@@ -64,8 +65,10 @@ export default defineConfig({
   //    (src/ui/editor/vite-monaco-trim.mjs).
   // 8. the rule table parsed at build time, as data, so the grader worker loads no zod (its
   //    other schemas are built only where exercises are loaded) (src/ui/editor/vite-rule-table.mjs).
+  // 9. Starlight's list-spacing rule without its `:has(~ :not(script))` branch, which made each of
+  //    xterm's character measurements a whole-page style recalc (src/ui/terminal/vite-list-rule.mjs).
   vite: {
-    plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly(), parsedRuleTable()],
+    plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly(), parsedRuleTable(), starlightListRule()],
     optimizeDeps: {
       rolldownOptions: {
         plugins: [{ name: 'container-course:browser-safe-deps-dev', transform: (code, id) => patchDockerfileAst(code, id) }],
