@@ -12,6 +12,13 @@ import { starlightListRule, withoutHasListRule } from '../../src/ui/terminal/vit
 const FILE = join(import.meta.dirname, '../../node_modules/@astrojs/starlight/dist/style/markdown.css');
 const css = readFileSync(FILE, 'utf8');
 
+/** The text of every .md and .mdx file under `dir`. */
+function mdxUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? mdxUnder(join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [readFileSync(join(dir, e.name), 'utf8')] : [],
+  );
+}
+
 describe("Starlight's list-spacing rule", () => {
   it('is replaced by one without :has() that spaces the last block child of each item (@astrojs/starlight 0.42.4 dist/style/markdown.css)', () => {
     const flat = (t: string) => t.replace(/\/\*(?:[^*]|\*(?!\/))*\*\//g, '').replace(/\s+/g, '');
@@ -38,11 +45,7 @@ describe("Starlight's list-spacing rule", () => {
   it('no lesson list item ends in a script, so the script branch is not needed', () => {
     // Lesson and glossary MDX are the markdown content; a list item with a script would need raw HTML.
     const dirs = ['content/lessons', 'content/glossary'].map((d) => join(import.meta.dirname, '../..', d));
-    const texts = dirs.flatMap(function walk(d: string): string[] {
-      return readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? walk(join(d, e.name)) : /\.mdx?$/.test(e.name) ? [readFileSync(join(d, e.name), 'utf8')] : [],
-      );
-    });
+    const texts = dirs.flatMap((d) => mdxUnder(d));
     expect(texts.length).toBeGreaterThan(10);
     expect(texts.filter((t) => /<script/i.test(t))).toEqual([]);
   });
