@@ -7,11 +7,11 @@ import { labels, worldAfter } from './helpers.ts';
 const L = labels();
 
 describe('processes and namespaces', () => {
-  it('shows nginx at host PID 23817 = PID 1 in its own namespaces, under its shim, beside the login shell', async () => {
+  it('shows nginx at host PID 23827 (after its two docker-proxy processes) = PID 1 in its own namespaces, under its shim, beside the login shell', async () => {
     const w = await worldAfter('docker run -d --name web -p 8080:80 nginx');
     const m = buildModel(w.snapshot(), 'processes') as ProcessesModel;
-    const master = m.procs.find((p) => p.pid === 23817)!;
-    expect(master.nspid).toEqual([23817, 1]);
+    const master = m.procs.find((p) => p.pid === 23827)!;
+    expect(master.nspid).toEqual([23827, 1]);
     expect(master.container).toBe('web');
     expect(master.command).toBe('nginx: master process nginx -g daemon off;');
     expect(m.procs.find((p) => p.pid === master.ppid)?.command).toMatch(/^\/usr\/bin\/containerd-shim-runc-v2 /);
@@ -159,8 +159,8 @@ describe('labels and states', () => {
     const { svg, scene } = picture(w.snapshot(), 'processes', L, { idPrefix: 'p', interactive: true });
     const nodes = scene.boxes.filter((b) => b.reveal.length).length;
     expect(svg.match(/role="button"/g)).toHaveLength(nodes);
-    expect(svg).toContain('data-node="ns-23817-net"');
-    expect(scene.boxes.find((b) => b.id === 'ns-23817-net')?.reveal[0]).toBe('ls -l /proc/23817/ns/net');
+    expect(svg).toContain('data-node="ns-23827-net"');
+    expect(scene.boxes.find((b) => b.id === 'ns-23827-net')?.reveal[0]).toBe('ls -l /proc/23827/ns/net');
   });
 });
 

@@ -197,12 +197,10 @@ export class Daemon {
     const argv = [...(c.hostConfig.Init ? ['/sbin/docker-init', '--'] : []), ...entrypointExec([...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])])];
     const uid = this.uidOf(c);
     const capMask = dockerCaps(hc.CapAdd ?? [], hc.CapDrop ?? [], hc.Privileged);
-    // moby CreateDaemonEnvironment: PATH, HOSTNAME, TERM (with -t), then the image's and -e
-    // values replace or append; HOME comes last when nothing set it.
+    // moby CreateDaemonEnvironment: PATH, HOSTNAME, TERM (with -t), then the image's and -e values replace or append; HOME last when unset.
     const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: c.config.Hostname };
     if (c.config.Tty) env.TERM = 'xterm';
-    // docker/cli@v27.3.1:opts/env.go ValidateEnv keeps an unset `-e NAME` bare; it stays in
-    // Config.Env but sets nothing in the process environment.
+    // docker/cli@v27.3.1:opts/env.go ValidateEnv keeps an unset `-e NAME` bare: in Config.Env, but not in the process environment.
     for (const e of c.config.Env) if (e.includes('=')) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
     const secOpt = hc.SecurityOpt ?? [];
     const {
@@ -393,9 +391,8 @@ export class Daemon {
 }
 
 /**
- * nginx's /docker-entrypoint.sh configures and starts nginx only when its first argument
- * is nginx or nginx-debug; for anything else it ends in `exec "$@"`, so the process that
- * runs is the command itself (`docker run --rm nginx ls /etc/nginx/conf.d`).
+ * nginx's /docker-entrypoint.sh configures and starts nginx only when its first argument is nginx or nginx-debug;
+ * otherwise it ends in `exec "$@"`, so the process that runs is the command itself (`docker run --rm nginx ls /etc/nginx/conf.d`).
  */
 function entrypointExec(argv: string[]): string[] {
   if (argv[0] === '/docker-entrypoint.sh' && argv.length > 1 && argv[1] !== 'nginx' && argv[1] !== 'nginx-debug') return argv.slice(1);

@@ -7,12 +7,15 @@
  */
 import type { ExecResult } from '../../api.ts';
 import type { SimCommand } from '../types.ts';
+import { LESS_HELP } from './less-help.ts';
 
 export const less: SimCommand = {
   name: 'less',
   async run(args, env): Promise<ExecResult> {
     let files: string[] = [];
     let end = false;
+    // --help / -?: the help file comes first among the files (less@v590:main.c, FAKE_HELPFILE; optfunc.c opt_query).
+    if (args.some((a) => a === '--help' || a === '-?')) return { stdout: LESS_HELP, stderr: '', exitCode: 0 };
     for (const a of args) {
       if (!end && a === '--') end = true;
       else if (!end && a.startsWith('-') && a !== '-') continue;
