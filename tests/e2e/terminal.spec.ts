@@ -139,7 +139,9 @@ for (const size of [
     test.describe.configure({ timeout: 90_000 }); // the terminal's first start on a busy machine
     for (const path of [LESSON1, LESSON1_ZH]) {
       const locale = path.startsWith('/zh-cn') ? 'zh-cn' : 'en';
-      test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl and lsblk answer as Ubuntu 24.04 (${locale})`, async ({ page }) => {
+      test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl, lsblk, ulimit, findmnt and docker run -i answer as Ubuntu 24.04 (${locale})`, async ({
+        page,
+      }) => {
         const slow = expect.configure({ timeout: 60_000 });
         await page.goto(path);
         if (size.name === 'phone') await page.locator('.cc-sheet-open').tap();
@@ -181,6 +183,16 @@ for (const size of [
         await expect(screen(page)).toContainText(/NAME\s+SIZE TYPE\s*sda\s+30G disk/);
         await type(page, 'ps -C bash');
         await expect(screen(page)).toContainText(/PID TTY\s+TIME CMD\s+2045 pts\/0\s+00:00:00 bash/);
+        // bash 5.2's ulimit, util-linux 2.39.3 findmnt, a process substitution's /dev/fd/63, and docker run -i reading a
+        // pipe (docker/cli@v27.3.1 run.go attaches stdin; the terminal stays on the host) (session 10).
+        await type(page, 'ulimit -n');
+        await expect(screen(page)).toContainText(/ulimit -n\s*1024\s*root@node1/);
+        await type(page, 'findmnt -n -o FSTYPE /');
+        await expect(screen(page)).toContainText(/FSTYPE \/\s*ext4\s*root@node1/);
+        await type(page, 'cat <(echo substituted)');
+        await expect(screen(page)).toContainText(/\(echo substituted\)\s*substituted\s*root@node1/);
+        await type(page, 'echo piped | docker run -i --rm alpine cat 2>/dev/null');
+        await expect(screen(page)).toContainText(/2>\/dev\/null\s*piped\s*root@node1:~#/);
         await expect(screen(page)).not.toContainText('command not found');
       });
     }
