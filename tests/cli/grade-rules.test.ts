@@ -142,21 +142,7 @@ describe('rule sets 2026.12.2 and 2026.12.3: E1.1, E3.1, E4.1 and E11.2 before a
  * (kubernetes/pod-security-admission policy/check_capabilities_restricted.go): `drop: ["all"]` had full marks
  * from E11.1 while `check --profile restricted` rejected the same file. The older sets keep their scores.
  */
-const LOWER_ALL = `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  containers:
-  - name: demo
-    image: cloudnatived/demo:hello
-    ports:
-    - containerPort: 8888
-    securityContext:
-      allowPrivilegeEscalation: false
-      capabilities:
-        drop: ["all"]
-`;
+const LOWER_ALL = POD('      allowPrivilegeEscalation: false\n      capabilities:\n        drop: ["all"]\n');
 describe('rule sets 2026.12.3 and 2026.12.4: E11.1 with drop "all" in lower case', { timeout: 120_000 }, () => {
   it.each([
     ['2026.12.3', '10'],

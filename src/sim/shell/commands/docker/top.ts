@@ -1,8 +1,7 @@
 import { defineCommand } from './define.ts';
 import { needArgs, noSuch, R } from './each.ts';
 import { tabwrite } from './format.ts';
-import { cpuC, cpuSeconds, dhms } from '../../pstime.ts';
-import { ps, userCell } from '../ps.ts';
+import { ps } from '../ps.ts';
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
 
@@ -60,20 +59,11 @@ export default defineCommand({
       .live()
       .filter((p) => p.containerId === c.id && !p.transient)
       .sort((a, b) => a.pid - b.pid);
-    if (rest.length > 1)
-      return withPsArgs(
-        env,
-        rest.slice(1).join(' '),
-        procs.map((p) => p.pid),
-      );
-    const hm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-    // docker top runs ps on the host, so user names come from the host's /etc/passwd.
-    // The daemon runs `ps -ef`, whose UID column cuts a long name to 7 characters and '+' (ps.ts userCell).
-    const hostName = (uid: number) => userCell(env.host.fixture.users.find((u) => u.uid === uid)?.name ?? String(uid));
-    const rows = [
-      ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
-      ...procs.map((p) => [hostName(p.uid), String(p.pid), String(p.ppid), cpuC(env, p), hm(p.startMs), p.tty, dhms(cpuSeconds(p)), p.argv.join(' ')]),
-    ];
-    return R(tabwrite(rows, 20, 3));
+    // moby's default ps arguments are "-ef" (ContainerTop).
+    return withPsArgs(
+      env,
+      rest.length > 1 ? rest.slice(1).join(' ') : '-ef',
+      procs.map((p) => p.pid),
+    );
   },
 });
