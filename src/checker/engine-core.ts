@@ -33,9 +33,22 @@ export interface CheckOptions {
   dockerfileImage?: (c: ContainerRef) => boolean;
 }
 
+/** Each template split once at its `{name}` slots: [text, name, text, name, …, text]. Templates are the rules' own texts. */
+const slots = new Map<string, string[]>();
+
 function fill(template: string, vars: Record<string, string>): string {
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k]! : m));
+  let parts = slots.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    slots.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i]!;
+    out += (Object.hasOwn(vars, k) ? vars[k]! : `{${k}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** A value inside a message: at most LIMITS.maxQuotedChars characters, so one huge value cannot flood the output. */
@@ -48,14 +61,16 @@ function show(v: unknown): string {
   return clip(typeof v === 'string' ? v : asText(v));
 }
 
-/** A rule's message and remediation in one language, with the hit's values filled in. */
-function renderTexts(rule: RuleDef, hit: Hit, locale: 'en' | 'zh-cn'): { message: string; remediation: string } {
-  const vars: Record<string, string> = { container: hit.container ?? '', value: show(hit.value) };
-  if (hit.vars)
+/** A rule's message and remediation in one language, with the hit's values filled in (`shared`: the values both languages use). */
+function renderTexts(rule: RuleDef, hit: Hit, shared: Record<string, string>, locale: 'en' | 'zh-cn'): { message: string; remediation: string } {
+  let vars = shared;
+  if (hit.vars) {
+    vars = { ...shared };
     for (const k of Object.keys(hit.vars)) {
       const v = hit.vars[k]!;
       vars[k] = clip(typeof v === 'string' ? v : v[locale]);
     }
+  }
   return { message: fill(rule.message[locale], vars), remediation: fill(rule.remediation[locale], vars) };
 }
 
@@ -69,8 +84,9 @@ export function toFinding(
   doc = 0,
 ): Finding {
   const texts: Text[] = [];
-  const en = renderTexts(rule, hit, 'en');
-  const zh = renderTexts(rule, hit, 'zh-cn');
+  const shared: Record<string, string> = { container: hit.container ?? '', value: show(hit.value) };
+  const en = renderTexts(rule, hit, shared, 'en');
+  const zh = renderTexts(rule, hit, shared, 'zh-cn');
   texts.push({ en: en.message, 'zh-cn': zh.message });
   const f: Finding = {
     rule: rule.id,

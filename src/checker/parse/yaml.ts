@@ -66,10 +66,8 @@ export function pointer(...segments: (string | number)[]): string {
 
 export function splitPointer(p: string): string[] {
   if (p === '') return [];
-  return p
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = p.slice(1).split('/');
+  return p.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
 }
 
 function typeName(v: unknown): string {
