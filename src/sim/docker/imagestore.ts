@@ -11,7 +11,7 @@
  */
 import { familiarName, familiarString, parseNormalizedNamed } from '../../oci/reference.ts';
 import type { Builder } from '../build/builder.ts';
-import { describeRootfs, imagePaths } from '../image/adapter.ts';
+import { describeImage, imagePaths } from '../image/adapter.ts';
 import { CATALOG } from '../image/bases/catalog-more.ts';
 import { containerRootfs, type ContainerRootfs } from '../image/container-fs.ts';
 import { sha256Hex } from '../image/digest.ts';
@@ -69,24 +69,12 @@ export class DaemonImages {
   describe(li: LocalImage, asked: string): ResolvedImage {
     let base = this.described.get(li.image.id);
     if (!base) {
-      const c = li.image.config.config;
       base = {
         ref: '',
         repo: '',
         tag: '',
-        id: li.image.id,
         digest: [...li.digests][0]?.split('@')[1] ?? '',
-        layers: li.image.layers.map((l) => l.digest.slice(7, 19)),
-        config: {
-          User: c.User ?? '',
-          Env: c.Env ?? [],
-          Cmd: c.Cmd ?? null,
-          Entrypoint: c.Entrypoint ?? null,
-          WorkingDir: c.WorkingDir ?? '',
-          ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}),
-          ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
-        },
-        ...describeRootfs(li.image),
+        ...describeImage(li.image),
         ...imagePaths(li.image),
       };
       this.described.set(li.image.id, base);

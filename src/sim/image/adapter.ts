@@ -55,6 +55,25 @@ function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'fi
   return { flavor: root.stat('/bin/busybox') ? 'busybox' : 'coreutils', commands: [...commands].sort(), files, links };
 }
 
+/** What a container needs of an image, whatever store holds it: its ID, short layer IDs, run config and root filesystem. */
+export function describeImage(image: Image): Pick<ResolvedImage, 'id' | 'layers' | 'config' | 'flavor' | 'commands' | 'files' | 'links'> {
+  const c = image.config.config;
+  return {
+    id: image.id,
+    layers: image.layers.map((l) => shortId(l.digest)),
+    config: {
+      User: c.User ?? '',
+      Env: c.Env ?? [],
+      Cmd: c.Cmd ?? null,
+      Entrypoint: c.Entrypoint ?? null,
+      WorkingDir: c.WorkingDir ?? '',
+      ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}),
+      ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
+    },
+    ...describeRootfs(image),
+  };
+}
+
 /** An ImageSource over a materialized registry (amd64 images). */
 export function registryImageSource(registry: Registry, arch = 'amd64'): ImageSource {
   const memo = new Map<string, ResolvedImage | undefined>();
@@ -67,25 +86,13 @@ export function registryImageSource(registry: Registry, arch = 'amd64'): ImageSo
         const res = registry.resolve(r.domain, r.path, r.digest ? { digest: r.digest } : { tag: r.tag }, true);
         const image = res.ok ? Registry.platformImage(res.record, arch) : undefined;
         if (res.ok && image) {
-          const c = image.config.config;
           const repo = familiarName(r);
           out = {
             ref: `${repo}:${r.tag || r.digest}`,
             repo,
             tag: r.tag,
-            id: image.id,
             digest: res.record.digest,
-            layers: image.layers.map((l) => shortId(l.digest)),
-            config: {
-              User: c.User ?? '',
-              Env: c.Env ?? [],
-              Cmd: c.Cmd ?? null,
-              Entrypoint: c.Entrypoint ?? null,
-              WorkingDir: c.WorkingDir ?? '',
-              ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}),
-              ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
-            },
-            ...describeRootfs(image),
+            ...describeImage(image),
           };
         }
       } catch {
