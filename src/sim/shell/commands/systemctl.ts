@@ -12,6 +12,7 @@
  * and without the journal's last lines (node1 has no journal to read).
  */
 import type { ExecResult } from '../../api.ts';
+import { KUBE_FILES } from '../../fs/kubefiles.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 interface Unit {
@@ -128,6 +129,32 @@ async function status(env: CmdEnv, name: string): Promise<ExecResult> {
   return R(`${lines.join('\n')}\n`);
 }
 
+/**
+ * `systemctl cat UNIT…`: each unit's fragment then its drop-ins, each under a `# PATH` line, a blank line between files
+ * and between units (systemd@v255.4:src/systemctl/systemctl-edit.c verb_cat, src/shared/pretty-print.c cat_files and
+ * cat_file). A unit with no file on disk: "No files found for %s." and exit 1 (src/systemctl/systemctl-util.c
+ * unit_find_paths). node1 has the kubelet's files on disk (fs/kubefiles.ts); docker's and containerd's are not written out.
+ */
+async function cat(env: CmdEnv, names: string[]): Promise<ExecResult> {
+  let out = '';
+  let err = '';
+  for (const name of names) {
+    if (UNITS[name]) return R(out, `${err}systemctl cat: the unit files of ${name} are not on node1's simulated disk (systemctl status ${name} is).\n`, 1);
+    const fragment = `/usr/lib/systemd/system/${name}`;
+    const text = await env.readFile(fragment).catch(() => undefined);
+    if (text === undefined) {
+      err += `No files found for ${name}.\n`;
+      continue;
+    }
+    const dropins: [string, string][] = [];
+    for (const [path, body] of Object.entries(KUBE_FILES)) if (path.startsWith(`${fragment}.d/`) && path.endsWith('.conf')) dropins.push([path, body]);
+    const files: [string, string][] = [[fragment, text], ...dropins.sort(([a], [b]) => (a < b ? -1 : 1))];
+    if (out) out += '\n';
+    out += files.map(([path, body]) => `# ${path}\n${body.endsWith('\n') || !body ? body : `${body}\n`}`).join('\n');
+  }
+  return R(out, err, err ? 1 : 0);
+}
+
 export async function systemctlRun(args: string[], env: CmdEnv, prog: string): Promise<ExecResult> {
   const words = args.filter((a) => !['--no-pager', '-l', '--full', '--no-legend', '-q', '--quiet'].includes(a));
   const quiet = args.includes('-q') || args.includes('--quiet');
@@ -148,6 +175,7 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
     }
     return R(out, err, code);
   }
+  if (verb === 'cat' && names.length) return cat(env, names.map(unitName));
   if ((verb === 'is-active' || verb === 'is-enabled') && names.length) {
     const known = names.map((n) => Boolean(UNITS[unitName(n)]));
     if (verb === 'is-active') return R(quiet ? '' : known.map((k) => (k ? 'active\n' : 'inactive\n')).join(''), '', known.some((k) => k) ? 0 : 3);
