@@ -7,6 +7,7 @@ import { nodeFactsOf } from '../k8s/apiserver/fixture.ts';
 import { systemRuns } from '../k8s/apiserver/fixture-system.ts';
 import type { Host } from '../host.ts';
 import type { Containerd } from './containerd.ts';
+import { kubePids } from './kube-procs.ts';
 
 /**
  * Sizes of the kube-system images (bytes, linux/amd64, as the CRI's Image.size reports them). No upstream source: the
@@ -49,6 +50,7 @@ export function recordBoot(c: Containerd, host: Host): void {
       platforms: PLATFORMS[repo] ?? KUBE_PLATFORMS,
     });
   }
+  const pids = host.kubeProcesses ? kubePids(host) : [];
   for (const r of runs) {
     for (const [run, ready] of [
       [r.before, false],
@@ -78,7 +80,8 @@ export function recordBoot(c: Containerd, host: Host): void {
         // containerd@v1.7.22:pkg/cri/server/restart.go: unknownExitCode 255, unknownExitReason "Unknown".
         exitCode: ready ? 0 : 255,
         reason: ready ? '' : 'Unknown',
-        pid: 0,
+        // The container's host PID while it runs, when the world has kube-system's processes (kube-procs.ts); 0 otherwise.
+        pid: ready && host.kubeProcesses ? (pids.find((p) => p.pod === r.name)?.container ?? 0) : 0,
         logs: [],
         labels: {
           'io.kubernetes.container.name': r.container,

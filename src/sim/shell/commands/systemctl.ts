@@ -20,11 +20,20 @@ interface Unit {
   docs: string;
   triggeredBy?: string;
   mainComm: string;
+  /** Drop-in directory and files (print_status_info's "Drop-In:" lines). */
+  dropIn?: [string, string[]];
 }
 
 const UNITS: Record<string, Unit> = {
   'docker.service': { description: 'Docker Application Container Engine', docs: 'https://docs.docker.com', triggeredBy: 'docker.socket', mainComm: 'dockerd' },
   'containerd.service': { description: 'containerd container runtime', docs: 'https://containerd.io', mainComm: 'containerd' },
+  // kubernetes/release@7e38e89b:cmd/krel/templates/latest/kubelet/kubelet.service and kubeadm's drop-in (fs/kubefiles.ts).
+  'kubelet.service': {
+    description: 'kubelet: The Kubernetes Node Agent',
+    docs: 'https://kubernetes.io/docs/',
+    mainComm: 'kubelet',
+    dropIn: ['/usr/lib/systemd/system/kubelet.service.d', ['10-kubeadm.conf']],
+  },
 };
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -110,12 +119,17 @@ async function status(env: CmdEnv, name: string): Promise<ExecResult> {
   const k = env.host.kernel;
   const procs = [...k.procs.values()].filter((p) => p.cgroup === `/system.slice/${name}` && !p.kthread).sort((a, b) => a.pid - b.pid);
   const main = procs.find((p) => p.comm === unit.mainComm);
+  // node1's kubelet is in the process table only in a world with kube-system's processes (WorldOptions.kubeProcesses).
+  if (!main && unit.dropIn)
+    return R('', `systemctl: the ${name} process is not in node1's simulated process table; systemctl cat ${name} shows its unit.\n`, 1);
   const since = main?.startMs ?? env.host.clock.nowMs;
   const usage = Number(/usage_usec (\d+)/.exec(await read('cpu.stat'))?.[1] ?? 0);
   const tree = procs.map((p, i) => `             ${i === procs.length - 1 ? '└─' : '├─'}${p.pid} ${p.argv.join(' ')}`);
   const lines = [
     `● ${name} - ${unit.description}`,
     `     Loaded: loaded (/usr/lib/systemd/system/${name}; enabled; preset: enabled)`,
+    // systemd@v255.4:src/systemctl/systemctl-show.c print_status_info: the directory, then its files after └─.
+    ...(unit.dropIn ? [`    Drop-In: ${unit.dropIn[0]}`, `             └─${unit.dropIn[1].join(', ')}`] : []),
     `     Active: active (running) since ${timestamp(since)}; ${relative((env.host.clock.nowMs - since) * 1000)}`,
     ...(unit.triggeredBy ? [`TriggeredBy: ● ${unit.triggeredBy}`] : []),
     `       Docs: ${unit.docs}`,
@@ -139,9 +153,10 @@ async function cat(env: CmdEnv, names: string[]): Promise<ExecResult> {
   let out = '';
   let err = '';
   for (const name of names) {
-    if (UNITS[name]) return R(out, `${err}systemctl cat: the unit files of ${name} are not on node1's simulated disk (systemctl status ${name} is).\n`, 1);
     const fragment = `/usr/lib/systemd/system/${name}`;
     const text = await env.readFile(fragment).catch(() => undefined);
+    if (text === undefined && UNITS[name])
+      return R(out, `${err}systemctl cat: the unit files of ${name} are not on node1's simulated disk (systemctl status ${name} is).\n`, 1);
     if (text === undefined) {
       err += `No files found for ${name}.\n`;
       continue;
