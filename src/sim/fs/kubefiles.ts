@@ -11,8 +11,8 @@
 /** kubeadm v1.30's pause image (constants.go PauseVersion 3.9; runtime/containerd.ts PAUSE_IMAGE, which fs/ does not import). */
 const PAUSE_IMAGE = 'registry.k8s.io/pause:3.9';
 
-export const KUBELET_UNIT = '/usr/lib/systemd/system/kubelet.service';
-export const KUBEADM_DROPIN = '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf';
+const KUBELET_UNIT = '/usr/lib/systemd/system/kubelet.service';
+const KUBEADM_DROPIN = '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf';
 /** kubeadm's default CRI socket for containerd (the Node's kubeadm.alpha.kubernetes.io/cri-socket annotation). */
 export const CRI_SOCKET = 'unix:///var/run/containerd/containerd.sock';
 
