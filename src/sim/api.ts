@@ -55,6 +55,11 @@ export interface WorldOptions {
    * were written for a host without them.
    */
   userlandProxy?: boolean;
+  /**
+   * kube-system's processes in node1's process table (the kubelet, each pod's shim, pause and container: runtime/kube-procs.ts).
+   * Off by default: with them, the lesson transcripts' lsns and ps would list them (see the h/k8s report).
+   */
+  kubeProcesses?: boolean;
 }
 
 export interface World {

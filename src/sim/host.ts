@@ -13,6 +13,40 @@ export const VIRTUAL_BOUND_MS = 60_000;
 
 export type WaitOutcome = 'done' | 'timeout' | 'aborted';
 
+/** A process that runs since node1's boot, in the host's namespaces, as root unless `extra` says otherwise. */
+export function bootProc(fixture: Fixture, pid: number, ppid: number, argv: string[], extra: Partial<Proc>): Proc {
+  return {
+    pid,
+    ppid,
+    nspid: [pid],
+    argv,
+    comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15),
+    state: 'S',
+    uid: 0,
+    gid: 0,
+    euid: 0,
+    egid: 0,
+    caps: rootCaps(),
+    noNewPrivs: false,
+    seccomp: 0,
+    apparmor: 'unconfined',
+    ns: { ...fixture.namespaces },
+    cgroup: '/',
+    env: {},
+    handlers: new Set(),
+    reaps: false,
+    startMs: Date.parse(fixture.bootTime),
+    tty: '?',
+    threads: 1,
+    program: { kind: 'idle' },
+    rssBytes: 0,
+    vszKb: 0,
+    cpuUsec: 0,
+    root: 'host',
+    ...extra,
+  };
+}
+
 /** Everything simulated about node1 except the shell: kernel, clock, ids, users. */
 export class Host {
   readonly clock: Clock;
@@ -46,6 +80,8 @@ export class Host {
   readonly fileCaps = new Map<string, import('./kernel/captext.ts').CapState>([['host:/usr/bin/ping', { p: 1n << 13n, i: 0n, e: 1n << 13n }]]);
   /** dockerd's --userland-proxy (WorldOptions.userlandProxy): a docker-proxy process per published host address. */
   userlandProxy = true;
+  /** WorldOptions.kubeProcesses: kube-system's processes are in the process table (runtime/kube-procs.ts). */
+  kubeProcesses = false;
   /** Commands interrupted so far because they never end on their own (virtual mode, VIRTUAL_BOUND_MS). */
   virtualStops = 0;
   /** Real milliseconds spent in simulated waits so far (not computing: a line's CPU budget leaves them out). */
@@ -77,36 +113,7 @@ export class Host {
     });
     initHostNet(this.kernel.ns(fixture.namespaces.net), fixture);
     const boot = Date.parse(fixture.bootTime);
-    const base = (pid: number, ppid: number, argv: string[], extra: Partial<Proc>): Proc => ({
-      pid,
-      ppid,
-      nspid: [pid],
-      argv,
-      comm: (argv[0] ?? '').split('/').pop()!.slice(0, 15),
-      state: 'S',
-      uid: 0,
-      gid: 0,
-      euid: 0,
-      egid: 0,
-      caps: rootCaps(),
-      noNewPrivs: false,
-      seccomp: 0,
-      apparmor: 'unconfined',
-      ns: { ...fixture.namespaces },
-      cgroup: '/',
-      env: {},
-      handlers: new Set(),
-      reaps: false,
-      startMs: boot,
-      tty: '?',
-      threads: 1,
-      program: { kind: 'idle' },
-      rssBytes: 0,
-      vszKb: 0,
-      cpuUsec: 0,
-      root: 'host',
-      ...extra,
-    });
+    const base = (pid: number, ppid: number, argv: string[], extra: Partial<Proc>): Proc => bootProc(fixture, pid, ppid, argv, extra);
     for (const t of fixture.kernelThreads) {
       this.kernel.procs.set(t.pid, base(t.pid, t.ppid, [`[${t.name}]`], { comm: t.name.slice(0, 15), kthread: true, cgroup: '/' }));
     }

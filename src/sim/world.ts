@@ -1,3 +1,4 @@
+import { addKubeProcesses } from './runtime/kube-procs.ts';
 import type { ClockMode, ExecOptions, ExecResult, World, WorldOptions, WorldSnapshot } from './api.ts';
 import { capHex } from './kernel/capabilities.ts';
 import { Daemon } from './docker/daemon.ts';
@@ -40,6 +41,10 @@ export class SimWorld implements World {
   constructor(fixture: Fixture = node1Fixture, options: WorldOptions = {}) {
     this.host = new Host(fixture, options.seed ?? 1, options.clock ?? 'virtual');
     this.host.userlandProxy = options.userlandProxy ?? true;
+    if (options.kubeProcesses) {
+      this.host.kubeProcesses = true;
+      addKubeProcesses(this.host);
+    }
     this.daemon = new Daemon(this.host);
     const sh = this.host.loginShell;
     this.sessions.push({

@@ -1,5 +1,6 @@
 import type { Host } from '../host.ts';
 import { DEMO_FILES } from './demofiles.ts';
+import { KUBE_FILES } from './kubefiles.ts';
 import { SYSCTL_FILES } from './sysctl-files.ts';
 
 const RESOLVED_HEAD = (file: string) =>
@@ -29,6 +30,7 @@ export function hostFiles(host: Host): Record<string, string> {
     '/tmp/.keep': '',
     '/var/lib/docker/.keep': '',
     ...SYSCTL_FILES,
+    ...KUBE_FILES,
     ...DEMO_FILES,
   };
 }

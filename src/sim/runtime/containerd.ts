@@ -22,7 +22,7 @@ import { hostFiles } from '../fs/hostfiles.ts';
 import { Cni, type CniResult } from './cni.ts';
 import type { Flavor } from './roots.ts';
 import { logStream } from './programs.ts';
-import type { CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord, ImageRef, PullOutcome } from './cri.ts';
+import type { BootImage, CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord, ImageRef, PullOutcome } from './cri.ts';
 import { recordBoot } from './containerd-boot.ts';
 import type { NsChoice } from './spec.ts';
 
@@ -57,7 +57,7 @@ export class Containerd {
    * kube-system's sandboxes and containers from before this session (k8s/apiserver/fixture-reboot.ts): two of each per
    * pod, the ones from before node1's reboot (NotReady, Exited 255 Unknown) and the ones the kubelet made after it.
    */
-  readonly booted: { sandboxes: CriSandboxRecord[]; containers: CriContainer[] } = { sandboxes: [], containers: [] };
+  readonly booted: { sandboxes: CriSandboxRecord[]; containers: CriContainer[]; images: BootImage[] } = { sandboxes: [], containers: [], images: [] };
   private readonly rng = new Rng(0x636f6e74);
   private readonly cni: Cni;
   /** Called when a container's PID 1 exits. */
@@ -71,6 +71,11 @@ export class Containerd {
     this.cni = new Cni(host, new Rng(0x636e6930));
     host.kernel.onExit.push((p) => this.procExited(p));
     host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push({ ...line, timeMs: host.clock.nowMs }));
+  }
+
+  /** The pause image every sandbox since the boot runs: in the store already when a client first asks (pulled on first use). */
+  async bootPause(): Promise<void> {
+    if (!this.imageStatus(PAUSE_IMAGE)) await this.pullImage(PAUSE_IMAGE);
   }
 
   /** The stored image a reference names in the k8s.io namespace (ImageStatus). */

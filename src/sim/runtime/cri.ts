@@ -94,6 +94,23 @@ export interface CriContainerConfig {
 export type PullOutcome = { ok: true; image: LocalImage; repoDigest: string } | { ok: false; reason: 'ErrImagePull' | 'InvalidImageName'; message: string };
 
 /** One ref of containerd's image store: `repo:tag`, `repo@digest` and `sha256:<config>` all name the same target. */
+/**
+ * A kube-system image in the k8s.io store since before this session (runtime/containerd-boot.ts): kubeadm pulled it
+ * when the cluster was made, and its id and repo digest are the ones the pods' statuses and `crictl ps` show.
+ */
+export interface BootImage {
+  /** repo:tag */
+  tag: string;
+  /** The config digest, sha256:… (crictl's IMAGE ID). */
+  id: string;
+  /** repo@sha256:… (the index it was pulled by). */
+  repoDigest: string;
+  /** Bytes, as the CRI's Image.size reports them (the unpacked content of the linux/amd64 image). */
+  size: number;
+  mediaType: string;
+  platforms: string[];
+}
+
 export interface ImageRef {
   name: string;
   mediaType: string;

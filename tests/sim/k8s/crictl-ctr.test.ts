@@ -38,7 +38,8 @@ describe('crictl and ctr on node1', () => {
       ),
     ).toEqual(['Ready|once|default|0|(default)', 'Ready|web|default|0|(default)']);
     const images = (await w.exec('crictl images')).stdout;
-    expect(images.split('\n')[0]).toBe(`IMAGE${' '.repeat(22)}TAG                 IMAGE ID            SIZE`);
+    // kube-system's images are in the store since before the session, so IMAGE is as wide as kube-controller-manager's repo.
+    expect(images.split('\n')[0]).toBe(`IMAGE${' '.repeat(37)}TAG                 IMAGE ID            SIZE`);
     expect(images).toMatch(/^docker\.io\/library\/nginx +1\.25 +[0-9a-f]{13} +\d+(\.\d+)?MB$/m);
     expect(images).toMatch(/^registry\.k8s\.io\/pause +3\.9 +[0-9a-f]{13} +/m);
     // Docker's images are not containerd's: nothing Docker pulled alone shows up.
@@ -68,5 +69,38 @@ describe('crictl and ctr on node1', () => {
       stderr:
         'FATA[0000] getting the status of the container "nope": rpc error: code = NotFound desc = an error occurred when try to find container "nope": not found\n',
     });
+  });
+});
+
+describe("kube-system's images in containerd's k8s.io store", () => {
+  it('crictl images lists the kubeadm images with the ids crictl ps shows; ctr -n k8s.io images ls has three refs each', async () => {
+    const { w } = await cluster();
+    const images = (await w.exec('crictl images')).stdout.split('\n');
+    // cri-tools@v1.30.0:cmd/crictl/image.go ListImages (sorted by the first repo tag; SIZE units.HumanSizeWithPrecision(size, 3)).
+    expect(images.map((l) => l.split(/ {2,}/).slice(0, 2).join(':'))).toEqual([
+      'IMAGE:TAG',
+      'registry.k8s.io/coredns/coredns:v1.11.1',
+      'registry.k8s.io/etcd:3.5.12-0',
+      'registry.k8s.io/kube-apiserver:v1.30.5',
+      'registry.k8s.io/kube-controller-manager:v1.30.5',
+      'registry.k8s.io/kube-proxy:v1.30.5',
+      'registry.k8s.io/kube-scheduler:v1.30.5',
+      'registry.k8s.io/pause:3.9',
+      '',
+    ]);
+    expect(images[2]).toMatch(/^registry\.k8s\.io\/etcd {22}3\.5\.12-0 {12}[0-9a-f]{13} {7}57\.2MB$/);
+    // The IMAGE column of crictl ps is the same id (the container's imageRef).
+    const ps = (await w.exec('crictl ps --name etcd')).stdout.split('\n')[1]!;
+    expect(ps.split(/ +/)[1]).toBe(images[2]!.split(/ +/)[2]);
+    const ctr = (await w.exec('ctr -n k8s.io images ls -q')).stdout.split('\n').filter(Boolean);
+    expect(ctr.filter((r) => r.startsWith('registry.k8s.io/etcd'))).toHaveLength(2);
+    expect(ctr.filter((r) => r.startsWith('sha256:'))).toHaveLength(7);
+    const etcd = (await w.exec('ctr -n k8s.io images ls')).stdout.split('\n').find((l) => l.startsWith('registry.k8s.io/etcd:3.5.12-0 '))!;
+    // containerd@v1.7.22:pkg/progress/humaneyes.go Bytes: 57,236,178 B = 54.6 MiB.
+    expect(etcd).toMatch(
+      / application\/vnd\.docker\.distribution\.manifest\.list\.v2\+json sha256:[0-9a-f]{64} 54\.6 MiB +linux\/amd64,.* io\.cri-containerd\.image=managed $/,
+    );
+    // A pod the learner runs uses the same pause image: nothing new is listed.
+    expect((await w.exec('crictl images -q')).stdout.split('\n').filter(Boolean)).toHaveLength(7);
   });
 });

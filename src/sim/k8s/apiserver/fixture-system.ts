@@ -6,8 +6,9 @@
  *
  * Their statuses are as node1's reboot this morning left them (fixture-reboot.ts: RESTARTS 1, the old container as
  * lastState 255 Unknown), and containerd lists the same sandboxes and containers (runtime/containerd.ts Containerd.booted).
- * These objects are the cluster's, not the learner's: node1's kubelet does not run them (their processes are not in
- * node1's process table, whose lsns and ps the lesson transcripts pin), and the controllers leave them as they are.
+ * These objects are the cluster's, not the learner's: node1's kubelet does not run them (their processes are in node1's
+ * process table only with WorldOptions.kubeProcesses, runtime/kube-procs.ts: the lesson transcripts' lsns and ps pin a
+ * table without them), and the controllers leave them as they are.
  * Names, uids, container ids and image digests are fixture values from their own seeded stream, so the API server's
  * random draws (the learner's pod names and uids) are the same as without them.
  */

@@ -37,9 +37,8 @@ export const AFTER_BOOT = { containerdLoaded: 6, kubeletStarted: 9, nodeReady: 1
  * With nothing changing, the kubelet reports its status every 5 min (nodeStatusReportFrequency).
  */
 export function nodeObject(f: NodeFacts, uid: string, nowMs: number): KObject {
-  const posted = f.bootMs + AFTER_BOOT.kubeletStarted * 1000;
   const ready = f.bootMs + AFTER_BOOT.nodeReady * 1000;
-  const heartbeat = iso(posted + Math.max(0, Math.floor((nowMs - posted) / 300_000)) * 300_000);
+  const heartbeat = nodeHeartbeat(f, nowMs);
   const memKi = `${Math.floor(f.memBytes / 1024)}Ki`;
   return {
     apiVersion: 'v1', kind: 'Node',
@@ -75,6 +74,33 @@ export function nodeObject(f: NodeFacts, uid: string, nowMs: number): KObject {
       },
     },
   };
+}
+
+/**
+ * The conditions' lastHeartbeatTime `nowMs` into the session: the kubelet computes its status every 10 s
+ * (nodeStatusUpdateFrequency) but patches it, when nothing changed, only once nodeStatusReportFrequency (5 min) has
+ * passed since the last report (kubernetes@v1.30.5:pkg/kubelet/kubelet_node_status.go tryUpdateNodeStatus), so the
+ * heartbeat moves in 5-minute steps from the kubelet's start.
+ */
+export function nodeHeartbeat(f: NodeFacts, nowMs: number): string {
+  const posted = f.bootMs + AFTER_BOOT.kubeletStarted * 1000;
+  return iso(posted + Math.max(0, Math.floor((nowMs - posted) / 300_000)) * 300_000);
+}
+
+/** Sets every condition's lastHeartbeatTime of the stored Node. */
+export function setHeartbeat(node: KObject | undefined, f: NodeFacts, nowMs: number): void {
+  const beat = nodeHeartbeat(f, nowMs);
+  for (const c of ((node?.status as Record<string, unknown> | undefined)?.conditions as Record<string, unknown>[] | undefined) ?? []) c.lastHeartbeatTime = beat;
+}
+
+/**
+ * The node's Lease (kube-node-lease/node1) renewTime: the kubelet's lease controller renews it every 10 s, a quarter of
+ * its 40 s leaseDuration (kubernetes@v1.30.5:pkg/kubelet/kubelet.go nodeLeaseRenewIntervalFraction 0.25,
+ * NodeLeaseDurationSeconds 40), from the kubelet's start.
+ */
+export function leaseRenew(f: NodeFacts, nowMs: number): string {
+  const start = f.bootMs + AFTER_BOOT.kubeletStarted * 1000;
+  return iso(start + Math.max(0, Math.floor((nowMs - start) / 10_000)) * 10_000);
 }
 
 export const namespaceObject = (name: string, uid: string): KObject => ({

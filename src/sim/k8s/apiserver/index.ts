@@ -11,7 +11,7 @@ import { admitPod, defaultPodSpec, defaultWorkload } from './defaults.ts';
 import { podQos } from '../../../k8s/resources.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
-import { INITIAL_NAMESPACES, kubernetesService, namespaceObject, nodeObject, type NodeFacts } from './fixture.ts';
+import { INITIAL_NAMESPACES, kubernetesService, leaseRenew, namespaceObject, nodeObject, setHeartbeat, type NodeFacts } from './fixture.ts';
 import { systemObjects } from './fixture-system.ts';
 import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
@@ -54,7 +54,7 @@ export class ApiServer implements KubeletApiClient {
   constructor(
     private readonly now: () => number,
     private readonly rng: Random,
-    node: NodeFacts,
+    private readonly node: NodeFacts,
   ) {
     this.nodeName = node.hostname;
     const nodeObj = nodeObject(node, this.newUid(), now());
@@ -83,7 +83,12 @@ export class ApiServer implements KubeletApiClient {
   private key = (resource: string, ns: string, name: string) => `${resource}/${ns}/${name}`;
   private nextRv = () => String(++this.rv);
 
+  /** The kubelet's last status report and lease renewal by now (fixture.ts nodeHeartbeat, leaseRenew): reads, not writes. */
+  private heartbeat = (r: ResourceInfo) => r.resource === 'nodes' && setHeartbeat(this.objects.get(`nodes//${this.nodeName}`), this.node, this.now());
+  leaseRenewTime = () => leaseRenew(this.node, this.now());
+
   get(res: ResourceInfo, namespace: string, name: string): KObject | undefined {
+    this.heartbeat(res);
     const o = this.objects.get(this.key(res.resource, res.namespaced ? namespace : '', name));
     return o ? clone(o) : undefined;
   }
@@ -95,6 +100,7 @@ export class ApiServer implements KubeletApiClient {
 
   /** The same, as the stored objects themselves, for readers that never change them (printers, controllers' reads). */
   scan(res: ResourceInfo, namespace?: string): readonly KObject[] {
+    this.heartbeat(res);
     const prefix = res.namespaced && namespace !== undefined ? `${res.resource}/${namespace}/` : `${res.resource}/`;
     const hits: [string, KObject][] = [];
     for (const e of this.objects) if (e[0].startsWith(prefix)) hits.push(e);

@@ -19,7 +19,9 @@ const table = (rows: string[][]) => tabwriter(rows.map((r) => `${r.join('\t')}\n
 
 async function cri(env: CmdEnv): Promise<Containerd> {
   const [{ containerdOf }, lib] = await Promise.all([import('../../runtime/containerd.ts'), env.daemon.imageLib()]);
-  return containerdOf(env.host, lib.registry);
+  const c = containerdOf(env.host, lib.registry);
+  await c.bootPause();
+  return c;
 }
 
 const STATE: Record<CriContainer['state'], string> = { CONTAINER_CREATED: 'Created', CONTAINER_RUNNING: 'Running', CONTAINER_EXITED: 'Exited' };
@@ -157,19 +159,28 @@ function pods(c: Containerd, now: number, f: Set<string>, v: Map<string, string>
   return out(table(rows));
 }
 
+/**
+ * What ListImages returns: the images pulled this session and kube-system's from before it (Containerd.booted.images),
+ * one entry per image with its tags and repo digests.
+ */
+function listImages(c: Containerd): { tags: string[]; repoDigest: string; id: string; size: number }[] {
+  const pulled = c.store.all().map((i) => ({ tags: [...i.tags], repoDigest: [...i.digests][0] ?? '', id: i.image.id, size: i.image.size }));
+  const booted = c.booted.images.filter((b) => !pulled.some((p) => p.tags.includes(b.tag))).map((b) => ({ ...b, tags: [b.tag] }));
+  return [...pulled, ...booted];
+}
+
 function images(c: Containerd, f: Set<string>): string {
-  const all = c.store.all().sort((a, b) => ([...a.tags][0] ?? '').localeCompare([...b.tags][0] ?? ''));
-  if (f.has('quiet')) return all.map((i) => `${i.image.id}\n`).join('');
+  const all = listImages(c).sort((a, b) => (a.tags[0] ?? '').localeCompare(b.tags[0] ?? ''));
+  if (f.has('quiet')) return all.map((i) => `${i.id}\n`).join('');
   const digests = f.has('digests');
   const rows = [['IMAGE', 'TAG', ...(digests ? ['DIGEST'] : []), 'IMAGE ID', 'SIZE']];
   for (const i of all) {
-    const repoDigest = [...i.digests][0] ?? '';
-    const name = repoDigest.split('@')[0] ?? '';
-    const digest = f.has('no-trunc') ? (repoDigest.split('@')[1] ?? '') : trunc(repoDigest.split('@')[1] ?? '', 'sha256:');
-    const id = f.has('no-trunc') ? i.image.id : trunc(i.image.id, 'sha256:');
-    const size = humanSizeWithPrecision(i.image.size, 3);
+    const name = i.repoDigest.split('@')[0] ?? '';
+    const digest = f.has('no-trunc') ? (i.repoDigest.split('@')[1] ?? '') : trunc(i.repoDigest.split('@')[1] ?? '', 'sha256:');
+    const id = f.has('no-trunc') ? i.id : trunc(i.id, 'sha256:');
+    const size = humanSizeWithPrecision(i.size, 3);
     // normalizeRepoTagPair: one row per repo:tag; an image with no tag is `<none>`.
-    const pairs = i.tags.size ? [...i.tags].map((t) => [t.slice(0, t.lastIndexOf(':')), t.slice(t.lastIndexOf(':') + 1)]) : [[name || '<none>', '<none>']];
+    const pairs = i.tags.length ? i.tags.map((t) => [t.slice(0, t.lastIndexOf(':')), t.slice(t.lastIndexOf(':') + 1)]) : [[name || '<none>', '<none>']];
     for (const [repo, tag] of pairs) rows.push([repo as string, tag as string, ...(digests ? [digest] : []), id, size]);
   }
   return table(rows);

@@ -76,13 +76,28 @@ export const ctr: SimCommand = {
     const refs = [];
     if (ns === 'k8s.io') {
       const [{ containerdOf }, lib] = await Promise.all([import('../../runtime/containerd.ts'), env.daemon.imageLib()]);
-      refs.push(...[...containerdOf(env.host, lib.registry).refs.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+      const c = containerdOf(env.host, lib.registry);
+      await c.bootPause();
+      const pulled = [...c.refs.values()].map((r) => ({ ...r, size: r.image.image.size }));
+      // kube-system's images from before the session (containerd-boot.ts): the CRI plugin's three refs for each.
+      const booted = c.booted.images
+        .filter((b) => !c.refs.has(b.tag))
+        .flatMap((b) =>
+          [b.tag, b.repoDigest, b.id].map((name) => ({
+            name,
+            mediaType: b.mediaType,
+            digest: b.repoDigest.split('@')[1] ?? '',
+            platforms: b.platforms,
+            size: b.size,
+          })),
+        );
+      refs.push(...[...pulled, ...booted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
     }
     if (quiet) return { stdout: refs.map((r) => `${r.name}\n`).join(''), stderr: '', exitCode: 0 };
     const lines = ['REF\tTYPE\tDIGEST\tSIZE\tPLATFORMS\tLABELS\t'];
     for (const r of refs)
       lines.push(
-        `${r.name}\t${r.mediaType}\t${r.digest}\t${progressBytes(r.image.image.size)}\t${[...new Set(r.platforms)].sort().join(',') || '-'}\tio.cri-containerd.image=managed\t`,
+        `${r.name}\t${r.mediaType}\t${r.digest}\t${progressBytes(r.size)}\t${[...new Set(r.platforms)].sort().join(',') || '-'}\tio.cri-containerd.image=managed\t`,
       );
     return { stdout: tabwriter(`${lines.join('\n')}\n`, 1, 1), stderr: '', exitCode: 0 };
   },

@@ -12,6 +12,7 @@
  * and without the journal's last lines (node1 has no journal to read).
  */
 import type { ExecResult } from '../../api.ts';
+import { KUBE_FILES } from '../../fs/kubefiles.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 interface Unit {
@@ -19,11 +20,20 @@ interface Unit {
   docs: string;
   triggeredBy?: string;
   mainComm: string;
+  /** Drop-in directory and files (print_status_info's "Drop-In:" lines). */
+  dropIn?: [string, string[]];
 }
 
 const UNITS: Record<string, Unit> = {
   'docker.service': { description: 'Docker Application Container Engine', docs: 'https://docs.docker.com', triggeredBy: 'docker.socket', mainComm: 'dockerd' },
   'containerd.service': { description: 'containerd container runtime', docs: 'https://containerd.io', mainComm: 'containerd' },
+  // kubernetes/release@7e38e89b:cmd/krel/templates/latest/kubelet/kubelet.service and kubeadm's drop-in (fs/kubefiles.ts).
+  'kubelet.service': {
+    description: 'kubelet: The Kubernetes Node Agent',
+    docs: 'https://kubernetes.io/docs/',
+    mainComm: 'kubelet',
+    dropIn: ['/usr/lib/systemd/system/kubelet.service.d', ['10-kubeadm.conf']],
+  },
 };
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -109,12 +119,17 @@ async function status(env: CmdEnv, name: string): Promise<ExecResult> {
   const k = env.host.kernel;
   const procs = [...k.procs.values()].filter((p) => p.cgroup === `/system.slice/${name}` && !p.kthread).sort((a, b) => a.pid - b.pid);
   const main = procs.find((p) => p.comm === unit.mainComm);
+  // node1's kubelet is in the process table only in a world with kube-system's processes (WorldOptions.kubeProcesses).
+  if (!main && unit.dropIn)
+    return R('', `systemctl: the ${name} process is not in node1's simulated process table; systemctl cat ${name} shows its unit.\n`, 1);
   const since = main?.startMs ?? env.host.clock.nowMs;
   const usage = Number(/usage_usec (\d+)/.exec(await read('cpu.stat'))?.[1] ?? 0);
   const tree = procs.map((p, i) => `             ${i === procs.length - 1 ? '└─' : '├─'}${p.pid} ${p.argv.join(' ')}`);
   const lines = [
     `● ${name} - ${unit.description}`,
     `     Loaded: loaded (/usr/lib/systemd/system/${name}; enabled; preset: enabled)`,
+    // systemd@v255.4:src/systemctl/systemctl-show.c print_status_info: the directory, then its files after └─.
+    ...(unit.dropIn ? [`    Drop-In: ${unit.dropIn[0]}`, `             └─${unit.dropIn[1].join(', ')}`] : []),
     `     Active: active (running) since ${timestamp(since)}; ${relative((env.host.clock.nowMs - since) * 1000)}`,
     ...(unit.triggeredBy ? [`TriggeredBy: ● ${unit.triggeredBy}`] : []),
     `       Docs: ${unit.docs}`,
@@ -126,6 +141,33 @@ async function status(env: CmdEnv, name: string): Promise<ExecResult> {
     ...tree,
   ];
   return R(`${lines.join('\n')}\n`);
+}
+
+/**
+ * `systemctl cat UNIT…`: each unit's fragment then its drop-ins, each under a `# PATH` line, a blank line between files
+ * and between units (systemd@v255.4:src/systemctl/systemctl-edit.c verb_cat, src/shared/pretty-print.c cat_files and
+ * cat_file). A unit with no file on disk: "No files found for %s." and exit 1 (src/systemctl/systemctl-util.c
+ * unit_find_paths). node1 has the kubelet's files on disk (fs/kubefiles.ts); docker's and containerd's are not written out.
+ */
+async function cat(env: CmdEnv, names: string[]): Promise<ExecResult> {
+  let out = '';
+  let err = '';
+  for (const name of names) {
+    const fragment = `/usr/lib/systemd/system/${name}`;
+    const text = await env.readFile(fragment).catch(() => undefined);
+    if (text === undefined && UNITS[name])
+      return R(out, `${err}systemctl cat: the unit files of ${name} are not on node1's simulated disk (systemctl status ${name} is).\n`, 1);
+    if (text === undefined) {
+      err += `No files found for ${name}.\n`;
+      continue;
+    }
+    const dropins: [string, string][] = [];
+    for (const [path, body] of Object.entries(KUBE_FILES)) if (path.startsWith(`${fragment}.d/`) && path.endsWith('.conf')) dropins.push([path, body]);
+    const files: [string, string][] = [[fragment, text], ...dropins.sort(([a], [b]) => (a < b ? -1 : 1))];
+    if (out) out += '\n';
+    out += files.map(([path, body]) => `# ${path}\n${body.endsWith('\n') || !body ? body : `${body}\n`}`).join('\n');
+  }
+  return R(out, err, err ? 1 : 0);
 }
 
 export async function systemctlRun(args: string[], env: CmdEnv, prog: string): Promise<ExecResult> {
@@ -148,6 +190,7 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
     }
     return R(out, err, code);
   }
+  if (verb === 'cat' && names.length) return cat(env, names.map(unitName));
   if ((verb === 'is-active' || verb === 'is-enabled') && names.length) {
     const known = names.map((n) => Boolean(UNITS[unitName(n)]));
     if (verb === 'is-active') return R(quiet ? '' : known.map((k) => (k ? 'active\n' : 'inactive\n')).join(''), '', known.some((k) => k) ? 0 : 3);

@@ -48,11 +48,11 @@ export function describeNode(api: ApiServer, n: KObject, now: number): string {
   let s = `Name:\t${n.metadata.name}\nRoles:\t${roles.join(',') || '<none>'}\n`;
   s += multiline('Labels', n.metadata.labels) + multiline('Annotations', n.metadata.annotations);
   s += `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}\nTaints:\t<none>\nUnschedulable:\t${spec.unschedulable ? 'true' : 'false'}\n`;
-  const nowIso = new Date(Math.floor(now / 1000) * 1000).toISOString();
-  s += `Lease:\n  HolderIdentity:\t${n.metadata.name}\n  AcquireTime:\t<unset>\n  RenewTime:\t${rfc1123z(nowIso)}\n`;
+  s += `Lease:\n  HolderIdentity:\t${n.metadata.name}\n  AcquireTime:\t<unset>\n  RenewTime:\t${rfc1123z(api.leaseRenewTime())}\n`;
   s +=
     'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n  ----\t------\t-----------------\t------------------\t------\t-------\n';
-  for (const c of arr(st.conditions)) s += `  ${c.type} \t${c.status} \t${rfc1123z(nowIso)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason} \t${c.message}\n`;
+  for (const c of arr(st.conditions))
+    s += `  ${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason} \t${c.message}\n`;
   s += `Addresses:\n${arr(st.addresses)
     .map((a) => `  ${a.type}:\t${a.address}\n`)
     .join('')}`;
