@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/sim/shell/commands/registry.ts';
+import { HOST_ABSENT } from '../../src/sim/shell/rootfs.ts';
 import { sh, world } from './helpers.ts';
 
 describe('every simulated command answers --help', () => {
@@ -11,7 +12,8 @@ describe('every simulated command answers --help', () => {
     // "Usage: lsmod" on stderr, exit 1 (kmod@v31:tools/lsmod.c do_lsmod).
     // bash's builtins (ulimit, history, help and the job builtins) print their help and return EX_USAGE, $? 2
     // (bash-5.2 builtins/common.h CASE_HELPOPT): below and in builtin-help.test.ts.
-    const builtin = (n: string) => n.startsWith('__cc_') || n === 'history';
+    // nginx is the nginx image's, not the host's (shell/rootfs.ts HOST_ABSENT): nginx.test.ts.
+    const builtin = (n: string) => n.startsWith('__cc_') || n === 'history' || HOST_ABSENT.has(n);
     for (const c of COMMANDS.filter((x) => !['pstree', 'getcap', 'setcap', 'lsmod'].includes(x.name) && !builtin(x.name))) {
       const r = await sh(w, `${c.name} --help`);
       expect(r.exitCode, c.name).toBe(0);

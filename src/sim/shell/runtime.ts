@@ -129,7 +129,8 @@ export class ShellRuntime implements AdapterRuntime {
       (path) => void (this.endless = path),
     );
     this.readOnlyCheck.set(root, readOnly);
-    const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => adaptCommand(this, cmd, root));
+    const has = (n: string) => (avail ? avail.has(n) : !HOST_ABSENT.has(n)) || n.startsWith('__cc_');
+    const custom = this.commands.filter((cmd) => has(cmd.name)).map((cmd) => adaptCommand(this, cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => wrapBuiltin(this, n, root));
     const builtinNames = this.jb
       .getCommandNames()

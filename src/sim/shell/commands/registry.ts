@@ -58,6 +58,7 @@ import { more } from './more.ts';
 import { mount } from './mount.ts';
 import { modprobe } from './modprobe.ts';
 import { nc } from './nc.ts';
+import { nginx } from './nginx.ts';
 import { nproc } from './nproc.ts';
 import { nsenter } from './nsenter.ts';
 import { od } from './od.ts';
@@ -144,6 +145,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'more', load: async () => more },
   { name: 'mount', load: async () => mount },
   { name: 'nc', load: async () => nc },
+  { name: 'nginx', load: async () => nginx },
   { name: 'nproc', load: async () => nproc },
   { name: 'nsenter', load: async () => nsenter },
   { name: 'od', load: async () => od },
