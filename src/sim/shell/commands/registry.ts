@@ -45,6 +45,7 @@ import { id } from './id.ts';
 import { hostname } from './hostname.ts';
 import { ip } from './ip.ts';
 import { jobsBuiltin } from './jobs.ts';
+import { journalctl } from './journalctl.ts';
 import { kill } from './kill.ts';
 import { kubectl } from './kubectl.ts';
 import { less } from './less.ts';
@@ -132,6 +133,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'hostname', load: async () => hostname },
   { name: 'id', load: async () => id },
   { name: 'ip', load: async () => ip },
+  { name: 'journalctl', load: async () => journalctl },
   { name: 'kill', load: async () => kill },
   { name: 'kubectl', load: async () => kubectl },
   { name: 'less', load: async () => less },

@@ -210,6 +210,8 @@ const USAGE: Record<string, { coreutils: string; busybox?: string }> = {
   },
   getent: { coreutils: 'Usage: getent [OPTION...] database [key ...]\nGet entries from Name Service Switch libraries.\n' },
   systemctl: { coreutils: 'systemctl [OPTIONS...] COMMAND ...\n\nQuery or send control commands to the system manager.\n' },
+  // systemd@v255:src/journal/journalctl.c help(): its opening (the option sections are left out).
+  journalctl: { coreutils: 'journalctl [OPTIONS...] [MATCHES...]\n\nQuery the journal.\n' },
   runc: { coreutils: 'NAME:\n   runc - Open Container Initiative runtime\n' },
   containerd: { coreutils: 'NAME:\n   containerd - \n' },
   nc: {
