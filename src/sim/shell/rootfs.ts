@@ -29,10 +29,11 @@ import { LIMITS } from './limits.ts';
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
 /**
  * Programs that a default Ubuntu 24.04 server does not have: just-bash's tree (its own package, not in
- * ubuntu-server or ubuntu-standard) and the nginx image's nginx (commands/nginx.ts): not on the host,
- * so bash says it is not found.
+ * ubuntu-server or ubuntu-standard), the nginx image's nginx (commands/nginx.ts) and busybox's
+ * nslookup (commands/nslookup.ts; bind9's on the host is not simulated): not on the host, so bash
+ * says it is not found.
  */
-export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx']);
+export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx', 'nslookup']);
 
 const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help', '__cc_fork', '__cc_exec', '__cc_forkend'];
 

@@ -61,6 +61,7 @@ import { modprobe } from './modprobe.ts';
 import { nc } from './nc.ts';
 import { nginx } from './nginx.ts';
 import { nproc } from './nproc.ts';
+import { nslookup } from './nslookup.ts';
 import { nsenter } from './nsenter.ts';
 import { od } from './od.ts';
 import { paste } from './paste.ts';
@@ -149,6 +150,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'nc', load: async () => nc },
   { name: 'nginx', load: async () => nginx },
   { name: 'nproc', load: async () => nproc },
+  { name: 'nslookup', load: async () => nslookup },
   { name: 'nsenter', load: async () => nsenter },
   { name: 'od', load: async () => od },
   { name: 'paste', load: async () => paste },
