@@ -98,9 +98,30 @@ function options(args: readonly string[]): Options | string {
   return o;
 }
 
+/**
+ * A second nginx in a container whose master serves: ngx_open_listening_sockets tries each `listen` 5 times, 500 ms
+ * apart (the clock is not moved; the stamps are), then gives up (nginx/nginx@release-1.25.5:src/core/ngx_connection.c).
+ * The [emerg] lines also go to the console: ngx_use_stderr is still 1 then.
+ */
+function bindFailures(env: CmdEnv, pid: number, files: readonly { text: string }[]): string {
+  const addrs = files.flatMap((f) =>
+    [...f.text.matchAll(/^\s*listen\s+([^\s;]+)/gm)].map((m) => (/^\d+$/.test(m[1] as string) ? `0.0.0.0:${m[1]}` : (m[1] as string))),
+  );
+  const at = (ms: number) => env.host.clock.nowMs + ms;
+  let out = '';
+  for (let i = 0; i < 5; i++) {
+    for (const a of addrs) {
+      const msg = `bind() to ${a} failed (98: Address already in use)`;
+      out += `${logLine(at(i * 500), 'emerg', pid, msg)}nginx: [emerg] ${msg}\n`;
+    }
+    out += logLine(at(i * 500), 'notice', pid, 'try again to bind() after 500ms');
+  }
+  return `${out}${logLine(at(2500), 'emerg', pid, 'still could not bind()')}nginx: [emerg] still could not bind()\n`;
+}
+
 /** The error log's time stamp (ngx_log_error_core: "%4d/%02d/%02d %02d:%02d:%02d") and "PID#TID". */
-function logLine(env: CmdEnv, level: string, pid: number, msg: string): string {
-  const stamp = new Date(env.host.clock.nowMs).toISOString().replace(/-/g, '/').replace('T', ' ').slice(0, 19);
+function logLine(ms: number, level: string, pid: number, msg: string): string {
+  const stamp = new Date(ms).toISOString().replace(/-/g, '/').replace('T', ' ').slice(0, 19);
   return `${stamp} [${level}] ${pid}#${pid}: ${msg}\n`;
 }
 
@@ -126,7 +147,7 @@ export const nginx: SimCommand = {
     });
     if (!t.ok) {
       // The error log (/var/log/nginx/error.log → /dev/stderr in the image) and the console line (ngx_log_error_core).
-      err += `${logLine(env, 'emerg', pid, t.error)}nginx: [emerg] ${t.error}\n`;
+      err += `${logLine(env.host.clock.nowMs, 'emerg', pid, t.error)}nginx: [emerg] ${t.error}\n`;
       if (o.test) err += `nginx: configuration file ${o.conf} test failed\n`;
       return R('', err, 1);
     }
@@ -137,7 +158,7 @@ export const nginx: SimCommand = {
       return R(dump, err, 0);
     }
     if (o.signal) return signalMaster(env, o.signal, pid);
-    return R('', `${err}${logLine(env, 'emerg', pid, 'bind() to 0.0.0.0:80 failed (98: Address already in use)')}`, 1);
+    return R('', err + bindFailures(env, pid, t.files), 1);
   },
 };
 
@@ -147,23 +168,28 @@ function signalMaster(env: CmdEnv, name: string, pid: number): ExecResult {
   const master = [...k.procs.values()].find((p) => k.pidIn(p, env.self.ns.pid) === 1 && p.state !== 'Z' && p.argv[0]?.startsWith('nginx: master process'));
   // ngx_use_stderr is still 1 in a signaller (nginx.c clears it later): an [error] also goes to the console.
   const missing = 'open() "/var/run/nginx.pid" failed (2: No such file or directory)';
-  if (!master) return R('', `${logLine(env, 'notice', pid, 'signal process started')}${logLine(env, 'error', pid, missing)}nginx: [error] ${missing}\n`, 1);
+  if (!master)
+    return R(
+      '',
+      `${logLine(env.host.clock.nowMs, 'notice', pid, 'signal process started')}${logLine(env.host.clock.nowMs, 'error', pid, missing)}nginx: [error] ${missing}\n`,
+      1,
+    );
   const [sig, signame, action] = SIGNALS[name] as [number, string, string];
   const c = master.containerId ? env.daemon.containers.get(master.containerId) : undefined;
   const log = (line: string) => c?.logs.push({ stream: 'stderr', text: line });
-  log(logLine(env, 'notice', 1, `signal ${sig} (${signame}) received from ${pid}${action}`));
+  log(logLine(env.host.clock.nowMs, 'notice', 1, `signal ${sig} (${signame}) received from ${pid}${action}`));
   if (sig === 1) reload(env, master, log);
   else if (sig === 3 || sig === 15) env.host.runc.signal(master, sig);
-  return R('', logLine(env, 'notice', pid, 'signal process started'), 0);
+  return R('', logLine(env.host.clock.nowMs, 'notice', pid, 'signal process started'), 0);
 }
 
 /** SIGHUP: the master re-reads its configuration and starts new workers; the old ones shut down gracefully (ngx_master_process_cycle). */
 function reload(env: CmdEnv, master: Proc, log: (line: string) => void): void {
   const k = env.host.kernel;
   const old = k.children(master).filter((p) => p.state !== 'Z' && p.argv[0] === 'nginx: worker process');
-  log(logLine(env, 'notice', 1, 'reconfiguring'));
-  log(logLine(env, 'notice', 1, 'using the "epoll" event method'));
-  log(logLine(env, 'notice', 1, 'start worker processes'));
+  log(logLine(env.host.clock.nowMs, 'notice', 1, 'reconfiguring'));
+  log(logLine(env.host.clock.nowMs, 'notice', 1, 'using the "epoll" event method'));
+  log(logLine(env.host.clock.nowMs, 'notice', 1, 'start worker processes'));
   for (const w of old) {
     const n = k.spawn({
       parent: master,
@@ -171,14 +197,14 @@ function reload(env: CmdEnv, master: Proc, log: (line: string) => void): void {
       comm: w.comm,
       patch: { program: w.program, uid: w.uid, euid: w.euid, reaps: false, handlers: new Set(), rssBytes: w.rssBytes, vszKb: w.vszKb, state: 'S' },
     });
-    log(logLine(env, 'notice', 1, `start worker process ${k.pidIn(n, master.ns.pid) ?? n.pid}`));
+    log(logLine(env.host.clock.nowMs, 'notice', 1, `start worker process ${k.pidIn(n, master.ns.pid) ?? n.pid}`));
   }
   for (const w of old) {
     const wp = k.pidIn(w, master.ns.pid) ?? w.pid;
-    for (const m of ['gracefully shutting down', 'exiting', 'exit']) log(logLine(env, 'notice', wp, m));
+    for (const m of ['gracefully shutting down', 'exiting', 'exit']) log(logLine(env.host.clock.nowMs, 'notice', wp, m));
     k.exit(w, 0);
-    log(logLine(env, 'notice', 1, `signal 17 (SIGCHLD) received from ${wp}`));
-    log(logLine(env, 'notice', 1, `worker process ${wp} exited with code 0`));
+    log(logLine(env.host.clock.nowMs, 'notice', 1, `signal 17 (SIGCHLD) received from ${wp}`));
+    log(logLine(env.host.clock.nowMs, 'notice', 1, `worker process ${wp} exited with code 0`));
   }
-  log(logLine(env, 'notice', 1, 'signal 29 (SIGIO) received'));
+  log(logLine(env.host.clock.nowMs, 'notice', 1, 'signal 29 (SIGIO) received'));
 }
