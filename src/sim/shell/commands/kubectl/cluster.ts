@@ -37,13 +37,11 @@ export function clusterFor(host: Host, kubelet?: KubeletFactory): Cluster {
   clusterViews.set(host, {
     pods: () => cluster.api.pods().map((p) => podView(cluster.api, p)),
     services: () =>
-      cluster.api
-        .list(resourceOfKind('v1', 'Service')!)
-        .map((o) => ({
-          name: o.metadata.name,
-          namespace: o.metadata.namespace ?? 'default',
-          clusterIP: String((o.spec as { clusterIP?: string }).clusterIP ?? ''),
-        })),
+      cluster.api.list(resourceOfKind('v1', 'Service')!).map((o) => ({
+        name: o.metadata.name,
+        namespace: o.metadata.namespace ?? 'default',
+        clusterIP: String((o.spec as { clusterIP?: string }).clusterIP ?? ''),
+      })),
   });
   // Time passing (sleep, waits) moves the cluster on: back-offs elapse, pods start, controllers roll.
   host.onStep.push(() => cluster.sync());
