@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/sim/index.ts';
 import { sh, world } from './helpers.ts';
 
 // systemd@v255: src/shared/logs-show.c (short, short-iso, cat), src/journal/journalctl.c ("-- No entries --"),
@@ -32,5 +33,20 @@ describe('journalctl', () => {
       "Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal' can see all messages.\n      Pass -q to turn off this notice.\n-- No entries --\n",
     );
     expect((await sh(w, 'journalctl --foo')).stderr).toBe("journalctl: unrecognized option '--foo'\n");
+  });
+  it('-f prints the last 10 entries, then waits until Ctrl-C (130)', async () => {
+    const w = createWorld();
+    const ac = new AbortController();
+    let out = '';
+    const r = await w.exec('journalctl -u docker -f', {
+      signal: ac.signal,
+      onOutput: (c) => {
+        out += c.text;
+        if (out.includes('Started docker.service')) setTimeout(() => ac.abort(), 0);
+      },
+    });
+    expect(r.exitCode).toBe(130);
+    expect(out.split('\n').filter(Boolean)).toHaveLength(10);
+    expect(out.startsWith('Sep 16 08:12:39 node1 systemd[1]: Starting docker.service')).toBe(true);
   });
 });

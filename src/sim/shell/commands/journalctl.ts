@@ -7,7 +7,7 @@
  * when nothing matches (src/journal/journalctl.c); a user outside 'adm' and 'systemd-journal'
  * sees the hint of src/shared/journal-util.c access_check_var_log_journal (Ubuntu's
  * /var/log/journal ACL names adm: tmpfiles.d/systemd.conf) and none of the system's entries.
- * Printed as with --no-pager (a pipe): the pager is not simulated.
+ * Printed as with --no-pager (a pipe): the pager is not simulated. -f follows until Ctrl-C.
  */
 import type { ExecResult } from '../../api.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
@@ -135,6 +135,7 @@ export const journalctl: SimCommand = {
     let until: number | undefined;
     let quiet = false;
     let reverse = false;
+    let follow = false;
     const now = env.host.clock.nowMs;
     const opts = parsed.opts;
     for (let i = 0; i < opts.length; i++) {
@@ -161,24 +162,28 @@ export const journalctl: SimCommand = {
         else until = t;
       } else if (key === 'q') quiet = true;
       else if (key === 'r') reverse = true;
+      else if (key === 'f') follow = true;
     }
+    // --follow shows the last 10 entries unless -n says otherwise (src/journal/journalctl.c parse_argv).
+    if (follow && !opts.some(([o]) => o === 'n')) lines = 10;
     if (parsed.operands.length) return R('', `Failed to add match '${parsed.operands[0]}': Invalid argument\n`, 1);
     let hint = '';
-    let entries: Entry[] = [];
-    if (await seesSystem(env)) entries = [...kernelEntries(env), ...dockerEntries(env)].sort((a, b) => a.ms - b.ms);
-    else if (!quiet)
+    const system = await seesSystem(env);
+    const journal = () => (system ? [...kernelEntries(env), ...dockerEntries(env)].sort((a, b) => a.ms - b.ms) : []);
+    let entries = journal();
+    if (!system && !quiet)
       hint =
         'Hint: You are currently not seeing messages from other users and the system.\n' +
         "      Users in groups 'adm', 'systemd-journal' can see all messages.\n" +
         '      Pass -q to turn off this notice.\n';
-    entries = entries.filter(
-      (e) =>
-        (!kernelOnly || e.ident === 'kernel') &&
-        (!units.length || units.includes(e.unit ?? '')) &&
-        e.priority <= maxPriority &&
-        (since === undefined || e.ms >= since) &&
-        (until === undefined || e.ms <= until),
-    );
+    const match = (e: Entry) =>
+      (!kernelOnly || e.ident === 'kernel') &&
+      (!units.length || units.includes(e.unit ?? '')) &&
+      e.priority <= maxPriority &&
+      (since === undefined || e.ms >= since) &&
+      (until === undefined || e.ms <= until);
+    entries = entries.filter(match);
+    const matched = entries.length;
     if (lines !== undefined) entries = entries.slice(Math.max(0, entries.length - lines));
     if (reverse) entries.reverse();
     // The hint is logged before the entries are read: on a terminal it comes first.
@@ -189,13 +194,28 @@ export const journalctl: SimCommand = {
         { stream: 'stdout', text: stdout },
       ],
     });
-    if (!entries.length) return ordered('-- No entries --\n');
     const host = env.host.fixture.hostname;
-    const text = entries
-      .map((e) =>
-        output === 'cat' ? `${e.message}\n` : `${stamp(e.ms, output === 'short-iso')} ${host} ${e.ident}${e.pid ? `[${e.pid}]` : ''}: ${e.message}\n`,
-      )
-      .join('');
-    return ordered(text);
+    const format = (e: Entry) =>
+      output === 'cat' ? `${e.message}\n` : `${stamp(e.ms, output === 'short-iso')} ${host} ${e.ident}${e.pid ? `[${e.pid}]` : ''}: ${e.message}\n`;
+    if (follow && env.stream) {
+      // What matches now, then each new entry (a kernel message) as it comes, until Ctrl-C: 130, as for any foreground
+      // command SIGINT ends (whether journalctl 255 catches SIGINT and exits 0 is not modelled).
+      env.stream({ stream: 'stderr', text: hint });
+      env.stream({ stream: 'stdout', text: entries.map(format).join('') });
+      let seen = matched;
+      const outcome = await env.host.waitUntil(
+        () => {
+          const all = journal().filter(match);
+          for (const e of all.slice(seen)) env.stream?.({ stream: 'stdout', text: format(e) });
+          seen = Math.max(seen, all.length);
+          return false;
+        },
+        undefined,
+        env.signal,
+      );
+      return R('', '', outcome === 'aborted' ? 130 : 0);
+    }
+    if (!entries.length) return ordered('-- No entries --\n');
+    return ordered(entries.map(format).join(''));
   },
 };
