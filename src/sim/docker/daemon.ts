@@ -248,7 +248,7 @@ export class Daemon {
     }
     const fed = stdin !== undefined && (spec.oneshot || spec.shell);
     if (spec.oneshot || (spec.shell && !c.config.OpenStdin) || fed) {
-      const cmd = spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv;
+      const cmd = spec.exec ?? (spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv);
       const r = spec.shell && !fed ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, cmd, undefined, undefined, stdin);
       if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout });
       if (r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr });

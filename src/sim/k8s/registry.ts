@@ -6,6 +6,8 @@ import type { PodView } from '../api.ts';
 
 export interface ClusterView {
   pods(): PodView[];
+  /** Each Service's name, namespace and ClusterIP (what CoreDNS answers for NAME.NAMESPACE.svc.cluster.local). */
+  services(): { name: string; namespace: string; clusterIP: string }[];
 }
 
 export const clusterViews = new WeakMap<object, ClusterView>();

@@ -276,7 +276,7 @@ export class Containerd {
       // A one-shot command runs to completion through the shell; an interactive shell without stdin ends at once.
       const r = program.shell
         ? { stdout: '', stderr: '', exitCode: 0 }
-        : await this.host.runc.runner(id, init, program.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv, {
+        : await this.host.runc.runner(id, init, program.exec ?? (program.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv), {
             tty: cfg.tty,
             workdir: cfg.workdir,
             env: {},

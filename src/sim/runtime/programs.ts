@@ -25,6 +25,8 @@ export interface ProgramSpec {
   onSignal: 'exit0' | 'forward' | 'none';
   /** Set when docker-init wraps a one-shot command: the runner runs the command after `--`. */
   initWrapped?: boolean;
+  /** What a one-shot entrypoint execs after its own start-up lines (`exec "$@"`): the runner runs it. */
+  exec?: string[];
   /** Exits at once with this status after writing its logs (a start-up failure). */
   failWith?: number;
   /** Inner PID the children start at (nginx's entrypoint scripts use PIDs 7–28 first). */
@@ -144,7 +146,16 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
       onSignal: 'forward',
     });
   }
+  // With an option nginx does not serve: it prints (-v, -V, -t, -T, -h), signals the master (-s) or rejects the option,
+  // and exits (commands/nginx.ts; nginx/nginx@release-1.25.5:src/core/nginx.c main). The entrypoint's scripts run first
+  // (its `if [ "$1" = "nginx" ]`), then it execs the command (nginxinc/docker-nginx@1.25.5:mainline/debian/docker-entrypoint.sh).
+  const told = (a: readonly string[]) => a.some((w) => w.startsWith('-') && !/^-g/.test(w));
+  if (base === 'docker-entrypoint.sh' && args[0] === 'nginx' && told(args.slice(1))) {
+    const scripts = programFor(['nginx'], nowMs, cpus, stamp, start).logs.filter((l) => l.startsWith('/docker-entrypoint.sh') || l.startsWith('10-'));
+    return spec({ title: args, oneshot: true, logs: scripts, exec: args });
+  }
   if (base === 'docker-entrypoint.sh' && args[0] === 'nginx') return programFor(args, nowMs, cpus, stamp, start);
+  if (base === 'nginx' && told(args)) return spec({ title: argv, oneshot: true });
   if (base === 'nginx') {
     const title = ['nginx: master process', ...argv];
     const covered = (dir: string) => start.tmpfs.some((t) => dir === t || dir.startsWith(`${t}/`));

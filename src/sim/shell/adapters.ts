@@ -10,6 +10,7 @@ import type { Daemon } from '../docker/daemon.ts';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { type CommandRow, loadCommand } from './commands/registry.ts';
+import { builtinHelpOpt } from './builtin-docs.ts';
 import { usageOf } from './commands/usage.ts';
 import { endlessReader, WHOLE_READERS } from './endless.ts';
 import type { Forks } from './forks.ts';
@@ -160,6 +161,8 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
           };
           if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
             return argListTooLong(rt.currentSession, cmd.name);
+          const builtin = args[0] === '--help' ? builtinHelpOpt(cmd.name.replace(/^__cc_/, '')) : undefined;
+          if (builtin) return builtin;
           const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
           if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
           return withinLineLimits(

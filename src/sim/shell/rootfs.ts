@@ -28,10 +28,12 @@ import { LIMITS } from './limits.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
 /**
- * just-bash's own programs that a default Ubuntu 24.04 server does not have (tree is its own
- * package, not in ubuntu-server or ubuntu-standard): not on the host, so bash says it is not found.
+ * Programs that a default Ubuntu 24.04 server does not have: just-bash's tree (its own package, not in
+ * ubuntu-server or ubuntu-standard), the nginx image's nginx (commands/nginx.ts) and busybox's
+ * nslookup (commands/nslookup.ts; bind9's on the host is not simulated): not on the host, so bash
+ * says it is not found.
  */
-export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree']);
+export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx', 'nslookup']);
 
 const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help', '__cc_fork', '__cc_exec', '__cc_forkend'];
 
@@ -74,7 +76,8 @@ export function rootFs(
   const hidden = merged ? [...internal, ...jb.getCommandNames().filter((n) => !names.has(n) && !HOST_ABSENT.has(n))] : internal;
   const binDir = merged ? '/usr/bin' : '/bin';
   if (!links) {
-    for (const n of names) if ((!avail || avail.has(n)) && !n.startsWith('__')) files[`${merged && SBIN[n] === 'sbin' ? '/usr/sbin' : binDir}/${n}`] ??= '';
+    for (const n of names)
+      if ((avail ? avail.has(n) : !HOST_ABSENT.has(n)) && !n.startsWith('__')) files[`${merged && SBIN[n] === 'sbin' ? '/usr/sbin' : binDir}/${n}`] ??= '';
     // With /usr/bin present the shell no longer falls back to its registry: the internal commands, and the
     // shell's own (echo, cp, …) not listed above, sit unlisted in /usr/bin.
     if (merged) for (const n of hidden) files[`/usr/bin/${n}`] = '';

@@ -129,7 +129,8 @@ export class ShellRuntime implements AdapterRuntime {
       (path) => void (this.endless = path),
     );
     this.readOnlyCheck.set(root, readOnly);
-    const custom = this.commands.filter((cmd) => !avail || avail.has(cmd.name) || cmd.name.startsWith('__cc_')).map((cmd) => adaptCommand(this, cmd, root));
+    const has = (n: string) => (avail ? avail.has(n) : !HOST_ABSENT.has(n)) || n.startsWith('__cc_');
+    const custom = this.commands.filter((cmd) => has(cmd.name)).map((cmd) => adaptCommand(this, cmd, root));
     const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => wrapBuiltin(this, n, root));
     const builtinNames = this.jb
       .getCommandNames()
@@ -255,7 +256,7 @@ export class ShellRuntime implements AdapterRuntime {
     this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
     this.pipelines = pipelinesOf(bash, line);
     this.merged = mergedOf(bash, line);
-    const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=\s*(?:$|[;&|)]))/g, '$1__cc_help')); // `help`: commands/help.ts
+    const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=(?:\s+(?:--help|bg|fg|jobs|wait|history|help|ulimit))*\s*(?:$|[;&|)]))/g, '$1__cc_help')); // bare `help` and `help NAME` of builtin-docs.ts: commands/help.ts
     line = full.line; // `> /dev/full` fails at the write, not the open (devfull.ts)
     // The host's bash has job control: `&`, `$!`, jobs, wait, fg, bg (background.ts, commands/jobs.ts).
     const withJobs = top && session.root === 'host' && session.shell === 'bash';

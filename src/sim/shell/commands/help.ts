@@ -1,15 +1,19 @@
+import { builtinHelp } from '../builtin-docs.ts';
 import type { SimCommand } from '../types.ts';
 
 /**
  * bash's `help`: with no topic, bash 5.2's own header (bash-5.2:builtins/help.def,
  * show_shell_version + "These shell commands are defined internally…"), then the programs
- * this simulated host has, from /bin. `help NAME` is the builtin's help text.
+ * this simulated host has, from /bin. `help NAME` is the builtin's help text: bash's own for
+ * the builtins the simulator runs (builtin-docs.ts), just-bash's for the rest.
  */
 export const help: SimCommand = {
   // just-bash's interpreter answers `help` itself; the runtime sends a bare `help` here.
   name: '__cc_help',
   noProcess: true,
   async run(args, env) {
+    const own = args.map(builtinHelp);
+    if (args.length && own.every((t) => t !== undefined)) return { stdout: own.join(''), stderr: '', exitCode: 0 };
     if (args.length)
       return env.orig
         ? env.orig(args)

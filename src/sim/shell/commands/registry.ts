@@ -45,6 +45,7 @@ import { id } from './id.ts';
 import { hostname } from './hostname.ts';
 import { ip } from './ip.ts';
 import { jobsBuiltin } from './jobs.ts';
+import { journalctl } from './journalctl.ts';
 import { kill } from './kill.ts';
 import { kubectl } from './kubectl.ts';
 import { less } from './less.ts';
@@ -58,7 +59,9 @@ import { more } from './more.ts';
 import { mount } from './mount.ts';
 import { modprobe } from './modprobe.ts';
 import { nc } from './nc.ts';
+import { nginx } from './nginx.ts';
 import { nproc } from './nproc.ts';
+import { nslookup } from './nslookup.ts';
 import { nsenter } from './nsenter.ts';
 import { od } from './od.ts';
 import { paste } from './paste.ts';
@@ -131,6 +134,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'hostname', load: async () => hostname },
   { name: 'id', load: async () => id },
   { name: 'ip', load: async () => ip },
+  { name: 'journalctl', load: async () => journalctl },
   { name: 'kill', load: async () => kill },
   { name: 'kubectl', load: async () => kubectl },
   { name: 'less', load: async () => less },
@@ -144,7 +148,9 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'more', load: async () => more },
   { name: 'mount', load: async () => mount },
   { name: 'nc', load: async () => nc },
+  { name: 'nginx', load: async () => nginx },
   { name: 'nproc', load: async () => nproc },
+  { name: 'nslookup', load: async () => nslookup },
   { name: 'nsenter', load: async () => nsenter },
   { name: 'od', load: async () => od },
   { name: 'paste', load: async () => paste },

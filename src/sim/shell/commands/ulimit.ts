@@ -5,6 +5,7 @@
  */
 import type { ExecResult } from '../../api.ts';
 import type { Proc } from '../../kernel/types.ts';
+import { builtinHelpOpt } from '../builtin-docs.ts';
 import { BASHPID_VAR } from '../forks.ts';
 import { type RlimitName, rlimitOf, setRlimit } from '../rlimits.ts';
 import type { SimCommand } from '../types.ts';
@@ -39,58 +40,6 @@ type Limit = (typeof LIMITS)[number];
 
 const PIPE_BUF = 4096;
 const USAGE = 'ulimit: usage: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]\n';
-/** bash-5.2:builtins/ulimit.def $SHORT_DOC and long doc, as `help ulimit` (and `ulimit --help`) prints them. */
-const HELP = `ulimit: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]
-${[
-  'Modify shell resource limits.',
-  '',
-  'Provides control over the resources available to the shell and processes',
-  'it creates, on systems that allow such control.',
-  '',
-  'Options:',
-  "  -S\tuse the `soft' resource limit",
-  "  -H\tuse the `hard' resource limit",
-  '  -a\tall current limits are reported',
-  '  -b\tthe socket buffer size',
-  '  -c\tthe maximum size of core files created',
-  "  -d\tthe maximum size of a process's data segment",
-  "  -e\tthe maximum scheduling priority (`nice')",
-  '  -f\tthe maximum size of files written by the shell and its children',
-  '  -i\tthe maximum number of pending signals',
-  '  -k\tthe maximum number of kqueues allocated for this process',
-  '  -l\tthe maximum size a process may lock into memory',
-  '  -m\tthe maximum resident set size',
-  '  -n\tthe maximum number of open file descriptors',
-  '  -p\tthe pipe buffer size',
-  '  -q\tthe maximum number of bytes in POSIX message queues',
-  '  -r\tthe maximum real-time scheduling priority',
-  '  -s\tthe maximum stack size',
-  '  -t\tthe maximum amount of cpu time in seconds',
-  '  -u\tthe maximum number of user processes',
-  '  -v\tthe size of virtual memory',
-  '  -x\tthe maximum number of file locks',
-  '  -P\tthe maximum number of pseudoterminals',
-  '  -R\tthe maximum time a real-time process can run before blocking',
-  '  -T\tthe maximum number of threads',
-  '',
-  'Not all options are available on all platforms.',
-  '',
-  'If LIMIT is given, it is the new value of the specified resource; the',
-  "special LIMIT values `soft', `hard', and `unlimited' stand for the",
-  'current soft limit, the current hard limit, and no limit, respectively.',
-  'Otherwise, the current value of the specified resource is printed.  If',
-  'no option is given, then -f is assumed.',
-  '',
-  'Values are in 1024-byte increments, except for -t, which is in seconds,',
-  '-p, which is in increments of 512 bytes, and -u, which is an unscaled',
-  'number of processes.',
-  '',
-  'Exit Status:',
-  'Returns success unless an invalid option is supplied or an error occurs.',
-]
-  .map((l) => `    ${l}\n`)
-  .join('')}`;
-
 const SOFT = 2;
 const HARD = 1;
 
@@ -123,7 +72,7 @@ export const ulimit: SimCommand = {
     const notOpt = (w: string | undefined) => w === undefined || w[0] !== '-' || w.length === 1;
     while (i < args.length && !notOpt(args[i])) {
       const w = args[i] as string;
-      if (w === '--help') return R(HELP, '', 2);
+      if (w === '--help') return builtinHelpOpt('ulimit') as ExecResult;
       if (w === '--') {
         i++;
         break;

@@ -182,15 +182,6 @@ const USAGE: Record<string, { coreutils: string; busybox?: string }> = {
     coreutils: `Usage: df [OPTION]... [FILE]...\nShow information about the file system on which each FILE resides,\nor all file systems by default.\n\nMandatory arguments to long options are mandatory for short options too.\n  -a, --all             include pseudo, duplicate, inaccessible file systems\n  -B, --block-size=SIZE  scale sizes by SIZE before printing them; e.g.,\n                           '-BM' prints sizes in units of 1,048,576 bytes;\n                           see SIZE format below\n  -h, --human-readable  print sizes in powers of 1024 (e.g., 1023M)\n  -H, --si              print sizes in powers of 1000 (e.g., 1.1G)\n  -i, --inodes          list inode information instead of block usage\n  -k                    like --block-size=1K\n  -l, --local           limit listing to local file systems\n      --no-sync         do not invoke sync before getting usage info (default)\n      --output[=FIELD_LIST]  use the output format defined by FIELD_LIST,\n                               or print all fields if FIELD_LIST is omitted.\n  -P, --portability     use the POSIX output format\n      --sync            invoke sync before getting usage info\n      --total           elide all entries insignificant to available space,\n                          and produce a grand total\n  -t, --type=TYPE       limit listing to file systems of type TYPE\n  -T, --print-type      print file system type\n  -x, --exclude-type=TYPE   limit listing to file systems not of type TYPE\n  -v                    (ignored)\n      --help        display this help and exit\n      --version     output version information and exit\n\nDisplay values are in units of the first available SIZE from --block-size,\nand the DF_BLOCK_SIZE, BLOCK_SIZE and BLOCKSIZE environment variables.\nOtherwise, units default to 1024 bytes (or 512 if POSIXLY_CORRECT is set).\n\nThe SIZE argument is an integer and optional unit (example: 10K is 10*1024).\nUnits are K,M,G,T,P,E,Z,Y,R,Q (powers of 1024) or KB,MB,... (powers of 1000).\nBinary prefixes can be used, too: KiB=K, MiB=M, and so on.\n\nFIELD_LIST is a comma-separated list of columns to be included.  Valid\nfield names are: 'source', 'fstype', 'itotal', 'iused', 'iavail', 'ipcent',\n'size', 'used', 'avail', 'pcent', 'file' and 'target' (see info page).\n\nGNU coreutils online help: <https://www.gnu.org/software/coreutils/>\nReport any translation bugs to <https://translationproject.org/team/>\nFull documentation <https://www.gnu.org/software/coreutils/df>\nor available locally via: info '(coreutils) df invocation'\n`,
     busybox: `${BB}Usage: df [-PkmhTai] [-B SIZE] [-t TYPE] [FILESYSTEM]...\n\nPrint filesystem usage statistics\n\n\t-P\tPOSIX output format\n\t-k\t1024-byte blocks (default)\n\t-m\t1M-byte blocks\n\t-h\tHuman readable (e.g. 1K 243M 2G)\n\t-T\tPrint filesystem type\n\t-t TYPE\tPrint only mounts of this type\n\t-a\tShow all filesystems\n\t-i\tInodes\n\t-B SIZE\tBlocksize\n`,
   },
-  history: {
-    coreutils: 'history: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n    Display or manipulate the history list.\n',
-  },
-  __cc_help: { coreutils: 'help: help [-dms] [pattern ...]\n    Display information about builtin commands.\n' },
-  // bash-5.2:builtins/jobs.def, wait.def, fg_bg.def: $SHORT_DOC and the first line of the long doc (the rest is left out).
-  __cc_jobs: { coreutils: 'jobs: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n    Display status of jobs.\n' },
-  __cc_wait: { coreutils: 'wait: wait [-fn] [-p var] [id ...]\n    Wait for job completion and return exit status.\n' },
-  __cc_fg: { coreutils: 'fg: fg [job_spec]\n    Move job to the foreground.\n' },
-  __cc_bg: { coreutils: 'bg: bg [job_spec ...]\n    Move jobs to the background.\n' },
   ls: {
     coreutils: 'Usage: ls [OPTION]... [FILE]...\nList information about the FILEs (the current directory by default).\n',
     busybox: `${BB}Usage: ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...\n\nList directory contents\n`,
@@ -219,6 +210,8 @@ const USAGE: Record<string, { coreutils: string; busybox?: string }> = {
   },
   getent: { coreutils: 'Usage: getent [OPTION...] database [key ...]\nGet entries from Name Service Switch libraries.\n' },
   systemctl: { coreutils: 'systemctl [OPTIONS...] COMMAND ...\n\nQuery or send control commands to the system manager.\n' },
+  // systemd@v255:src/journal/journalctl.c help(): its opening (the option sections are left out).
+  journalctl: { coreutils: 'journalctl [OPTIONS...] [MATCHES...]\n\nQuery the journal.\n' },
   runc: { coreutils: 'NAME:\n   runc - Open Container Initiative runtime\n' },
   containerd: { coreutils: 'NAME:\n   containerd - \n' },
   nc: {

@@ -5,6 +5,7 @@
 import type { Host } from '../../../host.ts';
 import { nodeFactsOf } from '../../../k8s/apiserver/fixture.ts';
 import { Cluster, type KubeletFactory } from '../../../k8s/cluster.ts';
+import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import { clusterViews } from '../../../k8s/registry.ts';
 import { podView } from './podview.ts';
 import { Rng } from '../../../rng.ts';
@@ -33,7 +34,15 @@ export function clusterFor(host: Host, kubelet?: KubeletFactory): Cluster {
   });
   clusters.set(host, c);
   const cluster = c;
-  clusterViews.set(host, { pods: () => cluster.api.pods().map((p) => podView(cluster.api, p)) });
+  clusterViews.set(host, {
+    pods: () => cluster.api.pods().map((p) => podView(cluster.api, p)),
+    services: () =>
+      cluster.api.list(resourceOfKind('v1', 'Service')!).map((o) => ({
+        name: o.metadata.name,
+        namespace: o.metadata.namespace ?? 'default',
+        clusterIP: String((o.spec as { clusterIP?: string }).clusterIP ?? ''),
+      })),
+  });
   // Time passing (sleep, waits) moves the cluster on: back-offs elapse, pods start, controllers roll.
   host.onStep.push(() => cluster.sync());
   return c;
