@@ -105,7 +105,7 @@ export const RUN_FLAGS = [
   { long: 'oom-score-adj', type: 'int', usage: "Tune host's OOM preferences (-1000 to 1000)", sim: false },
   { long: 'pid', type: 'string', usage: 'PID namespace to use' },
   { long: 'pids-limit', type: 'int64', usage: 'Tune container pids limit (set -1 for unlimited)' },
-  { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable', sim: false },
+  { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
   { long: 'privileged', type: 'bool', usage: 'Give extended privileges to this container' },
   { long: 'publish', short: 'p', type: 'list', usage: "Publish a container's port(s) to the host" },
   { long: 'publish-all', short: 'P', type: 'bool', usage: 'Publish all exposed ports to random ports' },

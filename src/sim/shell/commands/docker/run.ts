@@ -18,6 +18,7 @@ import { labelMap } from './filters.ts';
 import { recordFlags } from './run-hostconfig.ts';
 import { readEnvFiles } from './envfile.ts';
 import { attachedRun, attachFields } from './run-attach.ts';
+import { clientPlatform, createPlatformCheck, requestedPlatform } from './run-platform.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -196,17 +197,25 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     const msg = `container ID file found, make sure the other container isn't running or delete ${hc.ContainerIDFile}`;
     return { stdout: '', stderr: early + (create ? `${msg}\n` : `docker: ${msg}.\nSee 'docker run --help'.\n`), exitCode: create ? 1 : 125 };
   }
+  const platformSpec = requestedPlatform(str('platform'), env);
+  const want = clientPlatform(platformSpec);
+  if (want && 'error' in want)
+    return { stdout: '', stderr: early + (create ? `${want.error}\n` : `docker: ${want.error}.\nSee 'docker run --help'.\n`), exitCode: create ? 1 : 125 };
   if (early && env.stream) env.stream({ stream: 'stderr', text: early });
   const pull = str('pull') ?? 'missing';
   const lib = await env.daemon.imageLib();
-  if (pull === 'never' && !lib.service.store.lookup(imageArg)) {
+  const local = lib.service.store.lookup(imageArg);
+  const localErr = pull === 'never' && local && want ? createPlatformCheck(lib.describe(local, imageArg), imageArg, want).error : undefined;
+  if (localErr) return { ...daemonError(localErr, cmdName), stderr: (env.stream ? '' : early) + daemonError(localErr, cmdName).stderr };
+  if (pull === 'never' && !local) {
     // moby@v27.3.1:daemon/images: "No such image: " and the reference as Docker spells it (a tag added).
     const missing = daemonError(`No such image: ${/[:@]/.test(imageArg.split('/').pop() as string) ? imageArg : `${imageArg}:latest`}`, cmdName);
     return { ...missing, stderr: (env.stream ? '' : early) + missing.stderr };
   }
   const pulled: string[] = [];
-  const img = await ensureImage(env, imageArg, pulled, cmdName);
+  const img = await ensureImage(env, imageArg, pulled, cmdName, platformSpec);
   if (typeof img === 'string') return { stdout: '', stderr: img, exitCode: 125 };
+  const onPlatform = createPlatformCheck(img, imageArg, want);
   // --quiet: pullImage writes to io.Discard, and "Unable to find image" is not printed.
   if (f.quiet) pulled.length = 0;
   let errPrefix = (env.stream ? '' : early) + pulled.join('');
@@ -243,7 +252,9 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     return recorded.daemon;
   })();
   if (hc.Memory > 0 && hc.MemorySwap === 0) hc.MemorySwap = hc.Memory * 2;
-  if (validation) return { ...daemonError(validation, cmdName), stderr: errPrefix + daemonError(validation, cmdName).stderr };
+  if (onPlatform.warning) recorded.warnings.push(onPlatform.warning);
+  const validation2 = validation ?? onPlatform.error;
+  if (validation2) return { ...daemonError(validation2, cmdName), stderr: errPrefix + daemonError(validation2, cmdName).stderr };
   const entrypoint = str('entrypoint') !== undefined ? (str('entrypoint') ? [str('entrypoint') as string] : null) : img.config.Entrypoint;
   const config: ContainerConfig = {
     Hostname: str('hostname') ?? '',
