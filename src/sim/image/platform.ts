@@ -84,8 +84,7 @@ export function parsePlatform(specifier: string): Platform | string {
   const all = specifier.split('/');
   const parts = all.length > 4 ? [...all.slice(0, 3), all.slice(3).join('/')] : all;
   const osVer = new RegExp(OS_AND_VERSION).exec(parts[0] as string);
-  if (!osVer)
-    return `${q(parts[0])} is an invalid OS component of ${q(specifier)}: OSAndVersion specifier component must match ${q(OS_AND_VERSION)}${invalid}`;
+  if (!osVer) return `${q(parts[0])} is an invalid OS component of ${q(specifier)}: OSAndVersion specifier component must match ${q(OS_AND_VERSION)}${invalid}`;
   const os = normalizeOS(osVer[1] as string);
   for (const part of parts.slice(1))
     if (!new RegExp(SPECIFIER).test(part))

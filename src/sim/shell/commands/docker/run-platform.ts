@@ -34,7 +34,9 @@ export function createPlatformCheck(img: ResolvedImage, asked: string, want: Pla
   const have = img.platform ?? LINUX_AMD64;
   if (want) {
     if (platformMatches(want, have)) return {};
-    return { error: `image with reference ${asked} was found but does not match the specified platform: wanted ${formatPlatform(want)}, actual: ${formatPlatform(have)}` };
+    return {
+      error: `image with reference ${asked} was found but does not match the specified platform: wanted ${formatPlatform(want)}, actual: ${formatPlatform(have)}`,
+    };
   }
   if (platformMatches(HOST_PLATFORM, have)) return {};
   return {
