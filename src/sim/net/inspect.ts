@@ -90,8 +90,17 @@ export function networkDoc(mgr: NetworkManager, net: Network, containers: Iterab
     IPAM: {
       Driver: 'default',
       Options: net.builtin ? null : {},
-      // api/types/network IPAMConfig: Subnet, IPRange (omitempty), Gateway.
-      Config: net.subnet ? [{ Subnet: cidrText(net.subnet), ...(net.ipRange ? { IPRange: cidrText(net.ipRange) } : {}), Gateway: net.gateway }] : null,
+      // api/types/network IPAMConfig: Subnet, IPRange (omitempty), Gateway, AuxAddress as AuxiliaryAddresses (omitempty).
+      Config: net.subnet
+        ? [
+            {
+              Subnet: cidrText(net.subnet),
+              ...(net.ipRange ? { IPRange: cidrText(net.ipRange) } : {}),
+              Gateway: net.gateway,
+              ...(net.auxAddresses ? { AuxiliaryAddresses: net.auxAddresses } : {}),
+            },
+          ]
+        : null,
     },
     Internal: net.internal,
     Attachable: net.attachable,

@@ -34,6 +34,7 @@ export interface CreateOptions {
   subnet?: string;
   ipRange?: string;
   gateway?: string;
+  auxAddresses?: Record<string, string>;
   internal?: boolean;
   attachable?: boolean;
   ipv6?: boolean;
@@ -114,7 +115,7 @@ export class NetworkManager {
     let subnet = nextPool(this.networks.values());
     if (opts.subnet !== undefined) {
       const s = parseCidr(opts.subnet);
-      if (!s) return `invalid CIDR address: ${opts.subnet}`;
+      if (!s) return `invalid network config:\ninvalid subnet ${opts.subnet}: invalid CIDR block notation`; // moby@v27.3.1:api/types/network/ipam.go ValidateIPAM
       if (this.list().some((n) => n.subnet && overlaps(n.subnet, s))) return 'invalid pool request: Pool overlaps with other one on this address space';
       subnet = s;
     }
@@ -128,6 +129,10 @@ export class NetworkManager {
     const size = 2 ** (32 - subnet.len);
     if (gateway === undefined || [subnet.base, subnet.base + size - 1].some((n) => intToIp(n >>> 0) === gateway))
       return `failed to allocate gateway (${opts.gateway ?? ''}): Address already in use`;
+    // moby@v27.3.1:libnetwork/network.go ipamAllocateVersion: then each auxiliary address is reserved in the pool.
+    for (const [k, v] of Object.entries(opts.auxAddresses ?? {}))
+      if (v === gateway || [subnet.base, subnet.base + size - 1].some((n) => intToIp(n >>> 0) === v))
+        return `failed to allocate secondary ip address (${k}:${v}): Address already in use`;
     // moby@v27.3.1:libnetwork/drivers/bridge/bridge_linux.go fromLabels: the MTU option goes through strconv.Atoi (parseErr).
     const mtuText = opts.options?.['com.docker.network.driver.mtu'];
     if (mtuText !== undefined && !/^[+-]?\d+$/.test(mtuText))
@@ -141,6 +146,9 @@ export class NetworkManager {
       subnet,
       gateway,
       ipRange,
+      ...(opts.auxAddresses && Object.keys(opts.auxAddresses).length
+        ? { auxAddresses: Object.fromEntries(Object.entries(opts.auxAddresses).sort(([a], [b]) => (a < b ? -1 : 1))) }
+        : {}),
       userSubnet: opts.subnet !== undefined,
       options: opts.options ?? {},
       internal: Boolean(opts.internal),

@@ -34,6 +34,8 @@ export interface Network {
   userSubnet?: boolean;
   /** --ip-range: the sub-pool addresses are handed out from (libnetwork's ChildSubnet). */
   ipRange?: Cidr;
+  /** --aux-address: names and addresses the IPAM reserves, never handed to a container (libnetwork IPAMData.AuxAddresses). */
+  auxAddresses?: Record<string, string>;
   bridge?: string;
   internal: boolean;
   /** --attachable (kept and shown; on node1, which is no swarm manager, every local network is attachable anyway). */
@@ -68,6 +70,7 @@ export function allocateIp(net: Network): string | undefined {
   if (!s) return undefined;
   const used = new Set([...net.endpoints.values()].map((e) => e.ip));
   if (net.gateway) used.add(net.gateway);
+  for (const a of Object.values(net.auxAddresses ?? {})) used.add(a);
   const size = 2 ** (32 - s.len);
   const r = net.ipRange ?? s;
   const start = Math.max(1, ((r.base & maskOf(r.len)) >>> 0) - s.base);
@@ -81,7 +84,8 @@ export function allocateIp(net: Network): string | undefined {
 
 /** A requested address (--ip, --gateway): libnetwork's ErrIPAlreadyAllocated when it is taken, undefined when free. */
 export function takenError(net: Network, ip: string, self?: string): string | undefined {
-  const taken = ip === net.gateway || [...net.endpoints.values()].some((e) => e.ip === ip && e.containerId !== self);
+  const taken =
+    ip === net.gateway || Object.values(net.auxAddresses ?? {}).includes(ip) || [...net.endpoints.values()].some((e) => e.ip === ip && e.containerId !== self);
   // moby@v27.3.1:libnetwork/ipamapi/contract.go ErrIPAlreadyAllocated.
   return taken ? 'Address already in use' : undefined;
 }
