@@ -19,6 +19,7 @@ import { recordFlags } from './run-hostconfig.ts';
 import { readEnvFiles } from './envfile.ts';
 import { attachedRun, attachFields } from './run-attach.ts';
 import { clientPlatform, createPlatformCheck, requestedPlatform } from './run-platform.ts';
+import { detachKeysError } from './run-checks.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -324,6 +325,10 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   if (hc.ContainerIDFile) await env.fs.writeFile(env.fs.resolvePath(env.cwd, hc.ContainerIDFile), c.id);
   await attachStorage(env, c, mountSpecs);
   if (create) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
+  // run.go attachContainer: the daemon refuses bad --detach-keys before the upgrade (moby@v27.3.1:daemon/attach.go), and the
+  // client reports only the status (client/hijack.go setupHijackConn); the container stays created (docker/cli#6742).
+  if (!f.detach && str('detach-keys') && detachKeysError(str('detach-keys') as string))
+    return { stdout: '', stderr: `${errPrefix}unable to upgrade to tcp, received 400\n`, exitCode: 1 };
   const known =
     /^(\/docker-entrypoint\.sh|\/usr\/local\/bin\/zombie-maker|\/usr\/bin\/stress|\/sbin\/docker-init)$/.test(argv0) || (env.host && imgHas(img, argv0));
   if (!known) {
@@ -353,7 +358,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     throw e;
   }
   if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
-  return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix);
+  return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix, f['sig-proxy'] !== false);
 }
 
 /** Go's exec.LookPath error text for a command the image does not run. */
