@@ -17,7 +17,7 @@ function endpointSettings(mgr: NetworkManager, c: Container, net: Network): Reco
   const cfg = mgr.configOf(c, net);
   return {
     IPAMConfig: cfg?.ipv4 ? { IPv4Address: cfg.ipv4 } : null,
-    Links: null,
+    Links: cfg?.links?.length ? cfg.links : null,
     Aliases: cfg?.aliases.length ? cfg.aliases : null,
     MacAddress: ep?.mac ?? '',
     DriverOpts: null,
