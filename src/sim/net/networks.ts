@@ -4,7 +4,7 @@
  * IPAM pool; addresses are handed out lowest-free first (libnetwork's default, non-serial)
  * and given back when the endpoint goes away (container stop).
  */
-import { intToIp, ipToInt, maskOf, overlaps, type Cidr } from './addr.ts';
+import { intToIp, ipToInt, maskOf, overlaps, parseCidr, type Cidr } from './addr.ts';
 
 export type Driver = 'bridge' | 'host' | 'null';
 
@@ -97,5 +97,19 @@ export const mtuOf = (n: Network): number => Number(n.options['com.docker.networ
 export function nextPool(nets: Iterable<Network>): Cidr | undefined {
   const taken = [...nets].flatMap((n) => (n.subnet ? [n.subnet] : []));
   for (const p of defaultPools()) if (!taken.some((t) => overlaps(t, p))) return p;
+  return undefined;
+}
+
+/**
+ * The daemon's checks of --subnet before any pool is taken: moby@v27.3.1:api/types/network/ipam.go ValidateIPAM (every
+ * bad subnet, joined as internal/multierror prints them), then libnetwork's RequestPool for each, in order (a pool
+ * overlapping an existing network's is ipamapi.ErrPoolOverlap). Undefined when all are good.
+ */
+export function subnetsError(subnets: string[], nets: Iterable<Network>): string | undefined {
+  const bad = subnets.filter((s) => !parseCidr(s)).map((s) => `invalid subnet ${s}: invalid CIDR block notation`);
+  if (bad.length) return `invalid network config:\n${bad.length === 1 ? bad[0] : `* ${bad.join('\n* ')}`}`;
+  const taken = [...nets].flatMap((n) => (n.subnet ? [n.subnet] : []));
+  if (subnets.some((s) => taken.some((t) => overlaps(t, parseCidr(s) as Cidr))))
+    return 'invalid pool request: Pool overlaps with other one on this address space';
   return undefined;
 }

@@ -94,9 +94,13 @@ export default defineCommand({
     const net = env.daemon.net.create(rest[0] as string, {
       driver: flags.driver,
       subnet: subnets[0],
+      subnets,
       ipRange: ranges[0],
       gateway: gateways[0],
-      auxAddresses: kv(flags['aux-address']),
+      // A map: encoding/json writes its keys sorted (inspect's AuxiliaryAddresses).
+      ...(flags['aux-address']?.length
+        ? { auxAddresses: Object.fromEntries(pairs(flags['aux-address']).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) }
+        : {}),
       internal: Boolean(flags.internal),
       attachable: Boolean(flags.attachable),
       ipv6: Boolean(flags.ipv6),
