@@ -3,12 +3,12 @@
  * submissions are fixed here, with the scores they got when it was released; they must
  * keep them whatever happens to the current exercises.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frozenVersions, loadBank, NEWEST_RULES } from '../../src/cli/bank.ts';
-import { runCli } from './helpers.ts';
+import { runCli, submissionDir } from './helpers.ts';
 
 const POD = (sc: string) => `apiVersion: v1
 kind: Pod
@@ -56,9 +56,7 @@ describe('rule set 2026.12', { timeout: 120_000 }, () => {
   it.each(RECORDED.map((r, i) => [i, r] as const))(
     'fixed submission %i grades to its recorded score',
     async (i, r) => {
-      const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
-      mkdirSync(join(root, 's'));
-      writeFileSync(join(root, 's', r.file), r.text);
+      const root = submissionDir({ [r.file]: r.text });
       const out = await runCli(['grade', '-e', r.exercise, '--rules', '2026.12', '--format', 'csv', 's'], { cwd: root });
       expect(out.stderr).toBe('');
       expect(out.stdout.split('\n')[1]!.split(',')[2], `submission ${i}`).toBe(r.score);
@@ -124,10 +122,7 @@ describe('rule sets 2026.12.2 and 2026.12.3: E1.1, E3.1, E4.1 and E11.2 before a
   it.each(ACROSS.map((r, i) => [i, r] as const))(
     'submission %i grades to its recorded score under its set',
     async (i, r) => {
-      const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
-      mkdirSync(join(root, 's'));
-      writeFileSync(join(root, 's', 'commands.sh'), r.text);
-      writeFileSync(join(root, 'container-course.lock'), JSON.stringify({ rules: r.rules, exercise: r.exercise }));
+      const root = submissionDir({ 'commands.sh': r.text }, { rules: r.rules, exercise: r.exercise });
       // A generous time limit: the machine running the tests may be busy, and a stopped grade would score 0.
       const out = await runCli(['grade', '-e', r.exercise, '--time-limit', '60', '--format', 'csv', 's'], { cwd: root });
       expect(out.stderr).toBe('');
@@ -148,9 +143,7 @@ describe('rule sets 2026.12.3 and 2026.12.4: E11.1 with drop "all" in lower case
     ['2026.12.3', '10'],
     ['2026.12.4', '8'],
   ])('under %s it scores %s of 10', async (rules, score) => {
-    const root = mkdtempSync(join(tmpdir(), 'cc-rules-'));
-    mkdirSync(join(root, 's'));
-    writeFileSync(join(root, 's', 'pod.yaml'), LOWER_ALL);
+    const root = submissionDir({ 'pod.yaml': LOWER_ALL });
     const out = await runCli(['grade', '-e', 'e11.1', '--rules', rules, '--format', 'csv', 's'], { cwd: root });
     expect(out.stderr).toBe('');
     expect(out.stdout.split('\n')[1]!.split(',')[2]).toBe(score);

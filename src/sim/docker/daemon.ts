@@ -6,7 +6,7 @@ import { SIGKILL, SIGTERM, parseSignal } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { Host, WaitOutcome } from '../host.ts';
 import { LogBuffer, type Container, type ContainerConfig, type HostConfig, type PortBinding } from './container.ts';
-import type { ResolvedImage } from './images.ts';
+import { foreignExecPath, type ResolvedImage } from './images.ts';
 import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
 import type { CgroupSpec } from '../runtime/spec.ts';
 import { cpuWeightOf } from '../runtime/runc.ts';
@@ -161,8 +161,8 @@ export class Daemon {
       c.proxies = startProxies(this.host, c);
     } else ns.net = nsMode.net;
     const cgPath = `/system.slice/docker-${c.id}.scope`;
-    // A container's own network namespace: ping sockets for every group and no privileged ports, unless
-    // --sysctl says otherwise (moby@v27.3.1:daemon/oci_linux.go WithSysctls); a joined one keeps its own.
+    // An own network namespace: ping for all groups, no privileged ports (Docker ≥ 20.10), unless --sysctl says otherwise
+    // (moby@v27.3.1:daemon/oci_linux.go WithSysctls); a joined one keeps its own. The same start port goes to runc below.
     const own: Record<string, string> =
       nsMode.net === 'new' ? { 'net.ipv4.ping_group_range': '0\t2147483647', 'net.ipv4.ip_unprivileged_port_start': '0' } : {};
     const given = Object.fromEntries(Object.entries(hc.Sysctls ?? {}).map(([key, v]) => [key, key.startsWith('net.') ? v.trim().split(/\s+/).join('\t') : v]));
@@ -227,10 +227,10 @@ export class Daemon {
       tty: c.config.Tty,
       readOnlyRoot: hc.ReadonlyRootfs,
       writable: [...Object.keys(hc.Tmpfs ?? {}), ...(this.lib?.mounts.get(c.id) ?? []).filter((m) => !m.readOnly).map((m) => m.destination)],
-      // Docker ≥ 20.10 sets ip_unprivileged_port_start=0 in a container's own network namespace.
       unprivilegedPortStart: Number(hc.Sysctls?.['net.ipv4.ip_unprivileged_port_start'] ?? (ns.net === hostNs.net ? 1024 : 0)),
       binary: Boolean(argv[0] && c.image.executables?.includes(argv[0]) && !(argv[0] in c.image.files)),
       files: c.image.files,
+      ...(hc.Init ? {} : { foreignExec: foreignExecPath(c.image, argv[0] ?? '', env.PATH ?? '') }),
     });
     c.status = 'running';
     c.pid = p.pid;

@@ -7,6 +7,7 @@
  */
 export type { Flavor } from '../runtime/roots.ts';
 import type { Flavor } from '../runtime/roots.ts';
+import { HOST_PLATFORM, platformMatches, type Platform } from '../image/platform.ts';
 
 export interface ImageConfig {
   User: string;
@@ -41,9 +42,27 @@ export interface ResolvedImage {
   links?: Record<string, string>;
   /** Absolute paths of the image's executable files (an ENTRYPOINT like /entrypoint.sh or /hello). */
   executables?: string[];
+  /** The image config's Os, Architecture and Variant (linux/amd64 when absent). */
+  platform?: Platform;
 }
 
 export interface ImageSource {
   /** undefined when the repository or tag does not exist in the registry. */
   resolve(ref: string): ResolvedImage | undefined;
+}
+
+/**
+ * An image built for another architecture than node1's (linux/amd64): node1 registers no binfmt_misc handler (no
+ * qemu-user-static), so the kernel's execve fails with ENOEXEC. The path runc init exec'd when the image is foreign: runc@v1.1.14:libcontainer/standard_init_linux.go resolves
+ * argv[0] with exec.LookPath over the container's PATH (a name with a slash as it is), then system.Exec wraps the
+ * error as &os.PathError{Op: "exec", Path: name} (libcontainer/system/linux.go). Undefined for a native image.
+ */
+export function foreignExecPath(img: ResolvedImage, argv0: string, path: string): string | undefined {
+  if (!img.platform || platformMatches(HOST_PLATFORM, img.platform)) return undefined;
+  if (argv0.includes('/')) return argv0;
+  for (const dir of path.split(':')) {
+    const p = `${dir || '.'}/${argv0}`;
+    if (img.links?.[p] !== undefined || img.executables?.includes(p)) return p;
+  }
+  return undefined;
 }

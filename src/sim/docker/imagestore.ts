@@ -15,6 +15,7 @@ import { describeImage, imagePaths } from '../image/adapter.ts';
 import { CATALOG } from '../image/bases/catalog-more.ts';
 import { containerRootfs, type ContainerRootfs } from '../image/container-fs.ts';
 import { sha256Hex } from '../image/digest.ts';
+import { imagePlatform } from '../image/platform.ts';
 import { Registry } from '../image/registry.ts';
 import { ImageService } from '../image/service.ts';
 import { ImageStore, type LocalImage } from '../image/store.ts';
@@ -76,6 +77,7 @@ export class DaemonImages {
         digest: [...li.digests][0]?.split('@')[1] ?? '',
         ...describeImage(li.image),
         ...imagePaths(li.image),
+        platform: imagePlatform(li.image),
       };
       this.described.set(li.image.id, base);
     }

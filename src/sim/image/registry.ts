@@ -8,6 +8,7 @@ import type { Digest } from './digest.ts';
 import type { Image, ImageIndex } from './image.ts';
 import { CATALOG } from './bases/catalog-more.ts';
 import { materialize, type BaseImageDef } from './bases/define.ts';
+import { imagePlatform, platformMatches, type Platform } from './platform.ts';
 
 export interface ManifestRecord {
   digest: Digest;
@@ -175,10 +176,15 @@ export class Registry {
     return { ok: true, host: h, repo, record };
   }
 
-  /** The platform image a manifest record stands for (the amd64 one of an index, unless told otherwise). */
-  static platformImage(record: ManifestRecord, arch = 'amd64'): Image | undefined {
+  /**
+   * The platform image a manifest record stands for: a single manifest as it is (moby@v27.3.1:distribution/pull_v2.go
+   * pullSchema2 checks only its OS), or the index's entry for the platform (an architecture, or a parsed --platform
+   * matched as pull_v2_unix.go filterManifests does); the amd64 one unless told otherwise.
+   */
+  static platformImage(record: ManifestRecord, want: string | Platform = 'amd64'): Image | undefined {
     if (record.image) return record.image;
-    return record.index?.images.find((i) => i.config.architecture === arch);
+    const p: Platform = typeof want === 'string' ? { os: 'linux', architecture: want } : want;
+    return record.index?.images.find((i) => platformMatches(p, imagePlatform(i)));
   }
 
   /** host/repo → tag → digest, for the world snapshot and goal checks. */

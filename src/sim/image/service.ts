@@ -6,6 +6,7 @@
 import { familiarName, familiarString, fullName, parseNormalizedNamed, referenceString, tagNameOnly, type ParsedReference } from '../../oci/reference.ts';
 import { chainIds, sha256Digest, shortId, type Digest } from './digest.ts';
 import { withFlavor, type Image } from './image.ts';
+import { formatPlatform, imagePlatform, parsePlatform, platformMatches } from './platform.ts';
 import { Registry, type RegistryHost } from './registry.ts';
 import { type ImageStore, digestKey, tagKey, type CmdResult, type LocalImage } from './store.ts';
 
@@ -61,7 +62,7 @@ export class ImageService {
    * `docker run` writes to stderr when the image is missing (no "Using default
    * tag", no final reference line, preceded by "Unable to find image … locally").
    */
-  async pull(refString: string, opts: { forRun?: boolean } = {}): Promise<PullResult> {
+  async pull(refString: string, opts: { forRun?: boolean; platform?: string } = {}): Promise<PullResult> {
     let ref: ParsedReference;
     try {
       ref = parseNormalizedNamed(refString);
@@ -78,6 +79,10 @@ export class ImageService {
     }
     if (ref.tag && ref.digest) ref = { ...ref, tag: '' };
     if (opts.forRun) out.unshift(`Unable to find image '${familiarString(ref)}' locally`);
+    // moby@v27.3.1:api/server/router/image/image_routes.go postImagesCreate: platforms.Parse of the query's platform
+    // (the client lowercases it: client/image_pull.go), an InvalidParameter before the pull starts.
+    const platform = opts.platform ? parsePlatform(opts.platform.toLowerCase()) : undefined;
+    if (typeof platform === 'string') return { stdout: lines(out), stderr: `Error response from daemon: ${platform}\n`, exitCode: 1 };
     const h = this.registry.host(ref.domain);
     await this.registry.load(ref.domain, ref.path);
     const res = this.registry.resolve(ref.domain, ref.path, ref.digest ? { digest: ref.digest } : { tag: ref.tag }, this.logins.has(ref.domain));
@@ -93,19 +98,21 @@ export class ImageService {
         : { stdout: lines(out), stderr: `Error response from daemon: ${msg}\n` };
       return { ...stream, exitCode: opts.forRun ? 125 : 1 };
     }
-    const image = Registry.platformImage(res.record, this.arch);
+    const named = { ...ref, tag: ref.digest ? '' : ref.tag };
+    const tk = ref.digest ? undefined : tagKey(named);
+    const dk = digestKey({ ...ref, digest: res.record.digest });
+    out.push(`${ref.digest || ref.tag}: Pulling from ${ref.path}`);
+    // moby@v27.3.1:distribution/pull_v2.go pullTag writes "Pulling from" before pullManifestList looks for the
+    // platform; noMatchesErr names the platform asked for, or DefaultSpec (pull_v2_unix.go formatPlatform).
+    const image = Registry.platformImage(res.record, platform ?? this.arch);
     if (!image) {
-      const msg = `no matching manifest for linux/${this.arch} in the manifest list entries`;
+      const msg = `no matching manifest for ${formatPlatform(platform ?? { os: 'linux', architecture: this.arch })} in the manifest list entries`;
       return opts.forRun
         ? { stdout: '', stderr: lines(out) + `docker: Error response from daemon: ${msg}.\nSee 'docker run --help'.\n`, exitCode: 125 }
         : { stdout: lines(out), stderr: `Error response from daemon: ${msg}\n`, exitCode: 1 };
     }
-    const named = { ...ref, tag: ref.digest ? '' : ref.tag };
-    const tk = ref.digest ? undefined : tagKey(named);
-    const dk = digestKey({ ...ref, digest: res.record.digest });
     const existing = this.store.get(image.id);
     const upToDate = existing !== undefined && (tk ? this.store.resolveTag(tk) === image.id : true) && existing.digests.has(dk);
-    out.push(`${ref.digest || ref.tag}: Pulling from ${ref.path}`);
     const bad = await this.verify(res.record.bytes, res.record.digest, image, res.host);
     if (bad) {
       const msg = `filesystem layer verification failed for digest ${bad}`;
@@ -194,10 +201,13 @@ export class ImageService {
   }
 
   /** The image `docker run` would use: local if present, else pulled (output for stderr). */
-  async ensure(refString: string): Promise<PullResult> {
+  async ensure(refString: string, platform?: string): Promise<PullResult> {
     const local = this.store.lookup(refString);
-    if (local) return { stdout: '', stderr: '', exitCode: 0, image: local };
-    return this.pull(refString, { forRun: true });
+    const want = platform ? parsePlatform(platform.toLowerCase()) : undefined;
+    // moby@v27.3.1:daemon/images/image.go getImage: a local image of another platform than --platform's is NotFound,
+    // so the CLI pulls that platform (cli/command/container/create.go createContainer).
+    if (local && (typeof want !== 'object' || platformMatches(want, imagePlatform(local.image)))) return { stdout: '', stderr: '', exitCode: 0, image: local };
+    return this.pull(refString, { forRun: true, ...(platform ? { platform } : {}) });
   }
 
   /** `docker push NAME[:TAG]`. Pushes with Docker v2 schema 2 media types, as Docker 27's classic store does. */

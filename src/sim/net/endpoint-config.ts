@@ -11,6 +11,19 @@ export interface EndpointConfig {
   /** IPAMConfig.IPv4Address. */
   ipv4?: string;
   aliases: string[];
+  /** Links as `docker network connect --link` gave them (NAME or NAME:ALIAS). */
+  links?: string[];
+}
+
+/**
+ * docker/cli@v27.3.1:opts/parse.go ParseLink, as moby@v27.3.1:daemon/network.go buildJoinOptions reads an endpoint's
+ * links: [name, alias], the alias the name when there is none; a "/name:/c1/alias" link keeps path.Split's last part.
+ */
+export function parseLink(val: string): [string, string] {
+  const arr = val.split(':');
+  if (arr.length === 1) return [val, val];
+  const [name, alias] = arr as [string, string];
+  return name.startsWith('/') ? [name.slice(1), alias.slice(alias.lastIndexOf('/') + 1)] : [name, alias];
 }
 
 /** containertypes.NetworkMode(name).IsUserDefined(): not default, bridge, host, none or container:… */

@@ -17,7 +17,7 @@ function endpointSettings(mgr: NetworkManager, c: Container, net: Network): Reco
   const cfg = mgr.configOf(c, net);
   return {
     IPAMConfig: cfg?.ipv4 ? { IPv4Address: cfg.ipv4 } : null,
-    Links: null,
+    Links: cfg?.links?.length ? cfg.links : null,
     Aliases: cfg?.aliases.length ? cfg.aliases : null,
     MacAddress: ep?.mac ?? '',
     DriverOpts: null,
@@ -90,8 +90,17 @@ export function networkDoc(mgr: NetworkManager, net: Network, containers: Iterab
     IPAM: {
       Driver: 'default',
       Options: net.builtin ? null : {},
-      // api/types/network IPAMConfig: Subnet, IPRange (omitempty), Gateway.
-      Config: net.subnet ? [{ Subnet: cidrText(net.subnet), ...(net.ipRange ? { IPRange: cidrText(net.ipRange) } : {}), Gateway: net.gateway }] : null,
+      // api/types/network IPAMConfig: Subnet, IPRange (omitempty), Gateway, AuxAddress as AuxiliaryAddresses (omitempty).
+      Config: net.subnet
+        ? [
+            {
+              Subnet: cidrText(net.subnet),
+              ...(net.ipRange ? { IPRange: cidrText(net.ipRange) } : {}),
+              Gateway: net.gateway,
+              ...(net.auxAddresses ? { AuxiliaryAddresses: net.auxAddresses } : {}),
+            },
+          ]
+        : null,
     },
     Internal: net.internal,
     Attachable: net.attachable,

@@ -11,9 +11,9 @@ import type { Container, PortBinding } from '../docker/container.ts';
 import type { Host } from '../host.ts';
 import type { Namespace } from '../kernel/types.ts';
 import type { Rng } from '../rng.ts';
-import { intToIp, linkLocal6, macFromIp, parseCidr, randomMac, overlaps } from './addr.ts';
+import { intToIp, linkLocal6, macFromIp, parseCidr, randomMac } from './addr.ts';
 import type { EndpointConfig } from './endpoint-config.ts';
-import { allocateIp, DEFAULT_BRIDGE_OPTIONS, mtuOf, nextPool, takenError, type Endpoint, type Network } from './networks.ts';
+import { allocateIp, DEFAULT_BRIDGE_OPTIONS, mtuOf, nextPool, subnetsError, takenError, type Endpoint, type Network } from './networks.ts';
 import { allocatePorts, type PortPlan } from './ports.ts';
 
 /** Modes that do not name a network. */
@@ -32,8 +32,10 @@ export function networkManagerOf(host: Host): NetworkManager | undefined {
 export interface CreateOptions {
   driver?: string;
   subnet?: string;
+  subnets?: string[]; // every --subnet given
   ipRange?: string;
   gateway?: string;
+  auxAddresses?: Record<string, string>;
   internal?: boolean;
   attachable?: boolean;
   ipv6?: boolean;
@@ -113,10 +115,9 @@ export class NetworkManager {
     if (this.list().some((n) => n.name === name)) return `network with name ${name} already exists`;
     let subnet = nextPool(this.networks.values());
     if (opts.subnet !== undefined) {
-      const s = parseCidr(opts.subnet);
-      if (!s) return `invalid CIDR address: ${opts.subnet}`;
-      if (this.list().some((n) => n.subnet && overlaps(n.subnet, s))) return 'invalid pool request: Pool overlaps with other one on this address space';
-      subnet = s;
+      const bad = subnetsError(opts.subnets ?? [opts.subnet], this.list());
+      if (bad) return bad;
+      subnet = parseCidr(opts.subnet);
     }
     // moby@v27.3.1:libnetwork/ipamapi/contract.go ErrNoMoreSubnets: the default pools are spent, and there are no IPv6 ones
     // (libnetwork/ipamutils/utils.go lists IPv4 pools only), so --ipv6 without an IPv6 --subnet finds none.
@@ -125,14 +126,18 @@ export class NetworkManager {
     const draft = { subnet, ipRange, endpoints: new Map(), gateway: undefined } as unknown as Network;
     const gateway = opts.gateway ?? allocateIp(draft);
     // libnetwork/network.go ipamAllocateVersion: the gateway is requested from the pool, whose network and broadcast addresses are taken.
-    const size = 2 ** (32 - subnet.len);
-    if (gateway === undefined || [subnet.base, subnet.base + size - 1].some((n) => intToIp(n >>> 0) === gateway))
-      return `failed to allocate gateway (${opts.gateway ?? ''}): Address already in use`;
+    const edge = (ip: string | undefined) => [subnet.base, subnet.base + 2 ** (32 - subnet.len) - 1].some((n) => intToIp(n >>> 0) === ip);
+    if (gateway === undefined || edge(gateway)) return `failed to allocate gateway (${opts.gateway ?? ''}): Address already in use`;
+    // moby@v27.3.1:libnetwork/network.go ipamAllocateVersion: then each auxiliary address is reserved in the pool.
+    for (const [k, v] of Object.entries(opts.auxAddresses ?? {}))
+      if (v === gateway || edge(v)) return `failed to allocate secondary ip address (${k}:${v}): Address already in use`;
     // moby@v27.3.1:libnetwork/drivers/bridge/bridge_linux.go fromLabels: the MTU option goes through strconv.Atoi (parseErr).
     const mtuText = opts.options?.['com.docker.network.driver.mtu'];
     if (mtuText !== undefined && !/^[+-]?\d+$/.test(mtuText))
       return `failed to parse com.docker.network.driver.mtu value: ${mtuText} (strconv.Atoi: parsing ${JSON.stringify(mtuText)}: invalid syntax)`;
     const mtu = Number(mtuText ?? 1500);
+    // moby@v27.3.1:libnetwork/drivers/bridge/bridge_linux.go CreateNetwork, after the options: processIPAM takes one IPv4 pool.
+    if ((opts.subnets ?? []).length > 1) return "bridge driver doesn't support multiple subnets";
     const net = this.add({
       name,
       driver: 'bridge',
@@ -141,6 +146,7 @@ export class NetworkManager {
       subnet,
       gateway,
       ipRange,
+      ...(opts.auxAddresses ? { auxAddresses: opts.auxAddresses } : {}),
       userSubnet: opts.subnet !== undefined,
       options: opts.options ?? {},
       internal: Boolean(opts.internal),

@@ -4,7 +4,7 @@
  * IPAM pool; addresses are handed out lowest-free first (libnetwork's default, non-serial)
  * and given back when the endpoint goes away (container stop).
  */
-import { intToIp, ipToInt, maskOf, overlaps, type Cidr } from './addr.ts';
+import { intToIp, ipToInt, maskOf, overlaps, parseCidr, type Cidr } from './addr.ts';
 
 export type Driver = 'bridge' | 'host' | 'null';
 
@@ -34,6 +34,8 @@ export interface Network {
   userSubnet?: boolean;
   /** --ip-range: the sub-pool addresses are handed out from (libnetwork's ChildSubnet). */
   ipRange?: Cidr;
+  /** --aux-address: names and addresses the IPAM reserves, never handed to a container (libnetwork IPAMData.AuxAddresses). */
+  auxAddresses?: Record<string, string>;
   bridge?: string;
   internal: boolean;
   /** --attachable (kept and shown; on node1, which is no swarm manager, every local network is attachable anyway). */
@@ -68,6 +70,7 @@ export function allocateIp(net: Network): string | undefined {
   if (!s) return undefined;
   const used = new Set([...net.endpoints.values()].map((e) => e.ip));
   if (net.gateway) used.add(net.gateway);
+  for (const a of Object.values(net.auxAddresses ?? {})) used.add(a);
   const size = 2 ** (32 - s.len);
   const r = net.ipRange ?? s;
   const start = Math.max(1, ((r.base & maskOf(r.len)) >>> 0) - s.base);
@@ -81,7 +84,8 @@ export function allocateIp(net: Network): string | undefined {
 
 /** A requested address (--ip, --gateway): libnetwork's ErrIPAlreadyAllocated when it is taken, undefined when free. */
 export function takenError(net: Network, ip: string, self?: string): string | undefined {
-  const taken = ip === net.gateway || [...net.endpoints.values()].some((e) => e.ip === ip && e.containerId !== self);
+  const taken =
+    ip === net.gateway || Object.values(net.auxAddresses ?? {}).includes(ip) || [...net.endpoints.values()].some((e) => e.ip === ip && e.containerId !== self);
   // moby@v27.3.1:libnetwork/ipamapi/contract.go ErrIPAlreadyAllocated.
   return taken ? 'Address already in use' : undefined;
 }
@@ -93,5 +97,19 @@ export const mtuOf = (n: Network): number => Number(n.options['com.docker.networ
 export function nextPool(nets: Iterable<Network>): Cidr | undefined {
   const taken = [...nets].flatMap((n) => (n.subnet ? [n.subnet] : []));
   for (const p of defaultPools()) if (!taken.some((t) => overlaps(t, p))) return p;
+  return undefined;
+}
+
+/**
+ * The daemon's checks of --subnet before any pool is taken: moby@v27.3.1:api/types/network/ipam.go ValidateIPAM (every
+ * bad subnet, joined as internal/multierror prints them), then libnetwork's RequestPool for each, in order (a pool
+ * overlapping an existing network's is ipamapi.ErrPoolOverlap). Undefined when all are good.
+ */
+export function subnetsError(subnets: string[], nets: Iterable<Network>): string | undefined {
+  const bad = subnets.filter((s) => !parseCidr(s)).map((s) => `invalid subnet ${s}: invalid CIDR block notation`);
+  if (bad.length) return `invalid network config:\n${bad.length === 1 ? bad[0] : `* ${bad.join('\n* ')}`}`;
+  const taken = [...nets].flatMap((n) => (n.subnet ? [n.subnet] : []));
+  if (subnets.some((s) => taken.some((t) => overlaps(t, parseCidr(s) as Cidr))))
+    return 'invalid pool request: Pool overlaps with other one on this address space';
   return undefined;
 }

@@ -7,7 +7,7 @@
 import type { Container } from '../docker/container.ts';
 import type { Host } from '../host.ts';
 import { inCidr, isIpv4 } from './addr.ts';
-import { dnsNames } from './endpoint-config.ts';
+import { dnsNames, parseLink } from './endpoint-config.ts';
 import type { NetworkManager } from './manager.ts';
 
 export type Target =
@@ -42,10 +42,12 @@ export function resolveName(host: Host, mgr: NetworkManager, containerList: Iter
   const all = containers;
   for (const net of mgr.networksOf(me)) {
     if (net.builtin || !net.endpoints.has(me.id)) continue;
+    // A link's alias (libnetwork CreateOptionAlias) answers, on this network, for the container the link names.
+    const want = (mgr.configOf(me, net)?.links ?? []).map(parseLink).find(([, alias]) => alias === name)?.[0] ?? name;
     for (const [cid, ep] of net.endpoints) {
       const c = all.find((x) => x.id === cid);
       // The embedded DNS answers the endpoint's DNSNames (name, aliases, short id, hostname) and the full id.
-      if (c && (c.id === name || dnsNames(c, mgr.configOf(c, net)?.aliases ?? []).includes(name))) return ep.ip;
+      if (c && (c.id === want || dnsNames(c, mgr.configOf(c, net)?.aliases ?? []).includes(want))) return ep.ip;
     }
   }
   return undefined;

@@ -88,10 +88,10 @@ const DEFAULT_START: StartContext = { readOnly: false, tmpfs: [], uid: 0, unpriv
 /**
  * The stream a start-up line goes to: nginx's error log (/var/log/nginx/error.log → /dev/stderr) and `nginx: [emerg]`,
  * Go's standard logger (log.Fatal writes to os.Stderr), busybox's bb_perror_msg; the entrypoint scripts' and
- * fmt.Println's lines go to stdout.
+ * fmt.Println's lines go to stdout; runc init's exec error goes to its stderr.
  */
 export function logStream(line: string): 'stdout' | 'stderr' {
-  return /\[(notice|emerg|warn)\]|^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d |^nc: /.test(line) ? 'stderr' : 'stdout';
+  return /\[(notice|emerg|warn)\]|^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d |^nc: |: exec format error$/.test(line) ? 'stderr' : 'stdout';
 }
 
 const SIZE = /^(\d+(?:\.\d+)?)([bkmg]?)$/i;

@@ -102,6 +102,9 @@ export class Runc {
     const mask = spec.caps;
     // Without ambient capabilities only root keeps CAP_NET_BIND_SERVICE effective across execve.
     const netBindService = uid === 0 && (mask & (1n << 10n)) !== 0n;
+    // runc@v1.1.14:libcontainer/factory_linux.go StartInitialization: the exec fails after `runc start` has let init go,
+    // so the error cannot go back on the sync pipe: init prints it to its stderr (the container's) and exits 1 (init.go).
+    const enoexec = spec.foreignExec ? { logs: [`exec ${spec.foreignExec}: exec format error`], failWith: 1, oneshot: false } : {};
     const program = programFor(spec.argv, this.host.clock.nowMs, fx.cpus, stamp, {
       readOnly: spec.readOnlyRoot,
       tmpfs: spec.writable,
@@ -112,6 +115,7 @@ export class Runc {
       binary: spec.binary,
       ...(spec.files ? { files: spec.files } : {}),
     });
+    Object.assign(program, enoexec);
     const caps = uid === 0 ? { inh: 0n, prm: mask, eff: mask, bnd: mask, amb: 0n } : { inh: 0n, prm: 0n, eff: 0n, bnd: mask, amb: 0n };
     const p = k.spawn({
       parent: shim,

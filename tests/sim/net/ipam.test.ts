@@ -39,7 +39,25 @@ describe('docker network create: --subnet, --ip-range, --gateway, --opt, --attac
     });
     expect((await sh(w, 'docker network create --subnet 10.1.0.0/24 --gateway 10.2.0.1 x')).stderr).toBe('no matching subnet for gateway 10.2.0.1\n');
     expect((await sh(w, 'docker network create --subnet 10.1.0.0/24 --ip-range 10.3.0.0/28 x')).stderr).toBe('no matching subnet for range 10.3.0.0/28\n');
-    expect((await sh(w, 'docker network create --subnet 10.1.0/24 x')).stderr).toBe('invalid subnet: invalid CIDR address: 10.1.0/24\n');
+    // One subnet alone is not parsed by consolidateIpam (subnetMatches runs only to compare it with something): the
+    // daemon's ValidateIPAM rejects it (moby@v27.3.1:api/types/network/ipam.go; internal/multierror: one error alone).
+    expect((await sh(w, 'docker network create --subnet 10.1.0/24 x')).stderr).toBe(
+      'Error response from daemon: invalid network config:\ninvalid subnet 10.1.0/24: invalid CIDR block notation\n',
+    );
+    expect((await sh(w, 'docker network create --subnet 10.1.0/24 --gateway 10.1.0.1 x')).stderr).toBe('invalid subnet: invalid CIDR address: 10.1.0/24\n');
+    expect((await sh(w, 'docker network create --subnet 10.1.0.0/24 --ip-range 10.1.0.0/33 x')).stderr).toBe('invalid CIDR address: 10.1.0.0/33\n');
+    // --aux-address: each must fall in a subnet (consolidateIpam), and the IPAM reserves it after the gateway
+    // (moby@v27.3.1:libnetwork/network.go ipamAllocateVersion), so no container gets it.
+    expect((await sh(w, 'docker network create --subnet 10.1.0.0/24 --aux-address a=10.9.0.1 x')).stderr).toBe('no matching subnet for aux-address 10.9.0.1\n');
+    expect((await sh(w, 'docker network create --subnet 10.1.0.0/24 --gateway 10.1.0.1 --aux-address gw=10.1.0.1 x')).stderr).toBe(
+      'Error response from daemon: failed to allocate secondary ip address (gw:10.1.0.1): Address already in use\n',
+    );
+    expect((await sh(w, 'docker network create --subnet 10.1.0.0/24 --aux-address b=10.1.0.3 --aux-address a=10.1.0.2 ax')).exitCode).toBe(0);
+    expect((await sh(w, "docker network inspect -f '{{json (index .IPAM.Config 0)}}' ax")).out).toBe(
+      '{"Subnet":"10.1.0.0/24","Gateway":"10.1.0.1","AuxiliaryAddresses":{"a":"10.1.0.2","b":"10.1.0.3"}}\n',
+    );
+    await sh(w, 'docker run -d --name c1 --network ax alpine sleep 100');
+    expect((await sh(w, "docker inspect -f '{{.NetworkSettings.Networks.ax.IPAddress}}' c1")).out).toBe('10.1.0.4\n');
     expect((await sh(w, 'docker network create --subnet 10.1.0.0/16 --subnet 10.1.2.0/24 x')).stderr).toBe(
       'multiple overlapping subnet configuration is not supported\n',
     );

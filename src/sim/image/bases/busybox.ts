@@ -5,7 +5,7 @@
  * the applets are symlinks here where the real image hard-links them. The fixture registry's `latest` is 1.36.1.
  */
 import type { TreeBuilder } from '../tree.ts';
-import { BUILDKIT, type BaseImageDef } from './define.ts';
+import { BUILDKIT, type Arch, type BaseImageDef } from './define.ts';
 import { APPLETS } from './rootfs-alpine.ts';
 import { fillTo } from './rootfs-debian.ts';
 
@@ -50,7 +50,7 @@ users:x:100:
 nobody:x:65534:
 `;
 
-function busyboxRootfs(b: TreeBuilder): void {
+function busyboxRootfs(b: TreeBuilder, arch: Arch): void {
   for (const d of ['/dev', '/home', '/usr/sbin', '/var/spool/mail', '/var/www']) b.dir(d);
   b.dir('/root', 0o700).dir('/tmp', 0o1777);
   b.blob('/bin/busybox', 1_171_920);
@@ -59,7 +59,7 @@ function busyboxRootfs(b: TreeBuilder): void {
   b.file('/etc/passwd', PASSWD).file('/etc/group', GROUP);
   b.file('/etc/shadow', PASSWD.split('\n').filter(Boolean).map((l) => `${l.split(':')[0]}:*:10933:0:99999:7:::`).join('\n') + '\n', 0o600);
   b.file('/etc/localtime', '', 0o644);
-  b.blob('/lib/ld-linux-x86-64.so.2', 210_968).blob('/lib/libm.so.6', 907_784).blob('/lib/libresolv.so.2', 68_104).blob('/lib/libnss_dns.so.2', 14_376).blob('/lib/libnss_files.so.2', 14_376);
+  b.blob(arch === 'amd64' ? '/lib/ld-linux-x86-64.so.2' : '/lib/ld-linux-aarch64.so.1', 210_968).blob('/lib/libm.so.6', 907_784).blob('/lib/libresolv.so.2', 68_104).blob('/lib/libnss_dns.so.2', 14_376).blob('/lib/libnss_files.so.2', 14_376);
   b.symlink('/lib64', 'lib');
   fillTo(b, '/lib/libc.so.6', 4_261_550, 0o755);
 }
@@ -70,8 +70,12 @@ export const BUSYBOX_136: BaseImageDef = {
   created: '2023-05-18T22:34:17Z',
   flavor: 'docker',
   steps: [
-    { createdBy: 'BusyBox 1.36.1 (glibc), Debian 12', files: (b) => busyboxRootfs(b) },
+    { createdBy: 'BusyBox 1.36.1 (glibc), Debian 12', files: (b, ctx) => busyboxRootfs(b, ctx.arch) },
     { createdBy: 'CMD ["sh"]', comment: BUILDKIT },
   ],
   config: { Env: [PATH_ENV], Cmd: ['sh'] },
+  // Docker Hub's busybox:1.36.1 has a linux/arm64/v8 image beside linux/amd64 (docker-library/official-images
+  // library/busybox: Architectures amd64, arm64v8, …); the arm64 loader is glibc's aarch64 name, its size the amd64
+  // one's (no source for the arm64 image's sizes).
+  platforms: ['amd64', 'arm64'],
 };

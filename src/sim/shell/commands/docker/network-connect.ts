@@ -2,6 +2,7 @@ import { endpointSettingsError } from '../../../net/endpoint-config.ts';
 import { isContainerMode } from '../../../net/manager.ts';
 import { takenError } from '../../../net/networks.ts';
 import { R, netAndContainer } from './network.ts';
+import { validateLink } from './run-checks.ts';
 import { defineCommand } from './define.ts';
 
 // docker/cli@v27.3.1:cli/command/network/connect.go
@@ -13,7 +14,7 @@ export default defineCommand({
     { long: 'driver-opt', type: 'stringSlice', usage: 'driver options for the network', sim: false },
     { long: 'ip', type: 'string', usage: 'IPv4 address (e.g., "172.30.100.104")' },
     { long: 'ip6', type: 'string', usage: 'IPv6 address (e.g., "2001:db8::33")', sim: false },
-    { long: 'link', type: 'list', usage: 'Add link to another container', sim: false },
+    { long: 'link', type: 'list', usage: 'Add link to another container', check: validateLink },
     { long: 'link-local-ip', type: 'stringSlice', usage: 'Add a link-local address for the container', sim: false },
   ],
   async run(flags, rest, env, cmd) {
@@ -29,7 +30,8 @@ export default defineCommand({
         1,
       );
     // moby@v27.3.1:daemon/container_operations.go updateNetworkConfig: validateEndpointSettings, as errdefs.InvalidParameter.
-    const cfg = { ipv4: flags.ip || undefined, aliases: flags.alias ?? [] };
+    // connect.go: EndpointSettings.Links is --link's values as given (opts.ValidateLink only checks them).
+    const cfg = { ipv4: flags.ip || undefined, aliases: flags.alias ?? [], ...(flags.link?.length ? { links: flags.link } : {}) };
     const bad = endpointSettingsError(n, n.name, cfg);
     if (bad) return R('', `Error response from daemon: ${bad}\n`, 1);
     if (mgr.networksOf(c).includes(n)) return R('', `Error response from daemon: endpoint with name ${c.name} already exists in network ${n.name}\n`, 1);

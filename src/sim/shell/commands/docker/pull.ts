@@ -18,7 +18,9 @@ export default defineCommand({
     const argErr = arity(cmd, rest.length, 1);
     if (argErr) return argErr;
     const lib = await env.daemon.imageLib();
-    const r = await lib.service.pull(rest[0] as string);
+    // docker/cli@v27.3.1:cli/command/utils.go AddPlatformFlag: the flag's default is $DOCKER_DEFAULT_PLATFORM.
+    const platform = flags.platform ?? env.env.get('DOCKER_DEFAULT_PLATFORM');
+    const r = await lib.service.pull(rest[0] as string, platform ? { platform } : {});
     if (flags.quiet && r.exitCode === 0) return R(r.stdout.split('\n').filter(Boolean).pop() + '\n');
     return R(r.stdout, r.stderr, r.exitCode);
   },

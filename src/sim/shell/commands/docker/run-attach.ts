@@ -41,6 +41,7 @@ export async function attachedRun(
   interactive: boolean,
   attached: Set<string>,
   errPrefix: string,
+  sigProxy = true,
 ): Promise<ExecResult> {
   // Attached: an interactive shell becomes the learner's session.
   const spec = programFor([argv0], 0, 1, '');
@@ -79,8 +80,9 @@ export async function attachedRun(
     undefined,
     env.signal,
   );
-  if (outcome === 'aborted' && c.status === 'running') {
+  if (outcome === 'aborted' && c.status === 'running' && sigProxy) {
     // docker run proxies Ctrl-C to PID 1; a process that handles it (nginx) exits at once, one that does not keeps running.
+    // With --sig-proxy=false the client does not catch SIGINT (run.go runContainer: no notifyAllSignals): it dies, 130.
     env.daemon.signal(c, SIGINT);
     await env.host.waitUntil(() => c.status !== 'running', 500);
   }

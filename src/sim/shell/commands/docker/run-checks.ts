@@ -70,3 +70,14 @@ export function validateWeightDevice(val: string): string | undefined {
 /** `a|b|c MAJOR:MINOR rwm` (opts.go deviceCgroupRuleRegexp). */
 export const validateDeviceCgroupRule = (val: string) =>
   /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/.test(val) ? undefined : `invalid device cgroup format '${val}'`;
+
+/**
+ * moby/term@v0.5.0 ToBytes (vendored by moby v27.3.1, daemon/attach.go ContainerAttach): each comma-separated key is
+ * one character, `ctrl-@` … `ctrl-_` (ascii.go ASCII) or `DEL`; anything else is "Unknown character: '…'".
+ */
+export function detachKeysError(keys: string): string | undefined {
+  const ctrl = /^ctrl-[@a-z[\\\]^_]$/;
+  // len(key) != 1 counts bytes: an empty key or a non-ASCII character is an unknown one too.
+  const bad = keys.split(',').find((k) => new TextEncoder().encode(k).length !== 1 && !ctrl.test(k) && k !== 'DEL');
+  return bad === undefined ? undefined : `Unknown character: '${bad}'`;
+}

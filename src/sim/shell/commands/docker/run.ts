@@ -18,6 +18,8 @@ import { labelMap } from './filters.ts';
 import { recordFlags } from './run-hostconfig.ts';
 import { readEnvFiles } from './envfile.ts';
 import { attachedRun, attachFields } from './run-attach.ts';
+import { clientPlatform, createPlatformCheck, requestedPlatform } from './run-platform.ts';
+import { detachKeysError } from './run-checks.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -196,17 +198,25 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     const msg = `container ID file found, make sure the other container isn't running or delete ${hc.ContainerIDFile}`;
     return { stdout: '', stderr: early + (create ? `${msg}\n` : `docker: ${msg}.\nSee 'docker run --help'.\n`), exitCode: create ? 1 : 125 };
   }
+  const platformSpec = requestedPlatform(str('platform'), env);
+  const want = clientPlatform(platformSpec);
+  if (want && 'error' in want)
+    return { stdout: '', stderr: early + (create ? `${want.error}\n` : `docker: ${want.error}.\nSee 'docker run --help'.\n`), exitCode: create ? 1 : 125 };
   if (early && env.stream) env.stream({ stream: 'stderr', text: early });
   const pull = str('pull') ?? 'missing';
   const lib = await env.daemon.imageLib();
-  if (pull === 'never' && !lib.service.store.lookup(imageArg)) {
+  const local = lib.service.store.lookup(imageArg);
+  const localErr = pull === 'never' && local && want ? createPlatformCheck(lib.describe(local, imageArg), imageArg, want).error : undefined;
+  if (localErr) return { ...daemonError(localErr, cmdName), stderr: (env.stream ? '' : early) + daemonError(localErr, cmdName).stderr };
+  if (pull === 'never' && !local) {
     // moby@v27.3.1:daemon/images: "No such image: " and the reference as Docker spells it (a tag added).
     const missing = daemonError(`No such image: ${/[:@]/.test(imageArg.split('/').pop() as string) ? imageArg : `${imageArg}:latest`}`, cmdName);
     return { ...missing, stderr: (env.stream ? '' : early) + missing.stderr };
   }
   const pulled: string[] = [];
-  const img = await ensureImage(env, imageArg, pulled, cmdName);
+  const img = await ensureImage(env, imageArg, pulled, cmdName, platformSpec);
   if (typeof img === 'string') return { stdout: '', stderr: img, exitCode: 125 };
+  const onPlatform = createPlatformCheck(img, imageArg, want);
   // --quiet: pullImage writes to io.Discard, and "Unable to find image" is not printed.
   if (f.quiet) pulled.length = 0;
   let errPrefix = (env.stream ? '' : early) + pulled.join('');
@@ -243,7 +253,9 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     return recorded.daemon;
   })();
   if (hc.Memory > 0 && hc.MemorySwap === 0) hc.MemorySwap = hc.Memory * 2;
-  if (validation) return { ...daemonError(validation, cmdName), stderr: errPrefix + daemonError(validation, cmdName).stderr };
+  if (onPlatform.warning) recorded.warnings.push(onPlatform.warning);
+  const validation2 = validation ?? onPlatform.error;
+  if (validation2) return { ...daemonError(validation2, cmdName), stderr: errPrefix + daemonError(validation2, cmdName).stderr };
   const entrypoint = str('entrypoint') !== undefined ? (str('entrypoint') ? [str('entrypoint') as string] : null) : img.config.Entrypoint;
   const config: ContainerConfig = {
     Hostname: str('hostname') ?? '',
@@ -313,6 +325,10 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   if (hc.ContainerIDFile) await env.fs.writeFile(env.fs.resolvePath(env.cwd, hc.ContainerIDFile), c.id);
   await attachStorage(env, c, mountSpecs);
   if (create) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
+  // run.go attachContainer: the daemon refuses bad --detach-keys before the upgrade (moby@v27.3.1:daemon/attach.go), and the
+  // client reports only the status (client/hijack.go setupHijackConn); the container stays created (docker/cli#6742).
+  if (!f.detach && str('detach-keys') && detachKeysError(str('detach-keys') as string))
+    return { stdout: '', stderr: `${errPrefix}unable to upgrade to tcp, received 400\n`, exitCode: 1 };
   const known =
     /^(\/docker-entrypoint\.sh|\/usr\/local\/bin\/zombie-maker|\/usr\/bin\/stress|\/sbin\/docker-init)$/.test(argv0) || (env.host && imgHas(img, argv0));
   if (!known) {
@@ -342,7 +358,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     throw e;
   }
   if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
-  return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix);
+  return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix, f['sig-proxy'] !== false);
 }
 
 /** Go's exec.LookPath error text for a command the image does not run. */
