@@ -290,7 +290,8 @@ export class ShellRuntime implements AdapterRuntime {
         session.env = sessionVars(Object.entries(r.env));
         session.cwd = r.env.PWD ?? session.cwd;
       }
-      if (limit || signal?.aborted) ({ stderr, exitCode } = stoppedLine(stderr, limit, session.shell));
+      if (limit || signal?.aborted) ({ stderr, exitCode } = stoppedLine(stderr, limit, session.shell, top ? this.host.caughtSigint : undefined));
+      if (top) this.host.caughtSigint = undefined;
       if (limit) this.stopNote(limit.kind as LimitKind, budget);
       else if (top && this.host.virtualStops > virtualStops) this.stopNote('time', budget);
       if (this.writeErrors.length) {
