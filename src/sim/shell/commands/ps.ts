@@ -5,7 +5,7 @@ import { isSessionLeader } from '../../fs/procstat.ts';
 import { cpuC, cpuSeconds, cputime, dhms, elapsed, etime, pcpu } from '../pstime.ts';
 
 /** A process's user as ps names it: from the /etc/passwd of the filesystem ps runs in, not the process's own. */
-function user(env: CmdEnv, p: Proc): string {
+export function user(env: CmdEnv, p: Proc): string {
   const root = env.session.root;
   const passwd =
     root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:`).join('\n') : (env.host.runc.roots.get(root)?.files['/etc/passwd'] ?? '');

@@ -82,6 +82,7 @@ import { sysctl } from './sysctl.ts';
 import { systemctl } from './systemctl.ts';
 import { tail } from './tail.ts';
 import { timedatectl } from './timedatectl.ts';
+import { top } from './top.ts';
 import { touch } from './touch.ts';
 import { tty } from './tty.ts';
 import { ulimit } from './ulimit.ts';
@@ -168,6 +169,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'systemctl', load: async () => systemctl },
   { name: 'tail', load: async () => tail },
   { name: 'timedatectl', load: async () => timedatectl },
+  { name: 'top', load: async () => top },
   { name: 'touch', load: async () => touch },
   { name: 'tty', load: async () => tty },
   { name: 'umount', load: async () => umount },
