@@ -43,6 +43,7 @@ import { help } from './help.ts';
 import { history } from './history.ts';
 import { id } from './id.ts';
 import { hostname } from './hostname.ts';
+import { hostnamectl } from './hostnamectl.ts';
 import { ip } from './ip.ts';
 import { jobsBuiltin } from './jobs.ts';
 import { kill } from './kill.ts';
@@ -130,6 +131,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'head', load: async () => head },
   { name: 'history', load: async () => history },
   { name: 'hostname', load: async () => hostname },
+  { name: 'hostnamectl', load: async () => hostnamectl },
   { name: 'id', load: async () => id },
   { name: 'ip', load: async () => ip },
   { name: 'kill', load: async () => kill },
