@@ -96,6 +96,8 @@ import { w } from './w.ts';
 import { waitBuiltin } from './wait.ts';
 import { watch } from './watch.ts';
 import { wget } from './wget.ts';
+import { whereis } from './whereis.ts';
+import { which } from './which.ts';
 import { who } from './who.ts';
 import { whoami } from './whoami.ts';
 import { yes } from './yes.ts';
@@ -182,6 +184,8 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'w', load: async () => w },
   { name: 'watch', load: async () => watch },
   { name: 'wget', load: async () => wget },
+  { name: 'whereis', load: async () => whereis },
+  { name: 'which', load: async () => which },
   { name: 'who', load: async () => who },
   { name: 'whoami', load: async () => whoami },
   { name: 'yes', load: async () => yes },
