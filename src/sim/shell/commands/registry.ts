@@ -48,7 +48,9 @@ import { ip } from './ip.ts';
 import { jobsBuiltin } from './jobs.ts';
 import { kill } from './kill.ts';
 import { kubectl } from './kubectl.ts';
+import { ldd } from './ldd.ts';
 import { less } from './less.ts';
+import { locale } from './locale.ts';
 import { ls } from './ls.ts';
 import { lsblk } from './lsblk.ts';
 import { lsbRelease } from './lsb_release.ts';
@@ -138,7 +140,9 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'ip', load: async () => ip },
   { name: 'kill', load: async () => kill },
   { name: 'kubectl', load: async () => kubectl },
+  { name: 'ldd', load: async () => ldd },
   { name: 'less', load: async () => less },
+  { name: 'locale', load: async () => locale },
   { name: 'ls', load: async () => ls },
   { name: 'lsblk', load: async () => lsblk },
   { name: 'lsb_release', load: async () => lsbRelease },
