@@ -56,6 +56,7 @@ import { lsblk } from './lsblk.ts';
 import { lsbRelease } from './lsb_release.ts';
 import { lsmod } from './lsmod.ts';
 import { lsns } from './lsns.ts';
+import { lsof } from './lsof.ts';
 import { mkdir } from './mkdir.ts';
 import { more } from './more.ts';
 import { mount } from './mount.ts';
@@ -148,6 +149,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'lsb_release', load: async () => lsbRelease },
   { name: 'lsmod', load: async () => lsmod },
   { name: 'lsns', load: async () => lsns },
+  { name: 'lsof', load: async () => lsof },
   { name: 'mkdir', load: async () => mkdir },
   { name: 'modprobe', load: async () => modprobe },
   { name: 'more', load: async () => more },
