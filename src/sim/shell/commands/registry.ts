@@ -53,6 +53,7 @@ import { less } from './less.ts';
 import { locale } from './locale.ts';
 import { ls } from './ls.ts';
 import { lsblk } from './lsblk.ts';
+import { lscpu } from './lscpu.ts';
 import { lsbRelease } from './lsb_release.ts';
 import { lsmod } from './lsmod.ts';
 import { lsns } from './lsns.ts';
@@ -146,6 +147,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'locale', load: async () => locale },
   { name: 'ls', load: async () => ls },
   { name: 'lsblk', load: async () => lsblk },
+  { name: 'lscpu', load: async () => lscpu },
   { name: 'lsb_release', load: async () => lsbRelease },
   { name: 'lsmod', load: async () => lsmod },
   { name: 'lsns', load: async () => lsns },
