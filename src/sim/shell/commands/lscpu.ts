@@ -3,7 +3,7 @@
  * /proc/cpuinfo and nproc (kernel/machine.ts CPU, the fixture's count): print_summary's sections as a
  * libsmartcols tree whose branch symbols are two spaces ("field" column as wide as its widest entry,
  * one space, "data"); the caches summed ("%s (%d instances)", size_to_human_string); the vulnerability
- * texts with the first ':' as ';' (lscpu-cpu.c read_vulnerabilities' "Mitigation; …"). On a terminal
+ * texts as lscpu-cputype.c read_vulnerabilities rewrites them ("Mitigation; …" without other colons). On a terminal
  * the data column wraps at spaces to the width; piped, it does not. -e prints the extended table
  * (CPU NODE SOCKET CORE L1d:L1i:L2:L3 ONLINE, no MHz columns without cpufreq), -p the parsable
  * list, -J the summary as JSON (libsmartcols' writer: three-space indents, "children" arrays).
@@ -25,7 +25,8 @@ function summary(n: number): Node[] {
   const list = n > 1 ? `0-${n - 1}` : '0';
   const vuln = CPU.vulnerabilities.map(([k, v]) => ({
     field: `${k.charAt(0).toUpperCase()}${k.slice(1).replace(/_/g, ' ')}:`,
-    data: v.replace(':', ';'),
+    // read_vulnerabilities: a "Mitigation: …" text gets ';' after the word and loses every other ':' (strrem).
+    data: v.startsWith('Mitigation') ? `Mitigation;${v.slice('Mitigation'.length + 1).replace(/:/g, '')}` : v,
   }));
   return [
     {
