@@ -15,6 +15,31 @@ const INSTALLED = ['C', 'C.utf8', 'POSIX'];
 /** glibc normalises the codeset when it looks a locale up (_nl_normalize_codeset: UTF-8 → utf8). */
 const installed = (name: string) => name === '' || INSTALLED.includes(name.replace(/\.UTF-?8$/i, '.utf8'));
 
+/** argp's --help for locale.c's options and doc, with Ubuntu's bug-report address. */
+const HELP = `Usage: locale [OPTION...] NAME
+  or:  locale [OPTION...] [-a|-m]
+Get locale-specific information.
+
+ System information:
+  -a, --all-locales          Write names of available locales
+  -m, --charmaps             Write names of available charmaps
+
+ Modify output format:
+  -c, --category-name        Write names of selected categories
+  -k, --keyword-name         Write names of selected keywords
+  -v, --verbose              Print more information
+
+  -?, --help                 Give this help list
+      --usage                Give a short usage message
+  -V, --version              Print program version
+
+Mandatory or optional arguments to long options are also mandatory or optional
+for any corresponding short options.
+
+For bug reporting instructions, please see:
+<https://bugs.launchpad.net/ubuntu/+source/glibc/+bugs>.
+`;
+
 const VERSION = `locale (Ubuntu GLIBC 2.39-0ubuntu8.3) 2.39
 Copyright (C) 2024 Free Software Foundation, Inc.
 This is free software; see the source for copying conditions.  There is NO
@@ -28,9 +53,10 @@ export const locale: SimCommand = {
     const get = (k: string) => env.exported?.[k] ?? (env.env.has(k) ? env.env.get(k) : undefined);
     const lang = get('LANG') ?? '';
     const all = get('LC_ALL') ?? '';
+    if (args.includes('--help') || args.includes('-?')) return { stdout: HELP, stderr: '', exitCode: 0 };
     if (args.includes('--version') || args.includes('-V')) return { stdout: VERSION, stderr: '', exitCode: 0 };
     if (args.includes('-a') || args.includes('--all-locales')) return { stdout: INSTALLED.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
-    const bad = args.find((a) => a.startsWith('-') && !['-k', '-c', '--keyword-name', '--category-name'].includes(a));
+    const bad = args.find((a) => a.startsWith('-') && !['-k', '-c', '-v', '--keyword-name', '--category-name', '--verbose'].includes(a));
     if (bad)
       return {
         stdout: '',

@@ -91,7 +91,8 @@ export const lsof: SimCommand = {
         if (a.includes('t')) terse = true;
         if (a.includes('a')) and = true;
       } else if (a === '-h' || a === '-?') return { stdout: '', stderr: USAGE, exitCode: 0 };
-      else if (a.startsWith('-') || a.startsWith('+')) return fail(`lsof: unknown option: ${a}\n`);
+      // main.c GetOpt: a character no option has (`--help` gives '-'), then usage(1).
+      else if (a.startsWith('-') || a.startsWith('+')) return fail(`lsof: illegal option character: ${a.slice(1, 2) || a}\n`);
       else names.push(a);
     }
     for (const n of names) {
