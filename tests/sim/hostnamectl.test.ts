@@ -16,7 +16,10 @@ describe('hostnamectl (systemd 255, #10)', { timeout: 60_000 }, () => {
   it('hostname, --static, set-hostname as root and as another user', async () => {
     const w = createWorld();
     expect((await sh(w, 'hostnamectl hostname; hostnamectl --static')).stdout).toBe('node1\nnode1\n');
-    expect(await sh(w, 'su ubuntu -c "hostnamectl set-hostname web1"')).toMatchObject({ stderr: 'Could not set pretty hostname: Interactive authentication required.\n', exitCode: 1 });
+    expect(await sh(w, 'su ubuntu -c "hostnamectl set-hostname web1"')).toMatchObject({
+      stderr: 'Could not set pretty hostname: Interactive authentication required.\n',
+      exitCode: 1,
+    });
     expect((await sh(w, 'hostnamectl hostname web1; hostname; cat /etc/hostname')).stdout).toBe('web1\nweb1\n');
     expect((await sh(w, 'hostnamectl | head -1')).stdout).toBe(' Static hostname: web1\n');
     expect(await sh(w, 'hostnamectl frob')).toMatchObject({ stderr: "Unknown command verb 'frob'.\n", exitCode: 1 });

@@ -19,7 +19,9 @@ describe('lscpu (util-linux 2.39.3, #10)', { timeout: 60_000 }, () => {
       '  BIOS Vendor ID:         QEMU',
       '  Model name:             Intel Xeon Processor (Icelake)',
     ]);
-    expect(out).toContain('\n  Spectre v2:             Mitigation; Enhanced / Automatic IBRS; IBPB conditional; RSB filling; PBRSB-eIBRS SW sequence; BHI SW loop, KVM SW loop\n');
+    expect(out).toContain(
+      '\n  Spectre v2:             Mitigation; Enhanced / Automatic IBRS; IBPB conditional; RSB filling; PBRSB-eIBRS SW sequence; BHI SW loop, KVM SW loop\n',
+    );
     expect(out).toContain('\n  L2:                     16 MiB (4 instances)\n');
     expect((await sh(w, 'grep -c processor /proc/cpuinfo; nproc')).stdout).toBe('4\n4\n');
     expect((await sh(w, 'grep -m1 "model name" /proc/cpuinfo')).stdout).toBe('model name\t: Intel Xeon Processor (Icelake)\n');
@@ -27,7 +29,10 @@ describe('lscpu (util-linux 2.39.3, #10)', { timeout: 60_000 }, () => {
 
   it('-e, -p, -J and a bad option', async () => {
     const w = createWorld();
-    expect((await sh(w, 'lscpu -e')).stdout.split('\n').slice(0, 2)).toEqual(['CPU NODE SOCKET CORE L1d:L1i:L2:L3 ONLINE', '  0    0      0    0 0:0:0:0          yes']);
+    expect((await sh(w, 'lscpu -e')).stdout.split('\n').slice(0, 2)).toEqual([
+      'CPU NODE SOCKET CORE L1d:L1i:L2:L3 ONLINE',
+      '  0    0      0    0 0:0:0:0          yes',
+    ]);
     expect((await sh(w, 'lscpu -p | tail -1')).stdout).toBe('3,3,3,0,,3,3,3,3\n');
     expect((await sh(w, 'lscpu -J | head -5')).stdout).toBe('{\n   "lscpu": [\n      {\n         "field": "Architecture:",\n         "data": "x86_64",\n');
     expect(await sh(w, 'lscpu -q')).toMatchObject({ stderr: "lscpu: invalid option -- 'q'\nTry 'lscpu --help' for more information.\n", exitCode: 1 });

@@ -21,10 +21,14 @@ describe('lsof (lsof 4.95.0, #10)', { timeout: 60_000 }, () => {
   it("a published port is docker-proxy's; another user sees none of root's sockets; a missing path is a status error", async () => {
     const w = createWorld();
     await sh(w, 'docker run -d -p 8080:80 --name web nginx >/dev/null 2>&1');
-    expect((await sh(w, 'lsof -i :8080 -P')).stdout).toMatch(/^COMMAND {5}PID USER FD {3}TYPE DEVICE SIZE\/OFF NODE NAME\ndocker-pr \d+ root 4u {2}IPv4 +\d+ +0t0 +TCP \*:8080 \(LISTEN\)\n/);
+    expect((await sh(w, 'lsof -i :8080 -P')).stdout).toMatch(
+      /^COMMAND {5}PID USER FD {3}TYPE DEVICE SIZE\/OFF NODE NAME\ndocker-pr \d+ root 4u {2}IPv4 +\d+ +0t0 +TCP \*:8080 \(LISTEN\)\n/,
+    );
     expect(await sh(w, 'su ubuntu -c "lsof -i"')).toMatchObject({ stdout: '', exitCode: 1 });
     const bad = await sh(w, 'lsof /nope');
     expect(bad.exitCode).toBe(1);
-    expect(bad.stderr.startsWith('lsof: status error on /nope: No such file or directory\nlsof 4.95.0\n latest revision: https://github.com/lsof-org/lsof\n')).toBe(true);
+    expect(
+      bad.stderr.startsWith('lsof: status error on /nope: No such file or directory\nlsof 4.95.0\n latest revision: https://github.com/lsof-org/lsof\n'),
+    ).toBe(true);
   });
 });

@@ -81,7 +81,11 @@ export const hostnamectl: SimCommand = {
     if (flags.has('h')) return R(HELP);
     if (flags.has('V')) return R(SYSTEMD_VERSION);
     if (flags.has('H') || flags.has('M') || flags.has('j'))
-      return R('', `hostnamectl ${args.find((a) => a.startsWith('-'))}: not simulated on node1 (this hostnamectl has: status, hostname, --static, --transient, --pretty)\n`, 1);
+      return R(
+        '',
+        `hostnamectl ${args.find((a) => a.startsWith('-'))}: not simulated on node1 (this hostnamectl has: status, hostname, --static, --transient, --pretty)\n`,
+        1,
+      );
     const [verb = 'status', ...rest] = p.operands;
     const kernelName = env.host.kernel.ns(env.self.ns.uts).hostname ?? '';
     const stat = (await env.readFile('/etc/hostname').catch(() => '')).trim();

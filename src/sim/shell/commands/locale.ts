@@ -10,7 +10,20 @@
 import type { ExecResult } from '../../api.ts';
 import type { SimCommand } from '../types.ts';
 
-const CATEGORIES = ['LC_CTYPE', 'LC_NUMERIC', 'LC_TIME', 'LC_COLLATE', 'LC_MONETARY', 'LC_MESSAGES', 'LC_PAPER', 'LC_NAME', 'LC_ADDRESS', 'LC_TELEPHONE', 'LC_MEASUREMENT', 'LC_IDENTIFICATION'];
+const CATEGORIES = [
+  'LC_CTYPE',
+  'LC_NUMERIC',
+  'LC_TIME',
+  'LC_COLLATE',
+  'LC_MONETARY',
+  'LC_MESSAGES',
+  'LC_PAPER',
+  'LC_NAME',
+  'LC_ADDRESS',
+  'LC_TELEPHONE',
+  'LC_MEASUREMENT',
+  'LC_IDENTIFICATION',
+];
 const INSTALLED = ['C', 'C.utf8', 'POSIX'];
 /** glibc normalises the codeset when it looks a locale up (_nl_normalize_codeset: UTF-8 → utf8). */
 const installed = (name: string) => name === '' || INSTALLED.includes(name.replace(/\.UTF-?8$/i, '.utf8'));

@@ -70,7 +70,11 @@ function summary(n: number): Node[] {
         { field: 'Virtualization type:', data: 'full' },
       ],
     },
-    { field: 'Caches (sum of all):', data: '', children: CPU.caches.map(([name, kib]) => ({ field: `${name}:`, data: `${human(kib * n)} (${n} instance${n > 1 ? 's' : ''})` })) },
+    {
+      field: 'Caches (sum of all):',
+      data: '',
+      children: CPU.caches.map(([name, kib]) => ({ field: `${name}:`, data: `${human(kib * n)} (${n} instance${n > 1 ? 's' : ''})` })),
+    },
     {
       field: 'NUMA:',
       data: '',
@@ -217,12 +221,26 @@ export const lscpu: SimCommand = {
       };
     if (mode === 'extended') {
       if (asJson) {
-        const rows = ids.map((i) => `      {\n         "cpu": ${i},\n         "node": 0,\n         "socket": ${i},\n         "core": ${i},\n         "l1d:l1i:l2:l3": "${i}:${i}:${i}:${i}",\n         "online": true\n      }`);
+        const rows = ids.map(
+          (i) =>
+            `      {\n         "cpu": ${i},\n         "node": 0,\n         "socket": ${i},\n         "core": ${i},\n         "l1d:l1i:l2:l3": "${i}:${i}:${i}:${i}",\n         "online": true\n      }`,
+        );
         return { stdout: `{\n   "cpus": [\n${rows.join(',\n')}\n   ]\n}\n`, stderr: '', exitCode: 0 };
       }
       const cache = Math.max('L1d:L1i:L2:L3'.length, ...ids.map((i) => `${i}:${i}:${i}:${i}`.length));
       const head = `CPU NODE SOCKET CORE ${'L1d:L1i:L2:L3'.padEnd(cache)} ONLINE\n`;
-      return { stdout: head + ids.map((i) => `${String(i).padStart(3)} ${'0'.padStart(4)} ${String(i).padStart(6)} ${String(i).padStart(4)} ${`${i}:${i}:${i}:${i}`.padEnd(cache)}    yes\n`).join(''), stderr: '', exitCode: 0 };
+      return {
+        stdout:
+          head +
+          ids
+            .map(
+              (i) =>
+                `${String(i).padStart(3)} ${'0'.padStart(4)} ${String(i).padStart(6)} ${String(i).padStart(4)} ${`${i}:${i}:${i}:${i}`.padEnd(cache)}    yes\n`,
+            )
+            .join(''),
+        stderr: '',
+        exitCode: 0,
+      };
     }
     if (asJson) return { stdout: json(summary(n)), stderr: '', exitCode: 0 };
     return { stdout: renderTree(summary(n), env.tty ? env.columns : undefined), stderr: '', exitCode: 0 };

@@ -107,7 +107,14 @@ export const lsof: SimCommand = {
       .filter((r) => r.p !== undefined)
       .filter(({ s, p }) => {
         const v6 = s.local.startsWith('[');
-        const inetOk = !inet.length || inet.some((sel) => (!sel.family || sel.family === (v6 ? 6 : 4)) && (!sel.proto || sel.proto === s.proto) && (sel.port === undefined || sel.port === s.lport || sel.port === s.pport));
+        const inetOk =
+          !inet.length ||
+          inet.some(
+            (sel) =>
+              (!sel.family || sel.family === (v6 ? 6 : 4)) &&
+              (!sel.proto || sel.proto === s.proto) &&
+              (sel.port === undefined || sel.port === s.lport || sel.port === s.pport),
+          );
         const pidOk = !pids || pids.includes(s.owner?.pid ?? 0);
         const userOk = !users || users.some((u) => uidOf(u) === p?.uid);
         // Names (paths) select no sockets; with no selection at all every open file is listed (the sockets here).
@@ -148,11 +155,19 @@ export const lsof: SimCommand = {
       };
     });
     const w = (key: keyof (typeof cells)[0], title: string) => Math.max(title.length, ...cells.map((c) => c[key].length));
-    const [cw, pw, uw, fw, tw, dw, ow, nw] = [w('cmd', 'COMMAND'), w('pid', 'PID'), w('user', 'USER'), w('fd', 'FD'), w('type', 'TYPE'), w('dev', 'DEVICE'), w('off', 'SIZE/OFF'), w('node', 'NODE')];
+    const [cw, pw, uw, fw, tw, dw, ow, nw] = [
+      w('cmd', 'COMMAND'),
+      w('pid', 'PID'),
+      w('user', 'USER'),
+      w('fd', 'FD'),
+      w('type', 'TYPE'),
+      w('dev', 'DEVICE'),
+      w('off', 'SIZE/OFF'),
+      w('node', 'NODE'),
+    ];
     let out = `${'COMMAND'.padEnd(cw)} ${'PID'.padStart(pw)} ${'USER'.padStart(uw)} ${'FD'.padStart(fw - 2)}   ${'TYPE'.padStart(tw)} ${'DEVICE'.padStart(dw)} ${'SIZE/OFF'.padStart(ow)} ${'NODE'.padStart(nw)} NAME\n`;
     for (const c of cells)
       out += `${c.cmd.padEnd(cw)} ${c.pid.padStart(pw)} ${c.user.padStart(uw)} ${c.fd.trimEnd().padStart(fw - 1)}  ${c.type.padStart(tw)} ${c.dev.padStart(dw)} ${c.off.padStart(ow)} ${c.node.padStart(nw)} ${c.name}\n`;
     return { stdout: out, stderr: '', exitCode: 0 };
   },
 };
-

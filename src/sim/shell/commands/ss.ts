@@ -54,7 +54,17 @@ export function socketsOf(env: CmdEnv): Sock[] {
       pport: '*',
       owner: resolved(15),
     });
-    out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 128, local: '0.0.0.0', lport: 22, peer: '0.0.0.0', pport: '*', owner: { comm: 'sshd', pid: 845, fd: 3 } });
+    out.push({
+      proto: 'tcp',
+      state: 'LISTEN',
+      rq: 0,
+      wq: 128,
+      local: '0.0.0.0',
+      lport: 22,
+      peer: '0.0.0.0',
+      pport: '*',
+      owner: { comm: 'sshd', pid: 845, fd: 3 },
+    });
     for (const { pid, binding: p } of liveProxies(env.host, env.daemon.containers.values())) {
       if (p.proto !== 'tcp' && p.proto !== 'udp') continue;
       const v6 = p.hostIp.includes(':');

@@ -13,7 +13,7 @@ import type { CmdEnv } from '../types.ts';
 import { user } from './ps.ts';
 
 const USAGE =
-  'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: top [-bmH] [-n COUNT] [-d SECONDS]\n\nShow a view of process activity in real time.\nRead the status of all processes from /proc each SECONDS\nand show a screenful of them.\nKeys:\n\tN/M/P/T: show CPU usage, sort by pid/mem/cpu/time\n\tS: show memory\n\tR: reverse sort\n\tH: toggle threads, 1: toggle SMP\n\tQ,^C: exit\nOptions:\n\t-b\tBatch mode\n\t-n N\tExit after N iterations\n\t-d SEC\tDelay between updates\n\t-m\tSame as \'s\' key\n\t-H\tShow threads\n';
+  "BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: top [-bmH] [-n COUNT] [-d SECONDS]\n\nShow a view of process activity in real time.\nRead the status of all processes from /proc each SECONDS\nand show a screenful of them.\nKeys:\n\tN/M/P/T: show CPU usage, sort by pid/mem/cpu/time\n\tS: show memory\n\tR: reverse sort\n\tH: toggle threads, 1: toggle SMP\n\tQ,^C: exit\nOptions:\n\t-b\tBatch mode\n\t-n N\tExit after N iterations\n\t-d SEC\tDelay between updates\n\t-m\tSame as 's' key\n\t-H\tShow threads\n";
 
 /** libbb/human_readable.c smart_ulltoa5: a kB figure in 5 cells, scaled to m, g… past 99999. */
 function ulltoa5(kb: number): string {
@@ -36,7 +36,8 @@ export async function busyboxTop(args: string[], env: CmdEnv): Promise<ExecResul
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const m = /^-([bHm]*)([dn]?)(.*)$/.exec(a);
-    if (!m || a === '-' || (!m[2] && m[3])) return { stdout: '', stderr: `top: unrecognized option: ${a.replace(/^-+/, '').slice(0, 1)}\n${USAGE}`, exitCode: 1 };
+    if (!m || a === '-' || (!m[2] && m[3]))
+      return { stdout: '', stderr: `top: unrecognized option: ${a.replace(/^-+/, '').slice(0, 1)}\n${USAGE}`, exitCode: 1 };
     if (!m[2]) continue;
     const v = m[3] || args[++i];
     if (v === undefined) return { stdout: '', stderr: `top: option requires an argument: ${m[2]}\n${USAGE}`, exitCode: 1 };
