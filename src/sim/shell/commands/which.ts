@@ -9,6 +9,7 @@
  * path bash ran: /usr/bin/which. Busybox's which (alpine) is just-bash's own.
  */
 import type { ExecResult } from '../../api.ts';
+import { shellFlags } from '../getopt.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 /** `[ -f PATH ] && [ -x PATH ]`: a regular file (symbolic links followed) with an execute bit. */
@@ -21,24 +22,12 @@ export const which: SimCommand = {
   name: 'which',
   async run(args, env): Promise<ExecResult> {
     if (env.flavor === 'busybox') return env.orig ? env.orig(args) : { stdout: '', stderr: '', exitCode: 1 };
-    let all = false;
-    let silent = false;
-    let i = 0;
     // getopts: options up to the first operand or `--`.
-    for (; i < args.length; i++) {
-      const a = args[i] as string;
-      if (a === '--') {
-        i++;
-        break;
-      }
-      if (!a.startsWith('-') || a === '-') break;
-      for (const c of a.slice(1)) {
-        if (c === 'a') all = true;
-        else if (c === 's') silent = true;
-        else return { stdout: 'Usage: /usr/bin/which [-as] args\n', stderr: `Illegal option -${c}\n`, exitCode: 2 };
-      }
-    }
-    const names = args.slice(i);
+    const g = shellFlags(args, 'as');
+    if (g.bad !== undefined) return { stdout: 'Usage: /usr/bin/which [-as] args\n', stderr: `Illegal option -${g.bad}\n`, exitCode: 2 };
+    const all = g.flags.includes('a');
+    const silent = g.flags.includes('s');
+    const names = g.operands;
     let status = names.length ? 0 : 1;
     let out = '';
     let path = env.env.get('PATH') ?? '';
