@@ -82,6 +82,12 @@ export class Host {
   userlandProxy = true;
   /** WorldOptions.kubeProcesses: kube-system's processes are in the process table (runtime/kube-procs.ts). */
   kubeProcesses = false;
+  /**
+   * Set by a program that catches SIGINT and exits on it (procps watch and top: die → exit(0)): bash
+   * then reports that status, not 130 (bash-5.2 jobs.c: a child that caught SIGINT and exited is not
+   * "killed by SIGINT"). Taken by the runtime when the line was Ctrl-C'd.
+   */
+  caughtSigint: number | undefined;
   /** Commands interrupted so far because they never end on their own (virtual mode, VIRTUAL_BOUND_MS). */
   virtualStops = 0;
   /** Real milliseconds spent in simulated waits so far (not computing: a line's CPU budget leaves them out). */

@@ -13,8 +13,10 @@ describe('every simulated command answers --help', () => {
     // bash's builtins (ulimit, history, help and the job builtins) print their help and return EX_USAGE, $? 2
     // (bash-5.2 builtins/common.h CASE_HELPOPT): below and in builtin-help.test.ts.
     // nginx is the nginx image's, not the host's (shell/rootfs.ts HOST_ABSENT): nginx.test.ts.
+    // lsof reads `--help` as the option character '-' (lsof-org/lsof@4.95.0:main.c GetOpt, then usage(1)); debianutils'
+    // which gives it to dash's getopts ("Illegal option --", usage, exit 2): below.
     const builtin = (n: string) => n.startsWith('__cc_') || n === 'history' || HOST_ABSENT.has(n);
-    for (const c of COMMANDS.filter((x) => !['pstree', 'getcap', 'setcap', 'lsmod'].includes(x.name) && !builtin(x.name))) {
+    for (const c of COMMANDS.filter((x) => !['pstree', 'getcap', 'setcap', 'lsmod', 'lsof', 'which'].includes(x.name) && !builtin(x.name))) {
       const r = await sh(w, `${c.name} --help`);
       expect(r.exitCode, c.name).toBe(0);
       expect(r.out.length, c.name).toBeGreaterThan(10);
@@ -33,6 +35,12 @@ describe('every simulated command answers --help', () => {
       "getcap: invalid option -- '-'\nusage: getcap [-h] [-l] [-n] [-r] [-v] <filename> [<filename> ...]\n\n\tdisplays the capabilities on the queried file(s).\n",
     );
     expect((await sh(w, 'setcap --help')).out.startsWith('fatal error: Invalid argument\nusage: setcap ')).toBe(true);
+  });
+  it('lsof and which have no --help: their usage and a failure status', async () => {
+    const w = await world([]);
+    expect(await sh(w, 'lsof --help')).toMatchObject({ exitCode: 1 });
+    expect((await sh(w, 'lsof --help')).stderr.startsWith('lsof: illegal option character: -\nlsof 4.95.0\n')).toBe(true);
+    expect(await sh(w, 'which --help')).toMatchObject({ stdout: 'Usage: /usr/bin/which [-as] args\n', exitCode: 2 });
   });
   it('in alpine with busybox wording', async () => {
     const w = await world(['alpine']);

@@ -21,8 +21,9 @@ describe('watch (procps-ng 4.0.4, #10)', { timeout: 60_000 }, () => {
     });
     const title = (s: string) => `Every 1.0s: hostname${' '.repeat(29)}node1: Mon Sep 16 11:45:0${s} 2024\n\nnode1\n`;
     expect(out).toBe(`\x1b[?1049h\x1b[H\x1b[2J${title('2')}\x1b[H\x1b[2J${title('3')}\x1b[?1049l`);
-    // watch itself exits 0 on SIGINT (die); the runtime still reports any Ctrl-C'd line as 130 (see the cmds-b report).
-    expect(r.stderr).toBe('');
+    // watch exits 0 on SIGINT (procps-ng@v4.0.4:src/watch.c die → do_exit(EXIT_SUCCESS)), and bash reports that 0.
+    expect([r.stderr, r.exitCode]).toEqual(['', 0]);
+    expect((await sh(w, 'echo $?')).stdout).toBe('0\n');
   });
 
   it('usage, version and a bad interval', async () => {
@@ -34,5 +35,16 @@ describe('watch (procps-ng 4.0.4, #10)', { timeout: 60_000 }, () => {
     expect(await sh(w, 'watch -n x date')).toMatchObject({ stderr: "watch: failed to parse argument: 'x'\n", exitCode: 1 });
     // Into a pipe (no terminal to draw on): the frame without the screen's escapes.
     expect((await sh(w, 'watch -t hostname | cat')).stdout).toBe('node1\n');
+  });
+
+  // procps-ng@v4.0.4:src/watch.c run_command: -g (WATCH_CHGEXIT) ends when a cell changes, -q N (WATCH_EQUEXIT)
+  // after N unchanged screens, -e (WATCH_ERREXIT) prints its line and exits 8; -d draws changed cells in standout.
+  it('-g, -q, -e and -d', async () => {
+    const w = createWorld();
+    expect(await sh(w, 'watch -t -n1 -g date +%S | cat')).toMatchObject({ stdout: '02\n', exitCode: 0 });
+    expect(await sh(w, 'watch -t -q 2 hostname | cat')).toMatchObject({ stdout: 'node1\n', exitCode: 0 });
+    expect((await sh(w, 'watch -t -e false > /tmp/o; echo $?; cat /tmp/o')).stdout).toBe('8\ncommand exit with a non-zero status, press a key to exit\n');
+    expect((await sh(w, 'watch -t -n1 -d -g date +%S | cat')).stdout).toBe('\x1b[7m10\x1b[27m\n');
+    expect((await sh(w, 'watch -t -n1 -d -g date +%S | cat')).stdout).toBe('1\x1b[7m2\x1b[27m\n');
   });
 });

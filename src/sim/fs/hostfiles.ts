@@ -1,4 +1,5 @@
 import type { Host } from '../host.ts';
+import { MACHINE_ID } from '../kernel/machine.ts';
 import { DEMO_FILES } from './demofiles.ts';
 import { KUBE_FILES } from './kubefiles.ts';
 import { SYSCTL_FILES } from './sysctl-files.ts';
@@ -14,6 +15,7 @@ export function hostFiles(host: Host): Record<string, string> {
   const passwd = fx.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}:${u.name}:${u.home}:${u.shell}`).join('\n');
   return {
     '/etc/hostname': `${fx.hostname}\n`,
+    '/etc/machine-id': `${MACHINE_ID}\n`,
     '/etc/passwd': `${passwd}\n`,
     '/etc/group': fx.users.map((u) => `${u.name}:x:${u.gid}:`).join('\n') + '\n',
     // The /etc/hosts Ubuntu Server's installer writes: the name on 127.0.1.1, then the IPv6 lines.

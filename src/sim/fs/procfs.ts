@@ -1,3 +1,4 @@
+import { cpuinfoBlock } from '../kernel/machine.ts';
 import { capHex } from '../kernel/capabilities.ts';
 import type { Host } from '../host.ts';
 import { meminfoText } from './sysstats.ts';
@@ -144,10 +145,7 @@ export class ProcFs extends GeneratedFs {
     // The last field is the last PID of the reader's PID namespace (linux@v6.8:fs/proc/loadavg.c: idr_get_cursor(&task_active_pid_ns(current)->idr) - 1).
     if (first === 'loadavg' && !rest.length) return file(() => `0.08 0.03 0.01 1/${k.live().length} ${(k.ns(v.ns.pid).nextPid ?? 1) - 1}\n`);
     if (first === 'meminfo' && !rest.length) return file(() => meminfoText(host));
-    if (first === 'cpuinfo' && !rest.length)
-      return file(() =>
-        Array.from({ length: host.fixture.cpus }, (_, i) => `processor\t: ${i}\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\n`).join(''),
-      );
+    if (first === 'cpuinfo' && !rest.length) return file(() => Array.from({ length: host.fixture.cpus }, (_, i) => cpuinfoBlock(i)).join(''));
     if (first === 'sys') return this.sys(rest);
     if (!/^\d+$/.test(first)) return undefined;
     const p = this.byVisiblePid(Number(first));

@@ -9,6 +9,7 @@
  * `sysctls`; anything else is the kernel's value below.
  */
 import type { Kernel } from './kernel.ts';
+import { BOOT_ID } from './machine.ts';
 import { PID_MAX_LIMIT, RESERVED_PIDS } from './pids.ts';
 import type { Namespace } from './types.ts';
 
@@ -99,6 +100,7 @@ function buildTree(k: Kernel, view: SysctlView, fx: { release: string; version: 
   t['kernel/hostname'] = rw(() => uts.hostname ?? '');
   t['kernel/osrelease'] = ro(fx.release);
   t['kernel/ostype'] = ro('Linux');
+  t['kernel/random/boot_id'] = ro(BOOT_ID);
   // The last PID handed out in the reader's PID namespace: linux@v6.8:kernel/pid_namespace.c pid_ns_ctl_handler
   // (`next = idr_get_cursor(&pid_ns->idr) - 1`; mode 0666, the write checked in the handler, 0 to pid_max).
   if (view.pid !== undefined) {

@@ -83,3 +83,26 @@ export function getopt(args: string[], optstring: string, longs: LongOpt[] = [])
 export function tryHelp(prog: string, error: string): string {
   return `${prog}: ${error}\nTry '${prog} --help' for more information.\n`;
 }
+
+/**
+ * A shell's getopts-style scan (bash's internal_getopt, dash's getopts): single-letter flags, grouped or
+ * not, up to the first operand, a lone `-` or `--` (which is dropped). `bad` is the first letter not in
+ * `letters`; the caller words the error as its shell does.
+ */
+export function shellFlags(args: string[], letters: string): { flags: string[]; operands: string[]; bad?: string } {
+  const flags: string[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    for (const c of a.slice(1)) {
+      if (!letters.includes(c)) return { flags, operands: [], bad: c };
+      flags.push(c);
+    }
+  }
+  return { flags, operands: args.slice(i) };
+}

@@ -345,8 +345,9 @@ export function stoppedLine(
   stderr: string,
   limit: { kind: string; line: string; fn?: string } | undefined,
   shell: Session['shell'],
+  caught?: number,
 ): { stderr: string; exitCode: number } {
-  if (!limit) return { stderr: stderr.replace(/^bash: execution aborted\n/m, ''), exitCode: 130 };
+  if (!limit) return { stderr: stderr.replace(/^bash: execution aborted\n/m, ''), exitCode: caught ?? 130 };
   if (limit.line) stderr = stderr.replace(`${limit.line}\n`, '');
   stderr = stderr.replace(/^bash: execution aborted\n/m, '');
   // bash's own words when FUNCNEST stops a function (bash-5.2:execute_cmd.c, execute_function):

@@ -275,8 +275,7 @@ export class ShellRuntime implements AdapterRuntime {
         : bg
           ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
           : await execTopLine(bash, session, `${prefix}__cc_status ${session.status}; `, line, lineSignal, stdin);
-      let stderr = r.stderr;
-      let exitCode = r.exitCode;
+      let { stderr, exitCode } = r;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
       const stopped = Boolean(limit) || Boolean(signal?.aborted);
       if (stopped && top) {
@@ -291,7 +290,8 @@ export class ShellRuntime implements AdapterRuntime {
         session.env = sessionVars(Object.entries(r.env));
         session.cwd = r.env.PWD ?? session.cwd;
       }
-      if (limit || signal?.aborted) ({ stderr, exitCode } = stoppedLine(stderr, limit, session.shell));
+      if (stopped) ({ stderr, exitCode } = stoppedLine(stderr, limit, session.shell, top ? this.host.caughtSigint : undefined));
+      if (top) this.host.caughtSigint = undefined;
       if (limit) this.stopNote(limit.kind as LimitKind, budget);
       else if (top && this.host.virtualStops > virtualStops) this.stopNote('time', budget);
       if (this.writeErrors.length) {

@@ -4,6 +4,7 @@
  * these names may appear under /bin). The table is the shell's (jobs.ts); background.ts starts jobs.
  */
 import type { ExecResult } from '../../api.ts';
+import { shellFlags } from '../getopt.ts';
 import { type Job, JobTable } from '../jobs.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { REALTIME_SLEEP_MS } from './sleep.ts';
@@ -44,26 +45,17 @@ export const jobsBuiltin: SimCommand = {
     let format: 'standard' | 'long' | 'pid' = 'standard';
     let state: 'running' | 'stopped' | undefined;
     let changed = false;
-    const specs: string[] = [];
-    let i = 0;
-    for (; i < args.length; i++) {
-      const a = args[i] as string;
-      if (a === '--') {
-        i++;
-        break;
-      }
-      if (!a.startsWith('-') || a === '-') break;
-      for (const ch of a.slice(1)) {
-        if (ch === 'l') format = 'long';
-        else if (ch === 'p') format = 'pid';
-        else if (ch === 'n') changed = true;
-        else if (ch === 'r') state = 'running';
-        else if (ch === 's') state = 'stopped';
-        // bash-5.2:builtins/bashgetopt.c "%s: invalid option", then builtin_usage with jobs.def's $SHORT_DOC.
-        else return R('', `bash: jobs: -${ch}: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n`, 2);
-      }
+    const g = shellFlags(args, 'lpnrs');
+    // bash-5.2:builtins/bashgetopt.c "%s: invalid option", then builtin_usage with jobs.def's $SHORT_DOC.
+    if (g.bad !== undefined) return R('', `bash: jobs: -${g.bad}: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n`, 2);
+    for (const ch of g.flags) {
+      if (ch === 'l') format = 'long';
+      else if (ch === 'p') format = 'pid';
+      else if (ch === 'n') changed = true;
+      else if (ch === 'r') state = 'running';
+      else if (ch === 's') state = 'stopped';
     }
-    specs.push(...args.slice(i));
+    const specs = g.operands;
     if (!table) return specs.length ? R('', specs.map((s) => badJob('jobs', s, undefined)).join(''), 1) : R('', '', 0);
     const home = env.session.env.HOME;
     let out = '';

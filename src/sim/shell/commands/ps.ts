@@ -5,7 +5,7 @@ import { isSessionLeader } from '../../fs/procstat.ts';
 import { cpuC, cpuSeconds, cputime, dhms, elapsed, etime, pcpu } from '../pstime.ts';
 
 /** A process's user as ps names it: from the /etc/passwd of the filesystem ps runs in, not the process's own. */
-function user(env: CmdEnv, p: Proc): string {
+export function user(env: CmdEnv, p: Proc): string {
   const root = env.session.root;
   const passwd =
     root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:`).join('\n') : (env.host.runc.roots.get(root)?.files['/etc/passwd'] ?? '');
@@ -151,8 +151,9 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   if (only) list = list.filter((x) => only!.includes(x.pid));
   else if (byName) list = list.filter((x) => byName!.includes(x.p.comm));
   else if (!all) list = list.filter((x) => x.p.tty !== '?' && x.p.tty === env.session.proc.tty);
-  if ((only || byName) && !list.length)
-    return { stdout: cols ? `${cols.map((c) => c.toUpperCase()).join(' ')}\n` : `${'PID'.padStart(w)} TTY          TIME CMD\n`, stderr: '', exitCode: 1 };
+  // Nothing selected: the header alone (none with `-o pid=`), status 1 (procps-ng@v4.0.4:src/ps/output.c show_one_proc((proc_t *)-1): the header if due, then exit(1)).
+  const missed = (only || byName) && !list.length ? 1 : 0;
+  if (missed && !cols) return { stdout: `${'PID'.padStart(w)} TTY          TIME CMD\n`, stderr: '', exitCode: 1 };
   const totalKb = env.host.fixture.memTotalBytes / 1024;
   if (/(^|\s)-?aux\b/.test(joined)) {
     const head = `${'USER'.padEnd(8)} ${'PID'.padStart(w)} %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND`;
@@ -213,7 +214,7 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
     const line = (vals: string[]) => vals.map((v, i) => cell(cols![i]!, v, i === vals.length - 1)).join(' ');
     const header = line(cols.map((c, i) => labels[i] ?? def[c]![0]));
     const body = list.map((x) => line(cols!.map((c) => def[c]![2](x))));
-    return { stdout: (noHeader ? body : [header, ...body]).map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
+    return { stdout: (noHeader ? body : [header, ...body]).map((l) => `${l}\n`).join(''), stderr: '', exitCode: missed };
   }
   if (joined.includes('-ef')) {
     const rows = list.map(

@@ -43,17 +43,22 @@ import { help } from './help.ts';
 import { history } from './history.ts';
 import { id } from './id.ts';
 import { hostname } from './hostname.ts';
+import { hostnamectl } from './hostnamectl.ts';
 import { ip } from './ip.ts';
 import { jobsBuiltin } from './jobs.ts';
 import { journalctl } from './journalctl.ts';
 import { kill } from './kill.ts';
 import { kubectl } from './kubectl.ts';
+import { ldd } from './ldd.ts';
 import { less } from './less.ts';
+import { locale } from './locale.ts';
 import { ls } from './ls.ts';
 import { lsblk } from './lsblk.ts';
+import { lscpu } from './lscpu.ts';
 import { lsbRelease } from './lsb_release.ts';
 import { lsmod } from './lsmod.ts';
 import { lsns } from './lsns.ts';
+import { lsof } from './lsof.ts';
 import { mkdir } from './mkdir.ts';
 import { more } from './more.ts';
 import { mount } from './mount.ts';
@@ -85,6 +90,7 @@ import { sysctl } from './sysctl.ts';
 import { systemctl } from './systemctl.ts';
 import { tail } from './tail.ts';
 import { timedatectl } from './timedatectl.ts';
+import { top } from './top.ts';
 import { touch } from './touch.ts';
 import { tty } from './tty.ts';
 import { ulimit } from './ulimit.ts';
@@ -97,6 +103,8 @@ import { w } from './w.ts';
 import { waitBuiltin } from './wait.ts';
 import { watch } from './watch.ts';
 import { wget } from './wget.ts';
+import { whereis } from './whereis.ts';
+import { which } from './which.ts';
 import { who } from './who.ts';
 import { whoami } from './whoami.ts';
 import { yes } from './yes.ts';
@@ -132,17 +140,22 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'head', load: async () => head },
   { name: 'history', load: async () => history },
   { name: 'hostname', load: async () => hostname },
+  { name: 'hostnamectl', load: async () => hostnamectl },
   { name: 'id', load: async () => id },
   { name: 'ip', load: async () => ip },
   { name: 'journalctl', load: async () => journalctl },
   { name: 'kill', load: async () => kill },
   { name: 'kubectl', load: async () => kubectl },
+  { name: 'ldd', load: async () => ldd },
   { name: 'less', load: async () => less },
+  { name: 'locale', load: async () => locale },
   { name: 'ls', load: async () => ls },
   { name: 'lsblk', load: async () => lsblk },
+  { name: 'lscpu', load: async () => lscpu },
   { name: 'lsb_release', load: async () => lsbRelease },
   { name: 'lsmod', load: async () => lsmod },
   { name: 'lsns', load: async () => lsns },
+  { name: 'lsof', load: async () => lsof },
   { name: 'mkdir', load: async () => mkdir },
   { name: 'modprobe', load: async () => modprobe },
   { name: 'more', load: async () => more },
@@ -174,6 +187,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'systemctl', load: async () => systemctl },
   { name: 'tail', load: async () => tail },
   { name: 'timedatectl', load: async () => timedatectl },
+  { name: 'top', load: async () => top },
   { name: 'touch', load: async () => touch },
   { name: 'tty', load: async () => tty },
   { name: 'umount', load: async () => umount },
@@ -184,6 +198,8 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'w', load: async () => w },
   { name: 'watch', load: async () => watch },
   { name: 'wget', load: async () => wget },
+  { name: 'whereis', load: async () => whereis },
+  { name: 'which', load: async () => which },
   { name: 'who', load: async () => who },
   { name: 'whoami', load: async () => whoami },
   { name: 'yes', load: async () => yes },

@@ -13,6 +13,7 @@
 import type { ExecResult } from '../../api.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { liveProxies, PROXY_SOCKET_FD } from '../../docker/proxy.ts';
+import { hasCap } from '../../kernel/capabilities.ts';
 
 export interface Sock {
   proto: 'tcp' | 'udp';
@@ -24,7 +25,8 @@ export interface Sock {
   ifname?: string;
   peer: string;
   pport: number | '*';
-  users?: string;
+  /** The process holding the socket and its descriptor (ss -p's users:, lsof's row). */
+  owner?: { comm: string; pid: number; fd: number };
 }
 
 /** netbase's /etc/services, the ports node1 shows (resolve_service without -n). */
@@ -36,10 +38,10 @@ export function socketsOf(env: CmdEnv): Sock[] {
   const out: Sock[] = [];
   if (ns === hostNet) {
     const nic = env.host.fixture.network.eth0.addr.split('/')[0] as string;
-    const resolved = (fd: number) => `("systemd-resolve",pid=530,fd=${fd})`;
-    out.push({ proto: 'udp', state: 'UNCONN', rq: 0, wq: 0, local: '127.0.0.54', lport: 53, peer: '0.0.0.0', pport: '*', users: resolved(16) });
-    out.push({ proto: 'udp', state: 'UNCONN', rq: 0, wq: 0, local: '127.0.0.53', ifname: 'lo', lport: 53, peer: '0.0.0.0', pport: '*', users: resolved(14) });
-    out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 4096, local: '127.0.0.54', lport: 53, peer: '0.0.0.0', pport: '*', users: resolved(17) });
+    const resolved = (fd: number) => ({ comm: 'systemd-resolve', pid: 530, fd });
+    out.push({ proto: 'udp', state: 'UNCONN', rq: 0, wq: 0, local: '127.0.0.54', lport: 53, peer: '0.0.0.0', pport: '*', owner: resolved(16) });
+    out.push({ proto: 'udp', state: 'UNCONN', rq: 0, wq: 0, local: '127.0.0.53', ifname: 'lo', lport: 53, peer: '0.0.0.0', pport: '*', owner: resolved(14) });
+    out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 4096, local: '127.0.0.54', lport: 53, peer: '0.0.0.0', pport: '*', owner: resolved(17) });
     out.push({
       proto: 'tcp',
       state: 'LISTEN',
@@ -50,9 +52,19 @@ export function socketsOf(env: CmdEnv): Sock[] {
       lport: 53,
       peer: '0.0.0.0',
       pport: '*',
-      users: resolved(15),
+      owner: resolved(15),
     });
-    out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 128, local: '0.0.0.0', lport: 22, peer: '0.0.0.0', pport: '*', users: '("sshd",pid=845,fd=3)' });
+    out.push({
+      proto: 'tcp',
+      state: 'LISTEN',
+      rq: 0,
+      wq: 128,
+      local: '0.0.0.0',
+      lport: 22,
+      peer: '0.0.0.0',
+      pport: '*',
+      owner: { comm: 'sshd', pid: 845, fd: 3 },
+    });
     for (const { pid, binding: p } of liveProxies(env.host, env.daemon.containers.values())) {
       if (p.proto !== 'tcp' && p.proto !== 'udp') continue;
       const v6 = p.hostIp.includes(':');
@@ -65,7 +77,7 @@ export function socketsOf(env: CmdEnv): Sock[] {
         lport: p.hostPort,
         peer: v6 ? '[::]' : '0.0.0.0',
         pport: '*',
-        users: `("docker-proxy",pid=${pid},fd=${PROXY_SOCKET_FD})`,
+        owner: { comm: 'docker-proxy', pid, fd: PROXY_SOCKET_FD },
       });
     }
     out.push({
@@ -77,13 +89,24 @@ export function socketsOf(env: CmdEnv): Sock[] {
       lport: 22,
       peer: env.host.fixture.network.eth0.gateway,
       pport: 52644,
-      users: '("sshd",pid=1987,fd=4)',
+      owner: { comm: 'sshd', pid: 1987, fd: 4 },
     });
-    out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 128, local: '[::]', lport: 22, peer: '[::]', pport: '*', users: '("sshd",pid=845,fd=4)' });
+    out.push({ proto: 'tcp', state: 'LISTEN', rq: 0, wq: 128, local: '[::]', lport: 22, peer: '[::]', pport: '*', owner: { comm: 'sshd', pid: 845, fd: 4 } });
   }
   // IPv4 sockets come first (ss dumps AF_INET, then AF_INET6); within a family, UDP before TCP as ss prints them.
   const v6 = (s: Sock) => (s.local.startsWith('[') ? 1 : 0);
   return out.sort((a, b) => (a.proto === b.proto ? v6(a) - v6(b) : a.proto === 'udp' ? -1 : 1));
+}
+
+/**
+ * Whether the caller may read /proc/PID/fd, which ss -p (user_ent_hash_build) and lsof walk: the
+ * kernel's ptrace_may_access (linux@v6.8:kernel/ptrace.c __ptrace_may_access, PTRACE_MODE_READ_FSCREDS):
+ * the same uid as the target, or CAP_SYS_PTRACE. Otherwise opendir fails and the process is skipped.
+ */
+export function fdsReadable(env: CmdEnv, pid: number): boolean {
+  if (hasCap(env.self.caps, 'CAP_SYS_PTRACE')) return true;
+  const p = env.host.kernel.procs.get(pid);
+  return !!p && p.uid === env.self.euid && p.euid === env.self.euid;
 }
 
 interface Column {
@@ -296,7 +319,7 @@ export const ss: SimCommand = {
           port(s.lport),
           `${s.peer}:`,
           port(s.pport),
-          o.procs && s.users ? ` users:(${s.users})` : '',
+          o.procs && s.owner && fdsReadable(env, s.owner.pid) ? ` users:(("${s.owner.comm}",pid=${s.owner.pid},fd=${s.owner.fd}))` : '',
           '',
         ]),
       );

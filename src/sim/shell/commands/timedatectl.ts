@@ -13,7 +13,7 @@ import type { SimCommand } from '../types.ts';
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 /** A vertical table: the fields right-aligned to the longest, each followed by ": " and its value. */
-function vertical(rows: [string, string][]): string {
+export function vertical(rows: [string, string][]): string {
   const w = Math.max(...rows.map(([k]) => k.length + 1));
   return rows.map(([k, v]) => `${`${k}:`.padStart(w)} ${v}\n`).join('');
 }
@@ -57,7 +57,7 @@ See the timedatectl(1) man page for details.
 `;
 
 /** systemctl --version's text: systemd 255 as Ubuntu 24.04 builds it. */
-const VERSION =
+export const SYSTEMD_VERSION =
   'systemd 255 (255.4-1ubuntu8.4)\n+PAM +AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL +ELFUTILS +FIDO2 +IDN2 -IDN +IPTC +KMOD +LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY +P11KIT +QRENCODE +TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n';
 
 export const timedatectl: SimCommand = {
@@ -66,7 +66,7 @@ export const timedatectl: SimCommand = {
     // parse_argv: --help and --version act at once, in the order given.
     for (const a of args) {
       if (a === '-h' || a === '--help') return R(HELP);
-      if (a === '--version') return R(VERSION);
+      if (a === '--version') return R(SYSTEMD_VERSION);
     }
     if (args[0] === 'help') return R(HELP);
     const ops = args.filter((a) => !a.startsWith('-'));

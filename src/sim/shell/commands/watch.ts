@@ -5,12 +5,14 @@
  * and the command at the left, "%s: %s" of the hostname and ctime() at the right edge, a blank
  * line, then the output. curses draws it on the terminal's alternate screen (xterm's smcup
  * \e[?1049h), each frame from the top of a cleared screen, and endwin returns to the normal
- * screen. Options -b -c -C -d -e -g -q -p -r -w are taken; only -n, -t and -x change what is shown.
+ * screen. -d highlights, -g/-q/-e end the loop, -b beeps and -w cuts rows as run_command does;
+ * -c/-C, -p and -r are taken and change nothing a simulated command shows.
  */
 import type { ExecResult } from '../../api.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
 import { quoteArgv } from '../line.ts';
 import type { SimCommand } from '../types.ts';
+import { VIRTUAL_BOUND_MS } from '../../host.ts';
 
 const R = (stdout: string, stderr: string, exitCode: number): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -95,6 +97,46 @@ function header(command: string, interval: number, hostname: string, ms: number,
   return row.join('').trimEnd();
 }
 
+/** The screen's text rows below the title, as curses holds them (-w cuts a row at the width, otherwise it wraps). */
+function screenRows(body: string, width: number, height: number, wrap: boolean): string[] {
+  const rows: string[] = [];
+  for (const line of body.replace(/\n$/, '').split('\n')) {
+    if (!wrap || line.length <= width) rows.push(line.slice(0, width));
+    else for (let i = 0; i < line.length; i += width) rows.push(line.slice(i, i + width));
+  }
+  return rows.slice(0, Math.max(0, height));
+}
+
+/**
+ * run_command's -d: a cell whose character differs from the last screen's is drawn in standout
+ * (xterm-256color's smso/rmso, \e[7m … \e[27m); with -d=permanent (WATCH_CUMUL) a cell once
+ * changed stays so. A cell past a row's end holds a space, so text that went away shows as
+ * highlighted blanks, as curses compares the whole row.
+ */
+function highlight(prev: string[] | undefined, rows: string[], marks: Set<string>, cumul: boolean): string {
+  const out: string[] = [];
+  for (let y = 0; y < Math.max(rows.length, prev?.length ?? 0); y++) {
+    const now = rows[y] ?? '';
+    const old = prev?.[y] ?? '';
+    let line = '';
+    let on = false;
+    for (let x = 0; x < Math.max(now.length, old.length); x++) {
+      const c = now[x] ?? ' ';
+      const key = `${y},${x}`;
+      const lit = prev !== undefined && (c !== (old[x] ?? ' ') || (cumul && marks.has(key)));
+      if (lit) marks.add(key);
+      if (lit !== on) line += lit ? '\x1b[7m' : '\x1b[27m';
+      on = lit;
+      line += c;
+    }
+    if (on) line += '\x1b[27m';
+    out.push(x0(line));
+  }
+  return out.map((l) => `${l}\n`).join('');
+}
+/** A row's trailing blanks are not drawn unless highlighted. */
+const x0 = (line: string) => line.replace(/ +$/, '');
+
 export const watch: SimCommand = {
   name: 'watch',
   async run(args, env) {
@@ -103,42 +145,90 @@ export const watch: SimCommand = {
     let interval = Number(env.env.get('WATCH_INTERVAL') ?? 2);
     let title = true;
     let exec = false;
+    const f = { beep: false, diff: false, cumul: false, errexit: false, chgexit: false, equexit: false, wrap: true };
+    let maxCycles = 1;
     for (const [k, v] of p.opts) {
       if (k === 'h') return R(USAGE, '', 0);
       if (k === 'v') return R('watch from procps-ng 4.0.4\n', '', 0);
       if (k === 't') title = false;
       else if (k === 'x') exec = true;
-      else if (k === 'n') {
+      else if (k === 'b') f.beep = true;
+      else if (k === 'd') {
+        f.diff = true;
+        if (v !== undefined) f.cumul = true;
+      } else if (k === 'e') f.errexit = true;
+      else if (k === 'g') f.chgexit = true;
+      else if (k === 'w') f.wrap = false;
+      // -c/-C (colour), -p (precise: the next run counted from the last start; a simulated command takes no time) and -r change nothing here.
+      else if (k === 'n' || k === 'q') {
         // strtod_nol_or_err (include/strutils.h): "failed to parse argument: 'x'", exit 1.
         const n = Number(v);
         if (v === undefined || v.trim() === '' || !Number.isFinite(n)) return R('', `watch: failed to parse argument: '${v}'\n`, 1);
-        interval = n;
+        if (k === 'n') interval = n;
+        else {
+          f.equexit = true;
+          maxCycles = Math.trunc(n);
+        }
       }
     }
     interval = Math.min(Math.max(interval, 0.1), 4294967295);
     if (!p.operands.length) return R('', USAGE, 1);
     const command = p.operands.join(' ');
     const line = exec ? quoteArgv(p.operands) : command;
-    const frame = async () => {
-      const r = await env.exec(line, { capture: true });
-      const head = title ? `${header(command, interval, env.session.hostname, env.host.clock.nowMs, env.columns)}\n\n` : '';
-      return head + r.stdout + r.stderr;
+    const height = env.rows - (title ? 2 : 0);
+    const marks = new Set<string>();
+    let prev: string[] | undefined;
+    let cycles = 0;
+    let last = '';
+    const stream = env.stream;
+    const virtual = env.host.clock.mode === 'virtual';
+    const started = env.host.clock.nowMs;
+    // In virtual time nothing can press Ctrl-C: without an exit condition the wait ends at the line's time bound, as `sleep infinity` does.
+    const loops = f.chgexit || f.equexit || f.errexit || !virtual;
+    if (stream) stream({ stream: 'stdout', text: '\x1b[?1049h' });
+    const end = (code: number) => {
+      if (stream) stream({ stream: 'stdout', text: '\x1b[?1049l' });
+      return R(stream ? '' : last, '', code);
     };
-    if (!env.stream) {
-      // No terminal to draw on here: the frames go nowhere anyone sees until Ctrl-C (or the line's time bound).
-      let last = await frame();
-      // In virtual time nothing can press Ctrl-C: the wait ends at the line's time bound, as `sleep infinity` does.
-      if (env.host.clock.mode === 'virtual') await env.host.waitUntil(() => false, undefined, env.signal);
-      else while ((await env.host.waitUntil(() => false, Math.round(interval * 1000), env.signal)) !== 'aborted' && !env.signal?.aborted) last = await frame();
-      return R(last, '', 0);
-    }
-    env.stream({ stream: 'stdout', text: '\x1b[?1049h' });
     for (;;) {
-      env.stream({ stream: 'stdout', text: `\x1b[H\x1b[2J${await frame()}` });
+      const r = await env.exec(line, { capture: true });
+      const body = r.stdout + r.stderr;
+      const rows = screenRows(body, env.columns, height, f.wrap);
+      // run_command: -g and -q compare each cell with the last screen's (never on the first screen).
+      const changed = prev !== undefined && (prev.length > rows.length || rows.some((row, y) => row !== prev?.[y]));
+      const head = title ? `${header(command, interval, env.session.hostname, env.host.clock.nowMs, env.columns)}\n\n` : '';
+      last = head + (f.diff ? highlight(prev, rows, marks, f.cumul) : f.wrap ? body : rows.map((l) => `${l}\n`).join(''));
+      if (r.exitCode && f.beep) last += '\x07';
+      if (stream) stream({ stream: 'stdout', text: `\x1b[H\x1b[2J${last}` });
+      if (r.exitCode && f.errexit) {
+        // The message on the screen's last row, then fgetc(stdin) and exit(8): no key reaches a running command here, so it ends at once.
+        const msg = 'command exit with a non-zero status, press a key to exit';
+        if (stream) stream({ stream: 'stdout', text: `\x1b[${env.rows};1H${msg}` });
+        else last += `${msg}\n`;
+        return end(8);
+      }
+      const unchanged = !changed;
+      prev = rows;
+      if (f.equexit) {
+        if (cycles === maxCycles && unchanged) break;
+        cycles = unchanged ? cycles + 1 : 0;
+      } else if (f.chgexit && changed) break;
+      if (!loops) {
+        await env.host.waitUntil(() => false, undefined, env.signal);
+        if (env.signal?.aborted) env.host.caughtSigint = 0;
+        break;
+      }
+      if (virtual && env.host.clock.nowMs - started >= VIRTUAL_BOUND_MS) {
+        env.host.virtualStops++;
+        break;
+      }
       const outcome = await env.host.waitUntil(() => false, Math.round(interval * 1000), env.signal);
-      if (outcome === 'aborted' || env.signal?.aborted) break;
+      if (outcome === 'aborted' || env.signal?.aborted) {
+        // die() on SIGINT: endwin, exit(EXIT_SUCCESS); bash reports the 0.
+        env.host.caughtSigint = 0;
+        break;
+      }
     }
-    env.stream({ stream: 'stdout', text: '\x1b[?1049l' });
-    return R('', '', 0);
+    return end(0);
   },
 };
