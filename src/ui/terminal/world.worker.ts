@@ -1,0 +1,10 @@
+/** The terminal's simulated host in a Web Worker (issue #14): the entry; world-server.ts does the work. */
+import { createWorld } from '../../sim/index.ts';
+import type { WorldRequest, WorldResponse } from './world-protocol.ts';
+import { WorldServer } from './world-server.ts';
+
+const server = new WorldServer(
+  (message: WorldResponse) => self.postMessage(message),
+  () => createWorld(undefined, { clock: 'virtual' }),
+);
+self.addEventListener('message', (e: MessageEvent<WorldRequest>) => server.handle(e.data));
