@@ -15,9 +15,14 @@ export class WorldServer {
   private generation = 0;
   private readonly running = new Map<number, AbortController>();
 
+  /**
+   * `warm`: loads the shell's code (just-bash, the commands) once the first prompt is out, while the
+   * learner reads it, so the first command does not wait for it (the World imports it on first use).
+   */
   constructor(
     private readonly post: Post,
     private readonly create: () => World,
+    private warm?: () => Promise<unknown>,
   ) {}
 
   handle(msg: WorldRequest): void {
@@ -55,6 +60,9 @@ export class WorldServer {
     world.setClockMode('realtime');
     this.world = world;
     this.post({ id, type: 'booted', state: state(world) });
+    const warm = this.warm;
+    this.warm = undefined;
+    warm?.().catch(() => undefined); // a failed load shows on the first command, which imports it again
   }
 
   private async exec(world: World, id: number, line: string, params: { columns: number; rows: number; locale: 'en' | 'zh-cn' }): Promise<void> {
