@@ -25,6 +25,13 @@ function imports(file: string): string[] {
     .map((s) => relative(ROOT, resolve(dirname(file), s)));
 }
 
+/** A file's value imports (not `import type`), static or import(): relative ones as project paths, packages by name. */
+function valueImports(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)]
+    .map((m) => (m[1] ?? m[2]) as string)
+    .map((s) => (s.startsWith('.') ? relative(ROOT, resolve(dirname(file), s)) : s));
+}
+
 /** The World facade's types-only contract: the grader replays shell goals against any World it is handed. */
 const ALLOWED = new Set(['src/checker → src/sim/api.ts']);
 
@@ -64,9 +71,7 @@ describe('the exercise panels load no checker code on the main thread', () => {
     const bad = files(join(ROOT, 'src/ui/exercise'))
       .filter((f) => !WORKER_SIDE.has(relative(ROOT, f)))
       .flatMap((f) =>
-        [...readFileSync(f, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)]
-          .map((m) => (m[1] ?? m[2]) as string)
-          .map((s) => (s.startsWith('.') ? relative(ROOT, resolve(dirname(f), s)) : s))
+        valueImports(f)
           .filter((t) => /^src\/(checker|schemas)\//.test(t) || WORKER_SIDE.has(t) || /^(zod|yaml|dockerfile-ast)(\/|$)/.test(t))
           .map((t) => `${relative(ROOT, f)} → ${t}`),
       );
@@ -122,10 +127,7 @@ describe('the simulated host runs only in workers', () => {
     const bad = files(join(ROOT, 'src/ui'))
       .filter((f) => !WORKER_SIDE.has(relative(ROOT, f)))
       .flatMap((f) =>
-        [...readFileSync(f, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)]
-          .map((m) => (m[1] ?? m[2]) as string)
-          .filter((s) => s.startsWith('.'))
-          .map((s) => relative(ROOT, resolve(dirname(f), s)))
+        valueImports(f)
           .filter((t) => t.startsWith('src/sim/') && !t.startsWith('src/sim/picture/'))
           .map((t) => `${relative(ROOT, f)} → ${t}`),
       );
