@@ -221,6 +221,8 @@ export class TerminalSession {
   private readonly onStorage = (e: StorageEvent): void => {
     if (e.key !== sessionKey(this.opts.lesson) || this.conflicted) return;
     if (storedRev(this.opts.lesson) === this.rev) return;
+    // The world is still booting (its answer comes from the worker): the next save meets the newer revision.
+    if (!this.state) return;
     // Nothing of this tab's own is unsaved: follow the other tab. Otherwise ask.
     const unsaved = this.running !== null || this.state.history.length !== this.savedLines;
     if (unsaved) this.conflict();
