@@ -3,7 +3,7 @@
  * sends and streams their output back in batches (world-protocol.ts). Kept apart from the
  * worker's entry (world.worker.ts) so tests drive it in Node through the same messages.
  */
-import type { World } from '../../sim/api.ts';
+import type { ExecResult, World } from '../../sim/api.ts';
 import { LIMITS } from '../../sim/shell/limits.ts';
 import { OUTPUT_BATCH_CHARS, OUTPUT_BATCH_MS, type WorldRequest, type WorldResponse, type WorldState } from './world-protocol.ts';
 
@@ -88,12 +88,28 @@ export class WorldServer {
       });
       flush();
       // A command of a world a boot replaced: its answer is dropped by the page, but never left pending.
-      this.post({ id, type: 'executed', result, state: state(world) });
+      this.post({ id, type: 'executed', result: cloneable(result), state: state(world) });
     } finally {
       flush();
       this.running.delete(id);
     }
   }
+}
+
+/**
+ * The result as plain data: its extras (notes, stopped) are not enumerable (src/sim/world.ts, so a
+ * result still compares equal to { stdout, stderr, exitCode }) and a structured clone drops those.
+ * `output` is left out: the page already has the streamed output.
+ */
+function cloneable(r: ExecResult): ExecResult {
+  return {
+    stdout: r.stdout,
+    stderr: r.stderr,
+    exitCode: r.exitCode,
+    ...(r.stdoutKind ? { stdoutKind: r.stdoutKind } : {}),
+    ...(r.notes ? { notes: r.notes } : {}),
+    ...(r.stopped ? { stopped: r.stopped } : {}),
+  };
 }
 
 function state(world: World): WorldState {
