@@ -25,6 +25,13 @@ function imports(file: string): string[] {
     .map((s) => relative(ROOT, resolve(dirname(file), s)));
 }
 
+/** A file's value imports (not `import type`), static or import(): relative ones as project paths, packages by name. */
+function valueImports(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)]
+    .map((m) => (m[1] ?? m[2]) as string)
+    .map((s) => (s.startsWith('.') ? relative(ROOT, resolve(dirname(file), s)) : s));
+}
+
 /** The World facade's types-only contract: the grader replays shell goals against any World it is handed. */
 const ALLOWED = new Set(['src/checker → src/sim/api.ts']);
 
@@ -64,9 +71,7 @@ describe('the exercise panels load no checker code on the main thread', () => {
     const bad = files(join(ROOT, 'src/ui/exercise'))
       .filter((f) => !WORKER_SIDE.has(relative(ROOT, f)))
       .flatMap((f) =>
-        [...readFileSync(f, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)]
-          .map((m) => (m[1] ?? m[2]) as string)
-          .map((s) => (s.startsWith('.') ? relative(ROOT, resolve(dirname(f), s)) : s))
+        valueImports(f)
           .filter((t) => /^src\/(checker|schemas)\//.test(t) || WORKER_SIDE.has(t) || /^(zod|yaml|dockerfile-ast)(\/|$)/.test(t))
           .map((t) => `${relative(ROOT, f)} → ${t}`),
       );
@@ -106,5 +111,33 @@ describe("the grader worker's load path", () => {
     expect(reached.has('src/checker/grade-core.ts')).toBe(true);
     expect([...packages].filter((p) => /^(zod|dockerfile-ast)(\/|$)/.test(p))).toEqual([]);
     expect([...reached].filter((f) => f === 'src/schemas/zod.ts' || f === 'src/checker/engine-dockerfile.ts' || f.startsWith('src/sim/'))).toEqual([]);
+  });
+});
+
+/**
+ * Issue #14: the terminal's simulated host runs in a Web Worker (src/ui/terminal/world.worker.ts),
+ * so a command never holds the main thread. Outside the workers, src/ui imports src/sim only as
+ * types: the page reads the world's state from the worker's messages (snapshots), never from a World
+ * of its own. One exception: the picture's renderer (src/sim/picture), pure functions that draw a
+ * snapshot the page already holds; it has no World.
+ */
+describe('the simulated host runs only in workers', () => {
+  const WORKER_SIDE = new Set(['src/ui/terminal/world.worker.ts', 'src/ui/terminal/world-server.ts', 'src/ui/exercise/grader.worker.ts']);
+  it('src/ui (but the workers) imports src/sim only as types, the picture renderer aside', () => {
+    const bad = files(join(ROOT, 'src/ui'))
+      .filter((f) => !WORKER_SIDE.has(relative(ROOT, f)))
+      .flatMap((f) =>
+        valueImports(f)
+          .filter((t) => t.startsWith('src/sim/') && !t.startsWith('src/sim/picture/'))
+          .map((t) => `${relative(ROOT, f)} → ${t}`),
+      );
+    expect(bad).toEqual([]);
+  });
+
+  it('the worker-side files are the only ones that start a World', () => {
+    const starters = files(join(ROOT, 'src/ui'))
+      .filter((f) => /\bcreateWorld\b/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f));
+    expect(starters.filter((f) => !WORKER_SIDE.has(f))).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ test('the terminal code (xterm.js and the simulator), the exercise panels, the p
   const atLoad: string[] = [];
   page.on('request', (r) => atLoad.push(r.url()));
   await page.goto(LESSON1, { waitUntil: 'networkidle' });
-  expect(atLoad.filter((u) => /session|xterm|just-bash|pagefind|panel|transfer|monaco/i.test(u))).toEqual([]);
+  expect(atLoad.filter((u) => /session|world|xterm|just-bash|pagefind|panel|transfer|monaco/i.test(u))).toEqual([]);
 });
 
 test.describe('search loads on demand and still works', () => {

@@ -74,8 +74,9 @@ export class CcTerminal extends HTMLElement {
     const live = this.querySelector<HTMLElement>('[data-role="live"]')!;
     if (idle) idle.setAttribute('aria-busy', 'true');
     live.textContent = this.strings.loading;
+    performance.mark('cc-terminal:start');
     try {
-      const [{ TerminalSession }, { attachControls }, { showNotice }] = await (await import('./load.ts')).loadTerminal();
+      const [{ TerminalSession }, { attachControls }, { showNotice }, worker] = await (await import('./load.ts')).loadTerminal();
       const box = this.querySelector<HTMLElement>('[data-role="notice"]');
       idle?.remove();
       this.session = await TerminalSession.open({
@@ -85,7 +86,9 @@ export class CcTerminal extends HTMLElement {
         scenario: this.dataset.scenario ?? '',
         label: this.strings.label,
         notice: (kind) => box && showNotice(box, kind, this.strings, () => this.session),
+        worker,
       });
+      performance.mark('cc-terminal:prompt');
       this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = false;
       this.controls = attachControls(this, this.session, this.strings.left);
       this.dataset.state = 'ready';

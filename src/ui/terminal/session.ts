@@ -8,12 +8,12 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
-import { createWorld } from '../../sim/index.ts';
-import type { World, WorldSnapshot } from '../../sim/api.ts';
-import { LIMITS } from '../../sim/shell/limits.ts';
+import type { WorldSnapshot } from '../../sim/api.ts';
 import { LineEditor } from './line-editor.ts';
 import { safeOutput } from './screen.ts';
 import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
+import { WorldClient } from './world-client.ts';
+import type { WorldState } from './world-protocol.ts';
 
 const MAX_SCREEN_CHARS = 200_000;
 const MAX_ANNOUNCE_CHARS = 2_000;
@@ -47,10 +47,14 @@ export interface SessionOptions {
   label: string;
   /** Tells the page about the other tab (and clears the notice with null). */
   notice?: (kind: SessionNotice) => void;
+  /** The simulated host's worker (world.worker.ts), started while xterm loads (load.ts). */
+  worker: Worker;
 }
 
 export class TerminalSession {
-  private world!: World;
+  /** The simulated host, in its worker (issue #14), and its state after the last boot or command. */
+  private readonly world: WorldClient;
+  private state!: WorldState;
   private editor!: LineEditor;
   private running: AbortController | null = null;
   /** Bumped by Reset: a command of an older world must not touch the new one. */
@@ -71,6 +75,7 @@ export class TerminalSession {
   private readonly resizeObserver: ResizeObserver;
 
   private constructor(private readonly opts: SessionOptions) {
+    this.world = new WorldClient(opts.worker);
     this.term = new Terminal({
       convertEol: false,
       cursorBlink: true,
@@ -106,22 +111,21 @@ export class TerminalSession {
   }
 
   private async boot(saved: Saved | null): Promise<void> {
-    this.world = createWorld(undefined, { clock: 'virtual' });
+    const generation = this.generation;
     this.rev = saved?.rev ?? storedRev(this.opts.lesson);
     this.conflicted = false;
-    if (saved) {
-      // The replay of a saved session shares one computing budget, so a session full of
-      // runaway loops restores in seconds (each such line stops sooner; the state stays close).
-      const start = performance.now();
-      for (const line of saved.lines) {
-        const left = LIMITS.replayCpuMs - (performance.now() - start);
-        await this.world.exec(line, { cpuBudgetMs: Math.max(LIMITS.replayLineMinMs, Math.min(LIMITS.cpuMs, left)) });
-      }
-      if (saved.lastPid !== undefined) this.world.resumePids(saved.lastPid);
-      this.term.write(saved.screen.slice(-MAX_SCREEN_CHARS));
+    // The worker replays a saved session's lines into a fresh world (world-server.ts) in one message.
+    let state: WorldState;
+    try {
+      state = await this.world.boot(saved?.lines ?? [], saved?.lastPid);
+    } catch (err) {
+      if (generation !== this.generation) return; // a newer Reset or session replaced this boot
+      throw err;
     }
-    this.savedLines = this.world.history().length;
-    this.world.setClockMode('realtime');
+    if (generation !== this.generation) return;
+    this.state = state;
+    if (saved) this.term.write(saved.screen.slice(-MAX_SCREEN_CHARS));
+    this.savedLines = state.history.length;
     this.editor = new LineEditor(
       {
         write: (d) => this.term.write(d),
@@ -141,19 +145,19 @@ export class TerminalSession {
         // Ctrl-C drops a command begun at the continuation prompt; bash shows its own prompt again.
         interrupted: () => {
           this.partial = [];
-          return this.world.prompt();
+          return this.state.prompt;
         },
       },
       saved?.history ?? [],
     );
     if (saved) this.term.write('\x1b[2K\r'); // the saved screen ends on a prompt: redraw it
-    this.editor.start(this.world.prompt());
-    this.emit('cc:reset', { snapshot: this.world.snapshot() });
+    this.editor.start(state.prompt);
+    this.emit('cc:reset', { snapshot: state.snapshot });
   }
 
-  /** The simulator's current state (goal checks, pictures). */
+  /** The simulator's state after the last command (goal checks, pictures). */
   snapshot(): WorldSnapshot {
-    return this.world.snapshot();
+    return this.state.snapshot;
   }
 
   private emit(type: string, detail: unknown): void {
@@ -217,8 +221,10 @@ export class TerminalSession {
   private readonly onStorage = (e: StorageEvent): void => {
     if (e.key !== sessionKey(this.opts.lesson) || this.conflicted) return;
     if (storedRev(this.opts.lesson) === this.rev) return;
+    // The world is still booting (its answer comes from the worker): the next save meets the newer revision.
+    if (!this.state) return;
     // Nothing of this tab's own is unsaved: follow the other tab. Otherwise ask.
-    const unsaved = this.running !== null || this.world.history().length !== this.savedLines;
+    const unsaved = this.running !== null || this.state.history.length !== this.savedLines;
     if (unsaved) this.conflict();
     else void this.useStored(true);
   };
@@ -232,6 +238,7 @@ export class TerminalSession {
   dispose(): void {
     removeEventListener('storage', this.onStorage);
     this.running?.abort();
+    this.world.dispose();
     this.resizeObserver.disconnect();
     this.term.dispose();
   }
@@ -264,7 +271,7 @@ export class TerminalSession {
         // Ctrl-C drops a command begun, as at the continuation prompt.
         this.partial = [];
         this.term.write('^C\r\n');
-        this.editor.start(this.world.prompt());
+        this.editor.start(this.state.prompt);
         return;
       }
       this.partial.push(line);
@@ -286,13 +293,8 @@ export class TerminalSession {
       this.term.write(safeOutput(text).replace(/\r?\n/g, '\r\n'));
     };
     try {
-      const result = await this.world.exec(line, {
-        signal: controller.signal,
-        columns: this.term.cols,
-        rows: this.term.rows,
-        locale: this.locale(),
-        onOutput: (chunk) => show(chunk.text),
-      });
+      const { result, state } = await this.world.exec(line, { columns: this.term.cols, rows: this.term.rows, locale: this.locale() }, controller.signal, show);
+      if (generation === this.generation) this.state = state;
       outcome = result;
       if (!streamed) show(result.stdout + result.stderr);
       if (controller.signal.aborted && !streamed.endsWith('\n')) this.term.write('^C\r\n');
@@ -309,6 +311,7 @@ export class TerminalSession {
       if (generation === this.generation) this.running = null;
     }
     if (generation !== this.generation) return; // Reset happened meanwhile
+    if (!performance.getEntriesByName('cc-terminal:first-answer').length) performance.mark('cc-terminal:first-answer');
     this.announce(outcome.notes?.length ? `${streamed}\n${outcome.notes.join('\n')}` : streamed);
     this.scheduleSave();
     this.emit('cc:command', {
@@ -316,10 +319,10 @@ export class TerminalSession {
       stdout: outcome.stdout,
       stderr: outcome.stderr,
       exitCode: outcome.exitCode,
-      snapshot: this.world.snapshot(),
+      snapshot: this.state.snapshot,
     } satisfies CommandEventDetail);
     const next = this.queue.shift();
-    this.editor.start(this.world.prompt());
+    this.editor.start(this.state.prompt);
     if (next !== undefined) this.editor.type(next + '\r');
   }
 
@@ -342,11 +345,11 @@ export class TerminalSession {
 
   /** Saves the session over the revision this tab holds (or over any, `force`). */
   private write(force: boolean): boolean {
-    const lines = [...this.world.history()];
+    const lines = [...this.state.history];
     const r = saveSession(
       this.opts.lesson,
       this.rev,
-      { lines, history: [...this.editor.entries], screen: this.serializer.serialize({ scrollback: 1000 }), lastPid: this.world.lastPid() },
+      { lines, history: [...this.editor.entries], screen: this.serializer.serialize({ scrollback: 1000 }), lastPid: this.state.lastPid },
       force,
     );
     if (r.ok) {

@@ -1,0 +1,95 @@
+/**
+ * The main-thread side of the terminal's simulated host (world-server.ts in a Web Worker):
+ * the calls the terminal made on the World, as promises. A worker that cannot load or dies
+ * rejects every call, waiting or new, so the terminal shows its load-failed state.
+ */
+import type { ExecResult } from '../../sim/api.ts';
+import type { ExecParams, WorldRequest, WorldResponse, WorldState } from './world-protocol.ts';
+
+/** A request without its id (world-client.ts numbers them). */
+type Request = WorldRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+interface Waiting {
+  resolve: (message: WorldResponse) => void;
+  reject: (err: Error) => void;
+  onOutput?: (text: string) => void;
+}
+
+export class WorldClient {
+  private next = 1;
+  private readonly waiting = new Map<number, Waiting>();
+  private dead: Error | null = null;
+
+  constructor(private readonly worker: Worker) {
+    worker.addEventListener('message', (e: MessageEvent<WorldResponse>) => this.receive(e.data));
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      this.fail(new Error(e.message || 'the simulated host stopped'));
+    });
+    worker.addEventListener('messageerror', () => this.fail(new Error('the simulated host sent a message that could not be read')));
+  }
+
+  /** A fresh world with `lines` replayed into it (one message); an older boot still replaying is abandoned. */
+  async boot(lines: string[], lastPid?: number): Promise<WorldState> {
+    const r = await this.call({ type: 'boot', lines, ...(lastPid === undefined ? {} : { lastPid }) });
+    if (r.type !== 'booted') throw new Error(`unexpected answer ${r.type}`);
+    return r.state;
+  }
+
+  /** Runs a line; aborting `signal` is Ctrl-C. */
+  async exec(line: string, params: ExecParams, signal: AbortSignal, onOutput: (text: string) => void): Promise<{ result: ExecResult; state: WorldState }> {
+    const id = this.next;
+    const abort = () => this.dead || this.worker.postMessage({ id, type: 'abort' } satisfies WorldRequest);
+    signal.addEventListener('abort', abort, { once: true });
+    if (signal.aborted) queueMicrotask(abort);
+    try {
+      const r = await this.call({ type: 'exec', line, params }, onOutput);
+      if (r.type !== 'executed') throw new Error(`unexpected answer ${r.type}`);
+      return { result: r.result, state: r.state };
+    } finally {
+      signal.removeEventListener('abort', abort);
+    }
+  }
+
+  async needsMore(text: string): Promise<boolean> {
+    const r = await this.call({ type: 'needsMore', text });
+    return r.type === 'answer' && r.value === true;
+  }
+
+  async complete(line: string, cursor: number): Promise<string[]> {
+    const r = await this.call({ type: 'complete', line, cursor });
+    return r.type === 'answer' && Array.isArray(r.value) ? r.value : [];
+  }
+
+  dispose(): void {
+    this.fail(new Error('the terminal was closed'));
+  }
+
+  private call(request: Request, onOutput?: (text: string) => void): Promise<WorldResponse> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, ...(onOutput ? { onOutput } : {}) });
+      this.worker.postMessage({ ...request, id } as WorldRequest);
+    });
+  }
+
+  private receive(message: WorldResponse): void {
+    const w = this.waiting.get(message.id);
+    if (!w) return;
+    if (message.type === 'output') {
+      w.onOutput?.(message.text);
+      return;
+    }
+    this.waiting.delete(message.id);
+    if (message.type === 'error') w.reject(new Error(message.message));
+    else w.resolve(message);
+  }
+
+  private fail(err: Error): void {
+    this.dead ??= err;
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The worker side of the terminal's simulated host: owns the World, runs the lines the page
+ * sends and streams their output back in batches (world-protocol.ts). Kept apart from the
+ * worker's entry (world.worker.ts) so tests drive it in Node through the same messages.
+ */
+import type { ExecResult, World } from '../../sim/api.ts';
+import { LIMITS } from '../../sim/shell/limits.ts';
+import { OUTPUT_BATCH_CHARS, OUTPUT_BATCH_MS, type WorldRequest, type WorldResponse, type WorldState } from './world-protocol.ts';
+
+export type Post = (message: WorldResponse) => void;
+
+export class WorldServer {
+  private world: World | null = null;
+  /** Bumped by every boot: an older replay cannot replace a newer world. */
+  private generation = 0;
+  private readonly running = new Map<number, AbortController>();
+
+  /**
+   * `warm`: loads the shell's code (just-bash, the commands) once the first prompt is out, while the
+   * learner reads it, so the first command does not wait for it (the World imports it on first use).
+   */
+  constructor(
+    private readonly post: Post,
+    private readonly create: () => World,
+    private warm?: () => Promise<unknown>,
+  ) {}
+
+  handle(msg: WorldRequest): void {
+    if (msg.type === 'abort') {
+      this.running.get(msg.id)?.abort();
+      return;
+    }
+    this.answer(msg).catch((err: unknown) => this.post({ id: msg.id, type: 'error', message: err instanceof Error ? err.message : String(err) }));
+  }
+
+  private async answer(msg: Exclude<WorldRequest, { type: 'abort' }>): Promise<void> {
+    if (msg.type === 'boot') return this.boot(msg.id, msg.lines, msg.lastPid);
+    const world = this.world;
+    if (!world) throw new Error('the simulated host has not started');
+    if (msg.type === 'needsMore') this.post({ id: msg.id, type: 'answer', value: await world.needsMore(msg.text) });
+    else if (msg.type === 'complete') this.post({ id: msg.id, type: 'answer', value: await world.complete(msg.line, msg.cursor) });
+    else await this.exec(world, msg.id, msg.line, msg.params);
+  }
+
+  private async boot(id: number, lines: string[], lastPid: number | undefined): Promise<void> {
+    const generation = ++this.generation;
+    for (const c of this.running.values()) c.abort();
+    this.running.clear();
+    const world = this.create();
+    // The replay of a saved session shares one computing budget, so a session full of
+    // runaway loops restores in seconds (each such line stops sooner; the state stays close).
+    const start = performance.now();
+    for (const line of lines) {
+      if (generation !== this.generation) break;
+      const left = LIMITS.replayCpuMs - (performance.now() - start);
+      await world.exec(line, { cpuBudgetMs: Math.max(LIMITS.replayLineMinMs, Math.min(LIMITS.cpuMs, left)) });
+    }
+    if (generation !== this.generation) throw new Error('a newer session replaced this one');
+    if (lastPid !== undefined) world.resumePids(lastPid);
+    world.setClockMode('realtime');
+    this.world = world;
+    this.post({ id, type: 'booted', state: state(world) });
+    const warm = this.warm;
+    this.warm = undefined;
+    warm?.().catch(() => undefined); // a failed load shows on the first command, which imports it again
+  }
+
+  private async exec(world: World, id: number, line: string, params: { columns: number; rows: number; locale: 'en' | 'zh-cn' }): Promise<void> {
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    let pending = '';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (pending) this.post({ id, type: 'output', text: pending });
+      pending = '';
+    };
+    try {
+      const result = await world.exec(line, {
+        ...params,
+        signal: controller.signal,
+        onOutput: (chunk) => {
+          pending += chunk.text;
+          if (pending.length >= OUTPUT_BATCH_CHARS) flush();
+          else timer ??= setTimeout(flush, OUTPUT_BATCH_MS);
+        },
+      });
+      flush();
+      // A command of a world a boot replaced: its answer is dropped by the page, but never left pending.
+      this.post({ id, type: 'executed', result: cloneable(result), state: state(world) });
+    } finally {
+      flush();
+      this.running.delete(id);
+    }
+  }
+}
+
+/**
+ * The result as plain data: its extras (notes, stopped) are not enumerable (src/sim/world.ts, so a
+ * result still compares equal to { stdout, stderr, exitCode }) and a structured clone drops those.
+ * `output` is left out: the page already has the streamed output.
+ */
+function cloneable(r: ExecResult): ExecResult {
+  return {
+    stdout: r.stdout,
+    stderr: r.stderr,
+    exitCode: r.exitCode,
+    ...(r.stdoutKind ? { stdoutKind: r.stdoutKind } : {}),
+    ...(r.notes ? { notes: r.notes } : {}),
+    ...(r.stopped ? { stopped: r.stopped } : {}),
+  };
+}
+
+function state(world: World): WorldState {
+  return { prompt: world.prompt(), history: [...world.history()], lastPid: world.lastPid(), snapshot: world.snapshot() };
+}

@@ -1,0 +1,126 @@
+/**
+ * The terminal's simulated host behind its worker protocol (issue #14): world-server.ts driven in
+ * Node through the same messages world-client.ts sends, with no worker in between.
+ */
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/sim/index.ts';
+import { WorldServer } from '../../src/ui/terminal/world-server.ts';
+import type { WorldRequest, WorldResponse } from '../../src/ui/terminal/world-protocol.ts';
+
+const PARAMS = { columns: 80, rows: 24, locale: 'en' } as const;
+
+function serve() {
+  const sent: WorldResponse[] = [];
+  const waiters: (() => void)[] = [];
+  const server = new WorldServer(
+    (m) => {
+      sent.push(m);
+      for (const w of waiters.splice(0)) w();
+    },
+    () => createWorld(undefined, { clock: 'virtual' }),
+  );
+  /** Sends a request and resolves with its final answer (not its output batches). */
+  const ask = (req: WorldRequest) =>
+    new Promise<WorldResponse>((resolve) => {
+      const check = () => {
+        const r = sent.find((m) => m.id === req.id && m.type !== 'output');
+        if (r) resolve(r);
+        else waiters.push(check);
+      };
+      server.handle(req);
+      check();
+    });
+  const output = (id: number) =>
+    sent
+      .filter((m): m is Extract<WorldResponse, { type: 'output' }> => m.id === id && m.type === 'output')
+      .map((m) => m.text)
+      .join('');
+  return { server, sent, ask, output };
+}
+
+describe('the simulated host through the worker protocol', () => {
+  it('boots, runs a line and answers with its result and the state the page keeps', async () => {
+    const { ask } = serve();
+    const booted = await ask({ id: 1, type: 'boot', lines: [] });
+    expect(booted.type).toBe('booted');
+    if (booted.type !== 'booted') return;
+    expect(booted.state.prompt).toBe('root@node1:~# ');
+    expect(booted.state.history).toEqual([]);
+    // uname -r: the fixture's kernel (content/world/node1.json, Ubuntu 24.04's 6.8.0-45-generic).
+    const r = await ask({ id: 2, type: 'exec', line: 'uname -r', params: PARAMS });
+    expect(r.type).toBe('executed');
+    if (r.type !== 'executed') return;
+    expect(r.result.stdout).toBe('6.8.0-45-generic\n');
+    expect(r.result.exitCode).toBe(0);
+    expect(r.state.history).toEqual(['uname -r']);
+    expect(r.state.snapshot.transcript.map((t) => t.line)).toEqual(['uname -r']);
+  });
+
+  it('streams a command whose stdout is the terminal as output batches before its result', async () => {
+    const { ask, output, sent } = serve();
+    await ask({ id: 1, type: 'boot', lines: [] });
+    const r = await ask({ id: 2, type: 'exec', line: 'docker run debian /bin/echo "hello docker!"', params: PARAMS });
+    expect(r.type).toBe('executed');
+    // docker/cli@v27.3.1:cli/command/container/create.go: "Unable to find image '%s' locally\n" on stderr, then the pull.
+    expect(output(2)).toContain("Unable to find image 'debian:latest' locally\n");
+    expect(output(2).endsWith('hello docker!\n')).toBe(true);
+    const last = sent.filter((m) => m.id === 2).at(-1);
+    expect(last?.type).toBe('executed');
+  });
+
+  it("keeps the course's notes, which the World sets as non-enumerable extras, through the structured clone", async () => {
+    const { ask } = serve();
+    await ask({ id: 1, type: 'boot', lines: [] });
+    const r = await ask({ id: 2, type: 'exec', line: 'top', params: PARAMS });
+    const sent = structuredClone(r);
+    // The hint's words: src/sim/shell/hints.ts (the course's own line, not a program's output).
+    expect(sent.type === 'executed' && sent.result.notes).toEqual(['top is not simulated; use ps aux (or ps -o pid,stat,comm) and docker stats --no-stream.']);
+    expect(sent.type === 'executed' && sent.result.exitCode).toBe(127);
+  });
+
+  it('answers needsMore and Tab completion', async () => {
+    const { ask } = serve();
+    await ask({ id: 1, type: 'boot', lines: [] });
+    expect(await ask({ id: 2, type: 'needsMore', text: 'echo "open' })).toEqual({ id: 2, type: 'answer', value: true });
+    expect(await ask({ id: 3, type: 'needsMore', text: 'echo done' })).toEqual({ id: 3, type: 'answer', value: false });
+    const c = await ask({ id: 4, type: 'complete', line: 'docker ins', cursor: 10 });
+    expect(c.type === 'answer' && Array.isArray(c.value) && c.value.includes('inspect')).toBe(true);
+  });
+
+  it('Ctrl-C (abort) stops a command that never ends by itself: exit 130, as SIGINT', async () => {
+    const { server, ask } = serve();
+    await ask({ id: 1, type: 'boot', lines: [] });
+    const running = ask({ id: 2, type: 'exec', line: 'sleep infinity', params: PARAMS });
+    server.handle({ id: 2, type: 'abort' });
+    const r = await running;
+    expect(r.type === 'executed' && r.result.exitCode).toBe(130);
+  });
+
+  it('replays a saved session in one message and resumes the PID counter', async () => {
+    const { ask } = serve();
+    const lines = ['docker run -d --name web -p 8080:80 nginx'];
+    const booted = await ask({ id: 1, type: 'boot', lines, lastPid: 30000 });
+    expect(booted.type === 'booted' && booted.state.history).toEqual(lines);
+    expect(booted.type === 'booted' && booted.state.lastPid).toBe(30000);
+    // CURRICULUM: web's PID 1 is host PID 23827 (tests/e2e/terminal.spec.ts, the picture snapshot).
+    const r = await ask({ id: 2, type: 'exec', line: "docker inspect -f '{{.State.Pid}}' web", params: PARAMS });
+    expect(r.type === 'executed' && r.result.stdout).toBe('23827\n');
+  });
+
+  it('a second boot abandons an older replay, which cannot replace the newer world', async () => {
+    const { ask, server } = serve();
+    const old = ask({ id: 1, type: 'boot', lines: ['docker run -d --name old nginx', 'echo one'] });
+    const fresh = ask({ id: 2, type: 'boot', lines: [] });
+    expect(await old).toEqual({ id: 1, type: 'error', message: 'a newer session replaced this one' });
+    const b = await fresh;
+    expect(b.type === 'booted' && b.state.history).toEqual([]);
+    const r = await ask({ id: 3, type: 'exec', line: 'docker ps -q', params: PARAMS });
+    expect(r.type === 'executed' && r.result.stdout).toBe('');
+    expect(server).toBeDefined();
+  });
+
+  it('a line before any boot is an error, not a hang', async () => {
+    const { ask } = serve();
+    expect(await ask({ id: 1, type: 'exec', line: 'ls', params: PARAMS })).toEqual({ id: 1, type: 'error', message: 'the simulated host has not started' });
+  });
+});
