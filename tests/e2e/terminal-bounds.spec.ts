@@ -31,8 +31,8 @@ const SIZES = [
 ];
 
 const LOCALES = [
-  { lang: 'en', path: LESSON1, hint: 'top is not simulated; use ps aux', output: 'stopped this line after 1 MiB of output', cpu: 's of computing' },
-  { lang: 'zh-cn', path: LESSON1_ZH, hint: '模拟器没有 top；请用 ps aux', output: '模拟器在本行输出 1 MiB 后将其停止', cpu: '秒后将其停止' },
+  { lang: 'en', path: LESSON1, hint: 'htop is not simulated; use ps aux', output: 'stopped this line after 1 MiB of output', cpu: 's of computing' },
+  { lang: 'zh-cn', path: LESSON1_ZH, hint: '模拟器没有 htop；请用 ps aux', output: '模拟器在本行输出 1 MiB 后将其停止', cpu: '秒后将其停止' },
 ];
 
 for (const size of SIZES) {
@@ -55,8 +55,8 @@ for (const size of SIZES) {
         await type(page, 'history');
         await see(page, '1  echo one');
         await see(page, '2  history');
-        await type(page, 'top');
-        await see(page, 'bash: top: command not found');
+        await type(page, 'htop');
+        await see(page, 'bash: htop: command not found');
         await see(page, loc.hint);
         await expect(page.locator('cc-terminal [data-note]')).toHaveAttribute('data-note', new RegExp(loc.hint.slice(0, 8)), { timeout: 60_000 });
 

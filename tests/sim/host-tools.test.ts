@@ -67,10 +67,10 @@ describe('host shell and Linux tools (#10, #15)', { timeout: 120_000 }, () => {
 
   it('a missing command: bash’s own line, then one course note in the page’s language', async () => {
     const w = createWorld();
-    const top = await sh(w, 'top');
-    expect(top.stderr).toBe('bash: top: command not found\n');
-    expect(top.exitCode).toBe(127);
-    expect(top.notes).toEqual(['top is not simulated; use ps aux (or ps -o pid,stat,comm) and docker stats --no-stream.']);
+    const htop = await sh(w, 'htop');
+    expect(htop.stderr).toBe('bash: htop: command not found\n');
+    expect(htop.exitCode).toBe(127);
+    expect(htop.notes).toEqual(['htop is not simulated; use ps aux and docker stats --no-stream.']);
     const vi = await sh(w, 'vi notes.txt', 'zh-cn');
     expect(vi.notes?.[0]).toContain("cat > file <<'EOF'");
     expect(vi.notes?.[0]).toMatch(/编辑器/);

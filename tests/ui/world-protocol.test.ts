@@ -71,10 +71,10 @@ describe('the simulated host through the worker protocol', () => {
   it("keeps the course's notes, which the World sets as non-enumerable extras, through the structured clone", async () => {
     const { ask } = serve();
     await ask({ id: 1, type: 'boot', lines: [] });
-    const r = await ask({ id: 2, type: 'exec', line: 'top', params: PARAMS });
+    const r = await ask({ id: 2, type: 'exec', line: 'htop', params: PARAMS });
     const sent = structuredClone(r);
     // The hint's words: src/sim/shell/hints.ts (the course's own line, not a program's output).
-    expect(sent.type === 'executed' && sent.result.notes).toEqual(['top is not simulated; use ps aux (or ps -o pid,stat,comm) and docker stats --no-stream.']);
+    expect(sent.type === 'executed' && sent.result.notes).toEqual(['htop is not simulated; use ps aux and docker stats --no-stream.']);
     expect(sent.type === 'executed' && sent.result.exitCode).toBe(127);
   });
 

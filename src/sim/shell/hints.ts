@@ -21,10 +21,6 @@ const PAGER: Hint = {
 };
 
 const HINTS: Record<string, Hint> = {
-  top: {
-    en: 'top is not simulated; use ps aux (or ps -o pid,stat,comm) and docker stats --no-stream.',
-    zh: '模拟器没有 top；请用 ps aux（或 ps -o pid,stat,comm）和 docker stats --no-stream。',
-  },
   htop: { en: 'htop is not simulated; use ps aux and docker stats --no-stream.', zh: '模拟器没有 htop；请用 ps aux 和 docker stats --no-stream。' },
   vi: EDITOR,
   vim: EDITOR,
@@ -48,7 +44,6 @@ const HINTS: Record<string, Hint> = {
     en: 'netstat is not installed; use ip addr, ip route and docker port NAME.',
     zh: '没有安装 netstat；请用 ip addr、ip route 和 docker port NAME。',
   },
-  ss: { en: 'ss is not simulated; use docker port NAME and ip addr.', zh: '模拟器没有 ss；请用 docker port NAME 和 ip addr。' },
   ssh: { en: 'there is no other machine to reach: this host has no network.', zh: '没有其他机器可连：这台主机没有网络。' },
   python: {
     en: 'there is no Python on this host; the shell (bash) and the course’s commands are here (see help).',
