@@ -96,7 +96,12 @@ test('the divider moves with the keyboard and the pointer, and is remembered', a
 test('full screen covers the text; "Back to the text" returns to the same place', async ({ page }) => {
   await page.goto(LESSON1);
   await page.getByRole('heading', { name: 'Containers are host processes' }).scrollIntoViewIfNeeded();
-  const y = await page.evaluate(() => scrollY);
+  // The code frames brought near the screen are rendered in the next frame (content-visibility: auto in
+  // lesson-layout.css) and scroll anchoring moves the page by what their sizes differ from the estimate.
+  const y = await page.evaluate(async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return scrollY;
+  });
   await page.getByRole('button', { name: 'Full screen' }).click();
   const ws = page.locator('.cc-lesson__workspace');
   await expect(ws).toHaveCSS('position', 'fixed');
