@@ -10,7 +10,7 @@ import { gradeShell, type GradeResult, type StoppedCommand } from './grade-core.
 export type CreateWorld = (fixture?: undefined, options?: WorldOptions) => World;
 
 export async function replayAndGrade(ex: ShellGoalExercise, commands: string[], createWorld: CreateWorld): Promise<GradeResult> {
-  const world = createWorld(undefined, { clock: 'virtual', seed: 1, ...ex.world });
+  const world = createWorld(undefined, { clock: 'virtual', seed: 1, ...(ex.scenario ? { world: ex.scenario } : {}), ...ex.world });
   for (const line of ex.setup) await world.exec(line);
   const start = world.snapshot();
   const before = start.transcript.length;

@@ -1,4 +1,5 @@
 import { z } from './zod.ts';
+import { WORLD_NAMES } from './worlds.ts';
 
 /**
  * An exercise, as data: content/exercises/<id>.yaml. The `kind` decides what the
@@ -94,7 +95,7 @@ export const shellGoalExerciseSchema = z
   .object({
     ...base,
     kind: z.literal('shell-goal'),
-    scenario: z.string().optional().describe('Simulator scenario the terminal starts from.'),
+    scenario: z.enum(WORLD_NAMES).optional().describe('Start state the exercise is set up and graded on, content/world/<name>.json (default node1).'),
     world: z
       .object({ userlandProxy: z.boolean().optional().describe("dockerd's --userland-proxy (default true): false starts no docker-proxy processes.") })
       .strict()

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { WORLD_NAMES } from './worlds.ts';
 
 /**
  * Frontmatter of a lesson, added to Starlight's own docs schema (title, description, …).
@@ -18,6 +19,6 @@ export const lessonSchema = z.object({
     .array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/))
     .default([])
     .describe('Exercise ids used on the page.'),
-  /** The simulator scenario the lesson's terminal starts from. */
-  scenario: z.string().optional().describe('Simulator scenario for the page terminal (omit for no terminal).'),
+  /** The start state (content/world/<name>.json) the page's terminal starts from; without it the page has no terminal. */
+  scenario: z.enum(WORLD_NAMES).optional().describe('Start state of the page terminal, content/world/<name>.json (omit for no terminal).'),
 });

@@ -47,6 +47,8 @@ export interface ExecOptions {
 export type ClockMode = 'virtual' | 'realtime';
 
 export interface WorldOptions {
+  /** The start state (content/world/<name>.json) when no fixture is given: a lesson's or an exercise's `scenario:`. Default node1. */
+  world?: string;
   seed?: number;
   clock?: ClockMode;
   /**

@@ -1,5 +1,6 @@
 import type { NamespaceType } from './api.ts';
 import node1 from '../../content/world/node1.json' with { type: 'json' };
+import type { WorldName } from '../schemas/worlds.ts';
 
 /**
  * The fixture world as data (content/world/node1.json, CURRICULUM §0). It is imported
@@ -38,3 +39,14 @@ export interface Fixture {
 }
 
 export const node1Fixture: Fixture = node1 as Fixture;
+
+/** The named start states (content/world/<name>.json): what a lesson's or an exercise's `scenario:` names. */
+export const WORLDS: Readonly<Record<WorldName, Fixture>> = { node1: node1Fixture };
+
+/** The fixture of a named start state; an unknown name is an error that names it and the known ones. */
+export function worldFixture(name: string): Fixture {
+  if (!Object.hasOwn(WORLDS, name)) {
+    throw new Error(`no start state named ${JSON.stringify(name)} (content/world/${name}.json); known: ${Object.keys(WORLDS).join(', ')}`);
+  }
+  return WORLDS[name as WorldName];
+}

@@ -38,13 +38,13 @@
  *   pipe or redirection on the line); docker's pull progress comes first.
  */
 import type { World, WorldOptions } from './api.ts';
-import type { Fixture } from './fixture.ts';
+import { worldFixture, type Fixture } from './fixture.ts';
 import { SimWorld } from './world.ts';
 
 export type * from './api.ts';
 export type { Fixture } from './fixture.ts';
 
-/** A fresh simulated host. */
+/** A fresh simulated host: `fixture`, or else the start state `options.world` names (content/world/), or node1. */
 export function createWorld(fixture?: Fixture, options?: WorldOptions): World {
-  return new SimWorld(fixture, options);
+  return new SimWorld(fixture ?? (options?.world === undefined ? undefined : worldFixture(options.world)), options);
 }

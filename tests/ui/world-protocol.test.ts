@@ -17,7 +17,7 @@ function serve() {
       sent.push(m);
       for (const w of waiters.splice(0)) w();
     },
-    () => createWorld(undefined, { clock: 'virtual' }),
+    (world) => createWorld(undefined, { clock: 'virtual', world }),
   );
   /** Sends a request and resolves with its final answer (not its output batches). */
   const ask = (req: WorldRequest) =>
@@ -41,7 +41,7 @@ function serve() {
 describe('the simulated host through the worker protocol', () => {
   it('boots, runs a line and answers with its result and the state the page keeps', async () => {
     const { ask } = serve();
-    const booted = await ask({ id: 1, type: 'boot', lines: [] });
+    const booted = await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });
     expect(booted.type).toBe('booted');
     if (booted.type !== 'booted') return;
     expect(booted.state.prompt).toBe('root@node1:~# ');
@@ -56,9 +56,18 @@ describe('the simulated host through the worker protocol', () => {
     expect(r.state.snapshot.transcript.map((t) => t.line)).toEqual(['uname -r']);
   });
 
+  it('refuses a start state content/world/ does not have, naming it, so the page shows its load-failed state', async () => {
+    const { ask } = serve();
+    expect(await ask({ id: 1, type: 'boot', world: 'l2', lines: [] })).toEqual({
+      id: 1,
+      type: 'error',
+      message: 'no start state named "l2" (content/world/l2.json); known: node1',
+    });
+  });
+
   it('streams a command whose stdout is the terminal as output batches before its result', async () => {
     const { ask, output, sent } = serve();
-    await ask({ id: 1, type: 'boot', lines: [] });
+    await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });
     const r = await ask({ id: 2, type: 'exec', line: 'docker run debian /bin/echo "hello docker!"', params: PARAMS });
     expect(r.type).toBe('executed');
     // docker/cli@v27.3.1:cli/command/container/create.go: "Unable to find image '%s' locally\n" on stderr, then the pull.
@@ -70,7 +79,7 @@ describe('the simulated host through the worker protocol', () => {
 
   it("keeps the course's notes, which the World sets as non-enumerable extras, through the structured clone", async () => {
     const { ask } = serve();
-    await ask({ id: 1, type: 'boot', lines: [] });
+    await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });
     const r = await ask({ id: 2, type: 'exec', line: 'htop', params: PARAMS });
     const sent = structuredClone(r);
     // The hint's words: src/sim/shell/hints.ts (the course's own line, not a program's output).
@@ -80,7 +89,7 @@ describe('the simulated host through the worker protocol', () => {
 
   it('answers needsMore and Tab completion', async () => {
     const { ask } = serve();
-    await ask({ id: 1, type: 'boot', lines: [] });
+    await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });
     expect(await ask({ id: 2, type: 'needsMore', text: 'echo "open' })).toEqual({ id: 2, type: 'answer', value: true });
     expect(await ask({ id: 3, type: 'needsMore', text: 'echo done' })).toEqual({ id: 3, type: 'answer', value: false });
     const c = await ask({ id: 4, type: 'complete', line: 'docker ins', cursor: 10 });
@@ -89,7 +98,7 @@ describe('the simulated host through the worker protocol', () => {
 
   it('Ctrl-C (abort) stops a command that never ends by itself: exit 130, as SIGINT', async () => {
     const { server, ask } = serve();
-    await ask({ id: 1, type: 'boot', lines: [] });
+    await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });
     const running = ask({ id: 2, type: 'exec', line: 'sleep infinity', params: PARAMS });
     server.handle({ id: 2, type: 'abort' });
     const r = await running;
@@ -99,7 +108,7 @@ describe('the simulated host through the worker protocol', () => {
   it('replays a saved session in one message and resumes the PID counter', async () => {
     const { ask } = serve();
     const lines = ['docker run -d --name web -p 8080:80 nginx'];
-    const booted = await ask({ id: 1, type: 'boot', lines, lastPid: 30000 });
+    const booted = await ask({ id: 1, type: 'boot', world: 'node1', lines, lastPid: 30000 });
     expect(booted.type === 'booted' && booted.state.history).toEqual(lines);
     expect(booted.type === 'booted' && booted.state.lastPid).toBe(30000);
     // CURRICULUM: web's PID 1 is host PID 23827 (tests/e2e/terminal.spec.ts, the picture snapshot).
@@ -109,8 +118,8 @@ describe('the simulated host through the worker protocol', () => {
 
   it('a second boot abandons an older replay, which cannot replace the newer world', async () => {
     const { ask, server } = serve();
-    const old = ask({ id: 1, type: 'boot', lines: ['docker run -d --name old nginx', 'echo one'] });
-    const fresh = ask({ id: 2, type: 'boot', lines: [] });
+    const old = ask({ id: 1, type: 'boot', world: 'node1', lines: ['docker run -d --name old nginx', 'echo one'] });
+    const fresh = ask({ id: 2, type: 'boot', world: 'node1', lines: [] });
     expect(await old).toEqual({ id: 1, type: 'error', message: 'a newer session replaced this one' });
     const b = await fresh;
     expect(b.type === 'booted' && b.state.history).toEqual([]);

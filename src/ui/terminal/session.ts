@@ -117,7 +117,7 @@ export class TerminalSession {
     // The worker replays a saved session's lines into a fresh world (world-server.ts) in one message.
     let state: WorldState;
     try {
-      state = await this.world.boot(saved?.lines ?? [], saved?.lastPid);
+      state = await this.world.boot(this.opts.scenario, saved?.lines ?? [], saved?.lastPid);
     } catch (err) {
       if (generation !== this.generation) return; // a newer Reset or session replaced this boot
       throw err;

@@ -29,9 +29,9 @@ export class WorldClient {
     worker.addEventListener('messageerror', () => this.fail(new Error('the simulated host sent a message that could not be read')));
   }
 
-  /** A fresh world with `lines` replayed into it (one message); an older boot still replaying is abandoned. */
-  async boot(lines: string[], lastPid?: number): Promise<WorldState> {
-    const r = await this.call({ type: 'boot', lines, ...(lastPid === undefined ? {} : { lastPid }) });
+  /** A fresh world of the start state `world` with `lines` replayed into it (one message); an older boot still replaying is abandoned. */
+  async boot(world: string, lines: string[], lastPid?: number): Promise<WorldState> {
+    const r = await this.call({ type: 'boot', world, lines, ...(lastPid === undefined ? {} : { lastPid }) });
     if (r.type !== 'booted') throw new Error(`unexpected answer ${r.type}`);
     return r.state;
   }

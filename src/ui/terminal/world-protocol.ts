@@ -14,8 +14,11 @@ export interface ExecParams {
 }
 
 export type WorldRequest =
-  /** A fresh world, with a saved session's lines replayed into it (in one message). A second boot aborts what runs. */
-  | { id: number; type: 'boot'; lines: string[]; lastPid?: number }
+  /**
+   * A fresh world of the start state `world` names (the lesson's `scenario:`, content/world/), with a saved
+   * session's lines replayed into it (in one message). A second boot aborts what runs.
+   */
+  | { id: number; type: 'boot'; world: string; lines: string[]; lastPid?: number }
   | { id: number; type: 'exec'; line: string; params: ExecParams }
   | { id: number; type: 'needsMore'; text: string }
   | { id: number; type: 'complete'; line: string; cursor: number }

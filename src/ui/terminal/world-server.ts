@@ -21,7 +21,7 @@ export class WorldServer {
    */
   constructor(
     private readonly post: Post,
-    private readonly create: () => World,
+    private readonly create: (world: string) => World,
     private warm?: () => Promise<unknown>,
   ) {}
 
@@ -34,7 +34,7 @@ export class WorldServer {
   }
 
   private async answer(msg: Exclude<WorldRequest, { type: 'abort' }>): Promise<void> {
-    if (msg.type === 'boot') return this.boot(msg.id, msg.lines, msg.lastPid);
+    if (msg.type === 'boot') return this.boot(msg.id, msg.world, msg.lines, msg.lastPid);
     const world = this.world;
     if (!world) throw new Error('the simulated host has not started');
     if (msg.type === 'needsMore') this.post({ id: msg.id, type: 'answer', value: await world.needsMore(msg.text) });
@@ -42,11 +42,11 @@ export class WorldServer {
     else await this.exec(world, msg.id, msg.line, msg.params);
   }
 
-  private async boot(id: number, lines: string[], lastPid: number | undefined): Promise<void> {
+  private async boot(id: number, name: string, lines: string[], lastPid: number | undefined): Promise<void> {
     const generation = ++this.generation;
     for (const c of this.running.values()) c.abort();
     this.running.clear();
-    const world = this.create();
+    const world = this.create(name);
     // The replay of a saved session shares one computing budget, so a session full of
     // runaway loops restores in seconds (each such line stops sooner; the state stays close).
     const start = performance.now();

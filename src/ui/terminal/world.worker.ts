@@ -5,7 +5,7 @@ import { WorldServer } from './world-server.ts';
 
 const server = new WorldServer(
   (message: WorldResponse) => self.postMessage(message),
-  () => createWorld(undefined, { clock: 'virtual' }),
+  (world) => createWorld(undefined, { clock: 'virtual', world }),
   // What src/sim/world.ts imports on the first exec (SimWorld.rt).
   () => Promise.all([import('just-bash'), import('../../sim/shell/runtime.ts'), import('../../sim/shell/commands/registry.ts')]),
 );
