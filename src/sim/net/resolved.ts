@@ -3,9 +3,9 @@
  * clients (dig, nslookup, host). Its local sources answer with TTL 0 and the AA bit
  * (systemd@v255:src/resolve/resolved-dns-stub.c dns_stub_send_reply: aa = dns_query_fully_authoritative;
  * qr, rd as asked, ra always): "localhost" and any name under it (A 127.0.0.1, AAAA ::1) and the
- * reverse of 127.0.0.0/8 and ::1 (PTR localhost.) (resolved-dns-synthesize.c), then /etc/hosts,
- * read as the file stands (ReadEtcHosts=yes, resolved-etc-hosts.c): its names answer their
- * addresses, other types of such a name an empty NOERROR, their addresses a PTR to the first name.
+ * reverse of 127.0.0.0/8 and ::1 (PTR localhost.) (resolved-dns-synthesize.c), and /etc/hosts,
+ * read as the file stands (ReadEtcHosts=yes, resolved-etc-hosts.c; tried first): its names answer
+ * their addresses, other types of such a name an empty NOERROR, their addresses a PTR to the first name.
  * Every other name goes to the uplink server, which this offline node1 never reaches: the stub
  * answers SERVFAIL (dns_stub_query_complete: DNS_TRANSACTION_NO_SERVERS / NETWORK_DOWN / ERRNO →
  * DNS_RCODE_SERVFAIL), as Docker's embedded DNS does for containers (commands/nslookup.ts). No
@@ -70,7 +70,9 @@ function hostsEntries(text: string): { addr: string; names: string[] }[] {
   const out: { addr: string; names: string[] }[] = [];
   for (const raw of text.split('\n')) {
     const [addr, ...names] = raw.replace(/#.*/, '').trim().split(/\s+/);
-    if (addr && names.length) out.push({ addr, names: names.map(absolute) });
+    // Its "localhost" names are left to the synthesizer (resolved-etc-hosts.c skips them).
+    const own = names.map(absolute).filter((n) => n !== 'localhost.' && !n.endsWith('.localhost.'));
+    if (addr && own.length) out.push({ addr, names: own });
   }
   return out;
 }
@@ -91,11 +93,12 @@ export function resolve(qname: string, type: RRType, hostsText: string): Reply {
     return local(out);
   }
   const ptrOf = fromReverse(name);
-  if (ptrOf && (ptrOf.startsWith('127.') || ptrOf === '::1')) return local(wants('PTR') ? [ptrRecord(name, 'localhost.')] : []);
   const entries = hostsEntries(hostsText);
   if (ptrOf) {
+    // /etc/hosts first (dns_query_go tries it before any scope), then the synthesized loopback.
     const hit = entries.find((e) => e.addr === ptrOf);
     if (hit) return local(wants('PTR') ? [ptrRecord(name, hit.names[0] as string)] : []);
+    if (ptrOf.startsWith('127.') || ptrOf === '::1') return local(wants('PTR') ? [ptrRecord(name, 'localhost.')] : []);
   }
   const mine = entries.filter((e) => e.names.includes(name));
   if (mine.length) return local(mine.map((e) => addrRecord(name, e.addr)).filter((r) => wants(r.type)));
