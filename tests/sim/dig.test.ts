@@ -12,7 +12,8 @@ const digOut = (args: string, header: string, question: string, answer: string, 
   `;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 65494\n;; QUESTION SECTION:\n${question}\n\n${answer}` +
   `;; Query time: 0 msec\n;; SERVER: 127.0.0.53#53(127.0.0.53) (UDP)\n;; WHEN: WHEN\n;; MSG SIZE  rcvd: ${size}\n\n`;
 /** The run's id and WHEN replaced, so the rest compares byte for byte. */
-const norm = (s: string) => s.replace(/id: \d+\n/, 'id: ID\n').replace(/;; WHEN: [A-Z][a-z]{2} [A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d UTC \d{4}\n/, ';; WHEN: WHEN\n');
+const norm = (s: string) =>
+  s.replace(/id: \d+\n/, 'id: ID\n').replace(/;; WHEN: [A-Z][a-z]{2} [A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d UTC \d{4}\n/, ';; WHEN: WHEN\n');
 
 describe('dig on node1 (bind9 9.18.28, asking systemd-resolved at 127.0.0.53)', () => {
   it('answers localhost from the stub: aa, TTL 0, 54 bytes with the OPT record', async () => {
@@ -93,6 +94,14 @@ describe('dig on node1 (bind9 9.18.28, asking systemd-resolved at 127.0.0.53)', 
     expect(await sh(w, 'dig +bogus localhost')).toMatchObject({ stderr: `Invalid option: +bogus\n${usage}`, exitCode: 1 });
     expect(await sh(w, 'dig --help')).toMatchObject({ stderr: `Invalid option: --help\n${usage}`, exitCode: 1 });
     expect(await sh(w, 'dig -v')).toMatchObject({ stderr: 'DiG 9.18.28-0ubuntu0.24.04.1-Ubuntu\n', exitCode: 0 });
+    // dig.c help(): print_usage, then the options (the +idnin/+idnout lines of a libidn2 build), on stdout.
+    const h = await sh(w, 'dig -h');
+    expect(h.exitCode).toBe(0);
+    expect(h.stdout.startsWith(`${usage.split('\n\n')[0]}\nWhere:  domain\t  is in the Domain Name System\n`)).toBe(true);
+    expect(
+      h.stdout.endsWith('        -h                           (print help and exit)\n        -v                           (print version and exit)\n'),
+    ).toBe(true);
+    expect(h.stdout).toContain('                 +[no]idnin          (Parse IDN names [default=on on tty])\n');
     expect((await sh(w, 'docker run --rm alpine dig localhost')).exitCode).toBe(127);
   });
 });
@@ -110,7 +119,9 @@ describe("bind9's nslookup and host on node1", () => {
       exitCode: 1,
     });
     expect((await sh(w, 'nslookup 127.0.0.1')).stdout).toBe('Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n1.0.0.127.in-addr.arpa\tname = localhost.\n\n');
-    expect((await sh(w, 'nslookup -type=mx localhost')).stdout).toBe("Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n*** Can't find localhost: No answer\n\n");
+    expect((await sh(w, 'nslookup -type=mx localhost')).stdout).toBe(
+      "Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n*** Can't find localhost: No answer\n\n",
+    );
     expect(await sh(w, 'nslookup web 8.8.8.8')).toMatchObject({
       stdout: `${';; communications error to 8.8.8.8#53: timed out\n'.repeat(3)};; no servers could be reached\n\n\n`,
       exitCode: 1,

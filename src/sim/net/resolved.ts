@@ -23,7 +23,7 @@ export const RR_TYPES: readonly RRType[] = ['A', 'AAAA', 'NS', 'CNAME', 'SOA', '
 /** Rcode numbers (RFC 1035 §4.1.1), as `host` prints them: `2(SERVFAIL)`. */
 export const RCODE_NUMBER: Readonly<Record<Reply['rcode'], number>> = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3 };
 
-export interface RR {
+interface RR {
   /** Owner name, absolute (with its final dot). */
   name: string;
   ttl: number;
@@ -44,7 +44,7 @@ export interface Reply {
 export const absolute = (name: string): string => (name.endsWith('.') ? name : `${name}.`).toLowerCase();
 
 /** Length of a domain name on the wire, uncompressed (RFC 1035 §3.1: a length byte per label, then the root's 0). */
-export const wireLength = (name: string): number => {
+const wireLength = (name: string): number => {
   const labels = absolute(name).split('.').filter(Boolean);
   return labels.reduce((n, l) => n + 1 + l.length, 0) + 1;
 };

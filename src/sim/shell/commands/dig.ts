@@ -18,6 +18,7 @@ import type { ExecResult } from '../../api.ts';
 import { absolute, replySize, resolve, reverseName, RR_TYPES, type RRType, STUB, STUB_UDP_SIZE, type Reply } from '../../net/resolved.ts';
 import { strftime } from '../kit/strftime.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { DIG_HELP } from './dig-help.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -49,15 +50,28 @@ function columns(first: string, rest: [number, string][]): string {
 }
 
 /** The question line: ";name.", the class at column 32, the type at 40. */
-const questionLine = (qname: string, type: RRType) => columns(`;${qname}`, [[32, 'IN'], [40, type]]);
+const questionLine = (qname: string, type: RRType) =>
+  columns(`;${qname}`, [
+    [32, 'IN'],
+    [40, type],
+  ]);
 
 /** An answer line: TTL at column 24, class at 32, type at 40, data at 48. */
-const answerLine = (r: Reply['answers'][number]) => columns(r.name, [[24, String(r.ttl)], [32, 'IN'], [40, r.type], [48, r.data]]);
+const answerLine = (r: Reply['answers'][number]) =>
+  columns(r.name, [
+    [24, String(r.ttl)],
+    [32, 'IN'],
+    [40, r.type],
+    [48, r.data],
+  ]);
 
-/** What a client that is not the stub gets from `server`: dig's per-try warnings (refused on loopback, else timed out). */
-export function unanswered(server: string): string {
+/**
+ * What a client that is not the stub gets from `server`: a warning per UDP try (refused on loopback, where nothing
+ * else listens on port 53, else timed out). dig and nslookup try 3 times (lib/irs/resconf.c attempts = 3), host 2.
+ */
+export function unanswered(server: string, tries = 3): string {
   const why = server.startsWith('127.') ? 'connection refused' : 'timed out';
-  return `;; communications error to ${server}#53: ${why}\n`.repeat(3);
+  return `;; communications error to ${server}#53: ${why}\n`.repeat(tries);
 }
 
 /** Whether `server` is resolved's stub (127.0.0.53, or its proxy 127.0.0.54). */
@@ -106,6 +120,8 @@ function parse(args: string[]): Parsed | ExecResult {
       }
     } else if (a === '-4' || a === '-6') continue;
     else if (a === '-v') return R('', `DiG ${BIND_VERSION}\n`, 0);
+    // dash_option: -h (or any option word starting with it) prints the help on stdout and exits 0.
+    else if (a.startsWith('-h')) return R(DIG_HELP);
     else if (a.startsWith('-')) return R('', `Invalid option: ${a}\n${USAGE}`, 1);
     else if (p.name !== undefined && !p.type && typeOf(a)) p.type = typeOf(a);
     else if (p.name === undefined) p.name = a;

@@ -13,7 +13,7 @@
 import type { ExecResult } from '../../api.ts';
 import { absolute, RCODE_NUMBER, resolve, reverseName, RR_TYPES, type RRType, STUB } from '../../net/resolved.ts';
 import type { SimCommand } from '../types.ts';
-import { isStub } from './dig.ts';
+import { BIND_VERSION, isStub, unanswered } from './dig.ts';
 import { bare } from './nslookup-bind.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -48,7 +48,7 @@ export const host: SimCommand = {
         if (!t) return R('', `host: invalid type: ${v}\n\n`, 2);
         type = t;
       } else if (a === '-4' || a === '-6') continue;
-      else if (a === '-V') return R('', `host 9.18.28-0ubuntu0.24.04.1-Ubuntu\n`, 0);
+      else if (a === '-V') return R('', `host ${BIND_VERSION}\n`, 0);
       // lib/isc/commandline.c: "%s: illegal option -- %c", then show_usage() (exit 1); the other options are not simulated.
       else if (a.startsWith('-')) return R('', `host: illegal option -- ${a.slice(1, 2)}\n${USAGE}`, 1);
       else words.push(a);
@@ -57,10 +57,7 @@ export const host: SimCommand = {
     if (name === undefined) return R('', USAGE, 1);
     const conf = await env.readFile('/etc/resolv.conf').catch(() => '');
     const server = serverArg ?? /^nameserver\s+(\S+)/m.exec(conf)?.[1] ?? STUB;
-    if (!isStub(server)) {
-      const why = server.startsWith('127.') ? 'connection refused' : 'timed out';
-      return R(`${`;; communications error to ${server}#53: ${why}\n`.repeat(2)};; no servers could be reached\n\n`, '', 1);
-    }
+    if (!isStub(server)) return R(`${unanswered(server, 2)};; no servers could be reached\n\n`, '', 1);
     let out = serverArg ? `Using domain server:\nName: ${serverArg}\nAddress: ${server}#53\nAliases: \n\n` : '';
     const hosts = await env.readFile('/etc/hosts').catch(() => '');
     const rev = reverseName(name);

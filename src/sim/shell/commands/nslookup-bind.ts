@@ -29,7 +29,9 @@ export const bare = (name: string): string => (name === '.' ? '.' : name.replace
 
 function answers(reply: Reply): string {
   return reply.answers
-    .map((r) => (r.type === 'A' || r.type === 'AAAA' ? `Name:\t${bare(r.name)}\nAddress: ${r.data}\n` : `${bare(r.name)}\t${TYPE_TEXT[r.type] ?? ''}${r.data}\n`))
+    .map((r) =>
+      r.type === 'A' || r.type === 'AAAA' ? `Name:\t${bare(r.name)}\nAddress: ${r.data}\n` : `${bare(r.name)}\t${TYPE_TEXT[r.type] ?? ''}${r.data}\n`,
+    )
     .join('');
 }
 
