@@ -39,6 +39,8 @@ describe('dig on node1 (bind9 9.18.28, asking systemd-resolved at 127.0.0.53)', 
     expect(await sh(w, 'dig +short localhost')).toMatchObject({ stdout: '127.0.0.1\n', exitCode: 0 });
     expect((await sh(w, 'dig localhost AAAA +short')).stdout).toBe('::1\n');
     expect((await sh(w, 'dig -t aaaa localhost +short')).stdout).toBe('::1\n');
+    expect((await sh(w, 'dig aaaa localhost +short')).stdout).toBe('::1\n');
+    expect(await sh(w, 'dig -t a localhost aaaa +short')).toMatchObject({ stdout: '::1\n', stderr: ';; Warning, extra type option\n' });
     expect((await sh(w, 'dig +short node1')).stdout).toBe('127.0.1.1\n');
     // A type the stub has no record of: NOERROR, no answer section (66 bytes for AAAA ::1: 12 + 15 + 28 + 11).
     expect(norm((await sh(w, 'dig node1 MX')).stdout)).toBe(

@@ -85,10 +85,12 @@ interface Parsed {
   short: boolean;
   cmd: boolean;
   tcp: boolean;
+  /** Warnings dig prints on stderr while it reads its arguments. */
+  warn: string;
 }
 
 function parse(args: string[]): Parsed | ExecResult {
-  const p: Parsed = { short: false, cmd: true, tcp: false };
+  const p: Parsed = { short: false, cmd: true, tcp: false, warn: '' };
   const typeOf = (w: string) => RR_TYPES.find((t) => t === w.toUpperCase());
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -123,7 +125,12 @@ function parse(args: string[]): Parsed | ExecResult {
     // dash_option: -h (or any option word starting with it) prints the help on stdout and exits 0.
     else if (a.startsWith('-h')) return R(DIG_HELP);
     else if (a.startsWith('-')) return R('', `Invalid option: ${a}\n${USAGE}`, 1);
-    else if (p.name !== undefined && !p.type && typeOf(a)) p.type = typeOf(a);
+    // A word that names a type is the type, wherever it stands (dig.c parse_args tries rdtype_fromtext before taking a
+    // name; a second one warns and wins), IN the class.
+    else if (typeOf(a)) {
+      if (p.type) p.warn += ';; Warning, extra type option\n';
+      p.type = typeOf(a);
+    } else if (a.toUpperCase() === 'IN') continue;
     else if (p.name === undefined) p.name = a;
     // A second name is a second lookup in dig; only the first one is simulated.
   }
@@ -147,11 +154,11 @@ export const dig: SimCommand = {
       if (p.server) cmdline += '; (1 server found)\n';
       cmdline += `;; global options:${p.short ? ' +short' : ''} +cmd\n`;
     }
-    if (!isStub(server)) return R(`${unanswered(server)}${cmdline};; no servers could be reached\n\n`, '', 9);
+    if (!isStub(server)) return R(`${unanswered(server)}${cmdline};; no servers could be reached\n\n`, p.warn, 9);
     const hosts = await env.readFile('/etc/hosts').catch(() => '');
     const reply = resolve(qname, type, hosts);
     const id = env.host.rng.int(65536);
-    if (p.short) return R(reply.answers.map((r) => `${r.data}\n`).join(''));
+    if (p.short) return R(reply.answers.map((r) => `${r.data}\n`).join(''), p.warn);
     const n = reply.answers.length;
     let out = `${cmdline};; Got answer:\n;; ->>HEADER<<- opcode: QUERY, status: ${reply.rcode}, id: ${id}\n`;
     out += `;; flags: qr${reply.aa ? ' aa' : ''} rd ra; QUERY: 1, ANSWER: ${n}, AUTHORITY: 0, ADDITIONAL: 1\n\n`;
@@ -160,6 +167,6 @@ export const dig: SimCommand = {
     if (n) out += `;; ANSWER SECTION:\n${reply.answers.map((r) => `${answerLine(r)}\n`).join('')}\n`;
     out += `;; Query time: 0 msec\n;; SERVER: ${server}#53(${server}) (${p.tcp ? 'TCP' : 'UDP'})\n`;
     out += `;; WHEN: ${strftime('%a %b %d %H:%M:%S %Z %Y', env.host.clock.nowMs)}\n;; MSG SIZE  rcvd: ${replySize(qname, reply, true)}\n\n`;
-    return R(out);
+    return R(out, p.warn);
   },
 };
