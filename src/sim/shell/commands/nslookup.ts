@@ -16,6 +16,7 @@
  * (add_query_with_search). Any other server
  * (the default bridge's, copied from the host's upstream) does not answer: busybox's
  * ";; connection timed out; no servers could be reached" (its wait of 2 × 5 s is not simulated).
+ * node1's own nslookup is bind9-dnsutils' (nslookup-bind.ts): this command hands it over there.
  */
 import type { ExecResult } from '../../api.ts';
 import { clusterViews } from '../../k8s/registry.ts';
