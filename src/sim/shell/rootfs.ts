@@ -29,11 +29,10 @@ import { LIMITS } from './limits.ts';
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
 /**
  * Programs that a default Ubuntu 24.04 server does not have: just-bash's tree (its own package, not in
- * ubuntu-server or ubuntu-standard), the nginx image's nginx (commands/nginx.ts) and busybox's
- * nslookup (commands/nslookup.ts; bind9's on the host is not simulated): not on the host, so bash
- * says it is not found.
+ * ubuntu-server or ubuntu-standard) and the nginx image's nginx (commands/nginx.ts): not on the host,
+ * so bash says it is not found. (nslookup is bind9-dnsutils' on the host, busybox's in alpine: commands/nslookup.ts.)
  */
-export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx', 'nslookup']);
+export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx']);
 
 const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help', '__cc_fork', '__cc_exec', '__cc_forkend'];
 

@@ -16,11 +16,13 @@
  * (add_query_with_search). Any other server
  * (the default bridge's, copied from the host's upstream) does not answer: busybox's
  * ";; connection timed out; no servers could be reached" (its wait of 2 × 5 s is not simulated).
+ * node1's own nslookup is bind9-dnsutils' (nslookup-bind.ts): this command hands it over there.
  */
 import type { ExecResult } from '../../api.ts';
 import { clusterViews } from '../../k8s/registry.ts';
 import { resolveName } from '../../net/reach.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { bindNslookup } from './nslookup-bind.ts';
 
 const R = (stdout: string, stderr: string, exitCode: number): ExecResult => ({ stdout, stderr, exitCode });
 const USAGE =
@@ -55,6 +57,8 @@ async function coredns(env: CmdEnv, host: string, conf: string): Promise<ExecRes
 export const nslookup: SimCommand = {
   name: 'nslookup',
   async run(args, env) {
+    // node1's own nslookup is bind9-dnsutils' (nslookup-bind.ts); busybox's applet is the images'.
+    if (env.flavor !== 'busybox') return bindNslookup(args, env);
     const words = args.filter((a) => !a.startsWith('-'));
     if (!words.length || words.length > 2) return R('', USAGE, 1);
     const host = words[0] as string;

@@ -27,6 +27,7 @@ import { date } from './date.ts';
 import { dd } from './dd.ts';
 import { df } from './df.ts';
 import { diff } from './diff.ts';
+import { dig } from './dig.ts';
 import { dmesg } from './dmesg.ts';
 import { docker } from './docker/index.ts';
 import { envCommand } from './env.ts';
@@ -41,6 +42,7 @@ import { groups } from './groups.ts';
 import { head } from './head.ts';
 import { help } from './help.ts';
 import { history } from './history.ts';
+import { host } from './host.ts';
 import { id } from './id.ts';
 import { hostname } from './hostname.ts';
 import { hostnamectl } from './hostnamectl.ts';
@@ -127,6 +129,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'dd', load: async () => dd },
   { name: 'df', load: async () => df },
   { name: 'diff', load: async () => diff },
+  { name: 'dig', load: async () => dig },
   { name: 'dmesg', load: async () => dmesg },
   { name: 'docker', load: async () => docker },
   { name: 'env', load: async () => envCommand },
@@ -139,6 +142,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'groups', load: async () => groups },
   { name: 'head', load: async () => head },
   { name: 'history', load: async () => history },
+  { name: 'host', load: async () => host },
   { name: 'hostname', load: async () => hostname },
   { name: 'hostnamectl', load: async () => hostnamectl },
   { name: 'id', load: async () => id },
