@@ -42,8 +42,9 @@ export function nodeDebugPod(o: NodeDebugOptions): { body: Obj; name: string; co
   };
   const spec: Obj = { containers: [c], restartPolicy: 'Never', nodeName: o.node, tolerations: [{ operator: 'Exists' }] };
   const mountRootPartition = () => {
-    spec.volumes = [{ name: 'host-root', hostPath: { path: '/' } }];
-    c.volumeMounts = [{ name: 'host-root', mountPath: '/host' }];
+    // Keys in the order kubectl's jsonpath prints a decoded object (sorted).
+    spec.volumes = [{ hostPath: { path: '/' }, name: 'host-root' }];
+    c.volumeMounts = [{ mountPath: '/host', name: 'host-root' }];
   };
   const useHostNamespaces = () => Object.assign(spec, { hostNetwork: true, hostPID: true, hostIPC: true });
   // profiles.go, each profile's Apply for the node style.
