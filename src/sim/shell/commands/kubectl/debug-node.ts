@@ -4,24 +4,13 @@
  * taint, its one container `debugger` (or -c) running the image; the profile adds the node's root at /host (a hostPath
  * volume `host-root`) and the host's network, PID and IPC namespaces.
  */
+import type { DebugOptionsBase } from './debug-copy.ts';
 import { applyProfile } from './debug-profiles.ts';
 
 type Obj = Record<string, unknown>;
 
-export interface NodeDebugOptions {
+export interface NodeDebugOptions extends DebugOptionsBase {
   node: string;
-  image: string;
-  container: string;
-  args: string[];
-  argsOnly: boolean;
-  env: { name: string; value: string }[];
-  pullPolicy: string;
-  interactive: boolean;
-  tty: boolean;
-  quiet: boolean;
-  profile: string;
-  /** nameSuffixFunc(5): utilrand.String. */
-  suffix: () => string;
 }
 
 /** generateNodeDebugPod: the pod to create, its container's name and the note kubectl prints on stdout. */

@@ -119,6 +119,7 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
   const ns = namespaceOf(f);
   let stderr = '';
   const suffix = () => Array.from({ length: 5 }, () => ALPHANUMS[env.host.rng.int(ALPHANUMS.length)]).join('');
+  const base = { image, container, args: command, argsOnly: Boolean(f['arguments-only']), env: envVars, pullPolicy, interactive, tty, quiet, profile, suffix };
   for (const word of names) {
     // The builder's ResourceNames("pods", …): a bare name is a pod; TYPE/NAME names another kind.
     let name = word;
@@ -129,20 +130,7 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
       if (r[0]!.kind === 'Node') {
         // The builder fetches the node first (the API's NotFound), then visitNode creates the pod and attaches to it.
         if (!cluster.api.get(r[0]!, '', rest)) return out(stdout, `${stderr}Error from server (NotFound): nodes "${rest}" not found\n`, 1);
-        const made = nodeDebugPod({
-          node: rest,
-          image,
-          container,
-          args: command,
-          argsOnly: Boolean(f['arguments-only']),
-          env: envVars,
-          pullPolicy,
-          interactive,
-          tty,
-          quiet,
-          profile,
-          suffix,
-        });
+        const made = nodeDebugPod({ ...base, node: rest });
         stdout += made.stdout;
         try {
           const res = cluster.api.create(made.body, ns);
@@ -173,21 +161,11 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
     if (copyTo) {
       // debugByCopy: create the copy, then (--replace) delete the original at once.
       const made = podCopy(pod, {
+        ...base,
         copyTo,
-        image,
-        container,
-        args: command,
-        argsOnly: Boolean(f['arguments-only']),
-        env: envVars,
-        pullPolicy,
-        interactive,
-        tty,
-        quiet,
         sameNode: Boolean(f['same-node']),
         shareProcesses: shareChanged ? Boolean(f['share-processes']) : undefined,
         setImages,
-        profile,
-        suffix,
       });
       if ('error' in made) return out(stdout, `${stderr}error: ${made.error}\n`, 1);
       stdout += made.stdout;
