@@ -205,6 +205,7 @@ export class Containerd {
       workdir: cfg.workdir,
       readOnlyRoot: cfg.readOnlyRoot,
       writable: cfg.writable,
+      ...(cfg.binds?.length ? { binds: cfg.binds } : {}),
       privileged: cfg.privileged,
       etc: {
         '/etc/hostname': `${sb.hostname}\n`,

@@ -81,6 +81,8 @@ export interface CriContainerConfig {
   seccomp: 'unconfined' | 'runtime/default';
   readOnlyRoot: boolean;
   writable: string[];
+  /** hostPath volumes' mounts (the node's directory `source` at `destination`; kuberuntime_container.go makeMounts). */
+  binds?: { source: string; destination: string; readOnly: boolean }[];
   cgroup: Omit<CgroupSpec, 'path'>;
   workdir: string;
   tty: boolean;

@@ -25,6 +25,8 @@ export interface ContainerRoot {
   readOnlyRoot: boolean;
   /** Mount points that stay writable (emptyDir, tmpfs); each is an empty filesystem of its own. */
   writable: string[];
+  /** Bind mounts of the node's directories (a pod's hostPath volumes): `source` on the host at `destination`. */
+  binds?: { source: string; destination: string; readOnly: boolean }[];
   /** Files the runtime writes into the root (/etc/hosts, /etc/resolv.conf, /etc/hostname). */
   etc: Record<string, string>;
   privileged: boolean;

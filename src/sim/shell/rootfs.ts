@@ -221,6 +221,12 @@ export function rootFs(
     const vfs = fsForVolume(jb, v, () => host.clock.nowMs);
     return [{ mountPoint: m.destination, filesystem: m.readOnly ? (new BindFs(vfs, '', true, report, m.destination) as JB.IFileSystem) : vfs }];
   });
+  // A pod's hostPath volumes (the kubelet's binds): the host's directory at the mount point.
+  for (const b of other?.binds ?? [])
+    volumeMounts.push({
+      mountPoint: b.destination,
+      filesystem: new BindFs(hostFs(), b.source === '/' ? '' : b.source, b.readOnly, report, b.destination) as JB.IFileSystem,
+    });
   // --tmpfs PATH (and a pod's emptyDir volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
   for (const t of tmpfs)
     if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });

@@ -60,6 +60,8 @@ export function defaultPodSpec(spec: Obj): void {
   if (Array.isArray(spec.volumes)) {
     for (const v of spec.volumes) {
       if (isObj(v) && isObj(v.configMap)) setDefault(v.configMap, 'defaultMode', 420);
+      // kubernetes@v1.30.0:pkg/apis/core/v1/defaults.go SetDefaults_HostPathVolumeSource: an unset type is HostPathUnset ("").
+      if (isObj(v) && isObj(v.hostPath)) setDefault(v.hostPath, 'type', '');
       if (isObj(v) && isObj(v.secret)) setDefault(v.secret, 'defaultMode', 420);
     }
   }

@@ -113,7 +113,15 @@ export function containerConfig(
   const podSc = (spec.securityContext ?? {}) as { fsGroup?: number; supplementalGroups?: number[] };
   const extra = [...(podSc.fsGroup !== undefined ? [podSc.fsGroup] : []), ...(podSc.supplementalGroups ?? [])];
   const groups = extra.length ? [...new Set([gid, ...extra])].sort((a, b) => a - b) : undefined;
-  const mounts = ((c.volumeMounts as { mountPath: string; readOnly?: boolean }[] | undefined) ?? []).filter((m) => !m.readOnly).map((m) => m.mountPath);
+  // kuberuntime_container.go makeMounts: a hostPath volume binds the node's directory (the kubelet's volume manager
+  // hands its path as the mount's HostPath); the other volumes are empty filesystems of their own.
+  const vols = new Map(((spec.volumes as { name: string; hostPath?: { path: string } }[] | undefined) ?? []).map((v) => [v.name, v]));
+  const volumeMounts = (c.volumeMounts as { name: string; mountPath: string; readOnly?: boolean }[] | undefined) ?? [];
+  const binds = volumeMounts.flatMap((m) => {
+    const hp = vols.get(m.name)?.hostPath;
+    return hp ? [{ source: hp.path, destination: m.mountPath, readOnly: Boolean(m.readOnly) }] : [];
+  });
+  const mounts = volumeMounts.filter((m) => !m.readOnly && !vols.get(m.name)?.hostPath).map((m) => m.mountPath);
   const seccomp = sc.seccompProfile?.type === 'RuntimeDefault' || sc.seccompProfile?.type === 'Localhost' ? 'runtime/default' : 'unconfined';
   return {
     name,
@@ -131,6 +139,7 @@ export function containerConfig(
     seccomp,
     readOnlyRoot: Boolean(sc.readOnlyRootFilesystem),
     writable: mounts,
+    ...(binds.length ? { binds } : {}),
     cgroup: cgroupOf(c),
     workdir: (c.workingDir as string | undefined) || image.image.config.config.WorkingDir || '/',
     tty: Boolean(c.tty),

@@ -65,7 +65,7 @@ const LONGS: LongOpt[] = [
 /** quoteaf (shell_escape_always_quoting_style): in single quotes, a quote as '\''. */
 const quoteaf = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
-type Target = { kind: 'same' } | { kind: 'container'; id: string } | { kind: 'other' };
+type Target = { kind: 'same' } | { kind: 'container'; id: string } | { kind: 'host' } | { kind: 'other' };
 
 /** What chroot(2) does with `path`: an errno, or the root it lands in. */
 async function resolve(env: CmdEnv, path: string): Promise<{ err: string } | Target> {
@@ -78,6 +78,11 @@ async function resolve(env: CmdEnv, path: string): Promise<{ err: string } | Tar
         )
       : undefined;
   if (merged) return hasCap(env.self.caps, 'sys_chroot') ? { kind: 'container', id: merged.id } : { err: 'Operation not permitted' };
+  // In a pod's container, a hostPath volume of the node's / (kubectl debug node/NAME's /host) is the host's root.
+  const hostRoot =
+    env.session.root !== 'host' &&
+    env.host.runc.roots.get(env.session.root)?.binds?.some((b) => b.source === '/' && b.destination === (abs.replace(/\/+$/, '') || '/'));
+  if (hostRoot) return hasCap(env.self.caps, 'sys_chroot') ? { kind: 'host' } : { err: 'Operation not permitted' };
   const st = await env.fs.stat(abs).catch(() => undefined);
   if (!st) return { err: 'No such file or directory' };
   if (!st.isDirectory) return { err: 'Not a directory' };
@@ -126,6 +131,18 @@ export const chroot: SimCommand = {
       if (!(rootCommands(env.host, env.daemon, env.session.root)?.has(name) ?? true)) return notFound();
       const p = env.host.kernel.spawn({ parent: env.session.proc, argv, patch: { reaps: true } });
       return runAsNew(env, p, argv, undefined, { root: env.session.root, flavor: env.session.flavor, cwd: '/' });
+    }
+    if (where.kind === 'host') {
+      // The node's programs in the container's namespaces (with hostPID and hostNetwork: the host's).
+      if (!(rootCommands(env.host, env.daemon, 'host')?.has(name) ?? true)) return notFound();
+      const k = env.host.kernel;
+      const p = k.spawn({ parent: env.session.proc, argv, patch: { reaps: true } });
+      p.root = 'host';
+      if (['sh', 'bash'].includes(name) && argv.slice(1).every((a) => a === '-i' || a === '-l'))
+        return runAsNew(env, p, [name, ...argv.slice(1)], undefined, { root: 'host', flavor: 'coreutils', cwd: '/' });
+      const r = await env.host.runc.runner('host', p, argv, { tty: false, workdir: '/', env: {} });
+      if (k.procs.has(p.pid)) k.exit(p, r.exitCode);
+      return r;
     }
     if (where.kind === 'other') {
       // A directory that is no container's root: its programs are files the simulator cannot run.

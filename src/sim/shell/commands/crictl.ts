@@ -1,7 +1,7 @@
 /**
  * crictl v1.30 against node1's containerd: `ps [-a] [-q] [--no-trunc] [--name RE] [-p|--pod ID] [-s|--state S]`, `pods [-q] [--no-trunc] [--name RE]
  * [--namespace RE] [-s|--state ready|notready]`,
- * `images [-q] [--digests] [--no-trunc]`, `inspect ID…`. Tables: kubernetes-sigs/cri-tools@v1.30.0
+ * `images [-q] [--digests] [--no-trunc]`, `inspect ID…`, `inspectp [-o json|yaml|table] [-q] POD-ID…` (crictl-inspectp.ts). Tables: kubernetes-sigs/cri-tools@v1.30.0
  * cmd/crictl/display.go (tabwriter 20, 1, 3, ' '), container.go ListContainers (newest first,
  * running only unless -a, IMAGE = the image ref truncated to 13), sandbox.go ListPodSandboxes,
  * image.go ListImages (normalizeRepoTagPair), util.go getTruncatedID (13 characters).
@@ -265,6 +265,7 @@ const SUBS: Record<string, Record<string, string>> = {
   images: { '-q': 'quiet', '--quiet': 'quiet', '--digests': 'digests', '--no-trunc': 'no-trunc' },
   img: { '-q': 'quiet', '--quiet': 'quiet', '--digests': 'digests', '--no-trunc': 'no-trunc' },
   inspect: {},
+  inspectp: { '-o': 'output=', '--output': 'output=', '-q': 'quiet', '--quiet': 'quiet', '--template': 'template=' },
 };
 
 export const crictl: SimCommand = {
@@ -283,6 +284,7 @@ export const crictl: SimCommand = {
     if (sub === 'ps') return ps(c, now, f.set, f.values);
     if (sub === 'pods') return pods(c, now, f.set, f.values);
     if (sub === 'inspect') return inspect(c, f.rest);
+    if (sub === 'inspectp') return (await import('./crictl-inspectp.ts')).inspectp(env, sandboxesOf(c), f.rest, f.values, f.set.has('quiet'));
     return { stdout: images(c, f.set), stderr: '', exitCode: 0 };
   },
 };

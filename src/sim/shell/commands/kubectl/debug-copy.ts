@@ -10,8 +10,8 @@ import type { KObject } from '../../../k8s/types.ts';
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-export interface CopyOptions {
-  copyTo: string;
+/** The DebugOptions every debugging style reads (the copy's, the node's). */
+export interface DebugOptionsBase {
   image: string;
   container: string;
   args: string[];
@@ -21,13 +21,17 @@ export interface CopyOptions {
   interactive: boolean;
   tty: boolean;
   quiet: boolean;
+  profile: string;
+  /** nameSuffixFunc(5). */
+  suffix: () => string;
+}
+
+export interface CopyOptions extends DebugOptionsBase {
+  copyTo: string;
   sameNode: boolean;
   /** --share-processes as given (undefined: not on the command line). */
   shareProcesses: boolean | undefined;
   setImages: Map<string, string>;
-  profile: string;
-  /** nameSuffixFunc(5). */
-  suffix: () => string;
 }
 
 /** profiles.go for the podCopy style, on the debug container `c` of the copy. */

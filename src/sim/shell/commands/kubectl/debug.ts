@@ -4,8 +4,8 @@
  * -c, --profile, --env, -- COMMAND; with -i it waits for the container and attaches (handleAttachPod), an interactive
  * shell becoming the learner's session as `kubectl run -it` does. With --copy-to it creates a copy of the pod instead
  * (debug-copy.ts: --set-image, --share-processes, --same-node, --replace, the profiles' podCopy changes) and attaches to
- * the copy's debug container. node/NAME and -f are not simulated (a node debugger needs the host's namespaces and a
- * hostPath mount, which node1's kubelet does not run). Messages go where kubectl writes them: the notes
+ * the copy's debug container. node/NAME creates a node debugging pod (debug-node.ts) and attaches to it; -f is not
+ * simulated. Messages go where kubectl writes them: the notes
  * ("Targeting container …", "Defaulting debug container name to …") on stdout, warnings and errors on stderr.
  */
 import type { ExecResult } from '../../../api.ts';
@@ -17,6 +17,7 @@ import { clusterFor } from './cluster.ts';
 import { errorText, namespaceOf, out, parse, resourcesOf } from './common.ts';
 import { enterShell, shellOf } from './attach-shell.ts';
 import { podCopy } from './debug-copy.ts';
+import { nodeDebugPod } from './debug-node.ts';
 import { applyProfile, PROFILES } from './debug-profiles.ts';
 
 type Obj = Record<string, unknown>;
@@ -117,6 +118,8 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
   await cluster.sync();
   const ns = namespaceOf(f);
   let stderr = '';
+  const suffix = () => Array.from({ length: 5 }, () => ALPHANUMS[env.host.rng.int(ALPHANUMS.length)]).join('');
+  const base = { image, container, args: command, argsOnly: Boolean(f['arguments-only']), env: envVars, pullPolicy, interactive, tty, quiet, profile, suffix };
   for (const word of names) {
     // The builder's ResourceNames("pods", …): a bare name is a pod; TYPE/NAME names another kind.
     let name = word;
@@ -124,7 +127,22 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
       const [type, rest] = [word.slice(0, word.indexOf('/')), word.slice(word.indexOf('/') + 1)];
       const r = resourcesOf(type);
       if ('error' in r) return out(stdout, r.error.stderr, 1);
-      if (r[0]!.kind === 'Node') return out(stdout, unbuilt('node/NAME').stderr, 1);
+      if (r[0]!.kind === 'Node') {
+        // The builder fetches the node first (the API's NotFound), then visitNode creates the pod and attaches to it.
+        if (!cluster.api.get(r[0]!, '', rest)) return out(stdout, `${stderr}Error from server (NotFound): nodes "${rest}" not found\n`, 1);
+        const made = nodeDebugPod({ ...base, node: rest });
+        stdout += made.stdout;
+        try {
+          const res = cluster.api.create(made.body, ns);
+          for (const w of res.warnings) stderr += `Warning: ${w}\n`;
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          return out(stdout, stderr + errorText(e), 1);
+        }
+        await cluster.sync();
+        if (attach) return attachTo(env, ns, made.name, made.container, { interactive, tty, quiet, ephemeral: false }, stdout, stderr);
+        continue;
+      }
       const info = r[0]!;
       if (info.kind !== 'Pod') {
         // The builder fetches the object first; then debug.go Run's visitErr quotes its GroupVersionKind (String(): "apps/v1, Kind=Deployment").
@@ -143,21 +161,11 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
     if (copyTo) {
       // debugByCopy: create the copy, then (--replace) delete the original at once.
       const made = podCopy(pod, {
+        ...base,
         copyTo,
-        image,
-        container,
-        args: command,
-        argsOnly: Boolean(f['arguments-only']),
-        env: envVars,
-        pullPolicy,
-        interactive,
-        tty,
-        quiet,
         sameNode: Boolean(f['same-node']),
         shareProcesses: shareChanged ? Boolean(f['share-processes']) : undefined,
         setImages,
-        profile,
-        suffix: () => Array.from({ length: 5 }, () => ALPHANUMS[env.host.rng.int(ALPHANUMS.length)]).join(''),
       });
       if ('error' in made) return out(stdout, `${stderr}error: ${made.error}\n`, 1);
       stdout += made.stdout;
@@ -178,7 +186,7 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
     // computeDebugContainerName: -c, or debugger-xxxxx not yet used in the pod.
     let cn = container;
     if (!cn) {
-      while (!cn || existing.includes(cn)) cn = `debugger-${Array.from({ length: 5 }, () => ALPHANUMS[env.host.rng.int(ALPHANUMS.length)]).join('')}`;
+      while (!cn || existing.includes(cn)) cn = `debugger-${suffix()}`;
       if (!quiet) stdout += `Defaulting debug container name to ${cn}.\n`;
     }
     // generateDebugContainer: Go's JSON leaves out the empty fields (omitempty).
