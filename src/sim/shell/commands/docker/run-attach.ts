@@ -10,7 +10,10 @@ import type { Container, ContainerConfig } from '../../../docker/container.ts';
 import type { ResolvedImage } from '../../../docker/images.ts';
 import { SIGINT } from '../../../kernel/signals.ts';
 import { programFor } from '../../../runtime/programs.ts';
-import type { CmdEnv } from '../../types.ts';
+import type { CmdEnv, Session } from '../../types.ts';
+
+/** The default escape key sequence: ctrl-p, ctrl-q (docker/cli@v27.3.1:cli/command/container/hijack.go defaultEscapeKeys). */
+export const DEFAULT_DETACH_KEYS = '\x10\x11';
 
 /**
  * Config's Attach* and StdinOnce: -a's streams, else stdout and stderr, stdin with -i, StdinOnce when stdin is open
@@ -42,29 +45,48 @@ export async function attachedRun(
   attached: Set<string>,
   errPrefix: string,
   sigProxy = true,
+  detachKeys = DEFAULT_DETACH_KEYS,
 ): Promise<ExecResult> {
   // Attached: an interactive shell becomes the learner's session.
-  const spec = programFor([argv0], 0, 1, '');
-  const init = env.daemon.initOf(c);
-  if (init && spec.shell && interactive && c.status === 'running') {
-    env.enterSession({
-      proc: init,
-      root: c.id,
-      flavor: img.flavor,
-      shell: img.flavor === 'busybox' ? 'sh' : 'bash',
-      hostname: c.config.Hostname,
-      env: { ...init.env, PATH: init.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
-      cwd: c.config.WorkingDir || '/',
-      status: 0,
-      onExit: (status) => {
-        env.host.kernel.exit(init, status);
-        return img.flavor === 'busybox' ? '' : 'exit\n';
-      },
-    });
+  if (programFor([argv0], 0, 1, '').shell && interactive && enterInit(env, c, img.flavor, { keys: detachKeys, stderr: '', exitCode: 0 }))
     return { stdout: '', stderr: errPrefix, exitCode: 0 };
-  }
+  const r = await streamAttached(env, c, attached, sigProxy);
+  // Streamed output was written already; the prefix (pull progress) went out with it.
+  return env.stream ? r : { ...r, stderr: errPrefix + r.stderr };
+}
+
+/**
+ * The container's shell (PID 1) becomes the learner's session; `detach` is what the detach keys do there
+ * (run.go drops term.EscapeError; attach.go returns it). False when the container's init is gone.
+ */
+export function enterInit(env: CmdEnv, c: Container, flavor: Session['flavor'], detach: NonNullable<Session['detach']>): boolean {
+  const init = env.daemon.initOf(c);
+  if (!init || c.status !== 'running') return false;
+  env.enterSession({
+    proc: init,
+    root: c.id,
+    flavor,
+    shell: flavor === 'busybox' ? 'sh' : 'bash',
+    hostname: c.config.Hostname,
+    env: { ...init.env, PATH: init.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+    cwd: c.config.WorkingDir || '/',
+    status: 0,
+    detach,
+    onExit: (status) => {
+      env.host.kernel.exit(init, status);
+      return flavor === 'busybox' ? '' : 'exit\n';
+    },
+  });
+  return true;
+}
+
+/**
+ * The container's attached streams go to the terminal until it exits; Ctrl-C is proxied to PID 1 with `sigProxy`.
+ * `from`: the first log entry to show (`docker attach` shows only what is written after it attached).
+ */
+export async function streamAttached(env: CmdEnv, c: Container, attached: Set<string>, sigProxy: boolean, from = 0): Promise<ExecResult> {
   // Attached: the container's output goes to the terminal as it is written (streamed when possible).
-  let sent = 0;
+  let sent = from;
   const flush = () => {
     const fresh = c.logs.slice(sent);
     sent = c.logs.length;
@@ -86,7 +108,7 @@ export async function attachedRun(
     env.daemon.signal(c, SIGINT);
     await env.host.waitUntil(() => c.status !== 'running', 500);
   }
-  const out = env.stream ? flush() : c.logs;
+  const out = env.stream ? flush() : c.logs.slice(from);
   const stdout = attached.has('stdout')
     ? out
         .filter((l) => l.stream === 'stdout')
@@ -94,7 +116,6 @@ export async function attachedRun(
         .join('')
     : '';
   const stderr =
-    errPrefix +
     (attached.has('stderr')
       ? out
           .filter((l) => l.stream === 'stderr')
