@@ -6,7 +6,7 @@
  */
 import { arity } from './errors.ts';
 import { defineCommand } from './define.ts';
-import { DEFAULT_DETACH_KEYS, enterInit, streamAttached } from './run-attach.ts';
+import { enterInit, streamAttached } from './run-attach.ts';
 import { detachKeyBytes, detachKeysError } from './run-checks.ts';
 import { programFor } from '../../../runtime/programs.ts';
 
@@ -45,7 +45,7 @@ export default defineCommand({
     // With a TTY and stdin, the container's shell is the terminal's again. The detach keys end the attach with
     // term.EscapeError, which RunAttach returns and main prints (attach.go, unlike run.go and start.go, does not drop it).
     if (stdin && c.config.Tty && env.stdinTty && programFor([argv0], 0, 1, '').shell) {
-      const detach = { keys: keys ? detachKeyBytes(keys) : DEFAULT_DETACH_KEYS, stderr: 'read escape sequence\n', exitCode: 1 };
+      const detach = { keys: detachKeyBytes(keys), stderr: 'read escape sequence\n', exitCode: 1 };
       if (enterInit(env, c, c.image.flavor, detach)) return { stdout: '', stderr: '', exitCode: 0 };
     }
     // Only what the container writes from now on (ContainerAttach with Stream and no Logs); signals are proxied

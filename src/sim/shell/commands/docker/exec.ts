@@ -3,7 +3,6 @@ import { readEnvFiles } from './envfile.ts';
 import { programFor } from '../../../runtime/programs.ts';
 import { imgHas, lookPathError } from './run.ts';
 import { defineCommand } from './define.ts';
-import { DEFAULT_DETACH_KEYS } from './run-attach.ts';
 import { detachKeyBytes } from './run-checks.ts';
 
 // docker/cli@v27.3.1:cli/command/container/exec.go
@@ -86,7 +85,7 @@ export default defineCommand({
         cwd: (f.workdir as string | undefined) ?? (c.config.WorkingDir || '/'),
         status: 0,
         // exec.go interactiveExec returns hijack's term.EscapeError: main prints it, status 1 (run.go and start.go drop it).
-        detach: { keys: f['detach-keys'] ? detachKeyBytes(f['detach-keys'] as string) : DEFAULT_DETACH_KEYS, stderr: 'read escape sequence\n', exitCode: 1 },
+        detach: { keys: detachKeyBytes(f['detach-keys'] as string | undefined), stderr: 'read escape sequence\n', exitCode: 1 },
         onExit: (status) => {
           k.exit(proc, status);
           return (argv[0] ?? '').endsWith('bash') ? 'exit\n' : '';

@@ -11,9 +11,7 @@ import type { ResolvedImage } from '../../../docker/images.ts';
 import { SIGINT } from '../../../kernel/signals.ts';
 import { programFor } from '../../../runtime/programs.ts';
 import type { CmdEnv, Session } from '../../types.ts';
-
-/** The default escape key sequence: ctrl-p, ctrl-q (docker/cli@v27.3.1:cli/command/container/hijack.go defaultEscapeKeys). */
-export const DEFAULT_DETACH_KEYS = '\x10\x11';
+import { detachKeyBytes } from './run-checks.ts';
 
 /**
  * Config's Attach* and StdinOnce: -a's streams, else stdout and stderr, stdin with -i, StdinOnce when stdin is open
@@ -45,13 +43,13 @@ export async function attachedRun(
   attached: Set<string>,
   errPrefix: string,
   sigProxy = true,
-  detachKeys = DEFAULT_DETACH_KEYS,
+  detachKeys?: string,
 ): Promise<ExecResult> {
   // Attached: an interactive shell becomes the learner's session.
-  if (programFor([argv0], 0, 1, '').shell && interactive && enterInit(env, c, img.flavor, { keys: detachKeys, stderr: '', exitCode: 0 }))
+  if (programFor([argv0], 0, 1, '').shell && interactive && enterInit(env, c, img.flavor, { keys: detachKeyBytes(detachKeys), stderr: '', exitCode: 0 }))
     return { stdout: '', stderr: errPrefix, exitCode: 0 };
   const r = await streamAttached(env, c, attached, sigProxy);
-  // Streamed output was written already; the prefix (pull progress) went out with it.
+  // With a stream everything was written already (run.ts streams its warnings; the pull progress is host.early).
   return env.stream ? r : { ...r, stderr: errPrefix + r.stderr };
 }
 
@@ -117,13 +115,12 @@ export async function streamAttached(env: CmdEnv, c: Container, attached: Set<st
         .map((l) => l.text)
         .join('')
     : '';
-  const stderr =
-    (attached.has('stderr')
-      ? out
-          .filter((l) => l.stream === 'stderr')
-          .map((l) => l.text)
-          .join('')
-      : '');
+  const stderr = attached.has('stderr')
+    ? out
+        .filter((l) => l.stream === 'stderr')
+        .map((l) => l.text)
+        .join('')
+    : '';
   const streamedAll = Boolean(env.stream);
   const code = c.status === 'running' ? 130 : c.exitCode;
   // The client caught the Ctrl-C it proxied (notifyAllSignals) and ends with the container's status (getExitStatus), not 130.

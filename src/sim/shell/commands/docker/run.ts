@@ -19,7 +19,7 @@ import { recordFlags } from './run-hostconfig.ts';
 import { readEnvFiles } from './envfile.ts';
 import { attachedRun, attachFields } from './run-attach.ts';
 import { clientPlatform, createPlatformCheck, requestedPlatform } from './run-platform.ts';
-import { detachKeyBytes, detachKeysError } from './run-checks.ts';
+import { detachKeysError } from './run-checks.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -358,7 +358,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     throw e;
   }
   if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
-  return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix, f['sig-proxy'] !== false, str('detach-keys') ? detachKeyBytes(str('detach-keys') as string) : undefined);
+  return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix, f['sig-proxy'] !== false, str('detach-keys'));
 }
 
 /** Go's exec.LookPath error text for a command the image does not run. */
