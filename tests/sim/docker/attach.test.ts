@@ -45,6 +45,7 @@ describe('docker attach', () => {
     expect(w.prompt()).toBe('/ # ');
     expect(w.detachKeys()).toBe(CTRL_P_Q);
     expect((await sh(w, 'hostname')).out).toBe(`${id}\n`);
+    await sh(w, 'cd /tmp; X=kept');
     // attach.go returns hijack's term.EscapeError; main prints it (moby/term proxy.go "read escape sequence"), status 1.
     const d = await sh(w, CTRL_P_Q);
     expect([d.out, d.exitCode]).toEqual(['read escape sequence\n', 1]);
@@ -55,6 +56,9 @@ describe('docker attach', () => {
     // --detach-keys: moby/term ToBytes ("ctrl-x" is 24); Ctrl-P Ctrl-Q is then a line for the shell.
     await sh(w, 'docker attach --detach-keys ctrl-x,x box');
     expect(w.detachKeys()).toBe('\x18x');
+    // The same shell (PID 1) as before the detach: where it was, with its variables.
+    expect((await sh(w, 'echo $PWD $X')).out).toBe('/tmp kept\n');
+    expect(w.prompt()).toBe('/tmp # ');
     expect((await sh(w, '\x18x')).out).toBe('read escape sequence\n');
     // exit ends PID 1: the container stops, and attach's status is its exit code (getExitStatus).
     await sh(w, 'docker attach box');

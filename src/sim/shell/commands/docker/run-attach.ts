@@ -9,6 +9,7 @@ import type { ExecResult } from '../../../api.ts';
 import type { Container, ContainerConfig } from '../../../docker/container.ts';
 import type { ResolvedImage } from '../../../docker/images.ts';
 import { SIGINT } from '../../../kernel/signals.ts';
+import type { Proc } from '../../../kernel/types.ts';
 import { programFor } from '../../../runtime/programs.ts';
 import type { CmdEnv, Session } from '../../types.ts';
 import { detachKeyBytes } from './run-checks.ts';
@@ -60,7 +61,14 @@ export async function attachedRun(
 export function enterInit(env: CmdEnv, c: Container, flavor: Session['flavor'], detach: NonNullable<Session['detach']>): boolean {
   const init = env.daemon.initOf(c);
   if (!init || c.status !== 'running') return false;
-  env.enterSession({
+  // A shell detached from earlier is the same process: its directory and variables are as it left them.
+  const known = shells.get(init);
+  if (known) {
+    known.detach = detach;
+    env.enterSession(known);
+    return true;
+  }
+  const session: Session = {
     proc: init,
     root: c.id,
     flavor,
@@ -74,9 +82,14 @@ export function enterInit(env: CmdEnv, c: Container, flavor: Session['flavor'], 
       env.host.kernel.exit(init, status);
       return flavor === 'busybox' ? '' : 'exit\n';
     },
-  });
+  };
+  shells.set(init, session);
+  env.enterSession(session);
   return true;
 }
+
+/** The session of each container PID 1 the learner's terminal has entered (by `run -it` or `attach`). */
+const shells = new WeakMap<Proc, Session>();
 
 /**
  * The container's attached streams go to the terminal until it exits; Ctrl-C is proxied to PID 1 with `sigProxy`.
