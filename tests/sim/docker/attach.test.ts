@@ -18,7 +18,7 @@ describe('docker attach', () => {
     expect((await sh(w, 'docker attach')).out).toBe(
       `"docker attach" requires exactly 1 argument.\nSee 'docker attach --help'.\n\nUsage:  docker attach [OPTIONS] CONTAINER\n\nAttach local standard input, output, and error streams to a running container\n`,
     );
-    // ContainerInspect's error (moby@v27.3.1:daemon/container.go errNoSuchContainer, client prefix "Error response from daemon").
+    // ContainerInspect's error: moby@v27.3.1:container/view.go, with the client's prefix "Error response from daemon".
     const missing = await sh(w, 'docker attach nope');
     expect([missing.out, missing.exitCode]).toEqual(['Error response from daemon: No such container: nope\n', 1]);
     await sh(w, 'docker create --name made alpine');
@@ -29,7 +29,7 @@ describe('docker attach', () => {
     const paused = await sh(w, 'docker attach box');
     expect([paused.out, paused.exitCode]).toEqual(['You cannot attach to a paused container, unpause it first\n', 1]);
     await sh(w, 'docker unpause box');
-    // streams/in.go CheckTty: a TTY container, stdin attached, stdin not a terminal.
+    // docker/cli@v27.3.1:cli/streams/in.go CheckTty: a TTY container, stdin attached, stdin not a terminal.
     expect((await sh(w, 'echo | docker attach box')).out).toBe('the input device is not a TTY\n');
     // The daemon refuses the keys before the upgrade; the client says only the status (as docker run, docker/cli#6742).
     const keys = await sh(w, 'docker attach --detach-keys shift-a box');

@@ -27,14 +27,15 @@ export default defineCommand({
     if (argErr) return argErr;
     const ref = rest[0] as string;
     const c = env.daemon.find(ref);
-    // The errors are RunE's: main prints them, status 1 (docker/cli@v27.3.1:cmd/docker/docker.go dockerMain).
+    // The errors are RunE's: main prints them, status 1 (docker/cli@v27.3.1:cmd/docker/docker.go dockerMain). No such
+    // container: moby@v27.3.1:container/view.go, with the client's "Error response from daemon: ".
     if (!c) return fail(`Error response from daemon: No such container: ${ref}\n`);
     // attach.go inspectContainerAndCheckState. The simulator has no restarting state (restarts happen between lines), so
     // "You cannot attach to a restarting container, wait until it is running" cannot be reached.
     if (c.status !== 'running') return fail('You cannot attach to a stopped container, start it first\n');
     if (c.paused) return fail('You cannot attach to a paused container, unpause it first\n');
     const noStdin = Boolean(flags['no-stdin']);
-    // In().CheckTty(!NoStdin, Tty): docker/cli@v27.3.1:cli/command/streams/in.go.
+    // In().CheckTty(!NoStdin, Tty): docker/cli@v27.3.1:cli/streams/in.go.
     if (!noStdin && c.config.Tty && !env.stdinTty) return fail('the input device is not a TTY\n');
     const keys = (flags['detach-keys'] as string | undefined) ?? '';
     // The daemon refuses bad keys (moby@v27.3.1:daemon/attach.go "Invalid detach keys"), and the hijacking client reports
