@@ -79,6 +79,12 @@ describe('docker attach', () => {
     expect([e.out, e.exitCode]).toEqual(['read escape sequence\n', 1]);
     // The exec'd bash is left running, as the daemon keeps the exec process when the client goes.
     expect((await sh(w, 'docker top deb -o pid,comm')).out).toMatch(/^PID +COMMAND\n\d+ +bash\n\d+ +bash\n$/);
+    // exec's keys: the daemon's ContainerExecCreate refuses what moby/term cannot read (moby@v27.3.1:daemon/exec.go).
+    const bad = await sh(w, 'docker exec -it --detach-keys ctrl-p,shift-q deb bash');
+    expect([bad.out, bad.exitCode]).toEqual(['Error response from daemon: Invalid escape keys (ctrl-p,shift-q) provided\n', 1]);
+    await sh(w, 'docker exec -it --detach-keys ctrl-a,d deb bash');
+    expect(w.detachKeys()).toBe('\x01d');
+    expect((await sh(w, '\x01d')).out).toBe('read escape sequence\n');
     // At the host's prompt the keys are no detach: nsenter's and su's shells have no docker client either.
     expect(w.detachKeys()).toBeUndefined();
   });
