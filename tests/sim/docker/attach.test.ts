@@ -64,6 +64,11 @@ describe('docker attach', () => {
     await sh(w, 'docker attach box');
     expect((await sh(w, 'exit 4')).exitCode).toBe(4);
     expect((await sh(w, "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' box")).out).toBe('exited 4\n');
+    // start -ai: a new PID 1 shell is the session again; its detach is silent, status 0 (start.go drops the EscapeError).
+    expect((await sh(w, 'docker start -ai box')).exitCode).toBe(0);
+    expect([w.prompt(), w.detachKeys()]).toEqual(['/ # ', CTRL_P_Q]);
+    expect(await sh(w, CTRL_P_Q)).toMatchObject({ out: '', exitCode: 0 });
+    expect(await state(w, 'box')).toBe('running\n');
   });
 
   it('run -it detaches silently with status 0 (run.go drops the EscapeError); exec -it prints it (exec.go returns it)', async () => {
