@@ -122,18 +122,8 @@ export async function streamAttached(env: CmdEnv, c: Container, attached: Set<st
     for (let ms = 0; ms < 500 && c.status === 'running'; ms += 100) env.host.kernel.advance(100);
   }
   const out = env.stream ? flush() : c.logs.slice(from);
-  const stdout = attached.has('stdout')
-    ? out
-        .filter((l) => l.stream === 'stdout')
-        .map((l) => l.text)
-        .join('')
-    : '';
-  const stderr = attached.has('stderr')
-    ? out
-        .filter((l) => l.stream === 'stderr')
-        .map((l) => l.text)
-        .join('')
-    : '';
+  const text = (stream: 'stdout' | 'stderr') => (attached.has(stream) ? out.filter((l) => l.stream === stream).map((l) => l.text) : []).join('');
+  const [stdout, stderr] = [text('stdout'), text('stderr')];
   const streamedAll = Boolean(env.stream);
   const code = c.status === 'running' ? 130 : c.exitCode;
   // The client caught the Ctrl-C it proxied (notifyAllSignals) and ends with the container's status (getExitStatus), not 130.
