@@ -70,6 +70,11 @@ export interface World {
   /** The prompt for the current session: `root@node1:~# `, `/ # `, `root@2cecb6b0fd74:/# `. */
   prompt(): string;
   /**
+   * The keys that detach from the current session (Ctrl-P Ctrl-Q as "\x10\x11", or --detach-keys), when it is a container
+   * shell the docker client attached to (`run -it`, `exec -it`, `attach`); typed as a line of their own, they detach.
+   */
+  detachKeys(): string | undefined;
+  /**
    * Whether bash would ask for more input (PS2, `> `) before running `text`, the lines typed
    * so far joined by newlines: an open here-document, quote, `$(` or compound command, or a
    * trailing backslash.

@@ -93,6 +93,11 @@ export class SimWorld implements World {
     return `${user}@${host}:${dir}${root ? '#' : '$'} `;
   }
 
+  detachKeys(): string | undefined {
+    this.dropDeadSessions();
+    return this.sessions.length > 1 ? this.session.detach?.keys : undefined;
+  }
+
   /** Lines run one at a time even if the caller does not wait (typed-ahead input, replay). */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -161,6 +166,14 @@ export class SimWorld implements World {
       const text = s.onExit(status);
       this.session.status = status;
       return { stdout: '', stderr: text, exitCode: status };
+    }
+    // The detach keys (Ctrl-P Ctrl-Q, or --detach-keys), sent by the terminal as a line of their own, leave a container
+    // shell running and return to the shell below with what the docker client prints (Session.detach).
+    const d = this.session.detach;
+    if (d && line === d.keys && this.sessions.length > 1) {
+      this.sessions.pop();
+      this.session.status = d.exitCode;
+      return { stdout: '', stderr: d.stderr, exitCode: d.exitCode };
     }
     const rt = await this.rt();
     rt.columns = options.columns ?? 80;

@@ -77,6 +77,17 @@ describe('the simulated host through the worker protocol', () => {
     expect(last?.type).toBe('executed');
   });
 
+  it('tells the page the detach keys of an attached container shell, and detaches on them (docker/cli@v27.3.1 run.go)', async () => {
+    const { ask } = serve();
+    await ask({ id: 1, type: 'boot', lines: [] });
+    const run = await ask({ id: 2, type: 'exec', line: 'docker run -it --name box alpine', params: PARAMS });
+    // hijack.go defaultEscapeKeys: ctrl-p, ctrl-q.
+    expect(run.type === 'executed' && run.state.detachKeys).toBe('\x10\x11');
+    const d = await ask({ id: 3, type: 'exec', line: '\x10\x11', params: PARAMS });
+    // run.go drops term.EscapeError: nothing printed, status 0, back at the host's prompt without keys.
+    expect(d.type === 'executed' && [d.result.stderr, d.result.exitCode, d.state.prompt, d.state.detachKeys]).toEqual(['', 0, 'root@node1:~# ', undefined]);
+  });
+
   it("keeps the course's notes, which the World sets as non-enumerable extras, through the structured clone", async () => {
     const { ask } = serve();
     await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });

@@ -20,6 +20,11 @@ export interface Session {
   status: number;
   /** A shell that runs one command and is not interactive (a container's command, sh -c): ash then says "line N:". */
   script?: boolean;
+  /**
+   * A container shell entered by `docker run -it`, `exec -it` or `attach`: the detach keys (bytes) that leave it running,
+   * and what the docker client then prints and returns (docker/cli@v27.3.1:cli/command/container/hijack.go).
+   */
+  detach?: { keys: string; stderr: string; exitCode: number };
   /** Called with the exit status when the learner leaves this shell. */
   onExit: (status: number) => string;
   /** The jobs this bash started with `&` (made by the first one; jobs.ts). */

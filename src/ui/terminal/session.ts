@@ -9,6 +9,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import type { WorldSnapshot } from '../../sim/api.ts';
+import { EscapeKeys } from './escape.ts';
 import { LineEditor } from './line-editor.ts';
 import { safeOutput } from './screen.ts';
 import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
@@ -62,6 +63,7 @@ export class TerminalSession {
   private readonly queue: string[] = [];
   /** Lines of a command begun at the prompt that bash would read on from (PS2, `> `): a here-document, an open quote. */
   private partial: string[] = [];
+  private readonly escape = new EscapeKeys();
   private saveTimer = 0;
   /** The stored revision this tab last read or wrote (storage.ts). */
   private rev = 0;
@@ -249,7 +251,14 @@ export class TerminalSession {
       else this.editor.feed(data); // type-ahead of whole lines
       return;
     }
-    this.editor.feed(data);
+    // At an attached container shell's prompt, the detach keys go to the docker client (World.detachKeys).
+    const { pass, detached } = this.escape.feed(data, this.state?.detachKeys);
+    if (pass) this.editor.feed(pass);
+    if (detached && this.state?.detachKeys) {
+      this.editor.stop();
+      this.partial = [];
+      void this.execute(this.state.detachKeys);
+    }
   }
 
   /**

@@ -28,6 +28,8 @@ export type WorldRequest =
 /** The world's state the page reads without asking (the prompt, the lines for a save, goals and pictures). */
 export interface WorldState {
   prompt: string;
+  /** The current session's detach keys (World.detachKeys), when the docker client attached it. */
+  detachKeys?: string;
   history: string[];
   lastPid: number;
   snapshot: WorldSnapshot;

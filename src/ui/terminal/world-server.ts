@@ -113,5 +113,6 @@ function cloneable(r: ExecResult): ExecResult {
 }
 
 function state(world: World): WorldState {
-  return { prompt: world.prompt(), history: [...world.history()], lastPid: world.lastPid(), snapshot: world.snapshot() };
+  const detachKeys = world.detachKeys();
+  return { prompt: world.prompt(), ...(detachKeys ? { detachKeys } : {}), history: [...world.history()], lastPid: world.lastPid(), snapshot: world.snapshot() };
 }

@@ -3,6 +3,7 @@ import { readEnvFiles } from './envfile.ts';
 import { programFor } from '../../../runtime/programs.ts';
 import { imgHas, lookPathError } from './run.ts';
 import { defineCommand } from './define.ts';
+import { detachKeyBytes, detachKeysError } from './run-checks.ts';
 
 // docker/cli@v27.3.1:cli/command/container/exec.go
 export default defineCommand({
@@ -12,7 +13,7 @@ export default defineCommand({
   top: 2,
   flags: [
     { long: 'detach', short: 'd', type: 'bool', usage: 'Detached mode: run command in the background' },
-    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container', sim: false },
+    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
     { long: 'env', short: 'e', type: 'list', usage: 'Set environment variables' },
     { long: 'env-file', type: 'list', usage: 'Read in a file of environment variables' },
     { long: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
@@ -36,6 +37,9 @@ export default defineCommand({
     if (c.status !== 'running') return { stdout: '', stderr: `Error response from daemon: container ${c.id} is not running\n`, exitCode: 1 };
     // moby@v27.3.1:daemon/errors.go errExecPaused.
     if (c.paused) return { stdout: '', stderr: `Error response from daemon: Container ${c.id} is paused, unpause the container before exec\n`, exitCode: 1 };
+    // moby@v27.3.1:daemon/exec.go ContainerExecCreate, after getActiveContainer: a plain error (500), its text shown.
+    const keys = flags['detach-keys'] as string | undefined;
+    if (keys && detachKeysError(keys)) return { stdout: '', stderr: `Error response from daemon: Invalid escape keys (${keys}) provided\n`, exitCode: 1 };
     if (!imgHas(c.image, argv[0] as string)) {
       const why = lookPathError(c.image, argv[0] as string);
       // moby@v27.3.1:daemon/exec.go: an exec that fails to start has ExitCode 126, whatever the cause.
@@ -83,6 +87,8 @@ export default defineCommand({
         env: { ...proc.env },
         cwd: (f.workdir as string | undefined) ?? (c.config.WorkingDir || '/'),
         status: 0,
+        // exec.go interactiveExec returns hijack's term.EscapeError: main prints it, status 1 (run.go and start.go drop it).
+        detach: { keys: detachKeyBytes(keys), stderr: 'read escape sequence\n', exitCode: 1 },
         onExit: (status) => {
           k.exit(proc, status);
           return (argv[0] ?? '').endsWith('bash') ? 'exit\n' : '';

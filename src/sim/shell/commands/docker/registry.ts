@@ -2,7 +2,7 @@
  * Every docker subcommand the simulator has, by name, each loaded on first use (`docker ps`
  * does not load `build`'s code), and the management groups as data. Adding a subcommand:
  * write its file (define.ts) and add one line here. Commands Docker has but the simulator
- * does not (attach, search, buildx, compose, manifest…) are absent, so --help does not list them.
+ * does not (search, buildx, compose, manifest…) are absent, so --help does not list them.
  * The command tree is docker/cli@v27.3.1:cli/command/commands/commands.go and each group's
  * cmd.go (cli/command/container/cmd.go, image/cmd.go …); cobra aliases beside each entry.
  */
@@ -31,6 +31,7 @@ const rmi = () => import('./rmi.ts');
 
 /** `docker NAME`: the top-level commands. */
 export const COMMANDS: Record<string, Entry> = {
+  attach: at(() => import('./attach.ts')),
   build: at(() => import('./build.ts')),
   commit: at(() => import('./commit.ts')),
   cp: at(() => import('./cp.ts')),
@@ -81,6 +82,7 @@ export const GROUPS: Record<string, Group> = {
   container: {
     short: 'Manage containers',
     subs: {
+      attach: C.attach as Entry,
       commit: C.commit as Entry,
       cp: C.cp as Entry,
       create: C.create as Entry,

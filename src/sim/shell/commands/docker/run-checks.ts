@@ -81,3 +81,16 @@ export function detachKeysError(keys: string): string | undefined {
   const bad = keys.split(',').find((k) => new TextEncoder().encode(k).length !== 1 && !ctrl.test(k) && k !== 'DEL');
   return bad === undefined ? undefined : `Unknown character: '${bad}'`;
 }
+
+/**
+ * The detach keys as bytes, as moby/term ToBytes (docker/cli@v27.3.1:vendor/github.com/moby/term/ascii.go): ctrl-@ … ctrl-_
+ * are 0–31, DEL 127; none or empty: hijack.go's defaultEscapeKeys, ctrl-p ctrl-q.
+ */
+export function detachKeyBytes(keys: string | undefined): string {
+  if (!keys) return '\x10\x11';
+  const CTRL = '@abcdefghijklmnopqrstuvwxyz[\\]^_';
+  return keys
+    .split(',')
+    .map((k) => (k === 'DEL' ? '\x7f' : k.startsWith('ctrl-') && k.length === 6 ? String.fromCharCode(CTRL.indexOf(k[5] as string)) : k))
+    .join('');
+}

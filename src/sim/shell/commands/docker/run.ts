@@ -358,7 +358,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     throw e;
   }
   if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
-  return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix, f['sig-proxy'] !== false);
+  return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix, f['sig-proxy'] !== false, str('detach-keys'));
 }
 
 /** Go's exec.LookPath error text for a command the image does not run. */

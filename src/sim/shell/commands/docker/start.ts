@@ -3,6 +3,9 @@ import { DaemonError } from '../../../docker/daemon.ts';
 import type { CmdEnv } from '../../types.ts';
 import { defineCommand } from './define.ts';
 import { each, needArgs, noSuch, R } from './each.ts';
+import { enterInit } from './run-attach.ts';
+import { detachKeyBytes } from './run-checks.ts';
+import { programFor } from '../../../runtime/programs.ts';
 
 // docker/cli@v27.3.1:cli/command/container/start.go (--checkpoint and --checkpoint-dir are
 // experimental: hideUnsupportedFeatures hides them from a daemon without experimental features).
@@ -14,12 +17,12 @@ export default defineCommand({
     { long: 'attach', short: 'a', type: 'bool', usage: 'Attach STDOUT/STDERR and forward signals' },
     { long: 'checkpoint', type: 'string', usage: 'Restore from this checkpoint', hidden: true, experimental: true },
     { long: 'checkpoint-dir', type: 'string', usage: 'Use a custom checkpoint storage directory', hidden: true, experimental: true },
-    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container', sim: false },
+    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
     { long: 'interactive', short: 'i', type: 'bool', usage: "Attach container's STDIN" },
   ],
   async run(flags, rest, env, cmd) {
     if (!rest.length) return needArgs(cmd, 'at least');
-    if (flags.attach || flags.interactive) return startAttached(rest, env);
+    if (flags.attach || flags.interactive) return startAttached(rest, env, Boolean(flags.interactive), flags['detach-keys'] as string | undefined);
     const failed: string[] = [];
     const r = await each(env, rest, async (c) => {
       if (c.status === 'running') return undefined;
@@ -42,7 +45,7 @@ export default defineCommand({
  * `docker start -a CONTAINER`: start it, stream its output, exit with its status
  * (docker/cli@v27.3.1:cli/command/container/start.go).
  */
-async function startAttached(refs: string[], env: CmdEnv): Promise<ExecResult> {
+async function startAttached(refs: string[], env: CmdEnv, interactive: boolean, detachKeys: string | undefined): Promise<ExecResult> {
   if (refs.length > 1) return R('', 'you cannot start and attach multiple containers at once\n', 1);
   const c = env.daemon.find(refs[0] as string);
   if (!c) return R('', noSuch(refs[0] as string), 1);
@@ -56,6 +59,11 @@ async function startAttached(refs: string[], env: CmdEnv): Promise<ExecResult> {
       return R('', `Error response from daemon: ${e.message}\nError: failed to start containers: ${refs[0]}\n`, 1);
     }
   }
+  // -i on a container made with -it whose PID 1 is a shell: that shell becomes the session, and the detach keys leave it
+  // silently with status 0 (start.go drops term.EscapeError, as run.go does).
+  const argv0 = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])][0] ?? '';
+  const tty = interactive && c.config.Tty && c.config.OpenStdin && env.stdinTty && programFor([argv0], 0, 1, '').shell;
+  if (tty && enterInit(env, c, c.image.flavor, { keys: detachKeyBytes(detachKeys), stderr: '', exitCode: 0 })) return R('', '', 0);
   let sent = from;
   const flush = () => {
     for (const l of c.logs.slice(sent)) env.stream?.({ stream: l.stream, text: l.text });
