@@ -79,7 +79,7 @@ describe('the simulated host through the worker protocol', () => {
 
   it('tells the page the detach keys of an attached container shell, and detaches on them (docker/cli@v27.3.1 run.go)', async () => {
     const { ask } = serve();
-    await ask({ id: 1, type: 'boot', lines: [] });
+    await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });
     const run = await ask({ id: 2, type: 'exec', line: 'docker run -it --name box alpine', params: PARAMS });
     // hijack.go defaultEscapeKeys: ctrl-p, ctrl-q.
     expect(run.type === 'executed' && run.state.detachKeys).toBe('\x10\x11');
