@@ -106,6 +106,8 @@ test.describe('shell-goal exercises', () => {
     const p = panel(page, 'e1.2');
     page.once('dialog', (d) => void d.accept());
     await p.getByRole('button', { name: 'Reset the host' }).click();
+    // The host is ready when the set-up's last line is on the screen (the worker replays it).
+    await expect(screen(page)).toContainText('docker run -d --name web -p 8080:80 nginx:1.25');
     // Nothing typed yet: nothing counts.
     await expect(p.locator('.cc-ex__score')).toHaveText('Score: 0 of 6');
     await expect(p.locator('[data-role="unchanged"]')).toBeVisible();
