@@ -1,4 +1,4 @@
-import { test, expect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { test, expect, LESSON1, LESSON1_ZH, startTerminalAt } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 /** The text on the terminal's screen, one string (xterm renders rows as DOM text). */
@@ -25,12 +25,7 @@ for (const size of [
       const locale = path.startsWith('/zh-cn') ? 'zh-cn' : 'en';
       test(`docker run -it and docker attach leave the container running (${locale})`, async ({ page }) => {
         const slow = expect.configure({ timeout: 60_000 });
-        await page.goto(path);
-        if (size.name === 'phone') await page.locator('.cc-sheet-open').tap();
-        const start = page.getByRole('button', { name: /Start the terminal|启动终端/ });
-        await (size.name === 'phone' ? start.tap() : start.click());
-        await slow(screen(page)).toContainText('root@node1:~#');
-        await page.locator('cc-terminal .xterm-helper-textarea').focus();
+        await startTerminalAt(page, path, size.name === 'phone');
         await type(page, 'docker run -it --name box alpine');
         await slow(screen(page)).toContainText(/Status: Downloaded newer image for alpine:latest\s*\/ #/);
         await page.keyboard.press('Control+p');

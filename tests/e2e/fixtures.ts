@@ -30,6 +30,19 @@ export { expect };
 export const LESSON1 = '/lessons/01-containers-are-processes/';
 export const LESSON1_ZH = '/zh-cn/lessons/01-containers-are-processes/';
 
+/**
+ * Opens `path` and starts its terminal as a learner would at that size (on a phone, the sheet first, then a
+ * tap), waits for the first prompt (up to 60 s: a busy machine) and puts the keyboard in the terminal.
+ */
+export async function startTerminalAt(page: Page, path: string, phone: boolean): Promise<void> {
+  await page.goto(path);
+  if (phone) await page.locator('.cc-sheet-open').tap();
+  const start = page.getByRole('button', { name: /Start the terminal|启动终端/ });
+  await (phone ? start.tap() : start.click());
+  await expect(page.locator('cc-terminal .xterm-rows')).toContainText('root@node1:~#', { timeout: 60_000 });
+  await page.locator('cc-terminal .xterm-helper-textarea').focus();
+}
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**

@@ -1,4 +1,4 @@
-import { test, expect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { test, expect, LESSON1, LESSON1_ZH, startTerminalAt } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 /** The text on the terminal's screen, one string (xterm renders rows as DOM text). */
@@ -142,13 +142,7 @@ for (const size of [
       test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl, lsblk, ulimit, findmnt and docker run -i answer as Ubuntu 24.04 (${locale})`, async ({
         page,
       }) => {
-        const slow = expect.configure({ timeout: 60_000 });
-        await page.goto(path);
-        if (size.name === 'phone') await page.locator('.cc-sheet-open').tap();
-        const start = page.getByRole('button', { name: /Start the terminal|启动终端/ });
-        await (size.name === 'phone' ? start.tap() : start.click());
-        await slow(screen(page)).toContainText('root@node1:~#');
-        await page.locator('cc-terminal .xterm-helper-textarea').focus();
+        await startTerminalAt(page, path, size.name === 'phone');
         // bash 5.2: `[N] PID` after `&`, then jobs' line (Running, or Done once the 5 s have passed).
         await type(page, 'sleep 5 &');
         await expect(screen(page)).toContainText(/\[1\] \d+/);
