@@ -12,6 +12,7 @@ import { inspectDoc } from './shell/commands/docker/inspect-doc.ts';
 import { overlaySnapshot, storageSnapshot } from './docker/snapshot.ts';
 import { bindingText } from './net/ports.ts';
 import { clusterViews } from './k8s/registry.ts';
+import { reconcile } from './shell/ordered.ts';
 
 /** Simulated time one typed line takes. */
 export const LINE_MS = 1000;
@@ -114,6 +115,7 @@ export class SimWorld implements World {
     await this.daemon.flushRestarts();
     let result: ExecResult;
     this.host.early = '';
+    this.runtime?.trace.reset();
     try {
       result = await this.run(line, options);
     } catch (err) {
@@ -137,8 +139,8 @@ export class SimWorld implements World {
     const shown = { ...result };
     const rest: { stream: 'stdout' | 'stderr'; text: string }[] = [];
     if (first && !streamed.stdout && !streamed.stderr) rest.push({ stream: 'stderr', text: first });
-    if (shown.stdout) rest.push({ stream: 'stdout', text: shown.stdout });
-    if (shown.stderr.slice(first.length)) rest.push({ stream: 'stderr', text: shown.stderr.slice(first.length) });
+    // The rest in the order the line's commands wrote it (ordered.ts).
+    rest.push(...reconcile(this.runtime?.trace.line(), shown.stdout, shown.stderr.slice(first.length)));
     result = {
       stdout: streamed.stdout + result.stdout,
       stderr: result.stderr.slice(0, first.length) + streamed.stderr + result.stderr.slice(first.length),

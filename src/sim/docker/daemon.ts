@@ -250,8 +250,12 @@ export class Daemon {
     if (spec.oneshot || (spec.shell && !c.config.OpenStdin) || fed) {
       const cmd = spec.exec ?? (spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv);
       const r = spec.shell && !fed ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, cmd, undefined, undefined, stdin);
-      if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout });
-      if (r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr });
+      // In the order the command wrote them, where the shell knows it (ExecResult.output).
+      for (const l of r.output ?? [
+        { stream: 'stdout' as const, text: r.stdout },
+        { stream: 'stderr' as const, text: r.stderr },
+      ])
+        if (l.text) c.logs.push(l);
       if (p.state !== 'Z' && k.procs.has(p.pid)) k.exit(p, r.exitCode);
     }
   }

@@ -18,6 +18,7 @@ import { type LineBudget, withinLineLimits } from './limits.ts';
 import { argListTooLong, decodeLatin1Utf8, latin1Bytes, peersOf, tooBig } from './line.ts';
 import { rootFlavor } from './rootfs.ts';
 import { withExports } from './childshell.ts';
+import type { OutputTrace } from './ordered.ts';
 import type { CmdEnv, Session } from './types.ts';
 import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 
@@ -47,6 +48,7 @@ export interface AdapterRuntime {
   bashFor(root: string): JB.Bash;
   tick(ctx: { cwd: string; env: Map<string, string> }): Promise<boolean>;
   inOrder<T extends Result>(r: T): T;
+  readonly trace: OutputTrace;
   write(chunk: Chunk): void;
 }
 
@@ -91,6 +93,28 @@ async function asChild<T>(rt: AdapterRuntime, argv: string[], fn: (self: Proc) =
   }
 }
 
+/**
+ * `cmd 2>&1`: the shell joins the two strings stdout first (just-bash), where the descriptor would have
+ * had them in the order written; a command whose output is ordered (ordered.ts) hands over one stream.
+ */
+function mergeOrdered<T extends Result & { output?: ExecResult['output'] }>(r: T, merged: boolean): T {
+  if (!merged || !r.output || !r.stderr) return r;
+  // just-bash's byte accounting of a result it made moves with the bytes (its redirection checks the two agree).
+  const acc = (r as { internalOutputAccounting?: { stdout: number; stderr: number } }).internalOutputAccounting;
+  const moved = acc ? { internalOutputAccounting: { stdout: acc.stdout + acc.stderr, stderr: 0 } } : {};
+  return { ...r, stdout: r.output.map((c) => c.text).join(''), stderr: '', output: undefined, ...moved };
+}
+
+/**
+ * A just-bash command that runs a script (sh, bash): its output ordered and traced as one command's. What its
+ * commands wrote to the terminal is out already; the rest (the shell's own errors) goes back to the line, whose
+ * words the runtime then fixes (wording.ts).
+ */
+export function orderedCommand(rt: AdapterRuntime, c: JB.Command): JB.Command {
+  const merged = (args: string[]) => rt.merged.some((m) => m.join(' ') === [c.name, ...args].join(' '));
+  return { ...c, execute: async (args, ctx) => mergeOrdered(await rt.trace.child(() => c.execute(args, ctx)), merged(args)) };
+}
+
 /** One of the simulator's commands as a just-bash command in `root`. */
 export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string): JB.Command {
   return {
@@ -99,77 +123,93 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
       if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
       const cmd = await loadCommand(row);
       return rt.inOrder(
-        await (cmd.noProcess
-          ? (fn: (self: Proc) => Promise<ExecResult>) => fn(rt.host.current)
-          : (fn: (self: Proc) => Promise<ExecResult>) => asChild(rt, [cmd.name, ...args], fn))(async (self) => {
-          const env: CmdEnv = {
-            host: rt.host,
-            daemon: rt.daemon,
-            self,
-            session: rt.currentSession!,
-            flavor: rootFlavor(rt.host, rt.daemon, root),
-            stdin: decodeLatin1Utf8(ctx.stdin),
-            stdinBytes: () => latin1Bytes(ctx.stdin),
-            rootFs: (id) => rt.bashFor(id).fs,
-            cwd: ctx.cwd,
-            env: ctx.env,
-            signal: rt.signal,
-            columns: rt.columns,
-            rows: rt.rows,
-            tty: rt.lineIsTty,
-            stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
-            pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
-            stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
-            stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
-            fs: ctx.fs,
-            readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
-            orig: ctx.origCommand
-              ? async (a: string[]) => {
-                  const r = await ctx.origCommand!(a);
-                  return {
-                    stdout: r.stdout,
-                    stderr: r.stderr,
-                    exitCode: r.exitCode,
-                    stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined),
-                  };
-                }
-              : undefined, // bytes stay bytes (head -c of /dev/urandom)
-            exported: ctx.exportedEnv,
-            exec: async (line, opts) => {
-              const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
-              // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
-              const tty = rt.lineIsTty;
-              if (opts?.capture) rt.lineIsTty = false;
-              try {
-                const r = await withExports(rt.bashFor(root), marks, () =>
-                  ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
+        await rt.trace
+          .within(
+            () => rt.host.early,
+            () =>
+              (cmd.noProcess
+                ? (fn: (self: Proc) => Promise<ExecResult>) => fn(rt.host.current)
+                : (fn: (self: Proc) => Promise<ExecResult>) => asChild(rt, [cmd.name, ...args], fn))(async (self) => {
+                const env: CmdEnv = {
+                  host: rt.host,
+                  daemon: rt.daemon,
+                  self,
+                  session: rt.currentSession!,
+                  flavor: rootFlavor(rt.host, rt.daemon, root),
+                  stdin: decodeLatin1Utf8(ctx.stdin),
+                  stdinBytes: () => latin1Bytes(ctx.stdin),
+                  rootFs: (id) => rt.bashFor(id).fs,
+                  cwd: ctx.cwd,
+                  env: ctx.env,
+                  signal: rt.signal,
+                  columns: rt.columns,
+                  rows: rt.rows,
+                  tty: rt.lineIsTty,
+                  stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
+                  pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
+                  stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
+                  stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
+                  fs: ctx.fs,
+                  readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
+                  orig: ctx.origCommand
+                    ? async (a: string[]) => {
+                        const r = await ctx.origCommand!(a);
+                        return {
+                          stdout: r.stdout,
+                          stderr: r.stderr,
+                          exitCode: r.exitCode,
+                          stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined),
+                        };
+                      }
+                    : undefined, // bytes stay bytes (head -c of /dev/urandom)
+                  exported: ctx.exportedEnv,
+                  exec: async (line, opts) => {
+                    const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
+                    // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
+                    const tty = rt.lineIsTty;
+                    if (opts?.capture) rt.lineIsTty = false;
+                    try {
+                      const r = await withExports(rt.bashFor(root), marks, () =>
+                        ctx.exec!(line, {
+                          cwd: ctx.cwd,
+                          env: opts?.env ?? Object.fromEntries(ctx.env),
+                          replaceEnv: opts?.env !== undefined,
+                          stdin: opts?.stdin,
+                        }),
+                      );
+                      return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+                    } finally {
+                      rt.lineIsTty = tty;
+                    }
+                  },
+                  readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+                  tick: async () => void (await rt.budget?.tick()),
+                  stopLine: (kind) => {
+                    rt.budget?.stop(kind);
+                    return { stdout: '', stderr: '', exitCode: 130 };
+                  },
+                  history: () => rt.history(),
+                  enterSession: (s) => void (rt.pending = s),
+                  runAs: (p, fn) => rt.host.withCurrent(p, fn),
+                };
+                if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
+                  return argListTooLong(rt.currentSession, cmd.name);
+                const builtin = args[0] === '--help' ? builtinHelpOpt(cmd.name.replace(/^__cc_/, '')) : undefined;
+                if (builtin) return builtin;
+                const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
+                if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
+                return withinLineLimits(
+                  () => cmd.run(args, env),
+                  (kind) => rt.budget?.stop(kind),
                 );
-                return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-              } finally {
-                rt.lineIsTty = tty;
-              }
-            },
-            readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
-            tick: async () => void (await rt.budget?.tick()),
-            stopLine: (kind) => {
-              rt.budget?.stop(kind);
-              return { stdout: '', stderr: '', exitCode: 130 };
-            },
-            history: () => rt.history(),
-            enterSession: (s) => void (rt.pending = s),
-            runAs: (p, fn) => rt.host.withCurrent(p, fn),
-          };
-          if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
-            return argListTooLong(rt.currentSession, cmd.name);
-          const builtin = args[0] === '--help' ? builtinHelpOpt(cmd.name.replace(/^__cc_/, '')) : undefined;
-          if (builtin) return builtin;
-          const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
-          if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
-          return withinLineLimits(
-            () => cmd.run(args, env),
-            (kind) => rt.budget?.stop(kind),
-          );
-        }),
+              }),
+          )
+          .then((r) =>
+            mergeOrdered(
+              r,
+              rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
+            ),
+          ),
       );
     },
   };
@@ -183,19 +223,23 @@ export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.
     execute: async (args, ctx) => {
       if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
       return rt.inOrder(
-        await asChild(rt, [name, ...args], async () => {
-          if (tooBig([name, ...args], ctx.env.entries())) return argListTooLong(rt.currentSession, name);
-          rt.endless = undefined;
-          const r = await ctx.origCommand!(wrappedArgs(name, args));
-          if (rt.endless && WHOLE_READERS.has(name)) {
-            rt.endless = undefined;
-            return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
-          }
-          if (busybox && name === 'cat')
-            return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
-          if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
-          return r;
-        }),
+        await rt.trace.within(
+          () => rt.host.early,
+          () =>
+            asChild(rt, [name, ...args], async () => {
+              if (tooBig([name, ...args], ctx.env.entries())) return argListTooLong(rt.currentSession, name);
+              rt.endless = undefined;
+              const r = await ctx.origCommand!(wrappedArgs(name, args));
+              if (rt.endless && WHOLE_READERS.has(name)) {
+                rt.endless = undefined;
+                return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
+              }
+              if (busybox && name === 'cat')
+                return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
+              if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
+              return r;
+            }),
+        ),
       );
     },
   };

@@ -356,10 +356,10 @@ export function stoppedLine(
   return { stderr, exitCode: limit.kind === 'depth' ? 1 : 130 };
 }
 
-/** A command's output in the order written: docker's pull progress (host.early) before the rest. */
-export function chunksOf(host: Host, r: { stdout: string; stderr: string }): { stream: 'stdout' | 'stderr'; text: string }[] {
+/** A command's output in the order written: docker's pull progress (host.early) before the rest; `consume`: written now, so not again. */
+export function chunksOf(host: Host, r: { stdout: string; stderr: string }, consume = true): { stream: 'stdout' | 'stderr'; text: string }[] {
   const early = host.early && r.stderr.startsWith(host.early) ? host.early : '';
-  if (early) host.early = '';
+  if (early && consume) host.early = '';
   return [
     { stream: 'stderr' as const, text: early },
     { stream: 'stdout' as const, text: r.stdout },

@@ -19,6 +19,7 @@ import { ashCdStatus } from './ash-cd.ts';
 import { tickedCommands, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { childShell } from './childshell.ts';
+import { OutputTrace } from './ordered.ts';
 import { Forks, forkPlugin } from './forks.ts';
 import {
   anySignal,
@@ -42,7 +43,7 @@ import { completePath, HOST_ABSENT, rootCommands, rootFlavor, rootFs, scriptSess
 import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
 import type { Session } from './types.ts';
 import type { CommandRow } from './commands/registry.ts';
-import { adaptCommand, type AdapterRuntime, wrapBuiltin } from './adapters.ts';
+import { adaptCommand, type AdapterRuntime, orderedCommand, wrapBuiltin } from './adapters.ts';
 
 /** The runtime the file's head describes; what it shares with the command adapters is their AdapterRuntime (adapters.ts). */
 export class ShellRuntime implements AdapterRuntime {
@@ -60,6 +61,8 @@ export class ShellRuntime implements AdapterRuntime {
   streamed = { stdout: '', stderr: '' };
   /** What was streamed, in order (ExecResult.output). */
   log: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+  /** What each command returned, in order, for what was not streamed (ordered.ts). */
+  readonly trace = new OutputTrace();
   columns = 80;
   rows = 24;
   /** False when the current line pipes or redirects (commands then print as for a pipe). */
@@ -135,9 +138,12 @@ export class ShellRuntime implements AdapterRuntime {
     const builtinNames = this.jb
       .getCommandNames()
       .filter((n) => (avail ? avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n) : !HOST_ABSENT.has(n)));
-    const shells = (['sh', 'bash'] as const)
-      .filter((n) => !avail || avail.has(n))
-      .map((n) => childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'));
+    const shell = (n: 'sh' | 'bash') =>
+      orderedCommand(
+        this,
+        childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'),
+      );
+    const shells = (['sh', 'bash'] as const).filter((n) => !avail || avail.has(n)).map(shell);
     const cmds = [
       ...custom,
       ...wrapped,
@@ -197,8 +203,13 @@ export class ShellRuntime implements AdapterRuntime {
    * stdout and stderr in the order written (the result keeps nothing). docker's pull progress (host.early) comes before its other output.
    */
   inOrder<T extends { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] }>(r: T): T {
-    if (this.depth !== 1 || !this.lineIsTty || !this.onOutput) return r;
-    for (const c of r.output ?? chunksOf(this.host, r)) if (c.text) this.write(c);
+    const streaming = this.depth === 1 && this.lineIsTty && this.onOutput;
+    const chunks = r.output ?? chunksOf(this.host, r, Boolean(streaming));
+    if (!streaming) {
+      this.trace.record(chunks);
+      return r;
+    }
+    for (const c of chunks) if (c.text) this.write(c);
     return { ...r, stdout: '', stderr: '', output: undefined };
   }
 
@@ -349,13 +360,8 @@ export class ShellRuntime implements AdapterRuntime {
 
   /** A container's main command or `docker exec` command, run once as process `p`. */
   async runInContainer(c: Container, p: Proc, argv: string[], tty = c.config.Tty, workdir?: string, stdin?: string): Promise<ExecResult> {
-    return this.runOnce(
-      scriptSession(p, c.id, c.image.flavor, c.config.Hostname, { ...p.env }, workdir ?? (c.config.WorkingDir || '/')),
-      argv,
-      tty,
-      undefined,
-      stdin,
-    );
+    const session = scriptSession(p, c.id, c.image.flavor, c.config.Hostname, { ...p.env }, workdir ?? (c.config.WorkingDir || '/'));
+    return this.runOnce(session, argv, tty, undefined, stdin);
   }
 
   /** A command run once as process `p` in a container root any engine registered (the kubelet's one-shot commands, kubectl exec). */
@@ -365,22 +371,15 @@ export class ShellRuntime implements AdapterRuntime {
     argv: string[],
     opts: { tty: boolean; workdir: string; env: Record<string, string>; signal?: AbortSignal },
   ): Promise<ExecResult> {
-    const session = scriptSession(
-      p,
-      root,
-      rootFlavor(this.host, this.daemon, root),
-      this.host.runc.roots.get(root)?.hostname ?? '',
-      { ...p.env, ...opts.env },
-      opts.workdir || '/',
-    );
+    const hostname = this.host.runc.roots.get(root)?.hostname ?? '';
+    const session = scriptSession(p, root, rootFlavor(this.host, this.daemon, root), hostname, { ...p.env, ...opts.env }, opts.workdir || '/');
     return this.runOnce(session, argv, opts.tty, opts.signal);
   }
 
   /** Runs `argv` once as the session's own process (no child for its command). */
   private runOnce(session: Session, argv: string[], tty: boolean, signal?: AbortSignal, stdin?: string): Promise<ExecResult> {
-    return this.withSelf(session.proc, () =>
-      this.run(session, quoteArgv(argv), signal ? anySignal([this.signal, signal]) : this.signal, tty, undefined, stdin),
-    );
+    const sig = signal ? anySignal([this.signal, signal]) : this.signal;
+    return this.trace.child(() => this.withSelf(session.proc, () => this.run(session, quoteArgv(argv), sig, tty, undefined, stdin)));
   }
 
   /** Runs `fn` with `p` as the process of the first command it starts. */

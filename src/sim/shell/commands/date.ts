@@ -102,8 +102,15 @@ async function mtimeOf(env: CmdEnv, file: string): Promise<number | string> {
 function setAndShow(env: CmdEnv, when: number, out: string): ExecResult {
   if (!hasCap(env.self.caps, 'sys_time')) {
     // busybox: bb_simple_perror_msg("can't set date") and exit 0; coreutils: error (0, errno, "cannot set date"), exit 1.
-    if (env.flavor === 'busybox') return R(out, "date: can't set date: Operation not permitted\n", 0);
-    return R(out, 'date: cannot set date: Operation not permitted\n', 1);
+    // Both print the error first, then the date (busybox@1_36_1:coreutils/date.c, coreutils-9.4:src/date.c main).
+    const err = env.flavor === 'busybox' ? "date: can't set date: Operation not permitted\n" : 'date: cannot set date: Operation not permitted\n';
+    return {
+      ...R(out, err, env.flavor === 'busybox' ? 0 : 1),
+      output: [
+        { stream: 'stderr', text: err },
+        { stream: 'stdout', text: out },
+      ],
+    };
   }
   env.host.clock.nowMs = when;
   return R(out);

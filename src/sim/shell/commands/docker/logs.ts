@@ -89,6 +89,6 @@ export default defineCommand({
     }
     // `2>&1` (or `|&`): one descriptor gets both, record after record, in the same order.
     if (env.stderrToStdout) return R(entries.map(line).join(''), '');
-    return R(join(entries, 'stdout'), join(entries, 'stderr'));
+    return { ...R(join(entries, 'stdout'), join(entries, 'stderr')), output: entries.map((l) => ({ stream: l.stream, text: line(l) })) };
   },
 });
