@@ -13,10 +13,18 @@ async function shown(line: string, stream = false, w = createWorld()): Promise<s
   const chunks: string[] = [];
   const r = await w.exec(line, stream ? { onOutput: (c) => chunks.push(`${c.stream}:${c.text}`) } : {});
   if (stream) return chunks.join('').split(/(?<=\n)/);
-  return (r.output ?? []).map((c) => `${c.stream}:${c.text}`).join('').split(/(?<=\n)/);
+  return (r.output ?? [])
+    .map((c) => `${c.stream}:${c.text}`)
+    .join('')
+    .split(/(?<=\n)/);
 }
 
-const lines = (r: string[]) => r.join('').replace(/(stdout|stderr):/g, (m) => `|${m}`).split('|').filter(Boolean);
+const lines = (r: string[]) =>
+  r
+    .join('')
+    .replace(/(stdout|stderr):/g, (m) => `|${m}`)
+    .split('|')
+    .filter(Boolean);
 
 describe('output order through the shell', () => {
   it.each([
@@ -25,7 +33,7 @@ describe('output order through the shell', () => {
     ['( echo s1; echo s2 >&2; echo s3 )', ['stdout:s1\n', 'stderr:s2\n', 'stdout:s3\n']],
     ['f() { echo in; echo er >&2; echo out; }; f', ['stdout:in\n', 'stderr:er\n', 'stdout:out\n']],
     ['for i in 1 2; do echo o$i; echo e$i >&2; done', ['stdout:o1\n', 'stderr:e1\n', 'stdout:o2\n', 'stderr:e2\n']],
-    ["bash -c 'echo 1; bash -c \"echo 2 >&2; echo 3\"; echo 4 >&2'", ['stdout:1\n', 'stderr:2\n', 'stdout:3\n', 'stderr:4\n']],
+    ['bash -c \'echo 1; bash -c "echo 2 >&2; echo 3"; echo 4 >&2\'', ['stdout:1\n', 'stderr:2\n', 'stdout:3\n', 'stderr:4\n']],
     // Redirected away: gone from the terminal, the rest in order.
     ["sh -c 'echo a; echo b >&2; echo c' 2>/dev/null", ['stdout:a\nc\n']],
     ["sh -c 'echo a; echo b >&2; echo c' 2>&1 >/dev/null", ['stdout:b\n']],
