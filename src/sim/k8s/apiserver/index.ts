@@ -15,7 +15,7 @@ import { INITIAL_NAMESPACES, kubernetesService, leaseRenew, namespaceObject, nod
 import { systemObjects } from './fixture-system.ts';
 import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
-import { validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
+import { validateLabels, validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
 import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
 import { defaultEphemeralContainers, validateEphemeralContainers } from './ephemeral.ts';
 import { goJson, LAST_APPLIED } from './last-applied.ts';
@@ -159,7 +159,7 @@ export class ApiServer implements KubeletApiClient {
         randomSuffix((n) => this.rng.int(n)),
       );
     if (WORKLOADS.has(kind)) defaultWorkload(kind, spec);
-    const causes = validateName(meta.name, kind === 'Namespace');
+    const causes = [...validateName(meta.name, kind === 'Namespace'), ...validateLabels(meta.labels)];
     if (kind === 'Pod') causes.push(...validatePodSpec(spec, 'spec'));
     if (kind === 'Deployment' || kind === 'ReplicaSet') causes.push(...validateWorkloadSpec(spec));
     if (causes.length) throw invalid(kind, name, causes);
@@ -214,10 +214,9 @@ export class ApiServer implements KubeletApiClient {
     const cur = this.objects.get(this.key(res.resource, res.namespaced ? (obj.metadata.namespace ?? '') : '', obj.metadata.name));
     if (!cur) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, obj.metadata.name);
     const next = clone(obj);
-    if (next.kind === 'Pod' && !deepEqual(cur.spec, next.spec)) {
-      const why = podUpdateForbidden(cur.spec ?? {}, next.spec ?? {});
-      if (why) throw invalid('Pod', next.metadata.name, [{ field: 'spec', message: why }]);
-    }
+    const why = next.kind === 'Pod' && !deepEqual(cur.spec, next.spec) ? podUpdateForbidden(cur.spec ?? {}, next.spec ?? {}) : undefined;
+    const causes = [...validateLabels(next.metadata.labels), ...(why ? [{ field: 'spec', message: why }] : [])];
+    if (causes.length) throw invalid(next.kind, next.metadata.name, causes);
     if (WORKLOADS.has(next.kind)) {
       if (isObj(next.spec)) defaultWorkload(next.kind, next.spec);
       if (next.kind === 'Deployment' || next.kind === 'ReplicaSet') {
@@ -259,6 +258,8 @@ export class ApiServer implements KubeletApiClient {
       else merged[k] = v;
     if (Object.keys(merged).length) next.metadata.labels = merged;
     else delete next.metadata.labels;
+    const bad = validateLabels(next.metadata.labels);
+    if (bad.length) throw invalid(cur.kind, name, bad);
     // The NamespaceLifecycle controller keeps kubernetes.io/metadata.name on every namespace.
     if (cur.kind === 'Namespace') next.metadata.labels = { ...merged, 'kubernetes.io/metadata.name': name };
     if (deepEqual(cur.metadata.labels, next.metadata.labels)) return { obj: cur, warnings: [] };
@@ -339,10 +340,8 @@ export class ApiServer implements KubeletApiClient {
       .sort((a, b) => byteOrder(String(a.firstTimestamp), String(b.firstTimestamp)));
   }
 
-  // ---- KubeletApiClient ----
-
+  /** KubeletApiClient: the node's pods, filtered before copying (kube-system's fixture pods are large and not the kubelet's). */
   pods(): KObject[] {
-    // Filtered before copying: kube-system's fixture pods are large and not the kubelet's.
     return this.scan(resourceOfKind('v1', 'Pod')!)
       .filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid))
       .map((p) => clone(p));

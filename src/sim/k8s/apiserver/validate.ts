@@ -67,6 +67,56 @@ export function validateName(name: unknown, label = false): Cause[] {
   return (label ? dns1123Label(name) : dns1123Subdomain(name)).map((d) => invalidValue('metadata.name', name, d));
 }
 
+// apimachinery@v0.30.5 pkg/util/validation/validation.go: IsQualifiedName and IsValidLabelValue.
+const QNAME = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const QNAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_VALUE_MSG =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+/** IsQualifiedName: an optional DNS-1123 subdomain prefix and '/', then a name of at most 63 characters. */
+export function qualifiedName(value: string): string[] {
+  const errs: string[] = [];
+  const parts = value.split('/');
+  if (parts.length > 2)
+    return [
+      `a qualified name ${regexError(QNAME_MSG, QNAME, ['MyName', 'my.name', '123-abc'])} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
+  const name = parts[parts.length - 1] as string;
+  if (parts.length === 2) {
+    const prefix = parts[0] as string;
+    if (!prefix) errs.push('prefix part must be non-empty');
+    else errs.push(...dns1123Subdomain(prefix).map((m) => `prefix part ${m}`));
+  }
+  if (!name) errs.push('name part must be non-empty');
+  else if (name.length > 63) errs.push('name part must be no more than 63 characters');
+  if (!new RegExp(`^${QNAME}$`).test(name)) errs.push(`name part ${regexError(QNAME_MSG, QNAME, ['MyName', 'my.name', '123-abc'])}`);
+  return errs;
+}
+
+/** IsValidLabelValue. */
+export function labelValue(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!new RegExp(`^(${QNAME})?$`).test(value)) errs.push(regexError(LABEL_VALUE_MSG, `(${QNAME})?`, ['MyValue', 'my_value', '12345']));
+  return errs;
+}
+
+/**
+ * ValidateObjectMeta's labels (apimachinery@v0.30.5 pkg/apis/meta/v1/validation/validation.go ValidateLabels): each key a
+ * qualified name, each value a label value, reported at metadata.labels. Go ranges over the map in random order; keys are
+ * taken in sorted order here so the same manifest gets the same message.
+ */
+export function validateLabels(labels: unknown, field = 'metadata.labels'): Cause[] {
+  if (!isObj(labels)) return [];
+  const errs: Cause[] = [];
+  for (const k of Object.keys(labels).sort()) {
+    errs.push(...qualifiedName(k).map((m) => invalidValue(field, k, m)));
+    const v = typeof labels[k] === 'string' ? (labels[k] as string) : String(labels[k] ?? '');
+    errs.push(...labelValue(v).map((m) => invalidValue(field, v, m)));
+  }
+  return errs;
+}
+
 const str = (o: Obj, k: string): string => (typeof o[k] === 'string' ? (o[k] as string) : '');
 
 export function validateContainer(c: Obj, path: string, names: Set<string>): Cause[] {

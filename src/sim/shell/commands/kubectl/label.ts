@@ -4,6 +4,7 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
+import { labelValue } from '../../../k8s/apiserver/validate.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { errorText, namespaceOf, objName, out, parse, resourcesOf } from './common.ts';
@@ -13,7 +14,6 @@ const FLAGS = [
   { long: 'all', type: 'bool' as const },
   { long: 'selector', short: 'l', type: 'string' as const },
 ];
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 export async function label(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, FLAGS, 'label');
@@ -28,15 +28,18 @@ export async function label(args: string[], env: CmdEnv): Promise<ExecResult> {
       "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl label -h' for help and examples\n",
       1,
     );
+  // kubectl@v0.30.5 pkg/cmd/label/label.go parseLabels: the value is checked here, the key by the API server.
   const set: Record<string, string | null> = {};
   for (const c of changes) {
     if (c.endsWith('-') && !c.includes('=')) {
       set[c.slice(0, -1)] = null;
       continue;
     }
-    const [k, v] = [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)];
-    if (!LABEL_KEY.test(k)) return out('', `error: invalid label spec: ${c}\n`, 1);
-    set[k] = v;
+    const parts = c.split('=');
+    if (parts.length !== 2) return out('', `error: invalid label spec: ${c}\n`, 1);
+    const bad = labelValue(parts[1] as string);
+    if (bad.length) return out('', `error: invalid label value: ${JSON.stringify(c)}: ${bad.join(';')}\n`, 1);
+    set[parts[0] as string] = parts[1] as string;
   }
   const items: { type: string; name: string }[] = [];
   if (targets[0]!.includes('/')) for (const t of targets) items.push({ type: t.split('/')[0]!, name: t.split('/')[1]! });
