@@ -138,6 +138,12 @@ export const VERSION_FUNCS = {
 /** node1's engine ID (a UUID since moby 23, kept in /var/lib/docker/engine-id). */
 const ENGINE_ID = '5b3e0c8a-7f41-4d2e-9a6c-1e8f2d7b4c90';
 
+/**
+ * The CLI plugins `docker info` lists (cli-plugins/manager Plugin: Metadata, Name, Path). None: `docker buildx` and the
+ * plugin's file are not modelled yet, though `docker build` prints buildx v0.17.1's BuildKit output (issue #10's note).
+ */
+export const CLI_PLUGINS: { Name: string; ShortDescription: string; Vendor: string; Version: string; Path: string }[] = [];
+
 /** The CLI's dockerInfo: *system.Info embedded (its fields promoted), then ClientInfo. */
 export function infoDoc(env: CmdEnv): GoStruct {
   const cs = [...env.daemon.containers.values()];
@@ -173,8 +179,9 @@ export function infoDoc(env: CmdEnv): GoStruct {
     CPUSet: true,
     PidsLimit: true,
     IPv4Forwarding: true,
-    BridgeNfIptables: false,
-    BridgeNfIp6tables: false,
+    // br_netfilter is loaded and both sysctls are 1 on node1 (kubeadm's preflight needs them; sysctl shows them).
+    BridgeNfIptables: true,
+    BridgeNfIp6tables: true,
     Debug: false,
     NFd: 24 + cs.length * 4,
     OomKillDisable: false,
@@ -221,7 +228,11 @@ export function infoDoc(env: CmdEnv): GoStruct {
     RuncCommit: { ID: 'v1.1.14-0-g2c9f560' },
     InitCommit: { ID: 'de40ad0' },
     SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'],
-    CDISpecDirs: ['/etc/cdi', '/var/run/cdi'],
+    // docker/docker-ce-packaging builds dockerd with DEFAULT_PRODUCT_LICENSE="Community Engine" (moby daemon/info.go fillLicense).
+    ProductLicense: 'Community Engine',
+    // moby@v27.3.1:cmd/dockerd/daemon.go: without the "cdi" feature (off by default in 27) the directories are cleared;
+    // daemon/info.go promoteNil reports them as [].
+    CDISpecDirs: [],
     Containerd: { Address: '/run/containerd/containerd.sock', Namespaces: { Containers: 'moby', Plugins: 'plugins.moby' } },
     Warnings: null,
   };
@@ -236,10 +247,10 @@ export function infoDoc(env: CmdEnv): GoStruct {
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(info)) fields[goNames[k] ?? k] = v;
   const cv = clientVersion(false);
-  const clientInfo = new GoStruct('*system.clientInfo', { Debug: false, ...cv.fields, Plugins: [], Warnings: null }, undefined, () => ({
+  const clientInfo = new GoStruct('*system.clientInfo', { Debug: false, ...cv.fields, Plugins: CLI_PLUGINS, Warnings: null }, undefined, () => ({
     Debug: false,
     ...clientVersionJSON(cv.fields),
-    Plugins: [],
+    Plugins: CLI_PLUGINS,
     Warnings: null,
   }));
   fields.ClientInfo = clientInfo;
