@@ -161,8 +161,7 @@ export class Daemon {
       c.proxies = startProxies(this.host, c);
     } else ns.net = nsMode.net;
     const cgPath = `/system.slice/docker-${c.id}.scope`;
-    // An own network namespace: ping for all groups, no privileged ports (Docker ≥ 20.10), unless --sysctl says otherwise
-    // (moby@v27.3.1:daemon/oci_linux.go WithSysctls); a joined one keeps its own. The same start port goes to runc below.
+    // An own network namespace: ping for all groups, no privileged ports (Docker ≥ 20.10), unless --sysctl says otherwise (moby@v27.3.1:daemon/oci_linux.go WithSysctls); a joined one keeps its own. The same start port goes to runc below.
     const own: Record<string, string> =
       nsMode.net === 'new' ? { 'net.ipv4.ping_group_range': '0\t2147483647', 'net.ipv4.ip_unprivileged_port_start': '0' } : {};
     const given = Object.fromEntries(Object.entries(hc.Sysctls ?? {}).map(([key, v]) => [key, key.startsWith('net.') ? v.trim().split(/\s+/).join('\t') : v]));
@@ -250,12 +249,9 @@ export class Daemon {
     if (spec.oneshot || (spec.shell && !c.config.OpenStdin) || fed) {
       const cmd = spec.exec ?? (spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv);
       const r = spec.shell && !fed ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, cmd, undefined, undefined, stdin);
-      // In the order the command wrote them, where the shell knows it (ExecResult.output).
-      for (const l of r.output ?? [
-        { stream: 'stdout' as const, text: r.stdout },
-        { stream: 'stderr' as const, text: r.stderr },
-      ])
-        if (l.text) c.logs.push(l);
+      // In the order the command wrote them (ExecResult.output); without it, stdout then stderr.
+      for (const l of r.output ?? [{ stream: 'stdout' as const, text: r.stdout }]) if (l.text) c.logs.push(l);
+      if (!r.output && r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr });
       if (p.state !== 'Z' && k.procs.has(p.pid)) k.exit(p, r.exitCode);
     }
   }
