@@ -102,6 +102,20 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
         await (cmd.noProcess
           ? (fn: (self: Proc) => Promise<ExecResult>) => fn(rt.host.current)
           : (fn: (self: Proc) => Promise<ExecResult>) => asChild(rt, [cmd.name, ...args], fn))(async (self) => {
+          const execLine = async (line: string, opts?: { env?: Record<string, string>; stdin?: string; capture?: boolean }): Promise<ExecResult> => {
+            const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
+            // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
+            const tty = rt.lineIsTty;
+            if (opts?.capture) rt.lineIsTty = false;
+            try {
+              const r = await withExports(rt.bashFor(root), marks, () =>
+                ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
+              );
+              return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+            } finally {
+              rt.lineIsTty = tty;
+            }
+          };
           const env: CmdEnv = {
             host: rt.host,
             daemon: rt.daemon,
@@ -135,18 +149,14 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
                 }
               : undefined, // bytes stay bytes (head -c of /dev/urandom)
             exported: ctx.exportedEnv,
-            exec: async (line, opts) => {
-              const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
-              // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
-              const tty = rt.lineIsTty;
-              if (opts?.capture) rt.lineIsTty = false;
+            exec: (line, opts) => execLine(line, opts),
+            execAs: async (p, line, opts) => {
+              // The shells here (childshell.ts) are no process of their own: they run as `p` through `current`.
+              if (!/^(\/(usr\/)?bin\/)?(ba|a)?sh( |$)/.test(line)) rt.reuseSelf = p;
               try {
-                const r = await withExports(rt.bashFor(root), marks, () =>
-                  ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
-                );
-                return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+                return await rt.host.withCurrent(p, () => execLine(line, opts));
               } finally {
-                rt.lineIsTty = tty;
+                rt.reuseSelf = undefined;
               }
             },
             readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),

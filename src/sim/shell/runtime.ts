@@ -137,7 +137,7 @@ export class ShellRuntime implements AdapterRuntime {
       .filter((n) => (avail ? avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n) : !HOST_ABSENT.has(n)));
     const shells = (['sh', 'bash'] as const)
       .filter((n) => !avail || avail.has(n))
-      .map((n) => childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'));
+      .map((n) => childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox', this.host));
     const cmds = [
       ...custom,
       ...wrapped,
