@@ -143,7 +143,8 @@ export const sudo: SimCommand = {
     const users = env.host.fixture.users;
     const me = users.find((u) => u.uid === env.self.uid) ?? { name: String(env.self.uid), uid: env.self.uid, gid: env.self.gid, home: '/', shell: '/bin/sh' };
     const lookup = (name: string) => users.find((x) => x.name === name || (name.startsWith('#') && String(x.uid) === name.slice(1)));
-    const target = val.u === undefined ? lookup('root') : lookup(val.u);
+    // -g without -u runs as the invoking user with that group (sudoers.c: runas user defaults to the user when only a group is given).
+    const target = val.u !== undefined ? lookup(val.u) : val.g !== undefined ? me : lookup('root');
     // sudoers_init (plugins/sudoers/sudoers.c): an unknown runas user or group fails the first plugin opened, the audit one.
     if (!target) return R('', `sudo: unknown user ${val.u}\nsudo: error initializing audit plugin sudoers_audit\n`, 1);
     const group = val.g === undefined ? undefined : users.find((x) => x.name === val.g || (val.g!.startsWith('#') && String(x.gid) === val.g!.slice(1)));
