@@ -122,95 +122,93 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
     execute: async (args, ctx) => {
       if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
       const cmd = await loadCommand(row);
-      return rt.inOrder(
-        await rt.trace
-          .within(
-            () => rt.host.early,
-            () =>
-              (cmd.noProcess
-                ? (fn: (self: Proc) => Promise<ExecResult>) => fn(rt.host.current)
-                : (fn: (self: Proc) => Promise<ExecResult>) => asChild(rt, [cmd.name, ...args], fn))(async (self) => {
-                const env: CmdEnv = {
-                  host: rt.host,
-                  daemon: rt.daemon,
-                  self,
-                  session: rt.currentSession!,
-                  flavor: rootFlavor(rt.host, rt.daemon, root),
-                  stdin: decodeLatin1Utf8(ctx.stdin),
-                  stdinBytes: () => latin1Bytes(ctx.stdin),
-                  rootFs: (id) => rt.bashFor(id).fs,
-                  cwd: ctx.cwd,
-                  env: ctx.env,
-                  signal: rt.signal,
-                  columns: rt.columns,
-                  rows: rt.rows,
-                  tty: rt.lineIsTty,
-                  stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
-                  pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
-                  stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
-                  stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
-                  fs: ctx.fs,
-                  readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
-                  orig: ctx.origCommand
-                    ? async (a: string[]) => {
-                        const r = await ctx.origCommand!(a);
-                        return {
-                          stdout: r.stdout,
-                          stderr: r.stderr,
-                          exitCode: r.exitCode,
-                          stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined),
-                        };
-                      }
-                    : undefined, // bytes stay bytes (head -c of /dev/urandom)
-                  exported: ctx.exportedEnv,
-                  exec: async (line, opts) => {
-                    const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
-                    // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
-                    const tty = rt.lineIsTty;
-                    if (opts?.capture) rt.lineIsTty = false;
-                    try {
-                      const r = await withExports(rt.bashFor(root), marks, () =>
-                        ctx.exec!(line, {
-                          cwd: ctx.cwd,
-                          env: opts?.env ?? Object.fromEntries(ctx.env),
-                          replaceEnv: opts?.env !== undefined,
-                          stdin: opts?.stdin,
-                        }),
-                      );
-                      return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-                    } finally {
-                      rt.lineIsTty = tty;
-                    }
-                  },
-                  readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
-                  tick: async () => void (await rt.budget?.tick()),
-                  stopLine: (kind) => {
-                    rt.budget?.stop(kind);
-                    return { stdout: '', stderr: '', exitCode: 130 };
-                  },
-                  history: () => rt.history(),
-                  enterSession: (s) => void (rt.pending = s),
-                  runAs: (p, fn) => rt.host.withCurrent(p, fn),
-                };
-                if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
-                  return argListTooLong(rt.currentSession, cmd.name);
-                const builtin = args[0] === '--help' ? builtinHelpOpt(cmd.name.replace(/^__cc_/, '')) : undefined;
-                if (builtin) return builtin;
-                const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
-                if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
-                return withinLineLimits(
-                  () => cmd.run(args, env),
-                  (kind) => rt.budget?.stop(kind),
+      const run = (fn: (self: Proc) => Promise<ExecResult>) => (cmd.noProcess ? fn(rt.host.current) : asChild(rt, [cmd.name, ...args], fn));
+      const merged = rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' '));
+      // What the commands it runs write is ordered against its result (ordered.ts).
+      const r = await rt.trace.within(
+        () => rt.host.early,
+        () =>
+          run(async (self) => {
+            const execLine = async (line: string, opts?: { env?: Record<string, string>; stdin?: string; capture?: boolean }): Promise<ExecResult> => {
+              const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
+              // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
+              const tty = rt.lineIsTty;
+              if (opts?.capture) rt.lineIsTty = false;
+              try {
+                const r = await withExports(rt.bashFor(root), marks, () =>
+                  ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
                 );
-              }),
-          )
-          .then((r) =>
-            mergeOrdered(
-              r,
-              rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
-            ),
-          ),
+                return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+              } finally {
+                rt.lineIsTty = tty;
+              }
+            };
+            const env: CmdEnv = {
+              host: rt.host,
+              daemon: rt.daemon,
+              self,
+              session: rt.currentSession!,
+              flavor: rootFlavor(rt.host, rt.daemon, root),
+              stdin: decodeLatin1Utf8(ctx.stdin),
+              stdinBytes: () => latin1Bytes(ctx.stdin),
+              rootFs: (id) => rt.bashFor(id).fs,
+              cwd: ctx.cwd,
+              env: ctx.env,
+              signal: rt.signal,
+              columns: rt.columns,
+              rows: rt.rows,
+              tty: rt.lineIsTty,
+              stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
+              pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
+              stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
+              stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
+              fs: ctx.fs,
+              readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
+              orig: ctx.origCommand
+                ? async (a: string[]) => {
+                    const r = await ctx.origCommand!(a);
+                    return {
+                      stdout: r.stdout,
+                      stderr: r.stderr,
+                      exitCode: r.exitCode,
+                      stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined),
+                    };
+                  }
+                : undefined, // bytes stay bytes (head -c of /dev/urandom)
+              exported: ctx.exportedEnv,
+              exec: (line, opts) => execLine(line, opts),
+              execAs: async (p, line, opts) => {
+                // The shells here (childshell.ts) are no process of their own: they run as `p` through `current`.
+                if (!/^(\/(usr\/)?bin\/)?(ba|a)?sh( |$)/.test(line)) rt.reuseSelf = p;
+                try {
+                  return await rt.host.withCurrent(p, () => execLine(line, opts));
+                } finally {
+                  rt.reuseSelf = undefined;
+                }
+              },
+              readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+              tick: async () => void (await rt.budget?.tick()),
+              stopLine: (kind) => {
+                rt.budget?.stop(kind);
+                return { stdout: '', stderr: '', exitCode: 130 };
+              },
+              history: () => rt.history(),
+              enterSession: (s) => void (rt.pending = s),
+              runAs: (p, fn) => rt.host.withCurrent(p, fn),
+            };
+            if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
+              return argListTooLong(rt.currentSession, cmd.name);
+            const builtin = args[0] === '--help' ? builtinHelpOpt(cmd.name.replace(/^__cc_/, '')) : undefined;
+            if (builtin) return builtin;
+            const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
+            if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
+            return withinLineLimits(
+              () => cmd.run(args, env),
+              (kind) => rt.budget?.stop(kind),
+            );
+          }),
       );
+      return rt.inOrder(mergeOrdered(r, merged));
     },
   };
 }

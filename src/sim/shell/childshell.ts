@@ -15,6 +15,7 @@
  * environment instead.
  */
 import type * as JB from 'just-bash';
+import type { Proc } from '../kernel/types.ts';
 import { NO_PWD } from './environ.ts';
 
 const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -43,6 +44,27 @@ export async function withExports<T>(bash: JB.Bash, marks: Set<string>, fn: () =
   }
 }
 
+/** just-bash's per-Bash process numbers: `$$` reads virtualPid, `$BASHPID` bashPid. */
+type JbPids = { virtualPid?: number; bashPid?: number };
+
+/**
+ * Runs `fn` with `pid` as the Bash's `$$` and `$BASHPID`: the PID of the shell's own process in its own
+ * PID namespace (1 for the shell `unshare -p -f` starts): bash takes `$$` from getpid() when it starts
+ * (bash 5.2's dollar_dollar_pid). Without a PID, `fn` runs unchanged.
+ */
+export async function withPid<T>(bash: JB.Bash, pid: number | undefined, fn: () => Promise<T>): Promise<T> {
+  const state = (bash as unknown as { state?: JbPids }).state;
+  if (!state || pid === undefined) return fn();
+  const saved = { virtualPid: state.virtualPid, bashPid: state.bashPid };
+  state.virtualPid = pid;
+  state.bashPid = pid;
+  try {
+    return await fn();
+  } finally {
+    Object.assign(state, saved);
+  }
+}
+
 /** The default PATH of the shell `name` of a root's flavour. */
 function defaultPath(name: 'sh' | 'bash', busybox: boolean): string {
   if (busybox) return ASH_PATH;
@@ -59,7 +81,8 @@ export function childShell(
   name: 'sh' | 'bash',
   bash: () => JB.Bash,
   busybox: boolean,
-  wrap: (r: JB.ExecResult) => Promise<JB.ExecResult> | JB.ExecResult = (r) => r,
+  /** The host whose current process the shell runs as (its PID is `$$`). */
+  host?: { current?: Proc },
 ): JB.Command {
   return {
     name,
@@ -75,18 +98,18 @@ export function childShell(
       } else if (args.length === 0) {
         script = new TextDecoder().decode(Uint8Array.from(ctx.stdin as unknown as string, (c) => c.charCodeAt(0) & 255));
         stdin = '';
-        if (!script.trim()) return wrap({ stdout: '', stderr: '', exitCode: 0, env: {} });
+        if (!script.trim()) return { stdout: '', stderr: '', exitCode: 0, env: {} };
       } else if (!(args[0] as string).startsWith('-')) {
         zero = args[0] as string;
         params = args.slice(1);
         try {
           script = await ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, zero));
         } catch {
-          return wrap({ stdout: '', stderr: `${name}: ${zero}: No such file or directory\n`, exitCode: 127, env: {} });
+          return { stdout: '', stderr: `${name}: ${zero}: No such file or directory\n`, exitCode: 127, env: {} };
         }
         if (script.startsWith('#!')) script = script.slice(script.indexOf('\n') + 1);
       } else {
-        return wrap((await ctx.origCommand!(args)) as JB.ExecResult);
+        return (await ctx.origCommand!(args)) as JB.ExecResult;
       }
       // The shell sets PWD itself (and exports it: dash@v0.5.12:src/cd.c setpwd), whatever `env` left out.
       const inherited: Record<string, string> = { ...(ctx.exportedEnv ?? {}) };
@@ -106,8 +129,8 @@ export function childShell(
         stdin === undefined && ctx.execWithInheritedStdin
           ? ctx.execWithInheritedStdin(line, opts)
           : ctx.exec!(line, { ...opts, stdin: stdin ?? (ctx.stdin as unknown as string), stdinKind: 'bytes' });
-      const r = await withExports(bash(), new Set(names), run);
-      return wrap(r as JB.ExecResult);
+      const r = await withPid(bash(), host?.current?.nspid.at(-1), () => withExports(bash(), new Set(names), run));
+      return r as JB.ExecResult;
     },
   };
 }

@@ -101,9 +101,9 @@ export function reconcile(trace: readonly Chunk[] | undefined, stdout: string, s
   };
   const scan = stdout.length + stderr.length <= MAX_SCAN;
   for (const c of trace ?? []) {
-    const other = c.stream === 'stdout' ? 'stderr' : 'stdout';
+    const order: Chunk['stream'][] = c.stream === 'stdout' ? ['stdout', 'stderr'] : ['stderr', 'stdout'];
     // Where it was written, then where a redirection may have sent it: at the stream's current place first.
-    const here = [c.stream, other].find((s) => text[s].startsWith(c.text, at[s]));
+    const here = order.find((s) => text[s].startsWith(c.text, at[s]));
     if (here) {
       emit(here, c.text);
       at[here] += c.text.length;
@@ -111,7 +111,7 @@ export function reconcile(trace: readonly Chunk[] | undefined, stdout: string, s
     }
     if (!scan) continue;
     // Past output the trace did not see (a builtin's error): that output first, then the chunk.
-    for (const s of [c.stream, other] as const) {
+    for (const s of order) {
       const i = text[s].indexOf(c.text, at[s]);
       if (i < 0) continue;
       emit(s, text[s].slice(at[s], i + c.text.length));

@@ -138,10 +138,11 @@ export class ShellRuntime implements AdapterRuntime {
     const builtinNames = this.jb
       .getCommandNames()
       .filter((n) => (avail ? avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n) : !HOST_ABSENT.has(n)));
+    const busybox = rootFlavor(this.host, this.daemon, root) === 'busybox';
     const shell = (n: 'sh' | 'bash') =>
       orderedCommand(
         this,
-        childShell(n, () => this.bashFor(root), rootFlavor(this.host, this.daemon, root) === 'busybox'),
+        childShell(n, () => this.bashFor(root), busybox, this.host),
       );
     const shells = (['sh', 'bash'] as const).filter((n) => !avail || avail.has(n)).map(shell);
     const cmds = [

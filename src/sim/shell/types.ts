@@ -89,6 +89,11 @@ export interface CmdEnv {
   history: () => readonly string[];
   /** Runs `fn` as process `p` (its namespaces, credentials, /proc/self). */
   runAs: <T>(p: Proc, fn: () => Promise<T>) => Promise<T>;
+  /**
+   * execve(2) in `p`: runs `line` (one command) with `p` as that command's own process, no child for it
+   * (unshare's and nsenter's child, chroot, env). A shell (sh, bash) runs as `p`: its commands are `p`'s children.
+   */
+  execAs: (p: Proc, line: string, opts?: { env?: Record<string, string>; stdin?: string }) => Promise<ExecResult>;
 }
 
 export interface SimCommand {

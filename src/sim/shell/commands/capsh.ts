@@ -1,5 +1,6 @@
 import type { ExecResult } from '../../api.ts';
 import { ALL_CAPS, capHex, capList } from '../../kernel/capabilities.ts';
+import { quoteArgv } from '../line.ts';
 import type { SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -14,6 +15,16 @@ export function capText(mask: bigint): string {
 export const capsh: SimCommand = {
   name: 'capsh',
   async run(args, env) {
+    // `--`: capsh execs /bin/bash with the arguments after it (libcap 2.66 progs/capsh.c: argv[i] = shell,
+    // execve(shell, argv + i)): bash takes capsh's process, the commands it runs are its children.
+    const dd = args.indexOf('--');
+    if (dd >= 0 && args.slice(0, dd).every((a) => a === '--print')) {
+      const printed = dd > 0 ? await capsh.run(['--print'], env) : R('');
+      const argv = ['/bin/bash', ...args.slice(dd + 1)];
+      Object.assign(env.self, { argv, comm: 'bash' });
+      const r = await env.runAs(env.self, () => env.exec(quoteArgv(['bash', ...args.slice(dd + 1)])));
+      return { ...r, stdout: printed.stdout + r.stdout };
+    }
     const dec = args.find((a) => a.startsWith('--decode='));
     if (dec) {
       const raw = dec.slice(9);

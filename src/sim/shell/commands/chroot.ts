@@ -13,7 +13,7 @@ import { hasCap } from '../../kernel/capabilities.ts';
 import { getopt, type LongOpt, tryHelp } from '../getopt.ts';
 import { rootCommands } from '../rootfs.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
-import { runAsNew } from './nsenter.ts';
+import { isInteractive, runAsNew } from './nsenter.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -129,7 +129,8 @@ export const chroot: SimCommand = {
     if (where.kind === 'same') {
       // chroot / keeps the root this shell has: the host's, or that of the container it runs in.
       if (!(rootCommands(env.host, env.daemon, env.session.root)?.has(name) ?? true)) return notFound();
-      const p = env.host.kernel.spawn({ parent: env.session.proc, argv, patch: { reaps: true } });
+      // chroot execs the command itself (coreutils@v9.4:src/chroot.c execvp); a shell that stays is the session's own process.
+      const p = isInteractive(argv) ? env.host.kernel.spawn({ parent: env.session.proc, argv, patch: { reaps: true } }) : env.self;
       return runAsNew(env, p, argv, undefined, { root: env.session.root, flavor: env.session.flavor, cwd: '/' });
     }
     if (where.kind === 'host') {

@@ -92,7 +92,12 @@ export const envCommand: SimCommand = {
     try {
       const names = [...vars.keys()].filter((k) => /^[A-Za-z_]\w*$/.test(k) && k !== NO_PWD);
       const line = `${names.length ? `export ${names.join(' ')}; ` : ''}${dir !== undefined ? `cd ${quote(dir)} && ` : ''}${rest.map(quote).join(' ')}`;
-      return await env.exec(line, { env: Object.fromEntries(vars), stdin: env.stdin });
+      // env execs the command (coreutils@v9.4:src/env.c execvp; busybox@1_36_1:coreutils/env.c BB_EXECVP_or_die):
+      // the command runs as env's own process. A shell is no process here: it runs as env's, its commands children.
+      const opts = { env: Object.fromEntries(vars), stdin: env.stdin };
+      Object.assign(env.self, { argv: rest, comm: (rest[0] ?? '').split('/').pop()!.slice(0, 15) });
+      if (/^(.*\/)?(ba|a)?sh$/.test(rest[0] ?? '')) return await env.runAs(env.self, () => env.exec(line, opts));
+      return await env.execAs(env.self, line, opts);
     } finally {
       for (const k of added) exported?.delete(k);
     }

@@ -8,6 +8,10 @@ import type { CmdEnv, SimCommand } from '../types.ts';
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const SHELLS = ['bash', 'sh', '/bin/bash', '/bin/sh', 'ash'];
 
+/** Whether `argv` starts an interactive shell (none given, or a shell with only -i, -l, --login). */
+export const isInteractive = (argv: string[]) =>
+  !argv.length || (SHELLS.includes(argv[0] as string) && argv.slice(1).every((a) => a === '-i' || a === '-l' || a === '--login'));
+
 /** Starts `argv` (or an interactive shell) as `p`: shells become the session, other commands run once. */
 export async function runAsNew(
   env: CmdEnv,
@@ -17,7 +21,7 @@ export async function runAsNew(
   rootfs?: { root: string; flavor: Flavor; cwd?: string },
 ): Promise<ExecResult> {
   const k = env.host.kernel;
-  if (!argv.length || (SHELLS.includes(argv[0] as string) && argv.slice(1).every((a) => a === '-i' || a === '-l' || a === '--login'))) {
+  if (isInteractive(argv)) {
     p.argv = argv.length ? argv : ['-bash'];
     p.comm = 'bash';
     p.reaps = true;
@@ -38,9 +42,20 @@ export async function runAsNew(
     });
     return R('');
   }
-  const r = await env.runAs(p, () => env.exec(quoteArgv(argv)));
+  const r = await execIn(env, p, argv);
   k.exit(p, r.exitCode);
   return r;
+}
+
+/**
+ * execve(2) of `argv` in `p`: `p` becomes the command (its argv and comm) and runs it as its own process,
+ * no child for it, as unshare, nsenter and chroot exec their command (util-linux@v2.39.3:sys-utils/unshare.c,
+ * nsenter.c: execvp(argv[optind], argv + optind); coreutils@v9.4:src/chroot.c execvp).
+ */
+export function execIn(env: CmdEnv, p: Proc, argv: string[]): Promise<ExecResult> {
+  p.argv = argv;
+  p.comm = (argv[0] ?? '').split('/').pop()!.slice(0, 15);
+  return env.execAs(p, quoteArgv(argv));
 }
 
 export const nsenter: SimCommand = {
@@ -86,12 +101,20 @@ export const nsenter: SimCommand = {
     const ns: Partial<Record<NamespaceType, number>> = {};
     for (const t of types) ns[t] = tp.ns[t];
     const argv = args.slice(i);
-    const p = k.spawn({
-      parent: env.session.proc,
-      argv: argv.length ? argv : ['-bash'],
-      ns,
-      patch: { reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, cgroup: types.has('cgroup') ? tp.cgroup : env.self.cgroup },
-    });
+    const cgroup = types.has('cgroup') ? tp.cgroup : env.self.cgroup;
+    // nsenter forks only after entering a PID namespace (do_fork, continue_as_child): the child runs the
+    // command; else nsenter itself execs it (util-linux@v2.39.3:sys-utils/nsenter.c). An interactive shell
+    // becomes the session: its own process.
+    const interactive = isInteractive(argv);
+    const p =
+      types.has('pid') || interactive
+        ? k.spawn({
+            parent: interactive ? env.session.proc : env.self,
+            argv: argv.length ? argv : ['-bash'],
+            ns,
+            patch: { reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, cgroup },
+          })
+        : Object.assign(env.self, { ns: { ...env.self.ns, ...ns }, cgroup });
     // Entering the mount namespace of a container's process: its root filesystem, so programs
     // are the image's (nsenter -a finds no host binaries).
     const c = types.has('mnt') && tp.root !== 'host' ? env.daemon.containers.get(tp.root) : undefined;

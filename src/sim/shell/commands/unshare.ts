@@ -1,7 +1,7 @@
 import type { ExecResult, NamespaceType } from '../../api.ts';
 import { ALL_CAPS, hasCap } from '../../kernel/capabilities.ts';
 import type { SimCommand } from '../types.ts';
-import { runAsNew } from './nsenter.ts';
+import { isInteractive, runAsNew } from './nsenter.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -74,12 +74,19 @@ export const unshare: SimCommand = {
           caps: { inh: 0n, prm: ALL_CAPS, eff: ALL_CAPS, bnd: ALL_CAPS, amb: 0n },
         }
       : {};
-    const p = k.spawn({
-      parent: env.session.proc,
-      argv: argv.length ? argv : ['-bash'],
-      ns,
-      patch: { transient: false, reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, ...userPatch },
-    });
+    // With --fork the child runs the command and unshare waits for it; without, unshare execs it itself
+    // (util-linux@v2.39.3:sys-utils/unshare.c: fork() then execvp in the child). An interactive shell
+    // becomes the session: its own process.
+    const interactive = isInteractive(argv);
+    const p =
+      fork || interactive
+        ? k.spawn({
+            parent: interactive ? env.session.proc : env.self,
+            argv: argv.length ? argv : ['-bash'],
+            ns,
+            patch: { transient: false, reaps: true, handlers: new Set([2, 15]), program: { kind: 'idle' }, ...userPatch },
+          })
+        : Object.assign(env.self, { ns: { ...env.self.ns, ...ns }, ...userPatch });
     return runAsNew(env, p, argv, undefined);
   },
 };
