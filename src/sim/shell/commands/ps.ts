@@ -123,6 +123,7 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   // -C cmdlist: select by command name, the comm (procps-ng@v4.0.4:src/ps/select.c, parser.c parse_sysv_option 'C').
   let byName: string[] | undefined;
   let all = false;
+  let full = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '-o' || a === '-eo') {
@@ -132,8 +133,19 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
     // -q pidlist: by PID in quick mode (procps-ng@v4.0.4:src/ps/parser.c parse_sysv_option 'q'); the list may follow at once.
     else if (/^-[pq]\d/.test(a)) only = a.slice(2).split(',').map(Number);
     else if (a === '-C') byName = (args[++i] ?? '').split(',');
-    else if (/^-?[aux]+$/.test(a) || a === '-e' || a === '-ef' || a === '-A') all = true;
-    else if (a === '--help')
+    else if (/^-?[aux]+$/.test(a)) all = true;
+    // Unix options grouped or apart: -e/-A every process, -f the full format (procps-ng@v4.0.4:src/ps/parser.c parse_sysv_option).
+    else if (/^-[eAf]+[pqC]$/.test(a)) {
+      // -fp 1: the grouped options, then the list the last one takes.
+      const list = (args[++i] ?? '').split(',');
+      if (a.endsWith('C')) byName = list;
+      else only = list.map(Number);
+      if (/[eA]/.test(a)) all = true;
+      if (a.includes('f')) full = true;
+    } else if (/^-[eAf]+$/.test(a)) {
+      if (/[eA]/.test(a)) all = true;
+      if (a.includes('f')) full = true;
+    } else if (a === '--help')
       return {
         stdout:
           "\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n",
@@ -216,7 +228,7 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
     const body = list.map((x) => line(cols!.map((c) => def[c]![2](x))));
     return { stdout: (noHeader ? body : [header, ...body]).map((l) => `${l}\n`).join(''), stderr: '', exitCode: missed };
   }
-  if (joined.includes('-ef')) {
+  if (full) {
     const rows = list.map(
       ({ p, pid }) =>
         `${userCell(user(env, p)).padEnd(8)} ${String(pid).padStart(w)} ${String(ppidOf(p)).padStart(w)} ${cpuC(env, p).padStart(2)} ${hm(p.startMs)} ${p.tty.padEnd(8)} ${dhms(cpuSeconds(p))} ${cmdline(p)}`,
