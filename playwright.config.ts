@@ -12,7 +12,10 @@ export default defineConfig({
   // Ceilings, not waits: a passing test never waits for them, and a busy 2-core machine needs the room.
   timeout: 90_000,
   expect: { timeout: 30_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // Issue #14: the list, then the ten slowest tests (tests/e2e/slowest-reporter.ts) and, from Playwright, the
+  // ten slowest files over 60 s.
+  reporter: [['list'], ['./tests/e2e/slowest-reporter.ts']],
+  reportSlowTests: { max: 10, threshold: 60_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',

@@ -112,8 +112,12 @@ test.describe('progress and learner work', () => {
     await expect(page.locator('[data-role="storage-problem"]')).toContainText('Your saved progress cannot be read');
     await openFromCard(page, E11);
     await expect(editor(page, E11)).toBeVisible();
+    // No fixed wait: the panel saves a changed text as it starts grading it, so once the starter's findings
+    // are on screen (data-version) and the new text's have replaced them (no longer data-stale), a save was tried.
+    const findings = panel(page, E11).locator('[data-role="findings"]');
+    await expect(findings).toHaveAttribute('data-version', /.*/);
     await setEditorText(page, E11, MISSING_DROP);
-    await page.waitForTimeout(800);
+    await expect(findings).not.toHaveAttribute('data-stale', 'true');
     expect(await stored(page)).toBe('{"version": 2, "visited": [oops');
   });
 
