@@ -75,7 +75,8 @@ describe('kubectl debug node/NAME', () => {
 describe('crictl inspectp', () => {
   it('prints the sandbox status of the node debugging pod: the node namespaces, no IP', async () => {
     const w = world();
-    const pod = CREATING.exec((await w.exec('kubectl debug node/node1 --image=busybox')).stdout)?.[1] ?? '';
+    // A command that keeps running: without one, busybox sh has no stdin and ends, and the kubelet stops the finished pod's sandbox.
+    const pod = CREATING.exec((await w.exec('kubectl debug node/node1 --image=busybox -- sleep 3600')).stdout)?.[1] ?? '';
     const id = (await w.exec(`crictl pods -q --name ${pod}`)).stdout.trim();
     const uid = (await w.exec(`kubectl get pod ${pod} -o jsonpath='{.metadata.uid}'`)).stdout;
     const r = await w.exec(`crictl inspectp -q ${id}`);
@@ -125,6 +126,18 @@ $`,
     );
     // Without -q the verbose info follows (its fields before containerd's `config`).
     expect((await w.exec(`crictl inspectp ${id.slice(0, 13)}`)).stdout).toMatch(/\n {2}"info": \{\n {4}"pid": \d+,\n {4}"processStatus": "running",\n/);
+  });
+
+  it('without a command the debugging pod completes and its sandbox is stopped: NotReady, no pause process', async () => {
+    const w = world();
+    const pod = CREATING.exec((await w.exec('kubectl debug node/node1 --image=busybox')).stdout)?.[1] ?? '';
+    await w.exec('sleep 2');
+    expect((await w.exec(`kubectl get pod ${pod} --no-headers`)).stdout).toMatch(new RegExp(`^${pod} +0/1 +Completed +0 +\\d+s\n$`));
+    expect((await w.exec(`crictl pods --name ${pod}`)).stdout).toMatch(/ NotReady +node-debugger-node1-/);
+    const id = (await w.exec(`crictl pods -q --name ${pod}`)).stdout.trim();
+    const r = (await w.exec(`crictl inspectp ${id}`)).stdout;
+    expect(r).toMatch(/\n {4}"state": "SANDBOX_NOTREADY",\n/);
+    expect(r).toMatch(/\n {2}"info": \{\n {4}"pid": 0,\n {4}"processStatus": "deleted",\n {4}"netNamespaceClosed": false,\n/);
   });
 
   it('-o table, a pod network sandbox, and the errors', async () => {
