@@ -43,7 +43,15 @@ describe('kubectl debug node/NAME', () => {
     // The host's root (hostPath /) at /host; chroot there runs the node's programs.
     expect((await run(w, 'cat /host/etc/hostname')).shown).toBe('node1\n');
     expect((await run(w, 'chroot /host cat /etc/os-release | head -1')).shown).toBe('PRETTY_NAME="Ubuntu 24.04.1 LTS"\n');
+    // No command: busybox runs get_shell_name() -i; SHELL is not set in the container, so it is root's shell in the node's
+    // /etc/passwd (read after the chroot): bash, whose prompt follows.
+    expect((await run(w, 'echo "[$SHELL]"; grep ^root: /host/etc/passwd')).shown).toBe('[]\nroot:x:0:0:root:/root:/bin/bash\n');
     expect((await run(w, 'chroot /host')).shown).toBe('');
+    expect([...w.host.kernel.procs.values()].some((p) => p.comm === 'bash' && p.argv.join(' ') === 'bash -i' && p.root === 'host')).toBe(true);
+    expect((await run(w, 'head -1 /etc/os-release')).shown).toBe('PRETTY_NAME="Ubuntu 24.04.1 LTS"\n');
+    expect((await run(w, 'exit')).exitCode).toBe(0);
+    // With SHELL set, that is what runs.
+    expect((await run(w, 'SHELL=/bin/bash chroot /host')).shown).toBe('');
     expect((await run(w, 'ls /etc/kubernetes/manifests 2>/dev/null | head -1; id -un')).shown).toMatch(/root\n$/);
     expect((await run(w, 'exit')).exitCode).toBe(0);
     // restartPolicy Never: attach.go prints no reattach note, and the pod stays, Completed.
