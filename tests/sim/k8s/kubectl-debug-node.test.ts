@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../../src/sim/index.ts';
+import type { SimWorld } from '../../../src/sim/world.ts';
 
 type W = ReturnType<typeof createWorld>;
 const run = async (w: W, line: string) => {
@@ -47,7 +48,8 @@ describe('kubectl debug node/NAME', () => {
     // /etc/passwd (read after the chroot): bash, whose prompt follows.
     expect((await run(w, 'echo "[$SHELL]"; grep ^root: /host/etc/passwd')).shown).toBe('[]\nroot:x:0:0:root:/root:/bin/bash\n');
     expect((await run(w, 'chroot /host')).shown).toBe('');
-    expect([...w.host.kernel.procs.values()].some((p) => p.comm === 'bash' && p.argv.join(' ') === 'bash -i' && p.root === 'host')).toBe(true);
+    const host = (w as unknown as SimWorld).host;
+    expect([...host.kernel.procs.values()].some((p) => p.comm === 'bash' && p.argv.join(' ') === 'bash -i' && p.root === 'host')).toBe(true);
     expect((await run(w, 'head -1 /etc/os-release')).shown).toBe('PRETTY_NAME="Ubuntu 24.04.1 LTS"\n');
     expect((await run(w, 'exit')).exitCode).toBe(0);
     // With SHELL set, that is what runs.
