@@ -333,17 +333,31 @@ export class Containerd {
     this.host.runc.roots.remove(id);
   }
 
-  /** StopPodSandbox + RemovePodSandbox: pause goes, CNI DEL, the shim exits. */
-  removePodSandbox(id: string): void {
+  /**
+   * StopPodSandbox (containerd@v1.7.22:pkg/cri/sbserver/sandbox_stop.go stopPodSandbox): the sandbox's containers are
+   * stopped, the pause task is killed with SIGKILL (stopSandboxContainer), its network torn down (teardownPodNetwork: CNI
+   * DEL, the network namespace removed), and the sandbox stays listed, NotReady; its exited containers stay with it
+   * until RemovePodSandbox. The shim (runc.v2, one per pod) shuts down once it holds no running task.
+   */
+  stopPodSandbox(id: string): void {
     const sb = this.sandboxes.get(id);
-    if (!sb) return;
-    for (const c of [...this.containers.values()]) if (c.sandboxId === id) this.removeContainer(c.id);
+    if (!sb || sb.state === 'SANDBOX_NOTREADY') return;
+    for (const c of this.containers.values()) if (c.sandboxId === id && c.state === 'CONTAINER_RUNNING') this.stopContainer(c.id, 0);
     const k = this.host.kernel;
     if (sb.pause.state !== 'Z') k.exit(sb.pause, 128 + SIGKILL, SIGKILL);
     this.host.runc.forget(sb.pause.pid);
     if (sb.shim.state !== 'Z') k.exit(sb.shim, 0);
     if (!sb.hostNetwork) this.cni.del(sb.net);
     k.cgroups.delete(`${sb.cgroupParent}/cri-containerd-${id}.scope`);
+    sb.state = 'SANDBOX_NOTREADY';
+  }
+
+  /** RemovePodSandbox (sandbox_remove.go): stopped first if it still runs, then its containers and the sandbox go. */
+  removePodSandbox(id: string): void {
+    const sb = this.sandboxes.get(id);
+    if (!sb) return;
+    this.stopPodSandbox(id);
+    for (const c of [...this.containers.values()]) if (c.sandboxId === id) this.removeContainer(c.id);
     this.sandboxes.delete(id);
   }
 

@@ -36,7 +36,8 @@ describe('crictl and ctr on node1', () => {
           .slice(2)
           .join('|'),
       ),
-    ).toEqual(['Ready|once|default|0|(default)', 'Ready|web|default|0|(default)']);
+      // once finished (restartPolicy Never): the kubelet stopped its sandbox (kubelet-lifecycle.test.ts).
+    ).toEqual(['NotReady|once|default|0|(default)', 'Ready|web|default|0|(default)']);
     const images = (await w.exec('crictl images')).stdout;
     // kube-system's images are in the store since before the session, so IMAGE is as wide as kube-controller-manager's repo.
     expect(images.split('\n')[0]).toBe(`IMAGE${' '.repeat(37)}TAG                 IMAGE ID            SIZE`);

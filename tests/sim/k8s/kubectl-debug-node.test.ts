@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../../src/sim/index.ts';
+import type { SimWorld } from '../../../src/sim/world.ts';
 
 type W = ReturnType<typeof createWorld>;
 const run = async (w: W, line: string) => {
@@ -43,7 +44,16 @@ describe('kubectl debug node/NAME', () => {
     // The host's root (hostPath /) at /host; chroot there runs the node's programs.
     expect((await run(w, 'cat /host/etc/hostname')).shown).toBe('node1\n');
     expect((await run(w, 'chroot /host cat /etc/os-release | head -1')).shown).toBe('PRETTY_NAME="Ubuntu 24.04.1 LTS"\n');
+    // No command: busybox runs get_shell_name() -i; SHELL is not set in the container, so it is root's shell in the node's
+    // /etc/passwd (read after the chroot): bash, whose prompt follows.
+    expect((await run(w, 'echo "[$SHELL]"; grep ^root: /host/etc/passwd')).shown).toBe('[]\nroot:x:0:0:root:/root:/bin/bash\n');
     expect((await run(w, 'chroot /host')).shown).toBe('');
+    const host = (w as unknown as SimWorld).host;
+    expect([...host.kernel.procs.values()].some((p) => p.comm === 'bash' && p.argv.join(' ') === 'bash -i' && p.root === 'host')).toBe(true);
+    expect((await run(w, 'head -1 /etc/os-release')).shown).toBe('PRETTY_NAME="Ubuntu 24.04.1 LTS"\n');
+    expect((await run(w, 'exit')).exitCode).toBe(0);
+    // With SHELL set, that is what runs.
+    expect((await run(w, 'SHELL=/bin/bash chroot /host')).shown).toBe('');
     expect((await run(w, 'ls /etc/kubernetes/manifests 2>/dev/null | head -1; id -un')).shown).toMatch(/root\n$/);
     expect((await run(w, 'exit')).exitCode).toBe(0);
     // restartPolicy Never: attach.go prints no reattach note, and the pod stays, Completed.
@@ -75,7 +85,8 @@ describe('kubectl debug node/NAME', () => {
 describe('crictl inspectp', () => {
   it('prints the sandbox status of the node debugging pod: the node namespaces, no IP', async () => {
     const w = world();
-    const pod = CREATING.exec((await w.exec('kubectl debug node/node1 --image=busybox')).stdout)?.[1] ?? '';
+    // A command that keeps running: without one, busybox sh has no stdin and ends, and the kubelet stops the finished pod's sandbox.
+    const pod = CREATING.exec((await w.exec('kubectl debug node/node1 --image=busybox -- sleep 3600')).stdout)?.[1] ?? '';
     const id = (await w.exec(`crictl pods -q --name ${pod}`)).stdout.trim();
     const uid = (await w.exec(`kubectl get pod ${pod} -o jsonpath='{.metadata.uid}'`)).stdout;
     const r = await w.exec(`crictl inspectp -q ${id}`);
@@ -125,6 +136,18 @@ $`,
     );
     // Without -q the verbose info follows (its fields before containerd's `config`).
     expect((await w.exec(`crictl inspectp ${id.slice(0, 13)}`)).stdout).toMatch(/\n {2}"info": \{\n {4}"pid": \d+,\n {4}"processStatus": "running",\n/);
+  });
+
+  it('without a command the debugging pod completes and its sandbox is stopped: NotReady, no pause process', async () => {
+    const w = world();
+    const pod = CREATING.exec((await w.exec('kubectl debug node/node1 --image=busybox')).stdout)?.[1] ?? '';
+    await w.exec('sleep 2');
+    expect((await w.exec(`kubectl get pod ${pod} --no-headers`)).stdout).toMatch(new RegExp(`^${pod} +0/1 +Completed +0 +\\d+s\n$`));
+    expect((await w.exec(`crictl pods --name ${pod}`)).stdout).toMatch(/ NotReady +node-debugger-node1-/);
+    const id = (await w.exec(`crictl pods -q --name ${pod}`)).stdout.trim();
+    const r = (await w.exec(`crictl inspectp ${id}`)).stdout;
+    expect(r).toMatch(/\n {4}"state": "SANDBOX_NOTREADY",\n/);
+    expect(r).toMatch(/\n {2}"info": \{\n {4}"pid": 0,\n {4}"processStatus": "deleted",\n {4}"netNamespaceClosed": false,\n/);
   });
 
   it('-o table, a pod network sandbox, and the errors', async () => {

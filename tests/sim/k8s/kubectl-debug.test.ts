@@ -197,7 +197,7 @@ describe('kubectl debug under Pod Security Admission', () => {
     );
     await w.exec('exit');
     expect((await w.exec("kubectl get pod -n secure web -o jsonpath='{.spec.ephemeralContainers[0].securityContext}'")).stdout).toBe(
-      '{"capabilities":{"drop":["ALL"]},"runAsNonRoot":true,"allowPrivilegeEscalation":false,"seccompProfile":{"type":"RuntimeDefault"}}',
+      '{"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]},"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}}',
     );
     expect((await w.exec('kubectl describe pod -n secure web')).stdout).toContain(
       `\n    Host Port:       <none>\n    SeccompProfile:  RuntimeDefault\n    State:           Terminated\n`,

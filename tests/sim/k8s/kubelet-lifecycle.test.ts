@@ -83,6 +83,72 @@ describe('kubelet: restarts and deletion', () => {
     expect(kubelet.logs('default', 'once', 'c', false)).toBe('hi\n');
   });
 
+  it('a finished pod: the kubelet stops its sandbox (NotReady, pause gone, netns torn down) and keeps its IP and logs', async () => {
+    const { api, kubelet, step, w } = await cluster();
+    api.add({ metadata: { name: 'once' }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'alpine:3.18', command: ['echo', 'hi'] }] } });
+    api.add({ metadata: { name: 'fail' }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'alpine:3.18', command: ['false'] }] } });
+    api.add({ metadata: { name: 'ok' }, spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'alpine:3.18', command: ['true'] }] } });
+    api.add({ metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } });
+    await kubelet.sync();
+    await step(2_000);
+    const cri = w.host.containerd!;
+    const sb = (name: string) => [...cri.sandboxes.values()].find((s) => s.name === name)!;
+    for (const name of ['once', 'fail', 'ok']) {
+      expect(sb(name).state).toBe('SANDBOX_NOTREADY');
+      expect(w.host.kernel.procs.has(sb(name).pause.pid)).toBe(false);
+      const st = api.get(name).status as { phase: string; podIP?: string; conditions: { type: string; status: string }[] };
+      expect(st.conditions.find((c) => c.type === 'PodReadyToStartContainers')?.status).toBe('False');
+      expect(st.podIP).toMatch(/^10\.244\.0\.1[2-4]$/);
+    }
+    expect((api.get('fail').status as { phase: string }).phase).toBe('Failed');
+    expect(sb('web').state).toBe('SANDBOX_READY');
+    // Only web's pause is left, and only its veth on cni0.
+    expect([...w.host.kernel.procs.values()].filter((p) => p.argv[0] === '/pause' && p.state !== 'Z' && p.cgroup.includes('kubepods-'))).toHaveLength(1);
+    expect((await w.exec('ip -br link show master cni0')).stdout.trim().split('\n')).toHaveLength(1);
+    const pods = (await w.exec('crictl pods --name once')).stdout.split('\n')[1]!;
+    expect(pods).toMatch(/^[0-9a-f]{13} +\d+ seconds ago +NotReady +once +default +0 +\(default\)$/);
+    const inspect = JSON.parse((await w.exec(`crictl inspectp -q ${sb('once').id}`)).stdout) as { status: { state: string; network: { ip: string } } };
+    expect(inspect.status).toMatchObject({ state: 'SANDBOX_NOTREADY', network: { ip: '' } });
+    expect(JSON.parse((await w.exec(`crictl inspectp ${sb('once').id}`)).stdout).info).toMatchObject({
+      pid: 0,
+      processStatus: 'deleted',
+      netNamespaceClosed: true,
+    });
+    expect((await w.exec('crictl ps -a --name c')).stdout).toMatch(/ Exited +c +0 +[0-9a-f]{13} +once$/m);
+    expect(kubelet.logs('default', 'once', 'c', false)).toBe('hi\n');
+    // Nothing restarts: no new sandbox, no new container.
+    await step(30_000);
+    expect([...cri.sandboxes.values()].filter((s) => s.name === 'once')).toHaveLength(1);
+    // Deleting it removes the stopped sandbox and its containers.
+    api.delete('once');
+    await kubelet.sync();
+    expect(api.terminated).toContain('default/once');
+    expect([...cri.sandboxes.values()].some((s) => s.name === 'once')).toBe(false);
+  });
+
+  it('a finished pod with a running ephemeral container: Stopping container, then the sandbox stops', async () => {
+    const { api, kubelet, step, w } = await cluster();
+    const pod = api.add({
+      metadata: { name: 'job' },
+      spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'alpine:3.18', command: ['sleep', '5'] }] },
+    });
+    await kubelet.sync();
+    (pod.spec as Record<string, unknown>).ephemeralContainers = [{ name: 'debugger', image: 'busybox:1.36', command: ['sleep', 'infinity'] }];
+    await kubelet.sync();
+    expect(kubelet.container('default', 'job', 'debugger')?.running).toBe(true);
+    await step(6_000);
+    expect(api.events.filter((e) => e.reason === 'Killing').map((e) => `${e.fieldPath} ${e.message}`)).toEqual([
+      'spec.ephemeralContainers{debugger} Stopping container debugger',
+    ]);
+    // sleep as PID 1 ignores SIGTERM: SIGKILL comes after the pod's grace period (30 s), and only then the sandbox stops.
+    const state = () => [...w.host.containerd!.sandboxes.values()].find((s) => s.name === 'job')!.state;
+    await step(1_000);
+    expect(state()).toBe('SANDBOX_READY');
+    await step(30_000);
+    expect(kubelet.container('default', 'job', 'debugger')?.running).toBe(false);
+    expect(state()).toBe('SANDBOX_NOTREADY');
+  });
+
   it('OOMKilled: exit 137 over the memory limit, then CrashLoopBackOff', async () => {
     const { api, kubelet, step } = await cluster();
     api.add({

@@ -21,6 +21,7 @@ import { ImageManager, type Emit } from './images.ts';
 import { Rng } from '../../rng.ts';
 import { ProbeManager } from './prober.ts';
 import { podStatus, type ContainerTrack } from './status.ts';
+import { stopIfTerminal } from './terminal.ts';
 import { admitSysctls, podSysctls } from './sysctl.ts';
 
 /** How often a pod that cannot start is tried again (pod_workers.go workerBackOffPeriod). */
@@ -42,6 +43,8 @@ export interface PodTrack {
   containers: Map<string, ContainerTrack>;
   /** Set once deletion began: SIGTERM sent, SIGKILL due at `killAtMs`. */
   killing?: { killAtMs: number };
+  /** The pod finished: what still ran (its ephemeral containers) was sent SIGTERM, its sandbox stops once they are gone. */
+  stopping?: boolean;
   lastStatus?: string;
   retryAtMs: number;
   /** Refused by the kubelet's admission (SysctlForbidden): reported Failed, never started. */
@@ -185,9 +188,11 @@ export class Kubelet implements KubeletHandle {
       }
       t.sandbox = sb;
     }
+    if (t.sandbox.state !== 'SANDBOX_READY') return;
     const policy = String(spec.restartPolicy ?? 'Always');
     for (const c of containers) await this.syncContainer(pod, t, c, policy);
     for (const ec of (spec.ephemeralContainers as Obj[] | undefined) ?? []) await this.syncEphemeral(pod, t, ec);
+    stopIfTerminal(this.cri, t, spec, (name, ephemeral) => this.emitter(pod, name, ephemeral));
   }
 
   /**

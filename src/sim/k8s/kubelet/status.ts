@@ -113,7 +113,7 @@ function containerStatus(ct: ContainerTrack): ContainerStatus {
 }
 
 /** getPhase: Pending until every container has run; then Running, or Succeeded/Failed once all stopped for good. */
-function phaseOf(spec: Obj, cts: ContainerTrack[]): string {
+export function phaseOf(spec: Obj, cts: ContainerTrack[]): string {
   if (cts.some((c) => !c.current)) return 'Pending';
   const policy = String(spec.restartPolicy ?? 'Always');
   const stopped = cts.filter((c) => c.current?.state === 'CONTAINER_EXITED');
@@ -156,12 +156,17 @@ export function podStatus(pod: KObject, t: Track, hostIP: string, nowMs: number)
   const ready = !done && unready.length === 0;
   const old = ((pod.status ?? {}) as Obj).conditions as Obj[] | undefined;
   const conditions = [
-    cond('PodReadyToStartContainers', Boolean(t.sandbox)),
+    // generate.go GeneratePodReadyToStartContainersCondition: False while a sandbox is needed (runtimeutil.PodSandboxChanged:
+    // none, or the latest not ready, as once the kubelet stopped a finished pod's sandbox).
+    cond('PodReadyToStartContainers', t.sandbox?.state === 'SANDBOX_READY'),
     cond('Initialized', true),
     ready ? cond('Ready', true) : cond('Ready', false, notReady[0], notReady[1]),
     ready ? cond('ContainersReady', true) : cond('ContainersReady', false, notReady[0], notReady[1]),
     ...(old ?? []).filter((c) => !['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'].includes(String(c.type))),
   ];
+  // The runtime reports no IP for a stopped sandbox (kuberuntime_manager.go GetPodStatus), but a finished pod keeps the one
+  // it had: kubernetes@v1.30.3 and later, kubernetes/kubernetes#126115 (cherry pick of #125404, kubelet_pods.go
+  // generateAPIPodStatus keeps oldPodStatus.PodIPs for a terminal pod).
   const ip = t.sandbox?.net.ip;
   const ephemeral = ((spec.ephemeralContainers as Obj[] | undefined) ?? [])
     .map((c) => t.containers.get(String(c.name)))

@@ -2,7 +2,8 @@
  * chroot: coreutils 9.4 on the host (coreutils@v9.4:src/chroot.c) and busybox 1.36.1 in alpine
  * (busybox@1_36_1:coreutils/chroot.c). chroot(2) (linux v6.8 fs/open.c ksys_chroot) looks the path
  * up first (ENOENT, ENOTDIR), then needs CAP_SYS_CHROOT (EPERM). With no command it runs
- * '"$SHELL" -i' (default /bin/sh). A running container's merged overlay directory
+ * '"$SHELL" -i' (default /bin/sh; busybox: $SHELL, else the user's shell in the new root's
+ * /etc/passwd, bbShellName). A running container's merged overlay directory
  * (/var/lib/docker/overlay2/ID/merged) is that container's root filesystem: chroot there runs the
  * image's programs in the host's namespaces, so alpine's has /bin/sh (busybox) and no /bin/bash,
  * which is what SHELL names on node1. "/" keeps the root the shell has. coreutils exits 125 for its own
@@ -91,6 +92,21 @@ async function resolve(env: CmdEnv, path: string): Promise<{ err: string } | Tar
   return { kind: real === '/' ? 'same' : 'other' };
 }
 
+/**
+ * busybox's shell for a chroot with no PROG (busybox@1_36_1:coreutils/chroot.c: argv[0] = get_shell_name() after xchroot;
+ * libbb/get_shell_name.c): $SHELL when set and not empty, else the caller's pw_shell from getpwuid(getuid()), which reads
+ * the new root's /etc/passwd, else DEFAULT_SHELL "/bin/sh". A busybox shell has no SHELL in its environment, so
+ * `chroot /host` in `kubectl debug node/…` runs root's login shell on the node, /bin/bash.
+ */
+async function bbShellName(env: CmdEnv, newroot: string): Promise<string> {
+  const shell = env.env.get('SHELL');
+  if (shell) return shell;
+  const passwd = await env.fs.readFile(env.fs.resolvePath(env.cwd, `${newroot.replace(/\/+$/, '')}/etc/passwd`)).catch(() => '');
+  const uid = String(env.self.uid);
+  const entry = passwd.split('\n').find((l) => l.split(':')[2] === uid);
+  return entry?.split(':')[6] || '/bin/sh';
+}
+
 export const chroot: SimCommand = {
   name: 'chroot',
   async run(args, env) {
@@ -119,7 +135,7 @@ export const chroot: SimCommand = {
       return bb
         ? R('', `chroot: can't change root directory to '${newroot}': ${where.err}\n`, 1)
         : R('', `chroot: cannot change root directory to ${quoteaf(newroot)}: ${where.err}\n`, 125);
-    const argv = operands.length > 1 ? operands.slice(1) : [env.env.get('SHELL') || '/bin/sh', '-i'];
+    const argv = operands.length > 1 ? operands.slice(1) : [bb ? await bbShellName(env, newroot) : env.env.get('SHELL') || '/bin/sh', '-i'];
     const prog = argv[0] as string;
     const notFound = () =>
       bb

@@ -89,9 +89,12 @@ function statusOf(env: CmdEnv, sb: CriSandboxRecord): { status: Obj; info: Obj }
   };
   // containerd@v1.7.22:pkg/cri/sbserver/podsandbox/sandbox_status.go SandboxInfo, its fields before `config`.
   const info: Obj = {
+    // A stopped sandbox: handleSandboxExit zeroes its pid and deletes the task, which toCRISandboxInfo reports as "deleted"
+    // ("If processStatus is empty, it means that the task is deleted"); its network namespace is removed (closed), and a
+    // host-network sandbox has none (NetNS nil: false).
     pid: ready ? (live?.pause.pid ?? 0) : 0,
-    processStatus: ready ? 'running' : 'stopped',
-    netNamespaceClosed: !ready,
+    processStatus: ready ? 'running' : 'deleted',
+    netNamespaceClosed: !ready && !hostNet,
     image: 'registry.k8s.io/pause:3.9',
     snapshotKey: sb.id,
     snapshotter: 'overlayfs',

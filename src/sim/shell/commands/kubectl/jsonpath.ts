@@ -2,7 +2,7 @@
  * kubectl's JSONPath templates (staging/src/k8s.io/client-go/util/jsonpath): text with `{…}`
  * actions: fields `.a.b` and `['a']`, indexes `[0]` `[-1]` `[*]` `[1:3]`, recursive `..name`,
  * filters `[?(@.name=="app")]`, `{range …}…{end}`, and quoted literals `{"\n"}`. Several results
- * of one action are joined by a space; maps and lists print as JSON.
+ * of one action are joined by a space; maps and lists print as encoding/json writes them (keys sorted).
  */
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -183,7 +183,28 @@ export function evalPath(data: unknown, path: string): unknown[] {
   return cur;
 }
 
-const show = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/**
+ * A map or a list prints as json.Marshal writes it (kubernetes/client-go@v0.30.5:util/jsonpath/jsonpath.go PrintResults:
+ * outputJSON for the Map, Array, Slice and Struct kinds): compact, a map's keys sorted by their bytes at every depth, and
+ * <, >, & and U+2028/9 escaped (golang/go@go1.22.0:src/encoding/json/encode.go mapEncoder, appendString's HTML escaping).
+ */
+const goJson = (v: unknown): string => {
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : goJson(x))).join(',')}]`;
+  if (isObj(v)) {
+    const keys = Object.keys(v)
+      .filter((k) => v[k] !== undefined)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((k) => `${goJson(k)}:${goJson(v[k])}`).join(',')}}`;
+  }
+  return (JSON.stringify(v) ?? 'null')
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+};
+
+const show = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : typeof v === 'object' ? goJson(v) : String(v));
 
 /** Runs a template; a field that does not exist is an error, as kubectl's allowMissingKeys=false for -o jsonpath. */
 export function runJsonPath(template: string, data: unknown): string {
