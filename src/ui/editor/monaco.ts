@@ -41,6 +41,7 @@ import 'monaco-editor/esm/vs/languages/definitions/shell/register.js';
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import { configureMonacoYaml } from 'monaco-yaml';
 import { onEditorEscape } from './escape.ts';
+import { kubernetesSchema } from './schema.ts';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
 
@@ -77,23 +78,25 @@ const createWebWorker = monaco.editor.createWebWorker;
 
 let yamlConfigured: Promise<void> | null = null;
 
-/** Gives YAML models the Kubernetes schema (generated at build time, served as JSON). */
+/**
+ * Gives YAML models the Kubernetes schema (schema.ts). Models that exist already are
+ * validated too (monaco-marker-data-provider walks editor.getModels()), so the editor need
+ * not wait for this.
+ */
 export function configureKubernetesYaml(schemaUrl: string): Promise<void> {
-  yamlConfigured ??= fetch(schemaUrl)
-    .then((r) => {
-      if (!r.ok) throw new Error(`${schemaUrl}: HTTP ${r.status}`);
-      return r.json() as Promise<Record<string, unknown>>;
-    })
-    .then((schema) => {
-      configureMonacoYaml(monaco, {
-        enableSchemaRequest: false,
-        hover: true,
-        completion: true,
-        validate: true,
-        format: { enable: false }, // no Format Document: the YAML worker is built without Prettier (vite-yaml-worker.mjs)
-        schemas: [{ uri: new URL(schemaUrl, location.href).href, fileMatch: ['**/*.yaml', '**/*.yml'], schema }],
-      });
+  yamlConfigured ??= kubernetesSchema(schemaUrl).then((schema) => {
+    configureMonacoYaml(monaco, {
+      enableSchemaRequest: false,
+      hover: true,
+      completion: true,
+      validate: true,
+      format: { enable: false }, // no Format Document: the YAML worker is built without Prettier (vite-yaml-worker.mjs)
+      schemas: [{ uri: new URL(schemaUrl, location.href).href, fileMatch: ['**/*.yaml', '**/*.yml'], schema }],
     });
+  });
+  yamlConfigured.catch(() => {
+    yamlConfigured = null;
+  });
   return yamlConfigured;
 }
 

@@ -130,8 +130,9 @@ export class CcWorkspace extends HTMLElement {
     const id = el?.dataset.ccOpenExercise ?? el?.dataset.tab;
     if (!id || id === 'terminal' || this.prefetched.has(id) || this.mounted.has(id)) return;
     this.prefetched.add(id);
-    const kind = this.panelOf(id)?.dataset.kind;
-    import('./panel.ts').then((m) => m.prefetch(kind)).catch(() => this.prefetched.delete(id));
+    const panel = this.panelOf(id);
+    const exercise = () => JSON.parse(panel?.querySelector('[data-role="exercise"]')?.textContent ?? '{}');
+    import('./panel.ts').then((m) => m.prefetch(panel?.dataset.kind, exercise)).catch(() => this.prefetched.delete(id));
   };
 
   /** Loads and mounts an exercise panel once. */

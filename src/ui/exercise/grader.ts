@@ -51,6 +51,30 @@ export async function gradeInWorker(exercise: Exercise, submission: Submission, 
   return r.result;
 }
 
+const ahead = new Map<string, Promise<Evaluation>>();
+const aheadKey = (exercise: Exercise, submission: Submission) => `${exercise.id}\u0000${JSON.stringify(submission)}`;
+
+/**
+ * Grades an editor's opening text before the editor exists (a hover on its card, or the
+ * click): the first grading, which also finds the rules the solution itself trips, runs
+ * while Monaco loads (issue #14: first markers soon after the click).
+ */
+export function gradeAhead(exercise: Exercise, submission: Submission): void {
+  const key = aheadKey(exercise, submission);
+  if (ahead.has(key)) return;
+  const p = gradeInWorker(exercise, submission);
+  ahead.set(key, p);
+  p.catch(() => ahead.delete(key));
+}
+
+/** The opening text's grading: the one started ahead for this exact text (taken once), or a new one. */
+export function takeGradeAhead(exercise: Exercise, submission: Submission): Promise<Evaluation> {
+  const key = aheadKey(exercise, submission);
+  const p = ahead.get(key) ?? gradeInWorker(exercise, submission);
+  ahead.delete(key);
+  return p;
+}
+
 export async function fixInWorker(text: string, fix: Fix): Promise<string> {
   const r = await call<{ text: string }>({ type: 'fix', text, fix });
   return r.text;

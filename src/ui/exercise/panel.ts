@@ -16,10 +16,11 @@ import { clear, h } from './dom.ts';
 import { downloadText } from './download.ts';
 import type { PanelContext } from './element.ts';
 import type { Evaluation } from './evaluation.ts';
+import { kubernetesSchema, SCHEMA_URL } from '../editor/schema.ts';
 import { isFull } from './score.ts';
-import { gradeInWorker, warmGrader } from './grader.ts';
+import { gradeAhead, gradeInWorker, warmGrader } from './grader.ts';
 import { currentStudent, studentForm } from './student.ts';
-import { fill } from './text.ts';
+import { fill, openingFiles } from './text.ts';
 
 export type WorkChange = Partial<Omit<ExerciseWork, 'updatedAt' | 'rev'>>;
 
@@ -71,9 +72,14 @@ export interface Mounted {
  * opening it needs before the click. An editor exercise's Monaco and text area load, and
  * the grader worker starts (issue #14: first markers soon after the click). Never at load.
  */
-export function prefetch(kind: string | undefined): void {
+export function prefetch(kind: string | undefined, exercise?: () => Exercise): void {
   if (kind !== 'k8s-yaml' && kind !== 'dockerfile') return;
   warmGrader();
+  const ex = exercise?.();
+  if (ex && (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile')) {
+    gradeAhead(ex, { files: openingFiles(ex.start, workOf(readProgress().progress, ex.id).files) });
+  }
+  if (kind === 'k8s-yaml') kubernetesSchema(SCHEMA_URL).catch(() => undefined); // a failure is shown when the editor opens
   void import('./text-area.ts').catch(() => undefined);
   void import('../editor/monaco.ts').catch(() => undefined);
 }
@@ -210,6 +216,8 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
 
   const createArea = async (): Promise<WorkArea> => {
     const kind = exercise.kind;
+    // An editor's parts all start now, side by side (a click with no hover or focus before it).
+    prefetch(kind, () => exercise);
     return kind === 'shell-goal'
       ? (await import('./shell-area.ts')).createShellArea(areaHost, api)
       : kind === 'quiz'

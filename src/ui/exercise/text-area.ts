@@ -11,14 +11,15 @@
  */
 import type { Finding } from '../../checker/types.ts';
 import type { TextExercise } from '../../schemas/exercise.ts';
+import { kubernetesSchema, SCHEMA_URL } from '../editor/schema.ts';
 import { h } from './dom.ts';
 import type { Evaluation } from './evaluation.ts';
 import { findingsView, splitByScope, type Shown } from './findings-view.ts';
-import { fixInWorker, gradeInWorker } from './grader.ts';
+import { fixInWorker, gradeInWorker, takeGradeAhead } from './grader.ts';
 import type { PanelApi, WorkArea } from './panel.ts';
+import { openingFiles } from './text.ts';
 
 const DEBOUNCE_MS = 300;
-const SCHEMA_URL = '/schemas/kubernetes.json';
 
 /** One code-action provider for all exercise editors, looked up by model URI. */
 const quickFixes = new Map<string, (line: number, endLine: number) => Promise<{ title: string; text: string; version: number }[]>>();
@@ -28,8 +29,7 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   const { t, ctx } = api;
   const ex = api.exercise as TextExercise;
   const names = Object.keys(ex.start);
-  const files: Record<string, string> = { ...ex.start, ...(api.work.files ?? {}) };
-  for (const k of Object.keys(files)) if (!names.includes(k)) delete files[k];
+  const files = openingFiles(ex.start, api.work.files);
 
   const editorHost = h('div', { class: 'cc-editor', 'data-role': 'editor' });
   const fileBar = h('div', { class: 'cc-ex__files', role: 'group', 'aria-label': t('cc.exercise.files') });
@@ -42,13 +42,14 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   const findings = h('section', { class: 'cc-ex__findings', 'aria-labelledby': findingsId }, findingsTitle, findingsCount, fixStatus, findingsList);
   host.append(...(names.length > 1 ? [fileBar] : []), editorHost, help, findings);
 
-  // The starting text is graded while Monaco loads (issue #14: first markers soon after the click).
-  const startText = Object.fromEntries(names.map((n) => [n, files[n] ?? '']));
-  const early = gradeInWorker(ex, { files: startText });
+  // The starting text is graded while Monaco loads, or was since the hover (issue #14: first markers soon after the click).
+  const startText = { ...files };
+  const early = takeGradeAhead(ex, { files: startText });
   early.catch(() => undefined); // awaited below; a failure is shown there
 
+  // The schema comes beside Monaco's chunk, not after it; the editor does not wait for the YAML worker.
+  if (ex.kind === 'k8s-yaml') kubernetesSchema(SCHEMA_URL).catch(() => undefined); // its failure is shown below
   const { monaco, configureKubernetesYaml, languageOf, themeFor } = await import('../editor/monaco.ts');
-  if (ex.kind === 'k8s-yaml') await configureKubernetesYaml(SCHEMA_URL);
 
   const models = new Map(
     names.map((n) => {
@@ -73,6 +74,14 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
     theme: themeFor(document),
     accessibilitySupport: 'auto',
   });
+  /** The YAML worker (schema hover, completion): once the first findings are painted, so that it does not hold them up. */
+  const startYaml = () =>
+    configureKubernetesYaml(SCHEMA_URL).catch((err: unknown) => {
+      // Our checker's findings still come; only the YAML worker's field hints and completion are missing.
+      const note = h('p', { class: 'cc-ex__note', role: 'status', 'data-role': 'schema-failed' });
+      note.textContent = t('cc.exercise.schemaFailed', { reason: err instanceof Error ? err.message : String(err) });
+      help.after(note);
+    });
   const themeWatch = new MutationObserver(() => monaco.editor.setTheme(themeFor(document)));
   themeWatch.observe(document.documentElement, { attributeFilter: ['data-theme'] });
 
@@ -286,7 +295,10 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
       if (mine === seq) checkerFailed(err);
     }
   };
-  void first();
+  // After the frame that draws the first markers (a task queued from requestAnimationFrame runs after that paint).
+  void first().finally(() => {
+    if (ex.kind === 'k8s-yaml') requestAnimationFrame(() => setTimeout(startYaml));
+  });
 
   return {
     submission: async () => ({ files: texts() }),

@@ -28,3 +28,8 @@ export function languageOf(file: string): string {
   if (/\.(sh|bash)$/i.test(file)) return 'shell';
   return 'plaintext';
 }
+
+/** What an editor exercise opens with: each starting file, or the learner's saved text of it. */
+export function openingFiles(start: Record<string, string>, saved: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.keys(start).map((n) => [n, saved?.[n] ?? start[n] ?? '']));
+}
