@@ -99,6 +99,23 @@ test.describe('shell-goal exercises', () => {
     expect(gradeWithCli('e1.2', await download(page, 'e1.2'))).toMatchObject({ score: 6, max: 6 });
   });
 
+  test('a line typed while Reset replays the set-up is queued behind it, never lost nor run in between', async ({ page }) => {
+    await page.goto(LESSON1);
+    await openFromCard(page, 'e1.2');
+    await startTerminal(page);
+    page.once('dialog', (d) => void d.accept());
+    await panel(page, 'e1.2').getByRole('button', { name: 'Reset the host' }).click();
+    // Typed at once, while the new world boots or its set-up runs (issue #14's race).
+    await type(page, 'echo typed-during-setup');
+    await expect(screen(page)).toContainText('typed-during-setup');
+    const text = (await screen(page).textContent()) ?? '';
+    // The set-up's last line ran before the typed line.
+    expect(text.indexOf('docker run -d --name web -p 8080:80 nginx:1.25')).toBeGreaterThan(-1);
+    expect(text.indexOf('docker run -d --name web -p 8080:80 nginx:1.25')).toBeLessThan(text.indexOf('echo typed-during-setup'));
+    // The exercise's commands (the lines after its set-up) are the typed line alone.
+    await expect.poll(async () => JSON.parse(await download(page, 'e1.2')).commands).toEqual(['echo typed-during-setup']);
+  });
+
   test('score, goal list and done mark come from one evaluation: breaking a reached goal takes "Full marks" and the mark away', async ({ page }) => {
     await page.goto(LESSON1);
     await openFromCard(page, 'e1.2');

@@ -69,6 +69,28 @@ for (const [path, t] of [
   });
 }
 
+test("Esc's announcement wins over output that lands after it; back in the terminal, output is announced again", async ({ page }) => {
+  await page.goto(LESSON1);
+  await page.getByRole('button', { name: 'Start the terminal' }).click();
+  const rows = page.locator('cc-terminal .xterm-rows');
+  const live = page.locator('cc-terminal [data-role="live"]');
+  await expect(rows).toContainText('root@node1:~#');
+  // The output comes a second after Esc (realtime clock): a worker batch and the command's end land after it.
+  await page.keyboard.insertText('sleep 1; echo late-output');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('cc-terminal [data-role="frame"]')).toBeFocused();
+  await expect(live).toContainText('You left the terminal');
+  await expect(rows).toContainText('late-output');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  await expect(live).toContainText('You left the terminal');
+  // Enter on the frame goes back in: the next command's output is announced.
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('echo back-again');
+  await page.keyboard.press('Enter');
+  await expect(live).toHaveText('back-again');
+});
+
 test('Esc leaves the exercise editor too', async ({ page }) => {
   test.setTimeout(180_000); // Monaco's first load, on a busy machine
   await page.goto(LESSON1);

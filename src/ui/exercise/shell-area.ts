@@ -106,10 +106,10 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
       const session = await terminal()?.start(false);
       if (!session) return false;
       resetting = true;
-      await session.reset();
+      // The set-up runs first; a line typed meanwhile is queued behind it (session.ts reset).
+      await session.reset(ex.setup);
       api.save({ shellStart: ex.setup.length });
       lines = [];
-      for (const line of ex.setup) session.run(line);
       setTimeout(() => (resetting = false), 0);
       return true;
     },

@@ -36,7 +36,8 @@ export function attachControls(el: HTMLElement, session: TerminalSession, leftMe
     e.preventDefault();
     e.stopPropagation();
     frame.focus();
-    if (live) live.textContent = leftMessage;
+    // The session holds this announcement over output that arrives after it (a command still running).
+    if (live) session.leave(leftMessage);
   };
   // Enter on the frame goes back in.
   const onFrameKey = (e: KeyboardEvent) => {

@@ -7,6 +7,8 @@
 import type { NoticeStrings } from './notice.ts';
 import type { TerminalSession } from './session.ts';
 
+type Loaded = Awaited<ReturnType<typeof import('./load.ts')['loadTerminal']>>;
+
 interface Strings extends NoticeStrings {
   label: string;
   loading: string;
@@ -30,19 +32,28 @@ export class CcTerminal extends HTMLElement {
   private session: TerminalSession | null = null;
   private starting: Promise<TerminalSession | null> | null = null;
   private strings!: Strings;
+  /** The terminal's code and its world, fetched and booting since the first sign of intent (prefetch). */
+  private loading: Promise<Loaded> | null = null;
 
   connectedCallback(): void {
     this.strings = JSON.parse(this.dataset.strings ?? '{}') as Strings;
-    this.querySelector('[data-action="start"]')?.addEventListener('click', () => void this.start(true));
+    const start = this.querySelector('[data-action="start"]');
+    start?.addEventListener('click', () => void this.start(true));
+    if (start) onIntent(start, this.prefetch);
     this.querySelector('[data-action="reset"]')?.addEventListener('click', () => void this.reset());
     document.addEventListener(RUN_EVENT, this.onRun as EventListener);
-    addRunButtons(this);
+    addRunButtons(this, this.prefetch);
     // A session that was open before a reload comes back by itself.
     if (hasSavedSession(this.dataset.lesson ?? '')) void this.start(false);
   }
 
   disconnectedCallback(): void {
     document.removeEventListener(RUN_EVENT, this.onRun as EventListener);
+    if (!this.session)
+      void this.loading?.then(
+        ([, , , { world }]) => world.dispose(),
+        () => undefined,
+      );
     this.controls?.();
     this.session?.dispose();
   }
@@ -56,6 +67,19 @@ export class CcTerminal extends HTMLElement {
       s?.run(command);
       if (keepFocus && origin?.isConnected) origin.focus({ preventScroll: true });
     });
+  };
+
+  /**
+   * Issue #14: the learner is about to start the terminal (pointer over, focus on or press of Start or
+   * a Run button): its code is fetched and its world boots now, so the click finds them (nearly) ready.
+   * Never at page load: the lesson page's at-load budget (tests/e2e/budget.spec.ts) holds.
+   */
+  private prefetch = (): Promise<Loaded> => {
+    if (!this.loading) {
+      this.loading = import('./load.ts').then((m) => m.loadTerminal(this.dataset.lesson ?? '', this.dataset.scenario ?? ''));
+      this.loading.catch(() => (this.loading = null)); // a failed fetch is tried again on the click
+    }
+    return this.loading;
   };
 
   /** Starts (once) and returns the live session. */
@@ -75,8 +99,10 @@ export class CcTerminal extends HTMLElement {
     if (idle) idle.setAttribute('aria-busy', 'true');
     live.textContent = this.strings.loading;
     performance.mark('cc-terminal:start');
+    let started: Loaded[3] | undefined;
     try {
-      const [{ TerminalSession }, { attachControls }, { showNotice }, worker] = await (await import('./load.ts')).loadTerminal();
+      const [{ TerminalSession }, { attachControls }, { showNotice }, world] = await this.prefetch();
+      started = world;
       const box = this.querySelector<HTMLElement>('[data-role="notice"]');
       idle?.remove();
       this.session = await TerminalSession.open({
@@ -86,7 +112,7 @@ export class CcTerminal extends HTMLElement {
         scenario: this.dataset.scenario ?? '',
         label: this.strings.label,
         notice: (kind) => box && showNotice(box, kind, this.strings, () => this.session),
-        worker,
+        started: world,
       });
       performance.mark('cc-terminal:prompt');
       this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = false;
@@ -96,6 +122,8 @@ export class CcTerminal extends HTMLElement {
       return this.session;
     } catch (err) {
       console.error('cc-terminal: could not start', err);
+      started?.world.dispose();
+      this.loading = null;
       live.textContent = this.strings.loadFailed;
       idle?.removeAttribute('aria-busy');
       this.starting = null;
@@ -124,7 +152,7 @@ function hasSavedSession(lesson: string): boolean {
 }
 
 /** Adds a Run button to each `sh` code block on the page (one command per block). */
-function addRunButtons(terminal: CcTerminal): void {
+function addRunButtons(terminal: CcTerminal, prefetch: () => unknown): void {
   const label = terminal.closest('[lang]')?.getAttribute('lang')?.startsWith('zh') ? '运行' : 'Run';
   const aria = label === '运行' ? '在终端中运行：' : 'Run in the terminal: ';
   for (const pre of document.querySelectorAll<HTMLPreElement>('.sl-markdown-content pre[data-language="sh"]')) {
@@ -139,6 +167,7 @@ function addRunButtons(terminal: CcTerminal): void {
     button.className = 'cc-run';
     button.textContent = `▶ ${label}`;
     button.setAttribute('aria-label', aria + code);
+    onIntent(button, prefetch);
     let touched = false;
     button.addEventListener('pointerdown', (e) => void (touched = e.pointerType === 'touch'));
     button.addEventListener('click', (e) => {
@@ -152,6 +181,16 @@ function addRunButtons(terminal: CcTerminal): void {
     row.append(button);
     block.append(row);
   }
+}
+
+/** Calls `then` once, at the first sign that the learner is about to press `el`: pointer over it, focus on it, a press. */
+function onIntent(el: Element, then: () => unknown): void {
+  const events = ['pointerenter', 'focus', 'pointerdown'] as const;
+  const once = () => {
+    for (const type of events) el.removeEventListener(type, once);
+    void Promise.resolve(then()).catch(() => undefined);
+  };
+  for (const type of events) el.addEventListener(type, once, { passive: true });
 }
 
 if (!customElements.get('cc-terminal')) customElements.define('cc-terminal', CcTerminal);

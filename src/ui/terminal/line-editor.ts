@@ -57,8 +57,8 @@ export class LineEditor {
     return this.history;
   }
 
-  /** Show the prompt and start taking input. Lines pasted earlier run first. */
-  start(prompt: string): void {
+  /** Show the prompt and start taking input. `first` (a set-up line) runs at once; else lines pasted earlier run first. */
+  start(prompt: string, first?: string): void {
     this.search = undefined;
     this.prompt = prompt;
     this.buffer = [];
@@ -69,7 +69,7 @@ export class LineEditor {
     this.cursorRow = 0;
     this.host.write(prompt);
     this.cursorRow = Math.floor(cells(prompt) / this.cols());
-    const next = this.pending.shift();
+    const next = first ?? this.pending.shift();
     if (next !== undefined) this.insert(next + '\r');
     else if (this.typeahead) {
       const partial = this.typeahead;

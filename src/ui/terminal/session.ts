@@ -13,32 +13,15 @@ import { EscapeKeys } from './escape.ts';
 import { LineEditor } from './line-editor.ts';
 import { safeOutput } from './screen.ts';
 import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
-import { WorldClient } from './world-client.ts';
+import type { WorldClient } from './world-client.ts';
 import type { WorldState } from './world-protocol.ts';
+import type { StartedWorld } from './load.ts';
+import type { CommandEventDetail, SessionNotice } from './session-types.ts';
 
 const MAX_SCREEN_CHARS = 200_000;
 const MAX_ANNOUNCE_CHARS = 2_000;
 
-/**
- * The same lesson in another tab or window: `conflict`, it saved a newer session while this
- * tab has commands of its own, and this tab did not save over it; `updated`, this tab had
- * nothing unsaved and now shows the newer session; `kept`, this tab's session replaced it.
- */
-export type SessionNotice = 'conflict' | 'updated' | 'kept' | null;
-
-/**
- * Events the session dispatches on its host element (they bubble), so exercise
- * panels can check goals against the simulator's state after every command:
- *   cc:command  detail: CommandEventDetail   after each command completes
- *   cc:reset    detail: { snapshot }          after Reset (and once after start)
- */
-export interface CommandEventDetail {
-  line: string;
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-  snapshot: WorldSnapshot;
-}
+export type { CommandEventDetail, SessionNotice } from './session-types.ts';
 
 export interface SessionOptions {
   host: HTMLElement;
@@ -48,8 +31,8 @@ export interface SessionOptions {
   label: string;
   /** Tells the page about the other tab (and clears the notice with null). */
   notice?: (kind: SessionNotice) => void;
-  /** The simulated host's worker (world.worker.ts), started while xterm loads (load.ts). */
-  worker: Worker;
+  /** The simulated host (world.worker.ts), started and booting while xterm loads (load.ts). */
+  started: StartedWorld;
 }
 
 export class TerminalSession {
@@ -61,6 +44,10 @@ export class TerminalSession {
   /** Bumped by Reset: a command of an older world must not touch the new one. */
   private generation = 0;
   private readonly queue: string[] = [];
+  /** An exercise's set-up lines (reset(setup)): they run before anything typed or clicked meanwhile. */
+  private setup: string[] = [];
+  /** Input typed while a world boots (the first start, Reset): held, then fed to the new prompt; null once it is up. */
+  private held: string | null = '';
   /** Lines of a command begun at the prompt that bash would read on from (PS2, `> `): a here-document, an open quote. */
   private partial: string[] = [];
   private readonly escape = new EscapeKeys();
@@ -75,9 +62,11 @@ export class TerminalSession {
   private readonly fit = new FitAddon();
   private readonly serializer = new SerializeAddon();
   private readonly resizeObserver: ResizeObserver;
+  /** The learner left the terminal with Esc (controls.ts): that announcement stays until they come back. */
+  private away = false;
 
   private constructor(private readonly opts: SessionOptions) {
-    this.world = new WorldClient(opts.worker);
+    this.world = opts.started.world;
     this.term = new Terminal({
       convertEol: false,
       cursorBlink: true,
@@ -91,6 +80,7 @@ export class TerminalSession {
     this.term.loadAddon(this.serializer);
     this.term.open(opts.host);
     this.term.textarea?.setAttribute('aria-label', opts.label);
+    this.term.textarea?.addEventListener('focus', () => void (this.away = false));
     this.fit.fit();
     this.resizeObserver = new ResizeObserver(() => this.fit.fit());
     this.resizeObserver.observe(opts.host);
@@ -108,18 +98,19 @@ export class TerminalSession {
 
   static async open(opts: SessionOptions): Promise<TerminalSession> {
     const session = new TerminalSession(opts);
-    await session.boot(loadSession(opts.lesson));
+    await session.boot(opts.started.saved, opts.started.booting);
     return session;
   }
 
-  private async boot(saved: Saved | null): Promise<void> {
+  /** Boots a fresh world replaying `saved` (or takes the boot load.ts already sent for it, `booting`). */
+  private async boot(saved: Saved | null, booting?: Promise<WorldState>): Promise<void> {
     const generation = this.generation;
     this.rev = saved?.rev ?? storedRev(this.opts.lesson);
     this.conflicted = false;
     // The worker replays a saved session's lines into a fresh world (world-server.ts) in one message.
     let state: WorldState;
     try {
-      state = await this.world.boot(this.opts.scenario, saved?.lines ?? [], saved?.lastPid);
+      state = await (booting ?? this.world.boot(this.opts.scenario, saved?.lines ?? [], saved?.lastPid));
     } catch (err) {
       if (generation !== this.generation) return; // a newer Reset or session replaced this boot
       throw err;
@@ -153,8 +144,14 @@ export class TerminalSession {
       saved?.history ?? [],
     );
     if (saved) this.term.write('\x1b[2K\r'); // the saved screen ends on a prompt: redraw it
-    this.editor.start(state.prompt);
+    this.editor.start(state.prompt, this.setup.shift());
     this.emit('cc:reset', { snapshot: state.snapshot });
+    // What was typed or clicked while the world booted comes after the set-up: type-ahead while it runs.
+    const held = this.held;
+    this.held = null;
+    if (held) this.onData(held);
+    const next = this.running ? undefined : this.queue.shift();
+    if (next !== undefined) this.editor.type(next + '\r');
   }
 
   /** The simulator's state after the last command (goal checks, pictures). */
@@ -182,13 +179,18 @@ export class TerminalSession {
 
   /** Click-to-run: type the command at the prompt and run it. */
   run(command: string): void {
-    if (this.editor.isActive) this.editor.type(command + '\r');
+    if (this.held === null && this.editor.isActive) this.editor.type(command + '\r');
     else this.queue.push(command);
     this.focus();
   }
 
-  async reset(): Promise<void> {
+  /**
+   * A fresh world (Reset). `setup`: an exercise's set-up lines, run first; a line typed or a Run
+   * button pressed meanwhile is queued behind them (tests/e2e/exercise-shell.spec.ts).
+   */
+  async reset(setup: readonly string[] = []): Promise<void> {
     this.generation++;
+    this.held ??= '';
     this.running?.abort();
     this.running = null;
     clearTimeout(this.saveTimer);
@@ -196,6 +198,7 @@ export class TerminalSession {
     resetSession(this.opts.lesson);
     this.term.reset();
     this.queue.length = 0;
+    this.setup = [...setup];
     this.partial = [];
     this.opts.notice?.(null);
     await this.boot(null);
@@ -204,11 +207,13 @@ export class TerminalSession {
   /** Takes the other tab's newer session: the stored lines are replayed into a fresh world. */
   async useStored(automatic = false): Promise<void> {
     this.generation++;
+    this.held ??= '';
     this.running?.abort();
     this.running = null;
     clearTimeout(this.saveTimer);
     this.term.reset();
     this.queue.length = 0;
+    this.setup = [];
     this.partial = [];
     await this.boot(loadSession(this.opts.lesson));
     this.opts.notice?.(automatic ? 'updated' : null);
@@ -246,6 +251,10 @@ export class TerminalSession {
   }
 
   private onData(data: string): void {
+    if (this.held !== null) {
+      this.held += data;
+      return;
+    }
     if (this.running) {
       if (data.includes('\x03')) this.running.abort();
       else this.editor.feed(data); // type-ahead of whole lines
@@ -284,7 +293,7 @@ export class TerminalSession {
         return;
       }
       this.partial.push(line);
-      this.editor.start('> ');
+      this.editor.start('> ', this.setup.shift());
       return;
     }
     this.partial = [];
@@ -330,8 +339,10 @@ export class TerminalSession {
       exitCode: outcome.exitCode,
       snapshot: this.state.snapshot,
     } satisfies CommandEventDetail);
-    const next = this.queue.shift();
-    this.editor.start(this.state.prompt);
+    // An exercise's set-up goes on before type-ahead; a Run line after it (as before).
+    const setup = this.setup.shift();
+    const next = setup === undefined ? this.queue.shift() : undefined;
+    this.editor.start(this.state.prompt, setup);
     if (next !== undefined) this.editor.type(next + '\r');
   }
 
@@ -340,8 +351,18 @@ export class TerminalSession {
     return /^zh/i.test(this.opts.host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang) ? 'zh-cn' : 'en';
   }
 
-  /** Screen readers hear each command's output once, as plain text. */
+  /**
+   * Esc moved the focus out (controls.ts): `message` is announced, and output that lands after it
+   * (a worker batch, a command's end) does not replace it while the focus is away.
+   */
+  leave(message: string): void {
+    this.away = true;
+    this.opts.live.textContent = message;
+  }
+
+  /** Screen readers hear each command's output once, as plain text (not while the learner is away, above). */
   private announce(text: string): void {
+    if (this.away) return;
     const plain = text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').trim();
     this.opts.live.textContent = plain.length > MAX_ANNOUNCE_CHARS ? plain.slice(0, MAX_ANNOUNCE_CHARS) + '…' : plain;
   }
