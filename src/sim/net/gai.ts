@@ -6,7 +6,8 @@
  * TRY_AGAIN (glibc@glibc-2.39:resolv/nss_dns/dns-host.c, getanswer/ res_queriesmatch: SERVFAIL →
  * h_errno TRY_AGAIN, NSS_STATUS_TRYAGAIN) and getaddrinfo reports EAI_AGAIN
  * (glibc@glibc-2.39:nss/getaddrinfo.c gaih_inet_main: TRY_AGAIN → -EAI_AGAIN). A local NOERROR with no
- * address of the family (e.g. AAAA of a name /etc/hosts gives only IPv4) is NO_DATA → EAI_NONAME.
+ * address of the family (e.g. AAAA of a name /etc/hosts gives only IPv4) is NO_DATA, and an NXDOMAIN (resolved's
+ * synthesized answer for .invalid) HOST_NOT_FOUND: both EAI_NONAME.
  * Texts: glibc@glibc-2.39:posix/gai_strerror-strs.h.
  */
 import { resolve } from './resolved.ts';
