@@ -139,7 +139,7 @@ for (const size of [
     test.describe.configure({ timeout: 90_000 }); // the terminal's first start on a busy machine
     for (const path of [LESSON1, LESSON1_ZH]) {
       const locale = path.startsWith('/zh-cn') ? 'zh-cn' : 'en';
-      test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl, lsblk, ulimit, findmnt and docker run -i answer as Ubuntu 24.04 (${locale})`, async ({
+      test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl, lsblk, ulimit, findmnt, docker run -i, top, lscpu, hostnamectl, dig, lsof, journalctl and ping answer as Ubuntu 24.04 (${locale})`, async ({
         page,
       }) => {
         await startTerminalAt(page, path, size.name === 'phone');
@@ -187,6 +187,22 @@ for (const size of [
         await expect(screen(page)).toContainText(/\(echo substituted\)\s*substituted\s*root@node1/);
         await type(page, 'echo piped | docker run -i --rm alpine cat 2>/dev/null');
         await expect(screen(page)).toContainText(/2>\/dev\/null\s*piped\s*root@node1:~#/);
+        // procps-ng 4.0.4 top, util-linux 2.39.3 lscpu, systemd 255 hostnamectl and journalctl, bind9 9.18.28 dig,
+        // lsof 4.95 and glibc 2.39's answer for a name resolved cannot reach (session 12).
+        await type(page, 'top -b -n 1 | head -1');
+        await expect(screen(page)).toContainText(/top - \d\d:\d\d:\d\d up\s+[\d:]+,\s+1 user,\s+load average: [\d.]+, [\d.]+, [\d.]+/);
+        await type(page, 'lscpu | head -1');
+        await expect(screen(page)).toContainText(/Architecture:\s+x86_64/);
+        await type(page, 'hostnamectl hostname');
+        await expect(screen(page)).toContainText(/hostnamectl hostname\s*node1\s*root@node1/);
+        await type(page, 'dig +short localhost');
+        await expect(screen(page)).toContainText(/dig \+short localhost\s*127\.0\.0\.1\s*root@node1/);
+        await type(page, 'lsof -i :22 -n -P');
+        await expect(screen(page)).toContainText(/sshd\s+845\s+root\s+3u\s+IPv4\s+\d+\s+0t0\s+TCP \*:22 \(LISTEN\)/);
+        await type(page, 'journalctl -u docker -n 1 --no-pager');
+        await expect(screen(page)).toContainText(/node1 systemd\[1\]: Started docker\.service/);
+        await type(page, 'ping -c1 nosuchhost');
+        await expect(screen(page)).toContainText('ping: nosuchhost: Temporary failure in name resolution');
         await expect(screen(page)).not.toContainText('command not found');
       });
     }

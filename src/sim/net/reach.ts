@@ -29,7 +29,8 @@ export function resolveName(host: Host, mgr: NetworkManager, containerList: Iter
   const containers = [...containerList];
   if (isIpv4(name)) return name;
   if (name === 'localhost') return '127.0.0.1';
-  if (netns === host.fixture.namespaces.net) return name === host.fixture.hostname ? host.fixture.network.eth0.addr.split('/')[0] : undefined;
+  // On node1, nss files comes first (`hosts: files dns`): /etc/hosts maps the hostname to 127.0.1.1 (fs/hostfiles.ts).
+  if (netns === host.fixture.namespaces.net) return name === host.fixture.hostname ? '127.0.1.1' : undefined;
   const me = ownerOf(containers, netns);
   if (!me) return undefined;
   if (name === me.config.Hostname)

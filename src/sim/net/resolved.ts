@@ -102,6 +102,11 @@ export function resolve(qname: string, type: RRType, hostsText: string): Reply {
   }
   const mine = entries.filter((e) => e.names.includes(name));
   if (mine.length) return local(mine.map((e) => addrRecord(name, e.addr)).filter((r) => wants(r.type)));
+  // Names resolved never looks up (systemd@v255:src/shared/dns-domain.c dns_name_dont_resolve: under 0.in-addr.arpa,
+  // 255.255.255.255.in-addr.arpa, the unspecified ::'s ip6.arpa, and .invalid, RFC 6761) are synthesized NXDOMAIN
+  // (resolved-dns-synthesize.c dns_synthesize_answer).
+  if (name.endsWith('.0.in-addr.arpa.') || name === '255.255.255.255.in-addr.arpa.' || name === 'invalid.' || name.endsWith('.invalid.'))
+    return { rcode: 'NXDOMAIN', aa: true, answers: [] };
   return { rcode: 'SERVFAIL', aa: false, answers: [] };
 }
 

@@ -15,12 +15,9 @@ const PACKAGES: Hint = {
   en: 'this host has no network, so no packages can be installed; every command the course needs is already here (see help).',
   zh: '这台主机没有网络，无法安装软件包；课程需要的命令都已就绪（见 help）。',
 };
-const PAGER: Hint = {
-  en: 'there is no pager here; use cat, head or tail (the terminal scrolls).',
-  zh: '这里没有分页器；请用 cat、head 或 tail（终端可以滚动）。',
-};
 
-const HINTS: Record<string, Hint> = {
+/** Names with their own note; none of them is a command the simulator has (tests/sim/hints.test.ts). */
+export const HINTS: Readonly<Record<string, Hint>> = {
   htop: { en: 'htop is not simulated; use ps aux and docker stats --no-stream.', zh: '模拟器没有 htop；请用 ps aux 和 docker stats --no-stream。' },
   vi: EDITOR,
   vim: EDITOR,
@@ -28,7 +25,6 @@ const HINTS: Record<string, Hint> = {
   emacs: EDITOR,
   ed: EDITOR,
   pico: EDITOR,
-  more: PAGER,
   man: { en: 'there are no manual pages here; most commands print their usage with --help.', zh: '这里没有手册页；大多数命令可用 --help 查看用法。' },
   apt: PACKAGES,
   'apt-get': PACKAGES,
@@ -38,7 +34,6 @@ const HINTS: Record<string, Hint> = {
   pip: PACKAGES,
   pip3: PACKAGES,
   snap: PACKAGES,
-  journalctl: { en: 'there is no journal here; a container’s output is in docker logs NAME.', zh: '这里没有 journal；容器的输出请用 docker logs NAME 查看。' },
   ifconfig: { en: 'ifconfig is not installed; use ip addr (or ip -br a).', zh: '没有安装 ifconfig；请用 ip addr（或 ip -br a）。' },
   netstat: {
     en: 'netstat is not installed; use ip addr, ip route and docker port NAME.',

@@ -85,12 +85,14 @@ interface Parsed {
   short: boolean;
   cmd: boolean;
   tcp: boolean;
+  /** Display flags (dig.c plus_option; +all/+noall set them all): comments are the header, flags, OPT and section titles. */
+  show: Record<'comments' | 'question' | 'answer' | 'stats', boolean>;
   /** Warnings dig prints on stderr while it reads its arguments. */
   warn: string;
 }
 
 function parse(args: string[]): Parsed | ExecResult {
-  const p: Parsed = { short: false, cmd: true, tcp: false, warn: '' };
+  const p: Parsed = { short: false, cmd: true, tcp: false, show: { comments: true, question: true, answer: true, stats: true }, warn: '' };
   const typeOf = (w: string) => RR_TYPES.find((t) => t === w.toUpperCase());
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -105,6 +107,16 @@ function parse(args: string[]): Parsed | ExecResult {
         p.short = !no;
         if (!no) p.cmd = false;
       } else if (is('cmd', 2)) p.cmd = !no;
+      // bind9@v9.18.28:bin/dig/dig.c plus_option: all (question, answer, authority, additional, comments, stats,
+      // printcmd), answer, comments, question, stats; authority and additional are empty in the stub's replies.
+      else if (is('all', 2)) {
+        p.show = { comments: !no, question: !no, answer: !no, stats: !no };
+        p.cmd = !no;
+      } else if (is('answer', 2)) p.show.answer = !no;
+      else if (is('comments', 3)) p.show.comments = !no;
+      else if (is('question', 2)) p.show.question = !no;
+      else if (is('stats', 2)) p.show.stats = !no;
+      else if (is('authority', 2) || is('additional', 3)) continue;
       else if (is('tcp', 2) || is('vc', 1)) p.tcp = !no;
       else return R('', `Invalid option: +${opt}\n${USAGE}`, 1);
     } else if (a === '-t' || a === '-x' || a.startsWith('-t') || a.startsWith('-x')) {
@@ -160,13 +172,21 @@ export const dig: SimCommand = {
     const id = env.host.rng.int(65536);
     if (p.short) return R(reply.answers.map((r) => `${r.data}\n`).join(''), p.warn);
     const n = reply.answers.length;
-    let out = `${cmdline};; Got answer:\n;; ->>HEADER<<- opcode: QUERY, status: ${reply.rcode}, id: ${id}\n`;
-    out += `;; flags: qr${reply.aa ? ' aa' : ''} rd ra; QUERY: 1, ANSWER: ${n}, AUTHORITY: 0, ADDITIONAL: 1\n\n`;
-    out += `;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: ${STUB_UDP_SIZE}\n`;
-    out += `;; QUESTION SECTION:\n${questionLine(qname, type)}\n\n`;
-    if (n) out += `;; ANSWER SECTION:\n${reply.answers.map((r) => `${answerLine(r)}\n`).join('')}\n`;
-    out += `;; Query time: 0 msec\n;; SERVER: ${server}#53(${server}) (${p.tcp ? 'TCP' : 'UDP'})\n`;
-    out += `;; WHEN: ${strftime('%a %b %d %H:%M:%S %Z %Y', env.host.clock.nowMs)}\n;; MSG SIZE  rcvd: ${replySize(qname, reply, true)}\n\n`;
+    const { comments, question, answer, stats } = p.show;
+    // Without comments a section prints its records only: no title, no blank line after (DNS_MESSAGETEXTFLAG_NOHEADERS).
+    const tail = comments ? '\n' : '';
+    let out = cmdline;
+    if (comments) {
+      out += `;; Got answer:\n;; ->>HEADER<<- opcode: QUERY, status: ${reply.rcode}, id: ${id}\n`;
+      out += `;; flags: qr${reply.aa ? ' aa' : ''} rd ra; QUERY: 1, ANSWER: ${n}, AUTHORITY: 0, ADDITIONAL: 1\n\n`;
+      out += `;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: ${STUB_UDP_SIZE}\n`;
+    }
+    if (question) out += `${comments ? ';; QUESTION SECTION:\n' : ''}${questionLine(qname, type)}\n${tail}`;
+    if (answer && n) out += `${comments ? ';; ANSWER SECTION:\n' : ''}${reply.answers.map((r) => `${answerLine(r)}\n`).join('')}${tail}`;
+    if (stats) {
+      out += `;; Query time: 0 msec\n;; SERVER: ${server}#53(${server}) (${p.tcp ? 'TCP' : 'UDP'})\n`;
+      out += `;; WHEN: ${strftime('%a %b %d %H:%M:%S %Z %Y', env.host.clock.nowMs)}\n;; MSG SIZE  rcvd: ${replySize(qname, reply, true)}\n\n`;
+    }
     return R(out, p.warn);
   },
 };

@@ -6,6 +6,7 @@
  */
 import type { ExecResult } from '../../api.ts';
 import type { SimCommand } from '../types.ts';
+import { hostsDb } from '../getent-hosts.ts';
 
 export const getent: SimCommand = {
   name: 'getent',
@@ -13,6 +14,7 @@ export const getent: SimCommand = {
     const [db, ...keys] = args;
     if (db === undefined)
       return { stdout: '', stderr: "getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n", exitCode: 1 };
+    if (/^(hosts|ahosts|ahostsv4|ahostsv6)$/.test(db)) return hostsDb(db, keys, await env.readFile('/etc/hosts').catch(() => ''));
     const files: Record<string, string> = { passwd: '/etc/passwd', group: '/etc/group' };
     const file = files[db];
     if (!file) return { stdout: '', stderr: `Unknown database: ${db}\nTry \`getent --help' or \`getent --usage' for more information.\n`, exitCode: 1 };

@@ -16,6 +16,7 @@
 import { hasCap } from '../../kernel/capabilities.ts';
 import { getopt } from '../getopt.ts';
 import { socketsOf } from './ss.ts';
+import { hostLookup } from '../host-lookup.ts';
 import type { SimCommand } from '../types.ts';
 
 /** Names Ubuntu's /etc/services (netbase 6.4) gives the TCP ports a learner is likely to try. */
@@ -95,7 +96,11 @@ export const nc: SimCommand = {
     if (!/^\d+$/.test(portArg) || port < 1 || port > 65535) return { stdout: '', stderr: `nc: bad port '${portArg}'\n`, exitCode: 1 };
     const k = env.host.kernel;
     const me = env.self.ns.net;
-    const ip = hostArg === 'localhost' ? '127.0.0.1' : hostArg;
+    // OpenBSD netcat 1.226 (Ubuntu's netcat-openbsd) netcat.c remote_connect: `getaddrinfo for host "%s" port %s: %s`
+    // with gai_strerror (glibc's answer on node1: net/gai.ts).
+    const looked = await hostLookup(env, hostArg);
+    if ('error' in looked) return { stdout: '', stderr: `nc: getaddrinfo for host "${hostArg}" port ${portArg}: ${looked.error}\n`, exitCode: 1 };
+    const ip = ('addr' in looked ? looked.addr : undefined) ?? (hostArg === 'localhost' ? '127.0.0.1' : hostArg);
     if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) && env.flavor !== 'busybox')
       return { stdout: '', stderr: `nc: getaddrinfo for host "${hostArg}" port ${portArg}: Name or service not known\n`, exitCode: 1 };
     if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return { stdout: '', stderr: `nc: bad address '${hostArg}'\n`, exitCode: 1 };

@@ -3,6 +3,7 @@ import { hasCap } from '../../kernel/capabilities.ts';
 import { reach, resolveName } from '../../net/reach.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { VIRTUAL_BOUND_MS } from '../../host.ts';
+import { hostLookup } from '../host-lookup.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -39,7 +40,10 @@ export const ping: SimCommand = {
           : 'ping: usage error: Destination address required\n',
         bb ? 1 : 2,
       );
-    const addr = resolveName(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, host);
+    // iputils@20240117:ping/ping.c: `ping: %s: %s` with gai_strerror, exit 2 (glibc's answer on node1: net/gai.ts).
+    const looked = await hostLookup(env, host);
+    if ('error' in looked) return R('', `ping: ${host}: ${looked.error}\n`, 2);
+    const addr = looked.addr ?? resolveName(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, host);
     if (!addr) return R('', bb ? `ping: bad address '${host}'\n` : `ping: ${host}: Name or service not known\n`, bb ? 1 : 2);
     const range = (await env.readFile('/proc/sys/net/ipv4/ping_group_range').catch(() => '1\t0')).trim().split(/\s+/).map(Number);
     const groupOk = env.self.gid >= (range[0] ?? 1) && env.self.gid <= (range[1] ?? 0);

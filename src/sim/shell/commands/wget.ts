@@ -1,4 +1,5 @@
 import type { ExecResult } from '../../api.ts';
+import { hostLookup } from '../host-lookup.ts';
 import type { SimCommand } from '../types.ts';
 import { resolveName } from '../../net/reach.ts';
 import { httpGet, REASON } from './curl.ts';
@@ -40,13 +41,24 @@ export const wget: SimCommand = {
     const port = Number(m[2] ?? 80);
     const gnu = env.flavor !== 'busybox';
     const got = await httpGet(env, host, port, m[3] ?? '/', m[2] && port !== 80 ? `${host}:${port}` : host, gnu ? 'Wget/1.21.4' : 'Wget');
-    const ip = resolveName(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, host) ?? host;
+    const looked = await hostLookup(env, host);
+    const ip =
+      ('addr' in looked ? looked.addr : undefined) ?? resolveName(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, host) ?? host;
     const file = out ?? 'index.html';
     const toStdout = file === '-';
     if (gnu) {
       // GNU wget (the Ubuntu host): -q silences everything, errors included; failures exit 4.
       const ts = new Date(env.host.clock.nowMs).toISOString().replace('T', ' ').slice(0, 19);
       const full = `http://${host}${m[2] ? `:${port}` : ''}${m[3] ?? '/'}`;
+      // GNU wget@v1.21.4 src/host.c lookup_host: `failed: %s.` with gai_strerror (glibc's answer on node1: net/gai.ts).
+      if ('error' in looked)
+        return R(
+          '',
+          quiet
+            ? ''
+            : `--${ts}--  ${full}\nResolving ${host} (${host})... failed: ${looked.error}.\nwget: unable to resolve host address \u2018${host}\u2019\n`,
+          4,
+        );
       if (got === 'resolve')
         return R(
           '',
