@@ -120,8 +120,9 @@ export function parseManifests(input: string, file: string): ParsedManifests {
   const text = normalizeText(input);
   const lc = new LineCounter();
   // Rules locate the same fields again and again (every finding on one container): each
-  // pointer is walked once per document.
-  const located = new Map<string, { line: number; column: number }>();
+  // pointer is walked once per document. The positions handed out are the cached ones:
+  // callers only read them.
+  const located = new Map<string, Readonly<{ line: number; column: number }>>();
   const result: ParsedManifests = {
     file,
     docs: [],
@@ -137,7 +138,7 @@ export function parseManifests(input: string, file: string): ParsedManifests {
         at = locateIn(d, lc, ptr);
         if (d) located.set(key, at);
       }
-      return { line: at.line, column: at.column };
+      return at;
     },
   };
   const bad = checkText(text, file);
