@@ -11,14 +11,6 @@ import type { Workload } from './parse/yaml.ts';
 import type { RuleDef } from './rule.ts';
 import type { Finding, Severity } from './types.ts';
 
-/** PSA check id → the rule that reports it. (procMount_restricted is the restricted form of the procMount control.) */
-function ruleFor(check: string, rules: [RuleDef, Severity][]): [RuleDef, Severity] | undefined {
-  if (check === 'capabilities_restricted/add') return rules.find(([r]) => r.id === 'pss-capabilities-restricted-add');
-  if (check === 'capabilities_restricted') return rules.find(([r]) => r.id === 'pss-capabilities-restricted');
-  const id = check === 'procMount_restricted' ? 'procMount' : check;
-  return rules.find(([r]) => r.pss?.check === id);
-}
-
 /**
  * capabilities_restricted reports two problems in one detail (`…drop=["ALL"]; …must not
  * include … in securityContext.capabilities.add`); the course has a rule for each.
@@ -98,7 +90,7 @@ function synthesized(
 /**
  * What reconciling needs of a profile's rules, worked out once per check rather than
  * once per workload: the Pod Security rules by id, the level they amount to, and the
- * rule each PSA check id maps to (ruleFor, memoised).
+ * rule each PSA check id maps to (ruleFor, as lookups).
  */
 export interface PssPlan {
   level: Level;
@@ -111,17 +103,21 @@ export function pssPlan(rules: [RuleDef, Severity][]): PssPlan | null {
   const pssRules = rules.filter(([r]) => r.pss);
   const level = profileLevel(pssRules);
   if (!level) return null;
+  // The first rule of each id and of each PSA check, as ruleFor's find() would pick them.
   const byId = new Map<string, [RuleDef, Severity]>();
-  for (const rs of pssRules) if (!byId.has(rs[0].id)) byId.set(rs[0].id, rs);
-  const memo = new Map<string, [RuleDef, Severity] | undefined>();
+  const byCheck = new Map<string, [RuleDef, Severity]>();
+  for (const rs of pssRules) {
+    if (!byId.has(rs[0].id)) byId.set(rs[0].id, rs);
+    if (!byCheck.has(rs[0].pss!.check)) byCheck.set(rs[0].pss!.check, rs);
+  }
   return {
     level,
     byId,
     ruleFor(check) {
-      if (memo.has(check)) return memo.get(check);
-      const r = ruleFor(check, pssRules);
-      memo.set(check, r);
-      return r;
+      // PSA check id → the rule that reports it. (procMount_restricted is the restricted form of the procMount control.)
+      if (check === 'capabilities_restricted/add') return byId.get('pss-capabilities-restricted-add');
+      if (check === 'capabilities_restricted') return byId.get('pss-capabilities-restricted');
+      return byCheck.get(check === 'procMount_restricted' ? 'procMount' : check);
     },
   };
 }
