@@ -62,15 +62,29 @@ export interface EffectiveValue {
  * Effective value of `field` (dotted, relative to securityContext, e.g. `seccompProfile.type`)
  * for container `c` of workload `w`. The pod level is consulted for inherited fields only.
  */
+/** A field's pointer below securityContext and whether the pod level is consulted: worked out once per field name (bounded cache). */
+const fields = new Map<string, { ptr: string; inherited: boolean }>();
+
+function fieldInfo(field: string): { ptr: string; inherited: boolean } {
+  let info = fields.get(field);
+  if (!info) {
+    const segs = field.split('.');
+    info = { ptr: pointer(...segs), inherited: (INHERITED as readonly string[]).includes(segs[0]!) };
+    if (fields.size >= 256) fields.clear();
+    if (field.length <= 256) fields.set(field, info);
+  }
+  return info;
+}
+
 export function effective(w: Workload, c: ContainerRef, field: string, locate?: (ptr: string) => { line: number }): EffectiveValue {
-  const segs = field.split('.');
-  const containerPath = `${c.path}/securityContext${pointer(...segs)}`;
+  const { ptr, inherited } = fieldInfo(field);
+  const containerPath = `${c.path}/securityContext${ptr}`;
   const own = getPath(c.spec.securityContext, field);
   if (own !== undefined && own !== null) {
     return { value: own, origin: { from: 'container', path: containerPath, line: locate?.(containerPath).line }, containerPath };
   }
-  if ((INHERITED as readonly string[]).includes(segs[0]!)) {
-    const podPath = `${w.podSpecPath}/securityContext${pointer(...segs)}`;
+  if (inherited) {
+    const podPath = `${w.podSpecPath}/securityContext${ptr}`;
     const pod = getPath(w.podSpec.securityContext, field);
     if (pod !== undefined && pod !== null) {
       return { value: pod, origin: { from: 'pod', path: podPath, line: locate?.(podPath).line }, containerPath };

@@ -9,12 +9,12 @@ import { isDockerfileName, looksLikeDockerfile, type DockerfileModel } from './p
 import { documentAt, parseManifests, type ParsedManifests } from './parse/yaml.ts';
 import { fixProblem } from './fix.ts';
 import { PROFILES, type Profile, type ProfileName } from './profile.ts';
-import type { Hit, RuleDef } from './rule.ts';
+import type { Hit, RuleDef, WorkloadTemplate } from './rule.ts';
 import { ALL_RULES } from './rules/index.ts';
 import { workloadTemplates } from './templates/index.ts';
 import type { FileResult, Finding, Severity, Text } from './types.ts';
 import { LATEST, type Version } from '../k8s/pss/index.ts';
-import { reconcilePss } from './pss-version.ts';
+import { pssPlan, reconcilePss } from './pss-version.ts';
 import { LIMITS } from './parse/limits.ts';
 import { asText } from './templates/helpers.ts';
 
@@ -36,19 +36,13 @@ export interface CheckOptions {
 /** Each template split once at its `{name}` slots: [text, name, text, name, …, text]. Templates are the rules' own texts. */
 const slots = new Map<string, string[]>();
 
-function fill(template: string, vars: Record<string, string>): string {
-  if (!template.includes('{')) return template;
+function partsOf(template: string): string[] {
   let parts = slots.get(template);
   if (!parts) {
-    parts = template.split(/\{(\w+)\}/);
+    parts = template.includes('{') ? template.split(/\{(\w+)\}/) : [template];
     slots.set(template, parts);
   }
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const k = parts[i]!;
-    out += (Object.hasOwn(vars, k) ? vars[k]! : `{${k}}`) + parts[i + 1]!;
-  }
-  return out;
+  return parts;
 }
 
 /** A value inside a message: at most LIMITS.maxQuotedChars characters, so one huge value cannot flood the output. */
@@ -61,17 +55,32 @@ function show(v: unknown): string {
   return clip(typeof v === 'string' ? v : asText(v));
 }
 
-/** A rule's message and remediation in one language, with the hit's values filled in (`shared`: the values both languages use). */
-function renderTexts(rule: RuleDef, hit: Hit, shared: Record<string, string>, locale: 'en' | 'zh-cn'): { message: string; remediation: string } {
-  let vars = shared;
-  if (hit.vars) {
-    vars = { ...shared };
-    for (const k of Object.keys(hit.vars)) {
-      const v = hit.vars[k]!;
-      vars[k] = clip(typeof v === 'string' ? v : v[locale]);
+/**
+ * The values a hit fills in: its own `vars` (per locale when they differ), else `container`
+ * and `value`. Each is worked out when a text first asks for it: `value` (the hit's value
+ * as text) once per finding, and only if one of the rule's texts shows it.
+ */
+class Slots {
+  private shown: string | undefined;
+  constructor(private readonly hit: Hit) {}
+
+  get(k: string, locale: 'en' | 'zh-cn'): string {
+    const vars = this.hit.vars;
+    if (vars && Object.hasOwn(vars, k)) {
+      const v = vars[k]!;
+      return clip(typeof v === 'string' ? v : v[locale]);
     }
+    if (k === 'container') return this.hit.container ?? '';
+    if (k === 'value') return (this.shown ??= show(this.hit.value));
+    return `{${k}}`;
   }
-  return { message: fill(rule.message[locale], vars), remediation: fill(rule.remediation[locale], vars) };
+
+  fill(template: string, locale: 'en' | 'zh-cn'): string {
+    const parts = partsOf(template);
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) out += this.get(parts[i]!, locale) + parts[i + 1]!;
+    return out;
+  }
 }
 
 export function toFinding(
@@ -83,16 +92,14 @@ export function toFinding(
   object?: { kind: string; name: string },
   doc = 0,
 ): Finding {
-  const texts: Text[] = [];
-  const shared: Record<string, string> = { container: hit.container ?? '', value: show(hit.value) };
-  const en = renderTexts(rule, hit, shared, 'en');
-  const zh = renderTexts(rule, hit, shared, 'zh-cn');
-  texts.push({ en: en.message, 'zh-cn': zh.message });
+  const slots = new Slots(hit);
+  const message: Text = { en: slots.fill(rule.message.en, 'en'), 'zh-cn': slots.fill(rule.message['zh-cn'], 'zh-cn') };
+  const remediation: Text = { en: slots.fill(rule.remediation.en, 'en'), 'zh-cn': slots.fill(rule.remediation['zh-cn'], 'zh-cn') };
   const f: Finding = {
     rule: rule.id,
     severity,
-    message: texts[0]!,
-    remediation: { en: en.remediation, 'zh-cn': zh.remediation },
+    message,
+    remediation,
     file,
     line: hit.line ?? pos.line,
     column: hit.column ?? pos.column,
@@ -102,7 +109,7 @@ export function toFinding(
   if (hit.container !== undefined) f.container = hit.container;
   if ('value' in hit) f.value = hit.value;
   if (hit.origin) f.origin = hit.origin;
-  if (hit.fix?.length) f.fix = { description: { en: en.remediation, 'zh-cn': zh.remediation }, document: doc, ops: hit.fix };
+  if (hit.fix?.length) f.fix = { description: { en: remediation.en, 'zh-cn': remediation['zh-cn'] }, document: doc, ops: hit.fix };
   return f;
 }
 
@@ -129,19 +136,29 @@ export function fitting(m: ParsedManifests, doc: number, hit: Hit): Hit {
 
 export function checkManifests(m: ParsedManifests, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const rules = activeRules(options).filter(([r]) => r.target === 'workload');
+  if (!m.workloads.length) return findings;
+  // The rules, their templates and the Pod Security plan: once per file, not per workload.
+  const rules: [RuleDef, Severity, WorkloadTemplate][] = [];
+  const active: [RuleDef, Severity][] = [];
+  for (const [rule, severity] of activeRules(options)) {
+    if (rule.target !== 'workload') continue;
+    const tpl = Object.hasOwn(workloadTemplates, rule.template) ? workloadTemplates[rule.template] : undefined;
+    if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
+    rules.push([rule, severity, tpl]);
+    active.push([rule, severity]);
+  }
+  const plan = pssPlan(active);
+  const version = options.pssVersion ?? LATEST;
   for (const w of m.workloads) {
     const locate = (ptr: string) => m.locate(w.doc, ptr);
     const ctx = { manifests: m, workload: w, containers: containersOf(w), locate };
     const own: Finding[] = [];
-    for (const [rule, severity] of rules) {
-      const tpl = Object.hasOwn(workloadTemplates, rule.template) ? workloadTemplates[rule.template] : undefined;
-      if (!tpl) throw new Error(`rule ${rule.id} names unknown template ${rule.template}`);
+    for (const [rule, severity, tpl] of rules) {
       for (const hit of tpl.run(ctx, rule.params)) {
         own.push(toFinding(rule, severity, fitting(m, w.doc, hit), m.file, locate(hit.path), { kind: w.kind, name: w.name }, w.doc));
       }
     }
-    findings.push(...reconcilePss(own, w, rules, options.pssVersion ?? LATEST, m.file, locate));
+    findings.push(...reconcilePss(own, w, plan, version, m.file, locate));
   }
   return findings;
 }

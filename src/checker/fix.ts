@@ -14,8 +14,22 @@ export class FixError extends Error {}
 
 type Step = string | number;
 
-function steps(path: string): Step[] {
-  return splitPointer(path).map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+/**
+ * A pointer's steps, numbers for list indexes. Every finding's fix is checked against its
+ * document (fixProblem) and the same paths recur on every workload, so each path is split
+ * once; the arrays are shared and only read. The cache is bounded (at most 4096 paths of
+ * at most 512 characters, cleared when full).
+ */
+const stepCache = new Map<string, readonly Step[]>();
+
+function steps(path: string): readonly Step[] {
+  let out = stepCache.get(path);
+  if (!out) {
+    out = splitPointer(path).map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+    if (stepCache.size >= 4096) stepCache.clear();
+    if (path.length <= 512) stepCache.set(path, out);
+  }
+  return out;
 }
 
 function keyOf(n: unknown): string | null {
@@ -40,7 +54,7 @@ function isEmpty(n: unknown): boolean {
  * path without changing anything: the engine offers a fix only when this is null.
  */
 /** The pointer of the first `i` steps of a path, for a message. */
-function prefix(path: Step[], i: number): string {
+function prefix(path: readonly Step[], i: number): string {
   return `/${path.slice(0, i).join('/')}`;
 }
 

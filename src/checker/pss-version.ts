@@ -11,14 +11,6 @@ import type { Workload } from './parse/yaml.ts';
 import type { RuleDef } from './rule.ts';
 import type { Finding, Severity } from './types.ts';
 
-/** PSA check id → the rule that reports it. (procMount_restricted is the restricted form of the procMount control.) */
-function ruleFor(check: string, rules: [RuleDef, Severity][]): [RuleDef, Severity] | undefined {
-  if (check === 'capabilities_restricted/add') return rules.find(([r]) => r.id === 'pss-capabilities-restricted-add');
-  if (check === 'capabilities_restricted') return rules.find(([r]) => r.id === 'pss-capabilities-restricted');
-  const id = check === 'procMount_restricted' ? 'procMount' : check;
-  return rules.find(([r]) => r.pss?.check === id);
-}
-
 /**
  * capabilities_restricted reports two problems in one detail (`…drop=["ALL"]; …must not
  * include … in securityContext.capabilities.add`); the course has a rule for each.
@@ -96,39 +88,78 @@ function synthesized(
 }
 
 /**
+ * What reconciling needs of a profile's rules, worked out once per check rather than
+ * once per workload: the Pod Security rules by id, the level they amount to, and the
+ * rule each PSA check id maps to (ruleFor, as lookups).
+ */
+export interface PssPlan {
+  level: Level;
+  byId: Map<string, [RuleDef, Severity]>;
+  ruleFor(check: string): [RuleDef, Severity] | undefined;
+}
+
+/** The plan for a profile's active rules; null when no Pod Security rule is on (nothing to reconcile). */
+export function pssPlan(rules: [RuleDef, Severity][]): PssPlan | null {
+  const pssRules = rules.filter(([r]) => r.pss);
+  const level = profileLevel(pssRules);
+  if (!level) return null;
+  // The first rule of each id and of each PSA check, as ruleFor's find() would pick them.
+  const byId = new Map<string, [RuleDef, Severity]>();
+  const byCheck = new Map<string, [RuleDef, Severity]>();
+  for (const rs of pssRules) {
+    if (!byId.has(rs[0].id)) byId.set(rs[0].id, rs);
+    if (!byCheck.has(rs[0].pss!.check)) byCheck.set(rs[0].pss!.check, rs);
+  }
+  return {
+    level,
+    byId,
+    ruleFor(check) {
+      // PSA check id → the rule that reports it. (procMount_restricted is the restricted form of the procMount control.)
+      if (check === 'capabilities_restricted/add') return byId.get('pss-capabilities-restricted-add');
+      if (check === 'capabilities_restricted') return byId.get('pss-capabilities-restricted');
+      return byCheck.get(check === 'procMount_restricted' ? 'procMount' : check);
+    },
+  };
+}
+
+/**
  * Reconciles one workload's findings with PSA at `version`: drops Pod Security findings
  * PSA does not report, adds the violations no template located, and labels each Pod
  * Security finding with the level and version it was judged at ("restricted:v1.29").
+ * `findings` are the workload's own, fresh from the templates: the kept ones are labelled
+ * in place.
  */
 export function reconcilePss(
   findings: Finding[],
   w: Workload,
-  rules: [RuleDef, Severity][],
+  plan: PssPlan | null,
   version: Version,
   file: string,
   locate: (ptr: string) => { line: number; column: number },
 ): Finding[] {
-  const pssRules = rules.filter(([r]) => r.pss);
-  const level = profileLevel(pssRules);
-  if (!level) return findings;
-  const at = levelVersion(level, version);
-  const violations = evaluatePod(w.podMeta, w.podSpec, level, version);
+  if (!plan) return findings;
+  const at = levelVersion(plan.level, version);
+  const violations = evaluatePod(w.podMeta, w.podSpec, plan.level, version);
   const violatedRules = new Map<string, Violation>();
   for (const v of violations) {
     for (const [check, part] of split(v)) {
-      const r = ruleFor(check, pssRules);
+      const r = plan.ruleFor(check);
       if (r) violatedRules.set(r[0].id, part);
     }
   }
   const kept: Finding[] = [];
+  const located = new Set<string>();
   for (const f of findings) {
-    if (!pssRules.some(([r]) => r.id === f.rule)) kept.push(f);
-    else if (violatedRules.has(f.rule)) kept.push({ ...f, pss: at });
+    if (!plan.byId.has(f.rule)) kept.push(f);
+    else if (violatedRules.has(f.rule)) {
+      f.pss = at;
+      kept.push(f);
+    } else continue;
+    located.add(f.rule);
   }
-  const located = new Set(kept.map((f) => f.rule));
   for (const [ruleId, v] of violatedRules) {
     if (located.has(ruleId)) continue;
-    const [rule, severity] = pssRules.find(([r]) => r.id === ruleId)!;
+    const [rule, severity] = plan.byId.get(ruleId)!;
     kept.push(synthesized(rule, severity, v, at, w, file, locate));
   }
   return kept;

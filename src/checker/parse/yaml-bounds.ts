@@ -40,6 +40,12 @@ function lineCol(text: string, offset: number): { line: number; column: number }
   return { line, column: offset - start + 1 };
 }
 
+/** `/^ *$/.test(tok)`, without a regular expression: the scan asks it of every line's first token. */
+function allSpaces(tok: string): boolean {
+  for (let i = 0; i < tok.length; i++) if (tok.charCodeAt(i) !== 0x20) return false;
+  return true;
+}
+
 /**
  * A conservative nesting depth (block indentation levels + `-`/`?` indicators on the
  * line + open flow brackets) and the document count, fed yaml's lexer tokens one at a
@@ -90,7 +96,7 @@ class DepthScan {
     }
     if (this.lineStart) {
       this.lineStart = false;
-      const indent = /^ *$/.test(tok) ? tok.length : 0;
+      const indent = allSpaces(tok) ? tok.length : 0;
       this.lineIndentOffset = at + indent;
       if (this.flow === 0) {
         while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();

@@ -80,30 +80,41 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Walks the AST (without recursion) to find too-deep nesting and `__proto__` keys. */
-function scanNodes(root: Node | null, lc: LineCounter, file: string): InputError | null {
-  if (!root) return null;
+/**
+ * Walks the AST (without recursion) to find too-deep nesting and `__proto__` keys. Also
+ * says whether the document may hold an alias (an alias value or key, a key that is a
+ * collection, or an item that is neither a scalar nor a collection): only then does the
+ * alias-expansion bound need its own pass over the document.
+ */
+function scanNodes(root: Node | null, lc: LineCounter, file: string): InputError | { aliases: boolean } {
+  if (!root) return { aliases: false };
+  let aliases = false;
   const stack: [Node, number][] = [[root, 1]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
-    if ((isMap(node) || isSeq(node)) && depth > LIMITS.maxDepth) {
-      const p = lc.linePos(node.range?.[0] ?? 0);
-      return { file, line: p.line, column: p.col, message: `nesting is deeper than ${LIMITS.maxDepth} levels` };
-    }
     if (isMap(node)) {
+      if (depth > LIMITS.maxDepth) return deep(node, lc, file);
       for (const pair of node.items) {
         const k = pair.key as Node | null;
-        if (isScalar(k) && k.value === '__proto__') {
-          const p = lc.linePos(k.range?.[0] ?? 0);
-          return { file, line: p.line, column: p.col, message: 'key "__proto__" is not allowed' };
-        }
+        if (isScalar(k)) {
+          if (k.value === '__proto__') {
+            const p = lc.linePos(k.range?.[0] ?? 0);
+            return { file, line: p.line, column: p.col, message: 'key "__proto__" is not allowed' };
+          }
+        } else if (k !== null) aliases = true;
         if (pair.value) stack.push([pair.value as Node, depth + 1]);
       }
     } else if (isSeq(node)) {
+      if (depth > LIMITS.maxDepth) return deep(node, lc, file);
       for (const item of node.items) if (item) stack.push([item as Node, depth + 1]);
-    }
+    } else if (!isScalar(node)) aliases = true;
   }
-  return null;
+  return { aliases };
+}
+
+function deep(node: Node, lc: LineCounter, file: string): InputError {
+  const p = lc.linePos(node.range?.[0] ?? 0);
+  return { file, line: p.line, column: p.col, message: `nesting is deeper than ${LIMITS.maxDepth} levels` };
 }
 
 /**
@@ -120,8 +131,9 @@ export function parseManifests(input: string, file: string): ParsedManifests {
   const text = normalizeText(input);
   const lc = new LineCounter();
   // Rules locate the same fields again and again (every finding on one container): each
-  // pointer is walked once per document.
-  const located = new Map<string, { line: number; column: number }>();
+  // pointer is walked once per document. The positions handed out are the cached ones:
+  // callers only read them.
+  const located = new Map<string, Readonly<{ line: number; column: number }>>();
   const result: ParsedManifests = {
     file,
     docs: [],
@@ -137,7 +149,7 @@ export function parseManifests(input: string, file: string): ParsedManifests {
         at = locateIn(d, lc, ptr);
         if (d) located.set(key, at);
       }
-      return { line: at.line, column: at.column };
+      return at;
     },
   };
   const bad = checkText(text, file);
@@ -178,11 +190,11 @@ export function parseManifests(input: string, file: string): ParsedManifests {
       return;
     }
     const scan = scanNodes(doc.contents as Node | null, lc, file);
-    if (scan) {
+    if ('message' in scan) {
       result.errors.push(scan);
       return;
     }
-    const expansion = checkAliasExpansion(doc, text, file);
+    const expansion = scan.aliases ? checkAliasExpansion(doc, text, file) : null;
     if (expansion) {
       result.errors.push(expansion);
       return;

@@ -1,5 +1,5 @@
 /** Templates for the `course` best-practice rules on workloads. */
-import { parseNormalizedNamed } from '../../oci/reference.ts';
+import { parseNormalizedNamed, type ParsedReference } from '../../oci/reference.ts';
 import { effective } from '../effective.ts';
 import { noParams } from '../schema-parts.ts';
 import { isPlainObject } from '../parse/yaml.ts';
@@ -11,6 +11,28 @@ const GROUPS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 function imageOf(spec: Record<string, unknown>): string | null {
   return typeof spec.image === 'string' ? spec.image : null;
+}
+
+/**
+ * parseNormalizedNamed, each image once: several rules (valid, tag, digest, pull policy)
+ * read every container's reference. The parsed references are shared and only read; the
+ * cache is bounded (at most 1024 references of at most 1 KiB, cleared when full).
+ */
+const refs = new Map<string, { ref: ParsedReference } | { error: unknown }>();
+
+function parseImage(image: string): ParsedReference {
+  let r = refs.get(image);
+  if (!r) {
+    try {
+      r = { ref: parseNormalizedNamed(image) };
+    } catch (error) {
+      r = { error };
+    }
+    if (refs.size >= 1024) refs.clear();
+    if (image.length <= 1024) refs.set(image, r);
+  }
+  if ('error' in r) throw r.error;
+  return r.ref;
 }
 
 /** Image references: `valid` (parses), `tag` (a tag that is not latest, or a digest), `digest` (pinned by digest). */
@@ -35,7 +57,7 @@ export const imageReference = workloadTemplate(
       }
       let ref;
       try {
-        ref = parseNormalizedNamed(image);
+        ref = parseImage(image);
       } catch (e) {
         if (p.require === 'valid')
           hits.push({
@@ -73,7 +95,7 @@ export const pullPolicy = workloadTemplate(noParams, (ctx) => {
     if (image === null || typeof policy !== 'string') continue;
     let ref;
     try {
-      ref = parseNormalizedNamed(image);
+      ref = parseImage(image);
     } catch {
       continue;
     }

@@ -28,6 +28,20 @@ export function fieldPath(ptr: string): string {
   return out;
 }
 
+/** Each known-field list as a set, made once per rule table rather than once per object checked. */
+const sets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const NONE: ReadonlySet<string> = new Set();
+
+function setOf(list: readonly string[] | undefined): ReadonlySet<string> {
+  if (!list) return NONE;
+  let set = sets.get(list);
+  if (!set) {
+    set = new Set(list);
+    sets.set(list, set);
+  }
+  return set;
+}
+
 export const strictFields = workloadTemplate(params, (ctx, p) => {
   const known: Partial<Record<string, string[]>> = p.known;
   const suggestions = p.suggestions;
@@ -36,7 +50,7 @@ export const strictFields = workloadTemplate(params, (ctx, p) => {
   const base = w.base;
   const check = (obj: unknown, level: string, ptr: string) => {
     if (!isPlainObject(obj)) return;
-    const allowed = new Set(known[level] ?? []);
+    const allowed = setOf(known[level]);
     for (const key of Object.keys(obj)) {
       if (allowed.has(key)) continue;
       const path = `${ptr}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
