@@ -140,7 +140,7 @@ export class SimWorld implements World {
     const rest: { stream: 'stdout' | 'stderr'; text: string }[] = [];
     if (first && !streamed.stdout && !streamed.stderr) rest.push({ stream: 'stderr', text: first });
     // The rest in the order the line's commands wrote it (ordered.ts).
-    rest.push(...reconcile(this.runtime?.trace.line(), shown.stdout, shown.stderr.slice(first.length)));
+    rest.push(...reconcile(this.runtime?.trace.line(), shown.stdout, shown.stderr.slice(first.length)), ...(this.runtime?.trace.lost() ?? []));
     result = {
       stdout: streamed.stdout + result.stdout,
       stderr: result.stderr.slice(0, first.length) + streamed.stderr + result.stderr.slice(first.length),

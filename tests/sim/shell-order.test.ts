@@ -94,3 +94,20 @@ describe('reconcile', () => {
     expect(reconcile(undefined, '', 'y\n')).toEqual([{ stream: 'stderr', text: 'y\n' }]);
   });
 });
+
+describe('Ctrl-C in a nested shell keeps what it had written', () => {
+  // just-bash drops a stopped script's output (ExecutionAbortedError carries none); bash had written it to the terminal.
+  it("sh -c 'echo a; echo b >&2; sleep 5' then Ctrl-C: a and b stay on the screen, the list stops (130)", async () => {
+    const w = createWorld(undefined, { clock: 'realtime' });
+    await w.exec('true');
+    const host = (w as unknown as { host: { onStep: (() => void)[]; kernel: { procs: Map<number, { comm: string; state: string }> } } }).host;
+    const ac = new AbortController();
+    // Ctrl-C once the sleep runs (the host's step hook: an event, not a timer).
+    host.onStep.push(() => {
+      if ([...host.kernel.procs.values()].some((p) => p.comm === 'sleep' && p.state !== 'Z')) ac.abort();
+    });
+    let out = '';
+    const r = await w.exec("echo x; sh -c 'echo a; echo b >&2; sleep 5'; echo no", { signal: ac.signal, onOutput: (c) => (out += c.text) });
+    expect([out, r.exitCode]).toEqual(['x\na\nb\n', 130]);
+  });
+});

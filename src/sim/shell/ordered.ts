@@ -31,11 +31,20 @@ export class OutputTrace {
   private count = 0;
   private overflow = false;
 
+  /** Chunks of a command that was stopped (Ctrl-C, a limit): just-bash drops a stopped script's output; bash had shown it. */
+  private dropped = new Set<Chunk>();
+
   /** A new line: nothing traced. */
   reset(): void {
     this.frames = [[]];
     this.count = 0;
     this.overflow = false;
+    this.dropped.clear();
+  }
+
+  /** What stopped commands had written, in the order written, for the terminal to show after the rest of the line. */
+  lost(): Chunk[] {
+    return this.overflow ? [] : (this.frames[0] as Chunk[]).filter((c) => this.dropped.has(c));
   }
 
   /** A command's output, as it returned it (before the shell redirected any of it). */
@@ -57,11 +66,18 @@ export class OutputTrace {
     this.frames.push([]);
     let frame: Chunk[] = [];
     let r: T;
+    let done = false;
     try {
       r = await fn();
+      done = true;
     } finally {
       frame = this.frames.pop() as Chunk[];
       if (!this.frames.length) this.frames.push([]);
+      if (!done) {
+        // Stopped: what it wrote goes up to its parent, marked, so the line can still show it in order.
+        for (const c of frame) this.dropped.add(c);
+        this.frames[this.frames.length - 1]?.push(...frame);
+      }
     }
     if (r.output || !frame.length || this.overflow) return r;
     const first = early();
