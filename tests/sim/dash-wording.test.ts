@@ -31,3 +31,18 @@ describe('dash wording', () => {
     expect((await w.exec("sh -c 'echo ok' 2>&1 | cat")).stdout).toBe('ok\n');
   });
 });
+
+describe('$0', () => {
+  it("is the shell's argv[0]: -bash for node1's login shell, sh or /bin/sh as a container's shell was started", async () => {
+    const w = createWorld();
+    expect((await w.exec('echo $0')).stdout).toBe('-bash\n');
+    expect((await w.exec('env | grep -c "^0="')).stdout).toBe('0\n');
+    await w.exec('docker run -it alpine sh');
+    expect((await w.exec('echo $0')).stdout).toBe('sh\n');
+    await w.exec('exit');
+    await w.exec('docker run -it alpine /bin/sh');
+    expect((await w.exec('echo $0')).stdout).toBe('/bin/sh\n');
+    await w.exec('exit');
+    expect((await w.exec("bash -c 'echo $0'")).stdout).toBe('bash\n');
+  });
+});
