@@ -17,6 +17,7 @@
 import type * as JB from 'just-bash';
 import type { Proc } from '../kernel/types.ts';
 import { NO_PWD } from './environ.ts';
+import { dashWording } from './dash-wording.ts';
 
 const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const BASH_PATH = DASH_PATH;
@@ -129,8 +130,16 @@ export function childShell(
         stdin === undefined && ctx.execWithInheritedStdin
           ? ctx.execWithInheritedStdin(line, opts)
           : ctx.exec!(line, { ...opts, stdin: stdin ?? (ctx.stdin as unknown as string), stdinKind: 'bytes' });
-      const r = await withPid(bash(), host?.current?.nspid.at(-1), () => withExports(bash(), new Set(names), run));
-      return r as JB.ExecResult;
+      const r = (await withPid(bash(), host?.current?.nspid.at(-1), () => withExports(bash(), new Set(names), run))) as JB.ExecResult;
+      return name === 'sh' && !busybox ? dashErrors(r, zero) : r;
     },
   };
+}
+
+/** /bin/sh is dash outside busybox roots: its errors in dash's words (dash-wording.ts); just-bash's byte count of stderr follows. */
+function dashErrors(r: JB.ExecResult, zero: string): JB.ExecResult {
+  const stderr = dashWording(r.stderr, zero);
+  if (stderr === r.stderr) return r;
+  const acc = (r as { internalOutputAccounting?: { stdout: number; stderr: number } }).internalOutputAccounting;
+  return { ...r, stderr, ...(acc ? { internalOutputAccounting: { ...acc, stderr: new TextEncoder().encode(stderr).length } } : {}) } as JB.ExecResult;
 }

@@ -21,6 +21,7 @@ export function quoteArgv(argv: string[]): string {
 
 /** Variables bash keeps for itself: not carried from one line to the next. */
 const SHELL_VARS = new Set([
+  '0',
   '?',
   'IFS',
   'OPTIND',
@@ -208,7 +209,14 @@ export async function execLine(bash: JB.Bash, session: Session, script: string, 
   const marks = new Set(session.exported ?? Object.keys(session.env));
   try {
     const r = await withExports(bash, marks, () =>
-      bash.exec(script, { env: session.env, cwd: session.cwd, replaceEnv: true, signal, ...(stdin === undefined ? {} : { stdin }) }),
+      // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
+      bash.exec(script, {
+        env: { ...session.env, '0': session.proc.argv[0] ?? session.shell },
+        cwd: session.cwd,
+        replaceEnv: true,
+        signal,
+        ...(stdin === undefined ? {} : { stdin }),
+      }),
     );
     // Inside a brace group (asGroup) the NUL-byte path comes back as the group's stderr rather than thrown.
     const nulText = /^ENOENT: path contains null byte, \w+ '([^']*)'\n?$/m.exec(r.stderr);
