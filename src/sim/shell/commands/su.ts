@@ -12,6 +12,7 @@
 import type { ExecResult } from '../../api.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
 import type { SimCommand } from '../types.ts';
+import { enterUserShell, userCaps } from './user-shell.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -125,8 +126,7 @@ export const su: SimCommand = {
         vars.LOGNAME = u.name;
       }
     }
-    const full = { inh: 0n, prm: env.host.loginShell.caps.prm, eff: env.host.loginShell.caps.eff, bnd: env.self.caps.bnd, amb: 0n };
-    const caps = u.uid === 0 ? full : { inh: 0n, prm: 0n, eff: 0n, bnd: env.self.caps.bnd, amb: 0n };
+    const caps = userCaps(env, u.uid);
     const shellName = u.shell.slice(u.shell.lastIndexOf('/') + 1);
     const proc = k.spawn({
       parent: env.session.proc,
@@ -141,22 +141,7 @@ export const su: SimCommand = {
       k.release(proc);
       return r;
     }
-    env.enterSession({
-      proc,
-      root: env.session.root,
-      flavor: env.session.flavor,
-      shell: env.session.shell,
-      hostname: env.session.hostname,
-      env: vars,
-      exported: new Set(Object.keys(vars)),
-      cwd: login ? u.home : env.cwd,
-      status: 0,
-      onExit: (status) => {
-        k.exit(proc, status);
-        // bash says "logout" when a login shell exits, "exit" otherwise; busybox sh says nothing.
-        return env.session.shell === 'bash' ? (login ? 'logout\n' : 'exit\n') : '';
-      },
-    });
+    enterUserShell(env, proc, vars, login ? u.home : env.cwd, login);
     return R('');
   },
 };

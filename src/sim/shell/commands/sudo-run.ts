@@ -10,6 +10,7 @@ import { quoteArgv } from '../line.ts';
 import type { CmdEnv } from '../types.ts';
 import { isInteractive } from './nsenter.ts';
 import { SECURE_PATH } from './sudo-text.ts';
+import { enterUserShell, userCaps } from './user-shell.ts';
 
 type User = { name: string; uid: number; gid: number; home: string; shell: string };
 export interface RunOpts {
@@ -80,8 +81,7 @@ export async function runCommand(env: CmdEnv, o: RunOpts): Promise<ExecResult> {
   // -i: the target's login shell; -s: the invoking user's $SHELL, else their passwd shell (sudo.c get_user_info).
   const shell = login ? t.shell : env.env.get('SHELL') || o.me.shell;
   const old = env.exported ?? Object.fromEntries(env.env);
-  const full = { inh: 0n, prm: env.host.loginShell.caps.prm, eff: env.host.loginShell.caps.eff, bnd: env.self.caps.bnd, amb: 0n };
-  const caps = t.uid === 0 ? full : { inh: 0n, prm: 0n, eff: 0n, bnd: env.self.caps.bnd, amb: 0n };
+  const caps = userCaps(env, t.uid);
   const gid = o.group?.gid ?? t.gid;
   const creds = { uid: t.uid, euid: t.uid, gid, egid: gid, caps };
   const base = shell.slice(shell.lastIndexOf('/') + 1);
@@ -96,22 +96,7 @@ export async function runCommand(env: CmdEnv, o: RunOpts): Promise<ExecResult> {
       comm: name.slice(name.lastIndexOf('/') + 1),
       patch: { ...creds, reaps: true, handlers: new Set([2, 15]) },
     });
-    env.enterSession({
-      proc,
-      root: env.session.root,
-      flavor: env.session.flavor,
-      shell: env.session.shell,
-      hostname: env.session.hostname,
-      env: vars,
-      exported: new Set(Object.keys(vars)),
-      cwd: login ? t.home : env.cwd,
-      status: 0,
-      onExit: (status) => {
-        k.exit(proc, status);
-        // bash says "logout" when a login shell exits, "exit" otherwise.
-        return login ? 'logout\n' : 'exit\n';
-      },
-    });
+    enterUserShell(env, proc, vars, login ? t.home : env.cwd, login);
     return { stdout: '', stderr: '', exitCode: 0 };
   }
   const cmd = shellMode ? [shell, '-c', shellEscape(o.argv)] : o.argv;
