@@ -37,6 +37,18 @@ export interface ExecOptions {
   locale?: 'en' | 'zh-cn';
   /** Milliseconds of computing this line may take (default LIMITS.cpuMs); a restored session replays with less. */
   cpuBudgetMs?: number;
+  /** The terminal's keys while the line runs, for a program that reads them as they are pressed (top's `q`). */
+  keyboard?: Keyboard;
+}
+
+/**
+ * The terminal's keyboard while a line runs. A full-screen program that puts the terminal in raw mode
+ * (tcsetattr without ICANON and ECHO, as top does) `claim`s it: each key pressed then goes to `onKey`
+ * (Ctrl-C stays SIGINT: ISIG is kept) instead of being typed ahead for the next prompt, until the
+ * returned function is called.
+ */
+export interface Keyboard {
+  claim(onKey: (data: string) => void): () => void;
 }
 
 /**

@@ -182,6 +182,7 @@ export class SimWorld implements World {
     rt.rows = options.rows ?? 24;
     rt.locale = options.locale ?? 'en';
     rt.onOutput = options.onOutput;
+    rt.keyboard = options.keyboard;
     rt.streamed = { stdout: '', stderr: '' };
     rt.log = [];
     const timed = TIME_LINE.exec(line);

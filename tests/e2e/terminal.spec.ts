@@ -139,7 +139,7 @@ for (const size of [
     test.describe.configure({ timeout: 90_000 }); // the terminal's first start on a busy machine
     for (const path of [LESSON1, LESSON1_ZH]) {
       const locale = path.startsWith('/zh-cn') ? 'zh-cn' : 'en';
-      test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl, lsblk, ulimit, findmnt, docker run -i, top, lscpu, hostnamectl, dig, lsof, journalctl and ping answer as Ubuntu 24.04 (${locale})`, async ({
+      test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl, lsblk, ulimit, findmnt, docker run -i, top (and its keys), lscpu, hostnamectl, dig, lsof, journalctl and ping answer as Ubuntu 24.04 (${locale})`, async ({
         page,
       }) => {
         await startTerminalAt(page, path, size.name === 'phone');
@@ -204,6 +204,15 @@ for (const size of [
         await type(page, 'ping -c1 nosuchhost');
         await expect(screen(page)).toContainText('ping: nosuchhost: Temporary failure in name resolution');
         await expect(screen(page)).not.toContainText('command not found');
+        // procps-ng 4.0.4 top at the terminal reads keys (top.c do_key): c shows command lines, q ends it with
+        // status 0. A q kept as type-ahead instead would leave top running and the status line would never come.
+        await type(page, 'top -d 60 -p 1');
+        await expect(screen(page)).toContainText(/0:00\.00 systemd/);
+        await page.keyboard.type('c');
+        await expect(screen(page)).toContainText('0:00.00 /sbin/ini');
+        await page.keyboard.type('q');
+        await type(page, 'echo top=$?');
+        await expect(screen(page)).toContainText('top=0');
       });
     }
   });

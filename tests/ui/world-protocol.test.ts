@@ -23,7 +23,7 @@ function serve() {
   const ask = (req: WorldRequest) =>
     new Promise<WorldResponse>((resolve) => {
       const check = () => {
-        const r = sent.find((m) => m.id === req.id && m.type !== 'output');
+        const r = sent.find((m) => m.id === req.id && m.type !== 'output' && m.type !== 'raw');
         if (r) resolve(r);
         else waiters.push(check);
       };
@@ -35,7 +35,13 @@ function serve() {
       .filter((m): m is Extract<WorldResponse, { type: 'output' }> => m.id === id && m.type === 'output')
       .map((m) => m.text)
       .join('');
-  return { server, sent, ask, output };
+  /** Resolves when a message matching `f` has been sent. */
+  const until = (f: (m: WorldResponse) => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => (sent.some(f) ? resolve() : waiters.push(check));
+      check();
+    });
+  return { server, sent, ask, output, until };
 }
 
 describe('the simulated host through the worker protocol', () => {
@@ -114,6 +120,23 @@ describe('the simulated host through the worker protocol', () => {
     server.handle({ id: 2, type: 'abort' });
     const r = await running;
     expect(r.type === 'executed' && r.result.exitCode).toBe(130);
+  });
+
+  it('a program that reads keys (top) takes the keyboard: raw on, the keys it is sent, raw off before its result', async () => {
+    const { server, sent, ask, until } = serve();
+    await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });
+    // Before any program takes it, input for the line is dropped (the page keeps such keys as type-ahead).
+    server.handle({ id: 2, type: 'input', data: 'q' });
+    const running = ask({ id: 2, type: 'exec', line: 'top -p 1', params: PARAMS });
+    await until((m) => m.id === 2 && m.type === 'raw' && m.on);
+    server.handle({ id: 2, type: 'input', data: 'q' });
+    const r = await running;
+    expect(r.type === 'executed' && r.result.exitCode).toBe(0);
+    const mine = sent.filter((m) => m.id === 2 && m.type !== 'output').map((m) => (m.type === 'raw' ? `raw ${m.on}` : m.type));
+    expect(mine).toEqual(['raw true', 'raw false', 'executed']);
+    // A program that reads no keys never takes the keyboard.
+    await ask({ id: 3, type: 'exec', line: 'uname -r', params: PARAMS });
+    expect(sent.some((m) => m.id === 3 && m.type === 'raw')).toBe(false);
   });
 
   it('replays a saved session in one message and resumes the PID counter', async () => {

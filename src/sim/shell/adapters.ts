@@ -33,6 +33,7 @@ export interface AdapterRuntime {
   readonly readOnlyCheck: Map<string, (path: string) => boolean>;
   signal: AbortSignal | undefined;
   onOutput: ((chunk: Chunk) => void) | undefined;
+  keyboard: import('../api.ts').Keyboard | undefined;
   columns: number;
   rows: number;
   lineIsTty: boolean;
@@ -162,6 +163,7 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
               pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
               stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
               stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
+              keyboard: rt.lineIsTty && rt.lineStdinTty && String(ctx.stdin) === '' ? rt.keyboard : undefined,
               fs: ctx.fs,
               readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
               orig: ctx.origCommand

@@ -5,7 +5,7 @@
  * carrying cwd, variables and $? from one line to the next. What needs no runtime state is in line.ts.
  */
 import type * as JB from 'just-bash';
-import type { ExecResult } from '../api.ts';
+import type { ExecResult, Keyboard } from '../api.ts';
 import type { Container } from '../docker/container.ts';
 import type { Daemon } from '../docker/daemon.ts';
 import { syncHostVolumes } from './storagefs.ts';
@@ -56,8 +56,9 @@ export class ShellRuntime implements AdapterRuntime {
   /** Set when a read of an endless device (/dev/zero…) was cut at its bound (fs/devfs.ts). */
   endless: string | undefined;
   signal: AbortSignal | undefined;
-  /** The terminal's output callback for the current line, and what was streamed through it. */
+  /** The terminal's output callback and keyboard for the current line, and what was streamed through it. */
   onOutput: ((chunk: { stream: 'stdout' | 'stderr'; text: string }) => void) | undefined;
+  keyboard: Keyboard | undefined;
   streamed = { stdout: '', stderr: '' };
   /** What was streamed, in order (ExecResult.output). */
   log: { stream: 'stdout' | 'stderr'; text: string }[] = [];
@@ -109,7 +110,6 @@ export class ShellRuntime implements AdapterRuntime {
         .catch(() => undefined);
     host.runc.roots.onRemove.push((id) => this.forget(id));
   }
-
   takePending(): Session | undefined {
     const s = this.pending;
     this.pending = undefined;

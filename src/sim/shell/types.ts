@@ -62,6 +62,8 @@ export interface CmdEnv {
    * leaves that text out of its result.
    */
   stream?: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
+  /** The terminal's keys, when stdin and stdout are the terminal and the page offers them (api.ts Keyboard). */
+  keyboard?: import('../api.ts').Keyboard;
   /** The commands after this one in its pipeline (alive at the same time, e.g. the grep of `ps aux | grep x`). */
   pipeline: string[][];
   /** Whether the line sends this command's stderr where its stdout goes (`2>&1`, `&>`, `|&`): one stream, in the order written. */

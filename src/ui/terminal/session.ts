@@ -256,8 +256,9 @@ export class TerminalSession {
       return;
     }
     if (this.running) {
+      // Ctrl-C is SIGINT, raw mode or not (ISIG); other keys go to a program holding the keyboard (top), else type-ahead of whole lines.
       if (data.includes('\x03')) this.running.abort();
-      else this.editor.feed(data); // type-ahead of whole lines
+      else if (!this.world.input(data)) this.editor.feed(data);
       return;
     }
     // At an attached container shell's prompt, the detach keys go to the docker client (World.detachKeys).

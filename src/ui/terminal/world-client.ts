@@ -19,6 +19,8 @@ export class WorldClient {
   private next = 1;
   private readonly waiting = new Map<number, Waiting>();
   private dead: Error | null = null;
+  /** The exec whose program holds the keyboard (a 'raw' on from the worker), if one does. */
+  private raw: number | null = null;
 
   constructor(private readonly worker: Worker) {
     worker.addEventListener('message', (e: MessageEvent<WorldResponse>) => this.receive(e.data));
@@ -51,6 +53,17 @@ export class WorldClient {
     }
   }
 
+  /**
+   * Keys pressed while a line runs: to the program holding the keyboard (raw mode: top), if one does.
+   * False when none does: the terminal keeps them as type-ahead for the next prompt, as the tty would in
+   * canonical mode.
+   */
+  input(data: string): boolean {
+    if (this.raw === null || this.dead) return false;
+    this.worker.postMessage({ id: this.raw, type: 'input', data } satisfies WorldRequest);
+    return true;
+  }
+
   async needsMore(text: string): Promise<boolean> {
     const r = await this.call({ type: 'needsMore', text });
     return r.type === 'answer' && r.value === true;
@@ -81,6 +94,11 @@ export class WorldClient {
       w.onOutput?.(message.text);
       return;
     }
+    if (message.type === 'raw') {
+      this.raw = message.on ? message.id : this.raw === message.id ? null : this.raw;
+      return;
+    }
+    if (this.raw === message.id) this.raw = null;
     this.waiting.delete(message.id);
     if (message.type === 'error') w.reject(new Error(message.message));
     else w.resolve(message);

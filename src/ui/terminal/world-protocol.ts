@@ -23,7 +23,9 @@ export type WorldRequest =
   | { id: number; type: 'needsMore'; text: string }
   | { id: number; type: 'complete'; line: string; cursor: number }
   /** Ctrl-C: the exec with this id gets SIGINT (its AbortSignal). No reply. */
-  | { id: number; type: 'abort' };
+  | { id: number; type: 'abort' }
+  /** Keys pressed while the exec with this id holds the keyboard (after its 'raw' on). No reply. */
+  | { id: number; type: 'input'; data: string };
 
 /** The world's state the page reads without asking (the prompt, the lines for a save, goals and pictures). */
 export interface WorldState {
@@ -38,6 +40,8 @@ export interface WorldState {
 export type WorldResponse =
   /** Output of the running exec `id`, batched (at most every 16 ms, up to 64 KB). */
   | { id: number; type: 'output'; text: string }
+  /** A program of the running exec `id` took the keyboard (`on`, raw mode: top) or gave it back (sim api.ts Keyboard). */
+  | { id: number; type: 'raw'; on: boolean }
   | { id: number; type: 'booted'; state: WorldState }
   | { id: number; type: 'executed'; result: ExecResult; state: WorldState }
   | { id: number; type: 'answer'; value: boolean | string[] }

@@ -14,6 +14,8 @@ export class WorldServer {
   /** Bumped by every boot: an older replay cannot replace a newer world. */
   private generation = 0;
   private readonly running = new Map<number, AbortController>();
+  /** The key handler of the program holding the keyboard, by exec id (api.ts Keyboard). */
+  private readonly keys = new Map<number, (data: string) => void>();
 
   /**
    * `warm`: loads the shell's code (just-bash, the commands) once the first prompt is out, while the
@@ -30,10 +32,14 @@ export class WorldServer {
       this.running.get(msg.id)?.abort();
       return;
     }
+    if (msg.type === 'input') {
+      this.keys.get(msg.id)?.(msg.data);
+      return;
+    }
     this.answer(msg).catch((err: unknown) => this.post({ id: msg.id, type: 'error', message: err instanceof Error ? err.message : String(err) }));
   }
 
-  private async answer(msg: Exclude<WorldRequest, { type: 'abort' }>): Promise<void> {
+  private async answer(msg: Exclude<WorldRequest, { type: 'abort' | 'input' }>): Promise<void> {
     if (msg.type === 'boot') return this.boot(msg.id, msg.world, msg.lines, msg.lastPid);
     const world = this.world;
     if (!world) throw new Error('the simulated host has not started');
@@ -80,6 +86,18 @@ export class WorldServer {
       const result = await world.exec(line, {
         ...params,
         signal: controller.signal,
+        keyboard: {
+          claim: (onKey) => {
+            flush(); // what the program wrote before it took the keyboard is on the screen first
+            this.keys.set(id, onKey);
+            this.post({ id, type: 'raw', on: true });
+            return () => {
+              if (this.keys.get(id) !== onKey) return;
+              this.keys.delete(id);
+              this.post({ id, type: 'raw', on: false });
+            };
+          },
+        },
         onOutput: (chunk) => {
           pending += chunk.text;
           if (pending.length >= OUTPUT_BATCH_CHARS) flush();
@@ -92,6 +110,7 @@ export class WorldServer {
     } finally {
       flush();
       this.running.delete(id);
+      this.keys.delete(id);
     }
   }
 }

@@ -50,13 +50,19 @@ export async function busyboxTop(args: string[], env: CmdEnv): Promise<ExecResul
   const k = env.host.kernel;
   const mem = memInfo(env.host);
   let out = '';
+  // handle_input (busybox@1_36_1:procps/top.c): at the terminal, q or Q (`c |= 0x20`) and ^D (VEOF) end top; the
+  // other keys (sorting, scrolling) are taken and not simulated.
+  let quit = false;
+  const batch = args.some((a) => /^-[bHm]*b/.test(a));
+  const release = env.tty && !batch ? env.keyboard?.claim((d) => (quit ||= /[qQ\x04]/.test(d))) : undefined;
   for (let n = 0; iterations === 0 || n < iterations; n++) {
     const procs = [...k.procs.values()].map((p) => ({ p, pid: k.pidIn(p, env.self.ns.pid) }));
     const seen = procs.filter((x): x is { p: (typeof procs)[0]['p']; pid: number } => x.pid !== undefined);
     const t0 = new Map(seen.map(({ p }) => [p, cpuTicks(p).utime + cpuTicks(p).stime]));
     const s0 = cpuStat(env.host);
-    const outcome = await env.host.waitUntil(() => false, n === 0 ? 100 : interval * 1000, env.signal);
-    if (outcome === 'aborted') break;
+    // A key is read after a frame is shown (main's loop: display, then handle_input's wait).
+    const outcome = await env.host.waitUntil(() => n > 0 && quit, n === 0 ? 100 : interval * 1000, env.signal);
+    if (outcome === 'aborted' || (n > 0 && quit)) break;
     const s1 = cpuStat(env.host);
     const d = (key: 'user' | 'system' | 'nice' | 'idle' | 'iowait' | 'irq' | 'softirq' | 'steal') => s1[key] - s0[key];
     const total = d('user') + d('system') + d('nice') + d('idle') + d('iowait') + d('irq') + d('softirq') + d('steal') || 1;
@@ -84,11 +90,12 @@ export async function busyboxTop(args: string[], env: CmdEnv): Promise<ExecResul
     }
     out += '\n';
     // Virtual time: no one presses Ctrl-C, so an endless top ends at the line's time bound (the wait reports it).
-    if (iterations === 0 && env.host.clock.mode === 'virtual') {
+    if (iterations === 0 && env.host.clock.mode === 'virtual' && !release) {
       await env.host.waitUntil(() => false, undefined, env.signal);
       break;
     }
   }
+  release?.();
   if (env.signal?.aborted) env.host.caughtSigint = 0;
   return { stdout: `${out}\n`, stderr: '', exitCode: 0 };
 }

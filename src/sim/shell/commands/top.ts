@@ -10,9 +10,10 @@
  * usleep(LIB_USLEEP)), then each delay (-d, 3.0 s by default). Batch mode (-b) writes frames one
  * after another ("\n\n" between them, putp(Batch ? "\n\n" : Cap_home)) and a last "\n" (at_eoj); on
  * a terminal top draws each frame from the home position and leaves the last one on the screen.
- * Nothing here reads keys while top runs, so `q` cannot end it: Ctrl-C does (sig_endpgm → bye_bye,
- * status 0). Not simulated: threads (-H lists the processes, headed "Threads"), -E/-e scaling, -S,
- * -i, -1, -s and the interactive keys. PR and NI are those of ps (20 and 0 for every task).
+ * At the terminal top reads keys between frames (top-keys.ts: q ends it, as Ctrl-C does through
+ * sig_endpgm → bye_bye, status 0; M/N/P/T/R/c re-sort or show command lines). Not simulated:
+ * threads (-H lists the processes, headed "Threads"), -E/-e scaling, -S, -i, -1, -s and the other
+ * interactive keys. PR and NI are those of ps (20 and 0 for every task).
  */
 import type { ExecResult } from '../../api.ts';
 import type { Proc } from '../../kernel/types.ts';
@@ -23,6 +24,7 @@ import type { CmdEnv, SimCommand } from '../types.ts';
 import { memInfoKb } from './free.ts';
 import { user } from './ps.ts';
 import { busyboxTop } from './top-busybox.ts';
+import { MSG_MS, messageRow, splitKeys, topKey, UNKNOWN_COMMAND } from './top-keys.ts';
 import { uptimeLine } from './uptime.ts';
 
 const R = (stdout: string, stderr: string, exitCode: number): ExecResult => ({ stdout, stderr, exitCode });
@@ -146,12 +148,23 @@ export interface TopOpts {
   width?: number;
 }
 
-/** One frame of top's output, from two samples `ms` apart. */
-async function frame(env: CmdEnv, o: TopOpts, ms: number): Promise<string | undefined> {
+/** Keys pressed while top waits: `woken` ends the wait, `take` handles them (true: `q`). */
+interface KeyWait {
+  woken: () => boolean;
+  take: () => Promise<boolean>;
+}
+
+/** One frame of top's output, from two samples `wait` ms apart (or less, when a key wakes top); 'quit' on `q`. */
+async function frame(env: CmdEnv, o: TopOpts, wait: number, keys?: KeyWait): Promise<string | undefined | 'quit'> {
   const k = env.host.kernel;
   const before = new Map([...k.procs.values()].map((p) => [p, cpuTicks(p).utime + cpuTicks(p).stime]));
   const s0 = cpuStat(env.host);
-  if ((await env.host.waitUntil(() => false, ms, env.signal)) === 'aborted') return undefined;
+  const t0 = env.host.clock.nowMs;
+  if ((await env.host.waitUntil(keys?.woken ?? (() => false), wait, env.signal)) === 'aborted') return undefined;
+  // The keys are handled before the frame is made (main's loop: do_key, then frame_make).
+  if (keys && (await keys.take())) return 'quit';
+  if (env.signal?.aborted) return undefined;
+  const ms = env.host.clock.nowMs - t0 || wait;
   const s1 = cpuStat(env.host);
   const m = memInfoKb(env.host);
   const tasks: Task[] = [];
@@ -206,6 +219,23 @@ async function frame(env: CmdEnv, o: TopOpts, ms: number): Promise<string | unde
   ];
   // show_special and the task rows stop at the screen's width.
   return [...head, ...lines].map((l) => l.slice(0, width)).join('\n');
+}
+
+/** The keys pressed since the last frame, in order (do_key for each); true when one was `q`. */
+async function takeKeys(keys: string[], o: TopOpts, env: CmdEnv, put: (text: string) => void): Promise<boolean> {
+  for (let key = keys.shift(); key !== undefined; key = keys.shift()) {
+    const k = topKey(key);
+    if (k.kind === 'quit') return true;
+    if (k.kind === 'sort')
+      o.sort = k.field; // keys_xtra leaves Qsrt_NORMAL as it is
+    else if (k.kind === 'reverse') o.reverse = !o.reverse;
+    else if (k.kind === 'cmdline') o.cmdline = !o.cmdline;
+    else if (k.kind === 'unknown') {
+      put(messageRow(UNKNOWN_COMMAND, env.columns));
+      if ((await env.host.waitUntil(() => false, MSG_MS, env.signal)) === 'aborted') return false;
+    }
+  }
+  return false;
 }
 
 /** parse_args: the options in top's order, errors through error_exit ("top: …", status 1). */
@@ -285,17 +315,25 @@ export const top: SimCommand = {
     };
     // Interactive: the cursor hidden (civis) while top draws; at the end, the cursor below the last frame and shown again (cnorm).
     if (!o.batch) put('\x1b[?25l');
+    // At the terminal, top reads keys between frames (top-keys.ts).
+    const keys: string[] = [];
+    const release = !o.batch && env.tty ? env.keyboard?.claim((d) => keys.push(...splitKeys(d))) : undefined;
     let first = true;
-    for (let n = 0; o.loops < 0 || n < o.loops; n++) {
-      const text = await frame(env, o, first ? 100 : Math.round(o.delay * 1000));
-      if (text === undefined || env.signal?.aborted) break;
-      put(o.batch ? `${first ? '' : '\n\n'}${text}` : `\x1b[H\x1b[2J${text}`);
-      first = false;
-      // Virtual time: no one presses Ctrl-C, so an endless top ends at the line's time bound (the wait reports it).
-      if (env.host.clock.mode === 'virtual' && o.loops < 0) {
-        await env.host.waitUntil(() => false, undefined, env.signal);
-        break;
+    try {
+      for (let n = 0; o.loops < 0 || n < o.loops; n++) {
+        const wait = release ? { woken: () => keys.length > 0, take: () => takeKeys(keys, o, env, put) } : undefined;
+        const text = await frame(env, o, first ? 100 : Math.round(o.delay * 1000), wait);
+        if (text === undefined || text === 'quit' || env.signal?.aborted) break;
+        put(o.batch ? `${first ? '' : '\n\n'}${text}` : `\x1b[H\x1b[2J${text}`);
+        first = false;
+        // Virtual time: no one presses Ctrl-C, so an endless top ends at the line's time bound (the wait reports it).
+        if (env.host.clock.mode === 'virtual' && o.loops < 0 && !release) {
+          await env.host.waitUntil(() => false, undefined, env.signal);
+          break;
+        }
       }
+    } finally {
+      release?.();
     }
     if (env.signal?.aborted) env.host.caughtSigint = 0;
     put(o.batch ? '\n' : `\x1b[${env.rows + 1};1H\x1b[?12l\x1b[?25h`);
