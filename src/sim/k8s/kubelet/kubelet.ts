@@ -290,7 +290,7 @@ export class Kubelet implements KubeletHandle {
     }
     ct.imageID = img.imageID;
     const attempt = ct.current ? ct.restartCount + 1 : ct.restartCount;
-    const cfg = containerConfig(pod, c, img.image, attempt, describeRootfs(img.image.image).files);
+    const cfg = containerConfig(pod, c, img.image, attempt, describeRootfs(img.image.image).files, this.host.fixture.hostname);
     if ('error' in cfg) {
       ct.waiting = { reason: 'CreateContainerConfigError', message: cfg.error };
       emit('Warning', 'Failed', `Error: ${cfg.error}`);
