@@ -2,6 +2,7 @@ import type { Host } from '../host.ts';
 import { MACHINE_ID } from '../kernel/machine.ts';
 import { DEMO_FILES } from './demofiles.ts';
 import { KUBE_FILES } from './kubefiles.ts';
+import { kubeadmFiles } from './kubeadm-files.ts';
 import { SYSCTL_FILES } from './sysctl-files.ts';
 
 const RESOLVED_HEAD = (file: string) =>
@@ -33,6 +34,16 @@ export function hostFiles(host: Host): Record<string, string> {
     '/var/lib/docker/.keep': '',
     ...SYSCTL_FILES,
     ...KUBE_FILES,
+    ...kubeadmFiles(host).files,
     ...DEMO_FILES,
   };
+}
+
+/**
+ * The modes and times of those host files that are not 0644 from the boot (kubeadm's kubeconfigs, keys and manifests:
+ * fs/kubeadm-files.ts), and the symbolic links beside them.
+ */
+export function hostFileMeta(host: Host): { meta: Record<string, { mode: number; mtimeMs: number }>; links: [string, string][] } {
+  const k = kubeadmFiles(host);
+  return { meta: k.meta, links: k.links };
 }

@@ -8,6 +8,9 @@ import { systemRuns } from '../k8s/apiserver/fixture-system.ts';
 import type { Host } from '../host.ts';
 import type { Containerd } from './containerd.ts';
 import { kubePids } from './kube-procs.ts';
+import { kubeImage } from './kube-images.ts';
+import { parseNormalizedNamed, tagNameOnly } from '../../oci/reference.ts';
+import { tagKey } from '../image/store.ts';
 
 /**
  * Sizes of the kube-system images (bytes, linux/amd64, as the CRI's Image.size reports them). No upstream source: the
@@ -92,4 +95,27 @@ export function recordBoot(c: Containerd, host: Host): void {
       });
     }
   }
+}
+
+const stored = new WeakMap<Containerd, Promise<void>>();
+
+/**
+ * kube-system's images as runnable images in the k8s.io store (kube-images.ts), under their tags and repo digests, once
+ * per containerd. Not in `refs`: ctr lists them from `booted` with the CRI plugin's three refs each.
+ */
+export function bootImages(c: Containerd): Promise<void> {
+  let p = stored.get(c);
+  if (!p) {
+    p = (async () => {
+      for (const b of c.booted.images) {
+        const image = await kubeImage(b.tag, b.id, b.size);
+        if (!image || c.store.get(image.id)) continue;
+        await c.store.add(image);
+        c.store.setTag(tagKey(tagNameOnly(parseNormalizedNamed(b.tag))), image.id);
+        c.store.addDigest(b.repoDigest, image.id);
+      }
+    })();
+    stored.set(c, p);
+  }
+  return p;
 }

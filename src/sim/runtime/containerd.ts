@@ -23,7 +23,8 @@ import { Cni, type CniResult } from './cni.ts';
 import type { Flavor } from './roots.ts';
 import { logStream } from './programs.ts';
 import type { BootImage, CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord, ImageRef, PullOutcome } from './cri.ts';
-import { recordBoot } from './containerd-boot.ts';
+import { bootImages, recordBoot } from './containerd-boot.ts';
+import { isBinary } from './lookpath.ts';
 import type { NsChoice } from './spec.ts';
 
 export type { CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord } from './cri.ts';
@@ -53,10 +54,7 @@ export class Containerd {
   private readonly service: ImageService;
   readonly sandboxes = new Map<string, CriSandbox>();
   readonly containers = new Map<string, CriContainer>();
-  /**
-   * kube-system's sandboxes and containers from before this session (k8s/apiserver/fixture-reboot.ts): two of each per
-   * pod, the ones from before node1's reboot (NotReady, Exited 255 Unknown) and the ones the kubelet made after it.
-   */
+  /** kube-system's sandboxes, containers (before node1's reboot and since: fixture-reboot.ts) and images from before this session. */
   readonly booted: { sandboxes: CriSandboxRecord[]; containers: CriContainer[]; images: BootImage[] } = { sandboxes: [], containers: [], images: [] };
   private readonly rng = new Rng(0x636f6e74);
   private readonly cni: Cni;
@@ -73,9 +71,18 @@ export class Containerd {
     host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push({ ...line, timeMs: host.clock.nowMs }));
   }
 
-  /** The pause image every sandbox since the boot runs: in the store already when a client first asks (pulled on first use). */
+  /** The pause image every sandbox since the boot runs (pulled on first use) and kube-system's images, stored when a client first asks. */
   async bootPause(): Promise<void> {
     if (!this.imageStatus(PAUSE_IMAGE)) await this.pullImage(PAUSE_IMAGE);
+    await this.bootImages();
+  }
+
+  /** kube-system's images as runnable images in the store (containerd-boot.ts bootImages). */
+  bootImages = (): Promise<void> => bootImages(this);
+
+  /** A new container's id (CreateContainer draws it before generating the spec: util.GenerateID). */
+  newId(): string {
+    return this.rng.hex(64);
   }
 
   /** The stored image a reference names in the k8s.io namespace (ImageStatus). */
@@ -262,7 +269,7 @@ export class Containerd {
       readOnlyRoot: cfg.readOnlyRoot,
       writable: cfg.writable,
       unprivilegedPortStart: unprivilegedPortStart(this.host.kernel.ns(ns.net).sysctls),
-      binary: Boolean(argv[0] && !(argv[0] in fs.files) && paths.executables.includes(argv[0])),
+      binary: isBinary(argv[0], cfg.env.PATH ?? '', fs.files, paths.executables),
       files: fs.files,
       shim: sb.shim,
     });

@@ -11,7 +11,7 @@ import { CgroupFs } from '../fs/cgroupfs.ts';
 import { ProcFs } from '../fs/procfs.ts';
 import { DevFs } from '../fs/devfs.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
-import { hostFiles } from '../fs/hostfiles.ts';
+import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume, mirror } from './storagefs.ts';
@@ -91,6 +91,8 @@ export function rootFs(
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
   const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
   for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
+  const hostMeta = merged ? hostFileMeta(host) : undefined;
+  for (const [path, m] of Object.entries(hostMeta?.meta ?? {})) if (init[path]) init[path] = { ...init[path], mode: m.mode, mtime: new Date(m.mtimeMs) };
   if (merged)
     for (const n of [...names, ...hidden])
       if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: SBIN[n] === 'both' ? BUSYBOX_SCRIPT : '', mtime, mode: 0o755 };
@@ -185,6 +187,10 @@ export function rootFs(
     }
     void base.utimes('/usr/bin', mtime, mtime);
     void base.utimes('/usr', mtime, mtime);
+    for (const [path, target] of hostMeta?.links ?? []) {
+      void jb.InMemoryFs.prototype.symlink.call(base, target, path);
+      linkTimes.set(path, new Date(hostMeta?.meta[target]?.mtimeMs ?? mtime.getTime()));
+    }
   }
   // Programs Ubuntu ships in both places: /usr/sbin/NAME is a relative link to ../bin/NAME.
   if (merged)

@@ -48,6 +48,7 @@ describe('host namespaces', () => {
     await w.exec('sleep 20');
     expect((await w.exec('kubectl exec p -- readlink /proc/self/ns/pid')).stdout).not.toBe(`pid:[${host.pid}]\n`);
     expect((await w.exec('kubectl exec p -- readlink /proc/self/ns/ipc')).stdout).not.toBe(`ipc:[${host.ipc}]\n`);
+    expect((await w.exec('kubectl exec p -- printenv HOSTNAME')).stdout).toBe('p\n');
   }, 60_000);
 
   it("hostNetwork: no CNI, the node's network and UTS namespaces, its address as the pod IP, its /etc/hosts and resolv.conf", async () => {
@@ -60,6 +61,10 @@ describe('host namespaces', () => {
     expect((await w.exec('kubectl exec n -- readlink /proc/self/ns/net')).stdout).toBe(`net:[${host.net}]\n`);
     expect((await w.exec('kubectl exec n -- readlink /proc/self/ns/uts')).stdout).toBe(`uts:[${host.uts}]\n`);
     expect((await w.exec('kubectl exec n -- hostname')).stdout).toBe('node1\n');
+    // The kubelet sets no sandbox hostname for a host-network pod (kuberuntime_sandbox.go generatePodSandboxConfig), so
+    // containerd's HOSTNAME is the node's (containerd@v1.7.22:pkg/cri/server/container_create_linux.go containerSpec).
+    expect((await w.exec('kubectl exec n -- printenv HOSTNAME')).stdout).toBe('node1\n');
+    expect((await w.exec('kubectl exec n -- cat /etc/hostname')).stdout).toBe('node1\n');
     expect((await w.exec('kubectl get pod n -o jsonpath={.status.podIP}')).stdout).toBe('10.0.0.11');
     // No veth for it on the host.
     expect((await w.exec('ip -o link')).stdout).toBe(links);

@@ -106,6 +106,33 @@ function statics(ip: string): Static[] {
   ];
 }
 
+/**
+ * The static pod manifests `kubeadm init` wrote to /etc/kubernetes/manifests (fs/kubeadm-files.ts), from the same data as
+ * the mirror pods below: staticpodutil.ComponentPod (kubernetes@v1.30.5:cmd/kubeadm/app/util/staticpod/utils.go: name,
+ * namespace, the component and tier labels, the component's annotation, hostNetwork, priority 2000001000 and
+ * priorityClassName system-node-critical, seccompProfile RuntimeDefault) as MarshalToYaml serializes it: what the API
+ * server adds on admission and defaulting is absent (dnsPolicy, restartPolicy, successThreshold, tolerations…), the
+ * empty creationTimestamp is `null` and the empty status `{}`. createHTTPProbe sets no successThreshold.
+ */
+export function staticManifests(ip: string): { component: string; pod: Obj }[] {
+  return statics(ip).map((s) => ({
+    component: s.component,
+    pod: {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { ...(s.annotation ? { annotations: { [s.annotation[0]]: s.annotation[1] } } : {}), creationTimestamp: null, labels: { component: s.component, tier: 'control-plane' }, name: s.component, namespace: 'kube-system' },
+      spec: {
+        containers: [{
+          command: s.command, image: s.image, imagePullPolicy: 'IfNotPresent',
+          ...Object.fromEntries(Object.entries(s.probes).map(([k, p]) => [k, Object.fromEntries(Object.entries(p as Obj).filter(([f]) => f !== 'successThreshold'))])),
+          name: s.component, resources: { requests: { cpu: s.cpu, ...(s.memory ? { memory: s.memory } : {}) } }, volumeMounts: s.mounts,
+        }],
+        hostNetwork: true, priority: 2000001000, priorityClassName: 'system-node-critical', securityContext: { seccompProfile: { type: 'RuntimeDefault' } }, volumes: s.volumes,
+      },
+      status: {},
+    },
+  }));
+}
+
 /** The ServiceAccount admission plugin's token volume and its mount in the first container (kube-api-access-<suffix>). */
 function withToken(spec: Obj, suffix: string): Obj {
   const name = `kube-api-access-${suffix}`;

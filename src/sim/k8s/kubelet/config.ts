@@ -51,9 +51,15 @@ export function containerArgv(c: Obj, image: LocalImage): string[] {
   return [...(cfg.Entrypoint ?? []), ...(args ?? cfg.Cmd ?? [])];
 }
 
-/** containerd's env: HOSTNAME, the image's ENV, then the pod's values replacing or appending (in order). */
-export function containerEnv(pod: KObject, c: Obj, image: LocalImage): Record<string, string> {
-  const env: Record<string, string> = { HOSTNAME: pod.metadata.name };
+/**
+ * containerd's env: HOSTNAME, the image's ENV, then the pod's values replacing or appending (in order). HOSTNAME is the
+ * sandbox config's hostname, or the node's when it is empty (containerd@v1.7.22:pkg/cri/server/container_create_linux.go
+ * containerSpec: `if hostname == "" { hostname, err = c.os.Hostname() }`); the kubelet leaves it empty for a host-network
+ * pod (kubernetes@v1.30.5:pkg/kubelet/kuberuntime/kuberuntime_sandbox.go generatePodSandboxConfig: Hostname is set only
+ * `if !kubecontainer.IsHostNetworkPod(pod)`), so such a pod's containers get the node's name.
+ */
+export function containerEnv(pod: KObject, c: Obj, image: LocalImage, nodeHostname: string): Record<string, string> {
+  const env: Record<string, string> = { HOSTNAME: (pod.spec as Obj | undefined)?.hostNetwork === true ? nodeHostname : pod.metadata.name };
   const set = (k: string, v: string) => {
     env[k] = v;
   };
@@ -85,6 +91,7 @@ export function containerConfig(
   image: LocalImage,
   attempt: number,
   files: Record<string, string>,
+  nodeHostname: string,
 ): CriContainerConfig | { error: string } {
   const spec = (pod.spec ?? {}) as Obj;
   const sc = effectiveSecurityContext(spec, c);
@@ -128,7 +135,7 @@ export function containerConfig(
     attempt,
     image: String(c.image),
     argv: containerArgv(c, image),
-    env: containerEnv(pod, c, image),
+    env: containerEnv(pod, c, image, nodeHostname),
     uid,
     gid,
     ...(groups ? { groups } : {}),

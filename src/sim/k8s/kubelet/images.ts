@@ -27,6 +27,7 @@ export class ImageManager {
   async ensure(podUid: string, c: Obj, emit: Emit): Promise<Ensure> {
     const image = String(c.image ?? '');
     const policy = String(c.imagePullPolicy ?? (/:latest$|^[^:@]*$/.test(image.split('/').pop() ?? '') ? 'Always' : 'IfNotPresent'));
+    await this.cri.bootImages();
     let present: LocalImage | undefined;
     try {
       present = this.cri.imageStatus(image);

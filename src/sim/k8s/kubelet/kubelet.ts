@@ -290,10 +290,19 @@ export class Kubelet implements KubeletHandle {
     }
     ct.imageID = img.imageID;
     const attempt = ct.current ? ct.restartCount + 1 : ct.restartCount;
-    const cfg = containerConfig(pod, c, img.image, attempt, describeRootfs(img.image.image).files);
+    const cfg = containerConfig(pod, c, img.image, attempt, describeRootfs(img.image.image).files, this.host.fixture.hostname);
     if ('error' in cfg) {
       ct.waiting = { reason: 'CreateContainerConfigError', message: cfg.error };
       emit('Warning', 'Failed', `Error: ${cfg.error}`);
+      return;
+    }
+    // No command, no args and an image with neither ENTRYPOINT nor CMD (the etcd image): CreateContainer fails
+    // (containerd@v1.7.22:pkg/cri/opts/spec_linux.go WithProcessArgs "no command specified", wrapped by helpers.go
+    // runtimeSpec and container_create.go), and the kubelet reports the gRPC message (kuberuntime_container.go startContainer).
+    if (!cfg.argv.length) {
+      const message = `failed to generate container "${this.cri.newId()}" spec: failed to generate spec: no command specified`;
+      ct.waiting = { reason: 'CreateContainerError', message };
+      emit('Warning', 'Failed', `Error: ${message}`);
       return;
     }
     if (ct.current) {

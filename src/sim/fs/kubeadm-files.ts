@@ -1,0 +1,132 @@
+/**
+ * What `kubeadm init` (v1.30.5) wrote on node1 beside the packages' files (fs/kubefiles.ts): the kubeconfigs under
+ * /etc/kubernetes, the static pod manifests, the certificates (fs/kubeadm-pki.ts) and the kubelet's configuration.
+ * - Kubeconfigs: clientcmd.WriteToFile (mode 0600) of the Config kubeconfigutil.CreateWithCerts builds: one cluster
+ *   "kubernetes" with the CA's PEM, one context "<user>@kubernetes", the user's client certificate and key
+ *   (kubernetes@v1.30.5:cmd/kubeadm/app/phases/kubeconfig/kubeconfig.go getKubeConfigSpecsBase: admin.conf is
+ *   kubernetes-admin, super-admin.conf (since v1.29) kubernetes-super-admin, controller-manager.conf
+ *   system:kube-controller-manager, scheduler.conf system:kube-scheduler, kubelet.conf system:node:<name>; the server is
+ *   the advertise address, https://<ip>:6443). The kubelet-finalize phase then points kubelet.conf's user at the
+ *   rotating certificate (cmd/kubeadm/app/phases/kubelet/kubelet.go EnableClientCertRotation: client-certificate and
+ *   client-key /var/lib/kubelet/pki/kubelet-client-current.pem). The Config serializes through JSON into YAML, so keys
+ *   are sorted and the empty preferences print `{}`.
+ * - Manifests: staticpodutil.WriteStaticPodToDisk, os.WriteFile(…, 0600) of MarshalToYaml (k8s/apiserver/fixture-system.ts
+ *   staticManifests, the same data as kube-system's mirror pods).
+ * - /var/lib/kubelet/config.yaml: the KubeletConfiguration kubeadm's kubelet component config defaults
+ *   (cmd/kubeadm/app/componentconfigs/kubelet.go Default: authentication webhook and x509 client CA, Webhook
+ *   authorization, clusterDNS the DNS Service's 10.96.0.10, cluster.local, staticPodPath, rotateCertificates, healthz on
+ *   127.0.0.1:10248, cgroupDriver systemd, and resolvConf /run/systemd/resolve/resolv.conf where systemd-resolved runs),
+ *   marshalled with every non-omitempty zero field k8s.io/kubelet@v0.30.5:config/v1beta1/types.go has (durations "0s",
+ *   logging's zero options), written 0644 (cmd/kubeadm/app/phases/kubelet/config.go writeConfigBytesToDisk).
+ * Times: the files take kubeadm init's time (k8s/apiserver/fixture.ts CLUSTER_CREATED), a few seconds apart in the
+ * order the phases run (certs, kubeconfig, kubelet-start, control-plane, etcd, kubelet-finalize); the spacing is a
+ * fixture value.
+ */
+import type { Host } from '../host.ts';
+import { CLUSTER_CREATED, nodeFactsOf } from '../k8s/apiserver/fixture.ts';
+import { staticManifests } from '../k8s/apiserver/fixture-system.ts';
+import { toYaml } from '../shell/commands/kubectl/yaml-out.ts';
+import { base64, kubeadmPki } from './kubeadm-pki.ts';
+
+export interface KubeadmFiles {
+  files: Record<string, string>;
+  /** Each file's mode and time, where not the host's default (0644, the boot's time). */
+  meta: Record<string, { mode: number; mtimeMs: number }>;
+  /** Symbolic links: [path, target] (certificate_store.go updateSymlink links to the dated file's absolute path). */
+  links: [string, string][];
+}
+
+const CREATED = Date.parse(CLUSTER_CREATED);
+/** Seconds before CLUSTER_CREATED each phase wrote its files (fixture values, in kubeadm init's phase order). */
+const PHASE = { certs: -9, kubeconfig: -8, kubeletStart: -7, controlPlane: -7, etcd: -7, finalize: 4 };
+
+function kubeconfig(server: string, caPem: string, user: string, auth: Record<string, string>): string {
+  return toYaml({
+    apiVersion: 'v1',
+    clusters: [{ cluster: { 'certificate-authority-data': base64(caPem), server }, name: 'kubernetes' }],
+    contexts: [{ context: { cluster: 'kubernetes', user }, name: `${user}@kubernetes` }],
+    'current-context': `${user}@kubernetes`,
+    kind: 'Config',
+    preferences: {},
+    users: [{ name: user, user: auth }],
+  });
+}
+
+const KUBELET_CONFIG = {
+  apiVersion: 'kubelet.config.k8s.io/v1beta1',
+  authentication: { anonymous: { enabled: false }, webhook: { cacheTTL: '0s', enabled: true }, x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' } },
+  authorization: { mode: 'Webhook', webhook: { cacheAuthorizedTTL: '0s', cacheUnauthorizedTTL: '0s' } },
+  cgroupDriver: 'systemd',
+  clusterDNS: ['10.96.0.10'],
+  clusterDomain: 'cluster.local',
+  containerRuntimeEndpoint: '',
+  cpuManagerReconcilePeriod: '0s',
+  evictionPressureTransitionPeriod: '0s',
+  fileCheckFrequency: '0s',
+  healthzBindAddress: '127.0.0.1',
+  healthzPort: 10248,
+  httpCheckFrequency: '0s',
+  imageMaximumGCAge: '0s',
+  imageMinimumGCAge: '0s',
+  kind: 'KubeletConfiguration',
+  logging: { flushFrequency: 0, options: { json: { infoBufferSize: '0' }, text: { infoBufferSize: '0' } }, verbosity: 0 },
+  memorySwap: {},
+  nodeStatusReportFrequency: '0s',
+  nodeStatusUpdateFrequency: '0s',
+  resolvConf: '/run/systemd/resolve/resolv.conf',
+  rotateCertificates: true,
+  runtimeRequestTimeout: '0s',
+  shutdownGracePeriod: '0s',
+  shutdownGracePeriodCriticalPods: '0s',
+  staticPodPath: '/etc/kubernetes/manifests',
+  streamingConnectionIdleTimeout: '0s',
+  syncFrequency: '0s',
+  volumeStatsAggPeriod: '0s',
+};
+
+const cache = new WeakMap<Host, KubeadmFiles>();
+
+/** node1's kubeadm files (the same object for a host: hostFiles() is asked for them more than once). */
+export function kubeadmFiles(host: Host): KubeadmFiles {
+  const known = cache.get(host);
+  if (known) return known;
+  const node = nodeFactsOf(host.fixture);
+  const pki = kubeadmPki(CREATED + PHASE.certs * 1000);
+  const files: Record<string, string> = { ...pki.files };
+  const meta: KubeadmFiles['meta'] = {};
+  const at = (s: number) => CREATED + s * 1000;
+  for (const [path, mode] of Object.entries(pki.modes)) meta[path] = { mode, mtimeMs: at(path.startsWith('/var/lib/kubelet') ? PHASE.finalize : PHASE.certs) };
+  const ca = pki.files['/etc/kubernetes/pki/ca.crt'] ?? '';
+  const server = `https://${node.ip}:6443`;
+  const put = (path: string, text: string, mode: number, s: number) => {
+    files[path] = text;
+    meta[path] = { mode, mtimeMs: at(s) };
+  };
+  for (const [name, user] of [
+    ['admin.conf', 'kubernetes-admin'],
+    ['super-admin.conf', 'kubernetes-super-admin'],
+    ['controller-manager.conf', 'system:kube-controller-manager'],
+    ['scheduler.conf', 'system:kube-scheduler'],
+  ] as const) {
+    const pair = pki.clientPair(user);
+    put(
+      `/etc/kubernetes/${name}`,
+      kubeconfig(server, ca, user, { 'client-certificate-data': base64(pair.cert), 'client-key-data': base64(pair.key) }),
+      0o600,
+      PHASE.kubeconfig,
+    );
+  }
+  const current = pki.kubeletClientLink[0];
+  put(
+    `/etc/kubernetes/kubelet.conf`,
+    kubeconfig(server, ca, `system:node:${node.hostname}`, { 'client-certificate': current, 'client-key': current }),
+    0o600,
+    PHASE.finalize,
+  );
+  put('/var/lib/kubelet/config.yaml', toYaml(KUBELET_CONFIG), 0o644, PHASE.kubeletStart);
+  for (const m of staticManifests(node.ip))
+    put(`/etc/kubernetes/manifests/${m.component}.yaml`, toYaml(m.pod), 0o600, m.component === 'etcd' ? PHASE.etcd : PHASE.controlPlane);
+  const out: KubeadmFiles = { files, meta, links: [[current, pki.kubeletClientLink[1]]] };
+  cache.set(host, out);
+  return out;
+}
