@@ -14,6 +14,22 @@ async function tree() {
 }
 
 describe('ls (coreutils 9.4)', () => {
+  it("the root's directories: the simulated clock's time, never the real one; /tmp and /var/tmp sticky (1777)", async () => {
+    const w = createWorld();
+    // node1's directories date from its boot (the fixture's bootTime); Ubuntu's base-files makes /tmp and /var/tmp 1777.
+    expect((await sh(w, 'ls -ld /etc /etc/kubernetes/pki /tmp /var/tmp')).out).toBe(
+      [
+        'drwxr-xr-x 2 root root 4096 Sep 16 08:12 /etc',
+        'drwxr-xr-x 2 root root 4096 Sep 16 08:12 /etc/kubernetes/pki',
+        'drwxrwxrwt 2 root root 4096 Sep 16 08:12 /tmp',
+        'drwxrwxrwt 2 root root 4096 Sep 16 08:12 /var/tmp',
+        '',
+      ].join('\n'),
+    );
+    // coreutils 9.4 stat %A through gnulib filemode.c: t over x for the sticky bit, S for setgid without x.
+    expect((await sh(w, 'stat -c "%a %A" /tmp; touch /tmp/g; chmod 2644 /tmp/g; stat -c "%a %A" /tmp/g')).out).toBe('1777 drwxrwxrwt\n2644 -rw-r-Sr--\n');
+    expect((await sh(w, 'docker run --rm alpine stat -c %A /tmp 2>/dev/null')).out).toBe('drwxrwxrwt\n');
+  });
   it('-R lists each directory under a header, depth first, with an empty line between', async () => {
     const w = await tree();
     // On the terminal: columns.

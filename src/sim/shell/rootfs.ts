@@ -170,9 +170,17 @@ export function rootFs(
     void base.utimes(d, mtime, mtime); // just-bash stamps a new directory with the real clock
   }
   if (merged) {
-    for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64']) {
+    for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64', ...UBUNTU_DIRS]) {
       base.mkdirSync(d, { recursive: true });
       void base.utimes(d, mtime, mtime);
+    }
+    void base.chmod('/lost+found', 0o700);
+    for (const [path, target] of [
+      ['/var/lock', '/run/lock'],
+      ['/var/run', '/run'],
+    ] as const) {
+      void jb.InMemoryFs.prototype.symlink.call(base, target, path);
+      linkTimes.set(path, mtime);
     }
     // Ubuntu's /etc/resolv.conf is systemd-resolved's stub file (fs/hostfiles.ts).
     for (const [path, target] of [
@@ -208,6 +216,7 @@ export function rootFs(
     if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
     else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
   }
+  settleDirs(base, mtime, host.clock.nowMs);
   const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
   const procfs = new ProcFs(host);
   procfs.readOnlySys = readOnlyCg;
@@ -294,4 +303,59 @@ export async function completePath(fs: JB.IFileSystem, host: Host, session: Sess
   } finally {
     host.current = prev;
   }
+}
+
+/**
+ * node1's directories beyond those its files imply: the root of Ubuntu 24.04's base system as the ubuntu:24.04
+ * image has it (base-files 13ubuntu10, with usrmerge's `*.usr-is-merged` markers), and /var's directories; with
+ * the server's lost+found (mkfs.ext4) and /snap (snapd, in the ubuntu-server seed). /var/lock and /var/run are
+ * links into /run (base-files). No upstream listing was read for this set: it is node1's, as remembered.
+ */
+const UBUNTU_DIRS = [
+  '/bin.usr-is-merged',
+  '/boot',
+  '/lib.usr-is-merged',
+  '/lost+found',
+  '/media',
+  '/mnt',
+  '/opt',
+  '/sbin.usr-is-merged',
+  '/snap',
+  '/srv',
+  '/var/backups',
+  '/var/cache',
+  '/var/crash',
+  '/var/local',
+  '/var/log',
+  '/var/mail',
+  '/var/opt',
+  '/var/snap',
+  '/var/spool',
+  '/var/tmp',
+  '/run/lock',
+];
+
+/**
+ * The directories just-bash made for the root's files (/etc, /var/lib, /etc/kubernetes/pki …) carry the real
+ * clock: they take the root's time instead, so `ls -l` is the same on every run. /tmp and /var/tmp are sticky and
+ * world-writable (1777) and /root is its owner's alone (0700), as Ubuntu's base-files and Debian's and alpine's
+ * images make them (rootfs-debian.ts, rootfs-alpine.ts; the image's own modes are not carried here yet).
+ */
+function settleDirs(fs: JB.InMemoryFs, mtime: Date, now: number): void {
+  for (const p of fs.getAllPaths())
+    void fs.stat(p).then(
+      (st) => {
+        if (st.isDirectory && st.mtime.getTime() > now) return fs.utimes(p, mtime, mtime);
+      },
+      () => undefined,
+    );
+  for (const [p, mode] of [
+    ['/tmp', 0o1777],
+    ['/var/tmp', 0o1777],
+    ['/root', 0o700],
+  ] as const)
+    void fs.stat(p).then(
+      (st) => (st.isDirectory ? fs.chmod(p, mode) : undefined),
+      () => undefined,
+    );
 }

@@ -14,7 +14,15 @@ function kind(st: FsStat): string {
 function perm(st: FsStat): string {
   const t = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : '-';
   if (st.isSymbolicLink) return 'lrwxrwxrwx';
-  return t + [8, 7, 6, 5, 4, 3, 2, 1, 0].map((b, i) => (st.mode & (1 << b) ? 'rwx'[i % 3] : '-')).join('');
+  const bits = [8, 7, 6, 5, 4, 3, 2, 1, 0].map((b, i) => (st.mode & (1 << b) ? 'rwx'[i % 3] : '-'));
+  // gnulib filemode.c (coreutils 9.4 %A): setuid, setgid and sticky show in the x places, lower case over x.
+  for (const [bit, at, ch] of [
+    [0o4000, 2, 's'],
+    [0o2000, 5, 's'],
+    [0o1000, 8, 't'],
+  ] as const)
+    if (st.mode & bit) bits[at] = bits[at] === 'x' ? ch : ch.toUpperCase();
+  return t + bits.join('');
 }
 
 const stamp = (d: Date) =>
