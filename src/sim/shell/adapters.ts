@@ -15,7 +15,7 @@ import { usageOf } from './commands/usage.ts';
 import { endlessReader, WHOLE_READERS } from './endless.ts';
 import type { Forks } from './forks.ts';
 import { type LineBudget, withinLineLimits } from './limits.ts';
-import { argListTooLong, decodeLatin1Utf8, latin1Bytes, peersOf, tooBig } from './line.ts';
+import { anySignal, argListTooLong, decodeLatin1Utf8, latin1Bytes, peersOf, tooBig } from './line.ts';
 import { rootFlavor } from './rootfs.ts';
 import { withExports } from './childshell.ts';
 import type { OutputTrace } from './ordered.ts';
@@ -136,7 +136,13 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
               if (opts?.capture) rt.lineIsTty = false;
               try {
                 const r = await withExports(rt.bashFor(root), marks, () =>
-                  ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
+                  ctx.exec!(line, {
+                    cwd: ctx.cwd,
+                    env: opts?.env ?? Object.fromEntries(ctx.env),
+                    replaceEnv: opts?.env !== undefined,
+                    stdin: opts?.stdin,
+                    signal: rt.signal,
+                  }),
                 );
                 return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
               } finally {
@@ -195,6 +201,15 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
               history: () => rt.history(),
               enterSession: (s) => void (rt.pending = s),
               runAs: (p, fn) => rt.host.withCurrent(p, fn),
+              withSignal: async (signal, fn) => {
+                const saved = rt.signal;
+                rt.signal = anySignal([saved, signal]);
+                try {
+                  return await fn();
+                } finally {
+                  rt.signal = saved;
+                }
+              },
             };
             if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
               return argListTooLong(rt.currentSession, cmd.name);

@@ -94,6 +94,8 @@ export interface CmdEnv {
    * (unshare's and nsenter's child, chroot, env). A shell (sh, bash) runs as `p`: its commands are `p`'s children.
    */
   execAs: (p: Proc, line: string, opts?: { env?: Record<string, string>; stdin?: string }) => Promise<ExecResult>;
+  /** Runs `fn` with `signal` aborting the commands it runs too (as Ctrl-C does the line's): a command that kills its child (timeout). */
+  withSignal: <T>(signal: AbortSignal, fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface SimCommand {
