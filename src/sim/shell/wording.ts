@@ -100,5 +100,6 @@ export function shellWording(stderr: string, session: Session, interactive: bool
   if (!stderr) return stderr;
   if (session.shell === 'sh') return ashWording(stderr, interactive, source);
   const out = bashParseErrors(stderr);
-  return plainBash ? out.replace(/^bash: line \d+: /gm, 'bash: ') : out;
+  // An interactive bash names no line (bash@bash-5.2:error.c error_prolog); a script's "line N" stays (notfound.ts).
+  return plainBash && interactive ? out.replace(/^bash: line \d+: /gm, 'bash: ') : out;
 }
