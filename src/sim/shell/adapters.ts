@@ -112,7 +112,15 @@ function mergeOrdered<T extends Result & { output?: ExecResult['output'] }>(r: T
  */
 export function orderedCommand(rt: AdapterRuntime, c: JB.Command): JB.Command {
   const merged = (args: string[]) => rt.merged.some((m) => m.join(' ') === [c.name, ...args].join(' '));
-  return { ...c, execute: async (args, ctx) => mergeOrdered(await rt.trace.child(() => c.execute(args, ctx)), merged(args)) };
+  const run = (args: string[], ctx: JB.CommandContext) => {
+    // A shell started from a shell is a process of its own (fork, execve), its `$$` and `$PPID` that child's and its
+    // parent's. One already running as its process stays there: a container's command (runOnce), what env, nsenter or
+    // unshare exec (execAs: the process's argv is this shell's), a subshell's last command.
+    const cur = rt.host.current;
+    const exec = rt.reuseSelf || cur.argv.join(' ').replace(/^\S*\//, '') === [c.name, ...args].join(' ');
+    return exec ? c.execute(args, ctx) : asChild(rt, [c.name, ...args], () => c.execute(args, ctx));
+  };
+  return { ...c, execute: async (args, ctx) => mergeOrdered(await rt.trace.child(() => run(args, ctx)), merged(args)) };
 }
 
 /** One of the simulator's commands as a just-bash command in `root`. */
