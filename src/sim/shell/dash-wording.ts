@@ -21,10 +21,13 @@ const EXPECTING: Record<string, string> = { FI: 'fi', THEN: 'then', DO: 'do', DO
 
 const tokname = (tok: string) => BARE[tok] ?? (KEYWORDS.has(tok) || OPERATORS.has(tok) ? `"${tok}"` : 'word');
 
-/** `stderr` of a dash script (`zero` is its $0) in dash's words; lines that are not the shell's own pass unchanged. */
-export function dashWording(stderr: string, zero: string): string {
+/**
+ * `stderr` of a dash script (`zero` is its $0) in dash's words; lines that are not the shell's own pass unchanged.
+ * `first`: the number of the script's first line (1; in an interactive dash, its count of the lines read before, plus 1).
+ */
+export function dashWording(stderr: string, zero: string, first = 1): string {
   if (!stderr.startsWith('bash: ') && !stderr.includes('\nbash: ')) return stderr;
-  const at = (n: string | undefined) => `${zero}: ${n ?? '1'}: `;
+  const at = (n: string | undefined) => `${zero}: ${first + Number(n ?? 1) - 1}: `;
   return (
     stderr
       .replace(/^bash: syntax error: Parse error at (\d+):\d+: Expected (\w+), got EOF$/gm, (m, n: string, tok: string) =>

@@ -82,6 +82,8 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
       const first = statements[0]?.pipelines[0]?.commands[0];
       if (statements[0]?.pipelines.length !== 1 || first?.type !== 'SimpleCommand' || plain(first.name) !== '__cc_sh') return { ast };
       const kind = plain((first.args as unknown[])[0]) as ScriptShell;
+      // An interactive dash numbers the lines it has read: the line's first is the marker's second word.
+      const base = Number(plain((first.args as unknown[])[1]) ?? 1) - 1;
       statements.shift();
       const functions = new Set<string>();
       const rewrite = !defined(ast, functions);
@@ -92,7 +94,7 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
         if (o.type === 'SimpleCommand') {
           const name = plain(o.name);
           const args = o.args as Word[];
-          const line = literal(String(o.line ?? 1));
+          const line = literal(String(base + Number(o.line ?? 1)));
           if (name === 'cd' && cdTemplate && args.length === 1 && !plain(args[0])?.startsWith('-') && !functions.has('cd')) {
             const g = structuredClone(cdTemplate) as Node & { body: { pipelines: { commands: Node[] }[] }[] };
             const [cd, fail] = (g.body[0]?.pipelines ?? []).map((p) => p.commands[0] as Node);
