@@ -85,6 +85,8 @@ export class SimWorld implements World {
     const s = this.session;
     const root = s.proc.uid === 0;
     if (s.shell === 'sh') return `${s.cwd} ${root ? '#' : '$'} `;
+    // dash's PS1: "$ ", "# " for root ("PS1 depends on uid": dash@v0.5.12:src/var.c INIT).
+    if (s.shell === 'dash') return root ? '# ' : '$ ';
     const home = s.env.HOME ?? '/root';
     // bash only abbreviates $HOME to ~ when HOME is longer than `/`.
     const dir = home.length < 2 ? s.cwd : s.cwd === home ? '~' : s.cwd.startsWith(`${home}/`) ? `~${s.cwd.slice(home.length)}` : s.cwd;
@@ -157,6 +159,9 @@ export class SimWorld implements World {
 
   private async run(line: string, options: ExecOptions): Promise<ExecResult> {
     this.dropDeadSessions();
+    // An interactive dash counts the lines it reads, empty ones too; its errors name the line (Session.lines).
+    const dash = this.session.shell === 'dash' ? this.session : undefined;
+    if (dash) dash.lines = (dash.lines ?? 0) + line.split('\n').length;
     // An empty line still shows the jobs that ended (bash-5.2:jobs.c notify_of_job_status, before the prompt).
     if (!line.trim()) return { stdout: '', stderr: this.session.jobs?.endOfLine(this.session.cwd, this.session.env.HOME) ?? '', exitCode: this.session.status };
     const exit = EXIT_LINE.exec(line);

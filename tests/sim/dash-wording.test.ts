@@ -10,7 +10,8 @@ import { dashWording } from '../../src/sim/shell/dash-wording.ts';
 describe('dash wording', () => {
   it.each([
     ['bash: nosuch: command not found\n', 'sh: 1: nosuch: not found\n'],
-    ['bash: line 3: nosuch: command not found\n', 'sh: 3: nosuch: not found\n'],
+    // A bash script run inside the dash one keeps bash's words (its "line N"): notfound.ts words dash's own.
+    ['bash: line 3: nosuch: command not found\n', 'bash: line 3: nosuch: command not found\n'],
     ['bash: cd: /nope: No such file or directory\n', "sh: 1: cd: can't cd to /nope\n"],
     ["bash: syntax error near unexpected token `fi'\n", 'sh: 1: Syntax error: "fi" unexpected\n'],
     ["bash: syntax error near unexpected token `newline'\n", 'sh: 1: Syntax error: newline unexpected\n'],

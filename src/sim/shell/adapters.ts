@@ -15,11 +15,12 @@ import { usageOf } from './commands/usage.ts';
 import { endlessReader, WHOLE_READERS } from './endless.ts';
 import type { Forks } from './forks.ts';
 import { type LineBudget, withinLineLimits } from './limits.ts';
-import { argListTooLong, decodeLatin1Utf8, latin1Bytes, peersOf, tooBig } from './line.ts';
+import { anySignal, argListTooLong, decodeLatin1Utf8, latin1Bytes, peersOf, tooBig } from './line.ts';
 import { rootFlavor } from './rootfs.ts';
 import { withExports } from './childshell.ts';
 import type { OutputTrace } from './ordered.ts';
 import type { CmdEnv, Session } from './types.ts';
+import { shellKind } from './shellkind.ts';
 import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
@@ -107,13 +108,42 @@ function mergeOrdered<T extends Result & { output?: ExecResult['output'] }>(r: T
 }
 
 /**
+ * `sh` or `bash` with the terminal as its input: an interactive shell, the learner's session until `exit` (dash's
+ * prompt and words for sh outside busybox roots: shellkind.ts), with the exported variables and the directory.
+ */
+function interactive(rt: AdapterRuntime, name: string, ctx: Parameters<JB.Command['execute']>[1]): Result {
+  const from = rt.currentSession as Session;
+  const shell = shellKind(from.flavor, name);
+  const patch = { reaps: true, handlers: new Set([2, 15]), state: 'S' as const, program: { kind: 'idle' as const } };
+  const proc = rt.host.kernel.spawn({ parent: rt.host.current, argv: [name], patch });
+  const env = { ...(ctx.exportedEnv ?? {}) };
+  rt.pending = { ...from, proc, shell, env, exported: new Set(Object.keys(env)), cwd: ctx.cwd, status: 0, lines: 0, script: false };
+  rt.pending.onExit = (status) => {
+    rt.host.kernel.exit(proc, status);
+    return shell === 'bash' ? 'exit\n' : '';
+  };
+  delete rt.pending.jobs;
+  delete rt.pending.detach;
+  return { stdout: '', stderr: '', exitCode: 0 };
+}
+
+/**
  * A just-bash command that runs a script (sh, bash): its output ordered and traced as one command's. What its
  * commands wrote to the terminal is out already; the rest (the shell's own errors) goes back to the line, whose
  * words the runtime then fixes (wording.ts).
  */
 export function orderedCommand(rt: AdapterRuntime, c: JB.Command): JB.Command {
   const merged = (args: string[]) => rt.merged.some((m) => m.join(' ') === [c.name, ...args].join(' '));
-  return { ...c, execute: async (args, ctx) => mergeOrdered(await rt.trace.child(() => c.execute(args, ctx)), merged(args)) };
+  const run = async (args: string[], ctx: Parameters<JB.Command['execute']>[1]): Promise<JB.ExecResult> => {
+    // A shell started from a shell is a process of its own (fork, execve), its `$$` and `$PPID` that child's and its
+    // parent's. One already running as its process stays there: a container's command (runOnce), what env, nsenter or
+    // unshare exec (execAs: the process's argv is this shell's), a subshell's last command.
+    const cur = rt.host.current;
+    const exec = rt.reuseSelf || cur.argv.join(' ').replace(/^\S*\//, '') === [c.name, ...args].join(' ');
+    if (!exec && !args.length && rt.lineStdinTty && String(ctx.stdin) === '' && rt.currentSession) return interactive(rt, c.name, ctx) as JB.ExecResult;
+    return exec ? c.execute(args, ctx) : asChild(rt, [c.name, ...args], () => c.execute(args, ctx));
+  };
+  return { ...c, execute: async (args, ctx) => mergeOrdered(await rt.trace.child(() => run(args, ctx)), merged(args)) };
 }
 
 /** One of the simulator's commands as a just-bash command in `root`. */
@@ -137,7 +167,13 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
               if (opts?.capture) rt.lineIsTty = false;
               try {
                 const r = await withExports(rt.bashFor(root), marks, () =>
-                  ctx.exec!(line, { cwd: ctx.cwd, env: opts?.env ?? Object.fromEntries(ctx.env), replaceEnv: opts?.env !== undefined, stdin: opts?.stdin }),
+                  ctx.exec!(line, {
+                    cwd: ctx.cwd,
+                    env: opts?.env ?? Object.fromEntries(ctx.env),
+                    replaceEnv: opts?.env !== undefined,
+                    stdin: opts?.stdin,
+                    signal: rt.signal,
+                  }),
                 );
                 return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
               } finally {
@@ -197,6 +233,15 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
               history: () => rt.history(),
               enterSession: (s) => void (rt.pending = s),
               runAs: (p, fn) => rt.host.withCurrent(p, fn),
+              withSignal: async (signal, fn) => {
+                const saved = rt.signal;
+                rt.signal = anySignal([saved, signal]);
+                try {
+                  return await fn();
+                } finally {
+                  rt.signal = saved;
+                }
+              },
             };
             if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
               return argListTooLong(rt.currentSession, cmd.name);

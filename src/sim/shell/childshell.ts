@@ -45,20 +45,21 @@ export async function withExports<T>(bash: JB.Bash, marks: Set<string>, fn: () =
   }
 }
 
-/** just-bash's per-Bash process numbers: `$$` reads virtualPid, `$BASHPID` bashPid. */
-type JbPids = { virtualPid?: number; bashPid?: number };
+/** just-bash's per-Bash process numbers: `$$` reads virtualPid, `$BASHPID` bashPid, `$PPID` virtualPpid. */
+type JbPids = { virtualPid?: number; bashPid?: number; virtualPpid?: number };
 
 /**
  * Runs `fn` with `pid` as the Bash's `$$` and `$BASHPID`: the PID of the shell's own process in its own
  * PID namespace (1 for the shell `unshare -p -f` starts): bash takes `$$` from getpid() when it starts
  * (bash 5.2's dollar_dollar_pid). Without a PID, `fn` runs unchanged.
  */
-export async function withPid<T>(bash: JB.Bash, pid: number | undefined, fn: () => Promise<T>): Promise<T> {
+export async function withPid<T>(bash: JB.Bash, pid: number | undefined, fn: () => Promise<T>, ppid?: number): Promise<T> {
   const state = (bash as unknown as { state?: JbPids }).state;
   if (!state || pid === undefined) return fn();
-  const saved = { virtualPid: state.virtualPid, bashPid: state.bashPid };
+  const saved = { virtualPid: state.virtualPid, bashPid: state.bashPid, virtualPpid: state.virtualPpid };
   state.virtualPid = pid;
   state.bashPid = pid;
+  if (ppid !== undefined) state.virtualPpid = ppid;
   try {
     return await fn();
   } finally {
@@ -82,8 +83,8 @@ export function childShell(
   name: 'sh' | 'bash',
   bash: () => JB.Bash,
   busybox: boolean,
-  /** The host whose current process the shell runs as (its PID is `$$`). */
-  host?: { current?: Proc },
+  /** The host whose current process the shell runs as (its PID is `$$`, its parent's `$PPID`). */
+  host?: { current?: Proc; kernel?: { procs: Map<number, Proc> } },
 ): JB.Command {
   return {
     name,
@@ -108,7 +109,8 @@ export function childShell(
         } catch {
           return { stdout: '', stderr: `${name}: ${zero}: No such file or directory\n`, exitCode: 127, env: {} };
         }
-        if (script.startsWith('#!')) script = script.slice(script.indexOf('\n') + 1);
+        // The #! line stays a line (a comment to the shell), so errors name the file's own line numbers.
+        if (script.startsWith('#!')) script = script.slice(script.indexOf('\n'));
       } else {
         return (await ctx.origCommand!(args)) as JB.ExecResult;
       }
@@ -123,14 +125,20 @@ export function childShell(
       env['*'] = params.join(' ');
       params.forEach((p, i) => void (env[String(i + 1)] = p));
       const names = Object.keys(inherited).filter((k) => NAME.test(k));
-      const line = `${names.length ? `export ${names.map(quote).join(' ')}; ` : ''}${script}`;
+      // `__cc_sh KIND`: the shell's own errors in its words and in their place (notfound.ts).
+      const kind = busybox ? 'ash' : name === 'sh' ? 'dash' : 'bash';
+      const line = `__cc_sh ${kind}; ${names.length ? `export ${names.map(quote).join(' ')}; ` : ''}${script}`;
       const opts = { cwd: ctx.cwd, env, replaceEnv: true, signal: ctx.signal };
       // The script's commands read the shell's own stdin where it has one (just-bash's sh does the same).
       const run = () =>
         stdin === undefined && ctx.execWithInheritedStdin
           ? ctx.execWithInheritedStdin(line, opts)
           : ctx.exec!(line, { ...opts, stdin: stdin ?? (ctx.stdin as unknown as string), stdinKind: 'bytes' });
-      const r = (await withPid(bash(), host?.current?.nspid.at(-1), () => withExports(bash(), new Set(names), run))) as JB.ExecResult;
+      const self = host?.current;
+      // getppid(): the parent's PID in the shell's namespace, 0 when the parent is outside it (pid_namespaces(7)).
+      const parent = self && host?.kernel?.procs.get(self.ppid);
+      const ppid = self && (parent?.nspid.length === self.nspid.length ? parent.nspid.at(-1) : parent ? 0 : undefined);
+      const r = (await withPid(bash(), self?.nspid.at(-1), () => withExports(bash(), new Set(names), run), ppid)) as JB.ExecResult;
       return name === 'sh' && !busybox ? dashErrors(r, zero) : r;
     },
   };

@@ -11,7 +11,7 @@ import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
 import type { ExecResult } from '../api.ts';
 import { LIMITS } from './limits.ts';
-import { withExports } from './childshell.ts';
+import { withExports, withPid } from './childshell.ts';
 import type { Session } from './types.ts';
 
 /** Shell words as a line: quote what needs quoting. */
@@ -208,15 +208,23 @@ export async function execLine(bash: JB.Bash, session: Session, script: string, 
   // The session's export marks, as the line's `export`, `export -n`, `unset` and `declare -x` leave them.
   const marks = new Set(session.exported ?? Object.keys(session.env));
   try {
-    const r = await withExports(bash, marks, () =>
-      // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
-      bash.exec(script, {
-        env: { ...session.env, '0': session.proc.argv[0] ?? session.shell },
-        cwd: session.cwd,
-        replaceEnv: true,
-        signal,
-        ...(stdin === undefined ? {} : { stdin }),
-      }),
+    // $$ is the session's shell process (a shell started at the prompt, su's); $PPID its parent's when on the host.
+    const ppid = session.proc.nspid.length === 1 ? session.proc.ppid : undefined;
+    const r = await withPid(
+      bash,
+      session.proc.nspid.at(-1),
+      () =>
+        withExports(bash, marks, () =>
+          // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
+          bash.exec(script, {
+            env: { ...session.env, '0': session.proc.argv[0] ?? session.shell },
+            cwd: session.cwd,
+            replaceEnv: true,
+            signal,
+            ...(stdin === undefined ? {} : { stdin }),
+          }),
+        ),
+      ppid,
     );
     // Inside a brace group (asGroup) the NUL-byte path comes back as the group's stderr rather than thrown.
     const nulText = /^ENOENT: path contains null byte, \w+ '([^']*)'\n?$/m.exec(r.stderr);
@@ -280,7 +288,9 @@ export async function execTopLine(
   stdin?: string,
 ): Promise<JB.BashExecResult> {
   const script = session.shell === 'bash' ? asGroup(bash, line) : line;
-  const r = await execLine(bash, session, head + script, signal, stdin);
+  // An interactive dash: its own errors worded and placed by notfound.ts, numbered from the line's first (Session.lines).
+  const mark = session.shell === 'dash' ? `__cc_sh dash ${(session.lines ?? 1) - line.split('\n').length + 1}; ` : '';
+  const r = await execLine(bash, session, mark + head + script, signal, stdin);
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;
 }

@@ -15,12 +15,12 @@ import { BUSY_LOOP } from './commands/hogs.ts';
 import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { shellWording } from './wording.ts';
-import { ashCdStatus } from './ash-cd.ts';
 import { tickedCommands, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { childShell } from './childshell.ts';
 import { OutputTrace } from './ordered.ts';
 import { Forks, forkPlugin } from './forks.ts';
+import { scriptErrors } from './notfound.ts';
 import {
   anySignal,
   braceOverflow,
@@ -180,7 +180,7 @@ export class ShellRuntime implements AdapterRuntime {
       },
       processInfo: { pid: root === 'host' ? this.host.loginShell.pid : 1, ppid: root === 'host' ? this.host.loginShell.ppid : 0, uid: 0, gid: 0 },
     });
-    if (root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox') ashCdStatus(bash);
+    scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r));
     if (root === 'host') forkPlugin(bash);
     this.bashes.set(root, bash);
     return bash;

@@ -10,8 +10,10 @@ export interface Session {
   /** 'host' or a container id: picks the root filesystem. */
   root: string;
   flavor: Flavor;
-  /** The shell program: bash prints `exit` on leaving; busybox sh does not. */
-  shell: 'bash' | 'sh';
+  /** The shell program: bash (prints `exit` on leaving), busybox ash ('sh') or dash 0.5.12 ('dash', Debian's /bin/sh). */
+  shell: 'bash' | 'sh' | 'dash';
+  /** An interactive dash's count of the lines read, which its errors name (dash@v0.5.12:src/input.c plinno). */
+  lines?: number;
   hostname: string;
   env: Record<string, string>;
   /** Names marked for export (inherited ones and those the learner exported); others stay shell variables. */
@@ -96,6 +98,8 @@ export interface CmdEnv {
    * (unshare's and nsenter's child, chroot, env). A shell (sh, bash) runs as `p`: its commands are `p`'s children.
    */
   execAs: (p: Proc, line: string, opts?: { env?: Record<string, string>; stdin?: string }) => Promise<ExecResult>;
+  /** Runs `fn` with `signal` aborting the commands it runs too (as Ctrl-C does the line's): a command that kills its child (timeout). */
+  withSignal: <T>(signal: AbortSignal, fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface SimCommand {

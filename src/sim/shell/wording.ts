@@ -3,6 +3,7 @@
  * them as bash does (with its parser's "Parse error at L:C:" prefix); node1 and Debian images
  * run bash 5.2, alpine runs busybox 1.36 ash.
  */
+import { dashWording } from './dash-wording.ts';
 import type { Session } from './types.ts';
 
 // busybox@1_36_1:shell/ash.c tokname_array: the tokens below TSEMI print bare, the others in double quotes.
@@ -99,6 +100,8 @@ function ashWording(stderr: string, interactive: boolean, source: string): strin
 export function shellWording(stderr: string, session: Session, interactive: boolean, plainBash: boolean, source = ''): string {
   if (!stderr) return stderr;
   if (session.shell === 'sh') return ashWording(stderr, interactive, source);
+  if (session.shell === 'dash') return dashWording(stderr, session.proc.argv[0] ?? 'sh', (session.lines ?? 1) - source.split('\n').length + 1);
   const out = bashParseErrors(stderr);
-  return plainBash ? out.replace(/^bash: line \d+: /gm, 'bash: ') : out;
+  // An interactive bash names no line (bash@bash-5.2:error.c error_prolog); a script's "line N" stays (notfound.ts).
+  return plainBash && interactive ? out.replace(/^bash: line \d+: /gm, 'bash: ') : out;
 }

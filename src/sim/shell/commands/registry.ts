@@ -92,6 +92,7 @@ import { sysctl } from './sysctl.ts';
 import { systemctl } from './systemctl.ts';
 import { tail } from './tail.ts';
 import { timedatectl } from './timedatectl.ts';
+import { timeout } from './timeout.ts';
 import { top } from './top.ts';
 import { touch } from './touch.ts';
 import { tty } from './tty.ts';
@@ -191,6 +192,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'systemctl', load: async () => systemctl },
   { name: 'tail', load: async () => tail },
   { name: 'timedatectl', load: async () => timedatectl },
+  { name: 'timeout', load: async () => timeout },
   { name: 'top', load: async () => top },
   { name: 'touch', load: async () => touch },
   { name: 'tty', load: async () => tty },

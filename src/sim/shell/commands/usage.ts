@@ -134,6 +134,12 @@ const USAGE: Record<string, { coreutils: string; busybox?: string }> = {
     coreutils: 'Usage: sleep NUMBER[SUFFIX]...\n  or:  sleep OPTION\nPause for NUMBER seconds.\n',
     busybox: `${BB}Usage: sleep [N]...\n\nPause for a time equal to the total of the args given\n`,
   },
+  timeout: {
+    // coreutils@v9.4:src/timeout.c usage; busybox@1_36_1:coreutils/timeout.c timeout_trivial_usage, timeout_full_usage
+    // (whose "Default SIG: TERM." has no newline before the next sentence).
+    coreutils: 'Usage: timeout [OPTION] DURATION COMMAND [ARG]...\n  or:  timeout [OPTION]\nStart COMMAND, and kill it if still running after DURATION.\n',
+    busybox: `${BB}Usage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS\n\nRun PROG. Send SIG to it if it is not gone in SECS seconds.\nDefault SIG: TERM.If it still exists in KILL_SECS seconds, send KILL.\n`,
+  },
   env: {
     coreutils: 'Usage: env [OPTION]... [-] [NAME=VALUE]... [COMMAND [ARG]...]\nSet each NAME to VALUE in the environment and run COMMAND.\n',
     busybox: `${BB}Usage: env [-i] [-u NAME] [-] [NAME=VALUE]... [PROG ARGS]\n\nPrint current environment or run PROG after setting up environment\n`,

@@ -4,6 +4,7 @@ import { programFor } from '../../../runtime/programs.ts';
 import { imgHas, lookPathError } from './run.ts';
 import { defineCommand } from './define.ts';
 import { detachKeyBytes, detachKeysError } from './run-checks.ts';
+import { shellKind } from '../../shellkind.ts';
 
 // docker/cli@v27.3.1:cli/command/container/exec.go
 export default defineCommand({
@@ -82,7 +83,7 @@ export default defineCommand({
         proc,
         root: c.id,
         flavor: c.image.flavor,
-        shell: (argv[0] ?? '').endsWith('bash') ? 'bash' : 'sh',
+        shell: shellKind(c.image.flavor, argv[0]),
         hostname: c.config.Hostname,
         env: { ...proc.env },
         cwd: (f.workdir as string | undefined) ?? (c.config.WorkingDir || '/'),

@@ -13,6 +13,7 @@ import type { Proc } from '../../../kernel/types.ts';
 import { programFor } from '../../../runtime/programs.ts';
 import type { CmdEnv, Session } from '../../types.ts';
 import { detachKeyBytes } from './run-checks.ts';
+import { shellKind } from '../../shellkind.ts';
 
 /**
  * Config's Attach* and StdinOnce: -a's streams, else stdout and stderr, stdin with -i, StdinOnce when stdin is open
@@ -72,7 +73,7 @@ export function enterInit(env: CmdEnv, c: Container, flavor: Session['flavor'], 
     proc: init,
     root: c.id,
     flavor,
-    shell: flavor === 'busybox' ? 'sh' : 'bash',
+    shell: shellKind(flavor, init.argv[0]),
     hostname: c.config.Hostname,
     env: { ...init.env, PATH: init.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
     cwd: c.config.WorkingDir || '/',
@@ -80,7 +81,7 @@ export function enterInit(env: CmdEnv, c: Container, flavor: Session['flavor'], 
     detach,
     onExit: (status) => {
       env.host.kernel.exit(init, status);
-      return flavor === 'busybox' ? '' : 'exit\n';
+      return shellKind(flavor, init.argv[0]) === 'bash' ? 'exit\n' : '';
     },
   };
   shells.set(init, session);

@@ -1,0 +1,180 @@
+/**
+ * A shell script's own "not found" error, in its place among the output and in its shell's words.
+ *
+ * just-bash's interpreter answers a command it cannot find itself: the text joins the script's stderr, which the
+ * trace (ordered.ts) never sees, so `sh -c 'echo a; nosuch; echo b'` showed a, b, then the error; and it says
+ * bash's interactive "bash: nosuch: command not found" whatever the shell. A shell started by sh or bash
+ * (childshell.ts) begins its script with `__cc_sh KIND`, and this transform plugin then turns each simple command
+ * whose name is a plain word that no command, builtin or function of the script answers into
+ * `__cc_notfound KIND LINE NAME ARGS…` (its assignments and redirections kept): a command of the runtime, traced like
+ * any other, that looks NAME up on PATH when it runs and either runs it (a file put there meanwhile) or writes:
+ * - dash 0.5.12: "%s: %d: %s: not found" ($0, the line, the name; dash@v0.5.12:src/error.c exvwarning2 prefix,
+ *   src/exec.c shellexec/find_command errmsg "not found"), status 127;
+ * - bash 5.2 not interactive (-c, a script): "%s: line %d: %s: command not found" (bash@bash-5.2:error.c
+ *   error_prolog prints "line N" when `interactive_shell == 0`; get_name_for_error names BASH_SOURCE[0], else $0;
+ *   execute_cmd.c execute_disk_command "%s: command not found"), 127;
+ * - busybox 1.36.1 ash: "sh: %s: not found" (busybox@1_36_1:shell/ash.c ash_vmsg prints "line N" only for a builtin's
+ *   error; shellexec's "%s: %s" with errmsg(e, "not found")).
+ * `cd DIR` runs as `{ cd DIR 2>/dev/null || __cc_cdfail KIND LINE DIR; }` (cdFailure words it, in its place). In dash
+ * cd's failure is sh_error, which sets exitstatus = 2 and raises EXERROR; evalcommand does not raise it further for a
+ * regular builtin (`!(exception == EXERROR && spclbltin <= 0)`), so the script goes on with status 2
+ * (dash@v0.5.12:src/error.c sh_error, src/eval.c evalcommand).
+ * Left to the interpreter: a name with a slash, one made by expansion, a script that defines aliases.
+ */
+import type * as JB from 'just-bash';
+import { ashCdStatus } from './ash-cd.ts';
+import { quoteArgv } from './line.ts';
+
+export type ScriptShell = 'dash' | 'bash' | 'ash';
+
+type Node = { type?: string; [k: string]: unknown };
+type Word = { type: 'Word'; parts: { type: string; value?: string }[] };
+
+const literal = (value: string): Word => ({ type: 'Word', parts: [{ type: 'Literal', value }] });
+
+/** A word that is one literal part (no quoting, no expansion). */
+function plain(w: unknown): string | undefined {
+  const parts = (w as Word | null)?.parts;
+  if (parts?.length !== 1 || parts[0]?.type !== 'Literal') return undefined;
+  return parts[0].value;
+}
+
+/** The names the script defines as functions, and whether it defines aliases. */
+function defined(node: unknown, names: Set<string>): boolean {
+  let aliases = false;
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return void n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    const o = n as Node;
+    if (o.type === 'FunctionDef' && typeof o.name === 'string') names.add(o.name);
+    if (o.type === 'SimpleCommand' && plain(o.name) === 'alias') aliases = true;
+    for (const v of Object.values(o)) if (v && typeof v === 'object') walk(v);
+  };
+  walk(node);
+  return aliases;
+}
+
+/** just-bash's builtins (the interpreter answers them before any lookup): its `builtin` command's list. */
+export const BUILTINS = new Set(
+  (
+    ': true false cd export unset exit local set break continue return eval shift getopts compgen complete compopt pushd popd dirs ' +
+    'source . read mapfile readarray declare typeset readonly let command shopt exec test [ echo printf pwd alias unalias type hash ' +
+    'ulimit umask trap times wait kill jobs fg bg disown suspend fc history help enable builtin caller'
+  ).split(' '),
+);
+
+/**
+ * The plugin and its commands on a Bash, then (in a busybox root) ash's cd status (ash-cd.ts): this one first, as it
+ * parses its template before the other plugins are there. `done` hands a command's result to the runtime's trace.
+ */
+export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecResult) => JB.ExecResult): void {
+  // The commands the Bash has (its own and the runtime's, registered when it was made; builtins are known here).
+  const registered = (bash as unknown as { commands?: Map<string, unknown> }).commands;
+  const known = (name: string) => Boolean(registered?.has(name));
+  for (const c of notFoundCommands(done)) bash.registerCommand(c);
+  // `{ cd DIR 2>/dev/null || __cc_cdfail KIND LINE DIR; }`, the user's redirections on the group.
+  const cdTemplate = (bash.transform('{ cd 2>/dev/null || __cc_cdfail; }').ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] })
+    .statements[0]?.pipelines[0]?.commands[0];
+  bash.registerTransformPlugin({
+    name: 'cc-notfound',
+    transform: ({ ast }) => {
+      const statements = (ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] }).statements;
+      const first = statements[0]?.pipelines[0]?.commands[0];
+      if (statements[0]?.pipelines.length !== 1 || first?.type !== 'SimpleCommand' || plain(first.name) !== '__cc_sh') return { ast };
+      const kind = plain((first.args as unknown[])[0]) as ScriptShell;
+      // An interactive dash numbers the lines it has read: the line's first is the marker's second word.
+      const base = Number(plain((first.args as unknown[])[1]) ?? 1) - 1;
+      statements.shift();
+      const functions = new Set<string>();
+      const rewrite = !defined(ast, functions);
+      const visit = (n: unknown): unknown => {
+        if (Array.isArray(n)) return n.map(visit);
+        if (!n || typeof n !== 'object') return n;
+        const o = n as Node;
+        if (o.type === 'SimpleCommand') {
+          const name = plain(o.name);
+          const args = o.args as Word[];
+          const line = literal(String(base + Number(o.line ?? 1)));
+          if (name === 'cd' && cdTemplate && args.length === 1 && !plain(args[0])?.startsWith('-') && !functions.has('cd')) {
+            const g = structuredClone(cdTemplate) as Node & { body: { pipelines: { commands: Node[] }[] }[] };
+            const [cd, fail] = (g.body[0]?.pipelines ?? []).map((p) => p.commands[0] as Node);
+            if (!cd || !fail) return o;
+            Object.assign(cd, { args, line: o.line, assignments: o.assignments });
+            Object.assign(fail, { args: [literal(kind), line, ...args], line: o.line });
+            g.redirections = o.redirections;
+            return g;
+          }
+          if (rewrite && name && !name.includes('/') && !name.startsWith('__cc_') && !BUILTINS.has(name) && !known(name) && !functions.has(name))
+            return { ...o, name: literal('__cc_notfound'), args: [literal(kind), line, literal(name), ...args] };
+          return o;
+        }
+        for (const [k, v] of Object.entries(o)) if (v && typeof v === 'object') o[k] = visit(v);
+        return o;
+      };
+      visit(ast);
+      return { ast };
+    },
+  });
+  if (busybox) ashCdStatus(bash);
+}
+
+/** The words of the error for `name` at `line` of a `kind` script named `zero` ($0, or the script's path). */
+export function notFoundText(kind: ScriptShell, line: string, name: string, zero: string): string {
+  if (kind === 'dash') return `${zero}: ${line}: ${name}: not found\n`;
+  if (kind === 'bash') return `${zero}: line ${line}: ${name}: command not found\n`;
+  return `sh: ${name}: not found\n`;
+}
+
+/**
+ * Why `cd DIR` failed, in the words of the shell: dash's "can't cd to %s" (status 2, see above); bash's
+ * "%s: line %d: cd: %s: %s" with strerror (bash@bash-5.2:builtins/cd.def cd_builtin: builtin_error "%s: %s", 1);
+ * ash's "sh: cd: line %d: can't cd to %s: %s" (busybox@1_36_1:shell/ash.c cdcmd ash_msg_and_raise_perror, 2).
+ */
+export async function cdFailure(fs: JB.IFileSystem, cwd: string, kind: ScriptShell, line: string, dir: string, zero: string): Promise<JB.ExecResult> {
+  const st = await fs.stat(fs.resolvePath(cwd, dir)).catch(() => undefined);
+  const why = !st ? 'No such file or directory' : !st.isDirectory ? 'Not a directory' : 'Permission denied';
+  const stderr =
+    kind === 'dash'
+      ? `${zero}: ${line}: cd: can't cd to ${dir}\n`
+      : kind === 'bash'
+        ? `${zero}: line ${line}: cd: ${dir}: ${why}\n`
+        : `sh: cd: line ${line}: can't cd to ${dir}: ${why}\n`;
+  return { stdout: '', stderr, exitCode: kind === 'bash' ? 1 : 2, env: {} } as unknown as JB.ExecResult;
+}
+
+/** Whether `name` is an executable file on `path` now (execvp's search). */
+async function onPath(fs: JB.IFileSystem, cwd: string, name: string, path: string): Promise<boolean> {
+  for (const dir of path.split(':')) {
+    const p = fs.resolvePath(cwd, `${dir || '.'}/${name}`);
+    const st = await fs.stat(p).catch(() => undefined);
+    if (st && !st.isDirectory && (st.mode & 0o111) !== 0) return true;
+  }
+  return false;
+}
+
+/** `__cc_notfound KIND LINE NAME ARGS…` and `__cc_cdfail KIND LINE DIR`; `done` hands a result to the runtime's trace. */
+function notFoundCommands(done: (r: JB.ExecResult) => JB.ExecResult): JB.Command[] {
+  const zeroOf = (ctx: JB.CommandContext, kind: string) => ctx.env.get('0') || (kind === 'bash' ? 'bash' : 'sh');
+  const cdfail: JB.Command = {
+    name: '__cc_cdfail',
+    execute: async (args, ctx) => {
+      const [kind, line, dir] = args as [ScriptShell, string, string];
+      return done(await cdFailure(ctx.fs, ctx.cwd, kind, line, dir, zeroOf(ctx, kind)));
+    },
+  };
+  const notfound: JB.Command = {
+    name: '__cc_notfound',
+    execute: async (args, ctx) => {
+      const [kind, line, name, ...rest] = args as [ScriptShell, string, string, ...string[]];
+      if (await onPath(ctx.fs, ctx.cwd, name, ctx.env.get('PATH') ?? '/usr/bin:/bin'))
+        return ctx.exec!(quoteArgv([name, ...rest]), {
+          cwd: ctx.cwd,
+          env: Object.fromEntries(ctx.env),
+          replaceEnv: true,
+          stdin: ctx.stdin as unknown as string,
+        });
+      return done({ stdout: '', stderr: notFoundText(kind, line, name, zeroOf(ctx, kind)), exitCode: 127, env: {} } as unknown as JB.ExecResult);
+    },
+  };
+  return [notfound, cdfail];
+}
