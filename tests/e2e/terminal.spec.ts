@@ -139,7 +139,7 @@ for (const size of [
     test.describe.configure({ timeout: 90_000 }); // the terminal's first start on a busy machine
     for (const path of [LESSON1, LESSON1_ZH]) {
       const locale = path.startsWith('/zh-cn') ? 'zh-cn' : 'en';
-      test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl, lsblk, ulimit, findmnt, docker run -i, top (and its keys), lscpu, hostnamectl, dig, lsof, journalctl and ping answer as Ubuntu 24.04 (${locale})`, async ({
+      test(`jobs, sysctl, ss, ps, dd, ls -R, systemctl, getcap, timedatectl, lsblk, ulimit, findmnt, docker run -i, top (and its keys), an interactive dash, lscpu, hostnamectl, dig, lsof, journalctl and ping answer as Ubuntu 24.04 (${locale})`, async ({
         page,
       }) => {
         await startTerminalAt(page, path, size.name === 'phone');
@@ -213,6 +213,14 @@ for (const size of [
         await page.keyboard.type('q');
         await type(page, 'echo top=$?');
         await expect(screen(page)).toContainText('top=0');
+        // /bin/sh is dash 0.5.12: typed at the prompt it is an interactive shell of its own, with dash's prompt and
+        // words (error.c: "sh: N: …", N counting the lines it read), until exit.
+        await type(page, 'sh');
+        await type(page, 'nosuchcmd');
+        await expect(screen(page)).toContainText('sh: 1: nosuchcmd: not found');
+        await type(page, 'exit');
+        await type(page, 'echo back=$?');
+        await expect(screen(page)).toContainText('back=127');
       });
     }
   });
