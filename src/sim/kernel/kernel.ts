@@ -119,8 +119,13 @@ export class Kernel {
   /** The PID of `p` as seen from PID namespace `inode`, or undefined when not visible there. */
   pidIn(p: Proc, inode: number): number | undefined {
     const level = this.ns(inode).level;
-    const chain = this.pidNsChain(p.ns.pid);
-    if (chain[level]?.inode !== inode) return undefined;
+    // pidNsChain(p.ns.pid)[level], without building the chain: every /proc lookup and `ps` asks this of every process.
+    let depth = 0;
+    for (let ns = this.ns(p.ns.pid); ns.parent; ns = this.ns(ns.parent)) depth++;
+    if (level > depth) return undefined;
+    let at = this.ns(p.ns.pid);
+    for (let up = depth - level; up > 0; up--) at = this.ns(at.parent as number);
+    if (at.inode !== inode) return undefined;
     return p.nspid[level];
   }
 
