@@ -116,17 +116,12 @@ export class Kernel {
     return chain;
   }
 
-  /** The PID of `p` as seen from PID namespace `inode`, or undefined when not visible there. */
+  /** The PID of `p` as seen from PID namespace `inode`, or undefined when not visible there: pidNsChain(p.ns.pid)[level] unbuilt (every /proc lookup and `ps` asks it). */
   pidIn(p: Proc, inode: number): number | undefined {
     const level = this.ns(inode).level;
-    // pidNsChain(p.ns.pid)[level], without building the chain: every /proc lookup and `ps` asks this of every process.
-    let depth = 0;
-    for (let ns = this.ns(p.ns.pid); ns.parent; ns = this.ns(ns.parent)) depth++;
-    if (level > depth) return undefined;
     let at = this.ns(p.ns.pid);
-    for (let up = depth - level; up > 0; up--) at = this.ns(at.parent as number);
-    if (at.inode !== inode) return undefined;
-    return p.nspid[level];
+    while (at.level > level && at.parent) at = this.ns(at.parent); // a PID namespace's level is its depth (newNamespace)
+    return at.inode === inode ? p.nspid[level] : undefined;
   }
 
   spawn(opts: SpawnOptions): Proc {
