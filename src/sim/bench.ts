@@ -33,7 +33,7 @@ export interface CommandBenchRow {
  * p50/p99 latency per command over `rounds` fresh worlds (the first command also pulls the image), and the cold figure:
  * the first world's, which also loads each command's code (a lazy import) and compiles it. The warm-up worlds after it
  * are not counted, so p99 is the steady state a learner's later commands see, not module loading; with 20 rounds the old
- * p99 was the slowest sample, the cold one. `cpuMs` (the bench script passes Node's thread CPU clock; this module stays
+ * p99 was the slowest sample, the cold one. `cpuMs` (the bench script passes Node's process CPU clock; this module stays
  * pure) adds each command's CPU time, which the machine's other load does not stretch as it stretches wall time.
  */
 export async function benchCommands(rounds = 100, warmup = 3, cpuMs?: () => number): Promise<CommandBenchRow[]> {
