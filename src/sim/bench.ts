@@ -20,7 +20,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** One command's row: wall latency (cold, p50, p99) and, when the caller passes a CPU clock, its CPU time (p50, p99). */
-export interface CommandBenchRow {
+interface CommandBenchRow {
   command: string;
   coldMs: number;
   p50Ms: number;
