@@ -19,29 +19,52 @@ function quantile(sorted: number[], q: number): number {
   return Number((sorted[Math.max(0, i)] ?? 0).toFixed(3));
 }
 
+/** One command's row: wall latency (cold, p50, p99) and, when the caller passes a CPU clock, its CPU time (p50, p99). */
+interface CommandBenchRow {
+  command: string;
+  coldMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuP50Ms?: number;
+  cpuP99Ms?: number;
+}
+
 /**
  * p50/p99 latency per command over `rounds` fresh worlds (the first command also pulls the image), and the cold figure:
  * the first world's, which also loads each command's code (a lazy import) and compiles it. The warm-up worlds after it
  * are not counted, so p99 is the steady state a learner's later commands see, not module loading; with 20 rounds the old
- * p99 was the slowest sample, the cold one.
+ * p99 was the slowest sample, the cold one. `cpuMs` (the bench script passes Node's process CPU clock; this module stays
+ * pure) adds each command's CPU time, which the machine's other load does not stretch as it stretches wall time.
  */
-export async function benchCommands(rounds = 100, warmup = 3): Promise<{ command: string; coldMs: number; p50Ms: number; p99Ms: number }[]> {
+export async function benchCommands(rounds = 100, warmup = 3, cpuMs?: () => number): Promise<CommandBenchRow[]> {
   const samples = new Map<string, number[]>(BENCH_COMMANDS.map((c) => [c, []]));
+  const cpu = new Map<string, number[]>(BENCH_COMMANDS.map((c) => [c, []]));
   const cold = new Map<string, number>();
   for (let r = 0; r < rounds + warmup; r++) {
     const w = createWorld();
     await w.exec('true');
     for (const cmd of BENCH_COMMANDS) {
+      const c0 = cpuMs?.() ?? 0;
       const t0 = performance.now();
       await w.exec(cmd);
       const t = performance.now() - t0;
+      const c = (cpuMs?.() ?? 0) - c0;
       if (r === 0) cold.set(cmd, t);
-      if (r >= warmup) samples.get(cmd)!.push(t);
+      if (r >= warmup) {
+        samples.get(cmd)!.push(t);
+        cpu.get(cmd)!.push(c);
+      }
     }
   }
   return BENCH_COMMANDS.map((command) => {
     const s = [...samples.get(command)!].sort((a, b) => a - b);
-    return { command, coldMs: Number((cold.get(command) ?? 0).toFixed(3)), p50Ms: quantile(s, 0.5), p99Ms: quantile(s, 0.99) };
+    const row: CommandBenchRow = { command, coldMs: Number((cold.get(command) ?? 0).toFixed(3)), p50Ms: quantile(s, 0.5), p99Ms: quantile(s, 0.99) };
+    if (cpuMs) {
+      const cs = [...cpu.get(command)!].sort((a, b) => a - b);
+      row.cpuP50Ms = quantile(cs, 0.5);
+      row.cpuP99Ms = quantile(cs, 0.99);
+    }
+    return row;
   });
 }
 

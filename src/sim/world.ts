@@ -30,6 +30,16 @@ function fmtTime(ms: number): string {
   return `${m}m${((ms % 60000) / 1000).toFixed(3)}s`;
 }
 
+/** The shell's modules, imported once per process (each world's first line would otherwise ask the module loader again). */
+let shellLoading: Promise<[typeof import('just-bash'), typeof import('./shell/runtime.ts'), typeof import('./shell/commands/registry.ts')]> | undefined;
+function shellModules() {
+  shellLoading ??= Promise.all([import('just-bash'), import('./shell/runtime.ts'), import('./shell/commands/registry.ts')]).catch((e: unknown) => {
+    shellLoading = undefined;
+    throw e;
+  });
+  return shellLoading;
+}
+
 /** The facade: one simulated host with a stack of shells (host, then containers or namespaces entered). */
 export class SimWorld implements World {
   readonly host: Host;
@@ -64,12 +74,7 @@ export class SimWorld implements World {
   private async rt(): Promise<ShellRuntime> {
     if (!this.runtime) {
       // The image library loads alongside the shell (its registry stays lazy: nothing is hashed yet).
-      const [jb, { ShellRuntime }, { COMMANDS }] = await Promise.all([
-        import('just-bash'),
-        import('./shell/runtime.ts'),
-        import('./shell/commands/registry.ts'),
-        this.daemon.imageLib(),
-      ]);
+      const [[jb, { ShellRuntime }, { COMMANDS }]] = await Promise.all([shellModules(), this.daemon.imageLib()]);
       this.runtime = new ShellRuntime(jb, this.host, this.daemon, COMMANDS);
       this.runtime.history = () => this.lines;
     }

@@ -110,7 +110,13 @@ export class ProcFs extends GeneratedFs {
 
   private byVisiblePid(pid: number): Proc | undefined {
     const v = this.viewer();
-    for (const p of this.host.kernel.procs.values()) if (this.host.kernel.pidIn(p, v.ns.pid) === pid) return p;
+    const k = this.host.kernel;
+    // Seen from the host's PID namespace a process's PID is its key in the process table.
+    if (k.ns(v.ns.pid).level === 0) {
+      const p = k.procs.get(pid);
+      return p && k.pidIn(p, v.ns.pid) === pid ? p : undefined;
+    }
+    for (const p of k.procs.values()) if (k.pidIn(p, v.ns.pid) === pid) return p;
     return undefined;
   }
 

@@ -16,6 +16,19 @@ export interface PullResult extends CmdResult {
 
 const lines = (ls: string[]): string => ls.map((l) => l + '\n').join('');
 
+/**
+ * The digest of each byte array already hashed, by identity. The fixture registry's blobs, manifests and configs are
+ * built once per process and shared by every world (bases/define.ts materialize), and content is never changed in
+ * place (a changed blob is a new array: see the verification test), so each world's pull does not hash the same
+ * megabytes again.
+ */
+const hashed = new WeakMap<Uint8Array, Promise<Digest>>();
+function digestOf(bytes: Uint8Array): Promise<Digest> {
+  let d = hashed.get(bytes);
+  if (!d) hashed.set(bytes, (d = sha256Digest(bytes)));
+  return d;
+}
+
 export class ImageService {
   /** Hosts `docker login` succeeded for, with the user name. */
   readonly logins = new Map<string, string>();
@@ -142,11 +155,11 @@ export class ImageService {
    * to its layer digest. Returns the first digest that does not verify.
    */
   private async verify(manifestBytes: Uint8Array, digest: Digest, image: Image, host: RegistryHost): Promise<Digest | undefined> {
-    if ((await sha256Digest(manifestBytes)) !== digest) return digest;
-    if ((await sha256Digest(image.configBytes)) !== image.id) return image.id;
+    if ((await digestOf(manifestBytes)) !== digest) return digest;
+    if ((await digestOf(image.configBytes)) !== image.id) return image.id;
     for (const l of image.layers) {
       const blob = host.blobs.get(l.digest);
-      if (!blob || (await sha256Digest(blob)) !== l.digest) return l.digest;
+      if (!blob || (await digestOf(blob)) !== l.digest) return l.digest;
     }
     return undefined;
   }

@@ -116,12 +116,12 @@ export class Kernel {
     return chain;
   }
 
-  /** The PID of `p` as seen from PID namespace `inode`, or undefined when not visible there. */
+  /** The PID of `p` as seen from PID namespace `inode`, or undefined when not visible there: pidNsChain(p.ns.pid)[level] unbuilt (every /proc lookup and `ps` asks it). */
   pidIn(p: Proc, inode: number): number | undefined {
     const level = this.ns(inode).level;
-    const chain = this.pidNsChain(p.ns.pid);
-    if (chain[level]?.inode !== inode) return undefined;
-    return p.nspid[level];
+    let at = this.ns(p.ns.pid);
+    while (at.level > level && at.parent) at = this.ns(at.parent); // a PID namespace's level is its depth (newNamespace)
+    return at.inode === inode ? p.nspid[level] : undefined;
   }
 
   spawn(opts: SpawnOptions): Proc {

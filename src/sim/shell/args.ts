@@ -9,14 +9,40 @@ export interface FlagDef {
 
 export type Parsed = { ok: true; flags: Record<string, string | boolean | string[] | undefined>; rest: string[] } | { ok: false; error: string };
 
+interface Tables {
+  longs: Map<string, FlagDef>;
+  shorts: Map<string, FlagDef>;
+  boolean: string[];
+  string: string[];
+  array: string[];
+  alias: Record<string, string[]>;
+}
+
+/** The lookups of a definition list, made once per list (yargs-parser copies what it is given and changes none of it). */
+const tableMemo = new WeakMap<FlagDef[], Tables>();
+function tables(defs: FlagDef[]): Tables {
+  let t = tableMemo.get(defs);
+  if (!t) {
+    t = {
+      longs: new Map(defs.map((d) => [d.long, d])),
+      shorts: new Map(defs.filter((d) => d.short).map((d) => [d.short as string, d])),
+      boolean: defs.filter((d) => d.type === 'bool').map((d) => d.long),
+      string: defs.filter((d) => d.type === 'string').map((d) => d.long),
+      array: defs.filter((d) => d.type === 'list').map((d) => d.long),
+      alias: Object.fromEntries(defs.filter((d) => d.short).map((d) => [d.long, [d.short as string]])),
+    };
+    tableMemo.set(defs, t);
+  }
+  return t;
+}
+
 /**
  * Parses argv with yargs-parser and reports problems in pflag's wording (the Docker CLI's
  * parser): `unknown flag: --x`, `unknown shorthand flag: 'z' in -z`, `flag needs an argument: --name`.
  * With `interspersed: false`, parsing stops at the first non-flag (the image of `docker run`).
  */
 export function parseFlags(args: string[], defs: FlagDef[], interspersed = false): Parsed {
-  const longs = new Map(defs.map((d) => [d.long, d]));
-  const shorts = new Map(defs.filter((d) => d.short).map((d) => [d.short as string, d]));
+  const { longs, shorts, boolean, string, array, alias } = tables(defs);
   // pflag checks names before values: find the first unknown flag or a missing value ourselves.
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -49,10 +75,10 @@ export function parseFlags(args: string[], defs: FlagDef[], interspersed = false
     if (!interspersed) break;
   }
   const out = parser(args, {
-    boolean: defs.filter((d) => d.type === 'bool').map((d) => d.long),
-    string: defs.filter((d) => d.type === 'string').map((d) => d.long),
-    array: defs.filter((d) => d.type === 'list').map((d) => d.long),
-    alias: Object.fromEntries(defs.filter((d) => d.short).map((d) => [d.long, [d.short as string]])),
+    boolean,
+    string,
+    array,
+    alias,
     configuration: {
       'short-option-groups': true,
       'camel-case-expansion': false,

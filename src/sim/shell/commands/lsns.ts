@@ -26,7 +26,15 @@ export const lsns: SimCommand = {
     const type = types.find((t) => !NS_TYPES.includes(t as NamespaceType));
     if (type !== undefined) return R('', `lsns: unknown namespace type: ${type}\n`, 1);
     const visible = [...k.procs.values()].filter((p) => k.pidIn(p, env.self.ns.pid) !== undefined && p.state !== 'Z');
-    let inodes = [...new Set(visible.flatMap((p) => NS_TYPES.map((t) => p.ns[t])))];
+    // The visible processes of each namespace, in one pass (a namespace's inode is unique across types).
+    const byNs = new Map<number, typeof visible>();
+    for (const p of visible)
+      for (const t of NS_TYPES) {
+        const list = byNs.get(p.ns[t]);
+        if (list) list.push(p);
+        else byNs.set(p.ns[t], [p]);
+      }
+    let inodes = [...byNs.keys()];
     if (pidArg !== undefined) {
       const target = visible.find((p) => k.pidIn(p, env.self.ns.pid) === pidArg);
       if (!target) return R('', `lsns: cannot open /proc/${pidArg}: No such file or directory\n`, 1);
@@ -37,7 +45,7 @@ export const lsns: SimCommand = {
       .filter((n) => !types.length || types.includes(n.type))
       .sort((a, b) => a.inode - b.inode)
       .map((n) => {
-        const members = visible.filter((p) => p.ns[n.type] === n.inode).sort((a, b) => a.pid - b.pid);
+        const members = (byNs.get(n.inode) ?? []).filter((p) => p.ns[n.type] === n.inode).sort((a, b) => a.pid - b.pid);
         const first = members[0];
         const pid = first ? (k.pidIn(first, env.self.ns.pid) ?? 0) : 0;
         const parent = first ? k.procs.get(first.ppid) : undefined;

@@ -118,6 +118,14 @@ export const HELP_FLAG: DockerFlag = { long: 'help', short: 'h', type: 'bool', u
 
 /** The flags the parser knows: all of the table's, and --help (-h unless the command has its own -h). */
 export function parserDefs(flags: readonly DockerFlag[]): FlagDef[] {
+  // A command's table is a constant: its parser definitions are made once (every docker command parses twice: root, then its own).
+  let defs = defsMemo.get(flags);
+  if (!defs) defsMemo.set(flags, (defs = makeParserDefs(flags)));
+  return defs;
+}
+const defsMemo = new WeakMap<readonly DockerFlag[], FlagDef[]>();
+
+function makeParserDefs(flags: readonly DockerFlag[]): FlagDef[] {
   const known = flags;
   // run and create declare their own --help ("Print usage"); -h is theirs for --hostname.
   const help = known.some((f) => f.long === 'help') ? [] : [known.some((f) => f.short === 'h') ? { ...HELP_FLAG, short: undefined } : HELP_FLAG];

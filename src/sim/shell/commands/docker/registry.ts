@@ -23,7 +23,16 @@ export interface Group {
   subs: Record<string, Entry>;
 }
 
-const at = (load: Load, more: Omit<Entry, 'load'> = {}): Entry => ({ load, ...more });
+/** Each module is imported once: a dynamic import() of a module already loaded still goes through the loader's resolve. */
+const at = (load: Load, more: Omit<Entry, 'load'> = {}): Entry => {
+  let loaded: ReturnType<Load> | undefined;
+  const once: Load = () =>
+    (loaded ??= load().catch((e: unknown) => {
+      loaded = undefined;
+      throw e;
+    }));
+  return { load: once, ...more };
+};
 
 const ps = () => import('./ps.ts');
 const images = () => import('./images.ts');

@@ -28,9 +28,14 @@ export function errorText(e: unknown, source?: { verb: string; file: string }): 
   return `Error from server (${e.reason}): ${msg}\n`;
 }
 
+/** A verb's flags with the global ones, made once per table (args.ts keeps its lookups by the list's identity). */
+const withGlobals = new WeakMap<FlagDef[], FlagDef[]>();
+
 /** pflag's errors as kubectl prints them: `error: unknown flag: --x` and the help pointer. */
 export function parse(args: string[], defs: FlagDef[], verb: string): Parsed & { usage?: ExecResult } {
-  const p = parseFlags(args, [...defs, ...GLOBAL_FLAGS], true);
+  let all = withGlobals.get(defs);
+  if (!all) withGlobals.set(defs, (all = [...defs, ...GLOBAL_FLAGS]));
+  const p = parseFlags(args, all, true);
   if (!p.ok) return { ...p, usage: out('', `error: ${p.error}\nSee 'kubectl ${verb} --help' for usage.\n`, 1) };
   return p;
 }
