@@ -37,9 +37,14 @@ export default defineCommand({
     const { filters, error } = parseFilters(flags.filter as string[] | undefined);
     if (error) return R('', `${error}\nSee '${cmd.path} --help'.\n`, 125);
     // runSearch: the CLI's own warning, before the request.
-    const warn = filters.contains('is-automated')
+    let warn = filters.contains('is-automated')
       ? 'WARNING: the "is-automated" filter is deprecated, and searching for "is-automated=true" will not yield any results in future.\n'
       : '';
+    // On a terminal it shows before the results (as login.ts does with its warning).
+    if (warn && env.stream) {
+      env.stream({ stream: 'stderr', text: warn });
+      warn = '';
+    }
     const fail = (msg: string) => R('', `${warn}${daemonErr(msg)}`, 1);
     // The daemon: filters.Args.Validate, GetBoolOrDefault, the stars values, then the index's limit.
     const invalid = filters.validate(['is-automated', 'is-official', 'stars']);
