@@ -46,7 +46,9 @@ describe('docker buildx', () => {
     expect((await sh(w, 'echo y | docker buildx prune')).stdout).toBe(
       'WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] Total:\t0B\n',
     );
-    expect((await sh(w, 'echo n | docker buildx prune -a')).stdout).toBe('WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] ');
+    expect((await sh(w, 'echo n | docker buildx prune -a')).stdout).toBe(
+      'WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] ',
+    );
   });
 
   it('its help is the plugin’s: Options with the persistent flags, and buildx’s experimental line', async () => {
@@ -55,7 +57,11 @@ describe('docker buildx', () => {
     expect(root.startsWith('\nUsage:  docker buildx [OPTIONS] COMMAND\n\nExtended build capabilities with BuildKit\n\nOptions:\n')).toBe(true);
     expect(root).toContain('\nManagement Commands:\n  imagetools  Commands to work on images in registry\n');
     expect(root).not.toContain('install');
-    expect(root.endsWith("\nRun 'docker buildx COMMAND --help' for more information on a command.\n\nExperimental commands and flags are hidden. Set BUILDX_EXPERIMENTAL=1 to show them.\n")).toBe(true);
+    expect(
+      root.endsWith(
+        "\nRun 'docker buildx COMMAND --help' for more information on a command.\n\nExperimental commands and flags are hidden. Set BUILDX_EXPERIMENTAL=1 to show them.\n",
+      ),
+    ).toBe(true);
     expect((await sh(w, 'docker buildx ls --help')).stdout).toBe(
       '\nUsage:  docker buildx ls\n\nList builder instances\n\nOptions:\n  -D, --debug           Enable debug logging\n      --format string   Format the output (default "table")\n\nExperimental commands and flags are hidden. Set BUILDX_EXPERIMENTAL=1 to show them.\n',
     );

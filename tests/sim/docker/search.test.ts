@@ -18,7 +18,13 @@ describe('docker search', () => {
 
   it('JSON has every field as a string, the bools as true/false', async () => {
     const r = await sh(await world([]), 'docker search --format json --limit 1 nginx');
-    expect(JSON.parse(r.stdout)).toEqual({ Description: 'Official build of Nginx.', IsAutomated: 'false', IsOfficial: 'true', Name: 'nginx', StarCount: '20512' });
+    expect(JSON.parse(r.stdout)).toEqual({
+      Description: 'Official build of Nginx.',
+      IsAutomated: 'false',
+      IsOfficial: 'true',
+      Name: 'nginx',
+      StarCount: '20512',
+    });
   });
 
   it('filters as the daemon does, and refuses what it refuses', async () => {

@@ -20,7 +20,6 @@ export const HIDE_BUILDER: DockerFlag = { long: 'builder', type: 'string', usage
 /** The plugin's version and its tag's commit (docker/buildx@v0.17.1 is 257815a6fbaee88976808020bf04274388275ae8), short as the .deb's build stamps it. */
 export const BUILDX_VERSION = 'v0.17.1';
 export const BUILDX_REVISION = '257815a';
-export { BUILDX_PATH } from './buildx-path.ts';
 
 /**
  * docker/cli@v27.3.1:cli/required.go's Args errors as buildx's main prints them: a plain error, so "ERROR: " and status 1

@@ -27,7 +27,7 @@ export function normalize(s: string): ParsedReference | string {
 }
 
 /** The platform the CLI reads from an image's config (ocispec.Platform: architecture, os, os.version, os.features, variant). */
-export function configPlatform(img: Image): Record<string, unknown> {
+function configPlatform(img: Image): Record<string, unknown> {
   const c = img.config as unknown as Record<string, unknown>;
   const p: Record<string, unknown> = { architecture: c.architecture, os: c.os };
   for (const k of ['os.version', 'os.features', 'variant']) if (c[k]) p[k] = c[k];
@@ -35,7 +35,7 @@ export function configPlatform(img: Image): Record<string, unknown> {
 }
 
 /** types.ImageManifest as json.MarshalIndent writes it (Ref, Descriptor, Raw in base64, the manifest under its kind). */
-export function imageManifest(ref: string, img: Image, platform: Record<string, unknown>): Record<string, unknown> {
+function imageManifest(ref: string, img: Image, platform: Record<string, unknown>): Record<string, unknown> {
   const raw = img.manifestBytes;
   const oci = img.manifest.mediaType === 'application/vnd.oci.image.manifest.v1+json';
   // encoding/json writes a []byte as standard base64.

@@ -82,8 +82,14 @@ export const MORE_GROUPS: Record<string, Group> = {
     short: 'Manage trust on Docker images',
     subs: { inspect: at(() => import('./trust-inspect.ts')), revoke: at(() => import('./trust-revoke.ts')), sign: at(() => import('./trust-sign.ts')) },
     groups: {
-      key: { short: 'Manage keys for signing Docker images', subs: { generate: at(() => import('./trust-key-generate.ts')), load: at(() => import('./trust-key-load.ts')) } },
-      signer: { short: 'Manage entities who can sign Docker images', subs: { add: at(() => import('./trust-signer-add.ts')), remove: at(() => import('./trust-signer-remove.ts')) } },
+      key: {
+        short: 'Manage keys for signing Docker images',
+        subs: { generate: at(() => import('./trust-key-generate.ts')), load: at(() => import('./trust-key-load.ts')) },
+      },
+      signer: {
+        short: 'Manage entities who can sign Docker images',
+        subs: { add: at(() => import('./trust-signer-add.ts')), remove: at(() => import('./trust-signer-remove.ts')) },
+      },
     },
   },
   // cli/command/swarm/cmd.go: "swarm": "" (shown); its commands annotated "manager" (or "active": leave) are hidden on node1.

@@ -13,7 +13,7 @@ import { notManager } from './swarm.ts';
 
 export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
-export type Run = (flags: FlagValues<readonly DockerFlag[]>, rest: string[], env: CmdEnv, cmd: Invocation) => Promise<ExecResult>;
+type Run = (flags: FlagValues<readonly DockerFlag[]>, rest: string[], env: CmdEnv, cmd: Invocation) => Promise<ExecResult>;
 
 /** cobra Args bounds, then the daemon's answer. */
 export const daemon =

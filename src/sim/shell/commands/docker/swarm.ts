@@ -14,14 +14,14 @@ import type { CmdEnv } from '../../types.ts';
 export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 // moby@v27.3.1:daemon/cluster/cluster.go errNoManager, for a node with no swarm node at all.
-export const NOT_MANAGER = 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
+const NOT_MANAGER = 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
 // moby@v27.3.1:daemon/cluster/errors.go errNoSwarm.
 export const NO_SWARM = 'This node is not part of a swarm';
 
 /** The daemon's answer to a manager-only request on node1. */
 export const notManager = (): ExecResult => R('', daemonErr(NOT_MANAGER), 1);
 
-export const SCOPE = {
+const SCOPE = {
   en: 'swarm mode is outside this simulated host’s scope: node1 stays a standalone Docker host (docker info says Swarm: inactive).',
   zh: 'Swarm 模式不在这台模拟主机的范围内：node1 始终是单机 Docker 主机（docker info 显示 Swarm: inactive）。',
 };

@@ -15,7 +15,7 @@ import type { Invocation } from './define.ts';
 export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 /** trust.GetImageReferencesAndAuth: reference.ParseNormalizedNamed's error, or undefined. */
-export function refError(s: string): string | undefined {
+function refError(s: string): string | undefined {
   try {
     parseNormalizedNamed(s);
     return undefined;
