@@ -1,7 +1,10 @@
-// docker buildx stop: its cobra definition; what it answers on node1 is said in buildx.ts.
+// docker/buildx@v0.17.1:commands/stop.go: no flags of its own. Running it is not simulated (buildx.ts).
 import { defineCommand } from './define.ts';
 import { notSimulated } from './buildx.ts';
 
-const stop = defineCommand({ use: 'stop [NAME]', short: 'Stop builder instance', flags: [], anyFlags: true, run: notSimulated });
-
-export default stop;
+export default defineCommand({
+  use: 'stop [NAME]',
+  short: 'Stop builder instance',
+  flags: [],
+  run: notSimulated,
+});

@@ -1,7 +1,13 @@
-// docker buildx use: its cobra definition; what it answers on node1 is said in buildx.ts.
+// docker/buildx@v0.17.1:commands/use.go Running it is not simulated (buildx.ts).
 import { defineCommand } from './define.ts';
 import { notSimulated } from './buildx.ts';
 
-const use = defineCommand({ use: 'use [OPTIONS] NAME', short: 'Set the current builder instance', flags: [], anyFlags: true, run: notSimulated });
-
-export default use;
+export default defineCommand({
+  use: 'use [OPTIONS] NAME',
+  short: 'Set the current builder instance',
+  flags: [
+    { long: 'global', type: 'bool', usage: 'Builder persists context changes' },
+    { long: 'default', type: 'bool', usage: 'Set builder as default for current context' },
+  ],
+  run: notSimulated,
+});
