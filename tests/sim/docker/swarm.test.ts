@@ -71,3 +71,15 @@ describe('docker swarm on a node that is not in a swarm', () => {
     expect(r.stdout.startsWith('\nUsage:  docker swarm update [OPTIONS]\n\nUpdate the swarm\n\nOptions:\n')).toBe(true);
   });
 });
+
+describe('docker checkpoint, "experimental" on a daemon without experimental features', () => {
+  it('is hidden, and every path through it is refused (cmd/docker/docker.go areSubcommandsSupported)', async () => {
+    const w = await world([]);
+    expect((await sh(w, 'docker --help')).stdout).not.toContain('checkpoint');
+    const msg = (path: string) => `${path} is only supported on a Docker daemon with experimental features enabled\n`;
+    expect(await sh(w, 'docker checkpoint')).toMatchObject({ stdout: '', stderr: msg('docker checkpoint'), exitCode: 1 });
+    expect(await sh(w, 'docker checkpoint list web')).toMatchObject({ stderr: msg('docker checkpoint ls'), exitCode: 1 });
+    // setHelpFunc prints the error instead of the help, and the command ends well.
+    expect(await sh(w, 'docker checkpoint create --help')).toMatchObject({ stdout: '', stderr: msg('docker checkpoint create'), exitCode: 0 });
+  });
+});

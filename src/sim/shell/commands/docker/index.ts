@@ -91,6 +91,13 @@ async function invoke(parent: string, name: string, entry: Entry, args: string[]
 async function runGroup(path: string, group: Group, args: string[], env: CmdEnv, outer: Context): Promise<ExecResult> {
   const ctx: Context = { plugin: group.plugin ?? outer.plugin, experimental: outer.experimental || group.experimentalCli };
   const [s2, ...r2] = args;
+  if (group.experimentalDaemon) {
+    // cmd/docker/docker.go areSubcommandsSupported, from the command reached (the group for a word it does not have):
+    // printed by main, status 1; asked for help, setHelpFunc prints it (cobra's Println, stderr) instead, status 0.
+    const sub = group.experimentalDaemon.find((names) => names.includes(s2 ?? ''));
+    const msg = `${path}${sub ? ` ${sub[0]}` : ''} is only supported on a Docker daemon with experimental features enabled\n`;
+    return args.includes('--help') || args.includes('-h') ? R('', msg) : R('', msg, 1);
+  }
   if (s2 === undefined || s2 === '--help' || s2 === '-h') return R(await groupUsage(path, group, ctx, env));
   // A group's only flag is --help (a plugin's: its persistent ones): anything else is cobra's flag error, with
   // the group's usage (FlagErrorFunc).

@@ -48,6 +48,14 @@ export const MORE_GROUPS: Record<string, Group> = {
       },
     },
   },
+  // cli/command/checkpoint/cmd.go: annotated "experimental" (and ostype linux); create.go, list.go (Aliases list), remove.go
+  // (Aliases remove). node1's daemon has no experimental features: hidden, and refused whatever is asked.
+  checkpoint: {
+    short: 'Manage checkpoints',
+    hidden: true,
+    experimentalDaemon: [['create'], ['ls', 'list'], ['rm', 'remove']],
+    subs: {},
+  },
   // cli/command/manifest/cmd.go: Long manifestDescription, the "experimentalCLI" annotation.
   manifest: {
     short: 'Manage Docker image manifests and manifest lists',

@@ -5,8 +5,7 @@
  * docker/cli@v27.3.1:cli/command/commands/commands.go and each group's cmd.go (cli/command/container/cmd.go,
  * image/cmd.go …), cobra aliases beside each entry; the groups that only answer with the daemon's or the
  * notary's errors on node1 (swarm, plugin, trust …) are in registry-more.ts, with node1's one CLI plugin
- * (buildx, /usr/libexec/docker/cli-plugins/docker-buildx). checkpoint (experimental on a daemon without
- * experimental features) is not in the tree.
+ * (buildx, /usr/libexec/docker/cli-plugins/docker-buildx).
  */
 import type { DockerCommand, DockerFlag } from './define.ts';
 import { MORE_GROUPS } from './registry-more.ts';
@@ -38,6 +37,11 @@ export interface Group {
   swarm?: true;
   /** Hidden as an Entry is (a "swarm": "manager" group on node1). */
   hidden?: true;
+  /**
+   * The "experimental" annotation, on a daemon without experimental features (node1's): hidden, and every path
+   * through it is refused (cmd/docker/docker.go areSubcommandsSupported). The names of its commands, with aliases.
+   */
+  experimentalDaemon?: readonly string[][];
   /** The "experimentalCLI" annotation: the usage template's EXPERIMENTAL block (cli/cobra.go usageTemplate). */
   experimentalCli?: true;
   /**
