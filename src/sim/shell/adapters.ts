@@ -47,6 +47,9 @@ export interface AdapterRuntime {
   reuseSelf: Proc | undefined;
   endless: string | undefined;
   history: () => readonly string[];
+  /** The course lines of the current line, and the page's language. */
+  notes: string[];
+  locale: 'en' | 'zh-cn';
   bashFor(root: string): JB.Bash;
   tick(ctx: { cwd: string; env: Map<string, string> }): Promise<boolean>;
   inOrder<T extends Result>(r: T): T;
@@ -229,6 +232,10 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
               stopLine: (kind) => {
                 rt.budget?.stop(kind);
                 return { stdout: '', stderr: '', exitCode: 130 };
+              },
+              note: (text) => {
+                const n = rt.locale === 'zh-cn' ? text.zh : text.en;
+                if (!rt.notes.includes(n)) rt.notes.push(n);
               },
               history: () => rt.history(),
               enterSession: (s) => void (rt.pending = s),

@@ -5,6 +5,7 @@
  * mounts and tmpfs mounted on top. Writes take the simulated clock's time and reach the
  * container's overlay upperdir; --read-only and `:ro` mounts refuse them.
  */
+import { BUILDX_PATH } from './commands/docker/buildx-path.ts';
 import type * as JB from 'just-bash';
 import type { Daemon } from '../docker/daemon.ts';
 import { CgroupFs } from '../fs/cgroupfs.ts';
@@ -99,6 +100,8 @@ export function rootFs(
   // just-bash runs a registered command only from /bin/NAME or /usr/bin/NAME; from /usr/sbin it runs the file as a
   // script, so /usr/sbin's programs (and the /usr/bin files their links lead to) hand "$0" to __cc_applet (applet.ts).
   if (merged) for (const n of Object.keys(SBIN)) if (init[`/usr/sbin/${n}`]) init[`/usr/sbin/${n}`] = { content: BUSYBOX_SCRIPT, mtime, mode: 0o755 };
+  // The docker-buildx-plugin package's one file: the CLI plugin the docker CLI finds there (commands/docker/buildx.ts).
+  if (merged) init[BUILDX_PATH] = { content: '', mtime, mode: 0o755 };
   if (links)
     for (const p of c?.image.executables ?? other?.executables ?? [])
       if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)) init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime, mode: 0o755 };

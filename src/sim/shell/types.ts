@@ -89,6 +89,8 @@ export interface CmdEnv {
   tick: () => Promise<void>;
   /** Stops the line on one of the simulator's limits (limits.ts), as Ctrl-C would; returns this command's result. */
   stopLine: (kind: import('./limits.ts').LimitKind) => ExecResult;
+  /** Adds one dim course line after this line's output (ExecResult.notes), in the page's language. */
+  note?: (text: { en: string; zh: string }) => void;
   /** Every line typed in this terminal so far, the current one included (history). */
   history: () => readonly string[];
   /** Runs `fn` as process `p` (its namespaces, credentials, /proc/self). */

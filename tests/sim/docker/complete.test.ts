@@ -12,6 +12,17 @@ describe('Tab completion asks the docker registry', () => {
     expect(await w.complete(...at('docker network '))).toEqual(['connect', 'create', 'disconnect', 'inspect', 'ls', 'prune', 'rm']);
     expect(await w.complete(...at('docker system '))).toEqual(['df', 'events', 'info', 'prune']);
   });
+  it('completes the whole tree: plugin and nested groups, not the commands hidden on node1 (swarm manager ones)', async () => {
+    const w = await world([]);
+    expect(await w.complete(...at('docker s'))).toEqual(['save', 'search', 'start', 'stats', 'stop', 'swarm', 'system']);
+    expect(await w.complete(...at('docker bu'))).toEqual(['build', 'builder', 'buildx']);
+    expect(await w.complete(...at('docker no'))).toEqual([]);
+    expect(await w.complete(...at('docker swarm '))).toEqual(['init', 'join']);
+    expect(await w.complete(...at('docker trust '))).toEqual(['inspect', 'key', 'revoke', 'sign', 'signer']);
+    expect(await w.complete(...at('docker trust key '))).toEqual(['generate', 'load']);
+    expect(await w.complete(...at('docker buildx i'))).toEqual(['imagetools', 'inspect']);
+    expect(await w.complete(...at('docker manifest inspect --v'))).toEqual(['--verbose']);
+  });
   it('completes the flags of any subcommand (those the simulator implements)', async () => {
     const w = await world([]);
     expect(await w.complete(...at('docker ps --f'))).toEqual(['--filter', '--format']);

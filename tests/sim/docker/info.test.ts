@@ -15,11 +15,16 @@ describe('docker info', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines.slice(0, 12)).toEqual([
+    // prettyPrintClientInfo's Plugins block: node1's buildx (docker/buildx@v0.17.1 metadata, its file's path).
+    expect(lines.slice(0, 16)).toEqual([
       'Client: Docker Engine - Community',
       ' Version:    27.3.1',
       ' Context:    default',
       ' Debug Mode: false',
+      ' Plugins:',
+      '  buildx: Docker Buildx (Docker Inc.)',
+      '    Version:  v0.17.1',
+      '    Path:     /usr/libexec/docker/cli-plugins/docker-buildx',
       '',
       'Server:',
       ' Containers: 1',

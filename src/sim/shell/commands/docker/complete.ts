@@ -6,7 +6,7 @@
 import type { Daemon } from '../../../docker/daemon.ts';
 import { familiarKey } from '../../../image/store.ts';
 import { nameOf, type DockerCommand } from './define.ts';
-import { COMMANDS, DOCKER_SUBCOMMANDS, findSub, GROUPS, type Entry } from './registry.ts';
+import { COMMANDS, DOCKER_SUBCOMMANDS, findGroup, findSub, groupWords, GROUPS, type Entry, type Group } from './registry.ts';
 
 type Kind = 'container' | 'image' | 'other';
 
@@ -49,11 +49,18 @@ export async function completeDocker(words: string[], daemon: Daemon): Promise<s
   const sub = words[1] as string;
   let entry: Entry | undefined;
   let from = 2;
-  const group = Object.hasOwn(GROUPS, sub) ? GROUPS[sub] : undefined;
+  let group: Group | undefined = Object.hasOwn(GROUPS, sub) ? GROUPS[sub] : undefined;
+  // Down the groups inside groups (`docker trust key <Tab>`).
+  while (group) {
+    if (words.length === from + 1) return groupWords(group);
+    const inner = findGroup(group, words[from] as string);
+    if (!inner) break;
+    group = inner;
+    from++;
+  }
   if (group) {
-    if (words.length === 3) return Object.keys(group.subs);
-    entry = findSub(group, words[2] as string)?.[1];
-    from = 3;
+    entry = findSub(group, words[from] as string)?.[1];
+    from++;
   } else if (Object.hasOwn(COMMANDS, sub)) entry = COMMANDS[sub];
   if (!entry) return undefined;
   const def = (await entry.load()).default;

@@ -21,6 +21,7 @@ export type FlagType =
   | 'int'
   | 'int64'
   | 'uint16'
+  | 'uint32'
   | 'uint64'
   | 'float'
   | 'duration'
@@ -36,7 +37,12 @@ export type FlagType =
   | 'stringSlice'
   | 'stringArray'
   | 'command'
-  | 'external';
+  | 'external'
+  // docker/cli@v27.3.1:cli/command/swarm/opts.go NodeAddrOption, ExternalCAOption, PEMFile; ipnet_slice.go.
+  | 'node-addr'
+  | 'external-ca'
+  | 'pem-file'
+  | 'ipNetSlice';
 
 /** Types whose flag may be given again and again, each value kept (`-e A -e B`). */
 const REPEATED = ['list', 'filter', 'map', 'mount', 'network', 'ulimit', 'gpu-request', 'stringSlice', 'stringArray'] as const;
@@ -101,6 +107,12 @@ export interface DockerCommand<T extends readonly DockerFlag[] = readonly Docker
   /** A CLI plugin's own help, printed instead of the generated one (buildx answers `docker build --help`). */
   readonly pluginHelp?: string;
   readonly flags: T;
+  /**
+   * The flag table is not modelled (service create/update's ~70 options): every word starting with `-` is taken
+   * as a flag without a value and left out of the arguments; --help still answers. Only for commands whose every
+   * outcome on node1 is the same daemon error.
+   */
+  readonly anyFlags?: true;
   /** `false`: flags end at the first argument (SetInterspersed(false): run, create, exec). */
   readonly interspersed?: false;
   run(flags: FlagValues<T>, rest: string[], env: CmdEnv, cmd: Invocation): Promise<ExecResult>;
@@ -140,6 +152,18 @@ export type ParsedCommand = { ok: true; help: boolean; helpShorthand: boolean; f
 
 /** Parses argv with the command's table; `help` says --help (or -h) was given. */
 export function parseCommand(def: DockerCommand, args: string[]): ParsedCommand {
+  if (def.anyFlags) {
+    const end = args.indexOf('--');
+    const before = end < 0 ? args : args.slice(0, end);
+    const help = before.includes('--help') || before.includes('-h');
+    return {
+      ok: true,
+      help,
+      helpShorthand: help && !before.includes('--help'),
+      flags: {},
+      rest: [...before.filter((a) => !a.startsWith('-')), ...(end < 0 ? [] : args.slice(end + 1))],
+    };
+  }
   const bools = boolValues(def, args);
   if (typeof bools === 'string') return { ok: false, error: bools };
   const p = parseFlags(bools, parserDefs(def.flags), def.interspersed !== false);
@@ -182,6 +206,8 @@ function valueError(f: DockerFlag, v: string): string | undefined {
       return err(parseInt64(v));
     case 'uint16':
       return err(parseUint(v, 16));
+    case 'uint32':
+      return err(parseUint(v, 32));
     case 'uint64':
       return err(parseUint(v, 64));
     case 'float':

@@ -22,7 +22,7 @@ function isZero(f: DockerFlag): boolean {
   const d = f.default ?? '';
   if (f.type === 'bool') return d === '' || d === 'false';
   if (f.type === 'duration') return d === '' || d === '0' || d === '0s';
-  if (['int', 'int64', 'uint16', 'uint64', 'float'].includes(f.type)) return d === '' || d === '0';
+  if (['int', 'int64', 'uint16', 'uint32', 'uint64', 'float'].includes(f.type)) return d === '' || d === '0';
   if (f.type === 'string') return d === '';
   if (f.type === 'stringSlice' || f.type === 'stringArray') return d === '' || d === '[]';
   return ['', 'false', '<nil>', '0'].includes(d);
@@ -94,6 +94,12 @@ export interface LeafHelp {
   /** The Use this path has (`ls [OPTIONS]` for `docker container ls`). */
   use: string;
   cobraAliases: readonly string[];
+  /** Under an "experimentalCLI" group (cli/cobra.go isExperimental looks at the parents). */
+  experimental?: boolean;
+  /** A plugin's persistent flags, merged into the command's own by cobra (mergePersistentFlags). */
+  inherited?: readonly DockerFlag[];
+  /** A plugin's addition to its help template. */
+  footer?: string;
 }
 
 /** cli/cobra.go commandAliases: the annotation, else the command path and each alias under the parent. */
@@ -108,25 +114,58 @@ function aliasesOf(h: LeafHelp): string | undefined {
 export function leafHelp(h: LeafHelp, columns: number): string {
   const { def } = h;
   let out = `\nUsage:  ${h.parent} ${h.use}\n\n${(def.long ?? def.short).trim()}`;
+  if (h.experimental) out += experimentalBlock(`${h.parent} ${h.use.split(/\s/)[0]}`);
   const aliases = aliasesOf(h);
   if (aliases) out += `\n\nAliases:\n  ${aliases}`;
   if (def.example) out += `\n\nExamples:\n${def.example.trimEnd()}`;
-  const visible = def.flags.filter((f) => !f.hidden);
+  const own = new Set(def.flags.map((f) => f.long));
+  const visible = [...def.flags, ...(h.inherited ?? []).filter((f) => !own.has(f.long))].filter((f) => !f.hidden);
   if (visible.length) out += `\n\nOptions:\n${flagUsages(visible, columns - 1).trimEnd()}`;
-  return `${out}\n`;
+  return `${out}\n${h.footer ?? ''}`;
 }
 
 /** One line of a command list: `rpad name NamePadding`, a blank, Short (NamePadding is at least 11). */
 const listLine = (name: string, short: string, pad: number) => `\n  ${name.padEnd(pad)} ${short}`;
 
-/** A management group's help (`docker image`): its commands; no flags of its own. */
-export function groupHelp(path: string, short: string, subs: [string, string][]): string {
-  const pad = Math.max(11, ...subs.map(([n]) => n.length));
-  const list = [...subs]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([n, s]) => listLine(n, s, pad))
-    .join('');
-  return `\nUsage:  ${path} COMMAND\n\n${short}\n\nCommands:${list}\n\nRun '${path} COMMAND --help' for more information on a command.\n`;
+/** What the usage template needs of a command with subcommands. */
+export interface GroupHelp {
+  path: string;
+  short: string;
+  long?: string;
+  /** [name as listed (decoratedName), Short] of the visible commands without subcommands. */
+  subs: [string, string][];
+  /** The same of the visible groups inside it ("Management Commands:"). */
+  groups?: [string, string][];
+  /** The "experimentalCLI" annotation. */
+  experimental?: boolean;
+  /** Its flags (a plugin's persistent ones): "[OPTIONS]" in the usage line and an "Options:" block. */
+  flags?: readonly DockerFlag[];
+  columns?: number;
+  /** A plugin's addition to its help template (buildx: the experimental-commands line). */
+  footer?: string;
+}
+
+// docker/cli@v27.3.1:cli/cobra.go usageTemplate: the EXPERIMENTAL block of an "experimentalCLI" command.
+const experimentalBlock = (path: string) =>
+  `\n\nEXPERIMENTAL:\n  ${path} is an experimental feature.\n  Experimental features provide early access to product functionality. These\n  features may change between releases without warning, or can be removed from a\n  future release. Learn more about experimental features in our documentation:\n  https://docs.docker.com/go/experimental/`;
+
+/** A management group's help (`docker image`): its commands and groups, its flags when it has visible ones. */
+export function groupHelp(g: GroupHelp): string {
+  const sorted = (l: [string, string][]) => [...l].sort(([a], [b]) => (a < b ? -1 : 1));
+  const pad = Math.max(11, ...g.subs.map(([n]) => n.length), ...(g.groups ?? []).map(([n]) => n.length));
+  const visible = (g.flags ?? []).filter((f) => !f.hidden);
+  let out = `\nUsage:  ${g.path}${visible.length ? ' [OPTIONS]' : ''} COMMAND\n\n${(g.long ?? g.short).trim()}`;
+  if (g.experimental) out += experimentalBlock(g.path);
+  if (visible.length) out += `\n\nOptions:\n${flagUsages(visible, (g.columns ?? 80) - 1).trimEnd()}`;
+  if (g.groups?.length)
+    out += `\n\nManagement Commands:${sorted(g.groups)
+      .map(([n, s]) => listLine(n, s, pad))
+      .join('')}`;
+  if (g.subs.length)
+    out += `\n\nCommands:${sorted(g.subs)
+      .map(([n, s]) => listLine(n, s, pad))
+      .join('')}`;
+  return `${out}\n\nRun '${g.path} COMMAND --help' for more information on a command.\n${g.footer ?? ''}`;
 }
 
 // docker/cli@v27.3.1:cli/flags/options.go InstallFlags and cmd/docker/docker.go (--version): the root's flags.
@@ -154,16 +193,18 @@ export interface RootLists {
   /** Commands with category-top, by that number. */
   top: [string, string][];
   groups: [string, string][];
+  /** The groups with the "swarm" annotation that this node shows (cli/cobra.go orchestratorSubCommands). */
+  swarm: [string, string][];
   commands: [string, string][];
 }
 
 /** `docker --help` (cmd/docker/docker.go: Use "docker [OPTIONS] COMMAND [ARG...]", Short; cli/cobra.go additionalHelp). */
 export function rootHelp(lists: RootLists, columns: number, tty: boolean): string {
-  const names = [...lists.top, ...lists.groups, ...lists.commands].map(([n]) => n);
+  const names = [...lists.top, ...lists.groups, ...lists.swarm, ...lists.commands].map(([n]) => n);
   const pad = Math.max(11, ...names.map((n) => n.length));
   const block = (title: string, l: [string, string][]) => `\n\n${title}:${l.map(([n, s]) => listLine(n, s, pad)).join('')}`;
   const more = 'For more help on how to use Docker, head to https://docs.docker.com/go/guides/';
   // additionalHelp is bold (aec Bold) when the output is a terminal.
   const extra = tty ? `\x1b[1m${more}\x1b[0m` : more;
-  return `\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers${block('Common Commands', lists.top)}${block('Management Commands', lists.groups)}${block('Commands', lists.commands)}\n\nGlobal Options:\n${flagUsages(GLOBAL_FLAGS, columns - 1).trimEnd()}\n\nRun 'docker COMMAND --help' for more information on a command.\n\n${extra}\n`;
+  return `\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers${block('Common Commands', lists.top)}${block('Management Commands', lists.groups)}${lists.swarm.length ? block('Swarm Commands', lists.swarm) : ''}${block('Commands', lists.commands)}\n\nGlobal Options:\n${flagUsages(GLOBAL_FLAGS, columns - 1).trimEnd()}\n\nRun 'docker COMMAND --help' for more information on a command.\n\n${extra}\n`;
 }

@@ -1,12 +1,14 @@
 /**
  * Every docker subcommand the simulator has, by name, each loaded on first use (`docker ps`
  * does not load `build`'s code), and the management groups as data. Adding a subcommand:
- * write its file (define.ts) and add one line here. Commands Docker has but the simulator
- * does not (search, buildx, compose, manifest…) are absent, so --help does not list them.
- * The command tree is docker/cli@v27.3.1:cli/command/commands/commands.go and each group's
- * cmd.go (cli/command/container/cmd.go, image/cmd.go …); cobra aliases beside each entry.
+ * write its file (define.ts) and add one line here. The command tree is the whole of
+ * docker/cli@v27.3.1:cli/command/commands/commands.go and each group's cmd.go (cli/command/container/cmd.go,
+ * image/cmd.go …), cobra aliases beside each entry; the groups that only answer with the daemon's or the
+ * notary's errors on node1 (swarm, plugin, trust …) are in registry-more.ts, with node1's one CLI plugin
+ * (buildx, /usr/libexec/docker/cli-plugins/docker-buildx).
  */
-import type { DockerCommand } from './define.ts';
+import type { DockerCommand, DockerFlag } from './define.ts';
+import { MORE_GROUPS } from './registry-more.ts';
 
 type Load = () => Promise<{ default: DockerCommand }>;
 
@@ -16,11 +18,42 @@ export interface Entry {
   use?: string;
   /** cobra Aliases under this parent (`docker volume list`). */
   aliases?: readonly string[];
+  /**
+   * Left out of the help that lists it and of Tab completion, still runnable: hideUnsupportedFeatures
+   * (docker/cli@v27.3.1:cmd/docker/docker.go) hides a "swarm": "manager" (or "active") command on a node
+   * whose swarm is inactive, as node1's is.
+   */
+  hidden?: true;
 }
 
 export interface Group {
   short: string;
+  /** cobra's Long, printed by the group's help instead of Short. */
+  long?: string;
   subs: Record<string, Entry>;
+  /** Groups inside this one (`docker trust key`). */
+  groups?: Record<string, Group>;
+  /** The "swarm" annotation: listed under "Swarm Commands:" by `docker --help` (cli/cobra.go orchestratorSubCommands). */
+  swarm?: true;
+  /** Hidden as an Entry is (a "swarm": "manager" group on node1). */
+  hidden?: true;
+  /**
+   * The "experimental" annotation, on a daemon without experimental features (node1's): hidden, and every path
+   * through it is refused (cmd/docker/docker.go areSubcommandsSupported). The names of its commands, with aliases.
+   */
+  experimentalDaemon?: readonly string[][];
+  /** The "experimentalCLI" annotation: the usage template's EXPERIMENTAL block (cli/cobra.go usageTemplate). */
+  experimentalCli?: true;
+  /**
+   * A CLI plugin (cli-plugins/manager/cobra.go AddPluginCommandStubs): listed with its decoratedName `NAME*`;
+   * its commands answer with the plugin's own cobra tree, help and errors.
+   */
+  plugin?: {
+    /** Flags every command of the plugin has (persistent), in its help's Options. */
+    persistent: readonly DockerFlag[];
+    /** Added to every help the plugin prints (its root's SetHelpTemplate). */
+    helpFooter: string;
+  };
 }
 
 /** Each module is imported once: a dynamic import() of a module already loaded still goes through the loader's resolve. */
@@ -70,6 +103,7 @@ export const COMMANDS: Record<string, Entry> = {
   rmi: at(rmi),
   run: at(() => import('./run.ts')),
   save: at(() => import('./save.ts')),
+  search: at(() => import('./search.ts')),
   start: at(() => import('./start.ts')),
   stats: at(() => import('./stats.ts')),
   stop: at(() => import('./stop.ts')),
@@ -165,6 +199,7 @@ export const GROUPS: Record<string, Group> = {
     short: 'Manage Docker',
     subs: { df: at(() => import('./system-df.ts')), events: C.events as Entry, info: C.info as Entry, prune: at(() => import('./system-prune.ts')) },
   },
+  ...MORE_GROUPS,
   // cli/command/volume/cmd.go; list.go and remove.go Aliases list, remove.
   volume: {
     short: 'Manage volumes',
@@ -178,11 +213,29 @@ export const GROUPS: Record<string, Group> = {
   },
 };
 
-/** The names `docker <Tab>` offers: commands and groups. */
-export const DOCKER_SUBCOMMANDS: string[] = [...Object.keys(COMMANDS), ...Object.keys(GROUPS)].sort();
+/** The names `docker <Tab>` offers: commands and groups, not the hidden ones (cobra completes available commands). */
+export const DOCKER_SUBCOMMANDS: string[] = [
+  ...Object.keys(COMMANDS),
+  ...Object.entries(GROUPS)
+    .filter(([, g]) => !g.hidden)
+    .map(([n]) => n),
+].sort();
 
 /** A group's entry by name or cobra alias. */
 export function findSub(group: Group, name: string): [string, Entry] | undefined {
   if (Object.hasOwn(group.subs, name)) return [name, group.subs[name] as Entry];
   return Object.entries(group.subs).find(([, e]) => e.aliases?.includes(name));
 }
+
+/** A group's group by name (`docker trust key`). */
+export const findGroup = (group: Group, name: string): Group | undefined =>
+  group.groups && Object.hasOwn(group.groups, name) ? group.groups[name] : undefined;
+
+/** What `docker GROUP <Tab>` offers: the group's visible commands and groups. */
+export const groupWords = (group: Group): string[] =>
+  [
+    ...Object.entries(group.subs)
+      .filter(([, e]) => !e.hidden)
+      .map(([n]) => n),
+    ...Object.keys(group.groups ?? {}),
+  ].sort();

@@ -1,4 +1,5 @@
 /** What `docker version` and `docker info` share (kit: version.ts and info.ts are the commands): their typed documents. */
+import { BUILDX_PATH } from './buildx-path.ts';
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
 import { stateString } from '../../../docker/container.ts';
@@ -139,10 +140,13 @@ export const VERSION_FUNCS = {
 const ENGINE_ID = '5b3e0c8a-7f41-4d2e-9a6c-1e8f2d7b4c90';
 
 /**
- * The CLI plugins `docker info` lists (cli-plugins/manager Plugin: Metadata, Name, Path). None: `docker buildx` and the
- * plugin's file are not modelled yet, though `docker build` prints buildx v0.17.1's BuildKit output (issue #10's note).
+ * The CLI plugins `docker info` lists (docker/cli@v27.3.1:cli-plugins/manager/plugin.go Plugin: Metadata, Name, Path; JSON
+ * without the empty ones): node1's buildx, whose metadata is docker/buildx@v0.17.1:cmd/buildx/main.go's (SchemaVersion,
+ * Vendor, Version; no URL) with ShortDescription from its root command's Short (plugin.go newMetadataSubcommand).
  */
-export const CLI_PLUGINS: { Name: string; ShortDescription: string; Vendor: string; Version: string; Path: string }[] = [];
+export const CLI_PLUGINS: { SchemaVersion: string; Vendor: string; Version: string; ShortDescription: string; Name: string; Path: string }[] = [
+  { SchemaVersion: '0.1.0', Vendor: 'Docker Inc.', Version: 'v0.17.1', ShortDescription: 'Docker Buildx', Name: 'buildx', Path: BUILDX_PATH },
+];
 
 /** The CLI's dockerInfo: *system.Info embedded (its fields promoted), then ClientInfo. */
 export function infoDoc(env: CmdEnv): GoStruct {

@@ -1,0 +1,6 @@
+// docker config ls: its cobra definition; what it answers on node1 is said in swarm-manager.ts.
+import { defineCommand } from './define.ts';
+import { daemon, QUIET_IDS, LIST_FORMAT, FILTER } from './swarm-manager.ts';
+
+// config/ls.go, create.go, inspect.go, remove.go
+export default defineCommand({ use: 'ls [OPTIONS]', short: 'List configs', flags: [QUIET_IDS, LIST_FORMAT, FILTER], run: daemon(0, 0) });

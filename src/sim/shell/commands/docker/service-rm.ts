@@ -1,0 +1,5 @@
+// docker service rm: its cobra definition; what it answers on node1 is said in swarm-manager.ts.
+import { defineCommand } from './define.ts';
+import { daemon } from './swarm-manager.ts';
+
+export default defineCommand({ use: 'rm SERVICE [SERVICE...]', short: 'Remove one or more services', flags: [], run: daemon(1) });

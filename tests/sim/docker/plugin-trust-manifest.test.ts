@@ -1,0 +1,69 @@
+/**
+ * docker plugin, trust and manifest on node1 (docker/cli@v27.3.1:cli/command/{plugin,trust,manifest}): no engine
+ * plugins, no reachable Notary server, no local manifest lists; manifest inspect reads the fixture registry.
+ */
+import { describe, expect, it } from 'vitest';
+import { sh, world } from '../helpers.ts';
+
+describe('docker plugin', () => {
+  it('ls is the empty table; inspect and the others are the daemon’s not found (moby plugin/errors.go errNotFound)', async () => {
+    const w = await world([]);
+    expect((await sh(w, 'docker plugin ls')).stdout).toBe('ID        NAME      DESCRIPTION   ENABLED\n');
+    const r = await sh(w, 'docker plugin inspect a b');
+    expect([r.stdout, r.stderr, r.exitCode]).toEqual([
+      '[]\n',
+      'Error response from daemon: plugin "a" not found\nError response from daemon: plugin "b" not found\n',
+      1,
+    ]);
+    expect((await sh(w, 'docker plugin disable x')).stderr).toBe('Error response from daemon: plugin "x" not found\n');
+    expect((await sh(w, 'docker plugin list --format json')).stdout).toBe('');
+  });
+});
+
+describe('docker trust', () => {
+  it('inspect cannot reach the Notary server: "[]" and one error a repository (trust/common.go lookupTrustInfo)', async () => {
+    const r = await sh(await world([]), 'docker trust inspect alpine nginx');
+    expect([r.stdout, r.stderr, r.exitCode]).toEqual(['[]\n', 'no signatures or cannot access alpine\nno signatures or cannot access nginx\n', 1]);
+  });
+  it('has the key and signer groups (trust/cmd.go)', async () => {
+    const r = await sh(await world([]), 'docker trust');
+    expect(r.stdout).toContain(
+      '\nManagement Commands:\n  key         Manage keys for signing Docker images\n  signer      Manage entities who can sign Docker images\n\nCommands:\n  inspect ',
+    );
+  });
+});
+
+describe('docker manifest', () => {
+  it('inspect of a tag that names an index prints the list the CLI rebuilds (manifestlist.FromDescriptors, 3-blank indent)', async () => {
+    const r = await sh(await world([]), 'docker manifest inspect alpine:3.20');
+    const list = JSON.parse(r.stdout);
+    expect(list.mediaType).toBe('application/vnd.oci.image.index.v1+json');
+    expect(list.manifests.map((m: { platform: unknown }) => m.platform)).toEqual([
+      { architecture: 'amd64', os: 'linux' },
+      { architecture: 'arm64', os: 'linux', variant: 'v8' },
+    ]);
+    expect(r.stdout.split('\n')[1]).toBe('   "schemaVersion": 2,');
+  });
+  it('lists the platform manifests of the index docker pull resolves; -v prints each as types.ImageManifest', async () => {
+    const w = await world(['alpine:3.20']);
+    const list = JSON.parse((await sh(w, 'docker manifest inspect alpine:3.20')).stdout);
+    // RepoDigests names the index; the list names its entries.
+    const repoDigest = (await sh(w, "docker image inspect -f '{{index .RepoDigests 0}}' alpine:3.20")).stdout.trim();
+    expect(repoDigest).toMatch(/^alpine@sha256:[0-9a-f]{64}$/);
+    expect(list.manifests.map((m: { digest: string }) => m.digest)).not.toContain(repoDigest.split('@')[1]);
+    const verbose = JSON.parse((await sh(w, 'docker manifest inspect -v alpine:3.20')).stdout);
+    expect(verbose[0].Ref).toBe(`docker.io/library/alpine:3.20@${list.manifests[0].digest}`);
+    expect(verbose[0].Descriptor.digest).toBe(list.manifests[0].digest);
+    expect(verbose[0].OCIManifest.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect(atob(verbose[0].Raw)).toBe(JSON.stringify(JSON.parse(atob(verbose[0].Raw))));
+  });
+  it('a missing manifest, and the empty local store', async () => {
+    const w = await world([]);
+    expect((await sh(w, 'docker manifest inspect nosuch')).stderr).toBe('no such manifest: docker.io/library/nosuch:latest\n');
+    expect((await sh(w, 'docker manifest rm a')).stderr).toBe('No such manifest: docker.io/library/a:latest\n');
+  });
+  it('its help carries the EXPERIMENTAL block of an "experimentalCLI" command (cli/cobra.go usageTemplate)', async () => {
+    const r = await sh(await world([]), 'docker manifest inspect --help');
+    expect(r.stdout).toContain('\n\nEXPERIMENTAL:\n  docker manifest inspect is an experimental feature.\n');
+  });
+});
