@@ -1,5 +1,3 @@
-import parser from 'yargs-parser/browser';
-
 /** One flag, declared as data. `long` is the flag name; `short` its one-letter form. */
 export interface FlagDef {
   long: string;
@@ -12,13 +10,9 @@ export type Parsed = { ok: true; flags: Record<string, string | boolean | string
 interface Tables {
   longs: Map<string, FlagDef>;
   shorts: Map<string, FlagDef>;
-  boolean: string[];
-  string: string[];
-  array: string[];
-  alias: Record<string, string[]>;
 }
 
-/** The lookups of a definition list, made once per list (yargs-parser copies what it is given and changes none of it). */
+/** The lookups of a definition list, made once per list. */
 const tableMemo = new WeakMap<FlagDef[], Tables>();
 function tables(defs: FlagDef[]): Tables {
   let t = tableMemo.get(defs);
@@ -26,81 +20,98 @@ function tables(defs: FlagDef[]): Tables {
     t = {
       longs: new Map(defs.map((d) => [d.long, d])),
       shorts: new Map(defs.filter((d) => d.short).map((d) => [d.short as string, d])),
-      boolean: defs.filter((d) => d.type === 'bool').map((d) => d.long),
-      string: defs.filter((d) => d.type === 'string').map((d) => d.long),
-      array: defs.filter((d) => d.type === 'list').map((d) => d.long),
-      alias: Object.fromEntries(defs.filter((d) => d.short).map((d) => [d.long, [d.short as string]])),
     };
     tableMemo.set(defs, t);
   }
   return t;
 }
 
+/** strconv.ParseBool's words (Go 1.22 strconv/atob.go). */
+const GO_BOOL: Record<string, boolean> = {
+  1: true,
+  t: true,
+  T: true,
+  TRUE: true,
+  true: true,
+  True: true,
+  0: false,
+  f: false,
+  F: false,
+  FALSE: false,
+  false: false,
+  False: false,
+};
+
 /**
- * Parses argv with yargs-parser and reports problems in pflag's wording (the Docker CLI's
- * parser): `unknown flag: --x`, `unknown shorthand flag: 'z' in -z`, `flag needs an argument: --name`.
- * With `interspersed: false`, parsing stops at the first non-flag (the image of `docker run`).
+ * Parses argv as spf13/pflag v1.0.5 does (the parser of the Docker CLI and kubectl; docker/cli@v27.3.1:
+ * vendor/github.com/spf13/pflag/flag.go parseArgs, parseLongArg, parseShortArg, parseSingleShortArg), with its
+ * errors' words: `bad flag syntax: ---x`, `unknown flag: --x`, `unknown shorthand flag: 'z' in -z`,
+ * `flag needs an argument: --name`, `flag needs an argument: 'n' in -n`, and a bool's
+ * `invalid argument "x" for "-t, --tty" flag: strconv.ParseBool: parsing "x": invalid syntax`.
+ * A flag that takes a value takes the rest of its word (`-p8080:80`, `-m512m`) or the next word, whatever it is
+ * (`--name -x`); a bool takes a value only after `=` (`--rm true` leaves `true` an argument). With `interspersed:
+ * false`, parsing stops at the first word that is not a flag (the image of `docker run`); `--` ends the flags.
+ * No library parses as pflag does: yargs-parser, used here before, read `-p8080:80` as the letters p, 8, 0 … and
+ * took `true` after a bool as its value.
  */
 export function parseFlags(args: string[], defs: FlagDef[], interspersed = false): Parsed {
-  const { longs, shorts, boolean, string, array, alias } = tables(defs);
-  // pflag checks names before values: find the first unknown flag or a missing value ourselves.
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--') break;
-    if (a.startsWith('--')) {
-      const name = a.slice(2).split('=')[0] as string;
+  const { longs, shorts } = tables(defs);
+  const flags: Record<string, string | boolean | string[] | undefined> = {};
+  const rest: string[] = [];
+  const set = (def: FlagDef, value: string | true): string | undefined => {
+    if (def.type === 'bool') {
+      const b = value === true ? true : GO_BOOL[value];
+      if (b === undefined) {
+        const name = def.short ? `-${def.short}, --${def.long}` : `--${def.long}`;
+        return `invalid argument ${JSON.stringify(value)} for ${JSON.stringify(name)} flag: strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`;
+      }
+      flags[def.long] = b;
+    } else if (def.type === 'list') flags[def.long] = [...((flags[def.long] as string[] | undefined) ?? []), value as string];
+    else flags[def.long] = value as string;
+    return undefined;
+  };
+  let i = 0;
+  while (i < args.length) {
+    const s = args[i++] as string;
+    if (s.length < 2 || s[0] !== '-') {
+      if (!interspersed) return { ok: true, flags, rest: [...rest, s, ...args.slice(i)] };
+      rest.push(s);
+      continue;
+    }
+    if (s === '--') return { ok: true, flags, rest: [...rest, ...args.slice(i)] };
+    if (s[1] === '-') {
+      const body = s.slice(2);
+      if (body[0] === '-' || body[0] === '=') return { ok: false, error: `bad flag syntax: ${s}` };
+      const eq = body.indexOf('=');
+      const name = eq < 0 ? body : body.slice(0, eq);
       const def = longs.get(name);
       if (!def) return { ok: false, error: `unknown flag: --${name}` };
-      if (def.type !== 'bool' && !a.includes('=')) {
-        if (i + 1 >= args.length) return { ok: false, error: `flag needs an argument: --${name}` };
-        i++;
-      }
+      let value: string | true;
+      if (eq >= 0) value = body.slice(eq + 1);
+      else if (def.type === 'bool')
+        value = true; // NoOptDefVal "true"
+      else if (i < args.length) value = args[i++] as string;
+      else return { ok: false, error: `flag needs an argument: ${s}` };
+      const bad = set(def, value);
+      if (bad) return { ok: false, error: bad };
       continue;
     }
-    if (a.startsWith('-') && a.length > 1 && !/^-\d/.test(a)) {
-      for (let j = 1; j < a.length; j++) {
-        const ch = a[j] as string;
-        const def = shorts.get(ch);
-        if (!def) return { ok: false, error: `unknown shorthand flag: '${ch}' in ${a}` };
-        // pflag parseSingleShortArg: `-H=false` gives the value after '=' (any type).
-        if (a[j + 1] === '=') break;
-        if (def.type !== 'bool') {
-          if (j + 1 < a.length) break;
-          if (i + 1 >= args.length) return { ok: false, error: `flag needs an argument: '${ch}' in ${a}` };
-          i++;
-        }
-      }
-      continue;
+    let shorthands = s.slice(1);
+    while (shorthands.length > 0) {
+      const c = shorthands[0] as string;
+      const def = shorts.get(c);
+      if (!def) return { ok: false, error: `unknown shorthand flag: '${c}' in -${shorthands}` };
+      let value: string | true;
+      let next = shorthands.slice(1);
+      if (shorthands.length > 2 && shorthands[1] === '=') [value, next] = [shorthands.slice(2), ''];
+      else if (def.type === 'bool') value = true;
+      else if (shorthands.length > 1) [value, next] = [shorthands.slice(1), ''];
+      else if (i < args.length) value = args[i++] as string;
+      else return { ok: false, error: `flag needs an argument: '${c}' in -${shorthands}` };
+      const bad = set(def, value);
+      if (bad) return { ok: false, error: bad };
+      shorthands = next;
     }
-    if (!interspersed) break;
   }
-  const out = parser(args, {
-    boolean,
-    string,
-    array,
-    alias,
-    configuration: {
-      'short-option-groups': true,
-      'camel-case-expansion': false,
-      'dot-notation': false,
-      'parse-numbers': false,
-      'parse-positional-numbers': false,
-      'boolean-negation': false,
-      'duplicate-arguments-array': true,
-      'flatten-duplicate-arrays': true,
-      'greedy-arrays': false,
-      'halt-at-non-option': !interspersed,
-      'strip-aliased': true,
-      'populate--': false,
-    },
-  });
-  const flags: Record<string, string | boolean | string[] | undefined> = {};
-  for (const d of defs) {
-    const v = out[d.long];
-    if (v === undefined) continue;
-    if (d.type === 'list') flags[d.long] = (Array.isArray(v) ? v : [v]).map(String);
-    else if (d.type === 'string') flags[d.long] = Array.isArray(v) ? String(v[v.length - 1]) : String(v);
-    else flags[d.long] = Boolean(Array.isArray(v) ? v[v.length - 1] : v);
-  }
-  return { ok: true, flags, rest: out._.map(String) };
+  return { ok: true, flags, rest };
 }

@@ -22,11 +22,7 @@ const FLAGS = [
 type Obj = Record<string, unknown>;
 
 export async function applyOrCreate(verb: 'apply' | 'create', args: string[], env: CmdEnv): Promise<ExecResult> {
-  // yargs-parser reads a lone `-` as an argument, not as -f's value (stdin).
-  const argv = args
-    .map((a, i) => (a === '-' && (args[i - 1] === '-f' || args[i - 1] === '--filename') ? '--filename=-' : a))
-    .filter((a, i) => !((a === '-f' || a === '--filename') && args[i + 1] === '-'));
-  const p = parse(argv, FLAGS, verb);
+  const p = parse(args, FLAGS, verb);
   if (!p.ok) return p.usage!;
   const files = (p.flags.filename as string[] | undefined) ?? [];
   if (verb === 'create' && !files.length && (p.rest[0] === 'namespace' || p.rest[0] === 'ns')) return createNamespace(p.rest.slice(1), env);
