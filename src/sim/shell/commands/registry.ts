@@ -67,6 +67,7 @@ import { mount } from './mount.ts';
 import { modprobe } from './modprobe.ts';
 import { nc } from './nc.ts';
 import { nginx } from './nginx.ts';
+import { nice } from './nice.ts';
 import { nproc } from './nproc.ts';
 import { nslookup } from './nslookup.ts';
 import { nsenter } from './nsenter.ts';
@@ -80,6 +81,7 @@ import { ps } from './ps.ts';
 import { pstree } from './pstree.ts';
 import { readlink } from './readlink.ts';
 import { realpath } from './realpath.ts';
+import { renice } from './renice.ts';
 import { runc } from './runc.ts';
 import { service } from './service.ts';
 import { setcap } from './setcap.ts';
@@ -165,6 +167,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'more', load: async () => more },
   { name: 'mount', load: async () => mount },
   { name: 'nc', load: async () => nc },
+  { name: 'nice', load: async () => nice },
   { name: 'nginx', load: async () => nginx },
   { name: 'nproc', load: async () => nproc },
   { name: 'nslookup', load: async () => nslookup },
@@ -179,6 +182,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'pstree', load: async () => pstree },
   { name: 'readlink', load: async () => readlink },
   { name: 'realpath', load: async () => realpath },
+  { name: 'renice', load: async () => renice },
   { name: 'runc', load: async () => runc },
   { name: 'service', load: async () => service },
   { name: 'setcap', load: async () => setcap },
