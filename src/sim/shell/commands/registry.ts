@@ -85,6 +85,7 @@ import { renice } from './renice.ts';
 import { runc } from './runc.ts';
 import { service } from './service.ts';
 import { setcap } from './setcap.ts';
+import { setpriv } from './setpriv.ts';
 import { sleep } from './sleep.ts';
 import { ss } from './ss.ts';
 import { stat } from './stat.ts';
@@ -186,6 +187,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'runc', load: async () => runc },
   { name: 'service', load: async () => service },
   { name: 'setcap', load: async () => setcap },
+  { name: 'setpriv', load: async () => setpriv },
   { name: 'sleep', load: async () => sleep },
   { name: 'ss', load: async () => ss },
   { name: 'stat', load: async () => stat },
