@@ -33,6 +33,12 @@ export const nice: SimCommand = {
     if (!(await findable(env, cmd, new Map(visible(env)).get('PATH')))) return fail(`${stderr}nice: '${cmd}': No such file or directory\n`, 127);
     Object.assign(self, { argv: rest, comm: cmd.split('/').pop()!.slice(0, 15) });
     const r = /^(.*\/)?(ba|a|da)?sh$/.test(cmd) ? await env.runAs(self, () => env.exec(quoteArgv(rest))) : await env.execAs(self, quoteArgv(rest));
-    return { ...r, stderr: stderr + r.stderr };
+    if (!stderr) return r;
+    // The warning comes before anything the command writes.
+    const chunks = r.output ?? [
+      { stream: 'stdout' as const, text: r.stdout },
+      { stream: 'stderr' as const, text: r.stderr },
+    ];
+    return { ...r, stderr: stderr + r.stderr, output: [{ stream: 'stderr', text: stderr }, ...chunks.filter((c) => c.text)] };
   },
 };
