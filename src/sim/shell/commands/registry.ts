@@ -74,6 +74,7 @@ import { nsenter } from './nsenter.ts';
 import { od } from './od.ts';
 import { paste } from './paste.ts';
 import { pgrep } from './pgrep.ts';
+import { pidof } from './pidof.ts';
 import { ping } from './ping.ts';
 import { pkill } from './pkill.ts';
 import { printenv } from './printenv.ts';
@@ -176,6 +177,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'od', load: async () => od },
   { name: 'paste', load: async () => paste },
   { name: 'pgrep', load: async () => pgrep },
+  { name: 'pidof', load: async () => pidof },
   { name: 'ping', load: async () => ping },
   { name: 'pkill', load: async () => pkill },
   { name: 'printenv', load: async () => printenv },
