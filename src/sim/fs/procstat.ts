@@ -1,5 +1,6 @@
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
+import { flagsOf, niceOf, priorityOf, processorOf, schedOf } from '../kernel/sched.ts';
 
 /** USER_HZ: /proc reports times in clock ticks of 1/100 s (linux@v6.8:include/asm-generic/param.h). */
 export const USER_HZ = 100;
@@ -57,8 +58,8 @@ export function statLine(host: Host, p: Proc, viewer: Proc, ids: { pgid: number;
   };
   const mm = !p.kthread && p.state !== 'Z';
   const l = layout(p);
-  // PF_RANDOMIZE for a user process; PF_KTHREAD | PF_NOFREEZE | PF_FORKNOEXEC for a kernel thread (linux@v6.8:include/linux/sched.h).
-  const flags = p.kthread ? 0x208040 : 0x400000;
+  const flags = flagsOf(p);
+  const sched = schedOf(p);
   // The wait status as exit_code holds it: the exit code in the high byte, or the signal (linux@v6.8:kernel/exit.c do_exit).
   const exitCode = p.state === 'Z' ? (p.killedBy ?? ((p.exitStatus ?? 0) & 0xff) << 8) : 0;
   const fields: (number | string)[] = [
@@ -79,8 +80,8 @@ export function statLine(host: Host, p: Proc, viewer: Proc, ids: { pgid: number;
     stime,
     0,
     0, // utime stime cutime cstime
-    20,
-    0,
+    priorityOf(p),
+    niceOf(p),
     p.threads,
     0,
     Math.floor((p.startMs - k.bootMs) / (1000 / USER_HZ)), // priority nice num_threads itrealvalue starttime
@@ -100,9 +101,9 @@ export function statLine(host: Host, p: Proc, viewer: Proc, ids: { pgid: number;
     0,
     0,
     17,
-    p.pid % host.fixture.cpus,
-    0,
-    0,
+    processorOf(p, host.fixture.cpus),
+    sched.rtprio,
+    sched.policy,
     0,
     0,
     0, // wchan nswap cnswap exit_signal processor rt_priority policy blkio guest cguest

@@ -134,3 +134,15 @@ export function dockerCaps(add: string[], drop: string[], privileged: boolean): 
   for (const a of adds) mask |= capBit(a);
   return mask;
 }
+
+/**
+ * The capability sets after execve of a file with no file capabilities and no set-id bit
+ * (linux@v6.8:security/commoncap.c cap_bprm_creds_from_file, handle_privileged_root): for a root uid (real or
+ * effective) the file counts as fully capable, P' = bounding | inheritable, effective too when the euid is 0;
+ * otherwise P' = E' = ambient. Inheritable, bounding and ambient carry over.
+ */
+export function capsAfterExec(c: CapSets, ruid: number, euid: number): CapSets {
+  const root = ruid === 0 || euid === 0;
+  const prm = (root ? c.bnd | c.inh : 0n) | c.amb;
+  return { inh: c.inh, prm, eff: euid === 0 ? prm : c.amb, bnd: c.bnd, amb: c.amb };
+}

@@ -42,6 +42,8 @@ export interface Proc {
   startMs: number;
   tty: string;
   threads: number;
+  /** The nice value set by nice/renice (setpriority); unset: 0. Inherited across fork (kernel/sched.ts niceOf). */
+  nice?: number;
   program: Program;
   rssBytes: number;
   vszKb: number;

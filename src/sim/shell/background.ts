@@ -14,6 +14,8 @@ import type { Proc, Program } from '../kernel/types.ts';
 import { JobTable } from './jobs.ts';
 import { sessionVars } from './line.ts';
 import { sleepSeconds } from './commands/sleep.ts';
+import { parseNice } from './niceargs.ts';
+import { niceOf, setNice } from '../kernel/sched.ts';
 import type { Session } from './types.ts';
 
 type Statement = JB.ScriptNode['statements'][number];
@@ -99,14 +101,30 @@ function simpleArgv(st: Statement): { argv: string[]; redirects: { op: string; f
 const BUSY = /^while (:|true);?\s+do\s+(:|true);?\s+done$/;
 
 /** What a background statement runs as: a modelled program, or undefined (run to its end at once). */
-function modelOf(st: Statement, text: string, host: Host): { argv: string[]; program: Program; text: string; subshell?: boolean } | undefined {
+type Model = { argv: string[]; program: Program; text: string; subshell?: boolean; nice?: number; warning?: string };
+function modelOf(st: Statement, text: string, host: Host, shell: Proc): Model | undefined {
   const flat = text.replace(/\n/g, ' ').replace(/\s+/g, ' ').trim();
   const busy = BUSY.exec(flat);
   if (busy) return { argv: [], program: { kind: 'cpuhog' }, text: `while ${busy[1]}; do\n    ${busy[2]};\ndone`, subshell: true };
   const simple = simpleArgv(st);
   if (!simple) return undefined;
-  const [name, ...args] = simple.argv;
   const toNull = simple.redirects.some((r) => (r.op === '>' || r.op === '&>' || r.op === '>|') && (r.fd === null || r.fd === 1) && r.target === '/dev/null');
+  return modelArgv(simple.argv, toNull, text, host, shell);
+}
+
+function modelArgv(argv: string[], toNull: boolean, text: string, host: Host, shell: Proc): Model | undefined {
+  const [name, ...args] = argv;
+  const simple = { argv };
+  // `nice [-n N] sleep 60 &`: nice execs the command with the niceness set (commands/nice.ts), or warns and runs it as it was.
+  if (name === 'nice') {
+    const n = parseNice(args);
+    if ('out' in n || !n.rest.length) return undefined;
+    const inner = modelArgv(n.rest, toNull, text, host, shell);
+    if (!inner) return undefined;
+    const probe = { ...shell, nice: niceOf(shell) };
+    const denied = setNice(shell, probe, probe.nice + n.adj);
+    return { ...inner, nice: probe.nice, ...(denied ? { warning: 'nice: cannot set niceness: Permission denied\n' } : {}) };
+  }
   if (name === 'sleep') {
     const s = sleepSeconds(args);
     if (s === undefined) return undefined;
@@ -148,7 +166,7 @@ export async function runWithJobs(h: BackgroundHooks, statements: Statement[]): 
     if (h.signal?.aborted) break;
     const text = printStatements(h.bash, [st]);
     const shown = text.replace(/__cc_(jobs|wait|fg|bg|help|ulimit)\b/g, '$1');
-    const model = modelOf(st, text, host);
+    const model = modelOf(st, text, host, session.proc);
     const simple = simpleArgv(st);
     // bash forks: the child is a copy of the shell until it execs the command (a subshell stays bash).
     const argv = model ? (model.subshell ? [...session.proc.argv] : model.argv) : simple ? simple.argv : [...session.proc.argv];
@@ -166,11 +184,13 @@ export async function runWithJobs(h: BackgroundHooks, statements: Statement[]): 
         vszKb: 8_000,
         threads: 1,
         env: { ...env },
+        ...(model?.nice !== undefined ? { nice: model.nice } : {}),
       },
     });
     const job = table.add(proc, model?.text ?? shown, cwd);
     stderr += h.print(`[${job.id}] ${proc.pid}\n`);
     setLastPid(h.bash, proc.pid);
+    if (model?.warning) stderr += h.print(model.warning);
     status = 0;
     if (model) continue;
     // Not modelled: it runs to its end now, as the job's process, in a copy of the shell.

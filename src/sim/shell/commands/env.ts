@@ -13,7 +13,7 @@ const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/
 const fail = (stderr: string, exitCode: number): ExecResult => ({ stdout: '', stderr, exitCode });
 
 /** Whether execvp finds `name` on `path` (glibc's default search path when PATH is unset: /bin:/usr/bin). */
-async function findable(env: CmdEnv, name: string, path: string | undefined): Promise<boolean> {
+export async function findable(env: CmdEnv, name: string, path: string | undefined): Promise<boolean> {
   const exists = (p: string) => env.fs.exists(env.fs.resolvePath(env.cwd, p)).catch(() => false);
   if (name.includes('/')) return exists(name);
   for (const dir of (path ?? '/bin:/usr/bin').split(':')) if (await exists(`${dir || '.'}/${name}`)) return true;

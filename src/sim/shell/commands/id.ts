@@ -3,7 +3,7 @@ import type { ExecResult } from '../../api.ts';
 import { getopt, tryHelp } from '../getopt.ts';
 import { usageOf } from './usage.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
-import { passwdOf } from '../users.ts';
+import { groupList, passwdOf, rows } from '../users.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -21,21 +21,6 @@ function rootGroups(env: CmdEnv, g: number, gn: string): string {
     if (name && gid !== undefined && Number(gid) !== g && members.split(',').includes('root')) out.push(`${gid}(${name})`);
   }
   return out.join(',');
-}
-
-/** The /etc/passwd or /etc/group rows of the root the command runs in (fields split at ':'). */
-async function rows(env: CmdEnv, file: string): Promise<string[][]> {
-  return (await env.readFile(file).catch(() => ''))
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => l.split(':'));
-}
-
-/** A user's groups as getgrouplist gives them: the primary group, then each group of /etc/group that lists the user. */
-function groupList(group: string[][], user: string, gid: number): number[] {
-  const ids = [gid];
-  for (const r of group) if ((r[3] ?? '').split(',').includes(user) && !ids.includes(Number(r[2]))) ids.push(Number(r[2]));
-  return ids;
 }
 
 const named = (n: number, s: string | undefined) => (s === undefined ? String(n) : `${n}(${s})`);
@@ -131,8 +116,10 @@ export const id: SimCommand = {
     if (choices[0] === 'g') return R(`${names ? gn : g}\n`);
     const gids = env.self.groups ?? [g];
     if (choices[0] === 'G') return R(`${(gids.includes(g) ? gids : [g, ...gids]).map((n) => (names ? env.host.userName(n, passwd) : n)).join(' ')}\n`);
+    // print_full_info's groups: gnulib mgetgroups puts the egid first, then getgroups() without it (coreutils@v9.4:src/id.c).
+    const eg = env.self.egid;
     const groups = env.self.groups
-      ? env.self.groups.map((n) => self(n, env.host.userName(n, passwd))).join(',')
+      ? [eg, ...env.self.groups.filter((n) => n !== eg)].map((n) => self(n, env.host.userName(n, passwd))).join(',')
       : env.flavor === 'busybox' && u === 0
         ? rootGroups(env, g, gn)
         : self(g, gn);

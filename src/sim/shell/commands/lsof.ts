@@ -13,7 +13,7 @@
  */
 import type { ExecResult } from '../../api.ts';
 import type { SimCommand } from '../types.ts';
-import { user } from './ps.ts';
+import { user } from '../pscolumns.ts';
 import { fdsReadable, type Sock, socketsOf } from './ss.ts';
 
 const PORTS: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 8080: 'http-alt' };

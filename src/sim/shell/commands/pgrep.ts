@@ -14,6 +14,7 @@ import { parseSignal } from '../../kernel/signals.ts';
 import type { Proc } from '../../kernel/types.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { selectors } from '../pgrep-select.ts';
 
 type Mode = 'pgrep' | 'pkill';
 
@@ -48,6 +49,12 @@ const LONGS: LongOpt[] = [
   ['exact', 'none', 'x'],
   ['echo', 'none', 'e'],
   ['runstates', 'required', 'r'],
+  ['ignore-ancestors', 'none', 'A'],
+  ['pidfile', 'required', 'F'],
+  ['logpidfile', 'none', 'L'],
+  ['ns', 'required', 'NS'],
+  ['nslist', 'required', 'NSLIST'],
+  ['cgroup', 'required', 'CGROUP'],
   ['help', 'none', 'h'],
   ['version', 'none', 'V'],
 ].map(([name, arg, key]) => ({ name, arg, key }) as LongOpt);
@@ -84,13 +91,21 @@ export async function procpsSelect(mode: Mode, argv: string[], env: CmdEnv): Pro
     }
     return out;
   };
-  const users = o.has('u') ? ids(o.get('u') as string, 'uid') : o.has('U') ? ids(o.get('U') as string, 'uid') : undefined;
-  if (typeof users === 'string') return R('', `${users}${usage(mode)}`, 2);
+  // -u matches the effective uid, -U the real one (procps-ng@v4.0.4:src/pgrep.c select_procs: opt_euid, opt_ruid).
+  const euids = o.has('u') ? ids(o.get('u') as string, 'uid') : undefined;
+  if (typeof euids === 'string') return R('', `${euids}${usage(mode)}`, 2);
+  const ruids = o.has('U') ? ids(o.get('U') as string, 'uid') : undefined;
+  if (typeof ruids === 'string') return R('', `${ruids}${usage(mode)}`, 2);
+  const users = euids ?? ruids;
+  const sel = await selectors(o, env, mode);
+  if (typeof sel === 'string') return R('', `${sel}${usage(mode)}`, 2);
+  if (typeof sel !== 'function') return R('', sel.text, sel.status);
   const parents = o.has('P') ? (o.get('P') as string).split(',') : undefined;
   if (parents?.some((p) => !/^\d+$/.test(p))) return R('', `${mode}: not a number: ${parents.find((p) => !/^\d+$/.test(p))}\n${usage(mode)}`, 2);
   if (parsed.operands.length > 1) return R('', `${mode}: only one pattern can be provided\nTry \`${mode} --help' for more information.\n`, 2);
   const pattern = parsed.operands[0];
-  const criteria = users || parents || o.has('t') || o.has('s') || o.has('g') || o.has('G') || o.has('r') || o.has('O') || o.has('F');
+  const criteria =
+    users || parents || o.has('t') || o.has('s') || o.has('g') || o.has('G') || o.has('r') || o.has('O') || o.has('F') || o.has('NS') || o.has('CGROUP');
   if (pattern === undefined && !criteria) return R('', `${mode}: no matching criteria specified\nTry \`${mode} --help' for more information.\n`, 2);
   if (o.has('SIGNAL')) {
     const s = parseSignal(o.get('SIGNAL') as string);
@@ -108,13 +123,17 @@ export async function procpsSelect(mode: Mode, argv: string[], env: CmdEnv): Pro
   const k = env.host.kernel;
   const viewer = env.self;
   const cmdline = (p: Proc) => (p.kthread ? `[${p.comm}]` : p.argv.join(' ') || `[${p.comm}]`);
+  const ancestors = new Set<Proc>();
+  if (o.has('A')) for (let a = k.procs.get(viewer.ppid); a && !ancestors.has(a); a = k.procs.get(a.ppid)) ancestors.add(a);
   let found = [...k.procs.values()]
-    .filter((p) => p !== viewer)
+    .filter((p) => p !== viewer && !ancestors.has(p))
     .map((p) => ({ p, pid: k.pidIn(p, viewer.ns.pid) as number }))
     .filter((x) => x.pid !== undefined)
     .filter(({ p }) => {
       let match = true;
-      if (users && !users.includes(p.uid)) match = false;
+      if (euids && !euids.includes(p.euid)) match = false;
+      else if (ruids && !ruids.includes(p.uid)) match = false;
+      else if (!sel(p)) match = false;
       else if (parents && !parents.map(Number).includes(k.procs.get(p.ppid) ? (k.pidIn(k.procs.get(p.ppid) as Proc, viewer.ns.pid) ?? 0) : 0)) match = false;
       else if (re && !re.test(o.has('f') ? cmdline(p) : p.comm.slice(0, 15))) match = false;
       return match !== o.has('v');

@@ -67,12 +67,14 @@ import { mount } from './mount.ts';
 import { modprobe } from './modprobe.ts';
 import { nc } from './nc.ts';
 import { nginx } from './nginx.ts';
+import { nice } from './nice.ts';
 import { nproc } from './nproc.ts';
 import { nslookup } from './nslookup.ts';
 import { nsenter } from './nsenter.ts';
 import { od } from './od.ts';
 import { paste } from './paste.ts';
 import { pgrep } from './pgrep.ts';
+import { pidof } from './pidof.ts';
 import { ping } from './ping.ts';
 import { pkill } from './pkill.ts';
 import { printenv } from './printenv.ts';
@@ -80,9 +82,11 @@ import { ps } from './ps.ts';
 import { pstree } from './pstree.ts';
 import { readlink } from './readlink.ts';
 import { realpath } from './realpath.ts';
+import { renice } from './renice.ts';
 import { runc } from './runc.ts';
 import { service } from './service.ts';
 import { setcap } from './setcap.ts';
+import { setpriv } from './setpriv.ts';
 import { sleep } from './sleep.ts';
 import { ss } from './ss.ts';
 import { stat } from './stat.ts';
@@ -166,6 +170,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'more', load: async () => more },
   { name: 'mount', load: async () => mount },
   { name: 'nc', load: async () => nc },
+  { name: 'nice', load: async () => nice },
   { name: 'nginx', load: async () => nginx },
   { name: 'nproc', load: async () => nproc },
   { name: 'nslookup', load: async () => nslookup },
@@ -173,6 +178,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'od', load: async () => od },
   { name: 'paste', load: async () => paste },
   { name: 'pgrep', load: async () => pgrep },
+  { name: 'pidof', load: async () => pidof },
   { name: 'ping', load: async () => ping },
   { name: 'pkill', load: async () => pkill },
   { name: 'printenv', load: async () => printenv },
@@ -180,9 +186,11 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'pstree', load: async () => pstree },
   { name: 'readlink', load: async () => readlink },
   { name: 'realpath', load: async () => realpath },
+  { name: 'renice', load: async () => renice },
   { name: 'runc', load: async () => runc },
   { name: 'service', load: async () => service },
   { name: 'setcap', load: async () => setcap },
+  { name: 'setpriv', load: async () => setpriv },
   { name: 'sleep', load: async () => sleep },
   { name: 'ss', load: async () => ss },
   { name: 'stat', load: async () => stat },

@@ -10,7 +10,7 @@ import type { ExecResult } from '../../api.ts';
 import { cpuTicks } from '../../fs/procstat.ts';
 import { cpuStat, memInfo } from '../../fs/sysstats.ts';
 import type { CmdEnv } from '../types.ts';
-import { user } from './ps.ts';
+import { user } from '../pscolumns.ts';
 
 const USAGE =
   "BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: top [-bmH] [-n COUNT] [-d SECONDS]\n\nShow a view of process activity in real time.\nRead the status of all processes from /proc each SECONDS\nand show a screenful of them.\nKeys:\n\tN/M/P/T: show CPU usage, sort by pid/mem/cpu/time\n\tS: show memory\n\tR: reverse sort\n\tH: toggle threads, 1: toggle SMP\n\tQ,^C: exit\nOptions:\n\t-b\tBatch mode\n\t-n N\tExit after N iterations\n\t-d SEC\tDelay between updates\n\t-m\tSame as 's' key\n\t-H\tShow threads\n";

@@ -13,16 +13,18 @@
  * At the terminal top reads keys between frames (top-keys.ts: q ends it, as Ctrl-C does through
  * sig_endpgm → bye_bye, status 0; M/N/P/T/R/c re-sort or show command lines). Not simulated:
  * threads (-H lists the processes, headed "Threads"), -E/-e scaling, -S, -i, -1, -s and the other
- * interactive keys. PR and NI are those of ps (20 and 0 for every task).
+ * interactive keys. PR and NI are those of ps and /proc/PID/stat (kernel/sched.ts), PR `rt` below -99
+ * (procps-ng@v4.0.4:src/top/top.c task_show EU_PRI).
  */
 import type { ExecResult } from '../../api.ts';
 import type { Proc } from '../../kernel/types.ts';
 import { cpuTicks, USER_HZ } from '../../fs/procstat.ts';
+import { niceOf, priorityOf } from '../../kernel/sched.ts';
 import { cpuStat, type CpuStat } from '../../fs/sysstats.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { memInfoKb } from './free.ts';
-import { user } from './ps.ts';
+import { user } from '../pscolumns.ts';
 import { busyboxTop } from './top-busybox.ts';
 import { MSG_MS, messageRow, splitKeys, topKey, UNKNOWN_COMMAND } from './top-keys.ts';
 import { uptimeLine } from './uptime.ts';
@@ -214,7 +216,7 @@ async function frame(env: CmdEnv, o: TopOpts, wait: number, keys?: KeyWait): Pro
     '    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND',
     ...rows.map(
       (t) =>
-        `${String(t.pid).padStart(7)} ${(t.user.length > 8 ? `${t.user.slice(0, 7)}+` : t.user).padEnd(8)}  20   0 ${String(t.virt).padStart(7)} ${String(t.res).padStart(6)} ${String(t.shr).padStart(6)} ${t.state} ${t.cpu.toFixed(1).padStart(5)} ${t.mem.toFixed(1).padStart(5)} ${timePlus(t.ticks).padStart(9)} ${cmd(t.p)}`,
+        `${String(t.pid).padStart(7)} ${(t.user.length > 8 ? `${t.user.slice(0, 7)}+` : t.user).padEnd(8)} ${prNi(t.p)} ${String(t.virt).padStart(7)} ${String(t.res).padStart(6)} ${String(t.shr).padStart(6)} ${t.state} ${t.cpu.toFixed(1).padStart(5)} ${t.mem.toFixed(1).padStart(5)} ${timePlus(t.ticks).padStart(9)} ${cmd(t.p)}`,
     ),
   ];
   // show_special and the task rows stop at the screen's width.
@@ -340,3 +342,9 @@ export const top: SimCommand = {
     return R(stream ? '' : out, '', 0);
   },
 };
+
+/** PR and NI, 3 cells each: the stat priority (`rt` for a real-time one below -99) and the nice value. */
+function prNi(p: Proc): string {
+  const pr = priorityOf(p);
+  return `${(pr < -99 ? 'rt' : String(pr)).padStart(3)} ${String(niceOf(p)).padStart(3)}`;
+}
