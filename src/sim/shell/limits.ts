@@ -198,8 +198,22 @@ export async function withinLineLimits(run: () => Promise<ExecResult>, stop: (ki
  * processes started. `check` is called synchronously by the interpreter at every command;
  * `tick` is awaited by commands and yields to the event loop every YIELD_EVERY_MS.
  */
+/** Real ms spent loading command code (a chunk's fetch and compile, on first use): not the line's computing. */
+let codeLoadMs = 0;
+
+/** Loads code for a command, counting the time as loading, which no line's CPU budget is charged with. */
+export async function timedLoad<T>(load: () => Promise<T>): Promise<T> {
+  const t0 = now();
+  try {
+    return await load();
+  } finally {
+    codeLoadMs += now() - t0;
+  }
+}
+
 export class LineBudget {
   private readonly start = now();
+  private readonly loadAtStart = codeLoadMs;
   private lastYield = this.start;
   /** Real time spent in simulated waits (sleep, docker stop), which is not computing. */
   waitedMs = 0;
@@ -219,7 +233,7 @@ export class LineBudget {
   }
 
   usedMs(): number {
-    return now() - this.start - this.waitedMs - (this.waited() - this.waitedAtStart);
+    return now() - this.start - this.waitedMs - (this.waited() - this.waitedAtStart) - (codeLoadMs - this.loadAtStart);
   }
 
   stop(kind: LimitKind): void {

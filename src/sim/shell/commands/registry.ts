@@ -14,6 +14,7 @@
  * (rootfs.ts rootCommands): the host has them all.
  */
 import type { SimCommand } from '../types.ts';
+import { timedLoad } from '../limits.ts';
 import { bgBuiltin } from './bg.ts';
 import { capsh } from './capsh.ts';
 import { chown } from './chown.ts';
@@ -234,7 +235,7 @@ const loaded = new Map<string, Promise<SimCommand>>();
 export function loadCommand(row: CommandRow): Promise<SimCommand> {
   let p = loaded.get(row.name);
   if (!p) {
-    p = row.load();
+    p = timedLoad(row.load);
     loaded.set(row.name, p);
     p.catch(() => loaded.delete(row.name));
   }

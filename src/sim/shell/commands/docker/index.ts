@@ -4,12 +4,13 @@ import { parseCommand, type DockerCommand, type DockerFlag, type FlagValues } fr
 import { groupHelp, leafHelp, rootHelp } from './help.ts';
 import { COMMANDS, findGroup, findSub, GROUPS, type Entry, type Group } from './registry.ts';
 import { parseGlobals } from './globals.ts';
+import { timedLoad } from '../../limits.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 /** Loads every entry of a list (for the help that lists them): [name, definition, entry]. */
 async function loadAll(subs: Record<string, Entry>): Promise<[string, DockerCommand, Entry][]> {
-  return Promise.all(Object.entries(subs).map(async ([name, e]) => [name, (await e.load()).default, e] as [string, DockerCommand, Entry]));
+  return Promise.all(Object.entries(subs).map(async ([name, e]) => [name, (await timedLoad(e.load)).default, e] as [string, DockerCommand, Entry]));
 }
 
 /** cli/cobra.go decoratedName: a plugin's name with `*`. */
@@ -62,7 +63,7 @@ const unknownFlag = (arg: string) => (arg.startsWith('--') ? `unknown flag: ${ar
 
 /** Parses, answers --help, or runs one subcommand reached as `parent name`. */
 async function invoke(parent: string, name: string, entry: Entry, args: string[], env: CmdEnv, ctx: Context = {}): Promise<ExecResult> {
-  const own = (await entry.load()).default;
+  const own = (await timedLoad(entry.load)).default;
   // A plugin's persistent flags are parsed by each of its commands (cobra merges them); the command may hide them.
   const extra: DockerFlag[] = (ctx.plugin?.persistent ?? []).filter((f) => !own.flags.some((x) => x.long === f.long));
   const def = extra.length ? { ...own, flags: [...own.flags, ...extra] } : own;
