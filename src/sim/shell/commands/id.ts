@@ -116,10 +116,13 @@ export const id: SimCommand = {
     if (choices[0] === 'g') return R(`${names ? gn : g}\n`);
     const gids = env.self.groups ?? [g];
     if (choices[0] === 'G') return R(`${(gids.includes(g) ? gids : [g, ...gids]).map((n) => (names ? env.host.userName(n, passwd) : n)).join(' ')}\n`);
-    // print_full_info's groups: gnulib mgetgroups puts the egid first, then getgroups() without it (coreutils@v9.4:src/id.c).
+    // print_full_info's groups: gnulib mgetgroups puts the egid first, then getgroups() without it (coreutils@v9.4:src/id.c);
+    // busybox's id prints getgroups() as the kernel keeps it, sorted (busybox@1_36_1:coreutils/id.c get_groups).
     const eg = env.self.egid;
     const groups = env.self.groups
-      ? [eg, ...env.self.groups.filter((n) => n !== eg)].map((n) => self(n, env.host.userName(n, passwd))).join(',')
+      ? (env.flavor === 'busybox' ? env.self.groups : [eg, ...env.self.groups.filter((n) => n !== eg)])
+          .map((n) => self(n, env.host.userName(n, passwd)))
+          .join(',')
       : env.flavor === 'busybox' && u === 0
         ? rootGroups(env, g, gn)
         : self(g, gn);

@@ -11,7 +11,7 @@ import { parseCpuList } from '../../../kernel/cgroups.ts';
 import { defineCommand, type FlagValues, type Invocation } from './define.ts';
 import { needArgs } from './each.ts';
 import { RUN_FLAGS } from './run-flags.ts';
-import { tooBig } from '../../line.ts';
+import { tooBig } from '../../argmax.ts';
 import { LIMITS } from '../../limits.ts';
 import type { CmdEnv } from '../../types.ts';
 import { labelMap } from './filters.ts';
