@@ -112,3 +112,14 @@ export async function countJs(page: Page, until: () => Promise<unknown>): Promis
 }
 
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/**
+ * Resolves when the page has started the manifest editor's YAML worker (schema hover and
+ * completion), the editor's last chunk: it starts after the first findings are painted
+ * (src/ui/exercise/text-area.ts), so an editor's bytes are counted once it has been created
+ * (then countJs waits for a quiet network, and its script is among the document's entries).
+ * Call it before the click that opens the editor.
+ */
+export function yamlWorkerStarted(page: Page, timeout = 90_000): Promise<unknown> {
+  return page.waitForEvent('worker', { predicate: (w) => /\/yaml\.worker-[\w-]+\.js(\?|$)/.test(w.url()), timeout });
+}
