@@ -19,6 +19,10 @@ export async function launch(): Promise<Browser> {
 
 /** Builds the site if there is no build yet, and serves it with `astro preview`. */
 export async function preview(port: number): Promise<{ url: string; stop: () => void }> {
+  // CC_PREVIEW_URL: a preview of this build that is already running (astro preview serves one per
+  // checkout at a time, so a second one cannot start while the e2e tests' server is up).
+  const running = process.env.CC_PREVIEW_URL;
+  if (running) return { url: running.replace(/\/$/, ''), stop: () => undefined };
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   if (!existsSync('dist/index.html')) {
     await new Promise<void>((resolve, reject) => {
