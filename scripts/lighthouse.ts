@@ -7,6 +7,8 @@
  */
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromium } from 'playwright-core';
@@ -20,14 +22,16 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 
 // `npm run lighthouse -- --runs 5`: each page and form factor is loaded N times and the median run (by FCP
 // and TTI, Lighthouse's own computeMedianRun) is reported, as Lighthouse advises on a machine whose load varies.
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
+// `--save DIR`: each reported run's full Lighthouse result, as JSON, for a closer look.
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '1' }, save: { type: 'string' } } });
 const RUNS = Number(args.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20) {
   console.error(`lighthouse: --runs must be a whole number from 1 to 20, not ${JSON.stringify(args.runs)}`);
   process.exit(2);
 }
 
-const server = await preview(4393);
+// CC_LIGHTHOUSE_PORT: several checkouts on one machine each serve their own build.
+const server = await preview(Number(process.env.CC_LIGHTHOUSE_PORT ?? 4393));
 const chrome = await chromeLauncher.launch({
   chromePath: await chromiumPath(),
   chromeFlags: CHROMIUM_ARGS,
@@ -85,10 +89,15 @@ try {
       }
       const lhr = RUNS > 1 ? computeMedianRun(runs) : runs[0]!;
       const { categories: cats, audits } = lhr;
-      for (const ref of cats.accessibility?.auditRefs ?? []) {
-        const a = audits[ref.id];
-        if (a && a.score !== null && a.score < 1 && ref.weight > 0) notes.add(`${path}: accessibility audit "${a.id}" failed: ${a.title}`);
+      // Every scored audit below 1, in every category (a performance metric's score says how far it is from 100).
+      for (const c of CATEGORIES) {
+        for (const ref of cats[c]?.auditRefs ?? []) {
+          const a = audits[ref.id];
+          if (a && a.score !== null && a.score < 1 && ref.weight > 0)
+            notes.add(`${path} (${formFactor}): ${c} audit "${a.id}" scored ${a.score}${a.displayValue ? ` (${a.displayValue})` : ''}: ${a.title}`);
+        }
       }
+      if (args.save) writeFileSync(join(args.save, `${path.replace(/\W+/g, '_')}-${formFactor}.json`), JSON.stringify(lhr));
       rows.push([
         path,
         formFactor,

@@ -19,6 +19,10 @@ export async function launch(): Promise<Browser> {
 
 /** Builds the site if there is no build yet, and serves it with `astro preview`. */
 export async function preview(port: number): Promise<{ url: string; stop: () => void }> {
+  // CC_PREVIEW_URL: a preview of this build that is already running (astro preview serves one per
+  // checkout at a time, so a second one cannot start while the e2e tests' server is up).
+  const running = process.env.CC_PREVIEW_URL;
+  if (running) return { url: running.replace(/\/$/, ''), stop: () => undefined };
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   if (!existsSync('dist/index.html')) {
     await new Promise<void>((resolve, reject) => {
@@ -112,3 +116,14 @@ export async function countJs(page: Page, until: () => Promise<unknown>): Promis
 }
 
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/**
+ * Resolves when the page has started the manifest editor's YAML worker (schema hover and
+ * completion), the editor's last chunk: it starts after the first findings are painted
+ * (src/ui/exercise/text-area.ts), so an editor's bytes are counted once it has been created
+ * (then countJs waits for a quiet network, and its script is among the document's entries).
+ * Call it before the click that opens the editor.
+ */
+export function yamlWorkerStarted(page: Page, timeout = 90_000): Promise<unknown> {
+  return page.waitForEvent('worker', { predicate: (w) => /\/yaml\.worker-[\w-]+\.js(\?|$)/.test(w.url()), timeout });
+}

@@ -1,5 +1,5 @@
 import { test, expect as baseExpect, LESSON1, LESSON1_ZH } from './fixtures.ts';
-import { countJs, kb } from '../../scripts/lib/browser.ts';
+import { countJs, kb, yamlWorkerStarted } from '../../scripts/lib/browser.ts';
 
 // The terminal and Pagefind load on demand; on a busy 2-core machine that can take a while.
 const expect = baseExpect.configure({ timeout: 60_000 });
@@ -11,7 +11,7 @@ const expect = baseExpect.configure({ timeout: 60_000 });
  * the terminal, the Picture tab, the progress export/import, the editor's Esc handling.
  */
 const BUDGET_GZIP = 10 * 1024;
-const EDITOR_BUDGET_KB = 840;
+const EDITOR_BUDGET_KB = 850;
 
 for (const path of ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/', LESSON1, LESSON1_ZH]) {
   test(`${path} ships at most ${BUDGET_GZIP / 1024} KB gzip of JS at load`, async ({ page }) => {
@@ -46,7 +46,9 @@ test("a returning learner's lesson page (saved progress, a passed exercise) stay
  * (src/ui/editor/yaml-worker-start.ts); 961.4 KB without the minimap's code (it is off); 837.5 KB
  * with a grader worker that loads the simulator and dockerfile-ast only when an exercise needs
  * them and no zod at all (its chunk 183 → 70 KB; tests/architecture-layers.test.ts walks its
- * imports). The annotation lists the files.
+ * imports). Then 844.5 KB, counted once the YAML worker has started (it starts after the first
+ * markers, so the count that ended at the editor's creation missed its bytes) and with the
+ * findings shown before Monaco (src/ui/exercise/early-text.ts). The annotation lists the files.
  */
 const EDITOR_BUDGET_GZIP = EDITOR_BUDGET_KB * 1024;
 
@@ -56,8 +58,11 @@ test(`opening a manifest exercise fetches at most ${EDITOR_BUDGET_KB} KB gzip of
   const names: string[] = [];
   page.on('response', (r) => void (/\.m?js(\?|$)/.test(r.url()) && names.push(r.url().replace(/^.*\//, ''))));
   const js = await countJs(page, async () => {
+    // The YAML worker is the editor's last chunk (it starts after the first markers): counted too.
+    const yaml = yamlWorkerStarted(page);
     await page.click('[data-cc-open-exercise="e11.1"]');
     await page.waitForSelector('section[data-exercise="e11.1"] .monaco-editor', { timeout: 90_000 });
+    await yaml;
     await page.waitForLoadState('networkidle');
   });
   test.info().annotations.push({ type: 'js-editor', description: `${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip: ${names.join(' ')}` });

@@ -17,6 +17,7 @@ import type { Evaluation } from './evaluation.ts';
 import { findingsView, splitByScope, type Shown } from './findings-view.ts';
 import { fixInWorker, gradeInWorker, takeGradeAhead } from './grader.ts';
 import type { PanelApi, WorkArea } from './panel.ts';
+import { earlyText, type EarlyText } from './early-text.ts';
 import { openingFiles } from './text.ts';
 
 const DEBOUNCE_MS = 300;
@@ -49,7 +50,39 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
 
   // The schema comes beside Monaco's chunk, not after it; the editor does not wait for the YAML worker.
   if (ex.kind === 'k8s-yaml') kubernetesSchema(SCHEMA_URL).catch(() => undefined); // its failure is shown below
-  const { monaco, configureKubernetesYaml, languageOf, themeFor } = await import('../editor/monaco.ts');
+  const monacoLoading = import('../editor/monaco.ts');
+
+  let current = names[0]!;
+  const fileOf = (f: Shown) => (names.includes(f.file) ? f.file : names.length === 1 ? names[0]! : current);
+  /** Until Monaco is ready: the text in a plain box and the starting text's findings (early-text.ts). */
+  let pre: EarlyText | null = earlyText(editorHost, files[current] ?? '', t('cc.exercise.editorLabel', { file: current }), () => {
+    if (findingsList.dataset.stale === 'true' || !findingsList.childElementCount) return;
+    findingsList.dataset.stale = 'true';
+    findingsCount.textContent = t('cc.exercise.findingsStale');
+  });
+  let editorGoTo = (_file: string, line: number, column: number) => pre?.goTo(line, column);
+  let editorFix = (_file: string, _f: Finding, _button: HTMLButtonElement) => undefined as unknown;
+  const draw = findingsView({
+    t,
+    locale: ctx.locale,
+    fileOf,
+    // A fix needs the editor's model; the findings are drawn again with their fixes once it is there.
+    canFix: (file) => pre === null && names.includes(file),
+    goTo: (file, line, column) => editorGoTo(file, line, column),
+    applyFix: (file, f, button) => void editorFix(file, f, button),
+  });
+  early.then(
+    (r) => {
+      if (pre && findingsList.dataset.stale !== 'true') draw(r, findingsList, findingsCount);
+    },
+    () => undefined, // shown once the editor is there (first(), below)
+  );
+
+  const { monaco, configureKubernetesYaml, languageOf, themeFor } = await monacoLoading;
+  // In one task from here to the editor's creation: what the box holds goes to the editor.
+  const held = pre.take();
+  pre = null;
+  files[current] = held.text;
 
   const models = new Map(
     names.map((n) => {
@@ -58,7 +91,6 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
       return [n, monaco.editor.createModel(files[n] ?? '', languageOf(n), uri)] as const;
     }),
   );
-  let current = names[0]!;
   const editor = monaco.editor.create(editorHost, {
     model: models.get(current)!,
     ariaLabel: t('cc.exercise.editorLabel', { file: current }),
@@ -74,6 +106,12 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
     theme: themeFor(document),
     accessibilitySupport: 'auto',
   });
+  {
+    const model = models.get(current)!;
+    const [a, b] = [model.getPositionAt(held.start), model.getPositionAt(held.end)];
+    editor.setSelection({ selectionStartLineNumber: a.lineNumber, selectionStartColumn: a.column, positionLineNumber: b.lineNumber, positionColumn: b.column });
+    if (held.focused) editor.focus();
+  }
   /** The YAML worker (schema hover, completion): once the first findings are painted, so that it does not hold them up. */
   const startYaml = () =>
     configureKubernetesYaml(SCHEMA_URL).catch((err: unknown) => {
@@ -104,7 +142,8 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   let shown: Evaluation | null = null;
   let seq = 0;
   let timer = 0;
-  let pendingSave = false;
+  // Text typed before the editor was there is saved like any edit.
+  let pendingSave = held.text !== (startText[current] ?? '');
 
   /** Grades the text as it is now; renders it unless a newer text was graded meanwhile. */
   const run = async (): Promise<Evaluation | null> => {
@@ -138,7 +177,7 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
 
   /** The text changed: the findings on screen no longer describe it, so their fixes stop working. */
   const markStale = () => {
-    if (!shown || findingsList.dataset.stale === 'true') return;
+    if ((!shown && !findingsList.childElementCount) || findingsList.dataset.stale === 'true') return;
     findingsList.dataset.stale = 'true';
     for (const b of findingsList.querySelectorAll<HTMLButtonElement>('[data-action="fix"]')) b.disabled = true;
     findingsCount.textContent = t('cc.exercise.findingsStale');
@@ -165,21 +204,13 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
 
   /** The in-scope findings on screen that carry a fix, for the editor's quick-fix menu (Ctrl+.). */
   let fixable: Finding[] = [];
-  const fileOf = (f: Shown) => (models.has(f.file) ? f.file : names.length === 1 ? names[0]! : current);
-
-  const draw = findingsView({
-    t,
-    locale: ctx.locale,
-    fileOf,
-    canFix: (file) => models.has(file),
-    goTo: (file, line, column) => {
-      if (models.has(file) && file !== current) fileButtons[names.indexOf(file)]?.click();
-      editor.setPosition({ lineNumber: line, column });
-      editor.revealLineInCenter(line);
-      editor.focus();
-    },
-    applyFix: (file, f, button) => void applyFix(file, f, button),
-  });
+  editorGoTo = (file, line, column) => {
+    if (models.has(file) && file !== current) fileButtons[names.indexOf(file)]?.click();
+    editor.setPosition({ lineNumber: line, column });
+    editor.revealLineInCenter(line);
+    editor.focus();
+  };
+  editorFix = (file, f, button) => applyFix(file, f, button);
 
   const render = (r: Evaluation) => {
     shown = r;
