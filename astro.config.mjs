@@ -88,12 +88,6 @@ export default defineConfig({
     },
   },
   trailingSlash: 'ignore',
-  // Issue #14 (Lighthouse on mobile): every page's CSS goes into its <head> as <style>, not as
-  // render-blocking <link>s (Starlight's and the site's common sheet, 15 KB gzip, and the
-  // workspace's): Lighthouse counted 470 ms and 170 ms of render blocking for them on a slow
-  // 4G connection, each a round trip before the first paint. style-src allows inline styles
-  // already (security.csp below). The cost: a second page fetches that CSS again in its HTML.
-  build: { inlineStylesheets: 'always' },
   // A Content-Security-Policy in a <meta http-equiv> on every page (issue 17). Astro hashes
   // every script it emits, bundled or inline (Starlight's theme and table-of-contents
   // scripts included), into script-src, so no inline script runs unless it was built here
@@ -165,8 +159,6 @@ export default defineConfig({
       // Lessons live in content/lessons/<slug>/index.<locale>.mdx, so Starlight cannot tell a
       // block's locale from its path; the file name says it (the copy button's tooltip).
       expressiveCode: {
-        // Its code blocks' CSS inline too, not as a render-blocking ec.*.css (build.inlineStylesheets above).
-        emitExternalStylesheet: false,
         defaultProps: { wrap: true },
         getBlockLocale: ({ file }) => (/\.zh-cn\.mdx?$/.test(file.path) ? 'zh-CN' : 'en'),
       },
