@@ -161,7 +161,11 @@ describe('the simulated host through the worker protocol', () => {
     expect(sent.map((m) => m.type)).toEqual(['booted']);
     await ask({ id: 2, type: 'boot', world: 'node1', lines: [] });
     expect(warmed).toBe(1);
+    expect(sent.some((m) => m.type === 'warmed')).toBe(false);
     release();
+    await new Promise((r) => setTimeout(r, 0));
+    // The page is told, under no request's id (world-client.ts marks cc-terminal:warm).
+    expect(sent.filter((m) => m.type === 'warmed')).toEqual([{ id: 0, type: 'warmed' }]);
   });
 });
 

@@ -29,6 +29,8 @@ export const loadTerminal = (lesson: string, scenario: string) => {
   const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module', name });
   const world = new WorldClient(worker);
   const booting = world.namedBoot();
+  // For the bench and tests: when a first command no longer waits for the shell's code.
+  void world.warmed.then(() => performance.mark('cc-terminal:warm'));
   // Read by the session; a failure here is the session's failure to start, never unhandled.
   booting.catch(() => undefined);
   const started: StartedWorld = { world, saved, booting };

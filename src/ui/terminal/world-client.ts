@@ -19,6 +19,9 @@ export class WorldClient {
   private next = 1;
   private readonly waiting = new Map<number, Waiting>();
   private dead: Error | null = null;
+  private onWarmed = () => {};
+  /** Settles once the worker has readied the shell's code for a first command (world-server.ts warm); never if that failed. */
+  readonly warmed = new Promise<void>((resolve) => (this.onWarmed = resolve));
 
   constructor(private readonly worker: Worker) {
     worker.addEventListener('message', (e: MessageEvent<WorldResponse>) => this.receive(e.data));
@@ -79,6 +82,10 @@ export class WorldClient {
   }
 
   private receive(message: WorldResponse): void {
+    if (message.type === 'warmed') {
+      this.onWarmed();
+      return;
+    }
     const w = this.waiting.get(message.id);
     if (!w) return;
     if (message.type === 'output') {

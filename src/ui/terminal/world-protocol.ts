@@ -41,7 +41,9 @@ export type WorldResponse =
   | { id: number; type: 'booted'; state: WorldState }
   | { id: number; type: 'executed'; result: ExecResult; state: WorldState }
   | { id: number; type: 'answer'; value: boolean | string[] }
-  | { id: number; type: 'error'; message: string };
+  | { id: number; type: 'error'; message: string }
+  /** The shell's code is loaded and has run once (world-server.ts warm): answers no request, its id is 0. */
+  | { id: number; type: 'warmed' };
 
 /** A boot request. */
 export type BootRequest = Extract<WorldRequest, { type: 'boot' }>;

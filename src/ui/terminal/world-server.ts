@@ -49,7 +49,11 @@ export class WorldServer {
     const generation = ++this.generation;
     const warm = this.warm;
     this.warm = undefined;
-    warm?.().catch(() => undefined); // a failed load shows on the first command, which imports it again
+    // A failed load shows on the first command, which imports it again.
+    warm?.().then(
+      () => this.post({ id: 0, type: 'warmed' }),
+      () => undefined,
+    );
     for (const c of this.running.values()) c.abort();
     this.running.clear();
     const world = this.create(name);
