@@ -5,11 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../src/sim/index.ts';
 import { WorldServer } from '../../src/ui/terminal/world-server.ts';
-import type { WorldRequest, WorldResponse } from '../../src/ui/terminal/world-protocol.ts';
+import { bootName, bootOfName, NAMED_BOOT_ID, type WorldRequest, type WorldResponse } from '../../src/ui/terminal/world-protocol.ts';
+import { WARM_DOCKER, WARM_LINE, warmUp } from '../../src/sim/warm.ts';
 
 const PARAMS = { columns: 80, rows: 24, locale: 'en' } as const;
 
-function serve() {
+function serve(warm?: () => Promise<unknown>) {
   const sent: WorldResponse[] = [];
   const waiters: (() => void)[] = [];
   const server = new WorldServer(
@@ -18,6 +19,7 @@ function serve() {
       for (const w of waiters.splice(0)) w();
     },
     (world) => createWorld(undefined, { clock: 'virtual', world }),
+    warm,
   );
   /** Sends a request and resolves with its final answer (not its output batches). */
   const ask = (req: WorldRequest) =>
@@ -165,5 +167,65 @@ describe('the simulated host through the worker protocol', () => {
   it('a line before any boot is an error, not a hang', async () => {
     const { ask } = serve();
     expect(await ask({ id: 1, type: 'exec', line: 'ls', params: PARAMS })).toEqual({ id: 1, type: 'error', message: 'the simulated host has not started' });
+  });
+
+  it('starts the warm-up with the first boot, once, and still answers that boot in the same turn', async () => {
+    let warmed = 0;
+    let release = () => {};
+    const { server, sent, ask } = serve(() => {
+      warmed++;
+      return new Promise<void>((r) => (release = r));
+    });
+    server.handle({ id: 1, type: 'boot', world: 'node1', lines: [] });
+    await Promise.resolve();
+    await Promise.resolve();
+    // The warm-up has not finished, and the boot is answered all the same.
+    expect(warmed).toBe(1);
+    expect(sent.map((m) => m.type)).toEqual(['booted']);
+    await ask({ id: 2, type: 'boot', world: 'node1', lines: [] });
+    expect(warmed).toBe(1);
+    expect(sent.some((m) => m.type === 'warmed')).toBe(false);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    // The page is told, under no request's id (world-client.ts marks cc-terminal:warm).
+    expect(sent.filter((m) => m.type === 'warmed')).toEqual([{ id: 0, type: 'warmed' }]);
+  });
+});
+
+describe("the first boot in the worker's name", () => {
+  it('reads back the boot it carries, with the saved lines and last PID', () => {
+    const name = bootName('node1', ['docker run -d --name web nginx', "echo 'a b'"], 30000);
+    expect(name.startsWith('cc-world ')).toBe(true);
+    expect(bootOfName(name)).toEqual({
+      id: NAMED_BOOT_ID,
+      type: 'boot',
+      world: 'node1',
+      lines: ['docker run -d --name web nginx', "echo 'a b'"],
+      lastPid: 30000,
+    });
+    expect(bootOfName(bootName('node1', []))).toEqual({ id: NAMED_BOOT_ID, type: 'boot', world: 'node1', lines: [] });
+  });
+
+  it('finds no boot in another name or one that does not read as a boot', () => {
+    expect(bootOfName('cc-world')).toBeNull();
+    expect(bootOfName('cc-grader {"id":0,"type":"boot","world":"node1","lines":[]}')).toBeNull();
+    expect(bootOfName('cc-world {not json')).toBeNull();
+    expect(bootOfName('cc-world {"id":0,"type":"exec","line":"ls"}')).toBeNull();
+    expect(bootOfName('cc-world {"id":0,"type":"boot","world":"node1","lines":[1]}')).toBeNull();
+    expect(bootOfName('cc-world {"id":3,"type":"boot","world":"node1","lines":[]}')).toBeNull();
+  });
+});
+
+describe('the warm-up of the shell code (src/sim/warm.ts)', () => {
+  it('runs its line in a throwaway world and loads the docker subcommands it names, leaving other worlds as they were', async () => {
+    const w = createWorld(undefined, { clock: 'virtual' });
+    const before = w.lastPid();
+    await warmUp();
+    expect(WARM_LINE).toBe('uname -r >/dev/null');
+    expect(WARM_DOCKER).toContain('run');
+    expect(w.history()).toEqual([]);
+    expect(w.lastPid()).toBe(before);
+    const r = await w.exec('uname -r');
+    expect(r.stdout).toBe('6.8.0-45-generic\n');
   });
 });

@@ -20,6 +20,7 @@ export interface PanelContext {
 interface Mounted {
   onCommand?(detail: CommandEventDetail): void;
   onReset?(detail: { snapshot: CommandEventDetail['snapshot'] }): void;
+  shown?(): void;
   focus?(): void;
 }
 
@@ -95,6 +96,7 @@ export class CcWorkspace extends HTMLElement {
     setSessionValue(this.tabKey(), id);
     if (id !== 'terminal') {
       void this.mount(id).then((m) => {
+        m?.shown?.();
         if (focusPanel) m?.focus?.();
       });
     }

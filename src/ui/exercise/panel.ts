@@ -45,6 +45,8 @@ export interface WorkArea {
   dispose?(): void;
   onCommand?(detail: CommandEventDetail): void;
   onReset?(detail: { snapshot: CommandEventDetail['snapshot'] }): void;
+  /** The panel was shown (its tab selected). */
+  shown?(): void;
   focus(): void;
 }
 
@@ -64,6 +66,7 @@ export interface PanelApi {
 export interface Mounted {
   onCommand?(detail: CommandEventDetail): void;
   onReset?(detail: { snapshot: CommandEventDetail['snapshot'] }): void;
+  shown(): void;
   focus(): void;
 }
 
@@ -353,6 +356,7 @@ export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: 
   return {
     onCommand: (d) => area.onCommand?.(d),
     onReset: (d) => area.onReset?.(d),
+    shown: () => area.shown?.(),
     focus: () => area.focus(),
   };
 }

@@ -83,13 +83,27 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
 
   const terminal = () => ctx.terminal() as TerminalElement | null;
 
+  /**
+   * An evaluation that records nothing (the panel's start, a reset) is left for later while the
+   * panel is hidden, as the goal list is not seen: it is done when the panel is shown. At the
+   * terminal's start this keeps the grader worker (a second simulator, compiled afresh) off the
+   * machine while the learner's first command runs (issue #14); a command's evaluation, which
+   * records the score and done mark, runs whether or not the panel is shown.
+   */
+  let stale = false;
+  const hidden = () => host.closest<HTMLElement>('[data-exercise]')?.hidden === true;
+  const refresh = () => {
+    stale = hidden();
+    if (!stale) void evaluate({ announce: false, record: false });
+  };
+
   /** The lesson terminal's session lines, starting the terminal if needed. */
   const sync = async () => {
     const session = await terminal()?.start(false);
     if (session) lines = session.snapshot().transcript.map((x) => x.line);
   };
 
-  void evaluate({ announce: false, record: false });
+  refresh();
 
   return {
     submission: async () => null,
@@ -116,13 +130,17 @@ export function createShellArea(host: HTMLElement, api: PanelApi): WorkArea {
     solutionView: () => h('pre', { class: 'cc-code' }, ex.solution.join('\n')),
     onCommand: (d: CommandEventDetail) => {
       lines = d.snapshot.transcript.map((x) => x.line);
+      stale = false;
       void evaluate({ announce: true, record: true });
     },
     onReset: (d) => {
       lines = d.snapshot.transcript.map((x) => x.line);
       // The terminal's own Reset starts a session without this exercise's setup.
       if (!resetting && lines.length === 0 && api.work.shellStart) api.save({ shellStart: 0 });
-      void evaluate({ announce: false, record: false });
+      refresh();
+    },
+    shown: () => {
+      if (stale) refresh();
     },
     graded: (r) => render(r, false),
     ownsChecks: true,

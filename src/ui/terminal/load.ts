@@ -12,7 +12,7 @@
  */
 import { loadSession, type Saved } from './storage.ts';
 import { WorldClient } from './world-client.ts';
-import type { WorldState } from './world-protocol.ts';
+import { bootName, type WorldState } from './world-protocol.ts';
 
 /** The simulated host, started: its first boot is under way (session.ts takes it). */
 export interface StartedWorld {
@@ -23,10 +23,14 @@ export interface StartedWorld {
 }
 
 export const loadTerminal = (lesson: string, scenario: string) => {
-  const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module', name: 'cc-world' });
-  const world = new WorldClient(worker);
   const saved = loadSession(lesson);
-  const booting = world.boot(scenario, saved?.lines ?? [], saved?.lastPid);
+  // The first boot rides in the worker's name (world-protocol.ts bootName): it starts as soon as the worker's script has run.
+  const name = bootName(scenario, saved?.lines ?? [], saved?.lastPid);
+  const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module', name });
+  const world = new WorldClient(worker);
+  const booting = world.namedBoot();
+  // For the bench and tests: when a first command no longer waits for the shell's code.
+  void world.warmed.then(() => performance.mark('cc-terminal:warm'));
   // Read by the session; a failure here is the session's failure to start, never unhandled.
   booting.catch(() => undefined);
   const started: StartedWorld = { world, saved, booting };

@@ -4,7 +4,7 @@
  * rejects every call, waiting or new, so the terminal shows its load-failed state.
  */
 import type { ExecResult } from '../../sim/api.ts';
-import type { ExecParams, WorldRequest, WorldResponse, WorldState } from './world-protocol.ts';
+import { type ExecParams, NAMED_BOOT_ID, type WorldRequest, type WorldResponse, type WorldState } from './world-protocol.ts';
 
 /** A request without its id (world-client.ts numbers them). */
 type Request = WorldRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -21,6 +21,9 @@ export class WorldClient {
   private dead: Error | null = null;
   /** The exec whose program holds the keyboard (a 'raw' on from the worker), if one does. */
   private raw: number | null = null;
+  private onWarmed = () => {};
+  /** Settles once the worker has readied the shell's code for a first command (world-server.ts warm); never if that failed. */
+  readonly warmed = new Promise<void>((resolve) => (this.onWarmed = resolve));
 
   constructor(private readonly worker: Worker) {
     worker.addEventListener('message', (e: MessageEvent<WorldResponse>) => this.receive(e.data));
@@ -33,9 +36,13 @@ export class WorldClient {
 
   /** A fresh world of the start state `world` with `lines` replayed into it (one message); an older boot still replaying is abandoned. */
   async boot(world: string, lines: string[], lastPid?: number): Promise<WorldState> {
-    const r = await this.call({ type: 'boot', world, lines, ...(lastPid === undefined ? {} : { lastPid }) });
-    if (r.type !== 'booted') throw new Error(`unexpected answer ${r.type}`);
-    return r.state;
+    return booted(await this.call({ type: 'boot', world, lines, ...(lastPid === undefined ? {} : { lastPid }) }));
+  }
+
+  /** The answer to the boot the worker's name carried (world-protocol.ts bootName): nothing is sent. */
+  async namedBoot(): Promise<WorldState> {
+    if (this.dead) throw this.dead;
+    return booted(await new Promise<WorldResponse>((resolve, reject) => this.waiting.set(NAMED_BOOT_ID, { resolve, reject })));
   }
 
   /** Runs a line; aborting `signal` is Ctrl-C. */
@@ -88,6 +95,10 @@ export class WorldClient {
   }
 
   private receive(message: WorldResponse): void {
+    if (message.type === 'warmed') {
+      this.onWarmed();
+      return;
+    }
     const w = this.waiting.get(message.id);
     if (!w) return;
     if (message.type === 'output') {
@@ -110,4 +121,9 @@ export class WorldClient {
     this.waiting.clear();
     this.worker.terminate();
   }
+}
+
+function booted(r: WorldResponse): WorldState {
+  if (r.type !== 'booted') throw new Error(`unexpected answer ${r.type}`);
+  return r.state;
 }

@@ -18,8 +18,11 @@ export class WorldServer {
   private readonly keys = new Map<number, (data: string) => void>();
 
   /**
-   * `warm`: loads the shell's code (just-bash, the commands) once the first prompt is out, while the
-   * learner reads it, so the first command does not wait for it (the World imports it on first use).
+   * `warm`: readies the shell's code (just-bash, the commands) for the first command, so it does not
+   * wait for it (the World imports it on first use). Started with the first boot, as soon as the
+   * worker runs: its fetches and compiles take this thread while the page's thread loads and opens
+   * xterm, instead of after the prompt. A boot with no saved lines answers within its own task, so
+   * the warm-up never delays it; a saved session's replay needs that code anyway.
    */
   constructor(
     private readonly post: Post,
@@ -50,6 +53,13 @@ export class WorldServer {
 
   private async boot(id: number, name: string, lines: string[], lastPid: number | undefined): Promise<void> {
     const generation = ++this.generation;
+    const warm = this.warm;
+    this.warm = undefined;
+    // A failed load shows on the first command, which imports it again.
+    warm?.().then(
+      () => this.post({ id: 0, type: 'warmed' }),
+      () => undefined,
+    );
     for (const c of this.running.values()) c.abort();
     this.running.clear();
     const world = this.create(name);
@@ -66,9 +76,6 @@ export class WorldServer {
     world.setClockMode('realtime');
     this.world = world;
     this.post({ id, type: 'booted', state: state(world) });
-    const warm = this.warm;
-    this.warm = undefined;
-    warm?.().catch(() => undefined); // a failed load shows on the first command, which imports it again
   }
 
   private async exec(world: World, id: number, line: string, params: { columns: number; rows: number; locale: 'en' | 'zh-cn' }): Promise<void> {
