@@ -19,6 +19,11 @@ describe('terminal output from the simulator is made safe (#17)', () => {
     expect(safeOutput('\x1b[?1000h')).toBe('^[[?1000h');
     expect(safeOutput('\x1b[31mred\x1b[0m')).toBe('\x1b[31mred\x1b[0m');
     expect(safeOutput('\x1b[H\x1b[2J\x1b[3J')).toBe('\x1b[H\x1b[2J\x1b[3J');
+    // What top draws with (cup, civis/cnorm, the cursor's blink, sgr0's charset); not a cursor query or a scroll region.
+    expect(safeOutput('\x1b[?25l\x1b[6;1H\x1b[7m x \x1b(B\x1b[m\x1b[25;1H\x1b[?12l\x1b[?25h')).toBe(
+      '\x1b[?25l\x1b[6;1H\x1b[7m x \x1b(B\x1b[m\x1b[25;1H\x1b[?12l\x1b[?25h',
+    );
+    expect(safeOutput('\x1b[6n\x1b[1;5r\x1b(0')).toBe('^[[6n^[[1;5r^[(0');
     expect(safeOutput('a\tb\r\nc\x00\x7f\x9b')).toBe('a\tb\r\nc^@^?M-^[');
   });
 
