@@ -27,7 +27,7 @@ function tables(defs: FlagDef[]): Tables {
 }
 
 /** strconv.ParseBool's words (Go 1.22 strconv/atob.go). */
-const GO_BOOL: Record<string, boolean> = {
+export const GO_BOOL: Record<string, boolean> = {
   1: true,
   t: true,
   T: true,

@@ -164,9 +164,8 @@ export function parseCommand(def: DockerCommand, args: string[]): ParsedCommand 
       rest: [...before.filter((a) => !a.startsWith('-')), ...(end < 0 ? [] : args.slice(end + 1))],
     };
   }
-  const bools = boolValues(def, args);
-  if (typeof bools === 'string') return { ok: false, error: bools };
-  const p = parseFlags(bools, parserDefs(def.flags), def.interspersed !== false);
+  // pflag parses a bool's `=value` with strconv.ParseBool, and says so when it cannot (args.ts).
+  const p = parseFlags(args, parserDefs(def.flags), def.interspersed !== false);
   if (!p.ok) return p;
   const { help, ...flags } = p.flags;
   const bad = badValue(def.flags, flags);
@@ -264,41 +263,6 @@ function gpuError(value: string): string | undefined {
     } else if (!['driver', 'device', 'capabilities', 'options'].includes(key)) return `unexpected key '${key}' in '${field}'`;
   }
   return undefined;
-}
-
-// strconv.ParseBool's spellings.
-const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
-const GO_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
-
-/**
- * A bool flag given a value (`--human=false`, `-H=0`): pflag parses it with strconv.ParseBool
- * and says `invalid argument "x" for "-H, --human" flag: …` otherwise. Returns the arguments with
- * such values spelled true/false, or that error.
- */
-function boolValues(def: DockerCommand, args: string[]): string[] | string {
-  const out: string[] = [];
-  const takesValue = (f: DockerFlag | undefined) => f !== undefined && f.type !== 'bool';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    // After `--`, or past the first argument of a command that stops there (run's image), nothing is a flag.
-    if (a === '--' || (!a.startsWith('-') && def.interspersed === false)) return [...out, ...args.slice(i)];
-    const m = /^(--([^=]+)|-([^-]))=(.*)$/.exec(a);
-    const f = m && def.flags.find((x) => x.type === 'bool' && (m[2] ? x.long === m[2] : x.short === m[3]));
-    if (!m || !f) {
-      out.push(a);
-      // The next word is this flag's value (`--name x`, `-it -e X=1`): copy it as is.
-      const next = a.startsWith('--')
-        ? !a.includes('=') && takesValue(def.flags.find((x) => x.long === a.slice(2)))
-        : /^-[^-]/.test(a) && takesValue(def.flags.find((x) => x.short === a.slice(-1))) && !a.includes('=');
-      if (next && i + 1 < args.length) out.push(args[++i] as string);
-      continue;
-    }
-    const v = m[4] as string;
-    if (!GO_TRUE.includes(v) && !GO_FALSE.includes(v))
-      return `invalid argument "${v}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`;
-    out.push(`--${f.long}=${GO_TRUE.includes(v)}`);
-  }
-  return out;
 }
 
 // docker/cli@v27.3.1:cli/flags/options.go: the --format usage texts the commands share (flagsHelper).

@@ -6,25 +6,11 @@
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
 import { FilterArgs } from './filters.ts';
+import { GO_BOOL } from '../../args.ts';
 
 export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 export const users = (env: CmdEnv) => (name: string) => env.daemon.lib?.usersOf(name, env.daemon.containers.values()) ?? [];
-
-const GO_BOOL: Record<string, boolean> = {
-  1: true,
-  t: true,
-  T: true,
-  TRUE: true,
-  true: true,
-  True: true,
-  0: false,
-  f: false,
-  F: false,
-  FALSE: false,
-  false: false,
-  False: false,
-};
 
 /**
  * moby@v27.3.1:volume/service/service.go Prune: unused local volumes whose labels match `label`
