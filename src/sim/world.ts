@@ -1,4 +1,4 @@
-import { addKubeProcesses } from './runtime/kube-procs.ts';
+import { addKubelet, addKubeProcesses } from './runtime/kube-procs.ts';
 import type { ClockMode, ExecOptions, ExecResult, World, WorldOptions, WorldSnapshot } from './api.ts';
 import { capHex } from './kernel/capabilities.ts';
 import { Daemon } from './docker/daemon.ts';
@@ -52,6 +52,7 @@ export class SimWorld implements World {
   constructor(fixture: Fixture = node1Fixture, options: WorldOptions = {}) {
     this.host = new Host(fixture, options.seed ?? 1, options.clock ?? 'virtual');
     this.host.userlandProxy = options.userlandProxy ?? true;
+    addKubelet(this.host);
     if (options.kubeProcesses) {
       this.host.kubeProcesses = true;
       addKubeProcesses(this.host);

@@ -14,6 +14,7 @@ describe('pstree (psmisc 23.7)', () => {
         '        │                 └─9*[{containerd-shim}]\n' +
         '        ├─cron\n        ├─dbus-daemon\n' +
         '        ├─dockerd───13*[{dockerd}]\n' +
+        '        ├─kubelet───16*[{kubelet}]\n' +
         '        ├─sshd───sshd───bash─┬─cat\n' +
         '        │                    └─pstree\n' +
         '        ├─systemd-journal\n        ├─systemd-logind\n        ├─systemd-network\n        ├─systemd-resolve\n        ├─systemd-timesyn\n        └─systemd-udevd\n',

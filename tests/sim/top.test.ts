@@ -13,8 +13,8 @@ describe('top (procps-ng 4.0.4, busybox 1.36.1, #10)', { timeout: 60_000 }, () =
         'top - 11:45:01 up  3:32,  1 user,  load average: 0.08, 0.03, 0.01',
         'Tasks: 142 total,   1 running, 141 sleeping,   0 stopped,   0 zombie',
         '%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st ',
-        'MiB Mem :  15994.1 total,  12559.8 free,    958.5 used,   2878.9 buff/cache     ',
-        'MiB Swap:      0.0 total,      0.0 free,      0.0 used.  15035.6 avail Mem ',
+        'MiB Mem :  15994.1 total,  12463.8 free,   1054.5 used,   2878.9 buff/cache     ',
+        'MiB Swap:      0.0 total,      0.0 free,      0.0 used.  14939.6 avail Mem ',
         '',
         '    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND',
         '      1 root      20   0   22532  12928   8616 S   0.0   0.1   0:00.00 systemd',
@@ -29,7 +29,7 @@ describe('top (procps-ng 4.0.4, busybox 1.36.1, #10)', { timeout: 60_000 }, () =
   it('options: -o, -c, -u, -O, -V, and parse_args errors through error_exit (status 1)', async () => {
     const w = createWorld();
     expect((await sh(w, 'top -bn1 -c -o RES -w 100 | sed -n 8p')).stdout).toBe(
-      '    812 root      20   0 2389364  84224  56148 S   0.0   0.5   0:00.00 /usr/bin/dockerd -H fd:// --c\n',
+      '    846 root      20   0 2184600  98304  65536 S   0.0   0.6   0:00.00 /usr/bin/kubelet --bootstrap-\n',
     );
     expect((await sh(w, 'top -bn1 -u ubuntu | tail -2')).stdout).toBe('\n    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n');
     expect((await sh(w, 'top -O | head -3')).stdout).toBe('PID\nPPID\nUID\n');
@@ -64,7 +64,7 @@ describe('top (procps-ng 4.0.4, busybox 1.36.1, #10)', { timeout: 60_000 }, () =
     const w = createWorld();
     await sh(w, 'docker run -d --name al alpine sleep 1000 >/dev/null 2>&1; docker run -d --name web nginx >/dev/null 2>&1');
     expect((await sh(w, 'docker exec al top -b -n1')).stdout).toBe(
-      'Mem: 3551680K used, 12826292K free, 4096K shrd, 58960K buff, 2682712K cached\nCPU:   2% usr   0% sys   0% nic  97% idle   0% io   0% irq   0% sirq\nLoad average: 0.08 0.03 0.01 1/150 7\n  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\n    7     0 root     R     4200   0%   3   0% top -b -n1\n    1     0 root     S     1612   0%   1   0% sleep 1000\n\n',
+      'Mem: 3649984K used, 12727988K free, 4096K shrd, 58960K buff, 2682712K cached\nCPU:   2% usr   0% sys   0% nic  97% idle   0% io   0% irq   0% sirq\nLoad average: 0.08 0.03 0.01 1/150 7\n  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\n    7     0 root     R     4200   0%   3   0% top -b -n1\n    1     0 root     S     1612   0%   1   0% sleep 1000\n\n',
     );
     expect(await sh(w, 'docker exec web top -bn1')).toMatchObject({
       stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "top": executable file not found in $PATH: unknown\n',

@@ -43,12 +43,16 @@ describe('kube-system processes on node1', () => {
     expect((await w.exec('unshare --uts readlink /proc/self/ns/uts')).stdout).toBe('uts:[4026532178]\n');
   });
 
-  it('without the option the process table is as the lessons pin it, and systemctl status kubelet says so', async () => {
+  it('without the option the kubelet runs and the pods do not: lesson 2\'s NPROCS 142 holds, systemctl status finds the kubelet', async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
-    expect((await w.exec('ps -e')).stdout).not.toMatch(/kubelet|pause/);
-    expect(await w.exec('systemctl status kubelet')).toMatchObject({
-      stderr: "systemctl: the kubelet.service process is not in node1's simulated process table; systemctl cat kubelet.service shows its unit.\n",
-      exitCode: 1,
-    });
+    const ps = (await w.exec('ps -e -o pid,comm')).stdout;
+    expect(ps).toContain('    846 kubelet\n');
+    expect(ps).not.toMatch(/pause|containerd-shim|etcd|kube-apiserver/);
+    expect((await w.exec('lsns -t pid')).stdout).toContain('4026531836 pid     142   1 root /sbin/init\n');
+    const st = await w.exec('systemctl status kubelet');
+    expect(st.exitCode).toBe(0);
+    expect(st.stdout).toContain('   Main PID: 846 (kubelet)\n');
+    expect(st.stdout).toContain('             └─846 /usr/bin/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf ');
+    expect((await w.exec('systemctl is-active kubelet; pgrep -x kubelet')).stdout).toBe('active\n846\n');
   });
 });

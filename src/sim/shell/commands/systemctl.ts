@@ -119,7 +119,7 @@ async function status(env: CmdEnv, name: string): Promise<ExecResult> {
   const k = env.host.kernel;
   const procs = [...k.procs.values()].filter((p) => p.cgroup === `/system.slice/${name}` && !p.kthread).sort((a, b) => a.pid - b.pid);
   const main = procs.find((p) => p.comm === unit.mainComm);
-  // node1's kubelet is in the process table only in a world with kube-system's processes (WorldOptions.kubeProcesses).
+  // node1's kubelet is always in the process table (runtime/kube-procs.ts addKubelet); a fixture without it gets this line.
   if (!main && unit.dropIn)
     return R('', `systemctl: the ${name} process is not in node1's simulated process table; systemctl cat ${name} shows its unit.\n`, 1);
   const since = main?.startMs ?? env.host.clock.nowMs;
