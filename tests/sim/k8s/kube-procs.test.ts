@@ -43,7 +43,7 @@ describe('kube-system processes on node1', () => {
     expect((await w.exec('unshare --uts readlink /proc/self/ns/uts')).stdout).toBe('uts:[4026532178]\n');
   });
 
-  it('without the option the kubelet runs and the pods do not: lesson 2\'s NPROCS 142 holds, systemctl status finds the kubelet', async () => {
+  it("without the option the kubelet runs and the pods do not: lesson 2's NPROCS 142 holds, systemctl status finds the kubelet", async () => {
     const w = createWorld(undefined, { clock: 'virtual' });
     const ps = (await w.exec('ps -e -o pid,comm')).stdout;
     expect(ps).toContain('    846 kubelet\n');
