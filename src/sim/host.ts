@@ -141,6 +141,8 @@ export class Host {
         reaps: f.reaps ?? false,
         startMs: f.shell ? this.startMs - 60_000 : boot + f.pid * 10,
         handlers: new Set(f.shell ? [2, 15] : [1, 2, 15]),
+        // systemd's exec_child calls setsid() for every service and getty (systemd@v255.4:src/core/exec-invoke.c).
+        setsid: f.ppid === 1,
       });
       this.kernel.cgroup(f.cgroup);
       this.kernel.procs.set(p.pid, p);

@@ -115,7 +115,7 @@ export function statLine(host: Host, p: Proc, viewer: Proc, ids: { pgid: number;
 
 /**
  * Whether `p` leads its session: PID 1 of a namespace, a container's init (runc's nsexec calls setsid() before
- * exec, opencontainers/runc@v1.1.14:libcontainer/nsenter/nsexec.c), a login shell or a daemon that called setsid().
+ * exec, opencontainers/runc@v1.1.14:libcontainer/nsenter/nsexec.c), a login shell, or a service systemd started (Proc.setsid).
  */
 export function isSessionLeader(host: Host, p: Proc): boolean {
   const k = host.kernel;
@@ -127,6 +127,7 @@ export function isSessionLeader(host: Host, p: Proc): boolean {
     ![...k.procs.values()].some((q) => q.containerId === p.containerId && q.ppid === p.ppid && q.pid < p.pid);
   return (
     p.pid === 1 ||
+    p.setsid === true ||
     p.nspid[p.nspid.length - 1] === 1 ||
     containerInit ||
     (!p.transient && !p.job && (p.argv[0]?.startsWith('-') === true || ['bash', 'sh', 'ash', 'sshd', 'containerd-shim'].includes(p.comm)))

@@ -149,6 +149,7 @@ export class Kernel {
       exitStatus: undefined,
       killedBy: undefined,
       transient: opts.transient,
+      setsid: undefined,
       ...opts.patch,
     };
     if (p.ns.pid !== parent?.ns.pid) p.handlers = new Set(opts.patch?.handlers ?? []);

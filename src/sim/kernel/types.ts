@@ -56,6 +56,8 @@ export interface Proc {
   transient?: boolean;
   /** A background job the shell forked: in its own process group, never a session leader. */
   job?: boolean;
+  /** Called setsid(2) when it started (systemd starts each service and getty in a session of its own): leads its session and group. */
+  setsid?: boolean;
   /** Resource limits changed from the defaults (setrlimit; shell/rlimits.ts); replaced, never mutated, so a fork's copy stays its own. */
   rlimits?: Readonly<Record<string, readonly [number, number]>>;
 }

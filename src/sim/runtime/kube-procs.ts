@@ -72,6 +72,7 @@ export function addKubelet(host: Host): void {
     threads: 17,
     rssBytes: 98_304 * 1024,
     vszKb: 2_184_600,
+    setsid: true,
   });
   k.cgroup(p.cgroup);
   k.procs.set(p.pid, p);

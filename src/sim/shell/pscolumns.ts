@@ -1,6 +1,6 @@
 import type { Proc } from '../kernel/types.ts';
 import { flagsOf, niceOf, priorityOf, processorOf, schedOf, wchanOf } from '../kernel/sched.ts';
-import { isSessionLeader } from '../fs/procstat.ts';
+import { isSessionLeader, sessionIds } from '../fs/procstat.ts';
 import { cpuC, cpuSeconds, cputime, dhms, elapsed, etime, pcpu } from './pstime.ts';
 import type { CmdEnv } from './types.ts';
 
@@ -36,7 +36,11 @@ export function stat(env: CmdEnv, p: Proc): string {
   else if (ni > 0) s += 'N';
   if (isSessionLeader(env.host, p)) s += 's';
   if (p.threads > 1) s += 'l';
-  if (p.transient && p.tty !== '?') s += '+';
+  // '+': in its terminal's foreground process group (pgrp == tpgid).
+  if (p.tty !== '?') {
+    const ids = sessionIds(env.host, p, env.self);
+    if (ids.pgid === ids.tpgid) s += '+';
+  }
   return s;
 }
 
@@ -136,6 +140,13 @@ export function psColumns(env: CmdEnv, w: number): Record<string, PsCol> {
     cls: col('CLS', 3, 'right', (x) => (fifo(x.p) ? 'FF' : 'TS')),
     class: col('CLS', 3, 'left', (x) => (fifo(x.p) ? 'FF' : 'TS')),
     policy: col('POL', 3, 'left', (x) => (fifo(x.p) ? 'FF' : 'TS')),
+    // pr_pgid, pr_sess, pr_tpgid: PIDMAX-wide, right.
+    pgid: col('PGID', w, 'right', (x) => String(sessionIds(env.host, x.p, viewer).pgid)),
+    pgrp: col('PGRP', w, 'right', (x) => String(sessionIds(env.host, x.p, viewer).pgid)),
+    sess: col('SESS', w, 'right', (x) => String(sessionIds(env.host, x.p, viewer).sid)),
+    session: col('SESS', w, 'right', (x) => String(sessionIds(env.host, x.p, viewer).sid)),
+    sid: col('SID', w, 'right', (x) => String(sessionIds(env.host, x.p, viewer).sid)),
+    tpgid: col('TPGID', w, 'right', (x) => String(sessionIds(env.host, x.p, viewer).tpgid)),
     stime: col('STIME', 5, 'right', (x) => hm(x.p.startMs)),
     start_time: col('START', 5, 'right', (x) => hm(x.p.startMs)),
   };

@@ -75,6 +75,7 @@ import { nsenter } from './nsenter.ts';
 import { od } from './od.ts';
 import { paste } from './paste.ts';
 import { pgrep } from './pgrep.ts';
+import { killallCommand } from './killall.ts';
 import { pidof } from './pidof.ts';
 import { ping } from './ping.ts';
 import { pkill } from './pkill.ts';
@@ -179,6 +180,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'od', load: async () => od },
   { name: 'paste', load: async () => paste },
   { name: 'pgrep', load: async () => pgrep },
+  { name: 'killall', load: async () => killallCommand },
   { name: 'pidof', load: async () => pidof },
   { name: 'ping', load: async () => ping },
   { name: 'pkill', load: async () => pkill },
