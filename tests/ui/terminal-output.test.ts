@@ -29,6 +29,8 @@ describe('terminal output from the simulator is made safe (#17)', () => {
       '\x1b[?1049h\x1b[22;0;0t\x1b[?1h\x1b=|\x1b[?1l\x1b>\x1b[?1049l\x1b[23;0;0t',
     );
     expect(safeOutput('\x1b[?1000h\x1b[?47h\x1b[21t\x1b[8;1;1t')).toBe('^[[?1000h^[[?47h^[[21t^[[8;1;1t');
+    // The bell (less at either end, more's unknown key) passes; an OSC's BEL terminator stays caret text (above).
+    expect(safeOutput('(END)\x07|\x1b]0;t\x07\x07')).toBe('(END)\x07|^[]0;t^G\x07');
     expect(safeOutput('a\tb\r\nc\x00\x7f\x9b')).toBe('a\tb\r\nc^@^?M-^[');
   });
 

@@ -21,6 +21,9 @@ const ALLOWED = /^\x1b(?:\[(?:[0-9;:]*m|(?:\d{1,4}(?:;\d{1,4})?)?H|[0-3]?J|[0-2]
  */
 export function safeOutput(text: string): string {
   let out = '';
+  // Inside a control string shown as caret text (OSC, DCS, APC, PM), BEL is its terminator and shown as ^G too;
+  // elsewhere BEL is the bell (less's and more's eof_bell), which xterm.js does not sound or show.
+  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     const code = ch.charCodeAt(0);
@@ -29,9 +32,15 @@ export function safeOutput(text: string): string {
       if (ok) {
         out += ok[0];
         i += ok[0].length - 1;
-      } else out += '^[';
-    } else if (code < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\b') out += `^${String.fromCharCode(code + 64)}`;
-    else if (code === 0x7f) out += '^?';
+      } else {
+        out += '^[';
+        inString = /[\]P_^]/.test(text[i + 1] ?? '');
+      }
+    } else if (ch === '\x07' && !inString) out += ch;
+    else if (code < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\b') {
+      out += `^${String.fromCharCode(code + 64)}`;
+      if (ch === '\x07') inString = false;
+    } else if (code === 0x7f) out += '^?';
     else if (code >= 0x80 && code < 0xa0) out += `M-^${String.fromCharCode(code - 128 + 64)}`;
     else out += ch;
   }
