@@ -115,14 +115,18 @@ export async function pageLess(env: CmdEnv, files: LessFile[], o: LessOpts, keys
     s = s.trimEnd();
     return s ? TI.smso + s + TI.rmso : ':';
   };
-  const paint = () => {
-    let s = TI.clear;
+  const paint = (before = '') => {
+    let s = before + TI.clear;
     for (let r = 0; r < body; r++) s += `${render(rows[top + r])}\n`;
     put(s + prompt() + TI.el);
     newFile = false;
     dirty = false;
   };
-  const bell = () => put(TI.bel);
+  // The bell goes out with the prompt that follows it (one write).
+  let bellRung = false;
+  const bell = () => {
+    bellRung = true;
+  };
   /** output.c error(): the message in standout at the bottom; a key other than RETURN or space is the next command. */
   const error = async (msg: string): Promise<boolean> => {
     put(`${TI.cup(height)}${TI.el}${TI.smso}${msg}  (press RETURN)${TI.rmso}`);
@@ -197,8 +201,10 @@ export async function pageLess(env: CmdEnv, files: LessFile[], o: LessOpts, keys
   for (;;) {
     // prompt(): -E quits once the end is on the screen.
     if (o.quitAtEof === 2 && eof() && !help && idx + 1 >= files.length) break;
-    if (dirty) paint();
-    else put(`${TI.cup(height)}${prompt()}${TI.el}`);
+    const ring = bellRung ? TI.bel : '';
+    bellRung = false;
+    if (dirty) paint(ring);
+    else put(`${ring}${TI.cup(height)}${prompt()}${TI.el}`);
     let k = pending ?? (await keys.next());
     pending = undefined;
     if (k === undefined) {
