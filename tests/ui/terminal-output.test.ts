@@ -24,6 +24,7 @@ describe('terminal output from the simulator is made safe (#17)', () => {
       '\x1b[?25l\x1b[6;1H\x1b[7m x \x1b(B\x1b[m\x1b[25;1H\x1b[?12l\x1b[?25h',
     );
     expect(safeOutput('\x1b[6n\x1b[1;5r\x1b(0')).toBe('^[[6n^[[1;5r^[(0');
+    expect(safeOutput('\x1b[?12;25h')).toBe('\x1b[?12;25h'); // top's prompts: cvvis
     // less's and watch's init and deinit (xterm-256color smcup smkx, rmkx rmcup); not other modes or window ops.
     expect(safeOutput('\x1b[?1049h\x1b[22;0;0t\x1b[?1h\x1b=|\x1b[?1l\x1b>\x1b[?1049l\x1b[23;0;0t')).toBe(
       '\x1b[?1049h\x1b[22;0;0t\x1b[?1h\x1b=|\x1b[?1l\x1b>\x1b[?1049l\x1b[23;0;0t',

@@ -7,11 +7,11 @@ import { ESC } from './keys.ts';
 /**
  * Escape sequences the simulator may pass to the screen: colours (SGR), clear (clear, Ctrl-L), and what a
  * full-screen program such as top draws with (xterm's terminfo: cup `ESC[row;colH`, civis/cnorm `ESC[?25l/h`,
- * the cursor's blink `ESC[?12l/h`, and sgr0's `ESC(B`, the ASCII character set), and what less and watch switch
+ * the cursor's blink `ESC[?12l/h`, cvvis `ESC[?12;25h`, and sgr0's `ESC(B`, the ASCII character set), and what less and watch switch
  * screens and keypads with (smcup/rmcup `ESC[?1049h/l` with the title stack's `ESC[22;0;0t`/`ESC[23;0;0t`, which
  * xterm.js ignores; smkx/rmkx `ESC[?1h ESC=`/`ESC[?1l ESC>`). None can read, report or retitle.
  */
-const ALLOWED = /^\x1b(?:\[(?:[0-9;:]*m|(?:\d{1,4}(?:;\d{1,4})?)?H|[0-3]?J|[0-2]?K|\?(?:25|12|1049|1)[hl]|2[23];0;0t)|\(B|[=>])/;
+const ALLOWED = /^\x1b(?:\[(?:[0-9;:]*m|(?:\d{1,4}(?:;\d{1,4})?)?H|[0-3]?J|[0-2]?K|\?(?:25|12|1049|1)[hl]|\?12;25h|2[23];0;0t)|\(B|[=>])/;
 
 /**
  * Output as the terminal may show it. Text from the simulated host carries names the
