@@ -11,9 +11,9 @@
  * after another ("\n\n" between them, putp(Batch ? "\n\n" : Cap_home)) and a last "\n" (at_eoj); on
  * a terminal top draws each frame from the home position and leaves the last one on the screen.
  * At the terminal top reads keys between frames (top-keys.ts: q ends it, as Ctrl-C does through
- * sig_endpgm → bye_bye, status 0; M/N/P/T/R/c re-sort or show command lines). Not simulated:
- * threads (-H lists the processes, headed "Threads"), -E/-e scaling, -S, -i, -1, -s and the other
- * interactive keys. PR and NI are those of ps and /proc/PID/stat (kernel/sched.ts), PR `rt` below -99
+ * sig_endpgm → bye_bye, status 0; M/N/P/T/R/c re-sort or show command lines; top-interact.ts: h, d/s,
+ * k, u/U, i, 1 and l). -i and -1 toggle as i and 1 do. Not simulated: threads (-H lists the processes,
+ * headed "Threads"), -E/-e scaling, -S, -s and the keys top-interact.ts lists. PR and NI are those of ps and /proc/PID/stat (kernel/sched.ts), PR `rt` below -99
  * (procps-ng@v4.0.4:src/top/top.c task_show EU_PRI).
  */
 import type { ExecResult } from '../../api.ts';
