@@ -81,4 +81,23 @@ describe('less pages at the terminal (#10)', { timeout: 60_000 }, () => {
     expect((await w.exec('less /etc/hostname', { onOutput: () => {} })).stdout).toBe('node1\n');
     expect((await drive(w, 'less /etc/hostname | cat', [])).stdout).toBe('node1\n');
   });
+
+  it('-X keeps the normal screen (no smcup/rmcup, no keypad mode); Ctrl-C ends less as -K does: status 2, the screen restored', async () => {
+    const w = createWorld();
+    const x = await drive(w, 'less -X /etc/hostname', ['q']);
+    expect(x.out).toBe(`${CLEAR}node1\n${'~\n'.repeat(8)}${so('/etc/hostname (END)')}\x1b[K\x1b[10;1H\x1b[K`);
+    const ac = new AbortController();
+    let out = '';
+    const r = await w.exec('less /etc/hostname', {
+      rows: 10,
+      signal: ac.signal,
+      keyboard: { claim: () => () => undefined },
+      onOutput: (c) => {
+        out += c.text;
+        if (c.text.endsWith('\x1b[K')) ac.abort();
+      },
+    });
+    expect(r.exitCode).toBe(2);
+    expect(out.endsWith(`\x1b[10;1H\x1b[K${RMCUP}`)).toBe(true);
+  });
 });

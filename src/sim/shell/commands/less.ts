@@ -28,7 +28,8 @@ export const less: SimCommand = {
     for (const a of args) {
       if (!end && a === '--') end = true;
       else if (!end && a.startsWith('-') && a !== '-') {
-        const flags = a.startsWith('--') ? (LONG[a.slice(2)] ?? '') : a.slice(1);
+        // A letter of opttbl.c that takes a value (-b -h -j -k -o -O -p -P -t -T -x -y -z -# -D -") ends the flags: the rest is its value.
+        const flags = a.startsWith('--') ? (LONG[a.slice(2)] ?? '') : (/^[^bhjkoOpPtTxyz#D"]*/.exec(a.slice(1))?.[0] ?? '');
         if (flags.includes('F')) o.quitIfOneScreen = true;
         if (flags.includes('X')) o.noInit = true;
         if (flags.includes('e')) o.quitAtEof = Math.max(o.quitAtEof, 1) as 1 | 2;
