@@ -10,8 +10,6 @@ import { splitKeys } from './top-keys.ts';
 
 export interface KeyReader {
   next(): Promise<string | undefined>;
-  /** A key already pressed, without waiting (less's typeahead check); undefined when none. */
-  peek(): string | undefined;
   close(): void;
 }
 
@@ -23,7 +21,6 @@ export function keyReader(kb: Keyboard, env: CmdEnv): KeyReader {
       if (!keys.length && (await env.host.waitUntil(() => keys.length > 0, undefined, env.signal)) !== 'done') return undefined;
       return env.signal?.aborted ? undefined : keys.shift();
     },
-    peek: () => keys[0],
     close: release,
   };
 }

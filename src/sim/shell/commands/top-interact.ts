@@ -18,7 +18,7 @@ const CVVIS = '\x1b[?12;25h';
 const EL = '\x1b[K';
 
 /** What a key needs: the keys pressed, the screen, the row under the summary and the first task's PID. */
-export interface TopTerm {
+interface TopTerm {
   env: CmdEnv;
   o: TopOpts;
   keys: string[];
