@@ -192,7 +192,7 @@ for (const size of [
       test(`${commands
         .map((c) => c.line.split(' ')[0])
         .filter((w, i, all) => all.indexOf(w) === i)
-        .join(', ')} answer as Ubuntu 24.04; top takes its keys; sh is an interactive dash (${locale})`, async ({ page }) => {
+        .join(', ')} answer as Ubuntu 24.04; top and less take their keys; sh is an interactive dash (${locale})`, async ({ page }) => {
         await startTerminalAt(page, path, size.name === 'phone');
         for (const c of commands) {
           await type(page, c.line);
@@ -215,6 +215,25 @@ for (const size of [
         await expect(screen(page)).not.toContainText('^[');
         await type(page, 'echo top=$?');
         await expect(screen(page)).toContainText('top=0');
+        // less 590 pages at the terminal (less-pager.ts): the file on the alternate screen with its name and (END)
+        // in the prompt; space at the end rings the bell; h shows the help file, q goes back to the file, q again
+        // ends less and the screen is as it was (xterm-256color's smcup/rmcup).
+        await type(page, 'less /etc/os-release');
+        await expect(screen(page)).toContainText('PRETTY_NAME="Ubuntu 24.04.1 LTS"');
+        await expect(screen(page)).toContainText('/etc/os-release');
+        // Space: the next window, or the bell where the whole file fits (laptop); either way the end is shown.
+        await page.keyboard.type(' ');
+        await expect(screen(page)).toContainText('(END)');
+        await page.keyboard.type('h');
+        await expect(screen(page)).toContainText('SUMMARY OF LESS COMMANDS');
+        await expect(screen(page)).toContainText('HELP -- Press RETURN for more, or q when done');
+        await page.keyboard.type('q');
+        await expect(screen(page)).toContainText('/etc/os-release (END)');
+        await page.keyboard.type('q');
+        await expect(screen(page)).toContainText(/less \/etc\/os-release\s*root@node1:~#\s*$/);
+        await expect(screen(page)).not.toContainText('PRETTY_NAME');
+        await type(page, 'echo less=$?');
+        await expect(screen(page)).toContainText('less=0');
         // /bin/sh is dash 0.5.12: typed at the prompt it is an interactive shell of its own, with dash's prompt and
         // words (error.c: "sh: N: …", N counting the lines it read), until exit.
         await type(page, 'sh');

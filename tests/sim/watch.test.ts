@@ -32,7 +32,17 @@ describe('watch (procps-ng 4.0.4, #10)', { timeout: 60_000 }, () => {
     const u = await sh(w, 'watch');
     expect([u.stdout, u.exitCode]).toEqual(['', 1]);
     expect(u.stderr.startsWith('\nUsage:\n watch [options] command\n\nOptions:\n')).toBe(true);
-    expect(await sh(w, 'watch -n x date')).toMatchObject({ stderr: "watch: failed to parse argument: 'x'\n", exitCode: 1 });
+    // local/strutils.c strtod_nol_or_err: error(EXIT_FAILURE, EINVAL, "%s: '%s'") when a character other than the
+    // decimal point stops the number (glibc's error() adds strerror), with errno's (none) after a second point.
+    expect(await sh(w, 'watch -n x date')).toMatchObject({ stderr: "watch: failed to parse argument: 'x': Invalid argument\n", exitCode: 1 });
+    expect(await sh(w, 'watch -n 1.2.3 date')).toMatchObject({ stderr: "watch: failed to parse argument: '1.2.3'\n", exitCode: 1 });
+    expect(await sh(w, 'watch -n 1e3 date')).toMatchObject({ stderr: "watch: failed to parse argument: '1e3': Invalid argument\n", exitCode: 1 });
+    expect(await sh(w, 'WATCH_INTERVAL=soon watch date')).toMatchObject({
+      stderr: "watch: Could not parse interval from WATCH_INTERVAL: 'soon': Invalid argument\n",
+      exitCode: 1,
+    });
+    // A decimal comma is taken; an interval under 0.1 s is 0.1 s.
+    expect((await sh(w, 'watch -n 0,05 -g date +%S | cat')).stdout).toMatch(/^Every 0\.1s: date \+%S/);
     // Into a pipe (no terminal to draw on): the frame without the screen's escapes.
     expect((await sh(w, 'watch -t hostname | cat')).stdout).toBe('node1\n');
   });
@@ -46,5 +56,54 @@ describe('watch (procps-ng 4.0.4, #10)', { timeout: 60_000 }, () => {
     expect((await sh(w, 'watch -t -e false > /tmp/o; echo $?; cat /tmp/o')).stdout).toBe('8\ncommand exit with a non-zero status, press a key to exit\n');
     expect((await sh(w, 'watch -t -n1 -d -g date +%S | cat')).stdout).toBe('\x1b[7m10\x1b[27m\n');
     expect((await sh(w, 'watch -t -n1 -d -g date +%S | cat')).stdout).toBe('1\x1b[7m2\x1b[27m\n');
+  });
+
+  // run_command: without -c a character that is not printable is skipped (a colour's ESC goes, its "[1m" shows),
+  // BEL beeps; with -c process_ansi keeps SGR as attributes and drops other sequences.
+  it('-c keeps colours; without it the escape characters are dropped; BEL beeps', async () => {
+    const w = createWorld();
+    const cmd = `'printf "\\033[1mA\\033[0m\\033[2KB\\a\\n"; date +%S'`;
+    expect((await sh(w, `watch -t -n1 -g ${cmd} | cat`)).stdout).toBe('[1mA[0m[2KB\n02\n\x07');
+    expect((await sh(w, `watch -t -n1 -g -c ${cmd} | cat`)).stdout).toBe('\x1b[1mA\x1b[0mB\n04\n\x07');
+  });
+
+  // watch.c main: with precise_timekeeping the next run is next_loop += interval from the first, not interval after.
+  it('-p runs the command every interval from the start of the last run', async () => {
+    const frames = async (flags: string) => {
+      const w = createWorld();
+      let out = '';
+      await w.exec(`watch -t -g ${flags} -n2 'sleep 1; date +%s'`, { onOutput: (c) => (out += c.text) });
+      return out
+        .split('\x1b[H\x1b[2J')
+        .slice(1)
+        .map((f) => Number.parseInt(f, 10));
+    };
+    const [a, b] = await frames('-p');
+    expect((b ?? 0) - (a ?? 0)).toBe(2);
+    const [c, d] = await frames('');
+    expect((d ?? 0) - (c ?? 0)).toBe(3);
+  });
+
+  // watch.c run_command, WATCH_ERREXIT: mvaddstr(height - 1, 0, …), refresh(), fgetc(stdin), endwin(), exit(8).
+  it('-e at the terminal waits for a key before it exits with 8', async () => {
+    const w = createWorld();
+    let pressed = false;
+    let out = '';
+    const r = await w.exec('watch -t -e false', {
+      rows: 10,
+      keyboard: {
+        claim(fn) {
+          queueMicrotask(() => {
+            pressed = true;
+            fn('x');
+          });
+          return () => undefined;
+        },
+      },
+      onOutput: (c) => (out += c.text),
+    });
+    expect(pressed).toBe(true);
+    expect(r.exitCode).toBe(8);
+    expect(out).toBe('\x1b[?1049h\x1b[H\x1b[2J\x1b[10;1Hcommand exit with a non-zero status, press a key to exit\x1b[?1049l');
   });
 });

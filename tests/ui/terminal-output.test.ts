@@ -24,6 +24,14 @@ describe('terminal output from the simulator is made safe (#17)', () => {
       '\x1b[?25l\x1b[6;1H\x1b[7m x \x1b(B\x1b[m\x1b[25;1H\x1b[?12l\x1b[?25h',
     );
     expect(safeOutput('\x1b[6n\x1b[1;5r\x1b(0')).toBe('^[[6n^[[1;5r^[(0');
+    expect(safeOutput('\x1b[?12;25h')).toBe('\x1b[?12;25h'); // top's prompts: cvvis
+    // less's and watch's init and deinit (xterm-256color smcup smkx, rmkx rmcup); not other modes or window ops.
+    expect(safeOutput('\x1b[?1049h\x1b[22;0;0t\x1b[?1h\x1b=|\x1b[?1l\x1b>\x1b[?1049l\x1b[23;0;0t')).toBe(
+      '\x1b[?1049h\x1b[22;0;0t\x1b[?1h\x1b=|\x1b[?1l\x1b>\x1b[?1049l\x1b[23;0;0t',
+    );
+    expect(safeOutput('\x1b[?1000h\x1b[?47h\x1b[21t\x1b[8;1;1t')).toBe('^[[?1000h^[[?47h^[[21t^[[8;1;1t');
+    // The bell (less at either end, more's unknown key) passes; an OSC's BEL terminator stays caret text (above).
+    expect(safeOutput('(END)\x07|\x1b]0;t\x07\x07')).toBe('(END)\x07|^[]0;t^G\x07');
     expect(safeOutput('a\tb\r\nc\x00\x7f\x9b')).toBe('a\tb\r\nc^@^?M-^[');
   });
 

@@ -7,9 +7,11 @@ import { ESC } from './keys.ts';
 /**
  * Escape sequences the simulator may pass to the screen: colours (SGR), clear (clear, Ctrl-L), and what a
  * full-screen program such as top draws with (xterm's terminfo: cup `ESC[row;colH`, civis/cnorm `ESC[?25l/h`,
- * the cursor's blink `ESC[?12l/h`, and sgr0's `ESC(B`, the ASCII character set). None can read, report or retitle.
+ * the cursor's blink `ESC[?12l/h`, cvvis `ESC[?12;25h`, and sgr0's `ESC(B`, the ASCII character set), and what less and watch switch
+ * screens and keypads with (smcup/rmcup `ESC[?1049h/l` with the title stack's `ESC[22;0;0t`/`ESC[23;0;0t`, which
+ * xterm.js ignores; smkx/rmkx `ESC[?1h ESC=`/`ESC[?1l ESC>`). None can read, report or retitle.
  */
-const ALLOWED = /^\x1b(?:\[(?:[0-9;:]*m|(?:\d{1,4}(?:;\d{1,4})?)?H|[0-3]?J|[0-2]?K|\?(?:25|12)[hl])|\(B)/;
+const ALLOWED = /^\x1b(?:\[(?:[0-9;:]*m|(?:\d{1,4}(?:;\d{1,4})?)?H|[0-3]?J|[0-2]?K|\?(?:25|12|1049|1)[hl]|\?12;25h|2[23];0;0t)|\(B|[=>])/;
 
 /**
  * Output as the terminal may show it. Text from the simulated host carries names the
@@ -19,6 +21,9 @@ const ALLOWED = /^\x1b(?:\[(?:[0-9;:]*m|(?:\d{1,4}(?:;\d{1,4})?)?H|[0-3]?J|[0-2]
  */
 export function safeOutput(text: string): string {
   let out = '';
+  // Inside a control string shown as caret text (OSC, DCS, APC, PM), BEL is its terminator and shown as ^G too;
+  // elsewhere BEL is the bell (less's and more's eof_bell), which xterm.js does not sound or show.
+  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     const code = ch.charCodeAt(0);
@@ -27,9 +32,15 @@ export function safeOutput(text: string): string {
       if (ok) {
         out += ok[0];
         i += ok[0].length - 1;
-      } else out += '^[';
-    } else if (code < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\b') out += `^${String.fromCharCode(code + 64)}`;
-    else if (code === 0x7f) out += '^?';
+      } else {
+        out += '^[';
+        inString = /[\]P_^]/.test(text[i + 1] ?? '');
+      }
+    } else if (ch === '\x07' && !inString) out += ch;
+    else if (code < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\b') {
+      out += `^${String.fromCharCode(code + 64)}`;
+      if (ch === '\x07') inString = false;
+    } else if (code === 0x7f) out += '^?';
     else if (code >= 0x80 && code < 0xa0) out += `M-^${String.fromCharCode(code - 128 + 64)}`;
     else out += ch;
   }

@@ -5,12 +5,13 @@
  * before each file when there are several (print_separator); busybox's more is then `cat`
  * (bb_cat). A file that cannot be opened is warned about ("cannot open %s", busybox "can't open
  * '%s'"), a directory is announced ("*** %s: directory ***"); util-linux's more always exits 0
- * (more_exit), busybox's cat 1 after an error. This terminal has no keyboard loop for a pager:
- * on the terminal more prints the files as they read once paged to the end, without the --More--
- * prompts (and without exit_on_eof's wait, which a file shorter than the screen never has).
+ * (more_exit), busybox's cat 1 after an error. At the terminal, with its keyboard, more pages
+ * (more-pager.ts); without one (the CLI, a replayed transcript) it copies as when not a terminal.
  */
 import type { ExecResult } from '../../api.ts';
 import type { SimCommand } from '../types.ts';
+import { type MoreFile, pageBusyboxMore, pageMore } from './more-pager.ts';
+import { keyReader } from './pager-keys.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -65,6 +66,8 @@ export const more: SimCommand = {
     let out = '';
     let err = '';
     let status = 0;
+    const paged: MoreFile[] = [];
+    let notes = '';
     for (const f of files) {
       const path = env.fs.resolvePath(env.cwd, f);
       const st = await env.fs.stat(path).catch(() => undefined);
@@ -77,12 +80,28 @@ export const more: SimCommand = {
         if (bb) {
           err += `more: read error: Is a directory\n`;
           status = 1;
-        } else out += `\n*** ${f}: directory ***\n\n`;
+        } else {
+          out += `\n*** ${f}: directory ***\n\n`;
+          notes += `\n*** ${f}: directory ***\n\n`;
+        }
         continue;
       }
       let text = await env.readFile(path);
       if (squeeze) text = text.replace(/\n{3,}/g, '\n\n');
+      paged.push({ name: f, text });
       out += (!bb && files.length > 1 ? `${SEP}${f}\n${SEP}` : '') + text;
+    }
+    const kb = env.tty && env.stream ? env.keyboard : undefined;
+    if (kb && paged.length) {
+      if (err) env.stream?.({ stream: 'stderr', text: err });
+      if (notes) env.stream?.({ stream: 'stdout', text: notes });
+      const keys = keyReader(kb, env);
+      try {
+        // util-linux: more_exit's status 0; busybox: return 0 at its end (the files it could not open warned about).
+        return R('', '', bb ? await pageBusyboxMore(env, paged, keys) : await pageMore(env, paged, keys));
+      } finally {
+        keys.close();
+      }
     }
     return R(out, err, status);
   },

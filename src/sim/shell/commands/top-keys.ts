@@ -8,9 +8,8 @@
  * for a new frame (keys_global: "these two have the effect of waking us"); M, N, P and T sort on
  * %MEM, PID, %CPU and TIME+ (keys_xtra), R reverses the sort and c shows command lines (keys_task);
  * Esc and NUL are ignored (do_key: "ignored"); a key in none of key_tab's tables gets
- * UNKNOWN_cmds_txt in the message row for MSG_USLEEP (show_msg). The other keys of the tables
- * (h's help screen, k's kill prompt, 1's CPU lines, the colour, field and window keys, W's rc
- * file) are not simulated: they are taken and change nothing.
+ * UNKNOWN_cmds_txt in the message row for MSG_USLEEP (show_msg). h, d/s, k, u/U, i, 1 and l:
+ * top-interact.ts.
  */
 
 /** key_tab's tables (top.c do_key; CORE_TYPE_NO is not defined in top.h, so the summary keys include '5'). */
@@ -50,10 +49,10 @@ export function topKey(key: string): TopKey {
 }
 
 /**
- * show_msg: the message at the message row (Msg_row, the row after the summary's five lines) in the
+ * show_msg: the message at the message row (Msg_row, the row after the summary's lines: 6 by default) in the
  * window's message colour (capclr_msg: reverse when colours are off, top's default), the cursor
  * hidden, attributes off, the rest of the row cleared (xterm's cup, rev, civis, sgr0 and el).
  */
-export function messageRow(text: string, columns: number): string {
-  return `\x1b[6;1H\x1b[7m ${text.slice(0, Math.max(0, columns - 2))} \x1b[?25l\x1b(B\x1b[m\x1b[K`;
+export function messageRow(text: string, columns: number, row = 6): string {
+  return `\x1b[${row};1H\x1b[7m ${text.slice(0, Math.max(0, columns - 2))} \x1b[?25l\x1b(B\x1b[m\x1b[K`;
 }

@@ -11,9 +11,9 @@
  * after another ("\n\n" between them, putp(Batch ? "\n\n" : Cap_home)) and a last "\n" (at_eoj); on
  * a terminal top draws each frame from the home position and leaves the last one on the screen.
  * At the terminal top reads keys between frames (top-keys.ts: q ends it, as Ctrl-C does through
- * sig_endpgm → bye_bye, status 0; M/N/P/T/R/c re-sort or show command lines). Not simulated:
- * threads (-H lists the processes, headed "Threads"), -E/-e scaling, -S, -i, -1, -s and the other
- * interactive keys. PR and NI are those of ps and /proc/PID/stat (kernel/sched.ts), PR `rt` below -99
+ * sig_endpgm → bye_bye, status 0; M/N/P/T/R/c re-sort or show command lines; top-interact.ts: h, d/s,
+ * k, u/U, i, 1 and l). -i and -1 toggle as i and 1 do. Not simulated: threads (-H lists the processes,
+ * headed "Threads"), -E/-e scaling, -S, -s and the keys top-interact.ts lists. PR and NI are those of ps and /proc/PID/stat (kernel/sched.ts), PR `rt` below -99
  * (procps-ng@v4.0.4:src/top/top.c task_show EU_PRI).
  */
 import type { ExecResult } from '../../api.ts';
@@ -26,7 +26,8 @@ import type { CmdEnv, SimCommand } from '../types.ts';
 import { memInfoKb } from './free.ts';
 import { user } from '../pscolumns.ts';
 import { busyboxTop } from './top-busybox.ts';
-import { MSG_MS, messageRow, splitKeys, topKey, UNKNOWN_COMMAND } from './top-keys.ts';
+import { takeKeys } from './top-interact.ts';
+import { splitKeys } from './top-keys.ts';
 import { uptimeLine } from './uptime.ts';
 
 const R = (stdout: string, stderr: string, exitCode: number): ExecResult => ({ stdout, stderr, exitCode });
@@ -148,6 +149,14 @@ export interface TopOpts {
   uid?: number;
   anyUid: boolean;
   width?: number;
+  /** Show_IDLEPS ('i', -i): every task, or only those that used CPU since the last frame (isBUSY). */
+  idle: boolean;
+  /** View_CPUSUM off ('1', -1): a %Cpu line for each CPU. */
+  perCpu: boolean;
+  /** View_LOADAV ('l'): the first summary line. */
+  showLoad: boolean;
+  /** The last frame's message row (Msg_row: the blank row under the summary) and first task (k's default PID). */
+  drawn?: { msgRow: number; firstPid: number };
 }
 
 /** Keys pressed while top waits: `woken` ends the wait, `take` handles them (true: `q`). */
@@ -190,10 +199,14 @@ async function frame(env: CmdEnv, o: TopOpts, wait: number, keys?: KeyWait): Pro
     });
   }
   const count = (f: (t: Task) => boolean) => String(tasks.filter(f).length).padStart(3);
+  // '1': WORD_eachcpu_fmt "%%Cp%c%-3d:" per CPU; no CPU's share of the ticks is simulated, each gets an equal one.
+  const cpus = o.perCpu
+    ? Array.from({ length: env.host.fixture.cpus }, (_, i) => cpuLine(s0, s1).replace('%Cpu(s):', `%Cpu${String(i).padEnd(3)}:`))
+    : [cpuLine(s0, s1)];
   const head = [
-    `top -${await uptimeLine(env)}`,
+    ...(o.showLoad ? [`top -${await uptimeLine(env)}`] : []),
     `${o.threads ? 'Threads' : 'Tasks'}: ${count(() => true)} total, ${count((t) => t.state === 'R')} running, ${count((t) => 'SID'.includes(t.state))} sleeping, ${count((t) => t.state === 'T')} stopped, ${count((t) => t.state === 'Z')} zombie`,
-    cpuLine(s0, s1),
+    ...cpus,
     `MiB Mem : ${mib(m.total)}total, ${mib(m.free)}free, ${mib(m.used)}used, ${mib(m.buffers + m.cache)}buff/cache     `,
     `MiB Swap: ${mib(0)}total, ${mib(0)}free, ${mib(0)}used. ${mib(m.available)}avail Mem `,
     '',
@@ -201,6 +214,7 @@ async function frame(env: CmdEnv, o: TopOpts, wait: number, keys?: KeyWait): Pro
   let shown = tasks;
   if (o.pids.length) shown = shown.filter((t) => o.pids.includes(t.pid));
   if (o.uid !== undefined) shown = shown.filter((t) => t.p.euid === o.uid || (o.anyUid && t.p.uid === o.uid));
+  if (!o.idle) shown = shown.filter((t) => t.cpu > 0);
   const key = SORT[o.sort] ?? SORT.PID!;
   // Highest first (Qsrt_NORMAL); ties in PID order.
   shown = [...shown].sort((a, b) => {
@@ -210,7 +224,8 @@ async function frame(env: CmdEnv, o: TopOpts, wait: number, keys?: KeyWait): Pro
     return (o.reverse ? -c : c) || a.pid - b.pid;
   });
   const width = o.width ?? (env.tty ? env.columns : 80);
-  const rows = o.batch ? shown : shown.slice(0, Math.max(0, env.rows - 7));
+  const rows = o.batch ? shown : shown.slice(0, Math.max(0, env.rows - head.length - 1));
+  o.drawn = { msgRow: head.length, firstPid: rows[0]?.pid ?? 0 };
   const cmd = (p: Proc) => (!o.cmdline ? p.comm : p.kthread ? `[${p.comm}]` : p.argv.join(' '));
   const lines = [
     '    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND',
@@ -221,23 +236,6 @@ async function frame(env: CmdEnv, o: TopOpts, wait: number, keys?: KeyWait): Pro
   ];
   // show_special and the task rows stop at the screen's width.
   return [...head, ...lines].map((l) => l.slice(0, width)).join('\n');
-}
-
-/** The keys pressed since the last frame, in order (do_key for each); true when one was `q`. */
-async function takeKeys(keys: string[], o: TopOpts, env: CmdEnv, put: (text: string) => void): Promise<boolean> {
-  for (let key = keys.shift(); key !== undefined; key = keys.shift()) {
-    const k = topKey(key);
-    if (k.kind === 'quit') return true;
-    if (k.kind === 'sort')
-      o.sort = k.field; // keys_xtra leaves Qsrt_NORMAL as it is
-    else if (k.kind === 'reverse') o.reverse = !o.reverse;
-    else if (k.kind === 'cmdline') o.cmdline = !o.cmdline;
-    else if (k.kind === 'unknown') {
-      put(messageRow(UNKNOWN_COMMAND, env.columns));
-      if ((await env.host.waitUntil(() => false, MSG_MS, env.signal)) === 'aborted') return false;
-    }
-  }
-  return false;
 }
 
 /** parse_args: the options in top's order, errors through error_exit ("top: …", status 1). */
@@ -255,7 +253,20 @@ function parse(args: string[], env: CmdEnv): TopOpts | ExecResult {
   const p = getopt(words, 'bcd:E:e:Hhin:Oo:p:SsU:u:Vw::1', LONGS);
   if (!p.ok) return R('', `top: ${p.error}\n`, 1);
   if (p.operands.length) return fail(`unknown option '${p.operands[0]}'`);
-  const o: TopOpts = { batch: false, cmdline: false, threads: false, delay: 3, loops: -1, sort: '%CPU', reverse: false, pids: [], anyUid: false };
+  const o: TopOpts = {
+    batch: false,
+    cmdline: false,
+    threads: false,
+    delay: 3,
+    loops: -1,
+    sort: '%CPU',
+    reverse: false,
+    pids: [],
+    anyUid: false,
+    idle: true,
+    perCpu: false,
+    showLoad: true,
+  };
   for (const [k, v = ''] of p.opts) {
     if (k === 'h') return R(`${HELP}\n`, '', 0);
     if (k === 'V') return R('top from procps-ng 4.0.4\n', '', 0);
@@ -263,6 +274,8 @@ function parse(args: string[], env: CmdEnv): TopOpts | ExecResult {
     if (k === 'b') o.batch = true;
     else if (k === 'c') o.cmdline = !o.cmdline;
     else if (k === 'H') o.threads = true;
+    else if (k === 'i') o.idle = !o.idle;
+    else if (k === '1') o.perCpu = !o.perCpu;
     else if (k === 'd') {
       const n = Number(v);
       if (v.trim() === '' || Number.isNaN(n)) return fail(`bad delay interval '${v}'`);
@@ -323,7 +336,12 @@ export const top: SimCommand = {
     let first = true;
     try {
       for (let n = 0; o.loops < 0 || n < o.loops; n++) {
-        const wait = release ? { woken: () => keys.length > 0, take: () => takeKeys(keys, o, env, put) } : undefined;
+        const wait = release
+          ? {
+              woken: () => keys.length > 0,
+              take: () => takeKeys({ env, o, keys, put, msgRow: () => o.drawn?.msgRow ?? 6, firstPid: () => o.drawn?.firstPid ?? 0 }),
+            }
+          : undefined;
         const text = await frame(env, o, first ? 100 : Math.round(o.delay * 1000), wait);
         if (text === undefined || text === 'quit' || env.signal?.aborted) break;
         put(o.batch ? `${first ? '' : '\n\n'}${text}` : `\x1b[H\x1b[2J${text}`);

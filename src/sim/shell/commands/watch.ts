@@ -5,14 +5,22 @@
  * and the command at the left, "%s: %s" of the hostname and ctime() at the right edge, a blank
  * line, then the output. curses draws it on the terminal's alternate screen (xterm's smcup
  * \e[?1049h), each frame from the top of a cleared screen, and endwin returns to the normal
- * screen. -d highlights, -g/-q/-e end the loop, -b beeps and -w cuts rows as run_command does;
- * -c/-C, -p and -r are taken and change nothing a simulated command shows.
+ * screen. -d highlights, -g/-q/-e end the loop, -b beeps and -w cuts rows as run_command does.
+ * run_command reads the output a character at a time: without -c a character that is not printable
+ * is dropped but for newline, tab and BEL (which beeps), so a colour's ESC goes and its "[01;34m"
+ * shows; with -c/--color (process_ansi) SGR sequences are drawn as attributes and other escape
+ * sequences dropped (Ubuntu's watch is taken as built without --enable-colorwatch, upstream's
+ * default: no source says otherwise). -p/--precise counts each interval from the last run's start
+ * (next_loop), not its end. -e shows its message on the last row and waits for a key (fgetc(stdin))
+ * before exit(8); with no keyboard (the CLI, a transcript, a pipe) it exits at once. -r changes
+ * nothing here: the simulated terminal is never resized.
  */
 import type { ExecResult } from '../../api.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
 import { quoteArgv } from '../line.ts';
 import type { SimCommand } from '../types.ts';
 import { VIRTUAL_BOUND_MS } from '../../host.ts';
+import { keyReader } from './pager-keys.ts';
 
 const R = (stdout: string, stderr: string, exitCode: number): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -142,7 +150,13 @@ export const watch: SimCommand = {
   async run(args, env) {
     const p = getopt(args, '+bCced::ghq:n:prtwvx', LONGS);
     if (!p.ok) return R('', `watch: ${p.error}\n${USAGE}`, 1);
-    let interval = Number(env.env.get('WATCH_INTERVAL') ?? 2);
+    // WATCH_INTERVAL is read before the options (strtod_nol_or_err: "Could not parse interval from WATCH_INTERVAL").
+    const fromEnv = env.env.get('WATCH_INTERVAL');
+    const envInterval = fromEnv === undefined ? 2 : strtodNol(fromEnv, 'Could not parse interval from WATCH_INTERVAL');
+    if (typeof envInterval === 'string') return R('', envInterval, 1);
+    let interval = envInterval;
+    let color = false;
+    let precise = false;
     let title = true;
     let exec = false;
     const f = { beep: false, diff: false, cumul: false, errexit: false, chgexit: false, equexit: false, wrap: true };
@@ -159,11 +173,11 @@ export const watch: SimCommand = {
       } else if (k === 'e') f.errexit = true;
       else if (k === 'g') f.chgexit = true;
       else if (k === 'w') f.wrap = false;
-      // -c/-C (colour), -p (precise: the next run counted from the last start; a simulated command takes no time) and -r change nothing here.
+      else if (k === 'c' || k === 'C') color = k === 'c';
+      else if (k === 'p') precise = true;
       else if (k === 'n' || k === 'q') {
-        // strtod_nol_or_err (include/strutils.h): "failed to parse argument: 'x'", exit 1.
-        const n = Number(v);
-        if (v === undefined || v.trim() === '' || !Number.isFinite(n)) return R('', `watch: failed to parse argument: '${v}'\n`, 1);
+        const n = strtodNol(v ?? '', 'failed to parse argument');
+        if (typeof n === 'string') return R('', n, 1);
         if (k === 'n') interval = n;
         else {
           f.equexit = true;
@@ -191,20 +205,31 @@ export const watch: SimCommand = {
       return R(stream ? '' : last, '', code);
     };
     for (;;) {
+      const ranAt = env.host.clock.nowMs;
       const r = await env.exec(line, { capture: true });
-      const body = r.stdout + r.stderr;
+      const { text: body, bells } = readOutput(r.stdout + r.stderr, color);
       const rows = screenRows(body, env.columns, height, f.wrap);
       // run_command: -g and -q compare each cell with the last screen's (never on the first screen).
       const changed = prev !== undefined && (prev.length > rows.length || rows.some((row, y) => row !== prev?.[y]));
       const head = title ? `${header(command, interval, env.session.hostname, env.host.clock.nowMs, env.columns)}\n\n` : '';
       last = head + (f.diff ? highlight(prev, rows, marks, f.cumul) : f.wrap ? body : rows.map((l) => `${l}\n`).join(''));
-      if (r.exitCode && f.beep) last += '\x07';
+      if (bells || (r.exitCode && f.beep)) last += '\x07';
       if (stream) stream({ stream: 'stdout', text: `\x1b[H\x1b[2J${last}` });
       if (r.exitCode && f.errexit) {
         // The message on the screen's last row, then fgetc(stdin) and exit(8): no key reaches a running command here, so it ends at once.
         const msg = 'command exit with a non-zero status, press a key to exit';
         if (stream) stream({ stream: 'stdout', text: `\x1b[${env.rows};1H${msg}` });
         else last += `${msg}\n`;
+        if (stream && env.keyboard) {
+          const keys = keyReader(env.keyboard, env);
+          const key = await keys.next();
+          keys.close();
+          if (key === undefined && env.signal?.aborted) {
+            // die(): Ctrl-C while it waits ends watch with status 0.
+            env.host.caughtSigint = 0;
+            return end(0);
+          }
+        }
         return end(8);
       }
       const unchanged = !changed;
@@ -222,7 +247,9 @@ export const watch: SimCommand = {
         env.host.virtualStops++;
         break;
       }
-      const outcome = await env.host.waitUntil(() => false, Math.round(interval * 1000), env.signal);
+      // -p: the next run an interval after this one began (next_loop), not after it ended.
+      const wait = precise ? Math.max(0, ranAt + interval * 1000 - env.host.clock.nowMs) : interval * 1000;
+      const outcome = await env.host.waitUntil(() => false, Math.round(wait), env.signal);
       if (outcome === 'aborted' || env.signal?.aborted) {
         // die() on SIGINT: endwin, exit(EXIT_SUCCESS); bash reports the 0.
         env.host.caughtSigint = 0;
@@ -232,3 +259,45 @@ export const watch: SimCommand = {
     return end(0);
   },
 };
+
+/**
+ * run_command's reading of the output: without colour, a character that is not printable is skipped but
+ * for newline, tab and BEL; BEL beeps and is not drawn. With colour, process_ansi takes an escape: `ESC (`
+ * and two more characters go, an SGR (`ESC [ digits ; … m`) is kept as the attribute it sets, and another
+ * sequence is dropped up to its first character that is neither a digit nor `;`.
+ */
+function readOutput(out: string, color: boolean): { text: string; bells: number } {
+  let text = '';
+  let bells = 0;
+  for (let i = 0; i < out.length; i++) {
+    const ch = out[i] as string;
+    const code = ch.charCodeAt(0);
+    if (ch === '\x07') bells++;
+    else if (ch === '\x1b' && color) {
+      const sgr = /^\x1b\[[0-9;]*m/.exec(out.slice(i));
+      if (sgr) {
+        text += sgr[0];
+        i += sgr[0].length - 1;
+      } else if (out[i + 1] === '(')
+        i += 2; // `(` and the next character; the one after is read again
+      else if (out[i + 1] === '[') i += /^\x1b\[[0-9;]*/.exec(out.slice(i))?.[0].length ?? 2;
+    } else if (ch === '\n' || ch === '\t' || (code >= 0x20 && code !== 0x7f && !(code >= 0x80 && code < 0xa0))) text += ch;
+  }
+  return { text, bells };
+}
+
+/**
+ * procps-ng@v4.0.4:local/strutils.c strtod_nol_or_err: optional blanks and sign, digits, one `.` or `,` and
+ * digits; else glibc's error(): "watch: MSG: 'STR'", with ": Invalid argument" (EINVAL) when a character other
+ * than the decimal point stops the integer part. The number, or the message to print.
+ */
+function strtodNol(str: string, msg: string): number | string {
+  const m = /^\s*([-+]?)(\d*)(?:([.,])(\d*))?/.exec(str) as RegExpExecArray;
+  const [, sign, int = '', point, frac = ''] = m;
+  if (str !== '' && m[0].length === str.length) {
+    const num = Number(`${int || '0'}.${frac || '0'}`);
+    return sign === '-' ? -num : num;
+  }
+  const einval = str !== '' && point === undefined;
+  return `watch: ${msg}: '${str}'${einval ? ': Invalid argument' : ''}\n`;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/sim/index.ts';
+import type { World } from '../../src/sim/index.ts';
+import { sh } from './helpers.ts';
+
+const FRAME = '\x1b[H\x1b[2J';
+
+/** Runs top at the terminal; after each frame (or prompt, or help screen) drawn, the next key of `keys` is pressed. */
+async function top(w: World, line: string, keys: string[]) {
+  let onKey: ((d: string) => void) | undefined;
+  let out = '';
+  const r = await w.exec(line, {
+    keyboard: {
+      claim(fn) {
+        onKey = fn;
+        return () => {
+          onKey = undefined;
+        };
+      },
+    },
+    onOutput: (c) => {
+      out += c.text;
+      // A frame ends with its last task row (or the header); a prompt with el after Caps_off; the help with its last line.
+      if (/(\x1b\[\?12;25h\x1b\(B\x1b\[m\x1b\[K|continue \x1b\[J|'Current' \x1b\[J|\d:\d\d\.\d\d [^\n]*| COMMAND)$/.test(c.text)) {
+        const k = keys.shift();
+        if (k !== undefined) queueMicrotask(() => onKey?.(k));
+      }
+    },
+  });
+  return { ...r, out, frames: out.split(FRAME).slice(1) };
+}
+
+const PMT = (text: string) => `\x1b[6;1H\x1b[1m${text} \x1b[?12;25h\x1b(B\x1b[m\x1b[K`;
+const MSG = (text: string) => `\x1b[6;1H\x1b[7m ${text} \x1b[?25l\x1b(B\x1b[m\x1b[K`;
+
+// procps-ng@v4.0.4:src/top/top.c keys_global (help_view, 'd'/'s' get_float, 'k'), keys_summary ('1', 'l'),
+// keys_task ('i', 'u'/'U' user_certify), show_pmt, ioline, show_msg, show_special; top_nls.c's texts.
+describe("top's other keys (#10)", { timeout: 60_000 }, () => {
+  it('h: the help screen with its bold marks and the delay; h again the windows help; q goes back to the frames', async () => {
+    const w = createWorld();
+    await sh(w, 'true');
+    const r = await top(w, 'top -p 1', ['h', 'h', 'q', 'q']);
+    expect(r.out).toContain(`\x1b[?12;25h${FRAME}\x1b[1mHelp for Interactive Commands\x1b(B\x1b[m\x1b(B\x1b[m - procps-ng 4.0.4\x1b(B\x1b[m\x1b[K\n`);
+    // "~1Delay ~33.0 secs~2;": the piece before ~3 in capclr_sum (none without colours), the next in bold.
+    expect(r.out).toContain('\x1b(B\x1b[mDelay \x1b(B\x1b[m\x1b[1m3.0 secs\x1b(B\x1b[m\x1b(B\x1b[m; ');
+    expect(r.out).toContain("Type 'q' or <Esc> to continue \x1b[J");
+    expect(r.out).toContain(`${FRAME}\x1b[1mHelp for Windows / Field Groups\x1b(B\x1b[m`);
+    expect(r.frames.at(-1)).toMatch(/^top - /);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('d: "Change delay from 3.0 to", the new delay; a bad one is "Unacceptable floating point"', async () => {
+    const w = createWorld();
+    await sh(w, 'true');
+    const r = await top(w, 'top -p 1', ['d', '-1\r', 's', '0.5\r', 'h', 'q', 'q']);
+    expect(r.out).toContain(`${PMT('Change delay from 3.0 to')}-1${MSG('Unacceptable floating point')}`);
+    expect(r.out).toContain(`${PMT('Change delay from 3.0 to')}0.5`);
+    expect(r.out).toContain('Delay \x1b(B\x1b[m\x1b[1m0.5 secs');
+  });
+
+  it('k: the PID (default the first task shown), then the signal (default SIGTERM): the process ends', async () => {
+    const w = createWorld();
+    await sh(w, 'sleep 1000 &');
+    const pid = (await sh(w, 'pgrep sleep')).stdout.trim();
+    const r = await top(w, `top -p 1,${pid}`, ['k', `${pid}\r`, '\r', 'k', 'x\r', 'k', '\r', 'NOPE\r', 'q']);
+    expect(r.out).toContain(`${PMT('PID to signal/kill [default pid = 1]')}${pid}${PMT(`Send pid ${pid} signal [15/sigterm]`)}`);
+    expect(r.out).toContain(`x${MSG('Unacceptable integer')}`);
+    expect(r.out).toContain(`${PMT('Send pid 1 signal [15/sigterm]')}NOPE${MSG('Invalid signal')}`);
+    expect((await sh(w, `kill -0 ${pid}`)).stderr).toContain(`bash: kill: (${pid}) - No such process\n`);
+  });
+
+  it("k on a PID that is gone: \"Failed signal pid 'N' with '15': No such process\"", async () => {
+    const w = createWorld();
+    await sh(w, 'true');
+    const r = await top(w, 'top -p 1', ['k', '4242\r', '\r', 'q']);
+    expect(r.out).toContain(MSG("Failed signal pid '4242' with '15': No such process"));
+  });
+
+  it('u: "Which user (blank for all)", an unknown name is "Invalid user"; l drops the load line, 1 shows each CPU, i hides idle tasks', async () => {
+    const w = createWorld();
+    await sh(w, 'true');
+    const r = await top(w, 'top', ['u', 'nobody1\r', 'u', 'ubuntu\r', 'u', '\r', 'l', '1', 'i', 'q']);
+    expect(r.out).toContain(`${PMT('Which user (blank for all)')}nobody1${MSG('Invalid user')}`);
+    const rows = (f = '') => f.split('\n').filter((l) => /^\s+\d+ /.test(l));
+    expect(rows(r.frames[2]).length).toBe(0); // ubuntu has no process
+    expect(rows(r.frames[3]).length).toBeGreaterThan(0);
+    expect(r.frames[4]).toMatch(/^Tasks: /);
+    expect(r.frames[5]).toMatch(/^Tasks: [^\n]*\n%Cpu0  :[^\n]*\n%Cpu1  :/);
+    expect(rows(r.frames[6]).length).toBeLessThan(rows(r.frames[5]).length);
+  });
+});
