@@ -16,7 +16,7 @@ import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume } from './storagefs.ts';
-import { chowners, type SimFs, simFs } from './simfs.ts';
+import { setChowner, type SimFs, simFs } from './simfs.ts';
 import { hostOverlayMounts, mountTable, procMounts } from './mounttable.ts';
 import { loadedModules, procModules } from '../kernel/modules.ts';
 import { hasCap } from '../kernel/capabilities.ts';
@@ -238,7 +238,7 @@ export function rootFs(
     ],
   });
   // chown(1) reaches the filesystem that holds a path: the root's own (volumes, bind mounts and tmpfs keep root:root).
-  chowners.set(fs, async (path, uid, gid) => {
+  setChowner(host, root, async (path, uid, gid) => {
     const abs = fs.resolvePath('/', path);
     if (!fs.getMounts().some((m) => abs === m.mountPoint || abs.startsWith(`${m.mountPoint}/`))) await base.chown(abs, uid, gid);
     else await fs.stat(abs);

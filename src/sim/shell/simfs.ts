@@ -72,8 +72,18 @@ export interface SimFs extends JB.InMemoryFs {
   settle(mtime: Date, now: number): void;
 }
 
-/** The filesystems whose owners `chown` can change (rootfs.ts registers each root's MountableFs). */
-export const chowners = new WeakMap<object, (path: string, uid: number, gid: number) => Promise<void>>();
+/** How `chown` changes owners in each root (rootfs.ts registers one per root it builds, keyed by host and root). */
+const chowners = new WeakMap<object, Map<string, (path: string, uid: number, gid: number) => Promise<void>>>();
+
+export function setChowner(host: object, root: string, fn: (path: string, uid: number, gid: number) => Promise<void>): void {
+  let m = chowners.get(host);
+  if (!m) chowners.set(host, (m = new Map()));
+  m.set(root, fn);
+}
+
+export function chownerOf(host: object, root: string): ((path: string, uid: number, gid: number) => Promise<void>) | undefined {
+  return chowners.get(host)?.get(root);
+}
 
 const DAY = 86_400_000;
 const parentOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
