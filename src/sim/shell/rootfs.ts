@@ -187,6 +187,8 @@ export function rootFs(
     if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
     else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
   }
+  // The directories under the mounts of /sys/fs/cgroup and /sys/class/net (sysfs's own: without them /sys took the real clock).
+  for (const d of ['/sys/fs', '/sys/class']) base.mkdirSync(d, { recursive: true });
   // The image's own modes and owners (its layers' tar headers: image/adapter.ts imagePaths).
   for (const [p, [mode, uid, gid]] of Object.entries(c?.image.meta ?? other?.meta ?? {})) base.own(p, mode, uid, gid);
   settleDirs(base, mtime, host.clock.nowMs, merged);
