@@ -21,7 +21,9 @@ describe('an image carries its modes and owners into its containers', () => {
     const df = 'FROM alpine\\nRUN mkdir -m 700 /x && chown 1000 /x && touch /s && chmod 4755 /s && mkdir /y && chown nobody:nogroup /y\\n';
     expect((await sh(w, `mkdir /tmp/ctx && printf '${df}' > /tmp/ctx/Dockerfile && docker build -q -t img /tmp/ctx >/dev/null`)).exitCode).toBe(0);
     // alpine's /etc/passwd has no uid 1000: stat says UNKNOWN (coreutils and busybox stat.c), ls its number.
-    expect((await sh(w, "docker run --rm img stat -c '%a %U %u %G %n' /x /s /y")).out).toBe('700 UNKNOWN 1000 root /x\n4755 root 0 root /s\n755 nobody 65534 nogroup /y\n');
+    expect((await sh(w, "docker run --rm img stat -c '%a %U %u %G %n' /x /s /y")).out).toBe(
+      '700 UNKNOWN 1000 root /x\n4755 root 0 root /s\n755 nobody 65534 nogroup /y\n',
+    );
     expect((await sh(w, 'docker run --rm img ls -ld /x /s')).out).toBe(
       '-rwsr-xr-x    1 root     root             0 Sep 16 11:45 /s\ndrwx------    2 1000     root          4096 Sep 16 11:45 /x\n',
     );
@@ -29,7 +31,9 @@ describe('an image carries its modes and owners into its containers', () => {
 
   it("the fixture images' layer headers: alpine's /tmp 1777 and /root 0700, debian's /etc/shadow 0640 root:shadow", async () => {
     const w = await world(['alpine', 'debian']);
-    expect((await sh(w, "docker run --rm alpine stat -c '%a %U:%G %n' /tmp /root /etc/shadow")).out).toBe('1777 root:root /tmp\n700 root:root /root\n640 root:shadow /etc/shadow\n');
+    expect((await sh(w, "docker run --rm alpine stat -c '%a %U:%G %n' /tmp /root /etc/shadow")).out).toBe(
+      '1777 root:root /tmp\n700 root:root /root\n640 root:shadow /etc/shadow\n',
+    );
     expect((await sh(w, 'docker run --rm debian ls -l /etc/shadow')).out).toBe('-rw-r----- 1 root shadow 474 Sep 16 11:45 /etc/shadow\n');
   });
 });
@@ -82,7 +86,7 @@ describe('directory and file times', () => {
 });
 
 describe('link counts', () => {
-  it("a directory has 2 + its subdirectories (ext4, tmpfs, overlay); ls -l aligns the column", async () => {
+  it('a directory has 2 + its subdirectories (ext4, tmpfs, overlay); ls -l aligns the column', async () => {
     const w = await world(['alpine']);
     await sh(w, 'mkdir -p /tmp/d/a/b /tmp/d/c && touch /tmp/d/f');
     expect((await sh(w, 'stat -c "%h %n" /tmp/d /tmp/d/a /tmp/d/a/b /tmp/d/f')).out).toBe('4 /tmp/d\n3 /tmp/d/a\n2 /tmp/d/a/b\n1 /tmp/d/f\n');
@@ -91,7 +95,9 @@ describe('link counts', () => {
     // The container's /dev (a tmpfs) holds pts, shm and mqueue.
     expect((await sh(w, 'docker run --rm alpine stat -c %h /dev')).out).toBe('5\n');
     // coreutils ls.c: the link count right-aligned to the widest of the listing.
-    expect((await sh(w, 'ls -ld /tmp/d /tmp/d/f')).out).toBe('drwxr-xr-x 4 root root 4096 Sep 16 11:45 /tmp/d\n-rw-r--r-- 1 root root    0 Sep 16 11:45 /tmp/d/f\n');
+    expect((await sh(w, 'ls -ld /tmp/d /tmp/d/f')).out).toBe(
+      'drwxr-xr-x 4 root root 4096 Sep 16 11:45 /tmp/d\n-rw-r--r-- 1 root root    0 Sep 16 11:45 /tmp/d/f\n',
+    );
     expect((await sh(w, 'ls -ld / /tmp | cut -c1-14')).out).toBe('drwxr-xr-x 22 \ndrwxrwxrwt  3 \n');
   });
 
@@ -112,7 +118,7 @@ describe('chown and mkdir -m', () => {
   it("chown takes the root's names and numbers; a bad name is refused in each tool's words", async () => {
     const w = await world(['alpine', 'debian']);
     expect((await sh(w, 'touch /tmp/f; chown 1234:5678 /tmp/f; ls -ln /tmp/f; chown foo /tmp/f')).out).toBe(
-      "-rw-r--r-- 1 1234 5678 0 Sep 16 11:45 /tmp/f\nchown: invalid user: ‘foo’\n",
+      '-rw-r--r-- 1 1234 5678 0 Sep 16 11:45 /tmp/f\nchown: invalid user: ‘foo’\n',
     );
     expect((await sh(w, 'docker run --rm debian sh -c "chown nobody: /tmp; ls -ld /tmp"')).out).toBe('drwxrwxrwt 2 nobody nogroup 4096 Sep 16 11:45 /tmp\n');
     expect((await sh(w, 'docker run --rm alpine sh -c "chown bad:x /tmp; chown :bad /tmp; chown bad /tmp"')).out).toBe(
@@ -122,8 +128,13 @@ describe('chown and mkdir -m', () => {
 
   it('mkdir -m gives the directory MODE (octal, or symbolic over a=rwx); an invalid MODE is refused', async () => {
     const w = createWorld();
-    expect((await sh(w, 'mkdir -m 700 /tmp/m; mkdir -pm 1777 /tmp/p/q; mkdir -m u=rwx,g=rx,o= /tmp/n; mkdir -m bad /tmp/o; stat -c "%a %n" /tmp/m /tmp/p /tmp/p/q /tmp/n')).out).toBe(
-      "mkdir: invalid mode ‘bad’\n700 /tmp/m\n755 /tmp/p\n1777 /tmp/p/q\n750 /tmp/n\n",
-    );
+    expect(
+      (
+        await sh(
+          w,
+          'mkdir -m 700 /tmp/m; mkdir -pm 1777 /tmp/p/q; mkdir -m u=rwx,g=rx,o= /tmp/n; mkdir -m bad /tmp/o; stat -c "%a %n" /tmp/m /tmp/p /tmp/p/q /tmp/n',
+        )
+      ).out,
+    ).toBe('mkdir: invalid mode ‘bad’\n700 /tmp/m\n755 /tmp/p\n1777 /tmp/p/q\n750 /tmp/n\n');
   });
 });
