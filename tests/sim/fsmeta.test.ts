@@ -101,6 +101,14 @@ describe('link counts', () => {
     expect((await sh(w, 'ls -ld / /tmp | cut -c1-14')).out).toBe('drwxr-xr-x 22 \ndrwxrwxrwt  3 \n');
   });
 
+  it("/proc's own count is the kernel's: 2, its sys directory, and every process of the machine (fs/proc/root.c)", async () => {
+    const w = await world(['alpine']);
+    const pids = Number((await sh(w, "ls /proc | grep -c '^[0-9]'")).out.trim());
+    expect((await sh(w, 'stat -c %h /proc')).out).toBe(`${pids + 3}\n`);
+    // From a container too: nr_processes() counts every PID namespace's processes.
+    expect(Number((await sh(w, 'docker run --rm alpine stat -c %h /proc')).out.trim())).toBeGreaterThan(pids);
+  });
+
   it('ln makes a second name of one inode: both show 2 links and one inode number; rm drops it back to 1', async () => {
     const w = createWorld();
     await sh(w, 'echo a > /tmp/a && ln /tmp/a /tmp/b');

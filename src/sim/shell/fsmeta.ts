@@ -16,7 +16,8 @@ import type { CmdEnv } from './types.ts';
 
 /** st_nlink of `abs`: a file's hard links, a directory's 2 + subdirectories. */
 export async function linkCount(fs: IFileSystem, abs: string, st: SimStat): Promise<number> {
-  if (!st.isDirectory) return st.nlink ?? 1;
+  // The root's own filesystem counts them itself (simfs.ts); the others are counted here.
+  if (st.nlink !== undefined || !st.isDirectory) return st.nlink ?? 1;
   const names = await fs.readdir(abs).catch(() => [] as string[]);
   let n = 2;
   for (const name of names) if ((await fs.lstat(abs === '/' ? `/${name}` : `${abs}/${name}`).catch(() => undefined))?.isDirectory) n++;

@@ -187,8 +187,6 @@ export function rootFs(
     if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
     else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
   }
-  // The directories under the mounts of /sys/fs/cgroup and /sys/class/net (sysfs's own: without them /sys took the real clock).
-  for (const d of ['/sys/fs', '/sys/class']) base.mkdirSync(d, { recursive: true });
   // The image's own modes and owners (its layers' tar headers: image/adapter.ts imagePaths).
   for (const [p, [mode, uid, gid]] of Object.entries(c?.image.meta ?? other?.meta ?? {})) base.own(p, mode, uid, gid);
   settleDirs(base, mtime, host.clock.nowMs, merged);
@@ -229,6 +227,16 @@ export function rootFs(
     return n !== undefined && n <= LIMITS.stringBytes ? n : undefined;
   };
   devfs.onWriteError = procfs.onWriteError;
+  // Each mount point is a directory of the root below it, as mount(2) needs (and as runc and Docker make them):
+  // its parent's link count counts it, and /sys no longer takes the real clock.
+  const mounts = ['/dev', '/proc', '/sys/fs/cgroup', '/sys/class/net', ...volumeMounts.map((m) => m.mountPoint)];
+  for (const d of mounts)
+    try {
+      base.mkdirSync(d, { recursive: true });
+    } catch {
+      /* a file bind-mounted on a file */
+    }
+  base.settle(mtime, host.clock.nowMs);
   const fs = new jb.MountableFs({
     base,
     mounts: [

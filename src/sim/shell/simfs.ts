@@ -13,7 +13,8 @@
  * would mark it the same way; the simulator reads directories for its own needs, such as link counts).
  *
  * A file's st_nlink counts its hard links (fs/namei.c vfs_link: inc_nlink; vfs_unlink: drop_nlink); a directory's
- * is 2 plus its subdirectories, which fsmeta.ts counts for every filesystem (mounts included).
+ * is 2 plus its subdirectories (fsmeta.ts), mount points included: rootfs.ts makes each one a directory here, as
+ * mount(2) needs one.
  *
  * New entries belong to the creating process's fsuid and fsgid (fs/inode.c inode_init_owner; its euid and egid
  * here). Entries made while the root is set up (`live` false) keep their given owner (root unless the image says
@@ -95,6 +96,8 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
     live = false;
     inodes = new Map<string, Inode>();
     linkTimes = new Map<string, Date>();
+    /** Subdirectories per directory, counted in one pass over the entries and kept until the tree changes. */
+    private subdirs: Map<string, number> | undefined;
 
     /** The entries as just-bash holds them (its `data`, declared private): read for the directory walk only. */
     private entries(): Map<string, JB.FsEntry> {
@@ -119,6 +122,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
     }
     /** An entry created, removed or renamed in `dir`: its mtime and ctime. */
     private async touchDir(dir: string): Promise<void> {
+      this.subdirs = undefined;
       if (!this.live) return;
       const t = new Date(now());
       const k = await this.key(dir, true);
@@ -164,6 +168,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const m = st.mtime.getTime();
       const out: SimStat = { ...st, uid: i?.uid ?? 0, gid: i?.gid ?? 0, ctime: new Date(i?.ctimeMs ?? m), atime: new Date(i?.atimeMs ?? m) };
       if (!st.isDirectory) out.nlink = i?.paths?.size ?? 1;
+      else out.nlink = 2 + (this.counts().get(key) ?? 0);
       if (i?.paths) out.linkOf = [...i.paths].sort()[0];
       out.birthtime = new Date(i?.birthMs ?? m);
       return out;
@@ -245,6 +250,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const created: string[] = [];
       for (let p = this.resolvePath('/', a[0]); p !== '/' && !(await this.exists(p)); p = parentOf(p)) created.push(p);
       await super.mkdir(...a);
+      this.subdirs = undefined;
       // Outermost first, so each new directory's own mark comes before its child's.
       for (const p of created.reverse()) {
         await this.stamp(p);
@@ -257,6 +263,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const abs = this.resolvePath('/', a[0]);
       const existed = (await super.lstat(abs).catch(() => undefined)) !== undefined;
       await super.rm(...a);
+      this.subdirs = undefined;
       if (existed) {
         this.dropped(await this.key(abs, false));
         await this.touchDir(parentOf(abs));
@@ -267,6 +274,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const from = await this.key(src, false);
       const to = await this.key(dest, false);
       await super.mv(src, dest);
+      this.subdirs = undefined;
       if (from === to) return;
       // rename(2): the inodes move with their names; the renamed one's ctime and both directories are marked.
       this.dropped(to);
@@ -293,6 +301,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const to = this.resolvePath('/', a[1]);
       const isNew = !(await this.exists(to));
       await super.cp(...a);
+      this.subdirs = undefined;
       if (!this.live) return;
       if (isNew) await this.created(to);
       const { uid, gid } = hooks.creds();
@@ -332,6 +341,13 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       i.atimeMs = atime.getTime();
       i.ctimeMs = now();
     }
+    private counts(): Map<string, number> {
+      if (this.subdirs) return this.subdirs;
+      const n = new Map<string, number>();
+      for (const [p, e] of this.entries()) if (e.type === 'directory' && p !== '/') n.set(parentOf(p), (n.get(parentOf(p)) ?? 0) + 1);
+      this.subdirs = n;
+      return n;
+    }
     own(path: string, mode: number, uid: number, gid: number): void {
       const e = this.entries().get(path);
       if (!e) return;
@@ -339,6 +355,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       if (uid || gid) this.inodes.set(path, { uid, gid });
     }
     settle(mtime: Date, nowMs: number): void {
+      this.subdirs = undefined;
       for (const e of this.entries().values()) if (e.type === 'directory' && e.mtime.getTime() > nowMs) e.mtime = mtime;
     }
   }
