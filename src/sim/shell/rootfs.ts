@@ -189,7 +189,7 @@ export function rootFs(
   }
   // The image's own modes and owners (its layers' tar headers: image/adapter.ts imagePaths).
   for (const [p, [mode, uid, gid]] of Object.entries(c?.image.meta ?? other?.meta ?? {})) base.own(p, mode, uid, gid);
-  settleDirs(base, mtime, host.clock.nowMs, merged);
+  if (merged) hostModes(base);
   base.live = true;
   const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
   const procfs = new ProcFs(host);
@@ -236,6 +236,9 @@ export function rootFs(
     } catch {
       /* a file bind-mounted on a file */
     }
+  // The directories just-bash made for the root's files (/etc, /var/lib, /etc/kubernetes/pki …) and these mount
+  // points carry the real clock: they take the root's time instead, so `ls -l` is the same on every run (one pass
+  // over the entries, where a stat per path was walked before).
   base.settle(mtime, host.clock.nowMs);
   const fs = new jb.MountableFs({
     base,
@@ -326,18 +329,14 @@ const UBUNTU_DIRS = [
 ];
 
 /**
- * The directories just-bash made for the root's files (/etc, /var/lib, /etc/kubernetes/pki …) carry the real
- * clock: they take the root's time instead, so `ls -l` is the same on every run (one pass over the entries, no
- * stat calls). On node1, /tmp and /var/tmp are sticky and world-writable (1777) and /root is its owner's alone
- * (0700), as Ubuntu's base-files makes them; an image's directories have the modes its layers give them.
+ * On node1, /tmp and /var/tmp are sticky and world-writable (1777) and /root is its owner's alone (0700), as
+ * Ubuntu's base-files makes them; an image's directories have the modes its layers give them (image/adapter.ts).
  */
-function settleDirs(fs: SimFs, mtime: Date, now: number, host: boolean): void {
-  fs.settle(mtime, now);
-  if (host)
-    for (const [p, mode] of [
-      ['/tmp', 0o1777],
-      ['/var/tmp', 0o1777],
-      ['/root', 0o700],
-    ] as const)
-      fs.own(p, mode, 0, 0);
+function hostModes(fs: SimFs): void {
+  for (const [p, mode] of [
+    ['/tmp', 0o1777],
+    ['/var/tmp', 0o1777],
+    ['/root', 0o700],
+  ] as const)
+    fs.own(p, mode, 0, 0);
 }

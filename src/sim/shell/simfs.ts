@@ -69,7 +69,7 @@ export interface SimFs extends JB.InMemoryFs {
   chown(path: string, uid: number, gid: number): Promise<void>;
   /** Sets an entry's mode and owner while the root is built (a path it lacks is left alone). */
   own(path: string, mode: number, uid: number, gid: number): void;
-  /** Gives the directories just-bash made with the real clock the root's time (see settleDirs). */
+  /** Gives the directories just-bash made with the real clock the root's time (rootfs.ts). */
   settle(mtime: Date, now: number): void;
 }
 
