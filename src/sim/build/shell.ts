@@ -7,7 +7,7 @@
  */
 import { minimatch } from 'minimatch';
 import type { SimpleCommandNode, StatementNode, WordNode } from 'just-bash';
-import { utf8 } from '../image/digest.ts';
+import { fromUtf8, utf8 } from '../image/digest.ts';
 import { OverlayError, type OverlayRoot } from '../image/overlay.ts';
 import { baseName, joinPath, parentOf } from '../image/tree.ts';
 import type { AptMirror } from './packages.ts';
@@ -136,11 +136,16 @@ const BUILTINS: Record<string, Tool> = {
     say(ctx, args.filter((a) => a !== '-n' && a !== '-e').join(' '));
     return 0;
   },
+  // mkdir [-p] [-m MODE]: MODE (octal) is the last directory's (coreutils and busybox mkdir -m).
   mkdir: (args, ctx) => {
     const parents = args.some((a) => /^-[a-z]*p/.test(a));
-    for (const a of args.filter((x) => !x.startsWith('-'))) {
+    const m = args.findIndex((a) => /^-[a-z]*m/.test(a));
+    const spec = m < 0 ? undefined : args[m]!.slice(args[m]!.indexOf('m') + 1) || args[m + 1];
+    const mode = spec && /^[0-7]{1,4}$/.test(spec) ? parseInt(spec, 8) : undefined;
+    for (const [i, a] of args.entries()) {
+      if (a.startsWith('-') || (m >= 0 && i === m + 1 && !args[m]!.slice(args[m]!.indexOf('m') + 1))) continue;
       try {
-        ctx.root.mkdir(joinPath(ctx.cwd, a), { recursive: parents });
+        ctx.root.mkdir(joinPath(ctx.cwd, a), { recursive: parents, ...(mode !== undefined ? { mode } : {}) });
       } catch (e) {
         return fsError(ctx, 'mkdir', e, a);
       }
@@ -205,15 +210,23 @@ const BUILTINS: Record<string, Tool> = {
     }
     return 0;
   },
+  // chown USER[:GROUP]: names from the image's /etc/passwd and /etc/group (numbers stand for themselves).
   chown: (args, ctx) => {
     const rest = args.filter((a) => !a.startsWith('-'));
-    const [u, g] = (rest[0] ?? '0').split(':');
-    const uid = Number.isFinite(Number(u)) ? Number(u) : 1000;
-    const gid = g !== undefined && Number.isFinite(Number(g)) ? Number(g) : uid;
+    const [u = '0', g] = (rest[0] ?? '0').split(':');
+    const id = (file: string, name: string) => {
+      const e = ctx.root.stat(file);
+      const rows = e?.type === 'file' && e.data ? fromUtf8(e.data).split('\n') : [];
+      return rows.map((l) => l.split(':')).find((r) => r[0] === name);
+    };
+    const user = /^\d+$/.test(u) ? undefined : id('/etc/passwd', u);
+    const uid = user ? Number(user[2]) : Number.isFinite(Number(u)) ? Number(u) : 1000;
+    const group = g && !/^\d+$/.test(g) ? id('/etc/group', g) : undefined;
+    const gid = group ? Number(group[2]) : g !== undefined && g !== '' && Number.isFinite(Number(g)) ? Number(g) : user && g === '' ? Number(user[3]) : undefined;
     for (const a of rest.slice(1)) {
       const p = joinPath(ctx.cwd, a);
       if (!ctx.root.stat(p)) return fsError(ctx, 'chown', new OverlayError('ENOENT', p), a);
-      ctx.root.setMeta(p, { uid, gid });
+      ctx.root.setMeta(p, gid === undefined ? { uid } : { uid, gid });
     }
     return 0;
   },

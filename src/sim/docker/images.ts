@@ -40,6 +40,8 @@ export interface ResolvedImage {
   dirs?: string[];
   /** Symbolic links in the PATH directories (path → target): busybox's applets in alpine. */
   links?: Record<string, string>;
+  /** Modes and owners that differ from a root's defaults (path → [mode, uid, gid]; image/adapter.ts imagePaths). */
+  meta?: Record<string, [number, number, number]>;
   /** Absolute paths of the image's executable files (an ENTRYPOINT like /entrypoint.sh or /hello). */
   executables?: string[];
   /** The image config's Os, Architecture and Variant (linux/amd64 when absent). */

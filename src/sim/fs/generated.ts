@@ -2,7 +2,7 @@ import type { FsStat, IFileSystem } from 'just-bash';
 
 /** A node of a generated filesystem: computed when read, never stored. */
 export type GenNode =
-  | { type: 'dir'; entries: () => string[]; mode?: number }
+  | { type: 'dir'; entries: () => string[]; mode?: number; nlink?: () => number }
   | { type: 'file'; content: () => string; write?: (text: string) => void; mode?: number }
   | { type: 'link'; target: string };
 
@@ -106,7 +106,8 @@ export abstract class GeneratedFs implements IFileSystem {
     const link = node.type === 'link';
     const size = node.type === 'file' ? 0 : 0;
     const mode = link ? 0o120777 : dir ? 0o040000 | (node.mode ?? 0o555) : 0o100000 | (node.mode ?? 0o444);
-    return { isFile: node.type === 'file', isDirectory: dir, isSymbolicLink: link, mode, size, mtime: this.mtime(), identity: path };
+    const nlink = node.type === 'dir' ? node.nlink?.() : undefined;
+    return { isFile: node.type === 'file', isDirectory: dir, isSymbolicLink: link, mode, size, mtime: this.mtime(), identity: path, ...(nlink !== undefined ? { nlink } : {}) };
   }
   async stat(path: string): Promise<FsStat> {
     const node = this.need(path, 'stat');

@@ -130,10 +130,14 @@ export class ProcFs extends GeneratedFs {
     const v = this.viewer();
     const parts = path.split('/').filter(Boolean);
     if (parts.length === 0) {
-      return dir(() => {
+      const entries = () => {
         const pids = [...k.procs.values()].map((p) => k.pidIn(p, v.ns.pid)).filter((x): x is number => x !== undefined);
         return [...pids.sort((a, b) => a - b).map(String), 'cpuinfo', 'loadavg', 'meminfo', 'modules', 'mounts', 'self', 'sys', 'uptime', 'version'];
-      });
+      };
+      // linux v6.8 fs/proc/root.c proc_root_getattr: `stat->nlink = proc_root.nlink + nr_processes()`: 2, one per
+      // directory registered under /proc (its sys here), and every process of the machine, whatever PID namespace
+      // the reader is in (kernel/fork.c nr_processes).
+      return { type: 'dir', entries, nlink: () => 3 + k.procs.size };
     }
     const [first, ...rest] = parts as [string, ...string[]];
     if (first === 'self' && rest.length === 0) return { type: 'link', target: String(k.pidIn(v, v.ns.pid)) };

@@ -108,26 +108,43 @@ export function registryImageSource(registry: Registry, arch = 'amd64'): ImageSo
  * The directories of an image's merged root filesystem (whiteouts and opaque
  * dirs applied), and its executable regular files (absolute paths).
  */
-export function imagePaths(image: Image): { dirs: string[]; executables: string[] } {
+export function imagePaths(image: Image): ImagePaths {
   // Computed once per image, as describeRootfs is; callers only read it.
   let d = pathsOf.get(image);
   if (!d) pathsOf.set(image, (d = listPaths(image)));
   return d;
 }
 
-const pathsOf = new WeakMap<Image, { dirs: string[]; executables: string[] }>();
+/**
+ * An image's directories and executables, and the mode and owner of each entry that differs from what a root
+ * gives a path by default (0755 for a directory, 0644 for a file, root:root): the layer tar headers' Mode, Uid and
+ * Gid (a RUN step's `chmod 4755`, `mkdir -m 700`, `chown`; alpine's /tmp 1777, /etc/shadow 0640 root:shadow).
+ */
+export interface ImagePaths {
+  dirs: string[];
+  executables: string[];
+  /** path → [mode (permission bits and setuid, setgid, sticky), uid, gid] */
+  meta: Record<string, [number, number, number]>;
+}
 
-function listPaths(image: Image): { dirs: string[]; executables: string[] } {
+const pathsOf = new WeakMap<Image, ImagePaths>();
+
+function listPaths(image: Image): ImagePaths {
   const merged = mergeLayers(image.layers.map((l) => l.tree));
   // The PATH directories stay implicit: the shell finds commands in its registry when /usr/bin is absent.
   const onPath = new Set(['/', '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
   const dirs: string[] = [];
   const executables: string[] = [];
+  const meta: Record<string, [number, number, number]> = {};
   // An image with busybox's applet links gets its PATH directories as they are (the shell's rootfs.ts lays them out).
   const busybox = merged.has('/bin/busybox');
   for (const [p, e] of merged) {
     if (e.type === 'dir' && (busybox ? p !== '/' : !onPath.has(p))) dirs.push(p);
     else if (e.type === 'file' && (e.mode & 0o111) !== 0) executables.push(p);
+    if (e.type === 'whiteout' || p === '/') continue;
+    const mode = e.mode & 0o7777;
+    const usual = e.type === 'dir' ? 0o755 : e.type === 'file' ? 0o644 : mode;
+    if (mode !== usual || e.uid !== 0 || e.gid !== 0) meta[p] = [mode, e.uid, e.gid];
   }
-  return { dirs, executables };
+  return { dirs, executables, meta };
 }

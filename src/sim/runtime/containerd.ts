@@ -205,6 +205,7 @@ export class Containerd {
       commands: fs.commands,
       files: fs.files,
       dirs: paths.dirs,
+      meta: paths.meta,
       links: fs.links,
       executables: paths.executables,
       hostname: sb.hostname,

@@ -16,6 +16,8 @@ export interface ContainerRoot {
   /** Text files of the root filesystem (path → content). */
   files: Record<string, string>;
   dirs: string[];
+  /** Modes and owners that differ from a root's defaults (path → [mode, uid, gid]; image/adapter.ts imagePaths). */
+  meta?: Record<string, [number, number, number]>;
   /** busybox's applet links in the PATH directories (path → target), and the image's executable files. */
   links?: Record<string, string>;
   executables?: string[];

@@ -15,7 +15,8 @@ import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
-import { BindFs, fsForVolume, mirror } from './storagefs.ts';
+import { BindFs, fsForVolume } from './storagefs.ts';
+import { setChowner, type SimFs, simFs } from './simfs.ts';
 import { hostOverlayMounts, mountTable, procMounts } from './mounttable.ts';
 import { loadedModules, procModules } from '../kernel/modules.ts';
 import { hasCap } from '../kernel/capabilities.ts';
@@ -118,56 +119,23 @@ export function rootFs(
   const report = (path: string) => {
     if (!writeErrors().some((e) => e.path === path)) writeErrors().push({ path, reason: 'Read-only file system' });
   };
-  const stamp = async (fs: JB.InMemoryFs, path: string) => fs.utimes(path, new Date(host.clock.nowMs), new Date(host.clock.nowMs));
   // A container's writes also go to its overlay upperdir (docker diff / commit read it).
   const overlay = () => (c ? daemon.lib?.rootfs.get(c.id)?.root : undefined);
+  const hiddenNames = new Set(links || merged ? hidden : []);
+  const base = simFs(
+    jb,
+    {
+      readOnly,
+      report,
+      now: () => host.clock.nowMs,
+      overlay,
+      hides: (n) => hiddenNames.has(n),
+      creds: () => ({ uid: host.current?.euid ?? 0, gid: host.current?.egid ?? 0 }),
+    },
+    init,
+  );
   // Symbolic links take the simulated clock's time too (just-bash stamps them with the real one).
-  const linkTimes = new Map<string, Date>();
-  class SimFs extends jb.InMemoryFs {
-    override async symlink(target: string, path: string): Promise<void> {
-      if (readOnly(path)) throw new Error(`EROFS: read-only file system, symlink '${path}'`);
-      await super.symlink(target, path);
-      linkTimes.set(this.resolvePath('/', path), new Date(host.clock.nowMs));
-    }
-    override async readdir(path: string): Promise<string[]> {
-      return (await super.readdir(path)).filter((n) => !(links || merged) || !hidden.includes(n));
-    }
-    override async readdirWithFileTypes(path: string): ReturnType<JB.InMemoryFs['readdirWithFileTypes']> {
-      return (await super.readdirWithFileTypes(path)).filter((d) => !(links || merged) || !hidden.includes(d.name));
-    }
-    override async lstat(path: string): Promise<JB.FsStat> {
-      const st = await super.lstat(path);
-      const t = st.isSymbolicLink ? linkTimes.get(this.resolvePath('/', path)) : undefined;
-      return t ? { ...st, mtime: t } : st;
-    }
-    override async writeFile(...a: Parameters<JB.InMemoryFs['writeFile']>): Promise<void> {
-      if (readOnly(a[0])) return report(a[0]);
-      await super.writeFile(...a);
-      await stamp(this, a[0]);
-      mirror.write(overlay(), a[0], a[1]);
-    }
-    override async appendFile(...a: Parameters<JB.InMemoryFs['appendFile']>): Promise<void> {
-      if (readOnly(a[0])) return report(a[0]);
-      await super.appendFile(...a);
-      await stamp(this, a[0]);
-      if (overlay()) mirror.write(overlay(), a[0], await this.readFileBuffer(a[0]));
-    }
-    override async mkdir(...a: Parameters<JB.InMemoryFs['mkdir']>): Promise<void> {
-      if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, mkdir '${a[0]}'`);
-      // mkdir -p: the parents it creates take the simulated clock too (just-bash stamps them with the real one).
-      const created: string[] = [];
-      for (let p = this.resolvePath('/', a[0]); p !== '/' && !(await this.exists(p)); p = p.slice(0, p.lastIndexOf('/')) || '/') created.push(p);
-      await super.mkdir(...a);
-      for (const p of created.length ? created : [a[0]]) await stamp(this, p);
-      mirror.mkdir(overlay(), a[0], Boolean(a[1]?.recursive));
-    }
-    override async rm(...a: Parameters<JB.InMemoryFs['rm']>): Promise<void> {
-      if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, rm '${a[0]}'`);
-      await super.rm(...a);
-      mirror.remove(overlay(), a[0], Boolean(a[1]?.recursive));
-    }
-  }
-  const base = new SimFs(init);
+  const linkTimes = base.linkTimes;
   for (const d of c?.image.dirs ?? other?.dirs ?? []) {
     base.mkdirSync(d, { recursive: true });
     void base.utimes(d, mtime, mtime); // just-bash stamps a new directory with the real clock
@@ -219,7 +187,10 @@ export function rootFs(
     if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
     else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
   }
-  settleDirs(base, mtime, host.clock.nowMs);
+  // The image's own modes and owners (its layers' tar headers: image/adapter.ts imagePaths).
+  for (const [p, [mode, uid, gid]] of Object.entries(c?.image.meta ?? other?.meta ?? {})) base.own(p, mode, uid, gid);
+  if (merged) hostModes(base);
+  base.live = true;
   const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
   const procfs = new ProcFs(host);
   procfs.readOnlySys = readOnlyCg;
@@ -256,6 +227,19 @@ export function rootFs(
     return n !== undefined && n <= LIMITS.stringBytes ? n : undefined;
   };
   devfs.onWriteError = procfs.onWriteError;
+  // Each mount point is a directory of the root below it, as mount(2) needs (and as runc and Docker make them):
+  // its parent's link count counts it, and /sys no longer takes the real clock.
+  const mounts = ['/dev', '/proc', '/sys/fs/cgroup', '/sys/class/net', ...volumeMounts.map((m) => m.mountPoint)];
+  for (const d of mounts)
+    try {
+      base.mkdirSync(d, { recursive: true });
+    } catch {
+      /* a file bind-mounted on a file */
+    }
+  // The directories just-bash made for the root's files (/etc, /var/lib, /etc/kubernetes/pki …) and these mount
+  // points carry the real clock: they take the root's time instead, so `ls -l` is the same on every run (one pass
+  // over the entries, where a stat per path was walked before).
+  base.settle(mtime, host.clock.nowMs);
   const fs = new jb.MountableFs({
     base,
     mounts: [
@@ -265,6 +249,12 @@ export function rootFs(
       { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) },
       ...volumeMounts,
     ],
+  });
+  // chown(1) reaches the filesystem that holds a path: the root's own (volumes, bind mounts and tmpfs keep root:root).
+  setChowner(host, root, async (path, uid, gid) => {
+    const abs = fs.resolvePath('/', path);
+    if (!fs.getMounts().some((m) => abs === m.mountPoint || abs.startsWith(`${m.mountPoint}/`))) await base.chown(abs, uid, gid);
+    else await fs.stat(abs);
   });
   return { fs, readOnly };
 }
@@ -339,26 +329,14 @@ const UBUNTU_DIRS = [
 ];
 
 /**
- * The directories just-bash made for the root's files (/etc, /var/lib, /etc/kubernetes/pki …) carry the real
- * clock: they take the root's time instead, so `ls -l` is the same on every run. /tmp and /var/tmp are sticky and
- * world-writable (1777) and /root is its owner's alone (0700), as Ubuntu's base-files and Debian's and alpine's
- * images make them (rootfs-debian.ts, rootfs-alpine.ts; the image's own modes are not carried here yet).
+ * On node1, /tmp and /var/tmp are sticky and world-writable (1777) and /root is its owner's alone (0700), as
+ * Ubuntu's base-files makes them; an image's directories have the modes its layers give them (image/adapter.ts).
  */
-function settleDirs(fs: JB.InMemoryFs, mtime: Date, now: number): void {
-  for (const p of fs.getAllPaths())
-    void fs.stat(p).then(
-      (st) => {
-        if (st.isDirectory && st.mtime.getTime() > now) return fs.utimes(p, mtime, mtime);
-      },
-      () => undefined,
-    );
+function hostModes(fs: SimFs): void {
   for (const [p, mode] of [
     ['/tmp', 0o1777],
     ['/var/tmp', 0o1777],
     ['/root', 0o700],
   ] as const)
-    void fs.stat(p).then(
-      (st) => (st.isDirectory ? fs.chmod(p, mode) : undefined),
-      () => undefined,
-    );
+    fs.own(p, mode, 0, 0);
 }

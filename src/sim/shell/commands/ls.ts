@@ -1,13 +1,14 @@
 import type { ExecResult } from '../../api.ts';
-import type { FsStat } from 'just-bash';
 import type { SimCommand } from '../types.ts';
 import { overlay2Ls } from './overlay2-ls.ts';
+import { idNames, linkCount } from '../fsmeta.ts';
+import type { SimStat } from '../simfs.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A device node's numbers and a tmpfs directory's size, as /dev's stat carries them (fs/devfs.ts). */
-type Stat = FsStat & { rdev?: { major: number; minor: number }; dirSize?: number };
+type Stat = SimStat & { rdev?: { major: number; minor: number }; dirSize?: number };
 
 function modeString(st: Stat): string {
   const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : st.rdev ? 'c' : '-';
@@ -73,6 +74,8 @@ interface Entry {
   path: string;
   st: Stat;
   target?: string;
+  /** st_nlink (long listings: fsmeta.ts linkCount). */
+  nlink?: number;
 }
 
 /** coreutils 9.4 ls.c long_options this host answers (the rest answer "unrecognized option"). */
@@ -256,10 +259,16 @@ export const ls: SimCommand = {
       return reverse ? sorted.reverse() : sorted;
     };
     const sizeText = (n: number) => (humanSizes ? human(n) : String(n));
+    const ids = long ? await idNames(env) : undefined;
+    // Long listings count each entry's links first (a directory's: its subdirectories).
+    const counted = async (entries: Entry[]): Promise<Entry[]> => {
+      if (long) for (const e of entries) e.nlink = await linkCount(fs, e.path, e.st);
+      return entries;
+    };
     const render = (entries: Entry[]): string => {
-      const inoW = Math.max(0, ...entries.map((e) => String(inodeOfPath(e.path)).length));
+      const inoW = Math.max(0, ...entries.map((e) => String(inodeOfPath(e.st.linkOf ?? e.path)).length));
       // busybox@1_36_1:coreutils/ls.c display_single: "%7llu ".
-      const ino = (e: Entry) => (inode ? `${String(inodeOfPath(e.path)).padStart(bb ? 7 : inoW)} ` : '');
+      const ino = (e: Entry) => (inode ? `${String(inodeOfPath(e.st.linkOf ?? e.path)).padStart(bb ? 7 : inoW)} ` : '');
       if (!long) {
         const names = entries.map((e) => ino(e) + quote(e.name, tty, bb) + indicator(e.st, classify, false));
         // -C lays out columns even into a pipe, 80 wide there (ls.c: COLUMNS unset, not a terminal).
@@ -276,21 +285,33 @@ export const ls: SimCommand = {
         devs.length ? majW + 2 + minW : 0,
         ...entries.filter((e) => !e.st.rdev).map((e) => sizeText(sizeOf(e.st, e.target, e.path)).length),
       );
-      const who = numeric ? '0' : 'root';
+      // coreutils@v9.4:src/ls.c print_long_format: the link count right-aligned to the widest, then
+      // format_user_or_group: a name left-aligned to the widest, an id without one (or -n) right-aligned.
+      // busybox@1_36_1:coreutils/ls.c display_single: "%4lu ", then "%-8.8s " for each name (or its number).
+      const name = (id: number, of: 'user' | 'group') => (numeric ? undefined : of === 'user' ? ids?.user(id) : ids?.group(id));
+      const cols = entries.map((e) => ({ nl: String(e.nlink ?? 1), u: e.st.uid ?? 0, g: e.st.gid ?? 0 }));
+      const nlW = Math.max(0, ...cols.map((c) => c.nl.length));
+      const uW = Math.max(0, ...cols.map((c) => (name(c.u, 'user') ?? String(c.u)).length));
+      const gW = Math.max(0, ...cols.map((c) => (name(c.g, 'group') ?? String(c.g)).length));
+      const col = (id: number, of: 'user' | 'group', w: number) => {
+        const n = name(id, of);
+        if (bb) return ` ${(n ?? String(id)).slice(0, 8).padEnd(8)}`;
+        return ` ${n !== undefined ? n.padEnd(w) : String(id).padStart(w)}`;
+      };
       return entries
-        .map((e) => {
+        .map((e, i) => {
           const d = e.st.rdev;
-          const nlink = e.st.isDirectory ? 2 : 1;
+          const c = cols[i] as { nl: string; u: number; g: number };
           const name = quote(e.name, tty, bb) + indicator(e.st, classify, true) + (e.target !== undefined ? ` -> ${quote(e.target, tty, bb)}` : '');
           // busybox@1_36_1:coreutils/ls.c display_single: "%4u, %3u " for a device, "%9"OFF_FMT"u " for a size.
           const bbSize = d ? `${String(d.major).padStart(4)}, ${String(d.minor).padStart(3)}` : sizeText(sizeOf(e.st, e.target, e.path)).padStart(9);
           const size = d
             ? `${String(d.major).padStart(sizeW - 2 - minW)}, ${String(d.minor).padStart(minW)}`
             : sizeText(sizeOf(e.st, e.target, e.path)).padStart(sizeW);
-          const ids = `${owner ? ` ${bb ? who.padEnd(8) : who}` : ''}${group ? ` ${bb ? who.padEnd(8) : who}` : ''}`;
+          const who = `${owner ? col(c.u, 'user', uW) : ''}${group ? col(c.g, 'group', gW) : ''}`;
           return bb
-            ? `${ino(e)}${modeString(e.st)} ${String(nlink).padStart(4)}${ids} ${bbSize} ${when(e.st.mtime.getTime(), now)} ${name}\n`
-            : `${ino(e)}${modeString(e.st)} ${nlink}${ids} ${size} ${when(e.st.mtime.getTime(), now)} ${name}\n`;
+            ? `${ino(e)}${modeString(e.st)} ${c.nl.padStart(4)}${who} ${bbSize} ${when(e.st.mtime.getTime(), now)} ${name}\n`
+            : `${ino(e)}${modeString(e.st)} ${c.nl.padStart(nlW)}${who} ${size} ${when(e.st.mtime.getTime(), now)} ${name}\n`;
         })
         .join('');
     };
@@ -307,7 +328,7 @@ export const ls: SimCommand = {
       }
       return order(entries);
     };
-    if (files.length) out += render(order(files));
+    if (files.length) out += render(await counted(order(files)));
     // ls.c print_dir: a header when there is more than one operand or -R; -R then lists each
     // subdirectory (not . or .., not a symlink) after its parent, depth first, in listing order.
     const pending = order(dirs);
@@ -329,7 +350,7 @@ export const ls: SimCommand = {
         const blocks = entries.some((e) => e.st.isFile && e.st.size > 0) ? entries.filter((e) => !e.st.isSymbolicLink).length * 4 : 0;
         out += `total ${humanSizes ? human(blocks * 1024) : blocks}\n`;
       }
-      out += render(entries);
+      out += render(await counted(entries));
       if (recursive) {
         const subs = entries
           .filter((e) => e.st.isDirectory && !e.st.isSymbolicLink && e.name !== '.' && e.name !== '..')

@@ -3,6 +3,8 @@ import type { ExecResult } from '../../api.ts';
 import { mountOf, statfsOf, statfsText } from '../fsstat.ts';
 import { mountTable } from '../mounttable.ts';
 import { q } from '../quote.ts';
+import { idNames, linkCount } from '../fsmeta.ts';
+import type { SimStat } from '../simfs.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -32,14 +34,15 @@ const stamp = (d: Date) =>
     .replace(/\.(\d{3})Z$/, '.$1000000')} +0000`;
 
 /** The inode a path shows: namespace files carry their namespace's inode (what `stat -L` prints). */
-async function inodeOf(env: CmdEnv, abs: string, st: FsStat, follow: boolean): Promise<number> {
+async function inodeOf(env: CmdEnv, abs: string, st: SimStat, follow: boolean): Promise<number> {
   if (follow && st.isSymbolicLink === false && /^\/proc\/[^/]+\/ns\//.test(abs)) {
     const target = await env.fs.readlink(abs).catch(() => '');
     const m = /\[(\d+)\]$/.exec(target);
     if (m) return Number(m[1]);
   }
+  // A hard-linked file's names share one inode: the number of its first name.
   let h = 0;
-  for (const ch of abs) h = (h * 31 + ch.charCodeAt(0)) % 1_000_000;
+  for (const ch of st.linkOf ?? abs) h = (h * 31 + ch.charCodeAt(0)) % 1_000_000;
   return 1_048_576 + h;
 }
 
@@ -82,9 +85,10 @@ export const stat: SimCommand = {
     if (fsMode) return statFs(files, env, bb, format, terse);
     let out = '';
     let err = '';
+    const ids = await idNames(env);
     for (const f of files) {
       const abs = env.fs.resolvePath(env.cwd, f);
-      let st: FsStat;
+      let st: SimStat;
       try {
         st = follow ? await env.fs.stat(abs) : await env.fs.lstat(abs);
       } catch {
@@ -94,13 +98,45 @@ export const stat: SimCommand = {
       const ino = await inodeOf(env, abs, st, follow);
       const target = st.isSymbolicLink ? await env.fs.readlink(abs).catch(() => '') : '';
       const size = st.isDirectory ? 4096 : st.size;
+      const nlink = await linkCount(env.fs, abs, st);
+      const uid = st.uid ?? 0;
+      const gid = st.gid ?? 0;
+      // coreutils@v9.4:src/stat.c print_stat and busybox@1_36_1:coreutils/stat.c: an id without a name is UNKNOWN.
+      const user = ids.user(uid) ?? 'UNKNOWN';
+      const group = ids.group(gid) ?? 'UNKNOWN';
+      const times = { x: st.atime ?? st.mtime, y: st.mtime, z: st.ctime ?? st.mtime };
       if (format !== undefined) {
-        out += `${format.replace(/%([inNsFaAUuGgh%])/g, (_, c: string) => ({ i: String(ino), n: f, N: st.isSymbolicLink ? `'${f}' -> '${target}'` : `'${f}'`, s: String(size), F: kind(st), a: (st.mode & 0o7777).toString(8), A: perm(st), U: 'root', u: '0', G: 'root', g: '0', h: st.isDirectory ? '2' : '1', '%': '%' })[c] ?? '')}\n`;
+        const value = (c: string): string | undefined =>
+          ({
+            i: String(ino),
+            n: f,
+            N: st.isSymbolicLink ? `'${f}' -> '${target}'` : `'${f}'`,
+            s: String(size),
+            F: kind(st),
+            a: (st.mode & 0o7777).toString(8),
+            A: perm(st),
+            U: user,
+            u: String(uid),
+            G: group,
+            g: String(gid),
+            h: String(nlink),
+            x: stamp(times.x),
+            y: stamp(times.y),
+            z: stamp(times.z),
+            X: String(Math.floor(times.x.getTime() / 1000)),
+            Y: String(Math.floor(times.y.getTime() / 1000)),
+            Z: String(Math.floor(times.z.getTime() / 1000)),
+            w: stamp(st.birthtime ?? st.mtime),
+            W: String(Math.floor((st.birthtime ?? st.mtime).getTime() / 1000)),
+            '%': '%',
+          })[c];
+        out += `${format.replace(/%([inNsFaAUuGghxyzXYZwW%])/g, (_, c: string) => value(c) ?? '')}\n`;
         continue;
       }
       const name = st.isSymbolicLink ? `${f} -> ${target}` : f;
-      const t = stamp(st.mtime);
-      out += `  File: ${name}\n  Size: ${String(size).padEnd(10)}\tBlocks: ${String(st.isFile ? 8 : 0).padEnd(10)} IO Block: 4096   ${kind(st)}\nDevice: ${abs.startsWith('/proc') ? '0,22' : '8,1'}\tInode: ${String(ino).padEnd(11)} Links: ${st.isDirectory ? 2 : 1}\nAccess: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${perm(st)})  Uid: (    0/    root)   Gid: (    0/    root)\nAccess: ${t}\nModify: ${t}\nChange: ${t}\n${bb ? '' : ` Birth: ${t}\n`}`;
+      // coreutils@v9.4:src/stat.c default_format: "Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)".
+      const owner = `Uid: (${String(uid).padStart(5)}/${user.padStart(8)})   Gid: (${String(gid).padStart(5)}/${group.padStart(8)})`;
+      out += `  File: ${name}\n  Size: ${String(size).padEnd(10)}\tBlocks: ${String(st.isFile ? 8 : 0).padEnd(10)} IO Block: 4096   ${kind(st)}\nDevice: ${abs.startsWith('/proc') ? '0,22' : '8,1'}\tInode: ${String(ino).padEnd(11)} Links: ${nlink}\nAccess: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${perm(st)})  ${owner}\nAccess: ${stamp(times.x)}\nModify: ${stamp(times.y)}\nChange: ${stamp(times.z)}\n${bb ? '' : ` Birth: ${stamp(st.birthtime ?? st.mtime)}\n`}`;
     }
     return R(out, err, err ? 1 : 0);
   },
