@@ -99,7 +99,11 @@ async function runGroup(path: string, group: Group, args: string[], env: CmdEnv,
     const msg = `${path}${sub ? ` ${sub[0]}` : ''} is only supported on a Docker daemon with experimental features enabled\n`;
     return args.includes('--help') || args.includes('-h') ? R('', msg) : R('', msg, 1);
   }
-  if (s2 === undefined || s2 === '--help' || s2 === '-h') return R(await groupUsage(path, group, ctx, env));
+  // Asked for help, cobra's help goes to stdout. Alone, a group runs: docker/cli@v27.3.1:cli/command/cli.go ShowHelp
+  // (cmd.SetOut(dockerCli.Err()), then the help), manifest/cmd.go its Fprint of "\n"+UsageString to Err: stderr, status 0.
+  // A plugin's group has no Run (buildx's root, imagetools/root.go): cobra prints its help to stdout (flag.ErrHelp).
+  if (s2 === '--help' || s2 === '-h') return R(await groupUsage(path, group, ctx, env));
+  if (s2 === undefined) return ctx.plugin ? R(await groupUsage(path, group, ctx, env)) : R('', await groupUsage(path, group, ctx, env));
   // A group's only flag is --help (a plugin's: its persistent ones): anything else is cobra's flag error, with
   // the group's usage (FlagErrorFunc).
   if (s2.startsWith('-') && s2 !== '--') {
@@ -129,7 +133,9 @@ export const docker: SimCommand = {
     const [sub, ...rest] = g.rest;
     // cli/cobra.go SetVersionTemplate; cmd/docker/docker.go "%s, build %s".
     if (g.version) return R('Docker version 27.3.1, build ce12230\n');
-    if (!sub || g.help) return R(await rootUsage(env));
+    // cmd/docker/docker.go RunE: with no command, ShowHelp(dockerCli.Err()): the help on stderr, status 0.
+    if (g.help) return R(await rootUsage(env));
+    if (!sub) return R('', await rootUsage(env));
     if (env.self.uid !== 0)
       return R(
         '',
