@@ -73,6 +73,11 @@ export interface DockerFlag {
    * --add-host…), called when the flag is set, as pflag calls Value.Set: the error's text, or undefined.
    */
   readonly check?: (value: string) => string | undefined;
+  /**
+   * A bool flag whose Value is a func (buildx's cobrautil.BoolFuncValue): its DefValue is "", which pflag's
+   * defaultIsZeroValue (boolFlag: DefValue == "false") does not take for zero, so the help says "(default )".
+   */
+  readonly boolFunc?: true;
 }
 
 type ValueOf<F> = F extends { type: 'bool' } ? boolean : F extends { type: Repeated } ? string[] : string;
@@ -104,8 +109,6 @@ export interface DockerCommand<T extends readonly DockerFlag[] = readonly Docker
   /** The "category-top" annotation: listed under Common Commands by `docker --help`. */
   readonly top?: number;
   readonly example?: string;
-  /** A CLI plugin's own help, printed instead of the generated one (buildx answers `docker build --help`). */
-  readonly pluginHelp?: string;
   readonly flags: T;
   /**
    * The flag table is not modelled (service create/update's ~70 options): every word starting with `-` is taken

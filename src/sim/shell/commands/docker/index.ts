@@ -39,6 +39,11 @@ async function rootUsage(env: CmdEnv): Promise<string> {
 interface Context {
   plugin?: Group['plugin'];
   experimental?: boolean;
+  /**
+   * buildx's persistent --builder defaults to $BUILDX_BUILDER (docker/buildx@v0.17.1:commands/root.go rootFlags), which
+   * the CLI sets to the current context, "default", for a build it forwards (cmd/docker/builder.go processBuilder).
+   */
+  builder?: string;
 }
 
 async function groupUsage(path: string, g: Group, ctx: Context, env: CmdEnv): Promise<string> {
@@ -65,7 +70,9 @@ const unknownFlag = (arg: string) => (arg.startsWith('--') ? `unknown flag: ${ar
 async function invoke(parent: string, name: string, entry: Entry, args: string[], env: CmdEnv, ctx: Context = {}): Promise<ExecResult> {
   const own = (await timedLoad(entry.load)).default;
   // A plugin's persistent flags are parsed by each of its commands (cobra merges them); the command may hide them.
-  const extra: DockerFlag[] = (ctx.plugin?.persistent ?? []).filter((f) => !own.flags.some((x) => x.long === f.long));
+  const extra: DockerFlag[] = (ctx.plugin?.persistent ?? [])
+    .filter((f) => !own.flags.some((x) => x.long === f.long))
+    .map((f) => (f.long === 'builder' && ctx.builder ? { ...f, default: ctx.builder } : f));
   const def = extra.length ? { ...own, flags: [...own.flags, ...extra] } : own;
   const use = entry.use ?? def.use;
   const path = `${parent} ${name}`;
@@ -73,12 +80,10 @@ async function invoke(parent: string, name: string, entry: Entry, args: string[]
   // docker/cli@v27.3.1:cli/cobra.go FlagErrorFunc: the error, the help hint, status 125.
   if (!p.ok) return R('', `${p.error}\nSee '${path} --help'.\n`, 125);
   if (p.help) {
-    const text =
-      def.pluginHelp ??
-      leafHelp(
-        { def: own, parent, use, cobraAliases: entry.aliases ?? [], experimental: ctx.experimental, inherited: extra, footer: ctx.plugin?.helpFooter },
-        env.columns,
-      );
+    const text = leafHelp(
+      { def: own, parent, use, cobraAliases: entry.aliases ?? [], experimental: ctx.experimental, inherited: extra, footer: ctx.plugin?.helpFooter },
+      env.columns,
+    );
     return R(text, p.helpShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : '');
   }
   // docker/cli@v27.3.1:cmd/docker/docker.go areFlagsSupported (PersistentPreRunE): one line a flag, printed by main, status 1.
@@ -90,7 +95,11 @@ async function invoke(parent: string, name: string, entry: Entry, args: string[]
 
 /** `docker GROUP …`: its usage, a flag error, the usage for a word it does not have, or the subcommand. */
 async function runGroup(path: string, group: Group, args: string[], env: CmdEnv, outer: Context): Promise<ExecResult> {
-  const ctx: Context = { plugin: group.plugin ?? outer.plugin, experimental: outer.experimental || group.experimentalCli };
+  const ctx: Context = {
+    plugin: group.plugin ?? outer.plugin,
+    experimental: outer.experimental || group.experimentalCli,
+    builder: outer.builder ?? (group.plugin ? env.env.get('BUILDX_BUILDER') || undefined : undefined),
+  };
   const [s2, ...r2] = args;
   if (group.experimentalDaemon) {
     // cmd/docker/docker.go areSubcommandsSupported, from the command reached (the group for a word it does not have):
@@ -142,6 +151,13 @@ export const docker: SimCommand = {
         'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/containers/json": dial unix /var/run/docker.sock: connect: permission denied\n',
         1,
       );
+    // cmd/docker/builder.go forwardBuilder: `build`, `image build` (and `builder build`) are buildx's build.
+    const forwarded = sub === 'build' ? rest : (sub === 'image' || sub === 'builder') && rest[0] === 'build' ? rest.slice(1) : undefined;
+    if (forwarded) {
+      // hasBuilderName: a --builder among the arguments, or BUILDX_BUILDER set, and the CLI leaves it.
+      const named = forwarded.some((a) => a === '--builder' || a.startsWith('--builder=')) || Boolean(env.env.get('BUILDX_BUILDER'));
+      return runGroup('docker buildx', GROUPS.buildx as Group, ['build', ...forwarded], env, named ? {} : { builder: 'default' });
+    }
     const group = Object.hasOwn(GROUPS, sub) ? GROUPS[sub] : undefined;
     if (group) return runGroup(`docker ${sub}`, group, rest, env, {});
     const entry = Object.hasOwn(COMMANDS, sub) ? COMMANDS[sub] : undefined;
