@@ -8,6 +8,7 @@ import type { ContextFile } from '../../../build/context.ts';
 import type { CmdEnv } from '../../types.ts';
 import { defineCommand } from './define.ts';
 import { BUILD_FLAGS, driverRefusal, unmodelled } from './build-flags.ts';
+import { bootError, resolve } from './buildx-store.ts';
 
 const MIRROR_PERIOD_MS = 14 * 86_400_000;
 
@@ -64,6 +65,15 @@ export default defineCommand({
     const progress = (flags.progress as string | undefined) ?? 'auto';
     if (!['auto', 'tty', 'plain', 'quiet', 'rawjson'].includes(progress)) return R('', `ERROR: invalid progress mode ${progress}\n`, 1);
     // checkWarnedFlags has logged its warnings; the driver's checks (build/opt.go) come before the context is read.
+    // runBuild: builder.New (--builder, $BUILDX_BUILDER or the current one); a docker-container builder boots first.
+    const b = await resolve(env.fs, (flags as Record<string, unknown>).builder as string | undefined);
+    if ('error' in b) return R('', `${warned}ERROR: ${b.error}\n`, 1);
+    if (b.ng) {
+      const boot = await bootError(env);
+      if (boot !== undefined) return R('', warned + boot, 1);
+      env.note?.({ en: 'Running BuildKit in a container is not simulated on node1.', zh: '这台主机不模拟在容器中运行 BuildKit。' });
+      return R('', warned, 1);
+    }
     const refused = driverRefusal(flags);
     if (refused) return R('', warned + refused, 1);
     const off = unmodelled(flags);

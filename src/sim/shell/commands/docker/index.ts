@@ -86,6 +86,8 @@ async function invoke(parent: string, name: string, entry: Entry, args: string[]
     );
     return R(text, p.helpShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : '');
   }
+  // The persistent --builder's default ($BUILDX_BUILDER) is its value when not given (a command's own hidden copy has none).
+  if (ctx.builder && p.flags.builder === undefined && extra.some((f) => f.long === 'builder')) p.flags.builder = ctx.builder;
   // docker/cli@v27.3.1:cmd/docker/docker.go areFlagsSupported (PersistentPreRunE): one line a flag, printed by main, status 1.
   const experimental = def.flags.filter((f) => f.experimental && p.flags[f.long] !== undefined);
   if (experimental.length)
