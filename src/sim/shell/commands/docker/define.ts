@@ -42,10 +42,31 @@ export type FlagType =
   | 'node-addr'
   | 'external-ca'
   | 'pem-file'
-  | 'ipNetSlice';
+  | 'ipNetSlice'
+  // docker/cli@v27.3.1:cli/command/service/opts.go Uint64Opt, placementPrefOpts, credentialSpecOpt; opts/port.go, secret.go, config.go.
+  | 'uint'
+  | 'pref'
+  | 'credential-spec'
+  | 'port'
+  | 'secret'
+  | 'config';
 
 /** Types whose flag may be given again and again, each value kept (`-e A -e B`). */
-const REPEATED = ['list', 'filter', 'map', 'mount', 'network', 'ulimit', 'gpu-request', 'stringSlice', 'stringArray'] as const;
+const REPEATED = [
+  'list',
+  'filter',
+  'map',
+  'mount',
+  'network',
+  'ulimit',
+  'gpu-request',
+  'stringSlice',
+  'stringArray',
+  'port',
+  'secret',
+  'config',
+  'pref',
+] as const;
 type Repeated = (typeof REPEATED)[number];
 
 export interface DockerFlag {
@@ -211,6 +232,7 @@ function valueError(f: DockerFlag, v: string): string | undefined {
     case 'uint32':
       return err(parseUint(v, 32));
     case 'uint64':
+    case 'uint':
       return err(parseUint(v, 64));
     case 'float':
       return err(parseFloat64(v));
