@@ -68,3 +68,35 @@ describe('docker manifest', () => {
     expect(r.stdout).toContain('\n\nEXPERIMENTAL:\n  docker manifest inspect is an experimental feature.\n');
   });
 });
+
+describe('docker plugin install and create', () => {
+  it('install asks the registry for the plugin (plugin/fetch_linux.go): Docker Hub’s refusal, a missing tag, an image that is no plugin', async () => {
+    const w = await world([]);
+    const e = async (line: string) => {
+      const r = await sh(w, line);
+      return [r.stderr, r.exitCode];
+    };
+    expect(await e('docker plugin install vieux/sshfs')).toEqual([
+      'Error response from daemon: error resolving plugin reference: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed\n',
+      1,
+    ]);
+    expect(await e('docker plugin install alpine:9.9')).toEqual([
+      'Error response from daemon: error resolving plugin reference: docker.io/library/alpine:9.9: not found\n',
+      1,
+    ]);
+    expect(await e('docker plugin install alpine')).toEqual(['Error response from daemon: fetched plugin image but plugin config is missing\n', 1]);
+    expect(await e('docker plugin install Bad')).toEqual(['invalid reference format: repository name (library/Bad) must be lowercase\n', 1]);
+  });
+
+  it('create checks the name, the directory and its config.json on the client (plugin/create.go validateContextDir, validateConfig)', async () => {
+    const w = await world([]);
+    const e = async (line: string) => (await sh(w, line)).stderr;
+    expect(await e('docker plugin create me/p nodir')).toBe('lstat /root/nodir: no such file or directory\n');
+    expect(await e('touch f; docker plugin create me/p f')).toBe('context must be a directory\n');
+    expect(await e('mkdir -p p; docker plugin create me/p p')).toBe('open p/config.json: no such file or directory\n');
+    expect(await e('printf "" > p/config.json; docker plugin create me/p p')).toBe('EOF\n');
+    expect(await e('echo "{" > p/config.json; docker plugin create me/p p')).toBe('unexpected EOF\n');
+    expect(await e('echo "x" > p/config.json; docker plugin create me/p p')).toBe("invalid character 'x' looking for beginning of value\n");
+    expect(await e('echo "[]" > p/config.json; docker plugin create me/p p')).toBe('json: cannot unmarshal array into Go value of type types.PluginConfig\n');
+  });
+});
