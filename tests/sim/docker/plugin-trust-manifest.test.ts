@@ -100,3 +100,36 @@ describe('docker plugin install and create', () => {
     expect(await e('echo "[]" > p/config.json; docker plugin create me/p p')).toBe('json: cannot unmarshal array into Go value of type types.PluginConfig\n');
   });
 });
+
+describe('docker trust: the CLI’s own checks before the Notary server (cli/command/trust)', () => {
+  it('sign needs a tag (sign.go validateTag); signer add a valid name and --key; key generate and key load check names and files', async () => {
+    const w = await world([]);
+    const e = async (line: string) => {
+      const r = await sh(w, line);
+      return [r.stdout, r.stderr, r.exitCode];
+    };
+    expect(await e('docker trust sign alpine')).toEqual(['', 'no tag specified for alpine\n', 1]);
+    expect(await e('docker trust signer add releases alpine')).toEqual(['', 'releases is a reserved keyword, use a different signer name\n', 1]);
+    expect(await e('docker trust signer add bob alpine')).toEqual(['', 'path to a public key must be provided using the `--key` flag\n', 1]);
+    expect(await e('docker trust key generate Bob')).toEqual([
+      '',
+      'key name "Bob" must start with lowercase alphanumeric characters and can include "-" or "_" after the first character\n',
+      1,
+    ]);
+    expect(await e('touch bob.pub; docker trust key generate bob')).toEqual(['', 'public key file already exists: "/root/bob.pub"\n', 1]);
+    expect(await e('docker trust key load nokey.pem')).toEqual([
+      'Loading key from "nokey.pem"...\n',
+      'refusing to load key from nokey.pem: stat nokey.pem: no such file or directory\n',
+      1,
+    ]);
+    expect((await e('touch k.pem; chmod 644 k.pem; docker trust key load k.pem'))[1]).toBe(
+      'refusing to load key from k.pem: private key file k.pem must not be readable or writable by others\n',
+    );
+    expect((await e('chmod 600 k.pem; docker trust key load k.pem'))[1]).toBe(
+      "error importing key from k.pem: provided file k.pem is not a supported private key - to add a signer's public key use docker trust signer add\n",
+    );
+    // Past its checks, a course line says what is not simulated.
+    const r = await w.exec('docker trust sign alpine:3.20');
+    expect([r.stderr, r.exitCode, r.notes?.length]).toEqual(['', 1, 1]);
+  });
+});
