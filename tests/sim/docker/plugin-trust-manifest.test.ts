@@ -63,6 +63,12 @@ describe('docker manifest', () => {
     expect((await sh(w, 'docker manifest inspect nosuch')).stderr).toBe('no such manifest: docker.io/library/nosuch:latest\n');
     expect((await sh(w, 'docker manifest rm a')).stderr).toBe('No such manifest: docker.io/library/a:latest\n');
   });
+  it('create fetches each manifest from its registry first (create_list.go, fetcher.go fetchManifest)', async () => {
+    const w = await world([]);
+    expect((await sh(w, 'docker manifest create my/list alpine:3.20')).stderr).toBe('docker.io/library/alpine:3.20 is a manifest list\n');
+    expect((await sh(w, 'docker manifest create my/list nosuch')).stderr).toBe('no such manifest: docker.io/library/nosuch:latest\n');
+    expect((await sh(w, 'docker manifest create a:b:c alpine')).stderr).toBe('error parsing name for manifest list a:b:c: invalid reference format\n');
+  });
   it('its help carries the EXPERIMENTAL block of an "experimentalCLI" command (cli/cobra.go usageTemplate)', async () => {
     const r = await sh(await world([]), 'docker manifest inspect --help');
     expect(r.stdout).toContain('\n\nEXPERIMENTAL:\n  docker manifest inspect is an experimental feature.\n');
