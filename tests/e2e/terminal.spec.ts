@@ -175,8 +175,8 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
   // (cli/command/plugin/formatter.go) and trust inspect with no Notary server (cli/command/trust/common.go).
   { line: 'docker search --limit 2 nginx', shows: [/NAME\s+DESCRIPTION\s+STARS\s+OFFICIAL/, /nginx\s+Official build of Nginx\.\s+\d+\s+\[OK\]/] },
   { line: 'docker manifest inspect alpine:3.20 | head -3', shows: [/"schemaVersion": 2,\s*"mediaType": "application\/vnd\.oci\.image\.index\.v1\+json"/] },
-  { line: 'docker buildx ls', shows: [/NAME\/NODE\s+DRIVER\/ENDPOINT\s+STATUS\s+BUILDKIT\s+PLATFORMS\s+default\*\s+docker/, /running\s+v0\.16\.0/] },
-  { line: 'docker swarm 2>&1 | head -4', shows: [/Usage:\s+docker swarm COMMAND\s+Manage Swarm/] },
+  { line: 'docker buildx ls', shows: [/NAME\/NODE\s+DRIVER\/ENDPOINT\s+STATUS\s+BUILDKIT\s+PLATFORMS\s*default\*\s+docker/, /running\s+v0\.16\.0/] },
+  { line: 'docker swarm 2>&1 | head -4', shows: [/Usage:\s+docker swarm COMMAND\s*Manage Swarm/] },
   { line: 'docker plugin ls', shows: [/ID\s+NAME\s+DESCRIPTION\s+ENABLED\s*root@node1/] },
   { line: 'docker trust inspect alpine:3.20', shows: [/\[\]\s*no signatures or cannot access alpine:3\.20/] },
 ];

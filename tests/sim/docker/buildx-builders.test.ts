@@ -74,6 +74,10 @@ describe('docker buildx create, ls, use, inspect, rm', () => {
     // The CLI forwards docker build with BUILDX_BUILDER=default (cmd/docker/builder.go): the default builder builds.
     expect((await sh(w, 'docker build -q /root/demo')).exitCode).toBe(0);
     expect((await sh(w, 'docker build --builder nope /root/demo')).stderr).toBe('ERROR: no builder "nope" found\n');
+    // du and prune ask its BuildKit through the container it never made (docker-container driver Dial: exec).
+    expect((await sh(w, 'docker buildx du')).stderr).toBe('ERROR: Error response from daemon: No such container: buildx_buildkit_bb0\n');
+    expect((await sh(w, 'docker buildx prune -f')).stderr).toBe('ERROR: Error response from daemon: No such container: buildx_buildkit_bb0\n');
+    expect((await sh(w, 'docker buildx du --builder default')).stdout).toBe('Reclaimable:\t0B\nTotal:\t\t0B\n');
   });
 
   it('rm removes it ("NAME removed" on stderr); the default builder cannot be; stop has nothing to stop', async () => {

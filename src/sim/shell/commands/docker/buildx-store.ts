@@ -146,3 +146,11 @@ export async function bootError(env: CmdEnv): Promise<string | undefined> {
     '',
   ].join('\n');
 }
+
+/**
+ * What a command that talks to a docker-container builder's BuildKit gets when its container was never made
+ * (driver/docker-container/driver.go Client → Dial → exec: ContainerExecCreate on "buildx_buildkit_" + the node's
+ * name, driver.BuilderName): the daemon's no such container, printed by buildx's main.
+ */
+export const noContainer = (ng: NodeGroup): string =>
+  `ERROR: Error response from daemon: No such container: buildx_buildkit_${ng.Nodes[0]?.Name ?? `${ng.Name}0`}\n`;
