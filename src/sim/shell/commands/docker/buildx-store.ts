@@ -91,8 +91,8 @@ export async function lastActivity(fs: Fs, name: string): Promise<Date | undefin
 }
 
 /** Txn.SetCurrent(ENDPOINT, name, global, false); "" is the context's own builder. */
-export async function setCurrent(fs: Fs, name: string, global: boolean): Promise<void> {
-  await write(fs, `${STORE}/current`, JSON.stringify({ Key: ENDPOINT, Name: name, Global: global }));
+export async function setCurrent(fs: Fs, name: string, isGlobal: boolean): Promise<void> {
+  await write(fs, `${STORE}/current`, JSON.stringify({ Key: ENDPOINT, Name: name, Global: isGlobal }));
 }
 
 /** Txn.Current: the instance `current` names, if it still exists (else the context's builder: undefined). */
