@@ -169,6 +169,16 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
   { line: 'lsof -i :22 -n -P', shows: [/sshd\s+845\s+root\s+3u\s+IPv4\s+\d+\s+0t0\s+TCP \*:22 \(LISTEN\)/], phone: true },
   { line: 'journalctl -u docker -n 1 --no-pager', shows: [/node1 systemd\[1\]: Started docker\.service/] },
   { line: 'ping -c1 nosuchhost', shows: ['ping: nosuchhost: Temporary failure in name resolution'], phone: true },
+  // Docker 27.3.1's newer commands (session 14): search's table (docker/cli@v27.3.1:cli/command/registry/formatter_search.go),
+  // manifest inspect's rebuilt index (cli/command/manifest/inspect.go, three-blank indent), buildx v0.17.1's builder list
+  // (commands/ls.go), a group alone (cli/command/cli.go ShowHelp, on stderr), plugin ls's empty table
+  // (cli/command/plugin/formatter.go) and trust inspect with no Notary server (cli/command/trust/common.go).
+  { line: 'docker search --limit 2 nginx', shows: [/NAME\s+DESCRIPTION\s+STARS\s+OFFICIAL/, /nginx\s+Official build of Nginx\.\s+\d+\s+\[OK\]/] },
+  { line: 'docker manifest inspect alpine:3.20 | head -3', shows: [/"schemaVersion": 2,\s*"mediaType": "application\/vnd\.oci\.image\.index\.v1\+json"/] },
+  { line: 'docker buildx ls', shows: [/NAME\/NODE\s+DRIVER\/ENDPOINT\s+STATUS\s+BUILDKIT\s+PLATFORMS\s*default\*\s+docker/, /running\s+v0\.16\.0/] },
+  { line: 'docker swarm 2>&1 | head -4', shows: [/Usage:\s+docker swarm COMMAND\s*Manage Swarm/] },
+  { line: 'docker plugin ls', shows: [/ID\s+NAME\s+DESCRIPTION\s+ENABLED\s*root@node1/] },
+  { line: 'docker trust inspect alpine:3.20', shows: [/\[\]\s*no signatures or cannot access alpine:3\.20/] },
 ];
 
 /**

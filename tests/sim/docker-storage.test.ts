@@ -103,6 +103,7 @@ describe('docker images, rmi, prune, login, build errors', () => {
     expect((await w.exec("docker image inspect -f '{{.Id}}' app:1")).stdout).toBe(r.stdout);
     expect(await w.exec('docker build /nope')).toEqual(err('ERROR: unable to prepare context: path "/nope" not found\n', 1));
     expect(await w.exec('docker build -f /root/nope/Dockerfile .')).toEqual(err('ERROR: resolve : lstat /root/nope: no such file or directory\n', 1));
-    expect((await sh(w, 'docker volume')).stdout).toContain('Usage:  docker volume COMMAND');
+    // docker/cli@v27.3.1:cli/command/volume/cmd.go RunE command.ShowHelp(dockerCli.Err()): the usage on stderr, status 0.
+    expect((await sh(w, 'docker volume')).stderr).toContain('Usage:  docker volume COMMAND');
   });
 });

@@ -12,6 +12,10 @@ const paths: [string, string, Entry][] = [
 /** A value each flag's Value.Set takes: by flag where docker/cli validates it, else by type. */
 const BY_FLAG: Record<string, string> = {
   dns: '1.1.1.1',
+  // docker service update (service/update.go: the same validators as create's --dns and --host).
+  'dns-add': '1.1.1.1',
+  host: 'db:10.0.0.5',
+  'host-add': 'db:10.0.0.5',
   'add-host': 'db:10.0.0.5',
   'device-read-bps': '/dev/sda:1mb',
   'device-write-bps': '/dev/sda:1mb',
@@ -27,6 +31,7 @@ const BY_TYPE: Record<string, string> = {
   uint16: '10',
   uint32: '10',
   uint64: '1',
+  uint: '1',
   float: '1.5',
   duration: '1s',
   bytes: '64m',
@@ -43,6 +48,7 @@ const BAD: Record<string, [string, (v: string) => string]> = {
   uint16: ['70000', (v) => `strconv.ParseUint: parsing "${v}": value out of range`],
   uint32: ['4294967296', (v) => `strconv.ParseUint: parsing "${v}": value out of range`],
   uint64: ['-1', (v) => `strconv.ParseUint: parsing "${v}": invalid syntax`],
+  uint: ['-1', (v) => `strconv.ParseUint: parsing "${v}": invalid syntax`],
   float: ['x', (v) => `strconv.ParseFloat: parsing "${v}": invalid syntax`],
   duration: ['10', (v) => `time: missing unit in duration "${v}"`],
   bytes: ['10q', () => "invalid suffix: 'q'"],
@@ -85,7 +91,9 @@ describe('every flag docker --help lists is accepted (docker/cli@v27.3.1 flag ta
         const line = `${parent} ${name} --${f.long} ${bad[0]} --help`;
         const r = await sh(w, line);
         const flag = f.short ? `-${f.short}, --${f.long}` : `--${f.long}`;
-        expect(r.stderr, line).toBe(`invalid argument "${bad[0]}" for "${flag}" flag: ${bad[1](bad[0])}\nSee '${parent} ${name} --help'.\n`);
+        // cmd/docker/builder.go forwardBuilder: a build is buildx's, whose errors name `docker buildx build`.
+        const path = name === 'build' && ['docker', 'docker image', 'docker builder'].includes(parent) ? 'docker buildx build' : `${parent} ${name}`;
+        expect(r.stderr, line).toBe(`invalid argument "${bad[0]}" for "${flag}" flag: ${bad[1](bad[0])}\nSee '${path} --help'.\n`);
         expect(r.exitCode, line).toBe(125);
         n++;
       }

@@ -26,8 +26,9 @@ describe('docker trust', () => {
     expect([r.stdout, r.stderr, r.exitCode]).toEqual(['[]\n', 'no signatures or cannot access alpine\nno signatures or cannot access nginx\n', 1]);
   });
   it('has the key and signer groups (trust/cmd.go)', async () => {
+    // trust/cmd.go RunE command.ShowHelp(dockerCli.Err()): the usage goes to stderr.
     const r = await sh(await world([]), 'docker trust');
-    expect(r.stdout).toContain(
+    expect(r.stderr).toContain(
       '\nManagement Commands:\n  key         Manage keys for signing Docker images\n  signer      Manage entities who can sign Docker images\n\nCommands:\n  inspect ',
     );
   });
@@ -62,8 +63,79 @@ describe('docker manifest', () => {
     expect((await sh(w, 'docker manifest inspect nosuch')).stderr).toBe('no such manifest: docker.io/library/nosuch:latest\n');
     expect((await sh(w, 'docker manifest rm a')).stderr).toBe('No such manifest: docker.io/library/a:latest\n');
   });
+  it('create fetches each manifest from its registry first (create_list.go, fetcher.go fetchManifest)', async () => {
+    const w = await world([]);
+    expect((await sh(w, 'docker manifest create my/list alpine:3.20')).stderr).toBe('docker.io/library/alpine:3.20 is a manifest list\n');
+    expect((await sh(w, 'docker manifest create my/list nosuch')).stderr).toBe('no such manifest: docker.io/library/nosuch:latest\n');
+    expect((await sh(w, 'docker manifest create a:b:c alpine')).stderr).toBe('error parsing name for manifest list a:b:c: invalid reference format\n');
+  });
   it('its help carries the EXPERIMENTAL block of an "experimentalCLI" command (cli/cobra.go usageTemplate)', async () => {
     const r = await sh(await world([]), 'docker manifest inspect --help');
     expect(r.stdout).toContain('\n\nEXPERIMENTAL:\n  docker manifest inspect is an experimental feature.\n');
+  });
+});
+
+describe('docker plugin install and create', () => {
+  it('install asks the registry for the plugin (plugin/fetch_linux.go): Docker Hub’s refusal, a missing tag, an image that is no plugin', async () => {
+    const w = await world([]);
+    const e = async (line: string) => {
+      const r = await sh(w, line);
+      return [r.stderr, r.exitCode];
+    };
+    expect(await e('docker plugin install vieux/sshfs')).toEqual([
+      'Error response from daemon: error resolving plugin reference: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed\n',
+      1,
+    ]);
+    expect(await e('docker plugin install alpine:9.9')).toEqual([
+      'Error response from daemon: error resolving plugin reference: docker.io/library/alpine:9.9: not found\n',
+      1,
+    ]);
+    expect(await e('docker plugin install alpine')).toEqual(['Error response from daemon: fetched plugin image but plugin config is missing\n', 1]);
+    expect(await e('docker plugin install Bad')).toEqual(['invalid reference format: repository name (library/Bad) must be lowercase\n', 1]);
+  });
+
+  it('create checks the name, the directory and its config.json on the client (plugin/create.go validateContextDir, validateConfig)', async () => {
+    const w = await world([]);
+    const e = async (line: string) => (await sh(w, line)).stderr;
+    expect(await e('docker plugin create me/p nodir')).toBe('lstat /root/nodir: no such file or directory\n');
+    expect(await e('touch f; docker plugin create me/p f')).toBe('context must be a directory\n');
+    expect(await e('mkdir -p p; docker plugin create me/p p')).toBe('open p/config.json: no such file or directory\n');
+    expect(await e('printf "" > p/config.json; docker plugin create me/p p')).toBe('EOF\n');
+    expect(await e('echo "{" > p/config.json; docker plugin create me/p p')).toBe('unexpected EOF\n');
+    expect(await e('echo "x" > p/config.json; docker plugin create me/p p')).toBe("invalid character 'x' looking for beginning of value\n");
+    expect(await e('echo "[]" > p/config.json; docker plugin create me/p p')).toBe('json: cannot unmarshal array into Go value of type types.PluginConfig\n');
+  });
+});
+
+describe('docker trust: the CLI’s own checks before the Notary server (cli/command/trust)', () => {
+  it('sign needs a tag (sign.go validateTag); signer add a valid name and --key; key generate and key load check names and files', async () => {
+    const w = await world([]);
+    const e = async (line: string) => {
+      const r = await sh(w, line);
+      return [r.stdout, r.stderr, r.exitCode];
+    };
+    expect(await e('docker trust sign alpine')).toEqual(['', 'no tag specified for alpine\n', 1]);
+    expect(await e('docker trust signer add releases alpine')).toEqual(['', 'releases is a reserved keyword, use a different signer name\n', 1]);
+    expect(await e('docker trust signer add bob alpine')).toEqual(['', 'path to a public key must be provided using the `--key` flag\n', 1]);
+    expect(await e('docker trust key generate Bob')).toEqual([
+      '',
+      'key name "Bob" must start with lowercase alphanumeric characters and can include "-" or "_" after the first character\n',
+      1,
+    ]);
+    expect(await e('touch bob.pub; docker trust key generate bob')).toEqual(['', 'public key file already exists: "/root/bob.pub"\n', 1]);
+    expect(await e('docker trust key load nokey.pem')).toEqual([
+      'Loading key from "nokey.pem"...\n',
+      'refusing to load key from nokey.pem: stat nokey.pem: no such file or directory\n',
+      1,
+    ]);
+    expect((await e('touch k.pem; chmod 644 k.pem; docker trust key load k.pem'))[1]).toBe(
+      'refusing to load key from k.pem: private key file k.pem must not be readable or writable by others\n',
+    );
+    expect((await e('chmod 600 k.pem; docker trust key load k.pem'))[1]).toBe(
+      "error importing key from k.pem: provided file k.pem is not a supported private key - to add a signer's public key use docker trust signer add\n",
+    );
+    // Past its checks, a course line says what is not simulated.
+    const r = await w.exec('docker trust sign alpine:3.20');
+    expect([r.stderr, r.exitCode, r.notes?.length]).toEqual(['', 1, 1]);
   });
 });

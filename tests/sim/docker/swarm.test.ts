@@ -83,3 +83,45 @@ describe('docker checkpoint, "experimental" on a daemon without experimental fea
     expect(await sh(w, 'docker checkpoint create --help')).toMatchObject({ stdout: '', stderr: msg('docker checkpoint create'), exitCode: 0 });
   });
 });
+
+describe('docker service create/update and stack deploy: the flag tables and the order of the checks', () => {
+  it('service create/update parse with their real tables (service/create.go, update.go, opts.go), then the daemon answers', async () => {
+    const w = await world([]);
+    const r = await sh(w, 'docker service create --bogus nginx');
+    expect([r.stderr, r.exitCode]).toEqual(["unknown flag: --bogus\nSee 'docker service create --help'.\n", 125]);
+    expect((await sh(w, 'docker service create --replicas x nginx')).stderr).toBe(
+      'invalid argument "x" for "--replicas" flag: strconv.ParseUint: parsing "x": invalid syntax\nSee \'docker service create --help\'.\n',
+    );
+    // SetInterspersed(false): the image's command keeps its flags.
+    expect((await sh(w, 'docker service create -d --name web -p 80:80 nginx nginx -g "daemon off;"')).stderr).toBe(NOT_MANAGER);
+    expect((await sh(w, 'docker service update --env-rm A --publish-add 8080:80 web')).stderr).toBe(NOT_MANAGER);
+    expect((await sh(w, 'docker service update --mode global web')).stderr).toBe("unknown flag: --mode\nSee 'docker service update --help'.\n");
+  });
+
+  it('service create --help has flagDesc’s defaults (buildServiceDefaultFlagMapping); update’s has none', async () => {
+    const w = await world([]);
+    const create = (await sh(w, 'docker service create --help')).stdout;
+    expect(create).toContain(
+      '      --stop-grace-period duration         Time to wait before force\n                                           killing a container\n                                           (ns|us|ms|s|m|h) (default 10s)\n',
+    );
+    expect(create).toContain('      --ulimit ulimit                      Ulimit options (default [])\n');
+    const update = (await sh(w, 'docker service update --help')).stdout;
+    expect(update).toContain(
+      '      --update-parallelism uint            Maximum number of tasks\n                                           updated simultaneously (0 to\n                                           update all at once)\n',
+    );
+  });
+
+  it('stack deploy reads each Compose file as named first (loader.go), then RunDeploy’s checks', async () => {
+    const w = await world([]);
+    expect((await sh(w, 'docker stack deploy -c nosuch.yml web')).stderr).toBe('open nosuch.yml: no such file or directory\n');
+    expect((await sh(w, 'mkdir -p d; docker stack deploy -c d web')).stderr).toBe('read d: is a directory\n');
+    expect((await sh(w, 'echo "- a" | docker stack deploy -c - web')).stderr).toBe('top-level object must be a mapping\n');
+    await w.exec("printf 'services:\\n  web:\\n    image: nginx\\n' > s.yml");
+    const swarm = 'this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again\n';
+    expect((await sh(w, 'docker stack deploy -c s.yml web')).stderr).toBe(
+      `Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n${swarm}`,
+    );
+    expect((await sh(w, 'docker stack deploy -d -c s.yml web')).stderr).toBe(swarm);
+    expect((await sh(w, 'docker stack deploy --resolve-image x -c s.yml web')).stderr).toBe('Invalid option x for flag --resolve-image\n');
+  });
+});

@@ -7,6 +7,8 @@ import type { ExecResult } from '../../../api.ts';
 import type { ContextFile } from '../../../build/context.ts';
 import type { CmdEnv } from '../../types.ts';
 import { defineCommand } from './define.ts';
+import { BUILD_FLAGS, driverRefusal, unmodelled } from './build-flags.ts';
+import { bootError, resolve } from './buildx-store.ts';
 
 const MIRROR_PERIOD_MS = 14 * 86_400_000;
 
@@ -40,46 +42,15 @@ const FLAG_WARN: Record<string, string> = {
   squash: 'experimental flag squash is removed with BuildKit. You should squash inside build using a multi-stage Dockerfile for efficiency.',
 };
 
-// docker/cli@v27.3.1:cli/command/image/build.go (the cobra command; with BuildKit the default builder, `docker build --help` is buildx's own help, kept below as pluginHelp)
+// docker/buildx@v0.17.1:commands/build.go buildCmd: Use, Short (docker --help lists the docker CLI's own build
+// command, docker/cli@v27.3.1:cli/command/image/build.go: its Short and category-top), Aliases b, the "aliases"
+// annotation; the options are build-flags.ts's.
 export default defineCommand({
   use: 'build [OPTIONS] PATH | URL | -',
   short: 'Build an image from a Dockerfile',
   top: 4,
-  pluginHelp:
-    '\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n\nAliases:\n  docker build, docker builder build, docker image build, docker buildx b\n',
-  flags: [
-    { long: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping ("host:ip")', sim: false },
-    { long: 'build-arg', type: 'list', usage: 'Set build-time variables' },
-    { long: 'cache-from', type: 'stringSlice', usage: 'Images to consider as cache sources', sim: false },
-    { long: 'cgroup-parent', type: 'string', usage: 'Set the parent cgroup for the "RUN" instructions during build', sim: false },
-    { long: 'compress', type: 'bool', usage: 'Compress the build context using gzip' },
-    { long: 'cpu-period', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) period' },
-    { long: 'cpu-quota', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) quota' },
-    { long: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)' },
-    { long: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)' },
-    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)' },
-    { long: 'disable-content-trust', type: 'bool', default: 'true', usage: 'Skip image verification', sim: false },
-    { long: 'file', short: 'f', type: 'string', usage: 'Name of the Dockerfile (Default is "PATH/Dockerfile")' },
-    { long: 'force-rm', type: 'bool', usage: 'Always remove intermediate containers' },
-    { long: 'iidfile', type: 'string', usage: 'Write the image ID to the file' },
-    { long: 'isolation', type: 'string', usage: 'Container isolation technology' },
-    { long: 'label', type: 'list', usage: 'Set metadata for an image', sim: false },
-    { long: 'memory', short: 'm', type: 'string', usage: 'Memory limit' },
-    { long: 'memory-swap', type: 'string', usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap' },
-    { long: 'network', type: 'string', default: 'default', usage: 'Set the networking mode for the RUN instructions during build', sim: false },
-    { long: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
-    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
-    { long: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "plain", "tty")', hidden: true },
-    { long: 'pull', type: 'bool', usage: 'Always attempt to pull a newer version of the image' },
-    { long: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
-    { long: 'rm', type: 'bool', default: 'true', usage: 'Remove intermediate containers after a successful build' },
-    { long: 'security-opt', type: 'stringSlice', usage: 'Security options' },
-    { long: 'shm-size', type: 'bytes', usage: 'Size of "/dev/shm"', sim: false },
-    { long: 'squash', type: 'bool', usage: 'Squash newly built layers into a single new layer', hidden: true },
-    { long: 'tag', short: 't', type: 'list', usage: 'Name and optionally a tag in the "name:tag" format' },
-    { long: 'target', type: 'string', usage: 'Set the target build stage to build.' },
-    { long: 'ulimit', type: 'ulimit', default: '[]', usage: 'Ulimit options', sim: false },
-  ],
+  aliases: 'docker build, docker builder build, docker image build, docker buildx b',
+  flags: BUILD_FLAGS,
   async run(flags, rest, env) {
     if (rest.length !== 1)
       return R(
@@ -93,6 +64,26 @@ export default defineCommand({
       .join('');
     const progress = (flags.progress as string | undefined) ?? 'auto';
     if (!['auto', 'tty', 'plain', 'quiet', 'rawjson'].includes(progress)) return R('', `ERROR: invalid progress mode ${progress}\n`, 1);
+    // checkWarnedFlags has logged its warnings; the driver's checks (build/opt.go) come before the context is read.
+    // runBuild: builder.New (--builder, $BUILDX_BUILDER or the current one); a docker-container builder boots first.
+    const b = await resolve(env.fs, (flags as Record<string, unknown>).builder as string | undefined);
+    if ('error' in b) return R('', `${warned}ERROR: ${b.error}\n`, 1);
+    if (b.ng) {
+      const boot = await bootError(env);
+      if (boot !== undefined) return R('', warned + boot, 1);
+      env.note?.({ en: 'Running BuildKit in a container is not simulated on node1.', zh: '这台主机不模拟在容器中运行 BuildKit。' });
+      return R('', warned, 1);
+    }
+    const refused = driverRefusal(flags);
+    if (refused) return R('', warned + refused, 1);
+    const off = unmodelled(flags);
+    if (off) {
+      env.note?.({
+        en: `${off}: not simulated; this builder builds the local context into node1's images for linux/amd64 (-t, -f, --build-arg, --target, --no-cache, -q, --iidfile, --progress).`,
+        zh: `这里不模拟 ${off}：这个构建器只把本地上下文构建成 node1 上的 linux/amd64 镜像（支持 -t、-f、--build-arg、--target、--no-cache、-q、--iidfile、--progress）。`,
+      });
+      return R('', warned, 1);
+    }
     const dir = env.fs.resolvePath(env.cwd, rest[0] as string);
     const st = await env.fs.stat(dir).catch(() => undefined);
     if (!st?.isDirectory) return R('', `ERROR: unable to prepare context: path "${rest[0]}" not found\n`, 1);

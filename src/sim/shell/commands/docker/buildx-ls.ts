@@ -1,10 +1,12 @@
 /**
- * `docker buildx ls` (docker/buildx@v0.17.1:commands/ls.go): node1 has one builder, the "default"
- * instance of the docker driver (the daemon's own BuildKit), current, with one node "default".
+ * `docker buildx ls` (docker/buildx@v0.17.1:commands/ls.go runLs, lsPrint): the store's builders (buildx-store.ts),
+ * then the "default" builder of node1's one context, the docker driver's (the daemon's own BuildKit), with one node
+ * "default"; the current one is marked `*` in a table.
  */
 import { formatted, R } from './image.ts';
 import { bxArity, HIDE_BUILDER } from './buildx.ts';
 import { defineCommand } from './define.ts';
+import * as store from './buildx-store.ts';
 
 /** moby@v27.3.1 vendors BuildKit v0.16.0: the docker driver's node reports it. */
 export const BUILDKIT_VERSION = 'v0.16.0';
@@ -31,24 +33,66 @@ export default defineCommand({
   use: 'ls',
   short: 'List builder instances',
   flags: [{ long: 'format', type: 'string', default: 'table', usage: 'Format the output' }, HIDE_BUILDER],
-  async run(flags, rest, _env, cmd) {
+  async run(flags, rest, env, cmd) {
     const bad = bxArity(cmd, rest.length, 'exactly0');
     if (bad) return bad;
     const format = (flags.format as string | undefined) ?? 'table';
     const table = format === 'table' ? TABLE : format;
     const isTable = table.startsWith('table');
     const indent = (s: string) => (isTable ? ` \\_ ${s}` : s);
-    // lsContext: the builder's row (its name with `*` when current, in a table), then one row per node.
-    const row = (node: boolean) => ({
-      Name: node ? indent('default') : isTable ? 'default*' : 'default',
-      DriverEndpoint: node ? indent('default') : 'docker',
-      LastActivity: '',
-      Status: node ? 'running' : '',
-      Buildkit: node ? BUILDKIT_VERSION : '',
-      Platforms: node ? PLATFORMS.join(', ') : '',
-      Error: '',
+    // GetBuilders: the store's instances by name, then the contexts' builders (node1's one context, "default").
+    const current = (await store.current(env.fs))?.Name ?? 'default';
+    const builders: {
+      name: string;
+      driver: string;
+      last: string;
+      nodes: { name: string; endpoint: string; status: string; bk: string; platforms: string }[];
+    }[] = [];
+    for (const ng of await store.list(env.fs)) {
+      const last = await store.lastActivity(env.fs, ng.Name);
+      // A docker-container node whose container was never made is inactive (driver Info): no version, and only the
+      // platforms configured, each marked "*" (platformutil.FormatInGroups).
+      builders.push({
+        name: ng.Name,
+        driver: ng.Driver,
+        last: last ? last.toISOString().replace(/\.\d{3}Z$/, 'Z') : '',
+        nodes: ng.Nodes.map((n) => ({
+          name: n.Name,
+          endpoint: n.Endpoint,
+          status: 'inactive',
+          bk: '',
+          platforms: (n.Platforms ?? []).map((p) => `${[p.os, p.architecture, p.variant].filter(Boolean).join('/')}*`).join(', '),
+        })),
+      });
+    }
+    builders.push({
+      name: 'default',
+      driver: 'docker',
+      last: '',
+      nodes: [{ name: 'default', endpoint: 'default', status: 'running', bk: BUILDKIT_VERSION, platforms: PLATFORMS.join(', ') }],
     });
-    const r = formatted([row(false), row(true)], table, HEADERS, '*commands.lsContext');
+    // lsContext: the builder's row (its name with `*` when current, in a table), then one row per node.
+    const rows = builders.flatMap((b) => [
+      {
+        Name: b.name === current && isTable ? `${b.name}*` : b.name,
+        DriverEndpoint: b.driver,
+        LastActivity: b.last,
+        Status: '',
+        Buildkit: '',
+        Platforms: '',
+        Error: '',
+      },
+      ...b.nodes.map((n) => ({
+        Name: indent(n.name),
+        DriverEndpoint: indent(n.endpoint),
+        LastActivity: '',
+        Status: n.status,
+        Buildkit: n.bk,
+        Platforms: n.platforms,
+        Error: '',
+      })),
+    ]);
+    const r = formatted(rows, table, HEADERS, '*commands.lsContext');
     return R(r.stdout, r.stderr ? `ERROR: ${r.stderr}` : '', r.exitCode);
   },
 });

@@ -8,6 +8,7 @@ import { R } from './image.ts';
 import { parseFilters } from './filters.ts';
 import { bxArity } from './buildx.ts';
 import { defineCommand } from './define.ts';
+import { noContainer, resolve } from './buildx-store.ts';
 
 // prune.go normalWarning, allCacheWarning.
 const NORMAL = 'WARNING! This will remove all dangling build cache. Are you sure you want to continue?';
@@ -34,6 +35,10 @@ export default defineCommand({
       // bufio ReadLine drops the line's "\n" or "\r\n"; nothing is trimmed.
       if ((env.stdin.split('\n')[0] ?? '').replace(/\r$/, '').toLowerCase() !== 'y') return R(prompt);
     }
+    // builder.New (--builder, else the current one); a docker-container builder's BuildKit is asked through its container.
+    const b = await resolve(env.fs, (flags as Record<string, unknown>).builder as string | undefined);
+    if ('error' in b) return R(prompt, `ERROR: ${b.error}\n`, 1);
+    if (b.ng) return R(prompt, noContainer(b.ng), 1);
     return R(`${prompt}Total:\t0B\n`);
   },
 });

@@ -5,8 +5,9 @@
  * and runs it for `docker buildx …`; with BuildKit the default builder, `docker build` is buildx's build.
  * Its help is docker/cli's plugin usage template plus the line buildx's root adds (commands/root.go);
  * its errors are printed by its main (cmd/buildx/main.go) as "ERROR: …", status 1.
- * The commands that manage other builders (create, rm, stop, use, bake, dial-stdio, imagetools) are
- * listed with their cobra Use and Short; running them is not simulated (a course line says so).
+ * Its builders: the store's docker-container records (create, ls, use, inspect, rm, stop: buildx-store.ts) and the
+ * default context's docker-driver builder. dial-stdio, imagetools, install and uninstall are listed with their cobra
+ * Use and Short; running them is not simulated (a course line says so).
  */
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
@@ -34,8 +35,8 @@ export function bxArity(cmd: Invocation, got: number, kind: 'none' | 'exactly0' 
 /** What the commands not simulated answer (see the file's comment). */
 export async function notSimulated(_f: unknown, _rest: string[], env: CmdEnv, cmd: Invocation): Promise<ExecResult> {
   env.note?.({
-    en: `${cmd.path} is not simulated: node1 has one builder, the docker driver's "default" (docker buildx ls).`,
-    zh: `这里不模拟 ${cmd.path}：node1 只有一个构建器，即 docker 驱动的 "default"（见 docker buildx ls）。`,
+    en: `${cmd.path} is not simulated: node1's builders are the docker driver's "default" and inactive docker-container records (docker buildx ls).`,
+    zh: `这里不模拟 ${cmd.path}：node1 的构建器只有 docker 驱动的 "default" 和未启动的 docker-container 记录（见 docker buildx ls）。`,
   });
   return R('', '', 1);
 }

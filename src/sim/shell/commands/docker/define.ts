@@ -42,10 +42,31 @@ export type FlagType =
   | 'node-addr'
   | 'external-ca'
   | 'pem-file'
-  | 'ipNetSlice';
+  | 'ipNetSlice'
+  // docker/cli@v27.3.1:cli/command/service/opts.go Uint64Opt, placementPrefOpts, credentialSpecOpt; opts/port.go, secret.go, config.go.
+  | 'uint'
+  | 'pref'
+  | 'credential-spec'
+  | 'port'
+  | 'secret'
+  | 'config';
 
 /** Types whose flag may be given again and again, each value kept (`-e A -e B`). */
-const REPEATED = ['list', 'filter', 'map', 'mount', 'network', 'ulimit', 'gpu-request', 'stringSlice', 'stringArray'] as const;
+const REPEATED = [
+  'list',
+  'filter',
+  'map',
+  'mount',
+  'network',
+  'ulimit',
+  'gpu-request',
+  'stringSlice',
+  'stringArray',
+  'port',
+  'secret',
+  'config',
+  'pref',
+] as const;
 type Repeated = (typeof REPEATED)[number];
 
 export interface DockerFlag {
@@ -73,6 +94,11 @@ export interface DockerFlag {
    * --add-host…), called when the flag is set, as pflag calls Value.Set: the error's text, or undefined.
    */
   readonly check?: (value: string) => string | undefined;
+  /**
+   * A bool flag whose Value is a func (buildx's cobrautil.BoolFuncValue): its DefValue is "", which pflag's
+   * defaultIsZeroValue (boolFlag: DefValue == "false") does not take for zero, so the help says "(default )".
+   */
+  readonly boolFunc?: true;
 }
 
 type ValueOf<F> = F extends { type: 'bool' } ? boolean : F extends { type: Repeated } ? string[] : string;
@@ -104,8 +130,6 @@ export interface DockerCommand<T extends readonly DockerFlag[] = readonly Docker
   /** The "category-top" annotation: listed under Common Commands by `docker --help`. */
   readonly top?: number;
   readonly example?: string;
-  /** A CLI plugin's own help, printed instead of the generated one (buildx answers `docker build --help`). */
-  readonly pluginHelp?: string;
   readonly flags: T;
   /**
    * The flag table is not modelled (service create/update's ~70 options): every word starting with `-` is taken
@@ -208,6 +232,7 @@ function valueError(f: DockerFlag, v: string): string | undefined {
     case 'uint32':
       return err(parseUint(v, 32));
     case 'uint64':
+    case 'uint':
       return err(parseUint(v, 64));
     case 'float':
       return err(parseFloat64(v));

@@ -20,7 +20,7 @@ function unquoteUsage(f: DockerFlag): [string, string] {
 /** pflag defaultIsZeroValue, over the DefValue the table keeps. */
 function isZero(f: DockerFlag): boolean {
   const d = f.default ?? '';
-  if (f.type === 'bool') return d === '' || d === 'false';
+  if (f.type === 'bool') return f.boolFunc ? d === 'false' : d === '' || d === 'false';
   if (f.type === 'duration') return d === '' || d === '0' || d === '0s';
   if (['int', 'int64', 'uint16', 'uint32', 'uint64', 'float'].includes(f.type)) return d === '' || d === '0';
   if (f.type === 'string') return d === '';
@@ -74,7 +74,7 @@ export function flagUsages(flags: readonly DockerFlag[], cols: number): string {
     line += '\x00';
     maxlen = Math.max(maxlen, line.length);
     line += usage;
-    if (!isZero(f)) line += f.type === 'string' ? ` (default ${JSON.stringify(f.default)})` : ` (default ${f.default})`;
+    if (!isZero(f)) line += f.type === 'string' ? ` (default ${JSON.stringify(f.default)})` : ` (default ${f.default ?? ''})`;
     lines.push(line);
   }
   return lines

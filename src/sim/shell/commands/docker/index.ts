@@ -39,6 +39,11 @@ async function rootUsage(env: CmdEnv): Promise<string> {
 interface Context {
   plugin?: Group['plugin'];
   experimental?: boolean;
+  /**
+   * buildx's persistent --builder defaults to $BUILDX_BUILDER (docker/buildx@v0.17.1:commands/root.go rootFlags), which
+   * the CLI sets to the current context, "default", for a build it forwards (cmd/docker/builder.go processBuilder).
+   */
+  builder?: string;
 }
 
 async function groupUsage(path: string, g: Group, ctx: Context, env: CmdEnv): Promise<string> {
@@ -65,7 +70,9 @@ const unknownFlag = (arg: string) => (arg.startsWith('--') ? `unknown flag: ${ar
 async function invoke(parent: string, name: string, entry: Entry, args: string[], env: CmdEnv, ctx: Context = {}): Promise<ExecResult> {
   const own = (await timedLoad(entry.load)).default;
   // A plugin's persistent flags are parsed by each of its commands (cobra merges them); the command may hide them.
-  const extra: DockerFlag[] = (ctx.plugin?.persistent ?? []).filter((f) => !own.flags.some((x) => x.long === f.long));
+  const extra: DockerFlag[] = (ctx.plugin?.persistent ?? [])
+    .filter((f) => !own.flags.some((x) => x.long === f.long))
+    .map((f) => (f.long === 'builder' && ctx.builder ? { ...f, default: ctx.builder } : f));
   const def = extra.length ? { ...own, flags: [...own.flags, ...extra] } : own;
   const use = entry.use ?? def.use;
   const path = `${parent} ${name}`;
@@ -73,14 +80,14 @@ async function invoke(parent: string, name: string, entry: Entry, args: string[]
   // docker/cli@v27.3.1:cli/cobra.go FlagErrorFunc: the error, the help hint, status 125.
   if (!p.ok) return R('', `${p.error}\nSee '${path} --help'.\n`, 125);
   if (p.help) {
-    const text =
-      def.pluginHelp ??
-      leafHelp(
-        { def: own, parent, use, cobraAliases: entry.aliases ?? [], experimental: ctx.experimental, inherited: extra, footer: ctx.plugin?.helpFooter },
-        env.columns,
-      );
+    const text = leafHelp(
+      { def: own, parent, use, cobraAliases: entry.aliases ?? [], experimental: ctx.experimental, inherited: extra, footer: ctx.plugin?.helpFooter },
+      env.columns,
+    );
     return R(text, p.helpShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : '');
   }
+  // The persistent --builder's default ($BUILDX_BUILDER) is its value when not given (a command's own hidden copy has none).
+  if (ctx.builder && p.flags.builder === undefined && extra.some((f) => f.long === 'builder')) p.flags.builder = ctx.builder;
   // docker/cli@v27.3.1:cmd/docker/docker.go areFlagsSupported (PersistentPreRunE): one line a flag, printed by main, status 1.
   const experimental = def.flags.filter((f) => f.experimental && p.flags[f.long] !== undefined);
   if (experimental.length)
@@ -90,7 +97,11 @@ async function invoke(parent: string, name: string, entry: Entry, args: string[]
 
 /** `docker GROUP …`: its usage, a flag error, the usage for a word it does not have, or the subcommand. */
 async function runGroup(path: string, group: Group, args: string[], env: CmdEnv, outer: Context): Promise<ExecResult> {
-  const ctx: Context = { plugin: group.plugin ?? outer.plugin, experimental: outer.experimental || group.experimentalCli };
+  const ctx: Context = {
+    plugin: group.plugin ?? outer.plugin,
+    experimental: outer.experimental || group.experimentalCli,
+    builder: outer.builder ?? (group.plugin ? env.env.get('BUILDX_BUILDER') || undefined : undefined),
+  };
   const [s2, ...r2] = args;
   if (group.experimentalDaemon) {
     // cmd/docker/docker.go areSubcommandsSupported, from the command reached (the group for a word it does not have):
@@ -99,7 +110,11 @@ async function runGroup(path: string, group: Group, args: string[], env: CmdEnv,
     const msg = `${path}${sub ? ` ${sub[0]}` : ''} is only supported on a Docker daemon with experimental features enabled\n`;
     return args.includes('--help') || args.includes('-h') ? R('', msg) : R('', msg, 1);
   }
-  if (s2 === undefined || s2 === '--help' || s2 === '-h') return R(await groupUsage(path, group, ctx, env));
+  // Asked for help, cobra's help goes to stdout. Alone, a group runs: docker/cli@v27.3.1:cli/command/cli.go ShowHelp
+  // (cmd.SetOut(dockerCli.Err()), then the help), manifest/cmd.go its Fprint of "\n"+UsageString to Err: stderr, status 0.
+  // A plugin's group has no Run (buildx's root, imagetools/root.go): cobra prints its help to stdout (flag.ErrHelp).
+  if (s2 === '--help' || s2 === '-h') return R(await groupUsage(path, group, ctx, env));
+  if (s2 === undefined) return ctx.plugin ? R(await groupUsage(path, group, ctx, env)) : R('', await groupUsage(path, group, ctx, env));
   // A group's only flag is --help (a plugin's: its persistent ones): anything else is cobra's flag error, with
   // the group's usage (FlagErrorFunc).
   if (s2.startsWith('-') && s2 !== '--') {
@@ -129,13 +144,22 @@ export const docker: SimCommand = {
     const [sub, ...rest] = g.rest;
     // cli/cobra.go SetVersionTemplate; cmd/docker/docker.go "%s, build %s".
     if (g.version) return R('Docker version 27.3.1, build ce12230\n');
-    if (!sub || g.help) return R(await rootUsage(env));
+    // cmd/docker/docker.go RunE: with no command, ShowHelp(dockerCli.Err()): the help on stderr, status 0.
+    if (g.help) return R(await rootUsage(env));
+    if (!sub) return R('', await rootUsage(env));
     if (env.self.uid !== 0)
       return R(
         '',
         'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/containers/json": dial unix /var/run/docker.sock: connect: permission denied\n',
         1,
       );
+    // cmd/docker/builder.go forwardBuilder: `build`, `image build` (and `builder build`) are buildx's build.
+    const forwarded = sub === 'build' ? rest : (sub === 'image' || sub === 'builder') && rest[0] === 'build' ? rest.slice(1) : undefined;
+    if (forwarded) {
+      // hasBuilderName: a --builder among the arguments, or BUILDX_BUILDER set, and the CLI leaves it.
+      const named = forwarded.some((a) => a === '--builder' || a.startsWith('--builder=')) || Boolean(env.env.get('BUILDX_BUILDER'));
+      return runGroup('docker buildx', GROUPS.buildx as Group, ['build', ...forwarded], env, named ? {} : { builder: 'default' });
+    }
     const group = Object.hasOwn(GROUPS, sub) ? GROUPS[sub] : undefined;
     if (group) return runGroup(`docker ${sub}`, group, rest, env, {});
     const entry = Object.hasOwn(COMMANDS, sub) ? COMMANDS[sub] : undefined;

@@ -2,8 +2,9 @@
  * `docker plugin` (docker/cli@v27.3.1:cli/command/plugin/*.go): node1's daemon has no managed plugins
  * (the engine's plugins are not the CLI's buildx), so `ls` is an empty table and every command that names a
  * plugin gets moby's errNotFound (moby@v27.3.1:plugin/errors.go: `plugin "NAME" not found`, from
- * plugin/store.go resolvePluginID, which looks the name up as given). create and install are not simulated
- * (the fixture registry has no plugin repositories): a course line says so, status 1.
+ * plugin/store.go resolvePluginID, which looks the name up as given). install gets the registry's answer for
+ * the plugin's manifest (plugin-install.ts) and create the client's checks of its directory (plugin-create.ts);
+ * a plugin that would be made is not (node1's daemon keeps none): a course line says so, status 1.
  */
 import type { ExecResult } from '../../../api.ts';
 import { arity, daemonErr } from './errors.ts';
@@ -12,8 +13,8 @@ import type { DockerFlag, Invocation } from './define.ts';
 export const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 export const notFound = (name: string) => daemonErr(`plugin ${JSON.stringify(name)} not found`);
 export const NOT_SIMULATED = {
-  en: 'creating and installing engine plugins is not simulated: the fixture registry has no plugin repositories.',
-  zh: '这里不模拟创建和安装引擎插件：模拟的镜像仓库中没有插件仓库。',
+  en: 'making an engine plugin is not simulated: node1’s daemon keeps no plugins, and the fixture registries serve none.',
+  zh: '这里不模拟创建引擎插件：node1 的守护进程不保存插件，模拟的镜像仓库中也没有插件。',
 };
 
 // formatter.go defaultPluginTableFormat, the quiet format and the header map.

@@ -22,14 +22,37 @@ export default defineCommand({
   async run(flags, rest, env, cmd) {
     const bad = arity(cmd, rest.length, 1) ?? stackName(rest[0] as string);
     if (bad) return bad;
+    // loader/loader.go GetConfigDetails: at least one file, each read as named (os.ReadFile: the path as given).
     const files = (flags['compose-file'] as string[] | undefined) ?? [];
     if (!files.length) return NO_COMPOSE;
     for (const f of files) {
-      if (f === '-') continue;
-      const abs = env.fs.resolvePath(env.cwd, f);
-      if (!(await env.fs.exists(abs))) return R('', `open ${abs}: no such file or directory\n`, 1);
+      let text = env.stdin;
+      if (f !== '-') {
+        const abs = env.fs.resolvePath(env.cwd, f);
+        const st = await env.fs.stat(abs).catch(() => undefined);
+        if (!st) return R('', `open ${f}: no such file or directory\n`, 1);
+        if (st.isDirectory) return R('', `read ${f}: is a directory\n`, 1);
+        text = await env.fs.readFile(abs);
+      }
+      // compose/loader/loader.go ParseYAML: the document must be a mapping (go-yaml's syntax errors are not modelled:
+      // such a file goes on to the daemon's check).
+      const { parseDocument } = await import('yaml');
+      const doc = parseDocument(text);
+      if (!doc.errors.length && (doc.contents === null || !('items' in doc.contents) || Array.isArray((doc.contents as { toJSON(): unknown }).toJSON())))
+        return R('', 'top-level object must be a mapping\n', 1);
     }
-    // The file's contents are not checked here (loader.LoadComposefile); RunDeploy then asks Info whether this is a manager.
-    return R('', 'this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again\n', 1);
+    // The Compose schema (loader.Load) is not checked here. swarm/deploy.go RunDeploy: validateResolveImageFlag, the
+    // note on --detach when it is not given, then deployCompose's checkDaemonIsSwarmManager (an Info call).
+    const resolve = (flags['resolve-image'] as string | undefined) ?? 'always';
+    if (!['always', 'changed', 'never'].includes(resolve)) return R('', `Invalid option ${resolve} for flag --resolve-image\n`, 1);
+    const detachNote =
+      flags.detach === undefined
+        ? 'Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n'
+        : '';
+    return R(
+      '',
+      `${detachNote}this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again\n`,
+      1,
+    );
   },
 });
