@@ -86,17 +86,21 @@ export function takeGradeAhead(exercise: Exercise, submission: Submission): Prom
 const MONACO_WAITS_MS = 1500;
 
 /**
- * Resolves once `grading` has settled (answered or failed), or after MONACO_WAITS_MS. Monaco's
- * chunk (about 2.6 MB of JavaScript, parsed on a background thread as it arrives) is imported
- * then, not beside the grading: on a 2-core machine its parse took the CPU the grader worker
- * needed for the first findings (issue #14: first markers ≤ 600 ms after the click).
+ * Resolves once `grading` has settled (answered or failed), or after MONACO_WAITS_MS, and the
+ * next frame has been painted (a task queued from requestAnimationFrame runs after that paint),
+ * so that the findings drawn from the grading are on screen. Monaco's chunk (about 2.6 MB of
+ * JavaScript, parsed on a background thread as it arrives) is imported then, not beside the
+ * grading: on a 2-core machine its parse took the CPU that the grader worker and the findings'
+ * paint needed (issue #14: first markers ≤ 600 ms after the click).
  */
 export function afterGrading(grading: Promise<unknown>): Promise<void> {
   return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, MONACO_WAITS_MS);
+    const painted = () => requestAnimationFrame(() => setTimeout(resolve));
+    const timer = setTimeout(painted, MONACO_WAITS_MS);
+    // The findings are drawn in this same task (their callback on the grading runs before any frame).
     const done = () => {
       clearTimeout(timer);
-      resolve();
+      painted();
     };
     grading.then(done, done);
   });

@@ -50,7 +50,7 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
 
   // The schema comes now, not after Monaco's chunk; the editor does not wait for the YAML worker.
   if (ex.kind === 'k8s-yaml') kubernetesSchema(SCHEMA_URL).catch(() => undefined); // its failure is shown below
-  // Monaco's chunk once that grading has answered: its parse would take the grader's CPU (afterGrading).
+  // Monaco's chunk once that grading's findings are painted: its parse would take their CPU (afterGrading).
   const monacoLoading = afterGrading(early).then(() => import('../editor/monaco.ts'));
 
   let current = names[0]!;

@@ -3,7 +3,7 @@
  * the editor takes that grading when its text is the same, once, and grades anew otherwise.
  * The worker is a stand-in that answers each grade with the text it was sent.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Exercise } from '../../../src/schemas/exercise.ts';
 import { openingFiles } from '../../../src/ui/exercise/text.ts';
 
@@ -60,7 +60,13 @@ describe('grading ahead of the editor', () => {
 });
 
 describe("Monaco's chunk waits for the opening text's grading (afterGrading)", () => {
+  // The page's next frame: a 16 ms timer here (Node has no requestAnimationFrame).
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 16));
+  });
   afterEach(() => {
+    vi.unstubAllGlobals();
     vi.useRealTimers();
   });
 
@@ -73,8 +79,7 @@ describe("Monaco's chunk waits for the opening text's grading (afterGrading)", (
     expect(await grader.takeGradeAhead(ex, sub)).toBe(await a);
   });
 
-  it('goes on once the grading answers, or fails, and not before', async () => {
-    vi.useFakeTimers();
+  it('goes on once the grading answers, or fails, and the next frame is painted, not before', async () => {
     const order: string[] = [];
     let answer!: () => void;
     let fail!: (e: Error) => void;
@@ -85,20 +90,21 @@ describe("Monaco's chunk waits for the opening text's grading (afterGrading)", (
     await vi.advanceTimersByTimeAsync(10);
     expect(order).toEqual([]);
     answer();
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(order).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10);
     expect(order).toEqual(['answered']);
     fail(new Error('the checker stopped'));
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(20);
     expect(order).toEqual(['answered', 'failed']);
   });
 
   it('a grading that has not answered after 1.5 s holds the editor back no longer', async () => {
-    vi.useFakeTimers();
     let went = false;
     void grader.afterGrading(new Promise<never>(() => undefined)).then(() => (went = true));
     await vi.advanceTimersByTimeAsync(1499);
     expect(went).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(1 + 20);
     expect(went).toBe(true);
   });
 });
