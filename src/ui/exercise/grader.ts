@@ -59,12 +59,14 @@ const aheadKey = (exercise: Exercise, submission: Submission) => `${exercise.id}
  * click): the first grading, which also finds the rules the solution itself trips, runs
  * while Monaco loads (issue #14: first markers soon after the click).
  */
-export function gradeAhead(exercise: Exercise, submission: Submission): void {
+export function gradeAhead(exercise: Exercise, submission: Submission): Promise<Evaluation> {
   const key = aheadKey(exercise, submission);
-  if (ahead.has(key)) return;
+  const known = ahead.get(key);
+  if (known) return known;
   const p = gradeInWorker(exercise, submission);
   ahead.set(key, p);
   p.catch(() => ahead.delete(key));
+  return p;
 }
 
 /** The opening text's grading: the one started ahead for this exact text (taken once), or a new one. */
@@ -73,6 +75,35 @@ export function takeGradeAhead(exercise: Exercise, submission: Submission): Prom
   const p = ahead.get(key) ?? gradeInWorker(exercise, submission);
   ahead.delete(key);
   return p;
+}
+
+/**
+ * The longest Monaco's chunk waits for the opening text's grading (afterGrading). A grading
+ * takes about 100 ms of the worker's CPU; a worker that has not answered by then (a machine
+ * under heavy load, a text the checker is slow on) no longer holds the editor back. A judgment
+ * value, not a measurement of anything upstream.
+ */
+const MONACO_WAITS_MS = 1500;
+
+/**
+ * Resolves once `grading` has settled (answered or failed), or after MONACO_WAITS_MS, and the
+ * next frame has been painted (a task queued from requestAnimationFrame runs after that paint),
+ * so that the findings drawn from the grading are on screen. Monaco's chunk (about 2.6 MB of
+ * JavaScript, parsed on a background thread as it arrives) is imported then, not beside the
+ * grading: on a 2-core machine its parse took the CPU that the grader worker and the findings'
+ * paint needed (issue #14: first markers ≤ 600 ms after the click).
+ */
+export function afterGrading(grading: Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const painted = () => requestAnimationFrame(() => setTimeout(resolve));
+    const timer = setTimeout(painted, MONACO_WAITS_MS);
+    // The findings are drawn in this same task (their callback on the grading runs before any frame).
+    const done = () => {
+      clearTimeout(timer);
+      painted();
+    };
+    grading.then(done, done);
+  });
 }
 
 export async function fixInWorker(text: string, fix: Fix): Promise<string> {

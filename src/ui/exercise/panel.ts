@@ -18,7 +18,7 @@ import type { PanelContext } from './element.ts';
 import type { Evaluation } from './evaluation.ts';
 import { kubernetesSchema, SCHEMA_URL } from '../editor/schema.ts';
 import { isFull } from './score.ts';
-import { gradeAhead, gradeInWorker, warmGrader } from './grader.ts';
+import { afterGrading, gradeAhead, gradeInWorker, warmGrader } from './grader.ts';
 import { currentStudent, studentForm } from './student.ts';
 import { fill, openingFiles } from './text.ts';
 
@@ -79,12 +79,14 @@ export function prefetch(kind: string | undefined, exercise?: () => Exercise): v
   if (kind !== 'k8s-yaml' && kind !== 'dockerfile') return;
   warmGrader();
   const ex = exercise?.();
-  if (ex && (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile')) {
-    gradeAhead(ex, { files: openingFiles(ex.start, workOf(readProgress().progress, ex.id).files) });
-  }
+  const graded =
+    ex && (ex.kind === 'k8s-yaml' || ex.kind === 'dockerfile')
+      ? gradeAhead(ex, { files: openingFiles(ex.start, workOf(readProgress().progress, ex.id).files) })
+      : Promise.resolve();
   if (kind === 'k8s-yaml') kubernetesSchema(SCHEMA_URL).catch(() => undefined); // a failure is shown when the editor opens
   void import('./text-area.ts').catch(() => undefined);
-  void import('../editor/monaco.ts').catch(() => undefined);
+  // Monaco once the opening text is graded: its parse would share the CPU with the grader (afterGrading).
+  void afterGrading(graded).then(() => import('../editor/monaco.ts').catch(() => undefined));
 }
 
 export async function mountExercise(body: HTMLElement, exercise: Exercise, ctx: PanelContext): Promise<Mounted> {

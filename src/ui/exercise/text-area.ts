@@ -15,7 +15,7 @@ import { kubernetesSchema, SCHEMA_URL } from '../editor/schema.ts';
 import { h } from './dom.ts';
 import type { Evaluation } from './evaluation.ts';
 import { findingsView, splitByScope, type Shown } from './findings-view.ts';
-import { fixInWorker, gradeInWorker, takeGradeAhead } from './grader.ts';
+import { afterGrading, fixInWorker, gradeInWorker, takeGradeAhead } from './grader.ts';
 import type { PanelApi, WorkArea } from './panel.ts';
 import { earlyText, type EarlyText } from './early-text.ts';
 import { openingFiles } from './text.ts';
@@ -48,19 +48,36 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   const early = takeGradeAhead(ex, { files: startText });
   early.catch(() => undefined); // awaited below; a failure is shown there
 
-  // The schema comes beside Monaco's chunk, not after it; the editor does not wait for the YAML worker.
+  // The schema comes now, not after Monaco's chunk; the editor does not wait for the YAML worker.
   if (ex.kind === 'k8s-yaml') kubernetesSchema(SCHEMA_URL).catch(() => undefined); // its failure is shown below
-  const monacoLoading = import('../editor/monaco.ts');
+  // Monaco's chunk once that grading's findings are painted: its parse would take their CPU (afterGrading).
+  const monacoLoading = afterGrading(early).then(() => import('../editor/monaco.ts'));
 
   let current = names[0]!;
   const fileOf = (f: Shown) => (names.includes(f.file) ? f.file : names.length === 1 ? names[0]! : current);
+  const label = (file: string) => t('cc.exercise.editorLabel', { file });
   /** Until Monaco is ready: the text in a plain box and the starting text's findings (early-text.ts). */
-  let pre: EarlyText | null = earlyText(editorHost, files[current] ?? '', t('cc.exercise.editorLabel', { file: current }), () => {
+  let pre: EarlyText | null = earlyText(editorHost, Object.fromEntries(names.map((n) => [n, files[n] ?? ''])), label, () => {
     if (findingsList.dataset.stale === 'true' || !findingsList.childElementCount) return;
     findingsList.dataset.stale = 'true';
     findingsCount.textContent = t('cc.exercise.findingsStale');
   });
-  let editorGoTo = (_file: string, line: number, column: number) => pre?.goTo(line, column);
+  /** The file buttons work from the start: they switch the early box's file, then Monaco's model. */
+  let showFile = (n: string) => pre?.show(n);
+  const fileButtons = names.map((n) => {
+    const b = h('button', { type: 'button', class: 'cc-btn', 'aria-pressed': String(n === current) }, n);
+    b.addEventListener('click', () => {
+      current = n;
+      showFile(n);
+      for (const [i, other] of fileButtons.entries()) other.setAttribute('aria-pressed', String(names[i] === n));
+    });
+    return b;
+  });
+  fileBar.append(...fileButtons);
+  let editorGoTo = (file: string, line: number, column: number) => {
+    if (names.includes(file) && file !== current) fileButtons[names.indexOf(file)]?.click();
+    pre?.goTo(line, column);
+  };
   let editorFix = (_file: string, _f: Finding, _button: HTMLButtonElement) => undefined as unknown;
   const draw = findingsView({
     t,
@@ -82,7 +99,7 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   // In one task from here to the editor's creation: what the box holds goes to the editor.
   const held = pre.take();
   pre = null;
-  files[current] = held.text;
+  Object.assign(files, held.texts);
 
   const models = new Map(
     names.map((n) => {
@@ -93,7 +110,7 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   );
   const editor = monaco.editor.create(editorHost, {
     model: models.get(current)!,
-    ariaLabel: t('cc.exercise.editorLabel', { file: current }),
+    ariaLabel: label(current),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
@@ -123,17 +140,10 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   const themeWatch = new MutationObserver(() => monaco.editor.setTheme(themeFor(document)));
   themeWatch.observe(document.documentElement, { attributeFilter: ['data-theme'] });
 
-  const fileButtons = names.map((n) => {
-    const b = h('button', { type: 'button', class: 'cc-btn', 'aria-pressed': String(n === current) }, n);
-    b.addEventListener('click', () => {
-      current = n;
-      editor.setModel(models.get(n)!);
-      editor.updateOptions({ ariaLabel: t('cc.exercise.editorLabel', { file: n }) });
-      for (const [i, other] of fileButtons.entries()) other.setAttribute('aria-pressed', String(names[i] === n));
-    });
-    return b;
-  });
-  fileBar.append(...fileButtons);
+  showFile = (n) => {
+    editor.setModel(models.get(n)!);
+    editor.updateOptions({ ariaLabel: label(n) });
+  };
 
   /** The editor text's identity: every model's version id. */
   const version = () => [...models.values()].map((m) => m.getAlternativeVersionId()).join('.');
@@ -143,7 +153,7 @@ export async function createTextArea(host: HTMLElement, api: PanelApi): Promise<
   let seq = 0;
   let timer = 0;
   // Text typed before the editor was there is saved like any edit.
-  let pendingSave = held.text !== (startText[current] ?? '');
+  let pendingSave = names.some((n) => held.texts[n] !== (startText[n] ?? ''));
 
   /** Grades the text as it is now; renders it unless a newer text was graded meanwhile. */
   const run = async (): Promise<Evaluation | null> => {

@@ -3,7 +3,7 @@
  * the editor takes that grading when its text is the same, once, and grades anew otherwise.
  * The worker is a stand-in that answers each grade with the text it was sent.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Exercise } from '../../../src/schemas/exercise.ts';
 import { openingFiles } from '../../../src/ui/exercise/text.ts';
 
@@ -56,5 +56,55 @@ describe('grading ahead of the editor', () => {
     const r = (await grader.takeGradeAhead(ex, now)) as unknown as { graded: unknown };
     expect(r.graded).toEqual(now);
     expect(posted).toHaveLength(2);
+  });
+});
+
+describe("Monaco's chunk waits for the opening text's grading (afterGrading)", () => {
+  // The page's next frame: a 16 ms timer here (Node has no requestAnimationFrame).
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 16));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('the hover and the click share one grading: gradeAhead hands back the one in flight', async () => {
+    posted.length = 0;
+    const sub = { files: { 'pod.yaml': 'kind: Pod\nspec: {}\n' } };
+    const a = grader.gradeAhead(ex, sub);
+    expect(grader.gradeAhead(ex, sub)).toBe(a);
+    expect(posted).toHaveLength(1);
+    expect(await grader.takeGradeAhead(ex, sub)).toBe(await a);
+  });
+
+  it('goes on once the grading answers, or fails, and the next frame is painted, not before', async () => {
+    const order: string[] = [];
+    let answer!: () => void;
+    let fail!: (e: Error) => void;
+    const answered = new Promise<void>((r) => (answer = r));
+    const failed = new Promise<void>((_, r) => (fail = r));
+    void grader.afterGrading(answered).then(() => order.push('answered'));
+    void grader.afterGrading(failed).then(() => order.push('failed'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(order).toEqual([]);
+    answer();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(order).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(order).toEqual(['answered']);
+    fail(new Error('the checker stopped'));
+    await vi.advanceTimersByTimeAsync(20);
+    expect(order).toEqual(['answered', 'failed']);
+  });
+
+  it('a grading that has not answered after 1.5 s holds the editor back no longer', async () => {
+    let went = false;
+    void grader.afterGrading(new Promise<never>(() => undefined)).then(() => (went = true));
+    await vi.advanceTimersByTimeAsync(1499);
+    expect(went).toBe(false);
+    await vi.advanceTimersByTimeAsync(1 + 20);
+    expect(went).toBe(true);
   });
 });
