@@ -6,7 +6,8 @@ import { sh, world } from './helpers.ts';
 describe('every simulated command answers --help', () => {
   it('on the host (coreutils/util-linux/iproute2 wording)', async () => {
     const w = await world([]);
-    // psmisc's pstree has no --help: getopt rejects it and usage() exits 1 (psmisc@v23.7:src/pstree.c). Nor have
+    // psmisc's pstree and killall have no --help: getopt rejects it and usage() exits 1 (psmisc@v23.7:src/pstree.c,
+    // src/killall.c main's '?' case: "--help" is neither a signal name nor a number; killall.test.ts). Nor have
     // libcap's getcap (getopt "rvhnl": invalid option -- '-') and setcap ("--help" is read as capability text), both
     // usage(1) on stderr (libcap-2.66 progs/getcap.c, progs/setcap.c). kmod's lsmod takes no argument at all:
     // "Usage: lsmod" on stderr, exit 1 (kmod@v31:tools/lsmod.c do_lsmod).
@@ -18,7 +19,7 @@ describe('every simulated command answers --help', () => {
     // bind9's dig, host and nslookup have no --help either (dig.c dash_option: "Invalid option: --help" and usage, exit 1;
     // host: lib/isc/commandline.c "illegal option -- -" and usage, exit 1; nslookup.c setoption "*** Invalid option: -help"): dig.test.ts.
     const builtin = (n: string) => n.startsWith('__cc_') || n === 'history' || HOST_ABSENT.has(n);
-    const own = ['pstree', 'getcap', 'setcap', 'lsmod', 'lsof', 'which', 'dig', 'host', 'nslookup'];
+    const own = ['pstree', 'killall', 'getcap', 'setcap', 'lsmod', 'lsof', 'which', 'dig', 'host', 'nslookup'];
     for (const c of COMMANDS.filter((x) => !own.includes(x.name) && !builtin(x.name))) {
       const r = await sh(w, `${c.name} --help`);
       expect(r.exitCode, c.name).toBe(0);
