@@ -1,7 +1,7 @@
 import type { ExecResult } from '../../../api.ts';
 import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
-import { imgHas, lookPathError, type ResolvedImage } from '../../../docker/images.ts';
+import { imgHas, lookPathError } from '../../../docker/images.ts';
 import { attachStorage, containerStarted, ensureImage, parseMounts } from './run-storage.ts';
 import { parsePublish } from '../../../net/ports.ts';
 import { endpointSettingsError } from '../../../net/endpoint-config.ts';
