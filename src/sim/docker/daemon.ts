@@ -6,7 +6,7 @@ import { SIGKILL, SIGTERM, parseSignal } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { Host, WaitOutcome } from '../host.ts';
 import { LogBuffer, type Container, type ContainerConfig, type HostConfig, type PortBinding } from './container.ts';
-import { foreignExecPath, type ResolvedImage } from './images.ts';
+import { entrypointExecFailure, foreignExecPath, type ResolvedImage } from './images.ts';
 import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
 import type { CgroupSpec } from '../runtime/spec.ts';
 import { cpuWeightOf } from '../runtime/runc.ts';
@@ -230,6 +230,7 @@ export class Daemon {
       binary: Boolean(argv[0] && c.image.executables?.includes(argv[0]) && !(argv[0] in c.image.files)),
       files: c.image.files,
       ...(hc.Init ? {} : { foreignExec: foreignExecPath(c.image, argv[0] ?? '', env.PATH ?? '') }),
+      execFailure: entrypointExecFailure(c.image, [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])], env.PATH ?? ''),
     });
     c.status = 'running';
     c.pid = p.pid;

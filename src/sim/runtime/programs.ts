@@ -91,7 +91,9 @@ const DEFAULT_START: StartContext = { readOnly: false, tmpfs: [], uid: 0, unpriv
  * fmt.Println's lines go to stdout; runc init's exec error goes to its stderr.
  */
 export function logStream(line: string): 'stdout' | 'stderr' {
-  return /\[(notice|emerg|warn)\]|^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d |^nc: |: exec format error$/.test(line) ? 'stderr' : 'stdout';
+  return /\[(notice|emerg|warn)\]|^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d |^nc: |: exec format error$|: \d+: exec: .*: (not found|Permission denied)$/.test(line)
+    ? 'stderr'
+    : 'stdout';
 }
 
 const SIZE = /^(\d+(?:\.\d+)?)([bkmg]?)$/i;

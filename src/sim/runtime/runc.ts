@@ -104,7 +104,11 @@ export class Runc {
     const netBindService = uid === 0 && (mask & (1n << 10n)) !== 0n;
     // runc@v1.1.14:libcontainer/factory_linux.go StartInitialization: the exec fails after `runc start` has let init go,
     // so the error cannot go back on the sync pipe: init prints it to its stderr (the container's) and exits 1 (init.go).
-    const enoexec = spec.foreignExec ? { logs: [`exec ${spec.foreignExec}: exec format error`], failWith: 1, oneshot: false } : {};
+    const enoexec = spec.foreignExec
+      ? { logs: [`exec ${spec.foreignExec}: exec format error`], failWith: 1, oneshot: false }
+      : spec.execFailure
+        ? { logs: [spec.execFailure.log], failWith: spec.execFailure.status, oneshot: false }
+        : {};
     const program = programFor(spec.argv, this.host.clock.nowMs, fx.cpus, stamp, {
       readOnly: spec.readOnlyRoot,
       tmpfs: spec.writable,

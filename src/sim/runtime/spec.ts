@@ -59,6 +59,8 @@ export interface ContainerSpec {
   binary: boolean;
   /** argv[0] as runc init resolved it, when its ELF is for another architecture and no binfmt_misc handler runs it. */
   foreignExec?: string;
+  /** The entrypoint script's `exec "$@"` fails (docker/images.ts entrypointExecFailure): its message, then the status. */
+  execFailure?: { log: string; status: number };
   /** The image's text files, which the program reads its configuration from (nginx.conf, default.conf). */
   files?: Readonly<Record<string, string>>;
   /** The shim to run under; absent: a new shim for this container (Docker). containerd runs one shim per pod. */

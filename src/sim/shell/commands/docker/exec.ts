@@ -1,7 +1,7 @@
 import { arity } from './errors.ts';
 import { readEnvFiles } from './envfile.ts';
 import { programFor } from '../../../runtime/programs.ts';
-import { imgHas, lookPathError } from './run.ts';
+import { imgHas, lookPathError } from '../../../docker/images.ts';
 import { defineCommand } from './define.ts';
 import { detachKeyBytes, detachKeysError } from './run-checks.ts';
 import { shellKind } from '../../shellkind.ts';

@@ -1,7 +1,7 @@
 import type { ExecResult } from '../../../api.ts';
 import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
-import type { ResolvedImage } from '../../../docker/images.ts';
+import { imgHas, lookPathError } from '../../../docker/images.ts';
 import { attachStorage, containerStarted, ensureImage, parseMounts } from './run-storage.ts';
 import { parsePublish } from '../../../net/ports.ts';
 import { endpointSettingsError } from '../../../net/endpoint-config.ts';
@@ -359,28 +359,6 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   }
   if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
   return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix, f['sig-proxy'] !== false, str('detach-keys'));
-}
-
-/** Go's exec.LookPath error text for a command the image does not run. */
-export function lookPathError(img: ResolvedImage, argv0: string): string {
-  if (!argv0.includes('/')) return 'executable file not found in $PATH';
-  const path = argv0.startsWith('/') ? argv0 : `/${argv0.replace(/^\.\//, '')}`;
-  const isDir = (img.dirs ?? []).includes(path.replace(/\/$/, '') || '/') || Object.keys(img.files).some((f) => f.startsWith(`${path.replace(/\/$/, '')}/`));
-  if (path in img.files || isDir) return 'permission denied';
-  return `stat ${argv0}: no such file or directory`;
-}
-
-export function imgHas(img: ResolvedImage, argv0: string): boolean {
-  const base = argv0.split('/').pop() ?? '';
-  // Shell built-ins exist only where there is a shell (not in scratch or distroless images).
-  const shell = img.commands.includes('sh');
-  if (img.executables?.includes(argv0)) return true;
-  // A path names one file: the image's commands live in the standard bin directories.
-  if (argv0.includes('/')) {
-    const dir = argv0.slice(0, argv0.lastIndexOf('/')) || '/';
-    if (!['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'].includes(dir)) return false;
-  }
-  return img.commands.includes(base) || (shell && ['echo', 'true', 'false', 'sh', 'test', 'printf', 'env'].includes(base));
 }
 
 // docker/cli@v27.3.1:cli/command/container/run.go NewRunCommand (SetInterspersed(false): the image ends the options).
