@@ -223,6 +223,19 @@ for (const size of [
         await type(page, 'exit');
         await type(page, 'echo back=$?');
         await expect(screen(page)).toContainText('back=127');
+        // Ctrl-C is SIGINT to the foreground command, and bash decides the rest of the line by how it ended
+        // (bash-5.2:jobs.c wait_for): watch catches it and exits 0 (procps-ng@v4.0.4:src/watch.c die), so the line
+        // goes on; sleep dies of it, so bash abandons the rest of the line and $? is 130 (sig.c throw_to_top_level).
+        await type(page, 'watch -n 1 hostname; echo went on=$?');
+        await expect(screen(page)).toContainText('Every 1.0s: hostname');
+        await page.keyboard.press('Control+C');
+        await expect(screen(page)).toContainText('went on=0');
+        await type(page, 'sleep 30; echo reach""ed');
+        await page.keyboard.press('Control+C');
+        await expect(screen(page)).toContainText(/\^C\s*root@node1:~#\s*$/);
+        await type(page, 'echo int=$?');
+        await expect(screen(page)).toContainText('int=130');
+        await expect(screen(page)).not.toContainText('reached');
       });
     }
   });

@@ -21,6 +21,7 @@ import { childShell } from './childshell.ts';
 import { OutputTrace } from './ordered.ts';
 import { Forks, forkPlugin } from './forks.ts';
 import { scriptErrors } from './notfound.ts';
+import { pathCommands } from './pathexec.ts';
 import {
   anySignal,
   braceOverflow,
@@ -189,6 +190,7 @@ export class ShellRuntime implements AdapterRuntime {
     });
     scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r));
     if (root === 'host') forkPlugin(bash);
+    if (root === 'host') pathCommands(bash, (r) => this.inOrder(r));
     this.bashes.set(root, bash);
     return bash;
   }
