@@ -24,6 +24,8 @@ describe('terminal output from the simulator is made safe (#17)', () => {
       '\x1b[?25l\x1b[6;1H\x1b[7m x \x1b(B\x1b[m\x1b[25;1H\x1b[?12l\x1b[?25h',
     );
     expect(safeOutput('\x1b[6n\x1b[1;5r\x1b(0')).toBe('^[[6n^[[1;5r^[(0');
+    // watch (procps-ng 4.0.4, curses) on xterm's alternate screen: terminfo xterm-256color smcup/rmcup's ?1049h/l.
+    expect(safeOutput('\x1b[?1049h\x1b[H\x1b[2Jnode1\n\x1b[?1049l')).toBe('\x1b[?1049h\x1b[H\x1b[2Jnode1\n\x1b[?1049l');
     expect(safeOutput('a\tb\r\nc\x00\x7f\x9b')).toBe('a\tb\r\nc^@^?M-^[');
   });
 

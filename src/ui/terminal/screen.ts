@@ -7,9 +7,10 @@ import { ESC } from './keys.ts';
 /**
  * Escape sequences the simulator may pass to the screen: colours (SGR), clear (clear, Ctrl-L), and what a
  * full-screen program such as top draws with (xterm's terminfo: cup `ESC[row;colH`, civis/cnorm `ESC[?25l/h`,
- * the cursor's blink `ESC[?12l/h`, and sgr0's `ESC(B`, the ASCII character set). None can read, report or retitle.
+ * the cursor's blink `ESC[?12l/h`, smcup/rmcup's alternate screen `ESC[?1049h/l` (watch draws there), and sgr0's
+ * `ESC(B`, the ASCII character set). None can read, report or retitle.
  */
-const ALLOWED = /^\x1b(?:\[(?:[0-9;:]*m|(?:\d{1,4}(?:;\d{1,4})?)?H|[0-3]?J|[0-2]?K|\?(?:25|12)[hl])|\(B)/;
+const ALLOWED = /^\x1b(?:\[(?:[0-9;:]*m|(?:\d{1,4}(?:;\d{1,4})?)?H|[0-3]?J|[0-2]?K|\?(?:25|12|1049)[hl])|\(B)/;
 
 /**
  * Output as the terminal may show it. Text from the simulated host carries names the
