@@ -192,7 +192,7 @@ for (const size of [
       test(`${commands
         .map((c) => c.line.split(' ')[0])
         .filter((w, i, all) => all.indexOf(w) === i)
-        .join(', ')} answer as Ubuntu 24.04; top takes its keys; sh is an interactive dash; Ctrl-C ends the foreground command (${locale})`, async ({ page }) => {
+        .join(', ')} answer as Ubuntu 24.04; top takes its keys; sh is an interactive dash; Ctrl-C (${locale})`, async ({ page }) => {
         await startTerminalAt(page, path, size.name === 'phone');
         for (const c of commands) {
           await type(page, c.line);
