@@ -39,7 +39,9 @@ async function repl(io: CliIO): Promise<number> {
   let pending: string | undefined;
   let status = 0;
   rl.on('SIGINT', () => {
-    if (running) running.abort();
+    // The first Ctrl-C aborts the line's signal; after a command that caught it (watch, top), World.interrupt is the next.
+    if (running?.signal.aborted) world.interrupt();
+    else if (running) running.abort();
     else {
       pending = undefined;
       io.stdout('^C\n');

@@ -25,7 +25,10 @@ export interface ExecResult {
 }
 
 export interface ExecOptions {
-  /** Aborting it is Ctrl-C: the foreground command gets SIGINT (exit 130 unless it handles it). */
+  /**
+   * Aborting it is Ctrl-C: the foreground command gets SIGINT. One that dies of it (exit 130) ends the line; one that
+   * catches it and exits (watch, top) lets the line go on, and World.interrupt is the next Ctrl-C.
+   */
   signal?: AbortSignal;
   /** Streamed output, in order, as the command produces it (the terminal writes these). */
   onOutput?: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
@@ -108,6 +111,8 @@ export interface World {
    * never take numbers the restored screen already shows. It never moves the counter back.
    */
   resumePids(lastPid: number): void;
+  /** Ctrl-C again while a line runs (its ExecOptions.signal was the first): SIGINT to its foreground command of the moment. */
+  interrupt(): void;
   /**
    * Switches how waits pass from now on. The browser terminal replays a saved
    * session in 'virtual' mode (instantly), then switches to 'realtime'.

@@ -260,6 +260,10 @@ export class SimWorld implements World {
     return pool.filter((p) => p.startsWith(word)).sort();
   }
 
+  interrupt(): void {
+    this.runtime?.fg?.interrupt();
+  }
+
   setClockMode(mode: ClockMode): void {
     this.host.clock.mode = mode;
   }

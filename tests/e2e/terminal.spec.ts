@@ -202,7 +202,7 @@ for (const size of [
       test(`${commands
         .map((c) => c.line.split(' ')[0])
         .filter((w, i, all) => all.indexOf(w) === i)
-        .join(', ')} answer as Ubuntu 24.04; top and less take their keys; sh is an interactive dash (${locale})`, async ({ page }) => {
+        .join(', ')} answer as Ubuntu 24.04; top and less take their keys; sh is an interactive dash; Ctrl-C (${locale})`, async ({ page }) => {
         await startTerminalAt(page, path, size.name === 'phone');
         for (const c of commands) {
           await type(page, c.line);
@@ -252,6 +252,21 @@ for (const size of [
         await type(page, 'exit');
         await type(page, 'echo back=$?');
         await expect(screen(page)).toContainText('back=127');
+        // Ctrl-C is SIGINT to the foreground command, and bash decides the rest of the line by how it ended
+        // (bash-5.2:jobs.c wait_for): watch catches it and exits 0 (procps-ng@v4.0.4:src/watch.c die), so the line
+        // goes on; sleep dies of it, so bash abandons the rest of the line and $? is 130 (sig.c throw_to_top_level).
+        await type(page, 'watch -n 1 hostname; echo went on=$?');
+        // The header's right part (hostname and ctime), which a phone's narrow screen keeps too (output_header).
+        await expect(screen(page)).toContainText(/node1: \w{3} \w{3} +\d+ \d\d:\d\d:\d\d 2024/);
+        await page.keyboard.press('Control+C');
+        await expect(screen(page)).toContainText('went on=0');
+        await expect(screen(page)).not.toContainText('^[');
+        await type(page, 'sleep infinity; echo reach""ed');
+        await page.keyboard.press('Control+C');
+        await expect(screen(page)).toContainText(/\^C\s*root@node1:~#\s*$/);
+        await type(page, 'echo int=$?');
+        await expect(screen(page)).toContainText('int=130');
+        await expect(screen(page)).not.toContainText('reached');
       });
     }
   });

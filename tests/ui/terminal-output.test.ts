@@ -32,6 +32,8 @@ describe('terminal output from the simulator is made safe (#17)', () => {
     expect(safeOutput('\x1b[?1000h\x1b[?47h\x1b[21t\x1b[8;1;1t')).toBe('^[[?1000h^[[?47h^[[21t^[[8;1;1t');
     // The bell (less at either end, more's unknown key) passes; an OSC's BEL terminator stays caret text (above).
     expect(safeOutput('(END)\x07|\x1b]0;t\x07\x07')).toBe('(END)\x07|^[]0;t^G\x07');
+    // watch (procps-ng 4.0.4, curses) on xterm's alternate screen: terminfo xterm-256color smcup/rmcup's ?1049h/l.
+    expect(safeOutput('\x1b[?1049h\x1b[H\x1b[2Jnode1\n\x1b[?1049l')).toBe('\x1b[?1049h\x1b[H\x1b[2Jnode1\n\x1b[?1049l');
     expect(safeOutput('a\tb\r\nc\x00\x7f\x9b')).toBe('a\tb\r\nc^@^?M-^[');
   });
 

@@ -124,6 +124,21 @@ describe('the simulated host through the worker protocol', () => {
     expect(r.type === 'executed' && r.result.exitCode).toBe(130);
   });
 
+  // bash-5.2:jobs.c wait_for: top catches SIGINT and exits 0 (procps-ng@v4.0.4:src/top/top.c sig_endpgm), so the line
+  // goes on; the next Ctrl-C (a second abort for the same exec) goes to sleep, which dies of it: the line ends, 130.
+  it('a second Ctrl-C reaches the command the line went on to after one that caught the first', async () => {
+    const { server, ask, until } = serve();
+    await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });
+    const running = ask({ id: 2, type: 'exec', line: 'top -p 1; echo went on; sleep infinity; echo no', params: PARAMS });
+    await until((m) => m.id === 2 && m.type === 'raw' && m.on);
+    server.handle({ id: 2, type: 'abort' });
+    // A Ctrl-C while top still exits would be top's again: the next one once the line has gone on.
+    await until((m) => m.id === 2 && m.type === 'output' && m.text.includes('went on'));
+    server.handle({ id: 2, type: 'abort' });
+    const r = await running;
+    expect(r.type === 'executed' && [r.result.stdout.includes('no\n'), r.result.exitCode]).toEqual([false, 130]);
+  });
+
   it('a program that reads keys (top) takes the keyboard: raw on, the keys it is sent, raw off before its result', async () => {
     const { server, sent, ask, until } = serve();
     await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });

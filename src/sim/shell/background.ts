@@ -12,7 +12,7 @@ import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
 import type { Proc, Program } from '../kernel/types.ts';
 import { JobTable } from './jobs.ts';
-import { sessionVars } from './line.ts';
+import { execLine, exportPrefix, sessionVars } from './line.ts';
 import { sleepSeconds } from './commands/sleep.ts';
 import { parseNice } from './niceargs.ts';
 import { niceOf, setNice } from '../kernel/sched.ts';
@@ -33,6 +33,26 @@ export interface BackgroundHooks {
   print: (stderr: string) => string;
   /** Runs `fn` with `p` as the process of the first command it starts (the job's own PID). */
   asJob: <T>(p: Proc, fn: () => Promise<T>) => Promise<T>;
+}
+
+/** What a line with `&` borrows from the runtime (runtime.ts): its shell, its ordered output, its way of running as a process. */
+export function jobHooks(
+  rt: { host: Host; inOrder<T extends JB.ExecResult>(r: T): T; withSelf<T>(p: Proc, fn: () => Promise<T>): Promise<T> },
+  bash: JB.Bash,
+  session: Session,
+  signal: AbortSignal | undefined,
+): BackgroundHooks {
+  const exec = (script: string, env: Record<string, string>, cwd: string, status: number) =>
+    execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env })}__cc_status ${status}; ${script}`, signal);
+  return {
+    host: rt.host,
+    bash,
+    session,
+    signal,
+    exec,
+    print: (text) => rt.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr,
+    asJob: (p, fn) => rt.withSelf(p, fn),
+  };
 }
 
 /** Serializes statements through just-bash's own printer (Bash.transform with the AST swapped in). */

@@ -276,8 +276,10 @@ export async function execTopLine(
   stdin?: string,
 ): Promise<JB.BashExecResult> {
   const script = session.shell === 'bash' ? asGroup(bash, line) : line;
-  // An interactive dash: its own errors worded and placed by notfound.ts, numbered from the line's first (Session.lines).
-  const mark = session.shell === 'dash' ? `__cc_sh dash ${(session.lines ?? 1) - line.split('\n').length + 1}; ` : '';
+  // An interactive dash: its own errors worded and placed by notfound.ts, numbered from the line's first (Session.lines);
+  // an interactive bash's "command not found" and cd's failure in their place among the line's output the same way.
+  const mark =
+    session.shell === 'dash' ? `__cc_sh dash ${(session.lines ?? 1) - line.split('\n').length + 1}; ` : session.shell === 'bash' ? '__cc_sh bashi 1; ' : '';
   const r = await execLine(bash, session, mark + head + script, signal, stdin);
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;

@@ -25,7 +25,8 @@ import type * as JB from 'just-bash';
 import { ashCdStatus } from './ash-cd.ts';
 import { quoteArgv } from './line.ts';
 
-export type ScriptShell = 'dash' | 'bash' | 'ash';
+/** `bashi`: bash at its interactive prompt (a line typed at node1 or at a container's bash). */
+export type ScriptShell = 'dash' | 'bash' | 'bashi' | 'ash';
 
 type Node = { type?: string; [k: string]: unknown };
 type Word = { type: 'Word'; parts: { type: string; value?: string }[] };
@@ -121,6 +122,8 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
 /** The words of the error for `name` at `line` of a `kind` script named `zero` ($0, or the script's path). */
 export function notFoundText(kind: ScriptShell, line: string, name: string, zero: string): string {
   if (kind === 'dash') return `${zero}: ${line}: ${name}: not found\n`;
+  // Interactive: error_prolog names no line (`interactive_shell == 0` only), as the simulator's bash words it elsewhere.
+  if (kind === 'bashi') return `bash: ${name}: command not found\n`;
   if (kind === 'bash') return `${zero}: line ${line}: ${name}: command not found\n`;
   return `sh: ${name}: not found\n`;
 }
@@ -138,8 +141,10 @@ export async function cdFailure(fs: JB.IFileSystem, cwd: string, kind: ScriptShe
       ? `${zero}: ${line}: cd: can't cd to ${dir}\n`
       : kind === 'bash'
         ? `${zero}: line ${line}: cd: ${dir}: ${why}\n`
-        : `sh: cd: line ${line}: can't cd to ${dir}: ${why}\n`;
-  return { stdout: '', stderr, exitCode: kind === 'bash' ? 1 : 2, env: {} } as unknown as JB.ExecResult;
+        : kind === 'bashi'
+          ? `bash: cd: ${dir}: ${why}\n`
+          : `sh: cd: line ${line}: can't cd to ${dir}: ${why}\n`;
+  return { stdout: '', stderr, exitCode: kind === 'bash' || kind === 'bashi' ? 1 : 2, env: {} } as unknown as JB.ExecResult;
 }
 
 /** Whether `name` is an executable file on `path` now (execvp's search). */

@@ -21,13 +21,13 @@ import { childShell } from './childshell.ts';
 import { OutputTrace } from './ordered.ts';
 import { Forks, forkPlugin } from './forks.ts';
 import { scriptErrors } from './notfound.ts';
+import { pathCommands } from './pathexec.ts';
 import {
   anySignal,
   braceOverflow,
   busyLoop,
   chunksOf,
   copyEnv,
-  execLine,
   execTopLine,
   exportPrefix,
   mergedOf,
@@ -40,10 +40,11 @@ import {
   writeErrorText,
 } from './line.ts';
 import { completePath, HOST_ABSENT, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
-import { backgroundStatements, renameJobBuiltins, runWithJobs, type BackgroundHooks } from './background.ts';
+import { backgroundStatements, jobHooks, renameJobBuiltins, runWithJobs } from './background.ts';
 import type { Session } from './types.ts';
 import type { CommandRow } from './commands/registry.ts';
 import { adaptCommand, type AdapterRuntime, orderedCommand, wrapBuiltin } from './adapters.ts';
+import { Foreground, foregroundJob } from './sigint.ts';
 
 /** The runtime the file's head describes; what it shares with the command adapters is their AdapterRuntime (adapters.ts). */
 export class ShellRuntime implements AdapterRuntime {
@@ -93,6 +94,8 @@ export class ShellRuntime implements AdapterRuntime {
   /** Bytes written to the terminal by the current line. */
   private outBytes = 0;
   currentSession: Session | undefined;
+  /** Ctrl-C of the learner's line being run, one foreground command at a time (sigint.ts; World.interrupt). */
+  fg: Foreground | undefined;
 
   constructor(
     private readonly jb: typeof JB,
@@ -154,15 +157,15 @@ export class ShellRuntime implements AdapterRuntime {
         (r) => this.inOrder(r),
       ),
       ...shells,
-      statusCommand(),
-      ...(root === 'host' ? this.forks.commands() : []),
-    ];
+    ].map((c) => foregroundJob(c, () => this.fg));
     bash = new this.jb.Bash({
       fs,
       cwd: '/',
       commands: builtinNames as JB.CommandName[],
       customCommands: [
         ...cmds,
+        statusCommand(),
+        ...(root === 'host' ? this.forks.commands() : []),
         appletCommand(
           (n) => cmds.find((x) => x.name === n),
           () => appletsOf(this.daemon, this.host.runc.roots, root),
@@ -173,8 +176,13 @@ export class ShellRuntime implements AdapterRuntime {
       // could escape its sandbox. No learner code runs as JavaScript here (no js-exec, no python),
       // and it blocks the clock our budget reads and the yields that keep the page responsive.
       defenseInDepth: false,
-      // Called by the interpreter before every command: the synchronous budget check.
-      coverage: { hit: () => this.budget?.check() },
+      // Called by the interpreter before every command: the synchronous budget check; a SIGINT death ends the line there.
+      coverage: {
+        hit: () => {
+          this.budget?.check();
+          this.fg?.checkpoint();
+        },
+      },
       sleep: async (ms) => {
         await this.host.waitUntil(() => false, ms, this.signal);
       },
@@ -182,6 +190,7 @@ export class ShellRuntime implements AdapterRuntime {
     });
     scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r));
     if (root === 'host') forkPlugin(bash);
+    if (root === 'host') pathCommands(bash, (r) => this.inOrder(r));
     this.bashes.set(root, bash);
     return bash;
   }
@@ -195,6 +204,7 @@ export class ShellRuntime implements AdapterRuntime {
   async tick(ctx: { cwd: string; env: Map<string, string> }): Promise<boolean> {
     // A copy: the context is revoked once the command returns.
     if (this.depth === 1) this.lastSeen = { cwd: ctx.cwd, env: copyEnv(ctx.env) };
+    this.fg?.checkpoint();
     await this.budget?.tick();
     return Boolean(this.budget?.exceeded || this.signal?.aborted);
   }
@@ -258,11 +268,13 @@ export class ShellRuntime implements AdapterRuntime {
       this.lastSeen = undefined;
     }
     this.depth++;
-    const lineSignal = budget ? anySignal([signal, budget.controller.signal]) : signal;
+    // The learner's line: each Ctrl-C is SIGINT to its foreground command of the moment (sigint.ts).
+    const fg = top ? (this.fg = new Foreground(this.host, signal, budget?.controller.signal, (s) => void (this.signal = s))) : undefined;
+    const lineSignal = fg ? fg.lineSignal : budget ? anySignal([signal, budget.controller.signal]) : signal;
     this.writeErrors = [];
     this.currentSession = session;
     this.host.current = session.proc;
-    this.signal = lineSignal;
+    this.signal = fg ? fg.signal : lineSignal;
     this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|<\(|\$\(|`/.test(line);
     // Standard input is the terminal unless the line pipes or redirects into a command (`<`, `<<`, `<<<`, `|`).
     this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
@@ -285,11 +297,11 @@ export class ShellRuntime implements AdapterRuntime {
       const r = BUSY_LOOP.test(line)
         ? await busyLoop(this.host, session, lineSignal)
         : bg
-          ? await runWithJobs(this.jobHooks(bash, session, lineSignal), bg)
+          ? await runWithJobs(jobHooks(this, bash, session, lineSignal), bg)
           : await execTopLine(bash, session, `${prefix}__cc_status ${session.status}; `, line, lineSignal, stdin);
       let { stderr, exitCode } = r;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
-      const stopped = Boolean(limit) || Boolean(signal?.aborted);
+      const stopped = Boolean(limit) || Boolean(fg ? fg.abandoned || fg.line.signal.aborted : signal?.aborted);
       if (stopped && top) {
         // Stopped mid-line (a limit or Ctrl-C): the interpreter's state is lost with it, so keep
         // what the shell last showed a command (cwd, variables), as bash keeps them after Ctrl-C.
@@ -319,7 +331,7 @@ export class ShellRuntime implements AdapterRuntime {
         session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'),
         line,
       );
-      if (top) for (const note of notFoundNotes(stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
+      if (top) for (const note of notFoundNotes(this.streamed.stderr + stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
       if (withJobs && session.jobs) stderr += session.jobs.endOfLine(session.cwd, session.env.HOME);
       if (!top) return { stdout: r.stdout, stderr, exitCode };
       const fit = fitOutput(r.stdout, stderr, this.outBytes);
@@ -329,27 +341,13 @@ export class ShellRuntime implements AdapterRuntime {
       this.depth--;
       if (top) this.forks.releaseAll();
       if (top) this.budget = undefined;
+      if (top) this.fg = undefined;
       this.currentSession = prevSession;
       this.host.current = prevCurrent;
       ({ tty: this.lineIsTty, stdinTty: this.lineStdinTty, pipelines: this.pipelines, merged: this.merged, writeErrors: this.writeErrors } = prevLine);
       this.signal = prevLine.signal;
       if (!top) this.lastSeen = prevLine.lastSeen;
     }
-  }
-
-  /** What a line with `&` borrows from the runtime (background.ts). */
-  private jobHooks(bash: JB.Bash, session: Session, signal: AbortSignal | undefined): BackgroundHooks {
-    const exec = (script: string, env: Record<string, string>, cwd: string, status: number) =>
-      execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env })}__cc_status ${status}; ${script}`, signal);
-    return {
-      host: this.host,
-      bash,
-      session,
-      signal,
-      exec,
-      print: (text) => this.inOrder({ stdout: '', stderr: text, exitCode: 0 }).stderr,
-      asJob: (p, fn) => this.withSelf(p, fn),
-    };
   }
 
   /** The course note of the limit that stopped the line. */
@@ -384,7 +382,7 @@ export class ShellRuntime implements AdapterRuntime {
   }
 
   /** Runs `fn` with `p` as the process of the first command it starts. */
-  private async withSelf<T>(p: Proc, fn: () => Promise<T>): Promise<T> {
+  async withSelf<T>(p: Proc, fn: () => Promise<T>): Promise<T> {
     this.reuseSelf = p;
     try {
       return await fn();

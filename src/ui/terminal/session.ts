@@ -257,8 +257,11 @@ export class TerminalSession {
     }
     if (this.running) {
       // Ctrl-C is SIGINT, raw mode or not (ISIG); other keys go to a program holding the keyboard (top), else type-ahead of whole lines.
-      if (data.includes('\x03')) this.running.abort();
-      else if (!this.world.input(data)) this.editor.feed(data);
+      if (data.includes('\x03')) {
+        // The first Ctrl-C aborts the line's signal; after a command that caught it (watch, top), the next goes on.
+        if (this.running.signal.aborted) this.world.interrupt();
+        else this.running.abort();
+      } else if (!this.world.input(data)) this.editor.feed(data);
       return;
     }
     // At an attached container shell's prompt, the detach keys go to the docker client (World.detachKeys).

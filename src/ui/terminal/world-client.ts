@@ -19,6 +19,8 @@ export class WorldClient {
   private next = 1;
   private readonly waiting = new Map<number, Waiting>();
   private dead: Error | null = null;
+  /** The exec running now, if one is. */
+  private executing: number | null = null;
   /** The exec whose program holds the keyboard (a 'raw' on from the worker), if one does. */
   private raw: number | null = null;
   private onWarmed = () => {};
@@ -45,19 +47,29 @@ export class WorldClient {
     return booted(await new Promise<WorldResponse>((resolve, reject) => this.waiting.set(NAMED_BOOT_ID, { resolve, reject })));
   }
 
-  /** Runs a line; aborting `signal` is Ctrl-C. */
+  /** Runs a line; aborting `signal` is Ctrl-C, and `interrupt` is each Ctrl-C after it. */
   async exec(line: string, params: ExecParams, signal: AbortSignal, onOutput: (text: string) => void): Promise<{ result: ExecResult; state: WorldState }> {
     const id = this.next;
     const abort = () => this.dead || this.worker.postMessage({ id, type: 'abort' } satisfies WorldRequest);
     signal.addEventListener('abort', abort, { once: true });
     if (signal.aborted) queueMicrotask(abort);
+    this.executing = id;
     try {
       const r = await this.call({ type: 'exec', line, params }, onOutput);
       if (r.type !== 'executed') throw new Error(`unexpected answer ${r.type}`);
       return { result: r.result, state: r.state };
     } finally {
       signal.removeEventListener('abort', abort);
+      if (this.executing === id) this.executing = null;
     }
+  }
+
+  /**
+   * Ctrl-C again while the line runs: a command that caught the first SIGINT (watch, top) let the line go on, and
+   * this one goes to the command it went on to (world-server.ts, World.interrupt).
+   */
+  interrupt(): void {
+    if (this.executing !== null && !this.dead) this.worker.postMessage({ id: this.executing, type: 'abort' } satisfies WorldRequest);
   }
 
   /**

@@ -32,7 +32,10 @@ export class WorldServer {
 
   handle(msg: WorldRequest): void {
     if (msg.type === 'abort') {
-      this.running.get(msg.id)?.abort();
+      // Each Ctrl-C: the first aborts the line's signal, the next ones go to the command the line went on to (World.interrupt).
+      const c = this.running.get(msg.id);
+      if (c?.signal.aborted) this.world?.interrupt();
+      else c?.abort();
       return;
     }
     if (msg.type === 'input') {

@@ -77,7 +77,13 @@ export const ping: SimCommand = {
       }
       if (count !== undefined && sent >= count) break;
       const outcome = await env.host.waitUntil(() => false, 1000, env.signal);
-      if (outcome === 'aborted') break;
+      // SIGINT is caught (iputils@20240117:ping/ping_common.c setup: set_signal(SIGINT, sigexit)): the loop ends, finish()
+      // prints the statistics and its status is ping's (`!nreceived`), not a death by SIGINT: bash goes on with the line.
+      // busybox the same: busybox@1_36_1:networking/ping.c signal(SIGINT, print_stats_and_exit), exit(nrecv == 0 || …).
+      if (outcome === 'aborted') {
+        if (env.signal?.aborted) env.host.caughtSigint = times.length ? 0 : 1;
+        break;
+      }
       // Without -c ping never ends on its own. In virtual mode nobody presses Ctrl-C: after the
       // time bound it is interrupted as Ctrl-C would (the line then carries the time note), and,
       // as on SIGINT, prints its statistics (iputils-20240117 ping/ping_common.c finish()).
