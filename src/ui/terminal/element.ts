@@ -4,6 +4,7 @@
  * and loads xterm.js and the simulated host (session.ts) only when the learner
  * starts the terminal or runs a command.
  */
+import { type EarlyPrompt, earlyPrompt } from './early-prompt.ts';
 import type { NoticeStrings } from './notice.ts';
 import type { TerminalSession } from './session.ts';
 
@@ -99,6 +100,16 @@ export class CcTerminal extends HTMLElement {
     if (idle) idle.setAttribute('aria-busy', 'true');
     live.textContent = this.strings.loading;
     performance.mark('cc-terminal:start');
+    // A fresh session's prompt is drawn at once, over the screen, and takes keys until the session does
+    // (early-prompt.ts); a saved session's screen comes back with the session.
+    const prompt = this.dataset.prompt;
+    let early: EarlyPrompt | null = null;
+    if (prompt && idle && !hasSavedSession(this.dataset.lesson ?? '')) {
+      idle.style.visibility = 'hidden';
+      const frame = this.querySelector<HTMLElement>('[data-role="frame"]');
+      early = earlyPrompt(screen, prompt, this.strings.label, focus, () => frame?.focus());
+      performance.mark('cc-terminal:early-prompt');
+    }
     let started: Loaded[3] | undefined;
     try {
       const [{ TerminalSession }, { attachControls }, { showNotice }, world] = await this.prefetch();
@@ -106,6 +117,7 @@ export class CcTerminal extends HTMLElement {
       const box = this.querySelector<HTMLElement>('[data-role="notice"]');
       idle?.remove();
       this.session = await TerminalSession.open({
+        ...(early ? { early } : {}),
         host: screen,
         live,
         lesson: this.dataset.lesson ?? '',
@@ -118,13 +130,15 @@ export class CcTerminal extends HTMLElement {
       this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = false;
       this.controls = attachControls(this, this.session, this.strings.left);
       this.dataset.state = 'ready';
-      if (focus) this.session.focus();
+      if (focus && !early) this.session.focus(); // the early prompt hands its focus over itself (session.ts boot)
       return this.session;
     } catch (err) {
       console.error('cc-terminal: could not start', err);
       started?.world.dispose();
       this.loading = null;
       live.textContent = this.strings.loadFailed;
+      early?.take();
+      idle?.style.removeProperty('visibility');
       idle?.removeAttribute('aria-busy');
       this.starting = null;
       this.dataset.state = 'failed';
