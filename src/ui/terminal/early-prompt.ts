@@ -3,9 +3,9 @@
  * xterm's chunk and the simulated host take a few hundred ms to fetch and compile on a cold load;
  * meanwhile the screen shows the prompt at once and takes keys: a text box of the terminal's label
  * over the screen keeps every key as the bytes xterm would send for it, in order, and draws the
- * line as typed. When the session's world is up, `take` removes the box and hands the bytes and
- * the focus to the session (session.ts boot), in one task, as type-ahead: nothing is lost or reordered.
- * Ships with the page (element.ts): kept small for the lesson page's at-load budget (budget.spec.ts).
+ * line as typed. When the session's world is up, `take` removes the box and hands the keys and the
+ * focus to the session (session.ts boot), in one task, key by key as xterm would have: nothing is lost or
+ * reordered. Fetched on the first sign of intent (element.ts prefetch), not with the page (budget.spec.ts).
  */
 
 /** Keys as the bytes xterm sends for them (xterm.js@6.0.0:src/common/input/Keyboard.ts evaluateKeyboardEvent, normal cursor keys). */
@@ -23,15 +23,19 @@ const KEYS: Record<string, string> = {
 };
 
 export interface EarlyPrompt {
-  /** Removes the box (once); the bytes typed into it, and whether it had the focus. */
-  take(): { data: string; focused: boolean };
+  /** Removes the box (once): the keys typed into it, one string per key or input as xterm's onData gives them, and whether it had the focus. */
+  take(): { keys: string[]; focused: boolean };
 }
 
 /**
- * Shows `prompt` in `host` (the terminal's screen) with a text box labelled `label`, focused if `focus`.
- * Esc calls `leave` (the terminal's Esc leaves it, controls.ts: no keyboard trap).
+ * Shows the first prompt (`data-prompt`) over the screen of `el`, a <cc-terminal>, with a text box of the terminal's label
+ * (`label`), focused if `focus`; Esc moves the focus to the terminal's frame (as controls.ts does: no keyboard trap).
  */
-export function earlyPrompt(host: HTMLElement, prompt: string, label: string, focus: boolean, leave: () => void): EarlyPrompt {
+export function earlyPrompt(el: HTMLElement, label: string, focus: boolean): EarlyPrompt {
+  const $ = (role: string) => el.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+  const prompt = el.dataset.prompt!;
+  const idle = $('idle');
+  idle.style.visibility = 'hidden';
   const box = document.createElement('div');
   box.className = 'cc-term__early';
   box.dataset.role = 'early';
@@ -41,20 +45,34 @@ export function earlyPrompt(host: HTMLElement, prompt: string, label: string, fo
   input.setAttribute('aria-label', label);
   for (const a of ['autocapitalize', 'autocomplete', 'autocorrect', 'spellcheck']) input.setAttribute(a, 'off');
   box.append(screen, input);
-  host.append(box);
-  let data = '';
-  /** The lines drawn so far, and the line being typed (what the line editor will show for the same keys, but cursor moves). */
+  $('screen').append(box);
+  const cursor = document.createElement('i');
+  const keys: string[] = [];
+  /** The lines drawn so far, the line being typed and the cursor in it (what the line editor shows for the same keys). */
   let done = prompt;
   let line = '';
-  const draw = () => void (screen.textContent = done + line);
+  let at = 0;
+  /** A line was entered: what follows is type-ahead while it runs, where the line editor drops cursor keys. */
+  let entered = false;
+  const draw = () => {
+    cursor.textContent = line[at] ?? ' ';
+    screen.replaceChildren(done + line.slice(0, at), cursor, line.slice(at + 1));
+  };
   const type = (text: string) => {
-    data += text;
+    keys.push(text);
     for (const ch of text) {
-      if (ch === '\r') [done, line] = [`${done + line}\n`, ''];
-      else if (ch === '\x7f') line = line.slice(0, -1);
-      else if (ch === '\x03') [done, line] = [`${done + line}^C\n${prompt}`, ''];
-      else if (ch >= ' ') line += ch;
+      if (ch === '\r' || ch === '\x03') [done, line, at, entered] = [done + line + (ch === '\r' ? '\n' : `^C\n${prompt}`), '', 0, ch === '\r'];
+      else if (ch === '\x7f') line = at ? line.slice(0, at - 1) + line.slice(at--) : line;
+      else if (ch >= ' ') line = line.slice(0, at) + ch + line.slice(at++);
     }
+    draw();
+  };
+  /** A cursor key (up and down: the history, empty in a fresh session). */
+  const move = (seq: string) => {
+    keys.push(seq);
+    const to = entered ? undefined : { C: at + 1, D: at - 1, H: 0, F: line.length }[seq[2]!];
+    if (seq === '\x1b[3~' && !entered) line = line.slice(0, at) + line.slice(at + 1);
+    else if (to !== undefined) at = Math.max(0, Math.min(line.length, to));
     draw();
   };
   const typed = () => {
@@ -74,10 +92,9 @@ export function earlyPrompt(host: HTMLElement, prompt: string, label: string, fo
           : undefined
         : KEYS[e.key];
     // Ctrl-V pastes through the browser, as in xterm (an input event).
-    if (e.key === 'Escape' && !e.ctrlKey) leave();
+    if (e.key === 'Escape' && !e.ctrlKey) $('frame').focus();
     else if (seq === undefined || (e.ctrlKey && e.key.toLowerCase() === 'v')) return;
-    else if (seq.startsWith('\x1b'))
-      data += seq; // a cursor move: the line editor applies it at the handover
+    else if (seq.startsWith('\x1b')) move(seq);
     else type(seq);
     e.preventDefault();
   });
@@ -88,12 +105,13 @@ export function earlyPrompt(host: HTMLElement, prompt: string, label: string, fo
   let taken = false;
   return {
     take() {
-      if (taken) return { data: '', focused: false };
+      if (taken) return { keys: [], focused: false };
       taken = true;
       typed();
       const focused = document.activeElement === input;
       box.remove();
-      return { data, focused };
+      idle.style.removeProperty('visibility'); // (removed by then, unless the terminal failed to start)
+      return { keys, focused };
     },
   };
 }

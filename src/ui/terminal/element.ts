@@ -4,7 +4,6 @@
  * and loads xterm.js and the simulated host (session.ts) only when the learner
  * starts the terminal or runs a command.
  */
-import { type EarlyPrompt, earlyPrompt } from './early-prompt.ts';
 import type { NoticeStrings } from './notice.ts';
 import type { TerminalSession } from './session.ts';
 
@@ -20,6 +19,9 @@ interface Strings extends NoticeStrings {
 }
 
 const RUN_EVENT = 'cc:run';
+
+/** The early prompt's code (early-prompt.ts) once fetched: the click draws the prompt in its own task. */
+let earlyCode: typeof import('./early-prompt.ts') | undefined;
 
 /** What a Run button sends: the command, and the button (focus comes back to it). */
 export interface RunEventDetail {
@@ -77,6 +79,13 @@ export class CcTerminal extends HTMLElement {
    */
   private prefetch = (): Promise<Loaded> => {
     if (!this.loading) {
+      import('./early-prompt.ts').then(
+        (m) => {
+          earlyCode = m;
+          performance.mark('cc-terminal:early-code'); // (tests wait on it)
+        },
+        () => undefined,
+      );
       this.loading = import('./load.ts').then((m) => m.loadTerminal(this.dataset.lesson ?? '', this.dataset.scenario ?? ''));
       this.loading.catch(() => (this.loading = null)); // a failed fetch is tried again on the click
     }
@@ -100,24 +109,22 @@ export class CcTerminal extends HTMLElement {
     if (idle) idle.setAttribute('aria-busy', 'true');
     live.textContent = this.strings.loading;
     performance.mark('cc-terminal:start');
-    // A fresh session's prompt is drawn at once, over the screen, and takes keys until the session does
-    // (early-prompt.ts); a saved session's screen comes back with the session.
-    const prompt = this.dataset.prompt;
-    let early: EarlyPrompt | null = null;
-    if (prompt && idle && !hasSavedSession(this.dataset.lesson ?? '')) {
-      idle.style.visibility = 'hidden';
-      const frame = this.querySelector<HTMLElement>('[data-role="frame"]');
-      early = earlyPrompt(screen, prompt, this.strings.label, focus, () => frame?.focus());
-      performance.mark('cc-terminal:early-prompt');
-    }
+    const loading = this.prefetch();
+    let early: import('./early-prompt.ts').EarlyPrompt | null = null;
     let started: Loaded[3] | undefined;
     try {
-      const [{ TerminalSession }, { attachControls }, { showNotice }, world] = await this.prefetch();
+      // A fresh session's prompt is drawn at once (its code came with the prefetch), and takes keys until the
+      // session does (early-prompt.ts); a saved session's screen comes back with the session.
+      if (idle && this.dataset.prompt && !hasSavedSession(this.dataset.lesson ?? '')) {
+        early = (earlyCode ?? (await import('./early-prompt.ts'))).earlyPrompt(this, this.strings.label, focus);
+        performance.mark('cc-terminal:early-prompt');
+      }
+      const [{ TerminalSession }, { attachControls }, { showNotice }, world] = await loading;
       started = world;
       const box = this.querySelector<HTMLElement>('[data-role="notice"]');
       idle?.remove();
       this.session = await TerminalSession.open({
-        ...(early ? { early } : {}),
+        early,
         host: screen,
         live,
         lesson: this.dataset.lesson ?? '',
@@ -138,7 +145,6 @@ export class CcTerminal extends HTMLElement {
       this.loading = null;
       live.textContent = this.strings.loadFailed;
       early?.take();
-      idle?.style.removeProperty('visibility');
       idle?.removeAttribute('aria-busy');
       this.starting = null;
       this.dataset.state = 'failed';

@@ -35,7 +35,7 @@ export interface SessionOptions {
   /** The simulated host (world.worker.ts), started and booting while xterm loads (load.ts). */
   started: StartedWorld;
   /** The prompt drawn before xterm (early-prompt.ts): its keys and focus are taken when the first world is up. */
-  early?: EarlyPrompt;
+  early?: EarlyPrompt | null;
 }
 
 export class TerminalSession {
@@ -152,10 +152,10 @@ export class TerminalSession {
     // What was typed or clicked while the world booted comes after the set-up: type-ahead while it runs. Keys
     // typed at the early prompt come first (xterm had no focus meanwhile), in the task that moves the focus here.
     const early = this.opts.early?.take();
-    const held = (early?.data ?? '') + (this.held ?? '');
+    const held = this.held;
     this.held = null;
     if (early?.focused) this.term.focus();
-    if (held) this.onData(held);
+    for (const keys of [...(early?.keys ?? []), held]) if (keys) this.onData(keys);
     const next = this.running ? undefined : this.queue.shift();
     if (next !== undefined) this.editor.type(next + '\r');
   }
