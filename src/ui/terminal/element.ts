@@ -20,6 +20,9 @@ interface Strings extends NoticeStrings {
 
 const RUN_EVENT = 'cc:run';
 
+/** The early prompt's code (early-prompt.ts) once fetched: the click draws the prompt in its own task. */
+let earlyCode: typeof import('./early-prompt.ts') | undefined;
+
 /** What a Run button sends: the command, and the button (focus comes back to it). */
 export interface RunEventDetail {
   command: string;
@@ -76,6 +79,13 @@ export class CcTerminal extends HTMLElement {
    */
   private prefetch = (): Promise<Loaded> => {
     if (!this.loading) {
+      import('./early-prompt.ts').then(
+        (m) => {
+          earlyCode = m;
+          performance.mark('cc-terminal:early-code'); // (tests wait on it)
+        },
+        () => undefined,
+      );
       this.loading = import('./load.ts').then((m) => m.loadTerminal(this.dataset.lesson ?? '', this.dataset.scenario ?? ''));
       this.loading.catch(() => (this.loading = null)); // a failed fetch is tried again on the click
     }
@@ -99,13 +109,22 @@ export class CcTerminal extends HTMLElement {
     if (idle) idle.setAttribute('aria-busy', 'true');
     live.textContent = this.strings.loading;
     performance.mark('cc-terminal:start');
+    const loading = this.prefetch();
+    let early: import('./early-prompt.ts').EarlyPrompt | null = null;
     let started: Loaded[3] | undefined;
     try {
-      const [{ TerminalSession }, { attachControls }, { showNotice }, world] = await this.prefetch();
+      // A fresh session's prompt is drawn at once (its code came with the prefetch), and takes keys until the
+      // session does (early-prompt.ts); a saved session's screen comes back with the session.
+      if (idle && this.dataset.prompt && !hasSavedSession(this.dataset.lesson ?? '')) {
+        early = (earlyCode ?? (await import('./early-prompt.ts'))).earlyPrompt(this, this.strings.label, focus);
+        performance.mark('cc-terminal:early-prompt');
+      }
+      const [{ TerminalSession }, { attachControls }, { showNotice }, world] = await loading;
       started = world;
       const box = this.querySelector<HTMLElement>('[data-role="notice"]');
       idle?.remove();
       this.session = await TerminalSession.open({
+        early,
         host: screen,
         live,
         lesson: this.dataset.lesson ?? '',
@@ -118,13 +137,14 @@ export class CcTerminal extends HTMLElement {
       this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = false;
       this.controls = attachControls(this, this.session, this.strings.left);
       this.dataset.state = 'ready';
-      if (focus) this.session.focus();
+      if (focus && !early) this.session.focus(); // the early prompt hands its focus over itself (session.ts boot)
       return this.session;
     } catch (err) {
       console.error('cc-terminal: could not start', err);
       started?.world.dispose();
       this.loading = null;
       live.textContent = this.strings.loadFailed;
+      early?.take();
       idle?.removeAttribute('aria-busy');
       this.starting = null;
       this.dataset.state = 'failed';

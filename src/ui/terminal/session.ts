@@ -16,6 +16,7 @@ import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Sav
 import type { WorldClient } from './world-client.ts';
 import type { WorldState } from './world-protocol.ts';
 import type { StartedWorld } from './load.ts';
+import type { EarlyPrompt } from './early-prompt.ts';
 import type { CommandEventDetail, SessionNotice } from './session-types.ts';
 
 const MAX_SCREEN_CHARS = 200_000;
@@ -33,6 +34,8 @@ export interface SessionOptions {
   notice?: (kind: SessionNotice) => void;
   /** The simulated host (world.worker.ts), started and booting while xterm loads (load.ts). */
   started: StartedWorld;
+  /** The prompt drawn before xterm (early-prompt.ts): its keys and focus are taken when the first world is up. */
+  early?: EarlyPrompt | null;
 }
 
 export class TerminalSession {
@@ -146,10 +149,13 @@ export class TerminalSession {
     if (saved) this.term.write('\x1b[2K\r'); // the saved screen ends on a prompt: redraw it
     this.editor.start(state.prompt, this.setup.shift());
     this.emit('cc:reset', { snapshot: state.snapshot });
-    // What was typed or clicked while the world booted comes after the set-up: type-ahead while it runs.
+    // What was typed or clicked while the world booted comes after the set-up: type-ahead while it runs. Keys
+    // typed at the early prompt come first (xterm had no focus meanwhile), in the task that moves the focus here.
+    const early = this.opts.early?.take();
     const held = this.held;
     this.held = null;
-    if (held) this.onData(held);
+    if (early?.focused) this.term.focus();
+    for (const keys of [...(early?.keys ?? []), held]) if (keys) this.onData(keys);
     const next = this.running ? undefined : this.queue.shift();
     if (next !== undefined) this.editor.type(next + '\r');
   }
