@@ -168,6 +168,9 @@ async function pages() {
           await p.click('[role="tab"][data-tab="terminal"]');
           await p.click('cc-terminal [data-action="start"]');
           await p.waitForFunction(() => document.querySelector('cc-terminal .xterm-rows')?.textContent?.includes('root@node1'));
+          // After the prompt the worker loads the shell's code and the first lines' commands (src/sim/warm.ts) until
+          // the page marks cc-terminal:warm (load.ts); a quiet network at the prompt counted 24-25 files of 58.
+          await p.waitForFunction(() => performance.getEntriesByName('cc-terminal:warm').length > 0);
           await p.waitForLoadState('networkidle');
         },
       },
@@ -182,6 +185,7 @@ async function pages() {
     ]);
     console.log('\n## Pages: JavaScript fetched\n');
     console.log(table(rows));
+    console.log("(terminal started: up to the worker's warm-up, the cc-terminal:warm mark, not only the first prompt)");
     const cold: { findings: number; squiggles: number }[] = [];
     const warm: { findings: number; squiggles: number }[] = [];
     for (let i = 0; i < 3; i++) {

@@ -1,11 +1,15 @@
 // `npm run typecheck`: each layer's tsc (its own lib and types: src/sim sees no DOM, src/k8s no Node),
-// then `astro check` over the whole project. They are independent, so they run side by side, as many
+// then `astro check` over the rest of the project. They are independent, so they run side by side, as many
 // at once as the machine has cores; each one's output is printed whole when it ends.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
+// astro check reads tsconfig.check.json: the root config without the four layers' folders, which their own tsc
+// checks with the same strictness and a narrower lib (ES2023). It checked them a second time, src/sim's 60,000
+// lines among them; the files the rest imports from them are still read for their types, and the tests,
+// scripts, pages and src/ui keep their check (issue #14).
 const CHECKS = [
-  ['astro check', 'npx', ['astro', 'check', '--minimumSeverity', 'error']],
+  ['astro check', 'npx', ['astro', 'check', '--minimumSeverity', 'error', '--tsconfig', 'tsconfig.check.json']],
   ...['k8s', 'sim', 'checker', 'cli'].map((layer) => [`tsc ${layer}`, 'npx', ['tsc', '-p', `src/${layer}/tsconfig.json`]]),
 ];
 

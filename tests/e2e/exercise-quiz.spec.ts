@@ -1,10 +1,12 @@
-import { test, expect, axe, LESSON1 } from './fixtures.ts';
+import { test, expect, axe, LESSON1, WORKSPACE_AND_CARDS } from './fixtures.ts';
 import { gradeWithCli, openFromCard, panel } from './exercise-helpers.ts';
 
 const Q = 'e2.2';
 
 test.describe('quiz exercise (E2.2)', () => {
   test('multiple choice: feedback for each chosen answer, then full marks; the download re-grades the same', async ({ page }) => {
+    // A ceiling, not a wait: a lesson load, axe, the CLI's grading and a reload went over 90 s twice at load 35-40.
+    test.setTimeout(180_000);
     await page.goto(LESSON1);
     await openFromCard(page, Q);
     const quiz = panel(page, Q);
@@ -33,7 +35,9 @@ test.describe('quiz exercise (E2.2)', () => {
     await expect(quiz.locator('.cc-ex__verdict')).toHaveText('Correct.');
     await expect(quiz.locator('[data-feedback="time"]')).toContainText('The time namespace (Linux 5.6+) is not unshared by Docker');
     await expect(page.locator(`.cc-tab [data-done-for="${Q}"]`)).toBeVisible();
-    expect(await axe(page)).toEqual([]);
+    // The workspace and the exercise cards, what the exercise changed: the rest of the page is as it loaded,
+    // which a11y.spec checks in both locales (axe over the whole lesson took 7-17 s here, these 1-2 s, load 30-40).
+    expect(await axe(page, WORKSPACE_AND_CARDS)).toEqual([]);
 
     const downloading = page.waitForEvent('download');
     await quiz.getByRole('button', { name: 'Download submission' }).click();

@@ -43,6 +43,12 @@ export async function startTerminalAt(page: Page, path: string, phone: boolean):
   await page.locator('cc-terminal .xterm-helper-textarea').focus();
 }
 
+/**
+ * What an exercise changes on a lesson page: the workspace (its panel, tabs and terminal) and the exercise cards in
+ * the text (their done marks), for axe after a learner's steps (the page as it loads is a11y.spec's).
+ */
+export const WORKSPACE_AND_CARDS = ['.cc-lesson__workspace', '.cc-card'];
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
@@ -70,7 +76,7 @@ export async function axeRun(page: Page, include?: string | string[]): Promise<{
   );
 }
 
-/** axe-core's violations on the page, or only within `include` (a CSS selector). */
-export async function axe(page: Page, include?: string): Promise<string[]> {
+/** axe-core's violations on the page, or only within `include` (CSS selectors). */
+export async function axe(page: Page, include?: string | string[]): Promise<string[]> {
   return (await axeRun(page, include)).violations;
 }

@@ -29,7 +29,8 @@ export class LessonLayout {
   /** Where focus goes back to when the sheet or full screen closes. */
   private returnFocus: HTMLElement | null = null;
   private sheetScrollY = 0;
-  private fullScrollY = 0;
+  /** Where the text was when full screen began: the page's offset and the element at the top of the screen. */
+  private fullPlace: { y: number; anchor: Element | null; top: number } = { y: 0, anchor: null, top: 0 };
 
   constructor(private readonly root: HTMLElement) {
     this.aside = root.querySelector<HTMLElement>('#cc-workspace')!;
@@ -94,12 +95,20 @@ export class LessonLayout {
 
   setFull(on: boolean): void {
     if (on === (this.root.dataset.full === 'true')) return;
-    // The text under the workspace keeps its place (scroll anchoring would nudge it).
-    if (on) this.fullScrollY = scrollY;
+    // The text under the workspace keeps its place: its element at the top of the screen is put back where it was,
+    // not only the page's offset. The code frames brought near the screen are rendered a frame or more after a
+    // scroll (content-visibility: auto in lesson-layout.css; scroll anchoring then moved lesson 1 by 266 px at
+    // load 20); when that comes after Full screen, anchoring is off and the same offset would show other text.
+    if (on) this.fullPlace = placeOf(this.root.querySelector('.cc-lesson__reading'));
     this.root.dataset.full = String(on);
     if (!on) {
-      const y = this.fullScrollY;
-      const restore = () => void (scrollY !== y && scrollTo({ top: y, behavior: 'instant' }));
+      const { y, anchor, top } = this.fullPlace;
+      const restore = () => {
+        if (anchor?.isConnected) {
+          const moved = anchor.getBoundingClientRect().top - top;
+          if (Math.abs(moved) >= 1) scrollBy({ top: moved, behavior: 'instant' });
+        } else if (scrollY !== y) scrollTo({ top: y, behavior: 'instant' });
+      };
       restore();
       requestAnimationFrame(restore); // after the layout that brings the text back
     }
@@ -190,6 +199,30 @@ export class LessonLayout {
       split.addEventListener('pointercancel', up);
     });
   }
+}
+
+/**
+ * The page's offset and the innermost element of `reading` that crosses the top of the screen (or the first one below
+ * it), with its distance from that top: an anchor that keeps its place in the text whatever renders above it.
+ */
+function placeOf(reading: Element | null): { y: number; anchor: Element | null; top: number } {
+  let anchor: Element | null = null;
+  for (let box: Element | null = reading; box; ) {
+    let next: Element | null = null;
+    for (const child of box.children) {
+      const r = child.getBoundingClientRect();
+      if (r.height > 0 && r.bottom > 0) {
+        next = child;
+        break;
+      }
+    }
+    if (!next) break;
+    anchor = next;
+    // A child wholly below the top is the anchor; one across it has a finer anchor inside (a code frame not
+    // rendered yet has no boxes inside and stays the anchor).
+    box = next.getBoundingClientRect().top < 0 ? next : null;
+  }
+  return { y: scrollY, anchor, top: anchor?.getBoundingClientRect().top ?? 0 };
 }
 
 function readSplit(): number {
