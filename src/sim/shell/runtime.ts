@@ -331,7 +331,8 @@ export class ShellRuntime implements AdapterRuntime {
         session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'),
         line,
       );
-      if (top) for (const note of notFoundNotes(this.streamed.stderr + stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
+      if (top)
+        for (const note of notFoundNotes(this.streamed.stderr + stderr, line, session, this.locale)) if (!this.notes.includes(note)) this.notes.push(note);
       if (withJobs && session.jobs) stderr += session.jobs.endOfLine(session.cwd, session.env.HOME);
       if (!top) return { stdout: r.stdout, stderr, exitCode };
       const fit = fitOutput(r.stdout, stderr, this.outBytes);

@@ -1,8 +1,7 @@
 /**
- * The live terminal: xterm.js wired to the simulated host through the line editor.
- * Loaded only when the learner starts the terminal. Keeps the session across a
- * reload: the executed lines are replayed into a fresh world (the simulator is
- * deterministic) and the screen is restored from xterm's serialized buffer.
+ * The live terminal: xterm.js wired to the simulated host through the line editor. Loaded only when the learner
+ * starts the terminal. Keeps the session across a reload: the executed lines are replayed into a fresh world (the
+ * simulator is deterministic) and the screen is restored from xterm's serialized buffer.
  */
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
@@ -263,11 +262,9 @@ export class TerminalSession {
     }
     if (this.running) {
       // Ctrl-C is SIGINT, raw mode or not (ISIG); other keys go to a program holding the keyboard (top), else type-ahead of whole lines.
-      if (data.includes('\x03')) {
-        // The first Ctrl-C aborts the line's signal; after a command that caught it (watch, top), the next goes on.
-        if (this.running.signal.aborted) this.world.interrupt();
-        else this.running.abort();
-      } else if (!this.world.input(data)) this.editor.feed(data);
+      // The first Ctrl-C aborts the line's signal; after a command that caught it (watch, top), the next goes on.
+      if (data.includes('\x03')) this.running.signal.aborted ? this.world.interrupt() : this.running.abort();
+      else if (!this.world.input(data)) this.editor.feed(data);
       return;
     }
     // At an attached container shell's prompt, the detach keys go to the docker client (World.detachKeys).
