@@ -6,7 +6,7 @@ import { SIGKILL, SIGTERM, parseSignal } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { Host, WaitOutcome } from '../host.ts';
 import { LogBuffer, type Container, type ContainerConfig, type HostConfig, type PortBinding } from './container.ts';
-import { entrypointExecFailure, foreignExecPath, type ResolvedImage } from './images.ts';
+import { entrypointExec, entrypointExecFailure, foreignExecPath, type ResolvedImage } from './images.ts';
 import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
 import type { CgroupSpec } from '../runtime/spec.ts';
 import { cpuWeightOf } from '../runtime/runc.ts';
@@ -389,13 +389,4 @@ export class Daemon {
     void workdir;
     return this.host.runc.execProcess(init, shim, argv, uid, gid, Object.fromEntries(env.map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)])));
   }
-}
-
-/**
- * nginx's /docker-entrypoint.sh configures and starts nginx only when its first argument is nginx or nginx-debug;
- * otherwise it ends in `exec "$@"`, so the process that runs is the command itself (`docker run --rm nginx ls /etc/nginx/conf.d`).
- */
-function entrypointExec(argv: string[]): string[] {
-  if (argv[0] === '/docker-entrypoint.sh' && argv.length > 1 && argv[1] !== 'nginx' && argv[1] !== 'nginx-debug') return argv.slice(1);
-  return argv;
 }

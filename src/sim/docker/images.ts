@@ -124,3 +124,12 @@ export function entrypointExecFailure(img: ResolvedImage, argv: readonly string[
   const line = file === '/docker-entrypoint.sh' && text.includes('NGINX_ENTRYPOINT_QUIET_LOGS') ? 47 : lines.length;
   return { log: `${file}: ${line}: exec: ${cmd}: ${denied ? 'Permission denied' : 'not found'}`, status: denied ? 126 : 127 };
 }
+
+/**
+ * nginx's /docker-entrypoint.sh configures and starts nginx only when its first argument is nginx or nginx-debug;
+ * otherwise it ends in `exec "$@"`, so the process that runs is the command itself (`docker run --rm nginx ls /etc/nginx/conf.d`).
+ */
+export function entrypointExec(argv: string[]): string[] {
+  if (argv[0] === '/docker-entrypoint.sh' && argv.length > 1 && argv[1] !== 'nginx' && argv[1] !== 'nginx-debug') return argv.slice(1);
+  return argv;
+}
