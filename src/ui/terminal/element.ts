@@ -6,6 +6,7 @@
  */
 import type { NoticeStrings } from './notice.ts';
 import type { TerminalSession } from './session.ts';
+import { nextTask } from './yield.ts';
 
 type Loaded = Awaited<ReturnType<typeof import('./load.ts')['loadTerminal']>>;
 
@@ -121,6 +122,8 @@ export class CcTerminal extends HTMLElement {
       }
       const [{ TerminalSession }, { attachControls }, { showNotice }, world] = await loading;
       started = world;
+      // The chunks were evaluated in this task: xterm's open starts in the next (yield.ts).
+      await nextTask();
       const box = this.querySelector<HTMLElement>('[data-role="notice"]');
       idle?.remove();
       this.session = await TerminalSession.open({

@@ -9,6 +9,7 @@ import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import type { WorldSnapshot } from '../../sim/api.ts';
 import { EscapeKeys } from './escape.ts';
+import { nextTask } from './yield.ts';
 import { LineEditor } from './line-editor.ts';
 import { safeOutput } from './screen.ts';
 import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
@@ -100,6 +101,8 @@ export class TerminalSession {
 
   static async open(opts: SessionOptions): Promise<TerminalSession> {
     const session = new TerminalSession(opts);
+    // xterm's open and fit (forced layouts) had this task; the saved screen's replay gets the next (yield.ts).
+    await nextTask();
     await session.boot(opts.started.saved, opts.started.booting);
     return session;
   }
