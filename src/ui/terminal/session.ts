@@ -70,15 +70,9 @@ export class TerminalSession {
 
   private constructor(private readonly opts: SessionOptions) {
     this.world = opts.started.world;
-    this.term = new Terminal({
-      convertEol: false,
-      cursorBlink: true,
-      fontSize: 13,
-      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-      scrollback: 5000,
-      screenReaderMode: false,
-      theme: { background: '#0c0f14', foreground: '#e6edf3', cursor: '#7fd3ff' },
-    });
+    const fontFamily = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
+    const theme = { background: '#0c0f14', foreground: '#e6edf3', cursor: '#7fd3ff' };
+    this.term = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 13, fontFamily, scrollback: 5000, screenReaderMode: false, theme });
     this.term.loadAddon(this.fit);
     this.term.loadAddon(this.serializer);
     this.term.open(opts.host);
