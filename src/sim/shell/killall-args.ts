@@ -3,42 +3,15 @@
  * getopt_long_only with "egy:o:ilqrs:u:vwZ:VIn:" and opterr 0, the '?' words read as signals, the usage and version.
  */
 import type { ExecResult } from '../api.ts';
+import { SIGNALS } from '../kernel/signals.ts';
+
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
-/** glibc 2.39's numeric SIG defines on x86-64, by number (bits/signum-generic.h, bits/signum-arch.h). */
-export const NAMES = [
-  'HUP',
-  'INT',
-  'QUIT',
-  'ILL',
-  'TRAP',
-  'ABRT',
-  'BUS',
-  'FPE',
-  'KILL',
-  'USR1',
-  'SEGV',
-  'USR2',
-  'PIPE',
-  'ALRM',
-  'TERM',
-  'STKFLT',
-  'CHLD',
-  'CONT',
-  'STOP',
-  'TSTP',
-  'TTIN',
-  'TTOU',
-  'URG',
-  'XCPU',
-  'XFSZ',
-  'VTALRM',
-  'PROF',
-  'WINCH',
-  'POLL',
-  'PWR',
-  'SYS',
-];
+/**
+ * glibc 2.39's numeric SIG defines on x86-64, by number (bits/signum-generic.h, bits/signum-arch.h): the kernel's
+ * names, but POLL for 29 (SIGIO is `#define SIGIO SIGPOLL`, not a number, so signames.h's sed skips it).
+ */
+export const NAMES = Object.keys(SIGNALS).map((n) => (n === 'IO' ? 'POLL' : n));
 
 /** signals.c list_signals. */
 function listSignals(): string {

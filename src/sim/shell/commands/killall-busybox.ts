@@ -10,6 +10,7 @@
  */
 import type { ExecResult } from '../../api.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
+import { SIGNALS } from '../../kernel/signals.ts';
 import type { Proc } from '../../kernel/types.ts';
 import type { CmdEnv } from '../types.ts';
 import { send } from './killall.ts';
@@ -17,40 +18,7 @@ import { send } from './killall.ts';
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 /** u_signal_names.c signals[] (Linux x86-64), by number; 0 is "EXIT". */
-const BB_SIGNALS = [
-  'EXIT',
-  'HUP',
-  'INT',
-  'QUIT',
-  'ILL',
-  'TRAP',
-  'ABRT',
-  'BUS',
-  'FPE',
-  'KILL',
-  'USR1',
-  'SEGV',
-  'USR2',
-  'PIPE',
-  'ALRM',
-  'TERM',
-  'STKFLT',
-  'CHLD',
-  'CONT',
-  'STOP',
-  'TSTP',
-  'TTIN',
-  'TTOU',
-  'URG',
-  'XCPU',
-  'XFSZ',
-  'VTALRM',
-  'PROF',
-  'WINCH',
-  'IO',
-  'PWR',
-  'SYS',
-];
+const BB_SIGNALS = ['EXIT', ...Object.keys(SIGNALS)];
 const ALIASES: Record<string, number> = { IOT: 6, POLL: 29, CLD: 17 };
 
 /** get_signum: a number below NSIG (65), or a signal's name; -1 when neither. */
