@@ -179,6 +179,10 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
   { line: 'docker swarm 2>&1 | head -4', shows: [/Usage:\s+docker swarm COMMAND\s*Manage Swarm/] },
   { line: 'docker plugin ls', shows: [/ID\s+NAME\s+DESCRIPTION\s+ENABLED\s*root@node1/] },
   { line: 'docker trust inspect alpine:3.20', shows: [/\[\]\s*no signatures or cannot access alpine:3\.20/] },
+  // psmisc 23.7 killall (src/killall.c: a name that killed nothing), procps-ng 4.0.4 ps's session columns
+  // (output.c pr_pgid, pr_sess, pr_tpgid; agetty leads its session and is its tty's foreground group) (session 14).
+  { line: 'killall nosuchprog; echo killall=$?', shows: [/nosuchprog: no process found\s*killall=1/] },
+  { line: 'ps -o pid,pgid,sid,tpgid,stat,comm -p 830', shows: [/PID\s+PGID\s+SID\s+TPGID STAT COMMAND\s+830\s+830\s+830\s+830 Ss\+\s+agetty/] },
 ];
 
 /**
