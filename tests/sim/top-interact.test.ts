@@ -2,32 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../src/sim/index.ts';
 import type { World } from '../../src/sim/index.ts';
 import { sh } from './helpers.ts';
+import { drive } from './pager-helpers.ts';
 
 const FRAME = '\x1b[H\x1b[2J';
 
-/** Runs top at the terminal; after each frame (or prompt, or help screen) drawn, the next key of `keys` is pressed. */
+/**
+ * Runs top at the terminal (24 x 80); after each frame (or prompt, or help screen) drawn, the next key of `keys` is
+ * pressed. A frame ends with its last task row (or the header); a prompt with el after Caps_off; the help with its last line.
+ */
 async function top(w: World, line: string, keys: string[]) {
-  let onKey: ((d: string) => void) | undefined;
-  let out = '';
-  const r = await w.exec(line, {
-    keyboard: {
-      claim(fn) {
-        onKey = fn;
-        return () => {
-          onKey = undefined;
-        };
-      },
-    },
-    onOutput: (c) => {
-      out += c.text;
-      // A frame ends with its last task row (or the header); a prompt with el after Caps_off; the help with its last line.
-      if (/(\x1b\[\?12;25h\x1b\(B\x1b\[m\x1b\[K|continue \x1b\[J|'Current' \x1b\[J|\d:\d\d\.\d\d [^\n]*| COMMAND)$/.test(c.text)) {
-        const k = keys.shift();
-        if (k !== undefined) queueMicrotask(() => onKey?.(k));
-      }
-    },
-  });
-  return { ...r, out, frames: out.split(FRAME).slice(1) };
+  const r = await drive(w, line, keys, 24, 80, /(\x1b\[\?12;25h\x1b\(B\x1b\[m\x1b\[K|continue \x1b\[J|'Current' \x1b\[J|\d:\d\d\.\d\d [^\n]*| COMMAND)$/);
+  return { ...r, frames: r.out.split(FRAME).slice(1) };
 }
 
 const PMT = (text: string) => `\x1b[6;1H\x1b[1m${text} \x1b[?12;25h\x1b(B\x1b[m\x1b[K`;
