@@ -56,7 +56,7 @@ for (const size of SIZES) {
         await see(page, '1  echo one');
         await see(page, '2  history');
         await type(page, 'htop');
-        await see(page, 'bash: htop: command not found');
+        await see(page, '-bash: htop: command not found');
         await see(page, loc.hint);
         await expect(page.locator('cc-terminal [data-note]')).toHaveAttribute('data-note', new RegExp(loc.hint.slice(0, 8)), { timeout: 60_000 });
 

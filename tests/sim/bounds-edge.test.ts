@@ -28,7 +28,7 @@ describe('shapes the line budget now stops with a note (#17)', { timeout: 60_000
     const name = 'a'.repeat(10_000);
     const r = await sh(w, name);
     // bash-5.2:execute_cmd.c: "%s: command not found" with the whole name.
-    expect(r.stderr).toBe(`bash: ${name}: command not found\n`);
+    expect(r.stderr).toBe(`-bash: ${name}: command not found\n`);
     expect(r.notes).toEqual([`this simulated host does not have ${'a'.repeat(39)}…; type help for the commands it has.`]);
     expect((await sh(w, 'nosuchtool')).notes).toEqual(['this simulated host does not have nosuchtool; type help for the commands it has.']);
   });

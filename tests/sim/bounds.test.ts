@@ -48,7 +48,7 @@ describe('every shell line has a budget (#17)', { timeout: 120_000 }, () => {
     await run(w, 'cd /var');
     const r = await run(w, 'f(){ f; }; f');
     // bash-5.2:execute_cmd.c execute_function: "%s: maximum function nesting level exceeded (%d)"
-    expect(r.stderr).toBe('bash: f: maximum function nesting level exceeded (100)\n');
+    expect(r.stderr).toBe('-bash: f: maximum function nesting level exceeded (100)\n');
     expect(r.exitCode).toBe(1);
     expect(r.notes).toEqual([limitNote('depth')]);
     expect((await run(w, 'pwd')).stdout).toBe('/var\n');
@@ -149,7 +149,7 @@ describe('every shell line has a budget (#17)', { timeout: 120_000 }, () => {
     const w = createWorld();
     const r = await run(w, 'source /proc/1/cmdline');
     // bash-5.2:builtins/evalfile.c drops the NULs; /sbin/init is then a missing command path.
-    expect(r.stderr).toBe('bash: /sbin/init: No such file or directory\n');
+    expect(r.stderr).toBe('-bash: /sbin/init: No such file or directory\n');
     expect(r.exitCode).toBe(127);
   });
 

@@ -10,8 +10,8 @@ import { sh } from './helpers.ts';
 describe('/dev/full (#10)', () => {
   it('reports the failed write with the writing command, in bash and coreutils wording', async () => {
     const w = createWorld();
-    expect(await sh(w, 'echo x > /dev/full')).toMatchObject({ out: 'bash: echo: write error: No space left on device\n', exitCode: 1 });
-    expect(await sh(w, 'printf x >> /dev/full')).toMatchObject({ out: 'bash: printf: write error: No space left on device\n', exitCode: 1 });
+    expect(await sh(w, 'echo x > /dev/full')).toMatchObject({ out: '-bash: echo: write error: No space left on device\n', exitCode: 1 });
+    expect(await sh(w, 'printf x >> /dev/full')).toMatchObject({ out: '-bash: printf: write error: No space left on device\n', exitCode: 1 });
     expect(await sh(w, 'cat /etc/hostname 1>/dev/full')).toMatchObject({ out: 'cat: write error: No space left on device\n', exitCode: 1 });
     expect(await sh(w, 'true > /dev/full')).toMatchObject({ out: '', exitCode: 0 });
     // A full standard error swallows the messages: nothing is shown.

@@ -16,7 +16,7 @@ describe('host shell and Linux tools (#10, #15)', { timeout: 120_000 }, () => {
     // bash-5.2:builtins/history.def: "%5d%c %s%s\n"
     expect((await sh(w, 'history')).stdout).toBe('    1  echo one\n    2  history\n');
     expect((await sh(w, 'history 1')).stdout).toBe('    3  history 1\n');
-    expect((await sh(w, 'history x')).stderr).toBe('bash: history: x: numeric argument required\n');
+    expect((await sh(w, 'history x')).stderr).toBe('-bash: history: x: numeric argument required\n');
   });
 
   it('kill -l in bash format, and an exit status back to its signal', async () => {
@@ -28,7 +28,7 @@ describe('host shell and Linux tools (#10, #15)', { timeout: 120_000 }, () => {
     expect((await sh(w, 'kill -l 137')).stdout).toBe('KILL\n');
     expect((await sh(w, 'kill -l TERM')).stdout).toBe('15\n');
     const bad = await sh(w, 'kill -l 99');
-    expect(bad.stderr).toBe('bash: kill: 99: invalid signal specification\n');
+    expect(bad.stderr).toBe('-bash: kill: 99: invalid signal specification\n');
     expect(bad.exitCode).toBe(1);
   });
 
@@ -68,7 +68,7 @@ describe('host shell and Linux tools (#10, #15)', { timeout: 120_000 }, () => {
   it('a missing command: bash’s own line, then one course note in the page’s language', async () => {
     const w = createWorld();
     const htop = await sh(w, 'htop');
-    expect(htop.stderr).toBe('bash: htop: command not found\n');
+    expect(htop.stderr).toBe('-bash: htop: command not found\n');
     expect(htop.exitCode).toBe(127);
     expect(htop.notes).toEqual(['htop is not simulated; use ps aux and docker stats --no-stream.']);
     const vi = await sh(w, 'vi notes.txt', 'zh-cn');

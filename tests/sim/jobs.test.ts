@@ -34,9 +34,9 @@ describe('background jobs in the host shell', () => {
     expect((await sh(w, 'jobs -p')).out).toBe('2046\n2047\n');
     expect((await sh(w, 'jobs %1')).out).toBe('[1]-  Running                 sleep 30 &\n');
     // Meanwhile `sleep 5` ended: its notice follows the line's own output.
-    expect(await sh(w, 'jobs %9')).toMatchObject({ stderr: 'bash: jobs: %9: no such job\n[2]+  Done                    sleep 5\n', exitCode: 1 });
+    expect(await sh(w, 'jobs %9')).toMatchObject({ stderr: '-bash: jobs: %9: no such job\n[2]+  Done                    sleep 5\n', exitCode: 1 });
     expect(await sh(w, 'jobs -q')).toMatchObject({
-      stderr: 'bash: jobs: -q: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n',
+      stderr: '-bash: jobs: -q: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n',
       exitCode: 2,
     });
   });
@@ -69,7 +69,7 @@ describe('background jobs in the host shell', () => {
     await sh(w, 'kill -9 %1');
     expect((await sh(w, 'true')).stderr).toBe('[1]+  Killed                  sleep 40\n');
     expect((await sh(w, 'jobs')).out).toBe('');
-    expect(await sh(w, 'kill %3')).toMatchObject({ stderr: 'bash: kill: %3: no such job\n', exitCode: 1 });
+    expect(await sh(w, 'kill %3')).toMatchObject({ stderr: '-bash: kill: %3: no such job\n', exitCode: 1 });
   });
 
   it('kill PID of a job ends it too', async () => {
@@ -120,8 +120,8 @@ describe('background jobs in the host shell', () => {
     expect(await sh(w, 'sleep 1 & wait $!')).toMatchObject({ stderr: '[1] 2049\n[1]+  Done                    sleep 1\n', exitCode: 0 });
     await sh(w, "sh -c 'exit 7' &");
     expect((await sh(w, 'wait $!')).exitCode).toBe(7);
-    expect(await sh(w, 'wait %7')).toMatchObject({ stderr: 'bash: wait: %7: no such job\n', exitCode: 127 });
-    expect(await sh(w, 'wait 12345')).toMatchObject({ stderr: 'bash: wait: pid 12345 is not a child of this shell\n', exitCode: 127 });
+    expect(await sh(w, 'wait %7')).toMatchObject({ stderr: '-bash: wait: %7: no such job\n', exitCode: 127 });
+    expect(await sh(w, 'wait 12345')).toMatchObject({ stderr: '-bash: wait: pid 12345 is not a child of this shell\n', exitCode: 127 });
   });
 
   it('Ctrl-C ends wait with 130 and leaves the job running', async () => {
@@ -142,8 +142,8 @@ describe('background jobs in the host shell', () => {
     expect(w.snapshot().nowMs - t0).toBe(19_000);
     expect((await sh(w, 'jobs')).out).toBe('[2]+  Running                 sleep 30 &\n');
     expect((await sh(w, 'fg')).stdout).toBe('sleep 30\n');
-    expect(await sh(w, 'fg')).toMatchObject({ stderr: 'bash: fg: current: no such job\n', exitCode: 1 });
-    expect(await sh(w, 'bg %4')).toMatchObject({ stderr: 'bash: bg: %4: no such job\n', exitCode: 1 });
+    expect(await sh(w, 'fg')).toMatchObject({ stderr: '-bash: fg: current: no such job\n', exitCode: 1 });
+    expect(await sh(w, 'bg %4')).toMatchObject({ stderr: '-bash: bg: %4: no such job\n', exitCode: 1 });
   });
 
   it('a job started in another directory says so', async () => {

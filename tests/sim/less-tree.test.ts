@@ -13,7 +13,7 @@ describe('less and tree on the Ubuntu host (#10)', { timeout: 60_000 }, () => {
 
   it('tree is not installed on an Ubuntu 24.04 server: bash does not find it', async () => {
     const w = createWorld();
-    expect(await sh(w, 'tree')).toMatchObject({ stderr: 'bash: tree: command not found\n', exitCode: 127 });
+    expect(await sh(w, 'tree')).toMatchObject({ stderr: '-bash: tree: command not found\n', exitCode: 127 });
     expect((await sh(w, 'ls /usr/bin/tree')).exitCode).toBe(2);
   });
 });

@@ -10,7 +10,7 @@ describe('nginx in the nginx container', () => {
     expect(await sh(w, 'docker exec web nginx -v')).toMatchObject({ stdout: '', stderr: 'nginx version: nginx/1.25.5\n', exitCode: 0 });
     expect(await sh(w, 'docker exec web nginx -x')).toMatchObject({ stderr: 'nginx: invalid option: "x"\n', exitCode: 1 });
     expect(await sh(w, 'docker exec web nginx -s restart')).toMatchObject({ stderr: 'nginx: invalid option: "-s restart"\n', exitCode: 1 });
-    expect((await sh(w, 'nginx -v')).stderr).toBe('bash: nginx: command not found\n');
+    expect((await sh(w, 'nginx -v')).stderr).toBe('-bash: nginx: command not found\n');
   });
   it('-t reads nginx.conf and its includes; a broken file names file:line', async () => {
     const w = await world(['nginx']);

@@ -22,7 +22,7 @@ describe('host PIDs only grow', () => {
   it('built-ins take none: kill (also kill -0), echo, jobs, true, cd', async () => {
     const w = createWorld();
     expect((await sh(w, 'kill -0 $$; echo $?; jobs; true; cd /tmp')).out).toBe('0\n');
-    expect((await sh(w, 'kill -0 99999')).out).toBe('bash: kill: (99999) - No such process\n');
+    expect((await sh(w, 'kill -0 99999')).out).toBe('-bash: kill: (99999) - No such process\n');
     expect(await last(w)).toBe('2046\n');
   });
 
@@ -62,7 +62,7 @@ describe('the counter wraps at pid_max', () => {
     // proc_dointvec_minmax refuses what is out of range: procps sysctl's WriteSetting, bash's echo.
     expect(await sh(w, 'sysctl -w kernel.pid_max=300')).toMatchObject({ out: 'sysctl: setting key "kernel.pid_max": Invalid argument\n', exitCode: 1 });
     expect((await sh(w, 'sysctl -w kernel.pid_max=lots')).out).toBe('sysctl: setting key "kernel.pid_max": Invalid argument\n');
-    expect((await sh(w, 'echo 4194305 > /proc/sys/kernel/pid_max')).out).toBe('bash: echo: write error: Invalid argument\n');
+    expect((await sh(w, 'echo 4194305 > /proc/sys/kernel/pid_max')).out).toBe('-bash: echo: write error: Invalid argument\n');
     expect((await sh(w, 'sysctl -w kernel.pid_max=32768')).out).toBe('kernel.pid_max = 32768\n');
     await sh(w, 'sysctl -q kernel.ns_last_pid=32767');
     expect(await last(w)).toBe('300\n');

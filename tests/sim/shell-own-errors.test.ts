@@ -27,7 +27,7 @@ describe("a script's not found, in its place and in its shell's words", () => {
     expect((await sh(w, 'bash /tmp/s.sh')).out).toBe('a\n/tmp/s.sh: line 3: nosuch: command not found\nb\n');
     expect((await sh(w, 'sh /tmp/s.sh')).out).toBe('a\n/tmp/s.sh: 3: nosuch: not found\nb\n');
     // At the prompt bash is interactive: no line number.
-    expect((await sh(w, 'nosuch')).stderr).toBe('bash: nosuch: command not found\n');
+    expect((await sh(w, 'nosuch')).stderr).toBe('-bash: nosuch: command not found\n');
     expect((await sh(w, 'bash -c nosuch; echo $?')).out).toBe('bash: line 1: nosuch: command not found\n127\n');
   });
 

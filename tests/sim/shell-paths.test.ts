@@ -11,10 +11,10 @@ describe("the interactive bash's own errors, in their place", () => {
   // line number when interactive_shell; the message is written when the command runs, between a and b.
   it('a command not found and a failed cd come between the output around them', async () => {
     const w = createWorld();
-    expect((await sh(w, 'echo a; nosuch; echo b')).out).toBe('a\nbash: nosuch: command not found\nb\n');
+    expect((await sh(w, 'echo a; nosuch; echo b')).out).toBe('a\n-bash: nosuch: command not found\nb\n');
     // builtins/cd.def cd_builtin: builtin_error ("%s: %s", dirname, strerror (errno)), status 1; the shell stays where it was.
     const r = await sh(w, 'echo c; cd /nope; echo $?; pwd');
-    expect(r.out).toBe('c\nbash: cd: /nope: No such file or directory\n1\n/root\n');
+    expect(r.out).toBe('c\n-bash: cd: /nope: No such file or directory\n1\n/root\n');
     // A function of the line is no missing command.
     expect((await sh(w, 'f() { echo fn; }; f; echo $?')).out).toBe('fn\n0\n');
   });
@@ -24,11 +24,11 @@ describe('a path to a file of the learner: execve, then bash-5.2:execute_cmd.c s
   it('a directory, a file without x, a missing file', async () => {
     const w = createWorld();
     // `internal_error (_("%s: %s"), command, strerror (EISDIR))`, last_command_exit_value = EX_NOEXEC (126).
-    expect((await sh(w, 'mkdir d; ./d; echo $?')).out).toBe('bash: ./d: Is a directory\n126\n');
+    expect((await sh(w, 'mkdir d; ./d; echo $?')).out).toBe('-bash: ./d: Is a directory\n126\n');
     // execve's EACCES: `file_error (command)`, 126.
-    expect((await sh(w, 'echo hi > t; ./t; echo $?')).out).toBe('bash: ./t: Permission denied\n126\n');
+    expect((await sh(w, 'echo hi > t; ./t; echo $?')).out).toBe('-bash: ./t: Permission denied\n126\n');
     // ENOENT: file_error, EX_NOTFOUND (127).
-    expect((await sh(w, './nope; echo $?')).out).toBe('bash: ./nope: No such file or directory\n127\n');
+    expect((await sh(w, './nope; echo $?')).out).toBe('-bash: ./nope: No such file or directory\n127\n');
   });
 
   it('#! runs the interpreter on the file: dash for /bin/sh, bash for /bin/bash; a missing one is a bad interpreter', async () => {
@@ -42,7 +42,7 @@ describe('a path to a file of the learner: execve, then bash-5.2:execute_cmd.c s
     expect((await sh(w, 'cd /tmp; ./b.sh y')).out).toBe('./b.sh y\n./b.sh: line 3: nosuch: command not found\n');
     await sh(w, "printf '#!/nonexist\\necho hi\\n' > /root/n.sh; chmod +x /root/n.sh");
     // `sys_error (_("%s: %s: bad interpreter"), command, interp)`: strerror of execve's ENOENT after it; EX_NOEXEC.
-    expect((await sh(w, 'cd; ./n.sh; echo $?')).out).toBe('bash: ./n.sh: /nonexist: bad interpreter: No such file or directory\n126\n');
+    expect((await sh(w, 'cd; ./n.sh; echo $?')).out).toBe('-bash: ./n.sh: /nonexist: bad interpreter: No such file or directory\n126\n');
   });
 
   it('a text file without #! is run as a bash script naming itself (ENOEXEC: execute_shell_script)', async () => {

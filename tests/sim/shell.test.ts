@@ -11,7 +11,7 @@ describe('the shell: state across lines, prompts, sessions', () => {
     expect(w.prompt()).toBe('root@node1:/tmp# ');
     await sh(w, 'false');
     expect((await sh(w, 'echo $?')).out).toBe('1\n');
-    expect((await sh(w, 'nosuch')).out).toBe('bash: nosuch: command not found\n');
+    expect((await sh(w, 'nosuch')).out).toBe('-bash: nosuch: command not found\n');
     expect((await sh(w, 'echo $?')).out).toBe('127\n');
     expect((await sh(w, 'echo $(uname -r) | tr a-z A-Z && echo ok || echo no')).out).toBe('6.8.0-45-GENERIC\nok\n');
   });

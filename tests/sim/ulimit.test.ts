@@ -58,14 +58,14 @@ describe('ulimit, the bash builtin (#10)', { timeout: 60_000 }, () => {
     const w = createWorld();
     // setrlimit: nofile above fs.nr_open is EPERM; soft above hard is EINVAL (linux@v6.8:kernel/sys.c do_prlimit).
     let r = await sh(w, 'ulimit -n 2000000');
-    expect([r.stderr, r.exitCode]).toEqual(['bash: ulimit: open files: cannot modify limit: Operation not permitted\n', 1]);
+    expect([r.stderr, r.exitCode]).toEqual(['-bash: ulimit: open files: cannot modify limit: Operation not permitted\n', 1]);
     r = await sh(w, 'ulimit -Sn 600000');
-    expect([r.stderr, r.exitCode]).toEqual(['bash: ulimit: open files: cannot modify limit: Invalid argument\n', 1]);
+    expect([r.stderr, r.exitCode]).toEqual(['-bash: ulimit: open files: cannot modify limit: Invalid argument\n', 1]);
     r = await sh(w, 'ulimit -n many');
-    expect([r.stderr, r.exitCode]).toEqual(['bash: ulimit: many: invalid number\n', 1]);
+    expect([r.stderr, r.exitCode]).toEqual(['-bash: ulimit: many: invalid number\n', 1]);
     // -b (RLIMIT_SBSIZE) is not in a Linux build's option string.
     r = await sh(w, 'ulimit -b');
-    expect([r.stderr, r.exitCode]).toEqual(['bash: ulimit: -b: invalid option\nulimit: usage: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]\n', 2]);
+    expect([r.stderr, r.exitCode]).toEqual(['-bash: ulimit: -b: invalid option\nulimit: usage: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]\n', 2]);
     r = await sh(w, 'ulimit --help');
     expect(r.exitCode).toBe(2);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['ulimit: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]', '    Modify shell resource limits.', '    ']);

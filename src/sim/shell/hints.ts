@@ -83,7 +83,7 @@ function notFoundNote(name: string, _line: string, where: string, locale: Locale
 
 /** The notes for each "command not found" (bash's or busybox sh's) in a line's stderr. */
 export function notFoundNotes(stderr: string, line: string, session: Session, locale: Locale): string[] {
-  return [...stderr.matchAll(/^(?:bash: (?:line \d+: )?([^\s:]+): command not found|sh: ([^\s:]+): not found)$/gm)].flatMap((m) => {
+  return [...stderr.matchAll(/^(?:-?bash: (?:line \d+: )?([^\s:]+): command not found|sh: ([^\s:]+): not found)$/gm)].flatMap((m) => {
     const note = notFoundNote((m[1] ?? m[2]) as string, line, session.root === 'host' ? 'host' : session.flavor, locale);
     return note ? [note] : [];
   });

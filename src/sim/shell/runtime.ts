@@ -14,7 +14,7 @@ import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
 import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
-import { shellWording } from './wording.ts';
+import { loginWording, shellWording } from './wording.ts';
 import { tickedCommands, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { childShell } from './childshell.ts';
@@ -220,7 +220,7 @@ export class ShellRuntime implements AdapterRuntime {
       this.trace.record(chunks);
       return r;
     }
-    for (const c of chunks) if (c.text) this.write(c);
+    for (const c of chunks) if (c.text) this.write(c.stream === 'stderr' && this.currentSession ? { ...c, text: loginWording(c.text, this.currentSession) } : c);
     return { ...r, stdout: '', stderr: '', output: undefined };
   }
 

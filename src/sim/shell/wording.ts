@@ -102,6 +102,20 @@ export function shellWording(stderr: string, session: Session, interactive: bool
   if (session.shell === 'sh') return ashWording(stderr, interactive, source);
   if (session.shell === 'dash') return dashWording(stderr, session.proc.argv[0] ?? 'sh', (session.lines ?? 1) - source.split('\n').length + 1);
   const out = bashParseErrors(stderr);
+  if (!interactive) return out;
   // An interactive bash names no line (bash@bash-5.2:error.c error_prolog); a script's "line N" stays (notfound.ts).
-  return plainBash && interactive ? out.replace(/^bash: line \d+: /gm, 'bash: ') : out;
+  return loginWording(plainBash ? out.replace(/^bash: line \d+: /gm, 'bash: ') : out, session);
+}
+
+/**
+ * An interactive bash names itself by $0 before its own errors (bash@bash-5.2:error.c error_prolog prints
+ * get_name_for_error (), which is dollar_vars[0] for an interactive shell): a login shell's $0 is "-bash" (login(1),
+ * sshd and `sudo -i`/`su -` put the dash before argv[0]), so node1's prompt says "-bash: nosuch: command not found",
+ * as an SSH session to an Ubuntu server without the command-not-found package does. A script's "bash: line N: …"
+ * (a `bash -c` the line ran) is another shell's and keeps its name.
+ */
+export function loginWording(stderr: string, session: Session): string {
+  const zero = session.proc.argv[0];
+  if (session.shell !== 'bash' || !zero?.startsWith('-') || !stderr.includes('bash: ')) return stderr;
+  return stderr.replace(/^bash: (?!line \d+: )/gm, `${zero}: `);
 }
