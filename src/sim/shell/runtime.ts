@@ -220,7 +220,8 @@ export class ShellRuntime implements AdapterRuntime {
       this.trace.record(chunks);
       return r;
     }
-    for (const c of chunks) if (c.text) this.write(c.stream === 'stderr' && this.currentSession ? { ...c, text: loginWording(c.text, this.currentSession) } : c);
+    const s = this.currentSession;
+    for (const c of chunks) if (c.text) this.write(c.stream === 'stderr' && s ? { ...c, text: loginWording(c.text, s) } : c);
     return { ...r, stdout: '', stderr: '', output: undefined };
   }
 
