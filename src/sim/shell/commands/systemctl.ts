@@ -191,6 +191,7 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
     return R(out, err, code);
   }
   if (verb === 'cat' && names.length) return cat(env, names.map(unitName));
+  if (verb === 'show' && names.length) return (await import('./systemctl-show.ts')).show(env, names, unitName);
   if ((verb === 'is-active' || verb === 'is-enabled') && names.length) {
     const known = names.map((n) => Boolean(UNITS[unitName(n)]));
     if (verb === 'is-active') return R(quiet ? '' : known.map((k) => (k ? 'active\n' : 'inactive\n')).join(''), '', known.some((k) => k) ? 0 : 3);
