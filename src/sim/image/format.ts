@@ -41,7 +41,7 @@ export interface ImagesOptions {
    * before=/until= (an image older than the oldest bound), since= (newer than the newest), label= (all must
    * match): moby@v27.3.1:daemon/images/image_list.go Images, with the bounds resolved by the caller.
    */
-  window?: { beforeMs?: number; sinceMs?: number; labels?: (labels: Record<string, string> | undefined) => boolean };
+  span?: { beforeMs?: number; sinceMs?: number; labels?: (labels: Record<string, string> | undefined) => boolean };
   nowMs: number;
 }
 
@@ -92,7 +92,7 @@ export function imageRows(store: ImageStore, opts: ImagesOptions): Row[] {
     const dangling = ImageStore.dangling(li);
     if (opts.dangling === true && !dangling) continue;
     if (opts.dangling === false && dangling) continue;
-    const w = opts.window;
+    const w = opts.span;
     if (w?.beforeMs !== undefined && !(li.createdMs < w.beforeMs)) continue;
     if (w?.sinceMs !== undefined && !(li.createdMs > w.sinceMs)) continue;
     if (w?.labels && !w.labels(li.image.config.config.Labels)) continue;

@@ -34,8 +34,13 @@ const STATES: Record<string, SockState[]> = {
 
 const SERVICE_PORTS: Record<string, number> = { ssh: 22, domain: 53, http: 80, https: 443, 'http-alt': 8080 };
 
+/** scan_state's names that stand for more than one TCP state (SS_ALL, SS_CONN, the synchronized set, bucket, big). */
+const MANY = new Set(['all', 'connected', 'synchronized', 'bucket', 'big']);
+
 export interface SsWords {
   states?: SockState[];
+  /** The `state` words name one kernel state alone (ss.c main then disables the State column). */
+  oneState?: boolean;
   filter?: Pred;
 }
 
@@ -78,6 +83,7 @@ const OPS: Record<string, string> = { '=': '=', '==': '=', eq: '=', '!=': '!=', 
 export function parseSsWords(args: string[]): SsWords | { error: string; code: number } {
   const words = args.flatMap((a) => a.split(/[ \t]+/)).filter(Boolean);
   const out: SsWords = {};
+  const named = new Set<string>();
   while (words[0] === 'state' || words[0] === 'exclude' || words[0] === 'excl') {
     const kw = words.shift() as string;
     const name = words.shift() ?? '';
@@ -85,7 +91,9 @@ export function parseSsWords(args: string[]): SsWords | { error: string; code: n
     const st = STATES[name.toLowerCase()];
     if (!st) return { error: `ss: wrong state name: ${name}\n`, code: 255 };
     out.states = [...new Set([...(out.states ?? []), ...st])];
+    named.add(MANY.has(name.toLowerCase()) ? '*' : name.toLowerCase());
   }
+  if (named.size) out.oneState = named.size === 1 && !named.has('*');
   if (!words.length) return out;
   let i = 0;
   const fail = (msg = SYNTAX): never => {

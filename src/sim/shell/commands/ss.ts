@@ -313,7 +313,7 @@ export const ss: SimCommand = {
     // One socket table alone hides Netid (-l is LISTEN and UNCONN, the default every connected state: several states).
     (cols[0] as Column).disabled = o.tcp !== o.udp;
     // main: one state alone (`state established`) hides State.
-    (cols[1] as Column).disabled = states.length === 1;
+    (cols[1] as Column).disabled = parsed.oneState === true;
     const rows: string[][] = [];
     const pick = (all: string[]) => all.filter((_, i) => !(cols[i] as Column).disabled);
     if (o.header) rows.push(pick([...cols.map((c) => c.header)]));

@@ -45,10 +45,10 @@ export default defineCommand({
       else args.add(k, v);
     }
     if (rest[0] !== undefined) references.push(rest[0]);
-    const window = await imageWindow(args, env);
-    if (typeof window === 'string') return R('', `Error response from daemon: ${window}\n`, 1);
+    const bounds = await imageSpan(args, env);
+    if (typeof bounds === 'string') return R('', `Error response from daemon: ${bounds}\n`, 1);
     try {
-      return await list(flags, references, dangling, env, window);
+      return await list(flags, references, dangling, env, bounds);
     } catch (e) {
       // Go's path.ErrBadPattern from reference.FamiliarMatch, returned by the daemon as is.
       if (e instanceof BadPattern) return R('', `Error response from daemon: ${e.message}\n`, 1);
@@ -62,9 +62,9 @@ export default defineCommand({
  * "No such image" when one is missing), until= lowers that bound to a timestamp, since= to the newest image
  * named; label= is filters.Args.MatchKVList on the image's config labels.
  */
-async function imageWindow(args: FilterArgs, env: CmdEnv): Promise<ImagesOptions['window'] | string> {
+async function imageSpan(args: FilterArgs, env: CmdEnv): Promise<ImagesOptions['span'] | string> {
   const lib = await env.daemon.imageLib();
-  const w: NonNullable<ImagesOptions['window']> = {};
+  const w: NonNullable<ImagesOptions['span']> = {};
   const created = (ref: string): number | string => lib.store.lookup(ref)?.createdMs ?? `No such image: ${displayRef(ref)}`;
   for (const ref of args.get('before')) {
     const ms = created(ref);
@@ -90,7 +90,7 @@ async function list(
   references: string[],
   dangling: boolean | undefined,
   env: CmdEnv,
-  window: ImagesOptions['window'],
+  bounds: ImagesOptions['span'],
 ): Promise<ExecResult> {
   const lib = await env.daemon.imageLib();
   // docker/cli@v27.3.1:cli/command/image/list.go runImages: what --tree does not take yet (main prints it, status 1).
@@ -105,12 +105,12 @@ async function list(
             ? '--format'
             : undefined;
     if (not) return R('', `${not} is not yet supported with --tree\n`, 1);
-    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references, window });
+    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references, span: bounds });
     const { imageTree } = await import('./images-tree.ts');
     return R(imageTree(rows, env.tty, env.columns));
   }
   if (flags.format !== undefined) {
-    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references, window });
+    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references, span: bounds });
     const docs = rows.map((r) => ({
       Repository: r.repo,
       Tag: r.tag,
@@ -155,7 +155,7 @@ async function list(
       noTrunc: Boolean(flags['no-trunc']),
       ...(dangling !== undefined ? { dangling } : {}),
       references,
-      window,
+      span: bounds,
     }),
   );
 }
