@@ -22,7 +22,9 @@ describe('host off-script fixes (#10, audit 15)', { timeout: 120_000 }, () => {
 
   it('mount -t TYPE lists those mounts (util-linux@v2.39.3:sys-utils/mount.c, busybox mount_main)', async () => {
     const w = createWorld();
-    expect((await sh(w, 'mount -t cgroup2')).stdout).toBe('cgroup2 on /sys/fs/cgroup type cgroup2 (rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)\n');
+    expect((await sh(w, 'mount -t cgroup2')).stdout).toBe(
+      'cgroup2 on /sys/fs/cgroup type cgroup2 (rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)\n',
+    );
     expect((await sh(w, 'mount -t proc,sysfs')).stdout.split('\n').length).toBe(3);
     expect((await sh(w, 'docker run --rm alpine mount -t cgroup2')).stdout).toMatch(/^cgroup on \/sys\/fs\/cgroup type cgroup2 \(ro,/);
   });

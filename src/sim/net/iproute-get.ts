@@ -28,7 +28,7 @@ export function routeGet(ns: Namespace, fl: IpFlavor, dest: string, uid: number)
     for (const a of i.addrs.filter(v4)) {
       const [ip, lenText] = a.split('/') as [string, string];
       const len = Number(lenText);
-      if (len >= 32 || ((ipToInt(ip) & maskOf(len)) >>> 0) !== ((d & maskOf(len)) >>> 0)) continue;
+      if (len >= 32 || (ipToInt(ip) & maskOf(len)) >>> 0 !== (d & maskOf(len)) >>> 0) continue;
       if (!best || len > best.len) best = { len, dev: i.name, src: ip };
     }
   }

@@ -71,7 +71,13 @@ export interface ShowOptions {
 }
 
 export function selectIfaces(ns: Namespace, o: ShowOptions): NetIface[] {
-  return (ns.interfaces ?? []).filter((i) => (!o.dev || i.name === o.dev) && (!o.master || i.master === o.master) && (!o.up || i.up || i.kind === 'loopback') && (o.type === undefined || (i.kind !== 'ether' && i.kind !== 'loopback' && i.kind === o.type)));
+  return (ns.interfaces ?? []).filter(
+    (i) =>
+      (!o.dev || i.name === o.dev) &&
+      (!o.master || i.master === o.master) &&
+      (!o.up || i.up || i.kind === 'loopback') &&
+      (o.type === undefined || (i.kind !== 'ether' && i.kind !== 'loopback' && i.kind === o.type)),
+  );
 }
 
 /** iproute2's -br column layout: name (16), state (14), then the addresses or MAC and flags. */

@@ -10,7 +10,13 @@ describe('docker off-script fixes (#10, audit 15)', { timeout: 120_000 }, () => 
     const w = createWorld();
     await sh(w, 'docker pull -q alpine');
     const r = await sh(w, 'docker run --rm --add-host db.local:10.0.0.5 --add-host gw=host-gateway --add-host v6=[::1] alpine cat /etc/hosts');
-    expect(r.stdout.split('\n').slice(6)).toEqual(['10.0.0.5\tdb.local', '172.17.0.1\tgw', '::1\tv6', expect.stringMatching(/^172\.17\.0\.2\t[0-9a-f]{12}$/), '']);
+    expect(r.stdout.split('\n').slice(6)).toEqual([
+      '10.0.0.5\tdb.local',
+      '172.17.0.1\tgw',
+      '::1\tv6',
+      expect.stringMatching(/^172\.17\.0\.2\t[0-9a-f]{12}$/),
+      '',
+    ]);
     await sh(w, 'docker run -d --name eh --add-host x=[::1] alpine sleep 99');
     // docker/cli@v27.3.1:opts/hosts.go ValidateExtraHost: `host:ip`, the brackets taken off.
     expect((await sh(w, "docker inspect -f '{{.HostConfig.ExtraHosts}}' eh")).stdout).toBe('[x:::1]\n');
@@ -34,13 +40,16 @@ describe('docker off-script fixes (#10, audit 15)', { timeout: 120_000 }, () => 
     expect((await sh(w, "docker images --filter since=nginx --format '{{.Repository}}'")).stdout).toBe('alpine\n');
     expect((await sh(w, "docker images --filter before=nginx --format '{{.Repository}}'")).stdout).toBe('');
     expect((await sh(w, "docker images --filter label=maintainer --format '{{.Repository}}'")).stdout).toBe('nginx\n');
-    expect(await sh(w, 'docker images --filter before=nosuch')).toMatchObject({ stderr: 'Error response from daemon: No such image: nosuch:latest\n', exitCode: 1 });
+    expect(await sh(w, 'docker images --filter before=nosuch')).toMatchObject({
+      stderr: 'Error response from daemon: No such image: nosuch:latest\n',
+      exitCode: 1,
+    });
   });
 
   it("a container carries its image's labels; inspect has the per-container paths and -s sizes (api/types/types.go ContainerJSONBase)", async () => {
     const w = createWorld();
     await sh(w, 'docker run -d --name web nginx');
-    expect((await sh(w, "docker inspect -f '{{index .Config.Labels \"maintainer\"}}' web")).stdout).toBe('NGINX Docker Maintainers <docker-maint@nginx.com>\n');
+    expect((await sh(w, 'docker inspect -f \'{{index .Config.Labels "maintainer"}}\' web')).stdout).toBe('NGINX Docker Maintainers <docker-maint@nginx.com>\n');
     expect((await sh(w, 'docker ps --filter label=maintainer --format {{.Names}}')).stdout).toBe('web\n');
     const id = (await sh(w, "docker inspect -f '{{.Id}}' web")).stdout.trim();
     expect((await sh(w, "docker inspect -f '{{.LogPath}} {{.HostsPath}} {{.Platform}} {{.ExecIDs}}' web")).stdout).toBe(

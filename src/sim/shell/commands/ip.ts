@@ -43,7 +43,11 @@ function get(args: string[], env: CmdEnv, fl: IpFlavor): ExecResult {
   const dest = words[0];
   if (dest === undefined) return R('', fl === 'busybox' ? 'ip: need at least destination address\n' : 'need at least a destination address\n', 1);
   if (!/^(\d{1,3})(\.\d{1,3}){3}$/.test(dest) || dest.split('.').some((n) => Number(n) > 255))
-    return R('', fl === 'busybox' ? `ip: an inet prefix is expected rather than "${dest}"\n` : `Error: any valid prefix is expected rather than "${dest}".\n`, 1);
+    return R(
+      '',
+      fl === 'busybox' ? `ip: an inet prefix is expected rather than "${dest}"\n` : `Error: any valid prefix is expected rather than "${dest}".\n`,
+      1,
+    );
   const r = routeGet(env.host.kernel.ns(env.self.ns.net), fl, dest, env.self.uid);
   return 'out' in r ? R(r.out) : R('', r.err, r.code);
 }

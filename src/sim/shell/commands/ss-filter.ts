@@ -58,7 +58,7 @@ function addrMatch(want: string, have: string): boolean {
   if (a.includes(':') || h.includes(':')) return a === h;
   if (!/^\d+(\.\d+){3}$/.test(a) || !/^\d+(\.\d+){3}$/.test(h)) return false;
   const bits = len === undefined ? 32 : Number(len);
-  return ((ipToInt(a) & maskOf(bits)) >>> 0) === ((ipToInt(h) & maskOf(bits)) >>> 0);
+  return (ipToInt(a) & maskOf(bits)) >>> 0 === (ipToInt(h) & maskOf(bits)) >>> 0;
 }
 
 /** parse_hostcond for src/dst: [ADDR][/LEN][:PORT], `*` or `*:PORT`, `[V6]:PORT`. */
@@ -70,7 +70,8 @@ function hostcond(text: string, side: 'local' | 'peer'): Pred | string {
   else if (text.lastIndexOf(':') >= 0) [addr, p] = [text.slice(0, text.lastIndexOf(':')), text.slice(text.lastIndexOf(':'))];
   const n = p && p !== ':' && p !== ':*' ? port(p) : undefined;
   if (typeof n === 'string') return n;
-  if (addr && addr !== '*' && !/^\[?[\d.:a-fA-F]+\]?(\/\d+)?$/.test(addr)) return `Error: an inet prefix is expected rather than "${addr}".\nCannot parse dst/src address.\n`;
+  if (addr && addr !== '*' && !/^\[?[\d.:a-fA-F]+\]?(\/\d+)?$/.test(addr))
+    return `Error: an inet prefix is expected rather than "${addr}".\nCannot parse dst/src address.\n`;
   return (s) => {
     const sp = side === 'local' ? s.lport : s.pport === '*' ? 0 : s.pport;
     if (n !== undefined && sp !== n) return false;
@@ -78,7 +79,24 @@ function hostcond(text: string, side: 'local' | 'peer'): Pred | string {
   };
 }
 
-const OPS: Record<string, string> = { '=': '=', '==': '=', eq: '=', '!=': '!=', ne: '!=', neq: '!=', '>': '>', gt: '>', '<': '<', lt: '<', '>=': '>=', ge: '>=', geq: '>=', '<=': '<=', le: '<=', leq: '<=' };
+const OPS: Record<string, string> = {
+  '=': '=',
+  '==': '=',
+  eq: '=',
+  '!=': '!=',
+  ne: '!=',
+  neq: '!=',
+  '>': '>',
+  gt: '>',
+  '<': '<',
+  lt: '<',
+  '>=': '>=',
+  ge: '>=',
+  geq: '>=',
+  '<=': '<=',
+  le: '<=',
+  leq: '<=',
+};
 
 export function parseSsWords(args: string[]): SsWords | { error: string; code: number } {
   const words = args.flatMap((a) => a.split(/[ \t]+/)).filter(Boolean);

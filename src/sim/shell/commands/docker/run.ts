@@ -273,9 +273,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     // moby@v27.3.1:daemon/commit.go merge: the image's labels, unless --label sets the same key.
     // Kept in key order, as Go's encoding/json writes a map.
     Labels: Object.fromEntries(
-      Object.entries({ ...(img.config.Labels ?? {}), ...extra.Labels, ...labelMap(list('label')) }).sort(
-        ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0),
-      ),
+      Object.entries({ ...(img.config.Labels ?? {}), ...extra.Labels, ...labelMap(list('label')) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     ),
     ...(extra.Domainname ? { Domainname: extra.Domainname } : {}),
     ...(extra.MacAddress ? { MacAddress: extra.MacAddress } : {}),
