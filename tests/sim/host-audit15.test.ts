@@ -52,6 +52,11 @@ describe('host off-script fixes (#10, audit 15)', { timeout: 120_000 }, () => {
     expect((await sh(w, 'systemctl show docker -p MainPID')).stdout).toBe('MainPID=812\n');
     expect((await sh(w, 'systemctl show --property=ActiveState --value containerd')).stdout).toBe('active\n');
     expect((await sh(w, 'systemctl show -p Delegate,ControlGroup docker')).stdout).toBe('ControlGroup=/system.slice/docker.service\nDelegate=yes\n');
+    // docker-ce 27.3.1 installs moby@v27.3.1:contrib/init/systemd/docker.service as is.
+    const unit = (await sh(w, 'systemctl cat docker')).stdout;
+    expect(unit.split('\n').slice(0, 3)).toEqual(['# /usr/lib/systemd/system/docker.service', '[Unit]', 'Description=Docker Application Container Engine']);
+    expect(unit).toContain('\nExecStart=/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n');
+    expect(unit).toContain('\nDelegate=yes\n\n# kill only the docker process, not all processes in the cgroup\nKillMode=process\n');
   });
 
   it('ss state and filter words (iproute2@v6.1.0:misc/ssfilter.y, ss.c scan_state)', async () => {

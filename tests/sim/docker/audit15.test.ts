@@ -66,6 +66,10 @@ describe('docker off-script fixes (#10, audit 15)', { timeout: 120_000 }, () => 
     await sh(w, 'docker pull -q alpine');
     expect(await sh(w, 'docker run --rm alpine nosuchcmd')).toMatchObject({ exitCode: 127 });
     expect((await sh(w, 'docker ps -aq')).stdout).toBe('');
+    // tini (docker-init 0.19.0) forks the command: PID 7, its child (moby@v27.3.1:daemon/oci_linux.go: Args /sbin/docker-init -- CMD).
+    expect((await sh(w, 'docker run --rm --init alpine ps')).stdout).toBe(
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 /sbin/docker-init -- ps\n    7 root      0:00 ps\n',
+    );
     await sh(w, 'docker run --name keep alpine nosuchcmd');
     expect((await sh(w, "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' keep")).stdout).toBe('created 127\n');
   });

@@ -9,7 +9,7 @@
 import { ipToInt, maskOf } from '../../net/addr.ts';
 import type { Sock } from './ss.ts';
 
-export type SockState = Sock['state'];
+type SockState = Sock['state'];
 type Pred = (s: Sock) => boolean;
 
 /** scan_state's names, as the sockets node1 has (UNCONN is a UDP socket in TCP_CLOSE, "closed"). */
@@ -37,7 +37,7 @@ const SERVICE_PORTS: Record<string, number> = { ssh: 22, domain: 53, http: 80, h
 /** scan_state's names that stand for more than one TCP state (SS_ALL, SS_CONN, the synchronized set, bucket, big). */
 const MANY = new Set(['all', 'connected', 'synchronized', 'bucket', 'big']);
 
-export interface SsWords {
+interface SsWords {
   states?: SockState[];
   /** The `state` words name one kernel state alone (ss.c main then disables the State column). */
   oneState?: boolean;
