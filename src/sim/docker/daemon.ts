@@ -249,7 +249,10 @@ export class Daemon {
     const fed = stdin !== undefined && (spec.oneshot || spec.shell);
     if (spec.oneshot || (spec.shell && !c.config.OpenStdin) || fed) {
       const cmd = spec.exec ?? (spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv);
-      const r = spec.shell && !fed ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, p, cmd, undefined, undefined, stdin);
+      // docker-init (tini 0.19.0, tini.c spawn) forks the command and waits: the command is its child, PID 7 in a new PID namespace.
+      const proc = spec.initWrapped ? k.spawn({ parent: p, argv: cmd, patch: { reaps: false, handlers: new Set() } }) : p;
+      const r = spec.shell && !fed ? { stdout: '', stderr: '', exitCode: 0 } : await this.runner(c, proc, cmd, undefined, undefined, stdin);
+      if (proc !== p && proc.state !== 'Z' && k.procs.has(proc.pid)) k.exit(proc, r.exitCode);
       // In the order the command wrote them (ExecResult.output); without it, stdout then stderr.
       for (const l of r.output ?? [{ stream: 'stdout' as const, text: r.stdout }]) if (l.text) c.logs.push(l);
       if (!r.output && r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr });

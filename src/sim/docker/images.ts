@@ -17,6 +17,8 @@ export interface ImageConfig {
   WorkingDir: string;
   ExposedPorts?: Record<string, object>;
   StopSignal?: string;
+  /** The image's LABELs, which a container's Config.Labels starts from (moby@v27.3.1:daemon/commit.go merge). */
+  Labels?: Record<string, string>;
 }
 
 export interface ResolvedImage {

@@ -2,6 +2,7 @@ import type { Host } from '../host.ts';
 import { MACHINE_ID } from '../kernel/machine.ts';
 import { DEMO_FILES } from './demofiles.ts';
 import { KUBE_FILES } from './kubefiles.ts';
+import { DOCKER_UNIT_FILES } from './dockerunits.ts';
 import { kubeadmFiles } from './kubeadm-files.ts';
 import { SYSCTL_FILES } from './sysctl-files.ts';
 
@@ -34,6 +35,7 @@ export function hostFiles(host: Host): Record<string, string> {
     '/var/lib/docker/.keep': '',
     ...SYSCTL_FILES,
     ...KUBE_FILES,
+    ...DOCKER_UNIT_FILES,
     ...kubeadmFiles(host).files,
     ...DEMO_FILES,
   };

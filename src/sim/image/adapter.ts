@@ -69,6 +69,7 @@ export function describeImage(image: Image): Pick<ResolvedImage, 'id' | 'layers'
       WorkingDir: c.WorkingDir ?? '',
       ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}),
       ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
+      ...(c.Labels ? { Labels: c.Labels } : {}),
     },
     ...describeRootfs(image),
   };

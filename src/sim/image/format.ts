@@ -37,6 +37,11 @@ export interface ImagesOptions {
   dangling?: boolean;
   /** `--filter reference=…` values and the positional REPOSITORY[:TAG] argument (the CLI adds it as one more): patterns, ORed. */
   references?: string[];
+  /**
+   * before=/until= (an image older than the oldest bound), since= (newer than the newest), label= (all must
+   * match): moby@v27.3.1:daemon/images/image_list.go Images, with the bounds resolved by the caller.
+   */
+  span?: { beforeMs?: number; sinceMs?: number; labels?: (labels: Record<string, string> | undefined) => boolean };
   nowMs: number;
 }
 
@@ -87,6 +92,10 @@ export function imageRows(store: ImageStore, opts: ImagesOptions): Row[] {
     const dangling = ImageStore.dangling(li);
     if (opts.dangling === true && !dangling) continue;
     if (opts.dangling === false && dangling) continue;
+    const w = opts.span;
+    if (w?.beforeMs !== undefined && !(li.createdMs < w.beforeMs)) continue;
+    if (w?.sinceMs !== undefined && !(li.createdMs > w.sinceMs)) continue;
+    if (w?.labels && !w.labels(li.image.config.config.Labels)) continue;
     const keep = (name: string, sep: string, tag: string) => !refs || referenceMatch(refs, `${familiarRepo(name)}${sep}${tag}`, familiarRepo(name));
     const digestsByRepo = new Map<string, string>();
     for (const d of li.digests) {

@@ -66,10 +66,18 @@ export interface ShowOptions {
   dev?: string;
   master?: string;
   up?: boolean;
+  /** `type KIND`: the link kind (IFLA_INFO_KIND) the device must have; a physical NIC or lo has none. */
+  type?: string;
 }
 
 export function selectIfaces(ns: Namespace, o: ShowOptions): NetIface[] {
-  return (ns.interfaces ?? []).filter((i) => (!o.dev || i.name === o.dev) && (!o.master || i.master === o.master) && (!o.up || i.up || i.kind === 'loopback'));
+  return (ns.interfaces ?? []).filter(
+    (i) =>
+      (!o.dev || i.name === o.dev) &&
+      (!o.master || i.master === o.master) &&
+      (!o.up || i.up || i.kind === 'loopback') &&
+      (o.type === undefined || (i.kind !== 'ether' && i.kind !== 'loopback' && i.kind === o.type)),
+  );
 }
 
 /** iproute2's -br column layout: name (16), state (14), then the addresses or MAC and flags. */

@@ -115,7 +115,8 @@ const config = (hostname: string) => ({
   Entrypoint: ['/docker-entrypoint.sh'],
   // NetworkDisabled, MacAddress: omitempty.
   OnBuild: null,
-  Labels: {},
+  // The image's LABEL, which the container's config starts from (moby@v27.3.1:daemon/commit.go merge).
+  Labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
   StopSignal: 'SIGQUIT',
   // StopTimeout, Shell: omitempty.
 });
@@ -130,7 +131,9 @@ describe('docker inspect: HostConfig and Config in Go declaration order (issue #
     const hostname = (await sh(w, "docker inspect -f '{{.Config.Hostname}}' web")).out.trim();
     expect(hostname).toMatch(/^[0-9a-f]{12}$/);
     const out = (await sh(w, 'docker inspect web')).out;
-    expect(out).toContain(`${member('HostConfig', HOST_CONFIG)},\n${member('Config', config(hostname))},\n        "NetworkSettings": {`);
+    // ContainerJSONBase ends HostConfig, GraphDriver (SizeRw, SizeRootFs); then ContainerJSON's Mounts, Config, NetworkSettings.
+    expect(out).toContain(`${member('HostConfig', HOST_CONFIG)},\n        "GraphDriver": {`);
+    expect(out).toContain(`        "Mounts": [],\n${member('Config', config(hostname))},\n        "NetworkSettings": {`);
     expect((await sh(w, "docker inspect -f '{{json .HostConfig}}' web")).out).toBe(`${JSON.stringify(HOST_CONFIG)}\n`);
     expect((await sh(w, "docker inspect -f '{{json .Config}}' web")).out).toBe(`${JSON.stringify(config(hostname))}\n`);
   });

@@ -3,6 +3,7 @@ import { showAddr, showLink, showRoute, type IpFlavor, type ShowOptions } from '
 import { hasCap } from '../../kernel/capabilities.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { netns } from './ipnetns.ts';
+import { routeGet, showRoute6 } from '../../net/iproute-get.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -33,6 +34,24 @@ function linkSet(args: string[], env: CmdEnv, fl: IpFlavor): ExecResult {
   return R('');
 }
 
+/**
+ * `ip route get ADDRESS` for an IPv4 address (iproute2@v6.1.0:ip/iproute.c iproute_get; lib/utils.c get_prefix's error for a
+ * word that is no address, AF_UNSPEC being "any valid"; busybox@1_36_1:networking/libiproute/utils.c get_prefix).
+ */
+function get(args: string[], env: CmdEnv, fl: IpFlavor): ExecResult {
+  const words = args[0] === 'to' ? args.slice(1) : args;
+  const dest = words[0];
+  if (dest === undefined) return R('', fl === 'busybox' ? 'ip: need at least destination address\n' : 'need at least a destination address\n', 1);
+  if (!/^(\d{1,3})(\.\d{1,3}){3}$/.test(dest) || dest.split('.').some((n) => Number(n) > 255))
+    return R(
+      '',
+      fl === 'busybox' ? `ip: an inet prefix is expected rather than "${dest}"\n` : `Error: any valid prefix is expected rather than "${dest}".\n`,
+      1,
+    );
+  const r = routeGet(env.host.kernel.ns(env.self.ns.net), fl, dest, env.self.uid);
+  return 'out' in r ? R(r.out) : R('', r.err, r.code);
+}
+
 /** `ip [-4|-6] link|addr|route [show] [dev] NAME [master BR] [up]`, in iproute2 or busybox wording. */
 export const ip: SimCommand = {
   name: 'ip',
@@ -59,12 +78,14 @@ export const ip: SimCommand = {
     const kind = matches(obj, 'link') ? 'link' : matches(obj, 'address') || obj === 'addr' ? 'addr' : matches(obj, 'route') ? 'route' : undefined;
     if (!kind) return R('', fl === 'busybox' ? `ip: unknown object '${obj}'\n` : `Object "${obj}" is unknown, try "ip help".\n`, fl === 'busybox' ? 1 : 255);
     if (kind === 'link' && rest[0] === 'set') return linkSet(rest.slice(1), env, fl);
+    if (kind === 'route' && rest[0] === 'get') return get(rest.slice(1), env, fl);
     if (rest[0] && ['show', 'list', 'ls', 'lst'].includes(rest[0])) rest.shift();
     while (rest.length) {
       const w = rest.shift() as string;
       if (w === 'dev') o.dev = rest.shift();
       else if (w === 'master') o.master = rest.shift();
       else if (w === 'up') o.up = true;
+      else if (w === 'type' && kind !== 'route') o.type = rest.shift() ?? '';
       else if (kind !== 'route') o.dev = w;
       else
         return R('', fl === 'busybox' ? `ip: an inet prefix is expected rather than "${w}"\n` : `Error: an inet prefix is expected rather than "${w}".\n`, 1);
@@ -76,6 +97,6 @@ export const ip: SimCommand = {
     }
     if (kind === 'link') return R(showLink(ns, fl, o));
     if (kind === 'addr') return R(showAddr(ns, fl, o));
-    return R(showRoute(ns, fl));
+    return R(o.family === 6 ? showRoute6(ns, fl) : showRoute(ns, fl));
   },
 };

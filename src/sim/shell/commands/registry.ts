@@ -96,6 +96,7 @@ import { su } from './su.ts';
 import { sudo } from './sudo.ts';
 import { sysctl } from './sysctl.ts';
 import { systemctl } from './systemctl.ts';
+import { systemdCgls } from './systemd-cgls.ts';
 import { tail } from './tail.ts';
 import { timedatectl } from './timedatectl.ts';
 import { timeout } from './timeout.ts';
@@ -201,6 +202,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'sudo', load: async () => sudo },
   { name: 'sysctl', load: async () => sysctl },
   { name: 'systemctl', load: async () => systemctl },
+  { name: 'systemd-cgls', load: async () => systemdCgls },
   { name: 'tail', load: async () => tail },
   { name: 'timedatectl', load: async () => timedatectl },
   { name: 'timeout', load: async () => timeout },

@@ -11,6 +11,7 @@
  * its docker-proxy, fd 4 (src/sim/docker/proxy.ts), listed while that process runs.
  */
 import type { ExecResult } from '../../api.ts';
+import { parseSsWords } from './ss-filter.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { liveProxies, PROXY_SOCKET_FD } from '../../docker/proxy.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
@@ -252,9 +253,14 @@ export const ss: SimCommand = {
       '--no-header': 'H',
       '--summary': 's',
     };
+    // getopt_long permutes: the other words are the state and filter words (ss-filter.ts).
+    const words: string[] = [];
     for (const a of args) {
       const opts = long[a] ? [long[a] as string] : a.startsWith('-') && !a.startsWith('--') && a.length > 1 ? [...a.slice(1)] : undefined;
-      if (!opts) return { stdout: '', stderr: `ss: this simulator's ss takes no filter expression ("${a}"); use grep\n`, exitCode: 1 };
+      if (!opts) {
+        words.push(a);
+        continue;
+      }
       for (const c of opts) {
         if (c === 't') o.tcp = true;
         else if (c === 'u') o.udp = true;
@@ -274,11 +280,14 @@ export const ss: SimCommand = {
     const head = o.summary ? summary(env) : '';
     if (o.summary && !o.tcp && !o.udp) return { stdout: head, stderr: '', exitCode: 0 };
     if (!o.tcp && !o.udp) return { stdout: '', stderr: 'ss: only TCP and UDP sockets (-t, -u) are simulated on node1\n', exitCode: 1 };
-    const states = o.all ? ['LISTEN', 'UNCONN', 'ESTAB'] : o.listen ? ['LISTEN', 'UNCONN'] : ['ESTAB'];
+    const parsed = parseSsWords(words);
+    if ('error' in parsed) return { stdout: '', stderr: parsed.error + (parsed.error.includes('bison') ? USAGE_HEAD : ''), exitCode: parsed.code };
+    const states: string[] = parsed.states ?? (o.all ? ['LISTEN', 'UNCONN', 'ESTAB'] : o.listen ? ['LISTEN', 'UNCONN'] : ['ESTAB']);
     const socks = socketsOf(env).filter(
       (s) =>
         ((s.proto === 'tcp' && o.tcp) || (s.proto === 'udp' && o.udp)) &&
         states.includes(s.state) &&
+        (!parsed.filter || parsed.filter(s)) &&
         (!o.v4 || !s.local.startsWith('[')) &&
         (!o.v6 || s.local.startsWith('[')),
     );
@@ -301,8 +310,10 @@ export const ss: SimCommand = {
       width: 0,
       maxLen: 0,
     }));
-    // One socket table alone hides Netid (the state filters here always hold several states: -l is LISTEN and UNCONN, the default every connected one).
+    // One socket table alone hides Netid (-l is LISTEN and UNCONN, the default every connected state: several states).
     (cols[0] as Column).disabled = o.tcp !== o.udp;
+    // main: one state alone (`state established`) hides State.
+    (cols[1] as Column).disabled = parsed.oneState === true;
     const rows: string[][] = [];
     const pick = (all: string[]) => all.filter((_, i) => !(cols[i] as Column).disabled);
     if (o.header) rows.push(pick([...cols.map((c) => c.header)]));

@@ -147,7 +147,7 @@ async function status(env: CmdEnv, name: string): Promise<ExecResult> {
  * `systemctl cat UNIT…`: each unit's fragment then its drop-ins, each under a `# PATH` line, a blank line between files
  * and between units (systemd@v255.4:src/systemctl/systemctl-edit.c verb_cat, src/shared/pretty-print.c cat_files and
  * cat_file). A unit with no file on disk: "No files found for %s." and exit 1 (src/systemctl/systemctl-util.c
- * unit_find_paths). node1 has the kubelet's files on disk (fs/kubefiles.ts); docker's and containerd's are not written out.
+ * unit_find_paths). node1 has the kubelet's files (fs/kubefiles.ts) and docker's (fs/dockerunits.ts) on disk; containerd's are not written out.
  */
 async function cat(env: CmdEnv, names: string[]): Promise<ExecResult> {
   let out = '';
@@ -191,6 +191,7 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
     return R(out, err, code);
   }
   if (verb === 'cat' && names.length) return cat(env, names.map(unitName));
+  if (verb === 'show' && names.length) return (await import('./systemctl-show.ts')).show(env, names, unitName);
   if ((verb === 'is-active' || verb === 'is-enabled') && names.length) {
     const known = names.map((n) => Boolean(UNITS[unitName(n)]));
     if (verb === 'is-active') return R(quiet ? '' : known.map((k) => (k ? 'active\n' : 'inactive\n')).join(''), '', known.some((k) => k) ? 0 : 3);

@@ -24,7 +24,7 @@ export default defineCommand({
         err += `Error response from daemon: No such container: ${ref}\n`;
         continue;
       }
-      const doc = inspectDoc(env.host, c, env.daemon);
+      const doc = inspectDoc(env.host, c, env.daemon, Boolean(flags.size));
       typed[docs.length] = typedContainer(doc);
       docs.push(doc);
     }

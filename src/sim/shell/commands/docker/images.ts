@@ -1,7 +1,10 @@
 import type { ExecResult } from '../../../api.ts';
 import { BadPattern } from '../../../../oci/pathmatch.ts';
 import { arity } from './errors.ts';
-import { formatImages, imageRows } from '../../../image/format.ts';
+import { formatImages, imageRows, type ImagesOptions } from '../../../image/format.ts';
+import { displayRef } from '../../../image/store.ts';
+import { getTimestamp } from '../../kit/timestamp.ts';
+import { FilterArgs } from './filters.ts';
 import type { CmdEnv } from '../../types.ts';
 import { createdAgo, humanSize } from '../../../image/units.ts';
 import { goTimeString } from '../../kit/gotime.ts';
@@ -30,6 +33,7 @@ export default defineCommand({
     // Every reference= value is a pattern, ORed (moby@v27.3.1:daemon/images/image_list.go); the CLI adds the positional
     // REPOSITORY[:TAG] as one more (docker/cli@v27.3.1:cli/command/image/list.go: filters.Add("reference", options.matchName)).
     const references: string[] = [];
+    const args = new FilterArgs();
     for (const f of (flags.filter as string[] | undefined) ?? []) {
       const [k, v = ''] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
       if (k === 'dangling') {
@@ -38,10 +42,13 @@ export default defineCommand({
       } else if (k === 'reference') references.push(v);
       else if (!['before', 'since', 'label', 'until'].includes(k) || !f.includes('='))
         return R('', `Error response from daemon: invalid filter '${k || f}'\n`, 1);
+      else args.add(k, v);
     }
     if (rest[0] !== undefined) references.push(rest[0]);
+    const bounds = await imageSpan(args, env);
+    if (typeof bounds === 'string') return R('', `Error response from daemon: ${bounds}\n`, 1);
     try {
-      return await list(flags, references, dangling, env);
+      return await list(flags, references, dangling, env, bounds);
     } catch (e) {
       // Go's path.ErrBadPattern from reference.FamiliarMatch, returned by the daemon as is.
       if (e instanceof BadPattern) return R('', `Error response from daemon: ${e.message}\n`, 1);
@@ -50,7 +57,41 @@ export default defineCommand({
   },
 });
 
-async function list(flags: Record<string, unknown>, references: string[], dangling: boolean | undefined, env: CmdEnv): Promise<ExecResult> {
+/**
+ * moby@v27.3.1:daemon/images/image_list.go Images: before= resolves to the oldest image named (GetImage's
+ * "No such image" when one is missing), until= lowers that bound to a timestamp, since= to the newest image
+ * named; label= is filters.Args.MatchKVList on the image's config labels.
+ */
+async function imageSpan(args: FilterArgs, env: CmdEnv): Promise<ImagesOptions['span'] | string> {
+  const lib = await env.daemon.imageLib();
+  const w: NonNullable<ImagesOptions['span']> = {};
+  const created = (ref: string): number | string => lib.store.lookup(ref)?.createdMs ?? `No such image: ${displayRef(ref)}`;
+  for (const ref of args.get('before')) {
+    const ms = created(ref);
+    if (typeof ms === 'string') return ms;
+    if (w.beforeMs === undefined || w.beforeMs > ms) w.beforeMs = ms;
+  }
+  for (const v of args.get('until')) {
+    const t = getTimestamp(v, env.host.clock.nowMs);
+    if ('error' in t) return t.error;
+    if (w.beforeMs === undefined || w.beforeMs > t.ms) w.beforeMs = t.ms;
+  }
+  for (const ref of args.get('since')) {
+    const ms = created(ref);
+    if (typeof ms === 'string') return ms;
+    if (w.sinceMs === undefined || w.sinceMs < ms) w.sinceMs = ms;
+  }
+  if (args.contains('label')) w.labels = (labels) => labels !== undefined && args.matchKVList('label', labels);
+  return w;
+}
+
+async function list(
+  flags: Record<string, unknown>,
+  references: string[],
+  dangling: boolean | undefined,
+  env: CmdEnv,
+  bounds: ImagesOptions['span'],
+): Promise<ExecResult> {
   const lib = await env.daemon.imageLib();
   // docker/cli@v27.3.1:cli/command/image/list.go runImages: what --tree does not take yet (main prints it, status 1).
   if (flags.tree) {
@@ -64,12 +105,12 @@ async function list(flags: Record<string, unknown>, references: string[], dangli
             ? '--format'
             : undefined;
     if (not) return R('', `${not} is not yet supported with --tree\n`, 1);
-    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references });
+    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references, span: bounds });
     const { imageTree } = await import('./images-tree.ts');
     return R(imageTree(rows, env.tty, env.columns));
   }
   if (flags.format !== undefined) {
-    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references });
+    const rows = imageRows(lib.store, { nowMs: env.host.clock.nowMs, ...(dangling !== undefined ? { dangling } : {}), references, span: bounds });
     const docs = rows.map((r) => ({
       Repository: r.repo,
       Tag: r.tag,
@@ -114,6 +155,7 @@ async function list(flags: Record<string, unknown>, references: string[], dangli
       noTrunc: Boolean(flags['no-trunc']),
       ...(dangling !== undefined ? { dangling } : {}),
       references,
+      span: bounds,
     }),
   );
 }

@@ -22,7 +22,7 @@ export default defineCommand({
     for (const ref of rest) {
       const c = flags.type === 'image' ? undefined : env.daemon.find(ref);
       if (c) {
-        const doc = inspectDoc(env.host, c, env.daemon);
+        const doc = inspectDoc(env.host, c, env.daemon, Boolean(flags.size));
         typed[docs.length] = typedContainer(doc);
         docs.push(doc);
       } else {

@@ -9,6 +9,7 @@ import { GoFunc, GoStruct } from '../../kit/template/index.ts';
 import { goQuote } from '../../kit/template/quote.ts';
 import { goTimeString } from '../../kit/gotime.ts';
 import { inspectMounts } from './run-storage.ts';
+import { layerSizes } from './inspect-doc.ts';
 import { parseFilters } from './filters.ts';
 import { psFilter } from './ps-filter.ts';
 import { humanSizeWithPrecision } from '../../../image/units.ts';
@@ -85,18 +86,9 @@ function containerContext(c: Container, env: CmdEnv, noTrunc: boolean, now: numb
   );
 }
 
-/**
- * SIZE: docker/cli@v27.3.1:cli/command/formatter/container.go Size() over moby@v27.3.1:daemon/images/image_unix.go
- * GetContainerLayerSize: SizeRw is the upperdir's size (pkg/directory Size: every entry but directories,
- * a symlink by its target's length), SizeRootFs the image's size plus SizeRw; both HumanSizeWithPrecision(…, 3).
- */
+/** SIZE: docker/cli@v27.3.1:cli/command/formatter/container.go Size(): HumanSizeWithPrecision(…, 3) of layerSizes' two. */
 function sizeText(env: CmdEnv, c: Container): string {
-  let rw = 0;
-  for (const e of env.daemon.lib?.rootfs.get(c.id)?.root.upper.values() ?? []) {
-    if (e.type === 'file') rw += e.size;
-    else if (e.type === 'symlink') rw += e.target.length;
-  }
-  const rootfs = (env.daemon.lib?.imageOf(c)?.image.size ?? 0) + rw;
+  const { rw, rootfs } = layerSizes(env.daemon, c);
   return rootfs > 0 ? `${humanSizeWithPrecision(rw, 3)} (virtual ${humanSizeWithPrecision(rootfs, 3)})` : humanSizeWithPrecision(rw, 3);
 }
 

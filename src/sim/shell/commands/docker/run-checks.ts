@@ -31,6 +31,18 @@ export function validateExtraHost(val: string): string | undefined {
   return isIP(v.trim()) ? undefined : `invalid IP address in add-host: ${JSON.stringify(v)}`;
 }
 
+/**
+ * What ValidateExtraHost hands the API: `host:ip`, cut at the first '=' (else ':'), the brackets
+ * around an address taken off, the address kept as typed (docker/cli@v27.3.1:opts/hosts.go ValidateExtraHost).
+ */
+export function extraHostForApi(val: string): string {
+  let cut = val.indexOf('=');
+  if (cut < 0) cut = val.indexOf(':');
+  const k = val.slice(0, cut);
+  const v = val.slice(cut + 1);
+  return `${k}:${v !== 'host-gateway' && v.length > 2 && v.startsWith('[') && v.endsWith(']') ? v.slice(1, -1) : v}`;
+}
+
 export function validateLink(val: string): string | undefined {
   if (val === '') return 'empty string specified for links';
   return val.split(':').length > 2 ? `bad format for links: ${val}` : undefined;

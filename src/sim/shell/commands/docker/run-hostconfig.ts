@@ -10,6 +10,7 @@ import type { ContainerConfig, HostConfig } from '../../../docker/container.ts';
 import { parseDuration, parseInt64, parseUint, parseUlimit, ramInBytes } from '../../kit/govalues.ts';
 import type { CmdEnv } from '../../types.ts';
 import { parseCpuList } from '../../../kernel/cgroups.ts';
+import { extraHostForApi } from './run-checks.ts';
 
 type Flags = Record<string, unknown>;
 
@@ -129,8 +130,7 @@ export async function recordFlags(f: Flags, hc: HostConfig, config: Partial<Cont
     ['link', 'Links'],
     ['device-cgroup-rule', 'DeviceCgroupRules'],
   ];
-  // ValidateExtraHost hands the daemon `host:ip`.
-  for (const [flag, key] of lists) if (list(flag).length) hc[key] = list(flag).map((v) => (flag === 'add-host' ? v.replace('=', ':') : v));
+  for (const [flag, key] of lists) if (list(flag).length) hc[key] = list(flag).map((v) => (flag === 'add-host' ? extraHostForApi(v) : v));
   // ParseLink: `name:alias`, an alias-less link keeps the name twice; the daemon stores `/name:/ctr/alias`.
   if (hc.Links) hc.Links = hc.Links.map((l) => (l.includes(':') ? l : `${l}:${l}`));
   for (const [flag, key] of [

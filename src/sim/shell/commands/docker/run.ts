@@ -1,5 +1,5 @@
 import type { ExecResult } from '../../../api.ts';
-import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
+import type { Container, ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
 import { imgHas, lookPathError } from '../../../docker/images.ts';
 import { attachStorage, containerStarted, ensureImage, parseMounts } from './run-storage.ts';
@@ -273,9 +273,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     // moby@v27.3.1:daemon/commit.go merge: the image's labels, unless --label sets the same key.
     // Kept in key order, as Go's encoding/json writes a map.
     Labels: Object.fromEntries(
-      Object.entries({ ...((img.config as { Labels?: Record<string, string> | null }).Labels ?? {}), ...extra.Labels, ...labelMap(list('label')) }).sort(
-        ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0),
-      ),
+      Object.entries({ ...(img.config.Labels ?? {}), ...extra.Labels, ...labelMap(list('label')) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     ),
     ...(extra.Domainname ? { Domainname: extra.Domainname } : {}),
     ...(extra.MacAddress ? { MacAddress: extra.MacAddress } : {}),
@@ -335,6 +333,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     // runc@v1.1.14:libcontainer/standard_init_linux.go exec.LookPath: a name with a slash is
     // stat'ed, not searched; moby@v27.3.1:daemon/start.go maps ENOENT to 127 and EACCES to 126.
     const why = lookPathError(img, argv0);
+    failedStart(env, c, why.endsWith('permission denied') ? 126 : 127);
     return {
       stdout: '',
       stderr: `${errPrefix}docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": ${why}: unknown.\n`,
@@ -343,6 +342,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   }
   const bigEnv = config.Env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as [string, string]);
   if (tooBig([...(config.Entrypoint ?? []), ...(config.Cmd ?? [])], bigEnv)) {
+    failedStart(env, c, 126);
     return {
       stdout: '',
       stderr: `${errPrefix}docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": argument list too long: unknown.\n`,
@@ -354,11 +354,24 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     await env.daemon.start(c, attachStdin && !env.stdinTty ? env.stdin : undefined);
     containerStarted(env, c);
   } catch (e) {
-    if (e instanceof DaemonError) return { stdout: '', stderr: errPrefix + `docker: Error response from daemon: ${e.message}.\n`, exitCode: 125 };
+    if (e instanceof DaemonError) {
+      failedStart(env, c, 128); // exitUnknown
+      return { stdout: '', stderr: errPrefix + `docker: Error response from daemon: ${e.message}.\n`, exitCode: 125 };
+    }
     throw e;
   }
   if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
   return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix, f['sig-proxy'] !== false, str('detach-keys'));
+}
+
+/**
+ * moby@v27.3.1:daemon/start.go containerStart's deferred cleanup: a start that fails leaves the container
+ * created with the exit code the error maps to (127 not found, 126 not executable, else exitUnknown 128),
+ * and removes it when --rm asked for AutoRemove.
+ */
+function failedStart(env: CmdEnv, c: Container, code: number): void {
+  c.exitCode = code;
+  if (c.hostConfig.AutoRemove) env.daemon.remove(c);
 }
 
 // docker/cli@v27.3.1:cli/command/container/run.go NewRunCommand (SetInterspersed(false): the image ends the options).
