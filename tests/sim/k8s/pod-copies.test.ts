@@ -8,7 +8,12 @@ import type { KObject } from '../../../src/sim/k8s/types.ts';
 
 describe('Copies', () => {
   it('one copy per resourceVersion, distinct from the stored object', () => {
-    const stored = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', resourceVersion: '7' }, spec: { containers: [{ name: 'c' }] } } as KObject;
+    const stored = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'a', resourceVersion: '7' },
+      spec: { containers: [{ name: 'c' }] },
+    } as unknown as KObject;
     const copies = new Copies();
     const first = copies.of(stored);
     expect(first).toEqual(stored);
