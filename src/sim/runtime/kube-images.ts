@@ -10,8 +10,11 @@
  * - kube-apiserver, kube-controller-manager, kube-scheduler v1.30.5: the binary in /usr/local/bin on the go-runner image,
  *   whose ENTRYPOINT is /go-runner (kubernetes@v1.30.5:build/server-image/Dockerfile and kube-apiserver/Dockerfile;
  *   kubernetes/release images/build/go-runner/Dockerfile).
- * - kube-proxy v1.30.5: /usr/local/bin/kube-proxy on distroless-iptables (build/server-image/Dockerfile); that base's
- *   config is not in a reference repository here, so no ENTRYPOINT is modelled (the DaemonSet gives its command).
+ * - kube-proxy v1.30.5: /usr/local/bin/kube-proxy on distroless-iptables (kubernetes/kubernetes@v1.30.5:build/server-image/Dockerfile:
+ *   FROM the base, COPY the binary, nothing else). distroless-iptables' last stage is `FROM scratch` + `COPY --from=intermediate / /`
+ *   (kubernetes/release images/build/distroless-iptables/distroless/Dockerfile, v0.5.x for go1.22: variants.yaml), so its
+ *   config holds only BuildKit's default PATH: no ENTRYPOINT, CMD, USER or WORKDIR, and the DaemonSet's `command` is what
+ *   runs. The base's files (dash, iptables, go-runner on distroless base-debian12) are approximated by distroless static.
  * - CoreDNS v1.11.1: /coredns and the CA certificates, USER nonroot:nonroot, EXPOSE 53 53/udp, ENTRYPOINT ["/coredns"]
  *   (coredns/coredns@v1.11.1:Dockerfile).
  * The binaries' sizes and the build times are fixture values (the registry's blobs are not in a reference repository);
@@ -101,7 +104,7 @@ function kubeBinary(name: string, size: number, from: BaseImageDef): BaseImageDe
         },
       },
     ],
-    config: from === GO_RUNNER ? GO_RUNNER.config : { Env: [PATH, SSL], User: '0', WorkingDir: '/' },
+    config: from === GO_RUNNER ? GO_RUNNER.config : { Env: [PATH] },
   };
 }
 

@@ -72,15 +72,18 @@ kube-proxy   1         1         1       1            1           kubernetes.io/
     expect(etcd).toContain(`    Requests:
       cpu:        100m
       memory:     100Mi
-    Liveness:     http-get http://127.0.0.1:2381/livez delay=10s timeout=15s period=10s #success=1 #failure=8
-    Readiness:    http-get http://127.0.0.1:2381/readyz delay=0s timeout=15s period=1s #success=1 #failure=3
-    Startup:      http-get http://127.0.0.1:2381/readyz delay=10s timeout=15s period=10s #success=1 #failure=24
+    Liveness:     http-get http://127.0.0.1:2381/health%3Fexclude=NOSPACE&serializable=true delay=10s timeout=15s period=10s #success=1 #failure=8
+    Startup:      http-get http://127.0.0.1:2381/health%3Fserializable=false delay=10s timeout=15s period=10s #success=1 #failure=24
     Environment:  <none>
     Mounts:
       /etc/kubernetes/pki/etcd from etcd-certs (rw)
       /var/lib/etcd from etcd-data (rw)
 `);
     expect(etcd).toContain('\nTolerations:       :NoExecute op=Exists\nEvents:            <none>\n');
+    const kcm = (await w.exec('kubectl describe pod -n kube-system kube-controller-manager-node1')).stdout;
+    expect(kcm).toContain(
+      '      /usr/local/share/ca-certificates from usr-local-share-ca-certificates (ro)\n      /usr/share/ca-certificates from usr-share-ca-certificates (ro)\n',
+    );
     const api = (await w.exec('kubectl describe pod -n kube-system kube-apiserver-node1')).stdout;
     expect(api).toContain('    Liveness:     http-get https://10.0.0.11:6443/livez delay=10s timeout=15s period=10s #success=1 #failure=8\n');
     const dns = (await w.exec('kubectl describe pod -n kube-system coredns-7db6d8ff4d-gx5mk')).stdout;

@@ -3,6 +3,8 @@
  * api/helpers.go PolicyToEvaluate, admission/admission.go EvaluatePod / EvaluatePodController),
  * with src/k8s/pss's checks and wording: the same code `container-course check --profile` runs.
  */
+import type { Cause } from './errors.ts';
+import { shown } from './validate.ts';
 import { evaluatePod, LATEST, parseLevel, parseVersion, violatesMessage, wouldViolateMessage, type Level, type Version } from '../../../k8s/pss/index.ts';
 
 export interface LevelVersion {
@@ -18,34 +20,52 @@ export interface NamespacePolicy {
 const PREFIX = 'pod-security.kubernetes.io/';
 const PRIVILEGED: LevelVersion = { level: 'privileged', version: LATEST };
 
-/** PolicyToEvaluate: each mode from its labels; warn defaults to enforce when only enforce is set. */
-export function policyOf(labels: Record<string, string> | undefined): NamespacePolicy {
+const LEVEL_RANK: Record<Level, number> = { privileged: 0, baseline: 1, restricted: 2 };
+
+/**
+ * PolicyToEvaluate (pod-security-admission@v0.30.5:api/helpers.go): each mode from its labels, in the order enforce,
+ * enforce-version, audit, audit-version, warn, warn-version. An unparseable level evaluates as restricted for enforce and
+ * fails open (privileged) for audit and warn; an unparseable version as latest. Warn takes enforce's level, and its
+ * version unless warn-version is set, when enforce's valid level is stricter than warn's and no warn level is set.
+ * `errors` are appendErr's field.Invalid on metadata.labels[KEY] (the namespace's admission refuses them).
+ */
+export function policyOf(labels: Record<string, string> | undefined): NamespacePolicy & { errors: Cause[] } {
   const l = labels ?? {};
-  const mode = (m: string): { lv: LevelVersion; hasLevel: boolean; hasVersion: boolean } => {
-    const lv: LevelVersion = { ...PRIVILEGED };
-    let hasLevel = false;
-    let hasVersion = false;
-    const level = l[`${PREFIX}${m}`];
-    if (level !== undefined) {
-      const p = parseLevel(level);
-      // An unparseable level evaluates as restricted (admission.go: the most restrictive level).
-      lv.level = 'level' in p ? p.level : 'restricted';
-      hasLevel = true;
-    }
-    const ver = l[`${PREFIX}${m}-version`];
-    if (ver !== undefined) {
-      const p = parseVersion(ver);
-      lv.version = 'version' in p ? p.version : LATEST;
-      hasVersion = true;
-    }
-    return { lv, hasLevel, hasVersion };
+  const errors: Cause[] = [];
+  const p = { enforce: { ...PRIVILEGED }, warn: { ...PRIVILEGED }, audit: { ...PRIVILEGED } };
+  const read = <T>(key: string, parse: (t: string) => T | { error: string }): T | { error: string } | undefined => {
+    const text = l[`${PREFIX}${key}`];
+    if (text === undefined) return undefined;
+    const r = parse(text);
+    if (typeof r === 'object' && r && 'error' in r)
+      errors.push({ field: `metadata.labels[${PREFIX}${key}]`, message: `Invalid value: ${shown(text)}: ${r.error}` });
+    return r;
   };
-  const enforce = mode('enforce');
-  const warn = mode('warn');
-  const audit = mode('audit');
-  if (enforce.hasLevel && !warn.hasLevel) warn.lv.level = enforce.lv.level;
-  if (enforce.hasVersion && !warn.hasVersion) warn.lv.version = enforce.lv.version;
-  return { enforce: enforce.lv, warn: warn.lv, audit: audit.lv };
+  let hasEnforceLevel = false;
+  for (const mode of ['enforce', 'audit', 'warn'] as const) {
+    const level = read(mode, parseLevel);
+    if (level) p[mode].level = 'level' in level ? level.level : mode === 'enforce' ? 'restricted' : 'privileged';
+    if (mode === 'enforce') hasEnforceLevel = Boolean(level && 'level' in level);
+    const version = read(`${mode}-version`, parseVersion);
+    if (version) p[mode].version = 'version' in version ? version.version : LATEST;
+  }
+  if (!(`${PREFIX}warn` in l) && hasEnforceLevel && LEVEL_RANK[p.enforce.level] > LEVEL_RANK[p.warn.level]) {
+    p.warn.level = p.enforce.level;
+    if (!(`${PREFIX}warn-version` in l)) p.warn.version = p.enforce.version;
+  }
+  return { ...p, errors };
+}
+
+/**
+ * ValidateNamespace (pod-security-admission@v0.30.5:admission/admission.go): a namespace created with invalid
+ * pod-security labels is refused (invalidResponse: `The Namespace "x" is invalid: metadata.labels[…]: Invalid value: …`),
+ * and so is an update whose label errors are new or changed; `old` is undefined on create.
+ */
+export function namespaceLabelErrors(old: Record<string, string> | undefined | null, next: Record<string, string> | undefined): Cause[] {
+  const errs = policyOf(next).errors;
+  if (!errs.length || old === null) return errs;
+  const before = policyOf(old).errors;
+  return before.length && JSON.stringify(before) === JSON.stringify(errs) ? [] : errs;
 }
 
 const same = (a: LevelVersion, b: LevelVersion) =>

@@ -1,6 +1,6 @@
 /**
  * What `kubeadm init` (v1.30) leaves in kube-system on a single containerd node, as API objects: the four static pods
- * (their mirror pods, owned by the Node: kubernetes@v1.30.0 cmd/kubeadm/app/phases/controlplane/manifests.go and
+ * (their mirror pods, owned by the Node: kubernetes/kubernetes@v1.30.5:cmd/kubeadm/app/phases/controlplane/manifests.go and
  * etcd/local.go), CoreDNS (Deployment, ReplicaSet, two pods, the kube-dns Service: cmd/kubeadm/app/phases/addons/dns)
  * and kube-proxy (DaemonSet and its pod: addons/proxy). Images are kubeadm v1.30's (etcd 3.5.12-0, CoreDNS v1.11.1).
  *
@@ -30,6 +30,9 @@ const httpProbe = (path: string, port: number, scheme: string, host: string | un
 });
 const CERTS = [hostPath('ca-certs', '/etc/ssl/certs', 'DirectoryOrCreate'), hostPath('etc-ca-certificates', '/etc/ca-certificates', 'DirectoryOrCreate')];
 const CERT_MOUNTS = [mount('ca-certs', '/etc/ssl/certs', true), mount('etc-ca-certificates', '/etc/ca-certificates', true)];
+const EXTRA_CA_PATHS = ['/usr/local/share/ca-certificates', '/usr/share/ca-certificates'];
+const EXTRA_CA = EXTRA_CA_PATHS.map((p) => hostPath(p.replaceAll('/', '-').slice(1), p, 'DirectoryOrCreate'));
+const EXTRA_CA_MOUNTS = EXTRA_CA_PATHS.map((p) => mount(p.replaceAll('/', '-').slice(1), p, true));
 const CONTAINER_DEFAULTS = { imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' };
 const CRITICAL_TOLERATION = [{ effect: 'NoExecute', operator: 'Exists' }];
 
@@ -48,10 +51,13 @@ function statics(ip: string): Static[] {
         `--trusted-ca-file=${pki}/etcd/ca.crt`],
       volumes: [hostPath('etcd-certs', `${pki}/etcd`, 'DirectoryOrCreate'), hostPath('etcd-data', '/var/lib/etcd', 'DirectoryOrCreate')],
       mounts: [mount('etcd-data', '/var/lib/etcd'), mount('etcd-certs', `${pki}/etcd`)],
+      // kubeadm v1.30's etcd probes: liveness on /health?exclude=NOSPACE&serializable=true, startup on
+      // /health?serializable=false, no readiness probe (kubernetes/kubernetes@v1.30.5:cmd/kubeadm/app/phases/etcd/local.go
+      // GetEtcdPodSpec, read in a pre-1.31 stored version of the file; /livez and /readyz and etcd's readiness probe came with
+      // kubeadm 1.31: kubernetes/kubernetes@v1.31.0:CHANGELOG/CHANGELOG-1.31.md, #124465).
       probes: {
-        livenessProbe: httpProbe('/livez', 2381, 'HTTP', '127.0.0.1', { delay: 10, timeout: 15, failure: 8 }),
-        startupProbe: httpProbe('/readyz', 2381, 'HTTP', '127.0.0.1', { delay: 10, timeout: 15, failure: 24 }),
-        readinessProbe: httpProbe('/readyz', 2381, 'HTTP', '127.0.0.1', { timeout: 15, failure: 3, period: 1 }),
+        livenessProbe: httpProbe('/health?exclude=NOSPACE&serializable=true', 2381, 'HTTP', '127.0.0.1', { delay: 10, timeout: 15, failure: 8 }),
+        startupProbe: httpProbe('/health?serializable=false', 2381, 'HTTP', '127.0.0.1', { delay: 10, timeout: 15, failure: 24 }),
       },
       annotation: ['kubeadm.kubernetes.io/etcd.advertise-client-urls', `https://${ip}:2379`],
     },
@@ -68,8 +74,8 @@ function statics(ip: string): Static[] {
         '--service-account-issuer=https://kubernetes.default.svc.cluster.local', `--service-account-key-file=${pki}/sa.pub`,
         `--service-account-signing-key-file=${pki}/sa.key`, '--service-cluster-ip-range=10.96.0.0/12', `--tls-cert-file=${pki}/apiserver.crt`,
         `--tls-private-key-file=${pki}/apiserver.key`],
-      volumes: [...CERTS, hostPath('k8s-certs', pki, 'DirectoryOrCreate'), hostPath('usr-local-share-ca-certificates', '/usr/local/share/ca-certificates', 'DirectoryOrCreate'), hostPath('usr-share-ca-certificates', '/usr/share/ca-certificates', 'DirectoryOrCreate')],
-      mounts: [...CERT_MOUNTS, mount('k8s-certs', pki, true), mount('usr-local-share-ca-certificates', '/usr/local/share/ca-certificates', true), mount('usr-share-ca-certificates', '/usr/share/ca-certificates', true)],
+      volumes: [...CERTS, hostPath('k8s-certs', pki, 'DirectoryOrCreate'), ...EXTRA_CA],
+      mounts: [...CERT_MOUNTS, mount('k8s-certs', pki, true), ...EXTRA_CA_MOUNTS],
       probes: {
         livenessProbe: httpProbe('/livez', 6443, 'HTTPS', ip, { delay: 10, timeout: 15, failure: 8 }),
         readinessProbe: httpProbe('/readyz', 6443, 'HTTPS', ip, { timeout: 15, failure: 3, period: 1 }),
@@ -85,8 +91,11 @@ function statics(ip: string): Static[] {
         '--controllers=*,bootstrapsigner,tokencleaner', '--kubeconfig=/etc/kubernetes/controller-manager.conf', '--leader-elect=true',
         `--requestheader-client-ca-file=${pki}/front-proxy-ca.crt`, `--root-ca-file=${pki}/ca.crt`, `--service-account-private-key-file=${pki}/sa.key`,
         '--service-cluster-ip-range=10.96.0.0/12', '--use-service-account-credentials=true'],
-      volumes: [...CERTS, hostPath('flexvolume-dir', '/usr/libexec/kubernetes/kubelet-plugins/volume/exec', 'DirectoryOrCreate'), hostPath('k8s-certs', pki, 'DirectoryOrCreate'), hostPath('kubeconfig', '/etc/kubernetes/controller-manager.conf', 'FileOrCreate')],
-      mounts: [...CERT_MOUNTS, mount('flexvolume-dir', '/usr/libexec/kubernetes/kubelet-plugins/volume/exec'), mount('k8s-certs', pki, true), mount('kubeconfig', '/etc/kubernetes/controller-manager.conf', true)],
+      // The CA directories /etc/ssl/certs links into are mounted in the controller-manager as in the API server
+      // (kubernetes/kubernetes@v1.30.5:cmd/kubeadm/app/phases/controlplane/volumes.go caCertsExtraVolumePaths: Ubuntu has
+      // /etc/ca-certificates, /usr/share/ca-certificates and /usr/local/share/ca-certificates, not /etc/pki).
+      volumes: [...CERTS, hostPath('flexvolume-dir', '/usr/libexec/kubernetes/kubelet-plugins/volume/exec', 'DirectoryOrCreate'), hostPath('k8s-certs', pki, 'DirectoryOrCreate'), hostPath('kubeconfig', '/etc/kubernetes/controller-manager.conf', 'FileOrCreate'), ...EXTRA_CA],
+      mounts: [...CERT_MOUNTS, mount('flexvolume-dir', '/usr/libexec/kubernetes/kubelet-plugins/volume/exec'), mount('k8s-certs', pki, true), mount('kubeconfig', '/etc/kubernetes/controller-manager.conf', true), ...EXTRA_CA_MOUNTS],
       probes: {
         livenessProbe: httpProbe('/healthz', 10257, 'HTTPS', '127.0.0.1', { delay: 10, timeout: 15, failure: 8 }),
         startupProbe: httpProbe('/healthz', 10257, 'HTTPS', '127.0.0.1', { delay: 10, timeout: 15, failure: 24 }),

@@ -4,15 +4,16 @@
  * Admission from namespace labels; events with aggregation. kubectl, the controllers and the
  * kubelet (through KubeletApiClient) all go through it.
  */
-import { modelOf, typeError, unknownFields } from '../../../k8s/schema/index.ts';
 import type { KObject, KubeletApiClient } from '../types.ts';
-import { admitPodController, admitPodSecurity, namespaceWarnings, policyOf } from './admission.ts';
+import { admitPodController, admitPodSecurity, namespaceLabelErrors, namespaceWarnings, policyOf } from './admission.ts';
 import { admitPod, defaultPodSpec, defaultWorkload } from './defaults.ts';
 import { podQos } from '../../../k8s/resources.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
 import { INITIAL_NAMESPACES, kubernetesService, leaseRenew, namespaceObject, nodeObject, setHeartbeat, type NodeFacts } from './fixture.ts';
 import { systemObjects } from './fixture-system.ts';
+import { Copies } from './copies.ts';
+import { strictDecode } from './decode.ts';
 import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
 import { validateLabels, validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
@@ -71,9 +72,7 @@ export class ApiServer implements KubeletApiClient {
   private readonly system = new Set<string>();
   isSystem = (o: KObject): boolean => this.system.has(o.metadata.uid);
 
-  nowMs(): number {
-    return this.now();
-  }
+  nowMs = (): number => this.now();
 
   nowIso(): string {
     return new Date(Math.floor(this.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -102,9 +101,10 @@ export class ApiServer implements KubeletApiClient {
   scan(res: ResourceInfo, namespace?: string): readonly KObject[] {
     this.heartbeat(res);
     const prefix = res.namespaced && namespace !== undefined ? `${res.resource}/${namespace}/` : `${res.resource}/`;
-    const hits: [string, KObject][] = [];
-    for (const e of this.objects) if (e[0].startsWith(prefix)) hits.push(e);
-    return hits.sort(([a], [b]) => byteOrder(a, b)).map(([, o]) => o);
+    // The keys, not the entries: no [key, value] pair per stored object (events pile up) on each read.
+    const keys: string[] = [];
+    for (const k of this.objects.keys()) if (k.startsWith(prefix)) keys.push(k);
+    return keys.sort(byteOrder).map((k) => this.objects.get(k)!);
   }
 
   /** The namespace must exist (NamespaceLifecycle admission) and not be terminating. */
@@ -123,21 +123,7 @@ export class ApiServer implements KubeletApiClient {
     const kind = String(raw.kind ?? '');
     const res = resourceOfKind(apiVersion, kind);
     if (!res) throw new ApiError('NotFound', `the server could not find the requested resource`);
-    const model = modelOf(apiVersion, kind);
-    if (model) {
-      const version = apiVersion.split('/').pop();
-      // A value of the wrong type stops decoding before strict field checking reports anything.
-      const bad = typeError(raw, model);
-      if (bad) throw new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: ${bad}`);
-      const unknown = unknownFields(raw, model);
-      if (unknown.length) {
-        // staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json: "strict decoding error: " + joined field errors.
-        throw new ApiError(
-          'BadRequest',
-          `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
-        );
-      }
-    }
+    strictDecode(raw, apiVersion, kind);
     return { res, obj: clone(raw) };
   }
 
@@ -162,8 +148,9 @@ export class ApiServer implements KubeletApiClient {
     const causes = [...validateName(meta.name, kind === 'Namespace'), ...validateLabels(meta.labels)];
     if (kind === 'Pod') causes.push(...validatePodSpec(spec, 'spec'));
     if (kind === 'Deployment' || kind === 'ReplicaSet') causes.push(...validateWorkloadSpec(spec));
+    // Validating admission (PSA's ValidateNamespace here, ValidatePod below) comes after validation, the name taken after both.
+    if (!causes.length && kind === 'Namespace') causes.push(...namespaceLabelErrors(null, meta.labels as Record<string, string>));
     if (causes.length) throw invalid(kind, name, causes);
-    if (this.objects.has(this.key(res.resource, ns, name))) throw alreadyExists(res.group ? `${res.resource}.${res.group}` : res.resource, name);
     const warnings: string[] = [];
     if (res.namespaced) {
       const policy = policyOf(this.requireNamespace(ns).metadata.labels);
@@ -176,6 +163,7 @@ export class ApiServer implements KubeletApiClient {
         if (isObj(tpl)) warnings.push(...admitPodController(policy, tpl.metadata, tpl.spec).warnings);
       }
     }
+    if (this.objects.has(this.key(res.resource, ns, name))) throw alreadyExists(res.group ? `${res.resource}.${res.group}` : res.resource, name);
     meta.uid = this.newUid();
     meta.creationTimestamp = this.nowIso();
     if (WORKLOADS.has(kind)) meta.generation = 1;
@@ -216,6 +204,7 @@ export class ApiServer implements KubeletApiClient {
     const next = clone(obj);
     const why = next.kind === 'Pod' && !deepEqual(cur.spec, next.spec) ? podUpdateForbidden(cur.spec ?? {}, next.spec ?? {}) : undefined;
     const causes = [...validateLabels(next.metadata.labels), ...(why ? [{ field: 'spec', message: why }] : [])];
+    if (!causes.length && next.kind === 'Namespace') causes.push(...namespaceLabelErrors(cur.metadata.labels, next.metadata.labels));
     if (causes.length) throw invalid(next.kind, next.metadata.name, causes);
     if (WORKLOADS.has(next.kind)) {
       if (isObj(next.spec)) defaultWorkload(next.kind, next.spec);
@@ -259,6 +248,7 @@ export class ApiServer implements KubeletApiClient {
     if (Object.keys(merged).length) next.metadata.labels = merged;
     else delete next.metadata.labels;
     const bad = validateLabels(next.metadata.labels);
+    if (!bad.length && cur.kind === 'Namespace') bad.push(...namespaceLabelErrors(cur.metadata.labels, next.metadata.labels));
     if (bad.length) throw invalid(cur.kind, name, bad);
     // The NamespaceLifecycle controller keeps kubernetes.io/metadata.name on every namespace.
     if (cur.kind === 'Namespace') next.metadata.labels = { ...merged, 'kubernetes.io/metadata.name': name };
@@ -344,8 +334,10 @@ export class ApiServer implements KubeletApiClient {
   pods(): KObject[] {
     return this.scan(resourceOfKind('v1', 'Pod')!)
       .filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid))
-      .map((p) => clone(p));
+      .map((p) => this.copies.of(p));
   }
+  /** The kubelet's copies, made again only when a pod's resourceVersion moved (copies.ts). */
+  private readonly copies = new Copies();
 
   updatePodStatus(namespace: string, name: string, status: Record<string, unknown>): void {
     const o = this.objects.get(this.key('pods', namespace, name));

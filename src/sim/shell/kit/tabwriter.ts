@@ -7,7 +7,16 @@
 export function tabwriter(text: string, minwidth: number, padding: number): string {
   const lines = text.split('\n').map((l) => l.split('\t'));
   // The text after the final newline is an unterminated line; it is still written.
-  const width = (s: string) => [...s].length;
+  // Go's utf8.RuneCountInString: code points, counted without spreading the cell into an array (tables are printed on
+  // every `kubectl get` / `docker ps`); a lone surrogate counts as one, as [...s] does.
+  const width = (s: string) => {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff || i === 0 || (s.charCodeAt(i - 1) & 0xfc00) !== 0xd800) n++;
+    }
+    return n;
+  };
   const widths: number[] = [];
   let out = '';
   const writeLines = (from: number, to: number) => {

@@ -148,11 +148,27 @@ function describeProbe(p: Obj): string {
     const host = String(h.host ?? '');
     const port = String(h.port ?? '');
     const hostPort = port ? (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`) : host;
-    return `http-get ${String(h.scheme ?? '').toLowerCase()}://${hostPort}${String(h.path ?? '')} ${attrs}`;
+    const path = String(h.path ?? '');
+    return `http-get ${String(h.scheme ?? '').toLowerCase()}://${hostPort}${path && !path.startsWith('/') ? '/' : ''}${escapePath(path)} ${attrs}`;
   }
   if (isObj(p.tcpSocket)) return `tcp-socket ${String(p.tcpSocket.host ?? '')}:${String(p.tcpSocket.port ?? '')} ${attrs}`;
   if (isObj(p.grpc)) return `grpc <pod>:${p.grpc.port} ${String(p.grpc.service ?? '')} ${attrs}`;
   return `unknown ${attrs}`;
+}
+
+/**
+ * Go's url.URL EscapedPath for a Path with no RawPath: escape(path, encodePath) keeps letters, digits, `-_.~` and the
+ * reserved `$&+,/:;=@`, and writes every other byte as %XX, `?` included (go@go1.22:src/net/url/url.go shouldEscape), so
+ * etcd's probe reads `/health%3Fexclude=NOSPACE&serializable=true`.
+ */
+function escapePath(path: string): string {
+  if (/^[A-Za-z0-9\-_.~$&+,/:;=@]*$/.test(path)) return path;
+  let out = '';
+  for (const b of new TextEncoder().encode(path)) {
+    const c = String.fromCharCode(b);
+    out += /[A-Za-z0-9\-_.~$&+,/:;=@]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }
 
 function describeVolumes(vols: Obj[], indent: string): string {

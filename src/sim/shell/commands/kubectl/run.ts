@@ -1,6 +1,6 @@
 /**
  * kubectl run NAME --image=IMAGE (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go): a Pod labelled
- * run=NAME with one container NAME; --restart, --env, --labels, --port, --command, -- args;
+ * run=NAME with one container NAME; --restart, --env, --labels, --port, --command, --privileged, -- args;
  * --dry-run=client -o yaml prints the manifest. With -i/-t it waits for the pod and attaches (run.go
  * handleAttachPod): an interactive shell becomes the learner's session, as `kubectl exec -it` does; a pod that
  * already completed has its logs printed (logOpts). --rm deletes the pod afterwards (removeCreatedObjects).
@@ -28,6 +28,9 @@ const FLAGS = [
   { long: 'dry-run', type: 'string' as const },
   { long: 'output', short: 'o', type: 'string' as const },
   { long: 'image-pull-policy', type: 'string' as const },
+  // kubectl@v0.30.5:pkg/cmd/run/run.go "If true, run the container in privileged mode."; pkg/generate/versioned/run.go
+  // BasicPod.Generate sets the container's securityContext to {privileged: true}.
+  { long: 'privileged', type: 'bool' as const },
 ];
 
 export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
@@ -57,6 +60,7 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (f.port) container.ports = [{ containerPort: Number(f.port) }];
   if (f['image-pull-policy']) container.imagePullPolicy = f['image-pull-policy'];
   container.resources = {};
+  if (f.privileged) container.securityContext = { privileged: true };
   // pkg/generate/versioned/run.go BasicPod.Generate: Stdin, StdinOnce (!leaveStdinOpen && stdin), TTY.
   if (attach) Object.assign(container, { stdin: true, stdinOnce: true, ...(f.tty ? { tty: true } : {}) });
   const pod = {
