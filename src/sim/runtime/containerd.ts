@@ -207,6 +207,7 @@ export class Containerd {
       dirs: paths.dirs,
       meta: paths.meta,
       links: fs.links,
+      etcLinks: fs.etcLinks,
       executables: paths.executables,
       hostname: sb.hostname,
       createdMs: now,
