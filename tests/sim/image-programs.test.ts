@@ -46,4 +46,14 @@ describe("the fixture images' programs", () => {
     expect(stressExit('stress', ['--foo'], 1)).toEqual({ stdout: '', stderr: 'stress: FAIL: [1] (244) unrecognized option: --foo\n', exitCode: 1 });
     expect(stressExit('stress', ['--vm', '1', '--vm-bytes', '150M'], 1)).toBeUndefined();
   });
+
+  it('in a container: a write through a hard link reaches both names; chmod and touch of a lower file copy it up', async () => {
+    const w = await world(['alpine']);
+    await sh(w, 'docker run -d --name a1 alpine sleep 1d');
+    await sh(w, "docker exec a1 sh -c 'echo hi > /tmp/f; ln /tmp/f /tmp/g; echo more >> /tmp/g'");
+    expect((await sh(w, 'docker exec a1 cat /tmp/f')).out).toBe('hi\nmore\n');
+    await sh(w, 'docker exec a1 chmod 600 /etc/shells');
+    await sh(w, 'docker exec a1 touch /etc/motd');
+    expect((await sh(w, 'docker diff a1')).out).toBe('C /etc\nC /etc/motd\nC /etc/shells\nC /tmp\nA /tmp/f\nA /tmp/g\n');
+  });
 });

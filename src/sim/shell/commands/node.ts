@@ -11,8 +11,11 @@ export const NODE_VERSION = 'v20.15.1';
 
 export const node: SimCommand = {
   name: 'node',
-  async run(args) {
+  async run(args, env) {
     if (args[0] === '-v' || args[0] === '--version') return { stdout: `${NODE_VERSION}\n`, stderr: '', exitCode: 0 };
+    // Without arguments and with stdin not a terminal node runs stdin as its script (src/node.cc: the REPL only when
+    // stdin is a TTY): `docker run --rm node:20` without -i reads an empty stdin and exits 0, silently.
+    if (args.length === 0 && !env.stdinTty && env.stdin === '') return { stdout: '', stderr: '', exitCode: 0 };
     const what = args.length ? `node ${args.join(' ')}` : 'the node REPL';
     return { stdout: '', stderr: `node: ${what}: not simulated (node --version works)\n`, exitCode: 1 };
   },
