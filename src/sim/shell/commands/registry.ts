@@ -122,6 +122,7 @@ import { whereis } from './whereis.ts';
 import { which } from './which.ts';
 import { who } from './who.ts';
 import { whoami } from './whoami.ts';
+import { yarn } from './yarn.ts';
 import { yes } from './yes.ts';
 
 export interface CommandRow {
@@ -231,6 +232,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'which', load: async () => which },
   { name: 'who', load: async () => who },
   { name: 'whoami', load: async () => whoami },
+  { name: 'yarn', load: async () => yarn },
   { name: 'yes', load: async () => yes },
   { name: '__cc_bg', load: async () => bgBuiltin },
   { name: '__cc_fg', load: async () => fgBuiltin },
