@@ -42,6 +42,8 @@ export interface ResolvedImage {
   dirs?: string[];
   /** Symbolic links in the PATH directories (path → target): busybox's applets in alpine. */
   links?: Record<string, string>;
+  /** Symbolic links under /etc to directories (path → target): nginx's /etc/nginx/modules (image/adapter.ts). */
+  etcLinks?: Record<string, string>;
   /** Modes and owners that differ from a root's defaults (path → [mode, uid, gid]; image/adapter.ts imagePaths). */
   meta?: Record<string, [number, number, number]>;
   /** Absolute paths of the image's executable files (an ENTRYPOINT like /entrypoint.sh or /hello). */

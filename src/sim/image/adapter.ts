@@ -20,7 +20,7 @@ const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin',
 const MAX_TEXT = 64 * 1024;
 
 /** What the daemon needs to know about an image's root filesystem. */
-export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links'> {
+export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links' | 'etcLinks'> {
   // An image never changes once built: its description is computed once (the kubelet and containerd both ask for it
   // on every container start, and walking the merged layers is most of a pod's start-up work). Callers only read it.
   let d = described.get(image);
@@ -28,13 +28,19 @@ export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'co
   return d;
 }
 
-const described = new WeakMap<Image, Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links'>>();
+const described = new WeakMap<Image, Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links' | 'etcLinks'>>();
 
-function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links'> {
+function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links' | 'etcLinks'> {
   const root = new OverlayRoot(image.layers.map((l) => l.tree));
   const commands = new Set<string>();
   const links: Record<string, string> = {};
-  for (const dir of PATH_DIRS) {
+  // The image's own PATH adds its directories (golang's /usr/local/go/bin: `go`), after the standard ones.
+  const envPath =
+    (image.config.config.Env ?? [])
+      .find((e) => e.startsWith('PATH='))
+      ?.slice(5)
+      .split(':') ?? [];
+  for (const dir of [...PATH_DIRS, ...envPath.filter((d) => d.startsWith('/') && !PATH_DIRS.includes(d))]) {
     if (root.stat(dir)?.type !== 'dir' || root.lstat(dir)?.type === 'symlink') continue;
     for (const name of root.readdir(dir)) {
       const e = root.stat(joinPath(dir, name));
@@ -44,6 +50,7 @@ function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'fi
     }
   }
   const files: Record<string, string> = {};
+  const etcLinks: Record<string, string> = {};
   const merged = new Map<string, true>();
   for (const l of image.layers) for (const p of l.tree.keys()) merged.set(p, true);
   for (const p of [...merged.keys()].sort()) {
@@ -51,12 +58,17 @@ function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'fi
     if (!e || e.type === 'dir') continue;
     const f = root.stat(p);
     if (f?.type === 'file' && f.data && f.data.length <= MAX_TEXT) files[p] = fromUtf8(f.data);
+    // A size-only file whose text is known (tree.ts FileEntry.view: nginx's mime.types, fastcgi_params, …).
+    else if (f?.type === 'file' && !f.data && f.view !== undefined) files[p] = f.view;
+    // A link under /etc to a directory (nginx's /etc/nginx/modules -> /usr/lib/nginx/modules). The usrmerge links
+    // at / and /var/run, /var/lock are left to the root's own layout (shell/rootfs.ts).
+    if (e.type === 'symlink' && p.startsWith('/etc/') && f?.type === 'dir') etcLinks[p] = e.target;
   }
-  return { flavor: root.stat('/bin/busybox') ? 'busybox' : 'coreutils', commands: [...commands].sort(), files, links };
+  return { flavor: root.stat('/bin/busybox') ? 'busybox' : 'coreutils', commands: [...commands].sort(), files, links, etcLinks };
 }
 
 /** What a container needs of an image, whatever store holds it: its ID, short layer IDs, run config and root filesystem. */
-export function describeImage(image: Image): Pick<ResolvedImage, 'id' | 'layers' | 'config' | 'flavor' | 'commands' | 'files' | 'links'> {
+export function describeImage(image: Image): Pick<ResolvedImage, 'id' | 'layers' | 'config' | 'flavor' | 'commands' | 'files' | 'links' | 'etcLinks'> {
   const c = image.config.config;
   return {
     id: image.id,

@@ -27,6 +27,11 @@ export interface FileEntry extends EntryMeta {
   /** The bytes; undefined = `size` zero bytes (a size-only file, see above). */
   data?: Uint8Array;
   size: number;
+  /**
+   * The text a container shows for a size-only file whose real content is known (nginx's mime.types): never written
+   * to the layer tar, so the digests recorded before it was known do not change. Its UTF-8 length is `size`.
+   */
+  view?: string;
 }
 
 export interface DirEntry extends EntryMeta {
@@ -185,6 +190,19 @@ export class TreeBuilder {
     const p = normPath(path);
     this.parents(p);
     this.tree.set(p, { type: 'file', size, ...this.meta(mode, uid, gid) });
+    return this;
+  }
+
+  /**
+   * A size-only file that a container shows with its real text (FileEntry.view): the layer keeps `size` zero bytes,
+   * so the image's digests stay those of the size-only file. `size` must be the text's UTF-8 length.
+   */
+  shown(path: string, size: number, text: string, mode = 0o644, uid = 0, gid = 0): this {
+    const n = this.enc(text).length;
+    if (n !== size) throw new Error(`shown ${path}: the text is ${n} bytes, the size-only file ${size}`);
+    const p = normPath(path);
+    this.parents(p);
+    this.tree.set(p, { type: 'file', size, view: text, ...this.meta(mode, uid, gid) });
     return this;
   }
 

@@ -20,7 +20,6 @@ import { digestKey, ImageStore, tagKey, type LocalImage } from '../image/store.t
 import { Rng } from '../rng.ts';
 import { hostFiles } from '../fs/hostfiles.ts';
 import { Cni, type CniResult } from './cni.ts';
-import type { Flavor } from './roots.ts';
 import { logStream } from './programs.ts';
 import type { BootImage, CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord, ImageRef, PullOutcome } from './cri.ts';
 import { bootImages, recordBoot } from './containerd-boot.ts';
@@ -195,18 +194,18 @@ export class Containerd {
     const id = this.rng.hex(64);
     const now = this.host.clock.nowMs;
     const fs = describeRootfs(image.image);
-    const flavor: Flavor = fs.flavor;
     const paths = imagePaths(image.image);
     const hosts = `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sb.net.ip}\t${sb.hostname}\n`;
     this.host.runc.roots.add({
       id,
       engine: 'containerd',
-      flavor,
+      flavor: fs.flavor,
       commands: fs.commands,
       files: fs.files,
       dirs: paths.dirs,
       meta: paths.meta,
       links: fs.links,
+      etcLinks: fs.etcLinks,
       executables: paths.executables,
       hostname: sb.hostname,
       createdMs: now,

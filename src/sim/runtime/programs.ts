@@ -1,4 +1,5 @@
 import { sleepSeconds } from '../shell/commands/sleep.ts';
+import { stressExit } from './stress-args.ts';
 import type { Program } from '../kernel/types.ts';
 import { NGINX_CONF, NGINX_DEFAULT_CONF } from '../image/bases/nginx-files.ts';
 
@@ -88,10 +89,13 @@ const DEFAULT_START: StartContext = { readOnly: false, tmpfs: [], uid: 0, unpriv
 /**
  * The stream a start-up line goes to: nginx's error log (/var/log/nginx/error.log → /dev/stderr) and `nginx: [emerg]`,
  * Go's standard logger (log.Fatal writes to os.Stderr), busybox's bb_perror_msg; the entrypoint scripts' and
- * fmt.Println's lines go to stdout; runc init's exec error goes to its stderr.
+ * fmt.Println's lines go to stdout; runc init's exec error goes to its stderr; memcached's refusal to run as root
+ * is its fprintf(stderr, …).
  */
 export function logStream(line: string): 'stdout' | 'stderr' {
-  return /\[(notice|emerg|warn)\]|^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d |^nc: |: exec format error$|: \d+: exec: .*: (not found|Permission denied)$/.test(line)
+  return /^can't run as root without the -u switch$|\[(notice|emerg|warn)\]|^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d |^nc: |: exec format error$|: \d+: exec: .*: (not found|Permission denied)$/.test(
+    line,
+  )
     ? 'stderr'
     : 'stdout';
 }
@@ -251,11 +255,19 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
         `time="${new Date(nowMs).toISOString().replace(/\.\d+Z$/, 'Z')}" level=info msg="listening on [::]:5000" go.version=go1.20.8 instance.id=${'5c1f3b8e-0d7a-4c5e-9f2b-6a8d4e1c7b90'} service=registry version=2.8.3`,
       ],
     });
+  // node with an option first (`node -v`) prints and exits (shell/commands/node.ts); with a script it serves (kubia).
+  if (base === 'node' && args[0]?.startsWith('-')) return spec({ title: argv, oneshot: true });
   if (base === 'node') return spec({ listens: [8080], title: argv, threads: 14, rssKb: 27876, vszKb: 550504, logs: ['Kubia server starting...'] });
   // registry.k8s.io/pause: sleeps in pause(2) and reaps orphans; SIGINT/SIGTERM end it (kubernetes build/pause/linux/pause.c).
   if (cmd === '/pause') return spec({ title: argv, comm: 'pause', handlers: [2, 15, 17], reaps: true, rssKb: 4, vszKb: 996, onSignal: 'exit0' });
   // memcached's docker-entrypoint.sh ends in `exec "$@"`; memcached stays in the foreground on :11211 and exits on SIGTERM.
   if (base === 'docker-entrypoint.sh' && args[0] === 'memcached') return programFor(args, nowMs, cpus, stamp, start);
+  // -V/--version, -h and -i print and exit (memcached@1.6.29:memcached.c main): the shell's memcached answers them.
+  if (base === 'memcached' && args.some((a) => a === '--version' || a === '--help' || a === '--license' || /^-[^-]*[Vhi]/.test(a)))
+    return spec({ title: argv, oneshot: true });
+  // As root without -u it refuses to start: "can't run as root without the -u switch" on stderr, EX_USAGE (memcached.c main).
+  if (base === 'memcached' && start.uid === 0 && !args.some((a) => a === '-u' || a.startsWith('--user') || /^-[^-]*u/.test(a)))
+    return spec({ title: argv, logs: ["can't run as root without the -u switch"], failWith: 64 });
   if (base === 'memcached') return spec({ listens: [11211], title: argv, threads: 10, rssKb: 3_584, vszKb: 415_936, handlers: [2, 15], onSignal: 'exit0' });
   if (base === 'sleep') {
     // `sleep 10m`, `sleep 1d`: coreutils and busybox take s/m/h/d suffixes (shell/commands/sleep.ts).
@@ -266,6 +278,9 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
   if (base === 'tail' && args.includes('/dev/zero'))
     return spec({ title: argv, program: { kind: 'memhog', bytesPerSec: 800 * 1024 * 1024 }, rssKb: 4, vszKb: 1624 });
   if (base === 'zombie-maker') return spec({ title: argv, program: { kind: 'zombie-maker', everyMs: 5000, nextMs: nowMs + 5000 }, rssKb: 4, vszKb: 1612 });
+  // Help, version, usage (no hog asked for) and a bad option end stress before any hog starts (stress-args.ts).
+  // The shell runs it by name: its container view lists the image's programs under /bin, not /usr/bin.
+  if (base === 'stress' && stressExit(cmd, args, 1)) return spec({ title: argv, oneshot: true, exec: ['stress', ...args] });
   if (base === 'stress') {
     const vm = args.indexOf('--vm');
     const cpu = args.indexOf('--cpu');

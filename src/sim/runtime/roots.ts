@@ -20,6 +20,8 @@ export interface ContainerRoot {
   meta?: Record<string, [number, number, number]>;
   /** busybox's applet links in the PATH directories (path → target), and the image's executable files. */
   links?: Record<string, string>;
+  /** Symbolic links under /etc to directories (image/adapter.ts describeRootfs). */
+  etcLinks?: Record<string, string>;
   executables?: string[];
   hostname: string;
   createdMs: number;

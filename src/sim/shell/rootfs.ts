@@ -31,10 +31,11 @@ import { LIMITS } from './limits.ts';
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
 /**
  * Programs that a default Ubuntu 24.04 server does not have: just-bash's tree (its own package, not in
- * ubuntu-server or ubuntu-standard) and the nginx image's nginx (commands/nginx.ts): not on the host,
+ * ubuntu-server or ubuntu-standard) and the images' own programs (nginx, node, npm, yarn, go, memcached, registry, stress:
+ * commands/nginx.ts, node.ts, …): not on the host,
  * so bash says it is not found. (nslookup is bind9-dnsutils' on the host, busybox's in alpine: commands/nslookup.ts.)
  */
-export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx']);
+export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx', 'node', 'npm', 'yarn', 'go', 'memcached', 'registry', 'stress']);
 
 const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help', '__cc_fork', '__cc_exec', '__cc_forkend', '__cc_notfound', '__cc_cdfail', '__cc_path'];
 
@@ -178,7 +179,7 @@ export function rootFs(
         void jb.InMemoryFs.prototype.symlink.call(base, `../bin/${n}`, `/usr/sbin/${n}`);
         linkTimes.set(`/usr/sbin/${n}`, mtime);
       }
-  for (const [path, target] of Object.entries(links ?? {})) {
+  for (const [path, target] of Object.entries({ ...links, ...(c?.image.etcLinks ?? other?.etcLinks) })) {
     void jb.InMemoryFs.prototype.symlink.call(base, target, path);
     linkTimes.set(path, mtime);
   }

@@ -233,6 +233,24 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       if (isNew) await this.created(this.resolvePath('/', a[0]));
       else this.changed(await this.key(a[0], true));
       mirror.write(overlay(), a[0], a[1]);
+      if (!isNew) await this.sameInode(a[0]);
+    }
+    /**
+     * A write through one name of a hard-linked file is the inode's: its other names (just-bash keeps a copy per
+     * name) take the new bytes and times, and reach the upperdir as the file does (an overlayfs copy-up of a
+     * hard-linked lower file breaks the link, but links made in the container share their upper inode).
+     */
+    private async sameInode(path: string): Promise<void> {
+      const k = await this.key(path, true);
+      const others = [...(this.inodes.get(k)?.paths ?? [])].filter((p) => p !== k);
+      if (!others.length) return;
+      const data = await super.readFileBuffer(k);
+      const st = await super.stat(k);
+      for (const p of others) {
+        await super.writeFile(p, data);
+        await super.utimes(p, st.mtime, st.mtime);
+        mirror.write(overlay(), p, data);
+      }
     }
     override async appendFile(...a: Parameters<JB.InMemoryFs['appendFile']>): Promise<void> {
       if (readOnly(a[0])) return report(a[0]);
@@ -243,6 +261,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       if (isNew) await this.created(this.resolvePath('/', a[0]));
       else this.changed(await this.key(a[0], true));
       if (overlay()) mirror.write(overlay(), a[0], await super.readFileBuffer(a[0]));
+      if (!isNew) await this.sameInode(a[0]);
     }
     override async mkdir(...a: Parameters<JB.InMemoryFs['mkdir']>): Promise<void> {
       if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, mkdir '${a[0]}'`);
@@ -322,6 +341,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       // The mode is the inode's: every name of a hard-linked file shows it.
       for (const p of this.inodes.get(k)?.paths ?? []) if (p !== k) await super.chmod(p, mode).catch(() => undefined);
       this.changed(k);
+      if (this.live) mirror.meta(overlay(), k, { mode: mode & 0o7777 });
     }
     async chown(path: string, uid: number, gid: number): Promise<void> {
       const k = await this.key(path, true);
@@ -330,6 +350,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       i.uid = uid;
       i.gid = gid;
       this.changed(k);
+      if (this.live) mirror.meta(overlay(), k, { uid, gid });
     }
     override async utimes(path: string, atime: Date, mtime: Date): Promise<void> {
       const live = this.live;
@@ -340,6 +361,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const i = this.inode(k);
       i.atimeMs = atime.getTime();
       i.ctimeMs = now();
+      mirror.meta(overlay(), k, { mtime: Math.floor(mtime.getTime() / 1000) });
     }
     private counts(): Map<string, number> {
       if (this.subdirs) return this.subdirs;

@@ -69,6 +69,15 @@ export const mirror = {
       /* idem */
     }
   },
+  /** chmod, chown, touch of a lower file: overlayfs copies it up with its new metadata (a metadata-only copy-up). */
+  meta(root: OverlayRoot | undefined, path: string, meta: { mode?: number; uid?: number; gid?: number; mtime?: number }): void {
+    if (!root) return;
+    try {
+      root.setMeta(path, meta);
+    } catch {
+      /* idem */
+    }
+  },
   remove(root: OverlayRoot | undefined, path: string, recursive: boolean): void {
     if (!root) return;
     try {

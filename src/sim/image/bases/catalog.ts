@@ -6,6 +6,8 @@
 import { DEBIAN_GROUP, DEBIAN_PASSWD, debianRootfs, fillTo } from './rootfs-debian.ts';
 import { alpineRootfs } from './rootfs-alpine.ts';
 import { BUILDKIT, addRootfs, nop, type BaseImageDef } from './define.ts';
+import { NGINX_MIME_TYPES } from './nginx-mime.ts';
+import { NGINX_FASTCGI_PARAMS, NGINX_SCGI_PARAMS, NGINX_UWSGI_PARAMS } from './nginx-params.ts';
 import { NGINX_50X_HTML, NGINX_CONF, NGINX_DEFAULT_CONF, NGINX_ENTRYPOINT, NGINX_INDEX_HTML, NGINX_SCRIPTS } from './nginx-files.ts';
 
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -66,7 +68,9 @@ export const NGINX_125: BaseImageDef = {
       files: (b) => {
         b.file('/etc/passwd', NGINX_PASSWD).file('/etc/group', NGINX_GROUP);
         b.file('/etc/nginx/nginx.conf', NGINX_CONF).file('/etc/nginx/conf.d/default.conf', NGINX_DEFAULT_CONF);
-        b.blob('/etc/nginx/mime.types', 5_349, 0o644).blob('/etc/nginx/fastcgi_params', 1_007, 0o644).blob('/etc/nginx/scgi_params', 636, 0o644).blob('/etc/nginx/uwsgi_params', 664, 0o644);
+        // Size-only in the layer (the recorded digests), shown with their nginx 1.25.5 text in a container (tree.ts shown).
+        b.shown('/etc/nginx/mime.types', 5_349, NGINX_MIME_TYPES).shown('/etc/nginx/fastcgi_params', 1_007, NGINX_FASTCGI_PARAMS);
+        b.shown('/etc/nginx/scgi_params', 636, NGINX_SCGI_PARAMS).shown('/etc/nginx/uwsgi_params', 664, NGINX_UWSGI_PARAMS);
         b.symlink('/etc/nginx/modules', '/usr/lib/nginx/modules');
         b.file('/usr/share/nginx/html/index.html', NGINX_INDEX_HTML).file('/usr/share/nginx/html/50x.html', NGINX_50X_HTML);
         b.blob('/usr/sbin/nginx', 1_437_856).blob('/usr/sbin/nginx-debug', 1_468_288).blob('/usr/sbin/getpcaps', 14_560);

@@ -5,6 +5,8 @@
  * deletes `user  nginx;`, puts the pid file and the five temp paths in /tmp and gives /etc/nginx and /var/cache/nginx
  * to 101:0 with group write; the image ends with EXPOSE 8080 and USER 101.
  */
+import { NGINX_MIME_TYPES } from './nginx-mime.ts';
+import { NGINX_FASTCGI_PARAMS, NGINX_SCGI_PARAMS, NGINX_UWSGI_PARAMS } from './nginx-params.ts';
 import { BUILDKIT, type BaseImageDef } from './define.ts';
 import { NGINX_125 } from './catalog.ts';
 import { NGINX_CONF, NGINX_DEFAULT_CONF, NGINX_ENTRYPOINT, NGINX_SCRIPTS } from './nginx-files.ts';
@@ -50,7 +52,9 @@ export const NGINX_UNPRIVILEGED_125: BaseImageDef = {
       files: (b: TreeBuilder) => {
         b.dir('/etc/nginx', 0o775, 101, 0).dir('/etc/nginx/conf.d', 0o775, 101, 0);
         b.file('/etc/nginx/nginx.conf', UNPRIVILEGED_NGINX_CONF, 0o664, 101, 0).file('/etc/nginx/conf.d/default.conf', UNPRIVILEGED_DEFAULT_CONF, 0o664, 101, 0);
-        b.blob('/etc/nginx/mime.types', 5_349, 0o664, 101, 0).blob('/etc/nginx/fastcgi_params', 1_007, 0o664, 101, 0).blob('/etc/nginx/scgi_params', 636, 0o664, 101, 0).blob('/etc/nginx/uwsgi_params', 664, 0o664, 101, 0);
+        // Size-only in the layer (the recorded digests), shown with their text in a container (tree.ts shown).
+        b.shown('/etc/nginx/mime.types', 5_349, NGINX_MIME_TYPES, 0o664, 101, 0).shown('/etc/nginx/fastcgi_params', 1_007, NGINX_FASTCGI_PARAMS, 0o664, 101, 0);
+        b.shown('/etc/nginx/scgi_params', 636, NGINX_SCGI_PARAMS, 0o664, 101, 0).shown('/etc/nginx/uwsgi_params', 664, NGINX_UWSGI_PARAMS, 0o664, 101, 0);
         b.dir('/var/cache/nginx', 0o775, 101, 0);
       },
     },

@@ -39,6 +39,7 @@ import { free } from './free.ts';
 import { getcap } from './getcap.ts';
 import { getent } from './getent.ts';
 import { getpcaps } from './getpcaps.ts';
+import { go } from './go.ts';
 import { groups } from './groups.ts';
 import { head } from './head.ts';
 import { help } from './help.ts';
@@ -62,6 +63,7 @@ import { lsbRelease } from './lsb_release.ts';
 import { lsmod } from './lsmod.ts';
 import { lsns } from './lsns.ts';
 import { lsof } from './lsof.ts';
+import { memcached } from './memcached.ts';
 import { mkdir } from './mkdir.ts';
 import { more } from './more.ts';
 import { mount } from './mount.ts';
@@ -69,6 +71,8 @@ import { modprobe } from './modprobe.ts';
 import { nc } from './nc.ts';
 import { nginx } from './nginx.ts';
 import { nice } from './nice.ts';
+import { node } from './node.ts';
+import { npm } from './npm.ts';
 import { nproc } from './nproc.ts';
 import { nslookup } from './nslookup.ts';
 import { nsenter } from './nsenter.ts';
@@ -84,6 +88,7 @@ import { ps } from './ps.ts';
 import { pstree } from './pstree.ts';
 import { readlink } from './readlink.ts';
 import { realpath } from './realpath.ts';
+import { registry } from './distribution-registry.ts';
 import { renice } from './renice.ts';
 import { runc } from './runc.ts';
 import { service } from './service.ts';
@@ -92,6 +97,7 @@ import { setpriv } from './setpriv.ts';
 import { sleep } from './sleep.ts';
 import { ss } from './ss.ts';
 import { stat } from './stat.ts';
+import { stress } from './stress.ts';
 import { su } from './su.ts';
 import { sudo } from './sudo.ts';
 import { sysctl } from './sysctl.ts';
@@ -117,6 +123,7 @@ import { whereis } from './whereis.ts';
 import { which } from './which.ts';
 import { who } from './who.ts';
 import { whoami } from './whoami.ts';
+import { yarn } from './yarn.ts';
 import { yes } from './yes.ts';
 
 export interface CommandRow {
@@ -147,6 +154,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'getcap', load: async () => getcap },
   { name: 'getent', load: async () => getent },
   { name: 'getpcaps', load: async () => getpcaps },
+  { name: 'go', load: async () => go },
   { name: 'groups', load: async () => groups },
   { name: 'head', load: async () => head },
   { name: 'history', load: async () => history },
@@ -168,12 +176,15 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'lsmod', load: async () => lsmod },
   { name: 'lsns', load: async () => lsns },
   { name: 'lsof', load: async () => lsof },
+  { name: 'memcached', load: async () => memcached },
   { name: 'mkdir', load: async () => mkdir },
   { name: 'modprobe', load: async () => modprobe },
   { name: 'more', load: async () => more },
   { name: 'mount', load: async () => mount },
   { name: 'nc', load: async () => nc },
   { name: 'nice', load: async () => nice },
+  { name: 'node', load: async () => node },
+  { name: 'npm', load: async () => npm },
   { name: 'nginx', load: async () => nginx },
   { name: 'nproc', load: async () => nproc },
   { name: 'nslookup', load: async () => nslookup },
@@ -190,6 +201,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'pstree', load: async () => pstree },
   { name: 'readlink', load: async () => readlink },
   { name: 'realpath', load: async () => realpath },
+  { name: 'registry', load: async () => registry },
   { name: 'renice', load: async () => renice },
   { name: 'runc', load: async () => runc },
   { name: 'service', load: async () => service },
@@ -198,6 +210,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'sleep', load: async () => sleep },
   { name: 'ss', load: async () => ss },
   { name: 'stat', load: async () => stat },
+  { name: 'stress', load: async () => stress },
   { name: 'su', load: async () => su },
   { name: 'sudo', load: async () => sudo },
   { name: 'sysctl', load: async () => sysctl },
@@ -221,6 +234,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'which', load: async () => which },
   { name: 'who', load: async () => who },
   { name: 'whoami', load: async () => whoami },
+  { name: 'yarn', load: async () => yarn },
   { name: 'yes', load: async () => yes },
   { name: '__cc_bg', load: async () => bgBuiltin },
   { name: '__cc_fg', load: async () => fgBuiltin },
