@@ -25,9 +25,13 @@ export const notFound = (resource: string, name: string) => new ApiError('NotFou
 export const alreadyExists = (resource: string, name: string) => new ApiError('AlreadyExists', `${resource} "${name}" already exists`);
 /** errors.NewForbidden: `pods "x" is forbidden: <reason>`. */
 export const forbidden = (resource: string, name: string, why: string) => new ApiError('Forbidden', `${resource} "${name}" is forbidden: ${why}`);
-/** errors.NewInvalid: `Pod "x" is invalid: [a, b]` (kubectl prints the causes instead). */
-export function invalid(kind: string, name: string, causes: Cause[]): ApiError {
+/**
+ * errors.NewInvalid: `Pod "x" is invalid: [a, b]`, the kind qualified by its group (`Deployment.apps "x" is invalid`:
+ * schema.GroupKind String); kubectl prints `The Deployment "x" is invalid` from the details instead, but a client that
+ * wraps the error (create deployment's "failed to create deployment: %v") shows this message.
+ */
+export function invalid(kind: string, name: string, causes: Cause[], group = ''): ApiError {
   const list = causes.map((c) => `${c.field}: ${c.message}`);
-  const msg = `${kind} "${name}" is invalid: ${list.length === 1 ? list[0] : `[${list.join(', ')}]`}`;
+  const msg = `${kind}${group ? `.${group}` : ''} "${name}" is invalid: ${list.length === 1 ? list[0] : `[${list.join(', ')}]`}`;
   return new ApiError('Invalid', msg, { kind, name, causes });
 }

@@ -150,7 +150,7 @@ export class ApiServer implements KubeletApiClient {
     if (kind === 'Deployment' || kind === 'ReplicaSet') causes.push(...validateWorkloadSpec(spec));
     // Validating admission (PSA's ValidateNamespace here, ValidatePod below) comes after validation, the name taken after both.
     if (!causes.length && kind === 'Namespace') causes.push(...namespaceLabelErrors(null, meta.labels as Record<string, string>));
-    if (causes.length) throw invalid(kind, name, causes);
+    if (causes.length) throw invalid(kind, name, causes, res.group);
     const warnings: string[] = [];
     if (res.namespaced) {
       const policy = policyOf(this.requireNamespace(ns).metadata.labels);
@@ -205,12 +205,12 @@ export class ApiServer implements KubeletApiClient {
     const why = next.kind === 'Pod' && !deepEqual(cur.spec, next.spec) ? podUpdateForbidden(cur.spec ?? {}, next.spec ?? {}) : undefined;
     const causes = [...validateLabels(next.metadata.labels), ...(why ? [{ field: 'spec', message: why }] : [])];
     if (!causes.length && next.kind === 'Namespace') causes.push(...namespaceLabelErrors(cur.metadata.labels, next.metadata.labels));
-    if (causes.length) throw invalid(next.kind, next.metadata.name, causes);
+    if (causes.length) throw invalid(next.kind, next.metadata.name, causes, res.group);
     if (WORKLOADS.has(next.kind)) {
       if (isObj(next.spec)) defaultWorkload(next.kind, next.spec);
       if (next.kind === 'Deployment' || next.kind === 'ReplicaSet') {
         const causes = validateWorkloadSpec(next.spec ?? {});
-        if (causes.length) throw invalid(next.kind, next.metadata.name, causes);
+        if (causes.length) throw invalid(next.kind, next.metadata.name, causes, res.group);
       }
       if (!deepEqual(cur.spec, next.spec)) next.metadata.generation = (cur.metadata.generation ?? 1) + 1;
     }

@@ -17,6 +17,8 @@ const PAGES: Record<string, () => Promise<{ default: string }>> = {
   config: () => import('./help/config.ts'),
   'config current-context': () => import('./help/config-current-context.ts'),
   create: () => import('./help/create.ts'),
+  'create deployment': () => import('./help/create-deployment.ts'),
+  'create namespace': () => import('./help/create-namespace.ts'),
   debug: () => import('./help/debug.ts'),
   delete: () => import('./help/delete.ts'),
   describe: () => import('./help/describe.ts'),

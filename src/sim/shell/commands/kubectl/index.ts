@@ -23,7 +23,15 @@ type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
 const VERBS: Record<string, Verb> = {
   apply: (a, e) => applyOrCreate('apply', a, e),
-  create: (a, e) => applyOrCreate('create', a, e),
+  create: (a, e) => {
+    // `kubectl create deployment|deploy …` (create_deployment.go), the subcommand word wherever the flags put it.
+    const at = a.findIndex(
+      (w, i) => (w === 'deployment' || w === 'deploy') && !/^(-n|--namespace|-f|--filename|-o|--output)$/.test(a[i - 1] ?? '') && !a.slice(0, i).includes('--'),
+    );
+    const first = a.findIndex((w, i) => !w.startsWith('-') && !/^(-n|--namespace|-f|--filename|-o|--output)$/.test(a[i - 1] ?? ''));
+    if (at >= 0 && at === first) return import('./create-deployment.ts').then((m) => m.createDeployment([...a.slice(0, at), ...a.slice(at + 1)], e));
+    return applyOrCreate('create', a, e);
+  },
   debug,
   delete: del,
   describe,
@@ -118,11 +126,24 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
 /** `kubectl VERB --help` (and `kubectl config current-context --help`): the page kubectl v1.30 prints (help.ts). */
 async function help(words: string[], env: CmdEnv): Promise<ExecResult> {
   const [verb = '', sub] = words;
-  const page = verb === 'config' && sub !== undefined ? (sub === 'current-context' ? 'config current-context' : undefined) : verb;
+  const CREATE: Record<string, string> = {
+    deployment: 'create deployment',
+    deploy: 'create deployment',
+    namespace: 'create namespace',
+    ns: 'create namespace',
+  };
+  const page =
+    verb === 'config' && sub !== undefined
+      ? sub === 'current-context'
+        ? 'config current-context'
+        : undefined
+      : verb === 'create' && sub !== undefined
+        ? CREATE[sub]
+        : verb;
   const text = page === undefined ? undefined : await helpPage(page, env);
   if (text !== undefined) return out(text);
   // Not kubectl's words: the page of a verb (or subcommand) node1 does not simulate is not reproduced.
-  const what = verb === 'config' && sub !== undefined ? `config ${sub}` : verb;
+  const what = (verb === 'config' || verb === 'create') && sub !== undefined ? `${verb} ${sub}` : verb;
   return out(
     '',
     `kubectl ${what} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${what.replace(' ', '_')}/\n`,

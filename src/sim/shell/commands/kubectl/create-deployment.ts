@@ -1,0 +1,124 @@
+/**
+ * kubectl create deployment NAME --image=IMAGE [-- COMMAND args…] (alias `deploy`), as
+ * kubernetes/kubectl@v0.30.5:pkg/cmd/create/create_deployment.go builds and sends it:
+ * - the Deployment is labelled app=NAME, selects app=NAME, and its template carries the same label;
+ * - one container per --image (a string slice: repeated or comma-separated), named after the image's last path segment
+ *   before `:` and `@`; a name with `_` or `.` gets them as `-` and a rand.String(5) suffix (sanitizeAndUniquify);
+ * - `-- COMMAND args` become every container's command; with more than one image that is refused (Validate);
+ * - --port sets the first container's containerPort (default -1: none); --replicas/-r (default 1).
+ * Errors: cobra's required flag first (`required flag(s) "image" not set`), then NameFromCommandArgs
+ * (create.go: "exactly one NAME is required, got N", counting the arguments before `--`), then Validate; the server's
+ * refusal is wrapped as `failed to create deployment: …` (Run's fmt.Errorf, printed by cmdutil.CheckErr as `error: …`).
+ * --dry-run=client prints the object as sent (namespace only when -n was given: EnforceNamespace), with Go's zero
+ * values as the JSON encoder writes them (creationTimestamp: null, strategy: {}, resources: {}, status: {}).
+ */
+import type { ExecResult } from '../../../api.ts';
+import { ApiError } from '../../../k8s/apiserver/index.ts';
+import { randomSuffix } from '../../../k8s/apiserver/names.ts';
+import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
+import type { CmdEnv } from '../../types.ts';
+import { clusterFor } from './cluster.ts';
+import { namespaceOf, out, parse } from './common.ts';
+import { badFormat, parseFormat, printObjects } from './output.ts';
+
+const FLAGS = [
+  { long: 'image', type: 'list' as const },
+  { long: 'port', type: 'string' as const },
+  { long: 'replicas', short: 'r', type: 'string' as const },
+  { long: 'dry-run', type: 'string' as const },
+  { long: 'output', short: 'o', type: 'string' as const },
+  { long: 'save-config', type: 'bool' as const },
+  { long: 'validate', type: 'string' as const },
+  { long: 'field-manager', type: 'string' as const },
+  { long: 'allow-missing-template-keys', type: 'bool' as const },
+  { long: 'show-managed-fields', type: 'bool' as const },
+  { long: 'template', type: 'string' as const },
+];
+
+const HINT = "See 'kubectl create deployment -h' for help and examples\n";
+
+/** pflag's Int32 parse error: `invalid argument "x" for "--port" flag: strconv.ParseInt: parsing "x": invalid syntax`. */
+function int32(flag: string, short: string | undefined, v: unknown, dflt: number): number | ExecResult {
+  if (v === undefined) return dflt;
+  const s = String(v);
+  if (/^[+-]?\d+$/.test(s) && Math.abs(Number(s)) <= 2 ** 31) return Number(s);
+  const why = /^[+-]?\d+$/.test(s) ? 'value out of range' : 'invalid syntax';
+  return out(
+    '',
+    `error: invalid argument "${s}" for "${short ? `-${short}, ` : ''}--${flag}" flag: strconv.ParseInt: parsing "${s}": ${why}\nSee 'kubectl create deployment --help' for usage.\n`,
+    1,
+  );
+}
+
+export async function createDeployment(args: string[], env: CmdEnv): Promise<ExecResult> {
+  const dash = args.indexOf('--');
+  const own = dash < 0 ? args : args.slice(0, dash);
+  const p = parse(own, FLAGS, 'create deployment');
+  if (!p.ok) return p.usage!;
+  const f = p.flags;
+  // pflag's parse errors, then cobra's required flag, then Complete's checks in order, then Validate.
+  const port = int32('port', undefined, f.port, -1);
+  if (typeof port !== 'number') return port;
+  const replicas = int32('replicas', 'r', f.replicas, 1);
+  if (typeof replicas !== 'number') return replicas;
+  const images = ((f.image as string[] | undefined) ?? []).flatMap((s) => s.split(',')).filter(Boolean);
+  if (!images.length) return out('', 'error: required flag(s) "image" not set\n', 1);
+  // ArgsLenAtDash: the words before `--` (the verb's own `deployment` word is gone already).
+  if (p.rest.length !== 1) return out('', `error: exactly one NAME is required, got ${p.rest.length}\n${HINT}`, 1);
+  const name = p.rest[0]!;
+  const command = dash < 0 ? [] : args.slice(dash + 1);
+  const dry = f['dry-run'] as string | undefined;
+  if (dry !== undefined && !['none', 'client', 'server'].includes(dry))
+    return out('', `error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".\n`, 1);
+  const format = parseFormat(f.output as string | undefined);
+  if (!format) return out('', badFormat(String(f.output)), 1);
+  if (images.length > 1 && command.length) return out('', 'error: cannot specify multiple --image options and command\n', 1);
+  const cluster = clusterFor(env.host);
+  const labels = { app: name };
+  const containers = images.map((image, i) => {
+    let c = image.split('/').at(-1)!.split(':')[0]!.split('@')[0]!;
+    if (/[_.]/.test(c)) c = `${c.replace(/[_.]/g, '-')}-${randomSuffix((n) => env.host.rng.int(n))}`;
+    return {
+      ...(command.length ? { command } : {}),
+      image,
+      name: c,
+      ...(i === 0 && port >= 0 ? { ports: [{ containerPort: port }] } : {}),
+      resources: {},
+    };
+  });
+  const ns = typeof f.namespace === 'string' && f.namespace ? f.namespace : undefined;
+  const deploy = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { creationTimestamp: null, labels, name, ...(ns ? { namespace: ns } : {}) },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      strategy: {},
+      template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+    },
+    status: {},
+  };
+  const r = resourceOfKind('apps/v1', 'Deployment')!;
+  const done = (o: unknown, suffix: string) =>
+    format.kind === 'table' ? out(`deployment.apps/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true).stdout);
+  if (dry === 'client') return done(deploy, ' (dry run)');
+  try {
+    const res = cluster.api.create(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { labels, name },
+        spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers } } },
+      },
+      namespaceOf(f),
+      { dryRun: dry === 'server' },
+    );
+    await cluster.sync();
+    const shown = done(res.obj, dry === 'server' ? ' (server dry run)' : '');
+    return { ...shown, stderr: res.warnings.map((w) => `Warning: ${w}\n`).join('') };
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return out('', `error: failed to create deployment: ${e.message}\n`, 1);
+  }
+}
