@@ -13,6 +13,7 @@ import { ProcFs } from '../fs/procfs.ts';
 import { DevFs } from '../fs/devfs.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
+import { USER_DB_MODES } from '../fs/hostusers.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume } from './storagefs.ts';
@@ -339,4 +340,5 @@ function hostModes(fs: SimFs): void {
     ['/root', 0o700],
   ] as const)
     fs.own(p, mode, 0, 0);
+  for (const [p, [mode, uid, gid]] of Object.entries(USER_DB_MODES)) fs.own(p, mode, uid, gid);
 }

@@ -10,6 +10,7 @@
 import type { CmdEnv } from '../types.ts';
 import { MSG_MS, messageRow, topKey, UNKNOWN_COMMAND } from './top-keys.ts';
 import type { TopOpts } from './top.ts';
+import { accounts } from '../users.ts';
 
 /** xterm-256color (ncurses 6.4): bold, sgr0 (Caps_off, as top-keys.ts has it), cvvis (Cap_curs_huge), el. */
 const BOLD = '\x1b[1m';
@@ -101,7 +102,7 @@ export async function takeKeys(t: TopTerm): Promise<boolean> {
       if (line === '\x1b') continue;
       if (line === '') o.uid = undefined;
       else {
-        const named = env.host.fixture.users.find((u) => u.name === line);
+        const named = (await accounts(env)).find((u) => u.name === line);
         const uid = /^\d+$/.test(line) ? Number(line) : named?.uid;
         if (uid === undefined) await showMsg(t, 'Invalid user');
         else {

@@ -29,6 +29,7 @@ import { busyboxTop } from './top-busybox.ts';
 import { takeKeys } from './top-interact.ts';
 import { splitKeys } from './top-keys.ts';
 import { uptimeLine } from './uptime.ts';
+import { type Account, accounts } from '../users.ts';
 
 const R = (stdout: string, stderr: string, exitCode: number): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -239,7 +240,7 @@ async function frame(env: CmdEnv, o: TopOpts, wait: number, keys?: KeyWait): Pro
 }
 
 /** parse_args: the options in top's order, errors through error_exit ("top: …", status 1). */
-function parse(args: string[], env: CmdEnv): TopOpts | ExecResult {
+function parse(args: string[], env: CmdEnv, users: Account[]): TopOpts | ExecResult {
   const fail = (msg: string) => R('', `top: ${msg}\n`, 1);
   // GETOPTFIX: an optional argument may also be the next word when it does not start with '-' (`-w 100`).
   const words: string[] = [];
@@ -302,7 +303,7 @@ function parse(args: string[], env: CmdEnv): TopOpts | ExecResult {
     } else if (k === 'u' || k === 'U') {
       if (o.pids.length || o.uid !== undefined) return fail('conflicting process selections (U/p/u)');
       // user_certify: a number is a uid, else getpwnam (top.c: BAD_username_txt "Invalid user").
-      const named = env.host.fixture.users.find((u) => u.name === v);
+      const named = users.find((u) => u.name === v);
       const uid = /^\d+$/.test(v) ? Number(v) : named?.uid;
       if (uid === undefined) return fail('Invalid user');
       o.uid = uid;
@@ -320,7 +321,7 @@ export const top: SimCommand = {
   name: 'top',
   async run(args, env) {
     if (env.flavor === 'busybox') return busyboxTop(args, env);
-    const o = parse(args, env);
+    const o = parse(args, env, await accounts(env));
     if (!('batch' in o)) return o;
     const stream = env.stream;
     let out = '';
