@@ -14,6 +14,7 @@ import { DevFs } from '../fs/devfs.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { USER_DB_MODES } from '../fs/hostusers.ts';
+import { noteDenied } from './denied.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume } from './storagefs.ts';
@@ -131,7 +132,13 @@ export function rootFs(
       now: () => host.clock.nowMs,
       overlay,
       hides: (n) => hiddenNames.has(n),
-      creds: () => ({ uid: host.current?.euid ?? 0, gid: host.current?.egid ?? 0 }),
+      creds: () => ({
+        uid: host.current?.euid ?? 0,
+        gid: host.current?.egid ?? 0,
+        groups: host.current?.groups,
+        readsAll: !host.current || hasCap(host.current.caps, 'dac_override') || hasCap(host.current.caps, 'dac_read_search'),
+      }),
+      denied: (path) => noteDenied(host, path),
     },
     init,
   );

@@ -86,7 +86,7 @@ export async function runCommand(env: CmdEnv, o: RunOpts): Promise<ExecResult> {
   const gid = o.group?.gid ?? t.gid;
   // sudoers' runas_groups (plugins/sudoers/policy.c sudoers_policy_exec_setup): the runas gid first, then the target's
   // getgrouplist; setgroups' list, which the kernel sorts. -P keeps the invoking user's.
-  const groups = o.flags.has('P') ? env.self.groups : [...new Set([gid, ...(await initGroups(env, t.name, t.gid))])].sort((a, b) => a - b);
+  const groups = o.flags.has('P') ? (env.self.groups ?? [env.self.gid]) : [...new Set([gid, ...(await initGroups(env, t.name, t.gid))])].sort((a, b) => a - b);
   const creds = { uid: t.uid, euid: t.uid, gid, egid: gid, groups, caps };
   const base = shell.slice(shell.lastIndexOf('/') + 1);
   // `sudo bash` as well as -s and -i alone: a shell that stays, the learner's session until `exit`.
