@@ -116,13 +116,14 @@ const GROUP: readonly Entry[] = [
   ['uuidd:x:103:', `uuid-runtime postinst; ${DYN}`],
   ['tss:x:104:', `tpm-udev postinst; ${DYN}`],
   ['_ssh:x:105:', `openssh-client postinst (groupadd --system _ssh); ${DYN}`],
-  ['lxd:x:106:ubuntu', `lxd-installer postinst (addgroup --system lxd); ${DYN}`],
-  ['rdma:x:107:', `rdma-core postinst; ${DYN}`],
+  ['lxd:x:106:ubuntu', `lxd-installer postinst (addgroup --system lxd; the package's script not at hand); ${DYN}`],
+  ['rdma:x:107:', `rdma-core's group (in the server seed as far as we know: not verified); ${DYN}`],
   ['tcpdump:x:108:', `tcpdump postinst; ${DYN}`],
   ['landscape:x:109:', `landscape-common postinst; ${DYN}`],
   ['fwupd-refresh:x:990:', 'fwupd sysusers.d/fwupd.conf'],
   ['polkitd:x:989:', 'polkitd sysusers.d/polkitd.conf'],
-  // docker-ce's postinst: `groupadd --system docker` (docker/docker-ce-packaging deb/common/docker-ce.postinst):
+  // docker-ce's postinst: `groupadd --system docker` when no docker group exists (docker/docker-ce-packaging
+  // deb/common/docker-ce.postinst, configure):
   // the highest free system gid below SYS_GID_MAX 999.
   ['docker:x:988:', 'docker-ce postinst (groupadd --system docker)'],
   ['ubuntu:x:1000:', 'cloud-init default_user (useradd: USERGROUPS_ENAB)'],
