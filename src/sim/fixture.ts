@@ -20,7 +20,6 @@ export interface Fixture {
   nextPid: number;
   docker: { shimPidOffset: number; bridgeGateway: string; bridgeSubnet: string; firstContainerIds: string[] };
   network: { eth0: { addr: string; mac: string; gateway: string } };
-  users: { name: string; uid: number; gid: number; home: string; shell: string }[];
   kernelThreads: { pid: number; ppid: number; name: string }[];
   processes: {
     pid: number;

@@ -13,6 +13,7 @@ import { overlaySnapshot, storageSnapshot } from './docker/snapshot.ts';
 import { bindingText } from './net/ports.ts';
 import { clusterViews } from './k8s/registry.ts';
 import { reconcile } from './shell/ordered.ts';
+import { HOST_USERS } from './fs/hostusers.ts';
 
 /** Simulated time one typed line takes. */
 export const LINE_MS = 1000;
@@ -96,7 +97,7 @@ export class SimWorld implements World {
     const home = s.env.HOME ?? '/root';
     // bash only abbreviates $HOME to ~ when HOME is longer than `/`.
     const dir = home.length < 2 ? s.cwd : s.cwd === home ? '~' : s.cwd.startsWith(`${home}/`) ? `~${s.cwd.slice(home.length)}` : s.cwd;
-    const user = root ? 'root' : s.root === 'host' ? (this.host.fixture.users.find((u) => u.uid === s.proc.uid)?.name ?? 'I have no name!') : 'I have no name!';
+    const user = root ? 'root' : s.root === 'host' ? (HOST_USERS.find((u) => u.uid === s.proc.uid)?.name ?? 'I have no name!') : 'I have no name!';
     // bash reads \h afresh for every prompt: the hostname of the shell's UTS namespace, up to the first dot.
     const host = (this.host.kernel.ns(s.proc.ns.uts).hostname ?? s.hostname).split('.')[0];
     return `${user}@${host}:${dir}${root ? '#' : '$'} `;

@@ -59,14 +59,23 @@ describe("a shell's own PATH when the environment has none", () => {
 describe('id USER (coreutils 9.4 on node1, busybox 1.36.1 in alpine)', () => {
   it("looks users up in the root's /etc/passwd and /etc/group", async () => {
     const w = await world(['alpine', 'nginx']);
-    expect(await sh(w, 'id ubuntu')).toMatchObject({ out: 'uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\n', exitCode: 0 });
+    // cloud-init's default user: in adm, cdrom, sudo, dip and lxd (fs/hostusers.ts).
+    expect(await sh(w, 'id ubuntu')).toMatchObject({
+      out: 'uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),4(adm),24(cdrom),27(sudo),30(dip),106(lxd)\n',
+      exitCode: 0,
+    });
     expect(await sh(w, 'id root')).toMatchObject({ out: 'uid=0(root) gid=0(root) groups=0(root)\n', exitCode: 0 });
-    expect(await sh(w, 'id 1000')).toMatchObject({ out: 'uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\n', exitCode: 0 });
-    expect((await sh(w, 'id -u ubuntu; id -gn ubuntu; id -G ubuntu; id -un')).out).toBe('1000\nubuntu\n1000\nroot\n');
-    // A group that lists the user as a member joins its groups (getgrouplist).
-    await sh(w, "echo 'docker:x:988:ubuntu' >> /etc/group");
-    expect((await sh(w, 'id ubuntu')).out).toBe('uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),988(docker)\n');
-    expect((await sh(w, 'id -Gn ubuntu')).out).toBe('ubuntu docker\n');
+    expect(await sh(w, 'id 1000')).toMatchObject({
+      out: 'uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),4(adm),24(cdrom),27(sudo),30(dip),106(lxd)\n',
+      exitCode: 0,
+    });
+    expect((await sh(w, 'id -u ubuntu; id -gn ubuntu; id -G ubuntu; id -un')).out).toBe('1000\nubuntu\n1000 4 24 27 30 106\nroot\n');
+    // A group that lists the user as a member joins its groups (getgrouplist): docker-ce's group, as usermod -aG makes it.
+    await sh(w, "sed -i 's/^docker:x:988:$/docker:x:988:ubuntu/' /etc/group");
+    expect((await sh(w, 'id ubuntu')).out).toBe(
+      'uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),4(adm),24(cdrom),27(sudo),30(dip),106(lxd),988(docker)\n',
+    );
+    expect((await sh(w, 'id -Gn ubuntu')).out).toBe('ubuntu adm cdrom sudo dip lxd docker\n');
     expect((await sh(w, 'docker run --rm alpine id root')).out).toBe(
       'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n',
     );
@@ -78,7 +87,7 @@ describe('id USER (coreutils 9.4 on node1, busybox 1.36.1 in alpine)', () => {
     // coreutils@v9.4:src/id.c: error (0, errno, _("%s: no such user"), quote (spec)); the others continue.
     expect(await sh(w, 'id nosuch')).toMatchObject({ out: "id: 'nosuch': no such user\n", exitCode: 1 });
     expect(await sh(w, 'id ubuntu nosuch root')).toMatchObject({
-      out: "uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\nid: 'nosuch': no such user\nuid=0(root) gid=0(root) groups=0(root)\n",
+      out: "uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),4(adm),24(cdrom),27(sudo),30(dip),106(lxd)\nid: 'nosuch': no such user\nuid=0(root) gid=0(root) groups=0(root)\n",
       exitCode: 1,
     });
     expect(await sh(w, 'id -n')).toMatchObject({ out: 'id: cannot print only names or real IDs in default format\n', exitCode: 1 });

@@ -73,4 +73,44 @@ describe("top's other keys (#10)", { timeout: 60_000 }, () => {
     expect(r.frames[5]).toMatch(/^Tasks: [^\n]*\n%Cpu0  :[^\n]*\n%Cpu1  :/);
     expect(rows(r.frames[6]).length).toBeLessThan(rows(r.frames[5]).length);
   });
+
+  it('t and m: the figures, then bars, then blocks (reverse video), then off; on again', async () => {
+    const w = createWorld();
+    await sh(w, 'true');
+    const r = await top(w, 'top -p 1', ['t', 't', 't', 't', 'm', 'm', 'm', 'm', 'q']);
+    const line = (f: string | undefined, re: RegExp) => (f ?? '').split('\n').find((l) => re.test(l)) ?? '';
+    expect(line(r.frames[0], /^%Cpu/)).toMatch(/^%Cpu\(s\): +[\d.]+ us, /);
+    // sum_tics: "%s ~3%#5.1f~2/%-#5.1f~3 %3.0f" then sum_rx's "[…] " 53 cells wide on 80 columns (adj_geometry).
+    expect(line(r.frames[1], /^%Cpu/)).toMatch(/^%Cpu\(s\): +\d+\.\d\/\d+\.\d +\d+\[\|*\s*\] $/);
+    expect(line(r.frames[1], /^%Cpu/)).toHaveLength(80);
+    expect(line(r.frames[2], /^%Cpu/)).toMatch(/^%Cpu\(s\): +\d+\.\d\/\d+\.\d +\d+\[/);
+    expect(r.frames[3]).not.toMatch(/^(Tasks|%Cpu)/m);
+    expect(r.frames[4]).toMatch(/^Tasks: /m);
+    // do_memory: "%s %s:~3%#5.1f~2/%-9.9s~3%s", used and then the rest of what is not available, in MiB.
+    expect(line(r.frames[5], /^MiB Mem/)).toMatch(/^MiB Mem : +\d+\.\d\/\d+\.\d +\[\|+ *\] $/);
+    expect(line(r.frames[5], /^MiB Swap/)).toBe(`MiB Swap:  0.0/0.0      [${' '.repeat(53)}] `);
+    expect(line(r.frames[6], /^MiB Mem/)).toMatch(/^MiB Mem : +\d+\.\d\/\d+\.\d +\[\x1b\[7m +\x1b\(B\x1b\[m/);
+    expect(r.frames[7]).not.toMatch(/^MiB/m);
+    expect(r.frames[8]).toMatch(/^MiB Mem : +\d+\.\d total,/m);
+  });
+
+  it('W: writes ~/.config/procps/toprc as write_rcfile does, with what was changed', async () => {
+    const w = createWorld();
+    await sh(w, 'true');
+    const r = await top(w, 'top -p 1', ['M', 'i', 't', 'W', 'q']);
+    expect(r.out).toContain(MSG("Wrote configuration to '/root/.config/procps/toprc'"));
+    const rc = (await sh(w, 'cat /root/.config/procps/toprc')).stdout;
+    expect(rc.split('\n').slice(0, 3)).toEqual([
+      "top's Config File (Linux processes with windows)",
+      'Id:k, Mode_altscr=0, Mode_irixps=1, Delay_time=3.0, Curwin=0',
+      'Def\tfieldscur=  75   81  103  105  119  123  129  137  111  117  115  139   76   78   82   84   86   88   90   92 ',
+    ]);
+    // ORIG_TOPDEFS' DEF_WINFLGS 193844 less Show_IDLEPS ('i'), graph_cpus 1 ('t'), %MEM's sort index 21 ('M').
+    expect(rc).toContain('\twinflags=193812, sortindx=21, maxtasks=0, graph_cpus=1, graph_mems=0, double_up=0, combine_cpus=0, core_types=0\n');
+    expect(rc).toContain('Usr\tfieldscur=  75   77   79   81   85   97  115  111  117  137  139   82   86   88   90   92   94   98  100  102 \n');
+    expect(rc.endsWith('\tsummclr=3, msgsclr=3, headclr=2, taskclr=3\nFixed_widest=0, Summ_mscale=1, Task_mscale=0, Zero_suppress=0, Tics_scaled=0\n')).toBe(
+      true,
+    );
+    expect((await sh(w, 'stat -c %a /root/.config/procps')).stdout).toBe('700\n');
+  });
 });

@@ -5,6 +5,7 @@ import { KUBE_FILES } from './kubefiles.ts';
 import { DOCKER_UNIT_FILES } from './dockerunits.ts';
 import { kubeadmFiles } from './kubeadm-files.ts';
 import { SYSCTL_FILES } from './sysctl-files.ts';
+import { HOST_GROUP, HOST_GSHADOW, HOST_PASSWD, HOST_SHADOW } from './hostusers.ts';
 
 const RESOLVED_HEAD = (file: string) =>
   `# This is /run/systemd/resolve/${file} managed by man:systemd-resolved(8).\n# Do not edit.\n#\n# This file might be symlinked as /etc/resolv.conf. If you're looking at\n# /etc/resolv.conf and seeing this text, you have followed the symlink.\n`;
@@ -14,12 +15,14 @@ const RESOLVED_TAIL =
 /** The host's root filesystem at boot (node1). */
 export function hostFiles(host: Host): Record<string, string> {
   const fx = host.fixture;
-  const passwd = fx.users.map((u) => `${u.name}:x:${u.uid}:${u.gid}:${u.name}:${u.home}:${u.shell}`).join('\n');
   return {
     '/etc/hostname': `${fx.hostname}\n`,
     '/etc/machine-id': `${MACHINE_ID}\n`,
-    '/etc/passwd': `${passwd}\n`,
-    '/etc/group': fx.users.map((u) => `${u.name}:x:${u.gid}:`).join('\n') + '\n',
+    // The user database of an Ubuntu 24.04 cloud image with docker-ce and kubeadm (fs/hostusers.ts; modes: rootfs.ts hostModes).
+    '/etc/passwd': HOST_PASSWD,
+    '/etc/group': HOST_GROUP,
+    '/etc/shadow': HOST_SHADOW,
+    '/etc/gshadow': HOST_GSHADOW,
     // The /etc/hosts Ubuntu Server's installer writes: the name on 127.0.1.1, then the IPv6 lines.
     '/etc/hosts': `127.0.0.1 localhost\n127.0.1.1 ${fx.hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`,
     // Ubuntu 24.04.1's /usr/lib/os-release (base-files 13ubuntu10.1).

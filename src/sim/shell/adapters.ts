@@ -23,6 +23,7 @@ import type { OutputTrace } from './ordered.ts';
 import type { CmdEnv, Session } from './types.ts';
 import { shellKind } from './shellkind.ts';
 import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
+import { denyWording, takeDenied } from './denied.ts';
 
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
 type Result = { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] };
@@ -282,7 +283,9 @@ export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.
             asChild(rt, [name, ...args], async () => {
               if (tooBig([name, ...args], ctx.env.entries())) return argListTooLong(rt.currentSession, name);
               rt.endless = undefined;
-              const r = await ctx.origCommand!(wrappedArgs(name, args));
+              takeDenied(rt.host);
+              const r0 = await ctx.origCommand!(wrappedArgs(name, args));
+              const r = { ...r0, stderr: denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)) };
               if (rt.endless && WHOLE_READERS.has(name)) {
                 rt.endless = undefined;
                 return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);

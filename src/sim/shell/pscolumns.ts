@@ -3,6 +3,7 @@ import { flagsOf, niceOf, priorityOf, processorOf, schedOf, wchanOf } from '../k
 import { isSessionLeader, sessionIds } from '../fs/procstat.ts';
 import { cpuC, cpuSeconds, cputime, dhms, elapsed, etime, pcpu } from './pstime.ts';
 import type { CmdEnv } from './types.ts';
+import { HOST_PASSWD } from '../fs/hostusers.ts';
 
 /** One process as ps lists it: the process and its PID in the viewer's namespace. */
 export interface PsRow {
@@ -13,8 +14,7 @@ export interface PsRow {
 /** A process's user as ps names it: from the /etc/passwd of the filesystem ps runs in, not the process's own. */
 export function user(env: CmdEnv, p: Proc): string {
   const root = env.session.root;
-  const passwd =
-    root === 'host' ? env.host.fixture.users.map((u) => `${u.name}:x:${u.uid}:`).join('\n') : (env.host.runc.roots.get(root)?.files['/etc/passwd'] ?? '');
+  const passwd = root === 'host' ? HOST_PASSWD : (env.host.runc.roots.get(root)?.files['/etc/passwd'] ?? '');
   return env.host.userName(p.uid, passwd);
 }
 

@@ -13,6 +13,8 @@ import { ProcFs } from '../fs/procfs.ts';
 import { DevFs } from '../fs/devfs.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
+import { USER_DB_MODES } from '../fs/hostusers.ts';
+import { noteDenied } from './denied.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume } from './storagefs.ts';
@@ -131,7 +133,13 @@ export function rootFs(
       now: () => host.clock.nowMs,
       overlay,
       hides: (n) => hiddenNames.has(n),
-      creds: () => ({ uid: host.current?.euid ?? 0, gid: host.current?.egid ?? 0 }),
+      creds: () => ({
+        uid: host.current?.euid ?? 0,
+        gid: host.current?.egid ?? 0,
+        groups: host.current?.groups,
+        readsAll: !host.current || hasCap(host.current.caps, 'dac_override') || hasCap(host.current.caps, 'dac_read_search'),
+      }),
+      denied: (path) => noteDenied(host, path),
     },
     init,
   );
@@ -340,4 +348,5 @@ function hostModes(fs: SimFs): void {
     ['/root', 0o700],
   ] as const)
     fs.own(p, mode, 0, 0);
+  for (const [p, [mode, uid, gid]] of Object.entries(USER_DB_MODES)) fs.own(p, mode, uid, gid);
 }

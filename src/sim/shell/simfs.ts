@@ -57,8 +57,13 @@ export interface SimFsHooks {
   overlay(): OverlayRoot | undefined;
   /** Names readdir leaves out (the runtime's internal commands). */
   hides(name: string): boolean;
-  /** The creating process's fsuid and fsgid. */
-  creds(): { uid: number; gid: number };
+  /**
+   * The process's fsuid and fsgid (its new files' owner), and for reads its supplementary groups and whether
+   * CAP_DAC_OVERRIDE or CAP_DAC_READ_SEARCH lets it read any file.
+   */
+  creds(): { uid: number; gid: number; groups?: readonly number[]; readsAll?: boolean };
+  /** A read refused with EACCES (shell/denied.ts rewords the command's message). */
+  denied?(path: string): void;
 }
 
 export interface SimFs extends JB.InMemoryFs {
@@ -185,7 +190,24 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       if (a <= m || a <= (i.ctimeMs ?? m) || now() - a >= DAY) i.atimeMs = now();
     }
 
+    /**
+     * open(2)'s read check (fs/namei.c generic_permission, acl_permission_check): the owner's bits, else the group's
+     * when the file's group is the process's fsgid or one of its groups, else the others'; EACCES without them.
+     */
+    private async mayRead(path: string): Promise<void> {
+      const c = hooks.creds();
+      if (!this.live || c.readsAll) return;
+      const k = await this.key(path, true);
+      const st = await super.stat(k).catch(() => undefined);
+      if (!st || st.isDirectory) return;
+      const i = this.inodes.get(k) ?? { uid: 0, gid: 0 };
+      const bit = c.uid === i.uid ? 0o400 : c.gid === i.gid || c.groups?.includes(i.gid) ? 0o040 : 0o004;
+      if (st.mode & bit) return;
+      hooks.denied?.(this.resolvePath('/', path));
+      throw new Error(`EACCES: permission denied, open '${path}'`);
+    }
     override async readFileBuffer(path: string): Promise<Uint8Array> {
+      await this.mayRead(path);
       const data = await super.readFileBuffer(path);
       await this.accessed(path);
       return data;

@@ -3,7 +3,7 @@ import type { ExecResult } from '../../api.ts';
 import { getopt, tryHelp } from '../getopt.ts';
 import { usageOf } from './usage.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
-import { groupList, passwdOf, rows } from '../users.ts';
+import { groupList, groupName, passwdOf, rows } from '../users.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -21,6 +21,16 @@ function rootGroups(env: CmdEnv, g: number, gn: string): string {
     if (name && gid !== undefined && Number(gid) !== g && members.split(',').includes('root')) out.push(`${gid}(${name})`);
   }
   return out.join(',');
+}
+
+/**
+ * gnulib@coreutils-9.4 lib/mgetgroups.c: the egid first, then getgroups(), dropping each id equal to the first or to
+ * the one kept before it (its O(n) pass against duplicates: a user namespace's unmapped groups all read 65534).
+ */
+function mgetgroups(eg: number, list: number[]): number[] {
+  const out = [eg];
+  for (const n of list) if (n !== eg && n !== out[out.length - 1]) out.push(n);
+  return out;
 }
 
 const named = (n: number, s: string | undefined) => (s === undefined ? String(n) : `${n}(${s})`);
@@ -109,20 +119,22 @@ export const id: SimCommand = {
     const u = env.self.uid;
     const g = env.self.gid;
     const un = env.host.userName(u, passwd);
-    // Debian and Ubuntu call group 65534 nogroup (busybox images: nobody).
-    const gn = g === 65534 && env.flavor === 'coreutils' ? 'nogroup' : env.host.userName(g, passwd);
+    // Group names come from the root's /etc/group (getgrgid); a root without one names its groups after its users
+    // as before (an image whose files here lack /etc/group), and busybox images call 65534 nobody.
+    const group = await rows(env, '/etc/group');
+    const gname = (n: number) =>
+      group.length ? (groupName(group, n) ?? String(n)) : n === 65534 && env.flavor === 'coreutils' ? 'nogroup' : env.host.userName(n, passwd);
+    const gn = gname(g);
     const self = (n: number, s: string) => (s === String(n) ? s : `${n}(${s})`);
     if (choices[0] === 'u') return R(`${names ? un : u}\n`);
     if (choices[0] === 'g') return R(`${names ? gn : g}\n`);
     const gids = env.self.groups ?? [g];
-    if (choices[0] === 'G') return R(`${(gids.includes(g) ? gids : [g, ...gids]).map((n) => (names ? env.host.userName(n, passwd) : n)).join(' ')}\n`);
+    if (choices[0] === 'G') return R(`${(gids.includes(g) ? gids : [g, ...gids]).map((n) => (names ? gname(n) : n)).join(' ')}\n`);
     // print_full_info's groups: gnulib mgetgroups puts the egid first, then getgroups() without it (coreutils@v9.4:src/id.c);
     // busybox's id prints getgroups() as the kernel keeps it, sorted (busybox@1_36_1:coreutils/id.c get_groups).
     const eg = env.self.egid;
     const groups = env.self.groups
-      ? (env.flavor === 'busybox' ? env.self.groups : [eg, ...env.self.groups.filter((n) => n !== eg)])
-          .map((n) => self(n, env.host.userName(n, passwd)))
-          .join(',')
+      ? (env.flavor === 'busybox' ? env.self.groups : mgetgroups(eg, env.self.groups)).map((n) => self(n, gname(n))).join(',')
       : env.flavor === 'busybox' && u === 0
         ? rootGroups(env, g, gn)
         : self(g, gn);

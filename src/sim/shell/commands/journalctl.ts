@@ -113,12 +113,18 @@ function parseTime(v: string, nowMs: number): number | undefined {
   return base + (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) * 1000;
 }
 
+/**
+ * Whether the process may read the system journal: root, or a process in group adm or systemd-journal (the journal
+ * files' ACL: tmpfiles.d/systemd.conf). Its groups are the kernel's (su and sudo set them: initgroups); a process
+ * that never had them set counts as its user's own groups of /etc/group.
+ */
 async function seesSystem(env: CmdEnv): Promise<boolean> {
   if (env.self.uid === 0) return true;
   const user = ((await env.readFile('/etc/passwd').catch(() => '')).split('\n').find((l) => l.split(':')[2] === String(env.self.uid)) ?? '').split(':')[0];
   const groups = (await env.readFile('/etc/group').catch(() => '')).split('\n').map((l) => l.split(':'));
   const ids = env.self.groups ?? [env.self.gid];
-  return groups.some((g) => (g[0] === 'adm' || g[0] === 'systemd-journal') && (ids.includes(Number(g[2])) || (g[3] ?? '').split(',').includes(user ?? '')));
+  const member = (g: string[]) => ids.includes(Number(g[2])) || (env.self.groups === undefined && (g[3] ?? '').split(',').includes(user ?? ''));
+  return groups.some((g) => (g[0] === 'adm' || g[0] === 'systemd-journal') && member(g));
 }
 
 export const journalctl: SimCommand = {

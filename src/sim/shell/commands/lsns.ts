@@ -1,6 +1,7 @@
 import type { ExecResult, NamespaceType } from '../../api.ts';
 import { NS_TYPES } from '../../kernel/types.ts';
 import type { SimCommand } from '../types.ts';
+import { passwdOf } from '../users.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -55,7 +56,7 @@ export const lsns: SimCommand = {
           NPROCS: String(members.length),
           PID: String(pid),
           PPID: String(parent ? (k.pidIn(parent, env.self.ns.pid) ?? 0) : 0),
-          USER: first && first.uid !== 0 ? (env.host.fixture.users.find((u) => u.uid === first.uid)?.name ?? String(first.uid)) : 'root',
+          USER: first && first.uid !== 0 ? env.host.userName(first.uid, passwdOf(env)) : 'root',
           UID: String(first?.uid ?? 0),
           COMMAND: first ? (first.kthread ? (first.argv[0] ?? '') : first.argv.join(' ')) : '',
           PATH: `/proc/${pid}/ns/${n.type}`,

@@ -15,6 +15,7 @@ import type { ExecResult } from '../../api.ts';
 import type { SimCommand } from '../types.ts';
 import { user } from '../pscolumns.ts';
 import { fdsReadable, type Sock, socketsOf } from './ss.ts';
+import { accounts } from '../users.ts';
 
 const PORTS: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 8080: 'http-alt' };
 
@@ -100,7 +101,8 @@ export const lsof: SimCommand = {
       if (!st) return fail(`lsof: status error on ${n}: No such file or directory\n`);
     }
     const k = env.host.kernel;
-    const uidOf = (name: string) => (/^\d+$/.test(name) ? Number(name) : env.host.fixture.users.find((u) => u.name === name)?.uid);
+    const known = await accounts(env);
+    const uidOf = (name: string) => (/^\d+$/.test(name) ? Number(name) : known.find((u) => u.name === name)?.uid);
     const rows = socketsOf(env)
       .filter((s) => s.owner && fdsReadable(env, s.owner.pid))
       .map((s) => ({ s, p: k.procs.get(s.owner?.pid ?? 0) }))

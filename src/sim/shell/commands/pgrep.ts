@@ -15,6 +15,7 @@ import type { Proc } from '../../kernel/types.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { selectors } from '../pgrep-select.ts';
+import { accounts } from '../users.ts';
 
 type Mode = 'pgrep' | 'pkill';
 
@@ -78,7 +79,7 @@ export async function procpsSelect(mode: Mode, argv: string[], env: CmdEnv): Pro
   const o = new Map<string, string | undefined>(parsed.opts);
   if (o.has('h')) return R(usage(mode));
   if (o.has('V')) return R(`${mode} from procps-ng 4.0.4\n`);
-  const passwd = env.host.fixture.users;
+  const passwd = await accounts(env);
   const ids = (list: string, what: 'uid'): number[] | string => {
     const out: number[] = [];
     for (const n of list.split(',')) {

@@ -8,6 +8,7 @@ import type { Proc } from '../../kernel/types.ts';
 import { niceOf, setNice } from '../../kernel/sched.ts';
 import { sessionIds } from '../../fs/procstat.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
+import { accounts } from '../users.ts';
 
 /** util-linux@v2.39.3:sys-utils/renice.c usage, with include/c.h's USAGE_HEADER, USAGE_OPTIONS, USAGE_HELP_OPTIONS(24) and USAGE_MAN_TAIL. */
 const HELP = `
@@ -76,7 +77,7 @@ export const renice: SimCommand = {
     let stdout = '';
     let stderr = '';
     let errs = false;
-    const users = env.host.fixture.users;
+    const users = await accounts(env);
     for (const a of args.slice(1)) {
       if (a === '-g' || a === '--pgrp') which = 'process group ID';
       else if (a === '-u' || a === '--user') which = 'user ID';

@@ -13,6 +13,7 @@ import type { ExecResult } from '../../api.ts';
 import { getopt, type LongOpt } from '../getopt.ts';
 import type { SimCommand } from '../types.ts';
 import { enterUserShell, userCaps } from './user-shell.ts';
+import { accounts, initGroups } from '../users.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -97,7 +98,7 @@ export const su: SimCommand = {
       ops.shift();
     }
     const name = ops.shift() ?? 'root';
-    const users = env.host.fixture.users;
+    const users = await accounts(env);
     const u =
       env.session.root === 'host'
         ? users.find((x) => x.name === name)
@@ -127,11 +128,13 @@ export const su: SimCommand = {
       }
     }
     const caps = userCaps(env, u.uid);
+    // su-common.c init_groups: initgroups(name, gid) before the switch.
+    const groups = await initGroups(env, u.name, u.gid);
     const shellName = u.shell.slice(u.shell.lastIndexOf('/') + 1);
     const proc = k.spawn({
       parent: env.session.proc,
       argv: [login ? `-${shellName}` : shellName],
-      patch: { uid: u.uid, euid: u.uid, gid: u.gid, egid: u.gid, caps, reaps: true, handlers: new Set([2, 15]) },
+      patch: { uid: u.uid, euid: u.uid, gid: u.gid, egid: u.gid, groups, caps, reaps: true, handlers: new Set([2, 15]) },
     });
     if (command !== undefined || ops.length) {
       // run_shell: SHELL -c COMMAND [ARGS], or the shell with the remaining arguments.

@@ -11,11 +11,12 @@ import type { CmdEnv } from '../types.ts';
 import { isInteractive } from './nsenter.ts';
 import { SECURE_PATH } from './sudo-text.ts';
 import { enterUserShell, userCaps } from './user-shell.ts';
+import { initGroups } from '../users.ts';
 
 type User = { name: string; uid: number; gid: number; home: string; shell: string };
 export interface RunOpts {
   target: User;
-  group?: User;
+  group?: { gid: number };
   argv: string[];
   flags: Set<string>;
   keep: string[];
@@ -83,7 +84,10 @@ export async function runCommand(env: CmdEnv, o: RunOpts): Promise<ExecResult> {
   const old = env.exported ?? Object.fromEntries(env.env);
   const caps = userCaps(env, t.uid);
   const gid = o.group?.gid ?? t.gid;
-  const creds = { uid: t.uid, euid: t.uid, gid, egid: gid, caps };
+  // sudoers' runas_groups (plugins/sudoers/policy.c sudoers_policy_exec_setup): the runas gid first, then the target's
+  // getgrouplist; setgroups' list, which the kernel sorts. -P keeps the invoking user's.
+  const groups = o.flags.has('P') ? (env.self.groups ?? [env.self.gid]) : [...new Set([gid, ...(await initGroups(env, t.name, t.gid))])].sort((a, b) => a - b);
+  const creds = { uid: t.uid, euid: t.uid, gid, egid: gid, groups, caps };
   const base = shell.slice(shell.lastIndexOf('/') + 1);
   // `sudo bash` as well as -s and -i alone: a shell that stays, the learner's session until `exit`.
   const bare = !shellMode && isInteractive(o.argv);

@@ -19,6 +19,7 @@ import { quoteArgv } from '../line.ts';
 import type { SimCommand } from '../types.ts';
 import { runCommand } from './sudo-run.ts';
 import { HELP, listing, SECURE_PATH, USAGE, VERSION } from './sudo-text.ts';
+import { accounts, rows } from '../users.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const usage = (warn = '') => R('', `${warn ? `sudo: ${warn}\n` : ''}${USAGE}`, 1);
@@ -140,14 +141,19 @@ export const sudo: SimCommand = {
     if (mode === 'version') return R(VERSION);
     if (mode === 'kill') return R('');
 
-    const users = env.host.fixture.users;
+    const users = await accounts(env);
+    const groupRows = await rows(env, '/etc/group');
     const me = users.find((u) => u.uid === env.self.uid) ?? { name: String(env.self.uid), uid: env.self.uid, gid: env.self.gid, home: '/', shell: '/bin/sh' };
     const lookup = (name: string) => users.find((x) => x.name === name || (name.startsWith('#') && String(x.uid) === name.slice(1)));
     // -g without -u runs as the invoking user with that group (sudoers.c: runas user defaults to the user when only a group is given).
     const target = val.u !== undefined ? lookup(val.u) : val.g !== undefined ? me : lookup('root');
     // sudoers_init (plugins/sudoers/sudoers.c): an unknown runas user or group fails the first plugin opened, the audit one.
     if (!target) return R('', `sudo: unknown user ${val.u}\nsudo: error initializing audit plugin sudoers_audit\n`, 1);
-    const group = val.g === undefined ? undefined : users.find((x) => x.name === val.g || (val.g!.startsWith('#') && String(x.gid) === val.g!.slice(1)));
+    // -g: a group of /etc/group by name, or #GID (sudoers: any number, known or not).
+    const gspec = val.g;
+    const grow = gspec === undefined ? undefined : groupRows.find((r) => r[0] === gspec);
+    const gnum = gspec?.startsWith('#') && /^\d+$/.test(gspec.slice(1)) ? Number(gspec.slice(1)) : undefined;
+    const group = grow ? { gid: Number(grow[2]) } : gnum !== undefined ? { gid: gnum } : undefined;
     if (val.g !== undefined && !group) return R('', `sudo: unknown group ${val.g}\nsudo: error initializing audit plugin sudoers_audit\n`, 1);
     if (mode === 'list' && val.U !== undefined && !lookup(val.U)) return R('', `sudo: unknown user ${val.U}\n`, 1);
     if (mode === 'edit') return R('', 'sudo: sudoedit: not simulated on node1 (no editor runs in this terminal)\n', 1);

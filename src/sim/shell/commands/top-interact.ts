@@ -4,12 +4,16 @@
  * line), keys_task (c, i idle tasks, u/U the user filter, R), keys_xtra (M N P T sorts). Prompts are
  * show_pmt's (the message row, the prompt in bold, the cursor shown: cvvis) and read a line as ioline
  * does (echoed, erase takes back a character, Esc abandons); errors are show_msg's (top-keys.ts).
- * Not simulated (taken, changing nothing): t and m's graph modes, x/y/z/b's highlights and colours,
- * W's rc file (its fieldscur tables), f, o/O, L, V, the windows (A, a, w, g, G, -, _, =, +) and r.
+ * keys_summary's t and m cycle the task/CPU and memory lines through figures, bars, blocks and off (top-graphs.ts);
+ * W writes the rc file (top-rc.ts). Not simulated (taken, changing nothing): x/y/z/b's highlights and colours (the
+ * frames carry no attributes at all: top.ts draws them as batch mode does), f, o/O, L, V, the windows (A, a, w, g,
+ * G, -, _, =, +) and r.
  */
 import type { CmdEnv } from '../types.ts';
 import { MSG_MS, messageRow, topKey, UNKNOWN_COMMAND } from './top-keys.ts';
-import type { TopOpts } from './top.ts';
+import { FIELDS, type TopOpts } from './top.ts';
+import { writeRc } from './top-rc.ts';
+import { accounts } from '../users.ts';
 
 /** xterm-256color (ncurses 6.4): bold, sgr0 (Caps_off, as top-keys.ts has it), cvvis (Cap_curs_huge), el. */
 const BOLD = '\x1b[1m';
@@ -101,7 +105,7 @@ export async function takeKeys(t: TopTerm): Promise<boolean> {
       if (line === '\x1b') continue;
       if (line === '') o.uid = undefined;
       else {
-        const named = env.host.fixture.users.find((u) => u.name === line);
+        const named = (await accounts(env)).find((u) => u.name === line);
         const uid = /^\d+$/.test(line) ? Number(line) : named?.uid;
         if (uid === undefined) await showMsg(t, 'Invalid user');
         else {
@@ -112,6 +116,15 @@ export async function takeKeys(t: TopTerm): Promise<boolean> {
     } else if (key === 'i') o.idle = !o.idle;
     else if (key === '1') o.perCpu = !o.perCpu;
     else if (key === 'l') o.showLoad = !o.showLoad;
+    else if (key === 't' || key === 'm') {
+      // keys_summary: on again when off; else the next graph mode (0 figures, 1 bars, 2 blocks), then off.
+      const [on, graph] = key === 't' ? (['states', 'graphCpus'] as const) : (['memory', 'graphMems'] as const);
+      if (!o[on]) o[on] = true;
+      else if (++o[graph] > 2) {
+        o[graph] = 0;
+        o[on] = false;
+      }
+    } else if (key === 'W') await showMsg(t, await writeRc(env, o, Math.max(0, FIELDS.indexOf(o.sort))));
   }
   return false;
 }

@@ -12,7 +12,7 @@
  * a terminal top draws each frame from the home position and leaves the last one on the screen.
  * At the terminal top reads keys between frames (top-keys.ts: q ends it, as Ctrl-C does through
  * sig_endpgm → bye_bye, status 0; M/N/P/T/R/c re-sort or show command lines; top-interact.ts: h, d/s,
- * k, u/U, i, 1 and l). -i and -1 toggle as i and 1 do. Not simulated: threads (-H lists the processes,
+ * k, u/U, i, 1, l, t, m and W). -i and -1 toggle as i and 1 do. Not simulated: threads (-H lists the processes,
  * headed "Threads"), -E/-e scaling, -S, -s and the keys top-interact.ts lists. PR and NI are those of ps and /proc/PID/stat (kernel/sched.ts), PR `rt` below -99
  * (procps-ng@v4.0.4:src/top/top.c task_show EU_PRI).
  */
@@ -29,6 +29,8 @@ import { busyboxTop } from './top-busybox.ts';
 import { takeKeys } from './top-interact.ts';
 import { splitKeys } from './top-keys.ts';
 import { uptimeLine } from './uptime.ts';
+import { cpuGraph, memGraph } from './top-graphs.ts';
+import { type Account, accounts } from '../users.ts';
 
 const R = (stdout: string, stderr: string, exitCode: number): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -85,7 +87,7 @@ For more details see top(1).
 `;
 
 /** top_nls.c Head_nlstab, in the order of top.h's pflag enum: what -O prints and -o accepts. */
-const FIELDS =
+export const FIELDS =
   'PID PPID UID USER RUID RUSER SUID SUSER GID GROUP PGRP TTY TPGID SID PR NI nTH P %CPU TIME TIME+ %MEM VIRT SWAP RES CODE DATA SHR nMaj nMin nDRT S COMMAND WCHAN Flags CGROUPS SUPGIDS SUPGRPS TGID OOMa OOMs ENVIRON vMj vMn USED nsIPC nsMNT nsNET nsPID nsUSER nsUTS LXC RSan RSfd RSlk RSsh CGNAME NU LOGID EXE RSS PSS PSan PSfd PSsh USS ioR ioRop ioW ioWop AGID AGNI STARTED ELAPSED %CUU %CUC nsCGROUP nsTIME'.split(
     ' ',
   );
@@ -155,6 +157,11 @@ export interface TopOpts {
   perCpu: boolean;
   /** View_LOADAV ('l'): the first summary line. */
   showLoad: boolean;
+  /** View_STATES and View_MEMORY ('t', 'm'): the task/CPU and memory lines; graph_cpus/graph_mems 1 bars, 2 blocks. */
+  states: boolean;
+  memory: boolean;
+  graphCpus: number;
+  graphMems: number;
   /** The last frame's message row (Msg_row: the blank row under the summary) and first task (k's default PID). */
   drawn?: { msgRow: number; firstPid: number };
 }
@@ -200,15 +207,23 @@ async function frame(env: CmdEnv, o: TopOpts, wait: number, keys?: KeyWait): Pro
   }
   const count = (f: (t: Task) => boolean) => String(tasks.filter(f).length).padStart(3);
   // '1': WORD_eachcpu_fmt "%%Cp%c%-3d:" per CPU; no CPU's share of the ticks is simulated, each gets an equal one.
-  const cpus = o.perCpu
-    ? Array.from({ length: env.host.fixture.cpus }, (_, i) => cpuLine(s0, s1).replace('%Cpu(s):', `%Cpu${String(i).padEnd(3)}:`))
-    : [cpuLine(s0, s1)];
+  const cpuRow = (pfx: string) => (o.graphCpus ? cpuGraph(s0, s1, pfx, o.graphCpus, env.columns) : cpuLine(s0, s1).replace('%Cpu(s):', pfx));
+  const cpus = o.perCpu ? Array.from({ length: env.host.fixture.cpus }, (_, i) => cpuRow(`%Cpu${String(i).padEnd(3)}:`)) : [cpuRow('%Cpu(s):')];
+  const mem = o.graphMems
+    ? memGraph(m, { total: 0, used: 0 }, o.graphMems, env.columns)
+    : [
+        `MiB Mem : ${mib(m.total)}total, ${mib(m.free)}free, ${mib(m.used)}used, ${mib(m.buffers + m.cache)}buff/cache     `,
+        `MiB Swap: ${mib(0)}total, ${mib(0)}free, ${mib(0)}used. ${mib(m.available)}avail Mem `,
+      ];
   const head = [
     ...(o.showLoad ? [`top -${await uptimeLine(env)}`] : []),
-    `${o.threads ? 'Threads' : 'Tasks'}: ${count(() => true)} total, ${count((t) => t.state === 'R')} running, ${count((t) => 'SID'.includes(t.state))} sleeping, ${count((t) => t.state === 'T')} stopped, ${count((t) => t.state === 'Z')} zombie`,
-    ...cpus,
-    `MiB Mem : ${mib(m.total)}total, ${mib(m.free)}free, ${mib(m.used)}used, ${mib(m.buffers + m.cache)}buff/cache     `,
-    `MiB Swap: ${mib(0)}total, ${mib(0)}free, ${mib(0)}used. ${mib(m.available)}avail Mem `,
+    ...(o.states
+      ? [
+          `${o.threads ? 'Threads' : 'Tasks'}: ${count(() => true)} total, ${count((t) => t.state === 'R')} running, ${count((t) => 'SID'.includes(t.state))} sleeping, ${count((t) => t.state === 'T')} stopped, ${count((t) => t.state === 'Z')} zombie`,
+          ...cpus,
+        ]
+      : []),
+    ...(o.memory ? mem : []),
     '',
   ];
   let shown = tasks;
@@ -235,11 +250,12 @@ async function frame(env: CmdEnv, o: TopOpts, wait: number, keys?: KeyWait): Pro
     ),
   ];
   // show_special and the task rows stop at the screen's width.
-  return [...head, ...lines].map((l) => l.slice(0, width)).join('\n');
+  // The blocks' graph lines carry their reverse-video sequences and are made to the screen's width (top-graphs.ts).
+  return [...head, ...lines].map((l) => (l.includes('\x1b') ? l : l.slice(0, width))).join('\n');
 }
 
 /** parse_args: the options in top's order, errors through error_exit ("top: …", status 1). */
-function parse(args: string[], env: CmdEnv): TopOpts | ExecResult {
+function parse(args: string[], env: CmdEnv, users: Account[]): TopOpts | ExecResult {
   const fail = (msg: string) => R('', `top: ${msg}\n`, 1);
   // GETOPTFIX: an optional argument may also be the next word when it does not start with '-' (`-w 100`).
   const words: string[] = [];
@@ -266,6 +282,10 @@ function parse(args: string[], env: CmdEnv): TopOpts | ExecResult {
     idle: true,
     perCpu: false,
     showLoad: true,
+    states: true,
+    memory: true,
+    graphCpus: 0,
+    graphMems: 0,
   };
   for (const [k, v = ''] of p.opts) {
     if (k === 'h') return R(`${HELP}\n`, '', 0);
@@ -302,7 +322,7 @@ function parse(args: string[], env: CmdEnv): TopOpts | ExecResult {
     } else if (k === 'u' || k === 'U') {
       if (o.pids.length || o.uid !== undefined) return fail('conflicting process selections (U/p/u)');
       // user_certify: a number is a uid, else getpwnam (top.c: BAD_username_txt "Invalid user").
-      const named = env.host.fixture.users.find((u) => u.name === v);
+      const named = users.find((u) => u.name === v);
       const uid = /^\d+$/.test(v) ? Number(v) : named?.uid;
       if (uid === undefined) return fail('Invalid user');
       o.uid = uid;
@@ -320,7 +340,7 @@ export const top: SimCommand = {
   name: 'top',
   async run(args, env) {
     if (env.flavor === 'busybox') return busyboxTop(args, env);
-    const o = parse(args, env);
+    const o = parse(args, env, await accounts(env));
     if (!('batch' in o)) return o;
     const stream = env.stream;
     let out = '';

@@ -71,6 +71,9 @@ export const unshare: SimCommand = {
           euid: mapRoot ? 0 : 65534,
           gid: mapRoot ? 0 : 65534,
           egid: mapRoot ? 0 : 65534,
+          // The supplementary groups stay (kgids), read through the new namespace's map: each unmapped one is the
+          // overflow gid 65534 (kernel/groups.c groups_to_user, from_kgid_munged); -r maps only the caller's gid.
+          groups: env.self.groups?.map((g) => (mapRoot && g === env.self.gid ? 0 : 65534)),
           caps: { inh: 0n, prm: ALL_CAPS, eff: ALL_CAPS, bnd: ALL_CAPS, amb: 0n },
         }
       : {};
