@@ -1,3 +1,4 @@
+import { execUserError } from './exec-user.ts';
 import { dotsToPath, writeSysctl } from '../kernel/sysctl.ts';
 import type { ExecResult } from '../api.ts';
 import { dockerCaps } from '../kernel/capabilities.ts';
@@ -143,6 +144,8 @@ export class Daemon {
     // moby@v27.3.1:libnetwork/ipamapi/contract.go ErrIPAlreadyAllocated, from the endpoint's address request.
     const taken = this.net.addressError(c);
     if (taken) throw new DaemonError(taken);
+    const badUser = execUserError(c.image.files, c.config.User || c.image.config.User || '');
+    if (badUser) throw new DaemonError(badUser);
     c.ports = plan.bindings;
     const hc = c.hostConfig;
     const nsMode = {

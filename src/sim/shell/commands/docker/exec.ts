@@ -1,3 +1,4 @@
+import { execUserError } from '../../../docker/exec-user.ts';
 import { arity } from './errors.ts';
 import { readEnvFiles } from './envfile.ts';
 import { programFor } from '../../../runtime/programs.ts';
@@ -41,6 +42,13 @@ export default defineCommand({
     // moby@v27.3.1:daemon/exec.go ContainerExecCreate, after getActiveContainer: a plain error (500), its text shown.
     const keys = flags['detach-keys'] as string | undefined;
     if (keys && detachKeysError(keys)) return { stdout: '', stderr: `Error response from daemon: Invalid escape keys (${keys}) provided\n`, exitCode: 1 };
+    // moby@v27.3.1:daemon/exec.go ContainerExecStart: execSetPlatformOpt looks the user up first (exec_linux.go getUser);
+    // its error fails the start with ExitCode 126, written on the attached stream (or the API's answer with -d).
+    const badUser = typeof flags.user === 'string' ? execUserError(c.image.files, flags.user) : undefined;
+    if (badUser)
+      return flags.detach
+        ? { stdout: '', stderr: `Error response from daemon: ${badUser}\n`, exitCode: 1 }
+        : { stdout: '', stderr: `${badUser}\n`, exitCode: 126 };
     if (!imgHas(c.image, argv[0] as string)) {
       const why = lookPathError(c.image, argv[0] as string);
       // moby@v27.3.1:daemon/exec.go: an exec that fails to start has ExitCode 126, whatever the cause.
