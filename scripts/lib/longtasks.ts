@@ -67,7 +67,7 @@ async function runOne(browser: Browser, page: Page, command: string): Promise<Ro
 }
 
 /** Lesson 1's terminal, started in a fresh context; each command's long tasks. */
-export async function longTasks(browser: Browser, url: string): Promise<Row[]> {
+async function longTasks(browser: Browser, url: string): Promise<Row[]> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await ctx.newPage();
