@@ -9,7 +9,8 @@
  *   - checker: manifests graded per second vs bare YAML parsing, Dockerfiles per second
  *   - pages: JS bytes (raw, gzip) per page type at load and after its widgets load
  *   - browser: time from page load to the first terminal prompt; click on the manifest exercise →
- *     first markers in its editor (median of 3 cold runs, and of 3 with the card hovered first)
+ *     first markers in its editor (median of 3 cold runs, and of 3 with the card hovered first); the
+ *     main thread's long tasks while lesson 1's commands run, wall and CPU (scripts/lib/longtasks.ts)
  *   - pictures: redraw time of every lesson figure (model + layout + SVG, Node); the live
  *     Picture tab's JS is a row of the pages table
  *   - cli: the built CLI's `check` of one manifest (wall and CPU, median of 20, beside bare
@@ -18,6 +19,7 @@
  *     as recorded (scripts/lib/peers.ts)
  */
 import { countJs, kb, launch, preview, yamlWorkerStarted } from './lib/browser.ts';
+import { printLongTasks } from './lib/longtasks.ts';
 
 const only = process.argv.slice(2);
 const want = (section: string) => only.length === 0 || only.includes(section);
@@ -70,15 +72,13 @@ async function kubectl() {
 }
 
 async function images() {
-  const { runImageBench } = await import('../src/sim/image/bench.ts');
-  const rows = await runImageBench();
+  const rows = await (await import('../src/sim/image/bench.ts')).runImageBench();
   console.log('\n## Images: content-addressed store and builder (Node)\n');
   console.log(table([['operation', 'rounds', 'median', 'max'], ...rows.map((r) => [r.name, r.rounds, ms(r.medianMs), ms(r.maxMs)])]));
 }
 
 async function checker() {
-  const { benchChecker } = await import('../src/checker/bench.ts');
-  const r = await benchChecker();
+  const r = await (await import('../src/checker/bench.ts')).benchChecker();
   console.log('\n## Checker\n');
   console.log(
     table([
@@ -94,8 +94,7 @@ async function checker() {
 async function pictures() {
   const { worldFor } = await import('../src/sim/picture/states.ts');
   const { picture, labelsFor } = await import('../src/sim/picture/index.ts');
-  const { readFileSync } = await import('node:fs');
-  const { parse } = await import('yaml');
+  const [{ readFileSync }, { parse }] = await Promise.all([import('node:fs'), import('yaml')]);
   const terms = (parse(readFileSync('content/glossary/terms.yaml', 'utf8')) as { terms: { id: string; en: string; zh: string }[] }).terms;
   const L = labelsFor('en', terms);
   // The lessons' figures (content/lessons/*: <Figure view=… state=…/>).
@@ -256,6 +255,7 @@ async function pages() {
         ['first command (uname -r): Enter → answer', ms(median(samples.map((s) => s.firstAnswer)))],
       ]),
     );
+    await printLongTasks(browser, server.url);
   } finally {
     await browser.close();
     server.stop();

@@ -102,17 +102,17 @@ export function gradeWithCli(exercise: string, json: string): { score: number; m
 /**
  * Opens E11.1 on lesson 1, pastes the manifest that misses `drop: [ALL]`, waits for the check of
  * the pasted text (until then the list shows the starting text's findings: drop at line 11, where
- * other fixes are offered too), and puts the cursor on the finding's line with its position button.
- * Returns the finding.
+ * other fixes are offered too), and puts the cursor on the finding's line with its position button
+ * (named `at`: cc.exercise.at in the page's language). Returns the finding.
  */
-export async function focusMissingDrop(page: Page): Promise<Locator> {
-  await page.goto(LESSON1);
+export async function focusMissingDrop(page: Page, path = LESSON1, at: RegExp = /^Line \d+, column \d+$/): Promise<Locator> {
+  await page.goto(path);
   await openFromCard(page, E11);
   await expect(editor(page, E11)).toBeVisible();
   await setEditorText(page, E11, MISSING_DROP);
   const drop = panel(page, E11).locator('.cc-finding[data-rule="drop-all-capabilities"]');
   await expect(drop).toHaveAttribute('data-line', '13');
-  await drop.getByRole('button', { name: /^Line \d+, column \d+$/ }).click();
+  await drop.getByRole('button', { name: at }).click();
   await expect(editor(page, E11)).toHaveClass(/\bfocused\b/);
   return drop;
 }
