@@ -11,6 +11,7 @@ import { EscapeKeys } from './escape.ts';
 import { copyOnCtrlC } from './keys.ts';
 import { nextTask } from './yield.ts';
 import { ScreenSerializer } from './serialize.ts';
+import { measureAscii } from './widths.ts';
 import { LineEditor } from './line-editor.ts';
 import { safeOutput } from './screen.ts';
 import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
@@ -96,6 +97,7 @@ export class TerminalSession {
     this.term.textarea?.setAttribute('aria-label', this.opts.label);
     this.term.textarea?.addEventListener('focus', () => void (this.away = false));
     this.fit.fit();
+    measureAscii(this.term); // one layout for the characters' widths, not one each as rows draw (widths.ts)
     this.resizeObserver = new ResizeObserver(() => this.fit.fit());
     this.resizeObserver.observe(this.opts.host);
   }
