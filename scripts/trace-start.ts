@@ -63,7 +63,8 @@ try {
     await page.goto('about:blank');
     const cdp = await context.newCDPSession(page);
     const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => void events.push(...e.value));
+    // Chromium's trace events, typed here as read below (the protocol types them as string maps).
+    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
     await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
     await page.goto(url);
     if (args.fresh) await page.getByRole('button', { name: 'Start the terminal' }).click();
