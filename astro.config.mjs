@@ -43,6 +43,10 @@ function monacoCssOnDemand() {
 
 export default defineConfig({
   site: 'http://localhost:4321',
+  // Starlight turns on Astro's prefetch (prefetchAll, on hover): its module was 1.1 KB gzip of every page's
+  // at-load JavaScript (budget 10 KB, issue #14) and watched every change to the page (a MutationObserver on
+  // the body, called for each row the terminal draws). The same hover prefetch is inline in Head.astro.
+  prefetch: false,
   // Monaco 0.57 for the exercise editor (loaded only when a learner opens an exercise):
   // 1. its package `exports` maps `monaco-editor/*` to `esm/vs/*`, so the deep imports that
   //    monaco-yaml's worker makes (`monaco-editor/esm/vs/editor/editor.worker.js`) no longer

@@ -23,10 +23,18 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 // `npm run lighthouse -- --runs 5`: each page and form factor is loaded N times and the median run (by FCP
 // and TTI, Lighthouse's own computeMedianRun) is reported, as Lighthouse advises on a machine whose load varies.
 // `--save DIR`: each reported run's full Lighthouse result, as JSON, for a closer look.
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '1' }, save: { type: 'string' } } });
+// `--form-factor mobile` (or desktop): that form factor only (issue #14's target is mobile), half the time.
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '1' }, save: { type: 'string' }, 'form-factor': { type: 'string' } },
+});
 const RUNS = Number(args.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20) {
   console.error(`lighthouse: --runs must be a whole number from 1 to 20, not ${JSON.stringify(args.runs)}`);
+  process.exit(2);
+}
+const FORM_FACTORS = (['mobile', 'desktop'] as const).filter((f) => !args['form-factor'] || f === args['form-factor']);
+if (!FORM_FACTORS.length) {
+  console.error(`lighthouse: --form-factor must be mobile or desktop, not ${JSON.stringify(args['form-factor'])}`);
   process.exit(2);
 }
 
@@ -38,14 +46,14 @@ const chrome = await chromeLauncher.launch({
   logLevel: 'error',
 });
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'] as const;
-const rows: string[][] = [['page', 'form factor', ...CATEGORIES, 'FCP', 'LCP', 'TBT', 'CLS']];
+const rows: string[][] = [['page', 'form factor', ...CATEGORIES, 'FCP', 'LCP', 'TBT', 'CLS', 'benchmarkIndex']];
 const notes = new Set<string>();
 try {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
   for (const path of PAGES) {
     const started = path.endsWith('(terminal started)');
     const url = server.url + (started ? LESSON : path);
-    for (const formFactor of ['mobile', 'desktop'] as const) {
+    for (const formFactor of FORM_FACTORS) {
       const runs = [];
       for (let run = 0; run < RUNS; run++) {
         // Lighthouse clears the origin's storage before a load; the started row saves the session first and keeps it.
@@ -103,6 +111,7 @@ try {
         formFactor,
         ...CATEGORIES.map((c) => String(Math.round((cats[c]?.score ?? 0) * 100))),
         ...METRICS.map((m) => audits[m]?.displayValue ?? '-'),
+        String(lhr.environment?.benchmarkIndex ?? '-'),
       ]);
     }
   }

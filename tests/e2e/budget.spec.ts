@@ -21,6 +21,21 @@ for (const path of ['/', '/zh-cn/', '/glossary/', '/zh-cn/glossary/', LESSON1, L
   });
 }
 
+/**
+ * The next page's prefetch on hover is a small inline script (Head.astro), not Astro's prefetch module
+ * (astro.config.mjs prefetch: false): 1.1 KB gzip less of every page's budget above.
+ */
+test('a link the pointer rests on is prefetched, with no prefetch module at load', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
+  await page.goto('/', { waitUntil: 'networkidle' });
+  const link = page.locator('main a[href^="/lessons/"]').first();
+  const href = await link.getAttribute('href');
+  await link.hover();
+  await expect(page.locator(`link[rel="prefetch"][href$="${href}"]`)).toHaveCount(1);
+  expect(scripts.filter((u) => /\/_astro\/page\.[\w-]+\.js$/.test(u))).toEqual([]);
+});
+
 test("a returning learner's lesson page (saved progress, a passed exercise) stays within the budget too", async ({ page }) => {
   // Stored before the page's own scripts run (a fresh page: nothing comes from the cache).
   await page.addInitScript(() => {

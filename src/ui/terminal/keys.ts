@@ -3,6 +3,7 @@
  * to editor actions, and the input the learner did not type (terminal replies), which is
  * dropped.
  */
+import type { Terminal } from '@xterm/xterm';
 
 export const ESC = '\x1b';
 
@@ -69,4 +70,15 @@ export function stripUntyped(text: string): string {
     i++;
   }
   return out;
+}
+
+/** Ctrl-C copies when text is selected, as in desktop terminals (else it is ^C); Ctrl-V pastes via the browser. */
+export function copyOnCtrlC(term: Terminal): void {
+  term.attachCustomKeyEventHandler((e) => {
+    if (e.type === 'keydown' && e.ctrlKey && e.key === 'c' && term.hasSelection()) {
+      void navigator.clipboard?.writeText(term.getSelection());
+      return false;
+    }
+    return true;
+  });
 }

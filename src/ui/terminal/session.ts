@@ -5,11 +5,13 @@
  */
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import type { WorldSnapshot } from '../../sim/api.ts';
 import { EscapeKeys } from './escape.ts';
+import { copyOnCtrlC } from './keys.ts';
 import { nextTask } from './yield.ts';
+import { ScreenSerializer } from './serialize.ts';
+import { measureAscii } from './widths.ts';
 import { LineEditor } from './line-editor.ts';
 import { safeOutput } from './screen.ts';
 import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
@@ -63,8 +65,8 @@ export class TerminalSession {
   private conflicted = false;
   private readonly term: Terminal;
   private readonly fit = new FitAddon();
-  private readonly serializer = new SerializeAddon();
-  private readonly resizeObserver: ResizeObserver;
+  private readonly serializer: ScreenSerializer;
+  private resizeObserver: ResizeObserver | null = null;
   /** The learner left the terminal with Esc (controls.ts): that announcement stays until they come back. */
   private away = false;
 
@@ -74,31 +76,30 @@ export class TerminalSession {
     const theme = { background: '#0c0f14', foreground: '#e6edf3', cursor: '#7fd3ff' };
     this.term = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 13, fontFamily, scrollback: 5000, screenReaderMode: false, theme });
     this.term.loadAddon(this.fit);
-    this.term.loadAddon(this.serializer);
-    this.term.open(opts.host);
-    this.term.textarea?.setAttribute('aria-label', opts.label);
-    this.term.textarea?.addEventListener('focus', () => void (this.away = false));
-    this.fit.fit();
-    this.resizeObserver = new ResizeObserver(() => this.fit.fit());
-    this.resizeObserver.observe(opts.host);
+    this.serializer = new ScreenSerializer(this.term);
     this.term.onData((data) => this.onData(data));
     addEventListener('storage', this.onStorage);
-    this.term.attachCustomKeyEventHandler((e) => {
-      // Ctrl-C copies when text is selected, as in desktop terminals; Ctrl-V pastes via the browser.
-      if (e.type === 'keydown' && e.ctrlKey && e.key === 'c' && this.term.hasSelection()) {
-        void navigator.clipboard?.writeText(this.term.getSelection());
-        return false;
-      }
-      return true;
-    });
+    copyOnCtrlC(this.term);
   }
 
   static async open(opts: SessionOptions): Promise<TerminalSession> {
-    const session = new TerminalSession(opts);
-    // xterm's open and fit (forced layouts) had this task; the saved screen's replay gets the next (yield.ts).
+    const session = new TerminalSession(opts); // three tasks (yield.ts): xterm's services and parser; its open and
+    await nextTask(); // fit (the forced layouts); the saved screen's replay
+    session.mount();
     await nextTask();
     await session.boot(opts.started.saved, opts.started.booting);
+    session.serializer.soon(); // the saved screen's addon, once the prompt is up (serialize.ts)
     return session;
+  }
+
+  private mount(): void {
+    this.term.open(this.opts.host);
+    this.term.textarea?.setAttribute('aria-label', this.opts.label);
+    this.term.textarea?.addEventListener('focus', () => void (this.away = false));
+    this.fit.fit();
+    measureAscii(this.term); // one layout for the characters' widths, not one each as rows draw (widths.ts)
+    this.resizeObserver = new ResizeObserver(() => this.fit.fit());
+    this.resizeObserver.observe(this.opts.host);
   }
 
   /** Boots a fresh world replaying `saved` (or takes the boot load.ts already sent for it, `booting`). */
@@ -224,7 +225,7 @@ export class TerminalSession {
   /** Keeps this tab's session: it is saved over the other tab's. */
   keepMine(): void {
     this.conflicted = false;
-    if (this.write(true)) this.opts.notice?.('kept');
+    void this.serializer.ready().then(() => this.write(true) && this.opts.notice?.('kept'));
   }
 
   private readonly onStorage = (e: StorageEvent): void => {
@@ -248,7 +249,7 @@ export class TerminalSession {
     removeEventListener('storage', this.onStorage);
     this.running?.abort();
     this.world.dispose();
-    this.resizeObserver.disconnect();
+    this.resizeObserver?.disconnect();
     this.term.dispose();
   }
 
@@ -374,7 +375,9 @@ export class TerminalSession {
   private scheduleSave(): void {
     clearTimeout(this.saveTimer);
     if (this.conflicted) return;
-    this.saveTimer = window.setTimeout(() => void this.write(false), 150);
+    const generation = this.generation; // a save that waits for the serialize addon (serialize.ts) is dropped by a Reset meanwhile
+    const save = () => generation === this.generation && !this.conflicted && this.write(false);
+    this.saveTimer = window.setTimeout(() => void this.serializer.ready().then(save), 150);
   }
 
   /** Saves the session over the revision this tab holds (or over any, `force`). */
@@ -383,7 +386,7 @@ export class TerminalSession {
     const r = saveSession(
       this.opts.lesson,
       this.rev,
-      { lines, history: [...this.editor.entries], screen: this.serializer.serialize({ scrollback: 1000 }), lastPid: this.state.lastPid },
+      { lines, history: [...this.editor.entries], screen: this.serializer.serialize(1000) ?? '', lastPid: this.state.lastPid },
       force,
     );
     if (r.ok) {
