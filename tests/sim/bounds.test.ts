@@ -145,6 +145,21 @@ describe('every shell line has a budget (#17)', { timeout: 120_000 }, () => {
     expect(w.prompt()).toBe('root@node1:/tmp# ');
   });
 
+  it('a loop with arithmetic $((…)) streams each line as it runs and Ctrl-C keeps what it wrote (not a command substitution)', async () => {
+    const w = createWorld(undefined, { clock: 'realtime' });
+    const ac = new AbortController();
+    const seen: string[] = [];
+    const r = await w.exec('while true; do i=$((i+1)); echo tick $i; sleep 0.05; done', {
+      signal: ac.signal,
+      onOutput: (c) => {
+        seen.push(c.text);
+        if (seen.length === 3) ac.abort();
+      },
+    });
+    expect(r.exitCode).toBe(130);
+    expect(seen.slice(0, 3)).toEqual(['tick 1\n', 'tick 2\n', 'tick 3\n']);
+  });
+
   it('source of a file with NUL bytes is bash, not an internal error', async () => {
     const w = createWorld();
     const r = await run(w, 'source /proc/1/cmdline');

@@ -276,7 +276,7 @@ export class ShellRuntime implements AdapterRuntime {
     this.currentSession = session;
     this.host.current = session.proc;
     this.signal = fg ? fg.signal : lineSignal;
-    this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|<\(|\$\(|`/.test(line);
+    this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|<\(|\$\((?!\()|`/.test(line);
     // Standard input is the terminal unless the line pipes or redirects into a command (`<`, `<<`, `<<<`, `|`).
     this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
     this.pipelines = pipelinesOf(bash, line);
