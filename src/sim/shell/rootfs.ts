@@ -36,7 +36,19 @@ import { LIMITS } from './limits.ts';
  */
 export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx']);
 
-const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help', '__cc_fork', '__cc_exec', '__cc_forkend', '__cc_notfound', '__cc_cdfail', '__cc_path'];
+const INTERNAL = [
+  '__cc_status',
+  '__cc_fndef',
+  '__cc_keep',
+  '__cc_applet',
+  '__cc_help',
+  '__cc_fork',
+  '__cc_exec',
+  '__cc_forkend',
+  '__cc_notfound',
+  '__cc_cdfail',
+  '__cc_path',
+];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
 interface WriteError {

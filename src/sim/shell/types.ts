@@ -18,6 +18,8 @@ export interface Session {
   env: Record<string, string>;
   /** Names marked for export (inherited ones and those the learner exported); others stay shell variables. */
   exported?: Set<string>;
+  /** Its functions and `set`/`shopt` options, kept from line to line (shellstate.ts). */
+  shellState?: import('./shellstate.ts').ShellState;
   cwd: string;
   status: number;
   /** A shell that runs one command and is not interactive (a container's command, sh -c): ash then says "line N:". */
