@@ -63,28 +63,35 @@ function wordText(w: WordLike): string {
   return w.parts.map((p) => (p.value !== undefined ? p.value : p.parts ? wordText({ parts: p.parts }) : '')).join('');
 }
 
+type Redir = { fd?: number | null; operator: string; target?: WordLike };
+/** A multi-stage pipeline's commands as argv; `toTerminal`: its last command's stdout is the terminal (pipelinesOf). */
+export type Pipeline = string[][] & { toTerminal?: boolean };
+
 /**
  * The simple commands of each multi-stage pipeline on a line, as argv (for `ps | grep` showing
  * grep). Parsed by just-bash itself through `Bash.transform`, which its browser build also has.
  */
-export function pipelinesOf(bash: JB.Bash, line: string): string[][][] {
+export function pipelinesOf(bash: JB.Bash, line: string): Pipeline[] {
   try {
     const ast = bash.transform(line).ast;
-    const out: string[][][] = [];
+    const out: Pipeline[] = [];
     for (const st of ast.statements)
       for (const pl of st.pipelines) {
         if (pl.commands.length < 2) continue;
-        out.push(
-          pl.commands.map((c) => (c.type === 'SimpleCommand' && c.name ? [wordText(c.name as WordLike), ...c.args.map((a) => wordText(a as WordLike))] : [])),
+        const stages: Pipeline = pl.commands.map((c) =>
+          c.type === 'SimpleCommand' && c.name ? [wordText(c.name as WordLike), ...c.args.map((a) => wordText(a as WordLike))] : [],
         );
+        // The last stage of a pipeline run in the foreground writes where the shell's stdout goes: the terminal, unless redirected.
+        const last = pl.commands.at(-1);
+        const redirs = ((last as { redirections?: unknown[] } | undefined)?.redirections ?? []) as Redir[];
+        stages.toTerminal = !st.background && last?.type === 'SimpleCommand' && !redirs.some((r) => !r.operator.startsWith('<') && (r.fd ?? 1) === 1);
+        out.push(stages);
       }
     return out;
   } catch {
     return [];
   }
 }
-
-type Redir = { fd?: number | null; operator: string; target?: WordLike };
 
 /**
  * The simple commands on a line whose stderr goes where their stdout goes, as argv: `2>&1` after
