@@ -8,6 +8,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import type { WorldSnapshot } from '../../sim/api.ts';
+import { CtrlCEcho } from './ctrlc-echo.ts';
 import { EscapeKeys } from './escape.ts';
 import { nextTask } from './yield.ts';
 import { LineEditor } from './line-editor.ts';
@@ -44,6 +45,7 @@ export class TerminalSession {
   private state!: WorldState;
   private editor!: LineEditor;
   private running: AbortController | null = null;
+  private readonly ctrlC = new CtrlCEcho();
   /** Bumped by Reset: a command of an older world must not touch the new one. */
   private generation = 0;
   private readonly queue: string[] = [];
@@ -260,6 +262,7 @@ export class TerminalSession {
     if (this.running) {
       // Ctrl-C is SIGINT, raw mode or not (ISIG); other keys go to a program holding the keyboard (top), else type-ahead of whole lines.
       // The first Ctrl-C aborts the line's signal; after a command that caught it (watch, top), the next goes on.
+      if (data.includes('\x03') && !this.world.keyboardHeld) this.ctrlC.pressed((t) => this.term.write(t));
       if (data.includes('\x03')) this.running.signal.aborted ? this.world.interrupt() : this.running.abort();
       else if (!this.world.input(data)) this.editor.feed(data);
       return;
@@ -311,7 +314,7 @@ export class TerminalSession {
     let outcome: { stdout: string; stderr: string; exitCode: number; notes?: string[] } = { stdout: '', stderr: '', exitCode: 0 };
     const show = (text: string) => {
       if (generation !== this.generation) return;
-      streamed += text;
+      streamed += this.ctrlC.wrote(text);
       this.term.write(safeOutput(text).replace(/\r?\n/g, '\r\n'));
     };
     try {
@@ -319,7 +322,7 @@ export class TerminalSession {
       if (generation === this.generation) this.state = state;
       outcome = result;
       if (!streamed) show(result.stdout + result.stderr);
-      if (controller.signal.aborted && !streamed.endsWith('\n')) this.term.write('^C\r\n');
+      this.ctrlC.end((t) => this.term.write(t));
       // The course's own lines (a limit stopped the line; what to use instead of a missing
       // command): dim, after the output, never part of it.
       if (generation === this.generation && result.notes?.length) {
