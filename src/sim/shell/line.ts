@@ -12,7 +12,7 @@ import type { Host } from '../host.ts';
 import type { ExecResult } from '../api.ts';
 import { LIMITS } from './limits.ts';
 import { withExports, withPid } from './childshell.ts';
-import { KEEP_VAR, keepTrailer, sessionState, withShellState } from './shellstate.ts';
+import { keepTrailer, sessionState, withShellState } from './shellstate.ts';
 import type { Session } from './types.ts';
 
 /** Shell words as a line: quote what needs quoting. */
@@ -304,7 +304,7 @@ export async function execTopLine(
 function withoutOwnTrace(stderr: string, head: string, trailer: boolean): string {
   const exp = /^export [^;]*/.exec(head)?.[0];
   let out = exp ? stderr.replace(`+ ${exp}\n`, '') : stderr;
-  out = out.replace(/^\++ __cc_\w+(?:[= ].*)?\n/gm, '');
+  out = out.replace(/^\++ (?:unset )?__cc_\w+(?:[= ].*)?\n/gm, '');
   const i = out.lastIndexOf('+ declare -F\n');
   return trailer && i >= 0 ? out.slice(0, i) + out.slice(i + '+ declare -F\n'.length) : out;
 }
@@ -350,7 +350,7 @@ export function writeErrorText(shell: Session['shell'], errors: { path: string; 
 /** A session's variables from the interpreter's: all but bash's own (SHELL_VARS). */
 export function sessionVars(vars: Iterable<[string, string]>): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of vars) if (!SHELL_VARS.has(k) && k !== KEEP_VAR) env[k] = v;
+  for (const [k, v] of vars) if (!SHELL_VARS.has(k) && !k.startsWith('__cc_')) env[k] = v;
   return env;
 }
 

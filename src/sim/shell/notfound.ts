@@ -23,6 +23,7 @@
  */
 import type * as JB from 'just-bash';
 import { shellKnows, shellStatePlugin } from './shellstate.ts';
+import { globDirPlugin } from './globdir.ts';
 import { ashCdStatus } from './ash-cd.ts';
 import { quoteArgv } from './line.ts';
 
@@ -76,6 +77,7 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
   for (const c of notFoundCommands(done)) bash.registerCommand(c);
   // The session's functions and aliases, which this rewrite leaves to the shell (shellstate.ts).
   shellStatePlugin(bash);
+  globDirPlugin(bash);
   // `{ cd DIR 2>/dev/null || __cc_cdfail KIND LINE DIR; }`, the user's redirections on the group.
   const cdTemplate = (bash.transform('{ cd 2>/dev/null || __cc_cdfail; }').ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] })
     .statements[0]?.pipelines[0]?.commands[0];

@@ -40,6 +40,8 @@ const INTERNAL = [
   '__cc_status',
   '__cc_fndef',
   '__cc_keep',
+  '__cc_globdir',
+  '__cc_words',
   '__cc_applet',
   '__cc_help',
   '__cc_fork',
