@@ -43,6 +43,8 @@ describe('functions, aliases and options across lines', () => {
     expect((await sh(w, 'type ll')).out).toBe("ll is aliased to `ls -ld'\n");
     await sh(w, 'unalias ll');
     expect(await sh(w, 'll')).toMatchObject({ out: 'bash: ll: command not found\n', exitCode: 127 });
+    // bash-5.2:builtins/alias.def: sh_notfound, as a builtin_error.
+    expect(await sh(w, 'unalias ll')).toMatchObject({ out: 'bash: unalias: ll: not found\n', exitCode: 1 });
   });
 
   it('keeps set -o options (noglob, xtrace) without tracing its own commands', async () => {
