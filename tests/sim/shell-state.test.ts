@@ -10,6 +10,9 @@ describe('functions, aliases and options across lines', () => {
     expect(await sh(w, 'f')).toMatchObject({ out: 'hi\n', exitCode: 0 });
     // bash-5.2:builtins/type.def: "%s is a function\n", then the body as named_function_string prints it.
     expect((await sh(w, 'type f')).out).toBe('f is a function\nf () \n{ \n    echo hi\n}\n');
+    // declare -f: the definition alone (bash-5.2:builtins/declare.def); a name that is no function: status 1, silently.
+    expect((await sh(w, 'declare -f f')).out).toBe('f () \n{ \n    echo hi\n}\n');
+    expect(await sh(w, 'declare -f nosuch')).toMatchObject({ out: '', exitCode: 1 });
     expect(await sh(w, 'function g { echo g$1; }; unset -f f')).toMatchObject({ out: '', exitCode: 0 });
     expect(await sh(w, 'g 2; f')).toMatchObject({ out: 'g2\nbash: f: command not found\n', exitCode: 127 });
   });

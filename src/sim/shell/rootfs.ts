@@ -40,6 +40,7 @@ const INTERNAL = [
   '__cc_status',
   '__cc_fndef',
   '__cc_keep',
+  '__cc_declf',
   '__cc_globdir',
   '__cc_words',
   '__cc_applet',

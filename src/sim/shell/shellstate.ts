@@ -140,6 +140,25 @@ export function shellStatePlugin(bash: JB.Bash): void {
       return { stdout: '', stderr: '', exitCode: Number(args[0] ?? 0) };
     },
   });
+  // declare -f [NAME…]: each function as bash prints its definition (bash-5.2:builtins/declare.def, named_function_string),
+  // which just-bash's `type` prints after its "NAME is a function" line and its `declare -f` leaves as "# function body";
+  // with no name, every function, by name; a name that is no function: status 1, nothing said.
+  bash.registerCommand({
+    name: '__cc_declf',
+    execute: async (args, ctx) => {
+      const names = args.length > 1 ? args.slice(1) : [...(top()?.functions.keys() ?? [])].sort();
+      let stdout = '';
+      let exitCode = 0;
+      for (const name of names) {
+        const quoted = `'${name.replace(/'/g, `'\\''`)}'`;
+        const r = await ctx.exec?.(`type -- ${quoted}`, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), replaceEnv: true });
+        const head = `${name} is a function\n`;
+        if (r?.exitCode === 0 && r.stdout.startsWith(head)) stdout += r.stdout.slice(head.length);
+        else exitCode = 1;
+      }
+      return { stdout, stderr: '', exitCode };
+    },
+  });
   bash.registerTransformPlugin({
     name: 'cc-functions',
     transform: ({ ast }) => {
@@ -157,12 +176,24 @@ export function shellStatePlugin(bash: JB.Bash): void {
         if (!n || typeof n !== 'object') return;
         const o = n as Record<string, unknown>;
         if (o.type === 'FunctionDef' && (o as { marked?: boolean }).marked) return;
+        if (o.type === 'SimpleCommand' && isDeclareF(o)) o.name = { type: 'Word', parts: [{ type: 'Literal', value: '__cc_declf' }] };
         for (const v of Object.values(o)) if (v && typeof v === 'object') visit(v);
       };
       visit(ast);
       return { ast };
     },
   });
+}
+
+/** `declare -f` or `typeset -f`, then plain names (other options stay just-bash's). */
+function isDeclareF(o: Record<string, unknown>): boolean {
+  const lit = (w: unknown) => {
+    const parts = (w as { parts?: { type: string; value?: string }[] } | null)?.parts;
+    return parts?.length === 1 && parts[0]?.type === 'Literal' ? parts[0].value : undefined;
+  };
+  const args = (o.args as unknown[] | undefined) ?? [];
+  const name = lit(o.name);
+  return (name === 'declare' || name === 'typeset') && lit(args[0]) === '-f' && args.slice(1).every((a) => /^[\w:.-]+$/.test(lit(a) ?? ''));
 }
 
 type Group = { body: { pipelines: { commands: ({ args: { parts: { value?: string }[] }[] } | object)[] }[] }[] };
