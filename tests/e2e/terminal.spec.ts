@@ -281,7 +281,7 @@ for (const size of [
         await expect(screen(page)).toContainText('piped=0');
         // Ctrl-C in a child shell: sh and its sleep both die of SIGINT, silently; the tty echoed ^C where the output
         // stood (n_tty.c n_tty_receive_signal_char, ECHOCTL) and bash ends the line (jobs.c wait_for).
-        await type(page, "echo be''fore; sh -c 'sleep 100'; echo reach''ed");
+        await type(page, "echo be''fore; sh -c 'sleep infinity'; echo reach''ed");
         await expect(screen(page)).toContainText(/before\s*$/);
         await page.keyboard.press('Control+C');
         await expect(screen(page)).toContainText(/before\s*\^C\s*root@node1:~#\s*$/);

@@ -100,7 +100,7 @@ export function globDirPlugin(bash: JB.Bash): void {
     callCmd.args = [...(callCmd.args as Word[]), ...found.flatMap(([, p], k) => [lit(names[k] as string), quoted(p)])];
     found.forEach(([i], k) => {
       const ref = structuredClone(t.ref);
-      ((ref.parts[0] as unknown as { parts: Part[] }).parts[0] as { parameter: string }).parameter = `${names[k]}[@]`;
+      ((ref.parts[0] as unknown as { parts: { parameter?: string }[] }).parts[0] as { parameter?: string }).parameter = `${names[k]}[@]`;
       words[i] = ref;
     });
     if (last?.pipelines[0]) last.pipelines[0].commands[0] = node;
