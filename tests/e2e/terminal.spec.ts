@@ -271,6 +271,23 @@ for (const size of [
         await type(page, 'echo int=$?');
         await expect(screen(page)).toContainText('int=130');
         await expect(screen(page)).not.toContainText('reached');
+        // A pager at the end of a pipeline pages the pipe, its keys read from the terminal (less@v590:ttyin.c
+        // open_getchr): the pipe has no name for the prompt (prompt.c s_proto), so a short one shows "(END)" alone; q quits.
+        await type(page, 'cat /etc/os-release | less');
+        await expect(screen(page)).toContainText('(END)');
+        await page.keyboard.type('q');
+        await expect(screen(page)).toContainText(/\| less\s*root@node1:~#\s*$/);
+        await type(page, 'echo piped=$?');
+        await expect(screen(page)).toContainText('piped=0');
+        // Ctrl-C in a child shell: sh and its sleep both die of SIGINT, silently; the tty echoed ^C where the output
+        // stood (n_tty.c n_tty_receive_signal_char, ECHOCTL) and bash ends the line (jobs.c wait_for).
+        await type(page, "echo be''fore; sh -c 'sleep infinity'; echo reach''ed");
+        await expect(screen(page)).toContainText(/before\s*$/);
+        await page.keyboard.press('Control+C');
+        await expect(screen(page)).toContainText(/before\s*\^C\s*root@node1:~#\s*$/);
+        await type(page, 'echo sh=$?');
+        await expect(screen(page)).toContainText('sh=130');
+        await expect(screen(page)).not.toContainText('reached');
       });
     }
   });

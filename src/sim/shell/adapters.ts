@@ -41,7 +41,7 @@ export interface AdapterRuntime {
   rows: number;
   lineIsTty: boolean;
   lineStdinTty: boolean;
-  pipelines: string[][][];
+  pipelines: import('./line.ts').Pipeline[];
   merged: string[][];
   budget: LineBudget | undefined;
   currentSession: Session | undefined;
@@ -151,6 +151,16 @@ export function orderedCommand(rt: AdapterRuntime, c: JB.Command): JB.Command {
   return { ...c, execute: async (args, ctx) => mergeOrdered(await rt.trace.child(() => run(args, ctx)), merged(args)) };
 }
 
+/** The terminal for a pager that ends a pipeline of the learner's line (CmdEnv.pagerTerminal). */
+function pagerTerminal(rt: AdapterRuntime, argv: string[]): CmdEnv['pagerTerminal'] {
+  const keyboard = rt.keyboard;
+  const onOutput = rt.onOutput;
+  if (!keyboard || !onOutput || rt.lineIsTty) return undefined;
+  const key = argv.join(' ');
+  if (!rt.pipelines.some((pl) => pl.toTerminal && pl.at(-1)?.join(' ') === key)) return undefined;
+  return { stream: (chunk) => rt.write(chunk), keyboard };
+}
+
 /** One of the simulator's commands as a just-bash command in `root`. */
 export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string): JB.Command {
   return {
@@ -205,6 +215,7 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
               stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
               stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
               keyboard: rt.lineIsTty && rt.lineStdinTty && String(ctx.stdin) === '' ? rt.keyboard : undefined,
+              pagerTerminal: pagerTerminal(rt, [cmd.name, ...args]),
               fs: ctx.fs,
               readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
               orig: ctx.origCommand

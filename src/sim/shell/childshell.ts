@@ -18,6 +18,7 @@ import type * as JB from 'just-bash';
 import type { Proc } from '../kernel/types.ts';
 import { NO_PWD } from './environ.ts';
 import { dashWording } from './dash-wording.ts';
+import { newShellState, withShellState } from './shellstate.ts';
 
 const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const BASH_PATH = DASH_PATH;
@@ -138,7 +139,9 @@ export function childShell(
       // getppid(): the parent's PID in the shell's namespace, 0 when the parent is outside it (pid_namespaces(7)).
       const parent = self && host?.kernel?.procs.get(self.ppid);
       const ppid = self && (parent?.nspid.length === self.nspid.length ? parent.nspid.at(-1) : parent ? 0 : undefined);
-      const r = (await withPid(bash(), self?.nspid.at(-1), () => withExports(bash(), new Set(names), run), ppid)) as JB.ExecResult;
+      // A new shell process: none of its parent's functions or options (bash -c is not interactive: no aliases expanded).
+      const fresh = () => withShellState(bash(), newShellState(bash(), false), env, run);
+      const r = (await withPid(bash(), self?.nspid.at(-1), () => withExports(bash(), new Set(names), fresh), ppid)) as JB.ExecResult;
       return name === 'sh' && !busybox ? dashErrors(r, zero) : r;
     },
   };

@@ -12,6 +12,7 @@ import type { Host } from '../host.ts';
 import type { ExecResult } from '../api.ts';
 import { LIMITS } from './limits.ts';
 import { withExports, withPid } from './childshell.ts';
+import { keepTrailer, sessionState, withShellState } from './shellstate.ts';
 import type { Session } from './types.ts';
 
 /** Shell words as a line: quote what needs quoting. */
@@ -62,28 +63,35 @@ function wordText(w: WordLike): string {
   return w.parts.map((p) => (p.value !== undefined ? p.value : p.parts ? wordText({ parts: p.parts }) : '')).join('');
 }
 
+type Redir = { fd?: number | null; operator: string; target?: WordLike };
+/** A multi-stage pipeline's commands as argv; `toTerminal`: its last command's stdout is the terminal (pipelinesOf). */
+export type Pipeline = string[][] & { toTerminal?: boolean };
+
 /**
  * The simple commands of each multi-stage pipeline on a line, as argv (for `ps | grep` showing
  * grep). Parsed by just-bash itself through `Bash.transform`, which its browser build also has.
  */
-export function pipelinesOf(bash: JB.Bash, line: string): string[][][] {
+export function pipelinesOf(bash: JB.Bash, line: string): Pipeline[] {
   try {
     const ast = bash.transform(line).ast;
-    const out: string[][][] = [];
+    const out: Pipeline[] = [];
     for (const st of ast.statements)
       for (const pl of st.pipelines) {
         if (pl.commands.length < 2) continue;
-        out.push(
-          pl.commands.map((c) => (c.type === 'SimpleCommand' && c.name ? [wordText(c.name as WordLike), ...c.args.map((a) => wordText(a as WordLike))] : [])),
+        const stages: Pipeline = pl.commands.map((c) =>
+          c.type === 'SimpleCommand' && c.name ? [wordText(c.name as WordLike), ...c.args.map((a) => wordText(a as WordLike))] : [],
         );
+        // The last stage of a pipeline run in the foreground writes where the shell's stdout goes: the terminal, unless redirected.
+        const last = pl.commands.at(-1);
+        const redirs = ((last as { redirections?: unknown[] } | undefined)?.redirections ?? []) as Redir[];
+        stages.toTerminal = !st.background && last?.type === 'SimpleCommand' && !redirs.some((r) => !r.operator.startsWith('<') && (r.fd ?? 1) === 1);
+        out.push(stages);
       }
     return out;
   } catch {
     return [];
   }
 }
-
-type Redir = { fd?: number | null; operator: string; target?: WordLike };
 
 /**
  * The simple commands on a line whose stderr goes where their stdout goes, as argv: `2>&1` after
@@ -203,14 +211,16 @@ export async function execLine(bash: JB.Bash, session: Session, script: string, 
       session.proc.nspid.at(-1),
       () =>
         withExports(bash, marks, () =>
-          // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
-          bash.exec(script, {
-            env: { ...session.env, '0': session.proc.argv[0] ?? session.shell },
-            cwd: session.cwd,
-            replaceEnv: true,
-            signal,
-            ...(stdin === undefined ? {} : { stdin }),
-          }),
+          withShellState(bash, sessionState(bash, session), session.env, () =>
+            // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
+            bash.exec(script, {
+              env: { ...session.env, '0': session.proc.argv[0] ?? session.shell },
+              cwd: session.cwd,
+              replaceEnv: true,
+              signal,
+              ...(stdin === undefined ? {} : { stdin }),
+            }),
+          ),
         ),
       ppid,
     );
@@ -280,9 +290,23 @@ export async function execTopLine(
   // an interactive bash's "command not found" and cd's failure in their place among the line's output the same way.
   const mark =
     session.shell === 'dash' ? `__cc_sh dash ${(session.lines ?? 1) - line.split('\n').length + 1}; ` : session.shell === 'bash' ? '__cc_sh bashi 1; ' : '';
-  const r = await execLine(bash, session, mark + head + script, signal, stdin);
+  const trailer = keepTrailer(session, line);
+  const r = await execLine(bash, session, mark + head + script + trailer, signal, stdin);
+  if (r.stderr.includes('+ __cc_')) r.stderr = withoutOwnTrace(r.stderr, head, Boolean(trailer));
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;
+}
+
+/**
+ * `set -x` traces what the line runs, the simulator's own words around the learner's too: those lines out (the
+ * head's `export NAME…`, `__cc_*` commands and assignments, the trailer's `declare -F`).
+ */
+function withoutOwnTrace(stderr: string, head: string, trailer: boolean): string {
+  const exp = /^export [^;]*/.exec(head)?.[0];
+  let out = exp ? stderr.replace(`+ ${exp}\n`, '') : stderr;
+  out = out.replace(/^\++ (?:unset )?__cc_\w+(?:[= ].*)?\n/gm, '');
+  const i = out.lastIndexOf('+ declare -F\n');
+  return trailer && i >= 0 ? out.slice(0, i) + out.slice(i + '+ declare -F\n'.length) : out;
 }
 
 /** The shell spins on a CPU until Ctrl-C (virtual mode: the bound); its cgroup is charged and throttled. */
@@ -326,7 +350,7 @@ export function writeErrorText(shell: Session['shell'], errors: { path: string; 
 /** A session's variables from the interpreter's: all but bash's own (SHELL_VARS). */
 export function sessionVars(vars: Iterable<[string, string]>): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of vars) if (!SHELL_VARS.has(k)) env[k] = v;
+  for (const [k, v] of vars) if (!SHELL_VARS.has(k) && !k.startsWith('__cc_')) env[k] = v;
   return env;
 }
 

@@ -22,6 +22,8 @@
  * Left to the interpreter: a name with a slash, one made by expansion, a script that defines aliases.
  */
 import type * as JB from 'just-bash';
+import { shellKnows, shellStatePlugin } from './shellstate.ts';
+import { globDirPlugin } from './globdir.ts';
 import { ashCdStatus } from './ash-cd.ts';
 import { quoteArgv } from './line.ts';
 
@@ -71,8 +73,11 @@ export const BUILTINS = new Set(
 export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecResult) => JB.ExecResult): void {
   // The commands the Bash has (its own and the runtime's, registered when it was made; builtins are known here).
   const registered = (bash as unknown as { commands?: Map<string, unknown> }).commands;
-  const known = (name: string) => Boolean(registered?.has(name));
+  const known = (name: string) => Boolean(registered?.has(name)) || shellKnows(bash, name);
   for (const c of notFoundCommands(done)) bash.registerCommand(c);
+  // The session's functions and aliases, which this rewrite leaves to the shell (shellstate.ts).
+  shellStatePlugin(bash);
+  globDirPlugin(bash);
   // `{ cd DIR 2>/dev/null || __cc_cdfail KIND LINE DIR; }`, the user's redirections on the group.
   const cdTemplate = (bash.transform('{ cd 2>/dev/null || __cc_cdfail; }').ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] })
     .statements[0]?.pipelines[0]?.commands[0];

@@ -182,9 +182,9 @@ export function layout(cols: PsCol[], cells: string[]): string {
 
 /**
  * The columns of the SysV formats, built as generate_sysv_list builds them (procps-ng@v4.0.4:src/ps/sortformat.c):
- * -f, -l, -F (f with SZ, RSS and PSR), -y (with -l: no F, RSS for ADDR), in any mix.
+ * -f, -l, -F (f with SZ, RSS and PSR), -y (with -l: no F, RSS for ADDR), -j (PGID, SID), in any mix.
  */
-export function sysvFormat(o: { f: boolean; l: boolean; F: boolean; y: boolean }): string[] {
+export function sysvFormat(o: { f: boolean; l: boolean; F: boolean; y: boolean; j?: boolean }): string[] {
   const f = o.f || o.F;
   const cols: string[] = [];
   if (o.l) cols.push('f');
@@ -193,7 +193,10 @@ export function sysvFormat(o: { f: boolean; l: boolean; F: boolean; y: boolean }
   if (f) cols.push('uid_hack');
   else if (o.l) cols.push('uid');
   cols.push('pid');
-  if (f || o.l) cols.push('ppid', 'c');
+  if (f || o.l) cols.push('ppid');
+  // -j (FM_j): PGID and SID after PPID, before C.
+  if (o.j) cols.push('pgid', 'sid');
+  if (f || o.l) cols.push('c');
   if (o.l) cols.push('opri', 'ni', o.y ? 'rss' : 'addr_1');
   if (o.F || o.l) cols.push('sz');
   if (o.l) cols.push('wchan');

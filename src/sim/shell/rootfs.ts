@@ -39,7 +39,22 @@ import { LIMITS } from './limits.ts';
  */
 export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx', 'node', 'npm', 'yarn', 'go', 'memcached', 'registry', 'stress']);
 
-const INTERNAL = ['__cc_status', '__cc_applet', '__cc_help', '__cc_fork', '__cc_exec', '__cc_forkend', '__cc_notfound', '__cc_cdfail', '__cc_path'];
+const INTERNAL = [
+  '__cc_status',
+  '__cc_fndef',
+  '__cc_keep',
+  '__cc_declf',
+  '__cc_globdir',
+  '__cc_words',
+  '__cc_applet',
+  '__cc_help',
+  '__cc_fork',
+  '__cc_exec',
+  '__cc_forkend',
+  '__cc_notfound',
+  '__cc_cdfail',
+  '__cc_path',
+];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
 interface WriteError {

@@ -70,7 +70,7 @@ export class ShellRuntime implements AdapterRuntime {
   /** False when the current line pipes or redirects (commands then print as for a pipe). */
   lineIsTty = true;
   lineStdinTty = true;
-  pipelines: string[][][] = [];
+  pipelines: import('./line.ts').Pipeline[] = [];
   /** The line's commands whose stderr is merged into their stdout (line.ts mergedOf). */
   merged: string[][] = [];
   private writeErrors: { path: string; reason: string }[] = [];

@@ -57,10 +57,7 @@ export interface SimFsHooks {
   overlay(): OverlayRoot | undefined;
   /** Names readdir leaves out (the runtime's internal commands). */
   hides(name: string): boolean;
-  /**
-   * The process's fsuid and fsgid (its new files' owner), and for reads its supplementary groups and whether
-   * CAP_DAC_OVERRIDE or CAP_DAC_READ_SEARCH lets it read any file.
-   */
+  /** The fsuid and fsgid (new files' owner); for reads, the groups and whether CAP_DAC_OVERRIDE/READ_SEARCH reads any file. */
   creds(): { uid: number; gid: number; groups?: readonly number[]; readsAll?: boolean };
   /** A read refused with EACCES (shell/denied.ts rewords the command's message). */
   denied?(path: string): void;
@@ -190,10 +187,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       if (a <= m || a <= (i.ctimeMs ?? m) || now() - a >= DAY) i.atimeMs = now();
     }
 
-    /**
-     * open(2)'s read check (fs/namei.c generic_permission, acl_permission_check): the owner's bits, else the group's
-     * when the file's group is the process's fsgid or one of its groups, else the others'; EACCES without them.
-     */
+    /** open(2)'s read check (fs/namei.c acl_permission_check): owner's bits, else group's (fsgid or groups), else others'. */
     private async mayRead(path: string): Promise<void> {
       const c = hooks.creds();
       if (!this.live || c.readsAll) return;
@@ -257,11 +251,8 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       mirror.write(overlay(), a[0], a[1]);
       if (!isNew) await this.sameInode(a[0]);
     }
-    /**
-     * A write through one name of a hard-linked file is the inode's: its other names (just-bash keeps a copy per
-     * name) take the new bytes and times, and reach the upperdir as the file does (an overlayfs copy-up of a
-     * hard-linked lower file breaks the link, but links made in the container share their upper inode).
-     */
+    /** A write through one name of a hard link is the inode's: the other names (just-bash keeps one copy each) take the
+     * bytes and times, and reach the upperdir (a copy-up breaks a lower file's link; links made in the container share it). */
     private async sameInode(path: string): Promise<void> {
       const k = await this.key(path, true);
       const others = [...(this.inodes.get(k)?.paths ?? [])].filter((p) => p !== k);

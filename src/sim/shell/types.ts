@@ -18,6 +18,8 @@ export interface Session {
   env: Record<string, string>;
   /** Names marked for export (inherited ones and those the learner exported); others stay shell variables. */
   exported?: Set<string>;
+  /** Its functions and `set`/`shopt` options, kept from line to line (shellstate.ts). */
+  shellState?: import('./shellstate.ts').ShellState;
   cwd: string;
   status: number;
   /** A shell that runs one command and is not interactive (a container's command, sh -c): ash then says "line N:". */
@@ -66,6 +68,12 @@ export interface CmdEnv {
   stream?: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void;
   /** The terminal's keys, when stdin and stdout are the terminal and the page offers them (api.ts Keyboard). */
   keyboard?: import('../api.ts').Keyboard;
+  /**
+   * A pager at the end of a pipeline (`ps aux | less`): its stdout is the terminal though the line pipes, and it reads
+   * its keys from /dev/tty (less@v590:ttyin.c open_getchr; util-linux more.c opens the tty the same way). Given only
+   * to the last command of a foreground pipeline whose stdout is not redirected, when the page offers keys.
+   */
+  pagerTerminal?: { stream: NonNullable<CmdEnv['stream']>; keyboard: import('../api.ts').Keyboard };
   /** The commands after this one in its pipeline (alive at the same time, e.g. the grep of `ps aux | grep x`). */
   pipeline: string[][];
   /** Whether the line sends this command's stderr where its stdout goes (`2>&1`, `&>`, `|&`): one stream, in the order written. */

@@ -101,7 +101,9 @@ export function shellWording(stderr: string, session: Session, interactive: bool
   if (!stderr) return stderr;
   if (session.shell === 'sh') return ashWording(stderr, interactive, source);
   if (session.shell === 'dash') return dashWording(stderr, session.proc.argv[0] ?? 'sh', (session.lines ?? 1) - source.split('\n').length + 1);
-  const out = bashParseErrors(stderr);
+  // unalias NAME that is no alias: bash-5.2:builtins/alias.def unalias_builtin → sh_notfound, a builtin_error ("bash: unalias: ");
+  // just-bash leaves the shell's name out.
+  const out = bashParseErrors(stderr).replace(/^unalias: (.+): not found$/gm, 'bash: unalias: $1: not found');
   if (!interactive) return out;
   // An interactive bash names no line (bash@bash-5.2:error.c error_prolog); a script's "line N" stays (notfound.ts).
   return loginWording(plainBash ? out.replace(/^bash: line \d+: /gm, 'bash: ') : out, session);

@@ -7,6 +7,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import type { WorldSnapshot } from '../../sim/api.ts';
+import { CtrlCEcho } from './ctrlc-echo.ts';
 import { EscapeKeys } from './escape.ts';
 import { copyOnCtrlC } from './keys.ts';
 import { nextTask } from './yield.ts';
@@ -46,6 +47,7 @@ export class TerminalSession {
   private state!: WorldState;
   private editor!: LineEditor;
   private running: AbortController | null = null;
+  private readonly ctrlC = new CtrlCEcho();
   /** Bumped by Reset: a command of an older world must not touch the new one. */
   private generation = 0;
   private readonly queue: string[] = [];
@@ -126,8 +128,7 @@ export class TerminalSession {
         complete: (line, cursor) => this.world.complete(line, cursor),
         clearScreen: () => this.term.clear(),
         columns: () => this.term.cols,
-        // Ctrl-D on an empty line: the shell reads end of input and exits (a container's shell
-        // ends; the login shell stays, as the page has nowhere to log out to).
+        // Ctrl-D on an empty line: end of input ends a container's shell; the login shell stays (nowhere to log out to).
         endOfInput: () => {
           this.editor.stop();
           // At the continuation prompt, end of input ends the command begun, as bash does, and runs it.
@@ -261,6 +262,7 @@ export class TerminalSession {
     if (this.running) {
       // Ctrl-C is SIGINT, raw mode or not (ISIG); other keys go to a program holding the keyboard (top), else type-ahead of whole lines.
       // The first Ctrl-C aborts the line's signal; after a command that caught it (watch, top), the next goes on.
+      if (data.includes('\x03') && !this.world.keyboardHeld) this.ctrlC.pressed((t) => this.term.write(t));
       if (data.includes('\x03')) this.running.signal.aborted ? this.world.interrupt() : this.running.abort();
       else if (!this.world.input(data)) this.editor.feed(data);
       return;
@@ -275,10 +277,7 @@ export class TerminalSession {
     }
   }
 
-  /**
-   * A line entered at the prompt: while bash would read on (an open here-document, quote or
-   * compound command), it waits at the continuation prompt `> `; then the lines run as one command.
-   */
+  /** A line entered: while bash would read on (open here-document, quote, compound), it waits at `> `; then all run as one. */
   private async submit(line: string): Promise<void> {
     const generation = this.generation;
     // From Enter on, Ctrl-C belongs to this line, as bash sends SIGINT to the job it starts: one pressed
@@ -312,7 +311,7 @@ export class TerminalSession {
     let outcome: { stdout: string; stderr: string; exitCode: number; notes?: string[] } = { stdout: '', stderr: '', exitCode: 0 };
     const show = (text: string) => {
       if (generation !== this.generation) return;
-      streamed += text;
+      streamed += this.ctrlC.wrote(text);
       this.term.write(safeOutput(text).replace(/\r?\n/g, '\r\n'));
     };
     try {
@@ -320,9 +319,8 @@ export class TerminalSession {
       if (generation === this.generation) this.state = state;
       outcome = result;
       if (!streamed) show(result.stdout + result.stderr);
-      if (controller.signal.aborted && !streamed.endsWith('\n')) this.term.write('^C\r\n');
-      // The course's own lines (a limit stopped the line; what to use instead of a missing
-      // command): dim, after the output, never part of it.
+      this.ctrlC.end((t) => this.term.write(t));
+      // The course's own lines (a limit stopped the line; what to use instead of a missing command): dim, after the output.
       if (generation === this.generation && result.notes?.length) {
         if (streamed && !streamed.endsWith('\n')) this.term.write('\r\n');
         for (const note of result.notes) this.term.write(`\x1b[2m${safeOutput(note)}\x1b[22m\r\n`);

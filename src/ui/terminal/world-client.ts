@@ -77,6 +77,11 @@ export class WorldClient {
    * False when none does: the terminal keeps them as type-ahead for the next prompt, as the tty would in
    * canonical mode.
    */
+  /** Whether a program holds the keyboard in raw mode (top, less): the tty then echoes nothing (ECHO off). */
+  get keyboardHeld(): boolean {
+    return this.raw !== null && !this.dead;
+  }
+
   input(data: string): boolean {
     if (this.raw === null || this.dead) return false;
     this.worker.postMessage({ id: this.raw, type: 'input', data } satisfies WorldRequest);

@@ -2,9 +2,8 @@
  * less (less 590, Ubuntu 24.04's). With its output not a terminal, less copies its files (or its
  * standard input) to it unchanged, as cat does (gwsw/less@v590:main.c: `if (!is_tty) { … cat_file() }`).
  * At the terminal it pages (less-pager.ts), reading its keys from the terminal; with no keyboard
- * (the CLI, a replayed transcript) it copies as before. Not simulated: less at the end of a pipeline
- * (`ps aux | less`) reads its keys from /dev/tty (ttyin.c open_getchr); the simulated line takes a
- * pipeline's output as no terminal's, so there less copies. A file that cannot be opened: "FILE: No such file or directory"
+ * (the CLI, a replayed transcript) it copies as before. At the end of a pipeline (`ps aux | less`) it
+ * pages the pipe, its keys read from /dev/tty (ttyin.c open_getchr): CmdEnv.pagerTerminal. A file that cannot be opened: "FILE: No such file or directory"
  * (edit.c, error()), status 1; at the terminal the others are paged after the messages.
  * The options taken: -F, -X, -e, -E (in their long forms too); the others are taken and not acted on.
  */
@@ -60,6 +59,9 @@ export const less: SimCommand = {
         err += `${f}: No such file or directory\n`;
       }
     }
+    // At the end of a pipeline the pager still pages, its keys from the terminal (CmdEnv.pagerTerminal).
+    const pt = env.pagerTerminal;
+    if (!(env.tty && env.stream && env.keyboard) && pt) env = { ...env, tty: true, stream: pt.stream, keyboard: pt.keyboard };
     const kb = env.tty && env.stream ? env.keyboard : undefined;
     if (kb && read.length) {
       if (err) env.stream?.({ stream: 'stderr', text: err });

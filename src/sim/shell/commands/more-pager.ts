@@ -17,6 +17,8 @@ import { isEnter, isErase, type KeyReader, TI } from './pager-keys.ts';
 export interface MoreFile {
   name: string;
   text: string;
+  /** Standard input that is not the terminal (a pipe): no percentage (more.c output_prompt: `!ctl->no_tty_in && 0 < ctl->file_size`). */
+  pipe?: boolean;
 }
 
 /** Screen rows of a file: a row per `width` characters (fold_long_lines), the file's byte offset after each. */
@@ -98,7 +100,7 @@ export async function pageMore(env: CmdEnv, files: MoreFile[], keys: KeyReader):
     let number = '';
     let reprompt = true;
     for (;;) {
-      if (reprompt) prompt(`--More--(${Math.floor(((rows[pos - 1]?.end ?? 0) * 100) / (size || 1))}%)`);
+      if (reprompt) prompt(file.pipe ? '--More--' : `--More--(${Math.floor(((rows[pos - 1]?.end ?? 0) * 100) / (size || 1))}%)`);
       reprompt = true;
       let k = await keys.next();
       if (k === undefined) return quit();

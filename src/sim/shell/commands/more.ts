@@ -61,7 +61,15 @@ export const more: SimCommand = {
     if (!files.length) {
       // No file: stdin, unless stdin is the terminal ("bad usage"; busybox pages nothing).
       if (!env.stdin && env.tty) return bb ? R('') : R('', "more: bad usage\nTry 'more --help' for more information.\n", 1);
-      return R(env.stdin);
+      // util-linux's more pages a pipe at the end of a pipeline, its keys from the terminal (CmdEnv.pagerTerminal).
+      const pt = env.pagerTerminal;
+      if (bb || !pt || !env.stdin) return R(env.stdin);
+      const keys = keyReader(pt.keyboard, env);
+      try {
+        return R('', '', await pageMore({ ...env, tty: true, stream: pt.stream, keyboard: pt.keyboard }, [{ name: '-', text: env.stdin, pipe: true }], keys));
+      } finally {
+        keys.close();
+      }
     }
     let out = '';
     let err = '';

@@ -2,7 +2,8 @@ import type { ExecResult } from '../../api.ts';
 import type { Proc } from '../../kernel/types.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { cpuSeconds, cputime, dhms, pcpu } from '../pstime.ts';
-import { cmdline, hm, layout, psColumns, stat, sysvFormat, user, userCell } from '../pscolumns.ts';
+import { cmdline, hm, layout, type PsRow, psColumns, stat, sysvFormat, user, userCell } from '../pscolumns.ts';
+import { BSD_J, forest } from '../psforest.ts';
 
 export const ps: SimCommand = {
   name: 'ps',
@@ -98,11 +99,13 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   let byName: string[] | undefined;
   let all = false;
   // SysV format flags: -f full, -l long, -F extra full, -y (with -l) RSS for ADDR (procps-ng@v4.0.4:src/ps/parser.c parse_sysv_option).
-  const fmt = { f: false, l: false, F: false, y: false };
+  const fmt = { f: false, l: false, F: false, y: false, j: false };
   const sysv = (a: string) => {
     if (/[eA]/.test(a)) all = true;
-    for (const ch of 'flFy') if (a.includes(ch)) fmt[ch as keyof typeof fmt] = true;
+    for (const ch of 'flFyj') if (a.includes(ch)) fmt[ch as keyof typeof fmt] = true;
   };
+  // BSD j (job control format) and f (ASCII art forest) (procps-ng@v4.0.4:src/ps/parser.c parse_bsd_option).
+  const bsd = { j: false, f: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '-o' || a === '-eo') {
@@ -113,14 +116,19 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
     else if (/^-[pq]\d/.test(a)) only = a.slice(2).split(',').map(Number);
     else if (a === '-C') byName = (args[++i] ?? '').split(',');
     else if (/^-?[aux]+$/.test(a)) all = true;
+    else if (/^[auxjf]+$/.test(a)) {
+      if (/[ax]/.test(a)) all = true;
+      bsd.j ||= a.includes('j');
+      bsd.f ||= a.includes('f');
+    }
     // Unix options grouped or apart: -e/-A every process, -f the full format (procps-ng@v4.0.4:src/ps/parser.c parse_sysv_option).
-    else if (/^-[eAfFly]+[pqC]$/.test(a)) {
+    else if (/^-[eAfFlyj]+[pqC]$/.test(a)) {
       // -fp 1: the grouped options, then the list the last one takes.
       const list = (args[++i] ?? '').split(',');
       if (a.endsWith('C')) byName = list;
       else only = list.map(Number);
       sysv(a);
-    } else if (/^-[eAfFly]+$/.test(a)) sysv(a);
+    } else if (/^-[eAfFlyj]+$/.test(a)) sysv(a);
     else if (a === '--help')
       return {
         stdout:
@@ -133,7 +141,7 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   // procps-ng@v4.0.4:src/ps/sortformat.c generate_sysv_list; the SysV pass's error is the one printed (parser.c arg_parse).
   if (fmt.y && !fmt.l) return usageError('modifier -y without format -l makes no sense');
   if (cols && (fmt.f || fmt.l || fmt.F)) return usageError('conflicting format options');
-  const formatted = fmt.f || fmt.l || fmt.F;
+  const formatted = fmt.f || fmt.l || fmt.F || fmt.j;
   let list = visible;
   if (only) list = list.filter((x) => only!.includes(x.pid));
   else if (byName) list = list.filter((x) => byName!.includes(x.p.comm));
@@ -142,6 +150,7 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   const missed = (only || byName) && !list.length ? 1 : 0;
   if (missed && !cols && !formatted) return { stdout: `${'PID'.padStart(w)} TTY          TIME CMD\n`, stderr: '', exitCode: 1 };
   const totalKb = env.host.fixture.memTotalBytes / 1024;
+  if (bsd.j || bsd.f) return bsdFormat(env, w, list, bsd.j ? BSD_J : /u/.test(joined) ? BSD_U : BSD_DEFAULT, bsd.f);
   if (/(^|\s)-?aux\b/.test(joined)) {
     const head = `${'USER'.padEnd(8)} ${'PID'.padStart(w)} %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND`;
     const rows = list.map(({ p, pid }) => {
@@ -175,6 +184,37 @@ function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   }
   const rows = list.map(({ p, pid }) => `${String(pid).padStart(w)} ${(p.tty === '?' ? '?' : p.tty).padEnd(8)} ${dhms(cpuSeconds(p)).padStart(8)} ${p.comm}`);
   return { stdout: `${'PID'.padStart(w)} TTY          TIME CMD\n${rows.map((r) => `${r}\n`).join('')}`, stderr: '', exitCode: 0 };
+}
+
+/** BSD u ("OL_u") and the BSD default format (procps-ng@v4.0.4:src/ps/output.c macro_array, sortformat.c). */
+const BSD_U = ['user', 'pid', 'pcpu', 'pmem', 'vsz', 'rss', 'tname', 'stat', 'start_time', 'bsdtime', 'args'];
+const BSD_DEFAULT = ['pid', 'tname', 'stat', 'bsdtime', 'args'];
+
+/** A BSD format's columns for `list`, in forest order with the command's prefix when `f` (psforest.ts). */
+function bsdFormat(env: CmdEnv, w: number, list: PsRow[], specs: string[], trees: boolean): ExecResult {
+  const def = psColumns(env, w);
+  const chosen = specs.map((c) => def[c]!);
+  const ppid = def.ppid!;
+  const rows = trees ? forest(list, (x) => Number(ppid.value(x)), env.host.kernel.bootMs) : list.map((row) => ({ row, prefix: '' }));
+  const body = rows.map(({ row, prefix }) =>
+    layout(
+      chosen,
+      chosen.map((c, i) => (i === chosen.length - 1 ? prefix : '') + c.value(row)),
+    ),
+  );
+  return {
+    stdout: [
+      layout(
+        chosen,
+        chosen.map((c) => c.head),
+      ),
+      ...body,
+    ]
+      .map((l) => `${l}\n`)
+      .join(''),
+    stderr: '',
+    exitCode: 0,
+  };
 }
 
 /** `error: WHAT` and the short usage on stderr, status 1 (procps-ng@v4.0.4:src/ps/parser.c arg_parse total_failure, help.c do_help). */
