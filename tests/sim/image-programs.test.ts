@@ -37,7 +37,7 @@ describe("the fixture images' programs", () => {
     expect((await sh(w, 'docker run --rm registry:2 --version')).out).toBe('registry github.com/docker/distribution 2.8.3\n');
     expect((await sh(w, 'docker run --rm memcached -V')).out).toBe('memcached 1.6.29\n');
     for (const c of ['node -v', 'npm -v', 'go version', 'memcached -V', 'registry --version', 'stress --version'])
-      expect((await sh(w, c)).out).toBe(`bash: ${c.split(' ')[0]}: command not found\n`);
+      expect((await sh(w, c)).out).toBe(`-bash: ${c.split(' ')[0]}: command not found\n`);
   });
 
   it('stress ends before its hogs on --help, --version, no hog and a bad option (stress 1.0.4 main)', () => {

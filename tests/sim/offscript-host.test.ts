@@ -75,7 +75,7 @@ describe('groups, getent, realpath', () => {
   it('name the users and groups of /etc/passwd and /etc/group', async () => {
     const w = createWorld();
     expect(await sh(w, 'groups')).toMatchObject({ out: 'root\n', exitCode: 0 });
-    expect(await sh(w, 'groups ubuntu root')).toMatchObject({ out: 'ubuntu : ubuntu\nroot : root\n', exitCode: 0 });
+    expect(await sh(w, 'groups ubuntu root')).toMatchObject({ out: 'ubuntu : ubuntu adm cdrom sudo dip lxd\nroot : root\n', exitCode: 0 });
     expect(await sh(w, 'groups bob')).toMatchObject({ out: "groups: 'bob': no such user\n", exitCode: 1 });
     expect(await sh(w, 'getent passwd root')).toMatchObject({ out: 'root:x:0:0:root:/root:/bin/bash\n', exitCode: 0 });
     expect(await sh(w, 'getent group 1000')).toMatchObject({ out: 'ubuntu:x:1000:\n', exitCode: 0 });

@@ -11,6 +11,7 @@
  * Printed as with --no-pager to a pipe: no colour, lines not cut to the terminal's width,
  * and without the journal's last lines (node1 has no journal to read).
  */
+import { SYSTEMD_VERSION } from './timedatectl.ts';
 import type { ExecResult } from '../../api.ts';
 import { KUBE_FILES } from '../../fs/kubefiles.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
@@ -174,10 +175,7 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
   const words = args.filter((a) => !['--no-pager', '-l', '--full', '--no-legend', '-q', '--quiet'].includes(a));
   const quiet = args.includes('-q') || args.includes('--quiet');
   const [verb, ...names] = words;
-  if (verb === '--version')
-    return R(
-      'systemd 255 (255.4-1ubuntu8.4)\n+PAM +AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL +ELFUTILS +FIDO2 +IDN2 -IDN +IPTC +KMOD +LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY +P11KIT +QRENCODE +TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n',
-    );
+  if (verb === '--version') return R(SYSTEMD_VERSION);
   if (verb === 'status' && names.length) {
     let out = '';
     let err = '';

@@ -9,6 +9,7 @@
  * two columns narrower, and a command line longer than the room left is cut with "…" unless -l.
  * Printed as with --no-pager (the pager is not simulated): 80 columns on a pipe, the terminal's width on a tty.
  */
+import { SYSTEMD_VERSION } from './timedatectl.ts';
 import type { ExecResult } from '../../api.ts';
 import type { Proc } from '../../kernel/types.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
@@ -80,6 +81,30 @@ function show(env: CmdEnv, all: Set<string>, path: string, prefix: string, cols:
   });
 }
 
+/**
+ * systemd-cgls --help: src/cgls/cgls.c help() of the systemd 24x–25x series (read through the code index from a copy
+ * with --xattr/--cgroup-id and terminal_urlify_man; the stored copy is not tagged v255), the man page's name as
+ * terminal_urlify_man writes it off a terminal.
+ */
+const HELP = `systemd-cgls [OPTIONS...] [CGROUP...]
+
+Recursively show control group contents.
+
+  -h --help           Show this help
+     --version        Show package version
+     --no-pager       Do not pipe output into a pager
+  -a --all            Show all groups, including empty
+  -u --unit           Show the subtrees of specified system units
+     --user-unit      Show the subtrees of specified user units
+  -x --xattr=BOOL     Show cgroup extended attributes
+  -c --cgroup-id=BOOL Show cgroup ID
+  -l --full           Do not ellipsize output
+  -k                  Include kernel threads in output
+  -M --machine=NAME   Show container NAME
+
+See the systemd-cgls(1) man page for details.
+`;
+
 export const systemdCgls: SimCommand = {
   name: 'systemd-cgls',
   async run(args, env) {
@@ -87,6 +112,8 @@ export const systemdCgls: SimCommand = {
     const names: string[] = [];
     let unit = false;
     for (const a of args) {
+      if (a === '-h' || a === '--help') return R(HELP);
+      if (a === '--version') return R(SYSTEMD_VERSION);
       if (a === '--no-pager') continue;
       else if (a === '-a' || a === '--all') o.all = true;
       else if (a === '-k') o.kthreads = true;
