@@ -14,7 +14,7 @@ describe('functions, aliases and options across lines', () => {
     expect((await sh(w, 'declare -f f')).out).toBe('f () \n{ \n    echo hi\n}\n');
     expect(await sh(w, 'declare -f nosuch')).toMatchObject({ out: '', exitCode: 1 });
     expect(await sh(w, 'function g { echo g$1; }; unset -f f')).toMatchObject({ out: '', exitCode: 0 });
-    expect(await sh(w, 'g 2; f')).toMatchObject({ out: 'g2\nbash: f: command not found\n', exitCode: 127 });
+    expect(await sh(w, 'g 2; f')).toMatchObject({ out: 'g2\n-bash: f: command not found\n', exitCode: 127 });
   });
 
   it("keeps the line's status with the functions ($? on the next line)", async () => {
@@ -27,7 +27,7 @@ describe('functions, aliases and options across lines', () => {
   it('keeps a function defined only when its definition ran', async () => {
     const w = createWorld();
     await sh(w, 'if false; then f() { echo no; }; fi; g() { echo yes; }');
-    expect((await sh(w, 'f; g')).out).toBe('bash: f: command not found\nyes\n');
+    expect((await sh(w, 'f; g')).out).toBe('-bash: f: command not found\nyes\n');
   });
 
   it('does not hand the functions to a child shell (no export -f)', async () => {
@@ -45,9 +45,9 @@ describe('functions, aliases and options across lines', () => {
     // bash-5.2:builtins/type.def: "%s is aliased to `%s'\n".
     expect((await sh(w, 'type ll')).out).toBe("ll is aliased to `ls -ld'\n");
     await sh(w, 'unalias ll');
-    expect(await sh(w, 'll')).toMatchObject({ out: 'bash: ll: command not found\n', exitCode: 127 });
+    expect(await sh(w, 'll')).toMatchObject({ out: '-bash: ll: command not found\n', exitCode: 127 });
     // bash-5.2:builtins/alias.def: sh_notfound, as a builtin_error.
-    expect(await sh(w, 'unalias ll')).toMatchObject({ out: 'bash: unalias: ll: not found\n', exitCode: 1 });
+    expect(await sh(w, 'unalias ll')).toMatchObject({ out: '-bash: unalias: ll: not found\n', exitCode: 1 });
   });
 
   it('keeps set -o options (noglob, xtrace) without tracing its own commands', async () => {
