@@ -84,11 +84,16 @@ const KUBELET_CONFIG = {
   volumeStatsAggPeriod: '0s',
 };
 
-const cache = new WeakMap<Host, KubeadmFiles>();
+/**
+ * By fixture, not by host: the files are the fixture's alone (its node's facts, fixed dates, a fixed seed) and read-only
+ * to their readers (hostfiles.ts, rootfs.ts copy them), so every world of a fixture shares them: the terminal's
+ * warm-up world (src/sim/warm.ts) pays their ~10–30 ms once, the learner's world not again (issue #14).
+ */
+const cache = new WeakMap<Host['fixture'], KubeadmFiles>();
 
-/** node1's kubeadm files (the same object for a host: hostFiles() is asked for them more than once). */
+/** node1's kubeadm files (the same object for every host of a fixture: hostFiles() is asked for them more than once). */
 export function kubeadmFiles(host: Host): KubeadmFiles {
-  const known = cache.get(host);
+  const known = cache.get(host.fixture);
   if (known) return known;
   const node = nodeFactsOf(host.fixture);
   const pki = kubeadmPki(CREATED + PHASE.certs * 1000);
@@ -127,6 +132,6 @@ export function kubeadmFiles(host: Host): KubeadmFiles {
   for (const m of staticManifests(node.ip))
     put(`/etc/kubernetes/manifests/${m.component}.yaml`, toYaml(m.pod), 0o600, m.component === 'etcd' ? PHASE.etcd : PHASE.controlPlane);
   const out: KubeadmFiles = { files, meta, links: [[current, pki.kubeletClientLink[1]]] };
-  cache.set(host, out);
+  cache.set(host.fixture, out);
   return out;
 }

@@ -3,128 +3,20 @@
  * shape of just-bash's own registry: node_modules/just-bash commands/registry.ts). The shell's
  * command list, /bin, `help`, `type`/`which`/`command -v` and Tab completion read the names
  * here; `--help` comes from usage.ts by the same name; the runtime calls `load` on a command's
- * first run. The commands are imported here, not with `import()` per row: measured, one chunk
- * per command made the terminal fetch more (35 files, 153.1 KB gzip at the first prompt against
- * 31 and 151.9 KB, the Picture tab 48.4 KB against 41.0 KB, 453 built scripts against 300),
- * and the first prompt loads no command either way. Making them lazy again is a change to this
- * file only. Adding a command: write commands/NAME.ts, which exports one
- * SimCommand, and add its import and its row here (tests/sim/command-registry.test.ts holds both to it).
+ * first run. Each row imports its command with `import()`, so the registry is names only: the
+ * shell knows every command at once (`type`, `command -v`, `compgen`, completion, `which`, the
+ * not-found path) and compiles a command's code on its first run (issue #14: the terminal's
+ * first command compiled all of them, a 529 KB chunk, before it could answer `uname -r`;
+ * src/sim/warm.ts then loads the lessons' commands one at a time after the first prompt).
+ * Node (Vitest, the CLI) takes the same rows: a first `import()` there reads the file.
+ * Adding a command: write commands/NAME.ts, which exports one SimCommand, and add its row
+ * here (tests/sim/command-registry.test.ts holds both to it).
  * Names starting `__cc_` are the runtime's internal names for bash builtins (help, jobs, wait,
  * fg, bg), never listed under /bin. Which roots have a command is their image's business
  * (rootfs.ts rootCommands): the host has them all.
  */
 import type { SimCommand } from '../types.ts';
 import { timedLoad } from '../limits.ts';
-import { bgBuiltin } from './bg.ts';
-import { capsh } from './capsh.ts';
-import { chown } from './chown.ts';
-import { chroot } from './chroot.ts';
-import { cmp } from './cmp.ts';
-import { containerd } from './containerd.ts';
-import { crictl } from './crictl.ts';
-import { ctr } from './ctr.ts';
-import { curl } from './curl.ts';
-import { date } from './date.ts';
-import { dd } from './dd.ts';
-import { df } from './df.ts';
-import { diff } from './diff.ts';
-import { dig } from './dig.ts';
-import { dmesg } from './dmesg.ts';
-import { docker } from './docker/index.ts';
-import { envCommand } from './env.ts';
-import { fgBuiltin } from './fg.ts';
-import { file } from './file.ts';
-import { findmnt } from './findmnt.ts';
-import { free } from './free.ts';
-import { getcap } from './getcap.ts';
-import { getent } from './getent.ts';
-import { getpcaps } from './getpcaps.ts';
-import { go } from './go.ts';
-import { groups } from './groups.ts';
-import { head } from './head.ts';
-import { help } from './help.ts';
-import { history } from './history.ts';
-import { host } from './host.ts';
-import { id } from './id.ts';
-import { hostname } from './hostname.ts';
-import { hostnamectl } from './hostnamectl.ts';
-import { ip } from './ip.ts';
-import { jobsBuiltin } from './jobs.ts';
-import { journalctl } from './journalctl.ts';
-import { kill } from './kill.ts';
-import { kubectl } from './kubectl.ts';
-import { ldd } from './ldd.ts';
-import { less } from './less.ts';
-import { locale } from './locale.ts';
-import { ls } from './ls.ts';
-import { lsblk } from './lsblk.ts';
-import { lscpu } from './lscpu.ts';
-import { lsbRelease } from './lsb_release.ts';
-import { lsmod } from './lsmod.ts';
-import { lsns } from './lsns.ts';
-import { lsof } from './lsof.ts';
-import { memcached } from './memcached.ts';
-import { mkdir } from './mkdir.ts';
-import { more } from './more.ts';
-import { mount } from './mount.ts';
-import { modprobe } from './modprobe.ts';
-import { nc } from './nc.ts';
-import { nginx } from './nginx.ts';
-import { nice } from './nice.ts';
-import { node } from './node.ts';
-import { npm } from './npm.ts';
-import { nproc } from './nproc.ts';
-import { nslookup } from './nslookup.ts';
-import { nsenter } from './nsenter.ts';
-import { od } from './od.ts';
-import { paste } from './paste.ts';
-import { pgrep } from './pgrep.ts';
-import { killallCommand } from './killall.ts';
-import { pidof } from './pidof.ts';
-import { ping } from './ping.ts';
-import { pkill } from './pkill.ts';
-import { printenv } from './printenv.ts';
-import { ps } from './ps.ts';
-import { pstree } from './pstree.ts';
-import { readlink } from './readlink.ts';
-import { realpath } from './realpath.ts';
-import { registry } from './distribution-registry.ts';
-import { renice } from './renice.ts';
-import { runc } from './runc.ts';
-import { service } from './service.ts';
-import { setcap } from './setcap.ts';
-import { setpriv } from './setpriv.ts';
-import { sleep } from './sleep.ts';
-import { ss } from './ss.ts';
-import { stat } from './stat.ts';
-import { stress } from './stress.ts';
-import { su } from './su.ts';
-import { sudo } from './sudo.ts';
-import { sysctl } from './sysctl.ts';
-import { systemctl } from './systemctl.ts';
-import { systemdCgls } from './systemd-cgls.ts';
-import { tail } from './tail.ts';
-import { timedatectl } from './timedatectl.ts';
-import { timeout } from './timeout.ts';
-import { top } from './top.ts';
-import { touch } from './touch.ts';
-import { tty } from './tty.ts';
-import { ulimit } from './ulimit.ts';
-import { umount } from './umount.ts';
-import { uname } from './uname.ts';
-import { unshare } from './unshare.ts';
-import { uptime } from './uptime.ts';
-import { vmstat } from './vmstat.ts';
-import { w } from './w.ts';
-import { waitBuiltin } from './wait.ts';
-import { watch } from './watch.ts';
-import { wget } from './wget.ts';
-import { whereis } from './whereis.ts';
-import { which } from './which.ts';
-import { who } from './who.ts';
-import { whoami } from './whoami.ts';
-import { yarn } from './yarn.ts';
-import { yes } from './yes.ts';
 
 export interface CommandRow {
   readonly name: string;
@@ -132,116 +24,116 @@ export interface CommandRow {
 }
 
 export const COMMANDS: readonly CommandRow[] = [
-  { name: 'capsh', load: async () => capsh },
-  { name: 'chown', load: async () => chown },
-  { name: 'chroot', load: async () => chroot },
-  { name: 'cmp', load: async () => cmp },
-  { name: 'containerd', load: async () => containerd },
-  { name: 'crictl', load: async () => crictl },
-  { name: 'ctr', load: async () => ctr },
-  { name: 'curl', load: async () => curl },
-  { name: 'date', load: async () => date },
-  { name: 'dd', load: async () => dd },
-  { name: 'df', load: async () => df },
-  { name: 'diff', load: async () => diff },
-  { name: 'dig', load: async () => dig },
-  { name: 'dmesg', load: async () => dmesg },
-  { name: 'docker', load: async () => docker },
-  { name: 'env', load: async () => envCommand },
-  { name: 'file', load: async () => file },
-  { name: 'findmnt', load: async () => findmnt },
-  { name: 'free', load: async () => free },
-  { name: 'getcap', load: async () => getcap },
-  { name: 'getent', load: async () => getent },
-  { name: 'getpcaps', load: async () => getpcaps },
-  { name: 'go', load: async () => go },
-  { name: 'groups', load: async () => groups },
-  { name: 'head', load: async () => head },
-  { name: 'history', load: async () => history },
-  { name: 'host', load: async () => host },
-  { name: 'hostname', load: async () => hostname },
-  { name: 'hostnamectl', load: async () => hostnamectl },
-  { name: 'id', load: async () => id },
-  { name: 'ip', load: async () => ip },
-  { name: 'journalctl', load: async () => journalctl },
-  { name: 'kill', load: async () => kill },
-  { name: 'kubectl', load: async () => kubectl },
-  { name: 'ldd', load: async () => ldd },
-  { name: 'less', load: async () => less },
-  { name: 'locale', load: async () => locale },
-  { name: 'ls', load: async () => ls },
-  { name: 'lsblk', load: async () => lsblk },
-  { name: 'lscpu', load: async () => lscpu },
-  { name: 'lsb_release', load: async () => lsbRelease },
-  { name: 'lsmod', load: async () => lsmod },
-  { name: 'lsns', load: async () => lsns },
-  { name: 'lsof', load: async () => lsof },
-  { name: 'memcached', load: async () => memcached },
-  { name: 'mkdir', load: async () => mkdir },
-  { name: 'modprobe', load: async () => modprobe },
-  { name: 'more', load: async () => more },
-  { name: 'mount', load: async () => mount },
-  { name: 'nc', load: async () => nc },
-  { name: 'nice', load: async () => nice },
-  { name: 'node', load: async () => node },
-  { name: 'npm', load: async () => npm },
-  { name: 'nginx', load: async () => nginx },
-  { name: 'nproc', load: async () => nproc },
-  { name: 'nslookup', load: async () => nslookup },
-  { name: 'nsenter', load: async () => nsenter },
-  { name: 'od', load: async () => od },
-  { name: 'paste', load: async () => paste },
-  { name: 'pgrep', load: async () => pgrep },
-  { name: 'killall', load: async () => killallCommand },
-  { name: 'pidof', load: async () => pidof },
-  { name: 'ping', load: async () => ping },
-  { name: 'pkill', load: async () => pkill },
-  { name: 'printenv', load: async () => printenv },
-  { name: 'ps', load: async () => ps },
-  { name: 'pstree', load: async () => pstree },
-  { name: 'readlink', load: async () => readlink },
-  { name: 'realpath', load: async () => realpath },
-  { name: 'registry', load: async () => registry },
-  { name: 'renice', load: async () => renice },
-  { name: 'runc', load: async () => runc },
-  { name: 'service', load: async () => service },
-  { name: 'setcap', load: async () => setcap },
-  { name: 'setpriv', load: async () => setpriv },
-  { name: 'sleep', load: async () => sleep },
-  { name: 'ss', load: async () => ss },
-  { name: 'stat', load: async () => stat },
-  { name: 'stress', load: async () => stress },
-  { name: 'su', load: async () => su },
-  { name: 'sudo', load: async () => sudo },
-  { name: 'sysctl', load: async () => sysctl },
-  { name: 'systemctl', load: async () => systemctl },
-  { name: 'systemd-cgls', load: async () => systemdCgls },
-  { name: 'tail', load: async () => tail },
-  { name: 'timedatectl', load: async () => timedatectl },
-  { name: 'timeout', load: async () => timeout },
-  { name: 'top', load: async () => top },
-  { name: 'touch', load: async () => touch },
-  { name: 'tty', load: async () => tty },
-  { name: 'umount', load: async () => umount },
-  { name: 'uname', load: async () => uname },
-  { name: 'unshare', load: async () => unshare },
-  { name: 'uptime', load: async () => uptime },
-  { name: 'vmstat', load: async () => vmstat },
-  { name: 'w', load: async () => w },
-  { name: 'watch', load: async () => watch },
-  { name: 'wget', load: async () => wget },
-  { name: 'whereis', load: async () => whereis },
-  { name: 'which', load: async () => which },
-  { name: 'who', load: async () => who },
-  { name: 'whoami', load: async () => whoami },
-  { name: 'yarn', load: async () => yarn },
-  { name: 'yes', load: async () => yes },
-  { name: '__cc_bg', load: async () => bgBuiltin },
-  { name: '__cc_fg', load: async () => fgBuiltin },
-  { name: '__cc_help', load: async () => help },
-  { name: '__cc_jobs', load: async () => jobsBuiltin },
-  { name: '__cc_ulimit', load: async () => ulimit },
-  { name: '__cc_wait', load: async () => waitBuiltin },
+  { name: 'capsh', load: () => import('./capsh.ts').then((m) => m.capsh) },
+  { name: 'chown', load: () => import('./chown.ts').then((m) => m.chown) },
+  { name: 'chroot', load: () => import('./chroot.ts').then((m) => m.chroot) },
+  { name: 'cmp', load: () => import('./cmp.ts').then((m) => m.cmp) },
+  { name: 'containerd', load: () => import('./containerd.ts').then((m) => m.containerd) },
+  { name: 'crictl', load: () => import('./crictl.ts').then((m) => m.crictl) },
+  { name: 'ctr', load: () => import('./ctr.ts').then((m) => m.ctr) },
+  { name: 'curl', load: () => import('./curl.ts').then((m) => m.curl) },
+  { name: 'date', load: () => import('./date.ts').then((m) => m.date) },
+  { name: 'dd', load: () => import('./dd.ts').then((m) => m.dd) },
+  { name: 'df', load: () => import('./df.ts').then((m) => m.df) },
+  { name: 'diff', load: () => import('./diff.ts').then((m) => m.diff) },
+  { name: 'dig', load: () => import('./dig.ts').then((m) => m.dig) },
+  { name: 'dmesg', load: () => import('./dmesg.ts').then((m) => m.dmesg) },
+  { name: 'docker', load: () => import('./docker/index.ts').then((m) => m.docker) },
+  { name: 'env', load: () => import('./env.ts').then((m) => m.envCommand) },
+  { name: 'file', load: () => import('./file.ts').then((m) => m.file) },
+  { name: 'findmnt', load: () => import('./findmnt.ts').then((m) => m.findmnt) },
+  { name: 'free', load: () => import('./free.ts').then((m) => m.free) },
+  { name: 'getcap', load: () => import('./getcap.ts').then((m) => m.getcap) },
+  { name: 'getent', load: () => import('./getent.ts').then((m) => m.getent) },
+  { name: 'getpcaps', load: () => import('./getpcaps.ts').then((m) => m.getpcaps) },
+  { name: 'go', load: () => import('./go.ts').then((m) => m.go) },
+  { name: 'groups', load: () => import('./groups.ts').then((m) => m.groups) },
+  { name: 'head', load: () => import('./head.ts').then((m) => m.head) },
+  { name: 'history', load: () => import('./history.ts').then((m) => m.history) },
+  { name: 'host', load: () => import('./host.ts').then((m) => m.host) },
+  { name: 'hostname', load: () => import('./hostname.ts').then((m) => m.hostname) },
+  { name: 'hostnamectl', load: () => import('./hostnamectl.ts').then((m) => m.hostnamectl) },
+  { name: 'id', load: () => import('./id.ts').then((m) => m.id) },
+  { name: 'ip', load: () => import('./ip.ts').then((m) => m.ip) },
+  { name: 'journalctl', load: () => import('./journalctl.ts').then((m) => m.journalctl) },
+  { name: 'kill', load: () => import('./kill.ts').then((m) => m.kill) },
+  { name: 'kubectl', load: () => import('./kubectl.ts').then((m) => m.kubectl) },
+  { name: 'ldd', load: () => import('./ldd.ts').then((m) => m.ldd) },
+  { name: 'less', load: () => import('./less.ts').then((m) => m.less) },
+  { name: 'locale', load: () => import('./locale.ts').then((m) => m.locale) },
+  { name: 'ls', load: () => import('./ls.ts').then((m) => m.ls) },
+  { name: 'lsblk', load: () => import('./lsblk.ts').then((m) => m.lsblk) },
+  { name: 'lscpu', load: () => import('./lscpu.ts').then((m) => m.lscpu) },
+  { name: 'lsb_release', load: () => import('./lsb_release.ts').then((m) => m.lsbRelease) },
+  { name: 'lsmod', load: () => import('./lsmod.ts').then((m) => m.lsmod) },
+  { name: 'lsns', load: () => import('./lsns.ts').then((m) => m.lsns) },
+  { name: 'lsof', load: () => import('./lsof.ts').then((m) => m.lsof) },
+  { name: 'memcached', load: () => import('./memcached.ts').then((m) => m.memcached) },
+  { name: 'mkdir', load: () => import('./mkdir.ts').then((m) => m.mkdir) },
+  { name: 'modprobe', load: () => import('./modprobe.ts').then((m) => m.modprobe) },
+  { name: 'more', load: () => import('./more.ts').then((m) => m.more) },
+  { name: 'mount', load: () => import('./mount.ts').then((m) => m.mount) },
+  { name: 'nc', load: () => import('./nc.ts').then((m) => m.nc) },
+  { name: 'nice', load: () => import('./nice.ts').then((m) => m.nice) },
+  { name: 'node', load: () => import('./node.ts').then((m) => m.node) },
+  { name: 'npm', load: () => import('./npm.ts').then((m) => m.npm) },
+  { name: 'nginx', load: () => import('./nginx.ts').then((m) => m.nginx) },
+  { name: 'nproc', load: () => import('./nproc.ts').then((m) => m.nproc) },
+  { name: 'nslookup', load: () => import('./nslookup.ts').then((m) => m.nslookup) },
+  { name: 'nsenter', load: () => import('./nsenter.ts').then((m) => m.nsenter) },
+  { name: 'od', load: () => import('./od.ts').then((m) => m.od) },
+  { name: 'paste', load: () => import('./paste.ts').then((m) => m.paste) },
+  { name: 'pgrep', load: () => import('./pgrep.ts').then((m) => m.pgrep) },
+  { name: 'killall', load: () => import('./killall.ts').then((m) => m.killallCommand) },
+  { name: 'pidof', load: () => import('./pidof.ts').then((m) => m.pidof) },
+  { name: 'ping', load: () => import('./ping.ts').then((m) => m.ping) },
+  { name: 'pkill', load: () => import('./pkill.ts').then((m) => m.pkill) },
+  { name: 'printenv', load: () => import('./printenv.ts').then((m) => m.printenv) },
+  { name: 'ps', load: () => import('./ps.ts').then((m) => m.ps) },
+  { name: 'pstree', load: () => import('./pstree.ts').then((m) => m.pstree) },
+  { name: 'readlink', load: () => import('./readlink.ts').then((m) => m.readlink) },
+  { name: 'realpath', load: () => import('./realpath.ts').then((m) => m.realpath) },
+  { name: 'registry', load: () => import('./distribution-registry.ts').then((m) => m.registry) },
+  { name: 'renice', load: () => import('./renice.ts').then((m) => m.renice) },
+  { name: 'runc', load: () => import('./runc.ts').then((m) => m.runc) },
+  { name: 'service', load: () => import('./service.ts').then((m) => m.service) },
+  { name: 'setcap', load: () => import('./setcap.ts').then((m) => m.setcap) },
+  { name: 'setpriv', load: () => import('./setpriv.ts').then((m) => m.setpriv) },
+  { name: 'sleep', load: () => import('./sleep.ts').then((m) => m.sleep) },
+  { name: 'ss', load: () => import('./ss.ts').then((m) => m.ss) },
+  { name: 'stat', load: () => import('./stat.ts').then((m) => m.stat) },
+  { name: 'stress', load: () => import('./stress.ts').then((m) => m.stress) },
+  { name: 'su', load: () => import('./su.ts').then((m) => m.su) },
+  { name: 'sudo', load: () => import('./sudo.ts').then((m) => m.sudo) },
+  { name: 'sysctl', load: () => import('./sysctl.ts').then((m) => m.sysctl) },
+  { name: 'systemctl', load: () => import('./systemctl.ts').then((m) => m.systemctl) },
+  { name: 'systemd-cgls', load: () => import('./systemd-cgls.ts').then((m) => m.systemdCgls) },
+  { name: 'tail', load: () => import('./tail.ts').then((m) => m.tail) },
+  { name: 'timedatectl', load: () => import('./timedatectl.ts').then((m) => m.timedatectl) },
+  { name: 'timeout', load: () => import('./timeout.ts').then((m) => m.timeout) },
+  { name: 'top', load: () => import('./top.ts').then((m) => m.top) },
+  { name: 'touch', load: () => import('./touch.ts').then((m) => m.touch) },
+  { name: 'tty', load: () => import('./tty.ts').then((m) => m.tty) },
+  { name: 'umount', load: () => import('./umount.ts').then((m) => m.umount) },
+  { name: 'uname', load: () => import('./uname.ts').then((m) => m.uname) },
+  { name: 'unshare', load: () => import('./unshare.ts').then((m) => m.unshare) },
+  { name: 'uptime', load: () => import('./uptime.ts').then((m) => m.uptime) },
+  { name: 'vmstat', load: () => import('./vmstat.ts').then((m) => m.vmstat) },
+  { name: 'w', load: () => import('./w.ts').then((m) => m.w) },
+  { name: 'watch', load: () => import('./watch.ts').then((m) => m.watch) },
+  { name: 'wget', load: () => import('./wget.ts').then((m) => m.wget) },
+  { name: 'whereis', load: () => import('./whereis.ts').then((m) => m.whereis) },
+  { name: 'which', load: () => import('./which.ts').then((m) => m.which) },
+  { name: 'who', load: () => import('./who.ts').then((m) => m.who) },
+  { name: 'whoami', load: () => import('./whoami.ts').then((m) => m.whoami) },
+  { name: 'yarn', load: () => import('./yarn.ts').then((m) => m.yarn) },
+  { name: 'yes', load: () => import('./yes.ts').then((m) => m.yes) },
+  { name: '__cc_bg', load: () => import('./bg.ts').then((m) => m.bgBuiltin) },
+  { name: '__cc_fg', load: () => import('./fg.ts').then((m) => m.fgBuiltin) },
+  { name: '__cc_help', load: () => import('./help.ts').then((m) => m.help) },
+  { name: '__cc_jobs', load: () => import('./jobs.ts').then((m) => m.jobsBuiltin) },
+  { name: '__cc_ulimit', load: () => import('./ulimit.ts').then((m) => m.ulimit) },
+  { name: '__cc_wait', load: () => import('./wait.ts').then((m) => m.waitBuiltin) },
 ];
 
 const loaded = new Map<string, Promise<SimCommand>>();
