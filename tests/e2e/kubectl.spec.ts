@@ -43,6 +43,13 @@ for (const size of SIZES) {
         await expect(screen(page)).toContainText('v1.30.5');
         await expect(screen(page)).not.toContainText('command not found');
         expect(scripts.length, 'typing kubectl fetched its own code').toBeGreaterThan(before);
+        // kubectl create deployment (kubectl@v0.30.5 create_deployment.go): the Deployment, then its ReplicaSet's pod.
+        await page.keyboard.insertText('kubectl create deployment hello --image=nginx:1.25');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('deployment.apps/hello created');
+        await page.keyboard.insertText('kubectl get deploy hello -o name');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('deployment.apps/hello');
         // kubectl debug: an ephemeral busybox in the pod, in the target's PID namespace, then back to node1.
         await page.keyboard.insertText('kubectl run web --image nginx:1.25');
         await page.keyboard.press('Enter');
