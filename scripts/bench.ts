@@ -20,15 +20,11 @@
  */
 import { countJs, kb, launch, preview, yamlWorkerStarted } from './lib/browser.ts';
 import { printLongTasks } from './lib/longtasks.ts';
+import { table } from './lib/table.ts';
 
 const only = process.argv.slice(2);
 const want = (section: string) => only.length === 0 || only.includes(section);
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
-
-function table(rows: (string | number)[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
-}
 
 /**
  * The process's CPU time in ms (user + system, all its threads: the GC's helpers and the crypto pool's work are the

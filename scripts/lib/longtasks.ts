@@ -8,6 +8,7 @@
  * includes the time the renderer waited for a core: a trace of `docker run` at load 24 on 2 cores had
  * 200 ms to 2 s long tasks whose longest took 17 ms of CPU.
  */
+import { table } from './table.ts';
 import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 
@@ -88,18 +89,17 @@ async function longTasks(browser: Browser, url: string): Promise<Row[]> {
 
 /** The bench's table: one row a command, against the 50 ms budget. */
 export async function printLongTasks(browser: Browser, url: string): Promise<void> {
-  const rows = await longTasks(browser, url);
+  const found = await longTasks(browser, url);
   const ms = (n: number) => `${Math.round(n)} ms`;
-  const table = [
+  const rows = [
     ['command', 'Enter → answer', 'long tasks', 'longest (wall)', 'longest (CPU)', 'main thread CPU'],
-    ...rows.map((r) => [r.command, ms(r.answerMs), String(r.longTasks), ms(r.longestWallMs), ms(r.longestCpuMs), ms(r.mainCpuMs)]),
+    ...found.map((r) => [r.command, ms(r.answerMs), String(r.longTasks), ms(r.longestWallMs), ms(r.longestCpuMs), ms(r.mainCpuMs)]),
   ];
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   console.log(
     `\n## Browser: the main thread while commands run (lesson 1, one run; budget: no task over ${BUDGET_MS} ms; load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')})\n`,
   );
-  console.log(table.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n'));
+  console.log(table(rows));
   console.log("(long tasks: the page's own PerformanceObserver, wall time; CPU: the same tasks' thread time in a Chromium trace)");
 }
