@@ -47,9 +47,12 @@ for (const size of SIZES) {
         await page.keyboard.insertText('kubectl create deployment hello --image=nginx:1.25');
         await page.keyboard.press('Enter');
         await expect(screen(page)).toContainText('deployment.apps/hello created');
-        await page.keyboard.insertText('kubectl get deploy hello -o name');
+        await page.keyboard.insertText('kubectl scale deploy hello --replicas=2');
         await page.keyboard.press('Enter');
-        await expect(screen(page)).toContainText('deployment.apps/hello');
+        await expect(screen(page)).toContainText('deployment.apps/hello scaled');
+        await page.keyboard.insertText('kubectl get deploy hello');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText(/hello\s+2\/2\s+2\s+2/);
         // kubectl debug: an ephemeral busybox in the pod, in the target's PID namespace, then back to node1.
         await page.keyboard.insertText('kubectl run web --image nginx:1.25');
         await page.keyboard.press('Enter');

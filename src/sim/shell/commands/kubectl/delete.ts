@@ -21,7 +21,7 @@ const FLAGS = [
   { long: 'ignore-not-found', type: 'bool' as const },
 ];
 
-const NO_ARGS =
+export const NO_ARGS =
   "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
 
 const singular = (r: ResourceInfo) => (r.group ? `${r.singular}.${r.group}` : r.singular);

@@ -51,6 +51,7 @@ const VERBS: Record<string, Verb> = {
   label,
   logs,
   run,
+  scale: (a, e) => import('./scale.ts').then((m) => m.scale(a, e)),
   version,
   config,
 };
@@ -62,7 +63,6 @@ const KNOWN_UNBUILT = [
   'set',
   'edit',
   'rollout',
-  'scale',
   'autoscale',
   'certificate',
   'cluster-info',
