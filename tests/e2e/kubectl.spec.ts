@@ -53,6 +53,9 @@ for (const size of SIZES) {
         await page.keyboard.insertText('kubectl get deploy hello');
         await page.keyboard.press('Enter');
         await expect(screen(page)).toContainText(/hello\s+2\/2\s+2\s+2/);
+        await page.keyboard.insertText('kubectl rollout restart deploy/hello; kubectl rollout status deploy/hello');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('deployment "hello" successfully rolled out');
         // kubectl debug: an ephemeral busybox in the pod, in the target's PID namespace, then back to node1.
         await page.keyboard.insertText('kubectl run web --image nginx:1.25');
         await page.keyboard.press('Enter');

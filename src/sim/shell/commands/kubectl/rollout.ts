@@ -1,0 +1,201 @@
+/**
+ * kubectl rollout status|history|restart|undo for Deployments (kubernetes/kubectl@v0.30.5:pkg/cmd/rollout/*.go and
+ * pkg/polymorphichelpers):
+ * - status: DeploymentStatusViewer.Status's lines, each printed when it changes, until "successfully rolled out"; the
+ *   watch (-w, default true) follows the simulated clock a second at a time, --timeout ends it ("timed out waiting for
+ *   the condition"), Ctrl-C too; -w=false prints the line once;
+ * - history: ViewHistory's tabbed REVISION/CHANGE-CAUSE table through a name printer whose "operation" is that table
+ *   (`deployment.apps/web ` then the table and a blank line; "No rollout history found." when no ReplicaSet has a
+ *   revision); --revision N (printTemplate's describe page) is not built;
+ * - restart: objectrestarter.go sets spec.template.metadata.annotations["kubectl.kubernetes.io/restartedAt"] to the
+ *   time (RFC 3339); `deployment.apps/web restarted`; a second restart in the same second makes no patch
+ *   ("failed to create patch for web: if restart has already been triggered within the past second, please wait
+ *   before attempting to trigger another");
+ * - undo [--to-revision=N]: DeploymentRollbacker.Rollback (the previous revision by default; "no rollout history found
+ *   for deployment", "unable to find specified revision N in history", "skipped rollback (current template already
+ *   matches revision N)"); `deployment.apps/web rolled back`. The Deployment controller makes the restored ReplicaSet
+ *   the newest revision (controllers/deployment.ts).
+ * Other kinds (DaemonSets, StatefulSets) are not on node1's API server.
+ */
+import type { ExecResult } from '../../../api.ts';
+import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
+import type { KObject } from '../../../k8s/types.ts';
+import type { CmdEnv } from '../../types.ts';
+import { clusterFor } from './cluster.ts';
+import { namespaceOf, out, parse, resourcesOf } from './common.ts';
+
+type Obj = Record<string, unknown>;
+const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
+const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
+const REVISION = 'deployment.kubernetes.io/revision';
+const RESTARTED = 'kubectl.kubernetes.io/restartedAt';
+const SUBS = ['history', 'pause', 'restart', 'resume', 'status', 'undo'];
+
+const FLAGS = [
+  { long: 'watch', short: 'w', type: 'string' as const },
+  { long: 'timeout', type: 'string' as const },
+  { long: 'revision', type: 'string' as const },
+  { long: 'to-revision', type: 'string' as const },
+  { long: 'output', short: 'o', type: 'string' as const },
+  { long: 'dry-run', type: 'string' as const },
+];
+
+/** Go's time.ParseDuration for the plain forms kubectl's --timeout takes (`30s`, `2m`, `1m30s`, `0`). */
+function duration(s: string): number | undefined {
+  if (s === '0') return 0;
+  const parts = [...s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  if (!parts.length || parts.map((p) => p[0]).join('') !== s) return undefined;
+  return parts.reduce((t, p) => t + Number(p[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[p[2] as 'ms'], 0);
+}
+
+export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> {
+  const [sub, ...rest] = args;
+  // rollout.go: a parent command (cmdutil.DefaultSubCommandRun → RequireNoArguments: `unknown command "x"`).
+  if (sub && !sub.startsWith('-') && !SUBS.includes(sub))
+    return out('', `error: unknown command "${sub}"\nSee 'kubectl rollout -h' for help and examples\n`, 1);
+  if (!sub || sub.startsWith('-'))
+    return out(
+      '',
+      'kubectl rollout --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/\n',
+      1,
+    );
+  if (sub === 'pause' || sub === 'resume')
+    return out('', `kubectl rollout ${sub}: not simulated on node1 (this kubectl has: rollout history, restart, status, undo)\n`, 1);
+  const p = parse(rest, FLAGS, `rollout ${sub}`);
+  if (!p.ok) return p.usage!;
+  const words = p.rest;
+  if (!words.length) return out('', 'error: required resource not specified\n', 1);
+  const items = words[0]!.includes('/')
+    ? words.map((w) => ({ type: w.split('/')[0]!, name: w.split('/').slice(1).join('/') }))
+    : words.slice(1).map((name) => ({ type: words[0]!, name }));
+  const cluster = clusterFor(env.host);
+  const ns = namespaceOf(p.flags);
+  let stdout = '';
+  let stderr = '';
+  let code = 0;
+  for (const it of items) {
+    const rs = resourcesOf(it.type);
+    if ('error' in rs) return rs.error;
+    if (rs[0]?.resource !== 'deployments')
+      return out(stdout, `${stderr}kubectl rollout ${sub}: ${it.type} is not simulated on node1 (this kubectl rolls out deployments)\n`, 1);
+    await cluster.sync();
+    const d = cluster.api.get(DEPLOY, ns, it.name);
+    if (!d) {
+      stderr += `Error from server (NotFound): deployments.apps "${it.name}" not found\n`;
+      code = 1;
+      continue;
+    }
+    const owned = () => cluster.api.list(RS, ns).filter((r) => r.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && o.uid === d.metadata.uid));
+    const rev = (r: KObject) => Number(r.metadata.annotations?.[REVISION] ?? Number.NaN);
+    if (sub === 'history') {
+      const want = Number(p.flags.revision ?? 0);
+      const byRev = owned()
+        .filter((r) => Number.isFinite(rev(r)))
+        .sort((a, b) => rev(a) - rev(b));
+      // printTemplate's describe-style page of one revision's template is not built: said plainly.
+      if (want > 0) return out(stdout, `${stderr}kubectl rollout history --revision: not simulated on node1 (the revision table is)\n`, 1);
+      if (!byRev.length) stdout += `deployment.apps/${it.name} No rollout history found.\n`;
+      else {
+        const rows = byRev.map((r) => [String(rev(r)), r.metadata.annotations?.['kubernetes.io/change-cause'] || '<none>']);
+        const w = Math.max(8, ...rows.map((r) => r[0]!.length));
+        stdout += `deployment.apps/${it.name} \n${'REVISION'.padEnd(w)}  CHANGE-CAUSE\n${rows.map((r) => `${r[0]!.padEnd(w)}  ${r[1]}`).join('\n')}\n\n`;
+      }
+    } else if (sub === 'restart') {
+      const at = new Date(env.host.clock.nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const spec = d.spec as Obj;
+      const tpl = structuredClone(spec.template ?? {}) as Obj;
+      const meta = (tpl.metadata ?? (tpl.metadata = {})) as Obj;
+      if ((meta.annotations as Record<string, string> | undefined)?.[RESTARTED] === at) {
+        stderr += `error: failed to create patch for ${it.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another\n`;
+        code = 1;
+        continue;
+      }
+      meta.annotations = { ...(meta.annotations as Obj | undefined), [RESTARTED]: at };
+      cluster.api.update(DEPLOY, { ...d, spec: { ...spec, template: tpl } } as KObject);
+      await cluster.sync();
+      stdout += `deployment.apps/${it.name} restarted\n`;
+    } else if (sub === 'undo') {
+      const to = Number(p.flags['to-revision'] ?? 0);
+      if (to < 0) return out(stdout, `${stderr}error: unable to find specified revision ${to} in history\n`, 1);
+      const list = owned().filter((r) => Number.isFinite(rev(r)));
+      const sorted = [...list].sort((a, b) => rev(b) - rev(a));
+      const target = to > 0 ? list.find((r) => rev(r) === to) : sorted[1];
+      if (!target)
+        return out(
+          stdout,
+          `${stderr}error: ${to > 0 ? `unable to find specified revision ${to} in history` : `no rollout history found for deployment "${it.name}"`}\n`,
+          1,
+        );
+      const tpl = structuredClone((target.spec as Obj).template) as Obj;
+      const labels = (tpl.metadata as Obj | undefined)?.labels as Record<string, string> | undefined;
+      if (labels) delete labels['pod-template-hash'];
+      if (JSON.stringify(tpl) === JSON.stringify((d.spec as Obj).template)) {
+        stdout += `deployment.apps/${it.name} skipped rollback (current template already matches revision ${rev(target)})\n`;
+        continue;
+      }
+      cluster.api.update(DEPLOY, { ...d, spec: { ...(d.spec as Obj), template: tpl } } as KObject);
+      await cluster.sync();
+      stdout += `deployment.apps/${it.name} rolled back\n`;
+    } else {
+      const r = await status(env, cluster, ns, it.name, p.flags, (t) => (stdout += t));
+      if (r.stdout !== undefined) stdout = r.stdout;
+      if (r.error) return out(stdout, `${stderr}${r.error}`, r.code);
+      if (r.code) code = r.code;
+    }
+  }
+  return out(stdout, stderr, code);
+}
+
+/** rollout_status.go RunStatus with DeploymentStatusViewer, on the simulated clock. */
+async function status(
+  env: CmdEnv,
+  cluster: ReturnType<typeof clusterFor>,
+  ns: string,
+  name: string,
+  flags: Record<string, unknown>,
+  append: (t: string) => void,
+): Promise<{ stdout?: string; error?: string; code: number }> {
+  const watch = flags.watch === undefined || flags.watch === 'true';
+  const timeout = flags.timeout === undefined ? 0 : duration(String(flags.timeout));
+  if (timeout === undefined)
+    return { error: `error: invalid argument "${flags.timeout}" for "--timeout" flag: time: invalid duration "${flags.timeout}"\n`, code: 1 };
+  const line = (): { text: string; done: boolean } => {
+    const d = cluster.api.get(DEPLOY, ns, name)!;
+    const st = (d.status ?? {}) as Obj;
+    const n = (k: string) => Number(st[k] ?? 0);
+    const want = Number((d.spec as Obj).replicas ?? 1);
+    if ((d.metadata.generation ?? 1) > n('observedGeneration')) return { text: 'Waiting for deployment spec update to be observed...\n', done: false };
+    if (n('updatedReplicas') < want)
+      return {
+        text: `Waiting for deployment "${name}" rollout to finish: ${n('updatedReplicas')} out of ${want} new replicas have been updated...\n`,
+        done: false,
+      };
+    if (n('replicas') > n('updatedReplicas'))
+      return {
+        text: `Waiting for deployment "${name}" rollout to finish: ${n('replicas') - n('updatedReplicas')} old replicas are pending termination...\n`,
+        done: false,
+      };
+    if (n('availableReplicas') < n('updatedReplicas'))
+      return {
+        text: `Waiting for deployment "${name}" rollout to finish: ${n('availableReplicas')} of ${n('updatedReplicas')} updated replicas are available...\n`,
+        done: false,
+      };
+    return { text: `deployment "${name}" successfully rolled out\n`, done: true };
+  };
+  let last = '';
+  const start = env.host.clock.nowMs;
+  for (;;) {
+    await cluster.sync();
+    const s = line();
+    if (s.text !== last) {
+      if (env.stream) env.stream({ stream: 'stdout', text: s.text });
+      else append(s.text);
+      last = s.text;
+    }
+    if (s.done) return { code: 0 };
+    if (!watch) return { code: 0 };
+    if (timeout && env.host.clock.nowMs - start >= timeout) return { error: 'error: timed out waiting for the condition\n', code: 1 };
+    const o = await env.host.fastForward(1000, env.signal, env.tick);
+    if (o === 'aborted') return { code: 130 };
+  }
+}
