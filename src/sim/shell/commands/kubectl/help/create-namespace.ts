@@ -3,6 +3,8 @@
  * pkg/cmd/create/create_namespace.go's Long, aliases, Example and flags (PrintFlags, save-config, validate, dry-run,
  * field-manager), through pkg/util/templates/templates.go's sections.
  */
+import * as F from './create-flags.ts';
+
 export default `Create a namespace with the specified name.
 
 Aliases:
@@ -13,30 +15,14 @@ Examples:
   kubectl create namespace my-namespace
 
 Options:
-    --allow-missing-template-keys=true:
-\tIf true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.
-
-    --dry-run='none':
-\tMust be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
-
-    --field-manager='kubectl-create':
-\tName of the manager used to track field ownership.
-
-    -o, --output='':
-\tOutput format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).
-
-    --save-config=false:
-\tIf true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.
-
-    --show-managed-fields=false:
-\tIf true, keep the managedFields when printing objects in JSON or YAML format.
-
-    --template='':
-\tTemplate string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].
-
-    --validate='strict':
-\tMust be one of: strict (or true), warn, ignore (or false). \t\t"true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \t\t"warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. \t\t"false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.
-
+${F.allowMissingTemplateKeys}
+${F.dryRun}
+${F.fieldManager}
+${F.output}
+${F.saveConfig}
+${F.showManagedFields}
+${F.template}
+${F.validate}
 Usage:
   kubectl create namespace NAME [--dry-run=server|client|none] [options]
 

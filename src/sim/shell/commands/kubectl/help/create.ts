@@ -4,6 +4,8 @@
  * The flags shared between verbs come from pkg/cmd/util/helpers.go (--validate, --dry-run, --field-manager, -f/-k/-R …),
  * k8s.io/cli-runtime@v0.30.5 printers (-o, --template, --show-managed-fields …) and pkg/cmd/delete/delete_flags.go.
  */
+import * as F from './create-flags.ts';
+
 export default `Create a resource from a file or from stdin.
 
  JSON and YAML formats are accepted.
@@ -38,48 +40,32 @@ Available Commands:
   token                 Request a service account token
 
 Options:
-    --allow-missing-template-keys=true:
-\tIf true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.
-
-    --dry-run='none':
-\tMust be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
-
+${F.allowMissingTemplateKeys}
+${F.dryRun}
     --edit=false:
 \tEdit the API resource before creating
 
-    --field-manager='kubectl-create':
-\tName of the manager used to track field ownership.
-
+${F.fieldManager}
     -f, --filename=[]:
 \tFilename, directory, or URL to files to use to create the resource
 
     -k, --kustomize='':
 \tProcess the kustomization directory. This flag can't be used together with -f or -R.
 
-    -o, --output='':
-\tOutput format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).
-
+${F.output}
     --raw='':
 \tRaw URI to POST to the server.  Uses the transport specified by the kubeconfig file.
 
     -R, --recursive=false:
 \tProcess the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.
 
-    --save-config=false:
-\tIf true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.
-
+${F.saveConfig}
     -l, --selector='':
 \tSelector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.
 
-    --show-managed-fields=false:
-\tIf true, keep the managedFields when printing objects in JSON or YAML format.
-
-    --template='':
-\tTemplate string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].
-
-    --validate='strict':
-\tMust be one of: strict (or true), warn, ignore (or false). \t\t"true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \t\t"warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. \t\t"false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.
-
+${F.showManagedFields}
+${F.template}
+${F.validate}
     --windows-line-endings=false:
 \tOnly relevant if --edit=true. Defaults to the line ending native to your platform.
 
