@@ -2,6 +2,7 @@
 import { ALPINE_318, ALPINE_319, ALPINE_320, DEBIAN_12, DEBIAN_12_SLIM, GOLANG_122, GOLANG_122_ALPINE, NGINX_125 } from './catalog.ts';
 const REGISTRY_BASE = ALPINE_318;
 import { DEBIAN_GROUP, DEBIAN_PASSWD, fillTo } from './rootfs-debian.ts';
+import { ALPINE_GROUP, ALPINE_PASSWD } from './rootfs-alpine.ts';
 import { BUILDKIT, type BaseImageDef } from './define.ts';
 import type { TreeBuilder } from '../tree.ts';
 import { NGINX_UNPRIVILEGED_125 } from './nginx-unprivileged.ts';
@@ -23,6 +24,8 @@ const nodeSteps = (alpine: boolean) => [
       b.symlink('/usr/local/bin/npm', '../lib/node_modules/npm/bin/npm-cli.js').symlink('/usr/local/bin/npx', '../lib/node_modules/npm/bin/npx-cli.js');
       b.dir('/home/node', 0o755, 1000, 1000);
       if (!alpine) b.file('/etc/passwd', DEBIAN_PASSWD + 'node:x:1000:1000::/home/node:/bin/bash\n').file('/etc/group', DEBIAN_GROUP + 'node:x:1000:\n');
+      // busybox@1_36_1:loginutils/adduser.c: gecos "Linux User,,," by default; -G adds the user to the group's members.
+      else b.file('/etc/passwd', `${ALPINE_PASSWD}node:x:1000:1000:Linux User,,,:/home/node:/bin/sh\n`).file('/etc/group', `${ALPINE_GROUP}node:x:1000:node\n`);
       fillTo(b, '/usr/local/lib/node_modules/npm/bundle.tar', alpine ? 127_100_000 : 300_800_000, 0o644);
     },
   },

@@ -58,7 +58,7 @@ guest:x:405:100:guest:/dev/null:/sbin/nologin
 nobody:x:65534:65534:nobody:/:/sbin/nologin
 `;
 
-const ALPINE_GROUP = `root:x:0:root
+export const ALPINE_GROUP = `root:x:0:root
 bin:x:1:root,bin,daemon
 daemon:x:2:root,bin,daemon
 sys:x:3:root,bin
