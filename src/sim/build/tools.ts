@@ -268,19 +268,38 @@ TOOLS['apk'] = (args, ctx) => {
 
 // ---------------------------------------------------------------- users
 
-function addUser(ctx: ShellContext, name: string, opts: { uid?: number; gid?: number; system: boolean; home?: string; shell: string; makeHome: boolean }): number {
+const idsOf = (text: string) => new Set(text.split('\n').map((l) => Number(l.split(':')[2])));
+
+/**
+ * A system id: shadow's useradd/groupadd -r count down from SYS_UID_MAX/SYS_GID_MAX (999, Debian's login.defs);
+ * busybox's adduser -S and addgroup -S count up from CONFIG_FIRST_SYSTEM_ID (100) (busybox@1_36_1:loginutils/adduser.c
+ * passwd_study, addgroup.c xgroup_study), skipping an id a user or group has.
+ */
+function freeId(ctx: ShellContext, system: boolean, taken: (id: number) => boolean): number {
+  const up = ctx.flavor === 'busybox' || !system;
+  let id = system ? (up ? 100 : 999) : 1000;
+  while (taken(id)) id += up ? 1 : -1;
+  return id;
+}
+
+function addUser(
+  ctx: ShellContext,
+  name: string,
+  opts: { uid?: number; gid?: number; system: boolean; home?: string; shell: string; makeHome: boolean; gecos?: string },
+): number {
   const passwd = readText(ctx, '/etc/passwd') ?? '';
   if (new RegExp(`^${name}:`, 'm').test(passwd)) {
     say(ctx, `useradd: user '${name}' already exists`);
     return 9;
   }
-  const used = new Set(passwd.split('\n').map((l) => Number(l.split(':')[2])));
-  let uid = opts.uid ?? (opts.system ? 999 : 1000);
-  while (opts.uid === undefined && used.has(uid)) uid += opts.system ? -1 : 1;
+  const used = idsOf(passwd);
+  const group = readText(ctx, '/etc/group') ?? '';
+  // busybox: without -G the user gets a group of its own with the same id, so that id must be free in both files.
+  const groups = opts.gid === undefined && ctx.flavor === 'busybox' ? idsOf(group) : new Set<number>();
+  const uid = opts.uid ?? freeId(ctx, opts.system, (id) => used.has(id) || groups.has(id));
   const gid = opts.gid ?? uid;
   const home = opts.home ?? (opts.system ? '/nonexistent' : `/home/${name}`);
-  writeText(ctx, '/etc/passwd', `${passwd}${name}:x:${uid}:${gid}::${home}:${opts.shell}\n`);
-  const group = readText(ctx, '/etc/group') ?? '';
+  writeText(ctx, '/etc/passwd', `${passwd}${name}:x:${uid}:${gid}:${opts.gecos ?? ''}:${home}:${opts.shell}\n`);
   if (!new RegExp(`^${name}:`, 'm').test(group) && opts.gid === undefined) writeText(ctx, '/etc/group', `${group}${name}:x:${gid}:\n`);
   if (opts.makeHome) ctx.root.mkdir(home, { recursive: true });
   return 0;
@@ -305,17 +324,37 @@ TOOLS['useradd'] = (args, ctx) => {
   return addUser(ctx, name, { ...(uid ? { uid: Number(uid) } : {}), ...(gid !== undefined ? { gid } : {}), system: args.includes('-r') || args.includes('--system'), shell: flagValue(args, '-s', '--shell') ?? '/bin/sh', makeHome: args.includes('-m') || args.includes('--create-home'), ...(flagValue(args, '-d', '--home-dir', '--home') ? { home: flagValue(args, '-d', '--home-dir', '--home')! } : {}) });
 };
 TOOLS['adduser'] = (args, ctx) => {
-  const name = args.filter((a) => !a.startsWith('-') && !/^\d+$/.test(a))[0] ?? args[args.length - 1]!;
+  const values = new Set(['-u', '-G', '-s', '-h', '-g', '-k'].map((f) => args.indexOf(f) + 1).filter((i) => i > 0));
+  const name = args.filter((a, i) => !a.startsWith('-') && !values.has(i))[0] ?? args[args.length - 1]!;
   const uid = flagValue(args, '-u', '--uid');
-  return addUser(ctx, name, { ...(uid ? { uid: Number(uid) } : {}), system: args.includes('-S') || args.includes('--system'), shell: flagValue(args, '-s') ?? '/bin/sh', makeHome: !args.includes('-H') });
+  const system = args.includes('-S') || args.includes('--system');
+  const bb = ctx.flavor === 'busybox';
+  // busybox adduser -G GROUP: the user's group is GROUP's id, and the user joins its members (addgroup USER GROUP);
+  // a system account (-S) without -G joins "nogroup", with /bin/false as its shell unless -s (adduser.c main).
+  const groupName = flagValue(args, '-G', '--ingroup') ?? (bb && system ? 'nogroup' : undefined);
+  let gid: number | undefined;
+  if (groupName !== undefined) {
+    const group = readText(ctx, '/etc/group') ?? '';
+    const line = group.split('\n').find((l) => l.startsWith(`${groupName}:`));
+    if (!line) {
+      say(ctx, `adduser: unknown group ${groupName}`);
+      return 1;
+    }
+    gid = Number(line.split(':')[2]);
+    const members = line.split(':')[3] ?? '';
+    writeText(ctx, '/etc/group', group.replace(line, `${line.split(':').slice(0, 3).join(':')}:${members ? `${members},` : ''}${name}`));
+  }
+  // busybox: gecos "Linux User,,," unless -g, home /home/NAME unless -h, for system accounts too.
+  const bbOpts = bb ? { gecos: flagValue(args, '-g') ?? 'Linux User,,,', home: flagValue(args, '-h') ?? `/home/${name}` } : {};
+  const shell = flagValue(args, '-s') ?? (bb && system ? '/bin/false' : '/bin/sh');
+  return addUser(ctx, name, { ...(uid ? { uid: Number(uid) } : {}), ...(gid === undefined ? {} : { gid }), system, shell, makeHome: !args.includes('-H'), ...bbOpts });
 };
 const addGroup: Tool = (args, ctx) => {
   const name = args[args.length - 1]!;
   const group = readText(ctx, '/etc/group') ?? '';
   const gidText = flagValue(args, '-g', '--gid');
-  const used = new Set(group.split('\n').map((l) => Number(l.split(':')[2])));
-  let gid = gidText ? Number(gidText) : args.includes('-r') || args.includes('-S') || args.includes('--system') ? 999 : 1000;
-  while (!gidText && used.has(gid)) gid += gid < 1000 ? -1 : 1;
+  const used = idsOf(group);
+  const gid = gidText ? Number(gidText) : freeId(ctx, args.includes('-r') || args.includes('-S') || args.includes('--system'), (id) => used.has(id));
   writeText(ctx, '/etc/group', `${group}${name}:x:${gid}:\n`);
   return 0;
 };

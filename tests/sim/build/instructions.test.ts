@@ -111,7 +111,7 @@ RUN adduser -D -u 1000 app \\
     const root = mergeLayers(r.image!.image.layers.map((l) => l.tree));
     expect(fromUtf8((root.get('/etc/app/state') as { data: Uint8Array }).data)).toBe('ready\n');
     expect(root.get('/etc/app/app.conf')).toMatchObject({ uid: 1000, gid: 1000, size: 12 });
-    expect(fromUtf8((root.get('/etc/passwd') as { data: Uint8Array }).data)).toContain('app:x:1000:1000::/home/app:/bin/sh\n');
+    expect(fromUtf8((root.get('/etc/passwd') as { data: Uint8Array }).data)).toContain('app:x:1000:1000:Linux User,,,:/home/app:/bin/sh\n');
     expect(root.get('/etc/app')).toMatchObject({ uid: 1000 });
   });
 
