@@ -13,6 +13,7 @@
  *   --dry-run=client, ` (server dry run)` with server.
  */
 import type { ExecResult } from '../../../api.ts';
+import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
@@ -59,7 +60,7 @@ export async function scale(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (!items.length) return out('', NO_ARGS, 1);
   const cluster = clusterFor(env.host);
   const ns = namespaceOf(f);
-  const found: { r: ReturnType<typeof pick>; o: KObject }[] = [];
+  const found: { r: ResourceInfo; o: KObject }[] = [];
   let notFound = '';
   for (const it of items) {
     const rs = resourcesOf(it.type);
@@ -92,6 +93,6 @@ export async function scale(args: string[], env: CmdEnv): Promise<ExecResult> {
 }
 
 /** The scalable kinds among a resource word's matches (node1's API server has no StatefulSet or ReplicationController). */
-function pick(rs: { resource: string }[]) {
-  return rs.find((r) => r.resource === 'deployments' || r.resource === 'replicasets') as Parameters<typeof objName>[0] | undefined;
+function pick(rs: ResourceInfo[]): ResourceInfo | undefined {
+  return rs.find((r) => r.resource === 'deployments' || r.resource === 'replicasets');
 }
