@@ -183,6 +183,13 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
   // (output.c pr_pgid, pr_sess, pr_tpgid; agetty leads its session and is its tty's foreground group) (session 14).
   { line: 'killall nosuchprog; echo killall=$?', shows: [/nosuchprog: no process found\s*killall=1/] },
   { line: 'ps -o pid,pgid,sid,tpgid,stat,comm -p 830', shows: [/PID\s+PGID\s+SID\s+TPGID STAT COMMAND\s+830\s+830\s+830\s+830 Ss\+\s+agetty/] },
+  // Session 15: node1's users (Ubuntu 24.04's groups), docker's --user lookup (moby@v27.3.1 getUser), an image's own
+  // program (node:20), ps's job columns (procps-ng 4.0.4 j format) and systemd-cgls's tree (systemd 255).
+  { line: 'id ubuntu', shows: ['groups=1000(ubuntu),4(adm),24(cdrom),27(sudo),30(dip),106(lxd)'] },
+  { line: 'docker run --rm -u nosuch alpine id; echo user=$?', shows: [/unable to find user nosuch: no matching entries in passwd file\.\s*user=125/] },
+  { line: 'docker run --rm node:20 node -v', shows: ['v20.15.1'] },
+  { line: 'ps j | head -1', shows: [/PPID\s+PID\s+PGID\s+SID TTY\s+TPGID STAT\s+UID\s+TIME COMMAND/] },
+  { line: 'systemd-cgls | head -2', shows: [/Control group \/:\s*-\.slice/] },
 ];
 
 /**
