@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../src/sim/index.ts';
-import { type FlagDef, parseFlags } from '../../src/sim/shell/args.ts';
+import { type FlagDef, goParseInt, parseFlags } from '../../src/sim/shell/args.ts';
 import { sh } from './helpers.ts';
 
 const DEFS: FlagDef[] = [
@@ -51,6 +51,52 @@ describe('pflag parsing (#10)', () => {
     expect(parseFlags(['a', '-d', 'b'], DEFS, false)).toEqual({ ok: true, flags: {}, rest: ['a', '-d', 'b'] });
     expect(parseFlags(['-d', '--', '-t', '-'], DEFS, true)).toEqual({ ok: true, flags: { detach: true }, rest: ['-t', '-'] });
     expect(parseFlags(['-', '-d'], DEFS, true)).toEqual({ ok: true, flags: { detach: true }, rest: ['-'] });
+  });
+
+  // Go 1.22 strconv/atoi_test.go parseInt64BaseTests (base 0) and the underscore table, the rows pflag's Int flags meet.
+  it.each([
+    ['0', 0],
+    ['-0', 0],
+    ['+7', 7],
+    ['12345', 12345],
+    ['012345', 0o12345],
+    ['0x12345', 0x12345],
+    ['-0X12345', -0x12345],
+    ['0b101', 5],
+    ['0o17', 15],
+    ['0x_1_2_3_4_5', 0x12345],
+    ['1_2_3', 123],
+    ['0_7', 7],
+    ['9223372036854775807', 9223372036854775807],
+    ['', 'invalid syntax'],
+    ['0x', 'invalid syntax'],
+    ['08', 'invalid syntax'],
+    ['_12345', 'invalid syntax'],
+    ['1__2345', 'invalid syntax'],
+    ['12345_', 'invalid syntax'],
+    ['1e3', 'invalid syntax'],
+    ['9223372036854775808', 'value out of range'],
+  ] as const)('goParseInt(%j, 64) is %j', (s, want) => {
+    expect(goParseInt(s, 64)).toBe(want);
+  });
+
+  it("int flags answer pflag's error with the flag's names; NoOptDefVal fills a bare flag without taking the next word", () => {
+    const defs = [
+      { long: 'replicas', short: 'r', type: 'int32' as const },
+      { long: 'tail', type: 'int64' as const },
+      { long: 'dry-run', type: 'string' as const, noOpt: 'unchanged' },
+    ];
+    expect(parseFlags(['-r', '0x10', '--tail=-1'], defs)).toEqual({ ok: true, flags: { replicas: 16, tail: -1 }, rest: [] });
+    expect(parseFlags(['-r', '2147483648'], defs)).toEqual({
+      ok: false,
+      error: 'invalid argument "2147483648" for "-r, --replicas" flag: strconv.ParseInt: parsing "2147483648": value out of range',
+    });
+    expect(parseFlags(['--tail', 'all'], defs)).toEqual({
+      ok: false,
+      error: 'invalid argument "all" for "--tail" flag: strconv.ParseInt: parsing "all": invalid syntax',
+    });
+    expect(parseFlags(['--dry-run', 'web'], defs, true)).toEqual({ ok: true, flags: { 'dry-run': 'unchanged' }, rest: ['web'] });
+    expect(parseFlags(['--dry-run=server'], defs)).toEqual({ ok: true, flags: { 'dry-run': 'server' }, rest: [] });
   });
 
   it('docker run with the forms the documentation uses', async () => {

@@ -2,10 +2,13 @@
 export interface FlagDef {
   long: string;
   short?: string;
-  type: 'bool' | 'string' | 'list';
+  /** pflag's Int, Int32 and Int64 flags parse their value with strconv.ParseInt(s, 0, bits) as they are met. */
+  type: 'bool' | 'string' | 'list' | 'int' | 'int32' | 'int64';
+  /** pflag's NoOptDefVal: the value `--flag` takes when no `=value` follows (kubectl's `--dry-run`: "unchanged"). */
+  noOpt?: string;
 }
 
-export type Parsed = { ok: true; flags: Record<string, string | boolean | string[] | undefined>; rest: string[] } | { ok: false; error: string };
+export type Parsed = { ok: true; flags: Record<string, string | boolean | string[] | number | undefined>; rest: string[] } | { ok: false; error: string };
 
 interface Tables {
   longs: Map<string, FlagDef>;
@@ -42,6 +45,37 @@ export const GO_BOOL: Record<string, boolean> = {
   False: false,
 };
 
+const BITS = { int: 64, int32: 32, int64: 64 } as const;
+
+/**
+ * Go's strconv.ParseInt(s, 0, bits) (Go 1.22 strconv/atoi.go): a sign, then a base prefix (0x, 0o, 0b, or a leading 0
+ * for octal), digits, and `_` only between digits or after the prefix (underscoreOK). Returns the value or the
+ * NumError's reason, "invalid syntax" or "value out of range".
+ */
+export function goParseInt(s: string, bits: 32 | 64): number | 'invalid syntax' | 'value out of range' {
+  const m = /^([+-]?)(0[xXbBoO]?)?(.*)$/s.exec(s)!;
+  const [, sign, rawPrefix = '', rest = ''] = m;
+  // A lone `0` is the number zero, not an octal prefix.
+  const [prefix, body] = rawPrefix === '0' && rest === '' ? ['', '0'] : [rawPrefix, rest];
+  if (!body) return 'invalid syntax';
+  const base = /[xX]/.test(prefix) ? 16 : /[bB]/.test(prefix) ? 2 : prefix ? 8 : 10;
+  const digit = base === 16 ? /^[0-9a-fA-F]$/ : base === 2 ? /^[01]$/ : base === 8 ? /^[0-7]$/ : /^[0-9]$/;
+  // underscoreOK: `_` must follow a digit or the prefix and precede a digit.
+  const chars = [...body];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === '_') {
+      const before = i === 0 ? prefix !== '' : chars[i - 1] !== '_';
+      if (!before || i === chars.length - 1 || chars[i + 1] === '_') return 'invalid syntax';
+    } else if (!digit.test(c)) return 'invalid syntax';
+  }
+  const digits = body.replaceAll('_', '');
+  const mag = BigInt(base === 10 ? digits : `0${'xbo'[[16, 2, 8].indexOf(base)]}${digits}`);
+  const limit = 1n << BigInt(bits - 1);
+  if (sign === '-' ? mag > limit : mag >= limit) return 'value out of range';
+  return Number(sign === '-' ? -mag : mag);
+}
+
 /**
  * Parses argv as spf13/pflag v1.0.5 does (the parser of the Docker CLI and kubectl; docker/cli@v27.3.1:
  * vendor/github.com/spf13/pflag/flag.go parseArgs, parseLongArg, parseShortArg, parseSingleShortArg), with its
@@ -56,7 +90,7 @@ export const GO_BOOL: Record<string, boolean> = {
  */
 export function parseFlags(args: string[], defs: FlagDef[], interspersed = false): Parsed {
   const { longs, shorts } = tables(defs);
-  const flags: Record<string, string | boolean | string[] | undefined> = {};
+  const flags: Record<string, string | boolean | string[] | number | undefined> = {};
   const rest: string[] = [];
   const set = (def: FlagDef, value: string | true): string | undefined => {
     if (def.type === 'bool') {
@@ -66,6 +100,13 @@ export function parseFlags(args: string[], defs: FlagDef[], interspersed = false
         return `invalid argument ${JSON.stringify(value)} for ${JSON.stringify(name)} flag: strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`;
       }
       flags[def.long] = b;
+    } else if (def.type === 'int' || def.type === 'int32' || def.type === 'int64') {
+      const n = goParseInt(value === true ? 'true' : value, BITS[def.type]);
+      if (typeof n !== 'number') {
+        const name = def.short ? `-${def.short}, --${def.long}` : `--${def.long}`;
+        return `invalid argument ${JSON.stringify(value)} for ${JSON.stringify(name)} flag: strconv.ParseInt: parsing ${JSON.stringify(value)}: ${n}`;
+      }
+      flags[def.long] = n;
     } else if (def.type === 'list') flags[def.long] = [...((flags[def.long] as string[] | undefined) ?? []), value as string];
     else flags[def.long] = value as string;
     return undefined;
@@ -88,6 +129,7 @@ export function parseFlags(args: string[], defs: FlagDef[], interspersed = false
       if (!def) return { ok: false, error: `unknown flag: --${name}` };
       let value: string | true;
       if (eq >= 0) value = body.slice(eq + 1);
+      else if (def.noOpt !== undefined) value = def.noOpt;
       else if (def.type === 'bool')
         value = true; // NoOptDefVal "true"
       else if (i < args.length) value = args[i++] as string;
@@ -104,6 +146,7 @@ export function parseFlags(args: string[], defs: FlagDef[], interspersed = false
       let value: string | true;
       let next = shorthands.slice(1);
       if (shorthands.length > 2 && shorthands[1] === '=') [value, next] = [shorthands.slice(2), ''];
+      else if (def.noOpt !== undefined) value = def.noOpt;
       else if (def.type === 'bool') value = true;
       else if (shorthands.length > 1) [value, next] = [shorthands.slice(1), ''];
       else if (i < args.length) value = args[i++] as string;

@@ -270,8 +270,11 @@ export class ApiServer implements KubeletApiClient {
     return { obj: this.store(res, next), warnings };
   }
 
-  /** kubectl apply (client-side): create with the last-applied annotation, or a three-way patch of the live object. */
-  apply(raw: Obj, namespace: string): WriteResult & { action: 'created' | 'configured' | 'unchanged' } {
+  /**
+   * kubectl apply (client-side): create with the last-applied annotation, or a three-way patch of the live object;
+   * dryRun (`--dry-run=server`) answers the same without storing.
+   */
+  apply(raw: Obj, namespace: string, opts: { dryRun?: boolean } = {}): WriteResult & { action: 'created' | 'configured' | 'unchanged' } {
     const { res } = this.decode(raw);
     const applied = clone(raw);
     const meta = (isObj(applied.metadata) ? applied.metadata : (applied.metadata = {})) as Obj;
@@ -282,7 +285,7 @@ export class ApiServer implements KubeletApiClient {
     const live = this.objects.get(this.key(res.resource, res.namespaced ? namespace : '', String(meta.name ?? '')));
     const withAnnotation = clone(applied);
     ((withAnnotation.metadata as Obj).annotations as Obj)[LAST_APPLIED] = lastApplied;
-    if (!live || !meta.name) return { ...this.create(withAnnotation, namespace), action: 'created' };
+    if (!live || !meta.name) return { ...this.create(withAnnotation, namespace, opts), action: 'created' };
     const prev = live.metadata.annotations?.[LAST_APPLIED];
     const prevObj = prev ? (JSON.parse(prev) as Obj) : {};
     const merged = applyPatch(clone(live) as unknown as Obj, prevObj, withAnnotation) as unknown as KObject;
@@ -294,7 +297,7 @@ export class ApiServer implements KubeletApiClient {
       const policy = policyOf(this.requireNamespace(namespace).metadata.labels);
       warnings.push(...admitPodController(policy, merged.spec.template.metadata, merged.spec.template.spec).warnings);
     }
-    return { obj: this.update(res, merged), warnings, action: 'configured' };
+    return { obj: opts.dryRun ? merged : this.update(res, merged), warnings, action: 'configured' };
   }
 
   /**

@@ -6,15 +6,16 @@
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
+import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { errorText, namespaceOf, objName, out, parse, readManifests } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
   { long: 'filename', short: 'f', type: 'list' as const },
   { long: 'output', short: 'o', type: 'string' as const },
-  { long: 'dry-run', type: 'string' as const },
+  DRY_RUN_FLAG,
   { long: 'recursive', short: 'R', type: 'bool' as const },
   { long: 'validate', type: 'string' as const },
 ];
@@ -24,6 +25,8 @@ type Obj = Record<string, unknown>;
 export async function applyOrCreate(verb: 'apply' | 'create', args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, FLAGS, verb);
   if (!p.ok) return p.usage!;
+  const dryRun = dryRunOf(env, p.flags);
+  if ('error' in dryRun) return dryRun.error;
   const files = (p.flags.filename as string[] | undefined) ?? [];
   if (verb === 'create' && !files.length && (p.rest[0] === 'namespace' || p.rest[0] === 'ns')) return createNamespace(p.rest.slice(1), env);
   if (!files.length) {
@@ -41,11 +44,14 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
   let stdout = '';
   const output: { stream: 'stdout' | 'stderr'; text: string }[] = [];
   const errors: string[] = [];
-  const dry = p.flags['dry-run'] === 'client' || p.flags['dry-run'] === 'server';
+  const dry = dryRun.mode;
+  // PrintFlagsWithDryRunStrategy: the operation's words get ` (dry run)` or ` (server dry run)`.
+  const dryTail = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
   const emit = (stream: 'stdout' | 'stderr', text: string) => {
     if (stream === 'stdout') stdout += text;
     output.push({ stream, text });
   };
+  if (dryRun.warning) emit('stderr', dryRun.warning);
   for (const d of read.docs) {
     const meta = (d.obj.metadata && typeof d.obj.metadata === 'object' ? d.obj.metadata : {}) as Obj;
     const r = resourceOfKind(String(d.obj.apiVersion), String(d.obj.kind));
@@ -74,9 +80,20 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
       continue;
     }
     try {
-      const res = verb === 'apply' ? api.apply(d.obj, ns) : { ...api.create(d.obj, ns, { dryRun: dry }), action: 'created' as const };
+      // A client dry run sends nothing: apply only reads the live object (apply.go prints "configured" for any that
+      // exists), create not even that.
+      const res =
+        dry === 'client'
+          ? {
+              obj: { ...d.obj, metadata: { ...meta, ...(r.namespaced ? { namespace: ns } : {}) } } as unknown as KObject,
+              warnings: [] as string[],
+              action: verb === 'apply' && api.get(r, ns, name) ? ('configured' as const) : ('created' as const),
+            }
+          : verb === 'apply'
+            ? api.apply(d.obj, ns, { dryRun: dry === 'server' })
+            : { ...api.create(d.obj, ns, { dryRun: dry === 'server' }), action: 'created' as const };
       for (const w of res.warnings) emit('stderr', `Warning: ${w}\n`);
-      if (format.kind === 'table') emit('stdout', `${objName(r, res.obj.metadata.name)} ${res.action}${dry ? ` (${p.flags['dry-run']} dry run)` : ''}\n`);
+      if (format.kind === 'table') emit('stdout', `${objName(r, res.obj.metadata.name)} ${res.action}${dryTail}\n`);
       else emit('stdout', printObjects(format, [{ r, o: res.obj }], true).stdout);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -84,6 +101,8 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
     }
   }
   await cluster.sync();
+  // apply.go Run / create.go RunCreate: nothing read and nothing refused.
+  if (!read.docs.length) errors.push(`error: no objects passed to ${verb}\n`);
   for (const e of errors) output.push({ stream: 'stderr', text: e });
   const stderr = output
     .filter((o) => o.stream === 'stderr')

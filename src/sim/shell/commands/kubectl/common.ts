@@ -4,7 +4,7 @@ import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceFor, RESOURCES, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
-import { parseFlags, type FlagDef, type Parsed } from '../../args.ts';
+import { GO_BOOL, parseFlags, type FlagDef, type Parsed } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 
 type Obj = Record<string, unknown>;
@@ -47,6 +47,59 @@ export const GLOBAL_FLAGS: FlagDef[] = [
   { long: 'request-timeout', type: 'string' },
   { long: 'v', short: 'v', type: 'string' },
 ];
+
+/** cmdutil.AddDryRunFlag (pkg/cmd/util/helpers.go:483): a string flag whose NoOptDefVal is "unchanged". */
+export const DRY_RUN_FLAG: FlagDef = { long: 'dry-run', type: 'string', noOpt: 'unchanged' };
+
+/**
+ * klog's header as kubectl writes a warning to stderr (k8s.io/klog/v2 formatHeader): `W1205 00:12:34.567890   12345
+ * helpers.go:703] ` — severity, month and day, the time to the microsecond, the PID right-aligned in 7, file:line.
+ */
+export function klogLine(env: CmdEnv, severity: 'W' | 'I' | 'E', at: string, msg: string): string {
+  const d = new Date(env.host.clock.nowMs);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, '0');
+  const when = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros}`;
+  // kubectl runs in the shell's own process here (noProcess); the real one is a child with the next PID: take it.
+  const self = env.host.kernel.spawn({ parent: env.self, argv: ['kubectl'], transient: true });
+  env.host.kernel.release(self);
+  return `${severity}${when} ${String(self.pid).padStart(7)} ${at}] ${msg}\n`;
+}
+
+/**
+ * cmdutil.GetDryRunStrategy (kubernetes/kubectl@v0.30.5:pkg/cmd/util/helpers.go:696): none, client or server; the bare
+ * flag and Go's boolean words still work with klog's deprecation warning; anything else is refused.
+ */
+export function dryRunOf(
+  env: CmdEnv,
+  flags: Extract<Parsed, { ok: true }>['flags'],
+): { mode: 'none' | 'client' | 'server'; warning: string } | { error: ExecResult } {
+  const v = flags['dry-run'];
+  if (v === undefined) return { mode: 'none', warning: '' };
+  const s = String(v);
+  const b = GO_BOOL[s];
+  if (b === undefined) {
+    if (s === 'unchanged')
+      return { mode: 'client', warning: klogLine(env, 'W', 'helpers.go:703', '--dry-run is deprecated and can be replaced with --dry-run=client.') };
+    if (s === 'client' || s === 'server' || s === 'none') return { mode: s, warning: '' };
+    return { error: out('', `error: Invalid dry-run value (${s}). Must be "none", "server", or "client".\n`, 1) };
+  }
+  const mode = b ? 'client' : 'none';
+  return {
+    mode,
+    warning: klogLine(env, 'W', `helpers.go:${b ? 717 : 720}`, `--dry-run=${s} is deprecated (boolean value) and can be replaced with --dry-run=${mode}.`),
+  };
+}
+
+/** A klog warning written before the verb's own output (ExecResult.output keeps the two streams' order). */
+export function warnFirst(warning: string, r: ExecResult): ExecResult {
+  if (!warning) return r;
+  const rest = r.output ?? [
+    ...(r.stdout ? [{ stream: 'stdout' as const, text: r.stdout }] : []),
+    ...(r.stderr ? [{ stream: 'stderr' as const, text: r.stderr }] : []),
+  ];
+  return { ...r, stderr: warning + r.stderr, output: [{ stream: 'stderr', text: warning }, ...rest] };
+}
 
 export const namespaceOf = (flags: Record<string, unknown>): string => (typeof flags.namespace === 'string' && flags.namespace ? flags.namespace : 'default');
 

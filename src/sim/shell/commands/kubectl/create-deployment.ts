@@ -18,14 +18,14 @@ import { randomSuffix } from '../../../k8s/apiserver/names.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { namespaceOf, out, parse } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, namespaceOf, out, parse, warnFirst } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
   { long: 'image', type: 'list' as const },
-  { long: 'port', type: 'string' as const },
-  { long: 'replicas', short: 'r', type: 'string' as const },
-  { long: 'dry-run', type: 'string' as const },
+  { long: 'port', type: 'int32' as const },
+  { long: 'replicas', short: 'r', type: 'int32' as const },
+  DRY_RUN_FLAG,
   { long: 'output', short: 'o', type: 'string' as const },
   { long: 'save-config', type: 'bool' as const },
   { long: 'validate', type: 'string' as const },
@@ -37,39 +37,25 @@ const FLAGS = [
 
 const HINT = "See 'kubectl create deployment -h' for help and examples\n";
 
-/** pflag's Int32 parse error: `invalid argument "x" for "--port" flag: strconv.ParseInt: parsing "x": invalid syntax`. */
-function int32(flag: string, short: string | undefined, v: unknown, dflt: number): number | ExecResult {
-  if (v === undefined) return dflt;
-  const s = String(v);
-  if (/^[+-]?\d+$/.test(s) && Math.abs(Number(s)) <= 2 ** 31) return Number(s);
-  const why = /^[+-]?\d+$/.test(s) ? 'value out of range' : 'invalid syntax';
-  return out(
-    '',
-    `error: invalid argument "${s}" for "${short ? `-${short}, ` : ''}--${flag}" flag: strconv.ParseInt: parsing "${s}": ${why}\nSee 'kubectl create deployment --help' for usage.\n`,
-    1,
-  );
-}
-
 export async function createDeployment(args: string[], env: CmdEnv): Promise<ExecResult> {
   const dash = args.indexOf('--');
   const own = dash < 0 ? args : args.slice(0, dash);
   const p = parse(own, FLAGS, 'create deployment');
   if (!p.ok) return p.usage!;
   const f = p.flags;
-  // pflag's parse errors, then cobra's required flag, then Complete's checks in order, then Validate.
-  const port = int32('port', undefined, f.port, -1);
-  if (typeof port !== 'number') return port;
-  const replicas = int32('replicas', 'r', f.replicas, 1);
-  if (typeof replicas !== 'number') return replicas;
+  // pflag's parse errors (the int32 flags' too, in args.ts), then cobra's required flag, then Complete's checks in
+  // order, then Validate.
+  const port = (f.port as number | undefined) ?? -1;
+  const replicas = (f.replicas as number | undefined) ?? 1;
   const images = ((f.image as string[] | undefined) ?? []).flatMap((s) => s.split(',')).filter(Boolean);
   if (!images.length) return out('', 'error: required flag(s) "image" not set\n', 1);
   // ArgsLenAtDash: the words before `--` (the verb's own `deployment` word is gone already).
   if (p.rest.length !== 1) return out('', `error: exactly one NAME is required, got ${p.rest.length}\n${HINT}`, 1);
   const name = p.rest[0]!;
   const command = dash < 0 ? [] : args.slice(dash + 1);
-  const dry = f['dry-run'] as string | undefined;
-  if (dry !== undefined && !['none', 'client', 'server'].includes(dry))
-    return out('', `error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".\n`, 1);
+  const dryRun = dryRunOf(env, f);
+  if ('error' in dryRun) return dryRun.error;
+  const dry = dryRun.mode;
   const format = parseFormat(f.output as string | undefined);
   if (!format) return out('', badFormat(String(f.output)), 1);
   if (images.length > 1 && command.length) return out('', 'error: cannot specify multiple --image options and command\n', 1);
@@ -100,8 +86,13 @@ export async function createDeployment(args: string[], env: CmdEnv): Promise<Exe
     status: {},
   };
   const r = resourceOfKind('apps/v1', 'Deployment')!;
+  // klog's deprecation warning (a bare --dry-run, or a boolean) is written while the options complete, before all else.
+  const warn = dryRun.warning;
   const done = (o: unknown, suffix: string) =>
-    format.kind === 'table' ? out(`deployment.apps/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true).stdout);
+    warnFirst(
+      warn,
+      format.kind === 'table' ? out(`deployment.apps/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true).stdout),
+    );
   if (dry === 'client') return done(deploy, ' (dry run)');
   try {
     const res = cluster.api.create(
@@ -116,9 +107,10 @@ export async function createDeployment(args: string[], env: CmdEnv): Promise<Exe
     );
     await cluster.sync();
     const shown = done(res.obj, dry === 'server' ? ' (server dry run)' : '');
-    return { ...shown, stderr: res.warnings.map((w) => `Warning: ${w}\n`).join('') };
+    const warnings = res.warnings.map((w) => `Warning: ${w}\n`).join('');
+    return warnings ? { ...shown, stderr: shown.stderr + warnings, output: [...(shown.output ?? []), { stream: 'stderr', text: warnings }] } : shown;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    return out('', `error: failed to create deployment: ${e.message}\n`, 1);
+    return out('', `${warn}error: failed to create deployment: ${e.message}\n`, 1);
   }
 }

@@ -1,24 +1,28 @@
 /**
  * kubectl delete (staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go): by type and name, -f, -l, --all;
- * `pod "web" deleted` once the object is gone (--wait), --grace-period, --now (1 s), --force.
+ * `pod "web" deleted` once the object is gone (--wait), --grace-period, --now (1 s), --force; --dry-run and -o name
+ * as DeleteOptions.PrintObj words them (`pod "web" deleted (dry run)`, `(server dry run)`, `pod/web`): the objects
+ * are still read first (the resource builder's GET), so a missing one is NotFound in a dry run too.
  */
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceOfKind, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { errorText, matchSelector, namespaceOf, out, parse, readManifests, resourcesOf } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, matchSelector, namespaceOf, out, parse, readManifests, resourcesOf } from './common.ts';
 
 const FLAGS = [
   { long: 'filename', short: 'f', type: 'list' as const },
   { long: 'selector', short: 'l', type: 'string' as const },
   { long: 'all', type: 'bool' as const },
-  { long: 'grace-period', type: 'string' as const },
+  { long: 'grace-period', type: 'int' as const },
   { long: 'now', type: 'bool' as const },
   { long: 'force', type: 'bool' as const },
   { long: 'wait', type: 'bool' as const },
   { long: 'all-namespaces', short: 'A', type: 'bool' as const },
   { long: 'ignore-not-found', type: 'bool' as const },
+  { long: 'output', short: 'o', type: 'string' as const },
+  DRY_RUN_FLAG,
 ];
 
 export const NO_ARGS =
@@ -34,16 +38,15 @@ export async function del(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (!p.ok) return p.usage!;
   const f = p.flags;
   const ns = namespaceOf(f);
-  let grace: number | undefined;
-  if (f['grace-period'] !== undefined) {
-    grace = Number(f['grace-period']);
-    if (!Number.isInteger(grace))
-      return out(
-        '',
-        `error: invalid argument "${f['grace-period']}" for "--grace-period" flag: strconv.ParseInt: parsing "${f['grace-period']}": invalid syntax\nSee 'kubectl delete --help' for usage.\n`,
-        1,
-      );
-  }
+  const dryRun = dryRunOf(env, f);
+  if ('error' in dryRun) return dryRun.error;
+  const dry = dryRun.mode;
+  // delete.go Complete: -o accepts only "name" (and the empty default).
+  if (f.output !== undefined && f.output !== 'name' && f.output !== '')
+    return out('', `error: unexpected -o output mode: ${f.output}. We only support '-o name'\n`, 1);
+  // --grace-period is pflag's Int (args.ts answers its parse error); -1 is its default, "not given".
+  let grace = f['grace-period'] as number | undefined;
+  if (grace === -1) grace = undefined;
   if (f.now) {
     if (grace !== undefined && grace !== -1) return out('', 'error: --now and --grace-period cannot be specified together\n', 1);
     grace = 1;
@@ -95,14 +98,23 @@ export async function del(args: string[], env: CmdEnv): Promise<ExecResult> {
     }
   }
   let stdout = '';
-  let stderr = force
+  let stderr = dryRun.warning;
+  stderr += force
     ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
     : '';
   const waiting: { r: ResourceInfo; ns: string; name: string }[] = [];
   for (const t of targets) {
+    const said = `${force ? 'force deleted' : 'deleted'}${dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : ''}`;
+    const shown = f.output === 'name' ? `${singular(t.r)}/${t.name}\n` : `${singular(t.r)} "${t.name}" ${said}\n`;
     try {
+      if (dry !== 'none') {
+        if (!api.get(t.r, t.ns, t.name))
+          api.delete(t.r, t.ns, t.name, grace); // not there: the API server's NotFound
+        else stdout += shown;
+        continue;
+      }
       const o = api.delete(t.r, t.ns, t.name, grace);
-      stdout += `${singular(t.r)} "${t.name}" ${force ? 'force deleted' : 'deleted'}\n`;
+      stdout += shown;
       if (o.metadata.deletionTimestamp) waiting.push(t);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;

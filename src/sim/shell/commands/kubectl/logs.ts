@@ -15,7 +15,7 @@ type Obj = Record<string, unknown>;
 const FLAGS = [
   { long: 'container', short: 'c', type: 'string' as const },
   { long: 'previous', short: 'p', type: 'bool' as const },
-  { long: 'tail', type: 'string' as const },
+  { long: 'tail', type: 'int64' as const },
   { long: 'follow', short: 'f', type: 'bool' as const },
   { long: 'timestamps', type: 'bool' as const },
   { long: 'all-containers', type: 'bool' as const },
@@ -88,13 +88,7 @@ export async function logs(args: string[], env: CmdEnv): Promise<ExecResult> {
   }
   let body = text;
   if (p.flags.tail !== undefined) {
-    const n = Number(p.flags.tail);
-    if (!Number.isInteger(n))
-      return out(
-        '',
-        `error: invalid argument "${p.flags.tail}" for "--tail" flag: strconv.ParseInt: parsing "${p.flags.tail}": invalid syntax\nSee 'kubectl logs --help' for usage.\n`,
-        1,
-      );
+    const n = p.flags.tail as number; // pflag's Int64: args.ts answers its parse error
     if (n >= 0) {
       const lines = body.split('\n');
       const trailing = body.endsWith('\n');

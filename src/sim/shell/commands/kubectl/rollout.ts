@@ -22,7 +22,8 @@ import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { namespaceOf, out, parse, resourcesOf } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, namespaceOf, out, parse, resourcesOf } from './common.ts';
+import type { FlagDef } from '../../args.ts';
 
 type Obj = Record<string, unknown>;
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
@@ -31,14 +32,19 @@ const REVISION = 'deployment.kubernetes.io/revision';
 const RESTARTED = 'kubectl.kubernetes.io/restartedAt';
 const SUBS = ['history', 'pause', 'restart', 'resume', 'status', 'undo'];
 
-const FLAGS = [
-  { long: 'watch', short: 'w', type: 'string' as const },
-  { long: 'timeout', type: 'string' as const },
-  { long: 'revision', type: 'string' as const },
-  { long: 'to-revision', type: 'string' as const },
-  { long: 'output', short: 'o', type: 'string' as const },
-  { long: 'dry-run', type: 'string' as const },
-];
+/**
+ * Each subcommand's own flags (pkg/cmd/rollout/rollout_*.go NewCmdRollout*): status's -w is a bool and --revision an
+ * Int64; history's --revision an Int64 and -o; restart has no --dry-run at v0.30.5; undo's --to-revision an Int64 and
+ * --dry-run. All take -l (AddLabelSelectorFlagVar).
+ */
+const SELECTOR = { long: 'selector', short: 'l', type: 'string' as const };
+const OUTPUT = { long: 'output', short: 'o', type: 'string' as const };
+const FLAGS: Record<string, FlagDef[]> = {
+  status: [{ long: 'watch', short: 'w', type: 'bool' }, { long: 'revision', type: 'int64' }, { long: 'timeout', type: 'string' }, SELECTOR],
+  history: [{ long: 'revision', type: 'int64' }, OUTPUT, SELECTOR],
+  restart: [OUTPUT, SELECTOR, { long: 'field-manager', type: 'string' }],
+  undo: [{ long: 'to-revision', type: 'int64' }, OUTPUT, SELECTOR, DRY_RUN_FLAG],
+};
 
 /** Go's time.ParseDuration for the plain forms kubectl's --timeout takes (`30s`, `2m`, `1m30s`, `0`). */
 function duration(s: string): number | undefined {
@@ -61,8 +67,12 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
     );
   if (sub === 'pause' || sub === 'resume')
     return out('', `kubectl rollout ${sub}: not simulated on node1 (this kubectl has: rollout history, restart, status, undo)\n`, 1);
-  const p = parse(rest, FLAGS, `rollout ${sub}`);
+  const p = parse(rest, FLAGS[sub]!, `rollout ${sub}`);
   if (!p.ok) return p.usage!;
+  const dryRun = dryRunOf(env, p.flags);
+  if ('error' in dryRun) return dryRun.error;
+  // PrintFlagsWithDryRunStrategy: the operation's words get ` (server dry run)`.
+  const dryTail = dryRun.mode === 'server' ? ' (server dry run)' : '';
   const words = p.rest;
   if (!words.length) return out('', 'error: required resource not specified\n', 1);
   const items = words[0]!.includes('/')
@@ -71,7 +81,7 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
   const cluster = clusterFor(env.host);
   const ns = namespaceOf(p.flags);
   let stdout = '';
-  let stderr = '';
+  let stderr = dryRun.warning;
   let code = 0;
   for (const it of items) {
     const rs = resourcesOf(it.type);
@@ -88,7 +98,7 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
     const owned = () => cluster.api.list(RS, ns).filter((r) => r.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && o.uid === d.metadata.uid));
     const rev = (r: KObject) => Number(r.metadata.annotations?.[REVISION] ?? Number.NaN);
     if (sub === 'history') {
-      const want = Number(p.flags.revision ?? 0);
+      const want = (p.flags.revision as number | undefined) ?? 0;
       const byRev = owned()
         .filter((r) => Number.isFinite(rev(r)))
         .sort((a, b) => rev(a) - rev(b));
@@ -115,7 +125,7 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
       await cluster.sync();
       stdout += `deployment.apps/${it.name} restarted\n`;
     } else if (sub === 'undo') {
-      const to = Number(p.flags['to-revision'] ?? 0);
+      const to = (p.flags['to-revision'] as number | undefined) ?? 0;
       if (to < 0) return out(stdout, `${stderr}error: unable to find specified revision ${to} in history\n`, 1);
       const list = owned().filter((r) => Number.isFinite(rev(r)));
       const sorted = [...list].sort((a, b) => rev(b) - rev(a));
@@ -126,11 +136,22 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
           `${stderr}error: ${to > 0 ? `unable to find specified revision ${to} in history` : `no rollout history found for deployment "${it.name}"`}\n`,
           1,
         );
+      // rollback.go: with --dry-run=client the result is printTemplate's describe page of the revision: not built.
+      if (dryRun.mode === 'client')
+        return out(
+          stdout,
+          `${stderr}kubectl rollout undo --dry-run=client: not simulated on node1 (its pod template page is not built; --dry-run=server is)\n`,
+          1,
+        );
       const tpl = structuredClone((target.spec as Obj).template) as Obj;
       const labels = (tpl.metadata as Obj | undefined)?.labels as Record<string, string> | undefined;
       if (labels) delete labels['pod-template-hash'];
       if (JSON.stringify(tpl) === JSON.stringify((d.spec as Obj).template)) {
-        stdout += `deployment.apps/${it.name} skipped rollback (current template already matches revision ${rev(target)})\n`;
+        stdout += `deployment.apps/${it.name} skipped rollback (current template already matches revision ${rev(target)})${dryTail}\n`;
+        continue;
+      }
+      if (dryTail) {
+        stdout += `deployment.apps/${it.name} rolled back${dryTail}\n`;
         continue;
       }
       cluster.api.update(DEPLOY, { ...d, spec: { ...(d.spec as Obj), template: tpl } } as KObject);
@@ -155,7 +176,7 @@ async function status(
   flags: Record<string, unknown>,
   append: (t: string) => void,
 ): Promise<{ stdout?: string; error?: string; code: number }> {
-  const watch = flags.watch === undefined || flags.watch === 'true';
+  const watch = flags.watch !== false;
   const timeout = flags.timeout === undefined ? 0 : duration(String(flags.timeout));
   if (timeout === undefined)
     return { error: `error: invalid argument "${flags.timeout}" for "--timeout" flag: time: invalid duration "${flags.timeout}"\n`, code: 1 };

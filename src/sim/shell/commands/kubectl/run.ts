@@ -12,7 +12,7 @@ import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { enterShell, shellOf } from './attach-shell.ts';
 import { clusterFor } from './cluster.ts';
-import { errorText, namespaceOf, out, parse } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, out, parse, warnFirst } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
@@ -25,7 +25,7 @@ const FLAGS = [
   { long: 'rm', type: 'bool' as const },
   { long: 'stdin', short: 'i', type: 'bool' as const },
   { long: 'tty', short: 't', type: 'bool' as const },
-  { long: 'dry-run', type: 'string' as const },
+  DRY_RUN_FLAG,
   { long: 'output', short: 'o', type: 'string' as const },
   { long: 'image-pull-policy', type: 'string' as const },
   // kubectl@v0.30.5:pkg/cmd/run/run.go "If true, run the container in privileged mode."; pkg/generate/versioned/run.go
@@ -49,6 +49,15 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (f.tty && !f.stdin) return out('', "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n", 1);
   if (f.rm && !f.stdin && !f.tty) return out('', "error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n", 1);
   const attach = Boolean(f.stdin);
+  const dryRun = dryRunOf(env, f);
+  if ('error' in dryRun) return dryRun.error;
+  const dry = dryRun.mode;
+  if (attach && dry !== 'none')
+    return out(
+      '',
+      `${dryRun.warning}error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\nSee 'kubectl run -h' for help and examples\n`,
+      1,
+    );
   const format = parseFormat(f.output as string | undefined);
   if (!format) return out('', badFormat(String(f.output)), 1);
   const labels: Record<string, string> = {};
@@ -71,17 +80,22 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
     status: {},
   };
   const r = resourceOfKind('v1', 'Pod')!;
-  if (f['dry-run'] === 'client') {
-    if (format.kind === 'table') return out(`pod/${name} created (dry run)\n`);
-    return out(printObjects(format, [{ r, o: pod as never }], true).stdout);
+  if (dry === 'client') {
+    if (format.kind === 'table') return warnFirst(dryRun.warning, out(`pod/${name} created (dry run)\n`));
+    return warnFirst(dryRun.warning, out(printObjects(format, [{ r, o: pod as never }], true).stdout));
   }
   const cluster = clusterFor(env.host);
   try {
     const { status: _status, ...body } = pod;
     void _status;
-    const res = cluster.api.create({ ...body, metadata: { labels, name } }, namespaceOf(f));
+    const res = cluster.api.create({ ...body, metadata: { labels, name } }, namespaceOf(f), { dryRun: dry === 'server' });
     await cluster.sync();
     let stderr = '';
+    if (dry === 'server') {
+      for (const w of res.warnings) stderr += `Warning: ${w}\n`;
+      if (format.kind !== 'table') return out(printObjects(format, [{ r, o: res.obj }], true).stdout, stderr);
+      return out(`pod/${name} created (server dry run)\n`, stderr);
+    }
     for (const w of res.warnings) stderr += `Warning: ${w}\n`;
     if (attach) return attachTo(env, name, namespaceOf(f), Boolean(f.rm), stderr, restart);
     if (format.kind !== 'table') return out(printObjects(format, [{ r, o: res.obj }], true).stdout, stderr);

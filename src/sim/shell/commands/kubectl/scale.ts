@@ -17,42 +17,41 @@ import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { namespaceOf, objName, out, parse, resourcesOf } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, namespaceOf, objName, out, parse, resourcesOf, warnFirst } from './common.ts';
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
-  { long: 'replicas', type: 'string' as const },
-  { long: 'current-replicas', type: 'string' as const },
+  { long: 'replicas', type: 'int' as const },
+  { long: 'current-replicas', type: 'int' as const },
   { long: 'resource-version', type: 'string' as const },
   { long: 'timeout', type: 'string' as const },
-  { long: 'dry-run', type: 'string' as const },
+  DRY_RUN_FLAG,
   { long: 'output', short: 'o', type: 'string' as const },
   { long: 'selector', short: 'l', type: 'string' as const },
   { long: 'all', type: 'bool' as const },
   { long: 'record', type: 'bool' as const },
 ];
 
-/** pflag's Int parse error, in the verb's usage pointer. */
-const badInt = (flag: string, v: string) =>
-  out('', `error: invalid argument "${v}" for "--${flag}" flag: strconv.ParseInt: parsing "${v}": invalid syntax\nSee 'kubectl scale --help' for usage.\n`, 1);
-
 export async function scale(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, FLAGS, 'scale');
   if (!p.ok) return p.usage!;
   const f = p.flags;
-  for (const k of ['replicas', 'current-replicas'] as const) if (f[k] !== undefined && !/^[+-]?\d+$/.test(String(f[k]))) return badInt(k, String(f[k]));
   if (f.replicas === undefined) return out('', 'error: required flag(s) "replicas" not set\n', 1);
-  const dry = f['dry-run'] as string | undefined;
-  if (dry !== undefined && !['none', 'client', 'server'].includes(dry))
-    return out('', `error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".\n`, 1);
+  const dryRun = dryRunOf(env, f);
+  if ('error' in dryRun) return dryRun.error;
+  const r = await scaleAll(env, f, p.rest, dryRun.mode);
+  // klog's deprecation warning is written while the options complete, before anything else.
+  return warnFirst(dryRun.warning, r);
+}
+
+async function scaleAll(env: CmdEnv, f: Record<string, unknown>, words: string[], dry: 'none' | 'client' | 'server'): Promise<ExecResult> {
   const format = parseFormat(f.output as string | undefined);
   if (!format) return out('', badFormat(String(f.output)), 1);
-  const replicas = Number(f.replicas);
-  const current = f['current-replicas'] === undefined ? -1 : Number(f['current-replicas']);
+  const replicas = f.replicas as number;
+  const current = (f['current-replicas'] as number | undefined) ?? -1;
   if (replicas < 0) return out('', 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n', 1);
   if (current < -1) return out('', 'error: The --current-replicas must specify an integer of -1 or greater\n', 1);
-  const words = p.rest;
   if (!words.length) return out('', NO_ARGS, 1);
   const items: { type: string; name: string }[] = words[0]!.includes('/')
     ? words.map((w) => ({ type: w.split('/')[0]!, name: w.split('/').slice(1).join('/') }))
@@ -83,7 +82,7 @@ export async function scale(args: string[], env: CmdEnv): Promise<ExecResult> {
       return out(stdout, `error: scaling the resource failed with: Expected resource version to be ${rv}, was ${o.metadata.resourceVersion}\n`, 1);
     const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
     let shown = o;
-    if (dry !== 'client' && dry !== 'server') {
+    if (dry === 'none') {
       shown = cluster.api.update(r, { ...o, spec: { ...(o.spec ?? {}), replicas } } as KObject);
       await cluster.sync();
     }
