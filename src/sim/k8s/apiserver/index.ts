@@ -10,9 +10,11 @@ import { admitPod, defaultPodSpec, defaultWorkload } from './defaults.ts';
 import { podQos } from '../../../k8s/resources.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
-import { INITIAL_NAMESPACES, kubernetesService, leaseRenew, namespaceObject, nodeObject, setHeartbeat, type NodeFacts } from './fixture.ts';
+import { CLUSTER_CREATED, INITIAL_NAMESPACES, kubernetesService, leaseRenew, namespaceObject, nodeObject, setHeartbeat, type NodeFacts } from './fixture.ts';
 import { systemObjects } from './fixture-system.ts';
 import { Copies } from './copies.ts';
+import { defaultsUids, namespaceDefaults } from './nsdefaults.ts';
+import { configData } from './configdata.ts';
 import { strictDecode } from './decode.ts';
 import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
@@ -61,6 +63,8 @@ export class ApiServer implements KubeletApiClient {
     const nodeObj = nodeObject(node, this.newUid(), now());
     this.objects.set(this.key('nodes', '', node.hostname), nodeObj);
     for (const ns of INITIAL_NAMESPACES) this.objects.set(this.key('namespaces', '', ns), namespaceObject(ns, this.newUid()));
+    let fixedRv = 300;
+    for (const ns of INITIAL_NAMESPACES) this.addDefaults(ns, CLUSTER_CREATED, () => String(fixedRv++));
     this.objects.set(this.key('services', 'default', 'kubernetes'), kubernetesService(this.newUid()));
     for (const o of systemObjects(node, nodeObj.metadata.uid)) {
       this.objects.set(this.key(resourceOfKind(o.apiVersion, o.kind)!.resource, 'kube-system', o.metadata.name), o);
@@ -79,6 +83,10 @@ export class ApiServer implements KubeletApiClient {
   }
 
   private newUid = () => uuid((n) => this.rng.hex(n));
+  private readonly defaultsUid = defaultsUids();
+  /** kube-root-ca.crt and the default ServiceAccount of a namespace (nsdefaults.ts). */
+  private addDefaults = (ns: string, created: string, rv: () => string) =>
+    namespaceDefaults(ns, created, this.defaultsUid, rv).forEach((o) => void this.objects.set(this.key(`${o.kind.toLowerCase()}s`, ns, o.metadata.name), o));
   private key = (resource: string, ns: string, name: string) => `${resource}/${ns}/${name}`;
   private nextRv = () => String(++this.rv);
 
@@ -114,10 +122,7 @@ export class ApiServer implements KubeletApiClient {
     return o;
   }
 
-  /**
-   * Decodes a manifest object as the API server's strict decoding does: an unknown field is a
-   * BadRequest (`Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "…"`).
-   */
+  /** Strict decoding: an unknown field is a BadRequest (`… cannot be handled as a Pod: strict decoding error: …`). */
   decode(raw: Obj): { res: ResourceInfo; obj: Obj } {
     const apiVersion = String(raw.apiVersion ?? '');
     const kind = String(raw.kind ?? '');
@@ -148,6 +153,7 @@ export class ApiServer implements KubeletApiClient {
     const causes = [...validateName(meta.name, kind === 'Namespace'), ...validateLabels(meta.labels)];
     if (kind === 'Pod') causes.push(...validatePodSpec(spec, 'spec'));
     if (kind === 'Deployment' || kind === 'ReplicaSet') causes.push(...validateWorkloadSpec(spec));
+    if (kind === 'ConfigMap' || kind === 'Secret') causes.push(...configData(obj));
     // Validating admission (PSA's ValidateNamespace here, ValidatePod below) comes after validation, the name taken after both.
     if (!causes.length && kind === 'Namespace') causes.push(...namespaceLabelErrors(null, meta.labels as Record<string, string>));
     if (causes.length) throw invalid(kind, name, causes, res.group);
@@ -183,6 +189,7 @@ export class ApiServer implements KubeletApiClient {
     }
     if (Object.keys(spec).length === 0 && (kind === 'ConfigMap' || kind === 'Secret' || kind === 'ServiceAccount')) delete obj.spec;
     const stored = this.store(res, obj as unknown as KObject, opts.dryRun);
+    if (kind === 'Namespace' && !opts.dryRun) this.addDefaults(name, stored.metadata.creationTimestamp!, this.nextRv);
     if (kind === 'Pod' && !opts.dryRun)
       this.event(stored, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${this.nodeName}`, { component: 'default-scheduler' });
     return { obj: stored, warnings };
@@ -204,6 +211,7 @@ export class ApiServer implements KubeletApiClient {
     const next = clone(obj);
     const why = next.kind === 'Pod' && !deepEqual(cur.spec, next.spec) ? podUpdateForbidden(cur.spec ?? {}, next.spec ?? {}) : undefined;
     const causes = [...validateLabels(next.metadata.labels), ...(why ? [{ field: 'spec', message: why }] : [])];
+    if (next.kind === 'ConfigMap' || next.kind === 'Secret') causes.push(...configData(next as unknown as Obj));
     if (!causes.length && next.kind === 'Namespace') causes.push(...namespaceLabelErrors(cur.metadata.labels, next.metadata.labels));
     if (causes.length) throw invalid(next.kind, next.metadata.name, causes, res.group);
     if (WORKLOADS.has(next.kind)) {
@@ -270,10 +278,7 @@ export class ApiServer implements KubeletApiClient {
     return { obj: this.store(res, next), warnings };
   }
 
-  /**
-   * kubectl apply (client-side): create with the last-applied annotation, or a three-way patch of the live object;
-   * dryRun (`--dry-run=server`) answers the same without storing.
-   */
+  /** Client-side apply: create with last-applied, or a three-way patch of the live object; dryRun stores nothing. */
   apply(raw: Obj, namespace: string, opts: { dryRun?: boolean } = {}): WriteResult & { action: 'created' | 'configured' | 'unchanged' } {
     const { res } = this.decode(raw);
     const applied = clone(raw);
@@ -301,9 +306,8 @@ export class ApiServer implements KubeletApiClient {
   }
 
   /**
-   * DELETE. A pod on node1 is marked (deletionTimestamp) for its kubelet to stop; gracePeriod 0
-   * (`--force --grace-period=0`) removes it at once. Other objects go at once; their dependents
-   * follow through the garbage collector (controllers.ts).
+   * DELETE. A pod on node1 is marked (deletionTimestamp) for its kubelet to stop; gracePeriod 0 removes it at once.
+   * Other objects go at once; their dependents follow through the garbage collector (controllers.ts).
    */
   delete(res: ResourceInfo, namespace: string, name: string, gracePeriodSeconds?: number): KObject {
     const k = this.key(res.resource, res.namespaced ? namespace : '', name);
@@ -334,6 +338,8 @@ export class ApiServer implements KubeletApiClient {
   }
 
   /** KubeletApiClient: the node's pods, filtered before copying (kube-system's fixture pods are large and not the kubelet's). */
+  /** The kubelet's configMapManager/secretManager read (kubelet_pods.go makeEnvironmentVariables). */
+  configObject = (kind: 'ConfigMap' | 'Secret', ns: string, name: string) => this.objects.get(this.key(kind === 'Secret' ? 'secrets' : 'configmaps', ns, name));
   pods(): KObject[] {
     return this.scan(resourceOfKind('v1', 'Pod')!)
       .filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid))

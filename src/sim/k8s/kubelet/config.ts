@@ -12,6 +12,7 @@ import type { CriContainerConfig } from '../../runtime/containerd.ts';
 import type { CgroupSpec } from '../../runtime/spec.ts';
 import { cpuWeightOf } from '../../runtime/runc.ts';
 import type { KObject } from '../types.ts';
+import { type EnvSources, expand, makeEnv } from './envvars.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -52,20 +53,17 @@ export function containerArgv(c: Obj, image: LocalImage): string[] {
 }
 
 /**
- * containerd's env: HOSTNAME, the image's ENV, then the pod's values replacing or appending (in order). HOSTNAME is the
- * sandbox config's hostname, or the node's when it is empty (containerd@v1.7.22:pkg/cri/server/container_create_linux.go
- * containerSpec: `if hostname == "" { hostname, err = c.os.Hostname() }`); the kubelet leaves it empty for a host-network
- * pod (kubernetes@v1.30.5:pkg/kubelet/kuberuntime/kuberuntime_sandbox.go generatePodSandboxConfig: Hostname is set only
- * `if !kubecontainer.IsHostNetworkPod(pod)`), so such a pod's containers get the node's name.
+ * containerd's env: HOSTNAME, the image's ENV, then the kubelet's variables (envvars.ts) replacing or appending (in
+ * order). HOSTNAME is the sandbox config's hostname, or the node's when it is empty (containerd@v1.7.22:
+ * pkg/cri/server/container_create_linux.go containerSpec: `if hostname == "" { hostname, err = c.os.Hostname() }`); the
+ * kubelet leaves it empty for a host-network pod (kubernetes@v1.30.5:pkg/kubelet/kuberuntime/kuberuntime_sandbox.go
+ * generatePodSandboxConfig: Hostname is set only `if !kubecontainer.IsHostNetworkPod(pod)`), so such a pod's
+ * containers get the node's name.
  */
-export function containerEnv(pod: KObject, c: Obj, image: LocalImage, nodeHostname: string): Record<string, string> {
+export function containerEnv(pod: KObject, image: LocalImage, nodeHostname: string, vars: [string, string][]): Record<string, string> {
   const env: Record<string, string> = { HOSTNAME: (pod.spec as Obj | undefined)?.hostNetwork === true ? nodeHostname : pod.metadata.name };
-  const set = (k: string, v: string) => {
-    env[k] = v;
-  };
-  for (const e of image.image.config.config.Env ?? []) if (e.includes('=')) set(e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1));
-  for (const e of (c.env as { name: string; value?: string }[] | undefined) ?? []) set(e.name, String(e.value ?? ''));
-  for (const [k, v] of SERVICE_ENV) if (!(k in env)) set(k, v);
+  for (const e of image.image.config.config.Env ?? []) if (e.includes('=')) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
+  for (const [k, v] of vars) env[k] = v;
   return env;
 }
 
@@ -92,8 +90,14 @@ export function containerConfig(
   attempt: number,
   files: Record<string, string>,
   nodeHostname: string,
+  sources: EnvSources,
 ): CriContainerConfig | { error: string } {
   const spec = (pod.spec ?? {}) as Obj;
+  // GenerateRunContainerOptions (the environment first) comes before the image user's checks.
+  const made = makeEnv(pod, c, SERVICE_ENV, sources);
+  if ('error' in made) return made;
+  const vars = new Map(made.vars);
+  const expandAll = (list: unknown) => (Array.isArray(list) ? list.map((a) => expand(String(a), (n) => vars.get(n))) : undefined);
   const sc = effectiveSecurityContext(spec, c);
   const name = String(c.name);
   const iu = imageUser(image);
@@ -134,8 +138,9 @@ export function containerConfig(
     name,
     attempt,
     image: String(c.image),
-    argv: containerArgv(c, image),
-    env: containerEnv(pod, c, image, nodeHostname),
+    // ExpandContainerCommandAndArgs: `$(VAR)` in command and args from the container's variables.
+    argv: containerArgv({ command: expandAll(c.command), args: expandAll(c.args) }, image),
+    env: containerEnv(pod, image, nodeHostname, made.vars),
     uid,
     gid,
     ...(groups ? { groups } : {}),

@@ -290,7 +290,14 @@ export class Kubelet implements KubeletHandle {
     }
     ct.imageID = img.imageID;
     const attempt = ct.current ? ct.restartCount + 1 : ct.restartCount;
-    const cfg = containerConfig(pod, c, img.image, attempt, describeRootfs(img.image.image).files, this.host.fixture.hostname);
+    const hostIP = this.host.fixture.network.eth0.addr.split('/')[0]!;
+    const cfg = containerConfig(pod, c, img.image, attempt, describeRootfs(img.image.image).files, this.host.fixture.hostname, {
+      lookup: this.api.configObject?.bind(this.api),
+      podIP: t.sandbox?.hostNetwork ? hostIP : (t.sandbox?.net.ip ?? ''),
+      hostIP,
+      node: { cpu: this.host.fixture.cpus, memory: this.host.fixture.memTotalBytes - 100 * 1024 * 1024 },
+      warn: (reason, message) => emit('Warning', reason, message),
+    });
     if ('error' in cfg) {
       ct.waiting = { reason: 'CreateContainerConfigError', message: cfg.error };
       emit('Warning', 'Failed', `Error: ${cfg.error}`);

@@ -5,6 +5,7 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
+import { LAST_APPLIED } from '../../../k8s/apiserver/last-applied.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
@@ -82,6 +83,13 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
     try {
       // A client dry run sends nothing: apply only reads the live object (apply.go prints "configured" for any that
       // exists), create not even that.
+      // apply.go: a live object without the annotation (made by `create` without --save-config) is warned of first.
+      const live = verb === 'apply' && dry !== 'client' ? api.get(r, ns, name) : undefined;
+      if (live && !live.metadata.annotations?.[LAST_APPLIED])
+        emit(
+          'stderr',
+          `Warning: resource ${r.group ? `${r.resource}.${r.group}` : r.resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+        );
       const res =
         dry === 'client'
           ? {

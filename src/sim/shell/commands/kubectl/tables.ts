@@ -36,6 +36,7 @@ export function formatSelector(sel: unknown): string {
 }
 
 const age = (o: KObject, now: number) => since(o.metadata.creationTimestamp, now);
+const count = (m: unknown) => (isObj(m) ? Object.keys(m).length : 0);
 const num = (v: unknown) => String(Number(v ?? 0));
 
 export const TABLES: Record<string, Table> = {
@@ -163,6 +164,26 @@ export const TABLES: Record<string, Table> = {
             .join(',')
         : '<none>',
     ],
+  },
+  // printers.go printConfigMap (Data: len(Data)+len(BinaryData)), printSecret (Type, len(Data)), printServiceAccount
+  // (Secrets: len(Secrets)).
+  ConfigMap: {
+    head: ['NAME', 'DATA', 'AGE'],
+    wide: [],
+    row: (o, now) => [o.metadata.name, String(count(o.data) + count(o.binaryData)), age(o, now)],
+    wideRow: () => [],
+  },
+  Secret: {
+    head: ['NAME', 'TYPE', 'DATA', 'AGE'],
+    wide: [],
+    row: (o, now) => [o.metadata.name, String(o.type ?? ''), String(count(o.data)), age(o, now)],
+    wideRow: () => [],
+  },
+  ServiceAccount: {
+    head: ['NAME', 'SECRETS', 'AGE'],
+    wide: [],
+    row: (o, now) => [o.metadata.name, String(Array.isArray(o.secrets) ? o.secrets.length : 0), age(o, now)],
+    wideRow: () => [],
   },
 };
 
