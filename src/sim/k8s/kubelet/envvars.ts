@@ -58,7 +58,7 @@ const formatMap = (m: Record<string, string>) =>
 /** podFieldSelectorRuntimeValue and fieldpath.ExtractFieldPathAsString. */
 function fieldValue(pod: KObject, path: string, src: EnvSources): string | { error: string } {
   const sub = /^metadata\.(labels|annotations)\['([^']*)'\]$/.exec(path);
-  if (sub) return (pod.metadata[sub[1] as 'labels'] ?? {})[sub[2]!] ?? '';
+  if (sub) return pod.metadata[sub[1] as 'labels']?.[sub[2]!] ?? '';
   const spec = (pod.spec ?? {}) as Obj;
   switch (path) {
     case 'metadata.name':
