@@ -55,6 +55,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'hostnamectl', load: () => import('./hostnamectl.ts').then((m) => m.hostnamectl) },
   { name: 'id', load: () => import('./id.ts').then((m) => m.id) },
   { name: 'ip', load: () => import('./ip.ts').then((m) => m.ip) },
+  { name: 'iptables', load: () => import('./iptables.ts').then((m) => m.iptables) },
   { name: 'journalctl', load: () => import('./journalctl.ts').then((m) => m.journalctl) },
   { name: 'kill', load: () => import('./kill.ts').then((m) => m.kill) },
   { name: 'kubectl', load: () => import('./kubectl.ts').then((m) => m.kubectl) },
