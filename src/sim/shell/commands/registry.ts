@@ -24,6 +24,7 @@ export interface CommandRow {
 }
 
 export const COMMANDS: readonly CommandRow[] = [
+  { name: 'bridge', load: () => import('./bridge.ts').then((m) => m.bridge) },
   { name: 'capsh', load: () => import('./capsh.ts').then((m) => m.capsh) },
   { name: 'chown', load: () => import('./chown.ts').then((m) => m.chown) },
   { name: 'chroot', load: () => import('./chroot.ts').then((m) => m.chroot) },
