@@ -3,6 +3,7 @@ import { showAddr, showLink, showRoute, type IpFlavor, type ShowOptions } from '
 import { hasCap } from '../../kernel/capabilities.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { netns } from './ipnetns.ts';
+import { neigh } from './ipneigh.ts';
 import { routeGet, showRoute6 } from '../../net/iproute-get.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -74,6 +75,8 @@ export const ip: SimCommand = {
     }
     const obj = rest.shift() ?? '';
     if (obj === '' || obj === 'help') return R('', USAGE, obj === 'help' ? 0 : 255);
+    // ip/ip.c cmds[] lists neighbor and neighbour before netns, so `ip n` and `ip ne` are neigh (busybox: "neigh").
+    if (matches(obj, 'neighbor') || matches(obj, 'neighbour')) return neigh(rest, env, fl);
     if (fl === 'iproute2' && matches(obj, 'netns')) return netns(rest, env);
     const kind = matches(obj, 'link') ? 'link' : matches(obj, 'address') || obj === 'addr' ? 'addr' : matches(obj, 'route') ? 'route' : undefined;
     if (!kind) return R('', fl === 'busybox' ? `ip: unknown object '${obj}'\n` : `Object "${obj}" is unknown, try "ip help".\n`, fl === 'busybox' ? 1 : 255);
