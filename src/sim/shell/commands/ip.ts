@@ -5,6 +5,7 @@ import type { CmdEnv, SimCommand } from '../types.ts';
 import { netns } from './ipnetns.ts';
 import { neigh } from './ipneigh.ts';
 import { routeGet, showRoute6 } from '../../net/iproute-get.ts';
+import { jsonShow } from '../../net/iproute-json.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -60,11 +61,16 @@ export const ip: SimCommand = {
     const fl: IpFlavor = env.flavor === 'busybox' ? 'busybox' : 'iproute2';
     const rest = [...args];
     const o: ShowOptions = {};
+    let json = false;
+    let pretty = false;
     while (rest[0]?.startsWith('-')) {
       const f = rest.shift() as string;
       if (f === '-4') o.family = 4;
       else if (f === '-6') o.family = 6;
       else if ((f === '-br' || f === '-brief') && fl === 'iproute2') o.brief = true;
+      // ip/ip.c main: "-json" and "-pretty" by any prefix (matches()), "--" read as "-".
+      else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-json', 2)) json = true;
+      else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-pretty', 2)) pretty = true;
       else if (f === '-help' || f === '--help') return R('', USAGE, 255);
       else
         return R(
@@ -98,6 +104,8 @@ export const ip: SimCommand = {
       if (name !== undefined && !(ns.interfaces ?? []).some((i) => i.name === name))
         return R('', fl === 'busybox' ? `ip: can't find device '${name}'\n` : `Device "${name}" does not exist.\n`, 1);
     }
+    if (json && kind !== 'route') return R(jsonShow(ns, o, kind === 'link', pretty));
+    if (json) return R('', 'ip: only `ip -j link` and `ip -j addr` are simulated on node1.\n', 255);
     if (kind === 'link') return R(showLink(ns, fl, o));
     if (kind === 'addr') return R(showAddr(ns, fl, o));
     return R(o.family === 6 ? showRoute6(ns, fl) : showRoute(ns, fl));
