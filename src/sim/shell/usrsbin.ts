@@ -17,5 +17,6 @@ export const SBIN: Readonly<Record<string, 'sbin' | 'both'>> = {
   chroot: 'sbin',
   modprobe: 'sbin',
   iptables: 'sbin',
+  'iptables-save': 'sbin',
   bridge: 'sbin',
 };

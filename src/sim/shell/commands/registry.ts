@@ -57,6 +57,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'id', load: () => import('./id.ts').then((m) => m.id) },
   { name: 'ip', load: () => import('./ip.ts').then((m) => m.ip) },
   { name: 'iptables', load: () => import('./iptables.ts').then((m) => m.iptables) },
+  { name: 'iptables-save', load: () => import('./iptables-save.ts').then((m) => m.iptablesSave) },
   { name: 'journalctl', load: () => import('./journalctl.ts').then((m) => m.journalctl) },
   { name: 'kill', load: () => import('./kill.ts').then((m) => m.kill) },
   { name: 'kubectl', load: () => import('./kubectl.ts').then((m) => m.kubectl) },
