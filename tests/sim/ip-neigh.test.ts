@@ -37,4 +37,11 @@ describe('ip neigh: the ARP entries traffic creates (#10)', { timeout: 120_000 }
     expect(await w.exec('ip neigh frob')).toMatchObject({ stderr: 'Command "frob" is unknown, try "ip neigh help".\n', exitCode: 255 });
     expect(await w.exec('ip neigh show nud bogus')).toMatchObject({ stderr: 'Error: argument "bogus" is wrong: nud state is bad\n', exitCode: 255 });
   });
+
+  it('curl to a published port on localhost reaches the container through docker-proxy: node1 learns it', async () => {
+    const w = await world(['nginx']);
+    await w.exec('docker run -d -p 8080:80 nginx');
+    await w.exec('curl -s localhost:8080 >/dev/null');
+    expect((await w.exec('ip neigh show dev docker0')).stdout).toBe('172.17.0.2 lladdr 02:42:ac:11:00:02 REACHABLE \n');
+  });
 });

@@ -37,10 +37,24 @@ function learn(host: Host, ns: Namespace, ip: string, dev: string, mac: string):
   else list.push({ ip, dev, mac, confirmedMs: now });
 }
 
-/** Records the neighbour entries a packet from `netns` to `ip` (and its answer) creates. */
-export function learnTraffic(host: Host, mgr: NetworkManager, containerList: Iterable<Container>, netns: number, ip: string): void {
+/**
+ * Records the neighbour entries a packet from `netns` to `ip` (and its answer) creates. With `port`, a connection from
+ * node1 to one of its own addresses on a published port goes on to the container (docker-proxy connects to it).
+ */
+export function learnTraffic(host: Host, mgr: NetworkManager, containerList: Iterable<Container>, netns: number, ip: string, port?: number): void {
   const containers = [...containerList].filter((c) => c.status === 'running');
   const t = reach(host, mgr, containers, netns, ip);
+  if (t.kind === 'self' && port !== undefined && netns === host.fixture.namespaces.net) {
+    const c = containers.find((x) => x.ports.some((p) => p.hostPort === port && p.proto === 'tcp'));
+    const ep = c
+      ? mgr
+          .networksOf(c)
+          .map((n) => n.endpoints.get(c.id))
+          .find((e) => e !== undefined)
+      : undefined;
+    if (ep) learnTraffic(host, mgr, containers, netns, ep.ip);
+    return;
+  }
   if (t.kind === 'self' || t.kind === 'unreachable') return;
   const k = host.kernel;
   const hostNs = k.ns(host.fixture.namespaces.net);

@@ -16,7 +16,7 @@ function lookup(env: CmdEnv, host: string, port: number): { c: Container; client
   const containers = [...env.daemon.containers.values()];
   const ip = resolveName(env.host, env.daemon.net, containers, env.self.ns.net, host);
   if (!ip) return 'resolve';
-  learnTraffic(env.host, env.daemon.net, containers, env.self.ns.net, ip);
+  learnTraffic(env.host, env.daemon.net, containers, env.self.ns.net, ip, port);
   return serverFor(env.host, env.daemon.net, containers, env.self.ns.net, ip, port) ?? 'connect';
 }
 
