@@ -49,4 +49,12 @@ describe('ip -j [-p] link|addr (iproute2 6.1.0) (#10)', { timeout: 120_000 }, ()
       '        "altnames": [ "enp0s3" ],\n        "addr_info": [ {\n                "family": "inet",\n',
     );
   });
+
+  it('-s and -d say they are not simulated rather than calling a real option unknown', async () => {
+    const w = await world([]);
+    const r = await w.exec('ip -s link');
+    expect(r.exitCode).toBe(255);
+    expect(r.stderr).toMatch(/^ip: -s is not simulated on node1/);
+    expect((await w.exec('ip -details link show docker0')).stderr).toMatch(/^ip: -details is not simulated on node1/);
+  });
 });

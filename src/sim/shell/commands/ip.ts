@@ -72,6 +72,9 @@ export const ip: SimCommand = {
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-json', 2)) json = true;
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-pretty', 2)) pretty = true;
       else if (f === '-help' || f === '--help') return R('', USAGE, 255);
+      // Real options whose output the simulator cannot give: no packet counters, no per-kind link details.
+      else if (fl === 'iproute2' && (matches(f, '-statistics') || matches(f, '-stats', 3) || matches(f, '-details')))
+        return R('', `ip: ${f} is not simulated on node1: it keeps no packet counters or link details (ip link, ip -br, ip -j are).\n`, 255);
       else
         return R(
           '',
