@@ -19,10 +19,10 @@ import { HOST_NIC } from './hostnet.ts';
 import type { NetworkManager } from './manager.ts';
 import { ownerOf, reach } from './reach.ts';
 
-export const GATEWAY_MAC = '52:54:00:8a:2e:01';
+const GATEWAY_MAC = '52:54:00:8a:2e:01';
 const REACHABLE_MS = 30_000;
 
-export interface NeighRow {
+interface NeighRow {
   ip: string;
   dev: string;
   mac: string;
