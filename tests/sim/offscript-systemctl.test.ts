@@ -45,6 +45,11 @@ describe('systemctl status / service status (systemd 255)', () => {
     const w = createWorld();
     expect(await sh(w, 'systemctl is-active docker')).toMatchObject({ out: 'active\n', exitCode: 0 });
     expect(await sh(w, 'systemctl is-active nosuch')).toMatchObject({ out: 'inactive\n', exitCode: 3 });
+    // Every service with a live process in its cgroup is active (#10): ssh, cron, the getty on tty1.
+    expect(await sh(w, 'systemctl is-active ssh cron.service getty@tty1 systemd-resolved')).toMatchObject({
+      out: 'active\nactive\nactive\nactive\n',
+      exitCode: 0,
+    });
     expect(await sh(w, 'systemctl is-enabled containerd')).toMatchObject({ out: 'enabled\n', exitCode: 0 });
     expect(await sh(w, 'systemctl status nosuch')).toMatchObject({ out: 'Unit nosuch.service could not be found.\n', exitCode: 4 });
     expect((await sh(w, 'which systemctl service')).out).toBe('/usr/bin/systemctl\n/usr/sbin/service\n');

@@ -104,4 +104,6 @@ export interface Namespace {
   sysctls?: Record<string, string>;
   /** net: IPv4 forwarding (all, default) copied from init_net when the namespace was made (kernel/sysctl.ts). */
   devconf?: { all: string; dflt: string };
+  /** net: the IPv4 neighbour (ARP) entries learned from traffic (net/neigh.ts), each with when it was last confirmed. */
+  neigh?: { ip: string; dev: string; mac: string; confirmedMs: number }[];
 }

@@ -10,23 +10,23 @@ import { broadcast, ipToInt, intToIp, maskOf } from './addr.ts';
 
 export type IpFlavor = 'iproute2' | 'busybox';
 
-function flags(i: NetIface, bb: boolean): string {
+export function flags(i: NetIface, bb: boolean): string {
   if (i.kind === 'loopback') return i.up ? 'LOOPBACK,UP,LOWER_UP' : 'LOOPBACK';
   const base = i.up ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP';
   return bb && i.netnsid !== undefined ? `${base},M-DOWN` : base;
 }
 
-function qdiscOf(i: NetIface): string {
+export function qdiscOf(i: NetIface): string {
   if (i.kind === 'loopback') return i.up ? 'noqueue' : 'noop';
   return i.kind === 'ether' ? 'fq_codel' : 'noqueue';
 }
 
-function stateOf(i: NetIface): string {
+export function stateOf(i: NetIface): string {
   if (i.kind === 'loopback' || i.kind === 'vxlan') return i.up ? 'UNKNOWN' : 'DOWN';
   return i.up ? 'UP' : 'DOWN';
 }
 
-function qlenOf(i: NetIface): number {
+export function qlenOf(i: NetIface): number {
   return i.kind === 'loopback' || i.kind === 'ether' ? 1000 : 0;
 }
 

@@ -35,9 +35,9 @@ import { LIMITS } from './limits.ts';
  * Programs that a default Ubuntu 24.04 server does not have: just-bash's tree (its own package, not in
  * ubuntu-server or ubuntu-standard) and the images' own programs (nginx, node, npm, yarn, go, memcached, registry, stress:
  * commands/nginx.ts, node.ts, …): not on the host,
- * so bash says it is not found. (nslookup is bind9-dnsutils' on the host, busybox's in alpine: commands/nslookup.ts.)
+ * so bash says it is not found. net-tools (netstat, route) is not installed on Ubuntu 24.04 server: busybox's are alpine's. (nslookup is bind9-dnsutils' on the host, busybox's in alpine: commands/nslookup.ts.)
  */
-export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx', 'node', 'npm', 'yarn', 'go', 'memcached', 'registry', 'stress']);
+export const HOST_ABSENT: ReadonlySet<string> = new Set(['tree', 'nginx', 'node', 'npm', 'yarn', 'go', 'memcached', 'registry', 'stress', 'netstat', 'route']);
 
 const INTERNAL = [
   '__cc_status',

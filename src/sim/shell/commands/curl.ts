@@ -1,4 +1,5 @@
 import type { ExecResult } from '../../api.ts';
+import { learnTraffic } from '../../net/neigh.ts';
 import { resolveName, serverFor } from '../../net/reach.ts';
 import type { Container } from '../../docker/container.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
@@ -15,6 +16,7 @@ function lookup(env: CmdEnv, host: string, port: number): { c: Container; client
   const containers = [...env.daemon.containers.values()];
   const ip = resolveName(env.host, env.daemon.net, containers, env.self.ns.net, host);
   if (!ip) return 'resolve';
+  learnTraffic(env.host, env.daemon.net, containers, env.self.ns.net, ip, port);
   return serverFor(env.host, env.daemon.net, containers, env.self.ns.net, ip, port) ?? 'connect';
 }
 

@@ -3,7 +3,9 @@ import { showAddr, showLink, showRoute, type IpFlavor, type ShowOptions } from '
 import { hasCap } from '../../kernel/capabilities.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { netns } from './ipnetns.ts';
+import { neigh } from './ipneigh.ts';
 import { routeGet, showRoute6 } from '../../net/iproute-get.ts';
+import { jsonShow } from '../../net/iproute-json.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
@@ -59,12 +61,20 @@ export const ip: SimCommand = {
     const fl: IpFlavor = env.flavor === 'busybox' ? 'busybox' : 'iproute2';
     const rest = [...args];
     const o: ShowOptions = {};
+    let json = false;
+    let pretty = false;
     while (rest[0]?.startsWith('-')) {
       const f = rest.shift() as string;
       if (f === '-4') o.family = 4;
       else if (f === '-6') o.family = 6;
       else if ((f === '-br' || f === '-brief') && fl === 'iproute2') o.brief = true;
+      // ip/ip.c main: "-json" and "-pretty" by any prefix (matches()), "--" read as "-".
+      else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-json', 2)) json = true;
+      else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-pretty', 2)) pretty = true;
       else if (f === '-help' || f === '--help') return R('', USAGE, 255);
+      // Real options whose output the simulator cannot give: no packet counters, no per-kind link details.
+      else if (fl === 'iproute2' && (matches(f, '-statistics') || matches(f, '-stats', 3) || matches(f, '-details')))
+        return R('', `ip: ${f} is not simulated on node1: it keeps no packet counters or link details (ip link, ip -br, ip -j are).\n`, 255);
       else
         return R(
           '',
@@ -74,6 +84,8 @@ export const ip: SimCommand = {
     }
     const obj = rest.shift() ?? '';
     if (obj === '' || obj === 'help') return R('', USAGE, obj === 'help' ? 0 : 255);
+    // ip/ip.c cmds[] lists neighbor and neighbour before netns, so `ip n` and `ip ne` are neigh (busybox: "neigh").
+    if (matches(obj, 'neighbor') || matches(obj, 'neighbour')) return neigh(rest, env, fl);
     if (fl === 'iproute2' && matches(obj, 'netns')) return netns(rest, env);
     const kind = matches(obj, 'link') ? 'link' : matches(obj, 'address') || obj === 'addr' ? 'addr' : matches(obj, 'route') ? 'route' : undefined;
     if (!kind) return R('', fl === 'busybox' ? `ip: unknown object '${obj}'\n` : `Object "${obj}" is unknown, try "ip help".\n`, fl === 'busybox' ? 1 : 255);
@@ -95,6 +107,8 @@ export const ip: SimCommand = {
       if (name !== undefined && !(ns.interfaces ?? []).some((i) => i.name === name))
         return R('', fl === 'busybox' ? `ip: can't find device '${name}'\n` : `Device "${name}" does not exist.\n`, 1);
     }
+    if (json && kind !== 'route') return R(jsonShow(ns, o, kind === 'link', pretty));
+    if (json) return R('', 'ip: only `ip -j link` and `ip -j addr` are simulated on node1.\n', 255);
     if (kind === 'link') return R(showLink(ns, fl, o));
     if (kind === 'addr') return R(showAddr(ns, fl, o));
     return R(o.family === 6 ? showRoute6(ns, fl) : showRoute(ns, fl));

@@ -1,5 +1,6 @@
 import type { ExecResult } from '../../api.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
+import { learnTraffic } from '../../net/neigh.ts';
 import { reach, resolveName } from '../../net/reach.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { VIRTUAL_BOUND_MS } from '../../host.ts';
@@ -10,6 +11,7 @@ const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, 
 /** Whether `ip` answers from the current network namespace, and with which TTL. */
 function reachable(env: CmdEnv, ip: string): { ok: boolean; ttl: number; base: number } | 'unreachable' {
   const t = reach(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, ip);
+  learnTraffic(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, ip);
   if (t.kind === 'unreachable') return 'unreachable';
   if (t.kind === 'self') return { ok: true, ttl: 64, base: 0.031 };
   if (t.kind === 'host' || t.kind === 'container') return { ok: true, ttl: 64, base: 0.052 };

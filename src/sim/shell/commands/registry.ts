@@ -24,6 +24,7 @@ export interface CommandRow {
 }
 
 export const COMMANDS: readonly CommandRow[] = [
+  { name: 'bridge', load: () => import('./bridge.ts').then((m) => m.bridge) },
   { name: 'capsh', load: () => import('./capsh.ts').then((m) => m.capsh) },
   { name: 'chown', load: () => import('./chown.ts').then((m) => m.chown) },
   { name: 'chroot', load: () => import('./chroot.ts').then((m) => m.chroot) },
@@ -55,6 +56,8 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'hostnamectl', load: () => import('./hostnamectl.ts').then((m) => m.hostnamectl) },
   { name: 'id', load: () => import('./id.ts').then((m) => m.id) },
   { name: 'ip', load: () => import('./ip.ts').then((m) => m.ip) },
+  { name: 'iptables', load: () => import('./iptables.ts').then((m) => m.iptables) },
+  { name: 'iptables-save', load: () => import('./iptables-save.ts').then((m) => m.iptablesSave) },
   { name: 'journalctl', load: () => import('./journalctl.ts').then((m) => m.journalctl) },
   { name: 'kill', load: () => import('./kill.ts').then((m) => m.kill) },
   { name: 'kubectl', load: () => import('./kubectl.ts').then((m) => m.kubectl) },
@@ -74,6 +77,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'more', load: () => import('./more.ts').then((m) => m.more) },
   { name: 'mount', load: () => import('./mount.ts').then((m) => m.mount) },
   { name: 'nc', load: () => import('./nc.ts').then((m) => m.nc) },
+  { name: 'netstat', load: () => import('./netstat.ts').then((m) => m.netstat) },
   { name: 'nice', load: () => import('./nice.ts').then((m) => m.nice) },
   { name: 'node', load: () => import('./node.ts').then((m) => m.node) },
   { name: 'npm', load: () => import('./npm.ts').then((m) => m.npm) },
@@ -95,6 +99,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'realpath', load: () => import('./realpath.ts').then((m) => m.realpath) },
   { name: 'registry', load: () => import('./distribution-registry.ts').then((m) => m.registry) },
   { name: 'renice', load: () => import('./renice.ts').then((m) => m.renice) },
+  { name: 'route', load: () => import('./route.ts').then((m) => m.route) },
   { name: 'runc', load: () => import('./runc.ts').then((m) => m.runc) },
   { name: 'service', load: () => import('./service.ts').then((m) => m.service) },
   { name: 'setcap', load: () => import('./setcap.ts').then((m) => m.setcap) },

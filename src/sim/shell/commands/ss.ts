@@ -31,7 +31,7 @@ export interface Sock {
 }
 
 /** netbase's /etc/services, the ports node1 shows (resolve_service without -n). */
-const SERVICES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 8080: 'http-alt' };
+export const SERVICES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 8080: 'http-alt' };
 
 export function socketsOf(env: CmdEnv): Sock[] {
   const hostNet = env.host.fixture.namespaces.net;

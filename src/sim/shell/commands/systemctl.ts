@@ -191,7 +191,9 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
   if (verb === 'cat' && names.length) return cat(env, names.map(unitName));
   if (verb === 'show' && names.length) return (await import('./systemctl-show.ts')).show(env, names, unitName);
   if ((verb === 'is-active' || verb === 'is-enabled') && names.length) {
-    const known = names.map((n) => Boolean(UNITS[unitName(n)]));
+    // A unit with a live process in its cgroup runs (node1's other services: systemd-cgls shows them), so it is active.
+    const running = (u: string) => [...env.host.kernel.live()].some((p) => p.cgroup.split('/').includes(u));
+    const known = names.map((n) => Boolean(UNITS[unitName(n)]) || (verb === 'is-active' && running(unitName(n))));
     if (verb === 'is-active') return R(quiet ? '' : known.map((k) => (k ? 'active\n' : 'inactive\n')).join(''), '', known.some((k) => k) ? 0 : 3);
     const missing = names.find((n) => !UNITS[unitName(n)]);
     if (missing) return R('', `Failed to get unit file state for ${unitName(missing)}: No such file or directory\n`, 1);
@@ -199,7 +201,7 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
   }
   return R(
     '',
-    `${prog}: only \`systemctl status|is-active|is-enabled docker|containerd\` is simulated on node1; the daemons already run and are not restarted here.\n`,
+    `${prog}: only \`systemctl status|cat|show|is-enabled docker|containerd|kubelet\` and \`systemctl is-active UNIT\` are simulated on node1; the daemons already run and are not restarted here.\n`,
     1,
   );
 }
