@@ -167,12 +167,18 @@ export class Host {
 
   /** The user name for a uid in a root filesystem's passwd text; a bare number when unknown. */
   userName(uid: number, passwd: string): string {
-    for (const line of passwd.split('\n')) {
-      const f = line.split(':');
-      if (f.length > 2 && Number(f[2]) === uid) return f[0] as string;
+    // ps asks once per process row: the text's first name for each uid is read once per passwd text (the first line wins).
+    if (this.passwdNames?.text !== passwd) {
+      const names = new Map<number, string>();
+      for (const line of passwd.split('\n')) {
+        const f = line.split(':');
+        if (f.length > 2 && !names.has(Number(f[2]))) names.set(Number(f[2]), f[0] as string);
+      }
+      this.passwdNames = { text: passwd, names };
     }
-    return String(uid);
+    return this.passwdNames.names.get(uid) ?? String(uid);
   }
+  private passwdNames: { text: string; names: Map<number, string> } | undefined;
 
   /**
    * Lets time pass until `done()` holds, in 100 ms steps. Realtime mode sleeps for real and

@@ -263,8 +263,7 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
                 }
               },
             };
-            if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env.entries()))
-              return argListTooLong(rt.currentSession, cmd.name);
+            if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env)) return argListTooLong(rt.currentSession, cmd.name);
             const builtin = args[0] === '--help' ? builtinHelpOpt(cmd.name.replace(/^__cc_/, '')) : undefined;
             if (builtin) return builtin;
             const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
@@ -292,7 +291,7 @@ export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.
           () => rt.host.early,
           () =>
             asChild(rt, [name, ...args], async () => {
-              if (tooBig([name, ...args], ctx.env.entries())) return argListTooLong(rt.currentSession, name);
+              if (tooBig([name, ...args], ctx.env)) return argListTooLong(rt.currentSession, name);
               rt.endless = undefined;
               takeDenied(rt.host);
               const r0 = await ctx.origCommand!(wrappedArgs(name, args));

@@ -13,6 +13,7 @@ import type { Host } from '../host.ts';
 import type { Proc, Program } from '../kernel/types.ts';
 import { JobTable } from './jobs.ts';
 import { execLine, exportPrefix, sessionVars } from './line.ts';
+import { parseLine } from './lineparse.ts';
 import { sleepSeconds } from './commands/sleep.ts';
 import { parseNice } from './niceargs.ts';
 import { niceOf, setNice } from '../kernel/sched.ts';
@@ -82,7 +83,7 @@ export function backgroundStatements(bash: JB.Bash, session: Session, line: stri
   // `&&`, `>&2`, `&>`, `|&` are not `&`: such lines cost no second parse.
   if (!line.includes('&') || !line.replace(/&&|[<>]&|&>|\|&/g, '').includes('&')) return undefined;
   try {
-    const ast = bash.transform(line).ast;
+    const ast = parseLine(bash, line);
     return ast.statements.some((s) => s.background) ? ast.statements : undefined;
   } catch {
     return undefined;

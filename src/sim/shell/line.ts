@@ -5,7 +5,7 @@
  * busy loop `while :; do :; done`, and the shell's words about failed writes.
  */
 import { fullWriteError } from './devfull.ts';
-
+import { parseLine } from './lineparse.ts';
 export { redirectFull } from './devfull.ts';
 import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
@@ -73,7 +73,7 @@ export type Pipeline = string[][] & { toTerminal?: boolean };
  */
 export function pipelinesOf(bash: JB.Bash, line: string): Pipeline[] {
   try {
-    const ast = bash.transform(line).ast;
+    const ast = parseLine(bash, line);
     const out: Pipeline[] = [];
     for (const st of ast.statements)
       for (const pl of st.pipelines) {
@@ -102,7 +102,7 @@ export function mergedOf(bash: JB.Bash, line: string): string[][] {
   if (!/&/.test(line)) return [];
   try {
     const out: string[][] = [];
-    for (const st of bash.transform(line).ast.statements)
+    for (const st of parseLine(bash, line).statements)
       for (const pl of st.pipelines) {
         const pipeStderr = (pl as { pipeStderr?: boolean[] }).pipeStderr ?? [];
         pl.commands.forEach((c, i) => {
@@ -132,7 +132,7 @@ export function braceOverflow(bash: JB.Bash, line: string): boolean {
   if (!/\{[^}]*\.\./.test(line)) return false;
   let ast: unknown;
   try {
-    ast = bash.transform(line).ast;
+    ast = parseLine(bash, line);
   } catch {
     return false;
   }
@@ -263,7 +263,7 @@ export async function execLine(bash: JB.Bash, session: Session, script: string, 
  */
 function asGroup(bash: JB.Bash, line: string): string {
   try {
-    const statements = bash.transform(line).ast.statements as { deferredError?: unknown }[];
+    const statements = parseLine(bash, line).statements as { deferredError?: unknown }[];
     // A statement just-bash parsed with an error kept for when it runs (`echo )`) stays unwrapped too.
     if (!statements.length || statements.some((st) => st.deferredError)) return line;
   } catch {

@@ -160,14 +160,17 @@ export function rootFs(
   );
   // Symbolic links take the simulated clock's time too (just-bash stamps them with the real one).
   const linkTimes = base.linkTimes;
+  // just-bash stamps a new directory with the real clock: the root's time instead. While the root is built, utimes is
+  // just-bash's own (simfs.ts adds nothing before `live`), called directly: no promise chain per directory.
+  const stamp = (d: string) => void jb.InMemoryFs.prototype.utimes.call(base, d, mtime, mtime);
   for (const d of c?.image.dirs ?? other?.dirs ?? []) {
     base.mkdirSync(d, { recursive: true });
-    void base.utimes(d, mtime, mtime); // just-bash stamps a new directory with the real clock
+    stamp(d);
   }
   if (merged) {
     for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64', ...UBUNTU_DIRS]) {
       base.mkdirSync(d, { recursive: true });
-      void base.utimes(d, mtime, mtime);
+      stamp(d);
     }
     void base.chmod('/lost+found', 0o700);
     for (const [path, target] of [
@@ -188,8 +191,8 @@ export function rootFs(
       void jb.InMemoryFs.prototype.symlink.call(base, target, path);
       linkTimes.set(path, mtime);
     }
-    void base.utimes('/usr/bin', mtime, mtime);
-    void base.utimes('/usr', mtime, mtime);
+    stamp('/usr/bin');
+    stamp('/usr');
     for (const [path, target] of hostMeta?.links ?? []) {
       void jb.InMemoryFs.prototype.symlink.call(base, target, path);
       linkTimes.set(path, new Date(hostMeta?.meta[target]?.mtimeMs ?? mtime.getTime()));
