@@ -54,6 +54,7 @@ const INTERNAL = [
   '__cc_notfound',
   '__cc_cdfail',
   '__cc_path',
+  '__cc_pseen',
 ];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/sim/index.ts';
+import { sh } from './helpers.ts';
+
+// bash 5.2.21 where just-bash 3.4.2 answers otherwise (src/sim/shell/bashsem.ts): `${x:?}` and an assignment's status.
+describe('${NAME:?WORD} (bash@bash-5.2.21:subst.c parameter_brace_expand_error)', () => {
+  it('at the prompt: "-bash: NAME: WORD", status 1, the rest of the line dropped, the shell keeps its directory', async () => {
+    const w = createWorld();
+    expect(await sh(w, 'cd /tmp; v=1; echo ${x:?is required}; echo after')).toMatchObject({ out: '-bash: x: is required\n', exitCode: 1 });
+    expect((await sh(w, 'echo $? $v; pwd')).out).toBe('1 1\n/tmp\n');
+    expect(w.prompt()).toBe('root@node1:/tmp# ');
+  });
+
+  it('without a word: "parameter null or not set" (`:?`), "parameter not set" (`?`)', async () => {
+    const w = createWorld();
+    expect((await sh(w, 'x=; echo ${x:?}')).out).toBe('-bash: x: parameter null or not set\n');
+    expect((await sh(w, 'echo "${y?}"')).out).toBe('-bash: y: parameter not set\n');
+    expect((await sh(w, 'x=1; echo ${x:?} ${x?}')).out).toBe('1 1\n');
+  });
+
+  it('in a script: bash exits 1 naming the file and line; dash 2 with its "N: " and " or null" (dash src/expand.c varunset)', async () => {
+    const w = createWorld();
+    await sh(w, "printf 'echo x\\necho ${u:?bad}\\necho y\\n' > /tmp/s.sh");
+    expect(await sh(w, 'bash /tmp/s.sh')).toMatchObject({ out: 'x\n/tmp/s.sh: line 2: u: bad\n', exitCode: 1 });
+    expect(await sh(w, 'sh /tmp/s.sh')).toMatchObject({ out: 'x\n/tmp/s.sh: 2: u: bad\n', exitCode: 2 });
+    expect(await sh(w, "sh -c 'echo ${q:?}'")).toMatchObject({ out: 'sh: 1: q: parameter not set or null\n', exitCode: 2 });
+    expect(await sh(w, "bash -c 'echo a; echo ${q?}; echo b'")).toMatchObject({ out: 'a\nbash: line 1: q: parameter not set\n', exitCode: 1 });
+  });
+});
+
+describe('a command of assignments only (execute_cmd.c execute_null_command)', () => {
+  it('sets $? to 0, or to the status of its last command substitution', async () => {
+    const w = createWorld();
+    expect((await sh(w, 'false; x=3; echo $?')).out).toBe('0\n');
+    expect((await sh(w, 'ls /nonexist 2>/dev/null; n=1; echo $?')).out).toBe('0\n');
+    expect((await sh(w, 'false; x=$(exit 4); echo $?')).out).toBe('4\n');
+    // The assignment reads the status before it; `$_` is empty after it (execute_simple_command: bind_lastarg (NULL)).
+    expect((await sh(w, 'false; rc=$?; echo $rc $?')).out).toBe('1 0\n');
+    expect((await sh(w, 'echo hi >/dev/null; x=3; echo "[$_]"')).out).toBe('[]\n');
+    expect((await sh(w, "bash -c 'false; a=1; echo $?'")).out).toBe('0\n');
+    // The status it is given is the simulator's, not the script's: `set -x` traces the assignment only.
+    expect((await sh(w, "bash -c 'set -x; x=3' 2>&1 | cat")).out).toBe('+ x=3\n');
+  });
+});
+
+describe('$BASH_VERSION', () => {
+  it("is Ubuntu 24.04's bash 5.2.21 in bash, unset in dash", async () => {
+    const w = createWorld();
+    expect((await sh(w, 'echo $BASH_VERSION "${BASH_VERSION}"')).out).toBe('5.2.21(1)-release 5.2.21(1)-release\n');
+    expect((await sh(w, `sh -c 'echo "[$BASH_VERSION]"'`)).out).toBe('[]\n');
+  });
+});
