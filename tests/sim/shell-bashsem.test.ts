@@ -50,3 +50,36 @@ describe('$BASH_VERSION', () => {
     expect((await sh(w, `sh -c 'echo "[$BASH_VERSION]"'`)).out).toBe('[]\n');
   });
 });
+
+describe('set -o (bash@bash-5.2.21:builtins/set.def, src/sim/shell/setopt.ts)', () => {
+  it('lists o_options[] as "%-15s\\t%s", an interactive shell with emacs, history, histexpand and monitor on', async () => {
+    const w = createWorld();
+    const out = (await sh(w, 'set -o')).out.split('\n');
+    expect(out).toHaveLength(28);
+    expect(out.slice(0, 3)).toEqual(['allexport      \toff', 'braceexpand    \ton', 'emacs          \ton']);
+    expect(out).toContain('interactive-comments\ton');
+    expect(out.filter((l) => l.endsWith('\ton')).map((l) => l.split(' ')[0]?.split('\t')[0])).toEqual([
+      'braceexpand',
+      'emacs',
+      'hashall',
+      'histexpand',
+      'history',
+      'interactive-comments',
+      'monitor',
+    ]);
+  });
+
+  it('shows what the line set, `set +o` as commands; a script has no emacs, history or monitor', async () => {
+    const w = createWorld();
+    expect((await sh(w, "set -o pipefail; set +o | grep -E 'pipefail|xtrace'; set +o pipefail")).out).toBe('set -o pipefail\nset +o xtrace\n');
+    expect((await sh(w, `bash -c 'set -o | grep -E "^(emacs|monitor|hashall)"'`)).out).toBe(
+      'emacs          \toff\nhashall        \ton\nmonitor        \toff\n',
+    );
+  });
+
+  it('an unknown name: "set: NAME: invalid option name", status 2 (EX_USAGE), in its place on the line', async () => {
+    const w = createWorld();
+    expect((await sh(w, 'set -o nosuch; echo $?')).out).toBe('-bash: set: nosuch: invalid option name\n2\n');
+    expect(await sh(w, "bash -c 'echo a; set +o bogus'")).toMatchObject({ out: 'a\nbash: line 1: set: bogus: invalid option name\n', exitCode: 2 });
+  });
+});

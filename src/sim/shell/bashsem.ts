@@ -18,8 +18,12 @@
  *    mark, notfound.ts) the word also begins with a mark (MARK), and each statement that holds such an expansion is
  *    preceded by `__cc_pseen`, which keeps the shell's directory and variables as that statement begins;
  *    `interactiveAbort` then gives the line the state it had, and takes the mark out.
+ *
+ * 3. `set -o`, `set +o` and `set -o NAME` for a NAME bash has not: setopt.ts.
+ * 4. `$BASH_VERSION` is bash 5.2.21's (just-bash says 5.1.0), nothing in dash and ash.
  */
 import type * as JB from 'just-bash';
+import { rewriteSet, setCommands } from './setopt.ts';
 
 type Node = { type?: string; [k: string]: unknown };
 
@@ -104,6 +108,8 @@ function rewrite(ast: Node, kind: string): void {
     if (o.type === 'Pipeline') {
       const cmds = o.commands as Node[];
       cmds.forEach((c, i) => {
+        const set = c.type === 'SimpleCommand' ? rewriteSet(c, kind) : undefined;
+        if (set) cmds[i] = set;
         if (c.type !== 'SimpleCommand' || c.name || !(c.assignments as unknown[]).length || (c.redirections as unknown[]).length) return;
         if (grouped.has(c) || holds(c.assignments, 'CommandSubstitution')) return;
         grouped.add(c);
@@ -122,8 +128,12 @@ function rewrite(ast: Node, kind: string): void {
   visit(ast, undefined, 1);
 }
 
-/** The plugin and its `__cc_pseen` on a Bash (register before notfound.ts's, which takes the `__cc_sh` mark away). */
-export function bashSemPlugin(bash: JB.Bash): void {
+/**
+ * The plugin, its `__cc_pseen` and setopt.ts's commands on a Bash (register before notfound.ts's plugin, which takes
+ * the `__cc_sh` mark away); `done` hands a command's result to the runtime's trace.
+ */
+export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecResult): void {
+  for (const c of setCommands(done)) bash.registerCommand(c);
   bash.registerCommand({
     name: '__cc_pseen',
     execute: async (_args, ctx) => {

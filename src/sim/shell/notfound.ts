@@ -75,7 +75,7 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
   // The commands the Bash has (its own and the runtime's, registered when it was made; builtins are known here).
   const registered = (bash as unknown as { commands?: Map<string, unknown> }).commands;
   const known = (name: string) => Boolean(registered?.has(name)) || shellKnows(bash, name);
-  bashSemPlugin(bash);
+  bashSemPlugin(bash, done);
   for (const c of notFoundCommands(done)) bash.registerCommand(c);
   // The session's functions and aliases, which this rewrite leaves to the shell (shellstate.ts).
   shellStatePlugin(bash);

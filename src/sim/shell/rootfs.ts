@@ -55,6 +55,8 @@ const INTERNAL = [
   '__cc_cdfail',
   '__cc_path',
   '__cc_pseen',
+  '__cc_setlist',
+  '__cc_seterr',
 ];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
