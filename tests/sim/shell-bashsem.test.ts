@@ -83,3 +83,13 @@ describe('set -o (bash@bash-5.2.21:builtins/set.def, src/sim/shell/setopt.ts)', 
     expect(await sh(w, "bash -c 'echo a; set +o bogus'")).toMatchObject({ out: 'a\nbash: line 1: set: bogus: invalid option name\n', exitCode: 2 });
   });
 });
+
+describe('help cd (bash@bash-5.2.21:builtins/cd.def, builtin-docs.ts)', () => {
+  it("prints cd's $SHORT_DOC and its long doc, each line indented by 4", async () => {
+    const w = createWorld();
+    const out = (await sh(w, 'help cd')).out.split('\n');
+    expect(out.slice(0, 3)).toEqual(['cd: cd [-L|[-P [-e]] [-@]] [dir]', '    Change the shell working directory.', '    ']);
+    expect(out).toContain("    If the directory is not found, and the shell option `cdable_vars' is set,");
+    expect(out.at(-2)).toBe('    -P is used; non-zero otherwise.');
+  });
+});
