@@ -38,6 +38,8 @@ describe('a command of assignments only (execute_cmd.c execute_null_command)', (
     expect((await sh(w, 'false; rc=$?; echo $rc $?')).out).toBe('1 0\n');
     expect((await sh(w, 'echo hi >/dev/null; x=3; echo "[$_]"')).out).toBe('[]\n');
     expect((await sh(w, "bash -c 'false; a=1; echo $?'")).out).toBe('0\n');
+    // A loop's assignments are left as they are: 2,000 of them stay within the line's 3,000 commands (limits.ts).
+    expect(await sh(w, 'for i in $(seq 2000); do n=$i; done; echo $n')).toMatchObject({ out: '2000\n', exitCode: 0 });
     // The status it is given is the simulator's, not the script's: `set -x` traces the assignment only.
     expect((await sh(w, "bash -c 'set -x; x=3' 2>&1 | cat")).out).toBe('+ x=3\n');
   });

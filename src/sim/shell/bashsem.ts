@@ -7,7 +7,7 @@
  *    "if a command substitution took place ... return the value of that substitution. Otherwise, return
  *    EXECUTION_SUCCESS"), and empties `$_` (execute_simple_command: bind_lastarg (NULL)). just-bash has the second
  *    case right; the first runs as `{ x=3; __cc_status 0 ''; }`: after the assignments (`rc=$?` still reads the
- *    status before), status 0 and an empty last argument.
+ *    status before), status 0 and an empty last argument. Not in a loop's or a function's body (LOOPS).
  * 2. `${x:?word}` / `${x?word}` (ErrorIfUnset): just-bash says `bash: word`, or `bash: x: parameter null or not set`
  *    also for the colon-less form, and ends the whole exec as `exit` does, with the Bash's state from before the line
  *    (a `cd` or an assignment earlier on the line undone: the prompt went back to `/`). bash 5.2 reports
@@ -58,6 +58,12 @@ const statement = (cmd: Node): Node => ({
 /** Per Bash: the shell's state as the last `__cc_pseen` saw it. */
 const seen = new WeakMap<JB.Bash, { cwd: string; env: Record<string, string> }>();
 
+/**
+ * Bodies run many times, where an assignment's extra command would count against the line's command budget
+ * (limits.ts, 3,000): the status fix (1.) is left out of loops and functions.
+ */
+const LOOPS = new Set(['For', 'While', 'Until', 'CStyleFor', 'FunctionDef']);
+
 /** Whether `n` holds a node of type `type` (not counting function bodies defined in it). */
 function holds(n: unknown, type: string): boolean {
   if (Array.isArray(n)) return n.some((x) => holds(x, type));
@@ -88,7 +94,7 @@ function unsetText(kind: string, checkEmpty: boolean): string {
 function rewrite(ast: Node, kind: string): void {
   const grouped = new WeakSet<Node>();
   const prompt = kind === 'bashi';
-  const visit = (n: unknown, param: string | undefined, line: number): void => {
+  const visit = (n: unknown, param: string | undefined, line: number, looped: boolean): void => {
     if (Array.isArray(n)) {
       // A statement list: `__cc_pseen` before each statement holding an ErrorIfUnset (at the prompt).
       if (prompt && n.some((s) => (s as Node)?.type === 'Statement'))
@@ -99,7 +105,7 @@ function rewrite(ast: Node, kind: string): void {
         // $BASH_VERSION: bash's own (dash and ash have none; the name is then an unset variable's).
         if (pe?.type === 'ParameterExpansion' && pe.parameter === 'BASH_VERSION' && !pe.operation)
           n[i] = kind === 'dash' || kind === 'ash' ? { ...pe, parameter: '__cc_none' } : lit(BASH_VERSION);
-        else visit(x, param, line);
+        else visit(x, param, line, looped);
       });
       return;
     }
@@ -110,7 +116,7 @@ function rewrite(ast: Node, kind: string): void {
       cmds.forEach((c, i) => {
         const set = c.type === 'SimpleCommand' ? rewriteSet(c, kind) : undefined;
         if (set) cmds[i] = set;
-        if (c.type !== 'SimpleCommand' || c.name || !(c.assignments as unknown[]).length || (c.redirections as unknown[]).length) return;
+        if (looped || c.type !== 'SimpleCommand' || c.name || !(c.assignments as unknown[]).length || (c.redirections as unknown[]).length) return;
         if (grouped.has(c) || holds(c.assignments, 'CommandSubstitution')) return;
         grouped.add(c);
         cmds[i] = { type: 'Group', body: [statement(c), statement(command('__cc_status', ['0', '']))], redirections: [] };
@@ -123,9 +129,10 @@ function rewrite(ast: Node, kind: string): void {
       o.word = { type: 'Word', parts: parts.length ? [lit(head), ...parts] : [lit(`${head}${unsetText(kind, Boolean(o.checkEmpty))}`)] };
     }
     const name = o.type === 'ParameterExpansion' && typeof o.parameter === 'string' ? o.parameter : param;
-    for (const v of Object.values(o)) if (v && typeof v === 'object') visit(v, name, at);
+    const inLoop = looped || LOOPS.has(o.type ?? '');
+    for (const v of Object.values(o)) if (v && typeof v === 'object') visit(v, name, at, inLoop);
   };
-  visit(ast, undefined, 1);
+  visit(ast, undefined, 1, false);
 }
 
 /**
@@ -149,8 +156,9 @@ export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.Exec
     name: 'cc-bashsem',
     transform: ({ ast }) => {
       const first = (ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] }).statements[0]?.pipelines[0]?.commands[0];
-      const mark = first?.type === 'SimpleCommand' ? ((first.name as Word | null)?.parts[0]?.value ?? '') : '';
-      const kind = mark === '__cc_sh' ? (((first?.args ?? []) as Word[])[0]?.parts[0]?.value ?? '') : '';
+      const text = (w: unknown) => String((w as Word | null)?.parts[0]?.value ?? '');
+      const mark = first?.type === 'SimpleCommand' ? text(first.name) : '';
+      const kind = mark === '__cc_sh' ? text(((first?.args ?? []) as Word[])[0]) : '';
       rewrite(ast as unknown as Node, kind);
       return { ast };
     },
