@@ -97,7 +97,8 @@ function rewrite(ast: Node, kind: string): void {
   const visit = (n: unknown, param: string | undefined, line: number, looped: boolean): void => {
     if (Array.isArray(n)) {
       // A statement list: `__cc_pseen` before each statement holding an ErrorIfUnset (at the prompt).
-      if (prompt && n.some((s) => (s as Node)?.type === 'Statement'))
+      // Not in a loop's body (LOOPS): the one before the loop keeps the state as the loop begins.
+      if (prompt && !looped && n.some((s) => (s as Node)?.type === 'Statement'))
         for (let i = n.length - 1; i >= 0; i--)
           if ((n[i] as Node).type === 'Statement' && holds(n[i], 'ErrorIfUnset')) n.splice(i, 0, statement(command('__cc_pseen', [])));
       n.forEach((x, i) => {
@@ -167,15 +168,22 @@ export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.Exec
 
 /**
  * A line typed at bash's prompt, as bash ends it: when an ErrorIfUnset stopped it (its marked text last on stderr, and
- * just-bash's exit result, which has no `?`), the state `__cc_pseen` kept and status 1; the marks out in any case.
+ * just-bash's exit result, which has no `?`), the state `__cc_pseen` kept, or else the state the line began with
+ * (`start`: a function defined on an earlier line stopped it), and status 1; the marks out in any case.
  */
-export function interactiveAbort<R extends { stderr: string; exitCode: number; env: Record<string, string> }>(bash: JB.Bash, r: R): R {
+export function interactiveAbort<R extends { stderr: string; exitCode: number; env: Record<string, string> }>(
+  bash: JB.Bash,
+  r: R,
+  start: { env: Record<string, string>; cwd: string },
+): R {
+  const kept = seen.get(bash);
+  seen.delete(bash);
   if (!r.stderr.includes('\u0001cc-perr')) return r;
   const stopped = !('?' in r.env) && new RegExp(`^[^\\n]*${MARK}[^\\n]*\\n?$`).test(r.stderr.slice(r.stderr.lastIndexOf('\n', r.stderr.length - 2) + 1));
-  const state = stopped ? seen.get(bash) : undefined;
-  seen.delete(bash);
   const stderr = r.stderr.split(MARK).join('').split(SCRIPT_MARK).join('');
-  return state ? { ...r, stderr, exitCode: 1, env: { ...state.env, PWD: state.cwd } } : { ...r, stderr };
+  if (!stopped) return { ...r, stderr };
+  const state = kept ?? { env: { ...start.env }, cwd: start.cwd };
+  return { ...r, stderr, exitCode: 1, env: { ...state.env, PWD: state.cwd } };
 }
 
 /**

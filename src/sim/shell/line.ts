@@ -291,7 +291,7 @@ export async function execTopLine(
   const mark =
     session.shell === 'dash' ? `__cc_sh dash ${(session.lines ?? 1) - line.split('\n').length + 1}; ` : session.shell === 'bash' ? '__cc_sh bashi 1; ' : '';
   const trailer = keepTrailer(session, line);
-  const r = interactiveAbort(bash, await execLine(bash, session, mark + head + script + trailer, signal, stdin));
+  const r = interactiveAbort(bash, await execLine(bash, session, mark + head + script + trailer, signal, stdin), session);
   if (r.stderr.includes('+ __cc_')) r.stderr = withoutOwnTrace(r.stderr, head, Boolean(trailer));
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;
