@@ -19,7 +19,8 @@ describe('docker-proxy', { timeout: 60_000 }, () => {
   it('-p 8080:80 on a fresh host: two proxies, children of dockerd, started before the shim', async () => {
     const w = createWorld();
     await sh(w, 'docker run -d --name web -p 8080:80 nginx >/dev/null 2>&1');
-    const ps = await sh(w, 'ps -o pid,ppid,nlwp,stat,cmd -C docker-proxy,containerd-shim');
+    // ww: whole command lines, which the terminal's 80 columns would cut (procps-ng@v4.0.4:src/ps/parser.c w_count).
+    const ps = await sh(w, 'ps ww -o pid,ppid,nlwp,stat,cmd -C docker-proxy,containerd-shim');
     expect(ps.stdout.split('\n').slice(0, 3)).toEqual(['    PID    PPID NLWP STAT CMD', `  23795     812    5 Sl   ${V4}`, `  23800     812    5 Sl   ${V6}`]);
     expect(ps.stdout).toContain('  23805       1   10 Ssl  /usr/bin/containerd-shim-runc-v2 -namespace moby -id 2cecb6b0fd74');
     expect((await sh(w, "docker inspect -f '{{.State.Pid}}' web")).stdout).toBe('23827\n');
@@ -79,7 +80,7 @@ describe('docker-proxy', { timeout: 60_000 }, () => {
   it('an explicit host address gets one proxy; udp and several ports follow cmpPortBinding order', async () => {
     const w = await world(['nginx']);
     await sh(w, 'docker run -d --name lo -p 127.0.0.1:8080:80 -p 53:53/udp -p 8443:443 nginx');
-    const cmds = (await sh(w, 'ps -C docker-proxy -o args')).stdout.split('\n').slice(1).join('\n').split('\n').filter(Boolean);
+    const cmds = (await sh(w, 'ps ww -C docker-proxy -o args')).stdout.split('\n').slice(1).join('\n').split('\n').filter(Boolean);
     expect(cmds).toEqual([
       '/usr/bin/docker-proxy -proto udp -host-ip 0.0.0.0 -host-port 53 -container-ip 172.17.0.2 -container-port 53',
       '/usr/bin/docker-proxy -proto udp -host-ip :: -host-port 53 -container-ip 172.17.0.2 -container-port 53',

@@ -30,7 +30,8 @@ describe('ps j, ps -j and the forest', () => {
     expect(lines[1]).toMatch(/ Ss +0:00 -bash$/);
     expect(lines[2]).toMatch(/ S +0:00 {2}\\_ sleep 100$/);
     expect(lines[3]).toMatch(/ R\+ +0:00 {2}\\_ ps f$/);
-    const tree = (await sh(w, 'ps axjf')).out;
+    // ww: the whole command lines, which the terminal's 80 columns would cut (procps-ng@v4.0.4:src/ps/parser.c w_count).
+    const tree = (await sh(w, 'ps axjfww')).out;
     expect(tree).toMatch(/ sshd: \/usr\/sbin\/sshd -D \[listener\] 0 of 10-100 startups\n.* {2}\\_ sshd: root@pts\/0\n.* {6}\\_ -bash\n/);
     // PID 1's children at its own level (display.c show_tree: `self_pid==1 && ADOPTED`).
     expect(tree).toMatch(/\n +1 +\d+ +\d+ +\d+ \? +-1 Ss +0 +0:00 \/usr\/lib\/systemd\/systemd-journald\n/);

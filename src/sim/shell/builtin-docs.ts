@@ -1,7 +1,8 @@
 /**
  * The help texts of the bash builtins the simulator runs itself (the job builtins, ulimit,
- * history, help): bash-5.2:builtins/fg_bg.def, jobs.def, wait.def (the JOB_CONTROL one),
- * history.def, help.def, ulimit.def, each $SHORT_DOC and its long doc, as mkbuiltins.c keeps
+ * history, help) and of cd (just-bash's `help cd` is its own): bash-5.2:builtins/fg_bg.def, jobs.def,
+ * wait.def (the JOB_CONTROL one), history.def, help.def, ulimit.def, cd.def (bash@bash-5.2.21, without the
+ * `#if defined (O_XATTR)` lines: Linux has no O_XATTR), each $SHORT_DOC and its long doc, as mkbuiltins.c keeps
  * them. `help NAME` and `NAME --help` print them the same way (bash-5.2:builtins/help.def
  * builtin_help and help_builtin: "%s: %s\n" then show_longdoc, every line indented by
  * BASE_INDENT 4); `NAME --help` then returns EX_USAGE (bash-5.2:builtins/common.h
@@ -9,6 +10,40 @@
  * (bash-5.2:execute_cmd.c builtin_status, shell.h).
  */
 const DOCS: Readonly<Record<string, { short: string; long: string }>> = {
+  cd: {
+    short: 'cd [-L|[-P [-e]] [-@]] [dir]',
+    long: `Change the shell working directory.
+
+Change the current directory to DIR.  The default DIR is the value of the
+HOME shell variable. If DIR is "-", it is converted to $OLDPWD.
+
+The variable CDPATH defines the search path for the directory containing
+DIR.  Alternative directory names in CDPATH are separated by a colon (:).
+A null directory name is the same as the current directory.  If DIR begins
+with a slash (/), then CDPATH is not used.
+
+If the directory is not found, and the shell option \`cdable_vars' is set,
+the word is assumed to be  a variable name.  If that variable has a value,
+its value is used for DIR.
+
+Options:
+  -L	force symbolic links to be followed: resolve symbolic
+		links in DIR after processing instances of \`..'
+  -P	use the physical directory structure without following
+		symbolic links: resolve symbolic links in DIR before
+		processing instances of \`..'
+  -e	if the -P option is supplied, and the current working
+		directory cannot be determined successfully, exit with
+		a non-zero status
+
+The default is to follow symbolic links, as if \`-L' were specified.
+\`..' is processed by removing the immediately previous pathname component
+back to a slash or the beginning of DIR.
+
+Exit Status:
+Returns 0 if the directory is changed, and if $PWD is set successfully when
+-P is used; non-zero otherwise.`,
+  },
   fg: {
     short: 'fg [job_spec]',
     long: `Move job to the foreground.

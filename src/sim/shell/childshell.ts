@@ -18,6 +18,7 @@ import type * as JB from 'just-bash';
 import type { Proc } from '../kernel/types.ts';
 import { NO_PWD } from './environ.ts';
 import { dashWording } from './dash-wording.ts';
+import { scriptResult } from './bashsem.ts';
 import { newShellState, withShellState } from './shellstate.ts';
 
 const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -142,7 +143,8 @@ export function childShell(
       // A new shell process: none of its parent's functions or options (bash -c is not interactive: no aliases expanded).
       const fresh = () => withShellState(bash(), newShellState(bash(), false), env, run);
       const r = (await withPid(bash(), self?.nspid.at(-1), () => withExports(bash(), new Set(names), fresh), ppid)) as JB.ExecResult;
-      return name === 'sh' && !busybox ? dashErrors(r, zero) : r;
+      const worded = scriptResult(r, zero, name === 'sh' && !busybox);
+      return name === 'sh' && !busybox ? dashErrors(worded, zero) : worded;
     },
   };
 }

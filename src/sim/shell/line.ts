@@ -1,11 +1,11 @@
 /**
- * The parts of running one shell line that need no runtime state: quoting argv back into a
- * line, the line's pipelines as just-bash parses them, execve's argument limits, stdin's bytes,
- * the line's abort signal, bash.exec with just-bash's escapes turned into what bash does, the
- * busy loop `while :; do :; done`, and the shell's words about failed writes.
+ * The parts of running one shell line that need no runtime state: quoting argv back into a line, the line's pipelines
+ * as just-bash parses them, execve's argument limits, stdin's bytes, the line's abort signal, bash.exec with
+ * just-bash's escapes turned into what bash does, the busy loop `while :; do :; done`, the words about failed writes.
  */
 import { fullWriteError } from './devfull.ts';
 import { parseLine } from './lineparse.ts';
+import { interactiveAbort } from './bashsem.ts';
 export { redirectFull } from './devfull.ts';
 import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
@@ -291,7 +291,7 @@ export async function execTopLine(
   const mark =
     session.shell === 'dash' ? `__cc_sh dash ${(session.lines ?? 1) - line.split('\n').length + 1}; ` : session.shell === 'bash' ? '__cc_sh bashi 1; ' : '';
   const trailer = keepTrailer(session, line);
-  const r = await execLine(bash, session, mark + head + script + trailer, signal, stdin);
+  const r = interactiveAbort(bash, await execLine(bash, session, mark + head + script + trailer, signal, stdin), session);
   if (r.stderr.includes('+ __cc_')) r.stderr = withoutOwnTrace(r.stderr, head, Boolean(trailer));
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;

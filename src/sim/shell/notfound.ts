@@ -26,6 +26,7 @@ import { shellKnows, shellStatePlugin } from './shellstate.ts';
 import { globDirPlugin } from './globdir.ts';
 import { ashCdStatus } from './ash-cd.ts';
 import { quoteArgv } from './line.ts';
+import { bashSemPlugin } from './bashsem.ts';
 
 /** `bashi`: bash at its interactive prompt (a line typed at node1 or at a container's bash). */
 export type ScriptShell = 'dash' | 'bash' | 'bashi' | 'ash';
@@ -74,6 +75,7 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
   // The commands the Bash has (its own and the runtime's, registered when it was made; builtins are known here).
   const registered = (bash as unknown as { commands?: Map<string, unknown> }).commands;
   const known = (name: string) => Boolean(registered?.has(name)) || shellKnows(bash, name);
+  bashSemPlugin(bash, done);
   for (const c of notFoundCommands(done)) bash.registerCommand(c);
   // The session's functions and aliases, which this rewrite leaves to the shell (shellstate.ts).
   shellStatePlugin(bash);

@@ -54,6 +54,9 @@ const INTERNAL = [
   '__cc_notfound',
   '__cc_cdfail',
   '__cc_path',
+  '__cc_pseen',
+  '__cc_setlist',
+  '__cc_seterr',
 ];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */

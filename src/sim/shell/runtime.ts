@@ -281,7 +281,7 @@ export class ShellRuntime implements AdapterRuntime {
     this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
     this.pipelines = pipelinesOf(bash, line);
     this.merged = mergedOf(bash, line);
-    const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=(?:\s+(?:--help|bg|fg|jobs|wait|history|help|ulimit))*\s*(?:$|[;&|)]))/g, '$1__cc_help')); // bare `help` and `help NAME` of builtin-docs.ts: commands/help.ts
+    const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=(?:\s+(?:--help|bg|fg|jobs|wait|history|help|ulimit|cd))*\s*(?:$|[;&|)]))/g, '$1__cc_help')); // bare `help` and `help NAME` of builtin-docs.ts: commands/help.ts
     line = full.line; // `> /dev/full` fails at the write, not the open (devfull.ts)
     // The host's bash has job control: `&`, `$!`, jobs, wait, fg, bg (background.ts, commands/jobs.ts).
     const withJobs = top && session.root === 'host' && session.shell === 'bash';

@@ -29,12 +29,46 @@ export const ps: SimCommand = {
       }),
     );
     try {
-      return listProcesses(args, env, viewer);
+      if (env.flavor === 'busybox') return listProcesses(args, env, viewer);
+      const { rest, width } = widthOf(args, env);
+      const r = listProcesses(rest, env, viewer);
+      if (width === undefined) return r;
+      // output.c check_header_width: the line may be a multiple of the width, the least that holds the columns before the
+      // last (whose header begins where the last word of the header line does) and 3 of it.
+      const header = r.stdout.slice(0, r.stdout.indexOf('\n'));
+      const fixed = header.search(/\S+$/) + 3;
+      const active = width * Math.max(1, Math.ceil(fixed / width));
+      return { ...r, stdout: r.stdout.replace(/^.*$/gm, (line) => line.slice(0, active)) };
     } finally {
       for (const p of peers.reverse()) k.unspawn(p);
     }
   },
 };
+
+/**
+ * How wide ps's lines may be, and its arguments without the width options. procps-ng 4.0.4 cuts every line at the
+ * terminal's width when stdout is a terminal; one `w` (BSD, or -w) makes it at least 132 columns, two no limit, and so
+ * does output to a pipe or file (procps-ng@v4.0.4:src/ps/global.c set_screen_size and reset_global: max_line_width is
+ * screen_cols on a tty, OUTBUF_SIZE otherwise; src/ps/parser.c counts w_count, `--width`/`--cols`/`--columns N` set it).
+ */
+function widthOf(args: string[], env: CmdEnv): { rest: string[]; width: number | undefined } {
+  let wide = 0;
+  let given: number | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const long = /^--(?:width|cols|columns)(?:=(.*))?$/.exec(a);
+    if (long) given = Number(long[1] ?? args[++i]);
+    else if (/^-w+$/.test(a)) wide += a.length - 1;
+    else if (/^[auxjfw]+$/.test(a) && a.includes('w')) {
+      wide += a.replace(/[^w]/g, '').length;
+      if (a.replace(/w/g, '')) rest.push(a.replace(/w/g, ''));
+    } else rest.push(a);
+  }
+  if (given !== undefined && Number.isFinite(given)) return { rest, width: given };
+  if (!env.tty || wide >= 2) return { rest, width: undefined };
+  return { rest, width: wide === 1 ? Math.max(132, env.columns) : env.columns };
+}
 
 function listProcesses(args: string[], env: CmdEnv, viewer: Proc): ExecResult {
   const k = env.host.kernel;
