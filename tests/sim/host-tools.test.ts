@@ -62,7 +62,7 @@ describe('host shell and Linux tools (#10, #15)', { timeout: 120_000 }, () => {
     ).toBe(true);
     expect(r.stdout).toContain('Programs on this host (/bin):');
     expect(r.stdout).toMatch(/\bdocker\b/);
-    expect((await sh(w, 'help cd')).stdout).toMatch(/^cd: cd \[-L\|-P\]/);
+    expect((await sh(w, 'help cd')).stdout).toMatch(/^cd: cd \[-L\|\[-P \[-e\]\] \[-@\]\] \[dir\]\n {4}Change the shell working directory\./);
   });
 
   it('a missing command: bash’s own line, then one course note in the page’s language', async () => {
