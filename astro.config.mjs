@@ -10,6 +10,7 @@ import { monacoTrim } from './src/ui/editor/vite-monaco-trim.mjs';
 import { parsedRuleTable } from './src/ui/editor/vite-rule-table.mjs';
 import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
 import { starlightListRule } from './src/ui/terminal/vite-list-rule.mjs';
+import { justBashModules } from './src/ui/terminal/vite-just-bash.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
 // that order and Starlight takes each label from the lesson's title in each locale.
@@ -71,6 +72,8 @@ export default defineConfig({
   //    other schemas are built only where exercises are loaded) (src/ui/editor/vite-rule-table.mjs).
   // 9. Starlight's list-spacing rule without its `:has(~ :not(script))` branch, which made each of
   //    xterm's character measurements a whole-page style recalc (src/ui/terminal/vite-list-rule.mjs).
+  // 10. the workers load just-bash's code-split ES modules, not its one-file browser bundle, so a first command
+  //    compiles only the interpreter and the commands it runs (src/ui/terminal/vite-just-bash.mjs).
   vite: {
     plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly(), parsedRuleTable(), starlightListRule()],
     optimizeDeps: {
@@ -88,7 +91,15 @@ export default defineConfig({
     },
     worker: {
       format: 'es',
-      plugins: () => [monacoTrim({ worker: true }), browserSafeDeps(), yamlWorkerWithoutPrettier(), yamlWorkerSlimBase(), zodEnglishOnly(), parsedRuleTable()],
+      plugins: () => [
+        justBashModules(),
+        monacoTrim({ worker: true }),
+        browserSafeDeps(),
+        yamlWorkerWithoutPrettier(),
+        yamlWorkerSlimBase(),
+        zodEnglishOnly(),
+        parsedRuleTable(),
+      ],
     },
   },
   trailingSlash: 'ignore',

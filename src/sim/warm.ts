@@ -13,6 +13,11 @@
  * (`docker run`, `ps`, `images`, `pull`, `exec`, `inspect`: docker/registry.ts loads each on first use),
  * then the host commands of the lessons' transcripts. Kubernetes' commands (kubectl, crictl, ctr) are
  * not among them: their code loads on their first run (issue #11).
+ *
+ * A learner's line that comes first (`pace.started`: typed at the early prompt, sent at the boot) does that same
+ * first-run work in the learner's world; the throwaway world's run would then only take the thread from it, so it is
+ * left out from there on. And each of the lessons' commands loads only while no line of the learner's is running
+ * (`pace.quiet`), not in between the steps of one.
  */
 import { createWorld } from './index.ts';
 import { COMMANDS as DOCKER } from './shell/commands/docker/registry.ts';
@@ -33,11 +38,22 @@ export const WARM_COMMANDS = ['docker', 'sudo', 'ps', 'sleep', 'curl', 'hostname
 /** One macrotask: a message the worker received meanwhile (the learner's line) runs before the next chunk loads. */
 const yieldTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function warmUp(): Promise<void> {
-  const scratch = createWorld(undefined, { clock: 'virtual' });
-  // The terminal asks whether a line is complete before it runs it (world.ts needsMore: just-bash's parser, continuation.ts).
-  await scratch.needsMore(WARM_LINE);
-  await scratch.exec(WARM_LINE);
+/** What the worker tells the warm-up of the learner's lines (world-server.ts). */
+export interface WarmPace {
+  /** Whether a line of the learner's (its completeness check, completion or run) has been received. */
+  started(): boolean;
+  /** Resolves when no line of the learner's is in progress. */
+  quiet(): Promise<void>;
+}
+const NO_LEARNER: WarmPace = { started: () => false, quiet: () => Promise.resolve() };
+
+export async function warmUp(pace: WarmPace = NO_LEARNER): Promise<void> {
+  if (!pace.started()) {
+    const scratch = createWorld(undefined, { clock: 'virtual' });
+    // The terminal asks whether a line is complete before it runs it (world.ts needsMore: just-bash's parser, continuation.ts).
+    await scratch.needsMore(WARM_LINE);
+    if (!pace.started()) await scratch.exec(WARM_LINE);
+  }
   const loads: (() => Promise<unknown> | undefined)[] = [
     ...WARM_COMMANDS.map((name) => () => {
       const row = COMMANDS.find((r) => r.name === name);
@@ -47,6 +63,7 @@ export async function warmUp(): Promise<void> {
   ];
   for (const load of loads) {
     await yieldTask();
+    await pace.quiet();
     await load();
   }
 }

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../src/sim/index.ts';
 import { WorldServer } from '../../src/ui/terminal/world-server.ts';
 import { bootName, bootOfName, NAMED_BOOT_ID, type WorldRequest, type WorldResponse } from '../../src/ui/terminal/world-protocol.ts';
-import { WARM_DOCKER, WARM_LINE, warmUp } from '../../src/sim/warm.ts';
+import { WARM_DOCKER, WARM_LINE, type WarmPace, warmUp } from '../../src/sim/warm.ts';
 
 const PARAMS = { columns: 80, rows: 24, locale: 'en' } as const;
 
-function serve(warm?: () => Promise<unknown>) {
+function serve(warm?: (pace: WarmPace) => Promise<unknown>) {
   const sent: WorldResponse[] = [];
   const waiters: (() => void)[] = [];
   const server = new WorldServer(
@@ -204,6 +204,46 @@ describe('the simulated host through the worker protocol', () => {
     await new Promise((r) => setTimeout(r, 0));
     // The page is told, under no request's id (world-client.ts marks cc-terminal:warm).
     expect(sent.filter((m) => m.type === 'warmed')).toEqual([{ id: 0, type: 'warmed' }]);
+  });
+});
+
+describe("the warm-up's pace: the learner's lines first", () => {
+  it("tells the warm-up when a line of the learner's came, and when none is in progress", async () => {
+    let pace!: WarmPace;
+    const { server, ask } = serve(async (p) => {
+      pace = p;
+    });
+    await ask({ id: 1, type: 'boot', world: 'node1', lines: [] });
+    expect(pace.started()).toBe(false);
+    let quiet = false;
+    await pace.quiet().then(() => (quiet = true));
+    expect(quiet).toBe(true);
+    // A line in progress: started, and quiet waits for its answer.
+    quiet = false;
+    const ran = ask({ id: 2, type: 'exec', line: 'sleep 0.01; uname -r', params: PARAMS });
+    expect(pace.started()).toBe(true);
+    const waited = pace.quiet().then(() => (quiet = true));
+    await Promise.resolve();
+    expect(quiet).toBe(false);
+    const r = await ran;
+    await waited;
+    expect(r.type === 'executed' && r.result.stdout).toBe('6.8.0-45-generic\n');
+    expect(quiet).toBe(true);
+    // An aborted or failed line counts as over too.
+    server.handle({ id: 3, type: 'exec', line: 'uname -r', params: PARAMS });
+    await pace.quiet();
+  });
+
+  it("leaves out its throwaway run once a line came, and loads the lessons' commands only when no line runs", async () => {
+    let release = () => {};
+    const idle = new Promise<void>((r) => (release = r));
+    let done = false;
+    const warming = warmUp({ started: () => true, quiet: () => idle }).then(() => (done = true));
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(done).toBe(false);
+    release();
+    await warming;
+    expect(done).toBe(true);
   });
 });
 

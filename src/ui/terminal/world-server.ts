@@ -4,6 +4,7 @@
  * worker's entry (world.worker.ts) so tests drive it in Node through the same messages.
  */
 import type { ExecResult, World } from '../../sim/api.ts';
+import type { WarmPace } from '../../sim/warm.ts';
 import { LIMITS } from '../../sim/shell/limits.ts';
 import { OUTPUT_BATCH_CHARS, OUTPUT_BATCH_MS, type WorldRequest, type WorldResponse, type WorldState } from './world-protocol.ts';
 
@@ -16,6 +17,14 @@ export class WorldServer {
   private readonly running = new Map<number, AbortController>();
   /** The key handler of the program holding the keyboard, by exec id (api.ts Keyboard). */
   private readonly keys = new Map<number, (data: string) => void>();
+  /** The learner's lines: whether one came, how many are in progress, who waits for none (the warm-up's WarmPace). */
+  private lineCame = false;
+  private inProgress = 0;
+  private readonly quietWaiters: (() => void)[] = [];
+  private readonly pace: WarmPace = {
+    started: () => this.lineCame,
+    quiet: () => (this.inProgress === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.quietWaiters.push(resolve))),
+  };
 
   /**
    * `warm`: readies the shell's code (just-bash, the commands) for the first command, so it does not
@@ -27,7 +36,7 @@ export class WorldServer {
   constructor(
     private readonly post: Post,
     private readonly create: (world: string) => World,
-    private warm?: () => Promise<unknown>,
+    private warm?: (pace: WarmPace) => Promise<unknown>,
   ) {}
 
   handle(msg: WorldRequest): void {
@@ -42,7 +51,16 @@ export class WorldServer {
       this.keys.get(msg.id)?.(msg.data);
       return;
     }
-    this.answer(msg).catch((err: unknown) => this.post({ id: msg.id, type: 'error', message: err instanceof Error ? err.message : String(err) }));
+    const line = msg.type !== 'boot';
+    if (line) {
+      this.lineCame = true;
+      this.inProgress++;
+    }
+    this.answer(msg)
+      .catch((err: unknown) => this.post({ id: msg.id, type: 'error', message: err instanceof Error ? err.message : String(err) }))
+      .finally(() => {
+        if (line && --this.inProgress === 0) for (const wake of this.quietWaiters.splice(0)) wake();
+      });
   }
 
   private async answer(msg: Exclude<WorldRequest, { type: 'abort' | 'input' }>): Promise<void> {
@@ -59,7 +77,7 @@ export class WorldServer {
     const warm = this.warm;
     this.warm = undefined;
     // A failed load shows on the first command, which imports it again.
-    warm?.().then(
+    warm?.(this.pace).then(
       () => this.post({ id: 0, type: 'warmed' }),
       () => undefined,
     );

@@ -7,7 +7,7 @@ const server = new WorldServer(
   (message: WorldResponse) => self.postMessage(message),
   (world) => createWorld(undefined, { clock: 'virtual', world }),
   // The code a first command needs, loaded and run once in a throwaway world (src/sim/warm.ts).
-  () => import('../../sim/warm.ts').then((m) => m.warmUp()),
+  (pace) => import('../../sim/warm.ts').then((m) => m.warmUp(pace)),
 );
 self.addEventListener('message', (e: MessageEvent<WorldRequest>) => server.handle(e.data));
 // The first boot, from the worker's name (load.ts): at once, not when the page's thread hands a message on.
