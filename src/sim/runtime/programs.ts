@@ -2,6 +2,7 @@ import { sleepSeconds } from '../shell/commands/sleep.ts';
 import { stressExit } from './stress-args.ts';
 import type { Program } from '../kernel/types.ts';
 import { NGINX_CONF, NGINX_DEFAULT_CONF } from '../image/bases/nginx-files.ts';
+import { NGINX_HANDLERS } from './nginx-signals.ts';
 
 /** How a container's main process behaves, derived from its argv. */
 export interface ProgramSpec {
@@ -23,7 +24,7 @@ export interface ProgramSpec {
   /** An interactive shell (needs -i to stay). */
   shell: boolean;
   /** What PID 1 does when a handled signal arrives: exit with this status, or forward it to the child (tini). */
-  onSignal: 'exit0' | 'forward' | 'none';
+  onSignal: 'exit0' | 'forward' | 'nginx' | 'none';
   /** Set when docker-init wraps a one-shot command: the runner runs the command after `--`. */
   initWrapped?: boolean;
   /** What a one-shot entrypoint execs after its own start-up lines (`exec "$@"`): the runner runs it. */
@@ -221,7 +222,7 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     return spec({
       title: [title.join(' ')],
       comm: 'nginx',
-      handlers: [1, 2, 3, 10, 12, 14, 15, 17, 28],
+      handlers: NGINX_HANDLERS,
       reaps: true,
       rssKb: 5888,
       vszKb: 11404,
@@ -235,7 +236,7 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
         vszKb: 11872,
       })),
       logs,
-      onSignal: 'exit0',
+      onSignal: 'nginx',
       childPidStart: 29,
       listens: [port],
     });
