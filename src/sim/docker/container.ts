@@ -129,6 +129,8 @@ export interface Container {
   netns?: number;
   /** Frozen by `docker pause` (moby keeps State.Running true and sets State.Paused). */
   paused?: boolean;
+  /** State.Health, once a health check has started (health.ts). */
+  health?: import('./health.ts').HealthState;
   /** dockerd's docker-proxy processes for the published ports while it runs (proxy.ts). */
   proxies?: UserlandProxy[];
 }

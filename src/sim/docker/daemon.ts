@@ -1,4 +1,5 @@
 import { execUserError } from './exec-user.ts';
+import { HealthMonitor } from './health.ts';
 import { dotsToPath, writeSysctl } from '../kernel/sysctl.ts';
 import type { ExecResult } from '../api.ts';
 import { dockerCaps } from '../kernel/capabilities.ts';
@@ -19,9 +20,7 @@ import { reapProxies, startProxies, stopProxies } from './proxy.ts';
 
 /** Runs a command line inside a container as process `p` (provided by the shell layer). */
 export type Runner = (c: Container, p: Proc, argv: string[], tty?: boolean, workdir?: string, stdin?: string) => Promise<ExecResult>;
-
 export class DaemonError extends Error {}
-
 /** The Docker daemon: containers, their processes, namespaces and cgroups. */
 export class Daemon {
   readonly containers = new Map<string, Container>();
@@ -42,8 +41,8 @@ export class Daemon {
   readonly net: NetworkManager;
   /** What `docker events` reads. */
   readonly events = new EventLog();
+  readonly health: HealthMonitor; // health checks (health.ts)
   private idCount = 0;
-
   emit(type: DockerEvent['type'], action: string, id: string, attributes: Record<string, string>): void {
     this.events.add({ type, action, id, attributes, timeMs: this.host.clock.nowMs });
   }
@@ -53,6 +52,7 @@ export class Daemon {
 
   constructor(private readonly host: Host) {
     this.net = new NetworkManager(host, host.netRng);
+    this.health = new HealthMonitor(this, host);
     this.net.containersRef = () => this.containers.values();
     host.kernel.onExit.push((p) => this.onProcExit(p));
     host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push(line));
@@ -244,6 +244,7 @@ export class Daemon {
     c.stopping = false;
     c.netns = ns.net;
     this.emitFor(c, 'start');
+    this.health.started(c);
     for (const line of spec.logs) c.logs.push({ stream: logStream(line), text: `${line}\n` });
     if (spec.failWith !== undefined) {
       k.exit(p, spec.failWith);
@@ -335,6 +336,7 @@ export class Daemon {
         if (!(e instanceof DaemonError)) throw e;
       }
     }
+    await this.health.flush();
   }
 
   initOf(c: Container): Proc | undefined {

@@ -37,3 +37,34 @@ describe('docker inspect looks in every object type', () => {
     expect((await sh(w, 'docker image inspect nosuch')).stderr).toBe('Error response from daemon: No such image: nosuch:latest\n');
   });
 });
+
+describe('health checks', () => {
+  // moby@v27.3.1:daemon/health.go (monitor, handleProbeResult: retries, maxLogEntries 5, "health_status: …" events),
+  // container/state.go String() and container/health.go String() for docker ps, daemon/commit.go merge.
+  it('starts "starting", turns healthy or unhealthy after the probes, and shows it in ps, inspect and events', async () => {
+    const w = await world(['alpine']);
+    await sh(w, "docker run -d --name ok --health-cmd 'echo fine' --health-interval 3s alpine sleep 300");
+    await sh(w, "docker run -d --name bad --health-cmd 'exit 2' --health-interval 2s --health-retries 2 alpine sleep 300");
+    expect((await sh(w, "docker ps --format '{{.Names}} {{.Status}}'")).stdout).toMatch(/^bad Up .* \(health: starting\)\nok Up .* \(health: starting\)\n$/);
+    await sh(w, 'sleep 12');
+    expect((await sh(w, "docker ps --format '{{.Names}} {{.Status}}'")).stdout).toMatch(/^bad Up .* \(unhealthy\)\nok Up .* \(healthy\)\n$/);
+    expect((await sh(w, "docker inspect -f '{{.State.Health.Status}} {{.State.Health.FailingStreak}} {{len .State.Health.Log}}' bad")).stdout).toMatch(
+      /^unhealthy \d+ 5\n$/,
+    );
+    expect((await sh(w, "docker inspect -f '{{(index .State.Health.Log 0).ExitCode}} {{(index .State.Health.Log 0).Output}}' ok")).stdout).toBe('0 fine\n\n');
+    expect((await sh(w, "docker ps --filter health=healthy --format '{{.Names}}'")).stdout).toBe('ok\n');
+    expect((await sh(w, "docker events --since 0 --until 0s --filter event=health_status --format '{{.Action}} {{.Actor.Attributes.name}}'")).stdout).toBe(
+      'health_status: healthy ok\nhealth_status: unhealthy bad\n',
+    );
+  });
+  it('--no-healthcheck and a container without one have no State.Health; a shell test that cannot run fails with 127', async () => {
+    const w = await world(['alpine']);
+    await sh(w, 'docker run -d --name plain alpine sleep 300');
+    await sh(w, 'docker run -d --name off --no-healthcheck alpine sleep 300');
+    await sh(w, 'docker run -d --name nobin --health-cmd x --health-interval 1s alpine sleep 300');
+    await sh(w, 'sleep 2');
+    expect((await sh(w, "docker inspect -f '{{.State.Health}}' plain off")).stdout).toBe('<nil>\n<nil>\n');
+    expect((await sh(w, "docker inspect -f '{{json .Config.Healthcheck}}' off")).stdout).toBe('{"Test":["NONE"]}\n');
+    expect((await sh(w, "docker inspect -f '{{(index .State.Health.Log 0).ExitCode}}' nobin")).stdout).toBe('127\n');
+  });
+});

@@ -1,3 +1,4 @@
+import { mergeHealthcheck } from '../../../docker/health.ts';
 import type { ExecResult } from '../../../api.ts';
 import type { Container, ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
@@ -278,7 +279,8 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     ...(extra.Domainname ? { Domainname: extra.Domainname } : {}),
     ...(extra.MacAddress ? { MacAddress: extra.MacAddress } : {}),
     ...(extra.ExposedPorts ? { ExposedPorts: extra.ExposedPorts } : {}),
-    ...(extra.Healthcheck ? { Healthcheck: extra.Healthcheck } : {}),
+    // moby@v27.3.1:daemon/commit.go merge: the image's HEALTHCHECK fills what the --health-* options leave unset.
+    ...(mergeHealthcheck(extra.Healthcheck, img.config.Healthcheck) ? { Healthcheck: mergeHealthcheck(extra.Healthcheck, img.config.Healthcheck) } : {}),
   };
   // moby@v27.3.1:daemon/create.go mergeAndVerifyConfig (an image without CMD, e.g. from docker import).
   if (!config.Entrypoint?.length && !config.Cmd?.length)
