@@ -68,3 +68,24 @@ describe('health checks', () => {
     expect((await sh(w, "docker inspect -f '{{(index .State.Health.Log 0).ExitCode}}' nobin")).stdout).toBe('127\n');
   });
 });
+
+describe('docker run refuses what cli and moby refuse', () => {
+  it('--device of a missing path fails the start (127), --security-opt needs a value, --memory-swap needs --memory', async () => {
+    const w = await world(['alpine']);
+    // moby@v27.3.1:oci/devices_linux.go DevicesFromPath; docker/cli@v27.3.1:cli/command/container/run.go runStartContainerErr.
+    expect(await sh(w, 'docker run --device /dev/nosuch --name dv alpine true')).toMatchObject({
+      stderr: 'docker: Error response from daemon: error gathering device information while adding custom device "/dev/nosuch": no such file or directory.\n',
+      exitCode: 127,
+    });
+    expect((await sh(w, "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' dv")).stdout).toBe('created 128\n');
+    // docker/cli@v27.3.1:cli/command/container/opts.go parseSecurityOpts.
+    expect(await sh(w, 'docker run --rm --security-opt foo alpine true')).toMatchObject({
+      stderr: 'docker: Invalid --security-opt: "foo".\nSee \'docker run --help\'.\n',
+      exitCode: 125,
+    });
+    // moby@v27.3.1:daemon/daemon_unix.go verifyPlatformContainerResources (not on update).
+    expect((await sh(w, 'docker run --rm --memory-swap 1g alpine true')).stderr).toBe(
+      "docker: Error response from daemon: You should always set the Memory limit when using Memoryswap limit, see usage.\nSee 'docker run --help'.\n",
+    );
+  });
+});

@@ -20,7 +20,7 @@ import { recordFlags } from './run-hostconfig.ts';
 import { readEnvFiles } from './envfile.ts';
 import { attachedRun, attachFields } from './run-attach.ts';
 import { clientPlatform, createPlatformCheck, requestedPlatform } from './run-platform.ts';
-import { detachKeysError } from './run-checks.ts';
+import { detachKeysError, missingDevice } from './run-checks.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -230,6 +230,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const validation = (() => {
     if (hc.Memory > 0 && hc.Memory < 6291456) return 'Minimum memory limit allowed is 6MB';
     if (hc.MemorySwap > 0 && hc.Memory > 0 && hc.MemorySwap < hc.Memory) return 'Minimum memoryswap limit should be larger than memory limit, see usage';
+    if (hc.Memory === 0 && hc.MemorySwap > 0) return 'You should always set the Memory limit when using Memoryswap limit, see usage';
     if (hc.NanoCpus && (hc.CpuPeriod || hc.CpuQuota))
       return hc.CpuPeriod
         ? 'Conflicting options: Nano CPUs and CPU Period cannot both be set'
@@ -350,6 +351,12 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
       stderr: `${errPrefix}docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": argument list too long: unknown.\n`,
       exitCode: 126,
     };
+  }
+  // moby@v27.3.1:oci/devices_linux.go DevicesFromPath, as the spec is made at start; cli run.go runStartContainerErr: 127.
+  const noDevice = await missingDevice(env, hc.Devices ?? []);
+  if (noDevice) {
+    failedStart(env, c, 128);
+    return { stdout: '', stderr: `${errPrefix}docker: Error response from daemon: ${noDevice}.\n`, exitCode: 127 };
   }
   try {
     // An attached stdin that is a pipe or a file (`echo ls | docker run -i alpine sh`) is the container's input.
