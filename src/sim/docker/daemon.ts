@@ -1,5 +1,5 @@
 import { execUserError } from './exec-user.ts';
-import { HealthMonitor } from './health.ts';
+import { ContainerMonitors } from './monitors.ts';
 import { dotsToPath, writeSysctl } from '../kernel/sysctl.ts';
 import type { ExecResult } from '../api.ts';
 import { dockerCaps } from '../kernel/capabilities.ts';
@@ -41,7 +41,7 @@ export class Daemon {
   readonly net: NetworkManager;
   /** What `docker events` reads. */
   readonly events = new EventLog();
-  readonly health: HealthMonitor; // health checks (health.ts)
+  readonly monitors: ContainerMonitors; // health checks, shell loops (monitors.ts)
   private idCount = 0;
   emit(type: DockerEvent['type'], action: string, id: string, attributes: Record<string, string>): void {
     this.events.add({ type, action, id, attributes, timeMs: this.host.clock.nowMs });
@@ -52,7 +52,7 @@ export class Daemon {
 
   constructor(private readonly host: Host) {
     this.net = new NetworkManager(host, host.netRng);
-    this.health = new HealthMonitor(this, host);
+    this.monitors = new ContainerMonitors(this, host);
     this.net.containersRef = () => this.containers.values();
     host.kernel.onExit.push((p) => this.onProcExit(p));
     host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push(line));
@@ -244,12 +244,12 @@ export class Daemon {
     c.stopping = false;
     c.netns = ns.net;
     this.emitFor(c, 'start');
-    this.health.started(c);
     for (const line of spec.logs) c.logs.push({ stream: logStream(line), text: `${line}\n` });
     if (spec.failWith !== undefined) {
       k.exit(p, spec.failWith);
       return;
     }
+    await this.monitors.started(c, p, spec);
     const fed = stdin !== undefined && (spec.oneshot || spec.shell);
     if (spec.oneshot || (spec.shell && !c.config.OpenStdin) || fed) {
       const cmd = spec.exec ?? (spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv);
@@ -336,7 +336,7 @@ export class Daemon {
         if (!(e instanceof DaemonError)) throw e;
       }
     }
-    await this.health.flush();
+    await this.monitors.flush();
   }
 
   initOf(c: Container): Proc | undefined {

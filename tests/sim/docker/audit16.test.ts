@@ -89,3 +89,21 @@ describe('docker run refuses what cli and moby refuse', () => {
     );
   });
 });
+
+describe('sh -c scripts that keep a container up', () => {
+  // docs.docker.com's `docker run -d alpine sh -c 'while true; …; sleep 1; done'`; the shell is PID 1 without a trap, so
+  // docker stop's SIGTERM is dropped and the SIGKILL after 10 s ends it (moby@v27.3.1:daemon/stop.go, 137).
+  it('a while-true loop logs once per pass; commands then a sleep stay up until stopped', async () => {
+    const w = await world(['alpine']);
+    await sh(w, "docker run -d --name tk alpine sh -c 'while true; do echo tick; sleep 2; done'");
+    await sh(w, 'sleep 4');
+    expect((await sh(w, 'docker logs tk')).stdout).toMatch(/^(tick\n){3,4}$/);
+    expect((await sh(w, "docker inspect -f '{{.State.Status}}' tk")).stdout).toBe('running\n');
+    await sh(w, "docker run -d --name nap alpine sh -c 'echo ready && sleep 300'");
+    expect((await sh(w, 'docker logs nap')).stdout).toBe('ready\n');
+    expect((await sh(w, 'docker stop nap')).stdout).toBe('nap\n');
+    expect((await sh(w, "docker inspect -f '{{.State.ExitCode}}' nap")).stdout).toBe('137\n');
+    await sh(w, "docker run -d --name qt alpine sh -c 'false && sleep 300'");
+    expect((await sh(w, "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' qt")).stdout).toBe('exited 1\n');
+  });
+});

@@ -69,7 +69,7 @@ export default defineCommand({
     { long: 'type', type: 'string', usage: 'Return JSON for specified type' },
   ],
   async run(flags, rest, env, cmd) {
-    await env.daemon.health.flush(); // probes due while this line ran (docker/health.ts)
+    await env.daemon.monitors.flush(); // probes and loop passes due while this line ran (docker/monitors.ts)
     if (!rest.length) return needArgs(cmd, 'at least');
     const type = (flags.type as string | undefined) ?? '';
     if (!TYPES.includes(type)) return { stdout: '', stderr: `"${type}" is not a valid value for --type\n`, exitCode: 1 };

@@ -123,7 +123,7 @@ export default defineCommand({
 });
 
 async function dockerPs(f: FlagValues<typeof FLAGS>, rest: string[], env: CmdEnv, cmd: Invocation): Promise<ExecResult> {
-  await env.daemon.health.flush(); // probes due while this line ran (docker/health.ts)
+  await env.daemon.monitors.flush(); // probes and loop passes due while this line ran (docker/monitors.ts)
   if (rest.length)
     return { stdout: '', stderr: `"${cmd.path}" accepts no arguments.\nSee '${cmd.path} --help'.\n\nUsage:  ${cmd.useLine}\n\nList containers\n`, exitCode: 1 };
   const now = env.host.clock.nowMs;
