@@ -25,6 +25,8 @@ export interface HostConfig {
   SecurityOpt: string[] | null;
   ReadonlyRootfs: boolean;
   Tmpfs: Record<string, string> | null;
+  /** --mount as given (docker/cli opts/mount.go); its tmpfs targets are also in Tmpfs here, which inspect leaves out. */
+  Mounts?: Record<string, unknown>[];
   Init: boolean | null;
   AutoRemove: boolean;
   PidMode: string;

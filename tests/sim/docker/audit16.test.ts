@@ -107,3 +107,21 @@ describe('sh -c scripts that keep a container up', () => {
     expect((await sh(w, "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' qt")).stdout).toBe('exited 1\n');
   });
 });
+
+describe('--mount', () => {
+  // docker/cli@v27.3.1:opts/mount.go MountOpt.Set (target required, option groups by type, key=value fields);
+  // moby@v27.3.1:volume/mounts/linux_parser.go ("mount type unknown"); HostConfig.Mounts as api/types/mount Mount.
+  it('is kept in HostConfig.Mounts as the cli sends it, its tmpfs not in HostConfig.Tmpfs', async () => {
+    const w = await world(['alpine']);
+    await sh(w, 'docker run -d --name mt --tmpfs /run --mount type=tmpfs,dst=/c,tmpfs-size=1m,tmpfs-mode=1770 alpine sleep 100');
+    expect((await sh(w, "docker inspect -f '{{json .HostConfig.Tmpfs}} {{json .HostConfig.Mounts}}' mt")).stdout).toBe(
+      '{"/run":""} [{"Type":"tmpfs","Target":"/c","TmpfsOptions":{"SizeBytes":1048576,"Mode":1016}}]\n',
+    );
+    expect((await sh(w, 'docker run --rm --mount type=bind,target=/x,volume-nocopy alpine true')).stderr).toBe(
+      "invalid argument \"type=bind,target=/x,volume-nocopy\" for \"--mount\" flag: cannot mix 'volume-*' options with mount type 'bind'\nSee 'docker run --help'.\n",
+    );
+    expect((await sh(w, 'docker run --rm --mount type=npipe,target=/x alpine true')).stderr).toBe(
+      'docker: Error response from daemon: invalid mount config for type "npipe": mount type unknown.\nSee \'docker run --help\'.\n',
+    );
+  });
+});

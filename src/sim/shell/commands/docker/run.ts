@@ -21,6 +21,7 @@ import { readEnvFiles } from './envfile.ts';
 import { attachedRun, attachFields } from './run-attach.ts';
 import { clientPlatform, createPlatformCheck, requestedPlatform } from './run-platform.ts';
 import { detachKeysError, missingDevice } from './run-checks.ts';
+import { type MountField, parseMountOpt } from './mount-opt.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -189,6 +190,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const mountSpecs = await parseMounts(env, list('volume'), list('mount'), list('volumes-from'), cmdName);
   if (typeof mountSpecs === 'string') return { stdout: '', stderr: mountSpecs, exitCode: 125 };
   for (const m of mountSpecs) if (m.type === 'tmpfs') (hc.Tmpfs ??= {})[m.destination] = '';
+  if (list('mount').length) hc.Mounts = list('mount').map((m) => parseMountOpt(m) as MountField);
   // create.go createContainer: the client's own warnings, then the container ID file, before the image.
   let early = '';
   if (f['oom-kill-disable'] && hc.Memory === 0)
