@@ -30,8 +30,7 @@ export class Daemon {
   imageLib(): Promise<import('./imagestore.ts').DaemonImages> {
     this.libLoading ??= import('./imagestore.ts').then(async (m) => {
       this.lib = await m.DaemonImages.create(this.host);
-      this.onRemove.push((id) => this.lib?.forget(id));
-      this.lib.bindLocalRegistry(() => this.containers.values());
+      this.lib.bindDaemon(this);
       return this.lib;
     });
     return this.libLoading;
