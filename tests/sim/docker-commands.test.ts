@@ -43,7 +43,7 @@ describe('docker exit statuses and side effects of the new commands', { timeout:
     expect((await sh(w, 'docker exec box true')).exitCode).toBe(1);
     await sh(w, 'docker unpause box');
     expect((await sh(w, `cat ${cg}/cgroup.freeze`)).stdout).toBe('0\n');
-    expect((await sh(w, 'docker update --memory 32m --pids-limit 20 --cpus 0.5 box')).exitCode).toBe(0);
+    expect((await sh(w, 'docker update --memory 32m --memory-swap 64m --pids-limit 20 --cpus 0.5 box')).exitCode).toBe(0);
     expect((await sh(w, `cat ${cg}/memory.max ${cg}/pids.max ${cg}/cpu.max`)).stdout).toBe('33554432\n20\n50000 100000\n');
   });
 

@@ -25,6 +25,8 @@ export interface HostConfig {
   SecurityOpt: string[] | null;
   ReadonlyRootfs: boolean;
   Tmpfs: Record<string, string> | null;
+  /** --mount as given (docker/cli opts/mount.go); its tmpfs targets are also in Tmpfs here, which inspect leaves out. */
+  Mounts?: Record<string, unknown>[];
   Init: boolean | null;
   AutoRemove: boolean;
   PidMode: string;
@@ -129,6 +131,8 @@ export interface Container {
   netns?: number;
   /** Frozen by `docker pause` (moby keeps State.Running true and sets State.Paused). */
   paused?: boolean;
+  /** State.Health, once a health check has started (health.ts). */
+  health?: import('./health.ts').HealthState;
   /** dockerd's docker-proxy processes for the published ports while it runs (proxy.ts). */
   proxies?: UserlandProxy[];
 }

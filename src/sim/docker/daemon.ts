@@ -1,4 +1,5 @@
 import { execUserError } from './exec-user.ts';
+import { ContainerMonitors } from './monitors.ts';
 import { dotsToPath, writeSysctl } from '../kernel/sysctl.ts';
 import type { ExecResult } from '../api.ts';
 import { dockerCaps } from '../kernel/capabilities.ts';
@@ -19,9 +20,7 @@ import { reapProxies, startProxies, stopProxies } from './proxy.ts';
 
 /** Runs a command line inside a container as process `p` (provided by the shell layer). */
 export type Runner = (c: Container, p: Proc, argv: string[], tty?: boolean, workdir?: string, stdin?: string) => Promise<ExecResult>;
-
 export class DaemonError extends Error {}
-
 /** The Docker daemon: containers, their processes, namespaces and cgroups. */
 export class Daemon {
   readonly containers = new Map<string, Container>();
@@ -31,8 +30,7 @@ export class Daemon {
   imageLib(): Promise<import('./imagestore.ts').DaemonImages> {
     this.libLoading ??= import('./imagestore.ts').then(async (m) => {
       this.lib = await m.DaemonImages.create(this.host);
-      this.onRemove.push((id) => this.lib?.forget(id));
-      this.lib.bindLocalRegistry(() => this.containers.values());
+      this.lib.bindDaemon(this);
       return this.lib;
     });
     return this.libLoading;
@@ -42,8 +40,8 @@ export class Daemon {
   readonly net: NetworkManager;
   /** What `docker events` reads. */
   readonly events = new EventLog();
+  readonly monitors: ContainerMonitors; // health checks, shell loops (monitors.ts)
   private idCount = 0;
-
   emit(type: DockerEvent['type'], action: string, id: string, attributes: Record<string, string>): void {
     this.events.add({ type, action, id, attributes, timeMs: this.host.clock.nowMs });
   }
@@ -53,6 +51,7 @@ export class Daemon {
 
   constructor(private readonly host: Host) {
     this.net = new NetworkManager(host, host.netRng);
+    this.monitors = new ContainerMonitors(this, host);
     this.net.containersRef = () => this.containers.values();
     host.kernel.onExit.push((p) => this.onProcExit(p));
     host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push(line));
@@ -249,6 +248,7 @@ export class Daemon {
       k.exit(p, spec.failWith);
       return;
     }
+    await this.monitors.started(c, p, spec);
     const fed = stdin !== undefined && (spec.oneshot || spec.shell);
     if (spec.oneshot || (spec.shell && !c.config.OpenStdin) || fed) {
       const cmd = spec.exec ?? (spec.initWrapped ? argv.slice(argv.indexOf('--') + 1) : argv);
@@ -335,6 +335,7 @@ export class Daemon {
         if (!(e instanceof DaemonError)) throw e;
       }
     }
+    await this.monitors.flush();
   }
 
   initOf(c: Container): Proc | undefined {

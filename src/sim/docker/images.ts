@@ -19,6 +19,9 @@ export interface ImageConfig {
   StopSignal?: string;
   /** The image's LABELs, which a container's Config.Labels starts from (moby@v27.3.1:daemon/commit.go merge). */
   Labels?: Record<string, string>;
+  /** HEALTHCHECK, merged into a container's config (docker/health.ts mergeHealthcheck), and SHELL (its CMD-SHELL). */
+  Healthcheck?: NonNullable<import('./container.ts').ContainerConfig['Healthcheck']>;
+  Shell?: string[];
 }
 
 export interface ResolvedImage {

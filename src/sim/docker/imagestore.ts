@@ -21,6 +21,7 @@ import { ImageService } from '../image/service.ts';
 import { ImageStore, type LocalImage } from '../image/store.ts';
 import { VolumeStore } from '../image/volumes.ts';
 import type { Host } from '../host.ts';
+import type { Daemon } from './daemon.ts';
 import type { Container } from './container.ts';
 import type { ResolvedImage } from './images.ts';
 
@@ -127,6 +128,13 @@ export class DaemonImages {
     }
     this.rootfs.delete(id);
     this.mounts.delete(id);
+  }
+
+  /** Ties the store to the daemon: a removed container's storage goes, image events go to its log, localhost:5000. */
+  bindDaemon(daemon: Daemon): void {
+    daemon.onRemove.push((id) => this.forget(id));
+    this.service.onEvent = (action, id, attributes) => daemon.emit('image', action, id, attributes);
+    this.bindLocalRegistry(() => daemon.containers.values());
   }
 
   /**

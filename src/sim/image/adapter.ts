@@ -82,6 +82,8 @@ export function describeImage(image: Image): Pick<ResolvedImage, 'id' | 'layers'
       ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}),
       ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
       ...(c.Labels ? { Labels: c.Labels } : {}),
+      ...(c.Healthcheck ? { Healthcheck: c.Healthcheck } : {}),
+      ...(c.Shell ? { Shell: c.Shell } : {}),
     },
     ...describeRootfs(image),
   };

@@ -9,6 +9,7 @@
  * Synchronous: it touches no hashes (commit.ts turns the upperdir into a layer).
  */
 import { ancestors, baseName, comparePaths, isUnder, normPath, parentOf, type DirEntry, type Entry, type EntryMeta, type Tree } from './tree.ts';
+import { utf8 } from './digest.ts';
 
 export type OverlayErrno = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EEXIST' | 'EROFS' | 'ELOOP' | 'EINVAL';
 
@@ -197,7 +198,8 @@ export class OverlayRoot {
     if (!e) throw new OverlayError('ENOENT', normPath(path));
     if (e.type === 'dir') throw new OverlayError('EISDIR', normPath(path));
     if (e.type === 'symlink') throw new OverlayError('ELOOP', normPath(path));
-    return e.data ?? new Uint8Array(e.size);
+    // A size-only file whose text is known (tree.ts FileEntry.view) reads as that text, as `cat` in the container shows it.
+    return e.data ?? (e.view !== undefined ? utf8(e.view) : new Uint8Array(e.size));
   }
 
   private guardWrite(p: string): void {

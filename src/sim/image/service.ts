@@ -32,6 +32,8 @@ function digestOf(bytes: Uint8Array): Promise<Digest> {
 export class ImageService {
   /** Hosts `docker login` succeeded for, with the user name. */
   readonly logins = new Map<string, string>();
+  /** The daemon's image events (set by docker/imagestore.ts bindDaemon). */
+  onEvent: (action: string, id: string, attributes: Record<string, string>) => void = () => undefined;
 
   constructor(
     readonly store: ImageStore,
@@ -144,6 +146,9 @@ export class ImageService {
     this.store.addDigest(dk, image.id);
     out.push(`Digest: ${res.record.digest}`);
     out.push(`Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${familiarString(named)}`);
+    // moby@v27.3.1:distribution/pull.go Pull: ImageEventLogger(FamiliarString(ref), FamiliarName(repo), "pull"); the
+    // event's attributes are the image's labels and name (daemon/images/image_events.go LogImageEvent).
+    this.onEvent('pull', familiarString(named), { ...(image.config.config.Labels ?? {}), name: familiarName(named) });
     if (opts.forRun) return { stdout: '', stderr: lines(out), exitCode: 0, image: li };
     out.push(referenceString(named));
     return { stdout: lines(out), stderr: '', exitCode: 0, image: li };

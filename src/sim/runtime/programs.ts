@@ -2,6 +2,8 @@ import { sleepSeconds } from '../shell/commands/sleep.ts';
 import { stressExit } from './stress-args.ts';
 import type { Program } from '../kernel/types.ts';
 import { NGINX_CONF, NGINX_DEFAULT_CONF } from '../image/bases/nginx-files.ts';
+import { NGINX_HANDLERS } from './nginx-signals.ts';
+import { scriptPlan, type ScriptPlan } from './script-plan.ts';
 
 /** How a container's main process behaves, derived from its argv. */
 export interface ProgramSpec {
@@ -23,7 +25,7 @@ export interface ProgramSpec {
   /** An interactive shell (needs -i to stay). */
   shell: boolean;
   /** What PID 1 does when a handled signal arrives: exit with this status, or forward it to the child (tini). */
-  onSignal: 'exit0' | 'forward' | 'none';
+  onSignal: 'exit0' | 'forward' | 'nginx' | 'none';
   /** Set when docker-init wraps a one-shot command: the runner runs the command after `--`. */
   initWrapped?: boolean;
   /** What a one-shot entrypoint execs after its own start-up lines (`exec "$@"`): the runner runs it. */
@@ -32,6 +34,8 @@ export interface ProgramSpec {
   failWith?: number;
   /** Inner PID the children start at (nginx's entrypoint scripts use PIDs 7–28 first). */
   childPidStart?: number;
+  /** A shell script that stays up: its prelude and loop (runtime/script-plan.ts, run by docker/loops.ts). */
+  script?: ScriptPlan;
   /** TCP ports it listens on in its network namespace once started. */
   listens?: number[];
 }
@@ -221,7 +225,7 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
     return spec({
       title: [title.join(' ')],
       comm: 'nginx',
-      handlers: [1, 2, 3, 10, 12, 14, 15, 17, 28],
+      handlers: NGINX_HANDLERS,
       reaps: true,
       rssKb: 5888,
       vszKb: 11404,
@@ -235,7 +239,7 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
         vszKb: 11872,
       })),
       logs,
-      onSignal: 'exit0',
+      onSignal: 'nginx',
       childPidStart: 29,
       listens: [port],
     });
@@ -308,6 +312,11 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
       const inner = programFor(single, nowMs, cpus, stamp);
       if (!inner.oneshot) return inner;
     }
+    // A loop with a sleep, or commands then a sleep: the shell stays up (docker/loops.ts runs the commands).
+    const plan = scriptPlan(script);
+    if (plan?.loop) return spec({ title: argv, script: plan, rssKb: 4, vszKb: 1700 });
+    const nap = plan?.sleep !== undefined ? programFor(['sleep', plan.sleep], nowMs, cpus, stamp) : undefined;
+    if (plan && nap && !nap.oneshot) return { ...nap, title: argv, comm: base.slice(0, 15), script: plan };
     return spec({ title: argv, oneshot: true });
   }
   if ((base === 'sh' || base === 'ash' || base === 'bash') && args.length === 0)

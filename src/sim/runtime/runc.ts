@@ -11,6 +11,7 @@ import type { ExecResult } from '../api.ts';
 import type { Host } from '../host.ts';
 import { SIGKILL } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
+import { nginxMasterSignal } from './nginx-signals.ts';
 import { programFor, type ProgramSpec } from './programs.ts';
 import { ContainerRoots } from './roots.ts';
 import type { ContainerSpec } from './spec.ts';
@@ -198,6 +199,11 @@ export class Runc {
     k.signal(p, sig, true, (proc, s) => {
       const spec = this.specs.get(proc.pid);
       if (spec?.onSignal === 'exit0') k.timers.push({ at: k.now + 100, fn: () => k.exit(proc, 0) });
+      // From outside the container's PID namespace: nginx sees si_pid 0 (nginx-signals.ts).
+      if (spec?.onSignal === 'nginx')
+        nginxMasterSignal(k, proc, s, 0, (text) => {
+          for (const hook of this.onLog) if (proc.containerId) hook(proc.containerId, { stream: 'stderr', text });
+        });
       if (spec?.onSignal === 'forward') {
         k.timers.push({
           at: k.now + 100,

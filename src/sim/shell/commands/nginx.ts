@@ -8,8 +8,8 @@
  */
 import type { ExecResult } from '../../api.ts';
 import { NGINX_MIME_TYPES } from '../../image/bases/nginx-mime.ts';
-import type { Proc } from '../../kernel/types.ts';
 import { testConf } from '../../runtime/nginx-conf.ts';
+import { ngxLogLine as logLine, nginxMasterSignal } from '../../runtime/nginx-signals.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr: string, exitCode: number): ExecResult => ({ stdout, stderr, exitCode });
@@ -44,12 +44,7 @@ const CONFIGURE =
   "configure arguments: --prefix=/etc/nginx --sbin-path=/usr/sbin/nginx --modules-path=/usr/lib/nginx/modules --conf-path=/etc/nginx/nginx.conf --error-log-path=/var/log/nginx/error.log --http-log-path=/var/log/nginx/access.log --pid-path=/var/run/nginx.pid --lock-path=/var/run/nginx.lock --http-client-body-temp-path=/var/cache/nginx/client_temp --http-proxy-temp-path=/var/cache/nginx/proxy_temp --http-fastcgi-temp-path=/var/cache/nginx/fastcgi_temp --http-uwsgi-temp-path=/var/cache/nginx/uwsgi_temp --http-scgi-temp-path=/var/cache/nginx/scgi_temp --user=nginx --group=nginx --with-compat --with-file-aio --with-threads --with-http_addition_module --with-http_auth_request_module --with-http_dav_module --with-http_flv_module --with-http_gunzip_module --with-http_gzip_static_module --with-http_mp4_module --with-http_random_index_module --with-http_realip_module --with-http_secure_link_module --with-http_slice_module --with-http_ssl_module --with-http_stub_status_module --with-http_sub_module --with-http_v2_module --with-http_v3_module --with-mail --with-mail_ssl_module --with-stream --with-stream_realip_module --with-stream_ssl_module --with-stream_ssl_preread_module --with-cc-opt='-g -O2 -ffile-prefix-map=/data/builder/debuild/nginx-1.25.5/debian/debuild-base/nginx-1.25.5=. -fstack-protector-strong -Wformat -Werror=format-security -Wp,-D_FORTIFY_SOURCE=2 -fPIC' --with-ld-opt='-Wl,-z,relro -Wl,-z,now -Wl,--as-needed -pie'\n";
 
 /** ngx_signal_process's names and signals (src/os/unix/ngx_process.c signals[]: NGX_*_SIGNAL on Linux). */
-const SIGNALS: Readonly<Record<string, [number, string, string]>> = {
-  stop: [15, 'SIGTERM', ', exiting'],
-  quit: [3, 'SIGQUIT', ', shutting down'],
-  reopen: [10, 'SIGUSR1', ', reopening logs'],
-  reload: [1, 'SIGHUP', ', reconfiguring'],
-};
+const SIGNALS: Readonly<Record<string, number>> = { stop: 15, quit: 3, reopen: 10, reload: 1 };
 
 interface Options {
   version?: boolean;
@@ -119,12 +114,6 @@ function bindFailures(env: CmdEnv, pid: number, files: readonly { text: string }
   return `${out}${logLine(at(2500), 'emerg', pid, 'still could not bind()')}nginx: [emerg] still could not bind()\n`;
 }
 
-/** The error log's time stamp (ngx_log_error_core: "%4d/%02d/%02d %02d:%02d:%02d") and "PID#TID". */
-function logLine(ms: number, level: string, pid: number, msg: string): string {
-  const stamp = new Date(ms).toISOString().replace(/-/g, '/').replace('T', ' ').slice(0, 19);
-  return `${stamp} [${level}] ${pid}#${pid}: ${msg}\n`;
-}
-
 export const nginx: SimCommand = {
   name: 'nginx',
   async run(args, env) {
@@ -174,37 +163,9 @@ function signalMaster(env: CmdEnv, name: string, pid: number): ExecResult {
       `${logLine(env.host.clock.nowMs, 'notice', pid, 'signal process started')}${logLine(env.host.clock.nowMs, 'error', pid, missing)}nginx: [error] ${missing}\n`,
       1,
     );
-  const [sig, signame, action] = SIGNALS[name] as [number, string, string];
+  const sig = SIGNALS[name] as number;
   const c = master.containerId ? env.daemon.containers.get(master.containerId) : undefined;
-  const log = (line: string) => c?.logs.push({ stream: 'stderr', text: line });
-  log(logLine(env.host.clock.nowMs, 'notice', 1, `signal ${sig} (${signame}) received from ${pid}${action}`));
-  if (sig === 1) reload(env, master, log);
-  else if (sig === 3 || sig === 15) env.host.runc.signal(master, sig);
+  // The signaller runs in the container's PID namespace: the master sees its PID (runtime/nginx-signals.ts).
+  nginxMasterSignal(k, master, sig, pid, (line) => c?.logs.push({ stream: 'stderr', text: line }));
   return R('', logLine(env.host.clock.nowMs, 'notice', pid, 'signal process started'), 0);
-}
-
-/** SIGHUP: the master re-reads its configuration and starts new workers; the old ones shut down gracefully (ngx_master_process_cycle). */
-function reload(env: CmdEnv, master: Proc, log: (line: string) => void): void {
-  const k = env.host.kernel;
-  const old = k.children(master).filter((p) => p.state !== 'Z' && p.argv[0] === 'nginx: worker process');
-  log(logLine(env.host.clock.nowMs, 'notice', 1, 'reconfiguring'));
-  log(logLine(env.host.clock.nowMs, 'notice', 1, 'using the "epoll" event method'));
-  log(logLine(env.host.clock.nowMs, 'notice', 1, 'start worker processes'));
-  for (const w of old) {
-    const n = k.spawn({
-      parent: master,
-      argv: [...w.argv],
-      comm: w.comm,
-      patch: { program: w.program, uid: w.uid, euid: w.euid, reaps: false, handlers: new Set(), rssBytes: w.rssBytes, vszKb: w.vszKb, state: 'S' },
-    });
-    log(logLine(env.host.clock.nowMs, 'notice', 1, `start worker process ${k.pidIn(n, master.ns.pid) ?? n.pid}`));
-  }
-  for (const w of old) {
-    const wp = k.pidIn(w, master.ns.pid) ?? w.pid;
-    for (const m of ['gracefully shutting down', 'exiting', 'exit']) log(logLine(env.host.clock.nowMs, 'notice', wp, m));
-    k.exit(w, 0);
-    log(logLine(env.host.clock.nowMs, 'notice', 1, `signal 17 (SIGCHLD) received from ${wp}`));
-    log(logLine(env.host.clock.nowMs, 'notice', 1, `worker process ${wp} exited with code 0`));
-  }
-  log(logLine(env.host.clock.nowMs, 'notice', 1, 'signal 29 (SIGIO) received'));
 }

@@ -14,6 +14,7 @@ export default defineCommand({
     { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
   ],
   async run(flags, rest, env, cmd) {
+    await env.daemon.monitors.flush(); // probes and loop passes due while this line ran (docker/monitors.ts)
     if (!rest.length) return needArgs(cmd, 'at least');
     const docs: Record<string, unknown>[] = [];
     const typed: unknown[] = [];

@@ -5,10 +5,12 @@
  * the init layer, its upperdir; no volumes, and the init layer's empty /etc/hostname, hosts
  * and resolv.conf, since Docker bind-mounts the real ones only inside the container), one
  * flat tar, entries without a leading "./", directories before what they hold.
- * Size-only files go in as GNU sparse holes, as in our layer tars (src/sim/image/layer.ts).
+ * Size-only files go in as GNU sparse holes, as in our layer tars (src/sim/image/layer.ts), but those whose text is
+ * known (nginx's mime.types, fastcgi_params, scgi_params, uwsgi_params), which go in with it.
  */
 import type { ExecResult } from '../../../api.ts';
 import { initLayerTree } from '../../../image/container-fs.ts';
+import { utf8 } from '../../../image/digest.ts';
 import { layerTar } from '../../../image/layer.ts';
 import { mergeLayers, normPath } from '../../../image/tree.ts';
 import { latin1 } from './cp.ts';
@@ -40,6 +42,9 @@ export default defineCommand({
     const root = lib.rootfs.get(c.id)?.root;
     if (!base || !root) return fail(daemonErr(`No such container: ${name}`).trimEnd());
     const merged = mergeLayers([...base.image.layers.map((l) => l.tree), initLayerTree(), root.toLayerTree()]);
+    // A size-only file whose text is known (nginx's mime.types and *_params: tree.ts FileEntry.view) goes in with that
+    // text: an export has no digest to keep, and the real file holds those bytes (a sparse hole would extract as zeros).
+    for (const [p, e] of merged) if (e.type === 'file' && !e.data && e.view !== undefined) merged.set(p, { ...e, data: utf8(e.view) });
     const tar = await layerTar(merged);
     env.daemon.emitFor(c, 'export');
     if (!output) return { stdout: latin1(tar), stdoutKind: 'bytes', stderr: '', exitCode: 0 };

@@ -1,3 +1,4 @@
+import { displayRef } from '../../../image/store.ts';
 import { arity } from './errors.ts';
 import { ellipsis } from '../../../image/format.ts';
 import { historyRows } from '../../../image/image.ts';
@@ -22,7 +23,7 @@ export default defineCommand({
     const human = flags.human !== false;
     const lib = await env.daemon.imageLib();
     const li = lib.store.lookup(rest[0] as string);
-    if (!li) return R('', `Error response from daemon: No such image: ${rest[0]}\n`, 1);
+    if (!li) return R('', `Error response from daemon: No such image: ${displayRef(rest[0] as string)}\n`, 1);
     const noTrunc = Boolean(flags['no-trunc']);
     // docker/cli@v27.3.1:cli/command/image/formatter_history.go NewHistoryFormat and historyContext.
     const source = (flags.format as string | undefined) || 'table';

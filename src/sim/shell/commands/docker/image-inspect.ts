@@ -1,10 +1,12 @@
+import { displayRef } from '../../../image/store.ts';
 import { arity } from './errors.ts';
 import { typedImage } from './inspect-typed.ts';
 import { templated } from './format.ts';
 import { imageDocs } from './image.ts';
 import { defineCommand, INSPECT_FORMAT_HELP } from './define.ts';
 
-// docker/cli@v27.3.1:cli/command/image/inspect.go
+// docker/cli@v27.3.1:cli/command/image/inspect.go; a missing image is the daemon's 404 (moby@v27.3.1:
+// daemon/images/image.go ErrImageDoesNotExist "No such image: " + the familiar name, client/image_inspect.go passes it on).
 export default defineCommand({
   use: 'inspect [OPTIONS] IMAGE [IMAGE...]',
   short: 'Display detailed information on one or more images',
@@ -16,6 +18,11 @@ export default defineCommand({
     const argErr = arity(cmd, rest.length, 1, Number.POSITIVE_INFINITY);
     if (argErr) return argErr;
     const { docs, missing } = await imageDocs(env, rest);
-    return templated(docs, flags.format as string | undefined, missing.map((m) => `Error: No such image: ${m}\n`).join(''), docs.map(typedImage));
+    return templated(
+      docs,
+      flags.format as string | undefined,
+      missing.map((m) => `Error response from daemon: No such image: ${displayRef(m)}\n`).join(''),
+      docs.map(typedImage),
+    );
   },
 });

@@ -65,6 +65,7 @@ export function inspectDoc(host: Host, c: Container, daemon?: Daemon, size = fal
       Error: '',
       StartedAt: iso(c.startedMs),
       FinishedAt: iso(c.finishedMs),
+      ...(c.health ? { Health: { Status: c.health.Status, FailingStreak: c.health.FailingStreak, Log: c.health.Log } } : {}),
     },
     Image: c.image.id,
     ResolvConfPath: `${dir}/resolv.conf`,

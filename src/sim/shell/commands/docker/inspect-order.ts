@@ -130,7 +130,11 @@ export function inspectHostConfig(c: Container): Json {
   const hc = c.hostConfig;
   // api/server/router/container/container_routes.go postContainersCreate: a PidsLimit of 0 or less is no limit (nil).
   const pids = hc.PidsLimit !== null && hc.PidsLimit <= 0 ? null : hc.PidsLimit;
-  return ordered('HostConfig', { ...hc, PidsLimit: pids, OomKillDisable: c.startedMs ? null : false }, hostDefaults(c));
+  // The tmpfs of --mount are kept in Tmpfs for the runtime (run.ts); moby has them in Mounts only.
+  const fromMount = new Set((hc.Mounts ?? []).filter((m) => m.Type === 'tmpfs').map((m) => m.Target as string));
+  const tmpfs = hc.Tmpfs ? Object.entries(hc.Tmpfs).filter(([k]) => !fromMount.has(k)) : [];
+  const Tmpfs = tmpfs.length ? Object.fromEntries(tmpfs) : null;
+  return ordered('HostConfig', { ...hc, Tmpfs, PidsLimit: pids, OomKillDisable: c.startedMs ? null : false }, hostDefaults(c));
 }
 
 /** A container's Config: the recorded fields, the image's Volumes (moby@v27.3.1:daemon/commit.go merge), and zero values. */

@@ -84,8 +84,8 @@ export function psFilter(
       if (!f.matchKVList('label', containerLabels(c))) return false;
       if (exited.length && !(c.status === 'exited' && exited.includes(c.exitCode) && c.startedMs > 0)) return false;
       if (!f.match('status', stateString(c))) return false;
-      // No healthcheck is modelled: every container's health is "none" (types.NoHealthcheck).
-      if (f.contains('health') && !f.get('health').includes('none')) return false;
+      // moby@v27.3.1:daemon/list.go: the health status, "none" (types.NoHealthcheck) without a health check.
+      if (f.contains('health') && !f.get('health').includes(c.health?.Status ?? 'none')) return false;
       if (f.contains('volume')) {
         const mounts = mountsOf(c);
         if (!f.get('volume').some((v) => mounts.some((m) => m.Destination === v || (m.Name || m.Source) === v))) return false;

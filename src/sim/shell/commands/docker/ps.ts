@@ -15,8 +15,12 @@ import { psFilter } from './ps-filter.ts';
 import { humanSizeWithPrecision } from '../../../image/units.ts';
 
 export function statusText(c: Container, now: number): string {
-  // moby@v27.3.1:container/state.go String(): "Up 5 seconds (Paused)".
-  if (c.status === 'running') return `Up ${humanDuration(now - c.startedMs)}${c.paused ? ' (Paused)' : ''}`;
+  // moby@v27.3.1:container/state.go String(): "Up 5 seconds (Paused)", else with the health (container/health.go
+  // String(): "health: starting", "healthy", "unhealthy").
+  if (c.status === 'running') {
+    const health = c.health ? ` (${c.health.Status === 'starting' ? 'health: starting' : c.health.Status})` : '';
+    return `Up ${humanDuration(now - c.startedMs)}${c.paused ? ' (Paused)' : health}`;
+  }
   if (c.status === 'created') return 'Created';
   return `Exited (${c.exitCode}) ${humanDuration(now - c.finishedMs)} ago`;
 }
@@ -119,6 +123,7 @@ export default defineCommand({
 });
 
 async function dockerPs(f: FlagValues<typeof FLAGS>, rest: string[], env: CmdEnv, cmd: Invocation): Promise<ExecResult> {
+  await env.daemon.monitors.flush(); // probes and loop passes due while this line ran (docker/monitors.ts)
   if (rest.length)
     return { stdout: '', stderr: `"${cmd.path}" accepts no arguments.\nSee '${cmd.path} --help'.\n\nUsage:  ${cmd.useLine}\n\nList containers\n`, exitCode: 1 };
   const now = env.host.clock.nowMs;

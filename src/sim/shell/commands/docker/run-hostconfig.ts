@@ -115,6 +115,12 @@ export async function recordFlags(f: Flags, hc: HostConfig, config: Partial<Cont
     if (parts.length > 2 || !/^[rwm]+$/.test(mode)) return client(`invalid device specification: ${d}`);
     (hc.Devices ??= []).push({ PathOnHost: parts[0] as string, PathInContainer: parts[1] ?? (parts[0] as string), CgroupPermissions: mode });
   }
+  // opts.go parseSecurityOpts: KEY=VALUE or KEY:VALUE, a value required but for no-new-privileges.
+  for (const o of list('security-opt')) {
+    const sep = o.includes('=') ? '=' : o === 'no-new-privileges' ? '' : ':';
+    const [k, v] = sep ? [o.slice(0, o.indexOf(sep)), o.includes(sep) ? o.slice(o.indexOf(sep) + 1) : ''] : [o, ''];
+    if ((!o.includes(sep || '\0') || v === '') && k !== 'no-new-privileges') return client(`Invalid --security-opt: ${JSON.stringify(o)}`);
+  }
   // opts.go parseNetworkAttachmentOpt: --network-alias needs a user-defined network (not default, bridge, host, none, container:).
   const net = str('network') ?? str('net') ?? 'default';
   if (list('network-alias').length && (['default', 'bridge', 'host', 'none'].includes(net) || net.startsWith('container:')))

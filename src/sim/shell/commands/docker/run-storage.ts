@@ -6,6 +6,7 @@
  */
 import type { Container } from '../../../docker/container.ts';
 import type { MountSpec } from '../../../docker/imagestore.ts';
+import { parseMountOpt } from './mount-opt.ts';
 import type { ResolvedImage } from '../../../docker/images.ts';
 import type { CmdEnv } from '../../types.ts';
 
@@ -55,45 +56,17 @@ export async function parseMounts(env: CmdEnv, volumes: string[], mounts: string
     else out.push({ type: 'volume', source: src, destination: dst, readOnly });
   }
   for (const m of mounts) {
-    const kv = new Map<string, string>();
-    for (const field of m.split(',')) {
-      const eq = field.indexOf('=');
-      const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
-      if (
-        ![
-          'type',
-          'source',
-          'src',
-          'target',
-          'destination',
-          'dst',
-          'readonly',
-          'ro',
-          'volume-opt',
-          'tmpfs-size',
-          'tmpfs-mode',
-          'bind-propagation',
-          'volume-nocopy',
-        ].includes(key)
-      )
-        return invalidArg('--mount', m, `unexpected key '${key}' in '${field}'`);
-      kv.set(key, eq < 0 ? 'true' : field.slice(eq + 1));
-    }
-    const type = (kv.get('type') ?? 'volume') as MountSpec['type'];
-    if (!['volume', 'bind', 'tmpfs'].includes(type)) return invalidArg('--mount', m, `invalid value for 'type': ${type}`);
-    const target = kv.get('target') ?? kv.get('destination') ?? kv.get('dst');
-    if (!target)
-      return err('invalid mount config: mount destination is required').replace(
-        'invalid mount config: mount destination is required',
-        `invalid mount config for type "${type}": field Target must not be empty`,
-      );
-    const source = kv.get('source') ?? kv.get('src') ?? '';
-    const ro = kv.get('readonly') ?? kv.get('ro');
+    const mt = parseMountOpt(m);
+    if (typeof mt === 'string') return invalidArg('--mount', m, mt);
+    const type = mt.Type as MountSpec['type'];
+    // moby@v27.3.1:volume/mounts/linux_parser.go validateMountConfig (errMountConfig: `invalid mount config for type "T": …`).
+    if (!['volume', 'bind', 'tmpfs'].includes(type)) return err(`invalid mount config for type "${type}": mount type unknown`);
+    const source = mt.Source ?? '';
     if (type === 'bind' && !source) return err(`invalid mount config for type "bind": field Source must not be empty`);
     // --mount never creates a missing bind source (-v does, as the daemon's mkdir -p).
     if (type === 'bind' && !(await hostDirExists(env, source))) return err(`invalid mount config for type "bind": bind source path does not exist: ${source}`);
     if (type === 'tmpfs' && source) return err(`invalid mount config for type "tmpfs": field Source must not be specified`);
-    out.push({ type, source, destination: target, readOnly: ro !== undefined && ro !== 'false' && ro !== '0' });
+    out.push({ type, source, destination: mt.Target, readOnly: Boolean(mt.ReadOnly) });
   }
   const lib = env.daemon.lib;
   for (const ref of from) {

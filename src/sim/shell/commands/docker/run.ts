@@ -1,3 +1,4 @@
+import { mergeHealthcheck } from '../../../docker/health.ts';
 import type { ExecResult } from '../../../api.ts';
 import type { Container, ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
@@ -19,7 +20,8 @@ import { recordFlags } from './run-hostconfig.ts';
 import { readEnvFiles } from './envfile.ts';
 import { attachedRun, attachFields } from './run-attach.ts';
 import { clientPlatform, createPlatformCheck, requestedPlatform } from './run-platform.ts';
-import { detachKeysError } from './run-checks.ts';
+import { detachKeysError, missingDevice } from './run-checks.ts';
+import { type MountField, parseMountOpt } from './mount-opt.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
 export function ramInBytes(text: string): number | undefined {
@@ -188,6 +190,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const mountSpecs = await parseMounts(env, list('volume'), list('mount'), list('volumes-from'), cmdName);
   if (typeof mountSpecs === 'string') return { stdout: '', stderr: mountSpecs, exitCode: 125 };
   for (const m of mountSpecs) if (m.type === 'tmpfs') (hc.Tmpfs ??= {})[m.destination] = '';
+  if (list('mount').length) hc.Mounts = list('mount').map((m) => parseMountOpt(m) as MountField);
   // create.go createContainer: the client's own warnings, then the container ID file, before the image.
   let early = '';
   if (f['oom-kill-disable'] && hc.Memory === 0)
@@ -229,6 +232,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   const validation = (() => {
     if (hc.Memory > 0 && hc.Memory < 6291456) return 'Minimum memory limit allowed is 6MB';
     if (hc.MemorySwap > 0 && hc.Memory > 0 && hc.MemorySwap < hc.Memory) return 'Minimum memoryswap limit should be larger than memory limit, see usage';
+    if (hc.Memory === 0 && hc.MemorySwap > 0) return 'You should always set the Memory limit when using Memoryswap limit, see usage';
     if (hc.NanoCpus && (hc.CpuPeriod || hc.CpuQuota))
       return hc.CpuPeriod
         ? 'Conflicting options: Nano CPUs and CPU Period cannot both be set'
@@ -278,7 +282,8 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     ...(extra.Domainname ? { Domainname: extra.Domainname } : {}),
     ...(extra.MacAddress ? { MacAddress: extra.MacAddress } : {}),
     ...(extra.ExposedPorts ? { ExposedPorts: extra.ExposedPorts } : {}),
-    ...(extra.Healthcheck ? { Healthcheck: extra.Healthcheck } : {}),
+    // moby@v27.3.1:daemon/commit.go merge: the image's HEALTHCHECK fills what the --health-* options leave unset.
+    ...(mergeHealthcheck(extra.Healthcheck, img.config.Healthcheck) ? { Healthcheck: mergeHealthcheck(extra.Healthcheck, img.config.Healthcheck) } : {}),
   };
   // moby@v27.3.1:daemon/create.go mergeAndVerifyConfig (an image without CMD, e.g. from docker import).
   if (!config.Entrypoint?.length && !config.Cmd?.length)
@@ -348,6 +353,12 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
       stderr: `${errPrefix}docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": argument list too long: unknown.\n`,
       exitCode: 126,
     };
+  }
+  // moby@v27.3.1:oci/devices_linux.go DevicesFromPath, as the spec is made at start; cli run.go runStartContainerErr: 127.
+  const noDevice = await missingDevice(env, hc.Devices ?? []);
+  if (noDevice) {
+    failedStart(env, c, 128);
+    return { stdout: '', stderr: `${errPrefix}docker: Error response from daemon: ${noDevice}.\n`, exitCode: 127 };
   }
   try {
     // An attached stdin that is a pipe or a file (`echo ls | docker run -i alpine sh`) is the container's input.

@@ -1,3 +1,4 @@
+import { displayRef } from '../../../image/store.ts';
 import { arity } from './errors.ts';
 import { R } from './image.ts';
 import { defineCommand } from './define.ts';
@@ -13,6 +14,9 @@ export default defineCommand({
     if (argErr) return argErr;
     const lib = await env.daemon.imageLib();
     const r = lib.store.tag(rest[0] as string, rest[1] as string);
+    // moby@v27.3.1:daemon/images/image_tag.go TagImage: LogImageEvent(ID, FamiliarString(newTag), "tag").
+    const li = r.exitCode === 0 ? lib.store.lookup(rest[1] as string) : undefined;
+    if (li) env.daemon.emit('image', 'tag', li.image.id, { ...(li.image.config.config.Labels ?? {}), name: displayRef(rest[1] as string) });
     return R(r.stdout, r.stderr, r.exitCode);
   },
 });

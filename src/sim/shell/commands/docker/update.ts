@@ -80,31 +80,55 @@ export default defineCommand({
     const cpus = env.host.fixture.cpus;
     let out = '';
     const errs: string[] = [];
+    // moby@v27.3.1:daemon/update.go ContainerUpdate: verifyContainerSettings (daemon_unix.go
+    // verifyPlatformContainerResources, update=true) looks at the request alone, before the container is looked up,
+    // and its error comes back as it is; only Container.UpdateContainer's checks against the current settings
+    // (container/container_unix.go) are wrapped by errCannotUpdate ("Cannot update container ID: …").
+    const verify = (() => {
+      if (memory !== undefined && memory !== 0 && memory < 6291456) return 'Minimum memory limit allowed is 6MB';
+      if (memory !== undefined && memory > 0 && swap !== undefined && swap > 0 && swap < memory)
+        return 'Minimum memoryswap limit should be larger than memory limit, see usage';
+      if (reservation !== undefined && reservation > 0 && reservation < 6291456) return 'Minimum memory reservation allowed is 6MB';
+      if (memory !== undefined && memory > 0 && reservation !== undefined && reservation > 0 && memory < reservation)
+        return 'Minimum memory limit can not be less than memory reservation limit, see usage';
+      if (nano !== undefined && nano > 0 && typeof period === 'number' && period > 0) return 'Conflicting options: Nano CPUs and CPU Period cannot both be set';
+      if (nano !== undefined && nano > 0 && typeof quota === 'number' && quota > 0) return 'Conflicting options: Nano CPUs and CPU Quota cannot both be set';
+      if (nano !== undefined && (nano < 0 || nano > cpus * 1e9)) return `Range of CPUs is from 0.01 to ${cpus}.00, as there are only ${cpus} CPUs available`;
+      if (typeof period === 'number' && period !== 0 && (period < 1000 || period > 1000000))
+        return 'CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)';
+      if (typeof quota === 'number' && quota > 0 && quota < 1000) return 'CPU cfs quota can not be less than 1ms (i.e. 1000)';
+      const mems = f['cpuset-mems'];
+      if (mems !== undefined && mems !== '') {
+        const list = parseCpuList(mems);
+        if (!list) return `Invalid value ${mems} for cpuset mems`;
+        if (list.some((m) => m !== 0)) return `Requested memory nodes are not available - requested ${mems}, available: 0`;
+      }
+      if (blkio !== undefined && blkio > 0 && (blkio < 10 || blkio > 1000)) return 'Range of blkio weight is from 10 to 1000';
+      return undefined;
+    })();
     for (const ref of rest) {
+      if (verify) {
+        errs.push(verify);
+        continue;
+      }
       const c = env.daemon.find(ref);
       if (!c) {
         errs.push(`No such container: ${ref}`);
         continue;
       }
       const hc = c.hostConfig;
-      const mem = memory ?? hc.Memory;
+      // container/container_unix.go UpdateContainer, in its order.
       const why = (() => {
-        if (memory !== undefined && memory !== 0 && memory < 6291456) return 'Minimum memory limit allowed is 6MB';
-        if (swap !== undefined && swap > 0 && mem > 0 && swap < mem) return 'Minimum memoryswap limit should be larger than memory limit, see usage';
-        if (memory !== undefined && swap === undefined && hc.MemorySwap > 0 && memory > hc.MemorySwap)
+        if (nano !== undefined && nano > 0 && hc.CpuPeriod > 0) return 'Conflicting options: Nano CPUs cannot be updated as CPU Period has already been set';
+        if (nano !== undefined && nano > 0 && hc.CpuQuota > 0) return 'Conflicting options: Nano CPUs cannot be updated as CPU Quota has already been set';
+        if (typeof period === 'number' && period > 0 && hc.NanoCpus > 0)
+          return 'Conflicting options: CPU Period cannot be updated as NanoCPUs has already been set';
+        if (typeof quota === 'number' && quota > 0 && hc.NanoCpus > 0)
+          return 'Conflicting options: CPU Quota cannot be updated as NanoCPUs has already been set';
+        // A container run without --memory has MemorySwap 0, so a new memory limit needs --memory-swap with it
+        // (moby/moby#47874, open at v27.3.1, would let it through).
+        if (memory !== undefined && memory !== 0 && memory > hc.MemorySwap && (swap ?? 0) === 0)
           return 'Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time';
-        if (nano !== undefined && (nano < 0 || nano > cpus * 1e9)) return `Range of CPUs is from 0.01 to ${cpus}.00, as there are only ${cpus} CPUs available`;
-        // daemon_unix.go verifyPlatformContainerResources (update): reservation, cpuset mems, blkio weight.
-        const resv = reservation ?? hc.MemoryReservation ?? 0;
-        if (reservation !== undefined && reservation > 0 && reservation < 6291456) return 'Minimum memory reservation allowed is 6MB';
-        if (mem > 0 && resv > 0 && mem < resv) return 'Minimum memory limit can not be less than memory reservation limit, see usage';
-        const mems = f['cpuset-mems'];
-        if (mems !== undefined && mems !== '') {
-          const list = parseCpuList(mems);
-          if (!list) return `Invalid value ${mems} for cpuset mems`;
-          if (list.some((m) => m !== 0)) return `Requested memory nodes are not available - requested ${mems}, available: 0`;
-        }
-        if (blkio !== undefined && blkio > 0 && (blkio < 10 || blkio > 1000)) return 'Range of blkio weight is from 10 to 1000';
         if (restart && hc.AutoRemove && restart.Name !== 'no') return 'Restart policy cannot be updated because AutoRemove is enabled for the container';
         return undefined;
       })();
@@ -113,8 +137,7 @@ export default defineCommand({
         continue;
       }
       if (memory !== undefined) hc.Memory = memory;
-      if (swap !== undefined) hc.MemorySwap = swap;
-      else if (memory !== undefined && hc.MemorySwap === 0 && memory > 0) hc.MemorySwap = memory * 2;
+      if (swap !== undefined && swap !== 0) hc.MemorySwap = swap;
       if (nano !== undefined) hc.NanoCpus = nano;
       if (typeof shares === 'number') hc.CpuShares = shares;
       if (typeof period === 'number') hc.CpuPeriod = period;
