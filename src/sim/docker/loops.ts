@@ -64,6 +64,8 @@ export class ScriptLoops {
     const child = k.spawn({ parent: init, argv, patch: { reaps: false, handlers: new Set() } });
     const r = await this.daemon.runner(c, child, argv);
     if (k.procs.has(child.pid) && child.state !== 'Z') k.exit(child, r.exitCode);
+    // The shell waits for its pass (waitpid): no zombie is left behind.
+    if (k.procs.get(child.pid)?.state === 'Z') k.release(child);
     for (const l of r.output ?? [{ stream: 'stdout' as const, text: r.stdout }]) if (l.text) c.logs.push(l);
     if (!r.output && r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr });
     return r.exitCode;

@@ -1,12 +1,10 @@
 /**
- * containerd 1.7's CRI plugin on node1: its own image store in the `k8s.io` namespace
- * (apart from Docker's: an image from `docker build` is not visible here), pod sandboxes
- * held by `registry.k8s.io/pause:3.9`, and containers started through runc with
- * containerd's defaults: the default capability set (containerd@v1.7.22:oci/spec.go
- * defaultUnixCaps, the same 14 as Docker's), AppArmor `cri-containerd.apparmor.d`
- * (pkg/cri/sbserver/helpers_linux.go), seccomp unconfined unless the pod asks for one,
- * one shim per pod sandbox. The kubelet (src/sim/k8s/kubelet) decides what to run;
- * this file does what the CRI calls say.
+ * containerd 1.7's CRI plugin on node1: its own image store in the `k8s.io` namespace (apart from Docker's: an image
+ * from `docker build` is not visible here), pod sandboxes held by `registry.k8s.io/pause:3.9`, and containers started
+ * through runc with containerd's defaults: the default capability set (containerd@v1.7.22:oci/spec.go defaultUnixCaps,
+ * the same 14 as Docker's), AppArmor `cri-containerd.apparmor.d` (pkg/cri/sbserver/helpers_linux.go), seccomp
+ * unconfined unless the pod asks for one, one shim per pod sandbox. The kubelet decides what to run; this does what
+ * the CRI calls say.
  */
 import { fullName, parseNormalizedNamed, tagNameOnly } from '../../oci/reference.ts';
 import type { Host } from '../host.ts';
@@ -19,6 +17,7 @@ import { ImageService } from '../image/service.ts';
 import { digestKey, ImageStore, tagKey, type LocalImage } from '../image/store.ts';
 import { Rng } from '../rng.ts';
 import { hostFiles } from '../fs/hostfiles.ts';
+import { CriScriptLoops } from './cri-loops.ts';
 import { Cni, type CniResult } from './cni.ts';
 import { logStream } from './programs.ts';
 import type { BootImage, CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord, ImageRef, PullOutcome } from './cri.ts';
@@ -59,6 +58,7 @@ export class Containerd {
   private readonly cni: Cni;
   /** Called when a container's PID 1 exits. */
   readonly onExit: ((c: CriContainer) => void)[] = [];
+  private readonly loops: CriScriptLoops; // `sh -c` scripts that stay up (cri-loops.ts)
 
   constructor(
     private readonly host: Host,
@@ -66,6 +66,7 @@ export class Containerd {
   ) {
     this.service = new ImageService(this.store, registry, 'amd64');
     this.cni = new Cni(host, new Rng(0x636e6930));
+    this.loops = new CriScriptLoops(host, (id) => this.containers.get(id));
     host.kernel.onExit.push((p) => this.procExited(p));
     host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push({ ...line, timeMs: host.clock.nowMs }));
   }
@@ -292,7 +293,7 @@ export class Containerd {
       if (r.stdout) c.logs.push({ stream: 'stdout', text: r.stdout, timeMs: this.host.clock.nowMs });
       if (r.stderr) c.logs.push({ stream: 'stderr', text: r.stderr, timeMs: this.host.clock.nowMs });
       if (init.state !== 'Z' && this.host.kernel.procs.has(init.pid)) this.host.kernel.exit(init, r.exitCode);
-    }
+    } else if (program.script) await this.loops.started(c, init, program.script, { tty: cfg.tty, workdir: cfg.workdir });
     return c;
   }
 
