@@ -14,12 +14,15 @@ import { DevFs } from '../fs/devfs.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { USER_DB_MODES } from '../fs/hostusers.ts';
+import { HOME_MODES, NODE_EMPTY_DIRS } from '../fs/node-etc.ts';
+import { DOCKER_ROOT_DIRS, DOCKER_ROOT_FILES } from '../fs/docker-root.ts';
 import { noteDenied } from './denied.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume } from './storagefs.ts';
 import { setChowner, type SimFs, simFs } from './simfs.ts';
 import { hostOverlayMounts, mountTable, procMounts } from './mounttable.ts';
+import { procMountinfo } from '../fs/procfiles.ts';
 import { loadedModules, procModules } from '../kernel/modules.ts';
 import { hasCap } from '../kernel/capabilities.ts';
 import type { Flavor } from '../docker/images.ts';
@@ -165,7 +168,7 @@ export function rootFs(
     void base.utimes(d, mtime, mtime); // just-bash stamps a new directory with the real clock
   }
   if (merged) {
-    for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64', ...UBUNTU_DIRS]) {
+    for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64', ...UBUNTU_DIRS, ...NODE_EMPTY_DIRS, ...Object.keys(DOCKER_ROOT_DIRS)]) {
       base.mkdirSync(d, { recursive: true });
       void base.utimes(d, mtime, mtime);
     }
@@ -219,6 +222,7 @@ export function rootFs(
   const procfs = new ProcFs(host);
   procfs.readOnlySys = readOnlyCg;
   procfs.mounts = (p) => procMounts(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined));
+  procfs.mountinfo = (p) => procMountinfo(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined), Boolean(p.containerId));
   procfs.modules = (p) => procModules(loadedModules(host.kernel, hostOverlayMounts(daemon)), hasCap(p.caps, 'syslog'));
   const cgfs = new CgroupFs(host, readOnlyCg);
   procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
@@ -363,5 +367,7 @@ function hostModes(fs: SimFs): void {
     ['/root', 0o700],
   ] as const)
     fs.own(p, mode, 0, 0);
-  for (const [p, [mode, uid, gid]] of Object.entries(USER_DB_MODES)) fs.own(p, mode, uid, gid);
+  for (const [p, [mode, uid, gid]] of Object.entries({ ...USER_DB_MODES, ...HOME_MODES })) fs.own(p, mode, uid, gid);
+  for (const [p, mode] of Object.entries({ ...DOCKER_ROOT_DIRS, ...Object.fromEntries(Object.entries(DOCKER_ROOT_FILES).map(([f, v]) => [f, v.mode])) }))
+    fs.own(p, mode, 0, 0);
 }

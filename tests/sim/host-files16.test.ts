@@ -1,0 +1,67 @@
+/**
+ * node1's files a learner cats (issue #10, session 16): the shell start-up files of Ubuntu 24.04's bash and base-files,
+ * the cloud image's fstab, the containerd config of a kubeadm node, /proc's cmdline, filesystems, limits and mountinfo,
+ * the root cgroup's files, and /var/lib/docker's modes.
+ */
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/sim/index.ts';
+import { procLimits, procMountinfo } from '../../src/sim/fs/procfiles.ts';
+import { sh } from './helpers.ts';
+
+describe('node1 host files (#10)', { timeout: 60_000 }, () => {
+  it("Ubuntu noble's start-up files have the sizes the packages ship (bash 5.2.21-2ubuntu4 skel, base-files 13ubuntu10 profile)", async () => {
+    const w = createWorld();
+    const r = await sh(w, 'wc -c /etc/skel/.bashrc /etc/skel/.profile /etc/skel/.bash_logout /etc/bash.bashrc /etc/profile /root/.profile');
+    expect(r.stdout).toBe(
+      '3771 /etc/skel/.bashrc\n 807 /etc/skel/.profile\n 220 /etc/skel/.bash_logout\n2319 /etc/bash.bashrc\n 582 /etc/profile\n 161 /root/.profile\n7860 total\n',
+    );
+    // cloud-init's useradd -m: /home/ubuntu is the user's, 0750 (Ubuntu's login.defs HOME_MODE), with skel's files.
+    expect((await sh(w, "stat -c '%a %U:%G %n' /home/ubuntu /home/ubuntu/.bashrc")).stdout).toBe(
+      '750 ubuntu:ubuntu /home/ubuntu\n644 ubuntu:ubuntu /home/ubuntu/.bashrc\n',
+    );
+    expect((await sh(w, 'cmp /etc/skel/.bashrc /home/ubuntu/.bashrc && echo same')).stdout).toBe('same\n');
+  });
+
+  it('containerd keeps the CRI plugin (kubeadm node) and docker-ce leaves /etc/docker empty (docker-ce-packaging deb/common/docker-ce.dirs)', async () => {
+    const w = createWorld();
+    const toml = (await sh(w, 'cat /etc/containerd/config.toml')).stdout;
+    expect(toml).toContain('disabled_plugins = []\n');
+    expect(toml).not.toContain('disabled_plugins = ["cri"]');
+    expect(toml).toContain('    SystemdCgroup = true\n');
+    expect((await sh(w, 'ls -A /etc/docker; cat /etc/docker/daemon.json')).stderr).toBe('cat: /etc/docker/daemon.json: No such file or directory\n');
+  });
+
+  it('/proc/PID/limits is laid out as linux@v6.8:fs/proc/base.c proc_pid_limits prints it', () => {
+    const text = procLimits({ rlimits: { nofile: [4096, 8192] } } as never);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(`${'Limit'.padEnd(25)} ${'Soft Limit'.padEnd(20)} ${'Hard Limit'.padEnd(20)} ${'Units'.padEnd(10)}`);
+    expect(lines[8]).toBe(`${'Max open files'.padEnd(25)} ${'4096'.padEnd(20)} ${'8192'.padEnd(20)} ${'files'.padEnd(10)}`);
+    expect(lines[14]).toBe(`${'Max nice priority'.padEnd(25)} ${'0'.padEnd(20)} ${'0'.padEnd(20)} `);
+    expect(lines).toHaveLength(18);
+  });
+
+  it('/proc/PID/mountinfo splits per-mount and superblock options (linux@v6.8:fs/proc_namespace.c show_mountinfo)', () => {
+    const text = procMountinfo([{ src: '/dev/sda1', target: '/', type: 'ext4', opts: 'rw,relatime,discard,errors=remount-ro' }], false);
+    expect(text).toBe('22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw,discard,errors=remount-ro\n');
+  });
+
+  it('the root cgroup has no CFTYPE_NOT_ON_ROOT files (linux@v6.8:mm/memcontrol.c memory_files), a container its own', async () => {
+    const w = createWorld();
+    const r = await sh(w, 'cat /sys/fs/cgroup/memory.max');
+    expect([r.stderr, r.exitCode]).toEqual(['cat: /sys/fs/cgroup/memory.max: No such file or directory\n', 1]);
+    expect((await sh(w, 'cat /sys/fs/cgroup/cgroup.subtree_control')).stdout).toBe('cpuset cpu io memory hugetlb pids rdma misc\n');
+    await sh(w, 'docker run -d --name web -m 64m nginx');
+    expect((await sh(w, 'docker exec web cat /sys/fs/cgroup/memory.max')).stdout).toBe('67108864\n');
+  });
+
+  it('/var/lib/docker is 0710 root:root (moby@v27.3.1:daemon/daemon_unix.go setupDaemonRoot): ubuntu can neither list nor enter it', async () => {
+    const w = createWorld();
+    expect((await sh(w, "stat -c '%a %U:%G' /var/lib/docker /var/lib/docker/containers /var/lib/docker/volumes")).stdout).toBe(
+      '710 root:root\n710 root:root\n701 root:root\n',
+    );
+    await sh(w, 'su - ubuntu');
+    const ls = await sh(w, 'ls /var/lib/docker');
+    expect([ls.stderr, ls.exitCode]).toEqual(["ls: cannot open directory '/var/lib/docker': Permission denied\n", 2]);
+    expect((await sh(w, 'cat /var/lib/docker/engine-id')).stderr).toBe('cat: /var/lib/docker/engine-id: Permission denied\n');
+  });
+});
