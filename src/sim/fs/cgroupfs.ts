@@ -4,6 +4,19 @@ import { GeneratedFs, type GenNode } from './generated.ts';
 
 /** The files of one cgroup, as the kernel prints them (FACTS §2). */
 export function cgroupFiles(host: Host, cg: Cgroup): Record<string, string> {
+  const files = cgroupValues(host, cg);
+  if (cg.path !== '/') return files;
+  // The root cgroup has none of the files flagged CFTYPE_NOT_ON_ROOT (linux@v6.8:kernel/cgroup/cgroup.c
+  // cgroup_base_files: cgroup.type, cgroup.events, cgroup.freeze; kernel/sched/core.c cpu_files: cpu.weight, cpu.max;
+  // mm/memcontrol.c memory_files: memory.current, memory.max, memory.peak, memory.events, memory.oom.group,
+  // memory.swap.max; kernel/cgroup/pids.c: pids.max, pids.current; kernel/cgroup/cpuset.c: cpuset.cpus): the root
+  // is not limited, so `cat /sys/fs/cgroup/memory.max` fails with ENOENT as on a real host.
+  for (const name of Object.keys(files)) if (NOT_ON_ROOT.has(name)) delete files[name];
+  return files;
+}
+
+/** Every value the simulator keeps for a cgroup under its file's name, the root's too (the pictures draw the root's usage). */
+export function cgroupValues(host: Host, cg: Cgroup): Record<string, string> {
   const k = host.kernel;
   const procs = k.cgroupProcs(cg.path);
   const own = procs.filter((p) => p.cgroup === cg.path);
@@ -41,13 +54,6 @@ export function cgroupFiles(host: Host, cg: Cgroup): Record<string, string> {
     'pids.current': `${procs.reduce((n, p) => n + p.threads, 0)}\n`,
     'pids.max': `${num(cg.pidsMax)}\n`,
   };
-  if (cg.path !== '/') return files;
-  // The root cgroup has none of the files flagged CFTYPE_NOT_ON_ROOT (linux@v6.8:kernel/cgroup/cgroup.c
-  // cgroup_base_files: cgroup.type, cgroup.events, cgroup.freeze; kernel/sched/core.c cpu_files: cpu.weight, cpu.max;
-  // mm/memcontrol.c memory_files: memory.current, memory.max, memory.peak, memory.events, memory.oom.group,
-  // memory.swap.max; kernel/cgroup/pids.c: pids.max, pids.current; kernel/cgroup/cpuset.c: cpuset.cpus): the root
-  // is not limited, so `cat /sys/fs/cgroup/memory.max` fails with ENOENT as on a real host.
-  for (const name of Object.keys(files)) if (NOT_ON_ROOT.has(name)) delete files[name];
   return files;
 }
 
