@@ -64,4 +64,33 @@ describe('node1 host files (#10)', { timeout: 60_000 }, () => {
     expect([ls.stderr, ls.exitCode]).toEqual(["ls: cannot open directory '/var/lib/docker': Permission denied\n", 2]);
     expect((await sh(w, 'cat /var/lib/docker/engine-id')).stderr).toBe('cat: /var/lib/docker/engine-id: Permission denied\n');
   });
+
+  it('the API sockets are sockets: srw-rw---- root:docker (moby@v27.3.1:contrib/init/systemd/docker.socket SocketMode=0660)', async () => {
+    const w = createWorld();
+    expect((await sh(w, "stat -c '%F %A %U:%G' /run/docker.sock /run/containerd/containerd.sock")).stdout).toBe(
+      'socket srw-rw---- root:docker\nsocket srw-rw---- root:root\n',
+    );
+    expect((await sh(w, 'file /run/docker.sock')).stdout).toBe('/run/docker.sock: socket\n');
+  });
+
+  it('a container start logs its veth joining docker0 (linux v6.8 net/bridge/br_stp.c br_log_state), the lowest free port', async () => {
+    const w = createWorld();
+    await sh(w, 'docker run -d --name web1 nginx');
+    await sh(w, 'docker run -d --name web2 nginx');
+    const lines = (await sh(w, 'dmesg')).stdout.split('\n').map((l) => l.replace(/^\[\s*[\d.]+\] /, ''));
+    const veth = /port 1\((veth[0-9a-f]{7})\)/.exec(lines[0] ?? '')?.[1] as string;
+    expect(lines.slice(0, 7)).toEqual([
+      `docker0: port 1(${veth}) entered blocking state`,
+      `docker0: port 1(${veth}) entered disabled state`,
+      `${veth}: entered allmulticast mode`,
+      `${veth}: entered promiscuous mode`,
+      expect.stringMatching(/^eth0: renamed from veth[0-9a-f]{7}$/),
+      `docker0: port 1(${veth}) entered blocking state`,
+      `docker0: port 1(${veth}) entered forwarding state`,
+    ]);
+    expect(lines[7]).toMatch(/^docker0: port 2\(veth[0-9a-f]{7}\) entered blocking state$/);
+    await sh(w, 'docker rm -f web1');
+    await sh(w, 'docker run -d --name web3 nginx');
+    expect((await sh(w, 'dmesg | tail -1')).stdout).toMatch(/ docker0: port 1\(veth[0-9a-f]{7}\) entered forwarding state\n$/);
+  });
 });

@@ -5,7 +5,7 @@ import { KUBE_FILES } from './kubefiles.ts';
 import { DOCKER_UNIT_FILES } from './dockerunits.ts';
 import { kubeadmFiles } from './kubeadm-files.ts';
 import { SYSCTL_FILES } from './sysctl-files.ts';
-import { DOCKER_ROOT_FILES } from './docker-root.ts';
+import { DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from './docker-root.ts';
 import { CLOUD_FSTAB, CONTAINERD_CONFIG } from './node-etc.ts';
 import { ETC_BASH_BASHRC, ETC_PROFILE, ROOT_PROFILE, SKEL_BASH_LOGOUT, SKEL_BASHRC, SKEL_PROFILE } from './shellrc.ts';
 import { HOST_GROUP, HOST_GSHADOW, HOST_PASSWD, HOST_SHADOW } from './hostusers.ts';
@@ -51,6 +51,7 @@ export function hostFiles(host: Host): Record<string, string> {
     '/home/ubuntu/.bash_logout': SKEL_BASH_LOGOUT,
     '/tmp/.keep': '',
     ...Object.fromEntries(Object.entries(DOCKER_ROOT_FILES).map(([p, f]) => [p, f.content])),
+    ...Object.fromEntries(Object.keys(RUNTIME_SOCKETS).map((p) => [p, ''])),
     ...SYSCTL_FILES,
     ...KUBE_FILES,
     ...DOCKER_UNIT_FILES,

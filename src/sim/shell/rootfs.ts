@@ -15,7 +15,7 @@ import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { USER_DB_MODES } from '../fs/hostusers.ts';
 import { HOME_MODES, NODE_EMPTY_DIRS } from '../fs/node-etc.ts';
-import { DOCKER_ROOT_DIRS, DOCKER_ROOT_FILES } from '../fs/docker-root.ts';
+import { DOCKER_ROOT_DIRS, DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from '../fs/docker-root.ts';
 import { noteDenied } from './denied.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
@@ -367,7 +367,7 @@ function hostModes(fs: SimFs): void {
     ['/root', 0o700],
   ] as const)
     fs.own(p, mode, 0, 0);
-  for (const [p, [mode, uid, gid]] of Object.entries({ ...USER_DB_MODES, ...HOME_MODES })) fs.own(p, mode, uid, gid);
+  for (const [p, [mode, uid, gid]] of Object.entries({ ...USER_DB_MODES, ...HOME_MODES, ...RUNTIME_SOCKETS })) fs.own(p, mode, uid, gid);
   for (const [p, mode] of Object.entries({ ...DOCKER_ROOT_DIRS, ...Object.fromEntries(Object.entries(DOCKER_ROOT_FILES).map(([f, v]) => [f, v.mode])) }))
     fs.own(p, mode, 0, 0);
 }

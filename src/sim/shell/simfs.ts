@@ -159,6 +159,8 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const i = this.inodes.get(key);
       const m = st.mtime.getTime();
       const out: SimStat = { ...st, uid: i?.uid ?? 0, gid: i?.gid ?? 0, ctime: new Date(i?.ctimeMs ?? m), atime: new Date(i?.atimeMs ?? m) };
+      // A socket (S_IFSOCK in the kept mode, fs/docker-root.ts) is no regular file and has no size.
+      if ((st.mode & 0o170000) === 0o140000) Object.assign(out, { isFile: false, size: 0 });
       if (!st.isDirectory) out.nlink = i?.paths?.size ?? 1;
       else out.nlink = 2 + (this.counts().get(key) ?? 0);
       if (i?.paths) out.linkOf = [...i.paths].sort()[0];

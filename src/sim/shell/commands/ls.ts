@@ -11,7 +11,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 type Stat = SimStat & { rdev?: { major: number; minor: number }; dirSize?: number };
 
 function modeString(st: Stat): string {
-  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : st.rdev ? 'c' : '-';
+  // coreutils 9.4 via gnulib filemode.c ftypelet: s for a socket (S_IFSOCK).
+  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : st.rdev ? 'c' : (st.mode & 0o170000) === 0o140000 ? 's' : '-';
   if (st.isSymbolicLink) return 'lrwxrwxrwx';
   let out = type;
   // coreutils filemodestring / busybox bb_mode_string: s/t replace x where setuid, setgid or sticky is set.

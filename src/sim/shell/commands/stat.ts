@@ -10,11 +10,13 @@ import type { CmdEnv, SimCommand } from '../types.ts';
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 function kind(st: FsStat): string {
+  // gnulib file-type.c file_type: "socket" for S_ISSOCK.
+  if ((st.mode & 0o170000) === 0o140000) return 'socket';
   return st.isSymbolicLink ? 'symbolic link' : st.isDirectory ? 'directory' : st.size === 0 ? 'regular empty file' : 'regular file';
 }
 
 function perm(st: FsStat): string {
-  const t = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : '-';
+  const t = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : (st.mode & 0o170000) === 0o140000 ? 's' : '-';
   if (st.isSymbolicLink) return 'lrwxrwxrwx';
   const bits = [8, 7, 6, 5, 4, 3, 2, 1, 0].map((b, i) => (st.mode & (1 << b) ? 'rwx'[i % 3] : '-'));
   // gnulib filemode.c (coreutils 9.4 %A): setuid, setgid and sticky show in the x places, lower case over x.
