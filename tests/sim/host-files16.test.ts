@@ -93,4 +93,28 @@ describe('node1 host files (#10)', { timeout: 60_000 }, () => {
     await sh(w, 'docker run -d --name web3 nginx');
     expect((await sh(w, 'dmesg | tail -1')).stdout).toMatch(/ docker0: port 1\(veth[0-9a-f]{7}\) entered forwarding state\n$/);
   });
+
+  it('/var/lib/docker holds the layers, image configs and container files dockerd has (moby@v27.3.1:daemon/graphdriver/overlay2/overlay.go, image/fs.go)', async () => {
+    const w = createWorld();
+    await sh(w, 'docker run -d --name web nginx');
+    const upper = (await sh(w, "docker inspect -f '{{.GraphDriver.Data.UpperDir}}' web")).stdout.trim();
+    const layer = upper.replace(/\/diff$/, '');
+    expect((await sh(w, `sudo ls ${layer}`)).stdout).toBe('diff  link  lower  merged  work\n');
+    // The container's lower file is its mount's lowerdir, relative to overlay2/ (getLower).
+    const mountLower = /lowerdir=([^,]+)/.exec((await sh(w, 'docker exec web cat /proc/mounts')).stdout)?.[1] as string;
+    expect((await sh(w, `sudo cat ${layer}/lower`)).stdout).toBe(mountLower.replaceAll('/var/lib/docker/overlay2/', ''));
+    // Each short link leads to its layer's diff.
+    const first = (mountLower.split(':')[1] as string).split('/').pop() as string;
+    expect((await sh(w, `sudo readlink /var/lib/docker/overlay2/l/${first}`)).stdout).toMatch(/^\.\.\/[0-9a-f]{64}\/diff\n$/);
+    // imagedb's content is the config whose digest is the image id.
+    const id = (await sh(w, 'docker images --no-trunc -q nginx')).stdout.trim().slice(7);
+    expect((await sh(w, `sudo sha256sum /var/lib/docker/image/overlay2/imagedb/content/sha256/${id}`)).stdout.split(' ')[0]).toBe(id);
+    const cid = (await sh(w, "docker inspect -f '{{.Id}}' web")).stdout.trim();
+    expect((await sh(w, `sudo cat /var/lib/docker/containers/${cid}/hostname`)).stdout).toBe(`${cid.slice(0, 12)}\n`);
+    await sh(w, 'docker rm -f web');
+    await sh(w, 'docker rmi nginx');
+    expect((await sh(w, 'sudo ls /var/lib/docker/overlay2 /var/lib/docker/containers')).stdout).toBe(
+      '/var/lib/docker/containers:\n\n/var/lib/docker/overlay2:\nl\n',
+    );
+  });
 });

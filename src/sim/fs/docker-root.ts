@@ -7,7 +7,7 @@
  *   (daemon/graphdriver/overlay2/overlay.go), plugins 0700 (plugin/manager.go), runtimes 0700
  *   (daemon/runtime_unix.go), swarm 0700 (daemon/cluster/cluster.go), tmp 0700 (daemon/daemon.go), volumes 0701
  *   (volume/local/local.go).
- * The directories' contents (the layers, image configs and container files) are not laid out here.
+ * What dockerd keeps in them for its images and containers is laid out before each host line (shell/dockerroot-sync.ts).
  */
 import { ENGINE_ID } from '../docker/engine-id.ts';
 
