@@ -117,4 +117,13 @@ describe('node1 host files (#10)', { timeout: 60_000 }, () => {
       '/var/lib/docker/containers:\n\n/var/lib/docker/overlay2:\nl\n',
     );
   });
+
+  it('ls -s, ls -l total and stat count ext4 4 KiB blocks; proc and tmpfs directories none (shell/blocks.ts)', async () => {
+    const w = createWorld();
+    expect((await sh(w, 'ls -sa /etc/skel')).stdout).toBe('4 .  4 ..  4 .bash_logout  4 .bashrc  4 .profile\n');
+    expect((await sh(w, 'ls -ls /etc/kubernetes/admin.conf')).stdout).toMatch(/^8 -rw------- 1 root root 5681 /);
+    expect((await sh(w, "stat -c '%b %B' /etc/skel/.bashrc /etc /run/docker.sock /proc/self/status")).stdout).toBe('8 512\n8 512\n0 512\n0 512\n');
+    expect((await sh(w, 'ls -l /run | head -1')).stdout).toBe('total 0\n');
+    expect((await sh(w, 'mkdir -p /tmp/d/a /tmp/d/b && ls -l /tmp/d | head -1')).stdout).toBe('total 8\n');
+  });
 });
