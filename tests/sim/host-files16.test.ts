@@ -126,4 +126,13 @@ describe('node1 host files (#10)', { timeout: 60_000 }, () => {
     expect((await sh(w, 'ls -l /run | head -1')).stdout).toBe('total 0\n');
     expect((await sh(w, 'mkdir -p /tmp/d/a /tmp/d/b && ls -l /tmp/d | head -1')).stdout).toBe('total 8\n');
   });
+
+  it("an image's files carry its layers' times (the build steps'), Docker's init layer and its files the container's", async () => {
+    const w = createWorld();
+    // nginx's layers date from its build, Jun 13 (docker history: 3 months before the world's Sep 16).
+    const out = (await sh(w, 'docker run --rm nginx ls -ld /etc/nginx/nginx.conf /etc/hostname /etc')).stdout.split('\n');
+    expect(out[0]).toMatch(/ Sep 16 11:45 \/etc$/);
+    expect(out[1]).toMatch(/ Sep 16 11:45 \/etc\/hostname$/);
+    expect(out[2]).toMatch(/ Jun 13 01:14 \/etc\/nginx\/nginx.conf$/);
+  });
 });

@@ -113,7 +113,14 @@ export function rootFs(
   if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
   const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
-  for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
+  // An image's entries carry its layers' times (the build steps'); what Docker's init layer holds (image/container-fs.ts
+  // initLayerTree: /etc, /dev, /proc, /sys, /.dockerenv, /etc/hostname…) and the files it writes at create keep the container's.
+  const times = c?.image.times ?? other?.times ?? {};
+  const init0 = c
+    ? /^\/(etc(\/(hostname|hosts|resolv\.conf|mtab))?|dev(\/(pts|shm|console))?|proc|sys|\.dockerenv)$/
+    : /^\/etc\/(hostname|hosts|resolv\.conf)$/;
+  const at = (p: string) => (times[p] !== undefined && !init0.test(p) ? new Date(times[p]) : mtime);
+  for (const [path, content] of Object.entries(files)) init[path] = { content, mtime: at(path) };
   const hostMeta = merged ? hostFileMeta(host) : undefined;
   for (const [path, m] of Object.entries(hostMeta?.meta ?? {})) if (init[path]) init[path] = { ...init[path], mode: m.mode, mtime: new Date(m.mtimeMs) };
   if (merged)
@@ -126,7 +133,8 @@ export function rootFs(
   if (merged) init[BUILDX_PATH] = { content: '', mtime, mode: 0o755 };
   if (links)
     for (const p of c?.image.executables ?? other?.executables ?? [])
-      if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)) init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime, mode: 0o755 };
+      if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p))
+        init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime: at(p), mode: 0o755 };
   // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
   // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
   const tmpfs = other ? other.writable : Object.keys(c?.hostConfig.Tmpfs ?? {});
@@ -165,7 +173,7 @@ export function rootFs(
   const linkTimes = base.linkTimes;
   for (const d of c?.image.dirs ?? other?.dirs ?? []) {
     base.mkdirSync(d, { recursive: true });
-    void base.utimes(d, mtime, mtime); // just-bash stamps a new directory with the real clock
+    void base.utimes(d, at(d), at(d)); // just-bash stamps a new directory with the real clock
   }
   if (merged) {
     for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64', ...UBUNTU_DIRS, ...NODE_EMPTY_DIRS, ...Object.keys(DOCKER_ROOT_DIRS)]) {
@@ -207,7 +215,7 @@ export function rootFs(
       }
   for (const [path, target] of Object.entries({ ...links, ...(c?.image.etcLinks ?? other?.etcLinks) })) {
     void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-    linkTimes.set(path, mtime);
+    linkTimes.set(path, at(path));
   }
   // Changes the container made before its shell existed (its program's start-up writes).
   for (const [p, e] of (c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined) ?? []) {
