@@ -15,6 +15,8 @@ describe('node1 host files (#10)', { timeout: 60_000 }, () => {
     expect(r.stdout).toBe(
       '3771 /etc/skel/.bashrc\n 807 /etc/skel/.profile\n 220 /etc/skel/.bash_logout\n2319 /etc/bash.bashrc\n 582 /etc/profile\n 161 /root/.profile\n7860 total\n',
     );
+    expect((await sh(w, 'wc -c < /root/.bashrc')).stdout).toBe('3106\n');
+    expect((await sh(w, 'docker run --rm alpine ls -l /.dockerenv')).stdout).toMatch(/^-rwxr-xr-x +1 root +root +0 /);
     // cloud-init's useradd -m: /home/ubuntu is the user's, 0750 (Ubuntu's login.defs HOME_MODE), with skel's files.
     expect((await sh(w, "stat -c '%a %U:%G %n' /home/ubuntu /home/ubuntu/.bashrc")).stdout).toBe(
       '750 ubuntu:ubuntu /home/ubuntu\n644 ubuntu:ubuntu /home/ubuntu/.bashrc\n',

@@ -7,7 +7,7 @@ import { kubeadmFiles } from './kubeadm-files.ts';
 import { SYSCTL_FILES } from './sysctl-files.ts';
 import { DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from './docker-root.ts';
 import { CLOUD_FSTAB, CONTAINERD_CONFIG } from './node-etc.ts';
-import { ETC_BASH_BASHRC, ETC_PROFILE, ROOT_PROFILE, SKEL_BASH_LOGOUT, SKEL_BASHRC, SKEL_PROFILE } from './shellrc.ts';
+import { ETC_BASH_BASHRC, ETC_PROFILE, ROOT_BASHRC, ROOT_PROFILE, SKEL_BASH_LOGOUT, SKEL_BASHRC, SKEL_PROFILE } from './shellrc.ts';
 import { HOST_GROUP, HOST_GSHADOW, HOST_PASSWD, HOST_SHADOW } from './hostusers.ts';
 
 const RESOLVED_HEAD = (file: string) =>
@@ -43,8 +43,7 @@ export function hostFiles(host: Host): Record<string, string> {
     '/etc/skel/.bashrc': SKEL_BASHRC,
     '/etc/skel/.profile': SKEL_PROFILE,
     '/etc/skel/.bash_logout': SKEL_BASH_LOGOUT,
-    // Ubuntu's /root/.bashrc (base-files' share/dot.bashrc) is not reproduced: this one-line file stands in for it.
-    '/root/.bashrc': '# ~/.bashrc\n',
+    '/root/.bashrc': ROOT_BASHRC,
     '/root/.profile': ROOT_PROFILE,
     '/home/ubuntu/.bashrc': SKEL_BASHRC,
     '/home/ubuntu/.profile': SKEL_PROFILE,

@@ -121,6 +121,8 @@ export function rootFs(
     : /^\/etc\/(hostname|hosts|resolv\.conf)$/;
   const at = (p: string) => (times[p] !== undefined && !init0.test(p) ? new Date(times[p]) : mtime);
   for (const [path, content] of Object.entries(files)) init[path] = { content, mtime: at(path) };
+  // Docker's init layer's /.dockerenv, empty and 0755 (image/container-fs.ts initLayerTree; moby@v27.3.1:daemon/initlayer/setup_unix.go Setup).
+  if (c) init['/.dockerenv'] = { content: '', mtime, mode: 0o755 };
   const hostMeta = merged ? hostFileMeta(host) : undefined;
   for (const [path, m] of Object.entries(hostMeta?.meta ?? {})) if (init[path]) init[path] = { ...init[path], mode: m.mode, mtime: new Date(m.mtimeMs) };
   if (merged)
