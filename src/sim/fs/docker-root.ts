@@ -39,8 +39,8 @@ export const DOCKER_ROOT_FILES: Record<string, { content: string; mode: number }
  * The runtimes' API sockets on node1 (S_IFSOCK 0o140000 with their permissions; mode, uid, gid): systemd's
  * docker.socket listens on /run/docker.sock, 0660 root:docker (moby@v27.3.1:contrib/init/systemd/docker.socket
  * SocketMode=0660, SocketUser=root, SocketGroup=docker; the docker group is gid 988: fs/hostusers.ts), and containerd
- * on /run/containerd/containerd.sock, 0660 root:root (containerd v1.7 cmd/containerd/server: sys.GetLocalListener
- * makes the socket and chmods it 0660 for the [grpc] uid and gid, 0 and 0).
+ * on /run/containerd/containerd.sock, 0660 root:root (containerd/containerd@v1.7.22:sys/socket_unix.go GetLocalListener:
+ * os.Chmod(path, 0660), then chown to the [grpc] uid and gid, 0 and 0).
  */
 export const RUNTIME_SOCKETS: Record<string, readonly [number, number, number]> = {
   '/run/docker.sock': [0o140660, 0, 988],
