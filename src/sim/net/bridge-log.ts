@@ -25,12 +25,13 @@ interface LogHost {
 export function logBridgeJoin(
   host: LogHost,
   net: object,
-  bridge: string,
+  bridge: string | undefined,
   hostIf: string,
   peerTmp: string,
   ifname: string,
   present: readonly { name: string }[],
 ): void {
+  if (!bridge) return;
   let m = ports.get(net);
   if (!m) ports.set(net, (m = new Map()));
   for (const name of [...m.keys()]) if (!present.some((i) => i.name === name)) m.delete(name);
