@@ -2,7 +2,7 @@ import { addKubelet, addKubeProcesses } from './runtime/kube-procs.ts';
 import type { ClockMode, ExecOptions, ExecResult, World, WorldOptions, WorldSnapshot } from './api.ts';
 import { capHex } from './kernel/capabilities.ts';
 import { Daemon } from './docker/daemon.ts';
-import { cgroupFiles } from './fs/cgroupfs.ts';
+import { cgroupFiles, cgroupValues } from './fs/cgroupfs.ts';
 import { node1Fixture, type Fixture } from './fixture.ts';
 import { Host } from './host.ts';
 import { NS_TYPES } from './kernel/types.ts';
@@ -333,7 +333,7 @@ export class SimWorld implements World {
       // The cgroups a picture draws (the root, the slices, container scopes), not every systemd service.
       cgroups: [...k.cgroups.values()]
         .filter((cg) => !cg.path.endsWith('.service') && !cg.path.includes('/system-getty.slice'))
-        .map((cg) => ({ path: cg.path, files: cgroupFiles(this.host, cg) })),
+        .map((cg) => ({ path: cg.path, files: cgroupValues(this.host, cg) })),
       containers: [...this.daemon.containers.values()].map((c) => {
         const cg = k.cgroups.get(`/system.slice/docker-${c.id}.scope`);
         return {

@@ -49,6 +49,8 @@ export interface ResolvedImage {
   etcLinks?: Record<string, string>;
   /** Modes and owners that differ from a root's defaults (path → [mode, uid, gid]; image/adapter.ts imagePaths). */
   meta?: Record<string, [number, number, number]>;
+  /** path → mtime (ms) from the image's layers (image/adapter.ts imagePaths). */
+  times?: Record<string, number>;
   /** Absolute paths of the image's executable files (an ENTRYPOINT like /entrypoint.sh or /hello). */
   executables?: string[];
   /** The image config's Os, Architecture and Variant (linux/amd64 when absent). */

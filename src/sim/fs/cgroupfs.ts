@@ -4,6 +4,19 @@ import { GeneratedFs, type GenNode } from './generated.ts';
 
 /** The files of one cgroup, as the kernel prints them (FACTS §2). */
 export function cgroupFiles(host: Host, cg: Cgroup): Record<string, string> {
+  const files = cgroupValues(host, cg);
+  if (cg.path !== '/') return files;
+  // The root cgroup has none of the files flagged CFTYPE_NOT_ON_ROOT (linux@v6.8:kernel/cgroup/cgroup.c
+  // cgroup_base_files: cgroup.type, cgroup.events, cgroup.freeze; kernel/sched/core.c cpu_files: cpu.weight, cpu.max;
+  // mm/memcontrol.c memory_files: memory.current, memory.max, memory.peak, memory.events, memory.oom.group,
+  // memory.swap.max; kernel/cgroup/pids.c: pids.max, pids.current; kernel/cgroup/cpuset.c: cpuset.cpus): the root
+  // is not limited, so `cat /sys/fs/cgroup/memory.max` fails with ENOENT as on a real host.
+  for (const name of Object.keys(files)) if (NOT_ON_ROOT.has(name)) delete files[name];
+  return files;
+}
+
+/** Every value the simulator keeps for a cgroup under its file's name, the root's too (the pictures draw the root's usage). */
+export function cgroupValues(host: Host, cg: Cgroup): Record<string, string> {
   const k = host.kernel;
   const procs = k.cgroupProcs(cg.path);
   const own = procs.filter((p) => p.cgroup === cg.path);
@@ -11,8 +24,18 @@ export function cgroupFiles(host: Host, cg: Cgroup): Record<string, string> {
   const num = (v: number | 'max') => String(v);
   const cpus = host.fixture.cpus;
   const c = cg.cpu;
-  return {
-    'cgroup.controllers': 'cpuset cpu io memory hugetlb pids rdma misc\n',
+  const all = 'cpuset cpu io memory hugetlb pids rdma misc';
+  const parent = cg.path === '/' ? '/' : `${cg.path}/`;
+  const hasChildren = [...k.cgroups.keys()].some((p) => p !== cg.path && p.startsWith(parent));
+  const files: Record<string, string> = {
+    'cgroup.controllers': `${all}\n`,
+    // linux@v6.8:kernel/cgroup/cgroup.c cgroup_base_files: cgroup.subtree_control (the controllers enabled for the
+    // children: systemd enables all of them down to the cgroups that have children), cgroup.max.depth and
+    // cgroup.max.descendants ("max" unless limited), cgroup.threads (a domain cgroup's threads: those of its processes).
+    'cgroup.subtree_control': hasChildren ? `${all}\n` : '\n',
+    'cgroup.max.depth': 'max\n',
+    'cgroup.max.descendants': 'max\n',
+    'cgroup.threads': own.map((p) => `${k.pidIn(p, host.current.ns.pid) ?? p.pid}\n`).join(''),
     'cgroup.events': `populated ${procs.length ? 1 : 0}\nfrozen ${cg.frozen ?? 0}\n`,
     'cgroup.freeze': `${cg.frozen ?? 0}\n`,
     'cgroup.procs': own.map((p) => `${k.pidIn(p, host.current.ns.pid) ?? p.pid}\n`).join(''),
@@ -31,7 +54,25 @@ export function cgroupFiles(host: Host, cg: Cgroup): Record<string, string> {
     'pids.current': `${procs.reduce((n, p) => n + p.threads, 0)}\n`,
     'pids.max': `${num(cg.pidsMax)}\n`,
   };
+  return files;
 }
+
+const NOT_ON_ROOT = new Set([
+  'cgroup.type',
+  'cgroup.events',
+  'cgroup.freeze',
+  'cpu.weight',
+  'cpu.max',
+  'cpuset.cpus',
+  'memory.current',
+  'memory.max',
+  'memory.peak',
+  'memory.events',
+  'memory.oom.group',
+  'memory.swap.max',
+  'pids.max',
+  'pids.current',
+]);
 
 /** Applies a write to a cgroup file; returns an errno message on bad input. */
 function writeCgroup(cg: Cgroup, name: string, text: string): string | undefined {

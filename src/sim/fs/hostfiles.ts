@@ -5,6 +5,9 @@ import { KUBE_FILES } from './kubefiles.ts';
 import { DOCKER_UNIT_FILES } from './dockerunits.ts';
 import { kubeadmFiles } from './kubeadm-files.ts';
 import { SYSCTL_FILES } from './sysctl-files.ts';
+import { DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from './docker-root.ts';
+import { CLOUD_FSTAB, CONTAINERD_CONFIG } from './node-etc.ts';
+import { ETC_BASH_BASHRC, ETC_PROFILE, ROOT_BASHRC, ROOT_PROFILE, SKEL_BASH_LOGOUT, SKEL_BASHRC, SKEL_PROFILE } from './shellrc.ts';
 import { HOST_GROUP, HOST_GSHADOW, HOST_PASSWD, HOST_SHADOW } from './hostusers.ts';
 
 const RESOLVED_HEAD = (file: string) =>
@@ -32,10 +35,22 @@ export function hostFiles(host: Host): Record<string, string> {
     // Docker reads the uplink servers from the second file for the containers (net/files.ts).
     '/run/systemd/resolve/stub-resolv.conf': `${RESOLVED_HEAD('stub-resolv.conf')}#\n# This is a dynamic resolv.conf file for connecting local clients to the\n# internal DNS stub resolver of systemd-resolved. This file lists all\n# configured search domains.\n#\n# Run "resolvectl status" to see details about the uplink DNS servers\n# currently in use.\n${RESOLVED_TAIL}nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n`,
     '/run/systemd/resolve/resolv.conf': `${RESOLVED_HEAD('resolv.conf')}#\n# This is a dynamic resolv.conf file for connecting local clients directly to\n# all known uplink DNS servers. This file lists all configured search domains.\n${RESOLVED_TAIL}nameserver ${fx.network.eth0.gateway}\nsearch .\n`,
-    '/root/.bashrc': '# ~/.bashrc\n',
-    '/home/ubuntu/.bashrc': '# ~/.bashrc\n',
+    '/etc/fstab': CLOUD_FSTAB,
+    '/etc/containerd/config.toml': CONTAINERD_CONFIG,
+    // Shell start-up files (fs/shellrc.ts); cloud-init's useradd -m copied /etc/skel into /home/ubuntu.
+    '/etc/profile': ETC_PROFILE,
+    '/etc/bash.bashrc': ETC_BASH_BASHRC,
+    '/etc/skel/.bashrc': SKEL_BASHRC,
+    '/etc/skel/.profile': SKEL_PROFILE,
+    '/etc/skel/.bash_logout': SKEL_BASH_LOGOUT,
+    '/root/.bashrc': ROOT_BASHRC,
+    '/root/.profile': ROOT_PROFILE,
+    '/home/ubuntu/.bashrc': SKEL_BASHRC,
+    '/home/ubuntu/.profile': SKEL_PROFILE,
+    '/home/ubuntu/.bash_logout': SKEL_BASH_LOGOUT,
     '/tmp/.keep': '',
-    '/var/lib/docker/.keep': '',
+    ...Object.fromEntries(Object.entries(DOCKER_ROOT_FILES).map(([p, f]) => [p, f.content])),
+    ...Object.fromEntries(Object.keys(RUNTIME_SOCKETS).map((p) => [p, ''])),
     ...SYSCTL_FILES,
     ...KUBE_FILES,
     ...DOCKER_UNIT_FILES,

@@ -7,6 +7,7 @@ import { GeneratedFs, type GenNode } from './generated.ts';
 import { cgroupFiles } from './cgroupfs.ts';
 import { sysctlDirs, sysctlTree, writeSysctl } from '../kernel/sysctl.ts';
 import { sessionIds, statLine } from './procstat.ts';
+import { PROC_FILESYSTEMS, procCmdline, procLimits } from './procfiles.ts';
 
 const dir = (entries: () => string[]): GenNode => ({ type: 'dir', entries });
 const file = (content: () => string, write?: (t: string) => void): GenNode => ({ type: 'file', content, write, mode: write ? 0o644 : 0o444 });
@@ -95,6 +96,8 @@ export function statusText(host: Host, p: Proc, viewer: Proc): string {
 export class ProcFs extends GeneratedFs {
   /** The text of /proc/PID/mounts for a process (its mount namespace's table; set by the shell layer). */
   mounts: (p: Proc) => string = () => '';
+  /** The text of /proc/PID/mountinfo for a process (the same table in the kernel's mountinfo format; set by the shell layer). */
+  mountinfo: (p: Proc) => string = () => '';
   /** The text of /proc/modules for a reader (the kernel's modules; set by the shell layer, which knows the mounts). */
   modules: (p: Proc) => string = () => '';
   /** /proc/sys is mounted read-only (a container that is not privileged: runc's readonlyPaths). */
@@ -132,7 +135,20 @@ export class ProcFs extends GeneratedFs {
     if (parts.length === 0) {
       const entries = () => {
         const pids = [...k.procs.values()].map((p) => k.pidIn(p, v.ns.pid)).filter((x): x is number => x !== undefined);
-        return [...pids.sort((a, b) => a - b).map(String), 'cpuinfo', 'loadavg', 'meminfo', 'modules', 'mounts', 'self', 'sys', 'uptime', 'version'];
+        return [
+          ...pids.sort((a, b) => a - b).map(String),
+          'cmdline',
+          'cpuinfo',
+          'filesystems',
+          'loadavg',
+          'meminfo',
+          'modules',
+          'mounts',
+          'self',
+          'sys',
+          'uptime',
+          'version',
+        ];
       };
       // linux v6.8 fs/proc/root.c proc_root_getattr: `stat->nlink = proc_root.nlink + nr_processes()`: 2, one per
       // directory registered under /proc (its sys here), and every process of the machine, whatever PID namespace
@@ -145,6 +161,8 @@ export class ProcFs extends GeneratedFs {
     if (first === 'mounts' && rest.length === 0) return { type: 'link', target: 'self/mounts' };
     if (first === 'self') return this.pidNode(v, rest);
     if (first === 'modules' && !rest.length) return file(() => this.modules(v));
+    if (first === 'cmdline' && !rest.length) return file(() => procCmdline(host.fixture.kernel.release));
+    if (first === 'filesystems' && !rest.length) return file(() => PROC_FILESYSTEMS);
     if (first === 'version' && !rest.length)
       return file(
         () =>
@@ -196,9 +214,28 @@ export class ProcFs extends GeneratedFs {
     const nsNames = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'pid_for_children', 'time', 'time_for_children', 'user', 'uts'];
     switch (key) {
       case '':
-        return dir(() => ['attr', 'cgroup', 'cmdline', 'comm', 'environ', 'gid_map', 'mounts', 'ns', 'root', 'stat', 'status', 'uid_map']);
+        return dir(() => [
+          'attr',
+          'cgroup',
+          'cmdline',
+          'comm',
+          'environ',
+          'gid_map',
+          'limits',
+          'mountinfo',
+          'mounts',
+          'ns',
+          'root',
+          'stat',
+          'status',
+          'uid_map',
+        ]);
       case 'mounts':
         return file(() => this.mounts(p));
+      case 'mountinfo':
+        return file(() => this.mountinfo(p));
+      case 'limits':
+        return file(() => procLimits(p));
       case 'status':
         return file(() => statusText(host, p, v));
       case 'stat':

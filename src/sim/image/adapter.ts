@@ -140,6 +140,8 @@ export interface ImagePaths {
   executables: string[];
   /** path → [mode (permission bits and setuid, setgid, sticky), uid, gid] */
   meta: Record<string, [number, number, number]>;
+  /** path → the mtime its layer's tar header gives it (ms; its build step's time), for entries that have one. */
+  times: Record<string, number>;
 }
 
 const pathsOf = new WeakMap<Image, ImagePaths>();
@@ -151,15 +153,17 @@ function listPaths(image: Image): ImagePaths {
   const dirs: string[] = [];
   const executables: string[] = [];
   const meta: Record<string, [number, number, number]> = {};
+  const times: Record<string, number> = {};
   // An image with busybox's applet links gets its PATH directories as they are (the shell's rootfs.ts lays them out).
   const busybox = merged.has('/bin/busybox');
   for (const [p, e] of merged) {
     if (e.type === 'dir' && (busybox ? p !== '/' : !onPath.has(p))) dirs.push(p);
     else if (e.type === 'file' && (e.mode & 0o111) !== 0) executables.push(p);
     if (e.type === 'whiteout' || p === '/') continue;
+    if (e.mtime > 0) times[p] = e.mtime * 1000;
     const mode = e.mode & 0o7777;
     const usual = e.type === 'dir' ? 0o755 : e.type === 'file' ? 0o644 : mode;
     if (mode !== usual || e.uid !== 0 || e.gid !== 0) meta[p] = [mode, e.uid, e.gid];
   }
-  return { dirs, executables, meta };
+  return { dirs, executables, meta, times };
 }

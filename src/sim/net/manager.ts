@@ -7,6 +7,7 @@
  * so it has the lower number) is then moved into the container and keeps its number:
  * container `6: eth0@if7`, host `7: veth…@if6`.
  */
+import { logBridgeJoin } from './bridge-log.ts';
 import type { Container, PortBinding } from '../docker/container.ts';
 import type { Host } from '../host.ts';
 import type { Namespace } from '../kernel/types.ts';
@@ -343,6 +344,7 @@ export class NetworkManager {
       master: net.bridge,
     });
     this.refreshBridge(net);
+    logBridgeJoin(this.host, net, net.bridge, ep.hostIfname, `veth${ep.id.slice(0, 7)}`, ifname, hn.interfaces ?? []);
     if (!c.ip) c.ip = ip;
     return ep;
   }

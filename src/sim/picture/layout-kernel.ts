@@ -116,7 +116,8 @@ export function layoutCgroups(m: CgroupsModel, L: Labels): Scene {
       mono: true,
       lines: [`${ibytes(g.memoryCurrent)} / ${g.memoryMax === 'max' ? `max (${L.noLimit})` : ibytes(g.memoryMax)}`],
       title: `${g.path}: ${L.memoryCurrent} ${g.memoryCurrent} (${ibytes(g.memoryCurrent)}), ${L.memoryMax} ${memText(g.memoryMax)}`,
-      reveal: [`cat ${base}/memory.max`, `cat ${base}/memory.current`],
+      // The root cgroup has no memory.max or memory.current (CFTYPE_NOT_ON_ROOT, fs/cgroupfs.ts): free shows the host's memory.
+      reveal: g.path === '/' ? ['free -b'] : [`cat ${base}/memory.max`, `cat ${base}/memory.current`],
     });
     if (limited && frac > 0)
       s.boxes.push({
@@ -146,10 +147,9 @@ export function layoutCgroups(m: CgroupsModel, L: Labels): Scene {
       lines: [`cpu.max ${g.cpuMax} · pids ${g.pidsCurrent}/${g.pidsMax}`, ...(marks.length ? [marks.join(' · ')] : [])],
       title: `${g.path}: ${L.cpuMax} ${g.cpuMax}; ${L.pids} ${g.pidsCurrent} / ${g.pidsMax}${marks.length ? `; ${marks.join('; ')}` : ''}`,
       reveal: [
-        `cat ${base}/cpu.max`,
-        `cat ${base}/pids.max`,
+        ...(g.path === '/' ? [`cat ${base}/cpu.stat`] : [`cat ${base}/cpu.max`, `cat ${base}/pids.max`]),
         ...(g.oomKills ? [`cat ${base}/memory.events`] : []),
-        ...(g.throttled ? [`cat ${base}/cpu.stat`] : []),
+        ...(g.throttled && g.path !== '/' ? [`cat ${base}/cpu.stat`] : []),
       ],
     });
   });

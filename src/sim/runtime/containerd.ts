@@ -205,6 +205,7 @@ export class Containerd {
       files: fs.files,
       dirs: paths.dirs,
       meta: paths.meta,
+      times: paths.times,
       links: fs.links,
       etcLinks: fs.etcLinks,
       executables: paths.executables,

@@ -18,6 +18,8 @@ export interface ContainerRoot {
   dirs: string[];
   /** Modes and owners that differ from a root's defaults (path → [mode, uid, gid]; image/adapter.ts imagePaths). */
   meta?: Record<string, [number, number, number]>;
+  /** path → mtime (ms) from the image's layers. */
+  times?: Record<string, number>;
   /** busybox's applet links in the PATH directories (path → target), and the image's executable files. */
   links?: Record<string, string>;
   /** Symbolic links under /etc to directories (image/adapter.ts describeRootfs). */

@@ -14,12 +14,15 @@ import { DevFs } from '../fs/devfs.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { USER_DB_MODES } from '../fs/hostusers.ts';
+import { HOME_MODES, NODE_EMPTY_DIRS } from '../fs/node-etc.ts';
+import { DOCKER_ROOT_DIRS, DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from '../fs/docker-root.ts';
 import { noteDenied } from './denied.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume } from './storagefs.ts';
 import { setChowner, type SimFs, simFs } from './simfs.ts';
 import { hostOverlayMounts, mountTable, procMounts } from './mounttable.ts';
+import { procMountinfo } from '../fs/procfiles.ts';
 import { loadedModules, procModules } from '../kernel/modules.ts';
 import { hasCap } from '../kernel/capabilities.ts';
 import type { Flavor } from '../docker/images.ts';
@@ -113,7 +116,16 @@ export function rootFs(
   if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
   const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
-  for (const [path, content] of Object.entries(files)) init[path] = { content, mtime };
+  // An image's entries carry its layers' times (the build steps'); what Docker's init layer holds (image/container-fs.ts
+  // initLayerTree: /etc, /dev, /proc, /sys, /.dockerenv, /etc/hostname…) and the files it writes at create keep the container's.
+  const times = c?.image.times ?? other?.times ?? {};
+  const init0 = c
+    ? /^\/(etc(\/(hostname|hosts|resolv\.conf|mtab))?|dev(\/(pts|shm|console))?|proc|sys|\.dockerenv)$/
+    : /^\/etc\/(hostname|hosts|resolv\.conf)$/;
+  const at = (p: string) => (times[p] !== undefined && !init0.test(p) ? new Date(times[p]) : mtime);
+  for (const [path, content] of Object.entries(files)) init[path] = { content, mtime: at(path) };
+  // Docker's init layer's /.dockerenv, empty and 0755 (image/container-fs.ts initLayerTree; moby@v27.3.1:daemon/initlayer/setup_unix.go Setup).
+  if (c) init['/.dockerenv'] = { content: '', mtime, mode: 0o755 };
   const hostMeta = merged ? hostFileMeta(host) : undefined;
   for (const [path, m] of Object.entries(hostMeta?.meta ?? {})) if (init[path]) init[path] = { ...init[path], mode: m.mode, mtime: new Date(m.mtimeMs) };
   if (merged)
@@ -126,7 +138,8 @@ export function rootFs(
   if (merged) init[BUILDX_PATH] = { content: '', mtime, mode: 0o755 };
   if (links)
     for (const p of c?.image.executables ?? other?.executables ?? [])
-      if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)) init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime, mode: 0o755 };
+      if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p))
+        init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime: at(p), mode: 0o755 };
   // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
   // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
   const tmpfs = other ? other.writable : Object.keys(c?.hostConfig.Tmpfs ?? {});
@@ -165,13 +178,13 @@ export function rootFs(
   const linkTimes = base.linkTimes;
   // just-bash stamps a new directory with the real clock: the root's time instead. While the root is built, utimes is
   // just-bash's own (simfs.ts adds nothing before `live`), called directly: no promise chain per directory.
-  const stamp = (d: string) => void jb.InMemoryFs.prototype.utimes.call(base, d, mtime, mtime);
+  const stamp = (d: string, t = mtime) => void jb.InMemoryFs.prototype.utimes.call(base, d, t, t);
   for (const d of c?.image.dirs ?? other?.dirs ?? []) {
     base.mkdirSync(d, { recursive: true });
-    stamp(d);
+    stamp(d, at(d));
   }
   if (merged) {
-    for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64', ...UBUNTU_DIRS]) {
+    for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64', ...UBUNTU_DIRS, ...NODE_EMPTY_DIRS, ...Object.keys(DOCKER_ROOT_DIRS)]) {
       base.mkdirSync(d, { recursive: true });
       stamp(d);
     }
@@ -210,7 +223,7 @@ export function rootFs(
       }
   for (const [path, target] of Object.entries({ ...links, ...(c?.image.etcLinks ?? other?.etcLinks) })) {
     void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-    linkTimes.set(path, mtime);
+    linkTimes.set(path, at(path));
   }
   // Changes the container made before its shell existed (its program's start-up writes).
   for (const [p, e] of (c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined) ?? []) {
@@ -225,6 +238,7 @@ export function rootFs(
   const procfs = new ProcFs(host);
   procfs.readOnlySys = readOnlyCg;
   procfs.mounts = (p) => procMounts(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined));
+  procfs.mountinfo = (p) => procMountinfo(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined), Boolean(p.containerId));
   procfs.modules = (p) => procModules(loadedModules(host.kernel, hostOverlayMounts(daemon)), hasCap(p.caps, 'syslog'));
   const cgfs = new CgroupFs(host, readOnlyCg);
   procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
@@ -369,5 +383,7 @@ function hostModes(fs: SimFs): void {
     ['/root', 0o700],
   ] as const)
     fs.own(p, mode, 0, 0);
-  for (const [p, [mode, uid, gid]] of Object.entries(USER_DB_MODES)) fs.own(p, mode, uid, gid);
+  for (const [p, [mode, uid, gid]] of Object.entries({ ...USER_DB_MODES, ...HOME_MODES, ...RUNTIME_SOCKETS })) fs.own(p, mode, uid, gid);
+  for (const [p, mode] of Object.entries({ ...DOCKER_ROOT_DIRS, ...Object.fromEntries(Object.entries(DOCKER_ROOT_FILES).map(([f, v]) => [f, v.mode])) }))
+    fs.own(p, mode, 0, 0);
 }

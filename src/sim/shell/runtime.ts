@@ -8,7 +8,7 @@ import type * as JB from 'just-bash';
 import type { ExecResult, Keyboard } from '../api.ts';
 import type { Container } from '../docker/container.ts';
 import type { Daemon } from '../docker/daemon.ts';
-import { syncHostVolumes } from './storagefs.ts';
+import { syncHostStorage } from './dockerroot-sync.ts';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
@@ -243,7 +243,7 @@ export class ShellRuntime implements AdapterRuntime {
   async run(session: Session, line: string, signal?: AbortSignal, tty?: boolean, cpuBudgetMs?: number, stdin?: string): Promise<ExecResult> {
     const bash = this.bashFor(session.root);
     const lib = this.daemon.lib;
-    if (session.root === 'host' && lib) syncHostVolumes(this.jb, bash.fs as JB.MountableFs, lib.volumes.all(), this.hostVolumes, () => this.host.clock.nowMs);
+    if (session.root === 'host' && lib) await syncHostStorage(this.jb, bash.fs as JB.MountableFs, this.daemon, this.hostVolumes, this.host);
     const prevSession = this.currentSession;
     const prevCurrent = this.host.current;
     const prevLine = {

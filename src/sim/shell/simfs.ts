@@ -23,6 +23,7 @@
 import type * as JB from 'just-bash';
 import type { OverlayRoot } from '../image/overlay.ts';
 import { mirror } from './storagefs.ts';
+import { ancestors, permits } from './fsperm.ts';
 
 /** What an inode keeps beyond just-bash's mode and mtime. */
 export interface Inode {
@@ -75,18 +76,7 @@ export interface SimFs extends JB.InMemoryFs {
   settle(mtime: Date, now: number): void;
 }
 
-/** How `chown` changes owners in each root (rootfs.ts registers one per root it builds, keyed by host and root). */
-const chowners = new WeakMap<object, Map<string, (path: string, uid: number, gid: number) => Promise<void>>>();
-
-export function setChowner(host: object, root: string, fn: (path: string, uid: number, gid: number) => Promise<void>): void {
-  let m = chowners.get(host);
-  if (!m) chowners.set(host, (m = new Map()));
-  m.set(root, fn);
-}
-
-export function chownerOf(host: object, root: string): ((path: string, uid: number, gid: number) => Promise<void>) | undefined {
-  return chowners.get(host)?.get(root);
-}
+export { chownerOf, setChowner } from './fsperm.ts';
 
 const DAY = 86_400_000;
 const parentOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
@@ -169,6 +159,8 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const i = this.inodes.get(key);
       const m = st.mtime.getTime();
       const out: SimStat = { ...st, uid: i?.uid ?? 0, gid: i?.gid ?? 0, ctime: new Date(i?.ctimeMs ?? m), atime: new Date(i?.atimeMs ?? m) };
+      // A socket (S_IFSOCK in the kept mode, fs/docker-root.ts) is no regular file and has no size.
+      if ((st.mode & 0o170000) === 0o140000) Object.assign(out, { isFile: false, size: 0 });
       if (!st.isDirectory) out.nlink = i?.paths?.size ?? 1;
       else out.nlink = 2 + (this.counts().get(key) ?? 0);
       if (i?.paths) out.linkOf = [...i.paths].sort()[0];
@@ -187,16 +179,19 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       if (a <= m || a <= (i.ctimeMs ?? m) || now() - a >= DAY) i.atimeMs = now();
     }
 
-    /** open(2)'s read check (fs/namei.c acl_permission_check): owner's bits, else group's (fsgid or groups), else others'. */
+    /** May the caller `want` (fsperm.ts) on `k`, with search permission on each directory on the way (path_lookupat)? */
+    private async allows(k: string, want: number): Promise<boolean> {
+      for (const [p, w] of [...ancestors(k).map((d) => [d, 1] as const), [k, want] as const]) {
+        const st = w ? await super.stat(p).catch(() => undefined) : undefined;
+        if (st && !permits(st.mode, this.inodes.get(p) ?? { uid: 0, gid: 0 }, hooks.creds(), w)) return false;
+      }
+      return true;
+    }
+    /** open(2)'s read check; a directory needs only the lookup (its listing is mayList's). */
     private async mayRead(path: string): Promise<void> {
-      const c = hooks.creds();
-      if (!this.live || c.readsAll) return;
+      if (!this.live || hooks.creds().readsAll) return;
       const k = await this.key(path, true);
-      const st = await super.stat(k).catch(() => undefined);
-      if (!st || st.isDirectory) return;
-      const i = this.inodes.get(k) ?? { uid: 0, gid: 0 };
-      const bit = c.uid === i.uid ? 0o400 : c.gid === i.gid || c.groups?.includes(i.gid) ? 0o040 : 0o004;
-      if (st.mode & bit) return;
+      if (await this.allows(k, (await super.stat(k).catch(() => undefined))?.isDirectory ? 0 : 4)) return;
       hooks.denied?.(this.resolvePath('/', path));
       throw new Error(`EACCES: permission denied, open '${path}'`);
     }
@@ -225,10 +220,17 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       this.changed(from);
       await this.touchDir(parentOf(to));
     }
+    /** opendir(3) needs read permission on the directory: ls says "cannot open directory". */
+    private async mayList(path: string): Promise<void> {
+      if (this.live && !hooks.creds().readsAll && !(await this.allows(await this.key(path, true), 4)))
+        throw new Error(`EACCES: permission denied, scandir '${path}'`);
+    }
     override async readdir(path: string): Promise<string[]> {
+      await this.mayList(path);
       return (await super.readdir(path)).filter((n) => !hides(n));
     }
     override async readdirWithFileTypes(path: string): ReturnType<JB.InMemoryFs['readdirWithFileTypes']> {
+      await this.mayList(path);
       return (await super.readdirWithFileTypes(path)).filter((d) => !hides(d.name));
     }
     override async lstat(path: string): Promise<SimStat> {

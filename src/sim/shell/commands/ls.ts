@@ -1,6 +1,7 @@
 import type { ExecResult } from '../../api.ts';
 import type { SimCommand } from '../types.ts';
 import { overlay2Ls } from './overlay2-ls.ts';
+import { allocBlocks } from '../blocks.ts';
 import { idNames, linkCount } from '../fsmeta.ts';
 import type { SimStat } from '../simfs.ts';
 
@@ -11,7 +12,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 type Stat = SimStat & { rdev?: { major: number; minor: number }; dirSize?: number };
 
 function modeString(st: Stat): string {
-  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : st.rdev ? 'c' : '-';
+  // coreutils 9.4 via gnulib filemode.c ftypelet: s for a socket (S_IFSOCK).
+  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : st.rdev ? 'c' : (st.mode & 0o170000) === 0o140000 ? 's' : '-';
   if (st.isSymbolicLink) return 'lrwxrwxrwx';
   let out = type;
   // coreutils filemodestring / busybox bb_mode_string: s/t replace x where setuid, setgid or sticky is set.
@@ -88,6 +90,7 @@ const LONG_FLAGS: Record<string, string> = {
   'human-readable': 'h',
   classify: 'F',
   inode: 'i',
+  size: 's',
   'numeric-uid-gid': 'n',
 };
 
@@ -149,6 +152,7 @@ export const ls: SimCommand = {
     let classify: 'none' | 'slash' | 'all' = 'none';
     let humanSizes = false;
     let inode = false;
+    let sizes = false;
     let numeric = false;
     let owner = true;
     let group = true;
@@ -177,6 +181,7 @@ export const ls: SimCommand = {
       else if (ch === 'p') classify = 'slash';
       else if (ch === 'h') humanSizes = true;
       else if (ch === 'i') inode = true;
+      else if (ch === 's') sizes = true;
       else if (ch === 'n') long = numeric = true;
       else if (ch === 'g') {
         long = true;
@@ -259,6 +264,7 @@ export const ls: SimCommand = {
       return reverse ? sorted.reverse() : sorted;
     };
     const sizeText = (n: number) => (humanSizes ? human(n) : String(n));
+    const blk = (e: Entry) => allocBlocks(e.st, e.path, e.target) / 2;
     const ids = long ? await idNames(env) : undefined;
     // Long listings count each entry's links first (a directory's: its subdirectories).
     const counted = async (entries: Entry[]): Promise<Entry[]> => {
@@ -268,7 +274,10 @@ export const ls: SimCommand = {
     const render = (entries: Entry[]): string => {
       const inoW = Math.max(0, ...entries.map((e) => String(inodeOfPath(e.st.linkOf ?? e.path)).length));
       // busybox@1_36_1:coreutils/ls.c display_single: "%7llu ".
-      const ino = (e: Entry) => (inode ? `${String(inodeOfPath(e.st.linkOf ?? e.path)).padStart(bb ? 7 : inoW)} ` : '');
+      // ls.c print_file_name_and_frills / print_long_format: -s puts the 1024-byte blocks before, right-aligned to the widest.
+      const blkW = Math.max(0, ...entries.map((e) => String(blk(e)).length));
+      const ino = (e: Entry) =>
+        (inode ? `${String(inodeOfPath(e.st.linkOf ?? e.path)).padStart(bb ? 7 : inoW)} ` : '') + (sizes ? `${String(blk(e)).padStart(bb ? 4 : blkW)} ` : '');
       if (!long) {
         const names = entries.map((e) => ino(e) + quote(e.name, tty, bb) + indicator(e.st, classify, false));
         // -C lays out columns even into a pipe, 80 wide there (ls.c: COLUMNS unset, not a terminal).
@@ -347,7 +356,8 @@ export const ls: SimCommand = {
       }
       if (showHeader) out += `${out ? '\n' : ''}${d.name}:\n`;
       if (long) {
-        const blocks = entries.some((e) => e.st.isFile && e.st.size > 0) ? entries.filter((e) => !e.st.isSymbolicLink).length * 4 : 0;
+        // ls.c print_dir: "total" is the entries' st_blocks in 1024-byte units (shell/blocks.ts).
+        const blocks = entries.reduce((n, e) => n + blk(e), 0);
         out += `total ${humanSizes ? human(blocks * 1024) : blocks}\n`;
       }
       out += render(await counted(entries));

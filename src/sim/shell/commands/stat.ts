@@ -1,4 +1,5 @@
 import type { FsStat } from 'just-bash';
+import { allocBlocks } from '../blocks.ts';
 import type { ExecResult } from '../../api.ts';
 import { mountOf, statfsOf, statfsText } from '../fsstat.ts';
 import { mountTable } from '../mounttable.ts';
@@ -10,11 +11,13 @@ import type { CmdEnv, SimCommand } from '../types.ts';
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 function kind(st: FsStat): string {
+  // gnulib file-type.c file_type: "socket" for S_ISSOCK.
+  if ((st.mode & 0o170000) === 0o140000) return 'socket';
   return st.isSymbolicLink ? 'symbolic link' : st.isDirectory ? 'directory' : st.size === 0 ? 'regular empty file' : 'regular file';
 }
 
 function perm(st: FsStat): string {
-  const t = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : '-';
+  const t = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : (st.mode & 0o170000) === 0o140000 ? 's' : '-';
   if (st.isSymbolicLink) return 'lrwxrwxrwx';
   const bits = [8, 7, 6, 5, 4, 3, 2, 1, 0].map((b, i) => (st.mode & (1 << b) ? 'rwx'[i % 3] : '-'));
   // gnulib filemode.c (coreutils 9.4 %A): setuid, setgid and sticky show in the x places, lower case over x.
@@ -112,6 +115,8 @@ export const stat: SimCommand = {
             n: f,
             N: st.isSymbolicLink ? `'${f}' -> '${target}'` : `'${f}'`,
             s: String(size),
+            b: String(allocBlocks(st, abs, target)),
+            B: '512',
             F: kind(st),
             a: (st.mode & 0o7777).toString(8),
             A: perm(st),
@@ -130,13 +135,13 @@ export const stat: SimCommand = {
             W: String(Math.floor((st.birthtime ?? st.mtime).getTime() / 1000)),
             '%': '%',
           })[c];
-        out += `${format.replace(/%([inNsFaAUuGghxyzXYZwW%])/g, (_, c: string) => value(c) ?? '')}\n`;
+        out += `${format.replace(/%([inNsbBFaAUuGghxyzXYZwW%])/g, (_, c: string) => value(c) ?? '')}\n`;
         continue;
       }
       const name = st.isSymbolicLink ? `${f} -> ${target}` : f;
       // coreutils@v9.4:src/stat.c default_format: "Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)".
       const owner = `Uid: (${String(uid).padStart(5)}/${user.padStart(8)})   Gid: (${String(gid).padStart(5)}/${group.padStart(8)})`;
-      out += `  File: ${name}\n  Size: ${String(size).padEnd(10)}\tBlocks: ${String(st.isFile ? 8 : 0).padEnd(10)} IO Block: 4096   ${kind(st)}\nDevice: ${abs.startsWith('/proc') ? '0,22' : '8,1'}\tInode: ${String(ino).padEnd(11)} Links: ${nlink}\nAccess: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${perm(st)})  ${owner}\nAccess: ${stamp(times.x)}\nModify: ${stamp(times.y)}\nChange: ${stamp(times.z)}\n${bb ? '' : ` Birth: ${stamp(st.birthtime ?? st.mtime)}\n`}`;
+      out += `  File: ${name}\n  Size: ${String(size).padEnd(10)}\tBlocks: ${String(allocBlocks(st, abs, target)).padEnd(10)} IO Block: 4096   ${kind(st)}\nDevice: ${abs.startsWith('/proc') ? '0,22' : '8,1'}\tInode: ${String(ino).padEnd(11)} Links: ${nlink}\nAccess: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${perm(st)})  ${owner}\nAccess: ${stamp(times.x)}\nModify: ${stamp(times.y)}\nChange: ${stamp(times.z)}\n${bb ? '' : ` Birth: ${stamp(st.birthtime ?? st.mtime)}\n`}`;
     }
     return R(out, err, err ? 1 : 0);
   },

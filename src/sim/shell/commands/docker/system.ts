@@ -1,4 +1,5 @@
 /** What `docker version` and `docker info` share (kit: version.ts and info.ts are the commands): their typed documents. */
+import { ENGINE_ID } from '../../../docker/engine-id.ts';
 import { BUILDX_PATH } from './buildx-path.ts';
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
@@ -137,7 +138,6 @@ export const VERSION_FUNCS = {
 };
 
 /** node1's engine ID (a UUID since moby 23, kept in /var/lib/docker/engine-id). */
-const ENGINE_ID = '5b3e0c8a-7f41-4d2e-9a6c-1e8f2d7b4c90';
 
 /**
  * The CLI plugins `docker info` lists (docker/cli@v27.3.1:cli-plugins/manager/plugin.go Plugin: Metadata, Name, Path; JSON

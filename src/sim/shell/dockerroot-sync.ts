@@ -1,0 +1,150 @@
+/**
+ * What dockerd keeps under /var/lib/docker for the images and containers it has, laid out on the host's disk before
+ * each host line (with the volumes: storagefs.ts syncHostVolumes). The layout is moby v27.3.1's:
+ * - overlay2/<cache-id>/ per image layer (daemon/graphdriver/overlay2/overlay.go Create): `diff/`, `link` (the
+ *   26-character short name, no newline), and for a layer with parents `lower` ("l/SHORT:l/SHORT…", nearest parent
+ *   first) and `work/`; `committed` once the layer is an image's (ApplyDiff). The container's `<rw-id>-init` and `<rw-id>`
+ *   layers likewise, with `merged/` while it runs. overlay2/l/SHORT is a link to ../<cache-id>/diff (mkdir + symlink
+ *   in Create). The cache ids and short names are the ones `docker inspect` and the mount table show (image/container-fs.ts).
+ * - image/overlay2/imagedb/content/sha256/<image id>: the image's config, whose sha256 is its id (image/fs.go Set);
+ *   image/overlay2/layerdb/sha256/<chain id>/ with `cache-id`, `diff` (the diff id) and `size` (layer/filestore.go).
+ * - containers/<id>/ (daemon/container.go newContainer, container/container_unix.go): hostname, hosts, resolv.conf,
+ *   the json-file log <id>-json.log (its lines are not written here), and the empty `checkpoints/` and `mounts/`.
+ * Not written: the layers' own files under diff/ (ls lists a container's upperdir: commands/overlay2-ls.ts),
+ * config.v2.json and hostconfig.json, tar-split.json.gz, repositories.json and the distribution metadata.
+ */
+import type * as JB from 'just-bash';
+import type { Daemon } from '../docker/daemon.ts';
+import { layerCacheId, linkId, OVERLAY2 } from '../image/container-fs.ts';
+import { chainIds } from '../image/digest.ts';
+import { hostsFile, resolvConf } from '../net/files.ts';
+import type { Host } from '../host.ts';
+import type { Volume } from '../image/volumes.ts';
+import type { SimFs } from './simfs.ts';
+import { syncHostVolumes } from './storagefs.ts';
+
+type Want = Map<string, { dir: true } | { data: string; mode: number } | { link: string }>;
+
+const IMAGEDB = '/var/lib/docker/image/overlay2';
+
+/** The layer entries of one image (cached by image id: the hashes are computed once). */
+const imageCache = new Map<string, Promise<[string, { dir: true } | { data: string; mode: number } | { link: string }][]>>();
+
+function imageEntries(image: { id: string; configBytes: Uint8Array; layers: readonly { diffId: string; size: number }[] }) {
+  let p = imageCache.get(image.id);
+  if (!p) {
+    p = (async () => {
+      const chains = await chainIds(image.layers.map((l) => l.diffId));
+      const ids = await Promise.all(chains.map(layerCacheId));
+      const links = await Promise.all(ids.map(linkId));
+      const out: [string, { dir: true } | { data: string; mode: number } | { link: string }][] = [];
+      out.push([`${IMAGEDB}/imagedb/content/sha256/${image.id.slice(7)}`, { data: new TextDecoder().decode(image.configBytes), mode: 0o600 }]);
+      ids.forEach((id, i) => {
+        const dir = `${OVERLAY2}/${id}`;
+        out.push([`${dir}/diff`, { dir: true }], [`${dir}/link`, { data: links[i] as string, mode: 0o644 }], [`${dir}/committed`, { data: '', mode: 0o600 }]);
+        if (i > 0) out.push([`${dir}/lower`, { data: lowerOf(links.slice(0, i)), mode: 0o644 }], [`${dir}/work`, { dir: true }]);
+        out.push([`${OVERLAY2}/l/${links[i]}`, { link: `../${id}/diff` }]);
+        const db = `${IMAGEDB}/layerdb/sha256/${(chains[i] as string).slice(7)}`;
+        out.push([`${db}/cache-id`, { data: id, mode: 0o644 }], [`${db}/diff`, { data: image.layers[i]?.diffId ?? '', mode: 0o644 }]);
+        out.push([`${db}/size`, { data: String(image.layers[i]?.size ?? 0), mode: 0o644 }]);
+      });
+      return out;
+    })();
+    imageCache.set(image.id, p);
+  }
+  return p;
+}
+
+/** overlay.go getLower: the parent's link first, then the parent's own lowers. */
+const lowerOf = (parentLinks: readonly string[]) =>
+  [...parentLinks]
+    .reverse()
+    .map((l) => `l/${l}`)
+    .join(':');
+
+/** Everything dockerd would have under /var/lib/docker now (beyond its fixed directories: fs/docker-root.ts). */
+async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
+  const want: Want = new Map();
+  const lib = daemon.lib;
+  if (!lib) return want;
+  for (const li of lib.store.all()) for (const [p, e] of await imageEntries(li.image)) want.set(p, e);
+  for (const c of daemon.containers.values()) {
+    const dir = `/var/lib/docker/containers/${c.id}`;
+    for (const d of ['checkpoints', 'mounts']) want.set(`${dir}/${d}`, { dir: true });
+    want.set(`${dir}/hostname`, { data: `${c.config.Hostname}\n`, mode: 0o644 });
+    want.set(`${dir}/hosts`, { data: hostsFile(daemon.net, c) ?? '', mode: 0o644 });
+    want.set(`${dir}/resolv.conf`, { data: resolvConf(daemon.net, c, gateway) ?? '', mode: 0o644 });
+    want.set(`${dir}/${c.id}-json.log`, { data: '', mode: 0o640 });
+    const r = lib.rootfs.get(c.id);
+    if (!r) continue;
+    const rw = /overlay2\/([^/]+)\/diff$/.exec(r.graphDriver.UpperDir)?.[1] as string;
+    // rootfs.links: the init layer's short name, then the image's layers from the top.
+    const [initLink, ...imageLinks] = r.links;
+    const rwLink = await linkId(rw);
+    for (const [id, link, lower] of [
+      [`${rw}-init`, initLink as string, imageLinks.map((l) => `l/${l}`).join(':')],
+      [rw, rwLink, r.links.map((l) => `l/${l}`).join(':')],
+    ] as const) {
+      want.set(`${OVERLAY2}/${id}/diff`, { dir: true });
+      want.set(`${OVERLAY2}/${id}/work`, { dir: true });
+      want.set(`${OVERLAY2}/${id}/link`, { data: link, mode: 0o644 });
+      if (lower) want.set(`${OVERLAY2}/${id}/lower`, { data: lower, mode: 0o644 });
+      want.set(`${OVERLAY2}/l/${link}`, { link: `../${id}/diff` });
+    }
+    if (c.status === 'running') want.set(`${OVERLAY2}/${rw}/merged`, { dir: true });
+  }
+  return want;
+}
+
+/** What this sync wrote last time, per filesystem: each path and its data (so changes are rewritten and what went away is removed). */
+const written = new WeakMap<object, Map<string, string>>();
+
+/** The directory an entry belongs to: one layer's, one container's, one layerdb chain's (removed as a whole). */
+function ownerDir(p: string): string {
+  const m = /^(\/var\/lib\/docker\/(?:overlay2\/(?!l\/)[^/]+|containers\/[^/]+|image\/overlay2\/layerdb\/sha256\/[^/]+))\//.exec(p);
+  return m ? (m[1] as string) : p;
+}
+
+/** Modes of the directories moby makes (overlay.go Create: the layer's 0710; daemon/container.go: a container's 0710). */
+const dirMode = (d: string) =>
+  /^\/var\/lib\/docker\/(overlay2|containers)\/[^/]+$/.test(d) && !d.endsWith('/l') ? 0o710 : d.endsWith('/work') ? 0o700 : 0o755;
+
+/** Brings the host's /var/lib/docker in line with the daemon (new entries take the simulated clock's time). */
+export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon, gateway: string, nowMs: number): Promise<void> {
+  const want = await wanted(daemon, gateway);
+  const had = written.get(base) ?? new Map<string, string>();
+  const mtime = new Date(nowMs);
+  const keep = new Set([...want.keys()].map(ownerDir));
+  for (const d of new Set([...had.keys()].map(ownerDir))) if (!keep.has(d)) await base.rm(d, { recursive: true, force: true }).catch(() => undefined);
+  const mkdirp = async (d: string) => {
+    const missing: string[] = [];
+    for (let q = d; q && !(await base.exists(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
+    for (const q of missing) {
+      base.mkdirSync(q, { recursive: true });
+      base.own(q, dirMode(q), 0, 0);
+      void base.utimes(q, mtime, mtime);
+    }
+  };
+  const now = new Map<string, string>();
+  for (const [p, e] of want) {
+    const key = 'dir' in e ? '/' : 'data' in e ? e.data : `@${e.link}`;
+    now.set(p, key);
+    if (had.get(p) === key) continue;
+    await mkdirp(p.slice(0, p.lastIndexOf('/')));
+    if ('dir' in e) await mkdirp(p);
+    else if ('data' in e) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
+    else {
+      await jb.InMemoryFs.prototype.symlink.call(base, e.link, p).catch(() => undefined);
+      base.linkTimes.set(p, mtime);
+    }
+  }
+  written.set(base, now);
+}
+
+/** Before each host line: the volumes' mounts (storagefs.ts) and dockerd's own files. */
+export async function syncHostStorage(jb: typeof JB, fs: JB.MountableFs, daemon: Daemon, mounted: Map<string, Volume>, host: Host): Promise<void> {
+  const lib = daemon.lib;
+  if (!lib) return;
+  syncHostVolumes(jb, fs, lib.volumes.all(), mounted, () => host.clock.nowMs);
+  await syncDockerRoot(jb, (fs as unknown as { baseFs: SimFs }).baseFs, daemon, host.fixture.network.eth0.gateway, host.clock.nowMs);
+}
