@@ -77,7 +77,7 @@ export const JB_COMMAND_LINES: { command: string; line: string; stdout: string; 
     // turndown's browser build parses with the DOM's `document`, which a worker has not.
     browser: { stdout: '', stderr: 'html-to-markdown: conversion error: document is not defined\n', exitCode: 1 },
   },
-  { command: 'help', line: 'help cd | head -1', stdout: 'cd: cd [-L|-P] [dir]\n' },
+  { command: 'help', line: 'help cd | head -1', stdout: 'cd: cd [-L|[-P [-e]] [-@]] [dir]\n' },
   { command: 'tac', line: "printf 'a\\nb\\n' | tac", stdout: 'b\na\n' },
   {
     command: 'gzip gunzip',

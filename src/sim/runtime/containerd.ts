@@ -28,8 +28,7 @@ import type { NsChoice } from './spec.ts';
 export type { CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord } from './cri.ts';
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.9';
-/** containerd's default AppArmor profile for CRI containers. */
-export const CRI_APPARMOR = 'cri-containerd.apparmor.d';
+export const CRI_APPARMOR = 'cri-containerd.apparmor.d'; // containerd's default AppArmor profile for CRI containers
 
 /** net.ipv4.ip_unprivileged_port_start of a network namespace (the kernel's default, 1024, when unset). */
 function unprivilegedPortStart(sysctls: Record<string, string> | undefined): number {
