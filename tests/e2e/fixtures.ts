@@ -27,6 +27,13 @@ export const test = base.extend<{ problems: string[] }>({
 
 export { expect };
 
+/**
+ * Issue #14: expect.poll's intervals for a wait on the page's own state (a command finished, the editor's text, what
+ * was saved). Playwright's default, 100, 250, 500 ms and then every second, found a change up to a second after it
+ * happened, on every such wait of the suite; these find it within 200 ms, one cheap round trip to the page each.
+ */
+export const SOON = { intervals: [50, 100, 200] };
+
 export const LESSON1 = '/lessons/01-containers-are-processes/';
 export const LESSON1_ZH = '/zh-cn/lessons/01-containers-are-processes/';
 
