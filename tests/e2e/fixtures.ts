@@ -2,8 +2,27 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+/**
+ * Issue #14: the terminal's cursor does not blink in the tests. xterm blinks a focused cursor with a CSS animation
+ * (1 s, step-end, infinite) that made Chromium recompute styles and repaint every frame (about 60 style recalcs a
+ * second, measured) for as long as a test had the terminal focused: an idle lesson page with its terminal started took
+ * 1.9 s of CPU per 10 s with the blink and 0.6-1.0 s without, back to back at load 30-37 (software rendering, no GPU).
+ * No test asserts the blink; the cursor stays drawn as its steady block (the animation's first frame).
+ */
+const STEADY_CURSOR = '.xterm-cursor.xterm-cursor-blink { animation: none !important; }';
+
 /** Every page load records console errors, page errors and failed requests; a test fails on any. */
 export const test = base.extend<{ problems: string[] }>({
+  context: async ({ context }, use) => {
+    await context.addInitScript((css) => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = css;
+        document.head.append(style);
+      });
+    }, STEADY_CURSOR);
+    await use(context);
+  },
   problems: [
     async ({ page }, use) => {
       const problems: string[] = [];
