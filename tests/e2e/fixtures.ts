@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Page, type Request, type Response } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -10,6 +10,35 @@ import { createRequire } from 'node:module';
  * No test asserts the blink; the cursor stays drawn as its steady block (the animation's first frame).
  */
 const STEADY_CURSOR = '.xterm-cursor.xterm-cursor-blink { animation: none !important; }';
+
+/**
+ * Records the page's console errors, page errors and failed requests (a navigation cancelling the old page's requests
+ * is not a failure) into `problems`, until `stop`.
+ */
+export function watchProblems(page: Page): { problems: string[]; stop: () => void } {
+  const problems: string[] = [];
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  };
+  const onPageError = (e: Error) => problems.push(`page error: ${e.message}`);
+  const onRequestFailed = (r: Request) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  };
+  const onResponse = (r: Response) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  };
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  page.on('requestfailed', onRequestFailed);
+  page.on('response', onResponse);
+  const stop = () => {
+    page.off('console', onConsole);
+    page.off('pageerror', onPageError);
+    page.off('requestfailed', onRequestFailed);
+    page.off('response', onResponse);
+  };
+  return { problems, stop };
+}
 
 /** Every page load records console errors, page errors and failed requests; a test fails on any. */
 export const test = base.extend<{ problems: string[] }>({
@@ -25,18 +54,7 @@ export const test = base.extend<{ problems: string[] }>({
   },
   problems: [
     async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('requestfailed', (r) => {
-        // A navigation cancels requests still in flight on the old page; that is not a failure.
-        if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-      });
-      page.on('response', (r) => {
-        if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-      });
+      const { problems } = watchProblems(page);
       await use(problems);
       expect(problems, 'console errors or failed requests').toEqual([]);
     },
