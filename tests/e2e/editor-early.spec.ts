@@ -1,5 +1,5 @@
 import type { Locator, Page, Route } from '@playwright/test';
-import { test, expect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { test, expect, LESSON1, LESSON1_ZH, SOON } from './fixtures.ts';
 import { E11, editor, editorText, panel } from './exercise-helpers.ts';
 
 /**
@@ -81,12 +81,12 @@ for (const { size, use, phone } of SIZES) {
         await expect(box).toHaveCount(0);
         // The focus and the caret went over with the text: the next keys land right after the early ones.
         await page.keyboard.type('more ');
-        await expect.poll(() => editorText(page, E11)).toContain('# early more ');
+        await expect.poll(() => editorText(page, E11), SOON).toContain('# early more ');
         const text = await editorText(page, E11);
         expect(text.split('\n')[line - 1]).toMatch(/^# early more /);
         // The edited text is graded and saved as any edit.
         await expect(panel(page, E11).locator('[data-role="findings"]')).not.toHaveAttribute('data-stale', 'true');
-        await expect.poll(() => saved(page, E11)).toContain('# early more ');
+        await expect.poll(() => saved(page, E11), SOON).toContain('# early more ');
       });
     }
   });
@@ -133,11 +133,11 @@ test('two files (E10.1, Dockerfile and docker-entrypoint.sh): the file buttons s
   monaco.release();
   await expect(editor(page, id)).toBeVisible();
   await expect(box).toHaveCount(0);
-  await expect.poll(() => editorText(page, id)).toContain('# df ENTRYPOINT /docker-entrypoint.sh');
+  await expect.poll(() => editorText(page, id), SOON).toContain('# df ENTRYPOINT /docker-entrypoint.sh');
   await file('docker-entrypoint.sh').click();
-  await expect.poll(() => editorText(page, id)).toMatch(/^#!\/bin\/sh\necho "preparing config"/);
+  await expect.poll(() => editorText(page, id), SOON).toMatch(/^#!\/bin\/sh\necho "preparing config"/);
   // Both edits are graded and saved.
   await expect(panel(page, id).locator('[data-role="findings"]')).not.toHaveAttribute('data-stale', 'true');
-  await expect.poll(() => saved(page, id)).toContain('# df ENTRYPOINT');
-  await expect.poll(() => saved(page, id)).toContain('#!/bin/sh\\necho');
+  await expect.poll(() => saved(page, id), SOON).toContain('# df ENTRYPOINT');
+  await expect.poll(() => saved(page, id), SOON).toContain('#!/bin/sh\\necho');
 });

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { LESSON1 } from './fixtures.ts';
+import { LESSON1, SOON } from './fixtures.ts';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,7 +57,7 @@ export async function setEditorText(page: Page, id: string, text: string): Promi
   await ed.locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
-  await expect.poll(() => editorText(page, id)).toBe(text.replace(/\s+$/, ''));
+  await expect.poll(() => editorText(page, id), SOON).toBe(text.replace(/\s+$/, ''));
 }
 
 /** The editor's text as rendered (visible lines; the exercise files fit on screen). */

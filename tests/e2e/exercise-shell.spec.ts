@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, axe, LESSON1, WORKSPACE_AND_CARDS } from './fixtures.ts';
+import { test, expect, axe, LESSON1, WORKSPACE_AND_CARDS, SOON } from './fixtures.ts';
 import { gradeWithCli, openFromCard, panel } from './exercise-helpers.ts';
 
 const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
@@ -115,7 +115,7 @@ test.describe('shell-goal exercises', () => {
     expect(text.indexOf('docker run -d --name web -p 8080:80 nginx:1.25')).toBeGreaterThan(-1);
     expect(text.indexOf('docker run -d --name web -p 8080:80 nginx:1.25')).toBeLessThan(text.indexOf('echo typed-during-setup'));
     // The exercise's commands (the lines after its set-up) are the typed line alone.
-    await expect.poll(async () => JSON.parse(await download(page, 'e1.2')).commands).toEqual(['echo typed-during-setup']);
+    await expect.poll(async () => JSON.parse(await download(page, 'e1.2')).commands, SOON).toEqual(['echo typed-during-setup']);
   });
 
   test('score, goal list and done mark come from one evaluation: breaking a reached goal takes "Full marks" and the mark away', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { test, expect, axe, LESSON1, LESSON1_ZH, WORKSPACE_AND_CARDS } from './fixtures.ts';
+import { test, expect, axe, LESSON1, LESSON1_ZH, WORKSPACE_AND_CARDS, SOON } from './fixtures.ts';
 import {
   E11,
   MISSING_DROP,
@@ -68,7 +68,7 @@ test.describe('manifest exercise (E11.1)', () => {
     await expect(unknown).toContainText('strict decoding error: unknown field "spec.containers[0].securityContext.drop"');
     await expect(unknown).toContainText('Line 12, column 7');
     await expect(unknown.locator('dd').first()).toHaveText('spec.containers[0].securityContext.drop');
-    await expect.poll(() => markerLines(page, E11, 'error')).toContain(12);
+    await expect.poll(() => markerLines(page, E11, 'error'), SOON).toContain(12);
 
     await setEditorText(page, E11, MISSING_DROP);
     const drop = panel(page, E11).locator('.cc-finding[data-rule="drop-all-capabilities"]');
@@ -106,7 +106,9 @@ test.describe('manifest exercise (E11.1)', () => {
     await expect(editor(page, E11)).toBeVisible();
     await setEditorText(page, E11, MISSING_DROP.replace('  name: demo\n', '  name: demo\n  bogus: 1\n'));
     // Line 5 is metadata.bogus: the checker's rules do not look there, the schema does.
-    await expect.poll(async () => [...(await markerLines(page, E11, 'error')), ...(await markerLines(page, E11, 'warning'))], { timeout: 15_000 }).toContain(5);
+    await expect
+      .poll(async () => [...(await markerLines(page, E11, 'error')), ...(await markerLines(page, E11, 'warning'))], { ...SOON, timeout: 15_000 })
+      .toContain(5);
     await expect(panel(page, E11).locator('.cc-finding[data-line="5"]')).toHaveCount(0);
   });
 
@@ -273,7 +275,7 @@ spec:
     await editor(page, E11).locator('.view-lines').click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('#');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { ccStale?: unknown }).ccStale)).toEqual({ stale: true, allDisabled: true });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { ccStale?: unknown }).ccStale), SOON).toEqual({ stale: true, allDisabled: true });
     await expect(p.locator('[data-role="findings"]')).not.toHaveAttribute('data-stale', 'true');
     await expect(fix).toBeEnabled();
 

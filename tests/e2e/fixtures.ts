@@ -1,23 +1,60 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Page, type Request, type Response } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+/**
+ * Issue #14: the terminal's cursor does not blink in the tests. xterm blinks a focused cursor with a CSS animation
+ * (1 s, step-end, infinite) that made Chromium recompute styles and repaint every frame (about 60 style recalcs a
+ * second, measured) for as long as a test had the terminal focused: an idle lesson page with its terminal started took
+ * 1.9 s of CPU per 10 s with the blink and 0.6-1.0 s without, back to back at load 30-37 (software rendering, no GPU).
+ * No test asserts the blink; the cursor stays drawn as its steady block (the animation's first frame).
+ */
+const STEADY_CURSOR = '.xterm-cursor.xterm-cursor-blink { animation: none !important; }';
+
+/**
+ * Records the page's console errors, page errors and failed requests (a navigation cancelling the old page's requests
+ * is not a failure) into `problems`, until `stop`.
+ */
+export function watchProblems(page: Page): { problems: string[]; stop: () => void } {
+  const problems: string[] = [];
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  };
+  const onPageError = (e: Error) => problems.push(`page error: ${e.message}`);
+  const onRequestFailed = (r: Request) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  };
+  const onResponse = (r: Response) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  };
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  page.on('requestfailed', onRequestFailed);
+  page.on('response', onResponse);
+  const stop = () => {
+    page.off('console', onConsole);
+    page.off('pageerror', onPageError);
+    page.off('requestfailed', onRequestFailed);
+    page.off('response', onResponse);
+  };
+  return { problems, stop };
+}
+
 /** Every page load records console errors, page errors and failed requests; a test fails on any. */
 export const test = base.extend<{ problems: string[] }>({
+  context: async ({ context }, use) => {
+    await context.addInitScript((css) => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = css;
+        document.head.append(style);
+      });
+    }, STEADY_CURSOR);
+    await use(context);
+  },
   problems: [
     async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('requestfailed', (r) => {
-        // A navigation cancels requests still in flight on the old page; that is not a failure.
-        if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-      });
-      page.on('response', (r) => {
-        if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-      });
+      const { problems } = watchProblems(page);
       await use(problems);
       expect(problems, 'console errors or failed requests').toEqual([]);
     },
@@ -26,6 +63,13 @@ export const test = base.extend<{ problems: string[] }>({
 });
 
 export { expect };
+
+/**
+ * Issue #14: expect.poll's intervals for a wait on the page's own state (a command finished, the editor's text, what
+ * was saved). Playwright's default, 100, 250, 500 ms and then every second, found a change up to a second after it
+ * happened, on every such wait of the suite; these find it within 200 ms, one cheap round trip to the page each.
+ */
+export const SOON = { intervals: [50, 100, 200] };
 
 export const LESSON1 = '/lessons/01-containers-are-processes/';
 export const LESSON1_ZH = '/zh-cn/lessons/01-containers-are-processes/';

@@ -28,7 +28,8 @@ const done = (page: Page) => page.evaluate(() => (window as unknown as Done).ccD
 async function run(page: Page, command: string): Promise<string> {
   const before = await done(page);
   await page.evaluate((c) => document.dispatchEvent(new CustomEvent('cc:run', { detail: { command: c } })), command);
-  await expect.poll(() => done(page), { timeout: 90_000 }).toBeGreaterThan(before);
+  // The page checks its count every frame (issue #14: polled from here, a finished command was seen up to a second late).
+  await page.waitForFunction((n) => (window as unknown as Done).ccDone > n, before, { timeout: 90_000 });
   return page.evaluate(() => (window as unknown as Done).ccLast);
 }
 

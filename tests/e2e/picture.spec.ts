@@ -46,12 +46,18 @@ const canvas = (page: Page) => page.locator('cc-picture [data-role="canvas"]');
 
 /** Counts the terminal's cc:command events (one per finished command). */
 const commandsDone = (page: Page) => page.evaluate(() => (window as unknown as { ccDone: number }).ccDone);
+/**
+ * Waits until more than `before` commands have finished: the page checks its count every frame (issue #14: polled
+ * from here at Playwright's default intervals, a finished command was seen up to a second late).
+ */
+const doneAfter = (page: Page, before: number) =>
+  page.waitForFunction((n) => (window as unknown as { ccDone: number }).ccDone > n, before, { timeout: 90_000 });
 
 /** Runs a command through the terminal's own click-to-run path (cc:run) and waits until it finished. */
 async function typeAndWait(page: Page, line: string) {
   const before = await commandsDone(page);
   await page.evaluate((command) => document.dispatchEvent(new CustomEvent('cc:run', { detail: { command } })), line);
-  await expect.poll(() => commandsDone(page), { timeout: 90_000 }).toBeGreaterThan(before);
+  await doneAfter(page, before);
 }
 
 async function startAndRun(page: Page, path: string, start: string, lines: string[]) {
@@ -104,7 +110,7 @@ async function keyboardWalk(page: Page, loc: (typeof LOCALES)[number]) {
   await expect(detail.getByRole('button', { name: new RegExp(`^${loc.run}: cat .*memory\\.max$`) })).toBeFocused();
   const before = await commandsDone(page);
   await page.keyboard.press('Enter');
-  await expect.poll(() => commandsDone(page), { timeout: 90_000 }).toBeGreaterThan(before);
+  await doneAfter(page, before);
   // (xterm does not repaint while scrolled out of view, so read what the terminal ran from its event.)
   const last = (await page.evaluate(() => (window as unknown as { ccLast: { line: string; stdout: string } }).ccLast))!;
   expect(last.line).toMatch(/^cat \/sys\/fs\/cgroup\/system\.slice\/docker-[0-9a-f]{64}\.scope\/memory\.max$/);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, LESSON1 } from './fixtures.ts';
+import { test, expect, LESSON1, SOON } from './fixtures.ts';
 import { E11, MISSING_DROP, S0_INDENTATION_BUG, editor, editorText, openFromCard, panel, setEditorText } from './exercise-helpers.ts';
 
 const stored = (page: import('@playwright/test').Page) => page.evaluate(() => localStorage.getItem('cc:progress'));
@@ -10,12 +10,14 @@ test.describe('progress and learner work', () => {
     await openFromCard(page, E11);
     await expect(editor(page, E11)).toBeVisible();
     await setEditorText(page, E11, S0_INDENTATION_BUG);
-    await expect.poll(async () => JSON.parse((await stored(page)) ?? '{}').work?.[E11]?.files?.['pod.yaml'], { timeout: 1000 }).toBe(S0_INDENTATION_BUG);
+    await expect
+      .poll(async () => JSON.parse((await stored(page)) ?? '{}').work?.[E11]?.files?.['pod.yaml'], { ...SOON, timeout: 1000 })
+      .toBe(S0_INDENTATION_BUG);
     await page.reload();
     // The open tab comes back too, and with it the editor and the learner's text.
     await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('data-tab', E11);
     await expect(editor(page, E11)).toBeVisible();
-    await expect.poll(() => editorText(page, E11)).toBe(S0_INDENTATION_BUG.trimEnd());
+    await expect.poll(() => editorText(page, E11), SOON).toBe(S0_INDENTATION_BUG.trimEnd());
   });
 
   test('export, clear storage, import: everything is back', async ({ page }) => {
@@ -43,7 +45,7 @@ test.describe('progress and learner work', () => {
     await page.reload();
     await openFromCard(page, E11);
     await expect(editor(page, E11)).toBeVisible();
-    await expect.poll(() => editorText(page, E11)).toContain('securityContext: {}');
+    await expect.poll(() => editorText(page, E11), SOON).toContain('securityContext: {}');
     await expect(page.locator(`.cc-tab [data-done-for="${E11}"]`)).toBeHidden();
 
     page.once('dialog', (d) => void d.accept());
@@ -53,7 +55,7 @@ test.describe('progress and learner work', () => {
     await reloaded;
     await expect(page.locator(`.cc-tab [data-done-for="${E11}"]`)).toBeVisible();
     await openFromCard(page, E11);
-    await expect.poll(() => editorText(page, E11)).toBe(textBefore);
+    await expect.poll(() => editorText(page, E11), SOON).toBe(textBefore);
     await expect(panel(page, E11).locator('.cc-ex__hints li')).toHaveCount(1);
     // Lossless: what is stored now is what was exported (opening the exercise re-evaluates it,
     // which only moves its updatedAt).
@@ -126,7 +128,7 @@ test.describe('progress and learner work', () => {
     await openFromCard(page, E11);
     await expect(editor(page, E11)).toBeVisible();
     await setEditorText(page, E11, S0_INDENTATION_BUG);
-    await expect.poll(async () => JSON.parse((await stored(page)) ?? '{}').work?.[E11]?.files?.['pod.yaml']).toBe(S0_INDENTATION_BUG);
+    await expect.poll(async () => JSON.parse((await stored(page)) ?? '{}').work?.[E11]?.files?.['pod.yaml'], SOON).toBe(S0_INDENTATION_BUG);
     await page.evaluate(() => {
       const original = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {

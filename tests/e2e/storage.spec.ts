@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { test, expect, LESSON1, LESSON1_ZH, SOON } from './fixtures.ts';
 import { E11, MISSING_DROP, S0_INDENTATION_BUG, editor, openFromCard, panel, setEditorText } from './exercise-helpers.ts';
 
 /**
@@ -46,7 +46,7 @@ test.describe('storage faults', () => {
     // Tab B writes; tab A (nothing unsaved) follows and says so.
     await b.bringToFront();
     await setEditorText(b, E11, MISSING_DROP);
-    await expect.poll(() => storedText(b)).toBe(MISSING_DROP);
+    await expect.poll(() => storedText(b), SOON).toBe(MISSING_DROP);
     await a.bringToFront();
     await expect(panel(a, E11).locator('.cc-ex__notice')).toContainText('changed in another tab');
     await expect(panel(a, E11).locator('[data-role="findings"] .cc-finding[data-rule="drop-all-capabilities"]')).toHaveAttribute('data-line', '13');
@@ -108,7 +108,7 @@ test.describe('storage faults', () => {
     // Tab A runs a command; tab B (nothing of its own) follows and says so.
     await a.bringToFront();
     await run(a, 'echo from-a');
-    await expect.poll(() => lines(a), { timeout: 30_000 }).toEqual(['echo from-a']);
+    await expect.poll(() => lines(a), { ...SOON, timeout: 30_000 }).toEqual(['echo from-a']);
     await b.bringToFront();
     const noticeB = b.locator('cc-terminal [data-role="notice"]');
     await expect(noticeB).toContainText('its newer session is shown here now', { timeout: 60_000 });

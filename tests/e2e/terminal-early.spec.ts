@@ -5,7 +5,7 @@
  * surely land before the terminal is ready; then the handover: same accessible name, the focus in xterm.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, LESSON1, LESSON1_ZH } from './fixtures.ts';
+import { test, expect, LESSON1, LESSON1_ZH, SOON } from './fixtures.ts';
 
 const SIZES = [
   { name: 'laptop', use: { viewport: { width: 1366, height: 768 } } },
@@ -76,7 +76,7 @@ for (const size of SIZES) {
         await expect(xterm).toHaveAttribute('aria-label', label);
         await page.keyboard.type('hostname');
         await page.keyboard.press('Enter');
-        await expect.poll(() => rows.innerText()).toMatch(/root@node1:~# hostname\nnode1\nroot@node1:~#/);
+        await expect.poll(() => rows.innerText(), SOON).toMatch(/root@node1:~# hostname\nnode1\nroot@node1:~#/);
       });
     }
   });

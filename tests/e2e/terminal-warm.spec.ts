@@ -6,7 +6,7 @@
  * (budget.spec.ts holds the bytes at load), and the shell-goal panels' grader worker does not start
  * beside the first command.
  */
-import { test, expect, LESSON1 } from './fixtures.ts';
+import { test, expect, LESSON1, SOON } from './fixtures.ts';
 
 /** A lesson with a terminal and no shell-goal exercise: no grader worker fetches its own chunks beside the commands. */
 const LESSON9 = '/lessons/09-writing-dockerfiles/';
@@ -66,7 +66,7 @@ test("the first command typed at once after the prompt is answered once; a shell
   await expect(screen(page)).toContainText('1  uname -r; history | tail -n 1');
   const answered = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('cc-terminal:first-answer')[0]?.startTime ?? Number.NaN));
   // Lesson 1 has shell-goal exercises: the grader worker starts for the first command's evaluation, not with the terminal.
-  await expect.poll(() => graders.length).toBeGreaterThan(0);
+  await expect.poll(() => graders.length, SOON).toBeGreaterThan(0);
   await graders[0]!.response();
   expect(graders[0]!.timing().startTime).toBeGreaterThanOrEqual(answered);
 });
