@@ -84,6 +84,8 @@ export interface KubeletApiClient {
 export interface KubeletHandle {
   /** Reconciles every pod (sandbox, pulls, creates, restarts with back-off, kills on delete). */
   sync(): Promise<void>;
+  /** A sync is under way (time passing inside it must not wait for it). */
+  readonly busy: boolean;
   /** The running container's identity, for kubectl exec: the shell enters it like a Docker container. */
   container(namespace: string, pod: string, container: string): { id: string; pid: number; running: boolean } | undefined;
   /** Log text of the current (or, with previous, the last terminated) instance; undefined when there is none. */

@@ -93,7 +93,13 @@ export class Kubelet implements KubeletHandle {
         this.probing = on;
       },
     });
-    if (opts.ownSteps) host.onStep.push(() => this.sync());
+    // Time passing while a sync is under way (a one-shot script sleeping inside its container's start) must not wait
+    // for that sync: it is what waits. The sync after it sees the step.
+    if (opts.ownSteps) host.onStep.push(() => (this.busy ? Promise.resolve() : this.sync()));
+  }
+
+  get busy(): boolean {
+    return this.syncing !== undefined;
   }
 
   private get now(): number {

@@ -44,6 +44,7 @@ export function clusterFor(host: Host, kubelet?: KubeletFactory): Cluster {
       })),
   });
   // Time passing (sleep, waits) moves the cluster on: back-offs elapse, pods start, controllers roll.
-  host.onStep.push(() => cluster.sync());
+  // Not while the kubelet's own sync is under way: a one-shot script sleeping in a container's start is inside it.
+  host.onStep.push(() => (cluster.kubelet?.busy ? Promise.resolve() : cluster.sync()));
   return c;
 }
