@@ -18,7 +18,7 @@ import type { Exercise } from '../schemas/exercise.ts';
 import { naturalCompare, readText, repoRoot } from './checker-io.ts';
 
 /** The version the current exercises will be released as (and are, as long as they equal its frozen copy). */
-export const NEWEST_RULES = '2026.12.5';
+export const NEWEST_RULES = '2026.12.6';
 
 declare const __CC_VERSION__: string | undefined;
 

@@ -9,7 +9,7 @@ import { loadBank } from '../../src/cli/bank.ts';
 import { runCli } from './helpers.ts';
 
 const version = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version as string;
-const bank = await loadBank('2026.12.5');
+const bank = await loadBank('2026.12.6');
 if ('error' in bank) throw new Error(bank.error);
 
 /** The grade command of a generated CI file, without its `npx --yes container-course@VERSION` prefix. */
@@ -31,7 +31,7 @@ describe.each(['e11.1', 'e7.2', 'e1.1', 'e2.2'])('assignment new %s', (id) => {
     expect(readdirSync(dir, { recursive: true }).map(String).sort()).toEqual(
       ['.github', '.github/workflows', '.github/workflows/classroom.yml', '.gitlab-ci.yml', 'README.md', 'container-course.lock', ...names].sort(),
     );
-    expect(JSON.parse(readFileSync(join(dir, 'container-course.lock'), 'utf8'))).toEqual({ rules: '2026.12.5', exercise: id, cli: version });
+    expect(JSON.parse(readFileSync(join(dir, 'container-course.lock'), 'utf8'))).toEqual({ rules: '2026.12.6', exercise: id, cli: version });
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     expect(readme).toContain(ex.task.en);
     expect(readme).toContain(ex.task['zh-cn']);

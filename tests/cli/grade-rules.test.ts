@@ -98,7 +98,7 @@ describe('rule set 2026.12', { timeout: 120_000 }, () => {
     expect(await runCli(['grade', '-e', 'e11.1', '--rules', '1999.01', 'x.yaml'], { cwd: root })).toEqual({
       code: 2,
       stdout: '',
-      stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, 2026.12.3, 2026.12.4, 2026.12.5, current\n",
+      stderr: "container-course grade: unknown rule set '1999.01'; known: 2026.12, 2026.12.1, 2026.12.2, 2026.12.3, 2026.12.4, 2026.12.5, 2026.12.6, current\n",
     });
     writeFileSync(join(root, 'container-course.lock'), '{"rules": 2026}');
     expect((await runCli(['grade', '-e', 'e11.1', 'x.yaml'], { cwd: root })).stderr).toBe(

@@ -16,7 +16,7 @@ const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => spawnSyn
 const ex = parse(readFileSync(join(repo, 'content/exercises/e11.1.yaml'), 'utf8'));
 /** `assignment new` pins the newest released rule set that has the exercise: its model answer is the one to hand in there. */
 const frozen = (
-  JSON.parse(readFileSync(join(repo, 'content/rulesets/2026.12.5.json'), 'utf8')) as { exercises: { id: string; solution: Record<string, string> }[] }
+  JSON.parse(readFileSync(join(repo, 'content/rulesets/2026.12.6.json'), 'utf8')) as { exercises: { id: string; solution: Record<string, string> }[] }
 ).exercises.find((e) => e.id === 'e11.1')!;
 
 describe.skipIf(!systemNode)('npm pack → npm install -g → container-course on the system node', () => {
@@ -62,7 +62,7 @@ describe.skipIf(!systemNode)('npm pack → npm install -g → container-course o
     const starter = inRepo();
     expect(starter.stdout.trimEnd().split('\n').pop()).toBe('Points 0/10');
     expect(starter.status).toBe(1);
-    expect(readFileSync(join(asg, 'container-course.lock'), 'utf8')).toContain('"rules": "2026.12.5"');
+    expect(readFileSync(join(asg, 'container-course.lock'), 'utf8')).toContain('"rules": "2026.12.6"');
     writeFileSync(join(asg, 'pod.yaml'), frozen.solution['pod.yaml']!);
     const solved = inRepo();
     expect(solved.stdout.trimEnd().split('\n').pop()).toBe('Points 10/10');

@@ -18,7 +18,7 @@ describe('docker run: flags and errors in the Docker CLI wording', () => {
     const w = await world(['alpine']);
     const errors: [string, string][] = [
       ['--memory=4m', 'Minimum memory limit allowed is 6MB'],
-      ['--cpus=8', 'range of CPUs is from 0.01 to 4.00, as there are only 4 CPUs available'],
+      ['--cpus=8', 'Range of CPUs is from 0.01 to 4.00, as there are only 4 CPUs available'],
       ['--cpus=0.5 --cpu-quota=50000', 'Conflicting options: Nano CPUs and CPU Quota cannot both be set'],
       ['--cpuset-cpus=7', 'Requested CPUs are not available - requested 7, available: 0-3'],
       ['--cap-add NOPE', 'unknown capability: "CAP_NOPE"'],

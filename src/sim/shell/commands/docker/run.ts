@@ -238,7 +238,8 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
         ? 'Conflicting options: Nano CPUs and CPU Period cannot both be set'
         : 'Conflicting options: Nano CPUs and CPU Quota cannot both be set';
     if (hc.NanoCpus < 0 || hc.NanoCpus > cpus * 1e9 || (hc.NanoCpus > 0 && hc.NanoCpus < 1e7))
-      return `range of CPUs is from 0.01 to ${cpus.toFixed(2)}, as there are only ${cpus} CPUs available`;
+      // moby@v27.3.1:daemon/daemon_unix.go:494 (capital R; the lowercase text is daemon_windows.go's).
+      return `Range of CPUs is from 0.01 to ${cpus.toFixed(2)}, as there are only ${cpus} CPUs available`;
     if (hc.CpuPeriod && (hc.CpuPeriod < 1000 || hc.CpuPeriod > 1000000))
       return 'CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)';
     if (hc.CpuQuota > 0 && hc.CpuQuota < 1000) return 'CPU cfs quota can not be less than 1ms (i.e. 1000)';
