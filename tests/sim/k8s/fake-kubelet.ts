@@ -8,6 +8,7 @@ export function fakeKubelet(api: KubeletApiClient & { nowIso(): string }): Kubel
   let ip = 10;
   const ips = new Map<string, string>();
   return {
+    busy: false,
     async sync() {
       for (const p of api.pods()) {
         const ns = p.metadata.namespace ?? 'default';
