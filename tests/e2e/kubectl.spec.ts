@@ -56,6 +56,18 @@ for (const size of SIZES) {
         await page.keyboard.insertText('kubectl rollout restart deploy/hello; kubectl rollout status deploy/hello');
         await page.keyboard.press('Enter');
         await expect(screen(page)).toContainText('deployment "hello" successfully rolled out');
+        // A ConfigMap (create_configmap.go) in a pod's environment (the kubelet's makeEnvironmentVariables, envFrom).
+        await page.keyboard.insertText('kubectl create configmap cfg --from-literal=color=blue');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('configmap/cfg created');
+        await page.keyboard.insertText(
+          "printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: envpod\\nspec:\\n  containers:\\n  - name: c\\n    image: busybox\\n    command: [sleep, \"3600\"]\\n    envFrom:\\n    - configMapRef:\\n        name: cfg\\n' | kubectl apply -f -",
+        );
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('pod/envpod created');
+        await page.keyboard.insertText('echo color-is-$(kubectl exec envpod -- printenv color)');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('color-is-blue');
         // kubectl debug: an ephemeral busybox in the pod, in the target's PID namespace, then back to node1.
         await page.keyboard.insertText('kubectl run web --image nginx:1.25');
         await page.keyboard.press('Enter');
