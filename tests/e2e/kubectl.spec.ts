@@ -61,7 +61,7 @@ for (const size of SIZES) {
         await page.keyboard.press('Enter');
         await expect(screen(page)).toContainText('configmap/cfg created');
         await page.keyboard.insertText(
-          "printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: envpod\\nspec:\\n  containers:\\n  - name: c\\n    image: busybox\\n    command: [sleep, \"3600\"]\\n    envFrom:\\n    - configMapRef:\\n        name: cfg\\n' | kubectl apply -f -",
+          'printf \'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: envpod\\nspec:\\n  containers:\\n  - name: c\\n    image: busybox\\n    command: [sleep, "3600"]\\n    envFrom:\\n    - configMapRef:\\n        name: cfg\\n\' | kubectl apply -f -',
         );
         await page.keyboard.press('Enter');
         await expect(screen(page)).toContainText('pod/envpod created');
