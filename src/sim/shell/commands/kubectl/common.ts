@@ -52,6 +52,21 @@ export const GLOBAL_FLAGS: FlagDef[] = [
 export const DRY_RUN_FLAG: FlagDef = { long: 'dry-run', type: 'string', noOpt: 'unchanged' };
 
 /**
+ * What every `kubectl create` subcommand takes besides its own flags (create_*.go: PrintFlags.AddFlags,
+ * AddApplyAnnotationFlags, AddValidateFlags, AddDryRunFlag, AddFieldManagerFlagVar); help/create-flags.ts prints them.
+ */
+export const CREATE_FLAGS: FlagDef[] = [
+  DRY_RUN_FLAG,
+  { long: 'output', short: 'o', type: 'string' },
+  { long: 'save-config', type: 'bool' },
+  { long: 'validate', type: 'string' },
+  { long: 'field-manager', type: 'string' },
+  { long: 'allow-missing-template-keys', type: 'bool' },
+  { long: 'show-managed-fields', type: 'bool' },
+  { long: 'template', type: 'string' },
+];
+
+/**
  * klog's header as kubectl writes a warning to stderr (k8s.io/klog/v2 formatHeader): `W1205 00:12:34.567890   12345
  * helpers.go:703] ` — severity, month and day, the time to the microsecond, the PID right-aligned in 7, file:line.
  */

@@ -16,7 +16,7 @@ import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, namespaceOf, out, parse, warnFirst } from './common.ts';
+import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
@@ -25,14 +25,7 @@ const FLAGS = [
   { long: 'from-env-file', type: 'list' as const },
   { long: 'append-hash', type: 'bool' as const },
   { long: 'type', type: 'string' as const },
-  DRY_RUN_FLAG,
-  { long: 'output', short: 'o', type: 'string' as const },
-  { long: 'save-config', type: 'bool' as const },
-  { long: 'validate', type: 'string' as const },
-  { long: 'field-manager', type: 'string' as const },
-  { long: 'allow-missing-template-keys', type: 'bool' as const },
-  { long: 'show-managed-fields', type: 'bool' as const },
-  { long: 'template', type: 'string' as const },
+  ...CREATE_FLAGS,
 ];
 
 type Kind = 'ConfigMap' | 'Secret';

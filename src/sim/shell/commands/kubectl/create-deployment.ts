@@ -18,21 +18,14 @@ import { randomSuffix } from '../../../k8s/apiserver/names.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, namespaceOf, out, parse, warnFirst } from './common.ts';
+import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
   { long: 'image', type: 'list' as const },
   { long: 'port', type: 'int32' as const },
   { long: 'replicas', short: 'r', type: 'int32' as const },
-  DRY_RUN_FLAG,
-  { long: 'output', short: 'o', type: 'string' as const },
-  { long: 'save-config', type: 'bool' as const },
-  { long: 'validate', type: 'string' as const },
-  { long: 'field-manager', type: 'string' as const },
-  { long: 'allow-missing-template-keys', type: 'bool' as const },
-  { long: 'show-managed-fields', type: 'bool' as const },
-  { long: 'template', type: 'string' as const },
+  ...CREATE_FLAGS,
 ];
 
 const HINT = "See 'kubectl create deployment -h' for help and examples\n";
