@@ -2,24 +2,25 @@
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 import { HealthMonitor } from './health.ts';
-import { ScriptLoops } from './loops.ts';
+import { dockerScripts } from './loops.ts';
+import type { ScriptTimers } from '../runtime/script-timers.ts';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { ProgramSpec } from '../runtime/programs.ts';
 
 export class ContainerMonitors {
   readonly health: HealthMonitor;
-  readonly loops: ScriptLoops;
+  readonly loops: ScriptTimers;
 
   constructor(daemon: Daemon, host: Host) {
     this.health = new HealthMonitor(daemon, host);
-    this.loops = new ScriptLoops(daemon, host);
+    this.loops = dockerScripts(daemon, host);
   }
 
   /** Right after the start: the health monitor (health.ts), the script's prelude and loop (loops.ts). */
   async started(c: Container, init: Proc, spec: ProgramSpec): Promise<void> {
     this.health.started(c);
-    if (spec.script) await this.loops.started(c, init, spec.script);
+    if (spec.script) await this.loops.started(c.id, init, spec.script);
   }
 
   /** The probes and loop passes that have come due (before and after each line, at each step of a wait, by ps/inspect). */

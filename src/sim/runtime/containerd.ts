@@ -17,7 +17,7 @@ import { ImageService } from '../image/service.ts';
 import { digestKey, ImageStore, tagKey, type LocalImage } from '../image/store.ts';
 import { Rng } from '../rng.ts';
 import { hostFiles } from '../fs/hostfiles.ts';
-import { CriScriptLoops } from './cri-loops.ts';
+import { CriScripts } from './cri-loops.ts';
 import { Cni, type CniResult } from './cni.ts';
 import { logStream } from './programs.ts';
 import type { BootImage, CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord, ImageRef, PullOutcome } from './cri.ts';
@@ -57,7 +57,7 @@ export class Containerd {
   private readonly cni: Cni;
   /** Called when a container's PID 1 exits. */
   readonly onExit: ((c: CriContainer) => void)[] = [];
-  private readonly loops: CriScriptLoops; // `sh -c` scripts that stay up (cri-loops.ts)
+  private readonly loops: CriScripts; // `sh -c` scripts that stay up (cri-loops.ts)
 
   constructor(
     private readonly host: Host,
@@ -65,7 +65,7 @@ export class Containerd {
   ) {
     this.service = new ImageService(this.store, registry, 'amd64');
     this.cni = new Cni(host, new Rng(0x636e6930));
-    this.loops = new CriScriptLoops(host, (id) => this.containers.get(id));
+    this.loops = new CriScripts(host, (id) => this.containers.get(id));
     host.kernel.onExit.push((p) => this.procExited(p));
     host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push({ ...line, timeMs: host.clock.nowMs }));
   }

@@ -1,20 +1,23 @@
 /**
- * The two `sh -c` script shapes that keep a container up (docker/loops.ts runs them): a `while true` loop with a
- * sleep in it, and commands followed by a trailing sleep. Anything else runs to completion as a one-shot.
+ * The `sh -c` script shapes that keep a container up (script-timers.ts runs them): a `while true` loop with a sleep in
+ * it, and commands around a sleep (`echo ready; sleep 300`, `echo a; sleep 30; echo b`, `sleep 5; echo done`). Anything
+ * else runs to completion as a one-shot.
  */
 export interface ScriptPlan {
   /** Commands run once at the start, before the trailing sleep; `and`: joined by && (a failure ends the script). */
   prelude?: { script: string; and: boolean };
   /** A `while true` loop: its body, and the sleep between passes (before the body when `sleepFirst`). */
   loop?: { body: string; everyMs: number; sleepFirst: boolean };
-  /** The trailing sleep's argument (`300`, `infinity`, `1h`). */
+  /** The first sleep's argument (`300`, `infinity`, `1h`). */
   sleep?: string;
+  /** The script after that sleep, run (and planned again) when it ends; none: PID 1 ends with the sleep. */
+  then?: string;
 }
 
 const CONTROL = /\b(while|until|for|if|case|done|fi|esac|function|exit)\b|[&|]\s*$|(^|[^&<>])&([^&>]|$)/;
 const NUM = '(\\d+(?:\\.\\d+)?)';
 
-/** The plan of a script of one of the two shapes, or undefined (the script runs to completion). */
+/** The plan of a script of one of these shapes, or undefined (the script runs to completion as a one-shot). */
 export function scriptPlan(script: string): ScriptPlan | undefined {
   const loop = /^\s*while\s+(?:true|:)\s*;?\s*do\s+([\s\S]+?)\s*;?\s*done\s*;?\s*$/.exec(script);
   if (loop) {
@@ -26,7 +29,36 @@ export function scriptPlan(script: string): ScriptPlan | undefined {
     if (body === undefined || CONTROL.test(body) || !(secs > 0)) return undefined;
     return { loop: { body, everyMs: secs * 1000, sleepFirst: !after } };
   }
-  const tail = /^([\s\S]+?)\s*(;|&&|\n)\s*sleep\s+(\S+)\s*$/.exec(script);
-  if (!tail || CONTROL.test(tail[1] as string)) return undefined;
-  return { prelude: { script: tail[1] as string, and: tail[2] === '&&' }, sleep: tail[3] as string };
+  // The first sleep that is a whole command of the list. What comes before it runs as a pass of its own, so it must
+  // leave no state the rest would read (a variable, a directory, a function) and hold no quote open.
+  const seq = /^(?:([\s\S]+?)\s*(;|&&|\n)\s*)??sleep\s+([^\s;&|]+)\s*(?:(?:;|&&|\n)\s*([\s\S]*?))?\s*;?\s*$/.exec(script);
+  if (!seq) return undefined;
+  const [, before, sep, sleep, after] = seq as unknown as [string, string | undefined, string | undefined, string, string | undefined];
+  if (before !== undefined && (CONTROL.test(before) || STATE.test(before) || SLEEP.test(before) || !closed(before))) return undefined;
+  const then = after?.trim() || undefined;
+  // What follows runs when the sleep ends: a shape of its own (a loop, another sleep), or a list run to its end that
+  // ends PID 1 with its status (`exit 3` included), as long as no sleep hides inside it.
+  if (then !== undefined && !closed(then)) return undefined;
+  if (then !== undefined && !scriptPlan(then) && SLEEP.test(then)) return undefined;
+  return { ...(before !== undefined && { prelude: { script: before, and: sep === '&&' } }), sleep, ...(then !== undefined && { then }) };
+}
+
+/** A sleep run as a command of its own (in a list, a subshell, a pipeline). */
+const SLEEP = /(^|[\s;&|(])sleep\s/;
+
+/** Commands whose effect the next pass would need: assignments, cd, exports, functions, shell options. */
+const STATE = /(^|[\s;&|(])([A-Za-z_]\w*=|(cd|export|set|unset|alias|local|readonly|source|shift|trap|umask|\.)(\s|$))|\(\s*\)/;
+
+/** No quote is left open (a `;` or `sleep` inside quotes is not the list's). */
+function closed(s: string): boolean {
+  let quote = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === '\\' && quote === '"') i++;
+    } else if (ch === '\\') i++;
+    else if (ch === "'" || ch === '"') quote = ch;
+  }
+  return quote === '';
 }
