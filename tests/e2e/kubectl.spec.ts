@@ -19,7 +19,7 @@ async function startTerminal(page: Page, path: string, phone: boolean) {
 }
 
 const SIZES = [
-  { name: 'laptop', use: { viewport: { width: 1280, height: 800 } }, phone: false },
+  { name: 'laptop', use: { viewport: { width: 1366, height: 768 } }, phone: false },
   { name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }, phone: true },
 ] as const;
 
@@ -68,6 +68,22 @@ for (const size of SIZES) {
         await page.keyboard.insertText('echo color-is-$(kubectl exec envpod -- printenv color)');
         await page.keyboard.press('Enter');
         await expect(screen(page)).toContainText('color-is-blue');
+        // A Secret (create_secret.go): its value stored base64-encoded (the apiserver's data), decoded on the node.
+        await page.keyboard.insertText('kubectl create secret generic pw --from-literal=password=s3cret');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('secret/pw created');
+        await page.keyboard.insertText("echo pw-is-$(kubectl get secret pw -o jsonpath='{.data.password}' | base64 -d)");
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('pw-is-s3cret');
+        // A script that sleeps between two commands: the pod runs with only the first one's line in its log.
+        await page.keyboard.insertText("kubectl run ab --image=busybox --restart=Never -- sh -c 'echo first-$((6*7)); sleep 600; echo second-$((6*7))'");
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('pod/ab created');
+        await page.keyboard.insertText('kubectl logs ab; kubectl get pod ab --no-headers');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('first-42');
+        await expect(screen(page)).toContainText(/ab\s+1\/1\s+Running/);
+        await expect(screen(page)).not.toContainText('second-42');
         // kubectl debug: an ephemeral busybox in the pod, in the target's PID namespace, then back to node1.
         await page.keyboard.insertText('kubectl run web --image nginx:1.25');
         await page.keyboard.press('Enter');

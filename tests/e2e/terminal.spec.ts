@@ -190,6 +190,14 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
   { line: 'docker run --rm node:20 node -v', shows: ['v20.15.1'] },
   { line: 'ps j | head -1', shows: [/PPID\s+PID\s+PGID\s+SID TTY\s+TPGID STAT\s+UID\s+TIME COMMAND/] },
   { line: 'systemd-cgls | head -2', shows: [/Control group \/:\s*-\.slice/] },
+  // Session 16: iptables 1.8.10's rule listing (iptables/nft-*.c save format) with dockerd's masquerade rule
+  // (moby@v27.3.1:libnetwork/drivers/bridge/setup_ip_tables_linux.go), and a health check turning healthy in docker ps
+  // (moby@v27.3.1:container/state.go String, daemon/health.go).
+  { line: 'iptables -t nat -S POSTROUTING', shows: ['-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE'] },
+  {
+    line: "docker run -d --name hc --health-cmd true --health-interval 1s alpine sleep 300 >/dev/null; sleep 2; docker ps --format '{{.Names}} {{.Status}}'",
+    shows: [/hc Up \d+ seconds \(healthy\)/],
+  },
 ];
 
 /**
