@@ -60,7 +60,9 @@ export function reach(host: Host, mgr: NetworkManager, containerList: Iterable<C
   const k = host.kernel;
   const ns = k.ns(netns);
   const own = (ns.interfaces ?? []).some((i) => i.addrs.some((a) => a.split('/')[0] === ip));
-  if (ip.startsWith('127.') || own) return { kind: 'self' };
+  // 127.0.0.0/8 is lo's: in a new network namespace lo is down until `ip link set lo up`, and there is no route.
+  if (ip.startsWith('127.')) return (ns.interfaces ?? []).some((i) => i.kind === 'loopback' && i.up) ? { kind: 'self' } : { kind: 'unreachable' };
+  if (own) return { kind: 'self' };
   const hostNs = host.fixture.namespaces.net;
   const hostAddrs = (k.ns(hostNs).interfaces ?? []).flatMap((i) => i.addrs.map((a) => a.split('/')[0]));
   const list = [...containers];
