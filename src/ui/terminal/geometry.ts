@@ -1,0 +1,56 @@
+/**
+ * The terminal's columns and rows before xterm opens (issue #14): what the fit addon would propose right after
+ * `open()` on a terminal of xterm's default 80×24, worked out from the same measurements, so the terminal is
+ * created at its size. Its `open()` then draws the rows once at that size, and the fit after it (the next task)
+ * finds nothing to change; before, `open()` built 80×24 rows and the fit in the same task resized them (the
+ * start's largest task). A fit that does find a difference still resizes, as it did.
+ *
+ * Sources (xterm.js@6.0.0, @xterm/addon-fit@0.11.0):
+ * - the character: CharSizeService's TextMetricsMeasureStrategy.measure (src/browser/services/CharSizeService.ts):
+ *   an OffscreenCanvas's `measureText('W')` in `${fontSize}px ${fontFamily}`; width, and ascent + descent
+ * - the cell: DomRenderer._updateDimensions (src/browser/renderer/dom/DomRenderer.ts) with letterSpacing 0 and
+ *   lineHeight 1 (xterm's defaults, which the session keeps), at the terminal's 80 columns and 24 rows
+ *   (DEFAULT_OPTIONS, src/common/services/OptionsService.ts)
+ * - the fit: FitAddon.proposeDimensions (addons/addon-fit/src/FitAddon.ts): the host's computed width and height,
+ *   less the xterm element's padding (0: css/xterm.css) and the scroll bar's 14 px
+ *   (ViewportConstants.DEFAULT_SCROLL_BAR_WIDTH, src/browser/shared/Constants.ts; scrollback is not 0)
+ */
+
+const DEFAULT_COLS = 80;
+const DEFAULT_ROWS = 24;
+const SCROLL_BAR_WIDTH = 14;
+
+export interface Geometry {
+  cols: number;
+  rows: number;
+}
+
+/**
+ * The fit of a terminal in `host`, or undefined where the fit addon would not resize (the host is not laid out,
+ * e.g. in a hidden panel) or the canvas's font metrics are missing (xterm then measures with the DOM).
+ */
+export function fitGeometry(host: HTMLElement, fontSize: number, fontFamily: string): Geometry | undefined {
+  let width: number;
+  let height: number;
+  try {
+    const ctx = new OffscreenCanvas(100, 100).getContext('2d');
+    if (!ctx) return undefined;
+    ctx.font = `${fontSize}px ${fontFamily}`;
+    const m = ctx.measureText('W');
+    width = m.width;
+    height = m.fontBoundingBoxAscent + m.fontBoundingBoxDescent;
+  } catch {
+    return undefined;
+  }
+  if (!(width > 0 && height > 0)) return undefined;
+  const dpr = window.devicePixelRatio;
+  // _updateDimensions, in its order: the device cell (the character's width; its height rounded up, times
+  // lineHeight 1), the canvas of all cells in CSS pixels rounded, and the CSS cell as that canvas over the cells.
+  const cellWidth = Math.round((width * dpr * DEFAULT_COLS) / dpr) / DEFAULT_COLS;
+  const cellHeight = Math.round((Math.ceil(height * dpr) * DEFAULT_ROWS) / dpr) / DEFAULT_ROWS;
+  const style = getComputedStyle(host);
+  const available = { height: parseInt(style.getPropertyValue('height'), 10), width: Math.max(0, parseInt(style.getPropertyValue('width'), 10)) };
+  const cols = Math.max(2, Math.floor((available.width - SCROLL_BAR_WIDTH) / cellWidth));
+  const rows = Math.max(1, Math.floor(available.height / cellHeight));
+  return Number.isNaN(cols) || Number.isNaN(rows) || !(cellWidth > 0 && cellHeight > 0) ? undefined : { cols, rows };
+}
