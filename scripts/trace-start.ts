@@ -161,7 +161,7 @@ function report(events: TraceEvent[]): void {
     // Playwright's own scripts (its injected script, set up by the wait below) are not the page's: left out of the sums.
     if ([...self.keys()].some((k) => /^(InjectedScript|UtilityScript) /.test(k))) {
       playwrights.add(task);
-      console.log(`task @${ms(task.ts - t0)} ms: ${ms(task.dur!)} ms: Playwright's injected script (not playwrights)`);
+      console.log(`task @${ms(task.ts - t0)} ms: ${ms(task.dur!)} ms: Playwright's injected script (not counted)`);
       continue;
     }
     tbt += Math.max(0, (task.dur! / 1000) * 4 - 50);
