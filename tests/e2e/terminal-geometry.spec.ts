@@ -50,3 +50,25 @@ for (const size of SIZES) {
     }
   });
 }
+
+/**
+ * Under a shell-goal exercise on a wide screen the terminal's panel is as tall as what it holds: the terminal
+ * has a height of its own there (lesson-layout.css), or every row count would be a fit of the screen its own
+ * rows make (it kept xterm's default 24 by accident, then the empty screen's 14 once created at its fit, and a
+ * Reset's set-up scrolled out of sight: exercise-shell.spec). Its height is the same before and after Start.
+ */
+test.describe('under a shell-goal exercise, at laptop size', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+  test(`${LESSON1}: the terminal's height is its own, not its rows'`, async ({ page }) => {
+    await page.goto(LESSON1);
+    await page.locator('[data-cc-open-exercise="e1.2"]').click();
+    await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('data-tab', 'e1.2');
+    const height = () => page.locator('cc-terminal').evaluate((el) => el.getBoundingClientRect().height);
+    const before = await height();
+    await page.getByRole('button', { name: 'Start the terminal' }).click();
+    await expect(page.locator('cc-terminal .xterm-rows')).toContainText('root@node1:~#', { timeout: 60_000 });
+    expect(await height()).toBe(before);
+    // Room for about xterm's 24 rows (26rem at 13 px type), as the terminal had before.
+    expect(await page.locator('cc-terminal .xterm-rows > div').count()).toBeGreaterThanOrEqual(20);
+  });
+});
