@@ -8,6 +8,9 @@
  * `--runs N` traces N loads and prints each; `--fresh` starts a fresh session with a click on Start instead;
  * `--inclusive` adds each task's 40 costliest functions with their callees. Forced style and layout are listed
  * with the function that forced them; the last lines list the start's tasks over the threshold in CPU time.
+ * `--block REGEXP` (repeatable): requests whose URL matches fail (e.g. `--block '/ec\.\w+\.js$'`), to see what a
+ * script costs by leaving it out; the last line gives the main thread's CPU over the whole trace, and each
+ * script's share of the profile's samples (idle ones left out).
  */
 import { parseArgs } from 'node:util';
 import { CHROMIUM_ARGS, chromiumPath, preview } from './lib/browser.ts';
@@ -19,6 +22,7 @@ const { values: args } = parseArgs({
     over: { type: 'string', default: '12.5' },
     fresh: { type: 'boolean', default: false },
     inclusive: { type: 'boolean', default: false },
+    block: { type: 'string', multiple: true, default: [] },
   },
 });
 const RUNS = Number(args.runs);
@@ -56,7 +60,7 @@ interface TraceEvent {
 }
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  callFrame: { functionName: string; url?: string; lineNumber: number; columnNumber: number };
   parent?: number;
 }
 
@@ -66,6 +70,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
     const page = await context.newPage();
+    for (const pattern of args.block) await page.route(new RegExp(pattern), (route) => route.abort());
     const url = server.url + LESSON;
     await page.goto(url);
     await page.evaluate(
@@ -207,4 +212,16 @@ function report(events: TraceEvent[]): void {
   console.log(
     `tasks over ${OVER} ms: ${tasks.length}; Lighthouse-style TBT at 4x: ${Math.round(tbt)} ms (wall), ${Math.round(cpuTbt)} ms (cpu), ${Math.round(startCpu)} ms (cpu, from the start mark)`,
   );
+  // The whole trace: the main thread's CPU in its tasks, and each script's share of the samples (self time).
+  const cpu = events.filter((e) => on(e) && e.name === 'RunTask').reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0);
+  const byScript = new Map<string, number>();
+  for (const s of samples) {
+    const f = nodes.get(s.node)?.callFrame;
+    if (!f || f.functionName === '(idle)') continue;
+    const key = (f.url ?? '').replace(/^.*\//, '') || f.functionName || '(native)';
+    byScript.set(key, (byScript.get(key) ?? 0) + 1);
+  }
+  const busySamples = [...byScript.values()].reduce((a, b) => a + b, 0);
+  const shares = [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(`main thread cpu ${ms(cpu)} ms; samples by script: ${shares.map(([k, n]) => `${k} ${((100 * n) / busySamples).toFixed(1)}%`).join(', ')}`);
 }
