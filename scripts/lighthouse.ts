@@ -24,8 +24,17 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 // and TTI, Lighthouse's own computeMedianRun) is reported, as Lighthouse advises on a machine whose load varies.
 // `--save DIR`: each reported run's full Lighthouse result, as JSON, for a closer look.
 // `--form-factor mobile` (or desktop): that form factor only (issue #14's target is mobile), half the time.
+// `--started`: only the "terminal started" row (the one a change to the terminal's start moves).
+// `--block PATTERN` (repeatable; Lighthouse's blockedUrlPatterns, `*` a wildcard): those requests fail, e.g.
+// `--block '*/_astro/ec.*.js'`: what a script costs the scores, measured by leaving it out.
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '1' }, save: { type: 'string' }, 'form-factor': { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '1' },
+    save: { type: 'string' },
+    'form-factor': { type: 'string' },
+    started: { type: 'boolean', default: false },
+    block: { type: 'string', multiple: true, default: [] },
+  },
 });
 const RUNS = Number(args.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20) {
@@ -50,7 +59,7 @@ const rows: string[][] = [['page', 'form factor', ...CATEGORIES, 'FCP', 'LCP', '
 const notes = new Set<string>();
 try {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
-  for (const path of PAGES) {
+  for (const path of PAGES.filter((p) => !args.started || p.endsWith('(terminal started)'))) {
     const started = path.endsWith('(terminal started)');
     const url = server.url + (started ? LESSON : path);
     for (const formFactor of FORM_FACTORS) {
@@ -68,7 +77,14 @@ try {
         }
         const result = await lighthouse(
           url,
-          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], disableStorageReset: started },
+          {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: [...CATEGORIES],
+            disableStorageReset: started,
+            blockedUrlPatterns: args.block,
+          },
           formFactor === 'desktop'
             ? {
                 extends: 'lighthouse:default',

@@ -5,14 +5,25 @@
  * than `--over` ms (12.5 by default: Lighthouse's mobile run multiplies the tasks it observes by its CPU
  * slowdown of 4, so a 12.5 ms task is its 50 ms long task) is listed with the functions that took its time
  * (self time of the profile's samples, grouped by function and script) and its layout and style work.
- * `--runs N` traces N loads and prints each; `--fresh` starts a fresh session with a click on Start instead.
+ * `--runs N` traces N loads and prints each; `--fresh` starts a fresh session with a click on Start instead;
+ * `--inclusive` adds each task's 40 costliest functions with their callees. Forced style and layout are listed
+ * with the function that forced them; the last lines list the start's tasks over the threshold in CPU time.
+ * `--block REGEXP` (repeatable): requests whose URL matches fail (e.g. `--block '/ec\.\w+\.js$'`), to see what a
+ * script costs by leaving it out; the last line gives the main thread's CPU over the whole trace, and each
+ * script's share of the profile's samples (idle ones left out).
  */
 import { parseArgs } from 'node:util';
 import { CHROMIUM_ARGS, chromiumPath, preview } from './lib/browser.ts';
 import { chromium } from 'playwright-core';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '1' }, over: { type: 'string', default: '12.5' }, fresh: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '1' },
+    over: { type: 'string', default: '12.5' },
+    fresh: { type: 'boolean', default: false },
+    inclusive: { type: 'boolean', default: false },
+    block: { type: 'string', multiple: true, default: [] },
+  },
 });
 const RUNS = Number(args.runs);
 const OVER = Number(args.over);
@@ -25,6 +36,7 @@ const SAVED = { key: 'cc:term:v1:lessons/01-containers-are-processes', lines: ['
 const CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.stack',
   'disabled-by-default-v8.cpu_profiler',
   'v8.execute',
   'blink.user_timing',
@@ -39,12 +51,16 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
+  args?: {
+    name?: string;
+    data?: Record<string, unknown>;
+    beginData?: { stackTrace?: { functionName: string; url: string; lineNumber: number; columnNumber: number }[] };
+  };
   id?: string;
 }
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  callFrame: { functionName: string; url?: string; lineNumber: number; columnNumber: number };
   parent?: number;
 }
 
@@ -54,6 +70,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
     const page = await context.newPage();
+    for (const pattern of args.block) await page.route(new RegExp(pattern), (route) => route.abort());
     const url = server.url + LESSON;
     await page.goto(url);
     await page.evaluate(
@@ -111,6 +128,8 @@ function report(events: TraceEvent[]): void {
   const ms = (us: number) => (us / 1000).toFixed(1);
   console.log('marks: ' + marks.map((m) => `${m.name.replace('cc-terminal:', '')}@${ms(m.ts - t0)}`).join(' '));
   const tasks = events.filter((e) => on(e) && e.name === 'RunTask' && (e.dur ?? 0) >= OVER * 1000).sort((a, b) => a.ts - b.ts);
+  /** Playwright's own tasks, left out. */
+  const playwrights = new Set<TraceEvent>();
   let tbt = 0;
   let cpuTbt = 0;
   /** From the terminal's start (its mark) on: what starting it costs, by the same sum. */
@@ -146,19 +165,63 @@ function report(events: TraceEvent[]): void {
     }
     // Playwright's own scripts (its injected script, set up by the wait below) are not the page's: left out of the sums.
     if ([...self.keys()].some((k) => /^(InjectedScript|UtilityScript) /.test(k))) {
+      playwrights.add(task);
       console.log(`task @${ms(task.ts - t0)} ms: ${ms(task.dur!)} ms: Playwright's injected script (not counted)`);
       continue;
     }
     tbt += Math.max(0, (task.dur! / 1000) * 4 - 50);
     cpuTbt += Math.max(0, ((task.tdur ?? task.dur!) / 1000) * 4 - 50);
     if (started !== undefined && task.ts >= started) startCpu += Math.max(0, ((task.tdur ?? task.dur!) / 1000) * 4 - 50);
+    if (args.inclusive) {
+      // Time by function with its callees (each sample counts once for every function on its stack): where a task's time goes.
+      const incl = new Map<string, number>();
+      let p2 = task.ts;
+      for (const s of samples) {
+        if (s.ts < task.ts) continue;
+        if (s.ts >= end) break;
+        const seen = new Set<string>();
+        for (let n = nodes.get(s.node); n; n = n.parent === undefined ? undefined : nodes.get(n.parent)) {
+          const f = n.callFrame;
+          const key = `${f.functionName || '(anonymous)'} ${(f.url ?? '').replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          incl.set(key, (incl.get(key) ?? 0) + (s.ts - p2));
+        }
+        p2 = s.ts;
+      }
+      for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  incl ${ms(v).padStart(6)}  ${k}`);
+    }
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 10);
     console.log(
       `task @${ms(task.ts - t0)} ms: ${ms(task.dur!)} ms (cpu ${task.tdur === undefined ? '?' : ms(task.tdur)})  [${[...kinds].map(([k, v]) => `${k} ${ms(v)}`).join(', ')}]`,
     );
     for (const [k, v] of top) console.log(`    ${ms(v).padStart(6)}  ${k}`);
+    // Style and layout that script forced (read a size before the frame's own pass), by the function that asked.
+    for (const e of events) {
+      if (!on(e) || e.ts < task.ts || e.ts >= end || !e.dur || !/^(Layout|UpdateLayoutTree)$/.test(e.name)) continue;
+      const f = e.args?.beginData?.stackTrace?.[0];
+      if (f)
+        console.log(
+          `    forced ${e.name} ${ms(e.dur)} ms by ${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}:${f.columnNumber}`,
+        );
+    }
   }
+  // Every task of the page's from the start mark on that is over the threshold in CPU, in order: the figures to compare.
+  const after = tasks.filter((t) => started !== undefined && t.ts >= started && (t.tdur ?? t.dur!) >= OVER * 1000 && !playwrights.has(t));
+  console.log(`from the start mark, tasks over ${OVER} ms of cpu: ${after.map((t) => ms(t.tdur ?? t.dur!)).join(' ') || 'none'}`);
   console.log(
     `tasks over ${OVER} ms: ${tasks.length}; Lighthouse-style TBT at 4x: ${Math.round(tbt)} ms (wall), ${Math.round(cpuTbt)} ms (cpu), ${Math.round(startCpu)} ms (cpu, from the start mark)`,
   );
+  // The whole trace: the main thread's CPU in its tasks, and each script's share of the samples (self time).
+  const cpu = events.filter((e) => on(e) && e.name === 'RunTask').reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0);
+  const byScript = new Map<string, number>();
+  for (const s of samples) {
+    const f = nodes.get(s.node)?.callFrame;
+    if (!f || f.functionName === '(idle)') continue;
+    const key = (f.url ?? '').replace(/^.*\//, '') || f.functionName || '(native)';
+    byScript.set(key, (byScript.get(key) ?? 0) + 1);
+  }
+  const busySamples = [...byScript.values()].reduce((a, b) => a + b, 0);
+  const shares = [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(`main thread cpu ${ms(cpu)} ms; samples by script: ${shares.map(([k, n]) => `${k} ${((100 * n) / busySamples).toFixed(1)}%`).join(', ')}`);
 }

@@ -107,6 +107,8 @@ export class CcTerminal extends HTMLElement {
     const idle = this.querySelector<HTMLElement>('[data-role="idle"]');
     const screen = this.querySelector<HTMLElement>('[data-role="screen"]')!;
     const live = this.querySelector<HTMLElement>('[data-role="live"]')!;
+    // The key bar (touch screens) and Reset, shown when the terminal is created (below).
+    const shown = [this.querySelector<HTMLElement>('[data-role="keys"]'), this.querySelector<HTMLElement>('[data-action="reset"]')];
     if (idle) idle.setAttribute('aria-busy', 'true');
     live.textContent = this.strings.loading;
     performance.mark('cc-terminal:start');
@@ -126,6 +128,10 @@ export class CcTerminal extends HTMLElement {
       await nextTask();
       const box = this.querySelector<HTMLElement>('[data-role="notice"]');
       idle?.remove();
+      // The key bar and Reset (44 px tall on a touch screen) take their room now: the terminal is created at the
+      // size it fits (geometry.ts), not resized and redrawn when they appear after the prompt. They work from the
+      // prompt on (a press before does nothing).
+      for (const el of shown) if (el) el.hidden = false;
       this.session = await TerminalSession.open({
         early,
         host: screen,
@@ -137,7 +143,6 @@ export class CcTerminal extends HTMLElement {
         started: world,
       });
       performance.mark('cc-terminal:prompt');
-      this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = false;
       this.controls = attachControls(this, this.session, this.strings.left);
       this.dataset.state = 'ready';
       if (focus && !early) this.session.focus(); // the early prompt hands its focus over itself (session.ts boot)
@@ -148,6 +153,7 @@ export class CcTerminal extends HTMLElement {
       this.loading = null;
       live.textContent = this.strings.loadFailed;
       early?.take();
+      for (const el of shown) if (el) el.hidden = true;
       idle?.removeAttribute('aria-busy');
       this.starting = null;
       this.dataset.state = 'failed';

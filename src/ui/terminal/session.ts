@@ -12,7 +12,8 @@ import { EscapeKeys } from './escape.ts';
 import { copyOnCtrlC } from './keys.ts';
 import { nextTask } from './yield.ts';
 import { ScreenSerializer } from './serialize.ts';
-import { measureAscii } from './widths.ts';
+import { measureAscii, measureCharBeforeRenderer } from './widths.ts';
+import { fitGeometry } from './geometry.ts';
 import { LineEditor } from './line-editor.ts';
 import { safeOutput } from './screen.ts';
 import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
@@ -76,8 +77,10 @@ export class TerminalSession {
     this.world = opts.started.world;
     const fontFamily = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
     const theme = { background: '#0c0f14', foreground: '#e6edf3', cursor: '#7fd3ff' };
-    this.term = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 13, fontFamily, scrollback: 5000, screenReaderMode: false, theme });
+    const size = fitGeometry(opts.host, 13, fontFamily); // created at its fit: open() draws the rows once (geometry.ts)
+    this.term = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 13, fontFamily, scrollback: 5000, screenReaderMode: false, theme, ...size });
     this.term.loadAddon(this.fit);
+    measureCharBeforeRenderer(this.term);
     this.serializer = new ScreenSerializer(this.term);
     this.term.onData((data) => this.onData(data));
     addEventListener('storage', this.onStorage);
@@ -85,23 +88,20 @@ export class TerminalSession {
   }
 
   static async open(opts: SessionOptions): Promise<TerminalSession> {
-    const session = new TerminalSession(opts); // three tasks (yield.ts): xterm's services and parser; its open and
-    await nextTask(); // fit (the forced layouts); the saved screen's replay
-    session.mount();
+    const s = new TerminalSession(opts); // in four tasks (yield.ts): xterm's services and parser; its open;
     await nextTask();
-    await session.boot(opts.started.saved, opts.started.booting);
-    session.serializer.soon(); // the saved screen's addon, once the prompt is up (serialize.ts)
-    return session;
-  }
-
-  private mount(): void {
-    this.term.open(this.opts.host);
-    this.term.textarea?.setAttribute('aria-label', this.opts.label);
-    this.term.textarea?.addEventListener('focus', () => void (this.away = false));
-    this.fit.fit();
-    measureAscii(this.term); // one layout for the characters' widths, not one each as rows draw (widths.ts)
-    this.resizeObserver = new ResizeObserver(() => this.fit.fit());
-    this.resizeObserver.observe(this.opts.host);
+    s.term.open(opts.host);
+    s.term.textarea?.setAttribute('aria-label', opts.label);
+    s.term.textarea?.addEventListener('focus', () => void (s.away = false));
+    await nextTask(); // the fit and the widths (forced layouts); the saved screen's replay
+    s.fit.fit();
+    measureAscii(s.term); // one layout for the characters' widths, not one each as rows draw (widths.ts)
+    s.resizeObserver = new ResizeObserver(() => s.fit.fit());
+    s.resizeObserver.observe(opts.host);
+    await nextTask();
+    await s.boot(opts.started.saved, opts.started.booting);
+    s.serializer.soon(); // the saved screen's addon, once the prompt is up (serialize.ts)
+    return s;
   }
 
   /** Boots a fresh world replaying `saved` (or takes the boot load.ts already sent for it, `booting`). */

@@ -47,3 +47,25 @@ export function measureAscii(term: Terminal): boolean {
   for (const [, span] of spans) span.remove();
   return true;
 }
+
+/**
+ * xterm's character size measured as its renderer is created, not after (issue #14). `open()` creates the
+ * DOM renderer (which reads the character size for its cell and measures 'W' for its letter spacing, a
+ * forced layout) and measures the character size only afterwards (xterm.js@6.0.0:
+ * src/browser/CoreBrowserTerminal.ts open(): `_onWillOpen`, `_createRenderer()`, then `_charSizeService.measure()`);
+ * the size going from 0 to the font's makes the renderer work out its dimensions again, clear its width cache and
+ * measure 'W' again (DomRenderer.handleCharSizeChanged), all inside open(). Measured at `onWillOpen` (the service
+ * is there, the renderer not yet: nothing listens but the render service, which has no renderer to tell), the
+ * renderer starts from the right size and the later measure finds no change. Without those internals, nothing
+ * is done.
+ */
+export function measureCharBeforeRenderer(term: Terminal): void {
+  type Core = { _core?: { onWillOpen?: (listener: () => void) => { dispose(): void }; _charSizeService?: { measure?: unknown } } };
+  const core = (term as unknown as Core)._core;
+  if (typeof core?.onWillOpen !== 'function') return;
+  const listener = core.onWillOpen(() => {
+    listener.dispose();
+    const service = core._charSizeService;
+    if (typeof service?.measure === 'function') service.measure();
+  });
+}
