@@ -6,9 +6,11 @@
  * zh-CN) each page's key Run button is tapped once: the sheet opens with the real output in
  * view. axe: tests/e2e/a11y.spec.ts.
  * The kubectl steps wait for the simulated cluster (tests/content/lesson-commands.test.ts).
+ * The laptop tests are each a first visit on the worker's shared page (fixtures.ts onSharedPage, issue #14); the
+ * phone's have pages of their own (a touch screen is the context's).
  */
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { onSharedPage, test, expect } from './fixtures.ts';
 
 const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
 /** The first Run loads xterm.js and the simulator; on a busy 2-core machine that takes a while. */
@@ -29,13 +31,13 @@ async function run(page: Page, prefix: string, command: string) {
 }
 
 for (const loc of LOCALES) {
-  test.describe(`${loc.prefix || '/en'} at laptop size`, () => {
+  onSharedPage.describe(`${loc.prefix || '/en'} at laptop size`, () => {
     test.describe.configure({ timeout: 240_000 });
-    test.beforeEach(async ({ page }) => {
+    onSharedPage.beforeEach(async ({ visitor: page }) => {
       await page.setViewportSize({ width: 1366, height: 768 });
     });
 
-    test('lesson 5: a pod by hand: nginx joins the pause container and answers on localhost', async ({ page }) => {
+    onSharedPage('lesson 5: a pod by hand: nginx joins the pause container and answers on localhost', async ({ visitor: page }) => {
       await page.goto(`${loc.prefix}/lessons/05-pods-and-shared-namespaces/`);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l5);
       await run(page, loc.run, 'docker run -d --name pod-pause registry.k8s.io/pause:3.9');
@@ -49,7 +51,7 @@ for (const loc of LOCALES) {
       await expect(screen(page)).toContainText('<title>Welcome to nginx!</title>', FIRST);
     });
 
-    test('lesson 12: a read-only root filesystem, and a printf that writes the demo manifest', async ({ page }) => {
+    onSharedPage('lesson 12: a read-only root filesystem, and a printf that writes the demo manifest', async ({ visitor: page }) => {
       await page.goto(`${loc.prefix}/lessons/12-security-context/`);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l12);
       await run(page, loc.run, 'docker run --rm --read-only alpine touch /x');

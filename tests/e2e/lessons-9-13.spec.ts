@@ -2,10 +2,11 @@
  * Lessons 9 (Dockerfiles) and 13 (seccomp, LSMs, devices, rootless, logging, runtimes):
  * each page loads in both locales at laptop and phone size, its Run buttons type the
  * command into the terminal (including the here-document that writes a Dockerfile).
- * axe: tests/e2e/a11y.spec.ts, like every lesson page.
+ * axe: tests/e2e/a11y.spec.ts, like every lesson page. Each test is a first visit on the worker's shared page
+ * (fixtures.ts onSharedPage, issue #14).
  */
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { onSharedPage as test, expect } from './fixtures.ts';
 
 const screen = (page: Page) => page.locator('cc-terminal .xterm-rows');
 /** The first Run loads xterm.js and the simulator; on a busy 2-core machine that takes a while. */
@@ -32,12 +33,12 @@ for (const vp of VIEWPORTS) {
   for (const loc of LOCALES) {
     test.describe(`${loc.prefix || '/en'} at ${vp.name} size`, () => {
       test.describe.configure({ timeout: 240_000 });
-      test.beforeEach(async ({ page }) => {
+      test.beforeEach(async ({ visitor: page }) => {
         await page.setViewportSize({ width: vp.width, height: vp.height });
       });
 
       // dockerfile-ast's one Buffer call is replaced in every browser bundle (src/ui/editor/vite-browser-safe.mjs).
-      test('lesson 9: the page loads, its Run buttons show a Dockerfile, write a new one with a here-document, and build', async ({ page }) => {
+      test('lesson 9: the page loads, its Run buttons show a Dockerfile, write a new one with a here-document, and build', async ({ visitor: page }) => {
         await page.goto(`${loc.prefix}/lessons/09-writing-dockerfiles/`);
         await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l9);
         await run(page, loc.run, 'cat /root/demo/Dockerfile');
@@ -55,7 +56,7 @@ for (const vp of VIEWPORTS) {
         await expect(screen(page)).toContainText('naming to docker.io/library/demo', FIRST);
       });
 
-      test('lesson 13: the page loads and its Run buttons show seccomp, AppArmor and logging', async ({ page }) => {
+      test('lesson 13: the page loads and its Run buttons show seccomp, AppArmor and logging', async ({ visitor: page }) => {
         await page.goto(`${loc.prefix}/lessons/13-beyond-the-defaults/`);
         await expect(page.getByRole('heading', { level: 1 })).toContainText(loc.l13);
         await run(page, loc.run, "docker info | grep -A4 'Security Options'");
