@@ -107,3 +107,13 @@ describe('ping options (iputils@20240117:ping/ping.c main, iputils_common.c strt
     );
   });
 });
+
+describe('ip -n NAME (ip.c main -netns, lib/namespace.c netns_switch)', () => {
+  it('runs the rest in the named namespace; a missing name and a missing argument end ip with 255', async () => {
+    const w = createWorld();
+    await sh(w, 'ip netns add blue; ip -n blue link set lo up');
+    expect((await sh(w, 'ip -n blue -br addr')).out).toBe('lo               UNKNOWN        127.0.0.1/8 ::1/128 \n');
+    expect(await sh(w, 'ip -n nope a')).toMatchObject({ out: 'Cannot open network namespace "nope": No such file or directory\n', exitCode: 255 });
+    expect(await sh(w, 'ip -n')).toMatchObject({ out: 'Command line is not complete. Try option "help"\n', exitCode: 255 });
+  });
+});

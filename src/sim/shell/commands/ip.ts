@@ -2,7 +2,7 @@ import type { ExecResult } from '../../api.ts';
 import { showAddr, showLink, showRoute, type IpFlavor, type ShowOptions } from '../../net/iproute.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
-import { netns } from './ipnetns.ts';
+import { netns, switchNetns } from './ipnetns.ts';
 import { neigh } from './ipneigh.ts';
 import { routeGet, showRoute6 } from '../../net/iproute-get.ts';
 import { jsonShow } from '../../net/iproute-json.ts';
@@ -72,6 +72,11 @@ export const ip: SimCommand = {
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-json', 2)) json = true;
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-pretty', 2)) pretty = true;
       else if (f === '-help' || f === '--help') return R('', USAGE, 255);
+      // ip.c main tries -netns before -Numeric: `-n` is the namespace.
+      else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-netns', 2)) {
+        const err = switchNetns(env, rest.shift());
+        if (err) return err;
+      }
       // Real options whose output the simulator cannot give: no packet counters, no per-kind link details.
       else if (fl === 'iproute2' && (matches(f, '-statistics') || matches(f, '-stats', 3) || matches(f, '-details')))
         return R('', `ip: ${f} is not simulated on node1: it keeps no packet counters or link details (ip link, ip -br, ip -j are).\n`, 255);

@@ -7,7 +7,8 @@
  * netns_add, netns_list, netns_exec, netns_pids, netns_identify, on_netns_del), lib/namespace.c netns_switch and
  * lib/exec.c cmd_exec. Exit status: a function's -1 becomes 1 through ip.c do_cmd's negation; do_netns's exit(-1)
  * (a bad name, an unknown command, help's usage) is 255; exec returns the command's own status.
- * Not simulated: the bind mounts in the mount table, nsids (`list` never shows "(id: N)"), `attach`, `set`,
+ * `ip -n NAME …` runs the rest in NAME (switchNetns). Not simulated: the bind mounts in the mount table, nsids (`list`
+ * never shows "(id: N)"), `attach`, `set`,
  * `monitor`, `list-id` and `-all`.
  */
 import type { ExecResult } from '../../api.ts';
@@ -34,6 +35,19 @@ const invalidName = (n: string) => !n || n.length > 255 || n.includes('/') || n 
 /** Each host's named network namespaces: name → namespace inode, in the order they were made. */
 const named = new WeakMap<Kernel, Map<string, number>>();
 const namesOf = (k: Kernel) => named.get(k) ?? named.set(k, new Map()).get(k)!;
+
+/**
+ * `ip -n NAME` (ip.c main's -netns, lib/namespace.c netns_switch): the rest of the command runs in the named namespace;
+ * a name that does not exist, or a caller who may not setns, ends ip with exit(-1), 255.
+ */
+export function switchNetns(env: CmdEnv, name: string | undefined): ExecResult | undefined {
+  const inode = name === undefined ? undefined : namesOf(env.host.kernel).get(name);
+  if (name === undefined) return R('', 'Command line is not complete. Try option "help"\n', EXIT);
+  if (inode === undefined) return R('', `Cannot open network namespace "${name}": No such file or directory\n`, EXIT);
+  if (!hasCap(env.self.caps, 'sys_admin')) return R('', `setting the network namespace "${name}" failed: Operation not permitted\n`, EXIT);
+  env.self.ns = { ...env.self.ns, net: inode };
+  return undefined;
+}
 
 export async function netns(args: string[], env: CmdEnv): Promise<ExecResult> {
   const k = env.host.kernel;
