@@ -217,7 +217,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     return { ...missing, stderr: (env.stream ? '' : early) + missing.stderr };
   }
   const pulled: string[] = [];
-  const img = await ensureImage(env, imageArg, pulled, cmdName, platformSpec);
+  const img = await ensureImage(env, imageArg, pulled, cmdName, platformSpec, pull === 'always');
   if (typeof img === 'string') return { stdout: '', stderr: img, exitCode: 125 };
   const onPlatform = createPlatformCheck(img, imageArg, want);
   // --quiet: pullImage writes to io.Discard, and "Unable to find image" is not printed.
