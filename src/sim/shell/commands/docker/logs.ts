@@ -17,7 +17,10 @@ function logAttrs(c: Container): string {
   for (const k of (opts.env ?? '').split(',')) if (k && env.has(k)) attrs.set(k, env.get(k) as string);
   if (opts['env-regex']) for (const [k, v] of env) if (new RegExp(opts['env-regex']).test(k)) attrs.set(k, v);
   // Go's url.QueryEscape: space as +, the rest of the unreserved set kept.
-  const q = (s: string) => encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const q = (s: string) =>
+    encodeURIComponent(s)
+      .replace(/%20/g, '+')
+      .replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
   return [...attrs]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${q(k)}=${q(v)}`)
