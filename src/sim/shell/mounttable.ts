@@ -58,7 +58,9 @@ export function mountTable(daemon: Daemon, c: Container | undefined): MountEntry
     '/dev/sda1 on /etc/hostname type ext4 (rw,relatime,discard,errors=remount-ro)',
     '/dev/sda1 on /etc/hosts type ext4 (rw,relatime,discard,errors=remount-ro)',
     ...binds.map((m) => `/dev/sda1 on ${m.destination} type ext4 (${m.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro)`),
-    ...Object.entries(c.hostConfig.Tmpfs ?? {}).map(([t, data]) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime${tmpfsShown(c, t, data)},inode64)`),
+    ...Object.entries(c.hostConfig.Tmpfs ?? {}).map(
+      ([t, data]) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime${tmpfsShown(c, t, data)},inode64)`,
+    ),
   ].map(entry);
   // The bind mounts' roots on the host's disk: the files moby writes per container (daemon/container_operations_unix.go,
   // container/container_unix.go ResolvConfPath/HostnamePath/HostsPath) and each volume's _data or bind source.
