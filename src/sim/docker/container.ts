@@ -167,3 +167,8 @@ export class LogBuffer extends Array<LogEntry> {
 export function containerLabels(c: Container): Record<string, string> {
   return c.config.Labels ?? (c.image.config as { Labels?: Record<string, string> | null }).Labels ?? {};
 }
+
+/** moby@v27.3.1:daemon/oci_linux.go withRlimits: the spec's "RLIMIT_"+name with Soft and Hard (a negative one, RLIM_INFINITY). */
+export function specRlimits(ulimits: readonly { Name: string; Hard: number; Soft: number }[]): Record<string, readonly [number, number]> {
+  return Object.fromEntries(ulimits.map((u) => [u.Name, [u.Soft < 0 ? Infinity : u.Soft, u.Hard < 0 ? Infinity : u.Hard] as const]));
+}

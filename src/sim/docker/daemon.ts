@@ -7,7 +7,7 @@ import { canonicalCpuList } from '../kernel/cgroups.ts';
 import { SIGKILL, SIGTERM, parseSignal } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { Host, WaitOutcome } from '../host.ts';
-import { LogBuffer, type Container, type ContainerConfig, type HostConfig, type PortBinding } from './container.ts';
+import { LogBuffer, specRlimits, type Container, type ContainerConfig, type HostConfig, type PortBinding } from './container.ts';
 import { entrypointExec, entrypointExecFailure, foreignExecPath, type ResolvedImage } from './images.ts';
 import { invalidName, LEFT, RIGHT, VALID_NAME } from './names.ts';
 import type { CgroupSpec } from '../runtime/spec.ts';
@@ -233,6 +233,7 @@ export class Daemon {
       files: c.image.files,
       ...(hc.Init ? {} : { foreignExec: foreignExecPath(c.image, argv[0] ?? '', env.PATH ?? '') }),
       execFailure: entrypointExecFailure(c.image, [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])], env.PATH ?? ''),
+      ...(hc.Ulimits?.length ? { rlimits: specRlimits(hc.Ulimits) } : {}),
     });
     c.status = 'running';
     c.pid = p.pid;

@@ -18,6 +18,8 @@ export interface DockerEvent {
 export class EventLog {
   readonly list: DockerEvent[] = [];
   private seq = 0;
+  /** How many execs the daemon has created (each exec ID derives from it). */
+  execs = 0;
   add(e: Omit<DockerEvent, 'seq'>): void {
     this.list.push({ ...e, seq: this.seq++ });
     if (this.list.length > 1000) this.list.shift();
@@ -28,4 +30,50 @@ export class EventLog {
 export function containerAttributes(c: Container, extra: Record<string, string> = {}): Record<string, string> {
   const labels = containerLabels(c);
   return { ...labels, ...extra, image: c.imageArg, name: c.name };
+}
+
+/**
+ * An exec's ID: 64 hex digits, as stringid.GenerateRandomID's; derived from the container and a count rather than drawn
+ * from the world's random source, whose draws name the containers to come.
+ */
+function execIdFor(log: EventLog, containerId: string): string {
+  let h = 0x811c9dc5 ^ log.execs++;
+  let out = '';
+  for (let i = 0; out.length < 64; i++) {
+    h = Math.imul(h ^ containerId.charCodeAt(i % containerId.length), 0x01000193) >>> 0;
+    h ^= h >>> 13;
+    out += (h & 0xff).toString(16).padStart(2, '0');
+  }
+  return out;
+}
+
+/**
+ * An exec begins: moby@v27.3.1:daemon/exec.go ContainerExecCreate logs "exec_create: " + Entrypoint + " " + the args
+ * joined (a trailing space when there are none), ContainerExecStart "exec_start: …", each with execID (health.go's
+ * probe does the same). The process is marked, so that its exit is logged as exec_die (watchExecs).
+ */
+export function execStarted(
+  emitFor: (c: Container, action: string, extra: Record<string, string>) => void,
+  log: EventLog,
+  c: Container,
+  argv: readonly string[],
+  p: { execId?: string },
+): void {
+  const execID = execIdFor(log, c.id);
+  const cmd = `${argv[0] ?? ''} ${argv.slice(1).join(' ')}`;
+  emitFor(c, `exec_create: ${cmd}`, { execID });
+  emitFor(c, `exec_start: ${cmd}`, { execID });
+  p.execId = execID;
+}
+
+/** moby@v27.3.1:daemon/monitor.go ProcessEvent EventExit for an exec: exec_die with execID and exitCode. */
+export function execDied(
+  emitFor: (c: Container, action: string, extra: Record<string, string>) => void,
+  containers: ReadonlyMap<string, Container>,
+  p: { execId?: string; containerId?: string; exitStatus?: number; killedBy?: number },
+): void {
+  const c = p.execId && p.containerId ? containers.get(p.containerId) : undefined;
+  if (!c || !p.execId) return;
+  const code = p.killedBy ? 128 + p.killedBy : (p.exitStatus ?? 0);
+  emitFor(c, 'exec_die', { execID: p.execId, exitCode: String(code) });
 }

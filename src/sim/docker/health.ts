@@ -12,12 +12,13 @@
  * Simulation limits, said here: probes due while a command runs are taken when the daemon is next asked (before and
  * after each line, and by docker ps/inspect); the test runs once per catch-up and its result stands for every probe
  * due in it (the container does not change in between); a probe takes no simulated time (End = Start), so the
- * timeout is never reached; the probe's exec_create/exec_start/exec_die events are not logged.
+ * timeout is never reached. A probe logs exec_create, exec_start and exec_die like any exec (events.ts).
  */
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 import type { Host } from '../host.ts';
 import { imgHas, lookPathError } from './images.ts';
+import { execStarted } from './events.ts';
 
 export interface HealthResult {
   Start: string;
@@ -108,6 +109,7 @@ export class HealthMonitor {
       return { ExitCode: -1, Output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown` };
     }
     const proc = d.execProcess(c, argv, c.config.User || undefined, [], c.config.WorkingDir || undefined);
+    execStarted((x, a, extra) => d.emitFor(x, a, extra), d.events, c, argv, proc);
     const r = await d.runner(c, proc, argv, false, c.config.WorkingDir || undefined);
     const k = this.host.kernel;
     if (k.procs.has(proc.pid)) k.exit(proc, r.exitCode);

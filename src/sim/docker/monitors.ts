@@ -1,6 +1,7 @@
 /** What the daemon keeps doing for a running container after its start: health checks and shell loops. */
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
+import { execDied } from './events.ts';
 import { HealthMonitor } from './health.ts';
 import { dockerScripts } from './loops.ts';
 import type { ScriptTimers } from '../runtime/script-timers.ts';
@@ -15,6 +16,8 @@ export class ContainerMonitors {
   constructor(daemon: Daemon, host: Host) {
     this.health = new HealthMonitor(daemon, host);
     this.loops = dockerScripts(daemon, host);
+    // An exec's process ends: the daemon's exec_die (events.ts).
+    host.kernel.onExit.push((p) => execDied((c, a, extra) => daemon.emitFor(c, a, extra), daemon.containers, p));
   }
 
   /** Right after the start: the health monitor (health.ts), the script's prelude and loop (loops.ts). */

@@ -77,7 +77,7 @@ export class ImageService {
    * `docker run` writes to stderr when the image is missing (no "Using default
    * tag", no final reference line, preceded by "Unable to find image … locally").
    */
-  async pull(refString: string, opts: { forRun?: boolean; platform?: string } = {}): Promise<PullResult> {
+  async pull(refString: string, opts: { forRun?: boolean; always?: boolean; platform?: string } = {}): Promise<PullResult> {
     let ref: ParsedReference;
     try {
       ref = parseNormalizedNamed(refString);
@@ -93,7 +93,9 @@ export class ImageService {
       ref = tagNameOnly(ref);
     }
     if (ref.tag && ref.digest) ref = { ...ref, tag: '' };
-    if (opts.forRun) out.unshift(`Unable to find image '${familiarString(ref)}' locally`);
+    // docker/cli@v27.3.1:cli/command/container/create.go createContainer: "Unable to find image" only when the
+    // image is missing; --pull=always calls pullImage (the daemon's progress on stderr) with no such line.
+    if (opts.forRun && !opts.always) out.unshift(`Unable to find image '${familiarString(ref)}' locally`);
     // moby@v27.3.1:api/server/router/image/image_routes.go postImagesCreate: platforms.Parse of the query's platform
     // (the client lowercases it: client/image_pull.go), an InvalidParameter before the pull starts.
     const platform = opts.platform ? parsePlatform(opts.platform.toLowerCase()) : undefined;
@@ -219,7 +221,8 @@ export class ImageService {
   }
 
   /** The image `docker run` would use: local if present, else pulled (output for stderr). */
-  async ensure(refString: string, platform?: string): Promise<PullResult> {
+  async ensure(refString: string, platform?: string, always = false): Promise<PullResult> {
+    if (always) return this.pull(refString, { forRun: true, always, ...(platform ? { platform } : {}) });
     const local = this.store.lookup(refString);
     const want = platform ? parsePlatform(platform.toLowerCase()) : undefined;
     // moby@v27.3.1:daemon/images/image.go getImage: a local image of another platform than --platform's is NotFound,

@@ -188,7 +188,12 @@ export class ImageStore {
    */
   async rmi(
     names: readonly string[],
-    opts: { force?: boolean; usedBy?: (id: Digest) => { container: string; running: boolean } | undefined } = {},
+    opts: {
+      force?: boolean;
+      usedBy?: (id: Digest) => { container: string; running: boolean } | undefined;
+      /** The daemon's event for each reference removed and each image deleted (see below). */
+      event?: (action: 'untag' | 'delete', id: string, attributes: Record<string, string>) => void;
+    } = {},
   ): Promise<CmdResult> {
     const out: string[] = [];
     const err: string[] = [];
@@ -199,6 +204,11 @@ export class ImageStore {
         continue;
       }
       const r = await this.deleteOne(name, li, opts);
+      // moby@v27.3.1:daemon/images/image_delete.go: LogImageEvent(imgID, imgID, untag) for each reference removed (the
+      // image still there: its labels, then name), LogImageEvent(imgID, imgID, delete) once it is gone (name only).
+      for (const l of r.out)
+        if (l.startsWith('Untagged: ')) opts.event?.('untag', li.image.id, { ...(li.image.config.config.Labels ?? {}), name: li.image.id });
+        else if (l === `Deleted: ${li.image.id}`) opts.event?.('delete', li.image.id, { name: li.image.id });
       out.push(...r.out);
       if (r.err) err.push(r.err);
     }

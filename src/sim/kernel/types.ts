@@ -49,6 +49,8 @@ export interface Proc {
   vszKb: number;
   cpuUsec: number;
   containerId?: string;
+  /** The exec this process runs for (a `docker exec` or a health probe): its exit is the daemon's exec_die (docker/events.ts). */
+  execId?: string;
   kthread?: boolean;
   /** The filesystem root this process sees: 'host' or a container id. */
   root: string;

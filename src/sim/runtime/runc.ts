@@ -16,6 +16,14 @@ import { programFor, type ProgramSpec } from './programs.ts';
 import { ContainerRoots } from './roots.ts';
 import type { ContainerSpec } from './spec.ts';
 
+/**
+ * The limits containerd.service gives containerd, its shims and so every container process that the spec does not
+ * limit (moby@v27.3.1:daemon/oci_linux.go withRlimits sets only --ulimit and default-ulimits): LimitNPROC, LimitCORE
+ * and LimitNOFILE=infinity (containerd@v1.7.22:containerd.service); systemd's setrlimit_closest caps nofile at
+ * PID 1's own hard limit, fs.nr_open (1048576: Ubuntu's systemd does not raise nr_open). The rest are systemd's defaults.
+ */
+const CONTAINERD_RLIMITS = { nofile: [1048576, 1048576], nproc: [Infinity, Infinity], core: [Infinity, Infinity] } as const;
+
 /** Runs a command line inside a container root as process `p` (provided by the shell layer). */
 export type RootRunner = (
   root: string,
@@ -34,6 +42,8 @@ export interface Started {
 export class Runc {
   /** Program of each container init by host PID (signal behaviour, tini forwarding). */
   private readonly specs = new Map<number, ProgramSpec>();
+  /** The rlimits of a running init's spec (by PID), which its execs get too. */
+  private readonly rlimits = new Map<number, Readonly<Record<string, readonly [number, number]>>>();
   readonly roots = new ContainerRoots();
   /** Set by the shell: runs a container's one-shot command or an exec'd command. */
   runner: RootRunner = async () => ({ stdout: '', stderr: '', exitCode: 0 });
@@ -67,7 +77,15 @@ export class Runc {
       parent: k.procs.get(1)!,
       argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', namespace, '-id', id, '-address', '/run/containerd/containerd.sock'],
       ns: hostNs,
-      patch: { cgroup: '/system.slice/containerd.service', reaps: true, rssBytes: 8_700_000, vszKb: 1238384, threads: 10, handlers: new Set([2, 15]) },
+      patch: {
+        cgroup: '/system.slice/containerd.service',
+        reaps: true,
+        rssBytes: 8_700_000,
+        vszKb: 1238384,
+        threads: 10,
+        handlers: new Set([2, 15]),
+        rlimits: CONTAINERD_RLIMITS,
+      },
     });
     rootPidNs.nextPid = shim.pid + fx.docker.shimPidOffset;
     return shim;
@@ -147,11 +165,13 @@ export class Runc {
         vszKb: program.vszKb,
         containerId: spec.id,
         root: spec.id,
+        ...(spec.rlimits ? { rlimits: { ...shim.rlimits, ...spec.rlimits } } : {}),
         tty: spec.tty ? 'pts/0' : '?',
         state: program.program.kind === 'cpuhog' ? 'R' : 'S',
       },
     });
     this.specs.set(p.pid, program);
+    if (spec.rlimits) this.rlimits.set(p.pid, p.rlimits ?? {});
     const pidNs = k.ns(ns.pid);
     const newPid = spec.namespaces.pid === 'new';
     if (newPid) pidNs.nextPid = 7;
@@ -191,6 +211,7 @@ export class Runc {
   /** Forgets an init that exited (its engine has recorded the exit). */
   forget(pid: number): void {
     this.specs.delete(pid);
+    this.rlimits.delete(pid);
   }
 
   /** Delivers a signal to a container's PID 1 from outside (docker kill/stop, the kubelet's StopContainer). */
@@ -271,6 +292,8 @@ export class Runc {
         egid: gid,
         groups: init.groups,
         caps,
+        // moby@v27.3.1:daemon/exec.go ContainerExecStart: the exec's process is the container spec's (its rlimits).
+        ...(this.rlimits.has(init.pid) ? { rlimits: this.rlimits.get(init.pid) } : {}),
         env: { ...init.env, ...env },
         handlers: new Set(),
         reaps: false,

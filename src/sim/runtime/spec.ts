@@ -63,6 +63,8 @@ export interface ContainerSpec {
   execFailure?: { log: string; status: number };
   /** The image's text files, which the program reads its configuration from (nginx.conf, default.conf). */
   files?: Readonly<Record<string, string>>;
+  /** The spec's process.rlimits ([soft, hard], Infinity unlimited): runc setrlimit()s them on init and every exec. */
+  rlimits?: Readonly<Record<string, readonly [number, number]>>;
   /** The shim to run under; absent: a new shim for this container (Docker). containerd runs one shim per pod. */
   shim?: Proc;
 }

@@ -232,6 +232,37 @@ function setLastPid(bash: JB.Bash, pid: number): void {
 }
 
 /** The host line with bash's job builtins and ulimit renamed to commands/jobs.ts's, ulimit.ts (just-bash's own `wait` does nothing, it has no ulimit; no /bin/jobs may appear). */
-export function renameJobBuiltins(line: string): string {
-  return line.replace(/(^|[;&|(]\s*|\b(?:then|do|else)\s+)(jobs|wait|fg|bg|ulimit)(?=\s|$|[;&|)])/g, '$1__cc_$2');
+export function renameJobBuiltins(line0: string): string {
+  const line = line0.replace(/(^|[;&|(]\s*|\b(?:then|do|else)\s+)(jobs|wait|fg|bg)(?=\s|$|[;&|)])/g, '$1__cc_$2');
+  // ulimit not inside quotes: `docker run alpine sh -c 'ulimit -n; ulimit -a'` is a child shell's script, which
+  // notfound.ts renames for its own shell (busybox ash's ulimit in alpine).
+  let masked = '';
+  let q = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (q) {
+      if (ch === q) q = '';
+      else if (q === '"' && ch === '\\') {
+        masked += '\0';
+        i++;
+      }
+      masked += '\0';
+      continue;
+    }
+    if (ch === '\\') {
+      masked += '\0\0';
+      i++;
+      continue;
+    }
+    if (ch === "'" || ch === '"') q = ch;
+    masked += ch;
+  }
+  let out = '';
+  let at = 0;
+  for (const m of masked.matchAll(/(^|[;&|(]\s*|\b(?:then|do|else)\s+)(ulimit)(?=\s|$|[;&|)])/g)) {
+    const start = (m.index as number) + (m[1] as string).length;
+    out += `${line.slice(at, start)}__cc_`;
+    at = start;
+  }
+  return out + line.slice(at);
 }

@@ -9,9 +9,13 @@
  * - image/overlay2/imagedb/content/sha256/<image id>: the image's config, whose sha256 is its id (image/fs.go Set);
  *   image/overlay2/layerdb/sha256/<chain id>/ with `cache-id`, `diff` (the diff id) and `size` (layer/filestore.go).
  * - containers/<id>/ (daemon/container.go newContainer, container/container_unix.go): hostname, hosts, resolv.conf,
- *   the json-file log <id>-json.log (its lines are not written here), and the empty `checkpoints/` and `mounts/`.
+ *   the json-file log <id>-json.log (its lines are not written here), and the empty `checkpoints/` and `mounts/`;
+ *   hostconfig.json, the HostConfig json.NewEncoder writes (container/container.go WriteHostConfig: `docker inspect`'s,
+ *   except Links, kept as given, which inspect rebuilds: daemon/inspect.go; with a newline; 0600).
+ * - image/overlay2/repositories.json: the reference store, json.Marshal'd (reference/store.go save: no newline, 0600,
+ *   written when the daemon first starts): each repository's familiar name → familiar tag or digest reference → image ID.
  * Not written: the layers' own files under diff/ (ls lists a container's upperdir: commands/overlay2-ls.ts),
- * config.v2.json and hostconfig.json, tar-split.json.gz, repositories.json and the distribution metadata.
+ * config.v2.json, tar-split.json.gz and the distribution metadata.
  */
 import type * as JB from 'just-bash';
 import type { Daemon } from '../docker/daemon.ts';
@@ -21,6 +25,9 @@ import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import type { Volume } from '../image/volumes.ts';
 import type { SimFs } from './simfs.ts';
+import { goJson } from '../image/tarexport.ts';
+import { familiarKey } from '../image/store.ts';
+import { inspectHostConfig } from './commands/docker/inspect-order.ts';
 import { syncHostVolumes } from './storagefs.ts';
 
 type Want = Map<string, { dir: true } | { data: string; mode: number } | { link: string }>;
@@ -55,6 +62,19 @@ function imageEntries(image: { id: string; configBytes: Uint8Array; layers: read
   return p;
 }
 
+/** reference/store.go refStore: {"Repositories": {FamiliarName: {FamiliarString: image ID}}}, Go's maps with sorted keys. */
+function repositoriesJson(images: readonly { image: { id: string }; tags: Set<string>; digests: Set<string> }[]): string {
+  const repos: Record<string, Record<string, string>> = {};
+  for (const li of images)
+    for (const key of [...li.tags, ...li.digests]) {
+      const ref = familiarKey(key);
+      const name = ref.slice(0, ref.includes('@') ? ref.indexOf('@') : ref.lastIndexOf(':'));
+      (repos[name] ??= {})[ref] = li.image.id;
+    }
+  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return goJson({ Repositories: sorted(Object.fromEntries(Object.entries(repos).map(([k, v]) => [k, sorted(v)]))) });
+}
+
 /** overlay.go getLower: the parent's link first, then the parent's own lowers. */
 const lowerOf = (parentLinks: readonly string[]) =>
   [...parentLinks]
@@ -68,6 +88,7 @@ async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
   const lib = daemon.lib;
   if (!lib) return want;
   for (const li of lib.store.all()) for (const [p, e] of await imageEntries(li.image)) want.set(p, e);
+  want.set(`${IMAGEDB}/repositories.json`, { data: repositoriesJson(lib.store.all()), mode: 0o600 });
   for (const c of daemon.containers.values()) {
     const dir = `/var/lib/docker/containers/${c.id}`;
     for (const d of ['checkpoints', 'mounts']) want.set(`${dir}/${d}`, { dir: true });
@@ -75,6 +96,10 @@ async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
     want.set(`${dir}/hosts`, { data: hostsFile(daemon.net, c) ?? '', mode: 0o644 });
     want.set(`${dir}/resolv.conf`, { data: resolvConf(daemon.net, c, gateway) ?? '', mode: 0o644 });
     want.set(`${dir}/${c.id}-json.log`, { data: '', mode: 0o640 });
+    want.set(`${dir}/hostconfig.json`, {
+      data: `${goJson({ ...inspectHostConfig(c), Links: c.hostConfig.Links?.length ? c.hostConfig.Links : null })}\n`,
+      mode: 0o600,
+    });
     const r = lib.rootfs.get(c.id);
     if (!r) continue;
     const rw = /overlay2\/([^/]+)\/diff$/.exec(r.graphDriver.UpperDir)?.[1] as string;

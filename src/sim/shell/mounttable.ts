@@ -53,12 +53,14 @@ export function mountTable(daemon: Daemon, c: Container | undefined): MountEntry
     `sysfs on /sys type sysfs (${c.hostConfig.Privileged ? 'rw' : 'ro'},nosuid,nodev,noexec,relatime)`,
     `cgroup on /sys/fs/cgroup type cgroup2 (${c.hostConfig.Privileged ? 'rw' : 'ro'},nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)`,
     'mqueue on /dev/mqueue type mqueue (rw,nosuid,nodev,noexec,relatime)',
-    'shm on /dev/shm type tmpfs (rw,nosuid,nodev,noexec,relatime,size=65536k,inode64)',
+    `shm on /dev/shm type tmpfs (rw,nosuid,nodev,noexec,relatime,size=${Math.ceil((c.hostConfig.ShmSize || 67108864) / 4096) * 4}k,inode64)`,
     '/dev/sda1 on /etc/resolv.conf type ext4 (rw,relatime,discard,errors=remount-ro)',
     '/dev/sda1 on /etc/hostname type ext4 (rw,relatime,discard,errors=remount-ro)',
     '/dev/sda1 on /etc/hosts type ext4 (rw,relatime,discard,errors=remount-ro)',
     ...binds.map((m) => `/dev/sda1 on ${m.destination} type ext4 (${m.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro)`),
-    ...Object.keys(c.hostConfig.Tmpfs ?? {}).map((t) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime,inode64)`),
+    ...Object.entries(c.hostConfig.Tmpfs ?? {}).map(
+      ([t, data]) => `tmpfs on ${t} type tmpfs (rw,nosuid,nodev,noexec,relatime${tmpfsShown(c, t, data)},inode64)`,
+    ),
   ].map(entry);
   // The bind mounts' roots on the host's disk: the files moby writes per container (daemon/container_operations_unix.go,
   // container/container_unix.go ResolvConfPath/HostnamePath/HostsPath) and each volume's _data or bind source.
@@ -69,6 +71,31 @@ export function mountTable(daemon: Daemon, c: Container | undefined): MountEntry
     ...binds.map((m): [string, string] => [m.destination, m.type === 'volume' ? `/var/lib/docker/volumes/${m.source}/_data` : m.source]),
   ]);
   return table.map((m) => (m.src === '/dev/sda1' && roots.has(m.target) ? { ...m, root: roots.get(m.target) } : m));
+}
+
+/** memparse (linux@v6.8:lib/cmdline.c): a number (base 0: 0x hex, 0 octal) and a K, M, G, T, P or E suffix, as tmpfs's size= reads it. */
+function memparse(v: string): number | undefined {
+  const m = /^(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)([kmgtpe]?)$/i.exec(v);
+  if (!m) return undefined;
+  const n = Number(m[1]!.startsWith('0') && !m[1]!.startsWith('0x') && m[1] !== '0' ? Number.parseInt(m[1]!, 8) : Number(m[1]));
+  return n * 1024 ** ' kmgtpe'.indexOf((m[2] || ' ').toLowerCase());
+}
+
+/**
+ * The tmpfs options the kernel shows after relatime (linux@v6.8:mm/shmem.c shmem_show_options: size in KiB of whole
+ * pages, then mode unless 1777) for --tmpfs's data (moby passes "size=64m,mode=755" through to mount(2)) or
+ * --mount type=tmpfs's tmpfs-size and tmpfs-mode (moby@v27.3.1:volume/mounts/linux_parser.go ConvertTmpfsOptions).
+ */
+function tmpfsShown(c: Container, target: string, data: string): string {
+  const opts = new Map(data.split(',').map((o) => [o.slice(0, o.indexOf('=') >>> 0), o.slice(o.indexOf('=') + 1)] as const));
+  const m = (c.hostConfig.Mounts ?? []).find((x) => x.Type === 'tmpfs' && x.Target === target)?.TmpfsOptions as
+    | { SizeBytes?: number; Mode?: number }
+    | undefined;
+  const size = m?.SizeBytes ?? (opts.has('size') ? memparse(opts.get('size') as string) : undefined);
+  const mode = m?.Mode ?? (opts.has('mode') ? Number.parseInt(opts.get('mode') as string, 8) : undefined);
+  let out = size ? `,size=${Math.ceil(size / 4096) * 4}k` : '';
+  if (mode !== undefined && !Number.isNaN(mode) && mode !== 0o1777) out += `,mode=${mode.toString(8).padStart(3, '0')}`;
+  return out;
 }
 
 /** `mount` with no arguments. */

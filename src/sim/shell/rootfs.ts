@@ -5,7 +5,7 @@
  * mounts and tmpfs mounted on top. Writes take the simulated clock's time and reach the
  * container's overlay upperdir; --read-only and `:ro` mounts refuse them.
  */
-import { BUILDX_PATH } from './commands/docker/buildx-path.ts';
+import { BUILDX_PATH, COMPOSE_PATH } from './commands/docker/buildx-path.ts';
 import type * as JB from 'just-bash';
 import type { Daemon } from '../docker/daemon.ts';
 import { CgroupFs } from '../fs/cgroupfs.ts';
@@ -136,6 +136,8 @@ export function rootFs(
   if (merged) for (const n of Object.keys(SBIN)) if (init[`/usr/sbin/${n}`]) init[`/usr/sbin/${n}`] = { content: BUSYBOX_SCRIPT, mtime, mode: 0o755 };
   // The docker-buildx-plugin package's one file: the CLI plugin the docker CLI finds there (commands/docker/buildx.ts).
   if (merged) init[BUILDX_PATH] = { content: '', mtime, mode: 0o755 };
+  // And docker-compose-plugin's (commands/docker/compose.ts).
+  if (merged) init[COMPOSE_PATH] = { content: '', mtime, mode: 0o755 };
   if (links)
     for (const p of c?.image.executables ?? other?.executables ?? [])
       if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p))

@@ -6,15 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { sh, world } from '../helpers.ts';
 
 describe('docker buildx', () => {
-  it('is in docker --help as a plugin (cli/cobra.go decoratedName), and docker compose is not installed', async () => {
+  it('is in docker --help as a plugin (cli/cobra.go decoratedName), beside the compose plugin (docker-ce-cli Recommends both)', async () => {
     const w = await world([]);
-    expect((await sh(w, 'docker --help')).stdout).toContain('\n  builder     Manage builds\n  buildx*     Docker Buildx\n  container   Manage containers\n');
-    expect((await sh(w, 'docker compose version')).stderr).toBe("docker: 'compose' is not a docker command.\nSee 'docker --help'\n");
+    expect((await sh(w, 'docker --help')).stdout).toContain(
+      '\n  builder     Manage builds\n  buildx*     Docker Buildx\n  compose*    Docker Compose\n  container   Manage containers\n',
+    );
+    expect((await sh(w, 'docker compose version')).stdout).toBe('Docker Compose version v2.29.7\n');
   });
 
   it('has its file where the CLI looks for plugins', async () => {
     const r = await sh(await world([]), 'ls -l /usr/libexec/docker/cli-plugins/');
-    expect(r.stdout).toMatch(/^total 0\n-rwxr-xr-x 1 root root 0 .* docker-buildx\n$/);
+    expect(r.stdout).toMatch(/^total 0\n-rwxr-xr-x 1 root root 0 .* docker-buildx\n-rwxr-xr-x 1 root root 0 .* docker-compose\n$/);
   });
 
   it('docker buildx version prints version.Package, Version and Revision (commands/version.go)', async () => {

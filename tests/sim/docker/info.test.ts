@@ -15,8 +15,8 @@ describe('docker info', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    // prettyPrintClientInfo's Plugins block: node1's buildx (docker/buildx@v0.17.1 metadata, its file's path).
-    expect(lines.slice(0, 16)).toEqual([
+    // prettyPrintClientInfo's Plugins block: node1's buildx and compose (their metadata, their files' paths), by name.
+    expect(lines.slice(0, 19)).toEqual([
       'Client: Docker Engine - Community',
       ' Version:    27.3.1',
       ' Context:    default',
@@ -25,6 +25,9 @@ describe('docker info', () => {
       '  buildx: Docker Buildx (Docker Inc.)',
       '    Version:  v0.17.1',
       '    Path:     /usr/libexec/docker/cli-plugins/docker-buildx',
+      '  compose: Docker Compose (Docker Inc.)',
+      '    Version:  v2.29.7',
+      '    Path:     /usr/libexec/docker/cli-plugins/docker-compose',
       '',
       'Server:',
       ' Containers: 1',

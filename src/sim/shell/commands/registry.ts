@@ -138,6 +138,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: '__cc_help', load: () => import('./help.ts').then((m) => m.help) },
   { name: '__cc_jobs', load: () => import('./jobs.ts').then((m) => m.jobsBuiltin) },
   { name: '__cc_ulimit', load: () => import('./ulimit.ts').then((m) => m.ulimit) },
+  { name: '__cc_ulimit_ash', load: () => import('./ulimit-ash.ts').then((m) => m.ulimitAsh) },
   { name: '__cc_wait', load: () => import('./wait.ts').then((m) => m.waitBuiltin) },
 ];
 

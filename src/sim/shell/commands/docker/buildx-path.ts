@@ -4,3 +4,6 @@
  * defaultSystemPluginDirs. Its own module so that the host's filesystem does not load the plugin's code.
  */
 export const BUILDX_PATH = '/usr/libexec/docker/cli-plugins/docker-buildx';
+
+/** The docker-compose-plugin package's file, in the same directory (deb/common/rules: cli-plugins/docker-compose). */
+export const COMPOSE_PATH = '/usr/libexec/docker/cli-plugins/docker-compose';

@@ -1,4 +1,5 @@
 import { execUserError } from '../../../docker/exec-user.ts';
+import { execStarted } from '../../../docker/events.ts';
 import { arity } from './errors.ts';
 import { readEnvFiles } from './envfile.ts';
 import { programFor } from '../../../runtime/programs.ts';
@@ -44,6 +45,9 @@ export default defineCommand({
     if (keys && detachKeysError(keys)) return { stdout: '', stderr: `Error response from daemon: Invalid escape keys (${keys}) provided\n`, exitCode: 1 };
     // moby@v27.3.1:daemon/exec.go ContainerExecStart: execSetPlatformOpt looks the user up first (exec_linux.go getUser);
     // its error fails the start with ExitCode 126, written on the attached stream (or the API's answer with -d).
+    // Created and started (exec_create, exec_start: docker/events.ts) before the start can still fail below.
+    const ids: { execId?: string } = {};
+    execStarted((x, a, extra) => env.daemon.emitFor(x, a, extra), env.daemon.events, c, argv, ids);
     const badUser = typeof flags.user === 'string' ? execUserError(c.image.files, flags.user) : undefined;
     if (badUser)
       return flags.detach
@@ -66,6 +70,7 @@ export default defineCommand({
       [...fileEnv, ...((f.env as string[] | undefined) ?? [])],
       f.workdir as string | undefined,
     );
+    proc.execId = ids.execId;
     const k = env.host.kernel;
     const spec = programFor(argv, 0, 1, '');
     if (f.detach) {

@@ -6,7 +6,7 @@ import { displayRef } from '../../../image/store.ts';
 import { getTimestamp } from '../../kit/timestamp.ts';
 import { FilterArgs } from './filters.ts';
 import type { CmdEnv } from '../../types.ts';
-import { createdAgo, humanSize } from '../../../image/units.ts';
+import { createdAgo, humanSize, humanSizeWithPrecision } from '../../../image/units.ts';
 import { goTimeString } from '../../kit/gotime.ts';
 import { R, formatted } from './image.ts';
 import { defineCommand, FORMAT_HELP } from './define.ts';
@@ -123,7 +123,8 @@ async function list(
       Containers: 'N/A',
       SharedSize: 'N/A',
       UniqueSize: 'N/A',
-      VirtualSize: humanSize(r.li.image.size),
+      // VirtualSize (deprecated, = Size) is units.HumanSize: four significant digits, where Size has three.
+      VirtualSize: humanSizeWithPrecision(r.li.image.size, 4),
     }));
     if (flags.quiet) return R(docs.map((d) => `${d.ID}\n`).join(''));
     // docker/cli@v27.3.1:cli/command/formatter/image.go NewImageContext: the header map.

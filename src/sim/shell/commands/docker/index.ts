@@ -160,6 +160,8 @@ export const docker: SimCommand = {
       const named = forwarded.some((a) => a === '--builder' || a.startsWith('--builder=')) || Boolean(env.env.get('BUILDX_BUILDER'));
       return runGroup('docker buildx', GROUPS.buildx as Group, ['build', ...forwarded], env, named ? {} : { builder: 'default' });
     }
+    // The Compose plugin: its version command only (compose.ts).
+    if (sub === 'compose') return (await import('./compose.ts')).compose(rest, env);
     const group = Object.hasOwn(GROUPS, sub) ? GROUPS[sub] : undefined;
     if (group) return runGroup(`docker ${sub}`, group, rest, env, {});
     const entry = Object.hasOwn(COMMANDS, sub) ? COMMANDS[sub] : undefined;

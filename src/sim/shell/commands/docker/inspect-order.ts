@@ -134,7 +134,15 @@ export function inspectHostConfig(c: Container): Json {
   const fromMount = new Set((hc.Mounts ?? []).filter((m) => m.Type === 'tmpfs').map((m) => m.Target as string));
   const tmpfs = hc.Tmpfs ? Object.entries(hc.Tmpfs).filter(([k]) => !fromMount.has(k)) : [];
   const Tmpfs = tmpfs.length ? Object.fromEntries(tmpfs) : null;
-  return ordered('HostConfig', { ...hc, Tmpfs, PidsLimit: pids, OomKillDisable: c.startedMs ? null : false }, hostDefaults(c));
+  // moby@v27.3.1:daemon/inspect.go getInspectData: Links rebuilt from the link graph, "child.Name:linkAlias" (opts.ParseLink:
+  // an alias-less link's alias is the name), e.g. /db:/web/db.
+  const Links = hc.Links?.length
+    ? hc.Links.map((l) => {
+        const [name, alias = name] = l.split(':') as [string, string?];
+        return `/${name.replace(/^\//, '')}:/${c.name}/${(alias as string).replace(/^\//, '')}`;
+      })
+    : null;
+  return ordered('HostConfig', { ...hc, Links, Tmpfs, PidsLimit: pids, OomKillDisable: c.startedMs ? null : false }, hostDefaults(c));
 }
 
 /** A container's Config: the recorded fields, the image's Volumes (moby@v27.3.1:daemon/commit.go merge), and zero values. */

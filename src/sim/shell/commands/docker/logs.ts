@@ -1,7 +1,31 @@
-import type { LogEntry } from '../../../docker/container.ts';
+import type { Container, LogEntry } from '../../../docker/container.ts';
 import { getTimestamp } from '../../kit/timestamp.ts';
 import { defineCommand } from './define.ts';
 import { needArgs, noSuch, R } from './each.ts';
+
+/**
+ * loginfo.go ExtraAttributes: the labels named by --log-opt labels= (and labels-regex=), the environment variables
+ * named by env= (and env-regex=), as write_log_stream.go attrsByteSlice prints them (sorted by key, url.QueryEscape).
+ */
+function logAttrs(c: Container): string {
+  const opts = c.hostConfig.LogConfig.Config ?? {};
+  const attrs = new Map<string, string>();
+  const labels = c.config.Labels ?? {};
+  const env = new Map(c.config.Env.filter((e) => e.includes('=')).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  for (const k of (opts.labels ?? '').split(',')) if (k && k in labels) attrs.set(k, labels[k] as string);
+  if (opts['labels-regex']) for (const [k, v] of Object.entries(labels)) if (new RegExp(opts['labels-regex']).test(k)) attrs.set(k, v);
+  for (const k of (opts.env ?? '').split(',')) if (k && env.has(k)) attrs.set(k, env.get(k) as string);
+  if (opts['env-regex']) for (const [k, v] of env) if (new RegExp(opts['env-regex']).test(k)) attrs.set(k, v);
+  // Go's url.QueryEscape: space as +, the rest of the unreserved set kept.
+  const q = (s: string) =>
+    encodeURIComponent(s)
+      .replace(/%20/g, '+')
+      .replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return [...attrs]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${q(k)}=${q(v)}`)
+    .join(',');
+}
 
 // docker/cli@v27.3.1:cli/command/container/logs.go
 export default defineCommand({
@@ -47,14 +71,15 @@ export default defineCommand({
       if (tail !== undefined && tail !== 'all' && Number(tail) >= 0) l = Number(tail) === 0 ? [] : l.slice(-Number(tail));
       return l;
     };
-    // daemon/logs.go: with --timestamps each line starts with RFC3339NanoFixed (UTC prints Z).
+    // moby@v27.3.1:api/server/httputils/write_log_stream.go WriteLogStream: --details puts the line's attributes (the
+    // --log-opt labels= and env= ones, daemon/logger/loginfo.go ExtraAttributes; sorted, query-escaped k=v joined by
+    // commas) and a space before it; --timestamps then puts RFC3339NanoFixed (UTC prints Z) and a space before that.
+    const details = flags.details ? `${logAttrs(c)} ` : '';
     const line = (e: LogEntry) =>
-      flags.timestamps
-        ? e.text
-            .split(/(?<=\n)/)
-            .map((t) => `${new Date(e.timeMs ?? c.startedMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')} ${t}`)
-            .join('')
-        : e.text;
+      e.text
+        .split(/(?<=\n)/)
+        .map((t) => `${flags.timestamps ? `${new Date(e.timeMs ?? c.startedMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')} ` : ''}${details}${t}`)
+        .join('');
     const join = (l: LogEntry[], s: 'stdout' | 'stderr') =>
       l
         .filter((e) => e.stream === s)

@@ -48,6 +48,14 @@ export const MORE_GROUPS: Record<string, Group> = {
       },
     },
   },
+  // docker/compose@v2.29.7:cmd/compose/compose.go RootCommand (Short, Long): listed as `compose*`; index.ts hands every
+  // `docker compose …` to compose.ts, which has only its version command.
+  compose: {
+    short: 'Docker Compose',
+    long: 'Define and run multi-container applications with Docker',
+    plugin: { persistent: [], helpFooter: '' },
+    subs: {},
+  },
   // cli/command/checkpoint/cmd.go: annotated "experimental" (and ostype linux); create.go, list.go (Aliases list), remove.go
   // (Aliases remove). node1's daemon has no experimental features: hidden, and refused whatever is asked.
   checkpoint: {

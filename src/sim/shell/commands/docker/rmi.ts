@@ -21,6 +21,7 @@ export default defineCommand({
         const c = [...env.daemon.containers.values()].find((x) => x.image.id === id);
         return c ? { container: c.id.slice(0, 12), running: c.status === 'running' } : undefined;
       },
+      event: (action, id, attributes) => env.daemon.emit('image', action, id, attributes),
     });
     return R(r.stdout, r.stderr, r.exitCode);
   },

@@ -122,3 +122,17 @@ export async function missingDevice(env: CmdEnv, devices: readonly { PathOnHost:
       return `error gathering device information while adding custom device "${d.PathOnHost}": no such file or directory`;
   return undefined;
 }
+
+/**
+ * moby@v27.3.1:daemon/container.go setHostConfig → daemon_unix.go registerLinks (skipped on a user-defined network): a
+ * link to no container is GetContainer's NotFound wrapped as an InvalidParameter, so the CLI does not try a pull.
+ */
+export function missingLink(env: CmdEnv, networkMode: string | undefined, links: readonly string[] | undefined): string | undefined {
+  const mode = networkMode || 'default';
+  if (!['default', 'bridge', 'host', 'none'].includes(mode) && !mode.startsWith('container:')) return undefined;
+  for (const l of links ?? []) {
+    const name = l.split(':')[0] as string;
+    if (!env.daemon.find(name.replace(/^\//, ''))) return `could not get container for ${name}: No such container: ${name}`;
+  }
+  return undefined;
+}

@@ -137,8 +137,7 @@ export async function recordFlags(f: Flags, hc: HostConfig, config: Partial<Cont
     ['device-cgroup-rule', 'DeviceCgroupRules'],
   ];
   for (const [flag, key] of lists) if (list(flag).length) hc[key] = list(flag).map((v) => (flag === 'add-host' ? extraHostForApi(v) : v));
-  // ParseLink: `name:alias`, an alias-less link keeps the name twice; the daemon stores `/name:/ctr/alias`.
-  if (hc.Links) hc.Links = hc.Links.map((l) => (l.includes(':') ? l : `${l}:${l}`));
+  // --link's values go to the daemon as given (docker/cli@v27.3.1:opts/opts.go ValidateLink only checks them).
   for (const [flag, key] of [
     ['cidfile', 'ContainerIDFile'],
     ['volume-driver', 'VolumeDriver'],

@@ -11,9 +11,9 @@ import type { ResolvedImage } from '../../../docker/images.ts';
 import type { CmdEnv } from '../../types.ts';
 
 /** Resolves an image, pulling it when missing. `pulled` gets the pull lines (stderr of docker run). */
-export async function ensureImage(env: CmdEnv, ref: string, pulled: string[], cmd = 'run', platform?: string): Promise<ResolvedImage | string> {
+export async function ensureImage(env: CmdEnv, ref: string, pulled: string[], cmd = 'run', platform?: string, always = false): Promise<ResolvedImage | string> {
   const lib = await env.daemon.imageLib();
-  const r = await lib.service.ensure(ref, platform);
+  const r = await lib.service.ensure(ref, platform, always);
   if (!r.image) return r.stderr.replace(/See 'docker run --help'/g, `See 'docker ${cmd} --help'`);
   if (r.stderr) pulled.push(r.stderr);
   return lib.describe(r.image, ref);

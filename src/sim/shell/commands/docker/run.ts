@@ -20,7 +20,7 @@ import { recordFlags } from './run-hostconfig.ts';
 import { readEnvFiles } from './envfile.ts';
 import { attachedRun, attachFields } from './run-attach.ts';
 import { clientPlatform, createPlatformCheck, requestedPlatform } from './run-platform.ts';
-import { detachKeysError, missingDevice } from './run-checks.ts';
+import { detachKeysError, missingDevice, missingLink } from './run-checks.ts';
 import { type MountField, parseMountOpt } from './mount-opt.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
@@ -217,7 +217,7 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     return { ...missing, stderr: (env.stream ? '' : early) + missing.stderr };
   }
   const pulled: string[] = [];
-  const img = await ensureImage(env, imageArg, pulled, cmdName, platformSpec);
+  const img = await ensureImage(env, imageArg, pulled, cmdName, platformSpec, pull === 'always');
   if (typeof img === 'string') return { stdout: '', stderr: img, exitCode: 125 };
   const onPlatform = createPlatformCheck(img, imageArg, want);
   // --quiet: pullImage writes to io.Discard, and "Unable to find image" is not printed.
@@ -255,7 +255,8 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
       if (e instanceof CapError) return e.message;
       throw e;
     }
-    return recorded.daemon;
+    if (recorded.daemon !== undefined) return recorded.daemon;
+    return missingLink(env, hc.NetworkMode, hc.Links);
   })();
   if (hc.Memory > 0 && hc.MemorySwap === 0) hc.MemorySwap = hc.Memory * 2;
   if (onPlatform.warning) recorded.warnings.push(onPlatform.warning);

@@ -5,7 +5,8 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { stateString } from '../../../docker/container.ts';
-import { humanSize } from '../../../image/units.ts';
+import { humanSize, humanSizeWithPrecision } from '../../../image/units.ts';
+import { layerSizes } from './inspect-doc.ts';
 import { familiarName, parseNormalizedNamed } from '../../../../oci/reference.ts';
 import type { CmdEnv } from '../../types.ts';
 import { writeList } from '../../kit/listformat.ts';
@@ -16,7 +17,10 @@ import { arity } from './errors.ts';
 import { defineCommand, FORMAT_HELP } from './define.ts';
 
 const HEADER = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
-const pct = (part: number, total: number) => (total > 0 ? `${humanSize(part)} (${Math.floor((part * 100) / total)}%)` : humanSize(part));
+/** go-units HumanSize: four significant digits (docker/cli@v27.3.1:vendor/github.com/docker/go-units/size.go), which
+ * formatter/disk_usage.go prints every total with, and image.go the SHARED SIZE and UNIQUE SIZE (SIZE has three). */
+const goHumanSize = (n: number) => humanSizeWithPrecision(n, 4);
+const pct = (part: number, total: number) => (total > 0 ? `${goHumanSize(part)} (${Math.floor((part * 100) / total)}%)` : goHumanSize(part));
 
 function verbose(
   env: CmdEnv,
@@ -52,8 +56,8 @@ function verbose(
       li.image.id.slice(7, 19),
       createdAgo(li.createdMs, now),
       humanSize(li.image.size),
-      humanSize(sh),
-      humanSize(li.image.size - sh),
+      goHumanSize(sh),
+      goHumanSize(li.image.size - sh),
       String(used(li.image.id)),
     ]);
   }
@@ -67,7 +71,9 @@ function verbose(
         : c.status === 'created'
           ? 'Created'
           : `Exited (${c.exitCode}) ${createdAgo(c.finishedMs, now)}`;
-    ctrRows.push([c.id.slice(0, 12), c.imageArg, JSON.stringify(cmd), '0', '0B', createdAgo(c.createdMs, now), status, c.name]);
+    // formatter/disk_usage.go: SizeRootFs zeroed, so ContainerContext.Size is HumanSizeWithPrecision(SizeRw, 3) alone.
+    const rw = humanSizeWithPrecision(layerSizes(env.daemon, c).rw, 3);
+    ctrRows.push([c.id.slice(0, 12), c.imageArg, JSON.stringify(cmd), '0', rw, createdAgo(c.createdMs, now), status, c.name]);
   }
   const volRows = [['VOLUME NAME', 'LINKS', 'SIZE'], ...volumes.map((v) => [v.name, String(volUsers(v.name)), '0B'])];
   const bcRows = [['CACHE ID', 'CACHE TYPE', 'SIZE', 'CREATED', 'LAST USED', 'USAGE', 'SHARED']];
@@ -96,6 +102,7 @@ export default defineCommand({
     const layersSize = [...layerUse.values()].reduce((n, l) => n + l.size, 0);
     const used = (id: string) => containers.filter((c) => c.image.id === id).length;
     const shared = (li: (typeof images)[number]) => li.image.layers.filter((l) => (layerUse.get(l.diffId)?.n ?? 0) > 1).reduce((n, l) => n + l.size, 0);
+    const rwOf = (cs: typeof containers) => cs.reduce((n, c) => n + layerSizes(env.daemon, c).rw, 0);
     const volumes = lib.volumes.all();
     const volUsers = (name: string) => containers.filter((c) => (lib.mounts.get(c.id) ?? []).some((m) => (m as { name?: string }).name === name)).length;
     if (flags.verbose && !flags.format) return verbose(env, images, containers, volumes, volUsers, used, shared);
@@ -106,21 +113,22 @@ export default defineCommand({
         Type: 'Images',
         TotalCount: String(images.length),
         Active: String(images.filter((li) => used(li.image.id) > 0).length),
-        Size: humanSize(layersSize),
+        Size: goHumanSize(layersSize),
         Reclaimable: pct(layersSize - usedImg, layersSize),
       },
+      // formatter/disk_usage.go diskUsageContainersContext: the SizeRw of all, reclaimable those of the inactive ones.
       {
         Type: 'Containers',
         TotalCount: String(containers.length),
         Active: String(containers.filter((c) => active(stateString(c))).length),
-        Size: humanSize(0),
-        Reclaimable: pct(0, 0),
+        Size: goHumanSize(rwOf(containers)),
+        Reclaimable: pct(rwOf(containers.filter((c) => !active(stateString(c)))), rwOf(containers)),
       },
       {
         Type: 'Local Volumes',
         TotalCount: String(volumes.length),
         Active: String(volumes.filter((v) => volUsers(v.name) > 0).length),
-        Size: humanSize(0),
+        Size: goHumanSize(0),
         Reclaimable: pct(0, 0),
       },
       { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },

@@ -1,6 +1,6 @@
 /** What `docker version` and `docker info` share (kit: version.ts and info.ts are the commands): their typed documents. */
 import { ENGINE_ID } from '../../../docker/engine-id.ts';
-import { BUILDX_PATH } from './buildx-path.ts';
+import { BUILDX_PATH, COMPOSE_PATH } from './buildx-path.ts';
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
 import { stateString } from '../../../docker/container.ts';
@@ -141,11 +141,13 @@ export const VERSION_FUNCS = {
 
 /**
  * The CLI plugins `docker info` lists (docker/cli@v27.3.1:cli-plugins/manager/plugin.go Plugin: Metadata, Name, Path; JSON
- * without the empty ones): node1's buildx, whose metadata is docker/buildx@v0.17.1:cmd/buildx/main.go's (SchemaVersion,
+ * without the empty ones), sorted by name (manager.go ListPlugins): node1's buildx, whose metadata is docker/buildx@v0.17.1:cmd/buildx/main.go's (SchemaVersion,
  * Vendor, Version; no URL) with ShortDescription from its root command's Short (plugin.go newMetadataSubcommand).
  */
 export const CLI_PLUGINS: { SchemaVersion: string; Vendor: string; Version: string; ShortDescription: string; Name: string; Path: string }[] = [
   { SchemaVersion: '0.1.0', Vendor: 'Docker Inc.', Version: 'v0.17.1', ShortDescription: 'Docker Buildx', Name: 'buildx', Path: BUILDX_PATH },
+  // docker/compose@v2.29.7:cmd/main.go (SchemaVersion, Vendor, Version internal.Version), Short of cmd/compose/compose.go.
+  { SchemaVersion: '0.1.0', Vendor: 'Docker Inc.', Version: 'v2.29.7', ShortDescription: 'Docker Compose', Name: 'compose', Path: COMPOSE_PATH },
 ];
 
 /** The CLI's dockerInfo: *system.Info embedded (its fields promoted), then ClientInfo. */
