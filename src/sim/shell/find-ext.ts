@@ -18,29 +18,6 @@ type Test = (path: string, st: SimStat) => boolean;
 type Node = { kind: 'test'; test: Test } | { kind: 'print'; sep: string } | { kind: 'not'; e: Node } | { kind: 'and' | 'or' | 'comma'; l: Node; r: Node };
 
 const EXT = new Set(['-user', '-group', '-uid', '-gid', '-nouser', '-nogroup', '-mmin', '-amin', '-cmin']);
-const NEEDS_ARG = new Set([
-  '-name',
-  '-iname',
-  '-path',
-  '-ipath',
-  '-wholename',
-  '-type',
-  '-user',
-  '-group',
-  '-uid',
-  '-gid',
-  '-mmin',
-  '-amin',
-  '-cmin',
-  '-mtime',
-  '-atime',
-  '-ctime',
-  '-newer',
-  '-perm',
-  '-size',
-  '-maxdepth',
-  '-mindepth',
-]);
 
 /** Whether this find command line needs the tests here. */
 export function needsFindExt(args: string[]): boolean {
