@@ -19,8 +19,8 @@ describe('ls (coreutils 9.4)', () => {
     // node1's directories date from its boot (the fixture's bootTime); Ubuntu's base-files makes /tmp and /var/tmp 1777.
     expect((await sh(w, 'ls -ld /etc /etc/kubernetes/pki /tmp /var/tmp')).out).toBe(
       [
-        // st_nlink: 2 + subdirectories (/etc: containerd, default, docker, kubernetes, skel, sysctl.d; /etc/kubernetes/pki: etcd).
-        'drwxr-xr-x 8 root root 4096 Sep 16 08:12 /etc',
+        // st_nlink: 2 + subdirectories (/etc: containerd, default, docker, kubernetes, skel, sudoers.d, sysctl.d; /etc/kubernetes/pki: etcd).
+        'drwxr-xr-x 9 root root 4096 Sep 16 08:12 /etc',
         'drwxr-xr-x 3 root root 4096 Sep 16 08:12 /etc/kubernetes/pki',
         'drwxrwxrwt 2 root root 4096 Sep 16 08:12 /tmp',
         'drwxrwxrwt 2 root root 4096 Sep 16 08:12 /var/tmp',

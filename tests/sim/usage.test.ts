@@ -22,7 +22,8 @@ describe('every simulated command answers --help', () => {
     // iproute2's bridge reads --help as -help: usage() on stderr, exit(-1) (iproute2@v6.1.0:bridge/bridge.c main): bridge.test.ts.
     // iptables-save has no --help: getopt_long's "unrecognized option" and "Look at manual page", exit 1
     // (iptables@v1.8.10:iptables/xtables-save.c): iptables.test.ts.
-    const own = ['pstree', 'killall', 'getcap', 'setcap', 'lsmod', 'lsof', 'which', 'dig', 'host', 'nslookup', 'bridge', 'iptables-save'];
+    // psmisc's fuser has no --help either: its long-option table lacks it, "%s: Invalid option %s" and usage(1) (src/fuser.c main).
+    const own = ['fuser', 'pstree', 'killall', 'getcap', 'setcap', 'lsmod', 'lsof', 'which', 'dig', 'host', 'nslookup', 'bridge', 'iptables-save'];
     for (const c of COMMANDS.filter((x) => !own.includes(x.name) && !builtin(x.name))) {
       const r = await sh(w, `${c.name} --help`);
       expect(r.exitCode, c.name).toBe(0);
@@ -42,6 +43,12 @@ describe('every simulated command answers --help', () => {
       "getcap: invalid option -- '-'\nusage: getcap [-h] [-l] [-n] [-r] [-v] <filename> [<filename> ...]\n\n\tdisplays the capabilities on the queried file(s).\n",
     );
     expect((await sh(w, 'setcap --help')).out.startsWith('fatal error: Invalid argument\nusage: setcap ')).toBe(true);
+  });
+  it("psmisc's fuser has no --help: Invalid option and its usage, status 1", async () => {
+    const w = await world([]);
+    const r = await sh(w, 'fuser --help');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.startsWith('fuser: Invalid option --help\nUsage: fuser [-fIMuvw] [-a|-s] [-4|-6] [-c|-m|-n SPACE]\n')).toBe(true);
   });
   it('lsof and which have no --help: their usage and a failure status', async () => {
     const w = await world([]);

@@ -8,7 +8,7 @@ import { SYSCTL_FILES } from './sysctl-files.ts';
 import { DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from './docker-root.ts';
 import { CLOUD_FSTAB, CONTAINERD_CONFIG } from './node-etc.ts';
 import { ETC_BASH_BASHRC, ETC_PROFILE, ROOT_BASHRC, ROOT_PROFILE, SKEL_BASH_LOGOUT, SKEL_BASHRC, SKEL_PROFILE } from './shellrc.ts';
-import { HOST_GROUP, HOST_GSHADOW, HOST_PASSWD, HOST_SHADOW } from './hostusers.ts';
+import { CLOUD_SUDOERS, HOST_GROUP, HOST_GSHADOW, HOST_PASSWD, HOST_SHADOW } from './hostusers.ts';
 
 const RESOLVED_HEAD = (file: string) =>
   `# This is /run/systemd/resolve/${file} managed by man:systemd-resolved(8).\n# Do not edit.\n#\n# This file might be symlinked as /etc/resolv.conf. If you're looking at\n# /etc/resolv.conf and seeing this text, you have followed the symlink.\n`;
@@ -26,6 +26,7 @@ export function hostFiles(host: Host): Record<string, string> {
     '/etc/group': HOST_GROUP,
     '/etc/shadow': HOST_SHADOW,
     '/etc/gshadow': HOST_GSHADOW,
+    [CLOUD_SUDOERS[0]]: CLOUD_SUDOERS[1],
     // The /etc/hosts Ubuntu Server's installer writes: the name on 127.0.1.1, then the IPv6 lines.
     '/etc/hosts': `127.0.0.1 localhost\n127.0.1.1 ${fx.hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`,
     // Ubuntu 24.04.1's /usr/lib/os-release (base-files 13ubuntu10.1).

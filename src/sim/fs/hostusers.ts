@@ -156,12 +156,24 @@ export const HOST_GSHADOW = `${GROUP.map(([l, from]) => {
   return `${name}:${from.startsWith(GBASE) ? '*' : bySysusers(from) ? '!*' : '!'}::${members}`;
 }).join('\n')}\n`;
 
-/** The modes and owners of the four files (root:shadow 0640 for the shadow ones: passwd and shadow packages' postinst). */
+/**
+ * cloud-init's sudo rule for its default user (cloud.cfg default_user sudo: ["ALL=(ALL) NOPASSWD:ALL"]), written on the
+ * first boot by canonical/cloud-init@24.2:cloudinit/distros/__init__.py write_sudo_rules: util.make_header ("# Created by
+ * cloud-init v. VERSION on %a, %d %b %Y %H:%M:%S %z", the packaged version of noble-updates in September 2024), a blank
+ * line, "# User rules for ubuntu" and the rule; mode 0440.
+ */
+export const CLOUD_SUDOERS: readonly [string, string] = [
+  '/etc/sudoers.d/90-cloud-init-users',
+  '# Created by cloud-init v. 24.2-0ubuntu1~24.04.2 on Mon, 16 Sep 2024 08:12:39 +0000\n\n# User rules for ubuntu\nubuntu ALL=(ALL) NOPASSWD:ALL\n',
+];
+
+/** The modes and owners of the four files (root:shadow 0640 for the shadow ones: passwd and shadow packages' postinst), and cloud-init's sudoers file. */
 export const USER_DB_MODES: Record<string, readonly [number, number, number]> = {
   '/etc/passwd': [0o644, 0, 0],
   '/etc/group': [0o644, 0, 0],
   '/etc/shadow': [0o640, 0, 42],
   '/etc/gshadow': [0o640, 0, 42],
+  [CLOUD_SUDOERS[0]]: [0o440, 0, 0],
 };
 
 /** One /etc/passwd row of node1, as the fixture's text has it (for callers that cannot read the filesystem). */

@@ -24,6 +24,7 @@ import type { CmdEnv, Session } from './types.ts';
 import { shellKind } from './shellkind.ts';
 import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
+import { findExt, needsFindExt } from './find-ext.ts';
 
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
 type Result = { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] };
@@ -294,7 +295,10 @@ export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.
               if (tooBig([name, ...args], ctx.env)) return argListTooLong(rt.currentSession, name);
               rt.endless = undefined;
               takeDenied(rt.host);
-              const r0 = await ctx.origCommand!(wrappedArgs(name, args));
+              const r0 =
+                name === 'find' && !busybox && needsFindExt(args)
+                  ? await findExt(args, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
+                  : await ctx.origCommand!(wrappedArgs(name, args));
               const r = { ...r0, stderr: denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)) };
               if (rt.endless && WHOLE_READERS.has(name)) {
                 rt.endless = undefined;

@@ -14,7 +14,7 @@ const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, 
 export const NAMES = Object.keys(SIGNALS).map((n) => (n === 'IO' ? 'POLL' : n));
 
 /** signals.c list_signals. */
-function listSignals(): string {
+export function listSignals(): string {
   let out = '';
   let col = 0;
   for (const name of NAMES) {

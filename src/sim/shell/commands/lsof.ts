@@ -16,6 +16,7 @@ import type { SimCommand } from '../types.ts';
 import { user } from '../pscolumns.ts';
 import { fdsReadable, type Sock, socketsOf } from './ss.ts';
 import { accounts } from '../users.ts';
+import { unixFiles } from './lsof-unix.ts';
 
 const PORTS: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 8080: 'http-alt' };
 
@@ -65,6 +66,7 @@ export const lsof: SimCommand = {
     let and = false;
     const inet: InetSel[] = [];
     let wantInet = false;
+    let wantUnix = false;
     let pids: number[] | undefined;
     let users: string[] | undefined;
     const names: string[] = [];
@@ -91,6 +93,7 @@ export const lsof: SimCommand = {
         if (a.includes('P')) portNumbers = true;
         if (a.includes('t')) terse = true;
         if (a.includes('a')) and = true;
+        if (a.includes('U')) wantUnix = true;
       } else if (a === '-h' || a === '-?') return { stdout: '', stderr: USAGE, exitCode: 0 };
       // main.c GetOpt: a character no option has (`--help` gives '-'), then usage(1).
       else if (a.startsWith('-') || a.startsWith('+')) return fail(`lsof: illegal option character: ${a.slice(1, 2) || a}\n`);
@@ -120,13 +123,21 @@ export const lsof: SimCommand = {
         const pidOk = !pids || pids.includes(s.owner?.pid ?? 0);
         const userOk = !users || users.some((u) => uidOf(u) === p?.uid);
         // Names (paths) select no sockets; with no selection at all every open file is listed (the sockets here).
-        const sels = [wantInet ? inetOk : undefined, pids ? pidOk : undefined, users ? userOk : undefined].filter((x) => x !== undefined);
+        const sels = [wantInet || wantUnix ? wantInet && inetOk : undefined, pids ? pidOk : undefined, users ? userOk : undefined].filter(
+          (x) => x !== undefined,
+        );
         if (names.length && !sels.length) return false;
         return !sels.length || (and ? sels.every(Boolean) : sels.some(Boolean));
       })
       .sort((a, b) => (a.s.owner?.pid ?? 0) - (b.s.owner?.pid ?? 0) || (a.s.owner?.fd ?? 0) - (b.s.owner?.fd ?? 0));
-    if (!rows.length) return { stdout: '', stderr: '', exitCode: 1 };
-    if (terse) return { stdout: [...new Set(rows.map((r) => r.s.owner?.pid))].map((p) => `${p}\n`).join(''), stderr: '', exitCode: 0 };
+    const unix = wantUnix ? await unixFiles(env, pids, users && ((pid: number) => users.some((u) => uidOf(u) === k.procs.get(pid)?.uid)), and) : [];
+    if (!rows.length && !unix.length) return { stdout: '', stderr: '', exitCode: 1 };
+    if (terse)
+      return {
+        stdout: [...new Set([...rows.map((r) => r.s.owner?.pid ?? 0), ...unix.map((u) => Number(u.pid))].sort((a, b) => a - b))].map((p) => `${p}\n`).join(''),
+        stderr: '',
+        exitCode: 0,
+      };
     const host = (addr: string) => {
       const a = addr.replace(/^\[|\]$/g, '');
       if (a === '0.0.0.0' || a === '::') return '*';
@@ -138,7 +149,7 @@ export const lsof: SimCommand = {
       return addr;
     };
     const port = (p: number | '*') => (p === '*' ? '*' : portNumbers ? String(p) : (PORTS[p] ?? String(p)));
-    const cells = rows.map(({ s, p }) => {
+    const inetCells = rows.map(({ s, p }) => {
       const o = s.owner as NonNullable<Sock['owner']>;
       const local = `${host(s.local)}:${port(s.lport)}`;
       const name = s.state === 'ESTAB' ? `${local}->${host(s.peer)}:${port(s.pport)}` : local;
@@ -156,6 +167,8 @@ export const lsof: SimCommand = {
         name: `${name}${STATE[s.state] ? ` (${STATE[s.state]})` : ''}`,
       };
     });
+    // lsof lists by PID, each process's descriptors in order.
+    const cells = [...inetCells, ...unix].sort((a, b) => Number(a.pid) - Number(b.pid) || Number.parseInt(a.fd, 10) - Number.parseInt(b.fd, 10));
     const w = (key: keyof (typeof cells)[0], title: string) => Math.max(title.length, ...cells.map((c) => c[key].length));
     const [cw, pw, uw, fw, tw, dw, ow, nw] = [
       w('cmd', 'COMMAND'),

@@ -44,6 +44,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'file', load: () => import('./file.ts').then((m) => m.file) },
   { name: 'findmnt', load: () => import('./findmnt.ts').then((m) => m.findmnt) },
   { name: 'free', load: () => import('./free.ts').then((m) => m.free) },
+  { name: 'fuser', load: () => import('./fuser.ts').then((m) => m.fuser) },
   { name: 'getcap', load: () => import('./getcap.ts').then((m) => m.getcap) },
   { name: 'getent', load: () => import('./getent.ts').then((m) => m.getent) },
   { name: 'getpcaps', load: () => import('./getpcaps.ts').then((m) => m.getpcaps) },

@@ -15,6 +15,7 @@ import { parseSsWords } from './ss-filter.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { liveProxies, PROXY_SOCKET_FD } from '../../docker/proxy.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
+import { unixSockets } from '../../net/unix.ts';
 
 export interface Sock {
   proto: 'tcp' | 'udp';
@@ -240,10 +241,23 @@ export const ss: SimCommand = {
   name: 'ss',
   flavors: ['coreutils'],
   async run(args, env): Promise<ExecResult> {
-    const o = { summary: false, tcp: false, udp: false, listen: false, all: false, numeric: false, procs: false, v4: false, v6: false, header: true };
+    const o = {
+      summary: false,
+      tcp: false,
+      udp: false,
+      unix: false,
+      listen: false,
+      all: false,
+      numeric: false,
+      procs: false,
+      v4: false,
+      v6: false,
+      header: true,
+    };
     const long: Record<string, string> = {
       '--tcp': 't',
       '--udp': 'u',
+      '--unix': 'x',
       '--listening': 'l',
       '--all': 'a',
       '--numeric': 'n',
@@ -264,6 +278,7 @@ export const ss: SimCommand = {
       for (const c of opts) {
         if (c === 't') o.tcp = true;
         else if (c === 'u') o.udp = true;
+        else if (c === 'x') o.unix = true;
         else if (c === 'l') o.listen = true;
         else if (c === 'a') o.all = true;
         else if (c === 'n') o.numeric = true;
@@ -278,10 +293,11 @@ export const ss: SimCommand = {
     }
     // main: print_summary, then exit when no socket table was asked for (do_default && argc == 0).
     const head = o.summary ? summary(env) : '';
-    if (o.summary && !o.tcp && !o.udp) return { stdout: head, stderr: '', exitCode: 0 };
-    if (!o.tcp && !o.udp) return { stdout: '', stderr: 'ss: only TCP and UDP sockets (-t, -u) are simulated on node1\n', exitCode: 1 };
+    if (o.summary && !o.tcp && !o.udp && !o.unix) return { stdout: head, stderr: '', exitCode: 0 };
+    if (!o.tcp && !o.udp && !o.unix) return { stdout: '', stderr: 'ss: only TCP, UDP and UNIX sockets (-t, -u, -x) are simulated on node1\n', exitCode: 1 };
     const parsed = parseSsWords(words);
     if ('error' in parsed) return { stdout: '', stderr: parsed.error + (parsed.error.includes('bison') ? USAGE_HEAD : ''), exitCode: parsed.code };
+    if (o.unix && parsed.filter) return { stdout: '', stderr: 'ss: address and port filters on UNIX sockets are not simulated on node1\n', exitCode: 1 };
     const states: string[] = parsed.states ?? (o.all ? ['LISTEN', 'UNCONN', 'ESTAB'] : o.listen ? ['LISTEN', 'UNCONN'] : ['ESTAB']);
     const socks = socketsOf(env).filter(
       (s) =>
@@ -310,14 +326,41 @@ export const ss: SimCommand = {
       width: 0,
       maxLen: 0,
     }));
-    // One socket table alone hides Netid (-l is LISTEN and UNCONN, the default every connected state: several states).
-    (cols[0] as Column).disabled = o.tcp !== o.udp;
+    // One socket table alone hides Netid (main: `dbs & (dbs - 1)`; -x is three tables, u_str, u_dgr and u_seq).
+    (cols[0] as Column).disabled = !o.unix && o.tcp !== o.udp;
     // main: one state alone (`state established`) hides State.
     (cols[1] as Column).disabled = parsed.oneState === true;
     const rows: string[][] = [];
     const pick = (all: string[]) => all.filter((_, i) => !(cols[i] as Column).disabled);
     if (o.header) rows.push(pick([...cols.map((c) => c.header)]));
     const port = (p: number | '*') => (p === '*' || o.numeric ? String(p) : (SERVICES[p] ?? String(p)));
+    // main: unix_show before udp_show and tcp_show; unix_stats_print: the name (or "*") and the inode, "*" and the peer's inode.
+    if (o.unix && env.self.ns.net === env.host.fixture.namespaces.net) {
+      for (const u of await unixSockets(env.host.kernel.procs.values())) {
+        if (!states.includes(u.state)) continue;
+        // user_ent_add prepends: the process scanned last (the highest PID, its highest fd) comes first.
+        const users = u.holders
+          .filter((h) => fdsReadable(env, h.pid))
+          .sort((a, b) => b.pid - a.pid || b.fd - a.fd)
+          .map((h) => `("${env.host.kernel.procs.get(h.pid)?.comm ?? ''}",pid=${h.pid},fd=${h.fd})`);
+        const netid = { STREAM: 'u_str', DGRAM: 'u_dgr', SEQPACKET: 'u_seq' }[u.type];
+        const backlog = u.state === 'LISTEN' ? 4096 : 0;
+        rows.push(
+          pick([
+            netid,
+            u.state,
+            '0'.padEnd(6),
+            String(backlog).padEnd(6),
+            `${u.path ?? '*'} `,
+            String(u.ino),
+            '* ',
+            String(u.peer),
+            o.procs && users.length ? ` users:(${users.join(',')})` : '',
+            '',
+          ]),
+        );
+      }
+    }
     for (const s of socks) {
       const local = `${s.local}${s.ifname ? `%${s.ifname}` : ''}:`;
       rows.push(

@@ -3,7 +3,8 @@
  * and -h lists -r and -t; no BSD auth, no login classes): usage and help from
  * sudo-project/sudo@SUDO_1_9_15p5:src/parse_args.c (display_usage, help) and src/sudo_usage.h.in; the
  * version lines from src/sudo.c, plugins/sudoers/policy.c (sudoers_policy_version), iolog.c and audit.c;
- * the `-l` listing from plugins/sudoers/display.c (display_privs, display_priv_short, display_priv_long)
+ * the `-l` listing from plugins/sudoers/display.c (display_privs, display_priv_short, display_priv_long; a NOPASSWD
+ * rule is "NOPASSWD: " before its command (fmtsudoers.c sudoers_format_cmndspec) and "Options: !authenticate" in -ll)
  * printed through lib/util/lbuf.c (sudo_lbuf_print: lines folded at the terminal's width).
  */
 
@@ -90,13 +91,35 @@ export const SECURE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/s
 /** sudoers_format_default: a value with ':' is written escaped, as sudoers would read it back. */
 const DEFAULTS = `env_reset, mail_badpass, secure_path=${SECURE_PATH.replace(/:/g, '\\:')}, use_pty`;
 
-/** The sudoers rules a user matches: root by name, the others by the admin or sudo group. */
-export function rulesFor(user: string, groups: string[]): { runas: string; group: boolean }[] {
-  const rules: { runas: string; group: boolean }[] = [];
+interface Rule {
+  runas: string;
+  group: boolean;
+  /** A NOPASSWD rule of a sudoers.d file (cloud-init's). */
+  file?: string;
+}
+
+/**
+ * The sudoers rules a user matches: root by name, the others by the admin or sudo group, then the files of
+ * @includedir /etc/sudoers.d in order (`nopasswd`: the users of their `USER ALL=(ALL) NOPASSWD:ALL` lines).
+ */
+export function rulesFor(user: string, groups: string[], nopasswd: readonly [string, string][] = []): Rule[] {
+  const rules: Rule[] = [];
   if (user === 'root') rules.push({ runas: 'ALL', group: true });
   if (groups.includes('admin')) rules.push({ runas: 'ALL', group: false });
   if (groups.includes('sudo')) rules.push({ runas: 'ALL', group: true });
+  for (const [file, who] of nopasswd) if (who === user) rules.push({ runas: 'ALL', group: false, file });
   return rules;
+}
+
+/** The `USER ALL=(ALL) NOPASSWD:ALL` lines of /etc/sudoers.d's files, read as sudo (root) reads them: [file, user]. */
+export function nopasswdRules(files: readonly [string, string][]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [file, text] of files)
+    for (const line of text.split('\n')) {
+      const m = /^\s*(\S+)\s+ALL\s*=\s*\(ALL\)\s*NOPASSWD:\s*ALL\s*$/.exec(line);
+      if (m) out.push([file, m[1] as string]);
+    }
+  return out;
 }
 
 /** sudo_lbuf_println: a line longer than `cols` is split at the last blank that fits, continued after `indent` spaces. */
@@ -134,14 +157,14 @@ export function lbufPrint(text: string, indent: number, cols: number): string {
 }
 
 /** display_privs for `user` on `host`: `long` is -ll (display_priv_long). `cols` 0 when stdout is a pipe. */
-export function listing(user: string, groups: string[], host: string, long: boolean, cols: number): string {
-  const rules = rulesFor(user, groups);
+export function listing(user: string, groups: string[], host: string, long: boolean, cols: number, nopasswd: readonly [string, string][] = []): string {
+  const rules = rulesFor(user, groups, nopasswd);
   if (!rules.length) return lbufPrint(`User ${user} is not allowed to run sudo on ${host}.\n`, 8, cols);
   const defs = lbufPrint(`Matching Defaults entries for ${user} on ${host}:\n    ${DEFAULTS}\n\n`, 4, cols);
   let privs = `User ${user} may run the following commands on ${host}:\n`;
   for (const r of rules)
     privs += long
-      ? `\nSudoers entry: /etc/sudoers\n    RunAsUsers: ${r.runas}\n${r.group ? '    RunAsGroups: ALL\n' : ''}    Commands:\n\tALL\n`
-      : `    (${r.runas}${r.group ? ' : ALL' : ''}) ALL\n`;
+      ? `\nSudoers entry: ${r.file ?? '/etc/sudoers'}\n    RunAsUsers: ${r.runas}\n${r.group ? '    RunAsGroups: ALL\n' : ''}${r.file ? '    Options: !authenticate\n' : ''}    Commands:\n\tALL\n`
+      : `    (${r.runas}${r.group ? ' : ALL' : ''}) ${r.file ? 'NOPASSWD: ' : ''}ALL\n`;
   return defs + lbufPrint(privs, 8, cols);
 }

@@ -7,7 +7,8 @@
  * command given to either goes to the shell's -c with every character but [A-Za-z0-9_$-] escaped
  * (parse_args.c). Alone, -i and -s open a shell the learner leaves with `exit`.
  *
- * Only root may use sudo here without a password (`root ALL=(ALL:ALL) ALL`; sudoers asks root for none).
+ * Only root, and ubuntu through cloud-init's /etc/sudoers.d/90-cloud-init-users (`ubuntu ALL=(ALL) NOPASSWD:ALL`), may use
+ * sudo here without a password (`root ALL=(ALL:ALL) ALL`; sudoers asks root for none).
  * Anyone else is asked for one by check_user before any rule is looked at; this terminal cannot read a
  * password (no command reads hidden input), so sudo fails as it does when it may not prompt, -n:
  * check.c sets FLAG_NO_USER_INPUT and log_auth_failure (logging.c) says "a password is required", exit 1;
@@ -18,7 +19,7 @@ import { getopt, type LongOpt } from '../getopt.ts';
 import { quoteArgv } from '../line.ts';
 import type { SimCommand } from '../types.ts';
 import { runCommand } from './sudo-run.ts';
-import { HELP, listing, SECURE_PATH, USAGE, VERSION } from './sudo-text.ts';
+import { HELP, listing, nopasswdRules, SECURE_PATH, USAGE, VERSION } from './sudo-text.ts';
 import { accounts, rows } from '../users.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -159,7 +160,22 @@ export const sudo: SimCommand = {
     if (mode === 'edit') return R('', 'sudo: sudoedit: not simulated on node1 (no editor runs in this terminal)\n', 1);
     // A command needs a shell to run it when none is given: no shell_noargs in Ubuntu's sudoers, so usage.
     if (mode === 'run' && !argv.length && !flags.has('s') && !flags.has('i')) return usage();
-    if (me.uid !== 0) return R('', 'sudo: a password is required\n', 1);
+    // @includedir /etc/sudoers.d, read as root (sudo is setuid): cloud-init's 90-cloud-init-users gives ubuntu NOPASSWD.
+    const init = env.host.kernel.procs.get(1);
+    const dropIns = init
+      ? await env.host.withCurrent(init, async () => {
+          const names = (await env.fs.readdir('/etc/sudoers.d').catch(() => [] as string[])).filter((n) => !n.includes('.') && !n.endsWith('~')).sort();
+          return Promise.all(
+            names.map(async (n): Promise<[string, string]> => [`/etc/sudoers.d/${n}`, await env.readFile(`/etc/sudoers.d/${n}`).catch(() => '')]),
+          );
+        })
+      : [];
+    const nopasswd = nopasswdRules(dropIns);
+    // The last rule that matches decides (sudoers_lookup): ubuntu's NOPASSWD one, for a runas user; -g needs the %sudo rule, which asks.
+    // -l needs no password when any rule has NOPASSWD (listpw any), -v only when all have (verifypw all).
+    const free = nopasswd.some(([, u]) => u === me.name);
+    const needsPassword = me.uid !== 0 && (!free || mode === 'validate' || val.g !== undefined);
+    if (needsPassword) return R('', 'sudo: a password is required\n', 1);
     if (mode === 'validate') return R('');
     if (mode === 'list') {
       const who = lookup(val.U ?? me.name) ?? me;
@@ -176,7 +192,7 @@ export const sudo: SimCommand = {
         if (!path.startsWith('/')) return R('', `sudo: ${argv[0]}: command not found\n`, 1);
         return R(`${[path, ...argv.slice(1)].join(' ')}\n`);
       }
-      return R(listing(who.name, groups, host, longList, env.pipeline.length ? 0 : env.columns));
+      return R(listing(who.name, groups, host, longList, env.pipeline.length ? 0 : env.columns, nopasswd));
     }
     return runCommand(env, { target, group, argv, flags, keep, setVars, me });
   },

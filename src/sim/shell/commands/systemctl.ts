@@ -172,10 +172,22 @@ async function cat(env: CmdEnv, names: string[]): Promise<ExecResult> {
 }
 
 export async function systemctlRun(args: string[], env: CmdEnv, prog: string): Promise<ExecResult> {
-  const words = args.filter((a) => !['--no-pager', '-l', '--full', '--no-legend', '-q', '--quiet'].includes(a));
+  const list = { types: [] as string[], states: [] as string[], all: false, legend: true, patterns: [] as string[] };
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const value = (long: string) => (a === long || a === `-${long[2]}` ? (args[++i] ?? '') : a.slice(long.length + 1));
+    if (a === '--type' || a === '-t' || a.startsWith('--type=')) list.types.push(...value('--type').split(','));
+    else if (a === '--state' || a.startsWith('--state=')) list.states.push(...value('--state').split(','));
+    else if (a === '--failed') list.states.push('failed');
+    else if (a === '--all' || a === '-a') list.all = true;
+    else if (a === '--no-legend') list.legend = false;
+    else if (!['--no-pager', '-l', '--full', '-q', '--quiet', '--plain'].includes(a)) words.push(a);
+  }
   const quiet = args.includes('-q') || args.includes('--quiet');
-  const [verb, ...names] = words;
+  const [verb = 'list-units', ...names] = words;
   if (verb === '--version') return R(SYSTEMD_VERSION);
+  if (verb === 'list-units') return (await import('./systemctl-list.ts')).listUnits(env, { ...list, patterns: names });
   if (verb === 'status' && names.length) {
     let out = '';
     let err = '';
@@ -201,7 +213,7 @@ export async function systemctlRun(args: string[], env: CmdEnv, prog: string): P
   }
   return R(
     '',
-    `${prog}: only \`systemctl status|cat|show|is-enabled docker|containerd|kubelet\` and \`systemctl is-active UNIT\` are simulated on node1; the daemons already run and are not restarted here.\n`,
+    `${prog}: only \`systemctl list-units\`, \`systemctl status|cat|show|is-enabled docker|containerd|kubelet\` and \`systemctl is-active UNIT\` are simulated on node1; the daemons already run and are not restarted here.\n`,
     1,
   );
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/sim/index.ts';
+import { sh } from './helpers.ts';
+
+// Issue #10, session 17: node1's UNIX sockets (net/unix.ts) as ss -x, lsof -U and fuser see them, the units
+// systemctl list-units derives from the cgroup tree, find's tests on owners and minutes (shell/find-ext.ts), and
+// cloud-init's sudo rule for ubuntu. The byte-for-byte outputs are in tests/corpus/host-sys17.transcript.txt.
+describe('system tools off the script (#10, session 17)', { timeout: 120_000 }, () => {
+  it("ss -xl, lsof -U and fuser agree on who listens where; a container brings its shim's socket and scope, rm takes them", async () => {
+    const w = createWorld();
+    const listeners = (await sh(w, 'ss -xlH')).stdout.split('\n').filter(Boolean);
+    const named = (await sh(w, 'lsof -U')).stdout.split('\n').filter((l) => l.includes('(LISTEN)'));
+    for (const path of ['/run/docker.sock', '/run/containerd/containerd.sock', '/run/dbus/system_bus_socket']) {
+      expect(listeners.some((l) => l.includes(` ${path} `))).toBe(true);
+      expect(named.some((l) => l.includes(` ${path} type=STREAM (LISTEN)`))).toBe(true);
+    }
+    expect(await sh(w, 'fuser /run/docker.sock')).toMatchObject({ stdout: '     1   812', stderr: '/run/docker.sock:   \n', exitCode: 0 });
+    await sh(w, 'docker run -d --name web -p 8080:80 nginx >/dev/null 2>&1');
+    const id = (await sh(w, 'docker inspect -f {{.Id}} web')).stdout.trim();
+    expect((await sh(w, 'ss -xlH | grep -c /run/containerd/s/')).stdout).toBe('1\n');
+    expect((await sh(w, 'systemctl list-units --type=scope --no-legend')).stdout).toContain(
+      `docker-${id}.scope loaded active running libcontainer container ${id}\n`,
+    );
+    const proxies = (await sh(w, 'fuser 8080/tcp')).stdout.trim().split(/\s+/);
+    expect(proxies).toHaveLength(2);
+    await sh(w, 'docker rm -f web >/dev/null');
+    expect((await sh(w, 'ss -xlH | grep -c /run/containerd/s/')).stdout).toBe('0\n');
+    expect((await sh(w, 'systemctl list-units --type=scope --no-legend')).stdout).not.toContain('docker-');
+    expect(await sh(w, 'fuser 8080/tcp')).toMatchObject({ stdout: '', exitCode: 1 });
+  });
+
+  it('fuser -k frees a published port: the proxies get SIGKILL and nothing listens there any more', async () => {
+    const w = createWorld();
+    await sh(w, 'docker run -d --name web -p 8080:80 nginx >/dev/null 2>&1');
+    expect((await sh(w, 'fuser -k 8080/tcp')).exitCode).toBe(0);
+    expect((await sh(w, 'ss -tlnH sport = :8080')).stdout).toBe('');
+    expect(await sh(w, 'fuser -s 8080/tcp')).toMatchObject({ stdout: '', stderr: '', exitCode: 1 });
+  });
+
+  it("find -user, -group, -mmin and -type l against the sim clock and owners; an unknown user is find's error", async () => {
+    const w = createWorld();
+    await sh(w, 'mkdir /tmp/t && touch /tmp/t/a /tmp/t/b && chown ubuntu:ubuntu /tmp/t/b && ln -s a /tmp/t/l');
+    expect((await sh(w, 'find /tmp/t -user ubuntu')).stdout).toBe('/tmp/t/b\n');
+    expect((await sh(w, 'find /tmp/t ! -group root')).stdout).toBe('/tmp/t/b\n');
+    expect((await sh(w, 'find /tmp/t -type l')).stdout).toBe('/tmp/t/l\n');
+    expect((await sh(w, 'find /tmp/t -mmin -1 -type f | sort')).stdout).toBe('/tmp/t/a\n/tmp/t/b\n');
+    expect((await sh(w, 'find /tmp/t -mmin +5')).stdout).toBe('');
+    expect(await sh(w, 'find /tmp/t -user nosuch')).toMatchObject({ stdout: '', stderr: "find: 'nosuch' is not the name of a known user\n", exitCode: 1 });
+  });
+
+  it("ubuntu's sudo needs no password (cloud-init's 90-cloud-init-users); -v and another user still ask", async () => {
+    const w = createWorld();
+    expect(await sh(w, 'su ubuntu -c "sudo id -u"')).toMatchObject({ stdout: '0\n', exitCode: 0 });
+    expect(await sh(w, 'su ubuntu -c "sudo -v"')).toMatchObject({ stderr: 'sudo: a password is required\n', exitCode: 1 });
+    await sh(w, 'rm /etc/sudoers.d/90-cloud-init-users');
+    expect(await sh(w, 'su ubuntu -c "sudo id -u"')).toMatchObject({ stderr: 'sudo: a password is required\n', exitCode: 1 });
+  });
+});
