@@ -6,7 +6,8 @@
  * script compiles, lazy function compiles), evaluate (module evaluation) and the rest, from Start to Enter and from
  * Enter to the answer, with the scripts and functions that took its time; then both threads' tasks in time order
  * (`--over` ms of CPU and longer, 3 by default), so the path to the answer shows.
- * `--runs N` traces N fresh sessions; `--top N` lists N functions (default 12).
+ * `--runs N` traces N fresh sessions; `--top N` lists N functions (default 12); `--typing MS` presses Enter MS ms after
+ * the prompt shows (0 by default, as the bench: a learner takes a second or more to type the line).
  */
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -14,13 +15,21 @@ import { CHROMIUM_ARGS, chromiumPath, preview } from './lib/browser.ts';
 import { frameKey, profile, type TraceEvent, traced } from './lib/trace.ts';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '1' }, top: { type: 'string', default: '12' }, over: { type: 'string', default: '3' } },
+  options: {
+    runs: { type: 'string', default: '1' },
+    top: { type: 'string', default: '12' },
+    over: { type: 'string', default: '3' },
+    typing: { type: 'string', default: '0' },
+  },
 });
 const RUNS = Number(args.runs);
 const TOP = Number(args.top);
 const OVER = Number(args.over);
-if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20 || !Number.isInteger(TOP) || TOP < 0 || !(OVER >= 0)) {
-  console.error(`trace-worker: --runs must be 1 to 20, --top a whole number and --over a number of ms (got ${args.runs}, ${args.top}, ${args.over})`);
+const TYPING = Number(args.typing);
+if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20 || !Number.isInteger(TOP) || TOP < 0 || !(OVER >= 0) || !(TYPING >= 0 && TYPING <= 10_000)) {
+  console.error(
+    `trace-worker: --runs must be 1 to 20, --top a whole number, --over a number of ms and --typing 0 to 10000 ms (got ${args.runs}, ${args.top}, ${args.over}, ${args.typing})`,
+  );
   process.exit(2);
 }
 const LESSON = '/lessons/01-containers-are-processes/';
@@ -45,6 +54,8 @@ try {
           return t;
         })()`);
         await page.keyboard.insertText('uname -r');
+        // A learner's typing: Enter comes TYPING ms after the prompt (a pace the page is given, not a test's wait).
+        if (TYPING) await page.waitForTimeout(TYPING);
         const answered = page.evaluate<number>(
           `new Promise((r) => document.addEventListener('cc:command', () => { performance.mark('cc-trace:answer'); r(performance.now()); }, { once: true }))`,
         );
