@@ -13,8 +13,9 @@
  * script's share of the profile's samples (idle ones left out).
  */
 import { parseArgs } from 'node:util';
-import { CHROMIUM_ARGS, chromiumPath, preview } from './lib/browser.ts';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath, preview } from './lib/browser.ts';
+import { frameKey, profile, type TraceEvent, traced } from './lib/trace.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,36 +34,6 @@ if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20 || !(OVER >= 0)) {
 }
 const LESSON = '/lessons/01-containers-are-processes/';
 const SAVED = { key: 'cc:term:v1:lessons/01-containers-are-processes', lines: ['docker run -d --name web nginx', 'ps -ef | grep nginx'] };
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.stack',
-  'disabled-by-default-v8.cpu_profiler',
-  'v8.execute',
-  'blink.user_timing',
-].join(',');
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** The thread's CPU time in the event (µs), where the trace has it: wall time swells on a busy machine, this less. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: {
-    name?: string;
-    data?: Record<string, unknown>;
-    beginData?: { stackTrace?: { functionName: string; url: string; lineNumber: number; columnNumber: number }[] };
-  };
-  id?: string;
-}
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url?: string; lineNumber: number; columnNumber: number };
-  parent?: number;
-}
 
 const server = await preview(Number(process.env.CC_TRACE_PORT ?? 4411));
 const browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
@@ -78,18 +49,12 @@ try {
       [SAVED.key, args.fresh ? '' : JSON.stringify({ lines: SAVED.lines, history: SAVED.lines, screen: '', rev: 1 })],
     );
     await page.goto('about:blank');
-    const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    // Chromium's trace events, typed here as read below (the protocol types them as string maps).
-    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-    await page.goto(url);
-    if (args.fresh) await page.getByRole('button', { name: 'Start the terminal' }).click();
-    await page.waitForFunction(() => performance.getEntriesByName('cc-terminal:prompt').length > 0, null, { timeout: 60_000 });
-    await page.waitForTimeout(1500); // the tasks after the prompt (the first save, idle work) — a trace window, not a test's wait
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await done;
+    const { events } = await traced(context, page, async () => {
+      await page.goto(url);
+      if (args.fresh) await page.getByRole('button', { name: 'Start the terminal' }).click();
+      await page.waitForFunction(() => performance.getEntriesByName('cc-terminal:prompt').length > 0, null, { timeout: 60_000 });
+      await page.waitForTimeout(1500); // the tasks after the prompt (the first save, idle work) — a trace window, not a test's wait
+    });
     console.log(`\nrun ${run + 1}: ${events.length} trace events`);
     report(events);
     await context.close();
@@ -106,23 +71,7 @@ function report(events: TraceEvent[]): void {
   const main = mains.sort((a, b) => busy(b) - busy(a))[0];
   if (!main) throw new Error('trace-start: no renderer main thread in the trace');
   const on = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
-  // The sampling profile: nodes and (time, node) samples, from the Profile and ProfileChunk events.
-  const nodes = new Map<number, ProfileNode>();
-  const samples: { ts: number; node: number }[] = [];
-  let t = 0;
-  // A Profile event is on its thread; its chunks come from the profiler's thread with the same id.
-  const ids = new Set(events.filter((x) => on(x) && x.name === 'Profile').map((x) => x.id));
-  for (const e of events.filter((x) => x.pid === main.pid && ids.has(x.id) && (x.name === 'Profile' || x.name === 'ProfileChunk'))) {
-    const data = e.args?.data as { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
-    if (e.name === 'Profile') t = data?.startTime ?? e.ts;
-    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
-    const deltas = data?.timeDeltas ?? [];
-    (data?.cpuProfile?.samples ?? []).forEach((id, i) => {
-      t += deltas[i] ?? 0;
-      samples.push({ ts: t, node: id });
-    });
-  }
-  samples.sort((a, b) => a.ts - b.ts);
+  const { nodes, samples } = profile(events, main.pid, main.tid);
   const marks = events.filter((e) => on(e) && e.name.startsWith('cc-terminal:') && (e.ph === 'R' || e.ph === 'I' || e.ph === 'b'));
   const t0 = events.find((e) => on(e) && e.name === 'navigationStart')?.ts ?? events.filter(on).reduce((m, e) => Math.min(m, e.ts), Infinity);
   const ms = (us: number) => (us / 1000).toFixed(1);
@@ -156,10 +105,7 @@ function report(events: TraceEvent[]): void {
     for (const s of samples) {
       if (s.ts < task.ts) continue;
       if (s.ts >= end) break;
-      const f = nodes.get(s.node)?.callFrame;
-      const key = f
-        ? `${f.functionName || '(anonymous)'} ${(f.url ?? '').replace(/^.*\//, '')}:${(f.lineNumber ?? -1) + 1}:${(f.columnNumber ?? -1) + 1}`
-        : '?';
+      const key = frameKey(nodes.get(s.node)?.callFrame, true);
       self.set(key, (self.get(key) ?? 0) + (s.ts - prev));
       prev = s.ts;
     }

@@ -3,46 +3,36 @@
  * of a first `uname -r` typed as soon as the prompt shows (issue #14: the first command answered ≤ 200 ms cold), as
  * `npm run bench`'s "first command" row types it. A Chromium trace (CDP Tracing with V8's sampling profiler) of a
  * fresh session; the worker's thread (the DedicatedWorker running world.worker) is split into compile (module and
- * script compiles, lazy function compiles), evaluate (module evaluation) and the rest, before Enter and from Enter to
- * the answer, with the scripts and functions that took its time.
- * `--runs N` traces N fresh sessions; `--top N` lists N functions (default 12).
+ * script compiles, lazy function compiles), evaluate (module evaluation) and the rest, from Start to Enter and from
+ * Enter to the answer, with the scripts and functions that took its time; then both threads' tasks in time order
+ * (`--over` ms of CPU and longer, 3 by default), so the path to the answer shows.
+ * `--runs N` traces N fresh sessions; `--top N` lists N functions (default 12); `--typing MS` presses Enter MS ms after
+ * the prompt shows (0 by default, as the bench: a learner takes a second or more to type the line).
  */
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, preview } from './lib/browser.ts';
+import { frameKey, profile, type TraceEvent, traced } from './lib/trace.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '1' }, top: { type: 'string', default: '12' } } });
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '1' },
+    top: { type: 'string', default: '12' },
+    over: { type: 'string', default: '3' },
+    typing: { type: 'string', default: '0' },
+  },
+});
 const RUNS = Number(args.runs);
 const TOP = Number(args.top);
-if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20 || !Number.isInteger(TOP) || TOP < 0) {
-  console.error(`trace-worker: --runs must be 1 to 20 and --top a whole number (got ${args.runs}, ${args.top})`);
+const OVER = Number(args.over);
+const TYPING = Number(args.typing);
+if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20 || !Number.isInteger(TOP) || TOP < 0 || !(OVER >= 0) || !(TYPING >= 0 && TYPING <= 10_000)) {
+  console.error(
+    `trace-worker: --runs must be 1 to 20, --top a whole number, --over a number of ms and --typing 0 to 10000 ms (got ${args.runs}, ${args.top}, ${args.over}, ${args.typing})`,
+  );
   process.exit(2);
 }
 const LESSON = '/lessons/01-containers-are-processes/';
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-v8.cpu_profiler',
-  'v8.execute',
-  'v8',
-  'blink.user_timing',
-].join(',');
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown>; url?: string; fileName?: string };
-  id?: string;
-}
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-}
 
 const server = await preview(Number(process.env.CC_TRACE_PORT ?? 4411));
 const browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
@@ -51,28 +41,33 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(server.url + LESSON, { waitUntil: 'load' });
-    const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-    const clickAt = await page.evaluate<number>(`(async () => {
-      const t = performance.now();
-      document.querySelector('cc-terminal [data-action="start"]').click();
-      const shows = (sel) => document.querySelector(sel)?.textContent?.includes('root@node1');
-      await new Promise((resolve) => { const c = () => (shows('cc-terminal [data-role="early"]') || shows('cc-terminal .xterm-rows') ? resolve() : requestAnimationFrame(c)); c(); });
-      return t;
-    })()`);
-    await page.keyboard.insertText('uname -r');
-    const answered = page.evaluate<number>(
-      `new Promise((r) => document.addEventListener('cc:command', () => { performance.mark('cc-trace:answer'); r(performance.now()); }, { once: true }))`,
+    const { events, value } = await traced(
+      context,
+      page,
+      async () => {
+        const clickAt = await page.evaluate<number>(`(async () => {
+          performance.mark('cc-trace:start');
+          const t = performance.now();
+          document.querySelector('cc-terminal [data-action="start"]').click();
+          const shows = (sel) => document.querySelector(sel)?.textContent?.includes('root@node1');
+          await new Promise((resolve) => { const c = () => (shows('cc-terminal [data-role="early"]') || shows('cc-terminal .xterm-rows') ? resolve() : requestAnimationFrame(c)); c(); });
+          return t;
+        })()`);
+        await page.keyboard.insertText('uname -r');
+        // A learner's typing: Enter comes TYPING ms after the prompt (a pace the page is given, not a test's wait).
+        if (TYPING) await page.waitForTimeout(TYPING);
+        const answered = page.evaluate<number>(
+          `new Promise((r) => document.addEventListener('cc:command', () => { performance.mark('cc-trace:answer'); r(performance.now()); }, { once: true }))`,
+        );
+        const enter = await page.evaluate<number>(`(performance.mark('cc-trace:enter'), performance.now())`);
+        await page.keyboard.press('Enter');
+        return { clickAt, enter, answer: await answered };
+      },
+      true,
     );
-    const enter = await page.evaluate<number>(`(performance.mark('cc-trace:enter'), performance.now())`);
-    await page.keyboard.press('Enter');
-    const answer = await answered;
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await done;
-    console.log(`\nrun ${run + 1}: Enter → answer ${(answer - enter).toFixed(1)} ms (page clock); Start → Enter ${(enter - clickAt).toFixed(1)} ms`);
+    console.log(
+      `\nrun ${run + 1}: Enter → answer ${(value.answer - value.enter).toFixed(1)} ms (page clock); Start → Enter ${(value.enter - value.clickAt).toFixed(1)} ms`,
+    );
     report(events);
     await context.close();
   }
@@ -87,14 +82,13 @@ function report(events: TraceEvent[]): void {
   // The world's worker: the one whose profile has world.worker's script.
   const world = workers.map((w) => ({ w, p: samplesOf(w) })).find(({ p }) => [...p.nodes.values()].some((n) => /world\.worker/.test(n.callFrame.url)));
   if (!world) throw new Error('trace-worker: no worker running world.worker in the trace');
-  const main = events.find((e) => e.name === 'cc-trace:enter' && e.ph !== 'M');
-  const end = events.find((e) => e.name === 'cc-trace:answer' && e.ph !== 'M');
-  if (!main || !end) throw new Error('trace-worker: the enter/answer marks are not in the trace');
+  const mark = (name: string) => events.find((e) => e.name === `cc-trace:${name}` && e.ph !== 'M');
+  const [start, main, end] = [mark('start'), mark('enter'), mark('answer')];
+  if (!start || !main || !end) throw new Error('trace-worker: the start/enter/answer marks are not in the trace');
   const on = (e: TraceEvent) => e.pid === world.w.pid && e.tid === world.w.tid;
   const ms = (us: number) => (us / 1000).toFixed(1);
-  const first = events.filter((e) => on(e) && e.ph !== 'M' && e.ts > 0).reduce((m, e) => Math.min(m, e.ts), Infinity);
   for (const [label, from, to] of [
-    ['worker start → Enter', first, main.ts],
+    ['Start → Enter', start.ts, main.ts],
     ['Enter → answer', main.ts, end.ts],
   ] as const) {
     const within = (e: TraceEvent) => on(e) && e.ts >= from && e.ts < to;
@@ -118,7 +112,7 @@ function report(events: TraceEvent[]): void {
       if (s.ts >= to) break;
       const f = world.p.nodes.get(s.node)?.callFrame;
       const script = (f?.url ?? '').replace(/^.*\//, '') || f?.functionName || '?';
-      const key = f ? `${f.functionName || '(anonymous)'} ${script}:${(f.lineNumber ?? -1) + 1}` : '?';
+      const key = frameKey(f);
       self.set(key, (self.get(key) ?? 0) + (s.ts - prev));
       byScript.set(script, (byScript.get(script) ?? 0) + (s.ts - prev));
       prev = s.ts;
@@ -133,24 +127,52 @@ function report(events: TraceEvent[]): void {
     console.log(`  compile/evaluate by script:\n${list(compiles, 10)}`);
     console.log(`  by script:\n${list(byScript, 8)}\n  by function:\n${list(self, TOP)}`);
   }
+  timeline(events, world.w, world.p, start.ts, main.ts, end.ts);
 }
 
-/** The sampling profile of one thread: its nodes and (time, node) samples, from its Profile and ProfileChunk events. */
-function profile(events: TraceEvent[], pid: number, tid: number) {
-  const nodes = new Map<number, ProfileNode>();
-  const samples: { ts: number; node: number }[] = [];
-  const ids = new Set(events.filter((x) => x.pid === pid && x.tid === tid && x.name === 'Profile').map((x) => x.id));
-  let t = 0;
-  for (const e of events.filter((x) => x.pid === pid && ids.has(x.id) && (x.name === 'Profile' || x.name === 'ProfileChunk'))) {
-    const data = e.args?.data as { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
-    if (e.name === 'Profile') t = data?.startTime ?? e.ts;
-    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
-    const deltas = data?.timeDeltas ?? [];
-    (data?.cpuProfile?.samples ?? []).forEach((id, i) => {
-      t += deltas[i] ?? 0;
-      samples.push({ ts: t, node: id });
-    });
+/**
+ * The page's main thread and the world's worker, task by task from Start to the answer (ms from Enter, CPU ms, what
+ * took it: the compiles and evaluations by script, else the functions with the most samples), and the page's marks.
+ */
+function timeline(events: TraceEvent[], worker: TraceEvent, p: ReturnType<typeof profile>, from: number, enter: number, to: number): void {
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = mains.find((m) => events.some((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'cc-trace:enter'));
+  const at = (us: number) => `${((us - enter) / 1000).toFixed(1).padStart(7)}`;
+  const rows: [number, string][] = [];
+  for (const [who, thread] of [
+    ['page  ', main],
+    ['worker', worker],
+  ] as const) {
+    if (!thread) continue;
+    const on = (e: TraceEvent) => e.pid === thread.pid && e.tid === thread.tid;
+    const samples = who === 'worker' ? p : profile(events, thread.pid, thread.tid);
+    for (const task of events.filter((e) => on(e) && e.name === 'RunTask' && e.ts >= from && e.ts < to && (e.tdur ?? e.dur ?? 0) >= OVER * 1000)) {
+      const end = task.ts + (task.dur ?? 0);
+      const what = new Map<string, number>();
+      for (const e of events)
+        if (on(e) && e.ts >= task.ts && e.ts < end && /^(v8\.compileModule|v8\.evaluateModule)$/.test(e.name)) {
+          const d = (e.args?.data ?? e.args ?? {}) as { url?: string; fileName?: string };
+          const key = `${e.name.replace('v8.', '')} ${String(d.url ?? d.fileName ?? '?').replace(/^.*\//, '')}`;
+          what.set(key, (what.get(key) ?? 0) + (e.tdur ?? e.dur ?? 0));
+        }
+      let prev = task.ts;
+      for (const s of samples.samples) {
+        if (s.ts < task.ts) continue;
+        if (s.ts >= end) break;
+        const key = frameKey(samples.nodes.get(s.node)?.callFrame);
+        if (!/^\((idle|program|garbage collector)\)/.test(key)) what.set(key, (what.get(key) ?? 0) + (s.ts - prev));
+        prev = s.ts;
+      }
+      const top = [...what]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+        .join('; ');
+      rows.push([task.ts, `${at(task.ts)} ${who} ${((task.tdur ?? task.dur ?? 0) / 1000).toFixed(1).padStart(6)} cpu  ${top}`]);
+    }
+    for (const m of events.filter((e) => on(e) && /^cc-(terminal|trace):/.test(e.name) && e.ph !== 'M' && e.ts >= from && e.ts <= to))
+      rows.push([m.ts, `${at(m.ts)} ${who}  mark  ${m.name}`]);
   }
-  samples.sort((a, b) => a.ts - b.ts);
-  return { nodes, samples };
+  console.log(`  timeline (ms from Enter; tasks of ${OVER} ms of CPU and more):`);
+  for (const [, row] of rows.sort((a, b) => a[0] - b[0])) console.log(`  ${row}`);
 }

@@ -95,6 +95,11 @@ export interface World {
    * trailing backslash.
    */
   needsMore(text: string): Promise<boolean>;
+  /**
+   * Readies the shell for the next line without running one: its code loaded and, at the host's prompt, the host's
+   * shell built. Nothing a line could see changes (history, time, PIDs); a line sent meanwhile waits for the same work.
+   */
+  prepare(): Promise<void>;
   /** Tab completion candidates for the word at `cursor` in `line`. */
   complete(line: string, cursor: number): Promise<string[]>;
   /** Lets simulated time pass (hogs tick, containers exit, back-offs elapse). */

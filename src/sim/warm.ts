@@ -14,6 +14,10 @@
  * then the host commands of the lessons' transcripts. Kubernetes' commands (kubectl, crictl, ctr) are
  * not among them: their code loads on their first run (issue #11).
  *
+ * The learner's own world is readied first (World.prepare, started by world-server.ts at its boot: the shell's code and
+ * the host's shell with its root filesystem, which its first line would otherwise build): the throwaway world's run
+ * waits for it, so it never takes the thread from that work.
+ *
  * A learner's line that comes first (`pace.started`: typed at the early prompt, sent at the boot) does that same
  * first-run work in the learner's world; the throwaway world's run would then only take the thread from it, so it is
  * left out from there on. And each of the lessons' commands loads only while no line of the learner's is running
@@ -44,6 +48,8 @@ export interface WarmPace {
   started(): boolean;
   /** Resolves when no line of the learner's is in progress. */
   quiet(): Promise<void>;
+  /** Resolves when the learner's world is readied (World.prepare): its work comes before the throwaway world's run. */
+  prepared?(): Promise<void>;
 }
 const NO_LEARNER: WarmPace = { started: () => false, quiet: () => Promise.resolve() };
 
@@ -52,6 +58,7 @@ export async function warmUp(pace: WarmPace = NO_LEARNER): Promise<void> {
     const scratch = createWorld(undefined, { clock: 'virtual' });
     // The terminal asks whether a line is complete before it runs it (world.ts needsMore: just-bash's parser, continuation.ts).
     await scratch.needsMore(WARM_LINE);
+    await pace.prepared?.();
     if (!pace.started()) await scratch.exec(WARM_LINE);
   }
   const loads: (() => Promise<unknown> | undefined)[] = [

@@ -41,6 +41,12 @@ function shellModules() {
   return shellLoading;
 }
 
+/**
+ * A shell for parsing only, shared by the worlds (it keeps no state between parses): just-bash's browser bundle exports
+ * no `parse`, but every Bash has `transform`.
+ */
+let parser: { transform(text: string): { ast: unknown } } | undefined;
+
 /** The facade: one simulated host with a stack of shells (host, then containers or namespaces entered). */
 export class SimWorld implements World {
   readonly host: Host;
@@ -73,14 +79,31 @@ export class SimWorld implements World {
     });
   }
 
-  private async rt(): Promise<ShellRuntime> {
-    if (!this.runtime) {
+  /** The runtime being made: one for the world, whoever asks first (a line, a completion, prepare()). */
+  private runtimeLoading: Promise<ShellRuntime> | undefined;
+
+  private rt(): Promise<ShellRuntime> {
+    this.runtimeLoading ??= (async () => {
       // The image library loads alongside the shell (its registry stays lazy: nothing is hashed yet).
       const [[jb, { ShellRuntime }, { COMMANDS }]] = await Promise.all([shellModules(), this.daemon.imageLib()]);
       this.runtime = new ShellRuntime(jb, this.host, this.daemon, COMMANDS);
       this.runtime.history = () => this.lines;
-    }
-    return this.runtime;
+      return this.runtime;
+    })().catch((e: unknown) => {
+      this.runtimeLoading = undefined;
+      throw e;
+    });
+    return this.runtimeLoading;
+  }
+
+  /**
+   * Readies the shell for the next line without running one (issue #14): the shell's code loaded and, at the host's
+   * prompt, the host's shell with its root filesystem built, as the line would build them first. Nothing the line could
+   * see changes: no history, no simulated time, no PID (the host's root takes the boot's times, rootfs.ts).
+   */
+  async prepare(): Promise<void> {
+    const rt = await this.rt();
+    if (this.session.root === 'host') rt.bashFor('host');
   }
 
   private get session(): Session {
@@ -224,13 +247,13 @@ export class SimWorld implements World {
     }
   }
 
-  /** A shell of its own for parsing only: just-bash's browser bundle exports no `parse`, but every Bash has `transform`. */
-  private parser: { transform(text: string): { ast: unknown } } | undefined;
-
   async needsMore(text: string): Promise<boolean> {
     const [{ Bash }, { needsMoreInput }] = await Promise.all([import('just-bash'), import('./shell/continuation.ts')]);
-    const parser = (this.parser ??= new Bash({}));
-    return needsMoreInput((t) => parser.transform(t).ast, text);
+    // No commands, files or default layout: a Bash({}) wrote a script file for each of its ~100 commands and the
+    // default directories into a filesystem of its own, which a parse never reads (issue #14).
+    parser ??= new Bash({ commands: [], files: {}, cwd: '/' });
+    const p = parser;
+    return needsMoreInput((t) => p.transform(t).ast, text);
   }
 
   async complete(line: string, cursor: number): Promise<string[]> {

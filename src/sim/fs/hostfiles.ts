@@ -3,7 +3,7 @@ import { MACHINE_ID } from '../kernel/machine.ts';
 import { DEMO_FILES } from './demofiles.ts';
 import { KUBE_FILES } from './kubefiles.ts';
 import { DOCKER_UNIT_FILES } from './dockerunits.ts';
-import { kubeadmFiles } from './kubeadm-files.ts';
+import { type KubeadmFiles, kubeadmFiles } from './kubeadm-files.ts';
 import { SYSCTL_FILES } from './sysctl-files.ts';
 import { DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from './docker-root.ts';
 import { CLOUD_FSTAB, CONTAINERD_CONFIG } from './node-etc.ts';
@@ -15,7 +15,7 @@ const RESOLVED_HEAD = (file: string) =>
 const RESOLVED_TAIL =
   '#\n# Third party programs should typically not access this file directly, but only\n# through the symlink at /etc/resolv.conf. To manage man:resolv.conf(5) in a\n# different way, replace this symlink by a static file or a different symlink.\n#\n# See man:systemd-resolved.service(8) for details about the supported modes of\n# operation for /etc/resolv.conf.\n\n';
 
-/** The host's root filesystem at boot (node1). */
+/** The host's root filesystem at boot (node1), but kubeadm's files, whose texts are made on first read (hostFileMeta). */
 export function hostFiles(host: Host): Record<string, string> {
   const fx = host.fixture;
   return {
@@ -55,16 +55,14 @@ export function hostFiles(host: Host): Record<string, string> {
     ...SYSCTL_FILES,
     ...KUBE_FILES,
     ...DOCKER_UNIT_FILES,
-    ...kubeadmFiles(host).files,
     ...DEMO_FILES,
   };
 }
 
 /**
- * The modes and times of those host files that are not 0644 from the boot (kubeadm's kubeconfigs, keys and manifests:
- * fs/kubeadm-files.ts), and the symbolic links beside them.
+ * kubeadm's files (fs/kubeadm-files.ts: kubeconfigs, keys, certificates and manifests, with their modes and times), whose
+ * texts are made on the first read of one, and the symbolic links beside them.
  */
-export function hostFileMeta(host: Host): { meta: Record<string, { mode: number; mtimeMs: number }>; links: [string, string][] } {
-  const k = kubeadmFiles(host);
-  return { meta: k.meta, links: k.links };
+export function hostFileMeta(host: Host): Pick<KubeadmFiles, 'meta' | 'links' | 'text'> {
+  return kubeadmFiles(host);
 }

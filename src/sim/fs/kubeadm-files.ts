@@ -26,14 +26,18 @@ import type { Host } from '../host.ts';
 import { CLUSTER_CREATED, nodeFactsOf } from '../k8s/apiserver/fixture.ts';
 import { staticManifests } from '../k8s/apiserver/fixture-system.ts';
 import { toYaml } from '../shell/commands/kubectl/yaml-out.ts';
-import { base64, kubeadmPki } from './kubeadm-pki.ts';
+import { base64, kubeadmPki, pkiLayout } from './kubeadm-pki.ts';
 
 export interface KubeadmFiles {
-  files: Record<string, string>;
-  /** Each file's mode and time, where not the host's default (0644, the boot's time). */
+  /** Each file's mode and time, where not the host's default (0644, the boot's time): every file's path is here. */
   meta: Record<string, { mode: number; mtimeMs: number }>;
   /** Symbolic links: [path, target] (certificate_store.go updateSymlink links to the dated file's absolute path). */
   links: [string, string][];
+  /**
+   * A file's text. Made, with the others', on the first read of one (the seeded PEM blocks and the YAML take
+   * ~10–30 ms cold: the root's files are listed without them, rootfs.ts; issue #14).
+   */
+  text(path: string): string;
 }
 
 const CREATED = Date.parse(CLUSTER_CREATED);
@@ -86,52 +90,60 @@ const KUBELET_CONFIG = {
 
 /**
  * By fixture, not by host: the files are the fixture's alone (its node's facts, fixed dates, a fixed seed) and read-only
- * to their readers (hostfiles.ts, rootfs.ts copy them), so every world of a fixture shares them: the terminal's
- * warm-up world (src/sim/warm.ts) pays their ~10–30 ms once, the learner's world not again (issue #14).
+ * to their readers (rootfs.ts makes them the host's lazy files), so every world of a fixture shares them: their texts
+ * are made once, on the first read of one in any world.
  */
 const cache = new WeakMap<Host['fixture'], KubeadmFiles>();
 
-/** node1's kubeadm files (the same object for every host of a fixture: hostFiles() is asked for them more than once). */
+/** node1's kubeadm files (the same object for every host of a fixture). */
 export function kubeadmFiles(host: Host): KubeadmFiles {
   const known = cache.get(host.fixture);
   if (known) return known;
   const node = nodeFactsOf(host.fixture);
-  const pki = kubeadmPki(CREATED + PHASE.certs * 1000);
-  const files: Record<string, string> = { ...pki.files };
+  const certsAt = CREATED + PHASE.certs * 1000;
+  const pki = pkiLayout(certsAt);
   const meta: KubeadmFiles['meta'] = {};
   const at = (s: number) => CREATED + s * 1000;
   for (const [path, mode] of Object.entries(pki.modes)) meta[path] = { mode, mtimeMs: at(path.startsWith('/var/lib/kubelet') ? PHASE.finalize : PHASE.certs) };
-  const ca = pki.files['/etc/kubernetes/pki/ca.crt'] ?? '';
-  const server = `https://${node.ip}:6443`;
-  const put = (path: string, text: string, mode: number, s: number) => {
-    files[path] = text;
+  /** The files beside the certificates: each one's text, made when the texts are. */
+  const texts: [string, (p: ReturnType<typeof kubeadmPki>) => string][] = [];
+  const put = (path: string, text: (p: ReturnType<typeof kubeadmPki>) => string, mode: number, s: number) => {
+    texts.push([path, text]);
     meta[path] = { mode, mtimeMs: at(s) };
   };
+  const server = `https://${node.ip}:6443`;
+  const ca = (p: ReturnType<typeof kubeadmPki>) => p.files['/etc/kubernetes/pki/ca.crt'] ?? '';
   for (const [name, user] of [
     ['admin.conf', 'kubernetes-admin'],
     ['super-admin.conf', 'kubernetes-super-admin'],
     ['controller-manager.conf', 'system:kube-controller-manager'],
     ['scheduler.conf', 'system:kube-scheduler'],
-  ] as const) {
-    const pair = pki.clientPair(user);
+  ] as const)
     put(
       `/etc/kubernetes/${name}`,
-      kubeconfig(server, ca, user, { 'client-certificate-data': base64(pair.cert), 'client-key-data': base64(pair.key) }),
+      (p) => {
+        const pair = p.clientPair(user);
+        return kubeconfig(server, ca(p), user, { 'client-certificate-data': base64(pair.cert), 'client-key-data': base64(pair.key) });
+      },
       0o600,
       PHASE.kubeconfig,
     );
-  }
   const current = pki.kubeletClientLink[0];
   put(
     `/etc/kubernetes/kubelet.conf`,
-    kubeconfig(server, ca, `system:node:${node.hostname}`, { 'client-certificate': current, 'client-key': current }),
+    (p) => kubeconfig(server, ca(p), `system:node:${node.hostname}`, { 'client-certificate': current, 'client-key': current }),
     0o600,
     PHASE.finalize,
   );
-  put('/var/lib/kubelet/config.yaml', toYaml(KUBELET_CONFIG), 0o644, PHASE.kubeletStart);
+  put('/var/lib/kubelet/config.yaml', () => toYaml(KUBELET_CONFIG), 0o644, PHASE.kubeletStart);
   for (const m of staticManifests(node.ip))
-    put(`/etc/kubernetes/manifests/${m.component}.yaml`, toYaml(m.pod), 0o600, m.component === 'etcd' ? PHASE.etcd : PHASE.controlPlane);
-  const out: KubeadmFiles = { files, meta, links: [[current, pki.kubeletClientLink[1]]] };
+    put(`/etc/kubernetes/manifests/${m.component}.yaml`, () => toYaml(m.pod), 0o600, m.component === 'etcd' ? PHASE.etcd : PHASE.controlPlane);
+  let made: Record<string, string> | undefined;
+  const make = (): Record<string, string> => {
+    const p = kubeadmPki(certsAt);
+    return { ...p.files, ...Object.fromEntries(texts.map(([path, text]) => [path, text(p)])) };
+  };
+  const out: KubeadmFiles = { meta, links: [[current, pki.kubeletClientLink[1]]], text: (path) => (made ??= make())[path] ?? '' };
   cache.set(host.fixture, out);
   return out;
 }

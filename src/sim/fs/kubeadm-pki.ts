@@ -53,35 +53,47 @@ export interface PkiFiles {
   kubeletClientLink: [string, string];
 }
 
-/** The PEM text of each file and its mode; `clientPair(user)` is a kubeconfig's client certificate and key for a user. */
-export function kubeadmPki(clusterCreatedMs: number): PkiFiles & { clientPair: (user: string) => { cert: string; key: string } } {
-  const rng = new Rng(0x706b6931);
-  const files: Record<string, string> = {};
-  const modes: Record<string, number> = {};
+/**
+ * Each file's mode and how its text is made from the seeded stream, in the order the stream is drawn (the text is the
+ * costly part: `pkiLayout` lists the files without it, kubeadm-files.ts makes the texts on first read).
+ */
+function pkiPlan(clusterCreatedMs: number): { files: [path: string, mode: number, text: (rng: Rng) => string][]; kubeletClientLink: [string, string] } {
+  const files: [string, number, (rng: Rng) => string][] = [];
   const dir = '/etc/kubernetes/pki';
   for (const [name, der] of CERTS) {
-    files[`${dir}/${name}.crt`] = block('CERTIFICATE', der, rng);
-    modes[`${dir}/${name}.crt`] = 0o644;
-    files[`${dir}/${name}.key`] = block('RSA PRIVATE KEY', RSA_KEY, rng);
-    modes[`${dir}/${name}.key`] = 0o600;
+    files.push([`${dir}/${name}.crt`, 0o644, (rng) => block('CERTIFICATE', der, rng)]);
+    files.push([`${dir}/${name}.key`, 0o600, (rng) => block('RSA PRIVATE KEY', RSA_KEY, rng)]);
   }
-  files[`${dir}/sa.key`] = block('RSA PRIVATE KEY', RSA_KEY, rng);
-  modes[`${dir}/sa.key`] = 0o600;
-  // A PKIX RSA-2048 public key is 294 bytes of DER.
-  files[`${dir}/sa.pub`] = block('PUBLIC KEY', 294, rng);
-  // WritePublicKey stores it with keyutil.WriteKey too, so 0600 like the keys.
-  modes[`${dir}/sa.pub`] = 0o600;
+  files.push([`${dir}/sa.key`, 0o600, (rng) => block('RSA PRIVATE KEY', RSA_KEY, rng)]);
+  // A PKIX RSA-2048 public key is 294 bytes of DER; WritePublicKey stores it with keyutil.WriteKey too, so 0600 like the keys.
+  files.push([`${dir}/sa.pub`, 0o600, (rng) => block('PUBLIC KEY', 294, rng)]);
   // The kubelet's client pair: its certificate then its ECDSA P-256 key (121 bytes of SEC 1 DER), named after the
   // minute it was written (certificate_store.go: pairNamePrefix-YYYY-MM-DD-HH-MM-SS.pem).
   const stamp = new Date(clusterCreatedMs + 1000).toISOString().slice(0, 19).replace(/[T:]/g, '-');
   const kpki = '/var/lib/kubelet/pki';
   const dated = `kubelet-client-${stamp}.pem`;
-  files[`${kpki}/${dated}`] = block('CERTIFICATE', 795, rng) + ecKey(rng);
-  modes[`${kpki}/${dated}`] = 0o600;
-  files[`${kpki}/kubelet.crt`] = block('CERTIFICATE', 880, rng) + block('CERTIFICATE', 780, rng);
-  modes[`${kpki}/kubelet.crt`] = 0o644;
-  files[`${kpki}/kubelet.key`] = block('RSA PRIVATE KEY', RSA_KEY, rng);
-  modes[`${kpki}/kubelet.key`] = 0o600;
+  files.push([`${kpki}/${dated}`, 0o600, (rng) => block('CERTIFICATE', 795, rng) + ecKey(rng)]);
+  files.push([`${kpki}/kubelet.crt`, 0o644, (rng) => block('CERTIFICATE', 880, rng) + block('CERTIFICATE', 780, rng)]);
+  files.push([`${kpki}/kubelet.key`, 0o600, (rng) => block('RSA PRIVATE KEY', RSA_KEY, rng)]);
+  return { files, kubeletClientLink: [`${kpki}/kubelet-client-current.pem`, `${kpki}/${dated}`] };
+}
+
+/** The files' modes and the kubelet's link, without their texts. */
+export function pkiLayout(clusterCreatedMs: number): Omit<PkiFiles, 'files'> {
+  const plan = pkiPlan(clusterCreatedMs);
+  return { modes: Object.fromEntries(plan.files.map(([path, mode]) => [path, mode])), kubeletClientLink: plan.kubeletClientLink };
+}
+
+/** The PEM text of each file and its mode; `clientPair(user)` is a kubeconfig's client certificate and key for a user. */
+export function kubeadmPki(clusterCreatedMs: number): PkiFiles & { clientPair: (user: string) => { cert: string; key: string } } {
+  const rng = new Rng(0x706b6931);
+  const plan = pkiPlan(clusterCreatedMs);
+  const files: Record<string, string> = {};
+  const modes: Record<string, number> = {};
+  for (const [path, mode, text] of plan.files) {
+    files[path] = text(rng);
+    modes[path] = mode;
+  }
   const pairs = new Map<string, { cert: string; key: string }>();
   const clientPair = (user: string) => {
     let p = pairs.get(user);
@@ -92,7 +104,7 @@ export function kubeadmPki(clusterCreatedMs: number): PkiFiles & { clientPair: (
     }
     return p;
   };
-  return { files, modes, kubeletClientLink: [`${kpki}/kubelet-client-current.pem`, `${kpki}/${dated}`], clientPair };
+  return { files, modes, kubeletClientLink: plan.kubeletClientLink, clientPair };
 }
 
 /** An ECDSA P-256 key as keyutil writes it: "EC PRIVATE KEY", SEC 1 DER of 121 bytes (30 77 …). */

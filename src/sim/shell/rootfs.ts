@@ -127,7 +127,6 @@ export function rootFs(
   // Docker's init layer's /.dockerenv, empty and 0755 (image/container-fs.ts initLayerTree; moby@v27.3.1:daemon/initlayer/setup_unix.go Setup).
   if (c) init['/.dockerenv'] = { content: '', mtime, mode: 0o755 };
   const hostMeta = merged ? hostFileMeta(host) : undefined;
-  for (const [path, m] of Object.entries(hostMeta?.meta ?? {})) if (init[path]) init[path] = { ...init[path], mode: m.mode, mtime: new Date(m.mtimeMs) };
   if (merged)
     for (const n of [...names, ...hidden])
       if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: SBIN[n] === 'both' ? BUSYBOX_SCRIPT : '', mtime, mode: 0o755 };
@@ -176,6 +175,9 @@ export function rootFs(
     },
     init,
   );
+  // kubeadm's files with their modes and times; their texts are made on the first read of one (fs/kubeadm-files.ts).
+  for (const [path, m] of Object.entries(hostMeta?.meta ?? {}))
+    base.writeFileLazy(path, () => hostMeta?.text(path) ?? '', { mode: m.mode, mtime: new Date(m.mtimeMs) });
   // Symbolic links take the simulated clock's time too (just-bash stamps them with the real one).
   const linkTimes = base.linkTimes;
   // just-bash stamps a new directory with the real clock: the root's time instead. While the root is built, utimes is

@@ -21,9 +21,13 @@ export class WorldServer {
   private lineCame = false;
   private inProgress = 0;
   private readonly quietWaiters: (() => void)[] = [];
+  /** Settles once a booted world has been readied for its first line (World.prepare), whether or not that worked. */
+  private markPrepared = () => {};
+  private readonly prepared = new Promise<void>((resolve) => (this.markPrepared = resolve));
   private readonly pace: WarmPace = {
     started: () => this.lineCame,
     quiet: () => (this.inProgress === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.quietWaiters.push(resolve))),
+    prepared: () => this.prepared,
   };
 
   /**
@@ -97,6 +101,9 @@ export class WorldServer {
     world.setClockMode('realtime');
     this.world = world;
     this.post({ id, type: 'booted', state: state(world) });
+    // The host's shell is built now, while the page opens xterm and the learner types, not on the first line, which
+    // waits for this same work if it comes sooner (World.prepare). A failure shows on that line, which tries again.
+    world.prepare().then(this.markPrepared, this.markPrepared);
   }
 
   private async exec(world: World, id: number, line: string, params: { columns: number; rows: number; locale: 'en' | 'zh-cn' }): Promise<void> {

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createWorld } from '../../../src/sim/index.ts';
+import { kubeadmFiles } from '../../../src/sim/fs/kubeadm-files.ts';
+import type { SimWorld } from '../../../src/sim/world.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed YAML documents, walked field by field
 type Obj = Record<string, any>;
@@ -104,5 +106,17 @@ describe("kubeadm's files on node1", () => {
     expect(text).toContain('containerRuntimeEndpoint: ""\n');
     // The kubelet's drop-in reads it (fs/kubefiles.ts).
     expect((await w.exec('grep -c config.yaml /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf')).stdout).toBe('1\n');
+  });
+
+  it('every file listed has its text, made on the first read (the host is built without them: issue #14)', async () => {
+    const w = createWorld() as unknown as SimWorld;
+    const k = kubeadmFiles(w.host);
+    const paths = Object.keys(k.meta);
+    expect(paths.length).toBeGreaterThan(30);
+    for (const p of paths) expect(k.text(p), p).toMatch(/\S/);
+    // The host's files hold those texts, byte for byte (their sizes too: a stat makes them).
+    const size = (await w.exec(`stat -c %s ${paths.join(' ')}`)).stdout.trim().split('\n').map(Number);
+    expect(size).toEqual(paths.map((p) => new TextEncoder().encode(k.text(p)).byteLength));
+    expect((await w.exec('cat /etc/kubernetes/admin.conf')).stdout).toBe(k.text('/etc/kubernetes/admin.conf'));
   });
 });
