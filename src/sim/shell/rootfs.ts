@@ -13,14 +13,12 @@ import { ProcFs } from '../fs/procfs.ts';
 import { DevFs } from '../fs/devfs.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
-import { USER_DB_MODES } from '../fs/hostusers.ts';
-import { HOME_MODES, NODE_EMPTY_DIRS } from '../fs/node-etc.ts';
-import { DOCKER_ROOT_DIRS, DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from '../fs/docker-root.ts';
 import { noteDenied } from './denied.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume } from './storagefs.ts';
-import { setChowner, type SimFs, simFs } from './simfs.ts';
+import { setChowner, type SimFsHooks } from './simfs.ts';
+import { rootBase } from './rootbase.ts';
 import { hostOverlayMounts, mountTable, procMounts } from './mounttable.ts';
 import { procMountinfo } from '../fs/procfiles.ts';
 import { loadedModules, procModules } from '../kernel/modules.ts';
@@ -156,83 +154,33 @@ export function rootFs(
   // A container's writes also go to its overlay upperdir (docker diff / commit read it).
   const overlay = () => (c ? daemon.lib?.rootfs.get(c.id)?.root : undefined);
   const hiddenNames = new Set(links || merged ? hidden : []);
-  const base = simFs(
-    jb,
-    {
-      readOnly,
-      report,
-      now: () => host.clock.nowMs,
-      overlay,
-      hides: (n) => hiddenNames.has(n),
-      creds: () => ({
-        uid: host.current?.euid ?? 0,
-        gid: host.current?.egid ?? 0,
-        groups: host.current?.groups,
-        readsAll: !host.current || hasCap(host.current.caps, 'dac_override') || hasCap(host.current.caps, 'dac_read_search'),
-      }),
-      denied: (path) => noteDenied(host, path),
-    },
+  const hooks: SimFsHooks = {
+    readOnly,
+    report,
+    now: () => host.clock.nowMs,
+    overlay,
+    hides: (n) => hiddenNames.has(n),
+    creds: () => ({
+      uid: host.current?.euid ?? 0,
+      gid: host.current?.egid ?? 0,
+      groups: host.current?.groups,
+      readsAll: !host.current || hasCap(host.current.caps, 'dac_override') || hasCap(host.current.caps, 'dac_read_search'),
+    }),
+    denied: (path) => noteDenied(host, path),
+  };
+  const base = rootBase(jb, hooks, {
     init,
-  );
-  // Symbolic links take the simulated clock's time too (just-bash stamps them with the real one).
-  const linkTimes = base.linkTimes;
-  // just-bash stamps a new directory with the real clock: the root's time instead. While the root is built, utimes is
-  // just-bash's own (simfs.ts adds nothing before `live`), called directly: no promise chain per directory.
-  const stamp = (d: string, t = mtime) => void jb.InMemoryFs.prototype.utimes.call(base, d, t, t);
-  for (const d of c?.image.dirs ?? other?.dirs ?? []) {
-    base.mkdirSync(d, { recursive: true });
-    stamp(d, at(d));
-  }
-  if (merged) {
-    for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64', ...UBUNTU_DIRS, ...NODE_EMPTY_DIRS, ...Object.keys(DOCKER_ROOT_DIRS)]) {
-      base.mkdirSync(d, { recursive: true });
-      stamp(d);
-    }
-    void base.chmod('/lost+found', 0o700);
-    for (const [path, target] of [
-      ['/var/lock', '/run/lock'],
-      ['/var/run', '/run'],
-    ] as const) {
-      void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-      linkTimes.set(path, mtime);
-    }
-    // Ubuntu's /etc/resolv.conf is systemd-resolved's stub file (fs/hostfiles.ts).
-    for (const [path, target] of [
-      ['/bin', 'usr/bin'],
-      ['/sbin', 'usr/sbin'],
-      ['/lib', 'usr/lib'],
-      ['/lib64', 'usr/lib64'],
-      ['/etc/resolv.conf', '../run/systemd/resolve/stub-resolv.conf'],
-    ] as const) {
-      void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-      linkTimes.set(path, mtime);
-    }
-    stamp('/usr/bin');
-    stamp('/usr');
-    for (const [path, target] of hostMeta?.links ?? []) {
-      void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-      linkTimes.set(path, new Date(hostMeta?.meta[target]?.mtimeMs ?? mtime.getTime()));
-    }
-  }
-  // Programs Ubuntu ships in both places: /usr/sbin/NAME is a relative link to ../bin/NAME.
-  if (merged)
-    for (const [n, where] of Object.entries(SBIN))
-      if (where === 'both' && names.has(n)) {
-        void jb.InMemoryFs.prototype.symlink.call(base, `../bin/${n}`, `/usr/sbin/${n}`);
-        linkTimes.set(`/usr/sbin/${n}`, mtime);
-      }
-  for (const [path, target] of Object.entries({ ...links, ...(c?.image.etcLinks ?? other?.etcLinks) })) {
-    void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-    linkTimes.set(path, at(path));
-  }
-  // Changes the container made before its shell existed (its program's start-up writes).
-  for (const [p, e] of (c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined) ?? []) {
-    if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
-    else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
-  }
-  // The image's own modes and owners (its layers' tar headers: image/adapter.ts imagePaths).
-  for (const [p, [mode, uid, gid]] of Object.entries(c?.image.meta ?? other?.meta ?? {})) base.own(p, mode, uid, gid);
-  if (merged) hostModes(base);
+    mtime,
+    at,
+    merged,
+    names,
+    dirs: c?.image.dirs ?? other?.dirs ?? [],
+    links: { ...links, ...(c?.image.etcLinks ?? other?.etcLinks) },
+    meta: c?.image.meta ?? other?.meta ?? {},
+    hostLinks: (hostMeta?.links ?? []).map(([path, target]) => [path, target, hostMeta?.meta[target]?.mtimeMs] as const),
+    own: root === 'host' ? [] : ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf'].filter((p) => init[p]),
+    upper: c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined,
+  });
   base.live = true;
   const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
   const procfs = new ProcFs(host);
@@ -340,50 +288,4 @@ export async function completePath(fs: JB.IFileSystem, host: Host, session: Sess
   } finally {
     host.current = prev;
   }
-}
-
-/**
- * node1's directories beyond those its files imply: the root of Ubuntu 24.04's base system as the ubuntu:24.04
- * image has it (base-files 13ubuntu10, with usrmerge's `*.usr-is-merged` markers), and /var's directories; with
- * the server's lost+found (mkfs.ext4) and /snap (snapd, in the ubuntu-server seed). /var/lock and /var/run are
- * links into /run (base-files). No upstream listing was read for this set: it is node1's, as remembered.
- */
-const UBUNTU_DIRS = [
-  '/bin.usr-is-merged',
-  '/boot',
-  '/lib.usr-is-merged',
-  '/lost+found',
-  '/media',
-  '/mnt',
-  '/opt',
-  '/sbin.usr-is-merged',
-  '/snap',
-  '/srv',
-  '/var/backups',
-  '/var/cache',
-  '/var/crash',
-  '/var/local',
-  '/var/log',
-  '/var/mail',
-  '/var/opt',
-  '/var/snap',
-  '/var/spool',
-  '/var/tmp',
-  '/run/lock',
-];
-
-/**
- * On node1, /tmp and /var/tmp are sticky and world-writable (1777) and /root is its owner's alone (0700), as
- * Ubuntu's base-files makes them; an image's directories have the modes its layers give them (image/adapter.ts).
- */
-function hostModes(fs: SimFs): void {
-  for (const [p, mode] of [
-    ['/tmp', 0o1777],
-    ['/var/tmp', 0o1777],
-    ['/root', 0o700],
-  ] as const)
-    fs.own(p, mode, 0, 0);
-  for (const [p, [mode, uid, gid]] of Object.entries({ ...USER_DB_MODES, ...HOME_MODES, ...RUNTIME_SOCKETS })) fs.own(p, mode, uid, gid);
-  for (const [p, mode] of Object.entries({ ...DOCKER_ROOT_DIRS, ...Object.fromEntries(Object.entries(DOCKER_ROOT_FILES).map(([f, v]) => [f, v.mode])) }))
-    fs.own(p, mode, 0, 0);
 }
