@@ -14,8 +14,10 @@ import { fillFromTemplate, timeToken } from './roottemplate.ts';
 
 /** What a root's base is built from (rootfs.ts works it out). */
 export interface BaseSpec {
-  /** The files, each with its content, time and mode. */
-  init: Record<string, { content: string; mtime: Date; mode?: number }>;
+  /** The files, each with its content, time and mode (asked for only when the template is built or has no `key`). */
+  init(): Record<string, { content: string; mtime: Date; mode?: number }>;
+  /** The template's key when the caller knows one (templateKey); else it is worked out from the files (keyOf). */
+  key?: string;
   /** The root's own time (its boot for node1, its creation for a container); `at`: a path's time (its layer's, or mtime). */
   mtime: Date;
   at(path: string): Date;
@@ -29,19 +31,22 @@ export interface BaseSpec {
   meta: Record<string, readonly [number, number, number]>;
   /** node1's kubeadm links, with their targets' times. */
   hostLinks: readonly (readonly [string, string, number | undefined])[];
-  /** Files that are this root's own (left out of the template's key, written again on the copy). */
-  own: readonly string[];
+  /** Files that are this root's own, with their bytes (left out of the template's key, written again on the copy). */
+  own: Record<string, string>;
   /** The container's upperdir at the time (its program's start-up writes). */
   upper: Tree | undefined;
 }
 
+/** The files a root may have of its own: Docker writes them for each container (the kubelet for each pod). */
+export const OWN_FILES = ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf'] as const;
+
 /** The template's key: everything `build` reads, but the root's own files' bytes and its own time (timeToken). */
-function keyOf(s: BaseSpec): string {
+function keyOf(s: BaseSpec, init: ReturnType<BaseSpec['init']>): string {
   const t = (d: Date) => timeToken(d, s.mtime);
   return JSON.stringify([
     s.merged,
     [...s.names],
-    Object.entries(s.init).map(([p, e]) => [p, s.own.includes(p) ? '' : e.content, t(e.mtime), e.mode]),
+    Object.entries(init).map(([p, e]) => [p, p in s.own ? '' : e.content, t(e.mtime), e.mode]),
     s.dirs.map((d) => [d, t(s.at(d))]),
     Object.entries(s.links).map(([p, target]) => [p, target, t(s.at(p))]),
     s.meta,
@@ -60,9 +65,9 @@ const TEMPLATE_HOOKS: SimFsHooks = {
 };
 
 /** Builds a template: the entries in the order they always were made (synchronously: utimes and symlink are just-bash's). */
-function build(jb: typeof JB, s: BaseSpec): SimFs {
+function build(jb: typeof JB, s: BaseSpec, init: ReturnType<BaseSpec['init']>): SimFs {
   const { mtime, at } = s;
-  const base = simFs(jb, TEMPLATE_HOOKS, s.init);
+  const base = simFs(jb, TEMPLATE_HOOKS, init);
   // Symbolic links take the simulated clock's time too (just-bash stamps them with the real one).
   const linkTimes = base.linkTimes;
   const symlink = (target: string, path: string, time: Date) => {
@@ -112,18 +117,18 @@ function ownAll(base: SimFs, s: BaseSpec): void {
 /** A root's base filesystem (not yet `live`), with `hooks` for its reads and writes from now on. */
 export function rootBase(jb: typeof JB, hooks: SimFsHooks, s: BaseSpec): SimFs {
   const base = simFs(jb, hooks, {});
-  fillFromTemplate(base, keyOf(s), s.mtime, () => build(jb, s));
+  let init: ReturnType<BaseSpec['init']> | undefined;
+  const files = () => (init ??= s.init());
+  fillFromTemplate(base, s.key ?? keyOf(s, files()), s.mtime, () => build(jb, s, files()));
   const entries = (base as unknown as { data: Map<string, JB.FsEntry> }).data;
-  for (const p of s.own) {
-    const e = s.init[p];
-    if (e && entries.get(p)?.type === 'file') base.writeFileSync(p, e.content, undefined, { mode: e.mode, mtime: e.mtime });
-  }
+  // The root's own files, as the template's were written (no mode of their own, the root's time).
+  for (const [p, content] of Object.entries(s.own)) if (entries.get(p)?.type === 'file') base.writeFileSync(p, content, undefined, { mtime: s.mtime });
   // Changes the container made before its shell existed (its program's start-up writes), before the image's modes.
   for (const [p, e] of s.upper ?? []) {
     if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
     else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime: s.mtime });
   }
-  if (s.own.length || s.upper?.size) ownAll(base, s);
+  if (Object.keys(s.own).length || s.upper?.size) ownAll(base, s);
   // node1's lost+found is its owner's alone (mkfs.ext4); chmod, as ever: its ctime is the first line's.
   if (s.merged) void base.chmod('/lost+found', 0o700);
   return base;

@@ -18,7 +18,8 @@ import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume } from './storagefs.ts';
 import { setChowner, type SimFsHooks } from './simfs.ts';
-import { rootBase } from './rootbase.ts';
+import { OWN_FILES, rootBase } from './rootbase.ts';
+import { templateKey } from './roottemplate.ts';
 import { hostOverlayMounts, mountTable, procMounts } from './mounttable.ts';
 import { procMountinfo } from '../fs/procfiles.ts';
 import { loadedModules, procModules } from '../kernel/modules.ts';
@@ -86,7 +87,6 @@ export function rootFs(
   const c = root === 'host' ? undefined : daemon.containers.get(root);
   // A container another engine (the kubelet, through containerd) created: its ContainerRoot.
   const other = root === 'host' || c ? undefined : host.runc.roots.get(root);
-  const files: Record<string, string> = root === 'host' ? hostFiles(host) : { ...(c?.image.files ?? other?.files ?? {}), ...(other?.etc ?? {}) };
   // An image with busybox's applet links gets its own PATH directories (the links, /bin/busybox, its other programs);
   // elsewhere the commands are listed under /bin.
   const links = (c?.image.flavor ?? other?.flavor) === 'busybox' ? (c?.image.links ?? other?.links) : undefined;
@@ -97,23 +97,9 @@ export function rootFs(
   // The runtime's internal commands: the fixed ones and those commands that answer for a renamed builtin (__cc_jobs, …).
   const internal = [...new Set([...INTERNAL, ...[...names].filter((n) => n.startsWith('__cc_'))])];
   const hidden = merged ? [...internal, ...jb.getCommandNames().filter((n) => !names.has(n) && !HOST_ABSENT.has(n))] : internal;
-  const binDir = merged ? '/usr/bin' : '/bin';
-  if (!links) {
-    for (const n of names)
-      if ((avail ? avail.has(n) : !HOST_ABSENT.has(n)) && !n.startsWith('__')) files[`${merged && SBIN[n] === 'sbin' ? '/usr/sbin' : binDir}/${n}`] ??= '';
-    // With /usr/bin present the shell no longer falls back to its registry: the internal commands, and the
-    // shell's own (echo, cp, …) not listed above, sit unlisted in /usr/bin.
-    if (merged) for (const n of hidden) files[`/usr/bin/${n}`] = '';
-  } else for (const n of internal) files[`/bin/${n}`] = ''; // with its own /usr/bin the shell no longer falls back to its registry: its internal commands sit, unlisted, in /bin
-  if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
   const hosts = c ? hostsFile(daemon.net, c) : undefined;
-  if (hosts !== undefined) files['/etc/hosts'] = hosts;
-  // --network host: Docker gives the container a copy of the host's /etc/hosts (moby@v27.3.1:libnetwork/sandbox_dns_unix.go: in the default sandbox, the host network, it copies originHostsPath, /etc/hosts).
-  else if (c?.hostConfig.NetworkMode === 'host') files['/etc/hosts'] = hostFiles(host)['/etc/hosts'] ?? '';
   const resolv = c ? resolvConf(daemon.net, c, host.fixture.network.eth0.gateway) : undefined;
-  if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
-  const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
   // An image's entries carry its layers' times (the build steps'); what Docker's init layer holds (image/container-fs.ts
   // initLayerTree: /etc, /dev, /proc, /sys, /.dockerenv, /etc/hostname…) and the files it writes at create keep the container's.
   const times = c?.image.times ?? other?.times ?? {};
@@ -121,23 +107,42 @@ export function rootFs(
     ? /^\/(etc(\/(hostname|hosts|resolv\.conf|mtab))?|dev(\/(pts|shm|console))?|proc|sys|\.dockerenv)$/
     : /^\/etc\/(hostname|hosts|resolv\.conf)$/;
   const at = (p: string) => (times[p] !== undefined && !init0.test(p) ? new Date(times[p]) : mtime);
-  for (const [path, content] of Object.entries(files)) init[path] = { content, mtime: at(path) };
-  // Docker's init layer's /.dockerenv, empty and 0755 (image/container-fs.ts initLayerTree; moby@v27.3.1:daemon/initlayer/setup_unix.go Setup).
-  if (c) init['/.dockerenv'] = { content: '', mtime, mode: 0o755 };
   const hostMeta = merged ? hostFileMeta(host) : undefined;
-  for (const [path, m] of Object.entries(hostMeta?.meta ?? {})) if (init[path]) init[path] = { ...init[path], mode: m.mode, mtime: new Date(m.mtimeMs) };
-  if (merged)
-    for (const n of [...names, ...hidden])
-      if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: SBIN[n] === 'both' ? BUSYBOX_SCRIPT : '', mtime, mode: 0o755 };
-  // just-bash runs a registered command only from /bin/NAME or /usr/bin/NAME; from /usr/sbin it runs the file as a
-  // script, so /usr/sbin's programs (and the /usr/bin files their links lead to) hand "$0" to __cc_applet (applet.ts).
-  if (merged) for (const n of Object.keys(SBIN)) if (init[`/usr/sbin/${n}`]) init[`/usr/sbin/${n}`] = { content: BUSYBOX_SCRIPT, mtime, mode: 0o755 };
-  // The docker-buildx-plugin package's one file: the CLI plugin the docker CLI finds there (commands/docker/buildx.ts).
-  if (merged) init[BUILDX_PATH] = { content: '', mtime, mode: 0o755 };
-  if (links)
-    for (const p of c?.image.executables ?? other?.executables ?? [])
-      if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p))
-        init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime: at(p), mode: 0o755 };
+  // The files of the root, worked out only when its template is built (a container of an image seen before needs none).
+  const initOf = () => {
+    const files: Record<string, string> = root === 'host' ? hostFiles(host) : { ...(c?.image.files ?? other?.files ?? {}), ...(other?.etc ?? {}) };
+    const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
+    const binDir = merged ? '/usr/bin' : '/bin';
+    if (!links) {
+      for (const n of names)
+        if ((avail ? avail.has(n) : !HOST_ABSENT.has(n)) && !n.startsWith('__')) files[`${merged && SBIN[n] === 'sbin' ? '/usr/sbin' : binDir}/${n}`] ??= '';
+      // With /usr/bin present the shell no longer falls back to its registry: the internal commands, and the
+      // shell's own (echo, cp, …) not listed above, sit unlisted in /usr/bin.
+      if (merged) for (const n of hidden) files[`/usr/bin/${n}`] = '';
+    } else for (const n of internal) files[`/bin/${n}`] = ''; // with its own /usr/bin the shell no longer falls back to its registry: its internal commands sit, unlisted, in /bin
+    if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
+    if (hosts !== undefined) files['/etc/hosts'] = hosts;
+    // --network host: Docker gives the container a copy of the host's /etc/hosts (moby@v27.3.1:libnetwork/sandbox_dns_unix.go: in the default sandbox, the host network, it copies originHostsPath, /etc/hosts).
+    else if (c?.hostConfig.NetworkMode === 'host') files['/etc/hosts'] = hostFiles(host)['/etc/hosts'] ?? '';
+    if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
+    for (const [path, content] of Object.entries(files)) init[path] = { content, mtime: at(path) };
+    // Docker's init layer's /.dockerenv, empty and 0755 (image/container-fs.ts initLayerTree; moby@v27.3.1:daemon/initlayer/setup_unix.go Setup).
+    if (c) init['/.dockerenv'] = { content: '', mtime, mode: 0o755 };
+    for (const [path, m] of Object.entries(hostMeta?.meta ?? {})) if (init[path]) init[path] = { ...init[path], mode: m.mode, mtime: new Date(m.mtimeMs) };
+    if (merged)
+      for (const n of [...names, ...hidden])
+        if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: SBIN[n] === 'both' ? BUSYBOX_SCRIPT : '', mtime, mode: 0o755 };
+    // just-bash runs a registered command only from /bin/NAME or /usr/bin/NAME; from /usr/sbin it runs the file as a
+    // script, so /usr/sbin's programs (and the /usr/bin files their links lead to) hand "$0" to __cc_applet (applet.ts).
+    if (merged) for (const n of Object.keys(SBIN)) if (init[`/usr/sbin/${n}`]) init[`/usr/sbin/${n}`] = { content: BUSYBOX_SCRIPT, mtime, mode: 0o755 };
+    // The docker-buildx-plugin package's one file: the CLI plugin the docker CLI finds there (commands/docker/buildx.ts).
+    if (merged) init[BUILDX_PATH] = { content: '', mtime, mode: 0o755 };
+    if (links)
+      for (const p of c?.image.executables ?? other?.executables ?? [])
+        if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p))
+          init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime: at(p), mode: 0o755 };
+    return init;
+  };
   // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
   // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
   const tmpfs = other ? other.writable : Object.keys(c?.hostConfig.Tmpfs ?? {});
@@ -168,8 +173,27 @@ export function rootFs(
     }),
     denied: (path) => noteDenied(host, path),
   };
+  // A docker container's own files (Docker writes them at create); a kubelet's root has them among its files.
+  const etcFiles = c
+    ? {
+        '/etc/hostname': `${c.config.Hostname}\n`,
+        '/etc/hosts': hosts ?? (c.hostConfig.NetworkMode === 'host' ? (hostFiles(host)['/etc/hosts'] ?? '') : undefined),
+        '/etc/resolv.conf': resolv,
+      }
+    : { ...other?.files, ...other?.etc };
+  const own = root === 'host' ? {} : Object.fromEntries(OWN_FILES.flatMap((p) => (etcFiles[p] === undefined ? [] : [[p, etcFiles[p]]])));
   const base = rootBase(jb, hooks, {
-    init,
+    init: initOf,
+    // A docker container's template: its image's (the image store shares one set of objects per image: image/adapter.ts).
+    key: c
+      ? templateKey(
+          `docker:${c.image.flavor}`,
+          c.image.id,
+          [c.image.files, c.image.dirs, c.image.links, c.image.etcLinks, c.image.meta, c.image.times, c.image.executables, c.image.commands],
+          binNames,
+          Object.keys(own),
+        )
+      : undefined,
     mtime,
     at,
     merged,
@@ -178,7 +202,7 @@ export function rootFs(
     links: { ...links, ...(c?.image.etcLinks ?? other?.etcLinks) },
     meta: c?.image.meta ?? other?.meta ?? {},
     hostLinks: (hostMeta?.links ?? []).map(([path, target]) => [path, target, hostMeta?.meta[target]?.mtimeMs] as const),
-    own: root === 'host' ? [] : ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf'].filter((p) => init[p]),
+    own,
     upper: c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined,
   });
   base.live = true;

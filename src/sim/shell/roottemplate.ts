@@ -30,6 +30,24 @@ const internals = (fs: SimFs) => fs as unknown as MemFsInternals;
 const templates = new Map<string, Template>();
 const MAX_TEMPLATES = 32;
 
+/** A number per object, for keys made of the objects an image's store shares (never reused while the object lives). */
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+function idOf(o: object | undefined): number {
+  if (!o) return 0;
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+}
+
+/**
+ * A template's key from what it is built of when those are objects the image store shares between containers (their
+ * identity stands for their content), the runtime's command names and the root's own files (which it has, not their bytes).
+ */
+export function templateKey(kind: string, id: string, parts: readonly (object | undefined)[], names: readonly string[], own: readonly string[]): string {
+  return `${kind}\0${id}\0${parts.map(idOf).join(',')}\0${names.join(' ')}\0${own.join(' ')}`;
+}
+
 /** A time in a template's key: the root's own time (which differs per container) is `M`. */
 export function timeToken(t: Date, own: Date): string {
   return t === own ? 'M' : String(t.getTime());
