@@ -72,6 +72,8 @@ export type Pipeline = string[][] & { toTerminal?: boolean };
  * grep). Parsed by just-bash itself through `Bash.transform`, which its browser build also has.
  */
 export function pipelinesOf(bash: JB.Bash, line: string): Pipeline[] {
+  // No `|`, no pipeline of two stages: no parse (a busybox root's line has no other check that parses it).
+  if (!line.includes('|')) return [];
   try {
     const ast = parseLine(bash, line);
     const out: Pipeline[] = [];
