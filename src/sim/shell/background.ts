@@ -12,7 +12,7 @@ import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
 import type { Proc, Program } from '../kernel/types.ts';
 import { JobTable } from './jobs.ts';
-import { execLine, exportPrefix, sessionVars } from './line.ts';
+import { execLine, sessionVars } from './line.ts';
 import { parseLine } from './lineparse.ts';
 import { sleepSeconds } from './commands/sleep.ts';
 import { parseNice } from './niceargs.ts';
@@ -44,7 +44,7 @@ export function jobHooks(
   signal: AbortSignal | undefined,
 ): BackgroundHooks {
   const exec = (script: string, env: Record<string, string>, cwd: string, status: number) =>
-    execLine(bash, { ...session, env, cwd }, `${exportPrefix({ ...session, env })}__cc_status ${status}; ${script}`, signal);
+    execLine(bash, { ...session, env, cwd }, `__cc_status ${status}; ${script}`, signal);
   return {
     host: rt.host,
     bash,

@@ -124,6 +124,9 @@ async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
 /** What this sync wrote last time, per filesystem: each path and its data (so changes are rewritten and what went away is removed). */
 const written = new WeakMap<object, Map<string, string>>();
 
+/** What `written` keeps of an entry: its data, `/` for a directory, `@TARGET` for a link. */
+const keyOf = (e: Want extends Map<string, infer E> ? E : never) => ('dir' in e ? '/' : 'data' in e ? e.data : `@${e.link}`);
+
 /** The directory an entry belongs to: one layer's, one container's, one layerdb chain's (removed as a whole). */
 function ownerDir(p: string): string {
   const m = /^(\/var\/lib\/docker\/(?:overlay2\/(?!l\/)[^/]+|containers\/[^/]+|image\/overlay2\/layerdb\/sha256\/[^/]+))\//.exec(p);
@@ -138,9 +141,15 @@ const dirMode = (d: string) =>
 export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon, gateway: string, nowMs: number): Promise<void> {
   const want = await wanted(daemon, gateway);
   const had = written.get(base) ?? new Map<string, string>();
+  // Most lines change nothing here: then nothing is written, removed or kept anew.
+  let gone = false;
+  for (const p of had.keys()) if (!want.has(p)) gone = true;
+  if (!gone && want.size === had.size && [...want].every(([p, e]) => had.get(p) === keyOf(e))) return;
   const mtime = new Date(nowMs);
-  const keep = new Set([...want.keys()].map(ownerDir));
-  for (const d of new Set([...had.keys()].map(ownerDir))) if (!keep.has(d)) await base.rm(d, { recursive: true, force: true }).catch(() => undefined);
+  if (gone) {
+    const keep = new Set([...want.keys()].map(ownerDir));
+    for (const d of new Set([...had.keys()].map(ownerDir))) if (!keep.has(d)) await base.rm(d, { recursive: true, force: true }).catch(() => undefined);
+  }
   const mkdirp = async (d: string) => {
     const missing: string[] = [];
     for (let q = d; q && !(await base.exists(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
@@ -152,7 +161,7 @@ export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon,
   };
   const now = new Map<string, string>();
   for (const [p, e] of want) {
-    const key = 'dir' in e ? '/' : 'data' in e ? e.data : `@${e.link}`;
+    const key = keyOf(e);
     now.set(p, key);
     if (had.get(p) === key) continue;
     await mkdirp(p.slice(0, p.lastIndexOf('/')));

@@ -72,6 +72,8 @@ export type Pipeline = string[][] & { toTerminal?: boolean };
  * grep). Parsed by just-bash itself through `Bash.transform`, which its browser build also has.
  */
 export function pipelinesOf(bash: JB.Bash, line: string): Pipeline[] {
+  // No `|`, no pipeline of two stages: no parse (a busybox root's line has no other check that parses it).
+  if (!line.includes('|')) return [];
   try {
     const ast = parseLine(bash, line);
     const out: Pipeline[] = [];
@@ -292,19 +294,17 @@ export async function execTopLine(
     session.shell === 'dash' ? `__cc_sh dash ${(session.lines ?? 1) - line.split('\n').length + 1}; ` : session.shell === 'bash' ? '__cc_sh bashi 1; ' : '';
   const trailer = keepTrailer(session, line);
   const r = interactiveAbort(bash, await execLine(bash, session, mark + head + script + trailer, signal, stdin), session);
-  if (r.stderr.includes('+ __cc_')) r.stderr = withoutOwnTrace(r.stderr, head, Boolean(trailer));
+  if (r.stderr.includes('+ __cc_')) r.stderr = withoutOwnTrace(r.stderr, Boolean(trailer));
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;
 }
 
 /**
  * `set -x` traces what the line runs, the simulator's own words around the learner's too: those lines out (the
- * head's `export NAME…`, `__cc_*` commands and assignments, the trailer's `declare -F`).
+ * `__cc_*` commands and assignments, the trailer's `declare -F`).
  */
-function withoutOwnTrace(stderr: string, head: string, trailer: boolean): string {
-  const exp = /^export [^;]*/.exec(head)?.[0];
-  let out = exp ? stderr.replace(`+ ${exp}\n`, '') : stderr;
-  out = out.replace(/^\++ (?:unset )?__cc_\w+(?:[= ].*)?\n/gm, '');
+function withoutOwnTrace(stderr: string, trailer: boolean): string {
+  const out = stderr.replace(/^\++ (?:unset )?__cc_\w+(?:[= ].*)?\n/gm, '');
   const i = out.lastIndexOf('+ declare -F\n');
   return trailer && i >= 0 ? out.slice(0, i) + out.slice(i + '+ declare -F\n'.length) : out;
 }
@@ -360,13 +360,11 @@ export function argListTooLong(session: Session | undefined, name: string): Exec
 }
 
 /**
- * The `export NAME…; ` to put before a line: just-bash does not export variables passed per
- * exec, so mark the exported ones again (execLine keeps what the line changes).
+ * The session's export marks, from its variables the first time: execLine hands them to just-bash as the line's own
+ * (childshell.ts withExports), so no `export NAME…` runs before the line (it cost each line ~250 KB of allocation).
  */
-export function exportPrefix(session: Session): string {
+export function exportMarks(session: Session): void {
   session.exported ??= new Set(Object.keys(session.env));
-  const names = [...session.exported].filter((k) => k in session.env && /^[A-Za-z_]\w*$/.test(k));
-  return names.length ? `export ${names.join(' ')}; ` : '';
 }
 
 /**

@@ -13,14 +13,13 @@ import { ProcFs } from '../fs/procfs.ts';
 import { DevFs } from '../fs/devfs.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
-import { USER_DB_MODES } from '../fs/hostusers.ts';
-import { HOME_MODES, NODE_EMPTY_DIRS } from '../fs/node-etc.ts';
-import { DOCKER_ROOT_DIRS, DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from '../fs/docker-root.ts';
 import { noteDenied } from './denied.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, fsForVolume } from './storagefs.ts';
-import { setChowner, type SimFs, simFs } from './simfs.ts';
+import { setChowner, type SimFsHooks } from './simfs.ts';
+import { OWN_FILES, rootBase } from './rootbase.ts';
+import { templateKey } from './roottemplate.ts';
 import { hostOverlayMounts, mountTable, procMounts } from './mounttable.ts';
 import { procMountinfo } from '../fs/procfiles.ts';
 import { loadedModules, procModules } from '../kernel/modules.ts';
@@ -88,7 +87,6 @@ export function rootFs(
   const c = root === 'host' ? undefined : daemon.containers.get(root);
   // A container another engine (the kubelet, through containerd) created: its ContainerRoot.
   const other = root === 'host' || c ? undefined : host.runc.roots.get(root);
-  const files: Record<string, string> = root === 'host' ? hostFiles(host) : { ...(c?.image.files ?? other?.files ?? {}), ...(other?.etc ?? {}) };
   // An image with busybox's applet links gets its own PATH directories (the links, /bin/busybox, its other programs);
   // elsewhere the commands are listed under /bin.
   const links = (c?.image.flavor ?? other?.flavor) === 'busybox' ? (c?.image.links ?? other?.links) : undefined;
@@ -99,23 +97,9 @@ export function rootFs(
   // The runtime's internal commands: the fixed ones and those commands that answer for a renamed builtin (__cc_jobs, …).
   const internal = [...new Set([...INTERNAL, ...[...names].filter((n) => n.startsWith('__cc_'))])];
   const hidden = merged ? [...internal, ...jb.getCommandNames().filter((n) => !names.has(n) && !HOST_ABSENT.has(n))] : internal;
-  const binDir = merged ? '/usr/bin' : '/bin';
-  if (!links) {
-    for (const n of names)
-      if ((avail ? avail.has(n) : !HOST_ABSENT.has(n)) && !n.startsWith('__')) files[`${merged && SBIN[n] === 'sbin' ? '/usr/sbin' : binDir}/${n}`] ??= '';
-    // With /usr/bin present the shell no longer falls back to its registry: the internal commands, and the
-    // shell's own (echo, cp, …) not listed above, sit unlisted in /usr/bin.
-    if (merged) for (const n of hidden) files[`/usr/bin/${n}`] = '';
-  } else for (const n of internal) files[`/bin/${n}`] = ''; // with its own /usr/bin the shell no longer falls back to its registry: its internal commands sit, unlisted, in /bin
-  if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
   const hosts = c ? hostsFile(daemon.net, c) : undefined;
-  if (hosts !== undefined) files['/etc/hosts'] = hosts;
-  // --network host: Docker gives the container a copy of the host's /etc/hosts (moby@v27.3.1:libnetwork/sandbox_dns_unix.go: in the default sandbox, the host network, it copies originHostsPath, /etc/hosts).
-  else if (c?.hostConfig.NetworkMode === 'host') files['/etc/hosts'] = hostFiles(host)['/etc/hosts'] ?? '';
   const resolv = c ? resolvConf(daemon.net, c, host.fixture.network.eth0.gateway) : undefined;
-  if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
   const mtime = new Date(root === 'host' ? Date.parse(host.fixture.bootTime) : (c?.createdMs ?? other?.createdMs ?? host.clock.nowMs));
-  const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
   // An image's entries carry its layers' times (the build steps'); what Docker's init layer holds (image/container-fs.ts
   // initLayerTree: /etc, /dev, /proc, /sys, /.dockerenv, /etc/hostname…) and the files it writes at create keep the container's.
   const times = c?.image.times ?? other?.times ?? {};
@@ -123,24 +107,43 @@ export function rootFs(
     ? /^\/(etc(\/(hostname|hosts|resolv\.conf|mtab))?|dev(\/(pts|shm|console))?|proc|sys|\.dockerenv)$/
     : /^\/etc\/(hostname|hosts|resolv\.conf)$/;
   const at = (p: string) => (times[p] !== undefined && !init0.test(p) ? new Date(times[p]) : mtime);
-  for (const [path, content] of Object.entries(files)) init[path] = { content, mtime: at(path) };
-  // Docker's init layer's /.dockerenv, empty and 0755 (image/container-fs.ts initLayerTree; moby@v27.3.1:daemon/initlayer/setup_unix.go Setup).
-  if (c) init['/.dockerenv'] = { content: '', mtime, mode: 0o755 };
   const hostMeta = merged ? hostFileMeta(host) : undefined;
-  if (merged)
-    for (const n of [...names, ...hidden])
-      if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: SBIN[n] === 'both' ? BUSYBOX_SCRIPT : '', mtime, mode: 0o755 };
-  // just-bash runs a registered command only from /bin/NAME or /usr/bin/NAME; from /usr/sbin it runs the file as a
-  // script, so /usr/sbin's programs (and the /usr/bin files their links lead to) hand "$0" to __cc_applet (applet.ts).
-  if (merged) for (const n of Object.keys(SBIN)) if (init[`/usr/sbin/${n}`]) init[`/usr/sbin/${n}`] = { content: BUSYBOX_SCRIPT, mtime, mode: 0o755 };
-  // The docker-buildx-plugin package's one file: the CLI plugin the docker CLI finds there (commands/docker/buildx.ts).
-  if (merged) init[BUILDX_PATH] = { content: '', mtime, mode: 0o755 };
-  // And docker-compose-plugin's (commands/docker/compose.ts).
-  if (merged) init[COMPOSE_PATH] = { content: '', mtime, mode: 0o755 };
-  if (links)
-    for (const p of c?.image.executables ?? other?.executables ?? [])
-      if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p))
-        init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime: at(p), mode: 0o755 };
+  // The files of the root, worked out only when its template is built (a container of an image seen before needs none).
+  const initOf = () => {
+    const files: Record<string, string> = root === 'host' ? hostFiles(host) : { ...(c?.image.files ?? other?.files ?? {}), ...(other?.etc ?? {}) };
+    const init: Record<string, { content: string; mtime: Date; mode?: number }> = {};
+    const binDir = merged ? '/usr/bin' : '/bin';
+    if (!links) {
+      for (const n of names)
+        if ((avail ? avail.has(n) : !HOST_ABSENT.has(n)) && !n.startsWith('__')) files[`${merged && SBIN[n] === 'sbin' ? '/usr/sbin' : binDir}/${n}`] ??= '';
+      // With /usr/bin present the shell no longer falls back to its registry: the internal commands, and the
+      // shell's own (echo, cp, …) not listed above, sit unlisted in /usr/bin.
+      if (merged) for (const n of hidden) files[`/usr/bin/${n}`] = '';
+    } else for (const n of internal) files[`/bin/${n}`] = ''; // with its own /usr/bin the shell no longer falls back to its registry: its internal commands sit, unlisted, in /bin
+    if (c) files['/etc/hostname'] = `${c.config.Hostname}\n`;
+    if (hosts !== undefined) files['/etc/hosts'] = hosts;
+    // --network host: Docker gives the container a copy of the host's /etc/hosts (moby@v27.3.1:libnetwork/sandbox_dns_unix.go: in the default sandbox, the host network, it copies originHostsPath, /etc/hosts).
+    else if (c?.hostConfig.NetworkMode === 'host') files['/etc/hosts'] = hostFiles(host)['/etc/hosts'] ?? '';
+    if (resolv !== undefined) files['/etc/resolv.conf'] = resolv;
+    for (const [path, content] of Object.entries(files)) init[path] = { content, mtime: at(path) };
+    // Docker's init layer's /.dockerenv, empty and 0755 (image/container-fs.ts initLayerTree; moby@v27.3.1:daemon/initlayer/setup_unix.go Setup).
+    if (c) init['/.dockerenv'] = { content: '', mtime, mode: 0o755 };
+    if (merged)
+      for (const n of [...names, ...hidden])
+        if (init[`/usr/bin/${n}`]) init[`/usr/bin/${n}`] = { content: SBIN[n] === 'both' ? BUSYBOX_SCRIPT : '', mtime, mode: 0o755 };
+    // just-bash runs a registered command only from /bin/NAME or /usr/bin/NAME; from /usr/sbin it runs the file as a
+    // script, so /usr/sbin's programs (and the /usr/bin files their links lead to) hand "$0" to __cc_applet (applet.ts).
+    if (merged) for (const n of Object.keys(SBIN)) if (init[`/usr/sbin/${n}`]) init[`/usr/sbin/${n}`] = { content: BUSYBOX_SCRIPT, mtime, mode: 0o755 };
+    // The docker-buildx-plugin package's one file: the CLI plugin the docker CLI finds there (commands/docker/buildx.ts).
+    if (merged) init[BUILDX_PATH] = { content: '', mtime, mode: 0o755 };
+    // And docker-compose-plugin's (commands/docker/compose.ts).
+    if (merged) init[COMPOSE_PATH] = { content: '', mtime, mode: 0o755 };
+    if (links)
+      for (const p of c?.image.executables ?? other?.executables ?? [])
+        if (/^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p))
+          init[p] = { content: p === '/bin/busybox' ? BUSYBOX_SCRIPT : (files[p] ?? ''), mtime: at(p), mode: 0o755 };
+    return init;
+  };
   // Writes take the simulated clock's time, so `ls -l` is the same on every replay. With
   // --read-only, writes outside the --tmpfs mounts fail (reported like the other write errors).
   const tmpfs = other ? other.writable : Object.keys(c?.hostConfig.Tmpfs ?? {});
@@ -157,86 +160,55 @@ export function rootFs(
   // A container's writes also go to its overlay upperdir (docker diff / commit read it).
   const overlay = () => (c ? daemon.lib?.rootfs.get(c.id)?.root : undefined);
   const hiddenNames = new Set(links || merged ? hidden : []);
-  const base = simFs(
-    jb,
-    {
-      readOnly,
-      report,
-      now: () => host.clock.nowMs,
-      overlay,
-      hides: (n) => hiddenNames.has(n),
-      creds: () => ({
-        uid: host.current?.euid ?? 0,
-        gid: host.current?.egid ?? 0,
-        groups: host.current?.groups,
-        readsAll: !host.current || hasCap(host.current.caps, 'dac_override') || hasCap(host.current.caps, 'dac_read_search'),
-      }),
-      denied: (path) => noteDenied(host, path),
-    },
-    init,
-  );
+  const hooks: SimFsHooks = {
+    readOnly,
+    report,
+    now: () => host.clock.nowMs,
+    overlay,
+    hides: (n) => hiddenNames.has(n),
+    creds: () => ({
+      uid: host.current?.euid ?? 0,
+      gid: host.current?.egid ?? 0,
+      groups: host.current?.groups,
+      readsAll: !host.current || hasCap(host.current.caps, 'dac_override') || hasCap(host.current.caps, 'dac_read_search'),
+    }),
+    denied: (path) => noteDenied(host, path),
+  };
+  // A docker container's own files (Docker writes them at create); a kubelet's root has them among its files.
+  const etcFiles = c
+    ? {
+        '/etc/hostname': `${c.config.Hostname}\n`,
+        '/etc/hosts': hosts ?? (c.hostConfig.NetworkMode === 'host' ? (hostFiles(host)['/etc/hosts'] ?? '') : undefined),
+        '/etc/resolv.conf': resolv,
+      }
+    : { ...other?.files, ...other?.etc };
+  const own = root === 'host' ? {} : Object.fromEntries(OWN_FILES.flatMap((p) => (etcFiles[p] === undefined ? [] : [[p, etcFiles[p]]])));
+  const base = rootBase(jb, hooks, {
+    init: initOf,
+    // A docker container's template: its image's (the image store shares one set of objects per image: image/adapter.ts).
+    key: c
+      ? templateKey(
+          `docker:${c.image.flavor}`,
+          c.image.id,
+          [c.image.files, c.image.dirs, c.image.links, c.image.etcLinks, c.image.meta, c.image.times, c.image.executables, c.image.commands],
+          binNames,
+          Object.keys(own),
+        )
+      : undefined,
+    mtime,
+    at,
+    merged,
+    names,
+    dirs: c?.image.dirs ?? other?.dirs ?? [],
+    links: { ...links, ...(c?.image.etcLinks ?? other?.etcLinks) },
+    meta: c?.image.meta ?? other?.meta ?? {},
+    hostLinks: (hostMeta?.links ?? []).map(([path, target]) => [path, target, hostMeta?.meta[target]?.mtimeMs] as const),
+    own,
+    upper: c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined,
+  });
   // kubeadm's files with their modes and times; their texts are made on the first read of one (fs/kubeadm-files.ts).
   for (const [path, m] of Object.entries(hostMeta?.meta ?? {}))
     base.writeFileLazy(path, () => hostMeta?.text(path) ?? '', { mode: m.mode, mtime: new Date(m.mtimeMs) });
-  // Symbolic links take the simulated clock's time too (just-bash stamps them with the real one).
-  const linkTimes = base.linkTimes;
-  // just-bash stamps a new directory with the real clock: the root's time instead. While the root is built, utimes is
-  // just-bash's own (simfs.ts adds nothing before `live`), called directly: no promise chain per directory.
-  const stamp = (d: string, t = mtime) => void jb.InMemoryFs.prototype.utimes.call(base, d, t, t);
-  for (const d of c?.image.dirs ?? other?.dirs ?? []) {
-    base.mkdirSync(d, { recursive: true });
-    stamp(d, at(d));
-  }
-  if (merged) {
-    for (const d of ['/usr/sbin', '/usr/lib', '/usr/lib64', ...UBUNTU_DIRS, ...NODE_EMPTY_DIRS, ...Object.keys(DOCKER_ROOT_DIRS)]) {
-      base.mkdirSync(d, { recursive: true });
-      stamp(d);
-    }
-    void base.chmod('/lost+found', 0o700);
-    for (const [path, target] of [
-      ['/var/lock', '/run/lock'],
-      ['/var/run', '/run'],
-    ] as const) {
-      void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-      linkTimes.set(path, mtime);
-    }
-    // Ubuntu's /etc/resolv.conf is systemd-resolved's stub file (fs/hostfiles.ts).
-    for (const [path, target] of [
-      ['/bin', 'usr/bin'],
-      ['/sbin', 'usr/sbin'],
-      ['/lib', 'usr/lib'],
-      ['/lib64', 'usr/lib64'],
-      ['/etc/resolv.conf', '../run/systemd/resolve/stub-resolv.conf'],
-    ] as const) {
-      void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-      linkTimes.set(path, mtime);
-    }
-    stamp('/usr/bin');
-    stamp('/usr');
-    for (const [path, target] of hostMeta?.links ?? []) {
-      void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-      linkTimes.set(path, new Date(hostMeta?.meta[target]?.mtimeMs ?? mtime.getTime()));
-    }
-  }
-  // Programs Ubuntu ships in both places: /usr/sbin/NAME is a relative link to ../bin/NAME.
-  if (merged)
-    for (const [n, where] of Object.entries(SBIN))
-      if (where === 'both' && names.has(n)) {
-        void jb.InMemoryFs.prototype.symlink.call(base, `../bin/${n}`, `/usr/sbin/${n}`);
-        linkTimes.set(`/usr/sbin/${n}`, mtime);
-      }
-  for (const [path, target] of Object.entries({ ...links, ...(c?.image.etcLinks ?? other?.etcLinks) })) {
-    void jb.InMemoryFs.prototype.symlink.call(base, target, path);
-    linkTimes.set(path, at(path));
-  }
-  // Changes the container made before its shell existed (its program's start-up writes).
-  for (const [p, e] of (c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined) ?? []) {
-    if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
-    else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
-  }
-  // The image's own modes and owners (its layers' tar headers: image/adapter.ts imagePaths).
-  for (const [p, [mode, uid, gid]] of Object.entries(c?.image.meta ?? other?.meta ?? {})) base.own(p, mode, uid, gid);
-  if (merged) hostModes(base);
   base.live = true;
   const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
   const procfs = new ProcFs(host);
@@ -344,50 +316,4 @@ export async function completePath(fs: JB.IFileSystem, host: Host, session: Sess
   } finally {
     host.current = prev;
   }
-}
-
-/**
- * node1's directories beyond those its files imply: the root of Ubuntu 24.04's base system as the ubuntu:24.04
- * image has it (base-files 13ubuntu10, with usrmerge's `*.usr-is-merged` markers), and /var's directories; with
- * the server's lost+found (mkfs.ext4) and /snap (snapd, in the ubuntu-server seed). /var/lock and /var/run are
- * links into /run (base-files). No upstream listing was read for this set: it is node1's, as remembered.
- */
-const UBUNTU_DIRS = [
-  '/bin.usr-is-merged',
-  '/boot',
-  '/lib.usr-is-merged',
-  '/lost+found',
-  '/media',
-  '/mnt',
-  '/opt',
-  '/sbin.usr-is-merged',
-  '/snap',
-  '/srv',
-  '/var/backups',
-  '/var/cache',
-  '/var/crash',
-  '/var/local',
-  '/var/log',
-  '/var/mail',
-  '/var/opt',
-  '/var/snap',
-  '/var/spool',
-  '/var/tmp',
-  '/run/lock',
-];
-
-/**
- * On node1, /tmp and /var/tmp are sticky and world-writable (1777) and /root is its owner's alone (0700), as
- * Ubuntu's base-files makes them; an image's directories have the modes its layers give them (image/adapter.ts).
- */
-function hostModes(fs: SimFs): void {
-  for (const [p, mode] of [
-    ['/tmp', 0o1777],
-    ['/var/tmp', 0o1777],
-    ['/root', 0o700],
-  ] as const)
-    fs.own(p, mode, 0, 0);
-  for (const [p, [mode, uid, gid]] of Object.entries({ ...USER_DB_MODES, ...HOME_MODES, ...RUNTIME_SOCKETS })) fs.own(p, mode, uid, gid);
-  for (const [p, mode] of Object.entries({ ...DOCKER_ROOT_DIRS, ...Object.fromEntries(Object.entries(DOCKER_ROOT_FILES).map(([f, v]) => [f, v.mode])) }))
-    fs.own(p, mode, 0, 0);
 }

@@ -29,7 +29,7 @@ import {
   chunksOf,
   copyEnv,
   execTopLine,
-  exportPrefix,
+  exportMarks,
   mergedOf,
   pipelinesOf,
   quoteArgv,
@@ -293,13 +293,13 @@ export class ShellRuntime implements AdapterRuntime {
         session.status = 130;
         return { stdout: '', stderr: '', exitCode: 130 };
       }
-      const prefix = exportPrefix(session);
+      exportMarks(session);
       const bg = withJobs ? backgroundStatements(bash, session, line) : undefined;
       const r = BUSY_LOOP.test(line)
         ? await busyLoop(this.host, session, lineSignal)
         : bg
           ? await runWithJobs(jobHooks(this, bash, session, lineSignal), bg)
-          : await execTopLine(bash, session, `${prefix}__cc_status ${session.status}; `, line, lineSignal, stdin);
+          : await execTopLine(bash, session, `__cc_status ${session.status}; `, line, lineSignal, stdin);
       let { stderr, exitCode } = r;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
       const stopped = Boolean(limit) || Boolean(fg ? fg.abandoned || fg.line.signal.aborted : signal?.aborted);
