@@ -35,40 +35,77 @@ function syntaxError(bytes: string): string | undefined {
   let hex = 0;
   let endTop = false;
   let err: string | undefined;
-  const fail = (c: number, ctx: string) => {
+  const fail = (c: number, ctx: string): undefined => {
     err = `invalid character ${quoteChar(c)} ${ctx}`;
     state = 'error';
   };
-  const pop = () => {
+  const pop = (): undefined => {
     stack.pop();
     if (!stack.length) endTop = true;
     state = stack.length ? 'end' : 'top';
   };
-  const step = (c: number): void => {
+  const step = (c: number): undefined => {
     switch (state) {
       case 'beginOrEmpty':
         if (isSpace(c)) return;
-        if (c === 0x5d) return void ((state = 'end'), step(c));
+        if (c === 0x5d) {
+          state = 'end';
+          step(c);
+          return;
+        }
         state = 'begin';
         return step(c);
       case 'begin':
         if (isSpace(c)) return;
-        if (c === 0x7b) return void (stack.push('key'), (state = 'keyOrEmpty'));
-        if (c === 0x5b) return void (stack.push('array'), (state = 'beginOrEmpty'));
-        if (c === 0x22) return void (state = 'str');
-        if (c === 0x2d) return void (state = 'neg');
-        if (c === 0x30) return void (state = 'zero');
-        if (isDigit(c)) return void (state = 'int');
-        if (LITERALS[String.fromCharCode(c)]) return void ((lit = LITERALS[String.fromCharCode(c)]!), (litAt = 1), (state = 'lit'));
+        if (c === 0x7b) {
+          stack.push('key');
+          state = 'keyOrEmpty';
+          return;
+        }
+        if (c === 0x5b) {
+          stack.push('array');
+          state = 'beginOrEmpty';
+          return;
+        }
+        if (c === 0x22) {
+          state = 'str';
+          return;
+        }
+        if (c === 0x2d) {
+          state = 'neg';
+          return;
+        }
+        if (c === 0x30) {
+          state = 'zero';
+          return;
+        }
+        if (isDigit(c)) {
+          state = 'int';
+          return;
+        }
+        if (LITERALS[String.fromCharCode(c)]) {
+          lit = LITERALS[String.fromCharCode(c)]!;
+          litAt = 1;
+          state = 'lit';
+          return;
+        }
         return fail(c, 'looking for beginning of value');
       case 'keyOrEmpty':
         if (isSpace(c)) return;
-        if (c === 0x7d) return void ((stack[stack.length - 1] = 'value'), (state = 'end'), step(c));
+        if (c === 0x7d) {
+          stack[stack.length - 1] = 'value';
+          state = 'end';
+          step(c);
+          return;
+        }
         state = 'key';
         return step(c);
       case 'key':
         if (isSpace(c)) return;
-        if (c === 0x22) return void (state = 'str');
+        if (c === 0x22) {
+          state = 'str';
+          return;
+        }
         return fail(c, 'looking for beginning of object key string');
       case 'end': {
         if (!stack.length) {
@@ -78,48 +115,90 @@ function syntaxError(bytes: string): string | undefined {
         }
         if (isSpace(c)) return;
         const top = stack[stack.length - 1]!;
-        if (top === 'key') return c === 0x3a ? void ((stack[stack.length - 1] = 'value'), (state = 'begin')) : fail(c, 'after object key');
+        if (top === 'key') {
+          if (c !== 0x3a) return fail(c, 'after object key');
+          stack[stack.length - 1] = 'value';
+          state = 'begin';
+          return;
+        }
         if (top === 'value') {
-          if (c === 0x2c) return void ((stack[stack.length - 1] = 'key'), (state = 'key'));
+          if (c === 0x2c) {
+            stack[stack.length - 1] = 'key';
+            state = 'key';
+            return;
+          }
           return c === 0x7d ? pop() : fail(c, 'after object key:value pair');
         }
-        if (c === 0x2c) return void (state = 'begin');
+        if (c === 0x2c) {
+          state = 'begin';
+          return;
+        }
         return c === 0x5d ? pop() : fail(c, 'after array element');
       }
       case 'top':
         if (!isSpace(c)) fail(c, 'after top-level value');
         return;
       case 'str':
-        if (c === 0x22) return void (state = 'end');
-        if (c === 0x5c) return void (state = 'esc');
+        if (c === 0x22) {
+          state = 'end';
+          return;
+        }
+        if (c === 0x5c) {
+          state = 'esc';
+          return;
+        }
         if (c < 0x20) fail(c, 'in string literal');
         return;
       case 'esc':
-        if ('bfnrt\\/"'.includes(String.fromCharCode(c))) return void (state = 'str');
-        if (c === 0x75) return void ((hex = 0), (state = 'u'));
+        if ('bfnrt\\/"'.includes(String.fromCharCode(c))) {
+          state = 'str';
+          return;
+        }
+        if (c === 0x75) {
+          hex = 0;
+          state = 'u';
+          return;
+        }
         return fail(c, 'in string escape code');
       case 'u':
         if (!isHex(c)) return fail(c, 'in \\u hexadecimal character escape');
         if (++hex === 4) state = 'str';
         return;
       case 'neg':
-        if (c === 0x30) return void (state = 'zero');
-        if (isDigit(c)) return void (state = 'int');
+        if (c === 0x30) {
+          state = 'zero';
+          return;
+        }
+        if (isDigit(c)) {
+          state = 'int';
+          return;
+        }
         return fail(c, 'in numeric literal');
       case 'int':
         if (isDigit(c)) return;
         state = 'zero';
         return step(c);
       case 'zero':
-        if (c === 0x2e) return void (state = 'dot');
-        if (c === 0x65 || c === 0x45) return void (state = 'e');
+        if (c === 0x2e) {
+          state = 'dot';
+          return;
+        }
+        if (c === 0x65 || c === 0x45) {
+          state = 'e';
+          return;
+        }
         state = 'end';
         return step(c);
       case 'dot':
-        return isDigit(c) ? void (state = 'frac') : fail(c, 'after decimal point in numeric literal');
+        if (!isDigit(c)) return fail(c, 'after decimal point in numeric literal');
+        state = 'frac';
+        return;
       case 'frac':
         if (isDigit(c)) return;
-        if (c === 0x65 || c === 0x45) return void (state = 'e');
+        if (c === 0x65 || c === 0x45) {
+          state = 'e';
+          return;
+        }
         state = 'end';
         return step(c);
       case 'e':
@@ -127,7 +206,9 @@ function syntaxError(bytes: string): string | undefined {
         if (c === 0x2b || c === 0x2d) return;
         return step(c);
       case 'esign':
-        return isDigit(c) ? void (state = 'exp') : fail(c, 'in exponent of numeric literal');
+        if (!isDigit(c)) return fail(c, 'in exponent of numeric literal');
+        state = 'exp';
+        return;
       case 'exp':
         if (isDigit(c)) return;
         state = 'end';
