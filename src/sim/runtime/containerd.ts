@@ -214,6 +214,7 @@ export class Containerd {
       readOnlyRoot: cfg.readOnlyRoot,
       writable: cfg.writable,
       ...(cfg.binds?.length ? { binds: cfg.binds } : {}),
+      ...(cfg.dataVolumes?.length ? { dataVolumes: cfg.dataVolumes } : {}),
       privileged: cfg.privileged,
       etc: {
         '/etc/hostname': `${sb.hostname}\n`,
