@@ -93,6 +93,7 @@ const VERBS: Record<string, Verb> = {
   },
   version,
   config,
+  wait: (a, e) => import('./wait.ts').then((m) => m.waitCmd(a, e)),
 };
 
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
@@ -117,7 +118,6 @@ const KNOWN_UNBUILT = [
   'diff',
   'patch',
   'replace',
-  'wait',
   'kustomize',
   'annotate',
   'completion',
