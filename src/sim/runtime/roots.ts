@@ -54,6 +54,12 @@ export interface ContainerRoot {
   privileged: boolean;
 }
 
+/** A pod container's hostPath binds and data volumes, the fields left out when there are none. */
+export const podMounts = (m: Pick<ContainerRoot, 'binds' | 'dataVolumes'>): Pick<ContainerRoot, 'binds' | 'dataVolumes'> => ({
+  ...(m.binds?.length ? { binds: m.binds } : {}),
+  ...(m.dataVolumes?.length ? { dataVolumes: m.dataVolumes } : {}),
+});
+
 export class ContainerRoots {
   private readonly roots = new Map<string, ContainerRoot>();
   /** Called with the id of every root that goes away (the shell drops its cached filesystem). */
