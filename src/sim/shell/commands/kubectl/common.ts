@@ -122,6 +122,16 @@ export const namespaceOf = (flags: Record<string, unknown>): string => (typeof f
 export const noResourceType = (word: string) => out('', `error: the server doesn't have a resource type "${word}"\n`, 1);
 
 /** Resolves `pods`, `po`, `deploy,rs`, `pod/x`: returns the resource infos or the kubectl error. */
+/**
+ * The objects a command names, as the resource builder reads its arguments (cli-runtime ResourceTypeOrNameArgs):
+ * `TYPE/NAME …`, or `TYPE NAME …` (none when only a TYPE is given).
+ */
+export function typeNameArgs(words: string[]): { type: string; name: string }[] {
+  return words[0]?.includes('/')
+    ? words.map((w) => ({ type: w.split('/')[0]!, name: w.split('/').slice(1).join('/') }))
+    : words.slice(1).map((name) => ({ type: words[0]!, name }));
+}
+
 export function resourcesOf(word: string): ResourceInfo[] | { error: ExecResult } {
   const list: ResourceInfo[] = [];
   for (const w of word.split(',')) {

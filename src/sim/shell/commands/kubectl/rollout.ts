@@ -22,7 +22,7 @@ import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, namespaceOf, out, parse, resourcesOf } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, namespaceOf, out, parse, resourcesOf, typeNameArgs } from './common.ts';
 import type { FlagDef } from '../../args.ts';
 
 type Obj = Record<string, unknown>;
@@ -75,9 +75,7 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
   const dryTail = dryRun.mode === 'server' ? ' (server dry run)' : '';
   const words = p.rest;
   if (!words.length) return out('', 'error: required resource not specified\n', 1);
-  const items = words[0]!.includes('/')
-    ? words.map((w) => ({ type: w.split('/')[0]!, name: w.split('/').slice(1).join('/') }))
-    : words.slice(1).map((name) => ({ type: words[0]!, name }));
+  const items = typeNameArgs(words);
   const cluster = clusterFor(env.host);
   const ns = namespaceOf(p.flags);
   let stdout = '';

@@ -17,7 +17,7 @@ import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, namespaceOf, objName, out, parse, resourcesOf, warnFirst } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, namespaceOf, objName, out, parse, resourcesOf, warnFirst, typeNameArgs } from './common.ts';
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
@@ -53,9 +53,7 @@ async function scaleAll(env: CmdEnv, f: Record<string, unknown>, words: string[]
   if (replicas < 0) return out('', 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n', 1);
   if (current < -1) return out('', 'error: The --current-replicas must specify an integer of -1 or greater\n', 1);
   if (!words.length) return out('', NO_ARGS, 1);
-  const items: { type: string; name: string }[] = words[0]!.includes('/')
-    ? words.map((w) => ({ type: w.split('/')[0]!, name: w.split('/').slice(1).join('/') }))
-    : words.slice(1).map((name) => ({ type: words[0]!, name }));
+  const items: { type: string; name: string }[] = typeNameArgs(words);
   if (!items.length) return out('', NO_ARGS, 1);
   const cluster = clusterFor(env.host);
   const ns = namespaceOf(f);

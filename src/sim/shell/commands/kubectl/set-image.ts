@@ -13,7 +13,7 @@ import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, namespaceOf, objName, out, parse, resourcesOf, warnFirst } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, namespaceOf, objName, out, parse, resourcesOf, warnFirst, typeNameArgs } from './common.ts';
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
@@ -54,9 +54,7 @@ export async function setImageCmd(args: string[], env: CmdEnv): Promise<ExecResu
     if (w.includes('=')) pairs.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
     else words.push(w);
   if (!words.length) return out('', NO_ARGS, 1);
-  const items = words[0]!.includes('/')
-    ? words.map((w) => ({ type: w.split('/')[0]!, name: w.split('/').slice(1).join('/') }))
-    : words.slice(1).map((name) => ({ type: words[0]!, name }));
+  const items = typeNameArgs(words);
   if (!items.length) return out('', NO_ARGS, 1);
   const cluster = clusterFor(env.host);
   const ns = namespaceOf(f);

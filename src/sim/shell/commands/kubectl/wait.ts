@@ -15,7 +15,7 @@ import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { parseDuration } from '../../kit/govalues.ts';
 import { clusterFor } from './cluster.ts';
-import { namespaceOf, objName, out, parse, resourcesOf } from './common.ts';
+import { namespaceOf, objName, out, parse, resourcesOf, typeNameArgs } from './common.ts';
 import { NO_ARGS } from './delete.ts';
 
 type Obj = Record<string, unknown>;
@@ -52,9 +52,7 @@ export async function waitCmd(args: string[], env: CmdEnv): Promise<ExecResult> 
   else if (!isDelete) return out('', `error: unrecognized condition: ${JSON.stringify(cond)}\n`, 1);
   const words = p.rest;
   if (!words.length) return out('', NO_ARGS, 1);
-  const items = words[0]!.includes('/')
-    ? words.map((w) => ({ type: w.split('/')[0]!, name: w.split('/').slice(1).join('/') }))
-    : words.slice(1).map((name) => ({ type: words[0]!, name }));
+  const items = typeNameArgs(words);
   if (!items.length) return out('', 'kubectl wait TYPE without a name (every object of a type, --all): not simulated on node1\n', 1);
   const cluster = clusterFor(env.host);
   await cluster.sync();
