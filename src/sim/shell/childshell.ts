@@ -121,6 +121,8 @@ export function childShell(
       delete inherited[NO_PWD];
       const env: Record<string, string> = { ...inherited };
       if (!('PATH' in env)) env.PATH = defaultPath(name, busybox);
+      // bash: SHLVL one more than inherited, 1 when unset or not a number (bash@bash-5.2.21:variables.c adjust_shell_level).
+      if (name === 'bash' && !busybox) env.SHLVL = String((/^\d+$/.test(env.SHLVL ?? '') ? Number(env.SHLVL) : 0) + 1);
       env['0'] = zero;
       env['#'] = String(params.length);
       env['@'] = params.join(' ');
@@ -143,7 +145,7 @@ export function childShell(
       // A new shell process: none of its parent's functions or options (bash -c is not interactive: no aliases expanded).
       const fresh = () => withShellState(bash(), newShellState(bash(), false), env, run);
       const r = (await withPid(bash(), self?.nspid.at(-1), () => withExports(bash(), new Set(names), fresh), ppid)) as JB.ExecResult;
-      const worded = scriptResult(r, zero, name === 'sh' && !busybox);
+      const worded = scriptResult(r, zero, name === 'sh' && !busybox, script);
       return name === 'sh' && !busybox ? dashErrors(worded, zero) : worded;
     },
   };

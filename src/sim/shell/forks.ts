@@ -167,7 +167,8 @@ export function forkPlugin(bash: JB.Bash): void {
       n.body = wrap(body, execName(body, body.length === 1));
     } else if (n.type === 'CommandSubstitution' || n.type === 'ProcessSubstitution') {
       const body = n.body as { statements: Node[] };
-      if (!body?.statements || isCatFile(body.statements) || forked(body.statements)) return;
+      // `$()` with no command: bash forks no process (bash@bash-5.2.21:subst.c command_substitute).
+      if (!body?.statements || (n.type === 'CommandSubstitution' && !body.statements.length) || isCatFile(body.statements) || forked(body.statements)) return;
       body.statements = wrap(body.statements, execName(body.statements, false));
     }
   };

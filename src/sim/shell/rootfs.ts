@@ -60,6 +60,7 @@ const INTERNAL = [
   '__cc_pseen',
   '__cc_setlist',
   '__cc_seterr',
+  '__cc_bi',
 ];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */

@@ -44,6 +44,11 @@ export function shellKnows(bash: JB.Bash, name: string): boolean {
   return Boolean(st && (st.functions.has(name) || st.aliases?.has(name)));
 }
 
+/** Whether the shell option `name` is on in the line being run on `bash` (login_shell, which just-bash lists as off). */
+export function shoptOn(bash: JB.Bash, name: string): boolean {
+  return Boolean(running.get(bash)?.at(-1)?.shopt[name]);
+}
+
 /** Per Bash: the states of the lines being run, innermost last (a child shell runs inside its parent's line). */
 const running = new WeakMap<JB.Bash, ShellState[]>();
 /** Per Bash: the function nodes the transform plugin saw, by the id `__cc_fndef` is given. */
@@ -70,7 +75,11 @@ const defaults = new WeakMap<JB.Bash, { options: Options; shoptOptions: Options 
 
 /** The session's state (made on its first line). */
 export function sessionState(bash: JB.Bash, session: Session): ShellState {
-  session.shellState ??= newShellState(bash, !session.script);
+  if (session.shellState) return session.shellState;
+  session.shellState = newShellState(bash, !session.script);
+  // A login shell (its $0 begins with `-`, as login(1) and sshd start it): `shopt login_shell` is on (bash-5.2:shell.c
+  // `login_shell = -login_shell` for an argv[0] of `-…`; builtins/shopt.def reads it as a read-only option).
+  if (session.proc.argv[0]?.startsWith('-')) session.shellState.shopt.login_shell = true;
   return session.shellState;
 }
 
