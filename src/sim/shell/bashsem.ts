@@ -25,6 +25,7 @@
 import type * as JB from 'just-bash';
 import { rewriteSet, setCommands } from './setopt.ts';
 import { attributed, inOrderBuiltin, inOrderCommand } from './builtin-order.ts';
+import { ENABLE, enableCommand } from './enable.ts';
 
 type Node = { type?: string; [k: string]: unknown };
 
@@ -133,6 +134,10 @@ function rewrite(ast: Node, kind: string): void {
       cmds.forEach((c, i) => {
         const set = c.type === 'SimpleCommand' ? rewriteSet(c, kind) : undefined;
         if (set) cmds[i] = set;
+        // The shell's `enable` (bash's only: enable.ts) and `umask` (commands/umask.ts), which just-bash lacks.
+        const word = c.type === 'SimpleCommand' && (c.name as Word | null)?.parts.length === 1 ? (c.name as Word).parts[0] : undefined;
+        if (word?.type === 'Literal' && word.value === 'enable' && kind !== 'dash' && kind !== 'ash') c.name = { type: 'Word', parts: [lit(ENABLE)] };
+        if (word?.type === 'Literal' && word.value === 'umask') c.name = { type: 'Word', parts: [lit('__cc_umask')] };
         // A builtin that only prints, at the prompt: its output in its place (builtin-order.ts).
         const printing = prompt && !looped && cmds.length === 1 ? inOrderBuiltin(c, typed) : undefined;
         if (printing) cmds[i] = printing;
@@ -166,6 +171,7 @@ function rewrite(ast: Node, kind: string): void {
 export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecResult): void {
   for (const c of setCommands(done)) bash.registerCommand(c);
   bash.registerCommand(inOrderCommand(bash, done));
+  bash.registerCommand(enableCommand(done));
   bash.registerCommand({
     name: '__cc_pseen',
     execute: async (_args, ctx) => {

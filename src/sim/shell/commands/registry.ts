@@ -51,6 +51,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'groups', load: () => import('./groups.ts').then((m) => m.groups) },
   { name: 'head', load: () => import('./head.ts').then((m) => m.head) },
   { name: 'history', load: () => import('./history.ts').then((m) => m.history) },
+  { name: '__cc_umask', load: () => import('./umask.ts').then((m) => m.umask) },
   { name: 'host', load: () => import('./host.ts').then((m) => m.host) },
   { name: 'hostname', load: () => import('./hostname.ts').then((m) => m.hostname) },
   { name: 'hostnamectl', load: () => import('./hostnamectl.ts').then((m) => m.hostnamectl) },
