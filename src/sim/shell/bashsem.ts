@@ -26,6 +26,7 @@ import type * as JB from 'just-bash';
 import { rewriteSet, setCommands } from './setopt.ts';
 import { attributed, inOrderBuiltin, inOrderCommand } from './builtin-order.ts';
 import { ENABLE, enableCommand } from './enable.ts';
+import { TRAP, trapCommand } from './trap.ts';
 
 type Node = { type?: string; [k: string]: unknown };
 
@@ -134,10 +135,11 @@ function rewrite(ast: Node, kind: string): void {
       cmds.forEach((c, i) => {
         const set = c.type === 'SimpleCommand' ? rewriteSet(c, kind) : undefined;
         if (set) cmds[i] = set;
-        // The shell's `enable` (bash's only: enable.ts) and `umask` (commands/umask.ts), which just-bash lacks.
+        // The shell's `enable` (bash's only: enable.ts), `umask` (commands/umask.ts) and `trap` (trap.ts), which just-bash lacks.
         const word = c.type === 'SimpleCommand' && (c.name as Word | null)?.parts.length === 1 ? (c.name as Word).parts[0] : undefined;
         if (word?.type === 'Literal' && word.value === 'enable' && kind !== 'dash' && kind !== 'ash') c.name = { type: 'Word', parts: [lit(ENABLE)] };
         if (word?.type === 'Literal' && word.value === 'umask') c.name = { type: 'Word', parts: [lit('__cc_umask')] };
+        if (word?.type === 'Literal' && word.value === 'trap') c.name = { type: 'Word', parts: [lit(TRAP)] };
         // A builtin that only prints, at the prompt: its output in its place (builtin-order.ts).
         const printing = prompt && !looped && cmds.length === 1 ? inOrderBuiltin(c, typed) : undefined;
         if (printing) cmds[i] = printing;
@@ -172,6 +174,7 @@ export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.Exec
   for (const c of setCommands(done)) bash.registerCommand(c);
   bash.registerCommand(inOrderCommand(bash, done));
   bash.registerCommand(enableCommand(done));
+  bash.registerCommand(trapCommand(bash, done));
   bash.registerCommand({
     name: '__cc_pseen',
     execute: async (_args, ctx) => {

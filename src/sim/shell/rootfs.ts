@@ -62,6 +62,7 @@ const INTERNAL = [
   '__cc_seterr',
   '__cc_bi',
   '__cc_enable',
+  '__cc_trap',
 ];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */

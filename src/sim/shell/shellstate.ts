@@ -28,6 +28,8 @@ export interface ShellState {
   shopt: Options;
   /** The aliases the line starts with (just-bash keeps an alias as the variable BASH_ALIAS_NAME). */
   aliases?: Set<string>;
+  /** `trap`'s actions by signal name (trap.ts). */
+  traps?: Map<string, string>;
 }
 
 /** The `set -o` options just-bash writes into $SHELLOPTS when they are on (its other options: vi, emacs, are not there). */
@@ -47,6 +49,14 @@ export function shellKnows(bash: JB.Bash, name: string): boolean {
 /** Whether the shell option `name` is on in the line being run on `bash` (login_shell, which just-bash lists as off). */
 export function shoptOn(bash: JB.Bash, name: string): boolean {
   return Boolean(running.get(bash)?.at(-1)?.shopt[name]);
+}
+
+/** The traps of the shell whose line is being run on `bash` (trap.ts). */
+export function shellTraps(bash: JB.Bash): Map<string, string> {
+  const st = running.get(bash)?.at(-1);
+  if (!st) return new Map();
+  st.traps ??= new Map();
+  return st.traps;
 }
 
 /** Per Bash: the states of the lines being run, innermost last (a child shell runs inside its parent's line). */
