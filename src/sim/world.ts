@@ -13,6 +13,7 @@ import { overlaySnapshot, storageSnapshot } from './docker/snapshot.ts';
 import { bindingText } from './net/ports.ts';
 import { clusterViews } from './k8s/registry.ts';
 import { reconcile } from './shell/ordered.ts';
+import { bangBang } from './shell/histexpand.ts';
 import { HOST_USERS } from './fs/hostusers.ts';
 
 /** Simulated time one typed line takes. */
@@ -72,7 +73,8 @@ export class SimWorld implements World {
       flavor: 'coreutils',
       shell: 'bash',
       hostname: fixture.hostname,
-      env: { ...sh.env },
+      // bash sets SHLVL itself, one more than it inherits (bash@bash-5.2.21:variables.c adjust_shell_level): the login shell's is 1.
+      env: { ...sh.env, SHLVL: '1' },
       cwd: '/root',
       status: 0,
       onExit: () => 'logout\n',
@@ -140,7 +142,20 @@ export class SimWorld implements World {
     return next;
   }
 
+  /** A typed line: at bash's prompt `!!` first (histexpand.ts): the expanded line shown on stderr and run, or the error. */
   private async execNow(line: string, options: ExecOptions): Promise<ExecResult> {
+    const bang = this.session.shell === 'bash' ? bangBang(line, this.lines.filter((l) => l.trim()).at(-1)) : undefined;
+    if (!bang) return this.execTyped(line, options);
+    const echo = { stream: 'stderr' as const, text: 'error' in bang ? `${this.session.proc.argv[0] ?? 'bash'}: ${bang.error}\n` : `${bang.line}\n` };
+    options.onOutput?.(echo);
+    const r: ExecResult = 'error' in bang ? { stdout: '', stderr: '', exitCode: this.session.status } : await this.execTyped(bang.line, options);
+    const shown = { ...r, stderr: echo.text + r.stderr };
+    for (const k of ['notes', 'stopped'] as const) if (r[k]) Object.defineProperty(shown, k, { value: r[k], enumerable: false });
+    Object.defineProperty(shown, 'output', { value: [echo, ...(r.output ?? [])], enumerable: false });
+    return shown;
+  }
+
+  private async execTyped(line: string, options: ExecOptions): Promise<ExecResult> {
     this.lines.push(line);
     // Each typed line takes a second of simulated time, so ages and hogs move the same way on replay.
     if (line.trim()) this.host.kernel.advance(LINE_MS);

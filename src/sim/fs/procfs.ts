@@ -49,7 +49,7 @@ export function statusText(host: Host, p: Proc, viewer: Proc): string {
   void chain;
   return [
     `Name:\t${p.comm}`,
-    'Umask:\t0022',
+    `Umask:\t${(p.umask ?? 0o22).toString(8).padStart(4, '0')}`,
     `State:\t${state}`,
     `Tgid:\t${seen(p)}`,
     'Ngid:\t0',

@@ -25,6 +25,8 @@ export interface Proc {
   egid: number;
   /** Supplementary groups set by the runtime (setgroups; the kernel keeps them sorted); unset: the user's own. */
   groups?: number[];
+  /** The file mode creation mask (umask(2)), inherited by children; unset: 022. */
+  umask?: number;
   caps: CapSets;
   noNewPrivs: boolean;
   seccomp: 0 | 1 | 2;

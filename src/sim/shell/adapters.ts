@@ -123,6 +123,7 @@ function interactive(rt: AdapterRuntime, name: string, ctx: Parameters<JB.Comman
   const patch = { reaps: true, handlers: new Set([2, 15]), state: 'S' as const, program: { kind: 'idle' as const } };
   const proc = rt.host.kernel.spawn({ parent: rt.host.current, argv: [name], patch });
   const env = { ...(ctx.exportedEnv ?? {}) };
+  if (shell === 'bash') env.SHLVL = String((/^\d+$/.test(env.SHLVL ?? '') ? Number(env.SHLVL) : 0) + 1); // variables.c adjust_shell_level
   rt.pending = { ...from, proc, shell, env, exported: new Set(Object.keys(env)), cwd: ctx.cwd, status: 0, lines: 0, script: false };
   rt.pending.onExit = (status) => {
     rt.host.kernel.exit(proc, status);
@@ -149,7 +150,18 @@ export function orderedCommand(rt: AdapterRuntime, c: JB.Command): JB.Command {
     if (!exec && !args.length && rt.lineStdinTty && String(ctx.stdin) === '' && rt.currentSession) return interactive(rt, c.name, ctx) as JB.ExecResult;
     return exec ? c.execute(args, ctx) : asChild(rt, [c.name, ...args], () => c.execute(args, ctx));
   };
-  return { ...c, execute: async (args, ctx) => mergeOrdered(await rt.trace.child(() => run(args, ctx)), merged(args)) };
+  // At bash's prompt the shell's own words (its errors) reach the terminal as it ends, before the line's next command
+  // (inOrder, worded there); dash and ash word a line's errors at its end (wording.ts), so there they wait.
+  const ordered = async (args: string[], ctx: Parameters<JB.Command['execute']>[1]) =>
+    rt.currentSession?.shell === 'bash'
+      ? rt.inOrder(
+          await rt.trace.within(
+            () => '',
+            () => run(args, ctx),
+          ),
+        )
+      : await rt.trace.child(() => run(args, ctx));
+  return { ...c, execute: async (args, ctx) => mergeOrdered(await ordered(args, ctx), merged(args)) };
 }
 
 /** The terminal for a pager that ends a pipeline of the learner's line (CmdEnv.pagerTerminal). */

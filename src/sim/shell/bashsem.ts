@@ -7,7 +7,7 @@
  *    "if a command substitution took place ... return the value of that substitution. Otherwise, return
  *    EXECUTION_SUCCESS"), and empties `$_` (execute_simple_command: bind_lastarg (NULL)). just-bash has the second
  *    case right; the first runs as `{ x=3; __cc_status 0 ''; }`: after the assignments (`rc=$?` still reads the
- *    status before), status 0 and an empty last argument. Not in a loop's or a function's body (LOOPS).
+ *    status before), status 0 and an empty last argument. In a loop's or a function's body (LOOPS) see statusInBody.
  * 2. `${x:?word}` / `${x?word}` (ErrorIfUnset): just-bash says `bash: word`, or `bash: x: parameter null or not set`
  *    also for the colon-less form, and ends the whole exec as `exit` does, with the Bash's state from before the line
  *    (a `cd` or an assignment earlier on the line undone: the prompt went back to `/`). bash 5.2 reports
@@ -24,6 +24,9 @@
  */
 import type * as JB from 'just-bash';
 import { rewriteSet, setCommands } from './setopt.ts';
+import { attributed, inOrderBuiltin, inOrderCommand } from './builtin-order.ts';
+import { ENABLE, enableCommand } from './enable.ts';
+import { TRAP, trapCommand } from './trap.ts';
 
 type Node = { type?: string; [k: string]: unknown };
 
@@ -60,7 +63,7 @@ const seen = new WeakMap<JB.Bash, { cwd: string; env: Record<string, string> }>(
 
 /**
  * Bodies run many times, where an assignment's extra command would count against the line's command budget
- * (limits.ts, 3,000): the status fix (1.) is left out of loops and functions.
+ * (limits.ts, 3,000): there the status fix (1.) takes no command (statusInBody).
  */
 const LOOPS = new Set(['For', 'While', 'Until', 'CStyleFor', 'FunctionDef']);
 
@@ -90,10 +93,25 @@ function unsetText(kind: string, checkEmpty: boolean): string {
   return checkEmpty ? 'parameter null or not set' : 'parameter not set';
 }
 
+/**
+ * 1. in a loop's or a function's body: an empty command substitution `$()` after the last scalar assignment's value,
+ * which leaves the value as it was and gives the command the status 0 (just-bash sets `$?` from a substitution in an
+ * assignment), with no command to count; bash runs no process for it (bash@bash-5.2.21:subst.c command_substitute:
+ * "Don't fork () if there is no need to"; forks.ts leaves it alone). `$_` keeps its value there.
+ */
+function statusInBody(c: Node): void {
+  const scalar = (c.assignments as Node[]).filter((a) => !a.array).at(-1);
+  if (!scalar) return;
+  const empty: Node = { type: 'CommandSubstitution', body: { type: 'Script', statements: [] }, legacy: false };
+  const value = scalar.value as Word | null;
+  scalar.value = { type: 'Word', parts: [...(value?.parts ?? []), empty] };
+}
+
 /** The rewrite of the file's head on one script's AST, for the shell `kind` its `__cc_sh` mark names. */
 function rewrite(ast: Node, kind: string): void {
   const grouped = new WeakSet<Node>();
   const prompt = kind === 'bashi';
+  const typed = prompt && attributed(ast);
   const visit = (n: unknown, param: string | undefined, line: number, looped: boolean): void => {
     if (Array.isArray(n)) {
       // A statement list: `__cc_pseen` before each statement holding an ErrorIfUnset (at the prompt).
@@ -117,8 +135,20 @@ function rewrite(ast: Node, kind: string): void {
       cmds.forEach((c, i) => {
         const set = c.type === 'SimpleCommand' ? rewriteSet(c, kind) : undefined;
         if (set) cmds[i] = set;
-        if (looped || c.type !== 'SimpleCommand' || c.name || !(c.assignments as unknown[]).length || (c.redirections as unknown[]).length) return;
+        // The shell's `enable` (bash's only: enable.ts), `umask` (commands/umask.ts) and `trap` (trap.ts), which just-bash lacks.
+        const word = c.type === 'SimpleCommand' && (c.name as Word | null)?.parts.length === 1 ? (c.name as Word).parts[0] : undefined;
+        if (word?.type === 'Literal' && word.value === 'enable' && kind !== 'dash' && kind !== 'ash') c.name = { type: 'Word', parts: [lit(ENABLE)] };
+        if (word?.type === 'Literal' && word.value === 'umask') c.name = { type: 'Word', parts: [lit('__cc_umask')] };
+        if (word?.type === 'Literal' && word.value === 'trap') c.name = { type: 'Word', parts: [lit(TRAP)] };
+        // A builtin that only prints, at the prompt: its output in its place (builtin-order.ts).
+        const printing = prompt && !looped && cmds.length === 1 ? inOrderBuiltin(c, typed) : undefined;
+        if (printing) cmds[i] = printing;
+        if (c.type !== 'SimpleCommand' || c.name || !(c.assignments as unknown[]).length || (c.redirections as unknown[]).length) return;
         if (grouped.has(c) || holds(c.assignments, 'CommandSubstitution')) return;
+        if (looped) {
+          statusInBody(c);
+          return;
+        }
         grouped.add(c);
         cmds[i] = { type: 'Group', body: [statement(c), statement(command('__cc_status', ['0', '']))], redirections: [] };
       });
@@ -142,6 +172,9 @@ function rewrite(ast: Node, kind: string): void {
  */
 export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecResult): void {
   for (const c of setCommands(done)) bash.registerCommand(c);
+  bash.registerCommand(inOrderCommand(bash, done));
+  bash.registerCommand(enableCommand(done));
+  bash.registerCommand(trapCommand(bash, done));
   bash.registerCommand({
     name: '__cc_pseen',
     execute: async (_args, ctx) => {
@@ -192,7 +225,11 @@ export function interactiveAbort<R extends { stderr: string; exitCode: number; e
  * Under `set -x`, the `__cc_status 0 ''` this plugin put after an assignment is not the script's: its trace line goes.
  * just-bash's byte count of stderr follows the text.
  */
-export function scriptResult<R extends { stderr: string; exitCode: number }>(r: R, zero: string, dash: boolean): R {
+export function scriptResult<R extends { stderr: string; exitCode: number }>(r: R, zero: string, dash: boolean, source = ''): R {
+  if (!dash) r = unboundInScript(r, zero, source);
+  // dash's varunset is an sh_error: exit status 2 (dash@v0.5.12:src/expand.c varunset, src/error.c sh_error).
+  else if (r.exitCode === 1 && /^bash: \w+: unbound variable\n?$/m.test(r.stderr.slice(r.stderr.lastIndexOf('\n', r.stderr.length - 2) + 1)))
+    r = { ...r, exitCode: 2 };
   if (!r.stderr.includes(SCRIPT_MARK) && !r.stderr.includes("+ __cc_status 0 ''\n")) return r;
   const last = r.stderr.slice(r.stderr.lastIndexOf('\n', r.stderr.length - 2) + 1).includes(SCRIPT_MARK);
   const stderr = r.stderr
@@ -204,4 +241,19 @@ export function scriptResult<R extends { stderr: string; exitCode: number }>(r: 
   const acc = (r as { internalOutputAccounting?: { stdout: number; stderr: number } }).internalOutputAccounting;
   const counted = acc ? { internalOutputAccounting: { ...acc, stderr: new TextEncoder().encode(stderr).length } } : {};
   return { ...r, stderr, exitCode: dash && last && r.exitCode === 1 ? 2 : r.exitCode, ...counted };
+}
+
+/**
+ * `set -u` in a bash script: just-bash says "bash: NAME: unbound variable"; bash's err_unboundvar is a report_error,
+ * whose error_prolog names the script ($0) and, not interactive, the line (bash@bash-5.2.21:subst.c err_unboundvar,
+ * error.c report_error, error_prolog: "%s: line %d: "). The line is the first of `source` that expands NAME.
+ */
+function unboundInScript<R extends { stderr: string }>(r: R, zero: string, source: string): R {
+  const stderr = r.stderr.replace(/^bash: (\w+): unbound variable$/m, (_m, name: string) => {
+    const at = source.split('\n').findIndex((l) => new RegExp(`\\$\\{?${name}(?!\\w)`).test(l));
+    return `${zero}: line ${at < 0 ? 1 : at + 1}: ${name}: unbound variable`;
+  });
+  if (stderr === r.stderr) return r;
+  const acc = (r as { internalOutputAccounting?: { stdout: number; stderr: number } }).internalOutputAccounting;
+  return { ...r, stderr, ...(acc ? { internalOutputAccounting: { ...acc, stderr: new TextEncoder().encode(stderr).length } } : {}) };
 }

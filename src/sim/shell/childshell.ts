@@ -19,7 +19,7 @@ import type { Proc } from '../kernel/types.ts';
 import { NO_PWD } from './environ.ts';
 import { dashWording } from './dash-wording.ts';
 import { scriptResult } from './bashsem.ts';
-import { newShellState, withShellState } from './shellstate.ts';
+import { newShellState, type ShellState, withShellState } from './shellstate.ts';
 
 const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const BASH_PATH = DASH_PATH;
@@ -121,6 +121,8 @@ export function childShell(
       delete inherited[NO_PWD];
       const env: Record<string, string> = { ...inherited };
       if (!('PATH' in env)) env.PATH = defaultPath(name, busybox);
+      // bash: SHLVL one more than inherited, 1 when unset or not a number (bash@bash-5.2.21:variables.c adjust_shell_level).
+      if (name === 'bash' && !busybox) env.SHLVL = String((/^\d+$/.test(env.SHLVL ?? '') ? Number(env.SHLVL) : 0) + 1);
       env['0'] = zero;
       env['#'] = String(params.length);
       env['@'] = params.join(' ');
@@ -141,9 +143,10 @@ export function childShell(
       const parent = self && host?.kernel?.procs.get(self.ppid);
       const ppid = self && (parent?.nspid.length === self.nspid.length ? parent.nspid.at(-1) : parent ? 0 : undefined);
       // A new shell process: none of its parent's functions or options (bash -c is not interactive: no aliases expanded).
-      const fresh = () => withShellState(bash(), newShellState(bash(), false), env, run);
+      const st = newShellState(bash(), false);
+      const fresh = () => withShellState(bash(), st, env, async () => exitTrap(await run(), st, ctx));
       const r = (await withPid(bash(), self?.nspid.at(-1), () => withExports(bash(), new Set(names), fresh), ppid)) as JB.ExecResult;
-      const worded = scriptResult(r, zero, name === 'sh' && !busybox);
+      const worded = scriptResult(r, zero, name === 'sh' && !busybox, script);
       return name === 'sh' && !busybox ? dashErrors(worded, zero) : worded;
     },
   };
@@ -155,4 +158,22 @@ function dashErrors(r: JB.ExecResult, zero: string): JB.ExecResult {
   if (stderr === r.stderr) return r;
   const acc = (r as { internalOutputAccounting?: { stdout: number; stderr: number } }).internalOutputAccounting;
   return { ...r, stderr, ...(acc ? { internalOutputAccounting: { ...acc, stderr: new TextEncoder().encode(stderr).length } } : {}) } as JB.ExecResult;
+}
+
+/**
+ * The shell's EXIT trap as it ends (bash@bash-5.2.21:trap.c run_exit_trap, from exit_shell; dash's exitshell runs it
+ * the same way): the action run with the shell's last variables, its output after the script's, and the shell's
+ * status unless the action exits.
+ */
+async function exitTrap(r: JB.ExecResult, st: ShellState, ctx: JB.CommandContext): Promise<JB.ExecResult> {
+  const action = st.traps?.get('EXIT');
+  if (!action || !ctx.exec) return r;
+  st.traps?.delete('EXIT');
+  const env: Record<string, string> = { ...((r as { env?: Record<string, string> }).env ?? {}) };
+  // `$?` in the action is the shell's status as it ends (line.ts statusCommand sets it).
+  const t = await ctx.exec(`__cc_status ${r.exitCode}; ${action}`, { cwd: env.PWD ?? ctx.cwd, env, replaceEnv: true });
+  const acc = (r as { internalOutputAccounting?: { stdout: number; stderr: number } }).internalOutputAccounting;
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+  const counted = acc ? { internalOutputAccounting: { stdout: acc.stdout + bytes(t.stdout), stderr: acc.stderr + bytes(t.stderr) } } : {};
+  return { ...r, stdout: r.stdout + t.stdout, stderr: r.stderr + t.stderr, ...counted } as JB.ExecResult;
 }

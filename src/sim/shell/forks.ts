@@ -34,6 +34,8 @@ interface Fork {
   armed: boolean;
   /** Handed to that command (which ends it). */
   taken: boolean;
+  /** The shell's umask as the subshell began: what the subshell sets (`( umask 077; … )`) ends with it. */
+  umask: number | undefined;
 }
 
 /** The subshells being run, innermost last. */
@@ -62,7 +64,7 @@ export class Forks {
             patch: { state: 'S', handlers: new Set(), program: { kind: 'idle' }, rssBytes: parent.rssBytes, vszKb: parent.vszKb },
           });
           ctx.env.set(BASHPID_VAR, String(this.host.kernel.pidIn(proc, parent.ns.pid) ?? proc.pid));
-          this.stack.push({ proc, name: args[0], armed: false, taken: false });
+          this.stack.push({ proc, name: args[0], armed: false, taken: false, umask: parent.umask });
           return done;
         },
       },
@@ -79,6 +81,7 @@ export class Forks {
         execute: async (args) => {
           const top = this.stack.pop();
           if (top && !top.taken) this.host.kernel.release(top.proc);
+          if (top) this.host.current.umask = top.umask;
           return { ...done, exitCode: Number(args[0] ?? 0) };
         },
       },
@@ -90,6 +93,8 @@ export class Forks {
     const top = this.stack[this.stack.length - 1];
     if (!top?.armed || top.taken || top.name !== argv0) return undefined;
     top.taken = true;
+    // What the subshell set before it (`( umask 0; touch f )`): the shell's mask while the body ran.
+    top.proc.umask = this.host.current.umask;
     return top.proc;
   }
 
@@ -167,7 +172,8 @@ export function forkPlugin(bash: JB.Bash): void {
       n.body = wrap(body, execName(body, body.length === 1));
     } else if (n.type === 'CommandSubstitution' || n.type === 'ProcessSubstitution') {
       const body = n.body as { statements: Node[] };
-      if (!body?.statements || isCatFile(body.statements) || forked(body.statements)) return;
+      // `$()` with no command: bash forks no process (bash@bash-5.2.21:subst.c command_substitute).
+      if (!body?.statements || (n.type === 'CommandSubstitution' && !body.statements.length) || isCatFile(body.statements) || forked(body.statements)) return;
       body.statements = wrap(body.statements, execName(body.statements, false));
     }
   };

@@ -1,3 +1,5 @@
+import type * as JB from 'just-bash';
+
 /**
  * The kernel's permission check on one inode (linux@v6.8:fs/namei.c acl_permission_check): the owner's bits, else the
  * group's (the fsgid or a supplementary group), else the others'. `want` is 4 (read), 2 (write) or 1 (search/execute).
@@ -25,4 +27,28 @@ export function setChowner(host: object, root: string, fn: (path: string, uid: n
 
 export function chownerOf(host: object, root: string): ((path: string, uid: number, gid: number) => Promise<void>) | undefined {
   return chowners.get(host)?.get(root);
+}
+
+/**
+ * A new entry's mode under a umask other than 022: open(2) and mkdir(2) take `mode & ~umask` (linux@v6.8:fs/namei.c
+ * may_o_create / vfs_mkdir callers, `mode &= ~current_umask()`). just-bash gives new files 0644 and directories 0755
+ * (0666 and 0777 under 022): those are taken as 0666 and 0777, any other mode as it is, then masked.
+ */
+export async function maskNew(fs: JB.IFileSystem, abs: string, umask: number): Promise<void> {
+  const st = await fs.lstat(abs).catch(() => undefined);
+  if (!st || st.isSymbolicLink) return;
+  const perm = st.mode & 0o7777;
+  const asked = st.isDirectory ? (perm === 0o755 ? 0o777 : perm) : perm === 0o644 ? 0o666 : perm;
+  if ((asked & ~umask) !== perm) await fs.chmod(abs, asked & ~umask);
+}
+
+/**
+ * A write over an existing file (`> f` opens it O_TRUNC): the inode keeps its mode (open(2) applies a mode only when it
+ * creates). just-bash's writeFile gives the entry its default mode again; `write` is that call, the mode is put back.
+ */
+export async function keepingMode(fs: JB.IFileSystem, path: string, isNew: boolean, write: () => Promise<void>): Promise<void> {
+  const before = isNew ? undefined : await fs.stat(path).catch(() => undefined);
+  await write();
+  const after = before && (await fs.stat(path).catch(() => undefined));
+  if (before && after && (after.mode & 0o7777) !== (before.mode & 0o7777)) await fs.chmod(path, before.mode & 0o7777);
 }

@@ -114,7 +114,7 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
           }
           // `ulimit`: just-bash has none; ash's (commands/ulimit-ash.ts), else bash's (commands/ulimit.ts): dash's own
           // table and wording are not simulated.
-          if (name === 'ulimit' && !functions.has(name)) return { ...o, name: literal(kind === 'ash' ? '__cc_ulimit_ash' : '__cc_ulimit') };
+          if (name === 'ulimit' && !functions.has(name)) return { ...o, name: literal(kind === 'ash' ? '__cc_ulimit-ash' : '__cc_ulimit') };
           if (rewrite && name && !name.includes('/') && !name.startsWith('__cc_') && !BUILTINS.has(name) && !known(name) && !functions.has(name))
             return { ...o, name: literal('__cc_notfound'), args: [literal(kind), line, literal(name), ...args] };
           return o;

@@ -104,6 +104,12 @@ export class OutputTrace {
   }
 }
 
+/** A result once its text is on the terminal: none left; just-bash's byte count of a result it made (a shell's) follows. */
+export function written<T extends { stdout: string; stderr: string; output?: Chunk[] }>(r: T): T {
+  const acc = 'internalOutputAccounting' in r ? { internalOutputAccounting: { stdout: 0, stderr: 0 } } : {};
+  return { ...r, stdout: '', stderr: '', output: undefined, ...acc };
+}
+
 /** `stdout` and `stderr` as chunks in the order of `trace` (see the file's head); what it cannot place comes at the end, stdout first. */
 export function reconcile(trace: readonly Chunk[] | undefined, stdout: string, stderr: string): Chunk[] {
   const text = { stdout, stderr };

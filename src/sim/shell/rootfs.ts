@@ -59,6 +59,9 @@ const INTERNAL = [
   '__cc_pseen',
   '__cc_setlist',
   '__cc_seterr',
+  '__cc_bi',
+  '__cc_enable',
+  '__cc_trap',
 ];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
@@ -170,6 +173,7 @@ export function rootFs(
       uid: host.current?.euid ?? 0,
       gid: host.current?.egid ?? 0,
       groups: host.current?.groups,
+      umask: host.current?.umask,
       readsAll: !host.current || hasCap(host.current.caps, 'dac_override') || hasCap(host.current.caps, 'dac_read_search'),
     }),
     denied: (path) => noteDenied(host, path),

@@ -14,11 +14,11 @@ import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
 import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
-import { loginWording, shellWording } from './wording.ts';
+import { shellWording, streamedWording } from './wording.ts';
 import { tickedCommands, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { childShell } from './childshell.ts';
-import { OutputTrace } from './ordered.ts';
+import { OutputTrace, written } from './ordered.ts';
 import { Forks, forkPlugin } from './forks.ts';
 import { scriptErrors } from './notfound.ts';
 import { pathCommands } from './pathexec.ts';
@@ -221,8 +221,8 @@ export class ShellRuntime implements AdapterRuntime {
       return r;
     }
     const s = this.currentSession;
-    for (const c of chunks) if (c.text) this.write(c.stream === 'stderr' && s ? { ...c, text: loginWording(c.text, s) } : c);
-    return { ...r, stdout: '', stderr: '', output: undefined };
+    for (const c of chunks) if (c.text) this.write(c.stream === 'stderr' && s ? { ...c, text: streamedWording(c.text, s) } : c);
+    return written(r);
   }
 
   /** Writes to the terminal now, within the line's output budget. */

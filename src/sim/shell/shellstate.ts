@@ -28,6 +28,8 @@ export interface ShellState {
   shopt: Options;
   /** The aliases the line starts with (just-bash keeps an alias as the variable BASH_ALIAS_NAME). */
   aliases?: Set<string>;
+  /** `trap`'s actions by signal name (trap.ts). */
+  traps?: Map<string, string>;
 }
 
 /** The `set -o` options just-bash writes into $SHELLOPTS when they are on (its other options: vi, emacs, are not there). */
@@ -42,6 +44,19 @@ const ALIAS_VAR = 'BASH_ALIAS_';
 export function shellKnows(bash: JB.Bash, name: string): boolean {
   const st = running.get(bash)?.at(-1);
   return Boolean(st && (st.functions.has(name) || st.aliases?.has(name)));
+}
+
+/** Whether the shell option `name` is on in the line being run on `bash` (login_shell, which just-bash lists as off). */
+export function shoptOn(bash: JB.Bash, name: string): boolean {
+  return Boolean(running.get(bash)?.at(-1)?.shopt[name]);
+}
+
+/** The traps of the shell whose line is being run on `bash` (trap.ts). */
+export function shellTraps(bash: JB.Bash): Map<string, string> {
+  const st = running.get(bash)?.at(-1);
+  if (!st) return new Map();
+  st.traps ??= new Map();
+  return st.traps;
 }
 
 /** Per Bash: the states of the lines being run, innermost last (a child shell runs inside its parent's line). */
@@ -70,7 +85,11 @@ const defaults = new WeakMap<JB.Bash, { options: Options; shoptOptions: Options 
 
 /** The session's state (made on its first line). */
 export function sessionState(bash: JB.Bash, session: Session): ShellState {
-  session.shellState ??= newShellState(bash, !session.script);
+  if (session.shellState) return session.shellState;
+  session.shellState = newShellState(bash, !session.script);
+  // A login shell (its $0 begins with `-`, as login(1) and sshd start it): `shopt login_shell` is on (bash-5.2:shell.c
+  // `login_shell = -login_shell` for an argv[0] of `-…`; builtins/shopt.def reads it as a read-only option).
+  if (session.proc.argv[0]?.startsWith('-')) session.shellState.shopt.login_shell = true;
   return session.shellState;
 }
 

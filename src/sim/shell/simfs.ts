@@ -58,8 +58,8 @@ export interface SimFsHooks {
   overlay(): OverlayRoot | undefined;
   /** Names readdir leaves out (the runtime's internal commands). */
   hides(name: string): boolean;
-  /** The fsuid and fsgid (new files' owner); for reads, the groups and whether CAP_DAC_OVERRIDE/READ_SEARCH reads any file. */
-  creds(): { uid: number; gid: number; groups?: readonly number[]; readsAll?: boolean };
+  /** The fsuid, fsgid and umask (new files' owner and mask, umask unset: 022); for reads, the groups and whether CAP_DAC_OVERRIDE/READ_SEARCH reads any file. */
+  creds(): { uid: number; gid: number; groups?: readonly number[]; readsAll?: boolean; umask?: number };
   /** A read refused with EACCES (shell/denied.ts rewords the command's message). */
   denied?(path: string): void;
 }
@@ -77,6 +77,7 @@ export interface SimFs extends JB.InMemoryFs {
 }
 
 export { chownerOf, setChowner } from './fsperm.ts';
+import { keepingMode, maskNew } from './fsperm.ts';
 
 const DAY = 86_400_000;
 const parentOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
@@ -125,14 +126,13 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
     /** A new entry: its creator's owner, and the mark on its directory. */
     private async created(abs: string): Promise<void> {
       if (!this.live) return;
-      const { uid, gid } = hooks.creds();
+      const { uid, gid, umask } = hooks.creds();
       const i = this.inode(await this.key(abs, false));
-      i.uid = uid;
-      i.gid = gid;
+      Object.assign(i, { uid, gid, birthMs: now() });
       delete i.paths;
       delete i.atimeMs;
       delete i.ctimeMs;
-      i.birthMs = now();
+      if (umask !== undefined && umask !== 0o022) await maskNew(this, abs, umask);
       await this.touchDir(parentOf(abs));
     }
     /** Forgets the inodes under `abs` (a hard link's other names keep theirs). */
@@ -246,7 +246,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       if (readOnly(a[0])) return report(a[0]);
       const isNew = !(await this.exists(a[0]));
       if (!isNew) await this.keepBirth(a[0]);
-      await super.writeFile(...a);
+      await keepingMode(this, a[0], isNew, () => super.writeFile(...a));
       await this.stamp(a[0]);
       if (isNew) await this.created(this.resolvePath('/', a[0]));
       else this.changed(await this.key(a[0], true));

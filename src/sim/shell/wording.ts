@@ -109,6 +109,11 @@ export function shellWording(stderr: string, session: Session, interactive: bool
   return loginWording(plainBash ? out.replace(/^bash: line \d+: /gm, 'bash: ') : out, session);
 }
 
+/** A stderr chunk written to the terminal as its command ends: a bash session's words (shellWording, not a line's "line N"). */
+export function streamedWording(stderr: string, session: Session): string {
+  return session.shell === 'bash' ? loginWording(shellWording(stderr, session, false, false), session) : stderr;
+}
+
 /**
  * An interactive bash names itself by $0 before its own errors (bash@bash-5.2:error.c error_prolog prints
  * get_name_for_error (), which is dollar_vars[0] for an interactive shell): a login shell's $0 is "-bash" (login(1),

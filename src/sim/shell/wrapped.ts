@@ -45,6 +45,7 @@ export const SHELL_BUILTINS = new Set(['kill', 'echo', 'printf', 'pwd', 'test', 
  * up stay as written.
  */
 export function wrappedArgs(name: string, args: string[]): string[] {
+  if (name === 'grep') return grepPatterns(args);
   if (name !== 'tr') return args;
   return args.map((a, i) =>
     a.startsWith('-') && i === 0
@@ -73,4 +74,39 @@ export function tickedCommands(
       return inOrder(name === 'echo' ? echo(args) : name === 'printf' ? printfBytes(args, await ctx.origCommand!(args)) : await ctx.origCommand!(args));
     },
   }));
+}
+
+/** GNU grep's short options that take an argument (grep 3.11, Ubuntu 24.04: -A -B -C -D -X -d -e -f -m). */
+const GREP_ARG = new Set(['A', 'B', 'C', 'D', 'X', 'd', 'e', 'f', 'm']);
+
+/**
+ * grep's patterns: each `-e PATTERN` (`-ePATTERN`, `--regexp=PATTERN`, `--regexp PATTERN`) is one more, and a line
+ * matches any of them (grep 3.11 src/grep.c main, case 'e': each appended to the pattern list with a newline, and a
+ * newline in a pattern separates patterns). just-bash's grep keeps the last `-e` only; given them as one newline-joined pattern it matches each.
+ */
+function grepPatterns(args: string[]): string[] {
+  const patterns: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (a === '--regexp' && i + 1 < args.length) patterns.push(args[++i] as string);
+    else if (a.startsWith('--regexp=')) patterns.push(a.slice('--regexp='.length));
+    else if (/^-[^-]/.test(a)) {
+      // A cluster of short options: the first that takes an argument takes the rest of the word, or the next word.
+      const at = [...a.slice(1)].findIndex((c) => GREP_ARG.has(c)) + 1;
+      if (at > 0 && a[at] === 'e') {
+        if (at > 1) rest.push(a.slice(0, at));
+        if (a.length > at + 1) patterns.push(a.slice(at + 1));
+        else if (i + 1 < args.length) patterns.push(args[++i] as string);
+      } else {
+        rest.push(a);
+        if (at > 0 && at === a.length - 1 && i + 1 < args.length) rest.push(args[++i] as string);
+      }
+    } else rest.push(a);
+  }
+  return patterns.length > 1 ? ['-e', patterns.join('\n'), ...rest] : args;
 }

@@ -56,7 +56,8 @@ export const more: SimCommand = {
       if (args.includes('-V') || args.includes('--version')) return R('more from util-linux 2.39.3\n');
     }
     // The options shape the screen (argscan): for a copy they change nothing; -s still squeezes blank lines.
-    const squeeze = !bb && env.tty && args.some((a) => a === '-s' || a === '--squeeze' || /^-[a-z]*s[a-z]*$/.test(a));
+    const squeezing = !bb && args.some((a) => a === '-s' || a === '--squeeze' || /^-[a-z]*s[a-z]*$/.test(a));
+    const squeeze = squeezing && env.tty;
     const files = args.filter((a) => a === '-' || !/^[-+]./.test(a));
     if (!files.length) {
       // No file: stdin, unless stdin is the terminal ("bad usage"; busybox pages nothing).
@@ -66,7 +67,9 @@ export const more: SimCommand = {
       if (bb || !pt || !env.stdin) return R(env.stdin);
       const keys = keyReader(pt.keyboard, env);
       try {
-        return R('', '', await pageMore({ ...env, tty: true, stream: pt.stream, keyboard: pt.keyboard }, [{ name: '-', text: env.stdin, pipe: true }], keys));
+        // Paged to the terminal: -s squeezes the pipe's blank lines as a file's (util-linux 2.39.3 text-utils/more.c, squeeze).
+        const text = squeezing ? env.stdin.replace(/\n{3,}/g, '\n\n') : env.stdin;
+        return R('', '', await pageMore({ ...env, tty: true, stream: pt.stream, keyboard: pt.keyboard }, [{ name: '-', text, pipe: true }], keys));
       } finally {
         keys.close();
       }

@@ -52,6 +52,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'groups', load: () => import('./groups.ts').then((m) => m.groups) },
   { name: 'head', load: () => import('./head.ts').then((m) => m.head) },
   { name: 'history', load: () => import('./history.ts').then((m) => m.history) },
+  { name: '__cc_umask', load: () => import('./umask.ts').then((m) => m.umask) },
   { name: 'host', load: () => import('./host.ts').then((m) => m.host) },
   { name: 'hostname', load: () => import('./hostname.ts').then((m) => m.hostname) },
   { name: 'hostnamectl', load: () => import('./hostnamectl.ts').then((m) => m.hostnamectl) },
@@ -139,7 +140,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: '__cc_help', load: () => import('./help.ts').then((m) => m.help) },
   { name: '__cc_jobs', load: () => import('./jobs.ts').then((m) => m.jobsBuiltin) },
   { name: '__cc_ulimit', load: () => import('./ulimit.ts').then((m) => m.ulimit) },
-  { name: '__cc_ulimit_ash', load: () => import('./ulimit-ash.ts').then((m) => m.ulimitAsh) },
+  { name: '__cc_ulimit-ash', load: () => import('./ulimit-ash.ts').then((m) => m.ulimitAsh) },
   { name: '__cc_wait', load: () => import('./wait.ts').then((m) => m.waitBuiltin) },
 ];
 

@@ -1,6 +1,6 @@
 /**
  * busybox ash's `ulimit` builtin in a container (alpine's /bin/sh): the script rewrite (notfound.ts) turns `ulimit`
- * in an ash script or line into `__cc_ulimit_ash`. busybox@1_36_1:shell/shell_common.c shell_builtin_ulimit:
+ * in an ash script or line into `__cc_ulimit-ash`. busybox@1_36_1:shell/shell_common.c shell_builtin_ulimit:
  * limits_tbl (no -p, -R or -T), "%-32s(-%c) " before each value when -a or several limits are shown, the soft limit
  * unless only -H is given, "unlimited" for RLIM_INFINITY; a value sets both limits unless -H or -S narrows it;
  * `ulimit NNN` is `-f NNN`. Errors go through bb_error_msg with ash's applet name, "sh".
@@ -75,7 +75,7 @@ function scan(args: string[]): { opt: string; arg?: string; next: number }[] | s
 }
 
 export const ulimitAsh: SimCommand = {
-  name: '__cc_ulimit_ash',
+  name: '__cc_ulimit-ash',
   noProcess: true,
   async run(args, env) {
     const p = env.self;

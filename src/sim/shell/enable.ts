@@ -1,0 +1,81 @@
+/**
+ * bash's `enable` builtin (just-bash has none: "command not found"), its listing forms and `enable NAME`.
+ *
+ * bash@bash-5.2.21:builtins/enable.def enable_builtin: options "adnpsf:"; with no name (or -p) list_some_builtins
+ * prints "enable %s\n" for each enabled builtin (-a: also "enable -n %s\n" for a disabled one, -n: the disabled ones
+ * only, -s: the POSIX special ones only), in the order of shell_builtins, which builtins/common.c
+ * initialize_shell_builtins sorts by name (qsort, shell_builtin_compare: first byte, then strcmp). The table is
+ * Ubuntu 24.04's bash: every builtins/*.def of builtins/Makefile.in DEFSRC with a function (not reserved.def's help
+ * entries), job control, history, readline, aliases, pushd, programmable completion and the debugger's `caller` on.
+ * `enable NAME` of a builtin succeeds; of anything else: "enable: %s: not a shell builtin" (enable_shell_command's
+ * sh_notbuiltin), status 1. Turning a builtin off (`-n NAME`), -f and -d are not modelled: they succeed silently.
+ */
+import type * as JB from 'just-bash';
+
+/** The builtins, sorted as bash sorts them (see the file's head). */
+const BUILTINS = (
+  '. : [ alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown echo enable ' +
+  'eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile popd printf pushd pwd ' +
+  'read readarray readonly return set shift shopt source suspend test times trap true type typeset ulimit umask unalias ' +
+  'unset wait'
+).split(' ');
+
+/** The POSIX special builtins (builtins/mkbuiltins.c special_builtins). */
+const SPECIAL = new Set([
+  'break',
+  ':',
+  '.',
+  'source',
+  'continue',
+  'eval',
+  'exec',
+  'exit',
+  'export',
+  'readonly',
+  'return',
+  'set',
+  'shift',
+  'times',
+  'trap',
+  'unset',
+]);
+
+/** The name the line's `enable` runs as (bashsem.ts renames it; line.ts traces it as typed). */
+export const ENABLE = '__cc_enable';
+
+/** `enable`; `done` hands its result to the runtime's trace. */
+export function enableCommand(done: (r: JB.ExecResult) => JB.ExecResult): JB.Command {
+  return {
+    name: ENABLE,
+    execute: async (args) => {
+      const flags = new Set<string>();
+      let i = 0;
+      for (; i < args.length; i++) {
+        const a = args[i] as string;
+        if (a === '--') {
+          i++;
+          break;
+        }
+        if (!/^-./.test(a)) break;
+        for (const c of a.slice(1)) {
+          if (!'adnpsf'.includes(c)) {
+            // builtin_usage: "%s: usage: " then the short doc (bash-5.2:builtins/bashgetopt.c sh_invalidopt, common.c builtin_usage).
+            const usage = 'enable: usage: enable [-a] [-dnps] [-f filename] [name ...]\n';
+            return done({ stdout: '', stderr: `bash: enable: -${c}: invalid option\n${usage}`, exitCode: 2 });
+          }
+          flags.add(c);
+        }
+        if (a.includes('f')) i++;
+      }
+      const names = args.slice(i);
+      if (!names.length || flags.has('p')) {
+        const listed = flags.has('n') && !flags.has('a') ? [] : BUILTINS.filter((b) => !flags.has('s') || SPECIAL.has(b));
+        return done({ stdout: listed.map((b) => `enable ${b}\n`).join(''), stderr: '', exitCode: 0 });
+      }
+      if (flags.has('n') || flags.has('f') || flags.has('d')) return done({ stdout: '', stderr: '', exitCode: 0 });
+      const bad = names.filter((n) => !BUILTINS.includes(n));
+      const stderr = bad.map((n) => `bash: enable: ${n}: not a shell builtin\n`).join('');
+      return done({ stdout: '', stderr, exitCode: bad.length ? 1 : 0 });
+    },
+  };
+}
