@@ -24,7 +24,7 @@ import type { BootImage, CriContainer, CriContainerConfig, CriSandbox, CriSandbo
 import { bootImages, recordBoot } from './containerd-boot.ts';
 import { isBinary } from './lookpath.ts';
 import type { NsChoice } from './spec.ts';
-
+import { podMounts } from './roots.ts';
 export type { CriContainer, CriContainerConfig, CriSandbox, CriSandboxRecord } from './cri.ts';
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.9';
@@ -213,7 +213,7 @@ export class Containerd {
       workdir: cfg.workdir,
       readOnlyRoot: cfg.readOnlyRoot,
       writable: cfg.writable,
-      ...(cfg.binds?.length ? { binds: cfg.binds } : {}),
+      ...podMounts(cfg),
       privileged: cfg.privileged,
       etc: {
         '/etc/hostname': `${sb.hostname}\n`,

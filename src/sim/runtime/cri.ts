@@ -8,6 +8,7 @@
 import type { LocalImage } from '../image/store.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { CniResult } from './cni.ts';
+import type { DataVolume } from './roots.ts';
 import type { CgroupSpec } from './spec.ts';
 
 export interface LogLine {
@@ -83,6 +84,8 @@ export interface CriContainerConfig {
   writable: string[];
   /** hostPath volumes' mounts (the node's directory `source` at `destination`; kuberuntime_container.go makeMounts). */
   binds?: { source: string; destination: string; readOnly: boolean }[];
+  /** ConfigMap and Secret volumes the kubelet wrote (roots.ts DataVolume). */
+  dataVolumes?: DataVolume[];
   cgroup: Omit<CgroupSpec, 'path'>;
   workdir: string;
   tty: boolean;

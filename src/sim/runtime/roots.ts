@@ -6,6 +6,20 @@
  */
 export type Flavor = 'busybox' | 'coreutils';
 
+/**
+ * A ConfigMap or Secret volume as the kubelet's atomic writer lays it out (k8s/kubelet/volumes.ts): the files in `tsDir`,
+ * `..data` linked to it and each top-level name linked to `..data/<name>`, mounted read-only at `destination`.
+ */
+export interface DataVolume {
+  destination: string;
+  files: { path: string; content: string; mode: number }[];
+  tsDir: string;
+  /** The volume directory's mode (0777 on disk for a ConfigMap, 01777 on tmpfs for a Secret). */
+  dirMode: number;
+  tmpfs: boolean;
+  createdMs: number;
+}
+
 export interface ContainerRoot {
   id: string;
   /** Which engine made it: Docker's containers keep their own storage (volumes, overlay upperdir). */
@@ -33,10 +47,18 @@ export interface ContainerRoot {
   writable: string[];
   /** Bind mounts of the node's directories (a pod's hostPath volumes): `source` on the host at `destination`. */
   binds?: { source: string; destination: string; readOnly: boolean }[];
+  /** A pod's ConfigMap and Secret volumes. */
+  dataVolumes?: DataVolume[];
   /** Files the runtime writes into the root (/etc/hosts, /etc/resolv.conf, /etc/hostname). */
   etc: Record<string, string>;
   privileged: boolean;
 }
+
+/** A pod container's hostPath binds and data volumes, the fields left out when there are none. */
+export const podMounts = (m: Pick<ContainerRoot, 'binds' | 'dataVolumes'>): Pick<ContainerRoot, 'binds' | 'dataVolumes'> => ({
+  ...(m.binds?.length ? { binds: m.binds } : {}),
+  ...(m.dataVolumes?.length ? { dataVolumes: m.dataVolumes } : {}),
+});
 
 export class ContainerRoots {
   private readonly roots = new Map<string, ContainerRoot>();

@@ -16,7 +16,7 @@ import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { noteDenied } from './denied.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
-import { BindFs, fsForVolume } from './storagefs.ts';
+import { BindFs, dataVolumeFs, fsForVolume } from './storagefs.ts';
 import { setChowner, type SimFsHooks } from './simfs.ts';
 import { OWN_FILES, rootBase } from './rootbase.ts';
 import { templateKey } from './roottemplate.ts';
@@ -236,6 +236,8 @@ export function rootFs(
       mountPoint: b.destination,
       filesystem: new BindFs(hostFs(), b.source === '/' ? '' : b.source, b.readOnly, report, b.destination) as JB.IFileSystem,
     });
+  // A pod's ConfigMap and Secret volumes, as the kubelet wrote them.
+  for (const dv of other?.dataVolumes ?? []) volumeMounts.push({ mountPoint: dv.destination, filesystem: dataVolumeFs(jb, dv, report) });
   // --tmpfs PATH (and a pod's emptyDir volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
   for (const t of tmpfs)
     if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });

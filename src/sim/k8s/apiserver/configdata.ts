@@ -6,11 +6,13 @@
  * - every key of data (and a ConfigMap's binaryData) must be a config key (pkg/apis/core/validation/validation.go
  *   ValidateConfigMap / ValidateSecret with IsConfigMapKey, k8s.io/apimachinery@v0.30.5
  *   pkg/util/validation/validation.go: the regex error's words, its examples joined by ",  or ");
+ * - a Secret's type asks for its keys (secretTypeCauses, secret-types.ts);
  * - a Secret's data values must be base64: the JSON decoder's []byte refuses the body before validation (a 400,
  *   `Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte N`, Go's
  *   encoding/base64 CorruptInputError: the first byte outside the alphabet, else where the last quantum starts).
  */
 import { ApiError, type Cause } from './errors.ts';
+import { secretTypeCauses, secretTypeUpdateCauses } from './secret-types.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -83,6 +85,7 @@ export function configDataCauses(obj: Obj): { causes: Cause[]; badRequest?: stri
     if (Object.keys(data).length || isObj(obj.data)) obj.data = data;
     if (!obj.type) obj.type = 'Opaque';
     for (const k of Object.keys(data)) for (const m of configKeyErrors(k)) causes.push({ field: `data[${k}]`, message: `Invalid value: "${k}": ${m}` });
+    causes.push(...secretTypeCauses(String(obj.type), data, isObj(obj.metadata) && isObj(obj.metadata.annotations) ? obj.metadata.annotations : {}));
   } else if (obj.kind === 'ConfigMap') {
     for (const field of ['data', 'binaryData'] as const) {
       const data = obj[field];
@@ -97,8 +100,10 @@ export function configDataCauses(obj: Obj): { causes: Cause[]; badRequest?: stri
 }
 
 /** configDataCauses for the API server: its 400 thrown as the server answers it, else the causes. */
-export function configData(obj: Obj): Cause[] {
+export function configData(obj: Obj, old?: Obj): Cause[] {
   const r = configDataCauses(obj);
   if (r.badRequest) throw new ApiError('BadRequest', r.badRequest);
+  // ValidateSecretUpdate: the type may not change, checked before ValidateSecret's own causes.
+  if (old && obj.kind === 'Secret') return [...secretTypeUpdateCauses(old.type, obj.type), ...r.causes];
   return r.causes;
 }

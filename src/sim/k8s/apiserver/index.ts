@@ -211,7 +211,7 @@ export class ApiServer implements KubeletApiClient {
     const next = clone(obj);
     const why = next.kind === 'Pod' && !deepEqual(cur.spec, next.spec) ? podUpdateForbidden(cur.spec ?? {}, next.spec ?? {}) : undefined;
     const causes = [...validateLabels(next.metadata.labels), ...(why ? [{ field: 'spec', message: why }] : [])];
-    if (next.kind === 'ConfigMap' || next.kind === 'Secret') causes.push(...configData(next as unknown as Obj));
+    if (next.kind === 'ConfigMap' || next.kind === 'Secret') causes.push(...configData(next as unknown as Obj, cur as unknown as Obj));
     if (!causes.length && next.kind === 'Namespace') causes.push(...namespaceLabelErrors(cur.metadata.labels, next.metadata.labels));
     if (causes.length) throw invalid(next.kind, next.metadata.name, causes, res.group);
     if (WORKLOADS.has(next.kind)) {

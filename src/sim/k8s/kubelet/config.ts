@@ -13,6 +13,7 @@ import type { CgroupSpec } from '../../runtime/spec.ts';
 import { cpuWeightOf } from '../../runtime/runc.ts';
 import type { KObject } from '../types.ts';
 import { type EnvSources, expand, makeEnv } from './envvars.ts';
+import type { Resolved } from './volumes.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -90,7 +91,7 @@ export function containerConfig(
   attempt: number,
   files: Record<string, string>,
   nodeHostname: string,
-  sources: EnvSources,
+  sources: EnvSources & { volumes?: ReadonlyMap<string, Resolved> },
 ): CriContainerConfig | { error: string } {
   const spec = (pod.spec ?? {}) as Obj;
   // GenerateRunContainerOptions (the environment first) comes before the image user's checks.
@@ -126,13 +127,20 @@ export function containerConfig(
   const groups = extra.length ? [...new Set([gid, ...extra])].sort((a, b) => a - b) : undefined;
   // kuberuntime_container.go makeMounts: a hostPath volume binds the node's directory (the kubelet's volume manager
   // hands its path as the mount's HostPath); the other volumes are empty filesystems of their own.
+  const dataVolumes = sources.volumes ?? new Map<string, Resolved>();
   const vols = new Map(((spec.volumes as { name: string; hostPath?: { path: string } }[] | undefined) ?? []).map((v) => [v.name, v]));
   const volumeMounts = (c.volumeMounts as { name: string; mountPath: string; readOnly?: boolean }[] | undefined) ?? [];
   const binds = volumeMounts.flatMap((m) => {
     const hp = vols.get(m.name)?.hostPath;
     return hp ? [{ source: hp.path, destination: m.mountPath, readOnly: Boolean(m.readOnly) }] : [];
   });
-  const mounts = volumeMounts.filter((m) => !m.readOnly && !vols.get(m.name)?.hostPath).map((m) => m.mountPath);
+  const mounts = volumeMounts.filter((m) => !m.readOnly && !vols.get(m.name)?.hostPath && !dataVolumes.has(m.name)).map((m) => m.mountPath);
+  // ConfigMap and Secret volumes (volumes.ts): read-only whatever the mount says (kubelet_pods.go makeMounts: mustMountRO, the
+  // plugins' GetAttributes().ReadOnly).
+  const data = volumeMounts.flatMap((m) => {
+    const dv = dataVolumes.get(m.name);
+    return dv && !(m as { subPath?: string }).subPath ? [{ ...dv, destination: m.mountPath }] : [];
+  });
   const seccomp = sc.seccompProfile?.type === 'RuntimeDefault' || sc.seccompProfile?.type === 'Localhost' ? 'runtime/default' : 'unconfined';
   return {
     name,
@@ -152,6 +160,7 @@ export function containerConfig(
     readOnlyRoot: Boolean(sc.readOnlyRootFilesystem),
     writable: mounts,
     ...(binds.length ? { binds } : {}),
+    ...(data.length ? { dataVolumes: data } : {}),
     cgroup: cgroupOf(c),
     workdir: (c.workingDir as string | undefined) || image.image.config.config.WorkingDir || '/',
     tty: Boolean(c.tty),

@@ -23,14 +23,12 @@ import { ProbeManager } from './prober.ts';
 import { podStatus, type ContainerTrack } from './status.ts';
 import { stopIfTerminal } from './terminal.ts';
 import { admitSysctls, podSysctls } from './sysctl.ts';
+import { VolumeManager } from './volumes.ts';
 
 /** How often a pod that cannot start is tried again (pod_workers.go workerBackOffPeriod). */
 const RETRY_MS = 10_000;
-/**
- * A synced pod is synced again after its resync interval, jittered (pod_workers.go completeWork:
- * wait.Jitter(p.resyncInterval, workerResyncIntervalJitterFactor), the interval being the kubelet's
- * syncFrequency, 1m by default, and the factor 0.5).
- */
+/** A synced pod is synced again after its resync interval, jittered (pod_workers.go completeWork: wait.Jitter(p.resyncInterval,
+ * workerResyncIntervalJitterFactor), the interval being the kubelet's syncFrequency, 1m by default, the factor 0.5: resyncRng). */
 const RESYNC_MS = 60_000;
 const RESYNC_JITTER = 0.5;
 
@@ -64,8 +62,8 @@ export class Kubelet implements KubeletHandle {
   readonly prober: ProbeManager;
   /** An exec probe is running: time its command lets pass (a `sleep`) does not sync the kubelet inside its own sync. */
   private probing = false;
-  /** The jitter of each pod's resync interval. */
   private readonly resyncRng = new Rng(0x72737963);
+  private readonly volumes = new VolumeManager();
 
   constructor(
     private readonly host: Host,
@@ -168,6 +166,7 @@ export class Kubelet implements KubeletHandle {
         this.emitter(pod)('Warning', 'SysctlForbidden', refused);
         return;
       }
+      if (!this.volumes.ready(this.api, pod, t, this.now, this.emitter(pod))) return;
       const qos = podQos(containers as { resources?: never }[]);
       const slug = t.uid.replace(/-/g, '_');
       const parent =
@@ -303,6 +302,7 @@ export class Kubelet implements KubeletHandle {
       hostIP,
       node: { cpu: this.host.fixture.cpus, memory: this.host.fixture.memTotalBytes - 100 * 1024 * 1024 },
       warn: (reason, message) => emit('Warning', reason, message),
+      volumes: this.volumes.of(t),
     });
     if ('error' in cfg) {
       ct.waiting = { reason: 'CreateContainerConfigError', message: cfg.error };

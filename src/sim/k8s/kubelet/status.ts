@@ -140,8 +140,12 @@ export function podStatus(pod: KObject, t: Track, hostIP: string, nowMs: number)
       ...(old.qosClass ? { qosClass: old.qosClass } : {}),
     };
   }
-  const names = ((spec.containers as Obj[] | undefined) ?? []).map((c) => String(c.name));
-  const cts = names.map((n) => t.containers.get(n)).filter((c): c is ContainerTrack => Boolean(c));
+  // A container the kubelet has not reached yet (its volumes still being set up, no sandbox) is reported waiting
+  // ContainerCreating (kubelet_pods.go convertToAPIContainerStatuses: the default waiting state of a container with no status).
+  const cts = ((spec.containers as Obj[] | undefined) ?? []).map(
+    (c): ContainerTrack =>
+      t.containers.get(String(c.name)) ?? { name: String(c.name), image: String(c.image ?? ''), restartCount: 0, imageID: '', lastEventMs: 0 },
+  );
   const phase = phaseOf(spec, cts);
   const unready = cts.filter((c) => c.current?.state !== 'CONTAINER_RUNNING' || c.ready === false).map((c) => c.name);
   const transitions = (t.transitions ??= new Map());

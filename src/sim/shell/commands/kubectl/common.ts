@@ -137,6 +137,19 @@ export function resourcesOf(word: string): ResourceInfo[] | { error: ExecResult 
   return list;
 }
 
+/**
+ * kubectl reads YAML with sigs.k8s.io/yaml (go-yaml v2, YAML 1.1 integers: gopkg.in/yaml.v2 resolve.go hands `0600` to
+ * strconv.ParseInt with base 0), so a leading zero is octal: `defaultMode: 0400` is 256, not the core schema's 400.
+ */
+const GO_YAML_OCTAL = {
+  identify: (v: unknown) => typeof v === 'number',
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  format: 'OCT',
+  test: /^[-+]?0[0-7]+$/,
+  resolve: (s: string) => Number.parseInt(s, 8),
+};
+
 export interface Doc {
   obj: Obj;
   file: string;
@@ -161,7 +174,7 @@ export async function readManifests(env: CmdEnv, files: string[]): Promise<{ doc
       } else sources = [{ name: f, text: await env.fs.readFile(abs) }];
     }
     for (const s of sources) {
-      const parsed = parseAllDocuments(s.text, { prettyErrors: false, uniqueKeys: false });
+      const parsed = parseAllDocuments(s.text, { prettyErrors: false, uniqueKeys: false, customTags: (tags) => [GO_YAML_OCTAL, ...tags] });
       for (const d of Array.isArray(parsed) ? parsed : [parsed]) {
         const err = d.errors[0];
         if (err) {

@@ -1,5 +1,5 @@
 /**
- * kubectl describe pod|deployment|replicaset|node|namespace (staging/src/k8s.io/kubectl/pkg/describe/describe.go):
+ * kubectl describe pod|deployment|replicaset|node|namespace (configmap|secret in describe-config.ts) (staging/src/k8s.io/kubectl/pkg/describe/describe.go):
  * one tabwriter (padding 2) over the whole text, times as RFC 1123Z, events as `10s (x3 over 37s)`.
  */
 import type { ExecResult } from '../../../api.ts';
@@ -10,6 +10,7 @@ import type { CmdEnv } from '../../types.ts';
 import { tabwriter } from '../../kit/tabwriter.ts';
 import { clusterFor } from './cluster.ts';
 import { matchSelector, namespaceOf, out, parse, resourcesOf } from './common.ts';
+import { describeConfigMap, describeSecret } from './describe-config.ts';
 import { describeNode } from './describe-node.ts';
 import { since } from './duration.ts';
 import { formatSelector } from './tables.ts';
@@ -327,6 +328,8 @@ const DESCRIBERS: Record<string, (api: ApiServer, o: KObject, now: number) => st
   ReplicaSet: describeReplicaSet,
   Node: describeNode,
   Namespace: (api, o) => describeNamespace(api, o),
+  ConfigMap: describeConfigMap,
+  Secret: describeSecret,
 };
 
 export async function describe(args: string[], env: CmdEnv): Promise<ExecResult> {
@@ -366,7 +369,7 @@ export async function describe(args: string[], env: CmdEnv): Promise<ExecResult>
     if (!fn)
       return out(
         '',
-        `kubectl describe ${t.r.resource}: not simulated on node1 (this kubectl describes pods, deployments, replicasets, nodes and namespaces)\n`,
+        `kubectl describe ${t.r.resource}: not simulated on node1 (this kubectl describes pods, deployments, replicasets, nodes, namespaces, configmaps and secrets)\n`,
         1,
       );
     if (t.name) {

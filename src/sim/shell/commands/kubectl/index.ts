@@ -85,15 +85,21 @@ const VERBS: Record<string, Verb> = {
   rollout: (a, e) => import('./rollout.ts').then((m) => m.rollout(a, e)),
   run,
   scale: (a, e) => import('./scale.ts').then((m) => m.scale(a, e)),
+  set: (a, e) => {
+    // set.go's subcommands: image is built (set-image.ts); env, resources, selector, serviceaccount and subject are not.
+    const at = a.findIndex((w) => !w.startsWith('-'));
+    if (at >= 0 && a[at] === 'image') return import('./set-image.ts').then((m) => m.setImageCmd([...a.slice(0, at), ...a.slice(at + 1)], e));
+    return Promise.resolve(out('', `kubectl set ${at >= 0 ? a[at] : ''}: not simulated on node1 (this kubectl sets: image)\n`.replace('set :', 'set:'), 1));
+  },
   version,
   config,
+  wait: (a, e) => import('./wait.ts').then((m) => m.waitCmd(a, e)),
 };
 
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
 
 const KNOWN_UNBUILT = [
   'expose',
-  'set',
   'edit',
   'autoscale',
   'certificate',
@@ -112,7 +118,6 @@ const KNOWN_UNBUILT = [
   'diff',
   'patch',
   'replace',
-  'wait',
   'kustomize',
   'annotate',
   'completion',

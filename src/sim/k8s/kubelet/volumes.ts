@@ -1,0 +1,112 @@
+/**
+ * The kubelet's ConfigMap and Secret volumes (kubernetes@v1.30.5 pkg/volume/configmap/configmap.go and
+ * pkg/volume/secret/secret.go SetUpAt + MakePayload, pkg/volume/util/atomic_writer.go):
+ * - the pod waits for them before its sandbox (kubelet.go SyncPod → volumeManager.WaitForAttachAndMount), so a missing
+ *   ConfigMap keeps it ContainerCreating;
+ * - each failed SetUp is a `FailedMount` event, `MountVolume.SetUp failed for volume "config" : configmap "nope" not
+ *   found` (operation_executor.go GenerateError: `%v for volume %q %v` with errSuffix ": " + err), retried with
+ *   nestedpendingoperations' exponential back-off (500 ms doubling to 2m2s), so describe shows `(x7 over 63s)`;
+ * - `optional: true` mounts an empty volume for a missing object, and skips a missing item key;
+ * - without items every key is a file; items pick keys and paths; the mode is the item's, else defaultMode (0644);
+ * - the atomic writer's layout: a `..2006_01_02_15_04_05.<random>` directory (chmod 0755) holding the files, `..data`
+ *   linked to it, and each top-level name linked to `..data/<name>`.
+ * Not simulated: updating the files when the object changes later, fsGroup ownership, subPath mounts of these volumes,
+ * the two-minute "Unable to attach or mount volumes" timeout (a wait.Interrupted error in 1.30, which SyncPod does not
+ * record as an event).
+ */
+import type { DataVolume } from '../../runtime/roots.ts';
+import { Rng } from '../../rng.ts';
+import { fromBase64 } from '../apiserver/configdata.ts';
+import type { KObject, KubeletApiClient } from '../types.ts';
+import type { Emit } from './images.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** nestedpendingoperations: initialDurationBeforeRetry and maxDurationBeforeRetry (exponentialbackoff). */
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 122_000;
+
+export type Resolved = Omit<DataVolume, 'destination'>;
+interface PodVolumes {
+  ready?: Map<string, Resolved>;
+  retryMs: number;
+  nextMs: number;
+}
+
+/** MakePayload: the files of one volume, or the plugin's error. */
+function payload(kind: 'ConfigMap' | 'Secret', obj: KObject | undefined, src: Obj): { path: string; content: string; mode: number }[] | string {
+  const optional = src.optional === true;
+  const defaultMode = typeof src.defaultMode === 'number' ? src.defaultMode : 0o644;
+  if (!obj) return optional ? [] : `${kind === 'Secret' ? 'secret' : 'configmap'} "${String(kind === 'Secret' ? src.secretName : src.name)}" not found`;
+  const values = new Map<string, string>();
+  if (kind === 'ConfigMap') {
+    for (const [k, v] of Object.entries(isObj(obj.data) ? obj.data : {})) values.set(k, String(v));
+    for (const [k, v] of Object.entries(isObj(obj.binaryData) ? obj.binaryData : {})) values.set(k, fromBase64(String(v)) ?? '');
+  } else for (const [k, v] of Object.entries(isObj(obj.data) ? obj.data : {})) values.set(k, fromBase64(String(v)) ?? '');
+  const items = Array.isArray(src.items) ? (src.items as unknown[]).filter(isObj) : [];
+  if (!items.length) return [...values].map(([k, content]) => ({ path: k, content, mode: defaultMode }));
+  const files: { path: string; content: string; mode: number }[] = [];
+  for (const it of items) {
+    const key = String(it.key);
+    if (!values.has(key)) {
+      if (optional) continue;
+      return kind === 'Secret' ? `references non-existent secret key: ${key}` : `configmap references non-existent config key: ${key}`;
+    }
+    files.push({ path: String(it.path), content: values.get(key)!, mode: typeof it.mode === 'number' ? it.mode : defaultMode });
+  }
+  return files;
+}
+
+/** atomic_writer.go newTimestampDir: `..` + UTC time as 2006_01_02_15_04_05 + `.` + os.MkdirTemp's random uint32. */
+function timestampDir(nowMs: number, rng: Rng): string {
+  const d = new Date(nowMs);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `..${d.getUTCFullYear()}_${p(d.getUTCMonth() + 1)}_${p(d.getUTCDate())}_${p(d.getUTCHours())}_${p(d.getUTCMinutes())}_${p(d.getUTCSeconds())}.${rng.int(4294967296)}`;
+}
+
+export class VolumeManager {
+  private readonly pods = new WeakMap<object, PodVolumes>();
+  private readonly rng = new Rng(0x766f6c73);
+
+  /**
+   * The reconciler's pass for a pod (keyed by the kubelet's track of it): true once its ConfigMap and Secret volumes are
+   * set up; a failure emits FailedMount and waits for the back-off.
+   */
+  ready(api: KubeletApiClient, pod: KObject, track: object, nowMs: number, emit: Emit): boolean {
+    let st = this.pods.get(track);
+    if (!st) this.pods.set(track, (st = { retryMs: 0, nextMs: 0 }));
+    if (st.ready) return true;
+    if (nowMs < st.nextMs) return false;
+    const ns = pod.metadata.namespace ?? 'default';
+    const ready = new Map<string, Resolved>();
+    for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj)) {
+      const kind = isObj(v.configMap) ? 'ConfigMap' : isObj(v.secret) ? 'Secret' : undefined;
+      if (!kind) continue;
+      const src = (kind === 'ConfigMap' ? v.configMap : v.secret) as Obj;
+      const obj = api.configObject?.(kind, ns, String(kind === 'ConfigMap' ? src.name : src.secretName));
+      const files = payload(kind, obj, src);
+      if (typeof files === 'string') {
+        emit('Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${String(v.name)}" : ${files}`);
+        st.retryMs = st.retryMs ? Math.min(st.retryMs * 2, MAX_RETRY_MS) : FIRST_RETRY_MS;
+        st.nextMs = nowMs + st.retryMs;
+        return false;
+      }
+      // The ConfigMap plugin wraps an emptyDir on disk (0777); the Secret plugin's is tmpfs (medium Memory, 01777).
+      ready.set(String(v.name), {
+        files,
+        tsDir: timestampDir(nowMs, this.rng),
+        dirMode: kind === 'Secret' ? 0o1777 : 0o777,
+        tmpfs: kind === 'Secret',
+        createdMs: nowMs,
+      });
+    }
+    st.ready = ready;
+    return true;
+  }
+
+  /** The set-up volumes of a pod's track, by volume name. */
+  of(track: object): Map<string, Resolved> {
+    return this.pods.get(track)?.ready ?? new Map();
+  }
+}
