@@ -198,6 +198,12 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
     line: "docker run -d --name hc --health-cmd true --health-interval 1s alpine sleep 300 >/dev/null; sleep 2; docker ps --format '{{.Names}} {{.Status}}'",
     shows: [/hc Up \d+ seconds \(healthy\)/],
   },
+  // Session 17: a named network namespace whose lo is down (iproute2@v6.1.0:ip/ipnetns.c, iputils 20240117 ping), the
+  // Compose plugin's version (docker/compose v2.29.7), psmisc 23.7 fuser on a port and systemd 255's list-units.
+  { line: 'ip netns add blue; ip netns exec blue ping -c1 127.0.0.1', shows: ['ping: connect: Network is unreachable'] },
+  { line: 'docker compose version', shows: ['Docker Compose version v2.29.7'] },
+  { line: 'fuser 22/tcp', shows: [/22\/tcp:\s+845/] },
+  { line: 'systemctl list-units --type=socket --no-legend | head -2', shows: [/dbus\.socket\s+loaded active running D-Bus System Message Bus Socket/] },
 ];
 
 /**
