@@ -55,4 +55,17 @@ describe('system tools off the script (#10, session 17)', { timeout: 120_000 }, 
     await sh(w, 'rm /etc/sudoers.d/90-cloud-init-users');
     expect(await sh(w, 'su ubuntu -c "sudo id -u"')).toMatchObject({ stderr: 'sudo: a password is required\n', exitCode: 1 });
   });
+  // open(2) of a UNIX socket fails with ENXIO (linux v6.8 net/socket.c: a socket inode's bad_sock_fops.open is
+  // sock_no_open, -ENXIO, called by fs/open.c do_dentry_open); coreutils cat reports strerror(ENXIO), glibc's "No such
+  // device or address", and exits 1.
+  it('cat of a socket fails with ENXIO, the other files of the line still read', async () => {
+    const w = createWorld();
+    expect(await sh(w, 'cat /run/docker.sock')).toMatchObject({ stdout: '', stderr: 'cat: /run/docker.sock: No such device or address\n', exitCode: 1 });
+    expect(await sh(w, 'cat /run/containerd/containerd.sock /etc/hostname')).toMatchObject({
+      stdout: 'node1\n',
+      stderr: 'cat: /run/containerd/containerd.sock: No such device or address\n',
+      exitCode: 1,
+    });
+    expect((await sh(w, 'su ubuntu -c "cat /etc/shadow"')).stderr).toBe('cat: /etc/shadow: Permission denied\n');
+  });
 });

@@ -176,7 +176,7 @@ export function rootFs(
       umask: host.current?.umask,
       readsAll: !host.current || hasCap(host.current.caps, 'dac_override') || hasCap(host.current.caps, 'dac_read_search'),
     }),
-    denied: (path) => noteDenied(host, path),
+    denied: (path, reason) => noteDenied(host, path, reason),
   };
   // A docker container's own files (Docker writes them at create); a kubelet's root has them among its files.
   const etcFiles = c

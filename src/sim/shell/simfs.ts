@@ -1,24 +1,19 @@
 /**
- * The base filesystem of one root (rootfs.ts): just-bash's InMemoryFs, which keeps a mode and an mtime per entry,
- * with what Linux keeps beside them in the inode (linux v6.8 include/linux/fs.h struct inode): the owner, the
- * change and access times, and the hard links that share it.
- *
- * Times follow POSIX (XBD 4.9 "File Times Update", and each function's page): creating, removing or renaming an
- * entry marks its directory's st_mtime and st_ctime (open O_CREAT, mkdir, link, symlink, unlink, rmdir, rename);
- * writing a file marks its st_mtime and st_ctime; chmod, chown and link mark the file's st_ctime; utimensat sets
- * st_atime and st_mtime and marks st_ctime; rename marks the renamed file's st_ctime (linux v6.8 fs/ext4/namei.c
- * ext4_rename: `old.inode->i_ctime = current_time(old.inode)`). Reading follows Linux's default `relatime` mount
- * option (fs/inode.c relatime_need_update): reading a file sets its st_atime to now only when st_atime is not newer
- * than st_mtime or st_ctime, or is more than a day old. Listing a directory leaves its atime alone here (Linux
- * would mark it the same way; the simulator reads directories for its own needs, such as link counts).
- *
- * A file's st_nlink counts its hard links (fs/namei.c vfs_link: inc_nlink; vfs_unlink: drop_nlink); a directory's
- * is 2 plus its subdirectories (fsmeta.ts), mount points included: rootfs.ts makes each one a directory here, as
- * mount(2) needs one.
- *
- * New entries belong to the creating process's fsuid and fsgid (fs/inode.c inode_init_owner; its euid and egid
- * here). Entries made while the root is set up (`live` false) keep their given owner (root unless the image says
- * otherwise) and have no separate ctime or atime: both are their mtime.
+ * The base filesystem of one root (rootfs.ts): just-bash's InMemoryFs, which keeps a mode and an mtime per entry, with
+ * what Linux keeps beside them in the inode (linux v6.8 include/linux/fs.h struct inode): the owner, the change and
+ * access times, and the hard links that share it. Times follow POSIX (XBD 4.9 "File Times Update", and each function's
+ * page): creating, removing or renaming an entry marks its directory's st_mtime and st_ctime (open O_CREAT, mkdir,
+ * link, symlink, unlink, rmdir, rename); writing a file marks its st_mtime and st_ctime; chmod, chown and link mark
+ * the file's st_ctime; utimensat sets st_atime and st_mtime and marks st_ctime; rename marks the renamed file's
+ * st_ctime (linux v6.8 fs/ext4/namei.c ext4_rename: `old.inode->i_ctime = current_time(old.inode)`). Reading follows
+ * Linux's default `relatime` mount option (fs/inode.c relatime_need_update): reading a file sets its st_atime to now
+ * only when st_atime is not newer than st_mtime or st_ctime, or is more than a day old. Listing a directory leaves its
+ * atime alone here (Linux would mark it the same way; the simulator reads directories for its own needs, such as link
+ * counts). A file's st_nlink counts its hard links (fs/namei.c vfs_link: inc_nlink; vfs_unlink: drop_nlink); a
+ * directory's is 2 plus its subdirectories (fsmeta.ts), mount points included: rootfs.ts makes each one a directory
+ * here, as mount(2) needs one. New entries belong to the creating process's fsuid and fsgid (fs/inode.c
+ * inode_init_owner; its euid and egid here). Entries made while the root is set up (`live` false) keep their given
+ * owner (root unless the image says otherwise) and have no separate ctime or atime: both are their mtime.
  */
 import type * as JB from 'just-bash';
 import type { OverlayRoot } from '../image/overlay.ts';
@@ -60,8 +55,8 @@ export interface SimFsHooks {
   hides(name: string): boolean;
   /** The fsuid, fsgid and umask (new files' owner and mask, umask unset: 022); for reads, the groups and whether CAP_DAC_OVERRIDE/READ_SEARCH reads any file. */
   creds(): { uid: number; gid: number; groups?: readonly number[]; readsAll?: boolean; umask?: number };
-  /** A read refused with EACCES (shell/denied.ts rewords the command's message). */
-  denied?(path: string): void;
+  /** A read refused (EACCES by default; shell/denied.ts rewords the command's message with `reason`). */
+  denied?(path: string, reason?: string): void;
 }
 
 export interface SimFs extends JB.InMemoryFs {
@@ -197,6 +192,11 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
     }
     override async readFileBuffer(path: string): Promise<Uint8Array> {
       await this.mayRead(path);
+      // A UNIX socket cannot be opened: open(2) fails with ENXIO (linux v6.8 net/socket.c sock_no_open).
+      if (this.live && ((await super.stat(path).catch(() => undefined))?.mode ?? 0) >> 12 === 0o14) {
+        hooks.denied?.(this.resolvePath('/', path), 'No such device or address');
+        throw new Error(`ENXIO: no such device or address, open '${path}'`);
+      }
       const data = await super.readFileBuffer(path);
       await this.accessed(path);
       return data;
