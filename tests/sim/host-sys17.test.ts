@@ -67,5 +67,8 @@ describe('system tools off the script (#10, session 17)', { timeout: 120_000 }, 
       exitCode: 1,
     });
     expect((await sh(w, 'su ubuntu -c "cat /etc/shadow"')).stderr).toBe('cat: /etc/shadow: Permission denied\n');
+    // head and grep word it their way (coreutils@v9.4:src/head.c head_file's "cannot open %s for reading").
+    expect((await sh(w, 'head -c 5 /run/docker.sock')).stderr).toBe("head: cannot open '/run/docker.sock' for reading: No such device or address\n");
+    expect((await sh(w, 'grep x /run/docker.sock')).stderr).toBe('grep: /run/docker.sock: No such device or address\n');
   });
 });

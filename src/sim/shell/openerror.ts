@@ -34,7 +34,9 @@ export async function openErrors(
   const dirs = new Set<string>();
   const stderr = await replaceAsync(r.stderr, failed, async (path) => {
     const st = await fs.stat(fs.resolvePath(cwd, path)).catch(() => undefined);
-    const why = !st ? 'No such file or directory' : st.isDirectory ? 'Is a directory' : 'Permission denied';
+    // A socket cannot be opened (ENXIO: linux v6.8 net/socket.c sock_no_open); anything else that exists was refused.
+    const socket = ((st?.mode ?? 0) & 0o170000) === 0o140000;
+    const why = !st ? 'No such file or directory' : st.isDirectory ? 'Is a directory' : socket ? 'No such device or address' : 'Permission denied';
     // busybox opens a directory too; the read fails and fclose_if_not_stdin's error is bb_simple_perror_msg(name).
     const text = st?.isDirectory
       ? busybox
