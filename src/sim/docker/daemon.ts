@@ -15,7 +15,7 @@ import { cpuWeightOf } from '../runtime/runc.ts';
 import { logStream } from '../runtime/programs.ts';
 import { dockerRoot } from './root.ts';
 import { NetworkManager } from '../net/manager.ts';
-import { containerAttributes, EventLog, type DockerEvent } from './events.ts';
+import { containerAttributes, EventLog, cleanupEvents, startingEvents, type DockerEvent } from './events.ts';
 import { reapProxies, startProxies, stopProxies } from './proxy.ts';
 
 /** Runs a command line inside a container as process `p` (provided by the shell layer). */
@@ -114,8 +114,7 @@ export class Daemon {
     };
     this.containers.set(id, c);
     this.host.runc.roots.add(dockerRoot(c));
-    this.emitFor(c, 'create');
-    return c;
+    return c; // its `create` event is the caller's, once its volumes exist (run.ts)
   }
 
   private modeNs(mode: string, type: 'pid' | 'ipc' | 'uts' | 'net'): number | 'new' {
@@ -243,6 +242,7 @@ export class Daemon {
     c.oomKilled = false;
     c.stopping = false;
     c.netns = ns.net;
+    startingEvents(this, c);
     this.emitFor(c, 'start');
     for (const line of spec.logs) c.logs.push({ stream: logStream(line), text: `${line}\n` });
     if (spec.failWith !== undefined) {
@@ -268,21 +268,12 @@ export class Daemon {
   gidOf(c: Container, user = c.config.User || c.image.config.User || '0'): number {
     const [name, group] = user.split(':') as [string, string | undefined];
     if (group !== undefined && /^\d+$/.test(group)) return Number(group);
-    for (const line of (c.image.files['/etc/passwd'] ?? '').split('\n')) {
-      const f = line.split(':');
-      if (f[0] === name || f[2] === name) return Number(f[3]);
-    }
-    return 0;
+    return Number(passwdEntry(c, name)?.[3] ?? 0);
   }
 
   uidOf(c: Container): number {
     const user = (c.config.User || c.image.config.User || '0').split(':')[0] as string;
-    if (/^\d+$/.test(user)) return Number(user);
-    for (const line of (c.image.files['/etc/passwd'] ?? '').split('\n')) {
-      const f = line.split(':');
-      if (f[0] === user) return Number(f[2]);
-    }
-    return 0;
+    return /^\d+$/.test(user) ? Number(user) : Number(passwdEntry(c, user)?.[2] ?? 0);
   }
 
   /** Exit hook: container PID 1 ended → the container exits (the runtime already forwarded tini's child status). */
@@ -296,6 +287,7 @@ export class Daemon {
       c.oomKilled = (cg?.events.oom_kill ?? 0) > 0;
       c.finishedMs = k.now;
       c.paused = false;
+      cleanupEvents(this, c); // handleContainerExit: Cleanup (networks, volumes) before `die` (events.ts)
       this.emitFor(c, 'die', { execDuration: String(Math.round((c.finishedMs - c.startedMs) / 1000)), exitCode: String(c.exitCode) });
       this.host.runc.forget(p.pid);
       const shim = k.procs.get(c.shimPid);
@@ -375,7 +367,7 @@ export class Daemon {
   readonly onRemove: ((id: string) => void)[] = [];
 
   remove(c: Container): void {
-    this.containers.delete(c.id);
+    if (!this.containers.delete(c.id)) return; // once: a --rm container's exit already removed it (autoRemove)
     this.emitFor(c, 'destroy');
     for (const hook of this.onRemove) hook(c.id);
     this.host.runc.roots.remove(c.id);
@@ -397,4 +389,12 @@ export class Daemon {
     void workdir;
     return this.host.runc.execProcess(init, shim, argv, uid, gid, Object.fromEntries(env.map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)])));
   }
+}
+
+/** The image's /etc/passwd line whose name (or uid) is `who`, split into its fields. */
+function passwdEntry(c: Container, who: string): string[] | undefined {
+  return (c.image.files['/etc/passwd'] ?? '')
+    .split('\n')
+    .map((l) => l.split(':'))
+    .find((f) => f[0] === who || f[2] === who);
 }

@@ -77,3 +77,62 @@ export function execDied(
   const code = p.killedBy ? 128 + p.killedBy : (p.exitStatus ?? 0);
   emitFor(c, 'exec_die', { execID: p.execId, exitCode: String(code) });
 }
+
+/** What the network and volume events need of the daemon (kept narrow so this file does not import daemon.ts). */
+export interface EventSource {
+  emit(type: DockerEvent['type'], action: string, id: string, attributes: Record<string, string>): void;
+  readonly net: { networksOf(c: Container): { id: string; name: string; driver: string }[] };
+  readonly lib?: { mounts: ReadonlyMap<string, readonly { type: string; source: string; destination: string; readOnly: boolean }[]> } | undefined;
+}
+
+/**
+ * moby@v27.3.1:daemon/events.go LogNetworkEventWithAttributes: the network's id, with `name` and `type` (its driver:
+ * bridge, host, null) added to the attributes.
+ */
+export function networkEvent(d: EventSource, net: { id: string; name: string; driver: string }, action: string, extra: Record<string, string> = {}): void {
+  d.emit('network', action, net.id, { ...extra, name: net.name, type: net.driver });
+}
+
+/**
+ * A container's sandbox joins or leaves its networks: moby@v27.3.1:daemon/container_operations.go connectToNetwork logs
+ * `connect` (container=ID) for each network as the container starts (initializeNetworking, before its mounts and its
+ * task); releaseNetwork → tryDetachContainerFromClusterNetwork logs `disconnect` as it stops (daemon/start.go Cleanup,
+ * before `die`). A container that shares another's namespace (--network container:NAME) owns no sandbox: nothing.
+ */
+export function sandboxEvents(d: EventSource, c: Container, action: 'connect' | 'disconnect'): void {
+  if (c.hostConfig.NetworkMode.startsWith('container:')) return;
+  for (const net of d.net.networksOf(c)) networkEvent(d, net, action, { container: c.id });
+}
+
+/**
+ * A container's volumes (not its binds or tmpfs mounts): moby@v27.3.1:daemon/volumes_unix.go setupMounts logs `mount`
+ * with driver, container, destination, read/write and propagation (empty for a volume: only binds get one) as it starts;
+ * container/container.go UnmountVolumes logs `unmount` with driver and container in Cleanup, before `die`.
+ */
+export function volumeEvents(d: EventSource, c: Container, action: 'mount' | 'unmount'): void {
+  for (const m of d.lib?.mounts.get(c.id) ?? []) {
+    if (m.type !== 'volume') continue;
+    const attrs: Record<string, string> =
+      action === 'mount'
+        ? { container: c.id, destination: m.destination, driver: 'local', propagation: '', 'read/write': String(!m.readOnly) }
+        : { container: c.id, driver: 'local' };
+    d.emit('volume', action, m.source, attrs);
+  }
+}
+
+/** moby@v27.3.1:daemon/prune.go, image_prune.go, volume/service/service.go Prune, builder backend PruneCache: one `prune` event with no actor id, `reclaimed` in bytes. */
+export function pruneEvent(d: EventSource, type: DockerEvent['type'], reclaimed: number): void {
+  d.emit(type, 'prune', '', { reclaimed: String(reclaimed) });
+}
+
+/** As a container starts: its networks' `connect`, then its volumes' `mount` (daemon/start.go containerStart's order). */
+export function startingEvents(d: EventSource, c: Container): void {
+  sandboxEvents(d, c, 'connect');
+  volumeEvents(d, c, 'mount');
+}
+
+/** daemon/start.go Cleanup, as a container stops or fails to start: `disconnect`, then the volumes' `unmount`. */
+export function cleanupEvents(d: EventSource, c: Container): void {
+  sandboxEvents(d, c, 'disconnect');
+  volumeEvents(d, c, 'unmount');
+}

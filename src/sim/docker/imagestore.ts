@@ -134,6 +134,7 @@ export class DaemonImages {
   bindDaemon(daemon: Daemon): void {
     daemon.onRemove.push((id) => this.forget(id));
     this.service.onEvent = (action, id, attributes) => daemon.emit('image', action, id, attributes);
+    this.volumes.onEvent = (action, name, attributes) => daemon.emit('volume', action, name, attributes);
     this.bindLocalRegistry(() => daemon.containers.values());
   }
 

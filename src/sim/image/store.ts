@@ -305,21 +305,36 @@ export class ImageStore {
    * `docker image prune [-a] -f`: removes dangling images (with `all`, every
    * image no container uses; `match`: the daemon's label and until filters). Output as Docker prints it.
    */
-  async prune(opts: { all?: boolean; inUse?: (id: Digest) => boolean; match?: (li: LocalImage) => boolean } = {}): Promise<CmdResult> {
+  async prune(
+    opts: {
+      all?: boolean;
+      inUse?: (id: Digest) => boolean;
+      match?: (li: LocalImage) => boolean;
+      /** moby@v27.3.1:daemon/images/image_prune.go: each image goes through ImageDelete (its untag and delete events), then one `prune`. */
+      event?: (action: 'untag' | 'delete' | 'prune', id: string, attributes: Record<string, string>) => void;
+    } = {},
+  ): Promise<CmdResult> {
     const victims = this.all().filter((li) => !opts.inUse?.(li.image.id) && (opts.all || ImageStore.dangling(li)) && (opts.match?.(li) ?? true));
-    if (victims.length === 0) return ok('Total reclaimed space: 0B\n');
     const lines: string[] = [];
     let reclaimed = 0;
     for (const li of victims.sort((a, b) => b.createdMs - a.createdMs)) {
+      const untag = () => opts.event?.('untag', li.image.id, { ...(li.image.config.config.Labels ?? {}), name: li.image.id });
       for (const k of [...li.tags].sort()) {
         this.untagKey(li, k);
         lines.push(`untagged: ${familiarKey(k)}`);
+        untag();
       }
-      for (const l of this.deleteImage(li)) lines.push(l.replace(/^Untagged/, 'untagged').replace(/^Deleted/, 'deleted'));
+      for (const l of this.deleteImage(li)) {
+        if (l.startsWith('Untagged')) untag();
+        else if (l === `Deleted: ${li.image.id}`) opts.event?.('delete', li.image.id, { name: li.image.id });
+        lines.push(l.replace(/^Untagged/, 'untagged').replace(/^Deleted/, 'deleted'));
+      }
       const before = this.layerBytes();
       for (const l of await this.releaseLayers(li.image)) lines.push(l.replace(/^Deleted/, 'deleted'));
       reclaimed += before - this.layerBytes();
     }
+    opts.event?.('prune', '', { reclaimed: String(reclaimed) });
+    if (victims.length === 0) return ok('Total reclaimed space: 0B\n');
     return ok(`Deleted Images:\n${lines.join('\n')}\n\nTotal reclaimed space: ${humanSize(reclaimed)}\n`);
   }
 

@@ -24,6 +24,15 @@ const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 export class VolumeStore {
   private readonly volumes = new Map<string, Volume>();
+  /**
+   * The daemon's log (set by DaemonImages.bindDaemon): moby@v27.3.1:volume/service/store.go VolumeStore.Create logs
+   * `create` and Remove logs `destroy`, each with driver=local; service.go Prune logs `prune` (no id, reclaimed=bytes).
+   */
+  onEvent?: (action: 'create' | 'destroy' | 'prune', name: string, attributes: Record<string, string>) => void;
+
+  private drop(name: string): void {
+    if (this.volumes.delete(name)) this.onEvent?.('destroy', name, { driver: 'local' });
+  }
 
   static mountpoint(name: string): string {
     return `/var/lib/docker/volumes/${name}/_data`;
@@ -54,6 +63,7 @@ export class VolumeStore {
       const labels = opts.anonymous ? { 'com.docker.volume.anonymous': '', ...(opts.labels ?? {}) } : (opts.labels ?? null);
       v = { name, anonymous: opts.anonymous ?? false, createdMs: opts.nowMs, labels, data: new Map() };
       this.volumes.set(name, v);
+      this.onEvent?.('create', name, { driver: 'local' });
     }
     return { stdout: `${name}\n`, stderr: '', exitCode: 0, volume: v };
   }
@@ -132,7 +142,7 @@ export class VolumeStore {
         err += `Error response from daemon: remove ${n}: volume is in use - [${users.join(', ')}]\n`;
         continue;
       }
-      this.volumes.delete(n);
+      this.drop(n);
       out += `${n}\n`;
     }
     return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
@@ -144,8 +154,9 @@ export class VolumeStore {
     let bytes = 0;
     for (const v of victims) {
       bytes += contentSize(v.data);
-      this.volumes.delete(v.name);
+      this.drop(v.name);
     }
+    this.onEvent?.('prune', '', { reclaimed: String(bytes) });
     const list = victims.length ? `Deleted Volumes:\n${victims.map((v) => v.name + '\n').join('')}\n` : '';
     return { stdout: `${list}Total reclaimed space: ${humanSize(bytes)}\n`, stderr: '', exitCode: 0 };
   }

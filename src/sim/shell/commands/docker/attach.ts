@@ -41,6 +41,7 @@ export default defineCommand({
     // The daemon refuses bad keys (moby@v27.3.1:daemon/attach.go "Invalid detach keys"), and the hijacking client reports
     // only the status (docker/cli@v27.3.1:vendor/github.com/docker/docker/client/hijack.go setupHijackConn), as for run.
     if (keys && detachKeysError(keys)) return fail('unable to upgrade to tcp, received 400\n');
+    env.daemon.emitFor(c, 'attach'); // moby@v27.3.1:daemon/attach.go containerAttach
     const argv0 = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])][0] ?? '';
     const stdin = !noStdin && c.config.OpenStdin;
     // With a TTY and stdin, the container's shell is the terminal's again. The detach keys end the attach with

@@ -4,6 +4,7 @@
  * docker/cli@v27.3.1:cli/command/builder/prune.go (normalWarning, allCacheWarning; a "no" is
  * errdefs.Cancelled, exit 0).
  */
+import { pruneEvent } from '../../../docker/events.ts';
 import { startPrune } from './prune-start.ts';
 import { defineCommand } from './define.ts';
 
@@ -24,6 +25,7 @@ export default defineCommand({
   async run(flags, rest, env, cmd) {
     const start = startPrune(env, cmd, rest, flags, flags.all ? ALL_CACHE : DANGLING_CACHE);
     if ('done' in start) return start.done;
+    pruneEvent(env.daemon, 'builder', 0); // moby@v27.3.1:api/server/backend/build/backend.go PruneCache
     return { stdout: `${start.prompt}Total reclaimed space: 0B\n`, stderr: '', exitCode: 0 };
   },
 });

@@ -1,4 +1,5 @@
 import { containerLabels } from '../../../docker/container.ts';
+import { pruneEvent } from '../../../docker/events.ts';
 import type { CmdEnv } from '../../types.ts';
 import { defineCommand } from './define.ts';
 import { R } from './each.ts';
@@ -38,5 +39,6 @@ export function pruneContainers(env: CmdEnv, filters: FilterArgs): { gone: strin
     (c) => c.status !== 'running' && !(until.ms !== undefined && c.createdMs > until.ms) && filters.matchLabels(containerLabels(c)),
   );
   for (const c of gone) env.daemon.remove(c);
+  pruneEvent(env.daemon, 'container', 0); // ContainersPrune: reclaimed, the removed RW layers' bytes (0, as printed above)
   return { gone: gone.map((c) => c.id) };
 }

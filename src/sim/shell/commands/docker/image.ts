@@ -82,6 +82,7 @@ export async function pruneImages(env: CmdEnv, filters: FilterArgs): Promise<Exe
   const lib = await env.daemon.imageLib();
   const used = new Set([...env.daemon.containers.values()].map((c) => c.image.id));
   const match = (li: LocalImage) => !(until.ms !== undefined && li.createdMs > until.ms) && filters.matchLabels(li.image.config.config.Labels);
-  const r = await lib.store.prune({ all: !dangling.value, inUse: (id) => used.has(id), match });
+  const event = (action: string, id: string, attributes: Record<string, string>) => env.daemon.emit('image', action, id, attributes);
+  const r = await lib.store.prune({ all: !dangling.value, inUse: (id) => used.has(id), match, event });
   return R(r.stdout, r.stderr, r.exitCode);
 }

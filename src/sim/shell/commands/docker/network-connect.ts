@@ -1,4 +1,5 @@
 import { endpointSettingsError } from '../../../net/endpoint-config.ts';
+import { networkEvent } from '../../../docker/events.ts';
 import { isContainerMode } from '../../../net/manager.ts';
 import { takenError } from '../../../net/networks.ts';
 import { R, netAndContainer } from './network.ts';
@@ -39,6 +40,9 @@ export default defineCommand({
     if (taken) return R('', `Error response from daemon: ${taken}\n`, 1);
     mgr.configure(c, n, cfg);
     mgr.connect(c, n, c.status === 'running' && c.netns !== undefined ? env.host.kernel.namespaces.get(c.netns) : undefined);
+    // moby@v27.3.1:daemon/container_operations.go ConnectToNetwork: only a running container joins now (connectToNetwork
+    // logs `connect`); a stopped one only has its settings updated.
+    if (c.status === 'running') networkEvent(env.daemon, n, 'connect', { container: c.id });
     return R('');
   },
 });

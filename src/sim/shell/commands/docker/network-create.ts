@@ -1,4 +1,5 @@
 import { isIpv4, parseCidr } from '../../../net/addr.ts';
+import { networkEvent } from '../../../docker/events.ts';
 import { arity } from './errors.ts';
 import { R } from './network.ts';
 import { defineCommand } from './define.ts';
@@ -108,6 +109,7 @@ export default defineCommand({
       labels: kv(flags.label),
     });
     if (typeof net === 'string') return R('', `Error response from daemon: ${net}\n`, 1);
+    networkEvent(env.daemon, net, 'create'); // moby@v27.3.1:daemon/network.go createNetwork
     return R(`${net.id}\n`);
   },
 });

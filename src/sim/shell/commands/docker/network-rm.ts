@@ -1,4 +1,5 @@
 import { arity } from './errors.ts';
+import { networkEvent } from '../../../docker/events.ts';
 import { R, notFound } from './network.ts';
 import { defineCommand } from './define.ts';
 
@@ -20,7 +21,10 @@ export default defineCommand({
       }
       const e = env.daemon.net.remove(n);
       if (e) err += `Error response from daemon: ${e}\n`;
-      else out += `${ref}\n`;
+      else {
+        networkEvent(env.daemon, n, 'destroy'); // moby@v27.3.1:daemon/network.go deleteNetwork
+        out += `${ref}\n`;
+      }
     }
     return R(out, err, err ? 1 : 0);
   },

@@ -1,5 +1,6 @@
 /** What the network commands share (kit: network-*.ts and port.ts are the commands), in the Docker CLI's wording. */
 import type { ExecResult } from '../../../api.ts';
+import { networkEvent, pruneEvent } from '../../../docker/events.ts';
 import type { Container } from '../../../docker/container.ts';
 import type { Network } from '../../../net/networks.ts';
 import type { CmdEnv } from '../../types.ts';
@@ -65,6 +66,10 @@ export function pruneNetworks(env: CmdEnv, filters: FilterArgs): { gone: string[
   const mgr = env.daemon.net;
   const used = new Set([...env.daemon.containers.values()].flatMap((c) => mgr.networksOf(c)));
   const gone = mgr.list().filter((n) => !n.builtin && !used.has(n) && !(until.ms !== undefined && n.createdMs > until.ms) && filters.matchLabels(n.labels));
-  for (const n of gone) mgr.remove(n);
+  for (const n of gone) {
+    mgr.remove(n);
+    networkEvent(env.daemon, n, 'destroy'); // DeleteNetwork → deleteNetwork
+  }
+  pruneEvent(env.daemon, 'network', 0); // NetworksPrune: reclaimed is always "0"
   return { gone: gone.map((n) => n.name) };
 }

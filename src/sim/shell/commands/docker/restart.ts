@@ -21,6 +21,7 @@ export default defineCommand({
       await env.daemon.stop(c, flags.time !== undefined ? Number(flags.time) : undefined, env.signal, sig);
       c.restartCount = 0;
       await env.daemon.start(c);
+      env.daemon.emitFor(c, 'restart'); // moby@v27.3.1:daemon/restart.go containerRestart, after the start
       return undefined;
     });
   },

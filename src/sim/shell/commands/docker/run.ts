@@ -3,6 +3,7 @@ import type { ExecResult } from '../../../api.ts';
 import type { Container, ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
 import { imgHas, lookPathError } from '../../../docker/images.ts';
+import { cleanupEvents, startingEvents } from '../../../docker/events.ts';
 import { attachStorage, containerStarted, ensureImage, parseMounts } from './run-storage.ts';
 import { parsePublish } from '../../../net/ports.ts';
 import { endpointSettingsError } from '../../../net/endpoint-config.ts';
@@ -329,11 +330,15 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
   else errPrefix += warnings;
   if (hc.ContainerIDFile) await env.fs.writeFile(env.fs.resolvePath(env.cwd, hc.ContainerIDFile), c.id);
   await attachStorage(env, c, mountSpecs);
+  // moby@v27.3.1:daemon/create.go: the volumes a -v or the image's VOLUME names are made (and logged) before `create`.
+  env.daemon.emitFor(c, 'create');
   if (create) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
   // run.go attachContainer: the daemon refuses bad --detach-keys before the upgrade (moby@v27.3.1:daemon/attach.go), and the
   // client reports only the status (client/hijack.go setupHijackConn); the container stays created (docker/cli#6742).
   if (!f.detach && str('detach-keys') && detachKeysError(str('detach-keys') as string))
     return { stdout: '', stderr: `${errPrefix}unable to upgrade to tcp, received 400\n`, exitCode: 1 };
+  // run.go attachContainer, before ContainerStart: moby@v27.3.1:daemon/attach.go containerAttach logs `attach`.
+  if (!f.detach) env.daemon.emitFor(c, 'attach');
   const known =
     /^(\/docker-entrypoint\.sh|\/usr\/local\/bin\/zombie-maker|\/usr\/bin\/stress|\/sbin\/docker-init)$/.test(argv0) || (env.host && imgHas(img, argv0));
   if (!known) {
@@ -384,6 +389,9 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
  */
 function failedStart(env: CmdEnv, c: Container, code: number): void {
   c.exitCode = code;
+  // The task failed after the sandbox and the mounts were set up (initializeNetworking, setupMounts): Cleanup undoes them.
+  startingEvents(env.daemon, c);
+  cleanupEvents(env.daemon, c);
   if (c.hostConfig.AutoRemove) env.daemon.remove(c);
 }
 

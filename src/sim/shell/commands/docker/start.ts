@@ -50,6 +50,8 @@ async function startAttached(refs: string[], env: CmdEnv, interactive: boolean, 
   const c = env.daemon.find(refs[0] as string);
   if (!c) return R('', noSuch(refs[0] as string), 1);
   const from = c.logs.length;
+  // start.go attaches before it starts the container: moby@v27.3.1:daemon/attach.go containerAttach logs `attach`.
+  env.daemon.emitFor(c, 'attach');
   if (c.status !== 'running') {
     env.host.kernel.advance(300);
     try {

@@ -1,4 +1,5 @@
 import { humanSize } from '../../../image/units.ts';
+import { pruneEvent } from '../../../docker/events.ts';
 import { FilterArgs } from './filters.ts';
 import { startPrune } from './prune-start.ts';
 import { pruneContainers } from './container-prune.ts';
@@ -59,6 +60,7 @@ export default defineCommand({
       builder.prune();
       out += `Deleted build cache objects:\n${[...Array(cache).keys()].map(() => `${env.host.rng.hex(25)}\n`).join('')}\n`;
     }
+    pruneEvent(env.daemon, 'builder', cacheBytes); // moby@v27.3.1:api/server/backend/build/backend.go PruneCache
     out += `Total reclaimed space: ${humanSize(reclaimed + cacheBytes)}\n`;
     return R(out);
   },

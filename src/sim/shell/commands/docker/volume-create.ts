@@ -40,10 +40,8 @@ export default defineCommand({
     const labels = labelMap(flags.label as string[] | undefined);
     const name = rest[0] ?? (flags.name as string | undefined);
     const vname = name ?? env.host.rng.hex(64);
-    const existed = Boolean(lib.volumes.get(vname));
     const r = lib.volumes.create(vname, { nowMs: env.host.clock.nowMs, anonymous: name === undefined, ...(Object.keys(labels).length ? { labels } : {}) });
-    // moby@v27.3.1:daemon/volumes.go LogVolumeEvent(…, "create", {"driver": "local"}).
-    if (r.exitCode === 0 && !existed) env.daemon.emit('volume', 'create', vname, { driver: 'local' });
+    // The `create` event (driver=local) is the store's (volumes.ts onEvent), as for a volume a container's -v makes.
     return R(r.stdout, r.stderr, r.exitCode);
   },
 });
