@@ -54,9 +54,14 @@ describe('docker events: a container life as moby v27.3.1 logs it', () => {
       ].join('\n'),
     );
     // setupMounts' attributes: driver, container, destination, read/write, propagation (empty for a volume).
-    expect((await sh(w, "docker events --since 0 --until 0s --filter event=mount --format '{{.Actor.Attributes.destination}} rw={{index .Actor.Attributes \"read/write\"}} p=[{{.Actor.Attributes.propagation}}]'")).stdout).toBe(
-      '/data rw=true p=[]\n',
-    );
+    expect(
+      (
+        await sh(
+          w,
+          'docker events --since 0 --until 0s --filter event=mount --format \'{{.Actor.Attributes.destination}} rw={{index .Actor.Attributes "read/write"}} p=[{{.Actor.Attributes.propagation}}]\'',
+        )
+      ).stdout,
+    ).toBe('/data rw=true p=[]\n');
   });
 
   it('restart logs stop then start, then `restart`; --network none and host still join their network', async () => {
@@ -65,8 +70,14 @@ describe('docker events: a container life as moby v27.3.1 logs it', () => {
     await sh(w, 'docker restart -t 0 r1');
     await sh(w, 'docker run --rm --network host alpine true');
     const out = await eventsFrom(w, 'network connect none c', '--filter type=network');
-    expect(out).toBe(['network connect none c', 'network disconnect none c', 'network connect none c', 'network connect host c', 'network disconnect host c', ''].join('\n'));
-    expect((await sh(w, "docker events --since 0 --until 0s --filter container=r1 --format '{{.Action}}'")).stdout.split('\n').slice(-3)).toEqual(['start', 'restart', '']);
+    expect(out).toBe(
+      ['network connect none c', 'network disconnect none c', 'network connect none c', 'network connect host c', 'network disconnect host c', ''].join('\n'),
+    );
+    expect((await sh(w, "docker events --since 0 --until 0s --filter container=r1 --format '{{.Action}}'")).stdout.split('\n').slice(-3)).toEqual([
+      'start',
+      'restart',
+      '',
+    ]);
     // LogNetworkEventWithAttributes: `type` is the driver (null for none).
     expect((await sh(w, "docker events --since 0 --until 0s --filter network=none --format '{{.Actor.Attributes.type}}' | sort -u")).stdout).toBe('null\n');
   });
@@ -115,11 +126,13 @@ describe('docker events: networks, volumes and prunes', () => {
       ].join('\n'),
     );
     // The volume's events carry its name as the actor id, with driver=local.
-    expect((await sh(w, "docker events --since 0 --until 0s --filter type=volume --format '{{.Action}} {{.Actor.ID}} {{.Actor.Attributes.driver}}'")).stdout).toBe(
-      'create v1 local\ndestroy v1 local\n',
-    );
+    expect(
+      (await sh(w, "docker events --since 0 --until 0s --filter type=volume --format '{{.Action}} {{.Actor.ID}} {{.Actor.Attributes.driver}}'")).stdout,
+    ).toBe('create v1 local\ndestroy v1 local\n');
     // events.go prettyPrintEvent: "%s %s %s" with an empty actor id leaves two spaces before the attributes.
-    expect((await sh(w, 'docker events --since 0 --until 0s --filter event=prune --filter type=image')).stdout).toMatch(/^\S+ image prune {2}\(reclaimed=\d+\)\n$/);
+    expect((await sh(w, 'docker events --since 0 --until 0s --filter event=prune --filter type=image')).stdout).toMatch(
+      /^\S+ image prune {2}\(reclaimed=\d+\)\n$/,
+    );
     // image_prune.go: each image goes through ImageDelete (untag per reference, then delete).
     expect((await sh(w, "docker events --since 0 --until 0s --filter type=image --format '{{.Action}}'")).stdout).toBe('pull\nuntag\nuntag\ndelete\nprune\n');
   });
