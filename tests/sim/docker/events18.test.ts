@@ -136,4 +136,25 @@ describe('docker events: networks, volumes and prunes', () => {
     // image_prune.go: each image goes through ImageDelete (untag per reference, then delete).
     expect((await sh(w, "docker events --since 0 --until 0s --filter type=image --format '{{.Action}}'")).stdout).toBe('pull\nuntag\nuntag\ndelete\nprune\n');
   });
+
+  // docker/cli@v27.3.1:cli/command/container/run.go MonitorTtySize after ContainerStart (a TTY, stdout a terminal);
+  // attach.go resizeTTY sends the size plus one, then the size; moby@v27.3.1:daemon/resize.go ContainerResize logs
+  // `resize` with height and width. A detached run sends none.
+  it('a TTY session logs `resize` with the terminal size; docker attach logs two, the first one larger', async () => {
+    const w = await world(['alpine']);
+    await sh(w, 'docker run -it --name tt alpine sh');
+    await sh(w, 'exit');
+    await sh(w, 'docker run -dit --name bg alpine sh');
+    const [rows, cols] = [24, 80]; // createWorld()'s terminal when nobody resized it
+    await sh(w, 'docker attach bg');
+    await sh(w, 'exit');
+    expect(
+      (
+        await sh(
+          w,
+          "docker events --since 0 --until 0s --filter event=resize --format '{{.Actor.Attributes.name}} {{.Actor.Attributes.height}}x{{.Actor.Attributes.width}}'",
+        )
+      ).stdout,
+    ).toBe(`tt ${rows}x${cols}\nbg ${rows + 1}x${cols + 1}\nbg ${rows}x${cols}\n`);
+  });
 });

@@ -371,6 +371,9 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     // An attached stdin that is a pipe or a file (`echo ls | docker run -i alpine sh`) is the container's input.
     await env.daemon.start(c, attachStdin && !env.stdinTty ? env.stdin : undefined);
     containerStarted(env, c);
+    // run.go: attached with a TTY to a terminal, MonitorTtySize sends the terminal's size (tty.go resizeTtyTo), and
+    // moby@v27.3.1:daemon/resize.go ContainerResize logs `resize` with height and width, if the task still runs.
+    if (!f.detach && c.config.Tty && env.tty && c.status === 'running') env.daemon.emitFor(c, 'resize', { height: String(env.rows), width: String(env.columns) });
   } catch (e) {
     if (e instanceof DaemonError) {
       failedStart(env, c, 128); // exitUnknown

@@ -60,6 +60,8 @@ async function startAttached(refs: string[], env: CmdEnv, interactive: boolean, 
       if (!(e instanceof DaemonError)) throw e;
       return R('', `Error response from daemon: ${e.message}\nError: failed to start containers: ${refs[0]}\n`, 1);
     }
+    // start.go: a TTY on a terminal gets its size (MonitorTtySize; daemon/resize.go logs `resize` while the task runs).
+    if (c.config.Tty && env.tty && env.daemon.initOf(c)) env.daemon.emitFor(c, 'resize', { height: String(env.rows), width: String(env.columns) });
   }
   // -i on a container made with -it whose PID 1 is a shell: that shell becomes the session, and the detach keys leave it
   // silently with status 0 (start.go drops term.EscapeError, as run.go does).
