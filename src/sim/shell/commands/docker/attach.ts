@@ -43,8 +43,7 @@ export default defineCommand({
     if (keys && detachKeysError(keys)) return fail('unable to upgrade to tcp, received 400\n');
     env.daemon.emitFor(c, 'attach'); // moby@v27.3.1:daemon/attach.go containerAttach
     // attach.go resizeTTY: one size larger, then the terminal's own (MonitorTtySize), so the program redraws: two `resize`.
-    if (c.config.Tty && env.tty)
-      for (const d of [1, 0]) env.daemon.emitFor(c, 'resize', { height: String(env.rows + d), width: String(env.columns + d) });
+    if (c.config.Tty && env.tty) for (const d of [1, 0]) env.daemon.emitFor(c, 'resize', { height: String(env.rows + d), width: String(env.columns + d) });
     const argv0 = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])][0] ?? '';
     const stdin = !noStdin && c.config.OpenStdin;
     // With a TTY and stdin, the container's shell is the terminal's again. The detach keys end the attach with

@@ -373,7 +373,8 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
     containerStarted(env, c);
     // run.go: attached with a TTY to a terminal, MonitorTtySize sends the terminal's size (tty.go resizeTtyTo), and
     // moby@v27.3.1:daemon/resize.go ContainerResize logs `resize` with height and width, if the task still runs.
-    if (!f.detach && c.config.Tty && env.tty && c.status === 'running') env.daemon.emitFor(c, 'resize', { height: String(env.rows), width: String(env.columns) });
+    if (!f.detach && c.config.Tty && env.tty && c.status === 'running')
+      env.daemon.emitFor(c, 'resize', { height: String(env.rows), width: String(env.columns) });
   } catch (e) {
     if (e instanceof DaemonError) {
       failedStart(env, c, 128); // exitUnknown
