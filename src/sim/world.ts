@@ -224,6 +224,7 @@ export class SimWorld implements World {
     const d = this.session.detach;
     if (d && line === d.keys && this.sessions.length > 1) {
       this.sessions.pop();
+      d.onDetach?.();
       this.session.status = d.exitCode;
       return { stdout: '', stderr: d.stderr, exitCode: d.exitCode };
     }

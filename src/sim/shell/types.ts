@@ -28,7 +28,7 @@ export interface Session {
    * A container shell entered by `docker run -it`, `exec -it` or `attach`: the detach keys (bytes) that leave it running,
    * and what the docker client then prints and returns (docker/cli@v27.3.1:cli/command/container/hijack.go).
    */
-  detach?: { keys: string; stderr: string; exitCode: number };
+  detach?: { keys: string; stderr: string; exitCode: number /** The daemon's event for it (`detach`, `exec_detach`). */; onDetach?: () => void };
   /** Called with the exit status when the learner leaves this shell. */
   onExit: (status: number) => string;
   /** The jobs this bash started with `&` (made by the first one; jobs.ts). */

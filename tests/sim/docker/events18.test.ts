@@ -157,4 +157,23 @@ describe('docker events: networks, volumes and prunes', () => {
       ).stdout,
     ).toBe(`tt ${rows}x${cols}\nbg ${rows + 1}x${cols + 1}\nbg ${rows}x${cols}\n`);
   });
+
+  // moby@v27.3.1:daemon/attach.go: an attach ended by the detach keys (term.EscapeError) logs `detach`;
+  // daemon/exec.go ContainerExecStart logs `exec_detach` with the exec's id for an exec session.
+  it('the detach keys log `detach` for a run -it or attach session, `exec_detach` for an exec one', async () => {
+    const w = await world(['alpine']);
+    await sh(w, 'docker run -it --name dd alpine sh');
+    await sh(w, '\x10\x11');
+    await sh(w, 'docker exec -it dd sh');
+    await sh(w, '\x10\x11');
+    const out = (await sh(w, "docker events --since 0 --until 0s --filter container=dd --format '{{.Action}}'")).stdout;
+    expect(out.split('\n').filter((a) => /detach/.test(a))).toEqual(['detach', 'exec_detach']);
+    const ids = (
+      await sh(
+        w,
+        "docker events --since 0 --until 0s --filter container=dd --format '{{.Action}} {{.Actor.Attributes.execID}}' | grep exec_ | awk '{print $NF}' | sort -u | wc -l",
+      )
+    ).stdout;
+    expect(ids).toBe('1\n'); // exec_create, exec_start and exec_detach name one exec
+  });
 });

@@ -102,7 +102,13 @@ export default defineCommand({
         cwd: (f.workdir as string | undefined) ?? (c.config.WorkingDir || '/'),
         status: 0,
         // exec.go interactiveExec returns hijack's term.EscapeError: main prints it, status 1 (run.go and start.go drop it).
-        detach: { keys: detachKeyBytes(keys), stderr: 'read escape sequence\n', exitCode: 1 },
+        // moby@v27.3.1:daemon/exec.go ContainerExecStart logs `exec_detach` (execID) when the attach ends with the keys.
+        detach: {
+          keys: detachKeyBytes(keys),
+          stderr: 'read escape sequence\n',
+          exitCode: 1,
+          onDetach: () => env.daemon.emitFor(c, 'exec_detach', { execID: ids.execId ?? '' }),
+        },
         onExit: (status) => {
           k.exit(proc, status);
           return (argv[0] ?? '').endsWith('bash') ? 'exit\n' : '';

@@ -62,6 +62,8 @@ export async function attachedRun(
 export function enterInit(env: CmdEnv, c: Container, flavor: Session['flavor'], detach: NonNullable<Session['detach']>): boolean {
   const init = env.daemon.initOf(c);
   if (!init || c.status !== 'running') return false;
+  // moby@v27.3.1:daemon/attach.go containerAttach: an attach the detach keys end (term.EscapeError) logs `detach`.
+  detach = { ...detach, onDetach: () => env.daemon.emitFor(c, 'detach') };
   // A shell detached from earlier is the same process: its directory and variables are as it left them.
   const known = shells.get(init);
   if (known) {
