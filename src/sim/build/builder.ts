@@ -8,7 +8,7 @@
  * it. A cached step reuses the same layer and the same history time, so a
  * fully cached rebuild gives the same image ID.
  */
-import { parseNormalizedNamed, referenceString, tagNameOnly } from '../../oci/reference.ts';
+import { familiarString, parseNormalizedNamed, referenceString, tagNameOnly } from '../../oci/reference.ts';
 import { fromUtf8, sha256Hex } from '../image/digest.ts';
 import { createImage, rfc3339, type Image, type RunConfig } from '../image/image.ts';
 import { buildLayer, type Layer } from '../image/layer.ts';
@@ -123,11 +123,16 @@ export class Builder {
       const image = await this.run(df, opts, vertices);
       const li = await this.images.store.add(image);
       const names: string[] = [];
+      // moby@v27.3.1:builder/builder-next/exporter/mobyexporter/export.go: TagImage for each name (images/image_tag.go
+      // logs `tag`, name familiar), then ImageExportedCallback (daemon/build.go ImageExportedByBuildkit: `create`).
+      const labels = image.config.config.Labels ?? {};
       for (const t of opts.tags ?? []) {
         const ref = tagNameOnly(parseNormalizedNamed(t));
         this.images.store.setTag(tagKey(ref), image.id);
         names.push(referenceString(ref));
+        this.images.onEvent('tag', image.id, { ...labels, name: familiarString(ref) });
       }
+      this.images.onEvent('create', image.id, { ...labels, name: image.id });
       const anyNew = vertices.some((v) => v.counted !== false && !v.cached && /^\[.*\] (RUN|COPY|ADD|WORKDIR)/.test(v.name));
       vertices.push({
         name: 'exporting to image',

@@ -176,4 +176,35 @@ describe('docker events: networks, volumes and prunes', () => {
     ).stdout;
     expect(ids).toBe('1\n'); // exec_create, exec_start and exec_detach name one exec
   });
+
+  // moby@v27.3.1:daemon/top_unix.go (`top`); daemon/commit.go CreateImageFromContainer (pause, images/image_commit.go
+  // `create`, image_tag.go `tag`, the container's `commit` with comment/imageID/imageRef, unpause); BuildKit's moby
+  // exporter (builder-next/exporter/mobyexporter/export.go: `tag` per name, then daemon/build.go's `create`).
+  it('top, commit and build log what the daemon does for them', async () => {
+    const w = await world(['alpine']);
+    await sh(w, 'docker run -d --name cm alpine sleep 300');
+    await sh(w, 'docker top cm');
+    await sh(w, 'docker commit -m first cm snap');
+    await sh(w, "mkdir b && printf 'FROM alpine\\nRUN echo hi\\n' > b/Dockerfile && docker build -q -t mine b");
+    await sh(w, 'sleep 1');
+    const out = await eventsFrom(w, 'container top cm');
+    expect(out.replace(/sha256:[0-9a-f]{64}/g, 'ID')).toBe(
+      [
+        'container top cm',
+        'container pause cm',
+        'image create ID',
+        'image tag snap:latest',
+        'container commit cm',
+        'container unpause cm',
+        'image tag mine:latest',
+        'image create ID',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      (await sh(w, "docker events --since 0 --until 0s --filter event=commit --format '{{.Actor.Attributes.comment}} {{.Actor.Attributes.imageRef}}'")).stdout,
+    ).toBe('first snap:latest\n');
+    await sh(w, 'docker commit --pause=false cm snap2 && sleep 1');
+    expect((await sh(w, "docker events --since 0 --until 0s --filter event=pause --format '{{.Action}}' | wc -l")).stdout).toBe('1\n');
+  });
 });

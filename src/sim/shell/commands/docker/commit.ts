@@ -1,7 +1,7 @@
 import { arity } from './errors.ts';
 import { parseNormalizedNamed, tagNameOnly } from '../../../../oci/reference.ts';
 import { commitImage } from '../../../image/container-fs.ts';
-import { tagKey } from '../../../image/store.ts';
+import { familiarKey, tagKey } from '../../../image/store.ts';
 import { R } from './storage.ts';
 import { defineCommand } from './define.ts';
 
@@ -59,6 +59,17 @@ export default defineCommand({
     });
     await lib.store.add(image);
     if (key) lib.store.setTag(key, image.id);
+    // moby@v27.3.1:daemon/commit.go CreateImageFromContainer: a running container is paused (--pause, the default) and
+    // unpaused after; images/image_commit.go logs the image's `create`, image_tag.go its `tag`, then the container's
+    // `commit` (comment, imageID, imageRef). images/image_events.go: an image event carries its labels and name.
+    const pause = c.status === 'running' && !c.paused && flags.pause !== false;
+    const labels = image.config.config.Labels ?? {};
+    if (pause) env.daemon.emitFor(c, 'pause');
+    env.daemon.emit('image', 'create', image.id, { ...labels, name: image.id });
+    const imageRef = key ? familiarKey(key) : '';
+    if (key) env.daemon.emit('image', 'tag', image.id, { ...labels, name: imageRef });
+    env.daemon.emitFor(c, 'commit', { comment: (flags.message as string | undefined) ?? '', imageID: image.id, imageRef });
+    if (pause) env.daemon.emitFor(c, 'unpause');
     return R(`${image.id}\n`);
   },
 });

@@ -60,10 +60,12 @@ export default defineCommand({
       .filter((p) => p.containerId === c.id && !p.transient)
       .sort((a, b) => a.pid - b.pid);
     // moby's default ps arguments are "-ef" (ContainerTop).
-    return withPsArgs(
+    const r = await withPsArgs(
       env,
       rest.length > 1 ? rest.slice(1).join(' ') : '-ef',
       procs.map((p) => p.pid),
     );
+    if (r.exitCode === 0) env.daemon.emitFor(c, 'top'); // moby@v27.3.1:daemon/top_unix.go ContainerTop, once ps succeeded
+    return r;
   },
 });
