@@ -17,6 +17,7 @@ function reachable(env: CmdEnv, ip: string): { ok: boolean; ttl: number; base: n
   if (t.kind === 'self') return { ok: true, ttl: 64, base: 0.031 };
   if (t.kind === 'host' || t.kind === 'container') return { ok: true, ttl: 64, base: 0.052 };
   if (t.kind === 'dropped') return { ok: false, ttl: 64, base: 0 };
+  if (t.kind === 'wired') return { ok: true, ttl: t.ttl, base: 0.048 };
   return { ok: true, ttl: 117, base: 11.8 };
 }
 
