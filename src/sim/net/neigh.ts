@@ -55,7 +55,7 @@ export function learnTraffic(host: Host, mgr: NetworkManager, containerList: Ite
     if (ep) learnTraffic(host, mgr, containers, netns, ep.ip);
     return;
   }
-  if (t.kind === 'self' || t.kind === 'unreachable' || t.kind === 'wired') return;
+  if (t.kind === 'self' || t.kind === 'unreachable' || t.kind === 'wired' || t.kind === 'arp') return;
   const k = host.kernel;
   const hostNs = k.ns(host.fixture.namespaces.net);
   const bridgeMac = (br: string | undefined) => (hostNs.interfaces ?? []).find((i) => i.name === br)?.mac;

@@ -19,7 +19,9 @@ export type Target =
   | { kind: 'dropped' }
   | { kind: 'unreachable' }
   /** Answered across links made by hand (net/wired.ts), with the TTL the reply arrives with. */
-  | { kind: 'wired'; ttl: number };
+  | { kind: 'wired'; ttl: number }
+  /** A route, but no neighbour answers ARP on it: ICMP host unreachable from the sender's own address `src`. */
+  | { kind: 'arp'; src: string };
 
 /** The container that owns a network namespace (the one holding its endpoints). */
 export function ownerOf(containers: Iterable<Container>, netns: number): Container | undefined {

@@ -81,7 +81,7 @@ export function addVeth(k: Kernel, ns: Namespace, name: string, peerName: string
   refresh(k);
 }
 
-/** `ip link add NAME type bridge`: down, no ports; its MAC is random until a port joins (br_dev_setup). */
+/** `ip link add NAME type bridge`: down, no ports; its MAC is random until a port joins (br_dev_setup, refresh). */
 export function addBridge(k: Kernel, ns: Namespace, name: string, rng: Rng): void {
   insert(ns, fresh(nextIndex(ns), name, 'bridge', randomMac(rng)));
   refresh(k);
@@ -162,6 +162,9 @@ export function refresh(k: Kernel): void {
   for (const ns of k.namespaces.values()) {
     for (const i of ns.interfaces ?? []) {
       if (i.admin === undefined) continue;
+      // A bridge whose address nobody set takes its ports' lowest MAC (net/bridge/br_stp_if.c br_stp_recalculate_bridge_id).
+      const ports = i.kind === 'bridge' ? ifaces(ns).filter((p) => p.master === i.name) : [];
+      if (ports.length) i.mac = ports.map((p) => p.mac).sort()[0] as string;
       i.up = carrier(k, ns, i);
       const ll = linkLocal6(i.mac);
       if (i.up && !i.addrs.includes(ll)) i.addrs.push(ll);

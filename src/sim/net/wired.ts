@@ -6,15 +6,16 @@
  * (the target needs a route to the sender's source address). Through a gateway, the router answers for its own
  * addresses and forwards (ip_forward) to another segment once; what leaves the host for the outside has a private
  * source nobody answers without NAT, so it is lost.
- * Outcomes as Linux shows them: no route → connect(2) fails, ENETUNREACH ("Network is unreachable"); a route but nobody
- * answers (carrier down, no neighbour with the address, no way back) → the echo requests are lost (100% packet loss).
+ * Outcomes as Linux shows them: no route → connect(2) fails, ENETUNREACH ("Network is unreachable"); a route but no
+ * neighbour answers ARP (carrier down, nobody with the address) → "Destination Host Unreachable" from the sender's own
+ * address; an answer with no way back, or a packet forwarded to the outside → lost (100% packet loss).
  */
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Namespace, NetIface } from '../kernel/types.ts';
 import { inCidr, parseCidr } from './addr.ts';
 import { peerOf } from './wire.ts';
 
-export type Wired = { kind: 'wired'; ttl: number } | { kind: 'dropped' } | { kind: 'unreachable' };
+export type Wired = { kind: 'wired'; ttl: number } | { kind: 'arp'; src: string } | { kind: 'dropped' } | { kind: 'unreachable' };
 
 interface Route {
   dev: NetIface;
@@ -87,8 +88,10 @@ export function wiredReach(k: Kernel, from: number, ip: string, plain: boolean):
   if (!r) return plain || (ns.interfaces ?? []).some((i) => i.admin !== undefined) ? { kind: 'unreachable' } : undefined;
   if (r.dev.admin === undefined && !plain) return undefined;
   if (r.dev.admin === undefined) return { kind: 'dropped' };
+  if (!r.src) return { kind: 'dropped' };
+  // Nobody answers ARP: the kernel fails the queued packets with ICMP host unreachable to the sender (ipv4_link_failure).
   const n = neighbour(k, ns, r.dev, r.hop);
-  if (!n || !r.src) return { kind: 'dropped' };
+  if (!n) return { kind: 'arp', src: r.src };
   const back = (to: Namespace) => lookup(to, r.src as string) !== undefined;
   if (r.hop === ip || ownAddress(n.ns, ip)) return back(n.ns) ? { kind: 'wired', ttl: 64 } : { kind: 'dropped' };
   // A router: forwards to a hand-made segment it has a route to (net.ipv4.ip_forward), once.
