@@ -149,6 +149,18 @@ export function deleteLink(k: Kernel, ns: Namespace, i: NetIface): void {
   refresh(k);
 }
 
+/**
+ * A network namespace nobody holds any more (its last name removed, no process in it) is destroyed
+ * (net/core/net_namespace.c cleanup_net): its veths go with their peers, and the other namespaces forget its nsid.
+ */
+export function destroyNetns(k: Kernel, inode: number): void {
+  const ns = k.namespaces.get(inode);
+  if (!ns) return;
+  for (const i of [...ifaces(ns)]) if (i.kind === 'veth' && i.admin !== undefined) deleteLink(k, ns, i);
+  ns.interfaces = ifaces(ns).filter((i) => i.kind === 'loopback');
+  for (const other of k.namespaces.values()) dropNsid(other, inode);
+}
+
 /** Whether a hand-made link has carrier now (see the file's comment). */
 function carrier(k: Kernel, ns: Namespace, i: NetIface): boolean {
   if (!i.admin) return false;

@@ -30,7 +30,7 @@ const v4 = (i: NetIface) => i.addrs.filter((a) => !a.includes(':') && !a.startsW
 const routable = (i: NetIface) => (i.admin === undefined ? i.kind !== 'loopback' : i.admin);
 
 /** The route `ns` takes to `ip`, or undefined (no route). */
-export function lookup(ns: Namespace, ip: string): Route | undefined {
+function lookup(ns: Namespace, ip: string): Route | undefined {
   let best: Route | undefined;
   let bestLen = -1;
   for (const i of ns.interfaces ?? []) {

@@ -147,6 +147,16 @@ describe('ping across namespaces', () => {
   });
 });
 
+describe('ip netns delete', () => {
+  it('destroys a namespace nobody holds, with its veths and their peers; its nsid is free again', async () => {
+    const w = createWorld();
+    await run(w, ['ip netns add red', 'ip link add a type veth peer name b', 'ip link set a netns red', 'ip netns del red']);
+    expect((await sh(w, 'ip link show b')).out).toBe('Device "b" does not exist.\n');
+    await run(w, ['ip netns add blue', 'ip link add c type veth peer name d', 'ip link set c netns blue']);
+    expect((await sh(w, 'ip netns')).out).toBe('blue (id: 0)\n');
+  });
+});
+
 describe("Docker's networking is unchanged", () => {
   it('a container still gets 6/7, link-netnsid 0, and the host nsid after a hand-made namespace', async () => {
     const w = createWorld();

@@ -18,7 +18,7 @@ import { hasCap } from '../../kernel/capabilities.ts';
 import type { CmdEnv } from '../types.ts';
 import { findable } from './env.ts';
 import { isInteractive, runAsNew, execIn } from './nsenter.ts';
-import { peekNsid } from '../../net/wire.ts';
+import { destroyNetns, peekNsid } from '../../net/wire.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const FAIL = 1;
@@ -102,8 +102,12 @@ export async function netns(args: string[], env: CmdEnv): Promise<ExecResult> {
     const path = `${DIR}/${name}`;
     if (!names.has(name) && !(await env.fs.exists(path))) return R('', `Cannot remove namespace file "${path}": No such file or directory\n`, FAIL);
     if (!root) return R('', `Cannot remove namespace file "${path}": Permission denied\n`, FAIL);
+    const inode = names.get(name);
     names.delete(name);
     await env.fs.rm(path, { force: true });
+    // The last reference gone (no other name, no process in it), the namespace is destroyed with its veths.
+    const held = [...names.values()].includes(inode as number) || [...k.procs.values()].some((p) => p.state !== 'Z' && p.ns.net === inode);
+    if (inode !== undefined && !held) destroyNetns(k, inode);
     return R('');
   }
   if (matches(cmd, 'identify')) {
