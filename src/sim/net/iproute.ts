@@ -36,7 +36,7 @@ export function qlenOf(i: NetIface): number {
 }
 
 /** `eth0@if7` across namespaces, `veth-red@veth-red-br` for a peer in the same one (lib/utils.c print_name_and_link). */
-function nameAt(i: NetIface, ns?: Namespace): string {
+export function nameAt(i: NetIface, ns?: Namespace): string {
   const same = ns && samePeer(ns, i);
   if (same) return `${i.name}@${same.name}`;
   return i.peer !== undefined ? `${i.name}@if${i.peer}` : i.name;

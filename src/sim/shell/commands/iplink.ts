@@ -75,6 +75,8 @@ function parse(words: string[]): LinkReq | ExecResult {
 function add(q: LinkReq, env: CmdEnv, ns: Namespace): ExecResult {
   if (q.type === undefined) return R('', 'Not enough information: "type" argument is required\n', 1);
   const name = q.name ?? q.dev;
+  // A bare name longer than IFNAMSIZ-1 passes check_altifname; the kernel's policy for IFLA_IFNAME refuses it.
+  if (name !== undefined && name.length > 15) return R('', 'Error: Attribute failed policy validation.\n', 2);
   if (q.type === 'veth') {
     let peer: string | undefined;
     if (q.rest.length) {
