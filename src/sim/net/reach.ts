@@ -9,7 +9,7 @@ import type { Host } from '../host.ts';
 import { inCidr, isIpv4 } from './addr.ts';
 import { dnsNames, parseLink } from './endpoint-config.ts';
 import type { NetworkManager } from './manager.ts';
-import { wiredReach } from './wired.ts';
+import { type Learned, wiredReach } from './wired.ts';
 
 export type Target =
   | { kind: 'self' }
@@ -19,7 +19,7 @@ export type Target =
   | { kind: 'dropped' }
   | { kind: 'unreachable' }
   /** Answered across links made by hand (net/wired.ts), with the TTL the reply arrives with. */
-  | { kind: 'wired'; ttl: number }
+  | { kind: 'wired'; ttl: number; learned: Learned[] }
   /** A route, but no neighbour answers ARP on it: ICMP host unreachable from the sender's own address `src`. */
   | { kind: 'arp'; src: string };
 

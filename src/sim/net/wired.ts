@@ -15,7 +15,15 @@ import type { Namespace, NetIface } from '../kernel/types.ts';
 import { inCidr, parseCidr } from './addr.ts';
 import { peerOf } from './wire.ts';
 
-export type Wired = { kind: 'wired'; ttl: number } | { kind: 'arp'; src: string } | { kind: 'dropped' } | { kind: 'unreachable' };
+/** A neighbour entry the exchange leaves in a namespace (ARP request and answer, net/ipv4/arp.c arp_process). */
+export interface Learned {
+  ns: Namespace;
+  ip: string;
+  dev: string;
+  mac: string;
+}
+
+export type Wired = { kind: 'wired'; ttl: number; learned: Learned[] } | { kind: 'arp'; src: string } | { kind: 'dropped' } | { kind: 'unreachable' };
 
 interface Route {
   dev: NetIface;
@@ -93,10 +101,19 @@ export function wiredReach(k: Kernel, from: number, ip: string, plain: boolean):
   const n = neighbour(k, ns, r.dev, r.hop);
   if (!n) return { kind: 'arp', src: r.src };
   const back = (to: Namespace) => lookup(to, r.src as string) !== undefined;
-  if (r.hop === ip || ownAddress(n.ns, ip)) return back(n.ns) ? { kind: 'wired', ttl: 64 } : { kind: 'dropped' };
+  const first: Learned[] = [
+    { ns, ip: r.hop, dev: r.dev.name, mac: n.i.mac },
+    { ns: n.ns, ip: r.src, dev: n.i.name, mac: r.dev.mac },
+  ];
+  if (r.hop === ip || ownAddress(n.ns, ip)) return back(n.ns) ? { kind: 'wired', ttl: 64, learned: first } : { kind: 'dropped' };
   // A router: forwards to a hand-made segment it has a route to (net.ipv4.ip_forward), once.
   const fwd = lookup(n.ns, ip);
   if (!fwd || fwd.dev.admin === undefined || n.ns.devconf?.all === '0') return { kind: 'dropped' };
   const m = neighbour(k, n.ns, fwd.dev, fwd.hop);
-  return m && fwd.hop === ip && lookup(m.ns, r.src) ? { kind: 'wired', ttl: 63 } : { kind: 'dropped' };
+  if (!m || fwd.hop !== ip || !fwd.src || !lookup(m.ns, r.src)) return { kind: 'dropped' };
+  const second: Learned[] = [
+    { ns: n.ns, ip, dev: fwd.dev.name, mac: m.i.mac },
+    { ns: m.ns, ip: fwd.src, dev: m.i.name, mac: fwd.dev.mac },
+  ];
+  return { kind: 'wired', ttl: 63, learned: [...first, ...second] };
 }
