@@ -204,6 +204,12 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
   { line: 'docker compose version', shows: ['Docker Compose version v2.29.7'] },
   { line: 'fuser 22/tcp', shows: [/22\/tcp:\s+845/] },
   { line: 'systemctl list-units --type=socket --no-legend | head -2', shows: [/dbus\.socket\s+loaded active running D-Bus System Message Bus Socket/] },
+  // Session 18 (issue #10): red wired to the host by hand, a veth pair across namespaces (iproute2@v6.1.0:ip/iplink.c,
+  // ip/ipaddress.c; Linux 6.8 drivers/net/veth.c), then pinged from red (iputils 20240117).
+  {
+    line: 'ip netns add red; ip link add veth-red type veth peer name veth-host; ip link set veth-red netns red; ip addr add 10.10.0.1/24 dev veth-host; ip link set veth-host up; ip -n red addr add 10.10.0.2/24 dev veth-red; ip -n red link set veth-red up; ip netns exec red ping -c1 10.10.0.1',
+    shows: [/64 bytes from 10\.10\.0\.1: icmp_seq=1 ttl=64/, '1 packets transmitted, 1 received, 0% packet loss'],
+  },
 ];
 
 /**

@@ -82,6 +82,19 @@ export interface NetIface {
   master?: string;
   /** A second name udev gave the device (`altname enp0s3`). */
   altname?: string;
+  /**
+   * Links made with `ip link add` (net/wire.ts): IFF_UP as set by the user. `up` then means running (IFF_UP and carrier);
+   * Docker's and the boot interfaces leave it unset and keep their own meaning of `up`.
+   */
+  admin?: boolean;
+  /** Such a link has been up once: its qdisc is noqueue from then on (noop before). */
+  everUp?: boolean;
+  /** A veth made by `ip link add`: the network namespace (inode) its peer lives in. */
+  peerNs?: number;
+  /** IPv4 CIDRs added without a broadcast address (`ip addr add` without `brd`). */
+  nobrd?: string[];
+  /** IFLA_TXQLEN when not the kind's usual one (`ip link add` gives veth and bridge 1000). */
+  qlen?: number;
 }
 
 export interface Namespace {
@@ -100,6 +113,8 @@ export interface Namespace {
   gateway?: { via: string; dev: string; proto?: string };
   /** net: the next interface index (never reused, like the kernel's per-namespace counter). */
   nextIfindex?: number;
+  /** net: ids this namespace gave its peer namespaces (peer inode → nsid), lowest free first (net/core/net_namespace.c). */
+  nsids?: Record<number, number>;
   nextPid?: number;
   /** cgroup: the cgroup path that looks like `/` inside */
   cgroupRoot?: string;

@@ -86,7 +86,7 @@ function linkFields(w: JsonWriter, ns: Namespace, i: NetIface, link: boolean, fa
     else w.field('link', (ns.interfaces ?? []).find((x) => x.index === i.peer)?.name ?? `if${i.peer}`);
   }
   w.field('ifname', i.name).name('flags').startArray();
-  for (const f of flags(i, false).split(',')) w.value(f);
+  for (const f of flags(i, false, ns).split(',')) w.value(f);
   w.endArray().field('mtu', i.mtu).field('qdisc', qdiscOf(i));
   if (i.master) w.field('master', i.master);
   w.field('operstate', stateOf(i));

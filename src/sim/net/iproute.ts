@@ -7,43 +7,60 @@
  */
 import type { Namespace, NetIface } from '../kernel/types.ts';
 import { broadcast, ipToInt, intToIp, maskOf } from './addr.ts';
+import { handFlags, handState, samePeer } from './wire.ts';
 
 export type IpFlavor = 'iproute2' | 'busybox';
 
-export function flags(i: NetIface, bb: boolean): string {
+export function flags(i: NetIface, bb: boolean, ns?: Namespace): string {
+  if (i.admin !== undefined && ns) return handFlags(ns, i);
   if (i.kind === 'loopback') return i.up ? 'LOOPBACK,UP,LOWER_UP' : 'LOOPBACK';
   const base = i.up ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP';
   return bb && i.netnsid !== undefined ? `${base},M-DOWN` : base;
 }
 
 export function qdiscOf(i: NetIface): string {
+  if (i.admin !== undefined) return i.everUp ? 'noqueue' : 'noop';
   if (i.kind === 'loopback') return i.up ? 'noqueue' : 'noop';
   return i.kind === 'ether' ? 'fq_codel' : 'noqueue';
 }
 
 export function stateOf(i: NetIface): string {
+  if (i.admin !== undefined) return handState(i);
   if (i.kind === 'loopback' || i.kind === 'vxlan') return i.up ? 'UNKNOWN' : 'DOWN';
   return i.up ? 'UP' : 'DOWN';
 }
 
 export function qlenOf(i: NetIface): number {
+  if (i.qlen !== undefined) return i.qlen;
   return i.kind === 'loopback' || i.kind === 'ether' ? 1000 : 0;
 }
 
+/** `eth0@if7` across namespaces, `veth-red@veth-red-br` for a peer in the same one (lib/utils.c print_name_and_link). */
+export function nameAt(i: NetIface, ns?: Namespace): string {
+  const same = ns && samePeer(ns, i);
+  if (same) return `${i.name}@${same.name}`;
+  return i.peer !== undefined ? `${i.name}@if${i.peer}` : i.name;
+}
+
 /** The first line of an interface: `6: eth0@if7: <…> mtu 1500 qdisc noqueue state UP …`. */
-export function linkHead(i: NetIface, fl: IpFlavor, link: boolean): string {
-  const name = i.peer !== undefined ? `${i.name}@if${i.peer}` : i.name;
+export function linkHead(i: NetIface, fl: IpFlavor, link: boolean, ns?: Namespace): string {
+  const name = nameAt(i, ns);
   const master = i.master ? `master ${i.master} ` : '';
   const qlen = qlenOf(i);
   if (fl === 'busybox')
-    return `${i.index}: ${name}: <${flags(i, true)}> mtu ${i.mtu} qdisc ${qdiscOf(i)} ${master}state ${stateOf(i)} ${qlen ? `qlen ${qlen}` : ''}`;
-  return `${i.index}: ${name}: <${flags(i, false)}> mtu ${i.mtu} qdisc ${qdiscOf(i)} ${master}state ${stateOf(i)} ${link ? 'mode DEFAULT ' : ''}group default ${qlen ? `qlen ${qlen}` : ''}`;
+    return `${i.index}: ${name}: <${flags(i, true, ns)}> mtu ${i.mtu} qdisc ${qdiscOf(i)} ${master}state ${stateOf(i)} ${qlen ? `qlen ${qlen}` : ''}`;
+  return `${i.index}: ${name}: <${flags(i, false, ns)}> mtu ${i.mtu} qdisc ${qdiscOf(i)} ${master}state ${stateOf(i)} ${link ? 'mode DEFAULT ' : ''}group default ${qlen ? `qlen ${qlen}` : ''}`;
 }
 
-function linkLines(i: NetIface, fl: IpFlavor): string {
+/**
+ * iproute2@v6.1.0:ip/ipaddress.c print_linkinfo: IFLA_LINK_NETNSID as " link-netns NAME" when a file under /run/netns is
+ * that namespace (get_name_from_nsid), else " link-netnsid N".
+ */
+function linkLines(i: NetIface, fl: IpFlavor, o: ShowOptions = {}): string {
+  const netns = i.netnsid === undefined ? '' : (o.nsName?.(i.netnsid) ?? '');
   const l2 = i.kind === 'loopback' ? '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00' : `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff`;
   if (fl === 'busybox') return `${l2}\n`;
-  return `${l2}${i.netnsid !== undefined ? ` link-netnsid ${i.netnsid}` : ''}\n${i.altname ? `    altname ${i.altname}\n` : ''}`;
+  return `${l2}${i.netnsid === undefined ? '' : netns ? ` link-netns ${netns}` : ` link-netnsid ${i.netnsid}`}\n${i.altname ? `    altname ${i.altname}\n` : ''}`;
 }
 
 function addrLine(i: NetIface, cidr: string, fl: IpFlavor): string {
@@ -55,7 +72,7 @@ function addrLine(i: NetIface, cidr: string, fl: IpFlavor): string {
   }
   const host = cidr.startsWith('127.');
   const len = Number(cidr.split('/')[1]);
-  const brd = host || len >= 31 ? '' : `brd ${broadcast(cidr)} `;
+  const brd = host || len >= 31 || i.nobrd?.includes(cidr) ? '' : `brd ${broadcast(cidr)} `;
   return `    inet ${cidr} ${brd}scope ${host ? 'host' : 'global'} ${i.name}\n${life}`;
 }
 
@@ -68,6 +85,8 @@ export interface ShowOptions {
   up?: boolean;
   /** `type KIND`: the link kind (IFLA_INFO_KIND) the device must have; a physical NIC or lo has none. */
   type?: string;
+  /** The name under /run/netns of the namespace the current one numbers `nsid` (iproute2 only). */
+  nsName?: (nsid: number) => string | undefined;
 }
 
 export function selectIfaces(ns: Namespace, o: ShowOptions): NetIface[] {
@@ -81,18 +100,18 @@ export function selectIfaces(ns: Namespace, o: ShowOptions): NetIface[] {
 }
 
 /** iproute2's -br column layout: name (16), state (14), then the addresses or MAC and flags. */
-function briefLine(i: NetIface, rest: string[]): string {
-  const name = i.peer !== undefined ? `${i.name}@if${i.peer}` : i.name;
+function briefLine(i: NetIface, rest: string[], ns?: Namespace): string {
+  const name = nameAt(i, ns);
   return `${name.padEnd(16)} ${stateOf(i).padEnd(14)} ${rest.map((r) => `${r} `).join('')}\n`;
 }
 
 export function showLink(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
   if (o.brief)
     return selectIfaces(ns, o)
-      .map((i) => briefLine(i, [i.mac, `<${flags(i, false)}>`]))
+      .map((i) => briefLine(i, [i.mac, `<${flags(i, false, ns)}>`], ns))
       .join('');
   return selectIfaces(ns, o)
-    .map((i) => `${linkHead(i, fl, true)}\n${linkLines(i, fl)}`)
+    .map((i) => `${linkHead(i, fl, true, ns)}\n${linkLines(i, fl, o)}`)
     .join('');
 }
 
@@ -101,13 +120,13 @@ export function showAddr(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
   if (o.brief)
     return selectIfaces(ns, o)
       .filter((i) => !o.family || i.addrs.some(fam))
-      .map((i) => briefLine(i, i.addrs.filter(fam)))
+      .map((i) => briefLine(i, i.addrs.filter(fam), ns))
       .join('');
   return selectIfaces(ns, o)
     .filter((i) => !o.family || i.addrs.some(fam))
     .map(
       (i) =>
-        `${linkHead(i, fl, false)}\n${o.family ? '' : linkLines(i, fl)}${i.addrs
+        `${linkHead(i, fl, false, ns)}\n${o.family ? '' : linkLines(i, fl, o)}${i.addrs
           .filter(fam)
           .map((a) => addrLine(i, a, fl))
           .join('')}`,
@@ -122,9 +141,14 @@ export function showRoute(ns: Namespace, fl: IpFlavor): string {
   if (gw)
     rows.push({
       key: -1,
-      text: fl === 'busybox' ? `default via ${gw.via} dev ${gw.dev} ` : `default via ${gw.via} dev ${gw.dev} ${gw.proto ? `proto ${gw.proto} ` : ''}`,
+      text:
+        fl === 'busybox'
+          ? `default via ${gw.via} dev ${gw.dev} `
+          : `default via ${gw.via} dev ${gw.dev} ${gw.proto ? `proto ${gw.proto} ` : ''}${(ns.interfaces ?? []).some((i) => i.name === gw.dev && i.admin && !i.up) ? 'linkdown ' : ''}`,
     });
   for (const i of ns.interfaces ?? []) {
+    // A hand-made link that is down has no connected routes (net/ipv4/fib_frontend.c fib_disable_ip).
+    if (i.admin === false) continue;
     for (const a of i.addrs) {
       if (a.includes(':') || a.startsWith('127.')) continue;
       const [ip, lenText] = a.split('/') as [string, string];

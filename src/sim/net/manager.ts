@@ -16,6 +16,7 @@ import { intToIp, linkLocal6, macFromIp, parseCidr, randomMac } from './addr.ts'
 import type { EndpointConfig } from './endpoint-config.ts';
 import { allocateIp, DEFAULT_BRIDGE_OPTIONS, mtuOf, nextPool, subnetsError, takenError, type Endpoint, type Network } from './networks.ts';
 import { allocatePorts, type PortPlan } from './ports.ts';
+import { dropNsid, nsidOf } from './wire.ts';
 
 /** Modes that do not name a network. */
 export function isContainerMode(mode: string): boolean {
@@ -50,8 +51,6 @@ export class NetworkManager {
   readonly joined = new Map<string, string[]>();
   /** What --ip and the aliases asked for (endpoint-config.ts), per container id, then network id. */
   private readonly configs = new Map<string, Map<string, EndpointConfig>>();
-  /** The host's ids for container network namespaces (inode → nsid). */
-  private readonly nsids = new Map<number, number>();
   /** Ephemeral host ports handed out so far (docker's port allocator continues after the last one). */
   lastEphemeral = 0;
 
@@ -285,17 +284,6 @@ export class NetworkManager {
     return allocatePorts(this, c, others);
   }
 
-  private nsidFor(inode: number): number {
-    let id = this.nsids.get(inode);
-    if (id === undefined) {
-      const used = new Set(this.nsids.values());
-      id = 0;
-      while (used.has(id)) id++;
-      this.nsids.set(inode, id);
-    }
-    return id;
-  }
-
   /** Gives a new container network namespace its loopback and one veth per bridge network. */
   attach(c: Container, netns: Namespace, bindings: PortBinding[]): void {
     const lo = netns.interfaces?.find((i) => i.kind === 'loopback');
@@ -336,7 +324,7 @@ export class NetworkManager {
       name: ep.hostIfname,
       kind: 'veth',
       peer: nsIndex,
-      netnsid: this.nsidFor(netns.inode),
+      netnsid: nsidOf(hn, netns.inode),
       up: true,
       mtu: mtuOf(net),
       mac,
@@ -367,7 +355,7 @@ export class NetworkManager {
   /** Container stopped: endpoints, addresses and port bindings are released. */
   detach(c: Container): void {
     for (const net of this.networks.values()) this.leave(c, net);
-    if (c.netns !== undefined && c.netns !== this.host.fixture.namespaces.net) this.nsids.delete(c.netns);
+    if (c.netns !== undefined && c.netns !== this.host.fixture.namespaces.net) dropNsid(this.hostNet, c.netns);
     c.ports = [];
     c.ip = '';
   }

@@ -55,7 +55,9 @@ export function learnTraffic(host: Host, mgr: NetworkManager, containerList: Ite
     if (ep) learnTraffic(host, mgr, containers, netns, ep.ip);
     return;
   }
-  if (t.kind === 'self' || t.kind === 'unreachable') return;
+  // Across links made by hand (net/wired.ts): the sender learns its next hop, the one that answers learns the sender.
+  if (t.kind === 'wired') for (const l of t.learned) learn(host, l.ns, l.ip, l.dev, l.mac);
+  if (t.kind === 'self' || t.kind === 'unreachable' || t.kind === 'wired' || t.kind === 'arp') return;
   const k = host.kernel;
   const hostNs = k.ns(host.fixture.namespaces.net);
   const bridgeMac = (br: string | undefined) => (hostNs.interfaces ?? []).find((i) => i.name === br)?.mac;

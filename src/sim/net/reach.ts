@@ -9,6 +9,7 @@ import type { Host } from '../host.ts';
 import { inCidr, isIpv4 } from './addr.ts';
 import { dnsNames, parseLink } from './endpoint-config.ts';
 import type { NetworkManager } from './manager.ts';
+import { type Learned, wiredReach } from './wired.ts';
 
 export type Target =
   | { kind: 'self' }
@@ -16,7 +17,11 @@ export type Target =
   | { kind: 'container'; c: Container }
   | { kind: 'external' }
   | { kind: 'dropped' }
-  | { kind: 'unreachable' };
+  | { kind: 'unreachable' }
+  /** Answered across links made by hand (net/wired.ts), with the TTL the reply arrives with. */
+  | { kind: 'wired'; ttl: number; learned: Learned[] }
+  /** A route, but no neighbour answers ARP on it: ICMP host unreachable from the sender's own address `src`. */
+  | { kind: 'arp'; src: string };
 
 /** The container that owns a network namespace (the one holding its endpoints). */
 export function ownerOf(containers: Iterable<Container>, netns: number): Container | undefined {
@@ -64,6 +69,8 @@ export function reach(host: Host, mgr: NetworkManager, containerList: Iterable<C
   if (ip.startsWith('127.')) return (ns.interfaces ?? []).some((i) => i.kind === 'loopback' && i.up) ? { kind: 'self' } : { kind: 'unreachable' };
   if (own) return { kind: 'self' };
   const hostNs = host.fixture.namespaces.net;
+  const wired = wiredReach(k, netns, ip, netns !== hostNs && !ownerOf(containers, netns));
+  if (wired) return wired;
   const hostAddrs = (k.ns(hostNs).interfaces ?? []).flatMap((i) => i.addrs.map((a) => a.split('/')[0]));
   const list = [...containers];
   const byIp = (nets: ReturnType<NetworkManager['list']>) => {

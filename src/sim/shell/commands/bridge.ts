@@ -9,7 +9,9 @@
  * default (hairpin off … learning on, flood on, mcast_router 1 …).
  */
 import type { ExecResult } from '../../api.ts';
-import type { NetIface } from '../../kernel/types.ts';
+import type { Namespace, NetIface } from '../../kernel/types.ts';
+import { nameAt } from '../../net/iproute.ts';
+import { handFlags } from '../../net/wire.ts';
 import type { SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -27,9 +29,10 @@ const DETAILS =
 /** lib/utils.c matches(): the word is a non-empty prefix of the keyword. */
 const matches = (word: string, full: string) => word.length > 0 && full.startsWith(word);
 
-function portLine(i: NetIface, details: boolean): string {
-  const name = i.peer !== undefined ? `${i.name}@if${i.peer}` : i.name;
-  const flags = i.up ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'BROADCAST,MULTICAST';
+function portLine(i: NetIface, details: boolean, ns: Namespace): string {
+  const name = nameAt(i, ns);
+  // A port made with `ip link add` has its own flags (net/wire.ts): up without carrier is NO-CARRIER, state disabled.
+  const flags = i.admin !== undefined ? handFlags(ns, i) : i.up ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'BROADCAST,MULTICAST';
   const state = i.up ? 'forwarding' : 'disabled';
   return `${i.index}: ${name}: <${flags}> mtu ${i.mtu} master ${i.master} state ${state} priority 32 cost 2 ${details ? `\n${DETAILS}` : ''}\n`;
 }
@@ -73,13 +76,14 @@ export const bridge: SimCommand = {
         dev = rest.shift();
       }
     }
-    const ifaces = env.host.kernel.ns(env.self.ns.net).interfaces ?? [];
+    const ns = env.host.kernel.ns(env.self.ns.net);
+    const ifaces = ns.interfaces ?? [];
     const one = dev === undefined ? undefined : ifaces.find((i) => i.name === dev);
     if (dev !== undefined && !one) return R('', `Cannot find device "${dev}"\n`, 255);
     return R(
       ifaces
         .filter((i) => i.master !== undefined && (!one || i === one))
-        .map((i) => portLine(i, details))
+        .map((i) => portLine(i, details, ns))
         .join(''),
     );
   },

@@ -1,9 +1,10 @@
 import type { ExecResult } from '../../api.ts';
 import { showAddr, showLink, showRoute, type IpFlavor, type ShowOptions } from '../../net/iproute.ts';
-import { hasCap } from '../../kernel/capabilities.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
-import { netns, switchNetns } from './ipnetns.ts';
+import { netns, nsidName, switchNetns } from './ipnetns.ts';
 import { neigh } from './ipneigh.ts';
+import { iplink } from './iplink.ts';
+import { addrModify, routeModify } from './ipaddr.ts';
 import { routeGet, showRoute6 } from '../../net/iproute-get.ts';
 import { jsonShow } from '../../net/iproute-json.ts';
 
@@ -13,28 +14,6 @@ const USAGE =
   'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\nwhere  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |\n                   macsec | maddress | monitor | mptcp | mroute | mrule |\n                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n                   ntbl | route | rule | sr | stats | tap | tcpmetrics |\n                   token | tunnel | tuntap | vrf | xfrm }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n                    -4 | -6 | -M | -B | -0 |\n                    -l[oops] { maximum-addr-flush-attempts } | -o[neline] |\n                    -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n                    -c[olor]}\n';
 
 const matches = (word: string, full: string, min = 1) => word.length >= min && full.startsWith(word);
-
-/** `ip link set [dev] NAME up|down`: needs CAP_NET_ADMIN in the namespace; loopback gets 127.0.0.1 and ::1 when it comes up. */
-function linkSet(args: string[], env: CmdEnv, fl: IpFlavor): ExecResult {
-  const words = args[0] === 'dev' ? args.slice(1) : args;
-  const [name, state] = words;
-  const ns = env.host.kernel.ns(env.self.ns.net);
-  const i = (ns.interfaces ?? []).find((x) => x.name === name);
-  if (!name || !i) return R('', fl === 'busybox' ? `ip: can't find device '${name ?? ''}'\n` : `Cannot find device "${name ?? ''}"\n`, 1);
-  if (state !== 'up' && state !== 'down')
-    return R(
-      '',
-      fl === 'busybox'
-        ? `ip: either "dev" is duplicate, or "${state ?? ''}" is garbage\n`
-        : `Error: either "dev" is duplicate, or "${state ?? ''}" is a garbage.\n`,
-      fl === 'busybox' ? 1 : 255,
-    );
-  if (!hasCap(env.self.caps, 'net_admin'))
-    return R('', fl === 'busybox' ? 'ip: SIOCSIFFLAGS: Operation not permitted\n' : 'RTNETLINK answers: Operation not permitted\n', fl === 'busybox' ? 1 : 2);
-  i.up = state === 'up';
-  if (i.kind === 'loopback') i.addrs = i.up ? ['127.0.0.1/8', '::1/128'] : [];
-  return R('');
-}
 
 /**
  * `ip route get ADDRESS` for an IPv4 address (iproute2@v6.1.0:ip/iproute.c iproute_get; lib/utils.c get_prefix's error for a
@@ -94,7 +73,11 @@ export const ip: SimCommand = {
     if (fl === 'iproute2' && matches(obj, 'netns')) return netns(rest, env);
     const kind = matches(obj, 'link') ? 'link' : matches(obj, 'address') || obj === 'addr' ? 'addr' : matches(obj, 'route') ? 'route' : undefined;
     if (!kind) return R('', fl === 'busybox' ? `ip: unknown object '${obj}'\n` : `Object "${obj}" is unknown, try "ip help".\n`, fl === 'busybox' ? 1 : 255);
-    if (kind === 'link' && rest[0] === 'set') return linkSet(rest.slice(1), env, fl);
+    const verb = rest[0] ?? '';
+    if (kind === 'link' && (fl === 'busybox' ? verb === 'set' : ['add', 'set', 'change', 'delete'].some((v) => matches(verb, v))))
+      return iplink(verb, rest.slice(1), env, fl);
+    if (fl === 'iproute2' && kind !== 'link' && (matches(verb, 'add') || matches(verb, 'delete')))
+      return kind === 'addr' ? addrModify(verb, rest.slice(1), env) : routeModify(verb, rest.slice(1), env);
     if (kind === 'route' && rest[0] === 'get') return get(rest.slice(1), env, fl);
     if (rest[0] && ['show', 'list', 'ls', 'lst'].includes(rest[0])) rest.shift();
     while (rest.length) {
@@ -108,6 +91,7 @@ export const ip: SimCommand = {
         return R('', fl === 'busybox' ? `ip: an inet prefix is expected rather than "${w}"\n` : `Error: an inet prefix is expected rather than "${w}".\n`, 1);
     }
     const ns = env.host.kernel.ns(env.self.ns.net);
+    if (fl === 'iproute2') o.nsName = nsidName(env.host.kernel, env.self.ns.net);
     for (const name of [o.dev, o.master]) {
       if (name !== undefined && !(ns.interfaces ?? []).some((i) => i.name === name))
         return R('', fl === 'busybox' ? `ip: can't find device '${name}'\n` : `Device "${name}" does not exist.\n`, 1);

@@ -7,8 +7,9 @@
  * netns_add, netns_list, netns_exec, netns_pids, netns_identify, on_netns_del), lib/namespace.c netns_switch and
  * lib/exec.c cmd_exec. Exit status: a function's -1 becomes 1 through ip.c do_cmd's negation; do_netns's exit(-1)
  * (a bad name, an unknown command, help's usage) is 255; exec returns the command's own status.
- * `ip -n NAME …` runs the rest in NAME (switchNetns). Not simulated: the bind mounts in the mount table, nsids (`list`
- * never shows "(id: N)"), `attach`, `set`,
+ * `ip -n NAME …` runs the rest in NAME (switchNetns). `list` adds " (id: N)" once the current namespace numbered the
+ * named one (netns_list, get_netnsid_from_name; net/wire.ts nsidOf). Not simulated: the bind mounts in the mount table,
+ * `attach`, `set`,
  * `monitor`, `list-id` and `-all`.
  */
 import type { ExecResult } from '../../api.ts';
@@ -17,6 +18,7 @@ import { hasCap } from '../../kernel/capabilities.ts';
 import type { CmdEnv } from '../types.ts';
 import { findable } from './env.ts';
 import { isInteractive, runAsNew, execIn } from './nsenter.ts';
+import { destroyNetns, peekNsid } from '../../net/wire.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const FAIL = 1;
@@ -36,6 +38,15 @@ const invalidName = (n: string) => !n || n.length > 255 || n.includes('/') || n 
 const named = new WeakMap<Kernel, Map<string, number>>();
 const namesOf = (k: Kernel) => named.get(k) ?? named.set(k, new Map()).get(k)!;
 
+/** The namespace (inode) a name under /run/netns is bound to. */
+export const namedNetns = (k: Kernel, name: string): number | undefined => namesOf(k).get(name);
+
+/** lib/namespace.c get_name_from_nsid as seen from `from`: the name whose namespace `from` numbers `nsid`. */
+export const nsidName =
+  (k: Kernel, from: number) =>
+  (nsid: number): string | undefined =>
+    [...namesOf(k)].find(([, inode]) => peekNsid(k.ns(from), inode) === nsid)?.[0];
+
 /**
  * `ip -n NAME` (ip.c main's -netns, lib/namespace.c netns_switch): the rest of the command runs in the named namespace;
  * a name that does not exist, or a caller who may not setns, ends ip with exit(-1), 255.
@@ -54,11 +65,15 @@ export async function netns(args: string[], env: CmdEnv): Promise<ExecResult> {
   const names = namesOf(k);
   const root = env.self.euid === 0;
   const [cmd, ...rest] = args;
+  const here = k.ns(env.self.ns.net);
   const list = () =>
     R(
-      [...names.keys()]
+      [...names]
         .reverse()
-        .map((n) => `${n}\n`)
+        .map(([n, inode]) => {
+          const id = peekNsid(here, inode);
+          return `${n}${id === undefined ? '' : ` (id: ${id})`}\n`;
+        })
         .join(''),
     );
   if (cmd === undefined) return list();
@@ -87,8 +102,12 @@ export async function netns(args: string[], env: CmdEnv): Promise<ExecResult> {
     const path = `${DIR}/${name}`;
     if (!names.has(name) && !(await env.fs.exists(path))) return R('', `Cannot remove namespace file "${path}": No such file or directory\n`, FAIL);
     if (!root) return R('', `Cannot remove namespace file "${path}": Permission denied\n`, FAIL);
+    const inode = names.get(name);
     names.delete(name);
     await env.fs.rm(path, { force: true });
+    // The last reference gone (no other name, no process in it), the namespace is destroyed with its veths.
+    const held = [...names.values()].includes(inode as number) || [...k.procs.values()].some((p) => p.state !== 'Z' && p.ns.net === inode);
+    if (inode !== undefined && !held) destroyNetns(k, inode);
     return R('');
   }
   if (matches(cmd, 'identify')) {

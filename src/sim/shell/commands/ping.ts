@@ -10,13 +10,15 @@ import { busyboxArgs, iputilsArgs, type PingArgs } from '../ping-args.ts';
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 
 /** Whether `ip` answers from the current network namespace, and with which TTL. */
-function reachable(env: CmdEnv, ip: string): { ok: boolean; ttl: number; base: number } | 'unreachable' {
+function reachable(env: CmdEnv, ip: string): { ok: boolean; ttl: number; base: number; unreachFrom?: string } | 'unreachable' {
   const t = reach(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, ip);
   learnTraffic(env.host, env.daemon.net, env.daemon.containers.values(), env.self.ns.net, ip);
   if (t.kind === 'unreachable') return 'unreachable';
   if (t.kind === 'self') return { ok: true, ttl: 64, base: 0.031 };
   if (t.kind === 'host' || t.kind === 'container') return { ok: true, ttl: 64, base: 0.052 };
   if (t.kind === 'dropped') return { ok: false, ttl: 64, base: 0 };
+  if (t.kind === 'wired') return { ok: true, ttl: t.ttl, base: 0.048 };
+  if (t.kind === 'arp') return { ok: false, ttl: 64, base: 0, unreachFrom: t.src };
   return { ok: true, ttl: 117, base: 11.8 };
 }
 
@@ -72,6 +74,7 @@ async function run(o: PingArgs, env: CmdEnv): Promise<ExecResult> {
   const start = env.host.clock.nowMs;
   let sent = 0;
   const times: number[] = [];
+  let errors = 0;
   let out = bb ? `PING ${host} (${addr}): ${o.size} data bytes\n` : `PING ${host} (${addr}) ${o.size}(${o.size + 28}) bytes of data.\n`;
   for (;;) {
     sent++;
@@ -82,6 +85,10 @@ async function run(o: PingArgs, env: CmdEnv): Promise<ExecResult> {
         out += bb
           ? `${o.size + 8} bytes from ${addr}: seq=${sent - 1} ttl=${r.ttl} time=${t.toFixed(3)} ms\n`
           : `${o.size + 8} bytes from ${addr === host || o.numeric ? addr : `${host} (${addr})`}: icmp_seq=${sent} ttl=${r.ttl} time=${t.toFixed(3)} ms\n`;
+    } else if (r.unreachFrom !== undefined && !bb) {
+      // iputils@20240117:ping/ping.c ping4_receive_error_msg (SO_EE_ORIGIN_ICMP) and pr_icmph: the error counts in nerrors.
+      errors++;
+      if (!o.quiet) out += `From ${r.unreachFrom} icmp_seq=${sent} Destination Host Unreachable\n`;
     }
     if (env.stream) {
       env.stream({ stream: 'stdout', text: out });
@@ -120,7 +127,7 @@ async function run(o: PingArgs, env: CmdEnv): Promise<ExecResult> {
   if (bb)
     out += `${sent} packets transmitted, ${recv} packets received, ${loss}% packet loss\n${recv ? `round-trip min/avg/max = ${min}/${avg}/${max} ms\n` : ''}`;
   else
-    out += `${sent} packets transmitted, ${recv} received, ${loss}% packet loss, time ${took}ms\n${recv ? `rtt min/avg/max/mdev = ${min}/${avg}/${max}/${mdev} ms\n` : ''}`;
+    out += `${sent} packets transmitted, ${recv} received${errors ? `, +${errors} errors` : ''}, ${loss}% packet loss, time ${took}ms\n${recv ? `rtt min/avg/max/mdev = ${min}/${avg}/${max}/${mdev} ms\n` : ''}`;
   if (env.stream) {
     env.stream({ stream: 'stdout', text: out });
     out = '';
