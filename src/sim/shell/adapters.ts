@@ -25,6 +25,7 @@ import { shellKind } from './shellkind.ts';
 import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
+import { runPendingTraps } from './traprun.ts';
 
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
 type Result = { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] };
@@ -287,7 +288,14 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             );
           }),
       );
-      return rt.inOrder(mergeOrdered(r, merged));
+      // The shell's trapped signals that came meanwhile (`kill -TERM $$`): their actions now (traprun.ts).
+      const shell = rt.host.current;
+      const trapped = shell.pendingTraps?.length
+        ? await runPendingTraps(shell, r, (script) =>
+            ctx.exec!(script, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), replaceEnv: true, signal: rt.signal }),
+          )
+        : r;
+      return rt.inOrder(mergeOrdered(trapped, merged));
     },
   };
 }

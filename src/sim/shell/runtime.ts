@@ -188,7 +188,7 @@ export class ShellRuntime implements AdapterRuntime {
       },
       processInfo: { pid: root === 'host' ? this.host.loginShell.pid : 1, ppid: root === 'host' ? this.host.loginShell.ppid : 0, uid: 0, gid: 0 },
     });
-    scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r));
+    scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r), this.host);
     if (root === 'host') forkPlugin(bash);
     if (root === 'host') pathCommands(bash, (r) => this.inOrder(r));
     this.bashes.set(root, bash);
