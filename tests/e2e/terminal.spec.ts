@@ -204,6 +204,12 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
   { line: 'docker compose version', shows: ['Docker Compose version v2.29.7'] },
   { line: 'fuser 22/tcp', shows: [/22\/tcp:\s+845/] },
   { line: 'systemctl list-units --type=socket --no-legend | head -2', shows: [/dbus\.socket\s+loaded active running D-Bus System Message Bus Socket/] },
+  // Session 18: a container's PID 1 that traps SIGTERM runs the trap once its foreground `sleep 1` returns
+  // (busybox@1_36_1:shell/ash.c waitforjob, dotrap): docker stop ends it at once, "caught" in its log, status 0.
+  {
+    line: `docker run -d --name trapped alpine sh -c 'trap "echo caught; exit 0" TERM; while true; do sleep 1; done' >/dev/null; docker stop trapped; docker logs trapped; docker ps -a --filter name=trapped --format '{{.Names}} {{.Status}}'`,
+    shows: [/trapped\s*caught\s*trapped Exited \(0\)/],
+  },
 ];
 
 /**
