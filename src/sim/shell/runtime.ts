@@ -19,7 +19,7 @@ import { tickedCommands, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { childShell } from './childshell.ts';
 import { OutputTrace, written } from './ordered.ts';
-import { Forks, forkPlugin } from './forks.ts';
+import { Forks, forkPlugin, lineAtTerminal } from './forks.ts';
 import { scriptErrors } from './notfound.ts';
 import { pathCommands } from './pathexec.ts';
 import {
@@ -103,7 +103,7 @@ export class ShellRuntime implements AdapterRuntime {
     readonly daemon: Daemon,
     private readonly commands: readonly CommandRow[],
   ) {
-    this.forks = new Forks(host, () => this.budget?.spawned());
+    this.forks = new Forks(host, () => this.budget?.spawned(), this);
     daemon.runner = (c, p, argv, tty, workdir, stdin) => this.runInContainer(c, p, argv, tty, workdir, stdin);
     daemon.onRemove.push((id) => this.forget(id));
     host.runc.runner = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
@@ -276,7 +276,7 @@ export class ShellRuntime implements AdapterRuntime {
     this.currentSession = session;
     this.host.current = session.proc;
     this.signal = fg ? fg.signal : lineSignal;
-    this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|<\(|\$\((?!\()|`/.test(line);
+    this.lineIsTty = (tty ?? true) && lineAtTerminal(session.root, line);
     // Standard input is the terminal unless the line pipes or redirects into a command (`<`, `<<`, `<<<`, `|`).
     this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
     this.pipelines = pipelinesOf(bash, line);
