@@ -42,7 +42,10 @@ export interface Proc {
    * signal_handler → dotrap). Not inherited: fork of a command and execve reset caught signals (signal(7)).
    */
   traps?: ReadonlyMap<number, string>;
-  /** Trapped signals that came and wait for the shell's next check (the order they came, each once). */
+  /**
+   * Trapped signals that came and wait for the shell's next check, each once, by number: bash's run_pending_traps and
+   * ash's dotrap walk their tables from signal 1 up (bash@bash-5.2.21:trap.c, busybox@1_36_1:shell/ash.c).
+   */
   pendingTraps?: number[];
   /** Signals set to SIG_IGN (`trap '' SIG`): dropped on delivery; kept across fork and execve (signal(7)). */
   ignored?: ReadonlySet<number>;
