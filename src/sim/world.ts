@@ -13,6 +13,7 @@ import { overlaySnapshot, storageSnapshot } from './docker/snapshot.ts';
 import { bindingText } from './net/ports.ts';
 import { clusterViews } from './k8s/registry.ts';
 import { reconcile } from './shell/ordered.ts';
+import { exitTrap } from './shell/traprun.ts';
 import { bangBang } from './shell/histexpand.ts';
 import { HOST_USERS } from './fs/hostusers.ts';
 
@@ -213,9 +214,10 @@ export class SimWorld implements World {
     if (exit) {
       const s = this.session;
       const status = exit[2] !== undefined ? Number(exit[2]) & 255 : s.status;
+      const word = await exitTrap(s, status, this.sessions.length === 1, options.onOutput, () => this.rt());
       if (this.sessions.length === 1) return { stdout: '', stderr: '', exitCode: status };
       this.sessions.pop();
-      const text = s.onExit(status);
+      const text = s.onExit(status).slice(word.length);
       this.session.status = status;
       return { stdout: '', stderr: text, exitCode: status };
     }

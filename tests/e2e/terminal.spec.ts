@@ -210,6 +210,12 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
     line: 'ip netns add red; ip link add veth-red type veth peer name veth-host; ip link set veth-red netns red; ip addr add 10.10.0.1/24 dev veth-host; ip link set veth-host up; ip -n red addr add 10.10.0.2/24 dev veth-red; ip -n red link set veth-red up; ip netns exec red ping -c1 10.10.0.1',
     shows: [/64 bytes from 10\.10\.0\.1: icmp_seq=1 ttl=64/, '1 packets transmitted, 1 received, 0% packet loss'],
   },
+  // Session 18: a container's PID 1 that traps SIGTERM runs the trap once its foreground `sleep 1` returns
+  // (busybox@1_36_1:shell/ash.c waitforjob, dotrap): docker stop ends it at once, "caught" in its log, status 0.
+  {
+    line: `docker run -d --name trapped alpine sh -c 'trap "echo caught; exit 0" TERM; while true; do sleep 1; done' >/dev/null; docker stop trapped; docker logs trapped; docker ps -a --filter name=trapped --format '{{.Names}} {{.Status}}'`,
+    shows: [/trapped\s*caught\s*trapped Exited \(0\)/],
+  },
 ];
 
 /**

@@ -2,7 +2,7 @@ import type { NamespaceType } from '../api.ts';
 import { newCgroup, type Cgroup } from './cgroups.ts';
 import type { Clock } from './clock.ts';
 import { allocPid, PID_MAX_LIMIT, RESERVED_PIDS } from './pids.ts';
-import { SIGKILL, SIGSTOP } from './signals.ts';
+import { caught, SIGKILL, SIGSTOP, UNTRAPPED } from './signals.ts';
 import { inheritDevconf } from './sysctl.ts';
 import { NS_TYPES, type Namespace, type Proc } from './types.ts';
 
@@ -131,7 +131,7 @@ export class Kernel {
     const chain = this.pidNsChain(ns.pid);
     const nspid: number[] = [];
     for (let level = chain.length - 1; level >= 0; level--) nspid[level] = allocPid(this, chain[level] as Namespace);
-    const base: Proc = parent ? { ...parent, handlers: new Set(parent.handlers), env: { ...parent.env } } : ({} as Proc);
+    const base: Proc = parent ? { ...parent, handlers: new Set(parent.handlers), env: { ...parent.env }, ...UNTRAPPED } : ({} as Proc);
     const p: Proc = {
       ...base,
       pid: nspid[0] as number,
@@ -224,8 +224,9 @@ export class Kernel {
   }
 
   /**
-   * Delivers a signal. A namespace init drops signals it has no handler for, unless it is
-   * SIGKILL/SIGSTOP sent from an ancestor namespace. Returns 'handled' when a handler ran.
+   * Delivers a signal. A namespace init drops signals it has no handler for, unless it is SIGKILL/SIGSTOP sent from an
+   * ancestor namespace (linux@v6.8:kernel/signal.c sig_task_ignored: SIGNAL_UNKILLABLE, SIG_DFL, force). A signal
+   * ignored or trapped: signals.ts caught. Returns 'handled' when a handler ran.
    */
   signal(p: Proc, sig: number, fromAncestor: boolean, onHandled?: (p: Proc, sig: number) => void): 'ignored' | 'handled' | 'killed' {
     if (p.state === 'Z') return 'ignored';
@@ -239,10 +240,9 @@ export class Kernel {
       this.exit(p, 128 + sig, sig);
       return 'killed';
     }
-    if (p.handlers.has(sig)) {
-      onHandled?.(p, sig);
-      return 'handled';
-    }
+    const how = caught(p, sig);
+    if (how === 'handled') onHandled?.(p, sig);
+    if (how) return how;
     if ([17, 18, 23, 28].includes(sig)) return 'ignored';
     if (init) return 'ignored';
     this.exit(p, 128 + sig, sig);

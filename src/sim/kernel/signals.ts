@@ -1,3 +1,5 @@
+import type { Proc } from './types.ts';
+
 /** Linux x86-64 signal numbers and names. */
 export const SIGNALS: Record<string, number> = {
   HUP: 1,
@@ -46,4 +48,20 @@ export function parseSignal(text: string): number | undefined {
   }
   const name = text.toUpperCase().replace(/^SIG/, '');
   return SIGNALS[name];
+}
+
+/** What a fork of a command or an execve keeps of a shell's traps: none (Proc.traps; signal(7): caught signals reset). */
+export const UNTRAPPED = { traps: undefined, pendingTraps: undefined } as const;
+
+/**
+ * A signal's disposition in `p` before its default action: dropped when set to SIG_IGN (linux@v6.8:kernel/signal.c
+ * sig_handler_ignored); a shell's trap marks it pending for the shell to run (Proc.traps); another handler takes it.
+ */
+export function caught(p: Proc, sig: number): 'ignored' | 'handled' | undefined {
+  if (p.ignored?.has(sig)) return 'ignored';
+  if (p.traps?.has(sig)) {
+    if (!p.pendingTraps?.includes(sig)) p.pendingTraps = [...(p.pendingTraps ?? []), sig].sort((a, b) => a - b);
+    return 'handled';
+  }
+  return p.handlers.has(sig) ? 'handled' : undefined;
 }

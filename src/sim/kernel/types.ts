@@ -36,6 +36,19 @@ export interface Proc {
   env: Record<string, string>;
   /** Signals with an installed handler. */
   handlers: Set<number>;
+  /**
+   * A shell's `trap` actions by signal (shell/trap.ts): its handler only marks the signal pending and the shell runs
+   * the action between commands (bash-5.2.21:trap.c trap_handler → run_pending_traps; busybox@1_36_1:shell/ash.c
+   * signal_handler → dotrap). Not inherited: fork of a command and execve reset caught signals (signal(7)).
+   */
+  traps?: ReadonlyMap<number, string>;
+  /**
+   * Trapped signals that came and wait for the shell's next check, each once, by number: bash's run_pending_traps and
+   * ash's dotrap walk their tables from signal 1 up (bash@bash-5.2.21:trap.c, busybox@1_36_1:shell/ash.c).
+   */
+  pendingTraps?: number[];
+  /** Signals set to SIG_IGN (`trap '' SIG`): dropped on delivery; kept across fork and execve (signal(7)). */
+  ignored?: ReadonlySet<number>;
   /** Whether it waits for its children (shells, init systems, tini). */
   reaps: boolean;
   /** Wait status once exited: the exit code, or 128+signal. */

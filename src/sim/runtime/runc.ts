@@ -14,6 +14,7 @@ import type { Proc } from '../kernel/types.ts';
 import { nginxMasterSignal } from './nginx-signals.ts';
 import { programFor, type ProgramSpec } from './programs.ts';
 import { ContainerRoots } from './roots.ts';
+import { dispositions } from './script-plan.ts';
 import type { ContainerSpec } from './spec.ts';
 
 /**
@@ -158,6 +159,7 @@ export class Runc {
         cgroup: cgs.path,
         env: { ...spec.env, HOME: spec.env.HOME ?? (uid === 0 ? '/root' : '/') },
         handlers: new Set(program.handlers),
+        ...dispositions(program.script?.traps),
         reaps: program.reaps,
         threads: program.threads,
         program: program.program,

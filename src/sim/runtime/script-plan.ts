@@ -1,9 +1,18 @@
+import { SIGNALS } from '../kernel/signals.ts';
+import type { Proc } from '../kernel/types.ts';
+
 /**
  * The `sh -c` script shapes that keep a container up (script-timers.ts runs them): a `while true` loop with a sleep in
  * it, and commands around a sleep (`echo ready; sleep 300`, `echo a; sleep 30; echo b`, `sleep 5; echo done`). Anything
  * else runs to completion as a one-shot.
  */
 export interface ScriptPlan {
+  /**
+   * `trap ACTION SIG…` statements the script starts with: each signal's action ('' ignores it). PID 1 then has a handler
+   * for it (runc.ts sets Proc.traps), and the action runs when the foreground command it waits for returns
+   * (script-timers.ts), as ash's dotrap after the command (busybox@1_36_1:shell/ash.c).
+   */
+  traps?: Record<number, string>;
   /** Commands run once at the start, before the trailing sleep; `and`: joined by && (a failure ends the script). */
   prelude?: { script: string; and: boolean };
   /** A `while true` loop: its body, and the sleep between passes (before the body when `sleepFirst`). */
@@ -17,17 +26,40 @@ export interface ScriptPlan {
 const CONTROL = /\b(while|until|for|if|case|done|fi|esac|function|exit)\b|[&|]\s*$|(^|[^&<>])&([^&>]|$)/;
 const NUM = '(\\d+(?:\\.\\d+)?)';
 
+/**
+ * `trap ACTION SIG…;` statements at the start, with a quoted action that expands nothing ('…', or "…" with no $, ` or
+ * backslash), then one of the shapes below.
+ */
+const TRAP = /^\s*trap\s+(?:'([^']*)'|"([^"$`\\]*)")((?:\s+[A-Za-z0-9]+)+)\s*(?:;|\n)/;
+
 /** The plan of a script of one of these shapes, or undefined (the script runs to completion as a one-shot). */
 export function scriptPlan(script: string): ScriptPlan | undefined {
+  const trap = TRAP.exec(script);
+  if (!trap) return shapePlan(script);
+  const action = trap[1] ?? trap[2] ?? '';
+  const traps: Record<number, string> = {};
+  for (const name of (trap[3] as string).trim().split(/\s+/)) {
+    const n = /^\d+$/.test(name) ? Number(name) : SIGNALS[name.toUpperCase().replace(/^SIG/, '')];
+    // EXIT and the shell's pseudo-signals are not kept for PID 1; a name that is no signal fails `trap` (status 1).
+    if (!n || !Object.values(SIGNALS).includes(n)) return undefined;
+    traps[n] = action;
+  }
+  const rest = scriptPlan(script.slice(trap[0].length).trimStart());
+  return rest && { ...rest, traps: { ...traps, ...rest.traps } };
+}
+
+function shapePlan(script: string): ScriptPlan | undefined {
   const loop = /^\s*while\s+(?:true|:)\s*;?\s*do\s+([\s\S]+?)\s*;?\s*done\s*;?\s*$/.exec(script);
   if (loop) {
     const inner = (loop[1] as string).trim();
     const after = new RegExp(`^([\\s\\S]+?)\\s*(?:;|&&|\\n)\\s*sleep\\s+${NUM}$`).exec(inner);
     const before = new RegExp(`^sleep\\s+${NUM}\\s*(?:;|&&|\\n)\\s*([\\s\\S]+)$`).exec(inner);
-    const body = after ? (after[1] as string) : before ? (before[2] as string) : undefined;
-    const secs = Number(after ? after[2] : before?.[1]);
+    // `while true; do sleep 1; done`: a loop that only sleeps (its body empty).
+    const alone = new RegExp(`^sleep\\s+${NUM}$`).exec(inner);
+    const body = alone ? '' : after ? (after[1] as string) : before ? (before[2] as string) : undefined;
+    const secs = Number(alone ? alone[1] : after ? after[2] : before?.[1]);
     if (body === undefined || CONTROL.test(body) || !(secs > 0)) return undefined;
-    return { loop: { body, everyMs: secs * 1000, sleepFirst: !after } };
+    return { loop: { body, everyMs: secs * 1000, sleepFirst: !after && !alone } };
   }
   // The first sleep that is a whole command of the list. What comes before it runs as a pass of its own, so it must
   // leave no state the rest would read (a variable, a directory, a function) and hold no quote open.
@@ -61,4 +93,12 @@ function closed(s: string): boolean {
     else if (ch === "'" || ch === '"') quote = ch;
   }
   return quote === '';
+}
+
+/** PID 1's dispositions from the plan's traps: a handler for each action, SIG_IGN for '' (Proc.traps, Proc.ignored). */
+export function dispositions(traps: Record<number, string> | undefined): Pick<Proc, 'traps' | 'ignored'> {
+  const entries = Object.entries(traps ?? {}).map(([n, a]) => [Number(n), a] as const);
+  const caught = entries.filter(([, a]) => a !== '');
+  const ignored = entries.filter(([, a]) => a === '').map(([n]) => n);
+  return { ...(caught.length && { traps: new Map(caught) }), ...(ignored.length && { ignored: new Set(ignored) }) };
 }

@@ -5,6 +5,11 @@
  * commands after a sleep run when it ends, and their script is planned again (a second sleep, a loop), or ends PID 1
  * with its last status, as `sh -c 'echo a; sleep 30; echo b'` exits 0 thirty seconds after it printed `a`.
  *
+ * A signal PID 1 traps (script-plan.ts traps, Proc.traps) is pending until the sleep it waits for returns: ash waits a
+ * foreground command out (busybox@1_36_1:shell/ash.c waitforjob: dowait(DOWAIT_BLOCK)) and then runs the trap
+ * (evaltree → dotrap). So `trap "echo caught; exit 0" TERM; while true; do sleep 1; done` ends within a second of
+ * `docker stop`, with "caught" in its log and status 0, while `trap … TERM; sleep 300` still dies of the SIGKILL.
+ *
  * Each pass is a child shell of PID 1 whose output, in the order written, goes to the container's log. Simulation
  * limits, said here: shell variables do not carry from one pass to the next (each pass is a fresh `sh -c`); when more
  * than 600 passes of a loop come due at once (a long fast-forward), only the last 600 run; a pass runs at the step of
@@ -49,7 +54,7 @@ export class ScriptTimers {
     if (init.state === 'Z' || !k.procs.has(init.pid)) return;
     const now = this.host.clock.nowMs;
     if (plan.loop) {
-      if (!plan.loop.sleepFirst) await this.pass(id, init, plan.loop.body);
+      if (!plan.loop.sleepFirst && plan.loop.body) await this.pass(id, init, plan.loop.body);
       this.due.set(id, { init, loop: plan.loop.body, everyMs: plan.loop.everyMs, next: now + plan.loop.everyMs });
     } else if (plan.sleep !== undefined) {
       const secs = sleepSeconds([plan.sleep]) ?? 0;
@@ -81,6 +86,11 @@ export class ScriptTimers {
         continue;
       }
       if (state === 'paused' || d.next > now) continue;
+      // The foreground sleep returned: the traps of the signals that came meanwhile run first (ash's dotrap).
+      if (d.init.pendingTraps?.length && (await this.traps(id, d.init))) {
+        this.due.delete(id);
+        continue;
+      }
       if ('then' in d) {
         this.due.delete(id);
         await this.resume(id, d.init, d.then);
@@ -89,7 +99,8 @@ export class ScriptTimers {
       const missed = Math.floor((now - d.next) / d.everyMs) + 1;
       if (missed > 600) d.next += (missed - 600) * d.everyMs;
       while (d.next <= now && this.side.state(id, d.init) === 'running') {
-        await this.pass(id, d.init, d.loop);
+        if (d.init.pendingTraps?.length && (await this.traps(id, d.init))) break;
+        if (d.loop) await this.pass(id, d.init, d.loop);
         d.next += d.everyMs;
       }
     }
@@ -101,6 +112,25 @@ export class ScriptTimers {
     if (plan) return this.started(id, init, plan);
     const code = await this.pass(id, init, rest);
     if (init.state !== 'Z' && this.host.kernel.procs.has(init.pid)) this.host.kernel.exit(init, code);
+  }
+
+  /**
+   * PID 1's pending traps, each action as a pass; true when one ended PID 1: an action with an `exit` in it ends the
+   * shell with the action's status (`trap "echo caught; exit 0" TERM`), any other lets the script go on.
+   */
+  private async traps(id: string, init: Proc): Promise<boolean> {
+    while (init.pendingTraps?.length) {
+      const [sig, ...rest] = init.pendingTraps as [number, ...number[]];
+      init.pendingTraps = rest.length ? rest : undefined;
+      const action = init.traps?.get(sig);
+      if (!action) continue;
+      const code = await this.pass(id, init, action);
+      if (/(^|[\s;&|{(])exit(\s|;|$)/.test(action)) {
+        if (init.state !== 'Z' && this.host.kernel.procs.has(init.pid)) this.host.kernel.exit(init, code);
+        return true;
+      }
+    }
+    return init.state === 'Z';
   }
 
   /** One `sh -c SCRIPT` as a child of PID 1; the shell waits for it (waitpid), so no zombie is left behind. */

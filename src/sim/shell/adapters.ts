@@ -25,6 +25,7 @@ import { shellKind } from './shellkind.ts';
 import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
+import { runPendingTraps } from './traprun.ts';
 
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
 type Result = { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] };
@@ -174,6 +175,17 @@ function pagerTerminal(rt: AdapterRuntime, argv: string[]): CmdEnv['pagerTermina
   return { stream: (chunk) => rt.write(chunk), keyboard };
 }
 
+/**
+ * A command in a command substitution of a line at the terminal: its stdout goes back to the shell, its stderr to the
+ * terminal as it ends, before the command the substitution is a word of (forks.ts; bash@bash-5.2.21:subst.c
+ * command_substitute redirects only stdout into the pipe).
+ */
+function errorsOut<T extends Result>(rt: AdapterRuntime, r: T): T {
+  if (!rt.forks.capturedAtTty || !r.stderr) return r;
+  rt.write({ stream: 'stderr', text: r.stderr });
+  return { ...r, stderr: '', ...(r.output && { output: r.output.filter((c) => c.stream !== 'stderr') }) };
+}
+
 /** One of the simulator's commands as a just-bash command in `root`. */
 export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string): JB.Command {
   return {
@@ -287,7 +299,14 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             );
           }),
       );
-      return rt.inOrder(mergeOrdered(r, merged));
+      // The shell's trapped signals that came meanwhile (`kill -TERM $$`): their actions now (traprun.ts).
+      const shell = rt.host.current;
+      const trapped = shell.pendingTraps?.length
+        ? await runPendingTraps(shell, r, (script) =>
+            ctx.exec!(script, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), replaceEnv: true, signal: rt.signal }),
+          )
+        : r;
+      return rt.inOrder(errorsOut(rt, mergeOrdered(trapped, merged)));
     },
   };
 }
@@ -300,28 +319,30 @@ export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.
     execute: async (args, ctx) => {
       if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
       return rt.inOrder(
-        await rt.trace.within(
-          () => rt.host.early,
-          () =>
-            asChild(rt, [name, ...args], async () => {
-              if (tooBig([name, ...args], ctx.env)) return argListTooLong(rt.currentSession, name);
-              rt.endless = undefined;
-              takeDenied(rt.host);
-              const r0 =
-                name === 'find' && !busybox && needsFindExt(args)
-                  ? await findExt(args, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
-                  : await ctx.origCommand!(wrappedArgs(name, args));
-              const r = { ...r0, stderr: denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)) };
-              if (rt.endless && WHOLE_READERS.has(name)) {
+        await rt.trace
+          .within(
+            () => rt.host.early,
+            () =>
+              asChild(rt, [name, ...args], async () => {
+                if (tooBig([name, ...args], ctx.env)) return argListTooLong(rt.currentSession, name);
                 rt.endless = undefined;
-                return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
-              }
-              if (busybox && name === 'cat')
-                return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
-              if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
-              return r;
-            }),
-        ),
+                takeDenied(rt.host);
+                const r0 =
+                  name === 'find' && !busybox && needsFindExt(args)
+                    ? await findExt(args, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
+                    : await ctx.origCommand!(wrappedArgs(name, args));
+                const r = { ...r0, stderr: denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)) };
+                if (rt.endless && WHOLE_READERS.has(name)) {
+                  rt.endless = undefined;
+                  return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
+                }
+                if (busybox && name === 'cat')
+                  return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
+                if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
+                return r;
+              }),
+          )
+          .then((r) => errorsOut(rt, r)),
       );
     },
   };

@@ -36,6 +36,8 @@ interface Fork {
   taken: boolean;
   /** The shell's umask as the subshell began: what the subshell sets (`( umask 077; … )`) ends with it. */
   umask: number | undefined;
+  /** A command substitution's body writes into a pipe the shell reads: the line's terminal as it began (Forks.commands). */
+  tty?: boolean;
 }
 
 /** The subshells being run, innermost last. */
@@ -45,6 +47,8 @@ export class Forks {
   constructor(
     private readonly host: Host,
     private readonly spawned: () => void,
+    /** The runtime's flag of a line whose commands write to the terminal (runtime.ts lineIsTty). */
+    private readonly line: { lineIsTty: boolean },
   ) {}
 
   /** `__cc_fork [NAME]`, `__cc_exec` and `__cc_forkend STATUS` (see the file's comment). */
@@ -53,7 +57,11 @@ export class Forks {
     return [
       {
         name: '__cc_fork',
-        execute: async (args, ctx) => {
+        execute: async (argv, ctx) => {
+          // `-c`: a command substitution, whose commands' stdout is the pipe bash reads (subst.c command_substitute):
+          // none of them writes to the terminal or lays its output out for one (ls's columns) while it runs.
+          const capture = argv[0] === '-c';
+          const args = capture ? argv.slice(1) : argv;
           const parent = this.host.current;
           this.spawned();
           const proc = this.host.kernel.spawn({
@@ -64,7 +72,8 @@ export class Forks {
             patch: { state: 'S', handlers: new Set(), program: { kind: 'idle' }, rssBytes: parent.rssBytes, vszKb: parent.vszKb },
           });
           ctx.env.set(BASHPID_VAR, String(this.host.kernel.pidIn(proc, parent.ns.pid) ?? proc.pid));
-          this.stack.push({ proc, name: args[0], armed: false, taken: false, umask: parent.umask });
+          this.stack.push({ proc, name: args[0], armed: false, taken: false, umask: parent.umask, ...(capture && { tty: this.line.lineIsTty }) });
+          if (capture) this.line.lineIsTty = false;
           return done;
         },
       },
@@ -82,10 +91,16 @@ export class Forks {
           const top = this.stack.pop();
           if (top && !top.taken) this.host.kernel.release(top.proc);
           if (top) this.host.current.umask = top.umask;
+          if (top?.tty !== undefined) this.line.lineIsTty = top.tty;
           return { ...done, exitCode: Number(args[0] ?? 0) };
         },
       },
     ];
+  }
+
+  /** Inside a command substitution of a line at the terminal: its commands' stderr is still the terminal's. */
+  get capturedAtTty(): boolean {
+    return this.stack.find((f) => f.tty !== undefined)?.tty === true;
   }
 
   /** The subshell process the command `argv0` runs as, when it is the body's last command (bash's exec without a fork). */
@@ -101,8 +116,21 @@ export class Forks {
   /** At the end of a line: subshells left by `exit` end too. */
   releaseAll(): void {
     for (const f of this.stack) if (!f.taken) this.host.kernel.release(f.proc);
+    const outer = this.stack.find((f) => f.tty !== undefined);
+    if (outer?.tty !== undefined) this.line.lineIsTty = outer.tty;
     this.stack = [];
   }
+}
+
+/**
+ * Whether the commands of a line write to the terminal (runtime.ts lineIsTty): not when it pipes, redirects or
+ * substitutes a process. A command substitution alone leaves the others at the terminal on the host, whose bash
+ * tracks the substitution's commands (`__cc_fork -c`), though not one inside `$(( ))` (just-bash parses that text as
+ * it runs); a container's shell has no such tracking and the whole line then writes as to a pipe.
+ */
+export function lineAtTerminal(root: string, line: string): boolean {
+  const substituted = root !== 'host' || line.includes('$((');
+  return !(substituted ? /(^|[^|])\|(?!\|)|>|<\(|\$\((?!\()|`/ : /(^|[^|])\|(?!\|)|>|<\(|`/).test(line);
 }
 
 const literalName = (c: Node): string | undefined => {
@@ -142,8 +170,8 @@ export function forkPlugin(bash: JB.Bash): void {
   const parse = (s: string) => bash.transform(s).ast as unknown as Ast;
   const statement = (text: string) => parse(text).statements[0] as unknown as Node;
   // The body with the fork first, `__cc_exec` before its last statement when that one may exec, the end last.
-  const wrap = (body: Node[], name: string | undefined): Node[] => [
-    statement(name ? `__cc_fork ${name}` : '__cc_fork'),
+  const wrap = (body: Node[], name: string | undefined, capture = false): Node[] => [
+    statement(`__cc_fork${capture ? ' -c' : ''}${name ? ` ${name}` : ''}`),
     ...body.slice(0, -1),
     ...(name ? [statement('__cc_exec')] : []),
     ...body.slice(-1),
@@ -174,7 +202,7 @@ export function forkPlugin(bash: JB.Bash): void {
       const body = n.body as { statements: Node[] };
       // `$()` with no command: bash forks no process (bash@bash-5.2.21:subst.c command_substitute).
       if (!body?.statements || (n.type === 'CommandSubstitution' && !body.statements.length) || isCatFile(body.statements) || forked(body.statements)) return;
-      body.statements = wrap(body.statements, execName(body.statements, false));
+      body.statements = wrap(body.statements, execName(body.statements, false), n.type === 'CommandSubstitution');
     }
   };
   bash.registerTransformPlugin({

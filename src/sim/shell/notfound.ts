@@ -27,6 +27,8 @@ import { globDirPlugin } from './globdir.ts';
 import { ashCdStatus } from './ash-cd.ts';
 import { quoteArgv } from './line.ts';
 import { bashSemPlugin } from './bashsem.ts';
+import { trapProcess } from './trap.ts';
+import type { Host } from '../host.ts';
 
 /** `bashi`: bash at its interactive prompt (a line typed at node1 or at a container's bash). */
 export type ScriptShell = 'dash' | 'bash' | 'bashi' | 'ash';
@@ -69,13 +71,15 @@ export const BUILTINS = new Set(
 
 /**
  * The plugin and its commands on a Bash, then (in a busybox root) ash's cd status (ash-cd.ts): this one first, as it
- * parses its template before the other plugins are there. `done` hands a command's result to the runtime's trace.
+ * parses its template before the other plugins are there. `done` hands a command's result to the runtime's trace;
+ * `host.current` is the shell whose signals `trap` disposes (trap.ts).
  */
-export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecResult) => JB.ExecResult): void {
+export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecResult) => JB.ExecResult, host: Host): void {
   // The commands the Bash has (its own and the runtime's, registered when it was made; builtins are known here).
   const registered = (bash as unknown as { commands?: Map<string, unknown> }).commands;
   const known = (name: string) => Boolean(registered?.has(name)) || shellKnows(bash, name);
   bashSemPlugin(bash, done);
+  trapProcess(bash, () => host.current);
   for (const c of notFoundCommands(done)) bash.registerCommand(c);
   // The session's functions and aliases, which this rewrite leaves to the shell (shellstate.ts).
   shellStatePlugin(bash);

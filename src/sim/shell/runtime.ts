@@ -19,7 +19,7 @@ import { tickedCommands, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { childShell } from './childshell.ts';
 import { OutputTrace, written } from './ordered.ts';
-import { Forks, forkPlugin } from './forks.ts';
+import { Forks, forkPlugin, lineAtTerminal } from './forks.ts';
 import { scriptErrors } from './notfound.ts';
 import { pathCommands } from './pathexec.ts';
 import {
@@ -103,7 +103,7 @@ export class ShellRuntime implements AdapterRuntime {
     readonly daemon: Daemon,
     private readonly commands: readonly CommandRow[],
   ) {
-    this.forks = new Forks(host, () => this.budget?.spawned());
+    this.forks = new Forks(host, () => this.budget?.spawned(), this);
     daemon.runner = (c, p, argv, tty, workdir, stdin) => this.runInContainer(c, p, argv, tty, workdir, stdin);
     daemon.onRemove.push((id) => this.forget(id));
     host.runc.runner = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
@@ -188,7 +188,7 @@ export class ShellRuntime implements AdapterRuntime {
       },
       processInfo: { pid: root === 'host' ? this.host.loginShell.pid : 1, ppid: root === 'host' ? this.host.loginShell.ppid : 0, uid: 0, gid: 0 },
     });
-    scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r));
+    scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r), this.host);
     if (root === 'host') forkPlugin(bash);
     if (root === 'host') pathCommands(bash, (r) => this.inOrder(r));
     this.bashes.set(root, bash);
@@ -276,7 +276,7 @@ export class ShellRuntime implements AdapterRuntime {
     this.currentSession = session;
     this.host.current = session.proc;
     this.signal = fg ? fg.signal : lineSignal;
-    this.lineIsTty = (tty ?? true) && !/(^|[^|])\|(?!\|)|>|<\(|\$\((?!\()|`/.test(line);
+    this.lineIsTty = (tty ?? true) && lineAtTerminal(session.root, line);
     // Standard input is the terminal unless the line pipes or redirects into a command (`<`, `<<`, `<<<`, `|`).
     this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
     this.pipelines = pipelinesOf(bash, line);

@@ -7,12 +7,41 @@
  * - `trap ACTION SIG…` sets (ACTION '' ignores), `trap - SIG…` and `trap SIG` (one argument that names a signal)
  *   revert; a name that is no signal: "%s: invalid signal specification" (sh_invalidsig), status 1. Names are read
  *   without case and with or without SIG (decode_signal DSIG_NOCASE|DSIG_SIGPREFIX), numbers too.
- * The traps live in the shell's state (shellstate.ts); a shell started by sh or bash runs its EXIT trap as it ends
- * (childshell.ts). Signals do not run their traps here, and the login shell's EXIT trap does not run at `exit`.
+ * The traps live in the shell's state (shellstate.ts), and a signal's disposition in the shell's process too
+ * (Proc.traps, Proc.ignored: what sigaction(2) set), where the kernel delivers it (kernel.ts signal): a trapped signal
+ * is marked pending and the shell runs the action after the command running now (traprun.ts; bash's trap_handler sets
+ * pending_traps, run_pending_traps runs them between commands: bash@bash-5.2.21:trap.c; ash's signal_handler sets
+ * gotsig, dotrap runs them: busybox@1_36_1:shell/ash.c). `trap '' SIG` sets SIG_IGN (bash's trap.c ignore_signal,
+ * ash's setsignal S_IGN); `trap - SIG` the default again. A shell started by sh or bash runs its EXIT trap as it ends
+ * (childshell.ts); the login shell's EXIT trap does not run at `exit` here.
  */
 import type * as JB from 'just-bash';
+import type { Proc } from '../kernel/types.ts';
 import { SIGNALS } from '../kernel/signals.ts';
 import { shellTraps } from './shellstate.ts';
+
+/** Per Bash: the process of the shell whose line it runs now (the runtime's host.current). */
+const shells = new WeakMap<JB.Bash, () => Proc | undefined>();
+
+/** Tells `trap` on `bash` which process the shell running it is (runtime.ts). */
+export function trapProcess(bash: JB.Bash, self: () => Proc | undefined): void {
+  shells.set(bash, self);
+}
+
+/** The disposition of one signal in the shell's process: a trap's action, '' ignored, undefined the default. */
+function dispose(p: Proc | undefined, sig: string, action: string | undefined): void {
+  const n = SIGNALS[sig.slice(3)];
+  if (!p || n === undefined) return;
+  const traps = new Map(p.traps);
+  const ignored = new Set(p.ignored);
+  traps.delete(n);
+  ignored.delete(n);
+  if (action) traps.set(n, action);
+  else if (action === '') ignored.add(n);
+  p.traps = traps.size ? traps : undefined;
+  p.ignored = ignored.size ? ignored : undefined;
+  if (action === undefined || action === '') p.pendingTraps = p.pendingTraps?.filter((x) => x !== n);
+}
 
 /** The pseudo-signals after the real ones (bash's trap.h: DEBUG_TRAP NSIG, ERROR_TRAP NSIG+1, RETURN_TRAP NSIG+2). */
 const AFTER = ['DEBUG', 'ERR', 'RETURN'];
@@ -42,6 +71,7 @@ export function trapCommand(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecRe
     name: TRAP,
     execute: async (args) => {
       const traps = shellTraps(bash);
+      const self = shells.get(bash)?.();
       let display = false;
       let i = 0;
       for (; i < args.length && /^-./.test(args[i] as string) && args[i] !== '--'; i++) {
@@ -69,8 +99,13 @@ export function trapCommand(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecRe
       for (const s of sigs.length ? sigs : rest) {
         const sig = decode(s);
         if (!sig) bad(s);
-        else if (revert) traps.delete(sig);
-        else traps.set(sig, first);
+        else if (revert) {
+          traps.delete(sig);
+          dispose(self, sig, undefined);
+        } else {
+          traps.set(sig, first);
+          dispose(self, sig, first);
+        }
       }
       return done({ stdout: '', stderr, exitCode: stderr ? 1 : 0 });
     },

@@ -1,0 +1,65 @@
+/**
+ * A shell runs the actions of the trapped signals that came while a command ran, once that command has ended and
+ * before the next one (bash@bash-5.2.21:trap.c run_pending_traps, called between commands from execute_cmd.c and after
+ * a builtin such as `kill $$`; busybox@1_36_1:shell/ash.c dotrap after each command in evaltree). So
+ * `trap 'echo got TERM' TERM; kill -TERM $$; echo after $?` prints "got TERM", then "after 0": `$?` in and after the
+ * action is the status of the command before it (run_pending_traps saves and restores last_command_exit_value).
+ *
+ * Simulation limits, said here: the action runs as a nested command list of the line (its variables and an `exit` in
+ * it do not reach the shell's own state), and only after one of the simulator's commands (kill, sleep, docker…);
+ * a signal that comes while the shell runs one of just-bash's own commands waits for the next of ours.
+ */
+import type { Proc } from '../kernel/types.ts';
+import type { Session } from './types.ts';
+
+type Chunk = { stream: 'stdout' | 'stderr'; text: string };
+type Result = { stdout: string; stderr: string; exitCode: number; output?: Chunk[] | undefined };
+
+/** Runs `shell`'s pending traps after the command that returned `r`, their output after its output. */
+export async function runPendingTraps<T extends Result>(shell: Proc, r: T, exec: (script: string) => Promise<Result>): Promise<T> {
+  let out: T = r;
+  while (shell.pendingTraps?.length) {
+    const [sig, ...rest] = shell.pendingTraps as [number, ...number[]];
+    shell.pendingTraps = rest.length ? rest : undefined;
+    const action = shell.traps?.get(sig);
+    if (!action) continue;
+    const t = await exec(`__cc_status ${r.exitCode}; ${action}`);
+    const chunks: Chunk[] = [
+      { stream: 'stdout', text: t.stdout },
+      { stream: 'stderr', text: t.stderr },
+    ];
+    out = { ...out, stdout: out.stdout + t.stdout, stderr: out.stderr + t.stderr, ...(out.output && { output: [...out.output, ...chunks] }) };
+  }
+  return out;
+}
+
+/** What `exitTrap` needs of the shell runtime (runtime.ts ShellRuntime). */
+interface LineRuntime {
+  onOutput: ((chunk: Chunk) => void) | undefined;
+  streamed: { stdout: string; stderr: string };
+  log: Chunk[];
+  write(chunk: Chunk): void;
+  run(session: Session, line: string): Promise<Result>;
+}
+
+/**
+ * `exit` typed at an interactive shell with an EXIT trap: bash's exit builtin prints "exit" (a shell below the login
+ * shell: bash@bash-5.2.21:builtins/exit.def exit_or_logout), then exit_shell runs the trap (trap.c run_exit_trap) with
+ * `$?` the status it exits with. Returns the word written, which the session's own end text then leaves out.
+ */
+export async function exitTrap(s: Session, status: number, login: boolean, onOutput: LineRuntime['onOutput'], rt: () => Promise<LineRuntime>): Promise<string> {
+  const action = s.shellState?.traps?.get('EXIT');
+  if (!action) return '';
+  s.shellState?.traps?.delete('EXIT');
+  const r = await rt();
+  Object.assign(r, { onOutput, streamed: { stdout: '', stderr: '' }, log: [] });
+  const word = s.shell === 'bash' && !login ? 'exit\n' : '';
+  if (word) r.write({ stream: 'stderr', text: word });
+  const t = await r.run(s, `__cc_status ${status}; ${action}`);
+  for (const c of [
+    { stream: 'stdout' as const, text: t.stdout },
+    { stream: 'stderr' as const, text: t.stderr },
+  ])
+    if (c.text) r.write(c);
+  return word;
+}
