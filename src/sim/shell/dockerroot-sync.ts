@@ -19,6 +19,7 @@
  */
 import type * as JB from 'just-bash';
 import type { Daemon } from '../docker/daemon.ts';
+import type { Container } from '../docker/container.ts';
 import { layerCacheId, linkId, OVERLAY2 } from '../image/container-fs.ts';
 import { chainIds } from '../image/digest.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
@@ -82,13 +83,39 @@ const lowerOf = (parentLinks: readonly string[]) =>
     .map((l) => `l/${l}`)
     .join(':');
 
+/** hostconfig.json's text, made again only when what it is made of changed (the HostConfig, the name, whether it started). */
+const hostConfigs = new WeakMap<Container, { sig: string; data: string }>();
+function hostConfigJson(c: Container): string {
+  const sig = `${c.name}\0${c.startedMs ? 1 : 0}\0${JSON.stringify(c.hostConfig)}`;
+  const had = hostConfigs.get(c);
+  if (had?.sig === sig) return had.data;
+  const data = `${goJson({ ...inspectHostConfig(c), Links: c.hostConfig.Links?.length ? c.hostConfig.Links : null })}\n`;
+  hostConfigs.set(c, { sig, data });
+  return data;
+}
+
+/** repositories.json's text, made again only when an image's tags or digests changed. */
+let repositories: { sig: string; data: string } | undefined;
+function repositoriesFor(images: readonly { image: { id: string }; tags: Set<string>; digests: Set<string> }[]): string {
+  let sig = '';
+  for (const li of images) {
+    sig += `${li.image.id}\0`;
+    for (const t of li.tags) sig += `${t}\0`;
+    sig += '\n';
+    for (const d of li.digests) sig += `${d}\0`;
+    sig += '\n';
+  }
+  if (repositories?.sig !== sig) repositories = { sig, data: repositoriesJson(images) };
+  return repositories.data;
+}
+
 /** Everything dockerd would have under /var/lib/docker now (beyond its fixed directories: fs/docker-root.ts). */
 async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
   const want: Want = new Map();
   const lib = daemon.lib;
   if (!lib) return want;
   for (const li of lib.store.all()) for (const [p, e] of await imageEntries(li.image)) want.set(p, e);
-  want.set(`${IMAGEDB}/repositories.json`, { data: repositoriesJson(lib.store.all()), mode: 0o600 });
+  want.set(`${IMAGEDB}/repositories.json`, { data: repositoriesFor(lib.store.all()), mode: 0o600 });
   for (const c of daemon.containers.values()) {
     const dir = `/var/lib/docker/containers/${c.id}`;
     for (const d of ['checkpoints', 'mounts']) want.set(`${dir}/${d}`, { dir: true });
@@ -96,10 +123,7 @@ async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
     want.set(`${dir}/hosts`, { data: hostsFile(daemon.net, c) ?? '', mode: 0o644 });
     want.set(`${dir}/resolv.conf`, { data: resolvConf(daemon.net, c, gateway) ?? '', mode: 0o644 });
     want.set(`${dir}/${c.id}-json.log`, { data: '', mode: 0o640 });
-    want.set(`${dir}/hostconfig.json`, {
-      data: `${goJson({ ...inspectHostConfig(c), Links: c.hostConfig.Links?.length ? c.hostConfig.Links : null })}\n`,
-      mode: 0o600,
-    });
+    want.set(`${dir}/hostconfig.json`, { data: hostConfigJson(c), mode: 0o600 });
     const r = lib.rootfs.get(c.id);
     if (!r) continue;
     const rw = /overlay2\/([^/]+)\/diff$/.exec(r.graphDriver.UpperDir)?.[1] as string;
@@ -127,6 +151,12 @@ const written = new WeakMap<object, Map<string, string>>();
 /** What `written` keeps of an entry: its data, `/` for a directory, `@TARGET` for a link. */
 const keyOf = (e: Want extends Map<string, infer E> ? E : never) => ('dir' in e ? '/' : 'data' in e ? e.data : `@${e.link}`);
 
+/** Whether every wanted entry is as written last time. */
+function same(want: Want, had: Map<string, string>): boolean {
+  for (const [p, e] of want) if (had.get(p) !== keyOf(e)) return false;
+  return true;
+}
+
 /** The directory an entry belongs to: one layer's, one container's, one layerdb chain's (removed as a whole). */
 function ownerDir(p: string): string {
   const m = /^(\/var\/lib\/docker\/(?:overlay2\/(?!l\/)[^/]+|containers\/[^/]+|image\/overlay2\/layerdb\/sha256\/[^/]+))\//.exec(p);
@@ -144,19 +174,25 @@ export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon,
   // Most lines change nothing here: then nothing is written, removed or kept anew.
   let gone = false;
   for (const p of had.keys()) if (!want.has(p)) gone = true;
-  if (!gone && want.size === had.size && [...want].every(([p, e]) => had.get(p) === keyOf(e))) return;
+  if (!gone && want.size === had.size && same(want, had)) return;
   const mtime = new Date(nowMs);
   if (gone) {
     const keep = new Set([...want.keys()].map(ownerDir));
     for (const d of new Set([...had.keys()].map(ownerDir))) if (!keep.has(d)) await base.rm(d, { recursive: true, force: true }).catch(() => undefined);
   }
+  // A directory already there (as a directory, not through a link) is found in just-bash's entries without resolving the path.
+  const entries = (base as unknown as { data: Map<string, JB.FsEntry> }).data;
+  const has = async (q: string) => entries.get(q)?.type === 'directory' || (await base.exists(q));
   const mkdirp = async (d: string) => {
     const missing: string[] = [];
-    for (let q = d; q && !(await base.exists(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
+    for (let q = d; q && !(await has(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
     for (const q of missing) {
       base.mkdirSync(q, { recursive: true });
       base.own(q, dirMode(q), 0, 0);
-      void base.utimes(q, mtime, mtime);
+      // What utimes(q, mtime, mtime) does on a live root (simfs.ts), in place: the new directory's times are the sync's.
+      const e = entries.get(q);
+      if (e) e.mtime = mtime;
+      base.inodes.set(q, { uid: 0, gid: 0, atimeMs: nowMs, ctimeMs: nowMs, birthMs: nowMs });
     }
   };
   const now = new Map<string, string>();
