@@ -84,15 +84,65 @@ const lowerOf = (parentLinks: readonly string[]) =>
     .join(':');
 
 /** hostconfig.json's text, made again only when what it is made of changed (the HostConfig, the name, whether it started). */
-const hostConfigs = new WeakMap<Container, { sig: string; data: string }>();
+const hostConfigs = new WeakMap<Container, { hc: unknown; name: string; started: boolean; data: string }>();
 function hostConfigJson(c: Container): string {
-  const sig = `${c.name}\0${c.startedMs ? 1 : 0}\0${JSON.stringify(c.hostConfig)}`;
   const had = hostConfigs.get(c);
-  if (had?.sig === sig) return had.data;
+  if (had && had.name === c.name && had.started === Boolean(c.startedMs) && sameValue(had.hc, c.hostConfig)) return had.data;
   const data = `${goJson({ ...inspectHostConfig(c), Links: c.hostConfig.Links?.length ? c.hostConfig.Links : null })}\n`;
-  hostConfigs.set(c, { sig, data });
+  hostConfigs.set(c, { hc: structuredClone(c.hostConfig), name: c.name, started: Boolean(c.startedMs), data });
   return data;
 }
+
+/** Plain data compared in depth, allocating nothing (a HostConfig against the copy kept of it). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k) || !sameValue(x[k], y[k])) return false;
+    n++;
+  }
+  for (const _ in y) n--;
+  return n === 0;
+}
+
+/**
+ * What `wanted` is made of, as a flat list compared with the last line's: the images (their objects, tags and digests)
+ * and, per container, its object, status, name and hostname, its /etc/hosts and resolv.conf, its HostConfig (as
+ * hostconfig.json was last made of it) and its layers. Most lines change none of it: then nothing else is worked out.
+ */
+function inputsOf(daemon: Daemon, gateway: string): unknown[] {
+  const lib = daemon.lib;
+  const out: unknown[] = [lib, gateway];
+  if (!lib) return out;
+  for (const li of lib.store.all()) {
+    out.push(li.image, li.tags.size, li.digests.size);
+    for (const t of li.tags) out.push(t);
+    for (const d of li.digests) out.push(d);
+  }
+  for (const c of daemon.containers.values()) {
+    const r = lib.rootfs.get(c.id);
+    const had = hostConfigs.get(c);
+    const hc = had && had.name === c.name && had.started === Boolean(c.startedMs) && sameValue(had.hc, c.hostConfig);
+    out.push(
+      c,
+      c.id,
+      c.status,
+      c.config.Hostname,
+      hc,
+      hostsFile(daemon.net, c),
+      resolvConf(daemon.net, c, gateway),
+      r,
+      r?.graphDriver.UpperDir,
+      r?.links.length,
+    );
+    for (const l of r?.links ?? []) out.push(l);
+  }
+  return out;
+}
+const inputs = new WeakMap<object, unknown[]>();
 
 /** repositories.json's text, made again only when an image's tags or digests changed. */
 let repositories: { sig: string; data: string } | undefined;
@@ -169,6 +219,10 @@ const dirMode = (d: string) =>
 
 /** Brings the host's /var/lib/docker in line with the daemon (new entries take the simulated clock's time). */
 export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon, gateway: string, nowMs: number): Promise<void> {
+  const now0 = inputsOf(daemon, gateway);
+  const before = inputs.get(base);
+  if (before && before.length === now0.length && before.every((v, i) => v === now0[i])) return;
+  inputs.set(base, now0);
   const want = await wanted(daemon, gateway);
   const had = written.get(base) ?? new Map<string, string>();
   // Most lines change nothing here: then nothing is written, removed or kept anew.
@@ -200,9 +254,11 @@ export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon,
     const key = keyOf(e);
     now.set(p, key);
     if (had.get(p) === key) continue;
-    await mkdirp(p.slice(0, p.lastIndexOf('/')));
+    const dir = p.slice(0, p.lastIndexOf('/'));
+    if (entries.get(dir)?.type !== 'directory') await mkdirp(dir);
     if ('dir' in e) await mkdirp(p);
-    else if ('data' in e) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
+    // The text is encoded when the file is first read (a line that writes here lists no more than it reads).
+    else if ('data' in e) base.writeFileLazy(p, () => e.data, { mode: e.mode, mtime });
     else {
       await jb.InMemoryFs.prototype.symlink.call(base, e.link, p).catch(() => undefined);
       base.linkTimes.set(p, mtime);
