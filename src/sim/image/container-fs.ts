@@ -31,7 +31,18 @@ export async function layerCacheId(chain: Digest): Promise<string> {
 }
 
 /** The 26-character link name in overlay2/l/ for a cache directory. */
-export async function linkId(cacheId: string): Promise<string> {
+export function linkId(cacheId: string): Promise<string> {
+  let p = linkIds.get(cacheId);
+  if (!p) {
+    // Asked again before each host line (shell/dockerroot-sync.ts): computed once per cache id (a small bound keeps memory flat).
+    if (linkIds.size >= 512) linkIds.clear();
+    linkIds.set(cacheId, (p = computeLinkId(cacheId)));
+  }
+  return p;
+}
+const linkIds = new Map<string, Promise<string>>();
+
+async function computeLinkId(cacheId: string): Promise<string> {
   const hex = await sha256Hex(`overlay2-link ${cacheId}`);
   let bits = '';
   for (let i = 0; i < 34; i++) bits += parseInt(hex[i]!, 16).toString(2).padStart(4, '0');

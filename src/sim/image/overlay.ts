@@ -76,8 +76,8 @@ export class OverlayRoot {
   }
 
   /** Looks a path up in one layer: the entry, 'hidden' (whiteout or non-dir ancestor), or undefined. */
-  private static inLayer(t: Tree, p: string): Entry | 'hidden' | 'opaque-stop' | undefined {
-    for (const a of ancestors(p)) {
+  private static inLayer(t: Tree, p: string, above: readonly string[] = ancestors(p)): Entry | 'hidden' | 'opaque-stop' | undefined {
+    for (const a of above) {
       const e = t.get(a);
       if (!e) continue;
       if (e.type === 'whiteout' || e.type !== 'dir') return 'hidden';
@@ -103,8 +103,10 @@ export class OverlayRoot {
   lookup(path: string): Exclude<Entry, { type: 'whiteout' }> | undefined {
     const p = normPath(path);
     if (p === '/') return { type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: 0 };
-    for (const t of [this.upper, ...this.lowers]) {
-      const r = OverlayRoot.inLayer(t, p);
+    // The path's ancestors once for all the layers.
+    const above = ancestors(p);
+    for (let i = -1; i < this.lowers.length; i++) {
+      const r = OverlayRoot.inLayer(i < 0 ? this.upper : (this.lowers[i] as Tree), p, above);
       if (r === 'hidden' || r === 'opaque-stop') return undefined;
       if (r) {
         if (r.type === 'whiteout') return undefined;

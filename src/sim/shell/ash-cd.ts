@@ -43,15 +43,20 @@ function walk(node: unknown, template: Node): void {
   for (const v of Object.values(n)) if (v && typeof v === 'object') walk(v, template);
 }
 
+/** `{ __cd__ || __cc_status 2; }` as a busybox Bash's transform plugins leave it. */
+let template: Node | undefined;
+
 /** Registers the plugin on a Bash that runs a busybox root. */
 export function ashCdStatus(bash: JB.Bash): void {
-  const parsed = bash.transform('{ __cd__ || __cc_status 2; }').ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] };
-  const template = parsed.statements[0]?.pipelines[0]?.commands[0];
+  // The same for every busybox Bash and only ever copied (wrap): parsed once.
+  template ??= (bash.transform('{ __cd__ || __cc_status 2; }').ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] }).statements[0]
+    ?.pipelines[0]?.commands[0];
   if (!template) return;
+  const t = template;
   bash.registerTransformPlugin({
     name: 'ash-cd-status',
     transform: ({ ast }) => {
-      walk(ast, template);
+      walk(ast, t);
       return { ast };
     },
   });

@@ -19,6 +19,7 @@
  */
 import type * as JB from 'just-bash';
 import type { Daemon } from '../docker/daemon.ts';
+import type { Container } from '../docker/container.ts';
 import { layerCacheId, linkId, OVERLAY2 } from '../image/container-fs.ts';
 import { chainIds } from '../image/digest.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
@@ -82,13 +83,89 @@ const lowerOf = (parentLinks: readonly string[]) =>
     .map((l) => `l/${l}`)
     .join(':');
 
+/** hostconfig.json's text, made again only when what it is made of changed (the HostConfig, the name, whether it started). */
+const hostConfigs = new WeakMap<Container, { hc: unknown; name: string; started: boolean; data: string }>();
+function hostConfigJson(c: Container): string {
+  const had = hostConfigs.get(c);
+  if (had && had.name === c.name && had.started === Boolean(c.startedMs) && sameValue(had.hc, c.hostConfig)) return had.data;
+  const data = `${goJson({ ...inspectHostConfig(c), Links: c.hostConfig.Links?.length ? c.hostConfig.Links : null })}\n`;
+  hostConfigs.set(c, { hc: structuredClone(c.hostConfig), name: c.name, started: Boolean(c.startedMs), data });
+  return data;
+}
+
+/** Plain data compared in depth, allocating nothing (a HostConfig against the copy kept of it). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k) || !sameValue(x[k], y[k])) return false;
+    n++;
+  }
+  for (const _ in y) n--;
+  return n === 0;
+}
+
+/**
+ * What `wanted` is made of, as a flat list compared with the last line's: the images (their objects, tags and digests)
+ * and, per container, its object, status, name and hostname, its /etc/hosts and resolv.conf, its HostConfig (as
+ * hostconfig.json was last made of it) and its layers. Most lines change none of it: then nothing else is worked out.
+ */
+function inputsOf(daemon: Daemon, gateway: string): unknown[] {
+  const lib = daemon.lib;
+  const out: unknown[] = [lib, gateway];
+  if (!lib) return out;
+  for (const li of lib.store.all()) {
+    out.push(li.image, li.tags.size, li.digests.size);
+    for (const t of li.tags) out.push(t);
+    for (const d of li.digests) out.push(d);
+  }
+  for (const c of daemon.containers.values()) {
+    const r = lib.rootfs.get(c.id);
+    const had = hostConfigs.get(c);
+    const hc = had && had.name === c.name && had.started === Boolean(c.startedMs) && sameValue(had.hc, c.hostConfig);
+    out.push(
+      c,
+      c.id,
+      c.status,
+      c.config.Hostname,
+      hc,
+      hostsFile(daemon.net, c),
+      resolvConf(daemon.net, c, gateway),
+      r,
+      r?.graphDriver.UpperDir,
+      r?.links.length,
+    );
+    for (const l of r?.links ?? []) out.push(l);
+  }
+  return out;
+}
+const inputs = new WeakMap<object, unknown[]>();
+
+/** repositories.json's text, made again only when an image's tags or digests changed. */
+let repositories: { sig: string; data: string } | undefined;
+function repositoriesFor(images: readonly { image: { id: string }; tags: Set<string>; digests: Set<string> }[]): string {
+  let sig = '';
+  for (const li of images) {
+    sig += `${li.image.id}\0`;
+    for (const t of li.tags) sig += `${t}\0`;
+    sig += '\n';
+    for (const d of li.digests) sig += `${d}\0`;
+    sig += '\n';
+  }
+  if (repositories?.sig !== sig) repositories = { sig, data: repositoriesJson(images) };
+  return repositories.data;
+}
+
 /** Everything dockerd would have under /var/lib/docker now (beyond its fixed directories: fs/docker-root.ts). */
 async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
   const want: Want = new Map();
   const lib = daemon.lib;
   if (!lib) return want;
   for (const li of lib.store.all()) for (const [p, e] of await imageEntries(li.image)) want.set(p, e);
-  want.set(`${IMAGEDB}/repositories.json`, { data: repositoriesJson(lib.store.all()), mode: 0o600 });
+  want.set(`${IMAGEDB}/repositories.json`, { data: repositoriesFor(lib.store.all()), mode: 0o600 });
   for (const c of daemon.containers.values()) {
     const dir = `/var/lib/docker/containers/${c.id}`;
     for (const d of ['checkpoints', 'mounts']) want.set(`${dir}/${d}`, { dir: true });
@@ -96,10 +173,7 @@ async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
     want.set(`${dir}/hosts`, { data: hostsFile(daemon.net, c) ?? '', mode: 0o644 });
     want.set(`${dir}/resolv.conf`, { data: resolvConf(daemon.net, c, gateway) ?? '', mode: 0o644 });
     want.set(`${dir}/${c.id}-json.log`, { data: '', mode: 0o640 });
-    want.set(`${dir}/hostconfig.json`, {
-      data: `${goJson({ ...inspectHostConfig(c), Links: c.hostConfig.Links?.length ? c.hostConfig.Links : null })}\n`,
-      mode: 0o600,
-    });
+    want.set(`${dir}/hostconfig.json`, { data: hostConfigJson(c), mode: 0o600 });
     const r = lib.rootfs.get(c.id);
     if (!r) continue;
     const rw = /overlay2\/([^/]+)\/diff$/.exec(r.graphDriver.UpperDir)?.[1] as string;
@@ -127,6 +201,12 @@ const written = new WeakMap<object, Map<string, string>>();
 /** What `written` keeps of an entry: its data, `/` for a directory, `@TARGET` for a link. */
 const keyOf = (e: Want extends Map<string, infer E> ? E : never) => ('dir' in e ? '/' : 'data' in e ? e.data : `@${e.link}`);
 
+/** Whether every wanted entry is as written last time. */
+function same(want: Want, had: Map<string, string>): boolean {
+  for (const [p, e] of want) if (had.get(p) !== keyOf(e)) return false;
+  return true;
+}
+
 /** The directory an entry belongs to: one layer's, one container's, one layerdb chain's (removed as a whole). */
 function ownerDir(p: string): string {
   const m = /^(\/var\/lib\/docker\/(?:overlay2\/(?!l\/)[^/]+|containers\/[^/]+|image\/overlay2\/layerdb\/sha256\/[^/]+))\//.exec(p);
@@ -139,24 +219,34 @@ const dirMode = (d: string) =>
 
 /** Brings the host's /var/lib/docker in line with the daemon (new entries take the simulated clock's time). */
 export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon, gateway: string, nowMs: number): Promise<void> {
+  const now0 = inputsOf(daemon, gateway);
+  const before = inputs.get(base);
+  if (before && before.length === now0.length && before.every((v, i) => v === now0[i])) return;
+  inputs.set(base, now0);
   const want = await wanted(daemon, gateway);
   const had = written.get(base) ?? new Map<string, string>();
   // Most lines change nothing here: then nothing is written, removed or kept anew.
   let gone = false;
   for (const p of had.keys()) if (!want.has(p)) gone = true;
-  if (!gone && want.size === had.size && [...want].every(([p, e]) => had.get(p) === keyOf(e))) return;
+  if (!gone && want.size === had.size && same(want, had)) return;
   const mtime = new Date(nowMs);
   if (gone) {
     const keep = new Set([...want.keys()].map(ownerDir));
     for (const d of new Set([...had.keys()].map(ownerDir))) if (!keep.has(d)) await base.rm(d, { recursive: true, force: true }).catch(() => undefined);
   }
+  // A directory already there (as a directory, not through a link) is found in just-bash's entries without resolving the path.
+  const entries = (base as unknown as { data: Map<string, JB.FsEntry> }).data;
+  const has = async (q: string) => entries.get(q)?.type === 'directory' || (await base.exists(q));
   const mkdirp = async (d: string) => {
     const missing: string[] = [];
-    for (let q = d; q && !(await base.exists(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
+    for (let q = d; q && !(await has(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
     for (const q of missing) {
       base.mkdirSync(q, { recursive: true });
       base.own(q, dirMode(q), 0, 0);
-      void base.utimes(q, mtime, mtime);
+      // What utimes(q, mtime, mtime) does on a live root (simfs.ts), in place: the new directory's times are the sync's.
+      const e = entries.get(q);
+      if (e) e.mtime = mtime;
+      base.inodes.set(q, { uid: 0, gid: 0, atimeMs: nowMs, ctimeMs: nowMs, birthMs: nowMs });
     }
   };
   const now = new Map<string, string>();
@@ -164,9 +254,11 @@ export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon,
     const key = keyOf(e);
     now.set(p, key);
     if (had.get(p) === key) continue;
-    await mkdirp(p.slice(0, p.lastIndexOf('/')));
+    const dir = p.slice(0, p.lastIndexOf('/'));
+    if (entries.get(dir)?.type !== 'directory') await mkdirp(dir);
     if ('dir' in e) await mkdirp(p);
-    else if ('data' in e) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime });
+    // The text is encoded when the file is first read (a line that writes here lists no more than it reads).
+    else if ('data' in e) base.writeFileLazy(p, () => e.data, { mode: e.mode, mtime });
     else {
       await jb.InMemoryFs.prototype.symlink.call(base, e.link, p).catch(() => undefined);
       base.linkTimes.set(p, mtime);

@@ -69,6 +69,9 @@ export const BUILTINS = new Set(
   ).split(' '),
 );
 
+/** `{ cd 2>/dev/null || __cc_cdfail; }` as the Bashes' transform plugins leave it (structuredClone'd for each `cd`). */
+let cdTemplate: Node | undefined;
+
 /**
  * The plugin and its commands on a Bash, then (in a busybox root) ash's cd status (ash-cd.ts): this one first, as it
  * parses its template before the other plugins are there. `done` hands a command's result to the runtime's trace;
@@ -85,8 +88,9 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
   shellStatePlugin(bash);
   globDirPlugin(bash);
   // `{ cd DIR 2>/dev/null || __cc_cdfail KIND LINE DIR; }`, the user's redirections on the group.
-  const cdTemplate = (bash.transform('{ cd 2>/dev/null || __cc_cdfail; }').ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] })
-    .statements[0]?.pipelines[0]?.commands[0];
+  // The same for every Bash (the plugins it went through leave such a group as it is) and only ever copied: parsed once.
+  cdTemplate ??= (bash.transform('{ cd 2>/dev/null || __cc_cdfail; }').ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] }).statements[0]
+    ?.pipelines[0]?.commands[0];
   bash.registerTransformPlugin({
     name: 'cc-notfound',
     transform: ({ ast }) => {

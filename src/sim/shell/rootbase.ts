@@ -10,7 +10,7 @@ import { DOCKER_ROOT_DIRS, DOCKER_ROOT_FILES, RUNTIME_SOCKETS } from '../fs/dock
 import type { Tree } from '../image/tree.ts';
 import { type SimFs, type SimFsHooks, simFs } from './simfs.ts';
 import { SBIN } from './usrsbin.ts';
-import { fillFromTemplate, timeToken } from './roottemplate.ts';
+import { fillFromTemplate, templateKey, timeToken } from './roottemplate.ts';
 
 /** What a root's base is built from (rootfs.ts works it out). */
 export interface BaseSpec {
@@ -52,6 +52,14 @@ function keyOf(s: BaseSpec, init: ReturnType<BaseSpec['init']>): string {
     s.meta,
     s.hostLinks,
   ]);
+}
+
+/**
+ * node1's template key, without making its files: they are made of the fixture alone (fs/hostfiles.ts hostFiles reads
+ * its hostname, os and gateway: `fields`), its commands (`names`) and kubeadm's links (`hostLinks`).
+ */
+export function hostTemplateKey(fixture: object, fields: readonly string[], names: readonly string[], hostLinks: BaseSpec['hostLinks']): string {
+  return templateKey('host', JSON.stringify([fields, hostLinks]), [fixture], names, []);
 }
 
 /** Files only while a template is built: nothing reaches it through these hooks (the copies get the root's). */

@@ -18,7 +18,7 @@ import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
 import { BindFs, dataVolumeFs, fsForVolume } from './storagefs.ts';
 import { setChowner, type SimFsHooks } from './simfs.ts';
-import { OWN_FILES, rootBase } from './rootbase.ts';
+import { hostTemplateKey, OWN_FILES, rootBase } from './rootbase.ts';
 import { templateKey } from './roottemplate.ts';
 import { hostOverlayMounts, mountTable, procMounts } from './mounttable.ts';
 import { procMountinfo } from '../fs/procfiles.ts';
@@ -187,6 +187,7 @@ export function rootFs(
       }
     : { ...other?.files, ...other?.etc };
   const own = root === 'host' ? {} : Object.fromEntries(OWN_FILES.flatMap((p) => (etcFiles[p] === undefined ? [] : [[p, etcFiles[p]]])));
+  const hostLinks = (hostMeta?.links ?? []).map(([path, target]) => [path, target, hostMeta?.meta[target]?.mtimeMs] as const);
   const base = rootBase(jb, hooks, {
     init: initOf,
     // A docker container's template: its image's (the image store shares one set of objects per image: image/adapter.ts).
@@ -198,7 +199,9 @@ export function rootFs(
           binNames,
           Object.keys(own),
         )
-      : undefined,
+      : merged
+        ? hostTemplateKey(host.fixture, [host.fixture.hostname, host.fixture.os, host.fixture.network.eth0.gateway], [...names], hostLinks)
+        : undefined,
     mtime,
     at,
     merged,
@@ -206,7 +209,7 @@ export function rootFs(
     dirs: c?.image.dirs ?? other?.dirs ?? [],
     links: { ...links, ...(c?.image.etcLinks ?? other?.etcLinks) },
     meta: c?.image.meta ?? other?.meta ?? {},
-    hostLinks: (hostMeta?.links ?? []).map(([path, target]) => [path, target, hostMeta?.meta[target]?.mtimeMs] as const),
+    hostLinks,
     own,
     upper: c ? daemon.lib?.rootfs.get(c.id)?.root.upper : undefined,
   });

@@ -103,15 +103,29 @@ const isEmpty = (v: unknown): boolean =>
   v === undefined ||
   (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && Object.keys(v as object).length === 0);
 
+/** A struct's fields as FIELDS lists them, split once: [JSON name, kind, embedded struct]. */
+const parsed = new Map<string, readonly (readonly [string, string | undefined, boolean])[]>();
+function fieldsOf(name: string) {
+  let f = parsed.get(name);
+  if (!f) {
+    f = (FIELDS[name] ?? '').split(' ').map((field) => {
+      if (field.startsWith('...')) return [field.slice(3), undefined, true] as const;
+      const [json, kind] = field.split(':') as [string, string | undefined];
+      return [json, kind, false] as const;
+    });
+    parsed.set(name, f);
+  }
+  return f;
+}
+
 /** A struct's JSON object, fields in declaration order: `raw`'s value, else `defaults`'s, else the zero value. */
 function ordered(name: string, raw: Json, defaults: Json = {}): Json {
   const out: Json = {};
-  for (const field of (FIELDS[name] ?? '').split(' ')) {
-    if (field.startsWith('...')) {
-      Object.assign(out, ordered(field.slice(3), raw, defaults));
+  for (const [json, kind, embedded] of fieldsOf(name)) {
+    if (embedded) {
+      Object.assign(out, ordered(json, raw, defaults));
       continue;
     }
-    const [json, kind] = field.split(':') as [string, string | undefined];
     let v = raw[json] !== undefined ? raw[json] : defaults[json] !== undefined ? defaults[json] : zero(kind);
     if (kind && FIELDS[kind] && v && typeof v === 'object') v = ordered(kind, v as Json);
     if (OMITEMPTY[name]?.includes(json) && isEmpty(v)) continue;
