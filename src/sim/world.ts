@@ -221,8 +221,7 @@ export class SimWorld implements World {
       this.session.status = status;
       return { stdout: '', stderr: text, exitCode: status };
     }
-    // The detach keys (Ctrl-P Ctrl-Q, or --detach-keys), sent by the terminal as a line of their own, leave a container
-    // shell running and return to the shell below with what the docker client prints (Session.detach).
+    // The detach keys (Ctrl-P Ctrl-Q, --detach-keys), a line of their own, leave a container shell running: back below it.
     const d = this.session.detach;
     if (d && line === d.keys && this.sessions.length > 1) {
       this.sessions.pop();
