@@ -150,13 +150,16 @@ export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon,
     const keep = new Set([...want.keys()].map(ownerDir));
     for (const d of new Set([...had.keys()].map(ownerDir))) if (!keep.has(d)) await base.rm(d, { recursive: true, force: true }).catch(() => undefined);
   }
+  // The directories this sync found or made: each is looked up once (a new container's ~40 entries share a dozen).
+  const known = new Set<string>();
   const mkdirp = async (d: string) => {
     const missing: string[] = [];
-    for (let q = d; q && !(await base.exists(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
+    for (let q = d; q && !known.has(q) && !(await base.exists(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
+    for (let q = d; q && !known.has(q); q = q.slice(0, q.lastIndexOf('/'))) known.add(q);
     for (const q of missing) {
       base.mkdirSync(q, { recursive: true });
-      base.own(q, dirMode(q), 0, 0);
-      void base.utimes(q, mtime, mtime);
+      // Its mode, and the simulated clock's time as its mtime, ctime, atime and birth (`stat` of a layer's directory).
+      base.own(q, dirMode(q), 0, 0, mtime);
     }
   };
   const now = new Map<string, string>();
