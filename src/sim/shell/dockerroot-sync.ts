@@ -82,6 +82,14 @@ const lowerOf = (parentLinks: readonly string[]) =>
     .map((l) => `l/${l}`)
     .join(':');
 
+/** A container layer's short name (linkId, a hash), made once per layer: the sync before each host line asks again. */
+const rwLinks = new Map<string, Promise<string>>();
+function rwLinkOf(rw: string): Promise<string> {
+  let p = rwLinks.get(rw);
+  if (!p) rwLinks.set(rw, (p = linkId(rw)));
+  return p;
+}
+
 /** Everything dockerd would have under /var/lib/docker now (beyond its fixed directories: fs/docker-root.ts). */
 async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
   const want: Want = new Map();
@@ -105,7 +113,7 @@ async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
     const rw = /overlay2\/([^/]+)\/diff$/.exec(r.graphDriver.UpperDir)?.[1] as string;
     // rootfs.links: the init layer's short name, then the image's layers from the top.
     const [initLink, ...imageLinks] = r.links;
-    const rwLink = await linkId(rw);
+    const rwLink = await rwLinkOf(rw);
     for (const [id, link, lower] of [
       [`${rw}-init`, initLink as string, imageLinks.map((l) => `l/${l}`).join(':')],
       [rw, rwLink, r.links.map((l) => `l/${l}`).join(':')],
@@ -127,6 +135,12 @@ const written = new WeakMap<object, Map<string, string>>();
 /** What `written` keeps of an entry: its data, `/` for a directory, `@TARGET` for a link. */
 const keyOf = (e: Want extends Map<string, infer E> ? E : never) => ('dir' in e ? '/' : 'data' in e ? e.data : `@${e.link}`);
 
+/** Whether every entry is as this sync wrote it last time (a loop: the check runs before each host line). */
+function same(want: Want, had: Map<string, string>): boolean {
+  for (const [p, e] of want) if (had.get(p) !== keyOf(e)) return false;
+  return true;
+}
+
 /** The directory an entry belongs to: one layer's, one container's, one layerdb chain's (removed as a whole). */
 function ownerDir(p: string): string {
   const m = /^(\/var\/lib\/docker\/(?:overlay2\/(?!l\/)[^/]+|containers\/[^/]+|image\/overlay2\/layerdb\/sha256\/[^/]+))\//.exec(p);
@@ -144,7 +158,7 @@ export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon,
   // Most lines change nothing here: then nothing is written, removed or kept anew.
   let gone = false;
   for (const p of had.keys()) if (!want.has(p)) gone = true;
-  if (!gone && want.size === had.size && [...want].every(([p, e]) => had.get(p) === keyOf(e))) return;
+  if (!gone && want.size === had.size && same(want, had)) return;
   const mtime = new Date(nowMs);
   if (gone) {
     const keep = new Set([...want.keys()].map(ownerDir));
