@@ -306,10 +306,25 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
             ctx.exec!(script, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), replaceEnv: true, signal: rt.signal }),
           )
         : r;
-      return rt.inOrder(errorsOut(rt, mergeOrdered(trapped, merged)));
+      return pipedAsBytes(rt.inOrder(errorsOut(rt, mergeOrdered(trapped, merged))), piped(rt, [cmd.name, ...args]));
     },
   };
 }
+
+/**
+ * A command's result as the next stage of its pipeline gets it: text all in ASCII is its own byte string, so it goes as
+ * bytes. just-bash hands text on as a byte string it builds a character at a time (one string per byte: `ps aux | grep`
+ * made ~450 KB of them per line, a tenth of a bench world's allocation), and bytes as they are; what either way reads
+ * the same bytes.
+ */
+export function pipedAsBytes<T extends { stdout: string; stdoutKind?: 'text' | 'bytes'; stdoutEncoding?: string }>(r: T, piped: boolean): T {
+  const text = r.stdoutKind ? r.stdoutKind === 'text' : r.stdoutEncoding !== 'binary';
+  return piped && text && r.stdout.length > 64 && ASCII.test(r.stdout) ? { ...r, stdoutKind: 'bytes' } : r;
+}
+const ASCII = /^[\0-\x7f]*$/;
+
+/** Whether `argv` writes into a later stage of its line's pipeline (pipedAsBytes). */
+const piped = (rt: AdapterRuntime, argv: string[]) => rt.pipelines.length > 0 && peersOf(rt.pipelines, argv).length > 0;
 
 /** One of just-bash's own commands (wrapped.ts) as a command that runs as its own process in `root`. */
 export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.Command {
@@ -318,7 +333,7 @@ export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.
     name,
     execute: async (args, ctx) => {
       if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-      return rt.inOrder(
+      const r = rt.inOrder(
         await rt.trace
           .within(
             () => rt.host.early,
@@ -344,6 +359,7 @@ export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.
           )
           .then((r) => errorsOut(rt, r)),
       );
+      return pipedAsBytes(r, piped(rt, [name, ...args]));
     },
   };
 }

@@ -69,6 +69,27 @@ export async function withPid<T>(bash: JB.Bash, pid: number | undefined, fn: () 
   }
 }
 
+/** just-bash's per-Bash interpreter state, the part withStatus sets: `$?` and `$_` (each exec starts from a copy). */
+type JbStatus = { lastExitCode?: number; lastArg?: string };
+
+/**
+ * Runs `fn` (one bash.exec) with `status` as the `$?` its script starts with, set in the Bash's state that exec copies,
+ * where a first command `__cc_status N` stood: that cost each line a command's context (~65 KB of allocation). `$_` is
+ * what that command left, its argument. Without a status, `fn` runs unchanged.
+ */
+export async function withStatus<T>(bash: JB.Bash, status: number | undefined, fn: () => Promise<T>): Promise<T> {
+  const state = (bash as unknown as { state?: JbStatus }).state;
+  if (!state || status === undefined) return fn();
+  const saved = { lastExitCode: state.lastExitCode, lastArg: state.lastArg };
+  state.lastExitCode = status;
+  state.lastArg = String(status);
+  try {
+    return await fn();
+  } finally {
+    Object.assign(state, saved);
+  }
+}
+
 /** The default PATH of the shell `name` of a root's flavour. */
 function defaultPath(name: 'sh' | 'bash', busybox: boolean): string {
   if (busybox) return ASH_PATH;

@@ -11,7 +11,7 @@ import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
 import type { ExecResult } from '../api.ts';
 import { LIMITS } from './limits.ts';
-import { withExports, withPid } from './childshell.ts';
+import { withExports, withPid, withStatus } from './childshell.ts';
 import { keepTrailer, sessionState, withShellState } from './shellstate.ts';
 import type { Session } from './types.ts';
 
@@ -127,35 +127,6 @@ export function mergedOf(bash: JB.Bash, line: string): string[][] {
 }
 
 /**
- * Whether a brace range on the line makes more words than LIMITS.braceResults (`{1..1000000}`),
- * which just-bash would cut short without a word; parsed by just-bash itself.
- */
-export function braceOverflow(bash: JB.Bash, line: string): boolean {
-  if (!/\{[^}]*\.\./.test(line)) return false;
-  let ast: unknown;
-  try {
-    ast = parseLine(bash, line);
-  } catch {
-    return false;
-  }
-  const count = (r: { start: string | number; end: string | number; step?: number }): number => {
-    const a = typeof r.start === 'number' ? r.start : Number.isFinite(Number(r.start)) ? Number(r.start) : String(r.start).charCodeAt(0);
-    const b = typeof r.end === 'number' ? r.end : Number.isFinite(Number(r.end)) ? Number(r.end) : String(r.end).charCodeAt(0);
-    return Math.floor(Math.abs(b - a) / Math.max(1, Math.abs(r.step ?? 1))) + 1;
-  };
-  const seen = new Set<unknown>();
-  const walk = (n: unknown): boolean => {
-    if (!n || typeof n !== 'object' || seen.has(n)) return false;
-    seen.add(n);
-    if (Array.isArray(n)) return n.some(walk);
-    const o = n as { type?: string; items?: { type: string; start: string | number; end: string | number; step?: number }[] };
-    if (o.type === 'BraceExpansion' && o.items?.some((i) => i.type === 'Range' && count(i) > LIMITS.braceResults)) return true;
-    return Object.values(o).some(walk);
-  };
-  return walk(ast);
-}
-
-/**
  * A copy of a command's variables. forEach, not `new Map(env)`: just-bash hands a command a
  * guarded view of the map, whose iterators wrap every entry (a loop's commands each pay it).
  */
@@ -201,7 +172,14 @@ export function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
  * (`source /proc/1/cmdline`: bash drops the NULs, bash-5.2:builtins/evalfile.c
  * _evalfile) is a path that does not exist.
  */
-export async function execLine(bash: JB.Bash, session: Session, script: string, signal: AbortSignal | undefined, stdin?: string): Promise<JB.BashExecResult> {
+export async function execLine(
+  bash: JB.Bash,
+  session: Session,
+  script: string,
+  signal: AbortSignal | undefined,
+  stdin?: string,
+  status?: number,
+): Promise<JB.BashExecResult> {
   const keep = { ...session.env, PWD: session.cwd };
   // The session's export marks, as the line's `export`, `export -n`, `unset` and `declare -x` leave them.
   const marks = new Set(session.exported ?? Object.keys(session.env));
@@ -214,14 +192,16 @@ export async function execLine(bash: JB.Bash, session: Session, script: string, 
       () =>
         withExports(bash, marks, () =>
           withShellState(bash, sessionState(bash, session), session.env, () =>
-            // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
-            bash.exec(script, {
-              env: { ...session.env, '0': session.proc.argv[0] ?? session.shell },
-              cwd: session.cwd,
-              replaceEnv: true,
-              signal,
-              ...(stdin === undefined ? {} : { stdin }),
-            }),
+            withStatus(bash, status, () =>
+              // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
+              bash.exec(script, {
+                env: { ...session.env, '0': session.proc.argv[0] ?? session.shell },
+                cwd: session.cwd,
+                replaceEnv: true,
+                signal,
+                ...(stdin === undefined ? {} : { stdin }),
+              }),
+            ),
           ),
         ),
       ppid,
@@ -275,14 +255,14 @@ function asGroup(bash: JB.Bash, line: string): string {
 }
 
 /**
- * A line typed at bash's prompt, after `head` (the status and exports): run as one group
+ * A line typed at bash's prompt, with `status` as its `$?` (withStatus): run as one group
  * (asGroup). Inside a group just-bash reports an expansion error (`$((1/0))`, `set -u`) without
  * the `bash: ` it puts before it at the top; such an error ends the group, so it is the last line.
  */
 export async function execTopLine(
   bash: JB.Bash,
   session: Session,
-  head: string,
+  status: number,
   line: string,
   signal: AbortSignal | undefined,
   stdin?: string,
@@ -293,7 +273,10 @@ export async function execTopLine(
   const mark =
     session.shell === 'dash' ? `__cc_sh dash ${(session.lines ?? 1) - line.split('\n').length + 1}; ` : session.shell === 'bash' ? '__cc_sh bashi 1; ' : '';
   const trailer = keepTrailer(session, line);
-  const r = interactiveAbort(bash, await execLine(bash, session, mark + head + script + trailer, signal, stdin), session);
+  // `$?` set in the interpreter's state (childshell.ts withStatus), or, where more than `$?` and `$_` may be read at the
+  // line's start, by the command `__cc_status N` run first as before: its PIPESTATUS, and under `set -e` its failure.
+  const head = status === 0 && !line.includes('PIPESTATUS') && !session.shellState?.functions.size ? '' : `__cc_status ${status}; `;
+  const r = interactiveAbort(bash, await execLine(bash, session, mark + head + script + trailer, signal, stdin, head ? undefined : status), session);
   if (r.stderr.includes('+ __cc_')) r.stderr = withoutOwnTrace(r.stderr, Boolean(trailer));
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;

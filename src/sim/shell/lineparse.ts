@@ -1,5 +1,6 @@
-/** One parse of a line for the checks made before it runs (line.ts, background.ts). */
+/** One parse of a line for the checks made before it runs (line.ts, background.ts), and the check of its brace ranges. */
 import type * as JB from 'just-bash';
+import { LIMITS } from './limits.ts';
 
 /**
  * The last line each shell parsed, with what just-bash's transform gave (its AST, or the error): the checks a line
@@ -27,4 +28,33 @@ export function parseLine(bash: JB.Bash, line: string): JB.ScriptNode {
   });
   if (entry.ast) return entry.ast;
   throw entry.error;
+}
+
+/**
+ * Whether a brace range on the line makes more words than LIMITS.braceResults (`{1..1000000}`),
+ * which just-bash would cut short without a word; parsed by just-bash itself.
+ */
+export function braceOverflow(bash: JB.Bash, line: string): boolean {
+  if (!/\{[^}]*\.\./.test(line)) return false;
+  let ast: unknown;
+  try {
+    ast = parseLine(bash, line);
+  } catch {
+    return false;
+  }
+  const count = (r: { start: string | number; end: string | number; step?: number }): number => {
+    const a = typeof r.start === 'number' ? r.start : Number.isFinite(Number(r.start)) ? Number(r.start) : String(r.start).charCodeAt(0);
+    const b = typeof r.end === 'number' ? r.end : Number.isFinite(Number(r.end)) ? Number(r.end) : String(r.end).charCodeAt(0);
+    return Math.floor(Math.abs(b - a) / Math.max(1, Math.abs(r.step ?? 1))) + 1;
+  };
+  const seen = new Set<unknown>();
+  const walk = (n: unknown): boolean => {
+    if (!n || typeof n !== 'object' || seen.has(n)) return false;
+    seen.add(n);
+    if (Array.isArray(n)) return n.some(walk);
+    const o = n as { type?: string; items?: { type: string; start: string | number; end: string | number; step?: number }[] };
+    if (o.type === 'BraceExpansion' && o.items?.some((i) => i.type === 'Range' && count(i) > LIMITS.braceResults)) return true;
+    return Object.values(o).some(walk);
+  };
+  return walk(ast);
 }

@@ -22,9 +22,9 @@ import { OutputTrace, written } from './ordered.ts';
 import { Forks, forkPlugin, lineAtTerminal } from './forks.ts';
 import { scriptErrors } from './notfound.ts';
 import { pathCommands } from './pathexec.ts';
+import { braceOverflow } from './lineparse.ts';
 import {
   anySignal,
-  braceOverflow,
   busyLoop,
   chunksOf,
   copyEnv,
@@ -299,7 +299,7 @@ export class ShellRuntime implements AdapterRuntime {
         ? await busyLoop(this.host, session, lineSignal)
         : bg
           ? await runWithJobs(jobHooks(this, bash, session, lineSignal), bg)
-          : await execTopLine(bash, session, `__cc_status ${session.status}; `, line, lineSignal, stdin);
+          : await execTopLine(bash, session, session.status, line, lineSignal, stdin);
       let { stderr, exitCode } = r;
       const limit = top ? (budget?.exceeded ? { kind: budget.exceeded, line: '', fn: undefined } : limitOf(stderr)) : undefined;
       const stopped = Boolean(limit) || Boolean(fg ? fg.abandoned || fg.line.signal.aborted : signal?.aborted);
