@@ -1,6 +1,6 @@
 /**
  * The Endpoints controller (kubernetes@v1.30.0 pkg/controller/endpoint/endpoints_controller.go syncService): for each
- * Service with a selector, an Endpoints object of the same name and labels (plus `service.kubernetes.io/headless` when
+ * Service with a selector (not of type ExternalName), an Endpoints object of the same name and labels (plus `service.kubernetes.io/headless` when
  * headless) whose subset lists the selected pods that have an IP: ready ones under `addresses`, the others under
  * `notReadyAddresses` (podToEndpointAddressForService: ip, nodeName, targetRef), and the Service's ports with each
  * targetPort resolved against the pod (podutil.FindPort: a number as is, a name through the containers' named ports);
@@ -89,7 +89,8 @@ export function syncEndpoints(api: ApiServer): void {
     const spec = (svc.spec ?? {}) as Obj;
     const ns = svc.metadata.namespace ?? 'default';
     const master = ns === 'default' && svc.metadata.name === 'kubernetes';
-    if (!master && !isObj(spec.selector)) continue;
+    // An ExternalName Service gets no Endpoints from this controller (issues.k8s.io/105986).
+    if (!master && (!isObj(spec.selector) || spec.type === 'ExternalName')) continue;
     const subsets = master ? masterSubsets(api) : subsetsFor(api, svc);
     const labels: Record<string, string> = master
       ? { 'endpointslice.kubernetes.io/skip-mirror': 'true' }
