@@ -103,6 +103,38 @@ for (const size of SIZES) {
         await expect(screen(page)).toContainText('back-on-node1');
       });
 
+      test(`${path}: kubectl expose and create service give a Service its ClusterIP, NodePort and Endpoints; create job runs a pod to Completed`, async ({
+        page,
+      }) => {
+        await startTerminal(page, path, size.phone);
+        // kubectl@v0.30.5 expose.go: the selector and port from the Deployment; PrintFlags("exposed").
+        await page.keyboard.insertText('kubectl create deployment web2 --image=nginx:1.25 --port=80 && kubectl rollout status deploy/web2');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('deployment "web2" successfully rolled out');
+        await page.keyboard.insertText('kubectl expose deployment web2 --target-port=80');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('service/web2 exposed');
+        await page.keyboard.insertText('kubectl get endpoints web2 --no-headers');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText(/web2\s+10\.244\.\d+\.\d+:80\s/);
+        // create_service.go: a NodePort Service, its node port from 30000-32767 (the apiserver's allocator).
+        await page.keyboard.insertText('kubectl create service nodeport np --tcp=8080:80 && kubectl get svc np --no-headers');
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('service/np created');
+        await expect(screen(page)).toContainText(/np\s+NodePort\s+10\.\d+\.\d+\.\d+\s+<none>\s+8080:3\d{4}\/TCP/);
+        // create_job.go: one pod with restartPolicy Never; the Job controller marks it Complete (get jobs: COMPLETIONS 1/1).
+        await page.keyboard.insertText("kubectl create job hello --image=busybox -- sh -c 'echo job-says-$((6*7))'");
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('job.batch/hello created');
+        await page.keyboard.insertText(
+          'kubectl wait --for=condition=complete job/hello && kubectl get jobs --no-headers && kubectl logs $(kubectl get pods -l job-name=hello -o name)',
+        );
+        await page.keyboard.press('Enter');
+        await expect(screen(page)).toContainText('job.batch/hello condition met');
+        await expect(screen(page)).toContainText(/hello\s+1\/1\s+\d+s\s+\d+s/);
+        await expect(screen(page)).toContainText('job-says-42');
+      });
+
       test(`${path}: kubectl explain prints the v1.30 field documentation, fetched only when it runs`, async ({ page }) => {
         const docs: string[] = [];
         page.on('request', (r) => {

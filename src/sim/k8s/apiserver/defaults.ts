@@ -137,3 +137,49 @@ export function defaultWorkload(kind: string, spec: Obj): void {
     if (isObj(tpl.spec)) defaultPodSpec(tpl.spec);
   }
 }
+
+/**
+ * SetDefaults_Job (kubernetes@v1.30.0 pkg/apis/batch/v1/defaults.go): completions and parallelism 1 when both are
+ * unset, backoffLimit 6, completionMode NonIndexed, suspend false, podReplacementPolicy TerminatingOrFailed (the
+ * JobPodReplacementPolicy gate is beta and on in v1.30); the Job takes its template's labels when it has none.
+ */
+export function defaultJob(obj: Obj): void {
+  const spec = (isObj(obj.spec) ? obj.spec : (obj.spec = {})) as Obj;
+  if (spec.completions === undefined && spec.parallelism === undefined) spec.completions = 1;
+  setDefault(spec, 'parallelism', 1);
+  setDefault(spec, 'backoffLimit', 6);
+  setDefault(spec, 'completionMode', 'NonIndexed');
+  setDefault(spec, 'suspend', false);
+  setDefault(spec, 'podReplacementPolicy', isObj(spec.podFailurePolicy) ? 'Failed' : 'TerminatingOrFailed');
+  const meta = (isObj(obj.metadata) ? obj.metadata : (obj.metadata = {})) as Obj;
+  const tpl = isObj(spec.template) ? spec.template : undefined;
+  const labels = tpl && isObj(tpl.metadata) && isObj(tpl.metadata.labels) ? tpl.metadata.labels : undefined;
+  if (labels && !(isObj(meta.labels) && Object.keys(meta.labels).length)) meta.labels = structuredClone(labels);
+}
+
+/**
+ * What the API server adds to a workload once its uid is known: generation 1; for a Job, jobStrategy.PrepareForCreate
+ * (pkg/registry/batch/job/strategy.go generateSelector): unless manualSelector, the template is labelled with the
+ * controller uid and job name (the `batch.kubernetes.io/` keys and the legacy ones) and selected by the uid; status {}.
+ */
+export function prepareWorkload(kind: string, obj: Obj): void {
+  const meta = obj.metadata as Obj;
+  meta.generation = 1;
+  if (kind !== 'Job') return;
+  const spec = obj.spec as Obj;
+  if (spec.manualSelector !== true) {
+    const uid = String(meta.uid);
+    const tpl = (isObj(spec.template) ? spec.template : (spec.template = {})) as Obj;
+    const tmeta = (isObj(tpl.metadata) ? tpl.metadata : (tpl.metadata = {})) as Obj;
+    tmeta.labels = {
+      'batch.kubernetes.io/controller-uid': uid,
+      'batch.kubernetes.io/job-name': String(meta.name),
+      'controller-uid': uid,
+      'job-name': String(meta.name),
+      ...(isObj(tmeta.labels) ? tmeta.labels : {}),
+    };
+    spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  }
+  defaultJob(obj);
+  obj.status = {};
+}

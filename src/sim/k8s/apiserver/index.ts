@@ -6,7 +6,7 @@
  */
 import type { KObject, KubeletApiClient } from '../types.ts';
 import { admitPodController, admitPodSecurity, namespaceLabelErrors, namespaceWarnings, policyOf } from './admission.ts';
-import { admitPod, defaultPodSpec, defaultWorkload } from './defaults.ts';
+import { admitPod, defaultPodSpec, defaultWorkload, prepareWorkload } from './defaults.ts';
 import { podQos } from '../../../k8s/resources.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
@@ -19,12 +19,12 @@ import { strictDecode } from './decode.ts';
 import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
 import { validateLabels, validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
+import { admitService } from './service.ts';
 import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
 import { defaultEphemeralContainers, validateEphemeralContainers } from './ephemeral.ts';
 import { goJson, LAST_APPLIED } from './last-applied.ts';
 
 export { ApiError } from './errors.ts';
-
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const clone = <T>(x: T): T => structuredClone(x);
@@ -133,7 +133,7 @@ export class ApiServer implements KubeletApiClient {
   }
 
   /** POST: decode, default, admit (mutating), validate, admit (Pod Security), store. */
-  create(raw: Obj, namespace: string, opts: { dryRun?: boolean } = {}): WriteResult {
+  create(raw: Obj, namespace: string, opts: { dryRun?: boolean; uid?: string } = {}): WriteResult {
     const { res, obj } = this.decode(raw);
     const meta = (isObj(obj.metadata) ? obj.metadata : (obj.metadata = {})) as Obj;
     const ns = res.namespaced ? namespace : '';
@@ -150,7 +150,9 @@ export class ApiServer implements KubeletApiClient {
         randomSuffix((n) => this.rng.int(n)),
       );
     if (WORKLOADS.has(kind)) defaultWorkload(kind, spec);
-    const causes = [...validateName(meta.name, kind === 'Namespace'), ...validateLabels(meta.labels)];
+    // A Service's allocations and DNS-1035 name (service.ts), before the rest of validation as BeginCreate runs.
+    const causes = kind === 'Service' ? admitService(meta, spec, this.scan(res), (n) => this.rng.int(n)) : validateName(meta.name, kind === 'Namespace');
+    causes.push(...validateLabels(meta.labels));
     if (kind === 'Pod') causes.push(...validatePodSpec(spec, 'spec'));
     if (kind === 'Deployment' || kind === 'ReplicaSet') causes.push(...validateWorkloadSpec(spec));
     if (kind === 'ConfigMap' || kind === 'Secret') causes.push(...configData(obj));
@@ -170,9 +172,9 @@ export class ApiServer implements KubeletApiClient {
       }
     }
     if (this.objects.has(this.key(res.resource, ns, name))) throw alreadyExists(res.group ? `${res.resource}.${res.group}` : res.resource, name);
-    meta.uid = this.newUid();
+    meta.uid = opts.uid ?? this.newUid();
     meta.creationTimestamp = this.nowIso();
-    if (WORKLOADS.has(kind)) meta.generation = 1;
+    if (WORKLOADS.has(kind)) prepareWorkload(kind, obj);
     if (kind === 'Pod') {
       spec.nodeName = this.nodeName;
       obj.status = {
@@ -184,10 +186,8 @@ export class ApiServer implements KubeletApiClient {
       meta.labels = { ...(isObj(meta.labels) ? meta.labels : {}), 'kubernetes.io/metadata.name': name };
       obj.spec = { finalizers: ['kubernetes'] };
       obj.status = { phase: 'Active' };
-    } else if (kind === 'Deployment' || kind === 'ReplicaSet') {
-      obj.status = {};
-    }
-    if (Object.keys(spec).length === 0 && (kind === 'ConfigMap' || kind === 'Secret' || kind === 'ServiceAccount')) delete obj.spec;
+    } else if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Service') obj.status = kind === 'Service' ? { loadBalancer: {} } : {};
+    if (Object.keys(spec).length === 0 && /^(ConfigMap|Secret|ServiceAccount|Endpoints)$/.test(kind)) delete obj.spec;
     const stored = this.store(res, obj as unknown as KObject, opts.dryRun);
     if (kind === 'Namespace' && !opts.dryRun) this.addDefaults(name, stored.metadata.creationTimestamp!, this.nextRv);
     if (kind === 'Pod' && !opts.dryRun)
@@ -337,9 +337,9 @@ export class ApiServer implements KubeletApiClient {
       .sort((a, b) => byteOrder(String(a.firstTimestamp), String(b.firstTimestamp)));
   }
 
-  /** KubeletApiClient: the node's pods, filtered before copying (kube-system's fixture pods are large and not the kubelet's). */
   /** The kubelet's configMapManager/secretManager read (kubelet_pods.go makeEnvironmentVariables). */
   configObject = (kind: 'ConfigMap' | 'Secret', ns: string, name: string) => this.objects.get(this.key(kind === 'Secret' ? 'secrets' : 'configmaps', ns, name));
+  /** KubeletApiClient: the node's pods, filtered before copying (kube-system's fixture pods are large and not the kubelet's). */
   pods(): KObject[] {
     return this.scan(resourceOfKind('v1', 'Pod')!)
       .filter((p) => (p.spec as Obj | undefined)?.nodeName === this.nodeName && !this.system.has(p.metadata.uid))

@@ -24,6 +24,7 @@ const r = (resource: string, singular: string, kind: string, group: string, shor
 
 export const RESOURCES: ResourceInfo[] = [
   r('configmaps', 'configmap', 'ConfigMap', '', ['cm']),
+  r('endpoints', 'endpoints', 'Endpoints', '', ['ep']),
   r('events', 'event', 'Event', '', ['ev']),
   r('namespaces', 'namespace', 'Namespace', '', ['ns'], false),
   r('nodes', 'node', 'Node', '', ['no'], false),

@@ -168,8 +168,39 @@ export function validateContainer(c: Obj, path: string, names: Set<string>): Cau
 }
 
 /** ValidatePodSpec, for the fields above. `path` is `spec` or `spec.template.spec`. */
-export function validatePodSpec(spec: Obj, path: string, templateLabels?: { selector: Obj | undefined; labels: Obj; prefix: string }): Cause[] {
+/**
+ * ValidateVolumes' file modes (validation.go validateConfigMapVolumeSource, validateSecretVolumeSource,
+ * validateDownwardAPIVolumeSource, validateProjectedVolumeSource, validateKeyToPath): defaultMode and each item's mode
+ * must lie in 0..0777 ("must be a number between 0 and 0777 (octal), both inclusive"); `defaultMode: 777` is decimal.
+ */
+function volumeModeErrors(spec: Obj, path: string): Cause[] {
   const errs: Cause[] = [];
+  const mode = (v: unknown, at: string) => {
+    if (typeof v === 'number' && (v > 0o777 || v < 0)) errs.push(invalidValue(at, v, 'must be a number between 0 and 0777 (octal), both inclusive'));
+  };
+  const items = (src: Obj, at: string) => {
+    for (const [i, it] of (Array.isArray(src.items) ? src.items : []).entries()) if (isObj(it)) mode(it.mode, `${at}.items[${i}].mode`);
+  };
+  (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v, i) => {
+    if (!isObj(v)) return;
+    for (const kind of ['configMap', 'secret', 'downwardAPI', 'projected']) {
+      const src = v[kind];
+      if (!isObj(src)) continue;
+      const at = `${path}.volumes[${i}].${kind}`;
+      mode(src.defaultMode, `${at}.defaultMode`);
+      if (kind !== 'projected') items(src, at);
+      else
+        (Array.isArray(src.sources) ? src.sources : []).forEach((s, j) => {
+          for (const k of ['configMap', 'secret', 'downwardAPI']) if (isObj(s) && isObj(s[k])) items(s[k] as Obj, `${at}.sources[${j}].${k}`);
+        });
+    }
+  });
+  return errs;
+}
+
+export function validatePodSpec(spec: Obj, path: string, templateLabels?: { selector: Obj | undefined; labels: Obj; prefix: string }): Cause[] {
+  // ValidatePodSpec: the volumes before the containers.
+  const errs: Cause[] = volumeModeErrors(spec, path);
   const names = new Set<string>();
   const containers = spec.containers;
   if (!Array.isArray(containers) || containers.length === 0) errs.push(required(`${path}.containers`));

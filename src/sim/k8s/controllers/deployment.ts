@@ -66,6 +66,17 @@ export function syncDeployment(api: ApiServer, d: KObject): void {
   const unavailable = recreate ? desired : scaled(ru.maxUnavailable ?? '25%', desired, false);
   if (!recreate && surge === 0 && unavailable === 0) surge = 1;
   const oldActive = olds.reduce((n, rs) => n + replicasOf(rs), 0);
+  // deployment_controller.go syncDeployment: a paused Deployment only scales (dc.sync): no new ReplicaSet for a changed
+  // template, the active one sized to spec.replicas; checkPausedConditions sets Progressing Unknown "DeploymentPaused".
+  const paused = spec.paused === true;
+  if (paused && !newRs) {
+    const active = olds.filter((rs) => replicasOf(rs) > 0);
+    const newest = olds.slice().sort((a, b) => Number(b.metadata.annotations?.[REVISION] ?? 0) - Number(a.metadata.annotations?.[REVISION] ?? 0))[0];
+    const only = active.length === 1 ? active[0] : active.length === 0 ? newest : undefined;
+    if (only) scaleRs(api, d, only, desired);
+    writeStatus(api, d, undefined, olds, desired, scaled(ru.maxUnavailable ?? '25%', desired, false), maxRevision, true);
+    return;
+  }
   let revision = newRs ? Number(newRs.metadata.annotations?.[REVISION] ?? maxRevision) : maxRevision + 1;
   if (!newRs) {
     const hash = templateHash(template, Number((d.status as Obj | undefined)?.collisionCount ?? 0) || undefined);
@@ -129,11 +140,25 @@ export function syncDeployment(api: ApiServer, d: KObject): void {
       }
     }
   }
-  // Status (sync.go calculateStatus, progress.go conditions).
-  const all = [newRs, ...olds];
+  writeStatus(api, d, newRs, olds, desired, unavailable, revision, paused);
+}
+
+/** sync.go calculateStatus and progress.go's conditions, written when they moved. */
+function writeStatus(
+  api: ApiServer,
+  d: KObject,
+  newRs: KObject | undefined,
+  olds: KObject[],
+  desired: number,
+  unavailable: number,
+  revision: number,
+  paused: boolean,
+): void {
+  const ns = d.metadata.namespace ?? 'default';
+  const all = newRs ? [newRs, ...olds] : olds;
   const replicas = all.reduce((n, rs) => n + Number((rs.status as Obj | undefined)?.replicas ?? 0), 0);
   const ready = all.reduce((n, rs) => n + readyOf(rs), 0);
-  const updated = Number((newRs.status as Obj | undefined)?.replicas ?? 0);
+  const updated = Number((newRs?.status as Obj | undefined)?.replicas ?? 0);
   const now = api.nowIso();
   const prev = ((d.status as Obj | undefined)?.conditions as Obj[] | undefined) ?? [];
   const cond = (type: string, status: string, reason: string, message: string): Obj => {
@@ -149,22 +174,27 @@ export function syncDeployment(api: ApiServer, d: KObject): void {
     };
   };
   const available = ready >= desired - unavailable;
-  const complete = updated === desired && readyOf(newRs) === desired && replicas === desired;
+  const complete = newRs !== undefined && updated === desired && readyOf(newRs) === desired && replicas === desired;
   const conditions: Obj[] = [
     available
       ? cond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
       : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'),
   ];
-  const failure = ((newRs.status as Obj | undefined)?.conditions as Obj[] | undefined)?.find((c) => c.type === 'ReplicaFailure');
+  const failure = ((newRs?.status as Obj | undefined)?.conditions as Obj[] | undefined)?.find((c) => c.type === 'ReplicaFailure');
   if (failure) conditions.push(cond('ReplicaFailure', 'True', 'FailedCreate', String(failure.message)));
   const progressing = prev.find((c) => c.type === 'Progressing');
+  const wasPaused = progressing?.reason === 'DeploymentPaused';
+  const name = newRs?.metadata.name ?? '';
   conditions.push(
-    complete
-      ? cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRs.metadata.name}" has successfully progressed.`)
-      : !progressing ||
-          (progressing.reason === 'NewReplicaSetAvailable' && progressing.message !== `ReplicaSet "${newRs.metadata.name}" has successfully progressed.`)
-        ? cond('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${newRs.metadata.name}"`)
-        : cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRs.metadata.name}" is progressing.`),
+    paused
+      ? cond('Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused')
+      : complete
+        ? cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${name}" has successfully progressed.`)
+        : !progressing ||
+            wasPaused ||
+            (progressing.reason === 'NewReplicaSetAvailable' && progressing.message !== `ReplicaSet "${name}" has successfully progressed.`)
+          ? cond('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${name}"`)
+          : cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${name}" is progressing.`),
   );
   const status: Obj = { observedGeneration: d.metadata.generation ?? 1 };
   if (replicas) status.replicas = replicas;

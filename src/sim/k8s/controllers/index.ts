@@ -1,16 +1,19 @@
 /**
- * The controller manager: Deployments, ReplicaSets and the garbage collector (background
+ * The controller manager: Deployments, ReplicaSets, Jobs, Endpoints and the garbage collector (background
  * propagation: dependents whose controller is gone are deleted), run until nothing changes.
  */
 import type { ApiServer } from '../apiserver/index.ts';
 import { RESOURCES, resourceOfKind } from '../apiserver/resources.ts';
 import { syncDeployment } from './deployment.ts';
 import { syncReplicaSet } from './replicaset.ts';
+import { syncEndpoints } from './endpoints.ts';
+import { syncJob } from './job.ts';
 
 export { retryDue } from './replicaset.ts';
 
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
 const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
+const JOB = resourceOfKind('batch/v1', 'Job')!;
 
 /** One pass of every controller; returns whether it wrote anything. */
 export function runControllers(api: ApiServer): boolean {
@@ -20,6 +23,8 @@ export function runControllers(api: ApiServer): boolean {
   for (const d of api.list(DEPLOY)) if (!api.isSystem(d)) syncDeployment(api, d);
   for (const rs of api.list(RS)) if (!api.isSystem(rs)) syncReplicaSet(api, rs);
   for (const d of api.list(DEPLOY)) if (!api.isSystem(d)) syncDeployment(api, d);
+  for (const j of api.list(JOB)) syncJob(api, j);
+  syncEndpoints(api);
   return api.version !== before;
 }
 

@@ -31,7 +31,13 @@ const FLAGS = [
 type Kind = 'ConfigMap' | 'Secret';
 
 /** Reads the sources into `data`; a message (kubectl's error) when one is refused. */
-async function readSources(env: CmdEnv, kind: Kind, name: string, f: Record<string, unknown>, data: Record<string, string>): Promise<string | undefined> {
+export async function readSources(
+  env: CmdEnv,
+  kind: Kind,
+  name: string,
+  f: Record<string, unknown>,
+  data: Record<string, string>,
+): Promise<string | undefined> {
   const add = (key: string, value: string): string | undefined => {
     if (kind === 'Secret') {
       const errs = configKeyErrors(key);

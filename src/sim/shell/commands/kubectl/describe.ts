@@ -35,12 +35,12 @@ export function rfc1123z(iso: unknown): string {
 }
 
 /** printLabelsMultiline / printAnnotationsMultiline (last-applied-configuration is left out). */
-export function multiline(title: string, m: Record<string, string> | undefined, indent = ''): string {
+export function multiline(title: string, m: Record<string, string> | undefined, indent = '', more = indent): string {
   const keys = Object.keys(m ?? {})
     .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
     .sort();
   if (!keys.length) return `${indent}${title}:\t<none>\n`;
-  return keys.map((k, i) => `${i === 0 ? `${indent}${title}:` : indent}\t${k}${title === 'Annotations' ? ': ' : '='}${m![k]}\n`).join('');
+  return keys.map((k, i) => `${i === 0 ? `${indent}${title}:` : more}\t${k}${title === 'Annotations' ? ': ' : '='}${m![k]}\n`).join('');
 }
 
 /** DescribeEvents. */
@@ -251,11 +251,13 @@ export function describePod(api: ApiServer, p: KObject, now: number): string {
   return s;
 }
 
-function describeTemplate(tpl: Obj): string {
+/** describe.go DescribePodTemplate (rollout history --revision and undo --dry-run=client print it untabbed: printTemplate). */
+export function describeTemplate(tpl: Obj): string {
   const meta = isObj(tpl.metadata) ? tpl.metadata : {};
   const spec = isObj(tpl.spec) ? tpl.spec : {};
-  let s = 'Pod Template:\n' + multiline('Labels', meta.labels as Record<string, string> | undefined, '  ');
-  if (isObj(meta.annotations) && Object.keys(meta.annotations).length) s += multiline('Annotations', meta.annotations as Record<string, string>, '  ');
+  // printLabelsMultiline(w, "  Labels", …): the indent is the title's, a continuation line starts at its tab.
+  let s = 'Pod Template:\n' + multiline('Labels', meta.labels as Record<string, string> | undefined, '  ', '');
+  if (isObj(meta.annotations) && Object.keys(meta.annotations).length) s += multiline('Annotations', meta.annotations as Record<string, string>, '  ', '');
   if (spec.serviceAccountName) s += `  Service Account:\t${spec.serviceAccountName}\n`;
   if (arr(spec.initContainers).length) s += describeContainers('Init Containers', arr(spec.initContainers), undefined, '  ');
   s += describeContainers('Containers', arr(spec.containers), undefined, '  ');

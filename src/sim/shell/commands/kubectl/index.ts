@@ -23,7 +23,7 @@ type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
 /** kubectl@v0.30.5:pkg/cmd/create/create.go's subcommands (and their aliases) node1's kubectl does not build. */
 const CREATE_UNBUILT =
-  'clusterrole clusterrolebinding cronjob cj ingress ing job poddisruptionbudget pdb priorityclass pc quota resourcequota role rolebinding service svc serviceaccount sa token'.split(
+  'clusterrole clusterrolebinding cronjob cj ingress ing poddisruptionbudget pdb priorityclass pc quota resourcequota role rolebinding serviceaccount sa token'.split(
     ' ',
   );
 
@@ -36,7 +36,7 @@ const VERBS: Record<string, Verb> = {
     );
     const first = a.findIndex((w, i) => !w.startsWith('-') && !/^(-n|--namespace|-f|--filename|-o|--output)$/.test(a[i - 1] ?? ''));
     if (at >= 0 && at === first) return import('./create-deployment.ts').then((m) => m.createDeployment([...a.slice(0, at), ...a.slice(at + 1)], e));
-    // create configmap|cm and create secret generic (create-config.ts); secret's docker-registry and tls are not built.
+    // create configmap|cm and create secret generic (create-config.ts), secret docker-registry (create-secret-docker.ts); tls is not built.
     if (first >= 0 && (a[first] === 'configmap' || a[first] === 'cm'))
       return import('./create-config.ts').then((m) => m.createConfig('ConfigMap', 'configmap', [...a.slice(0, first), ...a.slice(first + 1)], e));
     if (first >= 0 && a[first] === 'secret') {
@@ -50,8 +50,17 @@ const VERBS: Record<string, Verb> = {
             e,
           ),
         );
-      if (sub >= 0 && (a[sub] === 'docker-registry' || a[sub] === 'tls'))
-        return Promise.resolve(out('', `kubectl create secret ${a[sub]}: not simulated on node1 (this kubectl creates: secret generic)\n`, 1));
+      if (sub >= 0 && a[sub] === 'docker-registry')
+        return import('./create-secret-docker.ts').then((m) =>
+          m.createSecretDocker(
+            a.filter((_, i) => i !== first && i !== sub),
+            e,
+          ),
+        );
+      if (sub >= 0 && a[sub] === 'tls')
+        return Promise.resolve(
+          out('', 'kubectl create secret tls: not simulated on node1 (this kubectl creates: secret generic, secret docker-registry)\n', 1),
+        );
       // create_secret.go: a parent command (cmdutil.DefaultSubCommandRun: RequireNoArguments, then its help, not built).
       return Promise.resolve(
         out(
@@ -66,11 +75,47 @@ const VERBS: Record<string, Verb> = {
         ),
       );
     }
+    // create job (create-job.ts); create service|svc clusterip|nodeport|loadbalancer|externalname (create-service.ts).
+    if (first >= 0 && a[first] === 'job')
+      return import('./create-job.ts').then((m) =>
+        m.createJob(
+          a.filter((_, i) => i !== first),
+          e,
+        ),
+      );
+    if (first >= 0 && (a[first] === 'service' || a[first] === 'svc')) {
+      const sub = a.findIndex((w, i) => i > first && !w.startsWith('-'));
+      if (sub >= 0 && ['clusterip', 'nodeport', 'loadbalancer', 'externalname'].includes(a[sub]!))
+        return import('./create-service.ts').then((m) =>
+          m.createService(
+            a[sub]!,
+            a.filter((_, i) => i !== first && i !== sub),
+            e,
+          ),
+        );
+      // create_service.go: a parent command, as create secret's.
+      return Promise.resolve(
+        out(
+          '',
+          sub >= 0
+            ? `error: unknown command "${a
+                .slice(sub)
+                .filter((w) => !w.startsWith('-'))
+                .join(' ')}"\nSee 'kubectl create service -h' for help and examples\n`
+            : 'kubectl create service: its help page is not simulated on node1 (use: service clusterip|nodeport|loadbalancer|externalname)\n',
+          1,
+        ),
+      );
+    }
     // Not kubectl's words: create's other subcommands (create.go's list, help/create.ts) are not built; saying so beats
     // the "unknown flag" their flags would meet in create -f's parser.
     if (first >= 0 && CREATE_UNBUILT.includes(a[first]!))
       return Promise.resolve(
-        out('', `kubectl create ${a[first]}: not simulated on node1 (this kubectl creates: -f FILE, configmap, deployment, namespace, secret generic)\n`, 1),
+        out(
+          '',
+          `kubectl create ${a[first]}: not simulated on node1 (this kubectl creates: -f FILE, configmap, deployment, job, namespace, secret generic, service)\n`,
+          1,
+        ),
       );
     return applyOrCreate('create', a, e);
   },
@@ -79,6 +124,7 @@ const VERBS: Record<string, Verb> = {
   describe,
   exec,
   explain,
+  expose: (a, e) => import('./expose.ts').then((m) => m.expose(a, e)),
   get,
   label,
   logs,
@@ -99,7 +145,6 @@ const VERBS: Record<string, Verb> = {
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
 
 const KNOWN_UNBUILT = [
-  'expose',
   'edit',
   'autoscale',
   'certificate',

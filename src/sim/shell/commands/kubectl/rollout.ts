@@ -6,7 +6,8 @@
  *   the condition"), Ctrl-C too; -w=false prints the line once;
  * - history: ViewHistory's tabbed REVISION/CHANGE-CAUSE table through a name printer whose "operation" is that table
  *   (`deployment.apps/web ` then the table and a blank line; "No rollout history found." when no ReplicaSet has a
- *   revision); --revision N (printTemplate's describe page) is not built;
+ *   revision); --revision N: `with revision #N` and printTemplate's DescribePodTemplate page, tabs untabbed;
+ * - pause / resume: spec.paused set or cleared (`deployment.apps/web paused`; "is already paused", "is not paused");
  * - restart: objectrestarter.go sets spec.template.metadata.annotations["kubectl.kubernetes.io/restartedAt"] to the
  *   time (RFC 3339); `deployment.apps/web restarted`; a second restart in the same second makes no patch
  *   ("failed to create patch for web: if restart has already been triggered within the past second, please wait
@@ -14,7 +15,8 @@
  * - undo [--to-revision=N]: DeploymentRollbacker.Rollback (the previous revision by default; "no rollout history found
  *   for deployment", "unable to find specified revision N in history", "skipped rollback (current template already
  *   matches revision N)"); `deployment.apps/web rolled back`. The Deployment controller makes the restored ReplicaSet
- *   the newest revision (controllers/deployment.ts).
+ *   the newest revision (controllers/deployment.ts). --dry-run=client prints the revision's printTemplate page and
+ *   " (dry run)"; a paused Deployment cannot be rolled back.
  * Other kinds (DaemonSets, StatefulSets) are not on node1's API server.
  */
 import type { ExecResult } from '../../../api.ts';
@@ -24,6 +26,7 @@ import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { DRY_RUN_FLAG, dryRunOf, namespaceOf, out, parse, resourcesOf, typeNameArgs } from './common.ts';
 import type { FlagDef } from '../../args.ts';
+import { describeTemplate } from './describe.ts';
 
 type Obj = Record<string, unknown>;
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
@@ -43,8 +46,22 @@ const FLAGS: Record<string, FlagDef[]> = {
   status: [{ long: 'watch', short: 'w', type: 'bool' }, { long: 'revision', type: 'int64' }, { long: 'timeout', type: 'string' }, SELECTOR],
   history: [{ long: 'revision', type: 'int64' }, OUTPUT, SELECTOR],
   restart: [OUTPUT, SELECTOR, { long: 'field-manager', type: 'string' }],
+  pause: [OUTPUT, SELECTOR, { long: 'field-manager', type: 'string' }],
+  resume: [OUTPUT, SELECTOR, { long: 'field-manager', type: 'string' }],
   undo: [{ long: 'to-revision', type: 'int64' }, OUTPUT, SELECTOR, DRY_RUN_FLAG],
 };
+
+/** polymorphichelpers/history.go printTemplate: a ReplicaSet's template (its pod-template-hash label kept), annotations made non-nil. */
+function printTemplate(rs: KObject, history = false): string {
+  const tpl = structuredClone((rs.spec as Obj).template ?? {}) as Obj;
+  // ViewHistory copies the ReplicaSet's change-cause into the template's annotations.
+  const cause = rs.metadata.annotations?.['kubernetes.io/change-cause'];
+  if (history && cause) {
+    const meta = (tpl.metadata ?? (tpl.metadata = {})) as Obj;
+    meta.annotations = { ...(meta.annotations as Obj | undefined), 'kubernetes.io/change-cause': cause };
+  }
+  return describeTemplate(tpl);
+}
 
 /** Go's time.ParseDuration for the plain forms kubectl's --timeout takes (`30s`, `2m`, `1m30s`, `0`). */
 function duration(s: string): number | undefined {
@@ -65,8 +82,6 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
       'kubectl rollout --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/\n',
       1,
     );
-  if (sub === 'pause' || sub === 'resume')
-    return out('', `kubectl rollout ${sub}: not simulated on node1 (this kubectl has: rollout history, restart, status, undo)\n`, 1);
   const p = parse(rest, FLAGS[sub]!, `rollout ${sub}`);
   if (!p.ok) return p.usage!;
   const dryRun = dryRunOf(env, p.flags);
@@ -100,10 +115,13 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
       const byRev = owned()
         .filter((r) => Number.isFinite(rev(r)))
         .sort((a, b) => rev(a) - rev(b));
-      // printTemplate's describe-style page of one revision's template is not built: said plainly.
-      if (want > 0) return out(stdout, `${stderr}kubectl rollout history --revision: not simulated on node1 (the revision table is)\n`, 1);
       if (!byRev.length) stdout += `deployment.apps/${it.name} No rollout history found.\n`;
-      else {
+      else if (want > 0) {
+        // ViewHistory: printTemplate (DescribePodTemplate into a plain buffer: its tabs stay tabs) of that revision.
+        const r = byRev.find((x) => rev(x) === want);
+        if (!r) return out(stdout, `${stderr}error: unable to find the specified revision\n`, 1);
+        stdout += `deployment.apps/${it.name} with revision #${want}\n${printTemplate(r, true)}\n`;
+      } else {
         const rows = byRev.map((r) => [String(rev(r)), r.metadata.annotations?.['kubernetes.io/change-cause'] || '<none>']);
         const w = Math.max(8, ...rows.map((r) => r[0]!.length));
         stdout += `deployment.apps/${it.name} \n${'REVISION'.padEnd(w)}  CHANGE-CAUSE\n${rows.map((r) => `${r[0]!.padEnd(w)}  ${r[1]}`).join('\n')}\n\n`;
@@ -122,6 +140,19 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
       cluster.api.update(DEPLOY, { ...d, spec: { ...spec, template: tpl } } as KObject);
       await cluster.sync();
       stdout += `deployment.apps/${it.name} restarted\n`;
+    } else if (sub === 'pause' || sub === 'resume') {
+      // rollout_pause.go / rollout_resume.go with objectpauser.go / objectresumer.go: spec.paused flipped by a patch.
+      const pausing = sub === 'pause';
+      if (((d.spec as Obj).paused === true) === pausing) {
+        stderr += `error: deployments.apps "${it.name}" ${pausing ? 'is already paused' : 'is not paused'}\n`;
+        code = 1;
+        continue;
+      }
+      // DeploymentSpec.Paused is omitempty: resumed, the field is gone.
+      const { paused: _, ...spec } = d.spec as Obj;
+      cluster.api.update(DEPLOY, { ...d, spec: pausing ? { ...spec, paused: true } : spec } as KObject);
+      await cluster.sync();
+      stdout += `deployment.apps/${it.name} ${pausing ? 'paused' : 'resumed'}\n`;
     } else if (sub === 'undo') {
       const to = (p.flags['to-revision'] as number | undefined) ?? 0;
       if (to < 0) return out(stdout, `${stderr}error: unable to find specified revision ${to} in history\n`, 1);
@@ -134,18 +165,20 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
           `${stderr}error: ${to > 0 ? `unable to find specified revision ${to} in history` : `no rollout history found for deployment "${it.name}"`}\n`,
           1,
         );
-      // rollback.go: with --dry-run=client the result is printTemplate's describe page of the revision: not built.
-      if (dryRun.mode === 'client')
-        return out(
-          stdout,
-          `${stderr}kubectl rollout undo --dry-run=client: not simulated on node1 (its pod template page is not built; --dry-run=server is)\n`,
-          1,
-        );
+      // rollback.go: with --dry-run=client the result is printTemplate of the revision, the operation the name printer
+      // prints (PrintFlagsWithDryRunStrategy appends " (dry run)"); a paused Deployment is refused after that.
+      if (dryRun.mode === 'client') {
+        stdout += `deployment.apps/${it.name} ${printTemplate(target)} (dry run)\n`;
+        continue;
+      }
+      if ((d.spec as Obj).paused === true)
+        return out(stdout, `${stderr}error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n`, 1);
       const tpl = structuredClone((target.spec as Obj).template) as Obj;
       const labels = (tpl.metadata as Obj | undefined)?.labels as Record<string, string> | undefined;
       if (labels) delete labels['pod-template-hash'];
       if (JSON.stringify(tpl) === JSON.stringify((d.spec as Obj).template)) {
-        stdout += `deployment.apps/${it.name} skipped rollback (current template already matches revision ${rev(target)})${dryTail}\n`;
+        // rollback.go formats the --to-revision asked for (0 when none was), not the revision found.
+        stdout += `deployment.apps/${it.name} skipped rollback (current template already matches revision ${to})${dryTail}\n`;
         continue;
       }
       if (dryTail) {

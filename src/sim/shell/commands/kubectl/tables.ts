@@ -3,7 +3,7 @@
  * the server-side Table kubectl prints), with their `-o wide` additions.
  */
 import type { KObject } from '../../../k8s/types.ts';
-import { since } from './duration.ts';
+import { humanDuration, since } from './duration.ts';
 import { podColumns } from './podview.ts';
 
 type Obj = Record<string, unknown>;
@@ -155,15 +155,48 @@ export const TABLES: Record<string, Table> = {
       const ports = (Array.isArray(s.ports) ? (s.ports as Obj[]) : [])
         .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`)
         .join(',');
-      return [o.metadata.name, String(s.type ?? 'ClusterIP'), String(s.clusterIP ?? '<none>'), '<none>', ports || '<none>', age(o, now)];
+      const ips = Array.isArray(s.clusterIPs) ? (s.clusterIPs as string[]) : [];
+      return [o.metadata.name, String(s.type ?? 'ClusterIP'), ips[0] ?? '<none>', externalIP(o), ports || '<none>', age(o, now)];
     },
-    wideRow: (o) => [
-      isObj((o.spec as Obj).selector)
-        ? Object.entries((o.spec as Obj).selector as Obj)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(',')
-        : '<none>',
-    ],
+    // labels.FormatLabels: sorted keys.
+    wideRow: (o) => {
+      const sel = isObj((o.spec as Obj).selector) ? ((o.spec as Obj).selector as Obj) : {};
+      return [
+        Object.keys(sel)
+          .sort()
+          .map((k) => `${k}=${sel[k]}`)
+          .join(',') || '<none>',
+      ];
+    },
+  },
+  // printers.go printJob (v1.30: no STATUS column yet): COMPLETIONS succeeded/completions ("%d/1 of %d" for a parallel
+  // Job without completions), DURATION since startTime, or from startTime to completionTime.
+  Job: {
+    head: ['NAME', 'COMPLETIONS', 'DURATION', 'AGE'],
+    wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+    row: (o, now) => {
+      const s = (o.spec ?? {}) as Obj;
+      const st = (o.status ?? {}) as Obj;
+      const done = num(st.succeeded);
+      const completions =
+        s.completions !== undefined && s.completions !== null
+          ? `${done}/${num(s.completions)}`
+          : Number(s.parallelism ?? 0) > 1
+            ? `${done}/1 of ${num(s.parallelism)}`
+            : `${done}/1`;
+      const start = typeof st.startTime === 'string' ? Date.parse(st.startTime) : undefined;
+      const end = typeof st.completionTime === 'string' ? Date.parse(st.completionTime) : now;
+      return [o.metadata.name, completions, start === undefined ? '' : humanDuration(end - start), age(o, now)];
+    },
+    wideRow: (o) => TABLES.Deployment!.wideRow(o, 0),
+  },
+  // printers.go printEndpoints: formatEndpoints(endpoints, nil), the first three ip:port pairs and "+ N more...";
+  // kubernetes@v1.30.0 pkg/printers/internalversion/printers.go (JoinHostPort; headless subsets without ports list bare IPs).
+  Endpoints: {
+    head: ['NAME', 'ENDPOINTS', 'AGE'],
+    wide: [],
+    row: (o, now) => [o.metadata.name, formatEndpoints(o), age(o, now)],
+    wideRow: () => [],
   },
   // printers.go printConfigMap (Data: len(Data)+len(BinaryData)), printSecret (Type, len(Data)), printServiceAccount
   // (Secrets: len(Secrets)).
@@ -186,6 +219,43 @@ export const TABLES: Record<string, Table> = {
     wideRow: () => [],
   },
 };
+
+/** printers.go getServiceExternalIP: externalIPs, the load balancer's ingress IPs (`<pending>` while none), or the external name. */
+function externalIP(o: KObject): string {
+  const s = (o.spec ?? {}) as Obj;
+  const ext = Array.isArray(s.externalIPs) ? (s.externalIPs as string[]) : [];
+  const type = String(s.type ?? 'ClusterIP');
+  if (type === 'ClusterIP' || type === 'NodePort') return ext.join(',') || '<none>';
+  if (type === 'ExternalName') return String(s.externalName ?? '');
+  if (type !== 'LoadBalancer') return '<unknown>';
+  const lb = (((o.status as Obj | undefined)?.loadBalancer as Obj | undefined)?.ingress as Obj[] | undefined) ?? [];
+  const all = [...lb.filter((i) => i.ip).map((i) => String(i.ip)), ...ext];
+  return all.join(',') || '<pending>';
+}
+
+/** printers.go formatEndpoints: addresses (not the not-ready ones) with each port, at most three, then the count left. */
+function formatEndpoints(o: KObject): string {
+  const subsets = Array.isArray(o.subsets) ? (o.subsets as Obj[]) : [];
+  if (!subsets.length) return '<none>';
+  const list: string[] = [];
+  let count = 0;
+  let more = false;
+  for (const ss of subsets) {
+    const addrs = Array.isArray(ss.addresses) ? (ss.addresses as Obj[]) : [];
+    const ports = Array.isArray(ss.ports) ? (ss.ports as Obj[]) : [];
+    for (const port of ports.length ? ports : [undefined]) {
+      count += addrs.length;
+      for (const a of addrs) {
+        if (list.length === 3) {
+          more = true;
+          break;
+        }
+        list.push(port ? `${a.ip}:${port.port}` : String(a.ip));
+      }
+    }
+  }
+  return more ? `${list.join(',')} + ${count - 3} more...` : list.join(',');
+}
 
 /** Kinds without their own columns: the server's default table (NAME, AGE). */
 export const DEFAULT_TABLE: Table = { head: ['NAME', 'AGE'], wide: [], row: (o, now) => [o.metadata.name, age(o, now)], wideRow: () => [] };
