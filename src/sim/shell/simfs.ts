@@ -65,11 +65,8 @@ export interface SimFs extends JB.InMemoryFs {
   inodes: Map<string, Inode>;
   linkTimes: Map<string, Date>;
   chown(path: string, uid: number, gid: number): Promise<void>;
-  /**
-   * Sets an entry's mode and owner while the root is built (a path it lacks is left alone); with `mtime`, a directory
-   * just made (mkdirSync stamps the real clock) takes it as its times, birth included (dockerroot-sync.ts).
-   */
-  own(path: string, mode: number, uid: number, gid: number, mtime?: Date): void;
+  /** Sets an entry's mode and owner while the root is built (a path it lacks is left alone). */
+  own(path: string, mode: number, uid: number, gid: number): void;
   /** Gives the directories just-bash made with the real clock the root's time (rootfs.ts). */
   settle(mtime: Date, now: number): void;
 }
@@ -388,11 +385,10 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       this.subdirs = n;
       return n;
     }
-    own(path: string, mode: number, uid: number, gid: number, mtime?: Date): void {
+    own(path: string, mode: number, uid: number, gid: number): void {
       const e = this.entries().get(path);
       if (!e) return;
       if (e.type !== 'symlink') e.mode = mode;
-      if (mtime) e.mtime = mtime;
       if (uid || gid) this.inodes.set(path, { uid, gid });
     }
     settle(mtime: Date, nowMs: number): void {
