@@ -29,11 +29,12 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
+  // Issue #14: dist/ as built, sent without astro preview's gzip on every response and with the hashed chunks
+  // cached (tests/e2e/serve.mjs says what it serves and why).
   webServer: {
-    command: `npx astro preview --port ${PORT} --host 127.0.0.1`,
+    command: `node tests/e2e/serve.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
 });

@@ -1,7 +1,9 @@
 // `npm run test:e2e`: find Chromium (or fail with advice — never skip), build the
-// site once, then run the Playwright suite against `astro preview`.
+// site once (or not at all when dist/ was built from the same inputs), then run the
+// Playwright suite against `astro preview`.
 import { spawnSync } from 'node:child_process';
 import { findChromium, noChromiumAdvice } from './chromium.mjs';
+import { buildKey, forgetBuiltKey, readBuiltKey, writeBuiltKey } from './build-key.mjs';
 
 const found = await findChromium();
 if (!found.path) {
@@ -17,8 +19,16 @@ const run = (cmd, args) => {
   return r.status ?? 1;
 };
 
+// Issue #14: the build is skipped when dist/ holds a build of the same inputs (build-key.mjs: every file
+// outside tests/, the installed packages, Node's version); CC_SKIP_BUILD skips it whatever the key.
 if (!process.env.CC_SKIP_BUILD) {
-  const status = run('npx', ['astro', 'build']);
-  if (status !== 0) process.exit(status);
+  const key = buildKey();
+  if (readBuiltKey() === key) console.log('e2e: dist/ was built from these inputs; not building again');
+  else {
+    forgetBuiltKey();
+    const status = run('npx', ['astro', 'build']);
+    if (status !== 0) process.exit(status);
+    writeBuiltKey(key);
+  }
 }
 process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)]));
