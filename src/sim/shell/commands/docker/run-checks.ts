@@ -5,6 +5,8 @@
  * cli/command/container/opts.go validateDeviceCgroupRule. Each returns the error's text or undefined.
  */
 import { parseUint, ramInBytes } from '../../kit/govalues.ts';
+import type { Container } from '../../../docker/container.ts';
+import { cleanupEvents, startingEvents } from '../../../docker/events.ts';
 import type { CmdEnv } from '../../types.ts';
 
 const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
@@ -135,4 +137,19 @@ export function missingLink(env: CmdEnv, networkMode: string | undefined, links:
     if (!env.daemon.find(name.replace(/^\//, ''))) return `could not get container for ${name}: No such container: ${name}`;
   }
   return undefined;
+}
+
+/**
+ * moby@v27.3.1:daemon/start.go containerStart's deferred cleanup: a start that fails leaves the container
+ * created with the exit code the error maps to (127 not found, 126 not executable, else exitUnknown 128),
+ * and removes it when --rm asked for AutoRemove.
+ */
+export function failedStart(env: CmdEnv, c: Container, code: number, afterSandbox = true): void {
+  c.exitCode = code;
+  // A task that failed after the sandbox and the mounts were set up (initializeNetworking, setupMounts): Cleanup undoes them.
+  if (afterSandbox) {
+    startingEvents(env.daemon, c);
+    cleanupEvents(env.daemon, c);
+  }
+  if (c.hostConfig.AutoRemove) env.daemon.remove(c);
 }

@@ -1,9 +1,8 @@
 import { mergeHealthcheck } from '../../../docker/health.ts';
 import type { ExecResult } from '../../../api.ts';
-import type { Container, ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
+import type { ContainerConfig, HostConfig, PortBinding } from '../../../docker/container.ts';
 import { DaemonError } from '../../../docker/daemon.ts';
 import { imgHas, lookPathError } from '../../../docker/images.ts';
-import { cleanupEvents, startingEvents } from '../../../docker/events.ts';
 import { attachStorage, containerStarted, ensureImage, parseMounts } from './run-storage.ts';
 import { parsePublish } from '../../../net/ports.ts';
 import { endpointSettingsError } from '../../../net/endpoint-config.ts';
@@ -21,7 +20,7 @@ import { recordFlags } from './run-hostconfig.ts';
 import { readEnvFiles } from './envfile.ts';
 import { attachedRun, attachFields } from './run-attach.ts';
 import { clientPlatform, createPlatformCheck, requestedPlatform } from './run-platform.ts';
-import { detachKeysError, missingDevice, missingLink } from './run-checks.ts';
+import { detachKeysError, failedStart, missingDevice, missingLink } from './run-checks.ts';
 import { type MountField, parseMountOpt } from './mount-opt.ts';
 
 /** go-units RAMInBytes: `100m` → 104857600 (binary units, as Docker parses --memory). */
@@ -377,26 +376,13 @@ export async function dockerRun(flags: FlagValues<typeof RUN_FLAGS>, rest: strin
       env.daemon.emitFor(c, 'resize', { height: String(env.rows), width: String(env.columns) });
   } catch (e) {
     if (e instanceof DaemonError) {
-      failedStart(env, c, 128); // exitUnknown
+      failedStart(env, c, 128, false); // exitUnknown; the sim's start refused before the sandbox was set up
       return { stdout: '', stderr: errPrefix + `docker: Error response from daemon: ${e.message}.\n`, exitCode: 125 };
     }
     throw e;
   }
   if (f.detach) return { stdout: `${c.id}\n`, stderr: errPrefix, exitCode: 0 };
   return attachedRun(env, c, img, argv0, Boolean(f.interactive) && env.stdinTty, attached, errPrefix, f['sig-proxy'] !== false, str('detach-keys'));
-}
-
-/**
- * moby@v27.3.1:daemon/start.go containerStart's deferred cleanup: a start that fails leaves the container
- * created with the exit code the error maps to (127 not found, 126 not executable, else exitUnknown 128),
- * and removes it when --rm asked for AutoRemove.
- */
-function failedStart(env: CmdEnv, c: Container, code: number): void {
-  c.exitCode = code;
-  // The task failed after the sandbox and the mounts were set up (initializeNetworking, setupMounts): Cleanup undoes them.
-  startingEvents(env.daemon, c);
-  cleanupEvents(env.daemon, c);
-  if (c.hostConfig.AutoRemove) env.daemon.remove(c);
 }
 
 // docker/cli@v27.3.1:cli/command/container/run.go NewRunCommand (SetInterspersed(false): the image ends the options).
