@@ -11,6 +11,7 @@ import { parsedRuleTable } from './src/ui/editor/vite-rule-table.mjs';
 import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
 import { starlightListRule } from './src/ui/terminal/vite-list-rule.mjs';
 import { justBashModules } from './src/ui/terminal/vite-just-bash.mjs';
+import { sessionCompileHint } from './src/ui/terminal/vite-compile-hints.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
 // that order and Starlight takes each label from the lesson's title in each locale.
@@ -74,8 +75,10 @@ export default defineConfig({
   //    xterm's character measurements a whole-page style recalc (src/ui/terminal/vite-list-rule.mjs).
   // 10. the workers load just-bash's code-split ES modules, not its one-file browser bundle, so a first command
   //    compiles only the interpreter and the commands it runs (src/ui/terminal/vite-just-bash.mjs).
+  // 11. the terminal's session chunk (xterm.js) compiled eagerly, off the main thread: V8's compile hint
+  //    (src/ui/terminal/vite-compile-hints.mjs).
   vite: {
-    plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly(), parsedRuleTable(), starlightListRule()],
+    plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly(), parsedRuleTable(), starlightListRule(), sessionCompileHint()],
     optimizeDeps: {
       rolldownOptions: {
         plugins: [{ name: 'container-course:browser-safe-deps-dev', transform: (code, id) => patchDockerfileAst(code, id) }],

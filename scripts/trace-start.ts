@@ -10,7 +10,8 @@
  * with the function that forced them; the last lines list the start's tasks over the threshold in CPU time.
  * `--block REGEXP` (repeatable): requests whose URL matches fail (e.g. `--block '/ec\.\w+\.js$'`), to see what a
  * script costs by leaving it out; the last line gives the main thread's CPU over the whole trace, and each
- * script's share of the profile's samples (idle ones left out).
+ * script's share of the profile's samples (idle ones left out). `--v8` adds V8's compile events to each task's kinds
+ * (V8.CompileCode: the lazy compiles of functions called for the first time, on the main thread; the tracing costs time).
  */
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     fresh: { type: 'boolean', default: false },
     inclusive: { type: 'boolean', default: false },
     block: { type: 'string', multiple: true, default: [] },
+    v8: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(args.runs);
@@ -49,12 +51,17 @@ try {
       [SAVED.key, args.fresh ? '' : JSON.stringify({ lines: SAVED.lines, history: SAVED.lines, screen: '', rev: 1 })],
     );
     await page.goto('about:blank');
-    const { events } = await traced(context, page, async () => {
-      await page.goto(url);
-      if (args.fresh) await page.getByRole('button', { name: 'Start the terminal' }).click();
-      await page.waitForFunction(() => performance.getEntriesByName('cc-terminal:prompt').length > 0, null, { timeout: 60_000 });
-      await page.waitForTimeout(1500); // the tasks after the prompt (the first save, idle work) — a trace window, not a test's wait
-    });
+    const { events } = await traced(
+      context,
+      page,
+      async () => {
+        await page.goto(url);
+        if (args.fresh) await page.getByRole('button', { name: 'Start the terminal' }).click();
+        await page.waitForFunction(() => performance.getEntriesByName('cc-terminal:prompt').length > 0, null, { timeout: 60_000 });
+        await page.waitForTimeout(1500); // the tasks after the prompt (the first save, idle work) — a trace window, not a test's wait
+      },
+      args.v8,
+    );
     console.log(`\nrun ${run + 1}: ${events.length} trace events`);
     report(events);
     await context.close();
@@ -94,7 +101,7 @@ function report(events: TraceEvent[]): void {
         e.ts >= task.ts &&
         e.ts < end &&
         e.dur &&
-        /^(Layout|UpdateLayoutTree|Paint|PrePaint|ParseHTML|v8\.compile|v8\.compileModule|EvaluateScript|v8\.evaluateModule|ParseAuthorStyleSheet|FunctionCall|TimerFire|RunMicrotasks)$/.test(
+        /^(Layout|UpdateLayoutTree|Paint|PrePaint|ParseHTML|v8\.compile|v8\.compileModule|EvaluateScript|v8\.evaluateModule|ParseAuthorStyleSheet|FunctionCall|TimerFire|RunMicrotasks|V8\.\w*Compile\w*|V8\.\w*Parse\w*)$/.test(
           e.name,
         )
       )

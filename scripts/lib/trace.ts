@@ -46,7 +46,10 @@ export async function traced<T>(context: BrowserContext, page: Page, action: () 
   const events: TraceEvent[] = [];
   // Chromium's trace events, typed here as read by the scripts (the protocol types them as string maps).
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: [...CATEGORIES, ...(v8 ? ['v8'] : [])].join(','), transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: [...CATEGORIES, ...(v8 ? ['v8', 'disabled-by-default-v8.compile'] : [])].join(','),
+    transferMode: 'ReportEvents',
+  });
   const value = await action();
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.end');

@@ -21,6 +21,8 @@
  *   (ViewportConstants.DEFAULT_SCROLL_BAR_WIDTH, src/browser/shared/Constants.ts; scrollback is not 0)
  */
 
+/** The terminal's font (session.ts), which the fit measures. */
+export const FONT = { fontSize: 13, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace' };
 const DEFAULT_COLS = 80;
 const DEFAULT_ROWS = 24;
 const SCROLL_BAR_WIDTH = 14;

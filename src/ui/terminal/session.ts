@@ -13,7 +13,7 @@ import { copyOnCtrlC } from './keys.ts';
 import { nextTask } from './yield.ts';
 import { ScreenSerializer } from './serialize.ts';
 import { measureAscii, measureCharBeforeRenderer } from './widths.ts';
-import { fitGeometry } from './geometry.ts';
+import { FONT, fitGeometry, type Geometry } from './geometry.ts';
 import { LineEditor } from './line-editor.ts';
 import { safeOutput } from './screen.ts';
 import { loadSession, resetSession, saveSession, sessionKey, storedRev, type Saved } from './storage.ts';
@@ -23,6 +23,8 @@ import type { StartedWorld } from './load.ts';
 import type { EarlyPrompt } from './early-prompt.ts';
 import type { CommandEventDetail, SessionNotice } from './session-types.ts';
 
+const THEME = { background: '#0c0f14', foreground: '#e6edf3', cursor: '#7fd3ff' };
+const OPTIONS = { convertEol: false, cursorBlink: true, ...FONT, scrollback: 5000, screenReaderMode: false, theme: THEME };
 const MAX_SCREEN_CHARS = 200_000;
 const MAX_ANNOUNCE_CHARS = 2_000;
 
@@ -73,12 +75,9 @@ export class TerminalSession {
   /** The learner left the terminal with Esc (controls.ts): that announcement stays until they come back. */
   private away = false;
 
-  private constructor(private readonly opts: SessionOptions) {
+  private constructor(private readonly opts: SessionOptions & { size: Geometry | undefined }) {
     this.world = opts.started.world;
-    const fontFamily = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
-    const theme = { background: '#0c0f14', foreground: '#e6edf3', cursor: '#7fd3ff' };
-    const size = fitGeometry(opts.host, 13, fontFamily); // created at its fit: open() draws the rows once (geometry.ts)
-    this.term = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 13, fontFamily, scrollback: 5000, screenReaderMode: false, theme, ...size });
+    this.term = new Terminal({ ...OPTIONS, ...opts.size });
     this.term.loadAddon(this.fit);
     measureCharBeforeRenderer(this.term);
     this.serializer = new ScreenSerializer(this.term);
@@ -88,13 +87,16 @@ export class TerminalSession {
   }
 
   static async open(opts: SessionOptions): Promise<TerminalSession> {
-    const s = new TerminalSession(opts); // in four tasks (yield.ts): xterm's services and parser; its open;
+    const size = fitGeometry(opts.host, FONT.fontSize, FONT.fontFamily); // a task each (yield.ts): the size (a layout: geometry.ts);
+    await nextTask();
+    const s = new TerminalSession({ ...opts, size }); // xterm's services and parser; its open;
     await nextTask();
     s.term.open(opts.host);
     s.term.textarea?.setAttribute('aria-label', opts.label);
     s.term.textarea?.addEventListener('focus', () => void (s.away = false));
-    await nextTask(); // the fit and the widths (forced layouts); the saved screen's replay
+    await nextTask(); // the fit and the widths (forced layouts, a task each); the saved screen's replay
     s.fit.fit();
+    await nextTask();
     measureAscii(s.term); // one layout for the characters' widths, not one each as rows draw (widths.ts)
     s.resizeObserver = new ResizeObserver(() => s.fit.fit());
     s.resizeObserver.observe(opts.host);
