@@ -11,6 +11,7 @@ import { parsedRuleTable } from './src/ui/editor/vite-rule-table.mjs';
 import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
 import { starlightListRule } from './src/ui/terminal/vite-list-rule.mjs';
 import { justBashModules } from './src/ui/terminal/vite-just-bash.mjs';
+import { workerChunks } from './src/ui/terminal/vite-worker-chunks.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
 // that order and Starlight takes each label from the lesson's title in each locale.
@@ -74,6 +75,8 @@ export default defineConfig({
   //    xterm's character measurements a whole-page style recalc (src/ui/terminal/vite-list-rule.mjs).
   // 10. the workers load just-bash's code-split ES modules, not its one-file browser bundle, so a first command
   //    compiles only the interpreter and the commands it runs (src/ui/terminal/vite-just-bash.mjs).
+  // 11. the terminal's worker asks for every chunk its first command needs at once, from a list written into its entry
+  //    at build time, not one import level at a time (src/ui/terminal/vite-worker-chunks.mjs).
   vite: {
     plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly(), parsedRuleTable(), starlightListRule()],
     optimizeDeps: {
@@ -93,6 +96,7 @@ export default defineConfig({
       format: 'es',
       plugins: () => [
         justBashModules(),
+        workerChunks(),
         monacoTrim({ worker: true }),
         browserSafeDeps(),
         yamlWorkerWithoutPrettier(),
