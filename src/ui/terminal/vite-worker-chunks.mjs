@@ -108,7 +108,9 @@ export function workerChunks() {
     },
     generateBundle(_options, bundle) {
       if (!active) return;
-      const chunks = /** @type {import('rolldown').OutputChunk[]} */ (Object.values(bundle).filter((o) => o.type === 'chunk'));
+      const chunks = /** @type {{ fileName: string; name: string; moduleIds: string[]; imports: string[]; isEntry: boolean; code: string }[]} */ (
+        Object.values(bundle).filter((o) => o.type === 'chunk')
+      );
       const entry = chunks.find((c) => c.isEntry && c.code.includes(MARK));
       if (!entry) throw new Error('vite-worker-chunks: no __CC_WORKER_CHUNKS__ in the entry of src/ui/terminal/world.worker.ts');
       const dir = posix.dirname(entry.fileName);
