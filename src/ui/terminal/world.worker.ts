@@ -18,7 +18,9 @@ const chunks = typeof __CC_WORKER_CHUNKS__ === 'undefined' ? [] : __CC_WORKER_CH
 for (const url of chunks) import(/* @vite-ignore */ url).catch(() => undefined);
 
 const waiting: WorldRequest[] = [];
-let handle = (msg: WorldRequest) => void waiting.push(msg);
+let handle: (msg: WorldRequest) => void = (msg) => {
+  waiting.push(msg);
+};
 self.addEventListener('message', (e: MessageEvent<WorldRequest>) => handle(e.data));
 
 import('./world-host.ts').then(
