@@ -12,6 +12,7 @@ import { cspInlineScripts } from './src/integrations/csp-inline.mjs';
 import { starlightListRule } from './src/ui/terminal/vite-list-rule.mjs';
 import { justBashModules } from './src/ui/terminal/vite-just-bash.mjs';
 import { sessionCompileHint } from './src/ui/terminal/vite-compile-hints.mjs';
+import { workerChunks } from './src/ui/terminal/vite-worker-chunks.mjs';
 
 // Lessons are folders named NN-slug under content/lessons; the sidebar lists them in
 // that order and Starlight takes each label from the lesson's title in each locale.
@@ -77,6 +78,8 @@ export default defineConfig({
   //    compiles only the interpreter and the commands it runs (src/ui/terminal/vite-just-bash.mjs).
   // 11. the terminal's session chunk (xterm.js) compiled eagerly, off the main thread: V8's compile hint
   //    (src/ui/terminal/vite-compile-hints.mjs).
+  // 12. the terminal's worker asks for every chunk its first command needs at once, from a list written into its entry
+  //    at build time, not one import level at a time (src/ui/terminal/vite-worker-chunks.mjs).
   vite: {
     plugins: [monacoCssOnDemand(), monacoTrim(), browserSafeDeps(), zodEnglishOnly(), parsedRuleTable(), starlightListRule(), sessionCompileHint()],
     optimizeDeps: {
@@ -96,6 +99,7 @@ export default defineConfig({
       format: 'es',
       plugins: () => [
         justBashModules(),
+        workerChunks(),
         monacoTrim({ worker: true }),
         browserSafeDeps(),
         yamlWorkerWithoutPrettier(),

@@ -115,14 +115,19 @@ describe("the grader worker's load path", () => {
 });
 
 /**
- * Issue #14: the terminal's simulated host runs in a Web Worker (src/ui/terminal/world.worker.ts),
+ * Issue #14: the terminal's simulated host runs in a Web Worker (src/ui/terminal/world.worker.ts, world-host.ts),
  * so a command never holds the main thread. Outside the workers, src/ui imports src/sim only as
  * types: the page reads the world's state from the worker's messages (snapshots), never from a World
  * of its own. One exception: the picture's renderer (src/sim/picture), pure functions that draw a
  * snapshot the page already holds; it has no World.
  */
 describe('the simulated host runs only in workers', () => {
-  const WORKER_SIDE = new Set(['src/ui/terminal/world.worker.ts', 'src/ui/terminal/world-server.ts', 'src/ui/exercise/grader.worker.ts']);
+  const WORKER_SIDE = new Set([
+    'src/ui/terminal/world.worker.ts',
+    'src/ui/terminal/world-host.ts',
+    'src/ui/terminal/world-server.ts',
+    'src/ui/exercise/grader.worker.ts',
+  ]);
   it('src/ui (but the workers) imports src/sim only as types, the picture renderer aside', () => {
     const bad = files(join(ROOT, 'src/ui'))
       .filter((f) => !WORKER_SIDE.has(relative(ROOT, f)))
