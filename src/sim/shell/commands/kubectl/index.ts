@@ -131,6 +131,7 @@ const VERBS: Record<string, Verb> = {
   rollout: (a, e) => import('./rollout.ts').then((m) => m.rollout(a, e)),
   run,
   scale: (a, e) => import('./scale.ts').then((m) => m.scale(a, e)),
+  top: (a, e) => import('./top.ts').then((m) => m.top(a, e)),
   set: (a, e) => {
     // set.go's subcommands: image is built (set-image.ts); env, resources, selector, serviceaccount and subject are not.
     const at = a.findIndex((w) => !w.startsWith('-'));
@@ -149,7 +150,6 @@ const KNOWN_UNBUILT = [
   'autoscale',
   'certificate',
   'cluster-info',
-  'top',
   'cordon',
   'uncordon',
   'drain',
