@@ -242,3 +242,13 @@ export function matchSelector(selector: string | undefined): ((o: KObject) => bo
 
 /** `pod/x created`: the kind's singular name, with its group (`deployment.apps/web`). */
 export const objName = (r: ResourceInfo, name: string) => `${r.group ? `${r.singular}.${r.group}` : r.singular}/${name}`;
+
+/**
+ * A parent command's answer (cmdutil.DefaultSubCommandRun, kubernetes/kubectl@v0.30.5:pkg/cmd/util/helpers.go):
+ * RequireNoArguments's `unknown command "…"` with the command's usage hint for `words` that are not one of its
+ * subcommands, else its help page: `help`, the simulator's note where that page is not built. Exit 1 either way.
+ */
+export function parentCommand(path: string, words: readonly string[], help: string): ExecResult {
+  const args = words.filter((w) => !w.startsWith('-'));
+  return out('', args.length ? `error: unknown command "${args.join(' ')}"\nSee 'kubectl ${path} -h' for help and examples\n` : help, 1);
+}

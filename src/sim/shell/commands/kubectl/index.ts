@@ -5,7 +5,7 @@
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
 import { applyOrCreate } from './apply.ts';
-import { out } from './common.ts';
+import { out, parentCommand } from './common.ts';
 import { get } from './get.ts';
 import { debug } from './debug.ts';
 import { del } from './delete.ts';
@@ -63,16 +63,7 @@ const VERBS: Record<string, Verb> = {
         );
       // create_secret.go: a parent command (cmdutil.DefaultSubCommandRun: RequireNoArguments, then its help, not built).
       return Promise.resolve(
-        out(
-          '',
-          sub >= 0
-            ? `error: unknown command "${a
-                .slice(sub)
-                .filter((w) => !w.startsWith('-'))
-                .join(' ')}"\nSee 'kubectl create secret -h' for help and examples\n`
-            : 'kubectl create secret: its help page is not simulated on node1 (use: secret generic)\n',
-          1,
-        ),
+        parentCommand('create secret', sub >= 0 ? a.slice(sub) : [], 'kubectl create secret: its help page is not simulated on node1 (use: secret generic)\n'),
       );
     }
     // create job (create-job.ts); create service|svc clusterip|nodeport|loadbalancer|externalname (create-service.ts).
@@ -95,15 +86,10 @@ const VERBS: Record<string, Verb> = {
         );
       // create_service.go: a parent command, as create secret's.
       return Promise.resolve(
-        out(
-          '',
-          sub >= 0
-            ? `error: unknown command "${a
-                .slice(sub)
-                .filter((w) => !w.startsWith('-'))
-                .join(' ')}"\nSee 'kubectl create service -h' for help and examples\n`
-            : 'kubectl create service: its help page is not simulated on node1 (use: service clusterip|nodeport|loadbalancer|externalname)\n',
-          1,
+        parentCommand(
+          'create service',
+          sub >= 0 ? a.slice(sub) : [],
+          'kubectl create service: its help page is not simulated on node1 (use: service clusterip|nodeport|loadbalancer|externalname)\n',
         ),
       );
     }

@@ -9,7 +9,7 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
-import { matchSelector, out, parse } from './common.ts';
+import { matchSelector, out, parentCommand, parse } from './common.ts';
 
 const SELECTOR = { long: 'selector', short: 'l', type: 'string' as const };
 const SHARED = [
@@ -49,17 +49,7 @@ export async function top(args: string[], _env: CmdEnv): Promise<ExecResult> {
   const at = subcommandAt(args);
   const kind = at >= 0 ? SUBCOMMANDS[args[at] as string] : undefined;
   if (!kind) {
-    // RequireNoArguments: `error: unknown command "x"` with top's usage hint; else the help page.
-    if (at >= 0)
-      return out(
-        '',
-        `error: unknown command "${args
-          .slice(at)
-          .filter((a) => !a.startsWith('-'))
-          .join(' ')}"\nSee 'kubectl top -h' for help and examples\n`,
-        1,
-      );
-    return out('', NO_HELP, 1);
+    return parentCommand('top', at >= 0 ? args.slice(at) : [], NO_HELP);
   }
   const p = parse(
     args.filter((_, i) => i !== at),
