@@ -13,10 +13,9 @@ import type { ApiServer } from '../apiserver/index.ts';
 import { ApiError } from '../apiserver/index.ts';
 import { resourceOfKind } from '../apiserver/resources.ts';
 import type { KObject } from '../types.ts';
-import { ownedBy, podReady } from './replicaset.ts';
+import { ownedBy, podFromTemplate, podReady } from './replicaset.ts';
 
 type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const PODS = resourceOfKind('v1', 'Pod')!;
 const JOB = resourceOfKind('batch/v1', 'Job')!;
 const SOURCE = { component: 'job-controller' };
@@ -61,22 +60,8 @@ export function syncJob(api: ApiServer, job: KObject): void {
     api.event(job, 'Normal', 'Completed', 'Job completed', SOURCE);
   } else {
     const want = Math.min(parallelism, completions - c.succeeded) - c.active.length;
-    const tpl = (isObj(spec.template) ? spec.template : {}) as Obj;
-    const tmeta = (isObj(tpl.metadata) ? tpl.metadata : {}) as Obj;
     for (let i = 0; i < want; i++) {
-      const pod: Obj = {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          generateName: `${job.metadata.name}-`,
-          ...(isObj(tmeta.labels) ? { labels: structuredClone(tmeta.labels) } : {}),
-          ...(isObj(tmeta.annotations) ? { annotations: structuredClone(tmeta.annotations) } : {}),
-          ownerReferences: [
-            { apiVersion: 'batch/v1', blockOwnerDeletion: true, controller: true, kind: 'Job', name: job.metadata.name, uid: job.metadata.uid },
-          ],
-        },
-        spec: structuredClone(tpl.spec ?? {}),
-      };
+      const pod = podFromTemplate(spec.template, job, 'batch/v1');
       try {
         const { obj } = api.create(pod, ns);
         api.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${obj.metadata.name}`, SOURCE);

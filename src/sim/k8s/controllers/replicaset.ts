@@ -46,23 +46,8 @@ export function syncReplicaSet(api: ApiServer, rs: KObject): void {
   if (pods.length >= want) queue.delete(rs.metadata.uid);
   // A failed ReplicaSet is synced again only when its delay has passed; the attempts due since then are made now.
   if (pods.length < want && (!retry || retry.atMs <= api.nowMs())) {
-    const tpl = (isObj(spec.template) ? spec.template : {}) as Obj;
-    const tmeta = (isObj(tpl.metadata) ? tpl.metadata : {}) as Obj;
     for (let i = pods.length, attempts = 0; i < want && attempts < MAX_CATCH_UP; i++) {
-      const pod: Obj = {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          generateName: `${rs.metadata.name}-`,
-          namespace: ns,
-          ...(isObj(tmeta.labels) ? { labels: structuredClone(tmeta.labels) } : {}),
-          ...(isObj(tmeta.annotations) ? { annotations: structuredClone(tmeta.annotations) } : {}),
-          ownerReferences: [
-            { apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid },
-          ],
-        },
-        spec: structuredClone(tpl.spec ?? {}),
-      };
+      const pod = podFromTemplate(spec.template, rs, 'apps/v1', ns);
       try {
         const { obj } = api.create(pod, ns);
         api.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${obj.metadata.name}`, SOURCE);
@@ -113,4 +98,28 @@ export function syncReplicaSet(api: ApiServer, rs: KObject): void {
     cur.status = status;
     api.update(RS, cur);
   }
+}
+
+/**
+ * A controller's new pod (kubernetes@v1.30 pkg/controller/controller_utils.go GetPodFromTemplate): the template's
+ * labels, annotations and spec, `OWNER-` as generateName, the owner as its controller reference. `namespace` is
+ * written into the metadata when given (the ReplicaSet's pods carry it; the API server sets it for the others).
+ */
+export function podFromTemplate(template: unknown, owner: KObject, ownerApiVersion: string, namespace?: string): Obj {
+  const tpl = (isObj(template) ? template : {}) as Obj;
+  const tmeta = (isObj(tpl.metadata) ? tpl.metadata : {}) as Obj;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      generateName: `${owner.metadata.name}-`,
+      ...(namespace !== undefined ? { namespace } : {}),
+      ...(isObj(tmeta.labels) ? { labels: structuredClone(tmeta.labels) } : {}),
+      ...(isObj(tmeta.annotations) ? { annotations: structuredClone(tmeta.annotations) } : {}),
+      ownerReferences: [
+        { apiVersion: ownerApiVersion, blockOwnerDeletion: true, controller: true, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid },
+      ],
+    },
+    spec: structuredClone(tpl.spec ?? {}),
+  };
 }
