@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The CLI built once for the run, shared by tests/cli (tests/global-setup.ts says who uses it and why).
+    globalSetup: ['tests/global-setup.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     // A ceiling, not a wait: heavy property and grading tests must pass on a busy 2-core machine.
     testTimeout: 60_000,

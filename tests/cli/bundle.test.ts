@@ -4,12 +4,12 @@
  * loads the Dockerfile chunk and is checked. Two views: esbuild's chunk graph (the metafile
  * the build writes with CC_CLI_META) and the modules a real run loads (a loader hook).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from './helpers.ts';
 
@@ -38,15 +38,13 @@ describe('the CLI bundle loads only what a command uses', () => {
   let meta: Metafile;
   let work = '';
   beforeAll(() => {
-    // Its own build, so it never races the pack test's `npm pack` rebuilding build/cli.
-    out = mkdtempSync(join(tmpdir(), 'cc-cli-'));
-    const metaPath = join(out, '..', `${out.split('/').pop()}-meta.json`);
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: repo, stdio: 'pipe', env: { ...process.env, CC_CLI_OUT: out, CC_CLI_META: metaPath } });
-    meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
+    // The run's own build (tests/global-setup.ts), so it never races the pack test's `npm pack` rebuilding build/cli.
+    out = inject('cliBundleDir');
+    meta = JSON.parse(readFileSync(inject('cliMetaPath'), 'utf8')) as Metafile;
     work = mkdtempSync(join(tmpdir(), 'cc-bundle-'));
     writeFileSync(join(work, 'one.yaml'), ex.solution['pod.yaml']!);
     writeFileSync(join(work, 'Dockerfile'), dockerfile);
-  }, 180_000);
+  });
 
   /** The sources in an output file and every file it imports statically (what loading it loads). */
   function staticInputs(output: string): Set<string> {

@@ -4,22 +4,19 @@
  * --jobs 2. Every hostile row says what stopped it (the time limit, or the simulator's
  * own limit and the check it then fails) and the good row gets full marks.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { HOSTILE } from './hostile-shapes.ts';
 
-const repo = join(import.meta.dirname, '../..');
 describe('grade --jobs 2 on a class of hostile shell submissions', () => {
   let bundle = '';
   beforeAll(() => {
-    // Its own build, so it never races the pack test's `npm pack` rebuilding build/cli.
-    const out = mkdtempSync(join(tmpdir(), 'cc-cli-'));
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: repo, stdio: 'pipe', env: { ...process.env, CC_CLI_OUT: out } });
-    bundle = join(out, 'container-course.mjs');
-  }, 120_000);
+    // The run's own build (tests/global-setup.ts), so it never races the pack test's `npm pack` rebuilding build/cli.
+    bundle = join(inject('cliBundleDir'), 'container-course.mjs');
+  });
 
   it(`grades ${HOSTILE.length} hostile submissions and a good one in bounded time; each hostile row says what stopped it`, () => {
     const root = mkdtempSync(join(tmpdir(), 'cc-hostile-'));
