@@ -7,6 +7,7 @@
  */
 import type { Namespace, NetIface } from '../kernel/types.ts';
 import { broadcast, ipToInt, intToIp, maskOf } from './addr.ts';
+import { compareKeys, routeLine, rowKey } from './fib.ts';
 import { handFlags, handState, samePeer } from './wire.ts';
 
 export type IpFlavor = 'iproute2' | 'busybox';
@@ -136,11 +137,11 @@ export function showAddr(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
 
 /** The main routing table: the default route, then one connected route per IPv4 subnet, in address order. */
 export function showRoute(ns: Namespace, fl: IpFlavor): string {
-  const rows: { key: number; text: string }[] = [];
+  const rows: { key: [number, number, number]; text: string }[] = [];
   const gw = ns.gateway;
   if (gw)
     rows.push({
-      key: -1,
+      key: rowKey('0.0.0.0/0'),
       text:
         fl === 'busybox'
           ? `default via ${gw.via} dev ${gw.dev} `
@@ -157,11 +158,17 @@ export function showRoute(ns: Namespace, fl: IpFlavor): string {
       const net = `${intToIp((ipToInt(ip) & maskOf(len)) >>> 0)}/${len}`;
       const text =
         fl === 'busybox' ? `${net} dev ${i.name} scope link  src ${ip} ` : `${net} dev ${i.name} proto kernel scope link src ${ip} ${i.up ? '' : 'linkdown '}`;
-      rows.push({ key: (ipToInt(ip) & maskOf(len)) >>> 0, text });
+      rows.push({ key: rowKey(net), text });
     }
   }
+  // The routes added by hand (net/fib.ts); busybox prints the same fields without the iproute2-only ones.
+  for (const r of ns.routes ?? []) {
+    const dev = (ns.interfaces ?? []).find((i) => i.name === r.dev);
+    const text = routeLine(r, fl === 'iproute2' && dev !== undefined && !dev.up);
+    rows.push({ key: rowKey(r.dst, r.metric), text: r.dst === '0.0.0.0/0' ? text.replace(/^0\.0\.0\.0\/0/, 'default') : text });
+  }
   return rows
-    .sort((a, b) => a.key - b.key)
+    .sort((a, b) => compareKeys(a.key, b.key))
     .map((r) => `${r.text}\n`)
     .join('');
 }

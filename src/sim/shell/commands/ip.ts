@@ -4,7 +4,8 @@ import type { CmdEnv, SimCommand } from '../types.ts';
 import { netns, nsidName, switchNetns } from './ipnetns.ts';
 import { neigh } from './ipneigh.ts';
 import { iplink } from './iplink.ts';
-import { addrModify, routeModify } from './ipaddr.ts';
+import { addrModify } from './ipaddr.ts';
+import { routeModify } from './iproute-modify.ts';
 import { routeGet, showRoute6 } from '../../net/iproute-get.ts';
 import { jsonShow } from '../../net/iproute-json.ts';
 
@@ -76,8 +77,10 @@ export const ip: SimCommand = {
     const verb = rest[0] ?? '';
     if (kind === 'link' && (fl === 'busybox' ? verb === 'set' : ['add', 'set', 'change', 'delete'].some((v) => matches(verb, v))))
       return iplink(verb, rest.slice(1), env, fl);
-    if (fl === 'iproute2' && kind !== 'link' && (matches(verb, 'add') || matches(verb, 'delete')))
-      return kind === 'addr' ? addrModify(verb, rest.slice(1), env) : routeModify(verb, rest.slice(1), env);
+    if (fl === 'iproute2' && kind === 'addr' && (matches(verb, 'add') || matches(verb, 'delete'))) return addrModify(verb, rest.slice(1), env);
+    // ip/iproute.c do_iproute: add, change (or chg), replace, delete, each by any prefix.
+    if (fl === 'iproute2' && kind === 'route' && (['add', 'change', 'replace', 'delete'].some((v) => matches(verb, v)) || verb === 'chg'))
+      return routeModify(verb, rest.slice(1), env);
     if (kind === 'route' && rest[0] === 'get') return get(rest.slice(1), env, fl);
     if (rest[0] && ['show', 'list', 'ls', 'lst'].includes(rest[0])) rest.shift();
     while (rest.length) {
