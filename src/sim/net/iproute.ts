@@ -54,6 +54,20 @@ export function linkHead(i: NetIface, fl: IpFlavor, link: boolean, ns?: Namespac
 }
 
 /**
+ * `ip -s link`'s counters (iproute2@v6.1.0:ip/ipaddress.c print_linkinfo: with do_link and show_stats, print_stats64
+ * after the link/ether line and before the altnames). The columns start at strlen("*X errors:"), "packets", "errors",
+ * "dropped", "heartbt", "overrun", "compressed" and widen for longer numbers (size_columns); the headers are
+ * "    RX: %*s %*s %*s %*s %*s %*s %*s%s" with cols[0] - 4 for "bytes" and cols[6] for "compressed" only when counted
+ * (else an empty field of that width), the numbers print_num's "%*llu ". The simulator counts no packets on a link, so
+ * every counter reads 0, as on a link that has just come up.
+ */
+const STATS =
+  `    RX: ${'bytes'.padStart(6)} ${'packets'.padStart(7)} ${'errors'.padStart(6)} ${'dropped'.padStart(7)} ${'missed'.padStart(7)} ${'mcast'.padStart(7)} ${''.padStart(10)}\n` +
+  `    ${[10, 7, 6, 7, 7, 7].map((w) => `${'0'.padStart(w)} `).join('')}\n` +
+  `    TX: ${'bytes'.padStart(6)} ${'packets'.padStart(7)} ${'errors'.padStart(6)} ${'dropped'.padStart(7)} ${'carrier'.padStart(7)} ${'collsns'.padStart(7)} ${''.padStart(10)}\n` +
+  `    ${[10, 7, 6, 7, 7, 7].map((w) => `${'0'.padStart(w)} `).join('')}\n`;
+
+/**
  * iproute2@v6.1.0:ip/ipaddress.c print_linkinfo: IFLA_LINK_NETNSID as " link-netns NAME" when a file under /run/netns is
  * that namespace (get_name_from_nsid), else " link-netnsid N".
  */
@@ -61,7 +75,7 @@ function linkLines(i: NetIface, fl: IpFlavor, o: ShowOptions = {}): string {
   const netns = i.netnsid === undefined ? '' : (o.nsName?.(i.netnsid) ?? '');
   const l2 = i.kind === 'loopback' ? '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00' : `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff`;
   if (fl === 'busybox') return `${l2}\n`;
-  return `${l2}${i.netnsid === undefined ? '' : netns ? ` link-netns ${netns}` : ` link-netnsid ${i.netnsid}`}\n${i.altname ? `    altname ${i.altname}\n` : ''}`;
+  return `${l2}${i.netnsid === undefined ? '' : netns ? ` link-netns ${netns}` : ` link-netnsid ${i.netnsid}`}\n${o.stats ? STATS : ''}${i.altname ? `    altname ${i.altname}\n` : ''}`;
 }
 
 function addrLine(i: NetIface, cidr: string, fl: IpFlavor): string {
@@ -81,6 +95,8 @@ export interface ShowOptions {
   family?: 4 | 6;
   /** iproute2 -br: one line per interface. */
   brief?: boolean;
+  /** iproute2 -s on `ip link`: the counters (all 0 here). */
+  stats?: boolean;
   dev?: string;
   master?: string;
   up?: boolean;

@@ -56,3 +56,17 @@ describe('ip route add|replace|del on node1', () => {
     expect((await sh(w, 'ip route')).stdout).not.toContain('br9');
   });
 });
+
+describe('ip -s link', () => {
+  it('prints print_stats64 counters (iproute2@v6.1.0:ip/ipaddress.c), all 0, before the altname', async () => {
+    const w = createWorld();
+    const rows = '             0       0      0       0       0       0 \n';
+    expect((await sh(w, 'ip -s link show ens3')).stdout).toBe(
+      '2: ens3: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP mode DEFAULT group default qlen 1000\n' +
+        '    link/ether 52:54:00:12:34:56 brd ff:ff:ff:ff:ff:ff\n' +
+        `    RX:  bytes packets errors dropped  missed   mcast           \n${rows}` +
+        `    TX:  bytes packets errors dropped carrier collsns           \n${rows}` +
+        '    altname enp0s3\n',
+    );
+  });
+});
