@@ -8,7 +8,7 @@
  *   shows it above the table.
  * - Options (src/main.c nft_options): -s/--stateless prints `counter` without its numbers (statement.c
  *   counter_stmt_print), -y/--numeric-priority the base chains' numbers (rule.c prio2str), -n/--numeric changes nothing
- *   here, -v/--version "nftables v1.0.9 (Old Doc Yago)", -a/--handle and -j/--json are not simulated and say so.
+ *   here, -v/--version "nftables v1.0.9 (Old Doc Yago #3)", -a/--handle and -j/--json are not simulated and say so.
  * - A table or chain that is not there: evaluate.c table_not_found / chain_not_found, "No such file or directory", with
  *   "; did you mean table ‘%s’ in family %s?" when misspell.c string_misspell_update finds a close name, then the
  *   command line and carets under the name (erec.c erec_print for command-line input), status 1.
@@ -81,7 +81,7 @@ export const nft: SimCommand = {
     const words: string[] = [];
     for (const a of args) {
       if (words.length === 0 && a.startsWith('-') && a.length > 1) {
-        if (a === '--version' || a === '-v') return R('nftables v1.0.9 (Old Doc Yago)\n');
+        if (a === '--version' || a === '-v') return R('nftables v1.0.9 (Old Doc Yago #3)\n');
         if (a === '--stateless' || a === '-s') stateless = true;
         else if (a === '--numeric-priority' || a === '-y') numericPrio = true;
         else if (a === '--numeric' || /^-n+$/.test(a)) continue;
