@@ -33,6 +33,8 @@ describe('ip route add|replace|del on node1', () => {
       ['ip route add 10.20.0.0/24 via 10.0.0.1', 'RTNETLINK answers: File exists\n', 2],
       ['ip route add 10.0.0.0/24 dev ens3', 'RTNETLINK answers: File exists\n', 2],
       ['ip route add 10.40.0.0/24 via 192.168.9.9', 'Error: Nexthop has invalid gateway.\n', 2],
+      // fib_check_nh_v4_gw accepts a local address (RTN_LOCAL); the route then exists under `add`.
+      ['ip route add 10.20.0.0/24 via 10.0.0.11', 'RTNETLINK answers: File exists\n', 2],
       ['ip route add 10.20.0.1/24 via 10.0.0.1', 'Error: Invalid prefix for given prefix length.\n', 2],
       ['ip route del 10.99.0.0/24', 'RTNETLINK answers: No such process\n', 2],
       ['ip route add 10.60.0.0/24 via foo', 'Error: inet address is expected rather than "foo".\n', 1],
@@ -48,7 +50,7 @@ describe('ip route add|replace|del on node1', () => {
   it('a device route on a down link is refused, and a link going down takes its routes', async () => {
     const w = createWorld();
     await sh(w, 'ip link add br9 type bridge');
-    expect((await sh(w, 'ip route add 10.8.0.0/24 dev br9')).stderr).toBe('Error: Nexthop device is not up.\n');
+    expect((await sh(w, 'ip route add 10.8.0.0/24 dev br9')).stderr).toBe('Error: Device for nexthop is not up.\n');
     await sh(w, 'ip link set br9 up');
     await sh(w, 'ip route add 10.8.0.0/24 dev br9');
     expect((await sh(w, 'ip route')).stdout).toContain('10.8.0.0/24 dev br9 scope link linkdown \n');

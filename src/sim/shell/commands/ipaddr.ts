@@ -79,7 +79,7 @@ export function addrModify(sub: string, args: string[], env: CmdEnv): ExecResult
 }
 
 /** The device whose connected route (an up device's IPv4 subnet) covers `ip`, or undefined. */
-export function connected(ns: Namespace, ip: string, dev?: string): string | undefined {
+function connected(ns: Namespace, ip: string, dev?: string): string | undefined {
   for (const i of ns.interfaces ?? []) {
     if (i.admin === false || (dev !== undefined && i.name !== dev)) continue;
     for (const a of i.addrs) {

@@ -8,18 +8,17 @@
  * "Cannot find device". A request sets RTPROT_BOOT and, without `via`, scope link (a delete: any scope, any protocol).
  * The kernel's answers (Linux 6.8): fib_table_insert "Invalid prefix for given prefix length" for host bits, EEXIST for
  * the same prefix and metric under `add`; fib_check_nh_v4_gw "Nexthop has invalid gateway" when no connected route of an
- * up device (the named one, if any) covers the gateway or it is a local address; fib_check_nh_nongw "Nexthop device is
- * not up" for a device route on a down device; fib_table_delete ESRCH ("No such process"); CAP_NET_ADMIN (EPERM).
+ * up device (the named one, if any), no device route and no local address covers the gateway (a local address is
+ * accepted: RTN_LOCAL); fib_check_nh_nongw "Device for nexthop is not up" for a device route on a down device; fib_table_delete ESRCH ("No such process"); CAP_NET_ADMIN (EPERM).
  * The default route through a gateway at metric 0 is ns.gateway (what the rest of the simulator routes by); every other
  * route is in ns.routes (net/fib.ts).
  */
 import type { ExecResult } from '../../api.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
-import type { StaticRoute } from '../../kernel/types.ts';
-import { intToIp, ipToInt, isIpv4, maskOf } from '../../net/addr.ts';
-import { canonical, protoName } from '../../net/fib.ts';
+import type { Namespace, StaticRoute } from '../../kernel/types.ts';
+import { inCidr, intToIp, ipToInt, isIpv4, maskOf, parseCidr } from '../../net/addr.ts';
+import { canonical, protoName, staticMatch } from '../../net/fib.ts';
 import type { CmdEnv } from '../types.ts';
-import { connected } from './ipaddr.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const matches = (word: string, full: string) => word.length > 0 && full.startsWith(word);
@@ -136,11 +135,11 @@ export function routeModify(sub: string, args: string[], env: CmdEnv): ExecResul
   let outDev = dev;
   if (via !== undefined) {
     if (scope === 'link' || scope === 'host') return R('', 'ip: a gateway route with `scope link|host` is not simulated on node1.\n', 2);
-    outDev = connected(ns, via, dev);
+    outDev = gatewayDev(ns, via, dev);
     if (!outDev) return extack('Nexthop has invalid gateway');
   } else {
     if (!iface) return R('', 'ip: a route needs `via GW` or `dev DEV` on node1 (iproute2 sends it without a next hop; the kernel then needs one).\n', 2);
-    if (iface.admin === false || (iface.admin === undefined && iface.kind === 'loopback' && !iface.up)) return extack('Nexthop device is not up');
+    if (iface.admin === false || (iface.admin === undefined && iface.kind === 'loopback' && !iface.up)) return extack('Device for nexthop is not up');
   }
   const route: StaticRoute = {
     dst: cidr,
@@ -161,6 +160,26 @@ export function routeModify(sub: string, args: string[], env: CmdEnv): ExecResul
   if (isGw(metric) && via && route.scope === 'universe') ns.gateway = { via, dev: route.dev, ...(route.proto !== 'boot' ? { proto: route.proto } : {}) };
   else (ns.routes as StaticRoute[]).push(route);
   return R('');
+}
+
+/**
+ * fib_check_nh_v4_gw: the gateway is looked up at scope link, so a connected route, a device route added by hand
+ * (scope link) or a local address of the namespace (RTN_LOCAL, accepted) gives the device; a gateway only the default
+ * route covers does not. With `dev`, the lookup is bound to that device (flowi4_oif).
+ */
+function gatewayDev(ns: Namespace, via: string, dev: string | undefined): string | undefined {
+  const ifs = (ns.interfaces ?? []).filter((i) => i.admin !== false && (dev === undefined || i.name === dev));
+  const v4 = (a: string) => !a.includes(':');
+  const local = ifs.find((i) => i.addrs.some((a) => v4(a) && a.split('/')[0] === via));
+  if (local) return local.name;
+  for (const i of ifs)
+    for (const a of i.addrs.filter(v4)) {
+      const c = parseCidr(a);
+      if (c && c.len < 32 && !a.startsWith('127.') && inCidr(via, c)) return i.name;
+    }
+  const st = staticMatch(ns, via);
+  if (st && st.scope === 'link' && !st.via && ifs.some((i) => i.name === st.dev)) return st.dev;
+  return undefined;
 }
 
 /** The connected prefix of an interface address: `10.0.0.11/24` → `10.0.0.0/24` (none for a /32 or loopback). */
