@@ -216,6 +216,10 @@ const OFF_SCRIPT: { line: string; shows: (string | RegExp)[]; phone?: true }[] =
     line: `docker run -d --name trapped alpine sh -c 'trap "echo caught; exit 0" TERM; while true; do sleep 1; done' >/dev/null; docker stop trapped; docker logs trapped; docker ps -a --filter name=trapped --format '{{.Names}} {{.Status}}'`,
     shows: [/trapped\s*caught\s*trapped Exited \(0\)/],
   },
+  // Session 19 (issue #10): nft 1.0.9 lists iptables-nft's tables with table_print's warning on stderr above each
+  // (nftables@v1.0.9:src/rule.c), and a route added by hand wins ip route get (iproute2@v6.1.0:ip/iproute.c).
+  { line: 'nft list table ip nat', shows: [/managed by iptables-nft, do not touch!\s*table ip nat \{\s*chain DOCKER \{/] },
+  { line: 'ip route add 10.20.0.0/24 via 10.0.0.1; ip route get 10.20.0.9', shows: ['10.20.0.9 via 10.0.0.1 dev ens3 src 10.0.0.11 uid 0'] },
 ];
 
 /**

@@ -110,6 +110,19 @@ export interface NetIface {
   qlen?: number;
 }
 
+/** A route of the main table added with `ip route add|replace` (Linux 6.8 fib_table_insert keeps them per prefix). */
+export interface StaticRoute {
+  /** The destination with its length, `10.20.0.0/24` or `10.20.0.5/32`. */
+  dst: string;
+  via?: string;
+  dev: string;
+  /** rtm_protocol as iproute2 names it; `ip route add` sends RTPROT_BOOT ('boot'). */
+  proto: string;
+  scope: 'universe' | 'link' | 'host';
+  /** RTA_PRIORITY (0 when not given, which the kernel does not dump). */
+  metric: number;
+}
+
 export interface Namespace {
   inode: number;
   type: NamespaceType;
@@ -121,7 +134,8 @@ export interface Namespace {
   /** uts: kernel.domainname (unset: "(none)"). */
   domainname?: string;
   interfaces?: NetIface[];
-  routes?: string[];
+  /** net: the IPv4 routes added by hand besides the default one (`ip route add 10.20.0.0/24 via GW`; net/fib.ts). */
+  routes?: StaticRoute[];
   /** net: the default route (connected routes follow from the addresses). */
   gateway?: { via: string; dev: string; proto?: string };
   /** net: the next interface index (never reused, like the kernel's per-namespace counter). */

@@ -7,6 +7,7 @@
  */
 import type { Namespace } from '../kernel/types.ts';
 import { ipToInt, maskOf } from './addr.ts';
+import { staticMatch } from './fib.ts';
 import type { IpFlavor } from './iproute.ts';
 
 /** The route the kernel picks for an IPv4 destination: a local address, the longest connected prefix, else the default route. */
@@ -32,8 +33,22 @@ export function routeGet(ns: Namespace, fl: IpFlavor, dest: string, uid: number)
       if (!best || len > best.len) best = { len, dev: i.name, src: ip };
     }
   }
-  const gw = ns.gateway;
+  // A route added by hand with a longer prefix wins (net/fib.ts); its source is the device's address next to the hop.
   let via = '';
+  const st = staticMatch(ns, dest);
+  const stLen = st ? Number(st.dst.split('/')[1]) : -1;
+  if (st && stLen > (best?.len ?? -1) && !(stLen === 0 && ns.gateway)) {
+    const out = ifaces.find((i) => i.name === st.dev);
+    const hop = st.via ?? dest;
+    const mine = out?.addrs.filter(v4) ?? [];
+    const near = mine.find((a) => {
+      const [ip, len] = a.split('/') as [string, string];
+      return (ipToInt(ip) & maskOf(Number(len))) >>> 0 === (ipToInt(hop) & maskOf(Number(len))) >>> 0;
+    });
+    const src = (near ?? mine[0])?.split('/')[0];
+    if (src) [best, via] = [{ len: stLen, dev: st.dev, src }, st.via ? `via ${st.via} ` : ''];
+  }
+  const gw = ns.gateway;
   if (!best && gw) {
     const out = ifaces.find((i) => i.name === gw.dev);
     const src = out?.addrs.find(v4)?.split('/')[0];

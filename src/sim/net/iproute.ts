@@ -7,6 +7,7 @@
  */
 import type { Namespace, NetIface } from '../kernel/types.ts';
 import { broadcast, ipToInt, intToIp, maskOf } from './addr.ts';
+import { compareKeys, routeLine, rowKey } from './fib.ts';
 import { handFlags, handState, samePeer } from './wire.ts';
 
 export type IpFlavor = 'iproute2' | 'busybox';
@@ -53,6 +54,20 @@ export function linkHead(i: NetIface, fl: IpFlavor, link: boolean, ns?: Namespac
 }
 
 /**
+ * `ip -s link`'s counters (iproute2@v6.1.0:ip/ipaddress.c print_linkinfo: with do_link and show_stats, print_stats64
+ * after the link/ether line and before the altnames). The columns start at strlen("*X errors:"), "packets", "errors",
+ * "dropped", "heartbt", "overrun", "compressed" and widen for longer numbers (size_columns); the headers are
+ * "    RX: %*s %*s %*s %*s %*s %*s %*s%s" with cols[0] - 4 for "bytes" and cols[6] for "compressed" only when counted
+ * (else an empty field of that width), the numbers print_num's "%*llu ". The simulator counts no packets on a link, so
+ * every counter reads 0, as on a link that has just come up.
+ */
+const STATS =
+  `    RX: ${'bytes'.padStart(6)} ${'packets'.padStart(7)} ${'errors'.padStart(6)} ${'dropped'.padStart(7)} ${'missed'.padStart(7)} ${'mcast'.padStart(7)} ${''.padStart(10)}\n` +
+  `    ${[10, 7, 6, 7, 7, 7].map((w) => `${'0'.padStart(w)} `).join('')}\n` +
+  `    TX: ${'bytes'.padStart(6)} ${'packets'.padStart(7)} ${'errors'.padStart(6)} ${'dropped'.padStart(7)} ${'carrier'.padStart(7)} ${'collsns'.padStart(7)} ${''.padStart(10)}\n` +
+  `    ${[10, 7, 6, 7, 7, 7].map((w) => `${'0'.padStart(w)} `).join('')}\n`;
+
+/**
  * iproute2@v6.1.0:ip/ipaddress.c print_linkinfo: IFLA_LINK_NETNSID as " link-netns NAME" when a file under /run/netns is
  * that namespace (get_name_from_nsid), else " link-netnsid N".
  */
@@ -60,7 +75,7 @@ function linkLines(i: NetIface, fl: IpFlavor, o: ShowOptions = {}): string {
   const netns = i.netnsid === undefined ? '' : (o.nsName?.(i.netnsid) ?? '');
   const l2 = i.kind === 'loopback' ? '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00' : `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff`;
   if (fl === 'busybox') return `${l2}\n`;
-  return `${l2}${i.netnsid === undefined ? '' : netns ? ` link-netns ${netns}` : ` link-netnsid ${i.netnsid}`}\n${i.altname ? `    altname ${i.altname}\n` : ''}`;
+  return `${l2}${i.netnsid === undefined ? '' : netns ? ` link-netns ${netns}` : ` link-netnsid ${i.netnsid}`}\n${o.stats ? STATS : ''}${i.altname ? `    altname ${i.altname}\n` : ''}`;
 }
 
 function addrLine(i: NetIface, cidr: string, fl: IpFlavor): string {
@@ -80,6 +95,8 @@ export interface ShowOptions {
   family?: 4 | 6;
   /** iproute2 -br: one line per interface. */
   brief?: boolean;
+  /** iproute2 -s on `ip link`: the counters (all 0 here). */
+  stats?: boolean;
   dev?: string;
   master?: string;
   up?: boolean;
@@ -136,11 +153,11 @@ export function showAddr(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
 
 /** The main routing table: the default route, then one connected route per IPv4 subnet, in address order. */
 export function showRoute(ns: Namespace, fl: IpFlavor): string {
-  const rows: { key: number; text: string }[] = [];
+  const rows: { key: [number, number, number]; text: string }[] = [];
   const gw = ns.gateway;
   if (gw)
     rows.push({
-      key: -1,
+      key: rowKey('0.0.0.0/0'),
       text:
         fl === 'busybox'
           ? `default via ${gw.via} dev ${gw.dev} `
@@ -157,11 +174,17 @@ export function showRoute(ns: Namespace, fl: IpFlavor): string {
       const net = `${intToIp((ipToInt(ip) & maskOf(len)) >>> 0)}/${len}`;
       const text =
         fl === 'busybox' ? `${net} dev ${i.name} scope link  src ${ip} ` : `${net} dev ${i.name} proto kernel scope link src ${ip} ${i.up ? '' : 'linkdown '}`;
-      rows.push({ key: (ipToInt(ip) & maskOf(len)) >>> 0, text });
+      rows.push({ key: rowKey(net), text });
     }
   }
+  // The routes added by hand (net/fib.ts); busybox prints the same fields without the iproute2-only ones.
+  for (const r of ns.routes ?? []) {
+    const dev = (ns.interfaces ?? []).find((i) => i.name === r.dev);
+    const text = routeLine(r, fl === 'iproute2' && dev !== undefined && !dev.up);
+    rows.push({ key: rowKey(r.dst, r.metric), text: r.dst === '0.0.0.0/0' ? text.replace(/^0\.0\.0\.0\/0/, 'default') : text });
+  }
   return rows
-    .sort((a, b) => a.key - b.key)
+    .sort((a, b) => compareKeys(a.key, b.key))
     .map((r) => `${r.text}\n`)
     .join('');
 }

@@ -101,8 +101,10 @@ export function samePeer(ns: Namespace, i: NetIface): NetIface | undefined {
   return ifaces(ns).find((x) => x.index === i.peer);
 }
 
+/** A device going down or away takes its routes (net/ipv4/fib_semantics.c fib_sync_down_dev, then fib_flush). */
 function dropRoutesVia(ns: Namespace, dev: string): void {
   if (ns.gateway?.dev === dev) ns.gateway = undefined;
+  if (ns.routes?.length) ns.routes = ns.routes.filter((r) => r.dev !== dev);
 }
 
 /** `ip link set DEV up|down` for a hand-made link. */

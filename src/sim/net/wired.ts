@@ -13,6 +13,7 @@
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Namespace, NetIface } from '../kernel/types.ts';
 import { inCidr, parseCidr } from './addr.ts';
+import { staticMatch } from './fib.ts';
 import { peerOf } from './wire.ts';
 
 /** A neighbour entry the exchange leaves in a namespace (ARP request and answer, net/ipv4/arp.c arp_process). */
@@ -51,6 +52,11 @@ function lookup(ns: Namespace, ip: string): Route | undefined {
       }
     }
   }
+  // A route added by hand with a longer prefix than the connected one (net/fib.ts).
+  const st = staticMatch(ns, ip);
+  const stDev = st && (ns.interfaces ?? []).find((i) => i.name === st.dev);
+  if (st && stDev && routable(stDev) && Number(st.dst.split('/')[1]) > bestLen && !(st.dst === '0.0.0.0/0' && ns.gateway))
+    return { dev: stDev, hop: st.via ?? ip, src: v4(stDev)[0]?.split('/')[0] };
   if (best) return best;
   const gw = ns.gateway;
   const dev = gw && (ns.interfaces ?? []).find((i) => i.name === gw.dev);

@@ -4,7 +4,8 @@ import type { CmdEnv, SimCommand } from '../types.ts';
 import { netns, nsidName, switchNetns } from './ipnetns.ts';
 import { neigh } from './ipneigh.ts';
 import { iplink } from './iplink.ts';
-import { addrModify, routeModify } from './ipaddr.ts';
+import { addrModify } from './ipaddr.ts';
+import { routeModify } from './iproute-modify.ts';
 import { routeGet, showRoute6 } from '../../net/iproute-get.ts';
 import { jsonShow } from '../../net/iproute-json.ts';
 
@@ -42,6 +43,7 @@ export const ip: SimCommand = {
     const o: ShowOptions = {};
     let json = false;
     let pretty = false;
+    let stats = 0;
     while (rest[0]?.startsWith('-')) {
       const f = rest.shift() as string;
       if (f === '-4') o.family = 4;
@@ -57,8 +59,10 @@ export const ip: SimCommand = {
         if (err) return err;
       }
       // Real options whose output the simulator cannot give: no packet counters, no per-kind link details.
-      else if (fl === 'iproute2' && (matches(f, '-statistics') || matches(f, '-stats', 3) || matches(f, '-details')))
-        return R('', `ip: ${f} is not simulated on node1: it keeps no packet counters or link details (ip link, ip -br, ip -j are).\n`, 255);
+      // ip.c main: -s/-stats/-statistics counts up show_stats; one -s on `ip link` prints the counters (all 0 here).
+      else if (fl === 'iproute2' && (matches(f, '-statistics') || matches(f, '-stats', 3))) stats++;
+      else if (fl === 'iproute2' && matches(f, '-details'))
+        return R('', `ip: ${f} is not simulated on node1: it keeps no per-kind link details (ip link, ip -s link, ip -br, ip -j are).\n`, 255);
       else
         return R(
           '',
@@ -73,11 +77,16 @@ export const ip: SimCommand = {
     if (fl === 'iproute2' && matches(obj, 'netns')) return netns(rest, env);
     const kind = matches(obj, 'link') ? 'link' : matches(obj, 'address') || obj === 'addr' ? 'addr' : matches(obj, 'route') ? 'route' : undefined;
     if (!kind) return R('', fl === 'busybox' ? `ip: unknown object '${obj}'\n` : `Object "${obj}" is unknown, try "ip help".\n`, fl === 'busybox' ? 1 : 255);
+    if (stats && (kind !== 'link' || stats > 1 || json || o.brief))
+      return R('', `ip: ${'-s '.repeat(stats)}is simulated on node1 for \`ip -s link\` only: the simulator keeps no packet counters.\n`, 255);
+    if (stats) o.stats = true;
     const verb = rest[0] ?? '';
     if (kind === 'link' && (fl === 'busybox' ? verb === 'set' : ['add', 'set', 'change', 'delete'].some((v) => matches(verb, v))))
       return iplink(verb, rest.slice(1), env, fl);
-    if (fl === 'iproute2' && kind !== 'link' && (matches(verb, 'add') || matches(verb, 'delete')))
-      return kind === 'addr' ? addrModify(verb, rest.slice(1), env) : routeModify(verb, rest.slice(1), env);
+    if (fl === 'iproute2' && kind === 'addr' && (matches(verb, 'add') || matches(verb, 'delete'))) return addrModify(verb, rest.slice(1), env);
+    // ip/iproute.c do_iproute: add, change (or chg), replace, delete, each by any prefix.
+    if (fl === 'iproute2' && kind === 'route' && (['add', 'change', 'replace', 'delete'].some((v) => matches(verb, v)) || verb === 'chg'))
+      return routeModify(verb, rest.slice(1), env);
     if (kind === 'route' && rest[0] === 'get') return get(rest.slice(1), env, fl);
     if (rest[0] && ['show', 'list', 'ls', 'lst'].includes(rest[0])) rest.shift();
     while (rest.length) {

@@ -1,5 +1,5 @@
 /**
- * `ip address add|delete PREFIX dev DEV [brd +]` and `ip route add|delete default via GW [dev DEV]` (iproute2 6.1), IPv4.
+ * `ip address add|delete PREFIX dev DEV [brd +]` (iproute2 6.1), IPv4; `ip route add|del|replace` is iproute-modify.ts.
  * Texts: iproute2@v6.1.0:ip/ipaddress.c (do_ipaddr, ipaddr_modify: "Not enough information", the wildcard deletion
  * warning), ip/iproute.c (iproute_modify), lib/utils.c (get_prefix, get_addr, nodev), lib/libnetlink.c (rtnl_talk).
  * The kernel's answers (Linux 6.8): EEXIST for an address or a default route already there (net/ipv4/devinet.c
@@ -88,43 +88,4 @@ function connected(ns: Namespace, ip: string, dev?: string): string | undefined 
     }
   }
   return undefined;
-}
-
-/** `ip route add|del default via GW [dev DEV]`; other destinations are not simulated. */
-export function routeModify(sub: string, args: string[], env: CmdEnv): ExecResult {
-  const del = matches(sub, 'delete');
-  let dst: string | undefined;
-  let via: string | undefined;
-  let dev: string | undefined;
-  const w = [...args];
-  while (w.length) {
-    const a = w.shift() as string;
-    if (a === 'via' || a === 'dev' || matches(a, 'oif')) {
-      const v = w.shift();
-      if (v === undefined) return INCOMPLETE;
-      if (a === 'via') {
-        if (!isIpv4(v)) return R('', `Error: any valid address is expected rather than "${v}".\n`, 1);
-        via = v;
-      } else dev = v;
-    } else if (dst === undefined && (a === 'default' || a === '0.0.0.0/0' || (a === 'to' && w[0] === 'default'))) {
-      if (a === 'to') w.shift();
-      dst = 'default';
-    } else return R('', `ip: \`ip route ${sub} ${a}\` is not simulated on node1: only the default route (default via GW [dev DEV]) is.\n`, 2);
-  }
-  if (dst === undefined) return R('', 'ip: `ip route add` needs a destination; node1 simulates `ip route add default via GW [dev DEV]`.\n', 2);
-  const ns = env.host.kernel.ns(env.self.ns.net);
-  if (dev !== undefined && !(ns.interfaces ?? []).some((i) => i.name === dev)) return R('', `Cannot find device "${dev}"\n`, 1);
-  if (!hasCap(env.self.caps, 'net_admin')) return kernelSays('Operation not permitted');
-  const gw = ns.gateway;
-  if (del) {
-    if (!gw || (via !== undefined && gw.via !== via) || (dev !== undefined && gw.dev !== dev)) return kernelSays('No such process');
-    ns.gateway = undefined;
-    return R('');
-  }
-  if (gw) return kernelSays('File exists');
-  if (via === undefined) return R('', 'ip: node1 simulates the default route through a gateway only (`via GW`).\n', 2);
-  const out = connected(ns, via, dev);
-  if (!out) return R('', 'Error: Nexthop has invalid gateway.\n', 2);
-  ns.gateway = { via, dev: out };
-  return R('');
 }

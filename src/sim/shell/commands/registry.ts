@@ -80,6 +80,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: 'mount', load: () => import('./mount.ts').then((m) => m.mount) },
   { name: 'nc', load: () => import('./nc.ts').then((m) => m.nc) },
   { name: 'netstat', load: () => import('./netstat.ts').then((m) => m.netstat) },
+  { name: 'nft', load: () => import('./nft.ts').then((m) => m.nft) },
   { name: 'nice', load: () => import('./nice.ts').then((m) => m.nice) },
   { name: 'node', load: () => import('./node.ts').then((m) => m.node) },
   { name: 'npm', load: () => import('./npm.ts').then((m) => m.npm) },
