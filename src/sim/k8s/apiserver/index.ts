@@ -187,7 +187,7 @@ export class ApiServer implements KubeletApiClient {
       obj.spec = { finalizers: ['kubernetes'] };
       obj.status = { phase: 'Active' };
     } else if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Service') obj.status = kind === 'Service' ? { loadBalancer: {} } : {};
-    if (Object.keys(spec).length === 0 && /^(ConfigMap|Secret|ServiceAccount|Endpoints)$/.test(kind)) delete obj.spec;
+    if (Object.keys(spec).length === 0 && /^(ConfigMap|Secret|ServiceAccount|Endpoints|EndpointSlice)$/.test(kind)) delete obj.spec;
     const stored = this.store(res, obj as unknown as KObject, opts.dryRun);
     if (kind === 'Namespace' && !opts.dryRun) this.addDefaults(name, stored.metadata.creationTimestamp!, this.nextRv);
     if (kind === 'Pod' && !opts.dryRun)

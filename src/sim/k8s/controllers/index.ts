@@ -7,6 +7,7 @@ import { RESOURCES, resourceOfKind } from '../apiserver/resources.ts';
 import { syncDeployment } from './deployment.ts';
 import { syncReplicaSet } from './replicaset.ts';
 import { syncEndpoints } from './endpoints.ts';
+import { syncEndpointSlices } from './endpointslices.ts';
 import { deadlineDue, syncJob } from './job.ts';
 import { retryDue as rsRetryDue } from './replicaset.ts';
 
@@ -27,6 +28,7 @@ export function runControllers(api: ApiServer): boolean {
   for (const d of api.list(DEPLOY)) if (!api.isSystem(d)) syncDeployment(api, d);
   for (const j of api.list(JOB)) syncJob(api, j);
   syncEndpoints(api);
+  syncEndpointSlices(api);
   return api.version !== before;
 }
 
