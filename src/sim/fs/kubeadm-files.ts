@@ -27,6 +27,7 @@ import { CLUSTER_CREATED, nodeFactsOf } from '../k8s/apiserver/fixture.ts';
 import { staticManifests } from '../k8s/apiserver/fixture-system.ts';
 import { toYaml } from '../shell/commands/kubectl/yaml-out.ts';
 import { base64, kubeadmPki, pkiLayout } from './kubeadm-pki.ts';
+import { KUBELET_CONFIG } from './kubelet-config.ts';
 
 export interface KubeadmFiles {
   /** Each file's mode and time, where not the host's default (0644, the boot's time): every file's path is here. */
@@ -55,38 +56,6 @@ function kubeconfig(server: string, caPem: string, user: string, auth: Record<st
     users: [{ name: user, user: auth }],
   });
 }
-
-const KUBELET_CONFIG = {
-  apiVersion: 'kubelet.config.k8s.io/v1beta1',
-  authentication: { anonymous: { enabled: false }, webhook: { cacheTTL: '0s', enabled: true }, x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' } },
-  authorization: { mode: 'Webhook', webhook: { cacheAuthorizedTTL: '0s', cacheUnauthorizedTTL: '0s' } },
-  cgroupDriver: 'systemd',
-  clusterDNS: ['10.96.0.10'],
-  clusterDomain: 'cluster.local',
-  containerRuntimeEndpoint: '',
-  cpuManagerReconcilePeriod: '0s',
-  evictionPressureTransitionPeriod: '0s',
-  fileCheckFrequency: '0s',
-  healthzBindAddress: '127.0.0.1',
-  healthzPort: 10248,
-  httpCheckFrequency: '0s',
-  imageMaximumGCAge: '0s',
-  imageMinimumGCAge: '0s',
-  kind: 'KubeletConfiguration',
-  logging: { flushFrequency: 0, options: { json: { infoBufferSize: '0' }, text: { infoBufferSize: '0' } }, verbosity: 0 },
-  memorySwap: {},
-  nodeStatusReportFrequency: '0s',
-  nodeStatusUpdateFrequency: '0s',
-  resolvConf: '/run/systemd/resolve/resolv.conf',
-  rotateCertificates: true,
-  runtimeRequestTimeout: '0s',
-  shutdownGracePeriod: '0s',
-  shutdownGracePeriodCriticalPods: '0s',
-  staticPodPath: '/etc/kubernetes/manifests',
-  streamingConnectionIdleTimeout: '0s',
-  syncFrequency: '0s',
-  volumeStatsAggPeriod: '0s',
-};
 
 /**
  * By fixture, not by host: the files are the fixture's alone (its node's facts, fixed dates, a fixed seed) and read-only

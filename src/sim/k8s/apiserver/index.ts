@@ -11,6 +11,7 @@ import { podQos } from '../../../k8s/resources.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
 import { CLUSTER_CREATED, INITIAL_NAMESPACES, kubernetesService, leaseRenew, namespaceObject, nodeObject, setHeartbeat, type NodeFacts } from './fixture.ts';
+import { kubeadmObjects } from './fixture-kubeadm.ts';
 import { systemObjects } from './fixture-system.ts';
 import { Copies } from './copies.ts';
 import { defaultsUids, namespaceDefaults } from './nsdefaults.ts';
@@ -23,7 +24,6 @@ import { admitService } from './service.ts';
 import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
 import { defaultEphemeralContainers, validateEphemeralContainers } from './ephemeral.ts';
 import { goJson, LAST_APPLIED } from './last-applied.ts';
-
 export { ApiError } from './errors.ts';
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -66,13 +66,13 @@ export class ApiServer implements KubeletApiClient {
     let fixedRv = 300;
     for (const ns of INITIAL_NAMESPACES) this.addDefaults(ns, CLUSTER_CREATED, () => String(fixedRv++));
     this.objects.set(this.key('services', 'default', 'kubernetes'), kubernetesService(this.newUid()));
-    for (const o of systemObjects(node, nodeObj.metadata.uid)) {
-      this.objects.set(this.key(resourceOfKind(o.apiVersion, o.kind)!.resource, 'kube-system', o.metadata.name), o);
+    for (const o of [...systemObjects(node, nodeObj.metadata.uid), ...kubeadmObjects(node)]) {
+      this.objects.set(this.key(resourceOfKind(o.apiVersion, o.kind)!.resource, o.metadata.namespace ?? '', o.metadata.name), o);
       this.system.add(o.metadata.uid);
     }
   }
 
-  /** kubeadm's kube-system objects (fixture-system.ts): node1's kubelet does not run them and the controllers leave them be. */
+  /** kubeadm's kube-system objects (fixture-system.ts, fixture-kubeadm.ts): node1's kubelet does not run them and the controllers leave them be. */
   private readonly system = new Set<string>();
   isSystem = (o: KObject): boolean => this.system.has(o.metadata.uid);
 
@@ -187,7 +187,7 @@ export class ApiServer implements KubeletApiClient {
       obj.spec = { finalizers: ['kubernetes'] };
       obj.status = { phase: 'Active' };
     } else if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Service') obj.status = kind === 'Service' ? { loadBalancer: {} } : {};
-    if (Object.keys(spec).length === 0 && /^(ConfigMap|Secret|ServiceAccount|Endpoints)$/.test(kind)) delete obj.spec;
+    if (Object.keys(spec).length === 0 && /^(ConfigMap|Secret|ServiceAccount|Endpoints|EndpointSlice)$/.test(kind)) delete obj.spec;
     const stored = this.store(res, obj as unknown as KObject, opts.dryRun);
     if (kind === 'Namespace' && !opts.dryRun) this.addDefaults(name, stored.metadata.creationTimestamp!, this.nextRv);
     if (kind === 'Pod' && !opts.dryRun)

@@ -38,6 +38,7 @@ export const RESOURCES: ResourceInfo[] = [
   r('statefulsets', 'statefulset', 'StatefulSet', 'apps', ['sts']),
   r('cronjobs', 'cronjob', 'CronJob', 'batch', ['cj']),
   r('jobs', 'job', 'Job', 'batch', []),
+  r('endpointslices', 'endpointslice', 'EndpointSlice', 'discovery.k8s.io', []),
 ];
 
 /** A resource by what kubectl accepts: plural, singular, short name, `kind`, or `name.group` (`deployments.apps`). */

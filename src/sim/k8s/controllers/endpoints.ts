@@ -36,7 +36,7 @@ const uidFor = (api: ApiServer) => {
 const selects = (sel: Obj, labels: Record<string, string> | undefined) => Object.entries(sel).every(([k, v]) => labels?.[k] === v);
 
 /** podutil.FindPort: the container port a Service port's targetPort names. */
-function findPort(pod: KObject, target: unknown, protocol: unknown): number | undefined {
+export function findPort(pod: KObject, target: unknown, protocol: unknown): number | undefined {
   if (typeof target === 'number') return target;
   for (const c of ((pod.spec as Obj | undefined)?.containers as Obj[] | undefined) ?? [])
     for (const p of (c.ports as Obj[] | undefined) ?? []) if (p.name === target && (p.protocol ?? 'TCP') === protocol) return Number(p.containerPort);

@@ -7,9 +7,12 @@ import { RESOURCES, resourceOfKind } from '../apiserver/resources.ts';
 import { syncDeployment } from './deployment.ts';
 import { syncReplicaSet } from './replicaset.ts';
 import { syncEndpoints } from './endpoints.ts';
-import { syncJob } from './job.ts';
+import { syncEndpointSlices } from './endpointslices.ts';
+import { deadlineDue, syncJob } from './job.ts';
+import { retryDue as rsRetryDue } from './replicaset.ts';
 
-export { retryDue } from './replicaset.ts';
+/** Whether a work queue's delayed key has come due: a ReplicaSet's retry, a Job's activeDeadlineSeconds. */
+export const retryDue = (api: ApiServer): boolean => rsRetryDue(api) || deadlineDue(api);
 
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
 const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
@@ -25,6 +28,7 @@ export function runControllers(api: ApiServer): boolean {
   for (const d of api.list(DEPLOY)) if (!api.isSystem(d)) syncDeployment(api, d);
   for (const j of api.list(JOB)) syncJob(api, j);
   syncEndpoints(api);
+  syncEndpointSlices(api);
   return api.version !== before;
 }
 

@@ -6,8 +6,16 @@
  * `completions` pods have succeeded the Job is Complete (completionTime, the Complete condition, event Completed
  * "Job completed"). Status as v1.30 writes it: startTime, active, ready, terminating (JobPodReplacementPolicy),
  * succeeded/failed, uncountedTerminatedPods {}.
+ * activeDeadlineSeconds: once the Job has been active that long since startTime (pastActiveDeadline; the controller
+ * requeues the Job for that moment), it fails with DeadlineExceeded "Job was active longer than specified deadline"
+ * (a Warning event of the same reason and message), its active pods deleted and counted as failed.
+ * suspend: a suspended Job makes no pods and deletes its active ones (manageJob), gets the condition Suspended=True
+ * "JobSuspended" "Job suspended" (event Normal Suspended), and no startTime if it never ran; resuming sets the condition
+ * False "JobResumed" "Job resumed" (event Normal Resumed) and startTime to now, so the deadline counts from the resume
+ * (kubernetes@v1.30.5 pkg/controller/job/job_controller.go syncJob, ensureJobConditionStatus: a Job never suspended
+ * has no Suspended condition).
  * Not simulated: the pods' batch.kubernetes.io/job-tracking finalizer, the back-off delay between failed pods'
- * replacements, Indexed completion, suspend and activeDeadlineSeconds.
+ * replacements, Indexed completion.
  */
 import type { ApiServer } from '../apiserver/index.ts';
 import { ApiError } from '../apiserver/index.ts';
@@ -21,8 +29,19 @@ const JOB = resourceOfKind('batch/v1', 'Job')!;
 const SOURCE = { component: 'job-controller' };
 
 const phase = (p: KObject) => String((p.status as Obj | undefined)?.phase ?? '');
-const finished = (job: KObject) =>
-  (((job.status as Obj | undefined)?.conditions as Obj[] | undefined) ?? []).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+const conditions = (job: KObject) => ((job.status as Obj | undefined)?.conditions as Obj[] | undefined) ?? [];
+const suspended = (job: KObject) => (job.spec as Obj | undefined)?.suspend === true;
+/** When a running Job's activeDeadlineSeconds runs out (ms), if it has one and is not suspended. */
+function deadlineMs(job: KObject): number | undefined {
+  const secs = (job.spec as Obj | undefined)?.activeDeadlineSeconds;
+  const start = (job.status as Obj | undefined)?.startTime;
+  if (typeof secs !== 'number' || typeof start !== 'string' || suspended(job)) return undefined;
+  return Date.parse(start) + secs * 1000;
+}
+/** Whether a Job's deadline has come (the work queue's AddAfter: the cluster runs the controllers though nothing moved). */
+export const deadlineDue = (api: ApiServer): boolean => api.scan(JOB).some((j) => !finished(j) && (deadlineMs(j) ?? Number.POSITIVE_INFINITY) <= api.nowMs());
+
+const finished = (job: KObject) => conditions(job).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 
 export function syncJob(api: ApiServer, job: KObject): void {
   if (finished(job)) return;
@@ -40,24 +59,37 @@ export function syncJob(api: ApiServer, job: KObject): void {
   let c = count(pods());
   const now = api.nowIso();
   const prev = (job.status ?? {}) as Obj;
-  const status: Obj = { startTime: prev.startTime ?? now };
+  const status: Obj = prev.startTime || !suspended(job) ? { startTime: prev.startTime ?? now } : {};
   let condition: Obj | undefined;
-  if (c.failed > backoffLimit) {
+  const failure = (reason: string, message: string) => {
     for (const p of c.active) api.delete(PODS, ns, p.metadata.name);
-    condition = {
-      lastProbeTime: now,
-      lastTransitionTime: now,
-      message: 'Job has reached the specified backoff limit',
-      reason: 'BackoffLimitExceeded',
-      status: 'True',
-      type: 'Failed',
-    };
-    api.event(job, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', SOURCE);
-    c = { ...c, active: [] };
+    api.event(job, 'Warning', reason, message, SOURCE);
+    c = { ...c, failed: c.failed + c.active.length, active: [] };
+    return { lastProbeTime: now, lastTransitionTime: now, message, reason, status: 'True', type: 'Failed' };
+  };
+  // The Suspended condition: kept, flipped (with its event), or added when the Job is first suspended.
+  const was = conditions(job).find((x) => x.type === 'Suspended');
+  let suspendedCond: Obj | undefined = was;
+  if (suspended(job) && was?.status !== 'True') {
+    suspendedCond = { lastProbeTime: now, lastTransitionTime: now, message: 'Job suspended', reason: 'JobSuspended', status: 'True', type: 'Suspended' };
+    api.event(job, 'Normal', 'Suspended', 'Job suspended', SOURCE);
+  } else if (!suspended(job) && was?.status === 'True') {
+    suspendedCond = { lastProbeTime: now, lastTransitionTime: now, message: 'Job resumed', reason: 'JobResumed', status: 'False', type: 'Suspended' };
+    api.event(job, 'Normal', 'Resumed', 'Job resumed', SOURCE);
+    status.startTime = now;
+  }
+  const deadline = deadlineMs({ ...job, status });
+  if (c.failed > backoffLimit) {
+    condition = failure('BackoffLimitExceeded', 'Job has reached the specified backoff limit');
+  } else if (deadline !== undefined && deadline <= api.nowMs()) {
+    condition = failure('DeadlineExceeded', 'Job was active longer than specified deadline');
   } else if (c.succeeded >= completions) {
     condition = { lastProbeTime: now, lastTransitionTime: now, status: 'True', type: 'Complete' };
     status.completionTime = now;
     api.event(job, 'Normal', 'Completed', 'Job completed', SOURCE);
+  } else if (suspended(job)) {
+    for (const p of c.active) api.delete(PODS, ns, p.metadata.name);
+    c = { ...c, active: [] };
   } else {
     const want = Math.min(parallelism, completions - c.succeeded) - c.active.length;
     for (let i = 0; i < want; i++) {
@@ -79,7 +111,8 @@ export function syncJob(api: ApiServer, job: KObject): void {
   if (c.failed) status.failed = c.failed;
   status.terminating = 0;
   status.uncountedTerminatedPods = {};
-  if (condition) status.conditions = [condition];
+  const conds = [suspendedCond, condition].filter((x): x is Obj => x !== undefined);
+  if (conds.length) status.conditions = conds;
   const cur = api.get(JOB, ns, job.metadata.name);
   if (cur && JSON.stringify(cur.status) !== JSON.stringify(status)) api.update(JOB, { ...cur, status });
 }

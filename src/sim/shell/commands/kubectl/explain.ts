@@ -128,6 +128,7 @@ export async function explain(args: string[], _env: CmdEnv): Promise<ExecResult>
   const data = await (documents ??= import('./explain/openapi.generated.ts'));
   const resourcePath = gvr.group ? `apis/${gvr.group}/${gvr.version}` : `api/${gvr.version}`;
   const gv = Object.hasOwn(data.GROUP_VERSIONS, resourcePath) ? data.GROUP_VERSIONS[resourcePath]! : undefined;
+  if (!gv && gvr.group === 'discovery.k8s.io') return { stdout: '', stderr: 'kubectl explain endpointslices: not simulated on node1\n', exitCode: 1 };
   if (!gv) return fatal('', `couldn't find resource for "${gvrString}"`);
   // generator.go Render: an unknown template name.
   if (format !== 'plaintext') return fatal('', `unrecognized format: ${format}`);

@@ -11,15 +11,18 @@
  *   the protocol from --protocol, or the container port's own (multiprotocolsforobject.go), else TCP;
  * - targetPort: --target-port (intstr.Parse) or the port; labels: --labels or the object's own; the name: --name or the
  *   object's, cut to 63 characters;
- * - PrintFlags("exposed"): `service/NAME exposed`, ` (dry run)`, ` (server dry run)`; -f is not simulated here.
+ * - PrintFlags("exposed"): `service/NAME exposed`, ` (dry run)`, ` (server dry run)`;
+ * - -f FILE: the builder's FilenameParam visits the file's objects as written (no GET: a Deployment only in the file
+ *   is exposed all the same), and the Service goes to the command's namespace (Create(o.Namespace, …)); a file object
+ *   in another namespace than -n is the builder's mismatch error.
  */
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
-import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
+import { resourceOfKind, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, out, parse, resourcesOf, typeNameArgs, warnFirst } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, out, parse, readManifests, resourcesOf, typeNameArgs, warnFirst } from './common.ts';
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { notFound } from '../../../k8s/apiserver/errors.ts';
@@ -34,6 +37,7 @@ const FLAGS = [
   S('field-manager'),
   S('overrides'),
   S('template'),
+  { long: 'filename', short: 'f', type: 'list' as const },
   DRY_RUN_FLAG,
   { long: 'save-config', type: 'bool' as const },
   { long: 'record', type: 'bool' as const },
@@ -92,23 +96,32 @@ export async function expose(args: string[], env: CmdEnv): Promise<ExecResult> {
   if ('error' in dryRun) return dryRun.error;
   const format = parseFormat(f.output as string | undefined);
   if (!format) return out('', badFormat(String(f.output)), 1);
-  if (!p.rest.length) return out('', NO_ARGS, 1);
+  const files = (f.filename as string[] | undefined) ?? [];
+  if (!p.rest.length && !files.length) return out('', NO_ARGS, 1);
   const items = typeNameArgs(p.rest);
-  if (!items.length) return out('', 'error: resource(s) were provided, but no name was specified\n', 1);
+  if (!items.length && !files.length) return out('', 'error: resource(s) were provided, but no name was specified\n', 1);
   const cluster = clusterFor(env.host);
   const ns = namespaceOf(p.flags);
+  const fromFiles = files.length ? await fileObjects(env, files, typeof p.flags.namespace === 'string' ? p.flags.namespace : '') : [];
+  if ('error' in fromFiles) return out('', fromFiles.error, 1);
   const str = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : '');
   // The options are one struct across the visited objects: what the first one filled in stays for the next.
   let selector = str('selector');
   let port = str('port');
   let labelsFlag = str('labels');
   let stdout = '';
-  for (const item of items) {
-    const rs = resourcesOf(item.type);
-    if ('error' in rs) return rs.error;
-    const r = rs[0]!;
-    const o = cluster.api.get(r, ns, item.name);
-    if (!o) return out(stdout, errorText(notFound(r.group ? `${r.resource}.${r.group}` : r.resource, item.name)), 1);
+  const sources: ({ type: string; name: string } | { r: ResourceInfo; o: KObject })[] = [...fromFiles, ...items];
+  for (const item of sources) {
+    let r: ResourceInfo;
+    let o: KObject | undefined;
+    if ('o' in item) ({ r, o } = item);
+    else {
+      const rs = resourcesOf(item.type);
+      if ('error' in rs) return rs.error;
+      r = rs[0]!;
+      o = cluster.api.get(r, ns, item.name);
+      if (!o) return out(stdout, errorText(notFound(r.group ? `${r.resource}.${r.group}` : r.resource, item.name)), 1);
+    }
     if (!EXPOSABLE.has(o.kind)) return out(stdout, `error: cannot expose a ${o.kind}${r.group ? `.${r.group}` : ''}\n`, 1);
     if (!selector) {
       const s = selectorOf(o);
@@ -180,4 +193,27 @@ export async function expose(args: string[], env: CmdEnv): Promise<ExecResult> {
     }
   }
   return warnFirst(dryRun.warning, out(stdout));
+}
+
+/** The builder's FilenameParam: each document as an object of a known kind; another namespace than -n is an error. */
+async function fileObjects(env: CmdEnv, files: string[], flagNs: string): Promise<{ r: ResourceInfo; o: KObject }[] | { error: string }> {
+  const read = await readManifests(env, files);
+  if ('error' in read) return read;
+  const objs: { r: ResourceInfo; o: KObject }[] = [];
+  for (const d of read.docs) {
+    const o = d.obj as unknown as KObject;
+    const meta = (isObj(o.metadata) ? o.metadata : {}) as Obj;
+    const r = resourceOfKind(String(o.apiVersion), String(o.kind));
+    if (!r)
+      return {
+        error: `error: resource mapping not found for name: "${String(meta.name ?? '')}" namespace: "${String(meta.namespace ?? '')}" from "${d.file}": no matches for kind "${String(o.kind)}" in version "${String(o.apiVersion)}"\nensure CRDs are installed first\n`,
+      };
+    const objNs = typeof meta.namespace === 'string' ? meta.namespace : '';
+    if (r.namespaced && objNs && flagNs && objNs !== flagNs)
+      return {
+        error: `error: the namespace from the provided object "${objNs}" does not match the namespace "${flagNs}". You must pass '--namespace=${objNs}' to perform this operation.\n`,
+      };
+    objs.push({ r, o: { ...o, metadata: { ...meta, name: String(meta.name ?? '') } } as KObject });
+  }
+  return objs;
 }

@@ -36,7 +36,7 @@ const VERBS: Record<string, Verb> = {
     );
     const first = a.findIndex((w, i) => !w.startsWith('-') && !/^(-n|--namespace|-f|--filename|-o|--output)$/.test(a[i - 1] ?? ''));
     if (at >= 0 && at === first) return import('./create-deployment.ts').then((m) => m.createDeployment([...a.slice(0, at), ...a.slice(at + 1)], e));
-    // create configmap|cm and create secret generic (create-config.ts), secret docker-registry (create-secret-docker.ts); tls is not built.
+    // create configmap|cm and create secret generic (create-config.ts), secret docker-registry (create-secret-docker.ts), tls (create-secret-tls.ts).
     if (first >= 0 && (a[first] === 'configmap' || a[first] === 'cm'))
       return import('./create-config.ts').then((m) => m.createConfig('ConfigMap', 'configmap', [...a.slice(0, first), ...a.slice(first + 1)], e));
     if (first >= 0 && a[first] === 'secret') {
@@ -58,8 +58,11 @@ const VERBS: Record<string, Verb> = {
           ),
         );
       if (sub >= 0 && a[sub] === 'tls')
-        return Promise.resolve(
-          out('', 'kubectl create secret tls: not simulated on node1 (this kubectl creates: secret generic, secret docker-registry)\n', 1),
+        return import('./create-secret-tls.ts').then((m) =>
+          m.createSecretTls(
+            a.filter((_, i) => i !== first && i !== sub),
+            e,
+          ),
         );
       // create_secret.go: a parent command (cmdutil.DefaultSubCommandRun: RequireNoArguments, then its help, not built).
       return Promise.resolve(

@@ -198,6 +198,23 @@ export const TABLES: Record<string, Table> = {
     row: (o, now) => [o.metadata.name, formatEndpoints(o), age(o, now)],
     wideRow: () => [],
   },
+  // printers.go printEndpointSlice: AddressType, formatDiscoveryPorts (the port, else its name, else "*") and
+  // formatDiscoveryEndpoints (every endpoint's addresses), three at most then "+ N more...", "<unset>" when empty
+  // (kubernetes@v1.30.5 pkg/printers/internalversion/printers.go listWithMoreString).
+  EndpointSlice: {
+    head: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
+    wide: [],
+    row: (o, now) => {
+      const ports = (Array.isArray(o.ports) ? (o.ports as Obj[]) : []).map((p) =>
+        p.port !== undefined ? String(p.port) : p.name !== undefined ? String(p.name) : '*',
+      );
+      const addrs = (Array.isArray(o.endpoints) ? (o.endpoints as Obj[]) : []).flatMap((e) =>
+        Array.isArray(e.addresses) ? (e.addresses as unknown[]).map(String) : [],
+      );
+      return [o.metadata.name, String(o.addressType ?? ''), listWithMore(ports), listWithMore(addrs), age(o, now)];
+    },
+    wideRow: () => [],
+  },
   // printers.go printConfigMap (Data: len(Data)+len(BinaryData)), printSecret (Type, len(Data)), printServiceAccount
   // (Secrets: len(Secrets)).
   ConfigMap: {
@@ -256,6 +273,9 @@ function formatEndpoints(o: KObject): string {
   }
   return more ? `${list.join(',')} + ${count - 3} more...` : list.join(',');
 }
+
+/** printers.go listWithMoreString over the first three of a list. */
+const listWithMore = (all: string[]): string => (all.length > 3 ? `${all.slice(0, 3).join(',')} + ${all.length - 3} more...` : all.join(',') || '<unset>');
 
 /** Kinds without their own columns: the server's default table (NAME, AGE). */
 export const DEFAULT_TABLE: Table = { head: ['NAME', 'AGE'], wide: [], row: (o, now) => [o.metadata.name, age(o, now)], wideRow: () => [] };
