@@ -14,6 +14,7 @@ import { LIMITS } from './limits.ts';
 import { withExports, withPid, withStatus } from './childshell.ts';
 import { keepTrailer, sessionState, withShellState } from './shellstate.ts';
 import type { Session } from './types.ts';
+import { restorePs4, xtraceEnv } from './xtrace.ts';
 
 /** Shell words as a line: quote what needs quoting. */
 export function quoteArgv(argv: string[]): string {
@@ -195,7 +196,7 @@ export async function execLine(
             withStatus(bash, status, () =>
               // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
               bash.exec(script, {
-                env: { ...session.env, '0': session.proc.argv[0] ?? session.shell },
+                env: { ...session.env, ...xtraceEnv(session, script), '0': session.proc.argv[0] ?? session.shell },
                 cwd: session.cwd,
                 replaceEnv: true,
                 signal,
@@ -206,6 +207,7 @@ export async function execLine(
         ),
       ppid,
     );
+    r.env = restorePs4(r.env, session);
     // Inside a brace group (asGroup) the NUL-byte path comes back as the group's stderr rather than thrown.
     const nulText = /^ENOENT: path contains null byte, \w+ '([^']*)'\n?$/m.exec(r.stderr);
     if (nulText) {
