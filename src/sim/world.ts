@@ -13,7 +13,7 @@ import { overlaySnapshot, storageSnapshot } from './docker/snapshot.ts';
 import { bindingText } from './net/ports.ts';
 import { clusterViews } from './k8s/registry.ts';
 import { reconcile } from './shell/ordered.ts';
-import { exitTrap } from './shell/traprun.ts';
+import { exitedMidLine, leaveShell } from './shell/traprun.ts';
 import { bangBang } from './shell/histexpand.ts';
 import { HOST_USERS } from './fs/hostusers.ts';
 
@@ -211,16 +211,7 @@ export class SimWorld implements World {
     // An empty line still shows the jobs that ended (bash-5.2:jobs.c notify_of_job_status, before the prompt).
     if (!line.trim()) return { stdout: '', stderr: this.session.jobs?.endOfLine(this.session.cwd, this.session.env.HOME) ?? '', exitCode: this.session.status };
     const exit = EXIT_LINE.exec(line);
-    if (exit) {
-      const s = this.session;
-      const status = exit[2] !== undefined ? Number(exit[2]) & 255 : s.status;
-      const word = await exitTrap(s, status, this.sessions.length === 1, options.onOutput, () => this.rt());
-      if (this.sessions.length === 1) return { stdout: '', stderr: '', exitCode: status };
-      this.sessions.pop();
-      const text = s.onExit(status).slice(word.length);
-      this.session.status = status;
-      return { stdout: '', stderr: text, exitCode: status };
-    }
+    if (exit) return leaveShell(this.sessions, exit[2] !== undefined ? Number(exit[2]) & 255 : this.session.status, options.onOutput, () => this.rt());
     // The detach keys (Ctrl-P Ctrl-Q, --detach-keys), a line of their own, leave a container shell running: back below it.
     const d = this.session.detach;
     if (d && line === d.keys && this.sessions.length > 1) {
@@ -239,7 +230,9 @@ export class SimWorld implements World {
     rt.log = [];
     const timed = TIME_LINE.exec(line);
     const start = this.host.clock.nowMs;
+    const prior = this.session.status;
     const r = await rt.run(this.session, timed ? (timed[1] as string) : line, options.signal, undefined, options.cpuBudgetMs);
+    if (this.session.exiting !== undefined) return exitedMidLine(this.sessions, prior, r, options.onOutput, () => this.rt());
     const entered = rt.takePending();
     if (entered) this.sessions.push(entered);
     this.dropDeadSessions();

@@ -15,6 +15,7 @@ import { withExports, withPid, withStatus } from './childshell.ts';
 import { keepTrailer, sessionState, withShellState } from './shellstate.ts';
 import type { Session } from './types.ts';
 import { restorePs4, xtraceEnv } from './xtrace.ts';
+import { takeExit } from './exitline.ts';
 
 /** Shell words as a line: quote what needs quoting. */
 export function quoteArgv(argv: string[]): string {
@@ -279,6 +280,9 @@ export async function execTopLine(
   // line's start, by the command `__cc_status N` run first as before: its PIPESTATUS, and under `set -e` its failure.
   const head = status === 0 && !line.includes('PIPESTATUS') && !session.shellState?.functions.size ? '' : `__cc_status ${status}; `;
   const r = interactiveAbort(bash, await execLine(bash, session, mark + head + script + trailer, signal, stdin, head ? undefined : status), session);
+  // An `exit` ended the shell (exitline.ts): its state as the exit began; world.ts then leaves the shell.
+  const exited = takeExit(bash);
+  if (exited) [r.env, session.exiting] = [{ ...exited.env, PWD: exited.cwd }, r.exitCode];
   if (r.stderr.includes('+ __cc_')) r.stderr = withoutOwnTrace(r.stderr, Boolean(trailer));
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;

@@ -63,6 +63,7 @@ const INTERNAL = [
   '__cc_enable',
   '__cc_trap',
   '__cc_xt',
+  '__cc_exiting',
 ];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */

@@ -63,3 +63,35 @@ export async function exitTrap(s: Session, status: number, login: boolean, onOut
     if (c.text) r.write(c);
   return word;
 }
+
+/**
+ * The shell of `sessions` (the last) leaves with `status` (`exit`, `logout`): its EXIT trap, then the shell below it,
+ * which shows the words of the shell left; the login shell stays (the site has nowhere to log out to), `$?` as it was.
+ */
+export async function leaveShell(sessions: Session[], status: number, onOutput: LineRuntime['onOutput'], rt: () => Promise<LineRuntime>): Promise<Result> {
+  const s = sessions.at(-1) as Session;
+  const word = await exitTrap(s, status, sessions.length === 1, onOutput, rt);
+  if (sessions.length === 1) return { stdout: '', stderr: '', exitCode: status };
+  sessions.pop();
+  const text = s.onExit(status).slice(word.length);
+  (sessions.at(-1) as Session).status = status;
+  return { stdout: '', stderr: text, exitCode: status };
+}
+
+/**
+ * A line whose `exit` ended its shell (`Session.exiting`, exitline.ts): `r`, what the line printed first, then the shell
+ * leaves as after a line of `exit` alone; `prior`: the shell's `$?` before the line, which a login shell keeps.
+ */
+export async function exitedMidLine<T extends Result>(
+  sessions: Session[],
+  prior: number,
+  r: T,
+  onOutput: LineRuntime['onOutput'],
+  rt: () => Promise<LineRuntime>,
+): Promise<T> {
+  const s = sessions.at(-1) as Session;
+  const status = s.exiting ?? r.exitCode;
+  [s.exiting, s.status] = [undefined, prior];
+  const left = await leaveShell(sessions, status, onOutput, rt);
+  return { ...r, stderr: r.stderr + left.stderr, exitCode: status };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/sim/index.ts';
+
+async function shown(w: ReturnType<typeof createWorld>, line: string): Promise<string> {
+  let out = '';
+  await w.exec(line, { onOutput: (c) => (out += c.text) });
+  return out;
+}
+
+// bash@bash-5.2:builtins/exit.def exit_builtin → exit_or_logout → jump_to_top_level (EXITPROG): the rest of the line is
+// not run; a subshell's exit (execute_cmd.c execute_in_subshell) ends that child alone; exit_shell runs the EXIT trap.
+describe('exit in the middle of a line', () => {
+  it('at the login shell: what came before it printed, nothing after; the state as the exit began; $? as after a lone exit', async () => {
+    const w = createWorld();
+    expect(await shown(w, 'cd /tmp; x=7; echo a; exit; echo b')).toBe('a\n');
+    expect(w.prompt()).toBe('root@node1:/tmp# ');
+    expect(await shown(w, 'echo $x')).toBe('7\n');
+    await shown(w, 'false; exit 3; echo c');
+    expect(await shown(w, 'echo $?')).toBe('0\n');
+  });
+
+  it('runs the EXIT trap set on the same line, with $? the exit status (trap.c run_exit_trap)', async () => {
+    const w = createWorld();
+    expect(await shown(w, "trap 'echo bye $?' EXIT; echo in; exit 4")).toBe('in\nbye 4\n');
+    expect(await shown(w, 'trap -p')).toBe('');
+  });
+
+  it("a subshell, a command substitution and a pipeline stage end only themselves; a function's exit ends the shell", async () => {
+    const w = createWorld();
+    expect(await shown(w, '( exit 5 ); echo sub $?')).toBe('sub 5\n');
+    expect(await shown(w, 'echo $(exit 6) $?; exit | cat; echo piped')).toBe('6\npiped\n');
+    expect(await shown(w, 'f() { echo f; exit 2; }; f; echo after')).toBe('f\n');
+  });
+
+  it('in a bash started at the prompt: "exit", then the shell below with the status', async () => {
+    const w = createWorld();
+    await shown(w, 'bash');
+    expect(await shown(w, 'cd /etc; echo nested; exit 7; echo no')).toBe('nested\nexit\n');
+    expect(w.prompt()).toBe('root@node1:~# ');
+    expect(await shown(w, 'echo $?')).toBe('7\n');
+  });
+});
