@@ -5,9 +5,11 @@
  * `trap 'echo got TERM' TERM; kill -TERM $$; echo after $?` prints "got TERM", then "after 0": `$?` in and after the
  * action is the status of the command before it (run_pending_traps saves and restores last_command_exit_value).
  *
- * Simulation limits, said here: the action runs as a nested command list of the line (its variables and an `exit` in
- * it do not reach the shell's own state), and only after one of the simulator's commands (kill, sleep, docker…);
- * a signal that comes while the shell runs one of just-bash's own commands waits for the next of ours.
+ * The action runs in the shell (trap.c run_pending_traps → parse_and_execute), so its assignments and `unset`s are the
+ * shell's: `trap 'x=5' USR1; kill -USR1 $$; echo $x` prints 5 (`vars`, the command's variables, take them).
+ * Simulation limits, said here: the action runs as a nested command list of the line (an `exit` in it, a `cd`, do not
+ * reach the shell), and only after one of the simulator's commands (kill, sleep, docker…); a signal that comes while
+ * the shell runs one of just-bash's own commands waits for the next of ours.
  */
 import type { Proc } from '../kernel/types.ts';
 import type { Session } from './types.ts';
@@ -15,8 +17,22 @@ import type { Session } from './types.ts';
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
 type Result = { stdout: string; stderr: string; exitCode: number; output?: Chunk[] | undefined };
 
+/** Names the shell keeps for itself, which an action's nested run does not hand back. */
+const OWN = /^(?:_|PWD|OLDPWD|SHELLOPTS|BASHOPTS|__(?:cc|CC)_\w*)$/;
+
+/** The action's variables as the shell's: each name it set or unset (`vars`: the command's live variables). */
+function adopt(vars: Map<string, string>, after: Record<string, string>): void {
+  for (const k of [...vars.keys()]) if (/^[A-Za-z_]\w*$/.test(k) && !OWN.test(k) && !(k in after)) vars.delete(k);
+  for (const [k, v] of Object.entries(after)) if (/^[A-Za-z_]\w*$/.test(k) && !OWN.test(k) && vars.get(k) !== v) vars.set(k, v);
+}
+
 /** Runs `shell`'s pending traps after the command that returned `r`, their output after its output. */
-export async function runPendingTraps<T extends Result>(shell: Proc, r: T, exec: (script: string) => Promise<Result>): Promise<T> {
+export async function runPendingTraps<T extends Result>(
+  shell: Proc,
+  r: T,
+  exec: (script: string) => Promise<Result & { env?: Record<string, string> }>,
+  vars?: Map<string, string>,
+): Promise<T> {
   let out: T = r;
   while (shell.pendingTraps?.length) {
     const [sig, ...rest] = shell.pendingTraps as [number, ...number[]];
@@ -24,6 +40,7 @@ export async function runPendingTraps<T extends Result>(shell: Proc, r: T, exec:
     const action = shell.traps?.get(sig);
     if (!action) continue;
     const t = await exec(`__cc_status ${r.exitCode}; ${action}`);
+    if (vars && t.env) adopt(vars, t.env);
     const chunks: Chunk[] = [
       { stream: 'stdout', text: t.stdout },
       { stream: 'stderr', text: t.stderr },

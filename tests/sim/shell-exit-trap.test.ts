@@ -40,3 +40,13 @@ describe('exit in the middle of a line', () => {
     expect(await shown(w, 'echo $?')).toBe('7\n');
   });
 });
+
+// bash@bash-5.2:trap.c run_pending_traps runs the action with parse_and_execute in the shell itself: its variables are the shell's.
+describe('a trap action at the prompt', () => {
+  it("sets and unsets the shell's variables", async () => {
+    const w = createWorld();
+    expect(await shown(w, "trap 'x=5' USR1; kill -USR1 $$; echo $x")).toBe('5\n');
+    expect(await shown(w, 'y=1; trap \'unset y; z=$((x+1))\' USR2; kill -USR2 $$; echo "[$y] $z"')).toBe('[] 6\n');
+    expect(await shown(w, 'echo $x $z')).toBe('5 6\n');
+  });
+});
