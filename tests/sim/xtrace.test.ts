@@ -22,7 +22,14 @@ describe('set -x', () => {
   it('traces each command on stderr before its output; quotes words as bash does; traces assignments and set +x', async () => {
     const w = createWorld();
     const out = await shown(w, `set -x; echo "a b"; x=1; echo "it's"; set +x; echo untraced`);
-    expect(out).toBe(`+ echo 'a b'\na b\n+ x=1\n+ echo "it's"\nit's\n+ set +x\nuntraced\n`);
+    expect(out).toBe(`+ echo 'a b'\na b\n+ x=1\n+ echo 'it'\\''s'\nit's\n+ set +x\nuntraced\n`);
+  });
+
+  it('quotes as xtrace_print_word_list (sh_contains_shell_metas → sh_single_quote) and xtrace_print_assignment do', async () => {
+    const w = createWorld();
+    expect(await shown(w, `set -x; y="a b"; z=plain; w=; echo '*' '~x' 'a~' '#c' 'd#' ''; set +x`)).toBe(
+      "+ y='a b'\n+ z=plain\n+ w=\n+ echo '*' '~x' a~ '#c' d# ''\n* ~x a~ #c d# \n+ set +x\n",
+    );
   });
 
   it('a command substitution adds a level (evalstring.c parse_and_execute: indirection_level++); a subshell does not', async () => {

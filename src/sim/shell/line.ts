@@ -14,7 +14,7 @@ import { LIMITS } from './limits.ts';
 import { withExports, withPid, withStatus } from './childshell.ts';
 import { keepTrailer, sessionState, withShellState } from './shellstate.ts';
 import type { Session } from './types.ts';
-import { restorePs4, xtraceEnv } from './xtrace.ts';
+import { bashTraceLine, restorePs4, xtraceEnv } from './xtrace.ts';
 import { takeExit } from './exitline.ts';
 
 /** Shell words as a line: quote what needs quoting. */
@@ -284,6 +284,7 @@ export async function execTopLine(
   const exited = takeExit(bash);
   if (exited) [r.env, session.exiting] = [{ ...exited.env, PWD: exited.cwd }, r.exitCode];
   if (r.stderr.includes('+ __cc_')) r.stderr = withoutOwnTrace(r.stderr, Boolean(trailer));
+  if (xtraceEnv(session, line).PS4 && r.stderr.includes('+ ')) r.stderr = r.stderr.replace(/^\++ .*$/gm, bashTraceLine);
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;
 }

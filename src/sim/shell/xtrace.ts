@@ -103,3 +103,74 @@ export function untraceOwn(bash: JB.Bash, trace: OutputTrace): void {
     };
   }
 }
+
+/** bash@bash-5.2:lib/sh/shquote.c sh_contains_shell_metas. */
+function hasMetas(s: string): boolean {
+  return /[ \t\n'"\\|&;()<>!{}*[?\]^$`]/.test(s) || /(?:^|[=:])~/.test(s) || s.startsWith('#');
+}
+
+/** bash@bash-5.2:lib/sh/shquote.c sh_single_quote. */
+const singleQuote = (s: string) => (s === "'" ? "\\'" : `'${s.replace(/'/g, "'\\''")}'`);
+
+/** One word as bash's xtrace_print_word_list writes it (print_cmd.c); one with other unprintable bytes as just-bash had it. */
+function bashWord(word: string, asJustBash: string): string {
+  if (word === '') return "''";
+  if (hasMetas(word)) return singleQuote(word);
+  return /[\0-\x1f\x7f]/.test(word) ? asJustBash : word;
+}
+
+/**
+ * The words of one of just-bash's trace lines (interpreter/helpers/xtrace.ts quoteForTrace: bare, '', '…', "…" with
+ * \\ \$ \` \" escaped, or $'…'), each with the text just-bash gave it; undefined when the line does not read that way.
+ */
+function traceWords(body: string): { word: string; text: string }[] | undefined {
+  const out: { word: string; text: string }[] = [];
+  let i = 0;
+  while (i < body.length) {
+    const start = i;
+    let word = '';
+    if (body.startsWith("$'", i)) {
+      const end = body.indexOf("'", i + 2);
+      if (end < 0) return undefined;
+      word = body
+        .slice(i + 2, end)
+        .replace(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|[nt\\])/g, (_m, e: string) =>
+          e === 'n' ? '\n' : e === 't' ? '\t' : e === '\\' ? '\\' : String.fromCharCode(Number.parseInt(e.slice(1), 16)),
+        );
+      i = end + 1;
+    } else if (body[i] === "'") {
+      const end = body.indexOf("'", i + 1);
+      if (end < 0) return undefined;
+      word = body.slice(i + 1, end);
+      i = end + 1;
+    } else if (body[i] === '"') {
+      for (i++; i < body.length && body[i] !== '"'; i++) word += body[i] === '\\' && i + 1 < body.length ? body[++i] : body[i];
+      if (body[i] !== '"') return undefined;
+      i++;
+    } else {
+      while (i < body.length && body[i] !== ' ') word += body[i++];
+    }
+    if (i < body.length && body[i] !== ' ') return undefined;
+    out.push({ word, text: body.slice(start, i) });
+    i++;
+  }
+  return out;
+}
+
+/**
+ * A trace line of just-bash's (`+ ` prefixes, then the words or an assignment) quoted as bash 5.2 quotes it:
+ * xtrace_print_word_list single-quotes a word with shell metacharacters (`+ echo 'it'\''s'`, where just-bash has
+ * `"it's"`); xtrace_print_assignment the value of an assignment (`+ y='a b'`, where just-bash has `y=a b`).
+ */
+export function bashTraceLine(line: string): string {
+  const m = /^(\++ )(.*)$/.exec(line);
+  if (!m) return line;
+  const [, prefix = '', body = ''] = m;
+  const assign = /^([A-Za-z_]\w*(?:\[[^\]]*\])?\+?=)(.*)$/s.exec(body);
+  if (assign && !body.startsWith(`${assign[1]}(`)) {
+    const value = assign[2] ?? '';
+    return `${prefix}${assign[1]}${value && hasMetas(value) ? singleQuote(value) : value}`;
+  }
+  const words = traceWords(body);
+  return words ? prefix + words.map((w) => bashWord(w.word, w.text)).join(' ') : line;
+}
