@@ -13,7 +13,7 @@ import { overlaySnapshot, storageSnapshot } from './docker/snapshot.ts';
 import { bindingText } from './net/ports.ts';
 import { clusterViews } from './k8s/registry.ts';
 import { reconcile } from './shell/ordered.ts';
-import { exitedMidLine, leaveShell } from './shell/traprun.ts';
+import { exitedMidLine, leaveShell, shellKilled } from './shell/traprun.ts';
 import { bangBang } from './shell/histexpand.ts';
 import { HOST_USERS } from './fs/hostusers.ts';
 
@@ -235,7 +235,8 @@ export class SimWorld implements World {
     if (this.session.exiting !== undefined) return exitedMidLine(this.sessions, prior, r, options.onOutput, () => this.rt());
     const entered = rt.takePending();
     if (entered) this.sessions.push(entered);
-    this.dropDeadSessions();
+    const died = this.dropDeadSessions();
+    if (died) return { ...r, stderr: r.stderr + died, exitCode: this.session.status };
     if (timed) {
       const took = this.host.clock.nowMs - start;
       return { ...r, stderr: `${r.stderr}\nreal\t${fmtTime(took)}\nuser\t0m0.021s\nsys\t0m0.013s\n` };
@@ -247,14 +248,16 @@ export class SimWorld implements World {
    * A shell killed from elsewhere (its container stopped, `kill -9` from the host) ends its
    * session; the learner's login shell is logged in again instead, as a terminal reconnects.
    */
-  private dropDeadSessions(): void {
+  private dropDeadSessions(): string {
     const dead = (s: Session) => s.proc.state === 'Z' || !this.host.kernel.procs.has(s.proc.pid);
-    while (this.sessions.length > 1 && dead(this.session)) this.sessions.pop();
+    let words = '';
+    while (this.sessions.length > 1 && dead(this.session)) words += shellKilled((this.sessions.pop() as Session).proc, this.session);
     const login = this.sessions[0] as Session;
     if (dead(login)) {
       Object.assign(login.proc, { state: 'S', exitStatus: undefined, killedBy: undefined });
       this.host.kernel.procs.set(login.proc.pid, login.proc);
     }
+    return words;
   }
 
   async needsMore(text: string): Promise<boolean> {

@@ -50,3 +50,24 @@ describe('a trap action at the prompt', () => {
     expect(await shown(w, 'echo $x $z')).toBe('5 6\n');
   });
 });
+
+// What an interactive bash does with a signal it sends itself without a trap (bash@bash-5.2:sig.c, jobs.c).
+describe('kill $$ at the prompt without a trap', () => {
+  it('SIGINT abandons the line: a newline, $? 130 (sig.c throw_to_top_level)', async () => {
+    const w = createWorld();
+    expect(await shown(w, 'echo a; kill -INT $$; echo after $?')).toBe('a\n\n');
+    expect(await shown(w, 'echo $?')).toBe('130\n');
+  });
+
+  it('SIGTERM, SIGQUIT and the job-control stops are ignored (initialize_shell_signals, initialize_job_control)', async () => {
+    const w = createWorld();
+    expect(await shown(w, 'kill -TERM $$; kill -QUIT $$; kill -TSTP $$; echo still $?')).toBe('still 0\n');
+  });
+
+  it('SIGHUP kills a bash started at the prompt: the line ends there, its parent says "Hangup", $? 129 (jobs.c)', async () => {
+    const w = createWorld();
+    await shown(w, 'bash');
+    expect(await shown(w, 'kill -HUP $$; echo no')).toBe('Hangup\n');
+    expect(await shown(w, 'echo $?')).toBe('129\n');
+  });
+});

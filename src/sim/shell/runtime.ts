@@ -271,7 +271,7 @@ export class ShellRuntime implements AdapterRuntime {
     }
     this.depth++;
     // The learner's line: each Ctrl-C is SIGINT to its foreground command of the moment (sigint.ts).
-    const fg = top ? (this.fg = new Foreground(this.host, signal, budget?.controller.signal, (s) => void (this.signal = s))) : undefined;
+    const fg = top ? (this.fg = new Foreground(this.host, signal, budget?.controller.signal, (s) => void (this.signal = s), session.proc)) : undefined;
     const lineSignal = fg ? fg.lineSignal : budget ? anySignal([signal, budget.controller.signal]) : signal;
     this.writeErrors = [];
     this.currentSession = session;

@@ -13,6 +13,7 @@
  */
 import type { Proc } from '../kernel/types.ts';
 import type { Session } from './types.ts';
+import { SIGNAL_TEXT } from './jobs.ts';
 
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
 type Result = { stdout: string; stderr: string; exitCode: number; output?: Chunk[] | undefined };
@@ -111,4 +112,16 @@ export async function exitedMidLine<T extends Result>(
   [s.exiting, s.status] = [undefined, prior];
   const left = await leaveShell(sessions, status, onOutput, rt);
   return { ...r, stderr: r.stderr + left.stderr, exitCode: status };
+}
+
+/**
+ * What `parent` says of a shell it started (`child`, its foreground job) that a signal killed, and its `$?` 128+N:
+ * bash@bash-5.2:jobs.c notify_of_job_status prints j_strsignal (glibc's strsignal) for a foreground job, but not for
+ * SIGINT or SIGPIPE. A shell another program started (docker exec's) is that program's business: nothing.
+ */
+export function shellKilled(child: Proc, parent: Session): string {
+  const sig = child.killedBy;
+  if (!sig || child.ppid !== parent.proc.pid || parent.shell !== 'bash') return '';
+  parent.status = 128 + sig;
+  return sig === 2 || sig === 13 ? '' : `${SIGNAL_TEXT[sig] ?? `Unknown signal ${sig}`}\n`;
 }
