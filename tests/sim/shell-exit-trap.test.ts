@@ -71,3 +71,14 @@ describe('kill $$ at the prompt without a trap', () => {
     expect(await shown(w, 'echo $?')).toBe('129\n');
   });
 });
+
+// bash@bash-5.2:builtins/enable.def: BUILTIN_ENABLED per builtin, the listing's filter; type.def then looks in PATH.
+describe('enable -n', () => {
+  it('turns a builtin off: enable -n lists it, enable -a marks it, type finds the program in PATH or says not found', async () => {
+    const w = createWorld();
+    expect(await shown(w, 'enable -n echo kill; type echo; enable -n')).toBe('echo is /usr/bin/echo\nenable -n echo\nenable -n kill\n');
+    expect(await shown(w, 'enable -a | grep -e echo -e kill; enable | grep -c echo')).toBe('enable -n echo\nenable -n kill\n0\n');
+    expect(await shown(w, 'enable -n cd; type cd; echo $?')).toBe('-bash: type: cd: not found\n1\n');
+    expect(await shown(w, 'enable cd echo kill; enable -n; type echo')).toBe('echo is a shell builtin\n');
+  });
+});

@@ -174,7 +174,7 @@ function rewrite(ast: Node, kind: string): void {
 export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecResult): void {
   for (const c of setCommands(done)) bash.registerCommand(c);
   bash.registerCommand(inOrderCommand(bash, done));
-  bash.registerCommand(enableCommand(done));
+  bash.registerCommand(enableCommand(bash, done));
   bash.registerCommand(trapCommand(bash, done));
   bash.registerCommand(exitingCommand(bash));
   bash.registerCommand({
