@@ -13,7 +13,7 @@ import { overlaySnapshot, storageSnapshot } from './docker/snapshot.ts';
 import { bindingText } from './net/ports.ts';
 import { clusterViews } from './k8s/registry.ts';
 import { reconcile } from './shell/ordered.ts';
-import { exitTrap } from './shell/traprun.ts';
+import { exitedMidLine, leaveShell, shellKilled } from './shell/traprun.ts';
 import { bangBang } from './shell/histexpand.ts';
 import { HOST_USERS } from './fs/hostusers.ts';
 
@@ -211,16 +211,7 @@ export class SimWorld implements World {
     // An empty line still shows the jobs that ended (bash-5.2:jobs.c notify_of_job_status, before the prompt).
     if (!line.trim()) return { stdout: '', stderr: this.session.jobs?.endOfLine(this.session.cwd, this.session.env.HOME) ?? '', exitCode: this.session.status };
     const exit = EXIT_LINE.exec(line);
-    if (exit) {
-      const s = this.session;
-      const status = exit[2] !== undefined ? Number(exit[2]) & 255 : s.status;
-      const word = await exitTrap(s, status, this.sessions.length === 1, options.onOutput, () => this.rt());
-      if (this.sessions.length === 1) return { stdout: '', stderr: '', exitCode: status };
-      this.sessions.pop();
-      const text = s.onExit(status).slice(word.length);
-      this.session.status = status;
-      return { stdout: '', stderr: text, exitCode: status };
-    }
+    if (exit) return leaveShell(this.sessions, exit[2] !== undefined ? Number(exit[2]) & 255 : this.session.status, options.onOutput, () => this.rt());
     // The detach keys (Ctrl-P Ctrl-Q, --detach-keys), a line of their own, leave a container shell running: back below it.
     const d = this.session.detach;
     if (d && line === d.keys && this.sessions.length > 1) {
@@ -239,10 +230,13 @@ export class SimWorld implements World {
     rt.log = [];
     const timed = TIME_LINE.exec(line);
     const start = this.host.clock.nowMs;
+    const prior = this.session.status;
     const r = await rt.run(this.session, timed ? (timed[1] as string) : line, options.signal, undefined, options.cpuBudgetMs);
+    if (this.session.exiting !== undefined) return exitedMidLine(this.sessions, prior, r, options.onOutput, () => this.rt());
     const entered = rt.takePending();
     if (entered) this.sessions.push(entered);
-    this.dropDeadSessions();
+    const died = this.dropDeadSessions();
+    if (died) return { ...r, stderr: r.stderr + died, exitCode: this.session.status };
     if (timed) {
       const took = this.host.clock.nowMs - start;
       return { ...r, stderr: `${r.stderr}\nreal\t${fmtTime(took)}\nuser\t0m0.021s\nsys\t0m0.013s\n` };
@@ -254,14 +248,16 @@ export class SimWorld implements World {
    * A shell killed from elsewhere (its container stopped, `kill -9` from the host) ends its
    * session; the learner's login shell is logged in again instead, as a terminal reconnects.
    */
-  private dropDeadSessions(): void {
+  private dropDeadSessions(): string {
     const dead = (s: Session) => s.proc.state === 'Z' || !this.host.kernel.procs.has(s.proc.pid);
-    while (this.sessions.length > 1 && dead(this.session)) this.sessions.pop();
+    let words = '';
+    while (this.sessions.length > 1 && dead(this.session)) words += shellKilled((this.sessions.pop() as Session).proc, this.session);
     const login = this.sessions[0] as Session;
     if (dead(login)) {
       Object.assign(login.proc, { state: 'S', exitStatus: undefined, killedBy: undefined });
       this.host.kernel.procs.set(login.proc.pid, login.proc);
     }
+    return words;
   }
 
   async needsMore(text: string): Promise<boolean> {

@@ -36,6 +36,8 @@ export interface Proc {
   env: Record<string, string>;
   /** Signals with an installed handler. */
   handlers: Set<number>;
+  /** An interactive bash sent itself SIGINT without a trap (`kill -INT $$`): it abandons the line (shell/sigint.ts). */
+  interrupted?: boolean;
   /**
    * A shell's `trap` actions by signal (shell/trap.ts): its handler only marks the signal pending and the shell runs
    * the action between commands (bash-5.2.21:trap.c trap_handler → run_pending_traps; busybox@1_36_1:shell/ash.c

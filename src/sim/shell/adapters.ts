@@ -302,8 +302,11 @@ export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string):
       // The shell's trapped signals that came meanwhile (`kill -TERM $$`): their actions now (traprun.ts).
       const shell = rt.host.current;
       const trapped = shell.pendingTraps?.length
-        ? await runPendingTraps(shell, r, (script) =>
-            ctx.exec!(script, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), replaceEnv: true, signal: rt.signal }),
+        ? await runPendingTraps(
+            shell,
+            r,
+            (script) => ctx.exec!(script, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), replaceEnv: true, signal: rt.signal }),
+            ctx.env,
           )
         : r;
       return pipedAsBytes(rt.inOrder(errorsOut(rt, mergeOrdered(trapped, merged))), piped(rt, [cmd.name, ...args]));

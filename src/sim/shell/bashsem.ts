@@ -27,6 +27,7 @@ import { rewriteSet, setCommands } from './setopt.ts';
 import { attributed, inOrderBuiltin, inOrderCommand } from './builtin-order.ts';
 import { ENABLE, enableCommand } from './enable.ts';
 import { TRAP, trapCommand } from './trap.ts';
+import { exitingCommand, markExits } from './exitline.ts';
 
 type Node = { type?: string; [k: string]: unknown };
 
@@ -173,8 +174,9 @@ function rewrite(ast: Node, kind: string): void {
 export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecResult): void {
   for (const c of setCommands(done)) bash.registerCommand(c);
   bash.registerCommand(inOrderCommand(bash, done));
-  bash.registerCommand(enableCommand(done));
+  bash.registerCommand(enableCommand(bash, done));
   bash.registerCommand(trapCommand(bash, done));
+  bash.registerCommand(exitingCommand(bash));
   bash.registerCommand({
     name: '__cc_pseen',
     execute: async (_args, ctx) => {
@@ -193,6 +195,7 @@ export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.Exec
       const text = (w: unknown) => String((w as Word | null)?.parts[0]?.value ?? '');
       const mark = first?.type === 'SimpleCommand' ? text(first.name) : '';
       const kind = mark === '__cc_sh' ? text(((first?.args ?? []) as Word[])[0]) : '';
+      if (kind === 'bashi') markExits(ast);
       rewrite(ast as unknown as Node, kind);
       return { ast };
     },

@@ -14,10 +14,13 @@
  */
 import type * as JB from 'just-bash';
 import { quoteArgv } from './line.ts';
-import { shoptOn } from './shellstate.ts';
+import { disabledBuiltins, shoptOn } from './shellstate.ts';
 
 type Node = { type?: string; [k: string]: unknown };
 type Word = { type: 'Word'; parts: { type: string; value?: string }[] };
+
+/** The builtins Ubuntu 24.04 also has as programs in /usr/bin (coreutils; procps's kill). */
+const IN_PATH = new Set(['[', 'echo', 'false', 'kill', 'printf', 'pwd', 'test', 'true']);
 
 /** The name `__cc_bi` is given as its command's name. */
 export const IN_ORDER = '__cc_bi';
@@ -93,6 +96,18 @@ export function inOrderCommand(bash: JB.Bash, done: (r: JB.ExecResult) => JB.Exe
       let stderr = r.stderr.replace(new RegExp(`^\\+ ${name}(?: [^\\n]*)?\\n`), '');
       if (name === 'alias') stderr = stderr.replace(/^alias: /gm, 'bash: alias: ');
       if (name === 'shopt') return done(shoptQuery(r, args.slice(1), shoptOn(bash, 'login_shell')));
+      // A builtin `enable -n` turned off is found in PATH (bash@bash-5.2:builtins/type.def describe_command skips a
+      // disabled builtin: find_shell_builtin), where coreutils and procps put the commands of the same names.
+      // Any other: "%s: not found" (type.def, sh_notfound), status 1.
+      const off = disabledBuiltins(bash);
+      let lost = '';
+      const stdout = r.stdout.replace(/^(\S+) is a shell builtin\n/gm, (l, b: string) => {
+        if (!off.has(b)) return l;
+        if (IN_PATH.has(b)) return `${b} is /usr/bin/${b}\n`;
+        lost += `bash: type: ${b}: not found\n`;
+        return '';
+      });
+      if (stdout !== r.stdout) return done({ stdout, stderr: stderr + lost, exitCode: lost ? 1 : r.exitCode });
       return done({ stdout: r.stdout, stderr, exitCode: r.exitCode });
     },
   };

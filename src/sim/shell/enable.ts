@@ -7,10 +7,14 @@
  * initialize_shell_builtins sorts by name (qsort, shell_builtin_compare: first byte, then strcmp). The table is
  * Ubuntu 24.04's bash: every builtins/*.def of builtins/Makefile.in DEFSRC with a function (not reserved.def's help
  * entries), job control, history, readline, aliases, pushd, programmable completion and the debugger's `caller` on.
- * `enable NAME` of a builtin succeeds; of anything else: "enable: %s: not a shell builtin" (enable_shell_command's
- * sh_notbuiltin), status 1. Turning a builtin off (`-n NAME`), -f and -d are not modelled: they succeed silently.
+ * `enable NAME` of a builtin turns it on, `enable -n NAME` off (enable_shell_command: BUILTIN_ENABLED; the shell's
+ * state, shellstate.ts); of anything else: "enable: %s: not a shell builtin" (sh_notbuiltin), status 1. The listing's
+ * filter (enable_builtin): -a both, -n the disabled ones ("enable -n %s\n"), else the enabled ones. `type NAME` of a
+ * disabled builtin then finds it in PATH (builtin-order.ts). Not modelled: the command run by a disabled builtin's name
+ * is still the builtin (its output the same for echo, printf, true, false, pwd, test); -f and -d succeed silently.
  */
 import type * as JB from 'just-bash';
+import { disabledBuiltins } from './shellstate.ts';
 
 /** The builtins, sorted as bash sorts them (see the file's head). */
 const BUILTINS = (
@@ -44,7 +48,7 @@ const SPECIAL = new Set([
 export const ENABLE = '__cc_enable';
 
 /** `enable`; `done` hands its result to the runtime's trace. */
-export function enableCommand(done: (r: JB.ExecResult) => JB.ExecResult): JB.Command {
+export function enableCommand(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecResult): JB.Command {
   return {
     name: ENABLE,
     execute: async (args) => {
@@ -68,11 +72,19 @@ export function enableCommand(done: (r: JB.ExecResult) => JB.ExecResult): JB.Com
         if (a.includes('f')) i++;
       }
       const names = args.slice(i);
+      const disabled = disabledBuiltins(bash);
       if (!names.length || flags.has('p')) {
-        const listed = flags.has('n') && !flags.has('a') ? [] : BUILTINS.filter((b) => !flags.has('s') || SPECIAL.has(b));
-        return done({ stdout: listed.map((b) => `enable ${b}\n`).join(''), stderr: '', exitCode: 0 });
+        const [on, off] = [flags.has('a') || !flags.has('n'), flags.has('a') || flags.has('n')];
+        const listed = BUILTINS.filter((b) => !flags.has('s') || SPECIAL.has(b)).flatMap((b) =>
+          disabled.has(b) ? (off ? [`enable -n ${b}\n`] : []) : on ? [`enable ${b}\n`] : [],
+        );
+        return done({ stdout: listed.join(''), stderr: '', exitCode: 0 });
       }
-      if (flags.has('n') || flags.has('f') || flags.has('d')) return done({ stdout: '', stderr: '', exitCode: 0 });
+      if (flags.has('f') || flags.has('d')) return done({ stdout: '', stderr: '', exitCode: 0 });
+      for (const n of names.filter((x) => BUILTINS.includes(x))) {
+        if (flags.has('n')) disabled.add(n);
+        else disabled.delete(n);
+      }
       const bad = names.filter((n) => !BUILTINS.includes(n));
       const stderr = bad.map((n) => `bash: enable: ${n}: not a shell builtin\n`).join('');
       return done({ stdout: '', stderr, exitCode: bad.length ? 1 : 0 });

@@ -98,6 +98,14 @@ export class Forks {
     ];
   }
 
+  /**
+   * How many command substitutions are being run, one inside another: xtrace.ts counts a level for each; runtime.ts
+   * inOrder leaves their commands' stdout out of the line's trace (it is the pipe the shell reads, never the terminal).
+   */
+  get substitutions(): number {
+    return this.stack.filter((f) => f.tty !== undefined).length;
+  }
+
   /** Inside a command substitution of a line at the terminal: its commands' stderr is still the terminal's. */
   get capturedAtTty(): boolean {
     return this.stack.find((f) => f.tty !== undefined)?.tty === true;

@@ -8,7 +8,7 @@ import type { Kernel } from '../kernel/kernel.ts';
 import type { Proc } from '../kernel/types.ts';
 
 /** glibc's strsignal(3) texts (glibc@glibc-2.39:sysdeps/generic/siglist.h), which bash prints for a job a signal ended. */
-const SIGNAL_TEXT: Record<number, string> = {
+export const SIGNAL_TEXT: Record<number, string> = {
   1: 'Hangup',
   2: 'Interrupt',
   3: 'Quit',

@@ -14,6 +14,8 @@ import { LIMITS } from './limits.ts';
 import { withExports, withPid, withStatus } from './childshell.ts';
 import { keepTrailer, sessionState, withShellState } from './shellstate.ts';
 import type { Session } from './types.ts';
+import { bashTraceLine, restorePs4, xtraceEnv } from './xtrace.ts';
+import { takeExit } from './exitline.ts';
 
 /** Shell words as a line: quote what needs quoting. */
 export function quoteArgv(argv: string[]): string {
@@ -195,7 +197,7 @@ export async function execLine(
             withStatus(bash, status, () =>
               // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
               bash.exec(script, {
-                env: { ...session.env, '0': session.proc.argv[0] ?? session.shell },
+                env: { ...session.env, ...xtraceEnv(session, script), '0': session.proc.argv[0] ?? session.shell },
                 cwd: session.cwd,
                 replaceEnv: true,
                 signal,
@@ -206,6 +208,7 @@ export async function execLine(
         ),
       ppid,
     );
+    r.env = restorePs4(r.env, session);
     // Inside a brace group (asGroup) the NUL-byte path comes back as the group's stderr rather than thrown.
     const nulText = /^ENOENT: path contains null byte, \w+ '([^']*)'\n?$/m.exec(r.stderr);
     if (nulText) {
@@ -277,7 +280,11 @@ export async function execTopLine(
   // line's start, by the command `__cc_status N` run first as before: its PIPESTATUS, and under `set -e` its failure.
   const head = status === 0 && !line.includes('PIPESTATUS') && !session.shellState?.functions.size ? '' : `__cc_status ${status}; `;
   const r = interactiveAbort(bash, await execLine(bash, session, mark + head + script + trailer, signal, stdin, head ? undefined : status), session);
+  // An `exit` ended the shell (exitline.ts): its state as the exit began; world.ts then leaves the shell.
+  const exited = takeExit(bash);
+  if (exited) [r.env, session.exiting] = [{ ...exited.env, PWD: exited.cwd }, r.exitCode];
   if (r.stderr.includes('+ __cc_')) r.stderr = withoutOwnTrace(r.stderr, Boolean(trailer));
+  if (xtraceEnv(session, line).PS4 && r.stderr.includes('+ ')) r.stderr = r.stderr.replace(/^\++ .*$/gm, bashTraceLine);
   if (script !== line) r.stderr = r.stderr.replace(/^(syntax error: |division by 0|[^\s:]+: unbound variable$)(.*\n?)$(?![\s\S])/m, 'bash: $1$2');
   return r;
 }

@@ -19,7 +19,8 @@
  * chroot…) gets a frame of its own (`within`): its children's chunks are reconciled against its
  * result, and the ordered result is what its parent sees.
  */
-export type Chunk = { stream: 'stdout' | 'stderr'; text: string };
+/** `line`: a `set -x` trace's prefix (xtrace.ts), which takes the rest of its line in stderr where it is found. */
+export type Chunk = { stream: 'stdout' | 'stderr'; text: string; line?: true };
 
 /** More chunks than this in one line (a loop of ten thousand echoes): order falls back to stdout first. */
 const MAX_CHUNKS = 20_000;
@@ -30,6 +31,8 @@ export class OutputTrace {
   private frames: Chunk[][] = [[]];
   private count = 0;
   private overflow = false;
+  /** A `set -x` trace line was noted (xtrace.ts): the rest of the line's output waits for its end, to be put in order. */
+  traced = false;
 
   /** Chunks of a command that was stopped (Ctrl-C, a limit): just-bash drops a stopped script's output; bash had shown it. */
   private dropped = new Set<Chunk>();
@@ -39,12 +42,13 @@ export class OutputTrace {
     this.frames = [[]];
     this.count = 0;
     this.overflow = false;
+    this.traced = false;
     this.dropped.clear();
   }
 
   /** What stopped commands had written, in the order written, for the terminal to show after the rest of the line. */
   lost(): Chunk[] {
-    return this.overflow ? [] : (this.frames[0] as Chunk[]).filter((c) => this.dropped.has(c));
+    return this.overflow ? [] : (this.frames[0] as Chunk[]).filter((c) => this.dropped.has(c) && !c.line);
   }
 
   /** A command's output, as it returned it (before the shell redirected any of it). */
@@ -59,6 +63,14 @@ export class OutputTrace {
       }
       frame.push(c);
     }
+  }
+
+  /** The chunk of a trace line just noted, taken back: its command is the simulator's own (xtrace.ts untraceOwn). */
+  unrecordLine(): void {
+    const frame = this.frames[this.frames.length - 1] as Chunk[];
+    if (this.overflow || !frame.at(-1)?.line) return;
+    frame.pop();
+    this.count--;
   }
 
   /** Runs a command that may run others; its result gets `output` ordered from what they wrote. */
@@ -123,6 +135,15 @@ export function reconcile(trace: readonly Chunk[] | undefined, stdout: string, s
   };
   const scan = stdout.length + stderr.length <= MAX_SCAN;
   for (const c of trace ?? []) {
+    if (c.line) {
+      // A trace line: where stderr is now, to its end; not there (sent elsewhere, or the simulator's own): nothing.
+      if (!stderr.startsWith(c.text, at.stderr)) continue;
+      const end = stderr.indexOf('\n', at.stderr + c.text.length);
+      const stop = end < 0 ? stderr.length : end + 1;
+      emit('stderr', stderr.slice(at.stderr, stop));
+      at.stderr = stop;
+      continue;
+    }
     const order: Chunk['stream'][] = c.stream === 'stdout' ? ['stdout', 'stderr'] : ['stderr', 'stdout'];
     // Where it was written, then where a redirection may have sent it: at the stream's current place first.
     const here = order.find((s) => text[s].startsWith(c.text, at[s]));

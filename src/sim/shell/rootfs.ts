@@ -62,6 +62,8 @@ const INTERNAL = [
   '__cc_bi',
   '__cc_enable',
   '__cc_trap',
+  '__cc_xt',
+  '__cc_exiting',
 ];
 
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */

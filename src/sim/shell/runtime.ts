@@ -20,6 +20,7 @@ import { appletCommand, appletsOf } from './applet.ts';
 import { childShell } from './childshell.ts';
 import { OutputTrace, written } from './ordered.ts';
 import { Forks, forkPlugin, lineAtTerminal } from './forks.ts';
+import { untraceOwn, xtraceCommand } from './xtrace.ts';
 import { scriptErrors } from './notfound.ts';
 import { pathCommands } from './pathexec.ts';
 import { braceOverflow } from './lineparse.ts';
@@ -165,16 +166,15 @@ export class ShellRuntime implements AdapterRuntime {
       customCommands: [
         ...cmds,
         statusCommand(),
-        ...(root === 'host' ? this.forks.commands() : []),
+        ...(root === 'host' ? [...this.forks.commands(), xtraceCommand(this.trace, this.forks)] : []),
         appletCommand(
           (n) => cmds.find((x) => x.name === n),
           () => appletsOf(this.daemon, this.host.runc.roots, root),
         ),
       ],
       executionLimits: JB_LIMITS,
-      // just-bash's defense in depth patches JS globals while a script runs, against code that
-      // could escape its sandbox. No learner code runs as JavaScript here (no js-exec, no python),
-      // and it blocks the clock our budget reads and the yields that keep the page responsive.
+      // just-bash's defense in depth patches JS globals while a script runs, against code that could escape its sandbox. No learner
+      // code runs as JavaScript here (no js-exec, no python), and it blocks the clock our budget reads and the yields that keep the page responsive.
       defenseInDepth: false,
       // Called by the interpreter before every command: the synchronous budget check; a SIGINT death ends the line there.
       coverage: {
@@ -191,6 +191,7 @@ export class ShellRuntime implements AdapterRuntime {
     scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r), this.host);
     if (root === 'host') forkPlugin(bash);
     if (root === 'host') pathCommands(bash, (r) => this.inOrder(r));
+    if (root === 'host') untraceOwn(bash, this.trace);
     this.bashes.set(root, bash);
     return bash;
   }
@@ -214,10 +215,10 @@ export class ShellRuntime implements AdapterRuntime {
    * stdout and stderr in the order written (the result keeps nothing). docker's pull progress (host.early) comes before its other output.
    */
   inOrder<T extends { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] }>(r: T): T {
-    const streaming = this.depth === 1 && this.lineIsTty && this.onOutput;
+    const streaming = this.depth === 1 && this.lineIsTty && this.onOutput && !this.trace.traced;
     const chunks = r.output ?? chunksOf(this.host, r, Boolean(streaming));
     if (!streaming) {
-      this.trace.record(chunks);
+      this.trace.record(this.forks.substitutions ? chunks.filter((c) => c.stream === 'stderr') : chunks);
       return r;
     }
     const s = this.currentSession;
@@ -270,7 +271,7 @@ export class ShellRuntime implements AdapterRuntime {
     }
     this.depth++;
     // The learner's line: each Ctrl-C is SIGINT to its foreground command of the moment (sigint.ts).
-    const fg = top ? (this.fg = new Foreground(this.host, signal, budget?.controller.signal, (s) => void (this.signal = s))) : undefined;
+    const fg = top ? (this.fg = new Foreground(this.host, signal, budget?.controller.signal, (s) => void (this.signal = s), session.proc)) : undefined;
     const lineSignal = fg ? fg.lineSignal : budget ? anySignal([signal, budget.controller.signal]) : signal;
     this.writeErrors = [];
     this.currentSession = session;
@@ -342,8 +343,7 @@ export class ShellRuntime implements AdapterRuntime {
     } finally {
       this.depth--;
       if (top) this.forks.releaseAll();
-      if (top) this.budget = undefined;
-      if (top) this.fg = undefined;
+      if (top) [this.budget, this.fg] = [undefined, undefined];
       this.currentSession = prevSession;
       this.host.current = prevCurrent;
       ({ tty: this.lineIsTty, stdinTty: this.lineStdinTty, pipelines: this.pipelines, merged: this.merged, writeErrors: this.writeErrors } = prevLine);

@@ -30,6 +30,8 @@ export interface ShellState {
   aliases?: Set<string>;
   /** `trap`'s actions by signal name (trap.ts). */
   traps?: Map<string, string>;
+  /** The builtins `enable -n` turned off (enable.ts). */
+  disabled?: Set<string>;
 }
 
 /** The `set -o` options just-bash writes into $SHELLOPTS when they are on (its other options: vi, emacs, are not there). */
@@ -57,6 +59,14 @@ export function shellTraps(bash: JB.Bash): Map<string, string> {
   if (!st) return new Map();
   st.traps ??= new Map();
   return st.traps;
+}
+
+/** The builtins `enable -n` turned off in the shell whose line is being run on `bash` (enable.ts). */
+export function disabledBuiltins(bash: JB.Bash): Set<string> {
+  const st = running.get(bash)?.at(-1);
+  if (!st) return new Set();
+  st.disabled ??= new Set();
+  return st.disabled;
 }
 
 /** Per Bash: the states of the lines being run, innermost last (a child shell runs inside its parent's line). */

@@ -17,9 +17,15 @@
  *
  * Each command the shell starts sees `signal` (the current foreground's, plus the line's end); `line` aborts only
  * when the shell abandons the line, and stops just-bash's interpreter at its next statement.
+ *
+ * The shell's own SIGINT can also come from `kill -INT $$` (commands/kill.ts marks `Proc.interrupted`): an interactive
+ * bash's sigint_sighandler sets interrupt_state, and the line is abandoned as the kill builtin returns (sig.c
+ * throw_to_top_level). A signal that killed the shell itself (`kill -HUP $$`: an interactive bash ignores only SIGTERM
+ * and SIGQUIT, sig.c initialize_terminating_signals / set_signal_handler) ends the line at the next command.
  */
 import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
+import type { Proc } from '../kernel/types.ts';
 import { anySignal } from './line.ts';
 
 export class Foreground {
@@ -43,6 +49,8 @@ export class Foreground {
     private readonly budget: AbortSignal | undefined,
     /** Called with the new signal when a command caught its SIGINT and the line goes on. */
     private readonly renewed: (signal: AbortSignal) => void,
+    /** The shell running the line. */
+    private readonly shell?: Proc,
   ) {
     this.signal = this.combine();
     if (keyboard?.aborted) this.interrupt();
@@ -86,10 +94,14 @@ export class Foreground {
    * refuses output once aborted), which bash's child had written (`sh -c 'echo a; sleep 5'`: the a).
    */
   checkpoint(): void {
-    if (this.abandoned && !this.line.signal.aborted) this.line.abort();
+    if ((this.abandoned || this.shell?.state === 'Z') && !this.line.signal.aborted) this.line.abort();
   }
 
   private settle(): void {
+    if (this.shell?.interrupted) {
+      this.shell.interrupted = undefined;
+      this.abandoned = true;
+    }
     if (!this.pending) return;
     this.pending = false;
     if (this.host.caughtSigint === undefined) {

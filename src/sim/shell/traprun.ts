@@ -5,18 +5,35 @@
  * `trap 'echo got TERM' TERM; kill -TERM $$; echo after $?` prints "got TERM", then "after 0": `$?` in and after the
  * action is the status of the command before it (run_pending_traps saves and restores last_command_exit_value).
  *
- * Simulation limits, said here: the action runs as a nested command list of the line (its variables and an `exit` in
- * it do not reach the shell's own state), and only after one of the simulator's commands (kill, sleep, docker…);
- * a signal that comes while the shell runs one of just-bash's own commands waits for the next of ours.
+ * The action runs in the shell (trap.c run_pending_traps → parse_and_execute), so its assignments and `unset`s are the
+ * shell's: `trap 'x=5' USR1; kill -USR1 $$; echo $x` prints 5 (`vars`, the command's variables, take them).
+ * Simulation limits, said here: the action runs as a nested command list of the line (an `exit` in it, a `cd`, do not
+ * reach the shell), and only after one of the simulator's commands (kill, sleep, docker…); a signal that comes while
+ * the shell runs one of just-bash's own commands waits for the next of ours.
  */
 import type { Proc } from '../kernel/types.ts';
 import type { Session } from './types.ts';
+import { SIGNAL_TEXT } from './jobs.ts';
 
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
 type Result = { stdout: string; stderr: string; exitCode: number; output?: Chunk[] | undefined };
 
+/** Names the shell keeps for itself, which an action's nested run does not hand back. */
+const OWN = /^(?:_|PWD|OLDPWD|SHELLOPTS|BASHOPTS|__(?:cc|CC)_\w*)$/;
+
+/** The action's variables as the shell's: each name it set or unset (`vars`: the command's live variables). */
+function adopt(vars: Map<string, string>, after: Record<string, string>): void {
+  for (const k of [...vars.keys()]) if (/^[A-Za-z_]\w*$/.test(k) && !OWN.test(k) && !(k in after)) vars.delete(k);
+  for (const [k, v] of Object.entries(after)) if (/^[A-Za-z_]\w*$/.test(k) && !OWN.test(k) && vars.get(k) !== v) vars.set(k, v);
+}
+
 /** Runs `shell`'s pending traps after the command that returned `r`, their output after its output. */
-export async function runPendingTraps<T extends Result>(shell: Proc, r: T, exec: (script: string) => Promise<Result>): Promise<T> {
+export async function runPendingTraps<T extends Result>(
+  shell: Proc,
+  r: T,
+  exec: (script: string) => Promise<Result & { env?: Record<string, string> }>,
+  vars?: Map<string, string>,
+): Promise<T> {
   let out: T = r;
   while (shell.pendingTraps?.length) {
     const [sig, ...rest] = shell.pendingTraps as [number, ...number[]];
@@ -24,6 +41,7 @@ export async function runPendingTraps<T extends Result>(shell: Proc, r: T, exec:
     const action = shell.traps?.get(sig);
     if (!action) continue;
     const t = await exec(`__cc_status ${r.exitCode}; ${action}`);
+    if (vars && t.env) adopt(vars, t.env);
     const chunks: Chunk[] = [
       { stream: 'stdout', text: t.stdout },
       { stream: 'stderr', text: t.stderr },
@@ -62,4 +80,48 @@ export async function exitTrap(s: Session, status: number, login: boolean, onOut
   ])
     if (c.text) r.write(c);
   return word;
+}
+
+/**
+ * The shell of `sessions` (the last) leaves with `status` (`exit`, `logout`): its EXIT trap, then the shell below it,
+ * which shows the words of the shell left; the login shell stays (the site has nowhere to log out to), `$?` as it was.
+ */
+export async function leaveShell(sessions: Session[], status: number, onOutput: LineRuntime['onOutput'], rt: () => Promise<LineRuntime>): Promise<Result> {
+  const s = sessions.at(-1) as Session;
+  const word = await exitTrap(s, status, sessions.length === 1, onOutput, rt);
+  if (sessions.length === 1) return { stdout: '', stderr: '', exitCode: status };
+  sessions.pop();
+  const text = s.onExit(status).slice(word.length);
+  (sessions.at(-1) as Session).status = status;
+  return { stdout: '', stderr: text, exitCode: status };
+}
+
+/**
+ * A line whose `exit` ended its shell (`Session.exiting`, exitline.ts): `r`, what the line printed first, then the shell
+ * leaves as after a line of `exit` alone; `prior`: the shell's `$?` before the line, which a login shell keeps.
+ */
+export async function exitedMidLine<T extends Result>(
+  sessions: Session[],
+  prior: number,
+  r: T,
+  onOutput: LineRuntime['onOutput'],
+  rt: () => Promise<LineRuntime>,
+): Promise<T> {
+  const s = sessions.at(-1) as Session;
+  const status = s.exiting ?? r.exitCode;
+  [s.exiting, s.status] = [undefined, prior];
+  const left = await leaveShell(sessions, status, onOutput, rt);
+  return { ...r, stderr: r.stderr + left.stderr, exitCode: status };
+}
+
+/**
+ * What `parent` says of a shell it started (`child`, its foreground job) that a signal killed, and its `$?` 128+N:
+ * bash@bash-5.2:jobs.c notify_of_job_status prints j_strsignal (glibc's strsignal) for a foreground job, but not for
+ * SIGINT or SIGPIPE. A shell another program started (docker exec's) is that program's business: nothing.
+ */
+export function shellKilled(child: Proc, parent: Session): string {
+  const sig = child.killedBy;
+  if (!sig || child.ppid !== parent.proc.pid || parent.shell !== 'bash') return '';
+  parent.status = 128 + sig;
+  return sig === 2 || sig === 13 ? '' : `${SIGNAL_TEXT[sig] ?? `Unknown signal ${sig}`}\n`;
 }

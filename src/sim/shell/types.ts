@@ -22,6 +22,8 @@ export interface Session {
   shellState?: import('./shellstate.ts').ShellState;
   cwd: string;
   status: number;
+  /** Set by a line whose `exit` ended the shell mid-line (exitline.ts): the status it exits with; world.ts leaves the shell. */
+  exiting?: number;
   /** A shell that runs one command and is not interactive (a container's command, sh -c): ash then says "line N:". */
   script?: boolean;
   /**

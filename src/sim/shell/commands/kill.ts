@@ -66,7 +66,18 @@ export const kill: SimCommand = {
           continue;
         }
       }
+      const s = env.session;
+      const self = t === s.proc && s.shell === 'bash' && !s.script && !t.traps?.has(sig);
+      // bash ignores SIGQUIT, and with job control (interactive) SIGTSTP, SIGTTIN and SIGTTOU (bash@bash-5.2:sig.c
+      // initialize_shell_signals `set_signal_handler (SIGQUIT, SIG_IGN)`; jobs.c initialize_job_control).
+      if (self && [3, 20, 21, 22].includes(sig)) continue;
       k.signal(t, sig, fromAncestor);
+      // An interactive bash's own SIGINT, not trapped: the line is abandoned, $? 130, a newline on stderr
+      // (bash@bash-5.2:sig.c sigint_sighandler, throw_to_top_level: `if (interactive && print_newline)`; shell/sigint.ts).
+      if (self && sig === 2 && !t.ignored?.has(2)) {
+        t.interrupted = true;
+        return R('', `${err}\n`, 130);
+      }
       // bash reaps the job when SIGCHLD comes, after the prompt is back: `jobs` or the next prompt tells its end.
       const job = env.session.jobs?.byPid(t.pid);
       if (job) job.hold = true;
