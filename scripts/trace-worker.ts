@@ -1,13 +1,16 @@
 /**
  * `npx tsx scripts/trace-worker.ts`: where the terminal's worker spends its CPU from the click on Start to the answer
- * of a first `uname -r` typed as soon as the prompt shows (issue #14: the first command answered ≤ 200 ms cold), as
- * `npm run bench`'s "first command" row types it. A Chromium trace (CDP Tracing with V8's sampling profiler) of a
- * fresh session; the worker's thread (the DedicatedWorker running world.worker) is split into compile (module and
- * script compiles, lazy function compiles), evaluate (module evaluation) and the rest, from Start to Enter and from
- * Enter to the answer, with the scripts and functions that took its time; then both threads' tasks in time order
- * (`--over` ms of CPU and longer, 3 by default), so the path to the answer shows.
+ * of a first `uname -r` typed as soon as the prompt shows (issue #14: the first command answered ≤ 200 ms cold). A
+ * Chromium trace (CDP Tracing with V8's sampling profiler) of a fresh session; the worker's thread (the
+ * DedicatedWorker running world.worker) is split into compile (module and script compiles, lazy function compiles),
+ * evaluate (module evaluation) and the rest, from Start to Enter and from Enter to the answer, with the scripts and
+ * functions that took its time; then both threads' tasks in time order (`--over` ms of CPU and longer, 3 by default),
+ * so the path to the answer shows.
  * `--runs N` traces N fresh sessions; `--top N` lists N functions (default 12); `--typing MS` presses Enter MS ms after
- * the prompt shows (0 by default, as the bench: a learner takes a second or more to type the line).
+ * the prompt shows (0 by default: a learner takes a second or more to type the line); `--xterm` types only once xterm's
+ * own prompt shows, as `npm run bench` does (its first-command row waits for both prompts before it types), where by
+ * default the line is typed at the early prompt (early-prompt.ts), before the session has taken its keys. The worker's
+ * steps show as marks in the timeline (world-server.ts: cc-world:booted, prepared, warmed, line).
  */
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -20,12 +23,14 @@ const { values: args } = parseArgs({
     top: { type: 'string', default: '12' },
     over: { type: 'string', default: '3' },
     typing: { type: 'string', default: '0' },
+    xterm: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(args.runs);
 const TOP = Number(args.top);
 const OVER = Number(args.over);
 const TYPING = Number(args.typing);
+const XTERM = args.xterm === true;
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20 || !Number.isInteger(TOP) || TOP < 0 || !(OVER >= 0) || !(TYPING >= 0 && TYPING <= 10_000)) {
   console.error(
     `trace-worker: --runs must be 1 to 20, --top a whole number, --over a number of ms and --typing 0 to 10000 ms (got ${args.runs}, ${args.top}, ${args.over}, ${args.typing})`,
@@ -51,6 +56,7 @@ try {
           document.querySelector('cc-terminal [data-action="start"]').click();
           const shows = (sel) => document.querySelector(sel)?.textContent?.includes('root@node1');
           await new Promise((resolve) => { const c = () => (shows('cc-terminal [data-role="early"]') || shows('cc-terminal .xterm-rows') ? resolve() : requestAnimationFrame(c)); c(); });
+          if (${XTERM}) await new Promise((resolve) => { const c = () => (shows('cc-terminal .xterm-rows') ? resolve() : requestAnimationFrame(c)); c(); });
           return t;
         })()`);
         await page.keyboard.insertText('uname -r');
@@ -170,7 +176,7 @@ function timeline(events: TraceEvent[], worker: TraceEvent, p: ReturnType<typeof
         .join('; ');
       rows.push([task.ts, `${at(task.ts)} ${who} ${((task.tdur ?? task.dur ?? 0) / 1000).toFixed(1).padStart(6)} cpu  ${top}`]);
     }
-    for (const m of events.filter((e) => on(e) && /^cc-(terminal|trace):/.test(e.name) && e.ph !== 'M' && e.ts >= from && e.ts <= to))
+    for (const m of events.filter((e) => on(e) && /^cc-(terminal|trace|world):/.test(e.name) && e.ph !== 'M' && e.ts >= from && e.ts <= to))
       rows.push([m.ts, `${at(m.ts)} ${who}  mark  ${m.name}`]);
   }
   console.log(`  timeline (ms from Enter; tasks of ${OVER} ms of CPU and more):`);

@@ -59,6 +59,10 @@ export async function warmUp(pace: WarmPace = NO_LEARNER): Promise<void> {
     // The terminal asks whether a line is complete before it runs it (world.ts needsMore: just-bash's parser, continuation.ts).
     await scratch.needsMore(WARM_LINE);
     await pace.prepared?.();
+    // The throwaway world's own shell first (World.prepare), then one task: a line that came meanwhile is seen before
+    // the run, which then does not happen (the run is one stretch the learner's line would wait behind).
+    if (!pace.started()) await scratch.prepare();
+    await yieldTask();
     if (!pace.started()) await scratch.exec(WARM_LINE);
   }
   const loads: (() => Promise<unknown> | undefined)[] = [

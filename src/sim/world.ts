@@ -43,11 +43,9 @@ function shellModules() {
   return shellLoading;
 }
 
-/**
- * A shell for parsing only, shared by the worlds (it keeps no state between parses): just-bash's browser bundle exports
- * no `parse`, but every Bash has `transform`.
- */
-let parser: { transform(text: string): { ast: unknown } } | undefined;
+/** A completeness check's modules, imported once per process: then a check answers in its own task (an import() asked
+ * again took a task of its own in the worker, which came after the host shell's build: prepare). */
+let checkLoading: Promise<[typeof import('just-bash'), typeof import('./shell/continuation.ts')]> | undefined;
 
 /** The facade: one simulated host with a stack of shells (host, then containers or namespaces entered). */
 export class SimWorld implements World {
@@ -102,10 +100,12 @@ export class SimWorld implements World {
   /**
    * Readies the shell for the next line without running one (issue #14): the shell's code loaded and, at the host's
    * prompt, the host's shell with its root filesystem built, as the line would build them first. Nothing the line could
-   * see changes: no history, no simulated time, no PID (the host's root takes the boot's times, rootfs.ts).
+   * see changes: no history, no simulated time, no PID (the host's root takes the boot's times, rootfs.ts). A needsMore
+   * that came meanwhile is answered first (one task between): the page's round trip to send its line overlaps the build.
    */
   async prepare(): Promise<void> {
     const rt = await this.rt();
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (this.session.root === 'host') rt.bashFor('host');
   }
 
@@ -261,12 +261,12 @@ export class SimWorld implements World {
   }
 
   async needsMore(text: string): Promise<boolean> {
-    const [{ Bash }, { needsMoreInput }] = await Promise.all([import('just-bash'), import('./shell/continuation.ts')]);
-    // No commands, files or default layout: a Bash({}) wrote a script file for each of its ~100 commands and the
-    // default directories into a filesystem of its own, which a parse never reads (issue #14).
-    parser ??= new Bash({ commands: [], files: {}, cwd: '/' });
-    const p = parser;
-    return needsMoreInput((t) => p.transform(t).ast, text);
+    checkLoading ??= Promise.all([import('just-bash'), import('./shell/continuation.ts')]).catch((e: unknown) => {
+      checkLoading = undefined;
+      throw e;
+    });
+    const [jb, { lineNeedsMore }] = await checkLoading;
+    return lineNeedsMore(jb, text);
   }
 
   async complete(line: string, cursor: number): Promise<string[]> {

@@ -36,4 +36,19 @@ describe('World.prepare', () => {
     expect(answer).toEqual(await plain.exec('ls -ld /etc /usr/bin; uname -r'));
     expect(w.history()).toEqual(['ls -ld /etc /usr/bin; uname -r']);
   });
+
+  it("answers a completeness check that came while it prepares before it builds the host's shell", async () => {
+    const w = createWorld(undefined, { clock: 'virtual' });
+    await w.needsMore('true'); // the check's modules, loaded as by the worker's first chunks
+    // The runtime's own build of a root's shell (private: what prepare() does after the shell's code has loaded).
+    const rt = await (w as unknown as { rt(): Promise<{ bashFor(root: string): unknown }> }).rt();
+    const order: string[] = [];
+    const build = rt.bashFor.bind(rt);
+    rt.bashFor = (root) => {
+      order.push(`build ${root}`);
+      return build(root);
+    };
+    await Promise.all([w.prepare(), w.needsMore('uname -r').then((more) => order.push(`answer ${more}`))]);
+    expect(order).toEqual(['answer false', 'build host']);
+  });
 });

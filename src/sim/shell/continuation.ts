@@ -8,6 +8,8 @@
  * Decided by just-bash's own parser, the one that runs the command.
  */
 
+import type * as JB from 'just-bash';
+
 /** just-bash's parse errors that mean "the input ended too soon", not "the input is wrong". */
 // (`Bash.transform`, the parser the browser bundle exports, throws the last one for a here-document still open.)
 const ENDED_EARLY = /unexpected EOF|got EOF|end of input|unterminated here-document/i;
@@ -29,4 +31,18 @@ export function needsMoreInput(parse: (text: string) => unknown, text: string): 
   } catch (e) {
     return ENDED_EARLY.test((e as Error).message);
   }
+}
+
+/**
+ * A shell for parsing only, shared by the worlds (it keeps no state between parses): just-bash's browser bundle exports
+ * no `parse`, but every Bash has `transform`. No commands, files or default layout: a Bash({}) wrote a script file for
+ * each of its ~100 commands and the default directories into a filesystem of its own, which a parse never reads (issue #14).
+ */
+let parser: JB.Bash | undefined;
+
+/** needsMoreInput with that shell's parser; `jb` is just-bash, loaded by the caller (World.needsMore). */
+export function lineNeedsMore(jb: typeof JB, text: string): boolean {
+  parser ??= new jb.Bash({ commands: [], files: {}, cwd: '/' });
+  const p = parser;
+  return needsMoreInput((t) => p.transform(t).ast, text);
 }

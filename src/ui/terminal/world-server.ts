@@ -57,6 +57,8 @@ export class WorldServer {
     }
     const line = msg.type !== 'boot';
     if (line) {
+      // The worker's steps as marks in a Chromium trace (scripts/trace-worker.ts): the learner's first line came.
+      if (!this.lineCame) performance.mark('cc-world:line');
       this.lineCame = true;
       this.inProgress++;
     }
@@ -82,7 +84,10 @@ export class WorldServer {
     this.warm = undefined;
     // A failed load shows on the first command, which imports it again.
     warm?.(this.pace).then(
-      () => this.post({ id: 0, type: 'warmed' }),
+      () => {
+        performance.mark('cc-world:warmed');
+        this.post({ id: 0, type: 'warmed' });
+      },
       () => undefined,
     );
     for (const c of this.running.values()) c.abort();
@@ -101,9 +106,13 @@ export class WorldServer {
     world.setClockMode('realtime');
     this.world = world;
     this.post({ id, type: 'booted', state: state(world) });
+    performance.mark('cc-world:booted');
     // The host's shell is built now, while the page opens xterm and the learner types, not on the first line, which
     // waits for this same work if it comes sooner (World.prepare). A failure shows on that line, which tries again.
-    world.prepare().then(this.markPrepared, this.markPrepared);
+    world.prepare().then(() => {
+      performance.mark('cc-world:prepared');
+      this.markPrepared();
+    }, this.markPrepared);
   }
 
   private async exec(world: World, id: number, line: string, params: { columns: number; rows: number; locale: 'en' | 'zh-cn' }): Promise<void> {
