@@ -28,7 +28,11 @@ const CREATE_UNBUILT =
   );
 
 const VERBS: Record<string, Verb> = {
+  annotate: (a, e) => import('./annotate.ts').then((m) => m.annotate(a, e)),
   apply: (a, e) => applyOrCreate('apply', a, e),
+  'api-resources': (a, e) => import('./api-resources.ts').then((m) => m.apiResources(a, e)),
+  'api-versions': (a, e) => import('./api-resources.ts').then((m) => m.apiVersions(a, e)),
+  'cluster-info': (a, e) => import('./cluster-info.ts').then((m) => m.clusterInfo(a, e)),
   create: (a, e) => {
     // `kubectl create deployment|deploy …` (create_deployment.go), the subcommand word wherever the flags put it.
     const at = a.findIndex(
@@ -135,7 +139,6 @@ const KNOWN_UNBUILT = [
   'edit',
   'autoscale',
   'certificate',
-  'cluster-info',
   'cordon',
   'uncordon',
   'drain',
@@ -150,10 +153,7 @@ const KNOWN_UNBUILT = [
   'patch',
   'replace',
   'kustomize',
-  'annotate',
   'completion',
-  'api-resources',
-  'api-versions',
   'plugin',
 ];
 
