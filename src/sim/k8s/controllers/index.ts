@@ -8,6 +8,7 @@ import { syncDeployment } from './deployment.ts';
 import { syncReplicaSet } from './replicaset.ts';
 import { syncEndpoints } from './endpoints.ts';
 import { syncJob } from './job.ts';
+import { syncScheduling } from './scheduler.ts';
 
 export { retryDue } from './replicaset.ts';
 
@@ -24,6 +25,7 @@ export function runControllers(api: ApiServer): boolean {
   for (const rs of api.list(RS)) if (!api.isSystem(rs)) syncReplicaSet(api, rs);
   for (const d of api.list(DEPLOY)) if (!api.isSystem(d)) syncDeployment(api, d);
   for (const j of api.list(JOB)) syncJob(api, j);
+  syncScheduling(api);
   syncEndpoints(api);
   return api.version !== before;
 }

@@ -110,9 +110,11 @@ const VERBS: Record<string, Verb> = {
       );
     return applyOrCreate('create', a, e);
   },
+  cordon: (a, e) => import('./drain.ts').then((m) => m.cordon('cordon', a, e)),
   debug,
   delete: del,
   describe,
+  drain: (a, e) => import('./drain.ts').then((m) => m.cordon('drain', a, e)),
   events: (a, e) => import('./events.ts').then((m) => m.events(a, e)),
   exec,
   explain,
@@ -123,6 +125,7 @@ const VERBS: Record<string, Verb> = {
   rollout: (a, e) => import('./rollout.ts').then((m) => m.rollout(a, e)),
   run,
   scale: (a, e) => import('./scale.ts').then((m) => m.scale(a, e)),
+  taint: (a, e) => import('./taint.ts').then((m) => m.taint(a, e)),
   top: (a, e) => import('./top.ts').then((m) => m.top(a, e)),
   set: (a, e) => {
     // set.go's subcommands: image is built (set-image.ts); env, resources, selector, serviceaccount and subject are not.
@@ -130,6 +133,7 @@ const VERBS: Record<string, Verb> = {
     if (at >= 0 && a[at] === 'image') return import('./set-image.ts').then((m) => m.setImageCmd([...a.slice(0, at), ...a.slice(at + 1)], e));
     return Promise.resolve(out('', `kubectl set ${at >= 0 ? a[at] : ''}: not simulated on node1 (this kubectl sets: image)\n`.replace('set :', 'set:'), 1));
   },
+  uncordon: (a, e) => import('./drain.ts').then((m) => m.cordon('uncordon', a, e)),
   version,
   config,
   wait: (a, e) => import('./wait.ts').then((m) => m.waitCmd(a, e)),
@@ -141,10 +145,6 @@ const KNOWN_UNBUILT = [
   'edit',
   'autoscale',
   'certificate',
-  'cordon',
-  'uncordon',
-  'drain',
-  'taint',
   'attach',
   'port-forward',
   'proxy',
