@@ -7,7 +7,6 @@
 import type { KObject, KubeletApiClient } from '../types.ts';
 import { admitPodController, admitPodSecurity, namespaceLabelErrors, namespaceWarnings, policyOf } from './admission.ts';
 import { admitPod, defaultPodSpec, defaultWorkload, prepareWorkload } from './defaults.ts';
-import { podQos } from '../../../k8s/resources.ts';
 import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
 import { CLUSTER_CREATED, INITIAL_NAMESPACES, kubernetesService, leaseRenew, namespaceObject, nodeObject, setHeartbeat, type NodeFacts } from './fixture.ts';
@@ -21,6 +20,7 @@ import { randomSuffix, uuid } from './names.ts';
 import { resourceOfKind, type ResourceInfo } from './resources.ts';
 import { validateLabels, validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
 import { admitService } from './service.ts';
+import { schedule, scheduleEvent } from './scheduling.ts';
 import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
 import { defaultEphemeralContainers, validateEphemeralContainers } from './ephemeral.ts';
 import { goJson, LAST_APPLIED } from './last-applied.ts';
@@ -175,14 +175,9 @@ export class ApiServer implements KubeletApiClient {
     meta.uid = opts.uid ?? this.newUid();
     meta.creationTimestamp = this.nowIso();
     if (WORKLOADS.has(kind)) prepareWorkload(kind, obj);
-    if (kind === 'Pod') {
-      spec.nodeName = this.nodeName;
-      obj.status = {
-        phase: 'Pending',
-        conditions: [{ lastProbeTime: null, lastTransitionTime: meta.creationTimestamp, status: 'True', type: 'PodScheduled' }],
-        qosClass: podQos((Array.isArray(spec.containers) ? spec.containers : []) as Parameters<typeof podQos>[0]),
-      };
-    } else if (kind === 'Namespace') {
+    // The scheduler binds the pod to node1 unless the node refuses it (scheduling.ts; controllers/scheduler.ts binds it later).
+    if (kind === 'Pod') obj.status = schedule(spec, this.objects.get(this.key('nodes', '', this.nodeName)), this.nodeName, meta.creationTimestamp);
+    else if (kind === 'Namespace') {
       meta.labels = { ...(isObj(meta.labels) ? meta.labels : {}), 'kubernetes.io/metadata.name': name };
       obj.spec = { finalizers: ['kubernetes'] };
       obj.status = { phase: 'Active' };
@@ -190,8 +185,7 @@ export class ApiServer implements KubeletApiClient {
     if (Object.keys(spec).length === 0 && /^(ConfigMap|Secret|ServiceAccount|Endpoints|EndpointSlice)$/.test(kind)) delete obj.spec;
     const stored = this.store(res, obj as unknown as KObject, opts.dryRun);
     if (kind === 'Namespace' && !opts.dryRun) this.addDefaults(name, stored.metadata.creationTimestamp!, this.nextRv);
-    if (kind === 'Pod' && !opts.dryRun)
-      this.event(stored, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${this.nodeName}`, { component: 'default-scheduler' });
+    if (kind === 'Pod' && !opts.dryRun) this.event(stored, ...scheduleEvent(stored, this.nodeName), { component: 'default-scheduler' });
     return { obj: stored, warnings };
   }
 
@@ -348,10 +342,12 @@ export class ApiServer implements KubeletApiClient {
   /** The kubelet's copies, made again only when a pod's resourceVersion moved (copies.ts). */
   private readonly copies = new Copies();
 
-  updatePodStatus(namespace: string, name: string, status: Record<string, unknown>): void {
+  /** The kubelet's status reports; the scheduler's binding (controllers/scheduler.ts) sets nodeName with it. */
+  updatePodStatus(namespace: string, name: string, status: Record<string, unknown>, nodeName?: string): void {
     const o = this.objects.get(this.key('pods', namespace, name));
     if (!o) return;
     if (deepEqual(o.status, status)) return;
+    if (nodeName && isObj(o.spec)) o.spec.nodeName = nodeName;
     o.status = clone(status);
     o.metadata.resourceVersion = this.nextRv();
     this.version++;

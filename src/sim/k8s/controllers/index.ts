@@ -10,6 +10,7 @@ import { syncEndpoints } from './endpoints.ts';
 import { syncEndpointSlices } from './endpointslices.ts';
 import { deadlineDue, syncJob } from './job.ts';
 import { retryDue as rsRetryDue } from './replicaset.ts';
+import { syncScheduling } from './scheduler.ts';
 
 /** Whether a work queue's delayed key has come due: a ReplicaSet's retry, a Job's activeDeadlineSeconds. */
 export const retryDue = (api: ApiServer): boolean => rsRetryDue(api) || deadlineDue(api);
@@ -27,6 +28,7 @@ export function runControllers(api: ApiServer): boolean {
   for (const rs of api.list(RS)) if (!api.isSystem(rs)) syncReplicaSet(api, rs);
   for (const d of api.list(DEPLOY)) if (!api.isSystem(d)) syncDeployment(api, d);
   for (const j of api.list(JOB)) syncJob(api, j);
+  syncScheduling(api);
   syncEndpoints(api);
   syncEndpointSlices(api);
   return api.version !== before;

@@ -47,7 +47,12 @@ export function describeNode(api: ApiServer, n: KObject, now: number): string {
     .sort();
   let s = `Name:\t${n.metadata.name}\nRoles:\t${roles.join(',') || '<none>'}\n`;
   s += multiline('Labels', n.metadata.labels) + multiline('Annotations', n.metadata.annotations);
-  s += `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}\nTaints:\t<none>\nUnschedulable:\t${spec.unschedulable ? 'true' : 'false'}\n`;
+  // describe.go printNodeTaintsMultiline: sorted by effect then key, one a line (the next ones under the first).
+  const taints = ((spec as { taints?: { key: string; value?: string; effect: string }[] }).taints ?? [])
+    .map((t) => ({ sort: `${t.effect},${t.key}`, text: `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}` }))
+    .sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0))
+    .map((t) => t.text);
+  s += `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}\nTaints:\t${taints.length ? taints.join('\n\t') : '<none>'}\nUnschedulable:\t${spec.unschedulable ? 'true' : 'false'}\n`;
   s += `Lease:\n  HolderIdentity:\t${n.metadata.name}\n  AcquireTime:\t<unset>\n  RenewTime:\t${rfc1123z(api.leaseRenewTime())}\n`;
   s +=
     'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n  ----\t------\t-----------------\t------------------\t------\t-------\n';

@@ -28,7 +28,12 @@ const CREATE_UNBUILT =
   );
 
 const VERBS: Record<string, Verb> = {
+  annotate: (a, e) => import('./annotate.ts').then((m) => m.annotate(a, e)),
   apply: (a, e) => applyOrCreate('apply', a, e),
+  auth: (a, e) => import('./auth.ts').then((m) => m.auth(a, e)),
+  'api-resources': (a, e) => import('./api-resources.ts').then((m) => m.apiResources(a, e)),
+  'api-versions': (a, e) => import('./api-resources.ts').then((m) => m.apiVersions(a, e)),
+  'cluster-info': (a, e) => import('./cluster-info.ts').then((m) => m.clusterInfo(a, e)),
   create: (a, e) => {
     // `kubectl create deployment|deploy …` (create_deployment.go), the subcommand word wherever the flags put it.
     const at = a.findIndex(
@@ -108,9 +113,12 @@ const VERBS: Record<string, Verb> = {
       );
     return applyOrCreate('create', a, e);
   },
+  cordon: (a, e) => import('./drain.ts').then((m) => m.cordon('cordon', a, e)),
   debug,
   delete: del,
   describe,
+  drain: (a, e) => import('./drain.ts').then((m) => m.cordon('drain', a, e)),
+  events: (a, e) => import('./events.ts').then((m) => m.events(a, e)),
   exec,
   explain,
   expose: (a, e) => import('./expose.ts').then((m) => m.expose(a, e)),
@@ -120,6 +128,7 @@ const VERBS: Record<string, Verb> = {
   rollout: (a, e) => import('./rollout.ts').then((m) => m.rollout(a, e)),
   run,
   scale: (a, e) => import('./scale.ts').then((m) => m.scale(a, e)),
+  taint: (a, e) => import('./taint.ts').then((m) => m.taint(a, e)),
   top: (a, e) => import('./top.ts').then((m) => m.top(a, e)),
   set: (a, e) => {
     // set.go's subcommands: image is built (set-image.ts); env, resources, selector, serviceaccount and subject are not.
@@ -127,6 +136,7 @@ const VERBS: Record<string, Verb> = {
     if (at >= 0 && a[at] === 'image') return import('./set-image.ts').then((m) => m.setImageCmd([...a.slice(0, at), ...a.slice(at + 1)], e));
     return Promise.resolve(out('', `kubectl set ${at >= 0 ? a[at] : ''}: not simulated on node1 (this kubectl sets: image)\n`.replace('set :', 'set:'), 1));
   },
+  uncordon: (a, e) => import('./drain.ts').then((m) => m.cordon('uncordon', a, e)),
   version,
   config,
   wait: (a, e) => import('./wait.ts').then((m) => m.waitCmd(a, e)),
@@ -138,25 +148,15 @@ const KNOWN_UNBUILT = [
   'edit',
   'autoscale',
   'certificate',
-  'cluster-info',
-  'cordon',
-  'uncordon',
-  'drain',
-  'taint',
   'attach',
   'port-forward',
   'proxy',
   'cp',
-  'auth',
-  'events',
   'diff',
   'patch',
   'replace',
   'kustomize',
-  'annotate',
   'completion',
-  'api-resources',
-  'api-versions',
   'plugin',
 ];
 

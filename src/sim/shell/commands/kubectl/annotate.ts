@@ -1,0 +1,109 @@
+/**
+ * `kubectl annotate` (kubernetes/kubectl@v0.30.5:pkg/cmd/annotate/annotate.go): Complete's checks in its order, then
+ * for each object validateNoAnnotationOverwrites (unless --overwrite), the change as a merge patch (or, with
+ * --dry-run=client or --list, only locally), and the printer's `pod/x annotated`. The API server checks each key as
+ * apimachinery@v0.30.5 pkg/api/validation/objectmeta.go ValidateAnnotations does (a qualified name, lowercased).
+ */
+import type { ExecResult } from '../../../api.ts';
+import type { CmdEnv } from '../../types.ts';
+import { qualifiedName, shown } from '../../../k8s/apiserver/validate.ts';
+import { clusterFor } from './cluster.ts';
+import { DRY_RUN_FLAG, dryRunOf, namespaceOf, objName, out, parse, warnFirst } from './common.ts';
+import { findTargets, parsePairs, resourcesAndPairs } from './pairs.ts';
+
+/** annotate.go AddFlags (the flags node1 acts on; -o takes only name here). */
+const FLAGS = [
+  { long: 'overwrite', type: 'bool' as const },
+  { long: 'list', type: 'bool' as const },
+  { long: 'local', type: 'bool' as const },
+  { long: 'all', type: 'bool' as const },
+  { long: 'all-namespaces', short: 'A', type: 'bool' as const },
+  { long: 'selector', short: 'l', type: 'string' as const },
+  { long: 'field-selector', type: 'string' as const },
+  { long: 'resource-version', type: 'string' as const },
+  { long: 'output', short: 'o', type: 'string' as const },
+  { long: 'filename', short: 'f', type: 'list' as const },
+  { long: 'field-manager', type: 'string' as const },
+  DRY_RUN_FLAG,
+];
+
+/** k8s.io/kubectl/pkg/polymorphichelpers ChangeCauseAnnotation: always overwritable. */
+const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+
+const fail = (msg: string): ExecResult => out('', `error: ${msg}\n`, 1);
+
+export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult> {
+  const p = parse(args, FLAGS, 'annotate');
+  if (!p.ok) return p.usage!;
+  const f = p.flags;
+  const dry = dryRunOf(env, f);
+  if ('error' in dry) return dry.error;
+  const split = resourcesAndPairs(p.rest, 'annotation');
+  if ('error' in split) return fail(split.error);
+  const pairs = parsePairs(split.pairs, 'annotation');
+  if ('error' in pairs) return fail(pairs.error);
+  if (f.list && f.output) return fail('--list and --output may not be specified together');
+  if (f.all && f.selector) return fail('cannot set --all and --selector at the same time');
+  if (f.all && f['field-selector']) return fail('cannot set --all and --field-selector at the same time');
+  if (f.local || f.filename) {
+    // Not kubectl's words: -f and --local read manifests the way apply does; node1's annotate takes named objects.
+    return out('', 'kubectl annotate -f/--local: not simulated on node1 (name the objects: TYPE NAME or TYPE/NAME)\n', 1);
+  }
+  if (!split.resources.length) return fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  if (!pairs.set.size && !pairs.remove.length && !f.list) return fail('at least one annotation update is required');
+  const both = pairs.remove.filter((k) => pairs.set.has(k));
+  if (both.length) return fail(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
+  const cluster = clusterFor(env.host);
+  const ns = namespaceOf(f);
+  const targets = findTargets(cluster, split.resources, ns, f.all === true, f.selector as string | undefined);
+  if ('error' in targets) return targets.error;
+  const single = targets.length === 1 && (split.resources[0]!.includes('/') ? split.resources.length === 1 : split.resources.length === 2);
+  if (!single && f['resource-version']) return fail('--resource-version may only be used with a single resource');
+  let stdout = '';
+  let stderr = '';
+  for (const t of targets) {
+    const what = t.r.group ? `${t.r.resource}.${t.r.group}` : t.r.resource;
+    if (!t.obj) {
+      stderr += `Error from server (NotFound): ${what} "${t.name}" not found\n`;
+      continue;
+    }
+    const cur = t.obj.metadata.annotations ?? {};
+    if (!f.overwrite) {
+      const taken = [...pairs.set]
+        .filter(([k, v]) => k !== CHANGE_CAUSE && cur[k] !== undefined && cur[k] !== v)
+        .map(([k]) => `'${k}' already has a value (${cur[k]})`);
+      if (taken.length) {
+        stderr += `error: --overwrite is false but found the following declared annotation(s): ${taken.join('; ')}\n`;
+        break;
+      }
+    }
+    const next = { ...cur, ...Object.fromEntries(pairs.set) };
+    for (const k of pairs.remove) delete next[k];
+    if (f.list) {
+      // The annotations as a Go map ranges over them (no fixed order; here the object's own), indented under a heading
+      // unless a single object was named.
+      if (!single) stdout += `Listing annotations for ${t.obj.kind}.${t.r.group}/${t.name}:\n`;
+      for (const [k, v] of Object.entries(next)) stdout += `${single ? '' : ' '}${k}=${v}\n`;
+      continue;
+    }
+    const bad = Object.keys(next)
+      .sort()
+      .flatMap((k) => qualifiedName(k.toLowerCase()).map((m) => `metadata.annotations: Invalid value: ${shown(k)}: ${m}`));
+    if (bad.length) {
+      stderr += `The ${t.obj.kind} "${t.name}" is invalid: ${bad.length === 1 ? `${bad[0]}\n` : `\n${bad.map((b) => `* ${b}\n`).join('')}`}`;
+      continue;
+    }
+    if (dry.mode === 'none') {
+      const obj = structuredClone(t.obj);
+      if (Object.keys(next).length) obj.metadata.annotations = next;
+      else delete obj.metadata.annotations;
+      cluster.api.update(t.r, obj);
+    }
+    stdout +=
+      f.output === 'name'
+        ? `${objName(t.r, t.name)}\n`
+        : `${objName(t.r, t.name)} annotated${dry.mode === 'none' ? '' : ` (${dry.mode === 'client' ? 'dry run' : 'server dry run'})`}\n`;
+  }
+  if (dry.mode === 'none') await cluster.sync();
+  return warnFirst(dry.warning, out(stdout, stderr, stderr ? 1 : 0));
+}
