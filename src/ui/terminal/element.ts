@@ -38,6 +38,11 @@ export class CcTerminal extends HTMLElement {
   private strings!: Strings;
   /** The terminal's code and its world, fetched and booting since the first sign of intent (prefetch). */
   private loading: Promise<Loaded> | null = null;
+  /**
+   * A restored session waits for this to fetch and draw xterm (restore): the terminal in view, or a start.
+   * `go` lets it go on; `stop` (the element removed first) ends it, and the world with it (load.ts).
+   */
+  private drawn: { wait: Promise<void>; go: () => void; stop: () => void } | null = null;
 
   connectedCallback(): void {
     this.strings = JSON.parse(this.dataset.strings ?? '{}') as Strings;
@@ -48,11 +53,37 @@ export class CcTerminal extends HTMLElement {
     document.addEventListener(RUN_EVENT, this.onRun as EventListener);
     addRunButtons(this, this.prefetch);
     // A session that was open before a reload comes back by itself.
-    if (hasSavedSession(this.dataset.lesson ?? '')) void this.start(false);
+    if (hasSavedSession(this.dataset.lesson ?? '')) this.restore();
+  }
+
+  /**
+   * Issue #14: a returning learner's session. Its world boots with the page and replays the saved lines (in the
+   * worker, load.ts); xterm, its chunks and the saved screen's redraw (50-100 ms of the main thread) wait until the
+   * terminal is in view: at once on a wide screen, when the sheet opens on a phone (its workspace is a closed
+   * bottom sheet, lesson-sheet.css), when its tab is chosen; or when anything starts it (start, Run, an exercise).
+   */
+  private restore(): void {
+    let go!: () => void;
+    let stop!: () => void;
+    const wait = new Promise<void>((resolve, reject) => {
+      go = resolve;
+      stop = () => reject(new DOMException('The terminal was removed before it was drawn.', 'AbortError'));
+    });
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) go();
+    });
+    seen.observe(this);
+    wait.then(
+      () => seen.disconnect(),
+      () => seen.disconnect(),
+    );
+    this.drawn = { wait, go, stop };
+    void this.start(false);
   }
 
   disconnectedCallback(): void {
     document.removeEventListener(RUN_EVENT, this.onRun as EventListener);
+    this.drawn?.stop();
     if (!this.session)
       void this.loading?.then(
         ([, , , { world }]) => world.dispose(),
@@ -87,7 +118,8 @@ export class CcTerminal extends HTMLElement {
         },
         () => undefined,
       );
-      this.loading = import('./load.ts').then((m) => m.loadTerminal(this.dataset.lesson ?? '', this.dataset.scenario ?? ''));
+      const drawn = this.drawn?.wait;
+      this.loading = import('./load.ts').then((m) => m.loadTerminal(this.dataset.lesson ?? '', this.dataset.scenario ?? '', drawn));
       this.loading.catch(() => (this.loading = null)); // a failed fetch is tried again on the click
     }
     return this.loading;
@@ -95,6 +127,7 @@ export class CcTerminal extends HTMLElement {
 
   /** Starts (once) and returns the live session. */
   start(focus: boolean): Promise<TerminalSession | null> {
+    if (this.starting) this.drawn?.go(); // asked for: a restored session is drawn now, in view or not
     if (this.session) {
       if (focus) this.session.focus();
       return Promise.resolve(this.session);
@@ -148,6 +181,7 @@ export class CcTerminal extends HTMLElement {
       if (focus && !early) this.session.focus(); // the early prompt hands its focus over itself (session.ts boot)
       return this.session;
     } catch (err) {
+      if (!this.isConnected) return null; // removed before it was drawn (restore)
       console.error('cc-terminal: could not start', err);
       started?.world.dispose();
       this.loading = null;

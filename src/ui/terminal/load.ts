@@ -22,7 +22,12 @@ export interface StartedWorld {
   booting: Promise<WorldState>;
 }
 
-export const loadTerminal = (lesson: string, scenario: string) => {
+/**
+ * `drawn`: when the session's modules (xterm's among them) are wanted. A returning learner's session is restored
+ * with the page (element.ts): its world boots here at once, and xterm is fetched and drawn once the terminal is in
+ * view (on a phone, when the sheet opens) or a start asks for it.
+ */
+export const loadTerminal = (lesson: string, scenario: string, drawn: Promise<void> = Promise.resolve()) => {
   const saved = loadSession(lesson);
   // The first boot rides in the worker's name (world-protocol.ts bootName): it starts as soon as the worker's script has run.
   const name = bootName(scenario, saved?.lines ?? [], saved?.lastPid);
@@ -34,11 +39,13 @@ export const loadTerminal = (lesson: string, scenario: string) => {
   // Read by the session; a failure here is the session's failure to start, never unhandled.
   booting.catch(() => undefined);
   const started: StartedWorld = { world, saved, booting };
-  return Promise.all([import('./session.ts'), import('./controls.ts'), import('./notice.ts')]).then(
-    (modules) => [...modules, started] as const,
-    (err: unknown) => {
-      world.dispose();
-      throw err;
-    },
-  );
+  return drawn
+    .then(() => Promise.all([import('./session.ts'), import('./controls.ts'), import('./notice.ts')]))
+    .then(
+      (modules) => [...modules, started] as const,
+      (err: unknown) => {
+        world.dispose();
+        throw err;
+      },
+    );
 };
