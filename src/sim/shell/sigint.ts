@@ -18,7 +18,6 @@
  * Each command the shell starts sees `signal` (the current foreground's, plus the line's end); `line` aborts only
  * when the shell abandons the line, and stops just-bash's interpreter at its next statement.
  */
-import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
 import { anySignal } from './line.ts';
 
@@ -103,15 +102,4 @@ export class Foreground {
     this.signal = this.combine();
     this.renewed(this.signal);
   }
-}
-
-/** A command the shell starts as a foreground job: a Ctrl-C while it runs is its SIGINT (`fg`: the line's, if one runs). */
-export function foregroundJob(c: JB.Command, fg: () => Foreground | undefined): JB.Command {
-  return {
-    ...c,
-    execute: (args, ctx) => {
-      const f = fg();
-      return f ? f.run(() => c.execute(args, ctx)) : c.execute(args, ctx);
-    },
-  };
 }
