@@ -26,8 +26,11 @@ import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
 import { runPendingTraps } from './traprun.ts';
+import type { Foreground } from './sigint.ts';
 
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
+/** What just-bash hands a command as its context. */
+export type Ctx = Parameters<JB.Command['execute']>[1];
 type Result = { stdout: string; stderr: string; exitCode: number; output?: ExecResult['output'] };
 
 /** What the adapters borrow from the runtime: its host, its shells and the state of the line being run (runtime.ts). */
@@ -59,6 +62,8 @@ export interface AdapterRuntime {
   inOrder<T extends Result>(r: T): T;
   readonly trace: OutputTrace;
   write(chunk: Chunk): void;
+  /** Ctrl-C of the learner's line being run (sigint.ts), when one runs. */
+  readonly fg: Foreground | undefined;
 }
 
 /** Runs `fn` as the process of a command: the container's PID 1 or a subshell's own process if one waits for it (forks.ts), else a new child of the current process. */
@@ -136,13 +141,12 @@ function interactive(rt: AdapterRuntime, name: string, ctx: Parameters<JB.Comman
 }
 
 /**
- * A just-bash command that runs a script (sh, bash): its output ordered and traced as one command's. What its
+ * A just-bash command that runs a script (sh, bash), run: its output ordered and traced as one command's. What its
  * commands wrote to the terminal is out already; the rest (the shell's own errors) goes back to the line, whose
  * words the runtime then fixes (wording.ts).
  */
-export function orderedCommand(rt: AdapterRuntime, c: JB.Command): JB.Command {
-  const merged = (args: string[]) => rt.merged.some((m) => m.join(' ') === [c.name, ...args].join(' '));
-  const run = async (args: string[], ctx: Parameters<JB.Command['execute']>[1]): Promise<JB.ExecResult> => {
+export async function runOrdered(rt: AdapterRuntime, c: JB.Command, args: string[], ctx: Ctx): Promise<JB.ExecResult> {
+  const run = async (): Promise<JB.ExecResult> => {
     // A shell started from a shell is a process of its own (fork, execve), its `$$` and `$PPID` that child's and its
     // parent's. One already running as its process stays there: a container's command (runOnce), what env, nsenter or
     // unshare exec (execAs: the process's argv is this shell's), a subshell's last command.
@@ -153,16 +157,19 @@ export function orderedCommand(rt: AdapterRuntime, c: JB.Command): JB.Command {
   };
   // At bash's prompt the shell's own words (its errors) reach the terminal as it ends, before the line's next command
   // (inOrder, worded there); dash and ash word a line's errors at its end (wording.ts), so there they wait.
-  const ordered = async (args: string[], ctx: Parameters<JB.Command['execute']>[1]) =>
+  const r =
     rt.currentSession?.shell === 'bash'
       ? rt.inOrder(
           await rt.trace.within(
             () => '',
-            () => run(args, ctx),
+            () => run(),
           ),
         )
-      : await rt.trace.child(() => run(args, ctx));
-  return { ...c, execute: async (args, ctx) => mergeOrdered(await ordered(args, ctx), merged(args)) };
+      : await rt.trace.child(() => run());
+  return mergeOrdered(
+    r,
+    rt.merged.some((m) => m.join(' ') === [c.name, ...args].join(' ')),
+  );
 }
 
 /** The terminal for a pager that ends a pipeline of the learner's line (CmdEnv.pagerTerminal). */
@@ -186,132 +193,127 @@ function errorsOut<T extends Result>(rt: AdapterRuntime, r: T): T {
   return { ...r, stderr: '', ...(r.output && { output: r.output.filter((c) => c.stream !== 'stderr') }) };
 }
 
-/** One of the simulator's commands as a just-bash command in `root`. */
-export function adaptCommand(rt: AdapterRuntime, row: CommandRow, root: string): JB.Command {
-  return {
-    name: row.name,
-    execute: async (args, ctx) => {
-      if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-      const cmd = await loadCommand(row);
-      const run = (fn: (self: Proc) => Promise<ExecResult>) => (cmd.noProcess ? fn(rt.host.current) : asChild(rt, [cmd.name, ...args], fn));
-      const merged = rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' '));
-      // What the commands it runs write is ordered against its result (ordered.ts).
-      const r = await rt.trace.within(
-        () => rt.host.early,
-        () =>
-          run(async (self) => {
-            const execLine = async (line: string, opts?: { env?: Record<string, string>; stdin?: string; capture?: boolean }): Promise<ExecResult> => {
-              const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
-              // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
-              const tty = rt.lineIsTty;
-              if (opts?.capture) rt.lineIsTty = false;
-              try {
-                const r = await withExports(rt.bashFor(root), marks, () =>
-                  ctx.exec!(line, {
-                    cwd: ctx.cwd,
-                    env: opts?.env ?? Object.fromEntries(ctx.env),
-                    replaceEnv: opts?.env !== undefined,
-                    stdin: opts?.stdin,
-                    signal: rt.signal,
-                  }),
-                );
-                return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-              } finally {
-                rt.lineIsTty = tty;
-              }
-            };
-            const env: CmdEnv = {
-              host: rt.host,
-              daemon: rt.daemon,
-              self,
-              session: rt.currentSession!,
-              flavor: rootFlavor(rt.host, rt.daemon, root),
-              stdin: decodeLatin1Utf8(ctx.stdin),
-              stdinBytes: () => latin1Bytes(ctx.stdin),
-              rootFs: (id) => rt.bashFor(id).fs,
-              cwd: ctx.cwd,
-              env: ctx.env,
-              signal: rt.signal,
-              columns: rt.columns,
-              rows: rt.rows,
-              tty: rt.lineIsTty,
-              stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
-              pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
-              stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
-              stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
-              keyboard: rt.lineIsTty && rt.lineStdinTty && String(ctx.stdin) === '' ? rt.keyboard : undefined,
-              pagerTerminal: pagerTerminal(rt, [cmd.name, ...args]),
-              fs: ctx.fs,
-              readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
-              orig: ctx.origCommand
-                ? async (a: string[]) => {
-                    const r = await ctx.origCommand!(a);
-                    return {
-                      stdout: r.stdout,
-                      stderr: r.stderr,
-                      exitCode: r.exitCode,
-                      stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined),
-                    };
-                  }
-                : undefined, // bytes stay bytes (head -c of /dev/urandom)
-              exported: ctx.exportedEnv,
-              exec: (line, opts) => execLine(line, opts),
-              execAs: async (p, line, opts) => {
-                // The shells here (childshell.ts) are no process of their own: they run as `p` through `current`.
-                if (!/^(\/(usr\/)?bin\/)?(ba|a)?sh( |$)/.test(line)) rt.reuseSelf = p;
-                try {
-                  return await rt.host.withCurrent(p, () => execLine(line, opts));
-                } finally {
-                  rt.reuseSelf = undefined;
-                }
-              },
-              readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
-              tick: async () => void (await rt.budget?.tick()),
-              stopLine: (kind) => {
-                rt.budget?.stop(kind);
-                return { stdout: '', stderr: '', exitCode: 130 };
-              },
-              note: (text) => {
-                const n = rt.locale === 'zh-cn' ? text.zh : text.en;
-                if (!rt.notes.includes(n)) rt.notes.push(n);
-              },
-              history: () => rt.history(),
-              enterSession: (s) => void (rt.pending = s),
-              runAs: (p, fn) => rt.host.withCurrent(p, fn),
-              withSignal: async (signal, fn) => {
-                const saved = rt.signal;
-                rt.signal = anySignal([saved, signal]);
-                try {
-                  return await fn();
-                } finally {
-                  rt.signal = saved;
-                }
-              },
-            };
-            if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env)) return argListTooLong(rt.currentSession, cmd.name);
-            const builtin = args[0] === '--help' ? builtinHelpOpt(cmd.name.replace(/^__cc_/, '')) : undefined;
-            if (builtin) return builtin;
-            const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
-            if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
-            return withinLineLimits(
-              () => cmd.run(args, env),
-              (kind) => rt.budget?.stop(kind),
+/** One of the simulator's commands run as a just-bash command in `root` (shared.ts makes the command). */
+export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: string, args: string[], ctx: Ctx): Promise<JB.ExecResult> {
+  if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+  const cmd = await loadCommand(row);
+  const run = (fn: (self: Proc) => Promise<ExecResult>) => (cmd.noProcess ? fn(rt.host.current) : asChild(rt, [cmd.name, ...args], fn));
+  const merged = rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' '));
+  // What the commands it runs write is ordered against its result (ordered.ts).
+  const r = await rt.trace.within(
+    () => rt.host.early,
+    () =>
+      run(async (self) => {
+        const execLine = async (line: string, opts?: { env?: Record<string, string>; stdin?: string; capture?: boolean }): Promise<ExecResult> => {
+          const marks = new Set(Object.keys(opts?.env ?? ctx.exportedEnv ?? {}));
+          // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
+          const tty = rt.lineIsTty;
+          if (opts?.capture) rt.lineIsTty = false;
+          try {
+            const r = await withExports(rt.bashFor(root), marks, () =>
+              ctx.exec!(line, {
+                cwd: ctx.cwd,
+                env: opts?.env ?? Object.fromEntries(ctx.env),
+                replaceEnv: opts?.env !== undefined,
+                stdin: opts?.stdin,
+                signal: rt.signal,
+              }),
             );
-          }),
-      );
-      // The shell's trapped signals that came meanwhile (`kill -TERM $$`): their actions now (traprun.ts).
-      const shell = rt.host.current;
-      const trapped = shell.pendingTraps?.length
-        ? await runPendingTraps(
-            shell,
-            r,
-            (script) => ctx.exec!(script, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), replaceEnv: true, signal: rt.signal }),
-            ctx.env,
-          )
-        : r;
-      return pipedAsBytes(rt.inOrder(errorsOut(rt, mergeOrdered(trapped, merged))), piped(rt, [cmd.name, ...args]));
-    },
-  };
+            return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+          } finally {
+            rt.lineIsTty = tty;
+          }
+        };
+        const env: CmdEnv = {
+          host: rt.host,
+          daemon: rt.daemon,
+          self,
+          session: rt.currentSession!,
+          flavor: rootFlavor(rt.host, rt.daemon, root),
+          stdin: decodeLatin1Utf8(ctx.stdin),
+          stdinBytes: () => latin1Bytes(ctx.stdin),
+          rootFs: (id) => rt.bashFor(id).fs,
+          cwd: ctx.cwd,
+          env: ctx.env,
+          signal: rt.signal,
+          columns: rt.columns,
+          rows: rt.rows,
+          tty: rt.lineIsTty,
+          stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
+          pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
+          stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
+          stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
+          keyboard: rt.lineIsTty && rt.lineStdinTty && String(ctx.stdin) === '' ? rt.keyboard : undefined,
+          pagerTerminal: pagerTerminal(rt, [cmd.name, ...args]),
+          fs: ctx.fs,
+          readOnly: (path) => rt.readOnlyCheck.get(root)?.(path) ?? false,
+          orig: ctx.origCommand
+            ? async (a: string[]) => {
+                const r = await ctx.origCommand!(a);
+                return {
+                  stdout: r.stdout,
+                  stderr: r.stderr,
+                  exitCode: r.exitCode,
+                  stdoutKind: r.stdoutKind ?? ((r as { stdoutEncoding?: string }).stdoutEncoding === 'binary' ? 'bytes' : undefined),
+                };
+              }
+            : undefined, // bytes stay bytes (head -c of /dev/urandom)
+          exported: ctx.exportedEnv,
+          exec: (line, opts) => execLine(line, opts),
+          execAs: async (p, line, opts) => {
+            // The shells here (childshell.ts) are no process of their own: they run as `p` through `current`.
+            if (!/^(\/(usr\/)?bin\/)?(ba|a)?sh( |$)/.test(line)) rt.reuseSelf = p;
+            try {
+              return await rt.host.withCurrent(p, () => execLine(line, opts));
+            } finally {
+              rt.reuseSelf = undefined;
+            }
+          },
+          readFile: (path) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path)),
+          tick: async () => void (await rt.budget?.tick()),
+          stopLine: (kind) => {
+            rt.budget?.stop(kind);
+            return { stdout: '', stderr: '', exitCode: 130 };
+          },
+          note: (text) => {
+            const n = rt.locale === 'zh-cn' ? text.zh : text.en;
+            if (!rt.notes.includes(n)) rt.notes.push(n);
+          },
+          history: () => rt.history(),
+          enterSession: (s) => void (rt.pending = s),
+          runAs: (p, fn) => rt.host.withCurrent(p, fn),
+          withSignal: async (signal, fn) => {
+            const saved = rt.signal;
+            rt.signal = anySignal([saved, signal]);
+            try {
+              return await fn();
+            } finally {
+              rt.signal = saved;
+            }
+          },
+        };
+        if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env)) return argListTooLong(rt.currentSession, cmd.name);
+        const builtin = args[0] === '--help' ? builtinHelpOpt(cmd.name.replace(/^__cc_/, '')) : undefined;
+        if (builtin) return builtin;
+        const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
+        if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
+        return withinLineLimits(
+          () => cmd.run(args, env),
+          (kind) => rt.budget?.stop(kind),
+        );
+      }),
+  );
+  // The shell's trapped signals that came meanwhile (`kill -TERM $$`): their actions now (traprun.ts).
+  const shell = rt.host.current;
+  const trapped = shell.pendingTraps?.length
+    ? await runPendingTraps(
+        shell,
+        r,
+        (script) => ctx.exec!(script, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), replaceEnv: true, signal: rt.signal }),
+        ctx.env,
+      )
+    : r;
+  return pipedAsBytes(rt.inOrder(errorsOut(rt, mergeOrdered(trapped, merged))), piped(rt, [cmd.name, ...args])) as JB.ExecResult;
 }
 
 /**
@@ -329,40 +331,35 @@ const ASCII = /^[\0-\x7f]*$/;
 /** Whether `argv` writes into a later stage of its line's pipeline (pipedAsBytes). */
 const piped = (rt: AdapterRuntime, argv: string[]) => rt.pipelines.length > 0 && peersOf(rt.pipelines, argv).length > 0;
 
-/** One of just-bash's own commands (wrapped.ts) as a command that runs as its own process in `root`. */
-export function wrapBuiltin(rt: AdapterRuntime, name: string, root: string): JB.Command {
+/** One of just-bash's own commands (wrapped.ts) run as a command that runs as its own process in `root` (shared.ts makes the command). */
+export async function runWrapped(rt: AdapterRuntime, name: string, root: string, args: string[], ctx: Ctx): Promise<JB.ExecResult> {
   const busybox = rootFlavor(rt.host, rt.daemon, root) === 'busybox';
-  return {
-    name,
-    execute: async (args, ctx) => {
-      if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-      const r = rt.inOrder(
-        await rt.trace
-          .within(
-            () => rt.host.early,
-            () =>
-              asChild(rt, [name, ...args], async () => {
-                if (tooBig([name, ...args], ctx.env)) return argListTooLong(rt.currentSession, name);
-                rt.endless = undefined;
-                takeDenied(rt.host);
-                const r0 =
-                  name === 'find' && !busybox && needsFindExt(args)
-                    ? await findExt(args, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
-                    : await ctx.origCommand!(wrappedArgs(name, args));
-                const r = { ...r0, stderr: denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)) };
-                if (rt.endless && WHOLE_READERS.has(name)) {
-                  rt.endless = undefined;
-                  return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
-                }
-                if (busybox && name === 'cat')
-                  return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
-                if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
-                return r;
-              }),
-          )
-          .then((r) => errorsOut(rt, r)),
-      );
-      return pipedAsBytes(r, piped(rt, [name, ...args]));
-    },
-  };
+  if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+  const r = rt.inOrder(
+    await rt.trace
+      .within(
+        () => rt.host.early,
+        () =>
+          asChild(rt, [name, ...args], async () => {
+            if (tooBig([name, ...args], ctx.env)) return argListTooLong(rt.currentSession, name);
+            rt.endless = undefined;
+            takeDenied(rt.host);
+            const r0 =
+              name === 'find' && !busybox && needsFindExt(args)
+                ? await findExt(args, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
+                : await ctx.origCommand!(wrappedArgs(name, args));
+            const r = { ...r0, stderr: denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)) };
+            if (rt.endless && WHOLE_READERS.has(name)) {
+              rt.endless = undefined;
+              return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
+            }
+            if (busybox && name === 'cat')
+              return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
+            if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
+            return r;
+          }),
+      )
+      .then((r) => errorsOut(rt, r)),
+  );
+  return pipedAsBytes(r, piped(rt, [name, ...args])) as JB.ExecResult;
 }

@@ -15,9 +15,8 @@ import { BUSY_LOOP } from './commands/hogs.ts';
 import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { shellWording, streamedWording } from './wording.ts';
-import { tickedCommands, WRAPPED } from './wrapped.ts';
+import { TICKED, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
-import { childShell } from './childshell.ts';
 import { OutputTrace, written } from './ordered.ts';
 import { Forks, forkPlugin, lineAtTerminal } from './forks.ts';
 import { untraceOwn, xtraceCommand } from './xtrace.ts';
@@ -44,8 +43,9 @@ import { completePath, HOST_ABSENT, rootCommands, rootFlavor, rootFs, scriptSess
 import { backgroundStatements, jobHooks, renameJobBuiltins, runWithJobs } from './background.ts';
 import type { Session } from './types.ts';
 import type { CommandRow } from './commands/registry.ts';
-import { adaptCommand, type AdapterRuntime, orderedCommand, wrapBuiltin } from './adapters.ts';
-import { Foreground, foregroundJob } from './sigint.ts';
+import type { AdapterRuntime } from './adapters.ts';
+import { adaptedCommand, ownRoot, shellCommand, tickedCommand, wrappedCommand } from './shared.ts';
+import { Foreground } from './sigint.ts';
 
 /** The runtime the file's head describes; what it shares with the command adapters is their AdapterRuntime (adapters.ts). */
 export class ShellRuntime implements AdapterRuntime {
@@ -137,28 +137,16 @@ export class ShellRuntime implements AdapterRuntime {
     );
     this.readOnlyCheck.set(root, readOnly);
     const has = (n: string) => (avail ? avail.has(n) : !HOST_ABSENT.has(n)) || n.startsWith('__cc_');
-    const custom = this.commands.filter((cmd) => has(cmd.name)).map((cmd) => adaptCommand(this, cmd, root));
-    const wrapped = WRAPPED.filter((n) => (!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)).map((n) => wrapBuiltin(this, n, root));
+    // The commands are the process's (shared.ts): each finds this runtime and root from the shell's filesystem.
+    ownRoot(this.jb.createCommandContext({ fs }).fsIdentity ?? fs, this, root);
+    const cmds: JB.Command[] = [];
+    for (const row of this.commands) if (has(row.name)) cmds.push(adaptedCommand(row));
+    for (const n of WRAPPED) if ((!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)) cmds.push(wrappedCommand(n));
+    for (const n of TICKED) if (!avail || avail.has(n) || n === 'test' || n === '[') cmds.push(tickedCommand(n));
+    for (const n of ['sh', 'bash'] as const) if (!avail || avail.has(n)) cmds.push(shellCommand(n));
     const builtinNames = this.jb
       .getCommandNames()
       .filter((n) => (avail ? avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n) : !HOST_ABSENT.has(n)));
-    const busybox = rootFlavor(this.host, this.daemon, root) === 'busybox';
-    const shell = (n: 'sh' | 'bash') =>
-      orderedCommand(
-        this,
-        childShell(n, () => this.bashFor(root), busybox, this.host),
-      );
-    const shells = (['sh', 'bash'] as const).filter((n) => !avail || avail.has(n)).map(shell);
-    const cmds = [
-      ...custom,
-      ...wrapped,
-      ...tickedCommands(
-        rootCommands(this.host, this.daemon, root),
-        (ctx) => this.tick(ctx),
-        (r) => this.inOrder(r),
-      ),
-      ...shells,
-    ].map((c) => foregroundJob(c, () => this.fg));
     bash = new this.jb.Bash({
       fs,
       cwd: '/',

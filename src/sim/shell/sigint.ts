@@ -23,7 +23,6 @@
  * throw_to_top_level). A signal that killed the shell itself (`kill -HUP $$`: an interactive bash ignores only SIGTERM
  * and SIGQUIT, sig.c initialize_terminating_signals / set_signal_handler) ends the line at the next command.
  */
-import type * as JB from 'just-bash';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { anySignal } from './line.ts';
@@ -115,15 +114,4 @@ export class Foreground {
     this.signal = this.combine();
     this.renewed(this.signal);
   }
-}
-
-/** A command the shell starts as a foreground job: a Ctrl-C while it runs is its SIGINT (`fg`: the line's, if one runs). */
-export function foregroundJob(c: JB.Command, fg: () => Foreground | undefined): JB.Command {
-  return {
-    ...c,
-    execute: (args, ctx) => {
-      const f = fg();
-      return f ? f.run(() => c.execute(args, ctx)) : c.execute(args, ctx);
-    },
-  };
 }

@@ -59,21 +59,18 @@ export function wrappedArgs(name: string, args: string[]): string[] {
 }
 
 /**
- * The TICKED commands of a root (`avail`: its command names, undefined on the host): each checks the
- * line's budget first (`tick` says whether the line must stop) and writes in order (`inOrder`).
+ * One of the TICKED commands, run: it checks the line's budget first (`tick` says whether the line must stop) and
+ * writes in order (`inOrder`). shared.ts makes the command; a root has those of TICKED its image has (`test` and `[` always).
  */
-export function tickedCommands(
-  avail: Set<string> | undefined,
-  tick: (ctx: JB.CommandContext) => Promise<boolean>,
+export async function tickedRun(
+  name: string,
+  args: string[],
+  ctx: Parameters<JB.Command['execute']>[1],
+  tick: (ctx: { cwd: string; env: Map<string, string> }) => Promise<boolean>,
   inOrder: (r: JB.ExecResult) => JB.ExecResult,
-): JB.Command[] {
-  return TICKED.filter((n) => !avail || avail.has(n) || n === 'test' || n === '[').map((name) => ({
-    name,
-    execute: async (args: string[], ctx: JB.CommandContext) => {
-      if (await tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
-      return inOrder(name === 'echo' ? echo(args) : name === 'printf' ? printfBytes(args, await ctx.origCommand!(args)) : await ctx.origCommand!(args));
-    },
-  }));
+): Promise<JB.ExecResult> {
+  if (await tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
+  return inOrder(name === 'echo' ? echo(args) : name === 'printf' ? printfBytes(args, await ctx.origCommand!(args)) : await ctx.origCommand!(args));
 }
 
 /** GNU grep's short options that take an argument (grep 3.11, Ubuntu 24.04: -A -B -C -D -X -d -e -f -m). */
