@@ -2,7 +2,8 @@ import type { ClockMode } from './api.ts';
 import { rootCaps } from './kernel/capabilities.ts';
 import { Clock, Interrupted } from './kernel/clock.ts';
 import { Kernel } from './kernel/kernel.ts';
-import type { Proc } from './kernel/types.ts';
+import type { CapSets } from './kernel/capabilities.ts';
+import type { Proc, Program } from './kernel/types.ts';
 import type { Fixture } from './fixture.ts';
 import { Rng } from './rng.ts';
 import { initHostNet } from './net/hostnet.ts';
@@ -13,8 +14,56 @@ export const VIRTUAL_BOUND_MS = 60_000;
 
 export type WaitOutcome = 'done' | 'timeout' | 'aborted';
 
+/**
+ * What node1's boot processes share, once per fixture (issues #10 and #14): every world made ~140 of them, each with its
+ * own namespace set, capability sets, environment, handler set and program, ~140 KB young and live in every world. These
+ * parts are replaced, never changed in place (fork copies a parent's handlers and environment, setpriv and nsenter
+ * make new sets): shared and frozen (the handler sets, which cannot be, are only read or replaced).
+ */
+interface BootParts {
+  ns: Proc['ns'];
+  caps: CapSets;
+  userCaps: CapSets;
+  env: Proc['env'];
+  program: Program;
+  argv: Map<string, string[]>;
+  handlers: Map<string, Set<number>>;
+}
+const bootParts = new WeakMap<Fixture, BootParts>();
+function partsOf(fixture: Fixture): BootParts {
+  let b = bootParts.get(fixture);
+  if (!b) {
+    const caps = Object.freeze(rootCaps());
+    b = {
+      ns: Object.freeze({ ...fixture.namespaces }),
+      caps,
+      userCaps: Object.freeze({ inh: 0n, prm: 0n, eff: 0n, bnd: caps.bnd, amb: 0n }),
+      env: Object.freeze({}) as Proc['env'],
+      program: Object.freeze({ kind: 'idle' }),
+      argv: new Map(),
+      handlers: new Map(),
+    };
+    bootParts.set(fixture, b);
+  }
+  return b;
+}
+/** A kernel thread's argv (`[name]`), one frozen array per name. */
+function kthreadArgv(b: BootParts, name: string): string[] {
+  let a = b.argv.get(name);
+  if (!a) b.argv.set(name, (a = Object.freeze([`[${name}]`]) as string[]));
+  return a;
+}
+/** A shared handler set per list of signals (read, or replaced by a new Set: never added to). */
+function handlerSet(b: BootParts, signals: readonly number[]): Set<number> {
+  const k = signals.join(',');
+  let h = b.handlers.get(k);
+  if (!h) b.handlers.set(k, (h = new Set(signals)));
+  return h;
+}
+
 /** A process that runs since node1's boot, in the host's namespaces, as root unless `extra` says otherwise. */
 export function bootProc(fixture: Fixture, pid: number, ppid: number, argv: string[], extra: Partial<Proc>): Proc {
+  const b = partsOf(fixture);
   return {
     pid,
     ppid,
@@ -26,19 +75,19 @@ export function bootProc(fixture: Fixture, pid: number, ppid: number, argv: stri
     gid: 0,
     euid: 0,
     egid: 0,
-    caps: rootCaps(),
+    caps: b.caps,
     noNewPrivs: false,
     seccomp: 0,
     apparmor: 'unconfined',
-    ns: { ...fixture.namespaces },
+    ns: b.ns,
     cgroup: '/',
-    env: {},
-    handlers: new Set(),
+    env: b.env,
+    handlers: handlerSet(b, []),
     reaps: false,
     startMs: Date.parse(fixture.bootTime),
     tty: '?',
     threads: 1,
-    program: { kind: 'idle' },
+    program: b.program,
     rssBytes: 0,
     vszKb: 0,
     cpuUsec: 0,
@@ -120,8 +169,9 @@ export class Host {
     initHostNet(this.kernel.ns(fixture.namespaces.net), fixture);
     const boot = Date.parse(fixture.bootTime);
     const base = (pid: number, ppid: number, argv: string[], extra: Partial<Proc>): Proc => bootProc(fixture, pid, ppid, argv, extra);
+    const parts = partsOf(fixture);
     for (const t of fixture.kernelThreads) {
-      this.kernel.procs.set(t.pid, base(t.pid, t.ppid, [`[${t.name}]`], { comm: t.name.slice(0, 15), kthread: true, cgroup: '/' }));
+      this.kernel.procs.set(t.pid, base(t.pid, t.ppid, kthreadArgv(parts, t.name), { comm: t.name.slice(0, 15), kthread: true, cgroup: '/' }));
     }
     let shell: Proc | undefined;
     for (const f of fixture.processes) {
@@ -133,14 +183,14 @@ export class Host {
         gid: uid,
         euid: uid,
         egid: uid,
-        caps: uid === 0 ? rootCaps() : { inh: 0n, prm: 0n, eff: 0n, bnd: rootCaps().bnd, amb: 0n },
+        caps: uid === 0 ? parts.caps : parts.userCaps,
         tty: f.tty ?? '?',
         rssBytes: f.rssKb * 1024,
         vszKb: f.vszKb,
         threads: f.threads ?? 1,
         reaps: f.reaps ?? false,
         startMs: f.shell ? this.startMs - 60_000 : boot + f.pid * 10,
-        handlers: new Set(f.shell ? [2, 15] : [1, 2, 15]),
+        handlers: handlerSet(parts, f.shell ? [2, 15] : [1, 2, 15]),
         // systemd's exec_child calls setsid() for every service and getty (systemd@v255.4:src/core/exec-invoke.c).
         setsid: f.ppid === 1,
       });

@@ -11,6 +11,7 @@ import type { Tree } from '../image/tree.ts';
 import { type SimFs, type SimFsHooks, simFs } from './simfs.ts';
 import { SBIN } from './usrsbin.ts';
 import { fillFromTemplate, templateKey, timeToken } from './roottemplate.ts';
+import { cowMemFs, writable } from './cowentries.ts';
 
 /** What a root's base is built from (rootfs.ts works it out). */
 export interface BaseSpec {
@@ -124,7 +125,7 @@ function ownAll(base: SimFs, s: BaseSpec): void {
 
 /** A root's base filesystem (not yet `live`), with `hooks` for its reads and writes from now on. */
 export function rootBase(jb: typeof JB, hooks: SimFsHooks, s: BaseSpec): SimFs {
-  const base = simFs(jb, hooks, {});
+  const base = sharing(simFs({ ...jb, InMemoryFs: cowMemFs(jb) }, hooks, {}));
   let init: ReturnType<BaseSpec['init']> | undefined;
   const files = () => (init ??= s.init());
   fillFromTemplate(base, s.key ?? keyOf(s, files()), s.mtime, () => build(jb, s, files()));
@@ -139,6 +140,24 @@ export function rootBase(jb: typeof JB, hooks: SimFsHooks, s: BaseSpec): SimFs {
   if (Object.keys(s.own).length || s.upper?.size) ownAll(base, s);
   // node1's lost+found is its owner's alone (mkfs.ext4); chmod, as ever: its ctime is the first line's.
   if (s.merged) void base.chmod('/lost+found', 0o700);
+  return base;
+}
+
+/**
+ * A root whose entries its template shares (cowentries.ts): simfs.ts's own() and settle() change entries in place, so
+ * each first makes the entries it changes the root's own.
+ */
+function sharing(base: SimFs): SimFs {
+  const { own, settle } = base;
+  base.own = (path, mode, uid, gid) => {
+    writable(base, path);
+    own.call(base, path, mode, uid, gid);
+  };
+  base.settle = (mtime, now) => {
+    const entries = (base as unknown as { data: Map<string, JB.FsEntry> }).data;
+    for (const [p, e] of entries) if (e.type === 'directory' && e.mtime.getTime() > now) writable(base, p);
+    settle.call(base, mtime, now);
+  };
   return base;
 }
 

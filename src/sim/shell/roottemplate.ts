@@ -3,12 +3,13 @@
  * normalizes each path and makes its parents, encodes each file, and a busybox image has ~300 applet links) cost
  * 0.7–1.1 MB of allocation per root, so every world met a minor GC. The entries a root is built from (rootfs.ts) are
  * the same for every container of one image (and for node1 in every world): the first such root is built once into a
- * template, and each root, the first included, gets a copy of the template's entries (one object per entry, the file
- * bytes shared: just-bash replaces a file's bytes on a write, it never changes them in place). What differs from one
+ * template, and each root, the first included, reads the template's entries until it writes them (cowentries.ts: the
+ * entries are frozen and shared by every world; a root keeps only what it changed). What differs from one
  * container to the next is not in the template's key: the container's own time (the entries that carry it take the
  * copy's), and its /etc/hostname, /etc/hosts and /etc/resolv.conf, which the copy writes again.
  */
 import type * as JB from 'just-bash';
+import { CowEntries } from './cowentries.ts';
 import type { SimFs } from './simfs.ts';
 
 /** A built root, kept unchanged: its entries, owners and symbolic links' times, and the time its own entries carry. */
@@ -54,8 +55,9 @@ export function timeToken(t: Date, own: Date): string {
 }
 
 /**
- * Fills `base` (a fresh, empty root) with the entries of the template under `key`, building it with `build(mtime)` the
- * first time. `key` must name everything `build` reads, with the root's own time as timeToken's `M`; `build` must be
+ * Fills `base` (a fresh, empty root built on cowentries.ts cowMemFs) with the entries of the template under `key`,
+ * building it with `build(mtime)` the first time; a kept template's entries are shared until written, not copied
+ * (cowentries.ts). `key` must name everything `build` reads, with the root's own time as timeToken's `M`; `build` must be
  * synchronous and must stamp the entries that take the root's own time with the very `mtime` object it is given.
  */
 export function fillFromTemplate(base: SimFs, key: string, mtime: Date, build: (mtime: Date) => SimFs): void {
@@ -70,9 +72,19 @@ export function fillFromTemplate(base: SimFs, key: string, mtime: Date, build: (
       return;
     }
     if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
+    // Kept unchanged from now on: a root that would change an entry in place makes it its own first (cowentries.ts).
+    for (const e of internals(fs).data.values()) Object.freeze(e);
     templates.set(key, t);
   }
-  copyInto(base, t, mtime);
+  shareInto(base, t, mtime);
+}
+
+/** Gives `base` the template's entries, shared until written (cowentries.ts), and copies of its owners and links' times. */
+function shareInto(base: SimFs, t: Template, mtime: Date): void {
+  internals(base).data = new CowEntries(internals(t.fs).data, t.mtime, mtime);
+  const time = (d: Date) => (d === t.mtime ? mtime : d);
+  for (const [p, i] of t.fs.inodes) base.inodes.set(p, { ...i });
+  for (const [p, d] of t.fs.linkTimes) base.linkTimes.set(p, time(d));
 }
 
 /** Copies a template's entries into `base`, each entry that carries the template's own time given `mtime` instead. */
