@@ -17,7 +17,7 @@ describe('/usr/sbin on node1 (#10)', () => {
     expect((await sh(w, '/usr/sbin/ip -br link show lo')).out).toBe('lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n');
     expect((await sh(w, 'getpcaps 1')).out).toBe('1: =ep\n');
     expect((await sh(w, 'ls -1 /usr/sbin')).out).toBe(
-      'bridge\ncapsh\nchroot\ngetcap\ngetpcaps\nip\niptables\niptables-save\nlsmod\nmodprobe\nservice\nsetcap\nsysctl\n',
+      'bridge\ncapsh\nchroot\ngetcap\ngetpcaps\nip\niptables\niptables-save\nlsmod\nmodprobe\nnft\nservice\nsetcap\nsysctl\n',
     );
     expect((await sh(w, 'readlink /usr/sbin/ip')).out).toBe('../bin/ip\n');
   });

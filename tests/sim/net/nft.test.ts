@@ -42,4 +42,24 @@ describe('nft list on node1', () => {
     expect((await sh(w, 'nft list table ip foo')).stderr).toBe('Error: No such file or directory\nlist table ip foo\n              ^^^\n');
     expect((await sh(w, 'su - ubuntu -c "nft list ruleset"')).stderr).toBe('netlink: Error: cache initialization failed: Operation not permitted\n');
   });
+
+  it('answers -h, -v and no command as nftables@v1.0.9:src/main.c does', async () => {
+    const w = createWorld();
+    const help = await sh(w, 'nft --help');
+    expect(help.exitCode).toBe(0);
+    // show_help: the four groups, print_option's "%-34s%s\n"; the debug option's 33 characters leave one space.
+    expect(help.out.split('\n').slice(0, 4)).toEqual([
+      'Usage: nft [ options ] [ cmds... ]',
+      '',
+      'Options (general):',
+      '  -h, --help                      Show this help',
+    ]);
+    expect(help.out).toContain('\n  -I, --includepath <directory>   Add <directory> to the paths searched for include files. Default is: /etc\n');
+    expect(help.out).toContain(
+      '\n  -d, --debug <level [,level...]> Specify debugging level (scanner, parser, eval, netlink, mnl, proto-ctx, segtree, all)\n\n',
+    );
+    expect((await sh(w, 'nft -v')).out).toBe('nftables v1.0.9 (Old Doc Yak #3)\n');
+    const none = await sh(w, 'nft');
+    expect([none.exitCode, none.stderr]).toEqual([1, 'nft: no command specified\n']);
+  });
 });

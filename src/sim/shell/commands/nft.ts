@@ -8,7 +8,7 @@
  *   shows it above the table.
  * - Options (src/main.c nft_options): -s/--stateless prints `counter` without its numbers (statement.c
  *   counter_stmt_print), -y/--numeric-priority the base chains' numbers (rule.c prio2str), -n/--numeric changes nothing
- *   here, -v/--version "nftables v1.0.9 (Old Doc Yago #3)", -a/--handle and -j/--json are not simulated and say so.
+ *   here, -h/--help (show_help), -v/--version "nftables v1.0.9 (Old Doc Yak #3)", -a/--handle and -j/--json are not simulated and say so.
  * - A table or chain that is not there: evaluate.c table_not_found / chain_not_found, "No such file or directory", with
  *   "; did you mean table ‘%s’ in family %s?" when misspell.c string_misspell_update finds a close name, then the
  *   command line and carets under the name (erec.c erec_print for command-line input), status 1.
@@ -73,6 +73,59 @@ function locError(msg: string, words: string[], at: number): ExecResult {
   return R('', `Error: ${msg}\n${line}\n${' '.repeat(col)}${'^'.repeat((words[at] as string).length)}\n`, 1);
 }
 
+/** nftables@v1.0.9:src/main.c nft_options: [short, long, argument, help], in the groups show_help prints them. */
+const OPTION_GROUPS: [string, [string, string | null, string | null, string][]][] = [
+  [
+    'general',
+    [
+      ['h', 'help', null, 'Show this help'],
+      ['v', 'version', null, 'Show version information'],
+      ['V', null, null, 'Show extended version information'],
+    ],
+  ],
+  [
+    'ruleset input handling',
+    [
+      ['f', 'file', '<filename>', 'Read input from <filename>'],
+      ['D', 'define', '<name=value>', 'Define variable, e.g. --define foo=1.2.3.4'],
+      ['i', 'interactive', null, 'Read input from interactive CLI'],
+      // DEFAULT_INCLUDE_PATH is the build's sysconfdir: /etc in Ubuntu's package.
+      ['I', 'includepath', '<directory>', 'Add <directory> to the paths searched for include files. Default is: /etc'],
+      ['c', 'check', null, 'Check commands validity without actually applying the changes.'],
+      ['o', 'optimize', null, 'Optimize ruleset'],
+    ],
+  ],
+  [
+    'ruleset list formatting',
+    [
+      ['a', 'handle', null, 'Output rule handle.'],
+      ['s', 'stateless', null, 'Omit stateful information of ruleset.'],
+      ['t', 'terse', null, 'Omit contents of sets.'],
+      ['S', 'service', null, 'Translate ports to service names as described in /etc/services.'],
+      ['N', 'reversedns', null, 'Translate IP addresses to names.'],
+      ['u', 'guid', null, 'Print UID/GID as defined in /etc/passwd and /etc/group.'],
+      ['n', 'numeric', null, 'Print fully numerical output.'],
+      ['y', 'numeric-priority', null, 'Print chain priority numerically.'],
+      ['p', 'numeric-protocol', null, 'Print layer 4 protocols numerically.'],
+      ['T', 'numeric-time', null, 'Print time values numerically.'],
+    ],
+  ],
+  [
+    'command output formatting',
+    [
+      ['e', 'echo', null, 'Echo what has been added, inserted or replaced.'],
+      ['j', 'json', null, 'Format output in JSON'],
+      ['d', 'debug', '<level [,level...]>', 'Specify debugging level (scanner, parser, eval, netlink, mnl, proto-ctx, segtree, all)'],
+    ],
+  ],
+];
+
+/** main.c show_help: print_option's "%-34s%s\n" of "  -%c[, --%s][ %s]" (a 35-byte buffer), a blank line after each group. */
+const HELP = `Usage: nft [ options ] [ cmds... ]\n${OPTION_GROUPS.map(
+  ([group, opts]) =>
+    `\nOptions (${group}):\n${opts.map(([c, long, arg, help]) => `${`  -${c}${long ? `, --${long}` : ''}${arg ? ` ${arg}` : ''}`.slice(0, 34).padEnd(34)}${help}\n`).join('')}`,
+).join('')}\n`;
+
 export const nft: SimCommand = {
   name: 'nft',
   async run(args, env) {
@@ -81,13 +134,17 @@ export const nft: SimCommand = {
     const words: string[] = [];
     for (const a of args) {
       if (words.length === 0 && a.startsWith('-') && a.length > 1) {
-        if (a === '--version' || a === '-v') return R('nftables v1.0.9 (Old Doc Yago #3)\n');
+        if (a === '--help' || a === '-h') return R(HELP);
+        // configure.ac's RELEASE_NAME for 1.0.9: "Old Doc Yak #3" (as `nft -v` prints on Ubuntu 24.04).
+        if (a === '--version' || a === '-v') return R('nftables v1.0.9 (Old Doc Yak #3)\n');
         if (a === '--stateless' || a === '-s') stateless = true;
         else if (a === '--numeric-priority' || a === '-y') numericPrio = true;
         else if (a === '--numeric' || /^-n+$/.test(a)) continue;
         else return R('', `nft: only the listing options -s, -y, -n and -v are simulated on node1; ${a} is not.\n`, 1);
       } else words.push(...a.split(/\s+/).filter(Boolean));
     }
+    // main.c: no command, no -f and no -i.
+    if (!words.length) return R('', 'nft: no command specified\n', 1);
     if (words[0] !== 'list' || !['ruleset', 'tables', 'table', 'chain'].includes(words[1] ?? ''))
       return R('', `nft: only \`nft list ruleset|tables|table|chain\` is simulated on node1; \`${words.join(' ')}\` is not.\n`, 1);
     if (!hasCap(env.self.caps, 'net_admin')) return R('', 'netlink: Error: cache initialization failed: Operation not permitted\n', 1);
