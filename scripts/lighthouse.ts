@@ -8,7 +8,7 @@
  */
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
@@ -45,6 +45,15 @@ if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20) {
   process.exit(2);
 }
 const FORM_FACTORS = (['mobile', 'desktop'] as const).filter((f) => !args['form-factor'] || f === args['form-factor']);
+// --save DIR: made if it is not there (a missing folder failed with ENOENT after the first page's runs).
+if (args.save) {
+  try {
+    mkdirSync(args.save, { recursive: true });
+  } catch (e) {
+    console.error(`lighthouse: --save ${args.save}: ${(e as Error).message}`);
+    process.exit(2);
+  }
+}
 if (!FORM_FACTORS.length) {
   console.error(`lighthouse: --form-factor must be mobile or desktop, not ${JSON.stringify(args['form-factor'])}`);
   process.exit(2);

@@ -10,7 +10,7 @@ import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, nameFromCommandArgs } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
@@ -121,12 +121,12 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
 
 /** kubectl create namespace NAME (create/create_namespace.go). */
 async function createNamespace(names: string[], env: CmdEnv): Promise<ExecResult> {
-  if (names.length !== 1)
-    return out('', `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create namespace -h' for help and examples\n`, 1);
+  const name = nameFromCommandArgs(names, 'create namespace');
+  if (typeof name !== 'string') return name;
   const cluster = clusterFor(env.host);
   try {
-    cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: names[0] } }, '');
-    return out(`namespace/${names[0]} created\n`);
+    cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, '');
+    return out(`namespace/${name} created\n`);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     return out('', errorText(e), 1);

@@ -252,3 +252,12 @@ export function parentCommand(path: string, words: readonly string[], help: stri
   const args = words.filter((w) => !w.startsWith('-'));
   return out('', args.length ? `error: unknown command "${args.join(' ')}"\nSee 'kubectl ${path} -h' for help and examples\n` : help, 1);
 }
+
+/**
+ * A create subcommand's NAME (kubernetes/kubectl@v0.30.5:pkg/cmd/create/create.go NameFromCommandArgs): exactly one, else
+ * `exactly one NAME is required, got N` with the subcommand's usage hint (cmdutil.UsageErrorf), exit 1.
+ */
+export function nameFromCommandArgs(rest: readonly string[], path: string): string | ExecResult {
+  if (rest.length === 1) return rest[0] as string;
+  return out('', `error: exactly one NAME is required, got ${rest.length}\nSee 'kubectl ${path} -h' for help and examples\n`, 1);
+}

@@ -16,7 +16,7 @@ import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst } from './common.ts';
+import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
@@ -120,9 +120,8 @@ export async function createConfig(kind: Kind, verb: string, args: string[], env
   if (!p.ok) return p.usage!;
   const f = p.flags;
   if (kind === 'ConfigMap' && f.type !== undefined) return out('', `error: unknown flag: --type\nSee 'kubectl create ${verb} --help' for usage.\n`, 1);
-  if (p.rest.length !== 1)
-    return out('', `error: exactly one NAME is required, got ${p.rest.length}\nSee 'kubectl create ${verb} -h' for help and examples\n`, 1);
-  const name = p.rest[0]!;
+  const name = nameFromCommandArgs(p.rest, `create ${verb}`);
+  if (typeof name !== 'string') return name;
   const dryRun = dryRunOf(env, f);
   if ('error' in dryRun) return dryRun.error;
   const format = parseFormat(f.output as string | undefined);

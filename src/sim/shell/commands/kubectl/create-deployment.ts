@@ -18,7 +18,7 @@ import { randomSuffix } from '../../../k8s/apiserver/names.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst } from './common.ts';
+import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
@@ -27,8 +27,6 @@ const FLAGS = [
   { long: 'replicas', short: 'r', type: 'int32' as const },
   ...CREATE_FLAGS,
 ];
-
-const HINT = "See 'kubectl create deployment -h' for help and examples\n";
 
 export async function createDeployment(args: string[], env: CmdEnv): Promise<ExecResult> {
   const dash = args.indexOf('--');
@@ -43,8 +41,8 @@ export async function createDeployment(args: string[], env: CmdEnv): Promise<Exe
   const images = ((f.image as string[] | undefined) ?? []).flatMap((s) => s.split(',')).filter(Boolean);
   if (!images.length) return out('', 'error: required flag(s) "image" not set\n', 1);
   // ArgsLenAtDash: the words before `--` (the verb's own `deployment` word is gone already).
-  if (p.rest.length !== 1) return out('', `error: exactly one NAME is required, got ${p.rest.length}\n${HINT}`, 1);
-  const name = p.rest[0]!;
+  const name = nameFromCommandArgs(p.rest, 'create deployment');
+  if (typeof name !== 'string') return name;
   const command = dash < 0 ? [] : args.slice(dash + 1);
   const dryRun = dryRunOf(env, f);
   if ('error' in dryRun) return dryRun.error;

@@ -12,7 +12,7 @@ import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceFor, resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { CREATE_FLAGS, dryRunOf, errorText, namespaceOf, noResourceType, out, parse, warnFirst } from './common.ts';
+import { CREATE_FLAGS, dryRunOf, errorText, namespaceOf, noResourceType, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { notFound } from '../../../k8s/apiserver/errors.ts';
 
@@ -25,8 +25,8 @@ export async function createJob(args: string[], env: CmdEnv): Promise<ExecResult
   const p = parse(dash < 0 ? args : args.slice(0, dash), FLAGS, 'create job');
   if (!p.ok) return p.usage!;
   const f = p.flags;
-  if (p.rest.length !== 1) return out('', `error: exactly one NAME is required, got ${p.rest.length}\nSee 'kubectl create job -h' for help and examples\n`, 1);
-  const name = p.rest[0]!;
+  const name = nameFromCommandArgs(p.rest, 'create job');
+  if (typeof name !== 'string') return name;
   const command = dash < 0 ? [] : args.slice(dash + 1);
   const dryRun = dryRunOf(env, f);
   if ('error' in dryRun) return dryRun.error;

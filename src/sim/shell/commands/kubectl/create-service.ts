@@ -15,7 +15,7 @@ import { dns1123Subdomain } from '../../../k8s/apiserver/validate.ts';
 import type { FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst } from './common.ts';
+import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const TYPES: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
@@ -60,9 +60,8 @@ export async function createService(sub: string, args: string[], env: CmdEnv): P
   if (!p.ok) return p.usage!;
   const f = p.flags;
   if (sub === 'externalname' && f['external-name'] === undefined) return out('', 'error: required flag(s) "external-name" not set\n', 1);
-  if (p.rest.length !== 1)
-    return out('', `error: exactly one NAME is required, got ${p.rest.length}\nSee 'kubectl create service ${sub} -h' for help and examples\n`, 1);
-  const name = p.rest[0]!;
+  const name = nameFromCommandArgs(p.rest, `create service ${sub}`);
+  if (typeof name !== 'string') return name;
   const dryRun = dryRunOf(env, f);
   if ('error' in dryRun) return dryRun.error;
   const format = parseFormat(f.output as string | undefined);
