@@ -14,12 +14,10 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { toBase64 } from '../../../k8s/apiserver/configdata.ts';
-import { ApiError } from '../../../k8s/apiserver/index.ts';
-import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
-import { clusterFor } from './cluster.ts';
 import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
-import { badFormat, parseFormat, printObjects } from './output.ts';
+import { badFormat, parseFormat } from './output.ts';
+import { sendSecret } from './create-secret-send.ts';
 
 const FLAGS = [
   { long: 'cert', type: 'string' as const },
@@ -95,20 +93,5 @@ export async function createSecretTls(args: string[], env: CmdEnv): Promise<Exec
     metadata: { creationTimestamp: null, name, ...(ns ? { namespace: ns } : {}) },
     type: 'kubernetes.io/tls',
   };
-  const res = resourceOfKind('v1', 'Secret')!;
-  const said = (o: unknown, tail: string) =>
-    warnFirst(
-      dryRun.warning,
-      format.kind === 'table' ? out(`secret/${name} created${tail}\n`) : out(printObjects(format, [{ r: res, o: o as never }], true).stdout),
-    );
-  if (dryRun.mode === 'client') return said(body, ' (dry run)');
-  try {
-    const made = clusterFor(env.host).api.create({ apiVersion: 'v1', data, kind: 'Secret', metadata: { name }, type: 'kubernetes.io/tls' }, namespaceOf(f), {
-      dryRun: dryRun.mode === 'server',
-    });
-    return said(made.obj, dryRun.mode === 'server' ? ' (server dry run)' : '');
-  } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
-    return out('', `${dryRun.warning}error: failed to create secret ${e.message}\n`, 1);
-  }
+  return sendSecret(env, name, namespaceOf(f), dryRun, format, body, { apiVersion: 'v1', data, kind: 'Secret', metadata: { name }, type: 'kubernetes.io/tls' });
 }

@@ -1,0 +1,41 @@
+/**
+ * The end of `kubectl create secret tls|docker-registry`'s Run (kubernetes/kubectl@v0.30.5:pkg/cmd/create/
+ * create_secret_tls.go, create_secret_docker.go): unless --dry-run=client the Secret goes to the API server (with
+ * dryRun=All for --dry-run=server), then the printer: `secret/NAME created` with the dry run's tail, or -o's output of
+ * the object (the one built for a client dry run, the server's answer otherwise); a refusal is
+ * `error: failed to create secret …`. The dry run's deprecation warning comes first either way.
+ */
+import type { ExecResult } from '../../../api.ts';
+import { ApiError } from '../../../k8s/apiserver/index.ts';
+import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
+import type { CmdEnv } from '../../types.ts';
+import { clusterFor } from './cluster.ts';
+import { type dryRunOf, out, warnFirst } from './common.ts';
+import { type Format, printObjects } from './output.ts';
+
+export function sendSecret(
+  env: CmdEnv,
+  name: string,
+  namespace: string,
+  dryRun: Exclude<ReturnType<typeof dryRunOf>, { error: unknown }>,
+  format: Format,
+  /** What a client dry run prints (its metadata with creationTimestamp: null and -n's namespace). */
+  body: object,
+  /** What goes to the API server. */
+  sent: Record<string, unknown>,
+): ExecResult {
+  const res = resourceOfKind('v1', 'Secret')!;
+  const said = (o: unknown, tail: string) =>
+    warnFirst(
+      dryRun.warning,
+      format.kind === 'table' ? out(`secret/${name} created${tail}\n`) : out(printObjects(format, [{ r: res, o: o as never }], true).stdout),
+    );
+  if (dryRun.mode === 'client') return said(body, ' (dry run)');
+  try {
+    const made = clusterFor(env.host).api.create(sent, namespace, { dryRun: dryRun.mode === 'server' });
+    return said(made.obj, dryRun.mode === 'server' ? ' (server dry run)' : '');
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return out('', `${dryRun.warning}error: failed to create secret ${e.message}\n`, 1);
+  }
+}
