@@ -12,7 +12,7 @@ export interface Cgroup {
   cpusetCpus: string;
   pidsMax: number | 'max';
   cpu: { usage_usec: number; user_usec: number; system_usec: number; nr_periods: number; nr_throttled: number; throttled_usec: number };
-  /** CPU usage (µs) at each whole second, for `docker stats`. */
+  /** CPU usage (µs) at the last two whole seconds, for `docker stats`. */
   usageAtSecond: number[];
   /** cgroup v2 freezer: cgroup.freeze (runc pause/resume writes it). */
   frozen?: 0 | 1;

@@ -340,7 +340,12 @@ export class Kernel {
       }
     }
     for (const [path, demandUsec] of cpuDemand) this.chargeCpu(path, demandUsec, ms);
-    if (now % 1000 === 0) for (const cg of this.cgroups.values()) cg.usageAtSecond.push(cg.cpu.usage_usec);
+    // docker stats reads the last two whole seconds' usage; older ones are dropped (a long session kept every second).
+    if (now % 1000 === 0)
+      for (const cg of this.cgroups.values()) {
+        cg.usageAtSecond.push(cg.cpu.usage_usec);
+        if (cg.usageAtSecond.length > 2) cg.usageAtSecond.shift();
+      }
   }
 
   private chargeCpu(path: string, demandUsec: number, ms: number): void {

@@ -25,6 +25,11 @@ export function setChowner(host: object, root: string, fn: (path: string, uid: n
   m.set(root, fn);
 }
 
+/** Forgets a removed root's chown (it closes over the root's filesystem). */
+export function dropChowner(host: object, root: string): void {
+  chowners.get(host)?.delete(root);
+}
+
 export function chownerOf(host: object, root: string): ((path: string, uid: number, gid: number) => Promise<void>) | undefined {
   return chowners.get(host)?.get(root);
 }

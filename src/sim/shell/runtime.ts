@@ -23,6 +23,7 @@ import { untraceOwn, xtraceCommand } from './xtrace.ts';
 import { scriptErrors } from './notfound.ts';
 import { pathCommands } from './pathexec.ts';
 import { braceOverflow } from './lineparse.ts';
+import { dropChowner } from './fsperm.ts';
 import {
   anySignal,
   busyLoop,
@@ -184,9 +185,11 @@ export class ShellRuntime implements AdapterRuntime {
     return bash;
   }
 
-  /** Drops the cached shell of a removed container. */
+  /** Drops the cached shell of a removed container, and its root's read-only check (which holds the root's filesystem). */
   forget(root: string): void {
     this.bashes.delete(root);
+    this.readOnlyCheck.delete(root);
+    dropChowner(this.host, root);
   }
 
   /** Between commands: note the shell state, check the budget, let the page breathe. */

@@ -71,16 +71,34 @@ export interface SimFs extends JB.InMemoryFs {
   settle(mtime: Date, now: number): void;
 }
 
-export { chownerOf, setChowner } from './fsperm.ts';
+export { chownerOf, dropChowner, setChowner } from './fsperm.ts';
 import { keepingMode, maskNew } from './fsperm.ts';
 
 const DAY = 86_400_000;
 const parentOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
 const under = (p: string, dir: string) => p === dir || p.startsWith(dir === '/' ? '/' : `${dir}/`);
 
+/**
+ * The class is made once per just-bash InMemoryFs class and reused by every root, its hooks held by each instance: a
+ * class made per root would put its constructor's initial map in V8's old space, which a scavenge treats as live, and
+ * that map's constructor (closing over the hooks and through them the world) kept every dropped world's young objects
+ * alive until the next full collection (each scavenge copied ~0.7 MB per world; src/sim/bench.ts, #10).
+ */
+const classes = new WeakMap<typeof JB.InMemoryFs, new (hooks: SimFsHooks, init: JB.InitialFiles) => SimFs>();
+
 export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): SimFs {
-  const { readOnly, report, now, overlay, hides } = hooks;
-  class Fs extends jb.InMemoryFs implements SimFs {
+  let Made = classes.get(jb.InMemoryFs);
+  if (!Made) classes.set(jb.InMemoryFs, (Made = fsClass(jb.InMemoryFs)));
+  return new Made(hooks, init);
+}
+
+function fsClass(Base: typeof JB.InMemoryFs): new (hooks: SimFsHooks, init: JB.InitialFiles) => SimFs {
+  return class Fs extends Base implements SimFs {
+    private readonly hooks: SimFsHooks;
+    constructor(hooks: SimFsHooks, init: JB.InitialFiles) {
+      super(init);
+      this.hooks = hooks;
+    }
     live = false;
     inodes = new Map<string, Inode>();
     linkTimes = new Map<string, Date>();
@@ -106,13 +124,13 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
     }
     /** A change to `path`'s inode: its ctime. */
     private changed(key: string): void {
-      if (this.live) this.inode(key).ctimeMs = now();
+      if (this.live) this.inode(key).ctimeMs = this.hooks.now();
     }
     /** An entry created, removed or renamed in `dir`: its mtime and ctime. */
     private async touchDir(dir: string): Promise<void> {
       this.subdirs = undefined;
       if (!this.live) return;
-      const t = new Date(now());
+      const t = new Date(this.hooks.now());
       const k = await this.key(dir, true);
       await this.keepBirth(k);
       await super.utimes(k, t, t).catch(() => undefined);
@@ -121,9 +139,9 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
     /** A new entry: its creator's owner, and the mark on its directory. */
     private async created(abs: string): Promise<void> {
       if (!this.live) return;
-      const { uid, gid, umask } = hooks.creds();
+      const { uid, gid, umask } = this.hooks.creds();
       const i = this.inode(await this.key(abs, false));
-      Object.assign(i, { uid, gid, birthMs: now() });
+      Object.assign(i, { uid, gid, birthMs: this.hooks.now() });
       delete i.paths;
       delete i.atimeMs;
       delete i.ctimeMs;
@@ -147,7 +165,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       if (st && this.inode(k).birthMs === undefined) this.inode(k).birthMs = Math.min(st.mtime.getTime(), this.inodes.get(k)?.ctimeMs ?? Infinity);
     }
     private stamp(path: string): Promise<void> {
-      const t = new Date(now());
+      const t = new Date(this.hooks.now());
       return super.utimes(path, t, t);
     }
     private decorate(st: JB.FsStat, key: string): SimStat {
@@ -171,30 +189,30 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const i = this.inode(k);
       const m = st.mtime.getTime();
       const a = i.atimeMs ?? m;
-      if (a <= m || a <= (i.ctimeMs ?? m) || now() - a >= DAY) i.atimeMs = now();
+      if (a <= m || a <= (i.ctimeMs ?? m) || this.hooks.now() - a >= DAY) i.atimeMs = this.hooks.now();
     }
 
     /** May the caller `want` (fsperm.ts) on `k`, with search permission on each directory on the way (path_lookupat)? */
     private async allows(k: string, want: number): Promise<boolean> {
       for (const [p, w] of [...ancestors(k).map((d) => [d, 1] as const), [k, want] as const]) {
         const st = w ? await super.stat(p).catch(() => undefined) : undefined;
-        if (st && !permits(st.mode, this.inodes.get(p) ?? { uid: 0, gid: 0 }, hooks.creds(), w)) return false;
+        if (st && !permits(st.mode, this.inodes.get(p) ?? { uid: 0, gid: 0 }, this.hooks.creds(), w)) return false;
       }
       return true;
     }
     /** open(2)'s read check; a directory needs only the lookup (its listing is mayList's). */
     private async mayRead(path: string): Promise<void> {
-      if (!this.live || hooks.creds().readsAll) return;
+      if (!this.live || this.hooks.creds().readsAll) return;
       const k = await this.key(path, true);
       if (await this.allows(k, (await super.stat(k).catch(() => undefined))?.isDirectory ? 0 : 4)) return;
-      hooks.denied?.(this.resolvePath('/', path));
+      this.hooks.denied?.(this.resolvePath('/', path));
       throw new Error(`EACCES: permission denied, open '${path}'`);
     }
     override async readFileBuffer(path: string): Promise<Uint8Array> {
       await this.mayRead(path);
       // A UNIX socket cannot be opened: open(2) fails with ENXIO (linux v6.8 net/socket.c sock_no_open).
       if (this.live && ((await super.stat(path).catch(() => undefined))?.mode ?? 0) >> 12 === 0o14) {
-        hooks.denied?.(this.resolvePath('/', path), 'No such device or address');
+        this.hooks.denied?.(this.resolvePath('/', path), 'No such device or address');
         throw new Error(`ENXIO: no such device or address, open '${path}'`);
       }
       const data = await super.readFileBuffer(path);
@@ -202,14 +220,14 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       return data;
     }
     override async symlink(target: string, path: string): Promise<void> {
-      if (readOnly(path)) throw new Error(`EROFS: read-only file system, symlink '${path}'`);
+      if (this.hooks.readOnly(path)) throw new Error(`EROFS: read-only file system, symlink '${path}'`);
       await super.symlink(target, path);
       const abs = this.resolvePath('/', path);
-      this.linkTimes.set(abs, new Date(now()));
+      this.linkTimes.set(abs, new Date(this.hooks.now()));
       await this.created(abs);
     }
     override async link(existing: string, path: string): Promise<void> {
-      if (readOnly(path)) throw new Error(`EROFS: read-only file system, link '${path}'`);
+      if (this.hooks.readOnly(path)) throw new Error(`EROFS: read-only file system, link '${path}'`);
       await super.link(existing, path);
       const from = await this.key(existing, false);
       const to = await this.key(path, false);
@@ -222,16 +240,16 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
     }
     /** opendir(3) needs read permission on the directory: ls says "cannot open directory". */
     private async mayList(path: string): Promise<void> {
-      if (this.live && !hooks.creds().readsAll && !(await this.allows(await this.key(path, true), 4)))
+      if (this.live && !this.hooks.creds().readsAll && !(await this.allows(await this.key(path, true), 4)))
         throw new Error(`EACCES: permission denied, scandir '${path}'`);
     }
     override async readdir(path: string): Promise<string[]> {
       await this.mayList(path);
-      return (await super.readdir(path)).filter((n) => !hides(n));
+      return (await super.readdir(path)).filter((n) => !this.hooks.hides(n));
     }
     override async readdirWithFileTypes(path: string): ReturnType<JB.InMemoryFs['readdirWithFileTypes']> {
       await this.mayList(path);
-      return (await super.readdirWithFileTypes(path)).filter((d) => !hides(d.name));
+      return (await super.readdirWithFileTypes(path)).filter((d) => !this.hooks.hides(d.name));
     }
     override async lstat(path: string): Promise<SimStat> {
       const st = await super.lstat(path);
@@ -243,14 +261,14 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       return this.decorate(await super.stat(path), await this.key(path, true));
     }
     override async writeFile(...a: Parameters<JB.InMemoryFs['writeFile']>): Promise<void> {
-      if (readOnly(a[0])) return report(a[0]);
+      if (this.hooks.readOnly(a[0])) return this.hooks.report(a[0]);
       const isNew = !(await this.exists(a[0]));
       if (!isNew) await this.keepBirth(a[0]);
       await keepingMode(this, a[0], isNew, () => super.writeFile(...a));
       await this.stamp(a[0]);
       if (isNew) await this.created(this.resolvePath('/', a[0]));
       else this.changed(await this.key(a[0], true));
-      mirror.write(overlay(), a[0], a[1]);
+      mirror.write(this.hooks.overlay(), a[0], a[1]);
       if (!isNew) await this.sameInode(a[0]);
     }
     /** A write through one name of a hard link is the inode's: the other names (just-bash keeps one copy each) take the
@@ -264,22 +282,22 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       for (const p of others) {
         await super.writeFile(p, data);
         await super.utimes(p, st.mtime, st.mtime);
-        mirror.write(overlay(), p, data);
+        mirror.write(this.hooks.overlay(), p, data);
       }
     }
     override async appendFile(...a: Parameters<JB.InMemoryFs['appendFile']>): Promise<void> {
-      if (readOnly(a[0])) return report(a[0]);
+      if (this.hooks.readOnly(a[0])) return this.hooks.report(a[0]);
       const isNew = !(await this.exists(a[0]));
       if (!isNew) await this.keepBirth(a[0]);
       await super.appendFile(...a);
       await this.stamp(a[0]);
       if (isNew) await this.created(this.resolvePath('/', a[0]));
       else this.changed(await this.key(a[0], true));
-      if (overlay()) mirror.write(overlay(), a[0], await super.readFileBuffer(a[0]));
+      if (this.hooks.overlay()) mirror.write(this.hooks.overlay(), a[0], await super.readFileBuffer(a[0]));
       if (!isNew) await this.sameInode(a[0]);
     }
     override async mkdir(...a: Parameters<JB.InMemoryFs['mkdir']>): Promise<void> {
-      if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, mkdir '${a[0]}'`);
+      if (this.hooks.readOnly(a[0])) throw new Error(`EROFS: read-only file system, mkdir '${a[0]}'`);
       // mkdir -p: the parents it creates take the simulated clock too (just-bash stamps them with the real one).
       const created: string[] = [];
       for (let p = this.resolvePath('/', a[0]); p !== '/' && !(await this.exists(p)); p = parentOf(p)) created.push(p);
@@ -290,10 +308,10 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
         await this.stamp(p);
         await this.created(p);
       }
-      mirror.mkdir(overlay(), a[0], Boolean(a[1]?.recursive));
+      mirror.mkdir(this.hooks.overlay(), a[0], Boolean(a[1]?.recursive));
     }
     override async rm(...a: Parameters<JB.InMemoryFs['rm']>): Promise<void> {
-      if (readOnly(a[0])) throw new Error(`EROFS: read-only file system, rm '${a[0]}'`);
+      if (this.hooks.readOnly(a[0])) throw new Error(`EROFS: read-only file system, rm '${a[0]}'`);
       const abs = this.resolvePath('/', a[0]);
       const existed = (await super.lstat(abs).catch(() => undefined)) !== undefined;
       await super.rm(...a);
@@ -302,7 +320,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
         this.dropped(await this.key(abs, false));
         await this.touchDir(parentOf(abs));
       }
-      mirror.remove(overlay(), a[0], Boolean(a[1]?.recursive));
+      mirror.remove(this.hooks.overlay(), a[0], Boolean(a[1]?.recursive));
     }
     override async mv(src: string, dest: string): Promise<void> {
       const from = await this.key(src, false);
@@ -338,7 +356,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       this.subdirs = undefined;
       if (!this.live) return;
       if (isNew) await this.created(to);
-      const { uid, gid } = hooks.creds();
+      const { uid, gid } = this.hooks.creds();
       // A copy is a new file (new inode, the copier's) at each path below.
       for (const p of this.getAllPaths())
         if (p !== to && under(p, to)) {
@@ -356,7 +374,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       // The mode is the inode's: every name of a hard-linked file shows it.
       for (const p of this.inodes.get(k)?.paths ?? []) if (p !== k) await super.chmod(p, mode).catch(() => undefined);
       this.changed(k);
-      if (this.live) mirror.meta(overlay(), k, { mode: mode & 0o7777 });
+      if (this.live) mirror.meta(this.hooks.overlay(), k, { mode: mode & 0o7777 });
     }
     async chown(path: string, uid: number, gid: number): Promise<void> {
       const k = await this.key(path, true);
@@ -365,7 +383,7 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       i.uid = uid;
       i.gid = gid;
       this.changed(k);
-      if (this.live) mirror.meta(overlay(), k, { uid, gid });
+      if (this.live) mirror.meta(this.hooks.overlay(), k, { uid, gid });
     }
     override async utimes(path: string, atime: Date, mtime: Date): Promise<void> {
       const live = this.live;
@@ -375,8 +393,8 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       const k = await this.key(path, true);
       const i = this.inode(k);
       i.atimeMs = atime.getTime();
-      i.ctimeMs = now();
-      mirror.meta(overlay(), k, { mtime: Math.floor(mtime.getTime() / 1000) });
+      i.ctimeMs = this.hooks.now();
+      mirror.meta(this.hooks.overlay(), k, { mtime: Math.floor(mtime.getTime() / 1000) });
     }
     private counts(): Map<string, number> {
       if (this.subdirs) return this.subdirs;
@@ -395,6 +413,5 @@ export function simFs(jb: typeof JB, hooks: SimFsHooks, init: JB.InitialFiles): 
       this.subdirs = undefined;
       for (const e of this.entries().values()) if (e.type === 'directory' && e.mtime.getTime() > nowMs) e.mtime = mtime;
     }
-  }
-  return new Fs(init);
+  };
 }
