@@ -88,7 +88,8 @@ export class SimWorld implements World {
       // The image library loads alongside the shell (its registry stays lazy: nothing is hashed yet).
       const [[jb, { ShellRuntime }, { COMMANDS }]] = await Promise.all([shellModules(), this.daemon.imageLib()]);
       this.runtime = new ShellRuntime(jb, this.host, this.daemon, COMMANDS);
-      this.runtime.history = () => this.lines;
+      const history = () => this.lines;
+      this.runtime.history = history;
       return this.runtime;
     })().catch((e: unknown) => {
       this.runtimeLoading = undefined;

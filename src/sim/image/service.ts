@@ -7,7 +7,7 @@ import { familiarName, familiarString, fullName, parseNormalizedNamed, reference
 import { chainIds, sha256Digest, shortId, type Digest } from './digest.ts';
 import { withFlavor, type Image } from './image.ts';
 import { formatPlatform, imagePlatform, parsePlatform, platformMatches } from './platform.ts';
-import { Registry, type RegistryHost } from './registry.ts';
+import { hostOnline, Registry, type RegistryHost } from './registry.ts';
 import { type ImageStore, digestKey, tagKey, type CmdResult, type LocalImage } from './store.ts';
 
 export interface PullResult extends CmdResult {
@@ -250,7 +250,7 @@ export class ImageService {
     const li = id ? this.store.get(id) : undefined;
     if (!li) return { stdout: lines(out), stderr: `An image does not exist locally with the tag: ${fullName(ref)}\n`, exitCode: 1 };
     const h = this.registry.host(ref.domain);
-    if (!h?.online) {
+    if (!h || !hostOnline(h)) {
       const err = this.connectError(h ?? ({ name: ref.domain, insecure: false } as RegistryHost));
       return { stdout: lines(out), stderr: `${err}\n`, exitCode: 1 };
     }

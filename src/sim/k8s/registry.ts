@@ -3,6 +3,7 @@
  * World snapshot reads pods through it without loading the Kubernetes code.
  */
 import type { PodView } from '../api.ts';
+import { attached } from '../attached.ts';
 
 export interface ClusterView {
   pods(): PodView[];
@@ -10,4 +11,4 @@ export interface ClusterView {
   services(): { name: string; namespace: string; clusterIP: string }[];
 }
 
-export const clusterViews = new WeakMap<object, ClusterView>();
+export const clusterViews = attached<object, ClusterView>('clusterViews');

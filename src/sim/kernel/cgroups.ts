@@ -37,6 +37,12 @@ export function newCgroup(path: string): Cgroup {
 }
 
 /** `1,2` → `1-2`, `0-3` stays: the canonical list form the kernel prints. */
+/** A whole second passed: docker stats reads the last two seconds' usage; older ones are dropped (a long session kept every one). */
+export function secondPassed(cg: Cgroup): void {
+  cg.usageAtSecond.push(cg.cpu.usage_usec);
+  if (cg.usageAtSecond.length > 2) cg.usageAtSecond.shift();
+}
+
 export function canonicalCpuList(cpus: number[]): string {
   const sorted = [...new Set(cpus)].sort((a, b) => a - b);
   const parts: string[] = [];

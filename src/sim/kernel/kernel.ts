@@ -1,5 +1,5 @@
 import type { NamespaceType } from '../api.ts';
-import { newCgroup, type Cgroup } from './cgroups.ts';
+import { newCgroup, secondPassed, type Cgroup } from './cgroups.ts';
 import type { Clock } from './clock.ts';
 import { allocPid, PID_MAX_LIMIT, RESERVED_PIDS } from './pids.ts';
 import { caught, SIGKILL, SIGSTOP, UNTRAPPED } from './signals.ts';
@@ -340,12 +340,7 @@ export class Kernel {
       }
     }
     for (const [path, demandUsec] of cpuDemand) this.chargeCpu(path, demandUsec, ms);
-    // docker stats reads the last two whole seconds' usage; older ones are dropped (a long session kept every second).
-    if (now % 1000 === 0)
-      for (const cg of this.cgroups.values()) {
-        cg.usageAtSecond.push(cg.cpu.usage_usec);
-        if (cg.usageAtSecond.length > 2) cg.usageAtSecond.shift();
-      }
+    if (now % 1000 === 0) for (const cg of this.cgroups.values()) secondPassed(cg);
   }
 
   private chargeCpu(path: string, demandUsec: number, ms: number): void {

@@ -8,6 +8,7 @@
  * kernel loads them (whole pages); each overlay filesystem mounted holds a reference to overlay.
  * The names and load order are the course's choice, not read from a recorded host.
  */
+import { attached } from '../attached.ts';
 
 export interface KernelModule {
   name: string;
@@ -94,10 +95,10 @@ export const AVAILABLE: Readonly<Record<string, number>> = {
 const DEPS: Readonly<Record<string, string[]>> = { ip_vs_rr: ['ip_vs'], ip_vs_wrr: ['ip_vs'], ip_vs_sh: ['ip_vs'] };
 
 /** The modules modprobe loaded on a kernel since boot, in load order. */
-const added = new WeakMap<object, string[]>();
+const added = attached<object, string[]>('added');
 
 /** The boot modules modprobe -r unloaded. */
-const removed = new WeakMap<object, Set<string>>();
+const removed = attached<object, Set<string>>('removed');
 
 /** Loads `name` (one of AVAILABLE, or a boot module unloaded since) on the kernel `k`; false when it was loaded already. */
 export function loadModule(k: object, name: string): boolean {

@@ -12,6 +12,7 @@ import type { Kernel } from './kernel.ts';
 import { BOOT_ID } from './machine.ts';
 import { PID_MAX_LIMIT, RESERVED_PIDS } from './pids.ts';
 import type { Namespace } from './types.ts';
+import { attached } from '../attached.ts';
 
 /** One file under /proc/sys: its value (without the newline) and whether it can be written. */
 export interface SysctlFile {
@@ -46,7 +47,7 @@ export function inheritDevconf(k: Kernel): { all: string; dflt: string } {
  * read when the file is), so `sysctl -a`, which opens each file, builds it once instead of once
  * a file (with 500 containers' veths on the host that was 4,000 sorted paths for every file).
  */
-const built = new WeakMap<Kernel, Map<string, { spaces: Namespace[]; tree: Map<string, SysctlFile> }>>();
+const built = attached<Kernel, Map<string, { spaces: Namespace[]; tree: Map<string, SysctlFile> }>>('built');
 
 /** The /proc/sys tree (paths with `/`, in the kernel's order: sorted by name at each level). */
 export function sysctlTree(k: Kernel, view: SysctlView, fx: { release: string; version: string }): Map<string, SysctlFile> {
@@ -63,7 +64,7 @@ export function sysctlTree(k: Kernel, view: SysctlView, fx: { release: string; v
   return tree;
 }
 
-const dirsOf = new WeakMap<Map<string, SysctlFile>, Map<string, string[]>>();
+const dirsOf = attached<Map<string, SysctlFile>, Map<string, string[]>>('dirsOf');
 
 /** The directories of a tree: each one's entries, in the tree's order ('' is /proc/sys itself). */
 export function sysctlDirs(tree: Map<string, SysctlFile>): Map<string, string[]> {

@@ -10,7 +10,8 @@
  * The port number is the lowest one free on the bridge (br_if.c find_portno). What the kernel prints when the veth
  * goes away is not logged here (the lesson transcripts end their dmesg with an OOM kill line).
  */
-const ports = new WeakMap<object, Map<string, number>>();
+import { attached } from '../attached.ts';
+const ports = attached<object, Map<string, number>>('ports');
 
 interface LogHost {
   clock: { nowMs: number };

@@ -17,13 +17,14 @@ import type { EndpointConfig } from './endpoint-config.ts';
 import { allocateIp, DEFAULT_BRIDGE_OPTIONS, mtuOf, nextPool, subnetsError, takenError, type Endpoint, type Network } from './networks.ts';
 import { allocatePorts, type PortPlan } from './ports.ts';
 import { dropNsid, nsidOf } from './wire.ts';
+import { attached } from '../attached.ts';
 
 /** Modes that do not name a network. */
 export function isContainerMode(mode: string): boolean {
   return mode.startsWith('container:');
 }
 
-const managers = new WeakMap<Host, NetworkManager>();
+const managers = attached<Host, NetworkManager>('managers');
 
 /** The network controller of a host's daemon (for documents built from the host alone, like `docker inspect`). */
 export function networkManagerOf(host: Host): NetworkManager | undefined {

@@ -21,6 +21,7 @@
  */
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Proc } from '../kernel/types.ts';
+import { attached } from '../attached.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -55,7 +56,7 @@ export function errorLine(nowMs: number, worker: number, conn: number, message: 
 }
 
 /** ngx_connection_counter of each running nginx, by its master process (a restarted nginx counts from 1 again). */
-const counters = new WeakMap<Proc, number>();
+const counters = attached<Proc, number>('counters');
 
 /**
  * A new connection to the nginx whose master is `master`: its number, and the worker that accepts it as its PID in

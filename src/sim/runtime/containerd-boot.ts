@@ -11,6 +11,7 @@ import { kubePids } from './kube-procs.ts';
 import { kubeImage } from './kube-images.ts';
 import { parseNormalizedNamed, tagNameOnly } from '../../oci/reference.ts';
 import { tagKey } from '../image/store.ts';
+import { attached } from '../attached.ts';
 
 /**
  * Sizes of the kube-system images (bytes, linux/amd64, as the CRI's Image.size reports them). No upstream source: the
@@ -97,7 +98,7 @@ export function recordBoot(c: Containerd, host: Host): void {
   }
 }
 
-const stored = new WeakMap<Containerd, Promise<void>>();
+const stored = attached<Containerd, Promise<void>>('stored');
 
 /**
  * kube-system's images as runnable images in the k8s.io store (kube-images.ts), under their tags and repo digests, once

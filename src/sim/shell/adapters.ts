@@ -131,10 +131,11 @@ function interactive(rt: AdapterRuntime, name: string, ctx: Parameters<JB.Comman
   const env = { ...(ctx.exportedEnv ?? {}) };
   if (shell === 'bash') env.SHLVL = String((/^\d+$/.test(env.SHLVL ?? '') ? Number(env.SHLVL) : 0) + 1); // variables.c adjust_shell_level
   rt.pending = { ...from, proc, shell, env, exported: new Set(Object.keys(env)), cwd: ctx.cwd, status: 0, lines: 0, script: false };
-  rt.pending.onExit = (status) => {
+  const onExit = (status: number) => {
     rt.host.kernel.exit(proc, status);
     return shell === 'bash' ? 'exit\n' : '';
   };
+  rt.pending.onExit = onExit;
   delete rt.pending.jobs;
   delete rt.pending.detach;
   return { stdout: '', stderr: '', exitCode: 0 };

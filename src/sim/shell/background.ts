@@ -18,6 +18,7 @@ import { sleepSeconds } from './commands/sleep.ts';
 import { parseNice } from './niceargs.ts';
 import { niceOf, setNice } from '../kernel/sched.ts';
 import type { Session } from './types.ts';
+import { attached } from '../attached.ts';
 
 type Statement = JB.ScriptNode['statements'][number];
 type WordLike = { parts: { type: string; value?: string; parts?: WordLike['parts'] }[] };
@@ -57,7 +58,7 @@ export function jobHooks(
 }
 
 /** Serializes statements through just-bash's own printer (Bash.transform with the AST swapped in). */
-const printers = new WeakMap<JB.Bash, { ast: JB.ScriptNode | undefined }>();
+const printers = attached<JB.Bash, { ast: JB.ScriptNode | undefined }>('printers');
 function printStatements(bash: JB.Bash, statements: Statement[]): string {
   let slot = printers.get(bash);
   if (!slot) {

@@ -28,6 +28,7 @@ import { attributed, inOrderBuiltin, inOrderCommand } from './builtin-order.ts';
 import { ENABLE, enableCommand } from './enable.ts';
 import { TRAP, trapCommand } from './trap.ts';
 import { exitingCommand, markExits } from './exitline.ts';
+import { attached } from '../attached.ts';
 
 type Node = { type?: string; [k: string]: unknown };
 
@@ -60,7 +61,7 @@ const statement = (cmd: Node): Node => ({
 });
 
 /** Per Bash: the shell's state as the last `__cc_pseen` saw it. */
-const seen = new WeakMap<JB.Bash, { cwd: string; env: Record<string, string> }>();
+const seen = attached<JB.Bash, { cwd: string; env: Record<string, string> }>('seen');
 
 /**
  * Bodies run many times, where an assignment's extra command would count against the line's command budget

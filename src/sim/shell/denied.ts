@@ -4,7 +4,8 @@
  * those paths as strerror has the error, "Permission denied" or "No such device or address" (glibc
  * string/_strerror.c, sysdeps/gnu/errlist.h), in the same place of the message.
  */
-const denied = new WeakMap<object, Map<string, string>>();
+import { attached } from '../attached.ts';
+const denied = attached<object, Map<string, string>>('denied');
 
 /** A read of `path` (absolute) refused while the current command runs, with strerror's text for it. */
 export function noteDenied(host: object, path: string, reason = 'Permission denied'): void {

@@ -30,6 +30,7 @@ import { goJson } from '../image/tarexport.ts';
 import { familiarKey } from '../image/store.ts';
 import { inspectHostConfig } from './commands/docker/inspect-order.ts';
 import { syncHostVolumes } from './storagefs.ts';
+import { attached } from '../attached.ts';
 
 type Want = Map<string, { dir: true } | { data: string; mode: number } | { link: string }>;
 
@@ -84,7 +85,7 @@ const lowerOf = (parentLinks: readonly string[]) =>
     .join(':');
 
 /** hostconfig.json's text, made again only when what it is made of changed (the HostConfig, the name, whether it started). */
-const hostConfigs = new WeakMap<Container, { hc: unknown; name: string; started: boolean; data: string }>();
+const hostConfigs = attached<Container, { hc: unknown; name: string; started: boolean; data: string }>('hostConfigs');
 function hostConfigJson(c: Container): string {
   const had = hostConfigs.get(c);
   if (had && had.name === c.name && had.started === Boolean(c.startedMs) && sameValue(had.hc, c.hostConfig)) return had.data;
@@ -142,7 +143,7 @@ function inputsOf(daemon: Daemon, gateway: string): unknown[] {
   }
   return out;
 }
-const inputs = new WeakMap<object, unknown[]>();
+const inputs = attached<object, unknown[]>('inputs');
 
 /** repositories.json's text, made again only when an image's tags or digests changed. */
 let repositories: { sig: string; data: string } | undefined;
@@ -196,7 +197,7 @@ async function wanted(daemon: Daemon, gateway: string): Promise<Want> {
 }
 
 /** What this sync wrote last time, per filesystem: each path and its data (so changes are rewritten and what went away is removed). */
-const written = new WeakMap<object, Map<string, string>>();
+const written = attached<object, Map<string, string>>('written');
 
 /** What `written` keeps of an entry: its data, `/` for a directory, `@TARGET` for a link. */
 const keyOf = (e: Want extends Map<string, infer E> ? E : never) => ('dir' in e ? '/' : 'data' in e ? e.data : `@${e.link}`);

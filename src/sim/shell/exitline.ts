@@ -11,12 +11,13 @@
  * bashi` mark): it keeps the shell's state as the exit begins, which `takeExit` hands to execTopLine.
  */
 import type * as JB from 'just-bash';
+import { attached } from '../attached.ts';
 
 type Node = { type?: string; [k: string]: unknown };
 type Word = { type: 'Word'; parts: { type: string; value?: string }[] };
 
 /** Per Bash: the state `__cc_exiting` saw. */
-const exiting = new WeakMap<JB.Bash, { cwd: string; env: Record<string, string> }>();
+const exiting = attached<JB.Bash, { cwd: string; env: Record<string, string> }>('exiting');
 
 /** Children bash forks, whose `exit` ends only them. */
 const FORKED = new Set(['Subshell', 'CommandSubstitution', 'ProcessSubstitution']);

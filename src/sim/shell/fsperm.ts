@@ -1,4 +1,5 @@
 import type * as JB from 'just-bash';
+import { attached } from '../attached.ts';
 
 /**
  * The kernel's permission check on one inode (linux@v6.8:fs/namei.c acl_permission_check): the owner's bits, else the
@@ -17,7 +18,7 @@ export function ancestors(key: string): string[] {
 }
 
 /** How `chown` changes owners in each root (rootfs.ts registers one per root it builds, keyed by host and root). */
-const chowners = new WeakMap<object, Map<string, (path: string, uid: number, gid: number) => Promise<void>>>();
+const chowners = attached<object, Map<string, (path: string, uid: number, gid: number) => Promise<void>>>('chowners');
 
 export function setChowner(host: object, root: string, fn: (path: string, uid: number, gid: number) => Promise<void>): void {
   let m = chowners.get(host);

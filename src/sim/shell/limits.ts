@@ -155,7 +155,8 @@ export function macrotask(): Promise<void> {
   if (!MC) return new Promise((resolve) => setTimeout(resolve, 0));
   if (!channel) {
     const ch = new MC();
-    ch.port1.onmessage = () => waiting.shift()?.();
+    const next = () => waiting.shift()?.();
+    ch.port1.onmessage = next;
     channel = ch.port2;
   }
   const port = channel;

@@ -154,17 +154,28 @@ export function peersOf(pipelines: string[][][], argv: string[]): string[][] {
   return [];
 }
 
-/** One signal that aborts when any of `signals` does (AbortSignal.any where the platform has it). */
+/**
+ * One signal that aborts when any of `signals` does, with that signal's reason. Not AbortSignal.any: Node's keeps each
+ * composite in WeakRefs and a FinalizationRegistry (lib/internal/abort_controller.js), and V8's scavenger holds a
+ * WeakRef's target and a registry cell's holdings as strongly as any field, so every command's composite, its listeners and
+ * the command state they close over outlived the command until the next full collection; each scavenge copied them
+ * (~0.7 MB a fresh world in src/sim/bench.ts, issue #10). Plain listeners go with their signals: the sources are the
+ * line's, and the listeners leave every source once one aborts.
+ */
 export function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
   const list = signals.filter((x): x is AbortSignal => Boolean(x));
   if (list.length === 1) return list[0] as AbortSignal;
-  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
-  if (any) return any(list);
   const c = new AbortController();
-  for (const s of list) {
-    if (s.aborted) c.abort();
-    else s.addEventListener('abort', () => c.abort(), { once: true });
+  const first = list.find((s) => s.aborted);
+  if (first) {
+    c.abort(first.reason);
+    return c.signal;
   }
+  const onAbort = (e: Event) => {
+    for (const s of list) s.removeEventListener('abort', onAbort);
+    c.abort((e.target as AbortSignal).reason);
+  };
+  for (const s of list) s.addEventListener('abort', onAbort);
   return c.signal;
 }
 

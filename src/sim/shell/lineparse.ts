@@ -1,6 +1,7 @@
 /** One parse of a line for the checks made before it runs (line.ts, background.ts), and the check of its brace ranges. */
 import type * as JB from 'just-bash';
 import { LIMITS } from './limits.ts';
+import { attached } from '../attached.ts';
 
 /**
  * The last line each shell parsed, with what just-bash's transform gave (its AST, or the error): the checks a line
@@ -9,7 +10,7 @@ import { LIMITS } from './limits.ts';
  * one synchronous stretch, and the parse is kept for that stretch only (dropped at the next microtask): the plugins
  * read the shell's state, which running the line changes. Callers only read the AST.
  */
-const parsed = new WeakMap<JB.Bash, { line: string; ast?: JB.ScriptNode; error?: unknown }>();
+const parsed = attached<JB.Bash, { line: string; ast?: JB.ScriptNode; error?: unknown }>('parsed');
 export function parseLine(bash: JB.Bash, line: string): JB.ScriptNode {
   const last = parsed.get(bash);
   if (last?.line === line) {

@@ -4,6 +4,7 @@
  */
 import type { Flavor } from '../docker/images.ts';
 import type { Proc } from '../kernel/types.ts';
+import { attached } from '../attached.ts';
 
 const POWERS: Record<string, number> = { k: 1, K: 1, m: 2, M: 2, G: 3, T: 4, P: 5, E: 6, Z: 7, Y: 8, R: 9, Q: 10 };
 
@@ -55,4 +56,4 @@ export function headBytesArg(args: string[]): string | undefined {
  * The bytes a running process asks of the file it reads (commands/head.ts sets it around its read);
  * fs/devfs.ts serves that many of an endless device.
  */
-export const readWants = new WeakMap<Proc, number>();
+export const readWants = attached<Proc, number>('readWants');

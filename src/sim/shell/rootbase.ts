@@ -149,15 +149,17 @@ export function rootBase(jb: typeof JB, hooks: SimFsHooks, s: BaseSpec): SimFs {
  */
 function sharing(base: SimFs): SimFs {
   const { own, settle } = base;
-  base.own = (path, mode, uid, gid) => {
+  const ownShared: SimFs['own'] = (path, mode, uid, gid) => {
     writable(base, path);
     own.call(base, path, mode, uid, gid);
   };
-  base.settle = (mtime, now) => {
+  const settleShared: SimFs['settle'] = (mtime, now) => {
     const entries = (base as unknown as { data: Map<string, JB.FsEntry> }).data;
     for (const [p, e] of entries) if (e.type === 'directory' && e.mtime.getTime() > now) writable(base, p);
     settle.call(base, mtime, now);
   };
+  base.own = ownShared;
+  base.settle = settleShared;
   return base;
 }
 

@@ -222,13 +222,20 @@ export function rootFs(
   const readOnlyCg = root !== 'host' && !(c?.hostConfig.Privileged ?? other?.privileged);
   const procfs = new ProcFs(host);
   procfs.readOnlySys = readOnlyCg;
-  procfs.mounts = (p) => procMounts(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined));
-  procfs.mountinfo = (p) => procMountinfo(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined), Boolean(p.containerId));
-  procfs.modules = (p) => procModules(loadedModules(host.kernel, hostOverlayMounts(daemon)), hasCap(p.caps, 'syslog'));
+  // Each bound first, then assigned (tests/architecture-gc.test.ts: a function literal assigned to a property is pretenured).
+  const procMountsOf: ProcFs['mounts'] = (p) => procMounts(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined));
+  const mountinfo: ProcFs['mountinfo'] = (p) =>
+    procMountinfo(mountTable(daemon, p.containerId ? daemon.containers.get(p.containerId) : undefined), Boolean(p.containerId));
+  const modules: ProcFs['modules'] = (p) => procModules(loadedModules(host.kernel, hostOverlayMounts(daemon)), hasCap(p.caps, 'syslog'));
+  procfs.mounts = procMountsOf;
+  procfs.mountinfo = mountinfo;
+  procfs.modules = modules;
   const cgfs = new CgroupFs(host, readOnlyCg);
-  procfs.onWriteError = cgfs.onWriteError = (path, reason) => {
+  const onWriteError = (path: string, reason: string) => {
     if (!writeErrors().some((e) => e.path === path && e.reason === reason)) writeErrors().push({ path, reason });
   };
+  procfs.onWriteError = onWriteError;
+  cgfs.onWriteError = onWriteError;
   const lib = daemon.lib;
   const volumeMounts = (c && lib ? (lib.mounts.get(c.id) ?? []) : []).flatMap((m) => {
     const v = m.type === 'volume' ? lib?.volumes.get(m.source) : undefined;
@@ -253,10 +260,11 @@ export function rootFs(
   const devfs = new DevFs(host, () => mtime.getTime(), Boolean(c?.config.Tty));
   devfs.onEndless = onEndless;
   // `head -c N /dev/zero` gets N bytes when they fit a string of the line (a larger N: commands/head.ts stops the line).
-  devfs.wants = () => {
+  const wants = () => {
     const n = readWants.get(host.current);
     return n !== undefined && n <= LIMITS.stringBytes ? n : undefined;
   };
+  devfs.wants = wants;
   devfs.onWriteError = procfs.onWriteError;
   // Each mount point is a directory of the root below it, as mount(2) needs (and as runc and Docker make them):
   // its parent's link count counts it, and /sys no longer takes the real clock.

@@ -45,7 +45,7 @@ import { backgroundStatements, jobHooks, renameJobBuiltins, runWithJobs } from '
 import type { Session } from './types.ts';
 import type { CommandRow } from './commands/registry.ts';
 import type { AdapterRuntime } from './adapters.ts';
-import { adaptedCommand, ownRoot, shellCommand, tickedCommand, wrappedCommand } from './shared.ts';
+import { adaptedCommand, ownerHook, shellCommand, tickedCommand, wrappedCommand } from './shared.ts';
 import { Foreground } from './sigint.ts';
 
 /** The runtime the file's head describes; what it shares with the command adapters is their AdapterRuntime (adapters.ts). */
@@ -106,13 +106,18 @@ export class ShellRuntime implements AdapterRuntime {
     private readonly commands: readonly CommandRow[],
   ) {
     this.forks = new Forks(host, () => this.budget?.spawned(), this);
-    daemon.runner = (c, p, argv, tty, workdir, stdin) => this.runInContainer(c, p, argv, tty, workdir, stdin);
-    daemon.onRemove.push((id) => this.forget(id));
-    host.runc.runner = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
-    host.runc.readFile = (root, path) =>
+    // Bound first, then assigned: a function literal assigned straight to a property is pretenured by V8, and its
+    // context (this runtime, the world) outlived the world through every scavenge (tests/architecture-gc.test.ts).
+    const runner: Daemon['runner'] = (c, p, argv, tty, workdir, stdin) => this.runInContainer(c, p, argv, tty, workdir, stdin);
+    const rootRunner: Host['runc']['runner'] = (root, p, argv, opts) => this.runInRoot(root, p, argv, opts);
+    const readFile: Host['runc']['readFile'] = (root, path) =>
       this.bashFor(root)
         .fs.readFile(path)
         .catch(() => undefined);
+    daemon.runner = runner;
+    daemon.onRemove.push((id) => this.forget(id));
+    host.runc.runner = rootRunner;
+    host.runc.readFile = readFile;
     host.runc.roots.onRemove.push((id) => this.forget(id));
   }
   takePending(): Session | undefined {
@@ -138,8 +143,6 @@ export class ShellRuntime implements AdapterRuntime {
     );
     this.readOnlyCheck.set(root, readOnly);
     const has = (n: string) => (avail ? avail.has(n) : !HOST_ABSENT.has(n)) || n.startsWith('__cc_');
-    // The commands are the process's (shared.ts): each finds this runtime and root from the shell's filesystem.
-    ownRoot(this.jb.createCommandContext({ fs }).fsIdentity ?? fs, this, root);
     const cmds: JB.Command[] = [];
     for (const row of this.commands) if (has(row.name)) cmds.push(adaptedCommand(row));
     for (const n of WRAPPED) if ((!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)) cmds.push(wrappedCommand(n));
@@ -166,12 +169,11 @@ export class ShellRuntime implements AdapterRuntime {
       // code runs as JavaScript here (no js-exec, no python), and it blocks the clock our budget reads and the yields that keep the page responsive.
       defenseInDepth: false,
       // Called by the interpreter before every command: the synchronous budget check; a SIGINT death ends the line there.
-      coverage: {
-        hit: () => {
-          this.budget?.check();
-          this.fg?.checkpoint();
-        },
-      },
+      // It also names this runtime and root to the process's shared commands (shared.ts ownerHook).
+      coverage: ownerHook(this, root, () => {
+        this.budget?.check();
+        this.fg?.checkpoint();
+      }),
       sleep: async (ms) => {
         await this.host.waitUntil(() => false, ms, this.signal);
       },

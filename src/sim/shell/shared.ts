@@ -1,8 +1,7 @@
 /**
  * The runtime's commands as just-bash commands (`Command { name, execute(args, ctx) }`), made once per process and
- * shared by every root's shell of every world: each finds the runtime and the root it runs in from its context's
- * `fsIdentity`, its shell's filesystem's (just-bash hands a command a guarded view of the filesystem, and this stable
- * identity of the one beneath: types.ts RuntimeCommandContext; runtime.ts bashFor registers it with `ownRoot`). A shell used to make its ~300
+ * shared by every root's shell of every world: each finds the runtime and the root it runs in by asking its context's
+ * coverage hook, its shell's own (`ownerHook`; runtime.ts bashFor gives each shell one). A shell used to make its ~300
  * commands for itself, wrappers closing over its runtime and root (~120 KB a world, live as long as the world, so
  * copied by every scavenge that met it: issue #10, the bench's p99).
  *
@@ -21,18 +20,33 @@ interface Owner {
   readonly root: string;
 }
 
-const owners = new WeakMap<object, Owner>();
+/** What a shell's coverage hook is asked to name its owner with (runtime.ts bashFor; never an interpreter label). */
+const OWNER_PROBE = '\0container-course:owner';
+/** The owner a probe just named: set and read within one synchronous call, so it holds nothing between commands. */
+let probed: Owner | undefined;
 
 /**
- * Marks `fs` as the filesystem of `root`'s shell in `rt`: the shared commands run there see that runtime and root.
- * `identity` is just-bash's identity of a filesystem, the one its commands' contexts carry (createCommandContext).
+ * The coverage hook of `root`'s shell in `rt`: it answers the owner probe (the shared commands run there then see that
+ * runtime and root) and hands any other label to `hit`. just-bash gives each command a guarded copy of its shell's
+ * coverage hook, which still calls this one. Not a module-level WeakMap from the shell's filesystem identity (frozen,
+ * so attached.ts cannot hold it): V8's scavenges kept that map's values, and with them every world made since the
+ * last full collection (attached.ts; issue #10).
  */
-export function ownRoot(identity: object, rt: AdapterRuntime, root: string): void {
-  owners.set(identity, { rt, root });
+export function ownerHook(rt: AdapterRuntime, root: string, hit: (label: string) => void): { hit(label: string): void } {
+  const owner: Owner = { rt, root };
+  return {
+    hit: (label) => {
+      if (label === OWNER_PROBE) probed = owner;
+      else hit(label);
+    },
+  };
 }
 
 function ownerOf(ctx: Ctx): Owner {
-  const o = owners.get((ctx as { fsIdentity?: object }).fsIdentity ?? ctx.fs);
+  probed = undefined;
+  (ctx as { coverage?: { hit(label: string): void } }).coverage?.hit(OWNER_PROBE);
+  const o = probed;
+  probed = undefined;
   if (!o) throw new Error('shell: a command ran in a filesystem no root owns');
   return o;
 }

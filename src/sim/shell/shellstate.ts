@@ -17,6 +17,7 @@
  */
 import type * as JB from 'just-bash';
 import type { Session } from './types.ts';
+import { attached } from '../attached.ts';
 
 type Options = Record<string, boolean>;
 /** The part of just-bash's per-Bash interpreter state this file touches. */
@@ -70,9 +71,9 @@ export function disabledBuiltins(bash: JB.Bash): Set<string> {
 }
 
 /** Per Bash: the states of the lines being run, innermost last (a child shell runs inside its parent's line). */
-const running = new WeakMap<JB.Bash, ShellState[]>();
+const running = attached<JB.Bash, ShellState[]>('running');
 /** Per Bash: the function nodes the transform plugin saw, by the id `__cc_fndef` is given. */
-const nodes = new WeakMap<JB.Bash, { list: unknown[] }>();
+const nodes = attached<JB.Bash, { list: unknown[] }>('nodes');
 
 const stateOf = (bash: JB.Bash) => (bash as unknown as { state?: JbState }).state;
 
@@ -91,7 +92,7 @@ export function newShellState(bash: JB.Bash, interactive: boolean): ShellState {
 }
 
 /** Per Bash: its options as just-bash made them, before any line changed them. */
-const defaults = new WeakMap<JB.Bash, { options: Options; shoptOptions: Options }>();
+const defaults = attached<JB.Bash, { options: Options; shoptOptions: Options }>('defaults');
 
 /** The session's state (made on its first line). */
 export function sessionState(bash: JB.Bash, session: Session): ShellState {
@@ -226,7 +227,7 @@ function isDeclareF(o: Record<string, unknown>): boolean {
 }
 
 type Group = { body: { pipelines: { commands: ({ args: { parts: { value?: string }[] }[] } | object)[] }[] }[] };
-const templates = new WeakMap<JB.Bash, Group>();
+const templates = attached<JB.Bash, Group>('templates');
 
 /** `{ DEF; __cc_fndef ID; }`: the definition, then the note that it ran. */
 function markDef(bash: JB.Bash, seen: { list: unknown[] }, def: object): unknown {

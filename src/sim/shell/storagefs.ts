@@ -10,11 +10,12 @@ import type * as JB from 'just-bash';
 import type { Volume } from '../image/volumes.ts';
 import type { OverlayRoot } from '../image/overlay.ts';
 import type { DataVolume } from '../runtime/roots.ts';
+import { attached } from '../attached.ts';
 
 const enc = new TextEncoder();
 const bytes = (c: string | Uint8Array) => (typeof c === 'string' ? enc.encode(c) : c);
 
-const volumeFs = new WeakMap<Volume, JB.IFileSystem>();
+const volumeFs = attached<Volume, JB.IFileSystem>('volumeFs');
 
 /** The filesystem of a volume (created on first mount from the volume's tree). */
 export function fsForVolume(jb: typeof JB, v: Volume, nowMs: () => number): JB.IFileSystem {

@@ -19,9 +19,10 @@ import type * as JB from 'just-bash';
 import type { Proc } from '../kernel/types.ts';
 import { SIGNALS } from '../kernel/signals.ts';
 import { shellTraps } from './shellstate.ts';
+import { attached } from '../attached.ts';
 
 /** Per Bash: the process of the shell whose line it runs now (the runtime's host.current). */
-const shells = new WeakMap<JB.Bash, () => Proc | undefined>();
+const shells = attached<JB.Bash, () => Proc | undefined>('shells');
 
 /** Tells `trap` on `bash` which process the shell running it is (runtime.ts). */
 export function trapProcess(bash: JB.Bash, self: () => Proc | undefined): void {

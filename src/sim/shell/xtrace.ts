@@ -97,10 +97,11 @@ export function untraceOwn(bash: JB.Bash, trace: OutputTrace): void {
   for (const [name, entry] of commands) {
     if (!name.startsWith('__cc_') || name === '__cc_xt' || TYPED.has(name)) continue;
     const run = entry.execute;
-    entry.execute = (args, ctx) => {
+    const execute: typeof entry.execute = (args, ctx) => {
       trace.unrecordLine();
       return run(args, ctx);
     };
+    entry.execute = execute;
   }
 }
 

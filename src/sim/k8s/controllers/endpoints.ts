@@ -14,6 +14,7 @@ import type { KObject } from '../types.ts';
 import { Rng } from '../../rng.ts';
 import { uuid } from '../apiserver/names.ts';
 import { podReady } from './replicaset.ts';
+import { attached } from '../../attached.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -23,7 +24,7 @@ const EP = resourceOfKind('v1', 'Endpoints')!;
 const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time';
 
 /** The Endpoints' uids come from a generator of their own per API server, so the world's other uids stay what they were. */
-const uids = new WeakMap<ApiServer, () => string>();
+const uids = attached<ApiServer, () => string>('uids');
 const uidFor = (api: ApiServer) => {
   let next = uids.get(api);
   if (!next) {

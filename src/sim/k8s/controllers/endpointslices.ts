@@ -24,6 +24,7 @@ import type { KObject } from '../types.ts';
 import { Rng } from '../../rng.ts';
 import { findPort } from './endpoints.ts';
 import { podReady } from './replicaset.ts';
+import { attached } from '../../attached.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -35,7 +36,7 @@ const CONTROLLER = 'endpointslice-controller.k8s.io';
 const SERVICE_NAME = 'kubernetes.io/service-name';
 const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time';
 
-const streams = new WeakMap<ApiServer, Rng>();
+const streams = attached<ApiServer, Rng>('streams');
 const rngFor = (api: ApiServer) => {
   let rng = streams.get(api);
   if (!rng) streams.set(api, (rng = new Rng(0x65707363)));

@@ -6,6 +6,7 @@
 import { ApiError, type ApiServer } from '../apiserver/index.ts';
 import { resourceOfKind } from '../apiserver/resources.ts';
 import type { KObject } from '../types.ts';
+import { attached } from '../../attached.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -26,7 +27,7 @@ interface Retry {
   failures: number;
   atMs: number;
 }
-const retries = new WeakMap<ApiServer, Map<string, Retry>>();
+const retries = attached<ApiServer, Map<string, Retry>>('retries');
 const retryDelayMs = (failures: number) => Math.min(5 * 2 ** failures, 1_000_000);
 /** The attempts one sync may catch up on (the delays double, so a long wait holds only a handful). */
 const MAX_CATCH_UP = 32;

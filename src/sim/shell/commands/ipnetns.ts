@@ -19,6 +19,7 @@ import type { CmdEnv } from '../types.ts';
 import { findable } from './env.ts';
 import { isInteractive, runAsNew, execIn } from './nsenter.ts';
 import { destroyNetns, peekNsid } from '../../net/wire.ts';
+import { attached } from '../../attached.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 const FAIL = 1;
@@ -35,8 +36,12 @@ export const NETNS_USAGE =
 const invalidName = (n: string) => !n || n.length > 255 || n.includes('/') || n === '.' || n === '..';
 
 /** Each host's named network namespaces: name → namespace inode, in the order they were made. */
-const named = new WeakMap<Kernel, Map<string, number>>();
-const namesOf = (k: Kernel) => named.get(k) ?? named.set(k, new Map()).get(k)!;
+const named = attached<Kernel, Map<string, number>>('named');
+const namesOf = (k: Kernel): Map<string, number> => {
+  let m = named.get(k);
+  if (!m) named.set(k, (m = new Map()));
+  return m;
+};
 
 /** The namespace (inode) a name under /run/netns is bound to. */
 export const namedNetns = (k: Kernel, name: string): number | undefined => namesOf(k).get(name);

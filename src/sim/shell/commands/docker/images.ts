@@ -81,7 +81,8 @@ async function imageSpan(args: FilterArgs, env: CmdEnv): Promise<ImagesOptions['
     if (typeof ms === 'string') return ms;
     if (w.sinceMs === undefined || w.sinceMs < ms) w.sinceMs = ms;
   }
-  if (args.contains('label')) w.labels = (labels) => labels !== undefined && args.matchKVList('label', labels);
+  const labels: typeof w.labels = (l) => l !== undefined && args.matchKVList('label', l);
+  if (args.contains('label')) w.labels = labels;
   return w;
 }
 

@@ -14,6 +14,7 @@ import { programFor } from '../../../runtime/programs.ts';
 import type { CmdEnv, Session } from '../../types.ts';
 import { detachKeyBytes } from './run-checks.ts';
 import { shellKind } from '../../shellkind.ts';
+import { attached } from '../../../attached.ts';
 
 /**
  * Config's Attach* and StdinOnce: -a's streams, else stdout and stderr, stdin with -i, StdinOnce when stdin is open
@@ -92,7 +93,7 @@ export function enterInit(env: CmdEnv, c: Container, flavor: Session['flavor'], 
 }
 
 /** The session of each container PID 1 the learner's terminal has entered (by `run -it` or `attach`). */
-const shells = new WeakMap<Proc, Session>();
+const shells = attached<Proc, Session>('shells');
 
 /**
  * The container's attached streams go to the terminal until it exits; Ctrl-C is proxied to PID 1 with `sigProxy`.

@@ -11,6 +11,7 @@ import { podView } from './podview.ts';
 import { Rng } from '../../../rng.ts';
 import { kubeletFactory } from '../../../k8s/kubelet/index.ts';
 import type { CmdEnv } from '../../types.ts';
+import { attached } from '../../../attached.ts';
 
 /** The cluster with node1's kubelet on containerd (over the registry Docker pulls from and pushes to). */
 export async function withKubelet(env: CmdEnv): Promise<Cluster> {
@@ -19,7 +20,7 @@ export async function withKubelet(env: CmdEnv): Promise<Cluster> {
   return clusterFor(env.host, kubeletFactory(env.host, registry));
 }
 
-const clusters = new WeakMap<Host, Cluster>();
+const clusters = attached<Host, Cluster>('clusters');
 
 export function clusterFor(host: Host, kubelet?: KubeletFactory): Cluster {
   let c = clusters.get(host);
