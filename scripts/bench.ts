@@ -35,9 +35,36 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+/**
+ * The collector's pauses while `run` runs (perf_hooks' gc entries): young-generation scavenges and full mark-compacts,
+ * with their count, median and largest pause. A scavenge copies what is live in the young generation; one that meets a
+ * command is that command's p99 (issue #10; tests/architecture-gc.test.ts names what kept dropped worlds live).
+ */
+async function withGcPauses<T>(run: () => Promise<T>): Promise<[T, string]> {
+  const { PerformanceObserver, constants } = await import('node:perf_hooks');
+  const pauses = new Map<string, number[]>();
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : 'full/incremental';
+      pauses.set(kind, [...(pauses.get(kind) ?? []), e.duration]);
+    }
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  const out = await run();
+  await new Promise((r) => setTimeout(r, 0));
+  obs.disconnect();
+  const line = [...pauses]
+    .map(([kind, xs]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return `${kind}: ${s.length}, median ${ms(s[Math.floor((s.length - 1) / 2)] ?? 0)}, largest ${ms(s.at(-1) ?? 0)}`;
+    })
+    .join('; ');
+  return [out, line || 'none'];
+}
+
 async function simulator() {
   const { benchCommands } = await import('../src/sim/bench.ts');
-  const rows = await benchCommands(100, 3, cpuMs);
+  const [rows, gc] = await withGcPauses(() => benchCommands(100, 3, cpuMs));
   const { loadavg } = await import('node:os');
   console.log(
     `\n## Simulator: command latency through createWorld().exec (Node; 100 fresh worlds after 3 warm-up ones; budget p99 ≤ 5 ms; load average ${loadavg()
@@ -50,6 +77,7 @@ async function simulator() {
       ...rows.map((r) => [r.command, ms(r.coldMs), ms(r.p50Ms), ms(r.p99Ms), ms(r.cpuP50Ms ?? 0), ms(r.cpuP99Ms ?? 0)]),
     ]),
   );
+  console.log(`\nCollector pauses during the 1,133 lines run (103 worlds, warm-up ones included): ${gc}`);
 }
 
 async function kubectl() {
