@@ -18,9 +18,17 @@
  *   - peers: Monaco alone, bundled here from node_modules; the peers that need the network,
  *     as recorded (scripts/lib/peers.ts)
  */
+import { register } from 'node:module';
 import { countJs, kb, launch, preview, yamlWorkerStarted } from './lib/browser.ts';
 import { printLongTasks } from './lib/longtasks.ts';
 import { table } from './lib/table.ts';
+
+// The site and the CLI run just-bash's browser build (astro's resolve conditions; scripts/build-cli.ts's alias); the
+// bench measures that build too, not the Node one (which also registers tar, python3 and sqlite3, and imports its
+// flag-coverage module on every lazy command it runs).
+register(
+  `data:text/javascript,${encodeURIComponent("export async function resolve(s, c, next) { return next(s === 'just-bash' ? 'just-bash/browser' : s, c); }")}`,
+);
 
 const only = process.argv.slice(2);
 const want = (section: string) => only.length === 0 || only.includes(section);
