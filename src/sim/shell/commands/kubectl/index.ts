@@ -17,7 +17,7 @@ import { label } from './label.ts';
 import { logs } from './logs.ts';
 import { run } from './run.ts';
 import { config, version } from './version.ts';
-import { helpPage } from './help.ts';
+import { helpPage, pageFor } from './help.ts';
 
 type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -179,7 +179,7 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
   // cobra's `help VERB` is `VERB --help`.
   if (verb === 'help') {
     const topic = args.slice(i + 1).filter((a) => !a.startsWith('-'));
-    if (Object.hasOwn(VERBS, topic[0]!) || KNOWN_UNBUILT.includes(topic[0]!) || topic[0] === 'options') return help(topic, env);
+    if (Object.hasOwn(VERBS, topic[0]!) || KNOWN_UNBUILT.includes(topic[0]!) || topic[0] === 'options') return help(topic[0]!, topic.slice(1), env);
     // cobra@v1.7.0 command.go InitDefaultHelpCmd: `Unknown help topic %#q` and the root's usage (its help without the
     // Long text), both on stderr, exit 0.
     const root = (await helpPage('', env))!;
@@ -190,7 +190,7 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
     return out(asksHelp ? '' : (await helpPage('options', env))!);
   }
   const run: Verb | undefined = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
-  if (run && asksHelp) return help([verb, ...rest.filter((a) => !a.startsWith('-'))], env);
+  if (run && asksHelp) return help(verb, rest, env);
   if (run) {
     // node1's kubelet joins the cluster the first time kubectl runs (it needs the image registry).
     await withKubelet(env);
@@ -204,30 +204,16 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
   return out('', `error: unknown command "${verb}" for "kubectl"\n`, 1);
 }
 
-/** `kubectl VERB --help` (and `kubectl config current-context --help`): the page kubectl v1.30 prints (help.ts). */
-async function help(words: string[], env: CmdEnv): Promise<ExecResult> {
-  const [verb = '', sub] = words;
-  const CREATE: Record<string, string> = {
-    deployment: 'create deployment',
-    deploy: 'create deployment',
-    namespace: 'create namespace',
-    ns: 'create namespace',
-  };
-  const page =
-    verb === 'config' && sub !== undefined
-      ? sub === 'current-context'
-        ? 'config current-context'
-        : undefined
-      : verb === 'create' && sub !== undefined
-        ? CREATE[sub]
-        : verb;
-  const text = page === undefined ? undefined : await helpPage(page, env);
+/** `kubectl VERB [SUB…] --help`: the page kubectl v1.30 prints (help.ts). */
+async function help(verb: string, args: readonly string[], env: CmdEnv): Promise<ExecResult> {
+  const page = pageFor(verb, args);
+  const text = typeof page === 'string' ? await helpPage(page, env) : undefined;
   if (text !== undefined) return out(text);
   // Not kubectl's words: the page of a verb (or subcommand) node1 does not simulate is not reproduced.
-  const what = (verb === 'config' || verb === 'create') && sub !== undefined ? `${verb} ${sub}` : verb;
+  const what = typeof page === 'string' ? page : page.missing;
   return out(
     '',
-    `kubectl ${what} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${what.replace(' ', '_')}/\n`,
+    `kubectl ${what} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${what.replaceAll(' ', '_')}/\n`,
     1,
   );
 }
