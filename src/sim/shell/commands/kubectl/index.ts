@@ -27,6 +27,9 @@ const CREATE_UNBUILT =
     ' ',
   );
 
+/** set.go's subcommands (and alias) node1's kubectl does not build. */
+const SET_UNBUILT = ['env', 'resources', 'selector', 'serviceaccount', 'sa', 'subject'];
+
 const VERBS: Record<string, Verb> = {
   annotate: (a, e) => import('./annotate.ts').then((m) => m.annotate(a, e)),
   apply: (a, e) => applyOrCreate('apply', a, e),
@@ -69,10 +72,8 @@ const VERBS: Record<string, Verb> = {
             e,
           ),
         );
-      // create_secret.go: a parent command (cmdutil.DefaultSubCommandRun: RequireNoArguments, then its help, not built).
-      return Promise.resolve(
-        parentCommand('create secret', sub >= 0 ? a.slice(sub) : [], 'kubectl create secret: its help page is not simulated on node1 (use: secret generic)\n'),
-      );
+      // create_secret.go: a parent command (cmdutil.DefaultSubCommandRun(ErrOut): RequireNoArguments, then its page on stderr).
+      return helpPage('create secret', e).then((page) => parentCommand('create secret', sub >= 0 ? a.slice(sub) : [], page!));
     }
     // create job (create-job.ts); create service|svc clusterip|nodeport|loadbalancer|externalname (create-service.ts).
     if (first >= 0 && a[first] === 'job')
@@ -93,13 +94,7 @@ const VERBS: Record<string, Verb> = {
           ),
         );
       // create_service.go: a parent command, as create secret's.
-      return Promise.resolve(
-        parentCommand(
-          'create service',
-          sub >= 0 ? a.slice(sub) : [],
-          'kubectl create service: its help page is not simulated on node1 (use: service clusterip|nodeport|loadbalancer|externalname)\n',
-        ),
-      );
+      return helpPage('create service', e).then((page) => parentCommand('create service', sub >= 0 ? a.slice(sub) : [], page!));
     }
     // Not kubectl's words: create's other subcommands (create.go's list, help/create.ts) are not built; saying so beats
     // the "unknown flag" their flags would meet in create -f's parser.
@@ -134,7 +129,10 @@ const VERBS: Record<string, Verb> = {
     // set.go's subcommands: image is built (set-image.ts); env, resources, selector, serviceaccount and subject are not.
     const at = a.findIndex((w) => !w.startsWith('-'));
     if (at >= 0 && a[at] === 'image') return import('./set-image.ts').then((m) => m.setImageCmd([...a.slice(0, at), ...a.slice(at + 1)], e));
-    return Promise.resolve(out('', `kubectl set ${at >= 0 ? a[at] : ''}: not simulated on node1 (this kubectl sets: image)\n`.replace('set :', 'set:'), 1));
+    if (at >= 0 && SET_UNBUILT.includes(a[at]!))
+      return Promise.resolve(out('', `kubectl set ${a[at]}: not simulated on node1 (this kubectl sets: image)\n`, 1));
+    // set.go: DefaultSubCommandRun(streams.ErrOut): `unknown command` for a word, else the page on stderr, exit 1.
+    return helpPage('set', e).then((page) => parentCommand('set', at >= 0 ? a.slice(at) : [], page!));
   },
   uncordon: (a, e) => import('./drain.ts').then((m) => m.cordon('uncordon', a, e)),
   version,
