@@ -12,6 +12,7 @@ import { tabwriter } from '../../kit/tabwriter.ts';
 import type { CmdEnv } from '../../types.ts';
 import { out, parentCommand, parse, warnFirst } from './common.ts';
 import { DISCOVERY } from './discovery.ts';
+import { helpPage } from './help.ts';
 
 /** cli-runtime@v0.30.5 pkg/printers/warningprinter.go: `Warning: ` (yellow and bold on a terminal: term.AllowsColorOutput). */
 const warning = (env: CmdEnv, message: string) => (env.tty ? `\x1b[33;1mWarning:\x1b[0m ${message}\n` : `Warning: ${message}\n`);
@@ -133,9 +134,5 @@ export async function auth(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (sub === 'whoami') return whoami(rest, env);
   // Not kubectl's words: reconcile applies RBAC objects from -f, which node1's API server does not keep.
   if (sub === 'reconcile') return out('', 'kubectl auth reconcile: not simulated on node1 (this kubectl has: auth can-i, auth whoami)\n', 1);
-  return parentCommand(
-    'auth',
-    at >= 0 ? args.slice(at) : [],
-    'kubectl auth --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_auth/\n',
-  );
+  return parentCommand('auth', at >= 0 ? args.slice(at) : [], (await helpPage('auth', env))!);
 }

@@ -13,23 +13,121 @@ import type { CmdEnv } from '../../types.ts';
 const PAGES: Record<string, () => Promise<{ default: string }>> = {
   '': () => import('./help/root.ts'),
   options: () => import('./help/options.ts'),
+  annotate: () => import('./help/annotate.ts'),
+  'api-resources': () => import('./help/api-resources.ts'),
+  'api-versions': () => import('./help/api-versions.ts'),
   apply: () => import('./help/apply.ts'),
+  auth: () => import('./help/auth.ts'),
+  'auth can-i': () => import('./help/auth-can-i.ts'),
+  'auth whoami': () => import('./help/auth-whoami.ts'),
+  'cluster-info': () => import('./help/cluster-info.ts'),
   config: () => import('./help/config.ts'),
   'config current-context': () => import('./help/config-current-context.ts'),
+  'config get-contexts': () => import('./help/config-get-contexts.ts'),
+  cordon: () => import('./help/cordon.ts'),
   create: () => import('./help/create.ts'),
+  'create configmap': () => import('./help/create-configmap.ts'),
   'create deployment': () => import('./help/create-deployment.ts'),
+  'create job': () => import('./help/create-job.ts'),
   'create namespace': () => import('./help/create-namespace.ts'),
+  'create secret': () => import('./help/create-secret.ts'),
+  'create secret docker-registry': () => import('./help/create-secret-docker-registry.ts'),
+  'create secret generic': () => import('./help/create-secret-generic.ts'),
+  'create secret tls': () => import('./help/create-secret-tls.ts'),
+  'create service': () => import('./help/create-service.ts'),
+  'create service clusterip': () => import('./help/create-service-clusterip.ts'),
+  'create service externalname': () => import('./help/create-service-externalname.ts'),
+  'create service loadbalancer': () => import('./help/create-service-loadbalancer.ts'),
+  'create service nodeport': () => import('./help/create-service-nodeport.ts'),
   debug: () => import('./help/debug.ts'),
   delete: () => import('./help/delete.ts'),
   describe: () => import('./help/describe.ts'),
+  drain: () => import('./help/drain.ts'),
+  events: () => import('./help/events.ts'),
   exec: () => import('./help/exec.ts'),
   explain: () => import('./help/explain.ts'),
+  expose: () => import('./help/expose.ts'),
   get: () => import('./help/get.ts'),
   label: () => import('./help/label.ts'),
   logs: () => import('./help/logs.ts'),
+  rollout: () => import('./help/rollout.ts'),
+  'rollout history': () => import('./help/rollout-history.ts'),
+  'rollout pause': () => import('./help/rollout-pause.ts'),
+  'rollout restart': () => import('./help/rollout-restart.ts'),
+  'rollout resume': () => import('./help/rollout-resume.ts'),
+  'rollout status': () => import('./help/rollout-status.ts'),
+  'rollout undo': () => import('./help/rollout-undo.ts'),
   run: () => import('./help/run.ts'),
+  scale: () => import('./help/scale.ts'),
+  set: () => import('./help/set.ts'),
+  'set image': () => import('./help/set-image.ts'),
+  taint: () => import('./help/taint.ts'),
+  top: () => import('./help/top.ts'),
+  'top node': () => import('./help/top-node.ts'),
+  'top pod': () => import('./help/top-pod.ts'),
+  uncordon: () => import('./help/uncordon.ts'),
   version: () => import('./help/version.ts'),
+  wait: () => import('./help/wait.ts'),
 };
+
+/**
+ * The subcommands of each parent command, by name and cobra alias, as kubernetes/kubectl@v0.30.5 builds them
+ * (pkg/cmd/auth/auth.go, config/config.go, create/create.go, create_secret.go, create_service.go, rollout/rollout.go,
+ * set/set.go, top/top.go, clusterinfo/clusterinfo.go): the page's name, or null for one whose page node1 has not got.
+ */
+const SUBCOMMANDS: Record<string, Record<string, string | null>> = {
+  auth: { 'can-i': 'can-i', reconcile: null, whoami: 'whoami' },
+  'cluster-info': { dump: null },
+  config: Object.fromEntries(
+    'current-context delete-cluster delete-context delete-user get-clusters get-contexts get-users rename-context set set-cluster set-context set-credentials unset use-context view'
+      .split(' ')
+      .map((c) => [c, c === 'current-context' || c === 'get-contexts' ? c : null]),
+  ),
+  create: {
+    ...Object.fromEntries(
+      'clusterrole clusterrolebinding cronjob cj ingress ing poddisruptionbudget pdb priorityclass pc quota resourcequota role rolebinding serviceaccount sa token'
+        .split(' ')
+        .map((c) => [c, null]),
+    ),
+    configmap: 'configmap',
+    cm: 'configmap',
+    deployment: 'deployment',
+    deploy: 'deployment',
+    job: 'job',
+    namespace: 'namespace',
+    ns: 'namespace',
+    secret: 'secret',
+    service: 'service',
+    svc: 'service',
+  },
+  'create secret': { 'docker-registry': 'docker-registry', generic: 'generic', tls: 'tls' },
+  'create service': { clusterip: 'clusterip', externalname: 'externalname', loadbalancer: 'loadbalancer', nodeport: 'nodeport' },
+  rollout: { history: 'history', pause: 'pause', restart: 'restart', resume: 'resume', status: 'status', undo: 'undo' },
+  set: { env: null, image: 'image', resources: null, selector: null, serviceaccount: null, sa: null, subject: null },
+  top: { node: 'node', nodes: 'node', no: 'node', pod: 'pod', pods: 'pod', po: 'pod' },
+};
+
+/** Flags whose value is the next word (cobra's stripFlags skips it when it looks for a subcommand). */
+const VALUED = /^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-s|--server|-f|--filename|-o|--output|-l|--selector)$/;
+
+/**
+ * The page `kubectl WORDS… --help` shows (cobra@v1.7.0 command.go Find): the verb, then each word that names a
+ * subcommand of the page so far; a word that names none ends the walk (the parent's page). Returns the page's name,
+ * or { missing } for a subcommand kubectl has and node1's pages have not.
+ */
+export function pageFor(verb: string, args: readonly string[]): string | { missing: string } {
+  const dash = args.indexOf('--');
+  const words = (dash < 0 ? args : args.slice(0, dash)).filter((w, i, all) => !w.startsWith('-') && !(VALUED.test(all[i - 1] ?? '') && i > 0));
+  let page = verb;
+  for (const w of words) {
+    const subs = Object.hasOwn(SUBCOMMANDS, page) ? SUBCOMMANDS[page] : undefined;
+    if (!subs || !Object.hasOwn(subs, w)) break;
+    const sub = subs[w];
+    if (sub === null || sub === undefined) return { missing: `${page} ${w}` };
+    page = `${page} ${sub}`;
+  }
+  return page;
+}
 
 /** The help page of `kubectl` (''), `kubectl options` or a verb (`config current-context`), wrapped as on env's terminal; undefined for a page node1 has not got. */
 export async function helpPage(page: string, env: Pick<CmdEnv, 'columns' | 'tty'>): Promise<string | undefined> {

@@ -17,7 +17,7 @@ import { label } from './label.ts';
 import { logs } from './logs.ts';
 import { run } from './run.ts';
 import { config, version } from './version.ts';
-import { helpPage } from './help.ts';
+import { helpPage, pageFor } from './help.ts';
 
 type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
 
@@ -26,6 +26,9 @@ const CREATE_UNBUILT =
   'clusterrole clusterrolebinding cronjob cj ingress ing poddisruptionbudget pdb priorityclass pc quota resourcequota role rolebinding serviceaccount sa token'.split(
     ' ',
   );
+
+/** set.go's subcommands (and alias) node1's kubectl does not build. */
+const SET_UNBUILT = ['env', 'resources', 'selector', 'serviceaccount', 'sa', 'subject'];
 
 const VERBS: Record<string, Verb> = {
   annotate: (a, e) => import('./annotate.ts').then((m) => m.annotate(a, e)),
@@ -69,10 +72,8 @@ const VERBS: Record<string, Verb> = {
             e,
           ),
         );
-      // create_secret.go: a parent command (cmdutil.DefaultSubCommandRun: RequireNoArguments, then its help, not built).
-      return Promise.resolve(
-        parentCommand('create secret', sub >= 0 ? a.slice(sub) : [], 'kubectl create secret: its help page is not simulated on node1 (use: secret generic)\n'),
-      );
+      // create_secret.go: a parent command (cmdutil.DefaultSubCommandRun(ErrOut): RequireNoArguments, then its page on stderr).
+      return helpPage('create secret', e).then((page) => parentCommand('create secret', sub >= 0 ? a.slice(sub) : [], page!));
     }
     // create job (create-job.ts); create service|svc clusterip|nodeport|loadbalancer|externalname (create-service.ts).
     if (first >= 0 && a[first] === 'job')
@@ -93,13 +94,7 @@ const VERBS: Record<string, Verb> = {
           ),
         );
       // create_service.go: a parent command, as create secret's.
-      return Promise.resolve(
-        parentCommand(
-          'create service',
-          sub >= 0 ? a.slice(sub) : [],
-          'kubectl create service: its help page is not simulated on node1 (use: service clusterip|nodeport|loadbalancer|externalname)\n',
-        ),
-      );
+      return helpPage('create service', e).then((page) => parentCommand('create service', sub >= 0 ? a.slice(sub) : [], page!));
     }
     // Not kubectl's words: create's other subcommands (create.go's list, help/create.ts) are not built; saying so beats
     // the "unknown flag" their flags would meet in create -f's parser.
@@ -134,7 +129,10 @@ const VERBS: Record<string, Verb> = {
     // set.go's subcommands: image is built (set-image.ts); env, resources, selector, serviceaccount and subject are not.
     const at = a.findIndex((w) => !w.startsWith('-'));
     if (at >= 0 && a[at] === 'image') return import('./set-image.ts').then((m) => m.setImageCmd([...a.slice(0, at), ...a.slice(at + 1)], e));
-    return Promise.resolve(out('', `kubectl set ${at >= 0 ? a[at] : ''}: not simulated on node1 (this kubectl sets: image)\n`.replace('set :', 'set:'), 1));
+    if (at >= 0 && SET_UNBUILT.includes(a[at]!))
+      return Promise.resolve(out('', `kubectl set ${a[at]}: not simulated on node1 (this kubectl sets: image)\n`, 1));
+    // set.go: DefaultSubCommandRun(streams.ErrOut): `unknown command` for a word, else the page on stderr, exit 1.
+    return helpPage('set', e).then((page) => parentCommand('set', at >= 0 ? a.slice(at) : [], page!));
   },
   uncordon: (a, e) => import('./drain.ts').then((m) => m.cordon('uncordon', a, e)),
   version,
@@ -179,7 +177,7 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
   // cobra's `help VERB` is `VERB --help`.
   if (verb === 'help') {
     const topic = args.slice(i + 1).filter((a) => !a.startsWith('-'));
-    if (Object.hasOwn(VERBS, topic[0]!) || KNOWN_UNBUILT.includes(topic[0]!) || topic[0] === 'options') return help(topic, env);
+    if (Object.hasOwn(VERBS, topic[0]!) || KNOWN_UNBUILT.includes(topic[0]!) || topic[0] === 'options') return help(topic[0]!, topic.slice(1), env);
     // cobra@v1.7.0 command.go InitDefaultHelpCmd: `Unknown help topic %#q` and the root's usage (its help without the
     // Long text), both on stderr, exit 0.
     const root = (await helpPage('', env))!;
@@ -190,7 +188,7 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
     return out(asksHelp ? '' : (await helpPage('options', env))!);
   }
   const run: Verb | undefined = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
-  if (run && asksHelp) return help([verb, ...rest.filter((a) => !a.startsWith('-'))], env);
+  if (run && asksHelp) return help(verb, rest, env);
   if (run) {
     // node1's kubelet joins the cluster the first time kubectl runs (it needs the image registry).
     await withKubelet(env);
@@ -204,30 +202,16 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
   return out('', `error: unknown command "${verb}" for "kubectl"\n`, 1);
 }
 
-/** `kubectl VERB --help` (and `kubectl config current-context --help`): the page kubectl v1.30 prints (help.ts). */
-async function help(words: string[], env: CmdEnv): Promise<ExecResult> {
-  const [verb = '', sub] = words;
-  const CREATE: Record<string, string> = {
-    deployment: 'create deployment',
-    deploy: 'create deployment',
-    namespace: 'create namespace',
-    ns: 'create namespace',
-  };
-  const page =
-    verb === 'config' && sub !== undefined
-      ? sub === 'current-context'
-        ? 'config current-context'
-        : undefined
-      : verb === 'create' && sub !== undefined
-        ? CREATE[sub]
-        : verb;
-  const text = page === undefined ? undefined : await helpPage(page, env);
+/** `kubectl VERB [SUB…] --help`: the page kubectl v1.30 prints (help.ts). */
+async function help(verb: string, args: readonly string[], env: CmdEnv): Promise<ExecResult> {
+  const page = pageFor(verb, args);
+  const text = typeof page === 'string' ? await helpPage(page, env) : undefined;
   if (text !== undefined) return out(text);
   // Not kubectl's words: the page of a verb (or subcommand) node1 does not simulate is not reproduced.
-  const what = (verb === 'config' || verb === 'create') && sub !== undefined ? `${verb} ${sub}` : verb;
+  const what = typeof page === 'string' ? page : page.missing;
   return out(
     '',
-    `kubectl ${what} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${what.replace(' ', '_')}/\n`,
+    `kubectl ${what} --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${what.replaceAll(' ', '_')}/\n`,
     1,
   );
 }

@@ -27,6 +27,7 @@ import { clusterFor } from './cluster.ts';
 import { DRY_RUN_FLAG, dryRunOf, namespaceOf, out, parse, resourcesOf, typeNameArgs } from './common.ts';
 import type { FlagDef } from '../../args.ts';
 import { describeTemplate } from './describe.ts';
+import { helpPage } from './help.ts';
 
 type Obj = Record<string, unknown>;
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
@@ -77,11 +78,8 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
   if (sub && !sub.startsWith('-') && !SUBS.includes(sub))
     return out('', `error: unknown command "${sub}"\nSee 'kubectl rollout -h' for help and examples\n`, 1);
   if (!sub || sub.startsWith('-'))
-    return out(
-      '',
-      'kubectl rollout --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/\n',
-      1,
-    );
+    // rollout.go: DefaultSubCommandRun(streams.Out): the page on stdout, exit 1.
+    return out((await helpPage('rollout', env))!, '', 1);
   const p = parse(rest, FLAGS[sub]!, `rollout ${sub}`);
   if (!p.ok) return p.usage!;
   const dryRun = dryRunOf(env, p.flags);
