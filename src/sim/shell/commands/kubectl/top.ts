@@ -10,6 +10,7 @@
 import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
 import { matchSelector, out, parentCommand, parse } from './common.ts';
+import { helpPage } from './help.ts';
 
 const SELECTOR = { long: 'selector', short: 'l', type: 'string' as const };
 const SHARED = [
@@ -42,14 +43,13 @@ function subcommandAt(args: string[]): number {
   return -1;
 }
 
-/** The help page a bare `kubectl top` prints is not built: the same plain note as the other parents' pages. */
-const NO_HELP = 'kubectl top --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/\n';
-
-export async function top(args: string[], _env: CmdEnv): Promise<ExecResult> {
+export async function top(args: string[], env: CmdEnv): Promise<ExecResult> {
   const at = subcommandAt(args);
   const kind = at >= 0 ? SUBCOMMANDS[args[at] as string] : undefined;
   if (!kind) {
-    return parentCommand('top', at >= 0 ? args.slice(at) : [], NO_HELP);
+    // A bare `kubectl top` prints its page on stderr, exit 1 (kubernetes/kubectl@v0.30.5:pkg/cmd/top/top.go: Run is
+    // cmdutil.DefaultSubCommandRun(streams.ErrOut)).
+    return parentCommand('top', at >= 0 ? args.slice(at) : [], (await helpPage('top', env))!);
   }
   const p = parse(
     args.filter((_, i) => i !== at),
