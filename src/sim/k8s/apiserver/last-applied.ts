@@ -14,9 +14,10 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * Go's encoding/json of an unstructured map: keys sorted, <, > and & escaped. `indent` 0 is json.Marshal (what kubectl
- * writes into last-applied-configuration); 4 is MarshalIndent(v, "", "    ") (`kubectl get -o json`).
+ * writes into last-applied-configuration); 4 is MarshalIndent(v, "", "    ") (`kubectl get -o json`). `asIs` keeps the
+ * keys in the order `v` has them: a typed struct's (k8s/structorder.ts).
  */
-export function goJson(v: unknown, indent = 0): string {
+export function goJson(v: unknown, indent = 0, asIs = false): string {
   const sorted = (x: unknown): unknown =>
     Array.isArray(x)
       ? x.map(sorted)
@@ -27,5 +28,5 @@ export function goJson(v: unknown, indent = 0): string {
               .map((k) => [k, sorted(x[k])]),
           )
         : x;
-  return JSON.stringify(sorted(v), null, indent).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(asIs ? v : sorted(v), null, indent).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

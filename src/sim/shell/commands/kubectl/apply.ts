@@ -10,7 +10,7 @@ import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, nameFromCommandArgs } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
@@ -29,7 +29,6 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
   const dryRun = dryRunOf(env, p.flags);
   if ('error' in dryRun) return dryRun.error;
   const files = (p.flags.filename as string[] | undefined) ?? [];
-  if (verb === 'create' && !files.length && (p.rest[0] === 'namespace' || p.rest[0] === 'ns')) return createNamespace(p.rest.slice(1), env);
   if (!files.length) {
     if (verb === 'apply') return out('', 'error: must specify one of -f and -k\n', 1);
     if (p.rest.length) return out('', `error: Unexpected args: [${p.rest.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`, 1);
@@ -117,18 +116,4 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
     .map((o) => o.text)
     .join('');
   return { stdout, stderr, exitCode: errors.length ? 1 : 0, output };
-}
-
-/** kubectl create namespace NAME (create/create_namespace.go). */
-async function createNamespace(names: string[], env: CmdEnv): Promise<ExecResult> {
-  const name = nameFromCommandArgs(names, 'create namespace');
-  if (typeof name !== 'string') return name;
-  const cluster = clusterFor(env.host);
-  try {
-    cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, '');
-    return out(`namespace/${name} created\n`);
-  } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
-    return out('', errorText(e), 1);
-  }
 }

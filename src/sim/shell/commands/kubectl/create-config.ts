@@ -150,9 +150,11 @@ async function build(env: CmdEnv, kind: Kind, name: string, f: Record<string, un
     ...(kind === 'Secret' && f.type ? { type: f.type } : {}),
   };
   const res = resourceOfKind('v1', kind)!;
-  const said = (o: unknown, tail: string) =>
-    format.kind === 'table' ? out(`${kind.toLowerCase()}/${name} created${tail}\n`) : out(printObjects(format, [{ r: res, o: o as never }], true).stdout);
-  if (dry === 'client') return said(body, ' (dry run)');
+  const said = (o: unknown, tail: string, typed = false) =>
+    format.kind === 'table'
+      ? out(`${kind.toLowerCase()}/${name} created${tail}\n`)
+      : out(printObjects(format, [{ r: res, o: o as never }], true, typed).stdout);
+  if (dry === 'client') return said(body, ' (dry run)', true);
   const cluster = clusterFor(env.host);
   try {
     const { metadata: _m, ...rest } = body;

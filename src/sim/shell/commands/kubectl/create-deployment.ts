@@ -79,12 +79,12 @@ export async function createDeployment(args: string[], env: CmdEnv): Promise<Exe
   const r = resourceOfKind('apps/v1', 'Deployment')!;
   // klog's deprecation warning (a bare --dry-run, or a boolean) is written while the options complete, before all else.
   const warn = dryRun.warning;
-  const done = (o: unknown, suffix: string) =>
+  const done = (o: unknown, suffix: string, typed = false) =>
     warnFirst(
       warn,
-      format.kind === 'table' ? out(`deployment.apps/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true).stdout),
+      format.kind === 'table' ? out(`deployment.apps/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true, typed).stdout),
     );
-  if (dry === 'client') return done(deploy, ' (dry run)');
+  if (dry === 'client') return done(deploy, ' (dry run)', true);
   try {
     const res = cluster.api.create(
       {

@@ -80,12 +80,12 @@ export async function createJob(args: string[], env: CmdEnv): Promise<ExecResult
     };
   }
   const r = resourceOfKind('batch/v1', 'Job')!;
-  const done = (o: unknown, suffix: string) =>
+  const done = (o: unknown, suffix: string, typed = false) =>
     warnFirst(
       dryRun.warning,
-      format.kind === 'table' ? out(`job.batch/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true).stdout),
+      format.kind === 'table' ? out(`job.batch/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true, typed).stdout),
     );
-  if (dryRun.mode === 'client') return done(job, ' (dry run)');
+  if (dryRun.mode === 'client') return done(job, ' (dry run)', true);
   try {
     const sent = structuredClone(job);
     delete sent.status;

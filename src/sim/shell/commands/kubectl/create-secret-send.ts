@@ -25,12 +25,12 @@ export function sendSecret(
   sent: Record<string, unknown>,
 ): ExecResult {
   const res = resourceOfKind('v1', 'Secret')!;
-  const said = (o: unknown, tail: string) =>
+  const said = (o: unknown, tail: string, typed = false) =>
     warnFirst(
       dryRun.warning,
-      format.kind === 'table' ? out(`secret/${name} created${tail}\n`) : out(printObjects(format, [{ r: res, o: o as never }], true).stdout),
+      format.kind === 'table' ? out(`secret/${name} created${tail}\n`) : out(printObjects(format, [{ r: res, o: o as never }], true, typed).stdout),
     );
-  if (dryRun.mode === 'client') return said(body, ' (dry run)');
+  if (dryRun.mode === 'client') return said(body, ' (dry run)', true);
   try {
     const made = clusterFor(env.host).api.create(sent, namespace, { dryRun: dryRun.mode === 'server' });
     return said(made.obj, dryRun.mode === 'server' ? ' (server dry run)' : '');

@@ -90,12 +90,12 @@ export async function createService(sub: string, args: string[], env: CmdEnv): P
     status: { loadBalancer: {} },
   };
   const r = resourceOfKind('v1', 'Service')!;
-  const done = (o: unknown, suffix: string) =>
+  const done = (o: unknown, suffix: string, typed = false) =>
     warnFirst(
       dryRun.warning,
-      format.kind === 'table' ? out(`service/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true).stdout),
+      format.kind === 'table' ? out(`service/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true, typed).stdout),
     );
-  if (dryRun.mode === 'client') return done(svc, ' (dry run)');
+  if (dryRun.mode === 'client') return done(svc, ' (dry run)', true);
   const cluster = clusterFor(env.host);
   try {
     const res = cluster.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { labels, name }, spec: structuredClone(spec) }, namespaceOf(f), {

@@ -173,13 +173,14 @@ export async function expose(args: string[], env: CmdEnv): Promise<ExecResult> {
     };
     const meta = { ...(labels ? { labels } : {}), name };
     const svcRes = resourceOfKind('v1', 'Service')!;
-    const print = (obj: unknown, suffix: string) =>
-      format.kind === 'table' ? `service/${name} exposed${suffix}\n` : printObjects(format, [{ r: svcRes, o: obj as never }], true).stdout;
+    const print = (obj: unknown, suffix: string, typed = false) =>
+      format.kind === 'table' ? `service/${name} exposed${suffix}\n` : printObjects(format, [{ r: svcRes, o: obj as never }], true, typed).stdout;
     if (dryRun.mode === 'client') {
       const enforce = typeof p.flags.namespace === 'string' && p.flags.namespace ? { namespace: p.flags.namespace } : {};
       stdout += print(
         { apiVersion: 'v1', kind: 'Service', metadata: { creationTimestamp: null, ...meta, ...enforce }, spec, status: { loadBalancer: {} } },
         ' (dry run)',
+        true,
       );
       continue;
     }

@@ -76,6 +76,13 @@ const VERBS: Record<string, Verb> = {
       return helpPage('create secret', e).then((page) => parentCommand('create secret', sub >= 0 ? a.slice(sub) : [], page!));
     }
     // create job (create-job.ts); create service|svc clusterip|nodeport|loadbalancer|externalname (create-service.ts).
+    if (first >= 0 && (a[first] === 'namespace' || a[first] === 'ns'))
+      return import('./create-namespace.ts').then((m) =>
+        m.createNamespace(
+          a.filter((_, i) => i !== first),
+          e,
+        ),
+      );
     if (first >= 0 && a[first] === 'job')
       return import('./create-job.ts').then((m) =>
         m.createJob(

@@ -27,14 +27,15 @@ export const badFormat = (o: string) => `error: unable to match a printer suitab
 export const asList = (items: KObject[]) => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
 
 /** Prints objects in a non-table format; `single` prints one object bare (a get by one name). */
-export function printObjects(f: Format, items: { r: ResourceInfo; o: KObject }[], single: boolean): { stdout: string; stderr: string } {
+/** `typed`: objects a generator built (--dry-run=client), whose -o json is their Go struct's field order (yaml-out.ts toJson). */
+export function printObjects(f: Format, items: { r: ResourceInfo; o: KObject }[], single: boolean, typed = false): { stdout: string; stderr: string } {
   const data = single && items.length === 1 ? items[0]!.o : asList(items.map((x) => x.o));
   try {
     switch (f.kind) {
       case 'yaml':
         return { stdout: toYaml(data), stderr: '' };
       case 'json':
-        return { stdout: toJson(data), stderr: '' };
+        return { stdout: toJson(data, typed), stderr: '' };
       case 'name':
         return { stdout: items.map((x) => `${objName(x.r, x.o.metadata.name)}\n`).join(''), stderr: '' };
       case 'jsonpath':

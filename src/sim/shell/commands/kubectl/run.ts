@@ -82,7 +82,7 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
   const r = resourceOfKind('v1', 'Pod')!;
   if (dry === 'client') {
     if (format.kind === 'table') return warnFirst(dryRun.warning, out(`pod/${name} created (dry run)\n`));
-    return warnFirst(dryRun.warning, out(printObjects(format, [{ r, o: pod as never }], true).stdout));
+    return warnFirst(dryRun.warning, out(printObjects(format, [{ r, o: pod as never }], true, true).stdout));
   }
   const cluster = clusterFor(env.host);
   try {

@@ -4,6 +4,7 @@
  * double-quoted, strings unsafe as plain scalars single-quoted, multi-line strings as `|` blocks.
  * (go-yaml also folds plain scalars longer than 80 columns; that is not reproduced.)
  */
+import { structOrdered } from '../../../../k8s/structorder.ts';
 import { goJson } from '../../../k8s/apiserver/last-applied.ts';
 
 type Obj = Record<string, unknown>;
@@ -113,7 +114,10 @@ export function toYaml(v: unknown): string {
   return `${out.join('\n')}\n`;
 }
 
-/** encoding/json MarshalIndent(v, "", "    ") over an unstructured object: sorted keys, <>& escaped. */
-export function toJson(v: unknown): string {
-  return `${goJson(v, 4)}\n`;
+/**
+ * encoding/json MarshalIndent(v, "", "    ") over an unstructured object: sorted keys, <>& escaped. `typed`: an object a
+ * generator built (--dry-run=client), printed as its Go struct, fields in declaration order (k8s/structorder.ts).
+ */
+export function toJson(v: unknown, typed = false): string {
+  return `${typed ? goJson(structOrdered(v), 4, true) : goJson(v, 4)}\n`;
 }
