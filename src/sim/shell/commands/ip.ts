@@ -14,6 +14,18 @@ const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, 
 const USAGE =
   'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\nwhere  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |\n                   macsec | maddress | monitor | mptcp | mroute | mrule |\n                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n                   ntbl | route | rule | sr | stats | tap | tcpmetrics |\n                   token | tunnel | tuntap | vrf | xfrm }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n                    -4 | -6 | -M | -B | -0 |\n                    -l[oops] { maximum-addr-flush-attempts } | -o[neline] |\n                    -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n                    -c[olor]}\n';
 
+/**
+ * busybox's `ip` usage (busybox@1_36_1:networking/ip.c ip_trivial_usage and ip_full_usage with alpine's FEATURE_IP_ADDRESS,
+ * _ROUTE, _LINK, _TUNNEL, _NEIGH and _RULE), as libbb/appletlib.c bb_show_usage writes it to stderr before exiting 1.
+ */
+const BB_USAGE =
+  'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n\n' +
+  'OPTIONS := -f[amily] inet|inet6|link | -o[neline]\n\nip addr add|del IFADDR dev IFACE | show|flush [dev IFACE] [to PREFIX]\n' +
+  'ip route list|flush|add|del|change|append|replace|test ROUTE\nip link set IFACE [up|down] [arp on|off] [multicast on|off]\n' +
+  '\t[promisc on|off] [mtu NUM] [name NAME] [qlen NUM] [address MAC]\n\t[master IFACE | nomaster] [netns PID]\n' +
+  'ip tunnel add|change|del|show [NAME]\n\t[mode ipip|gre|sit] [remote ADDR] [local ADDR] [ttl TTL]\n' +
+  'ip neigh show|flush [to PREFIX] [dev DEV] [nud STATE]\nip rule [list] | add|del SELECTOR ACTION\n';
+
 const matches = (word: string, full: string, min = 1) => word.length >= min && full.startsWith(word);
 
 /**
@@ -58,11 +70,14 @@ export const ip: SimCommand = {
         const err = switchNetns(env, rest.shift());
         if (err) return err;
       }
-      // Real options whose output the simulator cannot give: no packet counters, no per-kind link details.
       // ip.c main: -s/-stats/-statistics counts up show_stats; one -s on `ip link` prints the counters (all 0 here).
       else if (fl === 'iproute2' && (matches(f, '-statistics') || matches(f, '-stats', 3))) stats++;
+      // ip.c main: -d/-details (any prefix) sets show_details: print_linkinfo adds each link's details (net/linkdetails.ts).
       else if (fl === 'iproute2' && matches(f, '-details'))
-        return R('', `ip: ${f} is not simulated on node1: it keeps no per-kind link details (ip link, ip -s link, ip -br, ip -j are).\n`, 255);
+        o.details = { nowMs: env.host.kernel.now, bootMs: env.host.kernel.bootMs, cpus: env.host.fixture.cpus };
+      // busybox@1_36_1:networking/libiproute/ip_parse_common_args.c knows only -oneline, -family, -4, -6 and -0 (any prefix,
+      // index_in_substrings): any other option, -d among them, is bb_show_usage().
+      else if (fl === 'busybox' && f !== '--' && !['oneline', 'family', '0'].some((w) => matches(f.replace(/^--?/, ''), w))) return R('', BB_USAGE, 1);
       else
         return R(
           '',
@@ -105,6 +120,7 @@ export const ip: SimCommand = {
       if (name !== undefined && !(ns.interfaces ?? []).some((i) => i.name === name))
         return R('', fl === 'busybox' ? `ip: can't find device '${name}'\n` : `Device "${name}" does not exist.\n`, 1);
     }
+    if (json && o.details) return R('', 'ip: -d with -j is not simulated on node1: `ip -d link` and `ip -j link` are.\n', 255);
     if (json && kind !== 'route') return R(jsonShow(ns, o, kind === 'link', pretty));
     if (json) return R('', 'ip: only `ip -j link` and `ip -j addr` are simulated on node1.\n', 255);
     if (kind === 'link') return R(showLink(ns, fl, o));
