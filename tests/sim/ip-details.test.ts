@@ -61,6 +61,29 @@ describe('ip -d link (iproute2 6.1.0 on Linux 6.8)', { timeout: 120_000 }, () =>
     expect((await w.exec('ip -d link show br0')).stdout).toMatch(/ gc_timer {4}0\.\d\d | gc_timer {2}\d{3}\.\d\d /);
   });
 
+  it('-d -j: print_linkinfo\'s JSON keys, "linkinfo" with info_kind, info_data, info_slave_kind and info_slave_data', async () => {
+    const w = await world(['nginx']);
+    await w.exec('docker run -d --name web nginx');
+    const [br] = JSON.parse((await w.exec('ip -d -j link show docker0')).stdout) as Record<string, unknown>[];
+    expect(br).toMatchObject({ promiscuity: 0, allmulti: 0, min_mtu: 68, max_mtu: 65535, inet6_addr_gen_mode: 'eui64', tso_max_size: 524280 });
+    // bridge_print_opt: JSON keys differ from the text's (root_id for "designated_root", mcast_*_intvl for "*_interval").
+    expect(br?.linkinfo).toMatchObject({
+      info_kind: 'bridge',
+      info_data: { forward_delay: 1500, root_id: '8000.2:42:5e:8a:1c:3d', group_fwd_mask: '0', mcast_startup_query_intvl: 3125 },
+    });
+    const pretty = (await w.exec('ip -d -j -p link show master docker0')).stdout;
+    // _print_timer's jsonw_printf("%i.%.2i"): an unquoted number with two decimals.
+    expect(pretty).toContain('\n                "hold_timer": 0.00,\n');
+    const [port] = JSON.parse(pretty) as { linkinfo: Record<string, unknown> }[];
+    expect(port?.linkinfo).toMatchObject({
+      info_kind: 'veth',
+      info_slave_kind: 'bridge',
+      info_slave_data: { state: 'forwarding', id: '0x8001', no: '0x1', hairpin: false },
+    });
+    // "mcast_fast_leave" is text only (fast_leave was printed before as "fastleave").
+    expect(port?.linkinfo.info_slave_data).not.toHaveProperty('mcast_fast_leave');
+  });
+
   it("busybox's ip knows no -d: ip_parse_common_args calls bb_show_usage (exit 1)", async () => {
     const w = await world(['alpine']);
     const r = await w.exec('docker run --rm alpine ip -d link');

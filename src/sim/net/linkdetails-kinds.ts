@@ -28,6 +28,26 @@
 import type { Namespace, NetIface } from '../kernel/types.ts';
 import type { DetailsCtx } from './linkdetails.ts';
 
+/** A JSON value: a number, string or boolean, a raw text (jsonw_printf's timers), or a nested object. */
+export type JsonVal = number | string | boolean | { raw: string } | [string, JsonVal][];
+
+/** One print_* call: its text (without the trailing space every format ends in) and its JSON key and value; either may be absent. */
+export interface Entry {
+  t?: string;
+  j?: [string, JsonVal];
+}
+
+/** print_uint / print_string: "key %u " and the same value in JSON, under another key when the text's differs. */
+export const num = (key: string, v: number | string, text = key): Entry => ({ t: `${text} ${v}`, j: [key, v] });
+/** print_on_off: "on"/"off" in text, a boolean in JSON. */
+const onOff = (key: string, v: boolean, text = key): Entry => ({ t: `${text} ${v ? 'on' : 'off'}`, j: [key, v] });
+/** _bridge_print_timer / _print_timer: "%s %4i.%.2i " in text, jsonw_printf's "%i.%.2i" in JSON, of centiseconds. */
+function timer(key: string, cs: number): Entry {
+  const sec = Math.floor(cs / 100);
+  const frac = String(cs % 100).padStart(2, '0');
+  return { t: `${key} ${String(sec).padStart(4)}.${frac}`, j: [key, { raw: `${sec}.${frac}` }] };
+}
+
 /** glibc ether_ntoa_r: "%x:%x:%x:%x:%x:%x". */
 const ntoa = (mac: string) =>
   mac
@@ -36,9 +56,6 @@ const ntoa = (mac: string) =>
     .join(':');
 
 const bridgeId = (br: NetIface) => `8000.${ntoa(br.mac)}`;
-
-/** _bridge_print_timer / _print_timer: "%s %4i.%.2i " of a clock_t value. */
-const timer = (name: string, cs: number) => `${name} ${String(Math.floor(cs / 100)).padStart(4)}.${String(cs % 100).padStart(2, '0')} `;
 
 /** A bridge is up unless it is one made by hand and left down: Docker's, CNI's and the boot bridges are brought up when made. */
 const bridgeUp = (br: NetIface) => br.admin ?? true;
@@ -51,39 +68,123 @@ function gcTimer(br: NetIface, c: DetailsCtx): number {
   return Math.floor(leftMs / 10);
 }
 
-export function bridgeOpts(_ns: Namespace, br: NetIface, c: DetailsCtx): string {
+export function bridgeOpts(br: NetIface, c: DetailsCtx): Entry[] {
   const id = bridgeId(br);
-  return (
-    `forward_delay 1500 hello_time 200 max_age 2000 ageing_time 30000 stp_state 0 priority 32768 vlan_filtering 0 vlan_protocol 802.1Q ` +
-    `bridge_id ${id} designated_root ${id} root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 ` +
-    `${timer('hello_timer', 0)}${timer('tcn_timer', 0)}${timer('topology_change_timer', 0)}${timer('gc_timer', gcTimer(br, c))}` +
-    'vlan_default_pvid 1 vlan_stats_enabled 0 vlan_stats_per_port 0 group_fwd_mask 0 group_address 01:80:c2:00:00:00 ' +
-    'mcast_snooping 1 no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0 mcast_querier 0 ' +
-    'mcast_hash_elasticity 16 mcast_hash_max 4096 mcast_last_member_count 2 mcast_startup_query_count 2 ' +
-    'mcast_last_member_interval 100 mcast_membership_interval 26000 mcast_querier_interval 25500 mcast_query_interval 12500 ' +
-    'mcast_query_response_interval 1000 mcast_startup_query_interval 3125 mcast_stats_enabled 0 mcast_igmp_version 2 ' +
-    'mcast_mld_version 1 nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0 '
-  );
+  return [
+    num('forward_delay', 1500),
+    num('hello_time', 200),
+    num('max_age', 2000),
+    num('ageing_time', 30000),
+    num('stp_state', 0),
+    num('priority', 32768),
+    num('vlan_filtering', 0),
+    num('vlan_protocol', '802.1Q'),
+    num('bridge_id', id),
+    num('root_id', id, 'designated_root'),
+    num('root_port', 0),
+    num('root_path_cost', 0),
+    num('topology_change', 0),
+    num('topology_change_detected', 0),
+    timer('hello_timer', 0),
+    timer('tcn_timer', 0),
+    timer('topology_change_timer', 0),
+    timer('gc_timer', gcTimer(br, c)),
+    num('vlan_default_pvid', 1),
+    num('vlan_stats_enabled', 0),
+    num('vlan_stats_per_port', 0),
+    // print_0xhex: "%#llx", a string in JSON too.
+    num('group_fwd_mask', '0'),
+    num('group_addr', '01:80:c2:00:00:00', 'group_address'),
+    num('mcast_snooping', 1),
+    num('no_linklocal_learn', 0),
+    num('mcast_vlan_snooping', 0),
+    num('mcast_router', 1),
+    num('mcast_query_use_ifaddr', 0),
+    num('mcast_querier', 0),
+    num('mcast_hash_elasticity', 16),
+    num('mcast_hash_max', 4096),
+    num('mcast_last_member_cnt', 2, 'mcast_last_member_count'),
+    num('mcast_startup_query_cnt', 2, 'mcast_startup_query_count'),
+    num('mcast_last_member_intvl', 100, 'mcast_last_member_interval'),
+    num('mcast_membership_intvl', 26000, 'mcast_membership_interval'),
+    num('mcast_querier_intvl', 25500, 'mcast_querier_interval'),
+    num('mcast_query_intvl', 12500, 'mcast_query_interval'),
+    num('mcast_query_response_intvl', 1000, 'mcast_query_response_interval'),
+    num('mcast_startup_query_intvl', 3125, 'mcast_startup_query_interval'),
+    num('mcast_stats_enabled', 0),
+    num('mcast_igmp_version', 2),
+    num('mcast_mld_version', 1),
+    num('nf_call_iptables', 0),
+    num('nf_call_ip6tables', 0),
+    num('nf_call_arptables', 0),
+  ];
 }
 
-export function slaveOpts(_ns: Namespace, port: NetIface, br: NetIface, no: number): string {
+export function slaveOpts(port: NetIface, br: NetIface, no: number): Entry[] {
   const portId = 0x8000 | no;
-  const state = port.up && bridgeUp(br) ? 'forwarding' : 'disabled';
-  const hairpin = br.name === 'cni0' ? 'on' : 'off';
   const id = bridgeId(br);
-  return (
-    `state ${state} priority 32 cost 2 hairpin ${hairpin} guard off root_block off fastleave off learning on flood on ` +
-    `port_id 0x${portId.toString(16)} port_no 0x${no.toString(16)} designated_port ${portId} designated_cost 0 ` +
-    `designated_bridge ${id} designated_root ${id} ` +
-    `${timer('hold_timer', 0)}${timer('message_age_timer', 0)}${timer('forward_delay_timer', 0)}` +
-    'topology_change_ack 0 config_pending 0 proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off ' +
-    'mcast_flood on bcast_flood on mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 ' +
-    'vlan_tunnel off isolated off locked off '
-  );
+  return [
+    num('state', port.up && bridgeUp(br) ? 'forwarding' : 'disabled'),
+    num('priority', 32),
+    num('cost', 2),
+    onOff('hairpin', br.name === 'cni0'),
+    onOff('guard', false),
+    onOff('root_block', false),
+    onOff('fastleave', false),
+    onOff('learning', true),
+    onOff('flood', true),
+    num('id', `0x${portId.toString(16)}`, 'port_id'),
+    num('no', `0x${no.toString(16)}`, 'port_no'),
+    num('designated_port', portId),
+    num('designated_cost', 0),
+    num('bridge_id', id, 'designated_bridge'),
+    num('root_id', id, 'designated_root'),
+    timer('hold_timer', 0),
+    timer('message_age_timer', 0),
+    timer('forward_delay_timer', 0),
+    num('topology_change_ack', 0),
+    num('config_pending', 0),
+    onOff('proxy_arp', false),
+    onOff('proxy_arp_wifi', false),
+    num('multicast_router', 1, 'mcast_router'),
+    // "not printing any json here because we already printed fast_leave before"
+    { t: 'mcast_fast_leave off' },
+    onOff('mcast_flood', true),
+    onOff('bcast_flood', true),
+    onOff('mcast_to_unicast', false),
+    onOff('neigh_suppress', false),
+    num('group_fwd_mask', '0'),
+    num('group_fwd_mask_str', '0x0'),
+    onOff('vlan_tunnel', false),
+    onOff('isolated', false),
+    onOff('locked', false),
+  ];
 }
 
-export function vxlanOpts(ns: Namespace): string {
+export function vxlanOpts(ns: Namespace): Entry[] {
   const nic = (ns.interfaces ?? []).find((i) => i.kind === 'ether');
   const local = nic?.addrs.find((a) => !a.includes(':'))?.split('/')[0];
-  return `id 1 ${local ? `local ${local} ` : ''}${nic ? `dev ${nic.name} ` : ''}srcport 0 0 dstport 8472 nolearning ttl auto ageing 300 udpcsum noudp6zerocsumtx noudp6zerocsumrx `;
+  return [
+    num('id', 1),
+    ...(local ? [num('local', local)] : []),
+    ...(nic ? [num('link', nic.name, 'dev')] : []),
+    {
+      t: 'srcport 0 0',
+      j: [
+        'port_range',
+        [
+          ['low', 0],
+          ['high', 0],
+        ],
+      ],
+    },
+    num('port', 8472, 'dstport'),
+    { t: 'nolearning', j: ['learning', false] },
+    { t: 'ttl auto', j: ['ttl', 0] },
+    { j: ['df', 'unset'] },
+    num('ageing', 300),
+    { t: 'udpcsum', j: ['udp_csum', true] },
+    { t: 'noudp6zerocsumtx', j: ['udp_zero_csum6_tx', false] },
+    { t: 'noudp6zerocsumrx', j: ['udp_zero_csum6_rx', false] },
+  ];
 }

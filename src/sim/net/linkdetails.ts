@@ -30,7 +30,7 @@
  *   (vxlan_config_apply netif_inherit_tso_max).
  */
 import type { Namespace, NetIface } from '../kernel/types.ts';
-import { bridgeOpts, slaveOpts, vxlanOpts } from './linkdetails-kinds.ts';
+import { bridgeOpts, type Entry, type JsonVal, num, slaveOpts, vxlanOpts } from './linkdetails-kinds.ts';
 
 const GSO_MAX_SIZE = 524280;
 const LEGACY = 65536;
@@ -69,18 +69,100 @@ function limits(ns: Namespace, i: NetIface, c: DetailsCtx): { min: number; max: 
   return { min: 68, max: 65535, queues: 1, tso: LEGACY };
 }
 
+/** print_linkinfo's show_details part of one link: the counters and limits, the kind and slave kind with their data, the rest. */
+interface Details {
+  port: number;
+  l: ReturnType<typeof limits>;
+  kind?: { name: string; data?: Entry[] };
+  slave?: Entry[];
+  tail: Entry[];
+}
+
+function build(ns: Namespace, i: NetIface, c: DetailsCtx, doLink: boolean): Details {
+  const l = limits(ns, i, c);
+  const kind =
+    i.kind === 'bridge'
+      ? { name: 'bridge', data: bridgeOpts(i, c) }
+      : i.kind === 'veth'
+        ? { name: 'veth' }
+        : i.kind === 'vxlan'
+          ? { name: 'vxlan', data: vxlanOpts(ns) }
+          : undefined;
+  const br = i.master === undefined ? undefined : (ns.interfaces ?? []).find((b) => b.name === i.master);
+  const tail: Entry[] = [
+    ...(doLink ? [{ t: 'addrgenmode eui64', j: ['inet6_addr_gen_mode', 'eui64'] } as Entry] : []),
+    num('num_tx_queues', l.queues, 'numtxqueues'),
+    num('num_rx_queues', l.queues, 'numrxqueues'),
+    num('gso_max_size', LEGACY),
+    num('gso_max_segs', 65535),
+    num('tso_max_size', l.tso),
+    num('tso_max_segs', 65535),
+    num('gro_max_size', LEGACY),
+    ...(i.kind === 'ether' ? [num('parentbus', 'virtio'), num('parentdev', 'virtio0')] : []),
+  ];
+  return { port: i.master !== undefined ? 1 : 0, l, kind, slave: br ? slaveOpts(i, br, portNo(ns, i)) : undefined, tail };
+}
+
+const text = (es: Entry[]) =>
+  es
+    .filter((e) => e.t !== undefined)
+    .map((e) => `${e.t} `)
+    .join('');
+
 /** The text print_linkinfo adds with -d, from the space after the link/ether line's last field to the end of the line. */
 export function detailsText(ns: Namespace, i: NetIface, c: DetailsCtx, doLink: boolean): string {
-  const port = i.master !== undefined ? 1 : 0;
-  const l = limits(ns, i, c);
-  let out = ` promiscuity ${port}  allmulti ${port} minmtu ${l.min} maxmtu ${l.max} `;
-  if (i.kind === 'bridge') out += `\n    bridge ${bridgeOpts(ns, i, c)}`;
-  else if (i.kind === 'veth') out += '\n    veth ';
-  else if (i.kind === 'vxlan') out += `\n    vxlan ${vxlanOpts(ns)}`;
-  const br = i.master === undefined ? undefined : (ns.interfaces ?? []).find((b) => b.name === i.master);
-  if (br) out += `\n    bridge_slave ${slaveOpts(ns, i, br, portNo(ns, i))}`;
-  if (doLink) out += 'addrgenmode eui64 ';
-  out += `numtxqueues ${l.queues} numrxqueues ${l.queues} gso_max_size ${LEGACY} gso_max_segs 65535 tso_max_size ${l.tso} tso_max_segs 65535 gro_max_size ${LEGACY} `;
-  if (i.kind === 'ether') out += 'parentbus virtio parentdev virtio0 ';
-  return out;
+  const d = build(ns, i, c, doLink);
+  let out = ` promiscuity ${d.port}  allmulti ${d.port} minmtu ${d.l.min} maxmtu ${d.l.max} `;
+  if (d.kind) out += `\n    ${d.kind.name} ${text(d.kind.data ?? [])}`;
+  if (d.slave) out += `\n    bridge_slave ${text(d.slave)}`;
+  return out + text(d.tail);
+}
+
+/** The JSON writer's calls the details need (net/iproute-json.ts). */
+export interface DetailsWriter {
+  field(name: string, v: string | number | boolean): unknown;
+  rawField(name: string, text: string): unknown;
+  name(name: string): unknown;
+  startObject(): unknown;
+  endObject(): unknown;
+}
+
+function put(w: DetailsWriter, key: string, v: JsonVal): void {
+  if (Array.isArray(v)) {
+    w.name(key);
+    w.startObject();
+    for (const [k, x] of v) put(w, k, x);
+    w.endObject();
+  } else if (typeof v === 'object') w.rawField(key, v.raw);
+  else w.field(key, v);
+}
+
+function putAll(w: DetailsWriter, es: Entry[]): void {
+  for (const e of es) if (e.j) put(w, e.j[0], e.j[1]);
+}
+
+/** The same in JSON: print_linkinfo's keys, with "linkinfo" holding info_kind, info_data, info_slave_kind, info_slave_data. */
+export function detailsJson(w: DetailsWriter, ns: Namespace, i: NetIface, c: DetailsCtx, doLink: boolean): void {
+  const d = build(ns, i, c, doLink);
+  putAll(w, [num('promiscuity', d.port), num('allmulti', d.port), num('min_mtu', d.l.min), num('max_mtu', d.l.max)]);
+  if (d.kind) {
+    w.name('linkinfo');
+    w.startObject();
+    w.field('info_kind', d.kind.name);
+    if (d.kind.data) {
+      w.name('info_data');
+      w.startObject();
+      putAll(w, d.kind.data);
+      w.endObject();
+    }
+    if (d.slave) {
+      w.field('info_slave_kind', 'bridge');
+      w.name('info_slave_data');
+      w.startObject();
+      putAll(w, d.slave);
+      w.endObject();
+    }
+    w.endObject();
+  }
+  putAll(w, d.tail);
 }

@@ -120,7 +120,6 @@ export const ip: SimCommand = {
       if (name !== undefined && !(ns.interfaces ?? []).some((i) => i.name === name))
         return R('', fl === 'busybox' ? `ip: can't find device '${name}'\n` : `Device "${name}" does not exist.\n`, 1);
     }
-    if (json && o.details) return R('', 'ip: -d with -j is not simulated on node1: `ip -d link` and `ip -j link` are.\n', 255);
     if (json && kind !== 'route') return R(jsonShow(ns, o, kind === 'link', pretty));
     if (json) return R('', 'ip: only `ip -j link` and `ip -j addr` are simulated on node1.\n', 255);
     if (kind === 'link') return R(showLink(ns, fl, o));
