@@ -102,6 +102,8 @@ export const ip: SimCommand = {
     // ip/iproute.c do_iproute: add, change (or chg), replace, delete, each by any prefix.
     if (fl === 'iproute2' && kind === 'route' && (['add', 'change', 'replace', 'delete'].some((v) => matches(verb, v)) || verb === 'chg'))
       return routeModify(verb, rest.slice(1), env);
+    // iproute2@v6.1.0:ip/iproute.c print_route: with show_details every route gets its type ("unicast "), proto and scope.
+    if (o.details && kind === 'route') return R('', 'ip: -d on `ip route` is not simulated on node1 (`ip -d link` and `ip -d addr` are).\n', 255);
     if (kind === 'route' && rest[0] === 'get') return get(rest.slice(1), env, fl);
     if (rest[0] && ['show', 'list', 'ls', 'lst'].includes(rest[0])) rest.shift();
     while (rest.length) {
