@@ -1,5 +1,6 @@
 /**
- * The per-kind part of `ip -d link` (iproute2 6.1.0's print_opt for the kind and the slave kind) with Linux 6.8's values:
+ * The per-kind part of `ip -d link` (iproute2 6.1.0's print_opt for the kind and the slave kind) with Linux 6.8's values
+ * (kernel paths in torvalds/linux@v6.8), as entries that give both the text and the JSON:
  * - bridge: iproute2@v6.1.0:ip/iplink_bridge.c bridge_print_opt, its attributes from net/bridge/br_netlink.c br_fill_info.
  *   Defaults: net/bridge/br_device.c br_dev_setup (forward_delay 15 s, hello_time 2 s, max_age 20 s, ageing_time
  *   BR_DEFAULT_AGEING_TIME 300 s, priority 0x8000, group_address eth_stp_addr 01:80:c2:00:00:00, group_fwd_mask

@@ -6,8 +6,10 @@
  * "numrxqueues %u ", "gso_max_size %u ", "gso_max_segs %u ", "tso_max_size %u ", "tso_max_segs %u ", "gro_max_size %u ",
  * "parentbus %s ", "parentdev %s ". Kernel 6.8 sends IFLA_ALLMULTI (since 6.0), which 6.1.0 prints.
  *
- * The values are Linux 6.8's for each kind of link on node1 (a QEMU guest, CONFIG_HZ=1000 in Ubuntu 24.04's generic
- * kernel, LP: #2051342):
+ * With -j the same fields go out under print_linkinfo's JSON keys (detailsJson), "linkinfo" holding the kind's.
+ *
+ * The values are Linux 6.8's for each kind of link on node1 (paths in torvalds/linux@v6.8; a QEMU guest, CONFIG_HZ=1000
+ * in Ubuntu 24.04's generic kernel, LP: #2051342):
  * - every device: gso_max_size GSO_LEGACY_MAX_SIZE 65536, gso_max_segs GSO_MAX_SEGS 65535, tso_max_size
  *   TSO_LEGACY_MAX_SIZE 65536, tso_max_segs TSO_MAX_SEGS 65535, gro_max_size GRO_LEGACY_MAX_SIZE 65536, one tx and one
  *   rx queue (net/core/dev.c alloc_netdev_mqs); minmtu ETH_MIN_MTU 68 and maxmtu ETH_DATA_LEN (net/ethernet/eth.c
