@@ -14,6 +14,9 @@ describe('ip -d link (iproute2 6.1.0 on Linux 6.8)', { timeout: 120_000 }, () =>
     // ip addr (do_link 0) skips print_af_spec's addrgenmode; -d prints the link line even with -4.
     expect((await w.exec('ip -d addr show lo')).stdout).toContain('maxmtu 0 numtxqueues 1 ');
     expect((await w.exec('ip -d -4 addr show ens3')).stdout).toContain('parentbus virtio parentdev virtio0 \n    altname enp0s3\n    inet ');
+    // ip.c main: --help is matches(opt, "-help"): usage() to stderr, exit(-1).
+    expect(await w.exec('ip --help')).toMatchObject({ stdout: '', exitCode: 255 });
+    expect((await w.exec('ip --help')).stderr.startsWith('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n')).toBe(true);
     // print_route's show_details output (type, proto, scope on every route) is not simulated: said so, not printed wrong.
     expect(await w.exec('ip -d route')).toMatchObject({ stdout: '', exitCode: 255 });
     // ip.c main: -details by any prefix.
@@ -93,5 +96,8 @@ describe('ip -d link (iproute2 6.1.0 on Linux 6.8)', { timeout: 120_000 }, () =>
     expect(r.stderr).toContain(
       'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n',
     );
+    // appletlib.c: `ip --help` is the same usage with status 0; `-help` is an unknown option to ip_parse_common_args.
+    expect(await w.exec('docker run --rm alpine ip --help')).toMatchObject({ stderr: r.stderr, exitCode: 0 });
+    expect(await w.exec('docker run --rm alpine ip -help link')).toMatchObject({ stderr: r.stderr, exitCode: 1 });
   });
 });

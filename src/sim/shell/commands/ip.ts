@@ -64,7 +64,11 @@ export const ip: SimCommand = {
       // ip/ip.c main: "-json" and "-pretty" by any prefix (matches()), "--" read as "-".
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-json', 2)) json = true;
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-pretty', 2)) pretty = true;
-      else if (f === '-help' || f === '--help') return R('', USAGE, 255);
+      // ip answers --help itself (no entry in usage.ts): iproute2@v6.1.0:ip/ip.c main's matches(opt, "-help") is usage(), to
+      // stderr with exit(-1); busybox@1_36_1:libbb/appletlib.c run_applet_and_exit makes `APPLET --help [...]` bb_show_usage
+      // with exit status 0.
+      else if (fl === 'busybox' && f === '--help' && args[0] === '--help') return R('', BB_USAGE, 0);
+      else if (fl === 'iproute2' && (f === '-help' || f === '--help')) return R('', USAGE, 255);
       // ip.c main tries -netns before -Numeric: `-n` is the namespace.
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-netns', 2)) {
         const err = switchNetns(env, rest.shift());
