@@ -20,10 +20,11 @@ describe('every simulated command answers --help', () => {
     // host: lib/isc/commandline.c "illegal option -- -" and usage, exit 1; nslookup.c setoption "*** Invalid option: -help"): dig.test.ts.
     const builtin = (n: string) => n.startsWith('__cc_') || n === 'history' || HOST_ABSENT.has(n);
     // iproute2's bridge reads --help as -help: usage() on stderr, exit(-1) (iproute2@v6.1.0:bridge/bridge.c main): bridge.test.ts.
+    // So does ip (iproute2@v6.1.0:ip/ip.c main, usage()): ip-details.test.ts.
     // iptables-save has no --help: getopt_long's "unrecognized option" and "Look at manual page", exit 1
     // (iptables@v1.8.10:iptables/xtables-save.c): iptables.test.ts.
     // psmisc's fuser has no --help either: its long-option table lacks it, "%s: Invalid option %s" and usage(1) (src/fuser.c main).
-    const own = ['fuser', 'pstree', 'killall', 'getcap', 'setcap', 'lsmod', 'lsof', 'which', 'dig', 'host', 'nslookup', 'bridge', 'iptables-save'];
+    const own = ['fuser', 'pstree', 'killall', 'getcap', 'setcap', 'lsmod', 'lsof', 'which', 'dig', 'host', 'nslookup', 'bridge', 'ip', 'iptables-save'];
     for (const c of COMMANDS.filter((x) => !own.includes(x.name) && !builtin(x.name))) {
       const r = await sh(w, `${c.name} --help`);
       expect(r.exitCode, c.name).toBe(0);

@@ -110,6 +110,12 @@ export interface NetIface {
   nobrd?: string[];
   /** IFLA_TXQLEN when not the kind's usual one (`ip link add` gives veth and bridge 1000). */
   qlen?: number;
+  /** A bridge port's number (net/bridge/br_if.c find_portno: the lowest free from 1), set when it joins (net/linkdetails.ts). */
+  brPort?: number;
+  /** A bridge that has had a port: br_set_gso_limits has raised its tso_max_size to its ports' (net/linkdetails.ts). */
+  hadPort?: boolean;
+  /** A hand-made bridge: when it was last brought up (br_dev_open schedules its gc_work; `ip -d link`'s gc_timer). */
+  openedMs?: number;
 }
 
 /** A route of the main table added with `ip route add|replace` (Linux 6.8 fib_table_insert keeps them per prefix). */

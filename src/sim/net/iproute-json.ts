@@ -10,6 +10,7 @@
 import type { Namespace, NetIface } from '../kernel/types.ts';
 import { broadcast } from './addr.ts';
 import { flags, qdiscOf, qlenOf, type ShowOptions, selectIfaces, stateOf } from './iproute.ts';
+import { detailsJson } from './linkdetails.ts';
 
 type Value = string | number | boolean;
 
@@ -53,6 +54,12 @@ class JsonWriter {
   field(n: string, v: Value): this {
     return this.name(n).value(v);
   }
+  /** jsonw_printf: a value written as is (the bridge timers' "%i.%.2i"). */
+  rawField(n: string, text: string): this {
+    this.name(n).eor();
+    this.out += text;
+    return this;
+  }
   startObject(): this {
     this.begin('{');
     return this;
@@ -79,7 +86,8 @@ class JsonWriter {
 
 const FOREVER = 4294967295;
 
-function linkFields(w: JsonWriter, ns: Namespace, i: NetIface, link: boolean, family: ShowOptions['family']): void {
+function linkFields(w: JsonWriter, ns: Namespace, i: NetIface, link: boolean, o: ShowOptions): void {
+  const family = link ? undefined : o.family;
   w.field('ifindex', i.index);
   if (i.peer !== undefined) {
     if (i.netnsid !== undefined) w.field('link_index', i.peer);
@@ -93,12 +101,13 @@ function linkFields(w: JsonWriter, ns: Namespace, i: NetIface, link: boolean, fa
   if (link) w.field('linkmode', 'DEFAULT');
   w.field('group', 'default');
   if (qlenOf(i)) w.field('txqlen', qlenOf(i));
-  if (!family) {
+  if (!family || o.details) {
     w.field('link_type', i.kind === 'loopback' ? 'loopback' : 'ether')
       .field('address', i.mac)
       .field('broadcast', i.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff');
   }
   if (i.netnsid !== undefined) w.field('link_netnsid', i.netnsid);
+  if (o.details) detailsJson(w, ns, i, o.details, link);
   if (i.altname) w.name('altnames').startArray().value(i.altname).endArray();
 }
 
@@ -123,7 +132,7 @@ export function jsonShow(ns: Namespace, o: ShowOptions, link: boolean, pretty: b
   for (const i of selectIfaces(ns, o)) {
     if (!link && o.family && !i.addrs.some(fam)) continue;
     w.startObject();
-    linkFields(w, ns, i, link, link ? undefined : o.family);
+    linkFields(w, ns, i, link, o);
     if (!link) {
       w.name('addr_info').startArray();
       for (const a of i.addrs.filter(fam)) {

@@ -8,6 +8,7 @@
 import type { Namespace, NetIface } from '../kernel/types.ts';
 import { broadcast, ipToInt, intToIp, maskOf } from './addr.ts';
 import { compareKeys, routeLine, rowKey } from './fib.ts';
+import { type DetailsCtx, detailsText } from './linkdetails.ts';
 import { handFlags, handState, samePeer } from './wire.ts';
 
 export type IpFlavor = 'iproute2' | 'busybox';
@@ -71,11 +72,12 @@ const STATS =
  * iproute2@v6.1.0:ip/ipaddress.c print_linkinfo: IFLA_LINK_NETNSID as " link-netns NAME" when a file under /run/netns is
  * that namespace (get_name_from_nsid), else " link-netnsid N".
  */
-function linkLines(i: NetIface, fl: IpFlavor, o: ShowOptions = {}): string {
+function linkLines(i: NetIface, fl: IpFlavor, o: ShowOptions, ns: Namespace, doLink: boolean): string {
   const netns = i.netnsid === undefined ? '' : (o.nsName?.(i.netnsid) ?? '');
   const l2 = i.kind === 'loopback' ? '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00' : `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff`;
   if (fl === 'busybox') return `${l2}\n`;
-  return `${l2}${i.netnsid === undefined ? '' : netns ? ` link-netns ${netns}` : ` link-netnsid ${i.netnsid}`}\n${o.stats ? STATS : ''}${i.altname ? `    altname ${i.altname}\n` : ''}`;
+  const details = o.details ? detailsText(ns, i, o.details, doLink) : '';
+  return `${l2}${i.netnsid === undefined ? '' : netns ? ` link-netns ${netns}` : ` link-netnsid ${i.netnsid}`}${details}\n${o.stats ? STATS : ''}${i.altname ? `    altname ${i.altname}\n` : ''}`;
 }
 
 function addrLine(i: NetIface, cidr: string, fl: IpFlavor): string {
@@ -97,6 +99,8 @@ export interface ShowOptions {
   brief?: boolean;
   /** iproute2 -s on `ip link`: the counters (all 0 here). */
   stats?: boolean;
+  /** iproute2 -d: each link's details (net/linkdetails.ts), with the clock and CPU count they depend on. */
+  details?: DetailsCtx;
   dev?: string;
   master?: string;
   up?: boolean;
@@ -128,7 +132,7 @@ export function showLink(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
       .map((i) => briefLine(i, [i.mac, `<${flags(i, false, ns)}>`], ns))
       .join('');
   return selectIfaces(ns, o)
-    .map((i) => `${linkHead(i, fl, true, ns)}\n${linkLines(i, fl, o)}`)
+    .map((i) => `${linkHead(i, fl, true, ns)}\n${linkLines(i, fl, o, ns, true)}`)
     .join('');
 }
 
@@ -143,7 +147,7 @@ export function showAddr(ns: Namespace, fl: IpFlavor, o: ShowOptions): string {
     .filter((i) => !o.family || i.addrs.some(fam))
     .map(
       (i) =>
-        `${linkHead(i, fl, false, ns)}\n${o.family ? '' : linkLines(i, fl, o)}${i.addrs
+        `${linkHead(i, fl, false, ns)}\n${o.family && !o.details ? '' : linkLines(i, fl, o, ns, false)}${i.addrs
           .filter(fam)
           .map((a) => addrLine(i, a, fl))
           .join('')}`,

@@ -10,12 +10,13 @@
 import { logBridgeJoin } from './bridge-log.ts';
 import type { Container, PortBinding } from '../docker/container.ts';
 import type { Host } from '../host.ts';
-import type { Namespace } from '../kernel/types.ts';
+import type { Namespace, NetIface } from '../kernel/types.ts';
 import type { Rng } from '../rng.ts';
 import { intToIp, linkLocal6, macFromIp, parseCidr, randomMac } from './addr.ts';
 import type { EndpointConfig } from './endpoint-config.ts';
 import { allocateIp, DEFAULT_BRIDGE_OPTIONS, mtuOf, nextPool, subnetsError, takenError, type Endpoint, type Network } from './networks.ts';
 import { allocatePorts, type PortPlan } from './ports.ts';
+import { enslaved } from './linkdetails.ts';
 import { dropNsid, nsidOf } from './wire.ts';
 import { attached } from '../attached.ts';
 
@@ -166,6 +167,7 @@ export class NetworkManager {
       mtu,
       mac: `02:42:${[0, 1, 2, 3].map(() => this.rng.hex(2)).join(':')}`,
       addrs: [`${gateway}/${subnet.len}`],
+      openedMs: this.host.clock.nowMs,
     });
     return net;
   }
@@ -332,6 +334,7 @@ export class NetworkManager {
       addrs: [linkLocal6(mac)],
       master: net.bridge,
     });
+    enslaved(hn, hn.interfaces!.at(-1) as NetIface);
     this.refreshBridge(net);
     logBridgeJoin(this.host, net, net.bridge, ep.hostIfname, `veth${ep.id.slice(0, 7)}`, ifname, hn.interfaces ?? []);
     if (!c.ip) c.ip = ip;

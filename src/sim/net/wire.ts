@@ -109,6 +109,8 @@ function dropRoutesVia(ns: Namespace, dev: string): void {
 
 /** `ip link set DEV up|down` for a hand-made link. */
 export function setAdmin(k: Kernel, ns: Namespace, i: NetIface, up: boolean): void {
+  // br_dev_open schedules a bridge's gc_work when it comes up (`ip -d link`'s gc_timer, net/linkdetails-kinds.ts).
+  if (up && !i.admin && i.kind === 'bridge') i.openedMs = k.now;
   i.admin = up;
   if (up) i.everUp = true;
   else {

@@ -6,8 +6,9 @@
  * setupVeth; pkg/ip/link_linux.go RandomVethName: "veth" + 4 random bytes in hex).
  */
 import type { Host } from '../host.ts';
-import type { Namespace } from '../kernel/types.ts';
+import type { Namespace, NetIface } from '../kernel/types.ts';
 import { linkLocal6, randomMac } from '../net/addr.ts';
+import { enslaved } from '../net/linkdetails.ts';
 import type { Rng } from '../rng.ts';
 
 const SUBNET = '10.244.0';
@@ -74,6 +75,7 @@ export class Cni {
       addrs: [linkLocal6(mac)],
       master: 'cni0',
     });
+    enslaved(hn, hn.interfaces!.at(-1) as NetIface);
     this.refresh();
     return { netns, ip, hostIfname };
   }

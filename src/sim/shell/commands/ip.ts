@@ -14,6 +14,18 @@ const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, 
 const USAGE =
   'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\nwhere  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |\n                   macsec | maddress | monitor | mptcp | mroute | mrule |\n                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n                   ntbl | route | rule | sr | stats | tap | tcpmetrics |\n                   token | tunnel | tuntap | vrf | xfrm }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n                    -4 | -6 | -M | -B | -0 |\n                    -l[oops] { maximum-addr-flush-attempts } | -o[neline] |\n                    -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n                    -c[olor]}\n';
 
+/**
+ * busybox's `ip` usage (busybox@1_36_1:networking/ip.c ip_trivial_usage and ip_full_usage with alpine's FEATURE_IP_ADDRESS,
+ * _ROUTE, _LINK, _TUNNEL, _NEIGH and _RULE), as libbb/appletlib.c bb_show_usage writes it to stderr before exiting 1.
+ */
+const BB_USAGE =
+  'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n\n' +
+  'OPTIONS := -f[amily] inet|inet6|link | -o[neline]\n\nip addr add|del IFADDR dev IFACE | show|flush [dev IFACE] [to PREFIX]\n' +
+  'ip route list|flush|add|del|change|append|replace|test ROUTE\nip link set IFACE [up|down] [arp on|off] [multicast on|off]\n' +
+  '\t[promisc on|off] [mtu NUM] [name NAME] [qlen NUM] [address MAC]\n\t[master IFACE | nomaster] [netns PID]\n' +
+  'ip tunnel add|change|del|show [NAME]\n\t[mode ipip|gre|sit] [remote ADDR] [local ADDR] [ttl TTL]\n' +
+  'ip neigh show|flush [to PREFIX] [dev DEV] [nud STATE]\nip rule [list] | add|del SELECTOR ACTION\n';
+
 const matches = (word: string, full: string, min = 1) => word.length >= min && full.startsWith(word);
 
 /**
@@ -52,17 +64,24 @@ export const ip: SimCommand = {
       // ip/ip.c main: "-json" and "-pretty" by any prefix (matches()), "--" read as "-".
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-json', 2)) json = true;
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-pretty', 2)) pretty = true;
-      else if (f === '-help' || f === '--help') return R('', USAGE, 255);
+      // ip answers --help itself (no entry in usage.ts): iproute2@v6.1.0:ip/ip.c main's matches(opt, "-help") is usage(), to
+      // stderr with exit(-1); busybox@1_36_1:libbb/appletlib.c run_applet_and_exit makes `APPLET --help [...]` bb_show_usage
+      // with exit status 0.
+      else if (fl === 'busybox' && f === '--help' && args[0] === '--help') return R('', BB_USAGE, 0);
+      else if (fl === 'iproute2' && (f === '-help' || f === '--help')) return R('', USAGE, 255);
       // ip.c main tries -netns before -Numeric: `-n` is the namespace.
       else if (fl === 'iproute2' && matches(f.replace(/^--/, '-'), '-netns', 2)) {
         const err = switchNetns(env, rest.shift());
         if (err) return err;
       }
-      // Real options whose output the simulator cannot give: no packet counters, no per-kind link details.
       // ip.c main: -s/-stats/-statistics counts up show_stats; one -s on `ip link` prints the counters (all 0 here).
       else if (fl === 'iproute2' && (matches(f, '-statistics') || matches(f, '-stats', 3))) stats++;
+      // ip.c main: -d/-details (any prefix) sets show_details: print_linkinfo adds each link's details (net/linkdetails.ts).
       else if (fl === 'iproute2' && matches(f, '-details'))
-        return R('', `ip: ${f} is not simulated on node1: it keeps no per-kind link details (ip link, ip -s link, ip -br, ip -j are).\n`, 255);
+        o.details = { nowMs: env.host.kernel.now, bootMs: env.host.kernel.bootMs, cpus: env.host.fixture.cpus };
+      // busybox@1_36_1:networking/libiproute/ip_parse_common_args.c knows only -oneline, -family, -4, -6 and -0 (any prefix,
+      // index_in_substrings): any other option, -d among them, is bb_show_usage().
+      else if (fl === 'busybox' && f !== '--' && !['oneline', 'family', '0'].some((w) => matches(f.replace(/^--?/, ''), w))) return R('', BB_USAGE, 1);
       else
         return R(
           '',
@@ -87,6 +106,8 @@ export const ip: SimCommand = {
     // ip/iproute.c do_iproute: add, change (or chg), replace, delete, each by any prefix.
     if (fl === 'iproute2' && kind === 'route' && (['add', 'change', 'replace', 'delete'].some((v) => matches(verb, v)) || verb === 'chg'))
       return routeModify(verb, rest.slice(1), env);
+    // iproute2@v6.1.0:ip/iproute.c print_route: with show_details every route gets its type ("unicast "), proto and scope.
+    if (o.details && kind === 'route') return R('', 'ip: -d on `ip route` is not simulated on node1 (`ip -d link` and `ip -d addr` are).\n', 255);
     if (kind === 'route' && rest[0] === 'get') return get(rest.slice(1), env, fl);
     if (rest[0] && ['show', 'list', 'ls', 'lst'].includes(rest[0])) rest.shift();
     while (rest.length) {

@@ -13,6 +13,7 @@ import type { ExecResult } from '../../api.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
 import type { Namespace } from '../../kernel/types.ts';
 import type { IpFlavor } from '../../net/iproute.ts';
+import { enslaved } from '../../net/linkdetails.ts';
 import { addBridge, addVeth, deleteLink, moveTo, refresh, setAdmin } from '../../net/wire.ts';
 import type { CmdEnv } from '../types.ts';
 import { namedNetns } from './ipnetns.ts';
@@ -157,6 +158,8 @@ function set(q: LinkReq, env: CmdEnv, ns: Namespace): ExecResult {
     if (br && br.kind !== 'bridge') return kernelSays('Operation not supported');
     if (br === i) return kernelSays('Operation not supported');
     i.master = br?.name;
+    if (br) enslaved(ns, i);
+    else i.brPort = undefined;
     refresh(k);
   }
   if (q.up !== undefined) {

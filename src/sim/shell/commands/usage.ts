@@ -116,7 +116,6 @@ const USAGE: Record<string, { coreutils: string; busybox?: string }> = {
     coreutils: 'kill: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n',
     busybox: `${BB}Usage: kill [-l] [-SIG] PID...\n\nSend a signal (default: TERM) to given PIDs\n`,
   },
-  ip: { coreutils: 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n', busybox: `${BB}Usage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n` },
   ping: { coreutils: '\nUsage\n  ping [options] <destination>\n', busybox: `${BB}Usage: ping [OPTIONS] HOST\n\nSend ICMP ECHO_REQUESTs to HOST\n` },
   mount: {
     coreutils: '\nUsage:\n mount [-lhV]\n mount -a [options]\n mount [options] [--source] <source> | [--target] <directory>\n',
