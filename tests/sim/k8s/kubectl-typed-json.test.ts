@@ -64,3 +64,29 @@ describe('kubectl create namespace (create_namespace.go)', () => {
     );
   });
 });
+
+describe("-o's allowed formats (cli-runtime print_flags.go AllowedFormats; real kubectl v1.30.13)", () => {
+  const generic = 'allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n';
+  it("a generator, create -f, run, expose and scale list the generic printers; -o wide is get's only", async () => {
+    const w = k8sWorld();
+    await w.exec('kubectl create deployment web --image=nginx');
+    for (const line of [
+      'kubectl create deployment web2 --image=nginx --dry-run=client -o foo',
+      'kubectl create namespace n -o foo',
+      'kubectl run x --image=nginx --dry-run=client -o foo',
+      'kubectl expose deploy web --port=80 -o foo',
+      'kubectl scale deploy web --replicas=2 -o foo',
+    ]) {
+      const r = await w.exec(line);
+      expect(r.exitCode, line).toBe(1);
+      expect(r.stderr, line).toBe(`error: unable to match a printer suitable for the output format "foo", ${generic}`);
+    }
+    expect((await w.exec('kubectl create deployment web2 --image=nginx --dry-run=client -o wide')).stderr).toBe(
+      `error: unable to match a printer suitable for the output format "wide", ${generic}`,
+    );
+    expect((await w.exec('kubectl get pods -o foo')).stderr).toMatch(
+      /allowed formats are: custom-columns,custom-columns-file,go-template,.*,templatefile,wide,yaml\n$/,
+    );
+    expect((await w.exec('kubectl get deploy -o wide')).stdout).toMatch(/^NAME +READY +UP-TO-DATE +AVAILABLE +AGE +CONTAINERS +IMAGES +SELECTOR\n/);
+  });
+});

@@ -36,8 +36,8 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, FLAGS, 'get');
   if (!p.ok) return p.usage!;
   const f = p.flags;
-  const format = parseFormat(f.output as string | undefined);
-  if (!format) return out('', badFormat(String(f.output)), 1);
+  const format = parseFormat(f.output as string | undefined, true);
+  if (!format) return out('', badFormat(String(f.output), true), 1);
   const cluster = clusterFor(env.host);
   await cluster.sync();
   const api = cluster.api;

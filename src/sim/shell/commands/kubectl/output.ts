@@ -6,22 +6,30 @@ import { objName } from './common.ts';
 import { JsonPathError, runJsonPath } from './jsonpath.ts';
 import { toJson, toYaml } from './yaml-out.ts';
 
+/** get's formats: its PrintFlags add the human-readable printers (custom-columns, wide) to the generic ones. */
 export const OUTPUT_FORMATS =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+/**
+ * The other verbs' formats (create and its generators, create -f, run, expose, annotate, scale, set, config view):
+ * genericclioptions.NewPrintFlags without the human-readable printers (kubernetes/cli-runtime@v0.30.5:
+ * pkg/genericclioptions/print_flags.go AllowedFormats), as a real kubectl v1.30.13 lists them.
+ */
+const GENERIC_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
 export type Format = { kind: 'table'; wide: boolean } | { kind: 'yaml' | 'json' | 'name' } | { kind: 'jsonpath' | 'go-template'; template: string };
 
-/** Parses -o; undefined for an unknown format (the caller prints kubectl's error). */
-export function parseFormat(o: string | undefined): Format | undefined {
+/** Parses -o; undefined for an unknown format (the caller prints kubectl's error). `wide` is get's only (`human`). */
+export function parseFormat(o: string | undefined, human = false): Format | undefined {
   if (!o) return { kind: 'table', wide: false };
-  if (o === 'wide') return { kind: 'table', wide: true };
+  if (o === 'wide') return human ? { kind: 'table', wide: true } : undefined;
   if (o === 'yaml' || o === 'json' || o === 'name') return { kind: o };
   const m = /^(jsonpath|go-template|template)=(.*)$/s.exec(o);
   if (m) return { kind: m[1] === 'jsonpath' ? 'jsonpath' : 'go-template', template: m[2]! };
   return undefined;
 }
 
-export const badFormat = (o: string) => `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${OUTPUT_FORMATS}\n`;
+export const badFormat = (o: string, human = false) =>
+  `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${human ? OUTPUT_FORMATS : GENERIC_FORMATS}\n`;
 
 /** A List as kubectl builds it for more than one object. */
 export const asList = (items: KObject[]) => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
