@@ -17,7 +17,7 @@ import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
-import { badFormat, parseFormat, printObjects } from './output.ts';
+import { badFormat, createdPrinter, parseFormat } from './output.ts';
 
 const FLAGS = [
   { long: 'from-file', type: 'list' as const },
@@ -150,10 +150,7 @@ async function build(env: CmdEnv, kind: Kind, name: string, f: Record<string, un
     ...(kind === 'Secret' && f.type ? { type: f.type } : {}),
   };
   const res = resourceOfKind('v1', kind)!;
-  const said = (o: unknown, tail: string, typed = false) =>
-    format.kind === 'table'
-      ? out(`${kind.toLowerCase()}/${name} created${tail}\n`)
-      : out(printObjects(format, [{ r: res, o: o as never }], true, typed).stdout);
+  const said = createdPrinter(format, res, name);
   if (dry === 'client') return said(body, ' (dry run)', true);
   const cluster = clusterFor(env.host);
   try {

@@ -18,8 +18,8 @@ import { randomSuffix } from '../../../k8s/apiserver/names.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
-import { badFormat, parseFormat, printObjects } from './output.ts';
+import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, nameFromCommandArgs } from './common.ts';
+import { badFormat, createdPrinter, parseFormat } from './output.ts';
 
 const FLAGS = [
   { long: 'image', type: 'list' as const },
@@ -79,11 +79,7 @@ export async function createDeployment(args: string[], env: CmdEnv): Promise<Exe
   const r = resourceOfKind('apps/v1', 'Deployment')!;
   // klog's deprecation warning (a bare --dry-run, or a boolean) is written while the options complete, before all else.
   const warn = dryRun.warning;
-  const done = (o: unknown, suffix: string, typed = false) =>
-    warnFirst(
-      warn,
-      format.kind === 'table' ? out(`deployment.apps/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true, typed).stdout),
-    );
+  const done = createdPrinter(format, r, name, warn);
   if (dry === 'client') return done(deploy, ' (dry run)', true);
   try {
     const res = cluster.api.create(

@@ -13,7 +13,7 @@ import { resourceFor, resourceOfKind } from '../../../k8s/apiserver/resources.ts
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { CREATE_FLAGS, dryRunOf, errorText, namespaceOf, noResourceType, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
-import { badFormat, parseFormat, printObjects } from './output.ts';
+import { badFormat, createdPrinter, parseFormat } from './output.ts';
 import { notFound } from '../../../k8s/apiserver/errors.ts';
 
 type Obj = Record<string, unknown>;
@@ -80,11 +80,7 @@ export async function createJob(args: string[], env: CmdEnv): Promise<ExecResult
     };
   }
   const r = resourceOfKind('batch/v1', 'Job')!;
-  const done = (o: unknown, suffix: string, typed = false) =>
-    warnFirst(
-      dryRun.warning,
-      format.kind === 'table' ? out(`job.batch/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true, typed).stdout),
-    );
+  const done = createdPrinter(format, r, name, dryRun.warning);
   if (dryRun.mode === 'client') return done(job, ' (dry run)', true);
   try {
     const sent = structuredClone(job);

@@ -12,7 +12,7 @@ import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { CREATE_FLAGS, dryRunOf, errorText, nameFromCommandArgs, out, parse, warnFirst } from './common.ts';
-import { badFormat, parseFormat, printObjects } from './output.ts';
+import { badFormat, createdPrinter, parseFormat } from './output.ts';
 
 export async function createNamespace(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, CREATE_FLAGS, 'create namespace');
@@ -24,11 +24,7 @@ export async function createNamespace(args: string[], env: CmdEnv): Promise<Exec
   const format = parseFormat(p.flags.output as string | undefined);
   if (!format) return out('', badFormat(String(p.flags.output)), 1);
   const r = resourceOfKind('v1', 'Namespace')!;
-  const said = (o: unknown, tail: string, typed = false) =>
-    warnFirst(
-      dryRun.warning,
-      format.kind === 'table' ? out(`namespace/${name} created${tail}\n`) : out(printObjects(format, [{ r, o: o as never }], true, typed).stdout),
-    );
+  const said = createdPrinter(format, r, name, dryRun.warning);
   if (dryRun.mode === 'client')
     return said({ kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} }, ' (dry run)', true);
   const cluster = clusterFor(env.host);

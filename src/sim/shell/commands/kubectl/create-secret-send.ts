@@ -10,8 +10,8 @@ import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { type dryRunOf, out, warnFirst } from './common.ts';
-import { type Format, printObjects } from './output.ts';
+import { type dryRunOf, out } from './common.ts';
+import { createdPrinter, type Format } from './output.ts';
 
 export function sendSecret(
   env: CmdEnv,
@@ -25,11 +25,7 @@ export function sendSecret(
   sent: Record<string, unknown>,
 ): ExecResult {
   const res = resourceOfKind('v1', 'Secret')!;
-  const said = (o: unknown, tail: string, typed = false) =>
-    warnFirst(
-      dryRun.warning,
-      format.kind === 'table' ? out(`secret/${name} created${tail}\n`) : out(printObjects(format, [{ r: res, o: o as never }], true, typed).stdout),
-    );
+  const said = createdPrinter(format, res, name, dryRun.warning);
   if (dryRun.mode === 'client') return said(body, ' (dry run)', true);
   try {
     const made = clusterFor(env.host).api.create(sent, namespace, { dryRun: dryRun.mode === 'server' });

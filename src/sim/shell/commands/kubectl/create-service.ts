@@ -15,8 +15,8 @@ import { dns1123Subdomain } from '../../../k8s/apiserver/validate.ts';
 import type { FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
-import { badFormat, parseFormat, printObjects } from './output.ts';
+import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, nameFromCommandArgs } from './common.ts';
+import { badFormat, createdPrinter, parseFormat } from './output.ts';
 
 const TYPES: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
 const TCP: FlagDef = { long: 'tcp', type: 'list' };
@@ -90,11 +90,7 @@ export async function createService(sub: string, args: string[], env: CmdEnv): P
     status: { loadBalancer: {} },
   };
   const r = resourceOfKind('v1', 'Service')!;
-  const done = (o: unknown, suffix: string, typed = false) =>
-    warnFirst(
-      dryRun.warning,
-      format.kind === 'table' ? out(`service/${name} created${suffix}\n`) : out(printObjects(format, [{ r, o: o as never }], true, typed).stdout),
-    );
+  const done = createdPrinter(format, r, name, dryRun.warning);
   if (dryRun.mode === 'client') return done(svc, ' (dry run)', true);
   const cluster = clusterFor(env.host);
   try {

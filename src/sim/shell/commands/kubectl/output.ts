@@ -2,7 +2,8 @@
 import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import { BUILTINS, parseTemplate, TemplateError } from '../../kit/template/index.ts';
-import { objName } from './common.ts';
+import type { ExecResult } from '../../../api.ts';
+import { objName, out, warnFirst } from './common.ts';
 import { JsonPathError, runJsonPath } from './jsonpath.ts';
 import { toJson, toYaml } from './yaml-out.ts';
 
@@ -63,4 +64,17 @@ export function printObjects(f: Format, items: { r: ResourceInfo; o: KObject }[]
       return { stdout: e.partial, stderr: `error: error executing template "${f.kind === 'go-template' ? f.template : ''}": ${e.message}\n` };
     throw e;
   }
+}
+
+/**
+ * How a create generator answers (create_*.go's PrintObj): `KIND/NAME created` with the dry run's words, or -o's printer
+ * over the object (`typed`: one the client built, printed in its Go struct's order); `warning` (--dry-run's deprecation)
+ * first.
+ */
+export function createdPrinter(format: Format, r: ResourceInfo, name: string, warning = '') {
+  return (o: unknown, tail: string, typed = false): ExecResult =>
+    warnFirst(
+      warning,
+      format.kind === 'table' ? out(`${objName(r, name)} created${tail}\n`) : out(printObjects(format, [{ r, o: o as KObject }], true, typed).stdout),
+    );
 }
