@@ -45,26 +45,31 @@ function cpuMs(): number {
 
 /**
  * The collector's pauses while `run` runs (perf_hooks' gc entries): young-generation scavenges and full mark-compacts,
- * with their count, median and largest pause. A scavenge copies what is live in the young generation; one that meets a
- * command is that command's p99 (issue #10; tests/architecture-gc.test.ts names what kept dropped worlds live).
+ * with their count, median and largest pause, and how many of them met a timed line (`run` is handed a callback that
+ * records each line's window). A scavenge copies what is live in the young generation; one that meets a command is that
+ * command's p99 (issue #10; tests/architecture-gc.test.ts names what kept dropped worlds live).
  */
-async function withGcPauses<T>(run: () => Promise<T>): Promise<[T, string]> {
+async function withGcPauses<T>(run: (timed: (start: number, end: number) => void) => Promise<T>): Promise<[T, string]> {
   const { PerformanceObserver, constants } = await import('node:perf_hooks');
-  const pauses = new Map<string, number[]>();
+  const pauses = new Map<string, { start: number; end: number }[]>();
   const obs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       const kind = (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : 'full/incremental';
-      pauses.set(kind, [...(pauses.get(kind) ?? []), e.duration]);
+      pauses.set(kind, [...(pauses.get(kind) ?? []), { start: e.startTime, end: e.startTime + e.duration }]);
     }
   });
   obs.observe({ entryTypes: ['gc'] });
-  const out = await run();
+  const windows: [number, number][] = [];
+  const out = await run((start, end) => windows.push([start, end]));
   await new Promise((r) => setTimeout(r, 0));
   obs.disconnect();
+  const met = (p: { start: number; end: number }) => windows.some(([a, b]) => p.start < b && p.end > a);
   const line = [...pauses]
-    .map(([kind, xs]) => {
-      const s = [...xs].sort((a, b) => a - b);
-      return `${kind}: ${s.length}, median ${ms(s[Math.floor((s.length - 1) / 2)] ?? 0)}, largest ${ms(s.at(-1) ?? 0)}`;
+    .map(([kind, ps]) => {
+      const s = ps.map((p) => p.end - p.start).sort((a, b) => a - b);
+      const inside = ps.filter(met);
+      const worst = Math.max(0, ...inside.map((p) => p.end - p.start));
+      return `${kind}: ${s.length}, median ${ms(s[Math.floor((s.length - 1) / 2)] ?? 0)}, largest ${ms(s.at(-1) ?? 0)}, ${inside.length} met a timed line${inside.length ? ` (largest ${ms(worst)})` : ''}`;
     })
     .join('; ');
   return [out, line || 'none'];
@@ -72,10 +77,10 @@ async function withGcPauses<T>(run: () => Promise<T>): Promise<[T, string]> {
 
 async function simulator() {
   const { benchCommands } = await import('../src/sim/bench.ts');
-  const [rows, gc] = await withGcPauses(() => benchCommands(100, 3, cpuMs));
+  const [rows, gc] = await withGcPauses((timed) => benchCommands(100, 3, cpuMs, timed));
   const { loadavg } = await import('node:os');
   console.log(
-    `\n## Simulator: command latency through createWorld().exec (Node; 100 fresh worlds after 3 warm-up ones; budget p99 ≤ 5 ms; load average ${loadavg()
+    `\n## Simulator: command latency through createWorld().exec (Node; 100 fresh worlds after 3 warm-up ones; a turn of the event loop between lines, as in the terminal; budget p99 ≤ 5 ms; load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')})\n`,
   );

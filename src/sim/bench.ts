@@ -29,14 +29,23 @@ interface CommandBenchRow {
   cpuP99Ms?: number;
 }
 
+/** What the terminal puts between two lines: at least one turn of the event loop (the learner types the next line). */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * p50/p99 latency per command over `rounds` fresh worlds (the first command also pulls the image), and the cold figure:
  * the first world's, which also loads each command's code (a lazy import) and compiles it. The warm-up worlds after it
  * are not counted, so p99 is the steady state a learner's later commands see, not module loading; with 20 rounds the old
  * p99 was the slowest sample, the cold one. `cpuMs` (the bench script passes Node's process CPU clock; this module stays
  * pure) adds each command's CPU time, which the machine's other load does not stretch as it stretches wall time.
+ *
+ * Each line starts after a turn of the event loop, as in the terminal, where a line arrives as its own message (the
+ * worker's onmessage, the CLI's readline): V8 runs the young generation's collection as a task when the nursery is
+ * 80 % full (its minor-GC task), and a task runs between lines, not inside one. Lines run back to back, with no turn,
+ * met a 10–20 ms scavenge in one line of fifty (session 20); `timed` reports each line's window so the bench can
+ * say how many of the collector's pauses still met a line.
  */
-export async function benchCommands(rounds = 100, warmup = 3, cpuMs?: () => number): Promise<CommandBenchRow[]> {
+export async function benchCommands(rounds = 100, warmup = 3, cpuMs?: () => number, timed?: (start: number, end: number) => void): Promise<CommandBenchRow[]> {
   const samples = new Map<string, number[]>(BENCH_COMMANDS.map((c) => [c, []]));
   const cpu = new Map<string, number[]>(BENCH_COMMANDS.map((c) => [c, []]));
   const cold = new Map<string, number>();
@@ -44,15 +53,18 @@ export async function benchCommands(rounds = 100, warmup = 3, cpuMs?: () => numb
     const w = createWorld();
     await w.exec('true');
     for (const cmd of BENCH_COMMANDS) {
+      await turn();
       const c0 = cpuMs?.() ?? 0;
       const t0 = performance.now();
       await w.exec(cmd);
-      const t = performance.now() - t0;
+      const t1 = performance.now();
+      const t = t1 - t0;
       const c = (cpuMs?.() ?? 0) - c0;
       if (r === 0) cold.set(cmd, t);
       if (r >= warmup) {
         samples.get(cmd)!.push(t);
         cpu.get(cmd)!.push(c);
+        timed?.(t0, t1);
       }
     }
   }

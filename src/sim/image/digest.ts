@@ -1,16 +1,17 @@
 /**
  * Content addressing: sha256 digests, canonical JSON, ChainIDs.
  *
- * Decision (documented in README.md of this folder): hashing is ASYNCHRONOUS and
- * uses Web Crypto (`globalThis.crypto.subtle.digest`), which exists in every
- * browser and in Node ≥ 20 as a global. No sha256 is hand-written and no package
- * is added. Because the tar writer (`modern-tar`'s `packTar`) is async as well,
+ * Decision (documented in README.md of this folder): hashing returns a Promise.
+ * Blobs go to Web Crypto (`globalThis.crypto.subtle.digest`), IDs and other short
+ * inputs to @noble/hashes on the calling thread (SYNC_BYTES). No sha256 is
+ * hand-written. Because the tar writer (`modern-tar`'s `packTar`) is async as well,
  * the whole image store is async: every function that creates content returns a
  * Promise. Reads (lookups, listings, formatting) stay synchronous.
  *
  * Pure TS: no DOM lib, no Node built-ins. Web globals are reached through
  * `globalThis` with local types so that no ambient declaration is needed.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import canonicalize from 'canonicalize';
 
 /** `sha256:` followed by 64 lower-case hex digits. */
@@ -46,9 +47,8 @@ function toHex(buf: ArrayBuffer): string {
 
 /**
  * Lower-case hex sha256 of bytes (or of the UTF-8 bytes of a string).
- * Web Crypto exists only in secure contexts: a class that serves the course over plain
- * http from a LAN address has no `crypto.subtle`, so the audited @noble/hashes
- * implementation (loaded only then) takes over.
+ * Short inputs are hashed synchronously (see SYNC_BYTES); the result is still a Promise, as
+ * for a blob, so that callers do not care which.
  */
 export function sha256Hex(content: Uint8Array | string): Promise<string> {
   if (typeof content !== 'string' || content.length > MEMO_CHARS) return digestHex(content);
@@ -68,11 +68,19 @@ const MEMO_CHARS = 256;
 const MEMO_ENTRIES = 4096;
 const memo = new Map<string, Promise<string>>();
 
+/**
+ * Inputs up to this many bytes are hashed here, synchronously, by @noble/hashes (audited, 4 KB): Web Crypto's digest is
+ * a round trip through another thread (Node's crypto pool, the browser's), which on a busy machine cost a `docker run`
+ * milliseconds of waiting for a 77-byte ID (issue #10's p99). Larger inputs (layer tars, blobs) go to Web Crypto, whose
+ * native code is faster on megabytes; without it (a page served over plain http from a LAN address has no
+ * `crypto.subtle`) they are hashed here too.
+ */
+const SYNC_BYTES = 64 * 1024;
+
 async function digestHex(content: Uint8Array | string): Promise<string> {
   const bytes = typeof content === 'string' ? utf8(content) : content;
   const subtle = web.crypto?.subtle;
-  if (subtle) return toHex(await subtle.digest('SHA-256', bytes));
-  const { sha256 } = await import('@noble/hashes/sha2.js');
+  if (subtle && bytes.length > SYNC_BYTES) return toHex(await subtle.digest('SHA-256', bytes));
   return toHex(sha256(bytes).buffer as ArrayBuffer);
 }
 
