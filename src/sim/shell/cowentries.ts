@@ -86,6 +86,23 @@ export class CowEntries extends Map<string, Entry> {
     for (const [k, e] of this.entries()) fn.call(self, e, k, this);
   }
 
+  /**
+   * The directories whose time, as this root reads it, is later than `nowMs` (rootbase.ts settle): found without making a
+   * copy of each template entry that carries the template's time, as reading them all through entries() would.
+   */
+  *directoriesAfter(nowMs: number): Generator<string> {
+    const to = this.toTime.getTime();
+    for (const [k, e] of this.base) {
+      if (this.gone.has(k)) continue;
+      const own = this.over.get(k);
+      const x = own ?? e;
+      if (x.type !== 'directory') continue;
+      const t = own || e.mtime !== this.fromTime ? x.mtime.getTime() : to;
+      if (t > nowMs) yield k;
+    }
+    for (const [k, e] of Map.prototype.entries.call(this) as MapIterator<[string, Entry]>) if (e.type === 'directory' && e.mtime.getTime() > nowMs) yield k;
+  }
+
   /** The entry at `k`, made this root's own first when it is the template's (frozen): the caller may change it in place. */
   writable(k: string): Entry | undefined {
     const e = this.get(k);

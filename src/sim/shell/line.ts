@@ -4,7 +4,7 @@
  * just-bash's escapes turned into what bash does, the busy loop `while :; do :; done`, the words about failed writes.
  */
 import { fullWriteError } from './devfull.ts';
-import { parseLine } from './lineparse.ts';
+import { parseLine, parsedStatements } from './lineparse.ts';
 import { interactiveAbort } from './bashsem.ts';
 export { redirectFull } from './devfull.ts';
 import type * as JB from 'just-bash';
@@ -259,7 +259,7 @@ export async function execLine(
  */
 function asGroup(bash: JB.Bash, line: string): string {
   try {
-    const statements = parseLine(bash, line).statements as { deferredError?: unknown }[];
+    const statements = parsedStatements(bash, line) as { deferredError?: unknown }[];
     // A statement just-bash parsed with an error kept for when it runs (`echo )`) stays unwrapped too.
     if (!statements.length || statements.some((st) => st.deferredError)) return line;
   } catch {

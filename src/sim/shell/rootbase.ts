@@ -11,7 +11,7 @@ import type { Tree } from '../image/tree.ts';
 import { type SimFs, type SimFsHooks, simFs } from './simfs.ts';
 import { SBIN } from './usrsbin.ts';
 import { fillFromTemplate, templateKey, timeToken } from './roottemplate.ts';
-import { cowMemFs, writable } from './cowentries.ts';
+import { CowEntries, cowMemFs, writable } from './cowentries.ts';
 
 /** What a root's base is built from (rootfs.ts works it out). */
 export interface BaseSpec {
@@ -153,10 +153,17 @@ function sharing(base: SimFs): SimFs {
     writable(base, path);
     own.call(base, path, mode, uid, gid);
   };
-  const settleShared: SimFs['settle'] = (mtime, now) => {
+  const settleShared: SimFs['settle'] = (mtime, now, only) => {
     const entries = (base as unknown as { data: Map<string, JB.FsEntry> }).data;
-    for (const [p, e] of entries) if (e.type === 'directory' && e.mtime.getTime() > now) writable(base, p);
-    settle.call(base, mtime, now);
+    // Only the late directories are read and made the root's own: reading every entry would copy each the template shares.
+    const late = only ? [...only] : entries instanceof CowEntries ? [...entries.directoriesAfter(now)] : undefined;
+    if (!late) {
+      for (const [p, e] of entries) if (e.type === 'directory' && e.mtime.getTime() > now) writable(base, p);
+      settle.call(base, mtime, now);
+      return;
+    }
+    for (const p of late) writable(base, p);
+    settle.call(base, mtime, now, late);
   };
   base.own = ownShared;
   base.settle = settleShared;

@@ -30,8 +30,8 @@ export interface SimFs extends JB.InMemoryFs {
   chown(path: string, uid: number, gid: number): Promise<void>;
   /** Sets an entry's mode and owner while the root is built (a path it lacks is left alone). */
   own(path: string, mode: number, uid: number, gid: number): void;
-  /** Gives the directories just-bash made with the real clock the root's time (rootfs.ts). */
-  settle(mtime: Date, now: number): void;
+  /** Gives the directories just-bash made with the real clock the root's time (rootfs.ts); `only`: just these paths. */
+  settle(mtime: Date, now: number, only?: Iterable<string>): void;
 }
 
 export { chownerOf, setChowner } from './fsperm.ts';
@@ -372,9 +372,11 @@ function fsClass(Base: typeof JB.InMemoryFs): new (hooks: SimFsHooks, init: JB.I
       if (e.type !== 'symlink') e.mode = mode;
       if (uid || gid) this.inodes.set(path, { uid, gid });
     }
-    settle(mtime: Date, nowMs: number): void {
+    settle(mtime: Date, nowMs: number, only?: Iterable<string>): void {
       this.subdirs = undefined;
-      for (const e of this.entries().values()) if (e.type === 'directory' && e.mtime.getTime() > nowMs) e.mtime = mtime;
+      const data = this.entries();
+      const all = only ? [...only].map((p) => data.get(p)) : data.values();
+      for (const e of all) if (e?.type === 'directory' && e.mtime.getTime() > nowMs) e.mtime = mtime;
     }
   };
 }

@@ -102,32 +102,43 @@ function value(f: GoField, raw: unknown): unknown {
   return struct(name, (raw ?? {}) as Json, false);
 }
 
-/** A struct (or a pointer to one) of the document, its fields and promoted fields by Go name. */
+/**
+ * A struct (or a pointer to one) of the document, its fields and promoted fields by Go name, made when a template
+ * first reaches them or prints the struct: `{{.State.Pid}}` makes two levels of the ~40 structs, not all of them.
+ */
 function struct(name: string, raw: Json, pointer: boolean): GoStruct {
   const def = INSPECT_STRUCTS[name];
   if (!def) return new GoStruct(name, raw);
-  const fields: Record<string, unknown> = {};
-  const parts: { embedded?: GoStruct; name?: string }[] = [];
-  for (const f of def.fields) {
-    const [goName, json, kind] = f;
-    if (kind.startsWith('embed')) {
-      // An embedded struct's fields are promoted; its JSON fields sit at this level.
-      const inner = struct(kind.split(':')[1] as string, raw, kind.startsWith('embedptr'));
-      Object.assign(fields, inner.fields);
-      fields[goName] = inner;
-      parts.push({ embedded: inner });
-      continue;
+  let made: { fields: Record<string, unknown>; parts: { embedded?: GoStruct; name?: string }[] } | undefined;
+  const make = () => {
+    if (made) return made;
+    const fields: Record<string, unknown> = {};
+    const parts: { embedded?: GoStruct; name?: string }[] = [];
+    for (const f of def.fields) {
+      const [goName, json, kind] = f;
+      if (kind.startsWith('embed')) {
+        // An embedded struct's fields are promoted; its JSON fields sit at this level.
+        const inner = struct(kind.split(':')[1] as string, raw, kind.startsWith('embedptr'));
+        Object.assign(fields, inner.fields);
+        fields[goName] = inner;
+        parts.push({ embedded: inner });
+        continue;
+      }
+      fields[goName] = value(f, raw[json]);
+      parts.push({ name: goName });
     }
-    fields[goName] = value(f, raw[json]);
-    parts.push({ name: goName });
-  }
+    made = { fields, parts };
+    return made;
+  };
   const typeName = `${pointer ? '*' : ''}${def.pkg}.${name}`;
-  const body = (depth: number) =>
-    `{${parts.map((p) => (p.embedded ? sprintValue(p.embedded, false, depth + 1) : sprintValue(fields[p.name as string], false, depth + 1))).join(' ')}}`;
+  const body = (depth: number) => {
+    const { fields, parts } = make();
+    return `{${parts.map((p) => (p.embedded ? sprintValue(p.embedded, false, depth + 1) : sprintValue(fields[p.name as string], false, depth + 1))).join(' ')}}`;
+  };
   let addr: string | undefined;
   return new GoStruct(
     typeName,
-    fields,
+    () => make().fields,
     (depth = 0) => (pointer && depth > 0 ? (addr ??= address()) : body(depth)),
     () => raw,
   );

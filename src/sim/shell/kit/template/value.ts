@@ -6,16 +6,27 @@
  * Docker CLI's formatter contexts are (`*formatter.ContainerContext`).
  */
 export class GoStruct {
+  private made: Record<string, unknown> | undefined;
+  private readonly make: (() => Record<string, unknown>) | undefined;
   constructor(
     readonly typeName: string,
-    readonly fields: Record<string, unknown>,
+    /** Its fields, or how to make them: a large document's structs make theirs when a template first reaches them. */
+    fields: Record<string, unknown> | (() => Record<string, unknown>),
     /** What fmt's %v prints for it (a Stringer), if not `{field field …}`; `depth` > 0 inside another value. */
     readonly stringer?: (depth?: number) => string,
     /** Its JSON (json tags, omitempty, MarshalJSON), if not the fields as they are. */
     readonly json?: () => unknown,
     /** The CLI's formatter.MarshalJSON uses json.Marshal, which escapes <, > and &. */
     readonly marshalEscapesHTML = false,
-  ) {}
+  ) {
+    if (typeof fields === 'function') this.make = fields;
+    else this.made = fields;
+  }
+
+  get fields(): Record<string, unknown> {
+    this.made ??= (this.make as () => Record<string, unknown>)();
+    return this.made;
+  }
 }
 
 /**
