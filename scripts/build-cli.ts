@@ -11,6 +11,7 @@ import { loadExercise, parseExercise } from '../src/checker/exercise/load.ts';
 import { ALL_RULES } from '../src/checker/rules/index.ts';
 import { ruleTableModule } from '../src/ui/editor/vite-rule-table.mjs';
 import { zodEnglishOnlyEsbuild } from '../src/ui/editor/vite-zod-english.mjs';
+import { NODE_BUNDLE } from './lib/node-bundle.ts';
 
 const root = join(import.meta.dirname, '..');
 // CC_CLI_OUT: build somewhere else (tests build their own copy so they never race `npm pack`).
@@ -65,30 +66,13 @@ const t0 = performance.now();
 const result = await build({
   entryPoints: { 'container-course': join(root, 'src/cli/entry.ts'), 'grade-worker': join(root, 'src/cli/grade-worker.ts') },
   outdir: out,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
+  ...NODE_BUNDLE,
   sourcemap: false,
   legalComments: 'linked',
   chunkNames: 'chunk-[name]-[hash]',
-  outExtension: { '.js': '.mjs' },
   define: {
     __CC_VERSION__: JSON.stringify(pkg.version),
   },
-  // Some dependencies still call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __ccCreateRequire } from 'node:module'; const require = __ccCreateRequire(import.meta.url);" },
-  // The simulator runs just-bash's browser build on the site; the CLI uses the same one
-  // (the Node build pulls in sql.js, QuickJS and native compressors the simulator never uses).
-  // yaml's ESM build (the one the site runs) in place of its CommonJS build for Node: esbuild
-  // hoists ES modules into the chunk, where the CommonJS build runs its module wrappers at start.
-  // The checker parses with logLevel 'error', so the one difference (warnings through
-  // console.warn, not process.emitWarning) does not reach its output.
-  alias: { 'just-bash': 'just-bash/browser', yaml: join(root, 'node_modules/yaml/browser/index.js') },
-  external: ['@mongodb-js/zstd', 'node-liblzma'],
-  logLevel: 'warning',
   metafile: true,
   plugins: [parsedRuleTable, zodEnglishOnlyEsbuild()],
 });

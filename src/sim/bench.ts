@@ -30,7 +30,7 @@ interface CommandBenchRow {
 }
 
 /** What the terminal puts between two lines: at least one turn of the event loop (the learner types the next line). */
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * p50/p99 latency per command over `rounds` fresh worlds (the first command also pulls the image), and the cold figure:
