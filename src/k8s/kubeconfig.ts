@@ -88,6 +88,10 @@ function normalize(stanza: Stanza, v: unknown): Obj {
   return out;
 }
 
+/** encoding/json's name for a value's JSON type in an UnmarshalTypeError. */
+const jsonKind = (x: unknown) =>
+  Array.isArray(x) ? 'array' : isObj(x) ? 'object' : typeof x === 'string' ? 'string' : typeof x === 'boolean' ? 'bool' : 'number';
+
 /**
  * clientcmd.Load: an empty file is an empty Config; YAML that does not parse or is not a mapping is an error in
  * kubectl's words (the YAML parser's own message stands where go-yaml's would: the `yaml` package is not go-yaml).
@@ -109,15 +113,23 @@ export function parseKubeconfig(text: string, origin: string): KubeConfig | { er
   if (v === null || v === undefined) return cfg;
   if (!isObj(v)) {
     // runtime.Decode's version/kind probe (k8s.io/apimachinery@v0.30.5:pkg/runtime/serializer/json/meta.go SimpleMetaFactory).
-    const kind = Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'number';
     return {
-      error: `couldn't get version/kind; json parse error: json: cannot unmarshal ${kind} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
+      error: `couldn't get version/kind; json parse error: json: cannot unmarshal ${jsonKind(v)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
     };
   }
+  // encoding/json's UnmarshalTypeError for a top-level field of the wrong type (checked against kubectl v1.30.13).
+  const typeError = (x: unknown, field: string, type: string) =>
+    ({ error: `json: cannot unmarshal ${jsonKind(x)} into Go struct field Config.${field} of type ${type}` }) as const;
+  const cc = v['current-context'];
+  if (cc !== undefined && cc !== null && typeof cc !== 'string') return typeError(cc, 'current-context', 'string');
+  if (v.preferences !== undefined && v.preferences !== null && !isObj(v.preferences)) return typeError(v.preferences, 'preferences', 'v1.Preferences');
   for (const stanza of ['clusters', 'contexts', 'users'] as const) {
     const list = v[stanza];
-    if (!Array.isArray(list)) continue;
+    const type = `v1.Named${stanza === 'clusters' ? 'Cluster' : stanza === 'contexts' ? 'Context' : 'AuthInfo'}`;
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) return typeError(list, stanza, `[]${type}`);
     for (const item of list) {
+      if (item !== null && !isObj(item)) return typeError(item, stanza, type);
       if (!isObj(item) || typeof item.name !== 'string') continue;
       cfg[stanza][item.name] = { value: normalize(stanza, item[STANZAS[stanza].item]), origin };
     }

@@ -69,6 +69,15 @@ describe('kubeconfig loading', () => {
         'error loading config file "s": couldn\'t get version/kind; json parse error: json: cannot unmarshal string into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }',
     });
     expect((mergeKubeconfigs([{ path: 'b', text: 'clusters: [\n' }]) as { error: string }).error).toMatch(/^error loading config file "b": yaml: line 1: /);
+    expect(parseKubeconfig('clusters: 5\n', 'f')).toEqual({
+      error: 'json: cannot unmarshal number into Go struct field Config.clusters of type []v1.NamedCluster',
+    });
+    expect(parseKubeconfig('users: [true]\n', 'f')).toEqual({
+      error: 'json: cannot unmarshal bool into Go struct field Config.users of type v1.NamedAuthInfo',
+    });
+    expect(parseKubeconfig('current-context: [a]\n', 'f')).toEqual({
+      error: 'json: cannot unmarshal array into Go struct field Config.current-context of type string',
+    });
     expect(parseKubeconfig('', 'e')).toEqual(emptyConfig());
     expect(merged([['m', undefined]])).toEqual(emptyConfig());
   });

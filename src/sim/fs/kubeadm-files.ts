@@ -101,7 +101,7 @@ export function kubeadmFiles(host: Host): KubeadmFiles {
       0o600,
       PHASE.kubeconfig,
     );
-  // kubeadm init's closing advice, followed as root (kubernetes@v1.30.5:cmd/kubeadm/app/cmd/init.go initDoneTempl):
+  // kubeadm init's closing advice, followed as root (kubernetes@v1.30.5 cmd/kubeadm's initDoneTempl):
   // `mkdir -p $HOME/.kube; sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config; sudo chown $(id -u):$(id -g)
   // $HOME/.kube/config`: admin.conf's text, root's, 0600 (cp keeps the source's mode on a new file), a minute after init.
   put('/root/.kube/config', (p) => admin(p), 0o600, PHASE.adminCopy);
