@@ -99,6 +99,19 @@ users:
     );
   });
 
+  it('view --flatten embeds the files a kubeconfig names, relative to its folder', async () => {
+    const w = k8sWorld();
+    await w.exec("mkdir /tmp/fl; printf 'CA-TEXT\\n' > /tmp/fl/ca.pem");
+    await write(
+      w,
+      '/tmp/fl/c.conf',
+      'apiVersion: v1\nkind: Config\nclusters:\n- name: a\n  cluster:\n    server: https://1.1.1.1\n    certificate-authority: ca.pem\n',
+    );
+    expect((await w.exec('kubectl --kubeconfig /tmp/fl/c.conf config view --flatten -o jsonpath={.clusters[0].cluster}')).stdout).toBe(
+      '{"certificate-authority-data":"Q0EtVEVYVAo=","server":"https://1.1.1.1"}',
+    );
+  });
+
   it('a server other than node1 API server cannot be reached', async () => {
     const w = k8sWorld();
     await w.exec('kubectl config set-cluster far --server=https://far.example:6443; kubectl config set-context far --cluster=far --user=kubernetes-admin');

@@ -5,7 +5,8 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { goJson } from '../../../k8s/apiserver/last-applied.ts';
-import { minified, redacted, toV1 } from '../../../../k8s/kubeconfig.ts';
+import { type KubeConfig, minified, redacted, STANZAS, type Stanza, toV1 } from '../../../../k8s/kubeconfig.ts';
+import { base64 } from '../../../fs/kubeadm-pki.ts';
 import type { CmdEnv } from '../../types.ts';
 import { tabwriter } from '../../kit/tabwriter.ts';
 import { out, parentCommand, parse } from './common.ts';
@@ -86,8 +87,11 @@ async function view(args: string[], env: CmdEnv): Promise<ExecResult> {
     if ('error' in m) return out('', `error: ${m.error}\n`, 1);
     cfg = m;
   }
-  // api/helpers.go FlattenConfig embeds the files a cluster or user names; node1's kubeconfigs embed their data already.
-  if (!f.raw && !f.flatten) cfg = redacted(cfg);
+  if (f.flatten) {
+    const flat = await flattened(env, cfg);
+    if (typeof flat === 'string') return out('', flat, 1);
+    cfg = flat;
+  } else if (!f.raw) cfg = redacted(cfg);
   if (format.kind === 'yaml') return out(kubeconfigYaml(cfg));
   if (format.kind === 'json') return out(`${goJson(toV1(cfg), 4, true)}\n`);
   if (format.kind !== 'jsonpath') return out('', badFormat(o), 1);
@@ -97,6 +101,33 @@ async function view(args: string[], env: CmdEnv): Promise<ExecResult> {
     if (e instanceof JsonPathError) return out('', `error: ${e.message}\n`, 1);
     throw e;
   }
+}
+
+/**
+ * client-go@v0.30.5:tools/clientcmd/api/helpers.go FlattenConfig: each certificate or key a cluster or user names by
+ * path (relative to the kubeconfig that holds it) becomes its -data field, the file's bytes in base64.
+ */
+async function flattened(env: CmdEnv, cfg: KubeConfig): Promise<KubeConfig | string> {
+  const c = structuredClone(cfg);
+  const pairs: [Stanza, string][] = [
+    ['users', 'client-certificate'],
+    ['users', 'client-key'],
+    ['clusters', 'certificate-authority'],
+  ];
+  for (const [stanza, field] of pairs)
+    for (const e of Object.values(c[stanza])) {
+      const path = e.value[field];
+      if (typeof path !== 'string' || !path) continue;
+      if (e.value[`${field}-data`]) return 'error: cannot have values for both path and contents\n';
+      const base = env.fs.resolvePath(env.cwd, e.origin).replace(/\/[^/]*$/, '') || '/';
+      const abs = env.fs.resolvePath(base, path);
+      if (!(await env.fs.exists(abs))) return `error: open ${abs}: no such file or directory\n`;
+      e.value = { ...e.value, [field]: '', [`${field}-data`]: base64(await env.fs.readFile(abs)) };
+      const order = STANZAS[stanza].fields.filter((k) => e.value[k] !== undefined && e.value[k] !== '');
+      e.value = Object.fromEntries(order.map((k) => [k, e.value[k]]));
+      if (stanza === 'clusters' && e.value.server === undefined) e.value = { server: '', ...e.value };
+    }
+  return c;
 }
 
 /** current_context.go: the merged Config's current-context, or `current-context is not set`. */
