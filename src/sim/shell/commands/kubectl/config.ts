@@ -72,7 +72,9 @@ async function view(args: string[], env: CmdEnv): Promise<ExecResult> {
   // view.go NewCmdConfigView: PrintFlags with the default output "yaml".
   const o = (f.output as string | undefined) ?? 'yaml';
   const format = parseFormat(o);
-  if (!format || format.kind === 'table' || format.kind === 'name' || format.kind === 'go-template')
+  // cli-runtime's NamePrinter: a Config has no metadata.name (checked against kubectl v1.30.13).
+  if (format?.kind === 'name') return out('config/<unknown>\n');
+  if (!format || format.kind === 'table' || format.kind === 'go-template')
     return out(
       '',
       format?.kind === 'go-template' ? 'kubectl config view -o go-template: not simulated on node1 (yaml, json and jsonpath are)\n' : badFormat(o),
@@ -98,7 +100,13 @@ async function view(args: string[], env: CmdEnv): Promise<ExecResult> {
   try {
     return out(runJsonPath(format.template, JSON.parse(JSON.stringify(toV1(cfg)))));
   } catch (e) {
-    if (e instanceof JsonPathError) return out('', `error: ${e.message}\n`, 1);
+    // The first line of kubectl's answer, as output.ts prints it for get (the debugging dump of the object is left out).
+    if (e instanceof JsonPathError)
+      return out(
+        '',
+        `error: error executing jsonpath "${format.template}": Error executing template: ${e.message}. Printing more information for debugging the template:\n`,
+        1,
+      );
     throw e;
   }
 }
