@@ -43,7 +43,7 @@ export interface KubeadmFiles {
 
 const CREATED = Date.parse(CLUSTER_CREATED);
 /** Seconds before CLUSTER_CREATED each phase wrote its files (fixture values, in kubeadm init's phase order). */
-const PHASE = { certs: -9, kubeconfig: -8, kubeletStart: -7, controlPlane: -7, etcd: -7, finalize: 4 };
+const PHASE = { certs: -9, kubeconfig: -8, kubeletStart: -7, controlPlane: -7, etcd: -7, finalize: 4, adminCopy: 60 };
 
 function kubeconfig(server: string, caPem: string, user: string, auth: Record<string, string>): string {
   return toYaml({
@@ -82,6 +82,10 @@ export function kubeadmFiles(host: Host): KubeadmFiles {
   };
   const server = `https://${node.ip}:6443`;
   const ca = (p: ReturnType<typeof kubeadmPki>) => p.files['/etc/kubernetes/pki/ca.crt'] ?? '';
+  const admin = (p: ReturnType<typeof kubeadmPki>) => {
+    const pair = p.clientPair('kubernetes-admin');
+    return kubeconfig(server, ca(p), 'kubernetes-admin', { 'client-certificate-data': base64(pair.cert), 'client-key-data': base64(pair.key) });
+  };
   for (const [name, user] of [
     ['admin.conf', 'kubernetes-admin'],
     ['super-admin.conf', 'kubernetes-super-admin'],
@@ -97,6 +101,10 @@ export function kubeadmFiles(host: Host): KubeadmFiles {
       0o600,
       PHASE.kubeconfig,
     );
+  // kubeadm init's closing advice, followed as root (kubernetes@v1.30.5 cmd/kubeadm's initDoneTempl):
+  // `mkdir -p $HOME/.kube; sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config; sudo chown $(id -u):$(id -g)
+  // $HOME/.kube/config`: admin.conf's text, root's, 0600 (cp keeps the source's mode on a new file), a minute after init.
+  put('/root/.kube/config', (p) => admin(p), 0o600, PHASE.adminCopy);
   const current = pki.kubeletClientLink[0];
   put(
     `/etc/kubernetes/kubelet.conf`,

@@ -211,10 +211,10 @@ Use "kubectl options" for a list of global command-line options (applies to all 
       config.exitCode,
       config.stderr.startsWith('Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n'),
     ]).toEqual(['', 1, true]);
-    expect(await w.exec('kubectl config view --help')).toEqual({
+    expect(await w.exec('kubectl auth reconcile --help')).toEqual({
       stdout: '',
       stderr:
-        'kubectl config view --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_config_view/\n',
+        'kubectl auth reconcile --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_auth_reconcile/\n',
       exitCode: 1,
     });
     const topic = await w.exec('kubectl help foo | cat');

@@ -54,7 +54,7 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
   const both = pairs.remove.filter((k) => pairs.set.has(k));
   if (both.length) return fail(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
   const cluster = clusterFor(env.host);
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   const targets = findTargets(cluster, split.resources, ns, f.all === true, f.selector as string | undefined);
   if ('error' in targets) return targets.error;
   const single = targets.length === 1 && (split.resources[0]!.includes('/') ? split.resources.length === 1 : split.resources.length === 2);

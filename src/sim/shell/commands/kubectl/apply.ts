@@ -70,7 +70,7 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
       );
       continue;
     }
-    const ns = objNs ?? namespaceOf(p.flags);
+    const ns = objNs ?? namespaceOf(p.flags, env);
     if (!name && !(verb === 'create' && meta.generateName)) {
       errors.push(
         verb === 'apply'

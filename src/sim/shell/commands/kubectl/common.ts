@@ -43,6 +43,8 @@ export function parse(args: string[], defs: FlagDef[], verb: string): Parsed & {
 export const GLOBAL_FLAGS: FlagDef[] = [
   { long: 'namespace', short: 'n', type: 'string' },
   { long: 'context', type: 'string' },
+  { long: 'cluster', type: 'string' },
+  { long: 'user', type: 'string' },
   { long: 'kubeconfig', type: 'string' },
   { long: 'request-timeout', type: 'string' },
   { long: 'v', short: 'v', type: 'string' },
@@ -116,7 +118,15 @@ export function warnFirst(warning: string, r: ExecResult): ExecResult {
   return { ...r, stderr: warning + r.stderr, output: [{ stream: 'stderr', text: warning }, ...rest] };
 }
 
-export const namespaceOf = (flags: Record<string, unknown>): string => (typeof flags.namespace === 'string' && flags.namespace ? flags.namespace : 'default');
+/** The env kubectl's verbs get: the default namespace the kubeconfig's context names (connect.ts). */
+export type KubeEnv = CmdEnv & { kubeNamespace?: string };
+
+/**
+ * The namespace a verb works in: -n, else the kubeconfig context's (client-go@v0.30.5:tools/clientcmd/client_config.go
+ * Namespace), else "default". Every verb that takes -n asks here.
+ */
+export const namespaceOf = (flags: Record<string, unknown>, env: CmdEnv): string =>
+  typeof flags.namespace === 'string' && flags.namespace ? flags.namespace : (env as KubeEnv).kubeNamespace || 'default';
 
 /** `error: the server doesn't have a resource type "podz"` (kubectl's RESTMapper miss). */
 export const noResourceType = (word: string) => out('', `error: the server doesn't have a resource type "${word}"\n`, 1);

@@ -156,7 +156,7 @@ async function build(env: CmdEnv, kind: Kind, name: string, f: Record<string, un
   try {
     const { metadata: _m, ...rest } = body;
     void _m;
-    const made = cluster.api.create({ ...rest, metadata: { name } }, namespaceOf(f), { dryRun: dry === 'server' });
+    const made = cluster.api.create({ ...rest, metadata: { name } }, namespaceOf(f, env), { dryRun: dry === 'server' });
     return said(made.obj, dry === 'server' ? ' (server dry run)' : '');
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

@@ -89,7 +89,7 @@ export async function createDeployment(args: string[], env: CmdEnv): Promise<Exe
         metadata: { labels, name },
         spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers } } },
       },
-      namespaceOf(f),
+      namespaceOf(f, env),
       { dryRun: dry === 'server' },
     );
     await cluster.sync();

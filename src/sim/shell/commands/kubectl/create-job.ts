@@ -37,7 +37,7 @@ export async function createJob(args: string[], env: CmdEnv): Promise<ExecResult
   if (!image === !from) return out('', 'error: either --image or --from must be specified\n', 1);
   if (command.length && from) return out('', 'error: cannot specify --from and command\n', 1);
   const cluster = clusterFor(env.host);
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   const enforce = typeof f.namespace === 'string' && f.namespace ? { namespace: f.namespace } : {};
   let job: Obj;
   if (image) {

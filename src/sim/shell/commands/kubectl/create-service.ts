@@ -94,7 +94,7 @@ export async function createService(sub: string, args: string[], env: CmdEnv): P
   if (dryRun.mode === 'client') return done(svc, ' (dry run)', true);
   const cluster = clusterFor(env.host);
   try {
-    const res = cluster.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { labels, name }, spec: structuredClone(spec) }, namespaceOf(f), {
+    const res = cluster.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { labels, name }, spec: structuredClone(spec) }, namespaceOf(f, env), {
       dryRun: dryRun.mode === 'server',
     });
     await cluster.sync();

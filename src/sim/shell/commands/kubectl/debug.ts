@@ -116,7 +116,7 @@ export async function debug(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (files.length) return unbuilt('-f');
   const cluster = clusterFor(env.host);
   await cluster.sync();
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   let stderr = '';
   const suffix = () => Array.from({ length: 5 }, () => ALPHANUMS[env.host.rng.int(ALPHANUMS.length)]).join('');
   const base = { image, container, args: command, argsOnly: Boolean(f['arguments-only']), env: envVars, pullPolicy, interactive, tty, quiet, profile, suffix };

@@ -37,7 +37,7 @@ export async function del(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(argv, FLAGS, 'delete');
   if (!p.ok) return p.usage!;
   const f = p.flags;
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   const dryRun = dryRunOf(env, f);
   if ('error' in dryRun) return dryRun.error;
   const dry = dryRun.mode;

@@ -345,7 +345,7 @@ export async function describe(args: string[], env: CmdEnv): Promise<ExecResult>
     );
   const cluster = clusterFor(env.host);
   await cluster.sync();
-  const ns = namespaceOf(p.flags);
+  const ns = namespaceOf(p.flags, env);
   const now = env.host.clock.nowMs;
   const targets: { r: ResourceInfo; name?: string }[] = [];
   if (p.rest.every((a) => a.includes('/'))) {

@@ -37,7 +37,7 @@ export async function events(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, FLAGS, 'events');
   if (!p.ok) return p.usage!;
   const f = p.flags;
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   // ToOptions: --for is decodeResourceTypeName's TYPE/NAME, the type through the RESTMapper.
   let forObj: { kind: string; apiVersion: string; name: string } | undefined;
   const forArg = f.for as string | undefined;

@@ -37,7 +37,7 @@ export async function exec(args: string[], env: CmdEnv): Promise<ExecResult> {
   if (!command.length) return out('', `${stderr}error: you must specify at least one command for the container\n`, 1);
   const cluster = clusterFor(env.host);
   await cluster.sync();
-  const ns = namespaceOf(p.flags);
+  const ns = namespaceOf(p.flags, env);
   const name = podName.startsWith('pod/') || podName.startsWith('pods/') || podName.startsWith('po/') ? podName.slice(podName.indexOf('/') + 1) : podName;
   const pod = cluster.api.get(PODS, ns, name);
   if (!pod) return out('', `${stderr}Error from server (NotFound): pods "${name}" not found\n`, 1);

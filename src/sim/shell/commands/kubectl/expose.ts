@@ -101,7 +101,7 @@ export async function expose(args: string[], env: CmdEnv): Promise<ExecResult> {
   const items = typeNameArgs(p.rest);
   if (!items.length && !files.length) return out('', 'error: resource(s) were provided, but no name was specified\n', 1);
   const cluster = clusterFor(env.host);
-  const ns = namespaceOf(p.flags);
+  const ns = namespaceOf(p.flags, env);
   const fromFiles = files.length ? await fileObjects(env, files, typeof p.flags.namespace === 'string' ? p.flags.namespace : '') : [];
   if ('error' in fromFiles) return out('', fromFiles.error, 1);
   const str = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : '');

@@ -41,7 +41,7 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
   const cluster = clusterFor(env.host);
   await cluster.sync();
   const api = cluster.api;
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   const all = Boolean(f['all-namespaces']);
   const sel = matchSelector(f.selector as string | undefined);
   if (typeof sel !== 'function') return out('', sel.error, 1);

@@ -13,10 +13,11 @@ import { describe } from './describe.ts';
 import { exec } from './exec.ts';
 import { explain } from './explain.ts';
 import { withKubelet } from './cluster.ts';
+import { connect } from './connect.ts';
 import { label } from './label.ts';
 import { logs } from './logs.ts';
 import { run } from './run.ts';
-import { config, version } from './version.ts';
+import { version } from './version.ts';
 import { helpPage, pageFor } from './help.ts';
 
 type Verb = (args: string[], env: CmdEnv) => Promise<ExecResult>;
@@ -143,7 +144,7 @@ const VERBS: Record<string, Verb> = {
   },
   uncordon: (a, e) => import('./drain.ts').then((m) => m.cordon('uncordon', a, e)),
   version,
-  config,
+  config: (a, e) => import('./config.ts').then((m) => m.config(a, e)),
   wait: (a, e) => import('./wait.ts').then((m) => m.waitCmd(a, e)),
 };
 
@@ -173,7 +174,7 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
     const a = args[i]!;
     pre.push(a);
     i++;
-    if ((a === '-n' || a === '--namespace' || a === '--context' || a === '--kubeconfig') && i < args.length) pre.push(args[i++]!);
+    if (/^(-n|--namespace|--context|--cluster|--user|--kubeconfig)$/.test(a) && i < args.length) pre.push(args[i++]!);
   }
   const verb = args[i];
   const rest = [...pre, ...args.slice(i + 1)];
@@ -199,7 +200,11 @@ export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> 
   if (run) {
     // node1's kubelet joins the cluster the first time kubectl runs (it needs the image registry).
     await withKubelet(env);
-    return run(rest, env);
+    // `config` reads and writes the kubeconfig itself; `version --client` asks no server. The others ask the one the
+    // kubeconfig names (connect.ts), with its context's namespace as their default.
+    if (verb === 'config' || (verb === 'version' && rest.some((a) => /^--client(=true)?$/.test(a)))) return run(rest, env);
+    const to = await connect(verb, rest, env);
+    return 'result' in to ? to.result : run(rest, to.env);
   }
   if (KNOWN_UNBUILT.includes(verb)) {
     // Not kubectl's words: a real kubectl has this verb; the simulated one says plainly that it does not.

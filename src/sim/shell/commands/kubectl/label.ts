@@ -51,7 +51,7 @@ export async function label(args: string[], env: CmdEnv): Promise<ExecResult> {
       1,
     );
   const cluster = clusterFor(env.host);
-  const ns = namespaceOf(p.flags);
+  const ns = namespaceOf(p.flags, env);
   let stdout = '';
   let stderr = '';
   for (const it of items) {

@@ -35,7 +35,7 @@ export async function logs(args: string[], env: CmdEnv): Promise<ExecResult> {
   const cluster = clusterFor(env.host);
   await cluster.sync();
   const api = cluster.api;
-  const ns = namespaceOf(p.flags);
+  const ns = namespaceOf(p.flags, env);
   let stderr = '';
   let pod: KObject | undefined;
   if (target.includes('/')) {

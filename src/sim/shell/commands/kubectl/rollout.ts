@@ -90,7 +90,7 @@ export async function rollout(args: string[], env: CmdEnv): Promise<ExecResult> 
   if (!words.length) return out('', 'error: required resource not specified\n', 1);
   const items = typeNameArgs(words);
   const cluster = clusterFor(env.host);
-  const ns = namespaceOf(p.flags);
+  const ns = namespaceOf(p.flags, env);
   let stdout = '';
   let stderr = dryRun.warning;
   let code = 0;

@@ -88,7 +88,7 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
   try {
     const { status: _status, ...body } = pod;
     void _status;
-    const res = cluster.api.create({ ...body, metadata: { labels, name } }, namespaceOf(f), { dryRun: dry === 'server' });
+    const res = cluster.api.create({ ...body, metadata: { labels, name } }, namespaceOf(f, env), { dryRun: dry === 'server' });
     await cluster.sync();
     let stderr = '';
     if (dry === 'server') {
@@ -97,7 +97,7 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
       return out(`pod/${name} created (server dry run)\n`, stderr);
     }
     for (const w of res.warnings) stderr += `Warning: ${w}\n`;
-    if (attach) return attachTo(env, name, namespaceOf(f), Boolean(f.rm), stderr, restart);
+    if (attach) return attachTo(env, name, namespaceOf(f, env), Boolean(f.rm), stderr, restart);
     if (format.kind !== 'table') return out(printObjects(format, [{ r, o: res.obj }], true).stdout, stderr);
     return out(`pod/${name} created\n`, stderr);
   } catch (e) {

@@ -56,7 +56,7 @@ async function scaleAll(env: CmdEnv, f: Record<string, unknown>, words: string[]
   const items: { type: string; name: string }[] = typeNameArgs(words);
   if (!items.length) return out('', NO_ARGS, 1);
   const cluster = clusterFor(env.host);
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   const found: { r: ResourceInfo; o: KObject }[] = [];
   let notFound = '';
   for (const it of items) {

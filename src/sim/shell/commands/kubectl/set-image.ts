@@ -57,7 +57,7 @@ export async function setImageCmd(args: string[], env: CmdEnv): Promise<ExecResu
   const items = typeNameArgs(words);
   if (!items.length) return out('', NO_ARGS, 1);
   const cluster = clusterFor(env.host);
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   const found: { r: ResourceInfo; o: KObject }[] = [];
   for (const it of items) {
     const rs = resourcesOf(it.type);

@@ -1,9 +1,8 @@
-/** kubectl version (staging/src/k8s.io/kubectl/pkg/cmd/version/version.go) and kubectl config current-context. */
+/** kubectl version (staging/src/k8s.io/kubectl/pkg/cmd/version/version.go). */
 import type { ExecResult } from '../../../api.ts';
 import { KUBE_VERSION } from '../../../k8s/apiserver/fixture.ts';
 import type { CmdEnv } from '../../types.ts';
 import { out, parse } from './common.ts';
-import { helpPage } from './help.ts';
 
 /** The Kustomize kubectl v1.30 embeds (its go.mod: sigs.k8s.io/kustomize/kustomize/v5 v5.0.4-0.20230601165947-6ce0bf390ce3). */
 const KUSTOMIZE = 'v5.0.4-0.20230601165947-6ce0bf390ce3';
@@ -21,18 +20,4 @@ export async function version(args: string[], _env: CmdEnv): Promise<ExecResult>
   // -o json|yaml would print build dates and commits this simulation does not have; it says so instead.
   if (p.flags.output !== undefined) return out('', 'kubectl version -o: not simulated on node1 (the plain form is)\n', 1);
   return out(`Client Version: ${KUBE_VERSION}\nKustomize Version: ${KUSTOMIZE}\n${p.flags.client ? '' : `Server Version: ${KUBE_VERSION}\n`}`);
-}
-
-/** kubeadm's kubeconfig on node1: one cluster "kubernetes", user "kubernetes-admin". */
-export async function config(args: string[], env: CmdEnv): Promise<ExecResult> {
-  const [sub] = args;
-  if (sub === 'current-context') return out('kubernetes-admin@kubernetes\n');
-  if (sub === 'get-contexts')
-    return out(
-      'CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   \n',
-    );
-  // kubernetes/kubectl@v0.30.5:pkg/cmd/config/config.go Run: cmdutil.DefaultSubCommandRun(streams.ErrOut), which prints
-  // the command's help to stderr and exits 1 (CheckErr(ErrExit)).
-  if (sub === undefined) return out('', (await helpPage('config', env))!, 1);
-  return out('', `kubectl config ${sub}: not simulated on node1 (this kubectl has: config current-context, config get-contexts)\n`, 1);
 }

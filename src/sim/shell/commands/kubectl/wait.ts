@@ -63,7 +63,7 @@ export async function waitCmd(args: string[], env: CmdEnv): Promise<ExecResult> 
   if (!items.length && !everyOne) return out('', 'error: resource(s) were provided, but no name was specified\n', 1);
   const cluster = clusterFor(env.host);
   await cluster.sync();
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   const targets: { r: ResourceInfo; ns: string; name: string; uid?: string }[] = [];
   if (everyOne) {
     const rs = resourcesOf(words[0]!);

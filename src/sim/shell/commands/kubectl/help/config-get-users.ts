@@ -1,0 +1,16 @@
+/**
+ * `kubectl config get-users --help`, as kubectl v1.30 prints it to a pipe (help.ts wraps it for a terminal): the Long, Example and flags of
+ * kubernetes/kubectl@v0.30.5:pkg/cmd/config/get_users.go, through pkg/util/templates/templates.go MainHelpTemplate (checked
+ * against the kubectl v1.30.13 binary).
+ */
+export default `Display users defined in the kubeconfig.
+
+Examples:
+  # List the users that kubectl knows about
+  kubectl config get-users
+
+Usage:
+  kubectl config get-users [flags] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
