@@ -137,10 +137,13 @@ describe('kubectl patch', () => {
       'The request is invalid: : remove operation does not apply: doc is missing path: "/spec/foo/bar": missing value\n',
     );
     expect(await e(`kubectl patch pod api --type json -p '{"op":"remove"}'`)).toBe(
-      'Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch\n',
+      'Error from server (BadRequest): error decoding patch: json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp\n',
     );
     expect(await e(`kubectl patch pod api -p '{"spec":{"containers":[{"name":"api","ports":[{"containerPort":80}]}]}}'`)).toMatch(
       /^The Pod "api" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/,
+    );
+    expect(await e(`kubectl patch pod api -p '[1]'`)).toBe(
+      'Error from server (BadRequest): json: cannot unmarshal array into Go value of type map[string]interface {}\n',
     );
     expect(await e(`kubectl patch pod nope -p '{}'`)).toBe('Error from server (NotFound): pods "nope" not found\n');
   });

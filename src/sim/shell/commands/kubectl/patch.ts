@@ -8,7 +8,8 @@
  *   object in the client (getPatchedJSON) and store nothing;
  * - each object prints `KIND/NAME patched` or `patched (no change)`: ToPrinter sets the operation itself, so a dry run
  *   adds no ` (dry run)` (checked against a real kubectl v1.30.13 with a stub API server).
- * Not simulated: --subresource, the server's `Warning: unknown field` for fields the kind does not have.
+ * Not simulated: --subresource, the server's `Warning: unknown field` for fields the kind does not have (fieldValidation
+ * Warn), and a JSON patch operation's unknown keys.
  */
 import { parse as parseYaml } from 'yaml';
 import type { ExecResult } from '../../../api.ts';
@@ -47,20 +48,39 @@ const TYPES = ['json', 'merge', 'strategic'];
 
 type PatchType = 'json' | 'merge' | 'strategic';
 
+/** Go's name for a JSON value's type in json.UnmarshalTypeError. */
+const jsonType = (v: unknown) =>
+  Array.isArray(v)
+    ? 'array'
+    : isObj(v)
+      ? 'object'
+      : typeof v === 'string'
+        ? 'string'
+        : typeof v === 'number'
+          ? 'number'
+          : typeof v === 'boolean'
+            ? 'bool'
+            : 'null';
+
 /**
- * The server's PATCH of one object (patch.go applyPatch): json (DecodePatch's BadRequest, Apply's 422 with the
- * json-patch error as its one cause), merge (RFC 7386), strategic (a patch that is not an object is a BadRequest).
+ * The server's PATCH of one object (patch.go applyPatch). kubectl sends no fieldValidation, which the server takes as
+ * Warn (handlers/rest.go fieldValidation), so each patch is first decoded strictly: a JSON patch into
+ * []handlers.jsonPatchOp, a merge patch into a map (`error decoding patch: …`), a strategic one into a map (the bare
+ * json error), each a BadRequest. Then json (Apply's error is a 422 with it as its one cause), merge (RFC 7386) or
+ * strategic.
  */
 function serverPatch(type: PatchType, live: Obj, patch: unknown, kind: string): Obj {
   if (type === 'json') {
-    let ops: Obj[];
+    const bad = !Array.isArray(patch) ? jsonType(patch) : patch.find((op) => !isObj(op) && op !== null);
+    if (bad !== undefined)
+      throw new ApiError(
+        'BadRequest',
+        Array.isArray(patch)
+          ? `error decoding patch: json: cannot unmarshal ${jsonType(bad)} into Go value of type handlers.jsonPatchOp`
+          : `error decoding patch: json: cannot unmarshal ${bad} into Go value of type []handlers.jsonPatchOp`,
+      );
     try {
-      ops = decodeJsonPatch(patch);
-    } catch (e) {
-      throw new ApiError('BadRequest', (e as Error).message);
-    }
-    try {
-      return applyJsonPatch(live, ops);
+      return applyJsonPatch(live, decodeJsonPatch(patch));
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
       // errors.NewGenericServerResponse(422, …, err.Error()): reason Invalid, no kind or name, one cause without a field.
@@ -68,9 +88,8 @@ function serverPatch(type: PatchType, live: Obj, patch: unknown, kind: string): 
     }
   }
   if (!isObj(patch)) {
-    const what = Array.isArray(patch) ? 'array' : typeof patch === 'string' ? 'string' : typeof patch === 'number' ? 'number' : 'bool';
-    if (type === 'strategic') throw new ApiError('BadRequest', `json: cannot unmarshal ${what} into Go value of type map[string]interface {}`);
-    throw new PatchError('a merge patch that is not an object replaces the whole object: not simulated on node1');
+    const msg = `json: cannot unmarshal ${jsonType(patch)} into Go value of type map[string]interface {}`;
+    throw new ApiError('BadRequest', type === 'merge' ? `error decoding patch: ${msg}` : msg);
   }
   return type === 'merge' ? (mergePatch(live, patch) as Obj) : strategicMergePatch(live, patch, kind);
 }
