@@ -127,6 +127,9 @@ describe('kubectl patch', () => {
       (await w.exec(`kubectl patch deploy web --type json -p '[{"op":"replace","path":"/spec/replicas","value":1}]' -o jsonpath={.spec.replicas}`)).stdout,
     ).toBe('1');
     expect((await w.exec(`kubectl patch deploy web --type merge -p '{"spec":{"replicas":3}}' -o name`)).stdout).toBe('deployment.apps/web\n');
+    // fieldValidation Warn (the server's default): an unknown field is dropped with a warning.
+    const u = await w.exec(`kubectl patch deploy web -p '{"spec":{"replica":3}}'`);
+    expect([u.stdout, u.stderr]).toEqual(['deployment.apps/web patched (no change)\n', 'Warning: unknown field "spec.replica"\n']);
   });
 
   it("the server's errors: a JSON patch on a missing path (422), one that is not a list, a pod's immutable spec, NotFound", async () => {

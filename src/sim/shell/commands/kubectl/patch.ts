@@ -8,11 +8,12 @@
  *   object in the client (getPatchedJSON) and store nothing;
  * - each object prints `KIND/NAME patched` or `patched (no change)`: ToPrinter sets the operation itself, so a dry run
  *   adds no ` (dry run)` (checked against a real kubectl v1.30.13 with a stub API server).
- * Not simulated: --subresource, the server's `Warning: unknown field` for fields the kind does not have (fieldValidation
- * Warn), and a JSON patch operation's unknown keys.
+ * The server drops fields the kind does not have with `Warning: unknown field "…"` (fieldValidation Warn, decode.ts).
+ * Not simulated: --subresource, a JSON patch operation's unknown keys, a value of the wrong type in a patch.
  */
 import { parse as parseYaml } from 'yaml';
 import type { ExecResult } from '../../../api.ts';
+import { dropUnknownFields } from '../../../k8s/apiserver/decode.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { resourceOfKind, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import { deepEqual } from '../../../k8s/apiserver/update.ts';
@@ -190,6 +191,7 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
     }
   }
   let stdout = '';
+  let warnings = '';
   const errors: string[] = [];
   for (const t of targets) {
     const label = objName(t.r, t.name);
@@ -202,6 +204,7 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
       if (clientSide) result = clientPatch(type, live, patch, kind);
       else {
         result = serverPatch(type, live, patch, kind);
+        for (const w of dropUnknownFields(result, live)) warnings += `Warning: ${w}\n`;
         // A PATCH that changes nothing is not written (no new resourceVersion): `patched (no change)`.
         if (!deepEqual(result, live) && dryRun.mode === 'none') {
           result = api.update(t.r, result as unknown as KObject) as unknown as Obj;
@@ -227,5 +230,7 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
     }
   }
   if (!targets.length) errors.push('error: no objects passed to patch\n');
-  return warnFirst(dryRun.warning, out(stdout, errors.join(''), errors.length ? 1 : 0));
+  // The server's warnings reach stderr as each response arrives, before the objects' lines (ExecResult.output order is
+  // kept only for the dry-run warning; one object is the common case).
+  return warnFirst(dryRun.warning + warnings, out(stdout, errors.join(''), errors.length ? 1 : 0));
 }
