@@ -116,3 +116,19 @@ describe('kubectl get --sort-by', () => {
     expect(m.exitCode).toBe(1);
   });
 });
+
+describe("Go's sort.Sort (kit/gosort.ts)", () => {
+  it('pdqsort past 12 items: ties and an inconsistent Less (missing fields) come out as Go orders them', async () => {
+    const { goSort } = await import('../../../src/sim/shell/kit/gosort.ts');
+    // Pods p00…p39 whose .spec.priority is (i*13)%5, none for i%7==3, served in that order by a stub API server:
+    // `kubectl get pods --sort-by=.spec.priority -o name` (a real kubectl v1.30.13) printed this order.
+    const real = '17 24 03 31 38 10 20 15 35 30 25 00 05 02 07 27 37 12 22 32 14 19 34 39 04 09 29 11 26 06 21 36 16 01 28 23 33 18 08 13';
+    const rows = Array.from({ length: 40 }, (_, i) => ({ k: i % 7 === 3 ? undefined : (i * 13) % 5, i }));
+    const lessAt = (a: number, b: number) => rows[a]!.k === undefined || (rows[b]!.k !== undefined && rows[a]!.k! < rows[b]!.k!);
+    const swapAt = (a: number, b: number) => {
+      [rows[a], rows[b]] = [rows[b]!, rows[a]!];
+    };
+    goSort(rows.length, { less: lessAt, swap: swapAt });
+    expect(rows.map((r) => String(r.i).padStart(2, '0')).join(' ')).toBe(real);
+  });
+});

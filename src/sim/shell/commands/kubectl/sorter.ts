@@ -6,11 +6,11 @@
  *   (github.com/fvbommel/sortorder NaturalLess: `web-9` < `web-10`; RFC 3339 timestamps sort as text);
  * - maps, lists and booleans are unsortable: klog.Exitf's fatal line, exit 1;
  * - no object with the field: `couldn't find any field with path "{.x}" in the list of objects`.
- * sort.Sort is Go's pdqsort, which is an insertion sort up to 12 items; that insertion sort is used for any length
- * here (a longer list whose keys tie may come out in another order than a real kubectl's).
+ * sort.Sort is Go's unstable pdqsort (kit/gosort.ts), so ties come out in a real kubectl's order.
  */
 import { parseQuantity } from '../../../../k8s/quantity.ts';
 import { relaxedJsonPath } from './custom-columns.ts';
+import { goSort } from '../../kit/gosort.ts';
 import { evalPath, JsonPathError } from './jsonpath.ts';
 
 type Obj = Record<string, unknown>;
@@ -97,8 +97,11 @@ export function sortBy<T>(items: T[], field: string, of: (t: T) => unknown, tabl
     return isLess(x.k[0], y.k[0]);
   };
   try {
-    // sort.insertionSort: each item moves left while it is less than its neighbour.
-    for (let i = 1; i < rows.length; i++) for (let j = i; j > 0 && less(rows[j]!, rows[j - 1]!); j--) [rows[j], rows[j - 1]] = [rows[j - 1]!, rows[j]!];
+    const lessAt = (i: number, j: number) => less(rows[i]!, rows[j]!);
+    const swapAt = (i: number, j: number) => {
+      [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+    };
+    goSort(rows.length, { less: lessAt, swap: swapAt });
   } catch (e) {
     if (!(e instanceof Unsortable)) throw e;
     return {
