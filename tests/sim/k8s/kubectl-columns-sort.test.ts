@@ -77,6 +77,10 @@ describe('kubectl get -o custom-columns', () => {
       'KIND         NAME\nDeployment   web\nService      kubernetes\n',
     );
     expect(goSprint({ b: [1, 'x'], a: null })).toBe('map[a:<nil> b:[1 x]]');
+    // get.go Validate: --show-labels belongs to the human-readable printers.
+    expect((await w.exec('kubectl get pods --show-labels -o custom-columns=N:.metadata.name')).stderr).toBe(
+      'error: --show-labels option cannot be used with custom-columns=N:.metadata.name printer\n',
+    );
   });
 });
 

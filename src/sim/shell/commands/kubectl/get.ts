@@ -41,6 +41,9 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
   const f = p.flags;
   const format = parseFormat(f.output as string | undefined, true);
   if (!format) return out('', badFormat(String(f.output), true), 1);
+  // get.go Validate: --show-labels is the human-readable printers' (kubectl v1.30.13 says the same).
+  if (f['show-labels'] && typeof f.output === 'string' && f.output && f.output !== 'wide')
+    return out('', `error: --show-labels option cannot be used with ${f.output} printer\n`, 1);
   const cluster = clusterFor(env.host);
   await cluster.sync();
   const api = cluster.api;
