@@ -182,4 +182,14 @@ describe('kubectl patch', () => {
         .stdout,
     ).toBe('nginx:1.28');
   });
+
+  it("--record: pflag's deprecation line, the command line in kubernetes.io/change-cause, copied to the new ReplicaSet", async () => {
+    const w = k8sWorld();
+    await w.exec('kubectl create deployment web --image=nginx:1.27');
+    const r = await w.exec(`kubectl patch deploy web --record -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}'`);
+    expect([r.stdout, r.stderr]).toEqual(['deployment.apps/web patched\n', 'Flag --record has been deprecated, --record will be removed in the future\n']);
+    expect((await w.exec('kubectl rollout history deploy web')).stdout).toBe(
+      'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         kubectl patch deploy web --record=true --patch={"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}\n\n',
+    );
+  });
 });

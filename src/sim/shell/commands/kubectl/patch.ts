@@ -25,6 +25,7 @@ import { clusterFor } from './cluster.ts';
 import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, resourcesOf, typeNameArgs, warnFirst } from './common.ts';
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
+import { CHANGE_CAUSE, changeCause, RECORD_DEPRECATED, RECORD_FLAG } from './record.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -43,6 +44,7 @@ const FLAGS = [
   { long: 'allow-missing-template-keys', type: 'bool' as const },
   { long: 'show-managed-fields', type: 'bool' as const },
   { long: 'template', type: 'string' as const },
+  RECORD_FLAG,
 ];
 
 const TYPES = ['json', 'merge', 'strategic'];
@@ -134,6 +136,7 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
   const dryRun = dryRunOf(env, f);
   if ('error' in dryRun) return dryRun.error;
   const fail = (msg: string) => warnFirst(dryRun.warning, out('', `error: ${msg}\n`, 1));
+  const cause = changeCause('patch', args, FLAGS);
   const patchText = typeof f.patch === 'string' ? f.patch : '';
   const patchFile = typeof f['patch-file'] === 'string' ? f['patch-file'] : '';
   const local = Boolean(f.local);
@@ -205,6 +208,8 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
       else {
         result = serverPatch(type, live, patch, kind);
         for (const w of dropUnknownFields(result, live)) warnings += `Warning: ${w}\n`;
+        // --record: a second (merge) patch writes the change cause, once the object is known to exist.
+        if (f.record === true) result = mergePatch(result, { metadata: { annotations: { [CHANGE_CAUSE]: cause } } }) as Obj;
         // A PATCH that changes nothing is not written (no new resourceVersion): `patched (no change)`.
         if (!deepEqual(result, live) && dryRun.mode === 'none') {
           result = api.update(t.r, result as unknown as KObject) as unknown as Obj;
@@ -232,5 +237,5 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
   if (!targets.length) errors.push('error: no objects passed to patch\n');
   // The server's warnings reach stderr as each response arrives, before the objects' lines (ExecResult.output order is
   // kept only for the dry-run warning; one object is the common case).
-  return warnFirst(dryRun.warning + warnings, out(stdout, errors.join(''), errors.length ? 1 : 0));
+  return warnFirst((f.record !== undefined ? RECORD_DEPRECATED : '') + dryRun.warning + warnings, out(stdout, errors.join(''), errors.length ? 1 : 0));
 }

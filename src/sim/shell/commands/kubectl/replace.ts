@@ -17,6 +17,7 @@ import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, warnFirst } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
+import { CHANGE_CAUSE, changeCause, RECORD_DEPRECATED, RECORD_FLAG } from './record.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -38,6 +39,7 @@ const FLAGS = [
   { long: 'allow-missing-template-keys', type: 'bool' as const },
   { long: 'show-managed-fields', type: 'bool' as const },
   { long: 'template', type: 'string' as const },
+  RECORD_FLAG,
 ];
 
 export async function replaceCmd(args: string[], env: CmdEnv): Promise<ExecResult> {
@@ -49,7 +51,10 @@ export async function replaceCmd(args: string[], env: CmdEnv): Promise<ExecResul
   const f = p.flags;
   const dryRun = dryRunOf(env, f);
   if ('error' in dryRun) return dryRun.error;
-  const fail = (msg: string) => warnFirst(dryRun.warning, out('', `error: ${msg}\n`, 1));
+  // pflag's deprecation line comes as the flags are parsed, before anything else.
+  const deprecated = f.record !== undefined ? RECORD_DEPRECATED : '';
+  const cause = changeCause('replace', argv, FLAGS);
+  const fail = (msg: string) => warnFirst(deprecated + dryRun.warning, out('', `error: ${msg}\n`, 1));
   const files = (f.filename as string[] | undefined) ?? [];
   if (!files.length) return fail('must specify one of -f and -k');
   const force = Boolean(f.force);
@@ -86,6 +91,8 @@ export async function replaceCmd(args: string[], env: CmdEnv): Promise<ExecResul
       );
       continue;
     }
+    // Run / forceReplace: the Recorder writes the change cause into each object before it is sent (--record).
+    if (f.record === true) d.obj.metadata = { ...meta, annotations: { ...(isObj(meta.annotations) ? meta.annotations : {}), [CHANGE_CAUSE]: cause } };
     docs.push({ r, ns: r.namespaced ? (objNs ?? namespaceOf(f)) : '', name: String(meta.name ?? ''), obj: d.obj, file: d.file });
   }
   const tail = dryRun.mode === 'client' ? ' (dry run)' : dryRun.mode === 'server' ? ' (server dry run)' : '';
@@ -118,5 +125,5 @@ export async function replaceCmd(args: string[], env: CmdEnv): Promise<ExecResul
   }
   await cluster.sync();
   if (force && !read.docs.length) errors.push('error: no objects passed to replace\n');
-  return warnFirst(dryRun.warning, out(stdout, errors.join(''), errors.some((e) => !e.startsWith('Warning: ')) ? 1 : 0));
+  return warnFirst(deprecated + dryRun.warning, out(stdout, errors.join(''), errors.some((e) => !e.startsWith('Warning: ')) ? 1 : 0));
 }
