@@ -47,6 +47,21 @@ function scaleRs(api: ApiServer, d: KObject, rs: KObject, to: number): void {
   api.event(d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} to ${to} from ${from}`, SOURCE);
 }
 
+/**
+ * deployment_util.go SetNewReplicaSetAnnotations / copyDeploymentAnnotationsToReplicaSet (kubernetes@v1.30.0
+ * pkg/controller/deployment/util): a new ReplicaSet takes the Deployment's annotations but the controller's own and
+ * last-applied (annotationsToSkip), so `kubectl rollout history` finds a kubernetes.io/change-cause there.
+ */
+const SKIP = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  REVISION,
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+]);
+const copiedAnnotations = (d: KObject) => Object.fromEntries(Object.entries(d.metadata.annotations ?? {}).filter(([k]) => !SKIP.has(k)));
+
 const replicasOf = (rs: KObject) => Number((rs.spec as Obj).replicas ?? 0);
 const readyOf = (rs: KObject) => Number((rs.status as Obj | undefined)?.readyReplicas ?? 0);
 
@@ -94,6 +109,7 @@ export function syncDeployment(api: ApiServer, d: KObject): void {
         namespace: ns,
         labels: tmeta.labels,
         annotations: {
+          ...copiedAnnotations(d),
           'deployment.kubernetes.io/desired-replicas': String(desired),
           'deployment.kubernetes.io/max-replicas': String(desired + surge),
           [REVISION]: String(revision),

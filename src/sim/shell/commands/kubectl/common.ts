@@ -72,7 +72,7 @@ export const CREATE_FLAGS: FlagDef[] = [
  * klog's header as kubectl writes a warning to stderr (k8s.io/klog/v2 formatHeader): `W1205 00:12:34.567890   12345
  * helpers.go:703] ` — severity, month and day, the time to the microsecond, the PID right-aligned in 7, file:line.
  */
-export function klogLine(env: CmdEnv, severity: 'W' | 'I' | 'E', at: string, msg: string): string {
+export function klogLine(env: CmdEnv, severity: 'W' | 'I' | 'E' | 'F', at: string, msg: string): string {
   const d = new Date(env.host.clock.nowMs);
   const two = (n: number) => String(n).padStart(2, '0');
   const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, '0');

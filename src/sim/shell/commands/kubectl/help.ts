@@ -63,6 +63,8 @@ const PAGES: Record<string, () => Promise<{ default: string }>> = {
   get: () => import('./help/get.ts'),
   label: () => import('./help/label.ts'),
   logs: () => import('./help/logs.ts'),
+  patch: () => import('./help/patch.ts'),
+  replace: () => import('./help/replace.ts'),
   rollout: () => import('./help/rollout.ts'),
   'rollout history': () => import('./help/rollout-history.ts'),
   'rollout pause': () => import('./help/rollout-pause.ts'),

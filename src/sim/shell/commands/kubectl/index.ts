@@ -128,6 +128,8 @@ const VERBS: Record<string, Verb> = {
   get,
   label,
   logs,
+  patch: (a, e) => import('./patch.ts').then((m) => m.patchCmd(a, e)),
+  replace: (a, e) => import('./replace.ts').then((m) => m.replaceCmd(a, e)),
   rollout: (a, e) => import('./rollout.ts').then((m) => m.rollout(a, e)),
   run,
   scale: (a, e) => import('./scale.ts').then((m) => m.scale(a, e)),
@@ -150,21 +152,7 @@ const VERBS: Record<string, Verb> = {
 
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
 
-const KNOWN_UNBUILT = [
-  'edit',
-  'autoscale',
-  'certificate',
-  'attach',
-  'port-forward',
-  'proxy',
-  'cp',
-  'diff',
-  'patch',
-  'replace',
-  'kustomize',
-  'completion',
-  'plugin',
-];
+const KNOWN_UNBUILT = ['edit', 'autoscale', 'certificate', 'attach', 'port-forward', 'proxy', 'cp', 'diff', 'kustomize', 'completion', 'plugin'];
 
 export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> {
   // Global flags may come before the verb (`kubectl -n demo get pods`).

@@ -17,12 +17,21 @@ export const OUTPUT_FORMATS =
  */
 const GENERIC_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
-export type Format = { kind: 'table'; wide: boolean } | { kind: 'yaml' | 'json' | 'name' } | { kind: 'jsonpath' | 'go-template'; template: string };
+export type Format =
+  | { kind: 'table'; wide: boolean }
+  | { kind: 'yaml' | 'json' | 'name' }
+  | { kind: 'jsonpath' | 'go-template'; template: string }
+  /** get's `custom-columns=SPEC` or `custom-columns-file=FILE` (custom-columns.ts; get.ts reads the file). */
+  | { kind: 'custom-columns'; spec: string; file: boolean };
 
-/** Parses -o; undefined for an unknown format (the caller prints kubectl's error). `wide` is get's only (`human`). */
+/** Parses -o; undefined for an unknown format (the caller prints kubectl's error). `wide` and custom-columns are get's only (`human`). */
 export function parseFormat(o: string | undefined, human = false): Format | undefined {
   if (!o) return { kind: 'table', wide: false };
   if (o === 'wide') return human ? { kind: 'table', wide: true } : undefined;
+  // kubectl@v0.30.5:pkg/cmd/get/customcolumn_flags.go ToPrinter: the format with or without `=VALUE` (an empty one is
+  // refused when the printer is made).
+  const cc = human ? /^custom-columns(-file)?(?:=(.*))?$/s.exec(o) : null;
+  if (cc) return { kind: 'custom-columns', spec: cc[2] ?? '', file: Boolean(cc[1]) };
   if (o === 'yaml' || o === 'json' || o === 'name') return { kind: o };
   const m = /^(jsonpath|go-template|template)=(.*)$/s.exec(o);
   if (m) return { kind: m[1] === 'jsonpath' ? 'jsonpath' : 'go-template', template: m[2]! };
