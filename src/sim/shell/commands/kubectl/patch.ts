@@ -166,7 +166,7 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
   const format = parseFormat(f.output as string | undefined);
   const cluster = clusterFor(env.host);
   const api = cluster.api;
-  const ns = namespaceOf(f);
+  const ns = namespaceOf(f, env);
   // The builder's objects: -f files (their namespace, else -n) or TYPE NAME / TYPE/NAME arguments.
   const files = (f.filename as string[] | undefined) ?? [];
   const targets: { r: ResourceInfo; ns: string; name: string; obj?: Obj }[] = [];

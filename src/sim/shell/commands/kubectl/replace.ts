@@ -93,7 +93,7 @@ export async function replaceCmd(args: string[], env: CmdEnv): Promise<ExecResul
     }
     // Run / forceReplace: the Recorder writes the change cause into each object before it is sent (--record).
     if (f.record === true) d.obj.metadata = { ...meta, annotations: { ...(isObj(meta.annotations) ? meta.annotations : {}), [CHANGE_CAUSE]: cause } };
-    docs.push({ r, ns: r.namespaced ? (objNs ?? namespaceOf(f)) : '', name: String(meta.name ?? ''), obj: d.obj, file: d.file });
+    docs.push({ r, ns: r.namespaced ? (objNs ?? namespaceOf(f, env)) : '', name: String(meta.name ?? ''), obj: d.obj, file: d.file });
   }
   const tail = dryRun.mode === 'client' ? ' (dry run)' : dryRun.mode === 'server' ? ' (server dry run)' : '';
   const show = (r: ResourceInfo, o: KObject) =>
