@@ -137,7 +137,15 @@ export function rootBase(jb: typeof JB, hooks: SimFsHooks, s: BaseSpec): SimFs {
     if (e.type === 'dir') base.mkdirSync(p, { recursive: true });
     else if (e.type === 'file' && e.data) base.writeFileSync(p, e.data, undefined, { mode: e.mode, mtime: s.mtime });
   }
-  if (Object.keys(s.own).length || s.upper?.size) ownAll(base, s);
+  // The paths just written lost the image's modes and owners: those again (each of the template's entries already has
+  // its own, and giving it them again would copy it into the root: cowentries.ts).
+  if (s.merged) {
+    if (Object.keys(s.own).length || s.upper?.size) ownAll(base, s);
+  } else
+    for (const p of [...Object.keys(s.own), ...(s.upper?.keys() ?? [])]) {
+      const m = s.meta[p];
+      if (m) base.own(p, m[0], m[1], m[2]);
+    }
   // node1's lost+found is its owner's alone (mkfs.ext4); chmod, as ever: its ctime is the first line's.
   if (s.merged) void base.chmod('/lost+found', 0o700);
   return base;

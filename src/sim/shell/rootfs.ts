@@ -31,6 +31,7 @@ import { BUSYBOX_SCRIPT } from './applet.ts';
 import { SBIN } from './usrsbin.ts';
 import { readWants } from './readsize.ts';
 import { LIMITS } from './limits.ts';
+import { attached } from '../attached.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
 /**
@@ -66,6 +67,22 @@ const INTERNAL = [
   '__cc_exiting',
 ];
 
+/** A root's command names (those listed under /bin and its image's) and the runtime's internal ones, per list. */
+const namesFor = attached<string[], Map<Set<string> | undefined, { names: Set<string>; internal: string[] }>>('rootNames');
+function namesOf(binNames: string[], avail: Set<string> | undefined): { names: Set<string>; internal: string[] } {
+  let byAvail = namesFor.get(binNames);
+  if (!byAvail) namesFor.set(binNames, (byAvail = new Map()));
+  let made = byAvail.get(avail);
+  if (!made) {
+    const names = new Set<string>([...binNames, ...(avail ?? [])]);
+    // The runtime's internal commands: the fixed ones and those commands that answer for a renamed builtin (__cc_jobs, …).
+    const internal = [...new Set([...INTERNAL, ...[...names].filter((n) => n.startsWith('__cc_'))])];
+    made = { names, internal };
+    byAvail.set(avail, made);
+  }
+  return made;
+}
+
 /** A write the shell reports after the line (bash: `bash: PATH: Reason`). */
 interface WriteError {
   path: string;
@@ -95,12 +112,10 @@ export function rootFs(
   // An image with busybox's applet links gets its own PATH directories (the links, /bin/busybox, its other programs);
   // elsewhere the commands are listed under /bin.
   const links = (c?.image.flavor ?? other?.flavor) === 'busybox' ? (c?.image.links ?? other?.links) : undefined;
-  const names = new Set<string>([...binNames, ...(avail ?? [])]);
+  const { names, internal } = namesOf(binNames, avail);
   // node1 is Ubuntu 24.04 with merged /usr: /bin, /sbin, /lib and /lib64 are symbolic links into /usr
   // (usrmerge), so its programs live in /usr/bin; elsewhere the commands are listed under /bin.
   const merged = root === 'host';
-  // The runtime's internal commands: the fixed ones and those commands that answer for a renamed builtin (__cc_jobs, …).
-  const internal = [...new Set([...INTERNAL, ...[...names].filter((n) => n.startsWith('__cc_'))])];
   const hidden = merged ? [...internal, ...jb.getCommandNames().filter((n) => !names.has(n) && !HOST_ABSENT.has(n))] : internal;
   const hosts = c ? hostsFile(daemon.net, c) : undefined;
   const resolv = c ? resolvConf(daemon.net, c, host.fixture.network.eth0.gateway) : undefined;

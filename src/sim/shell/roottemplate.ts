@@ -46,7 +46,14 @@ function idOf(o: object | undefined): number {
  * identity stands for their content), the runtime's command names and the root's own files (which it has, not their bytes).
  */
 export function templateKey(kind: string, id: string, parts: readonly (object | undefined)[], names: readonly string[], own: readonly string[]): string {
-  return `${kind}\0${id}\0${parts.map(idOf).join(',')}\0${names.join(' ')}\0${own.join(' ')}`;
+  return `${kind}\0${id}\0${parts.map(idOf).join(',')}\0${namesText(names)}\0${own.join(' ')}`;
+}
+
+/** The last list of names joined (a runtime hands the same ~400 for every root: runtime.ts binNames). */
+let joined: { names: readonly string[]; text: string } | undefined;
+function namesText(names: readonly string[]): string {
+  if (joined?.names !== names) joined = { names, text: names.join(' ') };
+  return joined.text;
 }
 
 /** A time in a template's key: the root's own time (which differs per container) is `M`. */

@@ -15,7 +15,6 @@ import { BUSY_LOOP } from './commands/hogs.ts';
 import { fitOutput, JB_LIMITS, LIMITS, LineBudget, limitNote, limitOf, type LimitKind, type Locale } from './limits.ts';
 import { notFoundNotes } from './hints.ts';
 import { shellWording, streamedWording } from './wording.ts';
-import { TICKED, WRAPPED } from './wrapped.ts';
 import { appletCommand, appletsOf } from './applet.ts';
 import { OutputTrace, written } from './ordered.ts';
 import { Forks, forkPlugin, lineAtTerminal } from './forks.ts';
@@ -40,17 +39,19 @@ import {
   stoppedLine,
   writeErrorText,
 } from './line.ts';
-import { completePath, HOST_ABSENT, rootCommands, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
+import { completePath, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, jobHooks, renameJobBuiltins, runWithJobs } from './background.ts';
 import type { Session } from './types.ts';
 import type { CommandRow } from './commands/registry.ts';
 import type { AdapterRuntime } from './adapters.ts';
-import { adaptedCommand, ownerHook, shellCommand, tickedCommand, wrappedCommand } from './shared.ts';
+import { ownerHook } from './shared.ts';
+import { type ShellParts, ShellPartsCache } from './shellparts.ts';
 import { Foreground } from './sigint.ts';
 
 /** The runtime the file's head describes; what it shares with the command adapters is their AdapterRuntime (adapters.ts). */
 export class ShellRuntime implements AdapterRuntime {
   private readonly bashes = new Map<string, JB.Bash>();
+  private partsCache: ShellPartsCache | undefined;
   /** The host bash's subshells as processes (forks.ts). */
   readonly forks: Forks;
   pending: Session | undefined;
@@ -126,31 +127,28 @@ export class ShellRuntime implements AdapterRuntime {
     return s;
   }
 
+  /** What a root's shell is made of that depends only on its image's commands (shellparts.ts). */
+  private shellParts(root: string): ShellParts {
+    this.partsCache ??= new ShellPartsCache(this.jb, this.host, this.daemon, this.commands);
+    return this.partsCache.of(root);
+  }
+
   bashFor(root: string): JB.Bash {
     let bash = this.bashes.get(root);
     if (bash) return bash;
-    const avail = rootCommands(this.host, this.daemon, root);
+    const { avail, binNames, cmds, builtinNames } = this.shellParts(root);
     const { fs, readOnly } = rootFs(
       this.jb,
       this.host,
       this.daemon,
       root,
       avail,
-      [...this.commands.map((x) => x.name), ...WRAPPED],
+      binNames,
       () => this.bashFor('host').fs,
       () => this.writeErrors,
       (path) => void (this.endless = path),
     );
     this.readOnlyCheck.set(root, readOnly);
-    const has = (n: string) => (avail ? avail.has(n) : !HOST_ABSENT.has(n)) || n.startsWith('__cc_');
-    const cmds: JB.Command[] = [];
-    for (const row of this.commands) if (has(row.name)) cmds.push(adaptedCommand(row));
-    for (const n of WRAPPED) if ((!avail || avail.has(n)) && !this.commands.some((x) => x.name === n)) cmds.push(wrappedCommand(n));
-    for (const n of TICKED) if (!avail || avail.has(n) || n === 'test' || n === '[') cmds.push(tickedCommand(n));
-    for (const n of ['sh', 'bash'] as const) if (!avail || avail.has(n)) cmds.push(shellCommand(n));
-    const builtinNames = this.jb
-      .getCommandNames()
-      .filter((n) => (avail ? avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n) : !HOST_ABSENT.has(n)));
     bash = new this.jb.Bash({
       fs,
       cwd: '/',
@@ -323,7 +321,7 @@ export class ShellRuntime implements AdapterRuntime {
         stderr,
         session,
         !session.script && !/\bsh\s+-c\b/.test(line),
-        session.root !== 'host' && !rootCommands(this.host, this.daemon, session.root)?.has('ps'),
+        session.root !== 'host' && !this.shellParts(session.root).avail?.has('ps'),
         line,
       );
       if (top)

@@ -234,6 +234,8 @@ export const ls: SimCommand = {
     let code = 0;
     const files: Entry[] = [];
     const dirs: Entry[] = [];
+    // A link's target is shown (-l) or counted (its size: -S, -s); a short listing reads no link.
+    const targets = long || (sort as string) === 'size' || sizes;
     for (const p of paths) {
       const abs = fs.resolvePath(env.cwd, p);
       try {
@@ -241,7 +243,7 @@ export const ls: SimCommand = {
         let followed = st;
         if (st.isSymbolicLink && !long) followed = await fs.stat(abs).catch(() => st);
         const e: Entry = { name: p, path: abs, st };
-        if (st.isSymbolicLink) e.target = await fs.readlink(abs);
+        if (st.isSymbolicLink && targets) e.target = await fs.readlink(abs);
         if (followed.isDirectory && !dirOnly) dirs.push(e);
         else files.push(e);
       } catch {
@@ -332,7 +334,7 @@ export const ls: SimCommand = {
         const st = await fs.lstat(path).catch(() => undefined);
         if (!st) continue;
         const e: Entry = { name: n, path, st };
-        if (st.isSymbolicLink) e.target = await fs.readlink(path).catch(() => '');
+        if (st.isSymbolicLink && targets) e.target = await fs.readlink(path).catch(() => '');
         entries.push(e);
       }
       return order(entries);
