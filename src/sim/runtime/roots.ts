@@ -6,18 +6,34 @@
  */
 export type Flavor = 'busybox' | 'coreutils';
 
+/** What the kubelet's atomic writer last wrote into a ConfigMap or Secret volume (k8s/kubelet/volumes.ts). */
+export interface DataPayload {
+  files: { path: string; content: string; mode: number }[];
+  /** The timestamped directory `..data` points to; a new one on each write. */
+  tsDir: string;
+  /** When it was written (the timestamped directory, its files, `..data`). */
+  writtenMs: number;
+  /** When each top-level name's link was made (a link survives the writes that keep its name). */
+  linkMs: Record<string, number>;
+}
+
 /**
- * A ConfigMap or Secret volume as the kubelet's atomic writer lays it out (k8s/kubelet/volumes.ts): the files in `tsDir`,
- * `..data` linked to it and each top-level name linked to `..data/<name>`, mounted read-only at `destination`.
+ * A ConfigMap or Secret volume as the kubelet's atomic writer lays it out (k8s/kubelet/volumes.ts): the files in
+ * `payload.tsDir`, `..data` linked to it and each top-level name linked to `..data/<name>`, mounted read-only at
+ * `destination`. The kubelet replaces `payload`'s fields in place when the object changes, so a mounted volume follows
+ * them; a subPath mount holds a copy taken when its container was made (it does not follow).
  */
 export interface DataVolume {
   destination: string;
-  files: { path: string; content: string; mode: number }[];
-  tsDir: string;
+  payload: DataPayload;
   /** The volume directory's mode (0777 on disk for a ConfigMap, 01777 on tmpfs for a Secret). */
   dirMode: number;
   tmpfs: boolean;
   createdMs: number;
+  /** The pod's fsGroup: the group of every entry, with the modes SetVolumeOwnership gives (read-only volume). */
+  fsGroup?: number;
+  /** A volumeMount's subPath (expanded): the container sees only this path of the volume. */
+  subPath?: string;
 }
 
 export interface ContainerRoot {

@@ -9,12 +9,26 @@
  * - `optional: true` mounts an empty volume for a missing object, and skips a missing item key;
  * - without items every key is a file; items pick keys and paths; the mode is the item's, else defaultMode (0644);
  * - the atomic writer's layout: a `..2006_01_02_15_04_05.<random>` directory (chmod 0755) holding the files, `..data`
- *   linked to it, and each top-level name linked to `..data/<name>`.
- * Not simulated: updating the files when the object changes later, fsGroup ownership, subPath mounts of these volumes,
- * the two-minute "Unable to attach or mount volumes" timeout (a wait.Interrupted error in 1.30, which SyncPod does not
- * record as an event).
+ *   linked to it, and each top-level name linked to `..data/<name>`;
+ * - updates (`remount`): every SyncPod calls WaitForAttachAndMount, which marks the pod's volumes for remount
+ *   (desired_state_of_world_populator.go ReprocessPod), and SetUp runs the atomic writer again with the object the
+ *   kubelet's watch-based cache holds (configMapAndSecretChangeDetectionStrategy Watch, the default). Write (steps 2–12)
+ *   writes only when a file's content differs or a path went away (shouldWritePayload, pathsToRemove): a new
+ *   timestamped directory, `..data` renamed onto it, links made for new names and removed for gone ones, the old
+ *   directory removed. So the files follow the object at the pod's next sync: its periodic resync (syncFrequency 1m,
+ *   jittered by up to half: kubelet.ts RESYNC_MS) or a container's state change; the ConfigMap page says so: "the total
+ *   delay … can be as long as the kubelet sync period + cache propagation delay" (kubernetes.io/docs/concepts/
+ *   configuration/configmap/#mounted-configmaps-are-updated-automatically). Environment variables are not touched (they
+ *   were made when the container was), nor are subPath mounts ("A container using a ConfigMap as a subPath volume mount
+ *   will not receive ConfigMap updates", same page);
+ * - fsGroup: SetUpAt hands the writer setPerms, volume.SetVolumeOwnership(dir, fsGroup, nil policy) (pkg/volume/
+ *   volume_linux.go: every entry Lchown'd to the group; files and directories chmod'ed `| 0440` (the plugins'
+ *   Attributes are ReadOnly: roMask), directories also `| 0110 | setgid`; symbolic links keep their mode). The policy
+ *   is nil for these plugins, so fsGroupChangePolicy changes nothing here.
+ * Not simulated: the two-minute "Unable to attach or mount volumes" timeout (a wait.Interrupted error in 1.30, which
+ * SyncPod does not record as an event).
  */
-import type { DataVolume } from '../../runtime/roots.ts';
+import type { DataPayload, DataVolume } from '../../runtime/roots.ts';
 import { Rng } from '../../rng.ts';
 import { fromBase64 } from '../apiserver/configdata.ts';
 import type { KObject, KubeletApiClient } from '../types.ts';
@@ -65,6 +79,24 @@ function timestampDir(nowMs: number, rng: Rng): string {
   return `..${d.getUTCFullYear()}_${p(d.getUTCMonth() + 1)}_${p(d.getUTCDate())}_${p(d.getUTCHours())}_${p(d.getUTCMinutes())}_${p(d.getUTCSeconds())}.${rng.int(4294967296)}`;
 }
 
+/** createUserVisibleFiles: a link per top-level name, made when the name first appears (an existing one is kept). */
+function linkTimes(files: DataPayload['files'], old: Record<string, number>, nowMs: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of files) {
+    const top = f.path.split('/')[0]!;
+    out[top] = old[top] ?? nowMs;
+  }
+  return out;
+}
+
+/** Write steps 3–4: a file whose content differs (shouldWritePayload), or an old path the new payload lacks (pathsToRemove). */
+function mustWrite(old: DataPayload, files: DataPayload['files']): boolean {
+  const was = new Map(old.files.map((f) => [f.path, f.content]));
+  if (files.some((f) => was.get(f.path) !== f.content)) return true;
+  const kept = new Set(files.flatMap((f) => f.path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  return old.files.some((f) => f.path.split('/').some((_, i, parts) => !kept.has(parts.slice(0, i + 1).join('/'))));
+}
+
 export class VolumeManager {
   private readonly pods = new WeakMap<object, PodVolumes>();
   private readonly rng = new Rng(0x766f6c73);
@@ -79,6 +111,7 @@ export class VolumeManager {
     if (st.ready) return true;
     if (nowMs < st.nextMs) return false;
     const ns = pod.metadata.namespace ?? 'default';
+    const fsGroup = ((pod.spec as Obj | undefined)?.securityContext as Obj | undefined)?.fsGroup;
     const ready = new Map<string, Resolved>();
     for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj)) {
       const kind = isObj(v.configMap) ? 'ConfigMap' : isObj(v.secret) ? 'Secret' : undefined;
@@ -94,15 +127,35 @@ export class VolumeManager {
       }
       // The ConfigMap plugin wraps an emptyDir on disk (0777); the Secret plugin's is tmpfs (medium Memory, 01777).
       ready.set(String(v.name), {
-        files,
-        tsDir: timestampDir(nowMs, this.rng),
+        payload: { files, tsDir: timestampDir(nowMs, this.rng), writtenMs: nowMs, linkMs: linkTimes(files, {}, nowMs) },
         dirMode: kind === 'Secret' ? 0o1777 : 0o777,
         tmpfs: kind === 'Secret',
         createdMs: nowMs,
+        ...(typeof fsGroup === 'number' ? { fsGroup } : {}),
       });
     }
     st.ready = ready;
     return true;
+  }
+
+  /**
+   * A SyncPod's remount of the pod's set-up volumes: the atomic writer's Write again with the object as it is now, the
+   * payload replaced in place (the mounted views follow it). A missing object is SetUp's error again, as a FailedMount.
+   */
+  remount(api: KubeletApiClient, pod: KObject, track: object, nowMs: number, emit: Emit): void {
+    const ready = this.pods.get(track)?.ready;
+    if (!ready?.size) return;
+    for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj)) {
+      const r = ready.get(String(v.name));
+      const kind = isObj(v.configMap) ? 'ConfigMap' : isObj(v.secret) ? 'Secret' : undefined;
+      if (!r || !kind) continue;
+      const src = (kind === 'ConfigMap' ? v.configMap : v.secret) as Obj;
+      const obj = api.configObject?.(kind, pod.metadata.namespace ?? 'default', String(kind === 'ConfigMap' ? src.name : src.secretName));
+      const files = payload(kind, obj, src);
+      if (typeof files === 'string') emit('Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${String(v.name)}" : ${files}`);
+      else if (mustWrite(r.payload, files))
+        Object.assign(r.payload, { files, tsDir: timestampDir(nowMs, this.rng), writtenMs: nowMs, linkMs: linkTimes(files, r.payload.linkMs, nowMs) });
+    }
   }
 
   /** The set-up volumes of a pod's track, by volume name. */
