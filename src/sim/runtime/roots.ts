@@ -36,6 +36,21 @@ export interface DataVolume {
   subPath?: string;
 }
 
+/** A pod's emptyDir volume (k8s/kubelet/volumes.ts): one per pod, shared by the containers that mount it. */
+export interface EmptyDirVolume {
+  createdMs: number;
+  /** The pod's fsGroup: the directory's group, set-group-ID (SetVolumeOwnership). */
+  fsGroup?: number;
+}
+
+/** An emptyDir volume mounted into a container (at `destination`, or its `subPath` directory there). */
+export interface EmptyDirMount {
+  volume: EmptyDirVolume;
+  destination: string;
+  readOnly: boolean;
+  subPath?: string;
+}
+
 export interface ContainerRoot {
   id: string;
   /** Which engine made it: Docker's containers keep their own storage (volumes, overlay upperdir). */
@@ -65,15 +80,18 @@ export interface ContainerRoot {
   binds?: { source: string; destination: string; readOnly: boolean }[];
   /** A pod's ConfigMap and Secret volumes. */
   dataVolumes?: DataVolume[];
+  /** A pod's emptyDir volumes. */
+  emptyDirs?: EmptyDirMount[];
   /** Files the runtime writes into the root (/etc/hosts, /etc/resolv.conf, /etc/hostname). */
   etc: Record<string, string>;
   privileged: boolean;
 }
 
-/** A pod container's hostPath binds and data volumes, the fields left out when there are none. */
-export const podMounts = (m: Pick<ContainerRoot, 'binds' | 'dataVolumes'>): Pick<ContainerRoot, 'binds' | 'dataVolumes'> => ({
+/** A pod container's hostPath binds, data volumes and emptyDirs, the fields left out when there are none. */
+export const podMounts = (m: Pick<ContainerRoot, 'binds' | 'dataVolumes' | 'emptyDirs'>): Pick<ContainerRoot, 'binds' | 'dataVolumes' | 'emptyDirs'> => ({
   ...(m.binds?.length ? { binds: m.binds } : {}),
   ...(m.dataVolumes?.length ? { dataVolumes: m.dataVolumes } : {}),
+  ...(m.emptyDirs?.length ? { emptyDirs: m.emptyDirs } : {}),
 });
 
 export class ContainerRoots {

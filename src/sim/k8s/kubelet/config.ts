@@ -14,7 +14,7 @@ import { cpuWeightOf } from '../../runtime/runc.ts';
 import type { KObject } from '../types.ts';
 import { type EnvSources, expand, makeEnv } from './envvars.ts';
 import { makeMounts } from './mounts.ts';
-import type { Resolved } from './volumes.ts';
+import type { PodMountSources } from './volumes.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -92,7 +92,7 @@ export function containerConfig(
   attempt: number,
   files: Record<string, string>,
   nodeHostname: string,
-  sources: EnvSources & { volumes?: ReadonlyMap<string, Resolved> },
+  sources: EnvSources & { volumes?: PodMountSources },
 ): CriContainerConfig | { error: string } {
   const spec = (pod.spec ?? {}) as Obj;
   // GenerateRunContainerOptions (the environment first) comes before the image user's checks.
@@ -100,7 +100,7 @@ export function containerConfig(
   if ('error' in made) return made;
   const vars = new Map(made.vars);
   // GenerateRunContainerOptions' makeMounts (mounts.ts): hostPath binds, ConfigMap and Secret volumes, the others' own directories.
-  const mounts = makeMounts(spec, c, sources.volumes ?? new Map<string, Resolved>(), vars);
+  const mounts = makeMounts(spec, c, sources.volumes ?? { data: new Map(), emptyDirs: new Map() }, vars);
   if ('error' in mounts) return mounts;
   const expandAll = (list: unknown) => (Array.isArray(list) ? list.map((a) => expand(String(a), (n) => vars.get(n))) : undefined);
   const sc = effectiveSecurityContext(spec, c);
@@ -149,6 +149,7 @@ export function containerConfig(
     writable: mounts.writable,
     ...(mounts.binds.length ? { binds: mounts.binds } : {}),
     ...(mounts.data.length ? { dataVolumes: mounts.data } : {}),
+    ...(mounts.emptyDirs.length ? { emptyDirs: mounts.emptyDirs } : {}),
     cgroup: cgroupOf(c),
     workdir: (c.workingDir as string | undefined) || image.image.config.config.WorkingDir || '/',
     tty: Boolean(c.tty),

@@ -10,13 +10,13 @@
  * - hostPath: the node's directory (joined with the subPath) bound at mountPath; ConfigMap and Secret volumes: the
  *   atomic writer's tree (volumes.ts), read-only whatever the mount says (makeMounts: mustMountRO, the plugins'
  *   GetAttributes().ReadOnly); a subPath of one is bound as it is when the container is made, so it keeps that content
- *   (a copy of the payload here); emptyDir: an empty directory of its own at mountPath (the subPath directory the kubelet
- *   would make in it is as empty).
+ *   (a copy of the payload here); emptyDir: the pod's one directory (shared by its containers), or the subPath directory
+ *   in it, which makeMounts makes when missing (SafeMakeDir, with the volume directory's mode).
  */
-import type { DataVolume } from '../../runtime/roots.ts';
+import type { DataVolume, EmptyDirMount } from '../../runtime/roots.ts';
 import type { Obj } from './config.ts';
 import { expand } from './envvars.ts';
-import type { Resolved } from './volumes.ts';
+import type { PodMountSources } from './volumes.ts';
 
 interface Mount {
   name: string;
@@ -30,6 +30,7 @@ export interface Mounts {
   writable: string[];
   binds: { source: string; destination: string; readOnly: boolean }[];
   data: DataVolume[];
+  emptyDirs: EmptyDirMount[];
 }
 
 /** The subPath of a mount, expanded and checked, or makeMounts' error. */
@@ -53,17 +54,21 @@ function subPathOf(m: Mount, vars: ReadonlyMap<string, string>): string | { erro
     .join('/');
 }
 
-export function makeMounts(spec: Obj, c: Obj, dataVolumes: ReadonlyMap<string, Resolved>, vars: ReadonlyMap<string, string>): Mounts | { error: string } {
+export function makeMounts(spec: Obj, c: Obj, sources: PodMountSources, vars: ReadonlyMap<string, string>): Mounts | { error: string } {
   const vols = new Map(((spec.volumes as { name: string; hostPath?: { path: string } }[] | undefined) ?? []).map((v) => [v.name, v]));
-  const out: Mounts = { writable: [], binds: [], data: [] };
+  const out: Mounts = { writable: [], binds: [], data: [], emptyDirs: [] };
   for (const m of (c.volumeMounts as Mount[] | undefined) ?? []) {
     const sub = subPathOf(m, vars);
     if (typeof sub !== 'string') return sub;
     const hp = vols.get(m.name)?.hostPath;
-    const dv = dataVolumes.get(m.name);
+    const dv = sources.data.get(m.name);
+    const ed = sources.emptyDirs.get(m.name);
     if (hp) out.binds.push({ source: sub ? `${hp.path.replace(/\/$/, '')}/${sub}` : hp.path, destination: m.mountPath, readOnly: Boolean(m.readOnly) });
     else if (dv) out.data.push(sub ? { ...dv, payload: { ...dv.payload }, subPath: sub, destination: m.mountPath } : { ...dv, destination: m.mountPath });
-    else if (!m.readOnly) out.writable.push(m.mountPath);
+    else {
+      if (ed) out.emptyDirs.push({ volume: ed, destination: m.mountPath, readOnly: Boolean(m.readOnly), ...(sub ? { subPath: sub } : {}) });
+      if (!m.readOnly) out.writable.push(m.mountPath);
+    }
   }
   return out;
 }

@@ -28,7 +28,7 @@
  * Not simulated: the two-minute "Unable to attach or mount volumes" timeout (a wait.Interrupted error in 1.30, which
  * SyncPod does not record as an event).
  */
-import type { DataPayload, DataVolume } from '../../runtime/roots.ts';
+import type { DataPayload, DataVolume, EmptyDirVolume } from '../../runtime/roots.ts';
 import { Rng } from '../../rng.ts';
 import { fromBase64 } from '../apiserver/configdata.ts';
 import type { KObject, KubeletApiClient } from '../types.ts';
@@ -42,8 +42,14 @@ const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 122_000;
 
 export type Resolved = Omit<DataVolume, 'destination'>;
+/** The set-up volumes of a pod, by volume name: ConfigMap and Secret payloads, and emptyDirs. */
+export interface PodMountSources {
+  data: Map<string, Resolved>;
+  emptyDirs: Map<string, EmptyDirVolume>;
+}
 interface PodVolumes {
   ready?: Map<string, Resolved>;
+  emptyDirs?: Map<string, EmptyDirVolume>;
   retryMs: number;
   nextMs: number;
 }
@@ -135,6 +141,10 @@ export class VolumeManager {
       });
     }
     st.ready = ready;
+    // emptydir.go SetUpAt: the directory (0777), made once for the pod; SetVolumeOwnership with the fsGroup (group, setgid).
+    st.emptyDirs = new Map();
+    for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj))
+      if (isObj(v.emptyDir)) st.emptyDirs.set(String(v.name), { createdMs: nowMs, ...(typeof fsGroup === 'number' ? { fsGroup } : {}) });
     return true;
   }
 
@@ -159,7 +169,8 @@ export class VolumeManager {
   }
 
   /** The set-up volumes of a pod's track, by volume name. */
-  of(track: object): Map<string, Resolved> {
-    return this.pods.get(track)?.ready ?? new Map();
+  of(track: object): PodMountSources {
+    const st = this.pods.get(track);
+    return { data: st?.ready ?? new Map(), emptyDirs: st?.emptyDirs ?? new Map() };
   }
 }
