@@ -167,6 +167,12 @@ function subPathSource(p: DataPayload, sub: string): string | undefined {
   return known ? `/${p.tsDir}${inTs ? `/${inTs}` : ''}` : undefined;
 }
 
+/** Whether a subPath mount binds one file (runc makes its mount point a file, not a directory: createIfNotExists). */
+export function bindsFile(dv: DataVolume): boolean {
+  const source = dv.subPath ? subPathSource(dv.payload, dv.subPath) : undefined;
+  return source !== undefined && dv.payload.files.some((f) => `/${dv.payload.tsDir}/${f.path}` === source);
+}
+
 export function dataVolumeFs(jb: typeof JB, dv: DataVolume, report?: (containerPath: string) => void): JB.IFileSystem {
   const live = new DataVolumeFs(jb, dv);
   if (!dv.subPath) return new BindFs(live, '', true, report, dv.destination);

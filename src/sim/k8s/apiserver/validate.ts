@@ -242,6 +242,10 @@ export function validatePodSpec(spec: Obj, path: string, templateLabels?: { sele
   if (templateLabels && spec.restartPolicy !== undefined && spec.restartPolicy !== 'Always') {
     errs.push(notSupported(`${path}.restartPolicy`, spec.restartPolicy, ['Always']));
   }
+  // validatePodSpecSecurityContext → validateFSGroupChangePolicy: NotSupported, the valid values sorted.
+  const fsPolicy = isObj(spec.securityContext) ? spec.securityContext.fsGroupChangePolicy : undefined;
+  if (fsPolicy !== undefined && fsPolicy !== 'Always' && fsPolicy !== 'OnRootMismatch')
+    errs.push(notSupported(`${path}.securityContext.fsGroupChangePolicy`, fsPolicy, ['Always', 'OnRootMismatch']));
   return errs;
 }
 
