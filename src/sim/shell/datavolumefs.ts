@@ -92,9 +92,16 @@ class DataVolumeFs implements JB.IFileSystem {
     }
     return this.tree;
   }
-  /** The owner ls and stat show: root, and the fsGroup when the pod has one (Lchown'd, links included). */
-  private owned(st: JB.FsStat): JB.FsStat {
-    return { ...st, uid: 0, gid: this.dv.fsGroup ?? 0 } as JB.FsStat;
+  /**
+   * The owner ls and stat show: root, and the fsGroup when the pod has one (Lchown'd, links included). On tmpfs (a
+   * Secret, projected or downward API volume: medium Memory) a directory's size is 40 plus 20 per entry and it takes no
+   * blocks, nor does a link (linux v6.8 mm/shmem.c BOGO_DIRENT_SIZE, shmem_get_inode's `2 * BOGO_DIRENT_SIZE`).
+   */
+  private async owned(p: string, st: JB.FsStat): Promise<JB.FsStat> {
+    const own = { ...st, uid: 0, gid: this.dv.fsGroup ?? 0 };
+    if (!this.dv.tmpfs || st.isFile) return own as JB.FsStat;
+    if (st.isSymbolicLink) return { ...own, blocks: 0 } as JB.FsStat;
+    return { ...own, dirSize: 40 + 20 * (await this.cur().readdir(p)).length, blocks: 0 } as JB.FsStat;
   }
   readFile(p: string, o?: Parameters<JB.IFileSystem['readFile']>[1]) {
     return this.cur().readFile(p, o);
@@ -112,10 +119,10 @@ class DataVolumeFs implements JB.IFileSystem {
     return this.cur().exists(p);
   }
   async stat(p: string) {
-    return this.owned(await this.cur().stat(p));
+    return this.owned(p, await this.cur().stat(p));
   }
   async lstat(p: string) {
-    return this.owned(await this.cur().lstat(p));
+    return this.owned(p, await this.cur().lstat(p));
   }
   mkdir(p: string, o?: Parameters<JB.IFileSystem['mkdir']>[1]) {
     return this.cur().mkdir(p, o);

@@ -30,7 +30,7 @@
  */
 import type { DataPayload, DataVolume, EmptyDirVolume } from '../../runtime/roots.ts';
 import { Rng } from '../../rng.ts';
-import { fromBase64 } from '../apiserver/configdata.ts';
+import { downwardFiles, type Files, keyId, payload, podToken, projectedFiles } from './payloads.ts';
 import type { KObject, KubeletApiClient } from '../types.ts';
 import type { Emit } from './images.ts';
 
@@ -49,33 +49,11 @@ export interface PodMountSources {
 }
 interface PodVolumes {
   ready?: Map<string, Resolved>;
+  /** The token manager's tokens, by volume and path. */
+  tokens: Map<string, string>;
   emptyDirs?: Map<string, EmptyDirVolume>;
   retryMs: number;
   nextMs: number;
-}
-
-/** MakePayload: the files of one volume, or the plugin's error. */
-function payload(kind: 'ConfigMap' | 'Secret', obj: KObject | undefined, src: Obj): { path: string; content: string; mode: number }[] | string {
-  const optional = src.optional === true;
-  const defaultMode = typeof src.defaultMode === 'number' ? src.defaultMode : 0o644;
-  if (!obj) return optional ? [] : `${kind === 'Secret' ? 'secret' : 'configmap'} "${String(kind === 'Secret' ? src.secretName : src.name)}" not found`;
-  const values = new Map<string, string>();
-  if (kind === 'ConfigMap') {
-    for (const [k, v] of Object.entries(isObj(obj.data) ? obj.data : {})) values.set(k, String(v));
-    for (const [k, v] of Object.entries(isObj(obj.binaryData) ? obj.binaryData : {})) values.set(k, fromBase64(String(v)) ?? '');
-  } else for (const [k, v] of Object.entries(isObj(obj.data) ? obj.data : {})) values.set(k, fromBase64(String(v)) ?? '');
-  const items = Array.isArray(src.items) ? (src.items as unknown[]).filter(isObj) : [];
-  if (!items.length) return [...values].map(([k, content]) => ({ path: k, content, mode: defaultMode }));
-  const files: { path: string; content: string; mode: number }[] = [];
-  for (const it of items) {
-    const key = String(it.key);
-    if (!values.has(key)) {
-      if (optional) continue;
-      return kind === 'Secret' ? `references non-existent secret key: ${key}` : `configmap references non-existent config key: ${key}`;
-    }
-    files.push({ path: String(it.path), content: values.get(key)!, mode: typeof it.mode === 'number' ? it.mode : defaultMode });
-  }
-  return files;
 }
 
 /** atomic_writer.go newTimestampDir: `..` + UTC time as 2006_01_02_15_04_05 + `.` + os.MkdirTemp's random uint32. */
@@ -103,9 +81,33 @@ function mustWrite(old: DataPayload, files: DataPayload['files']): boolean {
   return old.files.some((f) => f.path.split('/').some((_, i, parts) => !kept.has(parts.slice(0, i + 1).join('/'))));
 }
 
+/** The data volume plugins node1 simulates, and whether each wraps a tmpfs (medium Memory) rather than a directory on disk. */
+const DATA_KINDS = { configMap: false, secret: true, downwardAPI: true, projected: true } as const;
+const dataKind = (v: Obj) => (Object.keys(DATA_KINDS) as (keyof typeof DATA_KINDS)[]).find((k) => isObj(v[k]));
+
 export class VolumeManager {
   private readonly pods = new WeakMap<object, PodVolumes>();
   private readonly rng = new Rng(0x766f6c73);
+  /** Tokens' random parts, apart from the directories' (so a pod's token leaves the other names as they were). */
+  private readonly tokenRng = new Rng(0x746f6b6e);
+  private kid: string | undefined;
+
+  /** One volume's payload now (the plugin's SetUp reading its object through the kubelet's cache), or its error. */
+  private files(api: KubeletApiClient, pod: KObject, st: PodVolumes, v: Obj, nowMs: number): Files | string {
+    const ns = pod.metadata.namespace ?? 'default';
+    const kind = dataKind(v);
+    const src = (kind ? v[kind] : {}) as Obj;
+    if (kind === 'configMap') return payload('ConfigMap', api.configObject?.('ConfigMap', ns, String(src.name)), src);
+    if (kind === 'secret') return payload('Secret', api.configObject?.('Secret', ns, String(src.secretName)), src);
+    if (kind === 'downwardAPI') return downwardFiles(pod, src, typeof src.defaultMode === 'number' ? src.defaultMode : 0o644);
+    const token = (s: Obj) => {
+      const key = `${String(v.name)}/${String(s.path)}`;
+      let t = st.tokens.get(key);
+      if (t === undefined) st.tokens.set(key, (t = podToken(api, pod, s, nowMs, this.tokenRng, (this.kid ??= keyId(this.tokenRng)))));
+      return t;
+    };
+    return projectedFiles(api, pod, src, token);
+  }
 
   /**
    * The reconciler's pass for a pod (keyed by the kubelet's track of it): true once its ConfigMap and Secret volumes are
@@ -113,29 +115,26 @@ export class VolumeManager {
    */
   ready(api: KubeletApiClient, pod: KObject, track: object, nowMs: number, emit: Emit): boolean {
     let st = this.pods.get(track);
-    if (!st) this.pods.set(track, (st = { retryMs: 0, nextMs: 0 }));
+    if (!st) this.pods.set(track, (st = { retryMs: 0, nextMs: 0, tokens: new Map() }));
     if (st.ready) return true;
     if (nowMs < st.nextMs) return false;
-    const ns = pod.metadata.namespace ?? 'default';
     const fsGroup = ((pod.spec as Obj | undefined)?.securityContext as Obj | undefined)?.fsGroup;
     const ready = new Map<string, Resolved>();
     for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj)) {
-      const kind = isObj(v.configMap) ? 'ConfigMap' : isObj(v.secret) ? 'Secret' : undefined;
+      const kind = dataKind(v);
       if (!kind) continue;
-      const src = (kind === 'ConfigMap' ? v.configMap : v.secret) as Obj;
-      const obj = api.configObject?.(kind, ns, String(kind === 'ConfigMap' ? src.name : src.secretName));
-      const files = payload(kind, obj, src);
+      const files = this.files(api, pod, st, v, nowMs);
       if (typeof files === 'string') {
         emit('Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${String(v.name)}" : ${files}`);
         st.retryMs = st.retryMs ? Math.min(st.retryMs * 2, MAX_RETRY_MS) : FIRST_RETRY_MS;
         st.nextMs = nowMs + st.retryMs;
         return false;
       }
-      // The ConfigMap plugin wraps an emptyDir on disk (0777); the Secret plugin's is tmpfs (medium Memory, 01777).
+      // The ConfigMap plugin wraps an emptyDir on disk (0777); the others' is tmpfs (medium Memory, 01777).
       ready.set(String(v.name), {
         payload: { files, tsDir: timestampDir(nowMs, this.rng), writtenMs: nowMs, linkMs: linkTimes(files, {}, nowMs) },
-        dirMode: kind === 'Secret' ? 0o1777 : 0o777,
-        tmpfs: kind === 'Secret',
+        dirMode: DATA_KINDS[kind] ? 0o1777 : 0o777,
+        tmpfs: DATA_KINDS[kind],
         createdMs: nowMs,
         ...(typeof fsGroup === 'number' ? { fsGroup } : {}),
       });
@@ -157,11 +156,8 @@ export class VolumeManager {
     if (!ready?.size) return;
     for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj)) {
       const r = ready.get(String(v.name));
-      const kind = isObj(v.configMap) ? 'ConfigMap' : isObj(v.secret) ? 'Secret' : undefined;
-      if (!r || !kind) continue;
-      const src = (kind === 'ConfigMap' ? v.configMap : v.secret) as Obj;
-      const obj = api.configObject?.(kind, pod.metadata.namespace ?? 'default', String(kind === 'ConfigMap' ? src.name : src.secretName));
-      const files = payload(kind, obj, src);
+      if (!r) continue;
+      const files = this.files(api, pod, this.pods.get(track)!, v, nowMs);
       if (typeof files === 'string') emit('Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${String(v.name)}" : ${files}`);
       else if (mustWrite(r.payload, files))
         Object.assign(r.payload, { files, tsDir: timestampDir(nowMs, this.rng), writtenMs: nowMs, linkMs: linkTimes(files, r.payload.linkMs, nowMs) });
