@@ -124,7 +124,7 @@ export function podToken(api: KubeletApiClient, pod: KObject, src: Obj, nowMs: n
 export const keyId = (rng: Rng): string => b64url(randomBytes(rng, 32));
 
 /** projected.go collectData: the sources' files in order, or their errors aggregated. */
-export function projectedFiles(api: KubeletApiClient, pod: KObject, src: Obj, token: (source: Obj) => string): Files | string {
+export function projectedFiles(api: KubeletApiClient, pod: KObject, src: Obj, token: (source: Obj) => string, fsGroup: boolean): Files | string {
   const ns = pod.metadata.namespace ?? 'default';
   const defaultMode = typeof src.defaultMode === 'number' ? src.defaultMode : 0o644;
   const files: Files = [];
@@ -137,7 +137,9 @@ export function projectedFiles(api: KubeletApiClient, pod: KObject, src: Obj, to
       if (typeof got === 'string') errs.push(got);
       else files.push(...got);
     } else if (isObj(s.downwardAPI)) files.push(...downwardFiles(pod, s.downwardAPI, defaultMode));
-    else if (isObj(s.serviceAccountToken)) files.push({ path: String(s.serviceAccountToken.path), content: token(s.serviceAccountToken), mode: defaultMode });
+    // A token is 0600 when the pod has an fsGroup (or fsUser), so that SetVolumeOwnership makes it 0640, not world-readable.
+    else if (isObj(s.serviceAccountToken))
+      files.push({ path: String(s.serviceAccountToken.path), content: token(s.serviceAccountToken), mode: fsGroup ? 0o600 : defaultMode });
   }
   // utilerrors.NewAggregate: one error is its own text, more are `[a, b]`.
   if (errs.length) return errs.length === 1 ? errs[0]! : `[${errs.join(', ')}]`;

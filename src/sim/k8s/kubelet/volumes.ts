@@ -25,8 +25,9 @@
  *   volume_linux.go: every entry Lchown'd to the group; files and directories chmod'ed `| 0440` (the plugins'
  *   Attributes are ReadOnly: roMask), directories also `| 0110 | setgid`; symbolic links keep their mode). The policy
  *   is nil for these plugins, so fsGroupChangePolicy changes nothing here.
+ * - projected and downwardAPI volumes (payloads.ts) go the same way, on tmpfs like a Secret's.
  * Not simulated: the two-minute "Unable to attach or mount volumes" timeout (a wait.Interrupted error in 1.30, which
- * SyncPod does not record as an event).
+ * SyncPod does not record as an event); the token manager's refresh (a year-long token is not refreshed in a session).
  */
 import type { DataPayload, DataVolume, EmptyDirVolume } from '../../runtime/roots.ts';
 import { Rng } from '../../rng.ts';
@@ -106,7 +107,7 @@ export class VolumeManager {
       if (t === undefined) st.tokens.set(key, (t = podToken(api, pod, s, nowMs, this.tokenRng, (this.kid ??= keyId(this.tokenRng)))));
       return t;
     };
-    return projectedFiles(api, pod, src, token);
+    return projectedFiles(api, pod, src, token, typeof ((pod.spec as Obj | undefined)?.securityContext as Obj | undefined)?.fsGroup === 'number');
   }
 
   /**
