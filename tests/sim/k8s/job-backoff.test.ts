@@ -53,6 +53,30 @@ describe('Job back-off', () => {
   });
 });
 
+describe('Job back-off with restartPolicy OnFailure', () => {
+  it("the containers' restarts count: backoffLimit 3 is reached at the third restart, the pod is deleted", async () => {
+    const w = createWorld();
+    const job = [
+      'apiVersion: batch/v1',
+      'kind: Job',
+      'metadata: {name: of}',
+      'spec:',
+      '  backoffLimit: 3',
+      '  template:',
+      '    spec:',
+      '      restartPolicy: OnFailure',
+      '      containers: [{name: c, image: busybox, command: ["sh", "-c", "exit 1"]}]',
+    ];
+    await w.exec(`printf '%s\\n' ${job.map((l) => `'${l}'`).join(' ')} | kubectl apply -f -; sleep 20`);
+    expect((await w.exec('kubectl get job of -o jsonpath={.status.conditions}')).stdout).toBe('');
+    await w.exec('sleep 20');
+    const status = JSON.parse((await w.exec('kubectl get job of -o jsonpath={.status}')).stdout);
+    expect(status.conditions[0]).toMatchObject({ type: 'Failed', reason: 'BackoffLimitExceeded' });
+    expect(status.failed).toBe(1);
+    expect((await w.exec('kubectl get pods')).stderr).toBe('No resources found in default namespace.\n');
+  });
+});
+
 describe('kubectl describe job', () => {
   it('prints describeJob: the spec fields the defaults set, Pods Statuses with Ready, the template, the events', async () => {
     const w = createWorld();

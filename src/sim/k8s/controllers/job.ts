@@ -19,6 +19,7 @@
  * containers' latest finishedAt, else the pod's creation), delay the next pods by DefaultJobPodFailureBackOff (10s)
  * doubled for each failure after the first, at most MaxJobPodFailureBackOff (6m), counted from the last failure; the
  * controller requeues the Job for that moment (enqueueSyncJobWithDelay).
+ * With restartPolicy OnFailure the containers' restarts count against backoffLimit instead (pastBackoffLimitOnFailure).
  * Not simulated: the pods' batch.kubernetes.io/job-tracking finalizer, Indexed completion, podFailurePolicy.
  */
 import type { ApiServer } from '../apiserver/index.ts';
@@ -91,6 +92,23 @@ export const backoffDue = (api: ApiServer): boolean =>
     return end > 0 && end <= api.nowMs();
   });
 
+/**
+ * job_controller.go pastBackoffLimitOnFailure: with restartPolicy OnFailure the pods do not fail, their containers
+ * restart; the restarts of the running and pending pods' containers (init ones too) count against backoffLimit
+ * (reached at backoffLimit, or at the first restart when it is 0).
+ */
+function pastBackoffLimitOnFailure(spec: Obj, active: readonly KObject[], backoffLimit: number): boolean {
+  if (((spec.template as Obj | undefined)?.spec as Obj | undefined)?.restartPolicy !== 'OnFailure') return false;
+  let restarts = 0;
+  for (const p of active) {
+    if (phase(p) !== 'Running' && phase(p) !== 'Pending') continue;
+    const st = (p.status ?? {}) as Obj;
+    for (const cs of [...((st.initContainerStatuses as Obj[] | undefined) ?? []), ...((st.containerStatuses as Obj[] | undefined) ?? [])])
+      restarts += Number(cs.restartCount ?? 0);
+  }
+  return backoffLimit === 0 ? restarts > 0 : restarts >= backoffLimit;
+}
+
 const finished = (job: KObject) => conditions(job).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 
 export function syncJob(api: ApiServer, job: KObject): void {
@@ -129,7 +147,7 @@ export function syncJob(api: ApiServer, job: KObject): void {
     status.startTime = now;
   }
   const deadline = deadlineMs({ ...job, status });
-  if (c.failed > backoffLimit) {
+  if (c.failed > backoffLimit || pastBackoffLimitOnFailure(spec, c.active, backoffLimit)) {
     condition = failure('BackoffLimitExceeded', 'Job has reached the specified backoff limit');
   } else if (deadline !== undefined && deadline <= api.nowMs()) {
     condition = failure('DeadlineExceeded', 'Job was active longer than specified deadline');
