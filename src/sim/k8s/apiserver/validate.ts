@@ -242,7 +242,8 @@ export function validatePodSpec(spec: Obj, path: string, templateLabels?: { sele
   if (templateLabels && spec.restartPolicy !== undefined && spec.restartPolicy !== 'Always') {
     errs.push(notSupported(`${path}.restartPolicy`, spec.restartPolicy, ['Always']));
   }
-  // validatePodSpecSecurityContext → validateFSGroupChangePolicy: NotSupported, the valid values sorted.
+  // kubernetes@v1.30.5 pkg/apis/core/validation/validation.go validatePodSpecSecurityContext → validateFSGroupChangePolicy:
+  // NotSupported, the valid values sorted (after the restart policy and the other pod-level checks).
   const fsPolicy = isObj(spec.securityContext) ? spec.securityContext.fsGroupChangePolicy : undefined;
   if (fsPolicy !== undefined && fsPolicy !== 'Always' && fsPolicy !== 'OnRootMismatch')
     errs.push(notSupported(`${path}.securityContext.fsGroupChangePolicy`, fsPolicy, ['Always', 'OnRootMismatch']));
