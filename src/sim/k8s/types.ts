@@ -67,8 +67,11 @@ export type ContainerState =
 export interface KubeletApiClient {
   /** Pods bound to node1 (all namespaces), including ones being deleted (deletionTimestamp set). */
   pods(): KObject[];
-  /** A ConfigMap or Secret of the pod's namespace, for its containers' env (absent in test fakes: none exist). */
-  configObject?(kind: 'ConfigMap' | 'Secret', namespace: string, name: string): KObject | undefined;
+  /**
+   * A ConfigMap or Secret of the pod's namespace, for its containers' env and volumes; a ServiceAccount, or the Node
+   * (namespace ''), for a projected token's claims (absent in test fakes: none exist).
+   */
+  configObject?(kind: 'ConfigMap' | 'Secret' | 'ServiceAccount' | 'Node', namespace: string, name: string): KObject | undefined;
   /** Replaces a pod's status (phase, conditions, podIP, hostIP, startTime, containerStatuses …). */
   updatePodStatus(namespace: string, name: string, status: Record<string, unknown>): void;
   /** Removes the pod object once its containers are gone (the end of graceful deletion). */

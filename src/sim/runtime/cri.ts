@@ -8,7 +8,7 @@
 import type { LocalImage } from '../image/store.ts';
 import type { Proc } from '../kernel/types.ts';
 import type { CniResult } from './cni.ts';
-import type { DataVolume } from './roots.ts';
+import type { DataVolume, EmptyDirMount } from './roots.ts';
 import type { CgroupSpec } from './spec.ts';
 
 export interface LogLine {
@@ -86,6 +86,8 @@ export interface CriContainerConfig {
   binds?: { source: string; destination: string; readOnly: boolean }[];
   /** ConfigMap and Secret volumes the kubelet wrote (roots.ts DataVolume). */
   dataVolumes?: DataVolume[];
+  /** emptyDir volumes (roots.ts EmptyDirMount). */
+  emptyDirs?: EmptyDirMount[];
   cgroup: Omit<CgroupSpec, 'path'>;
   workdir: string;
   tty: boolean;

@@ -6,18 +6,49 @@
  */
 export type Flavor = 'busybox' | 'coreutils';
 
+/** What the kubelet's atomic writer last wrote into a ConfigMap or Secret volume (k8s/kubelet/volumes.ts). */
+export interface DataPayload {
+  files: { path: string; content: string; mode: number }[];
+  /** The timestamped directory `..data` points to; a new one on each write. */
+  tsDir: string;
+  /** When it was written (the timestamped directory, its files, `..data`). */
+  writtenMs: number;
+  /** When each top-level name's link was made (a link survives the writes that keep its name). */
+  linkMs: Record<string, number>;
+}
+
 /**
- * A ConfigMap or Secret volume as the kubelet's atomic writer lays it out (k8s/kubelet/volumes.ts): the files in `tsDir`,
- * `..data` linked to it and each top-level name linked to `..data/<name>`, mounted read-only at `destination`.
+ * A ConfigMap or Secret volume as the kubelet's atomic writer lays it out (k8s/kubelet/volumes.ts): the files in
+ * `payload.tsDir`, `..data` linked to it and each top-level name linked to `..data/<name>`, mounted read-only at
+ * `destination`. The kubelet replaces `payload`'s fields in place when the object changes, so a mounted volume follows
+ * them; a subPath mount holds a copy taken when its container was made (it does not follow).
  */
 export interface DataVolume {
   destination: string;
-  files: { path: string; content: string; mode: number }[];
-  tsDir: string;
+  payload: DataPayload;
   /** The volume directory's mode (0777 on disk for a ConfigMap, 01777 on tmpfs for a Secret). */
   dirMode: number;
   tmpfs: boolean;
   createdMs: number;
+  /** The pod's fsGroup: the group of every entry, with the modes SetVolumeOwnership gives (read-only volume). */
+  fsGroup?: number;
+  /** A volumeMount's subPath (expanded): the container sees only this path of the volume. */
+  subPath?: string;
+}
+
+/** A pod's emptyDir volume (k8s/kubelet/volumes.ts): one per pod, shared by the containers that mount it. */
+export interface EmptyDirVolume {
+  createdMs: number;
+  /** The pod's fsGroup: the directory's group, set-group-ID (SetVolumeOwnership). */
+  fsGroup?: number;
+}
+
+/** An emptyDir volume mounted into a container (at `destination`, or its `subPath` directory there). */
+export interface EmptyDirMount {
+  volume: EmptyDirVolume;
+  destination: string;
+  readOnly: boolean;
+  subPath?: string;
 }
 
 export interface ContainerRoot {
@@ -49,15 +80,18 @@ export interface ContainerRoot {
   binds?: { source: string; destination: string; readOnly: boolean }[];
   /** A pod's ConfigMap and Secret volumes. */
   dataVolumes?: DataVolume[];
+  /** A pod's emptyDir volumes. */
+  emptyDirs?: EmptyDirMount[];
   /** Files the runtime writes into the root (/etc/hosts, /etc/resolv.conf, /etc/hostname). */
   etc: Record<string, string>;
   privileged: boolean;
 }
 
-/** A pod container's hostPath binds and data volumes, the fields left out when there are none. */
-export const podMounts = (m: Pick<ContainerRoot, 'binds' | 'dataVolumes'>): Pick<ContainerRoot, 'binds' | 'dataVolumes'> => ({
+/** A pod container's hostPath binds, data volumes and emptyDirs, the fields left out when there are none. */
+export const podMounts = (m: Pick<ContainerRoot, 'binds' | 'dataVolumes' | 'emptyDirs'>): Pick<ContainerRoot, 'binds' | 'dataVolumes' | 'emptyDirs'> => ({
   ...(m.binds?.length ? { binds: m.binds } : {}),
   ...(m.dataVolumes?.length ? { dataVolumes: m.dataVolumes } : {}),
+  ...(m.emptyDirs?.length ? { emptyDirs: m.emptyDirs } : {}),
 });
 
 export class ContainerRoots {

@@ -11,6 +11,9 @@ export function allocBlocks(
   abs: string,
   target = '',
 ): number {
+  // A filesystem that knows its own (a pod's tmpfs volume: shell/datavolumefs.ts) says so.
+  const own = (st as unknown as { blocks?: unknown }).blocks;
+  if (typeof own === 'number') return own;
   const under = (d: string) => abs === d || abs.startsWith(`${d}/`);
   if (under('/proc') || under('/sys') || (under('/dev') && !under('/dev/shm'))) return 0;
   const tmpfs = under('/run') || under('/dev/shm');

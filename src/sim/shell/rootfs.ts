@@ -16,7 +16,9 @@ import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { noteDenied } from './denied.ts';
 import { hostsFile, resolvConf } from '../net/files.ts';
 import type { Host } from '../host.ts';
-import { BindFs, dataVolumeFs, fsForVolume } from './storagefs.ts';
+import { bindsFile, dataVolumeFs } from './datavolumefs.ts';
+import { emptyDirFs } from './emptydirfs.ts';
+import { BindFs, fsForVolume } from './storagefs.ts';
 import { setChowner, type SimFsHooks } from './simfs.ts';
 import { hostTemplateKey, OWN_FILES, rootBase } from './rootbase.ts';
 import { templateKey } from './roottemplate.ts';
@@ -268,8 +270,15 @@ export function rootFs(
       filesystem: new BindFs(hostFs(), b.source === '/' ? '' : b.source, b.readOnly, report, b.destination) as JB.IFileSystem,
     });
   // A pod's ConfigMap and Secret volumes, as the kubelet wrote them.
-  for (const dv of other?.dataVolumes ?? []) volumeMounts.push({ mountPoint: dv.destination, filesystem: dataVolumeFs(jb, dv, report) });
-  // --tmpfs PATH (and a pod's emptyDir volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
+  for (const dv of other?.dataVolumes ?? []) {
+    // runc's createIfNotExists: a file bound onto a path the image lacks gets an empty file (0755) as its mount point.
+    if (bindsFile(dv) && !(base as unknown as { data: Map<string, unknown> }).data.has(dv.destination))
+      base.writeFileSync(dv.destination, '', undefined, { mode: 0o755, mtime });
+    volumeMounts.push({ mountPoint: dv.destination, filesystem: dataVolumeFs(jb, dv, report) });
+  }
+  // Its emptyDir volumes: one directory per pod volume, shared by its containers (emptydirfs.ts).
+  for (const m of other?.emptyDirs ?? []) volumeMounts.push({ mountPoint: m.destination, filesystem: emptyDirFs(jb, m, hooks, report) });
+  // --tmpfs PATH (and a pod's other writable volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
   for (const t of tmpfs)
     if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });
   const devfs = new DevFs(host, () => mtime.getTime(), Boolean(c?.config.Tty));

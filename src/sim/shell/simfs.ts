@@ -12,7 +12,7 @@
  * counts). A file's st_nlink counts its hard links (fs/namei.c vfs_link: inc_nlink; vfs_unlink: drop_nlink); a
  * directory's is 2 plus its subdirectories (fsmeta.ts), mount points included: rootfs.ts makes each one a directory
  * here, as mount(2) needs one. New entries belong to the creating process's fsuid and fsgid (fs/inode.c
- * inode_init_owner; its euid and egid here). Entries made while the root is set up (`live` false) keep their given
+ * inode_init_owner; its euid and egid here), or in a set-group-ID directory to that directory's group. Entries made while the root is set up (`live` false) keep their given
  * owner (root unless the image says otherwise) and have no separate ctime or atime: both are their mtime.
  */
 import type * as JB from 'just-bash';
@@ -102,8 +102,15 @@ function fsClass(Base: typeof JB.InMemoryFs): new (hooks: SimFsHooks, init: JB.I
     /** A new entry: its creator's owner, and the mark on its directory. */
     private async created(abs: string): Promise<void> {
       if (!this.live) return;
-      const { uid, gid, umask } = this.hooks.creds();
-      const i = this.inode(await this.key(abs, false));
+      const { uid, gid: fsgid, umask } = this.hooks.creds();
+      const k = await this.key(abs, false);
+      // inode_init_owner: in a set-group-ID directory the group is the directory's, and a new directory is set-group-ID too.
+      const dir = this.entries().get(parentOf(k));
+      const sgid = dir?.type === 'directory' && (dir.mode & 0o2000) !== 0;
+      const gid = sgid ? (this.inodes.get(parentOf(k))?.gid ?? 0) : fsgid;
+      const e = this.entries().get(k);
+      if (sgid && e?.type === 'directory') e.mode |= 0o2000;
+      const i = this.inode(k);
       Object.assign(i, { uid, gid, birthMs: this.hooks.now() });
       delete i.paths;
       delete i.atimeMs;

@@ -9,7 +9,6 @@
 import type * as JB from 'just-bash';
 import type { Volume } from '../image/volumes.ts';
 import type { OverlayRoot } from '../image/overlay.ts';
-import type { DataVolume } from '../runtime/roots.ts';
 import { attached } from '../attached.ts';
 
 const enc = new TextEncoder();
@@ -209,52 +208,4 @@ export function syncHostVolumes(jb: typeof JB, hostFs: JB.MountableFs, volumes: 
     hostFs.mount(at, fsForVolume(jb, v, nowMs));
     mounted.set(at, v);
   }
-}
-
-/**
- * A pod's ConfigMap or Secret volume (runtime/roots.ts DataVolume) as the kubelet's atomic writer leaves it
- * (kubernetes@v1.30.5 pkg/volume/util/atomic_writer.go Write): the payload in the timestamped directory (0755), `..data`
- * linked to it, each top-level name linked to `..data/<name>`; every entry stamped with the set-up time; read-only.
- */
-export function dataVolumeFs(jb: typeof JB, dv: DataVolume, report?: (containerPath: string) => void): JB.IFileSystem {
-  const fs = new jb.InMemoryFs();
-  // just-bash's resolvePathWithSymlinks follows a link's target without looking at the target's own components again, so
-  // `color -> ..data/color` with `..data` itself a link is not found: this filesystem resolves every component anew.
-  const data = (fs as unknown as { data: Map<string, JB.FsEntry> }).data;
-  Object.defineProperty(fs, 'resolvePathWithSymlinks', {
-    value: (path: string): string => {
-      const parts = fs.resolvePath('/', path).split('/').filter(Boolean);
-      let cur = '';
-      for (let hops = 0; parts.length; ) {
-        const next = `${cur}/${parts.shift()}`;
-        const e = data.get(next);
-        if (e?.type !== 'symlink') cur = next;
-        else if (++hops > 40) throw new Error(`ELOOP: too many levels of symbolic links, open '${path}'`);
-        else {
-          parts.unshift(
-            ...fs
-              .resolvePath(cur || '/', e.target)
-              .split('/')
-              .filter(Boolean),
-          );
-          cur = '';
-        }
-      }
-      return cur || '/';
-    },
-  });
-  const t = new Date(Math.floor(dv.createdMs / 1000) * 1000);
-  fs.mkdirSync(`/${dv.tsDir}`, { recursive: true });
-  for (const f of dv.files) {
-    const path = `/${dv.tsDir}/${f.path}`;
-    fs.mkdirSync(path.slice(0, path.lastIndexOf('/')), { recursive: true });
-    fs.writeFileSync(path, f.content, undefined, { mode: f.mode, mtime: t });
-  }
-  void jb.InMemoryFs.prototype.symlink.call(fs, dv.tsDir, '/..data');
-  for (const top of new Set(dv.files.map((f) => f.path.split('/')[0]!))) void jb.InMemoryFs.prototype.symlink.call(fs, `..data/${top}`, `/${top}`);
-  for (const [p, e] of data) {
-    e.mtime = t;
-    if (e.type === 'directory') e.mode = p === '/' ? dv.dirMode : 0o755;
-  }
-  return new BindFs(fs, '', true, report, dv.destination);
 }

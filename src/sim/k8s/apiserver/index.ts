@@ -332,7 +332,8 @@ export class ApiServer implements KubeletApiClient {
   }
 
   /** The kubelet's configMapManager/secretManager read (kubelet_pods.go makeEnvironmentVariables). */
-  configObject = (kind: 'ConfigMap' | 'Secret', ns: string, name: string) => this.objects.get(this.key(kind === 'Secret' ? 'secrets' : 'configmaps', ns, name));
+  configObject = (kind: 'ConfigMap' | 'Secret' | 'ServiceAccount' | 'Node', ns: string, name: string) =>
+    this.objects.get(this.key({ ConfigMap: 'configmaps', Secret: 'secrets', ServiceAccount: 'serviceaccounts', Node: 'nodes' }[kind], ns, name));
   /** KubeletApiClient: the node's pods, filtered before copying (kube-system's fixture pods are large and not the kubelet's). */
   pods(): KObject[] {
     return this.scan(resourceOfKind('v1', 'Pod')!)

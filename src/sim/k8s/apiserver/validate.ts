@@ -119,6 +119,29 @@ export function validateLabels(labels: unknown, field = 'metadata.labels'): Caus
 
 const str = (o: Obj, k: string): string => (typeof o[k] === 'string' ? (o[k] as string) : '');
 
+/**
+ * ValidateVolumeMounts' subPath checks (kubernetes@v1.30.5 pkg/apis/core/validation/validation.go, after ports, env and
+ * envFrom): validateLocalDescendingPath ("must be a relative path", then validatePathNoBacksteps "must not contain '..'")
+ * on subPath and subPathExpr, and "subPathExpr and subPath are mutually exclusive". The source names the field
+ * `fldPath.Child("subPath")`, without the mount's index, so the path reads `…volumeMounts.subPath`.
+ */
+function subPathErrors(c: Obj, path: string): Cause[] {
+  const errs: Cause[] = [];
+  const descending = (v: string, at: string) => {
+    if (v.startsWith('/')) errs.push(invalidValue(at, v, 'must be a relative path'));
+    if (v.split('/').includes('..')) errs.push(invalidValue(at, v, "must not contain '..'"));
+  };
+  (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, i) => {
+    if (!isObj(m)) return;
+    if (str(m, 'subPath')) descending(str(m, 'subPath'), `${path}.subPath`);
+    if (str(m, 'subPathExpr')) {
+      if (str(m, 'subPath')) errs.push(invalidValue(`${path}[${i}].subPathExpr`, str(m, 'subPathExpr'), 'subPathExpr and subPath are mutually exclusive'));
+      descending(str(m, 'subPathExpr'), `${path}.subPathExpr`);
+    }
+  });
+  return errs;
+}
+
 export function validateContainer(c: Obj, path: string, names: Set<string>): Cause[] {
   const errs: Cause[] = [];
   const name = str(c, 'name');
@@ -137,6 +160,7 @@ export function validateContainer(c: Obj, path: string, names: Set<string>): Cau
         errs.push(notSupported(`${pp}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']));
     });
   }
+  errs.push(...subPathErrors(c, `${path}.volumeMounts`));
   if (c.imagePullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(String(c.imagePullPolicy))) {
     errs.push(notSupported(`${path}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']));
   }
@@ -218,6 +242,11 @@ export function validatePodSpec(spec: Obj, path: string, templateLabels?: { sele
   if (templateLabels && spec.restartPolicy !== undefined && spec.restartPolicy !== 'Always') {
     errs.push(notSupported(`${path}.restartPolicy`, spec.restartPolicy, ['Always']));
   }
+  // kubernetes@v1.30.5 pkg/apis/core/validation/validation.go validatePodSpecSecurityContext → validateFSGroupChangePolicy:
+  // NotSupported, the valid values sorted (after the restart policy and the other pod-level checks).
+  const fsPolicy = isObj(spec.securityContext) ? spec.securityContext.fsGroupChangePolicy : undefined;
+  if (fsPolicy !== undefined && fsPolicy !== 'Always' && fsPolicy !== 'OnRootMismatch')
+    errs.push(notSupported(`${path}.securityContext.fsGroupChangePolicy`, fsPolicy, ['Always', 'OnRootMismatch']));
   return errs;
 }
 

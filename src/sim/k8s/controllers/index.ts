@@ -8,12 +8,12 @@ import { syncDeployment } from './deployment.ts';
 import { syncReplicaSet } from './replicaset.ts';
 import { syncEndpoints } from './endpoints.ts';
 import { syncEndpointSlices } from './endpointslices.ts';
-import { deadlineDue, syncJob } from './job.ts';
+import { backoffDue, deadlineDue, syncJob } from './job.ts';
 import { retryDue as rsRetryDue } from './replicaset.ts';
 import { syncScheduling } from './scheduler.ts';
 
-/** Whether a work queue's delayed key has come due: a ReplicaSet's retry, a Job's activeDeadlineSeconds. */
-export const retryDue = (api: ApiServer): boolean => rsRetryDue(api) || deadlineDue(api);
+/** Whether a work queue's delayed key has come due: a ReplicaSet's retry, a Job's activeDeadlineSeconds or pod back-off. */
+export const retryDue = (api: ApiServer): boolean => rsRetryDue(api) || deadlineDue(api) || backoffDue(api);
 
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
 const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;

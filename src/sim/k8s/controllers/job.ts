@@ -14,8 +14,13 @@
  * False "JobResumed" "Job resumed" (event Normal Resumed) and startTime to now, so the deadline counts from the resume
  * (kubernetes@v1.30.5 pkg/controller/job/job_controller.go syncJob, ensureJobConditionStatus: a Job never suspended
  * has no Suspended condition).
- * Not simulated: the pods' batch.kubernetes.io/job-tracking finalizer, the back-off delay between failed pods'
- * replacements, Indexed completion.
+ * Back-off (kubernetes@v1.30.5 pkg/controller/job/backoff_utils.go newBackoffRecord, getRemainingTimeForFailuresCount;
+ * job_controller.go manageJob): the failures since the last success, counted by finish time (getFinishedTime: the
+ * containers' latest finishedAt, else the pod's creation), delay the next pods by DefaultJobPodFailureBackOff (10s)
+ * doubled for each failure after the first, at most MaxJobPodFailureBackOff (6m), counted from the last failure; the
+ * controller requeues the Job for that moment (enqueueSyncJobWithDelay).
+ * With restartPolicy OnFailure the containers' restarts count against backoffLimit instead (pastBackoffLimitOnFailure).
+ * Not simulated: the pods' batch.kubernetes.io/job-tracking finalizer, Indexed completion, podFailurePolicy.
  */
 import type { ApiServer } from '../apiserver/index.ts';
 import { ApiError } from '../apiserver/index.ts';
@@ -40,6 +45,69 @@ function deadlineMs(job: KObject): number | undefined {
 }
 /** Whether a Job's deadline has come (the work queue's AddAfter: the cluster runs the controllers though nothing moved). */
 export const deadlineDue = (api: ApiServer): boolean => api.scan(JOB).some((j) => !finished(j) && (deadlineMs(j) ?? Number.POSITIVE_INFINITY) <= api.nowMs());
+
+/** job_controller.go DefaultJobPodFailureBackOff and MaxJobPodFailureBackOff. */
+const BACKOFF_MS = 10_000;
+const MAX_BACKOFF_MS = 360_000;
+
+/** getFinishedTime: the containers' latest finishedAt (getFinishTimeFromContainers), else the pod's creation. */
+function finishedMs(p: KObject): number {
+  const states = (((p.status as Obj | undefined)?.containerStatuses as Obj[] | undefined) ?? []).map(
+    (s) => (s.state as Obj | undefined)?.terminated as Obj | undefined,
+  );
+  const times = states.flatMap((t) => (typeof t?.finishedAt === 'string' ? [Date.parse(t.finishedAt)] : []));
+  return times.length ? Math.max(...times) : Date.parse(p.metadata.creationTimestamp ?? '') || 0;
+}
+
+/** When the back-off after a Job's failed pods ends (ms; 0 without failures since the last success). */
+function backoffEndMs(pods: readonly KObject[]): number {
+  const done = pods
+    .filter((p) => phase(p) === 'Succeeded' || phase(p) === 'Failed')
+    .map((p) => ({ failed: phase(p) === 'Failed', at: finishedMs(p) }))
+    .sort((a, b) => a.at - b.at);
+  let failures = 0;
+  let last = 0;
+  for (const d of done) {
+    failures = d.failed ? failures + 1 : 0;
+    if (d.failed) last = d.at;
+  }
+  if (!failures) return 0;
+  let delay = BACKOFF_MS;
+  for (let i = 1; i < failures && delay < MAX_BACKOFF_MS; i++) delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+  return last + delay;
+}
+const jobPods = (api: ApiServer, job: KObject) => api.scan(PODS, job.metadata.namespace ?? 'default').filter((p) => ownedBy(p, job));
+const wantsPods = (api: ApiServer, job: KObject) => {
+  const spec = (job.spec ?? {}) as Obj;
+  const pods = jobPods(api, job);
+  const active = pods.filter((p) => phase(p) !== 'Succeeded' && phase(p) !== 'Failed' && !p.metadata.deletionTimestamp).length;
+  const succeeded = pods.filter((p) => phase(p) === 'Succeeded').length;
+  return active < Math.min(Number(spec.parallelism ?? 1), Number(spec.completions ?? 1) - succeeded);
+};
+/** Whether a Job's back-off has ended with pods still to make (the delayed key of enqueueSyncJobWithDelay). */
+export const backoffDue = (api: ApiServer): boolean =>
+  api.scan(JOB).some((j) => {
+    if (finished(j) || suspended(j) || !wantsPods(api, j)) return false;
+    const end = backoffEndMs(jobPods(api, j));
+    return end > 0 && end <= api.nowMs();
+  });
+
+/**
+ * job_controller.go pastBackoffLimitOnFailure: with restartPolicy OnFailure the pods do not fail, their containers
+ * restart; the restarts of the running and pending pods' containers (init ones too) count against backoffLimit
+ * (reached at backoffLimit, or at the first restart when it is 0).
+ */
+function pastBackoffLimitOnFailure(spec: Obj, active: readonly KObject[], backoffLimit: number): boolean {
+  if (((spec.template as Obj | undefined)?.spec as Obj | undefined)?.restartPolicy !== 'OnFailure') return false;
+  let restarts = 0;
+  for (const p of active) {
+    if (phase(p) !== 'Running' && phase(p) !== 'Pending') continue;
+    const st = (p.status ?? {}) as Obj;
+    for (const cs of [...((st.initContainerStatuses as Obj[] | undefined) ?? []), ...((st.containerStatuses as Obj[] | undefined) ?? [])])
+      restarts += Number(cs.restartCount ?? 0);
+  }
+  return backoffLimit === 0 ? restarts > 0 : restarts >= backoffLimit;
+}
 
 const finished = (job: KObject) => conditions(job).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 
@@ -79,7 +147,7 @@ export function syncJob(api: ApiServer, job: KObject): void {
     status.startTime = now;
   }
   const deadline = deadlineMs({ ...job, status });
-  if (c.failed > backoffLimit) {
+  if (c.failed > backoffLimit || pastBackoffLimitOnFailure(spec, c.active, backoffLimit)) {
     condition = failure('BackoffLimitExceeded', 'Job has reached the specified backoff limit');
   } else if (deadline !== undefined && deadline <= api.nowMs()) {
     condition = failure('DeadlineExceeded', 'Job was active longer than specified deadline');
@@ -92,7 +160,9 @@ export function syncJob(api: ApiServer, job: KObject): void {
     c = { ...c, active: [] };
   } else {
     const want = Math.min(parallelism, completions - c.succeeded) - c.active.length;
-    for (let i = 0; i < want; i++) {
+    // manageJob: while the back-off runs, no pods (the Job is requeued for its end).
+    const blocked = want > 0 && backoffEndMs(pods()) > api.nowMs();
+    for (let i = 0; i < (blocked ? 0 : want); i++) {
       const pod = podFromTemplate(spec.template, job, 'batch/v1');
       try {
         const { obj } = api.create(pod, ns);

@@ -13,7 +13,8 @@ import type { CgroupSpec } from '../../runtime/spec.ts';
 import { cpuWeightOf } from '../../runtime/runc.ts';
 import type { KObject } from '../types.ts';
 import { type EnvSources, expand, makeEnv } from './envvars.ts';
-import type { Resolved } from './volumes.ts';
+import { makeMounts } from './mounts.ts';
+import type { PodMountSources } from './volumes.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -91,13 +92,16 @@ export function containerConfig(
   attempt: number,
   files: Record<string, string>,
   nodeHostname: string,
-  sources: EnvSources & { volumes?: ReadonlyMap<string, Resolved> },
+  sources: EnvSources & { volumes?: PodMountSources },
 ): CriContainerConfig | { error: string } {
   const spec = (pod.spec ?? {}) as Obj;
   // GenerateRunContainerOptions (the environment first) comes before the image user's checks.
   const made = makeEnv(pod, c, SERVICE_ENV, sources);
   if ('error' in made) return made;
   const vars = new Map(made.vars);
+  // GenerateRunContainerOptions' makeMounts (mounts.ts): hostPath binds, ConfigMap and Secret volumes, the others' own directories.
+  const mounts = makeMounts(spec, c, sources.volumes ?? { data: new Map(), emptyDirs: new Map() }, vars);
+  if ('error' in mounts) return mounts;
   const expandAll = (list: unknown) => (Array.isArray(list) ? list.map((a) => expand(String(a), (n) => vars.get(n))) : undefined);
   const sc = effectiveSecurityContext(spec, c);
   const name = String(c.name);
@@ -125,22 +129,6 @@ export function containerConfig(
   const podSc = (spec.securityContext ?? {}) as { fsGroup?: number; supplementalGroups?: number[] };
   const extra = [...(podSc.fsGroup !== undefined ? [podSc.fsGroup] : []), ...(podSc.supplementalGroups ?? [])];
   const groups = extra.length ? [...new Set([gid, ...extra])].sort((a, b) => a - b) : undefined;
-  // kuberuntime_container.go makeMounts: a hostPath volume binds the node's directory (the kubelet's volume manager
-  // hands its path as the mount's HostPath); the other volumes are empty filesystems of their own.
-  const dataVolumes = sources.volumes ?? new Map<string, Resolved>();
-  const vols = new Map(((spec.volumes as { name: string; hostPath?: { path: string } }[] | undefined) ?? []).map((v) => [v.name, v]));
-  const volumeMounts = (c.volumeMounts as { name: string; mountPath: string; readOnly?: boolean }[] | undefined) ?? [];
-  const binds = volumeMounts.flatMap((m) => {
-    const hp = vols.get(m.name)?.hostPath;
-    return hp ? [{ source: hp.path, destination: m.mountPath, readOnly: Boolean(m.readOnly) }] : [];
-  });
-  const mounts = volumeMounts.filter((m) => !m.readOnly && !vols.get(m.name)?.hostPath && !dataVolumes.has(m.name)).map((m) => m.mountPath);
-  // ConfigMap and Secret volumes (volumes.ts): read-only whatever the mount says (kubelet_pods.go makeMounts: mustMountRO, the
-  // plugins' GetAttributes().ReadOnly).
-  const data = volumeMounts.flatMap((m) => {
-    const dv = dataVolumes.get(m.name);
-    return dv && !(m as { subPath?: string }).subPath ? [{ ...dv, destination: m.mountPath }] : [];
-  });
   const seccomp = sc.seccompProfile?.type === 'RuntimeDefault' || sc.seccompProfile?.type === 'Localhost' ? 'runtime/default' : 'unconfined';
   return {
     name,
@@ -158,9 +146,10 @@ export function containerConfig(
     noNewPrivs: sc.allowPrivilegeEscalation === false,
     seccomp,
     readOnlyRoot: Boolean(sc.readOnlyRootFilesystem),
-    writable: mounts,
-    ...(binds.length ? { binds } : {}),
-    ...(data.length ? { dataVolumes: data } : {}),
+    writable: mounts.writable,
+    ...(mounts.binds.length ? { binds: mounts.binds } : {}),
+    ...(mounts.data.length ? { dataVolumes: mounts.data } : {}),
+    ...(mounts.emptyDirs.length ? { emptyDirs: mounts.emptyDirs } : {}),
     cgroup: cgroupOf(c),
     workdir: (c.workingDir as string | undefined) || image.image.config.config.WorkingDir || '/',
     tty: Boolean(c.tty),

@@ -1,13 +1,11 @@
 /**
- * node1's kubelet: reconciles the pods the API server bound to node1 against containerd
- * (sandbox, image pulls, container starts, restarts with back-off, graceful kills), and
- * reports status and events back. Time is the host clock: whoever drives it (the cluster, on
- * each simulated step) calls `sync()`, and nothing waits in real time.
+ * node1's kubelet: reconciles the pods the API server bound to node1 against containerd (sandbox, image pulls, container
+ * starts, restarts with back-off, graceful kills), and reports status and events back. Time is the host clock: whoever
+ * drives it (the cluster, on each simulated step) calls `sync()`, and nothing waits in real time.
  *
- * Wording: kubernetes@v1.30.0 pkg/kubelet/kuberuntime/kuberuntime_container.go (Created,
- * Started, Killing "Stopping container"), kuberuntime_manager.go doBackOff ("Back-off
- * restarting failed container %s in pod %s", "back-off %s restarting failed container=%s
- * pod=%s"), pkg/kubelet/images/image_manager.go (image events, images.ts).
+ * Wording: kubernetes@v1.30.0 pkg/kubelet/kuberuntime/kuberuntime_container.go (Created, Started, Killing "Stopping
+ * container"), kuberuntime_manager.go doBackOff ("Back-off restarting failed container %s in pod %s", "back-off %s
+ * restarting failed container=%s pod=%s"), pkg/kubelet/images/image_manager.go (image events, images.ts).
  */
 import { formatPod } from '../../../k8s/securitycontext.ts';
 import { podQos } from '../../../k8s/resources.ts';
@@ -365,7 +363,8 @@ export class Kubelet implements KubeletHandle {
   }
 
   private report(pod: KObject, t: PodTrack, synced: boolean): void {
-    // prober_manager.go UpdatePodStatus: started and ready from the probes' results.
+    // A SyncPod remounts the pod's ConfigMap and Secret volumes (volumes.ts); prober_manager.go UpdatePodStatus: started and ready from the probes.
+    if (synced && !pod.metadata.deletionTimestamp) this.volumes.remount(this.api, pod, t, this.now, this.emitter(pod));
     for (const ct of t.containers.values()) {
       const cur = ct.current;
       if (ct.ephemeral || !cur) continue;

@@ -9,14 +9,29 @@
  * - `optional: true` mounts an empty volume for a missing object, and skips a missing item key;
  * - without items every key is a file; items pick keys and paths; the mode is the item's, else defaultMode (0644);
  * - the atomic writer's layout: a `..2006_01_02_15_04_05.<random>` directory (chmod 0755) holding the files, `..data`
- *   linked to it, and each top-level name linked to `..data/<name>`.
- * Not simulated: updating the files when the object changes later, fsGroup ownership, subPath mounts of these volumes,
- * the two-minute "Unable to attach or mount volumes" timeout (a wait.Interrupted error in 1.30, which SyncPod does not
- * record as an event).
+ *   linked to it, and each top-level name linked to `..data/<name>`;
+ * - updates (`remount`): every SyncPod calls WaitForAttachAndMount, which marks the pod's volumes for remount
+ *   (desired_state_of_world_populator.go ReprocessPod), and SetUp runs the atomic writer again with the object the
+ *   kubelet's watch-based cache holds (configMapAndSecretChangeDetectionStrategy Watch, the default). Write (steps 2–12)
+ *   writes only when a file's content differs or a path went away (shouldWritePayload, pathsToRemove): a new
+ *   timestamped directory, `..data` renamed onto it, links made for new names and removed for gone ones, the old
+ *   directory removed. So the files follow the object at the pod's next sync: its periodic resync (syncFrequency 1m,
+ *   jittered by up to half: kubelet.ts RESYNC_MS) or a container's state change; the ConfigMap page says so: "the total
+ *   delay … can be as long as the kubelet sync period + cache propagation delay" (kubernetes.io/docs/concepts/
+ *   configuration/configmap/#mounted-configmaps-are-updated-automatically). Environment variables are not touched (they
+ *   were made when the container was), nor are subPath mounts ("A container using a ConfigMap as a subPath volume mount
+ *   will not receive ConfigMap updates", same page);
+ * - fsGroup: SetUpAt hands the writer setPerms, volume.SetVolumeOwnership(dir, fsGroup, nil policy) (pkg/volume/
+ *   volume_linux.go: every entry Lchown'd to the group; files and directories chmod'ed `| 0440` (the plugins'
+ *   Attributes are ReadOnly: roMask), directories also `| 0110 | setgid`; symbolic links keep their mode). The policy
+ *   is nil for these plugins, so fsGroupChangePolicy changes nothing here.
+ * - projected and downwardAPI volumes (payloads.ts) go the same way, on tmpfs like a Secret's.
+ * Not simulated: the two-minute "Unable to attach or mount volumes" timeout (a wait.Interrupted error in 1.30, which
+ * SyncPod does not record as an event); the token manager's refresh (a year-long token is not refreshed in a session).
  */
-import type { DataVolume } from '../../runtime/roots.ts';
+import type { DataPayload, DataVolume, EmptyDirVolume } from '../../runtime/roots.ts';
 import { Rng } from '../../rng.ts';
-import { fromBase64 } from '../apiserver/configdata.ts';
+import { downwardFiles, type Files, keyId, payload, podToken, projectedFiles } from './payloads.ts';
 import type { KObject, KubeletApiClient } from '../types.ts';
 import type { Emit } from './images.ts';
 
@@ -28,34 +43,18 @@ const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 122_000;
 
 export type Resolved = Omit<DataVolume, 'destination'>;
+/** The set-up volumes of a pod, by volume name: ConfigMap and Secret payloads, and emptyDirs. */
+export interface PodMountSources {
+  data: Map<string, Resolved>;
+  emptyDirs: Map<string, EmptyDirVolume>;
+}
 interface PodVolumes {
   ready?: Map<string, Resolved>;
+  /** The token manager's tokens, by volume and path. */
+  tokens: Map<string, string>;
+  emptyDirs?: Map<string, EmptyDirVolume>;
   retryMs: number;
   nextMs: number;
-}
-
-/** MakePayload: the files of one volume, or the plugin's error. */
-function payload(kind: 'ConfigMap' | 'Secret', obj: KObject | undefined, src: Obj): { path: string; content: string; mode: number }[] | string {
-  const optional = src.optional === true;
-  const defaultMode = typeof src.defaultMode === 'number' ? src.defaultMode : 0o644;
-  if (!obj) return optional ? [] : `${kind === 'Secret' ? 'secret' : 'configmap'} "${String(kind === 'Secret' ? src.secretName : src.name)}" not found`;
-  const values = new Map<string, string>();
-  if (kind === 'ConfigMap') {
-    for (const [k, v] of Object.entries(isObj(obj.data) ? obj.data : {})) values.set(k, String(v));
-    for (const [k, v] of Object.entries(isObj(obj.binaryData) ? obj.binaryData : {})) values.set(k, fromBase64(String(v)) ?? '');
-  } else for (const [k, v] of Object.entries(isObj(obj.data) ? obj.data : {})) values.set(k, fromBase64(String(v)) ?? '');
-  const items = Array.isArray(src.items) ? (src.items as unknown[]).filter(isObj) : [];
-  if (!items.length) return [...values].map(([k, content]) => ({ path: k, content, mode: defaultMode }));
-  const files: { path: string; content: string; mode: number }[] = [];
-  for (const it of items) {
-    const key = String(it.key);
-    if (!values.has(key)) {
-      if (optional) continue;
-      return kind === 'Secret' ? `references non-existent secret key: ${key}` : `configmap references non-existent config key: ${key}`;
-    }
-    files.push({ path: String(it.path), content: values.get(key)!, mode: typeof it.mode === 'number' ? it.mode : defaultMode });
-  }
-  return files;
 }
 
 /** atomic_writer.go newTimestampDir: `..` + UTC time as 2006_01_02_15_04_05 + `.` + os.MkdirTemp's random uint32. */
@@ -65,9 +64,51 @@ function timestampDir(nowMs: number, rng: Rng): string {
   return `..${d.getUTCFullYear()}_${p(d.getUTCMonth() + 1)}_${p(d.getUTCDate())}_${p(d.getUTCHours())}_${p(d.getUTCMinutes())}_${p(d.getUTCSeconds())}.${rng.int(4294967296)}`;
 }
 
+/** createUserVisibleFiles: a link per top-level name, made when the name first appears (an existing one is kept). */
+function linkTimes(files: DataPayload['files'], old: Record<string, number>, nowMs: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of files) {
+    const top = f.path.split('/')[0]!;
+    out[top] = old[top] ?? nowMs;
+  }
+  return out;
+}
+
+/** Write steps 3–4: a file whose content differs (shouldWritePayload), or an old path the new payload lacks (pathsToRemove). */
+function mustWrite(old: DataPayload, files: DataPayload['files']): boolean {
+  const was = new Map(old.files.map((f) => [f.path, f.content]));
+  if (files.some((f) => was.get(f.path) !== f.content)) return true;
+  const kept = new Set(files.flatMap((f) => f.path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  return old.files.some((f) => f.path.split('/').some((_, i, parts) => !kept.has(parts.slice(0, i + 1).join('/'))));
+}
+
+/** The data volume plugins node1 simulates, and whether each wraps a tmpfs (medium Memory) rather than a directory on disk. */
+const DATA_KINDS = { configMap: false, secret: true, downwardAPI: true, projected: true } as const;
+const dataKind = (v: Obj) => (Object.keys(DATA_KINDS) as (keyof typeof DATA_KINDS)[]).find((k) => isObj(v[k]));
+
 export class VolumeManager {
   private readonly pods = new WeakMap<object, PodVolumes>();
   private readonly rng = new Rng(0x766f6c73);
+  /** Tokens' random parts, apart from the directories' (so a pod's token leaves the other names as they were). */
+  private readonly tokenRng = new Rng(0x746f6b6e);
+  private kid: string | undefined;
+
+  /** One volume's payload now (the plugin's SetUp reading its object through the kubelet's cache), or its error. */
+  private files(api: KubeletApiClient, pod: KObject, st: PodVolumes, v: Obj, nowMs: number): Files | string {
+    const ns = pod.metadata.namespace ?? 'default';
+    const kind = dataKind(v);
+    const src = (kind ? v[kind] : {}) as Obj;
+    if (kind === 'configMap') return payload('ConfigMap', api.configObject?.('ConfigMap', ns, String(src.name)), src);
+    if (kind === 'secret') return payload('Secret', api.configObject?.('Secret', ns, String(src.secretName)), src);
+    if (kind === 'downwardAPI') return downwardFiles(pod, src, typeof src.defaultMode === 'number' ? src.defaultMode : 0o644);
+    const token = (s: Obj) => {
+      const key = `${String(v.name)}/${String(s.path)}`;
+      let t = st.tokens.get(key);
+      if (t === undefined) st.tokens.set(key, (t = podToken(api, pod, s, nowMs, this.tokenRng, (this.kid ??= keyId(this.tokenRng)))));
+      return t;
+    };
+    return projectedFiles(api, pod, src, token, typeof ((pod.spec as Obj | undefined)?.securityContext as Obj | undefined)?.fsGroup === 'number');
+  }
 
   /**
    * The reconciler's pass for a pod (keyed by the kubelet's track of it): true once its ConfigMap and Secret volumes are
@@ -75,38 +116,58 @@ export class VolumeManager {
    */
   ready(api: KubeletApiClient, pod: KObject, track: object, nowMs: number, emit: Emit): boolean {
     let st = this.pods.get(track);
-    if (!st) this.pods.set(track, (st = { retryMs: 0, nextMs: 0 }));
+    if (!st) this.pods.set(track, (st = { retryMs: 0, nextMs: 0, tokens: new Map() }));
     if (st.ready) return true;
     if (nowMs < st.nextMs) return false;
-    const ns = pod.metadata.namespace ?? 'default';
+    const fsGroup = ((pod.spec as Obj | undefined)?.securityContext as Obj | undefined)?.fsGroup;
     const ready = new Map<string, Resolved>();
     for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj)) {
-      const kind = isObj(v.configMap) ? 'ConfigMap' : isObj(v.secret) ? 'Secret' : undefined;
+      const kind = dataKind(v);
       if (!kind) continue;
-      const src = (kind === 'ConfigMap' ? v.configMap : v.secret) as Obj;
-      const obj = api.configObject?.(kind, ns, String(kind === 'ConfigMap' ? src.name : src.secretName));
-      const files = payload(kind, obj, src);
+      const files = this.files(api, pod, st, v, nowMs);
       if (typeof files === 'string') {
         emit('Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${String(v.name)}" : ${files}`);
         st.retryMs = st.retryMs ? Math.min(st.retryMs * 2, MAX_RETRY_MS) : FIRST_RETRY_MS;
         st.nextMs = nowMs + st.retryMs;
         return false;
       }
-      // The ConfigMap plugin wraps an emptyDir on disk (0777); the Secret plugin's is tmpfs (medium Memory, 01777).
+      // The ConfigMap plugin wraps an emptyDir on disk (0777); the others' is tmpfs (medium Memory, 01777).
       ready.set(String(v.name), {
-        files,
-        tsDir: timestampDir(nowMs, this.rng),
-        dirMode: kind === 'Secret' ? 0o1777 : 0o777,
-        tmpfs: kind === 'Secret',
+        payload: { files, tsDir: timestampDir(nowMs, this.rng), writtenMs: nowMs, linkMs: linkTimes(files, {}, nowMs) },
+        dirMode: DATA_KINDS[kind] ? 0o1777 : 0o777,
+        tmpfs: DATA_KINDS[kind],
         createdMs: nowMs,
+        ...(typeof fsGroup === 'number' ? { fsGroup } : {}),
       });
     }
     st.ready = ready;
+    // emptydir.go SetUpAt: the directory (0777), made once for the pod; SetVolumeOwnership with the fsGroup (group, setgid).
+    st.emptyDirs = new Map();
+    for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj))
+      if (isObj(v.emptyDir)) st.emptyDirs.set(String(v.name), { createdMs: nowMs, ...(typeof fsGroup === 'number' ? { fsGroup } : {}) });
     return true;
   }
 
+  /**
+   * A SyncPod's remount of the pod's set-up volumes: the atomic writer's Write again with the object as it is now, the
+   * payload replaced in place (the mounted views follow it). A missing object is SetUp's error again, as a FailedMount.
+   */
+  remount(api: KubeletApiClient, pod: KObject, track: object, nowMs: number, emit: Emit): void {
+    const ready = this.pods.get(track)?.ready;
+    if (!ready?.size) return;
+    for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj)) {
+      const r = ready.get(String(v.name));
+      if (!r) continue;
+      const files = this.files(api, pod, this.pods.get(track)!, v, nowMs);
+      if (typeof files === 'string') emit('Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${String(v.name)}" : ${files}`);
+      else if (mustWrite(r.payload, files))
+        Object.assign(r.payload, { files, tsDir: timestampDir(nowMs, this.rng), writtenMs: nowMs, linkMs: linkTimes(files, r.payload.linkMs, nowMs) });
+    }
+  }
+
   /** The set-up volumes of a pod's track, by volume name. */
-  of(track: object): Map<string, Resolved> {
-    return this.pods.get(track)?.ready ?? new Map();
+  of(track: object): PodMountSources {
+    const st = this.pods.get(track);
+    return { data: st?.ready ?? new Map(), emptyDirs: st?.emptyDirs ?? new Map() };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * kubectl describe pod|deployment|replicaset|node|namespace (configmap|secret in describe-config.ts) (staging/src/k8s.io/kubectl/pkg/describe/describe.go):
+ * kubectl describe pod|deployment|replicaset|node|namespace (configmap|secret in describe-config.ts, job in describe-job.ts) (staging/src/k8s.io/kubectl/pkg/describe/describe.go):
  * one tabwriter (padding 2) over the whole text, times as RFC 1123Z, events as `10s (x3 over 37s)`.
  */
 import type { ExecResult } from '../../../api.ts';
@@ -11,6 +11,7 @@ import { tabwriter } from '../../kit/tabwriter.ts';
 import { clusterFor } from './cluster.ts';
 import { matchSelector, namespaceOf, out, parse, resourcesOf } from './common.ts';
 import { describeConfigMap, describeSecret } from './describe-config.ts';
+import { describeJob } from './describe-job.ts';
 import { describeNode } from './describe-node.ts';
 import { since } from './duration.ts';
 import { formatSelector } from './tables.ts';
@@ -328,6 +329,7 @@ const DESCRIBERS: Record<string, (api: ApiServer, o: KObject, now: number) => st
   Pod: describePod,
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
+  Job: describeJob,
   Node: describeNode,
   Namespace: (api, o) => describeNamespace(api, o),
   ConfigMap: describeConfigMap,
@@ -371,7 +373,7 @@ export async function describe(args: string[], env: CmdEnv): Promise<ExecResult>
     if (!fn)
       return out(
         '',
-        `kubectl describe ${t.r.resource}: not simulated on node1 (this kubectl describes pods, deployments, replicasets, nodes, namespaces, configmaps and secrets)\n`,
+        `kubectl describe ${t.r.resource}: not simulated on node1 (this kubectl describes pods, deployments, replicasets, jobs, nodes, namespaces, configmaps and secrets)\n`,
         1,
       );
     if (t.name) {
