@@ -146,13 +146,8 @@ export class SimWorld implements World {
 
   /** A typed line: at bash's prompt `!!` first (histexpand.ts): the expanded line shown on stderr and run, or the error. */
   private async execNow(line: string, options: ExecOptions): Promise<ExecResult> {
-    const bang =
-      this.session.shell === 'bash' && line.includes('!!')
-        ? bangBang(
-            line,
-            this.lines.findLast((l) => l.trim()),
-          )
-        : undefined;
+    const previous = this.lines.findLast((l) => l.trim());
+    const bang = this.session.shell === 'bash' && line.includes('!!') ? bangBang(line, previous) : undefined;
     if (!bang) return this.execTyped(line, options);
     const echo = { stream: 'stderr' as const, text: 'error' in bang ? `${this.session.proc.argv[0] ?? 'bash'}: ${bang.error}\n` : `${bang.line}\n` };
     options.onOutput?.(echo);
