@@ -6,11 +6,10 @@
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { LAST_APPLIED } from '../../../k8s/apiserver/last-applied.ts';
-import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, mappedObject } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 
 const FLAGS = [
@@ -20,8 +19,6 @@ const FLAGS = [
   { long: 'recursive', short: 'R', type: 'bool' as const },
   { long: 'validate', type: 'string' as const },
 ];
-
-type Obj = Record<string, unknown>;
 
 export async function applyOrCreate(verb: 'apply' | 'create', args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, FLAGS, verb);
@@ -53,23 +50,13 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
   };
   if (dryRun.warning) emit('stderr', dryRun.warning);
   for (const d of read.docs) {
-    const meta = (d.obj.metadata && typeof d.obj.metadata === 'object' ? d.obj.metadata : {}) as Obj;
-    const r = resourceOfKind(String(d.obj.apiVersion), String(d.obj.kind));
+    const mapped = mappedObject(d, flagNs);
+    if ('error' in mapped) {
+      errors.push(`error: ${mapped.error}\n`);
+      continue;
+    }
+    const { r, meta, objNs } = mapped;
     const name = String(meta.name ?? '');
-    if (!r) {
-      errors.push(
-        `error: resource mapping not found for name: "${name}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`,
-      );
-      continue;
-    }
-    const objNs = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : undefined;
-    if (r.namespaced && objNs && flagNs && objNs !== flagNs) {
-      // cmd/util/resource builder: the file's namespace and -n disagree.
-      errors.push(
-        `error: the namespace from the provided object "${objNs}" does not match the namespace "${flagNs}". You must pass '--namespace=${objNs}' to perform this operation.\n`,
-      );
-      continue;
-    }
     const ns = objNs ?? namespaceOf(p.flags, env);
     if (!name && !(verb === 'create' && meta.generateName)) {
       errors.push(

@@ -2,7 +2,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
-import { resourceFor, RESOURCES, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
+import { resourceFor, resourceOfKind, RESOURCES, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import { GO_BOOL, parseFlags, type FlagDef, type Parsed } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
@@ -225,6 +225,27 @@ export async function readManifests(env: CmdEnv, files: string[]): Promise<{ doc
     }
   }
   return { docs };
+}
+
+/**
+ * An object read from a file as cli-runtime@v0.30.5's resource builder takes it: mapped to its resource
+ * (pkg/resource/mapper.go infoForData: "resource mapping not found …") and, given -n (`flagNs`), its own namespace
+ * checked against it (the builder's "the namespace from the provided object … does not match …"). The errors are
+ * kubectl's words without the "error: " and newline its CheckErr adds.
+ */
+export function mappedObject(d: { obj: Obj; file: string }, flagNs?: string): { r: ResourceInfo; meta: Obj; objNs?: string } | { error: string } {
+  const meta = isObj(d.obj.metadata) ? d.obj.metadata : {};
+  const r = resourceOfKind(String(d.obj.apiVersion), String(d.obj.kind));
+  if (!r)
+    return {
+      error: `resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first`,
+    };
+  const objNs = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : undefined;
+  if (r.namespaced && objNs && flagNs && objNs !== flagNs)
+    return {
+      error: `the namespace from the provided object "${objNs}" does not match the namespace "${flagNs}". You must pass '--namespace=${objNs}' to perform this operation.`,
+    };
+  return { r, meta, objNs };
 }
 
 /** A label selector (`app=web`, `tier!=db`, `env`, `!env`, `env in (a,b)`), as labels.Parse reads it. */

@@ -6,10 +6,10 @@
  */
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
-import { resourceOfKind, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
+import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, errorText, matchSelector, namespaceOf, out, parse, readManifests, resourcesOf } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, matchSelector, namespaceOf, out, parse, readManifests, resourcesOf, mappedObject } from './common.ts';
 
 const FLAGS = [
   { long: 'filename', short: 'f', type: 'list' as const },
@@ -63,14 +63,12 @@ export async function del(args: string[], env: CmdEnv): Promise<ExecResult> {
     const read = await readManifests(env, files);
     if ('error' in read) return out('', read.error, 1);
     for (const d of read.docs) {
-      const r = resourceOfKind(String(d.obj.apiVersion), String(d.obj.kind));
-      const meta = (d.obj.metadata ?? {}) as Record<string, unknown>;
-      if (!r) {
-        errors.push(
-          `error: resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`,
-        );
+      const mapped = mappedObject(d);
+      if ('error' in mapped) {
+        errors.push(`error: ${mapped.error}\n`);
         continue;
       }
+      const { r, meta } = mapped;
       targets.push({ r, ns: typeof meta.namespace === 'string' ? meta.namespace : ns, name: String(meta.name ?? ''), file: d.file });
     }
   } else {

@@ -22,7 +22,7 @@ import { resourceOfKind, type ResourceInfo } from '../../../k8s/apiserver/resour
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, out, parse, readManifests, resourcesOf, typeNameArgs, warnFirst } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, out, parse, readManifests, resourcesOf, typeNameArgs, warnFirst, mappedObject } from './common.ts';
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { notFound } from '../../../k8s/apiserver/errors.ts';
@@ -203,17 +203,9 @@ async function fileObjects(env: CmdEnv, files: string[], flagNs: string): Promis
   const objs: { r: ResourceInfo; o: KObject }[] = [];
   for (const d of read.docs) {
     const o = d.obj as unknown as KObject;
-    const meta = (isObj(o.metadata) ? o.metadata : {}) as Obj;
-    const r = resourceOfKind(String(o.apiVersion), String(o.kind));
-    if (!r)
-      return {
-        error: `error: resource mapping not found for name: "${String(meta.name ?? '')}" namespace: "${String(meta.namespace ?? '')}" from "${d.file}": no matches for kind "${String(o.kind)}" in version "${String(o.apiVersion)}"\nensure CRDs are installed first\n`,
-      };
-    const objNs = typeof meta.namespace === 'string' ? meta.namespace : '';
-    if (r.namespaced && objNs && flagNs && objNs !== flagNs)
-      return {
-        error: `error: the namespace from the provided object "${objNs}" does not match the namespace "${flagNs}". You must pass '--namespace=${objNs}' to perform this operation.\n`,
-      };
+    const mapped = mappedObject(d, flagNs);
+    if ('error' in mapped) return { error: `error: ${mapped.error}\n` };
+    const { r, meta } = mapped;
     objs.push({ r, o: { ...o, metadata: { ...meta, name: String(meta.name ?? '') } } as KObject });
   }
   return objs;

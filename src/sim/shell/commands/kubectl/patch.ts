@@ -15,14 +15,27 @@ import { parse as parseYaml } from 'yaml';
 import type { ExecResult } from '../../../api.ts';
 import { dropUnknownFields } from '../../../k8s/apiserver/decode.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
-import { resourceOfKind, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
+import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import { deepEqual } from '../../../k8s/apiserver/update.ts';
 import { applyJsonPatch, decodeJsonPatch, mergePatch, PatchError } from '../../../k8s/patch/json-patch.ts';
 import { strategicMergePatch } from '../../../k8s/patch/strategic.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, resourcesOf, typeNameArgs, warnFirst } from './common.ts';
+import {
+  DRY_RUN_FLAG,
+  dryRunOf,
+  errorText,
+  namespaceOf,
+  objName,
+  out,
+  parse,
+  readManifests,
+  resourcesOf,
+  typeNameArgs,
+  warnFirst,
+  mappedObject,
+} from './common.ts';
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { CHANGE_CAUSE, changeCause, RECORD_DEPRECATED, RECORD_FLAG } from './record.ts';
@@ -174,12 +187,9 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
     const manifests = await readManifests(env, files);
     if ('error' in manifests) return warnFirst(dryRun.warning, out('', manifests.error, 1));
     for (const d of manifests.docs) {
-      const r = resourceOfKind(String(d.obj.apiVersion), String(d.obj.kind));
-      const meta = isObj(d.obj.metadata) ? d.obj.metadata : {};
-      if (!r)
-        return fail(
-          `resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first`,
-        );
+      const mapped = mappedObject(d);
+      if ('error' in mapped) return fail(mapped.error);
+      const { r, meta } = mapped;
       targets.push({ r, ns: typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : ns, name: String(meta.name ?? ''), obj: d.obj });
     }
   }

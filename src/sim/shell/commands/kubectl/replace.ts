@@ -11,11 +11,11 @@
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { replaceObject } from '../../../k8s/apiserver/replace.ts';
-import { resourceOfKind, type ResourceInfo } from '../../../k8s/apiserver/resources.ts';
+import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, warnFirst } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, warnFirst, mappedObject } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { CHANGE_CAUSE, changeCause, RECORD_DEPRECATED, RECORD_FLAG } from './record.ts';
 
@@ -76,21 +76,12 @@ export async function replaceCmd(args: string[], env: CmdEnv): Promise<ExecResul
   const docs: { r: ResourceInfo; ns: string; name: string; obj: Obj; file: string }[] = [];
   const errors: string[] = [];
   for (const d of read.docs) {
-    const meta = isObj(d.obj.metadata) ? d.obj.metadata : {};
-    const r = resourceOfKind(String(d.obj.apiVersion), String(d.obj.kind));
-    if (!r) {
-      errors.push(
-        `error: resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${d.file}": no matches for kind "${d.obj.kind}" in version "${d.obj.apiVersion}"\nensure CRDs are installed first\n`,
-      );
+    const mapped = mappedObject(d, flagNs);
+    if ('error' in mapped) {
+      errors.push(`error: ${mapped.error}\n`);
       continue;
     }
-    const objNs = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : undefined;
-    if (r.namespaced && objNs && flagNs && objNs !== flagNs) {
-      errors.push(
-        `error: the namespace from the provided object "${objNs}" does not match the namespace "${flagNs}". You must pass '--namespace=${objNs}' to perform this operation.\n`,
-      );
-      continue;
-    }
+    const { r, meta, objNs } = mapped;
     // Run / forceReplace: the Recorder writes the change cause into each object before it is sent (--record).
     if (f.record === true) d.obj.metadata = { ...meta, annotations: { ...(isObj(meta.annotations) ? meta.annotations : {}), [CHANGE_CAUSE]: cause } };
     docs.push({ r, ns: r.namespaced ? (objNs ?? namespaceOf(f, env)) : '', name: String(meta.name ?? ''), obj: d.obj, file: d.file });
