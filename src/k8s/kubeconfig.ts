@@ -97,6 +97,35 @@ const jsonKind = (x: unknown) =>
  * kubectl's words (the YAML parser's own message stands where go-yaml's would: the `yaml` package is not go-yaml).
  */
 export function parseKubeconfig(text: string, origin: string): KubeConfig | { error: string } {
+  return structuredClone(parsedOnce(text, origin));
+}
+
+/**
+ * kubectl reads its kubeconfig on every run: the same text is parsed once, and kept frozen (mergeKubeconfigs shares
+ * its entries; parseKubeconfig hands out a copy, which the config subcommands change).
+ */
+function parsedOnce(text: string, origin: string): Readonly<KubeConfig | { error: string }> {
+  const key = `${origin}\0${text}`;
+  let parsed = parsedConfigs.get(key);
+  if (!parsed) {
+    parsed = deepFreeze(parseText(text, origin));
+    if (parsedConfigs.size >= 16) parsedConfigs.clear();
+    parsedConfigs.set(key, parsed);
+  }
+  return parsed;
+}
+
+const parsedConfigs = new Map<string, KubeConfig | { error: string }>();
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+function parseText(text: string, origin: string): KubeConfig | { error: string } {
   const cfg = emptyConfig();
   if (text.trim() === '') return cfg;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
@@ -169,7 +198,7 @@ export function mergeKubeconfigs(files: FileRead[]): KubeConfig | { error: strin
   let current = '';
   for (const f of files) {
     if (f.text === undefined) continue;
-    const c = parseKubeconfig(f.text, f.path);
+    const c = parsedOnce(f.text, f.path);
     if ('error' in c) return { error: `error loading config file "${f.path}": ${c.error}` };
     for (const stanza of ['clusters', 'contexts', 'users'] as const)
       for (const [name, e] of Object.entries(c[stanza])) if (!Object.hasOwn(merged[stanza], name)) merged[stanza][name] = e;
