@@ -52,6 +52,23 @@ describe('kubectl annotate', () => {
     expect((await w.exec('kubectl annotate a=1 pod web')).stderr).toBe('error: all resources must be specified before annotation changes: pod\n');
     expect((await w.exec('kubectl annotate pod web --list')).stdout).toBe('a=1\n');
   });
+
+  it('-o prints each object with the printer Complete made (annotate.go: PrintObj), as kubectl v1.30.13 does', async () => {
+    const w = k8sWorld();
+    await w.exec('kubectl run web --image=nginx');
+    await w.exec('kubectl run db --image=nginx');
+    // The YAML printer writes `---` before each document after the first (cli-runtime's YAMLPrinter printCount).
+    const y = await w.exec('kubectl annotate pod web db note=x -o yaml');
+    expect(y.stdout.match(/^(---|apiVersion: v1|    note: x)$/gm)).toEqual(['apiVersion: v1', '    note: x', '---', 'apiVersion: v1', '    note: x']);
+    expect(JSON.parse((await w.exec('kubectl annotate pod web n2=y -o json')).stdout).metadata.annotations).toEqual({ n2: 'y', note: 'x' });
+    expect((await w.exec(`kubectl annotate pod web n3=z --dry-run=client -o jsonpath='{.metadata.annotations.n3}'`)).stdout).toBe('z');
+    expect((await w.exec('kubectl get pod web -o jsonpath={.metadata.annotations.n3}')).stdout).toBe('');
+    expect((await w.exec('kubectl annotate pod web db n4=z -o name --dry-run=client')).stdout).toBe('pod/web\npod/db\n');
+    // ToPrinter's error comes from Complete, before the arguments are read.
+    expect((await w.exec('kubectl annotate pod web n5=q -o wide')).stderr).toBe(
+      'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
+    );
+  });
 });
 
 describe('kubectl events and auth', () => {

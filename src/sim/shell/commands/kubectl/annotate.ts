@@ -1,7 +1,8 @@
 /**
  * `kubectl annotate` (kubernetes/kubectl@v0.30.5:pkg/cmd/annotate/annotate.go): Complete's checks in its order, then
  * for each object validateNoAnnotationOverwrites (unless --overwrite), the change as a merge patch (or, with
- * --dry-run=client or --list, only locally), and the printer's `pod/x annotated`. The API server checks each key as
+ * --dry-run=client or --list, only locally), and the printer Complete made: `pod/x annotated`, or with -o the object
+ * (yaml, json, name, jsonpath, go-template), as kubectl v1.30.13 prints it (YAML documents after the first behind `---`). The API server checks each key as
  * apimachinery@v0.30.5 pkg/api/validation/objectmeta.go ValidateAnnotations does (a qualified name, lowercased).
  */
 import type { ExecResult } from '../../../api.ts';
@@ -9,9 +10,10 @@ import type { CmdEnv } from '../../types.ts';
 import { qualifiedName, shown } from '../../../k8s/apiserver/validate.ts';
 import { clusterFor } from './cluster.ts';
 import { DRY_RUN_FLAG, dryRunOf, namespaceOf, objName, out, parse, warnFirst } from './common.ts';
+import { badFormat, parseFormat, printObjects } from './output.ts';
 import { findTargets, parsePairs, resourcesAndPairs } from './pairs.ts';
 
-/** annotate.go AddFlags (the flags node1 acts on; -o takes only name here). */
+/** annotate.go AddFlags (the flags node1 acts on). */
 const FLAGS = [
   { long: 'overwrite', type: 'bool' as const },
   { long: 'list', type: 'bool' as const },
@@ -38,6 +40,9 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
   const f = p.flags;
   const dry = dryRunOf(env, f);
   if ('error' in dry) return dry.error;
+  // Complete: PrintFlags.ToPrinter after the dry-run strategy, before the arguments are read.
+  const format = parseFormat(f.output as string | undefined);
+  if (!format) return out('', badFormat(String(f.output)), 1);
   const split = resourcesAndPairs(p.rest, 'annotation');
   if ('error' in split) return fail(split.error);
   const pairs = parsePairs(split.pairs, 'annotation');
@@ -61,6 +66,7 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
   if (!single && f['resource-version']) return fail('--resource-version may only be used with a single resource');
   let stdout = '';
   let stderr = '';
+  let printedCount = 0;
   for (const t of targets) {
     const what = t.r.group ? `${t.r.resource}.${t.r.group}` : t.r.resource;
     if (!t.obj) {
@@ -93,16 +99,18 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
       stderr += `The ${t.obj.kind} "${t.name}" is invalid: ${bad.length === 1 ? `${bad[0]}\n` : `\n${bad.map((b) => `* ${b}\n`).join('')}`}`;
       continue;
     }
-    if (dry.mode === 'none') {
-      const obj = structuredClone(t.obj);
-      if (Object.keys(next).length) obj.metadata.annotations = next;
-      else delete obj.metadata.annotations;
-      cluster.api.update(t.r, obj);
+    let obj = structuredClone(t.obj);
+    if (Object.keys(next).length) obj.metadata.annotations = next;
+    else delete obj.metadata.annotations;
+    if (dry.mode === 'none') obj = cluster.api.update(t.r, obj);
+    if (format.kind === 'table')
+      stdout += `${objName(t.r, t.name)} annotated${dry.mode === 'none' ? '' : ` (${dry.mode === 'client' ? 'dry run' : 'server dry run'})`}\n`;
+    else {
+      // One printer for every object: cli-runtime's YAMLPrinter writes `---` before each document after the first.
+      const printed = printObjects(format, [{ r: t.r, o: obj }], true);
+      stdout += (format.kind === 'yaml' && printedCount++ > 0 ? '---\n' : '') + printed.stdout;
+      stderr += printed.stderr;
     }
-    stdout +=
-      f.output === 'name'
-        ? `${objName(t.r, t.name)}\n`
-        : `${objName(t.r, t.name)} annotated${dry.mode === 'none' ? '' : ` (${dry.mode === 'client' ? 'dry run' : 'server dry run'})`}\n`;
   }
   if (dry.mode === 'none') await cluster.sync();
   return warnFirst(dry.warning, out(stdout, stderr, stderr ? 1 : 0));
