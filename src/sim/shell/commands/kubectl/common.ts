@@ -6,9 +6,7 @@ import { resourceFor, resourceOfKind, RESOURCES, type ResourceInfo } from '../..
 import type { KObject } from '../../../k8s/types.ts';
 import { GO_BOOL, parseFlags, type FlagDef, type Parsed } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj, type Obj } from './obj.ts';
 
 export const out = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
 

@@ -15,9 +15,8 @@ import { clusterFor } from './cluster.ts';
 import { CREATE_FLAGS, dryRunOf, errorText, namespaceOf, noResourceType, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
 import { badFormat, createdPrinter, parseFormat } from './output.ts';
 import { notFound } from '../../../k8s/apiserver/errors.ts';
+import { isObj, type Obj } from './obj.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const FLAGS = [{ long: 'image', type: 'string' as const }, { long: 'from', type: 'string' as const }, ...CREATE_FLAGS];
 
 export async function createJob(args: string[], env: CmdEnv): Promise<ExecResult> {

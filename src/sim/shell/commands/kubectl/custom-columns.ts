@@ -8,15 +8,13 @@
 import type { KObject } from '../../../k8s/types.ts';
 import { tabwriter } from '../../kit/tabwriter.ts';
 import { evalPath, JsonPathError } from './jsonpath.ts';
+import { isObj } from './obj.ts';
 
 export interface Column {
   header: string;
   /** The JSONPath template RelaxedJSONPathExpression made (`{.metadata.name}`), or '' for an empty spec. */
   field: string;
 }
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** customcolumn.go jsonRegexp / RelaxedJSONPathExpression: `a.b`, `.a.b`, `{a.b}` and `{.a.b}` all become `{.a.b}`. */
 export function relaxedJsonPath(path: string): string | { error: string } {

@@ -6,9 +6,7 @@
  * --replace.
  */
 import type { KObject } from '../../../k8s/types.ts';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj, type Obj } from './obj.ts';
 
 /** The DebugOptions every debugging style reads (the copy's, the node's). */
 export interface DebugOptionsBase {

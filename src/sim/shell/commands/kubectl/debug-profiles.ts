@@ -2,8 +2,7 @@
  * kubectl debug's profiles for an ephemeral container (kubernetes/kubectl@v0.30.5:pkg/cmd/debug/profiles.go, the
  * `ephemeral` debug style): what each one writes into the debug container's securityContext.
  */
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj, type Obj } from './obj.ts';
 
 export const PROFILES = ['legacy', 'general', 'baseline', 'restricted', 'netadmin', 'sysadmin'] as const;
 

@@ -7,9 +7,8 @@
 import type { ApiServer } from '../../../k8s/apiserver/index.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import { describeEvents, multiline } from './describe.ts';
+import { isObj } from './obj.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const sortedEntries = (m: unknown): [string, unknown][] => (isObj(m) ? Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : []);
 
 /** The length of base64 data in bytes (len(v) of the decoded []byte). */

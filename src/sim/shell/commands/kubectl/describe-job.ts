@@ -10,9 +10,7 @@ import type { KObject } from '../../../k8s/types.ts';
 import { describeEvents, describeTemplate, multiline, rfc1123z } from './describe.ts';
 import { humanDuration } from './duration.ts';
 import { formatSelector } from './tables.ts';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj, type Obj } from './obj.ts';
 
 export function describeJob(api: ApiServer, job: KObject, now: number): string {
   const spec = (job.spec ?? {}) as Obj;

@@ -5,9 +5,8 @@ import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import { describeEvents, multiline, rfc1123z } from './describe.ts';
 import { since } from './duration.ts';
+import { isObj, type Obj } from './obj.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const arr = (x: unknown): Obj[] => (Array.isArray(x) ? (x as unknown[]).filter(isObj) : []);
 
 /** A byte count as resource.Quantity prints it (binary suffix when it divides evenly). */

@@ -15,9 +15,8 @@ import { describeJob } from './describe-job.ts';
 import { describeNode } from './describe-node.ts';
 import { since } from './duration.ts';
 import { formatSelector } from './tables.ts';
+import { isObj, type Obj } from './obj.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const arr = (x: unknown): Obj[] => (Array.isArray(x) ? (x as unknown[]).filter(isObj) : []);
 
 const FLAGS = [

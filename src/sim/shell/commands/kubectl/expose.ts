@@ -26,9 +26,8 @@ import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, out, parse, readManifes
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { notFound } from '../../../k8s/apiserver/errors.ts';
+import { isObj, type Obj } from './obj.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const S = (long: string, short?: string) => ({ long, type: 'string' as const, ...(short ? { short } : {}) });
 const FLAGS = [
   ...['protocol', 'port', 'type', 'load-balancer-ip', 'selector', 'target-port', 'external-ip', 'name', 'session-affinity', 'cluster-ip'].map((l) => S(l)),

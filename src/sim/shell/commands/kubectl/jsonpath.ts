@@ -4,8 +4,7 @@
  * filters `[?(@.name=="app")]`, `{range …}…{end}`, and quoted literals `{"\n"}`. Several results
  * of one action are joined by a space; maps and lists print as encoding/json writes them (keys sorted).
  */
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj } from './obj.ts';
 
 export class JsonPathError extends Error {}
 

@@ -39,9 +39,7 @@ import {
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { CHANGE_CAUSE, changeCause, RECORD_DEPRECATED, RECORD_FLAG } from './record.ts';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj, type Obj } from './obj.ts';
 
 const FLAGS = [
   { long: 'patch', short: 'p', type: 'string' as const },

@@ -5,9 +5,7 @@
 import type { PodView } from '../../../api.ts';
 import type { ApiServer } from '../../../k8s/apiserver/index.ts';
 import type { KObject } from '../../../k8s/types.ts';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj, type Obj } from './obj.ts';
 
 export interface PodColumns {
   ready: string;

@@ -18,9 +18,7 @@ import { clusterFor } from './cluster.ts';
 import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, warnFirst, mappedObject } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { CHANGE_CAUSE, changeCause, RECORD_DEPRECATED, RECORD_FLAG } from './record.ts';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj, type Obj } from './obj.ts';
 
 const FLAGS = [
   { long: 'filename', short: 'f', type: 'list' as const },

@@ -12,9 +12,7 @@ import { parseQuantity } from '../../../../k8s/quantity.ts';
 import { relaxedJsonPath } from './custom-columns.ts';
 import { goSort } from '../../kit/gosort.ts';
 import { evalPath, JsonPathError } from './jsonpath.ts';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj } from './obj.ts';
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 

@@ -5,9 +5,7 @@
 import type { KObject } from '../../../k8s/types.ts';
 import { humanDuration, since } from './duration.ts';
 import { podColumns } from './podview.ts';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj, type Obj } from './obj.ts';
 
 export interface Table {
   head: string[];

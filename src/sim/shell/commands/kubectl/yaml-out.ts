@@ -6,9 +6,8 @@
  */
 import { structOrdered } from '../../../../k8s/structorder.ts';
 import { goJson } from '../../../k8s/apiserver/last-applied.ts';
+import { isObj } from './obj.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** YAML 1.1 words and numbers go-yaml resolves to something other than a string. */
