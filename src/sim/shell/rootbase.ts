@@ -28,7 +28,8 @@ export interface BaseSpec {
   names: ReadonlySet<string>;
   /** The image's directories, its symbolic links (busybox's applets, /etc's), its modes and owners. */
   dirs: readonly string[];
-  links: Record<string, string>;
+  /** Read only when a template is built (an image's applet links are hundreds: a container of an image seen before needs none). */
+  links(): Record<string, string>;
   meta: Record<string, readonly [number, number, number]>;
   /** node1's kubeadm links, with their targets' times. */
   hostLinks: readonly (readonly [string, string, number | undefined])[];
@@ -49,7 +50,7 @@ function keyOf(s: BaseSpec, init: ReturnType<BaseSpec['init']>): string {
     [...s.names],
     Object.entries(init).map(([p, e]) => [p, p in s.own ? '' : e.content, t(e.mtime), e.mode]),
     s.dirs.map((d) => [d, t(s.at(d))]),
-    Object.entries(s.links).map(([p, target]) => [p, target, t(s.at(p))]),
+    Object.entries(s.links()).map(([p, target]) => [p, target, t(s.at(p))]),
     s.meta,
     s.hostLinks,
   ]);
@@ -112,7 +113,7 @@ function build(jb: typeof JB, s: BaseSpec, init: ReturnType<BaseSpec['init']>): 
     // Programs Ubuntu ships in both places: /usr/sbin/NAME is a relative link to ../bin/NAME.
     for (const [n, where] of Object.entries(SBIN)) if (where === 'both' && s.names.has(n)) symlink(`../bin/${n}`, `/usr/sbin/${n}`, mtime);
   }
-  for (const [path, target] of Object.entries(s.links)) symlink(target, path, at(path));
+  for (const [path, target] of Object.entries(s.links())) symlink(target, path, at(path));
   ownAll(base, s);
   return base;
 }

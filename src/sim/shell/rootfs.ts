@@ -226,7 +226,7 @@ export function rootFs(
     merged,
     names,
     dirs: c?.image.dirs ?? other?.dirs ?? [],
-    links: { ...links, ...(c?.image.etcLinks ?? other?.etcLinks) },
+    links: () => ({ ...links, ...(c?.image.etcLinks ?? other?.etcLinks) }),
     meta: c?.image.meta ?? other?.meta ?? {},
     hostLinks,
     own,
