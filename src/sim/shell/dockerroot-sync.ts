@@ -31,6 +31,7 @@ import { familiarKey } from '../image/store.ts';
 import { inspectHostConfig } from './commands/docker/inspect-order.ts';
 import { syncHostVolumes } from './storagefs.ts';
 import { attached } from '../attached.ts';
+import { macrotask } from './limits.ts';
 
 type Want = Map<string, { dir: true } | { data: string; mode: number } | { link: string }>;
 
@@ -240,7 +241,14 @@ export async function syncDockerRoot(jb: typeof JB, base: SimFs, daemon: Daemon,
   const has = async (q: string) => entries.get(q)?.type === 'directory' || (await base.exists(q));
   const mkdirp = async (d: string) => {
     const missing: string[] = [];
-    for (let q = d; q && !(await has(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
+    // Entries are kept under their real paths: below the nearest path that has one, a directory, nothing is there
+    // (no link to resolve), so the paths without an entry are the missing ones. Else (a link on the way) ask the fs.
+    let q = d;
+    while (q && entries.get(q) === undefined) {
+      missing.unshift(q);
+      q = q.slice(0, q.lastIndexOf('/'));
+    }
+    if (q && entries.get(q)?.type !== 'directory') for (missing.length = 0, q = d; q && !(await has(q)); q = q.slice(0, q.lastIndexOf('/'))) missing.unshift(q);
     for (const q of missing) {
       base.mkdirSync(q, { recursive: true });
       base.own(q, dirMode(q), 0, 0);
@@ -274,4 +282,14 @@ export async function syncHostStorage(jb: typeof JB, fs: JB.MountableFs, daemon:
   if (!lib) return;
   syncHostVolumes(jb, fs, lib.volumes.all(), mounted, () => host.clock.nowMs);
   await syncDockerRoot(jb, (fs as unknown as { baseFs: SimFs }).baseFs, daemon, host.fixture.network.eth0.gateway, host.clock.nowMs);
+}
+
+/**
+ * The same, started after a line in a macrotask: the line's output is out before it runs, and the next host line
+ * waits for it (runtime.ts run) before its own syncHostStorage, which then finds nothing changed. A failure here is
+ * left to that next call, which reports it.
+ */
+export async function syncHostStorageSoon(jb: typeof JB, fs: JB.MountableFs, daemon: Daemon, mounted: Map<string, Volume>, host: Host): Promise<void> {
+  await macrotask();
+  await syncHostStorage(jb, fs, daemon, mounted, host).catch(() => undefined);
 }

@@ -8,7 +8,7 @@ import type * as JB from 'just-bash';
 import type { ExecResult, Keyboard } from '../api.ts';
 import type { Container } from '../docker/container.ts';
 import type { Daemon } from '../docker/daemon.ts';
-import { syncHostStorage } from './dockerroot-sync.ts';
+import { syncHostStorage, syncHostStorageSoon } from './dockerroot-sync.ts';
 import type { Host } from '../host.ts';
 import type { Proc } from '../kernel/types.ts';
 import { BUSY_LOOP } from './commands/hogs.ts';
@@ -235,7 +235,10 @@ export class ShellRuntime implements AdapterRuntime {
   async run(session: Session, line: string, signal?: AbortSignal, tty?: boolean, cpuBudgetMs?: number, stdin?: string): Promise<ExecResult> {
     const bash = this.bashFor(session.root);
     const lib = this.daemon.lib;
-    if (session.root === 'host' && lib) await syncHostStorage(this.jb, bash.fs as JB.MountableFs, this.daemon, this.hostVolumes, this.host);
+    if (session.root === 'host' && lib) {
+      await this.storageLaidOut;
+      await syncHostStorage(this.jb, bash.fs as JB.MountableFs, this.daemon, this.hostVolumes, this.host);
+    }
     const prevSession = this.currentSession;
     const prevCurrent = this.host.current;
     const prevLine = {
@@ -335,6 +338,9 @@ export class ShellRuntime implements AdapterRuntime {
       this.depth--;
       if (top) this.forks.releaseAll();
       if (top) [this.budget, this.fg] = [undefined, undefined];
+      // What the line changed under /var/lib/docker is laid out in the pause after it (the next line waits for it).
+      if (top && session.root === 'host' && this.daemon.lib)
+        this.storageLaidOut = syncHostStorageSoon(this.jb, bash.fs as JB.MountableFs, this.daemon, this.hostVolumes, this.host);
       this.currentSession = prevSession;
       this.host.current = prevCurrent;
       ({ tty: this.lineIsTty, stdinTty: this.lineStdinTty, pipelines: this.pipelines, merged: this.merged, writeErrors: this.writeErrors } = prevLine);
@@ -342,6 +348,9 @@ export class ShellRuntime implements AdapterRuntime {
       if (!top) this.lastSeen = prevLine.lastSeen;
     }
   }
+
+  /** The host's storage sync started after the last line (dockerroot-sync.ts syncHostStorageSoon). */
+  private storageLaidOut: Promise<void> | undefined;
 
   /** The course note of the limit that stopped the line. */
   private stopNote(kind: LimitKind, budget: LineBudget | undefined): void {
