@@ -18,7 +18,13 @@ export function user(env: CmdEnv, p: Proc): string {
   return env.host.userName(p.uid, passwd);
 }
 
-export const hm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+/** HH:MM of a time in UTC (node1's zone), worked out without a Date: ps calls it once per process row. */
+export const hm = (ms: number) => {
+  const m = (((Math.floor(ms / 60_000) % 1440) + 1440) % 1440) | 0;
+  const h = (m / 60) | 0;
+  const mm = m % 60;
+  return `${h < 10 ? '0' : ''}${h}:${mm < 10 ? '0' : ''}${mm}`;
+};
 /**
  * A user name wider than its 8-cell column: 7 characters and '+' (procps-ng@v4.0.4:src/ps/output.c do_pr_name),
  * as in `systemd+`; a last column is not cut.
