@@ -120,6 +120,19 @@ describe('node1 host files (#10)', { timeout: 60_000 }, () => {
     );
   });
 
+  it('hostconfig.json follows docker update (memory, restart policy) from the next line on (dockerroot-sync.ts)', async () => {
+    const w = createWorld();
+    await sh(w, 'docker run -d --name web nginx');
+    const cid = (await sh(w, "docker inspect -f '{{.Id}}' web")).stdout.trim();
+    const field = async (re: string) => (await sh(w, `sudo grep -o '${re}' /var/lib/docker/containers/${cid}/hostconfig.json`)).stdout;
+    expect(await field('"Memory":[0-9]*')).toBe('"Memory":0\n');
+    // The next line sees this line's change at once, even when it is the very next one.
+    expect((await sh(w, 'docker update --memory 64m --memory-swap 128m --restart on-failure:3 web')).exitCode).toBe(0);
+    expect(await field('"Memory":[0-9]*')).toBe('"Memory":67108864\n');
+    expect(await field('"RestartPolicy":{[^}]*}')).toBe('"RestartPolicy":{"Name":"on-failure","MaximumRetryCount":3}\n');
+    await sh(w, 'docker rm -f web');
+    expect((await sh(w, 'sudo ls /var/lib/docker/containers')).stdout).toBe('');
+  });
   it('ls -s, ls -l total and stat count ext4 4 KiB blocks; proc and tmpfs directories none (shell/blocks.ts)', async () => {
     const w = createWorld();
     expect((await sh(w, 'ls -sa /etc/skel')).stdout).toBe('4 .  4 ..  4 .bash_logout  4 .bashrc  4 .profile\n');

@@ -91,7 +91,9 @@ function hostConfigJson(c: Container): string {
   const had = hostConfigs.get(c);
   if (had && had.name === c.name && had.started === Boolean(c.startedMs) && sameValue(had.hc, c.hostConfig)) return had.data;
   const data = `${goJson({ ...inspectHostConfig(c), Links: c.hostConfig.Links?.length ? c.hostConfig.Links : null })}\n`;
-  hostConfigs.set(c, { hc: structuredClone(c.hostConfig), name: c.name, started: Boolean(c.startedMs), data });
+  // A copy of the top level: HostConfig's fields are set whole, never changed inside (docker update sets hc.Memory,
+  // hc.RestartPolicy…: commands/docker/update.ts), so the nested values compare by identity at once.
+  hostConfigs.set(c, { hc: { ...c.hostConfig }, name: c.name, started: Boolean(c.startedMs), data });
   return data;
 }
 
