@@ -6,57 +6,118 @@ import { GeneratedFs, type GenNode } from './generated.ts';
 export function cgroupFiles(host: Host, cg: Cgroup): Record<string, string> {
   const files = cgroupValues(host, cg);
   if (cg.path !== '/') return files;
-  // The root cgroup has none of the files flagged CFTYPE_NOT_ON_ROOT (linux@v6.8:kernel/cgroup/cgroup.c
-  // cgroup_base_files: cgroup.type, cgroup.events, cgroup.freeze; kernel/sched/core.c cpu_files: cpu.weight, cpu.max;
-  // mm/memcontrol.c memory_files: memory.current, memory.max, memory.peak, memory.events, memory.oom.group,
-  // memory.swap.max; kernel/cgroup/pids.c: pids.max, pids.current; kernel/cgroup/cpuset.c: cpuset.cpus): the root
-  // is not limited, so `cat /sys/fs/cgroup/memory.max` fails with ENOENT as on a real host.
   for (const name of Object.keys(files)) if (NOT_ON_ROOT.has(name)) delete files[name];
   return files;
 }
 
+/** Whether cgroup `cg` has a file `name`, and its text: one file worked out alone (a read of memory.max needs no process list). */
+export function cgroupFile(host: Host, cg: Cgroup, name: string): string | undefined {
+  if (!CGROUP_FILES.has(name) || (cg.path === '/' && NOT_ON_ROOT.has(name))) return undefined;
+  return cgroupValue(host, cg, name);
+}
+
 /** Every value the simulator keeps for a cgroup under its file's name, the root's too (the pictures draw the root's usage). */
 export function cgroupValues(host: Host, cg: Cgroup): Record<string, string> {
-  const k = host.kernel;
-  const procs = k.cgroupProcs(cg.path);
-  const own = procs.filter((p) => p.cgroup === cg.path);
-  const current = k.memoryCurrent(cg.path);
-  const num = (v: number | 'max') => String(v);
-  const cpus = host.fixture.cpus;
-  const c = cg.cpu;
-  const all = 'cpuset cpu io memory hugetlb pids rdma misc';
-  const parent = cg.path === '/' ? '/' : `${cg.path}/`;
-  const hasChildren = [...k.cgroups.keys()].some((p) => p !== cg.path && p.startsWith(parent));
-  const files: Record<string, string> = {
-    'cgroup.controllers': `${all}\n`,
-    // linux@v6.8:kernel/cgroup/cgroup.c cgroup_base_files: cgroup.subtree_control (the controllers enabled for the
-    // children: systemd enables all of them down to the cgroups that have children), cgroup.max.depth and
-    // cgroup.max.descendants ("max" unless limited), cgroup.threads (a domain cgroup's threads: those of its processes).
-    'cgroup.subtree_control': hasChildren ? `${all}\n` : '\n',
-    'cgroup.max.depth': 'max\n',
-    'cgroup.max.descendants': 'max\n',
-    'cgroup.threads': own.map((p) => `${k.pidIn(p, host.current.ns.pid) ?? p.pid}\n`).join(''),
-    'cgroup.events': `populated ${procs.length ? 1 : 0}\nfrozen ${cg.frozen ?? 0}\n`,
-    'cgroup.freeze': `${cg.frozen ?? 0}\n`,
-    'cgroup.procs': own.map((p) => `${k.pidIn(p, host.current.ns.pid) ?? p.pid}\n`).join(''),
-    'cgroup.type': 'domain\n',
-    'cpu.max': `${num(cg.cpuQuota)} ${cg.cpuPeriod}\n`,
-    'cpu.weight': `${cg.cpuWeight}\n`,
-    'cpu.stat': `usage_usec ${c.usage_usec}\nuser_usec ${c.user_usec}\nsystem_usec ${c.system_usec}\ncore_sched.force_idle_usec 0\nnr_periods ${c.nr_periods}\nnr_throttled ${c.nr_throttled}\nthrottled_usec ${c.throttled_usec}\nnr_bursts 0\nburst_usec 0\n`,
-    'cpuset.cpus': `${cg.cpusetCpus}\n`,
-    'cpuset.cpus.effective': `${cg.cpusetCpus || `0-${cpus - 1}`}\n`,
-    'memory.current': `${current}\n`,
-    'memory.max': `${num(cg.memoryMax)}\n`,
-    'memory.peak': `${Math.max(cg.memoryPeak, current)}\n`,
-    'memory.swap.max': `${num(cg.swapMax)}\n`,
-    'memory.oom.group': `${cg.oomGroup}\n`,
-    'memory.events': `low ${cg.events.low}\nhigh ${cg.events.high}\nmax ${cg.events.max}\noom ${cg.events.oom}\noom_kill ${cg.events.oom_kill}\noom_group_kill ${cg.events.oom_group_kill}\n`,
-    'pids.current': `${procs.reduce((n, p) => n + p.threads, 0)}\n`,
-    'pids.max': `${num(cg.pidsMax)}\n`,
-  };
+  const files: Record<string, string> = {};
+  for (const name of CGROUP_FILES) files[name] = cgroupValue(host, cg, name);
   return files;
 }
 
+const ALL_CONTROLLERS = 'cpuset cpu io memory hugetlb pids rdma misc';
+
+/** The files a cgroup has, in the order cgroupValues lists them. */
+const CGROUP_FILES = new Set([
+  'cgroup.controllers',
+  'cgroup.subtree_control',
+  'cgroup.max.depth',
+  'cgroup.max.descendants',
+  'cgroup.threads',
+  'cgroup.events',
+  'cgroup.freeze',
+  'cgroup.procs',
+  'cgroup.type',
+  'cpu.max',
+  'cpu.weight',
+  'cpu.stat',
+  'cpuset.cpus',
+  'cpuset.cpus.effective',
+  'memory.current',
+  'memory.max',
+  'memory.peak',
+  'memory.swap.max',
+  'memory.oom.group',
+  'memory.events',
+  'pids.current',
+  'pids.max',
+]);
+
+/** One file's text. */
+function cgroupValue(host: Host, cg: Cgroup, name: string): string {
+  const k = host.kernel;
+  const num = (v: number | 'max') => String(v);
+  const own = () => k.cgroupProcs(cg.path).filter((p) => p.cgroup === cg.path);
+  const c = cg.cpu;
+  switch (name) {
+    case 'cgroup.controllers':
+      return `${ALL_CONTROLLERS}\n`;
+    // linux@v6.8:kernel/cgroup/cgroup.c cgroup_base_files: cgroup.subtree_control (the controllers enabled for the
+    // children: systemd enables all of them down to the cgroups that have children), cgroup.max.depth and
+    // cgroup.max.descendants ("max" unless limited), cgroup.threads (a domain cgroup's threads: those of its processes).
+    case 'cgroup.subtree_control': {
+      const parent = cg.path === '/' ? '/' : `${cg.path}/`;
+      for (const p of k.cgroups.keys()) if (p !== cg.path && p.startsWith(parent)) return `${ALL_CONTROLLERS}\n`;
+      return '\n';
+    }
+    case 'cgroup.max.depth':
+    case 'cgroup.max.descendants':
+      return 'max\n';
+    case 'cgroup.threads':
+    case 'cgroup.procs':
+      return own()
+        .map((p) => `${k.pidIn(p, host.current.ns.pid) ?? p.pid}\n`)
+        .join('');
+    case 'cgroup.events':
+      return `populated ${k.cgroupProcs(cg.path).length ? 1 : 0}\nfrozen ${cg.frozen ?? 0}\n`;
+    case 'cgroup.freeze':
+      return `${cg.frozen ?? 0}\n`;
+    case 'cgroup.type':
+      return 'domain\n';
+    case 'cpu.max':
+      return `${num(cg.cpuQuota)} ${cg.cpuPeriod}\n`;
+    case 'cpu.weight':
+      return `${cg.cpuWeight}\n`;
+    case 'cpu.stat':
+      return `usage_usec ${c.usage_usec}\nuser_usec ${c.user_usec}\nsystem_usec ${c.system_usec}\ncore_sched.force_idle_usec 0\nnr_periods ${c.nr_periods}\nnr_throttled ${c.nr_throttled}\nthrottled_usec ${c.throttled_usec}\nnr_bursts 0\nburst_usec 0\n`;
+    case 'cpuset.cpus':
+      return `${cg.cpusetCpus}\n`;
+    case 'cpuset.cpus.effective':
+      return `${cg.cpusetCpus || `0-${host.fixture.cpus - 1}`}\n`;
+    case 'memory.current':
+      return `${k.memoryCurrent(cg.path)}\n`;
+    case 'memory.max':
+      return `${num(cg.memoryMax)}\n`;
+    case 'memory.peak':
+      return `${Math.max(cg.memoryPeak, k.memoryCurrent(cg.path))}\n`;
+    case 'memory.swap.max':
+      return `${num(cg.swapMax)}\n`;
+    case 'memory.oom.group':
+      return `${cg.oomGroup}\n`;
+    case 'memory.events': {
+      const e = cg.events;
+      return `low ${e.low}\nhigh ${e.high}\nmax ${e.max}\noom ${e.oom}\noom_kill ${e.oom_kill}\noom_group_kill ${e.oom_group_kill}\n`;
+    }
+    case 'pids.current':
+      return `${k.cgroupProcs(cg.path).reduce((n, p) => n + p.threads, 0)}\n`;
+    default:
+      return `${num(cg.pidsMax)}\n`; // pids.max
+  }
+}
+
+// The root cgroup has none of the files flagged CFTYPE_NOT_ON_ROOT (linux@v6.8:kernel/cgroup/cgroup.c
+// cgroup_base_files: cgroup.type, cgroup.events, cgroup.freeze; kernel/sched/core.c cpu_files: cpu.weight, cpu.max;
+// mm/memcontrol.c memory_files: memory.current, memory.max, memory.peak, memory.events, memory.oom.group,
+// memory.swap.max; kernel/cgroup/pids.c: pids.max, pids.current; kernel/cgroup/cpuset.c: cpuset.cpus): the root
+// is not limited, so `cat /sys/fs/cgroup/memory.max` fails with ENOENT as on a real host.
 const NOT_ON_ROOT = new Set([
   'cgroup.type',
   'cgroup.events',
@@ -147,13 +208,12 @@ export class CgroupFs extends GeneratedFs {
     const parent = k.cgroups.get(abs.slice(0, slash) || '/');
     const name = abs.slice(slash + 1);
     if (!parent) return undefined;
-    const files = cgroupFiles(this.host, parent);
-    if (!(name in files)) return undefined;
+    if (!CGROUP_FILES.has(name) || (parent.path === '/' && NOT_ON_ROOT.has(name))) return undefined;
     const writable = !this.readOnly && /^(memory\.(max|swap\.max|oom\.group)|cpu\.max|pids\.max)$/.test(name);
     return {
       type: 'file',
       mode: writable ? 0o644 : 0o444,
-      content: () => cgroupFiles(this.host, parent)[name] ?? '',
+      content: () => cgroupFile(this.host, parent, name) ?? '',
       write: (text) => {
         if (this.readOnly) throw new Error(`EROFS: read-only file system, open '/sys/fs/cgroup${path}'`);
         const err = writeCgroup(parent, name, text);
