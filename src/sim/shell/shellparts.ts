@@ -21,23 +21,46 @@ export interface ShellParts {
   builtinNames: string[];
 }
 
+/**
+ * The parts made so far, shared by every world of the process: they depend only on the command list (an image's, by its
+ * text: the same image in another world has the same list) and on the registry and just-bash they were made from. At most
+ * SHARED_MAX lists are kept (the oldest made goes first): a learner's builds add theirs.
+ */
+const SHARED_MAX = 64;
+let shared: { jb: typeof JB; commands: readonly CommandRow[]; binNames: string[]; byList: Map<string, ShellParts> } | undefined;
+
 export class ShellPartsCache {
+  /** This world's lists (an image's array, the same object for each of its containers) and node1's. */
   private readonly byImage = new Map<readonly string[] | 'host', ShellParts>();
-  private readonly binNames: string[];
 
   constructor(
     private readonly jb: typeof JB,
     private readonly host: Host,
     private readonly daemon: Daemon,
     private readonly commands: readonly CommandRow[],
-  ) {
-    this.binNames = [...commands.map((x) => x.name), ...WRAPPED];
-  }
+  ) {}
 
   of(root: string): ShellParts {
     const list = root === 'host' ? 'host' : (this.daemon.containers.get(root)?.image.commands ?? this.host.runc.roots.get(root)?.commands);
     let parts = list && this.byImage.get(list);
     if (parts) return parts;
+    if (shared?.jb !== this.jb || shared.commands !== this.commands)
+      shared = { jb: this.jb, commands: this.commands, binNames: [...this.commands.map((x) => x.name), ...WRAPPED], byList: new Map() };
+    const text = list === 'host' ? 'host' : list?.join('\n');
+    parts = text === undefined ? undefined : shared.byList.get(text);
+    if (!parts) {
+      parts = this.make(root, shared.binNames);
+      // A root with no image list (another engine's, without one) is not kept: its id is not reused.
+      if (text !== undefined) {
+        shared.byList.set(text, parts);
+        if (shared.byList.size > SHARED_MAX) shared.byList.delete(shared.byList.keys().next().value as string);
+      }
+    }
+    if (list) this.byImage.set(list, parts);
+    return parts;
+  }
+
+  private make(root: string, binNames: string[]): ShellParts {
     const avail = rootCommands(this.host, this.daemon, root);
     const has = (n: string) => (avail ? avail.has(n) : !HOST_ABSENT.has(n)) || n.startsWith('__cc_');
     const own = new Set(this.commands.map((x) => x.name));
@@ -49,9 +72,6 @@ export class ShellPartsCache {
     const builtinNames = this.jb
       .getCommandNames()
       .filter((n) => (avail ? avail.has(n) || ['sh', 'bash', 'export', 'cd', 'test', '['].includes(n) : !HOST_ABSENT.has(n)));
-    parts = { avail, binNames: this.binNames, cmds, builtinNames };
-    // A root with no image list (another engine's, without one) is not kept: its id is not reused.
-    if (list) this.byImage.set(list, parts);
-    return parts;
+    return { avail, binNames, cmds, builtinNames };
   }
 }
