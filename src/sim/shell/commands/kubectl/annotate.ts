@@ -60,9 +60,14 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
   if (both.length) return fail(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
   const cluster = clusterFor(env.host);
   const ns = namespaceOf(f, env);
-  const targets = findTargets(cluster, split.resources, ns, f.all === true, f.selector as string | undefined);
-  if ('error' in targets) return targets.error;
-  const single = targets.length === 1 && (split.resources[0]!.includes('/') ? split.resources.length === 1 : split.resources.length === 2);
+  const found = findTargets(cluster, split.resources, ns, {
+    all: f.all === true,
+    selector: f.selector as string | undefined,
+    fieldSelector: f['field-selector'] as string | undefined,
+    allNamespaces: f['all-namespaces'] === true,
+  });
+  if ('error' in found) return found.error;
+  const { targets, single } = found;
   if (!single && f['resource-version']) return fail('--resource-version may only be used with a single resource');
   let stdout = '';
   let stderr = '';
