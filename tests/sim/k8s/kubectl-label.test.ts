@@ -107,3 +107,20 @@ describe('kubectl label against the API server', () => {
     expect((await w.exec('kubectl get pod web -o jsonpath={.metadata.labels.c}')).stdout).toBe('d');
   });
 });
+
+describe('kubectl annotate --local -f and -f (the same builder, pairs.ts)', () => {
+  it('annotates the file object in the client; Validate words it with rsrc.yaml (annotate.go)', async () => {
+    const w = await files();
+    expect((await w.exec('kubectl annotate --local -f pod.yaml a=b')).stdout).toBe('pod/web annotated\n');
+    expect((await w.exec('kubectl annotate --local -f pod.yaml a=b --dry-run=client')).stdout).toBe('pod/web annotated (dry run)\n');
+    // No server: a key the API server would refuse passes.
+    expect((await w.exec("kubectl annotate --local -f two.yaml 'Bad Key=1' -o name")).stdout).toBe('pod/web\npod/db\n');
+    expect((await w.exec('kubectl annotate --local pod web a=b')).stderr).toBe(
+      'error: can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set\n',
+    );
+    expect((await w.exec('kubectl annotate --local a=b')).stderr).toBe('error: one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json\n');
+    await w.exec('kubectl apply -f pod.yaml');
+    expect((await w.exec('kubectl annotate -f pod.yaml note=x')).stdout).toBe('pod/web annotated\n');
+    expect((await w.exec('kubectl get pod web -o jsonpath={.metadata.annotations.note}')).stdout).toBe('x');
+  });
+});
