@@ -1,10 +1,9 @@
 /**
- * containerd 1.7's CRI plugin on node1: its own image store in the `k8s.io` namespace (apart from Docker's: an image
- * from `docker build` is not visible here), pod sandboxes held by `registry.k8s.io/pause:3.9`, and containers started
- * through runc with containerd's defaults: the default capability set (containerd@v1.7.22:oci/spec.go defaultUnixCaps,
- * the same 14 as Docker's), AppArmor `cri-containerd.apparmor.d` (pkg/cri/sbserver/helpers_linux.go), seccomp
- * unconfined unless the pod asks for one, one shim per pod sandbox. The kubelet decides what to run; this does what
- * the CRI calls say.
+ * containerd 1.7's CRI plugin on node1: its own image store in the `k8s.io` namespace (apart from Docker's: an image from `docker build`
+ * is not visible here), pod sandboxes held by `registry.k8s.io/pause:3.9`, and containers started through runc with containerd's
+ * defaults: the default capability set (containerd@v1.7.22:oci/spec.go defaultUnixCaps, the same 14 as Docker's), AppArmor
+ * `cri-containerd.apparmor.d` (pkg/cri/sbserver/helpers_linux.go), seccomp unconfined unless the pod asks for one, one shim per pod
+ * sandbox, missing mount sources made (nodefs.ts). The kubelet decides what to run; this does what the CRI calls say.
  */
 import { fullName, parseNormalizedNamed, tagNameOnly } from '../../oci/reference.ts';
 import type { Host } from '../host.ts';
@@ -191,6 +190,7 @@ export class Containerd {
 
   /** CreateContainer + StartContainer: the container's root is registered, then runc starts PID 1 in the sandbox's namespaces. */
   async startContainer(sb: CriSandbox, cfg: CriContainerConfig, image: LocalImage): Promise<CriContainer> {
+    if (cfg.binds?.length) await this.host.runc.nodeFs.createMissingSources(cfg.binds.map((b) => b.source));
     const id = this.rng.hex(64);
     const now = this.host.clock.nowMs;
     const fs = describeRootfs(image.image);

@@ -13,6 +13,7 @@ import { SIGKILL } from '../kernel/signals.ts';
 import type { Proc } from '../kernel/types.ts';
 import { nginxMasterSignal } from './nginx-signals.ts';
 import { programFor, type ProgramSpec } from './programs.ts';
+import { NodeFs } from './nodefs.ts';
 import { ContainerRoots } from './roots.ts';
 import { dispositions } from './script-plan.ts';
 import type { ContainerSpec } from './spec.ts';
@@ -46,6 +47,8 @@ export class Runc {
   /** The rlimits of a running init's spec (by PID), which its execs get too. */
   private readonly rlimits = new Map<number, Readonly<Record<string, readonly [number, number]>>>();
   readonly roots = new ContainerRoots();
+  /** node1's own filesystem, as the kubelet and containerd touch it (nodefs.ts; the shell lends it). */
+  readonly nodeFs = new NodeFs();
   /** Set by the shell: runs a container's one-shot command or an exec'd command. */
   runner: RootRunner = async () => ({ stdout: '', stderr: '', exitCode: 0 });
   /** Set by the shell: a file's text as a container sees it now (its writes included); undefined when there is none. */

@@ -46,6 +46,7 @@ import type { CommandRow } from './commands/registry.ts';
 import type { AdapterRuntime } from './adapters.ts';
 import { ownerHook } from './shared.ts';
 import { type ShellParts, ShellPartsCache } from './shellparts.ts';
+import { HostNodePaths } from './nodepaths.ts';
 import { Foreground } from './sigint.ts';
 
 /** The runtime the file's head describes; what it shares with the command adapters is their AdapterRuntime (adapters.ts). */
@@ -115,10 +116,12 @@ export class ShellRuntime implements AdapterRuntime {
       this.bashFor(root)
         .fs.readFile(path)
         .catch(() => undefined);
+    const hostFs = () => this.bashFor('host').fs;
     daemon.runner = runner;
     daemon.onRemove.push((id) => this.forget(id));
     host.runc.runner = rootRunner;
     host.runc.readFile = readFile;
+    host.runc.nodeFs.paths = new HostNodePaths(hostFs);
     host.runc.roots.onRemove.push((id) => this.forget(id));
   }
   takePending(): Session | undefined {

@@ -23,6 +23,12 @@ export class ApiError extends Error {
 export const notFound = (resource: string, name: string) => new ApiError('NotFound', `${resource} "${name}" not found`);
 /** errors.NewAlreadyExists: `pods "x" already exists`. */
 export const alreadyExists = (resource: string, name: string) => new ApiError('AlreadyExists', `${resource} "${name}" already exists`);
+/** errors.NewConflict with the storage's OptimisticLockErrorMsg: a resourceVersion that is not the live one. */
+export const conflict = (resource: string, name: string) =>
+  new ApiError(
+    'Conflict',
+    `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+  );
 /** errors.NewForbidden: `pods "x" is forbidden: <reason>`. */
 export const forbidden = (resource: string, name: string, why: string) => new ApiError('Forbidden', `${resource} "${name}" is forbidden: ${why}`);
 /**

@@ -7,7 +7,7 @@
 import type { KObject, KubeletApiClient } from '../types.ts';
 import { admitPodController, admitPodSecurity, namespaceLabelErrors, namespaceWarnings, policyOf } from './admission.ts';
 import { admitPod, defaultPodSpec, defaultWorkload, prepareWorkload } from './defaults.ts';
-import { alreadyExists, ApiError, forbidden, invalid, notFound } from './errors.ts';
+import { alreadyExists, ApiError, conflict, forbidden, invalid, notFound } from './errors.ts';
 import { eventKey, newEvent, type EventSource } from './events.ts';
 import { CLUSTER_CREATED, INITIAL_NAMESPACES, kubernetesService, leaseRenew, namespaceObject, nodeObject, setHeartbeat, type NodeFacts } from './fixture.ts';
 import { kubeadmObjects } from './fixture-kubeadm.ts';
@@ -28,6 +28,7 @@ export { ApiError } from './errors.ts';
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const clone = <T>(x: T): T => structuredClone(x);
+type LabelPatch = Record<string, string | null>;
 
 const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
@@ -238,10 +239,12 @@ export class ApiServer implements KubeletApiClient {
     return { obj: this.store(resourceOfKind('v1', 'Pod')!, next), warnings: r.warnings };
   }
 
-  /** PATCH of labels (kubectl label): `null` removes a key. Namespaces answer with Pod Security warnings. */
-  patchLabels(res: ResourceInfo, namespace: string, name: string, labels: Record<string, string | null>): WriteResult {
+  /** PATCH of labels (kubectl label): `null` removes a key, `rv` must be the live one. Namespaces answer with PSA warnings. */
+  patchLabels(res: ResourceInfo, namespace: string, name: string, labels: LabelPatch, opts: { dryRun?: boolean; rv?: string } = {}): WriteResult {
     const cur = this.get(res, namespace, name);
-    if (!cur) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, name);
+    const what = res.group ? `${res.resource}.${res.group}` : res.resource;
+    if (!cur) throw notFound(what, name);
+    if (opts.rv && opts.rv !== cur.metadata.resourceVersion) throw conflict(what, name);
     const next = clone(cur);
     const merged: Record<string, string> = { ...(cur.metadata.labels ?? {}) };
     for (const [k, v] of Object.entries(labels))
@@ -269,7 +272,7 @@ export class ApiServer implements KubeletApiClient {
             })),
           )
         : [];
-    return { obj: this.store(res, next), warnings };
+    return { obj: this.store(res, next, opts.dryRun), warnings };
   }
 
   /** Client-side apply: create with last-applied, or a three-way patch of the live object; dryRun stores nothing. */

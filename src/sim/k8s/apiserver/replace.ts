@@ -8,7 +8,7 @@
  */
 import type { KObject } from '../types.ts';
 import { defaultPodSpec } from './defaults.ts';
-import { ApiError, invalid, notFound } from './errors.ts';
+import { conflict, invalid, notFound } from './errors.ts';
 import type { ApiServer } from './index.ts';
 import { podUpdateForbidden } from './update.ts';
 
@@ -26,12 +26,8 @@ export function replaceObject(api: ApiServer, raw: Obj, namespace: string, opts:
   const qualified = res.group ? `${res.resource}.${res.group}` : res.resource;
   const live = api.get(res, res.namespaced ? namespace : '', name);
   if (!live) throw notFound(qualified, name);
-  // errors.NewConflict (apimachinery errors.go): `Operation cannot be fulfilled on %s %q: %v`, the storage's OptimisticLockErrorMsg.
   if (typeof meta.resourceVersion === 'string' && meta.resourceVersion && meta.resourceVersion !== live.metadata.resourceVersion)
-    throw new ApiError(
-      'Conflict',
-      `Operation cannot be fulfilled on ${qualified} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-    );
+    throw conflict(qualified, name);
   const liveMeta = live.metadata as unknown as Obj;
   for (const k of SYSTEM) {
     if (liveMeta[k] !== undefined) meta[k] = structuredClone(liveMeta[k]);

@@ -164,7 +164,7 @@ export class Kubelet implements KubeletHandle {
         this.emitter(pod)('Warning', 'SysctlForbidden', refused);
         return;
       }
-      if (!this.volumes.ready(this.api, pod, t, this.now, this.emitter(pod))) return;
+      if (!(await this.volumes.ready(this.api, pod, t, this.now, this.emitter(pod), this.host.runc.nodeFs))) return;
       const qos = podQos(containers as { resources?: never }[]);
       const slug = t.uid.replace(/-/g, '_');
       const parent =

@@ -12,7 +12,8 @@
  *   GetAttributes().ReadOnly); a subPath of one is bound as it is when the container is made, so it keeps that content
  *   (a copy of the payload here); emptyDir: the pod's one directory (shared by its containers), or the subPath directory
  *   in it, which makeMounts makes when missing (SafeMakeDir, with the volume directory's mode).
- * Not simulated: making a hostPath's missing subPath directory on the node (the kubelet's SafeMakeDir there).
+ * Not simulated: the kubelet's SafeMakeDir of a hostPath's missing subPath directory, with the volume directory's mode;
+ * containerd's WithMounts makes it instead, 0755 (runtime/nodefs.ts).
  */
 import type { DataVolume, EmptyDirMount } from '../../runtime/roots.ts';
 import type { Obj } from './config.ts';

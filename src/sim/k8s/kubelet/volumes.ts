@@ -34,6 +34,8 @@ import { Rng } from '../../rng.ts';
 import { downwardFiles, type Files, keyId, payload, podToken, projectedFiles } from './payloads.ts';
 import type { KObject, KubeletApiClient } from '../types.ts';
 import type { Emit } from './images.ts';
+import type { NodeFs } from '../../runtime/nodefs.ts';
+import { hostPathSetUp } from './hostpath.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -111,25 +113,38 @@ export class VolumeManager {
   }
 
   /**
-   * The reconciler's pass for a pod (keyed by the kubelet's track of it): true once its ConfigMap and Secret volumes are
-   * set up; a failure emits FailedMount and waits for the back-off.
+   * The reconciler's pass for a pod (keyed by the kubelet's track of it): true once its hostPath (hostpath.ts),
+   * ConfigMap and Secret volumes are set up; a failure emits FailedMount and waits for the back-off.
    */
-  ready(api: KubeletApiClient, pod: KObject, track: object, nowMs: number, emit: Emit): boolean {
+  async ready(api: KubeletApiClient, pod: KObject, track: object, nowMs: number, emit: Emit, node: NodeFs): Promise<boolean> {
     let st = this.pods.get(track);
     if (!st) this.pods.set(track, (st = { retryMs: 0, nextMs: 0, tokens: new Map() }));
     if (st.ready) return true;
     if (nowMs < st.nextMs) return false;
     const fsGroup = ((pod.spec as Obj | undefined)?.securityContext as Obj | undefined)?.fsGroup;
     const ready = new Map<string, Resolved>();
+    const backOff = () => {
+      st.retryMs = st.retryMs ? Math.min(st.retryMs * 2, MAX_RETRY_MS) : FIRST_RETRY_MS;
+      st.nextMs = nowMs + st.retryMs;
+      return false;
+    };
+    // The reconciler mounts a pod's volumes side by side: a hostPath that fails does not hold back the others (a
+    // DirectoryOrCreate parent is made even when a FileOrCreate inside it came first and failed).
+    let failed = false;
     for (const v of (((pod.spec as Obj | undefined)?.volumes as unknown[] | undefined) ?? []).filter(isObj)) {
       const kind = dataKind(v);
-      if (!kind) continue;
+      const failure = (why: string) => emit('Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${String(v.name)}" : ${why}`);
+      if (isObj(v.hostPath)) {
+        const why = await hostPathSetUp(node, String(v.hostPath.path), v.hostPath.type as string | undefined);
+        if (why) failure(why);
+        failed ||= why !== undefined;
+        continue;
+      }
+      if (!kind || failed) continue;
       const files = this.files(api, pod, st, v, nowMs);
       if (typeof files === 'string') {
-        emit('Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${String(v.name)}" : ${files}`);
-        st.retryMs = st.retryMs ? Math.min(st.retryMs * 2, MAX_RETRY_MS) : FIRST_RETRY_MS;
-        st.nextMs = nowMs + st.retryMs;
-        return false;
+        failure(files);
+        return backOff();
       }
       // The ConfigMap plugin wraps an emptyDir on disk (0777); the others' is tmpfs (medium Memory, 01777).
       ready.set(String(v.name), {
@@ -140,6 +155,7 @@ export class VolumeManager {
         ...(typeof fsGroup === 'number' ? { fsGroup } : {}),
       });
     }
+    if (failed) return backOff();
     st.ready = ready;
     // emptydir.go SetUpAt: the directory (0777), made once for the pod; SetVolumeOwnership with the fsGroup (group, setgid).
     st.emptyDirs = new Map();

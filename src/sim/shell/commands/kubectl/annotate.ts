@@ -1,7 +1,7 @@
 /**
  * `kubectl annotate` (kubernetes/kubectl@v0.30.5:pkg/cmd/annotate/annotate.go): Complete's checks in its order, then
- * for each object validateNoAnnotationOverwrites (unless --overwrite), the change as a merge patch (or, with
- * --dry-run=client or --list, only locally), and the printer Complete made: `pod/x annotated`, or with -o the object
+ * for each object (TYPE NAME, TYPE/NAME, --all, -l, --field-selector, -A, -f, or --local -f: pairs.ts) validateNoAnnotationOverwrites
+ * (unless --overwrite), the change as a merge patch (or, with --local, --dry-run=client or --list, only locally), and the printer Complete made: `pod/x annotated`, or with -o the object
  * (yaml, json, name, jsonpath, go-template), as kubectl v1.30.13 prints it (YAML documents after the first behind `---`). The API server checks each key as
  * apimachinery@v0.30.5 pkg/api/validation/objectmeta.go ValidateAnnotations does (a qualified name, lowercased).
  */
@@ -11,7 +11,7 @@ import { qualifiedName, shown } from '../../../k8s/apiserver/validate.ts';
 import { clusterFor } from './cluster.ts';
 import { DRY_RUN_FLAG, dryRunOf, namespaceOf, objName, out, parse, warnFirst } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
-import { findTargets, parsePairs, resourcesAndPairs } from './pairs.ts';
+import { fileTargets, findTargets, parsePairs, resourcesAndPairs } from './pairs.ts';
 
 /** annotate.go AddFlags (the flags node1 acts on). */
 const FLAGS = [
@@ -50,19 +50,30 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
   if (f.list && f.output) return fail('--list and --output may not be specified together');
   if (f.all && f.selector) return fail('cannot set --all and --selector at the same time');
   if (f.all && f['field-selector']) return fail('cannot set --all and --field-selector at the same time');
-  if (f.local || f.filename) {
-    // Not kubectl's words: -f and --local read manifests the way apply does; node1's annotate takes named objects.
-    return out('', 'kubectl annotate -f/--local: not simulated on node1 (name the objects: TYPE NAME or TYPE/NAME)\n', 1);
-  }
-  if (!split.resources.length) return fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  const files = (f.filename as string[] | undefined) ?? [];
+  const local = f.local === true;
+  if (local) {
+    if (dry.mode === 'server') return fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (split.resources.length) return fail('can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set');
+    if (!files.length) return fail('one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json');
+  } else if (!split.resources.length && !files.length) return fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (!pairs.set.size && !pairs.remove.length && !f.list) return fail('at least one annotation update is required');
   const both = pairs.remove.filter((k) => pairs.set.has(k));
   if (both.length) return fail(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
   const cluster = clusterFor(env.host);
   const ns = namespaceOf(f, env);
-  const targets = findTargets(cluster, split.resources, ns, f.all === true, f.selector as string | undefined);
-  if ('error' in targets) return targets.error;
-  const single = targets.length === 1 && (split.resources[0]!.includes('/') ? split.resources.length === 1 : split.resources.length === 2);
+  if (files.length && split.resources.length && !local)
+    return fail('when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well');
+  const found = files.length
+    ? await fileTargets(env, cluster, files, ns, { local, ...(typeof f.namespace === 'string' ? { flagNs: f.namespace } : {}) })
+    : findTargets(cluster, split.resources, ns, {
+        all: f.all === true,
+        selector: f.selector as string | undefined,
+        fieldSelector: f['field-selector'] as string | undefined,
+        allNamespaces: f['all-namespaces'] === true,
+      });
+  if ('error' in found) return found.error;
+  const { targets, single } = found;
   if (!single && f['resource-version']) return fail('--resource-version may only be used with a single resource');
   let stdout = '';
   let stderr = '';
@@ -92,7 +103,9 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
       for (const [k, v] of Object.entries(next)) stdout += `${single ? '' : ' '}${k}=${v}\n`;
       continue;
     }
-    const bad = Object.keys(next)
+    // --local and --dry-run=client stop in the client (updateAnnotations only): the server's checks are not met.
+    const clientSide = local || dry.mode === 'client';
+    const bad = (clientSide ? [] : Object.keys(next))
       .sort()
       .flatMap((k) => qualifiedName(k.toLowerCase()).map((m) => `metadata.annotations: Invalid value: ${shown(k)}: ${m}`));
     if (bad.length) {
@@ -100,9 +113,10 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
       continue;
     }
     let obj = structuredClone(t.obj);
-    if (Object.keys(next).length) obj.metadata.annotations = next;
+    // SetAnnotations keeps an emptied map (`annotations: {}`) on the object the client prints; the server drops it.
+    if (Object.keys(next).length || clientSide) obj.metadata.annotations = next;
     else delete obj.metadata.annotations;
-    if (dry.mode === 'none') obj = cluster.api.update(t.r, obj);
+    if (!clientSide && dry.mode === 'none') obj = cluster.api.update(t.r, obj);
     if (format.kind === 'table')
       stdout += `${objName(t.r, t.name)} annotated${dry.mode === 'none' ? '' : ` (${dry.mode === 'client' ? 'dry run' : 'server dry run'})`}\n`;
     else {
@@ -112,6 +126,6 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
       stderr += printed.stderr;
     }
   }
-  if (dry.mode === 'none') await cluster.sync();
+  if (dry.mode === 'none' && !local) await cluster.sync();
   return warnFirst(dry.warning, out(stdout, stderr, stderr ? 1 : 0));
 }

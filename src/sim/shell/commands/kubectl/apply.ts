@@ -11,6 +11,7 @@ import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, readManifests, mappedObject } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
+import { withLastApplied } from './save-config.ts';
 
 const FLAGS = [
   { long: 'filename', short: 'f', type: 'list' as const },
@@ -19,9 +20,11 @@ const FLAGS = [
   { long: 'recursive', short: 'R', type: 'bool' as const },
   { long: 'validate', type: 'string' as const },
 ];
+/** create -f also takes cmdutil.AddApplyAnnotationFlags' --save-config (create.go NewCmdCreate). */
+const CREATE_FILE_FLAGS = [...FLAGS, { long: 'save-config', type: 'bool' as const }];
 
 export async function applyOrCreate(verb: 'apply' | 'create', args: string[], env: CmdEnv): Promise<ExecResult> {
-  const p = parse(args, FLAGS, verb);
+  const p = parse(args, verb === 'create' ? CREATE_FILE_FLAGS : FLAGS, verb);
   if (!p.ok) return p.usage!;
   const dryRun = dryRunOf(env, p.flags);
   if ('error' in dryRun) return dryRun.error;
@@ -66,6 +69,9 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
       );
       continue;
     }
+    // The builder's DefaultNamespace, then create.go's CreateOrUpdateAnnotation (save-config.ts) on the object as read.
+    const obj = { ...d.obj, metadata: { ...meta, ...(r.namespaced ? { namespace: ns } : {}) } };
+    const sent = verb === 'create' ? withLastApplied(p.flags['save-config'] === true, obj, false) : obj;
     try {
       // A client dry run sends nothing: apply only reads the live object (apply.go prints "configured" for any that
       // exists), create not even that.
@@ -79,13 +85,13 @@ export async function applyOrCreate(verb: 'apply' | 'create', args: string[], en
       const res =
         dry === 'client'
           ? {
-              obj: { ...d.obj, metadata: { ...meta, ...(r.namespaced ? { namespace: ns } : {}) } } as unknown as KObject,
+              obj: sent as unknown as KObject,
               warnings: [] as string[],
               action: verb === 'apply' && api.get(r, ns, name) ? ('configured' as const) : ('created' as const),
             }
           : verb === 'apply'
             ? api.apply(d.obj, ns, { dryRun: dry === 'server' })
-            : { ...api.create(d.obj, ns, { dryRun: dry === 'server' }), action: 'created' as const };
+            : { ...api.create(sent, ns, { dryRun: dry === 'server' }), action: 'created' as const };
       for (const w of res.warnings) emit('stderr', `Warning: ${w}\n`);
       if (format.kind === 'table') emit('stdout', `${objName(r, res.obj.metadata.name)} ${res.action}${dryTail}\n`);
       else emit('stdout', printObjects(format, [{ r, o: res.obj }], true).stdout);

@@ -269,6 +269,21 @@ export function matchSelector(selector: string | undefined): ((o: KObject) => bo
   return (o) => reqs.every((r) => r(o.metadata.labels ?? {}));
 }
 
+/** --field-selector (get, label, annotate): `path=value`, `path==value`, `path!=value`, comma-separated (fields.ParseSelector). */
+export function matchFields(text: string | undefined): ((o: KObject) => boolean) | { error: string } {
+  if (!text) return () => true;
+  const reqs: ((o: KObject) => boolean)[] = [];
+  for (const part of text.split(',')) {
+    const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
+    if (!m) return { error: `error: invalid selector: '${text}'; can't understand '${part}'\n` };
+    const [, path, op, value] = m as unknown as [string, string, string, string];
+    const read = (o: KObject) =>
+      String(path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o) ?? '');
+    reqs.push(op === '!=' ? (o) => read(o) !== value : (o) => read(o) === value);
+  }
+  return (o) => reqs.every((r) => r(o));
+}
+
 /** `pod/x created`: the kind's singular name, with its group (`deployment.apps/web`). */
 export const objName = (r: ResourceInfo, name: string) => `${r.group ? `${r.singular}.${r.group}` : r.singular}/${name}`;
 

@@ -18,6 +18,7 @@ import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, warnFirst, nameFromCommandArgs } from './common.ts';
 import { badFormat, createdPrinter, parseFormat } from './output.ts';
+import { annotationsOf, withLastApplied } from './save-config.ts';
 
 const FLAGS = [
   { long: 'from-file', type: 'list' as const },
@@ -142,13 +143,14 @@ async function build(env: CmdEnv, kind: Kind, name: string, f: Record<string, un
   const bad = await readSources(env, kind, name, f, data);
   if (bad) return out('', `error: ${bad}\n`, 1);
   const ns = typeof f.namespace === 'string' && f.namespace ? f.namespace : undefined;
-  const body: Record<string, unknown> = {
+  const built: Record<string, unknown> = {
     apiVersion: 'v1',
     ...(Object.keys(data).length ? { data: kind === 'Secret' ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, toBase64(v)])) : data } : {}),
     kind,
     metadata: { creationTimestamp: null, name, ...(ns ? { namespace: ns } : {}) },
     ...(kind === 'Secret' && f.type ? { type: f.type } : {}),
   };
+  const body = withLastApplied(f['save-config'] === true, built, true);
   const res = resourceOfKind('v1', kind)!;
   const said = createdPrinter(format, res, name);
   if (dry === 'client') return said(body, ' (dry run)', true);
@@ -156,7 +158,7 @@ async function build(env: CmdEnv, kind: Kind, name: string, f: Record<string, un
   try {
     const { metadata: _m, ...rest } = body;
     void _m;
-    const made = cluster.api.create({ ...rest, metadata: { name } }, namespaceOf(f, env), { dryRun: dry === 'server' });
+    const made = cluster.api.create({ ...rest, metadata: { name, ...annotationsOf(body) } }, namespaceOf(f, env), { dryRun: dry === 'server' });
     return said(made.obj, dry === 'server' ? ' (server dry run)' : '');
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

@@ -18,6 +18,7 @@ import { randomSuffix } from '../../../k8s/apiserver/names.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
+import { annotationsOf, withLastApplied } from './save-config.ts';
 import { CREATE_FLAGS, dryRunOf, namespaceOf, out, parse, nameFromCommandArgs } from './common.ts';
 import { badFormat, createdPrinter, parseFormat } from './output.ts';
 
@@ -64,7 +65,7 @@ export async function createDeployment(args: string[], env: CmdEnv): Promise<Exe
     };
   });
   const ns = typeof f.namespace === 'string' && f.namespace ? f.namespace : undefined;
-  const deploy = {
+  const built = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { creationTimestamp: null, labels, name, ...(ns ? { namespace: ns } : {}) },
@@ -76,6 +77,7 @@ export async function createDeployment(args: string[], env: CmdEnv): Promise<Exe
     },
     status: {},
   };
+  const deploy = withLastApplied(f['save-config'] === true, built, true);
   const r = resourceOfKind('apps/v1', 'Deployment')!;
   // klog's deprecation warning (a bare --dry-run, or a boolean) is written while the options complete, before all else.
   const warn = dryRun.warning;
@@ -86,7 +88,7 @@ export async function createDeployment(args: string[], env: CmdEnv): Promise<Exe
       {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
-        metadata: { labels, name },
+        metadata: { labels, name, ...annotationsOf(deploy) },
         spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers } } },
       },
       namespaceOf(f, env),

@@ -16,6 +16,7 @@ import { CREATE_FLAGS, dryRunOf, errorText, namespaceOf, noResourceType, out, pa
 import { badFormat, createdPrinter, parseFormat } from './output.ts';
 import { notFound } from '../../../k8s/apiserver/errors.ts';
 import { isObj, type Obj } from './obj.ts';
+import { withLastApplied } from './save-config.ts';
 
 const FLAGS = [{ long: 'image', type: 'string' as const }, { long: 'from', type: 'string' as const }, ...CREATE_FLAGS];
 
@@ -78,6 +79,7 @@ export async function createJob(args: string[], env: CmdEnv): Promise<ExecResult
       status: {},
     };
   }
+  job = withLastApplied(f['save-config'] === true, job, true);
   const r = resourceOfKind('batch/v1', 'Job')!;
   const done = createdPrinter(format, r, name, dryRun.warning);
   if (dryRun.mode === 'client') return done(job, ' (dry run)', true);

@@ -13,6 +13,7 @@ import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { CREATE_FLAGS, dryRunOf, errorText, nameFromCommandArgs, out, parse, warnFirst } from './common.ts';
 import { badFormat, createdPrinter, parseFormat } from './output.ts';
+import { annotationsOf, withLastApplied } from './save-config.ts';
 
 export async function createNamespace(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, CREATE_FLAGS, 'create namespace');
@@ -25,11 +26,14 @@ export async function createNamespace(args: string[], env: CmdEnv): Promise<Exec
   if (!format) return out('', badFormat(String(p.flags.output)), 1);
   const r = resourceOfKind('v1', 'Namespace')!;
   const said = createdPrinter(format, r, name, dryRun.warning);
-  if (dryRun.mode === 'client')
-    return said({ kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} }, ' (dry run)', true);
+  const body = { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} };
+  const typed = withLastApplied(p.flags['save-config'] === true, body, true);
+  if (dryRun.mode === 'client') return said(typed, ' (dry run)', true);
   const cluster = clusterFor(env.host);
   try {
-    const made = cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, '', { dryRun: dryRun.mode === 'server' });
+    const made = cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, ...annotationsOf(typed) } }, '', {
+      dryRun: dryRun.mode === 'server',
+    });
     await cluster.sync();
     return said(made.obj, dryRun.mode === 'server' ? ' (server dry run)' : '');
   } catch (e) {

@@ -72,5 +72,5 @@ export async function createSecretDocker(args: string[], env: CmdEnv): Promise<E
     type: 'kubernetes.io/dockerconfigjson',
   };
   const { metadata: _m, ...rest } = body;
-  return sendSecret(env, name, namespaceOf(f, env), dryRun, format, body, { ...rest, metadata: { name } });
+  return sendSecret(env, name, namespaceOf(f, env), dryRun, format, body, { ...rest, metadata: { name } }, f['save-config'] === true);
 }

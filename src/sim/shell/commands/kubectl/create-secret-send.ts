@@ -12,6 +12,7 @@ import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
 import { type dryRunOf, out } from './common.ts';
 import { createdPrinter, type Format } from './output.ts';
+import { annotationsOf, withLastApplied } from './save-config.ts';
 
 export function sendSecret(
   env: CmdEnv,
@@ -23,12 +24,16 @@ export function sendSecret(
   body: object,
   /** What goes to the API server. */
   sent: Record<string, unknown>,
+  /** --save-config (save-config.ts): the annotation, computed over `body`, goes on both. */
+  save: boolean,
 ): ExecResult {
+  const typed = withLastApplied(save, body, true);
+  const meta = { ...(sent.metadata as object), ...annotationsOf(typed) };
   const res = resourceOfKind('v1', 'Secret')!;
   const said = createdPrinter(format, res, name, dryRun.warning);
-  if (dryRun.mode === 'client') return said(body, ' (dry run)', true);
+  if (dryRun.mode === 'client') return said(typed, ' (dry run)', true);
   try {
-    const made = clusterFor(env.host).api.create(sent, namespace, { dryRun: dryRun.mode === 'server' });
+    const made = clusterFor(env.host).api.create({ ...sent, metadata: meta }, namespace, { dryRun: dryRun.mode === 'server' });
     return said(made.obj, dryRun.mode === 'server' ? ' (server dry run)' : '');
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

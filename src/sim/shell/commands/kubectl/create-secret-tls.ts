@@ -93,11 +93,20 @@ export async function createSecretTls(args: string[], env: CmdEnv): Promise<Exec
     metadata: { creationTimestamp: null, name, ...(ns ? { namespace: ns } : {}) },
     type: 'kubernetes.io/tls',
   };
-  return sendSecret(env, name, namespaceOf(f, env), dryRun, format, body, {
-    apiVersion: 'v1',
-    data,
-    kind: 'Secret',
-    metadata: { name },
-    type: 'kubernetes.io/tls',
-  });
+  return sendSecret(
+    env,
+    name,
+    namespaceOf(f, env),
+    dryRun,
+    format,
+    body,
+    {
+      apiVersion: 'v1',
+      data,
+      kind: 'Secret',
+      metadata: { name },
+      type: 'kubernetes.io/tls',
+    },
+    f['save-config'] === true,
+  );
 }

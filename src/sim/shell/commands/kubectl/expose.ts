@@ -27,6 +27,7 @@ import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { notFound } from '../../../k8s/apiserver/errors.ts';
 import { isObj, type Obj } from './obj.ts';
+import { annotationsOf, withLastApplied } from './save-config.ts';
 
 const S = (long: string, short?: string) => ({ long, type: 'string' as const, ...(short ? { short } : {}) });
 const FLAGS = [
@@ -184,7 +185,10 @@ export async function expose(args: string[], env: CmdEnv): Promise<ExecResult> {
       continue;
     }
     try {
-      const res = cluster.api.create({ apiVersion: 'v1', kind: 'Service', metadata: meta, spec }, ns, { dryRun: dryRun.mode === 'server' });
+      // expose.go: CreateOrUpdateAnnotation (save-config.ts) on the typed Service, after the client dry run's return.
+      const typed = { apiVersion: 'v1', kind: 'Service', metadata: { creationTimestamp: null, ...meta }, spec, status: { loadBalancer: {} } };
+      const saved = annotationsOf(withLastApplied(p.flags['save-config'] === true, typed, true));
+      const res = cluster.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { ...meta, ...saved }, spec }, ns, { dryRun: dryRun.mode === 'server' });
       await cluster.sync();
       stdout += print(res.obj, dryRun.mode === 'server' ? ' (server dry run)' : '');
     } catch (e) {

@@ -9,7 +9,7 @@ import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { tabwriter } from '../../kit/tabwriter.ts';
 import { clusterFor } from './cluster.ts';
-import { errorText, klogLine, matchSelector, namespaceOf, objName, out, parse, resourcesOf } from './common.ts';
+import { errorText, klogLine, matchFields, matchSelector, namespaceOf, objName, out, parse, resourcesOf } from './common.ts';
 import { columnsFromSpec, columnsFromTemplate, NO_COLUMNS, printColumns } from './custom-columns.ts';
 import { badFormat, type Format, parseFormat, printObjects } from './output.ts';
 import { sortBy } from './sorter.ts';
@@ -52,7 +52,7 @@ export async function get(args: string[], env: CmdEnv): Promise<ExecResult> {
   const sel = matchSelector(f.selector as string | undefined);
   if (typeof sel !== 'function') return out('', sel.error, 1);
   if (!p.rest.length) return out('', REQUIRED, 1);
-  const fsel = fieldSelector(f['field-selector'] as string | undefined);
+  const fsel = matchFields(f['field-selector'] as string | undefined);
   if (typeof fsel !== 'function') return out('', fsel.error, 1);
   // `get pod/a deploy/b` or `get pods a b`
   const targets: { r: ResourceInfo; names: string[] }[] = [];
@@ -190,19 +190,4 @@ async function customColumns(
   }
   const r = printColumns(columns, items, noHeaders && !format.file);
   return out(r.stdout, stderr + r.stderr, stderr || r.stderr ? 1 : 0);
-}
-
-/** --field-selector: `path=value`, `path==value`, `path!=value`, comma-separated (fields.ParseSelector). */
-function fieldSelector(text: string | undefined): ((o: KObject) => boolean) | { error: string } {
-  if (!text) return () => true;
-  const reqs: ((o: KObject) => boolean)[] = [];
-  for (const part of text.split(',')) {
-    const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
-    if (!m) return { error: `error: invalid selector: '${text}'; can't understand '${part}'\n` };
-    const [, path, op, value] = m as unknown as [string, string, string, string];
-    const read = (o: KObject) =>
-      String(path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o) ?? '');
-    reqs.push(op === '!=' ? (o) => read(o) !== value : (o) => read(o) === value);
-  }
-  return (o) => reqs.every((r) => r(o));
 }

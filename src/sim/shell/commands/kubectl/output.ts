@@ -38,8 +38,11 @@ export function parseFormat(o: string | undefined, human = false): Format | unde
   return undefined;
 }
 
-export const badFormat = (o: string, human = false) =>
-  `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${human ? OUTPUT_FORMATS : GENERIC_FORMATS}\n`;
+/** cli-runtime's NoCompatiblePrinterError (print_flags.go), without CheckErr's `error: ` (label meets it per object). */
+export const printerError = (o: string, human = false) =>
+  `unable to match a printer suitable for the output format "${o}", allowed formats are: ${human ? OUTPUT_FORMATS : GENERIC_FORMATS}`;
+
+export const badFormat = (o: string, human = false) => `error: ${printerError(o, human)}\n`;
 
 /** A List as kubectl builds it for more than one object. */
 export const asList = (items: KObject[]) => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });

@@ -7,7 +7,8 @@ import type { ExecResult } from '../../../api.ts';
 import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { Cluster } from '../../../k8s/cluster.ts';
-import { matchSelector, noResourceType, out, resourcesOf, typeNameArgs } from './common.ts';
+import type { CmdEnv } from '../../types.ts';
+import { mappedObject, matchFields, matchSelector, out, readManifests, resourcesOf, typeNameArgs } from './common.ts';
 
 /** GetResourcesAndPairs: resources first, then the pairs; a resource after a pair is an error. */
 export function resourcesAndPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } | { error: string } {
@@ -41,35 +42,102 @@ export function parsePairs(pairs: string[], pairType: string): { set: Map<string
 export interface Target {
   r: ResourceInfo;
   name: string;
+  /** The namespace the object lives in ('' for a cluster-scoped one). */
+  ns: string;
   obj?: KObject;
 }
 
+/** How label and annotate select objects besides their arguments: --all, -l, --field-selector, -A. */
+interface Selection {
+  all: boolean;
+  selector?: string;
+  fieldSelector?: string;
+  allNamespaces?: boolean;
+}
+
+const fail = (msg: string) => ({ error: out('', `error: ${msg}\n`, 1) });
+
 /**
- * The builder's ResourceTypeOrNameArgs(all, …) with a label selector: each named object (absent ones kept, without obj,
- * for the caller's NotFound), or every object of the TYPE in the namespace that the selector matches.
+ * The resource builder (kubernetes/cli-runtime@v0.30.5:pkg/resource/builder.go) as label and annotate drive it:
+ * ResourceTypeOrNameArgs(all, …) (TYPE/NAME…, or TYPE NAME…, or a lone TYPE that --all selects with an empty
+ * selector), LabelSelectorParam and FieldSelectorParam (empty ones ignored), AllNamespaces, then visitorResult's
+ * order: selectors, TYPE/NAME tuples, names, a TYPE without names. Absent named objects are kept without obj, for the
+ * caller's NotFound (Latest() meets them as it visits). `single` is IntoSingleItemImplied's answer.
  */
-export function findTargets(cluster: Cluster, words: string[], ns: string, all: boolean, selector?: string): Target[] | { error: ExecResult } {
-  const byName = (all || selector) && words.length === 1 && !words[0]!.includes('/') ? [] : typeNameArgs(words);
-  if (byName.length) {
-    const list: Target[] = [];
-    for (const t of byName) {
-      const rs = resourcesOf(t.type);
-      if ('error' in rs) return rs;
-      const r = rs[0]!;
-      const obj = cluster.api.get(r, ns, t.name);
-      list.push(obj ? { r, name: t.name, obj } : { r, name: t.name });
-    }
-    return list;
+export function findTargets(cluster: Cluster, words: string[], ns: string, sel: Selection): { targets: Target[]; single: boolean } | { error: ExecResult } {
+  const slashed = words.filter((w) => w.includes('/')).length;
+  if (slashed && slashed !== words.length)
+    return fail(
+      "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+    );
+  const selector = sel.selector?.trim() || (sel.all && words.length === 1 && !slashed ? '' : undefined);
+  const fields = sel.fieldSelector?.trim() || undefined;
+  const namespace = sel.allNamespaces ? '' : ns;
+  if (selector !== undefined || fields !== undefined) {
+    if (words.length > 1 && !slashed) return fail('name cannot be provided when a selector is specified');
+    if (slashed) return fail('selectors and the all flag cannot be used when passing resource/name arguments');
+    if (!words.length) return fail('at least one resource must be specified to use a selector');
+    const rs = resourcesOf(words[0]!);
+    if ('error' in rs) return rs;
+    const match = matchSelector(selector);
+    if ('error' in match) return { error: out('', match.error, 1) };
+    const matchF = matchFields(fields);
+    if ('error' in matchF) return { error: out('', matchF.error, 1) };
+    const targets = rs.flatMap((r) =>
+      cluster.api
+        .list(r, r.namespaced && namespace ? namespace : undefined)
+        .filter((o) => match(o) && matchF(o))
+        .map((obj) => ({ r, name: obj.metadata.name, ns: obj.metadata.namespace ?? '', obj })),
+    );
+    return { targets, single: false };
   }
-  if (!words.length) return { error: noResourceType('') };
-  const rs = resourcesOf(words[0]!);
-  if ('error' in rs) return rs;
-  const match = matchSelector(selector);
-  if ('error' in match) return { error: out('', match.error, 1) };
-  return rs.flatMap((r) =>
-    cluster.api
-      .list(r, r.namespaced ? ns : undefined)
-      .filter(match)
-      .map((obj) => ({ r, name: obj.metadata.name, obj })),
-  );
+  const byName = typeNameArgs(words);
+  if (!byName.length) {
+    if (!words.length)
+      return fail(
+        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+      );
+    const rs = resourcesOf(words[0]!);
+    return 'error' in rs ? rs : fail('resource(s) were provided, but no name was specified');
+  }
+  const targets: Target[] = [];
+  for (const t of byName) {
+    const rs = resourcesOf(t.type);
+    if ('error' in rs) return rs;
+    const r = rs[0]!;
+    if (r.namespaced && !namespace)
+      return fail(
+        sel.allNamespaces ? 'a resource cannot be retrieved by name across all namespaces' : 'namespace may not be empty when retrieving a resource by name',
+      );
+    const obj = cluster.api.get(r, namespace, t.name);
+    targets.push({ r, name: t.name, ns: r.namespaced ? namespace : '', ...(obj ? { obj } : {}) });
+  }
+  return { targets, single: byName.length === 1 };
+}
+
+/**
+ * -f FILE… as the builder reads it (FilenameParam, then Latest() unless --local): each document mapped to its resource
+ * (common.ts mappedObject), the file's own object with --local, else the live one (absent: kept without obj). One
+ * file that is not a directory or stdin implies a single item (visitByPaths).
+ */
+export async function fileTargets(
+  env: CmdEnv,
+  cluster: Cluster,
+  files: string[],
+  ns: string,
+  opts: { local: boolean; flagNs?: string },
+): Promise<{ targets: Target[]; single: boolean } | { error: ExecResult }> {
+  const read = await readManifests(env, files);
+  if ('error' in read) return { error: out('', read.error, 1) };
+  const targets: Target[] = [];
+  for (const d of read.docs) {
+    const m = mappedObject(d, opts.flagNs);
+    if ('error' in m) return fail(m.error);
+    const name = String(m.meta.name ?? '');
+    const where = m.r.namespaced ? (m.objNs ?? ns) : '';
+    const obj = opts.local ? (d.obj as unknown as KObject) : cluster.api.get(m.r, where, name);
+    targets.push({ r: m.r, name, ns: where, ...(obj ? { obj } : {}) });
+  }
+  const st = files.length === 1 && files[0] !== '-' ? await env.fs.stat(env.fs.resolvePath(env.cwd, files[0]!)).catch(() => undefined) : undefined;
+  return { targets, single: Boolean(st && !st.isDirectory) };
 }

@@ -14,6 +14,7 @@ import { enterShell, shellOf } from './attach-shell.ts';
 import { clusterFor } from './cluster.ts';
 import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, out, parse, warnFirst } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
+import { annotationsOf, withLastApplied } from './save-config.ts';
 
 const FLAGS = [
   { long: 'image', type: 'string' as const },
@@ -31,6 +32,8 @@ const FLAGS = [
   // kubectl@v0.30.5:pkg/cmd/run/run.go "If true, run the container in privileged mode."; pkg/generate/versioned/run.go
   // BasicPod.Generate sets the container's securityContext to {privileged: true}.
   { long: 'privileged', type: 'bool' as const },
+  // cmdutil.AddApplyAnnotationFlags; run.go createGeneratedObject annotates unless --dry-run=client (save-config.ts).
+  { long: 'save-config', type: 'bool' as const },
 ];
 
 export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
@@ -88,7 +91,11 @@ export async function run(args: string[], env: CmdEnv): Promise<ExecResult> {
   try {
     const { status: _status, ...body } = pod;
     void _status;
-    const res = cluster.api.create({ ...body, metadata: { labels, name } }, namespaceOf(f, env), { dryRun: dry === 'server' });
+    const res = cluster.api.create(
+      { ...body, metadata: { labels, name, ...annotationsOf(withLastApplied(f['save-config'] === true, pod, true)) } },
+      namespaceOf(f, env),
+      { dryRun: dry === 'server' },
+    );
     await cluster.sync();
     let stderr = '';
     if (dry === 'server') {
