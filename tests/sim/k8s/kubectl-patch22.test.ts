@@ -78,6 +78,30 @@ describe('kubectl patch --local: the strategic merge directives (as kubectl v1.3
   });
 });
 
+describe("kubectl patch: a YAML patch's parse error in go-yaml's words (kubectl v1.30.13)", () => {
+  it('the mistakes patch-yaml.ts can place, each as the binary prints it', async () => {
+    const run = await local();
+    const err = (p: string, msg: string) => `error: unable to parse ${JSON.stringify(p)}: yaml: ${msg}\n`;
+    const cases: [string, string][] = [
+      ['spec: replicas: 3', 'mapping values are not allowed in this context'],
+      ['a: 1\n  b: 2', 'line 2: mapping values are not allowed in this context'],
+      ['x: 1\n  y: 2\nz: 3', 'line 2: mapping values are not allowed in this context'],
+      ['a: "x', 'found unexpected end of stream'],
+      ['a: 1\nb: "x', 'line 2: found unexpected end of stream'],
+      ['a: [1, 2', "line 1: did not find expected ',' or ']'"],
+      ['a: 1\nb: {x: 1', "line 2: did not find expected ',' or '}'"],
+      ['a: [1,', 'line 1: did not find expected node content'],
+      ['\ta: 1', 'found character that cannot start any token'],
+      ['a: 1\nb: @x', 'line 2: found character that cannot start any token'],
+      ['spec:\n  replicas: 3\n x: 1', 'line 2: did not find expected key'],
+      ['a: 1\nb:\n - 1\n c: 2', "line 3: did not find expected '-' indicator"],
+      ['a: b\nc', "line 3: could not find expected ':'"],
+      ['a: 1\nb: *zz', "unknown anchor 'zz' referenced"],
+    ];
+    for (const [p, msg] of cases) expect(await run(p)).toBe(err(p, msg));
+  });
+});
+
 describe('kubectl patch: the server', () => {
   it('decodes the result into the typed object: a value of the wrong type is a 422 naming the patch', async () => {
     const w = k8sWorld();

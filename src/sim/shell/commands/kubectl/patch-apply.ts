@@ -3,8 +3,8 @@
  * getPatchedJSON; kubernetes/apiserver@v0.30.5 pkg/endpoints/handlers/patch.go for the server's side):
  * - the text goes through k8s.io/apimachinery@v0.30.5 pkg/util/yaml ToJSON: one that starts with `{` (after white
  *   space) is JSON already and is sent as it is, so a broken one fails where it is decoded (`invalid JSON document`,
- *   `Invalid JSON Patch`, Go's `invalid character …`); anything else is YAML (its errors are the `yaml` package's
- *   words after "yaml: line N:", not go-yaml's);
+ *   `Invalid JSON Patch`, Go's `invalid character …`); anything else is YAML, its errors in go-yaml's words where
+ *   patch-yaml.ts knows them, else the `yaml` package's after "yaml: line 1:";
  * - a strategic merge's errors are the client's `error: …` or, from the server, a 400, a 422 or a bare 500
  *   (`Error from server: map: … does not contain declared merge key: name`);
  * - the server then decodes the result into the typed object: a value of the wrong type is a 422 naming the patch
@@ -20,6 +20,7 @@ import { applyJsonPatch, decodeJsonPatch, mergePatch, PatchError } from '../../.
 import { StrategicError } from '../../../k8s/patch/errors.ts';
 import { strategicMergePatch } from '../../../k8s/patch/strategic.ts';
 import { isObj, type Obj } from './obj.ts';
+import { goYamlError } from './patch-yaml.ts';
 
 export type PatchType = 'json' | 'merge' | 'strategic';
 
@@ -55,7 +56,9 @@ export function readPatch(text: string, shown: string): ReadPatch | { error: str
   try {
     return { patch: parseYaml(text, { prettyErrors: false, uniqueKeys: false }) as unknown };
   } catch (e) {
-    const err = e as { message: string; linePos?: { line: number }[] };
+    const err = e as { code?: string; message: string; pos?: [number, number]; linePos?: { line: number }[] };
+    const go = goYamlError(text, err);
+    if (go) return { error: `error: unable to parse ${JSON.stringify(shown)}: yaml: ${go}\n` };
     const line = err.linePos?.[0]?.line ?? 1;
     const msg = err.message
       .split('\n')[0]!
