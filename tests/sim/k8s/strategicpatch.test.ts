@@ -129,7 +129,7 @@ describe('strategicpatch test tables (apimachinery v0.30.5 patch_test.go)', () =
   }
   for (const r of [...FIXTURE.customRaw, ...FIXTURE.raw]) {
     it(`raw: ${r.description}`, () => {
-      const c = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'description' || k === 'expectedError' ? v : doc(v)])) as Case;
+      const c = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'description' || k === 'expectedError' ? v : doc(v)])) as unknown as Case;
       if (c.twoWay) {
         const got = apply(c.original, c.twoWay);
         if (r.expectedError) expect(got).toEqual(expect.stringContaining(r.expectedError));
