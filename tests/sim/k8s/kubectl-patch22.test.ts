@@ -144,6 +144,17 @@ describe('kubectl patch: the server', () => {
     expect((await w.exec('kubectl get cm cfg -o jsonpath={.metadata.finalizers}')).stdout).toBe('');
   });
 
+  it("a Node (no course model): its finalizers merge, its taints are replaced (patchmeta.ts's own fields for it)", async () => {
+    const w = k8sWorld();
+    const get = async (p: string) => (await w.exec(`kubectl get node node1 -o jsonpath=${p}`)).stdout;
+    await w.exec(`kubectl patch node node1 -p '{"metadata":{"finalizers":["x/a"]}}'`);
+    await w.exec(`kubectl patch node node1 -p '{"metadata":{"finalizers":["x/b"]}}'`);
+    expect(await get('{.metadata.finalizers}')).toBe('["x/b","x/a"]');
+    await w.exec(`kubectl patch node node1 -p '{"spec":{"taints":[{"key":"k","effect":"NoSchedule"}]}}'`);
+    await w.exec(`kubectl patch node node1 -p '{"spec":{"taints":[{"key":"k2","effect":"NoSchedule"}]}}'`);
+    expect(await get('{.spec.taints[*].key}')).toBe('k2');
+  });
+
   it('-f: "(no change)" compares the answer with the file\'s object, and --dry-run=client patches the file\'s object', async () => {
     const w = k8sWorld();
     await write(w, 'cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: b\n');

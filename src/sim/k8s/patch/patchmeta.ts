@@ -63,7 +63,48 @@ const STRATEGY: Record<string, PatchMeta> = {
   'V1DaemonSetStatus.conditions': M('merge', 'type'),
   'V1ReplicaSetStatus.conditions': M('merge', 'type'),
   'V1JobStatus.conditions': M('merge', 'type'),
+  'PatchNodeSpec.podCIDRs': M('merge'),
+  'PatchNodeStatus.conditions': M('merge', 'type'),
+  'PatchNodeStatus.addresses': M('merge', 'type'),
 };
+
+/**
+ * The served kinds the course's models leave out (Node, Endpoints, Event), with what a patch of them reaches: their
+ * fields (k8s.io/api@v0.30.5 core/v1 types.go), `?` for a value looked into without a type (its lists replaced), `*`
+ * for any field of Event's.
+ */
+const OBJ = { apiVersion: 'string', kind: 'string', metadata: 'V1ObjectMeta' };
+const EXTRA: Record<string, Record<string, string>> = {
+  PatchNode: { ...OBJ, spec: 'PatchNodeSpec', status: 'PatchNodeStatus' },
+  PatchNodeSpec: {
+    podCIDR: 'string',
+    podCIDRs: '[]string',
+    providerID: 'string',
+    unschedulable: 'boolean',
+    taints: '[]?',
+    configSource: '?',
+    externalID: 'string',
+  },
+  PatchNodeStatus: Object.fromEntries(
+    [
+      'capacity',
+      'allocatable',
+      'phase',
+      'conditions',
+      'addresses',
+      'daemonEndpoints',
+      'nodeInfo',
+      'images',
+      'volumesInUse',
+      'volumesAttached',
+      'config',
+      'runtimeHandlers',
+    ].map((f) => [f, f === 'conditions' || f === 'addresses' ? '[]?' : '?']),
+  ),
+  PatchEndpoints: { ...OBJ, subsets: '[]?' },
+  PatchEvent: { ...OBJ, '*': '?' },
+};
+const ALL_MODELS = { ...MODELS, ...EXTRA };
 
 const NONE: PatchMeta = { strategies: [''], mergeKey: '' };
 
@@ -77,7 +118,8 @@ class LookupError extends StrategicError {}
 export const schemaFor = (type: string | undefined, models: Schema['models'], tags: Schema['tags']): Schema => ({ type, models, tags });
 
 /** The schema of a kind's object (NewPatchMetaFromStruct); an unknown kind has none, so its lists are replaced. */
-export const schemaOf = (apiVersion: string, kind: string): Schema => schemaFor(modelOf(apiVersion, kind), MODELS, STRATEGY);
+export const schemaOf = (apiVersion: string, kind: string): Schema =>
+  schemaFor(modelOf(apiVersion, kind) ?? (apiVersion === 'v1' && `Patch${kind}` in EXTRA ? `Patch${kind}` : undefined), ALL_MODELS, STRATEGY);
 
 /** The kind of a Go type: struct, map, slice or a scalar (`*T`, a pointer, as T). */
 const kindOf = (s: Schema, t: string): string =>
@@ -85,12 +127,12 @@ const kindOf = (s: Schema, t: string): string =>
 
 /** LookupPatchMetadataForStruct: the field's type and tags. */
 export function lookupStruct(s: Schema, key: string): { sub: Schema; meta: PatchMeta } {
-  if (s.type === undefined) return { sub: s, meta: NONE };
+  if (s.type === undefined || s.type === '?') return { sub: { ...s, type: undefined }, meta: NONE };
   const k = kindOf(s, s.type);
   if (k !== 'struct') throw new LookupError(`merging an object in json but data type is not struct, instead is: ${k}`);
   const fields = s.models[s.type.replace(/^\*/, '')]!;
   // encoding/json's field match: exact, else case-insensitive.
-  const name = key in fields ? key : Object.keys(fields).find((f) => f.toLowerCase() === key.toLowerCase());
+  const name = key in fields ? key : (Object.keys(fields).find((f) => f.toLowerCase() === key.toLowerCase()) ?? ('*' in fields ? '*' : undefined));
   if (name === undefined) throw new LookupError(`unable to find api field in struct ${goName(s.type)} for the json field ${JSON.stringify(key)}`);
   return { sub: { ...s, type: fields[name] }, meta: s.tags[`${s.type.replace(/^\*/, '')}.${name}`] ?? NONE };
 }
@@ -98,7 +140,8 @@ export function lookupStruct(s: Schema, key: string): { sub: Schema; meta: Patch
 /** LookupPatchMetadataForSlice: the element's type and the field's tags. */
 export function lookupSlice(s: Schema, key: string): { sub: Schema; meta: PatchMeta } {
   const { sub, meta } = lookupStruct(s, key);
-  if (sub.type === undefined) return { sub, meta };
+  if (sub.type === undefined || sub.type === '?') return { sub: { ...sub, type: undefined }, meta };
+  if (sub.type === '[]?') return { sub: { ...sub, type: undefined }, meta };
   // A pointer's element (to a slice: the slice's) stands for the list's items.
   if (sub.type.startsWith('*')) return { sub: { ...s, type: sub.type.slice(1).replace(/^\[\]/, '') }, meta };
   if (!sub.type.startsWith('[]')) throw new LookupError(`expected slice or array type, but got: ${kindOf(s, s.type!)}`);
