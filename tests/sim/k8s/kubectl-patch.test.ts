@@ -10,6 +10,8 @@ import { strategicMergePatch } from '../../../src/sim/k8s/patch/strategic.ts';
 import { k8sWorld, write } from './helpers.ts';
 
 const TEMPLATE = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
   spec: {
     strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1 } },
     template: {
@@ -34,30 +36,26 @@ const containers = (o: Record<string, unknown>) => (o.spec as { template: { spec
 
 describe('strategic merge patch (as kubectl v1.30.13 patch --local computes it)', () => {
   it('merges containers by name, env by name, ports by containerPort, in mergeSortedSlice order', () => {
-    const p = strategicMergePatch(
-      TEMPLATE,
-      {
-        spec: {
-          template: {
-            spec: {
-              containers: [
-                {
-                  name: 'nginx',
-                  image: 'nginx:1.28',
-                  env: [
-                    { name: 'B', value: '3' },
-                    { name: 'C', value: '4' },
-                  ],
-                  ports: [{ containerPort: 443 }],
-                },
-                { name: 'new', image: 'x' },
-              ],
-            },
+    const p = strategicMergePatch(TEMPLATE, {
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'nginx',
+                image: 'nginx:1.28',
+                env: [
+                  { name: 'B', value: '3' },
+                  { name: 'C', value: '4' },
+                ],
+                ports: [{ containerPort: 443 }],
+              },
+              { name: 'new', image: 'x' },
+            ],
           },
         },
       },
-      'Deployment',
-    );
+    });
     expect(containers(p)).toEqual([
       {
         name: 'nginx',
@@ -75,14 +73,12 @@ describe('strategic merge patch (as kubectl v1.30.13 patch --local computes it)'
   });
 
   it('$patch: delete and replace, $retainKeys, null', () => {
-    const p = strategicMergePatch(
-      TEMPLATE,
-      { spec: { strategy: { $retainKeys: ['type'], type: 'Recreate' }, template: { spec: { containers: [{ name: 'side', $patch: 'delete' }] } } } },
-      'Deployment',
-    );
+    const p = strategicMergePatch(TEMPLATE, {
+      spec: { strategy: { $retainKeys: ['type'], type: 'Recreate' }, template: { spec: { containers: [{ name: 'side', $patch: 'delete' }] } } },
+    });
     expect((p.spec as { strategy: unknown }).strategy).toEqual({ type: 'Recreate' });
     expect(containers(p).map((c) => (c as { name: string }).name)).toEqual(['nginx']);
-    const r = strategicMergePatch(TEMPLATE, { spec: { template: { spec: { containers: [{ name: 'x', $patch: 'replace' }] } }, strategy: null } }, 'Deployment');
+    const r = strategicMergePatch(TEMPLATE, { spec: { template: { spec: { containers: [{ name: 'x', $patch: 'replace' }] } }, strategy: null } });
     expect(containers(r)).toEqual([]);
     expect('strategy' in (r.spec as object)).toBe(false);
   });

@@ -93,8 +93,14 @@ export function decodeJsonPatch(patch: unknown): Obj[] {
             : 'null';
     throw new PatchError(`json: cannot unmarshal ${what} into Go value of type jsonpatch.Patch`);
   }
+  // Each item decodes into a jsonpatch.Operation (map[string]*json.RawMessage); a null one is an empty map, whose kind
+  // is "unknown" (checked against kubectl v1.30.13 --local).
   return patch.map((op) => {
-    if (!isObj(op)) throw new PatchError('json: cannot unmarshal array into Go value of type map[string]*json.RawMessage');
+    if (op === null) return {};
+    if (!isObj(op)) {
+      const what = Array.isArray(op) ? 'array' : typeof op === 'string' ? 'string' : typeof op === 'number' ? 'number' : 'bool';
+      throw new PatchError(`json: cannot unmarshal ${what} into Go value of type jsonpatch.Operation`);
+    }
     return op;
   });
 }

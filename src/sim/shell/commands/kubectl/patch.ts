@@ -9,16 +9,17 @@
  * - each object prints `KIND/NAME patched` or `patched (no change)`: ToPrinter sets the operation itself, so a dry run
  *   adds no ` (dry run)` (checked against a real kubectl v1.30.13 with a stub API server).
  * The server drops fields the kind does not have with `Warning: unknown field "…"` (fieldValidation Warn, decode.ts).
- * Not simulated: --subresource, a JSON patch operation's unknown keys, a value of the wrong type in a patch.
+ * The patch's reading and application: patch-apply.ts. With -f, the object is the file's (the builder has no
+ * Latest()): --dry-run=client patches the file's object, and "(no change)" compares the server's answer with it.
+ * Not simulated: --subresource, a JSON patch operation's unknown keys, a value of the wrong type in a JSON or merge
+ * patch (the server's 422 quotes the whole patched object's JSON, in Go's field order).
  */
-import { parse as parseYaml } from 'yaml';
 import type { ExecResult } from '../../../api.ts';
 import { dropUnknownFields } from '../../../k8s/apiserver/decode.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
 import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import { deepEqual } from '../../../k8s/apiserver/update.ts';
-import { applyJsonPatch, decodeJsonPatch, mergePatch, PatchError } from '../../../k8s/patch/json-patch.ts';
-import { strategicMergePatch } from '../../../k8s/patch/strategic.ts';
+import { mergePatch, PatchError } from '../../../k8s/patch/json-patch.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
@@ -39,7 +40,8 @@ import {
 import { NO_ARGS } from './delete.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
 import { CHANGE_CAUSE, changeCause, RECORD_DEPRECATED, RECORD_FLAG } from './record.ts';
-import { isObj, type Obj } from './obj.ts';
+import type { Obj } from './obj.ts';
+import { clientPatch, type PatchType, readPatch, ServerError, serverPatch } from './patch-apply.ts';
 
 const FLAGS = [
   { long: 'patch', short: 'p', type: 'string' as const },
@@ -59,86 +61,6 @@ const FLAGS = [
 ];
 
 const TYPES = ['json', 'merge', 'strategic'];
-
-type PatchType = 'json' | 'merge' | 'strategic';
-
-/** Go's name for a JSON value's type in json.UnmarshalTypeError. */
-const jsonType = (v: unknown) =>
-  Array.isArray(v)
-    ? 'array'
-    : isObj(v)
-      ? 'object'
-      : typeof v === 'string'
-        ? 'string'
-        : typeof v === 'number'
-          ? 'number'
-          : typeof v === 'boolean'
-            ? 'bool'
-            : 'null';
-
-/**
- * The server's PATCH of one object (patch.go applyPatch). kubectl sends no fieldValidation, which the server takes as
- * Warn (handlers/rest.go fieldValidation), so each patch is first decoded strictly: a JSON patch into
- * []handlers.jsonPatchOp, a merge patch into a map (`error decoding patch: …`), a strategic one into a map (the bare
- * json error), each a BadRequest. Then json (Apply's error is a 422 with it as its one cause), merge (RFC 7386) or
- * strategic.
- */
-function serverPatch(type: PatchType, live: Obj, patch: unknown, kind: string): Obj {
-  if (type === 'json') {
-    const bad = !Array.isArray(patch) ? jsonType(patch) : patch.find((op) => !isObj(op) && op !== null);
-    if (bad !== undefined)
-      throw new ApiError(
-        'BadRequest',
-        Array.isArray(patch)
-          ? `error decoding patch: json: cannot unmarshal ${jsonType(bad)} into Go value of type handlers.jsonPatchOp`
-          : `error decoding patch: json: cannot unmarshal ${bad} into Go value of type []handlers.jsonPatchOp`,
-      );
-    try {
-      return applyJsonPatch(live, decodeJsonPatch(patch));
-    } catch (e) {
-      if (!(e instanceof PatchError)) throw e;
-      // errors.NewGenericServerResponse(422, …, err.Error()): reason Invalid, no kind or name, one cause without a field.
-      throw new ApiError('Invalid', 'the server rejected our request due to an error in our request', { causes: [{ field: '', message: e.message }] });
-    }
-  }
-  if (!isObj(patch)) {
-    const msg = `json: cannot unmarshal ${jsonType(patch)} into Go value of type map[string]interface {}`;
-    throw new ApiError('BadRequest', type === 'merge' ? `error decoding patch: ${msg}` : msg);
-  }
-  return type === 'merge' ? (mergePatch(live, patch) as Obj) : strategicMergePatch(live, patch, kind);
-}
-
-/** getPatchedJSON (--local, --dry-run=client): the same patch in the client, with its own words for a missing key. */
-function clientPatch(type: PatchType, obj: Obj, patch: unknown, kind: string): Obj {
-  try {
-    if (type === 'json') return applyJsonPatch(obj, decodeJsonPatch(patch));
-    if (!isObj(patch)) throw new PatchError('invalid JSON document');
-    return type === 'merge' ? (mergePatch(obj, patch) as Obj) : strategicMergePatch(obj, patch, kind);
-  } catch (e) {
-    if (!(e instanceof PatchError)) throw e;
-    const ix = e.message.indexOf('doc is missing key');
-    if (ix >= 0) {
-      const key = e.message.slice(e.message.indexOf('key:', ix) + 5);
-      throw new PatchError(`Object to be patched is missing field (${key})`);
-    }
-    throw e;
-  }
-}
-
-/** yaml.ToJSON's failure: `unable to parse "PATCH": yaml: line N: …` (the parser's words, not go-yaml's). */
-function readPatch(text: string, shown: string): { patch: unknown } | { error: string } {
-  try {
-    return { patch: parseYaml(text, { prettyErrors: false, uniqueKeys: false }) as unknown };
-  } catch (e) {
-    const err = e as { message: string; linePos?: { line: number }[] };
-    const line = err.linePos?.[0]?.line ?? 1;
-    const msg = err.message
-      .split('\n')[0]!
-      .replace(/ at line \d+, column \d+:?$/, '')
-      .toLowerCase();
-    return { error: `error: unable to parse ${JSON.stringify(shown)}: yaml: line ${line}: ${msg}\n` };
-  }
-}
 
 export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult> {
   const p = parse(args, FLAGS, 'patch');
@@ -173,7 +95,6 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
   // RunPatch quotes o.Patch in this error, even when the patch came from --patch-file.
   const read = readPatch(raw, patchText);
   if ('error' in read) return warnFirst(dryRun.warning, out('', read.error, 1));
-  const patch = read.patch;
   const format = parseFormat(f.output as string | undefined);
   const cluster = clusterFor(env.host);
   const api = cluster.api;
@@ -208,13 +129,16 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
     const label = objName(t.r, t.name);
     const clientSide = local || dryRun.mode === 'client';
     try {
-      const live = local ? (t.obj as Obj) : (api.get(t.r, t.r.namespaced ? t.ns : '', t.name) as unknown as Obj | undefined);
-      if (!live) throw new ApiError('NotFound', `${t.r.group ? `${t.r.resource}.${t.r.group}` : t.r.resource} "${t.name}" not found`);
-      const kind = String(live.kind);
+      // The builder's object: a -f file's own (no Latest()), else the server's. The client side patches it; the server
+      // patches its stored one, and "(no change)" compares the answer with the builder's object (reflect.DeepEqual).
+      const stored = () => api.get(t.r, t.r.namespaced ? t.ns : '', t.name) as unknown as Obj | undefined;
+      const info = t.obj ?? stored();
+      const live = clientSide ? info : stored();
+      if (!live || !info) throw new ApiError('NotFound', `${t.r.group ? `${t.r.resource}.${t.r.group}` : t.r.resource} "${t.name}" not found`);
       let result: Obj;
-      if (clientSide) result = clientPatch(type, live, patch, kind);
+      if (clientSide) result = clientPatch(type, live, read);
       else {
-        result = serverPatch(type, live, patch, kind);
+        result = serverPatch(type, live, read);
         for (const w of dropUnknownFields(result, live)) warnings += `Warning: ${w}\n`;
         // --record: a second (merge) patch writes the change cause, once the object is known to exist.
         if (f.record === true) result = mergePatch(result, { metadata: { annotations: { [CHANGE_CAUSE]: cause } } }) as Obj;
@@ -224,7 +148,7 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
           await cluster.sync();
         }
       }
-      const didPatch = !deepEqual(live, result);
+      const didPatch = !deepEqual(info, result);
       // ToPrinter after the PATCH: a bad -o is refused only now, once per object.
       if (!format) {
         errors.push(badFormat(String(f.output)));
@@ -236,6 +160,7 @@ export async function patchCmd(args: string[], env: CmdEnv): Promise<ExecResult>
           : printObjects(format, [{ r: t.r, o: result as unknown as KObject }], true).stdout;
     } catch (e) {
       if (e instanceof PatchError) errors.push(`error: ${e.message}\n`);
+      else if (e instanceof ServerError) errors.push(`Error from server: ${e.message}\n`);
       else if (e instanceof ApiError && e.reason === 'Invalid' && !e.details.kind) {
         // checkErr: an Invalid status without kind or name lists its causes after "The request is invalid: ".
         errors.push(`The request is invalid: ${(e.details.causes ?? []).map((c) => `${c.field}: ${c.message}`).join('')}\n`);

@@ -2,7 +2,8 @@
  * `kubectl get --sort-by=JSONPATH` (kubernetes/kubectl@v0.30.5:pkg/cmd/get/sorter.go): objects ordered by the first
  * result of the path, as the objects arrive from the server (unstructured JSON values):
  * - an object without the field sorts first (Less is true whenever its left side is missing);
- * - numbers by value; strings as quantities when both parse (`250m` < `1`, `64Mi` < `1Gi`), else in natural order
+ * - numbers by value, an int64 with an int64 and a float64 with a float64 (mixed, they are unsortable); strings as
+ *   quantities when both parse (`250m` < `1`, `64Mi` < `1Gi`), else in natural order
  *   (github.com/fvbommel/sortorder NaturalLess: `web-9` < `web-10`; RFC 3339 timestamps sort as text);
  * - maps, lists and booleans are unsortable: klog.Exitf's fatal line, exit 1;
  * - no object with the field: `couldn't find any field with path "{.x}" in the list of objects`.
@@ -57,8 +58,10 @@ function isLess(a: unknown, b: unknown): boolean {
   if (a === null && b === null) return false;
   if (a === null) return true;
   if (b === null) return false;
+  // UnstructuredJSONScheme decodes an integral number as int64 and any other as float64: isLess compares an int64 only
+  // with an int64 and a float64 with a float64, else `unsortable interface: interface`.
   if (typeof a === 'number') {
-    if (typeof b === 'number') return a < b;
+    if (typeof b === 'number' && Number.isInteger(a) === Number.isInteger(b)) return a < b;
     throw new Unsortable('unsortable interface: interface');
   }
   if (typeof a === 'string') {
