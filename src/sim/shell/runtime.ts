@@ -53,6 +53,7 @@ import { Foreground } from './sigint.ts';
 export class ShellRuntime implements AdapterRuntime {
   private readonly bashes = new Map<string, JB.Bash>();
   private partsCache: ShellPartsCache | undefined;
+  private storageLaidOut: Promise<void> | undefined; // the host's storage sync started after the last line (syncHostStorageSoon)
   /** The host bash's subshells as processes (forks.ts). */
   readonly forks: Forks;
   pending: Session | undefined;
@@ -116,12 +117,11 @@ export class ShellRuntime implements AdapterRuntime {
       this.bashFor(root)
         .fs.readFile(path)
         .catch(() => undefined);
-    const hostFs = () => this.bashFor('host').fs;
     daemon.runner = runner;
     daemon.onRemove.push((id) => this.forget(id));
     host.runc.runner = rootRunner;
     host.runc.readFile = readFile;
-    host.runc.nodeFs.paths = new HostNodePaths(hostFs);
+    host.runc.nodeFs.paths = new HostNodePaths(() => this.bashFor('host').fs);
     host.runc.roots.onRemove.push((id) => this.forget(id));
   }
   takePending(): Session | undefined {
@@ -351,9 +351,6 @@ export class ShellRuntime implements AdapterRuntime {
       if (!top) this.lastSeen = prevLine.lastSeen;
     }
   }
-
-  /** The host's storage sync started after the last line (dockerroot-sync.ts syncHostStorageSoon). */
-  private storageLaidOut: Promise<void> | undefined;
 
   /** The course note of the limit that stopped the line. */
   private stopNote(kind: LimitKind, budget: LineBudget | undefined): void {
