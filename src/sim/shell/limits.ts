@@ -65,8 +65,10 @@ export const JB_LIMITS: ExecutionLimits = {
   maxSourceDepth: 100,
   // Words from all the braces of one word (products such as {1..100}{1..100}); a range alone stops at LIMITS.braceResults.
   maxBraceExpansionResults: 100_000,
-  // Our own CPU budget stops a line long before this; it is a last resort.
-  maxExecutionTimeMs: 30_000,
+  // No per-command deadline: just-bash's (30 s of wall time, one timer per command) ended `ping -c 40`, `docker logs -f`
+  // and `top` in the page's realtime mode with "-bash: ping exceeded its execution deadline", 124. The line's own CPU
+  // budget (LineBudget, checked before each command and by its watchdog) stops a line that computes, never one that waits.
+  maxExecutionTimeMs: Number.POSITIVE_INFINITY,
 };
 
 /**
@@ -241,6 +243,26 @@ export class LineBudget {
     if (this.exceeded) return;
     this.exceeded = kind;
     this.controller.abort();
+    this.end();
+  }
+
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Checks the budget from a timer too, for a command stuck in an await that is no simulated wait (no command boundary
+   * comes to check it): when the budget may have run out, and again for what is left of it. One timer a line.
+   */
+  watch(): void {
+    const left = Math.max(100, this.cpuMs - this.usedMs());
+    this.watchdog = setTimeout(() => {
+      this.check();
+      if (!this.exceeded) this.watch();
+    }, left);
+  }
+
+  /** The line is over: its watchdog goes. */
+  end(): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
   }
 
   /** Synchronous check (the interpreter calls it before each command). */

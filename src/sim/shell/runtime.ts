@@ -23,22 +23,8 @@ import { scriptErrors } from './notfound.ts';
 import { pathCommands } from './pathexec.ts';
 import { braceOverflow } from './lineparse.ts';
 import { dropChowner } from './fsperm.ts';
-import {
-  anySignal,
-  busyLoop,
-  chunksOf,
-  copyEnv,
-  execTopLine,
-  exportMarks,
-  mergedOf,
-  pipelinesOf,
-  quoteArgv,
-  redirectFull,
-  sessionVars,
-  statusCommand,
-  stoppedLine,
-  writeErrorText,
-} from './line.ts';
+import { anySignal, busyLoop, chunksOf, copyEnv, execTopLine, exportMarks, mergedOf, pipelinesOf, quoteArgv } from './line.ts';
+import { redirectFull, sessionVars, statusCommand, stoppedLine, writeErrorText } from './line.ts';
 import { completePath, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
 import { backgroundStatements, jobHooks, renameJobBuiltins, runWithJobs } from './background.ts';
 import type { Session } from './types.ts';
@@ -261,6 +247,7 @@ export class ShellRuntime implements AdapterRuntime {
       : this.budget;
     if (top) {
       this.budget = budget;
+      budget?.watch();
       this.notes = [];
       this.stopped = undefined;
       this.outBytes = 0;
@@ -339,8 +326,11 @@ export class ShellRuntime implements AdapterRuntime {
       return { stdout: fit.stdout, stderr: fit.stderr, exitCode };
     } finally {
       this.depth--;
-      if (top) this.forks.releaseAll();
-      if (top) [this.budget, this.fg] = [undefined, undefined];
+      if (top) {
+        this.forks.releaseAll();
+        budget?.end();
+        [this.budget, this.fg] = [undefined, undefined];
+      }
       // What the line changed under /var/lib/docker is laid out in the pause after it (the next line waits for it).
       if (top && session.root === 'host' && this.daemon.lib)
         this.storageLaidOut = syncHostStorageSoon(this.jb, bash.fs as JB.MountableFs, this.daemon, this.hostVolumes, this.host);
