@@ -152,8 +152,10 @@ export function notFoundText(kind: ScriptShell, line: string, name: string, zero
  * ash's "sh: cd: line %d: can't cd to %s: %s" (busybox@1_36_1:shell/ash.c cdcmd ash_msg_and_raise_perror, 2).
  */
 export async function cdFailure(fs: JB.IFileSystem, cwd: string, kind: ScriptShell, line: string, dir: string, zero: string): Promise<JB.ExecResult> {
-  const st = await fs.stat(fs.resolvePath(cwd, dir)).catch(() => undefined);
-  const why = !st ? 'No such file or directory' : !st.isDirectory ? 'Not a directory' : 'Permission denied';
+  const st = await fs.stat(fs.resolvePath(cwd, dir)).catch((e: Error) => e);
+  // ELOOP (fs/namei.ts): glibc's strerror, or musl's in ash (musl v1.2.4 src/errno/__strerror.h).
+  const loop = st instanceof Error && st.message.startsWith('ELOOP') ? (kind === 'ash' ? 'Symbolic link loop' : 'Too many levels of symbolic links') : '';
+  const why = st instanceof Error ? loop || 'No such file or directory' : !st.isDirectory ? 'Not a directory' : 'Permission denied';
   const stderr =
     kind === 'dash'
       ? `${zero}: ${line}: cd: can't cd to ${dir}\n`
