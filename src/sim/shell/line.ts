@@ -305,7 +305,11 @@ export async function execTopLine(
  * `__cc_*` commands and assignments, the trailer's `declare -F`); `__cc_bi`, `__cc_enable`, `__cc_umask`, `__cc_trap` as typed.
  */
 function withoutOwnTrace(stderr: string, trailer: boolean): string {
-  const out = stderr.replace(/^(\++) __cc_(?:bi |(?=(?:enable|umask|trap)\b))/gm, '$1 ').replace(/^\++ (?:unset )?__cc_\w+(?:[= ].*)?\n/gm, '');
+  const out = stderr
+    .replace(/^(\++) __cc_(?:bi |(?=(?:enable|umask|trap)\b))/gm, '$1 ')
+    .replace(/^\++ (?:unset )?__cc_\w+(?:[= ].*)?\n/gm, '')
+    // An eval's own trace with the text xtrace-marks.ts put first in it (the mark wrote the eval as typed).
+    .replace(/^\++ eval '__cc_xtm "\$\?" "\$-" in;'(?: .*)?\n/gm, '');
   const i = out.lastIndexOf('+ declare -F\n');
   return trailer && i >= 0 ? out.slice(0, i) + out.slice(i + '+ declare -F\n'.length) : out;
 }

@@ -68,7 +68,7 @@ const INTERNAL = [
   '__cc_trap',
   '__cc_xt',
   '__cc_exiting',
-  '__cc_forx',
+  '__cc_xtm',
 ];
 
 /** A root's command names (those listed under /bin and its image's) and the runtime's internal ones, per list. */
