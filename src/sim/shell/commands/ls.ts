@@ -298,7 +298,13 @@ export const ls: SimCommand = {
       }
       return order(entries);
     };
-    if (files.length) out += render(await counted(order(files)));
+    // What ls wrote to stderr before its first line of output (an operand it could not access, an entry -lL could not
+    // follow: gobble_file reports as it reads, before print_current_files): the terminal shows it first (host.early).
+    let before = '';
+    if (files.length) {
+      before = err;
+      out += render(await counted(order(files)));
+    }
     // ls.c print_dir: a header when there is more than one operand or -R; -R then lists each
     // subdirectory (not . or .., not a symlink) after its parent, depth first, in listing order.
     const pending = order(dirs);
@@ -308,6 +314,7 @@ export const ls: SimCommand = {
       await env.tick();
       if (env.signal?.aborted) break;
       let entries: Entry[];
+      const reading = err;
       try {
         entries = await listed(d);
       } catch {
@@ -315,6 +322,8 @@ export const ls: SimCommand = {
         code = 2;
         continue;
       }
+      // ls.c print_dir writes the header, then reads the directory.
+      if (!out) before = showHeader ? reading : err;
       if (showHeader) out += `${out ? '\n' : ''}${d.name}:\n`;
       if (long) {
         // ls.c print_dir: "total" is the entries' st_blocks in 1024-byte units (shell/blocks.ts).
@@ -329,6 +338,7 @@ export const ls: SimCommand = {
         pending.unshift(...subs);
       }
     }
+    if (out && before) env.host.early += before;
     return R(out, err, code);
   },
 };
