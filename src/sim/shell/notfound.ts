@@ -120,8 +120,9 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
             g.redirections = o.redirections;
             return g;
           }
-          // `ulimit`: just-bash has none; ash's (commands/ulimit-ash.ts), else bash's (commands/ulimit.ts): dash's own
-          // table and wording are not simulated.
+          // `ulimit`: just-bash has none; ash's (commands/ulimit-ash.ts), dash's with the line its errors name
+          // (commands/ulimit-dash.ts), else bash's (commands/ulimit.ts).
+          if (name === 'ulimit' && !functions.has(name) && kind === 'dash') return { ...o, name: literal('__cc_ulimit-dash'), args: [line, ...args] };
           if (name === 'ulimit' && !functions.has(name)) return { ...o, name: literal(kind === 'ash' ? '__cc_ulimit-ash' : '__cc_ulimit') };
           if (rewrite && name && !name.includes('/') && !name.startsWith('__cc_') && !BUILTINS.has(name) && !known(name) && !functions.has(name))
             return { ...o, name: literal('__cc_notfound'), args: [literal(kind), line, literal(name), ...args] };
