@@ -182,15 +182,7 @@ export class ShellRuntime implements AdapterRuntime {
     if (root === 'host') forkPlugin(bash);
     if (root === 'host') pathCommands(bash, (r) => this.inOrder(r));
     if (root === 'host') untraceOwn(bash, this.trace);
-    if (root === 'host')
-      xtraceMarks(
-        this.jb,
-        bash,
-        () => this.currentSession,
-        (r) => this.inOrder(r),
-        this.forks,
-        this.trace,
-      );
+    if (root === 'host') xtraceMarks(this.jb, bash, this);
     this.bashes.set(root, bash);
     return bash;
   }

@@ -169,18 +169,20 @@ function mark(jb: typeof JB, n: unknown): void {
   }
 }
 
-/**
- * The transform and `__cc_xtm` on a Bash of the host (runtime.ts, after untraceOwn); `session`: the line's session;
- * `done` hands the trace line to the runtime's trace; `forks` counts the command substitutions being run (the level).
- */
-export function xtraceMarks(
-  jb: typeof JB,
-  bash: JB.Bash,
-  session: () => Session | undefined,
-  done: (r: JB.ExecResult) => JB.ExecResult,
-  forks: { readonly substitutions: number; end(): void },
-  trace: OutputTrace,
-): void {
+/** What the marks need of the shell runtime (runtime.ts ShellRuntime). */
+interface MarksRuntime {
+  /** The line's session. */
+  readonly currentSession: Session | undefined;
+  /** Hands the trace line to the runtime's trace. */
+  inOrder<T extends { stdout: string; stderr: string; exitCode: number }>(r: T): T;
+  /** The command substitutions being run (the level), and the subshell an `exit` ends. */
+  readonly forks: { readonly substitutions: number; end(): void };
+  readonly trace: OutputTrace;
+}
+
+/** The transform and `__cc_xtm` on a Bash of the host (runtime.ts, after untraceOwn). */
+export function xtraceMarks(jb: typeof JB, bash: JB.Bash, rt: MarksRuntime): void {
+  const { forks, trace } = rt;
   bash.registerCommand({
     name: NAME,
     execute: async (args, ctx) => {
@@ -198,13 +200,13 @@ export function xtraceMarks(
       const text = `${ps4Prefix(ctx.env.get(USER_PS4) ?? '+ ', 1 + forks.substitutions + trace.evals)}${body}\n`;
       // just-bash's ExitError skips the `__cc_forkend` of the subshell it leaves: the levels after it count it no more.
       if (kind === 'cmd' && words[0] === 'exit' && exitEnds(words)) forks.end();
-      return done({ stdout: '', stderr: text, exitCode });
+      return rt.inOrder({ stdout: '', stderr: text, exitCode });
     },
   });
   bash.registerTransformPlugin({
     name: 'cc-xtrace-marks',
     transform: ({ ast }) => {
-      const s = session();
+      const s = rt.currentSession;
       if (s?.shell === 'bash' && s.root === 'host' && (s.shellState?.options.xtrace || runsSet(ast))) mark(jb, ast);
       return { ast };
     },
