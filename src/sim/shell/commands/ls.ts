@@ -299,7 +299,7 @@ export const ls: SimCommand = {
       return order(entries);
     };
     // What ls wrote to stderr before its first line of output (an operand it could not access, an entry -lL could not
-    // follow: gobble_file reports as it reads, before print_current_files): the terminal shows it first (host.early).
+    // follow: gobble_file reports as it reads, before print_current_files): the terminal shows it first (`output`).
     let before = '';
     if (files.length) {
       before = err;
@@ -338,7 +338,12 @@ export const ls: SimCommand = {
         pending.unshift(...subs);
       }
     }
-    if (out && before) env.host.early += before;
-    return R(out, err, code);
+    if (!out || !before) return R(out, err, code);
+    const after = err.slice(before.length);
+    const output = [
+      { stream: 'stderr' as const, text: before },
+      { stream: 'stdout' as const, text: out },
+    ];
+    return { ...R(out, err, code), output: after ? [...output, { stream: 'stderr' as const, text: after }] : output };
   },
 };
