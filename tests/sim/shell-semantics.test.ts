@@ -8,8 +8,9 @@ describe('the environment a child gets', () => {
   it('exports a NAME=VALUE word before a command to that command (bash: tempenv, execute_cmd.c)', async () => {
     const w = createWorld();
     expect((await sh(w, 'FOO=1 sh -c env | grep FOO')).out).toBe('FOO=1\n');
+    // SHLVL: the login bash exports it (bash@bash-5.2.21:variables.c adjust_shell_level, set_auto_export); dash keeps it.
     expect((await sh(w, 'FOO=1 sh -c env')).out.split('\n').sort().join(' ')).toBe(
-      ' FOO=1 HOME=/root LOGNAME=root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin PWD=/root SHELL=/bin/bash TERM=xterm-256color USER=root',
+      ' FOO=1 HOME=/root LOGNAME=root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin PWD=/root SHELL=/bin/bash SHLVL=1 TERM=xterm-256color USER=root',
     );
     expect(await sh(w, "FOO=1 bash -c 'echo $FOO'")).toMatchObject({ out: '1\n', exitCode: 0 });
     expect(await sh(w, 'FOO=1 env | grep FOO')).toMatchObject({ out: 'FOO=1\n', exitCode: 0 });

@@ -33,6 +33,10 @@ export abstract class GeneratedFs implements IFileSystem {
   constructor(protected readonly mountPoint: string) {}
 
   protected abstract lookup(path: string): GenNode | undefined;
+  /** The node at a path in which no link is to be followed (fs/namei.ts walks a root's mounts with it). */
+  node(path: string): GenNode | undefined {
+    return this.lookup(path);
+  }
   protected mtime(): Date {
     return new Date(0);
   }

@@ -355,7 +355,10 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
               return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
             }
             if (busybox && name === 'cat')
-              return { ...r, stderr: r.stderr.replace(/^cat: (.*): No such file or directory$/gm, "cat: can't open '$1': No such file or directory") };
+              return {
+                ...r,
+                stderr: r.stderr.replace(/^cat: (.*): (No such file or directory|Permission denied|Symbolic link loop)$/gm, "cat: can't open '$1': $2"),
+              };
             if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
             return r;
           }),

@@ -15,6 +15,7 @@
 import type * as JB from 'just-bash';
 import { quoteArgv } from './line.ts';
 import { disabledBuiltins, shoptOn } from './shellstate.ts';
+import { bashAnsicEscapes } from './ansic.ts';
 
 type Node = { type?: string; [k: string]: unknown };
 type Word = { type: 'Word'; parts: { type: string; value?: string }[] };
@@ -108,6 +109,7 @@ export function inOrderCommand(bash: JB.Bash, done: (r: JB.ExecResult) => JB.Exe
         return '';
       });
       if (stdout !== r.stdout) return done({ stdout, stderr: stderr + lost, exitCode: lost ? 1 : r.exitCode });
+      if (name === 'declare' || name === 'typeset') return done({ stdout: bashAnsicEscapes(r.stdout), stderr, exitCode: r.exitCode });
       return done({ stdout: r.stdout, stderr, exitCode: r.exitCode });
     },
   };

@@ -25,7 +25,6 @@ const INTERNAL = new Set([
   'UID',
   'EUID',
   'BASHPID',
-  'SHLVL',
 ]);
 
 export function visible(env: CmdEnv): [string, string][] {

@@ -88,10 +88,7 @@ export class Forks {
       {
         name: '__cc_forkend',
         execute: async (args) => {
-          const top = this.stack.pop();
-          if (top && !top.taken) this.host.kernel.release(top.proc);
-          if (top) this.host.current.umask = top.umask;
-          if (top?.tty !== undefined) this.line.lineIsTty = top.tty;
+          this.end();
           return { ...done, exitCode: Number(args[0] ?? 0) };
         },
       },
@@ -119,6 +116,14 @@ export class Forks {
     // What the subshell set before it (`( umask 0; touch f )`): the shell's mask while the body ran.
     top.proc.umask = this.host.current.umask;
     return top.proc;
+  }
+
+  /** The innermost subshell ends (`__cc_forkend`, or an `exit` in it that skips that: xtrace-marks.ts). */
+  end(): void {
+    const top = this.stack.pop();
+    if (top && !top.taken) this.host.kernel.release(top.proc);
+    if (top) this.host.current.umask = top.umask;
+    if (top?.tty !== undefined) this.line.lineIsTty = top.tty;
   }
 
   /** At the end of a line: subshells left by `exit` end too. */

@@ -302,10 +302,11 @@ export async function execTopLine(
 
 /**
  * `set -x` traces what the line runs, the simulator's own words around the learner's too: those lines out (the
- * `__cc_*` commands and assignments, the trailer's `declare -F`); `__cc_bi`, `__cc_enable`, `__cc_umask`, `__cc_trap` as typed.
+ * `__cc_*` commands and assignments, `declare -F`, an eval xtrace-marks.ts marked); `__cc_bi`, `__cc_enable`, `__cc_umask`, `__cc_trap` as typed.
  */
 function withoutOwnTrace(stderr: string, trailer: boolean): string {
-  const out = stderr.replace(/^(\++) __cc_(?:bi |(?=(?:enable|umask|trap)\b))/gm, '$1 ').replace(/^\++ (?:unset )?__cc_\w+(?:[= ].*)?\n/gm, '');
+  const typed = stderr.replace(/^(\++) __cc_(?:bi |(?=(?:enable|umask|trap)\b))/gm, '$1 ');
+  const out = typed.replace(/^\++ (?:(?:unset )?__cc_\w+(?:[= ].*)?|eval '__cc_xtm "\$\?" "\$-" in;'(?: .*)?)\n/gm, '');
   const i = out.lastIndexOf('+ declare -F\n');
   return trailer && i >= 0 ? out.slice(0, i) + out.slice(i + '+ declare -F\n'.length) : out;
 }

@@ -120,8 +120,9 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
             g.redirections = o.redirections;
             return g;
           }
-          // `ulimit`: just-bash has none; ash's (commands/ulimit-ash.ts), else bash's (commands/ulimit.ts): dash's own
-          // table and wording are not simulated.
+          // `ulimit`: just-bash has none; ash's (commands/ulimit-ash.ts), dash's with the line its errors name
+          // (commands/ulimit-dash.ts), else bash's (commands/ulimit.ts).
+          if (name === 'ulimit' && !functions.has(name) && kind === 'dash') return { ...o, name: literal('__cc_ulimit-dash'), args: [line, ...args] };
           if (name === 'ulimit' && !functions.has(name)) return { ...o, name: literal(kind === 'ash' ? '__cc_ulimit-ash' : '__cc_ulimit') };
           if (rewrite && name && !name.includes('/') && !name.startsWith('__cc_') && !BUILTINS.has(name) && !known(name) && !functions.has(name))
             return { ...o, name: literal('__cc_notfound'), args: [literal(kind), line, literal(name), ...args] };
@@ -152,8 +153,10 @@ export function notFoundText(kind: ScriptShell, line: string, name: string, zero
  * ash's "sh: cd: line %d: can't cd to %s: %s" (busybox@1_36_1:shell/ash.c cdcmd ash_msg_and_raise_perror, 2).
  */
 export async function cdFailure(fs: JB.IFileSystem, cwd: string, kind: ScriptShell, line: string, dir: string, zero: string): Promise<JB.ExecResult> {
-  const st = await fs.stat(fs.resolvePath(cwd, dir)).catch(() => undefined);
-  const why = !st ? 'No such file or directory' : !st.isDirectory ? 'Not a directory' : 'Permission denied';
+  const st = await fs.stat(fs.resolvePath(cwd, dir)).catch((e: Error) => e);
+  // ELOOP (fs/namei.ts): glibc's strerror, or musl's in ash (musl v1.2.4 src/errno/__strerror.h).
+  const loop = st instanceof Error && st.message.startsWith('ELOOP') ? (kind === 'ash' ? 'Symbolic link loop' : 'Too many levels of symbolic links') : '';
+  const why = st instanceof Error ? loop || 'No such file or directory' : !st.isDirectory ? 'Not a directory' : 'Permission denied';
   const stderr =
     kind === 'dash'
       ? `${zero}: ${line}: cd: can't cd to ${dir}\n`

@@ -33,10 +33,13 @@ export async function openErrors(
   const errors = new Map<string, string>();
   const dirs = new Set<string>();
   const stderr = await replaceAsync(r.stderr, failed, async (path) => {
-    const st = await fs.stat(fs.resolvePath(cwd, path)).catch(() => undefined);
+    const got = await fs.stat(fs.resolvePath(cwd, path)).catch((e: Error) => e);
+    const st = got instanceof Error ? undefined : got;
+    // ELOOP (fs/namei.ts): glibc's strerror, or musl's (v1.2.4 src/errno/__strerror.h) under busybox.
+    const loop = got instanceof Error && got.message.startsWith('ELOOP') ? (busybox ? 'Symbolic link loop' : 'Too many levels of symbolic links') : '';
     // A socket cannot be opened (ENXIO: linux v6.8 net/socket.c sock_no_open); anything else that exists was refused.
     const socket = ((st?.mode ?? 0) & 0o170000) === 0o140000;
-    const why = !st ? 'No such file or directory' : st.isDirectory ? 'Is a directory' : socket ? 'No such device or address' : 'Permission denied';
+    const why = !st ? loop || 'No such file or directory' : st.isDirectory ? 'Is a directory' : socket ? 'No such device or address' : 'Permission denied';
     // busybox opens a directory too; the read fails and fclose_if_not_stdin's error is bb_simple_perror_msg(name).
     const text = st?.isDirectory
       ? busybox

@@ -33,6 +33,10 @@ export class OutputTrace {
   private overflow = false;
   /** A `set -x` trace line was noted (xtrace.ts): the rest of the line's output waits for its end, to be put in order. */
   traced = false;
+  /** The next trace line's prefix is not to be noted: its line never reaches the shell's stderr (xtrace-marks.ts). */
+  skipNextLine = false;
+  /** The `eval`s being run (xtrace-marks.ts): each parses and runs its text one trace level deeper. */
+  evals = 0;
 
   /** Chunks of a command that was stopped (Ctrl-C, a limit): just-bash drops a stopped script's output; bash had shown it. */
   private dropped = new Set<Chunk>();
@@ -43,6 +47,8 @@ export class OutputTrace {
     this.count = 0;
     this.overflow = false;
     this.traced = false;
+    this.skipNextLine = false;
+    this.evals = 0;
     this.dropped.clear();
   }
 

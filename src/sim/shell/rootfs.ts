@@ -34,6 +34,7 @@ import { SBIN } from './usrsbin.ts';
 import { readWants } from './readsize.ts';
 import { LIMITS } from './limits.ts';
 import { attached } from '../attached.ts';
+import { mountFs } from './mountfs.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
 /**
@@ -67,6 +68,7 @@ const INTERNAL = [
   '__cc_trap',
   '__cc_xt',
   '__cc_exiting',
+  '__cc_xtm',
 ];
 
 /** A root's command names (those listed under /bin and its image's) and the runtime's internal ones, per list. */
@@ -303,16 +305,20 @@ export function rootFs(
   // points carry the real clock: they take the root's time instead, so `ls -l` is the same on every run (one pass
   // over the entries, where a stat per path was walked before).
   base.settle(mtime, host.clock.nowMs);
-  const fs = new jb.MountableFs({
-    base,
-    mounts: [
-      { mountPoint: '/dev', filesystem: devfs },
-      { mountPoint: '/proc', filesystem: procfs },
-      { mountPoint: '/sys/fs/cgroup', filesystem: cgfs },
-      { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) },
-      ...volumeMounts,
-    ],
-  });
+  const fs = mountFs(
+    jb,
+    {
+      base,
+      mounts: [
+        { mountPoint: '/dev', filesystem: devfs },
+        { mountPoint: '/proc', filesystem: procfs },
+        { mountPoint: '/sys/fs/cgroup', filesystem: cgfs },
+        { mountPoint: '/sys/class/net', filesystem: new SysNetFs(host) },
+        ...volumeMounts,
+      ],
+    },
+    loopOf(host, (c?.image.flavor ?? other?.flavor) === 'busybox'),
+  );
   // chown(1) reaches the filesystem that holds a path: the root's own (volumes, bind mounts and tmpfs keep root:root).
   setChowner(host, root, async (path, uid, gid) => {
     const abs = fs.resolvePath('/', path);
@@ -320,6 +326,16 @@ export function rootFs(
     else await fs.stat(abs);
   });
   return { fs, readOnly };
+}
+
+/**
+ * A walk that met ELOOP (fs/namei.ts): strerror's text for the path, glibc's (glibc-2.39 sysdeps/gnu/errlist.h) or in a
+ * busybox image musl's (musl v1.2.4 src/errno/__strerror.h `E(ELOOP, "Symbolic link loop")`).
+ */
+function loopOf(host: Host, musl: boolean): (path: string) => void {
+  const why = musl ? 'Symbolic link loop' : 'Too many levels of symbolic links';
+  const onLoop = (path: string) => noteDenied(host, path, why);
+  return onLoop;
 }
 
 /** The session of a command run once in a container root (its main command, docker exec, a kubelet or kubectl exec command). */

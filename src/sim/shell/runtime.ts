@@ -19,6 +19,7 @@ import { appletCommand, appletsOf } from './applet.ts';
 import { OutputTrace, written } from './ordered.ts';
 import { Forks, forkPlugin, lineAtTerminal } from './forks.ts';
 import { untraceOwn, xtraceCommand } from './xtrace.ts';
+import { xtraceMarks } from './xtrace-marks.ts';
 import { scriptErrors } from './notfound.ts';
 import { pathCommands } from './pathexec.ts';
 import { braceOverflow } from './lineparse.ts';
@@ -170,6 +171,7 @@ export class ShellRuntime implements AdapterRuntime {
     if (root === 'host') forkPlugin(bash);
     if (root === 'host') pathCommands(bash, (r) => this.inOrder(r));
     if (root === 'host') untraceOwn(bash, this.trace);
+    if (root === 'host') xtraceMarks(this.jb, bash, this);
     this.bashes.set(root, bash);
     return bash;
   }

@@ -19,12 +19,14 @@
  * The simulator's own `__cc_*` commands take their chunk back as they run (`untraceOwn`); execTopLine takes their lines
  * out of stderr (line.ts withoutOwnTrace).
  *
- * Not modelled: eval, a trap's action and `source` add no level (just-bash parses them without the transform plugins);
- * a line that sets PS4 itself traces with just-bash's own placement.
+ * An `eval` adds a level (xtrace-marks.ts counts them in `trace.evals`). Not modelled: a trap's action and `source` add
+ * no level (just-bash parses them without the transform plugins); a line that sets PS4 itself traces with just-bash's
+ * own placement.
  */
 import type * as JB from 'just-bash';
 import type { OutputTrace } from './ordered.ts';
 import type { Session } from './types.ts';
+import { ansicQuote, ansicShouldQuote } from './ansic.ts';
 
 /**
  * The interpreter's PS4 while a line may trace. In a subshell: a simple command run by PS4's expansion itself empties
@@ -76,8 +78,9 @@ export function xtraceCommand(trace: OutputTrace, forks: { readonly substitution
   return {
     name: '__cc_xt',
     execute: async (_args, ctx) => {
-      const text = ps4Prefix(ctx.env.get(USER_PS4) ?? DEFAULT_PS4, 1 + forks.substitutions);
-      trace.record([{ stream: 'stderr', text, line: true }]);
+      const text = ps4Prefix(ctx.env.get(USER_PS4) ?? DEFAULT_PS4, 1 + forks.substitutions + trace.evals);
+      if (trace.skipNextLine) trace.skipNextLine = false;
+      else trace.record([{ stream: 'stderr', text, line: true }]);
       trace.traced = true;
       return { stdout: text, stderr: '', exitCode: 0 };
     },
@@ -113,11 +116,11 @@ function hasMetas(s: string): boolean {
 /** bash@bash-5.2:lib/sh/shquote.c sh_single_quote. */
 const singleQuote = (s: string) => (s === "'" ? "\\'" : `'${s.replace(/'/g, "'\\''")}'`);
 
-/** One word as bash's xtrace_print_word_list writes it (print_cmd.c); one with other unprintable bytes as just-bash had it. */
-function bashWord(word: string, asJustBash: string): string {
+/** One word as bash's xtrace_print_word_list writes it (print_cmd.c): '', '…' with metacharacters, $'…' unprintable. */
+function bashWord(word: string): string {
   if (word === '') return "''";
   if (hasMetas(word)) return singleQuote(word);
-  return /[\0-\x1f\x7f]/.test(word) ? asJustBash : word;
+  return ansicShouldQuote(word) ? ansicQuote(word) : word;
 }
 
 /**
@@ -167,11 +170,14 @@ export function bashTraceLine(line: string): string {
   const m = /^(\++ )(.*)$/.exec(line);
   if (!m) return line;
   const [, prefix = '', body = ''] = m;
+  // A `for` head (xtrace-for.ts) is printed as typed.
+  if (body.startsWith('for ')) return line;
   const assign = /^([A-Za-z_]\w*(?:\[[^\]]*\])?\+?=)(.*)$/s.exec(body);
   if (assign && !body.startsWith(`${assign[1]}(`)) {
     const value = assign[2] ?? '';
-    return `${prefix}${assign[1]}${value && hasMetas(value) ? singleQuote(value) : value}`;
+    const quoted = !value ? value : hasMetas(value) ? singleQuote(value) : ansicShouldQuote(value) ? ansicQuote(value) : value;
+    return `${prefix}${assign[1]}${quoted}`;
   }
   const words = traceWords(body);
-  return words ? prefix + words.map((w) => bashWord(w.word, w.text)).join(' ') : line;
+  return words ? prefix + words.map((w) => bashWord(w.word)).join(' ') : line;
 }

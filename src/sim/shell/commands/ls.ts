@@ -1,75 +1,12 @@
 import type { ExecResult } from '../../api.ts';
 import type { SimCommand } from '../types.ts';
 import { overlay2Ls } from './overlay2-ls.ts';
+import { statAs, strerror } from '../pathlookup.ts';
 import { allocBlocks } from '../blocks.ts';
 import { idNames, linkCount } from '../fsmeta.ts';
-import type { SimStat } from '../simfs.ts';
+import { type Stat, columns, human, indicator, inodeOfPath, modeString, quote, sizeOf, when } from './ls-format.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A device node's numbers and a tmpfs directory's size, as /dev's stat carries them (fs/devfs.ts). */
-type Stat = SimStat & { rdev?: { major: number; minor: number }; dirSize?: number };
-
-function modeString(st: Stat): string {
-  // coreutils 9.4 via gnulib filemode.c ftypelet: s for a socket (S_IFSOCK).
-  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : st.rdev ? 'c' : (st.mode & 0o170000) === 0o140000 ? 's' : '-';
-  if (st.isSymbolicLink) return 'lrwxrwxrwx';
-  let out = type;
-  // coreutils filemodestring / busybox bb_mode_string: s/t replace x where setuid, setgid or sticky is set.
-  const special = [st.mode & 0o4000, st.mode & 0o2000, st.mode & 0o1000];
-  for (let i = 0; i < 9; i++) {
-    const on = st.mode & (1 << (8 - i));
-    const sp = i % 3 === 2 ? special[(i - 2) / 3] : 0;
-    out += sp ? (on ? (i === 8 ? 't' : 's') : i === 8 ? 'T' : 'S') : on ? 'rwxrwxrwx'[i] : '-';
-  }
-  return out;
-}
-
-/** The size column: a directory's 4096 (a tmpfs one's own size), a device's "major, minor". */
-function sizeOf(st: Stat, target?: string, path = ''): number {
-  // A symlink's size is its target's length in bytes; procfs reports 0 for its links.
-  if (st.isSymbolicLink) return path.startsWith('/proc/') ? 0 : new TextEncoder().encode(target ?? '').length;
-  return st.isDirectory ? (st.dirSize ?? 4096) : st.size;
-}
-
-function when(ms: number, now: number): string {
-  const d = new Date(ms);
-  const day = String(d.getUTCDate()).padStart(2, ' ');
-  const recent = now - ms < 183 * 86_400_000 && ms <= now + 3_600_000;
-  const tail = recent ? `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}` : ` ${d.getUTCFullYear()}`;
-  return `${MONTHS[d.getUTCMonth()]} ${day} ${tail}`;
-}
-
-/** coreutils quotes names with shell-special characters when writing to a terminal. */
-function quote(name: string, tty: boolean, busybox: boolean): string {
-  if (!tty || busybox || /^[\w.+,/@%^-]+$/.test(name)) return name;
-  return `'${name.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Lays names out in columns, top to bottom, like ls on a terminal. */
-function columns(names: string[], width: number): string {
-  if (!names.length) return '';
-  for (let cols = names.length; cols >= 1; cols--) {
-    const rows = Math.ceil(names.length / cols);
-    const widths: number[] = [];
-    for (let c = 0; c < cols; c++) widths.push(Math.max(0, ...names.slice(c * rows, c * rows + rows).map((n) => n.length)));
-    const total = widths.reduce((a, b) => a + b, 0) + 2 * (cols - 1);
-    if (total <= width || cols === 1) {
-      const lines: string[] = [];
-      for (let r = 0; r < rows; r++) {
-        const cells: string[] = [];
-        for (let c = 0; c < cols; c++) {
-          const n = names[c * rows + r];
-          if (n !== undefined) cells.push(n);
-        }
-        lines.push(cells.map((n, i) => (i < cells.length - 1 ? n.padEnd((widths[i] as number) + 2) : n)).join(''));
-      }
-      return `${lines.join('\n')}\n`;
-    }
-  }
-  return '';
-}
 
 interface Entry {
   name: string;
@@ -78,6 +15,8 @@ interface Entry {
   target?: string;
   /** st_nlink (long listings: fsmeta.ts linkCount). */
   nlink?: number;
+  /** -lL on a link whose target could not be stat'ed: a row of '?' (ls.c print_long_format, `! f->stat_ok`). */
+  unknown?: true;
 }
 
 /** coreutils 9.4 ls.c long_options this host answers (the rest answer "unrecognized option"). */
@@ -92,49 +31,33 @@ const LONG_FLAGS: Record<string, string> = {
   inode: 'i',
   size: 's',
   'numeric-uid-gid': 'n',
+  dereference: 'L',
+  'dereference-command-line': 'H',
 };
 
 /** coreutils 9.4 ls.c color_args / argmatch: the words --color takes. */
 const COLOR_WORDS = ["'always', 'yes', 'force'", "'never', 'no', 'none'", "'auto', 'tty', 'if-tty'"];
 
+/** ls.c attach: an entry's name as ls reports it, after its directory's operand unless that is ".". */
+const shownIn = (dir: string, name: string) => (dir === '.' ? name : `${dir}${dir.endsWith('/') ? '' : '/'}${name}`);
+
+/** ls.c's dereference modes: -H, --dereference-command-line-symlink-to-dir (the default in some cases), -L; or none. */
+type Deref = 'never' | 'args' | 'symdir' | 'always';
+
 /**
- * human_readable with ls -h's options (gnulib human.c: powers of 1024, rounded up, one decimal
- * below 10): 4096 → 4.0K, 1234567 → 1.2M, 512 → 512.
+ * A command-line operand's stat (coreutils@v9.4:src/ls.c gobble_file): stat when following, lstat when not, and for
+ * DEREF_COMMAND_LINE_SYMLINK_TO_DIR lstat again unless stat found a directory (or failed with other than ENOENT or
+ * ELOOP). A trailing slash makes even lstat resolve the last link (pathlookup.ts), so `ls -l link/` lists the directory.
  */
-function human(n: number): string {
-  if (n < 1024) return String(n);
-  const units = 'KMGTPEZY';
-  let u = 0;
-  let d = 1024;
-  while (n >= d * 1024 && u < units.length - 1) {
-    d *= 1024;
-    u++;
+async function operandStat(fs: Parameters<SimCommand['run']>[1]['fs'], abs: string, spelled: string, how: Deref): Promise<Stat> {
+  if (how === 'never') return statAs(fs, abs, spelled, false);
+  try {
+    const st = await statAs(fs, abs, spelled, true);
+    return how === 'symdir' && !st.isDirectory ? statAs(fs, abs, spelled, false) : st;
+  } catch (e) {
+    if (how === 'symdir' && /^(ENOENT|ELOOP)/.test(e instanceof Error ? e.message : '')) return statAs(fs, abs, spelled, false);
+    throw e;
   }
-  const tenths = Math.floor((n * 10 + d - 1) / d);
-  if (tenths < 100) return `${Math.floor(tenths / 10)}.${tenths % 10}${units[u]}`;
-  const whole = Math.floor((n + d - 1) / d);
-  if (whole >= 1024 && u < units.length - 1) return `1.0${units[u + 1]}`;
-  return `${whole}${units[u]}`;
-}
-
-/** The -F / -p indicator (ls.c get_type_indicator): / for a directory, * executable, @ symlink, | FIFO, = socket. */
-function indicator(st: Stat, mode: 'none' | 'slash' | 'all', long: boolean): string {
-  if (mode === 'none') return '';
-  if (st.isDirectory) return '/';
-  if (mode === 'slash') return '';
-  if (st.isSymbolicLink) return long ? '' : '@';
-  const kind = st.mode & 0o170000;
-  if (kind === 0o010000) return '|';
-  if (kind === 0o140000) return '=';
-  if (st.isFile && st.mode & 0o111) return '*';
-  return '';
-}
-
-/** The inode ls -i and stat show for a path (stat.ts inodeOf's rule for anything that is not a namespace). */
-function inodeOfPath(abs: string): number {
-  let h = 0;
-  for (const ch of abs) h = (h * 31 + ch.charCodeAt(0)) % 1_000_000;
-  return 1_048_576 + h;
 }
 
 export const ls: SimCommand = {
@@ -157,6 +80,7 @@ export const ls: SimCommand = {
     let owner = true;
     let group = true;
     let columnsAlways = false;
+    let deref: Deref | undefined;
     const paths: string[] = [];
     const bad = (text: string) =>
       R('', bb ? `ls: unrecognized option: ${text}\n` : `ls: invalid option -- '${text}'\nTry 'ls --help' for more information.\n`, 2);
@@ -192,7 +116,9 @@ export const ls: SimCommand = {
       } else if (ch === 'C') {
         columnsAlways = true;
         one = false;
-      } else return false;
+      } else if (ch === 'L') deref = 'always';
+      else if (ch === 'H') deref = 'args';
+      else return false;
       return true;
     };
     let operandsOnly = false;
@@ -217,6 +143,10 @@ export const ls: SimCommand = {
             2,
           );
         }
+        if (!bb && value === undefined && name === 'dereference-command-line-symlink-to-dir') {
+          deref = 'symdir';
+          continue;
+        }
         const letter = !bb && value === undefined ? LONG_FLAGS[name] : undefined;
         if (letter && short(letter)) continue;
         return R('', bb ? `ls: unrecognized option: ${a.slice(2)}\n` : `ls: unrecognized option '${a}'\nTry 'ls --help' for more information.\n`, 2);
@@ -236,18 +166,28 @@ export const ls: SimCommand = {
     const dirs: Entry[] = [];
     // A link's target is shown (-l) or counted (its size: -S, -s); a short listing reads no link.
     const targets = long || (sort as string) === 'size' || sizes;
+    // coreutils@v9.4:src/ls.c main: without -L/-H, command-line links to directories are followed unless -d, -F or -l;
+    // busybox@1_36_1:coreutils/ls.c ls_main: every command-line link is followed unless -l, -i, -s or -F (or with -H/-L).
+    const how: Deref =
+      deref ??
+      (bb
+        ? long || inode || sizes || (classify as string) === 'all'
+          ? 'never'
+          : 'args'
+        : dirOnly || (classify as string) === 'all' || long
+          ? 'never'
+          : 'symdir');
     for (const p of paths) {
       const abs = fs.resolvePath(env.cwd, p);
       try {
-        const st = await fs.lstat(abs);
-        let followed = st;
-        if (st.isSymbolicLink && !long) followed = await fs.stat(abs).catch(() => st);
+        const st = await operandStat(fs, abs, p, how);
         const e: Entry = { name: p, path: abs, st };
         if (st.isSymbolicLink && targets) e.target = await fs.readlink(abs);
-        if (followed.isDirectory && !dirOnly) dirs.push(e);
+        if (st.isDirectory && !dirOnly) dirs.push(e);
         else files.push(e);
-      } catch {
-        err += bb ? `ls: ${p}: No such file or directory\n` : `ls: cannot access '${p}': No such file or directory\n`;
+      } catch (x) {
+        const why = strerror(x, bb);
+        err += bb ? `ls: ${p}: ${why}\n` : `ls: cannot access '${p}': ${why}\n`;
         code = 2;
       }
     }
@@ -266,11 +206,11 @@ export const ls: SimCommand = {
       return reverse ? sorted.reverse() : sorted;
     };
     const sizeText = (n: number) => (humanSizes ? human(n) : String(n));
-    const blk = (e: Entry) => allocBlocks(e.st, e.path, e.target) / 2;
+    const blk = (e: Entry) => (e.unknown ? 0 : allocBlocks(e.st, e.path, e.target) / 2);
     const ids = long ? await idNames(env) : undefined;
     // Long listings count each entry's links first (a directory's: its subdirectories).
     const counted = async (entries: Entry[]): Promise<Entry[]> => {
-      if (long) for (const e of entries) e.nlink = await linkCount(fs, e.path, e.st);
+      if (long) for (const e of entries) if (!e.unknown) e.nlink = await linkCount(fs, e.path, e.st);
       return entries;
     };
     const render = (entries: Entry[]): string => {
@@ -294,16 +234,18 @@ export const ls: SimCommand = {
       const sizeW = Math.max(
         1,
         devs.length ? majW + 2 + minW : 0,
-        ...entries.filter((e) => !e.st.rdev).map((e) => sizeText(sizeOf(e.st, e.target, e.path)).length),
+        // The widths are the listed files' (gobble_file measures only what it could stat).
+        ...entries.filter((e) => !e.st.rdev && !e.unknown).map((e) => sizeText(sizeOf(e.st, e.target, e.path)).length),
       );
       // coreutils@v9.4:src/ls.c print_long_format: the link count right-aligned to the widest, then
       // format_user_or_group: a name left-aligned to the widest, an id without one (or -n) right-aligned.
       // busybox@1_36_1:coreutils/ls.c display_single: "%4lu ", then "%-8.8s " for each name (or its number).
       const name = (id: number, of: 'user' | 'group') => (numeric ? undefined : of === 'user' ? ids?.user(id) : ids?.group(id));
       const cols = entries.map((e) => ({ nl: String(e.nlink ?? 1), u: e.st.uid ?? 0, g: e.st.gid ?? 0 }));
-      const nlW = Math.max(0, ...cols.map((c) => c.nl.length));
-      const uW = Math.max(0, ...cols.map((c) => (name(c.u, 'user') ?? String(c.u)).length));
-      const gW = Math.max(0, ...cols.map((c) => (name(c.g, 'group') ?? String(c.g)).length));
+      const known = cols.filter((_c, i) => !entries[i]?.unknown);
+      const nlW = Math.max(0, ...known.map((c) => c.nl.length));
+      const uW = Math.max(0, ...known.map((c) => (name(c.u, 'user') ?? String(c.u)).length));
+      const gW = Math.max(0, ...known.map((c) => (name(c.g, 'group') ?? String(c.g)).length));
       const col = (id: number, of: 'user' | 'group', w: number) => {
         const n = name(id, of);
         if (bb) return ` ${(n ?? String(id)).slice(0, 8).padEnd(8)}`;
@@ -320,6 +262,9 @@ export const ls: SimCommand = {
             ? `${String(d.major).padStart(sizeW - 2 - minW)}, ${String(d.minor).padStart(minW)}`
             : sizeText(sizeOf(e.st, e.target, e.path)).padStart(sizeW);
           const who = `${owner ? col(c.u, 'user', uW) : ''}${group ? col(c.g, 'group', gW) : ''}`;
+          // ls.c print_long_format without stat_ok: the type letter and '?' in every column, the time's '?' as wide as a time.
+          if (e.unknown)
+            return `${ino(e)}l????????? ${'?'.padStart(nlW)}${owner ? ` ${'?'.padEnd(uW)}` : ''}${group ? ` ${'?'.padEnd(gW)}` : ''} ${'?'.padStart(sizeW)} ${'?'.padStart(12)} ${quote(e.name, tty, bb)}\n`;
           return bb
             ? `${ino(e)}${modeString(e.st)} ${c.nl.padStart(4)}${who} ${bbSize} ${when(e.st.mtime.getTime(), now)} ${name}\n`
             : `${ino(e)}${modeString(e.st)} ${c.nl.padStart(nlW)}${who} ${size} ${when(e.st.mtime.getTime(), now)} ${name}\n`;
@@ -331,15 +276,35 @@ export const ls: SimCommand = {
       const entries: Entry[] = [];
       for (const n of names) {
         const path = n === '.' ? d.path : n === '..' ? fs.resolvePath(d.path, '..') : d.path === '/' ? `/${n}` : `${d.path}/${n}`;
-        const st = await fs.lstat(path).catch(() => undefined);
-        if (!st) continue;
-        const e: Entry = { name: n, path, st };
+        const lst = await fs.lstat(path).catch(() => undefined);
+        if (!lst) continue;
+        // -L: each entry's own stat. A long listing stats each entry (ls.c gobble_file: format_needs_stat), so one that
+        // cannot be is reported (status 1: not a command-line argument) and listed as '?' (busybox: left out).
+        let st = lst;
+        let unknown = false;
+        if (how === 'always' && lst.isSymbolicLink) {
+          const got = await fs.stat(path).catch((x: Error) => x);
+          if (!(got instanceof Error)) st = got;
+          else if (long) {
+            err += bb ? `ls: ${d.name.replace(/\/$/, '')}/${n}: ${strerror(got, bb)}\n` : `ls: cannot access '${shownIn(d.name, n)}': ${strerror(got, bb)}\n`;
+            code = Math.max(code, 1);
+            if (bb) continue;
+            unknown = true;
+          }
+        }
+        const e: Entry = { name: n, path, st, ...(unknown ? { unknown: true as const } : {}) };
         if (st.isSymbolicLink && targets) e.target = await fs.readlink(path).catch(() => '');
         entries.push(e);
       }
       return order(entries);
     };
-    if (files.length) out += render(await counted(order(files)));
+    // What ls wrote to stderr before its first line of output (an operand it could not access, an entry -lL could not
+    // follow: gobble_file reports as it reads, before print_current_files): the terminal shows it first (`output`).
+    let before = '';
+    if (files.length) {
+      before = err;
+      out += render(await counted(order(files)));
+    }
     // ls.c print_dir: a header when there is more than one operand or -R; -R then lists each
     // subdirectory (not . or .., not a symlink) after its parent, depth first, in listing order.
     const pending = order(dirs);
@@ -349,6 +314,7 @@ export const ls: SimCommand = {
       await env.tick();
       if (env.signal?.aborted) break;
       let entries: Entry[];
+      const reading = err;
       try {
         entries = await listed(d);
       } catch {
@@ -356,6 +322,8 @@ export const ls: SimCommand = {
         code = 2;
         continue;
       }
+      // ls.c print_dir writes the header, then reads the directory.
+      if (!out) before = showHeader ? reading : err;
       if (showHeader) out += `${out ? '\n' : ''}${d.name}:\n`;
       if (long) {
         // ls.c print_dir: "total" is the entries' st_blocks in 1024-byte units (shell/blocks.ts).
@@ -370,6 +338,12 @@ export const ls: SimCommand = {
         pending.unshift(...subs);
       }
     }
-    return R(out, err, code);
+    if (!out || !before) return R(out, err, code);
+    const after = err.slice(before.length);
+    const output = [
+      { stream: 'stderr' as const, text: before },
+      { stream: 'stdout' as const, text: out },
+    ];
+    return { ...R(out, err, code), output: after ? [...output, { stream: 'stderr' as const, text: after }] : output };
   },
 };

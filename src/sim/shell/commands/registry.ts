@@ -142,6 +142,7 @@ export const COMMANDS: readonly CommandRow[] = [
   { name: '__cc_jobs', load: () => import('./jobs.ts').then((m) => m.jobsBuiltin) },
   { name: '__cc_ulimit', load: () => import('./ulimit.ts').then((m) => m.ulimit) },
   { name: '__cc_ulimit-ash', load: () => import('./ulimit-ash.ts').then((m) => m.ulimitAsh) },
+  { name: '__cc_ulimit-dash', load: () => import('./ulimit-dash.ts').then((m) => m.ulimitDash) },
   { name: '__cc_wait', load: () => import('./wait.ts').then((m) => m.waitBuiltin) },
 ];
 

@@ -5,6 +5,7 @@ import { mountOf, statfsOf, statfsText } from '../fsstat.ts';
 import { mountTable } from '../mounttable.ts';
 import { q } from '../quote.ts';
 import { idNames, linkCount } from '../fsmeta.ts';
+import { statAs, strerror } from '../pathlookup.ts';
 import type { SimStat } from '../simfs.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
@@ -93,9 +94,10 @@ export const stat: SimCommand = {
       const abs = env.fs.resolvePath(env.cwd, f);
       let st: SimStat;
       try {
-        st = follow ? await env.fs.stat(abs) : await env.fs.lstat(abs);
-      } catch {
-        err += bb ? `stat: can't stat '${f}': No such file or directory\n` : `stat: cannot statx '${f}': No such file or directory\n`;
+        st = await statAs(env.fs, abs, f, follow);
+      } catch (e) {
+        const why = strerror(e, bb);
+        err += bb ? `stat: can't stat '${f}': ${why}\n` : `stat: cannot statx '${f}': ${why}\n`;
         continue;
       }
       const ino = await inodeOf(env, abs, st, follow);

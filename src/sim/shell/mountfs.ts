@@ -1,0 +1,131 @@
+/**
+ * A root's mounts (rootfs.ts): just-bash's MountableFs with the kernel's path walk in front (fs/namei.ts), so a link
+ * is followed into another mount and through links in its own target. Calls that follow a last link (open, stat,
+ * opendir, chmod, utimes) walk the whole path; the others (lstat, readlink, unlink, rename, mkdir, symlink, link) all
+ * but its last component. An error names the path as the caller spelled it.
+ */
+import type * as JB from 'just-bash';
+import { type Mounted, walk } from '../fs/namei.ts';
+
+/** Told of each path whose walk met ELOOP (the wrapper words just-bash's "No such file or directory" for it: denied.ts). */
+type OnLoop = (path: string) => void;
+type Ctor = new (options: JB.MountableFsOptions, onLoop: OnLoop) => JB.MountableFs;
+
+let madeFor: typeof JB.MountableFs | undefined;
+let made: Ctor | undefined;
+
+/** The class is made once per just-bash MountableFs class (as simfs.ts does for InMemoryFs) and reused by every root. */
+export function mountFs(jb: typeof JB, options: JB.MountableFsOptions, onLoop: OnLoop): JB.MountableFs {
+  if (madeFor !== jb.MountableFs || !made) {
+    madeFor = jb.MountableFs;
+    made = walkingClass(jb.MountableFs);
+  }
+  return new made(options, onLoop);
+}
+
+const norm = (p: string) => {
+  const parts: string[] = [];
+  for (const part of p.split('/')) {
+    if (!part || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+};
+
+function walkingClass(Base: typeof JB.MountableFs): Ctor {
+  return class Walking extends Base {
+    private readonly root: JB.IFileSystem;
+    private readonly onLoop: OnLoop;
+    constructor(options: JB.MountableFsOptions, onLoop: OnLoop) {
+      super(options);
+      this.root = options.base ?? (this as unknown as { baseFs: JB.IFileSystem }).baseFs;
+      this.onLoop = onLoop;
+    }
+    /** `path` with its links followed, or as spelled when the walk gives it back. */
+    private at(path: string, followLast: boolean, op: string): string {
+      const abs = norm(path);
+      const mounts: readonly Mounted[] = this.getMounts();
+      try {
+        return walk(this.root, mounts, abs, followLast, op) ?? abs;
+      } catch (e) {
+        this.onLoop(abs);
+        throw e;
+      }
+    }
+    /** Runs `f` on the walked path; an error names `path` as spelled. */
+    private async on<T>(path: string, followLast: boolean, op: string, f: (p: string) => Promise<T>): Promise<T> {
+      const p = this.at(path, followLast, op);
+      if (p === path) return f(p);
+      try {
+        return await f(p);
+      } catch (e) {
+        if (e instanceof Error && e.message.includes(`'${p}'`)) e.message = e.message.split(`'${p}'`).join(`'${path}'`);
+        throw e;
+      }
+    }
+    override readFile(path: string, options?: Parameters<JB.MountableFs['readFile']>[1]) {
+      return this.on(path, true, 'open', (p) => super.readFile(p, options));
+    }
+    override readFileBytes(path: string) {
+      return this.on(path, true, 'open', (p) => super.readFileBytes(p));
+    }
+    override readFileBuffer(path: string) {
+      return this.on(path, true, 'open', (p) => super.readFileBuffer(p));
+    }
+    override writeFile(path: string, content: JB.FileContent, options?: Parameters<JB.MountableFs['writeFile']>[2]) {
+      return this.on(path, true, 'open', (p) => super.writeFile(p, content, options));
+    }
+    override appendFile(path: string, content: JB.FileContent, options?: Parameters<JB.MountableFs['appendFile']>[2]) {
+      return this.on(path, true, 'open', (p) => super.appendFile(p, content, options));
+    }
+    override async exists(path: string) {
+      try {
+        return await this.on(path, true, 'stat', (p) => super.exists(p));
+      } catch (e) {
+        // A loop is an answer (no such file to test); anything else is just-bash's to throw, as its own exists does.
+        if (e instanceof Error && e.message.startsWith('ELOOP')) return false;
+        throw e;
+      }
+    }
+    override stat(path: string) {
+      return this.on(path, true, 'stat', (p) => super.stat(p));
+    }
+    override lstat(path: string) {
+      return this.on(path, false, 'lstat', (p) => super.lstat(p));
+    }
+    override mkdir(path: string, options?: JB.MkdirOptions) {
+      return this.on(path, false, 'mkdir', (p) => super.mkdir(p, options));
+    }
+    override readdir(path: string) {
+      return this.on(path, true, 'scandir', (p) => super.readdir(p));
+    }
+    override rm(path: string, options?: JB.RmOptions) {
+      return this.on(path, false, 'rm', (p) => super.rm(p, options));
+    }
+    override cp(src: string, dest: string, options?: JB.CpOptions) {
+      return this.on(src, true, 'cp', (s) => this.on(dest, true, 'cp', (d) => super.cp(s, d, options)));
+    }
+    override mv(src: string, dest: string) {
+      return this.on(src, false, 'mv', (s) => this.on(dest, false, 'mv', (d) => super.mv(s, d)));
+    }
+    override chmod(path: string, mode: number) {
+      return this.on(path, true, 'chmod', (p) => super.chmod(p, mode));
+    }
+    override symlink(target: string, linkPath: string) {
+      return this.on(linkPath, false, 'symlink', (p) => super.symlink(target, p));
+    }
+    override link(existing: string, newPath: string) {
+      return this.on(existing, false, 'link', (s) => this.on(newPath, false, 'link', (d) => super.link(s, d)));
+    }
+    override readlink(path: string) {
+      return this.on(path, false, 'readlink', (p) => super.readlink(p));
+    }
+    override realpath(path: string) {
+      return this.on(path, true, 'realpath', (p) => super.realpath(p));
+    }
+    override utimes(path: string, atime: Date, mtime: Date) {
+      return this.on(path, true, 'utimes', (p) => super.utimes(p, atime, mtime));
+    }
+  };
+}
