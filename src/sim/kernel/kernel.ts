@@ -7,7 +7,6 @@ import { inheritDevconf } from './sysctl.ts';
 import { NS_TYPES, type Namespace, type Proc } from './types.ts';
 
 export const TICK_MS = 100;
-
 export interface SpawnOptions {
   parent: Proc | undefined;
   argv: string[];
@@ -119,6 +118,7 @@ export class Kernel {
   /** The PID of `p` as seen from PID namespace `inode`, or undefined when not visible there: pidNsChain(p.ns.pid)[level] unbuilt (every /proc lookup and `ps` asks it). */
   pidIn(p: Proc, inode: number): number | undefined {
     const level = this.ns(inode).level;
+    if (level === 0) return p.nspid[0]; // the initial PID namespace (the only one at level 0) sees every process
     let at = this.ns(p.ns.pid);
     while (at.level > level && at.parent) at = this.ns(at.parent); // a PID namespace's level is its depth (newNamespace)
     return at.inode === inode ? p.nspid[level] : undefined;
