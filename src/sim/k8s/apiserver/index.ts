@@ -25,11 +25,10 @@ import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
 import { defaultEphemeralContainers, validateEphemeralContainers } from './ephemeral.ts';
 import { goJson, LAST_APPLIED } from './last-applied.ts';
 export { ApiError } from './errors.ts';
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { isObj, type Obj } from '../../../k8s/pss/pod.ts';
+import { decoded } from './stored.ts';
 const clone = <T>(x: T): T => structuredClone(x);
 type LabelPatch = Record<string, string | null>;
-
 const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
 export interface Random {
@@ -130,7 +129,7 @@ export class ApiServer implements KubeletApiClient {
     const res = resourceOfKind(apiVersion, kind);
     if (!res) throw new ApiError('NotFound', `the server could not find the requested resource`);
     strictDecode(raw, apiVersion, kind);
-    return { res, obj: clone(raw) };
+    return { res, obj: decoded(raw) };
   }
 
   /** POST: decode, default, admit (mutating), validate, admit (Pod Security), store. */
@@ -203,7 +202,7 @@ export class ApiServer implements KubeletApiClient {
   update(res: ResourceInfo, obj: KObject): KObject {
     const cur = this.objects.get(this.key(res.resource, res.namespaced ? (obj.metadata.namespace ?? '') : '', obj.metadata.name));
     if (!cur) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, obj.metadata.name);
-    const next = clone(obj);
+    const next = decoded(obj);
     const why = next.kind === 'Pod' && !deepEqual(cur.spec, next.spec) ? podUpdateForbidden(cur.spec ?? {}, next.spec ?? {}) : undefined;
     const causes = [...validateLabels(next.metadata.labels), ...(why ? [{ field: 'spec', message: why }] : [])];
     if (next.kind === 'ConfigMap' || next.kind === 'Secret') causes.push(...configData(next as unknown as Obj, cur as unknown as Obj));

@@ -14,6 +14,7 @@
 import { parse as parseYaml } from 'yaml';
 import { goJsonError } from '../../../k8s/apiserver/gojson.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
+import { omitEmptyMeta } from '../../../k8s/apiserver/stored.ts';
 import { fromUnstructuredError } from '../../../k8s/patch/convert.ts';
 import { goValue } from '../../../k8s/patch/gofmt.ts';
 import { applyJsonPatch, decodeJsonPatch, mergePatch, PatchError } from '../../../k8s/patch/json-patch.ts';
@@ -74,20 +75,6 @@ function serverStrategicError(e: StrategicError): Error {
   if (e.status === 422)
     return new ApiError('Invalid', 'the server rejected our request due to an error in our request', { causes: [{ field: '', message: e.message }] });
   return new ServerError(e.message);
-}
-
-/**
- * The typed object's round trip drops ObjectMeta's empty labels, annotations, ownerReferences and finalizers (all
- * `omitempty`, apimachinery@v0.30.5 pkg/apis/meta/v1/types.go): a patch that empties one leaves no `[]` or `{}`.
- */
-function omitEmptyMeta(obj: Obj): Obj {
-  const meta = obj.metadata;
-  if (!isObj(meta)) return obj;
-  for (const k of ['labels', 'annotations', 'ownerReferences', 'finalizers']) {
-    const v = meta[k];
-    if ((Array.isArray(v) && !v.length) || (isObj(v) && !Object.keys(v).length)) delete meta[k];
-  }
-  return obj;
 }
 
 /**
