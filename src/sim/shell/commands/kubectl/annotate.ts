@@ -9,25 +9,12 @@ import type { ExecResult } from '../../../api.ts';
 import type { CmdEnv } from '../../types.ts';
 import { qualifiedName, shown } from '../../../k8s/apiserver/validate.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, namespaceOf, objName, out, parse, warnFirst } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, objName, out, parse, warnFirst } from './common.ts';
 import { badFormat, parseFormat, printObjects } from './output.ts';
-import { fileTargets, findTargets, parsePairs, resourcesAndPairs } from './pairs.ts';
+import { builderTargets, parsePairs, resourcesAndPairs, TARGET_FLAGS } from './pairs.ts';
 
 /** annotate.go AddFlags (the flags node1 acts on). */
-const FLAGS = [
-  { long: 'overwrite', type: 'bool' as const },
-  { long: 'list', type: 'bool' as const },
-  { long: 'local', type: 'bool' as const },
-  { long: 'all', type: 'bool' as const },
-  { long: 'all-namespaces', short: 'A', type: 'bool' as const },
-  { long: 'selector', short: 'l', type: 'string' as const },
-  { long: 'field-selector', type: 'string' as const },
-  { long: 'resource-version', type: 'string' as const },
-  { long: 'output', short: 'o', type: 'string' as const },
-  { long: 'filename', short: 'f', type: 'list' as const },
-  { long: 'field-manager', type: 'string' as const },
-  DRY_RUN_FLAG,
-];
+const FLAGS = [{ long: 'overwrite', type: 'bool' as const }, { long: 'list', type: 'bool' as const }, ...TARGET_FLAGS, DRY_RUN_FLAG];
 
 /** k8s.io/kubectl/pkg/polymorphichelpers ChangeCauseAnnotation: always overwritable. */
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
@@ -61,17 +48,7 @@ export async function annotate(args: string[], env: CmdEnv): Promise<ExecResult>
   const both = pairs.remove.filter((k) => pairs.set.has(k));
   if (both.length) return fail(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
   const cluster = clusterFor(env.host);
-  const ns = namespaceOf(f, env);
-  if (files.length && split.resources.length && !local)
-    return fail('when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well');
-  const found = files.length
-    ? await fileTargets(env, cluster, files, ns, { local, ...(typeof f.namespace === 'string' ? { flagNs: f.namespace } : {}) })
-    : findTargets(cluster, split.resources, ns, {
-        all: f.all === true,
-        selector: f.selector as string | undefined,
-        fieldSelector: f['field-selector'] as string | undefined,
-        allNamespaces: f['all-namespaces'] === true,
-      });
+  const found = await builderTargets(env, f, split.resources, files, local);
   if ('error' in found) return found.error;
   const { targets, single } = found;
   if (!single && f['resource-version']) return fail('--resource-version may only be used with a single resource');

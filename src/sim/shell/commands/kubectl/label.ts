@@ -24,26 +24,13 @@ import { labelValue } from '../../../k8s/apiserver/validate.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
-import { DRY_RUN_FLAG, dryRunOf, errorText, namespaceOf, objName, out, parse, warnFirst } from './common.ts';
+import { DRY_RUN_FLAG, dryRunOf, errorText, objName, out, parse, warnFirst } from './common.ts';
 import { isObj, type Obj } from './obj.ts';
 import { parseFormat, printerError, printObjects } from './output.ts';
-import { fileTargets, findTargets, resourcesAndPairs, type Target } from './pairs.ts';
+import { builderTargets, resourcesAndPairs, TARGET_FLAGS, type Target } from './pairs.ts';
 
 /** label.go NewCmdLabel (the flags node1 acts on; -k, -R, --record and the template flags are not taken). */
-const FLAGS = [
-  { long: 'overwrite', type: 'bool' as const },
-  { long: 'list', type: 'bool' as const },
-  { long: 'local', type: 'bool' as const },
-  { long: 'all', type: 'bool' as const },
-  { long: 'all-namespaces', short: 'A', type: 'bool' as const },
-  { long: 'selector', short: 'l', type: 'string' as const },
-  { long: 'field-selector', type: 'string' as const },
-  { long: 'resource-version', type: 'string' as const },
-  { long: 'output', short: 'o', type: 'string' as const },
-  { long: 'filename', short: 'f', type: 'list' as const },
-  { long: 'field-manager', type: 'string' as const },
-  DRY_RUN_FLAG,
-];
+const FLAGS = [{ long: 'overwrite', type: 'bool' as const }, { long: 'list', type: 'bool' as const }, ...TARGET_FLAGS, DRY_RUN_FLAG];
 
 const fail = (msg: string): ExecResult => out('', `error: ${msg}\n`, 1);
 
@@ -161,17 +148,7 @@ async function run(env: CmdEnv, f: Flags, words: string[], dry: 'none' | 'client
   if (!labels.set.size && !labels.remove.length && !f.list) return fail('at least one label update is required');
   // RunLabel: the builder
   const cluster = clusterFor(env.host);
-  const ns = namespaceOf(f, env);
-  if (files.length && split.resources.length && !local)
-    return fail('when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well');
-  const found = files.length
-    ? await fileTargets(env, cluster, files, ns, { local, ...(typeof f.namespace === 'string' ? { flagNs: f.namespace } : {}) })
-    : findTargets(cluster, split.resources, ns, {
-        all: f.all === true,
-        selector: f.selector as string | undefined,
-        fieldSelector: f['field-selector'] as string | undefined,
-        allNamespaces: f['all-namespaces'] === true,
-      });
+  const found = await builderTargets(env, f, split.resources, files, local);
   if ('error' in found) return found.error;
   const rv = (f['resource-version'] as string | undefined) ?? '';
   if (!found.single && rv) return fail('--resource-version may only be used with a single resource');

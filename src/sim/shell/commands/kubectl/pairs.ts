@@ -8,7 +8,8 @@ import type { ResourceInfo } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { Cluster } from '../../../k8s/cluster.ts';
 import type { CmdEnv } from '../../types.ts';
-import { mappedObject, matchFields, matchSelector, out, readManifests, resourcesOf, typeNameArgs } from './common.ts';
+import { mappedObject, matchFields, matchSelector, namespaceOf, out, readManifests, resourcesOf, typeNameArgs } from './common.ts';
+import { clusterFor } from './cluster.ts';
 
 /** GetResourcesAndPairs: resources first, then the pairs; a resource after a pair is an error. */
 export function resourcesAndPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } | { error: string } {
@@ -140,4 +141,42 @@ export async function fileTargets(
   }
   const st = files.length === 1 && files[0] !== '-' ? await env.fs.stat(env.fs.resolvePath(env.cwd, files[0]!)).catch(() => undefined) : undefined;
   return { targets, single: Boolean(st && !st.isDirectory) };
+}
+
+/** The object-choosing flags label.go and annotate.go both add (the resource builder's). */
+export const TARGET_FLAGS = [
+  { long: 'local', type: 'bool' as const },
+  { long: 'all', type: 'bool' as const },
+  { long: 'all-namespaces', short: 'A', type: 'bool' as const },
+  { long: 'selector', short: 'l', type: 'string' as const },
+  { long: 'field-selector', type: 'string' as const },
+  { long: 'resource-version', type: 'string' as const },
+  { long: 'output', short: 'o', type: 'string' as const },
+  { long: 'filename', short: 'f', type: 'list' as const },
+  { long: 'field-manager', type: 'string' as const },
+];
+
+/**
+ * RunLabel's and RunAnnotate's builder: -f's objects (not with TYPE NAME as well, unless --local) or those the words
+ * and the selector flags name, in the flags' namespace.
+ */
+export async function builderTargets(
+  env: CmdEnv,
+  f: Record<string, unknown>,
+  words: string[],
+  files: string[],
+  local: boolean,
+): Promise<{ targets: Target[]; single: boolean } | { error: ExecResult }> {
+  const cluster = clusterFor(env.host);
+  const ns = namespaceOf(f, env);
+  if (files.length && words.length && !local)
+    return fail('when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well');
+  return files.length
+    ? fileTargets(env, cluster, files, ns, { local, ...(typeof f.namespace === 'string' ? { flagNs: f.namespace } : {}) })
+    : findTargets(cluster, words, ns, {
+        all: f.all === true,
+        selector: f.selector as string | undefined,
+        fieldSelector: f['field-selector'] as string | undefined,
+        allNamespaces: f['all-namespaces'] === true,
+      });
 }
