@@ -8,10 +8,10 @@
  *   syntax cpu, expected <resource>=<value>`, ParseQuantity's regular-expression error);
  * - Run: each selected container's limits and requests take the values (other keys stay); no container selected is
  *   `error: unable to find container named X`; a changed object prints `… resource requirements updated`.
- * The quantities are kept as typed: resource.Quantity's canonical form (`0.5` → `500m`) is not simulated.
+ * The quantities are resource.Quantity's, printed in their canonical form (`0.5` → `500m`, `1024Mi` → `1Gi`).
  */
 import type { ExecResult } from '../../../api.ts';
-import { parseQuantity } from '../../../../k8s/quantity.ts';
+import { canonicalQuantity, parseQuantity } from '../../../../k8s/quantity.ts';
 import type { FlagDef } from '../../args.ts';
 import type { CmdEnv } from '../../types.ts';
 import { dryRunOf, out, parse, warnFirst } from './common.ts';
@@ -40,7 +40,7 @@ function resourceList(spec: string): Map<string, string> | { error: string } {
     // resource.ParseQuantity: ErrFormatWrong's text.
     if (!parseQuantity(parts[1]) || parts[1] !== parts[1]!.trim())
       return { error: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'" };
-    list.set(parts[0]!, parts[1]!);
+    list.set(parts[0]!, canonicalQuantity(parts[1]!));
   }
   return list;
 }
