@@ -151,12 +151,19 @@ export async function setEnv(args: string[], env: CmdEnv): Promise<ExecResult> {
   if ('error' in found) return warnFirst(warnings, found.error);
   const selector = typeof f.containers === 'string' ? f.containers : '*';
   const list = f.list === true;
-  let listing = '';
-  let listErrs = '';
+  // --list writes as it goes: each container's listing on stdout, its resolve errors and the next object's warnings on stderr.
+  const chunks: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+  const say = (stream: 'stdout' | 'stderr', text: string) => {
+    const last = chunks[chunks.length - 1];
+    if (last?.stream === stream) last.text += text;
+    else if (text) chunks.push({ stream, text });
+  };
   const mutate = (o: KObject, spec: Obj): string | undefined => {
     const containers = selectContainers(spec, selector);
     if (!containers.length) {
-      warnings += `Warning: ${o.kind}/${o.metadata.name} does not have any containers matching "${selector}"\n`;
+      const w = `Warning: ${o.kind}/${o.metadata.name} does not have any containers matching "${selector}"\n`;
+      if (list) say('stderr', w);
+      else warnings += w;
       return undefined;
     }
     let unresolved = false;
@@ -173,27 +180,30 @@ export async function setEnv(args: string[], env: CmdEnv): Promise<ExecResult> {
       if (next.length) c.env = next;
       else delete c.env;
       if (!list) continue;
-      listing += `# ${o.kind} ${o.metadata.name}, container ${c.name}\n`;
+      say('stdout', `# ${o.kind} ${o.metadata.name}, container ${c.name}\n`);
       const resolveErrors = new Map<string, string[]>();
       for (const e of next) {
         const vf = isObj(e.valueFrom) ? e.valueFrom : undefined;
-        if (!vf) listing += `${e.name}=${e.value ?? ''}\n`;
-        else if (f.resolve !== true) listing += `# ${e.name} from ${refString(vf)}\n`;
+        if (!vf) say('stdout', `${e.name}=${e.value ?? ''}\n`);
+        else if (f.resolve !== true) say('stdout', `# ${e.name} from ${refString(vf)}\n`);
         else {
           const value = resolveRef(env, ns, vf, o, c);
-          if ('value' in value) listing += `${e.name}=${value.value}\n`;
+          if ('value' in value) say('stdout', `${e.name}=${value.value}\n`);
           else {
-            listing += `# ${e.name} from ${refString(vf)}\n`;
+            say('stdout', `# ${e.name} from ${refString(vf)}\n`);
             resolveErrors.set(value.error, [...(resolveErrors.get(value.error) ?? []), String(e.name)]);
             unresolved = true;
           }
         }
       }
-      listErrs += [...resolveErrors]
-        .map(([err, names]) => `error retrieving reference for ${names.sort().join(', ')}: ${err}`)
-        .sort()
-        .map((l) => `${l}\n`)
-        .join('');
+      say(
+        'stderr',
+        [...resolveErrors]
+          .map(([err, names]) => `error retrieving reference for ${names.sort().join(', ')}: ${err}`)
+          .sort()
+          .map((l) => `${l}\n`)
+          .join(''),
+      );
     }
     return unresolved ? 'failed to retrieve valueFrom references' : undefined;
   };
@@ -204,7 +214,19 @@ export async function setEnv(args: string[], env: CmdEnv): Promise<ExecResult> {
     mutate,
   );
   // --list returns before the patches are looked at: only the listing, its resolve errors and the warnings.
-  if (list) return warnFirst(warnings, out(listing, listErrs));
+  if (list) {
+    const text = (stream: string) =>
+      chunks
+        .filter((c) => c.stream === stream)
+        .map((c) => c.text)
+        .join('');
+    return {
+      stdout: text('stdout'),
+      stderr: warnings + text('stderr'),
+      exitCode: 0,
+      output: [...(warnings ? [{ stream: 'stderr' as const, text: warnings }] : []), ...chunks],
+    };
+  }
   return warnFirst(warnings, result);
 }
 
