@@ -252,9 +252,10 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     // A word that names no subcommand ends the walk: the parent's page.
     expect(await page('kubectl rollout foo --help')).toBe('Manage the rollout of one or many resources.');
     expect(await page('kubectl create -f x.yaml --help')).toBe('Create a resource from a file or from stdin.');
-    expect(await w.exec('kubectl set env --help')).toEqual({
+    expect(await w.exec('kubectl set subject --help')).toEqual({
       stdout: '',
-      stderr: 'kubectl set env --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_set_env/\n',
+      stderr:
+        'kubectl set subject --help: the help page is not simulated on node1; see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_set_subject/\n',
       exitCode: 1,
     });
   });

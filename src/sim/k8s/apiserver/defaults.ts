@@ -18,7 +18,7 @@ export function defaultPullPolicy(image: string): string {
   return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-export function defaultContainer(c: Obj): void {
+export function defaultContainer(c: Obj, pod = true): void {
   if (typeof c.image === 'string') setDefault(c, 'imagePullPolicy', defaultPullPolicy(c.image));
   setDefault(c, 'terminationMessagePath', '/dev/termination-log');
   setDefault(c, 'terminationMessagePolicy', 'File');
@@ -39,15 +39,20 @@ export function defaultContainer(c: Obj): void {
   }
   if (Array.isArray(c.env))
     for (const e of c.env) if (isObj(e) && isObj(e.valueFrom) && isObj(e.valueFrom.fieldRef)) setDefault(e.valueFrom.fieldRef, 'apiVersion', 'v1');
-  // SetDefaults_Container copies limits to requests when requests are unset (Pod-level: SetDefaults_Pod).
-  if (isObj(c.resources) && isObj(c.resources.limits)) {
+  // SetDefaults_Pod (kubernetes@v1.30.0:pkg/apis/core/v1/defaults.go) copies limits to requests when requests are
+  // unset: on a Pod only, "not a v1.PodTemplate" (a Deployment's template keeps its requests as written).
+  if (pod && isObj(c.resources) && isObj(c.resources.limits)) {
     const req = (isObj(c.resources.requests) ? c.resources.requests : (c.resources.requests = {})) as Obj;
     for (const [k, v] of Object.entries(c.resources.limits)) setDefault(req, k, v);
   }
 }
 
-/** SetDefaults_PodSpec (and the pod template's, which a Deployment stores). */
-export function defaultPodSpec(spec: Obj): void {
+/** SetDefaults_PodSpec (and the pod template's, which a Deployment stores: `template`). */
+export function defaultPodSpec(spec: Obj, template = false): void {
+  // kubernetes@v1.30.0:pkg/apis/core/v1/conversion.go: v1 → internal takes serviceAccount when serviceAccountName is
+  // empty; internal → v1 writes DeprecatedServiceAccount from ServiceAccountName (kubectl set serviceaccount's patch).
+  if (!spec.serviceAccountName && typeof spec.serviceAccount === 'string' && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
+  if (typeof spec.serviceAccountName === 'string' && spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
   setDefault(spec, 'dnsPolicy', 'ClusterFirst');
   setDefault(spec, 'restartPolicy', 'Always');
   setDefault(spec, 'terminationGracePeriodSeconds', 30);
@@ -55,7 +60,7 @@ export function defaultPodSpec(spec: Obj): void {
   setDefault(spec, 'schedulerName', 'default-scheduler');
   for (const group of ['initContainers', 'containers'] as const) {
     const list = spec[group];
-    if (Array.isArray(list)) for (const c of list) if (isObj(c)) defaultContainer(c);
+    if (Array.isArray(list)) for (const c of list) if (isObj(c)) defaultContainer(c, !template);
   }
   if (Array.isArray(spec.volumes)) {
     for (const v of spec.volumes) {
@@ -134,7 +139,7 @@ export function defaultWorkload(kind: string, spec: Obj): void {
   if (tpl) {
     setDefault(tpl, 'metadata', {});
     if (isObj(tpl.metadata)) setDefault(tpl.metadata, 'creationTimestamp', null);
-    if (isObj(tpl.spec)) defaultPodSpec(tpl.spec);
+    if (isObj(tpl.spec)) defaultPodSpec(tpl.spec, true);
   }
 }
 

@@ -246,27 +246,43 @@ export function mappedObject(d: { obj: Obj; file: string }, flagNs?: string): { 
   return { r, meta, objNs };
 }
 
-/** A label selector (`app=web`, `tier!=db`, `env`, `!env`, `env in (a,b)`), as labels.Parse reads it. */
-export function matchSelector(selector: string | undefined): ((o: KObject) => boolean) | { error: string } {
-  if (!selector) return () => true;
-  const reqs: ((l: Record<string, string>) => boolean)[] = [];
+/** One requirement of a label selector, labels.Parse's operator names (`=`, `==`, `!=`, `in`, `notin`, exists, `!`). */
+export interface Requirement {
+  key: string;
+  op: '=' | '==' | '!=' | 'in' | 'notin' | 'exists' | '!';
+  values: string[];
+}
+
+/** A label selector (`app=web`, `tier!=db`, `env`, `!env`, `env in (a,b)`) as labels.Parse splits it. */
+export function selectorRequirements(selector: string): Requirement[] | { error: string } {
+  const reqs: Requirement[] = [];
   const parts = selector.match(/(?:[^,(]+(?:\([^)]*\))?)+/g) ?? [];
   for (const raw of parts) {
     const p = raw.trim();
     let m: RegExpExecArray | null;
-    if ((m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(p))) {
-      const [, k, op, v] = m as unknown as [string, string, string, string];
-      reqs.push(op === '!=' ? (l) => l[k] !== v : (l) => l[k] === v);
-    } else if ((m = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(p))) {
-      const [, k, op, vs] = m as unknown as [string, string, string, string];
-      const set = vs.split(',').map((x) => x.trim());
-      reqs.push(op === 'in' ? (l) => l[k] !== undefined && set.includes(l[k]) : (l) => l[k] === undefined || !set.includes(l[k]));
-    } else if ((m = /^(!?)([\w./-]+)$/.exec(p))) {
-      const [, not, k] = m as unknown as [string, string, string];
-      reqs.push(not ? (l) => l[k] === undefined : (l) => l[k] !== undefined);
-    } else return { error: `error: unable to parse requirement: found '${p}', expected: identifier\n` };
+    if ((m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(p))) reqs.push({ key: m[1]!, op: m[2] as Requirement['op'], values: [m[3]!] });
+    else if ((m = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(p)))
+      reqs.push({ key: m[1]!, op: m[2] as Requirement['op'], values: m[3]!.split(',').map((x) => x.trim()) });
+    else if ((m = /^(!?)([\w./-]+)$/.exec(p))) reqs.push({ key: m[2]!, op: m[1] ? '!' : 'exists', values: [] });
+    else return { error: `error: unable to parse requirement: found '${p}', expected: identifier\n` };
   }
-  return (o) => reqs.every((r) => r(o.metadata.labels ?? {}));
+  return reqs;
+}
+
+/** A label selector as a test of an object's labels. */
+export function matchSelector(selector: string | undefined): ((o: KObject) => boolean) | { error: string } {
+  if (!selector) return () => true;
+  const reqs = selectorRequirements(selector);
+  if ('error' in reqs) return reqs;
+  const test = ({ key, op, values }: Requirement, l: Record<string, string>): boolean => {
+    const v = l[key];
+    if (op === '=' || op === '==') return v === values[0];
+    if (op === '!=') return v !== values[0];
+    if (op === 'in') return v !== undefined && values.includes(v);
+    if (op === 'notin') return v === undefined || !values.includes(v);
+    return op === 'exists' ? v !== undefined : v === undefined;
+  };
+  return (o) => reqs.every((r) => test(r, o.metadata.labels ?? {}));
 }
 
 /** --field-selector (get, label, annotate): `path=value`, `path==value`, `path!=value`, comma-separated (fields.ParseSelector). */

@@ -75,7 +75,11 @@ const PAGES: Record<string, () => Promise<{ default: string }>> = {
   run: () => import('./help/run.ts'),
   scale: () => import('./help/scale.ts'),
   set: () => import('./help/set.ts'),
+  'set env': () => import('./help/set-env.ts'),
   'set image': () => import('./help/set-image.ts'),
+  'set resources': () => import('./help/set-resources.ts'),
+  'set selector': () => import('./help/set-selector.ts'),
+  'set serviceaccount': () => import('./help/set-serviceaccount.ts'),
   taint: () => import('./help/taint.ts'),
   top: () => import('./help/top.ts'),
   'top node': () => import('./help/top-node.ts'),
@@ -118,7 +122,7 @@ const SUBCOMMANDS: Record<string, Record<string, string | null>> = {
   'create secret': { 'docker-registry': 'docker-registry', generic: 'generic', tls: 'tls' },
   'create service': { clusterip: 'clusterip', externalname: 'externalname', loadbalancer: 'loadbalancer', nodeport: 'nodeport' },
   rollout: { history: 'history', pause: 'pause', restart: 'restart', resume: 'resume', status: 'status', undo: 'undo' },
-  set: { env: null, image: 'image', resources: null, selector: null, serviceaccount: null, sa: null, subject: null },
+  set: { env: 'env', image: 'image', resources: 'resources', selector: 'selector', serviceaccount: 'serviceaccount', sa: 'serviceaccount', subject: null },
   top: { node: 'node', nodes: 'node', no: 'node', pod: 'pod', pods: 'pod', po: 'pod' },
 };
 

@@ -28,8 +28,8 @@ const CREATE_UNBUILT =
     ' ',
   );
 
-/** set.go's subcommands (and alias) node1's kubectl does not build. */
-const SET_UNBUILT = ['env', 'resources', 'selector', 'serviceaccount', 'sa', 'subject'];
+/** set.go's subcommands node1's kubectl does not build. */
+const SET_UNBUILT = ['subject'];
 
 const VERBS: Record<string, Verb> = {
   annotate: (a, e) => import('./annotate.ts').then((m) => m.annotate(a, e)),
@@ -136,11 +136,16 @@ const VERBS: Record<string, Verb> = {
   taint: (a, e) => import('./taint.ts').then((m) => m.taint(a, e)),
   top: (a, e) => import('./top.ts').then((m) => m.top(a, e)),
   set: (a, e) => {
-    // set.go's subcommands: image is built (set-image.ts); env, resources, selector, serviceaccount and subject are not.
+    // set.go's subcommands: image, env, resources, selector and serviceaccount|sa (set-*.ts) are built; subject is not.
     const at = a.findIndex((w) => !w.startsWith('-'));
-    if (at >= 0 && a[at] === 'image') return import('./set-image.ts').then((m) => m.setImageCmd([...a.slice(0, at), ...a.slice(at + 1)], e));
+    const sub = [...a.slice(0, at), ...a.slice(at + 1)];
+    if (at >= 0 && a[at] === 'image') return import('./set-image.ts').then((m) => m.setImageCmd(sub, e));
+    if (at >= 0 && a[at] === 'env') return import('./set-env.ts').then((m) => m.setEnv(sub, e));
+    if (at >= 0 && a[at] === 'resources') return import('./set-resources.ts').then((m) => m.setResources(sub, e));
+    if (at >= 0 && a[at] === 'selector') return import('./set-selector.ts').then((m) => m.setSelector(sub, e));
+    if (at >= 0 && (a[at] === 'serviceaccount' || a[at] === 'sa')) return import('./set-serviceaccount.ts').then((m) => m.setServiceAccount(sub, e));
     if (at >= 0 && SET_UNBUILT.includes(a[at]!))
-      return Promise.resolve(out('', `kubectl set ${a[at]}: not simulated on node1 (this kubectl sets: image)\n`, 1));
+      return Promise.resolve(out('', `kubectl set ${a[at]}: not simulated on node1 (this kubectl sets: env, image, resources, selector, serviceaccount)\n`, 1));
     // set.go: DefaultSubCommandRun(streams.ErrOut): `unknown command` for a word, else the page on stderr, exit 1.
     return helpPage('set', e).then((page) => parentCommand('set', at >= 0 ? a.slice(at) : [], page!));
   },
