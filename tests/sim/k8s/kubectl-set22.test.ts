@@ -69,4 +69,46 @@ describe('kubectl set on node1', () => {
       'kubectl set subject: not simulated on node1 (this kubectl sets: env, image, resources, selector, serviceaccount)\n',
     );
   });
+
+  it('a --local object prints -o json as its Go struct, fields in declaration order (kubectl v1.30.13, byte for byte)', async () => {
+    const w = k8sWorld();
+    const manifest =
+      'apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: web\\nspec:\\n  selector:\\n    matchLabels: {app: web}\\n  template:\\n    metadata:\\n      labels: {app: web}\\n    spec:\\n      containers:\\n      - name: nginx\\n        image: nginx\\n        env:\\n        - name: A\\n          value: "1"\\n';
+    await w.exec(`printf '${manifest}' > d.yaml`);
+    expect((await w.exec('kubectl set env --local -f d.yaml A- -o json')).stdout).toBe(`{
+    "kind": "Deployment",
+    "apiVersion": "apps/v1",
+    "metadata": {
+        "name": "web",
+        "creationTimestamp": null
+    },
+    "spec": {
+        "selector": {
+            "matchLabels": {
+                "app": "web"
+            }
+        },
+        "template": {
+            "metadata": {
+                "creationTimestamp": null,
+                "labels": {
+                    "app": "web"
+                }
+            },
+            "spec": {
+                "containers": [
+                    {
+                        "name": "nginx",
+                        "image": "nginx",
+                        "resources": {}
+                    }
+                ]
+            }
+        },
+        "strategy": {}
+    },
+    "status": {}
+}
+`);
+  });
 });

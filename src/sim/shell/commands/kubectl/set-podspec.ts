@@ -194,7 +194,7 @@ export async function runSet(
     stdout +=
       opts.format.kind === 'table'
         ? `${objName(t.r, o.metadata.name)} ${opts.what}${suffix}\n`
-        : printObjects(opts.format, [{ r: t.r, o: shown }], true).stdout;
+        : printObjects(opts.format, [{ r: t.r, o: shown }], true, opts.local || opts.mode === 'client').stdout; // a --local or client dry-run object is the typed one: -o json in its struct order
   }
   // cmdutil checkErr: an aggregate of one is that error, `error: ` prefixed when it lacks it (fatal adds a missing
   // newline); of several, MultipleErrors prints each bare with `%v\n` (a message ending in a newline leaves an empty line).
