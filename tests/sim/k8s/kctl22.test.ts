@@ -1,0 +1,43 @@
+/**
+ * Session 22's controllers around node maintenance: the ReplicaSet controller recreates kube-system's evicted CoreDNS
+ * pods (kubernetes@v1.30.0 pkg/controller/replicaset/replica_set.go), the scheduler binds them once node1 is
+ * uncordoned (pkg/scheduler/internal/queue: a Node update moves unschedulable pods back to the active queue).
+ */
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../../src/sim/index.ts';
+
+const UNSCHEDULABLE = '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
+
+describe('drain, then uncordon: CoreDNS comes back', () => {
+  it('the evicted CoreDNS pods are recreated Pending on the cordoned node1 and run after uncordon', async () => {
+    const w = createWorld();
+    const d = await w.exec('kubectl drain node1 --ignore-daemonsets');
+    expect(d.stdout).toContain('pod/coredns-7db6d8ff4d-gx5mk evicted\n');
+    const pods = await w.exec('kubectl get pods -n kube-system -l k8s-app=kube-dns -o custom-columns=N:.metadata.name,P:.status.phase --no-headers');
+    const lines = pods.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).toMatch(/^coredns-7db6d8ff4d-[a-z0-9]{5} +Pending$/);
+    expect(lines.join()).not.toContain('gx5mk');
+    const name = lines[0]!.split(' ')[0]!;
+    const ev = await w.exec('kubectl get events -n kube-system');
+    expect(ev.stdout).toContain(`FailedScheduling   pod/${name}`);
+    expect(ev.stdout).toContain(UNSCHEDULABLE);
+    expect(ev.stdout).toMatch(/SuccessfulCreate +replicaset\/coredns-7db6d8ff4d +Created pod: coredns-7db6d8ff4d-/);
+    expect((await w.exec('kubectl get deploy coredns -n kube-system')).stdout).toMatch(/coredns +0\/2 +2 +0 /);
+    await w.exec('kubectl uncordon node1');
+    await w.exec('sleep 5');
+    const after = await w.exec('kubectl get pods -n kube-system -l k8s-app=kube-dns --no-headers');
+    expect(after.stdout).toMatch(/^coredns-7db6d8ff4d-\w{5} +1\/1 +Running +0 /);
+    expect((await w.exec('kubectl get deploy coredns -n kube-system --no-headers')).stdout).toMatch(/^coredns +2\/2 +2 +2 /);
+    const desc = await w.exec(`kubectl describe pod -n kube-system ${name}`);
+    expect(desc.stdout).toContain(`Successfully assigned kube-system/${name} to node1`);
+  });
+
+  it('an undisturbed kube-system keeps its fixture objects (no resourceVersion moves)', async () => {
+    const w = createWorld();
+    const before = (await w.exec('kubectl get rs,deploy -n kube-system -o jsonpath={..resourceVersion}')).stdout;
+    await w.exec('kubectl create deployment web --image=nginx');
+    await w.exec('sleep 2');
+    expect((await w.exec('kubectl get rs,deploy -n kube-system -o jsonpath={..resourceVersion}')).stdout).toBe(before);
+  });
+});
