@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../../src/sim/index.ts';
+import { write } from './helpers.ts';
 
 const UNSCHEDULABLE = '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
 
@@ -39,5 +40,68 @@ describe('drain, then uncordon: CoreDNS comes back', () => {
     await w.exec('kubectl create deployment web --image=nginx');
     await w.exec('sleep 2');
     expect((await w.exec('kubectl get rs,deploy -n kube-system -o jsonpath={..resourceVersion}')).stdout).toBe(before);
+  });
+});
+
+const PATIENT = `apiVersion: v1
+kind: Pod
+metadata:
+  name: patient
+spec:
+  containers:
+  - name: c
+    image: nginx
+  tolerations:
+  - key: k
+    operator: Exists
+    effect: NoExecute
+    tolerationSeconds: 20
+`;
+
+describe('NoExecute taints: the taint eviction controller', () => {
+  it('evicts at once a pod that does not tolerate the taint; its ReplicaSet makes a new one, Pending', async () => {
+    const w = createWorld();
+    await w.exec('kubectl create deployment web --image=nginx');
+    await w.exec('kubectl run solo --image=busybox -- sleep 3600');
+    await w.exec('sleep 3');
+    const old = (await w.exec('kubectl get pods -l app=web -o name')).stdout.trim().replace('pod/', '');
+    expect((await w.exec('kubectl taint node node1 k=v:NoExecute')).stdout).toBe('node/node1 tainted\n');
+    const ev = (await w.exec('kubectl events --for pod/solo')).stdout;
+    expect(ev).toMatch(/Normal +TaintManagerEviction +Pod\/solo +Marking for deletion Pod default\/solo\n/);
+    // The reference has no uid: describe, which selects by uid, does not list it (taint_eviction.go emitPodDeletionEvent).
+    expect((await w.exec(`kubectl get events -o jsonpath='{.items[?(@.reason=="TaintManagerEviction")].involvedObject}'`)).stdout).not.toContain('uid');
+    expect((await w.exec(`kubectl get pod solo -o jsonpath='{.status.conditions[?(@.type=="DisruptionTarget")].message}'`)).stdout).toBe(
+      'Taint manager: deleting due to NoExecute taint',
+    );
+    await w.exec('sleep 35');
+    expect((await w.exec('kubectl get pod solo')).stderr).toBe('Error from server (NotFound): pods "solo" not found\n');
+    const pods = (await w.exec('kubectl get pods -l app=web --no-headers')).stdout;
+    expect(pods).toMatch(/^web-\w+-\w{5} +0\/1 +Pending +0 /);
+    expect(pods).not.toContain(old);
+    // kube-proxy (operator: Exists) and the control plane's mirror pods (NoExecute, Exists) tolerate it forever.
+    expect((await w.exec('kubectl get pods -n kube-system --no-headers')).stdout).toMatch(/kube-proxy-\w+ +1\/1 +Running/);
+    expect((await w.exec('kubectl taint node node1 k-')).stdout).toBe('node/node1 untainted\n');
+    await w.exec('sleep 3');
+    expect((await w.exec('kubectl get pods -l app=web --no-headers')).stdout).toMatch(/^web-\w+-\w{5} +1\/1 +Running +0 /);
+  });
+
+  it('a pod tolerating the taint for tolerationSeconds goes when they run out; the taint removed first cancels it', async () => {
+    const w = createWorld();
+    await write(w, 'patient.yaml', PATIENT);
+    expect((await w.exec('kubectl apply -f patient.yaml')).stdout).toBe('pod/patient created\n');
+    await w.exec('sleep 2');
+    await w.exec('kubectl taint node node1 k=v:NoExecute');
+    await w.exec('sleep 10');
+    expect((await w.exec('kubectl get pod patient --no-headers')).stdout).toMatch(/^patient +1\/1 +Running/);
+    await w.exec('kubectl taint node node1 k-');
+    expect((await w.exec('kubectl events --for pod/patient')).stdout).toMatch(
+      /TaintManagerEviction +Pod\/patient +Cancelling deletion of Pod default\/patient\n/,
+    );
+    await w.exec('kubectl taint node node1 k=v:NoExecute');
+    await w.exec('sleep 12');
+    expect((await w.exec('kubectl get pod patient --no-headers')).stdout).toMatch(/^patient +1\/1 +Running/);
+    await w.exec('sleep 10');
+    expect((await w.exec('kubectl get pod patient')).stderr).toBe('Error from server (NotFound): pods "patient" not found\n');
+    expect((await w.exec('kubectl events --for pod/patient')).stdout).toMatch(/Marking for deletion Pod default\/patient\n/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The controller manager: Deployments, ReplicaSets, Jobs, Endpoints and the garbage collector (background
+ * The controller manager: Deployments, ReplicaSets, Jobs, Endpoints, the taint eviction controller and the garbage collector (background
  * propagation: dependents whose controller is gone are deleted), run until nothing changes.
  */
 import type { ApiServer } from '../apiserver/index.ts';
@@ -12,9 +12,10 @@ import { syncEndpointSlices } from './endpointslices.ts';
 import { backoffDue, deadlineDue, syncJob } from './job.ts';
 import { retryDue as rsRetryDue } from './replicaset.ts';
 import { syncScheduling } from './scheduler.ts';
+import { evictionDue, syncTaintEviction } from './tainteviction.ts';
 
-/** Whether a work queue's delayed key has come due: a ReplicaSet's retry, a Job's activeDeadlineSeconds or pod back-off. */
-export const retryDue = (api: ApiServer): boolean => rsRetryDue(api) || deadlineDue(api) || backoffDue(api);
+/** Whether a work queue's delayed key has come due: a ReplicaSet's retry, a Job's activeDeadlineSeconds or pod back-off, a NoExecute eviction. */
+export const retryDue = (api: ApiServer): boolean => rsRetryDue(api) || deadlineDue(api) || backoffDue(api) || evictionDue(api);
 
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
 const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
@@ -25,6 +26,7 @@ const PODS = resourceOfKind('v1', 'Pod')!;
 export function runControllers(api: ApiServer): boolean {
   const before = api.version;
   collectGarbage(api);
+  syncTaintEviction(api);
   // kube-system's fixture workloads (CoreDNS) are left as kubeadm made them until their pods change (drain, a taint).
   const disturbed = disturbedSystemRs(api);
   const mine = (o: KObject) => !api.isSystem(o) || disturbed.some((rs) => ownedBy(rs, o) || rs.metadata.uid === o.metadata.uid);
