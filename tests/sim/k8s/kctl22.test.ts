@@ -12,6 +12,8 @@ const UNSCHEDULABLE = '0/1 nodes are available: 1 node(s) were unschedulable. pr
 describe('drain, then uncordon: CoreDNS comes back', () => {
   it('the evicted CoreDNS pods are recreated Pending on the cordoned node1 and run after uncordon', async () => {
     const w = createWorld();
+    const progressing = `kubectl get deploy coredns -n kube-system -o jsonpath='{.status.conditions[?(@.type=="Progressing")]}'`;
+    const before = (await w.exec(progressing)).stdout;
     const d = await w.exec('kubectl drain node1 --ignore-daemonsets');
     expect(d.stdout).toContain('pod/coredns-7db6d8ff4d-gx5mk evicted\n');
     const pods = await w.exec('kubectl get pods -n kube-system -l k8s-app=kube-dns -o custom-columns=N:.metadata.name,P:.status.phase --no-headers');
@@ -30,6 +32,8 @@ describe('drain, then uncordon: CoreDNS comes back', () => {
     const after = await w.exec('kubectl get pods -n kube-system -l k8s-app=kube-dns --no-headers');
     expect(after.stdout).toMatch(/^coredns-7db6d8ff4d-\w{5} +1\/1 +Running +0 /);
     expect((await w.exec('kubectl get deploy coredns -n kube-system --no-headers')).stdout).toMatch(/^coredns +2\/2 +2 +2 /);
+    // progress.go syncRolloutStatus: a completed rollout's Progressing condition is not estimated again.
+    expect((await w.exec(progressing)).stdout).toBe(before);
     const desc = await w.exec(`kubectl describe pod -n kube-system ${name}`);
     expect(desc.stdout).toContain(`Successfully assigned kube-system/${name} to node1`);
   });
