@@ -109,3 +109,45 @@ describe('NoExecute taints: the taint eviction controller', () => {
     expect((await w.exec('kubectl events --for pod/patient')).stdout).toMatch(/Marking for deletion Pod default\/patient\n/);
   });
 });
+
+const INDEXED = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ix
+spec:
+  completionMode: Indexed
+  completions: 3
+  parallelism: 2
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: c
+        image: busybox
+        command: ["sh", "-c", "echo index $JOB_COMPLETION_INDEX on $(hostname)"]
+`;
+
+describe('Indexed Jobs (indexed_job_utils.go, manageJob)', () => {
+  it('pods JOB-INDEX-xxxxx with the index annotation, label, JOB_COMPLETION_INDEX and hostname; completedIndexes', async () => {
+    const w = createWorld();
+    await write(w, 'ix.yaml', INDEXED);
+    expect((await w.exec('kubectl apply -f ix.yaml')).stdout).toBe('job.batch/ix created\n');
+    await w.exec('sleep 3');
+    const names = (await w.exec('kubectl get pods -o name')).stdout.trim().split('\n');
+    expect(names).toHaveLength(3);
+    for (const [i, n] of names.entries()) {
+      expect(n).toMatch(new RegExp(`^pod/ix-${i}-[a-z0-9]{5}$`));
+      expect((await w.exec(`kubectl logs ${n}`)).stdout).toBe(`index ${i} on ix-${i}\n`);
+    }
+    const pod = names[1]!.replace('pod/', '');
+    const jp = (q: string) => w.exec(`kubectl get pod ${pod} -o jsonpath='${q}'`).then((r) => r.stdout);
+    expect(await jp(`{.metadata.annotations.batch\\.kubernetes\\.io/job-completion-index}`)).toBe('1');
+    expect(await jp(`{.metadata.labels.batch\\.kubernetes\\.io/job-completion-index}`)).toBe('1');
+    expect(await jp('{.spec.hostname}')).toBe('ix-1');
+    expect(await jp('{.spec.containers[0].env[0].valueFrom.fieldRef.fieldPath}')).toBe("metadata.labels['batch.kubernetes.io/job-completion-index']");
+    expect((await w.exec(`kubectl get job ix -o jsonpath='{.status.completedIndexes} {.status.succeeded}'`)).stdout).toBe('0-2 3');
+    const d = (await w.exec('kubectl describe job ix')).stdout;
+    expect(d).toContain('Completion Mode:    Indexed\n');
+    expect(d).toContain('Pods Statuses:      0 Active (0 Ready) / 3 Succeeded / 0 Failed\nCompleted Indexes:  0-2\n');
+  });
+});
