@@ -151,3 +151,24 @@ describe('Indexed Jobs (indexed_job_utils.go, manageJob)', () => {
     expect(d).toContain('Pods Statuses:      0 Active (0 Ready) / 3 Succeeded / 0 Failed\nCompleted Indexes:  0-2\n');
   });
 });
+
+describe('the scheduling queue retries an unschedulable pod (scheduling_queue.go)', () => {
+  it('on a node change and after 5 minutes: FailedScheduling again, aggregated; Scheduled once it fits', async () => {
+    const w = createWorld();
+    await w.exec('kubectl cordon node1');
+    await w.exec('kubectl run late --image=nginx');
+    await w.exec('sleep 10');
+    await w.exec('kubectl taint node node1 a=b:NoSchedule');
+    expect((await w.exec('kubectl describe pod late')).stdout).toMatch(
+      /FailedScheduling +\d+s \(x2 over \d+s\) +default-scheduler +0\/1 nodes are available: 1 node\(s\) were unschedulable\./,
+    );
+    await w.exec('sleep 300');
+    expect((await w.exec('kubectl describe pod late')).stdout).toMatch(/FailedScheduling +\d+s \(x3 over 5m\d+s\) +default-scheduler/);
+    await w.exec('kubectl uncordon node1');
+    expect((await w.exec(`kubectl get pod late -o jsonpath='{.status.conditions[0].message}'`)).stdout).toBe(
+      '0/1 nodes are available: 1 node(s) had untolerated taint {a: b}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+    );
+    await w.exec('kubectl taint node node1 a-');
+    expect((await w.exec('kubectl describe pod late')).stdout).toContain('Successfully assigned default/late to node1');
+  });
+});

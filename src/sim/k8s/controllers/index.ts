@@ -11,11 +11,11 @@ import { syncEndpoints } from './endpoints.ts';
 import { syncEndpointSlices } from './endpointslices.ts';
 import { backoffDue, deadlineDue, syncJob } from './job.ts';
 import { retryDue as rsRetryDue } from './replicaset.ts';
-import { syncScheduling } from './scheduler.ts';
+import { schedulingDue, syncScheduling } from './scheduler.ts';
 import { evictionDue, syncTaintEviction } from './tainteviction.ts';
 
-/** Whether a work queue's delayed key has come due: a ReplicaSet's retry, a Job's activeDeadlineSeconds or pod back-off, a NoExecute eviction. */
-export const retryDue = (api: ApiServer): boolean => rsRetryDue(api) || deadlineDue(api) || backoffDue(api) || evictionDue(api);
+/** Whether a work queue's delayed key has come due: a ReplicaSet's retry, a Job's activeDeadlineSeconds or pod back-off, a NoExecute eviction, an unschedulable pod's 5-minute retry. */
+export const retryDue = (api: ApiServer): boolean => rsRetryDue(api) || deadlineDue(api) || backoffDue(api) || evictionDue(api) || schedulingDue(api);
 
 const DEPLOY = resourceOfKind('apps/v1', 'Deployment')!;
 const RS = resourceOfKind('apps/v1', 'ReplicaSet')!;
