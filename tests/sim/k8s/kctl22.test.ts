@@ -38,6 +38,14 @@ describe('drain, then uncordon: CoreDNS comes back', () => {
     expect(desc.stdout).toContain(`Successfully assigned kube-system/${name} to node1`);
   });
 
+  it('kubectl scale on CoreDNS: the Deployment controller scales its ReplicaSet, which makes the third pod', async () => {
+    const w = createWorld();
+    expect((await w.exec('kubectl scale deploy coredns -n kube-system --replicas=3')).stdout).toBe('deployment.apps/coredns scaled\n');
+    await w.exec('sleep 3');
+    expect((await w.exec('kubectl get deploy coredns -n kube-system --no-headers')).stdout).toMatch(/^coredns +3\/3 +3 +3 /);
+    expect((await w.exec('kubectl describe deploy coredns -n kube-system')).stdout).toContain('Scaled up replica set coredns-7db6d8ff4d to 3 from 2');
+  });
+
   it('an undisturbed kube-system keeps its fixture objects (no resourceVersion moves)', async () => {
     const w = createWorld();
     const before = (await w.exec('kubectl get rs,deploy -n kube-system -o jsonpath={..resourceVersion}')).stdout;

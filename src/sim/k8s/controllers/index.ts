@@ -27,9 +27,12 @@ export function runControllers(api: ApiServer): boolean {
   const before = api.version;
   collectGarbage(api);
   syncTaintEviction(api);
-  // kube-system's fixture workloads (CoreDNS) are left as kubeadm made them until their pods change (drain, a taint).
+  // kube-system's fixture workloads (CoreDNS) are left as kubeadm made them until their pods change (drain, a taint)…
   const disturbed = disturbedSystemRs(api);
-  const mine = (o: KObject) => !api.isSystem(o) || disturbed.some((rs) => ownedBy(rs, o) || rs.metadata.uid === o.metadata.uid);
+  // … or their Deployment is edited (scale, rollout restart): a generation the controller has not observed.
+  const edited = (o: KObject) =>
+    o.kind === 'Deployment' && (o.metadata.generation ?? 1) !== (o.status as { observedGeneration?: number } | undefined)?.observedGeneration;
+  const mine = (o: KObject) => !api.isSystem(o) || edited(o) || disturbed.some((rs) => ownedBy(rs, o) || rs.metadata.uid === o.metadata.uid);
   for (const d of api.list(DEPLOY)) if (mine(d)) syncDeployment(api, d);
   for (const rs of api.list(RS)) if (mine(rs)) syncReplicaSet(api, rs);
   for (const d of api.list(DEPLOY)) if (mine(d)) syncDeployment(api, d);
