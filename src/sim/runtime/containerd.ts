@@ -110,7 +110,7 @@ export class Containerd {
    * pod sees them.
    */
   async runPodSandbox(
-    meta: { name: string; namespace: string; uid: string; attempt: number },
+    meta: { name: string; namespace: string; uid: string; attempt: number; hostname?: string },
     cgroupParent: string,
     sharePid: boolean,
     sysctls: Record<string, string> = {},
@@ -134,8 +134,8 @@ export class Containerd {
     const nsObj = this.host.kernel.ns(net.netns.inode);
     const netSysctls = Object.fromEntries(Object.entries(sysctls).filter(([k]) => k.startsWith('net.')));
     if (!node.network) nsObj.sysctls = { 'net.ipv4.ip_unprivileged_port_start': '1024', 'net.ipv4.ping_group_range': '1\t0', ...nsObj.sysctls, ...netSysctls };
-    // The kubelet sets no sandbox hostname for a host-network pod, and containerd then uses the node's (sandbox_run.go).
-    const hostname = node.network ? this.host.fixture.hostname : meta.name;
+    // The kubelet sets no sandbox hostname for a host-network pod, and containerd then uses the node's (sandbox_run.go); else spec.hostname or the pod's name (kubelet_pods.go GeneratePodHostNameAndDomain).
+    const hostname = node.network ? this.host.fixture.hostname : meta.hostname || meta.name;
     const shim = this.host.runc.spawnShim(id, 'k8s.io');
     const user = (pause.image.config.config.User ?? '').split(':');
     const { init } = this.host.runc.start({

@@ -264,6 +264,11 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
   if (base === 'node') return spec({ listens: [8080], title: argv, threads: 14, rssKb: 27876, vszKb: 550504, logs: ['Kubia server starting...'] });
   // registry.k8s.io/pause: sleeps in pause(2) and reaps orphans; SIGINT/SIGTERM end it (kubernetes build/pause/linux/pause.c).
   if (cmd === '/pause') return spec({ title: argv, comm: 'pause', handlers: [2, 15, 17], reaps: true, rssKb: 4, vszKb: 996, onSignal: 'exit0' });
+  // CoreDNS with kubeadm's Corefile (apiserver/fixture-kubeadm.ts): `.:53`, health on :8080, ready on :8181, prometheus
+  // :9153 (coredns/coredns@v1.11.1 plugin/health, plugin/ready); its image's /coredns carries cap_net_bind_service, so
+  // the non-root server binds :53. Its start-up lines (the Corefile's SHA512 among them) are not simulated.
+  if (cmd === '/coredns')
+    return spec({ listens: [53, 8080, 8181, 9153], title: argv, threads: 10, rssKb: 40_960, vszKb: 1_300_000, handlers: [2, 15], onSignal: 'exit0' });
   // memcached's docker-entrypoint.sh ends in `exec "$@"`; memcached stays in the foreground on :11211 and exits on SIGTERM.
   if (base === 'docker-entrypoint.sh' && args[0] === 'memcached') return programFor(args, nowMs, cpus, stamp, start);
   // -V/--version, -h and -i print and exit (memcached@1.6.29:memcached.c main): the shell's memcached answers them.

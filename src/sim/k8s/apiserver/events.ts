@@ -44,6 +44,8 @@ export function newEvent(
     uid: obj.metadata.uid,
   };
   if (fieldPath) involvedObject.fieldPath = fieldPath;
+  // A reference made from a name alone (the taint eviction controller's) has no uid or resourceVersion: omitempty.
+  for (const k of ['resourceVersion', 'uid']) if (involvedObject[k] === undefined) delete involvedObject[k];
   return {
     apiVersion: 'v1',
     kind: 'Event',

@@ -201,16 +201,25 @@ function writeStatus(
   const progressing = prev.find((c) => c.type === 'Progressing');
   const wasPaused = progressing?.reason === 'DeploymentPaused';
   const name = newRs?.metadata.name ?? '';
+  // progress.go syncRolloutStatus: a Deployment whose rollout completed (Progressing NewReplicaSetAvailable for this
+  // ReplicaSet, every replica updated) is not estimated again; pods lost and remade (a drain) leave the condition as it is.
+  const settled =
+    !paused &&
+    progressing?.reason === 'NewReplicaSetAvailable' &&
+    progressing.message === `ReplicaSet "${name}" has successfully progressed.` &&
+    replicas === updated;
   conditions.push(
     paused
       ? cond('Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused')
-      : complete
-        ? cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${name}" has successfully progressed.`)
-        : !progressing ||
-            wasPaused ||
-            (progressing.reason === 'NewReplicaSetAvailable' && progressing.message !== `ReplicaSet "${name}" has successfully progressed.`)
-          ? cond('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${name}"`)
-          : cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${name}" is progressing.`),
+      : settled
+        ? progressing
+        : complete
+          ? cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${name}" has successfully progressed.`)
+          : !progressing ||
+              wasPaused ||
+              (progressing.reason === 'NewReplicaSetAvailable' && progressing.message !== `ReplicaSet "${name}" has successfully progressed.`)
+            ? cond('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${name}"`)
+            : cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${name}" is progressing.`),
   );
   const status: Obj = { observedGeneration: d.metadata.generation ?? 1 };
   if (replicas) status.replicas = replicas;

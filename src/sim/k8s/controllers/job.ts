@@ -20,13 +20,15 @@
  * doubled for each failure after the first, at most MaxJobPodFailureBackOff (6m), counted from the last failure; the
  * controller requeues the Job for that moment (enqueueSyncJobWithDelay).
  * With restartPolicy OnFailure the containers' restarts count against backoffLimit instead (pastBackoffLimitOnFailure).
- * Not simulated: the pods' batch.kubernetes.io/job-tracking finalizer, Indexed completion, podFailurePolicy.
+ * Indexed completion (indexed-job.ts): each index's pod and status.completedIndexes; succeeded counts the indexes.
+ * Not simulated: the pods' batch.kubernetes.io/job-tracking finalizer, podFailurePolicy, backoffLimitPerIndex.
  */
 import type { ApiServer } from '../apiserver/index.ts';
 import { ApiError } from '../apiserver/index.ts';
 import { resourceOfKind } from '../apiserver/resources.ts';
 import type { KObject } from '../types.ts';
 import { ownedBy, podFromTemplate, podReady } from './replicaset.ts';
+import { completionIndex, firstPendingIndexes, indexesFromString, intervalsString, isIndexed, withIndex } from './indexed-job.ts';
 
 type Obj = Record<string, unknown>;
 const PODS = resourceOfKind('v1', 'Pod')!;
@@ -76,12 +78,21 @@ function backoffEndMs(pods: readonly KObject[]): number {
   for (let i = 1; i < failures && delay < MAX_BACKOFF_MS; i++) delay = Math.min(delay * 2, MAX_BACKOFF_MS);
   return last + delay;
 }
+/** The indexes that succeeded (an Indexed Job's): status.completedIndexes and the succeeded pods' indexes below completions. */
+function succeededIndexes(job: KObject, pods: readonly KObject[]): number[] {
+  const completions = Number((job.spec as Obj | undefined)?.completions ?? 1);
+  const prev = indexesFromString((job.status as Obj | undefined)?.completedIndexes, completions);
+  const now = pods.filter((p) => phase(p) === 'Succeeded').map(completionIndex);
+  return [...new Set([...prev, ...now.filter((i) => i >= 0 && i < completions)])].sort((a, b) => a - b);
+}
+const succeededCount = (job: KObject, pods: readonly KObject[]) =>
+  isIndexed(job) ? succeededIndexes(job, pods).length : pods.filter((p) => phase(p) === 'Succeeded').length;
 const jobPods = (api: ApiServer, job: KObject) => api.scan(PODS, job.metadata.namespace ?? 'default').filter((p) => ownedBy(p, job));
 const wantsPods = (api: ApiServer, job: KObject) => {
   const spec = (job.spec ?? {}) as Obj;
   const pods = jobPods(api, job);
   const active = pods.filter((p) => phase(p) !== 'Succeeded' && phase(p) !== 'Failed' && !p.metadata.deletionTimestamp).length;
-  const succeeded = pods.filter((p) => phase(p) === 'Succeeded').length;
+  const succeeded = succeededCount(job, pods);
   return active < Math.min(Number(spec.parallelism ?? 1), Number(spec.completions ?? 1) - succeeded);
 };
 /** Whether a Job's back-off has ended with pods still to make (the delayed key of enqueueSyncJobWithDelay). */
@@ -121,7 +132,7 @@ export function syncJob(api: ApiServer, job: KObject): void {
   const pods = () => api.scan(PODS, ns).filter((p) => ownedBy(p, job));
   const count = (all: readonly KObject[]) => ({
     active: all.filter((p) => phase(p) !== 'Succeeded' && phase(p) !== 'Failed' && !p.metadata.deletionTimestamp),
-    succeeded: all.filter((p) => phase(p) === 'Succeeded').length,
+    succeeded: succeededCount(job, all),
     failed: all.filter((p) => phase(p) === 'Failed').length,
   });
   let c = count(pods());
@@ -162,8 +173,10 @@ export function syncJob(api: ApiServer, job: KObject): void {
     const want = Math.min(parallelism, completions - c.succeeded) - c.active.length;
     // manageJob: while the back-off runs, no pods (the Job is requeued for its end).
     const blocked = want > 0 && backoffEndMs(pods()) > api.nowMs();
-    for (let i = 0; i < (blocked ? 0 : want); i++) {
-      const pod = podFromTemplate(spec.template, job, 'batch/v1');
+    const indexes = isIndexed(job) ? firstPendingIndexes(c.active, succeededIndexes(job, pods()), want, completions) : undefined;
+    for (let i = 0; i < (blocked ? 0 : (indexes?.length ?? want)); i++) {
+      const tpl = podFromTemplate(spec.template, job, 'batch/v1');
+      const pod = indexes ? withIndex(tpl, job.metadata.name, indexes[i]!) : tpl;
       try {
         const { obj } = api.create(pod, ns);
         api.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${obj.metadata.name}`, SOURCE);
@@ -179,6 +192,8 @@ export function syncJob(api: ApiServer, job: KObject): void {
   status.ready = c.active.filter(podReady).length;
   if (c.succeeded) status.succeeded = c.succeeded;
   if (c.failed) status.failed = c.failed;
+  const done = isIndexed(job) ? intervalsString(succeededIndexes(job, pods())) : '';
+  if (done) status.completedIndexes = done;
   status.terminating = 0;
   status.uncountedTerminatedPods = {};
   const conds = [suspendedCond, condition].filter((x): x is Obj => x !== undefined);

@@ -63,7 +63,10 @@ export function containerArgv(c: Obj, image: LocalImage): string[] {
  * containers get the node's name.
  */
 export function containerEnv(pod: KObject, image: LocalImage, nodeHostname: string, vars: [string, string][]): Record<string, string> {
-  const env: Record<string, string> = { HOSTNAME: (pod.spec as Obj | undefined)?.hostNetwork === true ? nodeHostname : pod.metadata.name };
+  const spec = (pod.spec ?? {}) as Obj;
+  // GeneratePodHostNameAndDomain (kubernetes@v1.30 pkg/kubelet/kubelet_pods.go): spec.hostname, else the pod's name.
+  const own = typeof spec.hostname === 'string' && spec.hostname ? spec.hostname : pod.metadata.name;
+  const env: Record<string, string> = { HOSTNAME: spec.hostNetwork === true ? nodeHostname : own };
   for (const e of image.image.config.config.Env ?? []) if (e.includes('=')) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
   for (const [k, v] of vars) env[k] = v;
   return env;

@@ -172,7 +172,7 @@ export class Kubelet implements KubeletHandle {
           ? `/kubepods.slice/kubepods-pod${slug}.slice`
           : `/kubepods.slice/kubepods-${qos.toLowerCase()}.slice/kubepods-${qos.toLowerCase()}-pod${slug}.slice`;
       const sb = await this.cri.runPodSandbox(
-        { name: t.name, namespace: t.namespace, uid: t.uid, attempt: 0 },
+        { name: t.name, namespace: t.namespace, uid: t.uid, attempt: 0, hostname: String(spec.hostname ?? '') },
         parent,
         spec.shareProcessNamespace === true,
         podSysctls(spec),

@@ -3,7 +3,7 @@
  * spec's set fields in its order (Parallelism, Completions or `<unset>`, Completion Mode, Suspend, Backoff Limit, TTL
  * Seconds After Finished), Start Time, Completed At and Duration (duration.HumanDuration), Active Deadline Seconds,
  * `Pods Statuses: N Active (N Ready) / N Succeeded / N Failed` (the Ready part when status.ready is set, as v1.30's
- * controller always sets it), then the pod template and the events.
+ * controller always sets it), `Completed Indexes` for an Indexed Job (capIndexesListOrNone), then the pod template and the events.
  */
 import type { ApiServer } from '../../../k8s/apiserver/index.ts';
 import type { KObject } from '../../../k8s/types.ts';
@@ -11,6 +11,14 @@ import { describeEvents, describeTemplate, multiline, rfc1123z } from './describ
 import { humanDuration } from './duration.ts';
 import { formatSelector } from './tables.ts';
 import { isObj, type Obj } from './obj.ts';
+
+/** capIndexesListOrNone: `<none>`, or the list cut at the first comma from the soft limit on, then "...". */
+function capIndexes(indexes: string, softLimit: number): string {
+  if (!indexes) return '<none>';
+  let ix = softLimit;
+  while (ix < indexes.length && indexes[ix] !== ',') ix++;
+  return ix >= indexes.length ? indexes : `${indexes.slice(0, ix + 1)}...`;
+}
 
 export function describeJob(api: ApiServer, job: KObject, now: number): string {
   const spec = (job.spec ?? {}) as Obj;
@@ -32,6 +40,7 @@ export function describeJob(api: ApiServer, job: KObject, now: number): string {
   const n = (k: string) => Number(st[k] ?? 0);
   const ready = st.ready === undefined ? '' : ` (${n('ready')} Ready)`;
   s += `Pods Statuses:\t${n('active')} Active${ready} / ${n('succeeded')} Succeeded / ${n('failed')} Failed\n`;
+  if (spec.completionMode === 'Indexed') s += `Completed Indexes:\t${capIndexes(String(st.completedIndexes ?? ''), 50)}\n`;
   s += describeTemplate(isObj(spec.template) ? spec.template : {});
   return s + describeEvents(api.eventsFor(job), now);
 }
