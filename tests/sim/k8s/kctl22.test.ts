@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../../src/sim/index.ts';
 import { write } from './helpers.ts';
 
-const UNSCHEDULABLE = '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
+const UNSCHEDULABLE = '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..';
 
 describe('drain, then uncordon: CoreDNS comes back', () => {
   it('the evicted CoreDNS pods are recreated Pending on the cordoned node1 and run after uncordon', async () => {
@@ -174,7 +174,7 @@ describe('the scheduling queue retries an unschedulable pod (scheduling_queue.go
     expect((await w.exec('kubectl describe pod late')).stdout).toMatch(/FailedScheduling +\d+s \(x3 over 5m\d+s\) +default-scheduler/);
     await w.exec('kubectl uncordon node1');
     expect((await w.exec(`kubectl get pod late -o jsonpath='{.status.conditions[0].message}'`)).stdout).toBe(
-      '0/1 nodes are available: 1 node(s) had untolerated taint {a: b}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 node(s) had untolerated taint {a: b}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..',
     );
     await w.exec('kubectl taint node node1 a-');
     expect((await w.exec('kubectl describe pod late')).stdout).toContain('Successfully assigned default/late to node1');

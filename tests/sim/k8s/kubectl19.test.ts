@@ -100,7 +100,7 @@ describe('cordon, drain, taint and the scheduler', () => {
     expect((await w.exec('kubectl cordon node1')).stdout).toBe('node/node1 already cordoned\n');
     await w.exec('kubectl run late --image=nginx');
     expect((await w.exec('kubectl get pod late -o jsonpath={.status.conditions[0].message}')).stdout).toBe(
-      '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..',
     );
     expect((await w.exec('kubectl uncordon node1')).stdout).toBe('node/node1 uncordoned\n');
     expect((await w.exec('kubectl get pod late -o jsonpath={.spec.nodeName}')).stdout).toBe('node1');
@@ -126,7 +126,7 @@ describe('cordon, drain, taint and the scheduler', () => {
     );
     await w.exec('kubectl run p --image=nginx');
     expect((await w.exec('kubectl get pod p -o jsonpath={.status.conditions[0].message}')).stdout).toBe(
-      '0/1 nodes are available: 1 node(s) had untolerated taint {k: v}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 node(s) had untolerated taint {k: v}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..',
     );
     expect((await w.exec('kubectl taint nodes node1 k-')).stdout).toBe('node/node1 untainted\n');
     expect((await w.exec('kubectl taint nodes node1 k-')).stderr).toBe('error: taint "k" not found\n');

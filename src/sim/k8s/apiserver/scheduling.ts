@@ -45,7 +45,9 @@ export function unschedulable(node: KObject | undefined, podSpec: Obj): string |
     const taint = (spec.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerations.some((x) => tolerates(x, t)));
     if (taint) reason = `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
   }
-  return reason && `0/1 nodes are available: 1 ${reason}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.`;
+  // FitError.Error (kubernetes@v1.30 pkg/scheduler/framework/types.go) adds the PostFilter message with SeparatorFormat
+  // " %v.", and that message (defaultpreemption's own FitError.Error) already ends in "." : real v1.30 events end in "..".
+  return reason && `0/1 nodes are available: 1 ${reason}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..`;
 }
 
 /** The pod's PodScheduled condition: True once bound, else False with the scheduler's reason. */
