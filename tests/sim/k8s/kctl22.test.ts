@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../../src/sim/index.ts';
 import { write } from './helpers.ts';
 
-const UNSCHEDULABLE = '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..';
+const UNSCHEDULABLE =
+  '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..';
 
 describe('drain, then uncordon: CoreDNS comes back', () => {
   it('the evicted CoreDNS pods are recreated Pending on the cordoned node1 and run after uncordon', async () => {
