@@ -176,7 +176,8 @@ export class ApiServer implements KubeletApiClient {
     meta.creationTimestamp = this.nowIso();
     if (WORKLOADS.has(kind)) prepareWorkload(kind, obj);
     // The scheduler binds the pod to node1 unless the node refuses it (scheduling.ts; controllers/scheduler.ts binds it later).
-    if (kind === 'Pod') obj.status = schedule(spec, this.objects.get(this.key('nodes', '', this.nodeName)), this.nodeName, meta.creationTimestamp);
+    if (kind === 'Pod')
+      obj.status = schedule(spec, this.objects.get(this.key('nodes', '', this.nodeName)), this.nodeName, meta.creationTimestamp, this.scan(res));
     else if (kind === 'Namespace') {
       meta.labels = { ...(isObj(meta.labels) ? meta.labels : {}), 'kubernetes.io/metadata.name': name };
       obj.spec = { finalizers: ['kubernetes'] };
@@ -309,8 +310,9 @@ export class ApiServer implements KubeletApiClient {
     const k = this.key(res.resource, res.namespaced ? namespace : '', name);
     const o = this.objects.get(k);
     if (!o) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, name);
-    // A kube-system fixture pod has no kubelet to stop it: it goes at once (and nothing recreates it).
-    if (o.kind === 'Pod' && gracePeriodSeconds !== 0 && !this.system.has(o.metadata.uid)) {
+    // A kube-system fixture pod has no kubelet to stop it: it goes at once (and nothing recreates it). So does a pod
+    // never scheduled (kubernetes@v1.30 pkg/registry/core/pod/strategy.go CheckGracefulDelete: no nodeName, period 0).
+    if (o.kind === 'Pod' && gracePeriodSeconds !== 0 && !this.system.has(o.metadata.uid) && (o.spec as Obj | undefined)?.nodeName) {
       if (!o.metadata.deletionTimestamp) {
         const grace = gracePeriodSeconds ?? Number((o.spec as Obj | undefined)?.terminationGracePeriodSeconds ?? 30);
         o.metadata.deletionTimestamp = new Date(Math.floor(this.now() / 1000) * 1000 + grace * 1000).toISOString().replace('.000Z', 'Z');

@@ -7,13 +7,16 @@
  *     PodScheduled condition turns True and the default-scheduler's Scheduled event is recorded;
  *   - one that still does not fit is tried again (kubernetes@v1.30 pkg/scheduler/internal/queue/scheduling_queue.go):
  *     when node1's scheduling properties change (a Node update with other taints or spec.unschedulable moves the
- *     unschedulable pods back to the active queue; SchedulerQueueingHints is off by default in v1.30), and at the
+ *     unschedulable pods back to the active queue; SchedulerQueueingHints is off by default in v1.30), when a pod bound
+ *     to node1 is deleted or terminates (AssignedPodDelete, for a pod NodeResourcesFit refused: the scheduler's pod
+ *     informer drops Succeeded and Failed pods, which it sees as deletions), and at the
  *     latest after podMaxInUnschedulablePodsDuration (5 min, flushUnschedulablePodsLeftover); each failed attempt
  *     records FailedScheduling again (the recorder aggregates it: "(x2 over 5m)") and updates the condition's message.
  */
 import type { ApiServer } from '../apiserver/index.ts';
 import { resourceOfKind } from '../apiserver/resources.ts';
-import { bound, scheduleEvent, unschedulable } from '../apiserver/scheduling.ts';
+import { podsOnNode } from '../apiserver/fit.ts';
+import { bound, fitFailure, scheduleEvent, unschedulable } from '../apiserver/scheduling.ts';
 import type { KObject } from '../types.ts';
 import { attached } from '../../attached.ts';
 
@@ -24,9 +27,10 @@ const UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 /** scheduling_queue.go DefaultPodMaxInUnschedulablePodsDuration. */
 const MAX_UNSCHEDULABLE_MS = 5 * 60_000;
 
-/** The queue's memory: node1's scheduling properties last seen, and each unschedulable pod's last attempt (by uid). */
+/** The queue's memory: node1's scheduling properties last seen, the pods bound to it, each unschedulable pod's last attempt (by uid). */
 interface Queue {
   node: string;
+  onNode: Set<string>;
   attempts: Map<string, number>;
 }
 const queues = attached<ApiServer, Queue>('schedulingQueue');
@@ -59,21 +63,27 @@ export function syncScheduling(api: ApiServer): void {
   }
   let q = queues.get(api);
   if (!q) {
-    q = { node: '', attempts: new Map() };
+    q = { node: '', onNode: new Set(), attempts: new Map() };
     queues.set(api, q);
   }
   const props = JSON.stringify([!!(node.spec as Record<string, unknown>).unschedulable, (node.spec as Record<string, unknown>).taints ?? []]);
   const nodeChanged = q.node !== '' && q.node !== props;
   q.node = props;
+  // AssignedPodDelete: a pod the scheduler's cache had on node1 is gone (deleted, or Succeeded/Failed).
+  const onNode = new Set(podsOnNode(api.scan(PODS), node.metadata.name).map((p) => p.metadata.uid));
+  const podDeleted = [...q.onNode].some((uid) => !onNode.has(uid));
+  q.onNode = onNode;
   const pending = new Set<string>();
   for (const pod of api.scan(PODS)) {
     if ((pod.spec as { nodeName?: string } | undefined)?.nodeName || pod.metadata.deletionTimestamp) continue;
-    const status = bound(pod, node, api.nowIso());
+    const status = bound(pod, node, api.nowIso(), api.scan(PODS));
     if (!status) {
       pending.add(pod.metadata.uid);
-      retry(api, q, pod, node, nodeChanged);
+      const why = ((pod.status?.conditions ?? []) as { type?: string; message?: string }[]).find((c) => c.type === 'PodScheduled')?.message ?? '';
+      retry(api, q, pod, node, nodeChanged || (podDeleted && fitFailure(why)));
       continue;
     }
+    q.onNode.add(pod.metadata.uid);
     const ns = pod.metadata.namespace ?? 'default';
     api.updatePodStatus(ns, pod.metadata.name, status, api.nodeName);
     const after = api.get(PODS, ns, pod.metadata.name);
@@ -93,7 +103,7 @@ function retry(api: ApiServer, q: Queue, pod: KObject, node: KObject, nodeChange
   }
   if (!nodeChanged && last + MAX_UNSCHEDULABLE_MS > now) return;
   q.attempts.set(pod.metadata.uid, now);
-  const why = unschedulable(node, pod.spec as Record<string, unknown>);
+  const why = unschedulable(node, pod.spec as Record<string, unknown>, api.scan(PODS));
   if (!why) return;
   const ns = pod.metadata.namespace ?? 'default';
   // handleSchedulingFailure → updatePod: podutil.UpdatePodCondition keeps lastTransitionTime while the status stays False.

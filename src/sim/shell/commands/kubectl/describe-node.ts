@@ -1,6 +1,7 @@
 /** kubectl describe node (staging/src/k8s.io/kubectl/pkg/describe/describe.go describeNode, describeNodeResource). */
 import { parseQuantity } from '../../../../k8s/quantity.ts';
 import type { ApiServer } from '../../../k8s/apiserver/index.ts';
+import { podLimits, podRequests } from '../../../k8s/apiserver/fit.ts';
 import { resourceOfKind } from '../../../k8s/apiserver/resources.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import { describeEvents, multiline, rfc1123z } from './describe.ts';
@@ -22,18 +23,12 @@ function bytesText(n: number): string {
 }
 const cpuText = (m: number) => (m === 0 ? '0' : m % 1000 === 0 ? String(m / 1000) : `${m}m`);
 
+/** describe.go getPodsTotalRequestsAndLimits per pod: resourcehelper.PodRequestsAndLimits (init containers, overhead; fit.ts). */
 function podTotals(p: KObject): { cpuReq: number; cpuLim: number; memReq: number; memLim: number } {
-  const t = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0 };
-  for (const c of arr((p.spec as Obj | undefined)?.containers)) {
-    const res = isObj(c.resources) ? c.resources : {};
-    const req = isObj(res.requests) ? res.requests : {};
-    const lim = isObj(res.limits) ? res.limits : {};
-    t.cpuReq += Math.round((parseQuantity(req.cpu)?.value ?? 0) * 1000);
-    t.cpuLim += Math.round((parseQuantity(lim.cpu)?.value ?? 0) * 1000);
-    t.memReq += parseQuantity(req.memory)?.value ?? 0;
-    t.memLim += parseQuantity(lim.memory)?.value ?? 0;
-  }
-  return t;
+  const spec = isObj(p.spec) ? p.spec : {};
+  const req = podRequests(spec);
+  const lim = podLimits(spec);
+  return { cpuReq: req.get('cpu') ?? 0, cpuLim: lim.get('cpu') ?? 0, memReq: req.get('memory') ?? 0, memLim: lim.get('memory') ?? 0 };
 }
 
 export function describeNode(api: ApiServer, n: KObject, now: number): string {
