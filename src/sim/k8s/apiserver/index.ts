@@ -310,8 +310,7 @@ export class ApiServer implements KubeletApiClient {
     const k = this.key(res.resource, res.namespaced ? namespace : '', name);
     const o = this.objects.get(k);
     if (!o) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, name);
-    // A kube-system fixture pod has no kubelet to stop it: it goes at once (and nothing recreates it). So does a pod
-    // never scheduled (kubernetes@v1.30 pkg/registry/core/pod/strategy.go CheckGracefulDelete: no nodeName, period 0).
+    // A fixture pod (no kubelet stops it) or an unscheduled one (kubernetes@v1.30 pod/strategy.go CheckGracefulDelete) goes at once.
     if (o.kind === 'Pod' && gracePeriodSeconds !== 0 && !this.system.has(o.metadata.uid) && (o.spec as Obj | undefined)?.nodeName) {
       if (!o.metadata.deletionTimestamp) {
         const grace = gracePeriodSeconds ?? Number((o.spec as Obj | undefined)?.terminationGracePeriodSeconds ?? 30);
