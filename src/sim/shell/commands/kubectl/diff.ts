@@ -15,7 +15,6 @@ import { structuredPatch } from 'diff';
 import type { ExecResult } from '../../../api.ts';
 import { ApiError } from '../../../k8s/apiserver/index.ts';
 import { LAST_APPLIED } from '../../../k8s/apiserver/last-applied.ts';
-import { deepEqual } from '../../../k8s/apiserver/update.ts';
 import type { KObject } from '../../../k8s/types.ts';
 import type { CmdEnv } from '../../types.ts';
 import { clusterFor } from './cluster.ts';
@@ -90,8 +89,8 @@ function merged(env: CmdEnv, obj: Obj, ns: string, live: KObject | undefined): {
     return res;
   }
   // apply.Patcher with dry run: the three-way patch of the live object from util.GetModifiedConfiguration(local,
-  // annotate=false), so the live last-applied annotation is kept as it was; the server's update strategy moves
-  // metadata.generation when the spec changes (the apiserver's update() rule) and keeps the resourceVersion.
+  // annotate=false), so the live last-applied annotation is kept as it was; the server's dry-run update (update() with
+  // dryRun) moves metadata.generation when the spec changes and keeps the resourceVersion.
   const res = api.apply(obj, ns, { dryRun: true });
   const m = res.obj;
   // Every kind node1 serves that has a status keeps it on an update of the main resource (the strategies'
@@ -102,8 +101,6 @@ function merged(env: CmdEnv, obj: Obj, ns: string, live: KObject | undefined): {
   if (before === undefined) delete notes[LAST_APPLIED];
   else notes[LAST_APPLIED] = before;
   if (!Object.keys(notes).length && !live.metadata.annotations) delete m.metadata.annotations;
-  if (res.action !== 'unchanged' && live.metadata.generation !== undefined && !deepEqual(m.spec, live.spec))
-    m.metadata.generation = live.metadata.generation + 1;
   return res;
 }
 
