@@ -21,7 +21,7 @@ import { resourceOfKind, type ResourceInfo } from './resources.ts';
 import { validateLabels, validateName, validatePodSpec, validateWorkloadSpec } from './validate.ts';
 import { admitService } from './service.ts';
 import { schedule, scheduleEvent } from './scheduling.ts';
-import { applyPatch, deepEqual, podUpdateForbidden } from './update.ts';
+import { applyPatch, deepEqual, keptOnUpdate, podUpdateForbidden } from './update.ts';
 import { defaultEphemeralContainers, validateEphemeralContainers } from './ephemeral.ts';
 import { goJson, LAST_APPLIED } from './last-applied.ts';
 export { ApiError } from './errors.ts';
@@ -199,8 +199,8 @@ export class ApiServer implements KubeletApiClient {
     return clone(obj);
   }
 
-  /** PUT of a whole object (controllers, label, apply's patch): validation of pod updates; generation moves with spec. */
-  update(res: ResourceInfo, obj: KObject): KObject {
+  /** PUT of a whole object (controllers, label, apply's patch): validation of pod updates; generation moves with spec (update.ts keptOnUpdate). */
+  update(res: ResourceInfo, obj: KObject, opts: { dryRun?: boolean } = {}): KObject {
     const cur = this.objects.get(this.key(res.resource, res.namespaced ? (obj.metadata.namespace ?? '') : '', obj.metadata.name));
     if (!cur) throw notFound(res.group ? `${res.resource}.${res.group}` : res.resource, obj.metadata.name);
     const next = decoded(obj);
@@ -217,7 +217,7 @@ export class ApiServer implements KubeletApiClient {
       }
       if (!deepEqual(cur.spec, next.spec)) next.metadata.generation = (cur.metadata.generation ?? 1) + 1;
     }
-    return this.store(res, next);
+    return keptOnUpdate(cur, next, opts.dryRun) ?? this.store(res, next);
   }
 
   /**
@@ -299,7 +299,7 @@ export class ApiServer implements KubeletApiClient {
       const policy = policyOf(this.requireNamespace(namespace).metadata.labels);
       warnings.push(...admitPodController(policy, merged.spec.template.metadata, merged.spec.template.spec).warnings);
     }
-    return { obj: opts.dryRun ? merged : this.update(res, merged), warnings, action: 'configured' };
+    return { obj: this.update(res, merged, opts), warnings, action: 'configured' };
   }
 
   /**

@@ -64,3 +64,21 @@ export function podUpdateForbidden(cur: Obj, next: Obj): string | undefined {
   // kubernetes@v1.30.0 pkg/apis/core/validation/validation.go ValidatePodUpdate (upstream appends a diff of the specs).
   return 'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 }
+
+/**
+ * What an update keeps of the stored object: its creationTimestamp when the new object has none, as after apply's
+ * three-way patch of a last-applied `creationTimestamp: null` (k8s.io/apiserver@v0.30.5 pkg/registry/rest/update.go
+ * BeforeUpdate: `objectMeta.SetCreationTimestamp(oldMeta.GetCreationTimestamp())`; the simulator's controllers that
+ * set one of their own keep theirs). A dry
+ * run stores nothing and answers the updated object with the stored resourceVersion
+ * (pkg/registry/generic/registry/dryrun.go GuaranteedUpdate returns tryUpdate's object): returned here; otherwise
+ * undefined, for the caller to store `next`.
+ */
+export function keptOnUpdate<T extends { metadata: { creationTimestamp?: string; resourceVersion?: string } }>(
+  cur: T,
+  next: T,
+  dryRun?: boolean,
+): T | undefined {
+  if (cur.metadata.creationTimestamp && !next.metadata.creationTimestamp) next.metadata.creationTimestamp = cur.metadata.creationTimestamp;
+  return dryRun ? structuredClone({ ...next, metadata: { ...next.metadata, resourceVersion: cur.metadata.resourceVersion } }) : undefined;
+}

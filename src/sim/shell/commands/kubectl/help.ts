@@ -55,6 +55,7 @@ const PAGES: Record<string, () => Promise<{ default: string }>> = {
   debug: () => import('./help/debug.ts'),
   delete: () => import('./help/delete.ts'),
   describe: () => import('./help/describe.ts'),
+  diff: () => import('./help/diff.ts'),
   drain: () => import('./help/drain.ts'),
   events: () => import('./help/events.ts'),
   exec: () => import('./help/exec.ts'),

@@ -120,6 +120,7 @@ const VERBS: Record<string, Verb> = {
   debug,
   delete: del,
   describe,
+  diff: (a, e) => import('./diff.ts').then((m) => m.diffCmd(a, e)),
   drain: (a, e) => import('./drain.ts').then((m) => m.cordon('drain', a, e)),
   events: (a, e) => import('./events.ts').then((m) => m.events(a, e)),
   exec,
@@ -157,7 +158,7 @@ const VERBS: Record<string, Verb> = {
 
 export const KUBECTL_VERBS = Object.keys(VERBS).sort();
 
-const KNOWN_UNBUILT = ['edit', 'autoscale', 'certificate', 'attach', 'port-forward', 'proxy', 'cp', 'diff', 'kustomize', 'completion', 'plugin'];
+const KNOWN_UNBUILT = ['edit', 'autoscale', 'certificate', 'attach', 'port-forward', 'proxy', 'cp', 'kustomize', 'completion', 'plugin'];
 
 export async function kubectl(args: string[], env: CmdEnv): Promise<ExecResult> {
   // Global flags may come before the verb (`kubectl -n demo get pods`).
