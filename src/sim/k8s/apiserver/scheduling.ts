@@ -12,16 +12,18 @@ import type { KObject } from '../types.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-interface Taint {
+/** core/v1 Taint and Toleration, the fields node1's scheduler and taint eviction read. */
+export interface Taint {
   key: string;
   value?: string;
   effect: string;
 }
-interface Toleration {
+export interface Toleration {
   key?: string;
   operator?: string;
   value?: string;
   effect?: string;
+  tolerationSeconds?: number;
 }
 
 /** v1.Toleration.ToleratesTaint (k8s.io/api/core/v1/toleration.go). */

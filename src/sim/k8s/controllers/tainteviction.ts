@@ -11,7 +11,7 @@
  */
 import type { ApiServer } from '../apiserver/index.ts';
 import { resourceOfKind } from '../apiserver/resources.ts';
-import { tolerates } from '../apiserver/scheduling.ts';
+import { type Taint, type Toleration, tolerates } from '../apiserver/scheduling.ts';
 import type { KObject } from '../types.ts';
 import { attached } from '../../attached.ts';
 
@@ -20,18 +20,6 @@ const NODES = resourceOfKind('v1', 'Node')!;
 const PODS = resourceOfKind('v1', 'Pod')!;
 const SOURCE = { component: 'taint-eviction-controller' };
 
-interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
-}
-interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
-}
 interface Work {
   createdMs: number;
   fireMs: number;
