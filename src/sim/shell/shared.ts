@@ -22,6 +22,12 @@ interface Owner {
 
 /** What a shell's coverage hook is asked to name its owner with (runtime.ts bashFor; never an interpreter label). */
 const OWNER_PROBE = '\0container-course:owner';
+/**
+ * The mark on every shell's coverage hook that its commands get their context itself, not through just-bash's
+ * revocable membrane (scripts/patch-just-bash.mjs, npm install's prepare: the membrane was 10-25 % of a line, and
+ * every command here is the project's or just-bash's own; issue #10). The patch reads it by this registered name.
+ */
+export const OWN_COMMANDS = Symbol.for('container-course:own-commands');
 /** The owner a probe just named: set and read within one synchronous call, so it holds nothing between commands. */
 let probed: Owner | undefined;
 
@@ -35,6 +41,7 @@ let probed: Owner | undefined;
 export function ownerHook(rt: AdapterRuntime, root: string, hit: (label: string) => void): { hit(label: string): void } {
   const owner: Owner = { rt, root };
   return {
+    [OWN_COMMANDS]: true,
     hit: (label) => {
       if (label === OWNER_PROBE) probed = owner;
       else hit(label);

@@ -1,0 +1,77 @@
+/**
+ * scripts/patch-just-bash.mjs (npm install's prepare): a command of a simulator's shell (its coverage hook carries
+ * OWN_COMMANDS, and defense in depth is off, as runtime.ts makes each) gets its context itself, not through just-bash's
+ * revocable membrane; any other shell keeps the membrane. Checked in the builds the project loads: Vitest's (ESM) and
+ * the bundles' (`just-bash/browser`); the CommonJS one carries the same change.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as Browser from 'just-bash/browser';
+import * as Esm from 'just-bash';
+import { describe, expect, it } from 'vitest';
+import { OWN_COMMANDS } from '../../src/sim/shell/shared.ts';
+
+const MARK = '/*cc:own-commands-skip-membrane*/';
+const require = createRequire(import.meta.url);
+const root = join(dirname(require.resolve('just-bash')), '..', '..');
+
+describe('just-bash as installed', () => {
+  it.each(['dist/bundle/browser.js', 'dist/bundle/index.js', 'dist/bundle/index.cjs'])('%s carries the change once', (rel) => {
+    const text = readFileSync(join(root, rel), 'utf8');
+    expect(text.split(MARK).length - 1).toBe(1);
+  });
+
+  for (const [name, jb] of [
+    ['just-bash', Esm],
+    ['just-bash/browser', Browser],
+  ] as const) {
+    /** What the command saw: whether its fs and env were the shell's own objects, and what it read through them. */
+    const probe = async (defenseInDepth: boolean, marked: boolean) => {
+      const fs = new jb.InMemoryFs({ '/f': 'bytes\n' });
+      const seen: { ownFs: boolean; text: string; env: string | undefined }[] = [];
+      const bash = new jb.Bash({
+        fs,
+        defenseInDepth,
+        coverage: { hit: () => {}, ...(marked ? { [OWN_COMMANDS]: true } : {}) },
+        customCommands: [
+          jb.defineCommand('probe', async (_args, ctx) => {
+            seen.push({ ownFs: ctx.fs === fs, text: await ctx.fs.readFile('/f'), env: ctx.env.get('X') });
+            return { stdout: 'ok\n', stderr: '', exitCode: 0 };
+          }),
+        ],
+      });
+      const r = await bash.exec('X=1 probe | cat');
+      return { r, seen };
+    };
+
+    it(`${name}: a simulator's shell (marked, defense in depth off): the command gets its context itself`, async () => {
+      const { r, seen } = await probe(false, true);
+      expect(r.stdout).toBe('ok\n');
+      expect(seen).toEqual([{ ownFs: true, text: 'bytes\n', env: '1' }]);
+    });
+
+    it(`${name}: a shell without the mark keeps the membrane`, async () => {
+      const { r, seen } = await probe(false, false);
+      expect(r.stdout).toBe('ok\n');
+      expect(seen).toEqual([{ ownFs: false, text: 'bytes\n', env: '1' }]);
+    });
+  }
+
+  it('just-bash (Node): a marked shell with defense in depth on keeps the membrane', async () => {
+    const fs = new Esm.InMemoryFs({});
+    let ownFs: boolean | undefined;
+    const bash = new Esm.Bash({
+      fs,
+      coverage: { hit: () => {}, [OWN_COMMANDS]: true } as { hit(label: string): void },
+      customCommands: [
+        Esm.defineCommand('probe', async (_args, ctx) => {
+          ownFs = ctx.fs === fs;
+          return { stdout: '', stderr: '', exitCode: 0 };
+        }),
+      ],
+    });
+    expect((await bash.exec('probe')).exitCode).toBe(0);
+    expect(ownFs).toBe(false);
+  });
+});
