@@ -119,7 +119,10 @@ export class ProcFs extends GeneratedFs {
       const p = k.procs.get(pid);
       return p && k.pidIn(p, v.ns.pid) === pid ? p : undefined;
     }
-    for (const p of k.procs.values()) if (k.pidIn(p, v.ns.pid) === pid) return p;
+    // Only a process whose PID at the viewer's level is `pid` can be it (another namespace of that level may have one
+    // too: pidIn tells): the table's other processes are not walked up their namespaces (issue #10).
+    const level = k.ns(v.ns.pid).level;
+    for (const p of k.procs.values()) if (p.nspid[level] === pid && k.pidIn(p, v.ns.pid) === pid) return p;
     return undefined;
   }
 
