@@ -85,11 +85,15 @@ for (const rel of FILES) {
   // then. The context is runCommand's fresh object for this command: it is changed in place.
   const own = `${ctx}.coverage?.[Symbol.for("container-course:own-commands")]`;
   const dead = `new ${error}("",\`bash: \${${command}} used its context after cancellation\n\`)`;
+  const revoked = `new ${error}("",\`bash: \${${command}} context revoked\n\`)`;
+  // The command's own signal is made when the command first reads it (few do: a child shell's exec, sleep): its abort
+  // reason is an Error, whose stack trace was a tenth of the membrane's cost when every command made one.
   const fast =
-    `if(!${ctx}.requireDefenseContext&&${own}){let $ccLive=!0;const $ccCtl=${ctx}.signal?new AbortController:void 0;${ctx}.signal=$ccCtl?.signal;` +
+    `if(!${ctx}.requireDefenseContext&&${own}){let $ccLive=!0,$ccCtl;` +
+    `if(${ctx}.signal)Object.defineProperty(${ctx},"signal",{configurable:!0,enumerable:!0,get(){if(!$ccCtl){$ccCtl=new AbortController;if(!$ccLive)$ccCtl.abort(${revoked})}return $ccCtl.signal}});` +
     `const $ccGuard=(f)=>f&&((...a)=>{if(!$ccLive)throw ${dead};const v=f(...a);return v instanceof Promise?v.then((r)=>{if(!$ccLive)throw ${dead};return r}):v});` +
     `for(const k of ["assignShellVariable","exec","origCommand","execWithInheritedStdin","fetch","getRegisteredCommands","sleep","trace","invokeTool"])${ctx}[k]=$ccGuard(${ctx}[k]);` +
-    `return{context:${ctx},revoke(){$ccLive=!1;$ccCtl?.signal.aborted||$ccCtl?.abort(new ${error}("",\`bash: \${${command}} context revoked\n\`))}}}`;
+    `return{context:${ctx},revoke(){$ccLive=!1;$ccCtl?.signal.aborted||$ccCtl?.abort(${revoked})}}}`;
   writeFileSync(file, `${text.slice(0, at)}${MARK}${fast}${text.slice(at)}`);
 }
 if (failed) process.exit(1);

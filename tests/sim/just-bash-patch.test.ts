@@ -30,6 +30,7 @@ describe('just-bash as installed', () => {
     const probe = async (defenseInDepth: boolean, marked: boolean) => {
       const fs = new jb.InMemoryFs({ '/f': 'bytes\n' });
       const seen: { ownFs: boolean; text: string; env: string | undefined }[] = [];
+      const signals: (AbortSignal | undefined)[] = [];
       const bash = new jb.Bash({
         fs,
         defenseInDepth,
@@ -37,11 +38,15 @@ describe('just-bash as installed', () => {
         customCommands: [
           jb.defineCommand('probe', async (_args, ctx) => {
             seen.push({ ownFs: ctx.fs === fs, text: await ctx.fs.readFile('/f'), env: ctx.env.get('X') });
+            signals.push(ctx.signal);
+            expect(ctx.signal?.aborted).toBe(false);
             return { stdout: 'ok\n', stderr: '', exitCode: 0 };
           }),
         ],
       });
-      const r = await bash.exec('X=1 probe | cat');
+      const r = await bash.exec('X=1 probe | cat', { signal: new AbortController().signal });
+      // Either way the command's signal is not aborted while it runs, and is when its line is done.
+      expect(signals.map((x) => x?.aborted)).toEqual([true]);
       return { r, seen };
     };
 
