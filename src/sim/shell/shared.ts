@@ -27,7 +27,7 @@ const OWNER_PROBE = '\0container-course:owner';
  * revocable membrane (scripts/patch-just-bash.mjs, npm install's prepare: the membrane was 10-25 % of a line, and
  * every command here is the project's or just-bash's own; issue #10). The patch reads it by this registered name.
  */
-export const OWN_COMMANDS = Symbol.for('container-course:own-commands');
+export const OWN_COMMANDS: unique symbol = Symbol.for('container-course:own-commands');
 /** The owner a probe just named: set and read within one synchronous call, so it holds nothing between commands. */
 let probed: Owner | undefined;
 
@@ -38,7 +38,7 @@ let probed: Owner | undefined;
  * so attached.ts cannot hold it): V8's scavenges kept that map's values, and with them every world made since the
  * last full collection (attached.ts; issue #10).
  */
-export function ownerHook(rt: AdapterRuntime, root: string, hit: (label: string) => void): { hit(label: string): void } {
+export function ownerHook(rt: AdapterRuntime, root: string, hit: (label: string) => void): { hit(label: string): void; [OWN_COMMANDS]: true } {
   const owner: Owner = { rt, root };
   return {
     [OWN_COMMANDS]: true,
