@@ -68,7 +68,10 @@ for (const size of SIZES) {
         release();
         const rows = page.locator('cc-terminal .xterm-rows');
         await expect(rows).toContainText('6.8.0-45-generic', { timeout: 60_000 });
-        expect(await rows.innerText()).toMatch(/^root@node1:~# echo hi ther\nhi ther\nroot@node1:~# uname -r\n6\.8\.0-45-generic\nroot@node1:~#/);
+        // The next prompt is drawn after the output: wait for it (CI, session 23: read once, the text ended at the output).
+        await expect
+          .poll(() => rows.innerText(), SOON)
+          .toMatch(/^root@node1:~# echo hi ther\nhi ther\nroot@node1:~# uname -r\n6\.8\.0-45-generic\nroot@node1:~#/);
         await expect(page.locator('cc-terminal [data-role="early"]')).toHaveCount(0);
         // The focus went over to xterm, whose text box has the same accessible name; typing goes on there.
         const xterm = page.locator('cc-terminal .xterm-helper-textarea');
