@@ -7,9 +7,10 @@
  *
  * The action runs in the shell (trap.c run_pending_traps → parse_and_execute), so its assignments and `unset`s are the
  * shell's: `trap 'x=5' USR1; kill -USR1 $$; echo $x` prints 5 (`vars`, the command's variables, take them).
- * Simulation limits, said here: the action runs as a nested command list of the line (an `exit` in it, a `cd`, do not
- * reach the shell), and only after one of the simulator's commands (kill, sleep, docker…); a signal that comes while
- * the shell runs one of just-bash's own commands waits for the next of ours.
+ * Simulation limits, said here: a signal's action runs as a nested command list of the line (an `exit` in it, a `cd`,
+ * do not reach the shell), and only after one of the simulator's commands (kill, sleep, docker…); a signal that comes
+ * while the shell runs one of just-bash's own commands waits for the next of ours. An EXIT trap's `exit` does set the
+ * status the shell leaves with (exitTrap here, childshell.ts exitTrap).
  */
 import type { Proc } from '../kernel/types.ts';
 import type { Session } from './types.ts';
