@@ -101,9 +101,10 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
       try {
         return await this.look(path, true, 'stat', (p) => super.exists(p));
       } catch (e) {
-        // A loop or a trailing slash on no directory is an answer (no such file to test); anything else is just-bash's
-        // to throw, as its own exists does.
-        if (e instanceof Error && /^E(?:LOOP|NOTDIR|NOENT)/.test(e.message)) return false;
+        // A loop, or a trailing slash on no directory or on a dangling link, is an answer (no such file to test);
+        // anything else is just-bash's to throw, as its own exists does.
+        const slashed = path.length > 1 && path.endsWith('/');
+        if (e instanceof Error && (e.message.startsWith('ELOOP') || (slashed && /^ENO(?:TDIR|ENT)/.test(e.message)))) return false;
         throw e;
       }
     }
