@@ -125,7 +125,8 @@ export const readlink: SimCommand = {
         status = 1;
         // busybox@1_36_1:libbb/xreadlink.c xmalloc_readlink_or_warn: "%s: cannot read link: %s", EINVAL as "not a symlink".
         const why = busybox && !mode ? `cannot read link: ${value.errno === 'Invalid argument' ? 'not a symlink' : value.errno}` : value.errno;
-        if (verbose) chunks.push({ stream: 'stderr', text: `readlink: ${name}: ${why}\n` });
+        // busybox's -f (xmalloc_realpath_coreutils) fails without a word, -v or not.
+        if (verbose && !(busybox && mode)) chunks.push({ stream: 'stderr', text: `readlink: ${name}: ${why}\n` });
       }
     }
     const text = (stream: 'stdout' | 'stderr') =>
