@@ -104,3 +104,32 @@ export function walk(base: IFileSystem, mounts: readonly Mounted[], path: string
   }
   return done || '/';
 }
+
+/**
+ * Whether a trailing slash changes what `path` (absolute, normalized, no slash) names for a lookup: it does when the
+ * last entry is a symbolic link (followed) or no directory (ENOTDIR). linux v6.8 fs/namei.c lookup_last: a name
+ * followed by '/' is looked up with `LOOKUP_FOLLOW | LOOKUP_DIRECTORY`. A missing entry, a directory, or an entry of a
+ * filesystem read some other way: no (the path goes on as spelled without it, as before).
+ */
+export function slashMatters(base: IFileSystem, mounts: readonly Mounted[], path: string): boolean {
+  let parent: string | undefined;
+  try {
+    parent = walk(base, mounts, parentOf(path), true, 'lstat');
+  } catch {
+    return false;
+  }
+  if (!parent) return false;
+  const at = join(parent, path.slice(path.lastIndexOf('/') + 1));
+  const { fs, rel } = route(base, mounts, at);
+  if (rel === '/') return false;
+  const data = (fs as unknown as { data?: unknown }).data;
+  if (data instanceof Map) {
+    const e = (data as Map<string, MemEntry>).get(rel);
+    return !!e && e.type !== 'directory';
+  }
+  if (fs instanceof GeneratedFs) {
+    const n = fs.node(rel);
+    return !!n && n.type !== 'dir';
+  }
+  return false;
+}

@@ -20,6 +20,7 @@ import { NO_PWD } from './environ.ts';
 import { dashWording } from './dash-wording.ts';
 import { scriptResult } from './bashsem.ts';
 import { newShellState, type ShellState, withShellState } from './shellstate.ts';
+import { actionExit, actionLine } from './traprun.ts';
 
 const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const BASH_PATH = DASH_PATH;
@@ -192,9 +193,12 @@ async function exitTrap(r: JB.ExecResult, st: ShellState, ctx: JB.CommandContext
   st.traps?.delete('EXIT');
   const env: Record<string, string> = { ...((r as { env?: Record<string, string> }).env ?? {}) };
   // `$?` in the action is the shell's status as it ends (line.ts statusCommand sets it).
-  const t = await ctx.exec(`__cc_status ${r.exitCode}; ${action}`, { cwd: env.PWD ?? ctx.cwd, env, replaceEnv: true });
+  const t = await ctx.exec(actionLine(r.exitCode, action), { cwd: env.PWD ?? ctx.cwd, env, replaceEnv: true });
+  // An `exit` in the action sets the status the shell leaves with (bash@bash-5.2.21:trap.c run_exit_trap: EXITPROG →
+  // retval = last_command_exit_value); otherwise it is the status the shell had before the trap.
+  const exited = actionExit(t as { exitCode: number; env?: Record<string, string> });
   const acc = (r as { internalOutputAccounting?: { stdout: number; stderr: number } }).internalOutputAccounting;
   const bytes = (s: string) => new TextEncoder().encode(s).length;
   const counted = acc ? { internalOutputAccounting: { stdout: acc.stdout + bytes(t.stdout), stderr: acc.stderr + bytes(t.stderr) } } : {};
-  return { ...r, stdout: r.stdout + t.stdout, stderr: r.stderr + t.stderr, ...counted } as JB.ExecResult;
+  return { ...r, stdout: r.stdout + t.stdout, stderr: r.stderr + t.stderr, ...counted, exitCode: exited ?? r.exitCode } as JB.ExecResult;
 }

@@ -3,9 +3,15 @@
  * is followed into another mount and through links in its own target. Calls that follow a last link (open, stat,
  * opendir, chmod, utimes) walk the whole path; the others (lstat, readlink, unlink, rename, mkdir, symlink, link) all
  * but its last component. An error names the path as the caller spelled it.
+ *
+ * A trailing slash makes a lookup follow the last link and ask for a directory (linux v6.8 fs/namei.c lookup_last:
+ * `LOOKUP_FOLLOW | LOOKUP_DIRECTORY` when the name goes on with '/'), so `test -L link/` is false and `lstat`, `stat`,
+ * `readlink` of `file/` are ENOTDIR. just-bash's resolvePath drops the slash (its test builtin and `[[ -L ]]` look up
+ * `fs.resolvePath(cwd, word)`): here it is kept where it changes the answer (namei.ts slashMatters: a link or no
+ * directory), and lstat, stat, exists and readlink honour it; the other calls take the path without it, as before.
  */
 import type * as JB from 'just-bash';
-import { type Mounted, walk } from '../fs/namei.ts';
+import { type Mounted, slashMatters, walk } from '../fs/namei.ts';
 
 /** Told of each path whose walk met ELOOP (the wrapper words just-bash's "No such file or directory" for it: denied.ts). */
 type OnLoop = (path: string) => void;
@@ -53,6 +59,18 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
         throw e;
       }
     }
+    override resolvePath(base: string, path: string): string {
+      const abs = super.resolvePath(base, path);
+      return path.length > 1 && path.endsWith('/') && abs !== '/' && slashMatters(this.root, this.getMounts(), abs) ? `${abs}/` : abs;
+    }
+    /** A lookup of `path`; one spelled with a trailing slash follows its last link and must be a directory. */
+    private look<T>(path: string, followLast: boolean, op: string, f: (p: string) => Promise<T>): Promise<T> {
+      if (path.length < 2 || !path.endsWith('/')) return this.on(path, followLast, op, f);
+      return this.on(path, true, op, async (p) => {
+        if (!(await super.stat(p)).isDirectory) throw new Error(`ENOTDIR: not a directory, ${op} '${path}'`);
+        return f(p);
+      });
+    }
     /** Runs `f` on the walked path; an error names `path` as spelled. */
     private async on<T>(path: string, followLast: boolean, op: string, f: (p: string) => Promise<T>): Promise<T> {
       const p = this.at(path, followLast, op);
@@ -81,18 +99,20 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
     }
     override async exists(path: string) {
       try {
-        return await this.on(path, true, 'stat', (p) => super.exists(p));
+        return await this.look(path, true, 'stat', (p) => super.exists(p));
       } catch (e) {
-        // A loop is an answer (no such file to test); anything else is just-bash's to throw, as its own exists does.
-        if (e instanceof Error && e.message.startsWith('ELOOP')) return false;
+        // A loop, or a trailing slash on no directory or on a dangling link, is an answer (no such file to test);
+        // anything else is just-bash's to throw, as its own exists does.
+        const slashed = path.length > 1 && path.endsWith('/');
+        if (e instanceof Error && (e.message.startsWith('ELOOP') || (slashed && /^ENO(?:TDIR|ENT)/.test(e.message)))) return false;
         throw e;
       }
     }
     override stat(path: string) {
-      return this.on(path, true, 'stat', (p) => super.stat(p));
+      return this.look(path, true, 'stat', (p) => super.stat(p));
     }
     override lstat(path: string) {
-      return this.on(path, false, 'lstat', (p) => super.lstat(p));
+      return this.look(path, false, 'lstat', (p) => super.lstat(p));
     }
     override mkdir(path: string, options?: JB.MkdirOptions) {
       return this.on(path, false, 'mkdir', (p) => super.mkdir(p, options));
@@ -119,7 +139,7 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
       return this.on(existing, false, 'link', (s) => this.on(newPath, false, 'link', (d) => super.link(s, d)));
     }
     override readlink(path: string) {
-      return this.on(path, false, 'readlink', (p) => super.readlink(p));
+      return this.look(path, false, 'readlink', (p) => super.readlink(p));
     }
     override realpath(path: string) {
       return this.on(path, true, 'realpath', (p) => super.realpath(p));

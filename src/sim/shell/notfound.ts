@@ -156,7 +156,10 @@ export async function cdFailure(fs: JB.IFileSystem, cwd: string, kind: ScriptShe
   const st = await fs.stat(fs.resolvePath(cwd, dir)).catch((e: Error) => e);
   // ELOOP (fs/namei.ts): glibc's strerror, or musl's in ash (musl v1.2.4 src/errno/__strerror.h).
   const loop = st instanceof Error && st.message.startsWith('ELOOP') ? (kind === 'ash' ? 'Symbolic link loop' : 'Too many levels of symbolic links') : '';
-  const why = st instanceof Error ? loop || 'No such file or directory' : !st.isDirectory ? 'Not a directory' : 'Permission denied';
+  // ENOTDIR: `cd file/`, whose trailing slash asks for a directory in the lookup itself (shell/mountfs.ts).
+  const notDir = st instanceof Error && st.message.startsWith('ENOTDIR');
+  const why =
+    st instanceof Error ? loop || (notDir ? 'Not a directory' : 'No such file or directory') : !st.isDirectory ? 'Not a directory' : 'Permission denied';
   const stderr =
     kind === 'dash'
       ? `${zero}: ${line}: cd: can't cd to ${dir}\n`

@@ -7,9 +7,10 @@
  *
  * The action runs in the shell (trap.c run_pending_traps → parse_and_execute), so its assignments and `unset`s are the
  * shell's: `trap 'x=5' USR1; kill -USR1 $$; echo $x` prints 5 (`vars`, the command's variables, take them).
- * Simulation limits, said here: the action runs as a nested command list of the line (an `exit` in it, a `cd`, do not
- * reach the shell), and only after one of the simulator's commands (kill, sleep, docker…); a signal that comes while
- * the shell runs one of just-bash's own commands waits for the next of ours.
+ * Simulation limits, said here: a signal's action runs as a nested command list of the line (an `exit` in it, a `cd`,
+ * do not reach the shell), and only after one of the simulator's commands (kill, sleep, docker…); a signal that comes
+ * while the shell runs one of just-bash's own commands waits for the next of ours. An EXIT trap's `exit` does set the
+ * status the shell leaves with (exitTrap here, childshell.ts exitTrap).
  */
 import type { Proc } from '../kernel/types.ts';
 import type { Session } from './types.ts';
@@ -25,6 +26,21 @@ const OWN = /^(?:_|PWD|OLDPWD|SHELLOPTS|BASHOPTS|__(?:cc|CC)_\w*)$/;
 function adopt(vars: Map<string, string>, after: Record<string, string>): void {
   for (const k of [...vars.keys()]) if (/^[A-Za-z_]\w*$/.test(k) && !OWN.test(k) && !(k in after)) vars.delete(k);
   for (const [k, v] of Object.entries(after)) if (/^[A-Za-z_]\w*$/.test(k) && !OWN.test(k) && vars.get(k) !== v) vars.set(k, v);
+}
+
+/** Set by the line of a trap action that ran to its end: an action without it left by `exit` (actionExit). */
+const DONE = '__cc_trap_done';
+
+/**
+ * The line that runs a trap action in the shell, `$?` in it `status` (line.ts statusCommand); `actionExit` reads
+ * its result. bash runs the action in the shell itself (trap.c run_pending_traps and run_exit_trap →
+ * parse_and_execute), so an `exit` in it is the shell's own exit.
+ */
+export const actionLine = (status: number, action: string) => `__cc_status ${status}; ${action}\n${DONE}=1`;
+
+/** The status the action's `exit` gave (bash-5.2.21:trap.c run_exit_trap: EXITPROG → last_command_exit_value), or undefined. */
+export function actionExit(t: { exitCode: number; env?: Record<string, string> | undefined }): number | undefined {
+  return t.env && !(DONE in t.env) ? t.exitCode : undefined;
 }
 
 /** Runs `shell`'s pending traps after the command that returned `r`, their output after its output. */
@@ -63,32 +79,43 @@ interface LineRuntime {
 /**
  * `exit` typed at an interactive shell with an EXIT trap: bash's exit builtin prints "exit" (a shell below the login
  * shell: bash@bash-5.2.21:builtins/exit.def exit_or_logout), then exit_shell runs the trap (trap.c run_exit_trap) with
- * `$?` the status it exits with. Returns the word written, which the session's own end text then leaves out.
+ * `$?` the status it exits with. Returns the word written, which the session's own end text then leaves out, and the
+ * status the shell leaves with.
  */
-export async function exitTrap(s: Session, status: number, login: boolean, onOutput: LineRuntime['onOutput'], rt: () => Promise<LineRuntime>): Promise<string> {
+export async function exitTrap(
+  s: Session,
+  status: number,
+  login: boolean,
+  onOutput: LineRuntime['onOutput'],
+  rt: () => Promise<LineRuntime>,
+): Promise<{ word: string; status: number }> {
   const action = s.shellState?.traps?.get('EXIT');
-  if (!action) return '';
+  if (!action) return { word: '', status };
   s.shellState?.traps?.delete('EXIT');
   const r = await rt();
   Object.assign(r, { onOutput, streamed: { stdout: '', stderr: '' }, log: [] });
   const word = s.shell === 'bash' && !login ? 'exit\n' : '';
   if (word) r.write({ stream: 'stderr', text: word });
   const t = await r.run(s, `__cc_status ${status}; ${action}`);
+  // An `exit` in the action ends the line there (exitline.ts marks it, as at the prompt): the status the shell leaves
+  // with (run_exit_trap, as for `bash -c`: childshell.ts).
+  const exited = s.exiting;
+  s.exiting = undefined;
   for (const c of [
     { stream: 'stdout' as const, text: t.stdout },
     { stream: 'stderr' as const, text: t.stderr },
   ])
     if (c.text) r.write(c);
-  return word;
+  return { word, status: exited ?? status };
 }
 
 /**
  * The shell of `sessions` (the last) leaves with `status` (`exit`, `logout`): its EXIT trap, then the shell below it,
  * which shows the words of the shell left; the login shell stays (the site has nowhere to log out to), `$?` as it was.
  */
-export async function leaveShell(sessions: Session[], status: number, onOutput: LineRuntime['onOutput'], rt: () => Promise<LineRuntime>): Promise<Result> {
+export async function leaveShell(sessions: Session[], exiting: number, onOutput: LineRuntime['onOutput'], rt: () => Promise<LineRuntime>): Promise<Result> {
   const s = sessions.at(-1) as Session;
-  const word = await exitTrap(s, status, sessions.length === 1, onOutput, rt);
+  const { word, status } = await exitTrap(s, exiting, sessions.length === 1, onOutput, rt);
   if (sessions.length === 1) return { stdout: '', stderr: '', exitCode: status };
   sessions.pop();
   const text = s.onExit(status).slice(word.length);

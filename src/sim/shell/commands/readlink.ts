@@ -4,6 +4,7 @@
  * every component, so on Ubuntu's merged /usr it is /usr/bin/ls.
  */
 import type { ExecResult } from '../../api.ts';
+import { strerror } from '../pathlookup.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
@@ -13,10 +14,16 @@ const BUSYBOX_USAGE =
 
 export type Mode = 'existing' | 'all-but-last' | 'missing';
 
-/** canonicalize_filename_mode (gnulib canonicalize.c): every symlink followed; what may be missing depends on the mode. */
+/**
+ * canonicalize_filename_mode (gnulib canonicalize.c): every symlink followed; what may be missing depends on the mode.
+ * A name that goes on with a trailing slash must be a directory (suffix_requires_dir_check, then dir_check: ENOTDIR),
+ * but under -f a missing last one may still be missing, and under -m nothing is checked (`CAN_MISSING ||`).
+ */
 export async function canonicalize(env: CmdEnv, name: string, mode: Mode): Promise<string | { errno: string }> {
   if (name === '') return { errno: 'No such file or directory' };
   const todo = (name.startsWith('/') ? name : `${env.cwd}/${name}`).split('/').filter(Boolean);
+  // The rest of the name ends with '/' (the name's own, or that of the target of a link that was its last component).
+  let slash = name.length > 1 && name.endsWith('/');
   const done: string[] = [];
   let links = 0;
   while (todo.length) {
@@ -41,11 +48,12 @@ export async function canonicalize(env: CmdEnv, name: string, mode: Mode): Promi
     if (st.isSymbolicLink) {
       if (++links > 40) return { errno: 'Too many levels of symbolic links' };
       const target = await env.fs.readlink(path);
+      if (!todo.length) slash ||= target.endsWith('/');
       if (target.startsWith('/')) done.length = 0;
       todo.unshift(...target.split('/').filter(Boolean));
       continue;
     }
-    if (!st.isDirectory && todo.length > 0) return { errno: 'Not a directory' };
+    if (!st.isDirectory && (todo.length > 0 || slash) && mode !== 'missing') return { errno: 'Not a directory' };
     done.push(part);
   }
   return `/${done.join('/')}`;
@@ -103,18 +111,22 @@ export const readlink: SimCommand = {
       let value: string | { errno: string };
       if (mode) value = await canonicalize(env, name, mode);
       else {
+        // readlink(2) as spelled: `link/` follows the link (a directory then: EINVAL; a file: ENOTDIR; mountfs.ts).
         const path = name.startsWith('/') ? name : `${env.cwd}/${name}`;
         try {
           const st = await env.fs.lstat(path);
           value = st.isSymbolicLink ? await env.fs.readlink(path) : { errno: 'Invalid argument' };
-        } catch {
-          value = { errno: 'No such file or directory' };
+        } catch (e) {
+          value = { errno: strerror(e, busybox) };
         }
       }
       if (typeof value === 'string') chunks.push({ stream: 'stdout', text: value + (noNewline ? '' : nul ? '\0' : '\n') });
       else {
         status = 1;
-        if (verbose) chunks.push({ stream: 'stderr', text: `readlink: ${name}: ${value.errno}\n` });
+        // busybox@1_36_1:libbb/xreadlink.c xmalloc_readlink_or_warn: "%s: cannot read link: %s", EINVAL as "not a symlink".
+        const why = busybox && !mode ? `cannot read link: ${value.errno === 'Invalid argument' ? 'not a symlink' : value.errno}` : value.errno;
+        // busybox's -f (xmalloc_realpath_coreutils) fails without a word, -v or not.
+        if (verbose && !(busybox && mode)) chunks.push({ stream: 'stderr', text: `readlink: ${name}: ${why}\n` });
       }
     }
     const text = (stream: 'stdout' | 'stderr') =>
