@@ -4,6 +4,7 @@
  * simulator's commands (commands/registry.ts) get their CmdEnv, and just-bash's own commands the
  * runtime wraps (wrapped.ts) get busybox's wording and the bound on endless reads (endless.ts).
  */
+import { argvMatches } from './argvmatch.ts';
 import type * as JB from 'just-bash';
 import type { ExecResult } from '../api.ts';
 import type { Daemon } from '../docker/daemon.ts';
@@ -169,7 +170,7 @@ export async function runOrdered(rt: AdapterRuntime, c: JB.Command, args: string
       : await rt.trace.child(() => run());
   return mergeOrdered(
     r,
-    rt.merged.some((m) => m.join(' ') === [c.name, ...args].join(' ')),
+    rt.merged.some((m) => argvMatches(m, [c.name, ...args])),
   );
 }
 
@@ -199,7 +200,7 @@ export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: stri
   if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
   const cmd = await loadCommand(row);
   const run = (fn: (self: Proc) => Promise<ExecResult>) => (cmd.noProcess ? fn(rt.host.current) : asChild(rt, [cmd.name, ...args], fn));
-  const merged = rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' '));
+  const merged = rt.merged.some((m) => argvMatches(m, [cmd.name, ...args]));
   // What the commands it runs write is ordered against its result (ordered.ts).
   const r = await rt.trace.within(
     () => rt.host.early,
@@ -242,7 +243,7 @@ export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: stri
           tty: rt.lineIsTty,
           stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
           pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
-          stderrToStdout: rt.merged.some((m) => m.join(' ') === [cmd.name, ...args].join(' ')),
+          stderrToStdout: rt.merged.some((m) => argvMatches(m, [cmd.name, ...args])),
           stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
           keyboard: rt.lineIsTty && rt.lineStdinTty && String(ctx.stdin) === '' ? rt.keyboard : undefined,
           pagerTerminal: pagerTerminal(rt, [cmd.name, ...args]),

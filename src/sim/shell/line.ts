@@ -4,6 +4,7 @@
  * just-bash's escapes turned into what bash does, the busy loop `while :; do :; done`, the words about failed writes.
  */
 import { fullWriteError } from './devfull.ts';
+import { mergedIn, type WordLike } from './argvmatch.ts';
 import { parseLine, parsedStatements } from './lineparse.ts';
 import { interactiveAbort } from './bashsem.ts';
 export { redirectFull } from './devfull.ts';
@@ -59,8 +60,6 @@ export function latin1Bytes(byteString: JB.ByteString): Uint8Array {
   return arr;
 }
 
-type WordLike = { parts: { type: string; value?: string; parts?: WordLike['parts'] }[] };
-
 function wordText(w: WordLike): string {
   return w.parts.map((p) => (p.value !== undefined ? p.value : p.parts ? wordText({ parts: p.parts }) : '')).join('');
 }
@@ -97,32 +96,11 @@ export function pipelinesOf(bash: JB.Bash, line: string): Pipeline[] {
   }
 }
 
-/**
- * The simple commands on a line whose stderr goes where their stdout goes, as argv: `2>&1` after
- * any redirection of stdout, `&>`/`&>>`, or `|&` into the next stage. A command that writes to
- * both streams returns them apart; these then give their output in the order written (docker logs).
- */
+/** The commands on a line whose stderr goes where their stdout goes, as argv patterns (argvmatch.ts mergedIn). */
 export function mergedOf(bash: JB.Bash, line: string): string[][] {
   if (!/&/.test(line)) return [];
   try {
-    const out: string[][] = [];
-    for (const st of parseLine(bash, line).statements)
-      for (const pl of st.pipelines) {
-        const pipeStderr = (pl as { pipeStderr?: boolean[] }).pipeStderr ?? [];
-        pl.commands.forEach((c, i) => {
-          if (c.type !== 'SimpleCommand' || !c.name) return;
-          const redirs = (c.redirections ?? []) as unknown as Redir[];
-          let merged = Boolean(pipeStderr[i]);
-          for (const r of redirs) {
-            if (r.operator === '&>' || r.operator === '&>>') merged = true;
-            else if ((r.fd ?? 1) === 1 && r.operator !== '<') merged = false;
-            else if (r.fd === 2 && r.operator === '>&' && r.target && wordText(r.target) === '1') merged = true;
-            else if (r.fd === 2) merged = false;
-          }
-          if (merged) out.push([wordText(c.name as WordLike), ...c.args.map((a) => wordText(a as WordLike))]);
-        });
-      }
-    return out;
+    return mergedIn(parseLine(bash, line).statements as unknown as Parameters<typeof mergedIn>[0]);
   } catch {
     return [];
   }

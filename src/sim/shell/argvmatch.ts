@@ -1,0 +1,100 @@
+/**
+ * A command of the line as its words were written, matched against the argv it ran with: the line's checks (mergedIn,
+ * for line.ts mergedOf: whose stderr goes into its stdout) read the parse, the commands see the expanded words. A word with an
+ * expansion stands for what it may become: one word whatever its value when nothing splits it (`"$c"`, `~/f`), any
+ * number of words when the shell may split or glob it (`$c`, `*.txt`, `$(cmd)`, `"$@"`). Without this, `bash -c "$c"
+ * 2>&1` matched nothing and its stderr came after its stdout.
+ */
+
+/** A word that is one argument whatever it expands to. */
+export const ANY_WORD = '\0word';
+/** A word that may be none, one or many arguments. */
+export const ANY_WORDS = '\0words';
+
+type Part = { type: string; value?: string; parts?: Part[]; parameter?: string };
+export type WordLike = { parts: Part[] };
+
+/** Parts whose text is their value as written (quotes and escapes already taken off by the parser). */
+const LITERAL = new Set(['Literal', 'SingleQuoted', 'Escaped']);
+/** Expansions the shell does not split or glob, unquoted too (a tilde prefix). */
+const ONE_WORD = new Set(['TildeExpansion']);
+
+/** `"$@"`, `"${a[@]}"`: quoted, yet one argument per element. */
+const spreads = (p: Part): boolean => p.type === 'ParameterExpansion' && (p.parameter === '@' || /\[@\]$/.test(p.parameter ?? ''));
+
+/** What `w` stands for: its text when it has no expansion, else ANY_WORD or ANY_WORDS. */
+export function wordPattern(w: WordLike): string {
+  let text = '';
+  let kind: 'text' | 'one' | 'many' = 'text';
+  const visit = (parts: Part[], quoted: boolean) => {
+    for (const p of parts) {
+      if (LITERAL.has(p.type) && p.value !== undefined) text += p.value;
+      else if (p.type === 'DoubleQuoted' && p.parts) visit(p.parts, true);
+      else if (spreads(p) || (!quoted && !ONE_WORD.has(p.type))) kind = 'many';
+      else if (kind === 'text') kind = 'one';
+    }
+  };
+  visit(w.parts, false);
+  return kind === 'text' ? text : kind === 'one' ? ANY_WORD : ANY_WORDS;
+}
+
+/** Whether `argv` is what the words of `pattern` (wordPattern's) can expand to (each (word, argument) pair tried once). */
+export function argvMatches(pattern: readonly string[], argv: readonly string[]): boolean {
+  const failed = new Set<number>();
+  const at = (i: number, j: number): boolean => {
+    if (i === pattern.length) return j === argv.length;
+    const key = i * (argv.length + 1) + j;
+    if (failed.has(key)) return false;
+    const p = pattern[i];
+    let ok = false;
+    if (p === ANY_WORDS) for (let k = j; k <= argv.length && !ok; k++) ok = at(i + 1, k);
+    else ok = j < argv.length && (p === ANY_WORD || p === argv[j]) && at(i + 1, j + 1);
+    if (!ok) failed.add(key);
+    return ok;
+  };
+  return at(0, 0);
+}
+
+type Redir = { fd?: number | null; operator: string; target?: WordLike };
+type Node = { type?: string; redirections?: Redir[]; name?: WordLike; args?: WordLike[]; [k: string]: unknown };
+type Statement = { pipelines: { commands: Node[]; pipeStderr?: boolean[] }[] };
+
+/** Whether stderr goes where stdout goes after `redirs`, it did before them when `merged`. */
+function mergedAfter(redirs: Redir[], merged: boolean): boolean {
+  for (const r of redirs) {
+    if (r.operator === '&>' || r.operator === '&>>') merged = true;
+    else if ((r.fd ?? 1) === 1 && r.operator !== '<') merged = false;
+    else if (r.fd === 2 && r.operator === '>&' && r.target && wordPattern(r.target) === '1') merged = true;
+    else if (r.fd === 2) merged = false;
+  }
+  return merged;
+}
+
+/**
+ * The simple commands of `statements` whose stderr goes where their stdout goes, as argv patterns (wordPattern):
+ * `2>&1` after any redirection of stdout, `&>`/`&>>`, `|&` into the next stage, or one of these on a compound command
+ * around them (`{ …; } 2>&1`, `for …; done 2>&1`); the commands in loops, `if`s, groups and subshells too. A function's
+ * body is not searched (it runs where it is called, with that call's redirections).
+ */
+export function mergedIn(statements: Statement[], merged = false, out: string[][] = []): string[][] {
+  for (const st of statements)
+    for (const pl of st.pipelines)
+      pl.commands.forEach((c, i) => {
+        const m = mergedAfter(c.redirections ?? [], merged || Boolean(pl.pipeStderr?.[i]));
+        if (c.type === 'SimpleCommand') {
+          if (m && c.name) out.push([wordPattern(c.name), ...(c.args ?? []).map(wordPattern)]);
+          return;
+        }
+        if (c.type === 'FunctionDef') return;
+        for (const body of bodiesOf(c)) mergedIn(body, m, out);
+      });
+  return out;
+}
+
+/** The statement lists a compound command runs (just-bash's AST: ast/types.d.ts). */
+function bodiesOf(c: Node): Statement[][] {
+  const lists: unknown[] = [c.body, c.condition, c.elseBody];
+  for (const cl of (c.clauses as { condition: unknown; body: unknown }[] | undefined) ?? []) lists.push(cl.condition, cl.body);
+  for (const it of (c.items as { body: unknown }[] | undefined) ?? []) lists.push(it.body);
+  return lists.filter((l): l is Statement[] => Array.isArray(l));
+}
