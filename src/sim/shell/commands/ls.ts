@@ -293,9 +293,20 @@ export const ls: SimCommand = {
           }
         }
         const e: Entry = { name: n, path, st, ...(unknown ? { unknown: true as const } : {}) };
-        if (st.isSymbolicLink && targets) e.target = await fs.readlink(path).catch(() => '');
+        if (st.isSymbolicLink && targets && !bb) e.target = await fs.readlink(path).catch(() => '');
         entries.push(e);
       }
+      // closedir: a descriptor the reading opened is gone (its own /proc/PID/fd lists it: fs/procfs.ts).
+      env.host.kernel.openFdDir = undefined;
+      // busybox@1_36_1:coreutils/ls.c display_single reads a link when it shows it, after scan_one_dir's closedir;
+      // one it cannot read is shown without a target (libbb/xreadlink.c xmalloc_readlink_or_warn).
+      if (bb && targets)
+        for (const e of entries) {
+          if (!e.st.isSymbolicLink) continue;
+          const got = await fs.readlink(e.path).catch((x: Error) => x);
+          if (typeof got === 'string') e.target = got;
+          else err += `ls: ${d.name.replace(/\/$/, '')}/${e.name}: cannot read link: ${strerror(got, bb)}\n`;
+        }
       return order(entries);
     };
     // What ls wrote to stderr before its first line of output (an operand it could not access, an entry -lL could not
