@@ -66,8 +66,7 @@ export class ShellRuntime implements AdapterRuntime {
   pipelines: import('./line.ts').Pipeline[] = [];
   /** The line's commands whose stderr is merged into their stdout (line.ts mergedOf). */
   merged: string[][] = [];
-  /** What the line does to its commands' standard streams, for /proc/PID/fd (linefds.ts). */
-  lineFds: LineFds | undefined;
+  lineFds: LineFds | undefined; // what the line does to its commands' standard streams, for /proc/PID/fd (linefds.ts)
   private writeErrors: { path: string; reason: string }[] = [];
   /** Volumes mounted on the host at their Mountpoint, by path. */
   private readonly hostVolumes = new Map<string, import('../image/volumes.ts').Volume>();
@@ -343,14 +342,8 @@ export class ShellRuntime implements AdapterRuntime {
         this.storageLaidOut = syncHostStorageSoon(this.jb, bash.fs as JB.MountableFs, this.daemon, this.hostVolumes, this.host);
       this.currentSession = prevSession;
       this.host.current = prevCurrent;
-      ({
-        tty: this.lineIsTty,
-        stdinTty: this.lineStdinTty,
-        pipelines: this.pipelines,
-        merged: this.merged,
-        lineFds: this.lineFds,
-        writeErrors: this.writeErrors,
-      } = prevLine);
+      ({ tty: this.lineIsTty, stdinTty: this.lineStdinTty, pipelines: this.pipelines, merged: this.merged, writeErrors: this.writeErrors } = prevLine);
+      this.lineFds = prevLine.lineFds;
       this.signal = prevLine.signal;
       if (!top) this.lastSeen = prevLine.lastSeen;
     }
