@@ -16,7 +16,6 @@
  *   What else a program holds open (dockerd's sockets, nginx's listeners and logs) is not simulated.
  */
 import type { Host } from '../host.ts';
-import type { Kernel } from '../kernel/kernel.ts';
 import type { Proc } from '../kernel/types.ts';
 
 /** An open descriptor: what its link names and how it was opened. */
@@ -34,18 +33,18 @@ export function fdLinkMode(mode: OpenFd['mode']): number {
 }
 
 /** A pipe's name, `pipe:[INO]` (linux@v6.8:fs/pipe.c pipefs_dname), its inode numbered once by key. */
-function pipe(k: Kernel, key: string): string {
-  let n = k.pipeInodes.get(key);
+function pipe(host: Host, key: string): string {
+  let n = host.files.inodes.get(key);
   if (n === undefined) {
-    n = k.nextPipeIno++;
-    k.pipeInodes.set(key, n);
+    n = host.files.nextIno++;
+    host.files.inodes.set(key, n);
   }
   return `pipe:[${n}]`;
 }
 
 /** A socket's name, `socket:[INO]` (net/socket.c sockfs_dname), numbered like a pipe. */
-function socket(k: Kernel, key: string): string {
-  return pipe(k, key).replace('pipe', 'socket');
+function socket(host: Host, key: string): string {
+  return pipe(host, key).replace('pipe', 'socket');
 }
 
 const tty = (p: Proc) => (p.tty === '?' ? undefined : `/dev/${p.tty}`);
@@ -74,7 +73,6 @@ function stdioOf(host: Host, p: Proc, depth: number): OpenFd[] {
 
 /** The standard streams a process has of its own, or from its parent. */
 function ownStdio(host: Host, p: Proc, parent: Proc | undefined, depth: number): OpenFd[] {
-  const k = host.kernel;
   if (p.containerId) {
     const own = p.execId !== undefined || !parent || parent.containerId !== p.containerId;
     if (!own) return stdioOf(host, parent, depth + 1).filter((f) => f.fd < 3);
@@ -83,15 +81,15 @@ function ownStdio(host: Host, p: Proc, parent: Proc | undefined, depth: number):
     const key = `${p.containerId}:${p.execId ?? 'init'}`;
     return [
       { fd: 0, target: '/dev/null', mode: 'r' },
-      { fd: 1, target: pipe(k, `${key}:1`), mode: 'w' },
-      { fd: 2, target: pipe(k, `${key}:2`), mode: 'w' },
+      { fd: 1, target: pipe(host, `${key}:1`), mode: 'w' },
+      { fd: 2, target: pipe(host, `${key}:2`), mode: 'w' },
     ];
   }
   const t = tty(p);
   if (t && (SHELLS.has(p.comm) || !parent || parent.tty !== p.tty)) return three(t, 'rw');
   if (p.pid === 1) return three('/dev/null', 'rw');
   if (p.ppid === 1 || !parent || depth >= 64) {
-    const journal = socket(k, `journal:${p.pid}`);
+    const journal = socket(host, `journal:${p.pid}`);
     return [
       { fd: 0, target: '/dev/null', mode: 'r' },
       { fd: 1, target: journal, mode: 'rw' },
@@ -104,7 +102,6 @@ function ownStdio(host: Host, p: Proc, parent: Proc | undefined, depth: number):
 /** A command of a shell line: its parent's streams, then its pipes, then its redirections (bash's order). */
 function lineFds(host: Host, p: Proc, base: readonly OpenFd[]): OpenFd[] {
   const line = p.stdio!;
-  const k = host.kernel;
   const fds = new Map<number, OpenFd>();
   for (const f of base) if (f.fd < 3) fds.set(f.fd, f);
   const argv = line.argv ?? p.argv;
@@ -112,9 +109,9 @@ function lineFds(host: Host, p: Proc, base: readonly OpenFd[]): OpenFd[] {
   line.pipelines().forEach((pl, i) => {
     const j = pl.findIndex((s) => s.argv.join('\0') === key);
     if (j < 0) return;
-    if (j > 0) fds.set(0, { fd: 0, target: pipe(k, `${line.serial}:${i}:${j - 1}`), mode: 'r' });
+    if (j > 0) fds.set(0, { fd: 0, target: pipe(host, `${line.serial}:${i}:${j - 1}`), mode: 'r' });
     if (j < pl.length - 1) {
-      const out = pipe(k, `${line.serial}:${i}:${j}`);
+      const out = pipe(host, `${line.serial}:${i}:${j}`);
       fds.set(1, { fd: 1, target: out, mode: 'w' });
       if (pl[j]?.stderr) fds.set(2, { fd: 2, target: out, mode: 'w' });
     }
@@ -130,7 +127,7 @@ function lineFds(host: Host, p: Proc, base: readonly OpenFd[]): OpenFd[] {
       fds.set(2, { fd: 2, target: r.target, mode: 'w' });
     } else if (r.op === '<<' || r.op === '<<<' || r.op === '<<-') {
       // bash 5.1 and later hand a here-document that fits the pipe's buffer over a pipe (bash-5.2:redir.c here_document_to_fd).
-      fds.set(r.fd, { fd: r.fd, target: pipe(k, `${line.serial}:${key}:heredoc${heredocs++}`), mode: 'r' });
+      fds.set(r.fd, { fd: r.fd, target: pipe(host, `${line.serial}:${key}:heredoc${heredocs++}`), mode: 'r' });
     } else fds.set(r.fd, { fd: r.fd, target: r.target, mode: r.op === '<' ? 'r' : r.op === '<>' ? 'rw' : 'w' });
   }
   return [...fds.values()];

@@ -216,13 +216,12 @@ export class ProcFs extends GeneratedFs {
    * process that reads its own lists the descriptor it reads it through (opendir's, the lowest free).
    */
   private fdDir(p: Proc): GenNode {
-    const k = this.host.kernel;
     const entries = () => {
       const fds = fdTable(this.host, p);
       const v = this.viewer();
       if (p === v) {
         const fd = lowestFree(fds);
-        k.openFdDir = { proc: v, fd };
+        this.host.files.openFdDir = { proc: v, fd };
         fds.push({ fd, target: '', mode: 'r' });
         fds.sort((a, b) => a.fd - b.fd);
       }
@@ -238,7 +237,7 @@ export class ProcFs extends GeneratedFs {
     const n = Number(name);
     const v = this.viewer();
     const k = this.host.kernel;
-    const open = k.openFdDir;
+    const open = this.host.files.openFdDir;
     const f =
       open && open.proc === v && p === v && open.fd === n
         ? { target: `/proc/${k.pidIn(p, v.ns.pid)}/fd`, mode: 'r' as const }

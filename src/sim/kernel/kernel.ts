@@ -28,18 +28,6 @@ export class Kernel {
   readonly dmesg: string[] = [];
   readonly hostNs: Record<NamespaceType, number>;
   nextInode: number;
-  /**
-   * Inode numbers of pipes (pipefs's get_next_ino, linux@v6.8:fs/pipe.c get_pipe_inode), given when a pipe is first
-   * seen in /proc/PID/fd (fs/procfd.ts), by the pipe's key; the counter only grows. Its start is this boot's (the
-   * counter is shared with sockets and anonymous inodes made since boot).
-   */
-  readonly pipeInodes = new Map<string, number>();
-  nextPipeIno = 41_288;
-  /**
-   * The directory a process has open while it reads it (opendir to closedir), when that is its own /proc/PID/fd: the
-   * descriptor is then one of the directory's entries (fs/procfs.ts). ls closes it (commands/ls.ts).
-   */
-  openFdDir: { proc: Proc; fd: number } | undefined;
   /** Called when a process exits (after its status is set). */
   onExit: ((p: Proc) => void)[] = [];
   /** Actions due at a later time (a handler reacting to a signal). */

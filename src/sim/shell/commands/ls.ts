@@ -298,7 +298,7 @@ export const ls: SimCommand = {
         entries.push(e);
       }
       // closedir: a descriptor the reading opened is gone (its own /proc/PID/fd lists it: fs/procfs.ts).
-      env.host.kernel.openFdDir = undefined;
+      env.host.files.openFdDir = undefined;
       // busybox@1_36_1:coreutils/ls.c display_single reads a link when it shows it, after scan_one_dir's closedir;
       // one it cannot read is shown without a target (libbb/xreadlink.c xmalloc_readlink_or_warn).
       if (bb && targets)
