@@ -65,6 +65,12 @@ describe('/proc/PID/fd (linux v6.8 fs/proc/fd.c)', () => {
     );
   });
 
+  it("opening through a descriptor's link reaches its file; stat shows the link's mode (fs/proc/fd.c proc_fd_link)", async () => {
+    const w = createWorld();
+    expect((await sh(w, 'cat /proc/self/fd/0 < /etc/hostname')).out).toBe('node1\n');
+    expect((await sh(w, "stat -c '%A %a %s %U %N' /proc/self/fd/0")).out).toBe("lrwx------ 700 64 root '/proc/self/fd/0' -> '/dev/pts/0'\n");
+  });
+
   it('pipes: pipe:[INO] (fs/pipe.c pipefs_dname), one number for both ends, numbers only grow', async () => {
     const w = createWorld();
     // 2>&1 makes 2 a copy of 1: the same pipe.

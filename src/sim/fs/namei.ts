@@ -46,9 +46,11 @@ function peek(fs: IFileSystem, rel: string, mountPoint: string, follow: boolean)
   }
   if (fs instanceof GeneratedFs) {
     const n = fs.node(rel);
-    // Opening through a descriptor's link (/dev/stdin, /dev/fd/63 of a process substitution) reopens the open file,
-    // which the shell's own stand-ins answer for (fs/devfs.ts): the walk gives the path back as spelled.
-    if (mountPoint === '/proc' && FD_ENTRY.test(rel) && (n ? n.type === 'link' && n.fd && follow : true)) return 'spelled';
+    // Opening through a descriptor's link reopens the open file (fs/proc/fd.c proc_fd_link): one of a file is walked on
+    // to it; the terminal, a pipe, or a descriptor the table lacks (/dev/fd/63 of a process substitution) is the
+    // shell's own stand-ins' to answer for (fs/devfs.ts): the walk gives the path back as spelled.
+    if (mountPoint === '/proc' && FD_ENTRY.test(rel) && (n ? n.type === 'link' && n.fd && follow && !/^\/(?!dev\/pts\/)/.test(n.target) : true))
+      return 'spelled';
     if (!n) return 'none';
     if (n.type !== 'link') return 'entry';
     // A namespace link (`net:[4026531840]`) names an nsfs inode, not a path (fs/proc/namespaces.c proc_ns_get_link).
