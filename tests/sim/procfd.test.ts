@@ -30,6 +30,13 @@ describe('/proc/PID/fd (linux v6.8 fs/proc/fd.c)', () => {
     expect((await sh(w, 'ls -ld /proc/self/fd')).out).toBe(`dr-x------ 2 root root 3 ${T} /proc/self/fd\n`);
   });
 
+  it("another user's descriptors are not readable without CAP_DAC_READ_SEARCH (fs/proc/fd.c proc_fd_permission)", async () => {
+    const w = createWorld();
+    expect(await sh(w, 'sudo -u nobody ls /proc/1/fd')).toMatchObject({ out: "ls: cannot open directory '/proc/1/fd': Permission denied\n", exitCode: 2 });
+    // Its own are its own: task_dump_owner makes the links the process's user's.
+    expect((await sh(w, 'sudo -u nobody ls -l /proc/self/fd | head -2')).out).toBe(`total 0\nlrwx------ 1 nobody nogroup 64 ${T} 0 -> /dev/pts/0\n`);
+  });
+
   it('the login bash keeps a copy of stderr on 255 (bash-5.2 jobs.c initialize_job_control)', async () => {
     const w = createWorld();
     expect((await sh(w, 'ls -l /proc/$$/fd')).out).toBe(

@@ -1,5 +1,5 @@
 import { cpuinfoBlock } from '../kernel/machine.ts';
-import { capHex } from '../kernel/capabilities.ts';
+import { capHex, hasCap } from '../kernel/capabilities.ts';
 import type { Host } from '../host.ts';
 import { meminfoText } from './sysstats.ts';
 import type { NS_TYPES, Proc } from '../kernel/types.ts';
@@ -213,12 +213,14 @@ export class ProcFs extends GeneratedFs {
   /**
    * /proc/PID/fd: `dr-x------`, the process's owner's (linux@v6.8:fs/proc/base.c tgid_base_stuff DIR("fd", S_IRUSR|S_IXUSR);
    * task_dump_owner), its size the number of open descriptors (fs/proc/fd.c proc_fd_getattr, proc_readfd_count). A
-   * process that reads its own lists the descriptor it reads it through (opendir's, the lowest free).
+   * process that reads its own lists the descriptor it reads it through (opendir's, the lowest free). Another user's is
+   * not readable without CAP_DAC_READ_SEARCH (fs/proc/fd.c proc_fd_permission: generic_permission, or the same thread group).
    */
   private fdDir(p: Proc): GenNode {
     const entries = () => {
-      const fds = fdTable(this.host, p);
       const v = this.viewer();
+      if (v.euid !== p.euid && !hasCap(v.caps, 'dac_read_search') && !hasCap(v.caps, 'dac_override')) this.denied('open', `/${p.pid}/fd`);
+      const fds = fdTable(this.host, p);
       if (p === v) {
         const fd = lowestFree(fds);
         this.host.files.openFdDir = { proc: v, fd };
