@@ -6,7 +6,7 @@
  *   pipes (bash-5.2:execute_cmd.c execute_pipeline), then its redirections in order (bash-5.2:redir.c).
  * - A container's first process and a `docker exec`'s: with a terminal its devpts slave on 0, 1 and 2, opened O_RDWR
  *   (runc@v1.1.14:libcontainer/init_linux.go setupConsole, dupStdio); without, containerd-shim's pipes on 1 and 2
- *   (containerd@v1.7.22:pkg/process/io.go newPipeIO: one os.Pipe per stream) and /dev/null on 0, which Go's os/exec
+ *   (containerd@v1.7.22:pkg/process/io.go createIO: go-runc's NewPipeIO, one os.Pipe per stream it is given) and /dev/null on 0, which Go's os/exec
  *   opens read-only for a command given no stdin (go os/exec Cmd.childStdin). Its other processes inherit them.
  * - An interactive shell: its terminal on 0, 1 and 2; bash keeps a copy of 2 as 255 for job control
  *   (bash-5.2:jobs.c initialize_job_control: `shell_tty = dup (fileno (stderr))`, move_to_high_fd), ash and dash open
