@@ -1,4 +1,5 @@
 import type { ClockMode } from './api.ts';
+import { OpenFiles } from './kernel/files.ts';
 import { rootCaps } from './kernel/capabilities.ts';
 import { Clock, Interrupted } from './kernel/clock.ts';
 import { Kernel } from './kernel/kernel.ts';
@@ -141,6 +142,8 @@ export class Host {
   virtualStops = 0;
   /** Real milliseconds spent in simulated waits so far (not computing: a line's CPU budget leaves them out). */
   realWaitMs = 0;
+  /** Pipes' and sockets' inode numbers, a directory being read (kernel/files.ts). */
+  readonly files = new OpenFiles();
   /** The OCI runtime (runc and its shim) both engines start containers with, and the roots the shell enters. */
   readonly runc: Runc;
   /** containerd's CRI side (its k8s.io image store, sandboxes, containers), once something asked for it (runtime/containerd.ts containerdOf). */

@@ -2,9 +2,19 @@ import type { FsStat, IFileSystem } from 'just-bash';
 
 /** A node of a generated filesystem: computed when read, never stored. */
 export type GenNode =
-  | { type: 'dir'; entries: () => string[]; mode?: number; nlink?: () => number }
+  | { type: 'dir'; entries: () => string[]; mode?: number; nlink?: () => number; size?: () => number; uid?: number; gid?: number }
   | { type: 'file'; content: () => string; write?: (text: string) => void; mode?: number }
-  | { type: 'link'; target: string };
+  | {
+      type: 'link';
+      target: string;
+      /** Permission bits other than 0777 (/proc/PID/fd: the file's f_mode, fs/procfd.ts), its size and owner. */
+      mode?: number;
+      size?: number;
+      uid?: number;
+      gid?: number;
+      /** A descriptor's link (/proc/PID/fd/N): namei.ts leaves opening through it to the filesystems as spelled. */
+      fd?: boolean;
+    };
 
 const errno = (code: string, text: string, op: string, path: string) => new Error(`${code}: ${text}, ${op} '${path}'`);
 
@@ -108,10 +118,12 @@ export abstract class GeneratedFs implements IFileSystem {
   private statOf(node: GenNode, path: string): FsStat {
     const dir = node.type === 'dir';
     const link = node.type === 'link';
-    const size = node.type === 'file' ? 0 : 0;
-    const mode = link ? 0o120777 : dir ? 0o040000 | (node.mode ?? 0o555) : 0o100000 | (node.mode ?? 0o444);
+    const size = node.type === 'link' ? (node.size ?? 0) : 0;
+    const owner = node.type !== 'file' && node.uid !== undefined ? { uid: node.uid, gid: node.gid ?? 0 } : {};
+    const dirSize = node.type === 'dir' && node.size ? { dirSize: node.size() } : {};
+    const mode = link ? 0o120000 | (node.mode ?? 0o777) : dir ? 0o040000 | (node.mode ?? 0o555) : 0o100000 | (node.mode ?? 0o444);
     const nlink = node.type === 'dir' ? node.nlink?.() : undefined;
-    return { isFile: node.type === 'file', isDirectory: dir, isSymbolicLink: link, mode, size, mtime: this.mtime(), identity: path, ...(nlink !== undefined ? { nlink } : {}) };
+    return { isFile: node.type === 'file', isDirectory: dir, isSymbolicLink: link, mode, size, mtime: this.mtime(), identity: path, ...owner, ...dirSize, ...(nlink !== undefined ? { nlink } : {}) };
   }
   async stat(path: string): Promise<FsStat> {
     const node = this.need(path, 'stat');

@@ -24,15 +24,21 @@ export interface Mounted {
   filesystem: IFileSystem;
 }
 
-/** What a filesystem holds at a path, no link followed: a link's target, an entry, nothing, or "walk it yourself". */
-type Peek = { link: string } | 'entry' | 'none' | 'opaque';
+/**
+ * What a filesystem holds at a path, no link followed: a link's target, an entry, nothing, "walk it yourself", or
+ * "give the path back as spelled".
+ */
+type Peek = { link: string } | 'entry' | 'none' | 'opaque' | 'spelled';
+
+/** A descriptor of /proc/PID/fd (fs/procfd.ts). */
+const FD_ENTRY = /^\/[^/]+\/fd\/[^/]+$/;
 
 interface MemEntry {
   type: string;
   target?: string;
 }
 
-function peek(fs: IFileSystem, rel: string, mountPoint: string): Peek {
+function peek(fs: IFileSystem, rel: string, mountPoint: string, follow: boolean): Peek {
   const data = (fs as unknown as { data?: unknown }).data;
   if (data instanceof Map) {
     const e = (data as Map<string, MemEntry>).get(rel);
@@ -40,6 +46,11 @@ function peek(fs: IFileSystem, rel: string, mountPoint: string): Peek {
   }
   if (fs instanceof GeneratedFs) {
     const n = fs.node(rel);
+    // Opening through a descriptor's link reopens the open file (fs/proc/fd.c proc_fd_link): one of a file is walked on
+    // to it; the terminal, a pipe, or a descriptor the table lacks (/dev/fd/63 of a process substitution) is the
+    // shell's own stand-ins' to answer for (fs/devfs.ts): the walk gives the path back as spelled.
+    if (mountPoint === '/proc' && FD_ENTRY.test(rel) && (n ? n.type === 'link' && n.fd && follow && !/^\/(?!dev\/pts\/)/.test(n.target) : true))
+      return 'spelled';
     if (!n) return 'none';
     if (n.type !== 'link') return 'entry';
     // A namespace link (`net:[4026531840]`) names an nsfs inode, not a path (fs/proc/namespaces.c proc_ns_get_link).
@@ -90,8 +101,9 @@ export function walk(base: IFileSystem, mounts: readonly Mounted[], path: string
     const cur = `${done}/${name}`;
     const { fs, rel, at } = route(base, mounts, cur);
     // A mount point is the mounted filesystem's root directory, whatever the root below it holds there.
-    const p = rel === '/' && at !== '/' ? 'entry' : peek(fs, rel, at);
+    const p = rel === '/' && at !== '/' ? 'entry' : peek(fs, rel, at, todo.length > 0 || followLast);
     if (p === 'opaque') return [cur, ...todo].join('/');
+    if (p === 'spelled') return undefined;
     // A missing last entry is for the call to create or report; a missing directory on the way, the spelled path's.
     if (p === 'none') return todo.length ? undefined : cur;
     if (p !== 'entry' && (todo.length > 0 || followLast)) {

@@ -1,5 +1,5 @@
 import { cpuinfoBlock } from '../kernel/machine.ts';
-import { capHex } from '../kernel/capabilities.ts';
+import { capHex, hasCap } from '../kernel/capabilities.ts';
 import type { Host } from '../host.ts';
 import { meminfoText } from './sysstats.ts';
 import type { NS_TYPES, Proc } from '../kernel/types.ts';
@@ -8,6 +8,7 @@ import { cgroupFiles } from './cgroupfs.ts';
 import { sysctlDirs, sysctlTree, writeSysctl } from '../kernel/sysctl.ts';
 import { sessionIds, statLine } from './procstat.ts';
 import { PROC_FILESYSTEMS, procCmdline, procLimits } from './procfiles.ts';
+import { fdLinkMode, fdTable, lowestFree } from './procfd.ts';
 
 const dir = (entries: () => string[]): GenNode => ({ type: 'dir', entries });
 const file = (content: () => string, write?: (t: string) => void): GenNode => ({ type: 'file', content, write, mode: write ? 0o644 : 0o444 });
@@ -209,6 +210,44 @@ export class ProcFs extends GeneratedFs {
     return children?.length ? { type: 'dir', entries: () => children, mode: 0o555 } : undefined;
   }
 
+  /**
+   * /proc/PID/fd: `dr-x------`, the process's owner's (linux@v6.8:fs/proc/base.c tgid_base_stuff DIR("fd", S_IRUSR|S_IXUSR);
+   * task_dump_owner), its size the number of open descriptors (fs/proc/fd.c proc_fd_getattr, proc_readfd_count). A
+   * process that reads its own lists the descriptor it reads it through (opendir's, the lowest free). Another user's is
+   * not readable without CAP_DAC_READ_SEARCH (fs/proc/fd.c proc_fd_permission: generic_permission, or the same thread group).
+   */
+  private fdDir(p: Proc): GenNode {
+    const entries = () => {
+      const v = this.viewer();
+      if (v.euid !== p.euid && !hasCap(v.caps, 'dac_read_search') && !hasCap(v.caps, 'dac_override')) this.denied('open', `/${p.pid}/fd`);
+      const fds = fdTable(this.host, p);
+      if (p === v) {
+        const fd = lowestFree(fds);
+        this.host.files.openFdDir = { proc: v, fd };
+        fds.push({ fd, target: '', mode: 'r' });
+        fds.sort((a, b) => a.fd - b.fd);
+      }
+      return fds.map((f) => String(f.fd));
+    };
+    const size = () => fdTable(this.host, p).length;
+    return { type: 'dir', entries, mode: 0o500, size, uid: p.euid, gid: p.egid };
+  }
+
+  /** /proc/PID/fd/N: a link to what the descriptor names, its mode the open mode, its size 64 (fs/procfd.ts). */
+  private fdLink(p: Proc, name: string): GenNode | undefined {
+    if (!/^\d+$/.test(name)) return undefined;
+    const n = Number(name);
+    const v = this.viewer();
+    const k = this.host.kernel;
+    const open = this.host.files.openFdDir;
+    const f =
+      open && open.proc === v && p === v && open.fd === n
+        ? { target: `/proc/${k.pidIn(p, v.ns.pid)}/fd`, mode: 'r' as const }
+        : fdTable(this.host, p).find((x) => x.fd === n);
+    if (!f) return undefined;
+    return { type: 'link', target: f.target, mode: fdLinkMode(f.mode), size: 64, uid: p.euid, gid: p.egid, fd: true };
+  }
+
   private pidNode(p: Proc, rest: string[]): GenNode | undefined {
     const host = this.host;
     const k = host.kernel;
@@ -223,6 +262,7 @@ export class ProcFs extends GeneratedFs {
           'cmdline',
           'comm',
           'environ',
+          'fd',
           'gid_map',
           'limits',
           'mountinfo',
@@ -269,7 +309,10 @@ export class ProcFs extends GeneratedFs {
         return { type: 'link', target: '/' };
       case 'ns':
         return dir(() => nsNames);
+      case 'fd':
+        return this.fdDir(p);
     }
+    if (rest[0] === 'fd' && rest.length === 2) return this.fdLink(p, rest[1] as string);
     if (rest[0] === 'ns' && rest.length === 2) {
       const name = rest[1] as string;
       if (!nsNames.includes(name)) return undefined;

@@ -11,6 +11,30 @@ export type Program =
   | { kind: 'cpuhog' }
   | { kind: 'zombie-maker'; everyMs: number; nextMs: number };
 
+/** A redirection of a simple command, as the shell performs it (bash-5.2:redir.c do_redirection_internal). */
+export interface StdioRedir {
+  /** The descriptor it sets. */
+  fd: number;
+  /** `>`, `>>`, `<`, `<>`, `>&` (dup of `target`, a descriptor), `<&`, `&>`, `&>>`, `<<` and `<<<` (a pipe: bash 5.1+). */
+  op: string;
+  /** The file (absolute) or, for a dup, the descriptor's number; `-` closes. */
+  target: string;
+}
+
+/** What fs/procfd.ts asks of the shell line that started a command. */
+export interface LineStdio {
+  /** The session's terminal (`pts/0`), or '?' when the line has none. */
+  readonly tty: string;
+  /** The line's pipelines as argv, each stage with whether its stderr goes into the pipe too (`|&`). */
+  pipelines(): readonly (readonly { argv: readonly string[]; stderr: boolean }[])[];
+  /** The redirections of the line's simple command `argv`, in order (parsed on the first call). */
+  redirections(argv: readonly string[]): readonly StdioRedir[];
+  /** The command's words when it runs as a process whose argv is another's (a container's shell runs it as itself). */
+  readonly argv?: readonly string[];
+  /** A key for this line's pipes (the pipe inode numbers are given once per line and pipe). */
+  readonly serial: number;
+}
+
 export interface Proc {
   pid: number;
   ppid: number;
@@ -77,6 +101,11 @@ export interface Proc {
   job?: boolean;
   /** Called setsid(2) when it started (systemd starts each service and getty in a session of its own): leads its session and group. */
   setsid?: boolean;
+  /**
+   * The shell line a command was started from (shell/linefds.ts): where its pipes and redirections put its standard
+   * streams, read only when /proc/PID/fd is (fs/procfd.ts).
+   */
+  stdio?: LineStdio;
   /** Resource limits changed from the defaults (setrlimit; shell/rlimits.ts); replaced, never mutated, so a fork's copy stays its own. */
   rlimits?: Readonly<Record<string, readonly [number, number]>>;
 }

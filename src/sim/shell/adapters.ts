@@ -28,6 +28,7 @@ import { denyWording, takeDenied } from './denied.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
 import { runPendingTraps } from './traprun.ts';
 import type { Foreground } from './sigint.ts';
+import { LineFds } from './linefds.ts';
 
 type Chunk = { stream: 'stdout' | 'stderr'; text: string };
 /** What just-bash hands a command as its context. */
@@ -49,6 +50,8 @@ export interface AdapterRuntime {
   lineStdinTty: boolean;
   pipelines: import('./line.ts').Pipeline[];
   merged: string[][];
+  /** The line's streams for /proc/PID/fd (linefds.ts): a command run as its own process gets them. */
+  lineFds: LineFds | undefined;
   budget: LineBudget | undefined;
   currentSession: Session | undefined;
   pending: Session | undefined;
@@ -75,6 +78,7 @@ async function asChild<T>(rt: AdapterRuntime, argv: string[], fn: (self: Proc) =
   if (rt.reuseSelf) {
     self = rt.reuseSelf;
     self.state = 'R';
+    self.stdio = rt.lineFds?.as(argv);
     rt.reuseSelf = undefined;
   } else if ((self = rt.forks.take(argv[0]) as Proc)) {
     // The last command of a subshell runs as the subshell's process (forks.ts).
@@ -87,6 +91,7 @@ async function asChild<T>(rt: AdapterRuntime, argv: string[], fn: (self: Proc) =
       vszKb: 8_000,
       threads: 1,
       program: { kind: 'idle' },
+      stdio: rt.lineFds,
     });
     transient = true;
   } else {
@@ -95,7 +100,16 @@ async function asChild<T>(rt: AdapterRuntime, argv: string[], fn: (self: Proc) =
       parent,
       argv,
       transient: true,
-      patch: { reaps: true, handlers: new Set(), state: 'R', rssBytes: 2_000_000, vszKb: 8_000, threads: 1, program: { kind: 'idle' } },
+      patch: {
+        reaps: true,
+        handlers: new Set(),
+        state: 'R',
+        rssBytes: 2_000_000,
+        vszKb: 8_000,
+        threads: 1,
+        program: { kind: 'idle' },
+        stdio: rt.lineFds,
+      },
     });
     transient = true;
   }
@@ -155,7 +169,15 @@ export async function runOrdered(rt: AdapterRuntime, c: JB.Command, args: string
     const cur = rt.host.current;
     const exec = rt.reuseSelf || cur.argv.join(' ').replace(/^\S*\//, '') === [c.name, ...args].join(' ');
     if (!exec && !args.length && rt.lineStdinTty && String(ctx.stdin) === '' && rt.currentSession) return interactive(rt, c.name, ctx) as JB.ExecResult;
-    return exec ? c.execute(args, ctx) : asChild(rt, [c.name, ...args], () => c.execute(args, ctx));
+    // `sh -c SCRIPT`: the script's pipes and redirections for its commands' /proc/PID/fd (linefds.ts).
+    const fds = rt.lineFds;
+    const script = args[0] === '-c' ? args[1] : undefined;
+    if (script !== undefined) rt.lineFds = new LineFds(rt.bashFor(rt.currentSession?.root ?? 'host'), script, ctx.cwd, cur.tty);
+    try {
+      return await (exec ? c.execute(args, ctx) : asChild(rt, [c.name, ...args], () => c.execute(args, ctx)));
+    } finally {
+      rt.lineFds = fds;
+    }
   };
   // At bash's prompt the shell's own words (its errors) reach the terminal as it ends, before the line's next command
   // (inOrder, worded there); dash and ash word a line's errors at its end (wording.ts), so there they wait.
@@ -211,6 +233,9 @@ export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: stri
           // `capture`: the line's output comes back to the caller, none of it goes to the terminal meanwhile.
           const tty = rt.lineIsTty;
           if (opts?.capture) rt.lineIsTty = false;
+          // The line's own pipes and redirections for its commands' /proc/PID/fd (linefds.ts).
+          const fds = rt.lineFds;
+          rt.lineFds = new LineFds(rt.bashFor(root), line, ctx.cwd, rt.host.current.tty);
           try {
             const r = await withExports(rt.bashFor(root), marks, () =>
               ctx.exec!(line, {
@@ -224,6 +249,7 @@ export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: stri
             return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
           } finally {
             rt.lineIsTty = tty;
+            rt.lineFds = fds;
           }
         };
         const env: CmdEnv = {

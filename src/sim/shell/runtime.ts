@@ -24,6 +24,7 @@ import { scriptErrors } from './notfound.ts';
 import { pathCommands } from './pathexec.ts';
 import { braceOverflow } from './lineparse.ts';
 import { dropChowner } from './fsperm.ts';
+import { LineFds } from './linefds.ts';
 import { anySignal, busyLoop, chunksOf, copyEnv, execTopLine, exportMarks, mergedOf, pipelinesOf, quoteArgv } from './line.ts';
 import { redirectFull, sessionVars, statusCommand, stoppedLine, writeErrorText } from './line.ts';
 import { completePath, rootFlavor, rootFs, scriptSession } from './rootfs.ts';
@@ -65,6 +66,7 @@ export class ShellRuntime implements AdapterRuntime {
   pipelines: import('./line.ts').Pipeline[] = [];
   /** The line's commands whose stderr is merged into their stdout (line.ts mergedOf). */
   merged: string[][] = [];
+  lineFds: LineFds | undefined; // what the line does to its commands' standard streams, for /proc/PID/fd (linefds.ts)
   private writeErrors: { path: string; reason: string }[] = [];
   /** Volumes mounted on the host at their Mountpoint, by path. */
   private readonly hostVolumes = new Map<string, import('../image/volumes.ts').Volume>();
@@ -237,6 +239,7 @@ export class ShellRuntime implements AdapterRuntime {
       stdinTty: this.lineStdinTty,
       pipelines: this.pipelines,
       merged: this.merged,
+      lineFds: this.lineFds,
       writeErrors: this.writeErrors,
       signal: this.signal,
       lastSeen: this.lastSeen,
@@ -268,6 +271,7 @@ export class ShellRuntime implements AdapterRuntime {
     this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
     this.pipelines = pipelinesOf(bash, line);
     this.merged = mergedOf(bash, line);
+    this.lineFds = new LineFds(bash, line, session.cwd, (tty ?? true) ? session.proc.tty : '?');
     const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=(?:\s+(?:--help|bg|fg|jobs|wait|history|help|ulimit|cd))*\s*(?:$|[;&|)]))/g, '$1__cc_help')); // bare `help` and `help NAME` of builtin-docs.ts: commands/help.ts
     line = full.line; // `> /dev/full` fails at the write, not the open (devfull.ts)
     // The host's bash has job control: `&`, `$!`, jobs, wait, fg, bg (background.ts, commands/jobs.ts).
@@ -339,6 +343,7 @@ export class ShellRuntime implements AdapterRuntime {
       this.currentSession = prevSession;
       this.host.current = prevCurrent;
       ({ tty: this.lineIsTty, stdinTty: this.lineStdinTty, pipelines: this.pipelines, merged: this.merged, writeErrors: this.writeErrors } = prevLine);
+      this.lineFds = prevLine.lineFds;
       this.signal = prevLine.signal;
       if (!top) this.lastSeen = prevLine.lastSeen;
     }

@@ -8,7 +8,9 @@ export type Stat = SimStat & { rdev?: { major: number; minor: number }; dirSize?
 export function modeString(st: Stat): string {
   // coreutils 9.4 via gnulib filemode.c ftypelet: s for a socket (S_IFSOCK).
   const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : st.rdev ? 'c' : (st.mode & 0o170000) === 0o140000 ? 's' : '-';
-  if (st.isSymbolicLink) return 'lrwxrwxrwx';
+  // A link's permission bits are 0777 but for procfs's descriptor links, which carry the file's open mode
+  // (linux@v6.8:fs/proc/fd.c tid_fd_update_inode: S_IRUSR|S_IXUSR for FMODE_READ, S_IWUSR|S_IXUSR for FMODE_WRITE).
+  if (st.isSymbolicLink && (st.mode & 0o170000) !== 0o120000) return 'lrwxrwxrwx';
   let out = type;
   // coreutils filemodestring / busybox bb_mode_string: s/t replace x where setuid, setgid or sticky is set.
   const special = [st.mode & 0o4000, st.mode & 0o2000, st.mode & 0o1000];
@@ -22,8 +24,10 @@ export function modeString(st: Stat): string {
 
 /** The size column: a directory's 4096 (a tmpfs one's own size), a device's "major, minor". */
 export function sizeOf(st: Stat, target?: string, path = ''): number {
-  // A symlink's size is its target's length in bytes; procfs reports 0 for its links.
-  if (st.isSymbolicLink) return path.startsWith('/proc/') ? 0 : new TextEncoder().encode(target ?? '').length;
+  // A symlink's size is its target's length in bytes; procfs gives its links their own (0, and 64 for /proc/PID/fd/N:
+  // linux@v6.8:fs/proc/fd.c proc_fd_instantiate `inode->i_size = 64`).
+  const fdLink = (st.mode & 0o170777) !== 0o120777;
+  if (st.isSymbolicLink) return path.startsWith('/proc/') || fdLink ? st.size : new TextEncoder().encode(target ?? '').length;
   return st.isDirectory ? (st.dirSize ?? 4096) : st.size;
 }
 

@@ -271,6 +271,7 @@ export const ls: SimCommand = {
         })
         .join('');
     };
+    const unread: { name: string; text: string }[] = [];
     const listed = async (d: Entry): Promise<Entry[]> => {
       const names = [...(dots ? ['.', '..'] : []), ...(await fs.readdir(d.path)).filter((n) => all || !n.startsWith('.'))];
       const entries: Entry[] = [];
@@ -293,9 +294,23 @@ export const ls: SimCommand = {
           }
         }
         const e: Entry = { name: n, path, st, ...(unknown ? { unknown: true as const } : {}) };
-        if (st.isSymbolicLink && targets) e.target = await fs.readlink(path).catch(() => '');
+        if (st.isSymbolicLink && targets && !bb) e.target = await fs.readlink(path).catch(() => '');
         entries.push(e);
       }
+      // closedir: a descriptor the reading opened is gone (its own /proc/PID/fd lists it: fs/procfs.ts).
+      env.host.files.openFdDir = undefined;
+      // busybox@1_36_1:coreutils/ls.c display_single reads a link when it shows it, after scan_one_dir's closedir;
+      // one it cannot read is shown without a target (libbb/xreadlink.c xmalloc_readlink_or_warn).
+      if (bb && targets)
+        for (const e of entries) {
+          if (!e.st.isSymbolicLink) continue;
+          const got = await fs.readlink(e.path).catch((x: Error) => x);
+          const text = `ls: ${d.name.replace(/\/$/, '')}/${e.name}: cannot read link: ${strerror(got, bb)}\n`;
+          if (typeof got === 'string') e.target = got;
+          // On a terminal stdout is line-buffered: the warning comes right before the entry's line.
+          else if (tty) unread.push({ name: e.name, text });
+          else err += text;
+        }
       return order(entries);
     };
     // What ls wrote to stderr before its first line of output (an operand it could not access, an entry -lL could not
@@ -338,6 +353,7 @@ export const ls: SimCommand = {
         pending.unshift(...subs);
       }
     }
+    if (unread.length) return withUnread(R(out, err, code), before, unread);
     if (!out || !before) return R(out, err, code);
     const after = err.slice(before.length);
     const output = [
@@ -347,3 +363,21 @@ export const ls: SimCommand = {
     return { ...R(out, err, code), output: after ? [...output, { stream: 'stderr' as const, text: after }] : output };
   },
 };
+
+/** busybox ls on a terminal: each link it could not read warned of right before its line (display_single). */
+function withUnread(r: ExecResult, before: string, unread: { name: string; text: string }[]): ExecResult {
+  const output: { stream: 'stdout' | 'stderr'; text: string }[] = before ? [{ stream: 'stderr', text: before }] : [];
+  let err = before;
+  for (const line of r.stdout.split(/(?<=\n)/)) {
+    const i = unread.findIndex((u) => line.endsWith(` ${u.name}\n`));
+    if (i >= 0) {
+      const [u] = unread.splice(i, 1);
+      output.push({ stream: 'stderr', text: u!.text });
+      err += u!.text;
+    }
+    output.push({ stream: 'stdout', text: line });
+  }
+  const rest = r.stderr.slice(before.length);
+  if (rest) output.push({ stream: 'stderr', text: rest });
+  return { ...r, stderr: err + rest, output };
+}

@@ -19,7 +19,8 @@ function kind(st: FsStat): string {
 
 function perm(st: FsStat): string {
   const t = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : (st.mode & 0o170000) === 0o140000 ? 's' : '-';
-  if (st.isSymbolicLink) return 'lrwxrwxrwx';
+  // A descriptor's link in /proc/PID/fd carries its open mode (fs/procfd.ts); other links are 0777.
+  if (st.isSymbolicLink && (st.mode & 0o170000) !== 0o120000) return 'lrwxrwxrwx';
   const bits = [8, 7, 6, 5, 4, 3, 2, 1, 0].map((b, i) => (st.mode & (1 << b) ? 'rwx'[i % 3] : '-'));
   // gnulib filemode.c (coreutils 9.4 %A): setuid, setgid and sticky show in the x places, lower case over x.
   for (const [bit, at, ch] of [

@@ -116,6 +116,8 @@ export default defineCommand({
       });
       return { stdout: '', stderr: '', exitCode: 0 };
     }
+    // -t: the process's streams are the exec's own pty (its /proc/PID/fd, ps's TTY column: fs/procfd.ts).
+    proc.tty = f.tty ? 'pts/0' : '?';
     // -i with a pipe or a file on stdin: the process reads it (`docker exec -i web sh < script.sh`).
     const r = await env.daemon.runner(c, proc, argv, Boolean(f.tty), f.workdir as string | undefined, f.interactive && !env.stdinTty ? env.stdin : undefined);
     if (k.procs.has(proc.pid)) k.exit(proc, r.exitCode);
