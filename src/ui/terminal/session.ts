@@ -190,10 +190,8 @@ export class TerminalSession {
     this.focus();
   }
 
-  /**
-   * A fresh world (Reset). `setup`: an exercise's set-up lines, run first; a line typed or a Run
-   * button pressed meanwhile is queued behind them (tests/e2e/exercise-shell.spec.ts).
-   */
+  /** A fresh world (Reset). `setup`: an exercise's set-up lines, run first; a line typed or a Run button pressed meanwhile
+   * is queued behind them (tests/e2e/exercise-shell.spec.ts). */
   async reset(setup: readonly string[] = []): Promise<void> {
     this.generation++;
     this.held ??= '';
@@ -377,7 +375,8 @@ export class TerminalSession {
     if (this.conflicted) return;
     const generation = this.generation; // a save that waits for the serialize addon (serialize.ts) is dropped by a Reset meanwhile
     const save = () => generation === this.generation && !this.conflicted && this.write(false);
-    this.saveTimer = window.setTimeout(() => void this.serializer.ready().then(save), 150);
+    const parsed = () => new Promise<void>((r) => this.term.write('', r)); // xterm's queued writes first (busy CI lost output)
+    this.saveTimer = window.setTimeout(() => void this.serializer.ready().then(parsed).then(save), 150);
   }
 
   /** Saves the session over the revision this tab holds (or over any, `force`). */
