@@ -7,8 +7,8 @@
  * a promise hop per call, a guard on each of the context's functions, and an AbortController of the command's own. It
  * guards against an extension that keeps its context after it returns. The simulator's shells run only this project's
  * commands and just-bash's own, with defense in depth off (src/sim/shell/runtime.ts: no learner code runs as
- * JavaScript), and the membrane was 10-25 % of a lesson line's time (session 23, interleaved runs of the shipped
- * bundle: `ls /proc/self/ns | wc -l` 2.47 → 1.71 ms p50, the bench's ten lines' p50 summed 16.8 → 14.3 ms).
+ * JavaScript), and the membrane was 10-25 % of a lesson line's time (session 23, interleaved runs of an unminified
+ * bundle of the sources, with and without it: the bench's ten lines' p50 summed 16.8 → 14.3 ms, `run --rm` 3.04 → 2.69).
  *
  * The change: a command of a shell whose coverage hook carries the simulator's mark (src/sim/shell/shared.ts
  * OWN_COMMANDS), and whose defense wrapper is off, gets the context runCommand made for it, with the membrane's
