@@ -14,6 +14,11 @@ export const ANY_WORDS = '\0words';
 type Part = { type: string; value?: string; parts?: Part[]; parameter?: string };
 export type WordLike = { parts: Part[] };
 
+/** A word's text as written, its expansions left out (the line's checks that match words as text: line.ts, linefds.ts). */
+export function wordText(w: WordLike): string {
+  return w.parts.map((p) => (p.value !== undefined ? p.value : p.parts ? wordText({ parts: p.parts }) : '')).join('');
+}
+
 /** Parts whose text is their value as written (quotes and escapes already taken off by the parser). */
 const LITERAL = new Set(['Literal', 'SingleQuoted', 'Escaped']);
 /** Expansions the shell does not split or glob, unquoted too (a tilde prefix). */

@@ -4,7 +4,7 @@
  * just-bash's escapes turned into what bash does, the busy loop `while :; do :; done`, the words about failed writes.
  */
 import { fullWriteError } from './devfull.ts';
-import { mergedIn, type WordLike } from './argvmatch.ts';
+import { mergedIn, type WordLike, wordText } from './argvmatch.ts';
 import { parseLine, parsedStatements } from './lineparse.ts';
 import { interactiveAbort } from './bashsem.ts';
 export { redirectFull } from './devfull.ts';
@@ -58,10 +58,6 @@ export function latin1Bytes(byteString: JB.ByteString): Uint8Array {
   const arr = new Uint8Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) arr[i] = bytes.charCodeAt(i) & 255;
   return arr;
-}
-
-function wordText(w: WordLike): string {
-  return w.parts.map((p) => (p.value !== undefined ? p.value : p.parts ? wordText({ parts: p.parts }) : '')).join('');
 }
 
 type Redir = { fd?: number | null; operator: string; target?: WordLike };

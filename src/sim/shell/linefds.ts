@@ -7,25 +7,15 @@
 import type * as JB from 'just-bash';
 import type { LineStdio, StdioRedir } from '../kernel/types.ts';
 import { parsedStatements } from './lineparse.ts';
+import { type WordLike as Word, wordText } from './argvmatch.ts';
+import { normPath } from '../image/tree.ts';
 
-type Word = { parts: { type: string; value?: string; parts?: Word['parts'] }[] };
 type Redir = { fd?: number | null; operator: string; target?: Word | { type: string } };
 type Cmd = { type: string; name?: Word | null; args?: Word[]; redirections?: Redir[] };
 type Stage = { argv: string[]; stderr: boolean };
 
-function wordText(w: Word): string {
-  return w.parts.map((p) => (p.value !== undefined ? p.value : p.parts ? wordText({ parts: p.parts }) : '')).join('');
-}
-
-function absolute(cwd: string, path: string): string {
-  const parts: string[] = [];
-  for (const part of `${path.startsWith('/') ? '' : cwd}/${path}`.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
+/** `path` made absolute against the line's directory, `.` and `..` resolved. */
+const absolute = (cwd: string, path: string) => normPath(path.startsWith('/') ? path : `${cwd}/${path}`);
 
 let serials = 0;
 
