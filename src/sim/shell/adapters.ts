@@ -4,7 +4,7 @@
  * simulator's commands (commands/registry.ts) get their CmdEnv, and just-bash's own commands the
  * runtime wraps (wrapped.ts) get busybox's wording and the bound on endless reads (endless.ts).
  */
-import { argvMatches } from './argvmatch.ts';
+import { mergedHere, mergeOrdered } from './stderr-merge.ts';
 import type * as JB from 'just-bash';
 import type { ExecResult } from '../api.ts';
 import type { Daemon } from '../docker/daemon.ts';
@@ -123,18 +123,6 @@ async function asChild<T>(rt: AdapterRuntime, argv: string[], fn: (self: Proc) =
 }
 
 /**
- * `cmd 2>&1`: the shell joins the two strings stdout first (just-bash), where the descriptor would have
- * had them in the order written; a command whose output is ordered (ordered.ts) hands over one stream.
- */
-function mergeOrdered<T extends Result & { output?: ExecResult['output'] }>(r: T, merged: boolean): T {
-  if (!merged || !r.output || !r.stderr) return r;
-  // just-bash's byte accounting of a result it made moves with the bytes (its redirection checks the two agree).
-  const acc = (r as { internalOutputAccounting?: { stdout: number; stderr: number } }).internalOutputAccounting;
-  const moved = acc ? { internalOutputAccounting: { stdout: acc.stdout + acc.stderr, stderr: 0 } } : {};
-  return { ...r, stdout: r.output.map((c) => c.text).join(''), stderr: '', output: undefined, ...moved };
-}
-
-/**
  * `sh` or `bash` with the terminal as its input: an interactive shell, the learner's session until `exit` (dash's
  * prompt and words for sh outside busybox roots: shellkind.ts), with the exported variables and the directory.
  */
@@ -190,10 +178,7 @@ export async function runOrdered(rt: AdapterRuntime, c: JB.Command, args: string
           ),
         )
       : await rt.trace.child(() => run());
-  return mergeOrdered(
-    r,
-    rt.merged.some((m) => argvMatches(m, [c.name, ...args])),
-  );
+  return mergeOrdered(r, mergedHere(rt, [c.name, ...args]));
 }
 
 /** The terminal for a pager that ends a pipeline of the learner's line (CmdEnv.pagerTerminal). */
@@ -222,7 +207,7 @@ export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: stri
   if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
   const cmd = await loadCommand(row);
   const run = (fn: (self: Proc) => Promise<ExecResult>) => (cmd.noProcess ? fn(rt.host.current) : asChild(rt, [cmd.name, ...args], fn));
-  const merged = rt.merged.some((m) => argvMatches(m, [cmd.name, ...args]));
+  const merged = mergedHere(rt, [cmd.name, ...args]);
   // What the commands it runs write is ordered against its result (ordered.ts).
   const r = await rt.trace.within(
     () => rt.host.early,
@@ -269,7 +254,7 @@ export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: stri
           tty: rt.lineIsTty,
           stdinTty: rt.lineStdinTty && String(ctx.stdin) === '',
           pipeline: peersOf(rt.pipelines, [cmd.name, ...args]),
-          stderrToStdout: rt.merged.some((m) => argvMatches(m, [cmd.name, ...args])),
+          stderrToStdout: merged,
           stream: rt.lineIsTty && rt.onOutput ? (chunk) => rt.write(chunk) : undefined,
           keyboard: rt.lineIsTty && rt.lineStdinTty && String(ctx.stdin) === '' ? rt.keyboard : undefined,
           pagerTerminal: pagerTerminal(rt, [cmd.name, ...args]),
@@ -390,7 +375,7 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
             return r;
           }),
       )
-      .then((r) => errorsOut(rt, r)),
+      .then((r) => errorsOut(rt, mergeOrdered(r, mergedHere(rt, [name, ...args])))),
   );
   return pipedAsBytes(r, piped(rt, [name, ...args])) as JB.ExecResult;
 }

@@ -75,25 +75,57 @@ function mergedAfter(redirs: Redir[], merged: boolean): boolean {
   return merged;
 }
 
+/** A function's definition as just-bash parses it: its body is a compound command, with redirections of its own. */
+type FunctionDef = { type?: string; name?: unknown; body?: Node; redirections?: Redir[] };
+
 /**
  * The simple commands of `statements` whose stderr goes where their stdout goes, as argv patterns (wordPattern):
  * `2>&1` after any redirection of stdout, `&>`/`&>>`, `|&` into the next stage, or one of these on a compound command
  * around them (`{ …; } 2>&1`, `for …; done 2>&1`); the commands in loops, `if`s, groups and subshells too. A function's
- * body is not searched (it runs where it is called, with that call's redirections).
+ * body is searched where it is called (it runs with that call's redirections, then its definition's: bash@bash-5.2.21:
+ * execute_cmd.c execute_function runs the body with the definition's redirections), for the functions the line defines
+ * and those of `functions` (the session's, shellstate.ts).
  */
-export function mergedIn(statements: Statement[], merged = false, out: string[][] = []): string[][] {
+export function mergedIn(statements: Statement[], merged = false, out: string[][] = [], functions?: ReadonlyMap<string, unknown>): string[][] {
+  const defs = new Map<string, FunctionDef>();
+  for (const [k, v] of functions ?? []) defs.set(k, v as FunctionDef);
+  definitions(statements, defs);
+  walk(statements, merged, out, defs, new Set());
+  return out;
+}
+
+/** The functions `statements` define, by name (the last definition of a name wins, as it would once run). */
+function definitions(statements: Statement[], defs: Map<string, FunctionDef>): void {
+  for (const st of statements)
+    for (const pl of st.pipelines)
+      for (const c of pl.commands) {
+        if (c.type === 'FunctionDef' && typeof c.name === 'string') defs.set(c.name, c as FunctionDef);
+        else if (c.type !== 'SimpleCommand') for (const body of bodiesOf(c)) definitions(body, defs);
+      }
+}
+
+function walk(statements: Statement[], merged: boolean, out: string[][], defs: Map<string, FunctionDef>, seen: Set<string>): void {
   for (const st of statements)
     for (const pl of st.pipelines)
       pl.commands.forEach((c, i) => {
         const m = mergedAfter(c.redirections ?? [], merged || Boolean(pl.pipeStderr?.[i]));
-        if (c.type === 'SimpleCommand') {
-          if (m && c.name) out.push([wordPattern(c.name), ...(c.args ?? []).map(wordPattern)]);
+        if (c.type === 'FunctionDef') return;
+        if (c.type !== 'SimpleCommand') {
+          for (const body of bodiesOf(c)) walk(body, m, out, defs, seen);
           return;
         }
-        if (c.type === 'FunctionDef') return;
-        for (const body of bodiesOf(c)) mergedIn(body, m, out);
+        if (!c.name) return;
+        if (m) out.push([wordPattern(c.name), ...(c.args ?? []).map(wordPattern)]);
+        // A call of a function: its body, once for each way in (merged or not), so a recursive one ends.
+        const def = defs.get(wordPattern(c.name));
+        const body = def?.body;
+        if (!def || !body) return;
+        const inner = mergedAfter(body.redirections ?? [], mergedAfter(def.redirections ?? [], m));
+        const key = `${wordPattern(c.name)}\0${inner}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        for (const list of bodiesOf(body)) walk(list, inner, out, defs, seen);
       });
-  return out;
 }
 
 /** The statement lists a compound command runs (just-bash's AST: ast/types.d.ts). */

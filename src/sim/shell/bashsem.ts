@@ -172,7 +172,7 @@ function rewrite(ast: Node, kind: string): void {
  * The plugin, its `__cc_pseen` and setopt.ts's commands on a Bash (register before notfound.ts's plugin, which takes
  * the `__cc_sh` mark away); `done` hands a command's result to the runtime's trace.
  */
-export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecResult): void {
+export function bashSemPlugin(bash: JB.Bash, done: (r: JB.ExecResult, argv?: string[]) => JB.ExecResult): void {
   for (const c of setCommands(done)) bash.registerCommand(c);
   bash.registerCommand(inOrderCommand(bash, done));
   bash.registerCommand(enableCommand(bash, done));

@@ -78,15 +78,17 @@ export function inOrderBuiltin(c: Node, typed: boolean): Node | undefined {
 }
 
 /**
- * `__cc_bi`; `done` hands its result to the runtime's trace. just-bash's `alias NAME` for no such alias says
+ * `__cc_bi`; `finish` hands its result to the runtime's trace. just-bash's `alias NAME` for no such alias says
  * "alias: NAME: not found" where bash's builtin_error begins with the shell's name (bash-5.2:builtins/alias.def,
  * sh_notfound → builtin_error "%s: not found"; runtime.ts words `bash:` as the login shell's `-bash:`).
  */
-export function inOrderCommand(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecResult): JB.Command {
+export function inOrderCommand(bash: JB.Bash, finish: (r: JB.ExecResult, argv?: string[]) => JB.ExecResult): JB.Command {
   return {
     name: IN_ORDER,
     execute: async (args, ctx) => {
       const [name = ''] = args;
+      // The builtin as written: its stderr into stdout where the line merges it (adapters.ts mergeFor).
+      const done = (r: JB.ExecResult) => finish(r, args);
       const r = await ctx.exec!(quoteArgv(args), {
         cwd: ctx.cwd,
         env: Object.fromEntries(ctx.env),

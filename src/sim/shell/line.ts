@@ -92,11 +92,14 @@ export function pipelinesOf(bash: JB.Bash, line: string): Pipeline[] {
   }
 }
 
-/** The commands on a line whose stderr goes where their stdout goes, as argv patterns (argvmatch.ts mergedIn). */
-export function mergedOf(bash: JB.Bash, line: string): string[][] {
-  if (!/&/.test(line)) return [];
+/**
+ * The commands on a line whose stderr goes where their stdout goes, as argv patterns (argvmatch.ts mergedIn), with the
+ * bodies of the functions it calls: the line's and the session's (`functions`, shellstate.ts).
+ */
+export function mergedOf(bash: JB.Bash, line: string, functions?: ReadonlyMap<string, unknown>): string[][] {
+  if (!/&/.test(line) && !functions?.size) return [];
   try {
-    return mergedIn(parseLine(bash, line).statements as unknown as Parameters<typeof mergedIn>[0]);
+    return mergedIn(parseLine(bash, line).statements as unknown as Parameters<typeof mergedIn>[0], false, [], functions);
   } catch {
     return [];
   }

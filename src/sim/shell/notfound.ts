@@ -77,7 +77,7 @@ let cdTemplate: Node | undefined;
  * parses its template before the other plugins are there. `done` hands a command's result to the runtime's trace;
  * `host.current` is the shell whose signals `trap` disposes (trap.ts).
  */
-export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecResult) => JB.ExecResult, host: Host): void {
+export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecResult, argv?: string[]) => JB.ExecResult, host: Host): void {
   // The commands the Bash has (its own and the runtime's, registered when it was made; builtins are known here).
   const registered = (bash as unknown as { commands?: Map<string, unknown> }).commands;
   const known = (name: string) => Boolean(registered?.has(name)) || shellKnows(bash, name);
@@ -181,14 +181,17 @@ async function onPath(fs: JB.IFileSystem, cwd: string, name: string, path: strin
   return false;
 }
 
-/** `__cc_notfound KIND LINE NAME ARGS…` and `__cc_cdfail KIND LINE DIR`; `done` hands a result to the runtime's trace. */
-function notFoundCommands(done: (r: JB.ExecResult) => JB.ExecResult): JB.Command[] {
+/**
+ * `__cc_notfound KIND LINE NAME ARGS…` and `__cc_cdfail KIND LINE DIR`; `done` hands a result to the runtime's trace,
+ * with the command as written (`NAME ARGS…`, `cd DIR`: its stderr goes to stdout where the line merges it, adapters.ts mergeFor).
+ */
+function notFoundCommands(done: (r: JB.ExecResult, argv?: string[]) => JB.ExecResult): JB.Command[] {
   const zeroOf = (ctx: JB.CommandContext, kind: string) => ctx.env.get('0') || (kind === 'bash' ? 'bash' : 'sh');
   const cdfail: JB.Command = {
     name: '__cc_cdfail',
     execute: async (args, ctx) => {
       const [kind, line, dir] = args as [ScriptShell, string, string];
-      return done(await cdFailure(ctx.fs, ctx.cwd, kind, line, dir, zeroOf(ctx, kind)));
+      return done(await cdFailure(ctx.fs, ctx.cwd, kind, line, dir, zeroOf(ctx, kind)), ['cd', dir]);
     },
   };
   const notfound: JB.Command = {
@@ -202,7 +205,10 @@ function notFoundCommands(done: (r: JB.ExecResult) => JB.ExecResult): JB.Command
           replaceEnv: true,
           stdin: ctx.stdin as unknown as string,
         });
-      return done({ stdout: '', stderr: notFoundText(kind, line, name, zeroOf(ctx, kind)), exitCode: 127, env: {} } as unknown as JB.ExecResult);
+      return done({ stdout: '', stderr: notFoundText(kind, line, name, zeroOf(ctx, kind)), exitCode: 127, env: {} } as unknown as JB.ExecResult, [
+        name,
+        ...rest,
+      ]);
     },
   };
   return [notfound, cdfail];

@@ -32,7 +32,7 @@ function plain(w: unknown): string | undefined {
 }
 
 /** The plugin and its command on the host's Bash. */
-export function pathCommands(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecResult): void {
+export function pathCommands(bash: JB.Bash, done: (r: JB.ExecResult, argv?: string[]) => JB.ExecResult): void {
   bash.registerCommand(pathCommand(done));
   bash.registerTransformPlugin({
     name: 'cc-path',
@@ -56,11 +56,13 @@ export function pathCommands(bash: JB.Bash, done: (r: JB.ExecResult) => JB.ExecR
 
 const fail = (text: string, exitCode: number) => ({ stdout: '', stderr: text, exitCode, env: {} }) as unknown as JB.ExecResult;
 
-function pathCommand(done: (r: JB.ExecResult) => JB.ExecResult): JB.Command {
+function pathCommand(finish: (r: JB.ExecResult, argv?: string[]) => JB.ExecResult): JB.Command {
   return {
     name: '__cc_path',
     execute: async (args, ctx) => {
       const [name = '', ...rest] = args;
+      // Its failure's words go to stdout where the line merges `__cc_path NAME ARGS…` (adapters.ts mergeFor).
+      const done = (r: JB.ExecResult) => finish(r, ['__cc_path', ...args]);
       const path = ctx.fs.resolvePath(ctx.cwd, name);
       const st = await ctx.fs.stat(path).catch(() => undefined);
       const run = (argv: string[]) =>

@@ -32,6 +32,7 @@ import { backgroundStatements, jobHooks, renameJobBuiltins, runWithJobs } from '
 import type { Session } from './types.ts';
 import type { CommandRow } from './commands/registry.ts';
 import type { AdapterRuntime } from './adapters.ts';
+import { mergeFor } from './stderr-merge.ts';
 import { ownerHook } from './shared.ts';
 import { type ShellParts, ShellPartsCache } from './shellparts.ts';
 import { HostNodePaths } from './nodepaths.ts';
@@ -169,9 +170,11 @@ export class ShellRuntime implements AdapterRuntime {
       },
       processInfo: { pid: root === 'host' ? this.host.loginShell.pid : 1, ppid: root === 'host' ? this.host.loginShell.ppid : 0, uid: 0, gid: 0 },
     });
-    scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r), this.host);
+    // The shell's own commands' results, to the trace: stderr into stdout where the line merges them (stderr-merge.ts).
+    const done = (r: JB.ExecResult, argv?: string[]) => this.inOrder(mergeFor(this, r, argv));
+    scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', done, this.host);
     if (root === 'host') forkPlugin(bash);
-    if (root === 'host') pathCommands(bash, (r) => this.inOrder(r));
+    if (root === 'host') pathCommands(bash, done);
     if (root === 'host') untraceOwn(bash, this.trace);
     if (root === 'host') xtraceMarks(this.jb, bash, this);
     this.bashes.set(root, bash);
@@ -270,7 +273,7 @@ export class ShellRuntime implements AdapterRuntime {
     // Standard input is the terminal unless the line pipes or redirects into a command (`<`, `<<`, `<<<`, `|`).
     this.lineStdinTty = (tty ?? true) && stdin === undefined && !/<(?!\()|(^|[^|])\|(?!\|)/.test(line);
     this.pipelines = pipelinesOf(bash, line);
-    this.merged = mergedOf(bash, line);
+    this.merged = mergedOf(bash, line, session.shellState?.functions);
     this.lineFds = new LineFds(bash, line, session.cwd, (tty ?? true) ? session.proc.tty : '?');
     const full = redirectFull(line.replace(/(^|[;&|(]\s*)help(?=(?:\s+(?:--help|bg|fg|jobs|wait|history|help|ulimit|cd))*\s*(?:$|[;&|)]))/g, '$1__cc_help')); // bare `help` and `help NAME` of builtin-docs.ts: commands/help.ts
     line = full.line; // `> /dev/full` fails at the write, not the open (devfull.ts)

@@ -10,6 +10,7 @@
 import type * as JB from 'just-bash';
 import type { CommandRow } from './commands/registry.ts';
 import { type AdapterRuntime, type Ctx, runAdapted, runOrdered, runWrapped } from './adapters.ts';
+import { mergedHere, mergeOrdered } from './stderr-merge.ts';
 import { childShell } from './childshell.ts';
 import { rootFlavor } from './rootfs.ts';
 import { tickedRun } from './wrapped.ts';
@@ -100,7 +101,7 @@ export function tickedCommand(name: string): JB.Command {
         args,
         ctx,
         (c) => o.rt.tick(c),
-        (r) => o.rt.inOrder(r),
+        (r) => o.rt.inOrder(mergeOrdered(r, mergedHere(o.rt, [name, ...args]))),
       ),
     ),
   );
