@@ -9,11 +9,17 @@
  * should_suppress_fork holds (a simple command, no redirections).
  *
  * just-bash runs these bodies in the same interpreter and counts its own virtual PIDs, which the
- * host never sees. A transform plugin puts `__cc_fork [NAME]` first in each body: it takes the
- * PID from the host's kernel as the process the subshell is, and sets `__CC_BASHPID`, which
+ * host never sees. A transform plugin puts `__cc_fork [-c] [NAME] $? "$_"` first in each body: it
+ * takes the PID from the host's kernel as the process the subshell is, and sets `__CC_BASHPID`, which
  * `$BASHPID` reads; `__cc_forkend $?` ends it with the body's status. NAME is the body's last
- * simple command: `__cc_exec` just before it lets it run as the subshell's own process
- * (Forks.take). What is not modelled: inside the subshell, a command's parent is still the shell;
+ * simple command: `__cc_exec $? "$_"` just before it lets it run as the subshell's own process
+ * (Forks.take). Neither may change what the body reads: a subshell starts with its parent's `$?` and `$_`
+ * (bash@bash-5.2.21:execute_cmd.c execute_in_subshell and subst.c command_substitute run the body in a
+ * forked copy of the shell, last_command_exit_value with it), so `false; (echo $?)` prints 1 and
+ * `echo $( (exit 3); echo $?)` 3. Each returns the status it is given and has `"$_"` as its last word, which a
+ * command leaves in `$_`; each is followed by `&& __cc_status 0 "$_"`, so a failed status it hands on is a
+ * list's first command's, which `set -e` does not act on (just-bash's executeStatement, as bash, exempts all but
+ * the list's last command). What is not modelled: inside the subshell, a command's parent is still the shell;
  * an `&&`/`||` list's last command forks again; `( … ) &` forks twice.
  */
 import type * as JB from 'just-bash';
@@ -54,6 +60,8 @@ export class Forks {
   /** `__cc_fork [NAME]`, `__cc_exec` and `__cc_forkend STATUS` (see the file's comment). */
   commands(): JB.Command[] {
     const done = { stdout: '', stderr: '', exitCode: 0 };
+    /** The status a mark hands on: its `$?` word, the one before its last (`"$_"`). */
+    const status = (argv: string[]) => ({ ...done, exitCode: Number(argv.at(-2) ?? 0) || 0 });
     return [
       {
         name: '__cc_fork',
@@ -61,7 +69,7 @@ export class Forks {
           // `-c`: a command substitution, whose commands' stdout is the pipe bash reads (subst.c command_substitute):
           // none of them writes to the terminal or lays its output out for one (ls's columns) while it runs.
           const capture = argv[0] === '-c';
-          const args = capture ? argv.slice(1) : argv;
+          const args = argv.slice(capture ? 1 : 0, -2);
           const parent = this.host.current;
           this.spawned();
           const proc = this.host.kernel.spawn({
@@ -74,15 +82,15 @@ export class Forks {
           ctx.env.set(BASHPID_VAR, String(this.host.kernel.pidIn(proc, parent.ns.pid) ?? proc.pid));
           this.stack.push({ proc, name: args[0], armed: false, taken: false, umask: parent.umask, ...(capture && { tty: this.line.lineIsTty }) });
           if (capture) this.line.lineIsTty = false;
-          return done;
+          return status(argv);
         },
       },
       {
         name: '__cc_exec',
-        execute: async () => {
+        execute: async (argv) => {
           const top = this.stack[this.stack.length - 1];
           if (top) top.armed = true;
-          return done;
+          return status(argv);
         },
       },
       {
@@ -182,11 +190,13 @@ export function forkPlugin(bash: JB.Bash): void {
   type Ast = { statements: { pipelines: { commands: { args: { parts: Node[] }[] }[] }[] }[] };
   const parse = (s: string) => bash.transform(s).ast as unknown as Ast;
   const statement = (text: string) => parse(text).statements[0] as unknown as Node;
-  // The body with the fork first, `__cc_exec` before its last statement when that one may exec, the end last.
+  // The body with the fork first, `__cc_exec` before its last statement when that one may exec, the end last; the
+  // marks keep `$?` and `$_` as they were (see the file's comment).
+  const keep = '$? "$_" && __cc_status 0 "$_"';
   const wrap = (body: Node[], name: string | undefined, capture = false): Node[] => [
-    statement(`__cc_fork${capture ? ' -c' : ''}${name ? ` ${name}` : ''}`),
+    statement(`__cc_fork${capture ? ' -c' : ''}${name ? ` ${name}` : ''} ${keep}`),
     ...body.slice(0, -1),
-    ...(name ? [statement('__cc_exec')] : []),
+    ...(name ? [statement(`__cc_exec ${keep}`)] : []),
     ...body.slice(-1),
     statement('__cc_forkend $?'),
   ];
