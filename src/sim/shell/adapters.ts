@@ -16,7 +16,7 @@ import { usageOf } from './commands/usage.ts';
 import { endlessReader, WHOLE_READERS } from './endless.ts';
 import type { Forks } from './forks.ts';
 import { type LineBudget, withinLineLimits } from './limits.ts';
-import { anySignal, argListTooLong, decodeLatin1Utf8, latin1Bytes, peersOf } from './line.ts';
+import { anySignal, argListTooLong, decodeLatin1Utf8, latin1Bytes, mergedOf, peersOf } from './line.ts';
 import { tooBig } from './argmax.ts';
 import { rootFlavor } from './rootfs.ts';
 import { withExports } from './childshell.ts';
@@ -158,13 +158,18 @@ export async function runOrdered(rt: AdapterRuntime, c: JB.Command, args: string
     const exec = rt.reuseSelf || cur.argv.join(' ').replace(/^\S*\//, '') === [c.name, ...args].join(' ');
     if (!exec && !args.length && rt.lineStdinTty && String(ctx.stdin) === '' && rt.currentSession) return interactive(rt, c.name, ctx) as JB.ExecResult;
     // `sh -c SCRIPT`: the script's pipes and redirections for its commands' /proc/PID/fd (linefds.ts).
-    const fds = rt.lineFds;
+    // Its commands whose stderr the script merges into their stdout (line.ts mergedOf), for stderr-merge.ts.
+    const [fds, merged] = [rt.lineFds, rt.merged];
     const script = args[0] === '-c' ? args[1] : undefined;
-    if (script !== undefined) rt.lineFds = new LineFds(rt.bashFor(rt.currentSession?.root ?? 'host'), script, ctx.cwd, cur.tty);
+    if (script !== undefined) {
+      const sh = rt.bashFor(rt.currentSession?.root ?? 'host');
+      rt.lineFds = new LineFds(sh, script, ctx.cwd, cur.tty);
+      rt.merged = mergedOf(sh, script);
+    }
     try {
       return await (exec ? c.execute(args, ctx) : asChild(rt, [c.name, ...args], () => c.execute(args, ctx)));
     } finally {
-      rt.lineFds = fds;
+      [rt.lineFds, rt.merged] = [fds, merged];
     }
   };
   // At bash's prompt the shell's own words (its errors) reach the terminal as it ends, before the line's next command
