@@ -188,7 +188,8 @@ export const ls: SimCommand = {
       } catch (x) {
         const why = strerror(x, bb);
         err += bb ? `ls: ${p}: ${why}\n` : `ls: cannot access '${p}': ${why}\n`;
-        code = 2;
+        // busybox's ls fails with EXIT_FAILURE (busybox@1_36_1:coreutils/ls.c my_stat, scan_one_dir); GNU's with 2.
+        code = bb ? 1 : 2;
       }
     }
     // ls.c sort_files: by name (C.UTF-8: byte order), newest first (-t), largest first (-S), ties
@@ -334,7 +335,7 @@ export const ls: SimCommand = {
         entries = await listed(d);
       } catch {
         err += bb ? `ls: ${d.name}: Permission denied\n` : `ls: cannot open directory '${d.name}': Permission denied\n`;
-        code = 2;
+        code = bb ? 1 : 2;
         continue;
       }
       // ls.c print_dir writes the header, then reads the directory.
