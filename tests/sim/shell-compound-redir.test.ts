@@ -60,6 +60,15 @@ describe('a compound command with 2>&1: each command writes its errors into stdo
     );
   });
 
+  it("a script of the learner's, run by its path: its output in the order written (execve runs its #! interpreter)", async () => {
+    const w = createWorld();
+    await w.exec("printf '#!/bin/bash\\necho o\\nls nope\\necho o2\\n' > /tmp/s.sh; printf 'echo t\\nls nope\\n' > /tmp/t; chmod +x /tmp/s.sh /tmp/t");
+    expect((await sh(w, '/tmp/s.sh 2>&1 | cat')).out).toBe(`o\n${LS}o2\n`);
+    expect((await sh(w, '{ /tmp/s.sh; echo x; } 2>&1 | cat')).out).toBe(`o\n${LS}o2\nx\n`);
+    // A text file without #!: bash runs it as a script of its own (execute_cmd.c execute_shell_script).
+    expect((await sh(w, 'for i in 1; do /tmp/t; done 2>&1 | cat')).out).toBe(`t\n${LS}`);
+  });
+
   it('a function the session defined on an earlier line: its body where it is called', async () => {
     const w = createWorld();
     await w.exec('g() { ls nope; echo y; }');

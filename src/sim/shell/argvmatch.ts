@@ -115,7 +115,7 @@ function walk(statements: Statement[], merged: boolean, out: string[][], defs: M
           return;
         }
         if (!c.name) return;
-        if (m) out.push([wordPattern(c.name), ...(c.args ?? []).map(wordPattern)]);
+        if (m) out.push(...runAs([wordPattern(c.name), ...(c.args ?? []).map(wordPattern)]));
         // A call of a function: its body, once for each way in (merged or not), so a recursive one ends.
         const def = defs.get(wordPattern(c.name));
         const body = def?.body;
@@ -126,6 +126,16 @@ function walk(statements: Statement[], merged: boolean, out: string[][], defs: M
         seen.add(key);
         for (const list of bodiesOf(body)) walk(list, inner, out, defs, seen);
       });
+}
+
+/**
+ * The argv a command written as `words` runs as: itself, and for a file of the learner's (`__cc_path NAME ARGS…`,
+ * pathexec.ts) what execve makes of it: `NAME ARGS…`, `INTERP NAME ARGS…`, `INTERP ARG NAME ARGS…` (binfmt_script).
+ */
+function runAs(words: string[]): string[][] {
+  if (words[0] !== '__cc_path' || words.length < 2) return [words];
+  const file = words.slice(1);
+  return [words, file, [ANY_WORD, ...file], [ANY_WORD, ANY_WORD, ...file]];
 }
 
 /** The statement lists a compound command runs (just-bash's AST: ast/types.d.ts). */
