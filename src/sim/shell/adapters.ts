@@ -26,7 +26,7 @@ import { shellKind } from './shellkind.ts';
 import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
-import { runPendingTraps } from './traprun.ts';
+import { runPendingTraps, trapExit } from './traprun.ts';
 import type { Foreground } from './sigint.ts';
 import { LineFds } from './linefds.ts';
 
@@ -329,6 +329,7 @@ export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: stri
         r,
         (script) => ctx.exec!(script, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), replaceEnv: true, signal: rt.signal }),
         ctx.env,
+        (status) => trapExit(rt.currentSession, shell, status),
       )
     : r;
   return pipedAsBytes(rt.inOrder(errorsOut(rt, mergeOrdered(trapped, merged))), piped(rt, [cmd.name, ...args])) as JB.ExecResult;

@@ -7,9 +7,13 @@
  *
  * The action runs in the shell (trap.c run_pending_traps → parse_and_execute), so its assignments and `unset`s are the
  * shell's: `trap 'x=5' USR1; kill -USR1 $$; echo $x` prints 5 (`vars`, the command's variables, take them).
- * Simulation limits, said here: a signal's action runs as a nested command list of the line (an `exit` in it, a `cd`,
- * do not reach the shell), and only after one of the simulator's commands (kill, sleep, docker…); a signal that comes
- * while the shell runs one of just-bash's own commands waits for the next of ours. An EXIT trap's `exit` does set the
+ * Simulation limits, said here: a signal's action runs as a nested command list of the line, and only after one of the
+ * simulator's commands (kill, sleep, docker…); a signal that comes while the shell runs one of just-bash's own commands
+ * waits for the next of ours. just-bash gives a command no way to end its interpreter or move its directory (its
+ * runCommand turns what a command throws into "NAME: message", all but its limit, abort and security errors; ctx.exec
+ * is a fresh Bash.exec), so: an `exit` in the action ends the prompt's shell (trapExit: the line is abandoned as for
+ * its own SIGINT), but a shell a script started (`bash -c`) goes on; a `cd` in it moves the prompt's shell for its
+ * next line (adopt: PWD), while the rest of the line still runs where it was. An EXIT trap's `exit` does set the
  * status the shell leaves with (exitTrap here, childshell.ts exitTrap).
  */
 import type { Proc } from '../kernel/types.ts';
@@ -22,10 +26,14 @@ type Result = { stdout: string; stderr: string; exitCode: number; output?: Chunk
 /** Names the shell keeps for itself, which an action's nested run does not hand back. */
 const OWN = /^(?:_|PWD|OLDPWD|SHELLOPTS|BASHOPTS|__(?:cc|CC)_\w*)$/;
 
-/** The action's variables as the shell's: each name it set or unset (`vars`: the command's live variables). */
+/**
+ * The action's variables as the shell's: each name it set or unset (`vars`: the command's live variables); and its
+ * `cd`, as PWD and OLDPWD, which the prompt's next line starts from (runtime.ts takes the line's PWD).
+ */
 function adopt(vars: Map<string, string>, after: Record<string, string>): void {
   for (const k of [...vars.keys()]) if (/^[A-Za-z_]\w*$/.test(k) && !OWN.test(k) && !(k in after)) vars.delete(k);
   for (const [k, v] of Object.entries(after)) if (/^[A-Za-z_]\w*$/.test(k) && !OWN.test(k) && vars.get(k) !== v) vars.set(k, v);
+  if (after.PWD && after.PWD !== vars.get('PWD')) for (const k of ['OLDPWD', 'PWD']) if (after[k]) vars.set(k, after[k] as string);
 }
 
 /** Set by the line of a trap action that ran to its end: an action without it left by `exit` (actionExit). */
@@ -43,12 +51,16 @@ export function actionExit(t: { exitCode: number; env?: Record<string, string> |
   return t.env && !(DONE in t.env) ? t.exitCode : undefined;
 }
 
-/** Runs `shell`'s pending traps after the command that returned `r`, their output after its output. */
+/**
+ * Runs `shell`'s pending traps after the command that returned `r`, their output after its output. An `exit` in an
+ * action is the shell's (`exited` gets its status): the traps still pending are left, as the shell ends there.
+ */
 export async function runPendingTraps<T extends Result>(
   shell: Proc,
   r: T,
   exec: (script: string) => Promise<Result & { env?: Record<string, string> }>,
   vars?: Map<string, string>,
+  exited?: (status: number) => void,
 ): Promise<T> {
   let out: T = r;
   while (shell.pendingTraps?.length) {
@@ -56,15 +68,34 @@ export async function runPendingTraps<T extends Result>(
     shell.pendingTraps = rest.length ? rest : undefined;
     const action = shell.traps?.get(sig);
     if (!action) continue;
-    const t = await exec(`__cc_status ${r.exitCode}; ${action}`);
+    const t = await exec(actionLine(r.exitCode, action));
     if (vars && t.env) adopt(vars, t.env);
+    const status = exited && actionExit(t);
     const chunks: Chunk[] = [
       { stream: 'stdout', text: t.stdout },
       { stream: 'stderr', text: t.stderr },
     ];
     out = { ...out, stdout: out.stdout + t.stdout, stderr: out.stderr + t.stderr, ...(out.output && { output: [...out.output, ...chunks] }) };
+    if (status !== undefined) {
+      exited?.(status);
+      break;
+    }
   }
   return out;
+}
+
+/**
+ * A trap action's `exit` in the shell at the prompt (`shell`, the session's process): the line ends after the command
+ * the action ran behind (sigint.ts: the shell marked as interrupted abandons the line before its next command), and
+ * the shell leaves with `status` (world.ts exitedMidLine), without the "exit" an interactive `exit` prints: bash runs
+ * the action not interactive (trap.c run_pending_traps, parse_and_execute with SEVAL_NONINT; builtins/exit.def
+ * exit_or_logout prints only `if (interactive)`). `trap 'exit 4' TERM; kill -TERM $$; echo after` prints nothing.
+ * Returns whether it was that shell's (a shell a script started keeps the simulation limit of the file's head).
+ */
+export function trapExit(session: Session | undefined, shell: Proc, status: number): boolean {
+  if (!session || session.proc !== shell || session.script) return false;
+  [session.exiting, session.exitQuiet, shell.interrupted] = [status, true, true];
+  return true;
 }
 
 /** What `exitTrap` needs of the shell runtime (runtime.ts ShellRuntime). */
@@ -94,7 +125,7 @@ export async function exitTrap(
   s.shellState?.traps?.delete('EXIT');
   const r = await rt();
   Object.assign(r, { onOutput, streamed: { stdout: '', stderr: '' }, log: [] });
-  const word = s.shell === 'bash' && !login ? 'exit\n' : '';
+  const word = s.shell === 'bash' && !login && !s.exitQuiet ? 'exit\n' : '';
   if (word) r.write({ stream: 'stderr', text: word });
   const t = await r.run(s, `__cc_status ${status}; ${action}`);
   // An `exit` in the action ends the line there (exitline.ts marks it, as at the prompt): the status the shell leaves
@@ -118,7 +149,8 @@ export async function leaveShell(sessions: Session[], exiting: number, onOutput:
   const { word, status } = await exitTrap(s, exiting, sessions.length === 1, onOutput, rt);
   if (sessions.length === 1) return { stdout: '', stderr: '', exitCode: status };
   sessions.pop();
-  const text = s.onExit(status).slice(word.length);
+  const said = s.onExit(status);
+  const text = said.slice(s.exitQuiet && said.startsWith('exit\n') ? 5 : word.length);
   (sessions.at(-1) as Session).status = status;
   return { stdout: '', stderr: text, exitCode: status };
 }
@@ -138,6 +170,7 @@ export async function exitedMidLine<T extends Result>(
   const status = s.exiting ?? r.exitCode;
   [s.exiting, s.status] = [undefined, prior];
   const left = await leaveShell(sessions, status, onOutput, rt);
+  s.exitQuiet = undefined;
   return { ...r, stderr: r.stderr + left.stderr, exitCode: status };
 }
 

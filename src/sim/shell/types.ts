@@ -24,6 +24,11 @@ export interface Session {
   status: number;
   /** Set by a line whose `exit` ended the shell mid-line (exitline.ts): the status it exits with; world.ts leaves the shell. */
   exiting?: number;
+  /**
+   * That exit came from a trap action, which bash runs not interactive (trap.c run_pending_traps → parse_and_execute
+   * with SEVAL_NONINT): exit_or_logout then prints no "exit" (builtins/exit.def). traprun.ts trapExit.
+   */
+  exitQuiet?: true;
   /** A shell that runs one command and is not interactive (a container's command, sh -c): ash then says "line N:". */
   script?: boolean;
   /**
