@@ -130,3 +130,45 @@ describe('$? and $_ in a subshell and a command substitution: the parent’s (ex
     expect((await sh(w, 'set -x; (false; echo $?)')).out).toBe('+ false\n+ echo 1\n1\n');
   });
 });
+
+/**
+ * A trap action's `exit` and `cd` are the shell's: bash runs the action in the shell itself, not interactive
+ * (bash@bash-5.2.21:trap.c run_pending_traps → parse_and_execute with SEVAL_NONINT, so builtins/exit.def
+ * exit_or_logout prints no "exit"); busybox ash the same (shell/ash.c dotrap → evalstring). Checked with bash 5.2.15
+ * (`bash -c`, and an interactive `bash -i` reading the line from a pipe).
+ */
+describe('trap actions that exit or cd (trap.c run_pending_traps)', () => {
+  it.each([
+    ['bash -c \'trap "exit 4" TERM; kill -TERM $$; echo after\'; echo $?', '4\n'],
+    ['bash -c \'echo a; trap "echo bye; exit 4" TERM; kill -TERM $$; echo after\'; echo $?', 'a\nbye\n4\n'],
+    ['bash -c \'trap "echo in EXIT" EXIT; trap "exit 5" USR1; kill -USR1 $$; echo after\'; echo $?', 'in EXIT\n5\n'],
+    ['sh -c \'trap "exit 4" TERM; kill -TERM $$; echo after\'; echo $?', '4\n'],
+    ['bash -c \'echo a; trap "exit 4" TERM; kill -TERM $$; echo after\' | cat; echo ${PIPESTATUS[0]}', 'a\n4\n'],
+    ['x=$(bash -c \'echo a; trap "exit 4" TERM; kill -TERM $$; echo after\'); echo $? $x', '4 a\n'],
+    // A trap that does not exit: the script goes on, `$?` the kill's (run_pending_traps restores it).
+    ['bash -c \'trap "echo got" TERM; kill -TERM $$; echo after $?\'', 'got\nafter 0\n'],
+  ])('%s', async (line, want) => {
+    const w = createWorld();
+    expect((await sh(w, line)).out).toBe(want);
+  });
+
+  it('at the prompt: the shell leaves with the status, without "exit"; the login shell stays', async () => {
+    const w = createWorld();
+    expect(await sh(w, "echo a; trap 'echo bye; exit 4' TERM; kill -TERM $$; echo after")).toMatchObject({ out: 'a\nbye\n', exitCode: 4 });
+    await w.exec('bash');
+    expect(await sh(w, "trap 'echo in EXIT' EXIT; trap 'exit 5' USR1; kill -USR1 $$; echo after")).toMatchObject({ out: 'in EXIT\n', exitCode: 5 });
+    expect((await sh(w, 'echo $?')).out).toBe('5\n');
+  });
+
+  it("a cd in the action moves the prompt's shell", async () => {
+    const w = createWorld();
+    await w.exec("trap 'echo caught; cd /tmp' USR1");
+    expect((await sh(w, 'kill -USR1 $$')).out).toBe('caught\n');
+    expect((await sh(w, 'pwd')).out).toBe('/tmp\n');
+  });
+
+  it('in an alpine container (ash.c dotrap → evalstring → exitshell)', async () => {
+    const w = await world(['alpine']);
+    expect((await sh(w, 'docker run --rm alpine sh -c \'echo a; trap "echo bye; exit 4" TERM; kill -TERM $$; echo after\'; echo $?')).out).toBe('a\nbye\n4\n');
+  });
+});

@@ -62,6 +62,8 @@ export interface Proc {
   handlers: Set<number>;
   /** An interactive bash sent itself SIGINT without a trap (`kill -INT $$`): it abandons the line (shell/sigint.ts). */
   interrupted?: boolean;
+  /** A script's shell (`bash -c`) while it runs: `stop` ends its script, once a trap action's `exit` gave `status` (shell/traprun.ts). */
+  trapExit?: { stop: AbortController; status?: number };
   /**
    * A shell's `trap` actions by signal (shell/trap.ts): its handler only marks the signal pending and the shell runs
    * the action between commands (bash-5.2.21:trap.c trap_handler → run_pending_traps; busybox@1_36_1:shell/ash.c

@@ -20,7 +20,7 @@ import { NO_PWD } from './environ.ts';
 import { dashWording } from './dash-wording.ts';
 import { scriptResult } from './bashsem.ts';
 import { newShellState, type ShellState, withShellState } from './shellstate.ts';
-import { actionExit, actionLine } from './traprun.ts';
+import { actionExit, actionLine, runScript, trapGroup } from './traprun.ts';
 
 const DASH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const BASH_PATH = DASH_PATH;
@@ -153,14 +153,17 @@ export function childShell(
       const names = Object.keys(inherited).filter((k) => NAME.test(k));
       // `__cc_sh KIND`: the shell's own errors in its words and in their place (notfound.ts).
       const kind = busybox ? 'ash' : name === 'sh' ? 'dash' : 'bash';
-      const line = `__cc_sh ${kind}; ${names.length ? `export ${names.map(quote).join(' ')}; ` : ''}${script}`;
-      const opts = { cwd: ctx.cwd, env, replaceEnv: true, signal: ctx.signal };
-      // The script's commands read the shell's own stdin where it has one (just-bash's sh does the same).
-      const run = () =>
-        stdin === undefined && ctx.execWithInheritedStdin
-          ? ctx.execWithInheritedStdin(line, opts)
-          : ctx.exec!(line, { ...opts, stdin: stdin ?? (ctx.stdin as unknown as string), stdinKind: 'bytes' });
+      const line = `__cc_sh ${kind}; ${names.length ? `export ${names.map(quote).join(' ')}; ` : ''}${trapGroup(bash(), script)}`;
       const self = host?.current;
+      // The script's commands read the shell's own stdin where it has one (just-bash's sh does the same); a trap
+      // action's `exit` ends it (traprun.ts runScript).
+      const run = () =>
+        runScript(self, ctx.signal, (signal) => {
+          const opts = { cwd: ctx.cwd, env, replaceEnv: true, signal };
+          return stdin === undefined && ctx.execWithInheritedStdin
+            ? ctx.execWithInheritedStdin(line, opts)
+            : ctx.exec!(line, { ...opts, stdin: stdin ?? (ctx.stdin as unknown as string), stdinKind: 'bytes' });
+        });
       // getppid(): the parent's PID in the shell's namespace, 0 when the parent is outside it (pid_namespaces(7)).
       const parent = self && host?.kernel?.procs.get(self.ppid);
       const ppid = self && (parent?.nspid.length === self.nspid.length ? parent.nspid.at(-1) : parent ? 0 : undefined);

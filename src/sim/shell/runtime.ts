@@ -194,7 +194,7 @@ export class ShellRuntime implements AdapterRuntime {
     if (this.depth === 1) this.lastSeen = { cwd: ctx.cwd, env: copyEnv(ctx.env) };
     this.fg?.checkpoint();
     await this.budget?.tick();
-    return Boolean(this.budget?.exceeded || this.signal?.aborted);
+    return Boolean(this.budget?.exceeded || this.signal?.aborted || this.host.current.trapExit?.stop.signal.aborted);
   }
 
   /**

@@ -94,6 +94,9 @@ export class Foreground {
    */
   checkpoint(): void {
     if ((this.abandoned || this.shell?.state === 'Z') && !this.line.signal.aborted) this.line.abort();
+    // A script's shell whose trap action ran `exit` stops here, before its next command (traprun.ts runScript).
+    const t = this.host.current.trapExit;
+    if (t?.status !== undefined && !t.stop.signal.aborted) t.stop.abort();
   }
 
   private settle(): void {

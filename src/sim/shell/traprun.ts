@@ -16,7 +16,9 @@
  * next line (adopt: PWD), while the rest of the line still runs where it was. An EXIT trap's `exit` does set the
  * status the shell leaves with (exitTrap here, childshell.ts exitTrap).
  */
+import type * as JB from 'just-bash';
 import type { Proc } from '../kernel/types.ts';
+import { parsedStatements } from './lineparse.ts';
 import type { Session } from './types.ts';
 import { SIGNAL_TEXT } from './jobs.ts';
 
@@ -93,9 +95,61 @@ export async function runPendingTraps<T extends Result>(
  * Returns whether it was that shell's (a shell a script started keeps the simulation limit of the file's head).
  */
 export function trapExit(session: Session | undefined, shell: Proc, status: number): boolean {
-  if (!session || session.proc !== shell || session.script) return false;
+  // A script's shell (runScript): it stops before its next command (sigint.ts checkpoint), with that status.
+  if (shell.trapExit) shell.trapExit.status = status;
+  if (!session || session.proc !== shell || session.script) return Boolean(shell.trapExit);
   [session.exiting, session.exitQuiet, shell.interrupted] = [status, true, true];
   return true;
+}
+
+/**
+ * Runs the script of `self`, a shell started with one (childshell.ts: `bash -c`, `sh -c`, a script file), where a trap
+ * action's `exit` may end it (trapExit): the script runs under a signal of its own, aborted before its next command,
+ * and its result is then the exit's status (bash@bash-5.2.21:trap.c run_pending_traps → exit_builtin → exit_shell;
+ * busybox@1_36_1:shell/ash.c dotrap → evalstring → exitshell), without just-bash's words about the abort.
+ * `bash -c 'trap "exit 4" TERM; kill -TERM $$; echo after'` prints nothing and exits 4.
+ */
+export async function runScript<T extends Result>(
+  self: Proc | undefined,
+  outer: AbortSignal | undefined,
+  fn: (signal: AbortSignal | undefined) => Promise<T>,
+): Promise<T> {
+  if (!self) return fn(outer);
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(outer?.reason);
+  if (outer?.aborted) onAbort();
+  else outer?.addEventListener('abort', onAbort, { once: true });
+  const saved = self.trapExit;
+  const own = { stop } as NonNullable<Proc['trapExit']>;
+  self.trapExit = own;
+  try {
+    const r = await fn(stop.signal);
+    if (own.status === undefined) return r;
+    const stderr = r.stderr.replace(/(?:bash: )?execution aborted\n$/, '');
+    // just-bash's byte count of the result's stderr follows its text (its pipeline checks the two agree).
+    const acc = (r as { internalOutputAccounting?: { stdout: number; stderr: number } }).internalOutputAccounting;
+    const counted = acc ? { internalOutputAccounting: { ...acc, stderr: new TextEncoder().encode(stderr).length } } : {};
+    return { ...r, stderr, ...counted, exitCode: own.status };
+  } finally {
+    outer?.removeEventListener('abort', onAbort);
+    self.trapExit = saved;
+  }
+}
+
+/**
+ * A script that sets a trap, as one brace group: just-bash's top-level statement loop drops the output of the
+ * statements before the one it aborts, a group's hands it on (line.ts asGroup), so what the script printed before its
+ * trap's `exit` stays. A script that does not parse is left as it is (its error stays the shell's).
+ */
+export function trapGroup(bash: JB.Bash, script: string): string {
+  if (!/\btrap\b/.test(script)) return script;
+  try {
+    const statements = parsedStatements(bash, script) as { deferredError?: unknown }[];
+    if (!statements.length || statements.some((st) => st.deferredError)) return script;
+  } catch {
+    return script;
+  }
+  return `{ ${script}\n}`;
 }
 
 /** What `exitTrap` needs of the shell runtime (runtime.ts ShellRuntime). */
