@@ -12,8 +12,9 @@
  * waits for the next of ours. just-bash gives a command no way to end its interpreter or move its directory (its
  * runCommand turns what a command throws into "NAME: message", all but its limit, abort and security errors; ctx.exec
  * is a fresh Bash.exec), so: an `exit` in the action ends the prompt's shell (trapExit: the line is abandoned as for
- * its own SIGINT), but a shell a script started (`bash -c`) goes on; a `cd` in it moves the prompt's shell for its
- * next line (adopt: PWD), while the rest of the line still runs where it was. An EXIT trap's `exit` does set the
+ * its own SIGINT) or a script's shell (runScript: its script stopped under a signal of its own) before the next
+ * command, the command then under way finishing first; a `cd` in it moves the prompt's shell for its next line
+ * (adopt: PWD), while the rest of the line still runs where it was. An EXIT trap's `exit` does set the
  * status the shell leaves with (exitTrap here, childshell.ts exitTrap).
  */
 import type * as JB from 'just-bash';
@@ -92,7 +93,7 @@ export async function runPendingTraps<T extends Result>(
  * the shell leaves with `status` (world.ts exitedMidLine), without the "exit" an interactive `exit` prints: bash runs
  * the action not interactive (trap.c run_pending_traps, parse_and_execute with SEVAL_NONINT; builtins/exit.def
  * exit_or_logout prints only `if (interactive)`). `trap 'exit 4' TERM; kill -TERM $$; echo after` prints nothing.
- * Returns whether it was that shell's (a shell a script started keeps the simulation limit of the file's head).
+ * A script's shell (runScript) stops the same way, with its status. Returns whether either took the exit.
  */
 export function trapExit(session: Session | undefined, shell: Proc, status: number): boolean {
   // A script's shell (runScript): it stops before its next command (sigint.ts checkpoint), with that status.
