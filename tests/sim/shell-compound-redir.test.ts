@@ -117,6 +117,10 @@ describe('$? and $_ in a subshell and a command substitution: the parent’s (ex
     ['echo a; (echo $_)', 'a\na\n'],
     ['echo $(echo hi; echo $_)', 'hi hi\n'],
     ['(exit 3); echo $?', '3\n'],
+    // A bare exit or return reads `$?` too (exit.def: the last command's status).
+    ['(false; exit); echo $?', '1\n'],
+    ['f() { false; return; }; (f); echo $?', '1\n'],
+    ['false; echo $( (echo $?) )', '1\n'],
     // A failed status handed on is not a failed command: set -e does not end the subshell (bash's errexit ignores
     // all but a list's last command: execute_cmd.c execute_connection, CMD_IGNORE_RETURN).
     ['set -e; (false && true; echo in $?); echo out $?', 'in 1\nout 0\n'],

@@ -9,17 +9,18 @@
  * should_suppress_fork holds (a simple command, no redirections).
  *
  * just-bash runs these bodies in the same interpreter and counts its own virtual PIDs, which the
- * host never sees. A transform plugin puts `__cc_fork [-c] [NAME] $? "$_"` first in each body: it
+ * host never sees. A transform plugin puts `__cc_fork [-c] [NAME]` first in each body: it
  * takes the PID from the host's kernel as the process the subshell is, and sets `__CC_BASHPID`, which
  * `$BASHPID` reads; `__cc_forkend $?` ends it with the body's status. NAME is the body's last
- * simple command: `__cc_exec $? "$_"` just before it lets it run as the subshell's own process
+ * simple command: `__cc_exec` just before it lets it run as the subshell's own process
  * (Forks.take). Neither may change what the body reads: a subshell starts with its parent's `$?` and `$_`
  * (bash@bash-5.2.21:execute_cmd.c execute_in_subshell and subst.c command_substitute run the body in a
  * forked copy of the shell, last_command_exit_value with it), so `false; (echo $?)` prints 1 and
- * `echo $( (exit 3); echo $?)` 3. Each returns the status it is given and has `"$_"` as its last word, which a
- * command leaves in `$_`; each is followed by `&& __cc_status 0 "$_"`, so a failed status it hands on is a
- * list's first command's, which `set -e` does not act on (just-bash's executeStatement, as bash, exempts all but
- * the list's last command). What is not modelled: inside the subshell, a command's parent is still the shell;
+ * `echo $( (exit 3); echo $?)` 3. In a body that reads them (`$?`, `$_`, a bare `exit` or `return`: KEEPS), each mark
+ * ends with `% $? "$_"`: it returns that status and has `"$_"` as its last word, which a command leaves in `$_`;
+ * and is followed by `&& __cc_status 0 "$_"`, so a failed status it hands on is a list's first command's, which
+ * `set -e` does not act on (just-bash's executeStatement, as bash, exempts all but the list's last command). Other
+ * bodies get the bare marks: each further command is a command context (a loop of `$( )` took 40 % more CPU). What is not modelled: inside the subshell, a command's parent is still the shell;
  * an `&&`/`||` list's last command forks again; `( … ) &` forks twice.
  */
 import type * as JB from 'just-bash';
@@ -60,8 +61,8 @@ export class Forks {
   /** `__cc_fork [NAME]`, `__cc_exec` and `__cc_forkend STATUS` (see the file's comment). */
   commands(): JB.Command[] {
     const done = { stdout: '', stderr: '', exitCode: 0 };
-    /** The status a mark hands on: its `$?` word, the one before its last (`"$_"`). */
-    const status = (argv: string[]) => ({ ...done, exitCode: Number(argv.at(-2) ?? 0) || 0 });
+    /** The status a mark hands on: its `$?` word after `%`, before `"$_"` (see the file's comment), else 0. */
+    const status = (argv: string[]) => ({ ...done, exitCode: argv.at(-3) === '%' ? Number(argv.at(-2)) || 0 : 0 });
     return [
       {
         name: '__cc_fork',
@@ -69,7 +70,7 @@ export class Forks {
           // `-c`: a command substitution, whose commands' stdout is the pipe bash reads (subst.c command_substitute):
           // none of them writes to the terminal or lays its output out for one (ls's columns) while it runs.
           const capture = argv[0] === '-c';
-          const args = argv.slice(capture ? 1 : 0, -2);
+          const args = argv.slice(capture ? 1 : 0, argv.at(-3) === '%' ? -3 : undefined);
           const parent = this.host.current;
           this.spawned();
           const proc = this.host.kernel.spawn({
@@ -185,21 +186,36 @@ function forked(statements: Node[]): boolean {
   return c?.type === 'SimpleCommand' && literalName(c) === '__cc_fork';
 }
 
+/** Whether a body reads the status or last argument it starts with: `$?`, `$_` (in `$(( ))` too), a bare `exit` or `return`. */
+function reads(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(reads);
+  if (!node || typeof node !== 'object') return false;
+  const n = node as Node;
+  if (n.type === 'ParameterExpansion' && (n.parameter === '?' || n.parameter === '_')) return true;
+  if ((n.type === 'ArithSpecialVar' || n.type === 'ArithVariable') && (n.name === '?' || n.name === '_')) return true;
+  // The marks of a subshell inside, already there (their `$?` is theirs), but not the body they mark.
+  if (n.type === 'SimpleCommand' && literalName(n)?.startsWith('__cc_')) return false;
+  if (n.type === 'SimpleCommand' && !(n.args as unknown[]).length && /^(?:exit|return)$/.test(literalName(n) ?? '')) return true;
+  return Object.values(n).some((v) => v && typeof v === 'object' && reads(v));
+}
+
 /** Registers the plugin on the host's Bash (see the file's comment). */
 export function forkPlugin(bash: JB.Bash): void {
   type Ast = { statements: { pipelines: { commands: { args: { parts: Node[] }[] }[] }[] }[] };
   const parse = (s: string) => bash.transform(s).ast as unknown as Ast;
   const statement = (text: string) => parse(text).statements[0] as unknown as Node;
   // The body with the fork first, `__cc_exec` before its last statement when that one may exec, the end last; the
-  // marks keep `$?` and `$_` as they were (see the file's comment).
-  const keep = '$? "$_" && __cc_status 0 "$_"';
-  const wrap = (body: Node[], name: string | undefined, capture = false): Node[] => [
-    statement(`__cc_fork${capture ? ' -c' : ''}${name ? ` ${name}` : ''} ${keep}`),
-    ...body.slice(0, -1),
-    ...(name ? [statement(`__cc_exec ${keep}`)] : []),
-    ...body.slice(-1),
-    statement('__cc_forkend $?'),
-  ];
+  // marks keep `$?` and `$_` as they were where the body reads them (see the file's comment).
+  const wrap = (body: Node[], name: string | undefined, capture = false): Node[] => {
+    const keep = reads(body) ? ' % $? "$_" && __cc_status 0 "$_"' : '';
+    return [
+      statement(`__cc_fork${capture ? ' -c' : ''}${name ? ` ${name}` : ''}${keep}`),
+      ...body.slice(0, -1),
+      ...(name ? [statement(`__cc_exec${keep}`)] : []),
+      ...body.slice(-1),
+      statement('__cc_forkend $?'),
+    ];
+  };
   // ${__CC_BASHPID:-$BASHPID}: outside any subshell, just-bash's own $BASHPID (the shell's PID).
   const [expansion] = parse(`: \${${BASHPID_VAR}:-$BASHPID}`).statements;
   const bashpid = expansion ? expansion.pipelines[0]?.commands[0]?.args[0]?.parts[0] : undefined;
