@@ -97,7 +97,8 @@ export function pipelinesOf(bash: JB.Bash, line: string): Pipeline[] {
  * bodies of the functions it calls: the line's and the session's (`functions`, shellstate.ts).
  */
 export function mergedOf(bash: JB.Bash, line: string, functions?: ReadonlyMap<string, unknown>): string[][] {
-  if (!/&/.test(line) && !functions?.size) return [];
+  // No `&`: only a session's function the line may call can merge (its definition's `2>&1`); no parse otherwise.
+  if (!/&/.test(line) && ![...(functions?.keys() ?? [])].some((f) => line.includes(f))) return [];
   try {
     return mergedIn(parseLine(bash, line).statements as unknown as Parameters<typeof mergedIn>[0], false, [], functions);
   } catch {
