@@ -183,7 +183,7 @@ export async function runOrdered(rt: AdapterRuntime, c: JB.Command, args: string
           ),
         )
       : await rt.trace.child(() => run());
-  return mergeOrdered(r, mergedHere(rt, [c.name, ...args]));
+  return mergeOrdered(r, mergedHere(rt, c.name, args));
 }
 
 /** The terminal for a pager that ends a pipeline of the learner's line (CmdEnv.pagerTerminal). */
@@ -212,7 +212,7 @@ export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: stri
   if (await rt.tick(ctx)) return { stdout: '', stderr: '', exitCode: 130 };
   const cmd = await loadCommand(row);
   const run = (fn: (self: Proc) => Promise<ExecResult>) => (cmd.noProcess ? fn(rt.host.current) : asChild(rt, [cmd.name, ...args], fn));
-  const merged = mergedHere(rt, [cmd.name, ...args]);
+  const merged = mergedHere(rt, cmd.name, args);
   // What the commands it runs write is ordered against its result (ordered.ts).
   const r = await rt.trace.within(
     () => rt.host.early,
@@ -381,7 +381,7 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
             return r;
           }),
       )
-      .then((r) => errorsOut(rt, mergeOrdered(r, mergedHere(rt, [name, ...args])))),
+      .then((r) => errorsOut(rt, mergeOrdered(r, mergedHere(rt, name, args)))),
   );
   return pipedAsBytes(r, piped(rt, [name, ...args])) as JB.ExecResult;
 }

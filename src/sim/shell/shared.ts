@@ -101,7 +101,7 @@ export function tickedCommand(name: string): JB.Command {
         args,
         ctx,
         (c) => o.rt.tick(c),
-        (r) => o.rt.inOrder(mergeOrdered(r, mergedHere(o.rt, [name, ...args]))),
+        (r) => o.rt.inOrder(mergeOrdered(r, mergedHere(o.rt, name, args))),
       ),
     ),
   );

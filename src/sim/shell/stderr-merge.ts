@@ -32,7 +32,11 @@ export function mergeOrdered<T extends Result>(r: T, merged: boolean): T {
 }
 
 /** Whether the line merges `argv`'s stderr into its stdout (mergeOrdered). */
-export const mergedHere = (rt: { readonly merged: string[][] }, argv: string[]): boolean => rt.merged.length > 0 && rt.merged.some((m) => argvMatches(m, argv));
+export function mergedHere(rt: { readonly merged: string[][] }, name: string, args: readonly string[]): boolean {
+  if (!rt.merged.length) return false;
+  const argv = [name, ...args];
+  return rt.merged.some((m) => argvMatches(m, argv));
+}
 
 /**
  * A result of the shell's own commands (`__cc_notfound`, `__cc_cdfail`, `__cc_bi`, `__cc_path`) for `argv`, the command
@@ -40,6 +44,6 @@ export const mergedHere = (rt: { readonly merged: string[][] }, argv: string[]):
  * node1's `-bash: nope: command not found`), which the line's stderr gets at its end, and stdout would not.
  */
 export function mergeFor<T extends Result>(rt: { readonly merged: string[][]; readonly currentSession?: Session }, r: T, argv: string[] | undefined): T {
-  if (!argv || !r.stderr || !mergedHere(rt, argv)) return r;
+  if (!argv || !r.stderr || !mergedHere(rt, argv[0] ?? '', argv.slice(1))) return r;
   return mergeOrdered(rt.currentSession ? { ...r, stderr: loginWording(r.stderr, rt.currentSession) } : r, true);
 }
