@@ -12,6 +12,7 @@
  */
 import type * as JB from 'just-bash';
 import { type Mounted, slashMatters, walk } from '../fs/namei.ts';
+import { normalizePath } from '../path.ts';
 
 /** Told of each path whose walk met ELOOP (the wrapper words just-bash's "No such file or directory" for it: denied.ts). */
 type OnLoop = (path: string) => void;
@@ -29,16 +30,6 @@ export function mountFs(jb: typeof JB, options: JB.MountableFsOptions, onLoop: O
   return new made(options, onLoop);
 }
 
-const norm = (p: string) => {
-  const parts: string[] = [];
-  for (const part of p.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-};
-
 function walkingClass(Base: typeof JB.MountableFs): Ctor {
   return class Walking extends Base {
     private readonly root: JB.IFileSystem;
@@ -50,7 +41,7 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
     }
     /** `path` with its links followed, or as spelled when the walk gives it back. */
     private at(path: string, followLast: boolean, op: string): string {
-      const abs = norm(path);
+      const abs = normalizePath(path);
       const mounts: readonly Mounted[] = this.getMounts();
       try {
         return walk(this.root, mounts, abs, followLast, op) ?? abs;
