@@ -384,7 +384,11 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
             if (busybox && name === 'cat')
               return {
                 ...r,
-                stderr: r.stderr.replace(/^cat: (.*): (No such file or directory|Permission denied|Symbolic link loop)$/gm, "cat: can't open '$1': $2"),
+                // busybox@1_36_1:libbb/xfuncs_printf.c open3_or_warn; a directory opens, and its read fails: libbb/copyfd.c
+                // bb_simple_perror_msg(bb_msg_read_error), "read error" (libbb/messages.c).
+                stderr: r.stderr
+                  .replace(/^cat: (.*): (No such file or directory|Permission denied|Symbolic link loop|Not a directory)$/gm, "cat: can't open '$1': $2")
+                  .replace(/^cat: .*: Is a directory$/gm, 'cat: read error: Is a directory'),
               };
             if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
             return r;
