@@ -25,7 +25,9 @@ import type { CmdEnv, Session } from './types.ts';
 import { shellKind } from './shellkind.ts';
 import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
+import { wrappedWording } from './wrapped-wording.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
+import { slashStarts } from './slash-starts.ts';
 import { runPendingTraps } from './traprun.ts';
 import type { Foreground } from './sigint.ts';
 import { LineFds } from './linefds.ts';
@@ -372,25 +374,18 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
             if (tooBig([name, ...args], ctx.env)) return argListTooLong(rt.currentSession, name);
             rt.endless = undefined;
             takeDenied(rt.host);
-            const r0 =
-              name === 'find' && !busybox && needsFindExt(args)
-                ? await findExt(args, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
-                : await ctx.origCommand!(wrappedArgs(name, args));
-            const r = { ...r0, stderr: denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)) };
+            const run = (argv: string[]) =>
+              name === 'find' && !busybox && needsFindExt(argv)
+                ? findExt(argv, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
+                : ctx.origCommand!(wrappedArgs(name, argv));
+            const slashed =
+              name === 'find' || name === 'du' ? await slashStarts(name, args, { fs: ctx.fs, cwd: ctx.cwd, host: root === 'host', busybox }, run) : undefined;
+            const r0 = slashed ?? (await run(args));
+            const r = { ...r0, stderr: wrappedWording(name, denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)), busybox) };
             if (rt.endless && WHOLE_READERS.has(name)) {
               rt.endless = undefined;
               return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
             }
-            if (busybox && name === 'cat')
-              return {
-                ...r,
-                // busybox@1_36_1:libbb/xfuncs_printf.c open3_or_warn; a directory opens, and its read fails: libbb/copyfd.c
-                // bb_simple_perror_msg(bb_msg_read_error), "read error" (libbb/messages.c).
-                stderr: r.stderr
-                  .replace(/^cat: (.*): (No such file or directory|Permission denied|Symbolic link loop|Not a directory)$/gm, "cat: can't open '$1': $2")
-                  .replace(/^cat: .*: Is a directory$/gm, 'cat: read error: Is a directory'),
-              };
-            if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
             return r;
           }),
       )

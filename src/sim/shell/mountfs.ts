@@ -142,8 +142,21 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
     override readdir(path: string) {
       return this.on(path, true, 'scandir', (p) => super.readdir(p));
     }
-    override rm(path: string, options?: JB.RmOptions) {
-      return this.on(path, false, 'rm', (p) => super.rm(p, options));
+    /**
+     * unlink(2) and rmdir(2) of a name spelled with a trailing slash do not follow its last link: a link or a file there
+     * is ENOTDIR (linux v6.8 fs/namei.c do_unlinkat, `slashes:`; do_rmdir → may_delete: `if (!d_is_dir(victim)) return
+     * -ENOTDIR`). rm -r of `link/` (coreutils@v9.4:src/remove.c, fts opening the directory the slash leads to) empties
+     * the link's target first, then fails on the link itself.
+     */
+    override async rm(path: string, options?: JB.RmOptions) {
+      if (path.length < 2 || !path.endsWith('/')) return this.on(path, false, 'rm', (p) => super.rm(p, options));
+      const bare = path.slice(0, -1);
+      const st = await this.lstat(bare);
+      if (st.isDirectory) return this.on(bare, false, 'rm', (p) => super.rm(p, options));
+      if (st.isSymbolicLink && options?.recursive && (await this.stat(path)).isDirectory)
+        for (const name of await this.readdir(path)) await this.rm(`${path}${name}`, { recursive: true, force: options.force });
+      this.onRefused(path, 'ENOTDIR');
+      throw new Error(`ENOTDIR: not a directory, rm '${path}'`);
     }
     override cp(src: string, dest: string, options?: JB.CpOptions) {
       return this.on(src, true, 'cp', (s) => this.on(dest, true, 'cp', (d) => super.cp(s, d, options)));

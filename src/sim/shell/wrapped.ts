@@ -17,6 +17,7 @@ export const WRAPPED = [
   'sed',
   'rm',
   'find',
+  'du',
   'uniq',
   'xargs',
   'tee',
