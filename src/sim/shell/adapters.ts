@@ -28,6 +28,7 @@ import { denyWording, takeDenied } from './denied.ts';
 import { wrappedWording } from './wrapped-wording.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
 import { slashStarts } from './slash-starts.ts';
+import { rmdirSlashes } from './rmdir-slash.ts';
 import { runPendingTraps } from './traprun.ts';
 import type { Foreground } from './sigint.ts';
 import { LineFds } from './linefds.ts';
@@ -379,9 +380,13 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
                 ? findExt(argv, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
                 : ctx.origCommand!(wrappedArgs(name, argv));
             const slashed =
-              name === 'find' || name === 'du' ? await slashStarts(name, args, { fs: ctx.fs, cwd: ctx.cwd, host: root === 'host', busybox }, run) : undefined;
+              name === 'find' || name === 'du'
+                ? await slashStarts(name, args, { fs: ctx.fs, cwd: ctx.cwd, host: root === 'host', busybox }, run)
+                : name === 'rmdir'
+                  ? await rmdirSlashes(args, { fs: ctx.fs, cwd: ctx.cwd, busybox }, run)
+                  : undefined;
             const r0 = slashed ?? (await run(args));
-            const r = { ...r0, stderr: wrappedWording(name, denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)), busybox) };
+            const r = { ...r0, stderr: wrappedWording(name, denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)), busybox, args) };
             if (rt.endless && WHOLE_READERS.has(name)) {
               rt.endless = undefined;
               return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);

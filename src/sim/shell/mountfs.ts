@@ -161,7 +161,12 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
     override cp(src: string, dest: string, options?: JB.CpOptions) {
       return this.on(src, true, 'cp', (s) => this.on(dest, true, 'cp', (d) => super.cp(s, d, options)));
     }
-    override mv(src: string, dest: string) {
+    /** rename(2) of a source spelled `name/` that is no directory itself (a link to one too) is ENOTDIR (linux v6.8 fs/namei.c do_renameat2). */
+    override async mv(src: string, dest: string) {
+      if (src.length > 1 && src.endsWith('/') && !(await this.lstat(src.slice(0, -1))).isDirectory) {
+        this.onRefused(src, 'ENOTDIR');
+        throw new Error(`ENOTDIR: not a directory, rename '${src}'`);
+      }
       return this.on(src, false, 'mv', (s) => this.on(dest, false, 'mv', (d) => super.mv(s, d)));
     }
     override chmod(path: string, mode: number) {

@@ -5,8 +5,8 @@
 import { strerror } from './pathlookup.ts';
 
 /** `stderr` of the wrapped command `name`, worded as coreutils or (`busybox`) busybox 1.36.1 words it. */
-export function wrappedWording(name: string, stderr: string, busybox: boolean): string {
-  const text = rawErrnos(busybox && name === 'rm' ? busyboxRm(stderr) : stderr, busybox);
+export function wrappedWording(name: string, stderr: string, busybox: boolean, args: string[] = []): string {
+  const text = rawErrnos(busybox && name === 'rm' ? busyboxRm(stderr) : name === 'cp' || name === 'mv' ? cpMv(name, stderr, busybox, args) : stderr, busybox);
   if (busybox && name === 'cat')
     // busybox@1_36_1:libbb/xfuncs_printf.c open3_or_warn, "can't open '%s'"; a directory opens, and its read fails:
     // libbb/copyfd.c bb_simple_perror_msg(bb_msg_read_error), "read error" (libbb/messages.c).
@@ -34,4 +34,25 @@ function busyboxRm(stderr: string): string {
   return stderr
     .replace(/^rm: cannot remove '(.*)': ((?:ENOTDIR|ELOOP): [^,\n]*, stat '[^'\n]*')$/gm, "rm: can't stat '$1': $2")
     .replace(/^rm: cannot remove '(.*)': Is a directory$/gm, "rm: '$1' is a directory");
+}
+
+/**
+ * cp and mv of `file/` (its stat is ENOTDIR) and mv of `link/` (rename(2) is ENOTDIR): coreutils@v9.4:src/copy.c
+ * `cannot stat %s`, `cannot move %s to %s` (quoteaf); busybox@1_36_1 libbb/copy_file.c `can't stat '%s'`,
+ * coreutils/mv.c `can't rename '%s'`. The destination named is the operand when there is one source.
+ */
+function cpMv(name: 'cp' | 'mv', stderr: string, busybox: boolean, args: string[]): string {
+  const operands = args.filter((a) => !a.startsWith('-') || a === '-');
+  const to = operands.length === 2 ? ` to '${operands[1]}'` : '';
+  return stderr.replace(
+    new RegExp(`^${name}: cannot (?:copy|move) '(.*)': ((?:ENOTDIR|ELOOP): [^,\\n]*, (stat|rename) '[^'\\n]*')$`, 'gm'),
+    (_line, src: string, raw: string, op: string) =>
+      busybox
+        ? name === 'mv'
+          ? `mv: can't rename '${src}': ${raw}`
+          : `cp: can't stat '${src}': ${raw}`
+        : op === 'stat'
+          ? `${name}: cannot stat '${src}': ${raw}`
+          : `mv: cannot move '${src}'${to}: ${raw}`,
+  );
 }
