@@ -27,8 +27,7 @@ import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
 import { wrappedWording } from './wrapped-wording.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
-import { slashStarts } from './slash-starts.ts';
-import { rmdirSlashes } from './rmdir-slash.ts';
+import { slashedRun } from './slash-starts.ts';
 import { runPendingTraps } from './traprun.ts';
 import type { Foreground } from './sigint.ts';
 import { LineFds } from './linefds.ts';
@@ -379,14 +378,15 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
               name === 'find' && !busybox && needsFindExt(argv)
                 ? findExt(argv, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
                 : ctx.origCommand!(wrappedArgs(name, argv));
-            const slashed =
-              name === 'find' || name === 'du'
-                ? await slashStarts(name, args, { fs: ctx.fs, cwd: ctx.cwd, host: root === 'host', busybox }, run)
-                : name === 'rmdir'
-                  ? await rmdirSlashes(args, { fs: ctx.fs, cwd: ctx.cwd, busybox }, run)
-                  : undefined;
-            const r0 = slashed ?? (await run(args));
-            const r = { ...r0, stderr: wrappedWording(name, denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)), busybox, args) };
+            const r0 = (await slashedRun(name, args, { fs: ctx.fs, cwd: ctx.cwd, host: root === 'host', busybox }, run)) ?? (await run(args));
+            const denied = takeDenied(rt.host);
+            const word = (text: string) => wrappedWording(name, denyWording(text, name, ctx.cwd, denied), busybox, args);
+            const chunks = (r0 as Result).output;
+            const r = {
+              ...r0,
+              stderr: word(r0.stderr),
+              ...(chunks && { output: chunks.map((c) => (c.stream === 'stderr' ? { ...c, text: word(c.text) } : c)) }),
+            };
             if (rt.endless && WHOLE_READERS.has(name)) {
               rt.endless = undefined;
               return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);

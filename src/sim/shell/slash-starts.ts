@@ -1,5 +1,5 @@
 /**
- * find and du given a starting point spelled with a trailing slash. The kernel looks `name/` up following its last
+ * find and du given a starting point spelled with a trailing slash, and rmdir given such an operand (below). The kernel looks `name/` up following its last
  * link and asks for a directory (linux v6.8 fs/namei.c: LOOKUP_FOLLOW | LOOKUP_DIRECTORY), so `find link/` and
  * `du link/` walk the directory the link names, and `file/` is ENOTDIR. just-bash's find drops the slash and walks the
  * link itself (prints `link`, never descends), and its du walks nothing; both word any failure "No such file or
@@ -19,7 +19,30 @@
 import type * as JB from 'just-bash';
 import { strerror } from './pathlookup.ts';
 
-type R = { stdout: string; stderr: string; exitCode: number };
+type Chunk = { stream: 'stdout' | 'stderr'; text: string };
+type R = { stdout: string; stderr: string; exitCode: number; output?: Chunk[] };
+
+/** `out`, its chunks kept only where they order the streams otherwise than all of stdout before all of stderr. */
+function ordered(out: R & { output: Chunk[] }): R {
+  const firstErr = out.output.findIndex((c) => c.stream === 'stderr');
+  if (firstErr < 0 || out.output.slice(firstErr).every((c) => c.stream === 'stderr')) return { stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
+  return out;
+}
+
+/** `r`'s streams added to `out` after what it holds, in the order written (`r.output`, else its stdout then its stderr). */
+function append(out: R & { output: Chunk[] }, r: R): void {
+  out.stdout += r.stdout;
+  out.stderr += r.stderr;
+  out.exitCode = Math.max(out.exitCode, r.exitCode);
+  out.output.push(
+    ...(
+      r.output ?? [
+        { stream: 'stdout' as const, text: r.stdout },
+        { stream: 'stderr' as const, text: r.stderr },
+      ]
+    ).filter((c) => c.text),
+  );
+}
 
 interface StartsEnv {
   fs: JB.IFileSystem;
@@ -34,11 +57,18 @@ const startsExpression = (w: string) => w.startsWith('-') || ['(', '\\(', ')', '
 const OTHER_OUTPUT = /^-(?:printf|fprintf|fprint0?|print0|exec|execdir|ok|okdir|ls|fls|delete|quit)$/;
 const slashed = (w: string) => w.length > 1 && w.endsWith('/');
 
+/** find, du or rmdir of `args` with an operand `name/` (the rest are just-bash's as they were: undefined). */
+export function slashedRun(name: string, args: string[], env: StartsEnv, run: (args: string[]) => Promise<R>): Promise<R | undefined> | undefined {
+  if (name === 'find' || name === 'du') return slashStarts(name, args, env, run);
+  if (name === 'rmdir') return rmdirSlashes(args, env, run);
+  return undefined;
+}
+
 /** find or du of `args` (just-bash's, or find-ext.ts's: `run`), each starting point spelled `name/` walked as above; undefined when none is. */
-export async function slashStarts(name: 'find' | 'du', args: string[], env: StartsEnv, run: (args: string[]) => Promise<R>): Promise<R | undefined> {
+async function slashStarts(name: 'find' | 'du', args: string[], env: StartsEnv, run: (args: string[]) => Promise<R>): Promise<R | undefined> {
   const split = name === 'find' ? findOperands(args) : duOperands(args);
   if (!split?.names.some(slashed)) return undefined;
-  const out: R = { stdout: '', stderr: '', exitCode: 0 };
+  const out: R & { output: Chunk[] } = { stdout: '', stderr: '', exitCode: 0, output: [] };
   for (const given of split.names) {
     let r: R;
     if (!slashed(given)) r = await run(split.argsFor(given));
@@ -46,19 +76,17 @@ export async function slashStarts(name: 'find' | 'du', args: string[], env: Star
       const abs = env.fs.resolvePath(env.cwd, given);
       const st = await env.fs.stat(abs).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       if (st instanceof Error || !st.isDirectory) {
-        out.stderr += `${name}: ${refused(name, given, env)}: ${strerror(st instanceof Error ? st : new Error('ENOTDIR'), env.busybox)}\n`;
-        out.exitCode = 1;
+        const text = `${name}: ${refused(name, given, env)}: ${strerror(st instanceof Error ? st : new Error('ENOTDIR'), env.busybox)}\n`;
+        append(out, { stdout: '', stderr: text, exitCode: 1 });
         continue;
       }
       const real = await env.fs.realpath(abs);
       r = await run(split.argsFor(real));
       r = { ...r, stdout: respell(r.stdout, real, given, name === 'du') };
     }
-    out.stdout += r.stdout;
-    out.stderr += r.stderr;
-    out.exitCode = Math.max(out.exitCode, r.exitCode);
+    append(out, r);
   }
-  return out;
+  return ordered(out);
 }
 
 /** How the tool names a starting point it could not walk. */
@@ -97,4 +125,43 @@ function duOperands(args: string[]): Operands | undefined {
   }
   if (names.length > 1 && opts.some((o) => o === '-c' || o === '--total' || (/^-[a-z]+$/.test(o) && o.includes('c')))) return undefined;
   return { names, argsFor: (start) => [...opts, start] };
+}
+
+/*
+ * rmdir of a name spelled with a trailing slash that is no directory itself. rmdir(2) does not follow the last link
+ * even then: a link or a file there is ENOTDIR (linux v6.8 fs/namei.c do_rmdir → may_delete). just-bash's rmdir
+ * follows the link and removes it when its target is empty, or says "Directory not empty".
+ *
+ * coreutils@v9.4:src/rmdir.c main: on ENOTDIR for a name ending in '/', when stat(2) of it finds a directory and
+ * lstat(2) of it without its slashes a link, `failed to remove %s: Symbolic link not followed`; otherwise
+ * `failed to remove %s` with strerror; --verbose first prints `removing directory, %s`. busybox@1_36_1:coreutils/rmdir.c
+ * `bb_perror_msg("'%s'", path)`. With -p (parents) the line is left to just-bash as it was.
+ */
+
+/** rmdir `args` (just-bash's: `run`), each operand `name/` that is no directory refused as above; undefined when none is. */
+async function rmdirSlashes(args: string[], env: StartsEnv, run: (args: string[]) => Promise<R>): Promise<R | undefined> {
+  const opts = args.filter((a) => a.startsWith('-') && a !== '-');
+  const names = args.filter((a) => !a.startsWith('-') || a === '-');
+  if (opts.some((o) => o === '--parents' || o === '--' || (/^-[a-z]+$/.test(o) && o.includes('p')))) return undefined;
+  if (!names.some((n) => n.length > 1 && n.endsWith('/'))) return undefined;
+  const verbose = opts.some((o) => o === '--verbose' || (/^-[a-z]+$/.test(o) && o.includes('v')));
+  const out: R & { output: NonNullable<R['output']> } = { stdout: '', stderr: '', exitCode: 0, output: [] };
+  for (const name of names) {
+    const bare = name.replace(/\/+$/, '');
+    const st = name.length > 1 && name.endsWith('/') && bare ? await env.fs.lstat(env.fs.resolvePath(env.cwd, bare)).catch(() => undefined) : undefined;
+    if (!st || st.isDirectory) {
+      append(out, await run([...opts, name]));
+      continue;
+    }
+    if (env.busybox) {
+      append(out, { stdout: '', stderr: `rmdir: '${name}': Not a directory\n`, exitCode: 1 });
+      continue;
+    }
+    if (verbose) append(out, { stdout: `rmdir: removing directory, '${name}'\n`, stderr: '', exitCode: 0 });
+    const followed = st.isSymbolicLink ? await env.fs.stat(env.fs.resolvePath(env.cwd, name)).catch((e: Error) => e) : undefined;
+    const linkToDir = followed !== undefined && (followed instanceof Error ? !followed.message.startsWith('ENOTDIR') : followed.isDirectory);
+    const why = linkToDir ? 'Symbolic link not followed' : 'Not a directory';
+    append(out, { stdout: '', stderr: `rmdir: failed to remove '${name}': ${why}\n`, exitCode: 1 });
+  }
+  return ordered(out);
 }
