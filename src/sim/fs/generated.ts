@@ -1,4 +1,5 @@
 import type { FsStat, IFileSystem } from 'just-bash';
+import { normalizePath } from '../path.ts';
 
 /** A node of a generated filesystem: computed when read, never stored. */
 export type GenNode =
@@ -17,16 +18,6 @@ export type GenNode =
     };
 
 const errno = (code: string, text: string, op: string, path: string) => new Error(`${code}: ${text}, ${op} '${path}'`);
-
-function norm(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
 
 /**
  * A read-mostly IFileSystem whose tree is produced by `lookup` (like /proc and
@@ -53,13 +44,13 @@ export abstract class GeneratedFs implements IFileSystem {
 
   /** Resolves intermediate symlinks (`self` → `23817`). */
   protected resolve(path: string, followLast: boolean): { path: string; node: GenNode | undefined } {
-    const parts = norm(path).split('/').filter(Boolean);
+    const parts = normalizePath(path).split('/').filter(Boolean);
     let cur = '';
     for (let i = 0; i < parts.length; i++) {
       cur = `${cur}/${parts[i]}`;
       const node = this.lookup(cur);
       if (node?.type === 'link' && (i < parts.length - 1 || followLast) && !node.target.includes(':[')) {
-        cur = node.target.startsWith('/') ? norm(node.target.slice(this.mountPoint.length)) : norm(`${cur}/../${node.target}`);
+        cur = node.target.startsWith('/') ? normalizePath(node.target.slice(this.mountPoint.length)) : normalizePath(`${cur}/../${node.target}`);
       }
     }
     return { path: cur || '/', node: this.lookup(cur || '/') };
@@ -148,7 +139,7 @@ export abstract class GeneratedFs implements IFileSystem {
     return this.full(r.path);
   }
   resolvePath(base: string, path: string): string {
-    return path.startsWith('/') ? norm(path) : norm(`${base}/${path}`);
+    return path.startsWith('/') ? normalizePath(path) : normalizePath(`${base}/${path}`);
   }
   getAllPaths(): string[] {
     return [];

@@ -14,6 +14,7 @@
  * filesystems as spelled, which answer as before (ENOENT, or a stand-in of their own such as /dev/stdin → /proc/self/fd/0).
  */
 import type { IFileSystem } from 'just-bash';
+import { normalizePath } from '../path.ts';
 import { GeneratedFs } from './generated.ts';
 
 /** linux v6.8 include/linux/namei.h. */
@@ -65,15 +66,7 @@ function peek(fs: IFileSystem, rel: string, mountPoint: string, follow: boolean)
 const parentOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
 const inside = (p: string, dir: string) => p === dir || p.startsWith(dir === '/' ? '/' : `${dir}/`);
 
-function join(dir: string, rel: string): string {
-  const parts: string[] = [];
-  for (const part of `${dir}/${rel}`.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
+const join = (dir: string, rel: string) => normalizePath(`${dir}/${rel}`);
 
 /** The mount holding an absolute path (the deepest mount point at or above it), and the path inside it. */
 function route(base: IFileSystem, mounts: readonly Mounted[], path: string): { fs: IFileSystem; rel: string; at: string } {

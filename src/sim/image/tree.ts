@@ -13,6 +13,7 @@
  * honest, while the archive stays a few hundred bytes. This is how an 814 MB
  * golang image costs kilobytes to hash.
  */
+import { isNormalPath, normalizePath } from '../path.ts';
 
 export interface EntryMeta {
   mode: number;
@@ -63,21 +64,10 @@ export class PathError extends Error {
   }
 }
 
-/** What normPath changes in an absolute path: an empty, `.` or `..` component, or a trailing `/` (but the root's). */
-const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
-
-/** Normalises an absolute path: collapses `//`, resolves `.` and `..`, drops a trailing slash. */
+/** Normalises an absolute path: collapses `//`, resolves `.` and `..`, drops a trailing slash (../path.ts). */
 export function normPath(p: string): string {
   if (!p.startsWith('/')) throw new PathError('EINVAL', p, `path must be absolute: "${p}"`);
-  // Most paths asked for are normal already (overlay.ts looks each one up in every layer): given back as they are.
-  if (!NOT_NORMAL.test(p)) return p;
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
+  return normalizePath(p);
 }
 
 /** Joins a path onto a directory (an absolute `rel` wins). */
@@ -97,7 +87,7 @@ export function baseName(p: string): string {
 /** Every proper ancestor of a path, outermost first, excluding "/". */
 export function ancestors(p: string): string[] {
   // A normal path's ancestors are its prefixes up to each later `/`.
-  if (p.startsWith('/') && !NOT_NORMAL.test(p)) {
+  if (isNormalPath(p)) {
     const out: string[] = [];
     for (let i = p.indexOf('/', 1); i > 0; i = p.indexOf('/', i + 1)) out.push(p.slice(0, i));
     return out;

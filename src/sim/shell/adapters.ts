@@ -25,7 +25,9 @@ import type { CmdEnv, Session } from './types.ts';
 import { shellKind } from './shellkind.ts';
 import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
+import { wrappedWording } from './wrapped-wording.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
+import { slashedRun } from './slash-starts.ts';
 import { runPendingTraps, trapExit } from './traprun.ts';
 import type { Foreground } from './sigint.ts';
 import { LineFds } from './linefds.ts';
@@ -363,21 +365,23 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
             if (tooBig([name, ...args], ctx.env)) return argListTooLong(rt.currentSession, name);
             rt.endless = undefined;
             takeDenied(rt.host);
-            const r0 =
-              name === 'find' && !busybox && needsFindExt(args)
-                ? await findExt(args, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
-                : await ctx.origCommand!(wrappedArgs(name, args));
-            const r = { ...r0, stderr: denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)) };
+            const run = (argv: string[]) =>
+              name === 'find' && !busybox && needsFindExt(argv)
+                ? findExt(argv, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
+                : ctx.origCommand!(wrappedArgs(name, argv));
+            const r0 = (await slashedRun(name, args, { fs: ctx.fs, cwd: ctx.cwd, host: root === 'host', busybox }, run)) ?? (await run(args));
+            const denied = takeDenied(rt.host);
+            const word = (text: string) => wrappedWording(name, denyWording(text, name, ctx.cwd, denied), busybox, args);
+            const chunks = (r0 as Result).output;
+            const r = {
+              ...r0,
+              stderr: word(r0.stderr),
+              ...(chunks && { output: chunks.map((c) => (c.stream === 'stderr' ? { ...c, text: word(c.text) } : c)) }),
+            };
             if (rt.endless && WHOLE_READERS.has(name)) {
               rt.endless = undefined;
               return endlessReader(rt.host, rt.pipelines, rt.lineIsTty, rt.signal, r, [name, ...args]);
             }
-            if (busybox && name === 'cat')
-              return {
-                ...r,
-                stderr: r.stderr.replace(/^cat: (.*): (No such file or directory|Permission denied|Symbolic link loop)$/gm, "cat: can't open '$1': $2"),
-              };
-            if (busybox && name === 'rm') return { ...r, stderr: r.stderr.replace(/^rm: cannot remove '(.*)': /gm, "rm: can't remove '$1': ") };
             return r;
           }),
       )

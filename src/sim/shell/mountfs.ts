@@ -12,50 +12,48 @@
  */
 import type * as JB from 'just-bash';
 import { type Mounted, slashMatters, walk } from '../fs/namei.ts';
+import { normalizePath } from '../path.ts';
 
-/** Told of each path whose walk met ELOOP (the wrapper words just-bash's "No such file or directory" for it: denied.ts). */
-type OnLoop = (path: string) => void;
-type Ctor = new (options: JB.MountableFsOptions, onLoop: OnLoop) => JB.MountableFs;
+/**
+ * Told of each path refused: its walk met ELOOP, it was spelled with a trailing slash and is no directory (ENOTDIR),
+ * or it is a directory read as a file (EISDIR): the wrapper words just-bash's "No such file or directory" for it with
+ * the errno's text (denied.ts). Or a write was to open it spelled with a trailing slash (EISDIR, `write`: the shell
+ * reports it after the line, as it does a read-only root's).
+ */
+type OnRefused = (path: string, code: Refusal, write?: boolean) => void;
+/** ELOOP and ENOTDIR refuse a lookup; EISDIR, a read of a directory or a write's open of a name spelled with a trailing slash. */
+export type Refusal = 'ELOOP' | 'ENOTDIR' | 'EISDIR';
+type Ctor = new (options: JB.MountableFsOptions, onRefused: OnRefused) => JB.MountableFs;
 
 let madeFor: typeof JB.MountableFs | undefined;
 let made: Ctor | undefined;
 
 /** The class is made once per just-bash MountableFs class (as simfs.ts does for InMemoryFs) and reused by every root. */
-export function mountFs(jb: typeof JB, options: JB.MountableFsOptions, onLoop: OnLoop): JB.MountableFs {
+export function mountFs(jb: typeof JB, options: JB.MountableFsOptions, onRefused: OnRefused): JB.MountableFs {
   if (madeFor !== jb.MountableFs || !made) {
     madeFor = jb.MountableFs;
     made = walkingClass(jb.MountableFs);
   }
-  return new made(options, onLoop);
+  return new made(options, onRefused);
 }
-
-const norm = (p: string) => {
-  const parts: string[] = [];
-  for (const part of p.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-};
 
 function walkingClass(Base: typeof JB.MountableFs): Ctor {
   return class Walking extends Base {
     private readonly root: JB.IFileSystem;
-    private readonly onLoop: OnLoop;
-    constructor(options: JB.MountableFsOptions, onLoop: OnLoop) {
+    private readonly onRefused: OnRefused;
+    constructor(options: JB.MountableFsOptions, onRefused: OnRefused) {
       super(options);
       this.root = options.base ?? (this as unknown as { baseFs: JB.IFileSystem }).baseFs;
-      this.onLoop = onLoop;
+      this.onRefused = onRefused;
     }
     /** `path` with its links followed, or as spelled when the walk gives it back. */
     private at(path: string, followLast: boolean, op: string): string {
-      const abs = norm(path);
+      const abs = normalizePath(path);
       const mounts: readonly Mounted[] = this.getMounts();
       try {
         return walk(this.root, mounts, abs, followLast, op) ?? abs;
       } catch (e) {
-        this.onLoop(abs);
+        this.onRefused(abs, 'ELOOP');
         throw e;
       }
     }
@@ -67,7 +65,10 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
     private look<T>(path: string, followLast: boolean, op: string, f: (p: string) => Promise<T>): Promise<T> {
       if (path.length < 2 || !path.endsWith('/')) return this.on(path, followLast, op, f);
       return this.on(path, true, op, async (p) => {
-        if (!(await super.stat(p)).isDirectory) throw new Error(`ENOTDIR: not a directory, ${op} '${path}'`);
+        if (!(await super.stat(p)).isDirectory) {
+          this.onRefused(path, 'ENOTDIR');
+          throw new Error(`ENOTDIR: not a directory, ${op} '${path}'`);
+        }
         return f(p);
       });
     }
@@ -82,20 +83,41 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
         throw e;
       }
     }
+    /** A read of `path`: open(2) and read(2); reading a directory is EISDIR, which the wrapper words (denied.ts). */
+    private async read<T>(path: string, f: (p: string) => Promise<T>): Promise<T> {
+      try {
+        return await this.look(path, true, 'open', f);
+      } catch (e) {
+        if (e instanceof Error && e.message.startsWith('EISDIR')) this.onRefused(path, 'EISDIR');
+        throw e;
+      }
+    }
     override readFile(path: string, options?: Parameters<JB.MountableFs['readFile']>[1]) {
-      return this.on(path, true, 'open', (p) => super.readFile(p, options));
+      return this.read(path, (p) => super.readFile(p, options));
     }
     override readFileBytes(path: string) {
-      return this.on(path, true, 'open', (p) => super.readFileBytes(p));
+      return this.read(path, (p) => super.readFileBytes(p));
     }
     override readFileBuffer(path: string) {
-      return this.on(path, true, 'open', (p) => super.readFileBuffer(p));
+      return this.read(path, (p) => super.readFileBuffer(p));
     }
     override writeFile(path: string, content: JB.FileContent, options?: Parameters<JB.MountableFs['writeFile']>[2]) {
-      return this.on(path, true, 'open', (p) => super.writeFile(p, content, options));
+      return this.create(path, (p) => super.writeFile(p, content, options));
     }
     override appendFile(path: string, content: JB.FileContent, options?: Parameters<JB.MountableFs['appendFile']>[2]) {
-      return this.on(path, true, 'open', (p) => super.appendFile(p, content, options));
+      return this.create(path, (p) => super.appendFile(p, content, options));
+    }
+    /**
+     * A write opens with O_CREAT: a name spelled with a trailing slash is EISDIR whatever it names (linux v6.8
+     * fs/namei.c open_last_lookups, under "trailing slashes?": `if (unlikely(nd->last.name[nd->last.len])) return
+     * ERR_PTR(-EISDIR);`). Only a link or a non-directory keeps its slash here (resolvePath), so the walk to its
+     * directory has succeeded. Nothing is written; the refusal goes to the shell's write errors, as a read-only
+     * root's do (a redirection's exception would escape the whole line: fs/generated.ts onWriteError).
+     */
+    private create(path: string, f: (p: string) => Promise<void>): Promise<void> {
+      if (path.length < 2 || !path.endsWith('/')) return this.on(path, true, 'open', f);
+      this.onRefused(path, 'EISDIR', true);
+      return Promise.resolve();
     }
     override async exists(path: string) {
       try {
@@ -120,13 +142,31 @@ function walkingClass(Base: typeof JB.MountableFs): Ctor {
     override readdir(path: string) {
       return this.on(path, true, 'scandir', (p) => super.readdir(p));
     }
-    override rm(path: string, options?: JB.RmOptions) {
-      return this.on(path, false, 'rm', (p) => super.rm(p, options));
+    /**
+     * unlink(2) and rmdir(2) of a name spelled with a trailing slash do not follow its last link: a link or a file there
+     * is ENOTDIR (linux v6.8 fs/namei.c do_unlinkat, `slashes:`; do_rmdir → may_delete: `if (!d_is_dir(victim)) return
+     * -ENOTDIR`). rm -r of `link/` (coreutils@v9.4:src/remove.c, fts opening the directory the slash leads to) empties
+     * the link's target first, then fails on the link itself.
+     */
+    override async rm(path: string, options?: JB.RmOptions) {
+      if (path.length < 2 || !path.endsWith('/')) return this.on(path, false, 'rm', (p) => super.rm(p, options));
+      const bare = path.slice(0, -1);
+      const st = await this.lstat(bare);
+      if (st.isDirectory) return this.on(bare, false, 'rm', (p) => super.rm(p, options));
+      if (st.isSymbolicLink && options?.recursive && (await this.stat(path)).isDirectory)
+        for (const name of await this.readdir(path)) await this.rm(`${path}${name}`, { recursive: true, force: options.force });
+      this.onRefused(path, 'ENOTDIR');
+      throw new Error(`ENOTDIR: not a directory, rm '${path}'`);
     }
     override cp(src: string, dest: string, options?: JB.CpOptions) {
       return this.on(src, true, 'cp', (s) => this.on(dest, true, 'cp', (d) => super.cp(s, d, options)));
     }
-    override mv(src: string, dest: string) {
+    /** rename(2) of a source spelled `name/` that is no directory itself (a link to one too) is ENOTDIR (linux v6.8 fs/namei.c do_renameat2). */
+    override async mv(src: string, dest: string) {
+      if (src.length > 1 && src.endsWith('/') && !(await this.lstat(src.slice(0, -1))).isDirectory) {
+        this.onRefused(src, 'ENOTDIR');
+        throw new Error(`ENOTDIR: not a directory, rename '${src}'`);
+      }
       return this.on(src, false, 'mv', (s) => this.on(dest, false, 'mv', (d) => super.mv(s, d)));
     }
     override chmod(path: string, mode: number) {

@@ -11,6 +11,7 @@
  */
 import type * as JB from 'just-bash';
 import type { ExecResult } from '../api.ts';
+import { strerror } from './pathlookup.ts';
 
 /** quoteaf (shell-escape-always quoting): in single quotes, or double quotes when the name holds one. */
 const quoteaf = (p: string) => (p.includes("'") ? `"${p}"` : `'${p}'`);
@@ -35,11 +36,11 @@ export async function openErrors(
   const stderr = await replaceAsync(r.stderr, failed, async (path) => {
     const got = await fs.stat(fs.resolvePath(cwd, path)).catch((e: Error) => e);
     const st = got instanceof Error ? undefined : got;
-    // ELOOP (fs/namei.ts): glibc's strerror, or musl's (v1.2.4 src/errno/__strerror.h) under busybox.
-    const loop = got instanceof Error && got.message.startsWith('ELOOP') ? (busybox ? 'Symbolic link loop' : 'Too many levels of symbolic links') : '';
+    // ELOOP (fs/namei.ts), or ENOTDIR (`file/`: shell/mountfs.ts): glibc's strerror, or musl's under busybox.
+    const missing = got instanceof Error ? strerror(got, busybox) : '';
     // A socket cannot be opened (ENXIO: linux v6.8 net/socket.c sock_no_open); anything else that exists was refused.
     const socket = ((st?.mode ?? 0) & 0o170000) === 0o140000;
-    const why = !st ? loop || 'No such file or directory' : st.isDirectory ? 'Is a directory' : socket ? 'No such device or address' : 'Permission denied';
+    const why = !st ? missing : st.isDirectory ? 'Is a directory' : socket ? 'No such device or address' : 'Permission denied';
     // busybox opens a directory too; the read fails and fclose_if_not_stdin's error is bb_simple_perror_msg(name).
     const text = st?.isDirectory
       ? busybox

@@ -13,6 +13,7 @@ export function strerror(e: unknown, musl: boolean): string {
   const m = e instanceof Error ? e.message : '';
   if (m.startsWith('ELOOP')) return musl ? 'Symbolic link loop' : 'Too many levels of symbolic links';
   if (m.startsWith('ENOTDIR')) return 'Not a directory';
+  if (m.startsWith('EISDIR')) return 'Is a directory';
   return 'No such file or directory';
 }
 

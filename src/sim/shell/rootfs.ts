@@ -34,7 +34,7 @@ import { SBIN } from './usrsbin.ts';
 import { readWants } from './readsize.ts';
 import { LIMITS } from './limits.ts';
 import { attached } from '../attached.ts';
-import { mountFs } from './mountfs.ts';
+import { mountFs, type Refusal } from './mountfs.ts';
 
 /** The runtime's own commands (runtime.ts, commands/help.ts). */
 /**
@@ -317,7 +317,7 @@ export function rootFs(
         ...volumeMounts,
       ],
     },
-    loopOf(host, (c?.image.flavor ?? other?.flavor) === 'busybox'),
+    refusedOf(host, (c?.image.flavor ?? other?.flavor) === 'busybox', onWriteError),
   );
   // chown(1) reaches the filesystem that holds a path: the root's own (volumes, bind mounts and tmpfs keep root:root).
   setChowner(host, root, async (path, uid, gid) => {
@@ -329,13 +329,16 @@ export function rootFs(
 }
 
 /**
- * A walk that met ELOOP (fs/namei.ts): strerror's text for the path, glibc's (glibc-2.39 sysdeps/gnu/errlist.h) or in a
- * busybox image musl's (musl v1.2.4 src/errno/__strerror.h `E(ELOOP, "Symbolic link loop")`).
+ * A lookup the walk refused (shell/mountfs.ts): strerror's text for the path, glibc's (glibc-2.39
+ * sysdeps/gnu/errlist.h) or in a busybox image musl's (musl v1.2.4 src/errno/__strerror.h `E(ELOOP, "Symbolic link
+ * loop")`; ENOTDIR and EISDIR read the same in both: "Not a directory", "Is a directory"). A write's EISDIR is the
+ * shell's to report after the line (`bash: PATH: Is a directory`, ash's `sh: can't create PATH: Is a directory`).
  */
-function loopOf(host: Host, musl: boolean): (path: string) => void {
-  const why = musl ? 'Symbolic link loop' : 'Too many levels of symbolic links';
-  const onLoop = (path: string) => noteDenied(host, path, why);
-  return onLoop;
+function refusedOf(host: Host, musl: boolean, onWriteError: (path: string, reason: string) => void): (path: string, code: Refusal, write?: boolean) => void {
+  const loop = musl ? 'Symbolic link loop' : 'Too many levels of symbolic links';
+  const onRefused = (path: string, code: Refusal, write?: boolean) =>
+    write ? onWriteError(path, 'Is a directory') : noteDenied(host, path, code === 'ELOOP' ? loop : code === 'ENOTDIR' ? 'Not a directory' : 'Is a directory');
+  return onRefused;
 }
 
 /** The session of a command run once in a container root (its main command, docker exec, a kubelet or kubectl exec command). */

@@ -1,6 +1,7 @@
 import type { ExecResult } from '../../api.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { readWants } from '../readsize.ts';
+import { strerror } from '../pathlookup.ts';
 
 /**
  * od (coreutils 9.4 src/od.c; busybox's od is the same code, od_bloaty.c) over the bytes of its
@@ -185,8 +186,9 @@ async function input(p: Parsed, env: CmdEnv): Promise<{ bytes?: Uint8Array; erro
     if (p.limit !== undefined) readWants.set(env.self, p.skip + p.limit);
     try {
       parts.push(await env.fs.readFileBuffer(env.fs.resolvePath(env.cwd, f)));
-    } catch {
-      errors += `od: ${f}: No such file or directory\n`;
+    } catch (e) {
+      // open_next_file: error (0, errno, "%s", quotef (input_filename)) (coreutils@v9.4:src/od.c).
+      errors += `od: ${f}: ${strerror(e, false)}\n`;
     } finally {
       readWants.delete(env.self);
     }

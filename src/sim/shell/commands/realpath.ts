@@ -5,19 +5,14 @@
  * error (0, errno, "%s", quotef (fname))).
  */
 import type { ExecResult } from '../../api.ts';
+import { normalizePath } from '../../path.ts';
 import { getopt, tryHelp } from '../getopt.ts';
 import type { CmdEnv, SimCommand } from '../types.ts';
 import { canonicalize, type Mode } from './readlink.ts';
 
 /** Without -P: `.` and `..` resolved as text (realpath -s). */
 function lexical(cwd: string, name: string): string {
-  const out: string[] = [];
-  for (const part of (name.startsWith('/') ? name : `${cwd}/${name}`).split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return `/${out.join('/')}`;
+  return normalizePath(name.startsWith('/') ? name : `${cwd}/${name}`);
 }
 
 /** relpath.c: `path` relative to the directory `base` (both absolute). */
