@@ -33,7 +33,7 @@ import type { Session } from './types.ts';
 import type { CommandRow } from './commands/registry.ts';
 import type { AdapterRuntime } from './adapters.ts';
 import { ownerHook } from './shared.ts';
-import { type ShellParts, ShellPartsCache } from './shellparts.ts';
+import { commandTable, type ShellParts, ShellPartsCache } from './shellparts.ts';
 import { HostNodePaths } from './nodepaths.ts';
 import { Foreground } from './sigint.ts';
 
@@ -128,7 +128,8 @@ export class ShellRuntime implements AdapterRuntime {
   bashFor(root: string): JB.Bash {
     let bash = this.bashes.get(root);
     if (bash) return bash;
-    const { avail, binNames, cmds, builtinNames } = this.shellParts(root);
+    const parts = this.shellParts(root);
+    const { avail, binNames, cmds, builtinNames } = parts;
     const { fs, readOnly } = rootFs(
       this.jb,
       this.host,
@@ -141,19 +142,17 @@ export class ShellRuntime implements AdapterRuntime {
       (path) => void (this.endless = path),
     );
     this.readOnlyCheck.set(root, readOnly);
+    const applet = appletCommand(
+      (n) => cmds.find((x) => x.name === n),
+      () => appletsOf(this.daemon, this.host.runc.roots, root),
+    );
+    const host = root === 'host';
     bash = new this.jb.Bash({
       fs,
       cwd: '/',
-      commands: builtinNames as JB.CommandName[],
-      customCommands: [
-        ...cmds,
-        statusCommand(),
-        ...(root === 'host' ? [...this.forks.commands(), xtraceCommand(this.trace, this.forks)] : []),
-        appletCommand(
-          (n) => cmds.find((x) => x.name === n),
-          () => appletsOf(this.daemon, this.host.runc.roots, root),
-        ),
-      ],
+      // A container's shell starts from its image's table (shellparts.ts commandTable); node1's, one a world, registers its own.
+      commands: host ? (builtinNames as JB.CommandName[]) : [],
+      customCommands: host ? [...cmds, statusCommand(), ...this.forks.commands(), xtraceCommand(this.trace, this.forks), applet] : [],
       executionLimits: JB_LIMITS,
       // just-bash's defense in depth patches JS globals while a script runs, against code that could escape its sandbox. No learner
       // code runs as JavaScript here (no js-exec, no python), and it blocks the clock our budget reads and the yields that keep the page responsive.
@@ -169,6 +168,10 @@ export class ShellRuntime implements AdapterRuntime {
       },
       processInfo: { pid: root === 'host' ? this.host.loginShell.pid : 1, ppid: root === 'host' ? this.host.loginShell.ppid : 0, uid: 0, gid: 0 },
     });
+    if (!host) {
+      (bash as unknown as { commands: Map<string, unknown> }).commands = commandTable(this.jb, parts);
+      bash.registerCommand(applet);
+    }
     scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', (r) => this.inOrder(r), this.host);
     if (root === 'host') forkPlugin(bash);
     if (root === 'host') pathCommands(bash, (r) => this.inOrder(r));
