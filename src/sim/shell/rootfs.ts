@@ -59,6 +59,7 @@ const INTERNAL = [
   '__cc_forkend',
   '__cc_notfound',
   '__cc_cdfail',
+  '__cc_cdprint',
   '__cc_path',
   '__cc_pseen',
   '__cc_setlist',
