@@ -373,7 +373,7 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
             rt.endless = undefined;
             takeDenied(rt.host);
             const r0 =
-              name === 'find' && !busybox && needsFindExt(args)
+              name === 'find' && needsFindExt(args, busybox)
                 ? await findExt(args, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
                 : await ctx.origCommand!(wrappedArgs(name, args));
             const r = { ...r0, stderr: denyWording(r0.stderr, name, ctx.cwd, takeDenied(rt.host)) };
