@@ -101,7 +101,10 @@ async function withGcPauses<T>(run: (timed: (start: number, end: number) => void
 
 async function simulator() {
   const { benchCommands } = await shipped<typeof import('../src/sim/bench.ts')>('sim');
-  const ROUNDS = 100;
+  // 300 timed worlds, 300 samples a row: p99 is then the 4th-slowest of a row's 300 lines, 3 above it (src/sim/bench.ts
+  // quantile). With the 100 of sessions 13-23 it was the 2nd-slowest of 100: one stall of the machine's in a row (another
+  // process's burst, a page fault) decided half of it. The same quantile, from three times the samples (session 24).
+  const ROUNDS = 300;
   const WARMUP = 100;
   const [rows, gc] = await withGcPauses((timed) => benchCommands(ROUNDS, WARMUP, cpuMs, timed));
   const { loadavg } = await import('node:os');

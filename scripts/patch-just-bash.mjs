@@ -28,7 +28,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, parse } from 'node:path';
 
-const MARK = '/*cc:own-commands-skip-membrane*/';
+const MARK = '/*cc:own-commands-skip-membrane:2*/';
+/** The first version's mark (session 23): a file carrying it gets that change taken out, then this one (`fastText`). */
+const MARK_1 = '/*cc:own-commands-skip-membrane*/';
 /** just-bash's builds: the browser bundle (the site, the CLI and the bench alias to it), ESM (Vitest, tsx) and CommonJS. */
 const FILES = ['dist/bundle/browser.js', 'dist/bundle/index.js', 'dist/bundle/index.cjs'];
 /** `function c3(e,t){let n=!0,r=e.signal?new AbortController:void 0,` in whatever names the minifier chose. */
@@ -57,8 +59,19 @@ const { root, version } = found;
 let failed = false;
 for (const rel of FILES) {
   const file = join(root, rel);
-  const text = readFileSync(file, 'utf8');
+  let text = readFileSync(file, 'utf8');
   if (text.includes(MARK)) continue;
+  if (text.includes(MARK_1)) {
+    const was = unpatch1(text);
+    if (was === undefined) {
+      console.error(
+        `patch-just-bash: just-bash ${version}: ${rel}: an earlier change is there, not as this script made it; reinstall just-bash (rm -rf node_modules/just-bash && npm install)`,
+      );
+      failed = true;
+      continue;
+    }
+    text = was;
+  }
   const heads = [...text.matchAll(HEAD)].filter((m) => text.slice(m.index, m.index + 600).includes('used its context after cancellation'));
   if (heads.length !== 1) {
     console.error(
@@ -83,17 +96,39 @@ for (const rel of FILES) {
   // refuse to run, or to hand back their result, once the command is revoked (its end, or the line's abort: runCommand's
   // race revokes it then; a stopped command's late result is dropped so), and the command's signal is its own, aborted
   // then. The context is runCommand's fresh object for this command: it is changed in place.
-  const own = `${ctx}.coverage?.[Symbol.for("container-course:own-commands")]`;
-  const dead = `new ${error}("",\`bash: \${${command}} used its context after cancellation\n\`)`;
-  const revoked = `new ${error}("",\`bash: \${${command}} context revoked\n\`)`;
-  // The command's own signal is made when the command first reads it (few do: a child shell's exec, sleep): its abort
-  // reason is an Error, whose stack trace was a tenth of the membrane's cost when every command made one.
-  const fast =
-    `if(!${ctx}.requireDefenseContext&&${own}){let $ccLive=!0,$ccCtl;` +
-    `if(${ctx}.signal)Object.defineProperty(${ctx},"signal",{configurable:!0,enumerable:!0,get(){if(!$ccCtl){$ccCtl=new AbortController;if(!$ccLive)$ccCtl.abort(${revoked})}return $ccCtl.signal}});` +
-    `const $ccGuard=(f)=>f&&((...a)=>{if(!$ccLive)throw ${dead};const v=f(...a);return v instanceof Promise?v.then((r)=>{if(!$ccLive)throw ${dead};return r}):v});` +
-    `for(const k of ["assignShellVariable","exec","origCommand","execWithInheritedStdin","fetch","getRegisteredCommands","sleep","trace","invokeTool"])${ctx}[k]=$ccGuard(${ctx}[k]);` +
-    `return{context:${ctx},revoke(){$ccLive=!1;$ccCtl?.signal.aborted||$ccCtl?.abort(${revoked})}}}`;
+  const fast = fastText(2, ctx, command, error);
   writeFileSync(file, `${text.slice(0, at)}${MARK}${fast}${text.slice(at)}`);
 }
 if (failed) process.exit(1);
+
+/**
+ * The change for a membrane `function NAME(ctx,command){…}` whose errors are `new error(…)`. Version 1 (session 23)
+ * aborted a revoked command's signal with an Error made then, its stack trace captured: just-bash's grep reads its
+ * signal, so each grep paid for one (issue #10's p99). Version 2 makes that Error without a trace (nothing reads it: the
+ * reason is the message a late read of the signal finds).
+ */
+function fastText(v, ctx, command, error) {
+  const own = `${ctx}.coverage?.[Symbol.for("container-course:own-commands")]`;
+  const dead = `new ${error}("",\`bash: \${${command}} used its context after cancellation\n\`)`;
+  const made = `new ${error}("",\`bash: \${${command}} context revoked\n\`)`;
+  const revoked = v === 1 ? made : '$ccRevoked()';
+  // The command's own signal is made when the command first reads it (few do: a child shell's exec, sleep, grep).
+  return (
+    `if(!${ctx}.requireDefenseContext&&${own}){let $ccLive=!0,$ccCtl;` +
+    (v === 1 ? '' : `const $ccRevoked=()=>{const l=Error.stackTraceLimit;Error.stackTraceLimit=0;try{return ${made}}finally{Error.stackTraceLimit=l}};`) +
+    `if(${ctx}.signal)Object.defineProperty(${ctx},"signal",{configurable:!0,enumerable:!0,get(){if(!$ccCtl){$ccCtl=new AbortController;if(!$ccLive)$ccCtl.abort(${revoked})}return $ccCtl.signal}});` +
+    `const $ccGuard=(f)=>f&&((...a)=>{if(!$ccLive)throw ${dead};const v=f(...a);return v instanceof Promise?v.then((r)=>{if(!$ccLive)throw ${dead};return r}):v});` +
+    `for(const k of ["assignShellVariable","exec","origCommand","execWithInheritedStdin","fetch","getRegisteredCommands","sleep","trace","invokeTool"])${ctx}[k]=$ccGuard(${ctx}[k]);` +
+    `return{context:${ctx},revoke(){$ccLive=!1;$ccCtl?.signal.aborted||$ccCtl?.abort(${revoked})}}}`
+  );
+}
+
+/** `text` without version 1's change, or undefined when what follows its mark is not exactly what version 1 wrote. */
+function unpatch1(text) {
+  const at = text.indexOf(MARK_1);
+  const head = /function [\w$]+\(([\w$]+),([\w$]+)\)\{$/.exec(text.slice(Math.max(0, at - 200), at));
+  const error = /throw new ([\w$]+)\("",`bash: \$\{[\w$]+\} used its context after cancellation/.exec(text.slice(at, at + 1200))?.[1];
+  if (!head || !error || text.indexOf(MARK_1, at + 1) >= 0) return undefined;
+  const was = `${MARK_1}${fastText(1, head[1], head[2], error)}`;
+  return text.startsWith(was, at) ? text.slice(0, at) + text.slice(at + was.length) : undefined;
+}

@@ -113,3 +113,35 @@ test('the English lesson page works the same on a phone', async ({ page }) => {
   await openTerminal(page, LESSON1);
   await expect(page.getByRole('toolbar', { name: 'Terminal keys' })).toBeVisible();
 });
+
+/** What the terminal's saved sessions hold (localStorage `cc:term:*`), one string. */
+const saved = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('cc:term:'))
+      .map((k) => localStorage.getItem(k))
+      .join(''),
+  );
+
+for (const path of [LESSON1_ZH, LESSON1]) {
+  test(`${path}: on a phone the session and the history are there after a reload`, async ({ page }) => {
+    await openTerminal(page, path);
+    await page.locator('cc-terminal .xterm-helper-textarea').focus();
+    for (const line of ['docker run -d --name web -p 8080:80 nginx', 'docker ps --format "{{.Names}} {{.Ports}}"']) {
+      await page.keyboard.insertText(line);
+      await page.keyboard.press('Enter');
+    }
+    await expect(screen(page)).toContainText('web 0.0.0.0:8080->80/tcp');
+    // The session is saved after each command has been drawn: wait until the stored lines hold the last one.
+    await expect.poll(() => saved(page)).toContain('docker ps --format');
+    await page.reload();
+    await page.locator('.cc-sheet-open').tap();
+    await expect(sheet(page)).toBeInViewport();
+    await expect(screen(page)).toContainText('web 0.0.0.0:8080->80/tcp');
+    // The container is still there in the replayed world, and ↑ recalls the last command.
+    await page.locator('cc-terminal .xterm-helper-textarea').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect(screen(page).getByText('web 0.0.0.0:8080->80/tcp')).toHaveCount(2);
+  });
+}

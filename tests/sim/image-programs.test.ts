@@ -18,12 +18,21 @@ describe("the fixture images' programs", () => {
     expect(() => new TreeBuilder(0, utf8).shown('/etc/x', 5, 'abc\n')).toThrow('shown /etc/x: the text is 4 bytes, the size-only file 5');
   });
 
-  it("nginx's /etc/nginx has the package's parameter files and the modules link", async () => {
+  it("nginx's /etc/nginx has the package's parameter files; the image's links whose targets a root has stay links", async () => {
     const { images } = await materialize(NGINX_125);
     const d = describeRootfs(images[0]!);
     expect(d.files['/etc/nginx/fastcgi_params']?.length).toBe(1007);
     expect(d.files['/etc/nginx/scgi_params']?.startsWith('\nscgi_param  REQUEST_METHOD     $request_method;\n')).toBe(true);
-    expect(d.etcLinks).toEqual({ '/etc/nginx/modules': '/usr/lib/nginx/modules' });
+    // The nginx package's modules link; the Dockerfile's `ln -sf /dev/stdout /var/log/nginx/access.log` and stderr's
+    // (nginx/docker-nginx mainline/debian/Dockerfile); Debian's base-files links (/etc/os-release, /var/run, /var/lock).
+    expect(d.fileLinks).toEqual({
+      '/etc/nginx/modules': '/usr/lib/nginx/modules',
+      '/etc/os-release': '../usr/lib/os-release',
+      '/var/lock': '/run/lock',
+      '/var/log/nginx/access.log': '/dev/stdout',
+      '/var/log/nginx/error.log': '/dev/stderr',
+      '/var/run': '/run',
+    });
   });
 
   it('node, npm, go, registry and memcached print their versions; they are not on the host', async () => {

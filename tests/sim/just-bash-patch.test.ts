@@ -12,7 +12,8 @@ import * as Esm from 'just-bash';
 import { describe, expect, it } from 'vitest';
 import { OWN_COMMANDS } from '../../src/sim/shell/shared.ts';
 
-const MARK = '/*cc:own-commands-skip-membrane*/';
+const MARK = '/*cc:own-commands-skip-membrane:2*/';
+const MARK_1 = '/*cc:own-commands-skip-membrane*/';
 const require = createRequire(import.meta.url);
 const root = join(dirname(require.resolve('just-bash')), '..', '..');
 
@@ -20,6 +21,8 @@ describe('just-bash as installed', () => {
   it.each(['dist/bundle/browser.js', 'dist/bundle/index.js', 'dist/bundle/index.cjs'])('%s carries the change once', (rel) => {
     const text = readFileSync(join(root, rel), 'utf8');
     expect(text.split(MARK).length - 1).toBe(1);
+    // The first version's change was taken out when this one went in (scripts/patch-just-bash.mjs unpatch1).
+    expect(text.includes(MARK_1)).toBe(false);
   });
 
   for (const [name, jb] of [
@@ -45,8 +48,9 @@ describe('just-bash as installed', () => {
         ],
       });
       const r = await bash.exec('X=1 probe | cat', { signal: new AbortController().signal });
-      // Either way the command's signal is not aborted while it runs, and is when its line is done.
+      // Either way the command's signal is not aborted while it runs, and is when its line is done, with the membrane's words.
       expect(signals.map((x) => x?.aborted)).toEqual([true]);
+      expect((signals[0]?.reason as { stderr?: string } | undefined)?.stderr).toBe('bash: probe context revoked\n');
       return { r, seen };
     };
 

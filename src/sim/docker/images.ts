@@ -45,8 +45,11 @@ export interface ResolvedImage {
   dirs?: string[];
   /** Symbolic links in the PATH directories (path → target): busybox's applets in alpine. */
   links?: Record<string, string>;
-  /** Symbolic links under /etc to directories (path → target): nginx's /etc/nginx/modules (image/adapter.ts). */
-  etcLinks?: Record<string, string>;
+  /**
+   * The image's other symbolic links whose targets a container's root has (path → target): nginx's /etc/nginx/modules and
+   * /var/log/nginx/access.log -> /dev/stdout, /var/run -> /run (image/adapter.ts describeRootfs).
+   */
+  fileLinks?: Record<string, string>;
   /** Modes and owners that differ from a root's defaults (path → [mode, uid, gid]; image/adapter.ts imagePaths). */
   meta?: Record<string, [number, number, number]>;
   /** path → mtime (ms) from the image's layers (image/adapter.ts imagePaths). */

@@ -14,13 +14,13 @@ import { fromUtf8, shortId } from './digest.ts';
 import type { Image } from './image.ts';
 import { OverlayRoot } from './overlay.ts';
 import { Registry } from './registry.ts';
-import { joinPath, mergeLayers } from './tree.ts';
+import { joinPath, mergeLayers, parentOf } from './tree.ts';
 
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 const MAX_TEXT = 64 * 1024;
 
 /** What the daemon needs to know about an image's root filesystem. */
-export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links' | 'etcLinks'> {
+export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links' | 'fileLinks'> {
   // An image never changes once built: its description is computed once (the kubelet and containerd both ask for it
   // on every container start, and walking the merged layers is most of a pod's start-up work). Callers only read it.
   let d = described.get(image);
@@ -28,9 +28,9 @@ export function describeRootfs(image: Image): Pick<ResolvedImage, 'flavor' | 'co
   return d;
 }
 
-const described = new WeakMap<Image, Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links' | 'etcLinks'>>();
+const described = new WeakMap<Image, Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links' | 'fileLinks'>>();
 
-function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links' | 'etcLinks'> {
+function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'files' | 'links' | 'fileLinks'> {
   const root = new OverlayRoot(image.layers.map((l) => l.tree));
   const commands = new Set<string>();
   const links: Record<string, string> = {};
@@ -50,25 +50,37 @@ function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'fi
     }
   }
   const files: Record<string, string> = {};
-  const etcLinks: Record<string, string> = {};
+  const fileLinks: Record<string, string> = {};
   const merged = new Map<string, true>();
   for (const l of image.layers) for (const p of l.tree.keys()) merged.set(p, true);
+  const pathDirs = new Set([...PATH_DIRS, ...envPath]);
+  const text = (f: ReturnType<OverlayRoot['stat']>) =>
+    f?.type === 'file' ? (f.data && f.data.length <= MAX_TEXT ? fromUtf8(f.data) : !f.data ? f.view : undefined) : undefined;
   for (const p of [...merged.keys()].sort()) {
     const e = root.lstat(p);
     if (!e || e.type === 'dir') continue;
     const f = root.stat(p);
-    if (f?.type === 'file' && f.data && f.data.length <= MAX_TEXT) files[p] = fromUtf8(f.data);
-    // A size-only file whose text is known (tree.ts FileEntry.view: nginx's mime.types, fastcgi_params, …).
-    else if (f?.type === 'file' && !f.data && f.view !== undefined) files[p] = f.view;
-    // A link under /etc to a directory (nginx's /etc/nginx/modules -> /usr/lib/nginx/modules). The usrmerge links
-    // at / and /var/run, /var/lock are left to the root's own layout (shell/rootfs.ts).
-    if (e.type === 'symlink' && p.startsWith('/etc/') && f?.type === 'dir') etcLinks[p] = e.target;
+    // A link kept as a link where a container's root has its target: a directory (nginx's /etc/nginx/modules ->
+    // /usr/lib/nginx/modules, /var/run -> /run), a file whose text is kept (Debian's /etc/os-release ->
+    // ../usr/lib/os-release), or a path the runtime mounts (nginx's /var/log/nginx/access.log -> /dev/stdout, alpine's
+    // /etc/mtab -> ../proc/self/mounts). Not the links on PATH (the commands, `links` above) nor the usrmerge links at
+    // / (bin -> usr/bin): a root lists its commands under /bin (shell/rootfs.ts). A link to a file whose bytes the
+    // image does not hold (a library: size only) is left out with it.
+    const parent = parentOf(p);
+    const mounted = e.type === 'symlink' && /^\/(dev|proc|sys)\//.test(joinPath(parent, e.target));
+    if (e.type === 'symlink' && parent !== '/' && !pathDirs.has(parent) && (f?.type === 'dir' || text(f) !== undefined || mounted)) {
+      fileLinks[p] = e.target;
+      continue;
+    }
+    const t = text(f);
+    // A size-only file's text, when known (tree.ts FileEntry.view: nginx's mime.types, fastcgi_params, …).
+    if (t !== undefined) files[p] = t;
   }
-  return { flavor: root.stat('/bin/busybox') ? 'busybox' : 'coreutils', commands: [...commands].sort(), files, links, etcLinks };
+  return { flavor: root.stat('/bin/busybox') ? 'busybox' : 'coreutils', commands: [...commands].sort(), files, links, fileLinks };
 }
 
 /** What a container needs of an image, whatever store holds it: its ID, short layer IDs, run config and root filesystem. */
-export function describeImage(image: Image): Pick<ResolvedImage, 'id' | 'layers' | 'config' | 'flavor' | 'commands' | 'files' | 'links' | 'etcLinks'> {
+export function describeImage(image: Image): Pick<ResolvedImage, 'id' | 'layers' | 'config' | 'flavor' | 'commands' | 'files' | 'links' | 'fileLinks'> {
   const c = image.config.config;
   return {
     id: image.id,

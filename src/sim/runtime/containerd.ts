@@ -206,7 +206,7 @@ export class Containerd {
       meta: paths.meta,
       times: paths.times,
       links: fs.links,
-      etcLinks: fs.etcLinks,
+      fileLinks: fs.fileLinks,
       executables: paths.executables,
       hostname: sb.hostname,
       createdMs: now,

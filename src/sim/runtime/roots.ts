@@ -67,8 +67,8 @@ export interface ContainerRoot {
   times?: Record<string, number>;
   /** busybox's applet links in the PATH directories (path → target), and the image's executable files. */
   links?: Record<string, string>;
-  /** Symbolic links under /etc to directories (image/adapter.ts describeRootfs). */
-  etcLinks?: Record<string, string>;
+  /** The image's other symbolic links whose targets the root has (image/adapter.ts describeRootfs). */
+  fileLinks?: Record<string, string>;
   executables?: string[];
   hostname: string;
   createdMs: number;

@@ -135,7 +135,7 @@ function interactive(rt: AdapterRuntime, name: string, ctx: Parameters<JB.Comman
   const proc = rt.host.kernel.spawn({ parent: rt.host.current, argv: [name], patch });
   const env = { ...(ctx.exportedEnv ?? {}) };
   if (shell === 'bash') env.SHLVL = String((/^\d+$/.test(env.SHLVL ?? '') ? Number(env.SHLVL) : 0) + 1); // variables.c adjust_shell_level
-  rt.pending = { ...from, proc, shell, env, exported: new Set(Object.keys(env)), cwd: ctx.cwd, status: 0, lines: 0, script: false };
+  rt.pending = { ...from, proc, shell, env, exported: new Set([...Object.keys(env), 'OLDPWD']), cwd: ctx.cwd, status: 0, lines: 0, script: false };
   const onExit = (status: number) => {
     rt.host.kernel.exit(proc, status);
     return shell === 'bash' ? 'exit\n' : '';
@@ -366,7 +366,7 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
             rt.endless = undefined;
             takeDenied(rt.host);
             const run = (argv: string[]) =>
-              name === 'find' && !busybox && needsFindExt(argv)
+              name === 'find' && needsFindExt(argv, busybox)
                 ? findExt(argv, { fs: ctx.fs, cwd: ctx.cwd, nowMs: rt.host.clock.nowMs, orig: (a) => ctx.origCommand!(a) })
                 : ctx.origCommand!(wrappedArgs(name, argv));
             const r0 = (await slashedRun(name, args, { fs: ctx.fs, cwd: ctx.cwd, host: root === 'host', busybox }, run)) ?? (await run(args));

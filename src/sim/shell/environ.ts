@@ -8,6 +8,9 @@ import type { CmdEnv } from './types.ts';
 /** Set in the environment `env` gives its command: just-bash adds PWD, which that environment lacks. */
 export const NO_PWD = '__CC_ENV_NO_PWD';
 
+/** The shells a container's process may be: they set PWD as they start. */
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'busybox']);
+
 /** Variables just-bash keeps in its environment map that a real `env` does not show. */
 const INTERNAL = new Set([
   NO_PWD,
@@ -20,7 +23,6 @@ const INTERNAL = new Set([
   'OSTYPE',
   'MACHTYPE',
   'HOSTTYPE',
-  'OLDPWD',
   'PPID',
   'UID',
   'EUID',
@@ -28,8 +30,11 @@ const INTERNAL = new Set([
 ]);
 
 export function visible(env: CmdEnv): [string, string][] {
-  // A container's main command runs without a shell: no PWD; on the host HOSTNAME is a shell variable.
-  const direct = env.self.containerId !== undefined && env.self.nspid[env.self.nspid.length - 1] === 1 && env.session.proc === env.self;
+  // A container's main command, or a `docker exec` one, started by runc without a shell: no PWD (runc@v1.1.14 hands the
+  // process the spec's env, which has none). A shell does set it (dash@v0.5.12:src/cd.c setpwd, busybox@1_36_1:shell/ash.c
+  // setpwd, with VEXPORT), so `sh -c env` as a container's process shows it. On the host HOSTNAME is a shell variable.
+  const argv0 = env.self.argv[0] ?? '';
+  const direct = env.self.containerId !== undefined && env.session.proc === env.self && !SHELLS.has(argv0.slice(argv0.lastIndexOf('/') + 1));
   // Exported as the shell passes it (bash's export marks and a NAME=VALUE before the command); the session's marks otherwise.
   const passed = env.exported;
   const exported = env.session.exported;

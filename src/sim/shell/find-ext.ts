@@ -19,9 +19,14 @@ type Node = { kind: 'test'; test: Test } | { kind: 'print'; sep: string } | { ki
 
 const EXT = new Set(['-user', '-group', '-uid', '-gid', '-nouser', '-nogroup', '-mmin', '-amin', '-cmin']);
 
-/** Whether this find command line needs the tests here. */
-export function needsFindExt(args: string[]): boolean {
-  return args.some((a, i) => EXT.has(a) || (a === '-type' && /^[lspbc]$/.test(args[i + 1] ?? '')));
+/**
+ * Whether this find command line needs the tests here. busybox 1.36.1's find (alpine) has `-type` with the same letters
+ * (findutils/find.c find_type: b c d p f l s) and prints what GNU find prints for them; its other tests' errors are
+ * worded its own way, so in busybox only a line whose one test from here is `-type` comes here.
+ */
+export function needsFindExt(args: string[], busybox = false): boolean {
+  const typed = args.some((a, i) => a === '-type' && /^[lspbc]$/.test(args[i + 1] ?? ''));
+  return busybox ? typed && !args.some((a) => EXT.has(a)) : typed || args.some((a) => EXT.has(a));
 }
 
 class FindError extends Error {}

@@ -35,7 +35,6 @@ const SHELL_VARS = new Set([
   'MACHTYPE',
   'HOSTTYPE',
   'PWD',
-  'OLDPWD',
   '_',
   'BASH_VERSION',
   'PPID',
@@ -186,7 +185,9 @@ export async function execLine(
             withStatus(bash, status, () =>
               // $0 is the shell's argv[0]: `-bash` for node1's login shell, `sh` or `/bin/sh` as a container's shell was started.
               bash.exec(script, {
-                env: { ...session.env, ...xtraceEnv(session, script), '0': session.proc.argv[0] ?? session.shell },
+                // PWD as the shell left it: the directory as spelled (`cd /var/run` stays /var/run, bash's logical
+                // PWD), not just-bash's realpath of it, which it makes when the environment has none.
+                env: { ...session.env, ...xtraceEnv(session, script), '0': session.proc.argv[0] ?? session.shell, PWD: session.cwd },
                 cwd: session.cwd,
                 replaceEnv: true,
                 signal,
@@ -344,7 +345,9 @@ export function argListTooLong(session: Session | undefined, name: string): Exec
  * (childshell.ts withExports), so no `export NAME…` runs before the line (it cost each line ~250 KB of allocation).
  */
 export function exportMarks(session: Session): void {
-  session.exported ??= new Set(Object.keys(session.env));
+  // OLDPWD too: bash exports it from the start, unset until the first cd (bash-5.2.21 variables.c
+  // initialize_shell_variables: `set_auto_export (temp_var)` on its invisible OLDPWD; `declare -p OLDPWD` → `declare -x OLDPWD`).
+  session.exported ??= new Set([...Object.keys(session.env), 'OLDPWD']);
 }
 
 /**

@@ -71,6 +71,11 @@ export const BUILTINS = new Set(
 
 /** `{ cd 2>/dev/null || __cc_cdfail; }` as the Bashes' transform plugins leave it (structuredClone'd for each `cd`). */
 let cdTemplate: Node | undefined;
+/**
+ * `{ cd - >/dev/null 2>/dev/null && __cc_cdprint || __cc_cdfail; }`, for `cd -`: the directory it prints is __cc_cdprint's, a
+ * command's output, so it comes in its place among the line's (a builtin's stdout came after what followed it).
+ */
+let cdDashTemplate: Node | undefined;
 
 /**
  * The plugin and its commands on a Bash, then (in a busybox root) ash's cd status (ash-cd.ts): this one first, as it
@@ -89,8 +94,10 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
   globDirPlugin(bash);
   // `{ cd DIR 2>/dev/null || __cc_cdfail KIND LINE DIR; }`, the user's redirections on the group.
   // The same for every Bash (the plugins it went through leave such a group as it is) and only ever copied: parsed once.
-  cdTemplate ??= (bash.transform('{ cd 2>/dev/null || __cc_cdfail; }').ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] }).statements[0]
-    ?.pipelines[0]?.commands[0];
+  const group = (text: string) =>
+    (bash.transform(text).ast as unknown as { statements: { pipelines: { commands: Node[] }[] }[] }).statements[0]?.pipelines[0]?.commands[0];
+  cdTemplate ??= group('{ cd 2>/dev/null || __cc_cdfail; }');
+  cdDashTemplate ??= group('{ cd - >/dev/null 2>/dev/null && __cc_cdprint || __cc_cdfail; }');
   bash.registerTransformPlugin({
     name: 'cc-notfound',
     transform: ({ ast }) => {
@@ -111,9 +118,13 @@ export function scriptErrors(bash: JB.Bash, busybox: boolean, done: (r: JB.ExecR
           const name = plain(o.name);
           const args = o.args as Word[];
           const line = literal(String(base + Number(o.line ?? 1)));
-          if (name === 'cd' && cdTemplate && args.length === 1 && !plain(args[0])?.startsWith('-') && !functions.has('cd')) {
-            const g = structuredClone(cdTemplate) as Node & { body: { pipelines: { commands: Node[] }[] }[] };
-            const [cd, fail] = (g.body[0]?.pipelines ?? []).map((p) => p.commands[0] as Node);
+          // `cd -` too: its failure names $OLDPWD, or says it is not set (cdFailure's `-`).
+          const dir = plain(args[0]);
+          const template = dir === '-' ? cdDashTemplate : cdTemplate;
+          if (name === 'cd' && template && args.length === 1 && (dir === '-' || !dir?.startsWith('-')) && !functions.has('cd')) {
+            const g = structuredClone(template) as Node & { body: { pipelines: { commands: Node[] }[] }[] };
+            const cmds = (g.body[0]?.pipelines ?? []).map((p) => p.commands[0] as Node);
+            const [cd, fail] = [cmds[0], cmds.at(-1)];
             if (!cd || !fail) return o;
             Object.assign(cd, { args, line: o.line, assignments: o.assignments });
             Object.assign(fail, { args: [literal(kind), line, ...args], line: o.line });
@@ -191,8 +202,25 @@ function notFoundCommands(done: (r: JB.ExecResult, argv?: string[]) => JB.ExecRe
     name: '__cc_cdfail',
     execute: async (args, ctx) => {
       const [kind, line, dir] = args as [ScriptShell, string, string];
-      return done(await cdFailure(ctx.fs, ctx.cwd, kind, line, dir, zeroOf(ctx, kind)), ['cd', dir]);
+      const old = dir === '-' ? ctx.env.get('OLDPWD') : undefined;
+      if (dir === '-' && old === undefined) {
+        // bash-5.2.21 builtins/cd.def cd_builtin: `builtin_error (_("OLDPWD not set"))`, status 1. dash 0.5.12 and busybox
+        // 1.36.1 ash (cdcmd: `dest = bltinlookup("OLDPWD")`, then `if (!dest) dest = nullstr` … `if (!*dest) dest = "."`) go
+        // to "." and print it (CD_PRINT).
+        if (kind === 'dash' || kind === 'ash')
+          return done({ stdout: `${ctx.cwd}\n`, stderr: '', exitCode: 0, env: {} } as unknown as JB.ExecResult, ['cd', '-']);
+        const stderr = kind === 'bash' ? `${zeroOf(ctx, kind)}: line ${line}: cd: OLDPWD not set\n` : 'bash: cd: OLDPWD not set\n';
+        return done({ stdout: '', stderr, exitCode: 1, env: {} } as unknown as JB.ExecResult, ['cd', '-']);
+      }
+      return done(await cdFailure(ctx.fs, ctx.cwd, kind, line, old ?? dir, zeroOf(ctx, kind)), ['cd', dir]);
     },
+  };
+  // `cd -` went there: the directory, as bash prints it (cd.def: `printf ("%s\n", dirname)`, $OLDPWD as it was) and ash
+  // and dash do (CD_PRINT: the new directory), the same when the change is logical.
+  const cdprint: JB.Command = {
+    name: '__cc_cdprint',
+    execute: async (_args, ctx) =>
+      done({ stdout: `${ctx.env.get('PWD') ?? ctx.cwd}\n`, stderr: '', exitCode: 0, env: {} } as unknown as JB.ExecResult, ['cd', '-']),
   };
   const notfound: JB.Command = {
     name: '__cc_notfound',
@@ -211,5 +239,5 @@ function notFoundCommands(done: (r: JB.ExecResult, argv?: string[]) => JB.ExecRe
       ]);
     },
   };
-  return [notfound, cdfail];
+  return [notfound, cdfail, cdprint];
 }

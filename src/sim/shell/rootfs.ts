@@ -59,6 +59,7 @@ const INTERNAL = [
   '__cc_forkend',
   '__cc_notfound',
   '__cc_cdfail',
+  '__cc_cdprint',
   '__cc_path',
   '__cc_pseen',
   '__cc_setlist',
@@ -216,7 +217,7 @@ export function rootFs(
       ? templateKey(
           `docker:${c.image.flavor}`,
           c.image.id,
-          [c.image.files, c.image.dirs, c.image.links, c.image.etcLinks, c.image.meta, c.image.times, c.image.executables, c.image.commands],
+          [c.image.files, c.image.dirs, c.image.links, c.image.fileLinks, c.image.meta, c.image.times, c.image.executables, c.image.commands],
           binNames,
           Object.keys(own),
         )
@@ -228,7 +229,8 @@ export function rootFs(
     merged,
     names,
     dirs: c?.image.dirs ?? other?.dirs ?? [],
-    links: () => ({ ...links, ...(c?.image.etcLinks ?? other?.etcLinks) }),
+    // Docker's init layer's /etc/mtab -> /proc/mounts (image/container-fs.ts initLayerTree; moby@v27.3.1:daemon/initlayer/setup_unix.go).
+    links: () => ({ ...links, ...(c?.image.fileLinks ?? other?.fileLinks), ...(c ? { '/etc/mtab': '/proc/mounts' } : {}) }),
     meta: c?.image.meta ?? other?.meta ?? {},
     hostLinks,
     own,

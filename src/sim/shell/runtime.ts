@@ -34,7 +34,7 @@ import type { CommandRow } from './commands/registry.ts';
 import type { AdapterRuntime } from './adapters.ts';
 import { mergeFor } from './stderr-merge.ts';
 import { ownerHook } from './shared.ts';
-import { type ShellParts, ShellPartsCache } from './shellparts.ts';
+import { type ShellParts, ShellPartsCache, startTable } from './shellparts.ts';
 import { HostNodePaths } from './nodepaths.ts';
 import { Foreground } from './sigint.ts';
 
@@ -129,7 +129,8 @@ export class ShellRuntime implements AdapterRuntime {
   bashFor(root: string): JB.Bash {
     let bash = this.bashes.get(root);
     if (bash) return bash;
-    const { avail, binNames, cmds, builtinNames } = this.shellParts(root);
+    const parts = this.shellParts(root);
+    const { avail, binNames, cmds, builtinNames } = parts;
     const { fs, readOnly } = rootFs(
       this.jb,
       this.host,
@@ -142,19 +143,17 @@ export class ShellRuntime implements AdapterRuntime {
       (path) => void (this.endless = path),
     );
     this.readOnlyCheck.set(root, readOnly);
+    const applet = appletCommand(
+      (n) => cmds.find((x) => x.name === n),
+      () => appletsOf(this.daemon, this.host.runc.roots, root),
+    );
+    const host = root === 'host';
     bash = new this.jb.Bash({
       fs,
       cwd: '/',
-      commands: builtinNames as JB.CommandName[],
-      customCommands: [
-        ...cmds,
-        statusCommand(),
-        ...(root === 'host' ? [...this.forks.commands(), xtraceCommand(this.trace, this.forks)] : []),
-        appletCommand(
-          (n) => cmds.find((x) => x.name === n),
-          () => appletsOf(this.daemon, this.host.runc.roots, root),
-        ),
-      ],
+      // A container's shell starts from its image's table (shellparts.ts commandTable); node1's, one a world, registers its own.
+      commands: host ? (builtinNames as JB.CommandName[]) : [],
+      customCommands: host ? [...cmds, statusCommand(), ...this.forks.commands(), xtraceCommand(this.trace, this.forks), applet] : [],
       executionLimits: JB_LIMITS,
       // just-bash's defense in depth patches JS globals while a script runs, against code that could escape its sandbox. No learner
       // code runs as JavaScript here (no js-exec, no python), and it blocks the clock our budget reads and the yields that keep the page responsive.
@@ -170,9 +169,10 @@ export class ShellRuntime implements AdapterRuntime {
       },
       processInfo: { pid: root === 'host' ? this.host.loginShell.pid : 1, ppid: root === 'host' ? this.host.loginShell.ppid : 0, uid: 0, gid: 0 },
     });
+    if (!host) startTable(this.jb, bash, parts, applet);
     // The shell's own commands' results, to the trace: stderr into stdout where the line merges them (stderr-merge.ts).
     const done = (r: JB.ExecResult, argv?: string[]) => this.inOrder(mergeFor(this, r, argv));
-    scriptErrors(bash, root !== 'host' && rootFlavor(this.host, this.daemon, root) === 'busybox', done, this.host);
+    scriptErrors(bash, !host && rootFlavor(this.host, this.daemon, root) === 'busybox', done, this.host);
     if (root === 'host') forkPlugin(bash);
     if (root === 'host') pathCommands(bash, done);
     if (root === 'host') untraceOwn(bash, this.trace);

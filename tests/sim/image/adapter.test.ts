@@ -24,7 +24,9 @@ describe('ImageSource adapter for the daemon', () => {
     expect(nginx.commands).toEqual(expect.arrayContaining(['bash', 'nginx', 'ls', 'hostname']));
     expect(nginx.commands).not.toContain('ps');
     expect(nginx.files['/usr/share/nginx/html/index.html']).toBe(NGINX_INDEX_HTML);
-    expect(nginx.files['/etc/os-release']).toContain('bookworm');
+    // Debian's /etc/os-release is a link to ../usr/lib/os-release (base-files), kept as one; its target holds the text.
+    expect(nginx.fileLinks?.['/etc/os-release']).toBe('../usr/lib/os-release');
+    expect(nginx.files['/usr/lib/os-release']).toContain('bookworm');
     const alpine = src.resolve('alpine:3.20')!;
     expect(alpine.flavor).toBe('busybox');
     expect(alpine.commands).toEqual(expect.arrayContaining(['sh', 'ps', 'ip', 'nsenter', 'unshare', 'busybox']));

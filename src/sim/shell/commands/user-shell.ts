@@ -22,7 +22,7 @@ export function enterUserShell(env: CmdEnv, proc: Proc, vars: Record<string, str
     shell: env.session.shell,
     hostname: env.session.hostname,
     env: vars,
-    exported: new Set(Object.keys(vars)),
+    exported: new Set([...Object.keys(vars), 'OLDPWD']),
     cwd,
     status: 0,
     onExit: (status) => {
