@@ -283,7 +283,11 @@ export function rootFs(
   // --tmpfs PATH (and a pod's other writable volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
   for (const t of tmpfs)
     if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });
-  const devfs = new DevFs(host, () => mtime.getTime(), Boolean(c?.config.Tty));
+  const devfs = new DevFs(host, () => mtime.getTime(), {
+    host: root === 'host',
+    tty: Boolean(c?.config.Tty),
+    containerId: c?.id ?? (root === 'host' ? undefined : root),
+  });
   devfs.onEndless = onEndless;
   // `head -c N /dev/zero` gets N bytes when they fit a string of the line (a larger N: commands/head.ts stops the line).
   const wants = () => {
