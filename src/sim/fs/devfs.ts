@@ -67,7 +67,7 @@ export function endlessBytes(host: Host, name: string, n: number): Uint8Array {
 }
 
 /** The stat of a device node: `rdev` (major, minor) and a tmpfs directory's size ride along for ls. */
-export type DevStat = FsStat & { rdev?: { major: number; minor: number }; dirSize?: number };
+export type DevStat = FsStat & { rdev?: { major: number; minor: number }; dirSize?: number; noBirth?: boolean };
 
 /** A process substitution's descriptor as the shell names it: /dev/fd/63, 62, … (bash-5.2:subst.c process_substitute). */
 const SUBST_FD = /^\/fd\/(\d+)$/;
@@ -262,7 +262,10 @@ export class DevFs extends GeneratedFs {
     const node: DevNode = e;
     // A terminal's inode takes the time of its last read or write, in steps of 8 s (drivers/tty/tty_io.c tty_update_time).
     const slave = node.major === 136;
-    const mtime = slave ? new Date(Math.max(this.createdMs(), Math.floor(this.host.clock.nowMs / 8000) * 8000)) : st.mtime;
+    // A slave is made when its terminal is opened: node1's by the learner's login (sshd chowns it then), a
+    // container's when it starts.
+    const opened = this.root.host ? this.host.loginShell.startMs : this.createdMs();
+    const mtime = slave ? new Date(Math.max(opened, Math.floor(this.host.clock.nowMs / 8000) * 8000)) : st.mtime;
     return {
       ...st,
       isFile: false,
@@ -271,7 +274,7 @@ export class DevFs extends GeneratedFs {
       uid: 0,
       gid: node.gid ?? 0,
       mtime,
-      ...(slave ? { atime: mtime, ctime: st.mtime } : {}),
+      ...(slave ? { atime: mtime, ctime: new Date(opened), noBirth: true } : {}),
       rdev: { major: node.major, minor: node.minor },
     } as DevStat;
   }

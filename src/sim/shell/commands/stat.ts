@@ -150,6 +150,8 @@ export const stat: SimCommand = {
       const group = ids.group(gid) ?? 'UNKNOWN';
       const times = { x: st.atime ?? st.mtime, y: st.mtime, z: st.ctime ?? st.mtime };
       const dev = stDev(at, Boolean(env.self.containerId));
+      // devpts keeps no birth time (its inodes' getattr is generic_fillattr's; tmpfs, devtmpfs and the disk do).
+      const born = (st as DevStat).noBirth ? undefined : (st.birthtime ?? st.mtime);
       const rdev = isDevice(st) ? ((st as DevStat).rdev ?? { major: 0, minor: 0 }) : undefined;
       if (format !== undefined) {
         const value = (c: string): string | undefined =>
@@ -178,8 +180,9 @@ export const stat: SimCommand = {
             X: String(Math.floor(times.x.getTime() / 1000)),
             Y: String(Math.floor(times.y.getTime() / 1000)),
             Z: String(Math.floor(times.z.getTime() / 1000)),
-            w: stamp(st.birthtime ?? st.mtime),
-            W: String(Math.floor((st.birthtime ?? st.mtime).getTime() / 1000)),
+            // coreutils@v9.4:src/stat.c: %w is "-" and %W 0 when statx gives no birth time.
+            w: born ? stamp(born) : '-',
+            W: born ? String(Math.floor(born.getTime() / 1000)) : '0',
             '%': '%',
           })[c];
         out += `${format.replace(/%([idDtTnNsbBFaAUuGghxyzXYZwW%])/g, (_, c: string) => value(c) ?? '')}\n`;
@@ -194,7 +197,7 @@ export const stat: SimCommand = {
       const links = rdev
         ? `${String(nlink).padEnd(5)} Device type: ${bb ? `${rdev.major.toString(16)},${rdev.minor.toString(16)}` : `${rdev.major},${rdev.minor}`}`
         : String(nlink);
-      out += `  File: ${name}\n  Size: ${String(size).padEnd(10)}\tBlocks: ${String(allocBlocks(st, abs, target)).padEnd(10)} IO Block: 4096   ${kind(st)}\nDevice: ${devText}\tInode: ${String(ino).padEnd(10)}  Links: ${links}\nAccess: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${perm(st)})  ${owner}\nAccess: ${stamp(times.x)}\nModify: ${stamp(times.y)}\nChange: ${stamp(times.z)}\n${bb ? '' : ` Birth: ${stamp(st.birthtime ?? st.mtime)}\n`}`;
+      out += `  File: ${name}\n  Size: ${String(size).padEnd(10)}\tBlocks: ${String(allocBlocks(st, abs, target)).padEnd(10)} IO Block: 4096   ${kind(st)}\nDevice: ${devText}\tInode: ${String(ino).padEnd(10)}  Links: ${links}\nAccess: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${perm(st)})  ${owner}\nAccess: ${stamp(times.x)}\nModify: ${stamp(times.y)}\nChange: ${stamp(times.z)}\n${bb ? '' : ` Birth: ${born ? stamp(born) : '-'}\n`}`;
     }
     return R(out, err, err ? 1 : 0);
   },
