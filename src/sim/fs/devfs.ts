@@ -67,7 +67,14 @@ export function endlessBytes(host: Host, name: string, n: number): Uint8Array {
 }
 
 /** The stat of a device node: `rdev` (major, minor) and a tmpfs directory's size ride along for ls. */
-export type DevStat = FsStat & { rdev?: { major: number; minor: number }; dirSize?: number; noBirth?: boolean };
+export type DevStat = FsStat & {
+  rdev?: { major: number; minor: number };
+  dirSize?: number;
+  /** devpts keeps no birth time. */
+  noBirth?: boolean;
+  /** The inode number, where the filesystem fixes it: devpts numbers ptmx 2 and pty N N+3 (linux@v6.8:fs/devpts/inode.c mknod_ptmx, devpts_pty_new). */
+  devIno?: number;
+};
 
 /** A process substitution's descriptor as the shell names it: /dev/fd/63, 62, … (bash-5.2:subst.c process_substitute). */
 const SUBST_FD = /^\/fd\/(\d+)$/;
@@ -274,7 +281,8 @@ export class DevFs extends GeneratedFs {
       uid: 0,
       gid: node.gid ?? 0,
       mtime,
-      ...(slave ? { atime: mtime, ctime: new Date(opened), noBirth: true } : {}),
+      ...(slave ? { atime: mtime, ctime: new Date(opened), noBirth: true, devIno: node.minor + 3 } : {}),
+      ...(parts.join('/') === 'pts/ptmx' ? { devIno: 2 } : {}),
       rdev: { major: node.major, minor: node.minor },
     } as DevStat;
   }

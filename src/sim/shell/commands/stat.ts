@@ -76,6 +76,9 @@ async function linkEnd(env: CmdEnv, abs: string): Promise<string> {
 
 /** The inode a path shows: namespace files carry their namespace's inode (what `stat -L` prints). */
 async function inodeOf(env: CmdEnv, abs: string, st: SimStat, follow: boolean): Promise<number> {
+  // A node that knows its number (devpts: fs/devfs.ts).
+  const own = (st as DevStat).devIno;
+  if (own !== undefined) return own;
   if (follow && st.isSymbolicLink === false && /^\/proc\/[^/]+\/ns\//.test(abs)) {
     const target = await env.fs.readlink(abs).catch(() => '');
     const m = /\[(\d+)\]$/.exec(target);
