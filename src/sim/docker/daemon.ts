@@ -234,7 +234,6 @@ export class Daemon {
       execFailure: entrypointExecFailure(c.image, [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])], env.PATH ?? ''),
       ...(hc.Ulimits?.length ? { rlimits: specRlimits(hc.Ulimits) } : {}),
     });
-    if (c.config.OpenStdin) p.stdinPipe = true;
     c.status = 'running';
     c.pid = p.pid;
     c.shimPid = shim.pid;
