@@ -139,11 +139,31 @@ describe('a container /dev (runc 1.1.14, moby 27.3.1)', { timeout: 60_000 }, () 
     expect((await sh(w, 'docker exec -t s1 ls -1 /dev/pts')).out).toMatch(/^0\r?\nptmx\r?\n$/);
   });
 
-  it('--device names a node of node1 /dev, or fails as DevicesFromPath does', async () => {
+  it('--device adds the host node (its numbers, mode and owner) where asked, a directory its devices; else DevicesFromPath fails', async () => {
     const w = await world(['alpine']);
-    const r = await sh(w, 'docker run --rm --device /dev/sr0 alpine true');
-    expect(r.stderr).toContain('error gathering device information while adding custom device "/dev/sr0": no such file or directory');
-    expect((await sh(w, 'docker run --rm --device /dev/fuse alpine true')).exitCode).toBe(0);
+    expect(await out(w, 'docker run --rm --device /dev/fuse --device /dev/sda:/dev/xvda:r alpine stat -c "%n %F %t,%T %A %G" /dev/fuse /dev/xvda')).toBe(
+      '/dev/fuse character special file a,e5 crw-rw-rw- root\n/dev/xvda block special file 8,0 brw-rw---- disk\n',
+    );
+    // A directory: its devices under the container path; their host group (audio, 29) has no name in alpine.
+    expect(await out(w, 'docker run --rm --device /dev/snd:/dev/snd alpine stat -c "%n %t,%T %g" /dev/snd/seq /dev/snd/timer')).toBe(
+      '/dev/snd/seq 74,1 29\n/dev/snd/timer 74,21 29\n',
+    );
+    const fail = (p: string, why: string) =>
+      `docker: Error response from daemon: error gathering device information while adding custom device "${p}": ${why}.`;
+    expect((await sh(w, 'docker run --rm --device /dev/sr0 alpine true')).stderr).toContain(fail('/dev/sr0', 'no such file or directory'));
+    expect((await sh(w, 'docker run --rm --device /dev/hugepages alpine true')).stderr).toContain(fail('/dev/hugepages', 'not a device node'));
+    expect((await sh(w, 'docker run --rm --device /etc/hostname alpine true')).stderr).toContain(fail('/etc/hostname', 'not a device node'));
+  });
+
+  it('--privileged: every device of node1 /dev but console and those under pts, shm, mqueue (containerd HostDevices)', async () => {
+    const w = await world(['alpine']);
+    const names = (await out(w, 'docker run --rm --privileged alpine ls /dev')).split('\n');
+    expect(names).toEqual(expect.arrayContaining(['sda1', 'tty63', 'ttyS31', 'kmsg', 'mem', 'loop-control', 'net', 'input', 'ptmx', 'pts']));
+    expect(names).not.toContain('console');
+    expect(names).not.toContain('block');
+    expect(await out(w, 'docker run --rm --privileged alpine ls -l /dev/ptmx /dev/net/tun /dev/mem')).toMatch(
+      /^crw-r----- +1 root +15 +1, +1 .* \/dev\/mem\ncrw-rw-rw- +1 root +root +10, 200 .* \/dev\/net\/tun\nlrwxrwxrwx .* \/dev\/ptmx -> pts\/ptmx\n$/,
+    );
   });
 });
 

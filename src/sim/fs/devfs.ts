@@ -22,21 +22,12 @@ export interface DevRoot {
   tty: boolean;
   /** The container whose processes' terminals (an exec's -t) are its pts slaves. */
   containerId?: string;
+  /** Nodes runc made besides its defaults (--device, --privileged: devnodes.ts containerDevices), by path below /dev. */
+  extra?: Record<string, DevNode>;
 }
 
 const S_IFCHR = 0o020000;
 const S_IFBLK = 0o060000;
-
-/** Does node1's /dev have `path` (an absolute /dev path, links not followed)? moby's --device check asks. */
-export function hostHasDevice(path: string): boolean {
-  let e: DevEntry | undefined = hostDev();
-  for (const part of path
-    .replace(/^\/dev\/?/, '')
-    .split('/')
-    .filter(Boolean))
-    e = e?.t === 'd' ? e.entries[part] : undefined;
-  return e !== undefined && e.t !== 'd';
-}
 
 /** Linux's default pipe buffer: what a reader like head gets before the writer would block. */
 const PIPE_BUFFER = 65536;
@@ -131,8 +122,23 @@ export class DevFs extends GeneratedFs {
   /** A directory's entries, with the terminals in use in pts/ and, in a container given one, console (its slave). */
   private entries(d: DevDir, at: string): Record<string, DevEntry> {
     if (at === 'pts') return { ...d.entries, ...Object.fromEntries(this.slaves().map((n) => [String(n), PTS_SLAVE(n)])) };
-    if (at === '' && !this.root.host && this.root.tty) return { ...d.entries, console: PTS_SLAVE(0) };
-    return d.entries;
+    const own = at === '' && !this.root.host && this.root.tty ? { ...d.entries, console: PTS_SLAVE(0) } : d.entries;
+    return this.root.extra ? { ...this.extraIn(at), ...own } : own;
+  }
+
+  /**
+   * The extra nodes in the directory `at`, and the directories runc made on their way (0755); runc's own entries win
+   * (setupPtmx replaces a host's ptmx node with its link).
+   */
+  private extraIn(at: string): Record<string, DevEntry> {
+    const out: Record<string, DevEntry> = {};
+    const prefix = at ? `${at}/` : '';
+    for (const [path, node] of Object.entries(this.root.extra ?? {})) {
+      if (!path.startsWith(prefix)) continue;
+      const rest = path.slice(prefix.length).split('/');
+      out[rest[0] as string] = rest.length === 1 ? node : { t: 'd', mode: 0o755, entries: {} };
+    }
+    return out;
   }
 
   /** The entry at `parts` below /dev, links not followed. */

@@ -7,7 +7,8 @@
  * (fd, stdin, stdout, stderr; core when /proc/kcore exists) and setupPtmx (ptmx -> pts/ptmx), devpts with
  * "newinstance, ptmxmode=0666, mode=0620, gid=5" (so pts/ptmx is crw-rw-rw- root root and a terminal's slave
  * crw--w---- root, group 5, tty), /dev/mqueue and /dev/shm (mode=1777). With -t runc bind-mounts the terminal's slave
- * on /dev/console (rootfs_linux.go mountConsole): the same node as pts/0, 136:0.
+ * on /dev/console (rootfs_linux.go mountConsole): the same node as pts/0, 136:0. --device and --privileged add node1's
+ * nodes (containerDevices, below), mknod'ed with the host's mode and owner.
  *
  * node1's /dev is Ubuntu 24.04's devtmpfs on a QEMU (i440fx) cloud VM with kernel 6.8: there was no real listing of
  * such a VM to copy here, so the tree is put together from the sources, and kept to what node1's hardware has
@@ -194,4 +195,51 @@ export function hostDev(): DevDir {
     pts: { t: 'd', mode: 0o755, size: 0, entries: { ptmx: c(5, 2, 0) } },
   });
   return host;
+}
+
+/** The entry of node1's /dev at `rel` (below /dev, no link followed). */
+function hostEntry(rel: string): DevEntry | undefined {
+  let e: DevEntry | undefined = hostDev();
+  for (const part of rel.split('/').filter(Boolean)) e = e?.t === 'd' && Object.hasOwn(e.entries, part) ? e.entries[part] : undefined;
+  return e;
+}
+
+/**
+ * The device nodes of node1's /dev under `rel`, each with its path below `rel`: containerd@v1.7's oci/utils_unix.go
+ * getDevices as moby@v27.3.1 vendors it (HostDevices, for --privileged): directories walked but pts, shm, fd and
+ * mqueue, console skipped, links and other files not devices.
+ */
+function devicesUnder(rel: string, e: DevEntry | undefined, top: boolean): [string, DevNode][] {
+  if (!e || e.t === 'l') return [];
+  if (e.t !== 'd') return [[rel, e]];
+  return Object.entries(e.entries).flatMap(([name, x]) => {
+    if ((top && name === 'console') || (x.t === 'd' && ['pts', 'shm', 'fd', 'mqueue'].includes(name))) return [];
+    return devicesUnder(rel ? `${rel}/${name}` : name, x, false);
+  });
+}
+
+/**
+ * The nodes `docker run --device HOST[:CONTAINER]` adds (moby@v27.3.1:oci/devices_linux.go DevicesFromPath: a link
+ * followed, a directory's devices taken with their paths under CONTAINER, else coci.DeviceFromPath's error), by their
+ * path below the container's /dev; undefined, or the error's reason, when HOST gives none.
+ */
+export function devicesFromPath(onHost: string, inContainer: string): Record<string, DevNode> | { error: string } {
+  let rel = onHost.replace(/^\/dev\/?/, '');
+  const link = hostEntry(rel);
+  if (link?.t === 'l' && !link.target.startsWith('/')) rel = [...rel.split('/').slice(0, -1), link.target].join('/').replace(/[^/]+\/\.\.\//g, '');
+  const e = onHost.startsWith('/dev/') ? hostEntry(rel) : undefined;
+  const at = inContainer.replace(/^\/dev\/?/, '');
+  const found = e?.t === 'd' ? devicesUnder('', e, false) : e && e.t !== 'l' ? ([['', e]] as [string, DevNode][]) : [];
+  if (!found.length) return { error: e ? 'not a device node' : 'no such file or directory' };
+  return Object.fromEntries(found.map(([sub, node]) => [sub ? `${at}/${sub}` : at, node]));
+}
+
+/** The nodes a container gets: --privileged's every host device (moby daemon/oci_linux.go WithDevices: coci.HostDevices), then each --device. */
+export function containerDevices(devices: readonly { PathOnHost: string; PathInContainer: string }[], privileged: boolean): Record<string, DevNode> {
+  const out: Record<string, DevNode> = privileged ? Object.fromEntries(devicesUnder('', hostDev(), true)) : {};
+  for (const d of devices) {
+    const got = devicesFromPath(d.PathOnHost, d.PathInContainer);
+    if (!('error' in got) && d.PathInContainer.startsWith('/dev/')) Object.assign(out, got);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import type { Daemon } from '../docker/daemon.ts';
 import { CgroupFs } from '../fs/cgroupfs.ts';
 import { ProcFs } from '../fs/procfs.ts';
 import { DevFs } from '../fs/devfs.ts';
+import { containerDevices } from '../fs/devnodes.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { noteDenied } from './denied.ts';
@@ -287,6 +288,7 @@ export function rootFs(
     host: root === 'host',
     tty: Boolean(c?.config.Tty),
     containerId: c?.id ?? (root === 'host' ? undefined : root),
+    ...(c && (c.hostConfig.Privileged || c.hostConfig.Devices?.length) ? { extra: containerDevices(c.hostConfig.Devices ?? [], c.hostConfig.Privileged) } : {}),
   });
   devfs.onEndless = onEndless;
   // `head -c N /dev/zero` gets N bytes when they fit a string of the line (a larger N: commands/head.ts stops the line).
