@@ -184,7 +184,7 @@ describe('/proc/PID/fd of container processes', { timeout: 60_000 }, () => {
 });
 
 describe('the kubelet hostPath type check sees the devices', { timeout: 90_000 }, () => {
-  it('CharDevice on /dev/null and BlockDevice on /dev/sda mount; CharDevice on /dev/sda fails', async () => {
+  it('CharDevice on /dev/null and BlockDevice on /dev/sda mount; CharDevice on /dev/sda fails; a privileged container has the devices', async () => {
     const w = createWorld();
     const pod = (name: string, path: string, type: string) =>
       `cat > ${name}.yaml <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers:\n  - {name: c, image: busybox, command: ["sleep", "3600"], volumeMounts: [{name: v, mountPath: /v}]}\n  volumes:\n  - {name: v, hostPath: {path: ${path}, type: ${type}}}\nEOF\nkubectl apply -f ${name}.yaml`;
@@ -196,5 +196,14 @@ describe('the kubelet hostPath type check sees the devices', { timeout: 90_000 }
     expect(await out(w, 'kubectl get events --field-selector involvedObject.name=bad -o jsonpath={.items[*].message}')).toContain(
       'MountVolume.SetUp failed for volume "v" : hostPath type check failed: /dev/sda is not a character device',
     );
+
+    // A privileged container of a pod gets node1's devices (containerd's CRI: oci.WithHostDevices); another does not.
+    await w.exec(
+      `cat > priv.yaml <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata: {name: priv}\nspec:\n  containers:\n  - {name: c, image: busybox, command: ["sleep", "3600"], securityContext: {privileged: true}}\nEOF\nkubectl apply -f priv.yaml; sleep 10`,
+    );
+    expect(await out(w, 'kubectl exec priv -- stat -c "%n %F %t,%T" /dev/sda /dev/net/tun')).toBe(
+      '/dev/sda block special file 8,0\n/dev/net/tun character special file a,c8\n',
+    );
+    expect((await w.exec('kubectl exec chr -- ls /dev/sda')).stderr).toBe('ls: /dev/sda: No such file or directory\ncommand terminated with exit code 1\n');
   });
 });

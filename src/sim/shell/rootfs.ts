@@ -288,7 +288,10 @@ export function rootFs(
     host: root === 'host',
     tty: Boolean(c?.config.Tty),
     containerId: c?.id ?? (root === 'host' ? undefined : root),
+    // --device and --privileged; a privileged pod's container gets every host device too (containerd@v1.7.22
+    // pkg/cri/server/container_create_linux.go: oci.WithHostDevices when the security context is privileged).
     ...(c && (c.hostConfig.Privileged || c.hostConfig.Devices?.length) ? { extra: containerDevices(c.hostConfig.Devices ?? [], c.hostConfig.Privileged) } : {}),
+    ...(other?.privileged ? { extra: containerDevices([], true) } : {}),
   });
   devfs.onEndless = onEndless;
   // `head -c N /dev/zero` gets N bytes when they fit a string of the line (a larger N: commands/head.ts stops the line).

@@ -188,7 +188,9 @@ export const ls: SimCommand = {
       } catch (x) {
         const why = strerror(x, bb);
         err += bb ? `ls: ${p}: ${why}\n` : `ls: cannot access '${p}': ${why}\n`;
-        code = 2;
+        // coreutils@v9.4:src/ls.c: LS_FAILURE (2) for an operand it cannot access; busybox@1_36_1:coreutils/ls.c
+        // my_stat: EXIT_FAILURE (1).
+        code = bb ? 1 : 2;
       }
     }
     // ls.c sort_files: by name (C.UTF-8: byte order), newest first (-t), largest first (-S), ties
