@@ -73,6 +73,10 @@ describe('node1 /dev (devtmpfs on Ubuntu 24.04, kernel 6.8)', { timeout: 60_000 
     // 13 block devices and 156 character ones (pts/ slaves are not udev's): their links, and ls's two headers.
     expect(await out(w, 'readlink /dev/block/8:1 /dev/char/5:0 /dev/char/13:63')).toBe('../sda1\n../tty\n../input/mice\n');
     expect(await out(w, 'ls /dev/block /dev/char | grep -c :')).toBe('171\n');
+    // udev's by-uuid and by-label links: the root the kernel's command line and /etc/fstab name is sda1.
+    expect(
+      await out(w, 'readlink -f /dev/disk/by-uuid/$(sed "s/.*root=UUID=\\([^ ]*\\).*/\\1/" /proc/cmdline) /dev/disk/by-label/BOOT /dev/disk/by-label/UEFI'),
+    ).toBe('/dev/sda1\n/dev/sda16\n/dev/sda15\n');
   });
 
   it('ls -l /dev: the top of the listing, devpts and the tmpfs mounts', async () => {
@@ -88,10 +92,10 @@ describe('node1 /dev (devtmpfs on Ubuntu 24.04, kernel 6.8)', { timeout: 60_000 
       `crw------- 1 root root      5,   1 ${when} console`,
       `lrwxrwxrwx 1 root root          11 ${when} core -> /proc/kcore`,
       `crw------- 1 root root     10, 203 ${when} cuse`,
+      `drwxr-xr-x 4 root root          80 ${when} disk`,
       `drwxr-xr-x 2 root root          60 ${when} dri`,
       `crw-rw---- 1 root video    29,   0 ${when} fb0`,
       `lrwxrwxrwx 1 root root          13 ${when} fd -> /proc/self/fd`,
-      `crw-rw-rw- 1 root root      1,   7 ${when} full`,
     ]);
     // systemd mounts devpts with gid=5,mode=620 and no ptmxmode: its ptmx is c---------; /dev/ptmx is the real one.
     expect(await out(w, 'ls -l /dev/pts | sed 1d | cut -c1-32')).toBe('crw--w---- 1 root tty  136, 0 Se\nc--------- 1 root root   5, 2 Se\n');

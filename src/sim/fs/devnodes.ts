@@ -12,7 +12,7 @@
  *
  * node1's /dev is Ubuntu 24.04's devtmpfs on a QEMU (i440fx) cloud VM with kernel 6.8: there was no real listing of
  * such a VM to copy here, so the tree is put together from the sources, and kept to what node1's hardware has
- * (lsblk.ts's sda and its partitions, lscpu.ts's CPU without vmx, so no kvm; ens3 on virtio).
+ * (fs/disk.ts's sda and its partitions, lscpu.ts's CPU without vmx, so no kvm; ens3 on virtio).
  * - Numbers: linux@v6.8:Documentation/admin-guide/devices.txt (mem 1:1, null 1:3, port 1:4, zero 1:5, full 1:7,
  *   random 1:8, urandom 1:9, kmsg 1:11; tty0..63 4:0..63, ttyS0.. 4:64..; tty 5:0, console 5:1, ptmx 5:2,
  *   ttyprintk 5:3; loop 7:N block, vcs 7:0.., vcsu 7:64.., vcsa 7:128..; sda 8:N block; sg 21:N; fb0 29:0;
@@ -30,12 +30,15 @@
  *   console has no rule: 0600 root root. (node1 runs a getty on tty1 only, whose agetty leaves it root:tty 0620.)
  * - The nodes kmod-static-nodes creates for modules not loaded (modules.devname: cuse, ppp, uhid, vhci, snd/*,
  *   vhost-*) are there; nodes with a dynamic major or minor (rtc0, bsg/, cpu_dma_latency, ecryptfs, udmabuf,
- *   userfaultfd, vga_arbiter…) are left out rather than guessed; so are cpu/ (cpuid and msr are not loaded) and disk/.
+ *   userfaultfd, vga_arbiter…) are left out rather than guessed; so are cpu/ (cpuid and msr are not loaded) and, in
+ *   disk/, all but by-label and by-uuid (by-id, by-path, by-partuuid and by-diskseq name hardware not simulated).
  * - Links: systemd@v255 src/shared/dev-setup.c dev_setup (fd, stdin, stdout, stderr, core -> /proc/kcore); log by
  *   systemd-journald-dev-log.socket; block/ and char/ by udev (MAJ:MIN -> ../name); rtc is left out with rtc0.
  * - Mounts: /dev/pts devpts "gid=5,mode=620" and no ptmxmode (so pts/ptmx is c--------- root root), /dev/shm and
  *   /dev/mqueue 1777, /dev/hugepages hugetlbfs 0755 (systemd src/shared/mount-setup.c).
  */
+
+import { NODE1_DISK } from './disk.ts';
 
 /** A device node: `c` character or `b` block, its numbers, permission bits and group (root's 0 when absent). */
 export interface DevNode {
@@ -108,12 +111,17 @@ const range = <T>(n: number, f: (i: number) => [string, T]): [string, T][] => Ar
 /** The block devices: the disk lsblk.ts shows, and the eight loop devices (CONFIG_BLK_DEV_LOOP_MIN_COUNT=8). */
 const BLOCK: [string, DevNode][] = [
   ...range(8, (i): [string, DevNode] => [`loop${i}`, b(7, i)]),
-  ['sda', b(8, 0)],
-  ['sda1', b(8, 1)],
-  ['sda14', b(8, 14)],
-  ['sda15', b(8, 15)],
-  ['sda16', b(259, 0)],
+  ...NODE1_DISK.map((d): [string, DevNode] => [d.name, b(d.maj, d.min)]),
 ];
+
+/**
+ * udev's links to the disk's filesystems by label and UUID (systemd@v255 rules.d/60-persistent-storage.rules: by-label
+ * from ID_FS_LABEL_ENC, by-uuid from ID_FS_UUID_ENC), as lsblk -f shows them.
+ */
+function diskLinks(): DevDir {
+  const by = (key: 'label' | 'uuid') => dir(Object.fromEntries(NODE1_DISK.flatMap((d) => (d[key] ? [[d[key] as string, l(`../../${d.name}`)]] : []))));
+  return dir({ 'by-label': by('label'), 'by-uuid': by('uuid') });
+}
 
 /** node1's character devices at the top of /dev. */
 const CHARS: [string, DevNode][] = [
@@ -186,6 +194,7 @@ export function hostDev(): DevDir {
     ...Object.fromEntries(BLOCK),
     ...STDIO,
     block: byNumber(BLOCK),
+    disk: diskLinks(),
     char: byNumber([...CHARS, ...sub]),
     ...Object.fromEntries(Object.entries(SUBDIRS).map(([d, nodes]) => [d, dir(Object.fromEntries(nodes))])),
     hugepages: { t: 'd', mode: 0o755, size: 0, entries: {} },
