@@ -68,6 +68,10 @@ describe('node1 /dev (devtmpfs on Ubuntu 24.04, kernel 6.8)', { timeout: 60_000 
     expect(await out(w, 'find /dev -type c | wc -l; find /dev/pts /dev/input -type c | sort')).toBe(
       '158\n/dev/input/event0\n/dev/input/event1\n/dev/input/event2\n/dev/input/mice\n/dev/input/mouse0\n/dev/pts/0\n/dev/pts/ptmx\n',
     );
+    // file@FILE5_45:src/fsmagic.c: a device by its numbers, a link not followed.
+    expect(await out(w, 'file /dev/null /dev/sda1 /dev/stdin')).toBe(
+      '/dev/null: character special (1/3)\n/dev/sda1: block special (8/1)\n/dev/stdin: symbolic link to /proc/self/fd/0\n',
+    );
     const tests = 'for f in /dev/null /dev/full /dev/pts/0 /dev/sda /dev/stdin /etc/hostname; do [ -c $f ] && echo "c $f"; [ -b $f ] && echo "b $f"; done';
     expect(await out(w, tests)).toBe('c /dev/null\nc /dev/full\nc /dev/pts/0\nb /dev/sda\nc /dev/stdin\n');
     // 13 block devices and 156 character ones (pts/ slaves are not udev's): their links, and ls's two headers.
