@@ -1,6 +1,7 @@
 /**
  * Run by `npm install` in this repository (the `prepare` script, before the CLI's bundle is built; not by an install
- * of the packed tarball, whose bundle already has it): one change to just-bash's built files (issue #10's p99).
+ * of the packed tarball, whose bundle already has it): two changes to just-bash's built files: the first (issue #10's
+ * p99) here, the second (file-type tests) below.
  *
  * just-bash hands each command its context through a revocable membrane (its `runCommand`'s context sandbox): a Proxy
  * over `fs`, `env` and each Map, a copy of every property descriptor, of every byte array and object a call returns,
@@ -98,6 +99,39 @@ for (const rel of FILES) {
   // then. The context is runCommand's fresh object for this command: it is changed in place.
   const fast = fastText(2, ctx, command, error);
   writeFileSync(file, `${text.slice(0, at)}${MARK}${fast}${text.slice(at)}`);
+}
+
+/**
+ * The second change: bash's file tests -b, -c, -p and -S (bash-5.2:test.c unary_test: S_ISBLK, S_ISCHR, S_ISFIFO,
+ * S_ISSOCK of stat(2)'s st_mode) ask the filesystem. just-bash answers -b, -p and -S false and -c from a list of eight
+ * names (/dev/null … /dev/stderr), so `test -c /dev/pts/0` and `[ -b /dev/sda ]` were false on node1 (fs/devfs.ts
+ * gives its nodes S_IFCHR and S_IFBLK). Now a test is true when the file's type bits say so; otherwise its answer is
+ * just-bash's own (a filesystem without type bits keeps the list). Found by its cases, in whatever names the minifier
+ * chose; marked so a second run changes nothing.
+ */
+const MARK2 = '/*cc:file-type-tests*/';
+const TESTS =
+  /case"-G":case"-O":return ([\w$]+)\.fs\.exists\(([\w$]+)\);case"-b":return!1;case"-c":return(\[[^\]]*\]\.includes\(\2\));case"-p":return!1;case"-S":return!1;/g;
+for (const rel of FILES) {
+  const file = join(root, rel);
+  const text = readFileSync(file, 'utf8');
+  if (text.includes(MARK2)) continue;
+  const found = [...text.matchAll(TESTS)];
+  if (found.length !== 1) {
+    console.error(
+      `patch-just-bash: just-bash ${version}: ${rel}: expected one file-test switch (-b, -c, -p, -S), found ${found.length}; scripts/patch-just-bash.mjs must be brought up to date`,
+    );
+    failed = true;
+    continue;
+  }
+  const [whole, ctx, path, list] = found[0];
+  // S_IFMT 0170000, S_IFBLK 060000, S_IFCHR 020000, S_IFIFO 010000, S_IFSOCK 0140000 (in decimal).
+  const is = (fmt, otherwise) => `return(async()=>{try{if(((await ${ctx}.fs.stat(${path})).mode&61440)===${fmt})return!0}catch{}return ${otherwise}})();`;
+  const patched =
+    `${MARK2}case"-G":case"-O":return ${ctx}.fs.exists(${path});` +
+    `case"-b":${is(24576, '!1')}case"-c":${is(8192, list)}case"-p":${is(4096, '!1')}case"-S":${is(49152, '!1')}`;
+  const at = found[0].index;
+  writeFileSync(file, `${text.slice(0, at)}${patched}${text.slice(at + whole.length)}`);
 }
 if (failed) process.exit(1);
 

@@ -2,7 +2,8 @@
  * scripts/patch-just-bash.mjs (npm install's prepare): a command of a simulator's shell (its coverage hook carries
  * OWN_COMMANDS, and defense in depth is off, as runtime.ts makes each) gets its context itself, not through just-bash's
  * revocable membrane; any other shell keeps the membrane. Checked in the builds the project loads: Vitest's (ESM) and
- * the bundles' (`just-bash/browser`); the CommonJS one carries the same change.
+ * the bundles' (`just-bash/browser`); the CommonJS one carries the same change. The second change: the file tests -b,
+ * -c, -p and -S ask stat(2)'s type bits (bash-5.2:test.c unary_test), keeping just-bash's answer otherwise.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ import { OWN_COMMANDS } from '../../src/sim/shell/shared.ts';
 
 const MARK = '/*cc:own-commands-skip-membrane:2*/';
 const MARK_1 = '/*cc:own-commands-skip-membrane*/';
+const MARK2 = '/*cc:file-type-tests*/';
 const require = createRequire(import.meta.url);
 const root = join(dirname(require.resolve('just-bash')), '..', '..');
 
@@ -23,6 +25,7 @@ describe('just-bash as installed', () => {
     expect(text.split(MARK).length - 1).toBe(1);
     // The first version's change was taken out when this one went in (scripts/patch-just-bash.mjs unpatch1).
     expect(text.includes(MARK_1)).toBe(false);
+    expect(text.split(MARK2).length - 1).toBe(1);
   });
 
   for (const [name, jb] of [
@@ -83,4 +86,19 @@ describe('just-bash as installed', () => {
     expect((await bash.exec('probe')).exitCode).toBe(0);
     expect(ownFs).toBe(false);
   });
+
+  for (const [name, jb] of [
+    ['just-bash', Esm],
+    ['just-bash/browser', Browser],
+  ] as const)
+    it(`${name}: -b, -c, -p and -S follow the file's type bits; a filesystem without them keeps just-bash's answers`, async () => {
+      const fs = new jb.InMemoryFs({ '/f': 'x' });
+      const types: Record<string, number> = { '/chr': 0o020666, '/blk': 0o060660, '/fifo': 0o010644, '/sock': 0o140777 };
+      const stat = fs.stat.bind(fs);
+      // A filesystem that gives its nodes their S_IFMT bits, as the simulator's /dev does (fs/devfs.ts).
+      fs.stat = async (p: string) => (p in types ? { ...(await stat('/f')), isFile: false, mode: types[p] as number } : stat(p));
+      const bash = new jb.Bash({ fs });
+      const line = 'for t in b c p S; do for f in /chr /blk /fifo /sock /f /dev/null; do test -$t $f && echo "$t $f"; done; done';
+      expect((await bash.exec(line)).stdout).toBe('b /blk\nc /chr\nc /dev/null\np /fifo\nS /sock\n');
+    });
 });

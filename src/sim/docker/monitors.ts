@@ -20,8 +20,12 @@ export class ContainerMonitors {
     host.kernel.onExit.push((p) => execDied((c, a, extra) => daemon.emitFor(c, a, extra), daemon.containers, p));
   }
 
-  /** Right after the start: the health monitor (health.ts), the script's prelude and loop (loops.ts). */
+  /**
+   * Right after the start: the health monitor (health.ts), the script's prelude and loop (loops.ts). A container given
+   * stdin (`run -i`, OpenStdin) has containerd-shim's pipe on its first process's fd 0 (fs/procfd.ts).
+   */
   async started(c: Container, init: Proc, spec: ProgramSpec): Promise<void> {
+    if (c.config.OpenStdin) init.stdinPipe = true;
     this.health.started(c);
     if (spec.script) await this.loops.started(c.id, init, spec.script);
   }

@@ -1,11 +1,7 @@
 /**
- * /dev: the character devices every root has, as a container gets them from runc's default
- * devices and moby's default mounts (moby@v27.3.1:oci/defaults.go DefaultLinuxSpec: /dev tmpfs
- * mode=755, /dev/pts devpts, /dev/shm, /dev/mqueue; runc@v1.1.14:libcontainer/specconv/spec_linux.go
- * AllowedDevices: null 1:3, zero 1:5, full 1:7, tty 5:0, urandom 1:9, random 1:8, and the links
- * fd, stdin, stdout, stderr, ptmx, core from libcontainer/rootfs_linux.go setupDevSymlinks;
- * console 136:0 with -t). The host has the same core set (Ubuntu's devtmpfs has many more
- * nodes: disks, ttyN, input…, which are not served).
+ * /dev, served from the trees of fs/devnodes.ts: a container's (runc's and moby's defaults) or node1's (Ubuntu 24.04's
+ * devtmpfs on a QEMU cloud VM). Device nodes stat as character or block devices (S_IFCHR, S_IFBLK) with their numbers
+ * (`rdev`) and group; the terminals in use are devpts slaves, pts/N (136:N).
  *
  * Reading an endless device (zero, full, random, urandom) returns what the reader asks for
  * (`head -c N`: `wants`), or else one pipe buffer (64 KiB) and tells `onEndless`, so the shell can
@@ -14,43 +10,24 @@
  */
 import type { FsStat } from 'just-bash';
 import type { Host } from '../host.ts';
+import { containerDev, type DevDir, type DevEntry, type DevNode, hostDev, PTS_SLAVE } from './devnodes.ts';
 import { GeneratedFs, type GenNode } from './generated.ts';
-
-interface Dev {
-  major: number;
-  minor: number;
-  mode: number;
-}
 
 /** The name the shell gives /dev/full as a redirection target (shell/devfull.ts): the same device, not listed. */
 export const FULL_ALIAS = '.cc-full';
 
-const DEVICES: Record<string, Dev> = {
-  full: { major: 1, minor: 7, mode: 0o666 },
-  null: { major: 1, minor: 3, mode: 0o666 },
-  random: { major: 1, minor: 8, mode: 0o666 },
-  tty: { major: 5, minor: 0, mode: 0o666 },
-  urandom: { major: 1, minor: 9, mode: 0o666 },
-  zero: { major: 1, minor: 5, mode: 0o666 },
-};
-const CONSOLE: Dev = { major: 136, minor: 0, mode: 0o620 };
-const PTMX: Dev = { major: 5, minor: 2, mode: 0o666 };
+/** Whose /dev: node1's, or a container's (`tty`: it was given a terminal, so /dev/console is its slave). */
+export interface DevRoot {
+  host: boolean;
+  tty: boolean;
+  /** The container whose processes' terminals (an exec's -t) are its pts slaves. */
+  containerId?: string;
+  /** Nodes runc made besides its defaults (--device, --privileged: devnodes.ts containerDevices), by path below /dev. */
+  extra?: Record<string, DevNode>;
+}
 
-const LINKS: Record<string, string> = {
-  core: '/proc/kcore',
-  fd: '/proc/self/fd',
-  ptmx: 'pts/ptmx',
-  stderr: '/proc/self/fd/2',
-  stdin: '/proc/self/fd/0',
-  stdout: '/proc/self/fd/1',
-};
-
-/** tmpfs directories (mode 1777, size 40: an empty tmpfs) and devpts (mode 755, size 0). */
-const DIRS: Record<string, { mode: number; size: number }> = {
-  mqueue: { mode: 0o1777, size: 40 },
-  shm: { mode: 0o1777, size: 40 },
-  pts: { mode: 0o755, size: 0 },
-};
+const S_IFCHR = 0o020000;
+const S_IFBLK = 0o060000;
 
 /** Linux's default pipe buffer: what a reader like head gets before the writer would block. */
 const PIPE_BUFFER = 65536;
@@ -81,7 +58,14 @@ export function endlessBytes(host: Host, name: string, n: number): Uint8Array {
 }
 
 /** The stat of a device node: `rdev` (major, minor) and a tmpfs directory's size ride along for ls. */
-export type DevStat = FsStat & { rdev?: { major: number; minor: number }; dirSize?: number };
+export type DevStat = FsStat & {
+  rdev?: { major: number; minor: number };
+  dirSize?: number;
+  /** devpts keeps no birth time. */
+  noBirth?: boolean;
+  /** The inode number, where the filesystem fixes it: devpts numbers ptmx 2 and pty N N+3 (linux@v6.8:fs/devpts/inode.c mknod_ptmx, devpts_pty_new). */
+  devIno?: number;
+};
 
 /** A process substitution's descriptor as the shell names it: /dev/fd/63, 62, … (bash-5.2:subst.c process_substitute). */
 const SUBST_FD = /^\/fd\/(\d+)$/;
@@ -107,38 +91,87 @@ export class DevFs extends GeneratedFs {
    */
   wants: () => number | undefined = () => undefined;
 
+  /** The tree this /dev serves. */
+  private readonly tree: DevDir;
+
   constructor(
     private readonly host: Host,
     private readonly createdMs: () => number,
-    private readonly console: boolean,
+    private readonly root: DevRoot,
   ) {
     super('/dev');
+    this.tree = root.host ? hostDev() : containerDev();
   }
 
   protected override mtime(): Date {
     return new Date(this.createdMs());
   }
 
-  private device(name: string): Dev | undefined {
-    if (name === 'console' && this.console) return CONSOLE;
-    return Object.hasOwn(DEVICES, name) ? DEVICES[name] : undefined;
+  /**
+   * The terminals open on this /dev's devpts: on node1 the learner's, pts/0 (shell/commands/tty.ts); in a container
+   * its own with -t and an exec's with -t (each given pts/0 by this simulator: docker/exec.ts, runtime/runc.ts).
+   */
+  private slaves(): number[] {
+    if (this.root.host) return [0];
+    const n = new Set<number>(this.root.tty ? [0] : []);
+    if (this.root.containerId)
+      for (const p of this.host.kernel.procs.values()) if (p.containerId === this.root.containerId && p.tty.startsWith('pts/')) n.add(Number(p.tty.slice(4)));
+    return [...n];
+  }
+
+  /** A directory's entries, with the terminals in use in pts/ and, in a container given one, console (its slave). */
+  private entries(d: DevDir, at: string): Record<string, DevEntry> {
+    if (at === 'pts') return { ...d.entries, ...Object.fromEntries(this.slaves().map((n) => [String(n), PTS_SLAVE(n)])) };
+    const own = at === '' && !this.root.host && this.root.tty ? { ...d.entries, console: PTS_SLAVE(0) } : d.entries;
+    return this.root.extra ? { ...this.extraIn(at), ...own } : own;
+  }
+
+  /**
+   * The extra nodes in the directory `at`, and the directories runc made on their way (0755); runc's own entries win
+   * (setupPtmx replaces a host's ptmx node with its link).
+   */
+  private extraIn(at: string): Record<string, DevEntry> {
+    const out: Record<string, DevEntry> = {};
+    const prefix = at ? `${at}/` : '';
+    for (const [path, node] of Object.entries(this.root.extra ?? {})) {
+      if (!path.startsWith(prefix)) continue;
+      const rest = path.slice(prefix.length).split('/');
+      out[rest[0] as string] = rest.length === 1 ? node : { t: 'd', mode: 0o755, entries: {} };
+    }
+    return out;
+  }
+
+  /** The entry at `parts` below /dev, links not followed. */
+  private find(parts: readonly string[]): DevEntry | undefined {
+    let e: DevEntry = this.tree;
+    for (let i = 0; i < parts.length; i++) {
+      if (e.t !== 'd') return undefined;
+      const all = this.entries(e, parts.slice(0, i).join('/'));
+      const name = parts[i] as string;
+      if (!Object.hasOwn(all, name)) return undefined;
+      e = all[name] as DevEntry;
+    }
+    return e;
   }
 
   protected lookup(path: string): GenNode | undefined {
     const parts = path.split('/').filter(Boolean);
-    if (parts.length === 0) {
-      const names = [...Object.keys(DEVICES), ...Object.keys(LINKS), ...Object.keys(DIRS), ...(this.console ? ['console'] : [])];
-      return { type: 'dir', entries: () => names.sort(), mode: 0o755 };
-    }
-    const [name = '', sub] = parts;
-    if (parts.length === 2 && name === 'pts' && sub === 'ptmx') return { type: 'file', content: () => '', write: () => {}, mode: PTMX.mode };
-    if (parts.length > 1) return undefined;
-    if (Object.hasOwn(LINKS, name)) return { type: 'link', target: LINKS[name] as string };
-    if (Object.hasOwn(DIRS, name)) return { type: 'dir', entries: () => (name === 'pts' ? ['ptmx'] : []), mode: (DIRS[name] as { mode: number }).mode };
     // The shell's stand-in for /dev/full as a redirection target (shell/devfull.ts): not listed, same device.
-    const full = name === 'full' || name === FULL_ALIAS;
-    const dev = this.device(full ? 'full' : name);
-    if (!dev) return undefined;
+    const full = parts.length === 1 && (parts[0] === 'full' || parts[0] === FULL_ALIAS);
+    const e = this.find(full ? ['full'] : parts);
+    if (!e) return undefined;
+    if (e.t === 'l') return { type: 'link', target: e.target };
+    if (e.t === 'd') {
+      const all = () => this.entries(e, parts.join('/'));
+      return {
+        type: 'dir',
+        entries: () => Object.keys(all()).sort(),
+        mode: e.mode,
+        // tmpfs counts 20 bytes an entry over an empty directory's 40 (mm/shmem.c BOGO_DIRENT_SIZE); devpts and hugetlbfs 0.
+        size: () => e.size ?? 40 + 20 * Object.keys(all()).length,
+        nlink: () => 2 + Object.values(all()).filter((x) => x.t === 'd').length,
+      };
+    }
     return {
       type: 'file',
       content: () => '',
@@ -148,7 +181,7 @@ export class DevFs extends GeneratedFs {
             if (t !== '') this.onWriteError('/dev/full', 'write error: No space left on device');
           }
         : () => {},
-      mode: dev.mode,
+      mode: e.mode,
     };
   }
 
@@ -237,11 +270,26 @@ export class DevFs extends GeneratedFs {
   private withDevice(path: string, st: FsStat, follow: boolean): DevStat {
     const r = this.resolve(path, follow);
     const parts = r.path.split('/').filter(Boolean);
-    const name = parts.join('/');
-    const dev = name === 'pts/ptmx' ? PTMX : parts.length === 1 ? this.device(name) : undefined;
-    if (dev && r.node?.type === 'file') return { ...st, isFile: false, mode: 0o020000 | dev.mode, size: 0, rdev: { major: dev.major, minor: dev.minor } };
-    if (r.node?.type === 'dir' && parts.length === 1 && Object.hasOwn(DIRS, name)) return { ...st, dirSize: (DIRS[name] as { size: number }).size };
-    if (r.node?.type === 'dir' && parts.length === 0) return { ...st, dirSize: 340 };
-    return st;
+    const e = r.node?.type === 'file' ? this.find(parts.length === 1 && parts[0] === FULL_ALIAS ? ['full'] : parts) : undefined;
+    if (e?.t !== 'c' && e?.t !== 'b') return st;
+    const node: DevNode = e;
+    // A terminal's inode takes the time of its last read or write, in steps of 8 s (drivers/tty/tty_io.c tty_update_time).
+    const slave = node.major === 136;
+    // A slave is made when its terminal is opened: node1's by the learner's login (sshd chowns it then), a
+    // container's when it starts.
+    const opened = this.root.host ? this.host.loginShell.startMs : this.createdMs();
+    const mtime = slave ? new Date(Math.max(opened, Math.floor(this.host.clock.nowMs / 8000) * 8000)) : st.mtime;
+    return {
+      ...st,
+      isFile: false,
+      mode: (node.t === 'b' ? S_IFBLK : S_IFCHR) | node.mode,
+      size: 0,
+      uid: 0,
+      gid: node.gid ?? 0,
+      mtime,
+      ...(slave ? { atime: mtime, ctime: new Date(opened), noBirth: true, devIno: node.minor + 3 } : {}),
+      ...(parts.join('/') === 'pts/ptmx' ? { devIno: 2 } : {}),
+      rdev: { major: node.major, minor: node.minor },
+    } as DevStat;
   }
 }

@@ -39,7 +39,7 @@ interface MemEntry {
   target?: string;
 }
 
-function peek(fs: IFileSystem, rel: string, mountPoint: string, follow: boolean): Peek {
+function peek(fs: IFileSystem, rel: string, mountPoint: string, follow: boolean, op: string): Peek {
   const data = (fs as unknown as { data?: unknown }).data;
   if (data instanceof Map) {
     const e = (data as Map<string, MemEntry>).get(rel);
@@ -49,9 +49,10 @@ function peek(fs: IFileSystem, rel: string, mountPoint: string, follow: boolean)
     const n = fs.node(rel);
     // Opening through a descriptor's link reopens the open file (fs/proc/fd.c proc_fd_link): one of a file is walked on
     // to it; the terminal, a pipe, or a descriptor the table lacks (/dev/fd/63 of a process substitution) is the
-    // shell's own stand-ins' to answer for (fs/devfs.ts): the walk gives the path back as spelled.
-    if (mountPoint === '/proc' && FD_ENTRY.test(rel) && (n ? n.type === 'link' && n.fd && follow && !/^\/(?!dev\/pts\/)/.test(n.target) : true))
-      return 'spelled';
+    // shell's own stand-ins' to answer for (fs/devfs.ts): the walk gives the path back as spelled. A stat (not an open)
+    // through the terminal's link is walked on to its devpts node, as the kernel's stat(2) is (`stat -L /dev/stdin`).
+    const spelled = (t: string) => !t.startsWith('/') || (t.startsWith('/dev/pts/') && op === 'open');
+    if (mountPoint === '/proc' && FD_ENTRY.test(rel) && (n ? n.type === 'link' && n.fd && follow && spelled(n.target) : true)) return 'spelled';
     if (!n) return 'none';
     if (n.type !== 'link') return 'entry';
     // A namespace link (`net:[4026531840]`) names an nsfs inode, not a path (fs/proc/namespaces.c proc_ns_get_link).
@@ -94,7 +95,7 @@ export function walk(base: IFileSystem, mounts: readonly Mounted[], path: string
     const cur = `${done}/${name}`;
     const { fs, rel, at } = route(base, mounts, cur);
     // A mount point is the mounted filesystem's root directory, whatever the root below it holds there.
-    const p = rel === '/' && at !== '/' ? 'entry' : peek(fs, rel, at, todo.length > 0 || followLast);
+    const p = rel === '/' && at !== '/' ? 'entry' : peek(fs, rel, at, todo.length > 0 || followLast, op);
     if (p === 'opaque') return [cur, ...todo].join('/');
     if (p === 'spelled') return undefined;
     // A missing last entry is for the call to create or report; a missing directory on the way, the spelled path's.

@@ -7,7 +7,9 @@
  * - A container's first process and a `docker exec`'s: with a terminal its devpts slave on 0, 1 and 2, opened O_RDWR
  *   (runc@v1.1.14:libcontainer/init_linux.go setupConsole, dupStdio); without, containerd-shim's pipes on 1 and 2
  *   (containerd@v1.7.22:pkg/process/io.go createIO: go-runc's NewPipeIO, one os.Pipe per stream it is given) and /dev/null on 0, which Go's os/exec
- *   opens read-only for a command given no stdin (go os/exec Cmd.childStdin). Its other processes inherit them.
+ *   opens read-only for a command given no stdin (go os/exec Cmd.childStdin); given stdin (`run -i`, `exec -i`: the
+ *   task's Stdin fifo is set, docker/cli@v27.3.1 cli/command/container/run.go config.AttachStdin/OpenStdin), a pipe
+ *   of the shim's on 0 too. Its other processes inherit them.
  * - An interactive shell: its terminal on 0, 1 and 2; bash keeps a copy of 2 as 255 for job control
  *   (bash-5.2:jobs.c initialize_job_control: `shell_tty = dup (fileno (stderr))`, move_to_high_fd), ash and dash open
  *   /dev/tty and move it to 10 (busybox@1_36_1:shell/ash.c setjobctl: `open(_PATH_TTY, O_RDWR)`, F_DUPFD_CLOEXEC 10).
@@ -80,7 +82,7 @@ function ownStdio(host: Host, p: Proc, parent: Proc | undefined, depth: number):
     if (t) return three(t, 'rw');
     const key = `${p.containerId}:${p.execId ?? 'init'}`;
     return [
-      { fd: 0, target: '/dev/null', mode: 'r' },
+      { fd: 0, target: p.stdinPipe ? pipe(host, `${key}:0`) : '/dev/null', mode: 'r' },
       { fd: 1, target: pipe(host, `${key}:1`), mode: 'w' },
       { fd: 2, target: pipe(host, `${key}:2`), mode: 'w' },
     ];

@@ -94,6 +94,8 @@ export interface Proc {
   containerId?: string;
   /** The exec this process runs for (a `docker exec` or a health probe): its exit is the daemon's exec_die (docker/events.ts). */
   execId?: string;
+  /** A container's or an exec's process given stdin (`docker run -i`, `docker exec -i`): containerd-shim's pipe is its fd 0 (fs/procfd.ts). */
+  stdinPipe?: boolean;
   kthread?: boolean;
   /** The filesystem root this process sees: 'host' or a container id. */
   root: string;

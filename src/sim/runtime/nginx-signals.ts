@@ -94,7 +94,18 @@ function reconfigure(k: Kernel, master: Proc, old: readonly Proc[], line: (pid: 
       parent: master,
       argv: [...w.argv],
       comm: w.comm,
-      patch: { program: w.program, uid: w.uid, euid: w.euid, reaps: false, handlers: new Set(), rssBytes: w.rssBytes, vszKb: w.vszKb, state: 'S' },
+      patch: {
+        program: w.program,
+        uid: w.uid,
+        euid: w.euid,
+        gid: w.gid,
+        egid: w.egid,
+        reaps: false,
+        handlers: new Set(),
+        rssBytes: w.rssBytes,
+        vszKb: w.vszKb,
+        state: 'S',
+      },
     });
     line(1, `start worker process ${k.pidIn(n, master.ns.pid) ?? n.pid}`);
   }

@@ -17,7 +17,7 @@ export interface ProgramSpec {
   rssKb: number;
   vszKb: number;
   /** Child processes started with it (nginx workers, stress hogs, the command under tini). */
-  children: { argv: string[]; comm: string; program: Program; uid?: number; rssKb: number; vszKb: number }[];
+  children: { argv: string[]; comm: string; program: Program; uid?: number; gid?: number; rssKb: number; vszKb: number }[];
   /** Lines written to the log at start. */
   logs: string[];
   /** Run once through the shell and exit with its status. */
@@ -229,12 +229,16 @@ export function programFor(argv: string[], nowMs: number, cpus: number, stamp: s
       reaps: true,
       rssKb: 5888,
       vszKb: 11404,
-      // Without `user` (or as non-root, where nginx ignores it) the workers keep the master's UID.
+      // Without `user` (or as non-root, where nginx ignores it) the workers keep the master's UID. With it, a worker
+      // started as root takes the user's group too (nginx src/os/unix/ngx_process_cycle.c ngx_worker_process_init:
+      // setgid(ccf->group), initgroups, setuid(ccf->user); `user nginx;` names no group, so nginx's own, 101), and
+      // stays dumpable (its prctl(PR_SET_DUMPABLE, 1)), so /proc/PID/fd is owned by its euid and egid (fs/procfs.ts).
       children: Array.from({ length: cpus }, () => ({
         argv: ['nginx: worker process'],
         comm: 'nginx',
         program: { kind: 'idle' as const },
         uid: owner === 0 && start.uid === 0 ? 101 : start.uid,
+        ...(owner === 0 && start.uid === 0 ? { gid: 101 } : {}),
         rssKb: 2760,
         vszKb: 11872,
       })),

@@ -197,6 +197,7 @@ export class Runc {
           program: ch.program,
           uid: ch.uid ?? uid,
           euid: ch.uid ?? uid,
+          ...(ch.gid !== undefined ? { gid: ch.gid, egid: ch.gid } : {}),
           reaps: false,
           handlers: new Set(),
           rssBytes: ch.rssKb * 1024,

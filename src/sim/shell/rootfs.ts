@@ -11,6 +11,7 @@ import type { Daemon } from '../docker/daemon.ts';
 import { CgroupFs } from '../fs/cgroupfs.ts';
 import { ProcFs } from '../fs/procfs.ts';
 import { DevFs } from '../fs/devfs.ts';
+import { containerDevices } from '../fs/devnodes.ts';
 import { SysNetFs } from '../fs/sysnet.ts';
 import { hostFileMeta, hostFiles } from '../fs/hostfiles.ts';
 import { noteDenied } from './denied.ts';
@@ -285,7 +286,15 @@ export function rootFs(
   // --tmpfs PATH (and a pod's other writable volumes): an empty tmpfs at PATH (created if the image lacks it), gone with the container.
   for (const t of tmpfs)
     if (!volumeMounts.some((m) => m.mountPoint === t)) volumeMounts.push({ mountPoint: t, filesystem: new jb.InMemoryFs() as JB.IFileSystem });
-  const devfs = new DevFs(host, () => mtime.getTime(), Boolean(c?.config.Tty));
+  const devfs = new DevFs(host, () => mtime.getTime(), {
+    host: root === 'host',
+    tty: Boolean(c?.config.Tty),
+    containerId: c?.id ?? (root === 'host' ? undefined : root),
+    // --device and --privileged; a privileged pod's container gets every host device too (containerd@v1.7.22
+    // pkg/cri/server/container_create_linux.go: oci.WithHostDevices when the security context is privileged).
+    ...(c && (c.hostConfig.Privileged || c.hostConfig.Devices?.length) ? { extra: containerDevices(c.hostConfig.Devices ?? [], c.hostConfig.Privileged) } : {}),
+    ...(other?.privileged ? { extra: containerDevices([], true) } : {}),
+  });
   devfs.onEndless = onEndless;
   // `head -c N /dev/zero` gets N bytes when they fit a string of the line (a larger N: commands/head.ts stops the line).
   const wants = () => {

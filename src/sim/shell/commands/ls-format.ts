@@ -6,8 +6,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export type Stat = SimStat & { rdev?: { major: number; minor: number }; dirSize?: number };
 
 export function modeString(st: Stat): string {
-  // coreutils 9.4 via gnulib filemode.c ftypelet: s for a socket (S_IFSOCK).
-  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : st.rdev ? 'c' : (st.mode & 0o170000) === 0o140000 ? 's' : '-';
+  // coreutils 9.4 via gnulib filemode.c ftypelet: s for a socket (S_IFSOCK), b for a block device (S_IFBLK), c for a character one.
+  const fmt = st.mode & 0o170000;
+  const type = st.isSymbolicLink ? 'l' : st.isDirectory ? 'd' : fmt === 0o060000 ? 'b' : st.rdev ? 'c' : fmt === 0o140000 ? 's' : '-';
   // A link's permission bits are 0777 but for procfs's descriptor links, which carry the file's open mode
   // (linux@v6.8:fs/proc/fd.c tid_fd_update_inode: S_IRUSR|S_IXUSR for FMODE_READ, S_IWUSR|S_IXUSR for FMODE_WRITE).
   if (st.isSymbolicLink && (st.mode & 0o170000) !== 0o120000) return 'lrwxrwxrwx';

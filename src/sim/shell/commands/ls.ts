@@ -188,7 +188,8 @@ export const ls: SimCommand = {
       } catch (x) {
         const why = strerror(x, bb);
         err += bb ? `ls: ${p}: ${why}\n` : `ls: cannot access '${p}': ${why}\n`;
-        // busybox's ls fails with EXIT_FAILURE (busybox@1_36_1:coreutils/ls.c my_stat, scan_one_dir); GNU's with 2.
+        // coreutils@v9.4:src/ls.c: LS_FAILURE (2) for an operand it cannot access; busybox@1_36_1:coreutils/ls.c
+        // my_stat: EXIT_FAILURE (1).
         code = bb ? 1 : 2;
       }
     }

@@ -15,52 +15,9 @@ import { scolsRender, treeArt } from '../kit/smartcols.ts';
 import { mountTable } from '../mounttable.ts';
 import type { SimCommand } from '../types.ts';
 import { LSBLK_USAGE } from './lsblk-usage.ts';
+import { NODE1_DISK as DEVS, type DiskDev as Dev } from '../../fs/disk.ts';
 
 const R = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout, stderr, exitCode });
-
-interface Dev {
-  name: string;
-  maj: number;
-  min: number;
-  size: number;
-  type: 'disk' | 'part';
-  parent?: string;
-  fstype?: string;
-  fsver?: string;
-  label?: string;
-  uuid?: string;
-}
-
-/** noble-server-cloudimg-amd64's partitions, grown to a 30 GiB disk (sda1 as large as its ext4: 7,574,544 blocks of 4 KiB). */
-const DEVS: Dev[] = [
-  { name: 'sda', maj: 8, min: 0, size: 32_212_254_720, type: 'disk' },
-  {
-    name: 'sda1',
-    maj: 8,
-    min: 1,
-    size: 31_025_332_224,
-    type: 'part',
-    parent: 'sda',
-    fstype: 'ext4',
-    fsver: '1.0',
-    label: 'cloudimg-rootfs',
-    uuid: '8d3c2a5d-9b1e-4f6a-a2c1-5e0f7b3d9c41',
-  },
-  { name: 'sda14', maj: 8, min: 14, size: 4_194_304, type: 'part', parent: 'sda' },
-  { name: 'sda15', maj: 8, min: 15, size: 111_149_056, type: 'part', parent: 'sda', fstype: 'vfat', fsver: 'FAT32', label: 'UEFI', uuid: '3F1A-9C2E' },
-  {
-    name: 'sda16',
-    maj: 259,
-    min: 0,
-    size: 957_349_888,
-    type: 'part',
-    parent: 'sda',
-    fstype: 'ext4',
-    fsver: '1.0',
-    label: 'BOOT',
-    uuid: 'b4e9d1c7-2a6f-4d3b-8e15-7c9a0f2d6b38',
-  },
-];
 
 /** util-linux@v2.39.3:lib/strutils.c size_to_human_string(SIZE_SUFFIX_1LETTER, bytes). */
 export function sizeToHuman(bytes: number): string {

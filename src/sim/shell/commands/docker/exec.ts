@@ -71,6 +71,7 @@ export default defineCommand({
       f.workdir as string | undefined,
     );
     proc.execId = ids.execId;
+    if (f.interactive) proc.stdinPipe = true;
     const k = env.host.kernel;
     const spec = programFor(argv, 0, 1, '');
     if (f.detach) {

@@ -8,6 +8,7 @@ import { parseUint, ramInBytes } from '../../kit/govalues.ts';
 import type { Container } from '../../../docker/container.ts';
 import { cleanupEvents, startingEvents } from '../../../docker/events.ts';
 import type { CmdEnv } from '../../types.ts';
+import { devicesFromPath } from '../../../fs/devnodes.ts';
 
 const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
@@ -111,17 +112,16 @@ export function detachKeyBytes(keys: string | undefined): string {
 }
 
 /**
- * Device nodes node1's devtmpfs has that its sparse /dev does not list (no upstream source: a noble cloud VM's nodes,
- * with lsblk.ts's disk and partitions).
+ * moby@v27.3.1:oci/devices_linux.go DevicesFromPath's error for a --device path that names no device of node1's /dev
+ * (fs/devnodes.ts): coci.DeviceFromPath's lstat error, or ErrNotADevice for a file (or directory) that holds none.
  */
-const HOST_DEVICES =
-  /^\/dev\/(tty\d*|ttyS\d+|console|kmsg|mem|port|fuse|net\/tun|loop\d+|loop-control|sda(1|14|15|16)?|sr0|sg[01]|vhost-net|vhost-vsock|vsock|hwrng|rtc0?|autofs|btrfs-control|mapper\/control|uinput|uhid|userfaultfd|cpu_dma_latency|snapshot|vcs\w*|vga_arbiter|ppp|input\/.+|dri\/.+|bsg\/.+)$/;
-
-/** moby@v27.3.1:oci/devices_linux.go DevicesFromPath's error for a --device path the host lacks, if one does. */
-export async function missingDevice(env: CmdEnv, devices: readonly { PathOnHost: string }[]): Promise<string | undefined> {
-  for (const d of devices)
-    if (!HOST_DEVICES.test(d.PathOnHost) && !(await env.fs.exists(d.PathOnHost)))
-      return `error gathering device information while adding custom device "${d.PathOnHost}": no such file or directory`;
+export async function missingDevice(env: CmdEnv, devices: readonly { PathOnHost: string; PathInContainer: string }[]): Promise<string | undefined> {
+  for (const d of devices) {
+    const got = devicesFromPath(d.PathOnHost, d.PathInContainer);
+    if (!('error' in got)) continue;
+    const why = d.PathOnHost.startsWith('/dev/') || !(await env.fs.exists(d.PathOnHost)) ? got.error : 'not a device node';
+    return `error gathering device information while adding custom device "${d.PathOnHost}": ${why}`;
+  }
   return undefined;
 }
 
