@@ -27,6 +27,7 @@ import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
 import { wrappedWording } from './wrapped-wording.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
+import { coreutilsVersion } from './gnuversion.ts';
 import { slashedRun } from './slash-starts.ts';
 import { runPendingTraps, trapExit } from './traprun.ts';
 import type { Foreground } from './sigint.ts';
@@ -315,6 +316,8 @@ export async function runAdapted(rt: AdapterRuntime, row: CommandRow, root: stri
         if (!cmd.noProcess && !SHELL_BUILTINS.has(cmd.name) && tooBig([cmd.name, ...args], ctx.env)) return argListTooLong(rt.currentSession, cmd.name);
         const builtin = args[0] === '--help' ? builtinHelpOpt(cmd.name.replace(/^__cc_/, '')) : undefined;
         if (builtin) return builtin;
+        const version = root === 'host' ? coreutilsVersion(cmd.name, args) : undefined;
+        if (version) return { stdout: version, stderr: '', exitCode: 0 };
         const usage = args[0] === '--help' ? usageOf(cmd.name, env.flavor) : undefined;
         if (usage) return usage.stream === 'stdout' ? { stdout: usage.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: usage.text, exitCode: 0 };
         return withinLineLimits(
@@ -363,6 +366,8 @@ export async function runWrapped(rt: AdapterRuntime, name: string, root: string,
         () =>
           asChild(rt, [name, ...args], async () => {
             if (tooBig([name, ...args], ctx.env)) return argListTooLong(rt.currentSession, name);
+            const version = root === 'host' ? coreutilsVersion(name, args) : undefined;
+            if (version) return { stdout: version, stderr: '', exitCode: 0 };
             rt.endless = undefined;
             takeDenied(rt.host);
             const run = (argv: string[]) =>

@@ -2,6 +2,7 @@
  * nice's command line (coreutils@v9.4:src/nice.c main's argument loop and usage), shared by the command
  * (commands/nice.ts) and the shell's background jobs (background.ts: `nice -n 19 sleep 60 &`).
  */
+import { coreutilsVersion } from './gnuversion.ts';
 import type { ExecResult } from '../api.ts';
 import { tryHelp } from './getopt.ts';
 
@@ -52,8 +53,7 @@ export function parseNice(args: string[]): NiceArgs {
     if (a === '--version')
       return {
         out: {
-          stdout:
-            'nice (GNU coreutils) 9.4\nCopyright (C) 2023 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by David MacKenzie.\n',
+          stdout: coreutilsVersion('nice', ['--version']) ?? '',
           stderr: '',
           exitCode: 0,
         },

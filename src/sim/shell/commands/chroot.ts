@@ -9,6 +9,7 @@
  * which is what SHELL names on node1. "/" keeps the root the shell has. coreutils exits 125 for its own
  * errors, 127 when the command is not found (EXIT_CANCELED, EXIT_ENOENT); busybox exits 1 and 127.
  */
+import { coreutilsVersion } from '../gnuversion.ts';
 import type { ExecResult } from '../../api.ts';
 import { hasCap } from '../../kernel/capabilities.ts';
 import { getopt, type LongOpt, tryHelp } from '../getopt.ts';
@@ -40,15 +41,6 @@ Exit status:
 GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
 Full documentation <https://www.gnu.org/software/coreutils/chroot>
 or available locally via: info '(coreutils) chroot invocation'
-`;
-
-const VERSION = `chroot (GNU coreutils) 9.4
-Copyright (C) 2023 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by Roland McGrath.
 `;
 
 /** busybox@1_36_1:coreutils/chroot.c chroot_trivial_usage/full_usage. */
@@ -122,7 +114,7 @@ export const chroot: SimCommand = {
       if (!p.ok) return R('', tryHelp('chroot', p.error), 125);
       for (const [k] of p.opts) {
         if (k === 'help') return R(HELP);
-        if (k === 'version') return R(VERSION);
+        if (k === 'version') return R(coreutilsVersion('chroot', ['--version']) ?? '');
         // Not chroot's words: node1's chroot runs the command as the caller, with the caller's groups.
         if (k === 'userspec' || k === 'groups') return R('', `chroot: --${k}: not simulated on node1 (this chroot takes NEWROOT [COMMAND [ARG]...])\n`, 125);
       }

@@ -20,6 +20,7 @@
  * (CHLD, CONT, URG, WINCH; STOP, TSTP, TTIN, TTOU, which timeout follows with CONT) leave it running.
  * --foreground changes which processes get the signal (not the command's own children), which nothing here shows.
  */
+import { coreutilsVersion } from '../gnuversion.ts';
 import type { ExecResult } from '../../api.ts';
 import { SIGKILL, SIGNALS, SIGTERM } from '../../kernel/signals.ts';
 import type { Proc } from '../../kernel/types.ts';
@@ -143,7 +144,7 @@ async function gnuTimeout(args: string[], env: CmdEnv): Promise<ExecResult> {
   let preserve = false;
   for (const [key, value] of parsed.opts) {
     if (key === 'help') return R(usageOf('timeout', 'coreutils')?.text ?? '', '', 0);
-    if (key === 'version') return R('timeout (GNU coreutils) 9.4\n', '', 0);
+    if (key === 'version') return R(coreutilsVersion('timeout', ['--version']) ?? '', '', 0);
     if (key === 'k') {
       const d = parseDuration(value as string);
       if (d === undefined) return R('', tryHelp('timeout', `invalid time interval ${quote(value as string)}`), EXIT_CANCELED);
