@@ -22,12 +22,15 @@ test("every just-bash command the host exposes answers in the browser's worker",
   await expect(page.locator('cc-terminal .xterm-rows')).toContainText('root@node1:~#', { timeout: 60_000 });
   const got: Record<string, Detail> = {};
   for (const c of JB_COMMAND_LINES) {
-    const answered = page.evaluate(
-      () => new Promise<Detail>((r) => document.addEventListener('cc:command', (e) => r((e as CustomEvent<Detail>).detail), { once: true })),
-    );
+    // The listener is in place before the line is typed: armed by an evaluate that has returned. (Not awaited, the
+    // evaluate could reach the page after a fast command's event on a busy machine, and wait for the next one forever.)
+    await page.evaluate(() => {
+      const w = window as unknown as { ccNext?: Promise<Detail> };
+      w.ccNext = new Promise<Detail>((r) => document.addEventListener('cc:command', (e) => r((e as CustomEvent<Detail>).detail), { once: true }));
+    });
     await page.keyboard.insertText(c.line);
     await page.keyboard.press('Enter');
-    const d = await answered;
+    const d = await page.evaluate(() => (window as unknown as { ccNext: Promise<Detail> }).ccNext);
     got[c.command] = { line: d.line, stdout: d.stdout, stderr: d.stderr, exitCode: d.exitCode };
   }
   // Each command's own check (soft: one run names every command that broke, with what it printed on stderr).
