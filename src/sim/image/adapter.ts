@@ -67,12 +67,12 @@ function describe(image: Image): Pick<ResolvedImage, 'flavor' | 'commands' | 'fi
     // / (bin -> usr/bin): a root lists its commands under /bin (shell/rootfs.ts). A link to a file whose bytes the
     // image does not hold (a library: size only) is left out with it.
     const parent = parentOf(p);
+    const t = text(f);
     const mounted = e.type === 'symlink' && /^\/(dev|proc|sys)\//.test(joinPath(parent, e.target));
-    if (e.type === 'symlink' && parent !== '/' && !pathDirs.has(parent) && (f?.type === 'dir' || text(f) !== undefined || mounted)) {
+    if (e.type === 'symlink' && parent !== '/' && !pathDirs.has(parent) && (f?.type === 'dir' || t !== undefined || mounted)) {
       fileLinks[p] = e.target;
       continue;
     }
-    const t = text(f);
     // A size-only file's text, when known (tree.ts FileEntry.view: nginx's mime.types, fastcgi_params, …).
     if (t !== undefined) files[p] = t;
   }

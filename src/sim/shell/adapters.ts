@@ -27,6 +27,7 @@ import { SHELL_BUILTINS, wrappedArgs } from './wrapped.ts';
 import { denyWording, takeDenied } from './denied.ts';
 import { wrappedWording } from './wrapped-wording.ts';
 import { findExt, needsFindExt } from './find-ext.ts';
+import { startMarks } from './environ.ts';
 import { coreutilsVersion } from './gnuversion.ts';
 import { slashedRun } from './slash-starts.ts';
 import { runPendingTraps, trapExit } from './traprun.ts';
@@ -136,7 +137,7 @@ function interactive(rt: AdapterRuntime, name: string, ctx: Parameters<JB.Comman
   const proc = rt.host.kernel.spawn({ parent: rt.host.current, argv: [name], patch });
   const env = { ...(ctx.exportedEnv ?? {}) };
   if (shell === 'bash') env.SHLVL = String((/^\d+$/.test(env.SHLVL ?? '') ? Number(env.SHLVL) : 0) + 1); // variables.c adjust_shell_level
-  rt.pending = { ...from, proc, shell, env, exported: new Set([...Object.keys(env), 'OLDPWD']), cwd: ctx.cwd, status: 0, lines: 0, script: false };
+  rt.pending = { ...from, proc, shell, env, exported: startMarks(Object.keys(env)), cwd: ctx.cwd, status: 0, lines: 0, script: false };
   const onExit = (status: number) => {
     rt.host.kernel.exit(proc, status);
     return shell === 'bash' ? 'exit\n' : '';

@@ -16,7 +16,7 @@
  */
 import type * as JB from 'just-bash';
 import type { Proc } from '../kernel/types.ts';
-import { NO_PWD } from './environ.ts';
+import { NO_PWD, startMarks } from './environ.ts';
 import { dashWording } from './dash-wording.ts';
 import { scriptResult } from './bashsem.ts';
 import { newShellState, type ShellState, withShellState } from './shellstate.ts';
@@ -150,8 +150,6 @@ export function childShell(
       env['@'] = params.join(' ');
       env['*'] = params.join(' ');
       params.forEach((p, i) => void (env[String(i + 1)] = p));
-      // Marked for export as well: OLDPWD, which a later `cd` sets (bash@bash-5.2.21:variables.c gives it att_exported at
-      // start; dash@v0.5.12:src/cd.c and busybox@1_36_1:shell/ash.c setpwd set it with VEXPORT).
       const names = Object.keys(inherited).filter((k) => NAME.test(k));
       // `__cc_sh KIND`: the shell's own errors in its words and in their place (notfound.ts).
       const kind = busybox ? 'ash' : name === 'sh' ? 'dash' : 'bash';
@@ -172,7 +170,7 @@ export function childShell(
       // A new shell process: none of its parent's functions or options (bash -c is not interactive: no aliases expanded).
       const st = newShellState(bash(), false);
       const fresh = () => withShellState(bash(), st, env, async () => exitTrap(await run(), st, ctx));
-      const r = (await withPid(bash(), self?.nspid.at(-1), () => withExports(bash(), new Set([...names, 'OLDPWD']), fresh), ppid)) as JB.ExecResult;
+      const r = (await withPid(bash(), self?.nspid.at(-1), () => withExports(bash(), startMarks(names), fresh), ppid)) as JB.ExecResult;
       const worded = scriptResult(r, zero, name === 'sh' && !busybox, script);
       return name === 'sh' && !busybox ? dashErrors(worded, zero) : worded;
     },

@@ -8,6 +8,16 @@ import type { CmdEnv } from './types.ts';
 /** Set in the environment `env` gives its command: just-bash adds PWD, which that environment lacks. */
 export const NO_PWD = '__CC_ENV_NO_PWD';
 
+/**
+ * A new shell's export marks: the names of the environment it started with, and OLDPWD, which its first `cd` sets and
+ * exports (bash@bash-5.2.21:variables.c initialize_shell_variables gives its invisible OLDPWD att_exported, so
+ * `declare -p OLDPWD` says `declare -x OLDPWD`; dash@v0.5.12:src/cd.c and busybox@1_36_1:shell/ash.c setpwd set it
+ * with VEXPORT).
+ */
+export function startMarks(names: Iterable<string>): Set<string> {
+  return new Set([...names, 'OLDPWD']);
+}
+
 /** The shells a container's process may be: they set PWD as they start. */
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'busybox']);
 

@@ -4,6 +4,7 @@
  * just-bash's escapes turned into what bash does, the busy loop `while :; do :; done`, the words about failed writes.
  */
 import { fullWriteError } from './devfull.ts';
+import { startMarks } from './environ.ts';
 import { mergedIn, type WordLike, wordText } from './argvmatch.ts';
 import { parseLine, parsedStatements } from './lineparse.ts';
 import { interactiveAbort } from './bashsem.ts';
@@ -345,9 +346,7 @@ export function argListTooLong(session: Session | undefined, name: string): Exec
  * (childshell.ts withExports), so no `export NAME…` runs before the line (it cost each line ~250 KB of allocation).
  */
 export function exportMarks(session: Session): void {
-  // OLDPWD too: bash exports it from the start, unset until the first cd (bash-5.2.21 variables.c
-  // initialize_shell_variables: `set_auto_export (temp_var)` on its invisible OLDPWD; `declare -p OLDPWD` → `declare -x OLDPWD`).
-  session.exported ??= new Set([...Object.keys(session.env), 'OLDPWD']);
+  session.exported ??= startMarks(Object.keys(session.env));
 }
 
 /**

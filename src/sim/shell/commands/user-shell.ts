@@ -4,6 +4,7 @@
  */
 import type { Proc } from '../../kernel/types.ts';
 import type { CmdEnv } from '../types.ts';
+import { startMarks } from '../environ.ts';
 
 /** Root keeps the login shell's permitted and effective sets; another user gets none (no ambient caps). The bounding set is inherited. */
 export function userCaps(env: CmdEnv, uid: number): Proc['caps'] {
@@ -22,7 +23,7 @@ export function enterUserShell(env: CmdEnv, proc: Proc, vars: Record<string, str
     shell: env.session.shell,
     hostname: env.session.hostname,
     env: vars,
-    exported: new Set([...Object.keys(vars), 'OLDPWD']),
+    exported: startMarks(Object.keys(vars)),
     cwd,
     status: 0,
     onExit: (status) => {
